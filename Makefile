@@ -1,0 +1,90 @@
+# Moat — build, run and test.  `make run` and `make test` are the two
+# commands a fresh Debian 12 machine needs; both install missing packages
+# first (scripts/deps.sh asks pkg-config and only then apt-get).
+
+VERSION   := 0.1.0
+CC        ?= cc
+BUILD     ?= build
+PKGS      := libmicrohttpd libwebsockets sqlite3 jansson libcurl libargon2
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmbedcrypto -lpthread -lm
+
+CSTD      := -std=c11 -D_GNU_SOURCE
+WARN      := -Wall -Wextra -Werror -Wshadow -Wpointer-arith -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes
+OPT       ?= -O2 -g
+SAN       ?=
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(SAN) -DMOAT_VERSION='"$(VERSION)"' -Iserver -I$(BUILD) $(PKG_CFLAGS) $(EXTRA_CFLAGS)
+LDFLAGS_ALL = $(SAN) $(LDFLAGS)
+
+SERVER_SRC := $(filter-out server/main.c,$(wildcard server/*.c))
+SERVER_OBJ := $(patsubst server/%.c,$(BUILD)/obj/%.o,$(SERVER_SRC)) $(BUILD)/obj/schema_embed.o
+SCHEMA     := $(sort $(wildcard schema/*.sql))
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+UNIT_BIN   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+
+DB        ?= var/moat.db
+
+.PHONY: all deps run test check e2e asan bench lint format clean
+all: $(BUILD)/moatd
+
+deps:
+	@sh scripts/deps.sh
+
+$(BUILD)/obj/%.o: server/%.c $(wildcard server/*.h) | $(BUILD)/obj
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/schema_embed.c: $(SCHEMA) scripts/embed_schema.sh | $(BUILD)/obj
+	sh scripts/embed_schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/schema_embed.o: $(BUILD)/schema_embed.c
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libmoat.a: $(SERVER_OBJ)
+	ar rcs $@ $^
+
+$(BUILD)/moatd: server/main.c $(BUILD)/libmoat.a
+	$(CC) $(CFLAGS_ALL) server/main.c $(BUILD)/libmoat.a -o $@ $(LDFLAGS_ALL) $(PKG_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmoat.a | $(BUILD)/tests
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes $< $(BUILD)/libmoat.a -o $@ $(LDFLAGS_ALL) $(PKG_LIBS) -lcmocka
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+run: deps all
+	@mkdir -p $(dir $(DB))
+	./$(BUILD)/moatd serve --db $(DB) $(ARGS)
+
+# Unit tests (cmocka), then end-to-end tests against the real binary.
+check: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
+
+e2e: $(BUILD)/moatd
+	python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory e2e
+
+# The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
+asan: deps
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" check e2e
+
+bench: deps
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	sh bench/http/run.sh
+
+lint:
+	@clang-format --dry-run --Werror server/*.c server/*.h tests/unit/*.c
+	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' server/*.c server/*.h tests/unit/*.c \
+	  || { echo "lint: banned call above" >&2; exit 1; }
+	@echo "lint: ok"
+
+format:
+	clang-format -i server/*.c server/*.h tests/unit/*.c
+
+clean:
+	rm -rf build

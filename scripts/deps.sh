@@ -1,0 +1,52 @@
+#!/bin/sh
+# Installs the Debian packages Moat needs, and only those that are missing.
+# Asks pkg-config (or the header, for mbedtls which ships no .pc in Debian 12)
+# first; runs apt-get only when something is absent. Idempotent; needs root
+# (or sudo) only when it has to install.
+#   scripts/deps.sh          build + test dependencies
+#   scripts/deps.sh bench    also wrk and nginx for bench/
+set -eu
+
+missing=""
+need_pc() { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
+need_file() { [ -e "$1" ] || missing="$missing $2"; }
+need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+
+need_cmd cc gcc
+need_cmd make make
+need_cmd pkg-config pkg-config
+need_cmd python3 python3
+need_cmd curl curl
+if command -v pkg-config >/dev/null 2>&1; then
+	need_pc libmicrohttpd libmicrohttpd-dev
+	need_pc libwebsockets libwebsockets-dev
+	need_pc sqlite3 libsqlite3-dev
+	need_pc jansson libjansson-dev
+	need_pc cmocka libcmocka-dev
+	need_pc libcurl libcurl4-openssl-dev
+	need_pc libargon2 libargon2-dev
+else
+	missing="$missing libmicrohttpd-dev libwebsockets-dev libsqlite3-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev libargon2-dev"
+fi
+need_file /usr/include/mbedtls/sha256.h libmbedtls-dev
+
+if [ "${1:-}" = bench ]; then
+	need_cmd wrk wrk
+	need_file /usr/sbin/nginx nginx-light
+fi
+
+[ -z "$missing" ] && exit 0
+
+echo "deps: installing:$missing" >&2
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+	command -v sudo >/dev/null 2>&1 || {
+		echo "deps: need root to install:$missing" >&2
+		exit 1
+	}
+	SUDO=sudo
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

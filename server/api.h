@@ -1,0 +1,55 @@
+/*
+ * api.h — the REST handlers (api_*.c), one group per resource. Each runs
+ * on an MHD worker thread after http_auth_check() has let the request in,
+ * and queues exactly one response. See http.h for the request object.
+ */
+#ifndef MOAT_API_H
+#define MOAT_API_H
+
+#include "http.h"
+
+/* api_health.c */
+void api_healthz(struct http_req *r);
+void api_readyz(struct http_req *r);
+void api_metrics(struct http_req *r);
+
+/* api_auth.c */
+void api_auth_login(struct http_req *r);
+void api_auth_logout(struct http_req *r);
+void api_auth_me(struct http_req *r);
+void api_auth_password(struct http_req *r);
+
+/* api_users.c */
+void api_users_list(struct http_req *r);
+void api_users_create(struct http_req *r);
+void api_users_get(struct http_req *r);
+void api_users_update(struct http_req *r);
+json_t *api_user_json(const struct store_user *u);
+
+/* api_projects.c */
+void api_projects_list(struct http_req *r);
+void api_projects_create(struct http_req *r);
+void api_projects_get(struct http_req *r);
+void api_projects_update(struct http_req *r);
+void api_envs_list(struct http_req *r);
+void api_envs_create(struct http_req *r);
+/* Loads the {slug} project (params[0]) or replies 404; 0 or -1. */
+int api_project_load(struct http_req *r, struct store_project *p);
+/* Slug rules: 2-40 of [a-z0-9-], alnum at both ends, no "--". 1 if ok. */
+int api_slug_valid(const char *s);
+
+/* api_tokens.c */
+void api_tokens_list(struct http_req *r);
+void api_tokens_create(struct http_req *r);
+void api_tokens_revoke(struct http_req *r);
+void api_mytokens_list(struct http_req *r);
+void api_mytokens_create(struct http_req *r);
+void api_mytokens_revoke(struct http_req *r);
+
+/* api_audit.c */
+void api_audit_list(struct http_req *r);
+
+/* JSON helpers shared by handlers */
+json_t *api_time(int64_t t); /* RFC 3339 string, or null for 0 */
+
+#endif

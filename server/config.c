@@ -1,0 +1,220 @@
+/*
+ * config.c — the directive table and its parser; see config.h.
+ * Main thread only, before any other thread starts.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "log.h"
+
+enum cfg_type { CFG_STR, CFG_INT, CFG_BOOL, CFG_LEVEL };
+
+struct cfg_directive {
+	const char *flag;
+	const char *env;
+	int type;
+	size_t offset;
+	size_t size; /* for strings */
+	const char *def;
+	long min, max;
+	const char *help;
+};
+
+#define S(field) offsetof(struct config, field), sizeof(((struct config *)0)->field)
+#define I(field) offsetof(struct config, field), 0
+
+static const struct cfg_directive cfg_table[] = {
+	{"--listen", "MOAT_LISTEN", CFG_STR, S(listen), "127.0.0.1:8080", 0, 0,
+	 "HTTP address (REST, dashboard, /metrics); port 0 picks a free port"},
+	{"--agent-listen", "MOAT_AGENT_LISTEN", CFG_STR, S(agent_listen), "127.0.0.1:8081", 0, 0,
+	 "agent WebSocket address; port 0 picks a free port"},
+	{"--db", "MOAT_DB", CFG_STR, S(db), "var/moat.db", 0, 0, "SQLite database path"},
+	{"--web-root", "MOAT_WEB_ROOT", CFG_STR, S(web_root), "web", 0, 0,
+	 "dashboard directory (loaded at start)"},
+	{"--log-level", "MOAT_LOG_LEVEL", CFG_LEVEL, I(log_level), "info", 0, 3,
+	 "debug | info | warn | error"},
+	{"--public-url", "MOAT_PUBLIC_URL", CFG_STR, S(public_url), "", 0, 0,
+	 "external URL; https:// marks session cookies Secure"},
+	{"--trust-proxy", "MOAT_TRUST_PROXY", CFG_BOOL, I(trust_proxy), "false", 0, 1,
+	 "take client address and scheme from X-Forwarded-For/-Proto"},
+	{"--http-threads", "MOAT_HTTP_THREADS", CFG_INT, I(http_threads), "0", 0, 256,
+	 "HTTP worker threads (0 = number of CPUs)"},
+	{"--session-idle-minutes", "MOAT_SESSION_IDLE_MINUTES", CFG_INT, I(session_idle_minutes),
+	 "720", 1, 525600, "a session unused this long expires"},
+	{"--session-max-hours", "MOAT_SESSION_MAX_HOURS", CFG_INT, I(session_max_hours), "168", 1,
+	 8760, "a session expires this long after login whatever its use"},
+	{"--login-ip-limit", "MOAT_LOGIN_IP_LIMIT", CFG_INT, I(login_ip_limit), "10", 1, 100000,
+	 "failed logins per client address per 5 minutes before 429"},
+	{"--login-account-limit", "MOAT_LOGIN_ACCOUNT_LIMIT", CFG_INT, I(login_account_limit), "5", 1,
+	 100000, "failed logins per account per 15 minutes before 429"},
+};
+
+#define CFG_N (sizeof cfg_table / sizeof cfg_table[0])
+
+static int cfg_set(struct config *c, const struct cfg_directive *d, const char *v, char *err,
+		   size_t errlen)
+{
+	char *base = (char *)c + d->offset;
+	char *end = NULL;
+	long n;
+
+	switch (d->type) {
+	case CFG_STR:
+		if (strlen(v) >= d->size) {
+			snprintf(err, errlen, "%s: value too long", d->flag);
+			return MOAT_EINVALID;
+		}
+		memcpy(base, v, strlen(v) + 1);
+		return MOAT_OK;
+	case CFG_INT:
+		n = strtol(v, &end, 10);
+		if (!*v || *end || n < d->min || n > d->max) {
+			snprintf(err, errlen, "%s: want an integer from %ld to %ld, got \"%s\"",
+				 d->flag, d->min, d->max, v);
+			return MOAT_EINVALID;
+		}
+		*(int *)(void *)base = (int)n;
+		return MOAT_OK;
+	case CFG_BOOL:
+		if (!strcmp(v, "true") || !strcmp(v, "1") || !strcmp(v, "yes")) {
+			*(int *)(void *)base = 1;
+		} else if (!strcmp(v, "false") || !strcmp(v, "0") || !strcmp(v, "no")) {
+			*(int *)(void *)base = 0;
+		} else {
+			snprintf(err, errlen, "%s: want true or false, got \"%s\"", d->flag, v);
+			return MOAT_EINVALID;
+		}
+		return MOAT_OK;
+	case CFG_LEVEL:
+		if (log_level_parse(v, (int *)(void *)base) != MOAT_OK) {
+			snprintf(err, errlen, "%s: want debug, info, warn or error", d->flag);
+			return MOAT_EINVALID;
+		}
+		return MOAT_OK;
+	}
+	return MOAT_EINVALID;
+}
+
+int config_parse(struct config *c, int argc, char **argv, int *help, char *err, size_t errlen)
+{
+	*help = 0;
+	memset(c, 0, sizeof *c);
+	for (size_t i = 0; i < CFG_N; i++)
+		if (cfg_set(c, &cfg_table[i], cfg_table[i].def, err, errlen))
+			return MOAT_EINVALID;
+	for (size_t i = 0; i < CFG_N; i++) {
+		const char *v = getenv(cfg_table[i].env);
+		if (v && cfg_set(c, &cfg_table[i], v, err, errlen))
+			return MOAT_EINVALID;
+	}
+	for (int a = 1; a < argc; a++) {
+		const char *arg = argv[a], *val = NULL, *eq;
+		const struct cfg_directive *d = NULL;
+		size_t flen;
+
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			*help = 1;
+			return MOAT_OK;
+		}
+		eq = strchr(arg, '=');
+		flen = eq ? (size_t)(eq - arg) : strlen(arg);
+		for (size_t i = 0; i < CFG_N; i++)
+			if (strlen(cfg_table[i].flag) == flen && !strncmp(cfg_table[i].flag, arg, flen))
+				d = &cfg_table[i];
+		if (!d) {
+			snprintf(err, errlen, "unknown option %s (see --help)", arg);
+			return MOAT_EINVALID;
+		}
+		if (eq) {
+			val = eq + 1;
+		} else if (d->type == CFG_BOOL && (a + 1 >= argc || argv[a + 1][0] == '-')) {
+			val = "true";
+		} else if (a + 1 < argc) {
+			val = argv[++a];
+		} else {
+			snprintf(err, errlen, "%s needs a value", d->flag);
+			return MOAT_EINVALID;
+		}
+		if (cfg_set(c, d, val, err, errlen))
+			return MOAT_EINVALID;
+	}
+	if (c->http_threads == 0) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		c->http_threads = n < 1 ? 1 : n > 16 ? 16 : (int)n;
+	}
+	{
+		char host[128];
+		int port;
+		if (config_split_addr(c->listen, host, sizeof host, &port)) {
+			snprintf(err, errlen, "--listen: want HOST:PORT, got \"%s\"", c->listen);
+			return MOAT_EINVALID;
+		}
+		if (config_split_addr(c->agent_listen, host, sizeof host, &port)) {
+			snprintf(err, errlen, "--agent-listen: want HOST:PORT, got \"%s\"",
+				 c->agent_listen);
+			return MOAT_EINVALID;
+		}
+	}
+	return MOAT_OK;
+}
+
+void config_usage(FILE *f)
+{
+	for (size_t i = 0; i < CFG_N; i++)
+		fprintf(f, "  %-26s %-26s %s (default: %s)\n", cfg_table[i].flag, cfg_table[i].env,
+			cfg_table[i].help, cfg_table[i].def[0] ? cfg_table[i].def : "none");
+}
+
+void config_log(const struct config *c)
+{
+	static const char *levels[] = {"debug", "info", "warn", "error"};
+	char q[PATH_MAX + 8];
+
+	LOG(LOG_INFO,
+	    "msg=config listen=%s agent_listen=%s db=%s web_root=%s log_level=%s public_url=%s "
+	    "trust_proxy=%d http_threads=%d session_idle_minutes=%d session_max_hours=%d "
+	    "login_ip_limit=%d login_account_limit=%d",
+	    c->listen, c->agent_listen, log_quote(q, sizeof q, c->db), c->web_root,
+	    levels[c->log_level], c->public_url[0] ? c->public_url : "\"\"", c->trust_proxy,
+	    c->http_threads, c->session_idle_minutes, c->session_max_hours, c->login_ip_limit,
+	    c->login_account_limit);
+}
+
+int config_split_addr(const char *s, char *host, size_t hostlen, int *port)
+{
+	const char *colon;
+	char *end = NULL;
+	size_t hl;
+	long p;
+
+	if (s[0] == '[') {
+		const char *rb = strchr(s, ']');
+		if (!rb || rb[1] != ':')
+			return MOAT_EINVALID;
+		hl = (size_t)(rb - s - 1);
+		if (hl == 0 || hl >= hostlen)
+			return MOAT_EINVALID;
+		memcpy(host, s + 1, hl);
+		host[hl] = '\0';
+		colon = rb + 1;
+	} else {
+		colon = strrchr(s, ':');
+		if (!colon)
+			return MOAT_EINVALID;
+		hl = (size_t)(colon - s);
+		if (hl == 0 || hl >= hostlen)
+			return MOAT_EINVALID;
+		memcpy(host, s, hl);
+		host[hl] = '\0';
+	}
+	p = strtol(colon + 1, &end, 10);
+	if (!colon[1] || *end || p < 0 || p > 65535)
+		return MOAT_EINVALID;
+	*port = (int)p;
+	return MOAT_OK;
+}

@@ -1,0 +1,192 @@
+/*
+ * http_json.c — JSON request bodies and validation that collects every
+ * problem (with its JSON path) before answering once. MHD worker threads.
+ */
+#include "http.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "err.h"
+
+#define JV_MAX_ERRORS 50
+
+json_t *http_json_body(struct http_req *r)
+{
+	const char *ct = http_header(r, MHD_HTTP_HEADER_CONTENT_TYPE);
+	json_error_t e;
+	json_t *j;
+
+	if (!ct || strncasecmp(ct, "application/json", 16) != 0 ||
+	    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' ')) {
+		http_problem(r, 415, "unsupported_media_type",
+			     "send the body as Content-Type: application/json", NULL);
+		return NULL;
+	}
+	if (r->body.len == 0) {
+		http_problem(r, 400, "malformed_json", "the request body is empty", NULL);
+		return NULL;
+	}
+	j = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES, &e);
+	if (!j) {
+		char detail[300];
+		snprintf(detail, sizeof detail, "%s at line %d, column %d (byte %d)", e.text, e.line,
+			 e.column, e.position);
+		http_problem(r, 400, "malformed_json", detail, NULL);
+		return NULL;
+	}
+	if (!json_is_object(j)) {
+		json_t *errs = json_array();
+		json_array_append_new(errs, json_pack("{s:s, s:s}", "path", "$", "message",
+						      "must be a JSON object"));
+		json_decref(j);
+		http_problem(r, 422, "validation_failed", "the body must be a JSON object", errs);
+		return NULL;
+	}
+	return j;
+}
+
+void jv_init(struct jv *v, json_t *obj)
+{
+	v->obj = obj;
+	v->errors = json_array();
+	v->count = 0;
+}
+
+void jv_error(struct jv *v, const char *path, const char *message)
+{
+	v->count++;
+	if (v->count <= JV_MAX_ERRORS)
+		json_array_append_new(v->errors,
+				      json_pack("{s:s, s:s}", "path", path, "message", message));
+}
+
+/* "$.key" in out, with keys that are not identifiers in brackets. */
+static void jv_path(char *out, size_t cap, const char *key)
+{
+	int plain = key[0] != '\0';
+
+	for (const char *k = key; *k; k++)
+		if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_' ||
+		      (k != key && *k >= '0' && *k <= '9')))
+			plain = 0;
+	if (plain) {
+		snprintf(out, cap, "$.%s", key);
+	} else {
+		json_t *q = json_string(key);
+		char *t = q ? json_dumps(q, JSON_ENCODE_ANY) : NULL;
+		snprintf(out, cap, "$[%s]", t ? t : "?");
+		free(t);
+		json_decref(q);
+	}
+}
+
+void jv_only(struct jv *v, const char *const *allowed)
+{
+	const char *key;
+	json_t *val;
+
+	json_object_foreach(v->obj, key, val)
+	{
+		int ok = 0;
+		(void)val;
+		for (const char *const *a = allowed; *a; a++)
+			if (strcmp(*a, key) == 0)
+				ok = 1;
+		if (!ok) {
+			char path[300];
+			jv_path(path, sizeof path, key);
+			jv_error(v, path, "unknown field");
+		}
+	}
+}
+
+static size_t jv_utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+void jv_string(struct jv *v, const char *key, int required, size_t min, size_t max, int text,
+	       const char **out)
+{
+	json_t *j = json_object_get(v->obj, key);
+	char path[300], msg[120];
+	const char *s;
+	size_t n;
+
+	*out = NULL;
+	jv_path(path, sizeof path, key);
+	if (!j) {
+		if (required)
+			jv_error(v, path, "is required");
+		return;
+	}
+	if (!json_is_string(j)) {
+		jv_error(v, path, "must be a string");
+		return;
+	}
+	s = json_string_value(j);
+	n = jv_utf8_chars(s);
+	if (n < min || n > max) {
+		if (min == max)
+			snprintf(msg, sizeof msg, "must be %zu characters long", min);
+		else
+			snprintf(msg, sizeof msg, "must be %zu to %zu characters long", min, max);
+		jv_error(v, path, msg);
+		return;
+	}
+	if (text) {
+		for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+			if (*p < 0x20 || *p == 0x7f) {
+				jv_error(v, path, "must not contain control characters");
+				return;
+			}
+		}
+	}
+	*out = s;
+}
+
+void jv_bool(struct jv *v, const char *key, int required, int *out)
+{
+	json_t *j = json_object_get(v->obj, key);
+	char path[300];
+
+	*out = -1;
+	jv_path(path, sizeof path, key);
+	if (!j) {
+		if (required)
+			jv_error(v, path, "is required");
+		return;
+	}
+	if (!json_is_boolean(j)) {
+		jv_error(v, path, "must be true or false");
+		return;
+	}
+	*out = json_is_true(j) ? 1 : 0;
+}
+
+int jv_finish(struct jv *v, struct http_req *r)
+{
+	char detail[96];
+
+	if (v->count == 0) {
+		json_decref(v->errors);
+		v->errors = NULL;
+		return 0;
+	}
+	if (v->count > JV_MAX_ERRORS)
+		snprintf(detail, sizeof detail, "%d problems in the request body (first %d listed)",
+			 v->count, JV_MAX_ERRORS);
+	else
+		snprintf(detail, sizeof detail, "%d problem%s in the request body", v->count,
+			 v->count == 1 ? "" : "s");
+	http_problem(r, 422, "validation_failed", detail, v->errors);
+	v->errors = NULL;
+	return -1;
+}

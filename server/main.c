@@ -1,0 +1,459 @@
+/*
+ * main.c — moatd's command line: serve, migrate, user add, token create,
+ * backup, routes. `serve` parses the configuration before any thread
+ * starts, then the main thread only waits for SIGINT/SIGTERM and runs the
+ * graceful shutdown.
+ */
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "crypto.h"
+#include "err.h"
+#include "http.h"
+#include "log.h"
+#include "password.h"
+#include "store.h"
+#include "timefmt.h"
+#include "token.h"
+#include "ws_server.h"
+
+#ifndef MOAT_VERSION
+#define MOAT_VERSION "0.0.0"
+#endif
+
+static void usage_main(FILE *f)
+{
+	fprintf(f,
+		"moatd %s — the Moat control plane for in-app protection agents\n\n"
+		"usage: moatd COMMAND [options]\n\n"
+		"commands:\n"
+		"  serve          run the server (HTTP API + dashboard, agent WebSocket)\n"
+		"  migrate        apply database migrations and exit\n"
+		"  user add       create a user\n"
+		"  token create   create an API token (printed once, on the last line)\n"
+		"  backup OUT     copy the database to OUT (safe while serving)\n"
+		"  routes         list the HTTP routes\n\n"
+		"Run `moatd COMMAND --help` for a command's options. --version prints the version.\n",
+		MOAT_VERSION);
+}
+
+/* ---- tiny option parser for the CLI subcommands ---- */
+
+struct opt {
+	const char *name; /* "--db" */
+	const char *value;
+};
+
+/* Fills opts' values from argv; positional arguments go to *pos (at most
+ * one). Returns 0, 1 for --help, or -1 with a message on stderr. */
+static int opts_parse(int argc, char **argv, struct opt *opts, const char **pos)
+{
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		struct opt *o = NULL;
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			return 1;
+		if (a[0] != '-') {
+			if (pos && !*pos) {
+				*pos = a;
+				continue;
+			}
+			fprintf(stderr, "moatd: unexpected argument %s\n", a);
+			return -1;
+		}
+		for (struct opt *p = opts; p->name; p++)
+			if (!strcmp(p->name, a))
+				o = p;
+		if (!o) {
+			fprintf(stderr, "moatd: unknown option %s\n", a);
+			return -1;
+		}
+		if (i + 1 >= argc) {
+			fprintf(stderr, "moatd: %s needs a value\n", a);
+			return -1;
+		}
+		o->value = argv[++i];
+	}
+	return 0;
+}
+
+static const char *opt_get(struct opt *opts, const char *name)
+{
+	for (struct opt *p = opts; p->name; p++)
+		if (!strcmp(p->name, name))
+			return p->value;
+	return NULL;
+}
+
+static int open_migrated(const char *path, struct store **st)
+{
+	char msg[300];
+	int rc = store_open(path, st);
+
+	if (rc) {
+		fprintf(stderr, "moatd: cannot open database %s\n", path);
+		return rc;
+	}
+	rc = store_migrate(*st, msg, sizeof msg);
+	if (rc) {
+		fprintf(stderr, "moatd: %s\n", msg[0] ? msg : "migration failed");
+		store_close(*st);
+		*st = NULL;
+	}
+	return rc;
+}
+
+static const char *default_db(void)
+{
+	const char *e = getenv("MOAT_DB");
+	return e && *e ? e : "var/moat.db";
+}
+
+static struct actor cli_actor(void)
+{
+	struct actor a;
+
+	memset(&a, 0, sizeof a);
+	a.type = ACTOR_SYSTEM;
+	snprintf(a.label, sizeof a.label, "cli");
+	a.ip = "local";
+	a.request_id = "cli";
+	return a;
+}
+
+/* ---- migrate ---- */
+
+static int cmd_migrate(int argc, char **argv)
+{
+	struct opt opts[] = {{"--db", NULL}, {NULL, NULL}};
+	struct store *st = NULL;
+	int v = 0, rc = opts_parse(argc, argv, opts, NULL);
+
+	if (rc) {
+		fprintf(rc > 0 ? stdout : stderr,
+			"usage: moatd migrate [--db PATH]\n  applies pending migrations (MOAT_DB)\n");
+		return rc > 0 ? 0 : 2;
+	}
+	if (open_migrated(opt_get(opts, "--db") ? opt_get(opts, "--db") : default_db(), &st))
+		return 1;
+	store_schema_version(st, &v);
+	printf("schema version %d\n", v);
+	store_close(st);
+	return 0;
+}
+
+/* ---- user add ---- */
+
+static int cmd_user(int argc, char **argv)
+{
+	struct opt opts[] = {{"--db", NULL}, {"--email", NULL}, {"--role", NULL}, {"--name", NULL},
+			     {NULL, NULL}};
+	const char *sub = argc > 0 ? argv[0] : "", *email, *role, *pw;
+	char gen[25], hash[PASSWORD_ENCODED_MAX];
+	struct store_user u;
+	struct store *st = NULL;
+	struct actor a = cli_actor();
+	int rc;
+
+	if (strcmp(sub, "add") != 0) {
+		fprintf(strcmp(sub, "--help") ? stderr : stdout,
+			"usage: moatd user add --email E --role admin|editor|viewer [--name N] [--db PATH]\n"
+			"  the password comes from MOAT_USER_PASSWORD, or is generated and printed\n");
+		return strcmp(sub, "--help") ? 2 : 0;
+	}
+	rc = opts_parse(argc - 1, argv + 1, opts, NULL);
+	if (rc)
+		return cmd_user(1, (char *[]){"--help"}) + (rc > 0 ? 0 : 2);
+	email = opt_get(opts, "--email");
+	role = opt_get(opts, "--role");
+	if (!email || !role || (strcmp(role, "admin") && strcmp(role, "editor") && strcmp(role, "viewer"))) {
+		fprintf(stderr, "moatd: user add needs --email and --role admin|editor|viewer\n");
+		return 2;
+	}
+	pw = getenv("MOAT_USER_PASSWORD");
+	if (!pw || !*pw) {
+		password_generate(gen);
+		pw = gen;
+	} else if (strlen(pw) < PASSWORD_MIN_LEN) {
+		fprintf(stderr, "moatd: MOAT_USER_PASSWORD must be at least %d characters\n",
+			PASSWORD_MIN_LEN);
+		return 2;
+	}
+	if (open_migrated(opt_get(opts, "--db") ? opt_get(opts, "--db") : default_db(), &st))
+		return 1;
+	rc = password_hash(pw, hash);
+	if (!rc)
+		rc = store_user_create(st, &a, email, opt_get(opts, "--name"), hash, role, &u);
+	store_close(st);
+	if (rc) {
+		fprintf(stderr, "moatd: cannot create user: %s\n",
+			rc == MOAT_ECONFLICT ? "that e-mail exists" : err_str(rc));
+		return 1;
+	}
+	printf("created user %lld %s (%s)\n", (long long)u.id, u.email, u.role);
+	if (pw == gen)
+		printf("%s\n", gen);
+	return 0;
+}
+
+/* ---- token create ---- */
+
+static int cmd_token(int argc, char **argv)
+{
+	struct opt opts[] = {{"--db", NULL},   {"--kind", NULL},	 {"--name", NULL},
+			     {"--project", NULL}, {"--user", NULL}, {"--expires-days", NULL},
+			     {NULL, NULL}};
+	const char *sub = argc > 0 ? argv[0] : "", *kind_s, *name, *proj, *user, *exp;
+	char secret[TOKEN_MAX], hash[CRYPTO_SHA256_HEX], prefix[TOKEN_DISPLAY_PREFIX + 1];
+	struct store_project p;
+	struct store_user u;
+	struct store_token t;
+	struct store *st = NULL;
+	struct actor a = cli_actor();
+	int64_t expires = 0, project_id = 0, user_id = 0;
+	int kind, rc;
+
+	if (strcmp(sub, "create") != 0) {
+		fprintf(strcmp(sub, "--help") ? stderr : stdout,
+			"usage: moatd token create --kind admin --name NAME [--user EMAIL] [--expires-days N] [--db PATH]\n"
+			"       moatd token create --kind agent|ci --project SLUG --name NAME [--expires-days N] [--db PATH]\n"
+			"  prints the new token alone on the last line of stdout (shown only once)\n");
+		return strcmp(sub, "--help") ? 2 : 0;
+	}
+	rc = opts_parse(argc - 1, argv + 1, opts, NULL);
+	if (rc)
+		return cmd_token(1, (char *[]){"--help"}) + (rc > 0 ? 0 : 2);
+	kind_s = opt_get(opts, "--kind");
+	name = opt_get(opts, "--name");
+	proj = opt_get(opts, "--project");
+	user = opt_get(opts, "--user");
+	exp = opt_get(opts, "--expires-days");
+	kind = kind_s ? token_kind_from_name(kind_s) : MOAT_EINVALID;
+	if (kind < 0 || !name || !*name || strlen(name) > 100 || (kind == TOKEN_ADMIN) == (proj != NULL)) {
+		fprintf(stderr, "moatd: token create needs --kind admin|agent|ci, --name, and --project "
+				"for agent and ci tokens (not for admin)\n");
+		return 2;
+	}
+	if (exp) {
+		char *end = NULL;
+		long d = strtol(exp, &end, 10);
+		if (!*exp || *end || d < 1 || d > 3650) {
+			fprintf(stderr, "moatd: --expires-days wants 1 to 3650\n");
+			return 2;
+		}
+		expires = timefmt_now() + d * 86400;
+	}
+	if (open_migrated(opt_get(opts, "--db") ? opt_get(opts, "--db") : default_db(), &st))
+		return 1;
+	if (proj) {
+		rc = store_project_get(st, proj, &p);
+		if (rc) {
+			fprintf(stderr, "moatd: no project %s\n", proj);
+			store_close(st);
+			return 1;
+		}
+		project_id = p.id;
+	}
+	if (user) {
+		rc = store_user_get_by_email(st, user, &u);
+		if (rc) {
+			fprintf(stderr, "moatd: no user %s\n", user);
+			store_close(st);
+			return 1;
+		}
+		user_id = u.id;
+	}
+	token_generate(kind, secret);
+	crypto_sha256_hex(secret, strlen(secret), hash);
+	snprintf(prefix, sizeof prefix, "%s", secret);
+	rc = store_token_create(st, &a, kind, name, prefix, hash, project_id, user_id, expires, &t);
+	store_close(st);
+	if (rc) {
+		fprintf(stderr, "moatd: cannot create token: %s\n", err_str(rc));
+		return 1;
+	}
+	printf("created %s token %lld \"%s\"%s%s\n", token_kind_name(kind), (long long)t.id, name,
+	       proj ? " for project " : "", proj ? proj : "");
+	printf("%s\n", secret);
+	return 0;
+}
+
+/* ---- backup ---- */
+
+static int cmd_backup(int argc, char **argv)
+{
+	struct opt opts[] = {{"--db", NULL}, {NULL, NULL}};
+	const char *out = NULL;
+	struct store *st = NULL;
+	char msg[300];
+	int rc = opts_parse(argc, argv, opts, &out);
+
+	if (rc || !out) {
+		fprintf(rc > 0 ? stdout : stderr,
+			"usage: moatd backup [--db PATH] OUT\n"
+			"  copies the database to OUT with SQLite's online backup (safe while serving)\n");
+		return rc > 0 ? 0 : 2;
+	}
+	if (access(out, F_OK) == 0) {
+		fprintf(stderr, "moatd: %s exists; refusing to overwrite it\n", out);
+		return 1;
+	}
+	if (store_open(opt_get(opts, "--db") ? opt_get(opts, "--db") : default_db(), &st))
+		return 1;
+	rc = store_backup(st, out, msg, sizeof msg);
+	store_close(st);
+	if (rc) {
+		fprintf(stderr, "moatd: %s\n", msg);
+		return 1;
+	}
+	printf("backup written to %s\n", out);
+	return 0;
+}
+
+/* ---- routes ---- */
+
+static int cmd_routes(void)
+{
+	static const char *names[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
+
+	for (int i = 0; i < http_route_count; i++) {
+		int m = http_routes[i].method, k = 0;
+		while (m > 1) {
+			m >>= 1;
+			k++;
+		}
+		printf("%s %s\n", names[k], http_routes[i].pattern);
+	}
+	return 0;
+}
+
+/* ---- serve ---- */
+
+static int serve_bootstrap_admin(struct store *st)
+{
+	const char *pw = getenv("MOAT_ADMIN_PASSWORD");
+	char gen[25], hash[PASSWORD_ENCODED_MAX];
+	struct actor a = cli_actor();
+	struct store_user u;
+	int64_t n = 0;
+	int rc;
+
+	rc = store_user_count(st, &n);
+	if (rc || n > 0)
+		return rc;
+	if (!pw || !*pw) {
+		password_generate(gen);
+		pw = gen;
+	}
+	rc = password_hash(pw, hash);
+	if (!rc)
+		rc = store_user_create(st, &a, "admin@localhost", "Administrator", hash, "admin", &u);
+	if (rc)
+		return rc;
+	if (pw == gen) {
+		/* the one time this password is ever shown */
+		fprintf(stderr, "created admin@localhost password=%s (shown once; change it)\n", gen);
+	} else {
+		LOG(LOG_INFO, "msg=\"created admin@localhost with MOAT_ADMIN_PASSWORD\"");
+	}
+	return MOAT_OK;
+}
+
+static int cmd_serve(int argc, char **argv)
+{
+	struct http_server *http = NULL;
+	struct ws_server *ws = NULL;
+	struct store *st = NULL;
+	struct config cfg;
+	char err[300], host[128], ahost[128];
+	int help, http_port = 0, ws_port = 0, sig = 0, p;
+	sigset_t set;
+
+	if (config_parse(&cfg, argc, argv, &help, err, sizeof err)) {
+		fprintf(stderr, "moatd: %s\n", err);
+		return 2;
+	}
+	if (help) {
+		printf("usage: moatd serve [options]\n\noptions (flag, environment variable):\n");
+		config_usage(stdout);
+		printf("\nMOAT_ADMIN_PASSWORD: the first start with no user creates admin@localhost "
+		       "with it (else a random one, printed once)\n");
+		return 0;
+	}
+	log_min_level = cfg.log_level;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL); /* every thread inherits the mask */
+	signal(SIGPIPE, SIG_IGN);
+	json_object_seed(0);
+	config_log(&cfg);
+
+	if (open_migrated(cfg.db, &st))
+		return 1;
+	if (serve_bootstrap_admin(st) != MOAT_OK) {
+		fprintf(stderr, "moatd: cannot create the first admin\n");
+		store_close(st);
+		return 1;
+	}
+	http_static_load(cfg.web_root);
+	store_thread_setup(cfg.db);
+	if (http_server_start(&cfg, &http, &http_port) != MOAT_OK ||
+	    ws_server_start(&cfg, &ws, &ws_port) != MOAT_OK) {
+		fprintf(stderr, "moatd: cannot listen on %s / %s\n", cfg.listen, cfg.agent_listen);
+		http_server_stop(http);
+		store_threads_close();
+		store_close(st);
+		http_static_free();
+		return 1;
+	}
+	config_split_addr(cfg.listen, host, sizeof host, &p);
+	config_split_addr(cfg.agent_listen, ahost, sizeof ahost, &p);
+	fprintf(stderr, "listening http=%s:%d agent=%s:%d\n", host, http_port, ahost, ws_port);
+	fflush(stderr);
+
+	while (sigwait(&set, &sig) != 0)
+		;
+	LOG(LOG_INFO, "msg=\"shutting down\" signal=%d", sig);
+	http_server_stop(http); /* stops accepting, finishes in-flight requests */
+	ws_server_stop(ws);
+	store_threads_close();
+	store_close(st);
+	http_static_free();
+	LOG(LOG_INFO, "msg=\"stopped\"");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd = argc > 1 ? argv[1] : "";
+
+	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+		printf("moatd %s\n", MOAT_VERSION);
+		return 0;
+	}
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		usage_main(stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "serve"))
+		return cmd_serve(argc - 1, argv + 1);
+	if (!strcmp(cmd, "migrate"))
+		return cmd_migrate(argc - 2, argv + 2);
+	if (!strcmp(cmd, "user"))
+		return cmd_user(argc - 2, argv + 2);
+	if (!strcmp(cmd, "token"))
+		return cmd_token(argc - 2, argv + 2);
+	if (!strcmp(cmd, "backup"))
+		return cmd_backup(argc - 2, argv + 2);
+	if (!strcmp(cmd, "routes"))
+		return cmd_routes();
+	usage_main(stderr);
+	return 2;
+}

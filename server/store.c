@@ -1,0 +1,374 @@
+/*
+ * store.c — SQLite connections, statement cache, transactions, migrations
+ * and online backup.
+ *
+ * A struct store belongs to one thread. Server threads reach theirs through
+ * store_thread(): a thread-local pointer opened on first use and recorded
+ * in a registry (guarded by a mutex) so store_threads_close() can close
+ * every connection after the threads have stopped.
+ */
+#include "store_int.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "err.h"
+#include "log.h"
+#include "schema.h"
+#include "xalloc.h"
+
+#define STORE_BUSY_MS 5000
+
+static void store_exec_pragma(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		LOG(LOG_WARN, "msg=\"pragma failed\" sql=\"%s\" error=\"%s\"", sql, msg ? msg : "?");
+		sqlite3_free(msg);
+	}
+}
+
+int store_open(const char *path, struct store **out)
+{
+	struct store *st;
+	sqlite3 *db = NULL;
+	int rc;
+
+	rc = sqlite3_open_v2(path, &db,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		LOG(LOG_ERROR, "msg=\"cannot open database\" path=\"%s\" error=\"%s\"", path,
+		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+		sqlite3_close(db);
+		return MOAT_EDB;
+	}
+	sqlite3_busy_timeout(db, STORE_BUSY_MS);
+	sqlite3_extended_result_codes(db, 1);
+	store_exec_pragma(db, "PRAGMA journal_mode=WAL");
+	store_exec_pragma(db, "PRAGMA synchronous=NORMAL");
+	store_exec_pragma(db, "PRAGMA foreign_keys=ON");
+	store_exec_pragma(db, "PRAGMA temp_store=MEMORY");
+	st = xcalloc(1, sizeof *st);
+	st->db = db;
+	*out = st;
+	return MOAT_OK;
+}
+
+void store_close(struct store *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < STORE_STMT_SLOTS; i++)
+		sqlite3_finalize(st->slots[i].stmt);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+void store_idle(struct store *st)
+{
+	for (int i = 0; i < st->nactive; i++)
+		sqlite3_reset(st->active[i]);
+	st->nactive = 0;
+}
+
+static sqlite3_stmt *store_mark_active(struct store *st, sqlite3_stmt *s)
+{
+	for (int i = 0; i < st->nactive; i++)
+		if (st->active[i] == s)
+			return s;
+	if (st->nactive == STORE_ACTIVE_MAX)
+		store_idle(st);
+	st->active[st->nactive++] = s;
+	return s;
+}
+
+sqlite3_stmt *store_stmt(struct store *st, const char *sql)
+{
+	size_t h = ((uintptr_t)sql >> 3) % STORE_STMT_SLOTS;
+
+	for (int probe = 0; probe < STORE_STMT_SLOTS; probe++) {
+		struct store_stmt_slot *slot = &st->slots[(h + (size_t)probe) % STORE_STMT_SLOTS];
+		if (slot->sql == sql) {
+			sqlite3_reset(slot->stmt);
+			sqlite3_clear_bindings(slot->stmt);
+			return store_mark_active(st, slot->stmt);
+		}
+		if (!slot->sql) {
+			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+					       &slot->stmt, NULL) != SQLITE_OK) {
+				LOG(LOG_ERROR, "msg=\"prepare failed\" error=\"%s\"",
+				    sqlite3_errmsg(st->db));
+				return NULL;
+			}
+			slot->sql = sql;
+			return store_mark_active(st, slot->stmt);
+		}
+	}
+	LOG(LOG_ERROR, "msg=\"statement cache full\"");
+	return NULL;
+}
+
+int store_err(struct store *st, int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_OK:
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+		return MOAT_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return MOAT_EBUSY;
+	case SQLITE_CONSTRAINT:
+		return MOAT_ECONFLICT;
+	default:
+		LOG(LOG_ERROR, "msg=\"database error\" code=%d error=\"%s\"", rc,
+		    sqlite3_errmsg(st->db));
+		return MOAT_EDB;
+	}
+}
+
+int store_begin(struct store *st)
+{
+	int rc;
+
+	store_idle(st);
+	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return store_err(st, rc);
+	st->in_txn = 1;
+	return MOAT_OK;
+}
+
+int store_commit(struct store *st)
+{
+	int rc;
+
+	store_idle(st);
+	rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK) {
+		store_rollback(st);
+		return store_err(st, rc);
+	}
+	st->in_txn = 0;
+	return MOAT_OK;
+}
+
+void store_rollback(struct store *st)
+{
+	store_idle(st);
+	if (sqlite3_get_autocommit(st->db) == 0)
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	st->in_txn = 0;
+}
+
+void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t n;
+
+	if (!t) {
+		out[0] = '\0';
+		return;
+	}
+	n = (size_t)sqlite3_column_bytes(s, i);
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, t, n);
+	out[n] = '\0';
+}
+
+void store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* ---- migrations ---- */
+
+int store_schema_latest(void)
+{
+	int v = 0;
+
+	for (int i = 0; i < schema_migration_count; i++)
+		if (schema_migrations[i].version > v)
+			v = schema_migrations[i].version;
+	return v;
+}
+
+static int store_ensure_migrations_table(struct store *st)
+{
+	int rc = sqlite3_exec(st->db,
+			      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+			      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+			      " applied_at INTEGER NOT NULL)",
+			      NULL, NULL, NULL);
+	return store_err(st, rc);
+}
+
+int store_schema_version(struct store *st, int *out)
+{
+	sqlite3_stmt *s = NULL;
+	int rc;
+
+	*out = 0;
+	rc = sqlite3_prepare_v2(st->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+				-1, &s, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		/* no table yet: nothing applied */
+		return strstr(sqlite3_errmsg(st->db), "no such table") ? MOAT_OK : store_err(st, rc);
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		*out = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	return MOAT_OK;
+}
+
+int store_migrate(struct store *st, char *msg, size_t msglen)
+{
+	int current = 0, latest = store_schema_latest(), rc;
+
+	msg[0] = '\0';
+	rc = store_ensure_migrations_table(st);
+	if (rc)
+		return rc;
+	rc = store_schema_version(st, &current);
+	if (rc)
+		return rc;
+	if (current > latest) {
+		snprintf(msg, msglen,
+			 "database schema version %d is newer than this moatd (knows up to %d); "
+			 "upgrade moatd or restore a matching backup",
+			 current, latest);
+		return MOAT_ESCHEMA;
+	}
+	for (int i = 0; i < schema_migration_count; i++) {
+		const struct schema_migration *m = &schema_migrations[i];
+		sqlite3_stmt *s = NULL;
+		char *err = NULL;
+
+		if (m->version <= current)
+			continue;
+		rc = store_begin(st);
+		if (rc) {
+			snprintf(msg, msglen, "cannot lock the database for migration %s", m->name);
+			return rc;
+		}
+		if (sqlite3_exec(st->db, m->sql, NULL, NULL, &err) != SQLITE_OK) {
+			snprintf(msg, msglen, "migration %s failed: %s", m->name, err ? err : "?");
+			sqlite3_free(err);
+			store_rollback(st);
+			return MOAT_EDB;
+		}
+		sqlite3_prepare_v2(st->db,
+				   "INSERT INTO schema_migrations(version, name, applied_at)"
+				   " VALUES (?, ?, strftime('%s','now'))",
+				   -1, &s, NULL);
+		sqlite3_bind_int(s, 1, m->version);
+		sqlite3_bind_text(s, 2, m->name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE) {
+			snprintf(msg, msglen, "cannot record migration %s", m->name);
+			store_rollback(st);
+			return MOAT_EDB;
+		}
+		rc = store_commit(st);
+		if (rc) {
+			snprintf(msg, msglen, "cannot commit migration %s", m->name);
+			return rc;
+		}
+		LOG(LOG_INFO, "msg=\"migration applied\" version=%d name=%s", m->version, m->name);
+	}
+	return MOAT_OK;
+}
+
+int store_backup(struct store *st, const char *dest, char *msg, size_t msglen)
+{
+	sqlite3 *out = NULL;
+	sqlite3_backup *b;
+	int rc;
+
+	msg[0] = '\0';
+	rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(msg, msglen, "cannot open %s: %s", dest, sqlite3_errstr(rc));
+		sqlite3_close(out);
+		return MOAT_EIO;
+	}
+	b = sqlite3_backup_init(out, "main", st->db, "main");
+	if (!b) {
+		snprintf(msg, msglen, "cannot start backup: %s", sqlite3_errmsg(out));
+		sqlite3_close(out);
+		return MOAT_EDB;
+	}
+	/* copy in steps so a serving moatd's writers are never held up long */
+	do {
+		rc = sqlite3_backup_step(b, 256);
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			sqlite3_sleep(20);
+	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		snprintf(msg, msglen, "backup failed: %s", sqlite3_errstr(rc));
+		sqlite3_close(out);
+		return MOAT_EDB;
+	}
+	rc = sqlite3_close(out);
+	return rc == SQLITE_OK ? MOAT_OK : MOAT_EIO;
+}
+
+/* ---- per-thread connections ---- */
+
+#define STORE_MAX_THREADS 256
+
+static char *store_path;
+static pthread_mutex_t store_reg_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct store *store_reg[STORE_MAX_THREADS];
+static int store_reg_n;
+static _Thread_local struct store *store_tls;
+
+void store_thread_setup(const char *path)
+{
+	free(store_path);
+	store_path = xstrdup(path);
+}
+
+struct store *store_thread(void)
+{
+	struct store *st = NULL;
+
+	if (store_tls)
+		return store_tls;
+	if (!store_path || store_open(store_path, &st) != MOAT_OK)
+		return NULL;
+	pthread_mutex_lock(&store_reg_lock);
+	if (store_reg_n == STORE_MAX_THREADS) {
+		pthread_mutex_unlock(&store_reg_lock);
+		store_close(st);
+		LOG(LOG_ERROR, "msg=\"too many database connections\"");
+		return NULL;
+	}
+	store_reg[store_reg_n++] = st;
+	pthread_mutex_unlock(&store_reg_lock);
+	store_tls = st;
+	return st;
+}
+
+void store_threads_close(void)
+{
+	pthread_mutex_lock(&store_reg_lock);
+	for (int i = 0; i < store_reg_n; i++)
+		store_close(store_reg[i]);
+	store_reg_n = 0;
+	pthread_mutex_unlock(&store_reg_lock);
+	store_tls = NULL;
+	free(store_path);
+	store_path = NULL;
+}

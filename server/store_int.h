@@ -1,0 +1,56 @@
+/*
+ * store_int.h — internals shared by store*.c only. Nothing outside the
+ * store includes this file: SQL stays behind store.h.
+ */
+#ifndef MOAT_STORE_INT_H
+#define MOAT_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_STMT_SLOTS 128
+
+struct store_stmt_slot {
+	const char *sql; /* the literal's address is the key */
+	sqlite3_stmt *stmt;
+};
+
+#define STORE_ACTIVE_MAX 32
+
+struct store {
+	sqlite3 *db;
+	int in_txn;
+	struct store_stmt_slot slots[STORE_STMT_SLOTS];
+	/* statements handed out since the last store_idle(): a stepped but
+	 * unreset statement holds a read snapshot open, so they are all reset
+	 * before a write transaction and at the end of each request */
+	sqlite3_stmt *active[STORE_ACTIVE_MAX];
+	int nactive;
+};
+
+/* Returns the connection's prepared statement for the SQL literal sql,
+ * reset and with bindings cleared; NULL (logged) if it does not prepare.
+ * The statement stays owned by the store. */
+sqlite3_stmt *store_stmt(struct store *st, const char *sql);
+
+/* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin returns MOAT_EBUSY when the
+ * write lock cannot be had within busy_timeout. */
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+void store_rollback(struct store *st);
+
+/* Maps a sqlite result code to moat_err (logs unexpected ones). */
+int store_err(struct store *st, int rc);
+
+/* Copies column i as text into out (cap bytes, truncated, "" for NULL). */
+void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap);
+/* Binds s as text (NULL binds SQL NULL). */
+void store_bind_text(sqlite3_stmt *s, int i, const char *v);
+
+#endif
+
+#include <jansson.h>
+/* store_audit_add with details as a json object (stolen; NULL = {}). */
+int store_audit_json(struct store *st, const struct actor *a, const char *action,
+		     const char *target, const char *project, json_t *details);

@@ -1,0 +1,251 @@
+/*
+ * store_project.c — projects and their environments. A project is born
+ * with a "production" environment; an archived project is read-only.
+ * Thread: the caller's connection's thread.
+ */
+#include "store_int.h"
+
+#include <string.h>
+
+#include "err.h"
+#include "timefmt.h"
+#include "xalloc.h"
+
+#define PROJECT_COLS "id, slug, name, COALESCE(archived_at, 0), created_at"
+
+static void project_row(sqlite3_stmt *s, struct store_project *p)
+{
+	p->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, p->slug, sizeof p->slug);
+	store_col_text(s, 2, p->name, sizeof p->name);
+	p->archived_at = sqlite3_column_int64(s, 3);
+	p->created_at = sqlite3_column_int64(s, 4);
+}
+
+static int project_one(struct store *st, const char *sql, const char *slug, int64_t id,
+		       struct store_project *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	if (slug)
+		sqlite3_bind_text(s, 1, slug, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return MOAT_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	project_row(s, out);
+	return MOAT_OK;
+}
+
+int store_project_get(struct store *st, const char *slug, struct store_project *out)
+{
+	static const char sql[] = "SELECT " PROJECT_COLS " FROM projects WHERE slug = ?";
+	return project_one(st, sql, slug, 0, out);
+}
+
+int store_project_get_id(struct store *st, int64_t id, struct store_project *out)
+{
+	static const char sql[] = "SELECT " PROJECT_COLS " FROM projects WHERE id = ?";
+	return project_one(st, sql, NULL, id, out);
+}
+
+static int env_insert(struct store *st, int64_t project_id, const char *name, int64_t now,
+		      int64_t *id)
+{
+	static const char sql[] =
+		"INSERT INTO environments(project_id, name, created_at) VALUES (?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, now);
+	rc = store_err(st, sqlite3_step(s));
+	if (!rc && id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+int store_project_create(struct store *st, const struct actor *a, const char *slug,
+			 const char *name, struct store_project *out)
+{
+	static const char sql[] =
+		"INSERT INTO projects(slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)";
+	int64_t now = timefmt_now(), id;
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	s = store_stmt(st, sql);
+	if (!s) {
+		rc = MOAT_EDB;
+		goto fail;
+	}
+	sqlite3_bind_text(s, 1, slug, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, now);
+	sqlite3_bind_int64(s, 4, now);
+	rc = store_err(st, sqlite3_step(s));
+	if (rc)
+		goto fail;
+	id = sqlite3_last_insert_rowid(st->db);
+	rc = env_insert(st, id, "production", now, NULL);
+	if (!rc)
+		rc = store_audit_json(st, a, "project.create", slug, slug,
+				      json_pack("{s:s}", "name", name));
+	if (rc)
+		goto fail;
+	rc = store_commit(st);
+	if (rc)
+		return rc;
+	return store_project_get_id(st, id, out);
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int store_project_list(struct store *st, int include_archived, struct store_project **out,
+		       size_t *n)
+{
+	static const char sql_n[] = "SELECT COUNT(*) FROM projects";
+	static const char sql[] = "SELECT " PROJECT_COLS " FROM projects"
+				  " WHERE ?1 OR archived_at IS NULL ORDER BY slug";
+	sqlite3_stmt *s = store_stmt(st, sql_n);
+	struct store_project *arr;
+	size_t cap, cnt = 0;
+
+	if (!s || sqlite3_step(s) != SQLITE_ROW)
+		return MOAT_EDB;
+	cap = (size_t)sqlite3_column_int64(s, 0) + 1;
+	s = store_stmt(st, sql);
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int(s, 1, include_archived);
+	arr = xcalloc(cap, sizeof *arr);
+	while (cnt < cap && sqlite3_step(s) == SQLITE_ROW)
+		project_row(s, &arr[cnt++]);
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_project_update(struct store *st, const struct actor *a, const char *slug,
+			 const char *name, int archived, struct store_project *out)
+{
+	static const char sql[] =
+		"UPDATE projects SET name = COALESCE(?1, name),"
+		" archived_at = CASE WHEN ?2 < 0 THEN archived_at WHEN ?2 = 0 THEN NULL"
+		"  ELSE COALESCE(archived_at, ?3) END, updated_at = ?3 WHERE id = ?4";
+	struct store_project p;
+	json_t *details;
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = store_project_get(st, slug, &p);
+	if (rc)
+		goto fail;
+	if (p.archived_at && archived != 0) {
+		rc = MOAT_EARCHIVED;
+		goto fail;
+	}
+	s = store_stmt(st, sql);
+	if (!s) {
+		rc = MOAT_EDB;
+		goto fail;
+	}
+	store_bind_text(s, 1, name);
+	sqlite3_bind_int(s, 2, archived);
+	sqlite3_bind_int64(s, 3, timefmt_now());
+	sqlite3_bind_int64(s, 4, p.id);
+	rc = store_err(st, sqlite3_step(s));
+	if (rc)
+		goto fail;
+	details = json_object();
+	if (name)
+		json_object_set_new(details, "name", json_string(name));
+	if (archived >= 0)
+		json_object_set_new(details, "archived", json_boolean(archived));
+	rc = store_audit_json(st, a, "project.update", slug, slug, details);
+	if (rc)
+		goto fail;
+	rc = store_commit(st);
+	if (rc)
+		return rc;
+	return store_project_get_id(st, p.id, out);
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int store_env_list(struct store *st, int64_t project_id, struct store_env **out, size_t *n)
+{
+	static const char sql_n[] = "SELECT COUNT(*) FROM environments WHERE project_id = ?";
+	static const char sql[] = "SELECT id, project_id, name, created_at FROM environments"
+				  " WHERE project_id = ? ORDER BY name";
+	sqlite3_stmt *s = store_stmt(st, sql_n);
+	struct store_env *arr;
+	size_t cap, cnt = 0;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	if (sqlite3_step(s) != SQLITE_ROW)
+		return MOAT_EDB;
+	cap = (size_t)sqlite3_column_int64(s, 0) + 1;
+	s = store_stmt(st, sql);
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	arr = xcalloc(cap, sizeof *arr);
+	while (cnt < cap && sqlite3_step(s) == SQLITE_ROW) {
+		struct store_env *e = &arr[cnt++];
+		e->id = sqlite3_column_int64(s, 0);
+		e->project_id = sqlite3_column_int64(s, 1);
+		store_col_text(s, 2, e->name, sizeof e->name);
+		e->created_at = sqlite3_column_int64(s, 3);
+	}
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_env_create(struct store *st, const struct actor *a, const struct store_project *p,
+		     const char *name, struct store_env *out)
+{
+	int64_t now = timefmt_now(), id = 0;
+	int rc;
+
+	if (p->archived_at)
+		return MOAT_EARCHIVED;
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = env_insert(st, p->id, name, now, &id);
+	if (!rc)
+		rc = store_audit_json(st, a, "environment.create", name, p->slug, NULL);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	rc = store_commit(st);
+	if (rc)
+		return rc;
+	out->id = id;
+	out->project_id = p->id;
+	snprintf(out->name, sizeof out->name, "%s", name);
+	out->created_at = now;
+	return MOAT_OK;
+}

@@ -1,0 +1,406 @@
+/*
+ * store_user.c — users and their sessions. Sessions are found by the
+ * SHA-256 of their cookie; the cookie itself is never stored.
+ * Thread: the caller's connection's thread.
+ */
+#include "store_int.h"
+
+#include <string.h>
+
+#include "err.h"
+#include "timefmt.h"
+#include "xalloc.h"
+
+#define USER_COLS "id, email, name, role, disabled, created_at, COALESCE(last_login_at, 0), password_hash"
+
+static void user_row(sqlite3_stmt *s, int off, struct store_user *u)
+{
+	u->id = sqlite3_column_int64(s, off + 0);
+	store_col_text(s, off + 1, u->email, sizeof u->email);
+	store_col_text(s, off + 2, u->name, sizeof u->name);
+	store_col_text(s, off + 3, u->role, sizeof u->role);
+	u->disabled = sqlite3_column_int(s, off + 4);
+	u->created_at = sqlite3_column_int64(s, off + 5);
+	u->last_login_at = sqlite3_column_int64(s, off + 6);
+	store_col_text(s, off + 7, u->password_hash, sizeof u->password_hash);
+}
+
+int store_user_count(struct store *st, int64_t *out)
+{
+	static const char sql[] = "SELECT COUNT(*) FROM users";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	*out = sqlite3_column_int64(s, 0);
+	return MOAT_OK;
+}
+
+static int user_get_where(struct store *st, const char *sql, int64_t id, const char *email,
+			  struct store_user *out)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	if (email)
+		sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return MOAT_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	user_row(s, 0, out);
+	return MOAT_OK;
+}
+
+int store_user_get(struct store *st, int64_t id, struct store_user *out)
+{
+	static const char sql[] = "SELECT " USER_COLS " FROM users WHERE id = ?";
+	return user_get_where(st, sql, id, NULL, out);
+}
+
+int store_user_get_by_email(struct store *st, const char *email, struct store_user *out)
+{
+	static const char sql[] = "SELECT " USER_COLS " FROM users WHERE email = ?";
+	return user_get_where(st, sql, 0, email, out);
+}
+
+int store_user_create(struct store *st, const struct actor *a, const char *email,
+		      const char *name, const char *password_hash, const char *role,
+		      struct store_user *out)
+{
+	static const char sql[] =
+		"INSERT INTO users(email, name, password_hash, role, created_at, updated_at)"
+		" VALUES (?, ?, ?, ?, ?, ?)";
+	int64_t now = timefmt_now(), id;
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	s = store_stmt(st, sql);
+	if (!s) {
+		rc = MOAT_EDB;
+		goto fail;
+	}
+	sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, name ? name : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, password_hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 4, role, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 5, now);
+	sqlite3_bind_int64(s, 6, now);
+	rc = store_err(st, sqlite3_step(s));
+	if (rc)
+		goto fail;
+	id = sqlite3_last_insert_rowid(st->db);
+	rc = store_audit_json(st, a, "user.create", email, NULL,
+			      json_pack("{s:I, s:s}", "id", (json_int_t)id, "role", role));
+	if (rc)
+		goto fail;
+	rc = store_commit(st);
+	if (rc)
+		return rc;
+	return store_user_get(st, id, out);
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int store_user_list(struct store *st, struct store_user **out, size_t *n)
+{
+	static const char sql_n[] = "SELECT COUNT(*) FROM users";
+	static const char sql[] = "SELECT " USER_COLS " FROM users ORDER BY id";
+	sqlite3_stmt *s = store_stmt(st, sql_n);
+	size_t cap, cnt = 0;
+	struct store_user *arr;
+	int rc;
+
+	if (!s || sqlite3_step(s) != SQLITE_ROW)
+		return MOAT_EDB;
+	cap = (size_t)sqlite3_column_int64(s, 0) + 1;
+	s = store_stmt(st, sql);
+	if (!s)
+		return MOAT_EDB;
+	arr = xcalloc(cap, sizeof *arr);
+	while (cnt < cap && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		user_row(s, 0, &arr[cnt]);
+		arr[cnt].password_hash[0] = '\0';
+		cnt++;
+	}
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+static int user_enabled_admins(struct store *st, int64_t *out)
+{
+	static const char sql[] = "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	*out = sqlite3_column_int64(s, 0);
+	return MOAT_OK;
+}
+
+static int user_revoke_sessions(struct store *st, int64_t user_id, int64_t keep)
+{
+	static const char sql[] = "UPDATE sessions SET revoked_at = ? WHERE user_id = ?"
+				  " AND id <> ? AND revoked_at IS NULL";
+	sqlite3_stmt *s = store_stmt(st, sql);
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, timefmt_now());
+	sqlite3_bind_int64(s, 2, user_id);
+	sqlite3_bind_int64(s, 3, keep);
+	return store_err(st, sqlite3_step(s));
+}
+
+int store_user_update(struct store *st, const struct actor *a, int64_t id, const char *name,
+		      const char *role, int disabled, struct store_user *out)
+{
+	static const char sql[] =
+		"UPDATE users SET name = COALESCE(?1, name), role = COALESCE(?2, role),"
+		" disabled = CASE WHEN ?3 < 0 THEN disabled ELSE ?3 END, updated_at = ?4"
+		" WHERE id = ?5";
+	struct store_user before;
+	int64_t admins = 0;
+	json_t *details;
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = store_user_get(st, id, &before);
+	if (rc)
+		goto fail;
+	s = store_stmt(st, sql);
+	if (!s) {
+		rc = MOAT_EDB;
+		goto fail;
+	}
+	store_bind_text(s, 1, name);
+	store_bind_text(s, 2, role);
+	sqlite3_bind_int(s, 3, disabled);
+	sqlite3_bind_int64(s, 4, timefmt_now());
+	sqlite3_bind_int64(s, 5, id);
+	rc = store_err(st, sqlite3_step(s));
+	if (rc)
+		goto fail;
+	rc = user_enabled_admins(st, &admins);
+	if (rc)
+		goto fail;
+	if (admins == 0) {
+		rc = MOAT_ELASTADMIN;
+		goto fail;
+	}
+	if (disabled == 1 && !before.disabled) {
+		rc = user_revoke_sessions(st, id, 0);
+		if (rc)
+			goto fail;
+	}
+	details = json_pack("{s:I}", "id", (json_int_t)id);
+	if (name)
+		json_object_set_new(details, "name", json_string(name));
+	if (role)
+		json_object_set_new(details, "role", json_string(role));
+	if (disabled >= 0)
+		json_object_set_new(details, "disabled", json_boolean(disabled));
+	rc = store_audit_json(st, a, "user.update", before.email, NULL, details);
+	if (rc)
+		goto fail;
+	rc = store_commit(st);
+	if (rc)
+		return rc;
+	return store_user_get(st, id, out);
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int store_user_set_password(struct store *st, const struct actor *a, int64_t id,
+			    const char *password_hash, int64_t keep_session)
+{
+	static const char sql[] = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
+	struct store_user u;
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = store_user_get(st, id, &u);
+	if (rc)
+		goto fail;
+	s = store_stmt(st, sql);
+	if (!s) {
+		rc = MOAT_EDB;
+		goto fail;
+	}
+	sqlite3_bind_text(s, 1, password_hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, timefmt_now());
+	sqlite3_bind_int64(s, 3, id);
+	rc = store_err(st, sqlite3_step(s));
+	if (!rc)
+		rc = user_revoke_sessions(st, id, keep_session);
+	if (!rc)
+		rc = store_audit_json(st, a, "user.password", u.email, NULL, NULL);
+	if (rc)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	return rc;
+}
+
+int store_user_login_ok(struct store *st, const struct actor *a, int64_t id)
+{
+	static const char sql[] = "UPDATE users SET last_login_at = ? WHERE id = ?";
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	s = store_stmt(st, sql);
+	if (!s) {
+		store_rollback(st);
+		return MOAT_EDB;
+	}
+	sqlite3_bind_int64(s, 1, timefmt_now());
+	sqlite3_bind_int64(s, 2, id);
+	rc = store_err(st, sqlite3_step(s));
+	if (!rc)
+		rc = store_audit_json(st, a, "auth.login", a->label, NULL, NULL);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+int store_session_create(struct store *st, int64_t user_id, const char *token_hash,
+			 int64_t now, int64_t expires_at, const char *ip, const char *ua,
+			 int64_t *id_out)
+{
+	static const char sql[] =
+		"INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at, expires_at,"
+		" ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	static const char sql_gc[] = "DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?";
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	/* sweep dead sessions now and then, in the same short transaction */
+	s = store_stmt(st, sql_gc);
+	if (s) {
+		sqlite3_bind_int64(s, 1, now - 86400);
+		sqlite3_bind_int64(s, 2, now - 86400);
+		sqlite3_step(s);
+	}
+	s = store_stmt(st, sql);
+	if (!s) {
+		store_rollback(st);
+		return MOAT_EDB;
+	}
+	sqlite3_bind_text(s, 1, token_hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, user_id);
+	sqlite3_bind_int64(s, 3, now);
+	sqlite3_bind_int64(s, 4, now);
+	sqlite3_bind_int64(s, 5, expires_at);
+	sqlite3_bind_text(s, 6, ip ? ip : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 7, ua ? ua : "", 200 < (ua ? (int)strlen(ua) : 0) ? 200 : -1,
+			  SQLITE_TRANSIENT);
+	rc = store_err(st, sqlite3_step(s));
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	*id_out = sqlite3_last_insert_rowid(st->db);
+	return store_commit(st);
+}
+
+int store_session_lookup(struct store *st, const char *token_hash, int64_t now, int64_t idle_s,
+			 struct store_session *ses, struct store_user *u)
+{
+	static const char sql[] =
+		"SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, "
+		" u.id, u.email, u.name, u.role, u.disabled, u.created_at,"
+		" COALESCE(u.last_login_at, 0), ''"
+		" FROM sessions s JOIN users u ON u.id = s.user_id"
+		" WHERE s.token_hash = ? AND s.revoked_at IS NULL";
+	static const char sql_touch[] = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_text(s, 1, token_hash, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return MOAT_EAUTH;
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	ses->id = sqlite3_column_int64(s, 0);
+	ses->user_id = sqlite3_column_int64(s, 1);
+	ses->created_at = sqlite3_column_int64(s, 2);
+	ses->last_seen_at = sqlite3_column_int64(s, 3);
+	ses->expires_at = sqlite3_column_int64(s, 4);
+	user_row(s, 5, u);
+	sqlite3_reset(s);
+	if (u->disabled || now >= ses->expires_at || now - ses->last_seen_at > idle_s)
+		return MOAT_EAUTH;
+	if (now - ses->last_seen_at >= 60) {
+		s = store_stmt(st, sql_touch);
+		if (s) {
+			sqlite3_bind_int64(s, 1, now);
+			sqlite3_bind_int64(s, 2, ses->id);
+			sqlite3_step(s); /* best effort: a busy db only delays the refresh */
+			sqlite3_reset(s);
+		}
+	}
+	return MOAT_OK;
+}
+
+int store_session_revoke(struct store *st, const struct actor *a, int64_t id)
+{
+	static const char sql[] = "UPDATE sessions SET revoked_at = ? WHERE id = ?";
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	s = store_stmt(st, sql);
+	if (!s) {
+		store_rollback(st);
+		return MOAT_EDB;
+	}
+	sqlite3_bind_int64(s, 1, timefmt_now());
+	sqlite3_bind_int64(s, 2, id);
+	rc = store_err(st, sqlite3_step(s));
+	if (!rc)
+		rc = store_audit_json(st, a, "auth.logout", a->label, NULL, NULL);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}

@@ -1,0 +1,20 @@
+/*
+ * timefmt.h — wall-clock time as unix seconds, RFC 3339 in and out.
+ * Pure functions; any thread.
+ */
+#ifndef MOAT_TIMEFMT_H
+#define MOAT_TIMEFMT_H
+
+#include <stdint.h>
+
+#define TIMEFMT_LEN 21 /* "2026-11-26T04:29:45Z" + NUL */
+
+int64_t timefmt_now(void);
+/* Monotonic clock in microseconds, for durations. */
+int64_t timefmt_mono_us(void);
+/* Formats t (unix seconds, UTC) as RFC 3339 into out. */
+void timefmt_rfc3339(int64_t t, char out[TIMEFMT_LEN]);
+/* Parses "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)"; 0 or MOAT_EINVALID. */
+int timefmt_parse(const char *s, int64_t *out);
+
+#endif

@@ -1,0 +1,655 @@
+"""Harness for Moat's end-to-end tests: a real moatd on loopback.
+
+Moatd starts `moatd serve` on 127.0.0.1 with port 0 (the server reports the
+ports it bound on stderr), a database in its own temporary directory and
+MOAT_ADMIN_PASSWORD set. Its stderr is drained by a thread into a log file
+in that directory; failures quote the tail of it. stop() sends SIGTERM and
+asserts a clean exit 0; kill() sends SIGKILL; start() again reuses the same
+database. Nothing here needs anything beyond the Python standard library.
+
+The HTTP helpers use http.client (one connection per request unless a
+connection is passed) with a 10 s timeout on every socket operation;
+raw_http() talks on a bare socket for requests http.client would normalise.
+"""
+
+import http.client
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+import zlib
+
+HOST = "127.0.0.1"
+HTTP_TIMEOUT = 10.0
+START_TIMEOUT = 15.0
+STOP_TIMEOUT = 20.0
+CLI_TIMEOUT = 30.0
+ADMIN_EMAIL = "admin@localhost"
+ADMIN_PASSWORD = "e2e-admin-Passw0rd-long"
+SESSION_COOKIE = "moat_session"
+LISTENING_RE = re.compile(r"listening http=127\.0\.0\.1:(\d+) agent=127\.0\.0\.1:(\d+)")
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+
+
+class Config:
+    """Set once by run.py: where the binary and the web root are."""
+
+    moatd = None
+    web_root = None
+    repo_root = None
+
+
+CONFIG = Config()
+
+
+class TestFailure(AssertionError):
+    pass
+
+
+def fail(msg):
+    raise TestFailure(msg)
+
+
+def check(cond, msg):
+    """Fails the test with msg unless cond holds."""
+    if not cond:
+        fail(msg)
+
+
+def eq(actual, expected, what):
+    if actual != expected:
+        fail("%s: expected %r, got %r" % (what, expected, actual))
+
+
+# --------------------------------------------------------------------------
+# Responses
+
+
+class Resp:
+    """An HTTP response: status, headers (case-insensitive), body (parsed JSON
+    for JSON media types, else text), raw bytes. Unpacks as
+    (status, headers, body)."""
+
+    def __init__(self, method, path, status, headers, raw):
+        self.method = method
+        self.path = path
+        self.status = status
+        self.headers = headers
+        self.raw = raw
+        self.body = None
+        ctype = (headers.get("Content-Type") or "").lower()
+        if "json" in ctype and raw:
+            try:
+                self.body = json.loads(raw.decode("utf-8"))
+            except (ValueError, UnicodeDecodeError):
+                self.body = raw.decode("utf-8", "replace")
+        else:
+            self.body = raw.decode("utf-8", "replace")
+
+    def __iter__(self):
+        return iter((self.status, self.headers, self.body))
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def describe(self):
+        text = self.raw[:600].decode("utf-8", "replace")
+        return "%s %s -> %d %s" % (self.method, self.path[:200], self.status, text)
+
+
+def expect(resp, status):
+    """Asserts the status (an int or a tuple of ints); returns the body."""
+    ok = resp.status in status if isinstance(status, tuple) else resp.status == status
+    if not ok:
+        fail("expected %s: %s" % (status, resp.describe()))
+    return resp.body
+
+
+def expect_problem(resp, status, code, path=None):
+    """Asserts an RFC 9457 problem: status, media type, the members type,
+    title, status and code; with path, that errors[] names that JSON path."""
+    expect(resp, status)
+    ctype = resp.headers.get("Content-Type") or ""
+    check(ctype.split(";")[0].strip().lower() == "application/problem+json",
+          "%s: Content-Type %r, not application/problem+json" % (resp.describe(), ctype))
+    b = resp.body
+    check(isinstance(b, dict), "problem body is not an object: %s" % resp.describe())
+    for k in ("type", "title", "status", "code"):
+        check(k in b, "problem lacks %r: %s" % (k, resp.describe()))
+    check(isinstance(b["type"], str) and isinstance(b["title"], str) and b["title"],
+          "problem type/title not strings: %s" % resp.describe())
+    eq(b["status"], status, "problem status member")
+    eq(b["code"], code, "problem code of %s %s" % (resp.method, resp.path[:100]))
+    if path is not None:
+        paths = [e.get("path") for e in (b.get("errors") or []) if isinstance(e, dict)]
+        check(path in paths, "problem errors[] lacks path %r (has %r): %s"
+              % (path, paths[:20], resp.describe()))
+        for e in b.get("errors") or []:
+            check(isinstance(e.get("message"), str), "error entry without message: %r" % e)
+    return b
+
+
+# --------------------------------------------------------------------------
+# The server
+
+
+class Moatd:
+    """One moatd process with its own temporary directory and database."""
+
+    def __init__(self, web_root=None, admin_password=ADMIN_PASSWORD, env=None,
+                 extra_args=None, tmpdir=None, db=None):
+        self.moatd = CONFIG.moatd
+        self.web_root = web_root or CONFIG.web_root
+        self.admin_password = admin_password
+        self.env = dict(env or {})
+        self.extra_args = list(extra_args or [])
+        self.own_tmp = tmpdir is None
+        self.tmp = tmpdir or tempfile.mkdtemp(prefix="moat-e2e-")
+        self.db = db or os.path.join(self.tmp, "moat.db")
+        self.log_path = os.path.join(self.tmp, "moatd.log")
+        self.proc = None
+        self.port = None
+        self.agent_port = None
+        self.starts = 0
+        self.expected_exit = False
+        self.cache = {}
+        self._reader = None
+        self._log_lock = threading.Lock()
+
+    # -- lifecycle
+
+    def base_env(self):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_")}
+        if self.admin_password is not None:
+            env["MOAT_ADMIN_PASSWORD"] = self.admin_password
+        env.update(self.env)
+        return env
+
+    def start(self):
+        """Starts moatd and waits for its `listening` line."""
+        check(self.proc is None or self.proc.poll() is not None, "moatd already running")
+        self.starts += 1
+        self.expected_exit = False
+        cmd = [self.moatd, "serve", "--listen", HOST + ":0", "--agent-listen", HOST + ":0",
+               "--db", self.db, "--web-root", self.web_root] + self.extra_args
+        with self._log_lock, open(self.log_path, "a") as f:
+            f.write("=== start %d: %s\n" % (self.starts, " ".join(cmd)))
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, env=self.base_env(),
+                                     start_new_session=True)
+        found = threading.Event()
+        ports = {}
+
+        def drain(proc):
+            for line in iter(proc.stderr.readline, b""):
+                text = line.decode("utf-8", "replace")
+                with self._log_lock, open(self.log_path, "a") as f:
+                    f.write(text)
+                if not found.is_set():
+                    m = LISTENING_RE.search(text)
+                    if m:
+                        ports["http"] = int(m.group(1))
+                        ports["agent"] = int(m.group(2))
+                        found.set()
+            proc.stderr.close()
+
+        self._reader = threading.Thread(target=drain, args=(self.proc,), daemon=True)
+        self._reader.start()
+        deadline = time.monotonic() + START_TIMEOUT
+        while not found.wait(0.02):
+            if self.proc.poll() is not None:
+                self._reader.join(2)
+                fail("moatd exited with %d before listening\n%s" % (self.proc.returncode, self.log_tail()))
+            if time.monotonic() > deadline:
+                self.kill()
+                fail("moatd did not print its listening line within %.0fs\n%s"
+                     % (START_TIMEOUT, self.log_tail()))
+        self.port = ports["http"]
+        self.agent_port = ports["agent"]
+        return self
+
+    def running(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def stop(self):
+        """SIGTERM, wait, and assert a clean exit with status 0."""
+        check(self.running(), "stop(): moatd is not running\n" + self.log_tail())
+        self.expected_exit = True
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            fail("moatd did not exit within %.0fs of SIGTERM\n%s" % (STOP_TIMEOUT, self.log_tail()))
+        if self._reader:
+            self._reader.join(5)
+        check(rc == 0, "moatd exited with %d after SIGTERM (want 0)\n%s" % (rc, self.log_tail()))
+
+    def kill(self):
+        """SIGKILL, no questions asked."""
+        self.expected_exit = True
+        if self.running():
+            self.proc.kill()
+            self.proc.wait(STOP_TIMEOUT)
+        if self._reader:
+            self._reader.join(5)
+
+    def restart(self):
+        self.stop()
+        return self.start()
+
+    def cleanup(self):
+        self.kill()
+        if self.own_tmp:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def log(self):
+        try:
+            with self._log_lock, open(self.log_path, "r", errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def log_tail(self, n=30):
+        lines = self.log().splitlines()[-n:]
+        return "--- moatd log tail (%s) ---\n%s" % (self.log_path, "\n".join(lines))
+
+    def sanitizer_reports(self):
+        log = self.log()
+        hits = [l for l in log.splitlines()
+                if "ERROR: AddressSanitizer" in l or "ERROR: LeakSanitizer" in l
+                or "runtime error:" in l or "ThreadSanitizer" in l]
+        return hits
+
+    # -- HTTP
+
+    def conn(self):
+        return http.client.HTTPConnection(HOST, self.port, timeout=HTTP_TIMEOUT)
+
+    def req(self, method, path, body=None, headers=None, token=None, session=None,
+            raw_body=None, csrf=True, content_type="application/json", conn=None):
+        """One request. body is JSON-encoded; raw_body is sent as is. token
+        sends a bearer token; session sends the cookie and, on unsafe
+        methods, the CSRF header (unless csrf=False or headers set it)."""
+        h = {}
+        data = None
+        if body is not None:
+            data = json.dumps(body).encode("utf-8")
+        elif raw_body is not None:
+            data = raw_body
+        if data is not None and content_type is not None:
+            h["Content-Type"] = content_type
+        if token is not None:
+            h["Authorization"] = "Bearer " + token
+        if session is not None:
+            h["Cookie"] = "%s=%s" % (SESSION_COOKIE, session.cookie)
+            if csrf and method in UNSAFE_METHODS:
+                h["X-CSRF-Token"] = session.csrf
+        for k, v in (headers or {}).items():
+            if v is None:
+                h.pop(k, None)
+            else:
+                h[k] = v
+        own = conn is None
+        c = conn or self.conn()
+        try:
+            c.request(method, path, body=data, headers=h)
+            r = c.getresponse()
+            raw = r.read()
+            return Resp(method, path, r.status, r.headers, raw)
+        finally:
+            if own:
+                c.close()
+
+    def login(self, email, password, expect_status=200):
+        """Logs in; returns a Session (cookie, csrf, user)."""
+        r = self.req("POST", "/api/v1/auth/login", {"email": email, "password": password})
+        if expect_status != 200:
+            return r
+        body = expect(r, 200)
+        cookie = session_cookie(r)
+        check(cookie is not None, "login set no %s cookie: %r" % (SESSION_COOKIE, r.headers.get_all("Set-Cookie")))
+        return Session(self, cookie, body.get("csrf_token"), body.get("user"), r)
+
+    def admin(self):
+        """A cached admin session (tests that end it use their own)."""
+        s = self.cache.get("admin_session")
+        if s is None:
+            s = self.login(ADMIN_EMAIL, self.admin_password)
+            self.cache["admin_session"] = s
+        return s
+
+    def admin_token(self):
+        """A cached personal admin token made with the CLI."""
+        t = self.cache.get("admin_token")
+        if t is None:
+            t = self.create_token("admin", "e2e-admin")
+            self.cache["admin_token"] = t
+        return t
+
+    # -- CLI
+
+    def cli(self, *args, env=None, timeout=CLI_TIMEOUT, input_text=None):
+        e = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_")}
+        e.update(env or {})
+        return subprocess.run([self.moatd] + list(args), env=e, capture_output=True,
+                              timeout=timeout, text=True, input=input_text,
+                              stdin=None if input_text is not None else subprocess.DEVNULL)
+
+    def create_token(self, kind, name, project=None, user=None, expires_days=None):
+        """`moatd token create`; returns the token (the last stdout line)."""
+        args = ["token", "create", "--db", self.db, "--kind", kind, "--name", name]
+        if project:
+            args += ["--project", project]
+        if user:
+            args += ["--user", user]
+        if expires_days is not None:
+            args += ["--expires-days", str(expires_days)]
+        p = self.cli(*args)
+        check(p.returncode == 0, "token create exited %d: %s" % (p.returncode, p.stderr[-800:]))
+        lines = [l for l in p.stdout.splitlines() if l.strip()]
+        check(lines, "token create printed nothing on stdout")
+        return lines[-1].strip()
+
+    # -- convenience for tests
+
+    def create_project(self, slug, name=None, auth=None):
+        a = auth or {"token": self.admin_token()}
+        r = self.req("POST", "/api/v1/projects", {"slug": slug, "name": name or ("Project " + slug)}, **a)
+        return expect(r, 201)
+
+    def create_user(self, email, role, password=None, name=None):
+        """Creates a user through the API as admin; returns (user, password)."""
+        pw = password or ("pw-" + email.split("@")[0] + "-0123456789")
+        body = {"email": email, "password": pw, "role": role}
+        if name is not None:
+            body["name"] = name
+        r = self.req("POST", "/api/v1/users", body, token=self.admin_token())
+        return expect(r, 201), pw
+
+
+class Session:
+    """A logged-in browser session: cookie value, CSRF token, user."""
+
+    def __init__(self, srv, cookie, csrf, user, resp=None):
+        self.srv = srv
+        self.cookie = cookie
+        self.csrf = csrf
+        self.user = user
+        self.login_resp = resp
+
+    def req(self, method, path, body=None, **kw):
+        return self.srv.req(method, path, body, session=self, **kw)
+
+    def auth(self):
+        return {"session": self}
+
+
+def session_cookie(resp):
+    for sc in resp.headers.get_all("Set-Cookie") or []:
+        first = sc.split(";")[0]
+        name, _, value = first.partition("=")
+        if name.strip() == SESSION_COOKIE and value.strip():
+            return value.strip()
+    return None
+
+
+def cookie_attributes(resp):
+    """The attributes of the session Set-Cookie header, as a dict with
+    lower-case names (flags map to True)."""
+    for sc in resp.headers.get_all("Set-Cookie") or []:
+        parts = [p.strip() for p in sc.split(";")]
+        name = parts[0].partition("=")[0].strip()
+        if name != SESSION_COOKIE:
+            continue
+        attrs = {}
+        for p in parts[1:]:
+            k, sep, v = p.partition("=")
+            attrs[k.strip().lower()] = v.strip() if sep else True
+        return attrs
+    return None
+
+
+class server:
+    """Context manager for an extra moatd inside one test:
+    `with moat.server() as s:` — killed and cleaned up at the end."""
+
+    def __init__(self, **kw):
+        self.kw = kw
+        self.srv = None
+
+    def __enter__(self):
+        self.srv = Moatd(**self.kw)
+        try:
+            self.srv.start()
+        except BaseException:
+            self.srv.cleanup()
+            raise
+        return self.srv
+
+    def __exit__(self, *exc):
+        self.srv.cleanup()
+        return False
+
+
+# --------------------------------------------------------------------------
+# Raw HTTP on a socket (exact request bytes)
+
+
+class RawResp:
+    def __init__(self, status, reason, headers, body, raw):
+        self.status = status
+        self.reason = reason
+        self.headers = headers  # list of (name, value) in order
+        self.body = body
+        self.raw = raw
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def header_names(self):
+        return [k.lower() for k, _ in self.headers]
+
+    def json(self):
+        try:
+            return json.loads(self.body.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+
+    def describe(self):
+        return "-> %s %s" % (self.status, self.raw[:600].decode("latin-1"))
+
+    def to_resp(self, method, path):
+        """The same response as a Resp (JSON parsed, headers case-insensitive)."""
+        msg = http.client.HTTPMessage()
+        for k, v in self.headers:
+            msg[k] = v
+        return Resp(method, path, self.status, msg, self.body)
+
+
+def _decode_chunked(data):
+    out = b""
+    while True:
+        line, sep, rest = data.partition(b"\r\n")
+        if not sep:
+            return out
+        try:
+            n = int(line.split(b";")[0].strip() or b"0", 16)
+        except ValueError:
+            return out
+        if n == 0:
+            return out
+        out += rest[:n]
+        data = rest[n + 2:]
+
+
+def parse_raw_response(raw):
+    head, sep, body = raw.partition(b"\r\n\r\n")
+    if not sep:
+        return None
+    lines = head.split(b"\r\n")
+    status_line = lines[0].decode("latin-1")
+    m = re.match(r"HTTP/\d\.\d (\d{3})\s*(.*)", status_line)
+    if not m:
+        return None
+    headers = []
+    for l in lines[1:]:
+        k, _, v = l.decode("latin-1").partition(":")
+        headers.append((k.strip(), v.strip()))
+    r = RawResp(int(m.group(1)), m.group(2), headers, body, raw)
+    te = (r.header("Transfer-Encoding") or "").lower()
+    if "chunked" in te:
+        r.body = _decode_chunked(body)
+    else:
+        cl = r.header("Content-Length")
+        if cl is not None and cl.isdigit():
+            r.body = body[:int(cl)]
+    return r
+
+
+def _response_complete(raw, head_only):
+    head, sep, body = raw.partition(b"\r\n\r\n")
+    if not sep:
+        return False
+    if head_only:
+        return True
+    low = head.lower()
+    m = re.search(rb"\r\ncontent-length:\s*(\d+)", low)
+    if m:
+        return len(body) >= int(m.group(1))
+    if b"transfer-encoding: chunked" in low or b"transfer-encoding:chunked" in low:
+        return body.endswith(b"0\r\n\r\n")
+    status = head.split(b" ", 2)[1:2]
+    if status and status[0] in (b"204", b"304"):
+        return True
+    return False
+
+
+def raw_http(port, head, body=b"", timeout=HTTP_TIMEOUT, body_chunk=16384, head_only=False):
+    """Sends head (bytes, the request line and headers, ending with an
+    empty line) and then body in chunks on a fresh socket, stopping the
+    upload as soon as the server answers or closes. Reads one response
+    (until it is complete by its framing, or the connection closes) and
+    returns a RawResp, or None when the server closed without a response."""
+    s = socket.create_connection((HOST, port), timeout=timeout)
+    raw = b""
+    try:
+        deadline = time.monotonic() + timeout
+        try:
+            s.sendall(head)
+            off = 0
+            while off < len(body):
+                r, _, _ = select.select([s], [], [], 0)
+                if r:
+                    break
+                s.sendall(body[off:off + body_chunk])
+                off += body_chunk
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        while time.monotonic() < deadline:
+            if _response_complete(raw, head_only):
+                break
+            r, _, _ = select.select([s], [], [], max(0.0, deadline - time.monotonic()))
+            if not r:
+                break
+            try:
+                chunk = s.recv(65536)
+            except ConnectionResetError:
+                break
+            if not chunk:
+                break
+            raw += chunk
+    finally:
+        s.close()
+    if not raw:
+        return None
+    return parse_raw_response(raw)
+
+
+def raw_get(port, target, extra_headers=b"", method=b"GET"):
+    if isinstance(target, str):
+        target = target.encode("latin-1")
+    head = (method + b" " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            + extra_headers + b"Connection: close\r\n\r\n")
+    return raw_http(port, head)
+
+
+# --------------------------------------------------------------------------
+# Tokens
+
+BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+TOKEN_RE = re.compile(r"^(moat_(?:agt|ci|adm)_)([0-9A-Za-z]{30})([0-9A-Za-z]{6})$")
+TOKEN_PREFIX = {"agent": "moat_agt_", "ci": "moat_ci_", "admin": "moat_adm_"}
+
+
+def base62(n, width=6):
+    s = ""
+    while n:
+        n, r = divmod(n, 62)
+        s = BASE62[r] + s
+    return s.rjust(width, "0")
+
+
+def token_checksum(prefix_and_random):
+    return base62(zlib.crc32(prefix_and_random.encode("ascii")) & 0xFFFFFFFF)
+
+
+def check_token_format(tok, kind):
+    """Asserts a token's prefix, length, alphabet and CRC32 checksum."""
+    m = TOKEN_RE.match(tok or "")
+    check(m is not None, "token %r does not match moat_<kind>_ + 30 + 6 base62" % (tok,))
+    eq(m.group(1), TOKEN_PREFIX[kind], "token prefix")
+    eq(m.group(3), token_checksum(m.group(1) + m.group(2)), "token checksum of %s" % tok)
+
+
+# --------------------------------------------------------------------------
+# Misc
+
+RFC3339_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$")
+
+
+def parse_time(s):
+    """An RFC 3339 UTC string -> Unix seconds (float)."""
+    import calendar
+    check(isinstance(s, str) and RFC3339_RE.match(s), "not an RFC 3339 UTC time: %r" % (s,))
+    base = s[:19]
+    frac = s[19:-1]
+    t = calendar.timegm(time.strptime(base, "%Y-%m-%dT%H:%M:%S"))
+    return t + (float(frac) if frac else 0.0)
+
+
+def fmt_time(t):
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(t))
+
+
+_counter = [0]
+
+
+def unique(prefix="x"):
+    """A short unique lower-case name usable as a slug."""
+    _counter[0] += 1
+    return "%s-%d-%d" % (prefix, os.getpid() % 1000, _counter[0])
+
+
+def files_contain(paths, needle):
+    """True when any of the files contains the bytes needle."""
+    if isinstance(needle, str):
+        needle = needle.encode("utf-8")
+    for p in paths:
+        try:
+            with open(p, "rb") as f:
+                if needle in f.read():
+                    return True
+        except OSError:
+            pass
+    return False
