@@ -1,0 +1,293 @@
+/* Unit tests for the store: migrations, users, projects, tokens, audit. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "log.h"
+#include "store.h"
+#include "timefmt.h"
+#include "token.h"
+
+struct fixture {
+	char path[64];
+	struct store *st;
+	struct actor a;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char msg[256];
+	int fd;
+
+	snprintf(f->path, sizeof f->path, "/tmp/moat-unit-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
+	f->a.type = ACTOR_USER;
+	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
+	f->a.ip = "192.0.2.1";
+	f->a.request_id = "req-1";
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char p[96];
+
+	store_close(f->st);
+	unlink(f->path);
+	snprintf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+static void migrations_apply_once_and_are_recorded(void **state)
+{
+	struct fixture *f = *state;
+	char msg[256];
+	int v = 0;
+
+	assert_int_equal(store_schema_version(f->st, &v), MOAT_OK);
+	assert_int_equal(v, store_schema_latest());
+	assert_true(v >= 1);
+	/* a second run changes nothing and succeeds */
+	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(store_schema_version(f->st, &v), MOAT_OK);
+	assert_int_equal(v, store_schema_latest());
+}
+
+static void a_database_newer_than_the_binary_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	char msg[256];
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "INSERT INTO schema_migrations VALUES (999, '999_future', 0)",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_ESCHEMA);
+	assert_non_null(strstr(msg, "newer than this moatd"));
+}
+
+static void users_are_unique_by_email_case_insensitively(void **state)
+{
+	struct fixture *f = *state;
+	struct store_user u;
+
+	assert_int_equal(store_user_create(f->st, &f->a, "Ann@Example.com", "Ann", "$argon2id$x",
+					   "admin", &u),
+			 MOAT_OK);
+	assert_int_equal(u.id, 1);
+	assert_string_equal(u.role, "admin");
+	assert_int_equal(store_user_create(f->st, &f->a, "ann@example.com", "", "$argon2id$x",
+					   "viewer", &u),
+			 MOAT_ECONFLICT);
+	assert_int_equal(store_user_get_by_email(f->st, "ANN@example.COM", &u), MOAT_OK);
+	assert_int_equal(store_user_get(f->st, 99, &u), MOAT_ENOTFOUND);
+}
+
+static void the_last_enabled_admin_cannot_be_demoted_or_disabled(void **state)
+{
+	struct fixture *f = *state;
+	struct store_user admin, ed, out;
+
+	assert_int_equal(store_user_create(f->st, &f->a, "a@x.io", "", "h", "admin", &admin), 0);
+	assert_int_equal(store_user_create(f->st, &f->a, "e@x.io", "", "h", "editor", &ed), 0);
+	assert_int_equal(store_user_update(f->st, &f->a, admin.id, NULL, "viewer", -1, &out),
+			 MOAT_ELASTADMIN);
+	assert_int_equal(store_user_update(f->st, &f->a, admin.id, NULL, NULL, 1, &out),
+			 MOAT_ELASTADMIN);
+	assert_int_equal(store_user_get(f->st, admin.id, &out), 0);
+	assert_string_equal(out.role, "admin");
+	assert_int_equal(out.disabled, 0);
+	/* with a second admin the first may step down */
+	assert_int_equal(store_user_update(f->st, &f->a, ed.id, NULL, "admin", -1, &out), 0);
+	assert_int_equal(store_user_update(f->st, &f->a, admin.id, "Al", "viewer", -1, &out), 0);
+	assert_string_equal(out.role, "viewer");
+	assert_string_equal(out.name, "Al");
+}
+
+static void sessions_expire_idle_and_die_with_their_user(void **state)
+{
+	struct fixture *f = *state;
+	struct store_session s;
+	struct store_user u, out;
+	int64_t now = timefmt_now(), sid;
+
+	assert_int_equal(store_user_create(f->st, &f->a, "a@x.io", "", "h", "admin", &u), 0);
+	assert_int_equal(store_user_create(f->st, &f->a, "v@x.io", "", "h", "viewer", &u), 0);
+	assert_int_equal(store_session_create(f->st, u.id, "hash1", now, now + 3600, "ip", "ua", &sid), 0);
+	assert_int_equal(store_session_lookup(f->st, "hash1", now, 600, &s, &out), 0);
+	assert_int_equal(out.id, u.id);
+	assert_int_equal(store_session_lookup(f->st, "nope", now, 600, &s, &out), MOAT_EAUTH);
+	/* idle past the limit, or past the absolute expiry */
+	assert_int_equal(store_session_lookup(f->st, "hash1", now + 601, 600, &s, &out), MOAT_EAUTH);
+	assert_int_equal(store_session_lookup(f->st, "hash1", now + 3600, 99999, &s, &out), MOAT_EAUTH);
+	/* disabling the user revokes it */
+	assert_int_equal(store_user_update(f->st, &f->a, u.id, NULL, NULL, 1, &out), 0);
+	assert_int_equal(store_session_lookup(f->st, "hash1", now, 600, &s, &out), MOAT_EAUTH);
+}
+
+static void a_project_is_born_with_production_and_slugs_are_unique(void **state)
+{
+	struct fixture *f = *state;
+	struct store_project p, q;
+	struct store_env *envs = NULL;
+	size_t n = 0;
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Again", &q), MOAT_ECONFLICT);
+	assert_int_equal(store_env_list(f->st, p.id, &envs, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(envs[0].name, "production");
+	free(envs);
+}
+
+static void an_archived_project_refuses_changes_until_restored(void **state)
+{
+	struct fixture *f = *state;
+	struct store_project p, out;
+	struct store_env e;
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	assert_int_equal(store_project_update(f->st, &f->a, "shop", NULL, 1, &out), 0);
+	assert_true(out.archived_at > 0);
+	assert_int_equal(store_project_update(f->st, &f->a, "shop", "New", -1, &out), MOAT_EARCHIVED);
+	assert_int_equal(store_env_create(f->st, &f->a, &out, "staging", &e), MOAT_EARCHIVED);
+	assert_int_equal(store_project_update(f->st, &f->a, "shop", NULL, 0, &out), 0);
+	assert_int_equal(out.archived_at, 0);
+	assert_int_equal(store_env_create(f->st, &f->a, &out, "staging", &e), 0);
+}
+
+static void tokens_are_found_by_hash_until_revoked_or_expired(void **state)
+{
+	struct fixture *f = *state;
+	struct store_project p;
+	struct store_token t, got;
+	int64_t now = timefmt_now();
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	assert_int_equal(store_token_create(f->st, &f->a, TOKEN_CI, "ci", "moat_ci_abcde", "h-ci",
+					    p.id, 0, 0, &t),
+			 0);
+	assert_int_equal(store_token_lookup(f->st, "h-ci", now, &got), 0);
+	assert_int_equal(got.kind, TOKEN_CI);
+	assert_string_equal(got.project_slug, "shop");
+	assert_int_equal(got.last_used_at, now);
+	/* revoking needs the right project */
+	assert_int_equal(store_token_revoke(f->st, &f->a, t.id, p.id + 1, 0), MOAT_ENOTFOUND);
+	assert_int_equal(store_token_revoke(f->st, &f->a, t.id, p.id, 0), 0);
+	assert_int_equal(store_token_lookup(f->st, "h-ci", now, &got), MOAT_EAUTH);
+	assert_int_equal(store_token_create(f->st, &f->a, TOKEN_ADMIN, "me", "moat_adm_abcd", "h-adm",
+					    0, 0, now + 10, &t),
+			 0);
+	assert_int_equal(store_token_lookup(f->st, "h-adm", now, &got), 0);
+	assert_int_equal(store_token_lookup(f->st, "h-adm", now + 10, &got), MOAT_EAUTH);
+}
+
+static void every_change_writes_one_audit_row_with_who_and_where(void **state)
+{
+	struct fixture *f = *state;
+	struct store_audit_filter flt = {0};
+	struct store_audit_entry *e = NULL;
+	struct store_project p;
+	size_t n = 0;
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	assert_int_equal(store_project_update(f->st, &f->a, "shop", "Shop 2", -1, &p), 0);
+	flt.limit = 10;
+	assert_int_equal(store_audit_list(f->st, &flt, &e, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(e[0].action, "project.update");
+	assert_string_equal(e[1].action, "project.create");
+	assert_string_equal(e[0].actor, "tester@example.com");
+	assert_string_equal(e[0].ip, "192.0.2.1");
+	assert_string_equal(e[0].project, "shop");
+	assert_non_null(strstr(e[0].details, "Shop 2"));
+	store_audit_free(e, n);
+	/* filter and keyset cursor */
+	flt.action = "project.create";
+	assert_int_equal(store_audit_list(f->st, &flt, &e, &n), 0);
+	assert_int_equal(n, 1);
+	store_audit_free(e, n);
+	flt.action = NULL;
+	flt.limit = 1;
+	assert_int_equal(store_audit_list(f->st, &flt, &e, &n), 0);
+	flt.before_id = e[0].id;
+	store_audit_free(e, n);
+	assert_int_equal(store_audit_list(f->st, &flt, &e, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(e[0].action, "project.create");
+	store_audit_free(e, n);
+}
+
+static void a_failed_change_leaves_no_audit_row(void **state)
+{
+	struct fixture *f = *state;
+	struct store_audit_filter flt = {0};
+	struct store_audit_entry *e = NULL;
+	struct store_project p;
+	size_t n = 0;
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Dup", &p), MOAT_ECONFLICT);
+	flt.limit = 10;
+	assert_int_equal(store_audit_list(f->st, &flt, &e, &n), 0);
+	assert_int_equal(n, 1);
+	store_audit_free(e, n);
+}
+
+static void a_backup_is_a_complete_database(void **state)
+{
+	struct fixture *f = *state;
+	struct store_project p;
+	struct store *b = NULL;
+	char out[96], msg[256];
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	snprintf(out, sizeof out, "%s.bak", f->path);
+	unlink(out);
+	assert_int_equal(store_backup(f->st, out, msg, sizeof msg), 0);
+	assert_int_equal(store_open(out, &b), 0);
+	assert_int_equal(store_project_get(b, "shop", &p), 0);
+	assert_string_equal(p.name, "Shop");
+	store_close(b);
+	unlink(out);
+}
+
+int main(void)
+{
+	log_min_level = LOG_WARN;
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(migrations_apply_once_and_are_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_database_newer_than_the_binary_is_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(users_are_unique_by_email_case_insensitively, setup, teardown),
+		cmocka_unit_test_setup_teardown(the_last_enabled_admin_cannot_be_demoted_or_disabled, setup, teardown),
+		cmocka_unit_test_setup_teardown(sessions_expire_idle_and_die_with_their_user, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_project_is_born_with_production_and_slugs_are_unique, setup, teardown),
+		cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored, setup, teardown),
+		cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired, setup, teardown),
+		cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_failed_change_leaves_no_audit_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_backup_is_a_complete_database, setup, teardown),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+}

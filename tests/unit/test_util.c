@@ -1,0 +1,163 @@
+/* Unit tests for the small modules: timefmt, buf, ratelimit, config, crypto. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "config.h"
+#include "crypto.h"
+#include "err.h"
+#include "log.h"
+#include "ratelimit.h"
+#include "timefmt.h"
+
+static void rfc3339_times_round_trip_and_offsets_apply(void **state)
+{
+	char out[TIMEFMT_LEN];
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(timefmt_parse("2026-12-01T00:00:00Z", &t), 0);
+	assert_int_equal(t, 1796083200);
+	timefmt_rfc3339(t, out);
+	assert_string_equal(out, "2026-12-01T00:00:00Z");
+	assert_int_equal(timefmt_parse("2026-12-01T02:00:00+02:00", &t), 0);
+	assert_int_equal(t, 1796083200);
+	assert_int_equal(timefmt_parse("2026-12-01T00:00:00.123Z", &t), 0);
+	assert_int_equal(t, 1796083200);
+}
+
+static void malformed_times_are_refused(void **state)
+{
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(timefmt_parse("2026-02-30T00:00:00Z", &t), MOAT_EINVALID);
+	assert_int_equal(timefmt_parse("2026-12-01 00:00:00Z", &t), MOAT_EINVALID);
+	assert_int_equal(timefmt_parse("2026-12-01T00:00:00", &t), MOAT_EINVALID);
+	assert_int_equal(timefmt_parse("2026-13-01T00:00:00Z", &t), MOAT_EINVALID);
+	assert_int_equal(timefmt_parse("2026-12-01T00:00:00Zjunk", &t), MOAT_EINVALID);
+	assert_int_equal(timefmt_parse("1' OR '1'='1", &t), MOAT_EINVALID);
+	assert_int_equal(timefmt_parse("", &t), MOAT_EINVALID);
+}
+
+static void a_buffer_refuses_appends_past_its_maximum(void **state)
+{
+	struct buf b;
+
+	(void)state;
+	buf_init(&b, 8);
+	assert_int_equal(buf_append(&b, "12345", 5), 0);
+	assert_int_equal(buf_append(&b, "6789", 4), MOAT_ETOOBIG);
+	assert_int_equal(b.len, 5);
+	assert_string_equal(b.data, "12345");
+	assert_int_equal(buf_append(&b, "678", 3), 0);
+	assert_string_equal(b.data, "12345678");
+	assert_int_equal(buf_printf(&b, "%d", 1), MOAT_ETOOBIG);
+	buf_cleanup(&b);
+	buf_init(&b, 4096);
+	assert_int_equal(buf_printf(&b, "%0600d", 7), 0);
+	assert_int_equal(b.len, 600);
+	buf_cleanup(&b);
+}
+
+static void login_failures_block_after_the_limit_until_the_window_ends(void **state)
+{
+	(void)state;
+	assert_int_equal(ratelimit_blocked("ip:1", 3, 60, 1000), 0);
+	ratelimit_fail("ip:1", 60, 1000);
+	ratelimit_fail("ip:1", 60, 1001);
+	assert_int_equal(ratelimit_blocked("ip:1", 3, 60, 1002), 0);
+	ratelimit_fail("ip:1", 60, 1002);
+	assert_int_equal(ratelimit_blocked("ip:1", 3, 60, 1010), 50);
+	assert_int_equal(ratelimit_blocked("ip:2", 3, 60, 1010), 0);
+	assert_int_equal(ratelimit_blocked("ip:1", 3, 60, 1060), 0);
+	ratelimit_fail("acct:a", 60, 1000);
+	ratelimit_clear("acct:a");
+	assert_int_equal(ratelimit_blocked("acct:a", 1, 60, 1000), 0);
+}
+
+static void configuration_reads_defaults_environment_then_flags(void **state)
+{
+	char *argv[] = {"serve", "--listen", "127.0.0.1:0", "--trust-proxy", "--http-threads=3"};
+	char err[256];
+	struct config c;
+	int help;
+
+	(void)state;
+	setenv("MOAT_DB", "/tmp/from-env.db", 1);
+	setenv("MOAT_LISTEN", "127.0.0.1:9999", 1);
+	assert_int_equal(config_parse(&c, 5, argv, &help, err, sizeof err), 0);
+	assert_string_equal(c.db, "/tmp/from-env.db");
+	assert_string_equal(c.listen, "127.0.0.1:0");
+	assert_string_equal(c.agent_listen, "127.0.0.1:8081");
+	assert_int_equal(c.trust_proxy, 1);
+	assert_int_equal(c.http_threads, 3);
+	assert_int_equal(c.session_idle_minutes, 720);
+	unsetenv("MOAT_DB");
+	unsetenv("MOAT_LISTEN");
+}
+
+static void bad_configuration_is_refused_with_a_message(void **state)
+{
+	char *bad1[] = {"serve", "--http-threads", "9999"};
+	char *bad2[] = {"serve", "--nope"};
+	char *bad3[] = {"serve", "--listen", "nohostport"};
+	char *bad4[] = {"serve", "--log-level", "loud"};
+	char err[256];
+	struct config c;
+	int help;
+
+	(void)state;
+	assert_int_equal(config_parse(&c, 3, bad1, &help, err, sizeof err), MOAT_EINVALID);
+	assert_non_null(strstr(err, "--http-threads"));
+	assert_int_equal(config_parse(&c, 2, bad2, &help, err, sizeof err), MOAT_EINVALID);
+	assert_non_null(strstr(err, "unknown option"));
+	assert_int_equal(config_parse(&c, 3, bad3, &help, err, sizeof err), MOAT_EINVALID);
+	assert_int_equal(config_parse(&c, 3, bad4, &help, err, sizeof err), MOAT_EINVALID);
+}
+
+static void log_values_are_quoted_and_control_bytes_escaped(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_string_equal(log_quote(out, sizeof out, "a\"b\nc"), "\"a\\\"b\\x0ac\"");
+	log_quote(out, 16, "0123456789abcdefghij");
+	assert_non_null(strstr(out, "..."));
+	assert_true(strlen(out) < 16);
+}
+
+static void crypto_primitives_match_known_vectors(void **state)
+{
+	char hex[CRYPTO_SHA256_HEX], b64[8];
+
+	(void)state;
+	crypto_sha256_hex("abc", 3, hex);
+	assert_string_equal(hex,
+			    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	crypto_b64url("\xfb\xff", 2, b64);
+	assert_string_equal(b64, "-_8");
+	assert_true(crypto_ct_streq("same", "same"));
+	assert_false(crypto_ct_streq("same", "sane"));
+	assert_false(crypto_ct_streq("same", "same!"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(rfc3339_times_round_trip_and_offsets_apply),
+		cmocka_unit_test(malformed_times_are_refused),
+		cmocka_unit_test(a_buffer_refuses_appends_past_its_maximum),
+		cmocka_unit_test(login_failures_block_after_the_limit_until_the_window_ends),
+		cmocka_unit_test(configuration_reads_defaults_environment_then_flags),
+		cmocka_unit_test(bad_configuration_is_refused_with_a_message),
+		cmocka_unit_test(log_values_are_quoted_and_control_bytes_escaped),
+		cmocka_unit_test(crypto_primitives_match_known_vectors),
+	};
+	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
+}
