@@ -59,7 +59,8 @@ void api_auth_login(struct http_req *r)
 	jv_init(&v, body);
 	jv_only(&v, allowed);
 	jv_string(&v, "email", 1, 1, 254, 1, &email);
-	jv_string(&v, "password", 1, 1, PASSWORD_MAX_LEN, 0, &pw);
+	/* any length is accepted here: an overlong password is just wrong */
+	jv_string(&v, "password", 1, 0, HTTP_BODY_MAX_DEFAULT, 0, &pw);
 	if (jv_finish(&v, r)) {
 		json_decref(body);
 		return;
@@ -84,8 +85,8 @@ void api_auth_login(struct http_req *r)
 		http_problem_err(r, rc, NULL);
 		return;
 	}
-	if (rc == MOAT_ENOTFOUND) {
-		password_dummy_verify(pw);
+	if (rc == MOAT_ENOTFOUND || strlen(pw) > PASSWORD_MAX_LEN) {
+		password_dummy_verify("");
 		ok = 0;
 	} else {
 		ok = password_verify(u.password_hash, pw) && !u.disabled;
@@ -97,6 +98,9 @@ void api_auth_login(struct http_req *r)
 		ratelimit_fail(acctkey, LOGIN_ACCOUNT_WINDOW, now);
 		LOG(LOG_WARN, "msg=\"login failed\" req=%s ip=%s account=%s", r->request_id, r->ip,
 		    log_quote(q, sizeof q, acctkey + 5));
+		/* the attempted address is attacker text: stored as data, never the password */
+		snprintf(r->actor.label, sizeof r->actor.label, "%s", acctkey + 5);
+		store_audit_login_failed(r->st, &r->actor);
 		http_problem(r, 401, "invalid_credentials", "wrong e-mail or password", NULL);
 		return;
 	}

@@ -70,6 +70,8 @@ struct http_req {
 	char *params[HTTP_MAX_PARAMS]; /* decoded path parameters */
 	struct buf body;
 	int body_over;       /* the body passed route->body_max */
+	int begun;           /* the access handler has seen the request */
+	size_t raw_target_len; /* strlen of the target as MHD first saw it */
 	int responded;
 	int status;
 	char request_id[24];

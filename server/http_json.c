@@ -28,7 +28,7 @@ json_t *http_json_body(struct http_req *r)
 		http_problem(r, 400, "malformed_json", "the request body is empty", NULL);
 		return NULL;
 	}
-	j = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES, &e);
+	j = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
 	if (!j) {
 		char detail[300];
 		snprintf(detail, sizeof detail, "%s at line %d, column %d (byte %d)", e.text, e.line,

@@ -300,7 +300,6 @@ static struct http_req *http_req_new(struct http_server *s, struct MHD_Connectio
 	r->route_index = http_route_count + 1;
 	snprintf(r->request_id, sizeof r->request_id, "%s%010llx", http_boot_id,
 		 (unsigned long long)n);
-	http_client_ip(r);
 	buf_init(&r->body, 0);
 	return r;
 }
@@ -346,10 +345,24 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
 	struct http_server *s = cls;
 	struct http_req *r = *ctx;
 
-	(void)version;
 	if (!r) {
 		r = http_req_new(s, conn, url, method);
 		*ctx = r;
+	}
+	if (!r->begun) {
+		r->begun = 1;
+		free(r->path);
+		r->path = xstrdup(url);
+		r->method = http_method_parse(method);
+		r->method_str = method;
+		http_client_ip(r);
+		/* url and version sit in MHD's read buffer: "url[?query] version".
+		 * A target that is longer than its C string held a NUL byte. */
+		if (version[0] && (size_t)(version - url - 1) != r->raw_target_len) {
+			r->status = -400;
+			r->route_index = http_route_count + 1;
+			return MHD_YES;
+		}
 		http_begin(r);
 		if (r->body_over) {
 			/* refuse at once: the body is not worth reading */
@@ -382,7 +395,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
 		http_problem(r, 405, "method_not_allowed", "method not allowed on this route", NULL);
 	} else if (r->status == -400) {
 		r->status = 0;
-		http_problem(r, 400, "bad_request", "the path does not decode", NULL);
+		http_problem(r, 400, "bad_request", "the request target does not decode", NULL);
 	} else if (r->method != HM_GET && r->method != HM_HEAD) {
 		http_header_next(r, "Allow", "GET, HEAD");
 		http_problem(r, 405, "method_not_allowed", "static files are read-only", NULL);
@@ -428,6 +441,19 @@ static void http_completed(void *cls, struct MHD_Connection *conn, void **ctx,
 	free(r->path);
 	free(x);
 	*ctx = NULL;
+}
+
+/* MHD's first sight of a request: the raw target, before it splits off
+ * the query. Its length is kept so the access handler can notice a NUL
+ * byte hidden in the target (MHD hands the URL over as a C string, which
+ * such a byte would silently cut short). */
+static void *http_uri_seen(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct http_server *s = cls;
+	struct http_req *r = http_req_new(s, conn, "", "");
+
+	r->raw_target_len = strlen(uri);
+	return r;
 }
 
 /* Leaves the URL and arguments percent-encoded: we decode them ourselves. */
@@ -486,7 +512,7 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 		MHD_OPTION_NOTIFY_COMPLETED, http_completed, s, MHD_OPTION_UNESCAPE_CALLBACK,
 		http_no_unescape, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)65536, MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
+		(size_t)65536, MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, s,
 		MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		free(s);

@@ -204,6 +204,8 @@ struct store_audit_entry {
 /* Writes one audit row (inside the caller's transaction when one is open). */
 int store_audit_add(struct store *st, const struct actor *a, const char *action,
 		    const char *target, const char *project, const char *details_json);
+/* Records a failed login for a->label (the attempted account). */
+int store_audit_login_failed(struct store *st, const struct actor *a);
 int store_audit_list(struct store *st, const struct store_audit_filter *f,
 		     struct store_audit_entry **out, size_t *n);
 void store_audit_free(struct store_audit_entry *e, size_t n);

@@ -55,6 +55,20 @@ int store_audit_json(struct store *st, const struct actor *a, const char *action
 	return rc;
 }
 
+int store_audit_login_failed(struct store *st, const struct actor *a)
+{
+	int rc = store_begin(st);
+
+	if (rc)
+		return rc;
+	rc = store_audit_add(st, a, "auth.login_failed", a->label, NULL, NULL);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
 int store_audit_list(struct store *st, const struct store_audit_filter *f,
 		     struct store_audit_entry **out, size_t *n)
 {
