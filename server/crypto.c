@@ -10,6 +10,7 @@
 #include <mbedtls/entropy.h>
 #include <mbedtls/md.h>
 #include <mbedtls/sha256.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,15 +145,26 @@ void crypto_b64url(const void *in, size_t n, char *out)
 	out[o] = '\0';
 }
 
+static uint32_t crypto_crc_table[256];
+static pthread_once_t crypto_crc_once = PTHREAD_ONCE_INIT;
+
+static void crypto_crc_init(void)
+{
+	for (uint32_t i = 0; i < 256; i++) {
+		uint32_t c = i;
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+		crypto_crc_table[i] = c;
+	}
+}
+
 uint32_t crypto_crc32(const void *data, size_t n)
 {
 	const unsigned char *p = data;
 	uint32_t crc = 0xffffffffu;
 
-	for (size_t i = 0; i < n; i++) {
-		crc ^= p[i];
-		for (int k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
-	}
+	pthread_once(&crypto_crc_once, crypto_crc_init);
+	for (size_t i = 0; i < n; i++)
+		crc = crypto_crc_table[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
 	return crc ^ 0xffffffffu;
 }

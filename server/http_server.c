@@ -512,7 +512,7 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 		MHD_OPTION_NOTIFY_COMPLETED, http_completed, s, MHD_OPTION_UNESCAPE_CALLBACK,
 		http_no_unescape, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)65536, MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, s,
+		(size_t)32768, MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, s,
 		MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		free(s);

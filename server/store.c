@@ -30,12 +30,24 @@ static void store_exec_pragma(sqlite3 *db, const char *sql)
 	}
 }
 
+/* Process-wide SQLite settings, before the first connection: no global
+ * memory-statistics mutex (every connection is single-threaded anyway). */
+static pthread_once_t store_once = PTHREAD_ONCE_INIT;
+
+static void store_global_init(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+	sqlite3_initialize();
+}
+
 int store_open(const char *path, struct store **out)
 {
 	struct store *st;
 	sqlite3 *db = NULL;
 	int rc;
 
+	pthread_once(&store_once, store_global_init);
 	rc = sqlite3_open_v2(path, &db,
 			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {

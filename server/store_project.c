@@ -192,30 +192,31 @@ fail:
 
 int store_env_list(struct store *st, int64_t project_id, struct store_env **out, size_t *n)
 {
-	static const char sql_n[] = "SELECT COUNT(*) FROM environments WHERE project_id = ?";
 	static const char sql[] = "SELECT id, project_id, name, created_at FROM environments"
 				  " WHERE project_id = ? ORDER BY name";
-	sqlite3_stmt *s = store_stmt(st, sql_n);
-	struct store_env *arr;
-	size_t cap, cnt = 0;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_env *arr = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc;
 
 	if (!s)
 		return MOAT_EDB;
 	sqlite3_bind_int64(s, 1, project_id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return MOAT_EDB;
-	cap = (size_t)sqlite3_column_int64(s, 0) + 1;
-	s = store_stmt(st, sql);
-	if (!s)
-		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	arr = xcalloc(cap, sizeof *arr);
-	while (cnt < cap && sqlite3_step(s) == SQLITE_ROW) {
-		struct store_env *e = &arr[cnt++];
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_env *e;
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 4;
+			arr = xrealloc(arr, cap * sizeof *arr);
+		}
+		e = &arr[cnt++];
 		e->id = sqlite3_column_int64(s, 0);
 		e->project_id = sqlite3_column_int64(s, 1);
 		store_col_text(s, 2, e->name, sizeof e->name);
 		e->created_at = sqlite3_column_int64(s, 3);
+	}
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		return store_err(st, rc);
 	}
 	*out = arr;
 	*n = cnt;

@@ -5,6 +5,7 @@
 #include "err.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -18,13 +19,37 @@ int64_t timefmt_mono_us(void)
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm):
+ * no locale, no time zone lock, so hot paths on many threads stay cheap. */
+static void timefmt_civil(int64_t days, int *y, int *m, int *d)
+{
+	int64_t z = days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 void timefmt_rfc3339(int64_t t, char out[TIMEFMT_LEN])
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400, secs = t - days * 86400;
+	int y, m, d;
 
-	gmtime_r(&tt, &tm);
-	strftime(out, TIMEFMT_LEN, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	timefmt_civil(days, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		y = y < 0 ? 0 : 9999;
+	}
+	{
+		char tmp[64];
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+			 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+		memcpy(out, tmp, TIMEFMT_LEN - 1);
+		out[TIMEFMT_LEN - 1] = '\0';
+	}
 }
 
 static int timefmt_digits(const char *s, int n, int *out)

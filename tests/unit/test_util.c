@@ -6,6 +6,7 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "config.h"
@@ -29,6 +30,23 @@ static void rfc3339_times_round_trip_and_offsets_apply(void **state)
 	assert_int_equal(t, 1796083200);
 	assert_int_equal(timefmt_parse("2026-12-01T00:00:00.123Z", &t), 0);
 	assert_int_equal(t, 1796083200);
+}
+
+static void rfc3339_formatting_agrees_with_gmtime_everywhere(void **state)
+{
+	char ours[TIMEFMT_LEN], libc[64];
+
+	(void)state;
+	for (int64_t t = 0; t < 253402300799LL; t += 86400 * 37 + 3671) {
+		time_t tt = (time_t)t;
+		struct tm tm;
+		gmtime_r(&tt, &tm);
+		strftime(libc, sizeof libc, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		timefmt_rfc3339(t, ours);
+		assert_string_equal(ours, libc);
+	}
+	timefmt_rfc3339(951782400, ours); /* 2000-02-29, a leap day */
+	assert_string_equal(ours, "2000-02-29T00:00:00Z");
 }
 
 static void malformed_times_are_refused(void **state)
@@ -151,6 +169,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rfc3339_times_round_trip_and_offsets_apply),
+		cmocka_unit_test(rfc3339_formatting_agrees_with_gmtime_everywhere),
 		cmocka_unit_test(malformed_times_are_refused),
 		cmocka_unit_test(a_buffer_refuses_appends_past_its_maximum),
 		cmocka_unit_test(login_failures_block_after_the_limit_until_the_window_ends),
