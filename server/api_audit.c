@@ -13,7 +13,7 @@
 #include "timefmt.h"
 
 #define AUDIT_DEFAULT_LIMIT 100
-#define AUDIT_MAX_LIMIT 500
+#define AUDIT_MAX_LIMIT     500
 
 static void audit_cursor_encode(int64_t id, char out[64])
 {
@@ -123,13 +123,13 @@ void api_audit_list(struct http_req *r)
 		struct store_audit_entry *e = &arr[i];
 		json_t *details = json_loads(e->details, 0, NULL);
 		json_array_append_new(
-			list, json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:o}", "id",
-					(json_int_t)e->id, "ts", api_time(e->ts), "actor_type",
-					e->actor_type, "actor", e->actor, "action", e->action,
-					"target", e->target, "project",
-					e->project[0] ? json_string(e->project) : json_null(), "ip",
-					e->ip, "request_id", e->request_id, "details",
-					details ? details : json_object()));
+		    list,
+		    json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:o}", "id",
+		              (json_int_t)e->id, "ts", api_time(e->ts), "actor_type", e->actor_type,
+		              "actor", e->actor, "action", e->action, "target", e->target,
+		              "project", e->project[0] ? json_string(e->project) : json_null(),
+		              "ip", e->ip, "request_id", e->request_id, "details",
+		              details ? details : json_object()));
 	}
 	next = json_null();
 	if (n == (size_t)f.limit && n > 0) {

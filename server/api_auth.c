@@ -20,7 +20,7 @@
 #include "timefmt.h"
 #include "token.h"
 
-#define LOGIN_IP_WINDOW 300
+#define LOGIN_IP_WINDOW      300
 #define LOGIN_ACCOUNT_WINDOW 900
 
 json_t *api_time(int64_t t)
@@ -73,7 +73,7 @@ void api_auth_login(struct http_req *r)
 	wait = ratelimit_blocked(ipkey, r->cfg->login_ip_limit, LOGIN_IP_WINDOW, now);
 	if (!wait)
 		wait = ratelimit_blocked(acctkey, r->cfg->login_account_limit, LOGIN_ACCOUNT_WINDOW,
-					 now);
+		                         now);
 	if (wait) {
 		json_decref(body);
 		auth_throttled(r, wait);
@@ -108,8 +108,8 @@ void api_auth_login(struct http_req *r)
 	token_session_generate(cookie);
 	crypto_sha256_hex(cookie, strlen(cookie), hash);
 	rc = store_session_create(r->st, u.id, hash, now,
-				  now + (int64_t)r->cfg->session_max_hours * 3600, r->ip,
-				  http_header(r, MHD_HTTP_HEADER_USER_AGENT), &sid);
+	                          now + (int64_t)r->cfg->session_max_hours * 3600, r->ip,
+	                          http_header(r, MHD_HTTP_HEADER_USER_AGENT), &sid);
 	if (rc) {
 		http_problem_err(r, rc, NULL);
 		return;
@@ -119,12 +119,13 @@ void api_auth_login(struct http_req *r)
 	snprintf(r->actor.label, sizeof r->actor.label, "%s", u.email);
 	store_user_login_ok(r->st, &r->actor, u.id);
 	u.last_login_at = now;
-	snprintf(hdr, sizeof hdr, "moat_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s",
-		 cookie, r->cfg->session_max_hours * 3600, r->secure ? "; Secure" : "");
+	snprintf(hdr, sizeof hdr,
+	         "moat_session=%s; Path=/; Max-Age=%d; HttpOnly; SameSite=Strict%s", cookie,
+	         r->cfg->session_max_hours * 3600, r->secure ? "; Secure" : "");
 	http_header_next(r, MHD_HTTP_HEADER_SET_COOKIE, hdr);
 	http_auth_csrf(cookie, csrf);
 	http_reply_json(r, 200,
-			json_pack("{s:o, s:s}", "user", api_user_json(&u), "csrf_token", csrf));
+	                json_pack("{s:o, s:s}", "user", api_user_json(&u), "csrf_token", csrf));
 }
 
 void api_auth_logout(struct http_req *r)
@@ -137,7 +138,7 @@ void api_auth_logout(struct http_req *r)
 		return;
 	}
 	snprintf(hdr, sizeof hdr, "moat_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict%s",
-		 r->secure ? "; Secure" : "");
+	         r->secure ? "; Secure" : "");
 	http_header_next(r, MHD_HTTP_HEADER_SET_COOKIE, hdr);
 	http_reply_empty(r, 204);
 }
@@ -153,14 +154,14 @@ void api_auth_me(struct http_req *r)
 		json_object_set_new(me, "role", json_string(http_role_name(r->who.role)));
 	}
 	json_object_set_new(me, "auth",
-			    json_string(r->who.kind == PRINCIPAL_SESSION ? "session" : "token"));
+	                    json_string(r->who.kind == PRINCIPAL_SESSION ? "session" : "token"));
 	if (r->who.kind == PRINCIPAL_SESSION)
 		json_object_set_new(me, "csrf_token", json_string(r->who.csrf));
 	else
 		json_object_set_new(me, "token",
-				    json_pack("{s:I, s:s, s:s}", "id", (json_int_t)r->who.token.id,
-					      "name", r->who.token.name, "kind",
-					      token_kind_name(r->who.token.kind)));
+		                    json_pack("{s:I, s:s, s:s}", "id", (json_int_t)r->who.token.id,
+		                              "name", r->who.token.name, "kind",
+		                              token_kind_name(r->who.token.kind)));
 	http_reply_json(r, 200, me);
 }
 
@@ -190,7 +191,7 @@ void api_auth_password(struct http_req *r)
 		json_t *errs = json_array();
 		json_decref(body);
 		json_array_append_new(errs, json_pack("{s:s, s:s}", "path", "$.current_password",
-						      "message", "does not match"));
+		                                      "message", "does not match"));
 		http_problem(r, 422, "validation_failed", "the current password is wrong", errs);
 		return;
 	}

@@ -42,8 +42,8 @@ static json_t *project_json(struct http_req *r, const struct store_project *p)
 			json_array_append_new(list, env_json(&envs[i]));
 	free(envs);
 	return json_pack("{s:s, s:s, s:b, s:o, s:o, s:o}", "slug", p->slug, "name", p->name,
-			 "archived", p->archived_at != 0, "archived_at", api_time(p->archived_at),
-			 "created_at", api_time(p->created_at), "environments", list);
+	                 "archived", p->archived_at != 0, "archived_at", api_time(p->archived_at),
+	                 "created_at", api_time(p->created_at), "environments", list);
 }
 
 int api_project_load(struct http_req *r, struct store_project *p)
@@ -107,8 +107,8 @@ void api_projects_create(struct http_req *r)
 	jv_string(&v, "name", 1, 1, 200, 1, &name);
 	if (slug && !api_slug_valid(slug))
 		jv_error(&v, "$.slug",
-			 "must be 2-40 characters of a-z, 0-9 and '-', starting and ending with a "
-			 "letter or digit, without '--'");
+		         "must be 2-40 characters of a-z, 0-9 and '-', starting and ending with a "
+		         "letter or digit, without '--'");
 	if (jv_finish(&v, r)) {
 		json_decref(body);
 		return;
@@ -159,10 +159,10 @@ void api_projects_update(struct http_req *r)
 	json_decref(body);
 	if (rc) {
 		http_problem_err(r, rc,
-				 rc == MOAT_ENOTFOUND    ? "no such project"
-				 : rc == MOAT_EARCHIVED ? "the project is archived; send "
-							  "{\"archived\": false} to restore it"
-							: NULL);
+		                 rc == MOAT_ENOTFOUND   ? "no such project"
+		                 : rc == MOAT_EARCHIVED ? "the project is archived; send "
+		                                          "{\"archived\": false} to restore it"
+		                                        : NULL);
 		return;
 	}
 	http_reply_json(r, 200, project_json(r, &p));
@@ -210,8 +210,8 @@ void api_envs_create(struct http_req *r)
 	jv_string(&v, "name", 1, 1, 64, 1, &name);
 	if (name && !api_slug_valid(name))
 		jv_error(&v, "$.name",
-			 "must be 2-40 characters of a-z, 0-9 and '-', starting and ending with a "
-			 "letter or digit, without '--'");
+		         "must be 2-40 characters of a-z, 0-9 and '-', starting and ending with a "
+		         "letter or digit, without '--'");
 	if (jv_finish(&v, r)) {
 		json_decref(body);
 		return;

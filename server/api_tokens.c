@@ -17,12 +17,12 @@
 static json_t *token_json(const struct store_token *t)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o, s:s, s:o, s:o, s:b}", "id",
-			 (json_int_t)t->id, "kind", token_kind_name(t->kind), "name", t->name,
-			 "prefix", t->prefix,
-			 "project", t->project_slug[0] ? json_string(t->project_slug) : json_null(),
-			 "created_at", api_time(t->created_at), "created_by", t->created_by,
-			 "expires_at", api_time(t->expires_at), "last_used_at",
-			 api_time(t->last_used_at), "revoked", t->revoked_at != 0);
+	                 (json_int_t)t->id, "kind", token_kind_name(t->kind), "name", t->name,
+	                 "prefix", t->prefix, "project",
+	                 t->project_slug[0] ? json_string(t->project_slug) : json_null(),
+	                 "created_at", api_time(t->created_at), "created_by", t->created_by,
+	                 "expires_at", api_time(t->expires_at), "last_used_at",
+	                 api_time(t->last_used_at), "revoked", t->revoked_at != 0);
 }
 
 static void tokens_reply_list(struct http_req *r, int64_t project_id, int64_t user_id)
@@ -45,8 +45,8 @@ static void tokens_reply_list(struct http_req *r, int64_t project_id, int64_t us
 
 /* Parses and validates the create body; kind_out is TOKEN_ADMIN when
  * personal. Replies and returns -1 on problems. */
-static int tokens_parse(struct http_req *r, int personal, int *kind_out, char *name,
-			size_t namelen, int64_t *expires)
+static int tokens_parse(struct http_req *r, int personal, int *kind_out, char *name, size_t namelen,
+                        int64_t *expires)
 {
 	static const char *const allowed_p[] = {"kind", "name", "expires_at", NULL};
 	static const char *const allowed_u[] = {"name", "expires_at", NULL};
@@ -79,7 +79,8 @@ static int tokens_parse(struct http_req *r, int personal, int *kind_out, char *n
 
 static void tokens_create(struct http_req *r, int64_t project_id)
 {
-	char name[128], secret[TOKEN_MAX], hash[CRYPTO_SHA256_HEX], prefix[TOKEN_DISPLAY_PREFIX + 1];
+	char name[128], secret[TOKEN_MAX], hash[CRYPTO_SHA256_HEX],
+	    prefix[TOKEN_DISPLAY_PREFIX + 1];
 	struct store_token t;
 	int64_t expires;
 	json_t *out;
@@ -91,7 +92,7 @@ static void tokens_create(struct http_req *r, int64_t project_id)
 	crypto_sha256_hex(secret, strlen(secret), hash);
 	snprintf(prefix, sizeof prefix, "%s", secret);
 	rc = store_token_create(r->st, &r->actor, kind, name, prefix, hash, project_id,
-				project_id ? 0 : r->who.user.id, expires, &t);
+	                        project_id ? 0 : r->who.user.id, expires, &t);
 	if (rc) {
 		http_problem_err(r, rc, NULL);
 		return;
@@ -160,8 +161,17 @@ void api_tokens_revoke(struct http_req *r)
 	tokens_revoke(r, p.id, 0);
 }
 
-void api_mytokens_list(struct http_req *r) { tokens_reply_list(r, 0, r->who.user.id); }
+void api_mytokens_list(struct http_req *r)
+{
+	tokens_reply_list(r, 0, r->who.user.id);
+}
 
-void api_mytokens_create(struct http_req *r) { tokens_create(r, 0); }
+void api_mytokens_create(struct http_req *r)
+{
+	tokens_create(r, 0);
+}
 
-void api_mytokens_revoke(struct http_req *r) { tokens_revoke(r, 0, r->who.user.id); }
+void api_mytokens_revoke(struct http_req *r)
+{
+	tokens_revoke(r, 0, r->who.user.id);
+}

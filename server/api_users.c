@@ -15,9 +15,9 @@
 json_t *api_user_json(const struct store_user *u)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:b, s:o, s:o}", "id", (json_int_t)u->id, "email",
-			 u->email, "name", u->name, "role", u->role, "disabled", u->disabled,
-			 "created_at", api_time(u->created_at), "last_login_at",
-			 api_time(u->last_login_at));
+	                 u->email, "name", u->name, "role", u->role, "disabled", u->disabled,
+	                 "created_at", api_time(u->created_at), "last_login_at",
+	                 api_time(u->last_login_at));
 }
 
 /* Parses params[0] as a positive id or replies 404. */
@@ -40,7 +40,6 @@ static int users_email_ok(const char *e)
 
 	return at && at != e && at[1] && !strchr(at + 1, '@') && !strpbrk(e, " \t\"<>()[],;:\\");
 }
-
 
 static void users_role_check(struct jv *v, const char *role)
 {
@@ -152,9 +151,9 @@ void api_users_update(struct http_req *r)
 	json_decref(body);
 	if (rc) {
 		http_problem_err(r, rc,
-				 rc == MOAT_ENOTFOUND     ? "no such user"
-				 : rc == MOAT_ELASTADMIN ? "at least one enabled admin must remain"
-							 : NULL);
+		                 rc == MOAT_ENOTFOUND    ? "no such user"
+		                 : rc == MOAT_ELASTADMIN ? "at least one enabled admin must remain"
+		                                         : NULL);
 		return;
 	}
 	http_reply_json(r, 200, api_user_json(&u));

@@ -56,7 +56,10 @@ int buf_append(struct buf *b, const void *p, size_t n)
 	return MOAT_OK;
 }
 
-int buf_append_str(struct buf *b, const char *s) { return buf_append(b, s, strlen(s)); }
+int buf_append_str(struct buf *b, const char *s)
+{
+	return buf_append(b, s, strlen(s));
+}
 
 int buf_printf(struct buf *b, const char *fmt, ...)
 {

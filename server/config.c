@@ -29,35 +29,35 @@ struct cfg_directive {
 #define I(field) offsetof(struct config, field), 0
 
 static const struct cfg_directive cfg_table[] = {
-	{"--listen", "MOAT_LISTEN", CFG_STR, S(listen), "127.0.0.1:8080", 0, 0,
-	 "HTTP address (REST, dashboard, /metrics); port 0 picks a free port"},
-	{"--agent-listen", "MOAT_AGENT_LISTEN", CFG_STR, S(agent_listen), "127.0.0.1:8081", 0, 0,
-	 "agent WebSocket address; port 0 picks a free port"},
-	{"--db", "MOAT_DB", CFG_STR, S(db), "var/moat.db", 0, 0, "SQLite database path"},
-	{"--web-root", "MOAT_WEB_ROOT", CFG_STR, S(web_root), "web", 0, 0,
-	 "dashboard directory (loaded at start)"},
-	{"--log-level", "MOAT_LOG_LEVEL", CFG_LEVEL, I(log_level), "info", 0, 3,
-	 "debug | info | warn | error"},
-	{"--public-url", "MOAT_PUBLIC_URL", CFG_STR, S(public_url), "", 0, 0,
-	 "external URL; https:// marks session cookies Secure"},
-	{"--trust-proxy", "MOAT_TRUST_PROXY", CFG_BOOL, I(trust_proxy), "false", 0, 1,
-	 "take client address and scheme from X-Forwarded-For/-Proto"},
-	{"--http-threads", "MOAT_HTTP_THREADS", CFG_INT, I(http_threads), "0", 0, 256,
-	 "HTTP worker threads (0 = number of CPUs)"},
-	{"--session-idle-minutes", "MOAT_SESSION_IDLE_MINUTES", CFG_INT, I(session_idle_minutes),
-	 "720", 1, 525600, "a session unused this long expires"},
-	{"--session-max-hours", "MOAT_SESSION_MAX_HOURS", CFG_INT, I(session_max_hours), "168", 1,
-	 8760, "a session expires this long after login whatever its use"},
-	{"--login-ip-limit", "MOAT_LOGIN_IP_LIMIT", CFG_INT, I(login_ip_limit), "10", 1, 100000,
-	 "failed logins per client address per 5 minutes before 429"},
-	{"--login-account-limit", "MOAT_LOGIN_ACCOUNT_LIMIT", CFG_INT, I(login_account_limit), "5", 1,
-	 100000, "failed logins per account per 15 minutes before 429"},
+    {"--listen", "MOAT_LISTEN", CFG_STR, S(listen), "127.0.0.1:8080", 0, 0,
+     "HTTP address (REST, dashboard, /metrics); port 0 picks a free port"},
+    {"--agent-listen", "MOAT_AGENT_LISTEN", CFG_STR, S(agent_listen), "127.0.0.1:8081", 0, 0,
+     "agent WebSocket address; port 0 picks a free port"},
+    {"--db", "MOAT_DB", CFG_STR, S(db), "var/moat.db", 0, 0, "SQLite database path"},
+    {"--web-root", "MOAT_WEB_ROOT", CFG_STR, S(web_root), "web", 0, 0,
+     "dashboard directory (loaded at start)"},
+    {"--log-level", "MOAT_LOG_LEVEL", CFG_LEVEL, I(log_level), "info", 0, 3,
+     "debug | info | warn | error"},
+    {"--public-url", "MOAT_PUBLIC_URL", CFG_STR, S(public_url), "", 0, 0,
+     "external URL; https:// marks session cookies Secure"},
+    {"--trust-proxy", "MOAT_TRUST_PROXY", CFG_BOOL, I(trust_proxy), "false", 0, 1,
+     "take client address and scheme from X-Forwarded-For/-Proto"},
+    {"--http-threads", "MOAT_HTTP_THREADS", CFG_INT, I(http_threads), "0", 0, 256,
+     "HTTP worker threads (0 = number of CPUs)"},
+    {"--session-idle-minutes", "MOAT_SESSION_IDLE_MINUTES", CFG_INT, I(session_idle_minutes), "720",
+     1, 525600, "a session unused this long expires"},
+    {"--session-max-hours", "MOAT_SESSION_MAX_HOURS", CFG_INT, I(session_max_hours), "168", 1, 8760,
+     "a session expires this long after login whatever its use"},
+    {"--login-ip-limit", "MOAT_LOGIN_IP_LIMIT", CFG_INT, I(login_ip_limit), "10", 1, 100000,
+     "failed logins per client address per 5 minutes before 429"},
+    {"--login-account-limit", "MOAT_LOGIN_ACCOUNT_LIMIT", CFG_INT, I(login_account_limit), "5", 1,
+     100000, "failed logins per account per 15 minutes before 429"},
 };
 
 #define CFG_N (sizeof cfg_table / sizeof cfg_table[0])
 
 static int cfg_set(struct config *c, const struct cfg_directive *d, const char *v, char *err,
-		   size_t errlen)
+                   size_t errlen)
 {
 	char *base = (char *)c + d->offset;
 	char *end = NULL;
@@ -75,7 +75,7 @@ static int cfg_set(struct config *c, const struct cfg_directive *d, const char *
 		n = strtol(v, &end, 10);
 		if (!*v || *end || n < d->min || n > d->max) {
 			snprintf(err, errlen, "%s: want an integer from %ld to %ld, got \"%s\"",
-				 d->flag, d->min, d->max, v);
+			         d->flag, d->min, d->max, v);
 			return MOAT_EINVALID;
 		}
 		*(int *)(void *)base = (int)n;
@@ -124,7 +124,8 @@ int config_parse(struct config *c, int argc, char **argv, int *help, char *err, 
 		eq = strchr(arg, '=');
 		flen = eq ? (size_t)(eq - arg) : strlen(arg);
 		for (size_t i = 0; i < CFG_N; i++)
-			if (strlen(cfg_table[i].flag) == flen && !strncmp(cfg_table[i].flag, arg, flen))
+			if (strlen(cfg_table[i].flag) == flen &&
+			    !strncmp(cfg_table[i].flag, arg, flen))
 				d = &cfg_table[i];
 		if (!d) {
 			snprintf(err, errlen, "unknown option %s (see --help)", arg);
@@ -156,7 +157,7 @@ int config_parse(struct config *c, int argc, char **argv, int *help, char *err, 
 		}
 		if (config_split_addr(c->agent_listen, host, sizeof host, &port)) {
 			snprintf(err, errlen, "--agent-listen: want HOST:PORT, got \"%s\"",
-				 c->agent_listen);
+			         c->agent_listen);
 			return MOAT_EINVALID;
 		}
 	}
@@ -167,7 +168,7 @@ void config_usage(FILE *f)
 {
 	for (size_t i = 0; i < CFG_N; i++)
 		fprintf(f, "  %-26s %-26s %s (default: %s)\n", cfg_table[i].flag, cfg_table[i].env,
-			cfg_table[i].help, cfg_table[i].def[0] ? cfg_table[i].def : "none");
+		        cfg_table[i].help, cfg_table[i].def[0] ? cfg_table[i].def : "none");
 }
 
 void config_log(const struct config *c)

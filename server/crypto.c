@@ -33,7 +33,7 @@ static struct crypto_rng *crypto_rng_get(void)
 	mbedtls_entropy_init(&r->entropy);
 	mbedtls_ctr_drbg_init(&r->drbg);
 	if (mbedtls_ctr_drbg_seed(&r->drbg, mbedtls_entropy_func, &r->entropy,
-				  (const unsigned char *)pers, sizeof pers - 1) != 0) {
+	                          (const unsigned char *)pers, sizeof pers - 1) != 0) {
 		fprintf(stderr, "moatd: cannot seed the random generator\n");
 		abort();
 	}
@@ -83,7 +83,7 @@ void crypto_sha256_hex(const void *data, size_t n, char out[CRYPTO_SHA256_HEX])
 }
 
 void crypto_hmac_sha256(const void *key, size_t klen, const void *data, size_t n,
-			unsigned char out[CRYPTO_SHA256_LEN])
+                        unsigned char out[CRYPTO_SHA256_LEN])
 {
 	mbedtls_md_hmac(mbedtls_md_info_from_type(MBEDTLS_MD_SHA256), key, klen, data, n, out);
 }

@@ -23,7 +23,7 @@ void crypto_sha256(const void *data, size_t n, unsigned char out[CRYPTO_SHA256_L
 /* Lower-case hex of SHA-256(data) into out (65 bytes, NUL-terminated). */
 void crypto_sha256_hex(const void *data, size_t n, char out[CRYPTO_SHA256_HEX]);
 void crypto_hmac_sha256(const void *key, size_t klen, const void *data, size_t n,
-			unsigned char out[CRYPTO_SHA256_LEN]);
+                        unsigned char out[CRYPTO_SHA256_LEN]);
 
 /* Compares n bytes in time independent of their content; 1 when equal. */
 int crypto_ct_equal(const void *a, const void *b, size_t n);

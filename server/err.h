@@ -11,19 +11,19 @@
 
 enum moat_err {
 	MOAT_OK = 0,
-	MOAT_ENOTFOUND = -1,  /* no such object */
-	MOAT_EINVALID = -2,   /* input fails validation */
-	MOAT_ECONFLICT = -3,  /* unique key taken, stale version */
-	MOAT_EBUSY = -4,      /* database or queue busy: retry later */
-	MOAT_EDB = -5,        /* database failure */
-	MOAT_ENOMEM = -6,     /* reserved: allocation failure aborts */
-	MOAT_EAUTH = -7,      /* no or bad credentials */
-	MOAT_EFORBIDDEN = -8, /* authenticated but not allowed */
-	MOAT_ETOOBIG = -9,    /* over a size cap */
-	MOAT_EIO = -10,       /* file or socket failure */
-	MOAT_ESCHEMA = -11,   /* database newer than this binary */
-	MOAT_ELASTADMIN = -12,/* change would leave no enabled admin */
-	MOAT_EARCHIVED = -13, /* project is archived (read-only) */
+	MOAT_ENOTFOUND = -1,   /* no such object */
+	MOAT_EINVALID = -2,    /* input fails validation */
+	MOAT_ECONFLICT = -3,   /* unique key taken, stale version */
+	MOAT_EBUSY = -4,       /* database or queue busy: retry later */
+	MOAT_EDB = -5,         /* database failure */
+	MOAT_ENOMEM = -6,      /* reserved: allocation failure aborts */
+	MOAT_EAUTH = -7,       /* no or bad credentials */
+	MOAT_EFORBIDDEN = -8,  /* authenticated but not allowed */
+	MOAT_ETOOBIG = -9,     /* over a size cap */
+	MOAT_EIO = -10,        /* file or socket failure */
+	MOAT_ESCHEMA = -11,    /* database newer than this binary */
+	MOAT_ELASTADMIN = -12, /* change would leave no enabled admin */
+	MOAT_EARCHIVED = -13,  /* project is archived (read-only) */
 };
 
 /* Returns the HTTP status for err (500 for anything unknown). */

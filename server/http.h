@@ -18,14 +18,21 @@
 #include "config.h"
 #include "store.h"
 
-enum http_method { HM_GET = 1, HM_HEAD = 2, HM_POST = 4, HM_PUT = 8, HM_PATCH = 16, HM_DELETE = 32 };
+enum http_method {
+	HM_GET = 1,
+	HM_HEAD = 2,
+	HM_POST = 4,
+	HM_PUT = 8,
+	HM_PATCH = 16,
+	HM_DELETE = 32
+};
 
 enum role { ROLE_NONE = 0, ROLE_VIEWER = 1, ROLE_EDITOR = 2, ROLE_ADMIN = 3 };
 
 /* Route access flags: who may call. */
 enum access {
-	ACC_PUBLIC = 1 << 0,       /* no credentials needed */
-	ACC_VIEWER = 1 << 1,       /* users (session or personal token) of at least this role */
+	ACC_PUBLIC = 1 << 0, /* no credentials needed */
+	ACC_VIEWER = 1 << 1, /* users (session or personal token) of at least this role */
 	ACC_EDITOR = 1 << 2,
 	ACC_ADMIN = 1 << 3,
 	ACC_CI = 1 << 4,           /* a ci token of the {slug} project */
@@ -38,11 +45,11 @@ enum principal_kind { PRINCIPAL_NONE = 0, PRINCIPAL_SESSION, PRINCIPAL_TOKEN };
 
 struct principal {
 	int kind;
-	int role;                /* enum role; ROLE_NONE for agent/ci tokens */
-	struct store_user user;  /* valid when user.id > 0 */
+	int role;                 /* enum role; ROLE_NONE for agent/ci tokens */
+	struct store_user user;   /* valid when user.id > 0 */
 	struct store_token token; /* valid when kind == PRINCIPAL_TOKEN */
 	int64_t session_id;
-	char csrf[44];           /* the session's CSRF token */
+	char csrf[44]; /* the session's CSRF token */
 };
 
 struct http_req;
@@ -52,31 +59,31 @@ struct route {
 	int method;
 	const char *pattern; /* "/api/v1/projects/{slug}" */
 	http_handler_fn handler;
-	size_t body_max;     /* 0 = no body accepted */
+	size_t body_max; /* 0 = no body accepted */
 	int access;
 };
 
-#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_PARAMS       4
 #define HTTP_BODY_MAX_DEFAULT 65536
 
 struct http_req {
 	struct MHD_Connection *conn;
 	const struct config *cfg;
 	const struct route *route;
-	int route_index;     /* metrics slot */
+	int route_index; /* metrics slot */
 	int method;
 	const char *method_str;
-	char *path;          /* raw (still percent-encoded) path */
+	char *path;                    /* raw (still percent-encoded) path */
 	char *params[HTTP_MAX_PARAMS]; /* decoded path parameters */
 	struct buf body;
-	int body_over;       /* the body passed route->body_max */
-	int begun;           /* the access handler has seen the request */
+	int body_over;         /* the body passed route->body_max */
+	int begun;             /* the access handler has seen the request */
 	size_t raw_target_len; /* strlen of the target as MHD first saw it */
 	int responded;
 	int status;
 	char request_id[24];
 	char ip[64];
-	int secure;          /* the client used https (via --trust-proxy) */
+	int secure; /* the client used https (via --trust-proxy) */
 	int64_t start_us;
 	struct store *st;
 	struct principal who;
@@ -93,7 +100,7 @@ void http_reply_empty(struct http_req *r, int status);
 /* Queues an application/problem+json; errors (stolen, may be NULL) is the
  * array of {path, message}. */
 void http_problem(struct http_req *r, int status, const char *code, const char *detail,
-		  json_t *errors);
+                  json_t *errors);
 /* Problem for a moat_err from the store (500s never show internals). */
 void http_problem_err(struct http_req *r, int err, const char *detail);
 /* Adds a header to the response being built by http_reply*(): call
@@ -130,7 +137,7 @@ void jv_only(struct jv *v, const char *const *allowed);
  * when not a string, shorter than min, longer than max characters, or
  * (text=1) holding control characters. */
 void jv_string(struct jv *v, const char *key, int required, size_t min, size_t max, int text,
-	       const char **out);
+               const char **out);
 /* Boolean field: *out -1 absent, 0/1. */
 void jv_bool(struct jv *v, const char *key, int required, int *out);
 /* If problems were found, replies 422 with them and returns -1; else 0. */

@@ -116,7 +116,7 @@ static int auth_cookie(struct http_req *r, const char *cookie)
 		return MOAT_EAUTH;
 	crypto_sha256_hex(cookie, strlen(cookie), hash);
 	rc = store_session_lookup(r->st, hash, timefmt_now(),
-				  (int64_t)r->cfg->session_idle_minutes * 60, &s, &r->who.user);
+	                          (int64_t)r->cfg->session_idle_minutes * 60, &s, &r->who.user);
 	if (rc)
 		return rc;
 	r->who.session_id = s.id;
@@ -174,15 +174,15 @@ int http_auth_check(struct http_req *r)
 	if (rc != MOAT_OK) {
 		http_header_next(r, "WWW-Authenticate", "Bearer realm=\"moat\"");
 		http_problem(r, 401, "unauthenticated",
-			     authz ? "the token is malformed, unknown, expired or revoked"
-			     : cookie ? "the session has expired or was revoked"
-				      : "log in or send Authorization: Bearer <token>",
-			     NULL);
+		             authz    ? "the token is malformed, unknown, expired or revoked"
+		             : cookie ? "the session has expired or was revoked"
+		                      : "log in or send Authorization: Bearer <token>",
+		             NULL);
 		return -1;
 	}
 	if (!auth_allowed(r)) {
 		http_problem(r, 403, "forbidden", "your role or token may not call this route",
-			     NULL);
+		             NULL);
 		return -1;
 	}
 	if (r->who.kind == PRINCIPAL_SESSION && r->method != HM_GET && r->method != HM_HEAD &&
@@ -190,8 +190,8 @@ int http_auth_check(struct http_req *r)
 		const char *h = http_header(r, "X-CSRF-Token");
 		if (!h || !crypto_ct_streq(h, r->who.csrf)) {
 			http_problem(r, 403, "csrf_failed",
-				     "send the csrf_token from login in the X-CSRF-Token header",
-				     NULL);
+			             "send the csrf_token from login in the X-CSRF-Token header",
+			             NULL);
 			return -1;
 		}
 	}

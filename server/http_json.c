@@ -21,7 +21,7 @@ json_t *http_json_body(struct http_req *r)
 	if (!ct || strncasecmp(ct, "application/json", 16) != 0 ||
 	    (ct[16] != '\0' && ct[16] != ';' && ct[16] != ' ')) {
 		http_problem(r, 415, "unsupported_media_type",
-			     "send the body as Content-Type: application/json", NULL);
+		             "send the body as Content-Type: application/json", NULL);
 		return NULL;
 	}
 	if (r->body.len == 0) {
@@ -31,15 +31,15 @@ json_t *http_json_body(struct http_req *r)
 	j = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
 	if (!j) {
 		char detail[300];
-		snprintf(detail, sizeof detail, "%s at line %d, column %d (byte %d)", e.text, e.line,
-			 e.column, e.position);
+		snprintf(detail, sizeof detail, "%s at line %d, column %d (byte %d)", e.text,
+		         e.line, e.column, e.position);
 		http_problem(r, 400, "malformed_json", detail, NULL);
 		return NULL;
 	}
 	if (!json_is_object(j)) {
 		json_t *errs = json_array();
-		json_array_append_new(errs, json_pack("{s:s, s:s}", "path", "$", "message",
-						      "must be a JSON object"));
+		json_array_append_new(
+		    errs, json_pack("{s:s, s:s}", "path", "$", "message", "must be a JSON object"));
 		json_decref(j);
 		http_problem(r, 422, "validation_failed", "the body must be a JSON object", errs);
 		return NULL;
@@ -59,7 +59,7 @@ void jv_error(struct jv *v, const char *path, const char *message)
 	v->count++;
 	if (v->count <= JV_MAX_ERRORS)
 		json_array_append_new(v->errors,
-				      json_pack("{s:s, s:s}", "path", path, "message", message));
+		                      json_pack("{s:s, s:s}", "path", path, "message", message));
 }
 
 /* "$.key" in out, with keys that are not identifiers in brackets. */
@@ -113,7 +113,7 @@ static size_t jv_utf8_chars(const char *s)
 }
 
 void jv_string(struct jv *v, const char *key, int required, size_t min, size_t max, int text,
-	       const char **out)
+               const char **out)
 {
 	json_t *j = json_object_get(v->obj, key);
 	char path[300], msg[120];
@@ -182,10 +182,10 @@ int jv_finish(struct jv *v, struct http_req *r)
 	}
 	if (v->count > JV_MAX_ERRORS)
 		snprintf(detail, sizeof detail, "%d problems in the request body (first %d listed)",
-			 v->count, JV_MAX_ERRORS);
+		         v->count, JV_MAX_ERRORS);
 	else
 		snprintf(detail, sizeof detail, "%d problem%s in the request body", v->count,
-			 v->count == 1 ? "" : "s");
+		         v->count == 1 ? "" : "s");
 	http_problem(r, 422, "validation_failed", detail, v->errors);
 	v->errors = NULL;
 	return -1;

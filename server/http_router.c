@@ -15,42 +15,42 @@
 #include "err.h"
 #include "xalloc.h"
 
-#define KB 1024
-#define BODY HTTP_BODY_MAX_DEFAULT
-#define USERS (ACC_VIEWER | ACC_EDITOR | ACC_ADMIN)
+#define KB      1024
+#define BODY    HTTP_BODY_MAX_DEFAULT
+#define USERS   (ACC_VIEWER | ACC_EDITOR | ACC_ADMIN)
 #define EDITORS (ACC_EDITOR | ACC_ADMIN)
 
 const struct route http_routes[] = {
-	{HM_GET, "/healthz", api_healthz, 0, ACC_PUBLIC},
-	{HM_GET, "/readyz", api_readyz, 0, ACC_PUBLIC},
-	{HM_GET, "/metrics", api_metrics, 0, ACC_PUBLIC},
+    {HM_GET, "/healthz", api_healthz, 0, ACC_PUBLIC},
+    {HM_GET, "/readyz", api_readyz, 0, ACC_PUBLIC},
+    {HM_GET, "/metrics", api_metrics, 0, ACC_PUBLIC},
 
-	{HM_POST, "/api/v1/auth/login", api_auth_login, 4 * KB, ACC_PUBLIC | ACC_NO_CSRF},
-	{HM_POST, "/api/v1/auth/logout", api_auth_logout, BODY, USERS | ACC_SESSION_ONLY},
-	{HM_GET, "/api/v1/auth/me", api_auth_me, 0, USERS},
-	{HM_POST, "/api/v1/auth/password", api_auth_password, 4 * KB, USERS | ACC_SESSION_ONLY},
+    {HM_POST, "/api/v1/auth/login", api_auth_login, 4 * KB, ACC_PUBLIC | ACC_NO_CSRF},
+    {HM_POST, "/api/v1/auth/logout", api_auth_logout, BODY, USERS | ACC_SESSION_ONLY},
+    {HM_GET, "/api/v1/auth/me", api_auth_me, 0, USERS},
+    {HM_POST, "/api/v1/auth/password", api_auth_password, 4 * KB, USERS | ACC_SESSION_ONLY},
 
-	{HM_GET, "/api/v1/users", api_users_list, 0, ACC_ADMIN},
-	{HM_POST, "/api/v1/users", api_users_create, BODY, ACC_ADMIN},
-	{HM_GET, "/api/v1/users/{id}", api_users_get, 0, ACC_ADMIN},
-	{HM_PATCH, "/api/v1/users/{id}", api_users_update, BODY, ACC_ADMIN},
+    {HM_GET, "/api/v1/users", api_users_list, 0, ACC_ADMIN},
+    {HM_POST, "/api/v1/users", api_users_create, BODY, ACC_ADMIN},
+    {HM_GET, "/api/v1/users/{id}", api_users_get, 0, ACC_ADMIN},
+    {HM_PATCH, "/api/v1/users/{id}", api_users_update, BODY, ACC_ADMIN},
 
-	{HM_GET, "/api/v1/projects", api_projects_list, 0, USERS},
-	{HM_POST, "/api/v1/projects", api_projects_create, BODY, EDITORS},
-	{HM_GET, "/api/v1/projects/{slug}", api_projects_get, 0, USERS | ACC_CI},
-	{HM_PATCH, "/api/v1/projects/{slug}", api_projects_update, BODY, EDITORS},
-	{HM_GET, "/api/v1/projects/{slug}/environments", api_envs_list, 0, USERS | ACC_CI},
-	{HM_POST, "/api/v1/projects/{slug}/environments", api_envs_create, BODY, EDITORS},
+    {HM_GET, "/api/v1/projects", api_projects_list, 0, USERS},
+    {HM_POST, "/api/v1/projects", api_projects_create, BODY, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}", api_projects_get, 0, USERS | ACC_CI},
+    {HM_PATCH, "/api/v1/projects/{slug}", api_projects_update, BODY, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}/environments", api_envs_list, 0, USERS | ACC_CI},
+    {HM_POST, "/api/v1/projects/{slug}/environments", api_envs_create, BODY, EDITORS},
 
-	{HM_GET, "/api/v1/projects/{slug}/tokens", api_tokens_list, 0, EDITORS},
-	{HM_POST, "/api/v1/projects/{slug}/tokens", api_tokens_create, BODY, EDITORS},
-	{HM_DELETE, "/api/v1/projects/{slug}/tokens/{id}", api_tokens_revoke, 0, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}/tokens", api_tokens_list, 0, EDITORS},
+    {HM_POST, "/api/v1/projects/{slug}/tokens", api_tokens_create, BODY, EDITORS},
+    {HM_DELETE, "/api/v1/projects/{slug}/tokens/{id}", api_tokens_revoke, 0, EDITORS},
 
-	{HM_GET, "/api/v1/tokens", api_mytokens_list, 0, USERS},
-	{HM_POST, "/api/v1/tokens", api_mytokens_create, BODY, USERS},
-	{HM_DELETE, "/api/v1/tokens/{id}", api_mytokens_revoke, 0, USERS},
+    {HM_GET, "/api/v1/tokens", api_mytokens_list, 0, USERS},
+    {HM_POST, "/api/v1/tokens", api_mytokens_create, BODY, USERS},
+    {HM_DELETE, "/api/v1/tokens/{id}", api_mytokens_revoke, 0, USERS},
 
-	{HM_GET, "/api/v1/audit", api_audit_list, 0, ACC_ADMIN},
+    {HM_GET, "/api/v1/audit", api_audit_list, 0, ACC_ADMIN},
 };
 
 const int http_route_count = (int)(sizeof http_routes / sizeof http_routes[0]);
@@ -60,8 +60,8 @@ int http_method_parse(const char *m)
 	static const struct {
 		const char *name;
 		int bit;
-	} t[] = {{"GET", HM_GET},     {"HEAD", HM_HEAD},   {"POST", HM_POST},
-		 {"PUT", HM_PUT},     {"PATCH", HM_PATCH}, {"DELETE", HM_DELETE}};
+	} t[] = {{"GET", HM_GET}, {"HEAD", HM_HEAD},   {"POST", HM_POST},
+	         {"PUT", HM_PUT}, {"PATCH", HM_PATCH}, {"DELETE", HM_DELETE}};
 
 	for (unsigned i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(m, t[i].name) == 0)

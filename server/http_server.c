@@ -42,30 +42,47 @@ static char http_boot_id[8];
 static uint64_t http_req_counter;
 
 static const char http_csp[] =
-	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-	"connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-	"form-action 'self'";
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+    "form-action 'self'";
 
 static const char *http_reason(int status)
 {
 	switch (status) {
-	case 200: return "OK";
-	case 201: return "Created";
-	case 204: return "No Content";
-	case 304: return "Not Modified";
-	case 400: return "Bad Request";
-	case 401: return "Unauthorized";
-	case 403: return "Forbidden";
-	case 404: return "Not Found";
-	case 405: return "Method Not Allowed";
-	case 409: return "Conflict";
-	case 412: return "Precondition Failed";
-	case 413: return "Content Too Large";
-	case 415: return "Unsupported Media Type";
-	case 422: return "Unprocessable Content";
-	case 429: return "Too Many Requests";
-	case 503: return "Service Unavailable";
-	default: return "Internal Server Error";
+	case 200:
+		return "OK";
+	case 201:
+		return "Created";
+	case 204:
+		return "No Content";
+	case 304:
+		return "Not Modified";
+	case 400:
+		return "Bad Request";
+	case 401:
+		return "Unauthorized";
+	case 403:
+		return "Forbidden";
+	case 404:
+		return "Not Found";
+	case 405:
+		return "Method Not Allowed";
+	case 409:
+		return "Conflict";
+	case 412:
+		return "Precondition Failed";
+	case 413:
+		return "Content Too Large";
+	case 415:
+		return "Unsupported Media Type";
+	case 422:
+		return "Unprocessable Content";
+	case 429:
+		return "Too Many Requests";
+	case 503:
+		return "Service Unavailable";
+	default:
+		return "Internal Server Error";
 	}
 }
 
@@ -101,7 +118,7 @@ void http_reply(struct http_req *r, int status, const char *ctype, const void *b
 	if (is_api) {
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
 		MHD_add_response_header(resp, "Content-Security-Policy",
-					"default-src 'none'; frame-ancestors 'none'");
+		                        "default-src 'none'; frame-ancestors 'none'");
 	} else {
 		MHD_add_response_header(resp, "Content-Security-Policy", http_csp);
 	}
@@ -124,14 +141,17 @@ void http_reply_json(struct http_req *r, int status, json_t *json)
 	free(text);
 }
 
-void http_reply_empty(struct http_req *r, int status) { http_reply(r, status, NULL, "", 0); }
+void http_reply_empty(struct http_req *r, int status)
+{
+	http_reply(r, status, NULL, "", 0);
+}
 
 void http_problem(struct http_req *r, int status, const char *code, const char *detail,
-		  json_t *errors)
+                  json_t *errors)
 {
 	json_t *p = json_pack("{s:s, s:s, s:i, s:s, s:s}", "type", "about:blank", "title",
-			      http_reason(status), "status", status, "code", code, "request_id",
-			      r->request_id);
+	                      http_reason(status), "status", status, "code", code, "request_id",
+	                      r->request_id);
 	char *text;
 
 	if (detail)
@@ -220,19 +240,20 @@ int http_query(struct http_req *r, const char *name, char *out, size_t cap)
 static void http_client_ip(struct http_req *r)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const char *xff, *proto;
 
 	snprintf(r->ip, sizeof r->ip, "unknown");
 	if (ci && ci->client_addr) {
 		const struct sockaddr *sa = ci->client_addr;
 		if (sa->sa_family == AF_INET)
-			inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
-				  r->ip, sizeof r->ip);
+			inet_ntop(AF_INET,
+			          &((const struct sockaddr_in *)(const void *)sa)->sin_addr, r->ip,
+			          sizeof r->ip);
 		else if (sa->sa_family == AF_INET6)
 			inet_ntop(AF_INET6,
-				  &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr, r->ip,
-				  sizeof r->ip);
+			          &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			          r->ip, sizeof r->ip);
 	}
 	r->secure = strncmp(r->cfg->public_url, "https://", 8) == 0;
 	if (!r->cfg->trust_proxy)
@@ -258,8 +279,9 @@ static void http_client_ip(struct http_req *r)
 
 static int http_is_api_path(const char *p)
 {
-	return strncmp(p, "/api/", 5) == 0 || strcmp(p, "/api") == 0 || strcmp(p, "/healthz") == 0 ||
-	       strcmp(p, "/readyz") == 0 || strcmp(p, "/metrics") == 0;
+	return strncmp(p, "/api/", 5) == 0 || strcmp(p, "/api") == 0 ||
+	       strcmp(p, "/healthz") == 0 || strcmp(p, "/readyz") == 0 ||
+	       strcmp(p, "/metrics") == 0;
 }
 
 /* Runs the route once the whole body is in. */
@@ -285,7 +307,7 @@ static void http_dispatch(struct http_req *r)
 }
 
 static struct http_req *http_req_new(struct http_server *s, struct MHD_Connection *conn,
-				     const char *url, const char *method)
+                                     const char *url, const char *method)
 {
 	struct http_req_ext *x = xcalloc(1, sizeof *x);
 	struct http_req *r = &x->req;
@@ -299,7 +321,7 @@ static struct http_req *http_req_new(struct http_server *s, struct MHD_Connectio
 	r->path = xstrdup(url);
 	r->route_index = http_route_count + 1;
 	snprintf(r->request_id, sizeof r->request_id, "%s%010llx", http_boot_id,
-		 (unsigned long long)n);
+	         (unsigned long long)n);
 	buf_init(&r->body, 0);
 	return r;
 }
@@ -339,8 +361,8 @@ static void http_begin(struct http_req *r)
 }
 
 static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const char *url,
-				   const char *method, const char *version,
-				   const char *upload_data, size_t *upload_data_size, void **ctx)
+                                   const char *method, const char *version, const char *upload_data,
+                                   size_t *upload_data_size, void **ctx)
 {
 	struct http_server *s = cls;
 	struct http_req *r = *ctx;
@@ -367,7 +389,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
 		if (r->body_over) {
 			/* refuse at once: the body is not worth reading */
 			http_problem(r, 413, "body_too_large", "the request body is over the limit",
-				     NULL);
+			             NULL);
 		}
 		return MHD_YES;
 	}
@@ -392,7 +414,8 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
 		http_problem(r, 404, "not_found", "no such route", NULL);
 	} else if (r->status == -405) {
 		r->status = 0;
-		http_problem(r, 405, "method_not_allowed", "method not allowed on this route", NULL);
+		http_problem(r, 405, "method_not_allowed", "method not allowed on this route",
+		             NULL);
 	} else if (r->status == -400) {
 		r->status = 0;
 		http_problem(r, 400, "bad_request", "the request target does not decode", NULL);
@@ -406,7 +429,7 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
 }
 
 static void http_completed(void *cls, struct MHD_Connection *conn, void **ctx,
-			   enum MHD_RequestTerminationCode toe)
+                           enum MHD_RequestTerminationCode toe)
 {
 	struct http_req_ext *x = *ctx;
 	struct http_req *r;
@@ -424,10 +447,12 @@ static void http_completed(void *cls, struct MHD_Connection *conn, void **ctx,
 	if (log_min_level <= LOG_INFO) {
 		char qpath[256];
 		LOG(LOG_INFO,
-		    "msg=request req=%s method=%s route=\"%s\" path=%s status=%d dur_ms=%.3f ip=%s%s",
+		    "msg=request req=%s method=%s route=\"%s\" path=%s status=%d dur_ms=%.3f "
+		    "ip=%s%s",
 		    r->request_id, r->method_str,
-		    r->route ? r->route->pattern
-			     : r->route_index == http_route_count ? "static" : "unmatched",
+		    r->route                             ? r->route->pattern
+		    : r->route_index == http_route_count ? "static"
+		                                         : "unmatched",
 		    log_quote(qpath, sizeof qpath, r->path), r->status, (double)dur / 1000.0, r->ip,
 		    toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
 	}
@@ -499,21 +524,21 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 		a4->sin_family = AF_INET;
 		a4->sin_port = htons((uint16_t)p);
 		if (inet_pton(AF_INET, strcmp(host, "localhost") ? host : "127.0.0.1",
-			      &a4->sin_addr) != 1)
+		              &a4->sin_addr) != 1)
 			return MOAT_EINVALID;
 	}
 	s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;
 	s->daemon = MHD_start_daemon(
-		MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
-			(strchr(host, ':') ? MHD_USE_IPv6 : 0),
-		0, NULL, NULL, http_access, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-		MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->http_threads,
-		MHD_OPTION_NOTIFY_COMPLETED, http_completed, s, MHD_OPTION_UNESCAPE_CALLBACK,
-		http_no_unescape, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-		MHD_OPTION_CONNECTION_LIMIT, (unsigned)4096, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-		(size_t)32768, MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, s,
-		MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log, NULL, MHD_OPTION_END);
+	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+	        (strchr(host, ':') ? MHD_USE_IPv6 : 0),
+	    0, NULL, NULL, http_access, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->http_threads, MHD_OPTION_NOTIFY_COMPLETED,
+	    http_completed, s, MHD_OPTION_UNESCAPE_CALLBACK, http_no_unescape, NULL,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)4096, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
+	    MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, s, MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log,
+	    NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		free(s);
 		LOG(LOG_ERROR, "msg=\"cannot start HTTP server\" listen=%s", cfg->listen);

@@ -46,12 +46,18 @@ static const char *static_ctype(const char *name)
 	static const struct {
 		const char *ext, *type;
 	} t[] = {
-		{".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-		{".js", "text/javascript; charset=utf-8"}, {".mjs", "text/javascript; charset=utf-8"},
-		{".json", "application/json"}, {".map", "application/json"},
-		{".svg", "image/svg+xml"}, {".png", "image/png"}, {".ico", "image/x-icon"},
-		{".txt", "text/plain; charset=utf-8"}, {".woff2", "font/woff2"},
-		{".webmanifest", "application/manifest+json"},
+	    {".html", "text/html; charset=utf-8"},
+	    {".css", "text/css; charset=utf-8"},
+	    {".js", "text/javascript; charset=utf-8"},
+	    {".mjs", "text/javascript; charset=utf-8"},
+	    {".json", "application/json"},
+	    {".map", "application/json"},
+	    {".svg", "image/svg+xml"},
+	    {".png", "image/png"},
+	    {".ico", "image/x-icon"},
+	    {".txt", "text/plain; charset=utf-8"},
+	    {".woff2", "font/woff2"},
+	    {".webmanifest", "application/manifest+json"},
 	};
 	const char *dot = strrchr(name, '.');
 
@@ -126,7 +132,8 @@ static void static_walk(const char *dir, const char *url, int depth)
 			continue;
 		if (!realpath(fs, real) || strncmp(real, static_root, rl) != 0 ||
 		    (real[rl] != '/' && real[rl] != '\0')) {
-			LOG(LOG_WARN, "msg=\"skipping path that leaves the web root\" path=\"%s\"", u);
+			LOG(LOG_WARN, "msg=\"skipping path that leaves the web root\" path=\"%s\"",
+			    u);
 			continue;
 		}
 		if (stat(real, &sb) != 0)
@@ -143,7 +150,8 @@ int http_static_load(const char *root)
 {
 	http_static_free();
 	if (!realpath(root, static_root)) {
-		LOG(LOG_WARN, "msg=\"web root not found; dashboard disabled\" web_root=\"%s\" error=\"%s\"",
+		LOG(LOG_WARN,
+		    "msg=\"web root not found; dashboard disabled\" web_root=\"%s\" error=\"%s\"",
 		    root, strerror(errno));
 		static_root[0] = '\0';
 		return MOAT_ENOTFOUND;
@@ -203,7 +211,7 @@ void http_static_serve(struct http_req *r)
 	}
 	http_header_next(r, "ETag", f->etag);
 	http_header_next(r, "Cache-Control",
-			 strstr(f->ctype, "text/html") ? "no-cache" : "public, max-age=300");
+	                 strstr(f->ctype, "text/html") ? "no-cache" : "public, max-age=300");
 	inm = http_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	if (inm && (strstr(inm, f->etag) || strcmp(inm, "*") == 0)) {
 		http_reply(r, 304, NULL, "", 0);

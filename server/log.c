@@ -39,7 +39,7 @@ void log_write(int level, const char *fmt, ...)
 	gmtime_r(&ts.tv_sec, &tm);
 	n = strftime(line, sizeof line, "ts=%Y-%m-%dT%H:%M:%S", &tm);
 	w = snprintf(line + n, sizeof line - n, ".%03ldZ level=%s ", ts.tv_nsec / 1000000,
-		     log_names[level < 0 || level > 3 ? 3 : level]);
+	             log_names[level < 0 || level > 3 ? 3 : level]);
 	if (w > 0)
 		n += (size_t)w;
 	va_start(ap, fmt);

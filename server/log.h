@@ -21,10 +21,10 @@ int log_level_parse(const char *s, int *out);
 
 void log_write(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-#define LOG(level, ...)                                                        \
-	do {                                                                   \
-		if ((level) >= log_min_level)                                  \
-			log_write((level), __VA_ARGS__);                       \
+#define LOG(level, ...)                                                                            \
+	do {                                                                                       \
+		if ((level) >= log_min_level)                                                      \
+			log_write((level), __VA_ARGS__);                                           \
 	} while (0)
 
 /* Writes s as a quoted logfmt value into out (cap bytes, always

@@ -28,18 +28,19 @@
 
 static void usage_main(FILE *f)
 {
-	fprintf(f,
-		"moatd %s — the Moat control plane for in-app protection agents\n\n"
-		"usage: moatd COMMAND [options]\n\n"
-		"commands:\n"
-		"  serve          run the server (HTTP API + dashboard, agent WebSocket)\n"
-		"  migrate        apply database migrations and exit\n"
-		"  user add       create a user\n"
-		"  token create   create an API token (printed once, on the last line)\n"
-		"  backup OUT     copy the database to OUT (safe while serving)\n"
-		"  routes         list the HTTP routes\n\n"
-		"Run `moatd COMMAND --help` for a command's options. --version prints the version.\n",
-		MOAT_VERSION);
+	fprintf(
+	    f,
+	    "moatd %s — the Moat control plane for in-app protection agents\n\n"
+	    "usage: moatd COMMAND [options]\n\n"
+	    "commands:\n"
+	    "  serve          run the server (HTTP API + dashboard, agent WebSocket)\n"
+	    "  migrate        apply database migrations and exit\n"
+	    "  user add       create a user\n"
+	    "  token create   create an API token (printed once, on the last line)\n"
+	    "  backup OUT     copy the database to OUT (safe while serving)\n"
+	    "  routes         list the HTTP routes\n\n"
+	    "Run `moatd COMMAND --help` for a command's options. --version prints the version.\n",
+	    MOAT_VERSION);
 }
 
 /* ---- tiny option parser for the CLI subcommands ---- */
@@ -136,8 +137,9 @@ static int cmd_migrate(int argc, char **argv)
 	int v = 0, rc = opts_parse(argc, argv, opts, NULL);
 
 	if (rc) {
-		fprintf(rc > 0 ? stdout : stderr,
-			"usage: moatd migrate [--db PATH]\n  applies pending migrations (MOAT_DB)\n");
+		fprintf(
+		    rc > 0 ? stdout : stderr,
+		    "usage: moatd migrate [--db PATH]\n  applies pending migrations (MOAT_DB)\n");
 		return rc > 0 ? 0 : 2;
 	}
 	if (open_migrated(opt_get(opts, "--db") ? opt_get(opts, "--db") : default_db(), &st))
@@ -152,8 +154,8 @@ static int cmd_migrate(int argc, char **argv)
 
 static int cmd_user(int argc, char **argv)
 {
-	struct opt opts[] = {{"--db", NULL}, {"--email", NULL}, {"--role", NULL}, {"--name", NULL},
-			     {NULL, NULL}};
+	struct opt opts[] = {
+	    {"--db", NULL}, {"--email", NULL}, {"--role", NULL}, {"--name", NULL}, {NULL, NULL}};
 	const char *sub = argc > 0 ? argv[0] : "", *email, *role, *pw;
 	char gen[25], hash[PASSWORD_ENCODED_MAX];
 	struct store_user u;
@@ -162,9 +164,11 @@ static int cmd_user(int argc, char **argv)
 	int rc;
 
 	if (strcmp(sub, "add") != 0) {
-		fprintf(strcmp(sub, "--help") ? stderr : stdout,
-			"usage: moatd user add --email E --role admin|editor|viewer [--name N] [--db PATH]\n"
-			"  the password comes from MOAT_USER_PASSWORD, or is generated and printed\n");
+		fprintf(
+		    strcmp(sub, "--help") ? stderr : stdout,
+		    "usage: moatd user add --email E --role admin|editor|viewer [--name N] [--db "
+		    "PATH]\n"
+		    "  the password comes from MOAT_USER_PASSWORD, or is generated and printed\n");
 		return strcmp(sub, "--help") ? 2 : 0;
 	}
 	rc = opts_parse(argc - 1, argv + 1, opts, NULL);
@@ -172,7 +176,8 @@ static int cmd_user(int argc, char **argv)
 		return cmd_user(1, (char *[]){"--help"}) + (rc > 0 ? 0 : 2);
 	email = opt_get(opts, "--email");
 	role = opt_get(opts, "--role");
-	if (!email || !role || (strcmp(role, "admin") && strcmp(role, "editor") && strcmp(role, "viewer"))) {
+	if (!email || !role ||
+	    (strcmp(role, "admin") && strcmp(role, "editor") && strcmp(role, "viewer"))) {
 		fprintf(stderr, "moatd: user add needs --email and --role admin|editor|viewer\n");
 		return 2;
 	}
@@ -182,7 +187,7 @@ static int cmd_user(int argc, char **argv)
 		pw = gen;
 	} else if (strlen(pw) < PASSWORD_MIN_LEN) {
 		fprintf(stderr, "moatd: MOAT_USER_PASSWORD must be at least %d characters\n",
-			PASSWORD_MIN_LEN);
+		        PASSWORD_MIN_LEN);
 		return 2;
 	}
 	if (open_migrated(opt_get(opts, "--db") ? opt_get(opts, "--db") : default_db(), &st))
@@ -193,7 +198,7 @@ static int cmd_user(int argc, char **argv)
 	store_close(st);
 	if (rc) {
 		fprintf(stderr, "moatd: cannot create user: %s\n",
-			rc == MOAT_ECONFLICT ? "that e-mail exists" : err_str(rc));
+		        rc == MOAT_ECONFLICT ? "that e-mail exists" : err_str(rc));
 		return 1;
 	}
 	printf("created user %lld %s (%s)\n", (long long)u.id, u.email, u.role);
@@ -206,9 +211,9 @@ static int cmd_user(int argc, char **argv)
 
 static int cmd_token(int argc, char **argv)
 {
-	struct opt opts[] = {{"--db", NULL},   {"--kind", NULL},	 {"--name", NULL},
-			     {"--project", NULL}, {"--user", NULL}, {"--expires-days", NULL},
-			     {NULL, NULL}};
+	struct opt opts[] = {{"--db", NULL},      {"--kind", NULL}, {"--name", NULL},
+	                     {"--project", NULL}, {"--user", NULL}, {"--expires-days", NULL},
+	                     {NULL, NULL}};
 	const char *sub = argc > 0 ? argv[0] : "", *kind_s, *name, *proj, *user, *exp;
 	char secret[TOKEN_MAX], hash[CRYPTO_SHA256_HEX], prefix[TOKEN_DISPLAY_PREFIX + 1];
 	struct store_project p;
@@ -220,10 +225,13 @@ static int cmd_token(int argc, char **argv)
 	int kind, rc;
 
 	if (strcmp(sub, "create") != 0) {
-		fprintf(strcmp(sub, "--help") ? stderr : stdout,
-			"usage: moatd token create --kind admin --name NAME [--user EMAIL] [--expires-days N] [--db PATH]\n"
-			"       moatd token create --kind agent|ci --project SLUG --name NAME [--expires-days N] [--db PATH]\n"
-			"  prints the new token alone on the last line of stdout (shown only once)\n");
+		fprintf(
+		    strcmp(sub, "--help") ? stderr : stdout,
+		    "usage: moatd token create --kind admin --name NAME [--user EMAIL] "
+		    "[--expires-days N] [--db PATH]\n"
+		    "       moatd token create --kind agent|ci --project SLUG --name NAME "
+		    "[--expires-days N] [--db PATH]\n"
+		    "  prints the new token alone on the last line of stdout (shown only once)\n");
 		return strcmp(sub, "--help") ? 2 : 0;
 	}
 	rc = opts_parse(argc - 1, argv + 1, opts, NULL);
@@ -235,9 +243,11 @@ static int cmd_token(int argc, char **argv)
 	user = opt_get(opts, "--user");
 	exp = opt_get(opts, "--expires-days");
 	kind = kind_s ? token_kind_from_name(kind_s) : MOAT_EINVALID;
-	if (kind < 0 || !name || !*name || strlen(name) > 100 || (kind == TOKEN_ADMIN) == (proj != NULL)) {
-		fprintf(stderr, "moatd: token create needs --kind admin|agent|ci, --name, and --project "
-				"for agent and ci tokens (not for admin)\n");
+	if (kind < 0 || !name || !*name || strlen(name) > 100 ||
+	    (kind == TOKEN_ADMIN) == (proj != NULL)) {
+		fprintf(stderr,
+		        "moatd: token create needs --kind admin|agent|ci, --name, and --project "
+		        "for agent and ci tokens (not for admin)\n");
 		return 2;
 	}
 	if (exp) {
@@ -295,9 +305,9 @@ static int cmd_backup(int argc, char **argv)
 	int rc = opts_parse(argc, argv, opts, &out);
 
 	if (rc || !out) {
-		fprintf(rc > 0 ? stdout : stderr,
-			"usage: moatd backup [--db PATH] OUT\n"
-			"  copies the database to OUT with SQLite's online backup (safe while serving)\n");
+		fprintf(rc > 0 ? stdout : stderr, "usage: moatd backup [--db PATH] OUT\n"
+		                                  "  copies the database to OUT with SQLite's "
+		                                  "online backup (safe while serving)\n");
 		return rc > 0 ? 0 : 2;
 	}
 	if (access(out, F_OK) == 0) {
@@ -353,12 +363,14 @@ static int serve_bootstrap_admin(struct store *st)
 	}
 	rc = password_hash(pw, hash);
 	if (!rc)
-		rc = store_user_create(st, &a, "admin@localhost", "Administrator", hash, "admin", &u);
+		rc = store_user_create(st, &a, "admin@localhost", "Administrator", hash, "admin",
+		                       &u);
 	if (rc)
 		return rc;
 	if (pw == gen) {
 		/* the one time this password is ever shown */
-		fprintf(stderr, "created admin@localhost password=%s (shown once; change it)\n", gen);
+		fprintf(stderr, "created admin@localhost password=%s (shown once; change it)\n",
+		        gen);
 	} else {
 		LOG(LOG_INFO, "msg=\"created admin@localhost with MOAT_ADMIN_PASSWORD\"");
 	}
@@ -382,8 +394,9 @@ static int cmd_serve(int argc, char **argv)
 	if (help) {
 		printf("usage: moatd serve [options]\n\noptions (flag, environment variable):\n");
 		config_usage(stdout);
-		printf("\nMOAT_ADMIN_PASSWORD: the first start with no user creates admin@localhost "
-		       "with it (else a random one, printed once)\n");
+		printf(
+		    "\nMOAT_ADMIN_PASSWORD: the first start with no user creates admin@localhost "
+		    "with it (else a random one, printed once)\n");
 		return 0;
 	}
 	log_min_level = cfg.log_level;

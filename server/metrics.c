@@ -11,10 +11,10 @@
 
 #define METRICS_SLOTS 96
 static const int metrics_statuses[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 409,
-				       412, 413, 415, 422, 429, 431, 500, 503, 0};
+                                       412, 413, 415, 422, 429, 431, 500, 503, 0};
 #define METRICS_NSTATUS (int)(sizeof metrics_statuses / sizeof metrics_statuses[0])
 static const double metrics_buckets[] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
-					 0.05,   0.1,   0.25,   0.5,   1,    2.5};
+                                         0.05,   0.1,   0.25,   0.5,   1,    2.5};
 #define METRICS_NBUCKET (int)(sizeof metrics_buckets / sizeof metrics_buckets[0])
 
 static uint64_t metrics_count[METRICS_SLOTS][METRICS_NSTATUS];
@@ -68,8 +68,9 @@ int metrics_render(struct buf *b)
 	int slots = http_route_count + 2 > METRICS_SLOTS ? METRICS_SLOTS : http_route_count + 2;
 	int rc = 0;
 
-	rc |= buf_append_str(b, "# HELP moat_http_requests_total HTTP requests by route and status.\n"
-				"# TYPE moat_http_requests_total counter\n");
+	rc |=
+	    buf_append_str(b, "# HELP moat_http_requests_total HTTP requests by route and status.\n"
+	                      "# TYPE moat_http_requests_total counter\n");
 	for (int s = 0; s < slots; s++) {
 		const char *route, *method;
 		metrics_slot_label(s, &route, &method);
@@ -78,20 +79,21 @@ int metrics_render(struct buf *b)
 			if (!v)
 				continue;
 			if (metrics_statuses[i])
-				rc |= buf_printf(b,
-						 "moat_http_requests_total{route=\"%s\",method=\"%s\","
-						 "status=\"%d\"} %llu\n",
-						 route, method, metrics_statuses[i],
-						 (unsigned long long)v);
+				rc |= buf_printf(
+				    b,
+				    "moat_http_requests_total{route=\"%s\",method=\"%s\","
+				    "status=\"%d\"} %llu\n",
+				    route, method, metrics_statuses[i], (unsigned long long)v);
 			else
-				rc |= buf_printf(b,
-						 "moat_http_requests_total{route=\"%s\",method=\"%s\","
-						 "status=\"other\"} %llu\n",
-						 route, method, (unsigned long long)v);
+				rc |= buf_printf(
+				    b,
+				    "moat_http_requests_total{route=\"%s\",method=\"%s\","
+				    "status=\"other\"} %llu\n",
+				    route, method, (unsigned long long)v);
 		}
 	}
 	rc |= buf_append_str(b, "# HELP moat_http_request_duration_seconds HTTP request latency.\n"
-				"# TYPE moat_http_request_duration_seconds histogram\n");
+	                        "# TYPE moat_http_request_duration_seconds histogram\n");
 	for (int s = 0; s < slots; s++) {
 		const char *route, *method;
 		uint64_t cum = 0;
@@ -104,26 +106,29 @@ int metrics_render(struct buf *b)
 		for (int i = 0; i <= METRICS_NBUCKET; i++) {
 			cum += __atomic_load_n(&metrics_hist[s][i], __ATOMIC_RELAXED);
 			if (i < METRICS_NBUCKET)
-				rc |= buf_printf(b,
-						 "moat_http_request_duration_seconds_bucket{route=\"%s\","
-						 "method=\"%s\",le=\"%g\"} %llu\n",
-						 route, method, metrics_buckets[i],
-						 (unsigned long long)cum);
+				rc |= buf_printf(
+				    b,
+				    "moat_http_request_duration_seconds_bucket{route=\"%s\","
+				    "method=\"%s\",le=\"%g\"} %llu\n",
+				    route, method, metrics_buckets[i], (unsigned long long)cum);
 			else
-				rc |= buf_printf(b,
-						 "moat_http_request_duration_seconds_bucket{route=\"%s\","
-						 "method=\"%s\",le=\"+Inf\"} %llu\n",
-						 route, method, (unsigned long long)cum);
+				rc |= buf_printf(
+				    b,
+				    "moat_http_request_duration_seconds_bucket{route=\"%s\","
+				    "method=\"%s\",le=\"+Inf\"} %llu\n",
+				    route, method, (unsigned long long)cum);
 		}
-		rc |= buf_printf(b,
-				 "moat_http_request_duration_seconds_sum{route=\"%s\",method=\"%s\"} "
-				 "%.6f\n",
-				 route, method,
-				 (double)__atomic_load_n(&metrics_sum_us[s], __ATOMIC_RELAXED) / 1e6);
-		rc |= buf_printf(b,
-				 "moat_http_request_duration_seconds_count{route=\"%s\",method=\"%s\"} "
-				 "%llu\n",
-				 route, method, (unsigned long long)cum);
+		rc |=
+		    buf_printf(b,
+		               "moat_http_request_duration_seconds_sum{route=\"%s\",method=\"%s\"} "
+		               "%.6f\n",
+		               route, method,
+		               (double)__atomic_load_n(&metrics_sum_us[s], __ATOMIC_RELAXED) / 1e6);
+		rc |= buf_printf(
+		    b,
+		    "moat_http_request_duration_seconds_count{route=\"%s\",method=\"%s\"} "
+		    "%llu\n",
+		    route, method, (unsigned long long)cum);
 	}
 	return rc ? MOAT_ETOOBIG : MOAT_OK;
 }

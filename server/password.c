@@ -10,9 +10,9 @@
 
 #define PW_T_COST 2
 #define PW_M_COST 19456 /* KiB = 19 MiB */
-#define PW_LANES 1
-#define PW_SALT 16
-#define PW_TAG 32
+#define PW_LANES  1
+#define PW_SALT   16
+#define PW_TAG    32
 
 static const char base62[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -26,7 +26,7 @@ int password_hash(const char *pw, char out[PASSWORD_ENCODED_MAX])
 		return MOAT_EINVALID;
 	crypto_random(salt, sizeof salt);
 	rc = argon2id_hash_encoded(PW_T_COST, PW_M_COST, PW_LANES, pw, len, salt, sizeof salt,
-				   PW_TAG, out, PASSWORD_ENCODED_MAX);
+	                           PW_TAG, out, PASSWORD_ENCODED_MAX);
 	return rc == ARGON2_OK ? MOAT_OK : MOAT_EINVALID;
 }
 
@@ -41,9 +41,8 @@ int password_verify(const char *encoded, const char *pw)
 
 void password_dummy_verify(const char *pw)
 {
-	static const char dummy[] =
-		"$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
-		"0Ssw4aPKaREjsgdRM8C3+7cGvMCMdXK5nc2iHNxBhWE";
+	static const char dummy[] = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$"
+	                            "0Ssw4aPKaREjsgdRM8C3+7cGvMCMdXK5nc2iHNxBhWE";
 	(void)password_verify(dummy, pw);
 }
 

@@ -11,8 +11,8 @@
 
 #include <stddef.h>
 
-#define PASSWORD_MIN_LEN 12
-#define PASSWORD_MAX_LEN 1024
+#define PASSWORD_MIN_LEN     12
+#define PASSWORD_MAX_LEN     1024
 #define PASSWORD_ENCODED_MAX 160
 
 /* Hashes pw into out (PASSWORD_ENCODED_MAX bytes). 0 or MOAT_EINVALID. */

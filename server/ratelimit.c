@@ -12,7 +12,7 @@
 
 #define RL_SLOTS 4096
 #define RL_PROBE 8
-#define RL_KEY 160
+#define RL_KEY   160
 
 struct rl_slot {
 	char key[RL_KEY];
@@ -44,7 +44,8 @@ static struct rl_slot *rl_find(const char *key, int create)
 		struct rl_slot *s = &rl_table[(h + (uint64_t)i) % RL_SLOTS];
 		if (s->key[0] && strncmp(s->key, key, RL_KEY - 1) == 0)
 			return s;
-		if (!victim || !s->key[0] || (victim->key[0] && s->window_start < victim->window_start))
+		if (!victim || !s->key[0] ||
+		    (victim->key[0] && s->window_start < victim->window_start))
 			victim = s;
 	}
 	if (!create)

@@ -1,6 +1,7 @@
 /*
  * schema.h — the migrations embedded at build time
- * (scripts/embed_schema.sh generates build/schema_embed.c from every schema/NNN_name.sql). Read-only.
+ * (scripts/embed_schema.sh generates build/schema_embed.c from every schema/NNN_name.sql).
+ * Read-only.
  */
 #ifndef MOAT_SCHEMA_H
 #define MOAT_SCHEMA_H

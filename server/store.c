@@ -25,7 +25,8 @@ static void store_exec_pragma(sqlite3 *db, const char *sql)
 	char *msg = NULL;
 
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		LOG(LOG_WARN, "msg=\"pragma failed\" sql=\"%s\" error=\"%s\"", sql, msg ? msg : "?");
+		LOG(LOG_WARN, "msg=\"pragma failed\" sql=\"%s\" error=\"%s\"", sql,
+		    msg ? msg : "?");
 		sqlite3_free(msg);
 	}
 }
@@ -48,8 +49,8 @@ int store_open(const char *path, struct store **out)
 	int rc;
 
 	pthread_once(&store_once, store_global_init);
-	rc = sqlite3_open_v2(path, &db,
-			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	rc = sqlite3_open_v2(
+	    path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		LOG(LOG_ERROR, "msg=\"cannot open database\" path=\"%s\" error=\"%s\"", path,
 		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
@@ -109,7 +110,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 		}
 		if (!slot->sql) {
 			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-					       &slot->stmt, NULL) != SQLITE_OK) {
+			                       &slot->stmt, NULL) != SQLITE_OK) {
 				LOG(LOG_ERROR, "msg=\"prepare failed\" error=\"%s\"",
 				    sqlite3_errmsg(st->db));
 				return NULL;
@@ -216,10 +217,10 @@ int store_schema_latest(void)
 static int store_ensure_migrations_table(struct store *st)
 {
 	int rc = sqlite3_exec(st->db,
-			      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-			      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-			      " applied_at INTEGER NOT NULL)",
-			      NULL, NULL, NULL);
+	                      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+	                      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+	                      " applied_at INTEGER NOT NULL)",
+	                      NULL, NULL, NULL);
 	return store_err(st, rc);
 }
 
@@ -230,11 +231,12 @@ int store_schema_version(struct store *st, int *out)
 
 	*out = 0;
 	rc = sqlite3_prepare_v2(st->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-				-1, &s, NULL);
+	                        -1, &s, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(s);
 		/* no table yet: nothing applied */
-		return strstr(sqlite3_errmsg(st->db), "no such table") ? MOAT_OK : store_err(st, rc);
+		return strstr(sqlite3_errmsg(st->db), "no such table") ? MOAT_OK
+		                                                       : store_err(st, rc);
 	}
 	if (sqlite3_step(s) == SQLITE_ROW)
 		*out = sqlite3_column_int(s, 0);
@@ -255,9 +257,9 @@ int store_migrate(struct store *st, char *msg, size_t msglen)
 		return rc;
 	if (current > latest) {
 		snprintf(msg, msglen,
-			 "database schema version %d is newer than this moatd (knows up to %d); "
-			 "upgrade moatd or restore a matching backup",
-			 current, latest);
+		         "database schema version %d is newer than this moatd (knows up to %d); "
+		         "upgrade moatd or restore a matching backup",
+		         current, latest);
 		return MOAT_ESCHEMA;
 	}
 	for (int i = 0; i < schema_migration_count; i++) {
@@ -279,9 +281,9 @@ int store_migrate(struct store *st, char *msg, size_t msglen)
 			return MOAT_EDB;
 		}
 		sqlite3_prepare_v2(st->db,
-				   "INSERT INTO schema_migrations(version, name, applied_at)"
-				   " VALUES (?, ?, strftime('%s','now'))",
-				   -1, &s, NULL);
+		                   "INSERT INTO schema_migrations(version, name, applied_at)"
+		                   " VALUES (?, ?, strftime('%s','now'))",
+		                   -1, &s, NULL);
 		sqlite3_bind_int(s, 1, m->version);
 		sqlite3_bind_text(s, 2, m->name, -1, SQLITE_STATIC);
 		rc = sqlite3_step(s);

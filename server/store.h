@@ -57,7 +57,7 @@ struct actor {
 	int type;
 	int64_t user_id;  /* 0 when none */
 	int64_t token_id; /* 0 when none */
-	char label[1100];  /* user e-mail or "token:<name>" or "system" */
+	char label[1100]; /* user e-mail or "token:<name>" or "system" */
 	const char *ip;
 	const char *request_id;
 };
@@ -77,19 +77,18 @@ struct store_user {
 
 int store_user_count(struct store *st, int64_t *out);
 /* MOAT_ECONFLICT when the e-mail is taken. */
-int store_user_create(struct store *st, const struct actor *a, const char *email,
-		      const char *name, const char *password_hash, const char *role,
-		      struct store_user *out);
+int store_user_create(struct store *st, const struct actor *a, const char *email, const char *name,
+                      const char *password_hash, const char *role, struct store_user *out);
 int store_user_get(struct store *st, int64_t id, struct store_user *out);
 int store_user_get_by_email(struct store *st, const char *email, struct store_user *out);
 int store_user_list(struct store *st, struct store_user **out, size_t *n);
 /* name/role NULL = unchanged, disabled -1 = unchanged. MOAT_ELASTADMIN when
  * no enabled admin would remain. Disabling revokes the user's sessions. */
 int store_user_update(struct store *st, const struct actor *a, int64_t id, const char *name,
-		      const char *role, int disabled, struct store_user *out);
+                      const char *role, int disabled, struct store_user *out);
 /* Sets a new password hash and revokes every session but keep_session. */
 int store_user_set_password(struct store *st, const struct actor *a, int64_t id,
-			    const char *password_hash, int64_t keep_session);
+                            const char *password_hash, int64_t keep_session);
 int store_user_login_ok(struct store *st, const struct actor *a, int64_t id);
 
 /* ---- sessions --------------------------------------------------------- */
@@ -102,14 +101,13 @@ struct store_session {
 	int64_t expires_at;
 };
 
-int store_session_create(struct store *st, int64_t user_id, const char *token_hash,
-			 int64_t now, int64_t expires_at, const char *ip, const char *ua,
-			 int64_t *id_out);
+int store_session_create(struct store *st, int64_t user_id, const char *token_hash, int64_t now,
+                         int64_t expires_at, const char *ip, const char *ua, int64_t *id_out);
 /* Finds a live session (not revoked, not past expires_at, seen within
  * idle_s) of an enabled user; refreshes last_seen_at at most once a minute.
  * MOAT_EAUTH when there is none. */
 int store_session_lookup(struct store *st, const char *token_hash, int64_t now, int64_t idle_s,
-			 struct store_session *s, struct store_user *u);
+                         struct store_session *s, struct store_user *u);
 int store_session_revoke(struct store *st, const struct actor *a, int64_t id);
 
 /* ---- projects and environments ---------------------------------------- */
@@ -132,17 +130,17 @@ struct store_env {
 /* Creates the project and its "production" environment. ECONFLICT if the
  * slug is taken. */
 int store_project_create(struct store *st, const struct actor *a, const char *slug,
-			 const char *name, struct store_project *out);
+                         const char *name, struct store_project *out);
 int store_project_get(struct store *st, const char *slug, struct store_project *out);
 int store_project_get_id(struct store *st, int64_t id, struct store_project *out);
 int store_project_list(struct store *st, int include_archived, struct store_project **out,
-		       size_t *n);
+                       size_t *n);
 /* name NULL = unchanged; archived -1 = unchanged, 0 = restore, 1 = archive. */
 int store_project_update(struct store *st, const struct actor *a, const char *slug,
-			 const char *name, int archived, struct store_project *out);
+                         const char *name, int archived, struct store_project *out);
 int store_env_list(struct store *st, int64_t project_id, struct store_env **out, size_t *n);
 int store_env_create(struct store *st, const struct actor *a, const struct store_project *p,
-		     const char *name, struct store_env *out);
+                     const char *name, struct store_env *out);
 
 /* ---- tokens ----------------------------------------------------------- */
 
@@ -153,7 +151,7 @@ struct store_token {
 	char prefix[24];
 	int64_t project_id; /* 0 for admin tokens */
 	char project_slug[48];
-	int64_t user_id;    /* owner of an admin token, 0 = none */
+	int64_t user_id; /* owner of an admin token, 0 = none */
 	char created_by[1100];
 	int64_t created_at;
 	int64_t expires_at;   /* 0 = never */
@@ -163,19 +161,19 @@ struct store_token {
 };
 
 int store_token_create(struct store *st, const struct actor *a, int kind, const char *name,
-		       const char *prefix, const char *token_hash, int64_t project_id,
-		       int64_t user_id, int64_t expires_at, struct store_token *out);
+                       const char *prefix, const char *token_hash, int64_t project_id,
+                       int64_t user_id, int64_t expires_at, struct store_token *out);
 /* Lists a project's tokens (project_id > 0) or a user's admin tokens. */
 int store_token_list(struct store *st, int64_t project_id, int64_t user_id,
-		     struct store_token **out, size_t *n);
+                     struct store_token **out, size_t *n);
 /* Revokes token id if it belongs to project_id (or user_id when
  * project_id is 0). ENOTFOUND otherwise. */
 int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int64_t project_id,
-		       int64_t user_id);
+                       int64_t user_id);
 /* Finds a live token (not revoked, not expired) by hash; refreshes
  * last_used_at at most once a minute. MOAT_EAUTH when there is none. */
 int store_token_lookup(struct store *st, const char *token_hash, int64_t now,
-		       struct store_token *out);
+                       struct store_token *out);
 
 /* ---- audit log -------------------------------------------------------- */
 
@@ -202,12 +200,12 @@ struct store_audit_entry {
 };
 
 /* Writes one audit row (inside the caller's transaction when one is open). */
-int store_audit_add(struct store *st, const struct actor *a, const char *action,
-		    const char *target, const char *project, const char *details_json);
+int store_audit_add(struct store *st, const struct actor *a, const char *action, const char *target,
+                    const char *project, const char *details_json);
 /* Records a failed login for a->label (the attempted account). */
 int store_audit_login_failed(struct store *st, const struct actor *a);
 int store_audit_list(struct store *st, const struct store_audit_filter *f,
-		     struct store_audit_entry **out, size_t *n);
+                     struct store_audit_entry **out, size_t *n);
 void store_audit_free(struct store_audit_entry *e, size_t n);
 
 #endif

@@ -18,12 +18,12 @@ static const char *actor_type_name(int t)
 	return t == ACTOR_USER ? "user" : t == ACTOR_TOKEN ? "token" : "system";
 }
 
-int store_audit_add(struct store *st, const struct actor *a, const char *action,
-		    const char *target, const char *project, const char *details_json)
+int store_audit_add(struct store *st, const struct actor *a, const char *action, const char *target,
+                    const char *project, const char *details_json)
 {
 	static const char sql[] =
-		"INSERT INTO audit_log(ts, actor_type, actor, action, target, project, ip,"
-		" request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO audit_log(ts, actor_type, actor, action, target, project, ip,"
+	    " request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *s = store_stmt(st, sql);
 
 	if (!s)
@@ -41,7 +41,7 @@ int store_audit_add(struct store *st, const struct actor *a, const char *action,
 }
 
 int store_audit_json(struct store *st, const struct actor *a, const char *action,
-		     const char *target, const char *project, json_t *details)
+                     const char *target, const char *project, json_t *details)
 {
 	char *text = NULL;
 	int rc;
@@ -70,15 +70,15 @@ int store_audit_login_failed(struct store *st, const struct actor *a)
 }
 
 int store_audit_list(struct store *st, const struct store_audit_filter *f,
-		     struct store_audit_entry **out, size_t *n)
+                     struct store_audit_entry **out, size_t *n)
 {
 	static const char sql[] =
-		"SELECT id, ts, actor_type, actor, action, target, COALESCE(project, ''), ip,"
-		" request_id, details FROM audit_log"
-		" WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR action = ?2)"
-		" AND (?3 IS NULL OR project = ?3) AND (?4 = 0 OR ts >= ?4)"
-		" AND (?5 = 0 OR ts <= ?5) AND (?6 = 0 OR id < ?6)"
-		" ORDER BY id DESC LIMIT ?7";
+	    "SELECT id, ts, actor_type, actor, action, target, COALESCE(project, ''), ip,"
+	    " request_id, details FROM audit_log"
+	    " WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR action = ?2)"
+	    " AND (?3 IS NULL OR project = ?3) AND (?4 = 0 OR ts >= ?4)"
+	    " AND (?5 = 0 OR ts <= ?5) AND (?6 = 0 OR id < ?6)"
+	    " ORDER BY id DESC LIMIT ?7";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	struct store_audit_entry *arr;
 	size_t cnt = 0;

@@ -53,4 +53,4 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 #include <jansson.h>
 /* store_audit_add with details as a json object (stolen; NULL = {}). */
 int store_audit_json(struct store *st, const struct actor *a, const char *action,
-		     const char *target, const char *project, json_t *details);
+                     const char *target, const char *project, json_t *details);

@@ -23,7 +23,7 @@ static void project_row(sqlite3_stmt *s, struct store_project *p)
 }
 
 static int project_one(struct store *st, const char *sql, const char *slug, int64_t id,
-		       struct store_project *out)
+                       struct store_project *out)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
@@ -56,10 +56,10 @@ int store_project_get_id(struct store *st, int64_t id, struct store_project *out
 }
 
 static int env_insert(struct store *st, int64_t project_id, const char *name, int64_t now,
-		      int64_t *id)
+                      int64_t *id)
 {
 	static const char sql[] =
-		"INSERT INTO environments(project_id, name, created_at) VALUES (?, ?, ?)";
+	    "INSERT INTO environments(project_id, name, created_at) VALUES (?, ?, ?)";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -75,10 +75,10 @@ static int env_insert(struct store *st, int64_t project_id, const char *name, in
 }
 
 int store_project_create(struct store *st, const struct actor *a, const char *slug,
-			 const char *name, struct store_project *out)
+                         const char *name, struct store_project *out)
 {
 	static const char sql[] =
-		"INSERT INTO projects(slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)";
+	    "INSERT INTO projects(slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)";
 	int64_t now = timefmt_now(), id;
 	sqlite3_stmt *s;
 	int rc;
@@ -102,7 +102,7 @@ int store_project_create(struct store *st, const struct actor *a, const char *sl
 	rc = env_insert(st, id, "production", now, NULL);
 	if (!rc)
 		rc = store_audit_json(st, a, "project.create", slug, slug,
-				      json_pack("{s:s}", "name", name));
+		                      json_pack("{s:s}", "name", name));
 	if (rc)
 		goto fail;
 	rc = store_commit(st);
@@ -115,11 +115,11 @@ fail:
 }
 
 int store_project_list(struct store *st, int include_archived, struct store_project **out,
-		       size_t *n)
+                       size_t *n)
 {
 	static const char sql_n[] = "SELECT COUNT(*) FROM projects";
 	static const char sql[] = "SELECT " PROJECT_COLS " FROM projects"
-				  " WHERE ?1 OR archived_at IS NULL ORDER BY slug";
+	                          " WHERE ?1 OR archived_at IS NULL ORDER BY slug";
 	sqlite3_stmt *s = store_stmt(st, sql_n);
 	struct store_project *arr;
 	size_t cap, cnt = 0;
@@ -140,12 +140,12 @@ int store_project_list(struct store *st, int include_archived, struct store_proj
 }
 
 int store_project_update(struct store *st, const struct actor *a, const char *slug,
-			 const char *name, int archived, struct store_project *out)
+                         const char *name, int archived, struct store_project *out)
 {
 	static const char sql[] =
-		"UPDATE projects SET name = COALESCE(?1, name),"
-		" archived_at = CASE WHEN ?2 < 0 THEN archived_at WHEN ?2 = 0 THEN NULL"
-		"  ELSE COALESCE(archived_at, ?3) END, updated_at = ?3 WHERE id = ?4";
+	    "UPDATE projects SET name = COALESCE(?1, name),"
+	    " archived_at = CASE WHEN ?2 < 0 THEN archived_at WHEN ?2 = 0 THEN NULL"
+	    "  ELSE COALESCE(archived_at, ?3) END, updated_at = ?3 WHERE id = ?4";
 	struct store_project p;
 	json_t *details;
 	sqlite3_stmt *s;
@@ -193,7 +193,7 @@ fail:
 int store_env_list(struct store *st, int64_t project_id, struct store_env **out, size_t *n)
 {
 	static const char sql[] = "SELECT id, project_id, name, created_at FROM environments"
-				  " WHERE project_id = ? ORDER BY name";
+	                          " WHERE project_id = ? ORDER BY name";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	struct store_env *arr = NULL;
 	size_t cap = 0, cnt = 0;
@@ -224,7 +224,7 @@ int store_env_list(struct store *st, int64_t project_id, struct store_env **out,
 }
 
 int store_env_create(struct store *st, const struct actor *a, const struct store_project *p,
-		     const char *name, struct store_env *out)
+                     const char *name, struct store_env *out)
 {
 	int64_t now = timefmt_now(), id = 0;
 	int rc;

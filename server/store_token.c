@@ -41,7 +41,7 @@ static void token_row(sqlite3_stmt *s, struct store_token *t)
 static int token_get(struct store *st, int64_t id, struct store_token *out)
 {
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
-				  " LEFT JOIN projects p ON p.id = t.project_id WHERE t.id = ?";
+	                          " LEFT JOIN projects p ON p.id = t.project_id WHERE t.id = ?";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -58,12 +58,12 @@ static int token_get(struct store *st, int64_t id, struct store_token *out)
 }
 
 int store_token_create(struct store *st, const struct actor *a, int kind, const char *name,
-		       const char *prefix, const char *token_hash, int64_t project_id,
-		       int64_t user_id, int64_t expires_at, struct store_token *out)
+                       const char *prefix, const char *token_hash, int64_t project_id,
+                       int64_t user_id, int64_t expires_at, struct store_token *out)
 {
 	static const char sql[] =
-		"INSERT INTO tokens(kind, name, prefix, token_hash, project_id, user_id,"
-		" created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO tokens(kind, name, prefix, token_hash, project_id, user_id,"
+	    " created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	struct store_project p;
 	sqlite3_stmt *s;
 	int64_t id;
@@ -108,8 +108,8 @@ int store_token_create(struct store *st, const struct actor *a, int kind, const 
 		goto fail;
 	id = sqlite3_last_insert_rowid(st->db);
 	rc = store_audit_json(st, a, "token.create", name, project_id ? p.slug : NULL,
-			      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "kind",
-					token_kind_name(kind), "prefix", prefix));
+	                      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "kind",
+	                                token_kind_name(kind), "prefix", prefix));
 	if (rc)
 		goto fail;
 	rc = store_commit(st);
@@ -122,15 +122,15 @@ fail:
 }
 
 int store_token_list(struct store *st, int64_t project_id, int64_t user_id,
-		     struct store_token **out, size_t *n)
+                     struct store_token **out, size_t *n)
 {
 	static const char sql_n[] = "SELECT COUNT(*) FROM tokens WHERE"
-				    " (?1 > 0 AND project_id = ?1) OR (?1 = 0 AND kind = 'admin'"
-				    " AND user_id IS ?2)";
+	                            " (?1 > 0 AND project_id = ?1) OR (?1 = 0 AND kind = 'admin'"
+	                            " AND user_id IS ?2)";
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
-				  " LEFT JOIN projects p ON p.id = t.project_id WHERE"
-				  " (?1 > 0 AND t.project_id = ?1) OR (?1 = 0 AND t.kind = 'admin'"
-				  " AND t.user_id IS ?2) ORDER BY t.id";
+	                          " LEFT JOIN projects p ON p.id = t.project_id WHERE"
+	                          " (?1 > 0 AND t.project_id = ?1) OR (?1 = 0 AND t.kind = 'admin'"
+	                          " AND t.user_id IS ?2) ORDER BY t.id";
 	sqlite3_stmt *s = store_stmt(st, sql_n);
 	struct store_token *arr;
 	size_t cap, cnt = 0;
@@ -158,10 +158,10 @@ int store_token_list(struct store *st, int64_t project_id, int64_t user_id,
 }
 
 int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int64_t project_id,
-		       int64_t user_id)
+                       int64_t user_id)
 {
 	static const char sql[] = "UPDATE tokens SET revoked_at = ? WHERE id = ?"
-				  " AND revoked_at IS NULL";
+	                          " AND revoked_at IS NULL";
 	struct store_token t;
 	sqlite3_stmt *s;
 	int rc;
@@ -173,7 +173,7 @@ int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int6
 	if (rc)
 		goto fail;
 	if (project_id ? t.project_id != project_id
-		       : (t.kind != TOKEN_ADMIN || t.user_id != user_id)) {
+	               : (t.kind != TOKEN_ADMIN || t.user_id != user_id)) {
 		rc = MOAT_ENOTFOUND;
 		goto fail;
 	}
@@ -186,10 +186,9 @@ int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int6
 	sqlite3_bind_int64(s, 2, id);
 	rc = store_err(st, sqlite3_step(s));
 	if (!rc)
-		rc = store_audit_json(st, a, "token.revoke", t.name,
-				      t.project_slug[0] ? t.project_slug : NULL,
-				      json_pack("{s:I, s:s}", "id", (json_int_t)id, "prefix",
-						t.prefix));
+		rc = store_audit_json(
+		    st, a, "token.revoke", t.name, t.project_slug[0] ? t.project_slug : NULL,
+		    json_pack("{s:I, s:s}", "id", (json_int_t)id, "prefix", t.prefix));
 	if (rc)
 		goto fail;
 	return store_commit(st);
@@ -199,11 +198,11 @@ fail:
 }
 
 int store_token_lookup(struct store *st, const char *token_hash, int64_t now,
-		       struct store_token *out)
+                       struct store_token *out)
 {
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
-				  " LEFT JOIN projects p ON p.id = t.project_id"
-				  " WHERE t.token_hash = ?";
+	                          " LEFT JOIN projects p ON p.id = t.project_id"
+	                          " WHERE t.token_hash = ?";
 	static const char sql_touch[] = "UPDATE tokens SET last_used_at = ? WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;

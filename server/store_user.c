@@ -11,7 +11,8 @@
 #include "timefmt.h"
 #include "xalloc.h"
 
-#define USER_COLS "id, email, name, role, disabled, created_at, COALESCE(last_login_at, 0), password_hash"
+#define USER_COLS                                                                                  \
+	"id, email, name, role, disabled, created_at, COALESCE(last_login_at, 0), password_hash"
 
 static void user_row(sqlite3_stmt *s, int off, struct store_user *u)
 {
@@ -41,7 +42,7 @@ int store_user_count(struct store *st, int64_t *out)
 }
 
 static int user_get_where(struct store *st, const char *sql, int64_t id, const char *email,
-			  struct store_user *out)
+                          struct store_user *out)
 {
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
@@ -73,13 +74,12 @@ int store_user_get_by_email(struct store *st, const char *email, struct store_us
 	return user_get_where(st, sql, 0, email, out);
 }
 
-int store_user_create(struct store *st, const struct actor *a, const char *email,
-		      const char *name, const char *password_hash, const char *role,
-		      struct store_user *out)
+int store_user_create(struct store *st, const struct actor *a, const char *email, const char *name,
+                      const char *password_hash, const char *role, struct store_user *out)
 {
 	static const char sql[] =
-		"INSERT INTO users(email, name, password_hash, role, created_at, updated_at)"
-		" VALUES (?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO users(email, name, password_hash, role, created_at, updated_at)"
+	    " VALUES (?, ?, ?, ?, ?, ?)";
 	int64_t now = timefmt_now(), id;
 	sqlite3_stmt *s;
 	int rc;
@@ -103,7 +103,7 @@ int store_user_create(struct store *st, const struct actor *a, const char *email
 		goto fail;
 	id = sqlite3_last_insert_rowid(st->db);
 	rc = store_audit_json(st, a, "user.create", email, NULL,
-			      json_pack("{s:I, s:s}", "id", (json_int_t)id, "role", role));
+	                      json_pack("{s:I, s:s}", "id", (json_int_t)id, "role", role));
 	if (rc)
 		goto fail;
 	rc = store_commit(st);
@@ -143,7 +143,8 @@ int store_user_list(struct store *st, struct store_user **out, size_t *n)
 
 static int user_enabled_admins(struct store *st, int64_t *out)
 {
-	static const char sql[] = "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0";
+	static const char sql[] =
+	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -159,7 +160,7 @@ static int user_enabled_admins(struct store *st, int64_t *out)
 static int user_revoke_sessions(struct store *st, int64_t user_id, int64_t keep)
 {
 	static const char sql[] = "UPDATE sessions SET revoked_at = ? WHERE user_id = ?"
-				  " AND id <> ? AND revoked_at IS NULL";
+	                          " AND id <> ? AND revoked_at IS NULL";
 	sqlite3_stmt *s = store_stmt(st, sql);
 
 	if (!s)
@@ -171,12 +172,12 @@ static int user_revoke_sessions(struct store *st, int64_t user_id, int64_t keep)
 }
 
 int store_user_update(struct store *st, const struct actor *a, int64_t id, const char *name,
-		      const char *role, int disabled, struct store_user *out)
+                      const char *role, int disabled, struct store_user *out)
 {
 	static const char sql[] =
-		"UPDATE users SET name = COALESCE(?1, name), role = COALESCE(?2, role),"
-		" disabled = CASE WHEN ?3 < 0 THEN disabled ELSE ?3 END, updated_at = ?4"
-		" WHERE id = ?5";
+	    "UPDATE users SET name = COALESCE(?1, name), role = COALESCE(?2, role),"
+	    " disabled = CASE WHEN ?3 < 0 THEN disabled ELSE ?3 END, updated_at = ?4"
+	    " WHERE id = ?5";
 	struct store_user before;
 	int64_t admins = 0;
 	json_t *details;
@@ -234,7 +235,7 @@ fail:
 }
 
 int store_user_set_password(struct store *st, const struct actor *a, int64_t id,
-			    const char *password_hash, int64_t keep_session)
+                            const char *password_hash, int64_t keep_session)
 {
 	static const char sql[] = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 	struct store_user u;
@@ -294,13 +295,12 @@ int store_user_login_ok(struct store *st, const struct actor *a, int64_t id)
 	return store_commit(st);
 }
 
-int store_session_create(struct store *st, int64_t user_id, const char *token_hash,
-			 int64_t now, int64_t expires_at, const char *ip, const char *ua,
-			 int64_t *id_out)
+int store_session_create(struct store *st, int64_t user_id, const char *token_hash, int64_t now,
+                         int64_t expires_at, const char *ip, const char *ua, int64_t *id_out)
 {
 	static const char sql[] =
-		"INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at, expires_at,"
-		" ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	    "INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at, expires_at,"
+	    " ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
 	static const char sql_gc[] = "DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?";
 	sqlite3_stmt *s;
 	int rc;
@@ -327,7 +327,7 @@ int store_session_create(struct store *st, int64_t user_id, const char *token_ha
 	sqlite3_bind_int64(s, 5, expires_at);
 	sqlite3_bind_text(s, 6, ip ? ip : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 7, ua ? ua : "", 200 < (ua ? (int)strlen(ua) : 0) ? 200 : -1,
-			  SQLITE_TRANSIENT);
+	                  SQLITE_TRANSIENT);
 	rc = store_err(st, sqlite3_step(s));
 	if (rc) {
 		store_rollback(st);
@@ -338,14 +338,14 @@ int store_session_create(struct store *st, int64_t user_id, const char *token_ha
 }
 
 int store_session_lookup(struct store *st, const char *token_hash, int64_t now, int64_t idle_s,
-			 struct store_session *ses, struct store_user *u)
+                         struct store_session *ses, struct store_user *u)
 {
 	static const char sql[] =
-		"SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, "
-		" u.id, u.email, u.name, u.role, u.disabled, u.created_at,"
-		" COALESCE(u.last_login_at, 0), ''"
-		" FROM sessions s JOIN users u ON u.id = s.user_id"
-		" WHERE s.token_hash = ? AND s.revoked_at IS NULL";
+	    "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, "
+	    " u.id, u.email, u.name, u.role, u.disabled, u.created_at,"
+	    " COALESCE(u.last_login_at, 0), ''"
+	    " FROM sessions s JOIN users u ON u.id = s.user_id"
+	    " WHERE s.token_hash = ? AND s.revoked_at IS NULL";
 	static const char sql_touch[] = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <time.h>
 
-int64_t timefmt_now(void) { return (int64_t)time(NULL); }
+int64_t timefmt_now(void)
+{
+	return (int64_t)time(NULL);
+}
 
 int64_t timefmt_mono_us(void)
 {
@@ -46,7 +49,7 @@ void timefmt_rfc3339(int64_t t, char out[TIMEFMT_LEN])
 	{
 		char tmp[64];
 		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-			 (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+		         (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
 		memcpy(out, tmp, TIMEFMT_LEN - 1);
 		out[TIMEFMT_LEN - 1] = '\0';
 	}

@@ -17,9 +17,9 @@ struct token_tag {
 };
 
 static const struct token_tag token_tags[] = {
-	{TOKEN_AGENT, "agent", "moat_agt_"},
-	{TOKEN_CI, "ci", "moat_ci_"},
-	{TOKEN_ADMIN, "admin", "moat_adm_"},
+    {TOKEN_AGENT, "agent", "moat_agt_"},
+    {TOKEN_CI, "ci", "moat_ci_"},
+    {TOKEN_ADMIN, "admin", "moat_adm_"},
 };
 
 static void token_checksum(const char *s, size_t n, char out[TOKEN_CHECK_LEN])

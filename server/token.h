@@ -15,9 +15,9 @@
 
 enum token_kind { TOKEN_AGENT = 1, TOKEN_CI = 2, TOKEN_ADMIN = 3 };
 
-#define TOKEN_RANDOM_LEN 30
-#define TOKEN_CHECK_LEN 6
-#define TOKEN_MAX 48          /* buffer size for a token + NUL */
+#define TOKEN_RANDOM_LEN     30
+#define TOKEN_CHECK_LEN      6
+#define TOKEN_MAX            48 /* buffer size for a token + NUL */
 #define TOKEN_DISPLAY_PREFIX 13 /* characters shown in listings */
 
 /* Writes a new token of kind into out (TOKEN_MAX bytes). */

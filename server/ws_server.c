@@ -25,8 +25,8 @@ struct ws_server {
 };
 
 static const struct lws_protocols ws_protocols[] = {
-	{"http", lws_callback_http_dummy, 0, 0, 0, NULL, 0},
-	{NULL, NULL, 0, 0, 0, NULL, 0},
+    {"http", lws_callback_http_dummy, 0, 0, 0, NULL, 0},
+    {NULL, NULL, 0, 0, 0, NULL, 0},
 };
 
 static void ws_log(int level, const char *line)
@@ -36,7 +36,8 @@ static void ws_log(int level, const char *line)
 
 	snprintf(tmp, sizeof tmp, "%s", line);
 	tmp[strcspn(tmp, "\n")] = '\0';
-	LOG(level == LLL_ERR ? LOG_ERROR : LOG_WARN, "msg=lws detail=%s", log_quote(q, sizeof q, tmp));
+	LOG(level == LLL_ERR ? LOG_ERROR : LOG_WARN, "msg=lws detail=%s",
+	    log_quote(q, sizeof q, tmp));
 }
 
 static void *ws_thread(void *arg)
@@ -69,7 +70,8 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 	s->ctx = lws_create_context(&info);
 	if (!s->ctx) {
 		free(s);
-		LOG(LOG_ERROR, "msg=\"cannot start agent listener\" agent_listen=%s", cfg->agent_listen);
+		LOG(LOG_ERROR, "msg=\"cannot start agent listener\" agent_listen=%s",
+		    cfg->agent_listen);
 		return MOAT_EIO;
 	}
 	*port = lws_get_vhost_listen_port(lws_get_vhost_by_name(s->ctx, "default"));

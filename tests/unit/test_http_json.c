@@ -47,7 +47,8 @@ static void unknown_fields_are_each_reported_with_their_path(void **state)
 
 static void strings_are_checked_for_presence_type_length_and_control_bytes(void **state)
 {
-	json_t *j = load("{\"a\":1,\"b\":\"\",\"c\":\"x\\ny\",\"d\":\"ok\",\"e\":\"\\u00e9\\u00e9\"}");
+	json_t *j =
+	    load("{\"a\":1,\"b\":\"\",\"c\":\"x\\ny\",\"d\":\"ok\",\"e\":\"\\u00e9\\u00e9\"}");
 	const char *out;
 	struct jv v;
 
@@ -136,11 +137,11 @@ static void duplicate_keys_and_deep_nesting_do_not_parse(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(unknown_fields_are_each_reported_with_their_path),
-		cmocka_unit_test(strings_are_checked_for_presence_type_length_and_control_bytes),
-		cmocka_unit_test(booleans_must_be_true_or_false),
-		cmocka_unit_test(thousands_of_problems_are_counted_but_only_fifty_listed),
-		cmocka_unit_test(duplicate_keys_and_deep_nesting_do_not_parse),
+	    cmocka_unit_test(unknown_fields_are_each_reported_with_their_path),
+	    cmocka_unit_test(strings_are_checked_for_presence_type_length_and_control_bytes),
+	    cmocka_unit_test(booleans_must_be_true_or_false),
+	    cmocka_unit_test(thousands_of_problems_are_counted_but_only_fifty_listed),
+	    cmocka_unit_test(duplicate_keys_and_deep_nesting_do_not_parse),
 	};
 	return cmocka_run_group_tests_name("http_json", tests, NULL, NULL);
 }

@@ -29,12 +29,18 @@ static int nops;
 static const char *method_name(int m)
 {
 	switch (m) {
-	case HM_GET: return "GET";
-	case HM_HEAD: return "HEAD";
-	case HM_POST: return "POST";
-	case HM_PUT: return "PUT";
-	case HM_PATCH: return "PATCH";
-	default: return "DELETE";
+	case HM_GET:
+		return "GET";
+	case HM_HEAD:
+		return "HEAD";
+	case HM_POST:
+		return "POST";
+	case HM_PUT:
+		return "PUT";
+	case HM_PATCH:
+		return "PATCH";
+	default:
+		return "DELETE";
 	}
 }
 
@@ -98,7 +104,7 @@ static void every_route_is_documented(void **state)
 		}
 		if (!found) {
 			fprintf(stderr, "not in openapi.yaml: %s %s\n",
-				method_name(http_routes[i].method), http_routes[i].pattern);
+			        method_name(http_routes[i].method), http_routes[i].pattern);
 			missing++;
 		}
 	}
@@ -121,7 +127,7 @@ static void every_documented_operation_is_a_route(void **state)
 				found = 1;
 		if (!found) {
 			fprintf(stderr, "documented but not routed: %s %s\n", ops[k].method,
-				ops[k].path);
+			        ops[k].path);
 			extra++;
 		}
 	}
@@ -131,8 +137,8 @@ static void every_documented_operation_is_a_route(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(every_route_is_documented),
-		cmocka_unit_test(every_documented_operation_is_a_route),
+	    cmocka_unit_test(every_route_is_documented),
+	    cmocka_unit_test(every_documented_operation_is_a_route),
 	};
 	return cmocka_run_group_tests_name("openapi", tests, load_openapi, NULL);
 }

@@ -63,11 +63,11 @@ static void generated_passwords_are_24_characters_and_differ(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_hash_carries_argon2id_and_owasp_parameters),
-		cmocka_unit_test(the_right_password_verifies_and_a_wrong_one_does_not),
-		cmocka_unit_test(two_hashes_of_one_password_differ_by_salt),
-		cmocka_unit_test(non_argon2id_hashes_never_verify),
-		cmocka_unit_test(generated_passwords_are_24_characters_and_differ),
+	    cmocka_unit_test(a_hash_carries_argon2id_and_owasp_parameters),
+	    cmocka_unit_test(the_right_password_verifies_and_a_wrong_one_does_not),
+	    cmocka_unit_test(two_hashes_of_one_password_differ_by_salt),
+	    cmocka_unit_test(non_argon2id_hashes_never_verify),
+	    cmocka_unit_test(generated_passwords_are_24_characters_and_differ),
 	};
 	return cmocka_run_group_tests_name("password", tests, NULL, NULL);
 }

@@ -145,22 +145,22 @@ static void every_route_has_a_handler_and_a_distinct_method_pattern(void **state
 		assert_true(http_routes[i].access != 0);
 		for (int j = i + 1; j < http_route_count; j++)
 			assert_false(http_routes[i].method == http_routes[j].method &&
-				     strcmp(http_routes[i].pattern, http_routes[j].pattern) == 0);
+			             strcmp(http_routes[i].pattern, http_routes[j].pattern) == 0);
 	}
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_literal_route_matches_its_method),
-		cmocka_unit_test(parameters_are_captured_and_decoded),
-		cmocka_unit_test(an_encoded_slash_stays_inside_its_segment),
-		cmocka_unit_test(a_known_path_with_a_wrong_method_reports_the_allowed_ones),
-		cmocka_unit_test(an_unknown_path_matches_nothing),
-		cmocka_unit_test(a_nul_or_bad_escape_in_a_parameter_is_refused),
-		cmocka_unit_test(percent_decoding_refuses_control_bytes_and_overflow),
-		cmocka_unit_test(slugs_follow_the_rules),
-		cmocka_unit_test(every_route_has_a_handler_and_a_distinct_method_pattern),
+	    cmocka_unit_test(a_literal_route_matches_its_method),
+	    cmocka_unit_test(parameters_are_captured_and_decoded),
+	    cmocka_unit_test(an_encoded_slash_stays_inside_its_segment),
+	    cmocka_unit_test(a_known_path_with_a_wrong_method_reports_the_allowed_ones),
+	    cmocka_unit_test(an_unknown_path_matches_nothing),
+	    cmocka_unit_test(a_nul_or_bad_escape_in_a_parameter_is_refused),
+	    cmocka_unit_test(percent_decoding_refuses_control_bytes_and_overflow),
+	    cmocka_unit_test(slugs_follow_the_rules),
+	    cmocka_unit_test(every_route_has_a_handler_and_a_distinct_method_pattern),
 	};
 	return cmocka_run_group_tests_name("router", tests, NULL, NULL);
 }

@@ -79,9 +79,9 @@ static void a_database_newer_than_the_binary_is_refused(void **state)
 
 	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
-				      "INSERT INTO schema_migrations VALUES (999, '999_future', 0)",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	                              "INSERT INTO schema_migrations VALUES (999, '999_future', 0)",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_ESCHEMA);
 	assert_non_null(strstr(msg, "newer than this moatd"));
@@ -92,14 +92,14 @@ static void users_are_unique_by_email_case_insensitively(void **state)
 	struct fixture *f = *state;
 	struct store_user u;
 
-	assert_int_equal(store_user_create(f->st, &f->a, "Ann@Example.com", "Ann", "$argon2id$x",
-					   "admin", &u),
-			 MOAT_OK);
+	assert_int_equal(
+	    store_user_create(f->st, &f->a, "Ann@Example.com", "Ann", "$argon2id$x", "admin", &u),
+	    MOAT_OK);
 	assert_int_equal(u.id, 1);
 	assert_string_equal(u.role, "admin");
-	assert_int_equal(store_user_create(f->st, &f->a, "ann@example.com", "", "$argon2id$x",
-					   "viewer", &u),
-			 MOAT_ECONFLICT);
+	assert_int_equal(
+	    store_user_create(f->st, &f->a, "ann@example.com", "", "$argon2id$x", "viewer", &u),
+	    MOAT_ECONFLICT);
 	assert_int_equal(store_user_get_by_email(f->st, "ANN@example.COM", &u), MOAT_OK);
 	assert_int_equal(store_user_get(f->st, 99, &u), MOAT_ENOTFOUND);
 }
@@ -112,9 +112,9 @@ static void the_last_enabled_admin_cannot_be_demoted_or_disabled(void **state)
 	assert_int_equal(store_user_create(f->st, &f->a, "a@x.io", "", "h", "admin", &admin), 0);
 	assert_int_equal(store_user_create(f->st, &f->a, "e@x.io", "", "h", "editor", &ed), 0);
 	assert_int_equal(store_user_update(f->st, &f->a, admin.id, NULL, "viewer", -1, &out),
-			 MOAT_ELASTADMIN);
+	                 MOAT_ELASTADMIN);
 	assert_int_equal(store_user_update(f->st, &f->a, admin.id, NULL, NULL, 1, &out),
-			 MOAT_ELASTADMIN);
+	                 MOAT_ELASTADMIN);
 	assert_int_equal(store_user_get(f->st, admin.id, &out), 0);
 	assert_string_equal(out.role, "admin");
 	assert_int_equal(out.disabled, 0);
@@ -134,13 +134,16 @@ static void sessions_expire_idle_and_die_with_their_user(void **state)
 
 	assert_int_equal(store_user_create(f->st, &f->a, "a@x.io", "", "h", "admin", &u), 0);
 	assert_int_equal(store_user_create(f->st, &f->a, "v@x.io", "", "h", "viewer", &u), 0);
-	assert_int_equal(store_session_create(f->st, u.id, "hash1", now, now + 3600, "ip", "ua", &sid), 0);
+	assert_int_equal(
+	    store_session_create(f->st, u.id, "hash1", now, now + 3600, "ip", "ua", &sid), 0);
 	assert_int_equal(store_session_lookup(f->st, "hash1", now, 600, &s, &out), 0);
 	assert_int_equal(out.id, u.id);
 	assert_int_equal(store_session_lookup(f->st, "nope", now, 600, &s, &out), MOAT_EAUTH);
 	/* idle past the limit, or past the absolute expiry */
-	assert_int_equal(store_session_lookup(f->st, "hash1", now + 601, 600, &s, &out), MOAT_EAUTH);
-	assert_int_equal(store_session_lookup(f->st, "hash1", now + 3600, 99999, &s, &out), MOAT_EAUTH);
+	assert_int_equal(store_session_lookup(f->st, "hash1", now + 601, 600, &s, &out),
+	                 MOAT_EAUTH);
+	assert_int_equal(store_session_lookup(f->st, "hash1", now + 3600, 99999, &s, &out),
+	                 MOAT_EAUTH);
 	/* disabling the user revokes it */
 	assert_int_equal(store_user_update(f->st, &f->a, u.id, NULL, NULL, 1, &out), 0);
 	assert_int_equal(store_session_lookup(f->st, "hash1", now, 600, &s, &out), MOAT_EAUTH);
@@ -170,7 +173,8 @@ static void an_archived_project_refuses_changes_until_restored(void **state)
 	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
 	assert_int_equal(store_project_update(f->st, &f->a, "shop", NULL, 1, &out), 0);
 	assert_true(out.archived_at > 0);
-	assert_int_equal(store_project_update(f->st, &f->a, "shop", "New", -1, &out), MOAT_EARCHIVED);
+	assert_int_equal(store_project_update(f->st, &f->a, "shop", "New", -1, &out),
+	                 MOAT_EARCHIVED);
 	assert_int_equal(store_env_create(f->st, &f->a, &out, "staging", &e), MOAT_EARCHIVED);
 	assert_int_equal(store_project_update(f->st, &f->a, "shop", NULL, 0, &out), 0);
 	assert_int_equal(out.archived_at, 0);
@@ -186,8 +190,8 @@ static void tokens_are_found_by_hash_until_revoked_or_expired(void **state)
 
 	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
 	assert_int_equal(store_token_create(f->st, &f->a, TOKEN_CI, "ci", "moat_ci_abcde", "h-ci",
-					    p.id, 0, 0, &t),
-			 0);
+	                                    p.id, 0, 0, &t),
+	                 0);
 	assert_int_equal(store_token_lookup(f->st, "h-ci", now, &got), 0);
 	assert_int_equal(got.kind, TOKEN_CI);
 	assert_string_equal(got.project_slug, "shop");
@@ -196,9 +200,9 @@ static void tokens_are_found_by_hash_until_revoked_or_expired(void **state)
 	assert_int_equal(store_token_revoke(f->st, &f->a, t.id, p.id + 1, 0), MOAT_ENOTFOUND);
 	assert_int_equal(store_token_revoke(f->st, &f->a, t.id, p.id, 0), 0);
 	assert_int_equal(store_token_lookup(f->st, "h-ci", now, &got), MOAT_EAUTH);
-	assert_int_equal(store_token_create(f->st, &f->a, TOKEN_ADMIN, "me", "moat_adm_abcd", "h-adm",
-					    0, 0, now + 10, &t),
-			 0);
+	assert_int_equal(store_token_create(f->st, &f->a, TOKEN_ADMIN, "me", "moat_adm_abcd",
+	                                    "h-adm", 0, 0, now + 10, &t),
+	                 0);
 	assert_int_equal(store_token_lookup(f->st, "h-adm", now, &got), 0);
 	assert_int_equal(store_token_lookup(f->st, "h-adm", now + 10, &got), MOAT_EAUTH);
 }
@@ -277,17 +281,26 @@ int main(void)
 {
 	log_min_level = LOG_WARN;
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(migrations_apply_once_and_are_recorded, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_database_newer_than_the_binary_is_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(users_are_unique_by_email_case_insensitively, setup, teardown),
-		cmocka_unit_test_setup_teardown(the_last_enabled_admin_cannot_be_demoted_or_disabled, setup, teardown),
-		cmocka_unit_test_setup_teardown(sessions_expire_idle_and_die_with_their_user, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_project_is_born_with_production_and_slugs_are_unique, setup, teardown),
-		cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored, setup, teardown),
-		cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired, setup, teardown),
-		cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_failed_change_leaves_no_audit_row, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_backup_is_a_complete_database, setup, teardown),
+	    cmocka_unit_test_setup_teardown(migrations_apply_once_and_are_recorded, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(a_database_newer_than_the_binary_is_refused, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(users_are_unique_by_email_case_insensitively, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(the_last_enabled_admin_cannot_be_demoted_or_disabled,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(sessions_expire_idle_and_die_with_their_user, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(a_project_is_born_with_production_and_slugs_are_unique,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_failed_change_leaves_no_audit_row, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_backup_is_a_complete_database, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

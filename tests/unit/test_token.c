@@ -81,7 +81,8 @@ static void malformed_tokens_are_refused(void **state)
 	(void)state;
 	assert_int_equal(token_parse(""), MOAT_EINVALID);
 	assert_int_equal(token_parse("moat_agt_"), MOAT_EINVALID);
-	assert_int_equal(token_parse("moat_xyz_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), MOAT_EINVALID);
+	assert_int_equal(token_parse("moat_xyz_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+	                 MOAT_EINVALID);
 	token_generate(TOKEN_ADMIN, t);
 	memcpy(t + strlen(t), "A", 2);
 	assert_int_equal(token_parse(t), MOAT_EINVALID);
@@ -108,20 +109,21 @@ static void session_secrets_are_43_base64url_characters_and_differ(void **state)
 	token_session_generate(a);
 	token_session_generate(b);
 	assert_int_equal(strlen(a), 43);
-	assert_int_equal(strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), 43);
+	assert_int_equal(
+	    strspn(a, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"), 43);
 	assert_string_not_equal(a, b);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(a_generated_token_has_its_kind_prefix_and_length),
-		cmocka_unit_test(a_generated_token_parses_back_to_its_kind),
-		cmocka_unit_test(the_checksum_is_crc32_in_base62_of_the_rest),
-		cmocka_unit_test(a_token_with_one_changed_character_is_refused),
-		cmocka_unit_test(malformed_tokens_are_refused),
-		cmocka_unit_test(kind_names_round_trip),
-		cmocka_unit_test(session_secrets_are_43_base64url_characters_and_differ),
+	    cmocka_unit_test(a_generated_token_has_its_kind_prefix_and_length),
+	    cmocka_unit_test(a_generated_token_parses_back_to_its_kind),
+	    cmocka_unit_test(the_checksum_is_crc32_in_base62_of_the_rest),
+	    cmocka_unit_test(a_token_with_one_changed_character_is_refused),
+	    cmocka_unit_test(malformed_tokens_are_refused),
+	    cmocka_unit_test(kind_names_round_trip),
+	    cmocka_unit_test(session_secrets_are_43_base64url_characters_and_differ),
 	};
 	return cmocka_run_group_tests_name("token", tests, NULL, NULL);
 }

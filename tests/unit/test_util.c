@@ -157,7 +157,7 @@ static void crypto_primitives_match_known_vectors(void **state)
 	(void)state;
 	crypto_sha256_hex("abc", 3, hex);
 	assert_string_equal(hex,
-			    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+	                    "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	crypto_b64url("\xfb\xff", 2, b64);
 	assert_string_equal(b64, "-_8");
 	assert_true(crypto_ct_streq("same", "same"));
@@ -168,15 +168,15 @@ static void crypto_primitives_match_known_vectors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(rfc3339_times_round_trip_and_offsets_apply),
-		cmocka_unit_test(rfc3339_formatting_agrees_with_gmtime_everywhere),
-		cmocka_unit_test(malformed_times_are_refused),
-		cmocka_unit_test(a_buffer_refuses_appends_past_its_maximum),
-		cmocka_unit_test(login_failures_block_after_the_limit_until_the_window_ends),
-		cmocka_unit_test(configuration_reads_defaults_environment_then_flags),
-		cmocka_unit_test(bad_configuration_is_refused_with_a_message),
-		cmocka_unit_test(log_values_are_quoted_and_control_bytes_escaped),
-		cmocka_unit_test(crypto_primitives_match_known_vectors),
+	    cmocka_unit_test(rfc3339_times_round_trip_and_offsets_apply),
+	    cmocka_unit_test(rfc3339_formatting_agrees_with_gmtime_everywhere),
+	    cmocka_unit_test(malformed_times_are_refused),
+	    cmocka_unit_test(a_buffer_refuses_appends_past_its_maximum),
+	    cmocka_unit_test(login_failures_block_after_the_limit_until_the_window_ends),
+	    cmocka_unit_test(configuration_reads_defaults_environment_then_flags),
+	    cmocka_unit_test(bad_configuration_is_refused_with_a_message),
+	    cmocka_unit_test(log_values_are_quoted_and_control_bytes_escaped),
+	    cmocka_unit_test(crypto_primitives_match_known_vectors),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
