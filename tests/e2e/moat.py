@@ -127,6 +127,11 @@ def expect_problem(resp, status, code, path=None):
           "problem type/title not strings: %s" % resp.describe())
     eq(b["status"], status, "problem status member")
     eq(b["code"], code, "problem code of %s %s" % (resp.method, resp.path[:100]))
+    eq(b.get("request_id"), resp.headers.get("X-Request-Id"), "problem request_id vs the X-Request-Id header")
+    if code == "malformed_json":
+        detail = str(b.get("detail", ""))
+        check(("line" in detail and "column" in detail) or "empty" in detail,
+              "malformed_json detail does not say where: %r" % detail)
     if path is not None:
         paths = [e.get("path") for e in (b.get("errors") or []) if isinstance(e, dict)]
         check(path in paths, "problem errors[] lacks path %r (has %r): %s"

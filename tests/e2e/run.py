@@ -28,6 +28,7 @@ import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
 import moat  # noqa: E402
 
@@ -57,12 +58,17 @@ def tests_of(mod):
 
 
 def selected(pattern, module_name, test_name):
+    """-k: a substring of module::test, or a glob; several joined by '|'."""
     if not pattern:
         return True
     full = module_name + "::" + test_name
-    if any(ch in pattern for ch in "*?["):
-        return fnmatch.fnmatch(test_name, pattern) or fnmatch.fnmatch(full, pattern)
-    return pattern in full
+    for p in pattern.split("|"):
+        if any(ch in p for ch in "*?["):
+            if fnmatch.fnmatch(test_name, p) or fnmatch.fnmatch(full, p):
+                return True
+        elif p and p in full:
+            return True
+    return False
 
 
 def reason_of(exc, srv):
@@ -77,6 +83,10 @@ def reason_of(exc, srv):
         msg = str(exc)
     else:
         msg = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__)[-6:])
+    if srv is not None and srv.proc is not None and not srv.running() and not srv.expected_exit:
+        rc = srv.proc.returncode
+        how = ("killed by signal %d" % -rc) if rc is not None and rc < 0 else ("exit status %s" % rc)
+        msg = "moatd is not running (%s)\n%s" % (how, msg)
     if srv is not None and "moatd log tail" not in msg:
         msg += "\n" + srv.log_tail(15)
     return msg
@@ -92,7 +102,8 @@ def main():
     ap.add_argument("--moatd", required=True, help="path to the moatd binary")
     ap.add_argument("--web-root", required=True, help="the web root to serve")
     ap.add_argument("-k", dest="pattern", default=None,
-                    help="run only tests whose module::name contains this (or matches this glob)")
+                    help="run only tests whose module::name contains this or matches this glob; "
+                         "several patterns joined by |")
     args = ap.parse_args()
 
     moat.CONFIG.moatd = os.path.abspath(args.moatd)

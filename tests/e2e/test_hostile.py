@@ -145,12 +145,6 @@ def sql_filters_find_nothing(srv, resp):
         eq(resp.body.get("entries"), [], "entries matched by an SQL-laden filter")
 
 
-def sql_archived_filter(srv, resp):
-    if resp.status == 200:
-        plain = expect(srv.req("GET", "/api/v1/projects", token=srv.admin_token()), 200)
-        eq(resp.body, plain.body, "projects for ?archived=<sql> vs the default list")
-
-
 def login_refused(srv, resp):
     check(moat.session_cookie(resp) is None, "the hostile login got a session cookie")
 
@@ -277,9 +271,13 @@ case("very_long_email", api("POST", "/api/v1/users", {"email": "a" * 60000 + "@e
      422, "validation_failed", path="$.email")
 case("very_long_unknown_key", api("POST", "/api/v1/projects", {"slug": "long-key", "name": "x", "k" * 60000: 1}),
      422, "validation_failed")
+case("long_password_login",
+     api("POST", "/api/v1/auth/login", {"email": moat.ADMIN_EMAIL, "password": "p" * 3000}, auth=None),
+     401, "invalid_credentials", extra=login_refused)
+# login has its own, smaller body limit (4 KiB): a 60 KB password never reaches Argon2
 case("very_long_password_login",
      api("POST", "/api/v1/auth/login", {"email": moat.ADMIN_EMAIL, "password": "p" * 60000}, auth=None),
-     401, "invalid_credentials", alt=[(422, "validation_failed")], extra=login_refused)
+     413, "body_too_large", extra=login_refused)
 
 # media type, method, route
 _pj = json.dumps({"slug": "ctype", "name": "x"}).encode()
@@ -311,8 +309,7 @@ case("unknown_method", raw(b"BREW /api/v1/projects HTTP/1.1\r\nHost: x\r\n{auth}
 case("unknown_api_route", api("GET", "/api/v1/nope"), 404, "not_found")
 case("unknown_api_version", api("GET", "/api/v2/projects"), 404, "not_found")
 case("unknown_project_subresource", api("GET", "/api/v1/projects/{P}/secrets"), 404, "not_found")
-case("unknown_route_without_credentials", api("GET", "/api/v1/admin/debug", auth=None), 404, "not_found",
-     alt=[(401, "unauthenticated")])
+case("unknown_route_without_credentials", api("GET", "/api/v1/admin/debug", auth=None), 404, "not_found")
 
 # query parameters
 case("bad_cursor", api("GET", "/api/v1/audit?cursor=%%%%not-base64%%%%"), 400, "bad_request")
@@ -326,11 +323,11 @@ case("actor_filter_with_union_select",
      api("GET", "/api/v1/audit?actor=x%27%20UNION%20SELECT%20*%20FROM%20users--"),
      200, None, problem=False, extra=sql_filters_find_nothing)
 case("action_filter_with_sql", api("GET", "/api/v1/audit?action=project.create%27%20OR%201%3D1--"),
-     200, None, problem=False, alt=[(400, "bad_request")], extra=sql_filters_find_nothing)
+     200, None, problem=False, extra=sql_filters_find_nothing)
 case("project_filter_with_sql", api("GET", "/api/v1/audit?project=%27%3B%20DROP%20TABLE%20audit_log%3B--"),
-     200, None, problem=False, alt=[(400, "bad_request")], extra=sql_filters_find_nothing)
+     200, None, problem=False, extra=sql_filters_find_nothing)
 case("archived_filter_with_sql", api("GET", "/api/v1/projects?archived=%27%20OR%201%3D1--"),
-     400, "bad_request", alt=[(200, None)], extra=sql_archived_filter)
+     400, "bad_request")
 
 # SQL metacharacters in fields and paths
 case("sql_in_a_project_name", api("POST", "/api/v1/projects", {"slug": "sql-name", "name": SQL_NAME}),
@@ -347,8 +344,7 @@ case("sql_in_a_token_kind", api("POST", "/api/v1/projects/{P}/tokens", {"kind": 
      422, "validation_failed", path="$.kind")
 case("sql_in_a_user_email", api("POST", "/api/v1/users", {"email": "x' OR '1'='1@example.com",
                                                          "password": "long-password-1", "role": "viewer"}),
-     422, "validation_failed", path="$.email",
-     alt=[(201, None)], changes=added("users", "email", "x' OR '1'='1@example.com", action="user.create"))
+     422, "validation_failed", path="$.email")
 case("sql_in_a_user_name", api("POST", "/api/v1/users", {"email": "sqlname@example.com", "name": SQL[2],
                                                         "password": "long-password-1", "role": "viewer"}),
      201, None, problem=False, changes=added("users", "email", "sqlname@example.com", ("name", SQL[2]),
@@ -362,20 +358,15 @@ case("sql_in_the_login_email", api("POST", "/api/v1/auth/login", {"email": "' OR
 case("sql_in_the_login_password", api("POST", "/api/v1/auth/login",
                                       {"email": moat.ADMIN_EMAIL, "password": "' OR '1'='1' --"}, auth=None),
      401, "invalid_credentials", extra=login_refused)
-case("sql_in_the_project_path", api("GET", "/api/v1/projects/%27%20OR%20%271%27%3D%271"), 404, "not_found",
-     alt=[(400, "bad_request")])
-case("sql_in_the_user_id_path", api("GET", "/api/v1/users/1%20OR%201%3D1"), 404, "not_found",
-     alt=[(400, "bad_request")])
-case("sql_in_the_token_id_path", api("DELETE", "/api/v1/projects/{P}/tokens/{T}%20OR%201%3D1"), 404, "not_found",
-     alt=[(400, "bad_request")])
+case("sql_in_the_project_path", api("GET", "/api/v1/projects/%27%20OR%20%271%27%3D%271"), 404, "not_found")
+case("sql_in_the_user_id_path", api("GET", "/api/v1/users/1%20OR%201%3D1"), 404, "not_found")
+case("sql_in_the_token_id_path", api("DELETE", "/api/v1/projects/{P}/tokens/{T}%20OR%201%3D1"), 404, "not_found")
 case("sql_in_a_patched_name", api("PATCH", "/api/v1/users/{U}", {"name": SQL[4]}),
      200, None, problem=False,
      changes=lambda srv, b, a, r: (eq([u for u in a["users"] if u["email"] == USER_EMAIL][0]["name"], SQL[4],
                                       "patched name"), eq(a["projects"], b["projects"], "projects")))
-case("overflowing_user_id", api("GET", "/api/v1/users/99999999999999999999999"), 404, "not_found",
-     alt=[(400, "bad_request")])
-case("negative_token_id", api("DELETE", "/api/v1/projects/{P}/tokens/-1"), 404, "not_found",
-     alt=[(400, "bad_request")])
+case("overflowing_user_id", api("GET", "/api/v1/users/99999999999999999999999"), 404, "not_found")
+case("negative_token_id", api("DELETE", "/api/v1/projects/{P}/tokens/-1"), 404, "not_found")
 
 # header injection
 CRLF_NAME = "evil\r\nX-Injected: 1\r\nSet-Cookie: moat_session=attacker"
@@ -393,12 +384,11 @@ def no_split_headers(srv, resp):
 
 
 case("crlf_in_a_project_name", api("POST", "/api/v1/projects", {"slug": "crlf-name", "name": CRLF_NAME}),
-     201, None, problem=False, alt=[(422, "validation_failed")], extra=no_split_headers,
-     changes=added("projects", "slug", "crlf-name", ("name", CRLF_NAME), "project.create"))
-case("crlf_in_the_path", api("GET", "/api/v1/projects/a%0d%0aX-Injected:%201"), 404, "not_found",
-     alt=[(400, "bad_request")], extra=no_split_headers)
+     422, "validation_failed", path="$.name", extra=no_split_headers)
+case("crlf_in_the_path", api("GET", "/api/v1/projects/a%0d%0aX-Injected:%201"), 400, "bad_request",
+     extra=no_split_headers)
 case("crlf_in_a_query_filter", api("GET", "/api/v1/audit?actor=a%0d%0aX-Injected:%201"),
-     200, None, problem=False, alt=[(400, "bad_request")], extra=no_split_headers)
+     400, "bad_request", extra=no_split_headers)
 
 # credentials
 for _n, _h in [("authorization_bearer_without_token", "Bearer"),
@@ -423,20 +413,20 @@ case("ci_token_presented_as_a_cookie",
 # protocol abuse (answers from the HTTP library itself are not problem documents)
 case("overlong_header_value",
      raw(b"GET /api/v1/projects HTTP/1.1\r\nHost: x\r\n{auth}X-Long: " + b"a" * 100000 + b"\r\n"
-         b"Connection: close\r\n\r\n", method="GET"), 431, None, problem=False, alt=[(400, None), (413, None)])
+         b"Connection: close\r\n\r\n", method="GET"), 431, None, problem=False)
 case("overlong_request_target",
      raw(b"GET /api/v1/projects/" + b"a" * 100000 + b" HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-         method="GET"), 414, None, problem=False, alt=[(400, None), (431, None)])
+         method="GET"), 414, None, problem=False)
 case("thousands_of_headers",
      raw(b"GET /api/v1/projects HTTP/1.1\r\nHost: x\r\n{auth}"
          + b"".join(b"X-H%d: v\r\n" % i for i in range(5000)) + b"Connection: close\r\n\r\n", method="GET"),
-     431, None, problem=False, alt=[(400, None), (413, None)])
+     431, None, problem=False)
 case("garbage_request_line", raw(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 garbage\r\n\r\n", method="?"),
-     400, None, problem=False, may_close=True)
+     400, None, problem=False)
 case("negative_content_length",
      raw(b"POST /api/v1/projects HTTP/1.1\r\nHost: x\r\n{auth}Content-Type: application/json\r\n"
          b"Content-Length: -5\r\nConnection: close\r\n\r\n", b'{"slug":"neg","name":"x"}'),
-     400, None, problem=False, alt=[(413, "body_too_large")])
+     400, None, problem=False)
 
 
 # --------------------------------------------------------------------------

@@ -193,6 +193,8 @@ def test_user_creation_is_validated(srv):
     srv.create_user(email, "viewer")
     expect_problem(srv.req("POST", "/api/v1/users", {"email": email, "password": "another-password-1",
                                                      "role": "viewer"}, **t), 409, "conflict")
+    expect_problem(srv.req("POST", "/api/v1/users", {"email": email.upper(), "password": "another-password-1",
+                                                     "role": "admin"}, **t), 409, "conflict")
     cases = [({"email": unique("s") + "@example.com", "password": "short", "role": "viewer"}, "$.password"),
              ({"email": unique("s") + "@example.com", "password": "x" * 11, "role": "viewer"}, "$.password"),
              ({"email": unique("r") + "@example.com", "password": "long-enough-pw", "role": "root"}, "$.role"),
@@ -272,8 +274,10 @@ def test_every_state_change_is_audited_with_actor_address_and_request_id(srv):
     email = unique("audu") + "@example.com"
     steps = []
 
+    forged = {"X-Forwarded-For": "198.51.100.23", "X-Real-IP": "198.51.100.24", "Forwarded": "for=198.51.100.25"}
+
     def do(action, method, path, body=None, **auth):
-        r = srv.req(method, path, body, **(auth or t))
+        r = srv.req(method, path, body, headers=forged, **(auth or t))
         check(r.status < 300, "%s: %s" % (action, r.describe()))
         rid = r.header("X-Request-Id")
         check(rid, "no X-Request-Id on %s %s" % (method, path))
@@ -301,10 +305,15 @@ def test_every_state_change_is_audited_with_actor_address_and_request_id(srv):
         missing = AUDIT_KEYS - set(e)
         check(not missing, "%s: entry lacks %r: %r" % (action, missing, e))
         eq(e["action"], action, "audit action for request %s" % rid)
-        eq(e["ip"], "127.0.0.1", "%s: ip" % action)
+        eq(e["ip"], "127.0.0.1", "%s: ip (X-Forwarded-For must count only with --trust-proxy)" % action)
         ts = moat.parse_time(e["ts"])
         check(abs(ts - time.time()) < 120, "%s: ts %s is not now" % (action, e["ts"]))
         check(isinstance(e["details"], dict), "%s: details is not an object" % action)
+        check(isinstance(e["target"], str) and e["target"], "%s: empty target" % action)
+        if action in ("project.create", "project.update"):
+            eq(e["target"], slug, "%s: target" % action)
+        if action in ("user.create", "user.update"):
+            eq(e["target"], email, "%s: target" % action)
         if action.startswith(("project.", "environment.", "token.")):
             eq(e["project"], slug, "%s: project" % action)
         if action in ("auth.login", "user.password", "auth.logout"):
@@ -406,3 +415,24 @@ def test_the_audit_log_refuses_bad_filters(srv):
             expect_problem(r, 400, "bad_request")
         except moat.TestFailure as e:
             moat.fail("?%s: %s" % (q, e))
+
+
+def test_forwarded_address_and_scheme_count_only_with_trust_proxy(srv):
+    with moat.server(extra_args=["--trust-proxy"]) as s:
+        slug = unique("proxied")
+        r = s.req("POST", "/api/v1/projects", {"slug": slug, "name": "x"}, token=s.admin_token(),
+                  headers={"X-Forwarded-For": "203.0.113.9"})
+        expect(r, 201)
+        es = expect(s.req("GET", "/api/v1/audit?action=project.create", token=s.admin_token()), 200)["entries"]
+        mine = [e for e in es if e["request_id"] == r.header("X-Request-Id")]
+        eq([e["ip"] for e in mine], ["203.0.113.9"], "audit ip behind a trusted proxy")
+        # the proxy's scheme decides the Secure flag of the session cookie
+        r = s.req("POST", "/api/v1/auth/login", {"email": moat.ADMIN_EMAIL, "password": s.admin_password},
+                  headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.9"})
+        check(moat.cookie_attributes(r).get("secure") is True, "no Secure cookie behind an https proxy")
+        r = s.req("POST", "/api/v1/auth/login", {"email": moat.ADMIN_EMAIL, "password": s.admin_password})
+        check("secure" not in moat.cookie_attributes(r), "Secure cookie on plain HTTP")
+    # without --trust-proxy the header changes nothing
+    r = srv.req("POST", "/api/v1/auth/login", {"email": moat.ADMIN_EMAIL, "password": srv.admin_password},
+                headers={"X-Forwarded-Proto": "https"})
+    check("secure" not in moat.cookie_attributes(r), "X-Forwarded-Proto honoured without --trust-proxy")

@@ -31,8 +31,7 @@ def setup(srv):
     st["Q"] = unique("roles-q")
     srv.create_project(st["P"])
     srv.create_project(st["Q"])
-    _, vpw = srv.create_user(unique("viewer") + "@example.com", "viewer")
-    vuser = _
+    vuser, vpw = srv.create_user(unique("viewer") + "@example.com", "viewer")
     euser, epw = srv.create_user(unique("editor") + "@example.com", "editor")
     st["viewer_user"] = vuser
     st["editor_user"] = euser
@@ -212,7 +211,7 @@ ROWS = [
     ("GET", "/api/v1/projects/{P}", None, USERS | {"ci"}, 200, None),
     ("PATCH", "/api/v1/projects/{P}", lambda st, p: {"name": "renamed by " + p},
      WRITERS, 200, verify_name_from_allowed("project")),
-    ("GET", "/api/v1/projects/{P}/environments", None, USERS, 200, None),
+    ("GET", "/api/v1/projects/{P}/environments", None, USERS | {"ci"}, 200, None),
     ("POST", "/api/v1/projects/{P}/environments", lambda st, p: {"name": unique("env-" + p.replace("_", "-"))},
      WRITERS, 201, verify_environments_created),
     ("GET", "/api/v1/projects/{P}/tokens", None, WRITERS, 200, None),

@@ -100,9 +100,10 @@ def test_a_revoked_token_is_refused_on_the_next_request(srv):
     t = [t for t in tokens if t["id"] == b["id"]]
     eq(len(t), 1, "a revoked token stays listed")
     eq(t[0]["revoked"], True, "revoked flag")
-    # revoking it again is not a new success
+    # revoking it again is idempotent and never brings it back
     r = srv.req("DELETE", "/api/v1/projects/%s/tokens/%d" % (slug, b["id"]), token=srv.admin_token())
-    check(r.status in (404, 409), "second revoke: %s" % r.describe())
+    check(r.status in (204, 404, 409), "second revoke: %s" % r.describe())
+    expect_problem(srv.req("GET", "/api/v1/projects/" + slug, token=b["token"]), 401, "unauthenticated")
 
 
 def test_a_revoked_personal_token_is_refused_on_the_next_request(srv):
@@ -180,7 +181,7 @@ def test_token_format_has_kind_prefix_and_a_crc32_base62_checksum(srv):
     t = expect(srv.admin().req("POST", "/api/v1/tokens", {"name": "fmt"}), 201)["token"]
     moat.check_token_format(t, "admin")
     seen.add(t)
-    eq(len(seen), 10, "distinct tokens")
+    eq(len(seen), 8, "distinct tokens")
     # the random parts differ in many positions (no counter, no timestamp)
     rnd = sorted(x.split("_")[-1][:30] for x in seen)
     for a, b in zip(rnd, rnd[1:]):
