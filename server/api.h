@@ -46,6 +46,18 @@ void api_mytokens_list(struct http_req *r);
 void api_mytokens_create(struct http_req *r);
 void api_mytokens_revoke(struct http_req *r);
 
+/* api_policy.c */
+void api_policy_get(struct http_req *r);
+void api_policy_put(struct http_req *r);
+void api_policy_versions(struct http_req *r);
+void api_policy_version(struct http_req *r);
+void api_policy_rollback(struct http_req *r);
+void api_agent_policy(struct http_req *r);
+
+/* api_agents.c */
+void api_agents_list(struct http_req *r);
+void api_agents_delete(struct http_req *r);
+
 /* api_audit.c */
 void api_audit_list(struct http_req *r);
 

@@ -13,6 +13,7 @@
 #include "err.h"
 #include "timefmt.h"
 #include "token.h"
+#include "ws_hub.h"
 
 static json_t *token_json(const struct store_token *t)
 {
@@ -90,7 +91,8 @@ static void tokens_create(struct http_req *r, int64_t project_id)
 		return;
 	token_generate(kind, secret);
 	crypto_sha256_hex(secret, strlen(secret), hash);
-	snprintf(prefix, sizeof prefix, "%s", secret);
+	memcpy(prefix, secret, TOKEN_DISPLAY_PREFIX);
+	prefix[TOKEN_DISPLAY_PREFIX] = '\0';
 	rc = store_token_create(r->st, &r->actor, kind, name, prefix, hash, project_id,
 	                        project_id ? 0 : r->who.user.id, expires, &t);
 	if (rc) {
@@ -127,6 +129,7 @@ static void tokens_revoke(struct http_req *r, int64_t project_id, int64_t user_i
 		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such token" : NULL);
 		return;
 	}
+	ws_hub_token_revoked(id); /* its agents are cut off now, not at the next sweep */
 	http_reply_empty(r, 204);
 }
 

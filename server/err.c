@@ -26,6 +26,7 @@ static const struct err_row err_rows[] = {
     {MOAT_ESCHEMA, 500, "internal", "database schema is newer than this moatd"},
     {MOAT_ELASTADMIN, 409, "last_admin", "change would leave no enabled admin"},
     {MOAT_EARCHIVED, 409, "project_archived", "project is archived"},
+    {MOAT_ESTALE, 412, "precondition_failed", "the version in If-Match is not the current one"},
 };
 
 static const struct err_row *err_find(int err)

@@ -24,6 +24,7 @@ enum moat_err {
 	MOAT_ESCHEMA = -11,    /* database newer than this binary */
 	MOAT_ELASTADMIN = -12, /* change would leave no enabled admin */
 	MOAT_EARCHIVED = -13,  /* project is archived (read-only) */
+	MOAT_ESTALE = -14,     /* If-Match names an older version */
 };
 
 /* Returns the HTTP status for err (500 for anything unknown). */

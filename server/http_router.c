@@ -50,6 +50,22 @@ const struct route http_routes[] = {
     {HM_POST, "/api/v1/tokens", api_mytokens_create, BODY, USERS},
     {HM_DELETE, "/api/v1/tokens/{id}", api_mytokens_revoke, 0, USERS},
 
+    {HM_GET, "/api/v1/projects/{slug}/environments/{env}/policy", api_policy_get, 0,
+     USERS | ACC_CI},
+    {HM_PUT, "/api/v1/projects/{slug}/environments/{env}/policy", api_policy_put, 1u << 20,
+     EDITORS | ACC_CI},
+    {HM_GET, "/api/v1/projects/{slug}/environments/{env}/policy/versions", api_policy_versions, 0,
+     USERS | ACC_CI},
+    {HM_GET, "/api/v1/projects/{slug}/environments/{env}/policy/versions/{n}", api_policy_version,
+     0, USERS | ACC_CI},
+    {HM_POST, "/api/v1/projects/{slug}/environments/{env}/policy/rollback", api_policy_rollback,
+     BODY, EDITORS | ACC_CI},
+
+    {HM_GET, "/api/v1/projects/{slug}/agents", api_agents_list, 0, USERS | ACC_CI},
+    {HM_DELETE, "/api/v1/projects/{slug}/agents/{agent_id}", api_agents_delete, 0, EDITORS},
+
+    {HM_GET, "/api/v1/agent/policy", api_agent_policy, 0, ACC_AGENT},
+
     {HM_GET, "/api/v1/audit", api_audit_list, 0, ACC_ADMIN},
 };
 

@@ -15,6 +15,7 @@
 #include "crypto.h"
 #include "err.h"
 #include "http.h"
+#include "ingest.h"
 #include "log.h"
 #include "password.h"
 #include "store.h"
@@ -281,7 +282,8 @@ static int cmd_token(int argc, char **argv)
 	}
 	token_generate(kind, secret);
 	crypto_sha256_hex(secret, strlen(secret), hash);
-	snprintf(prefix, sizeof prefix, "%s", secret);
+	memcpy(prefix, secret, TOKEN_DISPLAY_PREFIX);
+	prefix[TOKEN_DISPLAY_PREFIX] = '\0';
 	rc = store_token_create(st, &a, kind, name, prefix, hash, project_id, user_id, expires, &t);
 	store_close(st);
 	if (rc) {
@@ -415,12 +417,20 @@ static int cmd_serve(int argc, char **argv)
 		store_close(st);
 		return 1;
 	}
+	/* agents marked online by a run that ended without closing them */
+	if (store_agent_all_offline(st) != MOAT_OK || store_policy_backfill(st) != MOAT_OK) {
+		fprintf(stderr, "moatd: cannot prepare the database\n");
+		store_close(st);
+		return 1;
+	}
 	http_static_load(cfg.web_root);
 	store_thread_setup(cfg.db);
-	if (http_server_start(&cfg, &http, &http_port) != MOAT_OK ||
+	if (ingest_start(cfg.db) != MOAT_OK ||
+	    http_server_start(&cfg, &http, &http_port) != MOAT_OK ||
 	    ws_server_start(&cfg, &ws, &ws_port) != MOAT_OK) {
 		fprintf(stderr, "moatd: cannot listen on %s / %s\n", cfg.listen, cfg.agent_listen);
 		http_server_stop(http);
+		ingest_stop();
 		store_threads_close();
 		store_close(st);
 		http_static_free();
@@ -435,7 +445,8 @@ static int cmd_serve(int argc, char **argv)
 		;
 	LOG(LOG_INFO, "msg=\"shutting down\" signal=%d", sig);
 	http_server_stop(http); /* stops accepting, finishes in-flight requests */
-	ws_server_stop(ws);
+	ws_server_stop(ws);     /* closes agents with 1001 */
+	ingest_stop();          /* commits everything queued */
 	store_threads_close();
 	store_close(st);
 	http_static_free();

@@ -178,6 +178,19 @@ void store_rollback(struct store *st)
 	st->in_txn = 0;
 }
 
+int store_tx_begin(struct store *st)
+{
+	return store_begin(st);
+}
+int store_tx_commit(struct store *st)
+{
+	return store_commit(st);
+}
+void store_tx_rollback(struct store *st)
+{
+	store_rollback(st);
+}
+
 void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);

@@ -142,6 +142,104 @@ int store_env_list(struct store *st, int64_t project_id, struct store_env **out,
 int store_env_create(struct store *st, const struct actor *a, const struct store_project *p,
                      const char *name, struct store_env *out);
 
+/* Finds the environment name of project_id. */
+int store_env_get(struct store *st, int64_t project_id, const char *name, struct store_env *out);
+
+/* ---- policy versions ---------------------------------------------------- */
+
+struct store_policy {
+	int64_t id;
+	int64_t environment_id;
+	int64_t version;
+	char sha256[65];
+	char *document; /* canonical JSON, heap: store_policy_cleanup() */
+	char author[1100];
+	char message[1100];
+	int64_t rollback_of; /* 0 = none */
+	int64_t created_at;
+};
+
+void store_policy_cleanup(struct store_policy *p);
+/* The newest version of an environment. */
+int store_policy_current(struct store *st, int64_t env_id, struct store_policy *out);
+int store_policy_get(struct store *st, int64_t env_id, int64_t version, struct store_policy *out);
+/* Versions newest first, below before (0 = from the newest), without
+ * documents (document stays NULL). */
+int store_policy_list(struct store *st, int64_t env_id, int64_t before, int limit,
+                      struct store_policy **out, size_t *n);
+void store_policy_list_free(struct store_policy *arr, size_t n);
+/* Stores document (canonical text with its sha256) as the next version,
+ * unless it equals the current one (*changed = 0, out = current).
+ * if_match >= 0 must equal the current version (MOAT_ESTALE otherwise).
+ * Audits policy.update or policy.rollback (rollback_of > 0). */
+int store_policy_put(struct store *st, const struct actor *a, const struct store_project *p,
+                     const struct store_env *env, const char *document, const char *sha256,
+                     const char *message, int64_t if_match, int64_t rollback_of,
+                     struct store_policy *out, int *changed);
+/* Gives every environment without a policy version the default as v1. */
+int store_policy_backfill(struct store *st);
+
+/* ---- agents ------------------------------------------------------------- */
+
+/* Transactions for a caller that batches several writes (the writer). */
+int store_tx_begin(struct store *st);
+int store_tx_commit(struct store *st);
+void store_tx_rollback(struct store *st);
+
+/* Writer-side updates; they run inside the caller's transaction. */
+int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
+                      const char *hostname, const char *runtime, const char *agent_version,
+                      const char *remote, int64_t token_id, int64_t now);
+int store_agent_applied(struct store *st, int64_t project_id, const char *agent_id, int64_t version,
+                        int ok, const char *error, int64_t now);
+int store_agent_offline(struct store *st, int64_t project_id, const char *agent_id, int64_t now);
+int store_agent_seen(struct store *st, int64_t project_id, const char *agent_id, int64_t now);
+/* At start: agents left online by a previous run are offline now. */
+int store_agent_all_offline(struct store *st);
+
+struct store_agent {
+	int64_t id;
+	char agent_id[132];
+	char environment[48];
+	char hostname[260];
+	char runtime[68];
+	char agent_version[68];
+	char remote_addr[64];
+	int64_t first_seen_at, last_seen_at;
+	int online;
+	int64_t policy_version;
+	int64_t policy_applied_at;
+	char policy_error[256];
+};
+
+struct store_agent_filter {
+	int64_t project_id;
+	const char *environment; /* NULL = all */
+	int online;              /* -1 = all */
+	const char *q;           /* prefix of agent_id or hostname, NULL = all */
+	int64_t after_id;        /* cursor */
+	int limit;
+};
+
+int store_agent_list(struct store *st, const struct store_agent_filter *f, struct store_agent **out,
+                     size_t *n);
+/* Per environment of project_id: online agents, and how many of them run
+ * the environment's latest policy version. */
+struct store_rollout {
+	char environment[48];
+	int64_t latest_version;
+	int64_t online;
+	int64_t on_latest;
+	int64_t offline;
+};
+int store_agent_rollout(struct store *st, int64_t project_id, struct store_rollout **out,
+                        size_t *n);
+/* Deletes an offline agent (ECONFLICT when online, ENOTFOUND). */
+int store_agent_delete(struct store *st, const struct actor *a, const struct store_project *p,
+                       const char *agent_id);
+/* Deletes agents offline for longer than older_than_s; *n gets the count. */
+int store_agent_prune(struct store *st, int64_t older_than_s, int64_t *n);
+
 /* ---- tokens ----------------------------------------------------------- */
 
 struct store_token {
@@ -170,6 +268,10 @@ int store_token_list(struct store *st, int64_t project_id, int64_t user_id,
  * project_id is 0). ENOTFOUND otherwise. */
 int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int64_t project_id,
                        int64_t user_id);
+/* Ids (at most max, into ids) of agent tokens revoked, expired, or whose
+ * project was archived in (since, now]. */
+int store_tokens_revoked_since(struct store *st, int64_t since, int64_t now, int64_t *ids, int max,
+                               int *n);
 /* Finds a live token (not revoked, not expired) by hash; refreshes
  * last_used_at at most once a minute. MOAT_EAUTH when there is none. */
 int store_token_lookup(struct store *st, const char *token_hash, int64_t now,

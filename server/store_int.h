@@ -51,6 +51,9 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 #endif
 
 #include <jansson.h>
+/* Writes version 1 = the safe default for env_id (caller's transaction). */
+int store_policy_insert_default(struct store *st, int64_t env_id, const char *author);
+
 /* store_audit_add with details as a json object (stolen; NULL = {}). */
 int store_audit_json(struct store *st, const struct actor *a, const char *action,
                      const char *target, const char *project, json_t *details);

@@ -69,9 +69,12 @@ static int env_insert(struct store *st, int64_t project_id, const char *name, in
 	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, now);
 	rc = store_err(st, sqlite3_step(s));
-	if (!rc && id)
+	if (rc)
+		return rc;
+	if (id)
 		*id = sqlite3_last_insert_rowid(st->db);
-	return rc;
+	/* every environment starts from the safe default policy */
+	return store_policy_insert_default(st, sqlite3_last_insert_rowid(st->db), "system");
 }
 
 int store_project_create(struct store *st, const struct actor *a, const char *slug,
@@ -220,6 +223,29 @@ int store_env_list(struct store *st, int64_t project_id, struct store_env **out,
 	}
 	*out = arr;
 	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_env_get(struct store *st, int64_t project_id, const char *name, struct store_env *out)
+{
+	static const char sql[] = "SELECT id, project_id, name, created_at FROM environments"
+	                          " WHERE project_id = ? AND name = ?";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return MOAT_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	out->id = sqlite3_column_int64(s, 0);
+	out->project_id = sqlite3_column_int64(s, 1);
+	store_col_text(s, 2, out->name, sizeof out->name);
+	out->created_at = sqlite3_column_int64(s, 3);
 	return MOAT_OK;
 }
 

@@ -1,11 +1,13 @@
 /*
  * ws_server.c — the libwebsockets context on the agent port and its one
- * service thread. The agent protocol (/v1/agent) and live feed (/v1/live)
- * are served from here; until they are registered the port answers plain
- * HTTP requests with 404 and refuses upgrades.
+ * service thread. It serves the agent protocol (/v1/agent, ws_agent.c);
+ * other paths and plain HTTP get 404.
  *
  * Threads: ws_server_start/stop on the main thread; everything else on the
- * service thread. Cross-thread wake-ups go through lws_cancel_service only.
+ * service thread. Other threads reach it only through ws_hub.c (a queue
+ * and lws_cancel_service). A 500 ms lws_sul timer runs the sweep (hello
+ * timeouts, revoked tokens). Stopping closes every agent with 1001 and
+ * gives them up to two seconds to go before the context is destroyed.
  */
 #include "ws_server.h"
 
@@ -16,18 +18,23 @@
 
 #include "err.h"
 #include "log.h"
+#include "timefmt.h"
+#include "ws_agent.h"
+#include "ws_hub.h"
 #include "xalloc.h"
+
+#define WS_SWEEP_US (500 * LWS_US_PER_MS)
 
 struct ws_server {
 	struct lws_context *ctx;
 	pthread_t thread;
 	int stop; /* written by main, read by the service thread (atomic) */
+	lws_sorted_usec_list_t sweep;
+	struct lws_protocols protocols[2];
+	lws_retry_bo_t retry;
 };
 
-static const struct lws_protocols ws_protocols[] = {
-    {"http", lws_callback_http_dummy, 0, 0, 0, NULL, 0},
-    {NULL, NULL, 0, 0, 0, NULL, 0},
-};
+static struct ws_server *ws_self; /* for the sul callback */
 
 static void ws_log(int level, const char *line)
 {
@@ -40,13 +47,32 @@ static void ws_log(int level, const char *line)
 	    log_quote(q, sizeof q, tmp));
 }
 
+static void ws_sweep_cb(lws_sorted_usec_list_t *sul)
+{
+	struct ws_server *s = lws_container_of(sul, struct ws_server, sweep);
+
+	ws_agent_sweep(s->ctx);
+	lws_sul_schedule(s->ctx, 0, &s->sweep, ws_sweep_cb, WS_SWEEP_US);
+}
+
 static void *ws_thread(void *arg)
 {
 	struct ws_server *s = arg;
+	int64_t deadline = 0;
 
-	while (!__atomic_load_n(&s->stop, __ATOMIC_ACQUIRE))
+	lws_sul_schedule(s->ctx, 0, &s->sweep, ws_sweep_cb, WS_SWEEP_US);
+	for (;;) {
+		if (__atomic_load_n(&s->stop, __ATOMIC_ACQUIRE)) {
+			if (!deadline) {
+				ws_agent_close_all(1001);
+				deadline = timefmt_mono_us() + 2000000;
+			}
+			if (ws_agent_count() == 0 || timefmt_mono_us() > deadline)
+				break;
+		}
 		if (lws_service(s->ctx, 0) < 0)
 			break;
+	}
 	return NULL;
 }
 
@@ -60,13 +86,22 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 	if (config_split_addr(cfg->agent_listen, host, sizeof host, &p))
 		return MOAT_EINVALID;
 	lws_set_log_level(LLL_ERR | LLL_WARN, ws_log);
+	s = xcalloc(1, sizeof *s);
+	s->protocols[0].name = WS_AGENT_PROTOCOL;
+	s->protocols[0].callback = ws_agent_callback;
+	s->protocols[0].per_session_data_size = ws_agent_session_size();
+	s->protocols[0].rx_buffer_size = 65536;
+	/* liveness: ping after a quiet heartbeat, hang up after three */
+	s->retry.secs_since_valid_ping = WS_HEARTBEAT_S;
+	s->retry.secs_since_valid_hangup = 3 * WS_HEARTBEAT_S;
 	memset(&info, 0, sizeof info);
 	info.port = p;
 	info.iface = strcmp(host, "0.0.0.0") ? host : NULL;
-	info.protocols = ws_protocols;
-	info.options = LWS_SERVER_OPTION_DISABLE_IPV6 * (strchr(host, ':') == NULL);
+	info.protocols = s->protocols;
+	info.options = strchr(host, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6;
 	info.timeout_secs = 10;
-	s = xcalloc(1, sizeof *s);
+	info.retry_and_idle_policy = &s->retry;
+	info.fd_limit_per_thread = 0;
 	s->ctx = lws_create_context(&info);
 	if (!s->ctx) {
 		free(s);
@@ -75,7 +110,10 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 		return MOAT_EIO;
 	}
 	*port = lws_get_vhost_listen_port(lws_get_vhost_by_name(s->ctx, "default"));
+	ws_hub_init(s->ctx);
+	ws_self = s;
 	if (pthread_create(&s->thread, NULL, ws_thread, s) != 0) {
+		ws_hub_init(NULL);
 		lws_context_destroy(s->ctx);
 		free(s);
 		return MOAT_EIO;
@@ -91,6 +129,10 @@ void ws_server_stop(struct ws_server *s)
 	__atomic_store_n(&s->stop, 1, __ATOMIC_RELEASE);
 	lws_cancel_service(s->ctx);
 	pthread_join(s->thread, NULL);
+	ws_hub_init(NULL);
+	lws_sul_cancel(&s->sweep);
 	lws_context_destroy(s->ctx);
+	ws_hub_shutdown();
+	ws_self = NULL;
 	free(s);
 }

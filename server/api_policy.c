@@ -1,0 +1,400 @@
+/*
+ * api_policy.c — policy as code: read, push (with If-Match and dry run),
+ * versions, rollback; and the serverless agents' policy read. A committed
+ * change is handed to the WebSocket hub (ws_hub_publish_policy), which
+ * pushes it to every connected agent of that environment.
+ */
+#include "api.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "policy.h"
+#include "ws_hub.h"
+
+#define POLICY_BODY_MAX (1u << 20)
+
+/* Loads {slug} and {env}; replies 404 and returns -1 when either is unknown. */
+static int policy_target(struct http_req *r, struct store_project *p, struct store_env *e)
+{
+	int rc;
+
+	if (api_project_load(r, p))
+		return -1;
+	rc = store_env_get(r->st, p->id, r->params[1], e);
+	if (rc) {
+		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such environment" : NULL);
+		return -1;
+	}
+	return 0;
+}
+
+static void policy_etag(struct http_req *r, int64_t version)
+{
+	char etag[32];
+
+	snprintf(etag, sizeof etag, "\"%lld\"", (long long)version);
+	http_header_next(r, "ETag", etag);
+}
+
+/* Parses an If-Match / If-None-Match value: "3", "\"3\"", W/"3". -1 for
+ * "*", -2 when it is not a version. */
+static int64_t policy_match_value(const char *h)
+{
+	char *end = NULL;
+	long long v;
+
+	while (*h == ' ')
+		h++;
+	if (!strcmp(h, "*"))
+		return -1;
+	if (!strncmp(h, "W/", 2))
+		h += 2;
+	if (*h == '"')
+		h++;
+	v = strtoll(h, &end, 10);
+	if (end == h || v < 0 || (*end && strcmp(end, "\"")))
+		return -2;
+	return v;
+}
+
+static json_t *policy_meta_json(const struct store_policy *v)
+{
+	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o}", "version", (json_int_t)v->version,
+	                 "sha256", v->sha256, "author", v->author, "message", v->message,
+	                 "rollback_of", v->rollback_of ? json_integer(v->rollback_of) : json_null(),
+	                 "created_at", api_time(v->created_at));
+}
+
+/* Replies with the bare document of v (ETag = version), or 304. */
+static void policy_reply_document(struct http_req *r, const struct store_policy *v)
+{
+	const char *inm = http_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	char sv[24];
+
+	policy_etag(r, v->version);
+	snprintf(sv, sizeof sv, "%lld", (long long)v->version);
+	http_header_next(r, "X-Moat-Policy-Version", sv);
+	http_header_next(r, "X-Moat-Policy-Sha256", v->sha256);
+	if (inm && policy_match_value(inm) == v->version) {
+		http_reply(r, 304, NULL, "", 0);
+		return;
+	}
+	http_reply(r, 200, "application/json", v->document, strlen(v->document));
+}
+
+void api_policy_get(struct http_req *r)
+{
+	struct store_project p;
+	struct store_env e;
+	struct store_policy v;
+	int rc;
+
+	if (policy_target(r, &p, &e))
+		return;
+	rc = store_policy_current(r->st, e.id, &v);
+	if (rc) {
+		http_problem_err(r, rc, NULL);
+		return;
+	}
+	policy_reply_document(r, &v);
+	store_policy_cleanup(&v);
+}
+
+/* Normalises, then stores (or, on dry run, diffs). */
+static void policy_apply(struct http_req *r, const struct store_project *p,
+                         const struct store_env *e, json_t *doc_in, const char *message,
+                         int64_t if_match, int64_t rollback_of, int dry_run)
+{
+	json_t *errors = json_array(), *doc;
+	char sha[CRYPTO_SHA256_HEX];
+	struct store_policy out;
+	char *text;
+	int changed = 0, rc;
+
+	doc = policy_normalize(doc_in, errors);
+	if (!doc) {
+		char d[64];
+		snprintf(d, sizeof d, "%zu problem%s in the policy", json_array_size(errors),
+		         json_array_size(errors) == 1 ? "" : "s");
+		http_problem(r, 422, "validation_failed", d, errors);
+		return;
+	}
+	json_decref(errors);
+	text = policy_canonical(doc, sha);
+	if (dry_run) {
+		struct store_policy cur;
+		json_t *cur_doc = NULL, *diff;
+		rc = store_policy_current(r->st, e->id, &cur);
+		if (rc) {
+			free(text);
+			json_decref(doc);
+			http_problem_err(r, rc, NULL);
+			return;
+		}
+		cur_doc = json_loads(cur.document, 0, NULL);
+		diff = policy_diff(cur_doc, doc);
+		http_reply_json(r, 200,
+		                json_pack("{s:b, s:b, s:I, s:s, s:o, s:o}", "dry_run", 1, "changed",
+		                          strcmp(cur.sha256, sha) != 0, "current_version",
+		                          (json_int_t)cur.version, "sha256", sha, "document", doc,
+		                          "diff", diff));
+		json_decref(cur_doc);
+		store_policy_cleanup(&cur);
+		free(text);
+		return;
+	}
+	json_decref(doc);
+	if (p->archived_at) {
+		free(text);
+		http_problem_err(r, MOAT_EARCHIVED, "the project is archived");
+		return;
+	}
+	rc = store_policy_put(r->st, &r->actor, p, e, text, sha, message, if_match, rollback_of,
+	                      &out, &changed);
+	free(text);
+	if (rc == MOAT_ESTALE) {
+		http_problem(r, 412, "precondition_failed",
+		             "If-Match does not name the current version; GET the policy and retry",
+		             NULL);
+		return;
+	}
+	if (rc) {
+		http_problem_err(r, rc, NULL);
+		return;
+	}
+	if (changed)
+		ws_hub_publish_policy(p->id, e->id, out.version, out.sha256, out.document);
+	policy_etag(r, out.version);
+	{
+		json_t *resp = json_pack("{s:I, s:s, s:b}", "version", (json_int_t)out.version,
+		                         "sha256", out.sha256, "changed", changed);
+		if (rollback_of > 0)
+			json_object_set_new(resp, "rollback_of", json_integer(rollback_of));
+		http_reply_json(r, 200, resp);
+	}
+	store_policy_cleanup(&out);
+}
+
+static int policy_flag(struct http_req *r, const char *name, int *out)
+{
+	char v[8];
+	int rc = http_query(r, name, v, sizeof v);
+
+	*out = 0;
+	if (rc == MOAT_ENOTFOUND)
+		return 0;
+	if (rc == MOAT_OK && (!strcmp(v, "true") || !strcmp(v, "1"))) {
+		*out = 1;
+		return 0;
+	}
+	if (rc == MOAT_OK && (!strcmp(v, "false") || !strcmp(v, "0")))
+		return 0;
+	http_problem(r, 400, "bad_request", "dry_run must be true or false", NULL);
+	return -1;
+}
+
+void api_policy_put(struct http_req *r)
+{
+	const char *im = http_header(r, MHD_HTTP_HEADER_IF_MATCH);
+	const char *hmsg = http_header(r, "X-Moat-Message");
+	struct store_project p;
+	struct store_env e;
+	int64_t if_match = -1;
+	char message[1024] = "";
+	json_t *body, *m;
+	int dry_run;
+
+	if (policy_flag(r, "dry_run", &dry_run) || policy_target(r, &p, &e))
+		return;
+	if (im) {
+		if_match = policy_match_value(im);
+		if (if_match == -2) {
+			http_problem(r, 400, "bad_request", "If-Match must name a policy version",
+			             NULL);
+			return;
+		}
+	}
+	body = http_json_body(r);
+	if (!body)
+		return;
+	if (hmsg)
+		snprintf(message, sizeof message, "%s", hmsg);
+	m = json_object_get(body, "message");
+	if (m) {
+		if (!json_is_string(m) || strlen(json_string_value(m)) > 1000) {
+			json_t *errs = json_array();
+			json_array_append_new(
+			    errs, json_pack("{s:s, s:s}", "path", "$.message", "message",
+			                    "must be a string of at most 1000 bytes"));
+			json_decref(body);
+			http_problem(r, 422, "validation_failed", "1 problem in the policy", errs);
+			return;
+		}
+		snprintf(message, sizeof message, "%s", json_string_value(m));
+		json_object_del(body, "message");
+	}
+	for (char *c = message; *c; c++)
+		if ((unsigned char)*c < 0x20)
+			*c = ' ';
+	policy_apply(r, &p, &e, body, message, if_match, 0, dry_run);
+	json_decref(body);
+}
+
+void api_policy_versions(struct http_req *r)
+{
+	struct store_policy *arr = NULL;
+	struct store_project p;
+	struct store_env e;
+	char lim[16], bef[24];
+	int limit = 50, rc;
+	int64_t before = 0;
+	size_t n = 0;
+	json_t *list;
+
+	if (policy_target(r, &p, &e))
+		return;
+	if (http_query(r, "limit", lim, sizeof lim) == MOAT_OK) {
+		char *end = NULL;
+		long l = strtol(lim, &end, 10);
+		limit = *end || l < 1 || l > 500 ? -1 : (int)l;
+	}
+	if (http_query(r, "before", bef, sizeof bef) == MOAT_OK) {
+		char *end = NULL;
+		before = strtoll(bef, &end, 10);
+		if (*end || before < 1)
+			limit = -1;
+	}
+	if (limit < 0) {
+		http_problem(r, 400, "bad_request", "limit must be 1-500 and before a version",
+		             NULL);
+		return;
+	}
+	rc = store_policy_list(r->st, e.id, before, limit, &arr, &n);
+	if (rc) {
+		http_problem_err(r, rc, NULL);
+		return;
+	}
+	list = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, policy_meta_json(&arr[i]));
+	http_reply_json(r, 200,
+	                json_pack("{s:o, s:o}", "versions", list, "next_before",
+	                          n == (size_t)limit && n > 0 ? json_integer(arr[n - 1].version)
+	                                                      : json_null()));
+	store_policy_list_free(arr, n);
+}
+
+void api_policy_version(struct http_req *r)
+{
+	struct store_project p;
+	struct store_env e;
+	struct store_policy v;
+	char *end = NULL;
+	long long n;
+	json_t *out;
+	int rc;
+
+	if (policy_target(r, &p, &e))
+		return;
+	n = strtoll(r->params[2], &end, 10);
+	if (*end || n < 1) {
+		http_problem(r, 404, "not_found", "no such version", NULL);
+		return;
+	}
+	rc = store_policy_get(r->st, e.id, n, &v);
+	if (rc) {
+		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such version" : NULL);
+		return;
+	}
+	out = policy_meta_json(&v);
+	json_object_set_new(out, "document", json_loads(v.document, 0, NULL));
+	store_policy_cleanup(&v);
+	http_reply_json(r, 200, out);
+}
+
+void api_policy_rollback(struct http_req *r)
+{
+	static const char *const allowed[] = {"version", "message", NULL};
+	struct store_project p;
+	struct store_env e;
+	struct store_policy old;
+	const char *msg;
+	char message[1100];
+	json_t *body, *ver, *doc;
+	struct jv v;
+	int rc;
+
+	if (policy_target(r, &p, &e))
+		return;
+	body = http_json_body(r);
+	if (!body)
+		return;
+	jv_init(&v, body);
+	jv_only(&v, allowed);
+	jv_string(&v, "message", 0, 0, 1000, 1, &msg);
+	ver = json_object_get(body, "version");
+	if (!json_is_integer(ver) || json_integer_value(ver) < 1)
+		jv_error(&v, "$.version", "must be a version number (1 or more)");
+	if (jv_finish(&v, r)) {
+		json_decref(body);
+		return;
+	}
+	rc = store_policy_get(r->st, e.id, json_integer_value(ver), &old);
+	if (rc) {
+		json_t *errs = json_array();
+		json_decref(body);
+		json_array_append_new(errs, json_pack("{s:s, s:s}", "path", "$.version", "message",
+		                                      "no such version"));
+		http_problem(r, 422, "validation_failed", "no such version", errs);
+		return;
+	}
+	snprintf(message, sizeof message, "%s", msg ? msg : "");
+	if (!message[0])
+		snprintf(message, sizeof message, "rollback to version %lld",
+		         (long long)old.version);
+	doc = json_loads(old.document, 0, NULL);
+	policy_apply(r, &p, &e, doc, message, -1, old.version, 0);
+	json_decref(doc);
+	json_decref(body);
+	store_policy_cleanup(&old);
+}
+
+void api_agent_policy(struct http_req *r)
+{
+	struct store_policy v;
+	struct store_env e;
+	char env[64];
+	int rc;
+
+	rc = http_query(r, "environment", env, sizeof env);
+	if (rc == MOAT_ENOTFOUND)
+		snprintf(env, sizeof env, "production");
+	else if (rc) {
+		http_problem(r, 400, "bad_request", "environment is not valid", NULL);
+		return;
+	}
+	rc = store_env_get(r->st, r->who.token.project_id, env, &e);
+	if (!rc)
+		rc = store_policy_current(r->st, e.id, &v);
+	if (rc) {
+		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such environment" : NULL);
+		return;
+	}
+	{
+		const char *inm = http_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH);
+		policy_etag(r, v.version);
+		if (inm && policy_match_value(inm) == v.version) {
+			http_reply(r, 304, NULL, "", 0);
+		} else {
+			json_t *doc = json_loads(v.document, 0, NULL);
+			http_reply_json(r, 200,
+			                json_pack("{s:I, s:s, s:o}", "version",
+			                          (json_int_t)v.version, "sha256", v.sha256,
+			                          "document", doc));
+		}
+	}
+	store_policy_cleanup(&v);
+}

@@ -1,0 +1,51 @@
+/*
+ * policy.h — the interceptor policy document: validation, normalisation,
+ * canonical form, diff. Pure functions over jansson values; any thread
+ * (each json_t stays on the thread that made it).
+ *
+ * The normalised document (what is stored, pushed and served):
+ *   {"interceptors": {"<name>": {"mode":"off|monitor|block","notify":bool,
+ *                                 [ssrf] "allow_hosts":[...],
+ *                                 [llm_prompt_injection] "threshold":0..1}, ... all seven},
+ *    "denylist": {"ips":[{"value":"cidr-or-ip"[,"until":"RFC3339"]}],
+ *                 "users":[{"value":"id"[,"until":...]}]},
+ *    "exclusions": [{"interceptor","endpoint"[,"parameter"][,"source"],
+ *                    "on_match":"ignore|monitor"[,"reason"]}]}
+ * The compact form {"Interceptors":[...],"ThreatAction":"LogOnly|BlockAndLog|
+ * BlockAndAlert"} is accepted and normalised to it.
+ */
+#ifndef MOAT_POLICY_H
+#define MOAT_POLICY_H
+
+#include <jansson.h>
+
+#include "crypto.h"
+
+#define POLICY_INTERCEPTORS   7
+#define POLICY_MAX_DENY       10000
+#define POLICY_MAX_EXCLUSIONS 1000
+
+extern const char *const policy_interceptor_names[POLICY_INTERCEPTORS];
+
+/* The safe default: every interceptor on, in monitor mode. New reference. */
+json_t *policy_default(void);
+
+/* Validates in (either form) and returns the normalised document (new
+ * reference) or NULL; every problem is appended to errors as
+ * {"path","message"}. in is not modified. */
+json_t *policy_normalize(const json_t *in, json_t *errors);
+
+/* Canonical text and its SHA-256: json_dumps with JSON_COMPACT |
+ * JSON_SORT_KEYS | JSON_REAL_PRECISION(15) (thresholds have at most three
+ * decimals, so 0.8 prints as 0.8). Caller frees. */
+char *policy_canonical(const json_t *doc, char sha256_hex[CRYPTO_SHA256_HEX]);
+
+/* Structured diff old -> new as an array of {"path","op":"add|remove|change",
+ * "old"?,"new"?}; arrays compare as a whole. New reference. */
+json_t *policy_diff(const json_t *old_doc, const json_t *new_doc);
+
+/* Parses "a.b.c.d", "a.b.c.d/n", IPv6 likewise; writes the canonical
+ * network form into out (64 bytes). 0 or MOAT_EINVALID. */
+int policy_cidr_normalize(const char *in, char out[64]);
+
+#endif

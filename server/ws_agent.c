@@ -1,0 +1,647 @@
+/*
+ * ws_agent.c — the agent protocol v1 on the WebSocket service thread.
+ *
+ * Each connection's struct ws_conn is lws's per-session data. A connection
+ * authenticates (bearer header at the upgrade, or the hello's token),
+ * says hello, gets welcome and, when its version differs, the current
+ * policy; afterwards it gets every new version of its environment as the
+ * hub publishes it. Sends go through a bounded per-connection queue of
+ * shared messages written one per WRITEABLE; a peer that stops reading
+ * overflows it and is cut off, so nobody else waits for it.
+ *
+ * Thread: the service thread only (lws rule). Database reads use the
+ * thread's own connection (store_thread); writes go to the writer.
+ */
+#include "ws_agent.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "crypto.h"
+#include "err.h"
+#include "ingest.h"
+#include "log.h"
+#include "store.h"
+#include "timefmt.h"
+#include "token.h"
+#include "xalloc.h"
+
+#define WS_QMAX     64
+#define WS_QBYTES   (4u << 20)
+#define WS_HELLO_MS 5000
+#define WS_BUCKETS  16384
+
+enum conn_state { CONN_HELLO = 0, CONN_READY, CONN_CLOSING };
+
+struct ws_conn {
+	struct ws_conn *prev, *next; /* registry list */
+	struct ws_conn *hnext;       /* id hash chain */
+	struct lws *wsi;
+	uint64_t id;
+	int state;
+	int registered;
+	int64_t opened_ms;
+	int64_t token_id; /* 0 until authenticated */
+	int64_t project_id;
+	int64_t env_id;
+	char project[48];
+	char env[48];
+	char agent_id[132];
+	char remote[64];
+	int64_t sent_version;
+	struct buf rx;
+	struct ws_msg *q[WS_QMAX];
+	unsigned qhead, qlen;
+	size_t qbytes;
+	int close_code;
+	char close_reason[96];
+};
+
+static struct ws_conn *reg_head;
+static struct ws_conn *reg_by_id[WS_BUCKETS];
+static int reg_count;
+static uint64_t conn_next_id;
+static int64_t sweep_last_revoke_check;
+static int64_t sweep_last_seen;
+
+size_t ws_agent_session_size(void)
+{
+	return sizeof(struct ws_conn);
+}
+int ws_agent_count(void)
+{
+	return reg_count;
+}
+
+static int64_t now_ms(void)
+{
+	return timefmt_mono_us() / 1000;
+}
+
+/* ---- registry ---- */
+
+static void reg_add(struct ws_conn *c)
+{
+	unsigned b = (unsigned)(c->id % WS_BUCKETS);
+
+	c->next = reg_head;
+	c->prev = NULL;
+	if (reg_head)
+		reg_head->prev = c;
+	reg_head = c;
+	c->hnext = reg_by_id[b];
+	reg_by_id[b] = c;
+	c->registered = 1;
+	reg_count++;
+}
+
+static void reg_remove(struct ws_conn *c)
+{
+	unsigned b = (unsigned)(c->id % WS_BUCKETS);
+	struct ws_conn **pp = &reg_by_id[b];
+
+	if (!c->registered)
+		return;
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		reg_head = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	while (*pp && *pp != c)
+		pp = &(*pp)->hnext;
+	if (*pp)
+		*pp = c->hnext;
+	c->registered = 0;
+	reg_count--;
+}
+
+static struct ws_conn *reg_find(uint64_t id)
+{
+	for (struct ws_conn *c = reg_by_id[id % WS_BUCKETS]; c; c = c->hnext)
+		if (c->id == id)
+			return c;
+	return NULL;
+}
+
+/* ---- sending ---- */
+
+/* Queues m (a reference is taken). Overflow cuts the connection off. */
+static void conn_send(struct ws_conn *c, struct ws_msg *m)
+{
+	if (c->state == CONN_CLOSING)
+		return;
+	if (c->qlen == WS_QMAX || c->qbytes + m->len > WS_QBYTES) {
+		LOG(LOG_WARN, "msg=\"agent too slow; send queue overflow\" conn=%llu agent=%s",
+		    (unsigned long long)c->id, c->agent_id);
+		c->state = CONN_CLOSING;
+		c->close_code = 4429;
+		/* it is not reading, so a close frame would never be read either */
+		lws_set_timeout(c->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
+		return;
+	}
+	ws_msg_ref(m);
+	c->q[(c->qhead + c->qlen) % WS_QMAX] = m;
+	c->qlen++;
+	c->qbytes += m->len;
+	lws_callback_on_writable(c->wsi);
+}
+
+static void conn_send_text(struct ws_conn *c, const char *text)
+{
+	struct ws_msg *m = ws_msg_new(text, strlen(text));
+
+	conn_send(c, m);
+	ws_msg_unref(m);
+}
+
+/* Sends an error message, then closes with code once the queue is out. */
+static void conn_fail(struct ws_conn *c, int code, const char *errcode, const char *message)
+{
+	json_t *e;
+	char *text;
+
+	if (c->state == CONN_CLOSING)
+		return;
+	e = json_pack("{s:s, s:s, s:s}", "type", "error", "code", errcode, "message", message);
+	text = json_dumps(e, JSON_COMPACT);
+	json_decref(e);
+	conn_send_text(c, text);
+	free(text);
+	c->state = CONN_CLOSING;
+	c->close_code = code;
+	snprintf(c->close_reason, sizeof c->close_reason, "%s", errcode);
+	lws_callback_on_writable(c->wsi);
+	if (code != 1001)
+		LOG(LOG_INFO,
+		    "msg=\"agent connection refused\" conn=%llu code=%d reason=%s agent=%s",
+		    (unsigned long long)c->id, code, errcode, c->agent_id[0] ? c->agent_id : "-");
+}
+
+static void conn_queue_free(struct ws_conn *c)
+{
+	while (c->qlen) {
+		ws_msg_unref(c->q[c->qhead]);
+		c->qhead = (c->qhead + 1) % WS_QMAX;
+		c->qlen--;
+	}
+	c->qbytes = 0;
+}
+
+/* ---- authentication ---- */
+
+/* Checks an agent token. 0 with the token in *t, or a close code. */
+static int conn_token(const char *secret, struct store_token *t)
+{
+	char hash[CRYPTO_SHA256_HEX];
+	struct store *st = store_thread();
+	int rc;
+
+	if (!st)
+		return 1011;
+	if (token_parse(secret) != TOKEN_AGENT)
+		return 4401;
+	crypto_sha256_hex(secret, strlen(secret), hash);
+	rc = store_token_lookup(st, hash, timefmt_now(), t);
+	store_idle(st);
+	if (rc == MOAT_EBUSY || rc == MOAT_EDB)
+		return 1011;
+	if (rc || t->kind != TOKEN_AGENT || t->project_archived)
+		return 4401;
+	return 0;
+}
+
+/* ---- hello ---- */
+
+static int agent_id_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 1 || n > 128)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == ':' || ch == '-'))
+			return 0;
+	}
+	return 1;
+}
+
+/* A string field of at most max bytes without control bytes; "" if absent
+ * and optional. Returns NULL when invalid. */
+static const char *hello_str(json_t *o, const char *key, size_t max, int required)
+{
+	json_t *v = json_object_get(o, key);
+	const char *s;
+
+	if (!v)
+		return required ? NULL : "";
+	if (!json_is_string(v))
+		return NULL;
+	s = json_string_value(v);
+	if (strlen(s) > max)
+		return NULL;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return NULL;
+	return s;
+}
+
+/* Sends the current policy of the environment unless have == current. */
+static void conn_send_current_policy(struct ws_conn *c, int64_t have)
+{
+	struct ws_msg *m;
+	int64_t version = 0;
+
+	m = ws_hub_policy_for(c->env_id, &version);
+	if (!m) {
+		struct store *st = store_thread();
+		struct store_policy p;
+		char *text;
+		size_t cap;
+		int n;
+		if (!st || store_policy_current(st, c->env_id, &p) != MOAT_OK) {
+			if (st)
+				store_idle(st);
+			return;
+		}
+		store_idle(st);
+		cap = strlen(p.document) + 160;
+		text = xmalloc(cap);
+		n = snprintf(
+		    text, cap,
+		    "{\"type\":\"policy\",\"version\":%lld,\"sha256\":\"%s\",\"document\":%s}",
+		    (long long)p.version, p.sha256, p.document);
+		m = ws_msg_new(text, (size_t)n);
+		free(text);
+		version = p.version;
+		store_policy_cleanup(&p);
+		ws_hub_policy_cache(c->env_id, version, m);
+	}
+	if (version != have && version > c->sent_version) {
+		conn_send(c, m);
+		c->sent_version = version;
+	}
+	ws_msg_unref(m);
+}
+
+static void conn_hello(struct ws_conn *c, json_t *msg)
+{
+	const char *agent_id = hello_str(msg, "agent_id", 128, 1);
+	const char *hostname = hello_str(msg, "hostname", 255, 0);
+	const char *runtime = hello_str(msg, "runtime", 64, 0);
+	const char *aver = hello_str(msg, "agent_version", 64, 0);
+	const char *envname = hello_str(msg, "environment", 40, 1);
+	const char *tok = hello_str(msg, "token", 64, 0);
+	json_t *proto = json_object_get(msg, "protocol"),
+	       *pv = json_object_get(msg, "policy_version");
+	struct store_token t;
+	struct store_env e;
+	struct ingest_agent ia;
+	struct store *st;
+	int64_t have = 0;
+	char welcome[512];
+	int rc;
+
+	if (!json_is_integer(proto) || json_integer_value(proto) != 1) {
+		conn_fail(c, 4400, "unsupported_protocol", "this server speaks protocol 1");
+		return;
+	}
+	if (!agent_id || !agent_id_ok(agent_id) || !hostname || !runtime || !aver || !envname ||
+	    !tok || (pv && (!json_is_integer(pv) || json_integer_value(pv) < 0))) {
+		conn_fail(c, 4400, "bad_message",
+		          "hello needs protocol, agent_id (1-128 of A-Za-z0-9._:-), environment; "
+		          "hostname <= 255, runtime and agent_version <= 64, policy_version >= 0");
+		return;
+	}
+	if (pv)
+		have = json_integer_value(pv);
+	if (!c->token_id) {
+		if (!tok[0]) {
+			conn_fail(c, 4401, "unauthenticated",
+			          "send Authorization: Bearer <agent token> or a token in hello");
+			return;
+		}
+		rc = conn_token(tok, &t);
+		if (rc) {
+			conn_fail(c, rc, rc == 4401 ? "unauthenticated" : "unavailable",
+			          rc == 4401 ? "the token is not a valid agent token"
+			                     : "the server is busy; retry");
+			return;
+		}
+		c->token_id = t.id;
+		c->project_id = t.project_id;
+		snprintf(c->project, sizeof c->project, "%s", t.project_slug);
+	}
+	st = store_thread();
+	rc = st ? store_env_get(st, c->project_id, envname, &e) : MOAT_EDB;
+	if (st)
+		store_idle(st);
+	if (rc) {
+		conn_fail(c, rc == MOAT_ENOTFOUND ? 4404 : 1011,
+		          rc == MOAT_ENOTFOUND ? "unknown_environment" : "unavailable",
+		          rc == MOAT_ENOTFOUND ? "no such environment in this project"
+		                               : "the server is busy; retry");
+		return;
+	}
+	/* one live connection per agent_id and project: the newest wins */
+	for (struct ws_conn *o = reg_head; o; o = o->next) {
+		if (o != c && o->state == CONN_READY && o->project_id == c->project_id &&
+		    !strcmp(o->agent_id, agent_id))
+			conn_fail(o, 4409, "replaced",
+			          "a newer connection with this agent_id took over");
+	}
+	c->env_id = e.id;
+	snprintf(c->env, sizeof c->env, "%s", e.name);
+	snprintf(c->agent_id, sizeof c->agent_id, "%s", agent_id);
+	c->state = CONN_READY;
+	memset(&ia, 0, sizeof ia);
+	ia.project_id = c->project_id;
+	ia.env_id = c->env_id;
+	ia.token_id = c->token_id;
+	snprintf(ia.agent_id, sizeof ia.agent_id, "%s", agent_id);
+	snprintf(ia.hostname, sizeof ia.hostname, "%s", hostname);
+	snprintf(ia.runtime, sizeof ia.runtime, "%s", runtime);
+	snprintf(ia.agent_version, sizeof ia.agent_version, "%s", aver);
+	snprintf(ia.remote, sizeof ia.remote, "%s", c->remote);
+	ingest_agent_hello(&ia);
+	{
+		json_t *w =
+		    json_pack("{s:s, s:s, s:s, s:s, s:i, s:{s:i, s:i}}", "type", "welcome",
+		              "agent_id", c->agent_id, "project", c->project, "environment", c->env,
+		              "heartbeat_s", WS_HEARTBEAT_S, "limits", "max_message_bytes",
+		              (int)WS_MAX_MESSAGE, "max_batch_events", 500);
+		char *text = json_dumps(w, JSON_COMPACT);
+		snprintf(welcome, sizeof welcome, "%s", text);
+		free(text);
+		json_decref(w);
+	}
+	conn_send_text(c, welcome);
+	conn_send_current_policy(c, have);
+	LOG(LOG_INFO, "msg=\"agent connected\" conn=%llu agent=%s project=%s environment=%s ip=%s",
+	    (unsigned long long)c->id, c->agent_id, c->project, c->env, c->remote);
+}
+
+static void conn_applied(struct ws_conn *c, json_t *msg)
+{
+	json_t *v = json_object_get(msg, "version"), *ok = json_object_get(msg, "ok");
+	const char *err = hello_str(msg, "error", 240, 0);
+
+	if (!json_is_integer(v) || json_integer_value(v) < 1 || !json_is_boolean(ok) || !err) {
+		conn_fail(c, 4400, "bad_message",
+		          "applied needs version (>= 1), ok (boolean) and an optional error");
+		return;
+	}
+	ingest_agent_applied(c->project_id, c->agent_id, json_integer_value(v), json_is_true(ok),
+	                     err);
+}
+
+static void conn_events(struct ws_conn *c, json_t *msg)
+{
+	(void)msg;
+	conn_fail(c, 4400, "not_supported", "this server does not take events yet");
+}
+
+static void conn_message(struct ws_conn *c, const char *text, size_t len)
+{
+	json_error_t jerr;
+	json_t *msg = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	const char *type;
+
+	if (!msg || !json_is_object(msg)) {
+		json_decref(msg);
+		conn_fail(c, 4400, "bad_message", "every message is one JSON object");
+		return;
+	}
+	type = json_string_value(json_object_get(msg, "type"));
+	if (!type) {
+		conn_fail(c, 4400, "bad_message", "the message has no type");
+	} else if (c->state == CONN_HELLO) {
+		if (!strcmp(type, "hello"))
+			conn_hello(c, msg);
+		else
+			conn_fail(c, 4400, "out_of_order", "the first message must be hello");
+	} else if (!strcmp(type, "events")) {
+		conn_events(c, msg);
+	} else if (!strcmp(type, "applied")) {
+		conn_applied(c, msg);
+	} else if (!strcmp(type, "hello")) {
+		conn_fail(c, 4400, "out_of_order", "hello was already sent");
+	} else {
+		char m[120];
+		snprintf(m, sizeof m, "unknown message type \"%.64s\"", type);
+		conn_fail(c, 4400, "bad_message", m);
+	}
+	json_decref(msg);
+}
+
+/* ---- the lws callback ---- */
+
+static void conn_open(struct ws_conn *c, struct lws *wsi)
+{
+	char auth[256];
+	int n;
+
+	memset(c, 0, sizeof *c);
+	c->wsi = wsi;
+	c->id = ++conn_next_id;
+	c->opened_ms = now_ms();
+	buf_init(&c->rx, WS_MAX_MESSAGE);
+	lws_get_peer_simple(wsi, c->remote, sizeof c->remote);
+	reg_add(c);
+	n = lws_hdr_copy(wsi, auth, sizeof auth, WSI_TOKEN_HTTP_AUTHORIZATION);
+	if (n > 0) {
+		struct store_token t;
+		const char *tok = auth;
+		int rc = 4401;
+		if (!strncasecmp(tok, "Bearer ", 7)) {
+			tok += 7;
+			while (*tok == ' ')
+				tok++;
+			rc = conn_token(tok, &t);
+		}
+		if (rc) {
+			conn_fail(c, rc, rc == 4401 ? "unauthenticated" : "unavailable",
+			          rc == 4401 ? "the token is not a valid agent token"
+			                     : "the server is busy; retry");
+			return;
+		}
+		c->token_id = t.id;
+		c->project_id = t.project_id;
+		snprintf(c->project, sizeof c->project, "%s", t.project_slug);
+	}
+}
+
+static void conn_closed(struct ws_conn *c)
+{
+	if (c->state == CONN_READY || (c->state == CONN_CLOSING && c->env_id))
+		ingest_agent_offline(c->project_id, c->agent_id);
+	if (c->env_id)
+		LOG(LOG_INFO, "msg=\"agent disconnected\" conn=%llu agent=%s project=%s",
+		    (unsigned long long)c->id, c->agent_id, c->project);
+	conn_queue_free(c);
+	buf_cleanup(&c->rx);
+	reg_remove(c);
+}
+
+static int conn_writeable(struct ws_conn *c)
+{
+	if (c->qlen) {
+		struct ws_msg *m = c->q[c->qhead];
+		int n;
+		c->qhead = (c->qhead + 1) % WS_QMAX;
+		c->qlen--;
+		c->qbytes -= m->len;
+		n = lws_write(c->wsi, m->payload, m->len, LWS_WRITE_TEXT);
+		ws_msg_unref(m);
+		if (n < (int)0)
+			return -1;
+		if (c->qlen || c->close_code)
+			lws_callback_on_writable(c->wsi);
+		return 0;
+	}
+	if (c->close_code) {
+		lws_close_reason(c->wsi, (enum lws_close_status)c->close_code,
+		                 (unsigned char *)c->close_reason, strlen(c->close_reason));
+		return -1;
+	}
+	return 0;
+}
+
+static int conn_receive(struct ws_conn *c, const char *in, size_t len)
+{
+	int final = lws_is_final_fragment(c->wsi) && !lws_remaining_packet_payload(c->wsi);
+
+	if (c->state == CONN_CLOSING)
+		return 0; /* ignore whatever comes while we close */
+	if (lws_frame_is_binary(c->wsi)) {
+		conn_fail(c, 4400, "bad_message", "binary frames are not part of the protocol");
+		return 0;
+	}
+	if (final && c->rx.len == 0) {
+		conn_message(c, in, len); /* the common case: one frame, no copy */
+		return 0;
+	}
+	if (buf_append(&c->rx, in, len) != MOAT_OK) {
+		buf_cleanup(&c->rx);
+		c->state = CONN_HELLO; /* let conn_fail run */
+		conn_fail(c, 1009, "too_big", "a message is at most 1 MiB");
+		return 0;
+	}
+	if (final) {
+		conn_message(c, c->rx.data, c->rx.len);
+		buf_cleanup(&c->rx);
+		buf_init(&c->rx, WS_MAX_MESSAGE);
+	}
+	return 0;
+}
+
+int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
+                      size_t len)
+{
+	struct ws_conn *c = user;
+
+	switch (reason) {
+	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
+		char uri[64];
+		if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 ||
+		    strcmp(uri, "/v1/agent") != 0)
+			return 1; /* refuse the upgrade: unknown path */
+		return 0;
+	}
+	case LWS_CALLBACK_ESTABLISHED:
+		conn_open(c, wsi);
+		return 0;
+	case LWS_CALLBACK_RECEIVE:
+		return conn_receive(c, in, len);
+	case LWS_CALLBACK_SERVER_WRITEABLE:
+		return conn_writeable(c);
+	case LWS_CALLBACK_CLOSED:
+		conn_closed(c);
+		return 0;
+	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+		ws_hub_drain();
+		return 0;
+	default:
+		break;
+	}
+	return lws_callback_http_dummy(wsi, reason, user, in, len);
+}
+
+/* ---- what the hub and the sweep ask ---- */
+
+void ws_agent_push_policy(int64_t env_id, int64_t version, struct ws_msg *msg)
+{
+	int n = 0;
+
+	for (struct ws_conn *c = reg_head; c; c = c->next) {
+		if (c->state != CONN_READY || c->env_id != env_id || c->sent_version >= version)
+			continue;
+		c->sent_version = version;
+		conn_send(c, msg);
+		n++;
+	}
+	LOG(LOG_DEBUG, "msg=\"policy pushed\" environment_id=%lld version=%lld agents=%d",
+	    (long long)env_id, (long long)version, n);
+}
+
+void ws_agent_close_token(int64_t token_id)
+{
+	for (struct ws_conn *c = reg_head; c; c = c->next)
+		if (c->token_id == token_id && c->state != CONN_CLOSING)
+			conn_fail(c, 4401, "revoked", "the token was revoked or expired");
+}
+
+void ws_agent_deliver(uint64_t conn_id, struct ws_msg *msg)
+{
+	struct ws_conn *c = reg_find(conn_id);
+
+	if (c)
+		conn_send(c, msg);
+}
+
+void ws_agent_close_all(int code)
+{
+	for (struct ws_conn *c = reg_head; c; c = c->next)
+		conn_fail(c, code, "going_away", "the server is shutting down; reconnect");
+}
+
+/* Tokens revoked, or expired, since the last check (this process or not). */
+static void sweep_revocations(int64_t now)
+{
+	int64_t ids[64];
+	int n = 0;
+
+	if (!reg_head)
+		return;
+	if (store_tokens_revoked_since(store_thread(), sweep_last_revoke_check - 2, now, ids, 64,
+	                               &n) != MOAT_OK)
+		return;
+	for (int i = 0; i < n; i++)
+		ws_agent_close_token(ids[i]);
+	sweep_last_revoke_check = now;
+}
+
+void ws_agent_sweep(struct lws_context *ctx)
+{
+	int64_t ms = now_ms(), now = timefmt_now();
+
+	(void)ctx;
+	for (struct ws_conn *c = reg_head; c; c = c->next)
+		if (c->state == CONN_HELLO && ms - c->opened_ms > WS_HELLO_MS)
+			conn_fail(c, 4408, "hello_timeout", "no hello within 5 seconds");
+	if (!sweep_last_revoke_check)
+		sweep_last_revoke_check = now;
+	sweep_revocations(now);
+	if (now - sweep_last_seen >= 60) {
+		if (sweep_last_seen)
+			for (struct ws_conn *c = reg_head; c; c = c->next)
+				if (c->state == CONN_READY)
+					ingest_agent_seen(c->project_id, c->agent_id);
+		sweep_last_seen = now;
+	}
+}
