@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "auth_cache.h"
 #include "crypto.h"
 #include "err.h"
 #include "timefmt.h"
@@ -72,6 +73,8 @@ static int auth_bearer(struct http_req *r, const char *hdr)
 {
 	char hash[CRYPTO_SHA256_HEX];
 	const char *tok;
+	int64_t now = timefmt_now();
+	uint64_t epoch;
 	int kind, rc;
 
 	if (strncasecmp(hdr, "Bearer ", 7) != 0)
@@ -82,8 +85,16 @@ static int auth_bearer(struct http_req *r, const char *hdr)
 	kind = token_parse(tok);
 	if (kind < 0)
 		return MOAT_EAUTH;
+	if (auth_cache_get(tok, now, &r->who.token, &r->who.user)) {
+		r->who.kind = PRINCIPAL_TOKEN;
+		r->who.role = kind != TOKEN_ADMIN ? ROLE_NONE
+			      : r->who.user.id    ? http_role_parse(r->who.user.role)
+						  : ROLE_ADMIN;
+		return MOAT_OK;
+	}
+	epoch = auth_epoch(); /* read before the lookup: a change after it invalidates */
 	crypto_sha256_hex(tok, strlen(tok), hash);
-	rc = store_token_lookup(r->st, hash, timefmt_now(), &r->who.token);
+	rc = store_token_lookup(r->st, hash, now, &r->who.token);
 	if (rc)
 		return rc;
 	if (r->who.token.kind != kind)
@@ -103,6 +114,8 @@ static int auth_bearer(struct http_req *r, const char *hdr)
 	} else if (r->who.token.project_archived) {
 		return MOAT_EAUTH;
 	}
+	r->who.user.password_hash[0] = '\0';
+	auth_cache_put(tok, epoch, now, &r->who.token, &r->who.user);
 	return MOAT_OK;
 }
 

@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 
 #include "crypto.h"
+#include "json_out.h"
 #include "err.h"
 #include "log.h"
 #include "metrics.h"
@@ -25,6 +26,12 @@
 #include "xalloc.h"
 
 #define HTTP_MAX_EXTRA_HEADERS 4
+/* The largest JSON response body (a page of results). */
+#define HTTP_JSON_OUT_MAX (64u << 20)
+/* Per-connection memory pool. libmicrohttpd 0.9.75 zeroes it for every
+ * request, so its size is a per-request cost; 16 KiB still takes ~8 KiB of
+ * request headers (more gets 431). */
+#define HTTP_CONN_MEMORY 16384
 
 struct http_server {
 	struct MHD_Daemon *daemon;
@@ -130,15 +137,19 @@ void http_reply(struct http_req *r, int status, const char *ctype, const void *b
 
 void http_reply_json(struct http_req *r, int status, json_t *json)
 {
-	char *text = json_dumps(json, JSON_COMPACT);
+	struct buf b;
+	int rc;
 
+	buf_init(&b, HTTP_JSON_OUT_MAX);
+	rc = json ? json_out(&b, json) : MOAT_EINVALID;
 	json_decref(json);
-	if (!text) {
+	if (rc) {
+		buf_cleanup(&b);
 		http_problem(r, 500, "internal", "could not encode the response", NULL);
 		return;
 	}
-	http_reply(r, status, "application/json", text, strlen(text));
-	free(text);
+	http_reply(r, status, "application/json", b.data, b.len);
+	buf_cleanup(&b);
 }
 
 void http_reply_empty(struct http_req *r, int status)
@@ -292,7 +303,9 @@ static void http_dispatch(struct http_req *r)
 		return;
 	}
 	r->st = store_thread();
-	if (!r->st) {
+	if (!r->st || store_read_begin(r->st) != MOAT_OK) {
+		if (r->st)
+			store_idle(r->st);
 		http_problem_err(r, MOAT_EBUSY, NULL);
 		return;
 	}
@@ -536,7 +549,7 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->http_threads, MHD_OPTION_NOTIFY_COMPLETED,
 	    http_completed, s, MHD_OPTION_UNESCAPE_CALLBACK, http_no_unescape, NULL,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)4096, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
+	    (unsigned)4096, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
 	    MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, s, MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log,
 	    NULL, MHD_OPTION_END);
 	if (!s->daemon) {

@@ -84,6 +84,56 @@ void store_idle(struct store *st)
 	for (int i = 0; i < st->nactive; i++)
 		sqlite3_reset(st->active[i]);
 	st->nactive = 0;
+	if (st->read_txn && !st->in_txn) {
+		static const char sql[] = "COMMIT";
+		sqlite3_stmt *s = store_stmt(st, sql);
+		st->read_txn = 0;
+		if (s)
+			sqlite3_step(s);
+		if (s)
+			sqlite3_reset(s);
+		st->nactive = 0;
+	}
+	if (!st->in_txn && (st->touch_token_id || st->touch_session_id)) {
+		static const char tok[] = "UPDATE tokens SET last_used_at = ? WHERE id = ?";
+		static const char ses[] = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
+		int64_t ids[2] = {st->touch_token_id, st->touch_session_id};
+		const char *sqls[2] = {tok, ses};
+		st->touch_token_id = st->touch_session_id = 0;
+		for (int i = 0; i < 2; i++) {
+			sqlite3_stmt *s;
+			if (!ids[i])
+				continue;
+			s = store_stmt(st, sqls[i]);
+			if (!s)
+				continue;
+			sqlite3_bind_int64(s, 1, st->touch_now);
+			sqlite3_bind_int64(s, 2, ids[i]);
+			sqlite3_step(s); /* best effort: a busy database only delays it */
+			sqlite3_reset(s);
+		}
+		st->nactive = 0;
+	}
+}
+
+int store_read_begin(struct store *st)
+{
+	static const char sql[] = "BEGIN"; /* deferred: one snapshot for the whole request */
+	sqlite3_stmt *s;
+	int rc;
+
+	if (st->in_txn || st->read_txn || !sqlite3_get_autocommit(st->db))
+		return MOAT_OK;
+	s = store_stmt(st, sql);
+	if (!s)
+		return MOAT_EDB;
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	st->nactive = 0;
+	if (rc != SQLITE_DONE)
+		return store_err(st, rc);
+	st->read_txn = 1;
+	return MOAT_OK;
 }
 
 static sqlite3_stmt *store_mark_active(struct store *st, sqlite3_stmt *s)

@@ -37,9 +37,14 @@ int store_schema_latest(void);
 /* Online backup of the whole database into dest (a new file). */
 int store_backup(struct store *st, const char *dest, char *msg, size_t msglen);
 
-/* Resets every statement used since the last call, ending any read
- * snapshot. Server threads call it at the end of each request. */
+/* Resets every statement used since the last call and ends the read
+ * transaction of store_read_begin(). Server threads call it at the end of
+ * each request. */
 void store_idle(struct store *st);
+/* Opens a read transaction (deferred BEGIN) so that every read of the
+ * request shares one snapshot and one set of locks; a write ends it first.
+ * Closed by store_idle(). */
+int store_read_begin(struct store *st);
 
 /* Per-thread connection for server threads: set the path once before any
  * thread starts, then store_thread() opens this thread's connection on first

@@ -21,6 +21,10 @@ struct store_stmt_slot {
 struct store {
 	sqlite3 *db;
 	int in_txn;
+	int read_txn; /* a deferred BEGIN spans the current request's reads */
+	/* last-used refreshes noticed during reads, written by store_idle()
+	 * after the read transaction so that no request holds the write lock */
+	int64_t touch_token_id, touch_session_id, touch_now;
 	struct store_stmt_slot slots[STORE_STMT_SLOTS];
 	/* statements handed out since the last store_idle(): a stepped but
 	 * unreset statement holds a read snapshot open, so they are all reset

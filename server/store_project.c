@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "auth_cache.h"
 #include "err.h"
 #include "timefmt.h"
 #include "xalloc.h"
@@ -185,6 +186,7 @@ int store_project_update(struct store *st, const struct actor *a, const char *sl
 	if (rc)
 		goto fail;
 	rc = store_commit(st);
+	auth_epoch_bump(); /* after the commit: no cached credential outlives it */
 	if (rc)
 		return rc;
 	return store_project_get_id(st, p.id, out);

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "auth_cache.h"
 #include "err.h"
 #include "timefmt.h"
 #include "token.h"
@@ -191,7 +192,9 @@ int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int6
 		    json_pack("{s:I, s:s}", "id", (json_int_t)id, "prefix", t.prefix));
 	if (rc)
 		goto fail;
-	return store_commit(st);
+	rc = store_commit(st);
+	auth_epoch_bump(); /* after the commit: no cached credential outlives it */
+	return rc;
 fail:
 	store_rollback(st);
 	return rc;
@@ -203,7 +206,6 @@ int store_token_lookup(struct store *st, const char *token_hash, int64_t now,
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
 	                          " LEFT JOIN projects p ON p.id = t.project_id"
 	                          " WHERE t.token_hash = ?";
-	static const char sql_touch[] = "UPDATE tokens SET last_used_at = ? WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -220,13 +222,8 @@ int store_token_lookup(struct store *st, const char *token_hash, int64_t now,
 	if (out->revoked_at || (out->expires_at && now >= out->expires_at))
 		return MOAT_EAUTH;
 	if (now - out->last_used_at >= 60) {
-		s = store_stmt(st, sql_touch);
-		if (s) {
-			sqlite3_bind_int64(s, 1, now);
-			sqlite3_bind_int64(s, 2, out->id);
-			sqlite3_step(s); /* best effort */
-			sqlite3_reset(s);
-		}
+		st->touch_token_id = out->id; /* written by store_idle() */
+		st->touch_now = now;
 		out->last_used_at = now;
 	}
 	return MOAT_OK;

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "auth_cache.h"
 #include "err.h"
 #include "timefmt.h"
 #include "xalloc.h"
@@ -226,6 +227,7 @@ int store_user_update(struct store *st, const struct actor *a, int64_t id, const
 	if (rc)
 		goto fail;
 	rc = store_commit(st);
+	auth_epoch_bump(); /* after the commit: no cached credential outlives it */
 	if (rc)
 		return rc;
 	return store_user_get(st, id, out);
@@ -263,7 +265,9 @@ int store_user_set_password(struct store *st, const struct actor *a, int64_t id,
 		rc = store_audit_json(st, a, "user.password", u.email, NULL, NULL);
 	if (rc)
 		goto fail;
-	return store_commit(st);
+	rc = store_commit(st);
+	auth_epoch_bump(); /* after the commit: no cached credential outlives it */
+	return rc;
 fail:
 	store_rollback(st);
 	return rc;
@@ -346,7 +350,6 @@ int store_session_lookup(struct store *st, const char *token_hash, int64_t now, 
 	    " COALESCE(u.last_login_at, 0), ''"
 	    " FROM sessions s JOIN users u ON u.id = s.user_id"
 	    " WHERE s.token_hash = ? AND s.revoked_at IS NULL";
-	static const char sql_touch[] = "UPDATE sessions SET last_seen_at = ? WHERE id = ?";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -368,13 +371,8 @@ int store_session_lookup(struct store *st, const char *token_hash, int64_t now, 
 	if (u->disabled || now >= ses->expires_at || now - ses->last_seen_at > idle_s)
 		return MOAT_EAUTH;
 	if (now - ses->last_seen_at >= 60) {
-		s = store_stmt(st, sql_touch);
-		if (s) {
-			sqlite3_bind_int64(s, 1, now);
-			sqlite3_bind_int64(s, 2, ses->id);
-			sqlite3_step(s); /* best effort: a busy db only delays the refresh */
-			sqlite3_reset(s);
-		}
+		st->touch_session_id = ses->id; /* written by store_idle() */
+		st->touch_now = now;
 	}
 	return MOAT_OK;
 }

@@ -47,11 +47,21 @@ void timefmt_rfc3339(int64_t t, char out[TIMEFMT_LEN])
 		y = y < 0 ? 0 : 9999;
 	}
 	{
-		char tmp[64];
-		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-		         (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
-		memcpy(out, tmp, TIMEFMT_LEN - 1);
-		out[TIMEFMT_LEN - 1] = '\0';
+		/* digits by hand: this runs several times per API response */
+		int v[6] = {y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60)};
+		char *o = out;
+		o[0] = (char)('0' + v[0] / 1000);
+		o[1] = (char)('0' + v[0] / 100 % 10);
+		o[2] = (char)('0' + v[0] / 10 % 10);
+		o[3] = (char)('0' + v[0] % 10);
+		o += 4;
+		for (int i = 1; i < 6; i++) {
+			*o++ = i == 1 || i == 2 ? '-' : i == 3 ? 'T' : ':';
+			*o++ = (char)('0' + v[i] / 10);
+			*o++ = (char)('0' + v[i] % 10);
+		}
+		*o++ = 'Z';
+		*o = '\0';
 	}
 }
 

@@ -17,7 +17,7 @@
 #   BENCH_CONNECTIONS  wrk connections (default 64)
 #   BENCH_THREADS      wrk threads (default 2)
 #   BENCH_LOG_LEVEL    moatd --log-level (default warn; "info" logs every request)
-#   MOATD              the binary (default build/moatd)
+#   MOATD              the binary, relative to the repo root or absolute (default build/moatd)
 #   NGINX              the nginx binary (default /usr/sbin/nginx)
 #   BENCH_KEEP=1       keep the temporary directory (logs, wrk output)
 set -eu
@@ -47,6 +47,7 @@ command -v python3 >/dev/null 2>&1 || die "python3 not found"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/moat-bench.XXXXXX")
 moatd_pid=
 nginx_pid=
+wrk_pid=
 
 stop() {
 	# $1: pid. SIGTERM, then SIGKILL after 5 s.
@@ -64,6 +65,7 @@ stop() {
 cleanup() {
 	status=$?
 	trap - EXIT INT TERM
+	stop "$wrk_pid"
 	stop "$moatd_pid"
 	stop "$nginx_pid"
 	if [ "${BENCH_KEEP:-0}" = 1 ]; then
@@ -174,22 +176,34 @@ ka_api=$(check "$moat/api/v1/projects/bench" "" -H "Authorization: Bearer $token
 # ---- the machine ----
 echo "== Moat HTTP benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(uname -srm), $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) before the runs; other busy processes skew every number"
 echo "moatd:   $("$MOATD" --version 2>&1 | head -n 1), --log-level $LOG_LEVEL"
 echo "nginx:   $("$NGINX" -v 2>&1 | head -n 1), worker_processes auto, access_log off"
 echo "wrk:     $(wrk -v 2>&1 | head -n 1 | sed 's/ *Copyright.*//'); -t$THREADS -c$CONNS -d${SECS}s --latency, warm-up ${WARMUP}s"
 echo
 
 # ---- runs ----
+# wrk in the background and `wait` for it: a signal's trap then runs at
+# once instead of after the run. Returns wrk's exit status.
+wrk_bg() {
+	wrk "$@" &
+	wrk_pid=$!
+	st=0
+	wait "$wrk_pid" || st=$?
+	wrk_pid=
+	return $st
+}
+
 # run NAME URL [wrk args...] -> $tmp/NAME.wrk
 run() {
 	name=$1
 	url=$2
 	shift 2
 	if [ "$WARMUP" != 0 ]; then
-		wrk -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true
+		wrk_bg -t"$THREADS" -c"$CONNS" -d"${WARMUP}s" "$@" "$url" >/dev/null 2>&1 || true
 	fi
 	echo "running $name ($url) for ${SECS}s ..." >&2
-	wrk -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency "$@" "$url" >"$tmp/$name.wrk" 2>&1 \
+	wrk_bg -t"$THREADS" -c"$CONNS" -d"${SECS}s" --latency "$@" "$url" >"$tmp/$name.wrk" 2>&1 \
 		|| { cat "$tmp/$name.wrk" >&2; die "wrk failed on $url"; }
 }
 run nginx "$nginx/bench.html"

@@ -33,8 +33,16 @@ class HandshakeRefused(Exception):
 
 class WS:
     def __init__(self, port, path="/v1/agent", token=None, protocol="moat.agent.v1",
-                 host="127.0.0.1", timeout=10, headers=None):
-        self.sock = socket.create_connection((host, port), timeout=timeout)
+                 host="127.0.0.1", timeout=10, headers=None, rcvbuf=None):
+        if rcvbuf:
+            # a small receive window (set before connect) makes a reader
+            # that never reads fill up quickly
+            self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, rcvbuf)
+            self.sock.settimeout(timeout)
+            self.sock.connect((host, port))
+        else:
+            self.sock = socket.create_connection((host, port), timeout=timeout)
         self.sock.settimeout(timeout)
         self.buf = b""
         key = base64.b64encode(os.urandom(16)).decode()

@@ -1,0 +1,126 @@
+/*
+ * json_out.c — see json_out.h.
+ */
+#include "json_out.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "err.h"
+
+static int jo_string(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t start = 0;
+	int rc = buf_append(b, "\"", 1);
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[7];
+		size_t el = 2;
+
+		if (c >= 0x20 && c != '"' && c != '\\' && !(c == '/' && i > 0 && s[i - 1] == '<'))
+			continue;
+		rc = buf_append(b, s + start, i - start);
+		esc[0] = '\\';
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '/': esc[1] = '/'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		default:
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			el = 6;
+		}
+		if (!rc)
+			rc = buf_append(b, esc, el);
+		start = i + 1;
+	}
+	if (!rc)
+		rc = buf_append(b, s + start, n - start);
+	if (!rc)
+		rc = buf_append(b, "\"", 1);
+	return rc;
+}
+
+static int jo_int(struct buf *b, json_int_t v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	return buf_append(b, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+int json_out(struct buf *b, const json_t *v)
+{
+	int rc = 0;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: {
+		const char *k;
+		json_t *val;
+		int first = 1;
+		rc = buf_append(b, "{", 1);
+		json_object_foreach((json_t *)v, k, val)
+		{
+			if (rc)
+				break;
+			if (!first)
+				rc = buf_append(b, ",", 1);
+			first = 0;
+			if (!rc)
+				rc = jo_string(b, k, strlen(k));
+			if (!rc)
+				rc = buf_append(b, ":", 1);
+			if (!rc)
+				rc = json_out(b, val);
+		}
+		return rc ? rc : buf_append(b, "}", 1);
+	}
+	case JSON_ARRAY: {
+		size_t i;
+		json_t *val;
+		rc = buf_append(b, "[", 1);
+		json_array_foreach((json_t *)v, i, val)
+		{
+			if (rc)
+				break;
+			if (i)
+				rc = buf_append(b, ",", 1);
+			if (!rc)
+				rc = json_out(b, val);
+		}
+		return rc ? rc : buf_append(b, "]", 1);
+	}
+	case JSON_STRING:
+		return jo_string(b, json_string_value(v), json_string_length(v));
+	case JSON_INTEGER:
+		return jo_int(b, json_integer_value(v));
+	case JSON_REAL: {
+		char tmp[32];
+		int n = snprintf(tmp, sizeof tmp, "%.15g", json_real_value(v));
+		if (!strpbrk(tmp, ".eEn") && n < 30) /* keep it a real: 1 -> 1.0 */
+			n += snprintf(tmp + n, sizeof tmp - (size_t)n, ".0");
+		return buf_append(b, tmp, (size_t)n);
+	}
+	case JSON_TRUE:
+		return buf_append(b, "true", 4);
+	case JSON_FALSE:
+		return buf_append(b, "false", 5);
+	case JSON_NULL:
+		return buf_append(b, "null", 4);
+	}
+	return MOAT_EINVALID;
+}
