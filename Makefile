@@ -40,6 +40,7 @@ $(BUILD)/obj/schema_embed.o: $(BUILD)/schema_embed.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(BUILD)/libmoat.a: $(SERVER_OBJ)
+	@rm -f $@
 	ar rcs $@ $^
 
 $(BUILD)/moatd: server/main.c $(BUILD)/libmoat.a
@@ -51,7 +52,8 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmoat.a | $(BUILD)/tests
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
-run: deps all
+run: deps
+	@$(MAKE) --no-print-directory all
 	@mkdir -p $(dir $(DB))
 	./$(BUILD)/moatd serve --db $(DB) $(ARGS)
 
@@ -78,6 +80,7 @@ bench: deps
 	sh bench/http/run.sh
 
 lint:
+	@command -v clang-format >/dev/null || sh scripts/deps.sh lint
 	@clang-format --dry-run --Werror server/*.c server/*.h tests/unit/*.c
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' server/*.c server/*.h tests/unit/*.c \
 	  || { echo "lint: banned call above" >&2; exit 1; }

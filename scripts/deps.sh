@@ -5,6 +5,7 @@
 # (or sudo) only when it has to install.
 #   scripts/deps.sh          build + test dependencies
 #   scripts/deps.sh bench    also wrk and nginx for bench/
+#   scripts/deps.sh lint     also clang-format
 set -eu
 
 missing=""
@@ -30,6 +31,9 @@ else
 fi
 need_file /usr/include/mbedtls/sha256.h libmbedtls-dev
 
+if [ "${1:-}" = lint ]; then
+	need_cmd clang-format clang-format
+fi
 if [ "${1:-}" = bench ]; then
 	need_cmd wrk wrk
 	need_file /usr/sbin/nginx nginx-light

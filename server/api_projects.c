@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "json_out.h"
 
 int api_slug_valid(const char *s)
 {
@@ -31,19 +32,48 @@ static json_t *env_json(const struct store_env *e)
 	return json_pack("{s:s, s:o}", "name", e->name, "created_at", api_time(e->created_at));
 }
 
-static json_t *project_json(struct http_req *r, const struct store_project *p)
+/* Writes the project (with its environments) into b, without a json_t:
+ * GET /projects/{slug} is the hottest read of the CI API. */
+static int project_write(struct http_req *r, struct buf *b, const struct store_project *p)
 {
 	struct store_env *envs = NULL;
-	json_t *list = json_array();
 	size_t n = 0;
+	int first = 1, rc = 0;
 
-	if (store_env_list(r->st, p->id, &envs, &n) == MOAT_OK)
-		for (size_t i = 0; i < n; i++)
-			json_array_append_new(list, env_json(&envs[i]));
+	if (store_env_list(r->st, p->id, &envs, &n) != MOAT_OK)
+		n = 0;
+	rc |= buf_append(b, "{", 1);
+	rc |= json_out_key(b, "slug", &first) | json_out_str(b, p->slug);
+	rc |= json_out_key(b, "name", &first) | json_out_str(b, p->name);
+	rc |= json_out_key(b, "archived", &first) |
+	      buf_append_str(b, p->archived_at ? "true" : "false");
+	rc |= json_out_key(b, "archived_at", &first) | json_out_time(b, p->archived_at);
+	rc |= json_out_key(b, "created_at", &first) | json_out_time(b, p->created_at);
+	rc |= json_out_key(b, "environments", &first) | buf_append(b, "[", 1);
+	for (size_t i = 0; i < n; i++) {
+		int f2 = 1;
+		rc |= buf_append(b, i ? ",{" : "{", i ? 2 : 1);
+		rc |= json_out_key(b, "name", &f2) | json_out_str(b, envs[i].name);
+		rc |= json_out_key(b, "created_at", &f2) | json_out_time(b, envs[i].created_at);
+		rc |= buf_append(b, "}", 1);
+	}
+	rc |= buf_append(b, "]}", 2);
 	free(envs);
-	return json_pack("{s:s, s:s, s:b, s:o, s:o, s:o}", "slug", p->slug, "name", p->name,
-	                 "archived", p->archived_at != 0, "archived_at", api_time(p->archived_at),
-	                 "created_at", api_time(p->created_at), "environments", list);
+	return rc ? MOAT_ETOOBIG : MOAT_OK;
+}
+
+static void project_reply(struct http_req *r, int status, const struct store_project *p)
+{
+	struct buf b;
+
+	buf_init(&b, 1u << 20);
+	if (project_write(r, &b, p) != MOAT_OK) {
+		buf_cleanup(&b);
+		http_problem(r, 500, "internal", "internal error", NULL);
+		return;
+	}
+	http_reply(r, status, "application/json", b.data, b.len);
+	buf_cleanup(&b);
 }
 
 int api_project_load(struct http_req *r, struct store_project *p)
@@ -63,7 +93,7 @@ void api_projects_list(struct http_req *r)
 	char q[8];
 	int all = 0, rc;
 	size_t n = 0;
-	json_t *list;
+	struct buf b;
 
 	rc = http_query(r, "archived", q, sizeof q);
 	if (rc == MOAT_OK) {
@@ -82,11 +112,22 @@ void api_projects_list(struct http_req *r)
 		http_problem_err(r, rc, NULL);
 		return;
 	}
-	list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, project_json(r, &arr[i]));
+	buf_init(&b, 64u << 20);
+	rc = buf_append_str(&b, "{\"projects\":[");
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (i)
+			rc = buf_append(&b, ",", 1);
+		if (!rc)
+			rc = project_write(r, &b, &arr[i]);
+	}
+	if (!rc)
+		rc = buf_append_str(&b, "]}");
 	free(arr);
-	http_reply_json(r, 200, json_pack("{s:o}", "projects", list));
+	if (rc)
+		http_problem(r, 500, "internal", "internal error", NULL);
+	else
+		http_reply(r, 200, "application/json", b.data, b.len);
+	buf_cleanup(&b);
 }
 
 void api_projects_create(struct http_req *r)
@@ -123,7 +164,7 @@ void api_projects_create(struct http_req *r)
 		http_problem_err(r, rc, NULL);
 		return;
 	}
-	http_reply_json(r, 201, project_json(r, &p));
+	project_reply(r, 201, &p);
 }
 
 void api_projects_get(struct http_req *r)
@@ -132,7 +173,7 @@ void api_projects_get(struct http_req *r)
 
 	if (api_project_load(r, &p))
 		return;
-	http_reply_json(r, 200, project_json(r, &p));
+	project_reply(r, 200, &p);
 }
 
 void api_projects_update(struct http_req *r)
@@ -165,7 +206,7 @@ void api_projects_update(struct http_req *r)
 		                                        : NULL);
 		return;
 	}
-	http_reply_json(r, 200, project_json(r, &p));
+	project_reply(r, 200, &p);
 }
 
 void api_envs_list(struct http_req *r)

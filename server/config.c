@@ -43,7 +43,7 @@ static const struct cfg_directive cfg_table[] = {
     {"--trust-proxy", "MOAT_TRUST_PROXY", CFG_BOOL, I(trust_proxy), "false", 0, 1,
      "take client address and scheme from X-Forwarded-For/-Proto"},
     {"--http-threads", "MOAT_HTTP_THREADS", CFG_INT, I(http_threads), "0", 0, 256,
-     "HTTP worker threads (0 = number of CPUs)"},
+     "HTTP worker threads (0 = two per CPU, at most 32)"},
     {"--session-idle-minutes", "MOAT_SESSION_IDLE_MINUTES", CFG_INT, I(session_idle_minutes), "720",
      1, 525600, "a session unused this long expires"},
     {"--session-max-hours", "MOAT_SESSION_MAX_HOURS", CFG_INT, I(session_max_hours), "168", 1, 8760,
@@ -146,7 +146,9 @@ int config_parse(struct config *c, int argc, char **argv, int *help, char *err, 
 	}
 	if (c->http_threads == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
-		c->http_threads = n < 1 ? 1 : n > 16 ? 16 : (int)n;
+		/* two per CPU: a worker waiting on SQLite leaves its CPU to the other */
+		n *= 2;
+		c->http_threads = n < 2 ? 2 : n > 32 ? 32 : (int)n;
 	}
 	{
 		char host[128];

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "timefmt.h"
 
 static int jo_string(struct buf *b, const char *s, size_t n)
 {
@@ -123,4 +124,30 @@ int json_out(struct buf *b, const json_t *v)
 		return buf_append(b, "null", 4);
 	}
 	return MOAT_EINVALID;
+}
+
+int json_out_str(struct buf *b, const char *s) { return jo_string(b, s, strlen(s)); }
+
+int json_out_int(struct buf *b, long long v) { return jo_int(b, (json_int_t)v); }
+
+int json_out_key(struct buf *b, const char *key, int *first)
+{
+	int rc = 0;
+
+	if (!*first)
+		rc = buf_append(b, ",", 1);
+	*first = 0;
+	if (!rc)
+		rc = jo_string(b, key, strlen(key));
+	return rc ? rc : buf_append(b, ":", 1);
+}
+
+int json_out_time(struct buf *b, long long t)
+{
+	char ts[TIMEFMT_LEN];
+
+	if (!t)
+		return buf_append(b, "null", 4);
+	timefmt_rfc3339(t, ts);
+	return jo_string(b, ts, strlen(ts));
 }

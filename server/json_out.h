@@ -16,4 +16,16 @@
 /* Appends v to b. MOAT_ETOOBIG when b's maximum is reached. */
 int json_out(struct buf *b, const json_t *v);
 
+/* Writing JSON straight into a buffer, for hot responses that should not
+ * build a json_t first. Each call appends one piece; the caller writes the
+ * braces and commas (jw_sep adds a comma unless *first). Errors are
+ * sticky in the buffer's caller: check the return of the last call or
+ * OR them together. */
+int json_out_str(struct buf *b, const char *s);
+int json_out_int(struct buf *b, long long v);
+/* "key": with a leading comma unless *first (then clears *first). */
+int json_out_key(struct buf *b, const char *key, int *first);
+/* RFC 3339 string for t, or null for 0. */
+int json_out_time(struct buf *b, long long t);
+
 #endif
