@@ -27,6 +27,7 @@ struct ingest_agent {
 	char runtime[68];
 	char agent_version[68];
 	char remote[64];
+	int64_t policy_version; /* what the agent said it enforces */
 };
 
 /* An agent said hello (upsert, online). Copies a. */

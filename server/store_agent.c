@@ -36,6 +36,7 @@ int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, cons
 	sqlite3_bind_text(s, 7, remote, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 8, token_id);
 	sqlite3_bind_int64(s, 9, now);
+	sqlite3_bind_int64(s, 10, policy_version);
 	return store_err(st, sqlite3_step(s));
 }
 

@@ -368,6 +368,7 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 	snprintf(ia.runtime, sizeof ia.runtime, "%s", runtime);
 	snprintf(ia.agent_version, sizeof ia.agent_version, "%s", aver);
 	snprintf(ia.remote, sizeof ia.remote, "%s", c->remote);
+	ia.policy_version = have;
 	ingest_agent_hello(&ia);
 	{
 		json_t *w =

@@ -1,0 +1,71 @@
+/*
+ * event.h — threat events as agents report them: validation of one event
+ * against the protocol's rules (agentproto/PROTOCOL.md, "Events") and a
+ * compact, self-contained batch that can be handed to the writer thread
+ * (no json_t crosses threads). Pure functions; any thread.
+ */
+#ifndef MOAT_EVENT_H
+#define MOAT_EVENT_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define EVENT_MAX_BATCH 500
+#define EVENT_TEXT_MAX 8192 /* payload and operation: longer is truncated */
+#define EVENT_DETAILS_MAX 4096
+#define EVENT_PAST_MS (7LL * 86400 * 1000)
+#define EVENT_FUTURE_MS (5LL * 60 * 1000)
+
+struct event {
+	const char *uid; /* lower-case UUID */
+	int64_t ts_ms;
+	const char *interceptor, *action, *severity; /* static strings */
+	double confidence;
+	int has_confidence;
+	const char *source_ip; /* canonical address or NULL */
+	const char *method, *endpoint;
+	const char *payload;
+	int64_t payload_len;
+	int payload_truncated;
+	const char *operation;
+	int64_t operation_len;
+	int operation_truncated;
+	const char *file;
+	int64_t line;
+	int has_line;
+	const char *function, *rule;
+	const char *details; /* JSON object text or NULL */
+};
+
+struct event_reject {
+	int index;
+	char reason[120];
+};
+
+/* A batch owns its events and every string they point to. */
+struct event_batch {
+	struct event *ev;
+	size_t n;
+	struct event_reject *rejected;
+	size_t nrejected;
+	char **strings; /* every heap string of the batch */
+	size_t nstrings, capstrings;
+};
+
+/* Validates the "events" array into b (accepted ones in ev, the others in
+ * rejected with their index and reason). now_ms is the server's clock.
+ * Returns 0, or MOAT_EINVALID when events is not an array of at most
+ * EVENT_MAX_BATCH items (why in err). */
+int event_batch_parse(const json_t *events, int64_t now_ms, struct event_batch *b, char *err,
+		      size_t errlen);
+void event_batch_free(struct event_batch *b);
+
+/* Truncates s to at most max bytes on a UTF-8 character boundary; returns
+ * the new length. */
+size_t event_utf8_cut(const char *s, size_t len, size_t max);
+
+/* Parses an RFC 3339 time with optional fraction to milliseconds. */
+int event_ts_parse(const char *s, int64_t *ms);
+
+#endif
