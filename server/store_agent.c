@@ -14,7 +14,7 @@
 
 int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
                       const char *hostname, const char *runtime, const char *agent_version,
-                      const char *remote, int64_t token_id, int64_t now)
+                      const char *remote, int64_t token_id, int64_t policy_version, int64_t now)
 {
 	static const char sql[] =
 	    "INSERT INTO agents(project_id, environment_id, agent_id, hostname, runtime,"
