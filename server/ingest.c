@@ -113,7 +113,7 @@ static int ingest_apply(struct job *j)
 	case JOB_HELLO:
 		return store_agent_hello(ingest_store, a->project_id, a->env_id, a->agent_id,
 		                         a->hostname, a->runtime, a->agent_version, a->remote,
-		                         a->token_id, j->at);
+		                         a->token_id, a->policy_version, j->at);
 	case JOB_APPLIED:
 		return store_agent_applied(ingest_store, a->project_id, a->agent_id, j->version,
 		                           j->ok, j->error, j->at);

@@ -194,7 +194,7 @@ void store_tx_rollback(struct store *st);
 /* Writer-side updates; they run inside the caller's transaction. */
 int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
                       const char *hostname, const char *runtime, const char *agent_version,
-                      const char *remote, int64_t token_id, int64_t now);
+                      const char *remote, int64_t token_id, int64_t policy_version, int64_t now);
 int store_agent_applied(struct store *st, int64_t project_id, const char *agent_id, int64_t version,
                         int ok, const char *error, int64_t now);
 int store_agent_offline(struct store *st, int64_t project_id, const char *agent_id, int64_t now);
