@@ -58,6 +58,9 @@ void api_agent_policy(struct http_req *r);
 void api_agents_list(struct http_req *r);
 void api_agents_delete(struct http_req *r);
 
+/* api_ingest.c */
+void api_agent_events(struct http_req *r);
+
 /* api_audit.c */
 void api_audit_list(struct http_req *r);
 

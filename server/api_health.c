@@ -5,6 +5,7 @@
 #include "api.h"
 
 #include "err.h"
+#include "ingest.h"
 #include "metrics.h"
 
 void api_healthz(struct http_req *r)
@@ -29,7 +30,7 @@ void api_metrics(struct http_req *r)
 	struct buf b;
 
 	buf_init(&b, 4u << 20);
-	if (metrics_render(&b) != MOAT_OK) {
+	if (metrics_render(&b) != MOAT_OK || ingest_metrics(&b) != MOAT_OK) {
 		buf_cleanup(&b);
 		http_problem(r, 500, "internal", "internal error", NULL);
 		return;

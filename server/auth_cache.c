@@ -9,7 +9,7 @@
 #include "token.h"
 
 #define AC_SLOTS 64
-#define AC_TTL 60
+#define AC_TTL   60
 
 struct ac_entry {
 	uint64_t hash;
@@ -23,9 +23,15 @@ struct ac_entry {
 static uint64_t ac_epoch = 1;
 static _Thread_local struct ac_entry *ac_table;
 
-void auth_epoch_bump(void) { __atomic_add_fetch(&ac_epoch, 1, __ATOMIC_ACQ_REL); }
+void auth_epoch_bump(void)
+{
+	__atomic_add_fetch(&ac_epoch, 1, __ATOMIC_ACQ_REL);
+}
 
-uint64_t auth_epoch(void) { return __atomic_load_n(&ac_epoch, __ATOMIC_ACQUIRE); }
+uint64_t auth_epoch(void)
+{
+	return __atomic_load_n(&ac_epoch, __ATOMIC_ACQUIRE);
+}
 
 static uint64_t ac_hash(const char *s)
 {
@@ -57,7 +63,7 @@ int auth_cache_get(const char *token, int64_t now, struct store_token *t, struct
 }
 
 void auth_cache_put(const char *token, uint64_t epoch, int64_t now, const struct store_token *t,
-		    const struct store_user *u)
+                    const struct store_user *u)
 {
 	uint64_t h = ac_hash(token);
 	struct ac_entry *e;

@@ -24,6 +24,6 @@ uint64_t auth_epoch(void);
 int auth_cache_get(const char *token, int64_t now, struct store_token *t, struct store_user *u);
 /* Remembers a verified token (epoch read before the database lookup). */
 void auth_cache_put(const char *token, uint64_t epoch, int64_t now, const struct store_token *t,
-		    const struct store_user *u);
+                    const struct store_user *u);
 
 #endif

@@ -52,6 +52,10 @@ static const struct cfg_directive cfg_table[] = {
      "failed logins per client address per 5 minutes before 429"},
     {"--login-account-limit", "MOAT_LOGIN_ACCOUNT_LIMIT", CFG_INT, I(login_account_limit), "5", 1,
      100000, "failed logins per account per 15 minutes before 429"},
+    {"--retention-days", "MOAT_RETENTION_DAYS", CFG_INT, I(retention_days), "30", 0, 36500,
+     "events older than this are purged, a little at a time (0 = keep forever)"},
+    {"--agent-prune-days", "MOAT_AGENT_PRUNE_DAYS", CFG_INT, I(agent_prune_days), "30", 0, 36500,
+     "agents offline this long leave the inventory; their events stay (0 = never)"},
 };
 
 #define CFG_N (sizeof cfg_table / sizeof cfg_table[0])

@@ -22,6 +22,8 @@ struct config {
 	int session_max_hours;
 	int login_ip_limit;      /* failed logins per address per window */
 	int login_account_limit; /* failed logins per account per window */
+	int retention_days;      /* events older than this are purged (0 = keep) */
+	int agent_prune_days;    /* offline agents older than this leave the inventory */
 };
 
 /* Fills c with defaults, then MOAT_* environment variables, then argv

@@ -121,7 +121,7 @@ static int ev_str(const json_t *o, const char *key, size_t max, const char **out
 
 /* Validates one event; 0 and e filled, or -1 with a reason. */
 static int ev_one(const json_t *o, int64_t now_ms, struct event_batch *b, struct event *e,
-		  char *why, size_t whylen)
+                  char *why, size_t whylen)
 {
 	const char *s;
 	size_t len = 0;
@@ -232,7 +232,7 @@ static int ev_one(const json_t *o, int64_t now_ms, struct event_batch *b, struct
 }
 
 int event_batch_parse(const json_t *events, int64_t now_ms, struct event_batch *b, char *err,
-		      size_t errlen)
+                      size_t errlen)
 {
 	size_t n, i;
 	json_t *o;

@@ -11,11 +11,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EVENT_MAX_BATCH 500
-#define EVENT_TEXT_MAX 8192 /* payload and operation: longer is truncated */
+#define EVENT_MAX_BATCH   500
+#define EVENT_TEXT_MAX    8192 /* payload and operation: longer is truncated */
 #define EVENT_DETAILS_MAX 4096
-#define EVENT_PAST_MS (7LL * 86400 * 1000)
-#define EVENT_FUTURE_MS (5LL * 60 * 1000)
+#define EVENT_PAST_MS     (7LL * 86400 * 1000)
+#define EVENT_FUTURE_MS   (5LL * 60 * 1000)
 
 struct event {
 	const char *uid; /* lower-case UUID */
@@ -58,7 +58,7 @@ struct event_batch {
  * Returns 0, or MOAT_EINVALID when events is not an array of at most
  * EVENT_MAX_BATCH items (why in err). */
 int event_batch_parse(const json_t *events, int64_t now_ms, struct event_batch *b, char *err,
-		      size_t errlen);
+                      size_t errlen);
 void event_batch_free(struct event_batch *b);
 
 /* Truncates s to at most max bytes on a UTF-8 character boundary; returns

@@ -88,8 +88,8 @@ static int auth_bearer(struct http_req *r, const char *hdr)
 	if (auth_cache_get(tok, now, &r->who.token, &r->who.user)) {
 		r->who.kind = PRINCIPAL_TOKEN;
 		r->who.role = kind != TOKEN_ADMIN ? ROLE_NONE
-			      : r->who.user.id    ? http_role_parse(r->who.user.role)
-						  : ROLE_ADMIN;
+		              : r->who.user.id    ? http_role_parse(r->who.user.role)
+		                                  : ROLE_ADMIN;
 		return MOAT_OK;
 	}
 	epoch = auth_epoch(); /* read before the lookup: a change after it invalidates */

@@ -65,6 +65,7 @@ const struct route http_routes[] = {
     {HM_DELETE, "/api/v1/projects/{slug}/agents/{agent_id}", api_agents_delete, 0, EDITORS},
 
     {HM_GET, "/api/v1/agent/policy", api_agent_policy, 0, ACC_AGENT},
+    {HM_POST, "/api/v1/agent/events", api_agent_events, 2u << 20, ACC_AGENT},
 
     {HM_GET, "/api/v1/audit", api_audit_list, 0, ACC_ADMIN},
 };

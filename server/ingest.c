@@ -2,24 +2,34 @@
  * ingest.c — the writer thread and its job queue; see ingest.h.
  *
  * The queue is a singly linked FIFO under one mutex with a condition the
- * writer sleeps on. The writer owns its SQLite connection and every
- * statement on it.
+ * writer sleeps on (at most a second, so maintenance — retention purge,
+ * agent pruning — runs even when idle). The writer owns its SQLite
+ * connection and every statement on it.
  */
 #include "ingest.h"
 
 #include <pthread.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "err.h"
 #include "log.h"
 #include "store.h"
 #include "timefmt.h"
+#include "ws_hub.h"
 #include "xalloc.h"
 
-enum job_kind { JOB_HELLO = 1, JOB_APPLIED, JOB_OFFLINE, JOB_SEEN };
+enum job_kind { JOB_HELLO = 1, JOB_APPLIED, JOB_OFFLINE, JOB_SEEN, JOB_EVENTS };
+
+struct waiter {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int done;
+	int abandoned; /* the HTTP thread gave up waiting: the writer frees */
+	struct ingest_result res;
+};
 
 struct job {
 	struct job *next;
@@ -29,15 +39,35 @@ struct job {
 	int64_t version;
 	int ok;
 	char error[256];
+	/* JOB_EVENTS */
+	struct event_batch batch;
+	uint64_t conn_id;
+	int64_t seq;
+	struct waiter *waiter;
+	struct ingest_result res;
 };
 
 static pthread_mutex_t ingest_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t ingest_cond = PTHREAD_COND_INITIALIZER;
 static struct job *ingest_head, *ingest_tail;
-static int64_t ingest_depth;
+static int64_t ingest_depth, ingest_queued_events;
 static int ingest_stopping, ingest_running;
 static pthread_t ingest_thread;
 static struct store *ingest_store;
+static int ingest_retention_days, ingest_prune_days;
+static int64_t ingest_last_prune;
+
+/* counters for /metrics (relaxed atomics) */
+static uint64_t m_accepted, m_duplicates, m_commits, m_commit_us_sum;
+static const double m_buckets_ms[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
+#define M_NB (int)(sizeof m_buckets_ms / sizeof m_buckets_ms[0])
+static uint64_t m_commit_hist[M_NB + 1];
+#define M_REASONS 16
+static const char *const m_reason_names[M_REASONS] = {
+    "id",        "ts",      "interceptor", "action",  "severity",  "confidence",
+    "source_ip", "method",  "endpoint",    "payload", "operation", "location",
+    "rule",      "details", "object",      "other"};
+static uint64_t m_rejected[M_REASONS];
 
 static void ingest_push(struct job *j)
 {
@@ -50,18 +80,10 @@ static void ingest_push(struct job *j)
 		ingest_head = j;
 	ingest_tail = j;
 	ingest_depth++;
+	if (j->kind == JOB_EVENTS)
+		ingest_queued_events += (int64_t)j->batch.n;
 	pthread_cond_signal(&ingest_cond);
 	pthread_mutex_unlock(&ingest_lock);
-}
-
-int64_t ingest_queue_depth(void)
-{
-	int64_t d;
-
-	pthread_mutex_lock(&ingest_lock);
-	d = ingest_depth;
-	pthread_mutex_unlock(&ingest_lock);
-	return d;
 }
 
 void ingest_agent_hello(const struct ingest_agent *a)
@@ -104,8 +126,147 @@ void ingest_agent_seen(int64_t project_id, const char *agent_id)
 	ingest_push(ingest_agent_job(JOB_SEEN, project_id, agent_id));
 }
 
+static struct job *ingest_events_job(int64_t project_id, int64_t env_id, const char *agent_id,
+                                     struct event_batch *b)
+{
+	struct job *j = ingest_agent_job(JOB_EVENTS, project_id, agent_id);
+
+	j->agent.env_id = env_id;
+	j->batch = *b;
+	memset(b, 0, sizeof *b);
+	return j;
+}
+
+void ingest_events_ws(int64_t project_id, int64_t env_id, const char *agent_id, uint64_t conn_id,
+                      int64_t seq, struct event_batch *b)
+{
+	struct job *j = ingest_events_job(project_id, env_id, agent_id, b);
+
+	j->conn_id = conn_id;
+	j->seq = seq;
+	ingest_push(j);
+}
+
+int ingest_events_wait(int64_t project_id, int64_t env_id, const char *agent_id,
+                       struct event_batch *b, int timeout_ms, struct ingest_result *out)
+{
+	struct waiter *w;
+	struct job *j;
+	struct timespec until;
+	int done, rc = MOAT_OK;
+
+	pthread_mutex_lock(&ingest_lock);
+	if (ingest_queued_events + (int64_t)b->n > INGEST_MAX_QUEUED_EVENTS && b->n > 0) {
+		pthread_mutex_unlock(&ingest_lock);
+		return MOAT_EBUSY;
+	}
+	pthread_mutex_unlock(&ingest_lock);
+	w = xcalloc(1, sizeof *w);
+	pthread_mutex_init(&w->lock, NULL);
+	pthread_cond_init(&w->cond, NULL);
+	j = ingest_events_job(project_id, env_id, agent_id, b);
+	j->waiter = w;
+	ingest_push(j);
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += timeout_ms / 1000;
+	until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&w->lock);
+	while (!w->done)
+		if (pthread_cond_timedwait(&w->cond, &w->lock, &until) != 0)
+			break;
+	done = w->done;
+	if (done)
+		*out = w->res;
+	else
+		w->abandoned = 1;
+	pthread_mutex_unlock(&w->lock);
+	if (done) {
+		pthread_mutex_destroy(&w->lock);
+		pthread_cond_destroy(&w->cond);
+		free(w);
+	} else {
+		rc = MOAT_EIO;
+	}
+	return rc;
+}
+
+/* ---- metrics ---- */
+
+void ingest_count_rejected(const struct event_batch *b)
+{
+	for (size_t i = 0; i < b->nrejected; i++) {
+		const char *r = b->rejected[i].reason;
+		int k = M_REASONS - 1;
+		for (int n = 0; n < M_REASONS - 1; n++) {
+			size_t l = strlen(m_reason_names[n]);
+			if (!strncmp(r, m_reason_names[n], l) && (r[l] == ':' || r[l] == '.'))
+				k = n;
+		}
+		if (!strncmp(r, "an event must be", 16))
+			k = 14;
+		__atomic_fetch_add(&m_rejected[k], 1, __ATOMIC_RELAXED);
+	}
+}
+
+int ingest_metrics(struct buf *b)
+{
+	int64_t depth, queued;
+	uint64_t cum = 0;
+	int rc = 0;
+
+	pthread_mutex_lock(&ingest_lock);
+	depth = ingest_depth;
+	queued = ingest_queued_events;
+	pthread_mutex_unlock(&ingest_lock);
+	rc |=
+	    buf_printf(b,
+	               "# HELP moat_events_accepted_total Events stored.\n"
+	               "# TYPE moat_events_accepted_total counter\n"
+	               "moat_events_accepted_total %llu\n"
+	               "# HELP moat_events_duplicates_total Events already stored (same id).\n"
+	               "# TYPE moat_events_duplicates_total counter\n"
+	               "moat_events_duplicates_total %llu\n"
+	               "# HELP moat_events_rejected_total Events refused at validation, by field.\n"
+	               "# TYPE moat_events_rejected_total counter\n",
+	               (unsigned long long)__atomic_load_n(&m_accepted, __ATOMIC_RELAXED),
+	               (unsigned long long)__atomic_load_n(&m_duplicates, __ATOMIC_RELAXED));
+	for (int i = 0; i < M_REASONS; i++)
+		rc |= buf_printf(
+		    b, "moat_events_rejected_total{reason=\"%s\"} %llu\n", m_reason_names[i],
+		    (unsigned long long)__atomic_load_n(&m_rejected[i], __ATOMIC_RELAXED));
+	rc |=
+	    buf_printf(b,
+	               "# HELP moat_ingest_queue_jobs Jobs waiting for the writer.\n"
+	               "# TYPE moat_ingest_queue_jobs gauge\nmoat_ingest_queue_jobs %lld\n"
+	               "# HELP moat_ingest_queue_events Events waiting for the writer.\n"
+	               "# TYPE moat_ingest_queue_events gauge\nmoat_ingest_queue_events %lld\n"
+	               "# HELP moat_ingest_commit_seconds Writer transaction (group commit) time.\n"
+	               "# TYPE moat_ingest_commit_seconds histogram\n",
+	               (long long)depth, (long long)queued);
+	for (int i = 0; i <= M_NB; i++) {
+		cum += __atomic_load_n(&m_commit_hist[i], __ATOMIC_RELAXED);
+		if (i < M_NB)
+			rc |= buf_printf(b, "moat_ingest_commit_seconds_bucket{le=\"%g\"} %llu\n",
+			                 m_buckets_ms[i] / 1000, (unsigned long long)cum);
+		else
+			rc |= buf_printf(b, "moat_ingest_commit_seconds_bucket{le=\"+Inf\"} %llu\n",
+			                 (unsigned long long)cum);
+	}
+	rc |= buf_printf(
+	    b, "moat_ingest_commit_seconds_sum %.6f\nmoat_ingest_commit_seconds_count %llu\n",
+	    (double)__atomic_load_n(&m_commit_us_sum, __ATOMIC_RELAXED) / 1e6,
+	    (unsigned long long)__atomic_load_n(&m_commits, __ATOMIC_RELAXED));
+	return rc ? MOAT_ETOOBIG : MOAT_OK;
+}
+
+/* ---- the writer ---- */
+
 /* Applies one job inside the writer's open transaction. */
-static int ingest_apply(struct job *j)
+static int ingest_apply(struct job *j, int64_t now_ms)
 {
 	const struct ingest_agent *a = &j->agent;
 
@@ -121,6 +282,21 @@ static int ingest_apply(struct job *j)
 		return store_agent_offline(ingest_store, a->project_id, a->agent_id, j->at);
 	case JOB_SEEN:
 		return store_agent_seen(ingest_store, a->project_id, a->agent_id, j->at);
+	case JOB_EVENTS:
+		j->res.accepted = j->res.duplicates = 0;
+		for (size_t i = 0; i < j->batch.n; i++) {
+			int inserted = 0;
+			int rc =
+			    store_event_insert(ingest_store, a->project_id, a->env_id, a->agent_id,
+			                       &j->batch.ev[i], now_ms, &inserted);
+			if (rc)
+				return rc;
+			if (inserted)
+				j->res.accepted++;
+			else
+				j->res.duplicates++;
+		}
+		return MOAT_OK;
 	}
 	return MOAT_EINVALID;
 }
@@ -131,11 +307,12 @@ static void ingest_commit(struct job *batch)
 	int attempt = 0;
 
 	for (;;) {
+		int64_t t0 = timefmt_mono_us(), now_ms = (int64_t)timefmt_now() * 1000;
 		int rc = store_tx_begin(ingest_store);
 		for (struct job *j = batch; !rc && j; j = j->next) {
-			int jrc = ingest_apply(j);
-			/* a job that is wrong on its own (a deleted project) is skipped,
-			 * not allowed to block the ones behind it */
+			int jrc = ingest_apply(j, now_ms);
+			/* a job that is wrong on its own (its project was deleted) is
+			 * skipped, not allowed to block the ones behind it */
 			if (jrc == MOAT_EBUSY || jrc == MOAT_EDB)
 				rc = jrc;
 		}
@@ -143,8 +320,16 @@ static void ingest_commit(struct job *batch)
 			rc = store_tx_commit(ingest_store);
 		else
 			store_tx_rollback(ingest_store);
-		if (!rc)
+		if (!rc) {
+			int64_t us = timefmt_mono_us() - t0;
+			int b = 0;
+			while (b < M_NB && (double)us / 1000.0 > m_buckets_ms[b])
+				b++;
+			__atomic_fetch_add(&m_commit_hist[b], 1, __ATOMIC_RELAXED);
+			__atomic_fetch_add(&m_commit_us_sum, (uint64_t)us, __ATOMIC_RELAXED);
+			__atomic_fetch_add(&m_commits, 1, __ATOMIC_RELAXED);
 			return;
+		}
 		attempt++;
 		LOG(attempt > 5 ? LOG_ERROR : LOG_WARN,
 		    "msg=\"writer commit failed; retrying\" attempt=%d error=%d", attempt, rc);
@@ -152,43 +337,131 @@ static void ingest_commit(struct job *batch)
 	}
 }
 
+/* After the commit: acks, waiters, counters. */
+static void ingest_complete(struct job *j)
+{
+	if (j->kind != JOB_EVENTS)
+		return;
+	__atomic_fetch_add(&m_accepted, (uint64_t)j->res.accepted, __ATOMIC_RELAXED);
+	__atomic_fetch_add(&m_duplicates, (uint64_t)j->res.duplicates, __ATOMIC_RELAXED);
+	if (j->conn_id) {
+		struct buf b;
+		buf_init(&b, 1u << 20);
+		buf_printf(&b,
+		           "{\"type\":\"ack\",\"seq\":%lld,\"accepted\":%lld,\"duplicates\":%lld,"
+		           "\"rejected\":[",
+		           (long long)j->seq, (long long)j->res.accepted,
+		           (long long)j->res.duplicates);
+		for (size_t i = 0; i < j->batch.nrejected; i++) {
+			json_t *r = json_pack("{s:i, s:s}", "index", j->batch.rejected[i].index,
+			                      "reason", j->batch.rejected[i].reason);
+			char *t = json_dumps(r, JSON_COMPACT);
+			buf_printf(&b, "%s%s", i ? "," : "", t);
+			free(t);
+			json_decref(r);
+		}
+		buf_append_str(&b, "]}");
+		ws_hub_post_ack(j->conn_id, b.data);
+		buf_cleanup(&b);
+	}
+	if (j->waiter) {
+		struct waiter *w = j->waiter;
+		int abandoned;
+		pthread_mutex_lock(&w->lock);
+		w->res = j->res;
+		w->done = 1;
+		abandoned = w->abandoned;
+		pthread_cond_signal(&w->cond);
+		pthread_mutex_unlock(&w->lock);
+		if (abandoned) {
+			pthread_mutex_destroy(&w->lock);
+			pthread_cond_destroy(&w->cond);
+			free(w);
+		}
+	}
+}
+
+/* Retention and pruning, a little at a time so ingestion never waits
+ * behind a long delete. */
+static void ingest_maintain(int64_t *last)
+{
+	int64_t now = timefmt_now(), n = 0;
+
+	if (now - *last < 1)
+		return;
+	*last = now;
+	if (ingest_retention_days > 0) {
+		int64_t cutoff_ms = (now - (int64_t)ingest_retention_days * 86400) * 1000;
+		if (store_event_purge(ingest_store, cutoff_ms, 2000, &n) == MOAT_OK && n > 0)
+			LOG(LOG_DEBUG, "msg=\"retention purge\" events=%lld", (long long)n);
+	}
+	if (ingest_prune_days > 0 && now - ingest_last_prune >= 60) {
+		ingest_last_prune = now;
+		if (store_agent_prune(ingest_store, (int64_t)ingest_prune_days * 86400, &n) ==
+		        MOAT_OK &&
+		    n > 0)
+			LOG(LOG_INFO, "msg=\"pruned offline agents\" agents=%lld", (long long)n);
+	}
+	store_idle(ingest_store);
+}
+
 static void *ingest_main(void *arg)
 {
+	int64_t last_maint = 0;
+
 	(void)arg;
 	for (;;) {
 		struct job *batch;
-		int64_t n = 0;
+		int64_t n = 0, events = 0;
 
 		pthread_mutex_lock(&ingest_lock);
-		while (!ingest_head && !ingest_stopping)
-			pthread_cond_wait(&ingest_cond, &ingest_lock);
+		while (!ingest_head && !ingest_stopping) {
+			struct timespec until;
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_sec += 1;
+			if (pthread_cond_timedwait(&ingest_cond, &ingest_lock, &until) != 0)
+				break;
+		}
 		batch = ingest_head;
 		ingest_head = ingest_tail = NULL;
-		for (struct job *j = batch; j; j = j->next)
+		for (struct job *j = batch; j; j = j->next) {
 			n++;
+			if (j->kind == JOB_EVENTS)
+				events += (int64_t)j->batch.n;
+		}
 		pthread_mutex_unlock(&ingest_lock);
-		if (!batch)
-			break; /* stopping and nothing left */
+		if (!batch) {
+			if (ingest_stopping)
+				break;
+			ingest_maintain(&last_maint);
+			continue;
+		}
 		ingest_commit(batch);
 		store_idle(ingest_store);
+		pthread_mutex_lock(&ingest_lock);
+		ingest_depth -= n;
+		ingest_queued_events -= events;
+		pthread_mutex_unlock(&ingest_lock);
 		while (batch) {
 			struct job *next = batch->next;
+			ingest_complete(batch);
+			event_batch_free(&batch->batch);
 			free(batch);
 			batch = next;
 		}
-		pthread_mutex_lock(&ingest_lock);
-		ingest_depth -= n;
-		pthread_mutex_unlock(&ingest_lock);
+		ingest_maintain(&last_maint);
 	}
 	return NULL;
 }
 
-int ingest_start(const char *db_path)
+int ingest_start(const char *db_path, int retention_days, int agent_prune_days)
 {
 	int rc = store_open(db_path, &ingest_store);
 
 	if (rc)
 		return rc;
+	ingest_retention_days = retention_days;
+	ingest_prune_days = agent_prune_days;
 	ingest_stopping = 0;
 	if (pthread_create(&ingest_thread, NULL, ingest_main, NULL) != 0) {
 		store_close(ingest_store);

@@ -1,20 +1,30 @@
 /*
- * ingest.h — the writer thread: the one thread that writes agent state
- * and (from the events issue on) threat events.
+ * ingest.h — the writer thread: the one thread that writes threat events
+ * and agent state.
  *
  * Producers on any thread append jobs to a queue; the writer takes
  * everything waiting, applies it in one BEGIN IMMEDIATE transaction (group
- * commit) and only then runs each job's completion (an ack to the hub, a
- * condition an HTTP thread waits on). A commit that fails is retried; a
- * job is never dropped once queued.
+ * commit) and only then completes each job: an event batch from a
+ * WebSocket gets its ack through the hub, one from REST wakes the HTTP
+ * thread waiting for it. A commit that fails is retried; a job is never
+ * dropped once queued. The queue is bounded in events: REST callers are
+ * told to come back later (503), WebSocket connections stop being read
+ * (the caller's job), so nothing is lost and memory stays bounded.
  */
 #ifndef MOAT_INGEST_H
 #define MOAT_INGEST_H
 
 #include <stdint.h>
 
-/* Starts the writer with its own connection to db_path. */
-int ingest_start(const char *db_path);
+#include "buf.h"
+#include "event.h"
+
+#define INGEST_MAX_QUEUED_EVENTS 100000
+
+/* Starts the writer with its own connection to db_path.
+ * retention_days > 0: events older than that are purged in small batches;
+ * agent_prune_days > 0: agents offline that long leave the inventory. */
+int ingest_start(const char *db_path, int retention_days, int agent_prune_days);
 /* Commits everything queued, then stops and joins the writer. */
 void ingest_stop(void);
 
@@ -40,7 +50,26 @@ void ingest_agent_offline(int64_t project_id, const char *agent_id);
 /* Refreshes last_seen_at of an online agent. */
 void ingest_agent_seen(int64_t project_id, const char *agent_id);
 
-/* Queue depth (jobs waiting), for /metrics. */
-int64_t ingest_queue_depth(void);
+/* The result of a stored batch. */
+struct ingest_result {
+	int64_t accepted;
+	int64_t duplicates;
+};
+
+/* Queues a validated WebSocket batch (takes b's contents; b is left
+ * empty). When it is committed, the ack for seq goes to conn_id through
+ * the hub. Never refuses: the caller bounds what it reads. */
+void ingest_events_ws(int64_t project_id, int64_t env_id, const char *agent_id, uint64_t conn_id,
+                      int64_t seq, struct event_batch *b);
+/* Stores a batch for a REST caller and waits for the commit (at most
+ * timeout_ms). MOAT_EBUSY when the queue is full (nothing queued),
+ * MOAT_EIO when the wait timed out (the batch will still be stored). */
+int ingest_events_wait(int64_t project_id, int64_t env_id, const char *agent_id,
+                       struct event_batch *b, int timeout_ms, struct ingest_result *out);
+
+/* Appends the ingestion counters to b (Prometheus text). */
+int ingest_metrics(struct buf *b);
+/* Counts events rejected at validation (by reason), for /metrics. */
+void ingest_count_rejected(const struct event_batch *b);
 
 #endif

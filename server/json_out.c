@@ -25,12 +25,24 @@ static int jo_string(struct buf *b, const char *s, size_t n)
 		rc = buf_append(b, s + start, i - start);
 		esc[0] = '\\';
 		switch (c) {
-		case '"': esc[1] = '"'; break;
-		case '\\': esc[1] = '\\'; break;
-		case '/': esc[1] = '/'; break;
-		case '\n': esc[1] = 'n'; break;
-		case '\r': esc[1] = 'r'; break;
-		case '\t': esc[1] = 't'; break;
+		case '"':
+			esc[1] = '"';
+			break;
+		case '\\':
+			esc[1] = '\\';
+			break;
+		case '/':
+			esc[1] = '/';
+			break;
+		case '\n':
+			esc[1] = 'n';
+			break;
+		case '\r':
+			esc[1] = 'r';
+			break;
+		case '\t':
+			esc[1] = 't';
+			break;
 		default:
 			esc[1] = 'u';
 			esc[2] = '0';
@@ -126,9 +138,15 @@ int json_out(struct buf *b, const json_t *v)
 	return MOAT_EINVALID;
 }
 
-int json_out_str(struct buf *b, const char *s) { return jo_string(b, s, strlen(s)); }
+int json_out_str(struct buf *b, const char *s)
+{
+	return jo_string(b, s, strlen(s));
+}
 
-int json_out_int(struct buf *b, long long v) { return jo_int(b, (json_int_t)v); }
+int json_out_int(struct buf *b, long long v)
+{
+	return jo_int(b, (json_int_t)v);
+}
 
 int json_out_key(struct buf *b, const char *key, int *first)
 {

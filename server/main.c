@@ -425,7 +425,7 @@ static int cmd_serve(int argc, char **argv)
 	}
 	http_static_load(cfg.web_root);
 	store_thread_setup(cfg.db);
-	if (ingest_start(cfg.db) != MOAT_OK ||
+	if (ingest_start(cfg.db, cfg.retention_days, cfg.agent_prune_days) != MOAT_OK ||
 	    http_server_start(&cfg, &http, &http_port) != MOAT_OK ||
 	    ws_server_start(&cfg, &ws, &ws_port) != MOAT_OK) {
 		fprintf(stderr, "moatd: cannot listen on %s / %s\n", cfg.listen, cfg.agent_listen);

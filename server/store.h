@@ -245,6 +245,16 @@ int store_agent_delete(struct store *st, const struct actor *a, const struct sto
 /* Deletes agents offline for longer than older_than_s; *n gets the count. */
 int store_agent_prune(struct store *st, int64_t older_than_s, int64_t *n);
 
+/* ---- events ------------------------------------------------------------- */
+
+struct event;
+/* Stores e unless (project, uid) is already there (*inserted = 0). Runs
+ * inside the caller's (the writer's) transaction. */
+int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
+                       const struct event *e, int64_t received_ms, int *inserted);
+/* Deletes at most limit events received before cutoff_ms (own transaction). */
+int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n);
+
 /* ---- tokens ----------------------------------------------------------- */
 
 struct store_token {

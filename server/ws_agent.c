@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "crypto.h"
 #include "err.h"
+#include "event.h"
 #include "ingest.h"
 #include "log.h"
 #include "store.h"
@@ -29,10 +30,11 @@
 #include "token.h"
 #include "xalloc.h"
 
-#define WS_QMAX     64
-#define WS_QBYTES   (4u << 20)
-#define WS_HELLO_MS 5000
-#define WS_BUCKETS  16384
+#define WS_QMAX         64
+#define WS_QBYTES       (4u << 20)
+#define WS_HELLO_MS     5000
+#define WS_BUCKETS      16384
+#define WS_MAX_INFLIGHT 8
 
 enum conn_state { CONN_HELLO = 0, CONN_READY, CONN_CLOSING };
 
@@ -52,6 +54,8 @@ struct ws_conn {
 	char agent_id[132];
 	char remote[64];
 	int64_t sent_version;
+	int inflight;  /* event batches queued and not yet acknowledged */
+	int rx_paused; /* reading stopped for back-pressure */
 	struct buf rx;
 	struct ws_msg *q[WS_QMAX];
 	unsigned qhead, qlen;
@@ -403,8 +407,28 @@ static void conn_applied(struct ws_conn *c, json_t *msg)
 
 static void conn_events(struct ws_conn *c, json_t *msg)
 {
-	(void)msg;
-	conn_fail(c, 4400, "not_supported", "this server does not take events yet");
+	json_t *seq = json_object_get(msg, "seq");
+	struct event_batch b;
+	char err[120];
+
+	if (!json_is_integer(seq) || json_integer_value(seq) < 1) {
+		conn_fail(c, 4400, "bad_message", "events needs a seq (a positive integer)");
+		return;
+	}
+	if (event_batch_parse(json_object_get(msg, "events"), timefmt_now() * 1000, &b, err,
+	                      sizeof err) != MOAT_OK) {
+		conn_fail(c, 4400, "bad_message", err);
+		return;
+	}
+	ingest_count_rejected(&b);
+	ingest_events_ws(c->project_id, c->env_id, c->agent_id, c->id, json_integer_value(seq), &b);
+	event_batch_free(&b);
+	/* back-pressure: with WS_MAX_INFLIGHT batches unacknowledged, stop
+	 * reading this socket until an ack goes out */
+	if (++c->inflight >= WS_MAX_INFLIGHT && !c->rx_paused) {
+		c->rx_paused = 1;
+		lws_rx_flow_control(c->wsi, 0);
+	}
 }
 
 static void conn_message(struct ws_conn *c, const char *text, size_t len)
@@ -601,8 +625,15 @@ void ws_agent_deliver(uint64_t conn_id, struct ws_msg *msg)
 {
 	struct ws_conn *c = reg_find(conn_id);
 
-	if (c)
-		conn_send(c, msg);
+	if (!c)
+		return; /* gone: the agent resends after reconnecting, deduplicated */
+	conn_send(c, msg);
+	if (c->inflight > 0)
+		c->inflight--;
+	if (c->rx_paused && c->inflight < WS_MAX_INFLIGHT && c->state != CONN_CLOSING) {
+		c->rx_paused = 0;
+		lws_rx_flow_control(c->wsi, 1);
+	}
 }
 
 void ws_agent_close_all(int code)

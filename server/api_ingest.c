@@ -1,0 +1,92 @@
+/*
+ * api_ingest.c — POST /api/v1/agent/events: event batches from agents
+ * that cannot hold a WebSocket (serverless functions). Same batch shape,
+ * same validation and deduplication as the WebSocket; the answer comes
+ * only after the commit. A full ingest queue is 503 with Retry-After.
+ */
+#include "api.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "err.h"
+#include "event.h"
+#include "ingest.h"
+#include "timefmt.h"
+
+#define INGEST_WAIT_MS 30000
+
+void api_agent_events(struct http_req *r)
+{
+	static const char *const allowed[] = {"seq", "events", "environment", "agent_id", NULL};
+	const char *envname, *agent_id;
+	struct event_batch b;
+	struct ingest_result res = {0, 0};
+	struct store_env e;
+	json_t *body, *seq, *rej;
+	char err[120];
+	struct jv v;
+	int rc;
+
+	body = http_json_body(r);
+	if (!body)
+		return;
+	jv_init(&v, body);
+	jv_only(&v, allowed);
+	jv_string(&v, "environment", 0, 1, 40, 1, &envname);
+	jv_string(&v, "agent_id", 0, 1, 128, 1, &agent_id);
+	seq = json_object_get(body, "seq");
+	if (seq && (!json_is_integer(seq) || json_integer_value(seq) < 0))
+		jv_error(&v, "$.seq", "must be a whole number >= 0");
+	if (!json_object_get(body, "events"))
+		jv_error(&v, "$.events", "is required");
+	if (jv_finish(&v, r)) {
+		json_decref(body);
+		return;
+	}
+	rc = store_env_get(r->st, r->who.token.project_id, envname ? envname : "production", &e);
+	if (rc) {
+		json_decref(body);
+		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such environment" : NULL);
+		return;
+	}
+	if (event_batch_parse(json_object_get(body, "events"), timefmt_now() * 1000, &b, err,
+	                      sizeof err) != MOAT_OK) {
+		json_t *errs = json_array();
+		json_array_append_new(errs,
+		                      json_pack("{s:s, s:s}", "path", "$.events", "message", err));
+		json_decref(body);
+		http_problem(r, 422, "validation_failed", err, errs);
+		return;
+	}
+	json_decref(body);
+	ingest_count_rejected(&b);
+	rej = json_array();
+	for (size_t i = 0; i < b.nrejected; i++)
+		json_array_append_new(rej, json_pack("{s:i, s:s}", "index", b.rejected[i].index,
+		                                     "reason", b.rejected[i].reason));
+	/* the writer's wait happens with this request's read snapshot closed */
+	store_idle(r->st);
+	rc = ingest_events_wait(r->who.token.project_id, e.id, agent_id ? agent_id : "", &b,
+	                        INGEST_WAIT_MS, &res);
+	event_batch_free(&b);
+	if (rc == MOAT_EBUSY) {
+		json_decref(rej);
+		http_header_next(r, "Retry-After", "1");
+		http_problem(r, 503, "unavailable", "the ingest queue is full; retry shortly",
+		             NULL);
+		return;
+	}
+	if (rc) {
+		json_decref(rej);
+		http_header_next(r, "Retry-After", "1");
+		http_problem(r, 503, "unavailable",
+		             "the batch is queued but not yet committed; send it again (it is "
+		             "deduplicated)",
+		             NULL);
+		return;
+	}
+	http_reply_json(r, 200,
+	                json_pack("{s:I, s:I, s:o}", "accepted", (json_int_t)res.accepted,
+	                          "duplicates", (json_int_t)res.duplicates, "rejected", rej));
+}
