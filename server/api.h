@@ -61,6 +61,9 @@ void api_agents_delete(struct http_req *r);
 /* api_ingest.c */
 void api_agent_events(struct http_req *r);
 
+/* api_live.c */
+void api_live_ticket(struct http_req *r);
+
 /* api_audit.c */
 void api_audit_list(struct http_req *r);
 

@@ -67,7 +67,7 @@ void api_agent_events(struct http_req *r)
 		                                     "reason", b.rejected[i].reason));
 	/* the writer's wait happens with this request's read snapshot closed */
 	store_idle(r->st);
-	rc = ingest_events_wait(r->who.token.project_id, e.id, agent_id ? agent_id : "", &b,
+	rc = ingest_events_wait(r->who.token.project_id, e.id, e.name, agent_id ? agent_id : "", &b,
 	                        INGEST_WAIT_MS, &res);
 	event_batch_free(&b);
 	if (rc == MOAT_EBUSY) {

@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
+#include "json_out.h"
 #include "policy.h"
 #include "timefmt.h"
 #include "xalloc.h"
@@ -272,4 +274,64 @@ void event_batch_free(struct event_batch *b)
 	free(b->ev);
 	free(b->rejected);
 	memset(b, 0, sizeof *b);
+}
+
+static int ev_key_str(struct buf *b, const char *k, const char *v, int *first)
+{
+	int rc = json_out_key(b, k, first);
+
+	return rc ? rc : v ? json_out_str(b, v) : buf_append(b, "null", 4);
+}
+
+int event_write_json(struct buf *b, const struct event *e, const char *environment,
+                     const char *agent_id, int64_t received_ms)
+{
+	char ts[TIMEFMT_MS_LEN], rx[TIMEFMT_MS_LEN], num[32];
+	int first = 1, rc = 0;
+
+	timefmt_rfc3339_ms(e->ts_ms, ts);
+	timefmt_rfc3339_ms(received_ms, rx);
+	rc |= buf_append(b, "{", 1);
+	rc |= ev_key_str(b, "id", e->uid, &first);
+	rc |= ev_key_str(b, "ts", ts, &first);
+	rc |= ev_key_str(b, "received_at", rx, &first);
+	rc |= ev_key_str(b, "environment", environment, &first);
+	rc |= ev_key_str(b, "agent_id", agent_id, &first);
+	rc |= ev_key_str(b, "interceptor", e->interceptor, &first);
+	rc |= ev_key_str(b, "action", e->action, &first);
+	rc |= ev_key_str(b, "severity", e->severity, &first);
+	rc |= json_out_key(b, "confidence", &first);
+	if (e->has_confidence) {
+		snprintf(num, sizeof num, "%.15g", e->confidence);
+		rc |= buf_append_str(b, num);
+	} else {
+		rc |= buf_append(b, "null", 4);
+	}
+	rc |= ev_key_str(b, "source_ip", e->source_ip, &first);
+	rc |= ev_key_str(b, "method", e->method, &first);
+	rc |= ev_key_str(b, "endpoint", e->endpoint, &first);
+	rc |= ev_key_str(b, "payload", e->payload, &first);
+	rc |= json_out_key(b, "payload_length", &first) | json_out_int(b, e->payload_len);
+	rc |= json_out_key(b, "payload_truncated", &first) |
+	      buf_append_str(b, e->payload_truncated ? "true" : "false");
+	rc |= ev_key_str(b, "operation", e->operation, &first);
+	rc |= json_out_key(b, "operation_length", &first) | json_out_int(b, e->operation_len);
+	rc |= json_out_key(b, "operation_truncated", &first) |
+	      buf_append_str(b, e->operation_truncated ? "true" : "false");
+	rc |= json_out_key(b, "location", &first);
+	{
+		int f2 = 1;
+		rc |= buf_append(b, "{", 1);
+		rc |= ev_key_str(b, "file", e->file, &f2);
+		rc |= json_out_key(b, "line", &f2);
+		rc |= e->has_line ? json_out_int(b, e->line) : buf_append(b, "null", 4);
+		rc |= ev_key_str(b, "function", e->function, &f2);
+		rc |= buf_append(b, "}", 1);
+	}
+	rc |= ev_key_str(b, "rule", e->rule, &first);
+	rc |= json_out_key(b, "details", &first);
+	rc |= buf_append_str(b, e->details ? e->details : "{}");
+	rc |= ev_key_str(b, "status", "new", &first);
+	rc |= buf_append(b, "}", 1);
+	return rc ? MOAT_ETOOBIG : MOAT_OK;
 }

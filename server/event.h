@@ -61,6 +61,11 @@ int event_batch_parse(const json_t *events, int64_t now_ms, struct event_batch *
                       size_t errlen);
 void event_batch_free(struct event_batch *b);
 
+struct buf;
+/* Writes e as the API's event object (status "new") into b. */
+int event_write_json(struct buf *b, const struct event *e, const char *environment,
+                     const char *agent_id, int64_t received_ms);
+
 /* Truncates s to at most max bytes on a UTF-8 character boundary; returns
  * the new length. */
 size_t event_utf8_cut(const char *s, size_t len, size_t max);

@@ -67,6 +67,8 @@ const struct route http_routes[] = {
     {HM_GET, "/api/v1/agent/policy", api_agent_policy, 0, ACC_AGENT},
     {HM_POST, "/api/v1/agent/events", api_agent_events, 2u << 20, ACC_AGENT},
 
+    {HM_POST, "/api/v1/live/ticket", api_live_ticket, 4 * KB, USERS | ACC_SESSION_ONLY},
+
     {HM_GET, "/api/v1/audit", api_audit_list, 0, ACC_ADMIN},
 };
 

@@ -19,6 +19,7 @@
 #include "store.h"
 #include "timefmt.h"
 #include "ws_hub.h"
+#include "ws_live.h"
 #include "xalloc.h"
 
 enum job_kind { JOB_HELLO = 1, JOB_APPLIED, JOB_OFFLINE, JOB_SEEN, JOB_EVENTS };
@@ -45,6 +46,8 @@ struct job {
 	int64_t seq;
 	struct waiter *waiter;
 	struct ingest_result res;
+	unsigned char *inserted; /* per event: stored now (not a duplicate) */
+	char env[48];
 };
 
 static pthread_mutex_t ingest_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -126,28 +129,30 @@ void ingest_agent_seen(int64_t project_id, const char *agent_id)
 	ingest_push(ingest_agent_job(JOB_SEEN, project_id, agent_id));
 }
 
-static struct job *ingest_events_job(int64_t project_id, int64_t env_id, const char *agent_id,
-                                     struct event_batch *b)
+static struct job *ingest_events_job(int64_t project_id, int64_t env_id, const char *env,
+                                     const char *agent_id, struct event_batch *b)
 {
 	struct job *j = ingest_agent_job(JOB_EVENTS, project_id, agent_id);
 
 	j->agent.env_id = env_id;
+	snprintf(j->env, sizeof j->env, "%s", env ? env : "");
+	j->inserted = xcalloc(b->n ? b->n : 1, 1);
 	j->batch = *b;
 	memset(b, 0, sizeof *b);
 	return j;
 }
 
-void ingest_events_ws(int64_t project_id, int64_t env_id, const char *agent_id, uint64_t conn_id,
-                      int64_t seq, struct event_batch *b)
+void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
+                      uint64_t conn_id, int64_t seq, struct event_batch *b)
 {
-	struct job *j = ingest_events_job(project_id, env_id, agent_id, b);
+	struct job *j = ingest_events_job(project_id, env_id, env, agent_id, b);
 
 	j->conn_id = conn_id;
 	j->seq = seq;
 	ingest_push(j);
 }
 
-int ingest_events_wait(int64_t project_id, int64_t env_id, const char *agent_id,
+int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out)
 {
 	struct waiter *w;
@@ -164,7 +169,7 @@ int ingest_events_wait(int64_t project_id, int64_t env_id, const char *agent_id,
 	w = xcalloc(1, sizeof *w);
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
-	j = ingest_events_job(project_id, env_id, agent_id, b);
+	j = ingest_events_job(project_id, env_id, env, agent_id, b);
 	j->waiter = w;
 	ingest_push(j);
 	clock_gettime(CLOCK_REALTIME, &until);
@@ -291,6 +296,7 @@ static int ingest_apply(struct job *j, int64_t now_ms)
 			                       &j->batch.ev[i], now_ms, &inserted);
 			if (rc)
 				return rc;
+			j->inserted[i] = (unsigned char)inserted;
 			if (inserted)
 				j->res.accepted++;
 			else
@@ -344,6 +350,23 @@ static void ingest_complete(struct job *j)
 		return;
 	__atomic_fetch_add(&m_accepted, (uint64_t)j->res.accepted, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&m_duplicates, (uint64_t)j->res.duplicates, __ATOMIC_RELAXED);
+	if (ws_live_watchers() > 0) {
+		/* the live feed: serialised once per event, shared by every watcher */
+		int64_t now_ms = (int64_t)timefmt_now() * 1000;
+		for (size_t i = 0; i < j->batch.n; i++) {
+			const struct event *e = &j->batch.ev[i];
+			struct buf b;
+			if (!j->inserted[i])
+				continue;
+			buf_init(&b, 64u << 10);
+			if (buf_append_str(&b, "{\"type\":\"event\",\"event\":") == MOAT_OK &&
+			    event_write_json(&b, e, j->env, j->agent.agent_id, now_ms) == MOAT_OK &&
+			    buf_append(&b, "}", 1) == MOAT_OK)
+				ws_hub_post_live(j->agent.project_id, j->env, e->interceptor,
+				                 e->action, e->severity, ws_msg_new(b.data, b.len));
+			buf_cleanup(&b);
+		}
+	}
 	if (j->conn_id) {
 		struct buf b;
 		buf_init(&b, 1u << 20);
@@ -446,6 +469,7 @@ static void *ingest_main(void *arg)
 			struct job *next = batch->next;
 			ingest_complete(batch);
 			event_batch_free(&batch->batch);
+			free(batch->inserted);
 			free(batch);
 			batch = next;
 		}

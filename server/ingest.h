@@ -59,12 +59,12 @@ struct ingest_result {
 /* Queues a validated WebSocket batch (takes b's contents; b is left
  * empty). When it is committed, the ack for seq goes to conn_id through
  * the hub. Never refuses: the caller bounds what it reads. */
-void ingest_events_ws(int64_t project_id, int64_t env_id, const char *agent_id, uint64_t conn_id,
-                      int64_t seq, struct event_batch *b);
+void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
+                      uint64_t conn_id, int64_t seq, struct event_batch *b);
 /* Stores a batch for a REST caller and waits for the commit (at most
  * timeout_ms). MOAT_EBUSY when the queue is full (nothing queued),
  * MOAT_EIO when the wait timed out (the batch will still be stored). */
-int ingest_events_wait(int64_t project_id, int64_t env_id, const char *agent_id,
+int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out);
 
 /* Appends the ingestion counters to b (Prometheus text). */

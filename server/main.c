@@ -21,6 +21,7 @@
 #include "store.h"
 #include "timefmt.h"
 #include "token.h"
+#include "ws_live.h"
 #include "ws_server.h"
 
 #ifndef MOAT_VERSION
@@ -386,7 +387,7 @@ static int cmd_serve(int argc, char **argv)
 	struct store *st = NULL;
 	struct config cfg;
 	char err[300], host[128], ahost[128];
-	int help, http_port = 0, ws_port = 0, sig = 0, p;
+	int help, http_port = 0, ws_port = 0, sig = 0, p, rc;
 	sigset_t set;
 
 	if (config_parse(&cfg, argc, argv, &help, err, sizeof err)) {
@@ -425,9 +426,14 @@ static int cmd_serve(int argc, char **argv)
 	}
 	http_static_load(cfg.web_root);
 	store_thread_setup(cfg.db);
-	if (ingest_start(cfg.db, cfg.retention_days, cfg.agent_prune_days) != MOAT_OK ||
-	    http_server_start(&cfg, &http, &http_port) != MOAT_OK ||
-	    ws_server_start(&cfg, &ws, &ws_port) != MOAT_OK) {
+	rc = ingest_start(cfg.db, cfg.retention_days, cfg.agent_prune_days);
+	if (!rc)
+		rc = http_server_start(&cfg, &http, &http_port);
+	if (!rc) {
+		ws_live_set_origin(cfg.public_url, http_port); /* the feed's allowed origins */
+		rc = ws_server_start(&cfg, &ws, &ws_port);
+	}
+	if (rc) {
 		fprintf(stderr, "moatd: cannot listen on %s / %s\n", cfg.listen, cfg.agent_listen);
 		http_server_stop(http);
 		ingest_stop();

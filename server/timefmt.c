@@ -137,3 +137,19 @@ int timefmt_parse(const char *s, int64_t *out)
 	*out = t - (int64_t)oh * 3600 - (int64_t)om * 60;
 	return MOAT_OK;
 }
+
+void timefmt_rfc3339_ms(int64_t ms, char out[TIMEFMT_MS_LEN])
+{
+	int64_t secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+	int frac = (int)(ms - secs * 1000);
+	char base[TIMEFMT_LEN];
+
+	timefmt_rfc3339(secs, base);
+	memcpy(out, base, 19);
+	out[19] = '.';
+	out[20] = (char)('0' + frac / 100);
+	out[21] = (char)('0' + frac / 10 % 10);
+	out[22] = (char)('0' + frac % 10);
+	out[23] = 'Z';
+	out[24] = '\0';
+}

@@ -14,6 +14,9 @@ int64_t timefmt_now(void);
 int64_t timefmt_mono_us(void);
 /* Formats t (unix seconds, UTC) as RFC 3339 into out. */
 void timefmt_rfc3339(int64_t t, char out[TIMEFMT_LEN]);
+#define TIMEFMT_MS_LEN 25 /* "2026-11-26T04:29:45.123Z" + NUL */
+/* Formats ms since the epoch as RFC 3339 with milliseconds. */
+void timefmt_rfc3339_ms(int64_t ms, char out[TIMEFMT_MS_LEN]);
 /* Parses "YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)"; 0 or MOAT_EINVALID. */
 int timefmt_parse(const char *s, int64_t *out);
 

@@ -421,7 +421,8 @@ static void conn_events(struct ws_conn *c, json_t *msg)
 		return;
 	}
 	ingest_count_rejected(&b);
-	ingest_events_ws(c->project_id, c->env_id, c->agent_id, c->id, json_integer_value(seq), &b);
+	ingest_events_ws(c->project_id, c->env_id, c->env, c->agent_id, c->id,
+	                 json_integer_value(seq), &b);
 	event_batch_free(&b);
 	/* back-pressure: with WS_MAX_INFLIGHT batches unacknowledged, stop
 	 * reading this socket until an ack goes out */

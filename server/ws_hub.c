@@ -11,9 +11,10 @@
 #include <string.h>
 
 #include "ws_agent.h"
+#include "ws_live.h"
 #include "xalloc.h"
 
-enum hub_kind { HUB_POLICY = 1, HUB_REVOKED, HUB_ACK };
+enum hub_kind { HUB_POLICY = 1, HUB_REVOKED, HUB_ACK, HUB_LIVE };
 
 struct hub_item {
 	struct hub_item *next;
@@ -21,6 +22,7 @@ struct hub_item {
 	int64_t env_id, version, token_id;
 	uint64_t conn_id;
 	struct ws_msg *msg;
+	char env[48], interceptor[24], action[12], severity[12];
 };
 
 static pthread_mutex_t hub_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -122,6 +124,21 @@ void ws_hub_post_ack(uint64_t conn_id, const char *text)
 	hub_post(it);
 }
 
+void ws_hub_post_live(int64_t project_id, const char *env, const char *interceptor,
+                      const char *action, const char *severity, struct ws_msg *msg)
+{
+	struct hub_item *it = xcalloc(1, sizeof *it);
+
+	it->kind = HUB_LIVE;
+	it->env_id = project_id;
+	snprintf(it->env, sizeof it->env, "%s", env ? env : "");
+	snprintf(it->interceptor, sizeof it->interceptor, "%s", interceptor);
+	snprintf(it->action, sizeof it->action, "%s", action);
+	snprintf(it->severity, sizeof it->severity, "%s", severity);
+	it->msg = msg;
+	hub_post(it);
+}
+
 static struct hub_env *hub_env_find(int64_t env_id)
 {
 	for (size_t i = 0; i < hub_nenv; i++)
@@ -182,6 +199,10 @@ void ws_hub_drain(void)
 			break;
 		case HUB_ACK:
 			ws_agent_deliver(it->conn_id, it->msg);
+			break;
+		case HUB_LIVE:
+			ws_live_publish(it->env_id, it->env, it->interceptor, it->action,
+			                it->severity, it->msg);
 			break;
 		}
 		ws_msg_unref(it->msg);

@@ -46,6 +46,10 @@ void ws_hub_token_revoked(int64_t token_id);
  * is the ack message, copied). */
 void ws_hub_post_ack(uint64_t conn_id, const char *text);
 
+/* A new event (msg is taken over) for the live feed of project_id. */
+void ws_hub_post_live(int64_t project_id, const char *env, const char *interceptor,
+                      const char *action, const char *severity, struct ws_msg *msg);
+
 /* ---- service thread only ---- */
 
 /* Drains the queue (on EVENT_WAIT_CANCELLED). */

@@ -21,6 +21,7 @@
 #include "timefmt.h"
 #include "ws_agent.h"
 #include "ws_hub.h"
+#include "ws_live.h"
 #include "xalloc.h"
 
 #define WS_SWEEP_US (500 * LWS_US_PER_MS)
@@ -30,7 +31,7 @@ struct ws_server {
 	pthread_t thread;
 	int stop; /* written by main, read by the service thread (atomic) */
 	lws_sorted_usec_list_t sweep;
-	struct lws_protocols protocols[2];
+	struct lws_protocols protocols[3];
 	lws_retry_bo_t retry;
 };
 
@@ -65,9 +66,11 @@ static void *ws_thread(void *arg)
 		if (__atomic_load_n(&s->stop, __ATOMIC_ACQUIRE)) {
 			if (!deadline) {
 				ws_agent_close_all(1001);
+				ws_live_close_all(1001);
 				deadline = timefmt_mono_us() + 2000000;
 			}
-			if (ws_agent_count() == 0 || timefmt_mono_us() > deadline)
+			if ((ws_agent_count() == 0 && ws_live_count() == 0) ||
+			    timefmt_mono_us() > deadline)
 				break;
 		}
 		if (lws_service(s->ctx, 0) < 0)
@@ -91,6 +94,10 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 	s->protocols[0].callback = ws_agent_callback;
 	s->protocols[0].per_session_data_size = ws_agent_session_size();
 	s->protocols[0].rx_buffer_size = 65536;
+	s->protocols[1].name = WS_LIVE_PROTOCOL;
+	s->protocols[1].callback = ws_live_callback;
+	s->protocols[1].per_session_data_size = ws_live_session_size();
+	s->protocols[1].rx_buffer_size = 4096;
 	/* liveness: ping after a quiet heartbeat, hang up after three */
 	s->retry.secs_since_valid_ping = WS_HEARTBEAT_S;
 	s->retry.secs_since_valid_hangup = 3 * WS_HEARTBEAT_S;

@@ -1,0 +1,373 @@
+/*
+ * ws_live.c — the live event feed for the dashboard; see ws_live.h.
+ *
+ * Tickets live in a small table under one mutex (issued on HTTP threads,
+ * consumed on the service thread); only their SHA-256 is kept, they work
+ * once and expire after 30 s. Connections are lws per-session data on the
+ * service thread, each with a bounded queue like the agents'.
+ */
+#include "ws_live.h"
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "log.h"
+#include "timefmt.h"
+#include "token.h"
+
+#define LIVE_TICKETS    1024
+#define LIVE_QMAX       256
+#define LIVE_QBYTES     (2u << 20)
+#define LIVE_FILTER_MAX 8
+
+struct live_ticket {
+	char hash[CRYPTO_SHA256_HEX];
+	int64_t user_id, project_id;
+	int64_t expires;
+};
+
+static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct live_ticket live_tickets[LIVE_TICKETS];
+static char live_origin[3][300];
+static int live_watching; /* atomic: subscribed connections */
+
+enum live_state { LIVE_NEW = 0, LIVE_READY, LIVE_CLOSING };
+
+struct live_filter {
+	int n;
+	char v[LIVE_FILTER_MAX][40];
+};
+
+struct live_conn {
+	struct live_conn *prev, *next;
+	struct lws *wsi;
+	int linked; /* in the list: set on ESTABLISHED (a refused upgrade never is) */
+	int state;
+	int64_t project_id, user_id;
+	struct live_filter env, interceptor, action, severity;
+	struct ws_msg *q[LIVE_QMAX];
+	unsigned qhead, qlen;
+	size_t qbytes;
+	int close_code;
+	char close_reason[64];
+};
+
+static struct live_conn *live_head;
+static int live_count;
+
+size_t ws_live_session_size(void)
+{
+	return sizeof(struct live_conn);
+}
+int ws_live_count(void)
+{
+	return live_count;
+}
+int ws_live_watchers(void)
+{
+	return __atomic_load_n(&live_watching, __ATOMIC_RELAXED);
+}
+
+void ws_live_ticket_issue(int64_t user_id, int64_t project_id, char out[44])
+{
+	int64_t now = timefmt_now();
+	struct live_ticket *slot = &live_tickets[0];
+
+	token_session_generate(out);
+	pthread_mutex_lock(&live_lock);
+	for (int i = 0; i < LIVE_TICKETS; i++) {
+		/* a free or expired slot, else the one closest to expiry */
+		if (live_tickets[i].expires <= now) {
+			slot = &live_tickets[i];
+			break;
+		}
+		if (live_tickets[i].expires < slot->expires)
+			slot = &live_tickets[i];
+	}
+	crypto_sha256_hex(out, strlen(out), slot->hash);
+	slot->user_id = user_id;
+	slot->project_id = project_id;
+	slot->expires = now + WS_LIVE_TICKET_TTL_S;
+	pthread_mutex_unlock(&live_lock);
+}
+
+/* Consumes a ticket: 0 and the ids, or -1 (unknown, used or expired). */
+static int live_ticket_take(const char *ticket, int64_t *user_id, int64_t *project_id)
+{
+	char hash[CRYPTO_SHA256_HEX];
+	int64_t now = timefmt_now();
+	int rc = -1;
+
+	crypto_sha256_hex(ticket, strlen(ticket), hash);
+	pthread_mutex_lock(&live_lock);
+	for (int i = 0; i < LIVE_TICKETS; i++) {
+		struct live_ticket *t = &live_tickets[i];
+		if (t->expires > now && crypto_ct_streq(t->hash, hash)) {
+			*user_id = t->user_id;
+			*project_id = t->project_id;
+			t->expires = 0; /* one use */
+			rc = 0;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&live_lock);
+	return rc;
+}
+
+void ws_live_set_origin(const char *public_url, int http_port)
+{
+	memset(live_origin, 0, sizeof live_origin);
+	if (public_url && *public_url) {
+		/* scheme://host[:port] — everything before the first '/' after "//" */
+		const char *p = strstr(public_url, "//");
+		size_t n = p ? (size_t)(strchr(p + 2, '/') ? strchr(p + 2, '/') - public_url
+		                                           : (long)strlen(public_url))
+		             : 0;
+		if (n > 0 && n < sizeof live_origin[0])
+			memcpy(live_origin[0], public_url, n);
+	}
+	snprintf(live_origin[1], sizeof live_origin[1], "http://127.0.0.1:%d", http_port);
+	snprintf(live_origin[2], sizeof live_origin[2], "http://localhost:%d", http_port);
+}
+
+static int live_origin_ok(struct lws *wsi)
+{
+	char origin[300];
+	int n = lws_hdr_copy(wsi, origin, sizeof origin, WSI_TOKEN_ORIGIN);
+
+	if (n <= 0)
+		return 1; /* not a browser: the ticket is the credential */
+	for (int i = 0; i < 3; i++)
+		if (live_origin[i][0] && !strcmp(origin, live_origin[i]))
+			return 1;
+	return 0;
+}
+
+/* ---- sending ---- */
+
+static void live_send(struct live_conn *c, struct ws_msg *m)
+{
+	if (c->state == LIVE_CLOSING)
+		return;
+	if (c->qlen == LIVE_QMAX || c->qbytes + m->len > LIVE_QBYTES) {
+		/* a dashboard that cannot keep up reconnects and reloads */
+		c->state = LIVE_CLOSING;
+		lws_set_timeout(c->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
+		return;
+	}
+	ws_msg_ref(m);
+	c->q[(c->qhead + c->qlen) % LIVE_QMAX] = m;
+	c->qlen++;
+	c->qbytes += m->len;
+	lws_callback_on_writable(c->wsi);
+}
+
+static void live_send_text(struct live_conn *c, const char *text)
+{
+	struct ws_msg *m = ws_msg_new(text, strlen(text));
+
+	live_send(c, m);
+	ws_msg_unref(m);
+}
+
+static void live_fail(struct live_conn *c, int code, const char *reason)
+{
+	char text[200];
+
+	if (c->state == LIVE_CLOSING)
+		return;
+	snprintf(text, sizeof text, "{\"type\":\"error\",\"code\":\"%s\"}", reason);
+	live_send_text(c, text);
+	if (c->state == LIVE_READY)
+		__atomic_sub_fetch(&live_watching, 1, __ATOMIC_RELAXED);
+	c->state = LIVE_CLOSING;
+	c->close_code = code;
+	snprintf(c->close_reason, sizeof c->close_reason, "%s", reason);
+	lws_callback_on_writable(c->wsi);
+}
+
+/* ---- filters ---- */
+
+static int live_filter_set(struct live_filter *f, json_t *v)
+{
+	size_t i;
+	json_t *x;
+
+	f->n = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (json_is_string(v)) {
+		if (json_string_length(v) >= sizeof f->v[0])
+			return -1;
+		snprintf(f->v[f->n++], sizeof f->v[0], "%s", json_string_value(v));
+		return 0;
+	}
+	if (!json_is_array(v) || json_array_size(v) > LIVE_FILTER_MAX)
+		return -1;
+	json_array_foreach(v, i, x)
+	{
+		if (!json_is_string(x) || json_string_length(x) >= sizeof f->v[0])
+			return -1;
+		snprintf(f->v[f->n++], sizeof f->v[0], "%s", json_string_value(x));
+	}
+	return 0;
+}
+
+static int live_filter_ok(const struct live_filter *f, const char *v)
+{
+	if (f->n == 0)
+		return 1;
+	for (int i = 0; i < f->n; i++)
+		if (v && !strcmp(f->v[i], v))
+			return 1;
+	return 0;
+}
+
+static void live_subscribe(struct live_conn *c, const char *text, size_t len)
+{
+	json_t *m = json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL), *f;
+	const char *type = json_string_value(json_object_get(m, "type"));
+
+	if (!m || !type || strcmp(type, "subscribe")) {
+		json_decref(m);
+		live_fail(c, 4400, "bad_message");
+		return;
+	}
+	f = json_object_get(m, "filters");
+	if (f && !json_is_object(f)) {
+		json_decref(m);
+		live_fail(c, 4400, "bad_filters");
+		return;
+	}
+	if (live_filter_set(&c->env, json_object_get(f, "environment")) ||
+	    live_filter_set(&c->interceptor, json_object_get(f, "interceptor")) ||
+	    live_filter_set(&c->action, json_object_get(f, "action")) ||
+	    live_filter_set(&c->severity, json_object_get(f, "severity"))) {
+		json_decref(m);
+		live_fail(c, 4400, "bad_filters");
+		return;
+	}
+	json_decref(m);
+	if (c->state == LIVE_NEW)
+		__atomic_add_fetch(&live_watching, 1, __ATOMIC_RELAXED);
+	c->state = LIVE_READY;
+	live_send_text(c, "{\"type\":\"subscribed\"}");
+}
+
+/* ---- the lws callback ---- */
+
+int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
+                     size_t len)
+{
+	struct live_conn *c = user;
+
+	switch (reason) {
+	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
+		char uri[32], arg[80];
+		const char *ticket;
+		int64_t uid, pid;
+		if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 ||
+		    strcmp(uri, "/v1/live") != 0 || !live_origin_ok(wsi))
+			return 1;
+		ticket = lws_get_urlarg_by_name(wsi, "ticket=", arg, sizeof arg);
+		if (!ticket || live_ticket_take(ticket, &uid, &pid) != 0)
+			return 1; /* refused before the upgrade: 403 */
+		if (pid <= 0 || uid <= 0 || pid > 0x7fffffff || uid > 0x7fffffff)
+			return 1;
+		/* the session data is not there yet: both ids ride in the wsi's
+		 * opaque pointer until ESTABLISHED */
+		lws_set_opaque_user_data(wsi,
+		                         (void *)(uintptr_t)((uint64_t)pid << 32 | (uint64_t)uid));
+		return 0;
+	}
+	case LWS_CALLBACK_ESTABLISHED:
+		memset(c, 0, sizeof *c);
+		c->wsi = wsi;
+		c->project_id = (int64_t)((uint64_t)(uintptr_t)lws_get_opaque_user_data(wsi) >> 32);
+		c->user_id =
+		    (int64_t)((uint64_t)(uintptr_t)lws_get_opaque_user_data(wsi) & 0xffffffffu);
+		lws_set_opaque_user_data(wsi, NULL);
+		LOG(LOG_INFO, "msg=\"live feed opened\" project_id=%lld user_id=%lld",
+		    (long long)c->project_id, (long long)c->user_id);
+		c->next = live_head;
+		if (live_head)
+			live_head->prev = c;
+		live_head = c;
+		c->linked = 1;
+		live_count++;
+		return 0;
+	case LWS_CALLBACK_RECEIVE:
+		if (c->state == LIVE_CLOSING)
+			return 0;
+		if (lws_frame_is_binary(wsi) || !lws_is_final_fragment(wsi) || len > 4096) {
+			live_fail(c, 4400, "bad_message");
+			return 0;
+		}
+		live_subscribe(c, in, len);
+		return 0;
+	case LWS_CALLBACK_SERVER_WRITEABLE:
+		if (c->qlen) {
+			struct ws_msg *m = c->q[c->qhead];
+			int n;
+			c->qhead = (c->qhead + 1) % LIVE_QMAX;
+			c->qlen--;
+			c->qbytes -= m->len;
+			n = lws_write(wsi, m->payload, m->len, LWS_WRITE_TEXT);
+			ws_msg_unref(m);
+			if (n < 0)
+				return -1;
+			if (c->qlen || c->close_code)
+				lws_callback_on_writable(wsi);
+			return 0;
+		}
+		if (c->close_code) {
+			lws_close_reason(wsi, (enum lws_close_status)c->close_code,
+			                 (unsigned char *)c->close_reason, strlen(c->close_reason));
+			return -1;
+		}
+		return 0;
+	case LWS_CALLBACK_CLOSED:
+		if (!c || !c->linked)
+			return 0;
+		if (c->state == LIVE_READY)
+			__atomic_sub_fetch(&live_watching, 1, __ATOMIC_RELAXED);
+		while (c->qlen) {
+			ws_msg_unref(c->q[c->qhead]);
+			c->qhead = (c->qhead + 1) % LIVE_QMAX;
+			c->qlen--;
+		}
+		if (c->prev)
+			c->prev->next = c->next;
+		else
+			live_head = c->next;
+		if (c->next)
+			c->next->prev = c->prev;
+		c->linked = 0;
+		live_count--;
+		return 0;
+	default:
+		break;
+	}
+	return 0;
+}
+
+void ws_live_publish(int64_t project_id, const char *env, const char *interceptor,
+                     const char *action, const char *severity, struct ws_msg *msg)
+{
+	for (struct live_conn *c = live_head; c; c = c->next) {
+		if (c->state != LIVE_READY || c->project_id != project_id)
+			continue;
+		if (live_filter_ok(&c->env, env) && live_filter_ok(&c->interceptor, interceptor) &&
+		    live_filter_ok(&c->action, action) && live_filter_ok(&c->severity, severity))
+			live_send(c, msg);
+	}
+}
+
+void ws_live_close_all(int code)
+{
+	for (struct live_conn *c = live_head; c; c = c->next)
+		live_fail(c, code, "going_away");
+}

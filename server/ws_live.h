@@ -1,0 +1,47 @@
+/*
+ * ws_live.h — the dashboard's live feed (/v1/live, subprotocol
+ * moat.live.v1) and its one-time tickets.
+ *
+ * A logged-in user asks POST /api/v1/live/ticket (an HTTP thread:
+ * ws_live_ticket_issue) for a ticket bound to one project; the browser
+ * opens the WebSocket with ?ticket=…, the service thread consumes the
+ * ticket (ws_live_callback) and from then on sends every new event of the
+ * project that matches the subscription's filters, as the writer commits
+ * them (ws_live_publish, on the service thread via the hub).
+ */
+#ifndef MOAT_WS_LIVE_H
+#define MOAT_WS_LIVE_H
+
+#include <libwebsockets.h>
+#include <stdint.h>
+
+#include "ws_hub.h"
+
+#define WS_LIVE_PROTOCOL     "moat.live.v1"
+#define WS_LIVE_TICKET_TTL_S 30
+
+/* Any thread: makes a one-time ticket (out: 44 bytes) for user_id to
+ * watch project_id; valid for WS_LIVE_TICKET_TTL_S seconds. */
+void ws_live_ticket_issue(int64_t user_id, int64_t project_id, char out[44]);
+
+/* Origins a browser may open the feed from (main thread, before start):
+ * the public URL's origin, or http://127.0.0.1:PORT and
+ * http://localhost:PORT of the HTTP listener. */
+void ws_live_set_origin(const char *public_url, int http_port);
+
+/* Any thread: is anyone watching? (cheap; the writer skips serialising
+ * events for the feed when nobody is). */
+int ws_live_watchers(void);
+
+/* Service thread only. */
+int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
+                     size_t len);
+size_t ws_live_session_size(void);
+/* Sends msg to every live connection of project_id whose filters accept
+ * (env, interceptor, action, severity). */
+void ws_live_publish(int64_t project_id, const char *env, const char *interceptor,
+                     const char *action, const char *severity, struct ws_msg *msg);
+void ws_live_close_all(int code);
+int ws_live_count(void);
+
+#endif
