@@ -12,7 +12,7 @@
 #include "err.h"
 #include "log.h"
 
-enum cfg_type { CFG_STR, CFG_INT, CFG_BOOL, CFG_LEVEL };
+enum cfg_type { CFG_STR, CFG_INT, CFG_BOOL, CFG_LEVEL, CFG_SYNC };
 
 struct cfg_directive {
 	const char *flag;
@@ -52,6 +52,8 @@ static const struct cfg_directive cfg_table[] = {
      "failed logins per client address per 5 minutes before 429"},
     {"--login-account-limit", "MOAT_LOGIN_ACCOUNT_LIMIT", CFG_INT, I(login_account_limit), "5", 1,
      100000, "failed logins per account per 15 minutes before 429"},
+    {"--sync", "MOAT_SYNC", CFG_SYNC, I(sync_full), "normal", 0, 1,
+     "normal: commits survive a crash of moatd; full: also a power loss (fsync per commit)"},
     {"--retention-days", "MOAT_RETENTION_DAYS", CFG_INT, I(retention_days), "30", 0, 36500,
      "events older than this are purged, a little at a time (0 = keep forever)"},
     {"--agent-prune-days", "MOAT_AGENT_PRUNE_DAYS", CFG_INT, I(agent_prune_days), "30", 0, 36500,
@@ -93,6 +95,13 @@ static int cfg_set(struct config *c, const struct cfg_directive *d, const char *
 			snprintf(err, errlen, "%s: want true or false, got \"%s\"", d->flag, v);
 			return MOAT_EINVALID;
 		}
+		return MOAT_OK;
+	case CFG_SYNC:
+		if (strcmp(v, "normal") && strcmp(v, "full")) {
+			snprintf(err, errlen, "%s: want normal or full", d->flag);
+			return MOAT_EINVALID;
+		}
+		*(int *)(void *)base = !strcmp(v, "full");
 		return MOAT_OK;
 	case CFG_LEVEL:
 		if (log_level_parse(v, (int *)(void *)base) != MOAT_OK) {
@@ -185,11 +194,13 @@ void config_log(const struct config *c)
 	LOG(LOG_INFO,
 	    "msg=config listen=%s agent_listen=%s db=%s web_root=%s log_level=%s public_url=%s "
 	    "trust_proxy=%d http_threads=%d session_idle_minutes=%d session_max_hours=%d "
-	    "login_ip_limit=%d login_account_limit=%d",
+	    "login_ip_limit=%d login_account_limit=%d sync=%s retention_days=%d "
+	    "agent_prune_days=%d",
 	    c->listen, c->agent_listen, log_quote(q, sizeof q, c->db), c->web_root,
 	    levels[c->log_level], c->public_url[0] ? c->public_url : "\"\"", c->trust_proxy,
 	    c->http_threads, c->session_idle_minutes, c->session_max_hours, c->login_ip_limit,
-	    c->login_account_limit);
+	    c->login_account_limit, c->sync_full ? "full" : "normal", c->retention_days,
+	    c->agent_prune_days);
 }
 
 int config_split_addr(const char *s, char *host, size_t hostlen, int *port)

@@ -403,6 +403,7 @@ static int cmd_serve(int argc, char **argv)
 		return 0;
 	}
 	log_min_level = cfg.log_level;
+	store_set_sync_full(cfg.sync_full);
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);

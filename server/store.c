@@ -34,6 +34,12 @@ static void store_exec_pragma(sqlite3 *db, const char *sql)
 /* Process-wide SQLite settings, before the first connection: no global
  * memory-statistics mutex (every connection is single-threaded anyway). */
 static pthread_once_t store_once = PTHREAD_ONCE_INIT;
+static int store_sync_full; /* set once at start, before any thread */
+
+void store_set_sync_full(int on)
+{
+	store_sync_full = on;
+}
 
 static void store_global_init(void)
 {
@@ -60,7 +66,8 @@ int store_open(const char *path, struct store **out)
 	sqlite3_busy_timeout(db, STORE_BUSY_MS);
 	sqlite3_extended_result_codes(db, 1);
 	store_exec_pragma(db, "PRAGMA journal_mode=WAL");
-	store_exec_pragma(db, "PRAGMA synchronous=NORMAL");
+	store_exec_pragma(db, store_sync_full ? "PRAGMA synchronous=FULL"
+	                                      : "PRAGMA synchronous=NORMAL");
 	store_exec_pragma(db, "PRAGMA foreign_keys=ON");
 	store_exec_pragma(db, "PRAGMA temp_store=MEMORY");
 	st = xcalloc(1, sizeof *st);

@@ -23,6 +23,11 @@ struct sqlite3_stmt;
 
 /* ---- connections ------------------------------------------------------ */
 
+/* synchronous=FULL instead of NORMAL on every connection opened later:
+ * an fsync at every commit, for power-loss durability. Call before any
+ * thread starts. */
+void store_set_sync_full(int on);
+
 /* Opens a connection (WAL, synchronous=NORMAL, foreign_keys, busy_timeout).
  * Does not migrate. *out is the caller's: store_close() it. */
 int store_open(const char *path, struct store **out);
