@@ -25,7 +25,10 @@ UNIT_BIN   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 DB        ?= var/moat.db
 
 .PHONY: all deps run test check e2e asan bench lint format clean
-all: $(BUILD)/moatd
+all: $(BUILD)/moatd $(AGENT_BINS)
+
+# libmoatagent, its examples and its tests
+include agentproto/agent.mk
 
 deps:
 	@sh scripts/deps.sh
@@ -58,8 +61,8 @@ run: deps
 	./$(BUILD)/moatd serve --db $(DB) $(ARGS)
 
 # Unit tests (cmocka), then end-to-end tests against the real binary.
-check: $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
+check: $(UNIT_BIN) $(AGENT_UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
 
 e2e: $(BUILD)/moatd
 	python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web

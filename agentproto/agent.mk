@@ -1,0 +1,52 @@
+# agentproto/agent.mk — libmoatagent (the reference C agent library), its
+# examples and its unit tests. Included by the top Makefile, whose variables
+# it uses: CC, CFLAGS_ALL (C11, warnings, OPT, SAN), LDFLAGS_ALL, BUILD.
+#
+#   $(BUILD)/libmoatagent.a      the library (agentproto/lib/*.c)
+#   $(BUILD)/moat-agent-demo     agentproto/examples/moat-agent-demo.c
+#   $(BUILD)/moat-loadgen        agentproto/examples/moat-loadgen.c
+#   $(BUILD)/tests/test_agent_*  cmocka tests (agentproto/tests/test_agent_*.c)
+#
+# AGENT_BINS and AGENT_UNIT_BIN are for the top Makefile's `all` and
+# `check`; `make agent-check` runs the library's tests alone and
+# `make agent-lint` checks its formatting and banned calls.
+
+AGENT_SRC      := $(sort $(wildcard agentproto/lib/*.c))
+AGENT_HDR      := $(wildcard agentproto/lib/*.h)
+AGENT_OBJ      := $(patsubst agentproto/lib/%.c,$(BUILD)/agentobj/%.o,$(AGENT_SRC))
+AGENT_CFLAGS    = -Iagentproto/lib $(shell pkg-config --cflags libwebsockets jansson 2>/dev/null)
+AGENT_LIBS      = $(shell pkg-config --libs libwebsockets jansson 2>/dev/null) -lmbedcrypto -lpthread -lm
+AGENT_UNIT_SRC := $(sort $(wildcard agentproto/tests/test_agent_*.c))
+AGENT_UNIT_BIN := $(patsubst agentproto/tests/%.c,$(BUILD)/tests/%,$(AGENT_UNIT_SRC))
+AGENT_BINS     := $(BUILD)/libmoatagent.a $(BUILD)/moat-agent-demo $(BUILD)/moat-loadgen
+
+.PHONY: agent agent-check agent-lint
+agent: $(AGENT_BINS) $(AGENT_UNIT_BIN)
+
+$(BUILD)/agentobj/%.o: agentproto/lib/%.c $(AGENT_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) -c $< -o $@
+
+$(BUILD)/libmoatagent.a: $(AGENT_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/moat-agent-demo: agentproto/examples/moat-agent-demo.c $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
+
+$(BUILD)/moat-loadgen: agentproto/examples/moat-loadgen.c $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
+
+# A static pattern rule, so it never competes with the server tests' rule.
+$(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c agentproto/tests/agent_test.h $(BUILD)/libmoatagent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) -Wno-missing-prototypes $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) -lcmocka
+
+agent-check: $(AGENT_UNIT_BIN)
+	@set -e; for t in $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
+
+agent-lint:
+	@clang-format --dry-run --Werror agentproto/lib/*.c agentproto/lib/*.h agentproto/examples/*.c agentproto/tests/*.c agentproto/tests/*.h
+	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' agentproto/lib/* agentproto/examples/*.c agentproto/tests/* \
+	  || { echo "agent-lint: banned call above" >&2; exit 1; }
+	@echo "agent-lint: ok"

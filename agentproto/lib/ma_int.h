@@ -1,0 +1,302 @@
+/*
+ * ma_int.h — libmoatagent's internal interfaces, shared by its files and
+ * its unit tests (agentproto/tests) and by moat-loadgen. Not installed, not
+ * part of the public API: everything here may change.
+ *
+ * Modules (a function's prefix is its file):
+ *   ma_util.c     allocation, clocks, randomness, logging, bounded buffer
+ *   ma_match.c    IP/CIDR parsing and matching, endpoint globs, RFC 3339
+ *   ma_event.c    event validation (PROTOCOL.md "Events"), JSON encoding, UUIDs
+ *   ma_queue.c    the bounded event queue and the batches cut from it
+ *   ma_backoff.c  the reconnect schedule
+ *   ma_proto.c    protocol messages: hello/applied out, welcome/policy/ack/error in
+ *   ma_policy.c   policy snapshots (struct moat_policy) and their accessors
+ *   ma_conn.c     the connection thread: libwebsockets client, timers
+ *   ma_agent.c    the public lifecycle (new/start/stop/free/report/stats)
+ */
+#ifndef MA_INT_H
+#define MA_INT_H
+
+#include <jansson.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "moatagent.h"
+
+/* ---- protocol limits (PROTOCOL.md "Limits" and "Events") ---- */
+
+#define MA_MAX_MESSAGE 1048576		/* one message, both directions */
+#define MA_MAX_BATCH 500		/* events in one batch */
+#define MA_MAX_INFLIGHT 8		/* unacknowledged batches */
+#define MA_EVENTS_HEAD 64		/* room for {"type":"events","seq":N,"events": */
+#define MA_EVENT_MAX_BYTES (512 * 1024) /* one encoded event (library cap) */
+#define MA_FIELD_CUT 32768		/* payload/operation are cut to this (bytes) */
+#define MA_DETAILS_MAX 4096		/* details as compact JSON (bytes) */
+#define MA_APPLIED_ERROR_MAX 200	/* applied.error (bytes); moatd takes up to 240 */
+#define MA_CANON_FLAGS (JSON_COMPACT | JSON_SORT_KEYS | JSON_REAL_PRECISION(15))
+#define MA_PARSE_FLAGS (JSON_REJECT_DUPLICATES)
+
+#define MA_N_INTERCEPTORS 7
+extern const char *const ma_interceptor_names[MA_N_INTERCEPTORS];
+
+/* ---- ma_util.c ---- */
+
+void *ma_malloc(size_t n);
+void *ma_calloc(size_t n, size_t size);
+void *ma_realloc(void *p, size_t n);
+char *ma_strdup(const char *s); /* NULL stays NULL */
+
+int64_t ma_now_ms(void);  /* CLOCK_REALTIME, unix milliseconds */
+int64_t ma_mono_us(void); /* CLOCK_MONOTONIC microseconds */
+/* Fills buf with n cryptographically random bytes (getrandom; aborts if
+ * the kernel cannot give any). */
+void ma_random(void *buf, size_t n);
+
+/* One logfmt line via the configured sink. level below cfg's level: no-op.
+ * Values that may carry remote text must be quoted with ma_quote(). */
+struct ma_log {
+	void (*fn)(int level, const char *line, void *arg);
+	void *arg;
+	int level;
+};
+void ma_log(const struct ma_log *lg, int level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Writes s as a quoted logfmt value into out (cap bytes, truncated with
+ * "..."); returns out. */
+char *ma_quote(char *out, size_t cap, const char *s);
+
+/* The bounded buffer: created with its maximum; an append past it fails
+ * and leaves the buffer unchanged. data is NUL-terminated once non-empty.
+ * Owned by one thread. */
+struct ma_buf {
+	char *data;
+	size_t len, cap, max;
+};
+void ma_buf_init(struct ma_buf *b, size_t max);
+void ma_buf_cleanup(struct ma_buf *b);
+/* 0, or MOAT_AGENT_EFULL if len + n > max (nothing appended). */
+int ma_buf_append(struct ma_buf *b, const void *p, size_t n);
+void ma_buf_reset(struct ma_buf *b);
+
+/* ---- ma_match.c ---- */
+
+struct ma_cidr {
+	int family;	  /* 4 or 6 */
+	uint8_t addr[16]; /* network bytes (4 used for IPv4), host bits cleared */
+	int bits;	  /* prefix length */
+};
+/* Parses "a.b.c.d", "a.b.c.d/n", "v6", "v6/n". An IPv4-mapped IPv6
+ * address (::ffff:a.b.c.d, /96 or longer) becomes IPv4. 0 or -1. */
+int ma_cidr_parse(const char *s, struct ma_cidr *out);
+/* Parses one address (no prefix) into a /32 or /128. 0 or -1. */
+int ma_ip_parse(const char *s, struct ma_cidr *out);
+/* 1 if the address ip (from ma_ip_parse) is inside net. */
+int ma_cidr_contains(const struct ma_cidr *net, const struct ma_cidr *ip);
+/* '*' matches any run of characters (including '/'), the rest is literal. */
+int ma_glob_match(const char *glob, const char *s);
+/* Parses RFC 3339 "YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)" into unix
+ * milliseconds. 0 or -1. */
+int ma_rfc3339_parse(const char *s, int64_t *out_ms);
+/* Formats unix milliseconds as "YYYY-MM-DDTHH:MM:SS.mmmZ" (25 bytes). */
+void ma_rfc3339_format(int64_t ms, char out[25]);
+/* Counts UTF-8 characters (code points) of valid UTF-8 text. */
+size_t ma_utf8_chars(const char *s);
+
+/* ---- ma_event.c ---- */
+
+#define MA_UUID_LEN 37
+/* Writes a random (version 4) UUID, lowercase, NUL-terminated. */
+void ma_uuid4(char out[MA_UUID_LEN]);
+/* 1 if s is 8-4-4-4-12 hex. */
+int ma_uuid_valid(const char *s);
+/*
+ * Checks one event object against PROTOCOL.md "Events" as the server
+ * does, with now_ms the current time. Returns 0, or -1 with a reason
+ * ("severity: must be low, medium, high or critical") in reason.
+ */
+int ma_event_check(const json_t *ev, int64_t now_ms, char *reason, size_t rlen);
+/*
+ * Encodes ev as one compact JSON object. Text fields are made valid UTF-8
+ * (bad bytes become U+FFFD) and cut to their limits; id and ts are filled
+ * in when absent (the id written to id_out). Returns 0 with *out (malloc'd,
+ * caller frees) and *len, or MOAT_AGENT_EINVAL with a reason.
+ */
+int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, size_t *len,
+		    char id_out[MA_UUID_LEN], char *reason, size_t rlen);
+
+/* ---- ma_queue.c ---- */
+
+/*
+ * A bounded FIFO of encoded events, shared between reporting threads
+ * (ma_queue_push) and the connection thread (ma_queue_take). Its own
+ * mutex; no other lock is taken while it is held.
+ */
+struct ma_qitem {
+	char *json;
+	size_t len;
+};
+struct ma_queue {
+	pthread_mutex_t lock;
+	struct ma_qitem *ring; /* max_events slots */
+	size_t head, count, bytes;
+	size_t max_events, max_bytes;
+};
+void ma_queue_init(struct ma_queue *q, size_t max_events, size_t max_bytes);
+/* Frees every queued event; returns how many there were. */
+size_t ma_queue_cleanup(struct ma_queue *q);
+/* Takes ownership of json (len bytes) and returns 0 and the new count in
+ * *count_after, or MOAT_AGENT_EFULL (json not taken). */
+int ma_queue_push(struct ma_queue *q, char *json, size_t len, size_t *count_after);
+size_t ma_queue_count(struct ma_queue *q);
+
+/*
+ * A batch: head bytes of headroom (at least MA_EVENTS_HEAD, for the
+ * message prefix), then the body `[ev,ev,...]}`. ma_batch_message() writes
+ * the prefix for a given seq right before the body and returns where the
+ * message starts. The connection sends a copy (lws masks in place).
+ */
+struct ma_batch {
+	char *buf;
+	size_t head;	 /* headroom before the body */
+	size_t body_len; /* body bytes */
+	uint32_t events;
+	int64_t seq; /* seq of the last send on this connection; 0: not sent on it */
+};
+/* Moves up to max_events queued events, whose message stays within
+ * max_msg bytes, into a new batch. NULL when the queue is empty. */
+struct ma_batch *ma_batch_take(struct ma_queue *q, size_t head, int max_events, size_t max_msg);
+/* Writes the prefix for seq; *len gets the message length. */
+char *ma_batch_message(struct ma_batch *b, int64_t seq, size_t *len);
+void ma_batch_free(struct ma_batch *b);
+
+/* ---- ma_backoff.c ---- */
+
+#define MA_BACKOFF_MIN_MS 500
+#define MA_BACKOFF_MAX_MS 30000
+struct ma_backoff {
+	int attempt;
+	uint64_t rng; /* xorshift state, never 0 */
+};
+void ma_backoff_init(struct ma_backoff *b, uint64_t seed);
+/* The next delay: 500 ms doubling to 30 s, each +-20 % jitter. */
+int ma_backoff_next(struct ma_backoff *b);
+/* The maximum (30 s +-20 %), for closes that must not hammer. */
+int ma_backoff_max(struct ma_backoff *b);
+/* After a welcome: the next delay starts at 500 ms again. */
+void ma_backoff_reset(struct ma_backoff *b);
+
+/* ---- ma_proto.c ---- */
+
+enum ma_msg_type { MA_MSG_UNKNOWN = 0, MA_MSG_WELCOME, MA_MSG_POLICY, MA_MSG_ACK, MA_MSG_ERROR };
+/* A parsed server message; borrows from root (json_decref(root) frees all). */
+struct ma_msg {
+	enum ma_msg_type type;
+	json_t *root;
+	const char *type_name;
+	/* welcome */
+	int heartbeat_s;
+	/* policy */
+	int64_t version;
+	const char *sha256;
+	json_t *document;
+	/* ack */
+	int64_t seq;
+	int64_t accepted, duplicates, nrejected;
+	json_t *rejected;
+	/* error */
+	const char *code, *message;
+};
+/* Parses one text message. 0 (type may be MA_MSG_UNKNOWN for a type this
+ * library does not know: ignore it), or -1 with a reason when it is not a
+ * JSON object with a string "type" or a known type has bad fields. On 0 the
+ * caller must json_decref(m->root). */
+int ma_proto_parse(const char *text, size_t len, struct ma_msg *m, char *reason, size_t rlen);
+/* hello / applied as compact JSON into b (reset first). 0 or EFULL. */
+int ma_proto_hello(struct ma_buf *b, const char *agent_id, const char *hostname,
+		   const char *runtime, const char *agent_version, const char *environment,
+		   int64_t policy_version, const char *token);
+int ma_proto_applied(struct ma_buf *b, int64_t version, int ok, const char *error);
+
+/* ---- ma_policy.c ---- */
+
+/* Canonical text of doc (malloc'd) and its SHA-256 in hex (65 bytes). */
+char *ma_policy_canonical(const json_t *doc, char sha_hex[65]);
+/*
+ * Builds a snapshot (one reference) from a `policy` message: checks that
+ * sha256 matches the canonical text of document, then parses it. NULL with
+ * a reason ("sha256 mismatch", "interceptors.xss.mode: ...") on failure.
+ */
+struct moat_policy *ma_policy_new(int64_t version, const char *sha256, const json_t *document,
+				  char *reason, size_t rlen);
+
+/* ---- ma_agent.c / ma_conn.c ---- */
+
+struct ma_url {
+	int tls;
+	char host[256];
+	int port;
+	char path[512];
+};
+/* Parses ws://host[:port][/path] and wss://...; [v6] hosts. 0 or -1. */
+int ma_url_parse(const char *url, struct ma_url *out);
+
+struct ma_counters {
+	uint64_t queued, invalid, dropped_full, sent, acked, duplicates, rejected, pending,
+	    reconnects, policies, policy_errors;
+	int connected;
+	int last_close_code;
+}; /* every field read and written with __atomic builtins */
+
+struct ma_conn; /* connection-thread state, ma_conn.c */
+struct lws_context;
+
+struct moat_agent {
+	/* Configuration: written by moat_agent_new, read-only afterwards. */
+	char *url, *token, *environment, *agent_id, *hostname, *runtime, *agent_version, *ca_file;
+	int token_in_hello;
+	size_t queue_max_events, queue_max_bytes;
+	int batch_max_events, flush_ms, connect_timeout_ms, stop_timeout_ms;
+	struct ma_url u;
+	struct ma_log log;
+
+	struct ma_queue queue; /* any thread, its own lock */
+	struct ma_counters ctr;
+
+	pthread_mutex_t pol_lock; /* guards policy, cb, cb_arg */
+	struct moat_policy *policy;
+	void (*cb)(const struct moat_policy *p, void *arg);
+	void *cb_arg;
+
+	/* ctx is valid while wake_lock is held for reading and ctx != NULL:
+	 * other threads use it for lws_cancel_service() only. The connection
+	 * thread clears it (write lock) before destroying the context. */
+	pthread_rwlock_t wake_lock;
+	struct lws_context *ctx;
+
+	int state; /* MA_ST_*: control thread only */
+	int stop_req; /* atomic: set by stop, read by the connection thread */
+	pthread_t thread;
+	struct ma_conn *conn; /* connection thread only */
+};
+enum { MA_ST_NEW = 0, MA_ST_RUNNING, MA_ST_STOPPED };
+
+/* Wakes the connection thread if it runs (any thread). */
+void ma_agent_wake(struct moat_agent *a);
+/* Swaps in a new snapshot (takes p's reference), then calls the callback
+ * with it. Connection thread. */
+void ma_agent_set_policy(struct moat_agent *a, struct moat_policy *p);
+/* The version currently held (0 if none). Any thread. */
+int64_t ma_agent_policy_version(struct moat_agent *a);
+
+/* Creates the lws context (a->ctx) and the thread. 0 or MOAT_AGENT_EIO. */
+int ma_conn_start(struct moat_agent *a);
+/* Joins the thread (after stop_req is set and the thread was woken). */
+void ma_conn_join(struct moat_agent *a);
+
+#define MA_ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_RELAXED)
+#define MA_ATOMIC_SUB(p, v) __atomic_sub_fetch((p), (v), __ATOMIC_RELAXED)
+#define MA_ATOMIC_GET(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define MA_ATOMIC_SET(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
+
+#endif
