@@ -465,9 +465,12 @@ int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
 
-	if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
-		printf("moatd %s\n", MOAT_VERSION);
-		return 0;
+	/* --version anywhere, on every command */
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--version") || (i == 1 && !strcmp(argv[i], "version"))) {
+			printf("moatd %s\n", MOAT_VERSION);
+			return 0;
+		}
 	}
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
 		usage_main(stdout);
