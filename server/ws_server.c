@@ -93,7 +93,9 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 	s->protocols[0].name = WS_AGENT_PROTOCOL;
 	s->protocols[0].callback = ws_agent_callback;
 	s->protocols[0].per_session_data_size = ws_agent_session_size();
-	s->protocols[0].rx_buffer_size = 65536;
+	/* lws keeps an rx buffer of this size per connection: small, since we
+	 * reassemble messages ourselves (up to 1 MiB) */
+	s->protocols[0].rx_buffer_size = 4096;
 	s->protocols[1].name = WS_LIVE_PROTOCOL;
 	s->protocols[1].callback = ws_live_callback;
 	s->protocols[1].per_session_data_size = ws_live_session_size();
