@@ -15,6 +15,9 @@
 #include "ws_hub.h"
 
 #define POLICY_BODY_MAX (1u << 20)
+/* The pushed message wraps the document in ~150 bytes: keep it under the
+ * protocol's 1 MiB message limit. */
+#define POLICY_PUSH_MAX ((1u << 20) - 1024)
 
 /* Loads {slug} and {env}; replies 404 and returns -1 when either is unknown. */
 static int policy_target(struct http_req *r, struct store_project *p, struct store_env *e)
@@ -60,6 +63,29 @@ static int64_t policy_match_value(const char *h)
 	return v;
 }
 
+/* 1 when an If-None-Match value (one tag, a list, or "*") names version. */
+static int policy_none_match(const char *h, int64_t version)
+{
+	char tag[32];
+
+	while (*h) {
+		size_t n;
+		while (*h == ' ' || *h == ',')
+			h++;
+		n = strcspn(h, ",");
+		if (n > 0 && n < sizeof tag) {
+			memcpy(tag, h, n);
+			tag[n] = '\0';
+			while (n > 0 && tag[n - 1] == ' ')
+				tag[--n] = '\0';
+			if (!strcmp(tag, "*") || policy_match_value(tag) == version)
+				return 1;
+		}
+		h += n;
+	}
+	return 0;
+}
+
 static json_t *policy_meta_json(const struct store_policy *v)
 {
 	return json_pack("{s:I, s:s, s:s, s:s, s:o, s:o}", "version", (json_int_t)v->version,
@@ -78,7 +104,7 @@ static void policy_reply_document(struct http_req *r, const struct store_policy 
 	snprintf(sv, sizeof sv, "%lld", (long long)v->version);
 	http_header_next(r, "X-Moat-Policy-Version", sv);
 	http_header_next(r, "X-Moat-Policy-Sha256", v->sha256);
-	if (inm && policy_match_value(inm) == v->version) {
+	if (inm && policy_none_match(inm, v->version)) {
 		http_reply(r, 304, NULL, "", 0);
 		return;
 	}
@@ -124,6 +150,18 @@ static void policy_apply(struct http_req *r, const struct store_project *p,
 	}
 	json_decref(errors);
 	text = policy_canonical(doc, sha);
+	if (strlen(text) > POLICY_PUSH_MAX) {
+		char d[160];
+		json_t *errs = json_array();
+		snprintf(d, sizeof d,
+		         "the normalised policy is %zu bytes; an agent message holds at most %u",
+		         strlen(text), POLICY_PUSH_MAX);
+		json_array_append_new(errs, json_pack("{s:s, s:s}", "path", "$", "message", d));
+		free(text);
+		json_decref(doc);
+		http_problem(r, 422, "validation_failed", d, errs);
+		return;
+	}
 	if (dry_run) {
 		struct store_policy cur;
 		json_t *cur_doc = NULL, *diff;
@@ -386,7 +424,7 @@ void api_agent_policy(struct http_req *r)
 	{
 		const char *inm = http_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH);
 		policy_etag(r, v.version);
-		if (inm && policy_match_value(inm) == v.version) {
+		if (inm && policy_none_match(inm, v.version)) {
 			http_reply(r, 304, NULL, "", 0);
 		} else {
 			json_t *doc = json_loads(v.document, 0, NULL);

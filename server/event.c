@@ -138,7 +138,7 @@ static int ev_one(const json_t *o, int64_t now_ms, struct event_batch *b, struct
 
 	memset(e, 0, sizeof *e);
 	if (!json_is_object(o))
-		EV_FAIL("an event must be a JSON object");
+		EV_FAIL("event: must be a JSON object");
 	if (ev_str(o, "id", 36, &s, NULL) != 1 || !ev_uuid(s, uid))
 		EV_FAIL("id: must be a UUID");
 	if (ev_str(o, "ts", 40, &s, NULL) != 1 || event_ts_parse(s, &e->ts_ms))

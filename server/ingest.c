@@ -211,8 +211,8 @@ void ingest_count_rejected(const struct event_batch *b)
 			if (!strncmp(r, m_reason_names[n], l) && (r[l] == ':' || r[l] == '.'))
 				k = n;
 		}
-		if (!strncmp(r, "an event must be", 16))
-			k = 14;
+		if (!strncmp(r, "event:", 6))
+			k = 14; /* not an object */
 		__atomic_fetch_add(&m_rejected[k], 1, __ATOMIC_RELAXED);
 	}
 }

@@ -260,6 +260,104 @@ int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, con
 /* Deletes at most limit events received before cutoff_ms (own transaction). */
 int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n);
 
+/* ---- event search, statistics and triage (store_event_query.c) -------- */
+
+struct event_cidr;
+
+/* Which events: every set field must match (NULL / 0 = any). */
+struct store_event_filter {
+	int64_t project_id;
+	const char *environment; /* name; an unknown name matches nothing */
+	const char *interceptor, *action, *severity, *status;
+	const char *agent_id;
+	const char *source_ip;         /* one canonical address */
+	const struct event_cidr *cidr; /* a network (event_query.h) */
+	const char *endpoint;          /* exact */
+	const char *endpoint_prefix;   /* starts with */
+	const char *fts;               /* an FTS5 query from event_query_fts() */
+	int64_t since_ms, until_ms;    /* ts in [since, until); 0 = open */
+	int has_cursor;                /* only events after (older than) ... */
+	int64_t after_ts, after_id;    /* ... this keyset position */
+	const char *status_not;        /* status differs (bulk triage) */
+};
+
+/* One event as stored. The char pointers are heap strings or NULL (SQL
+ * NULL): store_event_row_cleanup() frees them. */
+struct store_event_row {
+	int64_t id; /* row id: the keyset's tie-breaker, never shown */
+	char uid[40];
+	int64_t ts, received_at; /* ms since the epoch */
+	int64_t environment_id;
+	char environment[48];
+	char interceptor[32], action[16], severity[16], status[16];
+	double confidence;
+	int has_confidence;
+	int64_t payload_len, operation_len, line;
+	int payload_truncated, operation_truncated, has_line;
+	char *agent_id, *source_ip, *method, *endpoint, *payload, *operation, *file, *function,
+	    *rule, *details;
+};
+
+void store_event_row_cleanup(struct store_event_row *e);
+void store_event_rows_free(struct store_event_row *rows, size_t n);
+
+/* At most limit events matching f, newest first (ts, then row id, both
+ * descending). *out is the caller's (store_event_rows_free). */
+int store_event_search(struct store *st, const struct store_event_filter *f, int limit,
+                       struct store_event_row **out, size_t *n);
+/* The event uid of project_id; MOAT_ENOTFOUND. out: store_event_row_cleanup. */
+int store_event_get(struct store *st, int64_t project_id, const char *uid,
+                    struct store_event_row *out);
+
+/* Sets the status of one event and audits event.status (with the previous
+ * status and reason). *changed = 0 when it already had that status
+ * (nothing written). MOAT_ENOTFOUND. */
+int store_event_set_status(struct store *st, const struct actor *a, const struct store_project *p,
+                           const char *uid, const char *status, const char *reason, int *changed);
+/* Sets the status of at most max events matching f (that have another
+ * status) in one transaction, audited once as event.status with the count
+ * and filters_json (the filters as given, a JSON object). *more = 1 when
+ * more events match. */
+int store_event_triage(struct store *st, const struct actor *a, const struct store_project *p,
+                       const struct store_event_filter *f, const char *status, const char *reason,
+                       const char *filters_json, int max, int64_t *changed, int *more);
+
+#define STORE_STATS_INTERCEPTORS 7 /* in policy_interceptor_names order */
+#define STORE_STATS_SEVERITIES   4 /* low, medium, high, critical */
+#define STORE_STATS_TOP          10
+#define STORE_STATS_BUCKETS_MAX  2000
+
+struct store_stats_top {
+	char *key; /* heap */
+	int64_t count;
+};
+
+/* Counts over [since_ms, until_ms) in buckets of bucket_ms (aligned to
+ * multiples of it since the epoch). */
+struct store_event_stats {
+	int64_t first_bucket; /* start of bucket 0 (ms) */
+	int nbuckets;
+	/* per bucket: [b * (STORE_STATS_INTERCEPTORS + 2) + i] = interceptor
+	 * i, then + 7 = blocked, + 8 = total. Heap. */
+	int64_t *buckets;
+	int64_t total, blocked, logged;
+	int64_t by_interceptor[STORE_STATS_INTERCEPTORS];
+	int64_t by_severity[STORE_STATS_SEVERITIES];
+	struct store_stats_top endpoints[STORE_STATS_TOP], sources[STORE_STATS_TOP],
+	    rules[STORE_STATS_TOP];
+	int nendpoints, nsources, nrules;
+};
+
+/* Fills out (store_event_stats_cleanup) for project_id and environment
+ * (NULL = all). MOAT_EINVALID when the range needs more than
+ * STORE_STATS_BUCKETS_MAX buckets. */
+int store_event_stats(struct store *st, int64_t project_id, const char *environment,
+                      int64_t since_ms, int64_t until_ms, int64_t bucket_ms,
+                      struct store_event_stats *out);
+void store_event_stats_cleanup(struct store_event_stats *s);
+
+/* ---- end of event search -------------------------------------------- */
+
 /* ---- tokens ----------------------------------------------------------- */
 
 struct store_token {

@@ -18,11 +18,11 @@ int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, cons
 {
 	static const char sql[] =
 	    "INSERT INTO agents(project_id, environment_id, agent_id, hostname, runtime,"
-	    " agent_version, remote_addr, token_id, first_seen_at, last_seen_at, online)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1)"
+	    " agent_version, remote_addr, token_id, first_seen_at, last_seen_at, online,"
+	    " policy_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1, ?10)"
 	    " ON CONFLICT(project_id, agent_id) DO UPDATE SET environment_id = ?2,"
 	    " hostname = ?4, runtime = ?5, agent_version = ?6, remote_addr = ?7,"
-	    " token_id = ?8, last_seen_at = ?9, online = 1";
+	    " token_id = ?8, last_seen_at = ?9, online = 1, policy_version = ?10";
 	sqlite3_stmt *s = store_stmt(st, sql);
 
 	if (!s)

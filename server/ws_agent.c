@@ -502,9 +502,21 @@ static void conn_open(struct ws_conn *c, struct lws *wsi)
 	}
 }
 
+/* Another ready connection of the same agent (it reconnected, or replaced
+ * this one)? Then the agent is not offline. */
+static int conn_has_twin(const struct ws_conn *c)
+{
+	for (const struct ws_conn *o = reg_head; o; o = o->next)
+		if (o != c && o->state == CONN_READY && o->project_id == c->project_id &&
+		    !strcmp(o->agent_id, c->agent_id))
+			return 1;
+	return 0;
+}
+
 static void conn_closed(struct ws_conn *c)
 {
-	if (c->state == CONN_READY || (c->state == CONN_CLOSING && c->env_id))
+	if ((c->state == CONN_READY || (c->state == CONN_CLOSING && c->env_id)) &&
+	    !conn_has_twin(c))
 		ingest_agent_offline(c->project_id, c->agent_id);
 	if (c->env_id)
 		LOG(LOG_INFO, "msg=\"agent disconnected\" conn=%llu agent=%s project=%s",

@@ -20,7 +20,6 @@ import threading
 import time
 
 import moat
-import wsclient
 from moat import check, eq, expect, expect_problem, unique
 from wsclient import WS, Closed, HandshakeRefused, hello
 
@@ -87,8 +86,7 @@ class Project:
         for r in self.inventory("?limit=1")["rollout"]:
             if r["environment"] == env:
                 return r
-        fail_msg = "no rollout entry for %s" % env
-        moat.fail(fail_msg)
+        moat.fail("no rollout entry for environment %s" % env)
 
 
 def wait_until(fn, what, timeout=POLL):
@@ -149,12 +147,16 @@ def connect(srv, proj, agent_id, env="production", pv=None, token=None, in_hello
     return ws, welcome, pol
 
 
-def nothing_within(ws, seconds, what):
-    """Asserts that no frame arrives on ws within seconds."""
-    if ws.buf:
-        moat.fail("%s: unexpected bytes already buffered: %r" % (what, ws.buf[:200]))
-    r, _, _ = select.select([ws.sock], [], [], seconds)
-    if r:
+def nothing_within(wss, seconds, what):
+    """Asserts that no frame arrives on ws (or any of a list) within seconds."""
+    wss = wss if isinstance(wss, (list, tuple)) else [wss]
+    for ws in wss:
+        if ws.buf:
+            moat.fail("%s: unexpected bytes already buffered: %r" % (what, ws.buf[:200]))
+    r, _, _ = select.select([ws.sock for ws in wss], [], [], seconds)
+    for ws in wss:
+        if ws.sock not in r:
+            continue
         try:
             m = ws.recv(1)
         except Closed as c:
@@ -239,6 +241,28 @@ def test_a_push_reaches_a_connected_agent_within_milliseconds(srv):
         nothing_within(ws, 0.3, "after the pushes")
 
 
+def test_a_push_reaches_every_one_of_two_hundred_connected_agents(srv):
+    proj = Project(srv)
+    cur = proj.version()
+    with Sockets() as socks:
+        agents = []
+        for i in range(200):
+            ws = socks.add(WS(srv.agent_port, token=proj.token))
+            ws.send(hello("many-%d" % i, "production", cur))
+            agents.append(ws)
+        for ws in agents:
+            eq(ws.recv(5)["type"], "welcome", "welcome")
+        t0 = time.monotonic()
+        b = proj.push()
+        t1 = time.monotonic()
+        for ws in agents:
+            eq(ws.recv(PUSH_BOUND + 1).get("version"), b["version"], "pushed version")
+        t2 = time.monotonic()
+        print("     200 agents had the push %s after the PUT's response (PUT took %s)" % (ms(t2 - t1), ms(t1 - t0)))
+        check(t2 - t0 < PUSH_BOUND, "the push reached all 200 agents after %s" % ms(t2 - t0))
+        wait_until(lambda: proj.rollout()["online"] == 200, "200 agents online")
+
+
 def test_pushes_arrive_in_increasing_version_order(srv):
     proj = Project(srv)
     with Sockets() as socks:
@@ -285,13 +309,11 @@ def test_every_agent_of_the_environment_gets_a_push_and_no_other_does(srv):
         for i, ws in enumerate(prod):
             m = ws.recv(PUSH_BOUND)
             check_policy_message(m, b)
-        for ws in stag + elsewhere:
-            nothing_within(ws, 0.3, "an agent of another environment or project after a production push")
+        nothing_within(stag + elsewhere, 0.3, "an agent of another environment or project after a production push")
         s = proj.push("staging")
         for ws in stag:
             check_policy_message(ws.recv(PUSH_BOUND), s)
-        for ws in prod + elsewhere:
-            nothing_within(ws, 0.3, "an agent outside staging after a staging push")
+        nothing_within(prod + elsewhere, 0.3, "an agent outside staging after a staging push")
         # a rollback is a change like any other
         r = expect(srv.req("POST", proj.policy_path() + "/rollback", {"version": 1}, **_tok(srv)), 200)
         for ws in prod:
@@ -299,8 +321,7 @@ def test_every_agent_of_the_environment_gets_a_push_and_no_other_does(srv):
             eq((m["version"], m["sha256"]), (r["version"], r["sha256"]), "pushed rollback")
         # an identical push is no change and pushes nothing
         expect(srv.req("PUT", proj.policy_path(), m["document"], **_tok(srv)), 200)
-        for ws in prod:
-            nothing_within(ws, 0.2, "after an identical push")
+        nothing_within(prod, 0.3, "after an identical push")
 
 
 # -- inventory
@@ -344,9 +365,20 @@ def test_applied_shows_in_the_inventory_and_the_rollout(srv):
                        "policy_error of inv-2")
         check("unknown interceptor" in a["policy_error"], "policy_error %r" % a["policy_error"])
         eq(a["policy_version"], p["version"], "a failed apply keeps the old policy_version")
-        s = [x for x in proj.inventory()["rollout"] if x["environment"] == "staging"]
-        eq(s, [{"environment": "staging", "latest_version": 1, "online": 1, "on_latest": 1, "offline": 0}],
-           "staging rollout (the agent said hello on the current version)")
+
+
+def test_an_agent_that_says_hello_on_the_current_version_counts_as_on_the_latest_version(srv):
+    # PROTOCOL.md: hello's policy_version is "the version the agent already
+    # enforces"; such an agent gets no policy and so never sends applied.
+    proj = Project(srv)
+    b = proj.push()
+    with Sockets() as socks:
+        connect(srv, proj, "hello-current", pv=b["version"], socks=socks)
+        a = wait_until(lambda: proj.agent("hello-current"), "hello-current in the inventory")
+        wait_until(lambda: proj.rollout()["online"] == 1, "the agent online")
+        eq(a["policy_version"], b["version"], "policy_version of an agent that said hello on version %d" % b["version"])
+        eq(proj.rollout(), {"environment": "production", "latest_version": b["version"], "online": 1,
+                            "on_latest": 1, "offline": 0}, "rollout")
 
 
 def test_the_inventory_filters_and_paginates(srv):
@@ -463,10 +495,16 @@ def test_missing_bad_and_wrong_kind_tokens_are_refused_with_4401(srv):
              ("garbage in the header", "not-a-token", False), ("bad checksum in hello", fake, True),
              ("revoked agent token", gone, False), ("revoked agent token in hello", gone, True),
              ("agent token of an archived project", archived.token, False)]
+    cases.append(("a Basic authorization header", "Basic:" + "dXNlcjpwYXNz", False))
+    cases.append(("a Basic header and a good token in hello", "Basic:" + "dXNlcjpwYXNz", proj.token))
     bad = []
     for what, tok, in_hello in cases:
         try:
-            ws = WS(srv.agent_port, token=None if in_hello else tok)
+            if tok and tok.startswith("Basic:"):
+                ws = WS(srv.agent_port, headers={"Authorization": "Basic " + tok[6:]})
+                tok, in_hello = (in_hello, True) if in_hello else (None, False)
+            else:
+                ws = WS(srv.agent_port, token=None if in_hello else tok)
         except HandshakeRefused as e:
             bad.append("%s: the upgrade was refused (%s), want 101 then close 4401" % (what, e.status))
             continue
@@ -487,6 +525,25 @@ def test_missing_bad_and_wrong_kind_tokens_are_refused_with_4401(srv):
             ws.close()
     check(not bad, "refused tokens:\n  " + "\n  ".join(bad))
     eq(proj.agent("auth-bad"), None, "a refused agent in the inventory")
+    healthy(srv)
+
+
+def test_archiving_a_project_disconnects_its_agents_and_refuses_new_ones(srv):
+    proj = Project(srv)
+    other = Project(srv)
+    with Sockets() as socks:
+        ws, _, _ = connect(srv, proj, "arch-1", socks=socks)
+        keep, _, _ = connect(srv, other, "arch-1", socks=socks)
+        expect(srv.req("PATCH", "/api/v1/projects/" + proj.slug, {"archived": True}, **_tok(srv)), 200)
+        t0 = time.monotonic()
+        check_refused(ws, 4401, None, timeout=3, what="of an agent of a project that was archived")
+        print("     an archived project's agent was closed after %s" % ms(time.monotonic() - t0))
+        ws2 = socks.add(WS(srv.agent_port, token=proj.token))
+        ws2.send(hello("arch-2", "production", 0))
+        eq(until_close(ws2, 5)[1], 4401, "close code for an agent of an archived project")
+        nothing_within(keep, 0.2, "an agent of another project")
+        expect(srv.req("PATCH", "/api/v1/projects/" + proj.slug, {"archived": False}, **_tok(srv)), 200)
+        connect(srv, proj, "arch-1", socks=socks)
     healthy(srv)
 
 
@@ -573,8 +630,10 @@ def _hostile_cases():
          "out_of_order"),
         ("events before hello", False, lambda ws: ws.send({"type": "events", "seq": 1, "events": []}), 4400,
          "out_of_order"),
-        ("events (not supported yet)", True, lambda ws: ws.send({"type": "events", "seq": 1, "events": []}), 4400,
-         "not_supported"),
+        ("events with seq 0", True, lambda ws: ws.send({"type": "events", "seq": 0, "events": []}), 4400,
+         "bad_message"),
+        ("events that are not a list", True, lambda ws: ws.send({"type": "events", "seq": 1, "events": {}}), 4400,
+         "bad_message"),
         ("binary frame before hello", False, lambda ws: ws.send_binary(json.dumps(hello("hostile")).encode()), 4400,
          "bad_message"),
         ("binary frame after welcome", True, lambda ws: ws.send_binary(b'\x00\x01'), 4400, "bad_message"),
@@ -593,7 +652,7 @@ def _hostile_cases():
         ("agent_id of 129 characters", False, lambda ws: ws.send(hello(big_id)), 4400, "bad_message"),
         ("agent_id with a space", False, lambda ws: ws.send(hello("web 1")), 4400, "bad_message"),
         ("agent_id with a slash", False, lambda ws: ws.send(hello("web/1")), 4400, "bad_message"),
-        ("agent_id not a string", False, lambda ws: ws.send(hello(17)), 4400, "bad_message"),
+        ("agent_id not a string", False, lambda ws: ws.send(dict(hello("x"), agent_id=17)), 4400, "bad_message"),
         ("hostname of 256 characters", False, lambda ws: ws.send(hello("hostile", hostname="h" * 256)), 4400,
          "bad_message"),
         ("hostname with a newline", False, lambda ws: ws.send(hello("hostile", hostname="a\nb")), 4400, "bad_message"),

@@ -5,6 +5,7 @@ projects, and the serverless agents' policy route."""
 
 import hashlib
 import json
+import threading
 
 import moat
 from moat import check, eq, expect, expect_problem, unique
@@ -415,6 +416,76 @@ def test_a_malformed_body_is_refused_and_saves_nothing(srv):
     eq(current_version(srv, slug), 1, "version after malformed pushes")
 
 
+def test_a_denylist_of_10000_entries_is_accepted_and_10001_are_refused(srv):
+    slug = new_project(srv)
+    ips = [{"value": "10.%d.%d.1" % (i // 256, i % 256)} for i in range(10001)]
+    r = srv.req("PUT", ppath(slug), {"denylist": {"ips": ips}}, **_tok(srv))
+    expect_problem(r, 422, "validation_failed", "$.denylist.ips")
+    r = put(srv, slug, "production", {"denylist": {"ips": ips[:10000]}})
+    eq((r.body["version"], r.body["changed"]), (2, True), "a denylist of 10000 addresses")
+    eq(len(get_policy(srv, slug).body["denylist"]["ips"]), 10000, "addresses read back")
+
+
+def test_a_policy_too_big_for_one_agent_message_is_refused(srv):
+    # PROTOCOL.md: one message is at most 1 MiB (welcome.limits.max_message_bytes,
+    # libmoatagent's MA_MAX_MESSAGE "one message, both directions"). The PUT
+    # body is capped at 1 MiB, but normalisation adds defaults (on_match,
+    # notify, the interceptors not named), so a body under the cap can become
+    # a policy message no agent can take.
+    slug = new_project(srv)
+    doc = {"exclusions": [{"interceptor": "xss", "endpoint": "/x%d" % i} for i in range(1000)],
+           "denylist": {"users": []}}
+    i = 0
+    while len(json.dumps(doc, separators=(",", ":"))) < (1 << 20) - 400:
+        doc["denylist"]["users"].append({"value": ("u%05d" % i) + "x" * 240})
+        i += 1
+    body = json.dumps(doc, separators=(",", ":")).encode()
+    check(len(body) < 1 << 20, "the body is under the 1 MiB body limit")
+    d = srv.req("PUT", ppath(slug) + "?dry_run=true", raw_body=body, **_tok(srv))
+    message = 0
+    if d.status == 200:
+        message = len(b'{"type":"policy","version":2,"sha256":"%s","document":' % d.body["sha256"].encode()) \
+            + len(canonical(d.body["document"])) + 1
+    r = srv.req("PUT", ppath(slug), raw_body=body, **_tok(srv))
+    check(r.status == 422, "a %d-byte body whose policy message would be %d bytes (over 1 MiB) was accepted: %s"
+          % (len(body), message, r.describe()[:200]))
+    expect_problem(r, 422, "validation_failed")
+    eq(current_version(srv, slug), 1, "version after the refused push")
+
+
+def test_concurrent_pushes_get_distinct_versions_and_one_if_match_wins(srv):
+    slug = new_project(srv)
+    results = []
+    lock = threading.Lock()
+
+    def push(i, if_match):
+        h = {"If-Match": if_match} if if_match else None
+        r = srv.req("PUT", ppath(slug), with_modes(denylist={"ips": [], "users": [{"value": "c-%d" % i}]}),
+                    headers=h, **_tok(srv))
+        with lock:
+            results.append((r.status, r.body.get("version") if isinstance(r.body, dict) else None,
+                            r.body.get("code") if isinstance(r.body, dict) else r.raw[:100]))
+
+    threads = [threading.Thread(target=push, args=(i, '"1"')) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    ok = [x for x in results if x[0] == 200]
+    eq(len(results), 8, "responses to eight racing If-Match pushes")
+    eq([x[1] for x in ok], [2], "the one racing If-Match push that wins")
+    eq(sorted(x[2] for x in results if x[0] != 200), ["precondition_failed"] * 7, "the ones that lose")
+    results.clear()
+    threads = [threading.Thread(target=push, args=(100 + i, None)) for i in range(12)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    eq(sorted(x[0] for x in results), [200] * 12, "statuses of twelve concurrent pushes")
+    eq(sorted(x[1] for x in results), list(range(3, 15)), "versions of twelve concurrent pushes")
+    eq([v["version"] for v in versions(srv, slug)["versions"]], list(range(14, 0, -1)), "stored versions")
+
+
 # -- If-Match, dry run, identical content
 
 
@@ -614,6 +685,23 @@ def test_the_etag_gives_304_on_if_none_match(srv):
     expect(r2, 200)
     eq(r2.header("ETag"), '"2"', "new ETag after a push")
     eq(r2.body, with_modes({"xss": "block"}), "document after a push")
+
+
+def test_if_none_match_with_a_star_or_a_list_of_etags_follows_rfc_9110(srv):
+    # RFC 9110 13.1.2: "*" matches any current representation, and the
+    # field may list several entity tags; either gives 304 on a GET.
+    slug = new_project(srv)
+    put(srv, slug, "production", with_modes({"xss": "block"}))
+    bad = []
+    for inm in ('*', '"1", "2"', '"2", "7"', 'W/"1", W/"2"'):
+        r = srv.req("GET", ppath(slug), headers={"If-None-Match": inm}, **_tok(srv))
+        if r.status != 304:
+            bad.append("If-None-Match: %s -> %d, want 304" % (inm, r.status))
+    for inm in ('"1", "3"',):
+        r = srv.req("GET", ppath(slug), headers={"If-None-Match": inm}, **_tok(srv))
+        if r.status != 200:
+            bad.append("If-None-Match: %s -> %d, want 200" % (inm, r.status))
+    check(not bad, "conditional GET of the policy:\n  " + "\n  ".join(bad))
 
 
 def test_pushes_and_rollbacks_are_audited(srv):

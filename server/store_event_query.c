@@ -1,0 +1,676 @@
+/*
+ * store_event_query.c — reading events: search with keyset pagination,
+ * one event by its uid, statistics over a time range; and triage (status
+ * changes, one or in bulk, audited). Thread: the caller's connection's
+ * thread (HTTP workers; the export callback on its worker).
+ *
+ * Plans. SQLite picks one plan per prepared statement, so a filter written
+ * as "(?N IS NULL OR col = ?N)" can never use an index. Each search is
+ * therefore one of a few fixed statements: a "driver" that walks one
+ * index (named with INDEXED BY, so statistics never change the plan) in
+ * keyset order, plus every filter as such a residual term. The driver is
+ * chosen from the filters that are set, most selective first:
+ *
+ *   q (FTS5)        events_fts, then the rows by id, sorted (bounded sort)
+ *   agent           events_agent    (project, agent_id, ts, id)
+ *   source_ip       events_source   (project, source_ip, ts, id)
+ *   endpoint        events_endpoint (project, endpoint, ts, id)
+ *   status <> new   events_triaged  (partial: triaged rows only)
+ *   network, prefix events_source / events_endpoint as a range and a
+ *                   sort, when a capped count says the range is small
+ *   interceptor     events_interceptor
+ *   environment     events_env
+ *   otherwise       events_ts, which also covers the residual columns
+ *
+ * An equality driver with (ts DESC, id DESC) after it reads exactly the
+ * matching rows, newest first, and stops at the page size.
+ *
+ * A network (CIDR) filter is checked in C: source_ip is canonical text,
+ * so SQL can only pre-filter by a text range (event_query_addr_parse);
+ * the loop then reads on past the rows the check drops.
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "event_query.h"
+#include "policy.h"
+#include "xalloc.h"
+
+#define EQ_RANGE_PROBE 5000 /* a range this small is sorted, not scanned */
+#define EQ_CIDR_BATCH  256  /* rows read per round when C drops some */
+
+/* ---- the search statements ---- */
+
+#define EQ_COLS                                                                                    \
+	"e.id, e.event_uid, e.ts, e.received_at, e.environment_id,"                                \
+	" (SELECT name FROM environments WHERE id = e.environment_id), e.interceptor, e.action,"   \
+	" e.severity, e.status, e.confidence, e.payload_len, e.payload_truncated,"                 \
+	" e.operation_len, e.operation_truncated, e.line, e.agent_id, e.source_ip, e.method,"      \
+	" e.endpoint, e.payload, e.operation, e.file, e.function, e.rule, e.details"
+#define EQ_COL_SOURCE 17
+#define EQ_COL_TEXT   16 /* first of the ten heap strings, in struct order */
+#define EQ_IDS        "e.id, e.ts, e.source_ip"
+
+/* ?1 project  ?2 environment id  ?3 interceptor  ?4 action  ?5 severity
+ * ?6 status  ?7 agent  ?8 source_ip  ?9 ?10 source text range  ?11 endpoint
+ * ?12 endpoint prefix  ?13 fts  ?14 since  ?15 ?16 keyset upper bound
+ * ?17 status_not  ?18 limit  ?19 end of the endpoint prefix range */
+#define EQ_WHERE                                                                                   \
+	" AND (?2 IS NULL OR e.environment_id = ?2) AND (?3 IS NULL OR e.interceptor = ?3)"        \
+	" AND (?4 IS NULL OR e.action = ?4) AND (?5 IS NULL OR e.severity = ?5)"                   \
+	" AND (?6 IS NULL OR e.status = ?6) AND (?7 IS NULL OR e.agent_id = ?7)"                   \
+	" AND (?8 IS NULL OR e.source_ip = ?8)"                                                    \
+	" AND (?9 IS NULL OR (e.source_ip >= ?9 AND e.source_ip < ?10))"                           \
+	" AND (?11 IS NULL OR e.endpoint = ?11)"                                                   \
+	" AND (?12 IS NULL OR substr(e.endpoint, 1, length(?12)) = ?12)"                           \
+	" AND (?17 IS NULL OR e.status <> ?17)"                                                    \
+	" AND e.ts >= ?14 AND (e.ts, e.id) < (?15, ?16)"                                           \
+	" ORDER BY e.ts DESC, e.id DESC LIMIT ?18"
+
+#define EQ_SQL(cols, from, driver) "SELECT " cols " FROM " from " WHERE " driver EQ_WHERE
+
+#define EQ_FTS_FROM "events_fts f CROSS JOIN events e ON e.id = f.rowid"
+#define EQ_FTS_DRV  "f.events_fts MATCH ?13 AND e.project_id = ?1"
+#define EQ_IX(name) "events e INDEXED BY " name
+
+static const char eq_ts_full[] = EQ_SQL(EQ_COLS, EQ_IX("events_ts"), "e.project_id = ?1");
+static const char eq_ts_ids[] = EQ_SQL(EQ_IDS, EQ_IX("events_ts"), "e.project_id = ?1");
+static const char eq_fts_full[] = EQ_SQL(EQ_COLS, EQ_FTS_FROM, EQ_FTS_DRV);
+static const char eq_fts_ids[] = EQ_SQL(EQ_IDS, EQ_FTS_FROM, EQ_FTS_DRV);
+static const char eq_agent_full[] =
+    EQ_SQL(EQ_COLS, EQ_IX("events_agent"), "e.project_id = ?1 AND e.agent_id = ?7");
+static const char eq_agent_ids[] =
+    EQ_SQL(EQ_IDS, EQ_IX("events_agent"), "e.project_id = ?1 AND e.agent_id = ?7");
+static const char eq_src_full[] =
+    EQ_SQL(EQ_COLS, EQ_IX("events_source"), "e.project_id = ?1 AND e.source_ip = ?8");
+static const char eq_src_ids[] =
+    EQ_SQL(EQ_IDS, EQ_IX("events_source"), "e.project_id = ?1 AND e.source_ip = ?8");
+static const char eq_ep_full[] =
+    EQ_SQL(EQ_COLS, EQ_IX("events_endpoint"), "e.project_id = ?1 AND e.endpoint = ?11");
+static const char eq_ep_ids[] =
+    EQ_SQL(EQ_IDS, EQ_IX("events_endpoint"), "e.project_id = ?1 AND e.endpoint = ?11");
+static const char eq_tri_full[] = EQ_SQL(
+    EQ_COLS, EQ_IX("events_triaged"), "e.project_id = ?1 AND e.status = ?6 AND e.status <> 'new'");
+static const char eq_tri_ids[] = EQ_SQL(
+    EQ_IDS, EQ_IX("events_triaged"), "e.project_id = ?1 AND e.status = ?6 AND e.status <> 'new'");
+static const char eq_net_full[] =
+    EQ_SQL(EQ_COLS, EQ_IX("events_source"),
+           "e.project_id = ?1 AND e.source_ip >= ?9 AND e.source_ip < ?10");
+static const char eq_net_ids[] =
+    EQ_SQL(EQ_IDS, EQ_IX("events_source"),
+           "e.project_id = ?1 AND e.source_ip >= ?9 AND e.source_ip < ?10");
+static const char eq_pre_full[] =
+    EQ_SQL(EQ_COLS, EQ_IX("events_endpoint"),
+           "e.project_id = ?1 AND e.endpoint >= ?12 AND e.endpoint < ?19");
+static const char eq_pre_ids[] =
+    EQ_SQL(EQ_IDS, EQ_IX("events_endpoint"),
+           "e.project_id = ?1 AND e.endpoint >= ?12 AND e.endpoint < ?19");
+static const char eq_ic_full[] =
+    EQ_SQL(EQ_COLS, EQ_IX("events_interceptor"), "e.project_id = ?1 AND e.interceptor = ?3");
+static const char eq_ic_ids[] =
+    EQ_SQL(EQ_IDS, EQ_IX("events_interceptor"), "e.project_id = ?1 AND e.interceptor = ?3");
+static const char eq_env_full[] =
+    EQ_SQL(EQ_COLS, EQ_IX("events_env"), "e.project_id = ?1 AND e.environment_id = ?2");
+static const char eq_env_ids[] =
+    EQ_SQL(EQ_IDS, EQ_IX("events_env"), "e.project_id = ?1 AND e.environment_id = ?2");
+
+enum eq_plan { EQ_TS, EQ_FTS, EQ_AGENT, EQ_SRC, EQ_EP, EQ_TRI, EQ_NET, EQ_PRE, EQ_IC, EQ_ENV };
+
+static const char *const eq_plans[][2] = {
+    [EQ_TS] = {eq_ts_full, eq_ts_ids},          [EQ_FTS] = {eq_fts_full, eq_fts_ids},
+    [EQ_AGENT] = {eq_agent_full, eq_agent_ids}, [EQ_SRC] = {eq_src_full, eq_src_ids},
+    [EQ_EP] = {eq_ep_full, eq_ep_ids},          [EQ_TRI] = {eq_tri_full, eq_tri_ids},
+    [EQ_NET] = {eq_net_full, eq_net_ids},       [EQ_PRE] = {eq_pre_full, eq_pre_ids},
+    [EQ_IC] = {eq_ic_full, eq_ic_ids},          [EQ_ENV] = {eq_env_full, eq_env_ids},
+};
+
+/* What a search needs besides the filter: the environment's id and the
+ * end of the endpoint prefix range. */
+struct eq_ctx {
+	const struct store_event_filter *f;
+	int64_t env_id;
+	char prefix_end[2100];
+	int has_prefix_end;
+};
+
+/* Counts up to EQ_RANGE_PROBE rows in an index range: small means the
+ * range is the better driver. */
+static int eq_range_small(struct store *st, const char *sql, int64_t project_id, const char *lo,
+                          const char *hi, int *small)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*small = 0;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_text(s, 2, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 4, EQ_RANGE_PROBE);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	*small = sqlite3_column_int(s, 0) < EQ_RANGE_PROBE;
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
+
+static int eq_pick(struct store *st, const struct eq_ctx *c, int *plan)
+{
+	static const char probe_src[] =
+	    "SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY events_source"
+	    " WHERE project_id = ?1 AND source_ip >= ?2 AND source_ip < ?3 LIMIT ?4)";
+	static const char probe_ep[] =
+	    "SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY events_endpoint"
+	    " WHERE project_id = ?1 AND endpoint >= ?2 AND endpoint < ?3 LIMIT ?4)";
+	const struct store_event_filter *f = c->f;
+	int small, rc;
+
+	if (f->fts)
+		*plan = EQ_FTS;
+	else if (f->agent_id)
+		*plan = EQ_AGENT;
+	else if (f->source_ip)
+		*plan = EQ_SRC;
+	else if (f->endpoint)
+		*plan = EQ_EP;
+	else if (f->status && strcmp(f->status, "new"))
+		*plan = EQ_TRI;
+	else
+		*plan = -1;
+	if (*plan >= 0)
+		return MOAT_OK;
+	if (f->cidr && f->cidr->lo[0]) {
+		rc = eq_range_small(st, probe_src, f->project_id, f->cidr->lo, f->cidr->hi, &small);
+		if (rc)
+			return rc;
+		if (small) {
+			*plan = EQ_NET;
+			return MOAT_OK;
+		}
+	}
+	if (f->endpoint_prefix && c->has_prefix_end) {
+		rc = eq_range_small(st, probe_ep, f->project_id, f->endpoint_prefix, c->prefix_end,
+		                    &small);
+		if (rc)
+			return rc;
+		if (small) {
+			*plan = EQ_PRE;
+			return MOAT_OK;
+		}
+	}
+	*plan = f->interceptor ? EQ_IC : c->env_id ? EQ_ENV : EQ_TS;
+	return MOAT_OK;
+}
+
+static void eq_bind(sqlite3_stmt *s, const struct eq_ctx *c, int64_t hi_ts, int64_t hi_id,
+                    int limit)
+{
+	const struct store_event_filter *f = c->f;
+
+	sqlite3_bind_int64(s, 1, f->project_id);
+	if (c->env_id)
+		sqlite3_bind_int64(s, 2, c->env_id);
+	store_bind_text(s, 3, f->interceptor);
+	store_bind_text(s, 4, f->action);
+	store_bind_text(s, 5, f->severity);
+	store_bind_text(s, 6, f->status);
+	store_bind_text(s, 7, f->agent_id);
+	store_bind_text(s, 8, f->source_ip);
+	if (f->cidr && f->cidr->lo[0]) {
+		store_bind_text(s, 9, f->cidr->lo);
+		store_bind_text(s, 10, f->cidr->hi);
+	}
+	store_bind_text(s, 11, f->endpoint);
+	store_bind_text(s, 12, f->endpoint_prefix);
+	store_bind_text(s, 13, f->fts);
+	sqlite3_bind_int64(s, 14, f->since_ms ? f->since_ms : INT64_MIN);
+	sqlite3_bind_int64(s, 15, hi_ts);
+	sqlite3_bind_int64(s, 16, hi_id);
+	store_bind_text(s, 17, f->status_not);
+	sqlite3_bind_int(s, 18, limit);
+	if (c->has_prefix_end)
+		sqlite3_bind_text(s, 19, c->prefix_end, -1, SQLITE_TRANSIENT);
+}
+
+static char *eq_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+}
+
+static void eq_row(sqlite3_stmt *s, struct store_event_row *e)
+{
+	char **text[] = {&e->agent_id,  &e->source_ip, &e->method,   &e->endpoint, &e->payload,
+	                 &e->operation, &e->file,      &e->function, &e->rule,     &e->details};
+
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, e->uid, sizeof e->uid);
+	e->ts = sqlite3_column_int64(s, 2);
+	e->received_at = sqlite3_column_int64(s, 3);
+	e->environment_id = sqlite3_column_int64(s, 4);
+	store_col_text(s, 5, e->environment, sizeof e->environment);
+	store_col_text(s, 6, e->interceptor, sizeof e->interceptor);
+	store_col_text(s, 7, e->action, sizeof e->action);
+	store_col_text(s, 8, e->severity, sizeof e->severity);
+	store_col_text(s, 9, e->status, sizeof e->status);
+	e->has_confidence = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	e->confidence = sqlite3_column_double(s, 10);
+	e->payload_len = sqlite3_column_int64(s, 11);
+	e->payload_truncated = sqlite3_column_int(s, 12);
+	e->operation_len = sqlite3_column_int64(s, 13);
+	e->operation_truncated = sqlite3_column_int(s, 14);
+	e->has_line = sqlite3_column_type(s, 15) != SQLITE_NULL;
+	e->line = sqlite3_column_int64(s, 15);
+	for (int i = 0; i < (int)(sizeof text / sizeof text[0]); i++)
+		*text[i] = eq_dup(s, EQ_COL_TEXT + i);
+}
+
+void store_event_row_cleanup(struct store_event_row *e)
+{
+	char **text[] = {&e->agent_id,  &e->source_ip, &e->method,   &e->endpoint, &e->payload,
+	                 &e->operation, &e->file,      &e->function, &e->rule,     &e->details};
+
+	for (int i = 0; i < (int)(sizeof text / sizeof text[0]); i++) {
+		free(*text[i]);
+		*text[i] = NULL;
+	}
+}
+
+void store_event_rows_free(struct store_event_row *rows, size_t n)
+{
+	for (size_t i = 0; rows && i < n; i++)
+		store_event_row_cleanup(&rows[i]);
+	free(rows);
+}
+
+/* Where results go: full rows, or row ids only. */
+struct eq_out {
+	struct store_event_row *rows;
+	int64_t *ids;
+	size_t n;
+};
+
+/* Runs the search; at most limit results into out (allocated here for
+ * limit entries). */
+static int eq_run(struct store *st, const struct store_event_filter *f, int ids_only, int limit,
+                  struct eq_out *out)
+{
+	struct eq_ctx c;
+	int64_t hi_ts = INT64_MAX, hi_id = INT64_MAX;
+	int plan, batch, rc;
+
+	memset(&c, 0, sizeof c);
+	c.f = f;
+	out->n = 0;
+	if (ids_only)
+		out->ids = xcalloc((size_t)limit + 1, sizeof *out->ids);
+	else
+		out->rows = xcalloc((size_t)limit + 1, sizeof *out->rows);
+	if (limit <= 0)
+		return MOAT_OK;
+	if (f->environment) {
+		struct store_env env;
+		rc = store_env_get(st, f->project_id, f->environment, &env);
+		if (rc == MOAT_ENOTFOUND)
+			return MOAT_OK; /* no such environment: no events */
+		if (rc)
+			return rc;
+		c.env_id = env.id;
+	}
+	if (f->endpoint_prefix)
+		c.has_prefix_end = event_query_prefix_end(f->endpoint_prefix, c.prefix_end,
+		                                          sizeof c.prefix_end) == MOAT_OK;
+	/* the upper bound: the lesser of the cursor and (until, -inf) */
+	if (f->until_ms) {
+		hi_ts = f->until_ms;
+		hi_id = INT64_MIN;
+	}
+	if (f->has_cursor &&
+	    (f->after_ts < hi_ts || (f->after_ts == hi_ts && f->after_id < hi_id))) {
+		hi_ts = f->after_ts;
+		hi_id = f->after_id;
+	}
+	rc = eq_pick(st, &c, &plan);
+	if (rc)
+		return rc;
+	batch = f->cidr && limit < EQ_CIDR_BATCH ? EQ_CIDR_BATCH : limit;
+	for (;;) {
+		sqlite3_stmt *s = store_stmt(st, eq_plans[plan][ids_only]);
+		int got = 0, src = ids_only ? 2 : EQ_COL_SOURCE;
+		if (!s)
+			return MOAT_EDB;
+		eq_bind(s, &c, hi_ts, hi_id, batch);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			got++;
+			hi_ts = sqlite3_column_int64(s, 1 + (ids_only ? 0 : 1));
+			hi_id = sqlite3_column_int64(s, 0);
+			if (f->cidr && !event_query_cidr_match(
+			                   f->cidr, (const char *)sqlite3_column_text(s, src)))
+				continue;
+			if (ids_only)
+				out->ids[out->n] = hi_id;
+			else
+				eq_row(s, &out->rows[out->n]);
+			if (++out->n == (size_t)limit)
+				break;
+		}
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_err(st, rc);
+		sqlite3_reset(s);
+		if (out->n == (size_t)limit || got < batch)
+			return MOAT_OK;
+	}
+}
+
+int store_event_search(struct store *st, const struct store_event_filter *f, int limit,
+                       struct store_event_row **out, size_t *n)
+{
+	struct eq_out o = {NULL, NULL, 0};
+	int rc = eq_run(st, f, 0, limit, &o);
+
+	if (rc) {
+		store_event_rows_free(o.rows, o.n);
+		*out = NULL;
+		*n = 0;
+		return rc;
+	}
+	*out = o.rows;
+	*n = o.n;
+	return MOAT_OK;
+}
+
+int store_event_get(struct store *st, int64_t project_id, const char *uid,
+                    struct store_event_row *out)
+{
+	static const char sql[] =
+	    "SELECT " EQ_COLS " FROM events e WHERE e.project_id = ?1 AND e.event_uid = ?2";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_text(s, 2, uid, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return MOAT_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	eq_row(s, out);
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
+
+/* ---- triage ---- */
+
+static int eq_update(struct store *st, int64_t id, const char *status, int *changed)
+{
+	static const char sql[] = "UPDATE events SET status = ?2 WHERE id = ?1 AND status <> ?2";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*changed = 0;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, status, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_DONE)
+		return store_err(st, rc);
+	*changed = sqlite3_changes(st->db) > 0;
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
+
+int store_event_set_status(struct store *st, const struct actor *a, const struct store_project *p,
+                           const char *uid, const char *status, const char *reason, int *changed)
+{
+	static const char sql[] =
+	    "SELECT id, status FROM events WHERE project_id = ? AND event_uid = ?";
+	sqlite3_stmt *s;
+	char previous[16];
+	int64_t id;
+	int rc;
+
+	*changed = 0;
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	s = store_stmt(st, sql);
+	if (!s) {
+		rc = MOAT_EDB;
+		goto fail;
+	}
+	sqlite3_bind_int64(s, 1, p->id);
+	sqlite3_bind_text(s, 2, uid, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW) {
+		rc = rc == SQLITE_DONE ? MOAT_ENOTFOUND : store_err(st, rc);
+		goto fail;
+	}
+	id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, previous, sizeof previous);
+	sqlite3_reset(s);
+	rc = eq_update(st, id, status, changed);
+	if (rc)
+		goto fail;
+	if (!*changed) {
+		store_rollback(st); /* nothing written, nothing to audit */
+		return MOAT_OK;
+	}
+	{
+		json_t *d = json_pack("{s:s, s:s}", "status", status, "previous", previous);
+		if (reason)
+			json_object_set_new(d, "reason", json_string(reason));
+		rc = store_audit_json(st, a, "event.status", uid, p->slug, d);
+	}
+	if (rc)
+		goto fail;
+	return store_commit(st);
+fail:
+	store_rollback(st);
+	*changed = 0;
+	return rc;
+}
+
+int store_event_triage(struct store *st, const struct actor *a, const struct store_project *p,
+                       const struct store_event_filter *f, const char *status, const char *reason,
+                       const char *filters_json, int max, int64_t *changed, int *more)
+{
+	struct store_event_filter g = *f;
+	struct eq_out o = {NULL, NULL, 0};
+	size_t n;
+	int rc;
+
+	*changed = 0;
+	*more = 0;
+	/* the matching ids first, outside the write lock (a search can take
+	 * long; the ingest writer must not wait for it) */
+	g.status_not = status;
+	rc = eq_run(st, &g, 1, max + 1, &o);
+	if (rc)
+		goto out;
+	n = o.n;
+	if (n > (size_t)max) {
+		*more = 1;
+		n = (size_t)max;
+	}
+	rc = store_begin(st);
+	if (rc)
+		goto out;
+	for (size_t i = 0; i < n && !rc; i++) {
+		int one;
+		rc = eq_update(st, o.ids[i], status, &one);
+		*changed += one;
+	}
+	if (!rc && *changed > 0) {
+		json_t *d = json_pack(
+		    "{s:s, s:I, s:o}", "status", status, "count", (json_int_t)*changed, "filters",
+		    filters_json ? json_loads(filters_json, 0, NULL) : json_object());
+		if (reason)
+			json_object_set_new(d, "reason", json_string(reason));
+		rc = store_audit_json(st, a, "event.status", "events", p->slug, d);
+	}
+	if (rc) {
+		store_rollback(st);
+		*changed = 0;
+		goto out;
+	}
+	rc = store_commit(st);
+	if (rc)
+		*changed = 0;
+out:
+	free(o.ids);
+	return rc;
+}
+
+/* ---- statistics ---- */
+
+void store_event_stats_cleanup(struct store_event_stats *s)
+{
+	struct store_stats_top *lists[] = {s->endpoints, s->sources, s->rules};
+
+	free(s->buckets);
+	s->buckets = NULL;
+	for (int l = 0; l < 3; l++)
+		for (int i = 0; i < STORE_STATS_TOP; i++) {
+			free(lists[l][i].key);
+			lists[l][i].key = NULL;
+		}
+}
+
+static int eq_interceptor_index(const char *name)
+{
+	for (int i = 0; i < STORE_STATS_INTERCEPTORS; i++)
+		if (!strcmp(name, policy_interceptor_names[i]))
+			return i;
+	return -1;
+}
+
+static int eq_top(struct store *st, const char *sql, int64_t project_id, int64_t env_id,
+                  int64_t since, int64_t until, struct store_stats_top *top, int *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, since);
+	sqlite3_bind_int64(s, 3, until);
+	if (env_id)
+		sqlite3_bind_int64(s, 4, env_id);
+	sqlite3_bind_int(s, 5, STORE_STATS_TOP);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < STORE_STATS_TOP) {
+		top[*n].key = eq_dup(s, 0);
+		top[*n].count = sqlite3_column_int64(s, 1);
+		(*n)++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_err(st, rc);
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
+
+/* The stats read events_ts alone (it holds every column they need), over
+ * the time range: no row of the table is touched. */
+#define EQ_RANGE                                                                                   \
+	" FROM events e INDEXED BY events_ts WHERE e.project_id = ?1 AND e.ts >= ?2"               \
+	" AND e.ts < ?3 AND (?4 IS NULL OR e.environment_id = ?4)"
+#define EQ_TOP(col)                                                                                \
+	"SELECT e." col ", count(*) AS n" EQ_RANGE " AND e." col " IS NOT NULL"                    \
+	" GROUP BY e." col " ORDER BY n DESC, e." col " LIMIT ?5"
+
+int store_event_stats(struct store *st, int64_t project_id, const char *environment,
+                      int64_t since_ms, int64_t until_ms, int64_t bucket_ms,
+                      struct store_event_stats *out)
+{
+	static const char sql_counts[] =
+	    "SELECT (e.ts - ?6) / ?7, e.interceptor, e.action, e.severity, count(*)" EQ_RANGE
+	    " GROUP BY 1, 2, 3, 4";
+	static const char sql_endpoints[] = EQ_TOP("endpoint");
+	static const char sql_sources[] = EQ_TOP("source_ip");
+	static const char sql_rules[] = EQ_TOP("rule");
+	const int width = STORE_STATS_INTERCEPTORS + 2;
+	int64_t env_id = 0, first, nb;
+	sqlite3_stmt *s;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (bucket_ms <= 0 || until_ms <= since_ms)
+		return MOAT_EINVALID;
+	first = since_ms >= 0 ? since_ms / bucket_ms * bucket_ms
+	                      : -((-since_ms + bucket_ms - 1) / bucket_ms) * bucket_ms;
+	nb = (until_ms - first + bucket_ms - 1) / bucket_ms;
+	if (nb > STORE_STATS_BUCKETS_MAX)
+		return MOAT_EINVALID;
+	out->first_bucket = first;
+	out->nbuckets = (int)nb;
+	out->buckets = xcalloc((size_t)nb * (size_t)width, sizeof *out->buckets);
+	if (environment) {
+		struct store_env env;
+		rc = store_env_get(st, project_id, environment, &env);
+		if (rc == MOAT_ENOTFOUND)
+			return MOAT_OK; /* no such environment: nothing counted */
+		if (rc)
+			return rc;
+		env_id = env.id;
+	}
+	s = store_stmt(st, sql_counts);
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	sqlite3_bind_int64(s, 2, since_ms);
+	sqlite3_bind_int64(s, 3, until_ms);
+	if (env_id)
+		sqlite3_bind_int64(s, 4, env_id);
+	sqlite3_bind_int64(s, 6, first);
+	sqlite3_bind_int64(s, 7, bucket_ms);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int64_t b = sqlite3_column_int64(s, 0), cnt = sqlite3_column_int64(s, 4);
+		const char *ic = (const char *)sqlite3_column_text(s, 1);
+		const char *act = (const char *)sqlite3_column_text(s, 2);
+		const char *sev = (const char *)sqlite3_column_text(s, 3);
+		int i = ic ? eq_interceptor_index(ic) : -1;
+		int blocked = act && !strcmp(act, "blocked");
+		if (b < 0 || b >= nb)
+			continue;
+		out->total += cnt;
+		out->buckets[b * width + width - 1] += cnt;
+		if (i >= 0) {
+			out->by_interceptor[i] += cnt;
+			out->buckets[b * width + i] += cnt;
+		}
+		if (blocked) {
+			out->blocked += cnt;
+			out->buckets[b * width + width - 2] += cnt;
+		} else {
+			out->logged += cnt;
+		}
+		for (int k = 0; sev && k < STORE_STATS_SEVERITIES; k++)
+			if (!strcmp(sev, event_query_severities[k]))
+				out->by_severity[k] += cnt;
+	}
+	if (rc != SQLITE_DONE)
+		return store_err(st, rc);
+	sqlite3_reset(s);
+	rc = eq_top(st, sql_endpoints, project_id, env_id, since_ms, until_ms, out->endpoints,
+	            &out->nendpoints);
+	if (!rc)
+		rc = eq_top(st, sql_sources, project_id, env_id, since_ms, until_ms, out->sources,
+		            &out->nsources);
+	if (!rc)
+		rc = eq_top(st, sql_rules, project_id, env_id, since_ms, until_ms, out->rules,
+		            &out->nrules);
+	return rc;
+}
