@@ -1,7 +1,9 @@
 /*
  * ws_server.c — the libwebsockets context on the agent port and its one
- * service thread. It serves the agent protocol (/v1/agent, ws_agent.c);
- * other paths and plain HTTP get 404.
+ * service thread. It serves the agent protocol (/v1/agent, ws_agent.c) and
+ * the dashboard's live feed (/v1/live, ws_live.c). Plain HTTP gets 404; a
+ * WebSocket upgrade to any other path (or with a bad live ticket or
+ * origin) is refused by closing the connection.
  *
  * Threads: ws_server_start/stop on the main thread; everything else on the
  * service thread. Other threads reach it only through ws_hub.c (a queue
