@@ -24,11 +24,12 @@ UNIT_BIN   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
 DB        ?= var/moat.db
 
+.DEFAULT_GOAL := all
+# libmoatagent, its examples and its tests (AGENT_BINS, AGENT_UNIT_BIN)
+include agentproto/agent.mk
+
 .PHONY: all deps run test check e2e asan bench lint format clean
 all: $(BUILD)/moatd $(AGENT_BINS)
-
-# libmoatagent, its examples and its tests
-include agentproto/agent.mk
 
 deps:
 	@sh scripts/deps.sh
@@ -87,6 +88,7 @@ lint:
 	@clang-format --dry-run --Werror server/*.c server/*.h tests/unit/*.c
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' server/*.c server/*.h tests/unit/*.c \
 	  || { echo "lint: banned call above" >&2; exit 1; }
+	@$(MAKE) --no-print-directory agent-lint
 	@echo "lint: ok"
 
 format:

@@ -8,8 +8,9 @@
 #   $(BUILD)/tests/test_agent_*  cmocka tests (agentproto/tests/test_agent_*.c)
 #
 # AGENT_BINS and AGENT_UNIT_BIN are for the top Makefile's `all` and
-# `check`; `make agent-check` runs the library's tests alone and
-# `make agent-lint` checks its formatting and banned calls.
+# `check` (this file adds AGENT_BINS to `all` itself, see below); `make
+# agent-check` runs the library's tests alone and `make agent-lint` checks
+# its formatting and banned calls.
 
 AGENT_SRC      := $(sort $(wildcard agentproto/lib/*.c))
 AGENT_HDR      := $(wildcard agentproto/lib/*.h)
@@ -22,6 +23,12 @@ AGENT_BINS     := $(BUILD)/libmoatagent.a $(BUILD)/moat-agent-demo $(BUILD)/moat
 
 .PHONY: agent agent-check agent-lint
 agent: $(AGENT_BINS) $(AGENT_UNIT_BIN)
+
+# `all` gets the agent binaries here: a prerequisite list written in the
+# top Makefile before this file is included expands AGENT_BINS while it is
+# still empty. (Include this file after the top Makefile's `all:` so that
+# `all` stays the default goal.)
+all: $(AGENT_BINS)
 
 $(BUILD)/agentobj/%.o: agentproto/lib/%.c $(AGENT_HDR)
 	@mkdir -p $(dir $@)

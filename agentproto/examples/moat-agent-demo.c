@@ -40,11 +40,10 @@ struct demo_opts {
 
 static void demo_usage(void)
 {
-	fprintf(stderr,
-		"usage: moat-agent-demo --url URL --token TOKEN --env ENV --id AGENT_ID\n"
-		"         [--send N] [--until-acked] [--until-version V] [--timeout S]\n"
-		"         [--ca-file PEM] [--token-in-hello] [--hostname H]\n"
-		"         [--log-level debug|info|warn|error]\n");
+	fprintf(stderr, "usage: moat-agent-demo --url URL --token TOKEN --env ENV --id AGENT_ID\n"
+	                "         [--send N] [--until-acked] [--until-version V] [--timeout S]\n"
+	                "         [--ca-file PEM] [--token-in-hello] [--hostname H]\n"
+	                "         [--log-level debug|info|warn|error]\n");
 }
 
 static int demo_num(const char *s, long long min, long long max, long long *out)
@@ -67,7 +66,7 @@ static int demo_level(const char *s)
 
 	for (int i = 0; i < 4; i++)
 		if (s && !strcmp(s, names[i]))
-			return i;
+			return MOAT_LOG_DEBUG + i;
 	return -1;
 }
 
@@ -115,16 +114,18 @@ static int demo_parse(int argc, char **argv, struct demo_opts *o)
 	}
 	if (!o->cfg.url || !o->cfg.token || !o->cfg.environment || !o->cfg.agent_id)
 		return -1;
-	/* the demo queues everything it is told to send */
-	if ((size_t)o->send > 10000)
+	/* the demo queues everything it is told to send (a sample is < 1 KiB) */
+	if ((size_t)o->send > 10000) {
 		o->cfg.queue_max_events = (size_t)o->send;
+		o->cfg.queue_max_bytes = (size_t)o->send * 1024;
+	}
 	return 0;
 }
 
 static void demo_on_policy(const struct moat_policy *p, void *arg)
 {
 	static const char *const names[] = {
-	    "sql_injection",	 "nosql_injection",	 "xss", "ssrf", "path_traversal",
+	    "sql_injection",     "nosql_injection",      "xss", "ssrf", "path_traversal",
 	    "command_injection", "llm_prompt_injection",
 	};
 	char line[1024];
@@ -136,7 +137,7 @@ static void demo_on_policy(const struct moat_policy *p, void *arg)
 	n = (size_t)snprintf(line, sizeof line, "modes");
 	for (size_t i = 0; i < sizeof names / sizeof names[0] && n < sizeof line; i++)
 		n += (size_t)snprintf(line + n, sizeof line - n, " %s=%s", names[i],
-				      moat_mode_name(moat_policy_mode(p, names[i])));
+		                      moat_mode_name(moat_policy_mode(p, names[i])));
 	printf("%s\n", line);
 }
 
@@ -235,8 +236,7 @@ int main(int argc, char **argv)
 			printf("connected\n");
 		was_connected = s.connected;
 		if ((o.until_acked || o.until_version) &&
-		    (!o.until_acked ||
-		     s.acked + s.duplicates + s.rejected >= (uint64_t)reported) &&
+		    (!o.until_acked || s.acked + s.duplicates + s.rejected >= (uint64_t)reported) &&
 		    (!o.until_version || s.policy_version >= o.until_version))
 			break;
 		clock_gettime(CLOCK_MONOTONIC, &now);

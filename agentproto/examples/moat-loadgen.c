@@ -57,15 +57,15 @@
 #include "ma_int.h"
 
 #define LG_MAX_TRACK 64
-#define LG_RETRY_NS 1000000000LL
-#define LG_TICK_US 50000
+#define LG_RETRY_NS  1000000000LL
+#define LG_TICK_US   50000
 
 enum { LG_IDLE = 0, LG_CONNECTING, LG_OPEN, LG_READY, LG_DEAD };
 
 struct lg_agent {
 	struct lws *wsi;
-	int64_t version;	 /* held */
-	int64_t version_ns;	 /* when it arrived */
+	int64_t version;         /* held */
+	int64_t version_ns;      /* when it arrived */
 	int64_t applied_version; /* to send, 0: none */
 	int64_t retry_at_ns;
 	char *rx; /* only while a fragmented message is in progress */
@@ -85,7 +85,7 @@ struct lg_track {
 };
 
 struct lg_opts {
-	const char *url, *token, *env, *id_prefix, *out, *log_level;
+	const char *url, *token, *env, *id_prefix, *out;
 	long agents, connect_window;
 	long long hello_version, wait_version;
 	long timeout_s, version_timeout_s, connect_timeout_s;
@@ -278,7 +278,7 @@ static void lg_report(struct lg_track *t)
 		lat[n++] = t->arrival[i] - t->go_ns;
 		if (G.out)
 			fprintf(G.out, "%lld\t%ld\t%lld\t%lld\n", (long long)t->version, i,
-				(long long)t->arrival[i], (long long)(t->arrival[i] - t->go_ns));
+			        (long long)t->arrival[i], (long long)(t->arrival[i] - t->go_ns));
 	}
 	qsort(lat, n, sizeof *lat, lg_cmp64);
 	if (n)
@@ -373,12 +373,12 @@ static void lg_message(struct lg_agent *ag, const char *msg, size_t len, int64_t
 			char reason[200];
 			if (ma_proto_parse(msg, len, &m, reason, sizeof reason) == 0) {
 				p = ma_policy_new(m.version, m.sha256, m.document, reason,
-						  sizeof reason);
+				                  sizeof reason);
 				json_decref(m.root);
 			}
 			if (!p) {
 				fprintf(stderr, "moat-loadgen: agent %u: policy %lld refused: %s\n",
-					ag->index, (long long)version, reason);
+				        ag->index, (long long)version, reason);
 				ok = 0;
 			}
 			moat_policy_release(p);
@@ -392,7 +392,7 @@ static void lg_message(struct lg_agent *ag, const char *msg, size_t len, int64_t
 	} else if (!strncmp(type, "\"error\"", 7)) {
 		if (G.drops + G.failures < 10)
 			fprintf(stderr, "moat-loadgen: agent %u: server error %.*s\n", ag->index,
-				(int)(len < 300 ? len : 300), msg);
+			        (int)(len < 300 ? len : 300), msg);
 	}
 }
 
@@ -405,7 +405,7 @@ static int lg_receive(struct lws *wsi, struct lg_agent *ag, const char *in, size
 	if (first)
 		ag->rx_binary = (uint8_t)lws_frame_is_binary(wsi);
 	if (ag->rx_binary)
-		return 0; /* not part of the protocol: ignored */
+		return 0;    /* not part of the protocol: ignored */
 	if (first && last) { /* the common case: no copy */
 		lg_message(ag, in, len, now);
 		return 0;
@@ -415,7 +415,7 @@ static int lg_receive(struct lws *wsi, struct lg_agent *ag, const char *in, size
 		ag->rx = NULL;
 		ag->rx_len = 0;
 	}
-	if ((size_t)ag->rx_len + len > MA_MAX_MESSAGE)
+	if ((size_t)ag->rx_len + len > MA_MAX_RX)
 		return -1;
 	ag->rx = ma_realloc(ag->rx, ag->rx_len + len + 1);
 	memcpy(ag->rx + ag->rx_len, in, len);
@@ -442,7 +442,7 @@ static int lg_writeable(struct lws *wsi, struct lg_agent *ag)
 		snprintf(id, sizeof id, "%s%07u", G.o.id_prefix, ag->index);
 		ma_buf_init(&b, 1000);
 		if (ma_proto_hello(&b, id, "loadgen", "loadgen", "moat-loadgen " MOATAGENT_VERSION,
-				   G.o.env, G.o.hello_version, NULL)) {
+		                   G.o.env, G.o.hello_version, NULL)) {
 			ma_buf_cleanup(&b);
 			return -1;
 		}
@@ -453,7 +453,7 @@ static int lg_writeable(struct lws *wsi, struct lg_agent *ag)
 		int64_t v = ag->applied_version;
 		ag->applied_version = 0;
 		n = snprintf(p, 1000, "{\"type\":\"applied\",\"version\":%lld,\"ok\":%s}",
-			     (long long)(v > 0 ? v : -v), v > 0 ? "true" : "false");
+		             (long long)(v > 0 ? v : -v), v > 0 ? "true" : "false");
 	} else {
 		return 0;
 	}
@@ -467,7 +467,7 @@ static int lg_writeable(struct lws *wsi, struct lg_agent *ag)
 static void lg_take_commands(void);
 
 static int lg_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
-		       size_t len)
+                       size_t len)
 {
 	struct lg_agent *ag = user;
 
@@ -478,8 +478,8 @@ static int lg_callback(struct lws *wsi, enum lws_callback_reasons reason, void *
 	case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER: {
 		unsigned char **p = in, *end = *p + len;
 		if (lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_AUTHORIZATION,
-						 (unsigned char *)G.bearer, (int)strlen(G.bearer), p,
-						 end))
+		                                 (unsigned char *)G.bearer, (int)strlen(G.bearer),
+		                                 p, end))
 			return -1;
 		return 0;
 	}
@@ -498,8 +498,8 @@ static int lg_callback(struct lws *wsi, enum lws_callback_reasons reason, void *
 	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
 		if (ag && len >= 2 && G.drops + G.failures < 10) {
 			const unsigned char *b = in;
-			fprintf(stderr, "moat-loadgen: agent %u: server closed with %d\n", ag->index,
-				(b[0] << 8) | b[1]);
+			fprintf(stderr, "moat-loadgen: agent %u: server closed with %d\n",
+			        ag->index, (b[0] << 8) | b[1]);
 		}
 		return 0;
 	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
@@ -649,7 +649,7 @@ static void lg_tick(lws_sorted_usec_list_t *sul)
 				G.base_version = G.agents[i].version;
 		if (G.ready < G.o.agents)
 			fprintf(stderr, "moat-loadgen: only %ld of %ld agents connected\n", G.ready,
-				G.o.agents);
+			        G.o.agents);
 		printf("connected %ld\n", G.ready);
 	}
 	if (G.o.wait_version) {
@@ -659,7 +659,7 @@ static void lg_tick(lws_sorted_usec_list_t *sul)
 			lg_write_wait_results(t);
 			if (!all) {
 				fprintf(stderr, "moat-loadgen: %u of %ld agents got version %lld\n",
-					t ? t->received : 0, G.o.agents, G.o.wait_version);
+				        t ? t->received : 0, G.o.agents, G.o.wait_version);
 				G.exit_code = G.exit_code ? G.exit_code : 1;
 			}
 			G.done = 1;
@@ -687,10 +687,10 @@ static void lg_tick(lws_sorted_usec_list_t *sul)
 static void lg_usage(void)
 {
 	fprintf(stderr,
-		"usage: moat-loadgen --url URL --token TOKEN --env ENV --agents N\n"
-		"         [--id-prefix P] [--hello-version V] [--connect-window W]\n"
-		"         [--connect-timeout S] [--wait-version V --out FILE] [--timeout S]\n"
-		"         [--version-timeout S] [--out FILE] [--verify] [--no-applied]\n");
+	        "usage: moat-loadgen --url URL --token TOKEN --env ENV --agents N\n"
+	        "         [--id-prefix P] [--hello-version V] [--connect-window W]\n"
+	        "         [--connect-timeout S] [--wait-version V --out FILE] [--timeout S]\n"
+	        "         [--version-timeout S] [--out FILE] [--verify] [--no-applied]\n");
 }
 
 static int lg_num(const char *s, long long min, long long max, long long *out)
@@ -775,7 +775,7 @@ static int lg_raise_fd_limit(long agents)
 		return 0;
 	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < want) {
 		fprintf(stderr, "moat-loadgen: the fd limit is %llu; %ld agents need %llu\n",
-			(unsigned long long)rl.rlim_max, agents, (unsigned long long)want);
+		        (unsigned long long)rl.rlim_max, agents, (unsigned long long)want);
 		return -1;
 	}
 	rl.rlim_cur = want;
@@ -855,7 +855,7 @@ int main(int argc, char **argv)
 		fclose(G.out);
 	if (G.drops || G.failures)
 		fprintf(stderr, "moat-loadgen: %ld drops, %ld failed connects\n", G.drops,
-			G.failures);
+		        G.failures);
 	fflush(stdout);
 	/* the stdin reader may still block in fgets: leave without joining it */
 	_exit(G.exit_code);

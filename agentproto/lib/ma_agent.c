@@ -126,9 +126,8 @@ struct moat_agent *moat_agent_new(const struct moat_agent_config *cfg, char *err
 		return ma_agent_refuse(err, errlen, "no configuration");
 	if (ma_url_parse(cfg->url, &u))
 		return ma_agent_refuse(err, errlen,
-				       "url: must be ws://host[:port][/path] or wss://...");
-	if (!cfg->token || !*cfg->token || strlen(cfg->token) > 512 ||
-	    strpbrk(cfg->token, "\r\n"))
+		                       "url: must be ws://host[:port][/path] or wss://...");
+	if (!cfg->token || !*cfg->token || strlen(cfg->token) > 512 || strpbrk(cfg->token, "\r\n"))
 		return ma_agent_refuse(err, errlen, "token: required, one line");
 	if (!cfg->environment || !*cfg->environment || strlen(cfg->environment) > 128)
 		return ma_agent_refuse(err, errlen, "environment: required, at most 128 bytes");
@@ -139,7 +138,7 @@ struct moat_agent *moat_agent_new(const struct moat_agent_config *cfg, char *err
 	if ((cfg->runtime && ma_utf8_chars(cfg->runtime) > 64) ||
 	    (cfg->agent_version && ma_utf8_chars(cfg->agent_version) > 64))
 		return ma_agent_refuse(err, errlen,
-				       "runtime, agent_version: at most 64 characters");
+		                       "runtime, agent_version: at most 64 characters");
 	if (cfg->batch_max_events < 0 || cfg->batch_max_events > MA_MAX_BATCH)
 		return ma_agent_refuse(err, errlen, "batch_max_events: 1-500");
 	if (cfg->flush_ms < 0 || cfg->connect_timeout_ms < 0 || cfg->stop_timeout_ms < 0)
@@ -200,6 +199,11 @@ void moat_agent_stop(struct moat_agent *a)
 		return;
 	MA_ATOMIC_SET(&a->stop_req, 1);
 	ma_agent_wake(a);
+	/* Called from the policy callback (not allowed, but not fatal): the
+	 * thread cannot join itself; it stops on its own, and the control
+	 * thread's stop or free joins it later. */
+	if (pthread_equal(pthread_self(), a->thread))
+		return;
 	ma_conn_join(a);
 	a->state = MA_ST_STOPPED;
 }
@@ -312,7 +316,7 @@ int64_t ma_agent_policy_version(struct moat_agent *a)
 }
 
 void moat_agent_on_policy(struct moat_agent *a, void (*cb)(const struct moat_policy *p, void *arg),
-			  void *arg)
+                          void *arg)
 {
 	pthread_mutex_lock(&a->pol_lock);
 	a->cb = cb;

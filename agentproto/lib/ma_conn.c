@@ -10,11 +10,12 @@
  *
  * libwebsockets 4.1.6 rules followed here: lws_write only in
  * CLIENT_WRITEABLE, once per callback, with LWS_PRE headroom; fragments
- * reassembled under a cap (1 MiB, else close 1009); lws_service's timeout
- * is ignored, so every delay is an lws_sul timer: sul_connect (the
- * reconnect backoff) and sul_tick (every flush_ms, at most 1 s: flush
- * partial batches, heartbeat pings, connect and dead-peer timeouts, the
- * stop deadline).
+ * reassembled under a cap (MA_MAX_RX, 4 MiB: a large policy may exceed
+ * the 1 MiB the server takes from agents; else close 1009);
+ * lws_service's timeout is ignored, so every delay is an lws_sul timer:
+ * sul_connect (the reconnect backoff) and sul_tick (every flush_ms, at
+ * most 1 s: flush partial batches, heartbeat pings, connect and dead-peer
+ * timeouts, the stop deadline).
  *
  * Events: batches are cut from the queue only when fewer than 8 are
  * unacknowledged; each keeps its place in `inflight` (in order) until its
@@ -32,7 +33,7 @@
 #include <unistd.h>
 
 #define MA_SUBPROTOCOL "moat.agent.v1"
-#define MA_TX_MAX 8192 /* hello, applied */
+#define MA_TX_MAX      8192 /* hello, applied */
 #define MA_APPLIED_MAX 4
 
 struct ma_applied {
@@ -45,11 +46,11 @@ struct ma_conn {
 	struct moat_agent *a;
 	struct lws_context *ctx;
 	struct lws *wsi; /* set through ci.pwsi; NULL when none */
-	int live;	 /* a connection (attempt) exists; cleared by ma_conn_lost */
+	int live;        /* a connection (attempt) exists; cleared by ma_conn_lost */
 	int welcomed;
 	int heartbeat_s;
 	int attempts;
-	int close_code;	 /* from the peer's close frame (0: none) */
+	int close_code;       /* from the peer's close frame (0: none) */
 	char last_error[160]; /* the server's last `error` message, quoted */
 	int64_t started_us, last_rx_us, last_ping_us;
 	int want_hello, want_ping, want_close;
@@ -139,9 +140,9 @@ static void ma_conn_lost(struct ma_conn *c, const char *why)
 	/* a refusal is an error (someone must fix a token, an environment or
 	 * the agent); a server restart is routine; anything else a warning */
 	ma_log(&a->log,
-	       ma_close_wants_max(code)		? MOAT_LOG_ERROR
+	       ma_close_wants_max(code)       ? MOAT_LOG_ERROR
 	       : code == 1000 || code == 1001 ? MOAT_LOG_INFO
-					      : MOAT_LOG_WARN,
+	                                      : MOAT_LOG_WARN,
 	       "msg=disconnected reason=%s close=%d server_error=%s retry_ms=%d",
 	       ma_quote(q, sizeof q, why), code, c->last_error[0] ? c->last_error : "-", delay);
 	lws_sul_schedule(c->ctx, 0, &c->sul_connect, ma_conn_connect, (lws_usec_t)delay * 1000);
@@ -222,12 +223,15 @@ static void ma_conn_tick(lws_sorted_usec_list_t *sul)
 	int tick_ms = a->flush_ms < 1000 ? a->flush_ms : 1000;
 
 	if (c->stopping) {
-		if (!c->live || now >= c->stop_deadline_us) {
+		if (!c->live || (now >= c->stop_deadline_us && (c->want_close || !c->welcomed))) {
 			c->exit_loop = 1;
 			return;
 		}
-		if (c->welcomed && ma_conn_idle(c) && !c->want_close) {
+		/* idle: close now; out of time: close anyway, with 250 ms for it */
+		if (c->welcomed && !c->want_close &&
+		    (ma_conn_idle(c) || now >= c->stop_deadline_us)) {
 			c->want_close = 1;
+			c->stop_deadline_us = now + 250000;
 			ma_conn_writable(c);
 		}
 	}
@@ -260,7 +264,8 @@ static void ma_conn_applied(struct ma_conn *c, int64_t version, int ok, const ch
 	struct ma_applied *ap;
 
 	if (c->napplied == MA_APPLIED_MAX) { /* keep the newest */
-		memmove(&c->applied[0], &c->applied[1], sizeof c->applied[0] * (MA_APPLIED_MAX - 1));
+		memmove(&c->applied[0], &c->applied[1],
+		        sizeof c->applied[0] * (MA_APPLIED_MAX - 1));
 		c->napplied--;
 	}
 	ap = &c->applied[c->napplied++];
@@ -315,7 +320,7 @@ static void ma_conn_on_ack(struct ma_conn *c, const struct ma_msg *m)
 		return;
 	}
 	memmove(&c->inflight[i], &c->inflight[i + 1],
-		sizeof c->inflight[0] * (size_t)(c->ninflight - i - 1));
+	        sizeof c->inflight[0] * (size_t)(c->ninflight - i - 1));
 	c->ninflight--;
 	MA_ATOMIC_ADD(&a->ctr.acked, (uint64_t)(m->accepted > 0 ? m->accepted : 0));
 	MA_ATOMIC_ADD(&a->ctr.duplicates, (uint64_t)(m->duplicates > 0 ? m->duplicates : 0));
@@ -324,11 +329,12 @@ static void ma_conn_on_ack(struct ma_conn *c, const struct ma_msg *m)
 	if (m->nrejected > 0) {
 		json_t *r = json_array_get(m->rejected, 0), *why = json_object_get(r, "reason");
 		char q[300];
-		ma_log(&a->log, MOAT_LOG_WARN,
-		       "msg=\"events rejected\" seq=%lld count=%lld first_index=%lld first_reason=%s",
-		       (long long)m->seq, (long long)m->nrejected,
-		       (long long)json_integer_value(json_object_get(r, "index")),
-		       ma_quote(q, sizeof q, json_is_string(why) ? json_string_value(why) : ""));
+		ma_log(
+		    &a->log, MOAT_LOG_WARN,
+		    "msg=\"events rejected\" seq=%lld count=%lld first_index=%lld first_reason=%s",
+		    (long long)m->seq, (long long)m->nrejected,
+		    (long long)json_integer_value(json_object_get(r, "index")),
+		    ma_quote(q, sizeof q, json_is_string(why) ? json_string_value(why) : ""));
 	}
 	ma_batch_free(b);
 	if (c->stopping && ma_conn_idle(c))
@@ -391,7 +397,7 @@ static int ma_conn_receive(struct ma_conn *c, struct lws *wsi, const void *in, s
 		return -1;
 	}
 	if (ma_buf_append(&c->rx, in, len)) {
-		ma_log(&c->a->log, MOAT_LOG_WARN, "msg=\"message from server over 1 MiB\"");
+		ma_log(&c->a->log, MOAT_LOG_WARN, "msg=\"message from server over 4 MiB\"");
 		lws_close_reason(wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, NULL, 0);
 		return -1;
 	}
@@ -424,8 +430,7 @@ static struct ma_batch *ma_conn_next_batch(struct ma_conn *c)
 			return c->inflight[i];
 	if (c->ninflight >= MA_MAX_INFLIGHT)
 		return NULL;
-	b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, a->batch_max_events,
-			  MA_MAX_MESSAGE);
+	b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, a->batch_max_events, MA_MAX_MESSAGE);
 	if (b)
 		c->inflight[c->ninflight++] = b;
 	return b;
@@ -455,8 +460,8 @@ static int ma_conn_writeable(struct ma_conn *c, struct lws *wsi)
 	if (c->want_hello) {
 		c->want_hello = 0;
 		if (ma_proto_hello(&c->tx, a->agent_id, a->hostname, a->runtime, a->agent_version,
-				   a->environment, ma_agent_policy_version(a),
-				   a->token_in_hello ? a->token : NULL))
+		                   a->environment, ma_agent_policy_version(a),
+		                   a->token_in_hello ? a->token : NULL))
 			return -1;
 		rc = ma_conn_write_text(c, wsi, c->tx.data, c->tx.len);
 	} else if (!c->welcomed) {
@@ -497,8 +502,8 @@ static int ma_conn_writeable(struct ma_conn *c, struct lws *wsi)
 
 /* ---- the protocol callback ---- */
 
-static int ma_conn_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
-			    void *in, size_t len)
+static int ma_conn_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
+                            size_t len)
 {
 	struct ma_conn *c = ma_conn_of(wsi);
 	char q[300];
@@ -519,7 +524,7 @@ static int ma_conn_callback(struct lws *wsi, enum lws_callback_reasons reason, v
 		int n = snprintf(bearer, sizeof bearer, "Bearer %s", c->a->token);
 		if (n < 0 || (size_t)n >= sizeof bearer ||
 		    lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_AUTHORIZATION,
-						 (unsigned char *)bearer, n, p, end))
+		                                 (unsigned char *)bearer, n, p, end))
 			return -1;
 		return 0;
 	}
@@ -546,8 +551,9 @@ static int ma_conn_callback(struct lws *wsi, enum lws_callback_reasons reason, v
 			memcpy(why, b + 2, wl);
 			why[wl] = '\0';
 			c->close_code = (b[0] << 8) | b[1];
-			ma_log(&c->a->log, MOAT_LOG_INFO, "msg=\"server closed\" close=%d reason=%s",
-			       c->close_code, ma_quote(q, sizeof q, why));
+			ma_log(&c->a->log, MOAT_LOG_INFO,
+			       "msg=\"server closed\" close=%d reason=%s", c->close_code,
+			       ma_quote(q, sizeof q, why));
 		}
 		return 0;
 	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR: {
@@ -634,7 +640,7 @@ int ma_conn_start(struct moat_agent *a)
 	c = ma_calloc(1, sizeof *c);
 	c->a = a;
 	c->heartbeat_s = 20;
-	ma_buf_init(&c->rx, MA_MAX_MESSAGE);
+	ma_buf_init(&c->rx, MA_MAX_RX);
 	ma_buf_init(&c->tx, MA_TX_MAX);
 	c->stage = ma_malloc(LWS_PRE + MA_TX_MAX);
 	ma_random(&seed, sizeof seed);

@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MA_TS_PAST_MS (7LL * 24 * 3600 * 1000)
+#define MA_TS_PAST_MS   (7LL * 24 * 3600 * 1000)
 #define MA_TS_FUTURE_MS (5LL * 60 * 1000)
 
 const char *const ma_interceptor_names[MA_N_INTERCEPTORS] = {
-    "sql_injection",	 "nosql_injection",	 "xss", "ssrf", "path_traversal",
+    "sql_injection",     "nosql_injection",      "xss", "ssrf", "path_traversal",
     "command_injection", "llm_prompt_injection",
 };
 
@@ -51,7 +51,7 @@ int ma_uuid_valid(const char *s)
 			if (c != '-')
 				return 0;
 		} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-			     (c >= 'A' && c <= 'F'))) {
+		             (c >= 'A' && c <= 'F'))) {
 			return 0;
 		}
 	}
@@ -82,8 +82,8 @@ static int ma_fail(char *reason, size_t rlen, const char *field, const char *msg
 
 /* An optional string member of at most max characters (0: any length);
  * name is how the reason calls it. */
-static int ma_opt_text(const json_t *o, const char *key, size_t max, const char *name,
-		       char *reason, size_t rlen)
+static int ma_opt_text(const json_t *o, const char *key, size_t max, const char *name, char *reason,
+                       size_t rlen)
 {
 	json_t *v = json_object_get(o, key);
 	char msg[64];
@@ -130,7 +130,7 @@ int ma_event_check(const json_t *ev, int64_t now_ms, char *reason, size_t rlen)
 		return ma_fail(reason, rlen, "ts", "must be an RFC 3339 time");
 	if (ts < now_ms - MA_TS_PAST_MS || ts > now_ms + MA_TS_FUTURE_MS)
 		return ma_fail(reason, rlen, "ts",
-			       "must be within 7 days in the past and 5 minutes in the future");
+		               "must be within 7 days in the past and 5 minutes in the future");
 	v = json_object_get(ev, "interceptor");
 	if (!json_is_string(v) || !ma_known_interceptor(json_string_value(v)))
 		return ma_fail(reason, rlen, "interceptor", "unknown interceptor");
@@ -232,7 +232,7 @@ static void ma_set(json_t *o, const char *key, json_t *v)
 }
 
 int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, size_t *len,
-		    char id_out[MA_UUID_LEN], char *reason, size_t rlen)
+                    char id_out[MA_UUID_LEN], char *reason, size_t rlen)
 {
 	char id[MA_UUID_LEN], ts[25];
 	json_t *o, *loc;

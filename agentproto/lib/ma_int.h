@@ -26,16 +26,17 @@
 
 /* ---- protocol limits (PROTOCOL.md "Limits" and "Events") ---- */
 
-#define MA_MAX_MESSAGE 1048576		/* one message, both directions */
-#define MA_MAX_BATCH 500		/* events in one batch */
-#define MA_MAX_INFLIGHT 8		/* unacknowledged batches */
-#define MA_EVENTS_HEAD 64		/* room for {"type":"events","seq":N,"events": */
-#define MA_EVENT_MAX_BYTES (512 * 1024) /* one encoded event (library cap) */
-#define MA_FIELD_CUT 32768		/* payload/operation are cut to this (bytes) */
-#define MA_DETAILS_MAX 4096		/* details as compact JSON (bytes) */
-#define MA_APPLIED_ERROR_MAX 200	/* applied.error (bytes); moatd takes up to 240 */
-#define MA_CANON_FLAGS (JSON_COMPACT | JSON_SORT_KEYS | JSON_REAL_PRECISION(15))
-#define MA_PARSE_FLAGS (JSON_REJECT_DUPLICATES)
+#define MA_MAX_MESSAGE       1048576      /* one message to the server */
+#define MA_MAX_RX            (4u << 20)   /* one message from the server (a big policy) */
+#define MA_MAX_BATCH         500          /* events in one batch */
+#define MA_MAX_INFLIGHT      8            /* unacknowledged batches */
+#define MA_EVENTS_HEAD       64           /* room for {"type":"events","seq":N,"events": */
+#define MA_EVENT_MAX_BYTES   (512 * 1024) /* one encoded event (library cap) */
+#define MA_FIELD_CUT         32768        /* payload/operation are cut to this (bytes) */
+#define MA_DETAILS_MAX       4096         /* details as compact JSON (bytes) */
+#define MA_APPLIED_ERROR_MAX 200          /* applied.error (bytes); moatd takes up to 240 */
+#define MA_CANON_FLAGS       (JSON_COMPACT | JSON_SORT_KEYS | JSON_REAL_PRECISION(15))
+#define MA_PARSE_FLAGS       (JSON_REJECT_DUPLICATES)
 
 #define MA_N_INTERCEPTORS 7
 extern const char *const ma_interceptor_names[MA_N_INTERCEPTORS];
@@ -82,9 +83,9 @@ void ma_buf_reset(struct ma_buf *b);
 /* ---- ma_match.c ---- */
 
 struct ma_cidr {
-	int family;	  /* 4 or 6 */
+	int family;       /* 4 or 6 */
 	uint8_t addr[16]; /* network bytes (4 used for IPv4), host bits cleared */
-	int bits;	  /* prefix length */
+	int bits;         /* prefix length */
 };
 /* Parses "a.b.c.d", "a.b.c.d/n", "v6", "v6/n". An IPv4-mapped IPv6
  * address (::ffff:a.b.c.d, /96 or longer) becomes IPv4. 0 or -1. */
@@ -123,7 +124,7 @@ int ma_event_check(const json_t *ev, int64_t now_ms, char *reason, size_t rlen);
  * caller frees) and *len, or MOAT_AGENT_EINVAL with a reason.
  */
 int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, size_t *len,
-		    char id_out[MA_UUID_LEN], char *reason, size_t rlen);
+                    char id_out[MA_UUID_LEN], char *reason, size_t rlen);
 
 /* ---- ma_queue.c ---- */
 
@@ -158,7 +159,7 @@ size_t ma_queue_count(struct ma_queue *q);
  */
 struct ma_batch {
 	char *buf;
-	size_t head;	 /* headroom before the body */
+	size_t head;     /* headroom before the body */
 	size_t body_len; /* body bytes */
 	uint32_t events;
 	int64_t seq; /* seq of the last send on this connection; 0: not sent on it */
@@ -214,8 +215,8 @@ struct ma_msg {
 int ma_proto_parse(const char *text, size_t len, struct ma_msg *m, char *reason, size_t rlen);
 /* hello / applied as compact JSON into b (reset first). 0 or EFULL. */
 int ma_proto_hello(struct ma_buf *b, const char *agent_id, const char *hostname,
-		   const char *runtime, const char *agent_version, const char *environment,
-		   int64_t policy_version, const char *token);
+                   const char *runtime, const char *agent_version, const char *environment,
+                   int64_t policy_version, const char *token);
 int ma_proto_applied(struct ma_buf *b, int64_t version, int ok, const char *error);
 
 /* ---- ma_policy.c ---- */
@@ -228,7 +229,7 @@ char *ma_policy_canonical(const json_t *doc, char sha_hex[65]);
  * a reason ("sha256 mismatch", "interceptors.xss.mode: ...") on failure.
  */
 struct moat_policy *ma_policy_new(int64_t version, const char *sha256, const json_t *document,
-				  char *reason, size_t rlen);
+                                  char *reason, size_t rlen);
 
 /* ---- ma_agent.c / ma_conn.c ---- */
 
@@ -274,7 +275,7 @@ struct moat_agent {
 	pthread_rwlock_t wake_lock;
 	struct lws_context *ctx;
 
-	int state; /* MA_ST_*: control thread only */
+	int state;    /* MA_ST_*: control thread only */
 	int stop_req; /* atomic: set by stop, read by the connection thread */
 	pthread_t thread;
 	struct ma_conn *conn; /* connection thread only */
@@ -296,7 +297,7 @@ void ma_conn_join(struct moat_agent *a);
 
 #define MA_ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_RELAXED)
 #define MA_ATOMIC_SUB(p, v) __atomic_sub_fetch((p), (v), __ATOMIC_RELAXED)
-#define MA_ATOMIC_GET(p) __atomic_load_n((p), __ATOMIC_ACQUIRE)
+#define MA_ATOMIC_GET(p)    __atomic_load_n((p), __ATOMIC_ACQUIRE)
 #define MA_ATOMIC_SET(p, v) __atomic_store_n((p), (v), __ATOMIC_RELEASE)
 
 #endif

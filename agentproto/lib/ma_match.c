@@ -208,8 +208,8 @@ int ma_rfc3339_parse(const char *s, int64_t *out_ms)
 		p++;
 	} else if (*p == '+' || *p == '-') {
 		int oh, om;
-		if (ma_digits(p + 1, 2, &oh) || p[3] != ':' || ma_digits(p + 4, 2, &om) || oh > 23 ||
-		    om > 59)
+		if (ma_digits(p + 1, 2, &oh) || p[3] != ':' || ma_digits(p + 4, 2, &om) ||
+		    oh > 23 || om > 59)
 			return -1;
 		off = (oh * 60 + om) * (*p == '-' ? -1 : 1);
 		p += 6;

@@ -138,7 +138,7 @@ static int ma_parse_mode(const char *s)
 }
 
 static int ma_parse_icpt(struct ma_icpt *ic, const char *name, const json_t *o, char *reason,
-			 size_t rlen)
+                         size_t rlen)
 {
 	char path[160];
 	json_t *v;
@@ -187,7 +187,7 @@ static int ma_parse_icpt(struct ma_icpt *ic, const char *name, const json_t *o, 
 }
 
 static int ma_parse_interceptors(struct moat_policy *p, const json_t *ics, char *reason,
-				 size_t rlen)
+                                 size_t rlen)
 {
 	const char *k;
 	json_t *v;
@@ -205,7 +205,7 @@ static int ma_parse_interceptors(struct moat_policy *p, const json_t *ics, char 
 
 /* One {"value","until"?} entry: *until_ms 0 when it has none. */
 static int ma_parse_deny_entry(const json_t *e, const char *path, const char **value,
-			       int64_t *until_ms, char *reason, size_t rlen)
+                               int64_t *until_ms, char *reason, size_t rlen)
 {
 	json_t *v, *u;
 
@@ -295,7 +295,7 @@ static int ma_parse_exclusions(struct moat_policy *p, const json_t *ex, char *re
 		if (v) {
 			if (!json_is_string(v) || ma_cidr_parse(json_string_value(v), &x->source))
 				return ma_perr(reason, rlen, path,
-					       "source must be an IP address or CIDR");
+				               "source must be an IP address or CIDR");
 			x->has_source = 1;
 		}
 		v = json_object_get(e, "on_match");
@@ -310,7 +310,7 @@ static int ma_parse_exclusions(struct moat_policy *p, const json_t *ex, char *re
 }
 
 struct moat_policy *ma_policy_new(int64_t version, const char *sha256, const json_t *document,
-				  char *reason, size_t rlen)
+                                  char *reason, size_t rlen)
 {
 	struct moat_policy *p;
 	char sha[65];
@@ -406,7 +406,7 @@ double moat_policy_threshold(const struct moat_policy *p, const char *intercepto
 }
 
 const char *const *moat_policy_allow_hosts(const struct moat_policy *p, const char *interceptor,
-					   size_t *n)
+                                           size_t *n)
 {
 	const struct ma_icpt *ic = ma_policy_icpt(p, interceptor);
 
@@ -478,7 +478,7 @@ int moat_policy_user_denied(const struct moat_policy *p, const char *user, time_
 }
 
 static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, const char *endpoint,
-			   const char *parameter, const struct ma_cidr *src)
+                           const char *parameter, const struct ma_cidr *src)
 {
 	if (strcmp(x->interceptor, interceptor) != 0)
 		return 0;
@@ -492,7 +492,7 @@ static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, con
 }
 
 int moat_policy_decide(const struct moat_policy *p, const char *interceptor, const char *endpoint,
-		       const char *parameter, const char *source_ip, time_t now)
+                       const char *parameter, const char *source_ip, time_t now)
 {
 	struct ma_cidr src;
 	const struct ma_cidr *srcp = NULL;

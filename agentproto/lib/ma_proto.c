@@ -31,13 +31,13 @@ static int ma_proto_dump(struct ma_buf *b, json_t *o)
 }
 
 int ma_proto_hello(struct ma_buf *b, const char *agent_id, const char *hostname,
-		   const char *runtime, const char *agent_version, const char *environment,
-		   int64_t policy_version, const char *token)
+                   const char *runtime, const char *agent_version, const char *environment,
+                   int64_t policy_version, const char *token)
 {
-	json_t *o = json_pack("{s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:I}", "type", "hello", "protocol",
-			      1, "agent_id", agent_id, "hostname", hostname, "runtime", runtime,
-			      "agent_version", agent_version, "environment", environment,
-			      "policy_version", (json_int_t)policy_version);
+	json_t *o = json_pack("{s:s, s:i, s:s, s:s, s:s, s:s, s:s, s:I}", "type", "hello",
+	                      "protocol", 1, "agent_id", agent_id, "hostname", hostname, "runtime",
+	                      runtime, "agent_version", agent_version, "environment", environment,
+	                      "policy_version", (json_int_t)policy_version);
 
 	if (!o)
 		return MOAT_AGENT_EINVAL; /* a string was not UTF-8 */
@@ -67,7 +67,7 @@ static void ma_proto_error_text(const char *s, char out[MA_APPLIED_ERROR_MAX + 1
 int ma_proto_applied(struct ma_buf *b, int64_t version, int ok, const char *error)
 {
 	json_t *o = json_pack("{s:s, s:I, s:b}", "type", "applied", "version", (json_int_t)version,
-			      "ok", ok);
+	                      "ok", ok);
 
 	if (!ok && error) {
 		char text[MA_APPLIED_ERROR_MAX + 1];
@@ -140,7 +140,8 @@ int ma_proto_parse(const char *text, size_t len, struct ma_msg *m, char *reason,
 		if (ma_int_field(root, "duplicates", &m->duplicates))
 			m->duplicates = 0;
 		m->rejected = json_object_get(root, "rejected");
-		m->nrejected = json_is_array(m->rejected) ? (int64_t)json_array_size(m->rejected) : 0;
+		m->nrejected =
+		    json_is_array(m->rejected) ? (int64_t)json_array_size(m->rejected) : 0;
 	} else if (!strcmp(type, "error")) {
 		m->type = MA_MSG_ERROR;
 		t = json_object_get(root, "code");

@@ -116,8 +116,8 @@ struct ma_batch *ma_batch_take(struct ma_queue *q, size_t head, int max_events, 
 char *ma_batch_message(struct ma_batch *b, int64_t seq, size_t *len)
 {
 	char prefix[MA_EVENTS_HEAD];
-	int n = snprintf(prefix, sizeof prefix, "{\"type\":\"events\",\"seq\":%lld,\"events\":",
-			 (long long)seq);
+	int n = snprintf(prefix, sizeof prefix,
+	                 "{\"type\":\"events\",\"seq\":%lld,\"events\":", (long long)seq);
 	char *start = b->buf + b->head - n;
 
 	memcpy(start, prefix, (size_t)n);

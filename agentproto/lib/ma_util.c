@@ -134,14 +134,15 @@ char *ma_quote(char *out, size_t cap, const char *s)
 
 void ma_log(const struct ma_log *lg, int level, const char *fmt, ...)
 {
-	static const char *const names[] = {"debug", "info", "warn", "error"};
+	static const char *const names[] = {"debug", "debug", "info", "warn", "error"};
 	char line[1024];
 	va_list ap;
 	int n;
 
 	if (level < lg->level)
 		return;
-	n = snprintf(line, sizeof line, "level=%s ", names[level & 3]);
+	n = snprintf(line, sizeof line, "level=%s ",
+	             names[level >= MOAT_LOG_DEBUG && level <= MOAT_LOG_ERROR ? level : 0]);
 	va_start(ap, fmt);
 	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
 	va_end(ap);
@@ -152,7 +153,8 @@ void ma_log(const struct ma_log *lg, int level, const char *fmt, ...)
 		int m;
 		ma_rfc3339_format(ma_now_ms(), ts);
 		m = snprintf(out, sizeof out, "ts=%s lib=moatagent %s\n", ts, line);
-		if (m > 0 && write(2, out, (size_t)m < sizeof out ? (size_t)m : sizeof out - 1) < 0) {
+		if (m > 0 &&
+		    write(2, out, (size_t)m < sizeof out ? (size_t)m : sizeof out - 1) < 0) {
 			/* stderr is gone: nothing to do */
 		}
 	}

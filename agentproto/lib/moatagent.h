@@ -47,20 +47,21 @@ extern "C" {
 enum moat_agent_err {
 	MOAT_AGENT_OK = 0,
 	MOAT_AGENT_EINVAL = -1, /* bad argument, configuration or event */
-	MOAT_AGENT_EFULL = -2,	/* the event queue is full (counted in dropped_full) */
+	MOAT_AGENT_EFULL = -2,  /* the event queue is full (counted in dropped_full) */
 	MOAT_AGENT_ESTATE = -3, /* wrong state: started twice, or already stopped */
-	MOAT_AGENT_EIO = -4,	/* could not create the network context or thread */
+	MOAT_AGENT_EIO = -4,    /* could not create the network context or thread */
 };
 
 /* Returns a static English sentence for a moat_agent_err. */
 const char *moat_agent_strerror(int err);
 
-/* Log levels for the optional log callback. */
+/* Log levels for the optional log callback (0 in the configuration means
+ * the default, MOAT_LOG_WARN). */
 enum moat_agent_log_level {
-	MOAT_LOG_DEBUG = 0,
-	MOAT_LOG_INFO = 1,
-	MOAT_LOG_WARN = 2,
-	MOAT_LOG_ERROR = 3,
+	MOAT_LOG_DEBUG = 1,
+	MOAT_LOG_INFO = 2,
+	MOAT_LOG_WARN = 3,
+	MOAT_LOG_ERROR = 4,
 };
 
 /*
@@ -69,32 +70,32 @@ enum moat_agent_log_level {
  * numeric fields take the default shown.
  */
 struct moat_agent_config {
-	const char *url;	   /* required: ws://host[:port][/path] or wss://...;
-				      the path defaults to /v1/agent */
-	const char *token;	   /* required: an agent token (moat_agt_...); sent as
-				      "Authorization: Bearer" on the upgrade request */
+	const char *url;           /* required: ws://host[:port][/path] or wss://...;
+	                              the path defaults to /v1/agent */
+	const char *token;         /* required: an agent token (moat_agt_...); sent as
+	                              "Authorization: Bearer" on the upgrade request */
 	const char *environment;   /* required: e.g. "production" */
-	const char *agent_id;	   /* required: 1-128 of A-Za-z0-9._:- */
-	const char *hostname;	   /* NULL: gethostname() */
-	const char *runtime;	   /* NULL: "c" */
+	const char *agent_id;      /* required: 1-128 of A-Za-z0-9._:- */
+	const char *hostname;      /* NULL: gethostname() */
+	const char *runtime;       /* NULL: "c" */
 	const char *agent_version; /* NULL: "libmoatagent " MOATAGENT_VERSION */
-	const char *ca_file;	   /* wss only: PEM CA bundle to verify the server with;
-				      NULL: the system's CAs. Verification is always on. */
-	int token_in_hello;	   /* 1: also send the token in hello (for proxies that
-				      strip Authorization); default 0 */
+	const char *ca_file;       /* wss only: PEM CA bundle to verify the server with;
+	                              NULL: the system's CAs. Verification is always on. */
+	int token_in_hello;        /* 1: also send the token in hello (for proxies that
+	                              strip Authorization); default 0 */
 
 	size_t queue_max_events; /* queued, not yet batched events: default 10000 */
-	size_t queue_max_bytes;	 /* their encoded size: default 32 MiB */
-	int batch_max_events;	 /* events per batch, 1-500: default 500 */
-	int flush_ms;		 /* longest wait before a partial batch goes: 200 */
-	int connect_timeout_ms;	 /* connect + upgrade + welcome: default 10000 */
-	int stop_timeout_ms;	 /* how long stop waits for acks: default 2000 */
+	size_t queue_max_bytes;  /* their encoded size: default 32 MiB */
+	int batch_max_events;    /* events per batch, 1-500: default 500 */
+	int flush_ms;            /* longest wait before a partial batch goes: 200 */
+	int connect_timeout_ms;  /* connect + upgrade + welcome: default 10000 */
+	int stop_timeout_ms;     /* how long stop waits for acks: default 2000 */
 
 	/* Log sink, called on any thread with one line of logfmt text (never
-	 * a secret). NULL: warnings and errors go to stderr. */
+	 * a secret). NULL: the lines go to stderr, with a timestamp. */
 	void (*log_fn)(int level, const char *line, void *arg);
 	void *log_arg;
-	int log_level; /* lowest level passed to log_fn: default MOAT_LOG_WARN */
+	int log_level; /* lowest level logged: default MOAT_LOG_WARN */
 };
 
 struct moat_agent;
@@ -144,59 +145,68 @@ const struct moat_policy *moat_agent_policy(struct moat_agent *a);
  * unregisters. Any thread.
  */
 void moat_agent_on_policy(struct moat_agent *a, void (*cb)(const struct moat_policy *p, void *arg),
-			  void *arg);
+                          void *arg);
 
 /*
- * One threat event. Every string is copied by moat_agent_report(); NULL
- * means absent (optional fields) or "choose for me" (id, ts).
+ * One threat event (PROTOCOL.md "Events"). Every string is copied by
+ * moat_agent_report(); NULL or "" means absent (optional fields) or
+ * "choose for me" (id, ts). Text is made valid UTF-8 (a bad byte becomes
+ * U+FFFD: attackers send anything) and a string longer than its limit is
+ * cut at the limit, never inside a character, rather than refused.
  */
 struct moat_event {
-	const char *id;		  /* UUID; NULL: a fresh random UUIDv4 */
-	int64_t ts_ms;		  /* unix milliseconds; 0: now */
+	const char *id;           /* UUID; NULL: a fresh random UUIDv4 */
+	int64_t ts_ms;            /* unix milliseconds; 0: now. Older than 7 days or more
+	                             than 5 minutes ahead: refused (the server would) */
 	const char *interceptor;  /* required: sql_injection, nosql_injection, xss, ssrf,
-				     path_traversal, command_injection, llm_prompt_injection */
-	const char *action;	  /* required: "blocked" or "logged" */
-	const char *severity;	  /* required: low, medium, high, critical */
-	double confidence;	  /* 0..1; negative: absent (so set it to -1 if unknown) */
-	const char *source_ip;	  /* IPv4 or IPv6 address */
-	const char *method;	  /* <= 16 characters */
-	const char *endpoint;	  /* <= 2048 characters (the path, without query) */
-	const char *payload;	  /* the attacker's input; cut to 32 KiB (UTF-8 safe) */
-	const char *operation;	  /* exact SQL/command/path/URL/prompt; cut to 32 KiB */
-	const char *file;	  /* location.file, <= 512 characters */
-	int line;		  /* location.line; <= 0: absent */
-	const char *function;	  /* location.function, <= 256 characters */
-	const char *rule;	  /* <= 128 characters */
-	const char *details_json; /* a JSON object as text, <= 4096 bytes compact */
+	                             path_traversal, command_injection, llm_prompt_injection */
+	const char *action;       /* required: "blocked" or "logged" */
+	const char *severity;     /* required: low, medium, high, critical */
+	double confidence;        /* 0..1; negative: absent (so set it to -1 if unknown) */
+	const char *source_ip;    /* an IPv4 or IPv6 address (not a list, not a CIDR) */
+	const char *method;       /* cut to 16 characters */
+	const char *endpoint;     /* the path, without query; cut to 2,048 characters */
+	const char *payload;      /* the attacker's input; cut to 32 KiB (moatd stores 8 KiB
+	                             and the length it received) */
+	const char *operation;    /* exact SQL/command/path/URL/prompt; cut to 32 KiB */
+	const char *file;         /* location.file, cut to 512 characters */
+	int line;                 /* location.line; <= 0: absent */
+	const char *function;     /* location.function, cut to 256 characters */
+	const char *rule;         /* cut to 128 characters */
+	const char *details_json; /* NULL or a JSON object as text, <= 4,096 bytes compact;
+	                             anything else is refused */
 };
 
 /*
- * Queues a copy of ev for sending. Thread-safe and non-blocking (one
- * mutex, no I/O). Returns 0; MOAT_AGENT_EINVAL if ev breaks a rule of
- * PROTOCOL.md "Events" (the server would reject it; counted in invalid);
- * MOAT_AGENT_EFULL if the queue is at queue_max_events or queue_max_bytes
- * (counted in dropped_full). May be called before start and after stop
- * (events then wait in the queue). When id is NULL and out_id is not, the
- * generated UUID is written to out_id (37 bytes).
+ * Queues a copy of ev for sending. Thread-safe and non-blocking: it
+ * encodes the event, takes the queue's mutex for a pointer move, and once
+ * per full batch wakes the connection thread (lws_cancel_service, a pipe
+ * write); no network I/O. Returns 0; MOAT_AGENT_EINVAL if ev breaks a rule
+ * of PROTOCOL.md "Events" that cutting cannot fix (the server would
+ * reject it; counted in invalid); MOAT_AGENT_EFULL if the queue is at
+ * queue_max_events or queue_max_bytes (counted in dropped_full: an
+ * overflow is never silent). May be called before start and after stop
+ * (events then wait in the queue). out_id (37 bytes) may be NULL; if not,
+ * it gets the event's id (the given one or the generated UUID).
  */
 int moat_agent_report(struct moat_agent *a, const struct moat_event *ev, char out_id[37]);
 
 /* Counters since moat_agent_new(). Events are counted one by one. */
 struct moat_agent_stats {
-	uint64_t queued;	 /* accepted by moat_agent_report */
-	uint64_t invalid;	 /* refused by moat_agent_report: MOAT_AGENT_EINVAL */
-	uint64_t dropped_full;	 /* refused by moat_agent_report: MOAT_AGENT_EFULL */
-	uint64_t sent;		 /* written to a socket (a re-sent event counts again) */
-	uint64_t acked;		 /* acknowledged: stored by the server */
-	uint64_t duplicates;	 /* acknowledged as already stored (after a resend) */
-	uint64_t rejected;	 /* acknowledged as rejected (see the log for why) */
-	uint64_t pending;	 /* now: queued or in an unacknowledged batch */
-	uint64_t reconnects;	 /* connection attempts after the first */
-	uint64_t policies;	 /* policy versions taken */
-	uint64_t policy_errors;	 /* policy messages refused (bad sha256, bad document) */
-	int connected;		 /* 1 while welcomed on an open connection */
-	int64_t policy_version;	 /* version of the current snapshot, 0 if none */
-	int last_close_code;	 /* WebSocket close code of the last connection, 0 if none */
+	uint64_t queued;        /* accepted by moat_agent_report */
+	uint64_t invalid;       /* refused by moat_agent_report: MOAT_AGENT_EINVAL */
+	uint64_t dropped_full;  /* refused by moat_agent_report: MOAT_AGENT_EFULL */
+	uint64_t sent;          /* written to a socket (a re-sent event counts again) */
+	uint64_t acked;         /* acknowledged: stored by the server */
+	uint64_t duplicates;    /* acknowledged as already stored (after a resend) */
+	uint64_t rejected;      /* acknowledged as rejected (see the log for why) */
+	uint64_t pending;       /* now: queued or in an unacknowledged batch */
+	uint64_t reconnects;    /* connection attempts after the first */
+	uint64_t policies;      /* policy versions taken */
+	uint64_t policy_errors; /* policy messages refused (bad sha256, bad document) */
+	int connected;          /* 1 while welcomed on an open connection */
+	int64_t policy_version; /* version of the current snapshot, 0 if none */
+	int last_close_code;    /* WebSocket close code of the last connection, 0 if none */
 };
 
 /* Fills *out. Any thread. */
@@ -232,7 +242,7 @@ double moat_policy_threshold(const struct moat_policy *p, const char *intercepto
 /* The interceptor's allow_hosts list (ssrf): *n gets its length; the
  * strings are owned by p. NULL with *n = 0 when there is none. */
 const char *const *moat_policy_allow_hosts(const struct moat_policy *p, const char *interceptor,
-					   size_t *n);
+                                           size_t *n);
 /* 1 if host is in ssrf.allow_hosts (ASCII case-insensitive, a trailing dot
  * ignored, exact name: no wildcards). */
 int moat_policy_host_allowed(const struct moat_policy *p, const char *host);
@@ -257,7 +267,7 @@ int moat_policy_user_denied(const struct moat_policy *p, const char *user, time_
  * (exclusions do not expire) and may be 0.
  */
 int moat_policy_decide(const struct moat_policy *p, const char *interceptor, const char *endpoint,
-		       const char *parameter, const char *source_ip, time_t now);
+                       const char *parameter, const char *source_ip, time_t now);
 
 /* Names of the modes: "off", "monitor", "block" (static). */
 const char *moat_mode_name(int mode);

@@ -15,7 +15,7 @@ static void delays_double_from_half_a_second_to_thirty_seconds_within_20_percent
 			int d = ma_backoff_next(&b);
 			if (d < base[i] * 8 / 10 || d > base[i] * 12 / 10)
 				fail_msg("seed %llu attempt %zu: %d ms, wanted %d +-20%%",
-					 (unsigned long long)seed, i, d, base[i]);
+				         (unsigned long long)seed, i, d, base[i]);
 		}
 		for (int i = 0; i < 100; i++) {
 			int d = ma_backoff_next(&b);

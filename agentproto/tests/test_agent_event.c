@@ -70,8 +70,8 @@ static void the_library_validator_agrees_with_every_event_vector(void **state)
 			if (!rc)
 				fail_msg("%s: accepted", name);
 			if (strncmp(reason, field, strlen(field)) != 0)
-				fail_msg("%s: reason \"%s\" does not start with \"%s\"", name, reason,
-					 field);
+				fail_msg("%s: reason \"%s\" does not start with \"%s\"", name,
+				         reason, field);
 			invalid++;
 		}
 		json_decref(ev);
@@ -89,7 +89,8 @@ static void a_minimal_event_gets_a_uuid_and_the_time(void **state)
 	(void)state;
 	j = encode_ok(&ev, now);
 	assert_true(ma_uuid_valid(json_string_value(json_object_get(j, "id"))));
-	assert_string_equal(json_string_value(json_object_get(j, "ts")), "2026-12-01T00:00:00.123Z");
+	assert_string_equal(json_string_value(json_object_get(j, "ts")),
+	                    "2026-12-01T00:00:00.123Z");
 	assert_null(json_object_get(j, "confidence"));
 	assert_null(json_object_get(j, "location"));
 	assert_null(json_object_get(j, "details"));
@@ -122,7 +123,8 @@ static void every_field_is_encoded_as_the_protocol_names_it(void **state)
 	(void)state;
 	j = encode_ok(&ev, 1796083200000LL + 1000);
 	assert_string_equal(json_string_value(json_object_get(j, "id")), ev.id);
-	assert_string_equal(json_string_value(json_object_get(j, "ts")), "2026-12-01T00:00:00.000Z");
+	assert_string_equal(json_string_value(json_object_get(j, "ts")),
+	                    "2026-12-01T00:00:00.000Z");
 	assert_true(fabs(json_real_value(json_object_get(j, "confidence")) - 0.5) < 1e-9);
 	assert_string_equal(json_string_value(json_object_get(j, "source_ip")), "2001:db8::7");
 	loc = json_object_get(j, "location");
@@ -222,7 +224,8 @@ static void long_fields_are_cut_at_their_limits_without_splitting_characters(voi
 	ev = minimal();
 	ev.payload = big;
 	j = encode_ok(&ev, ma_now_ms());
-	assert_int_equal(strlen(json_string_value(json_object_get(j, "payload"))), MA_FIELD_CUT - 1);
+	assert_int_equal(strlen(json_string_value(json_object_get(j, "payload"))),
+	                 MA_FIELD_CUT - 1);
 	json_decref(j);
 	free(big);
 	free(ep);
@@ -234,14 +237,18 @@ static void invalid_utf8_from_an_attacker_is_repaired_not_refused(void **state)
 	json_t *j;
 
 	(void)state;
-	ev.payload = "a\xff" "b\xc3" "c\xed\xa0\x80" "d"; /* stray, truncated, surrogate */
+	ev.payload = "a\xff"
+	             "b\xc3"
+	             "c\xed\xa0\x80"
+	             "d"; /* stray, truncated, surrogate */
 	ev.endpoint = "/x\x80y";
 	j = encode_ok(&ev, ma_now_ms());
 	assert_string_equal(json_string_value(json_object_get(j, "payload")),
-			    "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
-			    "d");
-	assert_string_equal(json_string_value(json_object_get(j, "endpoint")),
-			    "/x\xef\xbf\xbdy");
+	                    "a\xef\xbf\xbd"
+	                    "b\xef\xbf\xbd"
+	                    "c\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+	                    "d");
+	assert_string_equal(json_string_value(json_object_get(j, "endpoint")), "/x\xef\xbf\xbdy");
 	json_decref(j);
 }
 

@@ -29,6 +29,23 @@ static int closed_port(void)
 	return port;
 }
 
+/* A loopback port that takes TCP connections (the kernel completes the
+ * handshake) but never answers: *fd is the listening socket. */
+static int silent_port(int *fd)
+{
+	struct sockaddr_in sa;
+	socklen_t len = sizeof sa;
+
+	*fd = socket(AF_INET, SOCK_STREAM, 0);
+	memset(&sa, 0, sizeof sa);
+	sa.sin_family = AF_INET;
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(*fd, (struct sockaddr *)&sa, sizeof sa), 0);
+	assert_int_equal(listen(*fd, 16), 0);
+	assert_int_equal(getsockname(*fd, (struct sockaddr *)&sa, &len), 0);
+	return ntohs(sa.sin_port);
+}
+
 static int quiet_lines;
 static void quiet(int level, const char *line, void *arg)
 {
@@ -137,6 +154,37 @@ static void stop_is_bounded_while_other_threads_report(void **state)
 	moat_agent_free(a);
 }
 
+static void a_server_that_never_answers_the_upgrade_is_dropped_and_retried(void **state)
+{
+	char url[64], err[128];
+	int fd, port = silent_port(&fd);
+	struct moat_agent_config cfg = {
+	    .token = "moat_agt_test",
+	    .environment = "production",
+	    .agent_id = "life-silent",
+	    .flush_ms = 20,
+	    .connect_timeout_ms = 300,
+	    .stop_timeout_ms = 200,
+	    .log_fn = quiet,
+	};
+	struct moat_agent *a;
+	struct moat_agent_stats st;
+
+	(void)state;
+	snprintf(url, sizeof url, "ws://127.0.0.1:%d/v1/agent", port);
+	cfg.url = url;
+	a = moat_agent_new(&cfg, err, sizeof err);
+	assert_non_null(a);
+	assert_int_equal(moat_agent_start(a), 0);
+	usleep(1400 * 1000); /* 300 ms + ~500 ms backoff + 300 ms: at least 2 attempts */
+	moat_agent_stats(a, &st);
+	assert_true(st.reconnects >= 1);
+	assert_int_equal(st.connected, 0);
+	moat_agent_stop(a); /* while an attempt may be pending: no freed wsi touched */
+	moat_agent_free(a);
+	close(fd);
+}
+
 static void many_start_stop_cycles(void **state)
 {
 	int port = closed_port();
@@ -195,6 +243,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_refused_connection_is_retried_with_backoff),
 	    cmocka_unit_test(stop_is_bounded_while_other_threads_report),
+	    cmocka_unit_test(a_server_that_never_answers_the_upgrade_is_dropped_and_retried),
 	    cmocka_unit_test(many_start_stop_cycles),
 	    cmocka_unit_test(stop_before_the_thread_runs_is_fine),
 	    cmocka_unit_test(a_wss_url_with_an_unreadable_ca_file_does_not_start),

@@ -39,7 +39,8 @@ static const char *full_doc =
     "{\"value\":\"198.51.100.7\",\"until\":\"2026-12-01T00:00:00Z\"},"
     "{\"value\":\"2001:db8::/32\"},{\"value\":\"::ffff:192.0.2.0/120\"},"
     "{\"value\":\"2001:db8:ffff::1\",\"until\":\"2026-12-01T01:00:00+01:00\"}],"
-    "\"users\":[{\"value\":\"user-4711\"},{\"value\":\"user-9\",\"until\":\"2026-12-01T00:00:00Z\"}]},"
+    "\"users\":[{\"value\":\"user-4711\"},{\"value\":\"user-9\",\"until\":\"2026-12-01T00:00:00Z\"}"
+    "]},"
     "\"exclusions\":["
     "{\"interceptor\":\"xss\",\"endpoint\":\"/cms/*\",\"parameter\":\"body.html\",\"on_match\":"
     "\"ignore\"},"
@@ -59,7 +60,7 @@ static void every_canonical_vector_hashes_to_its_sha256(void **state)
 
 	(void)state;
 	assert_string_equal(json_string_value(json_object_get(v, "flags")),
-			    "JSON_COMPACT|JSON_SORT_KEYS|JSON_REAL_PRECISION(15)");
+	                    "JSON_COMPACT|JSON_SORT_KEYS|JSON_REAL_PRECISION(15)");
 	assert_true(json_array_size(json_object_get(v, "documents")) >= 4);
 	json_array_foreach(json_object_get(v, "documents"), i, c)
 	{
@@ -71,13 +72,13 @@ static void every_canonical_vector_hashes_to_its_sha256(void **state)
 		if (json_is_true(json_object_get(c, "policy"))) {
 			struct moat_policy *p =
 			    ma_policy_new(3, json_string_value(json_object_get(c, "sha256")),
-					  json_object_get(c, "document"), reason, sizeof reason);
+			                  json_object_get(c, "document"), reason, sizeof reason);
 			if (!p)
 				fail_msg("%s: %s", json_string_value(json_object_get(c, "name")),
-					 reason);
+				         reason);
 			assert_string_equal(moat_policy_sha256(p), sha);
 			assert_string_equal(moat_policy_json(p),
-					    json_string_value(json_object_get(c, "canonical")));
+			                    json_string_value(json_object_get(c, "canonical")));
 			moat_policy_release(p);
 		}
 	}
@@ -97,10 +98,11 @@ static void a_policy_survives_the_round_trip_through_a_message(void **state)
 		char msg[16384], reason[200];
 		struct ma_msg m;
 		struct moat_policy *p;
-		int n = snprintf(msg, sizeof msg,
-				 "{\"type\":\"policy\",\"version\":9,\"sha256\":\"%s\",\"document\":%s}",
-				 json_string_value(json_object_get(c, "sha256")),
-				 json_string_value(json_object_get(c, "canonical")));
+		int n = snprintf(
+		    msg, sizeof msg,
+		    "{\"type\":\"policy\",\"version\":9,\"sha256\":\"%s\",\"document\":%s}",
+		    json_string_value(json_object_get(c, "sha256")),
+		    json_string_value(json_object_get(c, "canonical")));
 		assert_true(n > 0 && (size_t)n < sizeof msg);
 		assert_int_equal(ma_proto_parse(msg, (size_t)n, &m, reason, sizeof reason), 0);
 		assert_int_equal(m.type, MA_MSG_POLICY);
@@ -124,7 +126,7 @@ static void a_wrong_sha256_is_refused_with_the_computed_one(void **state)
 
 	(void)state;
 	p = ma_policy_new(2, "0000000000000000000000000000000000000000000000000000000000000000",
-			  doc, reason, sizeof reason);
+	                  doc, reason, sizeof reason);
 	assert_null(p);
 	assert_non_null(strstr(reason, "sha256 mismatch"));
 	p = ma_policy_new(2, "abc", doc, reason, sizeof reason);
@@ -155,7 +157,7 @@ static void modes_and_settings_come_from_the_document(void **state)
 	assert_int_equal(moat_policy_notify(p, "sql_injection"), 1);
 	assert_int_equal(moat_policy_notify(p, "xss"), 0);
 	assert_true(moat_policy_threshold(p, "llm_prompt_injection") > 0.79 &&
-		    moat_policy_threshold(p, "llm_prompt_injection") < 0.81);
+	            moat_policy_threshold(p, "llm_prompt_injection") < 0.81);
 	assert_true(moat_policy_threshold(p, "xss") < 0);
 	hosts = moat_policy_allow_hosts(p, "ssrf", &n);
 	assert_int_equal(n, 2);
@@ -248,51 +250,51 @@ static void exclusions_ignore_or_downgrade_by_endpoint_parameter_and_source(void
 	(void)state;
 	/* ignore: needs the endpoint glob and the parameter */
 	assert_int_equal(moat_policy_decide(p, "xss", "/cms/pages/1", "body.html", NULL, 0),
-			 MOAT_MODE_OFF);
+	                 MOAT_MODE_OFF);
 	assert_int_equal(moat_policy_decide(p, "xss", "/cms/", "body.html", NULL, 0),
-			 MOAT_MODE_OFF);
+	                 MOAT_MODE_OFF);
 	assert_int_equal(moat_policy_decide(p, "xss", "/cms/pages/1", "body.title", NULL, 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	assert_int_equal(moat_policy_decide(p, "xss", "/cms/pages/1", NULL, NULL, 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	assert_int_equal(moat_policy_decide(p, "xss", "/cmsx", "body.html", NULL, 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	assert_int_equal(moat_policy_decide(p, "xss", "/api/cms/1", "body.html", NULL, 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	/* a different interceptor is not excluded */
 	assert_int_equal(
 	    moat_policy_decide(p, "sql_injection", "/cms/pages/1", "body.html", "1.2.3.4", 0),
 	    MOAT_MODE_BLOCK);
 	/* monitor: block becomes monitor; a glob with a star in the middle */
 	assert_int_equal(moat_policy_decide(p, "xss", "/admin/42/preview", "q", NULL, 0),
-			 MOAT_MODE_MONITOR);
+	                 MOAT_MODE_MONITOR);
 	assert_int_equal(moat_policy_decide(p, "xss", "/admin/a/b/preview", "q", NULL, 0),
-			 MOAT_MODE_MONITOR);
+	                 MOAT_MODE_MONITOR);
 	assert_int_equal(moat_policy_decide(p, "xss", "/admin/42/preview/x", "q", NULL, 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	/* a monitor exclusion on a monitor interceptor changes nothing */
 	assert_int_equal(moat_policy_decide(p, "path_traversal", "/files/a", NULL, NULL, 0),
-			 MOAT_MODE_MONITOR);
+	                 MOAT_MODE_MONITOR);
 	/* source CIDRs, v4 and v6; endpoint "*" matches anything, even unknown */
 	assert_int_equal(moat_policy_decide(p, "sql_injection", "/x", NULL, "10.1.2.3", 0),
-			 MOAT_MODE_MONITOR);
+	                 MOAT_MODE_MONITOR);
 	assert_int_equal(moat_policy_decide(p, "sql_injection", NULL, NULL, "10.1.2.3", 0),
-			 MOAT_MODE_MONITOR);
+	                 MOAT_MODE_MONITOR);
 	assert_int_equal(moat_policy_decide(p, "sql_injection", "/x", NULL, "11.1.2.3", 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	assert_int_equal(moat_policy_decide(p, "sql_injection", "/x", NULL, NULL, 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	assert_int_equal(moat_policy_decide(p, "sql_injection", "/x", NULL, "bogus", 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	assert_int_equal(moat_policy_decide(p, "nosql_injection", "/api/v1", NULL, "fd12::1", 0),
-			 MOAT_MODE_OFF);
+	                 MOAT_MODE_OFF);
 	assert_int_equal(moat_policy_decide(p, "nosql_injection", "/api/v1", NULL, "fe80::1", 0),
-			 MOAT_MODE_BLOCK);
+	                 MOAT_MODE_BLOCK);
 	/* ignore wins over monitor whatever their order */
 	assert_int_equal(moat_policy_decide(p, "xss", "/both", NULL, NULL, 0), MOAT_MODE_OFF);
 	/* an off interceptor stays off; an unknown one is off */
 	assert_int_equal(moat_policy_decide(p, "command_injection", "/x", NULL, NULL, 0),
-			 MOAT_MODE_OFF);
+	                 MOAT_MODE_OFF);
 	assert_int_equal(moat_policy_decide(p, "nope", "/x", NULL, NULL, 0), MOAT_MODE_OFF);
 	assert_int_equal(moat_policy_decide(NULL, "xss", "/x", NULL, NULL, 0), MOAT_MODE_OFF);
 	moat_policy_release(p);
@@ -325,7 +327,8 @@ static void bad_documents_are_refused_with_a_path(void **state)
 	    {"{\"interceptors\":{},\"denylist\":[]}", "denylist"},
 	    {"{\"interceptors\":{},\"exclusions\":{}}", "exclusions"},
 	    {"{\"interceptors\":{},\"exclusions\":[{\"endpoint\":\"/x\"}]}", "exclusions[0]"},
-	    {"{\"interceptors\":{},\"exclusions\":[{\"interceptor\":\"xss\",\"on_match\":\"drop\"}]}",
+	    {"{\"interceptors\":{},\"exclusions\":[{\"interceptor\":\"xss\",\"on_match\":\"drop\"}]"
+	     "}",
 	     "exclusions[0]"},
 	    {"{\"interceptors\":{},\"exclusions\":[{\"interceptor\":\"xss\",\"source\":\"x\"}]}",
 	     "exclusions[0]"},
@@ -339,7 +342,7 @@ static void bad_documents_are_refused_with_a_path(void **state)
 			fail_msg("accepted: %s", bad[i].doc);
 		if (strncmp(reason, bad[i].reason, strlen(bad[i].reason)) != 0)
 			fail_msg("%s: reason \"%s\", wanted it to start with \"%s\"", bad[i].doc,
-				 reason, bad[i].reason);
+			         reason, bad[i].reason);
 	}
 }
 
@@ -378,7 +381,8 @@ static void *reader(void *arg)
 			/* a snapshot is immutable: its content matches its version */
 			int64_t v = moat_policy_version(p);
 			int want = v % 2 ? MOAT_MODE_BLOCK : MOAT_MODE_MONITOR;
-			if (moat_policy_mode(p, "xss") != want || strlen(moat_policy_sha256(p)) != 64)
+			if (moat_policy_mode(p, "xss") != want ||
+			    strlen(moat_policy_sha256(p)) != 64)
 				__atomic_add_fetch(&r->wrong, 1, __ATOMIC_RELAXED);
 			if (v % 3 == 0) {
 				/* hold one across the next swaps */
@@ -434,7 +438,7 @@ static void snapshots_stay_valid_while_new_ones_are_swapped_in(void **state)
 		json_t *d;
 		struct moat_policy *p;
 		snprintf(doc, sizeof doc, "{\"interceptors\":{\"xss\":{\"mode\":\"%s\"}}}",
-			 v % 2 ? "block" : "monitor");
+		         v % 2 ? "block" : "monitor");
 		d = json_loads(doc, 0, NULL);
 		free(ma_policy_canonical(d, sha));
 		p = ma_policy_new(v, sha, d, reason, sizeof reason);

@@ -41,8 +41,8 @@ static void hello_carries_identity_version_and_optionally_the_token(void **state
 	(void)state;
 	ma_buf_init(&b, 8192);
 	assert_int_equal(ma_proto_hello(&b, "web-1.pod-7f9c", "pod-7f9c", "c", "libmoatagent 0.1.0",
-					"production", 4, NULL),
-			 0);
+	                                "production", 4, NULL),
+	                 0);
 	j = json_loads(b.data, JSON_REJECT_DUPLICATES, NULL);
 	assert_string_equal(json_string_value(json_object_get(j, "type")), "hello");
 	assert_int_equal(json_integer_value(json_object_get(j, "protocol")), 1);
@@ -56,7 +56,7 @@ static void hello_carries_identity_version_and_optionally_the_token(void **state
 	assert_string_equal(json_string_value(json_object_get(j, "token")), "moat_agt_x");
 	json_decref(j);
 	assert_int_equal(ma_proto_hello(&b, "a", "bad\xff", "c", "v", "e", 0, NULL),
-			 MOAT_AGENT_EINVAL);
+	                 MOAT_AGENT_EINVAL);
 	ma_buf_cleanup(&b);
 }
 
@@ -93,16 +93,17 @@ static void server_messages_are_parsed_and_unknown_types_passed_on(void **state)
 	struct ma_msg m;
 	char reason[200];
 	const char *w = "{\"type\":\"welcome\",\"agent_id\":\"a\",\"project\":\"shop\","
-			"\"environment\":\"production\",\"heartbeat_s\":15}";
+	                "\"environment\":\"production\",\"heartbeat_s\":15}";
 	const char *ack = "{\"type\":\"ack\",\"seq\":17,\"accepted\":48,\"duplicates\":2,"
-			  "\"rejected\":[{\"index\":5,\"reason\":\"severity: bad\"}]}";
+	                  "\"rejected\":[{\"index\":5,\"reason\":\"severity: bad\"}]}";
 
 	(void)state;
 	assert_int_equal(ma_proto_parse(w, strlen(w), &m, reason, sizeof reason), 0);
 	assert_int_equal(m.type, MA_MSG_WELCOME);
 	assert_int_equal(m.heartbeat_s, 15);
 	json_decref(m.root);
-	assert_int_equal(ma_proto_parse("{\"type\":\"welcome\"}", 18, &m, reason, sizeof reason), 0);
+	assert_int_equal(ma_proto_parse("{\"type\":\"welcome\"}", 18, &m, reason, sizeof reason),
+	                 0);
 	assert_int_equal(m.heartbeat_s, 20); /* the default */
 	json_decref(m.root);
 	assert_int_equal(ma_proto_parse(ack, strlen(ack), &m, reason, sizeof reason), 0);
@@ -112,33 +113,34 @@ static void server_messages_are_parsed_and_unknown_types_passed_on(void **state)
 	assert_int_equal(m.duplicates, 2);
 	assert_int_equal(m.nrejected, 1);
 	json_decref(m.root);
-	assert_int_equal(ma_proto_parse("{\"type\":\"error\",\"code\":\"bad_message\",\"message\":\"x\"}",
-					51, &m, reason, sizeof reason),
-			 0);
+	assert_int_equal(
+	    ma_proto_parse("{\"type\":\"error\",\"code\":\"bad_message\",\"message\":\"x\"}", 51,
+	                   &m, reason, sizeof reason),
+	    0);
 	assert_int_equal(m.type, MA_MSG_ERROR);
 	assert_string_equal(m.code, "bad_message");
 	json_decref(m.root);
-	assert_int_equal(ma_proto_parse("{\"type\":\"news\",\"x\":1}", 21, &m, reason, sizeof reason),
-			 0);
+	assert_int_equal(
+	    ma_proto_parse("{\"type\":\"news\",\"x\":1}", 21, &m, reason, sizeof reason), 0);
 	assert_int_equal(m.type, MA_MSG_UNKNOWN);
 	assert_string_equal(m.type_name, "news");
 	json_decref(m.root);
 	/* a policy with a bad document is still a policy: it gets applied ok:false */
-	assert_int_equal(ma_proto_parse("{\"type\":\"policy\",\"version\":3,\"document\":1}", 42, &m,
-					reason, sizeof reason),
-			 0);
+	assert_int_equal(ma_proto_parse("{\"type\":\"policy\",\"version\":3,\"document\":1}", 42,
+	                                &m, reason, sizeof reason),
+	                 0);
 	assert_int_equal(m.type, MA_MSG_POLICY);
 	assert_null(m.sha256);
 	json_decref(m.root);
-	assert_int_equal(ma_proto_parse("{\"type\":\"policy\",\"version\":0}", 29, &m, reason,
-					sizeof reason),
-			 -1);
+	assert_int_equal(
+	    ma_proto_parse("{\"type\":\"policy\",\"version\":0}", 29, &m, reason, sizeof reason),
+	    -1);
 	assert_int_equal(ma_proto_parse("{\"type\":\"ack\"}", 14, &m, reason, sizeof reason), -1);
 	assert_int_equal(ma_proto_parse("[1]", 3, &m, reason, sizeof reason), -1);
 	assert_int_equal(ma_proto_parse("{\"type\":1}", 10, &m, reason, sizeof reason), -1);
-	assert_int_equal(ma_proto_parse("{\"type\":\"ack\",\"type\":\"ack\"}", 26, &m, reason,
-					sizeof reason),
-			 -1);
+	assert_int_equal(
+	    ma_proto_parse("{\"type\":\"ack\",\"type\":\"ack\"}", 26, &m, reason, sizeof reason),
+	    -1);
 	assert_int_equal(ma_proto_parse("{", 1, &m, reason, sizeof reason), -1);
 }
 
@@ -209,9 +211,9 @@ static void globs_treat_only_the_star_as_special(void **state)
 
 static int known_step(json_t *st)
 {
-	static const char *const kinds[] = {"send",	 "send_text", "send_binary_hex",
-					    "send_events", "expect",	"expect_no",
-					    "sleep_ms",	 "reconnect", "open_second"};
+	static const char *const kinds[] = {"send",        "send_text", "send_binary_hex",
+	                                    "send_events", "expect",    "expect_no",
+	                                    "sleep_ms",    "reconnect", "open_second"};
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (json_object_get(st, kinds[i]))
 			return 1;
@@ -260,7 +262,8 @@ static void the_protocol_vectors_are_well_formed_and_cover_every_close_code(void
 					known = 1;
 				}
 			if (!known)
-				fail_msg("%s: end is neither open nor a client-triggered close", name);
+				fail_msg("%s: end is neither open nor a client-triggered close",
+				         name);
 		}
 		{
 			json_t *tags = json_object_get(c, "tags"), *t;
@@ -297,7 +300,8 @@ static void vector_events_in_batches_are_judged_as_the_library_judges_them(void 
 		size_t k;
 		json_array_foreach(steps, k, st)
 		{
-			json_t *send = json_object_get(st, "send"), *exp = json_object_get(st, "expect");
+			json_t *send = json_object_get(st, "send"),
+			       *exp = json_object_get(st, "expect");
 			if (json_is_object(send) && json_is_array(json_object_get(send, "events")))
 				batch = send;
 			if (batch && exp && json_object_get(exp, "rejected") && !ack)
@@ -319,13 +323,14 @@ static void vector_events_in_batches_are_judged_as_the_library_judges_them(void 
 					continue;
 				}
 				assert_true(r < json_array_size(rej));
-				assert_int_equal(json_integer_value(json_object_get(json_array_get(rej, r),
-										    "index")),
-						 n);
+				assert_int_equal(json_integer_value(json_object_get(
+				                     json_array_get(rej, r), "index")),
+				                 n);
 				r++;
 			}
 			assert_int_equal(r, json_array_size(rej));
-			assert_int_equal(accepted, json_integer_value(json_object_get(ack, "accepted")));
+			assert_int_equal(accepted,
+			                 json_integer_value(json_object_get(ack, "accepted")));
 			json_decref(evs);
 			checked++;
 		}
