@@ -1,0 +1,198 @@
+"""The real agent library against the real server: moat-agent-demo (built on
+libmoatagent) receives pushes, reports the version it applied, streams
+events that are stored exactly once, reconnects after a moatd restart and
+gets the latest version, and is cut off when its token is revoked.
+
+The module's moatd listens on fixed ports (chosen free at start) so that a
+restarted server is where the agent reconnects.
+"""
+
+import os
+import re
+import socket
+import sqlite3
+import subprocess
+import threading
+import time
+
+import moat
+from moat import check, eq, expect
+
+WAIT = 15.0  # seconds: generous, the interesting steps take milliseconds
+
+
+def _free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def server_kwargs(tmp):
+    return {"extra_args": ["--listen", "127.0.0.1:%d" % _free_port(),
+                           "--agent-listen", "127.0.0.1:%d" % _free_port()]}
+
+
+class Demo:
+    """moat-agent-demo in the background; its stdout lines are collected."""
+
+    def __init__(self, srv, token, agent_id, *args):
+        exe = os.path.join(os.path.dirname(os.path.abspath(moat.CONFIG.moatd)), "moat-agent-demo")
+        check(os.access(exe, os.X_OK), "%s is not built (make all builds it)" % exe)
+        cmd = [exe, "--url", "ws://127.0.0.1:%d/v1/agent" % srv.agent_port, "--token", token,
+               "--env", "production", "--id", agent_id] + list(args)
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        self.lines = []
+        self.lock = threading.Lock()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self):
+        for raw in iter(self.proc.stdout.readline, b""):
+            with self.lock:
+                self.lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
+
+    def wait_for(self, pattern, timeout=WAIT):
+        rx = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self.lock:
+                for line in self.lines:
+                    m = rx.search(line)
+                    if m:
+                        return m
+            time.sleep(0.02)
+        with self.lock:
+            tail = "\n".join(self.lines[-15:])
+        moat.fail("moat-agent-demo never printed /%s/ within %.0fs; it printed:\n%s"
+                  % (pattern, timeout, tail))
+
+    def wait_exit(self, timeout=WAIT):
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            moat.fail("moat-agent-demo did not exit within %.0fs" % timeout)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
+
+
+def _project(srv):
+    slug = moat.unique("lib")
+    srv.create_project(slug)
+    resp = srv.req("POST", "/api/v1/projects/%s/tokens" % slug,
+                   {"kind": "agent", "name": "libagent"}, token=srv.admin_token())
+    expect(resp, 201)
+    return slug, resp.body["token"]
+
+
+def _push(srv, slug, mode):
+    resp = srv.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
+                   {"interceptors": {"xss": {"mode": mode}}}, token=srv.admin_token())
+    expect(resp, 200)
+    return resp.body["version"], resp.body["sha256"]
+
+
+def _agent(srv, slug, agent_id):
+    resp = srv.req("GET", "/api/v1/projects/%s/agents" % slug, token=srv.admin_token())
+    expect(resp, 200)
+    for a in resp.body["agents"]:
+        if a["agent_id"] == agent_id:
+            return a
+    return None
+
+
+def _poll_agent(srv, slug, agent_id, cond, what, timeout=WAIT):
+    deadline = time.monotonic() + timeout
+    a = None
+    while time.monotonic() < deadline:
+        a = _agent(srv, slug, agent_id)
+        if a is not None and cond(a):
+            return a
+        time.sleep(0.05)
+    moat.fail("agent %s never %s; last seen as %r" % (agent_id, what, a))
+
+
+def test_the_library_takes_each_pushed_version_and_the_inventory_shows_it_applied(srv):
+    slug, token = _project(srv)
+    demo = Demo(srv, token, "lib-push")
+    try:
+        demo.wait_for(r"^policy version 1 sha256 [0-9a-f]{64}$")
+        for mode, n in (("block", 2), ("off", 3)):
+            t0 = time.monotonic()
+            version, sha = _push(srv, slug, mode)
+            eq(version, n, "pushed version")
+            demo.wait_for(r"^policy version %d sha256 %s$" % (n, sha))
+            print("    library got version %d %.1f ms after the PUT was sent"
+                  % (n, (time.monotonic() - t0) * 1000))
+        demo.wait_for(r"xss=off")
+        a = _poll_agent(srv, slug, "lib-push", lambda a: a["policy_version"] == 3,
+                        "reported version 3 applied")
+        check(a["online"], "the agent is online: %r" % a)
+        check(a["policy_applied_at"] is not None, "applied time recorded: %r" % a)
+    finally:
+        demo.stop()
+
+
+def test_events_from_the_library_are_acknowledged_and_stored_exactly_once(srv):
+    slug, token = _project(srv)
+    demo = Demo(srv, token, "lib-events", "--send", "300", "--until-acked", "--timeout", "30")
+    rc = demo.wait_exit(40)
+    eq(rc, 0, "moat-agent-demo exit status (0 = every event acknowledged)")
+    m = demo.wait_for(r"acked=(\d+)")
+    eq(int(m.group(1)), 300, "events acknowledged")
+    db = sqlite3.connect(srv.db, timeout=10)
+    try:
+        total, distinct = db.execute(
+            "SELECT COUNT(*), COUNT(DISTINCT event_uid) FROM events WHERE agent_id = ?",
+            ("lib-events",)).fetchone()
+    finally:
+        db.close()
+    eq(total, 300, "stored events")
+    eq(distinct, 300, "distinct event ids")
+
+
+def test_the_library_reconnects_after_a_restart_and_gets_the_latest_version(srv):
+    slug, token = _project(srv)
+    demo = Demo(srv, token, "lib-restart")
+    try:
+        demo.wait_for(r"^policy version 1 ")
+        srv.restart()  # same database, same ports: the agent comes back by itself
+        version, sha = _push(srv, slug, "block")
+        demo.wait_for(r"^policy version %d sha256 %s$" % (version, sha), timeout=20)
+        _poll_agent(srv, slug, "lib-restart",
+                    lambda a: a["online"] and a["policy_version"] == version,
+                    "came back online on version %d" % version, timeout=20)
+    finally:
+        demo.stop()
+
+
+def test_revoking_its_token_cuts_the_library_off(srv):
+    slug, token = _project(srv)
+    demo = Demo(srv, token, "lib-revoked")
+    try:
+        demo.wait_for(r"^policy version 1 ")
+        _poll_agent(srv, slug, "lib-revoked", lambda a: a["online"], "came online")
+        resp = srv.req("GET", "/api/v1/projects/%s/tokens" % slug, token=srv.admin_token())
+        tid = [t["id"] for t in resp.body["tokens"] if t["kind"] == "agent"][0]
+        t0 = time.monotonic()
+        expect(srv.req("DELETE", "/api/v1/projects/%s/tokens/%d" % (slug, tid),
+                       token=srv.admin_token()), 204)
+        _poll_agent(srv, slug, "lib-revoked", lambda a: not a["online"], "went offline",
+                    timeout=3)
+        print("    offline %.0f ms after the revoke" % ((time.monotonic() - t0) * 1000))
+        # it keeps trying (30 s backoff after 4401) but is never let back in
+        time.sleep(1.0)
+        a = _agent(srv, slug, "lib-revoked")
+        check(not a["online"], "a revoked agent stays offline: %r" % a)
+    finally:
+        demo.stop()
