@@ -64,6 +64,14 @@ void api_agent_events(struct http_req *r);
 /* api_live.c */
 void api_live_ticket(struct http_req *r);
 
+/* api_events.c — search, export, statistics and triage of events */
+void api_events_list(struct http_req *r);
+void api_events_get(struct http_req *r);
+void api_events_export(struct http_req *r);
+void api_events_stats(struct http_req *r);
+void api_events_update(struct http_req *r);
+void api_events_triage(struct http_req *r);
+
 /* api_audit.c */
 void api_audit_list(struct http_req *r);
 

@@ -20,6 +20,7 @@ void api_agent_events(struct http_req *r)
 {
 	static const char *const allowed[] = {"seq", "events", "environment", "agent_id", NULL};
 	const char *envname, *agent_id;
+	char agent[132] = ""; /* copied: the body (which agent_id points into) is freed early */
 	struct event_batch b;
 	struct ingest_result res = {0, 0};
 	struct store_env e;
@@ -44,6 +45,8 @@ void api_agent_events(struct http_req *r)
 		json_decref(body);
 		return;
 	}
+	if (agent_id)
+		snprintf(agent, sizeof agent, "%s", agent_id);
 	rc = store_env_get(r->st, r->who.token.project_id, envname ? envname : "production", &e);
 	if (rc) {
 		json_decref(body);
@@ -67,8 +70,8 @@ void api_agent_events(struct http_req *r)
 		                                     "reason", b.rejected[i].reason));
 	/* the writer's wait happens with this request's read snapshot closed */
 	store_idle(r->st);
-	rc = ingest_events_wait(r->who.token.project_id, e.id, e.name, agent_id ? agent_id : "", &b,
-	                        INGEST_WAIT_MS, &res);
+	rc = ingest_events_wait(r->who.token.project_id, e.id, e.name, agent, &b, INGEST_WAIT_MS,
+	                        &res);
 	event_batch_free(&b);
 	if (rc == MOAT_EBUSY) {
 		json_decref(rej);

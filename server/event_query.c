@@ -126,7 +126,6 @@ int event_query_fts(const char *text, char *out, size_t cap)
 	if (strlen(text) > EVENT_QUERY_TEXT_MAX || cap == 0)
 		return MOAT_EINVALID;
 	for (const char *p = text; *p;) {
-		const char *start;
 		while (eq_space(*p))
 			p++;
 		if (!*p)
@@ -138,7 +137,7 @@ int event_query_fts(const char *text, char *out, size_t cap)
 		if (o)
 			out[o++] = ' ';
 		out[o++] = '"';
-		for (start = p; *p && !eq_space(*p); p++) {
+		for (; *p && !eq_space(*p); p++) {
 			if (o + 3 > cap)
 				return MOAT_EINVALID;
 			if (*p == '"')
@@ -146,7 +145,6 @@ int event_query_fts(const char *text, char *out, size_t cap)
 			out[o++] = *p;
 		}
 		out[o++] = '"';
-		(void)start;
 	}
 	out[o] = '\0';
 	return terms;
@@ -189,15 +187,23 @@ int event_query_addr_parse(const char *s, struct event_cidr *c, char canon[64])
 		inet_ntop(c->family == 4 ? AF_INET : AF_INET6, c->net, canon, 64);
 		return MOAT_OK;
 	}
-	/* Canonical text shares a prefix within the network: whole octets of
-	 * IPv4 ("10.1." for /16), or a non-zero first group of IPv6 ("2001:"
-	 * for /16 and longer: a leading non-zero group is never compressed). */
-	if (c->family == 4 && c->bits >= 8) {
+	/* Canonical text shares a prefix within the network: the whole octets
+	 * of IPv4 ("10.1." for /16); for IPv6 the whole groups up to the first
+	 * zero one ("2001:db8:" for /32): inet_ntop compresses only runs of
+	 * zero groups, so a leading run of non-zero groups is always spelled
+	 * out, in lower-case hex without leading zeros. */
+	if (c->family == 4) {
 		size_t o = 0;
 		for (int k = 0; k < c->bits / 8; k++)
 			o += (size_t)snprintf(c->lo + o, sizeof c->lo - o, "%u.", c->net[k]);
-	} else if (c->family == 6 && c->bits >= 16 && (c->net[0] || c->net[1])) {
-		snprintf(c->lo, sizeof c->lo, "%x:", (unsigned)(c->net[0] << 8 | c->net[1]));
+	} else {
+		size_t o = 0;
+		for (int k = 0; k < c->bits / 16; k++) {
+			unsigned g = (unsigned)(c->net[2 * k] << 8 | c->net[2 * k + 1]);
+			if (!g)
+				break;
+			o += (size_t)snprintf(c->lo + o, sizeof c->lo - o, "%x:", g);
+		}
 	}
 	if (c->lo[0] && event_query_prefix_end(c->lo, c->hi, sizeof c->hi))
 		c->lo[0] = '\0';

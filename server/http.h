@@ -97,6 +97,14 @@ void http_reply(struct http_req *r, int status, const char *ctype, const void *b
 /* Queues json (stolen) as application/json. */
 void http_reply_json(struct http_req *r, int status, json_t *json);
 void http_reply_empty(struct http_req *r, int status);
+/* Queues a response whose body cb produces later (MHD_SIZE_UNKNOWN: sent
+ * chunked), with the same headers as http_reply(). cb runs on this
+ * request's MHD worker thread after the handler has returned, so it must
+ * not use r; it owns cls, which free_cb frees when the response is done.
+ * Ownership of cls passes here in every case (free_cb runs on failure). */
+void http_reply_stream(struct http_req *r, int status, const char *ctype, uint64_t size,
+                       MHD_ContentReaderCallback cb, void *cls,
+                       MHD_ContentReaderFreeCallback free_cb);
 /* Queues an application/problem+json; errors (stolen, may be NULL) is the
  * array of {path, message}. */
 void http_problem(struct http_req *r, int status, const char *code, const char *detail,

@@ -64,6 +64,13 @@ const struct route http_routes[] = {
     {HM_GET, "/api/v1/projects/{slug}/agents", api_agents_list, 0, USERS | ACC_CI},
     {HM_DELETE, "/api/v1/projects/{slug}/agents/{agent_id}", api_agents_delete, 0, EDITORS},
 
+    {HM_GET, "/api/v1/projects/{slug}/events", api_events_list, 0, USERS | ACC_CI},
+    {HM_GET, "/api/v1/projects/{slug}/events/export", api_events_export, 0, USERS | ACC_CI},
+    {HM_POST, "/api/v1/projects/{slug}/events/triage", api_events_triage, BODY, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}/events/{id}", api_events_get, 0, USERS | ACC_CI},
+    {HM_PATCH, "/api/v1/projects/{slug}/events/{id}", api_events_update, 4 * KB, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}/stats", api_events_stats, 0, USERS | ACC_CI},
+
     {HM_GET, "/api/v1/agent/policy", api_agent_policy, 0, ACC_AGENT},
     {HM_POST, "/api/v1/agent/events", api_agent_events, 2u << 20, ACC_AGENT},
 

@@ -32,6 +32,8 @@
  * request, so its size is a per-request cost; 16 KiB still takes ~8 KiB of
  * request headers (more gets 431). */
 #define HTTP_CONN_MEMORY 16384
+/* Bytes asked of a streamed response's callback at a time. */
+#define HTTP_STREAM_BLOCK 32768
 
 struct http_server {
 	struct MHD_Daemon *daemon;
@@ -104,17 +106,13 @@ void http_header_next(struct http_req *r, const char *name, const char *value)
 	x->nh++;
 }
 
-void http_reply(struct http_req *r, int status, const char *ctype, const void *body, size_t len)
+/* Adds the common headers and those of http_header_next() to resp,
+ * queues it and drops our reference. */
+static void http_queue(struct http_req *r, int status, const char *ctype, struct MHD_Response *resp)
 {
 	struct http_req_ext *x = (struct http_req_ext *)r;
-	struct MHD_Response *resp;
 	int is_api;
 
-	if (r->responded)
-		return;
-	r->responded = 1;
-	r->status = status;
-	resp = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	if (ctype)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
 	MHD_add_response_header(resp, "X-Request-Id", r->request_id);
@@ -133,6 +131,37 @@ void http_reply(struct http_req *r, int status, const char *ctype, const void *b
 		MHD_add_response_header(resp, x->hname[i], x->hvalue[i]);
 	MHD_queue_response(r->conn, (unsigned)status, resp);
 	MHD_destroy_response(resp);
+}
+
+void http_reply(struct http_req *r, int status, const char *ctype, const void *body, size_t len)
+{
+	if (r->responded)
+		return;
+	r->responded = 1;
+	r->status = status;
+	http_queue(r, status, ctype,
+	           MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY));
+}
+
+void http_reply_stream(struct http_req *r, int status, const char *ctype, uint64_t size,
+                       MHD_ContentReaderCallback cb, void *cls,
+                       MHD_ContentReaderFreeCallback free_cb)
+{
+	struct MHD_Response *resp;
+
+	if (r->responded) {
+		free_cb(cls);
+		return;
+	}
+	resp = MHD_create_response_from_callback(size, HTTP_STREAM_BLOCK, cb, cls, free_cb);
+	if (!resp) {
+		free_cb(cls);
+		http_problem(r, 500, "internal", "internal error", NULL);
+		return;
+	}
+	r->responded = 1;
+	r->status = status;
+	http_queue(r, status, ctype, resp);
 }
 
 void http_reply_json(struct http_req *r, int status, json_t *json)

@@ -356,6 +356,12 @@ int store_event_stats(struct store *st, int64_t project_id, const char *environm
                       struct store_event_stats *out);
 void store_event_stats_cleanup(struct store_event_stats *s);
 
+/* The query plans (EXPLAIN QUERY PLAN, one "|"-separated line per step)
+ * that store_event_search(f) would run (stats = 0), or those of
+ * store_event_stats (stats = 1), into out: for tests and benchmarks. */
+int store_event_plan(struct store *st, const struct store_event_filter *f, int stats, char *out,
+                     size_t cap);
+
 /* ---- end of event search -------------------------------------------- */
 
 /* ---- tokens ----------------------------------------------------------- */

@@ -11,7 +11,9 @@
  * keyset order, plus every filter as such a residual term. The driver is
  * chosen from the filters that are set, most selective first:
  *
- *   q (FTS5)        events_fts, then the rows by id, sorted (bounded sort)
+ *   q (FTS5)        events_fts, then the rows by id, sorted (bounded sort),
+ *                   when a capped count says few rows match; otherwise q
+ *                   is a residual (a rowid lookup in events_fts per row)
  *   agent           events_agent    (project, agent_id, ts, id)
  *   source_ip       events_source   (project, source_ip, ts, id)
  *   endpoint        events_endpoint (project, endpoint, ts, id)
@@ -58,16 +60,23 @@
 /* ?1 project  ?2 environment id  ?3 interceptor  ?4 action  ?5 severity
  * ?6 status  ?7 agent  ?8 source_ip  ?9 ?10 source text range  ?11 endpoint
  * ?12 endpoint prefix  ?13 fts  ?14 since  ?15 ?16 keyset upper bound
- * ?17 status_not  ?18 limit  ?19 end of the endpoint prefix range */
+ * ?17 status_not  ?18 limit  ?19 end of the endpoint prefix range
+ * ?20 fts as a residual (a per-row lookup when the driver is not FTS)
+ *
+ * The residual filters form one opaque CASE term: as a dozen separate AND
+ * terms they lower the planner's row estimate so far that it would rather
+ * sort than read the driver index in order. */
 #define EQ_WHERE                                                                                   \
-	" AND (?2 IS NULL OR e.environment_id = ?2) AND (?3 IS NULL OR e.interceptor = ?3)"        \
-	" AND (?4 IS NULL OR e.action = ?4) AND (?5 IS NULL OR e.severity = ?5)"                   \
-	" AND (?6 IS NULL OR e.status = ?6) AND (?7 IS NULL OR e.agent_id = ?7)"                   \
-	" AND (?8 IS NULL OR e.source_ip = ?8)"                                                    \
+	" AND CASE WHEN (?2 IS NULL OR e.environment_id = ?2)"                                     \
+	" AND (?3 IS NULL OR e.interceptor = ?3) AND (?4 IS NULL OR e.action = ?4)"                \
+	" AND (?5 IS NULL OR e.severity = ?5) AND (?6 IS NULL OR e.status = ?6)"                   \
+	" AND (?7 IS NULL OR e.agent_id = ?7) AND (?8 IS NULL OR e.source_ip = ?8)"                \
 	" AND (?9 IS NULL OR (e.source_ip >= ?9 AND e.source_ip < ?10))"                           \
 	" AND (?11 IS NULL OR e.endpoint = ?11)"                                                   \
 	" AND (?12 IS NULL OR substr(e.endpoint, 1, length(?12)) = ?12)"                           \
 	" AND (?17 IS NULL OR e.status <> ?17)"                                                    \
+	" AND (?20 IS NULL OR EXISTS (SELECT 1 FROM events_fts"                                    \
+	"      WHERE events_fts MATCH ?20 AND rowid = e.id)) THEN 1 ELSE 0 END"                    \
 	" AND e.ts >= ?14 AND (e.ts, e.id) < (?15, ?16)"                                           \
 	" ORDER BY e.ts DESC, e.id DESC LIMIT ?18"
 
@@ -133,6 +142,7 @@ static const char *const eq_plans[][2] = {
 struct eq_ctx {
 	const struct store_event_filter *f;
 	int64_t env_id;
+	int fts_drives; /* the fts filter drives (?13), else a residual (?20) */
 	char prefix_end[2100];
 	int has_prefix_end;
 };
@@ -160,7 +170,7 @@ static int eq_range_small(struct store *st, const char *sql, int64_t project_id,
 	return MOAT_OK;
 }
 
-static int eq_pick(struct store *st, const struct eq_ctx *c, int *plan)
+static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 {
 	static const char probe_src[] =
 	    "SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY events_source"
@@ -168,10 +178,25 @@ static int eq_pick(struct store *st, const struct eq_ctx *c, int *plan)
 	static const char probe_ep[] =
 	    "SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY events_endpoint"
 	    " WHERE project_id = ?1 AND endpoint >= ?2 AND endpoint < ?3 LIMIT ?4)";
+	static const char probe_fts[] = "SELECT count(*) FROM (SELECT 1 FROM events_fts"
+	                                " WHERE events_fts MATCH ?1 LIMIT ?2)";
 	const struct store_event_filter *f = c->f;
 	int small, rc;
 
-	if (f->fts)
+	c->fts_drives = 0;
+	if (f->fts) {
+		sqlite3_stmt *s = store_stmt(st, probe_fts);
+		if (!s)
+			return MOAT_EDB;
+		sqlite3_bind_text(s, 1, f->fts, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 2, EQ_RANGE_PROBE);
+		rc = sqlite3_step(s);
+		if (rc != SQLITE_ROW)
+			return store_err(st, rc);
+		c->fts_drives = sqlite3_column_int(s, 0) < EQ_RANGE_PROBE;
+		sqlite3_reset(s);
+	}
+	if (c->fts_drives)
 		*plan = EQ_FTS;
 	else if (f->agent_id)
 		*plan = EQ_AGENT;
@@ -228,7 +253,7 @@ static void eq_bind(sqlite3_stmt *s, const struct eq_ctx *c, int64_t hi_ts, int6
 	}
 	store_bind_text(s, 11, f->endpoint);
 	store_bind_text(s, 12, f->endpoint_prefix);
-	store_bind_text(s, 13, f->fts);
+	store_bind_text(s, c->fts_drives ? 13 : 20, f->fts);
 	sqlite3_bind_int64(s, 14, f->since_ms ? f->since_ms : INT64_MIN);
 	sqlite3_bind_int64(s, 15, hi_ts);
 	sqlite3_bind_int64(s, 16, hi_id);
@@ -548,60 +573,164 @@ void store_event_stats_cleanup(struct store_event_stats *s)
 		}
 }
 
-static int eq_interceptor_index(const char *name)
+/* Counts of distinct strings (the top-N lists): an open-addressing hash
+ * over an arena. Past EQ_TALLY_MAX distinct keys, new keys are no longer
+ * added (existing ones still count): memory stays bounded whatever the
+ * range holds, and the top ten stay exact unless a key first seen after
+ * that point would have made it. */
+#define EQ_TALLY_MAX 1000000
+
+struct eq_slot {
+	uint64_t hash;
+	size_t off, len;
+	int64_t count; /* 0 = free */
+};
+
+struct eq_tally {
+	struct eq_slot *slots;
+	size_t cap, n;
+	char *arena;
+	size_t alen, acap;
+};
+
+static uint64_t eq_hash(const char *s, size_t n)
 {
-	for (int i = 0; i < STORE_STATS_INTERCEPTORS; i++)
-		if (!strcmp(name, policy_interceptor_names[i]))
+	uint64_t h = 1469598103934665603ull;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+static void eq_tally_grow(struct eq_tally *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 1024;
+	struct eq_slot *slots = xcalloc(cap, sizeof *slots);
+
+	for (size_t i = 0; i < t->cap; i++) {
+		size_t k;
+		if (!t->slots[i].count)
+			continue;
+		k = t->slots[i].hash & (cap - 1);
+		while (slots[k].count)
+			k = (k + 1) & (cap - 1);
+		slots[k] = t->slots[i];
+	}
+	free(t->slots);
+	t->slots = slots;
+	t->cap = cap;
+}
+
+static void eq_tally_add(struct eq_tally *t, const char *s, size_t len)
+{
+	uint64_t h;
+	size_t k;
+
+	if (!s)
+		return;
+	if ((t->n + 1) * 2 > t->cap && t->n < EQ_TALLY_MAX)
+		eq_tally_grow(t);
+	h = eq_hash(s, len);
+	k = h & (t->cap - 1);
+	while (t->slots[k].count) {
+		struct eq_slot *e = &t->slots[k];
+		if (e->hash == h && e->len == len && !memcmp(t->arena + e->off, s, len)) {
+			e->count++;
+			return;
+		}
+		k = (k + 1) & (t->cap - 1);
+	}
+	if (t->n >= EQ_TALLY_MAX)
+		return;
+	if (t->alen + len > t->acap) {
+		t->acap = (t->alen + len) * 2;
+		t->arena = xrealloc(t->arena, t->acap);
+	}
+	memcpy(t->arena + t->alen, s, len);
+	t->slots[k] = (struct eq_slot){h, t->alen, len, 1};
+	t->alen += len;
+	t->n++;
+}
+
+/* Is slot a ranked before top entry b (more, then smaller key)? */
+static int eq_before(const struct eq_tally *t, const struct eq_slot *a,
+                     const struct store_stats_top *b)
+{
+	size_t bl;
+	int c;
+
+	if (a->count != b->count)
+		return a->count > b->count;
+	bl = strlen(b->key);
+	c = memcmp(t->arena + a->off, b->key, a->len < bl ? a->len : bl);
+	return c < 0 || (c == 0 && a->len < bl);
+}
+
+/* The STORE_STATS_TOP largest counts into top (keys are heap copies). */
+static void eq_tally_top(struct eq_tally *t, struct store_stats_top *top, int *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < t->cap; i++) {
+		const struct eq_slot *e = &t->slots[i];
+		int at;
+		if (!e->count)
+			continue;
+		at = *n;
+		while (at > 0 && eq_before(t, e, &top[at - 1]))
+			at--;
+		if (at >= STORE_STATS_TOP)
+			continue;
+		if (*n == STORE_STATS_TOP)
+			free(top[--(*n)].key);
+		memmove(&top[at + 1], &top[at], (size_t)(*n - at) * sizeof *top);
+		top[at].key = xstrndup(t->arena + e->off, e->len);
+		top[at].count = e->count;
+		(*n)++;
+	}
+	free(t->slots);
+	free(t->arena);
+	memset(t, 0, sizeof *t);
+}
+
+static int eq_interceptor_index(const char *name, size_t len)
+{
+	for (int i = 0; name && i < STORE_STATS_INTERCEPTORS; i++)
+		if (strlen(policy_interceptor_names[i]) == len &&
+		    !memcmp(name, policy_interceptor_names[i], len))
 			return i;
 	return -1;
 }
 
-static int eq_top(struct store *st, const char *sql, int64_t project_id, int64_t env_id,
-                  int64_t since, int64_t until, struct store_stats_top *top, int *n)
+static int eq_severity_index(const char *s)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
-	int rc;
-
-	*n = 0;
-	if (!s)
-		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int64(s, 2, since);
-	sqlite3_bind_int64(s, 3, until);
-	if (env_id)
-		sqlite3_bind_int64(s, 4, env_id);
-	sqlite3_bind_int(s, 5, STORE_STATS_TOP);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < STORE_STATS_TOP) {
-		top[*n].key = eq_dup(s, 0);
-		top[*n].count = sqlite3_column_int64(s, 1);
-		(*n)++;
+	switch (s ? s[0] : 0) {
+	case 'l':
+		return 0;
+	case 'm':
+		return 1;
+	case 'h':
+		return 2;
+	case 'c':
+		return 3;
+	default:
+		return -1;
 	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return store_err(st, rc);
-	sqlite3_reset(s);
-	return MOAT_OK;
 }
 
-/* The stats read events_ts alone (it holds every column they need), over
- * the time range: no row of the table is touched. */
-#define EQ_RANGE                                                                                   \
-	" FROM events e INDEXED BY events_ts WHERE e.project_id = ?1 AND e.ts >= ?2"               \
-	" AND e.ts < ?3 AND (?4 IS NULL OR e.environment_id = ?4)"
-#define EQ_TOP(col)                                                                                \
-	"SELECT e." col ", count(*) AS n" EQ_RANGE " AND e." col " IS NOT NULL"                    \
-	" GROUP BY e." col " ORDER BY n DESC, e." col " LIMIT ?5"
+/* The stats read events_ts alone (it holds every column they need) over
+ * the time range, once, and count in C: no row of the table is touched
+ * and nothing is sorted. */
+static const char eq_stats_rows[] =
+    "SELECT e.ts, e.interceptor, e.action, e.severity, e.rule, e.source_ip, e.endpoint"
+    " FROM events e INDEXED BY events_ts WHERE e.project_id = ?1 AND e.ts >= ?2"
+    " AND e.ts < ?3 AND (?4 IS NULL OR e.environment_id = ?4)";
 
 int store_event_stats(struct store *st, int64_t project_id, const char *environment,
                       int64_t since_ms, int64_t until_ms, int64_t bucket_ms,
                       struct store_event_stats *out)
 {
-	static const char sql_counts[] =
-	    "SELECT (e.ts - ?6) / ?7, e.interceptor, e.action, e.severity, count(*)" EQ_RANGE
-	    " GROUP BY 1, 2, 3, 4";
-	static const char sql_endpoints[] = EQ_TOP("endpoint");
-	static const char sql_sources[] = EQ_TOP("source_ip");
-	static const char sql_rules[] = EQ_TOP("rule");
 	const int width = STORE_STATS_INTERCEPTORS + 2;
+	struct eq_tally rules = {0}, sources = {0}, endpoints = {0};
 	int64_t env_id = 0, first, nb;
 	sqlite3_stmt *s;
 	int rc;
@@ -626,7 +755,7 @@ int store_event_stats(struct store *st, int64_t project_id, const char *environm
 			return rc;
 		env_id = env.id;
 	}
-	s = store_stmt(st, sql_counts);
+	s = store_stmt(st, eq_stats_rows);
 	if (!s)
 		return MOAT_EDB;
 	sqlite3_bind_int64(s, 1, project_id);
@@ -634,43 +763,86 @@ int store_event_stats(struct store *st, int64_t project_id, const char *environm
 	sqlite3_bind_int64(s, 3, until_ms);
 	if (env_id)
 		sqlite3_bind_int64(s, 4, env_id);
-	sqlite3_bind_int64(s, 6, first);
-	sqlite3_bind_int64(s, 7, bucket_ms);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int64_t b = sqlite3_column_int64(s, 0), cnt = sqlite3_column_int64(s, 4);
+		int64_t *row =
+		    &out->buckets[(sqlite3_column_int64(s, 0) - first) / bucket_ms * width];
 		const char *ic = (const char *)sqlite3_column_text(s, 1);
 		const char *act = (const char *)sqlite3_column_text(s, 2);
-		const char *sev = (const char *)sqlite3_column_text(s, 3);
-		int i = ic ? eq_interceptor_index(ic) : -1;
-		int blocked = act && !strcmp(act, "blocked");
-		if (b < 0 || b >= nb)
-			continue;
-		out->total += cnt;
-		out->buckets[b * width + width - 1] += cnt;
+		int i = eq_interceptor_index(ic, (size_t)sqlite3_column_bytes(s, 1));
+		int sev = eq_severity_index((const char *)sqlite3_column_text(s, 3));
+
+		out->total++;
+		row[width - 1]++;
 		if (i >= 0) {
-			out->by_interceptor[i] += cnt;
-			out->buckets[b * width + i] += cnt;
+			out->by_interceptor[i]++;
+			row[i]++;
 		}
-		if (blocked) {
-			out->blocked += cnt;
-			out->buckets[b * width + width - 2] += cnt;
+		if (act && act[0] == 'b') {
+			out->blocked++;
+			row[width - 2]++;
 		} else {
-			out->logged += cnt;
+			out->logged++;
 		}
-		for (int k = 0; sev && k < STORE_STATS_SEVERITIES; k++)
-			if (!strcmp(sev, event_query_severities[k]))
-				out->by_severity[k] += cnt;
+		if (sev >= 0)
+			out->by_severity[sev]++;
+		eq_tally_add(&rules, (const char *)sqlite3_column_text(s, 4),
+		             (size_t)sqlite3_column_bytes(s, 4));
+		eq_tally_add(&sources, (const char *)sqlite3_column_text(s, 5),
+		             (size_t)sqlite3_column_bytes(s, 5));
+		eq_tally_add(&endpoints, (const char *)sqlite3_column_text(s, 6),
+		             (size_t)sqlite3_column_bytes(s, 6));
 	}
-	if (rc != SQLITE_DONE)
-		return store_err(st, rc);
-	sqlite3_reset(s);
-	rc = eq_top(st, sql_endpoints, project_id, env_id, since_ms, until_ms, out->endpoints,
-	            &out->nendpoints);
-	if (!rc)
-		rc = eq_top(st, sql_sources, project_id, env_id, since_ms, until_ms, out->sources,
-		            &out->nsources);
-	if (!rc)
-		rc = eq_top(st, sql_rules, project_id, env_id, since_ms, until_ms, out->rules,
-		            &out->nrules);
+	if (rc == SQLITE_DONE) {
+		rc = MOAT_OK;
+		sqlite3_reset(s);
+	} else {
+		rc = store_err(st, rc);
+	}
+	eq_tally_top(&rules, out->rules, &out->nrules);
+	eq_tally_top(&sources, out->sources, &out->nsources);
+	eq_tally_top(&endpoints, out->endpoints, &out->nendpoints);
 	return rc;
+}
+
+/* ---- plans (tests and benchmarks) ---- */
+
+static void eq_explain(struct store *st, const char *sql, char *out, size_t cap, size_t *o)
+{
+	char *text = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, text, -1, &s, NULL) == SQLITE_OK)
+		while (sqlite3_step(s) == SQLITE_ROW && *o < cap) {
+			int w = snprintf(out + *o, cap - *o, "%s%s", *o ? "|" : "",
+			                 (const char *)sqlite3_column_text(s, 3));
+			if (w > 0)
+				*o += (size_t)w;
+		}
+	sqlite3_finalize(s);
+	sqlite3_free(text);
+}
+
+int store_event_plan(struct store *st, const struct store_event_filter *f, int stats, char *out,
+                     size_t cap)
+{
+	struct eq_ctx c;
+	size_t o = 0;
+	int plan, rc;
+
+	out[0] = '\0';
+	if (stats) {
+		eq_explain(st, eq_stats_rows, out, cap, &o);
+		return MOAT_OK;
+	}
+	memset(&c, 0, sizeof c);
+	c.f = f;
+	c.env_id = f->environment ? 1 : 0;
+	if (f->endpoint_prefix)
+		c.has_prefix_end = event_query_prefix_end(f->endpoint_prefix, c.prefix_end,
+		                                          sizeof c.prefix_end) == MOAT_OK;
+	rc = eq_pick(st, &c, &plan);
+	if (rc)
+		return rc;
+	eq_explain(st, eq_plans[plan][0], out, cap, &o);
+	return MOAT_OK;
 }

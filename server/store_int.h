@@ -9,7 +9,7 @@
 
 #include "store.h"
 
-#define STORE_STMT_SLOTS 128
+#define STORE_STMT_SLOTS 256
 
 struct store_stmt_slot {
 	const char *sql; /* the literal's address is the key */

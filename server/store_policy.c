@@ -202,7 +202,8 @@ int store_policy_put(struct store *st, const struct actor *a, const struct store
 	if (rc)
 		return rc;
 	*changed = 1;
-	return store_policy_current(st, env->id, out);
+	/* the version written here, not whatever is current by now */
+	return store_policy_get(st, env->id, cur.version + 1, out);
 fail:
 	store_rollback(st);
 	store_policy_cleanup(&cur);

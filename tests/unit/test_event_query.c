@@ -1,0 +1,674 @@
+/*
+ * Unit tests for event search: the pure helpers of event_query.c (cursor,
+ * FTS5 escaping, CSV cells, address filters, times) and, on a real
+ * database, every search driver of store_event_query.c: the right rows,
+ * newest first, through the index it should use, with no sort where the
+ * index gives the order; keyset pages; statistics; triage.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "event.h"
+#include "event_query.h"
+#include "store.h"
+
+/* ---- cursor ---- */
+
+static void a_cursor_round_trips_and_is_base64url_of_ts_colon_id(void **state)
+{
+	char c[EVENT_QUERY_CURSOR_MAX];
+	int64_t ts, id;
+
+	(void)state;
+	event_query_cursor_encode(1795669512120LL, 42, c);
+	assert_string_equal(c, "MTc5NTY2OTUxMjEyMDo0Mg"); /* base64url("1795669512120:42") */
+	assert_int_equal(event_query_cursor_decode(c, &ts, &id), MOAT_OK);
+	assert_int_equal(ts, 1795669512120LL);
+	assert_int_equal(id, 42);
+	for (int64_t t = 0; t < 3000000000000LL; t += 123456789011LL)
+		for (int64_t i = 1; i < 100000000; i *= 7) {
+			event_query_cursor_encode(t, i, c);
+			assert_int_equal(event_query_cursor_decode(c, &ts, &id), MOAT_OK);
+			assert_int_equal(ts, t);
+			assert_int_equal(id, i);
+			assert_null(strpbrk(c, "+/="));
+		}
+}
+
+static void a_cursor_that_was_not_made_by_the_server_is_refused(void **state)
+{
+	static const char *const bad[] = {
+	    "",
+	    "x",
+	    "MTc5NTY2OTUxMjEyMDo0Mg==",     /* padding */
+	    "MTc5NTY2OTUxMjEyMDo0Mh",       /* non-zero unused bits */
+	    "MTc5NTY2OTUxMjEyMDo0M+",       /* not base64url */
+	    "MTIz",                         /* "123": no colon */
+	    "LTE6Mg",                       /* "-1:2" */
+	    "MTo",                          /* "1:" */
+	    "OjI",                          /* ":2" */
+	    "MDE6Mg",                       /* "01:2": not canonical */
+	    "MToyOjM",                      /* "1:2:3" */
+	    "OTk5OTk5OTk5OTk5OTk5OTk5OTox", /* too many digits */
+	    "MToyAA",                       /* a NUL byte inside */
+	    "' OR 1=1 --",
+	};
+	int64_t ts, id;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(event_query_cursor_decode(bad[i], &ts, &id), MOAT_EINVALID);
+}
+
+/* ---- free text ---- */
+
+static void free_text_becomes_quoted_fts5_strings_and_never_syntax(void **state)
+{
+	static const struct {
+		const char *in, *out;
+		int terms;
+	} cases[] = {
+	    {"select", "\"select\"", 1},
+	    {"  union   select\t", "\"union\" \"select\"", 2},
+	    {"' OR 1=1 --", "\"'\" \"OR\" \"1=1\" \"--\"", 4},
+	    {"a\"b", "\"a\"\"b\"", 1},
+	    {"\"", "\"\"\"\"", 1},
+	    {"NEAR(a b) AND c* ^d", "\"NEAR(a\" \"b)\" \"AND\" \"c*\" \"^d\"", 5},
+	    {"col:x", "\"col:x\"", 1},
+	    {"!!!", "\"!!!\"", 1},
+	    {"", "", 0},
+	    {" \t ", "", 0},
+	};
+	char out[EVENT_QUERY_FTS_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_equal(event_query_fts(cases[i].in, out, sizeof out), cases[i].terms);
+		assert_string_equal(out, cases[i].out);
+	}
+}
+
+static void free_text_over_the_limits_is_refused_and_never_overflows(void **state)
+{
+	char in[EVENT_QUERY_TEXT_MAX + 2], out[EVENT_QUERY_FTS_MAX], small[8];
+
+	(void)state;
+	memset(in, '"', EVENT_QUERY_TEXT_MAX);
+	in[EVENT_QUERY_TEXT_MAX] = '\0';
+	/* the worst case fits: every byte a quote, doubled */
+	assert_int_equal(event_query_fts(in, out, sizeof out), 1);
+	assert_int_equal(strlen(out), 2 * EVENT_QUERY_TEXT_MAX + 2);
+	in[EVENT_QUERY_TEXT_MAX] = 'x';
+	in[EVENT_QUERY_TEXT_MAX + 1] = '\0';
+	assert_int_equal(event_query_fts(in, out, sizeof out), MOAT_EINVALID);
+	for (int i = 0; i < 2 * (EVENT_QUERY_TERMS_MAX + 1); i += 2) {
+		in[i] = 'a';
+		in[i + 1] = ' ';
+	}
+	in[2 * (EVENT_QUERY_TERMS_MAX + 1)] = '\0';
+	assert_int_equal(event_query_fts(in, out, sizeof out), MOAT_EINVALID);
+	assert_int_equal(event_query_fts("abcdefgh", small, sizeof small), MOAT_EINVALID);
+}
+
+/* ---- CSV ---- */
+
+static const char *csv(const char *s)
+{
+	static struct buf b;
+
+	buf_cleanup(&b);
+	buf_init(&b, 1 << 16);
+	assert_int_equal(event_query_csv_cell(&b, s, strlen(s)), MOAT_OK);
+	return b.data ? b.data : "";
+}
+
+static void csv_cells_are_quoted_per_rfc_4180(void **state)
+{
+	(void)state;
+	assert_string_equal(csv("plain text"), "plain text");
+	assert_string_equal(csv(""), "");
+	assert_string_equal(csv("a,b"), "\"a,b\"");
+	assert_string_equal(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+	assert_string_equal(csv("\""), "\"\"\"\"");
+	assert_string_equal(csv("line1\nline2"), "\"line1\nline2\"");
+	assert_string_equal(csv("a\r\nb"), "\"a\r\nb\"");
+	assert_string_equal(csv("' OR 1=1 --"), "' OR 1=1 --");
+	assert_string_equal(csv("caf\xc3\xa9"), "caf\xc3\xa9");
+}
+
+static void csv_cells_that_a_spreadsheet_would_run_get_a_leading_quote(void **state)
+{
+	(void)state;
+	assert_string_equal(csv("=1+1"), "'=1+1");
+	assert_string_equal(csv("+1"), "'+1");
+	assert_string_equal(csv("-2"), "'-2");
+	assert_string_equal(csv("@SUM(A1)"), "'@SUM(A1)");
+	assert_string_equal(csv("\tx"), "'\tx");
+	assert_string_equal(csv("\rx"), "\"'\rx\"");
+	assert_string_equal(csv("=HYPERLINK(\"http://x\",\"y\")"),
+	                    "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+	assert_string_equal(csv("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+	assert_string_equal(csv("a=1"), "a=1");
+	csv(""); /* leaves the static buffer empty */
+	{
+		struct buf b;
+		buf_init(&b, 4);
+		assert_int_equal(event_query_csv_cell(&b, "a,bcdef", 7), MOAT_ETOOBIG);
+		buf_cleanup(&b);
+	}
+}
+
+/* ---- addresses ---- */
+
+static void addresses_and_networks_parse_to_a_filter(void **state)
+{
+	struct event_cidr c;
+	char canon[64];
+
+	(void)state;
+	assert_int_equal(event_query_addr_parse("203.0.113.9", &c, canon), 0);
+	assert_string_equal(canon, "203.0.113.9");
+	assert_int_equal(event_query_addr_parse("2001:DB8:0:0::1", &c, canon), 0);
+	assert_string_equal(canon, "2001:db8::1");
+	assert_int_equal(event_query_addr_parse("203.0.113.9/32", &c, canon), 0);
+	assert_string_equal(canon, "203.0.113.9");
+
+	assert_int_equal(event_query_addr_parse("203.0.113.77/24", &c, canon), 0);
+	assert_string_equal(canon, "");
+	assert_int_equal(c.family, 4);
+	assert_int_equal(c.bits, 24);
+	assert_int_equal(c.net[3], 0); /* host bits cleared */
+	assert_string_equal(c.lo, "203.0.113.");
+	assert_string_equal(c.hi, "203.0.113/");
+	assert_int_equal(event_query_addr_parse("10.0.0.0/12", &c, canon), 0);
+	assert_string_equal(c.lo, "10.");
+	assert_int_equal(event_query_addr_parse("0.0.0.0/0", &c, canon), 0);
+	assert_string_equal(c.lo, "");
+
+	assert_int_equal(event_query_addr_parse("2001:db8:12::/48", &c, canon), 0);
+	assert_string_equal(c.lo, "2001:db8:12:");
+	assert_string_equal(c.hi, "2001:db8:12;");
+	assert_int_equal(event_query_addr_parse("2001:0:5::/48", &c, canon), 0);
+	assert_string_equal(c.lo, "2001:"); /* a zero group may be compressed */
+	assert_int_equal(event_query_addr_parse("::/0", &c, canon), 0);
+	assert_string_equal(c.lo, "");
+
+	static const char *const bad[] = {"",           "1.2.3",        "1.2.3.4/33", "1.2.3.4/",
+	                                  "1.2.3.4/-1", "1.2.3.4/08",   "::1/129",    "x",
+	                                  "1.2.3.4 ",   "1.2.3.4/24/1", "'; --"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		assert_int_equal(event_query_addr_parse(bad[i], &c, canon), MOAT_EINVALID);
+}
+
+static void a_network_matches_exactly_its_addresses_of_its_family(void **state)
+{
+	struct event_cidr c;
+	char canon[64];
+
+	(void)state;
+	assert_int_equal(event_query_addr_parse("198.51.100.0/22", &c, canon), 0);
+	assert_true(event_query_cidr_match(&c, "198.51.100.0"));
+	assert_true(event_query_cidr_match(&c, "198.51.103.255"));
+	assert_false(event_query_cidr_match(&c, "198.51.104.0"));
+	assert_false(event_query_cidr_match(&c, "198.51.99.255"));
+	assert_false(event_query_cidr_match(&c, "::ffff:198.51.100.1"));
+	assert_false(event_query_cidr_match(&c, NULL));
+	assert_false(event_query_cidr_match(&c, "garbage"));
+
+	assert_int_equal(event_query_addr_parse("2001:db8:abcd::/47", &c, canon), 0);
+	assert_true(event_query_cidr_match(&c, "2001:db8:abcd::1"));
+	assert_true(event_query_cidr_match(&c, "2001:db8:abcd:ffff::"));
+	assert_true(event_query_cidr_match(&c, "2001:db8:abcc::1"));
+	assert_false(event_query_cidr_match(&c, "2001:db8:abce::1"));
+	assert_false(event_query_cidr_match(&c, "2001:db8:abcb:ffff::1"));
+	assert_false(event_query_cidr_match(&c, "198.51.100.1"));
+
+	assert_int_equal(event_query_addr_parse("0.0.0.0/0", &c, canon), 0);
+	assert_true(event_query_cidr_match(&c, "255.255.255.255"));
+	assert_false(event_query_cidr_match(&c, "::1"));
+}
+
+static void the_end_of_a_prefix_range_is_the_next_string(void **state)
+{
+	char out[16];
+
+	(void)state;
+	assert_int_equal(event_query_prefix_end("/api/", out, sizeof out), 0);
+	assert_string_equal(out, "/api0");
+	assert_int_equal(event_query_prefix_end("a\xff\xff", out, sizeof out), 0);
+	assert_string_equal(out, "b");
+	assert_int_equal(event_query_prefix_end("", out, sizeof out), MOAT_EINVALID);
+	assert_int_equal(event_query_prefix_end("\xff", out, sizeof out), MOAT_EINVALID);
+	assert_int_equal(event_query_prefix_end("0123456789abcdef", out, sizeof out),
+	                 MOAT_EINVALID);
+}
+
+static void times_have_milliseconds_and_text_is_checked(void **state)
+{
+	char t[EVENT_QUERY_TIME_LEN];
+
+	(void)state;
+	event_query_time(1795688103120LL, t);
+	assert_string_equal(t, "2026-11-26T10:15:03.120Z");
+	event_query_time(0, t);
+	assert_string_equal(t, "1970-01-01T00:00:00.000Z");
+	event_query_time(-1, t);
+	assert_string_equal(t, "1969-12-31T23:59:59.999Z");
+	assert_true(event_query_text_ok("caf\xc3\xa9 \xf0\x9f\x9b\xa1"));
+	assert_false(event_query_text_ok("a\tb"));
+	assert_false(event_query_text_ok("\xc3"));
+	assert_false(event_query_text_ok("\xc0\xaf"));         /* overlong */
+	assert_false(event_query_text_ok("\xed\xa0\x80"));     /* surrogate */
+	assert_false(event_query_text_ok("\xf4\x90\x80\x80")); /* past U+10FFFF */
+	assert_non_null(event_query_pick("false_positive", event_query_statuses));
+	assert_null(event_query_pick("FALSE_POSITIVE", event_query_statuses));
+}
+
+/* ---- the store ---- */
+
+#define NEV 240
+#define T0  1795680000000LL /* 2026-11-26T08:00:00Z */
+
+struct fixture {
+	char path[64];
+	struct store *st;
+	struct actor a;
+	struct store_project p;
+	int64_t ts[NEV];
+};
+
+static const char *const ics[] = {"sql_injection", "xss", "ssrf", "command_injection"};
+static const char *const sevs[] = {"low", "medium", "high", "critical"};
+static const char *const eps[] = {"/api/login", "/api/search", "/cms/page", "/files/x"};
+
+/* Event i: every field a simple function of i, so a test can count the
+ * expected matches in C. */
+static void fixture_event(int i, struct event *e, char uid[40], char ip[48], char payload[64],
+                          char details[64])
+{
+	memset(e, 0, sizeof *e);
+	snprintf(uid, 40, "00000000-0000-4000-8000-%012d", i);
+	if (i % 5 == 4)
+		snprintf(ip, 48, "2001:db8:%x::%x", i % 3, i);
+	else
+		snprintf(ip, 48, "203.0.%d.%d", 113 + i % 2, i % 250);
+	snprintf(payload, 64, "%s payload %d", i % 3 == 0 ? "union select" : "alert", i);
+	snprintf(details, 64, "{\"n\":%d}", i);
+	e->uid = uid;
+	e->ts_ms = T0 + (int64_t)(i / 2) * 1000; /* pairs share a ts: id breaks the tie */
+	e->interceptor = ics[i % 4];
+	e->action = i % 3 == 0 ? "logged" : "blocked";
+	e->severity = sevs[i % 4 == 0 ? 3 : i % 3];
+	e->source_ip = i % 7 == 6 ? NULL : ip;
+	e->method = "POST";
+	e->endpoint = eps[i % 4];
+	e->payload = payload;
+	e->payload_len = (int64_t)strlen(payload);
+	e->operation = "SELECT 1";
+	e->operation_len = 8;
+	e->rule = i % 2 ? "rule.odd" : "rule.even";
+	e->details = details;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	struct store_env staging, prod;
+	char msg[256];
+	int fd;
+
+	snprintf(f->path, sizeof f->path, "/tmp/moat-unit-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
+	f->a.type = ACTOR_USER;
+	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
+	f->a.ip = "192.0.2.1";
+	f->a.request_id = "req-1";
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &f->p), 0);
+	assert_int_equal(store_env_create(f->st, &f->a, &f->p, "staging", &staging), 0);
+	assert_int_equal(store_env_get(f->st, f->p.id, "production", &prod), 0);
+	assert_int_equal(store_tx_begin(f->st), 0);
+	for (int i = 0; i < NEV; i++) {
+		char uid[40], ip[48], payload[64], details[64];
+		struct event e;
+		int inserted;
+		fixture_event(i, &e, uid, ip, payload, details);
+		f->ts[i] = e.ts_ms;
+		assert_int_equal(store_event_insert(f->st, f->p.id,
+		                                    i % 6 == 5 ? staging.id : prod.id,
+		                                    i % 10 == 0 ? "agent-a" : "agent-b", &e,
+		                                    T0 + 999999, &inserted),
+		                 0);
+		assert_int_equal(inserted, 1);
+	}
+	assert_int_equal(store_tx_commit(f->st), 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char p[96];
+
+	store_close(f->st);
+	unlink(f->path);
+	snprintf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+/* Which fixture events a filter should return (mirrors fixture_event). */
+static int fixture_match(int i, const struct store_event_filter *q)
+{
+	char uid[40], ip[48], payload[64], details[64];
+	struct event e;
+
+	fixture_event(i, &e, uid, ip, payload, details);
+	if (q->environment && strcmp(q->environment, i % 6 == 5 ? "staging" : "production"))
+		return 0;
+	if (q->interceptor && strcmp(q->interceptor, e.interceptor))
+		return 0;
+	if (q->action && strcmp(q->action, e.action))
+		return 0;
+	if (q->severity && strcmp(q->severity, e.severity))
+		return 0;
+	if (q->agent_id && strcmp(q->agent_id, i % 10 == 0 ? "agent-a" : "agent-b"))
+		return 0;
+	if (q->source_ip && (!e.source_ip || strcmp(q->source_ip, e.source_ip)))
+		return 0;
+	if (q->cidr && !event_query_cidr_match(q->cidr, e.source_ip))
+		return 0;
+	if (q->endpoint && strcmp(q->endpoint, e.endpoint))
+		return 0;
+	if (q->endpoint_prefix &&
+	    strncmp(e.endpoint, q->endpoint_prefix, strlen(q->endpoint_prefix)))
+		return 0;
+	if (q->fts && !strstr(e.payload, "union"))
+		return 0; /* the tests search for "union" only */
+	if (q->since_ms && e.ts_ms < q->since_ms)
+		return 0;
+	if (q->until_ms && e.ts_ms >= q->until_ms)
+		return 0;
+	return 1;
+}
+
+/* Runs q page by page (limit rows each) and checks that the union is
+ * exactly the expected events, newest first, without repeats. */
+static void check_search(struct fixture *f, struct store_event_filter q, int limit)
+{
+	int expected[NEV], nexp = 0, got = 0;
+	struct store_event_row *rows;
+	size_t n;
+
+	for (int i = NEV - 1; i >= 0; i--)
+		if (fixture_match(i, &q))
+			expected[nexp++] = i;
+	do {
+		assert_int_equal(store_event_search(f->st, &q, limit, &rows, &n), MOAT_OK);
+		for (size_t k = 0; k < n; k++) {
+			char uid[40];
+			assert_true(got < nexp);
+			snprintf(uid, sizeof uid, "00000000-0000-4000-8000-%012d", expected[got]);
+			assert_string_equal(rows[k].uid, uid);
+			got++;
+		}
+		if (n > 0) {
+			q.has_cursor = 1;
+			q.after_ts = rows[n - 1].ts;
+			q.after_id = rows[n - 1].id;
+		}
+		store_event_rows_free(rows, n);
+		store_idle(f->st);
+	} while (n == (size_t)limit);
+	if (got != nexp)
+		fprintf(stderr, "limit %d: got %d of %d (env %s ic %s prefix %s fts %s cidr %d)\n",
+		        limit, got, nexp, q.environment ? q.environment : "-",
+		        q.interceptor ? q.interceptor : "-",
+		        q.endpoint_prefix ? q.endpoint_prefix : "-", q.fts ? q.fts : "-",
+		        q.cidr != NULL);
+	assert_int_equal(got, nexp);
+}
+
+/* The plan of q uses index (or FTS), and sorts only when allowed. */
+static void check_plan(struct fixture *f, const struct store_event_filter *q, const char *index,
+                       int may_sort)
+{
+	char plan[4000];
+
+	assert_int_equal(store_event_plan(f->st, q, 0, plan, sizeof plan), MOAT_OK);
+	if (!strstr(plan, index) || (!may_sort && strstr(plan, "TEMP B-TREE"))) {
+		fprintf(stderr, "plan for %s: %s\n", index, plan);
+		fail();
+	}
+}
+
+static void every_filter_returns_exactly_its_events_newest_first(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter base = {.project_id = f->p.id}, q;
+	struct event_cidr v4, v6, all;
+	char canon[64], fts[64];
+
+	assert_int_equal(event_query_addr_parse("203.0.114.0/24", &v4, canon), 0);
+	assert_int_equal(event_query_addr_parse("2001:db8:1::/48", &v6, canon), 0);
+	assert_int_equal(event_query_addr_parse("0.0.0.0/0", &all, canon), 0);
+	assert_int_equal(event_query_fts("UNION", fts, sizeof fts), 1);
+	for (int limit = 1; limit <= 101; limit += 50) {
+		check_search(f, base, limit);
+		q = base, q.environment = "staging", check_search(f, q, limit);
+		q = base, q.environment = "nowhere", check_search(f, q, limit);
+		q = base, q.interceptor = "xss", check_search(f, q, limit);
+		q = base, q.action = "logged", check_search(f, q, limit);
+		q = base, q.severity = "critical", check_search(f, q, limit);
+		q = base, q.agent_id = "agent-a", check_search(f, q, limit);
+		q = base, q.source_ip = "203.0.113.7", check_search(f, q, limit);
+		q = base, q.cidr = &v4, check_search(f, q, limit);
+		q = base, q.cidr = &v6, check_search(f, q, limit);
+		q = base, q.cidr = &all, check_search(f, q, limit);
+		q = base, q.endpoint = "/cms/page", check_search(f, q, limit);
+		q = base, q.endpoint_prefix = "/api/", check_search(f, q, limit);
+		q = base, q.endpoint_prefix = "", check_search(f, q, limit);
+		q = base, q.fts = fts, check_search(f, q, limit);
+		q = base, q.since_ms = f->ts[40], q.until_ms = f->ts[90], check_search(f, q, limit);
+		q = base, q.interceptor = "sql_injection", q.severity = "critical",
+		q.environment = "production", q.cidr = &v4, q.fts = fts, check_search(f, q, limit);
+	}
+	{
+		struct store_event_row *rows;
+		size_t n;
+		q = base, q.project_id = f->p.id + 1; /* another project sees none */
+		assert_int_equal(store_event_search(f->st, &q, 10, &rows, &n), MOAT_OK);
+		assert_int_equal(n, 0);
+		store_event_rows_free(rows, n);
+	}
+}
+
+static void each_filter_is_driven_by_its_index_in_keyset_order(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter base = {.project_id = f->p.id}, q;
+	char fts[64];
+
+	check_plan(f, &base, "events_ts", 0);
+	q = base, q.interceptor = "xss", check_plan(f, &q, "events_interceptor", 0);
+	q = base, q.environment = "staging", check_plan(f, &q, "events_env", 0);
+	q = base, q.agent_id = "a", check_plan(f, &q, "events_agent", 0);
+	q = base, q.source_ip = "203.0.113.7", check_plan(f, &q, "events_source", 0);
+	q = base, q.endpoint = "/x", check_plan(f, &q, "events_endpoint", 0);
+	q = base, q.status = "resolved", check_plan(f, &q, "events_triaged", 0);
+	q = base, q.status = "new", check_plan(f, &q, "events_ts", 0);
+	q = base, q.severity = "high", q.action = "logged", check_plan(f, &q, "events_ts", 0);
+	q = base, q.since_ms = 1, q.until_ms = 2,
+	check_plan(f, &q, "events_ts (project_id=? AND ts>? AND ts<?)", 0);
+	/* a small range is read through its index and sorted */
+	q = base, q.endpoint_prefix = "/cms/", check_plan(f, &q, "events_endpoint", 1);
+	/* a rare term drives through FTS5 */
+	assert_int_equal(event_query_fts("union", fts, sizeof fts), 1);
+	q = base, q.fts = fts, check_plan(f, &q, "VIRTUAL TABLE", 1);
+	/* statistics read the covering index only */
+	check_plan(f, &base, "events_ts", 0);
+	{
+		char plan[2000];
+		assert_int_equal(store_event_plan(f->st, &base, 1, plan, sizeof plan), 0);
+		assert_non_null(strstr(plan, "COVERING INDEX events_ts"));
+		assert_null(strstr(plan, "TEMP B-TREE"));
+	}
+}
+
+static void a_page_boundary_inside_equal_timestamps_loses_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter q = {.project_id = f->p.id};
+
+	/* pairs of events share a ts: odd page sizes cut between them */
+	for (int limit = 1; limit <= 7; limit += 2)
+		check_search(f, q, limit);
+}
+
+static void stats_count_buckets_actions_severities_and_tops(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_stats s;
+	int64_t since = f->ts[20], until = f->ts[200];
+	int64_t total = 0, blocked = 0, crit = 0, xss = 0, odd = 0, login = 0;
+
+	for (int i = 0; i < NEV; i++) {
+		char uid[40], ip[48], payload[64], details[64];
+		struct event e;
+		fixture_event(i, &e, uid, ip, payload, details);
+		if (e.ts_ms < since || e.ts_ms >= until)
+			continue;
+		total++;
+		blocked += !strcmp(e.action, "blocked");
+		crit += !strcmp(e.severity, "critical");
+		xss += !strcmp(e.interceptor, "xss");
+		odd += !strcmp(e.rule, "rule.odd");
+		login += !strcmp(e.endpoint, "/api/login");
+	}
+	assert_int_equal(store_event_stats(f->st, f->p.id, NULL, since, until, 60000, &s), 0);
+	assert_int_equal(s.total, total);
+	assert_int_equal(s.blocked, blocked);
+	assert_int_equal(s.logged, total - blocked);
+	assert_int_equal(s.by_severity[3], crit);
+	assert_int_equal(s.by_interceptor[2], xss); /* policy order: sql, nosql, xss */
+	assert_int_equal(s.nrules, 2);
+	assert_int_equal(s.rules[0].count + s.rules[1].count, total);
+	assert_true(s.rules[0].count >= s.rules[1].count);
+	assert_int_equal(s.nendpoints, 4);
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(s.endpoints[i].key, "/api/login"))
+			assert_int_equal(s.endpoints[i].count, login);
+	assert_int_equal(s.nsources, STORE_STATS_TOP);
+	{
+		int64_t sum = 0;
+		for (int b = 0; b < s.nbuckets; b++)
+			sum += s.buckets[b * (STORE_STATS_INTERCEPTORS + 2) +
+			                 STORE_STATS_INTERCEPTORS + 1];
+		assert_int_equal(sum, total);
+		assert_int_equal(s.first_bucket % 60000, 0);
+		assert_int_equal(s.nbuckets, (int)((until - s.first_bucket + 59999) / 60000));
+	}
+	(void)odd;
+	store_event_stats_cleanup(&s);
+	assert_int_equal(store_event_stats(f->st, f->p.id, "nowhere", since, until, 60000, &s), 0);
+	assert_int_equal(s.total, 0);
+	store_event_stats_cleanup(&s);
+	assert_int_equal(store_event_stats(f->st, f->p.id, NULL, 0, 3000LL * 86400000, 60000, &s),
+	                 MOAT_EINVALID);
+	store_event_stats_cleanup(&s);
+}
+
+static void triage_changes_status_once_and_audits(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter q = {.project_id = f->p.id}, fp;
+	struct store_audit_filter af = {.action = "event.status", .limit = 10};
+	struct store_audit_entry *au;
+	struct store_event_row e;
+	int64_t changed;
+	int more, one;
+	size_t n;
+
+	assert_int_equal(store_event_set_status(f->st, &f->a, &f->p,
+	                                        "00000000-0000-4000-8000-000000000003",
+	                                        "false_positive", "noise", &one),
+	                 0);
+	assert_int_equal(one, 1);
+	assert_int_equal(store_event_set_status(f->st, &f->a, &f->p,
+	                                        "00000000-0000-4000-8000-000000000003",
+	                                        "false_positive", NULL, &one),
+	                 0);
+	assert_int_equal(one, 0);
+	assert_int_equal(store_event_set_status(f->st, &f->a, &f->p,
+	                                        "00000000-0000-4000-8000-999999999999", "resolved",
+	                                        NULL, &one),
+	                 MOAT_ENOTFOUND);
+	assert_int_equal(
+	    store_event_get(f->st, f->p.id, "00000000-0000-4000-8000-000000000003", &e), 0);
+	assert_string_equal(e.status, "false_positive");
+	store_event_row_cleanup(&e);
+	fp = q, fp.status = "false_positive";
+	check_plan(f, &fp, "events_triaged", 0);
+
+	/* bulk, capped: xss events (60) in two calls of at most 50 */
+	q.interceptor = "xss";
+	assert_int_equal(store_event_triage(f->st, &f->a, &f->p, &q, "acknowledged", NULL,
+	                                    "{\"interceptor\":\"xss\"}", 50, &changed, &more),
+	                 0);
+	assert_int_equal(changed, 50);
+	assert_int_equal(more, 1);
+	assert_int_equal(store_event_triage(f->st, &f->a, &f->p, &q, "acknowledged", NULL,
+	                                    "{\"interceptor\":\"xss\"}", 50, &changed, &more),
+	                 0);
+	assert_int_equal(changed, NEV / 4 - 50);
+	assert_int_equal(more, 0);
+	q.status = "acknowledged";
+	check_search(f, q, 100);
+	assert_int_equal(store_audit_list(f->st, &af, &au, &n), 0);
+	assert_int_equal(n, 3);
+	assert_non_null(strstr(au[0].details, "\"count\":10"));
+	assert_non_null(strstr(au[1].details, "\"count\":50"));
+	assert_non_null(strstr(au[2].details, "\"previous\":\"new\""));
+	store_audit_free(au, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_cursor_round_trips_and_is_base64url_of_ts_colon_id),
+	    cmocka_unit_test(a_cursor_that_was_not_made_by_the_server_is_refused),
+	    cmocka_unit_test(free_text_becomes_quoted_fts5_strings_and_never_syntax),
+	    cmocka_unit_test(free_text_over_the_limits_is_refused_and_never_overflows),
+	    cmocka_unit_test(csv_cells_are_quoted_per_rfc_4180),
+	    cmocka_unit_test(csv_cells_that_a_spreadsheet_would_run_get_a_leading_quote),
+	    cmocka_unit_test(addresses_and_networks_parse_to_a_filter),
+	    cmocka_unit_test(a_network_matches_exactly_its_addresses_of_its_family),
+	    cmocka_unit_test(the_end_of_a_prefix_range_is_the_next_string),
+	    cmocka_unit_test(times_have_milliseconds_and_text_is_checked),
+	    cmocka_unit_test_setup_teardown(every_filter_returns_exactly_its_events_newest_first,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(each_filter_is_driven_by_its_index_in_keyset_order,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_page_boundary_inside_equal_timestamps_loses_nothing,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(stats_count_buckets_actions_severities_and_tops, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(triage_changes_status_once_and_audits, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
