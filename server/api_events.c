@@ -174,80 +174,6 @@ static int ev_filter_query(struct http_req *r, struct ev_filter *x, int64_t proj
 
 /* ---- writing events ---- */
 
-static int ev_key_text(struct buf *b, const char *key, const char *v, int *first)
-{
-	int rc = json_out_key(b, key, first);
-
-	return rc ? rc : v ? json_out_str(b, v) : buf_append(b, "null", 4);
-}
-
-/* Copies stored details (JSON text the server wrote) with "</" as "<\/",
- * as json_out does, so no response can close a script element. */
-static int ev_details(struct buf *b, const char *d)
-{
-	const char *p;
-	int rc = 0;
-
-	if (!d || !*d)
-		return buf_append(b, "{}", 2);
-	p = strstr(d, "</");
-	while (p && !rc) {
-		rc = buf_append(b, d, (size_t)(p - d) + 1);
-		rc |= buf_append(b, "\\", 1);
-		d = p + 1;
-		p = strstr(d, "</");
-	}
-	return rc | buf_append_str(b, d);
-}
-
-/* Writes e as the API's event object. */
-static int ev_write(struct buf *b, const struct store_event_row *e)
-{
-	char ts[EVENT_QUERY_TIME_LEN], rx[EVENT_QUERY_TIME_LEN], num[32];
-	int first = 1, f2 = 1, rc = 0;
-
-	event_query_time(e->ts, ts);
-	event_query_time(e->received_at, rx);
-	rc |= buf_append(b, "{", 1);
-	rc |= ev_key_text(b, "id", e->uid, &first);
-	rc |= ev_key_text(b, "ts", ts, &first);
-	rc |= ev_key_text(b, "received_at", rx, &first);
-	rc |= ev_key_text(b, "environment", e->environment, &first);
-	rc |= ev_key_text(b, "agent_id", e->agent_id ? e->agent_id : "", &first);
-	rc |= ev_key_text(b, "interceptor", e->interceptor, &first);
-	rc |= ev_key_text(b, "action", e->action, &first);
-	rc |= ev_key_text(b, "severity", e->severity, &first);
-	rc |= json_out_key(b, "confidence", &first);
-	if (e->has_confidence) {
-		snprintf(num, sizeof num, "%.15g", e->confidence);
-		rc |= buf_append_str(b, num);
-	} else {
-		rc |= buf_append(b, "null", 4);
-	}
-	rc |= ev_key_text(b, "source_ip", e->source_ip, &first);
-	rc |= ev_key_text(b, "method", e->method, &first);
-	rc |= ev_key_text(b, "endpoint", e->endpoint, &first);
-	rc |= ev_key_text(b, "payload", e->payload, &first);
-	rc |= json_out_key(b, "payload_length", &first) | json_out_int(b, e->payload_len);
-	rc |= json_out_key(b, "payload_truncated", &first) |
-	      buf_append_str(b, e->payload_truncated ? "true" : "false");
-	rc |= ev_key_text(b, "operation", e->operation, &first);
-	rc |= json_out_key(b, "operation_length", &first) | json_out_int(b, e->operation_len);
-	rc |= json_out_key(b, "operation_truncated", &first) |
-	      buf_append_str(b, e->operation_truncated ? "true" : "false");
-	rc |= json_out_key(b, "location", &first) | buf_append(b, "{", 1);
-	rc |= ev_key_text(b, "file", e->file, &f2);
-	rc |= json_out_key(b, "line", &f2);
-	rc |= e->has_line ? json_out_int(b, e->line) : buf_append(b, "null", 4);
-	rc |= ev_key_text(b, "function", e->function, &f2);
-	rc |= buf_append(b, "}", 1);
-	rc |= ev_key_text(b, "rule", e->rule, &first);
-	rc |= json_out_key(b, "details", &first) | ev_details(b, e->details);
-	rc |= ev_key_text(b, "status", e->status, &first);
-	rc |= buf_append(b, "}", 1);
-	return rc ? MOAT_ETOOBIG : MOAT_OK;
-}
-
 static const char ev_csv_header[] =
     "id,ts,received_at,environment,agent_id,interceptor,action,severity,confidence,source_ip,"
     "method,endpoint,payload,payload_length,payload_truncated,operation,operation_length,"
@@ -270,6 +196,7 @@ static int ev_cell_int(struct buf *b, int has, long long v)
 }
 
 /* Writes e as one CSV record (the columns of ev_csv_header). */
+
 static int ev_write_csv(struct buf *b, const struct store_event_row *e)
 {
 	char ts[EVENT_QUERY_TIME_LEN], rx[EVENT_QUERY_TIME_LEN], num[32] = "";
@@ -353,7 +280,7 @@ void api_events_list(struct http_req *r)
 	for (size_t i = 0; i < n && i < (size_t)limit && !rc; i++) {
 		if (i)
 			rc = buf_append(&b, ",", 1);
-		rc |= ev_write(&b, &rows[i]);
+		rc |= event_row_json(&b, &rows[i]);
 	}
 	rc |= buf_append_str(&b, "],\"next_cursor\":");
 	if (n > (size_t)limit) {
@@ -401,7 +328,7 @@ static void ev_reply_one(struct http_req *r, const struct store_event_row *e, js
 	buf_init(&b, EV_PAGE_OUT_MAX);
 	if (policy)
 		rc |= buf_append_str(&b, "{\"event\":");
-	rc |= ev_write(&b, e);
+	rc |= event_row_json(&b, e);
 	if (policy) {
 		rc |= buf_append_str(&b, ",\"policy\":") | json_out(&b, policy);
 		rc |= buf_append(&b, "}", 1);
@@ -500,7 +427,7 @@ static ssize_t ev_export_read(void *cls, uint64_t pos, char *dst, size_t max)
 			if (s->format == EV_CSV) {
 				rc = ev_write_csv(&s->out, e);
 			} else {
-				rc = ev_write(&s->out, e);
+				rc = event_row_json(&s->out, e);
 				rc |= buf_append(&s->out, "\n", 1);
 			}
 		} else if (s->done) {
@@ -568,7 +495,7 @@ static int ev_top_json(struct buf *b, const char *name, const char *key,
 	for (int i = 0; i < n; i++) {
 		int first = 1;
 		rc |= buf_append_str(b, i ? ",{" : "{");
-		rc |= ev_key_text(b, key, t[i].key, &first);
+		rc |= json_out_key_str(b, key, t[i].key, &first);
 		rc |= json_out_key(b, "count", &first) | json_out_int(b, t[i].count);
 		rc |= buf_append(b, "}", 1);
 	}
@@ -586,11 +513,11 @@ static int ev_stats_json(struct buf *b, const struct store_event_stats *s, int64
 	bucket_ms = bucket[0] == 'm' ? 60000 : bucket[0] == 'h' ? 3600000 : 86400000;
 	rc |= buf_append(b, "{", 1);
 	event_query_time(since, t);
-	rc |= ev_key_text(b, "since", t, &first);
+	rc |= json_out_key_str(b, "since", t, &first);
 	event_query_time(until, t);
-	rc |= ev_key_text(b, "until", t, &first);
-	rc |= ev_key_text(b, "bucket", bucket, &first);
-	rc |= ev_key_text(b, "environment", env, &first);
+	rc |= json_out_key_str(b, "until", t, &first);
+	rc |= json_out_key_str(b, "bucket", bucket, &first);
+	rc |= json_out_key_str(b, "environment", env, &first);
 	rc |= json_out_key(b, "total", &first) | json_out_int(b, s->total);
 	rc |= json_out_key(b, "by_action", &first);
 	rc |= buf_printf(b, "{\"blocked\":%lld,\"logged\":%lld}", (long long)s->blocked,
@@ -611,7 +538,7 @@ static int ev_stats_json(struct buf *b, const struct store_event_stats *s, int64
 		int f2 = 1;
 		event_query_time(s->first_bucket + k * bucket_ms, t);
 		rc |= buf_append_str(b, k ? ",{" : "{");
-		rc |= ev_key_text(b, "start", t, &f2);
+		rc |= json_out_key_str(b, "start", t, &f2);
 		rc |= json_out_key(b, "total", &f2) | json_out_int(b, c[width - 1]);
 		rc |= json_out_key(b, "blocked", &f2) | json_out_int(b, c[width - 2]);
 		rc |= json_out_key(b, "by_interceptor", &f2) | buf_append(b, "{", 1);

@@ -10,6 +10,8 @@
 
 #include "buf.h"
 #include "err.h"
+#include "event_query.h"
+#include "store.h"
 #include "json_out.h"
 #include "policy.h"
 #include "timefmt.h"
@@ -276,30 +278,41 @@ void event_batch_free(struct event_batch *b)
 	memset(b, 0, sizeof *b);
 }
 
-static int ev_key_str(struct buf *b, const char *k, const char *v, int *first)
+/* Copies stored details (JSON text the server wrote) with "</" as "<\/",
+ * as json_out does, so no response can close a script element. */
+static int ev_details(struct buf *b, const char *d)
 {
-	int rc = json_out_key(b, k, first);
+	const char *p;
+	int rc = 0;
 
-	return rc ? rc : v ? json_out_str(b, v) : buf_append(b, "null", 4);
+	if (!d || !*d)
+		return buf_append(b, "{}", 2);
+	p = strstr(d, "</");
+	while (p && !rc) {
+		rc = buf_append(b, d, (size_t)(p - d) + 1);
+		rc |= buf_append(b, "\\", 1);
+		d = p + 1;
+		p = strstr(d, "</");
+	}
+	return rc | buf_append_str(b, d);
 }
 
-int event_write_json(struct buf *b, const struct event *e, const char *environment,
-                     const char *agent_id, int64_t received_ms)
+int event_row_json(struct buf *b, const struct store_event_row *e)
 {
-	char ts[TIMEFMT_MS_LEN], rx[TIMEFMT_MS_LEN], num[32];
-	int first = 1, rc = 0;
+	char ts[EVENT_QUERY_TIME_LEN], rx[EVENT_QUERY_TIME_LEN], num[32];
+	int first = 1, f2 = 1, rc = 0;
 
-	timefmt_rfc3339_ms(e->ts_ms, ts);
-	timefmt_rfc3339_ms(received_ms, rx);
+	event_query_time(e->ts, ts);
+	event_query_time(e->received_at, rx);
 	rc |= buf_append(b, "{", 1);
-	rc |= ev_key_str(b, "id", e->uid, &first);
-	rc |= ev_key_str(b, "ts", ts, &first);
-	rc |= ev_key_str(b, "received_at", rx, &first);
-	rc |= ev_key_str(b, "environment", environment, &first);
-	rc |= ev_key_str(b, "agent_id", agent_id, &first);
-	rc |= ev_key_str(b, "interceptor", e->interceptor, &first);
-	rc |= ev_key_str(b, "action", e->action, &first);
-	rc |= ev_key_str(b, "severity", e->severity, &first);
+	rc |= json_out_key_str(b, "id", e->uid, &first);
+	rc |= json_out_key_str(b, "ts", ts, &first);
+	rc |= json_out_key_str(b, "received_at", rx, &first);
+	rc |= json_out_key_str(b, "environment", e->environment, &first);
+	rc |= json_out_key_str(b, "agent_id", e->agent_id ? e->agent_id : "", &first);
+	rc |= json_out_key_str(b, "interceptor", e->interceptor, &first);
+	rc |= json_out_key_str(b, "action", e->action, &first);
+	rc |= json_out_key_str(b, "severity", e->severity, &first);
 	rc |= json_out_key(b, "confidence", &first);
 	if (e->has_confidence) {
 		snprintf(num, sizeof num, "%.15g", e->confidence);
@@ -307,31 +320,62 @@ int event_write_json(struct buf *b, const struct event *e, const char *environme
 	} else {
 		rc |= buf_append(b, "null", 4);
 	}
-	rc |= ev_key_str(b, "source_ip", e->source_ip, &first);
-	rc |= ev_key_str(b, "method", e->method, &first);
-	rc |= ev_key_str(b, "endpoint", e->endpoint, &first);
-	rc |= ev_key_str(b, "payload", e->payload, &first);
+	rc |= json_out_key_str(b, "source_ip", e->source_ip, &first);
+	rc |= json_out_key_str(b, "method", e->method, &first);
+	rc |= json_out_key_str(b, "endpoint", e->endpoint, &first);
+	rc |= json_out_key_str(b, "payload", e->payload, &first);
 	rc |= json_out_key(b, "payload_length", &first) | json_out_int(b, e->payload_len);
 	rc |= json_out_key(b, "payload_truncated", &first) |
 	      buf_append_str(b, e->payload_truncated ? "true" : "false");
-	rc |= ev_key_str(b, "operation", e->operation, &first);
+	rc |= json_out_key_str(b, "operation", e->operation, &first);
 	rc |= json_out_key(b, "operation_length", &first) | json_out_int(b, e->operation_len);
 	rc |= json_out_key(b, "operation_truncated", &first) |
 	      buf_append_str(b, e->operation_truncated ? "true" : "false");
-	rc |= json_out_key(b, "location", &first);
-	{
-		int f2 = 1;
-		rc |= buf_append(b, "{", 1);
-		rc |= ev_key_str(b, "file", e->file, &f2);
-		rc |= json_out_key(b, "line", &f2);
-		rc |= e->has_line ? json_out_int(b, e->line) : buf_append(b, "null", 4);
-		rc |= ev_key_str(b, "function", e->function, &f2);
-		rc |= buf_append(b, "}", 1);
-	}
-	rc |= ev_key_str(b, "rule", e->rule, &first);
-	rc |= json_out_key(b, "details", &first);
-	rc |= buf_append_str(b, e->details ? e->details : "{}");
-	rc |= ev_key_str(b, "status", "new", &first);
+	rc |= json_out_key(b, "location", &first) | buf_append(b, "{", 1);
+	rc |= json_out_key_str(b, "file", e->file, &f2);
+	rc |= json_out_key(b, "line", &f2);
+	rc |= e->has_line ? json_out_int(b, e->line) : buf_append(b, "null", 4);
+	rc |= json_out_key_str(b, "function", e->function, &f2);
+	rc |= buf_append(b, "}", 1);
+	rc |= json_out_key_str(b, "rule", e->rule, &first);
+	rc |= json_out_key(b, "details", &first) | ev_details(b, e->details);
+	rc |= json_out_key_str(b, "status", e->status, &first);
 	rc |= buf_append(b, "}", 1);
 	return rc ? MOAT_ETOOBIG : MOAT_OK;
+}
+
+int event_write_json(struct buf *b, const struct event *e, const char *environment,
+                     const char *agent_id, int64_t received_ms)
+{
+	/* a view of the new event as the row it has just become */
+	struct store_event_row r;
+
+	memset(&r, 0, sizeof r);
+	snprintf(r.uid, sizeof r.uid, "%s", e->uid);
+	r.ts = e->ts_ms;
+	r.received_at = received_ms;
+	snprintf(r.environment, sizeof r.environment, "%s", environment ? environment : "");
+	snprintf(r.interceptor, sizeof r.interceptor, "%s", e->interceptor);
+	snprintf(r.action, sizeof r.action, "%s", e->action);
+	snprintf(r.severity, sizeof r.severity, "%s", e->severity);
+	snprintf(r.status, sizeof r.status, "new");
+	r.confidence = e->confidence;
+	r.has_confidence = e->has_confidence;
+	r.payload_len = e->payload_len;
+	r.payload_truncated = e->payload_truncated;
+	r.operation_len = e->operation_len;
+	r.operation_truncated = e->operation_truncated;
+	r.line = e->line;
+	r.has_line = e->has_line;
+	r.agent_id = (char *)agent_id;
+	r.source_ip = (char *)e->source_ip;
+	r.method = (char *)e->method;
+	r.endpoint = (char *)e->endpoint;
+	r.payload = (char *)e->payload;
+	r.operation = (char *)e->operation;
+	r.file = (char *)e->file;
+	r.function = (char *)e->function;
+	r.rule = (char *)e->rule;
+	r.details = (char *)e->details;
+	return event_row_json(b, &r);
 }

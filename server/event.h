@@ -62,7 +62,11 @@ int event_batch_parse(const json_t *events, int64_t now_ms, struct event_batch *
 void event_batch_free(struct event_batch *b);
 
 struct buf;
-/* Writes e as the API's event object (status "new") into b. */
+struct store_event_row;
+/* Writes a stored event as the API's event object into b (the one
+ * serialiser of events: search, get, export as NDJSON, the live feed). */
+int event_row_json(struct buf *b, const struct store_event_row *e);
+/* Writes a new event e the same way (status "new"). */
 int event_write_json(struct buf *b, const struct event *e, const char *environment,
                      const char *agent_id, int64_t received_ms);
 

@@ -276,13 +276,7 @@ int event_query_csv_cell(struct buf *b, const char *s, size_t n)
 
 void event_query_time(int64_t ms, char out[EVENT_QUERY_TIME_LEN])
 {
-	int64_t secs = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-	int frac = (int)(ms - secs * 1000);
-	char base[TIMEFMT_LEN];
-
-	timefmt_rfc3339(secs, base);
-	/* "YYYY-MM-DDTHH:MM:SSZ" -> "YYYY-MM-DDTHH:MM:SS.mmmZ" */
-	snprintf(out, EVENT_QUERY_TIME_LEN, "%.19s.%03dZ", base, frac);
+	timefmt_rfc3339_ms(ms, out);
 }
 
 int event_query_text_ok(const char *s)

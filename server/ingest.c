@@ -302,7 +302,8 @@ static int ingest_apply(struct job *j, int64_t now_ms)
 			else
 				j->res.duplicates++;
 		}
-		return MOAT_OK;
+		return store_event_rollup_add(ingest_store, a->project_id, a->env_id, &j->batch,
+		                              j->inserted);
 	}
 	return MOAT_EINVALID;
 }

@@ -169,3 +169,10 @@ int json_out_time(struct buf *b, long long t)
 	timefmt_rfc3339(t, ts);
 	return jo_string(b, ts, strlen(ts));
 }
+
+int json_out_key_str(struct buf *b, const char *key, const char *v, int *first)
+{
+	int rc = json_out_key(b, key, first);
+
+	return rc ? rc : v ? json_out_str(b, v) : buf_append(b, "null", 4);
+}

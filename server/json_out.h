@@ -25,6 +25,8 @@ int json_out_str(struct buf *b, const char *s);
 int json_out_int(struct buf *b, long long v);
 /* "key": with a leading comma unless *first (then clears *first). */
 int json_out_key(struct buf *b, const char *key, int *first);
+/* "key":"value" (or "key":null when v is NULL), comma-led like json_out_key. */
+int json_out_key_str(struct buf *b, const char *key, const char *v, int *first);
 /* RFC 3339 string for t, or null for 0. */
 int json_out_time(struct buf *b, long long t);
 

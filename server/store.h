@@ -253,11 +253,25 @@ int store_agent_prune(struct store *st, int64_t older_than_s, int64_t *n);
 /* ---- events ------------------------------------------------------------- */
 
 struct event;
+struct event_batch;
 /* Stores e unless (project, uid) is already there (*inserted = 0). Runs
  * inside the caller's (the writer's) transaction. */
 int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
                        const struct event *e, int64_t received_ms, int *inserted);
-/* Deletes at most limit events received before cutoff_ms (own transaction). */
+/* Adds the events of b with inserted[i] set (the job's new events, not its
+ * duplicates) to the rollups that store_event_stats reads: per minute and
+ * hour counts by interceptor, action and severity, per hour counts of
+ * endpoints, source addresses and rules. One upsert per distinct key. Runs
+ * inside the caller's (the writer's) transaction, the one that inserted
+ * them. Returns MOAT_OK, MOAT_EBUSY or MOAT_EDB (never a per-job error:
+ * the events are in the transaction already, so a failure must roll the
+ * whole group back). */
+int store_event_rollup_add(struct store *st, int64_t project_id, int64_t env_id,
+                           const struct event_batch *b, const unsigned char *inserted);
+/* Deletes at most limit events received before cutoff_ms and subtracts
+ * them from the rollups (own transaction); *n gets the count. Rollup rows
+ * go when they reach zero, never by age: the purge goes by received_at,
+ * the buckets by ts. */
 int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n);
 
 /* ---- event search, statistics and triage (store_event_query.c) -------- */
@@ -333,7 +347,9 @@ struct store_stats_top {
 };
 
 /* Counts over [since_ms, until_ms) in buckets of bucket_ms (aligned to
- * multiples of it since the epoch). */
+ * multiples of it since the epoch). Exact to the millisecond: the whole
+ * hours inside the range come from the rollups (store_event_rollup_add),
+ * the partial hours at its edges from the events themselves. */
 struct store_event_stats {
 	int64_t first_bucket; /* start of bucket 0 (ms) */
 	int nbuckets;

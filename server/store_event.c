@@ -1,12 +1,24 @@
 /*
  * store_event.c — writing threat events: insert with deduplication on the
- * agent's event id, and the retention purge. Only the writer thread calls
- * these. Thread: the writer's connection.
+ * agent's event id, the rollups the statistics read (schema 005), and the
+ * retention purge. Only the writer thread calls these. Thread: the
+ * writer's connection.
+ *
+ * Rollups. Every row of event_counts (per minute), event_counts_hour and
+ * event_top (per hour) is the count of the events that exist: the writer
+ * adds the events a job inserted in the same transaction, the purge
+ * subtracts the events it deletes in the same transaction. Both aggregate
+ * in memory first (sort, then one upsert per distinct key), so a batch of
+ * 500 events costs one statement per key it touches, not per event.
  */
 #include "store_int.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "err.h"
 #include "event.h"
+#include "xalloc.h"
 
 int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
                        const struct event *e, int64_t received_ms, int *inserted)
@@ -61,10 +73,257 @@ int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, con
 	return MOAT_OK;
 }
 
+/* ---- rollups ---- */
+
+#define RU_MINUTE 60000
+#define RU_HOUR   3600000
+#define RU_KINDS  3
+
+static const char *const ru_kind_names[RU_KINDS] = {"endpoint", "source", "rule"};
+
+/* One event's share of the rollups. The strings are borrowed. */
+struct ru_ev {
+	int64_t project_id, env_id, minute, hour;
+	const char *cols[3];        /* interceptor, action, severity */
+	const char *vals[RU_KINDS]; /* endpoint, source_ip, rule; NULL = none */
+};
+
+/* floor(ts / width): the schema's buckets (C and SQL divide towards 0). */
+static int64_t ru_floor(int64_t ts, int64_t width)
+{
+	return ts / width - (ts % width < 0);
+}
+
+static void ru_fill(struct ru_ev *r, int64_t project_id, int64_t env_id, int64_t ts,
+                    const char *interceptor, const char *action, const char *severity,
+                    const char *endpoint, const char *source_ip, const char *rule)
+{
+	r->project_id = project_id;
+	r->env_id = env_id;
+	r->minute = ru_floor(ts, RU_MINUTE);
+	r->hour = ru_floor(ts, RU_HOUR);
+	r->cols[0] = interceptor;
+	r->cols[1] = action;
+	r->cols[2] = severity;
+	r->vals[0] = endpoint;
+	r->vals[1] = source_ip;
+	r->vals[2] = rule;
+}
+
+/* NULL sorts first. */
+static int ru_strcmp(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+/* Orders by (project, environment, t, strings...). */
+static int ru_cmp(const struct ru_ev *a, const struct ru_ev *b, int64_t ta, int64_t tb,
+                  const char *const *sa, const char *const *sb, int ns)
+{
+	if (a->project_id != b->project_id)
+		return a->project_id < b->project_id ? -1 : 1;
+	if (a->env_id != b->env_id)
+		return a->env_id < b->env_id ? -1 : 1;
+	if (ta != tb)
+		return ta < tb ? -1 : 1;
+	for (int i = 0; i < ns; i++) {
+		int c = ru_strcmp(sa[i], sb[i]);
+		if (c)
+			return c;
+	}
+	return 0;
+}
+
+static int ru_cmp_minute(const void *x, const void *y)
+{
+	const struct ru_ev *a = x, *b = y;
+
+	return ru_cmp(a, b, a->minute, b->minute, a->cols, b->cols, 3);
+}
+
+static int ru_cmp_hour(const void *x, const void *y)
+{
+	const struct ru_ev *a = x, *b = y;
+
+	return ru_cmp(a, b, a->hour, b->hour, a->cols, b->cols, 3);
+}
+
+static int ru_cmp_top(const void *x, const void *y, int k)
+{
+	const struct ru_ev *a = x, *b = y;
+
+	return ru_cmp(a, b, a->hour, b->hour, &a->vals[k], &b->vals[k], 1);
+}
+
+static int ru_cmp_top0(const void *x, const void *y)
+{
+	return ru_cmp_top(x, y, 0);
+}
+
+static int ru_cmp_top1(const void *x, const void *y)
+{
+	return ru_cmp_top(x, y, 1);
+}
+
+static int ru_cmp_top2(const void *x, const void *y)
+{
+	return ru_cmp_top(x, y, 2);
+}
+
+/* Adds delta to one rollup row: up (an upsert) binds ?1 project, ?2
+ * environment, ?3 time, texts from ?4, delta after them; zap (the same
+ * key, "AND n <= 0") runs after a subtraction and drops the row at zero. */
+static int ru_put(struct store *st, const char *up, const char *zap, const struct ru_ev *r,
+                  int64_t t, const char *const *texts, int ntexts, int64_t delta)
+{
+	for (int pass = 0; pass < (delta < 0 ? 2 : 1); pass++) {
+		sqlite3_stmt *s = store_stmt(st, pass ? zap : up);
+		int rc;
+		if (!s)
+			return MOAT_EDB;
+		sqlite3_bind_int64(s, 1, r->project_id);
+		sqlite3_bind_int64(s, 2, r->env_id);
+		sqlite3_bind_int64(s, 3, t);
+		for (int i = 0; i < ntexts; i++)
+			sqlite3_bind_text(s, 4 + i, texts[i], -1, SQLITE_STATIC);
+		if (!pass)
+			sqlite3_bind_int64(s, 4 + ntexts, delta);
+		rc = sqlite3_step(s);
+		rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
+		sqlite3_reset(s);
+		if (rc)
+			return rc;
+	}
+	return MOAT_OK;
+}
+
+#define RU_COUNTS_UP(table, t)                                                                     \
+	"INSERT INTO " table "(project_id, environment_id, " t                                     \
+	", interceptor, action, severity, n)"                                                      \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET n = n + excluded.n"
+#define RU_COUNTS_ZAP(table, t)                                                                    \
+	"DELETE FROM " table " WHERE project_id = ?1 AND environment_id = ?2 AND " t " = ?3"       \
+	" AND interceptor = ?4 AND action = ?5 AND severity = ?6 AND n <= 0"
+
+/* Adds sign times every event of ev (sorted here) to the rollups. */
+static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
+{
+	static const char up_min[] = RU_COUNTS_UP("event_counts", "minute");
+	static const char zap_min[] = RU_COUNTS_ZAP("event_counts", "minute");
+	static const char up_hour[] = RU_COUNTS_UP("event_counts_hour", "hour");
+	static const char zap_hour[] = RU_COUNTS_ZAP("event_counts_hour", "hour");
+	static const char up_top[] =
+	    "INSERT INTO event_top(project_id, environment_id, hour, kind, value, n)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET n = n + excluded.n";
+	static const char zap_top[] =
+	    "DELETE FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
+	    " AND kind = ?4 AND value = ?5 AND n <= 0";
+	int (*const cmp[2 + RU_KINDS])(const void *, const void *) = {
+	    ru_cmp_minute, ru_cmp_hour, ru_cmp_top0, ru_cmp_top1, ru_cmp_top2};
+	int rc = MOAT_OK;
+
+	if (n == 0)
+		return MOAT_OK;
+	for (int pass = 0; pass < 2 + RU_KINDS && !rc; pass++) {
+		qsort(ev, n, sizeof *ev, cmp[pass]);
+		for (size_t i = 0, j; i < n && !rc; i = j) {
+			const struct ru_ev *r = &ev[i];
+			const char *top[2];
+			int64_t delta;
+			for (j = i + 1; j < n && cmp[pass](r, &ev[j]) == 0; j++)
+				;
+			delta = sign * (int64_t)(j - i);
+			if (pass == 0)
+				rc = ru_put(st, up_min, zap_min, r, r->minute, r->cols, 3, delta);
+			else if (pass == 1)
+				rc = ru_put(st, up_hour, zap_hour, r, r->hour, r->cols, 3, delta);
+			else if (r->vals[pass - 2]) {
+				top[0] = ru_kind_names[pass - 2];
+				top[1] = r->vals[pass - 2];
+				rc = ru_put(st, up_top, zap_top, r, r->hour, top, 2, delta);
+			}
+		}
+	}
+	return rc;
+}
+
+int store_event_rollup_add(struct store *st, int64_t project_id, int64_t env_id,
+                           const struct event_batch *b, const unsigned char *inserted)
+{
+	struct ru_ev *ev = xcalloc(b->n ? b->n : 1, sizeof *ev);
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const struct event *e = &b->ev[i];
+		if (!inserted[i])
+			continue;
+		ru_fill(&ev[n++], project_id, env_id, e->ts_ms, e->interceptor, e->action,
+		        e->severity, e->endpoint, e->source_ip, e->rule);
+	}
+	rc = ru_apply(st, ev, n, 1);
+	free(ev);
+	/* never "skip this job": its events are in the transaction already,
+	 * so a failure must roll back the whole group */
+	return rc && rc != MOAT_EBUSY ? MOAT_EDB : rc;
+}
+
+/* ---- retention ---- */
+
+/* The columns of a deleted event that the rollups need, copied. */
+struct ru_doomed {
+	struct ru_ev *ev;
+	char **strings;
+	size_t n, cap;
+};
+
+static const char *ru_keep(struct ru_doomed *d, sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	char *copy;
+
+	if (!t)
+		return NULL;
+	copy = xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+	d->strings[d->n * 6 + (size_t)(i - 3)] = copy;
+	return copy;
+}
+
+static void ru_doomed_add(struct ru_doomed *d, sqlite3_stmt *s)
+{
+	const char *c[6];
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 256;
+		d->ev = xrealloc(d->ev, d->cap * sizeof *d->ev);
+		d->strings = xrealloc(d->strings, d->cap * 6 * sizeof *d->strings);
+	}
+	memset(&d->strings[d->n * 6], 0, 6 * sizeof *d->strings);
+	for (int i = 0; i < 6; i++)
+		c[i] = ru_keep(d, s, 3 + i);
+	ru_fill(&d->ev[d->n], sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
+	        sqlite3_column_int64(s, 2), c[0], c[1], c[2], c[3], c[4], c[5]);
+	d->n++;
+}
+
+static void ru_doomed_cleanup(struct ru_doomed *d)
+{
+	for (size_t i = 0; i < d->n * 6; i++)
+		free(d->strings[i]);
+	free(d->strings);
+	free(d->ev);
+}
+
 int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n)
 {
-	static const char sql[] = "DELETE FROM events WHERE id IN (SELECT id FROM events"
-	                          " WHERE received_at < ? ORDER BY received_at LIMIT ?)";
+	static const char sql[] =
+	    "DELETE FROM events WHERE id IN (SELECT id FROM events"
+	    " WHERE received_at < ? ORDER BY received_at LIMIT ?)"
+	    " RETURNING project_id, environment_id, ts, interceptor, action, severity, endpoint,"
+	    " source_ip, rule";
+	struct ru_doomed d = {NULL, NULL, 0, 0};
 	sqlite3_stmt *s;
 	int rc;
 
@@ -79,11 +338,18 @@ int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n
 	}
 	sqlite3_bind_int64(s, 1, cutoff_ms);
 	sqlite3_bind_int(s, 2, limit);
-	rc = store_err(st, sqlite3_step(s));
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		ru_doomed_add(&d, s);
+	rc = store_err(st, rc);
+	sqlite3_reset(s);
+	if (!rc)
+		rc = ru_apply(st, d.ev, d.n, -1);
+	*n = (int64_t)d.n;
+	ru_doomed_cleanup(&d);
 	if (rc) {
 		store_rollback(st);
+		*n = 0;
 		return rc;
 	}
-	*n = sqlite3_changes(st->db);
 	return store_commit(st);
 }
