@@ -342,15 +342,19 @@ static int setup(void **state)
 	for (int i = 0; i < NEV; i++) {
 		char uid[40], ip[48], payload[64], details[64];
 		struct event e;
+		struct event_batch one = {.ev = &e, .n = 1};
+		int64_t env = i % 6 == 5 ? staging.id : prod.id;
 		int inserted;
+		unsigned char flag = 1;
 		fixture_event(i, &e, uid, ip, payload, details);
 		f->ts[i] = e.ts_ms;
-		assert_int_equal(store_event_insert(f->st, f->p.id,
-		                                    i % 6 == 5 ? staging.id : prod.id,
+		assert_int_equal(store_event_insert(f->st, f->p.id, env,
 		                                    i % 10 == 0 ? "agent-a" : "agent-b", &e,
 		                                    T0 + 999999, &inserted),
 		                 0);
 		assert_int_equal(inserted, 1);
+		/* as the writer does (tests/unit/test_event_rollup.c tests them) */
+		assert_int_equal(store_event_rollup_add(f->st, f->p.id, env, &one, &flag), 0);
 	}
 	assert_int_equal(store_tx_commit(f->st), 0);
 	*state = f;

@@ -1,0 +1,585 @@
+/*
+ * Unit tests for the event rollups (schema/005_event_rollups.sql, kept by
+ * store_event.c) and the statistics that read them (store_event_query.c):
+ * the rollup tables always equal a GROUP BY of the events that exist —
+ * after the writer's inserts and duplicates, after retention purges that
+ * cut through buckets, after the migration's backfill — and a stats call
+ * over any range, partial minutes and hours at its edges included, equals
+ * counting its events one by one (done here with plain SQL on a second
+ * connection, independent of the code under test).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "event.h"
+#include "ingest.h"
+#include "policy.h"
+#include "store.h"
+
+#define T0     1795680000000LL /* 2026-11-26T08:00:00Z, a whole hour */
+#define HOUR   3600000LL
+#define MINUTE 60000LL
+
+struct fixture {
+	char path[64];
+	struct store *st;
+	sqlite3 *db; /* a plain second connection: the reference counts */
+	struct actor a;
+	struct store_project p;
+	struct store_env prod, staging;
+	uint64_t rng;
+};
+
+static uint64_t rnd(struct fixture *f)
+{
+	uint64_t z = (f->rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char msg[256];
+	int fd;
+
+	snprintf(f->path, sizeof f->path, "/tmp/moat-unit-XXXXXX");
+	fd = mkstemp(f->path);
+	close(fd);
+	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(sqlite3_open(f->path, &f->db), SQLITE_OK);
+	sqlite3_busy_timeout(f->db, 5000);
+	f->a.type = ACTOR_USER;
+	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
+	f->a.ip = "192.0.2.1";
+	f->a.request_id = "req-1";
+	f->rng = 42;
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &f->p), 0);
+	assert_int_equal(store_env_create(f->st, &f->a, &f->p, "staging", &f->staging), 0);
+	assert_int_equal(store_env_get(f->st, f->p.id, "production", &f->prod), 0);
+	store_idle(f->st); /* no snapshot held open across the writer's commits */
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char p[96];
+
+	sqlite3_close(f->db);
+	store_close(f->st);
+	unlink(f->path);
+	snprintf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	snprintf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+/* ---- batches ---- */
+
+static const char *const sevs[] = {"low", "medium", "high", "critical"};
+
+static char *batch_str(struct event_batch *b, const char *s)
+{
+	char *copy = strdup(s);
+
+	if (b->nstrings == b->capstrings) {
+		b->capstrings = b->capstrings ? b->capstrings * 2 : 64;
+		b->strings = realloc(b->strings, b->capstrings * sizeof *b->strings);
+	}
+	b->strings[b->nstrings++] = copy;
+	return copy;
+}
+
+static void batch_init(struct event_batch *b, size_t cap)
+{
+	memset(b, 0, sizeof *b);
+	b->ev = calloc(cap, sizeof *b->ev);
+}
+
+/* Appends event number uid at ts; k picks every other field, skewed so
+ * that the top lists have clear leaders, ties and a tail past ten. */
+static void batch_add(struct event_batch *b, int uid, int64_t ts, uint64_t k)
+{
+	struct event *e = &b->ev[b->n++];
+	char t[64];
+	unsigned v;
+
+	memset(e, 0, sizeof *e);
+	snprintf(t, sizeof t, "00000000-0000-4000-8000-%012d", uid);
+	e->uid = batch_str(b, t);
+	e->ts_ms = ts;
+	e->interceptor = policy_interceptor_names[k % POLICY_INTERCEPTORS];
+	e->action = (k >> 8) % 3 ? "blocked" : "logged";
+	e->severity = sevs[(k >> 12) % 4];
+	v = (unsigned)((k >> 16) % 1000);
+	if ((k >> 28) % 13) {
+		snprintf(t, sizeof t, "198.51.100.%u", v * v / 20000); /* 0..49, skewed */
+		e->source_ip = batch_str(b, t);
+	}
+	if ((k >> 32) % 11) {
+		snprintf(t, sizeof t, "/api/e%u", (unsigned)((k >> 36) % 97 % 15));
+		e->endpoint = batch_str(b, t);
+	}
+	if ((k >> 44) % 17) {
+		snprintf(t, sizeof t, "rule.%u", (unsigned)((k >> 48) % 12));
+		e->rule = batch_str(b, t);
+	}
+	e->method = "POST";
+	e->payload = "x";
+	e->payload_len = 1;
+}
+
+/* Stores b as the writer does (insert each, then the rollups of those
+ * inserted, one transaction) with received_at; frees b. */
+static void store_batch(struct fixture *f, int64_t env_id, struct event_batch *b,
+                        int64_t received_ms)
+{
+	unsigned char *ins = calloc(b->n + 1, 1);
+
+	assert_int_equal(store_tx_begin(f->st), 0);
+	for (size_t i = 0; i < b->n; i++) {
+		int one;
+		assert_int_equal(store_event_insert(f->st, f->p.id, env_id, "agent", &b->ev[i],
+		                                    received_ms, &one),
+		                 0);
+		ins[i] = (unsigned char)one;
+	}
+	assert_int_equal(store_event_rollup_add(f->st, f->p.id, env_id, b, ins), 0);
+	assert_int_equal(store_tx_commit(f->st), 0);
+	store_idle(f->st);
+	free(ins);
+	event_batch_free(b);
+}
+
+/* n events at random times in [from, from + span) into env. */
+static void store_random(struct fixture *f, int64_t env_id, int first_uid, int n, int64_t from,
+                         int64_t span, int64_t received_ms)
+{
+	struct event_batch b;
+
+	batch_init(&b, (size_t)n);
+	for (int i = 0; i < n; i++)
+		batch_add(&b, first_uid + i, from + (int64_t)(rnd(f) % (uint64_t)span), rnd(f));
+	store_batch(f, env_id, &b, received_ms);
+}
+
+/* ---- the references ---- */
+
+static int64_t sql_count(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *s = NULL;
+	int64_t n = -1;
+
+	if (sqlite3_prepare_v2(f->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(f->db));
+		fail();
+	}
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* Every rollup table equals the GROUP BY of the events, row for row. */
+static void check_rollups(struct fixture *f)
+{
+#define FLOOR(w) "(ts - (ts < 0) * (" #w " - 1)) / " #w
+	static const char *const pairs[][2] = {
+	    {"SELECT project_id, environment_id, minute, interceptor, action, severity, n"
+	     " FROM event_counts",
+	     "SELECT project_id, environment_id, " FLOOR(
+	         60000) ", interceptor, action, severity,"
+	                " count(*) FROM events GROUP BY 1, 2, 3, 4, 5, 6"},
+	    {"SELECT project_id, environment_id, hour, interceptor, action, severity, n"
+	     " FROM event_counts_hour",
+	     "SELECT project_id, environment_id, " FLOOR(
+	         3600000) ", interceptor, action, severity,"
+	                  " count(*) FROM events GROUP BY 1, 2, 3, 4, 5, 6"},
+	    {"SELECT project_id, environment_id, hour, kind, value, n FROM event_top",
+	     "SELECT project_id, environment_id, " FLOOR(
+	         3600000) ", 'endpoint', endpoint, count(*)"
+	                  " FROM events WHERE endpoint IS NOT NULL GROUP BY 1, 2, 3, 5 UNION ALL"
+	                  " SELECT project_id, environment_id, " FLOOR(
+	                      3600000) ", 'source', source_ip, count(*)"
+	                               " FROM events WHERE source_ip IS NOT NULL GROUP BY 1, 2, 3, "
+	                               "5 UNION ALL"
+	                               " SELECT project_id, environment_id, " FLOOR(
+	                                   3600000) ", 'rule', rule, count(*)"
+	                                            " FROM events WHERE rule IS NOT NULL GROUP BY "
+	                                            "1, 2, 3, 5"},
+	};
+#undef FLOOR
+	char sql[2048];
+
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		for (int dir = 0; dir < 2; dir++) {
+			int64_t n;
+			snprintf(
+			    sql, sizeof sql,
+			    "SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT SELECT * FROM (%s))",
+			    pairs[i][dir], pairs[i][!dir]);
+			n = sql_count(f, sql);
+			if (n != 0) {
+				fprintf(stderr,
+				        "rollup %zu differs from the events (%s): %lld rows\n", i,
+				        dir ? "missing" : "extra", (long long)n);
+				fail();
+			}
+		}
+	assert_int_equal(sql_count(f, "SELECT (SELECT count(*) FROM event_counts WHERE n <= 0) +"
+	                              " (SELECT count(*) FROM event_counts_hour WHERE n <= 0) +"
+	                              " (SELECT count(*) FROM event_top WHERE n <= 0)"),
+	                 0);
+}
+
+#define REF_KEYS 256
+
+struct ref_tally {
+	char key[REF_KEYS][64];
+	int64_t n[REF_KEYS];
+	int len;
+};
+
+static void ref_add(struct ref_tally *t, const unsigned char *key)
+{
+	int i;
+
+	if (!key)
+		return;
+	for (i = 0; i < t->len; i++)
+		if (!strcmp(t->key[i], (const char *)key))
+			break;
+	if (i == t->len) {
+		assert_true(t->len < REF_KEYS);
+		snprintf(t->key[t->len++], 64, "%s", (const char *)key);
+	}
+	t->n[i]++;
+}
+
+/* The ten largest, more first, then the smaller key. */
+static void ref_top(struct ref_tally *t, struct store_stats_top *top, int *n)
+{
+	*n = 0;
+	while (*n < STORE_STATS_TOP) {
+		int best = -1;
+		for (int i = 0; i < t->len; i++)
+			if (t->n[i] > 0 &&
+			    (best < 0 || t->n[i] > t->n[best] ||
+			     (t->n[i] == t->n[best] && strcmp(t->key[i], t->key[best]) < 0)))
+				best = i;
+		if (best < 0)
+			break;
+		top[*n].key = strdup(t->key[best]);
+		top[(*n)++].count = t->n[best];
+		t->n[best] = 0;
+	}
+}
+
+/* What store_event_stats should say, counted event by event. */
+static void ref_stats(struct fixture *f, const char *env, int64_t since, int64_t until,
+                      int64_t bucket, struct store_event_stats *out)
+{
+	const int width = STORE_STATS_INTERCEPTORS + 2;
+	static struct ref_tally tops[3]; /* rules, sources, endpoints */
+	sqlite3_stmt *s = NULL;
+	int64_t env_id = -1;
+
+	memset(out, 0, sizeof *out);
+	memset(tops, 0, sizeof tops);
+	out->first_bucket = (since - (since < 0) * (bucket - 1)) / bucket * bucket;
+	out->nbuckets = (int)((until - out->first_bucket + bucket - 1) / bucket);
+	out->buckets = calloc((size_t)out->nbuckets * (size_t)width, sizeof *out->buckets);
+	if (env)
+		env_id = !strcmp(env, "production") ? f->prod.id
+		         : !strcmp(env, "staging")  ? f->staging.id
+		                                    : 0;
+	assert_int_equal(
+	    sqlite3_prepare_v2(f->db,
+	                       "SELECT ts, interceptor, action, severity, rule, source_ip, endpoint"
+	                       " FROM events WHERE project_id = ?1 AND ts >= ?2 AND ts < ?3"
+	                       " AND (?4 < 0 OR environment_id = ?4)",
+	                       -1, &s, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_int64(s, 1, f->p.id);
+	sqlite3_bind_int64(s, 2, since);
+	sqlite3_bind_int64(s, 3, until);
+	sqlite3_bind_int64(s, 4, env_id);
+	while (sqlite3_step(s) == SQLITE_ROW) {
+		int64_t *row = &out->buckets[(sqlite3_column_int64(s, 0) - out->first_bucket) /
+		                             bucket * width];
+		const char *ic = (const char *)sqlite3_column_text(s, 1);
+		const char *sev = (const char *)sqlite3_column_text(s, 3);
+		out->total++;
+		row[width - 1]++;
+		for (int i = 0; i < STORE_STATS_INTERCEPTORS; i++)
+			if (!strcmp(ic, policy_interceptor_names[i])) {
+				out->by_interceptor[i]++;
+				row[i]++;
+			}
+		if (!strcmp((const char *)sqlite3_column_text(s, 2), "blocked")) {
+			out->blocked++;
+			row[width - 2]++;
+		} else {
+			out->logged++;
+		}
+		for (int i = 0; i < STORE_STATS_SEVERITIES; i++)
+			out->by_severity[i] += !strcmp(sev, sevs[i]);
+		for (int k = 0; k < 3; k++)
+			ref_add(&tops[k], sqlite3_column_text(s, 4 + k));
+	}
+	sqlite3_finalize(s);
+	ref_top(&tops[0], out->rules, &out->nrules);
+	ref_top(&tops[1], out->sources, &out->nsources);
+	ref_top(&tops[2], out->endpoints, &out->nendpoints);
+}
+
+static void check_tops(const char *what, const struct store_stats_top *got, int ngot,
+                       const struct store_stats_top *want, int nwant)
+{
+	int ok = ngot == nwant;
+
+	for (int i = 0; ok && i < ngot; i++)
+		ok = got[i].count == want[i].count && !strcmp(got[i].key, want[i].key);
+	if (!ok) {
+		fprintf(stderr, "top %s differs:\n", what);
+		for (int i = 0; i < ngot || i < nwant; i++)
+			fprintf(
+			    stderr, "  got %s %lld, want %s %lld\n", i < ngot ? got[i].key : "-",
+			    i < ngot ? (long long)got[i].count : 0LL, i < nwant ? want[i].key : "-",
+			    i < nwant ? (long long)want[i].count : 0LL);
+		fail();
+	}
+}
+
+/* store_event_stats over [since, until) equals the reference, field for
+ * field. Returns the total. */
+static int64_t check_stats(struct fixture *f, const char *env, int64_t since, int64_t until,
+                           int64_t bucket)
+{
+	const int width = STORE_STATS_INTERCEPTORS + 2;
+	struct store_event_stats got, want;
+	int64_t total;
+
+	assert_int_equal(store_event_stats(f->st, f->p.id, env, since, until, bucket, &got), 0);
+	store_idle(f->st);
+	ref_stats(f, env, since, until, bucket, &want);
+	if (got.total != want.total || got.blocked != want.blocked || got.logged != want.logged ||
+	    memcmp(got.by_interceptor, want.by_interceptor, sizeof got.by_interceptor) ||
+	    memcmp(got.by_severity, want.by_severity, sizeof got.by_severity)) {
+		fprintf(stderr,
+		        "stats differ for [%lld, %lld) bucket %lld env %s: total %lld/%lld blocked "
+		        "%lld/%lld\n",
+		        (long long)since, (long long)until, (long long)bucket, env ? env : "-",
+		        (long long)got.total, (long long)want.total, (long long)got.blocked,
+		        (long long)want.blocked);
+		fail();
+	}
+	assert_int_equal(got.first_bucket, want.first_bucket);
+	assert_int_equal(got.nbuckets, want.nbuckets);
+	for (int b = 0; b < got.nbuckets * width; b++)
+		if (got.buckets[b] != want.buckets[b]) {
+			fprintf(stderr, "[%lld, %lld) bucket %d column %d: %lld, want %lld\n",
+			        (long long)since, (long long)until, b / width, b % width,
+			        (long long)got.buckets[b], (long long)want.buckets[b]);
+			fail();
+		}
+	check_tops("rules", got.rules, got.nrules, want.rules, want.nrules);
+	check_tops("sources", got.sources, got.nsources, want.sources, want.nsources);
+	check_tops("endpoints", got.endpoints, got.nendpoints, want.endpoints, want.nendpoints);
+	total = got.total;
+	store_event_stats_cleanup(&got);
+	store_event_stats_cleanup(&want);
+	return total;
+}
+
+/* A spread of ranges over [from, from + span): whole hours, edges inside
+ * minutes and hours, a single millisecond, the default 24 hours. */
+static void check_ranges(struct fixture *f, int64_t from, int64_t span, int random_ranges)
+{
+	static const char *const envs[] = {NULL, "production", "staging", "nowhere"};
+	static const int64_t lens[] = {
+	    1, 59999, 61000, 59 * MINUTE, 61 * MINUTE + 7, 3 * HOUR, 24 * HOUR, 26 * HOUR + 12345};
+
+	assert_true(check_stats(f, NULL, from, from + span, HOUR) > 0);
+	check_stats(f, NULL, from, from + span, 86400000);
+	check_stats(f, NULL, from + 1, from + span - 1, HOUR);
+	check_stats(f, "staging", from + 90500, from + 3 * HOUR, MINUTE);
+	check_stats(f, NULL, from - HOUR, from + 2 * HOUR + 1, MINUTE);
+	for (int i = 0; i < random_ranges; i++) {
+		int64_t len = lens[rnd(f) % (sizeof lens / sizeof lens[0])];
+		int64_t since = from - HOUR + (int64_t)(rnd(f) % (uint64_t)(span + HOUR));
+		int64_t bucket = len <= 30 * HOUR && rnd(f) % 2 ? MINUTE
+		                 : rnd(f) % 2                   ? HOUR
+		                                                : 86400000;
+		if (rnd(f) % 4 == 0)
+			since -= since % MINUTE; /* an edge on a minute, not on an hour */
+		check_stats(f, envs[rnd(f) % 4], since, since + len, bucket);
+	}
+}
+
+/* ---- tests ---- */
+
+/* Hands b to the running writer and waits for the commit. */
+static void writer_store(struct fixture *f, const struct store_env *env, struct event_batch *b,
+                         int64_t accepted, int64_t duplicates)
+{
+	struct ingest_result res;
+
+	assert_int_equal(ingest_events_wait(f->p.id, env->id, env->name, "agent-1", b, 10000, &res),
+	                 MOAT_OK);
+	assert_int_equal(res.accepted, accepted);
+	assert_int_equal(res.duplicates, duplicates);
+	event_batch_free(b);
+}
+
+static void the_writer_adds_the_events_it_inserts_and_never_a_duplicate(void **state)
+{
+	struct fixture *f = *state;
+	struct event_batch b;
+
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	/* 300 new events, 20 of them sent twice in the same batch */
+	batch_init(&b, 320);
+	for (int i = 0; i < 300; i++)
+		batch_add(&b, i, T0 + (int64_t)(rnd(f) % (uint64_t)(5 * HOUR)), rnd(f));
+	for (int i = 0; i < 20; i++)
+		batch_add(&b, i * 7, T0 + (int64_t)(rnd(f) % (uint64_t)(5 * HOUR)), rnd(f));
+	writer_store(f, &f->prod, &b, 300, 20);
+	/* staging: 100 new, 50 already stored (a uid is unique per project) */
+	batch_init(&b, 150);
+	for (int i = 0; i < 150; i++)
+		batch_add(&b, 250 + i, T0 + (int64_t)(rnd(f) % (uint64_t)(5 * HOUR)), rnd(f));
+	writer_store(f, &f->staging, &b, 100, 50);
+	/* a resend of a whole batch changes nothing */
+	batch_init(&b, 100);
+	for (int i = 0; i < 100; i++)
+		batch_add(&b, i, T0, rnd(f));
+	writer_store(f, &f->prod, &b, 0, 100);
+	ingest_stop();
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 400);
+	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_counts"), 400);
+	check_rollups(f);
+	check_ranges(f, T0, 5 * HOUR, 100);
+}
+
+static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
+{
+	struct fixture *f = *state;
+	int64_t n, left = 1200;
+	int rounds = 0;
+
+	/* received in six batches a second apart; ts unrelated to received_at,
+	 * so the purge cuts through every bucket */
+	for (int i = 0; i < 6; i++)
+		store_random(f, i % 2 ? f->staging.id : f->prod.id, i * 200, 200, T0, 30 * HOUR,
+		             T0 + 40 * HOUR + i * 1000);
+	check_rollups(f);
+	do {
+		assert_int_equal(store_event_purge(f->st, T0 + 40 * HOUR + 2500, 97, &n), 0);
+		store_idle(f->st);
+		left -= n;
+		assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), left);
+		check_rollups(f);
+		if (rounds++ % 3 == 0)
+			check_ranges(f, T0, 30 * HOUR, 20);
+	} while (n > 0);
+	assert_int_equal(left, 600);
+	check_ranges(f, T0, 30 * HOUR, 100);
+	/* everything: the rollups empty out */
+	assert_int_equal(store_event_purge(f->st, T0 + 50 * HOUR, 100000, &n), 0);
+	store_idle(f->st);
+	assert_int_equal(n, 600);
+	assert_int_equal(sql_count(f, "SELECT (SELECT count(*) FROM event_counts) +"
+	                              " (SELECT count(*) FROM event_counts_hour) +"
+	                              " (SELECT count(*) FROM event_top)"),
+	                 0);
+	assert_int_equal(check_stats(f, NULL, T0, T0 + 30 * HOUR, HOUR), 0);
+}
+
+static void stats_are_exact_for_ranges_that_cut_minutes_and_hours(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter q = {.project_id = f->p.id};
+	char plan[4000];
+
+	for (int i = 0; i < 8; i++)
+		store_random(f, i % 3 ? f->prod.id : f->staging.id, i * 400, 400, T0 - 7 * MINUTE,
+		             40 * HOUR, T0);
+	check_rollups(f);
+	check_ranges(f, T0, 40 * HOUR, 400);
+	/* the rollups are read by primary key, one range per environment */
+	assert_int_equal(store_event_plan(f->st, &q, 1, plan, sizeof plan), 0);
+	assert_non_null(strstr(plan, "COVERING INDEX events_ts"));
+	assert_non_null(
+	    strstr(plan, "SEARCH event_counts USING PRIMARY KEY (project_id=? AND environment_id=? "
+	                 "AND minute>? AND minute<?)"));
+	assert_non_null(strstr(plan, "SEARCH event_counts_hour USING PRIMARY KEY (project_id=? AND "
+	                             "environment_id=? AND hour>? AND hour<?)"));
+	assert_non_null(strstr(plan, "SEARCH event_top USING PRIMARY KEY (project_id=? AND "
+	                             "environment_id=? AND hour>? AND hour<?)"));
+	assert_null(strstr(plan, "TEMP B-TREE"));
+}
+
+static void the_migration_backfills_the_rollups_of_events_stored_before_it(void **state)
+{
+	struct fixture *f = *state;
+	struct event_batch b;
+	char msg[256];
+
+	/* a database of schema 4: no rollup tables, events stored without */
+	assert_int_equal(sqlite3_exec(f->db,
+	                              "DROP TABLE event_counts; DROP TABLE event_counts_hour;"
+	                              " DROP TABLE event_top;"
+	                              " DELETE FROM schema_migrations WHERE version = 5",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	batch_init(&b, 1500);
+	for (int i = 0; i < 1500; i++)
+		batch_add(&b, i, T0 + (int64_t)(rnd(f) % (uint64_t)(30 * HOUR)), rnd(f));
+	assert_int_equal(store_tx_begin(f->st), 0);
+	for (size_t i = 0; i < b.n; i++) {
+		int one;
+		assert_int_equal(store_event_insert(f->st, f->p.id,
+		                                    i % 4 ? f->prod.id : f->staging.id, "agent",
+		                                    &b.ev[i], T0, &one),
+		                 0);
+	}
+	assert_int_equal(store_tx_commit(f->st), 0);
+	event_batch_free(&b);
+	store_idle(f->st);
+	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(sql_count(f, "SELECT max(version) FROM schema_migrations"), 5);
+	check_rollups(f);
+	check_ranges(f, T0, 30 * HOUR, 100);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(
+	        the_writer_adds_the_events_it_inserts_and_never_a_duplicate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_purge_subtracts_exactly_the_events_it_deletes, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(stats_are_exact_for_ranges_that_cut_minutes_and_hours,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        the_migration_backfills_the_rollups_of_events_stored_before_it, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
