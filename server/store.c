@@ -456,3 +456,21 @@ void store_threads_close(void)
 	free(store_path);
 	store_path = NULL;
 }
+
+/* ---- query plans, for tests and benchmarks ---- */
+
+void store_explain(struct store *st, const char *sql, char *out, size_t cap, size_t *o)
+{
+	char *text = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, text, -1, &s, NULL) == SQLITE_OK)
+		while (sqlite3_step(s) == SQLITE_ROW && *o < cap) {
+			int w = snprintf(out + *o, cap - *o, "%s%s", *o ? "|" : "",
+			                 (const char *)sqlite3_column_text(s, 3));
+			if (w > 0)
+				*o += (size_t)w;
+		}
+	sqlite3_finalize(s);
+	sqlite3_free(text);
+}

@@ -58,6 +58,11 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Writes version 1 = the safe default for env_id (caller's transaction). */
 int store_policy_insert_default(struct store *st, int64_t env_id, const char *author);
 
+/* Appends the EXPLAIN QUERY PLAN details of sql to out ("|"-separated). */
+void store_explain(struct store *st, const char *sql, char *out, size_t cap, size_t *o);
+/* The plans of the statistics statements (store_event_stats.c). */
+void store_event_stats_plan(struct store *st, char *out, size_t cap, size_t *o);
+
 /* store_audit_add with details as a json object (stolen; NULL = {}). */
 int store_audit_json(struct store *st, const struct actor *a, const char *action,
                      const char *target, const char *project, json_t *details);
