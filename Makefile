@@ -28,7 +28,7 @@ DB        ?= var/moat.db
 # libmoatagent, its examples and its tests (AGENT_BINS, AGENT_UNIT_BIN)
 include agentproto/agent.mk
 
-.PHONY: all deps run test check e2e asan bench lint format clean
+.PHONY: all deps run test check e2e asan bench fuzz lint format clean
 all: $(BUILD)/moatd $(AGENT_BINS)
 
 deps:
@@ -82,6 +82,23 @@ bench: deps
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	sh bench/http/run.sh
+
+# libFuzzer + ASan/UBSan on the parsers (clang): FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := fuzz_policy fuzz_event fuzz_http
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libmoat.a
+	@mkdir -p build/fuzz/corpus
+	@set -e; for f in $(FUZZ_TARGETS); do \
+	  clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
+	    -Iserver $(PKG_CFLAGS) tests/fuzz/$$f.c build/fuzz/libmoat.a -o build/fuzz/$$f $(PKG_LIBS); \
+	  mkdir -p build/fuzz/corpus/$$f; \
+	  echo "== $$f for $(FUZZ_SECONDS) s"; \
+	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    build/fuzz/corpus/$$f tests/fuzz/seeds/$$f 2>&1 | grep -E "^(==|stat::number_of_executed_units|stat::new_units|#.*DONE|SUMMARY|ERROR)"; \
+	done
 
 lint:
 	@command -v clang-format >/dev/null || sh scripts/deps.sh lint

@@ -6,6 +6,7 @@
 #   scripts/deps.sh          build + test dependencies
 #   scripts/deps.sh bench    also wrk and nginx for bench/
 #   scripts/deps.sh lint     also clang-format
+#   scripts/deps.sh fuzz     also clang and libFuzzer
 set -eu
 
 missing=""
@@ -33,6 +34,10 @@ need_file /usr/include/mbedtls/sha256.h libmbedtls-dev
 
 if [ "${1:-}" = lint ]; then
 	need_cmd clang-format clang-format
+fi
+if [ "${1:-}" = fuzz ]; then
+	need_cmd clang clang
+	need_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
 fi
 if [ "${1:-}" = bench ]; then
 	need_cmd wrk wrk

@@ -531,7 +531,9 @@ static size_t http_no_unescape(void *cls, struct MHD_Connection *c, char *s)
 	return strlen(s);
 }
 
-static void http_mhd_log(void *cls, const char *fmt, va_list ap)
+/* MHD's own messages: the format comes from libmicrohttpd itself. */
+__attribute__((format(printf, 2, 0))) static void http_mhd_log(void *cls, const char *fmt,
+                                                                va_list ap)
 {
 	char msg[512], q[600];
 
