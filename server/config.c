@@ -52,6 +52,8 @@ static const struct cfg_directive cfg_table[] = {
      "failed logins per client address per 5 minutes before 429"},
     {"--login-account-limit", "MOAT_LOGIN_ACCOUNT_LIMIT", CFG_INT, I(login_account_limit), "5", 1,
      100000, "failed logins per account per 15 minutes before 429"},
+    {"--agent-heartbeat", "MOAT_AGENT_HEARTBEAT", CFG_INT, I(agent_heartbeat_s), "20", 1, 3600,
+     "seconds of silence before an agent is pinged; three times that and it is dropped"},
     {"--sync", "MOAT_SYNC", CFG_SYNC, I(sync_full), "normal", 0, 1,
      "normal: commits survive a crash of moatd; full: also a power loss (fsync per commit)"},
     {"--retention-days", "MOAT_RETENTION_DAYS", CFG_INT, I(retention_days), "30", 0, 36500,

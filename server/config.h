@@ -22,6 +22,7 @@ struct config {
 	int session_max_hours;
 	int login_ip_limit;      /* failed logins per address per window */
 	int login_account_limit; /* failed logins per account per window */
+	int agent_heartbeat_s;   /* ping after this many quiet seconds */
 	int sync_full;           /* SQLite synchronous=FULL */
 	int retention_days;      /* events older than this are purged (0 = keep) */
 	int agent_prune_days;    /* offline agents older than this leave the inventory */

@@ -533,7 +533,7 @@ static size_t http_no_unescape(void *cls, struct MHD_Connection *c, char *s)
 
 /* MHD's own messages: the format comes from libmicrohttpd itself. */
 __attribute__((format(printf, 2, 0))) static void http_mhd_log(void *cls, const char *fmt,
-                                                                va_list ap)
+                                                               va_list ap)
 {
 	char msg[512], q[600];
 

@@ -41,6 +41,11 @@ enum conn_state { CONN_HELLO = 0, CONN_READY, CONN_CLOSING };
 struct ws_conn {
 	struct ws_conn *prev, *next; /* registry list */
 	struct ws_conn *hnext;       /* id hash chain */
+	struct ws_conn *ahnext;      /* (project, agent_id) hash chain, once ready */
+	int in_agent_hash;
+	int64_t last_rx_ms; /* liveness: anything received, pongs too */
+	int64_t last_ping_ms;
+	int want_ping;
 	struct lws *wsi;
 	uint64_t id;
 	int state;
@@ -66,7 +71,14 @@ struct ws_conn {
 
 static struct ws_conn *reg_head;
 static struct ws_conn *reg_by_id[WS_BUCKETS];
+static struct ws_conn *reg_by_agent[WS_BUCKETS];
 static int reg_count;
+static int ws_heartbeat_s = WS_HEARTBEAT_S; /* set before the service thread starts */
+
+void ws_agent_set_heartbeat(int seconds)
+{
+	ws_heartbeat_s = seconds;
+}
 static uint64_t conn_next_id;
 static int64_t sweep_last_revoke_check;
 static int64_t sweep_last_seen;
@@ -128,6 +140,51 @@ static struct ws_conn *reg_find(uint64_t id)
 	for (struct ws_conn *c = reg_by_id[id % WS_BUCKETS]; c; c = c->hnext)
 		if (c->id == id)
 			return c;
+	return NULL;
+}
+
+static unsigned agent_bucket(int64_t project_id, const char *agent_id)
+{
+	uint64_t h = 1469598103934665603ull ^ (uint64_t)project_id;
+
+	for (const char *p = agent_id; *p; p++) {
+		h ^= (unsigned char)*p;
+		h *= 1099511628211ull;
+	}
+	return (unsigned)(h % WS_BUCKETS);
+}
+
+static void agent_hash_add(struct ws_conn *c)
+{
+	unsigned b = agent_bucket(c->project_id, c->agent_id);
+
+	c->ahnext = reg_by_agent[b];
+	reg_by_agent[b] = c;
+	c->in_agent_hash = 1;
+}
+
+static void agent_hash_remove(struct ws_conn *c)
+{
+	struct ws_conn **pp;
+
+	if (!c->in_agent_hash)
+		return;
+	pp = &reg_by_agent[agent_bucket(c->project_id, c->agent_id)];
+	while (*pp && *pp != c)
+		pp = &(*pp)->ahnext;
+	if (*pp)
+		*pp = c->ahnext;
+	c->in_agent_hash = 0;
+}
+
+/* The first ready connection of (project_id, agent_id) other than not. */
+static struct ws_conn *agent_find(int64_t project_id, const char *agent_id,
+                                  const struct ws_conn * not )
+{
+	for (struct ws_conn *o = reg_by_agent[agent_bucket(project_id, agent_id)]; o; o = o->ahnext)
+		if (o != not &&o->state == CONN_READY && o->project_id == project_id &&
+		    !strcmp(o->agent_id, agent_id))
+			return o;
 	return NULL;
 }
 
@@ -353,16 +410,15 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 		return;
 	}
 	/* one live connection per agent_id and project: the newest wins */
-	for (struct ws_conn *o = reg_head; o; o = o->next) {
-		if (o != c && o->state == CONN_READY && o->project_id == c->project_id &&
-		    !strcmp(o->agent_id, agent_id))
-			conn_fail(o, 4409, "replaced",
-			          "a newer connection with this agent_id took over");
+	for (struct ws_conn *o; (o = agent_find(c->project_id, agent_id, c)) != NULL;) {
+		conn_fail(o, 4409, "replaced", "a newer connection with this agent_id took over");
+		agent_hash_remove(o);
 	}
 	c->env_id = e.id;
 	snprintf(c->env, sizeof c->env, "%s", e.name);
 	snprintf(c->agent_id, sizeof c->agent_id, "%s", agent_id);
 	c->state = CONN_READY;
+	agent_hash_add(c);
 	memset(&ia, 0, sizeof ia);
 	ia.project_id = c->project_id;
 	ia.env_id = c->env_id;
@@ -378,7 +434,7 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 		json_t *w =
 		    json_pack("{s:s, s:s, s:s, s:s, s:i, s:{s:i, s:i}}", "type", "welcome",
 		              "agent_id", c->agent_id, "project", c->project, "environment", c->env,
-		              "heartbeat_s", WS_HEARTBEAT_S, "limits", "max_message_bytes",
+		              "heartbeat_s", ws_heartbeat_s, "limits", "max_message_bytes",
 		              (int)WS_MAX_MESSAGE, "max_batch_events", 500);
 		char *text = json_dumps(w, JSON_COMPACT);
 		snprintf(welcome, sizeof welcome, "%s", text);
@@ -476,6 +532,7 @@ static void conn_open(struct ws_conn *c, struct lws *wsi)
 	c->wsi = wsi;
 	c->id = ++conn_next_id;
 	c->opened_ms = now_ms();
+	c->last_rx_ms = c->opened_ms;
 	buf_init(&c->rx, WS_MAX_MESSAGE);
 	lws_get_peer_simple(wsi, c->remote, sizeof c->remote);
 	reg_add(c);
@@ -506,11 +563,7 @@ static void conn_open(struct ws_conn *c, struct lws *wsi)
  * this one)? Then the agent is not offline. */
 static int conn_has_twin(const struct ws_conn *c)
 {
-	for (const struct ws_conn *o = reg_head; o; o = o->next)
-		if (o != c && o->state == CONN_READY && o->project_id == c->project_id &&
-		    !strcmp(o->agent_id, c->agent_id))
-			return 1;
-	return 0;
+	return c->agent_id[0] && agent_find(c->project_id, c->agent_id, c) != NULL;
 }
 
 static void conn_closed(struct ws_conn *c)
@@ -523,11 +576,24 @@ static void conn_closed(struct ws_conn *c)
 		    (unsigned long long)c->id, c->agent_id, c->project);
 	conn_queue_free(c);
 	buf_cleanup(&c->rx);
+	agent_hash_remove(c);
 	reg_remove(c);
 }
 
 static int conn_writeable(struct ws_conn *c)
 {
+	if (c->want_ping && !c->close_code) {
+		/* with a payload: lws 4.1 hands an empty pong to nobody */
+		unsigned char ping[LWS_PRE + 4];
+		memcpy(ping + LWS_PRE, "moat", 4);
+		c->want_ping = 0;
+		c->last_ping_ms = now_ms();
+		if (lws_write(c->wsi, ping + LWS_PRE, 4, LWS_WRITE_PING) < 0)
+			return -1;
+		if (c->qlen)
+			lws_callback_on_writable(c->wsi);
+		return 0;
+	}
 	if (c->qlen) {
 		struct ws_msg *m = c->q[c->qhead];
 		int n;
@@ -554,6 +620,7 @@ static int conn_receive(struct ws_conn *c, const char *in, size_t len)
 {
 	int final = lws_is_final_fragment(c->wsi) && !lws_remaining_packet_payload(c->wsi);
 
+	c->last_rx_ms = now_ms();
 	if (c->state == CONN_CLOSING)
 		return 0; /* ignore whatever comes while we close */
 	if (lws_frame_is_binary(c->wsi)) {
@@ -596,6 +663,9 @@ int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *u
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
 		return conn_receive(c, in, len);
+	case LWS_CALLBACK_RECEIVE_PONG:
+		c->last_rx_ms = now_ms();
+		return 0;
 	case LWS_CALLBACK_SERVER_WRITEABLE:
 		return conn_writeable(c);
 	case LWS_CALLBACK_CLOSED:
@@ -676,9 +746,20 @@ void ws_agent_sweep(struct lws_context *ctx)
 	int64_t ms = now_ms(), now = timefmt_now();
 
 	(void)ctx;
-	for (struct ws_conn *c = reg_head; c; c = c->next)
-		if (c->state == CONN_HELLO && ms - c->opened_ms > WS_HELLO_MS)
+	for (struct ws_conn *c = reg_head; c; c = c->next) {
+		int64_t quiet = ms - c->last_rx_ms;
+		if (c->state == CONN_HELLO && ms - c->opened_ms > WS_HELLO_MS) {
 			conn_fail(c, 4408, "hello_timeout", "no hello within 5 seconds");
+		} else if (c->state == CONN_READY && quiet > 3 * (int64_t)ws_heartbeat_s * 1000) {
+			/* silent for three heartbeats, pings unanswered: it is gone */
+			c->state = CONN_CLOSING;
+			lws_set_timeout(c->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
+		} else if (c->state == CONN_READY && quiet > (int64_t)ws_heartbeat_s * 1000 &&
+		           ms - c->last_ping_ms > (int64_t)ws_heartbeat_s * 1000 && !c->want_ping) {
+			c->want_ping = 1;
+			lws_callback_on_writable(c->wsi);
+		}
+	}
 	if (!sweep_last_revoke_check)
 		sweep_last_revoke_check = now;
 	sweep_revocations(now);

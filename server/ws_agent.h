@@ -18,6 +18,10 @@
 
 struct ws_conn;
 
+/* Liveness: ping after this many quiet seconds, drop after three times
+ * that (main thread, before the service thread starts). */
+void ws_agent_set_heartbeat(int seconds);
+
 /* The lws protocol callback and the size of its per-session data. */
 int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
                       size_t len);

@@ -34,7 +34,6 @@ struct ws_server {
 	int stop; /* written by main, read by the service thread (atomic) */
 	lws_sorted_usec_list_t sweep;
 	struct lws_protocols protocols[3];
-	lws_retry_bo_t retry;
 };
 
 static struct ws_server *ws_self; /* for the sul callback */
@@ -91,6 +90,7 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 	if (config_split_addr(cfg->agent_listen, host, sizeof host, &p))
 		return MOAT_EINVALID;
 	lws_set_log_level(LLL_ERR | LLL_WARN, ws_log);
+	ws_agent_set_heartbeat(cfg->agent_heartbeat_s);
 	s = xcalloc(1, sizeof *s);
 	s->protocols[0].name = WS_AGENT_PROTOCOL;
 	s->protocols[0].callback = ws_agent_callback;
@@ -102,16 +102,15 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 	s->protocols[1].callback = ws_live_callback;
 	s->protocols[1].per_session_data_size = ws_live_session_size();
 	s->protocols[1].rx_buffer_size = 4096;
-	/* liveness: ping after a quiet heartbeat, hang up after three */
-	s->retry.secs_since_valid_ping = WS_HEARTBEAT_S;
-	s->retry.secs_since_valid_hangup = 3 * WS_HEARTBEAT_S;
 	memset(&info, 0, sizeof info);
 	info.port = p;
 	info.iface = strcmp(host, "0.0.0.0") ? host : NULL;
 	info.protocols = s->protocols;
 	info.options = strchr(host, ':') ? 0 : LWS_SERVER_OPTION_DISABLE_IPV6;
 	info.timeout_secs = 10;
-	info.retry_and_idle_policy = &s->retry;
+	/* no lws retry/idle policy: its per-connection timers cost a walk of a
+	 * sorted list on every re-arm (seconds of CPU at 10,000 agents); the
+	 * sweep does liveness instead (ws_agent_sweep) */
 	info.fd_limit_per_thread = 0;
 	s->ctx = lws_create_context(&info);
 	if (!s->ctx) {
