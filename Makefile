@@ -82,6 +82,8 @@ bench: deps
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	sh bench/http/run.sh
+	sh bench/fanout/run.sh
+	sh bench/ingest/run.sh
 
 # libFuzzer + ASan/UBSan on the parsers (clang): FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60
