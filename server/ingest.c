@@ -65,7 +65,8 @@ static uint64_t m_accepted, m_duplicates, m_commits, m_commit_us_sum;
 static const double m_buckets_ms[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
 #define M_NB (int)(sizeof m_buckets_ms / sizeof m_buckets_ms[0])
 static uint64_t m_commit_hist[M_NB + 1];
-#define M_REASONS 16
+#define M_REASONS            16
+#define INGEST_COMMIT_EVENTS 4000 /* events per group commit, at most about */
 static const char *const m_reason_names[M_REASONS] = {
     "id",        "ts",      "interceptor", "action",  "severity",  "confidence",
     "source_ip", "method",  "endpoint",    "payload", "operation", "location",
@@ -446,12 +447,27 @@ static void *ingest_main(void *arg)
 			if (pthread_cond_timedwait(&ingest_cond, &ingest_lock, &until) != 0)
 				break;
 		}
+		/* one transaction takes the waiting jobs up to about
+		 * INGEST_COMMIT_EVENTS events: big enough to amortise the commit,
+		 * small enough that the first batches are not acknowledged only
+		 * after a huge backlog is written */
 		batch = ingest_head;
-		ingest_head = ingest_tail = NULL;
-		for (struct job *j = batch; j; j = j->next) {
-			n++;
-			if (j->kind == JOB_EVENTS)
-				events += (int64_t)j->batch.n;
+		{
+			struct job *last = NULL;
+			for (struct job *j = batch; j; j = j->next) {
+				if (last && events >= INGEST_COMMIT_EVENTS)
+					break;
+				n++;
+				if (j->kind == JOB_EVENTS)
+					events += (int64_t)j->batch.n;
+				last = j;
+			}
+			if (last) {
+				ingest_head = last->next;
+				if (!ingest_head)
+					ingest_tail = NULL;
+				last->next = NULL;
+			}
 		}
 		pthread_mutex_unlock(&ingest_lock);
 		if (!batch) {
