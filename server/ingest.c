@@ -200,6 +200,16 @@ int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, cons
 	return rc;
 }
 
+int64_t ingest_backlog(void)
+{
+	int64_t n;
+
+	pthread_mutex_lock(&ingest_lock);
+	n = ingest_queued_events;
+	pthread_mutex_unlock(&ingest_lock);
+	return n;
+}
+
 /* ---- metrics ---- */
 
 void ingest_count_rejected(const struct event_batch *b)

@@ -67,6 +67,9 @@ void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out);
 
+/* Events queued for the writer now (any thread; a snapshot). */
+int64_t ingest_backlog(void);
+
 /* Appends the ingestion counters to b (Prometheus text). */
 int ingest_metrics(struct buf *b);
 /* Counts events rejected at validation (by reason), for /metrics. */

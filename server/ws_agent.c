@@ -73,6 +73,7 @@ static struct ws_conn *reg_head;
 static struct ws_conn *reg_by_id[WS_BUCKETS];
 static struct ws_conn *reg_by_agent[WS_BUCKETS];
 static int reg_count;
+static int paused_count;                    /* connections not read for back-pressure */
 static int ws_heartbeat_s = WS_HEARTBEAT_S; /* set before the service thread starts */
 
 void ws_agent_set_heartbeat(int seconds)
@@ -480,11 +481,25 @@ static void conn_events(struct ws_conn *c, json_t *msg)
 	ingest_events_ws(c->project_id, c->env_id, c->env, c->agent_id, c->id,
 	                 json_integer_value(seq), &b);
 	event_batch_free(&b);
-	/* back-pressure: with WS_MAX_INFLIGHT batches unacknowledged, stop
-	 * reading this socket until an ack goes out */
-	if (++c->inflight >= WS_MAX_INFLIGHT && !c->rx_paused) {
+	/* back-pressure: with WS_MAX_INFLIGHT batches unacknowledged, or the
+	 * writer's queue over its bound, stop reading this socket until acks
+	 * go out (conn_maybe_resume) */
+	if ((++c->inflight >= WS_MAX_INFLIGHT || ingest_backlog() > INGEST_MAX_QUEUED_EVENTS) &&
+	    !c->rx_paused) {
 		c->rx_paused = 1;
+		paused_count++;
 		lws_rx_flow_control(c->wsi, 0);
+	}
+}
+
+/* Reads c again when its own acks and the writer's queue allow. */
+static void conn_maybe_resume(struct ws_conn *c)
+{
+	if (c->rx_paused && c->inflight < WS_MAX_INFLIGHT && c->state != CONN_CLOSING &&
+	    ingest_backlog() <= INGEST_MAX_QUEUED_EVENTS / 2) {
+		c->rx_paused = 0;
+		paused_count--;
+		lws_rx_flow_control(c->wsi, 1);
 	}
 }
 
@@ -574,6 +589,10 @@ static void conn_closed(struct ws_conn *c)
 	if (c->env_id)
 		LOG(LOG_INFO, "msg=\"agent disconnected\" conn=%llu agent=%s project=%s",
 		    (unsigned long long)c->id, c->agent_id, c->project);
+	if (c->rx_paused) {
+		c->rx_paused = 0;
+		paused_count--;
+	}
 	conn_queue_free(c);
 	buf_cleanup(&c->rx);
 	agent_hash_remove(c);
@@ -713,10 +732,7 @@ void ws_agent_deliver(uint64_t conn_id, struct ws_msg *msg)
 	conn_send(c, msg);
 	if (c->inflight > 0)
 		c->inflight--;
-	if (c->rx_paused && c->inflight < WS_MAX_INFLIGHT && c->state != CONN_CLOSING) {
-		c->rx_paused = 0;
-		lws_rx_flow_control(c->wsi, 1);
-	}
+	conn_maybe_resume(c);
 }
 
 void ws_agent_close_all(int code)
@@ -760,6 +776,9 @@ void ws_agent_sweep(struct lws_context *ctx)
 			lws_callback_on_writable(c->wsi);
 		}
 	}
+	if (paused_count > 0)
+		for (struct ws_conn *c = reg_head; c; c = c->next)
+			conn_maybe_resume(c);
 	if (!sweep_last_revoke_check)
 		sweep_last_revoke_check = now;
 	sweep_revocations(now);
