@@ -248,6 +248,14 @@ void store_tx_rollback(struct store *st)
 	store_rollback(st);
 }
 
+void *store_grow(void *arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(arr, *cap * size);
+}
+
 void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap)
 {
 	const unsigned char *t = sqlite3_column_text(s, i);

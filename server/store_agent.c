@@ -186,10 +186,7 @@ int store_agent_rollout(struct store *st, int64_t project_id, struct store_rollo
 	sqlite3_bind_int64(s, 1, project_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_rollout *r;
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 4;
-			arr = xrealloc(arr, cap * sizeof *arr);
-		}
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		r = &arr[cnt++];
 		store_col_text(s, 0, r->environment, sizeof r->environment);
 		r->latest_version = sqlite3_column_int64(s, 1);

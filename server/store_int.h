@@ -47,6 +47,10 @@ void store_rollback(struct store *st);
 /* Maps a sqlite result code to moat_err (logs unexpected ones). */
 int store_err(struct store *st, int rc);
 
+/* Grows arr (elements of size bytes, *cap of them) so that index n fits;
+ * returns the (possibly moved) array. For lists read row by row. */
+void *store_grow(void *arr, size_t *cap, size_t n, size_t size);
+
 /* Copies column i as text into out (cap bytes, truncated, "" for NULL). */
 void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap);
 /* Binds s as text (NULL binds SQL NULL). */

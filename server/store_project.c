@@ -121,23 +121,24 @@ fail:
 int store_project_list(struct store *st, int include_archived, struct store_project **out,
                        size_t *n)
 {
-	static const char sql_n[] = "SELECT COUNT(*) FROM projects";
 	static const char sql[] = "SELECT " PROJECT_COLS " FROM projects"
 	                          " WHERE ?1 OR archived_at IS NULL ORDER BY slug";
-	sqlite3_stmt *s = store_stmt(st, sql_n);
-	struct store_project *arr;
-	size_t cap, cnt = 0;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_project *arr = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc;
 
-	if (!s || sqlite3_step(s) != SQLITE_ROW)
-		return MOAT_EDB;
-	cap = (size_t)sqlite3_column_int64(s, 0) + 1;
-	s = store_stmt(st, sql);
 	if (!s)
 		return MOAT_EDB;
 	sqlite3_bind_int(s, 1, include_archived);
-	arr = xcalloc(cap, sizeof *arr);
-	while (cnt < cap && sqlite3_step(s) == SQLITE_ROW)
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		project_row(s, &arr[cnt++]);
+	}
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		return store_err(st, rc);
+	}
 	*out = arr;
 	*n = cnt;
 	return MOAT_OK;
@@ -209,10 +210,7 @@ int store_env_list(struct store *st, int64_t project_id, struct store_env **out,
 	sqlite3_bind_int64(s, 1, project_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_env *e;
-		if (cnt == cap) {
-			cap = cap ? cap * 2 : 4;
-			arr = xrealloc(arr, cap * sizeof *arr);
-		}
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		e = &arr[cnt++];
 		e->id = sqlite3_column_int64(s, 0);
 		e->project_id = sqlite3_column_int64(s, 1);

@@ -125,34 +125,28 @@ fail:
 int store_token_list(struct store *st, int64_t project_id, int64_t user_id,
                      struct store_token **out, size_t *n)
 {
-	static const char sql_n[] = "SELECT COUNT(*) FROM tokens WHERE"
-	                            " (?1 > 0 AND project_id = ?1) OR (?1 = 0 AND kind = 'admin'"
-	                            " AND user_id IS ?2)";
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
 	                          " LEFT JOIN projects p ON p.id = t.project_id WHERE"
 	                          " (?1 > 0 AND t.project_id = ?1) OR (?1 = 0 AND t.kind = 'admin'"
 	                          " AND t.user_id IS ?2) ORDER BY t.id";
-	sqlite3_stmt *s = store_stmt(st, sql_n);
-	struct store_token *arr;
-	size_t cap, cnt = 0;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_token *arr = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc;
 
 	if (!s)
 		return MOAT_EDB;
 	sqlite3_bind_int64(s, 1, project_id);
 	if (user_id)
 		sqlite3_bind_int64(s, 2, user_id);
-	if (sqlite3_step(s) != SQLITE_ROW)
-		return MOAT_EDB;
-	cap = (size_t)sqlite3_column_int64(s, 0) + 1;
-	s = store_stmt(st, sql);
-	if (!s)
-		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	if (user_id)
-		sqlite3_bind_int64(s, 2, user_id);
-	arr = xcalloc(cap, sizeof *arr);
-	while (cnt < cap && sqlite3_step(s) == SQLITE_ROW)
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		token_row(s, &arr[cnt++]);
+	}
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		return store_err(st, rc);
+	}
 	*out = arr;
 	*n = cnt;
 	return MOAT_OK;

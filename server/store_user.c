@@ -118,24 +118,23 @@ fail:
 
 int store_user_list(struct store *st, struct store_user **out, size_t *n)
 {
-	static const char sql_n[] = "SELECT COUNT(*) FROM users";
 	static const char sql[] = "SELECT " USER_COLS " FROM users ORDER BY id";
-	sqlite3_stmt *s = store_stmt(st, sql_n);
-	size_t cap, cnt = 0;
-	struct store_user *arr;
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_user *arr = NULL;
+	size_t cap = 0, cnt = 0;
 	int rc;
 
-	if (!s || sqlite3_step(s) != SQLITE_ROW)
-		return MOAT_EDB;
-	cap = (size_t)sqlite3_column_int64(s, 0) + 1;
-	s = store_stmt(st, sql);
 	if (!s)
 		return MOAT_EDB;
-	arr = xcalloc(cap, sizeof *arr);
-	while (cnt < cap && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		user_row(s, 0, &arr[cnt]);
 		arr[cnt].password_hash[0] = '\0';
 		cnt++;
+	}
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		return store_err(st, rc);
 	}
 	*out = arr;
 	*n = cnt;

@@ -323,23 +323,13 @@ static void conn_send_current_policy(struct ws_conn *c, int64_t have)
 	if (!m) {
 		struct store *st = store_thread();
 		struct store_policy p;
-		char *text;
-		size_t cap;
-		int n;
 		if (!st || store_policy_current(st, c->env_id, &p) != MOAT_OK) {
 			if (st)
 				store_idle(st);
 			return;
 		}
 		store_idle(st);
-		cap = strlen(p.document) + 160;
-		text = xmalloc(cap);
-		n = snprintf(
-		    text, cap,
-		    "{\"type\":\"policy\",\"version\":%lld,\"sha256\":\"%s\",\"document\":%s}",
-		    (long long)p.version, p.sha256, p.document);
-		m = ws_msg_new(text, (size_t)n);
-		free(text);
+		m = ws_msg_policy(p.version, p.sha256, p.document);
 		version = p.version;
 		store_policy_cleanup(&p);
 		ws_hub_policy_cache(c->env_id, version, m);

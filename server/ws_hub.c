@@ -83,25 +83,29 @@ static void hub_post(struct hub_item *it)
 		lws_cancel_service(ctx);
 }
 
+struct ws_msg *ws_msg_policy(int64_t version, const char *sha256, const char *document)
+{
+	size_t cap = strlen(document) + 160;
+	char *text = xmalloc(cap);
+	int n = snprintf(text, cap,
+	                 "{\"type\":\"policy\",\"version\":%lld,\"sha256\":\"%s\",\"document\":%s}",
+	                 (long long)version, sha256, document);
+	struct ws_msg *m = ws_msg_new(text, (size_t)n);
+
+	free(text);
+	return m;
+}
+
 void ws_hub_publish_policy(int64_t project_id, int64_t env_id, int64_t version, const char *sha256,
                            const char *document)
 {
-	struct hub_item *it;
-	size_t dl = strlen(document), cap = dl + 160;
-	char *text = xmalloc(cap);
-	int n;
+	struct hub_item *it = xcalloc(1, sizeof *it);
 
 	(void)project_id;
-	/* serialised once here; every agent gets the same bytes */
-	n = snprintf(text, cap,
-	             "{\"type\":\"policy\",\"version\":%lld,\"sha256\":\"%s\",\"document\":%s}",
-	             (long long)version, sha256, document);
-	it = xcalloc(1, sizeof *it);
 	it->kind = HUB_POLICY;
 	it->env_id = env_id;
 	it->version = version;
-	it->msg = ws_msg_new(text, (size_t)n);
-	free(text);
+	it->msg = ws_msg_policy(version, sha256, document); /* serialised once, shared by all */
 	hub_post(it);
 }
 

@@ -28,6 +28,8 @@ struct ws_msg {
 };
 
 struct ws_msg *ws_msg_new(const char *text, size_t len);
+/* The protocol's policy message for a version (document: canonical JSON). */
+struct ws_msg *ws_msg_policy(int64_t version, const char *sha256, const char *document);
 void ws_msg_ref(struct ws_msg *m);
 void ws_msg_unref(struct ws_msg *m);
 
