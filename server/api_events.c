@@ -22,6 +22,7 @@
 #include "err.h"
 #include "event.h"
 #include "event_query.h"
+#include "ingest.h"
 #include "json_out.h"
 #include "log.h"
 #include "policy.h"
@@ -34,6 +35,7 @@
 #define EV_EXPORT_PAGE   256         /* rows read per export round */
 #define EV_EXPORT_ROW    (4u << 20)  /* one rendered row, worst case far less */
 #define EV_TRIAGE_MAX    10000       /* events changed per bulk call */
+#define EV_TEXT_WAIT_MS  2000        /* for the free-text index, at most */
 #define EV_REASON_MAX    500
 #define EV_ENDPOINT_MAX  2048
 #define EV_STATS_DEFAULT (24LL * 3600 * 1000)
@@ -147,6 +149,21 @@ static int ev_filter_set(struct ev_filter *x, const char *name, const char *v, c
 	return 0;
 }
 
+/* A filter with free text reads the free-text index, which follows the
+ * commit (schema 006): wait until it has every event acknowledged before
+ * this request, then read from a fresh snapshot. Past EV_TEXT_WAIT_MS the
+ * search goes on with what is indexed (the lag is on /metrics). */
+static void ev_text_fresh(struct http_req *r, const struct store_event_filter *f)
+{
+	if (!f->fts)
+		return;
+	if (ingest_text_wait(EV_TEXT_WAIT_MS) != MOAT_OK)
+		LOG(LOG_WARN, "msg=\"free-text index behind; searching what it has\" waited_ms=%d",
+		    EV_TEXT_WAIT_MS);
+	store_idle(r->st);
+	store_read_begin(r->st);
+}
+
 /* Reads every filter from the query string. 0, or -1 after a 400. */
 static int ev_filter_query(struct http_req *r, struct ev_filter *x, int64_t project_id)
 {
@@ -169,6 +186,7 @@ static int ev_filter_query(struct http_req *r, struct ev_filter *x, int64_t proj
 		http_problem(r, 400, "bad_request", "since must be before until", NULL);
 		return -1;
 	}
+	ev_text_fresh(r, &x->f);
 	return 0;
 }
 
@@ -841,6 +859,7 @@ void api_events_triage(struct http_req *r)
 	}
 	status = event_query_pick(status, event_query_statuses);
 	ftext = filters ? json_dumps(filters, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	ev_text_fresh(r, &x->f);
 	rc = store_event_triage(r->st, &r->actor, &p, &x->f, status, reason, ftext, EV_TRIAGE_MAX,
 	                        &changed, &more);
 	if (rc) {

@@ -30,7 +30,8 @@ void api_metrics(struct http_req *r)
 	struct buf b;
 
 	buf_init(&b, 4u << 20);
-	if (metrics_render(&b) != MOAT_OK || ingest_metrics(&b) != MOAT_OK) {
+	if (metrics_render(&b) != MOAT_OK || ingest_metrics(&b) != MOAT_OK ||
+	    store_checkpoint_metrics(&b) != MOAT_OK) {
 		buf_cleanup(&b);
 		http_problem(r, 500, "internal", "internal error", NULL);
 		return;

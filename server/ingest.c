@@ -52,6 +52,12 @@ struct job {
 
 static pthread_mutex_t ingest_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t ingest_cond = PTHREAD_COND_INITIALIZER;
+/* the free-text index (schema 006), under ingest_lock: the highest event
+ * id committed, the index's mark, how many events are above it, and how
+ * many searches wait for it (signalled on text_cond) */
+static pthread_cond_t ingest_text_cond = PTHREAD_COND_INITIALIZER;
+static int64_t ingest_committed_id, ingest_indexed_to, ingest_text_lag;
+static int ingest_text_waiters;
 static struct job *ingest_head, *ingest_tail;
 static int64_t ingest_depth, ingest_queued_events;
 static int ingest_stopping, ingest_running;
@@ -67,6 +73,13 @@ static const double m_buckets_ms[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
 static uint64_t m_commit_hist[M_NB + 1];
 #define M_REASONS            16
 #define INGEST_COMMIT_EVENTS 4000 /* events per group commit, at most about */
+/* The free-text index: events per transaction when the writer is idle
+ * (small, so that a batch arriving meanwhile waits little), when a search
+ * waits, and how far it may fall behind under sustained load before it is
+ * indexed ahead of new batches (back-pressure on ingestion). */
+#define INGEST_TEXT_CHUNK   256
+#define INGEST_TEXT_WANTED  2000
+#define INGEST_TEXT_LAG_MAX 20000
 static const char *const m_reason_names[M_REASONS] = {
     "id",        "ts",      "interceptor", "action",  "severity",  "confidence",
     "source_ip", "method",  "endpoint",    "payload", "operation", "location",
@@ -153,6 +166,18 @@ void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const
 	ingest_push(j);
 }
 
+/* The CLOCK_REALTIME time timeout_ms from now (pthread_cond_timedwait). */
+static void ingest_deadline(int timeout_ms, struct timespec *until)
+{
+	clock_gettime(CLOCK_REALTIME, until);
+	until->tv_sec += timeout_ms / 1000;
+	until->tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
+	if (until->tv_nsec >= 1000000000L) {
+		until->tv_sec++;
+		until->tv_nsec -= 1000000000L;
+	}
+}
+
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out)
 {
@@ -173,13 +198,7 @@ int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, cons
 	j = ingest_events_job(project_id, env_id, env, agent_id, b);
 	j->waiter = w;
 	ingest_push(j);
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += timeout_ms / 1000;
-	until.tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	ingest_deadline(timeout_ms, &until);
 	pthread_mutex_lock(&w->lock);
 	while (!w->done)
 		if (pthread_cond_timedwait(&w->cond, &w->lock, &until) != 0)
@@ -230,13 +249,14 @@ void ingest_count_rejected(const struct event_batch *b)
 
 int ingest_metrics(struct buf *b)
 {
-	int64_t depth, queued;
+	int64_t depth, queued, lag;
 	uint64_t cum = 0;
 	int rc = 0;
 
 	pthread_mutex_lock(&ingest_lock);
 	depth = ingest_depth;
 	queued = ingest_queued_events;
+	lag = ingest_text_lag;
 	pthread_mutex_unlock(&ingest_lock);
 	rc |=
 	    buf_printf(b,
@@ -260,9 +280,13 @@ int ingest_metrics(struct buf *b)
 	               "# TYPE moat_ingest_queue_jobs gauge\nmoat_ingest_queue_jobs %lld\n"
 	               "# HELP moat_ingest_queue_events Events waiting for the writer.\n"
 	               "# TYPE moat_ingest_queue_events gauge\nmoat_ingest_queue_events %lld\n"
+	               "# HELP moat_ingest_text_index_lag_events Stored events not yet in the"
+	               " free-text index.\n"
+	               "# TYPE moat_ingest_text_index_lag_events gauge\n"
+	               "moat_ingest_text_index_lag_events %lld\n"
 	               "# HELP moat_ingest_commit_seconds Writer transaction (group commit) time.\n"
 	               "# TYPE moat_ingest_commit_seconds histogram\n",
-	               (long long)depth, (long long)queued);
+	               (long long)depth, (long long)queued, (long long)lag);
 	for (int i = 0; i <= M_NB; i++) {
 		cum += __atomic_load_n(&m_commit_hist[i], __ATOMIC_RELAXED);
 		if (i < M_NB)
@@ -281,8 +305,9 @@ int ingest_metrics(struct buf *b)
 
 /* ---- the writer ---- */
 
-/* Applies one job inside the writer's open transaction. */
-static int ingest_apply(struct job *j, int64_t now_ms)
+/* Applies one job inside the writer's open transaction; *next_id is the
+ * id of the next event stored. */
+static int ingest_apply(struct job *j, int64_t now_ms, int64_t *next_id)
 {
 	const struct ingest_agent *a = &j->agent;
 
@@ -304,7 +329,7 @@ static int ingest_apply(struct job *j, int64_t now_ms)
 			int inserted = 0;
 			int rc =
 			    store_event_insert(ingest_store, a->project_id, a->env_id, a->agent_id,
-			                       &j->batch.ev[i], now_ms, &inserted);
+			                       &j->batch.ev[i], now_ms, next_id, &inserted);
 			if (rc)
 				return rc;
 			j->inserted[i] = (unsigned char)inserted;
@@ -319,16 +344,23 @@ static int ingest_apply(struct job *j, int64_t now_ms)
 	return MOAT_EINVALID;
 }
 
-/* Commits a batch of jobs; retries until the database takes them. */
-static void ingest_commit(struct job *batch)
+/* Commits a batch of jobs; retries until the database takes them.
+ * *last_id gets the id of the last event stored (0: none). */
+static void ingest_commit(struct job *batch, int64_t *last_id)
 {
 	int attempt = 0;
 
 	for (;;) {
 		int64_t t0 = timefmt_mono_us(), now_ms = (int64_t)timefmt_now() * 1000;
+		int64_t first_id = 0, next_id = 0;
 		int rc = store_tx_begin(ingest_store);
+		for (struct job *j = batch; !rc && j && !first_id; j = j->next)
+			if (j->kind == JOB_EVENTS) {
+				rc = store_event_next_id(ingest_store, &first_id);
+				next_id = first_id;
+			}
 		for (struct job *j = batch; !rc && j; j = j->next) {
-			int jrc = ingest_apply(j, now_ms);
+			int jrc = ingest_apply(j, now_ms, &next_id);
 			/* a job that is wrong on its own (its project was deleted) is
 			 * skipped, not allowed to block the ones behind it */
 			if (jrc == MOAT_EBUSY || jrc == MOAT_EDB)
@@ -340,6 +372,7 @@ static void ingest_commit(struct job *batch)
 			store_tx_rollback(ingest_store);
 		if (!rc) {
 			int64_t us = timefmt_mono_us() - t0;
+			*last_id = next_id > first_id ? next_id - 1 : 0;
 			int b = 0;
 			while (b < M_NB && (double)us / 1000.0 > m_buckets_ms[b])
 				b++;
@@ -416,6 +449,56 @@ static void ingest_complete(struct job *j)
 	}
 }
 
+/* Indexes the next events for free-text search (own transaction) and wakes
+ * the searches waiting for them. */
+static void ingest_index_text(int64_t lag, int wanted)
+{
+	int64_t n = 0, to = 0;
+	int limit = wanted ? INGEST_TEXT_WANTED : INGEST_TEXT_CHUNK;
+
+	if (lag > INGEST_TEXT_LAG_MAX) /* keep up with sustained load */
+		limit = (int)(lag - INGEST_TEXT_LAG_MAX < INGEST_COMMIT_EVENTS
+		                  ? lag - INGEST_TEXT_LAG_MAX + INGEST_TEXT_CHUNK
+		                  : 2 * INGEST_COMMIT_EVENTS);
+	if (store_event_index_text(ingest_store, limit, &n, &to) != MOAT_OK) {
+		usleep(10000); /* logged by the store; tried again next round */
+		return;
+	}
+	store_idle(ingest_store);
+	pthread_mutex_lock(&ingest_lock);
+	if (n > 0) {
+		ingest_indexed_to = to;
+		ingest_text_lag = ingest_text_lag > n ? ingest_text_lag - n : 0;
+	} else {
+		/* nothing above the mark: what was counted was deleted since */
+		ingest_text_lag = 0;
+		if (ingest_indexed_to < ingest_committed_id)
+			ingest_indexed_to = ingest_committed_id;
+	}
+	pthread_cond_broadcast(&ingest_text_cond);
+	pthread_mutex_unlock(&ingest_lock);
+}
+
+int ingest_text_wait(int timeout_ms)
+{
+	struct timespec until;
+	int rc = MOAT_OK;
+
+	ingest_deadline(timeout_ms, &until);
+	pthread_mutex_lock(&ingest_lock);
+	if (ingest_running && ingest_indexed_to < ingest_committed_id) {
+		int64_t target = ingest_committed_id;
+		ingest_text_waiters++;
+		pthread_cond_signal(&ingest_cond);
+		while (ingest_indexed_to < target && rc == MOAT_OK)
+			if (pthread_cond_timedwait(&ingest_text_cond, &ingest_lock, &until) != 0)
+				rc = MOAT_EIO;
+		ingest_text_waiters--;
+	}
+	pthread_mutex_unlock(&ingest_lock);
+	return rc;
+}
+
 /* Retention and pruning, a little at a time so ingestion never waits
  * behind a long delete. */
 static void ingest_maintain(int64_t *last)
@@ -447,10 +530,11 @@ static void *ingest_main(void *arg)
 	(void)arg;
 	for (;;) {
 		struct job *batch;
-		int64_t n = 0, events = 0;
+		int64_t n = 0, events = 0, last_id = 0, lag;
+		int idle, wanted;
 
 		pthread_mutex_lock(&ingest_lock);
-		while (!ingest_head && !ingest_stopping) {
+		while (!ingest_head && !ingest_stopping && !ingest_text_lag) {
 			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
 			until.tv_sec += 1;
@@ -480,17 +564,22 @@ static void *ingest_main(void *arg)
 			}
 		}
 		pthread_mutex_unlock(&ingest_lock);
-		if (!batch) {
-			if (ingest_stopping)
-				break;
-			ingest_maintain(&last_maint);
-			continue;
+		if (!batch && ingest_stopping)
+			break;
+		if (batch) {
+			ingest_commit(batch, &last_id);
+			store_idle(ingest_store);
 		}
-		ingest_commit(batch);
-		store_idle(ingest_store);
 		pthread_mutex_lock(&ingest_lock);
 		ingest_depth -= n;
 		ingest_queued_events -= events;
+		if (last_id) {
+			ingest_text_lag += last_id - ingest_committed_id;
+			ingest_committed_id = last_id;
+		}
+		idle = ingest_head == NULL;
+		wanted = ingest_text_waiters > 0;
+		lag = ingest_text_lag;
 		pthread_mutex_unlock(&ingest_lock);
 		while (batch) {
 			struct job *next = batch->next;
@@ -500,6 +589,10 @@ static void *ingest_main(void *arg)
 			free(batch);
 			batch = next;
 		}
+		/* the free-text index follows the acks: when nothing else waits,
+		 * when a search waits for it, or when it is too far behind */
+		if (lag > 0 && (idle || wanted || lag > INGEST_TEXT_LAG_MAX))
+			ingest_index_text(lag, wanted);
 		ingest_maintain(&last_maint);
 	}
 	return NULL;
@@ -507,10 +600,20 @@ static void *ingest_main(void *arg)
 
 int ingest_start(const char *db_path, int retention_days, int agent_prune_days)
 {
+	int64_t next_id = 0;
 	int rc = store_open(db_path, &ingest_store);
 
-	if (rc)
+	if (!rc)
+		rc = store_event_text_state(ingest_store, &ingest_indexed_to, &ingest_text_lag);
+	if (!rc)
+		rc = store_event_next_id(ingest_store, &next_id);
+	store_idle(ingest_store);
+	if (rc) {
+		store_close(ingest_store);
+		ingest_store = NULL;
 		return rc;
+	}
+	ingest_committed_id = next_id - 1;
 	ingest_retention_days = retention_days;
 	ingest_prune_days = agent_prune_days;
 	ingest_stopping = 0;

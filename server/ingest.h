@@ -67,6 +67,13 @@ void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out);
 
+/* Waits until the free-text index (schema 006) has every event committed
+ * before the call, at most timeout_ms: MOAT_OK, or MOAT_EIO when it is
+ * still behind. The writer indexes at once while someone waits. A search
+ * with free text calls this first, so that it finds what was acknowledged
+ * before it. Returns at once when the writer is not running. */
+int ingest_text_wait(int timeout_ms);
+
 /* Events queued for the writer now (any thread; a snapshot). */
 int64_t ingest_backlog(void);
 

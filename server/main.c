@@ -427,7 +427,9 @@ static int cmd_serve(int argc, char **argv)
 	}
 	http_static_load(cfg.web_root);
 	store_thread_setup(cfg.db);
-	rc = ingest_start(cfg.db, cfg.retention_days, cfg.agent_prune_days);
+	rc = store_checkpointer_start(cfg.db);
+	if (!rc)
+		rc = ingest_start(cfg.db, cfg.retention_days, cfg.agent_prune_days);
 	if (!rc)
 		rc = http_server_start(&cfg, &http, &http_port);
 	if (!rc) {
@@ -439,6 +441,7 @@ static int cmd_serve(int argc, char **argv)
 		http_server_stop(http);
 		ingest_stop();
 		store_threads_close();
+		store_checkpointer_stop();
 		store_close(st);
 		http_static_free();
 		return 1;
@@ -455,6 +458,7 @@ static int cmd_serve(int argc, char **argv)
 	ws_server_stop(ws);     /* closes agents with 1001 */
 	ingest_stop();          /* commits everything queued */
 	store_threads_close();
+	store_checkpointer_stop();
 	store_close(st);
 	http_static_free();
 	LOG(LOG_INFO, "msg=\"stopped\"");

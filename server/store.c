@@ -70,6 +70,9 @@ int store_open(const char *path, struct store **out)
 	                                      : "PRAGMA synchronous=NORMAL");
 	store_exec_pragma(db, "PRAGMA foreign_keys=ON");
 	store_exec_pragma(db, "PRAGMA temp_store=MEMORY");
+	/* the log is cut back to this size whenever it starts over */
+	store_exec_pragma(db, "PRAGMA journal_size_limit=67108864");
+	sqlite3_wal_hook(db, store_wal_hook, NULL);
 	st = xcalloc(1, sizeof *st);
 	st->db = db;
 	*out = st;

@@ -59,6 +59,18 @@ void store_thread_setup(const char *path);
 struct store *store_thread(void);
 void store_threads_close(void);
 
+/* WAL checkpoints off the committing threads (store_checkpoint.c): a
+ * thread with its own connection to path copies the log into the database
+ * whenever a commit leaves it over 1,000 pages, so that no commit (no ack)
+ * waits for a checkpoint. Without it, connections checkpoint inline as
+ * SQLite does by default. Start after migrating, stop after the other
+ * threads. */
+int store_checkpointer_start(const char *path);
+void store_checkpointer_stop(void);
+struct buf;
+/* Appends the checkpointer's counters to b (Prometheus text). */
+int store_checkpoint_metrics(struct buf *b);
+
 /* ---- who is acting (for the audit log) ------------------------------- */
 
 enum actor_type { ACTOR_SYSTEM = 0, ACTOR_USER, ACTOR_TOKEN };
@@ -254,10 +266,23 @@ int store_agent_prune(struct store *st, int64_t older_than_s, int64_t *n);
 
 struct event;
 struct event_batch;
-/* Stores e unless (project, uid) is already there (*inserted = 0). Runs
- * inside the caller's (the writer's) transaction. */
+/* The id the next event gets: above every stored event and above the
+ * free-text index's mark (schema 006), so that ids only grow. Read it once
+ * per transaction, inside it. */
+int store_event_next_id(struct store *st, int64_t *id);
+/* Stores e with id *next_id unless (project, uid) is already there
+ * (*inserted = 0); when stored, *next_id moves on. Runs inside the
+ * caller's (the writer's) transaction. The free-text index does not have
+ * the event yet: store_event_index_text adds it. */
 int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
-                       const struct event *e, int64_t received_ms, int *inserted);
+                       const struct event *e, int64_t received_ms, int64_t *next_id, int *inserted);
+/* Adds the next events (at most limit, in id order) above the free-text
+ * index's mark to events_fts and moves the mark past them, in one
+ * transaction of its own. *n gets how many, *indexed_to the new mark
+ * (unchanged when *n is 0). */
+int store_event_index_text(struct store *st, int limit, int64_t *n, int64_t *indexed_to);
+/* The free-text index's mark and how many events are above it. */
+int store_event_text_state(struct store *st, int64_t *indexed_to, int64_t *lag);
 /* Adds the events of b with inserted[i] set (the job's new events, not its
  * duplicates) to the rollups that store_event_stats reads: per minute and
  * hour counts by interceptor, action and severity, per hour counts of

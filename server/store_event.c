@@ -20,22 +20,127 @@
 #include "event.h"
 #include "xalloc.h"
 
+/* ---- ids and the free-text index (schema 006) ---- */
+
+/* Reads the one row of sql: its first column into *a, its second (if b)
+ * into *b. No row is corruption: the statements below always give one. */
+static int se_row(struct store *st, const char *sql, int64_t *a, int64_t *b)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*a = sqlite3_column_int64(s, 0);
+		if (b)
+			*b = sqlite3_column_int64(s, 1);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_CORRUPT; /* fts_state's row is inserted by the migration */
+	}
+	rc = store_err(st, rc);
+	sqlite3_reset(s);
+	return rc;
+}
+
+int store_event_next_id(struct store *st, int64_t *id)
+{
+	static const char sql[] =
+	    "SELECT max(coalesce((SELECT max(id) FROM events), 0),"
+	    " coalesce((SELECT indexed_to FROM fts_state WHERE id = 1), 0)) + 1";
+
+	return se_row(st, sql, id, NULL);
+}
+
+int store_event_text_state(struct store *st, int64_t *indexed_to, int64_t *lag)
+{
+	static const char sql[] =
+	    "SELECT f.indexed_to, (SELECT count(*) FROM events WHERE id > f.indexed_to)"
+	    " FROM fts_state f WHERE f.id = 1";
+
+	*indexed_to = *lag = 0;
+	return se_row(st, sql, indexed_to, lag);
+}
+
+int store_event_index_text(struct store *st, int limit, int64_t *n, int64_t *indexed_to)
+{
+	static const char mark[] = "SELECT indexed_to FROM fts_state WHERE id = 1";
+	static const char upto[] = "SELECT count(*), max(id) FROM"
+	                           " (SELECT id FROM events WHERE id > ?1 ORDER BY id LIMIT ?2)";
+	static const char add[] = "INSERT INTO events_fts(rowid, payload, operation)"
+	                          " SELECT id, payload, operation FROM events"
+	                          " WHERE id > ?1 AND id <= ?2 ORDER BY id";
+	static const char move[] = "UPDATE fts_state SET indexed_to = ?1 WHERE id = 1";
+	int64_t from = 0, to = 0, count = 0;
+	sqlite3_stmt *s;
+	int rc = store_begin(st);
+
+	*n = 0;
+	if (rc)
+		return rc;
+	s = store_stmt(st, mark);
+	rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+	if (rc == SQLITE_ROW) {
+		from = sqlite3_column_int64(s, 0);
+		s = store_stmt(st, upto);
+		if (s) {
+			sqlite3_bind_int64(s, 1, from);
+			sqlite3_bind_int(s, 2, limit);
+		}
+		rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+	}
+	if (rc == SQLITE_ROW) {
+		count = sqlite3_column_int64(s, 0);
+		to = count ? sqlite3_column_int64(s, 1) : from;
+		rc = SQLITE_DONE;
+	}
+	if (rc == SQLITE_DONE && count > 0) {
+		s = store_stmt(st, add);
+		if (s) {
+			sqlite3_bind_int64(s, 1, from);
+			sqlite3_bind_int64(s, 2, to);
+		}
+		rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+		if (rc == SQLITE_DONE) {
+			s = store_stmt(st, move);
+			if (s)
+				sqlite3_bind_int64(s, 1, to);
+			rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+		}
+	}
+	rc = store_err(st, rc == SQLITE_DONE ? SQLITE_OK : rc);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	rc = store_commit(st);
+	if (!rc) {
+		*n = count;
+		*indexed_to = to;
+	}
+	return rc;
+}
+
+/* ---- inserting ---- */
+
 int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
-                       const struct event *e, int64_t received_ms, int *inserted)
+                       const struct event *e, int64_t received_ms, int64_t *next_id, int *inserted)
 {
 	static const char sql[] =
 	    "INSERT INTO events(project_id, environment_id, event_uid, agent_id, ts, received_at,"
 	    " interceptor, action, severity, confidence, source_ip, method, endpoint, payload,"
 	    " payload_len, payload_truncated, operation, operation_len, operation_truncated, file,"
-	    " line, function, rule, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?,"
-	    " ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(project_id, event_uid) DO NOTHING";
+	    " line, function, rule, details, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(project_id, event_uid) DO NOTHING";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
 	*inserted = 0;
 	if (!s)
 		return MOAT_EDB;
+	sqlite3_bind_int64(s, 25, *next_id);
 	sqlite3_bind_int64(s, 1, project_id);
 	sqlite3_bind_int64(s, 2, env_id);
 	sqlite3_bind_text(s, 3, e->uid, -1, SQLITE_STATIC);
@@ -69,6 +174,8 @@ int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, con
 		return rc;
 	}
 	*inserted = sqlite3_changes(st->db) > 0;
+	if (*inserted)
+		(*next_id)++;
 	sqlite3_reset(s);
 	return MOAT_OK;
 }

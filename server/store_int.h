@@ -44,6 +44,10 @@ int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
 
+/* The WAL hook of every connection (store_checkpoint.c): wakes the
+ * checkpointer, or checkpoints inline when it does not run. */
+int store_wal_hook(void *arg, sqlite3 *db, const char *name, int pages);
+
 /* Maps a sqlite result code to moat_err (logs unexpected ones). */
 int store_err(struct store *st, int rc);
 

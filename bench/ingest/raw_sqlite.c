@@ -15,6 +15,12 @@
  *       environment, ts rising evenly over the last D days, oldest first (the
  *       query benchmark's load)
  *
+ * Each stored row is also added to the free-text index (events_fts) in the
+ * same transaction, as moatd did before schema 006 made its writer do it
+ * after the commit: the baseline does all the work of a stored event, in
+ * one thread, with SQLite's own inline checkpoints. At the end fts_state
+ * records that every row is indexed.
+ *
  * --after-sql FILE runs the SQL in FILE in one transaction after the load,
  * untimed: run.sh uses it to recompute the statistics rollups (schema 005)
  * from the events, which moatd's writer keeps up to date as it inserts.
@@ -203,7 +209,7 @@ int main(int argc, char **argv)
 	    " ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(project_id, event_uid) DO NOTHING";
 	struct raw_opts o;
 	sqlite3 *db = NULL;
-	sqlite3_stmt *ins = NULL, *begin = NULL, *commit = NULL;
+	sqlite3_stmt *ins = NULL, *fts = NULL, *begin = NULL, *commit = NULL;
 	sqlite3_int64 project_id, env_id;
 	uint64_t rng;
 	long long done = 0, inserted = 0, next_report = 1000000;
@@ -263,6 +269,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	if (sqlite3_prepare_v2(db, insert_sql, -1, &ins, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+	                       "INSERT INTO events_fts(rowid, payload, operation) VALUES (?, ?, ?)",
+	                       -1, &fts, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "BEGIN IMMEDIATE", -1, &begin, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "COMMIT", -1, &commit, NULL) != SQLITE_OK)
 		raw_die(db, "prepare");
@@ -310,7 +319,15 @@ int main(int argc, char **argv)
 			sqlite3_bind_text(ins, 24, e.details, -1, SQLITE_STATIC);
 			if (sqlite3_step(ins) != SQLITE_DONE)
 				raw_die(db, "INSERT");
-			inserted += sqlite3_changes(db);
+			if (sqlite3_changes(db) > 0) {
+				inserted++;
+				sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(db));
+				sqlite3_bind_text(fts, 2, e.payload, -1, SQLITE_STATIC);
+				sqlite3_bind_text(fts, 3, e.operation, -1, SQLITE_STATIC);
+				if (sqlite3_step(fts) != SQLITE_DONE)
+					raw_die(db, "INSERT INTO events_fts");
+				sqlite3_reset(fts);
+			}
 			sqlite3_reset(ins);
 		}
 		if (sqlite3_step(commit) != SQLITE_DONE)
@@ -325,6 +342,8 @@ int main(int argc, char **argv)
 	}
 	t1 = gen_mono_ns();
 	sqlite3_finalize(ins);
+	sqlite3_finalize(fts);
+	raw_exec(db, "UPDATE fts_state SET indexed_to = (SELECT coalesce(max(id), 0) FROM events)");
 	sqlite3_finalize(begin);
 	sqlite3_finalize(commit);
 	if (o.after_sql) {

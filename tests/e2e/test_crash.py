@@ -81,7 +81,7 @@ class Ledger:
                 "source_ip": "203.0.113.%d" % (k % 250 + 1),
                 "method": "POST",
                 "endpoint": "/crash/%s" % who,
-                "payload": "' OR 1=1 -- %s %d" % (who, i),
+                "payload": "' OR 1=1 -- crashtest %s %d" % (who, i),
                 "operation": "SELECT * FROM users WHERE name = '' OR 1=1 --'",
                 "rule": "crash.test",
             })
@@ -306,6 +306,22 @@ def test_every_acknowledged_event_is_stored_exactly_once_across_sigkills(srv):
           % (len(lost), len(ledger.acked), seed_note, sorted(lost)[:5]))
     foreign = stored.keys() - ledger.sent
     check(not foreign, "%d stored events no agent sent: %r" % (len(foreign), sorted(foreign)[:5]))
+    # the free-text index follows the commit and resumes after each kill: a
+    # search with free text waits until it has every acknowledged event,
+    # after which the index holds each stored event once and agrees with
+    # the table
+    r = srv.req("GET", "/api/v1/projects/%s/events?q=crashtest&limit=1" % slug,
+                token=srv.admin_token())
+    eq(len(expect(r, 200)["events"]), 1, "a free-text search finds the events")
+    con = sqlite3.connect(srv.db, timeout=10)
+    try:
+        mark, top = con.execute("SELECT indexed_to, (SELECT max(id) FROM events) FROM fts_state").fetchone()
+        check(mark >= top, "the free-text index is behind after a search waited for it: %d < %d" % (mark, top))
+        indexed = con.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH 'crashtest'").fetchone()[0]
+        eq(indexed, len(stored), "events in the free-text index%s" % seed_note)
+        con.execute("INSERT INTO events_fts(events_fts) VALUES('integrity-check')")
+    finally:
+        con.close()
     print("     crash: %d kills, %d events sent, %d acknowledged, %d stored, %d acks, "
           "%d batches resent after reconnects, %d events acknowledged as duplicates, "
           "REST statuses %r"

@@ -323,6 +323,7 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	struct store_env staging, prod;
+	int64_t next_id = 0, indexed = 0, mark = 0;
 	char msg[256];
 	int fd;
 
@@ -339,6 +340,7 @@ static int setup(void **state)
 	assert_int_equal(store_env_create(f->st, &f->a, &f->p, "staging", &staging), 0);
 	assert_int_equal(store_env_get(f->st, f->p.id, "production", &prod), 0);
 	assert_int_equal(store_tx_begin(f->st), 0);
+	assert_int_equal(store_event_next_id(f->st, &next_id), 0);
 	for (int i = 0; i < NEV; i++) {
 		char uid[40], ip[48], payload[64], details[64];
 		struct event e;
@@ -350,13 +352,17 @@ static int setup(void **state)
 		f->ts[i] = e.ts_ms;
 		assert_int_equal(store_event_insert(f->st, f->p.id, env,
 		                                    i % 10 == 0 ? "agent-a" : "agent-b", &e,
-		                                    T0 + 999999, &inserted),
+		                                    T0 + 999999, &next_id, &inserted),
 		                 0);
 		assert_int_equal(inserted, 1);
 		/* as the writer does (tests/unit/test_event_rollup.c tests them) */
 		assert_int_equal(store_event_rollup_add(f->st, f->p.id, env, &one, &flag), 0);
 	}
 	assert_int_equal(store_tx_commit(f->st), 0);
+	/* the free-text index follows the commit, as the writer does it */
+	assert_int_equal(store_event_index_text(f->st, NEV, &indexed, &mark), 0);
+	assert_int_equal(indexed, NEV);
+	assert_int_equal(mark, next_id - 1);
 	*state = f;
 	return 0;
 }

@@ -23,6 +23,7 @@
 #include "event.h"
 #include "ingest.h"
 #include "policy.h"
+#include "schema.h"
 #include "store.h"
 
 #define T0     1795680000000LL /* 2026-11-26T08:00:00Z, a whole hour */
@@ -151,12 +152,14 @@ static void store_batch(struct fixture *f, int64_t env_id, struct event_batch *b
                         int64_t received_ms)
 {
 	unsigned char *ins = calloc(b->n + 1, 1);
+	int64_t next_id = 0;
 
 	assert_int_equal(store_tx_begin(f->st), 0);
+	assert_int_equal(store_event_next_id(f->st, &next_id), 0);
 	for (size_t i = 0; i < b->n; i++) {
 		int one;
 		assert_int_equal(store_event_insert(f->st, f->p.id, env_id, "agent", &b->ev[i],
-		                                    received_ms, &one),
+		                                    received_ms, &next_id, &one),
 		                 0);
 		ins[i] = (unsigned char)one;
 	}
@@ -542,31 +545,160 @@ static void the_migration_backfills_the_rollups_of_events_stored_before_it(void 
 	struct event_batch b;
 	char msg[256];
 
-	/* a database of schema 4: no rollup tables, events stored without */
-	assert_int_equal(sqlite3_exec(f->db,
-	                              "DROP TABLE event_counts; DROP TABLE event_counts_hour;"
-	                              " DROP TABLE event_top;"
-	                              " DELETE FROM schema_migrations WHERE version = 5",
-	                              NULL, NULL, NULL),
-	                 SQLITE_OK);
+	/* a database of schema 4: no rollup tables, events stored without; the
+	 * free-text index kept by triggers (schema 006 undone) */
+	assert_int_equal(
+	    sqlite3_exec(
+	        f->db,
+	        "DROP TABLE event_counts; DROP TABLE event_counts_hour;"
+	        " DROP TABLE event_top; DROP TRIGGER events_fts_delete; DROP TABLE fts_state;"
+	        " CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
+	        "  INSERT INTO events_fts(rowid, payload, operation)"
+	        "   VALUES (new.id, new.payload, new.operation); END;"
+	        " CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN"
+	        "  INSERT INTO events_fts(events_fts, rowid, payload, operation)"
+	        "   VALUES ('delete', old.id, old.payload, old.operation); END;"
+	        " DELETE FROM schema_migrations WHERE version >= 5",
+	        NULL, NULL, NULL),
+	    SQLITE_OK);
 	batch_init(&b, 1500);
 	for (int i = 0; i < 1500; i++)
 		batch_add(&b, i, T0 + (int64_t)(rnd(f) % (uint64_t)(30 * HOUR)), rnd(f));
 	assert_int_equal(store_tx_begin(f->st), 0);
 	for (size_t i = 0; i < b.n; i++) {
 		int one;
+		int64_t id = (int64_t)i + 1; /* schema 4 has no fts_state to ask */
 		assert_int_equal(store_event_insert(f->st, f->p.id,
 		                                    i % 4 ? f->prod.id : f->staging.id, "agent",
-		                                    &b.ev[i], T0, &one),
+		                                    &b.ev[i], T0, &id, &one),
 		                 0);
 	}
 	assert_int_equal(store_tx_commit(f->st), 0);
 	event_batch_free(&b);
 	store_idle(f->st);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
-	assert_int_equal(sql_count(f, "SELECT max(version) FROM schema_migrations"), 5);
+	assert_int_equal(sql_count(f, "SELECT max(version) FROM schema_migrations"),
+	                 schema_migrations[schema_migration_count - 1].version);
+	/* 006 took over what the trigger indexed: all of it, nothing to do */
+	assert_int_equal(sql_count(f, "SELECT indexed_to FROM fts_state"), 1500);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events_fts WHERE events_fts MATCH 'x'"),
+	                 1500);
 	check_rollups(f);
 	check_ranges(f, T0, 30 * HOUR, 100);
+}
+
+/* ---- the free-text index (schema 006) ---- */
+
+static void fts_sound(struct fixture *f)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(f->db, "INSERT INTO events_fts(events_fts) VALUES('integrity-check')",
+	                      NULL, NULL, &msg);
+
+	if (rc != SQLITE_OK)
+		fprintf(stderr, "integrity-check: %s\n", msg ? msg : "?");
+	sqlite3_free(msg);
+	assert_int_equal(rc, SQLITE_OK);
+}
+
+/* n events uid from.., payload "word<uid>" and "x", received at T0. */
+static void store_words(struct fixture *f, int from, int n)
+{
+	struct event_batch b;
+
+	batch_init(&b, (size_t)n);
+	for (int i = 0; i < n; i++) {
+		char w[32];
+		batch_add(&b, from + i, T0 + i, rnd(f));
+		snprintf(w, sizeof w, "word%d x", from + i);
+		b.ev[i].payload = batch_str(&b, w);
+	}
+	store_batch(f, f->prod.id, &b, T0);
+}
+
+static int64_t fts_count(struct fixture *f, const char *match)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM events_fts WHERE events_fts MATCH '%s'",
+	         match);
+	return sql_count(f, sql);
+}
+
+/* Stored events reach the index after the commit, in id order and in
+ * chunks; ids only grow, even once every event is deleted; deleting events
+ * the index never had leaves it sound. */
+static void the_text_index_follows_the_commit_and_ids_only_grow(void **state)
+{
+	struct fixture *f = *state;
+	int64_t n = -1, mark = -1, lag = -1, next = 0;
+
+	store_words(f, 0, 300);
+	assert_int_equal(store_event_text_state(f->st, &mark, &lag), 0);
+	assert_int_equal(mark, 0);
+	assert_int_equal(lag, 300);
+	assert_int_equal(fts_count(f, "x"), 0); /* stored, not yet searchable as text */
+
+	assert_int_equal(store_event_index_text(f->st, 256, &n, &mark), 0);
+	assert_int_equal(n, 256);
+	assert_int_equal(mark, 256); /* ids 1..256: the oldest first */
+	assert_int_equal(fts_count(f, "word255"), 1);
+	assert_int_equal(fts_count(f, "word256"), 0);
+	assert_int_equal(store_event_index_text(f->st, 256, &n, &mark), 0);
+	assert_int_equal(n, 44);
+	assert_int_equal(mark, 300);
+	assert_int_equal(store_event_index_text(f->st, 256, &n, &mark), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(sql_count(f, "SELECT indexed_to FROM fts_state"), 300);
+	assert_int_equal(fts_count(f, "x"), 300);
+	fts_sound(f);
+
+	/* 100 more, not indexed, then every event purged: the index loses
+	 * the 300 it had and is not asked to forget the 100 it never had */
+	store_words(f, 300, 100);
+	assert_int_equal(store_event_purge(f->st, T0 + 1, 100000, &n), 0);
+	assert_int_equal(n, 400);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 0);
+	assert_int_equal(fts_count(f, "x"), 0);
+	fts_sound(f);
+
+	/* an empty table would hand out id 1 again: the next id stays above
+	 * the mark, so the next events are indexed, not taken as indexed */
+	assert_int_equal(store_tx_begin(f->st), 0);
+	assert_int_equal(store_event_next_id(f->st, &next), 0);
+	store_tx_rollback(f->st);
+	assert_int_equal(next, 301);
+	store_words(f, 1000, 10);
+	assert_int_equal(sql_count(f, "SELECT min(id) FROM events"), 301);
+	assert_int_equal(store_event_text_state(f->st, &mark, &lag), 0);
+	assert_int_equal(lag, 10);
+	assert_int_equal(store_event_index_text(f->st, 256, &n, &mark), 0);
+	assert_int_equal(n, 10);
+	assert_int_equal(mark, 310);
+	assert_int_equal(fts_count(f, "word1009"), 1);
+	assert_int_equal(fts_count(f, "x"), 10);
+	fts_sound(f);
+}
+
+/* A search with free text waits for the index to have what was acked. */
+static void a_text_wait_returns_once_every_acked_event_is_indexed(void **state)
+{
+	struct fixture *f = *state;
+	struct event_batch b;
+
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_text_wait(1000), MOAT_OK); /* nothing stored: at once */
+	batch_init(&b, 3000);
+	for (int i = 0; i < 3000; i++)
+		batch_add(&b, i, T0 + i, rnd(f));
+	writer_store(f, &f->prod, &b, 3000, 0);
+	/* acked; the writer indexes 256 at a time when idle, so only the wait
+	 * makes the next line true at once */
+	assert_int_equal(ingest_text_wait(10000), MOAT_OK);
+	assert_int_equal(fts_count(f, "x"), 3000);
+	ingest_stop();
+	assert_int_equal(ingest_text_wait(1000), MOAT_OK); /* not running: at once */
+	fts_sound(f);
 }
 
 int main(void)
@@ -580,6 +712,10 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        the_migration_backfills_the_rollups_of_events_stored_before_it, setup, teardown),
+	    cmocka_unit_test_setup_teardown(the_text_index_follows_the_commit_and_ids_only_grow,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_text_wait_returns_once_every_acked_event_is_indexed,
+	                                    setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

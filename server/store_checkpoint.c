@@ -1,0 +1,145 @@
+/*
+ * store_checkpoint.c — WAL checkpoints on a thread of their own.
+ *
+ * SQLite's automatic checkpoint runs inside the COMMIT that crosses 1,000
+ * WAL pages, on the committing thread: with 500-event batches that was
+ * about every other group commit, and it took most of the commit's time
+ * (copying the pages into the database and syncing it), so acks waited for
+ * it. Every connection now reports its WAL size through a WAL hook
+ * (store_wal_hook, installed by store_open) and, while the checkpointer
+ * runs, the hook only wakes it. The checkpointer's own connection copies
+ * the pages with PASSIVE checkpoints, which never wait for readers or the
+ * writer; when the log still grows past STORE_WAL_MAX_PAGES (a writer that
+ * never pauses, so the log is never started over) it runs one RESTART
+ * checkpoint, which waits for the writer and makes the next one start the
+ * log from the beginning. Without the checkpointer (the CLI, unit tests)
+ * the hook checkpoints inline, as SQLite's default does.
+ */
+#include "store_int.h"
+
+#include <pthread.h>
+
+#include "buf.h"
+#include "err.h"
+#include "log.h"
+
+#define STORE_CKPT_PAGES    1000  /* SQLite's default autocheckpoint */
+#define STORE_WAL_MAX_PAGES 65536 /* 256 MiB of 4 KiB pages */
+
+static pthread_mutex_t ck_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ck_cond = PTHREAD_COND_INITIALIZER;
+static int ck_running, ck_wanted, ck_stopping;
+static pthread_t ck_thread;
+static struct store *ck_store;
+/* for /metrics, under ck_lock */
+static uint64_t ck_passive, ck_restart;
+static int64_t ck_wal_pages;
+
+int store_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	int running;
+
+	(void)arg;
+	if (pages < STORE_CKPT_PAGES)
+		return SQLITE_OK;
+	pthread_mutex_lock(&ck_lock);
+	running = ck_running;
+	if (running) {
+		ck_wanted = 1;
+		pthread_cond_signal(&ck_cond);
+	}
+	pthread_mutex_unlock(&ck_lock);
+	if (!running)
+		sqlite3_wal_checkpoint(db, name);
+	return SQLITE_OK;
+}
+
+static void *ck_main(void *arg)
+{
+	(void)arg;
+	pthread_mutex_lock(&ck_lock);
+	for (;;) {
+		int log = -1, done = -1, rc, restarted = 0;
+		while (!ck_wanted && !ck_stopping)
+			pthread_cond_wait(&ck_cond, &ck_lock);
+		if (ck_stopping)
+			break;
+		ck_wanted = 0;
+		pthread_mutex_unlock(&ck_lock);
+		rc = sqlite3_wal_checkpoint_v2(ck_store->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log,
+		                               &done);
+		if (rc == SQLITE_OK && log >= STORE_WAL_MAX_PAGES) {
+			rc = sqlite3_wal_checkpoint_v2(ck_store->db, NULL,
+			                               SQLITE_CHECKPOINT_RESTART, &log, &done);
+			restarted = 1;
+		}
+		if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+			LOG(LOG_WARN, "msg=\"checkpoint failed\" error=\"%s\"",
+			    sqlite3_errmsg(ck_store->db));
+		pthread_mutex_lock(&ck_lock);
+		ck_passive++;
+		ck_restart += (uint64_t)restarted;
+		ck_wal_pages = log;
+	}
+	pthread_mutex_unlock(&ck_lock);
+	return NULL;
+}
+
+int store_checkpointer_start(const char *path)
+{
+	int rc = store_open(path, &ck_store);
+
+	if (rc)
+		return rc;
+	ck_stopping = ck_wanted = 0;
+	if (pthread_create(&ck_thread, NULL, ck_main, NULL) != 0) {
+		store_close(ck_store);
+		ck_store = NULL;
+		return MOAT_EIO;
+	}
+	pthread_mutex_lock(&ck_lock);
+	ck_running = 1;
+	pthread_mutex_unlock(&ck_lock);
+	return MOAT_OK;
+}
+
+void store_checkpointer_stop(void)
+{
+	pthread_mutex_lock(&ck_lock);
+	if (!ck_running) {
+		pthread_mutex_unlock(&ck_lock);
+		return;
+	}
+	ck_running = 0;
+	ck_stopping = 1;
+	pthread_cond_signal(&ck_cond);
+	pthread_mutex_unlock(&ck_lock);
+	pthread_join(ck_thread, NULL);
+	store_close(ck_store);
+	ck_store = NULL;
+}
+
+int store_checkpoint_metrics(struct buf *b)
+{
+	uint64_t passive, restart;
+	int64_t pages;
+
+	pthread_mutex_lock(&ck_lock);
+	passive = ck_passive;
+	restart = ck_restart;
+	pages = ck_wal_pages;
+	pthread_mutex_unlock(&ck_lock);
+	return buf_printf(b,
+	                  "# HELP moat_db_checkpoints_total WAL checkpoints by the checkpointer"
+	                  " thread, by mode.\n"
+	                  "# TYPE moat_db_checkpoints_total counter\n"
+	                  "moat_db_checkpoints_total{mode=\"passive\"} %llu\n"
+	                  "moat_db_checkpoints_total{mode=\"restart\"} %llu\n"
+	                  "# HELP moat_db_wal_pages WAL pages after the last checkpoint (-1: none"
+	                  " yet).\n"
+	                  "# TYPE moat_db_wal_pages gauge\nmoat_db_wal_pages %lld\n",
+	                  (unsigned long long)passive, (unsigned long long)restart,
+	                  (long long)(passive ? pages : -1))
+	           ? MOAT_ETOOBIG
+	           : MOAT_OK;
+}
