@@ -65,6 +65,7 @@ static pthread_t ingest_thread;
 static struct store *ingest_store;
 static int ingest_retention_days, ingest_prune_days;
 static int64_t ingest_last_prune;
+static int ingest_purge_more; /* the last purge filled its chunk (writer only) */
 
 /* counters for /metrics (relaxed atomics) */
 static uint64_t m_accepted, m_duplicates, m_commits, m_commit_us_sum;
@@ -80,6 +81,8 @@ static uint64_t m_commit_hist[M_NB + 1];
 #define INGEST_TEXT_CHUNK   256
 #define INGEST_TEXT_WANTED  2000
 #define INGEST_TEXT_LAG_MAX 20000
+/* events deleted per retention transaction: about as long as a batch */
+#define INGEST_PURGE_CHUNK 500
 static const char *const m_reason_names[M_REASONS] = {
     "id",        "ts",      "interceptor", "action",  "severity",  "confidence",
     "source_ip", "method",  "endpoint",    "payload", "operation", "location",
@@ -500,18 +503,23 @@ int ingest_text_wait(int timeout_ms)
 }
 
 /* Retention and pruning, a little at a time so ingestion never waits
- * behind a long delete. */
-static void ingest_maintain(int64_t *last)
+ * behind a long delete: once a second, and again at once while the
+ * writer is idle and the last purge found a whole chunk to delete. */
+static void ingest_maintain(int64_t *last, int idle)
 {
 	int64_t now = timefmt_now(), n = 0;
 
-	if (now - *last < 1)
+	if (now - *last < 1 && !(idle && ingest_purge_more))
 		return;
 	*last = now;
+	ingest_purge_more = 0;
 	if (ingest_retention_days > 0) {
 		int64_t cutoff_ms = (now - (int64_t)ingest_retention_days * 86400) * 1000;
-		if (store_event_purge(ingest_store, cutoff_ms, 2000, &n) == MOAT_OK && n > 0)
+		if (store_event_purge(ingest_store, cutoff_ms, INGEST_PURGE_CHUNK, &n) == MOAT_OK &&
+		    n > 0) {
+			ingest_purge_more = n >= INGEST_PURGE_CHUNK;
 			LOG(LOG_DEBUG, "msg=\"retention purge\" events=%lld", (long long)n);
+		}
 	}
 	if (ingest_prune_days > 0 && now - ingest_last_prune >= 60) {
 		ingest_last_prune = now;
@@ -534,7 +542,7 @@ static void *ingest_main(void *arg)
 		int idle, wanted;
 
 		pthread_mutex_lock(&ingest_lock);
-		while (!ingest_head && !ingest_stopping && !ingest_text_lag) {
+		while (!ingest_head && !ingest_stopping && !ingest_text_lag && !ingest_purge_more) {
 			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
 			until.tv_sec += 1;
@@ -593,7 +601,7 @@ static void *ingest_main(void *arg)
 		 * when a search waits for it, or when it is too far behind */
 		if (lag > 0 && (idle || wanted || lag > INGEST_TEXT_LAG_MAX))
 			ingest_index_text(lag, wanted);
-		ingest_maintain(&last_maint);
+		ingest_maintain(&last_maint, idle);
 	}
 	return NULL;
 }
