@@ -79,7 +79,7 @@ static uint64_t m_commit_hist[M_NB + 1];
  * waits, and how far it may fall behind under sustained load before it is
  * indexed ahead of new batches (back-pressure on ingestion). */
 #define INGEST_TEXT_CHUNK   256
-#define INGEST_TEXT_WANTED  2000
+#define INGEST_TEXT_WANTED  8000
 #define INGEST_TEXT_LAG_MAX 20000
 /* events deleted per retention transaction: about as long as a batch */
 #define INGEST_PURGE_CHUNK 500
@@ -360,6 +360,12 @@ static void ingest_commit(struct job *batch, int64_t *last_id)
 		for (struct job *j = batch; !rc && j && !first_id; j = j->next)
 			if (j->kind == JOB_EVENTS) {
 				rc = store_event_next_id(ingest_store, &first_id);
+				/* never below an id handed out before, even if the
+				 * newest events were deleted since (a project deleted
+				 * before its events were indexed): the ids above the
+				 * text index's mark only grow */
+				if (first_id <= ingest_committed_id)
+					first_id = ingest_committed_id + 1;
 				next_id = first_id;
 			}
 		for (struct job *j = batch; !rc && j; j = j->next) {
@@ -493,7 +499,7 @@ int ingest_text_wait(int timeout_ms)
 		int64_t target = ingest_committed_id;
 		ingest_text_waiters++;
 		pthread_cond_signal(&ingest_cond);
-		while (ingest_indexed_to < target && rc == MOAT_OK)
+		while (ingest_running && ingest_indexed_to < target && rc == MOAT_OK)
 			if (pthread_cond_timedwait(&ingest_text_cond, &ingest_lock, &until) != 0)
 				rc = MOAT_EIO;
 		ingest_text_waiters--;
@@ -621,7 +627,7 @@ int ingest_start(const char *db_path, int retention_days, int agent_prune_days)
 		ingest_store = NULL;
 		return rc;
 	}
-	ingest_committed_id = next_id - 1;
+	ingest_committed_id = next_id - 1; /* before any other thread runs */
 	ingest_retention_days = retention_days;
 	ingest_prune_days = agent_prune_days;
 	ingest_stopping = 0;
@@ -630,7 +636,9 @@ int ingest_start(const char *db_path, int retention_days, int agent_prune_days)
 		ingest_store = NULL;
 		return MOAT_EIO;
 	}
+	pthread_mutex_lock(&ingest_lock);
 	ingest_running = 1;
+	pthread_mutex_unlock(&ingest_lock);
 	return MOAT_OK;
 }
 
@@ -643,7 +651,10 @@ void ingest_stop(void)
 	pthread_cond_signal(&ingest_cond);
 	pthread_mutex_unlock(&ingest_lock);
 	pthread_join(ingest_thread, NULL);
+	pthread_mutex_lock(&ingest_lock);
 	ingest_running = 0;
+	pthread_cond_broadcast(&ingest_text_cond); /* searches waiting go on */
+	pthread_mutex_unlock(&ingest_lock);
 	store_close(ingest_store);
 	ingest_store = NULL;
 }
