@@ -61,10 +61,11 @@ void store_threads_close(void);
 
 /* WAL checkpoints off the committing threads (store_checkpoint.c): a
  * thread with its own connection to path copies the log into the database
- * whenever a commit leaves it over 1,000 pages, so that no commit (no ack)
- * waits for a checkpoint. Without it, connections checkpoint inline as
- * SQLite does by default. Start after migrating, stop after the other
- * threads. */
+ * whenever a commit leaves it over 1,000 pages, so that a commit (an ack)
+ * does not wait for a checkpoint; only a commit that leaves the log over
+ * 64 MiB (a writer that never pauses) checkpoints inline, which bounds it.
+ * Without the thread, connections checkpoint inline as SQLite does by
+ * default. Start after migrating, stop after the other threads. */
 int store_checkpointer_start(const char *path);
 void store_checkpointer_stop(void);
 struct buf;

@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "err.h"
 #include "log.h"
+#include "buf.h"
 #include "store.h"
+#include "store_int.h" /* the checkpoint test writes through the connection */
 #include "timefmt.h"
 #include "token.h"
 
@@ -277,6 +280,65 @@ static void a_backup_is_a_complete_database(void **state)
 	unlink(out);
 }
 
+/* A writer that never pauses (the ingest writer under sustained load) never
+ * leaves the checkpointer a moment to start the log over: the commit that
+ * leaves it over 16,384 pages checkpoints inline, so the log stays bounded
+ * (store_checkpoint.c). Pages of 512 bytes make the bound 8.4 MiB. */
+static void a_writer_that_never_pauses_keeps_the_log_bounded(void **state)
+{
+	static const char tx[] =
+	    "BEGIN IMMEDIATE; WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c"
+	    " WHERE n < 100) INSERT INTO t SELECT randomblob(1000) FROM c; COMMIT";
+	char path[64], wal[80], shm[80];
+	struct store *w;
+	struct stat sb;
+	struct buf m;
+	sqlite3 *db;
+	long long max = 0, background = -1;
+	const char *at;
+	int fd;
+
+	(void)state;
+	snprintf(path, sizeof path, "/tmp/moat-unit-XXXXXX");
+	fd = mkstemp(path);
+	close(fd);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(shm, sizeof shm, "%s-shm", path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+	                              "PRAGMA page_size=512; PRAGMA journal_mode=WAL;"
+	                              " CREATE TABLE t(x BLOB)",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_checkpointer_start(path), MOAT_OK);
+	assert_int_equal(store_open(path, &w), MOAT_OK);
+	/* 200 transactions of 100 KB, back to back: about 25 MiB of log */
+	for (int i = 0; i < 200; i++) {
+		assert_int_equal(sqlite3_exec(w->db, tx, NULL, NULL, NULL), SQLITE_OK);
+		assert_int_equal(stat(wal, &sb), 0);
+		if ((long long)sb.st_size > max)
+			max = (long long)sb.st_size;
+	}
+	buf_init(&m, 1u << 16);
+	assert_int_equal(store_checkpoint_metrics(&m), MOAT_OK);
+	buf_append(&m, "", 1);
+	at = strstr(m.data, "moat_db_checkpoints_total{mode=\"background\"} ");
+	assert_non_null(at);
+	background = strtoll(strchr(at, '}') + 2, NULL, 10);
+	buf_cleanup(&m);
+	store_close(w);
+	store_checkpointer_stop();
+	unlink(path);
+	unlink(wal);
+	unlink(shm);
+	assert_true(background > 0); /* the checkpointer did the usual work */
+	/* 16,384 pages of 536 bytes (page and frame header), and a few
+	 * transactions of slack while a background pass holds the lock */
+	if (max > 12LL << 20)
+		fail_msg("the log reached %lld bytes", max);
+}
+
 int main(void)
 {
 	log_min_level = LOG_WARN;
@@ -301,6 +363,7 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_failed_change_leaves_no_audit_row, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_backup_is_a_complete_database, setup, teardown),
+	    cmocka_unit_test(a_writer_that_never_pauses_keeps_the_log_bounded),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
