@@ -62,9 +62,8 @@ struct ws_conn {
 	int inflight;  /* event batches queued and not yet acknowledged */
 	int rx_paused; /* reading stopped for back-pressure */
 	struct buf rx;
-	struct ws_msg *q[WS_QMAX];
-	unsigned qhead, qlen;
-	size_t qbytes;
+	struct ws_sendq q;
+	struct ws_msg *slots[WS_QMAX];
 	int close_code;
 	char close_reason[96];
 };
@@ -196,7 +195,7 @@ static void conn_send(struct ws_conn *c, struct ws_msg *m)
 {
 	if (c->state == CONN_CLOSING)
 		return;
-	if (c->qlen == WS_QMAX || c->qbytes + m->len > WS_QBYTES) {
+	if (ws_sendq_push(&c->q, m)) {
 		LOG(LOG_WARN, "msg=\"agent too slow; send queue overflow\" conn=%llu agent=%s",
 		    (unsigned long long)c->id, c->agent_id);
 		c->state = CONN_CLOSING;
@@ -205,10 +204,6 @@ static void conn_send(struct ws_conn *c, struct ws_msg *m)
 		lws_set_timeout(c->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
 		return;
 	}
-	ws_msg_ref(m);
-	c->q[(c->qhead + c->qlen) % WS_QMAX] = m;
-	c->qlen++;
-	c->qbytes += m->len;
 	lws_callback_on_writable(c->wsi);
 }
 
@@ -241,16 +236,6 @@ static void conn_fail(struct ws_conn *c, int code, const char *errcode, const ch
 		LOG(LOG_INFO,
 		    "msg=\"agent connection refused\" conn=%llu code=%d reason=%s agent=%s",
 		    (unsigned long long)c->id, code, errcode, c->agent_id[0] ? c->agent_id : "-");
-}
-
-static void conn_queue_free(struct ws_conn *c)
-{
-	while (c->qlen) {
-		ws_msg_unref(c->q[c->qhead]);
-		c->qhead = (c->qhead + 1) % WS_QMAX;
-		c->qlen--;
-	}
-	c->qbytes = 0;
 }
 
 /* ---- authentication ---- */
@@ -534,6 +519,7 @@ static void conn_open(struct ws_conn *c, struct lws *wsi)
 	int n;
 
 	memset(c, 0, sizeof *c);
+	ws_sendq_init(&c->q, c->slots, WS_QMAX, WS_QBYTES);
 	c->wsi = wsi;
 	c->id = ++conn_next_id;
 	c->opened_ms = now_ms();
@@ -583,7 +569,7 @@ static void conn_closed(struct ws_conn *c)
 		c->rx_paused = 0;
 		paused_count--;
 	}
-	conn_queue_free(c);
+	ws_sendq_clear(&c->q);
 	buf_cleanup(&c->rx);
 	agent_hash_remove(c);
 	reg_remove(c);
@@ -599,21 +585,15 @@ static int conn_writeable(struct ws_conn *c)
 		c->last_ping_ms = now_ms();
 		if (lws_write(c->wsi, ping + LWS_PRE, 4, LWS_WRITE_PING) < 0)
 			return -1;
-		if (c->qlen)
+		if (c->q.len)
 			lws_callback_on_writable(c->wsi);
 		return 0;
 	}
-	if (c->qlen) {
-		struct ws_msg *m = c->q[c->qhead];
-		int n;
-		c->qhead = (c->qhead + 1) % WS_QMAX;
-		c->qlen--;
-		c->qbytes -= m->len;
-		n = lws_write(c->wsi, m->payload, m->len, LWS_WRITE_TEXT);
-		ws_msg_unref(m);
-		if (n < (int)0)
-			return -1;
-		if (c->qlen || c->close_code)
+	switch (ws_sendq_write(&c->q, c->wsi)) {
+	case -1:
+		return -1;
+	case 1:
+		if (c->q.len || c->close_code)
 			lws_callback_on_writable(c->wsi);
 		return 0;
 	}

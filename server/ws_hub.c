@@ -61,6 +61,61 @@ void ws_msg_unref(struct ws_msg *m)
 		free(m);
 }
 
+/* ---- send queues ---- */
+
+void ws_sendq_init(struct ws_sendq *q, struct ws_msg **slots, unsigned cap, size_t max_bytes)
+{
+	q->slots = slots;
+	q->cap = cap;
+	q->head = q->len = 0;
+	q->bytes = 0;
+	q->max_bytes = max_bytes;
+}
+
+int ws_sendq_push(struct ws_sendq *q, struct ws_msg *m)
+{
+	if (q->len == q->cap || q->bytes + m->len > q->max_bytes)
+		return -1;
+	ws_msg_ref(m);
+	q->slots[(q->head + q->len) % q->cap] = m;
+	q->len++;
+	q->bytes += m->len;
+	return 0;
+}
+
+static struct ws_msg *ws_sendq_pop(struct ws_sendq *q)
+{
+	struct ws_msg *m;
+
+	if (!q->len)
+		return NULL;
+	m = q->slots[q->head];
+	q->head = (q->head + 1) % q->cap;
+	q->len--;
+	q->bytes -= m->len;
+	return m;
+}
+
+int ws_sendq_write(struct ws_sendq *q, struct lws *wsi)
+{
+	struct ws_msg *m = ws_sendq_pop(q);
+	int n;
+
+	if (!m)
+		return 0;
+	n = lws_write(wsi, m->payload, m->len, LWS_WRITE_TEXT);
+	ws_msg_unref(m);
+	return n < 0 ? -1 : 1;
+}
+
+void ws_sendq_clear(struct ws_sendq *q)
+{
+	struct ws_msg *m;
+
+	while ((m = ws_sendq_pop(q)))
+		ws_msg_unref(m);
+}
+
 void ws_hub_init(struct lws_context *ctx)
 {
 	hub_ctx = ctx;

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct lws;
 struct lws_context;
 struct ws_conn;
 
@@ -32,6 +33,25 @@ struct ws_msg *ws_msg_new(const char *text, size_t len);
 struct ws_msg *ws_msg_policy(int64_t version, const char *sha256, const char *document);
 void ws_msg_ref(struct ws_msg *m);
 void ws_msg_unref(struct ws_msg *m);
+
+/* A connection's bounded queue of messages to send (service thread only):
+ * a ring over slots[cap] that the owner provides, at most max_bytes of
+ * payload. A reader too slow for it is cut off by its owner. */
+struct ws_sendq {
+	struct ws_msg **slots;
+	unsigned cap, head, len;
+	size_t bytes, max_bytes;
+};
+
+void ws_sendq_init(struct ws_sendq *q, struct ws_msg **slots, unsigned cap, size_t max_bytes);
+/* Queues m (takes a reference): 0, or -1 when it would overflow (nothing
+ * queued). */
+int ws_sendq_push(struct ws_sendq *q, struct ws_msg *m);
+/* On SERVER_WRITEABLE: writes the oldest message as one text frame.
+ * 1 written, 0 nothing queued, -1 the write failed (close). */
+int ws_sendq_write(struct ws_sendq *q, struct lws *wsi);
+/* Drops every queued message. */
+void ws_sendq_clear(struct ws_sendq *q);
 
 /* Main thread, before and after the service thread runs. */
 void ws_hub_init(struct lws_context *ctx);

@@ -48,9 +48,8 @@ struct live_conn {
 	int state;
 	int64_t project_id, user_id;
 	struct live_filter env, interceptor, action, severity;
-	struct ws_msg *q[LIVE_QMAX];
-	unsigned qhead, qlen;
-	size_t qbytes;
+	struct ws_sendq q;
+	struct ws_msg *slots[LIVE_QMAX];
 	int close_code;
 	char close_reason[64];
 };
@@ -152,16 +151,12 @@ static void live_send(struct live_conn *c, struct ws_msg *m)
 {
 	if (c->state == LIVE_CLOSING)
 		return;
-	if (c->qlen == LIVE_QMAX || c->qbytes + m->len > LIVE_QBYTES) {
+	if (ws_sendq_push(&c->q, m)) {
 		/* a dashboard that cannot keep up reconnects and reloads */
 		c->state = LIVE_CLOSING;
 		lws_set_timeout(c->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
 		return;
 	}
-	ws_msg_ref(m);
-	c->q[(c->qhead + c->qlen) % LIVE_QMAX] = m;
-	c->qlen++;
-	c->qbytes += m->len;
 	lws_callback_on_writable(c->wsi);
 }
 
@@ -285,6 +280,7 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 	}
 	case LWS_CALLBACK_ESTABLISHED:
 		memset(c, 0, sizeof *c);
+		ws_sendq_init(&c->q, c->slots, LIVE_QMAX, LIVE_QBYTES);
 		c->wsi = wsi;
 		c->project_id = (int64_t)((uint64_t)(uintptr_t)lws_get_opaque_user_data(wsi) >> 32);
 		c->user_id =
@@ -309,17 +305,11 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 		live_subscribe(c, in, len);
 		return 0;
 	case LWS_CALLBACK_SERVER_WRITEABLE:
-		if (c->qlen) {
-			struct ws_msg *m = c->q[c->qhead];
-			int n;
-			c->qhead = (c->qhead + 1) % LIVE_QMAX;
-			c->qlen--;
-			c->qbytes -= m->len;
-			n = lws_write(wsi, m->payload, m->len, LWS_WRITE_TEXT);
-			ws_msg_unref(m);
-			if (n < 0)
-				return -1;
-			if (c->qlen || c->close_code)
+		switch (ws_sendq_write(&c->q, wsi)) {
+		case -1:
+			return -1;
+		case 1:
+			if (c->q.len || c->close_code)
 				lws_callback_on_writable(wsi);
 			return 0;
 		}
@@ -334,11 +324,7 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 			return 0;
 		if (c->state == LIVE_READY)
 			__atomic_sub_fetch(&live_watching, 1, __ATOMIC_RELAXED);
-		while (c->qlen) {
-			ws_msg_unref(c->q[c->qhead]);
-			c->qhead = (c->qhead + 1) % LIVE_QMAX;
-			c->qlen--;
-		}
+		ws_sendq_clear(&c->q);
 		if (c->prev)
 			c->prev->next = c->next;
 		else

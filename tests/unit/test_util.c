@@ -15,6 +15,7 @@
 #include "log.h"
 #include "ratelimit.h"
 #include "timefmt.h"
+#include "ws_hub.h"
 
 static void rfc3339_times_round_trip_and_offsets_apply(void **state)
 {
@@ -165,6 +166,45 @@ static void crypto_primitives_match_known_vectors(void **state)
 	assert_false(crypto_ct_streq("same", "same!"));
 }
 
+/* The per-connection send queue: bounded in messages and in bytes, a ring
+ * that wraps, each queued message holding one reference. */
+static void a_send_queue_is_bounded_wraps_and_holds_references(void **state)
+{
+	struct ws_msg *slots[4], *small = ws_msg_new("0123456789", 10);
+	struct ws_msg *big = ws_msg_new("0123456789012345678901234567890", 31);
+	struct ws_sendq q;
+
+	(void)state;
+	ws_sendq_init(&q, slots, 4, 40);
+	assert_int_equal(ws_sendq_push(&q, small), 0);
+	assert_int_equal(ws_sendq_push(&q, small), 0);
+	assert_int_equal(ws_sendq_push(&q, small), 0);
+	assert_int_equal(small->refs, 4);
+	assert_int_equal(ws_sendq_push(&q, big), -1); /* 30 + 31 bytes > 40 */
+	assert_int_equal(big->refs, 1);
+	assert_int_equal(ws_sendq_push(&q, small), 0);
+	assert_int_equal(ws_sendq_push(&q, small), -1); /* 4 messages: full */
+	assert_int_equal((int)q.len, 4);
+	assert_int_equal((int)q.bytes, 40);
+	ws_sendq_clear(&q);
+	assert_int_equal((int)q.len, 0);
+	assert_int_equal((int)q.bytes, 0);
+	assert_int_equal(small->refs, 1);
+	/* around the ring: the head has moved, slots are reused in order */
+	for (int i = 0; i < 10; i++) {
+		assert_int_equal(ws_sendq_push(&q, small), 0);
+		assert_int_equal(ws_sendq_push(&q, small), 0);
+		ws_sendq_clear(&q);
+	}
+	assert_int_equal(ws_sendq_push(&q, big), 0);
+	assert_int_equal(big->refs, 2);
+	ws_sendq_clear(&q);
+	assert_int_equal(small->refs, 1);
+	assert_int_equal(big->refs, 1);
+	ws_msg_unref(small);
+	ws_msg_unref(big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -177,6 +217,7 @@ int main(void)
 	    cmocka_unit_test(bad_configuration_is_refused_with_a_message),
 	    cmocka_unit_test(log_values_are_quoted_and_control_bytes_escaped),
 	    cmocka_unit_test(crypto_primitives_match_known_vectors),
+	    cmocka_unit_test(a_send_queue_is_bounded_wraps_and_holds_references),
 	};
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);
 }
