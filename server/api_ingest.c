@@ -13,8 +13,61 @@
 #include "event.h"
 #include "ingest.h"
 #include "timefmt.h"
+#include "xalloc.h"
 
 #define INGEST_WAIT_MS 30000
+
+/* A REST batch between the handler and its answer. */
+struct ingest_wait {
+	struct http_req *r;
+	json_t *rejected; /* the answer's "rejected" */
+	int rc;
+	struct ingest_result res;
+};
+
+static void ingest_wait_free(void *arg)
+{
+	struct ingest_wait *w = arg;
+
+	json_decref(w->rejected);
+	free(w);
+}
+
+/* The writer committed the batch (or its deadline passed): wake the
+ * request. Writer thread; w and r are not touched after http_resume. */
+static void ingest_done(void *arg, int rc, const struct ingest_result *res)
+{
+	struct ingest_wait *w = arg;
+
+	w->rc = rc;
+	if (res)
+		w->res = *res;
+	http_resume(w->r);
+}
+
+/* The resumed request's answer (a worker thread). */
+static void ingest_reply(struct http_req *r)
+{
+	struct ingest_wait *w = r->wait_arg;
+
+	if (w->rc == MOAT_EBUSY) {
+		http_header_next(r, "Retry-After", "1");
+		http_problem(r, 503, "unavailable", "the ingest queue is full; retry shortly",
+		             NULL);
+	} else if (w->rc) {
+		http_header_next(r, "Retry-After", "1");
+		http_problem(r, 503, "unavailable",
+		             "the batch is queued but not yet committed; send it again (it is "
+		             "deduplicated)",
+		             NULL);
+	} else {
+		http_reply_json(r, 200,
+		                json_pack("{s:I, s:I, s:O}", "accepted",
+		                          (json_int_t)w->res.accepted, "duplicates",
+		                          (json_int_t)w->res.duplicates, "rejected", w->rejected));
+	}
+	ingest_wait_free(w);
+}
 
 void api_agent_events(struct http_req *r)
 {
@@ -22,7 +75,7 @@ void api_agent_events(struct http_req *r)
 	const char *envname, *agent_id;
 	char agent[132] = ""; /* copied: the body (which agent_id points into) is freed early */
 	struct event_batch b;
-	struct ingest_result res = {0, 0};
+	struct ingest_wait *w;
 	struct store_env e;
 	json_t *body, *seq, *rej;
 	char err[120];
@@ -68,28 +121,18 @@ void api_agent_events(struct http_req *r)
 	for (size_t i = 0; i < b.nrejected; i++)
 		json_array_append_new(rej, json_pack("{s:i, s:s}", "index", b.rejected[i].index,
 		                                     "reason", b.rejected[i].reason));
-	/* the writer's wait happens with this request's read snapshot closed */
+	/* the worker thread serves its other connections while the writer
+	 * commits: the request is suspended, and answered when resumed */
 	store_idle(r->st);
-	rc = ingest_events_wait(r->who.token.project_id, e.id, e.name, agent, &b, INGEST_WAIT_MS,
-	                        &res);
+	w = xcalloc(1, sizeof *w);
+	w->r = r;
+	w->rejected = rej;
+	http_suspend(r, ingest_reply, w, ingest_wait_free);
+	rc = ingest_events_async(r->who.token.project_id, e.id, e.name, agent, &b, INGEST_WAIT_MS,
+	                         ingest_done, w);
+	if (rc) { /* nothing queued: answer at once */
+		w->rc = rc;
+		http_resume(r);
+	}
 	event_batch_free(&b);
-	if (rc == MOAT_EBUSY) {
-		json_decref(rej);
-		http_header_next(r, "Retry-After", "1");
-		http_problem(r, 503, "unavailable", "the ingest queue is full; retry shortly",
-		             NULL);
-		return;
-	}
-	if (rc) {
-		json_decref(rej);
-		http_header_next(r, "Retry-After", "1");
-		http_problem(r, 503, "unavailable",
-		             "the batch is queued but not yet committed; send it again (it is "
-		             "deduplicated)",
-		             NULL);
-		return;
-	}
-	http_reply_json(r, 200,
-	                json_pack("{s:I, s:I, s:o}", "accepted", (json_int_t)res.accepted,
-	                          "duplicates", (json_int_t)res.duplicates, "rejected", rej));
 }

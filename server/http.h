@@ -88,6 +88,11 @@ struct http_req {
 	struct store *st;
 	struct principal who;
 	struct actor actor;
+	/* http_suspend: what runs when the request is resumed, and the
+	 * handler's state (freed by wait_free if the request ends first) */
+	void (*resume_cb)(struct http_req *r);
+	void *wait_arg;
+	void (*wait_free)(void *arg);
 };
 
 /* ---- responses (exactly one per request) ---- */
@@ -114,6 +119,22 @@ void http_problem_err(struct http_req *r, int err, const char *detail);
 /* Adds a header to the response being built by http_reply*(): call
  * http_header_next() before the reply. At most 4 per request. */
 void http_header_next(struct http_req *r, const char *name, const char *value);
+
+/* ---- waiting for another thread without holding a worker ---- */
+
+/* From a handler that must wait for another thread (the ingest writer):
+ * suspends r's connection, so the worker thread serves its other
+ * connections meanwhile, and returns; the handler then returns without a
+ * reply. Once some thread calls http_resume(r), resume(r) runs on a worker
+ * thread and replies. arg is the handler's state (r->wait_arg); free_arg
+ * frees it if the request ends without resume running (the client went
+ * away). Call at most once per request, before handing r to the other
+ * thread. */
+void http_suspend(struct http_req *r, void (*resume)(struct http_req *r), void *arg,
+                  void (*free_arg)(void *arg));
+/* Any thread, once per http_suspend: wakes r. The caller must not touch r
+ * afterwards. */
+void http_resume(struct http_req *r);
 
 /* ---- request helpers ---- */
 

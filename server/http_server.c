@@ -15,6 +15,7 @@
 #include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/socket.h>
 
 #include "crypto.h"
@@ -34,6 +35,8 @@
 #define HTTP_CONN_MEMORY 16384
 /* Bytes asked of a streamed response's callback at a time. */
 #define HTTP_STREAM_BLOCK 32768
+/* at shutdown, how long suspended requests may take to be answered */
+#define HTTP_DRAIN_US (35LL * 1000000)
 
 struct http_server {
 	struct MHD_Daemon *daemon;
@@ -344,6 +347,41 @@ static void http_dispatch(struct http_req *r)
 	}
 	r->route->handler(r);
 	store_idle(r->st);
+	if (!r->responded && !r->resume_cb)
+		http_problem(r, 500, "internal", "internal error", NULL);
+}
+
+/* ---- suspended requests ---- */
+
+static int http_suspended; /* requests suspended and not yet resumed (atomic) */
+
+void http_suspend(struct http_req *r, void (*resume)(struct http_req *r), void *arg,
+                  void (*free_arg)(void *arg))
+{
+	r->resume_cb = resume;
+	r->wait_arg = arg;
+	r->wait_free = free_arg;
+	__atomic_add_fetch(&http_suspended, 1, __ATOMIC_RELAXED);
+	MHD_suspend_connection(r->conn);
+}
+
+void http_resume(struct http_req *r)
+{
+	MHD_resume_connection(r->conn);
+}
+
+/* The access handler's call after http_resume(): the handler's reply. */
+static void http_resumed(struct http_req *r)
+{
+	void (*cb)(struct http_req * r) = r->resume_cb;
+
+	r->resume_cb = NULL;
+	__atomic_sub_fetch(&http_suspended, 1, __ATOMIC_RELAXED);
+	r->st = store_thread();
+	cb(r);
+	r->wait_arg = NULL;
+	if (r->st)
+		store_idle(r->st);
 	if (!r->responded)
 		http_problem(r, 500, "internal", "internal error", NULL);
 }
@@ -447,6 +485,10 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	if (r->resume_cb) {
+		http_resumed(r);
+		return MHD_YES;
+	}
 	if (r->responded)
 		return MHD_YES;
 	if (r->route) {
@@ -482,6 +524,13 @@ static void http_completed(void *cls, struct MHD_Connection *conn, void **ctx,
 	if (!x)
 		return;
 	r = &x->req;
+	if (r->resume_cb) {
+		/* resumed, but the client was gone before the reply */
+		__atomic_sub_fetch(&http_suspended, 1, __ATOMIC_RELAXED);
+		r->resume_cb = NULL;
+		if (r->wait_free)
+			r->wait_free(r->wait_arg);
+	}
 	dur = timefmt_mono_us() - r->start_us;
 	if (!r->responded)
 		r->status = 499; /* client went away before an answer */
@@ -574,7 +623,7 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 	s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;
 	s->daemon = MHD_start_daemon(
-	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG |
+	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
 	        (strchr(host, ':') ? MHD_USE_IPv6 : 0),
 	    0, NULL, NULL, http_access, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->http_threads, MHD_OPTION_NOTIFY_COMPLETED,
@@ -596,8 +645,20 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 
 void http_server_stop(struct http_server *s)
 {
+	MHD_socket lsock;
+	int64_t until;
+
 	if (!s)
 		return;
+	/* MHD must not be stopped with suspended connections: stop accepting,
+	 * then let the requests waiting for the writer (still running) get
+	 * their answers, which takes at most a commit, or their deadline */
+	lsock = MHD_quiesce_daemon(s->daemon);
+	until = timefmt_mono_us() + HTTP_DRAIN_US;
+	while (__atomic_load_n(&http_suspended, __ATOMIC_RELAXED) > 0 && timefmt_mono_us() < until)
+		usleep(10000);
 	MHD_stop_daemon(s->daemon);
+	if (lsock != MHD_INVALID_SOCKET) /* ours to close, after the stop */
+		close(lsock);
 	free(s);
 }

@@ -24,14 +24,6 @@
 
 enum job_kind { JOB_HELLO = 1, JOB_APPLIED, JOB_OFFLINE, JOB_SEEN, JOB_EVENTS };
 
-struct waiter {
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	int done;
-	int abandoned; /* the HTTP thread gave up waiting: the writer frees */
-	struct ingest_result res;
-};
-
 struct job {
 	struct job *next;
 	int kind;
@@ -44,7 +36,10 @@ struct job {
 	struct event_batch batch;
 	uint64_t conn_id;
 	int64_t seq;
-	struct waiter *waiter;
+	ingest_done_fn done; /* a REST caller's: called once, by the writer */
+	void *done_arg;
+	int64_t deadline_us; /* monotonic: done(MOAT_EIO) if not committed by then */
+	int answered;        /* done was called (at the deadline) */
 	struct ingest_result res;
 	unsigned char *inserted; /* per event: stored now (not a duplicate) */
 	char env[48];
@@ -181,13 +176,10 @@ static void ingest_deadline(int timeout_ms, struct timespec *until)
 	}
 }
 
-int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
-                       struct event_batch *b, int timeout_ms, struct ingest_result *out)
+int ingest_events_async(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
+                        struct event_batch *b, int timeout_ms, ingest_done_fn done, void *arg)
 {
-	struct waiter *w;
 	struct job *j;
-	struct timespec until;
-	int done, rc = MOAT_OK;
 
 	pthread_mutex_lock(&ingest_lock);
 	if (ingest_queued_events + (int64_t)b->n > INGEST_MAX_QUEUED_EVENTS && b->n > 0) {
@@ -195,30 +187,56 @@ int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, cons
 		return MOAT_EBUSY;
 	}
 	pthread_mutex_unlock(&ingest_lock);
-	w = xcalloc(1, sizeof *w);
-	pthread_mutex_init(&w->lock, NULL);
-	pthread_cond_init(&w->cond, NULL);
 	j = ingest_events_job(project_id, env_id, env, agent_id, b);
-	j->waiter = w;
+	j->done = done;
+	j->done_arg = arg;
+	j->deadline_us = timefmt_mono_us() + (int64_t)timeout_ms * 1000;
 	ingest_push(j);
-	ingest_deadline(timeout_ms, &until);
+	return MOAT_OK;
+}
+
+/* ingest_events_wait on top of ingest_events_async: a condition. */
+struct waiter {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int done, rc;
+	struct ingest_result res;
+};
+
+static void ingest_waiter_done(void *arg, int rc, const struct ingest_result *res)
+{
+	struct waiter *w = arg;
+
 	pthread_mutex_lock(&w->lock);
-	while (!w->done)
-		if (pthread_cond_timedwait(&w->cond, &w->lock, &until) != 0)
-			break;
-	done = w->done;
-	if (done)
-		*out = w->res;
-	else
-		w->abandoned = 1;
+	w->rc = rc;
+	if (res)
+		w->res = *res;
+	w->done = 1;
+	pthread_cond_signal(&w->cond);
 	pthread_mutex_unlock(&w->lock);
-	if (done) {
-		pthread_mutex_destroy(&w->lock);
-		pthread_cond_destroy(&w->cond);
-		free(w);
-	} else {
-		rc = MOAT_EIO;
+}
+
+int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
+                       struct event_batch *b, int timeout_ms, struct ingest_result *out)
+{
+	struct waiter w = {.done = 0};
+	int rc;
+
+	pthread_mutex_init(&w.lock, NULL);
+	pthread_cond_init(&w.cond, NULL);
+	rc = ingest_events_async(project_id, env_id, env, agent_id, b, timeout_ms,
+	                         ingest_waiter_done, &w);
+	if (!rc) {
+		/* the writer always answers: at the commit, or at the deadline */
+		pthread_mutex_lock(&w.lock);
+		while (!w.done)
+			pthread_cond_wait(&w.cond, &w.lock);
+		pthread_mutex_unlock(&w.lock);
+		rc = w.rc;
+		*out = w.res;
 	}
+	pthread_mutex_destroy(&w.lock);
+	pthread_cond_destroy(&w.cond);
 	return rc;
 }
 
@@ -347,6 +365,27 @@ static int ingest_apply(struct job *j, int64_t now_ms, int64_t *next_id)
 	return MOAT_EINVALID;
 }
 
+/* REST callers whose deadline passed while the writer cannot commit (the
+ * batch in hand and those queued behind it) are told so (MOAT_EIO): they
+ * answer 503, the agent sends the batch again, deduplication keeps it
+ * once. Their jobs stay: they are still committed when the database
+ * allows. */
+static void ingest_expire(struct job *batch)
+{
+	int64_t now = timefmt_mono_us();
+	struct job *lists[2] = {batch, NULL};
+
+	pthread_mutex_lock(&ingest_lock);
+	lists[1] = ingest_head;
+	for (int l = 0; l < 2; l++)
+		for (struct job *j = lists[l]; j; j = j->next)
+			if (j->done && !j->answered && now >= j->deadline_us) {
+				j->answered = 1;
+				j->done(j->done_arg, MOAT_EIO, NULL);
+			}
+	pthread_mutex_unlock(&ingest_lock);
+}
+
 /* Commits a batch of jobs; retries until the database takes them.
  * *last_id gets the id of the last event stored (0: none). */
 static void ingest_commit(struct job *batch, int64_t *last_id)
@@ -391,6 +430,7 @@ static void ingest_commit(struct job *batch, int64_t *last_id)
 			return;
 		}
 		attempt++;
+		ingest_expire(batch);
 		LOG(attempt > 5 ? LOG_ERROR : LOG_WARN,
 		    "msg=\"writer commit failed; retrying\" attempt=%d error=%d", attempt, rc);
 		usleep(attempt < 10 ? 10000u * (unsigned)attempt : 100000u);
@@ -441,20 +481,9 @@ static void ingest_complete(struct job *j)
 		ws_hub_post_ack(j->conn_id, b.data);
 		buf_cleanup(&b);
 	}
-	if (j->waiter) {
-		struct waiter *w = j->waiter;
-		int abandoned;
-		pthread_mutex_lock(&w->lock);
-		w->res = j->res;
-		w->done = 1;
-		abandoned = w->abandoned;
-		pthread_cond_signal(&w->cond);
-		pthread_mutex_unlock(&w->lock);
-		if (abandoned) {
-			pthread_mutex_destroy(&w->lock);
-			pthread_cond_destroy(&w->cond);
-			free(w);
-		}
+	if (j->done && !j->answered) {
+		j->answered = 1;
+		j->done(j->done_arg, MOAT_OK, &j->res);
 	}
 }
 

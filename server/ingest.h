@@ -61,9 +61,19 @@ struct ingest_result {
  * the hub. Never refuses: the caller bounds what it reads. */
 void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                       uint64_t conn_id, int64_t seq, struct event_batch *b);
-/* Stores a batch for a REST caller and waits for the commit (at most
- * timeout_ms). MOAT_EBUSY when the queue is full (nothing queued),
- * MOAT_EIO when the wait timed out (the batch will still be stored). */
+/* Called once by the writer for a batch queued by ingest_events_async:
+ * rc MOAT_OK with res after the commit, or MOAT_EIO with res NULL when the
+ * batch was not committed by its deadline (the database refuses writes;
+ * the batch is still stored once it takes them). Runs on the writer
+ * thread: it must be quick and must not call back into ingest. */
+typedef void (*ingest_done_fn)(void *arg, int rc, const struct ingest_result *res);
+/* Queues a batch for a REST caller that does not block (takes b's
+ * contents; b is left empty); done(arg, ...) follows on the writer
+ * thread, possibly before this returns. MOAT_EBUSY when the queue is
+ * full: nothing queued, done is never called, b is left as it was. */
+int ingest_events_async(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
+                        struct event_batch *b, int timeout_ms, ingest_done_fn done, void *arg);
+/* The same, blocking the calling thread until done (tests, tools). */
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out);
 
