@@ -9,7 +9,9 @@
 #           unacknowledged per agent, unpaced (the sustained rate), then
 #           paced at half that rate (the ack latency at half load)
 #   rest    rest_load: 16 keep-alive connections posting the same batches to
-#           POST /api/v1/agent/events
+#           POST /api/v1/agent/events; meanwhile single GETs of a project
+#           (curl, one at a time), beside the same GETs before the load:
+#           what an operator's request sees while agents saturate ingestion
 #   sync    ws again against moatd --sync full (when moatd has the flag)
 #   query   BENCH_EVENTS events (default 1,000,000; the issue asks about
 #           10,000,000) spread over 7 days, loaded with raw_sqlite into a
@@ -184,7 +186,30 @@ load() {
 	cut -d' ' -f1 /proc/loadavg
 }
 
+# probe FILE SECONDS: single GET /api/v1/projects/bench (admin token), one
+# at a time, 10 ms apart, for SECONDS; their times (s) into FILE. What an
+# operator's request sees while agents load the server.
+probe() {
+	end=$(($(date +%s) + $2))
+	: >"$1"
+	while [ "$(date +%s)" -lt "$end" ]; do
+		curl -sS -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $admin" \
+			"http://$http/api/v1/projects/bench" >>"$1" || return 1
+		sleep 0.01
+	done
+}
+
+# pct FILE: "n=N p50_ms=.. p99_ms=.. max_ms=.." of the times in FILE
+pct() {
+	sort -n "$1" | awk '{ a[NR] = $1 * 1000 } END {
+		if (NR == 0) { print "n=0"; exit }
+		printf "n=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f", NR, a[int((NR - 1) * 0.5) + 1],
+			a[int((NR - 1) * 0.99) + 1], a[NR] }'
+}
+
 has_sync=0
+others_idle=
+others_busy=
 if "$MOATD" serve --help 2>&1 | grep -q -- '--sync'; then
 	has_sync=1
 fi
@@ -224,12 +249,22 @@ if [ "$QUERY_ONLY" != 1 ]; then
 	stop_moatd
 	rm -f "$tmp"/half.db*
 
-	# ---- REST ----
+	# ---- REST, and everyone else meanwhile ----
 	echo "-- rest, $REST_CONNS connections (load $(load))" >&2
 	start_moatd rest
 	setup rest
+	probe "$tmp/idle.times" 2 # the baseline: the same GETs with nothing else running
+	(
+		sleep "$WARMUP"
+		probe "$tmp/busy.times" "$SECS"
+	) &
+	probe_pid=$!
 	run_tool "$tmp/rest.txt" "$OUT/rest_load" --port "${http##*:}" --token "$agent" \
 		--connections "$REST_CONNS" --batch "$BATCH" --seconds "$SECS" --warmup "$WARMUP"
+	wait "$probe_pid" || die "the GET probe failed"
+	others_idle=$(pct "$tmp/idle.times")
+	others_busy=$(pct "$tmp/busy.times")
+	echo "others idle $others_idle during_rest $others_busy"
 	stop_moatd
 	rm -f "$tmp"/rest.db*
 
@@ -342,6 +377,7 @@ awk -v raw="$raw" -v rawfull="$rawfull" \
 	-v half99="$(val "$tmp/half.txt" p99_ms)" -v halftarget="$half" \
 	-v rest="$(val "$tmp/rest.txt" events_per_s)" -v rest50="$(val "$tmp/rest.txt" p50_ms)" \
 	-v rest99="$(val "$tmp/rest.txt" p99_ms)" -v restbusy="$(val "$tmp/rest.txt" busy_503)" \
+	-v others_idle="$others_idle" -v others_busy="$others_busy" \
 	-v wsfull="$wsfull" \
 	-v full50="$( [ -n "$wsfull" ] && val "$tmp/full.txt" p50_ms || echo)" \
 	-v full99="$( [ -n "$wsfull" ] && val "$tmp/full.txt" p99_ms || echo)" \
@@ -362,6 +398,8 @@ BEGIN {
 	row("ws same run, measurement window only", ws_win, raw, "", "")
 	row("ws " agents " agents paced at " halftarget "/s (half)", half, raw, half50, half99)
 	row("rest, keep-alive, batches as ws", rest, raw, rest50, rest99)
+	printf "| %-44s | %s\n", "  single GETs of a project, idle", others_idle
+	printf "| %-44s | %s\n", "  the same during the rest load", others_busy
 	row("raw SQLite, sync FULL", rawfull, raw, "", "")
 	if (wsfull != "")
 		row("ws " agents " agents, unpaced, --sync full", wsfull, raw, full50, full99)
