@@ -150,21 +150,34 @@ static int ev_filter_set(struct ev_filter *x, const char *name, const char *v, c
 }
 
 /* A filter with free text reads the free-text index, which follows the
- * commit (schema 006): wait until it has every event acknowledged before
- * this request, then read from a fresh snapshot. Past EV_TEXT_WAIT_MS the
- * search goes on with what is indexed (the lag is on /metrics). */
-static void ev_text_fresh(struct http_req *r, const struct store_event_filter *f)
+ * commit (schema 006): the request waits until the index has every event
+ * acknowledged before it, suspended (holding no worker thread), then its
+ * handler runs again from the start in a fresh snapshot. Past
+ * EV_TEXT_WAIT_MS the search goes on with what is indexed (the lag is on
+ * /metrics). Returns 1 when the request was suspended: the handler returns
+ * at once. */
+static void ev_text_ready(void *arg)
 {
-	if (!f->fts)
-		return;
-	if (ingest_text_wait(EV_TEXT_WAIT_MS) != MOAT_OK)
-		LOG(LOG_WARN, "msg=\"free-text index behind; searching what it has\" waited_ms=%d",
-		    EV_TEXT_WAIT_MS);
-	store_idle(r->st);
-	store_read_begin(r->st);
+	http_resume(arg);
 }
 
-/* Reads every filter from the query string. 0, or -1 after a 400. */
+static int ev_text_wait(struct http_req *r, const struct store_event_filter *f)
+{
+	if (!f->fts || ingest_text_fresh())
+		return 0;
+	if (r->waited) {
+		LOG(LOG_WARN, "msg=\"free-text index behind; searching what it has\" waited_ms=%d",
+		    EV_TEXT_WAIT_MS);
+		return 0;
+	}
+	http_suspend(r, r->route->handler, NULL, NULL);
+	if (!ingest_text_wait_async(EV_TEXT_WAIT_MS, ev_text_ready, r))
+		http_resume(r); /* caught up meanwhile */
+	return 1;
+}
+
+/* Reads every filter from the query string. 0; -1 after a 400; 1 when the
+ * request was suspended for the free-text index (ev_text_wait). */
 static int ev_filter_query(struct http_req *r, struct ev_filter *x, int64_t project_id)
 {
 	char v[1024], detail[200];
@@ -186,8 +199,7 @@ static int ev_filter_query(struct http_req *r, struct ev_filter *x, int64_t proj
 		http_problem(r, 400, "bad_request", "since must be before until", NULL);
 		return -1;
 	}
-	ev_text_fresh(r, &x->f);
-	return 0;
+	return ev_text_wait(r, &x->f);
 }
 
 /* ---- writing events ---- */
@@ -858,8 +870,9 @@ void api_events_triage(struct http_req *r)
 		goto out;
 	}
 	status = event_query_pick(status, event_query_statuses);
+	if (ev_text_wait(r, &x->f))
+		goto out; /* runs again once the index has caught up */
 	ftext = filters ? json_dumps(filters, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	ev_text_fresh(r, &x->f);
 	rc = store_event_triage(r->st, &r->actor, &p, &x->f, status, reason, ftext, EV_TRIAGE_MAX,
 	                        &changed, &more);
 	if (rc) {

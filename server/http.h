@@ -93,6 +93,7 @@ struct http_req {
 	void (*resume_cb)(struct http_req *r);
 	void *wait_arg;
 	void (*wait_free)(void *arg);
+	int waited; /* resumed once already (a handler run again after a wait) */
 };
 
 /* ---- responses (exactly one per request) ---- */
@@ -126,10 +127,11 @@ void http_header_next(struct http_req *r, const char *name, const char *value);
  * suspends r's connection, so the worker thread serves its other
  * connections meanwhile, and returns; the handler then returns without a
  * reply. Once some thread calls http_resume(r), resume(r) runs on a worker
- * thread and replies. arg is the handler's state (r->wait_arg); free_arg
- * frees it if the request ends without resume running (the client went
- * away). Call at most once per request, before handing r to the other
- * thread. */
+ * thread, in a fresh read transaction, with r->waited set, and replies (it
+ * may be the route's handler itself, run again). arg is the handler's
+ * state (r->wait_arg); free_arg frees it if the request ends without
+ * resume running (the client went away). Call before handing r to the
+ * other thread. */
 void http_suspend(struct http_req *r, void (*resume)(struct http_req *r), void *arg,
                   void (*free_arg)(void *arg));
 /* Any thread, once per http_suspend: wakes r. The caller must not touch r

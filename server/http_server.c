@@ -376,13 +376,23 @@ static void http_resumed(struct http_req *r)
 	void (*cb)(struct http_req * r) = r->resume_cb;
 
 	r->resume_cb = NULL;
+	r->waited = 1;
 	__atomic_sub_fetch(&http_suspended, 1, __ATOMIC_RELAXED);
 	r->st = store_thread();
-	cb(r);
-	r->wait_arg = NULL;
-	if (r->st)
-		store_idle(r->st);
-	if (!r->responded)
+	if (!r->st || store_read_begin(r->st) != MOAT_OK) {
+		if (r->st)
+			store_idle(r->st);
+		if (r->wait_free)
+			r->wait_free(r->wait_arg);
+		r->wait_arg = NULL;
+		http_problem_err(r, MOAT_EBUSY, NULL);
+		return;
+	}
+	cb(r); /* frees r->wait_arg */
+	if (!r->resume_cb)
+		r->wait_arg = NULL;
+	store_idle(r->st);
+	if (!r->responded && !r->resume_cb)
 		http_problem(r, 500, "internal", "internal error", NULL);
 }
 

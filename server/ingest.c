@@ -48,11 +48,17 @@ struct job {
 static pthread_mutex_t ingest_lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t ingest_cond = PTHREAD_COND_INITIALIZER;
 /* the free-text index (schema 006), under ingest_lock: the highest event
- * id committed, the index's mark, how many events are above it, and how
- * many searches wait for it (signalled on text_cond) */
-static pthread_cond_t ingest_text_cond = PTHREAD_COND_INITIALIZER;
+ * id committed, the index's mark, how many events are above it, and the
+ * searches waiting for it */
+struct text_waiter {
+	struct text_waiter *next;
+	int64_t target;      /* the index must reach this id */
+	int64_t deadline_us; /* monotonic: or this time pass */
+	void (*cb)(void *arg);
+	void *arg;
+};
 static int64_t ingest_committed_id, ingest_indexed_to, ingest_text_lag;
-static int ingest_text_waiters;
+static struct text_waiter *ingest_text_waiting;
 static struct job *ingest_head, *ingest_tail;
 static int64_t ingest_depth, ingest_queued_events;
 static int ingest_stopping, ingest_running;
@@ -162,18 +168,6 @@ void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const
 	j->conn_id = conn_id;
 	j->seq = seq;
 	ingest_push(j);
-}
-
-/* The CLOCK_REALTIME time timeout_ms from now (pthread_cond_timedwait). */
-static void ingest_deadline(int timeout_ms, struct timespec *until)
-{
-	clock_gettime(CLOCK_REALTIME, until);
-	until->tv_sec += timeout_ms / 1000;
-	until->tv_nsec += (long)(timeout_ms % 1000) * 1000000L;
-	if (until->tv_nsec >= 1000000000L) {
-		until->tv_sec++;
-		until->tv_nsec -= 1000000000L;
-	}
 }
 
 int ingest_events_async(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
@@ -487,6 +481,24 @@ static void ingest_complete(struct job *j)
 	}
 }
 
+/* Calls back the searches whose events are indexed, whose deadline
+ * passed, or all of them when the writer stops (under ingest_lock). */
+static void ingest_text_fire(int all)
+{
+	int64_t now = timefmt_mono_us();
+
+	for (struct text_waiter **pp = &ingest_text_waiting; *pp;) {
+		struct text_waiter *w = *pp;
+		if (all || ingest_indexed_to >= w->target || now >= w->deadline_us) {
+			*pp = w->next;
+			w->cb(w->arg);
+			free(w);
+		} else {
+			pp = &w->next;
+		}
+	}
+}
+
 /* Indexes the next events for free-text search (own transaction) and wakes
  * the searches waiting for them. */
 static void ingest_index_text(int64_t lag, int wanted)
@@ -513,28 +525,73 @@ static void ingest_index_text(int64_t lag, int wanted)
 		if (ingest_indexed_to < ingest_committed_id)
 			ingest_indexed_to = ingest_committed_id;
 	}
-	pthread_cond_broadcast(&ingest_text_cond);
+	ingest_text_fire(0);
 	pthread_mutex_unlock(&ingest_lock);
+}
+
+int ingest_text_fresh(void)
+{
+	int fresh;
+
+	pthread_mutex_lock(&ingest_lock);
+	fresh = !ingest_running || ingest_indexed_to >= ingest_committed_id;
+	pthread_mutex_unlock(&ingest_lock);
+	return fresh;
+}
+
+int ingest_text_wait_async(int timeout_ms, void (*cb)(void *arg), void *arg)
+{
+	struct text_waiter *w;
+
+	pthread_mutex_lock(&ingest_lock);
+	if (!ingest_running || ingest_indexed_to >= ingest_committed_id) {
+		pthread_mutex_unlock(&ingest_lock);
+		return 0;
+	}
+	w = xcalloc(1, sizeof *w);
+	w->target = ingest_committed_id;
+	w->deadline_us = timefmt_mono_us() + (int64_t)timeout_ms * 1000;
+	w->cb = cb;
+	w->arg = arg;
+	w->next = ingest_text_waiting;
+	ingest_text_waiting = w;
+	pthread_cond_signal(&ingest_cond); /* the writer indexes at once */
+	pthread_mutex_unlock(&ingest_lock);
+	return 1;
+}
+
+/* ingest_text_wait on top of ingest_text_wait_async: a condition. */
+struct text_sync {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int done;
+};
+
+static void ingest_text_sync_done(void *arg)
+{
+	struct text_sync *t = arg;
+
+	pthread_mutex_lock(&t->lock);
+	t->done = 1;
+	pthread_cond_signal(&t->cond);
+	pthread_mutex_unlock(&t->lock);
 }
 
 int ingest_text_wait(int timeout_ms)
 {
-	struct timespec until;
-	int rc = MOAT_OK;
+	struct text_sync t = {.done = 0};
 
-	ingest_deadline(timeout_ms, &until);
-	pthread_mutex_lock(&ingest_lock);
-	if (ingest_running && ingest_indexed_to < ingest_committed_id) {
-		int64_t target = ingest_committed_id;
-		ingest_text_waiters++;
-		pthread_cond_signal(&ingest_cond);
-		while (ingest_running && ingest_indexed_to < target && rc == MOAT_OK)
-			if (pthread_cond_timedwait(&ingest_text_cond, &ingest_lock, &until) != 0)
-				rc = MOAT_EIO;
-		ingest_text_waiters--;
+	pthread_mutex_init(&t.lock, NULL);
+	pthread_cond_init(&t.cond, NULL);
+	if (ingest_text_wait_async(timeout_ms, ingest_text_sync_done, &t)) {
+		pthread_mutex_lock(&t.lock);
+		while (!t.done)
+			pthread_cond_wait(&t.cond, &t.lock);
+		pthread_mutex_unlock(&t.lock);
 	}
-	pthread_mutex_unlock(&ingest_lock);
-	return rc;
+	pthread_mutex_destroy(&t.lock);
+	pthread_cond_destroy(&t.cond);
+	return ingest_text_fresh() ? MOAT_OK : MOAT_EIO;
 }
 
 /* Retention and pruning, a little at a time so ingestion never waits
@@ -621,7 +678,9 @@ static void *ingest_main(void *arg)
 			ingest_committed_id = last_id;
 		}
 		idle = ingest_head == NULL;
-		wanted = ingest_text_waiters > 0;
+		wanted = ingest_text_waiting != NULL;
+		if (wanted)
+			ingest_text_fire(0); /* deadlines */
 		lag = ingest_text_lag;
 		pthread_mutex_unlock(&ingest_lock);
 		while (batch) {
@@ -682,7 +741,7 @@ void ingest_stop(void)
 	pthread_join(ingest_thread, NULL);
 	pthread_mutex_lock(&ingest_lock);
 	ingest_running = 0;
-	pthread_cond_broadcast(&ingest_text_cond); /* searches waiting go on */
+	ingest_text_fire(1); /* searches waiting go on */
 	pthread_mutex_unlock(&ingest_lock);
 	store_close(ingest_store);
 	ingest_store = NULL;

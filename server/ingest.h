@@ -77,11 +77,18 @@ int ingest_events_async(int64_t project_id, int64_t env_id, const char *env, con
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out);
 
-/* Waits until the free-text index (schema 006) has every event committed
- * before the call, at most timeout_ms: MOAT_OK, or MOAT_EIO when it is
- * still behind. The writer indexes at once while someone waits. A search
- * with free text calls this first, so that it finds what was acknowledged
- * before it. Returns at once when the writer is not running. */
+/* The free-text index (schema 006) has every event committed so far (or
+ * the writer is not running). */
+int ingest_text_fresh(void);
+/* For a search with free text, so that it finds what was acknowledged
+ * before it: 0 when the index has every event committed so far (cb is not
+ * called); else 1, and cb(arg) runs once on the writer thread when the
+ * index has them, when timeout_ms has passed, or when the writer stops.
+ * The writer indexes at once while someone waits. cb must be quick and
+ * must not call back into ingest. */
+int ingest_text_wait_async(int timeout_ms, void (*cb)(void *arg), void *arg);
+/* The same, blocking: MOAT_OK, or MOAT_EIO when the index is still
+ * behind after timeout_ms. */
 int ingest_text_wait(int timeout_ms);
 
 /* Events queued for the writer now (any thread; a snapshot). */
