@@ -18,8 +18,9 @@
  * checkpoint from the checkpointer starved for seconds against the
  * writer's back-to-back transactions. So once a commit leaves the log over
  * STORE_WAL_MAX_PAGES, the committing connection checkpoints inline (most
- * pages are copied already), and its next transaction starts the log
- * over. Without the checkpointer (the CLI, unit tests) the hook
+ * pages are copied already; FULL, so that it waits for a background pass
+ * in progress rather than give up), and its next transaction starts the
+ * log over. Without the checkpointer (the CLI, unit tests) the hook
  * checkpoints inline from 1,000 pages, as SQLite's default does.
  */
 #include "store_int.h"
@@ -58,8 +59,12 @@ int store_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 		ck_inline++;
 	}
 	pthread_mutex_unlock(&ck_lock);
-	if (!running || pages >= STORE_WAL_MAX_PAGES)
-		sqlite3_wal_checkpoint(db, name);
+	if (!running)
+		sqlite3_wal_checkpoint(db, name); /* SQLite's default: PASSIVE */
+	else if (pages >= STORE_WAL_MAX_PAGES)
+		/* FULL waits (busy timeout) for a background pass in progress,
+		 * which would make a PASSIVE one here give up at once */
+		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_FULL, NULL, NULL);
 	return SQLITE_OK;
 }
 

@@ -17,8 +17,8 @@
 #           10,000,000) spread over 7 days, loaded with raw_sqlite into a
 #           database moatd made (then the statistics rollups recomputed with
 #           the schema's own backfill SQL); then the first page of a
-#           filtered search and a 24-hour stats call, one keep-alive
-#           client, p50/p99
+#           filtered search, a 24-hour stats call and a free-text search,
+#           one keep-alive client, p50/p99
 #
 # Every moatd run gets a fresh database. Prints each tool's line, then a
 # table with the ratio to the raw rate and the issue's goals marked "met"
@@ -361,6 +361,15 @@ if [ "$EVENTS" -gt 0 ]; then
 		echo "stats: not available yet (GET ${stats_path%%\?*} answered 404)"
 	else
 		echo "stats: GET $stats_path answered $q_status: $(head -c 300 "$tmp/stats.body")"
+	fi
+	# free text (no goal of its own; a word in about a tenth of the events)
+	text_path="/api/v1/projects/bench/events?q=SLEEP&limit=50"
+	echo "-- query: $QUERIES x GET $text_path (load $(load))" >&2
+	time_query text "$text_path"
+	if [ "$q_status" = 200 ]; then
+		echo "text $text_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS"
+	else
+		echo "text: GET $text_path answered $q_status: $(head -c 300 "$tmp/text.body")"
 	fi
 	stop_moatd
 fi

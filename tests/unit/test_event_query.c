@@ -657,6 +657,89 @@ static void triage_changes_status_once_and_audits(void **state)
 	store_audit_free(au, n);
 }
 
+/* Stores n events into env of project_id: uid prefix pfx, payload "word
+ * <k>", ts from ts0 a second apart; indexed for free text. */
+static void store_words(struct fixture *f, int64_t project_id, int64_t env, const char *pfx,
+                        const char *word, int n, int64_t ts0)
+{
+	int64_t next_id = 0, indexed = 0, mark = 0;
+
+	assert_int_equal(store_tx_begin(f->st), 0);
+	assert_int_equal(store_event_next_id(f->st, &next_id), 0);
+	for (int k = 0; k < n; k++) {
+		char uid[40], payload[64];
+		struct event e = {.uid = uid,
+		                  .interceptor = "sql_injection",
+		                  .action = "logged",
+		                  .severity = "low",
+		                  .payload = payload};
+		int inserted = 0;
+		snprintf(uid, sizeof uid, "%s-%08d", pfx, k);
+		snprintf(payload, sizeof payload, "%s %d", word, k);
+		e.ts_ms = ts0 + (int64_t)k * 1000;
+		e.payload_len = (int64_t)strlen(payload);
+		assert_int_equal(store_event_insert(f->st, project_id, env, "agent-z", &e, ts0,
+		                                    &next_id, &inserted),
+		                 0);
+		assert_int_equal(inserted, 1);
+	}
+	assert_int_equal(store_tx_commit(f->st), 0);
+	assert_int_equal(store_event_index_text(f->st, n, &indexed, &mark), 0);
+	assert_int_equal(indexed, n);
+	store_idle(f->st);
+}
+
+/* Free text that matches more events than the FTS probe counts (5,000) is
+ * checked in C a round of candidates at a time: the same answers as when
+ * FTS drives, through every other filter and the cursor, also when the
+ * candidates' ids lie far apart. */
+static void dense_free_text_is_checked_in_rounds_and_misses_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter base = {.project_id = f->p.id}, q;
+	struct store_project other;
+	struct store_env env;
+	struct store_event_row *rows;
+	struct event_cidr v4;
+	char canon[64], fts[64];
+	size_t n;
+
+	assert_int_equal(event_query_addr_parse("203.0.114.0/24", &v4, canon), 0);
+	assert_int_equal(event_query_fts("UNION", fts, sizeof fts), 1);
+	/* 6,000 matches in another project make "union" dense */
+	assert_int_equal(store_project_create(f->st, &f->a, "other", "Other", &other), 0);
+	assert_int_equal(store_env_get(f->st, other.id, "production", &env), 0);
+	store_words(f, other.id, env.id, "other", "union dense", 6000, T0);
+	for (int limit = 1; limit <= 101; limit += 50) {
+		q = base, q.fts = fts, check_search(f, q, limit);
+		q = base, q.fts = fts, q.interceptor = "xss", check_search(f, q, limit);
+		q = base, q.fts = fts, q.environment = "staging", check_search(f, q, limit);
+		q = base, q.fts = fts, q.cidr = &v4, check_search(f, q, limit);
+		q = base, q.fts = fts, q.since_ms = f->ts[40], q.until_ms = f->ts[90],
+		check_search(f, q, limit);
+		q = base, q.interceptor = "sql_injection", q.severity = "critical",
+		q.environment = "production", q.cidr = &v4, q.fts = fts, check_search(f, q, limit);
+	}
+	/* 40 newer matches in this project, ids 6,000 past its others: the
+	 * first round's ids form two clusters, each asked of FTS on its own */
+	assert_int_equal(store_env_get(f->st, f->p.id, "production", &env), 0);
+	store_words(f, f->p.id, env.id, "tail", "union tail", 40, T0 + 100000000);
+	q = base, q.fts = fts;
+	assert_int_equal(store_event_search(f->st, &q, 500, &rows, &n), MOAT_OK);
+	assert_int_equal((int)n, 40 + NEV / 3);
+	for (size_t k = 0; k < n; k++) {
+		char uid[40];
+		if (k < 40)
+			snprintf(uid, sizeof uid, "tail-%08d", 39 - (int)k);
+		else
+			snprintf(uid, sizeof uid, "00000000-0000-4000-8000-%012d",
+			         NEV - 3 - 3 * (int)(k - 40));
+		assert_string_equal(rows[k].uid, uid);
+	}
+	store_event_rows_free(rows, n);
+	store_idle(f->st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -671,6 +754,8 @@ int main(void)
 	    cmocka_unit_test(the_end_of_a_prefix_range_is_the_next_string),
 	    cmocka_unit_test(times_have_milliseconds_and_text_is_checked),
 	    cmocka_unit_test_setup_teardown(every_filter_returns_exactly_its_events_newest_first,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(dense_free_text_is_checked_in_rounds_and_misses_nothing,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(each_filter_is_driven_by_its_index_in_keyset_order,
 	                                    setup, teardown),

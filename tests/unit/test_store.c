@@ -313,8 +313,8 @@ static void a_writer_that_never_pauses_keeps_the_log_bounded(void **state)
 	sqlite3_close(db);
 	assert_int_equal(store_checkpointer_start(path), MOAT_OK);
 	assert_int_equal(store_open(path, &w), MOAT_OK);
-	/* 200 transactions of 100 KB, back to back: about 25 MiB of log */
-	for (int i = 0; i < 200; i++) {
+	/* 500 transactions of 100 KB, back to back: about 75 MiB of log */
+	for (int i = 0; i < 500; i++) {
 		assert_int_equal(sqlite3_exec(w->db, tx, NULL, NULL, NULL), SQLITE_OK);
 		assert_int_equal(stat(wal, &sb), 0);
 		if ((long long)sb.st_size > max)
@@ -333,9 +333,12 @@ static void a_writer_that_never_pauses_keeps_the_log_bounded(void **state)
 	unlink(wal);
 	unlink(shm);
 	assert_true(background > 0); /* the checkpointer did the usual work */
-	/* 16,384 pages of 536 bytes (page and frame header), and a few
-	 * transactions of slack while a background pass holds the lock */
-	if (max > 12LL << 20)
+	/* 16,384 pages of 536 bytes (page and frame header) are 8.4 MiB; the
+	 * log starts over only at a transaction that begins with no
+	 * checkpoint running, which on a busy machine can take a few dozen
+	 * transactions more (up to 30 MB seen with a 10M-row load beside).
+	 * Unbounded, it grows to 57 MB of the 75 MiB written. */
+	if (max > 40LL << 20)
 		fail_msg("the log reached %lld bytes", max);
 }
 
