@@ -51,6 +51,7 @@ struct http_req_ext {
 };
 
 static char http_boot_id[8];
+static int http_stopping; /* shutting down: new API requests are refused (atomic) */
 static uint64_t http_req_counter;
 
 static const char http_csp[] =
@@ -332,6 +333,11 @@ static void http_dispatch(struct http_req *r)
 {
 	if (r->body_over) {
 		http_problem(r, 413, "body_too_large", "the request body is over the limit", NULL);
+		return;
+	}
+	if (__atomic_load_n(&http_stopping, __ATOMIC_RELAXED)) {
+		http_header_next(r, "Retry-After", "1");
+		http_problem(r, 503, "unavailable", "the server is shutting down", NULL);
 		return;
 	}
 	r->st = store_thread();
@@ -655,20 +661,21 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 
 void http_server_stop(struct http_server *s)
 {
-	MHD_socket lsock;
 	int64_t until;
 
 	if (!s)
 		return;
-	/* MHD must not be stopped with suspended connections: stop accepting,
-	 * then let the requests waiting for the writer (still running) get
-	 * their answers, which takes at most a commit, or their deadline */
-	lsock = MHD_quiesce_daemon(s->daemon);
+	/* MHD must not be stopped with suspended connections: new API requests
+	 * are refused (503), and the requests waiting for the writer (still
+	 * running) get their answers, which takes at most a commit, or their
+	 * deadline. (MHD_quiesce_daemon would stop accepting instead, but in
+	 * libmicrohttpd 0.9.75 with a thread pool it can abort the process:
+	 * "Failed to remove listen FD from epoll set", seen right after a
+	 * start.) */
+	__atomic_store_n(&http_stopping, 1, __ATOMIC_RELAXED);
 	until = timefmt_mono_us() + HTTP_DRAIN_US;
 	while (__atomic_load_n(&http_suspended, __ATOMIC_RELAXED) > 0 && timefmt_mono_us() < until)
 		usleep(10000);
 	MHD_stop_daemon(s->daemon);
-	if (lsock != MHD_INVALID_SOCKET) /* ours to close, after the stop */
-		close(lsock);
 	free(s);
 }
