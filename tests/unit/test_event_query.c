@@ -738,6 +738,31 @@ static void dense_free_text_is_checked_in_rounds_and_misses_nothing(void **state
 	}
 	store_event_rows_free(rows, n);
 	store_idle(f->st);
+	/* bulk triage by the same filter reads ids the same way: all 120, in
+	 * calls of at most 100, and none of the other project's */
+	{
+		int64_t changed = 0;
+		int more = 0;
+		assert_int_equal(store_event_triage(f->st, &f->a, &f->p, &q, "acknowledged", NULL,
+		                                    "{\"q\":\"UNION\"}", 100, &changed, &more),
+		                 0);
+		assert_int_equal(changed, 100);
+		assert_int_equal(more, 1);
+		assert_int_equal(store_event_triage(f->st, &f->a, &f->p, &q, "acknowledged", NULL,
+		                                    "{\"q\":\"UNION\"}", 100, &changed, &more),
+		                 0);
+		assert_int_equal(changed, 40 + NEV / 3 - 100);
+		assert_int_equal(more, 0);
+		q.status = "acknowledged";
+		assert_int_equal(store_event_search(f->st, &q, 500, &rows, &n), MOAT_OK);
+		assert_int_equal((int)n, 40 + NEV / 3);
+		store_event_rows_free(rows, n);
+		q.project_id = other.id;
+		assert_int_equal(store_event_search(f->st, &q, 500, &rows, &n), MOAT_OK);
+		assert_int_equal((int)n, 0);
+		store_event_rows_free(rows, n);
+		store_idle(f->st);
+	}
 }
 
 int main(void)
