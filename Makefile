@@ -50,7 +50,7 @@ $(BUILD)/libmoat.a: $(SERVER_OBJ)
 $(BUILD)/moatd: server/main.c $(BUILD)/libmoat.a
 	$(CC) $(CFLAGS_ALL) server/main.c $(BUILD)/libmoat.a -o $@ $(LDFLAGS_ALL) $(PKG_LIBS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libmoat.a | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit_db.h $(BUILD)/libmoat.a | $(BUILD)/tests
 	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes $< $(BUILD)/libmoat.a -o $@ $(LDFLAGS_ALL) $(PKG_LIBS) -lcmocka
 
 $(BUILD)/obj $(BUILD)/tests:
@@ -104,14 +104,14 @@ fuzz:
 
 lint:
 	@command -v clang-format >/dev/null || sh scripts/deps.sh lint
-	@clang-format --dry-run --Werror server/*.c server/*.h tests/unit/*.c
+	@clang-format --dry-run --Werror server/*.c server/*.h tests/unit/*.c tests/unit/*.h
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' server/*.c server/*.h tests/unit/*.c \
 	  || { echo "lint: banned call above" >&2; exit 1; }
 	@$(MAKE) --no-print-directory agent-lint
 	@echo "lint: ok"
 
 format:
-	clang-format -i server/*.c server/*.h tests/unit/*.c
+	clang-format -i server/*.c server/*.h tests/unit/*.c tests/unit/*.h
 
 clean:
 	rm -rf build

@@ -329,6 +329,32 @@ static int http_is_api_path(const char *p)
 }
 
 /* Runs the route once the whole body is in. */
+/* Runs fn(r) in one read transaction of this thread's connection; a
+ * request left without an answer (and not suspended) gets a 500. -1 when
+ * no transaction could be had (r got a 503). */
+static int http_with_store(struct http_req *r, void (*fn)(struct http_req *r))
+{
+	r->st = store_thread();
+	if (!r->st || store_read_begin(r->st) != MOAT_OK) {
+		if (r->st)
+			store_idle(r->st);
+		http_problem_err(r, MOAT_EBUSY, NULL);
+		return -1;
+	}
+	fn(r);
+	store_idle(r->st);
+	if (!r->responded && !r->resume_cb)
+		http_problem(r, 500, "internal", "internal error", NULL);
+	return 0;
+}
+
+/* The route's handler, once the caller is authenticated and allowed. */
+static void http_authorized(struct http_req *r)
+{
+	if (http_auth_check(r) == 0)
+		r->route->handler(r);
+}
+
 static void http_dispatch(struct http_req *r)
 {
 	if (r->body_over) {
@@ -340,21 +366,7 @@ static void http_dispatch(struct http_req *r)
 		http_problem(r, 503, "unavailable", "the server is shutting down", NULL);
 		return;
 	}
-	r->st = store_thread();
-	if (!r->st || store_read_begin(r->st) != MOAT_OK) {
-		if (r->st)
-			store_idle(r->st);
-		http_problem_err(r, MOAT_EBUSY, NULL);
-		return;
-	}
-	if (http_auth_check(r) != 0) {
-		store_idle(r->st);
-		return;
-	}
-	r->route->handler(r);
-	store_idle(r->st);
-	if (!r->responded && !r->resume_cb)
-		http_problem(r, 500, "internal", "internal error", NULL);
+	http_with_store(r, http_authorized);
 }
 
 /* ---- suspended requests ---- */
@@ -384,22 +396,10 @@ static void http_resumed(struct http_req *r)
 	r->resume_cb = NULL;
 	r->waited = 1;
 	__atomic_sub_fetch(&http_suspended, 1, __ATOMIC_RELAXED);
-	r->st = store_thread();
-	if (!r->st || store_read_begin(r->st) != MOAT_OK) {
-		if (r->st)
-			store_idle(r->st);
-		if (r->wait_free)
-			r->wait_free(r->wait_arg);
-		r->wait_arg = NULL;
-		http_problem_err(r, MOAT_EBUSY, NULL);
-		return;
-	}
-	cb(r); /* frees r->wait_arg */
+	if (http_with_store(r, cb) != 0 && r->wait_free)
+		r->wait_free(r->wait_arg); /* cb did not run to free it */
 	if (!r->resume_cb)
 		r->wait_arg = NULL;
-	store_idle(r->st);
-	if (!r->responded && !r->resume_cb)
-		http_problem(r, 500, "internal", "internal error", NULL);
 }
 
 static struct http_req *http_req_new(struct http_server *s, struct MHD_Connection *conn,

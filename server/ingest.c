@@ -189,48 +189,64 @@ int ingest_events_async(int64_t project_id, int64_t env_id, const char *env, con
 	return MOAT_OK;
 }
 
-/* ingest_events_wait on top of ingest_events_async: a condition. */
-struct waiter {
+/* The blocking forms (ingest_events_wait, ingest_text_wait) on top of the
+ * callbacks: the caller sleeps on a condition until the writer calls back. */
+struct sync {
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	int done, rc;
 	struct ingest_result res;
 };
 
-static void ingest_waiter_done(void *arg, int rc, const struct ingest_result *res)
+static void sync_init(struct sync *y)
 {
-	struct waiter *w = arg;
+	memset(y, 0, sizeof *y);
+	pthread_mutex_init(&y->lock, NULL);
+	pthread_cond_init(&y->cond, NULL);
+}
 
-	pthread_mutex_lock(&w->lock);
-	w->rc = rc;
+static void sync_signal(struct sync *y, int rc, const struct ingest_result *res)
+{
+	pthread_mutex_lock(&y->lock);
+	y->rc = rc;
 	if (res)
-		w->res = *res;
-	w->done = 1;
-	pthread_cond_signal(&w->cond);
-	pthread_mutex_unlock(&w->lock);
+		y->res = *res;
+	y->done = 1;
+	pthread_cond_signal(&y->cond);
+	pthread_mutex_unlock(&y->lock);
+}
+
+/* Waits for the callback (when waiting is 1), then frees y's primitives. */
+static void sync_wait_done(struct sync *y, int waiting)
+{
+	pthread_mutex_lock(&y->lock);
+	while (waiting && !y->done)
+		pthread_cond_wait(&y->cond, &y->lock);
+	pthread_mutex_unlock(&y->lock);
+	pthread_mutex_destroy(&y->lock);
+	pthread_cond_destroy(&y->cond);
+}
+
+static void ingest_events_sync_done(void *arg, int rc, const struct ingest_result *res)
+{
+	sync_signal(arg, rc, res);
 }
 
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out)
 {
-	struct waiter w = {.done = 0};
+	struct sync y;
 	int rc;
 
-	pthread_mutex_init(&w.lock, NULL);
-	pthread_cond_init(&w.cond, NULL);
+	sync_init(&y);
 	rc = ingest_events_async(project_id, env_id, env, agent_id, b, timeout_ms,
-	                         ingest_waiter_done, &w);
+	                         ingest_events_sync_done, &y);
+	/* the writer always answers: at the commit, or at the deadline */
+	sync_wait_done(&y, rc == MOAT_OK);
 	if (!rc) {
-		/* the writer always answers: at the commit, or at the deadline */
-		pthread_mutex_lock(&w.lock);
-		while (!w.done)
-			pthread_cond_wait(&w.cond, &w.lock);
-		pthread_mutex_unlock(&w.lock);
-		rc = w.rc;
-		*out = w.res;
+		rc = y.rc;
+		*out = y.res;
 	}
-	pthread_mutex_destroy(&w.lock);
-	pthread_cond_destroy(&w.cond);
 	return rc;
 }
 
@@ -388,19 +404,11 @@ static void ingest_commit(struct job *batch, int64_t *last_id)
 
 	for (;;) {
 		int64_t t0 = timefmt_mono_us(), now_ms = (int64_t)timefmt_now() * 1000;
-		int64_t first_id = 0, next_id = 0;
+		/* the writer is the only one inserting events, so the next id is
+		 * the one after the last it stored (store_event_next_id at start):
+		 * ids only grow, even after the newest events were deleted */
+		int64_t first_id = ingest_committed_id + 1, next_id = first_id;
 		int rc = store_tx_begin(ingest_store);
-		for (struct job *j = batch; !rc && j && !first_id; j = j->next)
-			if (j->kind == JOB_EVENTS) {
-				rc = store_event_next_id(ingest_store, &first_id);
-				/* never below an id handed out before, even if the
-				 * newest events were deleted since (a project deleted
-				 * before its events were indexed): the ids above the
-				 * text index's mark only grow */
-				if (first_id <= ingest_committed_id)
-					first_id = ingest_committed_id + 1;
-				next_id = first_id;
-			}
 		for (struct job *j = batch; !rc && j; j = j->next) {
 			int jrc = ingest_apply(j, now_ms, &next_id);
 			/* a job that is wrong on its own (its project was deleted) is
@@ -560,37 +568,17 @@ int ingest_text_wait_async(int timeout_ms, void (*cb)(void *arg), void *arg)
 	return 1;
 }
 
-/* ingest_text_wait on top of ingest_text_wait_async: a condition. */
-struct text_sync {
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	int done;
-};
-
 static void ingest_text_sync_done(void *arg)
 {
-	struct text_sync *t = arg;
-
-	pthread_mutex_lock(&t->lock);
-	t->done = 1;
-	pthread_cond_signal(&t->cond);
-	pthread_mutex_unlock(&t->lock);
+	sync_signal(arg, MOAT_OK, NULL);
 }
 
 int ingest_text_wait(int timeout_ms)
 {
-	struct text_sync t = {.done = 0};
+	struct sync y;
 
-	pthread_mutex_init(&t.lock, NULL);
-	pthread_cond_init(&t.cond, NULL);
-	if (ingest_text_wait_async(timeout_ms, ingest_text_sync_done, &t)) {
-		pthread_mutex_lock(&t.lock);
-		while (!t.done)
-			pthread_cond_wait(&t.cond, &t.lock);
-		pthread_mutex_unlock(&t.lock);
-	}
-	pthread_mutex_destroy(&t.lock);
-	pthread_cond_destroy(&t.cond);
+	sync_init(&y);
+	sync_wait_done(&y, ingest_text_wait_async(timeout_ms, ingest_text_sync_done, &y));
 	return ingest_text_fresh() ? MOAT_OK : MOAT_EIO;
 }
 

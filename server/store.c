@@ -215,6 +215,20 @@ int store_begin(struct store *st)
 	return MOAT_OK;
 }
 
+int store_begin_stmt(struct store *st, const char *sql, sqlite3_stmt **s)
+{
+	int rc = store_begin(st);
+
+	if (rc)
+		return rc;
+	*s = store_stmt(st, sql);
+	if (!*s) {
+		store_rollback(st);
+		return MOAT_EDB;
+	}
+	return MOAT_OK;
+}
+
 int store_commit(struct store *st)
 {
 	int rc;

@@ -212,14 +212,9 @@ int store_agent_delete(struct store *st, const struct actor *a, const struct sto
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql_get, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql_get);
-	if (!s) {
-		rc = MOAT_EDB;
-		goto fail;
-	}
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, agent_id, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s);
@@ -260,14 +255,9 @@ int store_agent_prune(struct store *st, int64_t older_than_s, int64_t *n)
 	int rc;
 
 	*n = 0;
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql);
-	if (!s) {
-		store_rollback(st);
-		return MOAT_EDB;
-	}
 	sqlite3_bind_int64(s, 1, timefmt_now() - older_than_s);
 	rc = store_err(st, sqlite3_step(s));
 	if (rc) {

@@ -435,14 +435,9 @@ int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n
 	int rc;
 
 	*n = 0;
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql);
-	if (!s) {
-		store_rollback(st);
-		return MOAT_EDB;
-	}
 	sqlite3_bind_int64(s, 1, cutoff_ms);
 	sqlite3_bind_int(s, 2, limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)

@@ -573,14 +573,9 @@ int store_event_set_status(struct store *st, const struct actor *a, const struct
 	int rc;
 
 	*changed = 0;
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql);
-	if (!s) {
-		rc = MOAT_EDB;
-		goto fail;
-	}
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, uid, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s);

@@ -43,6 +43,9 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 int store_begin(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
+/* store_begin, then the statement for sql into *s; when it does not
+ * prepare, the transaction is rolled back and MOAT_EDB returned. */
+int store_begin_stmt(struct store *st, const char *sql, sqlite3_stmt **s);
 
 /* The WAL hook of every connection (store_checkpoint.c): wakes the
  * checkpointer, or checkpoints inline when it does not run. */

@@ -87,14 +87,9 @@ int store_project_create(struct store *st, const struct actor *a, const char *sl
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql);
-	if (!s) {
-		rc = MOAT_EDB;
-		goto fail;
-	}
 	sqlite3_bind_text(s, 1, slug, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, now);

@@ -85,14 +85,9 @@ int store_user_create(struct store *st, const struct actor *a, const char *email
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql);
-	if (!s) {
-		rc = MOAT_EDB;
-		goto fail;
-	}
 	sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 2, name ? name : "", -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 3, password_hash, -1, SQLITE_TRANSIENT);
@@ -278,14 +273,9 @@ int store_user_login_ok(struct store *st, const struct actor *a, int64_t id)
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql);
-	if (!s) {
-		store_rollback(st);
-		return MOAT_EDB;
-	}
 	sqlite3_bind_int64(s, 1, timefmt_now());
 	sqlite3_bind_int64(s, 2, id);
 	rc = store_err(st, sqlite3_step(s));
@@ -382,14 +372,9 @@ int store_session_revoke(struct store *st, const struct actor *a, int64_t id)
 	sqlite3_stmt *s;
 	int rc;
 
-	rc = store_begin(st);
+	rc = store_begin_stmt(st, sql, &s);
 	if (rc)
 		return rc;
-	s = store_stmt(st, sql);
-	if (!s) {
-		store_rollback(st);
-		return MOAT_EDB;
-	}
 	sqlite3_bind_int64(s, 1, timefmt_now());
 	sqlite3_bind_int64(s, 2, id);
 	rc = store_err(st, sqlite3_step(s));

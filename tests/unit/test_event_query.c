@@ -20,6 +20,7 @@
 #include "event.h"
 #include "event_query.h"
 #include "store.h"
+#include "unit_db.h"
 
 /* ---- cursor ---- */
 
@@ -325,11 +326,8 @@ static int setup(void **state)
 	struct store_env staging, prod;
 	int64_t next_id = 0, indexed = 0, mark = 0;
 	char msg[256];
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/moat-unit-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
+	unit_db_path(f->path, sizeof f->path);
 	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
@@ -370,14 +368,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[96];
 
 	store_close(f->st);
-	unlink(f->path);
-	snprintf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	unit_db_remove(f->path);
 	free(f);
 	return 0;
 }

@@ -25,6 +25,7 @@
 #include "policy.h"
 #include "schema.h"
 #include "store.h"
+#include "unit_db.h"
 
 #define T0     1795680000000LL /* 2026-11-26T08:00:00Z, a whole hour */
 #define HOUR   3600000LL
@@ -53,11 +54,8 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	char msg[256];
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/moat-unit-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
+	unit_db_path(f->path, sizeof f->path);
 	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	assert_int_equal(sqlite3_open(f->path, &f->db), SQLITE_OK);
@@ -78,15 +76,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[96];
 
 	sqlite3_close(f->db);
 	store_close(f->st);
-	unlink(f->path);
-	snprintf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	unit_db_remove(f->path);
 	free(f);
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "buf.h"
 #include "store.h"
+#include "unit_db.h"
 #include "store_int.h" /* the checkpoint test writes through the connection */
 #include "timefmt.h"
 #include "token.h"
@@ -29,11 +30,8 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof *f);
 	char msg[256];
-	int fd;
 
-	snprintf(f->path, sizeof f->path, "/tmp/moat-unit-XXXXXX");
-	fd = mkstemp(f->path);
-	close(fd);
+	unit_db_path(f->path, sizeof f->path);
 	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
@@ -47,14 +45,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char p[96];
 
 	store_close(f->st);
-	unlink(f->path);
-	snprintf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	snprintf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	unit_db_remove(f->path);
 	free(f);
 	return 0;
 }
@@ -289,21 +282,17 @@ static void a_writer_that_never_pauses_keeps_the_log_bounded(void **state)
 	static const char tx[] =
 	    "BEGIN IMMEDIATE; WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c"
 	    " WHERE n < 100) INSERT INTO t SELECT randomblob(1000) FROM c; COMMIT";
-	char path[64], wal[80], shm[80];
+	char path[64], wal[80];
 	struct store *w;
 	struct stat sb;
 	struct buf m;
 	sqlite3 *db;
 	long long max = 0, background = -1;
 	const char *at;
-	int fd;
 
 	(void)state;
-	snprintf(path, sizeof path, "/tmp/moat-unit-XXXXXX");
-	fd = mkstemp(path);
-	close(fd);
+	unit_db_path(path, sizeof path);
 	snprintf(wal, sizeof wal, "%s-wal", path);
-	snprintf(shm, sizeof shm, "%s-shm", path);
 	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 	                              "PRAGMA page_size=512; PRAGMA journal_mode=WAL;"
@@ -329,9 +318,7 @@ static void a_writer_that_never_pauses_keeps_the_log_bounded(void **state)
 	buf_cleanup(&m);
 	store_close(w);
 	store_checkpointer_stop();
-	unlink(path);
-	unlink(wal);
-	unlink(shm);
+	unit_db_remove(path);
 	assert_true(background > 0); /* the checkpointer did the usual work */
 	/* 16,384 pages of 536 bytes (page and frame header) are 8.4 MiB; the
 	 * log starts over only at a transaction that begins with no
