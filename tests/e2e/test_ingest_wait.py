@@ -4,8 +4,9 @@ server keeps serving everyone else).
 moatd runs with one HTTP worker thread. The test holds SQLite's write lock
 from outside, so the writer cannot commit: a POST /api/v1/agent/events
 then waits, suspended, while the same worker answers other requests. A
-SIGTERM meanwhile waits for the pending batch: once the lock is released
-it is committed and answered 200, and moatd exits 0.
+SIGTERM meanwhile waits for the pending batch, answering new API requests
+503 in the meantime: once the lock is released the batch is committed and
+answered 200, and moatd exits 0.
 
 No timing is asserted, only order: the other requests are answered while
 the POST is still pending (with a blocking wait they would not be answered
@@ -18,7 +19,7 @@ import threading
 import time
 import uuid
 
-from moat import check, eq, expect, unique
+from moat import check, eq, expect, expect_problem, unique
 
 WAIT = 20.0  # seconds for anything that should happen at once
 
@@ -81,6 +82,13 @@ def test_a_batch_waiting_for_its_commit_holds_no_worker_and_shutdown_waits_for_i
         srv.proc.send_signal(15)
         time.sleep(0.3)
         check(srv.running(), "moatd exited with a batch still waiting for its commit")
+        # meanwhile new API requests are refused, clearly, and change nothing
+        r = srv.req("GET", "/api/v1/projects/%s" % slug, token=admin)
+        expect_problem(r, 503, "unavailable")
+        late = unique("late")
+        r = srv.req("POST", "/api/v1/projects", {"slug": late, "name": "Late"}, token=admin)
+        expect_problem(r, 503, "unavailable")
+        eq(r.header("Retry-After"), "1", "Retry-After while shutting down")
     finally:
         con.execute("ROLLBACK")
         con.close()
@@ -98,3 +106,4 @@ def test_a_batch_waiting_for_its_commit_holds_no_worker_and_shutdown_waits_for_i
         con.close()
     eq(n, 11, "events stored")
     srv.start()  # the harness expects a running server after the test
+    expect_problem(srv.req("GET", "/api/v1/projects/%s" % late, token=admin), 404, "not_found")
