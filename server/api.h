@@ -64,7 +64,8 @@ void api_agent_events(struct http_req *r);
 /* api_live.c */
 void api_live_ticket(struct http_req *r);
 
-/* api_events.c — search, export, statistics and triage of events */
+/* api_events.c (list, get), api_events_export.c, api_events_stats.c,
+ * api_events_triage.c (update, triage); shared pieces in api_events.h */
 void api_events_list(struct http_req *r);
 void api_events_get(struct http_req *r);
 void api_events_export(struct http_req *r);

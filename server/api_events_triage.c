@@ -1,0 +1,259 @@
+/*
+ * api_events_triage.c — triage of events: status changes one by one or in
+ * bulk by filter; a false positive can add a policy exclusion, pushed live
+ * like any policy change. Handlers run on MHD workers.
+ */
+#include "api_events.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "policy.h"
+#include "ws_hub.h"
+#include "xalloc.h"
+
+#define EV_TRIAGE_MAX 10000 /* events changed per bulk call */
+#define EV_REASON_MAX 500
+
+/* Adds {"interceptor","endpoint","on_match":"ignore","reason"} for e to
+ * the current policy of e's environment as a new version (none when an
+ * exclusion of that interceptor and endpoint that ignores without
+ * conditions is there), and pushes it. On success *out is
+ * {"environment","version","sha256","changed"}; otherwise the reply has
+ * been sent and -1 returned. */
+static int ev_exclude(struct http_req *r, const struct store_project *p,
+                      const struct store_event_row *e, const char *reason, json_t **out)
+{
+	struct store_env env;
+	char why[600], message[120];
+	int rc;
+
+	rc = store_env_get(r->st, p->id, e->environment, &env);
+	if (rc) {
+		http_problem_err(r, rc,
+		                 rc == MOAT_ENOTFOUND ? "the event's environment is gone" : NULL);
+		return -1;
+	}
+	if (!reason) {
+		snprintf(why, sizeof why, "false positive (event %s)", e->uid);
+		reason = why;
+	}
+	snprintf(message, sizeof message, "exclusion for false positive %s", e->uid);
+	/* read, add, write with If-Match; a concurrent push makes us retry */
+	for (int attempt = 0; attempt < 5; attempt++) {
+		struct store_policy cur, next;
+		json_t *doc, *list, *item, *errors, *norm;
+		char sha[CRYPTO_SHA256_HEX], *text;
+		int changed = 0, exists = 0;
+		size_t i;
+
+		rc = store_policy_current(r->st, env.id, &cur);
+		if (rc) {
+			http_problem_err(r, rc, NULL);
+			return -1;
+		}
+		doc = json_loads(cur.document, 0, NULL);
+		list = json_object_get(doc, "exclusions");
+		json_array_foreach(list, i, item)
+		{
+			const char *ic = json_string_value(json_object_get(item, "interceptor"));
+			const char *ep = json_string_value(json_object_get(item, "endpoint"));
+			const char *om = json_string_value(json_object_get(item, "on_match"));
+			if (ic && ep && om && !strcmp(ic, e->interceptor) &&
+			    !strcmp(ep, e->endpoint) && !strcmp(om, "ignore") &&
+			    !json_object_get(item, "parameter") && !json_object_get(item, "source"))
+				exists = 1;
+		}
+		if (exists) {
+			*out =
+			    json_pack("{s:s, s:I, s:s, s:b}", "environment", env.name, "version",
+			              (json_int_t)cur.version, "sha256", cur.sha256, "changed", 0);
+			json_decref(doc);
+			store_policy_cleanup(&cur);
+			return 0;
+		}
+		if (!json_is_array(list)) {
+			list = json_array();
+			json_object_set_new(doc, "exclusions", list);
+		}
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s}", "interceptor",
+		                                      e->interceptor, "endpoint", e->endpoint,
+		                                      "on_match", "ignore", "reason", reason));
+		errors = json_array();
+		norm = policy_normalize(doc, errors);
+		json_decref(doc);
+		if (!norm) {
+			store_policy_cleanup(&cur);
+			http_problem(r, 422, "validation_failed",
+			             "the exclusion does not fit in the environment's policy",
+			             errors);
+			return -1;
+		}
+		json_decref(errors);
+		text = policy_canonical(norm, sha);
+		json_decref(norm);
+		rc = store_policy_put(r->st, &r->actor, p, &env, text, sha, message, cur.version, 0,
+		                      &next, &changed);
+		free(text);
+		store_policy_cleanup(&cur);
+		if (rc == MOAT_ESTALE)
+			continue;
+		if (rc) {
+			http_problem_err(r, rc, NULL);
+			return -1;
+		}
+		if (changed)
+			ws_hub_publish_policy(p->id, env.id, next.version, next.sha256,
+			                      next.document);
+		*out =
+		    json_pack("{s:s, s:I, s:s, s:b}", "environment", env.name, "version",
+		              (json_int_t)next.version, "sha256", next.sha256, "changed", changed);
+		store_policy_cleanup(&next);
+		return 0;
+	}
+	http_problem_err(r, MOAT_EBUSY, NULL);
+	return -1;
+}
+
+/* Why the event's endpoint cannot be an exclusion, or NULL when it can. */
+static const char *ev_exclusion_unfit(const struct store_event_row *e)
+{
+	if (!e->endpoint || e->endpoint[0] != '/')
+		return "the event has no endpoint starting with '/' to exclude";
+	if (strlen(e->endpoint) > 512)
+		return "the event's endpoint is longer than an exclusion may be (512)";
+	if (strchr(e->endpoint, '*'))
+		return "the event's endpoint holds '*', which an exclusion would read as a glob";
+	return NULL;
+}
+
+void api_events_update(struct http_req *r)
+{
+	static const char *const allowed[] = {"status", "create_exclusion", "reason", NULL};
+	const char *status, *reason, *unfit;
+	struct store_project p;
+	struct store_event_row e;
+	json_t *body, *policy = NULL;
+	int exclude, changed, rc;
+	char uid[40];
+	struct jv v;
+
+	if (api_project_load(r, &p) || api_events_uid(r, uid))
+		return;
+	body = http_json_body(r);
+	if (!body)
+		return;
+	jv_init(&v, body);
+	jv_only(&v, allowed);
+	jv_string(&v, "status", 1, 1, 32, 1, &status);
+	jv_bool(&v, "create_exclusion", 0, &exclude);
+	jv_string(&v, "reason", 0, 1, EV_REASON_MAX, 1, &reason);
+	if (status && !event_query_pick(status, event_query_statuses))
+		jv_error(&v, "$.status", "must be new, acknowledged, false_positive or resolved");
+	if (exclude == 1 && status && strcmp(status, "false_positive"))
+		jv_error(&v, "$.create_exclusion", "only with status false_positive");
+	if (jv_finish(&v, r)) {
+		json_decref(body);
+		return;
+	}
+	status = event_query_pick(status, event_query_statuses);
+	if (p.archived_at) {
+		json_decref(body);
+		http_problem_err(r, MOAT_EARCHIVED, "the project is archived");
+		return;
+	}
+	rc = store_event_get(r->st, p.id, uid, &e);
+	if (rc) {
+		json_decref(body);
+		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such event" : NULL);
+		return;
+	}
+	unfit = exclude == 1 ? ev_exclusion_unfit(&e) : NULL;
+	if (unfit) {
+		json_t *errs = json_array();
+		json_array_append_new(
+		    errs, json_pack("{s:s, s:s}", "path", "$.create_exclusion", "message", unfit));
+		http_problem(r, 422, "validation_failed", unfit, errs);
+		goto out;
+	}
+	rc = store_event_set_status(r->st, &r->actor, &p, uid, status, reason, &changed);
+	if (rc) {
+		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such event" : NULL);
+		goto out;
+	}
+	snprintf(e.status, sizeof e.status, "%s", status);
+	if (exclude == 1 && ev_exclude(r, &p, &e, reason, &policy))
+		goto out;
+	api_events_reply_one(r, &e, policy ? policy : json_null());
+out:
+	store_event_row_cleanup(&e);
+	json_decref(body);
+}
+
+void api_events_triage(struct http_req *r)
+{
+	static const char *const allowed[] = {"status", "filters", "reason", NULL};
+	const char *status, *reason, *k;
+	struct store_project p;
+	struct api_events_filter *x;
+	json_t *body, *filters, *val;
+	int64_t changed = 0;
+	char *ftext = NULL;
+	int more = 0, rc;
+	struct jv v;
+
+	if (api_project_load(r, &p))
+		return;
+	body = http_json_body(r);
+	if (!body)
+		return;
+	x = xcalloc(1, sizeof *x);
+	x->f.project_id = p.id;
+	jv_init(&v, body);
+	jv_only(&v, allowed);
+	jv_string(&v, "status", 1, 1, 32, 1, &status);
+	jv_string(&v, "reason", 0, 1, EV_REASON_MAX, 1, &reason);
+	if (status && !event_query_pick(status, event_query_statuses))
+		jv_error(&v, "$.status", "must be new, acknowledged, false_positive or resolved");
+	filters = json_object_get(body, "filters");
+	if (filters && !json_is_object(filters))
+		jv_error(&v, "$.filters", "must be an object of filters (as in the list's query)");
+	json_object_foreach(json_is_object(filters) ? filters : NULL, k, val)
+	{
+		char path[96];
+		const char *why = "must be a string";
+		snprintf(path, sizeof path, "$.filters.%.60s", k);
+		if (!event_query_pick(k, api_events_filter_names))
+			jv_error(&v, path, "is not a filter");
+		else if (!json_is_string(val) ||
+		         api_events_filter_set(x, k, json_string_value(val), &why))
+			jv_error(&v, path, why);
+	}
+	if (x->f.since_ms && x->f.until_ms && x->f.since_ms >= x->f.until_ms)
+		jv_error(&v, "$.filters.since", "must be before until");
+	if (jv_finish(&v, r))
+		goto out;
+	if (p.archived_at) {
+		http_problem_err(r, MOAT_EARCHIVED, "the project is archived");
+		goto out;
+	}
+	status = event_query_pick(status, event_query_statuses);
+	if (api_events_text_wait(r, &x->f))
+		goto out; /* runs again once the index has caught up */
+	ftext = filters ? json_dumps(filters, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+	rc = store_event_triage(r->st, &r->actor, &p, &x->f, status, reason, ftext, EV_TRIAGE_MAX,
+	                        &changed, &more);
+	if (rc) {
+		http_problem_err(r, rc, NULL);
+		goto out;
+	}
+	http_reply_json(r, 200,
+	                json_pack("{s:s, s:I, s:b, s:i}", "status", status, "updated",
+	                          (json_int_t)changed, "more", more, "max", EV_TRIAGE_MAX));
+out:
+	free(ftext);
+	free(x);
+	json_decref(body);
+}
