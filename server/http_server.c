@@ -552,11 +552,11 @@ static void http_completed(void *cls, struct MHD_Connection *conn, void **ctx,
 		r->status = 499; /* client went away before an answer */
 	metrics_observe(r->route_index, r->status, dur);
 	if (log_min_level <= LOG_INFO) {
-		char qpath[256];
+		char qpath[256], qmethod[40];
 		LOG(LOG_INFO,
 		    "msg=request req=%s method=%s route=\"%s\" path=%s status=%d dur_ms=%.3f "
 		    "ip=%s%s",
-		    r->request_id, r->method_str,
+		    r->request_id, log_word(qmethod, sizeof qmethod, r->method_str),
 		    r->route                             ? r->route->pattern
 		    : r->route_index == http_route_count ? "static"
 		                                         : "unmatched",

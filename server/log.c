@@ -77,7 +77,9 @@ char *log_quote(char *out, size_t cap, const char *s)
 		if (c == '"' || c == '\\') {
 			out[o++] = '\\';
 			out[o++] = (char)c;
-		} else if (c < 0x20 || c == 0x7f) {
+		} else if (c < 0x20 || c >= 0x7f) {
+			/* control bytes and everything above ASCII (UTF-8 or not):
+			 * the line stays ASCII, so valid UTF-8 whatever came in */
 			out[o++] = '\\';
 			out[o++] = 'x';
 			out[o++] = hex[c >> 4];
@@ -88,5 +90,20 @@ char *log_quote(char *out, size_t cap, const char *s)
 	}
 	out[o++] = '"';
 	out[o] = '\0';
+	return out;
+}
+
+char *log_word(char *out, size_t cap, const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++) {
+		unsigned char c = (unsigned char)s[n];
+		if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '=')
+			return log_quote(out, cap, s);
+	}
+	if (n == 0 || n >= cap)
+		return log_quote(out, cap, s);
+	memcpy(out, s, n + 1);
 	return out;
 }

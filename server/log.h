@@ -28,7 +28,14 @@ void log_write(int level, const char *fmt, ...) __attribute__((format(printf, 2,
 	} while (0)
 
 /* Writes s as a quoted logfmt value into out (cap bytes, always
- * NUL-terminated, truncated with "..." when too long). Returns out. */
+ * NUL-terminated, truncated with "..." when too long, never inside an
+ * escape). Quotes and backslashes are escaped with a backslash, control
+ * bytes and every byte >= 0x7f as \xNN, so the value is plain ASCII
+ * whatever s holds (the line stays valid UTF-8). Returns out. */
 char *log_quote(char *out, size_t cap, const char *s);
+/* Writes s unquoted when it is a plain word (printable ASCII without
+ * space, quote, backslash or '=') that fits, else as log_quote() does.
+ * For values that are words in practice (an HTTP method). Returns out. */
+char *log_word(char *out, size_t cap, const char *s);
 
 #endif

@@ -4,6 +4,8 @@ import re
 import threading
 import time
 
+import moat
+
 from moat import check, eq, expect, unique
 
 
@@ -256,3 +258,33 @@ def test_the_request_log_is_logfmt_with_id_method_route_status_and_duration(srv)
     eq(kv["route"].strip('"'), "/api/v1/projects", "logged route")
     check(any(k.startswith("dur") or k in ("ms", "elapsed", "latency") for k in kv), "no duration in %r" % line)
     check(srv.admin_token() not in srv.log(), "the log contains a bearer token")
+
+
+def _log_line_of(srv, rid):
+    deadline = time.monotonic() + 5  # the line is written when the request completes
+    while time.monotonic() < deadline:
+        lines = [l for l in srv.log().splitlines() if rid in l and "status=" in l]
+        if lines:
+            return lines[-1]
+        time.sleep(0.02)
+    check(False, "no log line carries request id %s" % rid)
+
+
+def test_bytes_above_ascii_in_the_request_line_are_escaped_in_the_log(srv):
+    """8.7: a request line with UTF-8 and with invalid bytes is logged as
+    ASCII escapes, so that every log line is valid UTF-8 (the harness
+    decodes moatd's stderr as UTF-8 and would show U+FFFD for a raw byte)."""
+    for method, target in ((b"GET", b"/caf\xc3\xa9\xff\x80/x"),
+                           (b"GET", b"/api/v1/caf\xc3\xa9\xfe"),
+                           (b"G\xc3\xa9T", b"/api/v1/projects")):
+        r = moat.raw_get(srv.port, target, method=method)
+        check(r is not None, "no answer to %r %r" % (method, target))
+        rid = r.header("X-Request-Id")
+        check(rid, "no X-Request-Id: %r" % (r.raw[:200],))
+        line = _log_line_of(srv, rid)
+        check(all(0x20 <= ord(c) < 0x7f for c in line),
+              "the log line holds raw bytes >= 0x80 or control bytes: %r" % line)
+        if b"caf" in target:
+            check("caf\\xc3\\xa9" in line, "the path's UTF-8 is not escaped: %r" % line)
+        else:
+            check("G\\xc3\\xa9T" in line, "the method's UTF-8 is not escaped: %r" % line)

@@ -151,6 +151,31 @@ static void log_values_are_quoted_and_control_bytes_escaped(void **state)
 	assert_true(strlen(out) < 16);
 }
 
+/* Every log line must be valid UTF-8 (and plain ASCII is): bytes >= 0x80
+ * from the network, valid UTF-8 or not, are escaped like control bytes,
+ * and a cut never splits an escape. */
+static void log_values_escape_bytes_above_ascii(void **state)
+{
+	char out[64];
+
+	(void)state;
+	assert_string_equal(log_quote(out, sizeof out, "caf\xc3\xa9\xff\x80\x7f"),
+	                    "\"caf\\xc3\\xa9\\xff\\x80\\x7f\"");
+	for (size_t cap = 8; cap < 24; cap++) {
+		log_quote(out, cap, "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9");
+		assert_true(strlen(out) < cap);
+		for (const char *p = out; *p; p++)
+			assert_true((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f);
+		assert_non_null(strstr(out, "..."));
+		/* the text before "..." is whole escapes: a multiple of 4 bytes */
+		assert_int_equal((strstr(out, "...") - out - 1) % 4, 0);
+	}
+	assert_string_equal(log_word(out, sizeof out, "GET"), "GET");
+	assert_string_equal(log_word(out, sizeof out, "G\xc3\xa9T"), "\"G\\xc3\\xa9T\"");
+	assert_string_equal(log_word(out, sizeof out, "a b"), "\"a b\"");
+	assert_string_equal(log_word(out, sizeof out, ""), "\"\"");
+}
+
 static void crypto_primitives_match_known_vectors(void **state)
 {
 	char hex[CRYPTO_SHA256_HEX], b64[8];
@@ -216,6 +241,7 @@ int main(void)
 	    cmocka_unit_test(configuration_reads_defaults_environment_then_flags),
 	    cmocka_unit_test(bad_configuration_is_refused_with_a_message),
 	    cmocka_unit_test(log_values_are_quoted_and_control_bytes_escaped),
+	    cmocka_unit_test(log_values_escape_bytes_above_ascii),
 	    cmocka_unit_test(crypto_primitives_match_known_vectors),
 	    cmocka_unit_test(a_send_queue_is_bounded_wraps_and_holds_references),
 	};
