@@ -434,10 +434,12 @@ int store_token_list(struct store *st, int64_t project_id, int64_t user_id,
  * project_id is 0). ENOTFOUND otherwise. */
 int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int64_t project_id,
                        int64_t user_id);
-/* Ids (at most max, into ids) of agent tokens revoked, expired, or whose
- * project was archived in (since, now]. */
-int store_tokens_revoked_since(struct store *st, int64_t since, int64_t now, int64_t *ids, int max,
-                               int *n);
+/* Ids of agent tokens revoked, expired, or whose project was archived in
+ * [since, now], in increasing order and above after_id: one page of at
+ * most max into ids (*n of them). A page shorter than max is the last;
+ * otherwise ask again with after_id = the last id returned (keyset). */
+int store_tokens_revoked_since(struct store *st, int64_t since, int64_t now, int64_t after_id,
+                               int64_t *ids, int max, int *n);
 /* Finds a live token (not revoked, not expired) by hash; refreshes
  * last_used_at at most once a minute. MOAT_EAUTH when there is none. */
 int store_token_lookup(struct store *st, const char *token_hash, int64_t now,

@@ -223,13 +223,14 @@ int store_token_lookup(struct store *st, const char *token_hash, int64_t now,
 	return MOAT_OK;
 }
 
-int store_tokens_revoked_since(struct store *st, int64_t since, int64_t now, int64_t *ids, int max,
-                               int *n)
+int store_tokens_revoked_since(struct store *st, int64_t since, int64_t now, int64_t after_id,
+                               int64_t *ids, int max, int *n)
 {
 	static const char sql[] =
 	    "SELECT t.id FROM tokens t LEFT JOIN projects p ON p.id = t.project_id"
 	    " WHERE t.kind = 'agent' AND (t.revoked_at >= ?1"
-	    " OR (t.expires_at > ?1 AND t.expires_at <= ?2) OR p.archived_at >= ?1) LIMIT ?3";
+	    " OR (t.expires_at > ?1 AND t.expires_at <= ?2) OR p.archived_at >= ?1) AND t.id > ?4 "
+	    "ORDER BY t.id LIMIT ?3";
 	sqlite3_stmt *s;
 	int rc;
 
@@ -242,6 +243,7 @@ int store_tokens_revoked_since(struct store *st, int64_t since, int64_t now, int
 	sqlite3_bind_int64(s, 1, since);
 	sqlite3_bind_int64(s, 2, now);
 	sqlite3_bind_int(s, 3, max);
+	sqlite3_bind_int64(s, 4, after_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
 		ids[(*n)++] = sqlite3_column_int64(s, 0);
 	store_idle(st);

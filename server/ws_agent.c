@@ -711,19 +711,25 @@ void ws_agent_close_all(int code)
 		conn_fail(c, code, "going_away", "the server is shutting down; reconnect");
 }
 
-/* Tokens revoked, or expired, since the last check (this process or not). */
+/* Tokens revoked, or expired, since the last check (this process or not),
+ * every one of them: pages of 256 ids in id order (keyset), and the clock
+ * moves on only once all pages were read. */
 static void sweep_revocations(int64_t now)
 {
-	int64_t ids[64];
+	int64_t ids[256], after = 0;
 	int n = 0;
 
 	if (!reg_head)
 		return;
-	if (store_tokens_revoked_since(store_thread(), sweep_last_revoke_check - 2, now, ids, 64,
-	                               &n) != MOAT_OK)
-		return;
-	for (int i = 0; i < n; i++)
-		ws_agent_close_token(ids[i]);
+	do {
+		if (store_tokens_revoked_since(store_thread(), sweep_last_revoke_check - 2, now,
+		                               after, ids, 256, &n) != MOAT_OK)
+			return; /* the next sweep asks again from the same time */
+		for (int i = 0; i < n; i++)
+			ws_agent_close_token(ids[i]);
+		if (n > 0)
+			after = ids[n - 1];
+	} while (n == 256);
 	sweep_last_revoke_check = now;
 }
 

@@ -968,3 +968,25 @@ def test_connect_disconnect_cycles_leave_no_agent_online(srv):
         ws, _, _ = connect(srv, proj, "after-cycles", socks=socks)
         b = proj.push()
         check_policy_message(ws.recv(PUSH_BOUND), b)
+
+
+def test_archiving_a_project_closes_all_two_hundred_agents_of_two_hundred_tokens(srv):
+    # the revocation sweep used to read 64 token ids and move its clock on:
+    # the other 136 agents stayed connected
+    proj = Project(srv, prefix="arch200")
+    tokens = [proj.token] + [proj.new_token("agent", "t%03d" % i)[0] for i in range(199)]
+    with Sockets() as socks:
+        agents = []
+        for i, tok in enumerate(tokens):
+            ws = socks.add(WS(srv.agent_port, token=tok))
+            ws.send(hello("a200-%03d" % i, "production", proj.version()))
+            agents.append(ws)
+        for ws in agents:
+            eq(ws.recv(5).get("type"), "welcome", "welcome")
+        expect(srv.req("PATCH", "/api/v1/projects/" + proj.slug, {"archived": True}, **_tok(srv)), 200)
+        t0 = time.monotonic()
+        codes = [until_close(ws, 5)[1] for ws in agents]
+        took = time.monotonic() - t0
+        print("     200 agents of an archived project closed within %s" % ms(took))
+        eq(sorted(set(codes)), [4401], "close codes of the 200 agents")
+    healthy(srv)
