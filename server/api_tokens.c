@@ -62,6 +62,9 @@ static int tokens_parse(struct http_req *r, int personal, int *kind_out, char *n
 	if (!personal)
 		jv_string(&v, "kind", 1, 1, 16, 1, &kind);
 	jv_string(&v, "name", 1, 1, 100, 1, &nm);
+	/* null, as absent, is a token that never expires (the schema's nullable) */
+	if (json_is_null(json_object_get(body, "expires_at")))
+		json_object_del(body, "expires_at");
 	jv_string(&v, "expires_at", 0, 1, 40, 1, &exp);
 	*kind_out = TOKEN_ADMIN;
 	if (kind) {

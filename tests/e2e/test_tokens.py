@@ -153,6 +153,20 @@ def test_a_token_with_expires_at_in_the_past_is_refused_at_creation(srv):
     expect_problem(r, 422, "validation_failed", "$.expires_at")
 
 
+def test_expires_at_null_means_a_token_that_never_expires(srv):
+    """8.23: the schema says expires_at is nullable; null is "never"."""
+    slug = _project(srv)
+    b = _create(srv, slug, "ci", expires_at=None)
+    eq(b["expires_at"], None, "expires_at of a project token created with null")
+    expect(srv.req("GET", "/api/v1/projects/" + slug, token=b["token"]), 200)
+    pb = expect(srv.admin().req("POST", "/api/v1/tokens", {"name": unique("never"), "expires_at": None}), 201)
+    eq(pb["expires_at"], None, "expires_at of a personal token created with null")
+    expect(srv.req("GET", "/api/v1/projects", token=pb["token"]), 200)
+    r = srv.req("POST", "/api/v1/projects/%s/tokens" % slug,
+                {"kind": "ci", "name": "num", "expires_at": 0}, token=srv.admin_token())
+    expect_problem(r, 422, "validation_failed", "$.expires_at")
+
+
 def test_an_expired_token_is_refused(srv):
     slug = _project(srv)
     # whole seconds: expires 3 s from now (at least 2 s away)
