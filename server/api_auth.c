@@ -147,12 +147,12 @@ void api_auth_me(struct http_req *r)
 {
 	json_t *me = json_object();
 
-	if (r->who.user.id) {
+	/* one shape (MeResponse): user only when the caller is one (an
+	 * operator token made with the CLI without --user belongs to nobody);
+	 * role, the caller's effective role, always */
+	if (r->who.user.id)
 		json_object_set_new(me, "user", api_user_json(&r->who.user));
-	} else {
-		json_object_set_new(me, "user", json_null());
-		json_object_set_new(me, "role", json_string(http_role_name(r->who.role)));
-	}
+	json_object_set_new(me, "role", json_string(http_role_name(r->who.role)));
 	json_object_set_new(me, "auth",
 	                    json_string(r->who.kind == PRINCIPAL_SESSION ? "session" : "token"));
 	if (r->who.kind == PRINCIPAL_SESSION)

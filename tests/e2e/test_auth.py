@@ -88,6 +88,30 @@ def test_me_answers_for_a_bearer_token(srv):
     check(not b.get("csrf_token"), "a bearer request got a csrf_token: %r" % b)
 
 
+def test_me_has_one_shape_user_absent_only_for_an_operator_token(srv):
+    """8.22: the answer agrees with MeResponse in api/openapi.yaml: role and
+    auth always; user (a User, never null) unless the caller is a CLI
+    token made without --user; token {id, name, kind} for bearer callers;
+    csrf_token for sessions. Nothing else."""
+    s = srv.login(ADMIN_EMAIL, srv.admin_password)
+    personal = expect(s.req("POST", "/api/v1/tokens", {"name": unique("me")}), 201)
+    cases = (("session", {"session": s}, {"user", "role", "auth", "csrf_token"}),
+             ("personal token", {"token": personal["token"]}, {"user", "role", "auth", "token"}),
+             ("CLI token", {"token": srv.admin_token()}, {"role", "auth", "token"}))
+    for what, auth, keys in cases:
+        b = expect(srv.req("GET", "/api/v1/auth/me", **auth), 200)
+        eq(set(b), keys, "members of /auth/me for a %s" % what)
+        eq(b["role"], "admin", "role of a %s" % what)
+        if "user" in b:
+            check(isinstance(b["user"], dict) and b["user"].get("email") == ADMIN_EMAIL,
+                  "user of a %s: %r" % (what, b["user"]))
+        if "token" in b:
+            eq(set(b["token"]), {"id", "name", "kind"}, "token members for a %s" % what)
+            check(isinstance(b["token"]["id"], int), "token.id: %r" % b["token"])
+    eq(expect(srv.req("GET", "/api/v1/auth/me", token=personal["token"]), 200)["token"]["id"],
+       personal["id"], "token.id of the personal token")
+
+
 def test_me_without_credentials_is_unauthenticated(srv):
     expect_problem(srv.req("GET", "/api/v1/auth/me"), 401, "unauthenticated")
     r = srv.req("GET", "/api/v1/auth/me", headers={"Cookie": "moat_session=" + "A" * 43})
