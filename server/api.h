@@ -53,6 +53,24 @@ void api_policy_versions(struct http_req *r);
 void api_policy_version(struct http_req *r);
 void api_policy_rollback(struct http_req *r);
 void api_agent_policy(struct http_req *r);
+/* A policy version to commit: doc as given (borrowed; normalised here),
+ * the version's message, If-Match (-1: any), rollback_of (0: none), and
+ * optionally an event status change that commits with it, all or nothing. */
+struct api_policy_change {
+	json_t *doc;
+	const char *message;
+	int64_t if_match, rollback_of;
+	struct store_status_change *event;
+};
+/* The one way a policy version is written: normalises c->doc, refuses
+ * (422) a document with problems or larger than an agent message holds,
+ * and (409) an archived project; stores it with c->event in one
+ * transaction and pushes a new version to the environment's agents. 0
+ * with *out (store_policy_cleanup) and *changed; MOAT_ESTALE when
+ * c->if_match is not the current version (nothing written, nothing
+ * replied); any other code after the reply was sent. */
+int api_policy_commit(struct http_req *r, const struct store_project *p, const struct store_env *e,
+                      const struct api_policy_change *c, struct store_policy *out, int *changed);
 
 /* api_agents.c */
 void api_agents_list(struct http_req *r);

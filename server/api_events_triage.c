@@ -1,7 +1,8 @@
 /*
  * api_events_triage.c — triage of events: status changes one by one or in
- * bulk by filter; a false positive can add a policy exclusion, pushed live
- * like any policy change. Handlers run on MHD workers.
+ * bulk by filter; a false positive can add a policy exclusion, committed
+ * with the status change through api_policy_commit() (all or nothing) and
+ * pushed live like any policy change. Handlers run on MHD workers.
  */
 #include "api_events.h"
 
@@ -11,23 +12,27 @@
 
 #include "err.h"
 #include "policy.h"
-#include "ws_hub.h"
 #include "xalloc.h"
 
 #define EV_TRIAGE_MAX 10000 /* events changed per bulk call */
 #define EV_REASON_MAX 500
 
-/* Adds {"interceptor","endpoint","on_match":"ignore","reason"} for e to
- * the current policy of e's environment as a new version (none when an
- * exclusion of that interceptor and endpoint that ignores without
- * conditions is there), and pushes it. On success *out is
+/* Sets e's status and adds {"interceptor","endpoint","on_match":"ignore",
+ * "reason"} for e to the current policy of e's environment as a new
+ * version (none when an exclusion of that interceptor and endpoint that
+ * ignores without conditions is there), in one transaction through
+ * api_policy_commit(), which also pushes it: both or neither. reason (may
+ * be NULL) is the status change's, and the exclusion's when given. On
+ * success *changed tells whether the status changed and *out is
  * {"environment","version","sha256","changed"}; otherwise the reply has
  * been sent and -1 returned. */
 static int ev_exclude(struct http_req *r, const struct store_project *p,
-                      const struct store_event_row *e, const char *reason, json_t **out)
+                      const struct store_event_row *e, const char *status, const char *reason,
+                      int *changed, json_t **out)
 {
 	struct store_env env;
 	char why[600], message[120];
+	const char *xreason = reason;
 	int rc;
 
 	rc = store_env_get(r->st, p->id, e->environment, &env);
@@ -36,17 +41,18 @@ static int ev_exclude(struct http_req *r, const struct store_project *p,
 		                 rc == MOAT_ENOTFOUND ? "the event's environment is gone" : NULL);
 		return -1;
 	}
-	if (!reason) {
+	if (!xreason) {
 		snprintf(why, sizeof why, "false positive (event %s)", e->uid);
-		reason = why;
+		xreason = why;
 	}
 	snprintf(message, sizeof message, "exclusion for false positive %s", e->uid);
 	/* read, add, write with If-Match; a concurrent push makes us retry */
 	for (int attempt = 0; attempt < 5; attempt++) {
+		struct store_status_change ev = {e->uid, status, reason, 0};
+		struct api_policy_change c = {NULL, message, 0, 0, &ev};
 		struct store_policy cur, next;
-		json_t *doc, *list, *item, *errors, *norm;
-		char sha[CRYPTO_SHA256_HEX], *text;
-		int changed = 0, exists = 0;
+		json_t *list, *item;
+		int pchanged = 0, exists = 0;
 		size_t i;
 
 		rc = store_policy_current(r->st, env.id, &cur);
@@ -54,8 +60,9 @@ static int ev_exclude(struct http_req *r, const struct store_project *p,
 			http_problem_err(r, rc, NULL);
 			return -1;
 		}
-		doc = json_loads(cur.document, 0, NULL);
-		list = json_object_get(doc, "exclusions");
+		c.doc = json_loads(cur.document, 0, NULL);
+		c.if_match = cur.version;
+		list = json_object_get(c.doc, "exclusions");
 		json_array_foreach(list, i, item)
 		{
 			const char *ic = json_string_value(json_object_get(item, "interceptor"));
@@ -66,50 +73,28 @@ static int ev_exclude(struct http_req *r, const struct store_project *p,
 			    !json_object_get(item, "parameter") && !json_object_get(item, "source"))
 				exists = 1;
 		}
-		if (exists) {
-			*out =
-			    json_pack("{s:s, s:I, s:s, s:b}", "environment", env.name, "version",
-			              (json_int_t)cur.version, "sha256", cur.sha256, "changed", 0);
-			json_decref(doc);
-			store_policy_cleanup(&cur);
-			return 0;
-		}
-		if (!json_is_array(list)) {
+		if (!exists && !json_is_array(list)) {
 			list = json_array();
-			json_object_set_new(doc, "exclusions", list);
+			json_object_set_new(c.doc, "exclusions", list);
 		}
-		json_array_append_new(list, json_pack("{s:s, s:s, s:s, s:s}", "interceptor",
-		                                      e->interceptor, "endpoint", e->endpoint,
-		                                      "on_match", "ignore", "reason", reason));
-		errors = json_array();
-		norm = policy_normalize(doc, errors);
-		json_decref(doc);
-		if (!norm) {
-			store_policy_cleanup(&cur);
-			http_problem(r, 422, "validation_failed",
-			             "the exclusion does not fit in the environment's policy",
-			             errors);
-			return -1;
-		}
-		json_decref(errors);
-		text = policy_canonical(norm, sha);
-		json_decref(norm);
-		rc = store_policy_put(r->st, &r->actor, p, &env, text, sha, message, cur.version, 0,
-		                      &next, &changed);
-		free(text);
+		if (!exists)
+			json_array_append_new(list,
+			                      json_pack("{s:s, s:s, s:s, s:s}", "interceptor",
+			                                e->interceptor, "endpoint", e->endpoint,
+			                                "on_match", "ignore", "reason", xreason));
+		/* an existing exclusion leaves the document as it is: no version,
+		 * but the status still commits against that version (If-Match) */
+		rc = api_policy_commit(r, p, &env, &c, &next, &pchanged);
+		json_decref(c.doc);
 		store_policy_cleanup(&cur);
 		if (rc == MOAT_ESTALE)
 			continue;
-		if (rc) {
-			http_problem_err(r, rc, NULL);
+		if (rc)
 			return -1;
-		}
-		if (changed)
-			ws_hub_publish_policy(p->id, env.id, next.version, next.sha256,
-			                      next.document);
+		*changed = ev.changed;
 		*out =
 		    json_pack("{s:s, s:I, s:s, s:b}", "environment", env.name, "version",
-		              (json_int_t)next.version, "sha256", next.sha256, "changed", changed);
+		              (json_int_t)next.version, "sha256", next.sha256, "changed", pchanged);
 		store_policy_cleanup(&next);
 		return 0;
 	}
@@ -178,14 +163,17 @@ void api_events_update(struct http_req *r)
 		http_problem(r, 422, "validation_failed", unfit, errs);
 		goto out;
 	}
-	rc = store_event_set_status(r->st, &r->actor, &p, uid, status, reason, &changed);
-	if (rc) {
-		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such event" : NULL);
-		goto out;
+	if (exclude == 1) {
+		if (ev_exclude(r, &p, &e, status, reason, &changed, &policy))
+			goto out;
+	} else {
+		rc = store_event_set_status(r->st, &r->actor, &p, uid, status, reason, &changed);
+		if (rc) {
+			http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such event" : NULL);
+			goto out;
+		}
 	}
 	snprintf(e.status, sizeof e.status, "%s", status);
-	if (exclude == 1 && ev_exclude(r, &p, &e, reason, &policy))
-		goto out;
 	api_events_reply_one(r, &e, policy ? policy : json_null());
 out:
 	store_event_row_cleanup(&e);

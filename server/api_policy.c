@@ -3,6 +3,8 @@
  * versions, rollback; and the serverless agents' policy read. A committed
  * change is handed to the WebSocket hub (ws_hub_publish_policy), which
  * pushes it to every connected agent of that environment.
+ * api_policy_commit() is the one path by which a version is written: the
+ * PUT, a rollback and a false positive's exclusion (api_events_triage.c).
  */
 #include "api.h"
 
@@ -129,90 +131,134 @@ void api_policy_get(struct http_req *r)
 	store_policy_cleanup(&v);
 }
 
-/* Normalises, then stores (or, on dry run, diffs). */
-static void policy_apply(struct http_req *r, const struct store_project *p,
-                         const struct store_env *e, json_t *doc_in, const char *message,
-                         int64_t if_match, int64_t rollback_of, int dry_run)
+/* Normalises doc_in into *doc and its canonical *text (the caller frees
+ * both) with its sha256, refusing (422, as every policy write does) a
+ * document with problems or one larger than an agent message can hold.
+ * 0, or -1 after the reply. */
+static int policy_prepare(struct http_req *r, json_t *doc_in, json_t **doc, char **text,
+                          char sha[CRYPTO_SHA256_HEX])
 {
-	json_t *errors = json_array(), *doc;
-	char sha[CRYPTO_SHA256_HEX];
-	struct store_policy out;
-	char *text;
-	int changed = 0, rc;
+	json_t *errors = json_array();
+	size_t n;
 
-	doc = policy_normalize(doc_in, errors);
-	if (!doc) {
+	*doc = policy_normalize(doc_in, errors);
+	if (!*doc) {
 		char d[64];
 		snprintf(d, sizeof d, "%zu problem%s in the policy", json_array_size(errors),
 		         json_array_size(errors) == 1 ? "" : "s");
 		http_problem(r, 422, "validation_failed", d, errors);
-		return;
+		return -1;
 	}
 	json_decref(errors);
-	text = policy_canonical(doc, sha);
-	if (strlen(text) > POLICY_PUSH_MAX) {
+	*text = policy_canonical(*doc, sha);
+	n = strlen(*text);
+	if (n > POLICY_PUSH_MAX) {
 		char d[160];
 		json_t *errs = json_array();
 		snprintf(d, sizeof d,
-		         "the normalised policy is %zu bytes; an agent message holds at most %u",
-		         strlen(text), POLICY_PUSH_MAX);
+		         "the normalised policy is %zu bytes; an agent message holds at most %u", n,
+		         POLICY_PUSH_MAX);
 		json_array_append_new(errs, json_pack("{s:s, s:s}", "path", "$", "message", d));
-		free(text);
-		json_decref(doc);
+		free(*text);
+		json_decref(*doc);
+		*text = NULL;
+		*doc = NULL;
 		http_problem(r, 422, "validation_failed", d, errs);
-		return;
+		return -1;
 	}
-	if (dry_run) {
-		struct store_policy cur;
-		json_t *cur_doc = NULL, *diff;
-		rc = store_policy_current(r->st, e->id, &cur);
-		if (rc) {
-			free(text);
-			json_decref(doc);
-			http_problem_err(r, rc, NULL);
-			return;
-		}
-		cur_doc = json_loads(cur.document, 0, NULL);
-		diff = policy_diff(cur_doc, doc);
-		http_reply_json(r, 200,
-		                json_pack("{s:b, s:b, s:I, s:s, s:o, s:o}", "dry_run", 1, "changed",
-		                          strcmp(cur.sha256, sha) != 0, "current_version",
-		                          (json_int_t)cur.version, "sha256", sha, "document", doc,
-		                          "diff", diff));
-		json_decref(cur_doc);
-		store_policy_cleanup(&cur);
-		free(text);
-		return;
-	}
+	return 0;
+}
+
+int api_policy_commit(struct http_req *r, const struct store_project *p, const struct store_env *e,
+                      const struct api_policy_change *c, struct store_policy *out, int *changed)
+{
+	char sha[CRYPTO_SHA256_HEX];
+	json_t *doc;
+	char *text;
+	int rc;
+
+	*changed = 0;
+	if (policy_prepare(r, c->doc, &doc, &text, sha))
+		return MOAT_EINVALID;
 	json_decref(doc);
 	if (p->archived_at) {
 		free(text);
 		http_problem_err(r, MOAT_EARCHIVED, "the project is archived");
+		return MOAT_EARCHIVED;
+	}
+	rc = store_policy_put(r->st, &r->actor, p, e, text, sha, c->message, c->if_match,
+	                      c->rollback_of, c->event, out, changed);
+	free(text);
+	if (rc == MOAT_ESTALE)
+		return rc;
+	if (rc) {
+		http_problem_err(r, rc, rc == MOAT_ENOTFOUND && c->event ? "no such event" : NULL);
+		return rc;
+	}
+	if (*changed)
+		ws_hub_publish_policy(p->id, e->id, out->version, out->sha256, out->document);
+	return MOAT_OK;
+}
+
+/* Replies what a push would change (dry run). */
+static void policy_dry_run(struct http_req *r, const struct store_env *e, json_t *doc_in)
+{
+	char sha[CRYPTO_SHA256_HEX];
+	struct store_policy cur;
+	json_t *doc, *cur_doc, *diff;
+	char *text;
+	int rc;
+
+	if (policy_prepare(r, doc_in, &doc, &text, sha))
+		return;
+	free(text);
+	rc = store_policy_current(r->st, e->id, &cur);
+	if (rc) {
+		json_decref(doc);
+		http_problem_err(r, rc, NULL);
 		return;
 	}
-	rc = store_policy_put(r->st, &r->actor, p, e, text, sha, message, if_match, rollback_of,
-	                      &out, &changed);
-	free(text);
+	cur_doc = json_loads(cur.document, 0, NULL);
+	diff = policy_diff(cur_doc, doc);
+	http_reply_json(r, 200,
+	                json_pack("{s:b, s:b, s:I, s:s, s:o, s:o}", "dry_run", 1, "changed",
+	                          strcmp(cur.sha256, sha) != 0, "current_version",
+	                          (json_int_t)cur.version, "sha256", sha, "document", doc, "diff",
+	                          diff));
+	json_decref(cur_doc);
+	store_policy_cleanup(&cur);
+}
+
+/* Commits doc_in (api_policy_commit) and replies with the version, or on
+ * dry run replies what would change. */
+static void policy_apply(struct http_req *r, const struct store_project *p,
+                         const struct store_env *e, json_t *doc_in, const char *message,
+                         int64_t if_match, int64_t rollback_of, int dry_run)
+{
+	struct api_policy_change c = {doc_in, message, if_match, rollback_of, NULL};
+	struct store_policy out;
+	json_t *resp;
+	int changed, rc;
+
+	if (dry_run) {
+		policy_dry_run(r, e, doc_in);
+		return;
+	}
+	rc = api_policy_commit(r, p, e, &c, &out, &changed);
 	if (rc == MOAT_ESTALE) {
 		http_problem(r, 412, "precondition_failed",
 		             "If-Match does not name the current version; GET the policy and retry",
 		             NULL);
 		return;
 	}
-	if (rc) {
-		http_problem_err(r, rc, NULL);
+	if (rc)
 		return;
-	}
-	if (changed)
-		ws_hub_publish_policy(p->id, e->id, out.version, out.sha256, out.document);
 	policy_etag(r, out.version);
-	{
-		json_t *resp = json_pack("{s:I, s:s, s:b}", "version", (json_int_t)out.version,
-		                         "sha256", out.sha256, "changed", changed);
-		if (rollback_of > 0)
-			json_object_set_new(resp, "rollback_of", json_integer(rollback_of));
-		http_reply_json(r, 200, resp);
-	}
+	resp = json_pack("{s:I, s:s, s:b}", "version", (json_int_t)out.version, "sha256",
+	                 out.sha256, "changed", changed);
+	if (rollback_of > 0)
+		json_object_set_new(resp, "rollback_of", json_integer(rollback_of));
+	http_reply_json(r, 200, resp);
 	store_policy_cleanup(&out);
 }
 

@@ -191,14 +191,24 @@ int store_policy_get(struct store *st, int64_t env_id, int64_t version, struct s
 int store_policy_list(struct store *st, int64_t env_id, int64_t before, int limit,
                       struct store_policy **out, size_t *n);
 void store_policy_list_free(struct store_policy *arr, size_t n);
+/* A status change of one event of the policy's project that commits with
+ * a policy version (a false positive and its exclusion): both or neither.
+ * changed is set as store_event_set_status() sets it. */
+struct store_status_change {
+	const char *uid, *status, *reason; /* reason may be NULL */
+	int changed;
+};
 /* Stores document (canonical text with its sha256) as the next version,
  * unless it equals the current one (*changed = 0, out = current).
  * if_match >= 0 must equal the current version (MOAT_ESTALE otherwise).
- * Audits policy.update or policy.rollback (rollback_of > 0). */
+ * Audits policy.update or policy.rollback (rollback_of > 0). With ev, the
+ * event's status change (store_event_set_status) is made in the same
+ * transaction, also when the document is unchanged; MOAT_ENOTFOUND when
+ * the event is not there, and then nothing is written. */
 int store_policy_put(struct store *st, const struct actor *a, const struct store_project *p,
                      const struct store_env *env, const char *document, const char *sha256,
                      const char *message, int64_t if_match, int64_t rollback_of,
-                     struct store_policy *out, int *changed);
+                     struct store_status_change *ev, struct store_policy *out, int *changed);
 /* Gives every environment without a policy version the default as v1. */
 int store_policy_backfill(struct store *st);
 

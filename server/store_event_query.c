@@ -562,50 +562,59 @@ static int eq_update(struct store *st, int64_t id, const char *status, int *chan
 	return MOAT_OK;
 }
 
-int store_event_set_status(struct store *st, const struct actor *a, const struct store_project *p,
-                           const char *uid, const char *status, const char *reason, int *changed)
+int store_event_set_status_in(struct store *st, const struct actor *a,
+                              const struct store_project *p, const char *uid, const char *status,
+                              const char *reason, int *changed)
 {
 	static const char sql[] =
 	    "SELECT id, status FROM events WHERE project_id = ? AND event_uid = ?";
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = store_stmt(st, sql);
 	char previous[16];
 	int64_t id;
 	int rc;
 
 	*changed = 0;
-	rc = store_begin_stmt(st, sql, &s);
-	if (rc)
-		return rc;
+	if (!s)
+		return MOAT_EDB;
 	sqlite3_bind_int64(s, 1, p->id);
 	sqlite3_bind_text(s, 2, uid, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW) {
-		rc = rc == SQLITE_DONE ? MOAT_ENOTFOUND : store_err(st, rc);
-		goto fail;
+		sqlite3_reset(s);
+		return rc == SQLITE_DONE ? MOAT_ENOTFOUND : store_err(st, rc);
 	}
 	id = sqlite3_column_int64(s, 0);
 	store_col_text(s, 1, previous, sizeof previous);
 	sqlite3_reset(s);
 	rc = eq_update(st, id, status, changed);
-	if (rc)
-		goto fail;
-	if (!*changed) {
-		store_rollback(st); /* nothing written, nothing to audit */
-		return MOAT_OK;
-	}
+	if (rc || !*changed)
+		return rc; /* nothing written, nothing to audit */
 	{
 		json_t *d = json_pack("{s:s, s:s}", "status", status, "previous", previous);
 		if (reason)
 			json_object_set_new(d, "reason", json_string(reason));
 		rc = store_audit_json(st, a, "event.status", uid, p->slug, d);
 	}
-	if (rc)
-		goto fail;
-	return store_commit(st);
-fail:
-	store_rollback(st);
-	*changed = 0;
 	return rc;
+}
+
+int store_event_set_status(struct store *st, const struct actor *a, const struct store_project *p,
+                           const char *uid, const char *status, const char *reason, int *changed)
+{
+	int rc;
+
+	*changed = 0;
+	rc = store_begin(st);
+	if (rc)
+		return rc;
+	rc = store_event_set_status_in(st, a, p, uid, status, reason, changed);
+	if (rc || !*changed) {
+		store_rollback(st);
+		if (rc)
+			*changed = 0;
+		return rc;
+	}
+	return store_commit(st);
 }
 
 int store_event_triage(struct store *st, const struct actor *a, const struct store_project *p,

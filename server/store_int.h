@@ -69,6 +69,12 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* Writes version 1 = the safe default for env_id (caller's transaction). */
 int store_policy_insert_default(struct store *st, int64_t env_id, const char *author);
 
+/* store_event_set_status() inside the caller's write transaction (which
+ * the caller commits or rolls back; nothing is written when *changed is 0). */
+int store_event_set_status_in(struct store *st, const struct actor *a,
+                              const struct store_project *p, const char *uid, const char *status,
+                              const char *reason, int *changed);
+
 /* Appends the EXPLAIN QUERY PLAN details of sql to out ("|"-separated). */
 void store_explain(struct store *st, const char *sql, char *out, size_t cap, size_t *o);
 /* The plans of the statistics statements (store_event_stats.c). */

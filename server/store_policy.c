@@ -153,7 +153,7 @@ int store_policy_insert_default(struct store *st, int64_t env_id, const char *au
 int store_policy_put(struct store *st, const struct actor *a, const struct store_project *p,
                      const struct store_env *env, const char *document, const char *sha256,
                      const char *message, int64_t if_match, int64_t rollback_of,
-                     struct store_policy *out, int *changed)
+                     struct store_status_change *ev, struct store_policy *out, int *changed)
 {
 	struct store_policy cur;
 	int rc;
@@ -174,8 +174,23 @@ int store_policy_put(struct store *st, const struct actor *a, const struct store
 		rc = MOAT_ESTALE;
 		goto fail;
 	}
+	if (ev) {
+		rc = store_event_set_status_in(st, a, p, ev->uid, ev->status, ev->reason,
+		                               &ev->changed);
+		if (rc)
+			goto fail;
+	}
 	if (cur.version > 0 && !strcmp(cur.sha256, sha256)) {
-		store_rollback(st); /* nothing to write */
+		/* no version to write; the status change, if any, commits alone */
+		if (ev && ev->changed)
+			rc = store_commit(st);
+		else
+			store_rollback(st);
+		if (rc) {
+			store_policy_cleanup(&cur);
+			ev->changed = 0;
+			return rc;
+		}
 		*out = cur;
 		return MOAT_OK;
 	}
@@ -199,14 +214,19 @@ int store_policy_put(struct store *st, const struct actor *a, const struct store
 		goto fail;
 	rc = store_commit(st);
 	store_policy_cleanup(&cur);
-	if (rc)
+	if (rc) {
+		if (ev)
+			ev->changed = 0;
 		return rc;
+	}
 	*changed = 1;
 	/* the version written here, not whatever is current by now */
 	return store_policy_get(st, env->id, cur.version + 1, out);
 fail:
 	store_rollback(st);
 	store_policy_cleanup(&cur);
+	if (ev)
+		ev->changed = 0;
 	return rc;
 }
 

@@ -696,6 +696,73 @@ def _policy_at(srv, p, version):
     return expect(r, 200)["document"]
 
 
+def _put_policy(srv, p, doc, dry_run=False, env="production"):
+    """PUTs doc compactly (a near-limit policy must fit the 1 MiB body)."""
+    raw = json.dumps(doc, separators=(",", ":")).encode("utf-8")
+    return srv.req("PUT", p.path("/environments/%s/policy%s" % (env, "?dry_run=true" if dry_run else "")),
+                   raw_body=raw, **_tok(srv))
+
+
+def _canonical_len(doc):
+    """The bytes of doc's canonical form (compact, sorted keys; ASCII here)."""
+    return len(json.dumps(doc, sort_keys=True, separators=(",", ":")).encode("utf-8"))
+
+
+POLICY_PUSH_MAX = (1 << 20) - 1024  # PROTOCOL.md: a normalised policy is at most 1 MiB - 1 KiB
+
+
+def test_an_exclusion_past_the_policy_size_limit_is_refused_as_a_put_is_and_changes_nothing(srv):
+    p = Project(srv, "evbig")
+    e = event(now_ms() - 1000, interceptor="xss", endpoint="/api/search", payload="<b>x</b>")
+    p.send([e])
+    # a policy 60 bytes under the limit (the exclusion needs ~130): the
+    # server's normalised document of a smaller one, then longer reasons
+    doc = {"exclusions": [{"interceptor": "ssrf", "endpoint": "/f/%04d/%s" % (i, "e" * 480),
+                           "on_match": "monitor", "reason": "r"} for i in range(999)]}
+    doc = expect(_put_policy(srv, p, doc, dry_run=True), 200)["document"]
+    grow = POLICY_PUSH_MAX - 60 - _canonical_len(doc)
+    for x in doc["exclusions"]:
+        add = min(grow, 511)
+        x["reason"] += "r" * add
+        grow -= add
+    eq(grow, 0, "the filler could grow enough")
+    eq(_canonical_len(doc), POLICY_PUSH_MAX - 60, "the filler's size")
+    v0 = expect(_put_policy(srv, p, doc), 200)["version"]
+    audits = len(_audit(srv, "project=" + p.slug))
+    # the exclusion would push it over: the same refusal a PUT gets
+    r = srv.req("PATCH", p.path("/events/" + e["id"]),
+                {"status": "false_positive", "create_exclusion": True}, **_tok(srv))
+    expect_problem(r, 422, "validation_failed", "$")
+    same = dict(doc)
+    same["exclusions"] = doc["exclusions"] + [{"interceptor": "xss", "endpoint": "/api/search",
+                                               "on_match": "ignore",
+                                               "reason": "false positive (event %s)" % e["id"]}]
+    put = _put_policy(srv, p, same)
+    expect_problem(put, 422, "validation_failed", "$")
+    eq(r.body["detail"], put.body["detail"], "the exclusion's refusal is the PUT's")
+    eq(r.body["errors"], put.body["errors"], "the same errors")
+    # and nothing changed: the status, the policy, the audit log
+    eq(expect(srv.req("GET", p.path("/events/" + e["id"]), **_tok(srv)), 200)["status"], "new",
+       "the event's status after a refused exclusion")
+    eq(_policy(srv, p)[0], v0, "no new policy version")
+    eq(len(_audit(srv, "project=" + p.slug)), audits, "nothing audited")
+
+
+def test_an_exclusion_the_policy_refuses_leaves_the_status_unchanged(srv):
+    p = Project(srv, "evmax")
+    e = event(now_ms() - 1000, interceptor="xss", endpoint="/api/search", payload="<b>x</b>")
+    p.send([e])
+    doc = {"exclusions": [{"interceptor": "ssrf", "endpoint": "/f/%d" % i} for i in range(1000)]}
+    v0 = expect(_put_policy(srv, p, doc), 200)["version"]
+    r = srv.req("PATCH", p.path("/events/" + e["id"]),
+                {"status": "false_positive", "create_exclusion": True, "reason": "echo"}, **_tok(srv))
+    expect_problem(r, 422, "validation_failed", "$.exclusions")
+    eq(expect(srv.req("GET", p.path("/events/" + e["id"]), **_tok(srv)), 200)["status"], "new",
+       "the event's status after a refused exclusion (all or nothing)")
+    eq(_policy(srv, p)[0], v0, "no new policy version")
+    eq(len(_audit(srv, "action=event.status&project=" + p.slug)), 0, "no status change audited")
+
+
 # -- hostile input
 
 
