@@ -1,9 +1,11 @@
 /*
  * api_auth.c — login, logout, me, password change.
  *
- * Login is throttled per client address and per account (failures only),
- * spends the same Argon2 time on unknown accounts as on known ones, and
- * answers every failure with the same 401. The session cookie is 256
+ * Login is throttled per client address and per account: each attempt is
+ * counted before the password is checked (ratelimit.h), and a success
+ * gives it back, so only failures stay counted. Login spends the same
+ * Argon2 time on unknown accounts as on known ones, and answers every
+ * failure with the same 401. The session cookie is 256
  * random bits, stored as SHA-256, HttpOnly, SameSite=Strict, Secure when
  * the client came over https.
  */
@@ -47,6 +49,7 @@ void api_auth_login(struct http_req *r)
 	static const char *const allowed[] = {"email", "password", NULL};
 	char ipkey[96], acctkey[300], cookie[44], hash[CRYPTO_SHA256_HEX], hdr[200], csrf[44];
 	const char *email, *pw;
+	struct ratelimit_want want[2];
 	struct store_user u;
 	int64_t now = timefmt_now(), sid = 0;
 	int wait, rc, ok;
@@ -70,17 +73,31 @@ void api_auth_login(struct http_req *r)
 	for (char *p = acctkey; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
-	wait = ratelimit_blocked(ipkey, r->cfg->login_ip_limit, LOGIN_IP_WINDOW, now);
-	if (!wait)
-		wait = ratelimit_blocked(acctkey, r->cfg->login_account_limit, LOGIN_ACCOUNT_WINDOW,
-		                         now);
+	/* the attempt is counted here, before Argon2, in the same step as the
+	 * check: parallel attempts cannot all pass the check first */
+	want[0] = (struct ratelimit_want){ipkey, r->cfg->login_ip_limit, LOGIN_IP_WINDOW};
+	want[1] =
+	    (struct ratelimit_want){acctkey, r->cfg->login_account_limit, LOGIN_ACCOUNT_WINDOW};
+	wait = ratelimit_take(want, 2, now);
 	if (wait) {
 		json_decref(body);
+		if (wait == MOAT_EBUSY) {
+			/* every slot holds a live counter: refuse rather than forget one */
+			LOG(LOG_WARN, "msg=\"login throttle table full\" req=%s ip=%s",
+			    r->request_id, r->ip);
+			http_header_next(r, "Retry-After", "60");
+			http_problem(r, 503, "unavailable",
+			             "too many failed logins everywhere; try again later", NULL);
+			return;
+		}
 		auth_throttled(r, wait);
 		return;
 	}
 	rc = store_user_get_by_email(r->st, email, &u);
 	if (rc && rc != MOAT_ENOTFOUND) {
+		/* not judged: the attempt does not count */
+		ratelimit_release(ipkey, now);
+		ratelimit_release(acctkey, now);
 		json_decref(body);
 		http_problem_err(r, rc, NULL);
 		return;
@@ -94,8 +111,6 @@ void api_auth_login(struct http_req *r)
 	json_decref(body);
 	if (!ok) {
 		char q[300];
-		ratelimit_fail(ipkey, LOGIN_IP_WINDOW, now);
-		ratelimit_fail(acctkey, LOGIN_ACCOUNT_WINDOW, now);
 		LOG(LOG_WARN, "msg=\"login failed\" req=%s ip=%s account=%s", r->request_id, r->ip,
 		    log_quote(q, sizeof q, acctkey + 5));
 		/* the attempted address is attacker text: stored as data, never the password */
@@ -104,7 +119,10 @@ void api_auth_login(struct http_req *r)
 		http_problem(r, 401, "invalid_credentials", "wrong e-mail or password", NULL);
 		return;
 	}
-	ratelimit_clear(acctkey);
+	/* a success is no failure: the address gets its attempt back, the
+	 * account starts afresh */
+	ratelimit_release(ipkey, now);
+	ratelimit_clear(acctkey, now);
 	token_session_generate(cookie);
 	crypto_sha256_hex(cookie, strlen(cookie), hash);
 	rc = store_session_create(r->st, u.id, hash, now,

@@ -2,6 +2,7 @@
 session expiry."""
 
 import sqlite3
+import threading
 import time
 
 import moat
@@ -277,6 +278,72 @@ def test_login_is_rate_limited_per_address(srv):
         r = s.req("POST", "/api/v1/auth/login", {"email": ADMIN_EMAIL, "password": s.admin_password})
         expect_problem(r, 429, "rate_limited")
         check(moat.session_cookie(r) is None, "a rate-limited login got a session")
+
+
+def test_parallel_wrong_logins_are_judged_at_most_the_limit(srv):
+    """8.1: the attempt is counted before Argon2, atomically with the check:
+    20 wrong passwords for one account sent at once get at most 5 judged
+    answers (401, the account limit) and 429 for the rest."""
+    with moat.server(extra_args=["--login-ip-limit", "1000"]) as s:
+        email = unique("par") + "@example.com"
+        s.create_user(email, "viewer")
+        results = []
+        lock = threading.Lock()
+        go = threading.Event()
+
+        def attempt(i):
+            go.wait(10)
+            r = s.req("POST", "/api/v1/auth/login", {"email": email, "password": "bad-guess-%02d-xxxx" % i})
+            with lock:
+                results.append(r.status)
+
+        threads = [threading.Thread(target=attempt, args=(i,)) for i in range(20)]
+        for t in threads:
+            t.start()
+        go.set()
+        for t in threads:
+            t.join(30)
+        eq(len(results), 20, "answers")
+        judged = results.count(401)
+        check(judged <= 5, "%d of 20 parallel wrong logins were judged (401), the limit is 5: %r"
+              % (judged, sorted(results)))
+        eq(judged + results.count(429), 20, "401s and 429s of %r" % sorted(results))
+        check(judged >= 1, "no attempt was judged at all: %r" % sorted(results))
+
+
+def _fnv1a(s):
+    h = 1469598103934665603
+    for c in s.encode("utf-8"):
+        h = ((h ^ c) * 1099511628211) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def test_failures_on_colliding_accounts_do_not_free_a_blocked_account(srv):
+    """8.1: the throttle's table used an unkeyed FNV-1a: failed logins for
+    accounts whose keys hash next to acct:admin@localhost evicted its
+    counter, and admin could be guessed again. Replayed: admin blocked,
+    then failures on 24 such accounts; admin must stay blocked."""
+    target = _fnv1a("acct:" + ADMIN_EMAIL) % 4096
+    run = {(target + i) % 4096 for i in range(8)}
+    colliding = []
+    n = 0
+    while len(colliding) < 24:
+        email = "c%d@example.com" % n
+        n += 1
+        if _fnv1a("acct:" + email) % 4096 in run:
+            colliding.append(email)
+    with moat.server(extra_args=["--login-ip-limit", "1000"]) as s:
+        for i in range(5):
+            r = s.req("POST", "/api/v1/auth/login", {"email": ADMIN_EMAIL, "password": "wrong-%d-xxxxxxxx" % i})
+            expect_problem(r, 401, "invalid_credentials")
+        expect_problem(s.req("POST", "/api/v1/auth/login", {"email": ADMIN_EMAIL, "password": "wrong-x"}),
+                       429, "rate_limited")
+        for email in colliding:
+            r = s.req("POST", "/api/v1/auth/login", {"email": email, "password": "wrong-password-xx"})
+            expect(r, (401, 429, 503))
+        r = s.req("POST", "/api/v1/auth/login", {"email": ADMIN_EMAIL, "password": s.admin_password})
+        expect_problem(r, 429, "rate_limited")
+        check(moat.session_cookie(r) is None, "a throttled login got a session")
 
 
 def test_login_failures_are_audited_without_the_password(srv):
