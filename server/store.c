@@ -9,6 +9,7 @@
  */
 #include "store_int.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -89,20 +90,27 @@ void store_close(struct store *st)
 	free(st);
 }
 
+/* Resets every statement handed out since the last call. */
+static void store_reset_active(struct store *st)
+{
+	for (int i = 0; i < st->nactive; i++) {
+		sqlite3_reset(st->active[i]->stmt);
+		st->active[i]->active = 0;
+	}
+	st->nactive = 0;
+}
+
 void store_idle(struct store *st)
 {
-	for (int i = 0; i < st->nactive; i++)
-		sqlite3_reset(st->active[i]);
-	st->nactive = 0;
+	store_reset_active(st);
 	if (st->read_txn && !st->in_txn) {
 		static const char sql[] = "COMMIT";
 		sqlite3_stmt *s = store_stmt(st, sql);
 		st->read_txn = 0;
-		if (s)
+		if (s) {
 			sqlite3_step(s);
-		if (s)
 			sqlite3_reset(s);
-		st->nactive = 0;
+		}
 	}
 	if (!st->in_txn && (st->touch_token_id || st->touch_session_id)) {
 		static const char tok[] = "UPDATE tokens SET last_used_at = ? WHERE id = ?";
@@ -122,8 +130,8 @@ void store_idle(struct store *st)
 			sqlite3_step(s); /* best effort: a busy database only delays it */
 			sqlite3_reset(s);
 		}
-		st->nactive = 0;
 	}
+	store_reset_active(st); /* the COMMIT and the updates above */
 }
 
 int store_read_begin(struct store *st)
@@ -139,22 +147,23 @@ int store_read_begin(struct store *st)
 		return MOAT_EDB;
 	rc = sqlite3_step(s);
 	sqlite3_reset(s);
-	st->nactive = 0;
 	if (rc != SQLITE_DONE)
 		return store_err(st, rc);
 	st->read_txn = 1;
 	return MOAT_OK;
 }
 
-static sqlite3_stmt *store_mark_active(struct store *st, sqlite3_stmt *s)
+/* Lists slot's statement for the next store_idle() and returns it. A slot
+ * is listed once, so at most STORE_STMT_SLOTS are: the list cannot fill
+ * and a request's read snapshot is never ended behind its back. */
+static sqlite3_stmt *store_mark_active(struct store *st, struct store_stmt_slot *slot)
 {
-	for (int i = 0; i < st->nactive; i++)
-		if (st->active[i] == s)
-			return s;
-	if (st->nactive == STORE_ACTIVE_MAX)
-		store_idle(st);
-	st->active[st->nactive++] = s;
-	return s;
+	if (!slot->active) {
+		assert(st->nactive < STORE_STMT_SLOTS);
+		slot->active = 1;
+		st->active[st->nactive++] = slot;
+	}
+	return slot->stmt;
 }
 
 sqlite3_stmt *store_stmt(struct store *st, const char *sql)
@@ -166,7 +175,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 		if (slot->sql == sql) {
 			sqlite3_reset(slot->stmt);
 			sqlite3_clear_bindings(slot->stmt);
-			return store_mark_active(st, slot->stmt);
+			return store_mark_active(st, slot);
 		}
 		if (!slot->sql) {
 			if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
@@ -176,7 +185,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 				return NULL;
 			}
 			slot->sql = sql;
-			return store_mark_active(st, slot->stmt);
+			return store_mark_active(st, slot);
 		}
 	}
 	LOG(LOG_ERROR, "msg=\"statement cache full\"");

@@ -14,9 +14,8 @@
 struct store_stmt_slot {
 	const char *sql; /* the literal's address is the key */
 	sqlite3_stmt *stmt;
+	int active; /* listed in store.active */
 };
-
-#define STORE_ACTIVE_MAX 32
 
 struct store {
 	sqlite3 *db;
@@ -28,8 +27,9 @@ struct store {
 	struct store_stmt_slot slots[STORE_STMT_SLOTS];
 	/* statements handed out since the last store_idle(): a stepped but
 	 * unreset statement holds a read snapshot open, so they are all reset
-	 * before a write transaction and at the end of each request */
-	sqlite3_stmt *active[STORE_ACTIVE_MAX];
+	 * before a write transaction and at the end of each request. Each
+	 * slot is listed at most once, so the list never fills. */
+	struct store_stmt_slot *active[STORE_STMT_SLOTS];
 	int nactive;
 };
 

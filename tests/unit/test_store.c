@@ -329,6 +329,48 @@ static void a_writer_that_never_pauses_keeps_the_log_bounded(void **state)
 		fail_msg("the log reached %lld bytes", max);
 }
 
+/* A request reads in one snapshot (store_read_begin) until store_idle(),
+ * however many different statements it uses: more than there used to be
+ * room for (32) in the list of statements to reset. */
+static void a_read_snapshot_outlives_forty_statements(void **state)
+{
+	static const char count[] = "SELECT count(*) FROM snap";
+	static char sqls[40][32];
+	struct fixture *f = *state;
+	struct store *other;
+	sqlite3_stmt *s;
+
+	assert_int_equal(sqlite3_exec(f->st->db, "CREATE TABLE snap (x)", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(store_read_begin(f->st), MOAT_OK);
+	s = store_stmt(f->st, count);
+	assert_non_null(s);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0);
+	/* another connection commits a row after the snapshot began */
+	assert_int_equal(store_open(f->path, &other), MOAT_OK);
+	assert_int_equal(sqlite3_exec(other->db, "INSERT INTO snap VALUES (1)", NULL, NULL, NULL),
+	                 SQLITE_OK);
+	for (int i = 0; i < 40; i++) {
+		snprintf(sqls[i], sizeof sqls[i], "SELECT %d", i);
+		s = store_stmt(f->st, sqls[i]);
+		assert_non_null(s);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(s, 0), i);
+	}
+	assert_int_equal(sqlite3_get_autocommit(f->st->db), 0); /* still in the read */
+	s = store_stmt(f->st, count);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 0); /* the same snapshot */
+	store_idle(f->st);
+	assert_int_not_equal(sqlite3_get_autocommit(f->st->db), 0);
+	s = store_stmt(f->st, count);
+	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(s, 0), 1); /* the next request sees the row */
+	store_idle(f->st);
+	store_close(other);
+}
+
 int main(void)
 {
 	log_min_level = LOG_WARN;
@@ -353,6 +395,8 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_failed_change_leaves_no_audit_row, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_backup_is_a_complete_database, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_read_snapshot_outlives_forty_statements, setup,
+	                                    teardown),
 	    cmocka_unit_test(a_writer_that_never_pauses_keeps_the_log_bounded),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
