@@ -89,15 +89,15 @@ void api_agents_list(struct http_req *r)
 	}
 	list = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, agent_json(&arr[i]));
+		http_json_append(r, list, agent_json(&arr[i]));
 	rollout = json_array();
 	for (size_t i = 0; i < nro; i++)
-		json_array_append_new(rollout, json_pack("{s:s, s:I, s:I, s:I, s:I}", "environment",
-		                                         ro[i].environment, "latest_version",
-		                                         (json_int_t)ro[i].latest_version, "online",
-		                                         (json_int_t)ro[i].online, "on_latest",
-		                                         (json_int_t)ro[i].on_latest, "offline",
-		                                         (json_int_t)ro[i].offline));
+		http_json_append(
+		    r, rollout,
+		    json_pack("{s:s, s:I, s:I, s:I, s:I}", "environment", ro[i].environment,
+		              "latest_version", (json_int_t)ro[i].latest_version, "online",
+		              (json_int_t)ro[i].online, "on_latest", (json_int_t)ro[i].on_latest,
+		              "offline", (json_int_t)ro[i].offline));
 	{
 		json_t *next = json_null();
 		if (n == (size_t)f.limit && n > 0) {

@@ -122,14 +122,14 @@ void api_audit_list(struct http_req *r)
 	for (size_t i = 0; i < n; i++) {
 		struct store_audit_entry *e = &arr[i];
 		json_t *details = json_loads(e->details, 0, NULL);
-		json_array_append_new(
-		    list,
-		    json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:o}", "id",
-		              (json_int_t)e->id, "ts", api_time(e->ts), "actor_type", e->actor_type,
-		              "actor", e->actor, "action", e->action, "target", e->target,
-		              "project", e->project[0] ? json_string(e->project) : json_null(),
-		              "ip", e->ip, "request_id", e->request_id, "details",
-		              details ? details : json_object()));
+		http_json_append(r, list,
+		                 json_pack("{s:I, s:o, s:s, s:s, s:s, s:s, s:o, s:s, s:s, s:o}",
+		                           "id", (json_int_t)e->id, "ts", api_time(e->ts),
+		                           "actor_type", e->actor_type, "actor", e->actor, "action",
+		                           e->action, "target", e->target, "project",
+		                           e->project[0] ? json_string(e->project) : json_null(),
+		                           "ip", e->ip, "request_id", e->request_id, "details",
+		                           details ? details : json_object()));
 	}
 	next = json_null();
 	if (n == (size_t)f.limit && n > 0) {

@@ -21,6 +21,7 @@
 #include "ratelimit.h"
 #include "timefmt.h"
 #include "token.h"
+#include "utf8.h"
 
 #define LOGIN_IP_WINDOW      300
 #define LOGIN_ACCOUNT_WINDOW 900
@@ -47,7 +48,7 @@ static void auth_throttled(struct http_req *r, int wait)
 void api_auth_login(struct http_req *r)
 {
 	static const char *const allowed[] = {"email", "password", NULL};
-	char ipkey[96], acctkey[300], cookie[44], hash[CRYPTO_SHA256_HEX], hdr[200], csrf[44];
+	char ipkey[96], acctkey[1100], cookie[44], hash[CRYPTO_SHA256_HEX], hdr[200], csrf[44];
 	const char *email, *pw;
 	struct ratelimit_want want[2];
 	struct store_user u;
@@ -64,12 +65,14 @@ void api_auth_login(struct http_req *r)
 	jv_string(&v, "email", 1, 1, 254, 1, &email);
 	/* any length is accepted here: an overlong password is just wrong */
 	jv_string(&v, "password", 1, 0, HTTP_BODY_MAX_DEFAULT, 0, &pw);
+	/* stored with the session: text that enters is UTF-8, headers too */
+	jv_header(&v, r, MHD_HTTP_HEADER_USER_AGENT, 0);
 	if (jv_finish(&v, r)) {
 		json_decref(body);
 		return;
 	}
 	snprintf(ipkey, sizeof ipkey, "ip:%s", r->ip);
-	snprintf(acctkey, sizeof acctkey, "acct:%s", email);
+	utf8_fmt(acctkey, sizeof acctkey, "acct:%s", email);
 	for (char *p = acctkey; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
@@ -114,7 +117,7 @@ void api_auth_login(struct http_req *r)
 		LOG(LOG_WARN, "msg=\"login failed\" req=%s ip=%s account=%s", r->request_id, r->ip,
 		    log_quote(q, sizeof q, acctkey + 5));
 		/* the attempted address is attacker text: stored as data, never the password */
-		snprintf(r->actor.label, sizeof r->actor.label, "%s", acctkey + 5);
+		utf8_copy(r->actor.label, sizeof r->actor.label, acctkey + 5, NULL);
 		store_audit_login_failed(r->st, &r->actor);
 		http_problem(r, 401, "invalid_credentials", "wrong e-mail or password", NULL);
 		return;
@@ -134,7 +137,7 @@ void api_auth_login(struct http_req *r)
 	}
 	r->actor.type = ACTOR_USER;
 	r->actor.user_id = u.id;
-	snprintf(r->actor.label, sizeof r->actor.label, "%s", u.email);
+	utf8_copy(r->actor.label, sizeof r->actor.label, u.email, NULL);
 	store_user_login_ok(r->st, &r->actor, u.id);
 	u.last_login_at = now;
 	snprintf(hdr, sizeof hdr,

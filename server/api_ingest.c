@@ -13,6 +13,7 @@
 #include "event.h"
 #include "ingest.h"
 #include "timefmt.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define INGEST_WAIT_MS 30000
@@ -73,11 +74,11 @@ void api_agent_events(struct http_req *r)
 {
 	static const char *const allowed[] = {"seq", "events", "environment", "agent_id", NULL};
 	const char *envname, *agent_id;
-	char agent[132] = ""; /* copied: the body (which agent_id points into) is freed early */
+	char agent[EVENT_AGENT_ID_MAX + 1] = ""; /* copied: the body is freed early */
 	struct event_batch b;
 	struct ingest_wait *w;
 	struct store_env e;
-	json_t *body, *seq, *rej;
+	json_t *body, *seq, *rej, *aid;
 	char err[120];
 	struct jv v;
 	int rc;
@@ -88,7 +89,11 @@ void api_agent_events(struct http_req *r)
 	jv_init(&v, body);
 	jv_only(&v, allowed);
 	jv_string(&v, "environment", 0, 1, 40, 1, &envname);
-	jv_string(&v, "agent_id", 0, 1, 128, 1, &agent_id);
+	/* the hello's rule (event_agent_id_ok), so both paths take the same ids */
+	aid = json_object_get(body, "agent_id");
+	agent_id = json_is_string(aid) ? json_string_value(aid) : NULL;
+	if (aid && (!agent_id || !event_agent_id_ok(agent_id)))
+		jv_error(&v, "$.agent_id", "must be 1 to 128 of A-Za-z0-9._:-");
 	seq = json_object_get(body, "seq");
 	if (seq && (!json_is_integer(seq) || json_integer_value(seq) < 0))
 		jv_error(&v, "$.seq", "must be a whole number >= 0");
@@ -99,7 +104,7 @@ void api_agent_events(struct http_req *r)
 		return;
 	}
 	if (agent_id)
-		snprintf(agent, sizeof agent, "%s", agent_id);
+		utf8_copy(agent, sizeof agent, agent_id, NULL); /* ASCII, fits */
 	rc = store_env_get(r->st, r->who.token.project_id, envname ? envname : "production", &e);
 	if (rc) {
 		json_decref(body);

@@ -14,12 +14,34 @@
 
 #include "err.h"
 #include "policy.h"
+#include "utf8.h"
 #include "ws_hub.h"
 
 #define POLICY_BODY_MAX (1u << 20)
 /* The pushed message wraps the document in ~150 bytes: keep it under the
  * protocol's 1 MiB message limit. */
 #define POLICY_PUSH_MAX ((1u << 20) - 1024)
+/* A version's message (X-Moat-Message, "message" in a PUT or a rollback):
+ * refused above this, never cut. */
+#define POLICY_MESSAGE_MAX 1000
+
+/* The one check of a version message s found at path (a JSON path or
+ * "header X-Moat-Message"): UTF-8 of at most POLICY_MESSAGE_MAX bytes. */
+static void policy_message_check(struct jv *v, const char *path, const char *s)
+{
+	if (strlen(s) > POLICY_MESSAGE_MAX)
+		jv_error(v, path, "must be at most 1000 bytes");
+}
+
+/* The message into out (POLICY_MESSAGE_MAX + 1 bytes), control characters
+ * as spaces. */
+static void policy_message_copy(char *out, const char *s)
+{
+	utf8_copy(out, POLICY_MESSAGE_MAX + 1, s, NULL);
+	for (char *c = out; *c; c++)
+		if ((unsigned char)*c < 0x20)
+			*c = ' ';
+}
 
 /* Loads {slug} and {env}; replies 404 and returns -1 when either is unknown. */
 static int policy_target(struct http_req *r, struct store_project *p, struct store_env *e)
@@ -283,12 +305,13 @@ static int policy_flag(struct http_req *r, const char *name, int *out)
 void api_policy_put(struct http_req *r)
 {
 	const char *im = http_header(r, MHD_HTTP_HEADER_IF_MATCH);
-	const char *hmsg = http_header(r, "X-Moat-Message");
+	const char *hmsg;
 	struct store_project p;
 	struct store_env e;
 	int64_t if_match = -1;
-	char message[1024] = "";
+	char message[POLICY_MESSAGE_MAX + 1] = "";
 	json_t *body, *m;
+	struct jv v;
 	int dry_run;
 
 	if (policy_flag(r, "dry_run", &dry_run) || policy_target(r, &p, &e))
@@ -304,25 +327,27 @@ void api_policy_put(struct http_req *r)
 	body = http_json_body(r);
 	if (!body)
 		return;
+	/* the message is checked before anything is stored: invalid UTF-8 or
+	 * too long is a 422, never a cut (nothing commits) */
+	jv_init(&v, body);
+	hmsg = jv_header(&v, r, "X-Moat-Message", 0);
 	if (hmsg)
-		snprintf(message, sizeof message, "%s", hmsg);
+		policy_message_check(&v, "header X-Moat-Message", hmsg);
 	m = json_object_get(body, "message");
+	if (m && !json_is_string(m))
+		jv_error(&v, "$.message", "must be a string of at most 1000 bytes");
+	else if (m)
+		policy_message_check(&v, "$.message", json_string_value(m));
+	if (jv_finish(&v, r)) {
+		json_decref(body);
+		return;
+	}
+	if (hmsg)
+		policy_message_copy(message, hmsg);
 	if (m) {
-		if (!json_is_string(m) || strlen(json_string_value(m)) > 1000) {
-			json_t *errs = json_array();
-			json_array_append_new(
-			    errs, json_pack("{s:s, s:s}", "path", "$.message", "message",
-			                    "must be a string of at most 1000 bytes"));
-			json_decref(body);
-			http_problem(r, 422, "validation_failed", "1 problem in the policy", errs);
-			return;
-		}
-		snprintf(message, sizeof message, "%s", json_string_value(m));
+		policy_message_copy(message, json_string_value(m));
 		json_object_del(body, "message");
 	}
-	for (char *c = message; *c; c++)
-		if ((unsigned char)*c < 0x20)
-			*c = ' ';
 	policy_apply(r, &p, &e, body, message, if_match, 0, dry_run);
 	json_decref(body);
 }
@@ -363,7 +388,7 @@ void api_policy_versions(struct http_req *r)
 	}
 	list = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, policy_meta_json(&arr[i]));
+		http_json_append(r, list, policy_meta_json(&arr[i]));
 	http_reply_json(r, 200,
 	                json_pack("{s:o, s:o}", "versions", list, "next_before",
 	                          n == (size_t)limit && n > 0 ? json_integer(arr[n - 1].version)
@@ -406,7 +431,7 @@ void api_policy_rollback(struct http_req *r)
 	struct store_env e;
 	struct store_policy old;
 	const char *msg;
-	char message[1100];
+	char message[POLICY_MESSAGE_MAX + 1];
 	json_t *body, *ver, *doc;
 	struct jv v;
 	int rc;
@@ -418,7 +443,9 @@ void api_policy_rollback(struct http_req *r)
 		return;
 	jv_init(&v, body);
 	jv_only(&v, allowed);
-	jv_string(&v, "message", 0, 0, 1000, 1, &msg);
+	jv_string(&v, "message", 0, 0, POLICY_MESSAGE_MAX, 1, &msg);
+	if (msg)
+		policy_message_check(&v, "$.message", msg);
 	ver = json_object_get(body, "version");
 	if (!json_is_integer(ver) || json_integer_value(ver) < 1)
 		jv_error(&v, "$.version", "must be a version number (1 or more)");
@@ -435,7 +462,7 @@ void api_policy_rollback(struct http_req *r)
 		http_problem(r, 422, "validation_failed", "no such version", errs);
 		return;
 	}
-	snprintf(message, sizeof message, "%s", msg ? msg : "");
+	policy_message_copy(message, msg ? msg : "");
 	if (!message[0])
 		snprintf(message, sizeof message, "rollback to version %lld",
 		         (long long)old.version);

@@ -226,7 +226,7 @@ void api_envs_list(struct http_req *r)
 	}
 	list = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, env_json(&envs[i]));
+		http_json_append(r, list, env_json(&envs[i]));
 	free(envs);
 	http_reply_json(r, 200, json_pack("{s:o}", "environments", list));
 }

@@ -13,7 +13,11 @@
 #include "err.h"
 #include "timefmt.h"
 #include "token.h"
+#include "utf8.h"
 #include "ws_hub.h"
+
+/* A token's name: 1 to 100 characters, up to 4 bytes each. */
+#define TOKEN_NAME_MAX 100
 
 static json_t *token_json(const struct store_token *t)
 {
@@ -39,7 +43,7 @@ static void tokens_reply_list(struct http_req *r, int64_t project_id, int64_t us
 	}
 	list = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, token_json(&arr[i]));
+		http_json_append(r, list, token_json(&arr[i]));
 	free(arr);
 	http_reply_json(r, 200, json_pack("{s:o}", "tokens", list));
 }
@@ -61,7 +65,7 @@ static int tokens_parse(struct http_req *r, int personal, int *kind_out, char *n
 	jv_only(&v, personal ? allowed_u : allowed_p);
 	if (!personal)
 		jv_string(&v, "kind", 1, 1, 16, 1, &kind);
-	jv_string(&v, "name", 1, 1, 100, 1, &nm);
+	jv_string(&v, "name", 1, 1, TOKEN_NAME_MAX, 1, &nm);
 	/* null, as absent, is a token that never expires (the schema's nullable) */
 	if (json_is_null(json_object_get(body, "expires_at")))
 		json_object_del(body, "expires_at");
@@ -76,14 +80,14 @@ static int tokens_parse(struct http_req *r, int personal, int *kind_out, char *n
 	if (exp && (timefmt_parse(exp, expires) != MOAT_OK || *expires <= timefmt_now()))
 		jv_error(&v, "$.expires_at", "must be an RFC 3339 time in the future");
 	if (nm)
-		snprintf(name, namelen, "%s", nm);
+		utf8_copy(name, namelen, nm, NULL); /* fits: namelen holds the maximum */
 	json_decref(body);
 	return jv_finish(&v, r);
 }
 
 static void tokens_create(struct http_req *r, int64_t project_id)
 {
-	char name[128], secret[TOKEN_MAX], hash[CRYPTO_SHA256_HEX],
+	char name[TOKEN_NAME_MAX * 4 + 1], secret[TOKEN_MAX], hash[CRYPTO_SHA256_HEX],
 	    prefix[TOKEN_DISPLAY_PREFIX + 1];
 	struct store_token t;
 	int64_t expires;

@@ -60,7 +60,7 @@ void api_users_list(struct http_req *r)
 	}
 	list = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, api_user_json(&arr[i]));
+		http_json_append(r, list, api_user_json(&arr[i]));
 	free(arr);
 	http_reply_json(r, 200, json_pack("{s:o}", "users", list));
 }

@@ -15,6 +15,7 @@
 #include "json_out.h"
 #include "policy.h"
 #include "timefmt.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 static const char *const ev_actions[] = {"blocked", "logged", NULL};
@@ -48,14 +49,19 @@ static char *ev_keep(struct event_batch *b, const char *s, size_t n)
 	return p;
 }
 
-size_t event_utf8_cut(const char *s, size_t len, size_t max)
+int event_agent_id_ok(const char *s)
 {
-	if (len <= max)
-		return len;
-	/* step back over continuation bytes so no character is split */
-	while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
-		max--;
-	return max;
+	size_t n = strlen(s);
+
+	if (n < 1 || n > EVENT_AGENT_ID_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == ':' || ch == '-'))
+			return 0;
+	}
+	return 1;
 }
 
 int event_ts_parse(const char *s, int64_t *ms)
@@ -183,7 +189,7 @@ static int ev_one(const json_t *o, int64_t now_ms, struct event_batch *b, struct
 	if (ev_str(o, "payload", (size_t)-1, &s, &len) < 0)
 		EV_FAIL("payload: must be a string");
 	if (s) {
-		size_t cut = event_utf8_cut(s, len, EVENT_TEXT_MAX);
+		size_t cut = utf8_cut(s, len, EVENT_TEXT_MAX);
 		e->payload = ev_keep(b, s, cut);
 		e->payload_len = (int64_t)len;
 		e->payload_truncated = cut < len;
@@ -191,7 +197,7 @@ static int ev_one(const json_t *o, int64_t now_ms, struct event_batch *b, struct
 	if (ev_str(o, "operation", (size_t)-1, &s, &len) < 0)
 		EV_FAIL("operation: must be a string");
 	if (s) {
-		size_t cut = event_utf8_cut(s, len, EVENT_TEXT_MAX);
+		size_t cut = utf8_cut(s, len, EVENT_TEXT_MAX);
 		e->operation = ev_keep(b, s, cut);
 		e->operation_len = (int64_t)len;
 		e->operation_truncated = cut < len;

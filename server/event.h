@@ -11,11 +11,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define EVENT_MAX_BATCH   500
-#define EVENT_TEXT_MAX    8192 /* payload and operation: longer is truncated */
-#define EVENT_DETAILS_MAX 4096
-#define EVENT_PAST_MS     (7LL * 86400 * 1000)
-#define EVENT_FUTURE_MS   (5LL * 60 * 1000)
+#define EVENT_MAX_BATCH    500
+#define EVENT_TEXT_MAX     8192 /* payload and operation: longer is truncated */
+#define EVENT_DETAILS_MAX  4096
+#define EVENT_AGENT_ID_MAX 128
+#define EVENT_PAST_MS      (7LL * 86400 * 1000)
+#define EVENT_FUTURE_MS    (5LL * 60 * 1000)
 
 struct event {
 	const char *uid; /* lower-case UUID */
@@ -70,9 +71,10 @@ int event_row_json(struct buf *b, const struct store_event_row *e);
 int event_write_json(struct buf *b, const struct event *e, const char *environment,
                      const char *agent_id, int64_t received_ms);
 
-/* Truncates s to at most max bytes on a UTF-8 character boundary; returns
- * the new length. */
-size_t event_utf8_cut(const char *s, size_t len, size_t max);
+/* 1 when s is a valid agent id: 1 to EVENT_AGENT_ID_MAX of A-Za-z0-9._:-
+ * (ASCII, so a byte is a character). The one check of both paths an id
+ * enters by: the WebSocket hello and POST /api/v1/agent/events. */
+int event_agent_id_ok(const char *s);
 
 /* Parses an RFC 3339 time with optional fraction to milliseconds. */
 int event_ts_parse(const char *s, int64_t *ms);

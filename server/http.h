@@ -93,15 +93,23 @@ struct http_req {
 	void (*resume_cb)(struct http_req *r);
 	void *wait_arg;
 	void (*wait_free)(void *arg);
-	int waited; /* resumed once already (a handler run again after a wait) */
+	int waited;        /* resumed once already (a handler run again after a wait) */
+	int encode_failed; /* a row could not be encoded: the answer is a 500 */
 };
 
 /* ---- responses (exactly one per request) ---- */
 
 /* Queues body (copied) with status and content type. */
 void http_reply(struct http_req *r, int status, const char *ctype, const void *body, size_t len);
-/* Queues json (stolen) as application/json. */
+/* Queues json (stolen) as application/json. When json is NULL, cannot be
+ * written, or a row was lost on the way (http_json_append), answers 500
+ * with the request id and logs an error line instead: a response never
+ * silently leaves out what it could not encode. */
 void http_reply_json(struct http_req *r, int status, json_t *json);
+/* Appends item (stolen) to the array list. A NULL item (jansson could not
+ * build it: stored text that is not UTF-8) fails the response as a whole
+ * (see http_reply_json) instead of shortening the list. */
+void http_json_append(struct http_req *r, json_t *list, json_t *item);
 void http_reply_empty(struct http_req *r, int status);
 /* Queues a response whose body cb produces later (MHD_SIZE_UNKNOWN: sent
  * chunked), with the same headers as http_reply(). cb runs on this
@@ -169,6 +177,11 @@ void jv_only(struct jv *v, const char *const *allowed);
  * (text=1) holding control characters. */
 void jv_string(struct jv *v, const char *key, int required, size_t min, size_t max, int text,
                const char **out);
+/* Request header name: NULL when absent; its value when it is valid UTF-8
+ * of at most max_bytes (0 = no limit of our own); otherwise an error at
+ * the path "header <name>" and NULL. Text that enters through a header is
+ * held to the rule of the body: UTF-8 or refused, never cut. */
+const char *jv_header(struct jv *v, struct http_req *r, const char *name, size_t max_bytes);
 /* Boolean field: *out -1 absent, 0/1. */
 void jv_bool(struct jv *v, const char *key, int required, int *out);
 /* If problems were found, replies 422 with them and returns -1; else 0. */

@@ -18,6 +18,7 @@
 #include "err.h"
 #include "timefmt.h"
 #include "token.h"
+#include "utf8.h"
 
 const char *http_role_name(int role)
 {
@@ -56,12 +57,12 @@ static void auth_actor_fill(struct http_req *r)
 		a->type = ACTOR_TOKEN;
 		a->token_id = w->token.id;
 		if (w->user.id)
-			snprintf(a->label, sizeof a->label, "%s", w->user.email);
+			utf8_copy(a->label, sizeof a->label, w->user.email, NULL);
 		else
-			snprintf(a->label, sizeof a->label, "token:%s", w->token.name);
+			utf8_fmt(a->label, sizeof a->label, "token:%s", w->token.name);
 	} else if (w->kind == PRINCIPAL_SESSION) {
 		a->type = ACTOR_USER;
-		snprintf(a->label, sizeof a->label, "%s", w->user.email);
+		utf8_copy(a->label, sizeof a->label, w->user.email, NULL);
 	} else {
 		a->type = ACTOR_SYSTEM;
 		snprintf(a->label, sizeof a->label, "anonymous");

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "err.h"
+#include "utf8.h"
 
 #define JV_MAX_ERRORS 50
 
@@ -31,8 +32,10 @@ json_t *http_json_body(struct http_req *r)
 	j = json_loadb(r->body.data, r->body.len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &e);
 	if (!j) {
 		char detail[300];
-		snprintf(detail, sizeof detail, "%s at line %d, column %d (byte %d)", e.text,
-		         e.line, e.column, e.position);
+		/* jansson quotes the client's bytes near the error, cut by bytes */
+		int quoted_ok = utf8_valid(e.text, strlen(e.text));
+		utf8_fmt(detail, sizeof detail, "%s at line %d, column %d (byte %d)",
+		         quoted_ok ? e.text : "malformed JSON", e.line, e.column, e.position);
 		http_problem(r, 400, "malformed_json", detail, NULL);
 		return NULL;
 	}
@@ -72,11 +75,11 @@ static void jv_path(char *out, size_t cap, const char *key)
 		      (k != key && *k >= '0' && *k <= '9')))
 			plain = 0;
 	if (plain) {
-		snprintf(out, cap, "$.%s", key);
+		utf8_fmt(out, cap, "$.%s", key);
 	} else {
 		json_t *q = json_string(key);
 		char *t = q ? json_dumps(q, JSON_ENCODE_ANY) : NULL;
-		snprintf(out, cap, "$[%s]", t ? t : "?");
+		utf8_fmt(out, cap, "$[%s]", t ? t : "?");
 		free(t);
 		json_decref(q);
 	}
@@ -102,16 +105,6 @@ void jv_only(struct jv *v, const char *const *allowed)
 	}
 }
 
-static size_t jv_utf8_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 void jv_string(struct jv *v, const char *key, int required, size_t min, size_t max, int text,
                const char **out)
 {
@@ -132,7 +125,7 @@ void jv_string(struct jv *v, const char *key, int required, size_t min, size_t m
 		return;
 	}
 	s = json_string_value(j);
-	n = jv_utf8_chars(s);
+	n = utf8_chars(s, strlen(s));
 	if (n < min || n > max) {
 		if (min == max)
 			snprintf(msg, sizeof msg, "must be %zu characters long", min);
@@ -150,6 +143,28 @@ void jv_string(struct jv *v, const char *key, int required, size_t min, size_t m
 		}
 	}
 	*out = s;
+}
+
+const char *jv_header(struct jv *v, struct http_req *r, const char *name, size_t max_bytes)
+{
+	const char *h = http_header(r, name);
+	char path[80], msg[64];
+	size_t n;
+
+	if (!h)
+		return NULL;
+	n = strlen(h);
+	utf8_fmt(path, sizeof path, "header %s", name);
+	if (!utf8_valid(h, n)) {
+		jv_error(v, path, "must be UTF-8");
+		return NULL;
+	}
+	if (max_bytes && n > max_bytes) {
+		snprintf(msg, sizeof msg, "must be at most %zu bytes", max_bytes);
+		jv_error(v, path, msg);
+		return NULL;
+	}
+	return h;
 }
 
 void jv_bool(struct jv *v, const char *key, int required, int *out)

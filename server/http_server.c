@@ -174,15 +174,24 @@ void http_reply_json(struct http_req *r, int status, json_t *json)
 	int rc;
 
 	buf_init(&b, HTTP_JSON_OUT_MAX);
-	rc = json ? json_out(&b, json) : MOAT_EINVALID;
+	rc = json && !r->encode_failed ? json_out(&b, json) : MOAT_EINVALID;
 	json_decref(json);
 	if (rc) {
 		buf_cleanup(&b);
+		LOG(LOG_ERROR, "msg=\"could not encode the response\" req=%s route=\"%s\"%s",
+		    r->request_id, r->route ? r->route->pattern : "-",
+		    r->encode_failed ? " cause=row" : "");
 		http_problem(r, 500, "internal", "could not encode the response", NULL);
 		return;
 	}
 	http_reply(r, status, "application/json", b.data, b.len);
 	buf_cleanup(&b);
+}
+
+void http_json_append(struct http_req *r, json_t *list, json_t *item)
+{
+	if (!item || json_array_append_new(list, item))
+		r->encode_failed = 1;
 }
 
 void http_reply_empty(struct http_req *r, int status)

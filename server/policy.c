@@ -15,6 +15,7 @@
 
 #include "err.h"
 #include "timefmt.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 const char *const policy_interceptor_names[POLICY_INTERCEPTORS] = {
@@ -142,7 +143,9 @@ static void policy_only(const json_t *obj, const char *path, const char *const *
 			if (!strcmp(*a, k))
 				ok = 1;
 		if (!ok) {
-			snprintf(p, sizeof p, "%s.%.200s", path, k);
+			/* an unknown key is client text: at most 200 bytes of it, whole
+			 * characters */
+			utf8_fmt(p, sizeof p, "%s.%.*s", path, (int)utf8_cut(k, strlen(k), 200), k);
 			perr(errors, p, "unknown field");
 		}
 	}
@@ -538,14 +541,14 @@ static void policy_diff_rec(const json_t *a, const json_t *b, const char *path, 
 		char p[512];
 		json_object_foreach((json_t *)a, k, v)
 		{
-			snprintf(p, sizeof p, "%s.%s", path, k);
+			utf8_fmt(p, sizeof p, "%s.%s", path, k);
 			policy_diff_rec(v, json_object_get(b, k), p, out);
 		}
 		json_object_foreach((json_t *)b, k, v)
 		{
 			if (json_object_get(a, k))
 				continue;
-			snprintf(p, sizeof p, "%s.%s", path, k);
+			utf8_fmt(p, sizeof p, "%s.%s", path, k);
 			policy_diff_rec(NULL, v, p, out);
 		}
 		return;

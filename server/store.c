@@ -17,6 +17,7 @@
 #include "err.h"
 #include "log.h"
 #include "schema.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define STORE_BUSY_MS 5000
@@ -291,9 +292,7 @@ void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap)
 		out[0] = '\0';
 		return;
 	}
-	n = (size_t)sqlite3_column_bytes(s, i);
-	if (n >= cap)
-		n = cap - 1;
+	n = utf8_cut((const char *)t, (size_t)sqlite3_column_bytes(s, i), cap - 1);
 	memcpy(out, t, n);
 	out[n] = '\0';
 }

@@ -58,7 +58,8 @@ int store_err(struct store *st, int rc);
  * returns the (possibly moved) array. For lists read row by row. */
 void *store_grow(void *arr, size_t *cap, size_t n, size_t size);
 
-/* Copies column i as text into out (cap bytes, truncated, "" for NULL). */
+/* Copies column i as text into out (cap bytes, cut on a character boundary
+ * when longer, "" for NULL). */
 void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap);
 /* Binds s as text (NULL binds SQL NULL). */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);

@@ -10,6 +10,7 @@
 #include "auth_cache.h"
 #include "err.h"
 #include "timefmt.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define PROJECT_COLS "id, slug, name, COALESCE(archived_at, 0), created_at"
@@ -267,7 +268,7 @@ int store_env_create(struct store *st, const struct actor *a, const struct store
 		return rc;
 	out->id = id;
 	out->project_id = p->id;
-	snprintf(out->name, sizeof out->name, "%s", name);
+	utf8_copy(out->name, sizeof out->name, name, NULL);
 	out->created_at = now;
 	return MOAT_OK;
 }

@@ -10,6 +10,7 @@
 #include "auth_cache.h"
 #include "err.h"
 #include "timefmt.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define USER_COLS                                                                                  \
@@ -319,8 +320,9 @@ int store_session_create(struct store *st, int64_t user_id, const char *token_ha
 	sqlite3_bind_int64(s, 4, now);
 	sqlite3_bind_int64(s, 5, expires_at);
 	sqlite3_bind_text(s, 6, ip ? ip : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 7, ua ? ua : "", 200 < (ua ? (int)strlen(ua) : 0) ? 200 : -1,
-	                  SQLITE_TRANSIENT);
+	/* the first 200 bytes, cut on a character boundary */
+	ua = ua ? ua : "";
+	sqlite3_bind_text(s, 7, ua, (int)utf8_cut(ua, strlen(ua), 200), SQLITE_TRANSIENT);
 	rc = store_err(st, sqlite3_step(s));
 	if (rc) {
 		store_rollback(st);

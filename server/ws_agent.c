@@ -263,21 +263,6 @@ static int conn_token(const char *secret, struct store_token *t)
 
 /* ---- hello ---- */
 
-static int agent_id_ok(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n < 1 || n > 128)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-		      (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == ':' || ch == '-'))
-			return 0;
-	}
-	return 1;
-}
-
 /* A string field of at most max bytes without control bytes; "" if absent
  * and optional. Returns NULL when invalid. */
 static const char *hello_str(json_t *o, const char *key, size_t max, int required)
@@ -348,8 +333,8 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 		conn_fail(c, 4400, "unsupported_protocol", "this server speaks protocol 1");
 		return;
 	}
-	if (!agent_id || !agent_id_ok(agent_id) || !hostname || !runtime || !aver || !envname ||
-	    !tok || (pv && (!json_is_integer(pv) || json_integer_value(pv) < 0))) {
+	if (!agent_id || !event_agent_id_ok(agent_id) || !hostname || !runtime || !aver ||
+	    !envname || !tok || (pv && (!json_is_integer(pv) || json_integer_value(pv) < 0))) {
 		conn_fail(c, 4400, "bad_message",
 		          "hello needs protocol, agent_id (1-128 of A-Za-z0-9._:-), environment; "
 		          "hostname <= 255, runtime and agent_version <= 64, policy_version >= 0");
