@@ -110,6 +110,13 @@ void http_header_next(struct http_req *r, const char *name, const char *value)
 	x->nh++;
 }
 
+static int http_is_api_path(const char *p)
+{
+	return strncmp(p, "/api/", 5) == 0 || strcmp(p, "/api") == 0 ||
+	       strcmp(p, "/healthz") == 0 || strcmp(p, "/readyz") == 0 ||
+	       strcmp(p, "/metrics") == 0;
+}
+
 /* Adds the common headers and those of http_header_next() to resp,
  * queues it and drops our reference. */
 static void http_queue(struct http_req *r, int status, const char *ctype, struct MHD_Response *resp)
@@ -123,14 +130,14 @@ static void http_queue(struct http_req *r, int status, const char *ctype, struct
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-	is_api = r->route != NULL;
-	if (is_api) {
+	/* an API path without a route (404, 405, 400) is still the API's */
+	is_api = r->route != NULL || http_is_api_path(r->path);
+	/* API answers and every error (static 404/405 too) are never cached;
+	 * a static file sets its own Cache-Control (http_static.c) */
+	if (is_api || status >= 400)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
-		MHD_add_response_header(resp, "Content-Security-Policy",
-		                        "default-src 'none'; frame-ancestors 'none'");
-	} else {
-		MHD_add_response_header(resp, "Content-Security-Policy", http_csp);
-	}
+	MHD_add_response_header(resp, "Content-Security-Policy",
+	                        is_api ? "default-src 'none'; frame-ancestors 'none'" : http_csp);
 	for (int i = 0; i < x->nh; i++)
 		MHD_add_response_header(resp, x->hname[i], x->hvalue[i]);
 	MHD_queue_response(r->conn, (unsigned)status, resp);
@@ -328,13 +335,6 @@ static void http_client_ip(struct http_req *r)
 	proto = http_header(r, "X-Forwarded-Proto");
 	if (proto && strcmp(proto, "https") == 0)
 		r->secure = 1;
-}
-
-static int http_is_api_path(const char *p)
-{
-	return strncmp(p, "/api/", 5) == 0 || strcmp(p, "/api") == 0 ||
-	       strcmp(p, "/healthz") == 0 || strcmp(p, "/readyz") == 0 ||
-	       strcmp(p, "/metrics") == 0;
 }
 
 /* Runs the route once the whole body is in. */

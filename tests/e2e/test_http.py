@@ -128,6 +128,45 @@ def test_api_responses_are_not_cached_and_are_json(srv):
         eq((r.header("X-Content-Type-Options") or "").lower(), "nosniff", "nosniff on %s" % path)
 
 
+def test_error_answers_are_never_cached(srv):
+    """8.27: 404 and 405 (and 400 for an undecodable target), API or
+    static, carry Cache-Control: no-store like every other API answer."""
+    cases = (("GET", b"/api/v1/no-such-route", 404),
+             ("DELETE", b"/api/v1/projects", 405),
+             ("POST", b"/healthz", 405),
+             ("GET", b"/no-such-file.html", 404),
+             ("POST", b"/index.html", 405),
+             ("GET", b"/api/v1/projects/a%00b", 400))
+    for method, target, status in cases:
+        head = (method.encode() + b" " + target + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                b"Content-Length: 0\r\nConnection: close\r\n\r\n")
+        r = moat.raw_http(srv.port, head)
+        check(r is not None, "no answer to %s %r" % (method, target))
+        eq(r.status, status, "status of %s %r" % (method, target))
+        eq((r.header("Cache-Control") or "").lower(), "no-store",
+           "Cache-Control of %s %r (%d)" % (method, target, r.status))
+        if status == 405:
+            check(r.header("Allow"), "405 without Allow for %s %r" % (method, target))
+
+
+def test_head_is_answered_on_every_get_api_route_like_get(srv):
+    """8.27: the contract documents HEAD wherever GET is; the server answers
+    HEAD with GET's status and headers and no body."""
+    tok = srv.admin_token()
+    for path in ("/api/v1/projects", "/api/v1/auth/me", "/healthz", "/readyz", "/metrics",
+                 "/api/v1/audit?limit=1"):
+        g = srv.req("GET", path, token=tok)
+        hd = (b"HEAD " + path.encode() + b" HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+              + tok.encode() + b"\r\nConnection: close\r\n\r\n")
+        h = moat.raw_http(srv.port, hd, head_only=True)
+        check(h is not None, "no answer to HEAD %s" % path)
+        eq(h.status, g.status, "HEAD %s status" % path)
+        eq(h.body, b"", "HEAD %s body" % path)
+        eq((h.header("Content-Type") or "").split(";")[0], (g.header("Content-Type") or "").split(";")[0],
+           "HEAD %s Content-Type" % path)
+        eq((h.header("Cache-Control") or "").lower(), "no-store", "HEAD %s Cache-Control" % path)
+
+
 METRIC_RE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})?\s+(\S+)(\s+\d+)?$')
 LABEL_RE = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"')
 

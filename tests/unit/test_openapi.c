@@ -134,11 +134,66 @@ static void every_documented_operation_is_a_route(void **state)
 	assert_int_equal(extra, 0);
 }
 
+/* 8.27: the server answers HEAD wherever it answers GET (http_route_match),
+ * so the contract documents a head operation beside every get. */
+static void every_get_route_documents_head(void **state)
+{
+	int missing = 0;
+
+	(void)state;
+	for (int i = 0; i < http_route_count; i++) {
+		int found = 0;
+		if (http_routes[i].method != HM_GET)
+			continue;
+		for (int k = 0; k < nops; k++)
+			if (!strcmp(ops[k].path, http_routes[i].pattern) &&
+			    !strcmp(ops[k].method, "HEAD"))
+				found = 1;
+		if (!found) {
+			fprintf(stderr, "no HEAD in openapi.yaml: %s\n", http_routes[i].pattern);
+			missing++;
+		}
+	}
+	assert_int_equal(missing, 0);
+}
+
+/* 8.27: 405 is documented as a response (with Allow), which the contract's
+ * conventions apply to a method that no operation of a path has. */
+static void method_not_allowed_is_documented(void **state)
+{
+	const char *dir = getenv("MOAT_SOURCE_DIR");
+	char file[512], line[512];
+	int in_component = 0, has_allow = 0, convention = 0;
+	FILE *f;
+
+	(void)state;
+	snprintf(file, sizeof file, "%s/api/openapi.yaml", dir ? dir : ".");
+	f = fopen(file, "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof line, f)) {
+		if (strstr(line, "#/components/responses/MethodNotAllowed"))
+			convention = 1;
+		if (!strcmp(line, "    MethodNotAllowed:\n")) {
+			in_component = 1;
+			continue;
+		}
+		if (in_component && !strncmp(line, "    ", 4) && line[4] != ' ')
+			in_component = 0;
+		if (in_component && strstr(line, "        Allow:"))
+			has_allow = 1;
+	}
+	fclose(f);
+	assert_true(has_allow);
+	assert_true(convention);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_route_is_documented),
 	    cmocka_unit_test(every_documented_operation_is_a_route),
+	    cmocka_unit_test(every_get_route_documents_head),
+	    cmocka_unit_test(method_not_allowed_is_documented),
 	};
 	return cmocka_run_group_tests_name("openapi", tests, load_openapi, NULL);
 }
