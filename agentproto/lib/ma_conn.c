@@ -643,7 +643,9 @@ int ma_conn_start(struct moat_agent *a)
 	ma_buf_init(&c->rx, MA_MAX_RX);
 	ma_buf_init(&c->tx, MA_TX_MAX);
 	c->stage = ma_malloc(LWS_PRE + MA_TX_MAX);
-	ma_random(&seed, sizeof seed);
+	seed = a->backoff_seed;
+	if (!seed)
+		ma_random(&seed, sizeof seed);
 	ma_backoff_init(&c->bo, seed);
 
 	memset(&info, 0, sizeof info);

@@ -258,6 +258,9 @@ struct moat_agent {
 	int token_in_hello;
 	size_t queue_max_events, queue_max_bytes;
 	int batch_max_events, flush_ms, connect_timeout_ms, stop_timeout_ms;
+	/* the reconnect jitter's seed: 0 = from the kernel at start; the unit
+	 * tests set it before moat_agent_start to know the schedule */
+	uint64_t backoff_seed;
 	struct ma_url u;
 	struct ma_log log;
 

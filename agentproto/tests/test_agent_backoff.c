@@ -76,17 +76,28 @@ static void jitter_spreads_a_crowd_of_agents(void **state)
 		assert_true(buckets[i] > 60); /* ~125 each if uniform */
 }
 
+/* A zero seed would stick a xorshift at 0 (every delay exactly -20 %):
+ * the delays drawn from it must still spread over the whole band. */
 static void a_zero_seed_still_jitters(void **state)
 {
 	struct ma_backoff b;
-	int first, second;
+	int lo = 1 << 30, hi = 0, distinct = 0;
+	unsigned char seen[201] = {0};
 
 	(void)state;
 	ma_backoff_init(&b, 0);
-	first = ma_backoff_next(&b);
-	ma_backoff_reset(&b);
-	second = ma_backoff_next(&b);
-	assert_true(first >= 400 && first <= 600 && second >= 400 && second <= 600);
+	for (int i = 0; i < 1000; i++) {
+		int d;
+		ma_backoff_reset(&b);
+		d = ma_backoff_next(&b);
+		assert_true(d >= 400 && d <= 600);
+		lo = d < lo ? d : lo;
+		hi = d > hi ? d : hi;
+		if (!seen[d - 400]++)
+			distinct++;
+	}
+	assert_true(lo < 410 && hi > 590);
+	assert_true(distinct > 150); /* of 201 possible; ~198 if uniform */
 }
 
 int main(void)

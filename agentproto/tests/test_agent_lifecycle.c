@@ -1,7 +1,9 @@
 /* libmoatagent: the connection thread's lifecycle without a server —
  * start, retry with backoff against a closed port, stop within its bound
  * while other threads report, many cycles without leaks (run it under
- * the sanitizer build). */
+ * the sanitizer build). Timing is checked against the schedule of a
+ * known seed, as lower bounds and by polling with a deadline: no sleep
+ * followed by a count. */
 #include "agent_test.h"
 
 #include <arpa/inet.h>
@@ -81,18 +83,72 @@ static int64_t mono_ms(void)
 	return ma_mono_us() / 1000;
 }
 
+/* A seed whose first two delays are both well above their base (so a
+ * schedule without jitter, or with another seed, comes back sooner). */
+#define LIFE_SEED 6
+
+/* The schedule the agent follows with seed: the first n delays (ms). */
+static void schedule(uint64_t seed, int *d, int n)
+{
+	struct ma_backoff b;
+
+	ma_backoff_init(&b, seed);
+	for (int i = 0; i < n; i++)
+		d[i] = ma_backoff_next(&b);
+}
+
+/* Waits (deadline 15 s, sanitizer builds are slow) until the agent has
+ * made at least n reconnects; returns the ms since t0, read after the
+ * count so that every reconnect counted happened before it. */
+static int64_t wait_reconnects(struct moat_agent *a, uint64_t n, int64_t t0,
+                               struct moat_agent_stats *st)
+{
+	int64_t deadline = mono_ms() + 15000;
+
+	for (;;) {
+		int64_t t;
+		moat_agent_stats(a, st);
+		t = mono_ms() - t0;
+		if (st->reconnects >= n)
+			return t;
+		if (mono_ms() > deadline)
+			fail_msg("%llu reconnects after %lld ms, wanted %llu",
+			         (unsigned long long)st->reconnects, (long long)t,
+			         (unsigned long long)n);
+		usleep(5 * 1000);
+	}
+}
+
+/* Attempts come no sooner than the seeded schedule says (a lower bound
+ * holds however slow the machine) and no more of them than fit in the
+ * time that passed. */
 static void a_refused_connection_is_retried_with_backoff(void **state)
 {
 	struct moat_agent *a = agent_for_port(closed_port(), "life-1");
 	struct moat_agent_stats st;
+	int d[8];
+	int64_t t0, t, sum = 0;
+	uint64_t fit = 0;
 
 	(void)state;
+	schedule(LIFE_SEED, d, 8);
+	assert_true(d[0] > 560 && d[1] > 1120); /* the seed is as described */
+	a->backoff_seed = LIFE_SEED;
+	t0 = mono_ms();
 	assert_int_equal(moat_agent_start(a), 0);
 	assert_int_equal(moat_agent_start(a), MOAT_AGENT_ESTATE);
-	usleep(1300 * 1000);
-	moat_agent_stats(a, &st);
-	/* attempts at ~0, ~0.5 s (+-20 %) and ~1.5 s: one or two retries by now */
-	assert_true(st.reconnects >= 1 && st.reconnects <= 2);
+	t = wait_reconnects(a, 2, t0, &st);
+	/* the first attempt at once, the next after d[0], then after d[1] */
+	if (t < d[0] + d[1])
+		fail_msg("2 reconnects after %lld ms: sooner than the schedule (%d + %d ms)",
+		         (long long)t, d[0], d[1]);
+	for (int i = 0; i < 8 && sum + d[i] <= t; i++) {
+		sum += d[i];
+		fit++;
+	}
+	if (st.reconnects > fit)
+		fail_msg("%llu reconnects in %lld ms: only %llu fit the schedule",
+		         (unsigned long long)st.reconnects, (long long)t, (unsigned long long)fit);
 	assert_int_equal(st.connected, 0);
 	assert_int_equal(st.last_close_code, 1006);
 	moat_agent_stop(a);
@@ -136,7 +192,13 @@ static void stop_is_bounded_while_other_threads_report(void **state)
 		r[i] = (struct reporter){.a = a};
 		assert_int_equal(pthread_create(&t[i], NULL, report_loop, &r[i]), 0);
 	}
-	usleep(200 * 1000);
+	/* until the queue is full (not a fixed sleep: slow builds fill later) */
+	t0 = mono_ms();
+	do {
+		assert_true(mono_ms() - t0 < 15000);
+		usleep(5 * 1000);
+		moat_agent_stats(a, &st);
+	} while (st.pending < 10000);
 	t0 = mono_ms();
 	moat_agent_stop(a); /* reporters keep going: wake-ups race the teardown */
 	assert_true(mono_ms() - t0 < 1000);
@@ -169,16 +231,25 @@ static void a_server_that_never_answers_the_upgrade_is_dropped_and_retried(void 
 	};
 	struct moat_agent *a;
 	struct moat_agent_stats st;
+	int64_t t0, t;
+	int d[1];
 
 	(void)state;
 	snprintf(url, sizeof url, "ws://127.0.0.1:%d/v1/agent", port);
 	cfg.url = url;
 	a = moat_agent_new(&cfg, err, sizeof err);
 	assert_non_null(a);
+	schedule(LIFE_SEED, d, 1);
+	a->backoff_seed = LIFE_SEED;
+	t0 = mono_ms();
 	assert_int_equal(moat_agent_start(a), 0);
-	usleep(1400 * 1000); /* 300 ms + ~500 ms backoff + 300 ms: at least 2 attempts */
-	moat_agent_stats(a, &st);
-	assert_true(st.reconnects >= 1);
+	/* the first attempt is dropped after the 300 ms connect timeout, the
+	 * second comes d[0] later: never sooner */
+	t = wait_reconnects(a, 1, t0, &st);
+	if (t < 300 + d[0])
+		fail_msg("a reconnect after %lld ms: the silent server was not waited for "
+		         "(300 ms) or the backoff (%d ms) skipped",
+		         (long long)t, d[0]);
 	assert_int_equal(st.connected, 0);
 	moat_agent_stop(a); /* while an attempt may be pending: no freed wsi touched */
 	moat_agent_free(a);
