@@ -3,7 +3,8 @@
  * the dashboard's live event feed (ws://…/v1/live?ticket=…, subprotocol
  * moat.live.v1). Only a logged-in user may ask (a browser cannot set an
  * Authorization header on a WebSocket, and the cookie must not be the
- * credential of a cross-site socket), for a project they can read.
+ * credential of a cross-site socket), for a project they can read. A
+ * user holds at most WS_LIVE_TICKETS_PER_USER unused tickets (429 beyond).
  */
 #include "api.h"
 
@@ -20,7 +21,7 @@ void api_live_ticket(struct http_req *r)
 	char ticket[44], url[96];
 	json_t *body;
 	struct jv v;
-	int rc;
+	int rc, retry = 0;
 
 	body = http_json_body(r);
 	if (!body)
@@ -38,7 +39,21 @@ void api_live_ticket(struct http_req *r)
 		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such project" : NULL);
 		return;
 	}
-	ws_live_ticket_issue(r->who.user.id, p.id, ticket);
+	rc = ws_live_ticket_issue(r->who.user.id, r->who.session_id, p.id, ticket, &retry);
+	if (rc) {
+		char s[16], msg[96];
+		snprintf(s, sizeof s, "%d", retry);
+		http_header_next(r, "Retry-After", s);
+		snprintf(msg, sizeof msg,
+		         "a user holds at most %d unused live tickets; use one or wait",
+		         WS_LIVE_TICKETS_PER_USER);
+		if (rc == WS_LIVE_TICKET_CAP)
+			http_problem(r, 429, "rate_limited", msg, NULL);
+		else
+			http_problem(r, 503, "unavailable",
+			             "no room for another live ticket; retry", NULL);
+		return;
+	}
 	snprintf(url, sizeof url, "/v1/live?ticket=%s", ticket);
 	http_reply_json(r, 201,
 	                json_pack("{s:s, s:s, s:i, s:s, s:s}", "ticket", ticket, "project", p.slug,

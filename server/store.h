@@ -132,6 +132,13 @@ int store_session_create(struct store *st, int64_t user_id, const char *token_ha
 int store_session_lookup(struct store *st, const char *token_hash, int64_t now, int64_t idle_s,
                          struct store_session *s, struct store_user *u);
 int store_session_revoke(struct store *st, const struct actor *a, int64_t id);
+/* Is session id still live at now, by the same rules as
+ * store_session_lookup (not revoked, not past expires_at, seen within
+ * idle_s, user enabled)? MOAT_OK with it in *ses and its user in *u,
+ * MOAT_EAUTH when it
+ * has ended (or never was), or a database error. A read: touches nothing. */
+int store_session_alive(struct store *st, int64_t id, int64_t now, int64_t idle_s,
+                        struct store_session *ses, struct store_user *u);
 
 /* ---- projects and environments ---------------------------------------- */
 

@@ -332,15 +332,34 @@ int store_session_create(struct store *st, int64_t user_id, const char *token_ha
 	return store_commit(st);
 }
 
+#define SESSION_SELECT                                                                             \
+	"SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at,"                      \
+	" u.id, u.email, u.name, u.role, u.disabled, u.created_at,"                                \
+	" COALESCE(u.last_login_at, 0), ''"                                                        \
+	" FROM sessions s JOIN users u ON u.id = s.user_id"
+
+static void session_row(sqlite3_stmt *s, struct store_session *ses, struct store_user *u)
+{
+	ses->id = sqlite3_column_int64(s, 0);
+	ses->user_id = sqlite3_column_int64(s, 1);
+	ses->created_at = sqlite3_column_int64(s, 2);
+	ses->last_seen_at = sqlite3_column_int64(s, 3);
+	ses->expires_at = sqlite3_column_int64(s, 4);
+	user_row(s, 5, u);
+}
+
+/* The one rule for a session that has not been revoked: its user is
+ * enabled, it is not past its end, and it was used within idle_s. */
+static int session_live(const struct store_session *ses, const struct store_user *u, int64_t now,
+                        int64_t idle_s)
+{
+	return !u->disabled && now < ses->expires_at && now - ses->last_seen_at <= idle_s;
+}
+
 int store_session_lookup(struct store *st, const char *token_hash, int64_t now, int64_t idle_s,
                          struct store_session *ses, struct store_user *u)
 {
-	static const char sql[] =
-	    "SELECT s.id, s.user_id, s.created_at, s.last_seen_at, s.expires_at, "
-	    " u.id, u.email, u.name, u.role, u.disabled, u.created_at,"
-	    " COALESCE(u.last_login_at, 0), ''"
-	    " FROM sessions s JOIN users u ON u.id = s.user_id"
-	    " WHERE s.token_hash = ? AND s.revoked_at IS NULL";
+	static const char sql[] = SESSION_SELECT " WHERE s.token_hash = ? AND s.revoked_at IS NULL";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	int rc;
 
@@ -352,14 +371,9 @@ int store_session_lookup(struct store *st, const char *token_hash, int64_t now, 
 		return MOAT_EAUTH;
 	if (rc != SQLITE_ROW)
 		return store_err(st, rc);
-	ses->id = sqlite3_column_int64(s, 0);
-	ses->user_id = sqlite3_column_int64(s, 1);
-	ses->created_at = sqlite3_column_int64(s, 2);
-	ses->last_seen_at = sqlite3_column_int64(s, 3);
-	ses->expires_at = sqlite3_column_int64(s, 4);
-	user_row(s, 5, u);
+	session_row(s, ses, u);
 	sqlite3_reset(s);
-	if (u->disabled || now >= ses->expires_at || now - ses->last_seen_at > idle_s)
+	if (!session_live(ses, u, now, idle_s))
 		return MOAT_EAUTH;
 	if (now - ses->last_seen_at >= 60) {
 		st->touch_session_id = ses->id; /* written by store_idle() */
@@ -386,5 +400,29 @@ int store_session_revoke(struct store *st, const struct actor *a, int64_t id)
 		store_rollback(st);
 		return rc;
 	}
-	return store_commit(st);
+	rc = store_commit(st);
+	auth_epoch_bump(); /* after the commit: live feeds of the session check it now */
+	return rc;
+}
+
+int store_session_alive(struct store *st, int64_t id, int64_t now, int64_t idle_s,
+                        struct store_session *ses, struct store_user *u)
+{
+	static const char sql[] = SESSION_SELECT " WHERE s.id = ? AND s.revoked_at IS NULL";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return MOAT_EAUTH;
+	}
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	session_row(s, ses, u);
+	sqlite3_reset(s);
+	return session_live(ses, u, now, idle_s) ? MOAT_OK : MOAT_EAUTH;
 }

@@ -3,8 +3,19 @@
  *
  * Tickets live in a small table under one mutex (issued on HTTP threads,
  * consumed on the service thread); only their SHA-256 is kept, they work
- * once and expire after 30 s. Connections are lws per-session data on the
- * service thread, each with a bounded queue like the agents'.
+ * once and expire after 30 s. A user holds at most WS_LIVE_TICKETS_PER_USER
+ * of them unused; a ticket is only ever replaced once it is used or
+ * expired, so one user cannot push out another's. Connections are lws
+ * per-session data on the service thread, each with a bounded queue like
+ * the agents'.
+ *
+ * A feed lives as long as the login session that asked for its ticket:
+ * the upgrade is refused for a session that has ended, and the sweep
+ * (ws_live_sweep, every 500 ms) closes a feed with 4401 once its session
+ * is revoked (logout, password change), past its end or idle limit, its
+ * user disabled, or its user's role below LIVE_MIN_ROLE. The database is
+ * asked (the service thread's own connection), so a logout through
+ * another instance counts too.
  */
 #include "ws_live.h"
 
@@ -13,8 +24,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "auth_cache.h"
 #include "crypto.h"
+#include "err.h"
 #include "log.h"
+#include "store.h"
 #include "timefmt.h"
 #include "token.h"
 
@@ -25,14 +39,16 @@
 
 struct live_ticket {
 	char hash[CRYPTO_SHA256_HEX];
-	int64_t user_id, project_id;
-	int64_t expires;
+	int64_t user_id, project_id, session_id;
+	int64_t expires; /* 0: free or used */
 };
 
 static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct live_ticket live_tickets[LIVE_TICKETS];
 static char live_origin[3][300];
-static int live_watching; /* atomic: subscribed connections */
+static int live_watching;              /* atomic: subscribed connections */
+static int64_t live_idle_s = 720 * 60; /* --session-idle-minutes, set before start */
+static uint64_t live_epoch;            /* service thread: auth epoch of the last full check */
 
 enum live_state { LIVE_NEW = 0, LIVE_READY, LIVE_CLOSING };
 
@@ -46,7 +62,8 @@ struct live_conn {
 	struct lws *wsi;
 	int linked; /* in the list: set on ESTABLISHED (a refused upgrade never is) */
 	int state;
-	int64_t project_id, user_id;
+	int64_t project_id, user_id, session_id;
+	int64_t ends_at; /* when the session ends unless it is used (then: ask again) */
 	struct live_filter env, interceptor, action, severity;
 	struct ws_sendq q;
 	struct ws_msg *slots[LIVE_QMAX];
@@ -70,31 +87,60 @@ int ws_live_watchers(void)
 	return __atomic_load_n(&live_watching, __ATOMIC_RELAXED);
 }
 
-void ws_live_ticket_issue(int64_t user_id, int64_t project_id, char out[44])
+void ws_live_set_session_idle(int64_t seconds)
 {
-	int64_t now = timefmt_now();
-	struct live_ticket *slot = &live_tickets[0];
+	live_idle_s = seconds;
+}
+
+int ws_live_ticket_issue(int64_t user_id, int64_t session_id, int64_t project_id, char out[44],
+                         int *retry_after)
+{
+	int64_t now = timefmt_now(), own_first = INT64_MAX, first = INT64_MAX;
+	struct live_ticket *slot = NULL;
+	int own = 0, rc = 0;
 
 	token_session_generate(out);
 	pthread_mutex_lock(&live_lock);
 	for (int i = 0; i < LIVE_TICKETS; i++) {
-		/* a free or expired slot, else the one closest to expiry */
-		if (live_tickets[i].expires <= now) {
-			slot = &live_tickets[i];
-			break;
+		struct live_ticket *t = &live_tickets[i];
+		if (t->expires <= now) {
+			if (!slot)
+				slot = t; /* free, used or expired: the only kind replaced */
+			continue;
 		}
-		if (live_tickets[i].expires < slot->expires)
-			slot = &live_tickets[i];
+		if (t->expires < first)
+			first = t->expires;
+		if (t->user_id == user_id) {
+			own++;
+			if (t->expires < own_first)
+				own_first = t->expires;
+		}
 	}
-	crypto_sha256_hex(out, strlen(out), slot->hash);
-	slot->user_id = user_id;
-	slot->project_id = project_id;
-	slot->expires = now + WS_LIVE_TICKET_TTL_S;
+	if (own >= WS_LIVE_TICKETS_PER_USER) {
+		rc = WS_LIVE_TICKET_CAP;
+		*retry_after = (int)(own_first - now);
+	} else if (!slot) {
+		rc = WS_LIVE_TICKET_FULL;
+		*retry_after = (int)(first - now);
+	} else {
+		crypto_sha256_hex(out, strlen(out), slot->hash);
+		slot->user_id = user_id;
+		slot->project_id = project_id;
+		slot->session_id = session_id;
+		slot->expires = now + WS_LIVE_TICKET_TTL_S;
+	}
 	pthread_mutex_unlock(&live_lock);
+	if (rc) {
+		memset(out, 0, 44);
+		if (*retry_after < 1)
+			*retry_after = 1;
+	}
+	return rc;
 }
 
 /* Consumes a ticket: 0 and the ids, or -1 (unknown, used or expired). */
-static int live_ticket_take(const char *ticket, int64_t *user_id, int64_t *project_id)
+static int live_ticket_take(const char *ticket, int64_t *user_id, int64_t *project_id,
+                            int64_t *session_id)
 {
 	char hash[CRYPTO_SHA256_HEX];
 	int64_t now = timefmt_now();
@@ -107,6 +153,7 @@ static int live_ticket_take(const char *ticket, int64_t *user_id, int64_t *proje
 		if (t->expires > now && crypto_ct_streq(t->hash, hash)) {
 			*user_id = t->user_id;
 			*project_id = t->project_id;
+			*session_id = t->session_id;
 			t->expires = 0; /* one use */
 			rc = 0;
 			break;
@@ -114,6 +161,44 @@ static int live_ticket_take(const char *ticket, int64_t *user_id, int64_t *proje
 	}
 	pthread_mutex_unlock(&live_lock);
 	return rc;
+}
+
+/* ---- the session behind a feed ---- */
+
+/* The role a feed needs: viewer, since every role may read every project. */
+#define LIVE_MIN_ROLE 1
+
+static int live_role_rank(const char *role)
+{
+	return !strcmp(role, "admin")    ? 3
+	       : !strcmp(role, "editor") ? 2
+	       : !strcmp(role, "viewer") ? 1
+	                                 : 0;
+}
+
+/* Service thread: may session_id still watch? 1 yes (its user's id in
+ * *user_id, the time it ends unless used again in *ends_at), 0 no (ended,
+ * or the role is too low), -1 the database did not answer. */
+static int live_session_ok(int64_t session_id, int64_t now, int64_t *user_id, int64_t *ends_at)
+{
+	struct store *st = store_thread();
+	struct store_session ses;
+	struct store_user u;
+	int rc;
+
+	if (!st)
+		return -1;
+	rc = store_session_alive(st, session_id, now, live_idle_s, &ses, &u);
+	store_idle(st);
+	if (rc == MOAT_EAUTH)
+		return 0;
+	if (rc)
+		return -1;
+	*user_id = u.id;
+	*ends_at = ses.last_seen_at + live_idle_s + 1;
+	if (ses.expires_at < *ends_at)
+		*ends_at = ses.expires_at;
+	return live_role_rank(u.role) >= LIVE_MIN_ROLE;
 }
 
 void ws_live_set_origin(const char *public_url, int http_port)
@@ -182,6 +267,31 @@ static void live_fail(struct live_conn *c, int code, const char *reason)
 	c->close_code = code;
 	snprintf(c->close_reason, sizeof c->close_reason, "%s", reason);
 	lws_callback_on_writable(c->wsi);
+}
+
+/* May c go on? 1 yes, 0 its session ended (c is closed now with 4401),
+ * -1 the database did not answer. */
+static int live_check(struct live_conn *c, int64_t now)
+{
+	int rc = live_session_ok(c->session_id, now, &c->user_id, &c->ends_at);
+
+	if (rc == 0) {
+		LOG(LOG_INFO,
+		    "msg=\"live feed closed: its session ended\" project_id=%lld user_id=%lld",
+		    (long long)c->project_id, (long long)c->user_id);
+		live_fail(c, 4401, "session_ended");
+	}
+	return rc;
+}
+
+/* Checks every open feed, noting the auth epoch first: a session ended
+ * after that read bumps it again. */
+static void live_check_all(int64_t now)
+{
+	live_epoch = auth_epoch();
+	for (struct live_conn *c = live_head; c; c = c->next)
+		if (c->state != LIVE_CLOSING)
+			live_check(c, now);
 }
 
 /* ---- filters ---- */
@@ -263,19 +373,21 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
 		char uri[32], arg[80];
 		const char *ticket;
-		int64_t uid, pid;
+		int64_t uid, pid, sid, suid = 0, ends;
 		if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 ||
 		    strcmp(uri, "/v1/live") != 0 || !live_origin_ok(wsi))
 			return 1;
 		ticket = lws_get_urlarg_by_name(wsi, "ticket=", arg, sizeof arg);
-		if (!ticket || live_ticket_take(ticket, &uid, &pid) != 0)
+		if (!ticket || live_ticket_take(ticket, &uid, &pid, &sid) != 0)
 			return 1; /* refused before the upgrade: 403 */
-		if (pid <= 0 || uid <= 0 || pid > 0x7fffffff || uid > 0x7fffffff)
+		if (pid <= 0 || sid <= 0 || pid > 0x7fffffff || sid > 0x7fffffff)
 			return 1;
+		if (live_session_ok(sid, timefmt_now(), &suid, &ends) != 1 || suid != uid)
+			return 1; /* the session ended since the ticket was issued */
 		/* the session data is not there yet: both ids ride in the wsi's
 		 * opaque pointer until ESTABLISHED */
 		lws_set_opaque_user_data(wsi,
-		                         (void *)(uintptr_t)((uint64_t)pid << 32 | (uint64_t)uid));
+		                         (void *)(uintptr_t)((uint64_t)pid << 32 | (uint64_t)sid));
 		return 0;
 	}
 	case LWS_CALLBACK_ESTABLISHED:
@@ -283,9 +395,11 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 		ws_sendq_init(&c->q, c->slots, LIVE_QMAX, LIVE_QBYTES);
 		c->wsi = wsi;
 		c->project_id = (int64_t)((uint64_t)(uintptr_t)lws_get_opaque_user_data(wsi) >> 32);
-		c->user_id =
+		c->session_id =
 		    (int64_t)((uint64_t)(uintptr_t)lws_get_opaque_user_data(wsi) & 0xffffffffu);
 		lws_set_opaque_user_data(wsi, NULL);
+		/* checked at the upgrade; this fills user_id and ends_at */
+		live_session_ok(c->session_id, timefmt_now(), &c->user_id, &c->ends_at);
 		LOG(LOG_INFO, "msg=\"live feed opened\" project_id=%lld user_id=%lld",
 		    (long long)c->project_id, (long long)c->user_id);
 		c->next = live_head;
@@ -343,9 +457,18 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 void ws_live_publish(int64_t project_id, const char *env, const char *interceptor,
                      const char *action, const char *severity, struct ws_msg *msg)
 {
+	int64_t now = timefmt_now();
+
+	/* a session ended in this process (logout, password, user change)
+	 * bumped the auth epoch before its answer: no event committed after
+	 * that reaches its feeds */
+	if (auth_epoch() != live_epoch)
+		live_check_all(now);
 	for (struct live_conn *c = live_head; c; c = c->next) {
 		if (c->state != LIVE_READY || c->project_id != project_id)
 			continue;
+		if (now >= c->ends_at && live_check(c, now) != 1)
+			continue; /* expired (closed), or unknown: not sent */
 		if (live_filter_ok(&c->env, env) && live_filter_ok(&c->interceptor, interceptor) &&
 		    live_filter_ok(&c->action, action) && live_filter_ok(&c->severity, severity))
 			live_send(c, msg);
@@ -356,4 +479,9 @@ void ws_live_close_all(int code)
 {
 	for (struct live_conn *c = live_head; c; c = c->next)
 		live_fail(c, code, "going_away");
+}
+
+void ws_live_sweep(void)
+{
+	live_check_all(timefmt_now());
 }

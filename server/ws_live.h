@@ -17,12 +17,24 @@
 
 #include "ws_hub.h"
 
-#define WS_LIVE_PROTOCOL     "moat.live.v1"
-#define WS_LIVE_TICKET_TTL_S 30
+#define WS_LIVE_PROTOCOL         "moat.live.v1"
+#define WS_LIVE_TICKET_TTL_S     30
+#define WS_LIVE_TICKETS_PER_USER 16 /* unused tickets one user may hold */
 
-/* Any thread: makes a one-time ticket (out: 44 bytes) for user_id to
- * watch project_id; valid for WS_LIVE_TICKET_TTL_S seconds. */
-void ws_live_ticket_issue(int64_t user_id, int64_t project_id, char out[44]);
+#define WS_LIVE_TICKET_CAP  (-1) /* the user holds WS_LIVE_TICKETS_PER_USER unused */
+#define WS_LIVE_TICKET_FULL (-2) /* every slot holds a valid ticket */
+
+/* Any thread: makes a one-time ticket (out: 44 bytes) for user_id, signed
+ * in with session_id, to watch project_id; valid for WS_LIVE_TICKET_TTL_S
+ * seconds, and only while that session lives. 0, or WS_LIVE_TICKET_CAP /
+ * WS_LIVE_TICKET_FULL with the seconds until a ticket of the user (of
+ * anyone) expires in *retry_after (>= 1). No valid ticket is ever
+ * replaced. */
+int ws_live_ticket_issue(int64_t user_id, int64_t session_id, int64_t project_id, char out[44],
+                         int *retry_after);
+
+/* Main thread, before start: --session-idle-minutes in seconds. */
+void ws_live_set_session_idle(int64_t seconds);
 
 /* Origins a browser may open the feed from (main thread, before start):
  * the public URL's origin, or http://127.0.0.1:PORT and
@@ -42,6 +54,9 @@ size_t ws_live_session_size(void);
 void ws_live_publish(int64_t project_id, const char *env, const char *interceptor,
                      const char *action, const char *severity, struct ws_msg *msg);
 void ws_live_close_all(int code);
+/* Closes (4401, session_ended) every feed whose session ended or whose
+ * user may no longer watch (from the 500 ms sweep). */
+void ws_live_sweep(void);
 int ws_live_count(void);
 
 #endif

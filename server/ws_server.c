@@ -8,8 +8,8 @@
  * Threads: ws_server_start/stop on the main thread; everything else on the
  * service thread. Other threads reach it only through ws_hub.c (a queue
  * and lws_cancel_service). A 500 ms lws_sul timer runs the sweep (hello
- * timeouts, revoked tokens). Stopping closes every agent with 1001 and
- * gives them up to two seconds to go before the context is destroyed.
+ * timeouts, revoked tokens, ended sessions of live feeds). Stopping closes every agent with 1001
+ * and gives them up to two seconds to go before the context is destroyed.
  */
 #include "ws_server.h"
 
@@ -54,6 +54,7 @@ static void ws_sweep_cb(lws_sorted_usec_list_t *sul)
 	struct ws_server *s = lws_container_of(sul, struct ws_server, sweep);
 
 	ws_agent_sweep(s->ctx);
+	ws_live_sweep();
 	lws_sul_schedule(s->ctx, 0, &s->sweep, ws_sweep_cb, WS_SWEEP_US);
 }
 
@@ -91,6 +92,7 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 		return MOAT_EINVALID;
 	lws_set_log_level(LLL_ERR | LLL_WARN, ws_log);
 	ws_agent_set_heartbeat(cfg->agent_heartbeat_s);
+	ws_live_set_session_idle((int64_t)cfg->session_idle_minutes * 60);
 	s = xcalloc(1, sizeof *s);
 	s->protocols[0].name = WS_AGENT_PROTOCOL;
 	s->protocols[0].callback = ws_agent_callback;

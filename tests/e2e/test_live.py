@@ -168,3 +168,205 @@ def test_a_malformed_subscription_closes_the_feed_with_4400(srv):
     feed.send({"type": "subscribe", "filters": {"severity": 7}})
     eq(feed.expect_close(WAIT), 4400, "close code")
     expect(srv.req("GET", "/healthz"), 200)
+
+
+# -- a feed lives only as long as its session (issue 8.2)
+
+import hashlib  # noqa: E402
+import sqlite3  # noqa: E402
+
+
+def _user_session(srv, role="viewer"):
+    email = moat.unique("watcher") + "@example.com"
+    user, pw = srv.create_user(email, role)
+    return user, email, pw, srv.login(email, pw)
+
+
+def _watch(srv, session, slug, agent_token):
+    """Opens and subscribes a feed, and proves it delivers an event."""
+    feed = _open(srv, _ticket(srv, session, slug))
+    feed.send({"type": "subscribe"})
+    eq(feed.recv(WAIT)["type"], "subscribed", "subscribe answer")
+    ev = _event()
+    expect(srv.req("POST", "/api/v1/agent/events", {"events": [ev]}, token=agent_token), 200)
+    eq(feed.recv(WAIT)["event"]["id"], ev["id"], "an event before the session ends")
+    return feed
+
+
+def _closed_within(feed, t0, bound, what):
+    """The feed gets an error session_ended and closes 4401 within bound
+    seconds of t0; no event of a later commit reaches it before that."""
+    msgs = []
+    deadline = t0 + bound + 2.0
+    while True:
+        left = deadline - time.monotonic()
+        check(left > 0, "%s: the feed was still open %.1fs later (got %r)" % (what, bound + 2.0, msgs))
+        try:
+            msgs.append(feed.recv(left))
+        except Closed as c:
+            took = time.monotonic() - t0
+            print("    %s: feed closed %.0f ms later" % (what, took * 1000))
+            eq(c.code, 4401, "close code (%s)" % what)
+            check(took <= bound, "%s: the feed closed after %.2fs, want within %.1fs" % (what, took, bound))
+            errs = [m for m in msgs if m.get("type") == "error"]
+            check(errs and errs[-1].get("code") == "session_ended",
+                  "%s: no error session_ended before the close: %r" % (what, msgs))
+            check(not [m for m in msgs if m.get("type") == "event"],
+                  "%s: events after the session ended: %r" % (what, msgs))
+            return
+        except TimeoutError:
+            continue
+
+
+def _post_event(srv, agent_token):
+    expect(srv.req("POST", "/api/v1/agent/events", {"events": [_event()]}, token=agent_token), 200)
+
+
+def _session_row(srv, session):
+    return hashlib.sha256(session.cookie.encode()).hexdigest()
+
+
+def _db_exec(srv, sql, args):
+    con = sqlite3.connect(srv.db, timeout=10)
+    try:
+        cur = con.execute(sql, args)
+        con.commit()
+        eq(cur.rowcount, 1, "rows changed by %s" % sql)
+    finally:
+        con.close()
+
+
+def test_logging_out_closes_the_feed_within_a_second_and_its_unused_tickets_die_with_it(srv):
+    slug, agent_token = _setup(srv)
+    _, _, _, s = _user_session(srv)
+    feed = _watch(srv, s, slug, agent_token)
+    spare = _ticket(srv, s, slug)
+    try:
+        expect(s.req("POST", "/api/v1/auth/logout"), 204)
+        t0 = time.monotonic()
+        _post_event(srv, agent_token)
+        _closed_within(feed, t0, 1.0, "logout")
+    finally:
+        feed.close()
+    check(_refused(lambda: _open(srv, spare)), "a ticket of a session that logged out is refused")
+
+
+def test_disabling_the_user_closes_the_feed_within_a_second(srv):
+    slug, agent_token = _setup(srv)
+    user, _, _, s = _user_session(srv, "editor")
+    feed = _watch(srv, s, slug, agent_token)
+    try:
+        expect(srv.req("PATCH", "/api/v1/users/%d" % user["id"], {"disabled": True},
+                       token=srv.admin_token()), 200)
+        t0 = time.monotonic()
+        _post_event(srv, agent_token)
+        _closed_within(feed, t0, 1.0, "user disabled")
+    finally:
+        feed.close()
+
+
+def test_changing_the_password_closes_the_feeds_of_the_other_sessions(srv):
+    slug, agent_token = _setup(srv)
+    _, email, pw, changer = _user_session(srv)
+    other = srv.login(email, pw)
+    kept = _watch(srv, changer, slug, agent_token)
+    ended = _watch(srv, other, slug, agent_token)
+    try:
+        expect(changer.req("POST", "/api/v1/auth/password",
+                           {"current_password": pw, "new_password": pw + "-new"}), 204)
+        t0 = time.monotonic()
+        _closed_within(ended, t0, 1.0, "password changed in another session")
+        # the session that changed the password stays signed in, and so does its feed
+        ev = _event()
+        expect(srv.req("POST", "/api/v1/agent/events", {"events": [ev]}, token=agent_token), 200)
+        seen = []
+        while ev["id"] not in seen:  # it saw the event posted while the other feed opened too
+            seen.append(kept.recv(WAIT)["event"]["id"])
+        check(len(seen) <= 2, "the changing session's feed got %r" % seen)
+    finally:
+        kept.close()
+        ended.close()
+
+
+def test_a_feed_closes_when_its_session_expires_by_age_or_by_idleness(srv):
+    """The session's lifetime is injected through its row (as in
+    test_auth.py): it ends two seconds from now, and nothing else changes;
+    the feed must close when the clock passes that moment, as /auth/me
+    starts answering 401."""
+    slug, agent_token = _setup(srv)
+    for how in ("expires_at", "last_seen_at"):
+        _, _, _, s = _user_session(srv)
+        feed = _watch(srv, s, slug, agent_token)
+        try:
+            now = int(time.time())
+            if how == "expires_at":
+                end = now + 2
+                _db_exec(srv, "UPDATE sessions SET expires_at = ? WHERE token_hash = ?",
+                         (end, _session_row(srv, s)))
+            else:
+                idle = 720 * 60  # the server's default --session-idle-minutes
+                end = now + 2
+                _db_exec(srv, "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
+                         (end - idle - 1, _session_row(srv, s)))
+            # still open and delivering until then
+            ev = _event()
+            expect(srv.req("POST", "/api/v1/agent/events", {"events": [ev]}, token=agent_token), 200)
+            eq(feed.recv(WAIT)["event"]["id"], ev["id"], "an event before the session's end (%s)" % how)
+            wait = end + 0.05 - time.time()
+            if wait > 0:
+                time.sleep(wait)  # the session's end, on the wall clock it is measured by
+            t0 = time.monotonic()
+            _post_event(srv, agent_token)  # committed after the end: never shown
+            _closed_within(feed, t0, 1.0, "session expired (%s)" % how)
+            expect_problem(s.req("GET", "/api/v1/auth/me"), 401, "unauthenticated")
+        finally:
+            feed.close()
+
+
+def test_lowering_a_role_to_viewer_keeps_the_feed_since_viewers_may_watch(srv):
+    # every role may read every project, so no role change ends a feed
+    # today; the check against the role the feed needs (viewer) is in the sweep
+    slug, agent_token = _setup(srv)
+    user, _, _, s = _user_session(srv, "admin")
+    feed = _watch(srv, s, slug, agent_token)
+    try:
+        expect(srv.req("PATCH", "/api/v1/users/%d" % user["id"], {"role": "viewer"},
+                       token=srv.admin_token()), 200)
+        time.sleep(0.6)  # one sweep
+        ev = _event()
+        expect(srv.req("POST", "/api/v1/agent/events", {"events": [ev]}, token=agent_token), 200)
+        eq(feed.recv(WAIT)["event"]["id"], ev["id"], "a viewer's feed still delivers")
+    finally:
+        feed.close()
+
+
+# -- tickets: a cap per user, and nobody's pending ticket is pushed out (issue 8.4)
+
+TICKETS_PER_USER = 16
+
+
+def test_a_user_holds_at_most_16_pending_tickets_and_cannot_push_out_another_users(srv):
+    slug, _ = _setup(srv)
+    _, _, _, victim = _user_session(srv)
+    kept = _ticket(srv, victim, slug)
+    _, _, _, flooder = _user_session(srv)
+    mine = [_ticket(srv, flooder, slug) for _ in range(TICKETS_PER_USER)]
+    refused = 0
+    for _ in range(1100):
+        r = flooder.req("POST", "/api/v1/live/ticket", {"project": slug})
+        if r.status == 201:
+            moat.fail("ticket number %d of one user was issued" % (TICKETS_PER_USER + 1 + refused))
+        expect_problem(r, 429, "rate_limited")
+        retry = r.header("Retry-After")
+        check(retry is not None and 1 <= int(retry) <= 30, "Retry-After %r" % retry)
+        refused += 1
+    # the other user's ticket survived the flood
+    feed = _open(srv, kept)
+    feed.send({"type": "subscribe"})
+    eq(feed.recv(WAIT)["type"], "subscribed", "the victim's ticket still works")
+    feed.close()
+    # a used ticket no longer counts against its user
+    _open(srv, mine[0]).close()
+    _ticket(srv, flooder, slug)
+    expect_problem(flooder.req("POST", "/api/v1/live/ticket", {"project": slug}), 429,
+                   "rate_limited")
