@@ -478,7 +478,66 @@ for _c in CASES:
     globals()[_t.__name__] = _t
 
 
-def test_there_are_at_least_40_hostile_cases(srv):
-    check(len(CASES) >= 40, "only %d hostile cases" % len(CASES))
-    names = [c["name"] for c in CASES]
+def _must_fail(srv, c, why):
+    """run_case(c) must fail, with a message holding why."""
+    try:
+        run_case(srv, c)
+    except moat.TestFailure as e:
+        check(why in str(e), "the harness failed, but not for %r: %s" % (why, e))
+        return
+    moat.fail("the harness passed a server that misbehaved (%s)" % why)
+
+
+def _refusal(srv):
+    """A real 422 problem from the server, nothing stored."""
+    return srv.req("POST", "/api/v1/projects", {"slug": "-", "name": "x"}, token=srv.admin_token())
+
+
+def test_the_hostile_harness_fails_a_server_that_misbehaves(srv):
+    """Each check of run_case can fail: a case is only worth its run if a
+    server that changed data, answered 500, let a header through or gave
+    another status or code would fail it. Misbehaviour is simulated by
+    changing a real answer (or the data) behind the harness's back."""
+    fixture(srv)
+    base = dict(name="self_test", path=None, problem=True, alt=[], changes=same_as_before, extra=None,
+                may_close=False)
+
+    def stores_too(srv):
+        expect(srv.req("POST", "/api/v1/projects/%s/environments" % P, {"name": moat.unique("sneak")},
+                       token=srv.admin_token()), 201)
+        return _refusal(srv)
+    _must_fail(srv, dict(base, send=stores_too, status=422, code="validation_failed"),
+               "stored projects after the hostile request")
+
+    def server_error(srv):
+        r = _refusal(srv)
+        r.status = r.body["status"] = 500
+        r.body["code"] = "internal"
+        return r
+    _must_fail(srv, dict(base, send=server_error, status=500, code="internal"), "server error")
+
+    def split(srv):
+        r = _refusal(srv)
+        r.headers["X-Injected"] = "1"
+        return r
+    _must_fail(srv, dict(base, send=split, status=422, code="validation_failed"), "headers were split")
+
+    _must_fail(srv, dict(base, send=_refusal, status=400, code="bad_request"), "status 422, want 400")
+    _must_fail(srv, dict(base, send=_refusal, status=422, code="conflict"), "problem code")
+    _must_fail(srv, dict(base, send=_refusal, status=422, code="validation_failed", path="$.name"),
+               "errors[] lacks path")
+
+    def closes(srv):
+        return None
+    _must_fail(srv, dict(base, send=closes, status=422, code="validation_failed"),
+               "closed the connection without any response")
+    # and the same refusal, described truly, passes
+    run_case(srv, dict(base, send=_refusal, status=422, code="validation_failed", path="$.slug"))
+
+
+def test_every_hostile_case_runs_as_its_own_test(srv):
+    """A repeated name would replace an earlier case's test function."""
+    names = ["test_hostile_" + c["name"] for c in CASES]
     eq(len(set(names)), len(names), "distinct case names")
+    for c, n in zip(CASES, names):
+        check(globals()[n].__name__ == n, "%s is not bound to its case" % n)
