@@ -14,6 +14,7 @@
 
 #include "err.h"
 #include "policy.h"
+#include "timefmt.h"
 #include "utf8.h"
 #include "ws_hub.h"
 
@@ -155,15 +156,16 @@ void api_policy_get(struct http_req *r)
 
 /* Normalises doc_in into *doc and its canonical *text (the caller frees
  * both) with its sha256, refusing (422, as every policy write does) a
- * document with problems or one larger than an agent message can hold.
- * 0, or -1 after the reply. */
-static int policy_prepare(struct http_req *r, json_t *doc_in, json_t **doc, char **text,
-                          char sha[CRYPTO_SHA256_HEX])
+ * document with problems or one larger than an agent message can hold;
+ * now > 0 also refuses denylist entries already past their until
+ * (policy_normalize_at). 0, or -1 after the reply. */
+static int policy_prepare(struct http_req *r, json_t *doc_in, int64_t now, json_t **doc,
+                          char **text, char sha[CRYPTO_SHA256_HEX])
 {
 	json_t *errors = json_array();
 	size_t n;
 
-	*doc = policy_normalize(doc_in, errors);
+	*doc = policy_normalize_at(doc_in, now, errors);
 	if (!*doc) {
 		char d[64];
 		snprintf(d, sizeof d, "%zu problem%s in the policy", json_array_size(errors),
@@ -200,7 +202,11 @@ int api_policy_commit(struct http_req *r, const struct store_project *p, const s
 	int rc;
 
 	*changed = 0;
-	if (policy_prepare(r, c->doc, &doc, &text, sha))
+	/* a document the client wrote may not carry a denylist entry already
+	 * past its until; a stored one (rollback, an exclusion added to the
+	 * current document) keeps its expired entries */
+	if (policy_prepare(r, c->doc, c->rollback_of || c->event ? 0 : timefmt_now(), &doc, &text,
+	                   sha))
 		return MOAT_EINVALID;
 	json_decref(doc);
 	if (p->archived_at) {
@@ -231,7 +237,7 @@ static void policy_dry_run(struct http_req *r, const struct store_env *e, json_t
 	char *text;
 	int rc;
 
-	if (policy_prepare(r, doc_in, &doc, &text, sha))
+	if (policy_prepare(r, doc_in, timefmt_now(), &doc, &text, sha))
 		return;
 	free(text);
 	rc = store_policy_current(r->st, e->id, &cur);

@@ -87,6 +87,8 @@ int policy_cidr_normalize(const char *in, char out[64])
 		long b = strtol(slash + 1, &end, 10);
 		if (!slash[1] || *end || b < 0 || b > maxbits || !isdigit((unsigned char)slash[1]))
 			return MOAT_EINVALID;
+		if (slash[1] == '0' && slash[2]) /* "/08": one spelling per prefix */
+			return MOAT_EINVALID;
 		bits = (int)b;
 	}
 	/* clear host bits: 203.0.113.7/24 names the network 203.0.113.0/24 */
@@ -152,6 +154,15 @@ static void policy_only(const json_t *obj, const char *path, const char *const *
 }
 
 /* ---- the full form ---- */
+
+/* A threshold to three decimals; -0 (and whatever rounds to it) is 0, so
+ * that one policy has one canonical text. */
+static double policy_threshold(const json_t *t)
+{
+	double v = round(json_number_value(t) * 1000) / 1000;
+
+	return v == 0 ? 0.0 : v;
+}
 
 static void policy_interceptor(const char *name, const json_t *in, json_t *out_ic, json_t *errors)
 {
@@ -221,13 +232,13 @@ static void policy_interceptor(const char *name, const json_t *in, json_t *out_i
 		    (!json_is_number(t) || json_number_value(t) < 0 || json_number_value(t) > 1))
 			perr(errors, p2, "must be a number from 0 to 1");
 		else if (t) /* three decimals: enough, and the same text in every language */
-			json_object_set_new(o, "threshold",
-			                    json_real(round(json_number_value(t) * 1000) / 1000));
+			json_object_set_new(o, "threshold", json_real(policy_threshold(t)));
 	}
 	json_object_set_new(out_ic, name, o);
 }
 
-static json_t *policy_deny_list(const json_t *in, const char *path, int ips, json_t *errors)
+static json_t *policy_deny_list(const json_t *in, const char *path, int ips, int64_t now,
+                                json_t *errors)
 {
 	json_t *out = json_array(), *e;
 	size_t i;
@@ -277,6 +288,10 @@ static json_t *policy_deny_list(const json_t *in, const char *path, int ips, jso
 			snprintf(pv, sizeof pv, "%s.until", p);
 			if (!json_is_string(until) || timefmt_parse(json_string_value(until), &t)) {
 				perr(errors, pv, "must be an RFC 3339 time");
+			} else if (now > 0 && t <= now) {
+				perr(
+				    errors, pv,
+				    "must be in the future (an entry past its until does nothing)");
 			} else {
 				timefmt_rfc3339(t, ts);
 				json_object_set_new(item, "until", json_string(ts));
@@ -366,7 +381,7 @@ static json_t *policy_exclusions(const json_t *in, json_t *errors)
 	return out;
 }
 
-static json_t *policy_full(const json_t *in, json_t *errors)
+static json_t *policy_full(const json_t *in, int64_t now, json_t *errors)
 {
 	static const char *const keys[] = {"interceptors", "denylist", "exclusions", NULL};
 	static const char *const dkeys[] = {"ips", "users", NULL};
@@ -405,13 +420,14 @@ static json_t *policy_full(const json_t *in, json_t *errors)
 	}
 	if (dl)
 		policy_only(dl, "$.denylist", dkeys, errors);
-	return json_pack(
-	    "{s:o, s:{s:o, s:o}, s:o}", "interceptors", ic, "denylist", "ips",
-	    policy_deny_list(dl ? json_object_get(dl, "ips") : NULL, "$.denylist.ips", 1, errors),
-	    "users",
-	    policy_deny_list(dl ? json_object_get(dl, "users") : NULL, "$.denylist.users", 0,
-	                     errors),
-	    "exclusions", policy_exclusions(json_object_get(in, "exclusions"), errors));
+	return json_pack("{s:o, s:{s:o, s:o}, s:o}", "interceptors", ic, "denylist", "ips",
+	                 policy_deny_list(dl ? json_object_get(dl, "ips") : NULL, "$.denylist.ips",
+	                                  1, now, errors),
+	                 "users",
+	                 policy_deny_list(dl ? json_object_get(dl, "users") : NULL,
+	                                  "$.denylist.users", 0, now, errors),
+	                 "exclusions",
+	                 policy_exclusions(json_object_get(in, "exclusions"), errors));
 }
 
 /* ---- the compact form ---- */
@@ -502,6 +518,11 @@ static json_t *policy_compact(const json_t *in, json_t *errors)
 
 json_t *policy_normalize(const json_t *in, json_t *errors)
 {
+	return policy_normalize_at(in, 0, errors);
+}
+
+json_t *policy_normalize_at(const json_t *in, int64_t now, json_t *errors)
+{
 	size_t before = json_array_size(errors);
 	json_t *doc;
 
@@ -512,7 +533,7 @@ json_t *policy_normalize(const json_t *in, json_t *errors)
 	if (json_object_get(in, "Interceptors") || json_object_get(in, "ThreatAction"))
 		doc = policy_compact(in, errors);
 	else
-		doc = policy_full(in, errors);
+		doc = policy_full(in, now, errors);
 	if (json_array_size(errors) > before) {
 		json_decref(doc);
 		return NULL;

@@ -18,6 +18,7 @@
 #define MOAT_POLICY_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "crypto.h"
 
@@ -34,6 +35,11 @@ json_t *policy_default(void);
  * reference) or NULL; every problem is appended to errors as
  * {"path","message"}. in is not modified. */
 json_t *policy_normalize(const json_t *in, json_t *errors);
+/* The same, and (now > 0, Unix seconds) a denylist entry whose until is
+ * not after now is a problem: a new document may not carry an entry that
+ * already does nothing. policy_normalize is now = 0 (stored documents:
+ * rollback, a false positive's exclusion added to the current one). */
+json_t *policy_normalize_at(const json_t *in, int64_t now, json_t *errors);
 
 /* Canonical text and its SHA-256: json_dumps with JSON_COMPACT |
  * JSON_SORT_KEYS | JSON_REAL_PRECISION(15) (thresholds have at most three

@@ -55,7 +55,7 @@ DESIGN_EXAMPLE = {
         "llm_prompt_injection": {"mode": "monitor", "threshold": 0.8},
     },
     "denylist": {"ips": [{"value": "203.0.113.0/24"},
-                         {"value": "198.51.100.7", "until": "2026-12-01T00:00:00Z"}],
+                         {"value": "198.51.100.7", "until": "2099-12-01T00:00:00Z"}],
                  "users": [{"value": "user-4711"}]},
     "exclusions": [{"interceptor": "xss", "endpoint": "/cms/*", "parameter": "body.html",
                     "on_match": "ignore", "reason": "rich text editor"}],
@@ -71,7 +71,7 @@ def design_example_normalised():
     ic["path_traversal"] = {"mode": "block", "notify": False}
     ic["command_injection"] = {"mode": "block", "notify": True}
     d["denylist"] = {"ips": [{"value": "203.0.113.0/24"},
-                             {"value": "198.51.100.7", "until": "2026-12-01T00:00:00Z"}],
+                             {"value": "198.51.100.7", "until": "2099-12-01T00:00:00Z"}],
                      "users": [{"value": "user-4711"}]}
     d["exclusions"] = [{"interceptor": "xss", "endpoint": "/cms/*", "parameter": "body.html",
                         "on_match": "ignore", "reason": "rich text editor"}]
@@ -237,8 +237,8 @@ def test_values_are_normalised_cidrs_times_thresholds_and_defaults(srv):
                          "ssrf": {"mode": "off"}},
         "denylist": {"ips": [{"value": "203.0.113.77/24"}, {"value": "2001:DB8::1/32"},
                              {"value": "10.1.2.3"},
-                             {"value": "192.0.2.1", "until": "2026-12-01T01:00:00+01:00"}],
-                     "users": [{"value": "user-1", "until": "2027-01-01T00:00:00Z"}]},
+                             {"value": "192.0.2.1", "until": "2099-12-01T01:00:00+01:00"}],
+                     "users": [{"value": "user-1", "until": "2099-01-01T00:00:00Z"}]},
         "exclusions": [{"interceptor": "sql_injection", "endpoint": "/search", "source": "10.9.8.7/8"},
                        {"interceptor": "ssrf", "endpoint": "*", "on_match": "monitor"}],
     }
@@ -248,8 +248,8 @@ def test_values_are_normalised_cidrs_times_thresholds_and_defaults(srv):
     want["interceptors"]["ssrf"] = {"mode": "off", "notify": False, "allow_hosts": []}
     want["denylist"] = {"ips": [{"value": "203.0.113.0/24"}, {"value": "2001:db8::/32"},
                                 {"value": "10.1.2.3"},
-                                {"value": "192.0.2.1", "until": "2026-12-01T00:00:00Z"}],
-                        "users": [{"value": "user-1", "until": "2027-01-01T00:00:00Z"}]}
+                                {"value": "192.0.2.1", "until": "2099-12-01T00:00:00Z"}],
+                        "users": [{"value": "user-1", "until": "2099-01-01T00:00:00Z"}]}
     want["exclusions"] = [{"interceptor": "sql_injection", "endpoint": "/search", "source": "10.0.0.0/8",
                            "on_match": "ignore"},
                           {"interceptor": "ssrf", "endpoint": "*", "on_match": "monitor"}]
@@ -322,7 +322,7 @@ VALIDATION_CASES = [
     ("IPv6 prefix too long", {"denylist": {"ips": [{"value": "2001:db8::/129"}]}}, "$.denylist.ips[0].value"),
     ("CIDR without prefix", {"denylist": {"ips": [{"value": "10.0.0.0/"}]}}, "$.denylist.ips[0].value"),
     ("host name as an IP", {"denylist": {"ips": [{"value": "example.com"}]}}, "$.denylist.ips[0].value"),
-    ("ip value missing", {"denylist": {"ips": [{"until": "2026-12-01T00:00:00Z"}]}}, "$.denylist.ips[0].value"),
+    ("ip value missing", {"denylist": {"ips": [{"until": "2099-12-01T00:00:00Z"}]}}, "$.denylist.ips[0].value"),
     ("ip entry not an object", {"denylist": {"ips": ["10.0.0.1"]}}, "$.denylist.ips[0]"),
     ("bad until", {"denylist": {"ips": [{"value": "10.0.0.1", "until": "tomorrow"}]}}, "$.denylist.ips[0].until"),
     ("until not a string", {"denylist": {"users": [{"value": "u", "until": 1767225600}]}},
