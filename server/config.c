@@ -60,6 +60,9 @@ static const struct cfg_directive cfg_table[] = {
      "events older than this are purged, a little at a time (0 = keep forever)"},
     {"--agent-prune-days", "MOAT_AGENT_PRUNE_DAYS", CFG_INT, I(agent_prune_days), "30", 0, 36500,
      "agents offline this long leave the inventory; their events stay (0 = never)"},
+    {"--test-clock-file", "MOAT_TEST_CLOCK_FILE", CFG_STR, S(test_clock_file), "", 0, 0,
+     "tests only: a file whose first 8 bytes (little-endian) are seconds added to the wall "
+     "clock of expiries, sessions and the audit log, read on every use"},
 };
 
 #define CFG_N (sizeof cfg_table / sizeof cfg_table[0])

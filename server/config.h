@@ -20,12 +20,13 @@ struct config {
 	int http_threads;
 	int session_idle_minutes;
 	int session_max_hours;
-	int login_ip_limit;      /* failed logins per address per window */
-	int login_account_limit; /* failed logins per account per window */
-	int agent_heartbeat_s;   /* ping after this many quiet seconds */
-	int sync_full;           /* SQLite synchronous=FULL */
-	int retention_days;      /* events older than this are purged (0 = keep) */
-	int agent_prune_days;    /* offline agents older than this leave the inventory */
+	int login_ip_limit;             /* failed logins per address per window */
+	int login_account_limit;        /* failed logins per account per window */
+	int agent_heartbeat_s;          /* ping after this many quiet seconds */
+	int sync_full;                  /* SQLite synchronous=FULL */
+	int retention_days;             /* events older than this are purged (0 = keep) */
+	int agent_prune_days;           /* offline agents older than this leave the inventory */
+	char test_clock_file[PATH_MAX]; /* tests only: see timefmt_test_clock() */
 };
 
 /* Fills c with defaults, then MOAT_* environment variables, then argv

@@ -404,6 +404,17 @@ static int cmd_serve(int argc, char **argv)
 	}
 	log_min_level = cfg.log_level;
 	store_set_sync_full(cfg.sync_full);
+	if (cfg.test_clock_file[0]) {
+		if (timefmt_test_clock(cfg.test_clock_file)) {
+			fprintf(stderr, "moatd: cannot map the test clock %s\n",
+			        cfg.test_clock_file);
+			return 2;
+		}
+		LOG(LOG_WARN,
+		    "msg=\"test clock in use: the wall clock is offset by its file\" "
+		    "file=\"%s\"",
+		    cfg.test_clock_file);
+	}
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);

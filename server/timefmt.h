@@ -1,6 +1,7 @@
 /*
  * timefmt.h — wall-clock time as unix seconds, RFC 3339 in and out.
- * Pure functions; any thread.
+ * Pure functions; any thread (the test clock is set before threads start
+ * and only read afterwards).
  */
 #ifndef MOAT_TIMEFMT_H
 #define MOAT_TIMEFMT_H
@@ -9,7 +10,14 @@
 
 #define TIMEFMT_LEN 21 /* "2026-11-26T04:29:45Z" + NUL */
 
+/* The wall clock in unix seconds: time(NULL), plus the test clock's offset
+ * when one is set. */
 int64_t timefmt_now(void);
+/* Tests only: maps path (at least 8 bytes; the first 8 are a little-endian
+ * int64) so that timefmt_now() adds it, as the file says at each call: a
+ * test moves the server's clock by rewriting the file. Main thread, before
+ * any other thread starts. 0 or MOAT_EIO. */
+int timefmt_test_clock(const char *path);
 /* Monotonic clock in microseconds, for durations. */
 int64_t timefmt_mono_us(void);
 /* Formats t (unix seconds, UTC) as RFC 3339 into out. */

@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import struct
 import zlib
 
 HOST = "127.0.0.1"
@@ -222,6 +223,13 @@ class Moatd:
 
     def running(self):
         return self.proc is not None and self.proc.poll() is None
+
+    def set_clock(self, offset):
+        """Moves the test clock (server(clock=True)) to the real time plus
+        offset seconds; rewritten in place, as moatd maps the file."""
+        mode = "r+b" if os.path.exists(self.clock_path) else "wb"
+        with open(self.clock_path, mode) as f:
+            f.write(struct.pack("<q", int(offset)))
 
     def stop(self):
         """SIGTERM, wait, and assert a clean exit with status 0."""
@@ -424,14 +432,21 @@ def cookie_attributes(resp):
 
 class server:
     """Context manager for an extra moatd inside one test:
-    `with moat.server() as s:` — killed and cleaned up at the end."""
+    `with moat.server() as s:` — killed and cleaned up at the end. With
+    clock=True its wall clock (expiries, sessions, the audit log) is a test
+    clock that s.set_clock(seconds) moves, instead of waiting for it."""
 
-    def __init__(self, **kw):
+    def __init__(self, clock=False, **kw):
         self.kw = kw
+        self.clock = clock
         self.srv = None
 
     def __enter__(self):
         self.srv = Moatd(**self.kw)
+        if self.clock:
+            self.srv.clock_path = os.path.join(self.srv.tmp, "clock")
+            self.srv.set_clock(0)
+            self.srv.extra_args += ["--test-clock-file", self.srv.clock_path]
         try:
             self.srv.start()
         except BaseException:
