@@ -107,6 +107,10 @@ lint:
 	@clang-format --dry-run --Werror server/*.c server/*.h tests/unit/*.c tests/unit/*.h
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' server/*.c server/*.h tests/unit/*.c \
 	  || { echo "lint: banned call above" >&2; exit 1; }
+	@! grep -nE '^\s*#\s*include\s*"(ws_|http|api)' server/ingest*.[ch] server/store*.[ch] server/event*.[ch] \
+	  || { echo "lint: the writer, the store and the event model include no ws_*, http* or api* header (docs/ARCHITECTURE.md)" >&2; exit 1; }
+	@! grep -nE '^\s*#\s*include\s*"ws_(agent|live|server)' server/ws_hub.[ch] \
+	  || { echo "lint: the hub is generic: it includes no ws_agent/ws_live/ws_server header" >&2; exit 1; }
 	@$(MAKE) --no-print-directory agent-lint
 	@echo "lint: ok"
 

@@ -7,6 +7,8 @@
 #include "err.h"
 #include "ingest.h"
 #include "metrics.h"
+#include "ws_hub.h"
+#include "ws_live.h"
 
 void api_healthz(struct http_req *r)
 {
@@ -31,7 +33,8 @@ void api_metrics(struct http_req *r)
 
 	buf_init(&b, 4u << 20);
 	if (metrics_render(&b) != MOAT_OK || ingest_metrics(&b) != MOAT_OK ||
-	    store_checkpoint_metrics(&b) != MOAT_OK) {
+	    store_checkpoint_metrics(&b) != MOAT_OK || ws_hub_metrics(&b) != MOAT_OK ||
+	    ws_live_metrics(&b) != MOAT_OK) {
 		buf_cleanup(&b);
 		http_problem(r, 500, "internal", "internal error", NULL);
 		return;

@@ -36,13 +36,13 @@ static void ingest_wait_free(void *arg)
 
 /* The writer committed the batch (or its deadline passed): wake the
  * request. Writer thread; w and r are not touched after http_resume. */
-static void ingest_done(void *arg, int rc, const struct ingest_result *res)
+static void ingest_done(void *arg, int rc, const struct ingest_commit *c)
 {
 	struct ingest_wait *w = arg;
 
 	w->rc = rc;
-	if (res)
-		w->res = *res;
+	if (c)
+		w->res = c->res;
 	http_resume(w->r);
 }
 

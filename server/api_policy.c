@@ -1,7 +1,7 @@
 /*
  * api_policy.c — policy as code: read, push (with If-Match and dry run),
  * versions, rollback; and the serverless agents' policy read. A committed
- * change is handed to the WebSocket hub (ws_hub_publish_policy), which
+ * change is handed to the WebSocket hub (ws_agent_publish_policy), which
  * pushes it to every connected agent of that environment.
  * api_policy_commit() is the one path by which a version is written: the
  * PUT, a rollback and a false positive's exclusion (api_events_triage.c).
@@ -16,7 +16,7 @@
 #include "policy.h"
 #include "timefmt.h"
 #include "utf8.h"
-#include "ws_hub.h"
+#include "ws_agent.h"
 
 #define POLICY_BODY_MAX (1u << 20)
 /* The pushed message wraps the document in ~150 bytes: keep it under the
@@ -224,7 +224,7 @@ int api_policy_commit(struct http_req *r, const struct store_project *p, const s
 		return rc;
 	}
 	if (*changed)
-		ws_hub_publish_policy(p->id, e->id, out->version, out->sha256, out->document);
+		ws_agent_publish_policy(p->id, e->id, out->version, out->sha256, out->document);
 	return MOAT_OK;
 }
 

@@ -14,7 +14,7 @@
 #include "timefmt.h"
 #include "token.h"
 #include "utf8.h"
-#include "ws_hub.h"
+#include "ws_agent.h"
 
 /* A token's name: 1 to 100 characters, up to 4 bytes each. */
 #define TOKEN_NAME_MAX 100
@@ -136,7 +136,7 @@ static void tokens_revoke(struct http_req *r, int64_t project_id, int64_t user_i
 		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such token" : NULL);
 		return;
 	}
-	ws_hub_token_revoked(id); /* its agents are cut off now, not at the next sweep */
+	ws_agent_token_revoked(id); /* its agents are cut off now, not at the next sweep */
 	http_reply_empty(r, 204);
 }
 

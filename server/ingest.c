@@ -1,13 +1,23 @@
 /*
  * ingest.c — the writer thread and its job queue; see ingest.h.
  *
- * The queue is a singly linked FIFO under one mutex with a condition the
- * writer sleeps on (at most a second, so maintenance — retention purge,
- * agent pruning — runs even when idle). The writer owns its SQLite
- * connection and every statement on it.
+ * The queue is a singly linked FIFO under one mutex (ingest_lock) with a
+ * condition the writer sleeps on (at most a second, so maintenance —
+ * retention purge, agent pruning — runs even when idle). The writer owns
+ * its SQLite connection and every statement on it.
+ *
+ * Threads: producers (the WebSocket service thread, HTTP workers) append
+ * under ingest_lock; the writer thread does everything else. ingest_lock
+ * is the last lock in the order: nothing else is locked while it is held,
+ * and no callback (a batch's completion, a subscriber, a text waiter) is
+ * called under it: the writer detaches what is due under the lock and
+ * calls it after letting go (ingest_call_*). This file includes no
+ * ws_*.h or http*.h (make lint checks it): it knows the store and the
+ * event model only.
  */
 #include "ingest.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,8 +28,6 @@
 #include "log.h"
 #include "store.h"
 #include "timefmt.h"
-#include "ws_hub.h"
-#include "ws_live.h"
 #include "xalloc.h"
 
 enum job_kind { JOB_HELLO = 1, JOB_APPLIED, JOB_OFFLINE, JOB_SEEN, JOB_EVENTS };
@@ -34,11 +42,9 @@ struct job {
 	char error[256];
 	/* JOB_EVENTS */
 	struct event_batch batch;
-	uint64_t conn_id;
-	int64_t seq;
-	ingest_done_fn done; /* a REST caller's: called once, by the writer */
+	ingest_done_fn done; /* the completion: called once, by the writer */
 	void *done_arg;
-	int64_t deadline_us; /* monotonic: done(MOAT_EIO) if not committed by then */
+	int64_t deadline_us; /* monotonic, 0 none: done(MOAT_EIO) if not committed by then */
 	int answered;        /* done was called (at the deadline) */
 	struct ingest_result res;
 	unsigned char *inserted; /* per event: stored now (not a duplicate) */
@@ -60,7 +66,32 @@ struct text_waiter {
 static int64_t ingest_committed_id, ingest_indexed_to, ingest_text_lag;
 static struct text_waiter *ingest_text_waiting;
 static struct job *ingest_head, *ingest_tail;
+static __thread int ingest_lock_mine; /* this thread holds ingest_lock */
+
+static void ingest_lock_take(void)
+{
+	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_mine = 1;
+}
+
+static void ingest_lock_give(void)
+{
+	ingest_lock_mine = 0;
+	pthread_mutex_unlock(&ingest_lock);
+}
+
+int ingest_lock_held(void)
+{
+	return ingest_lock_mine;
+}
 static int64_t ingest_depth, ingest_queued_events;
+static int64_t ingest_state_jobs; /* hello, applied, offline, seen queued */
+/* subscribers: written on the main thread before the writer starts */
+static struct {
+	ingest_commit_fn fn;
+	void *arg;
+} ingest_subs[INGEST_MAX_SUBSCRIBERS];
+static int ingest_nsubs;
 static int ingest_stopping, ingest_running;
 static pthread_t ingest_thread;
 static struct store *ingest_store;
@@ -70,6 +101,7 @@ static int ingest_purge_more; /* the last purge filled its chunk (writer only) *
 
 /* counters for /metrics (relaxed atomics) */
 static uint64_t m_accepted, m_duplicates, m_commits, m_commit_us_sum;
+static uint64_t m_seen_coalesced, m_state_refused, m_events_refused;
 static const double m_buckets_ms[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
 #define M_NB (int)(sizeof m_buckets_ms / sizeof m_buckets_ms[0])
 static uint64_t m_commit_hist[M_NB + 1];
@@ -90,11 +122,20 @@ static const char *const m_reason_names[M_REASONS] = {
     "rule",      "details", "object",      "other"};
 static uint64_t m_rejected[M_REASONS];
 
-static void ingest_push(struct job *j)
+/* Appends j. A state job is refused (MOAT_EBUSY, j freed) when
+ * state_max of them wait already (0: no bound). */
+static int ingest_push(struct job *j, int64_t state_max)
 {
 	j->next = NULL;
 	j->at = timefmt_now();
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
+	if (j->kind != JOB_EVENTS && state_max && ingest_state_jobs >= state_max) {
+		ingest_lock_give();
+		free(j);
+		return MOAT_EBUSY;
+	}
+	if (j->kind != JOB_EVENTS)
+		ingest_state_jobs++;
 	if (ingest_tail)
 		ingest_tail->next = j;
 	else
@@ -104,16 +145,26 @@ static void ingest_push(struct job *j)
 	if (j->kind == JOB_EVENTS)
 		ingest_queued_events += (int64_t)j->batch.n;
 	pthread_cond_signal(&ingest_cond);
-	pthread_mutex_unlock(&ingest_lock);
+	ingest_lock_give();
+	return MOAT_OK;
 }
 
-void ingest_agent_hello(const struct ingest_agent *a)
+static int ingest_push_state(struct job *j)
+{
+	int rc = ingest_push(j, INGEST_MAX_STATE_JOBS);
+
+	if (rc)
+		__atomic_fetch_add(&m_state_refused, 1, __ATOMIC_RELAXED);
+	return rc;
+}
+
+int ingest_agent_hello(const struct ingest_agent *a)
 {
 	struct job *j = xcalloc(1, sizeof *j);
 
 	j->kind = JOB_HELLO;
 	j->agent = *a;
-	ingest_push(j);
+	return ingest_push_state(j);
 }
 
 static struct job *ingest_agent_job(int kind, int64_t project_id, const char *agent_id)
@@ -126,25 +177,27 @@ static struct job *ingest_agent_job(int kind, int64_t project_id, const char *ag
 	return j;
 }
 
-void ingest_agent_applied(int64_t project_id, const char *agent_id, int64_t version, int ok,
-                          const char *error)
+int ingest_agent_applied(int64_t project_id, const char *agent_id, int64_t version, int ok,
+                         const char *error)
 {
 	struct job *j = ingest_agent_job(JOB_APPLIED, project_id, agent_id);
 
 	j->version = version;
 	j->ok = ok;
 	snprintf(j->error, sizeof j->error, "%s", error ? error : "");
-	ingest_push(j);
+	return ingest_push_state(j);
 }
 
 void ingest_agent_offline(int64_t project_id, const char *agent_id)
 {
-	ingest_push(ingest_agent_job(JOB_OFFLINE, project_id, agent_id));
+	ingest_push(ingest_agent_job(JOB_OFFLINE, project_id, agent_id), 0);
 }
 
 void ingest_agent_seen(int64_t project_id, const char *agent_id)
 {
-	ingest_push(ingest_agent_job(JOB_SEEN, project_id, agent_id));
+	if (ingest_push(ingest_agent_job(JOB_SEEN, project_id, agent_id),
+	                INGEST_MAX_STATE_JOBS / 2) != MOAT_OK)
+		__atomic_fetch_add(&m_seen_coalesced, 1, __ATOMIC_RELAXED);
 }
 
 static struct job *ingest_events_job(int64_t project_id, int64_t env_id, const char *env,
@@ -160,32 +213,24 @@ static struct job *ingest_events_job(int64_t project_id, int64_t env_id, const c
 	return j;
 }
 
-void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
-                      uint64_t conn_id, int64_t seq, struct event_batch *b)
-{
-	struct job *j = ingest_events_job(project_id, env_id, env, agent_id, b);
-
-	j->conn_id = conn_id;
-	j->seq = seq;
-	ingest_push(j);
-}
-
 int ingest_events_async(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                         struct event_batch *b, int timeout_ms, ingest_done_fn done, void *arg)
 {
 	struct job *j;
 
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	if (ingest_queued_events + (int64_t)b->n > INGEST_MAX_QUEUED_EVENTS && b->n > 0) {
-		pthread_mutex_unlock(&ingest_lock);
+		ingest_lock_give();
+		__atomic_fetch_add(&m_events_refused, 1, __ATOMIC_RELAXED);
 		return MOAT_EBUSY;
 	}
-	pthread_mutex_unlock(&ingest_lock);
+	ingest_lock_give();
 	j = ingest_events_job(project_id, env_id, env, agent_id, b);
 	j->done = done;
 	j->done_arg = arg;
-	j->deadline_us = timefmt_mono_us() + (int64_t)timeout_ms * 1000;
-	ingest_push(j);
+	if (timeout_ms > 0)
+		j->deadline_us = timefmt_mono_us() + (int64_t)timeout_ms * 1000;
+	ingest_push(j, 0);
 	return MOAT_OK;
 }
 
@@ -227,9 +272,9 @@ static void sync_wait_done(struct sync *y, int waiting)
 	pthread_cond_destroy(&y->cond);
 }
 
-static void ingest_events_sync_done(void *arg, int rc, const struct ingest_result *res)
+static void ingest_events_sync_done(void *arg, int rc, const struct ingest_commit *c)
 {
-	sync_signal(arg, rc, res);
+	sync_signal(arg, rc, c ? &c->res : NULL);
 }
 
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
@@ -250,13 +295,28 @@ int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, cons
 	return rc;
 }
 
+int ingest_subscribe(ingest_commit_fn fn, void *arg)
+{
+	if (ingest_nsubs == INGEST_MAX_SUBSCRIBERS)
+		return MOAT_ETOOBIG;
+	ingest_subs[ingest_nsubs].fn = fn;
+	ingest_subs[ingest_nsubs].arg = arg;
+	ingest_nsubs++;
+	return MOAT_OK;
+}
+
+void ingest_unsubscribe_all(void)
+{
+	ingest_nsubs = 0;
+}
+
 int64_t ingest_backlog(void)
 {
 	int64_t n;
 
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	n = ingest_queued_events;
-	pthread_mutex_unlock(&ingest_lock);
+	ingest_lock_give();
 	return n;
 }
 
@@ -280,15 +340,16 @@ void ingest_count_rejected(const struct event_batch *b)
 
 int ingest_metrics(struct buf *b)
 {
-	int64_t depth, queued, lag;
+	int64_t depth, queued, lag, state;
 	uint64_t cum = 0;
 	int rc = 0;
 
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	depth = ingest_depth;
 	queued = ingest_queued_events;
 	lag = ingest_text_lag;
-	pthread_mutex_unlock(&ingest_lock);
+	state = ingest_state_jobs;
+	ingest_lock_give();
 	rc |=
 	    buf_printf(b,
 	               "# HELP moat_events_accepted_total Events stored.\n"
@@ -311,13 +372,28 @@ int ingest_metrics(struct buf *b)
 	               "# TYPE moat_ingest_queue_jobs gauge\nmoat_ingest_queue_jobs %lld\n"
 	               "# HELP moat_ingest_queue_events Events waiting for the writer.\n"
 	               "# TYPE moat_ingest_queue_events gauge\nmoat_ingest_queue_events %lld\n"
+	               "# HELP moat_ingest_queue_state_jobs Agent-state jobs (hello, applied,"
+	               " offline, seen) waiting for the writer.\n"
+	               "# TYPE moat_ingest_queue_state_jobs gauge\n"
+	               "moat_ingest_queue_state_jobs %lld\n"
+	               "# HELP moat_ingest_refused_total Work refused at a queue's bound: event"
+	               " batches (REST 503, WebSocket kept by its connection), agent-state jobs"
+	               " (the connection refused), seen refreshes (coalesced).\n"
+	               "# TYPE moat_ingest_refused_total counter\n"
+	               "moat_ingest_refused_total{job=\"events\"} %llu\n"
+	               "moat_ingest_refused_total{job=\"state\"} %llu\n"
+	               "moat_ingest_refused_total{job=\"seen\"} %llu\n"
 	               "# HELP moat_ingest_text_index_lag_events Stored events not yet in the"
 	               " free-text index.\n"
 	               "# TYPE moat_ingest_text_index_lag_events gauge\n"
 	               "moat_ingest_text_index_lag_events %lld\n"
 	               "# HELP moat_ingest_commit_seconds Writer transaction (group commit) time.\n"
 	               "# TYPE moat_ingest_commit_seconds histogram\n",
-	               (long long)depth, (long long)queued, (long long)lag);
+	               (long long)depth, (long long)queued, (long long)state,
+	               (unsigned long long)__atomic_load_n(&m_events_refused, __ATOMIC_RELAXED),
+	               (unsigned long long)__atomic_load_n(&m_state_refused, __ATOMIC_RELAXED),
+	               (unsigned long long)__atomic_load_n(&m_seen_coalesced, __ATOMIC_RELAXED),
+	               (long long)lag);
 	for (int i = 0; i <= M_NB; i++) {
 		cum += __atomic_load_n(&m_commit_hist[i], __ATOMIC_RELAXED);
 		if (i < M_NB)
@@ -375,30 +451,79 @@ static int ingest_apply(struct job *j, int64_t now_ms, int64_t *next_id)
 	return MOAT_EINVALID;
 }
 
-/* REST callers whose deadline passed while the writer cannot commit (the
+/* The searches waiting for the free-text index whose events are indexed,
+ * whose deadline passed, or all of them when the writer stops: detached
+ * from the list under ingest_lock, called by ingest_text_call after it is
+ * let go. */
+static struct text_waiter *ingest_text_fire(int all)
+{
+	int64_t now = timefmt_mono_us();
+	struct text_waiter *due = NULL;
+
+	for (struct text_waiter **pp = &ingest_text_waiting; *pp;) {
+		struct text_waiter *w = *pp;
+		if (all || ingest_indexed_to >= w->target || now >= w->deadline_us) {
+			*pp = w->next;
+			w->next = due;
+			due = w;
+		} else {
+			pp = &w->next;
+		}
+	}
+	return due;
+}
+
+/* Calls back (and frees) the waiters ingest_text_fire detached. */
+static void ingest_text_call(struct text_waiter *due)
+{
+	assert(!ingest_lock_mine);
+	while (due) {
+		struct text_waiter *next = due->next;
+		due->cb(due->arg);
+		free(due);
+		due = next;
+	}
+}
+
+/* While the writer cannot commit: REST callers whose deadline passed (the
  * batch in hand and those queued behind it) are told so (MOAT_EIO): they
  * answer 503, the agent sends the batch again, deduplication keeps it
  * once. Their jobs stay: they are still committed when the database
- * allows. */
+ * allows. Searches waiting for the index past their deadline go on too.
+ * The jobs are detached under the lock and called after it (only the
+ * writer frees a job, so they stay valid). */
 static void ingest_expire(struct job *batch)
 {
 	int64_t now = timefmt_mono_us();
 	struct job *lists[2] = {batch, NULL};
+	struct job **due = NULL;
+	size_t n = 0, cap = 0;
+	struct text_waiter *texts;
 
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	lists[1] = ingest_head;
 	for (int l = 0; l < 2; l++)
 		for (struct job *j = lists[l]; j; j = j->next)
-			if (j->done && !j->answered && now >= j->deadline_us) {
+			if (j->done && !j->answered && j->deadline_us && now >= j->deadline_us) {
 				j->answered = 1;
-				j->done(j->done_arg, MOAT_EIO, NULL);
+				if (n == cap) {
+					cap = cap ? 2 * cap : 16;
+					due = xrealloc(due, cap * sizeof *due);
+				}
+				due[n++] = j;
 			}
-	pthread_mutex_unlock(&ingest_lock);
+	texts = ingest_text_fire(0);
+	ingest_lock_give();
+	for (size_t i = 0; i < n; i++)
+		due[i]->done(due[i]->done_arg, MOAT_EIO, NULL);
+	free(due);
+	ingest_text_call(texts);
 }
 
 /* Commits a batch of jobs; retries until the database takes them.
- * *last_id gets the id of the last event stored (0: none). */
-static void ingest_commit(struct job *batch, int64_t *last_id)
+ * *last_id gets the id of the last event stored (0: none), *received_ms
+ * the time stored as the events' received_at. */
+static void ingest_commit(struct job *batch, int64_t *last_id, int64_t *received_ms)
 {
 	int attempt = 0;
 
@@ -423,6 +548,7 @@ static void ingest_commit(struct job *batch, int64_t *last_id)
 		if (!rc) {
 			int64_t us = timefmt_mono_us() - t0;
 			*last_id = next_id > first_id ? next_id - 1 : 0;
+			*received_ms = now_ms;
 			int b = 0;
 			while (b < M_NB && (double)us / 1000.0 > m_buckets_ms[b])
 				b++;
@@ -439,72 +565,31 @@ static void ingest_commit(struct job *batch, int64_t *last_id)
 	}
 }
 
-/* After the commit: acks, waiters, counters. */
-static void ingest_complete(struct job *j)
+/* After the commit, with no lock held: the batch's completion (the ack
+ * or the REST answer), then every subscriber, in registration order. */
+static void ingest_complete(struct job *j, int64_t received_ms)
 {
+	struct ingest_commit c;
+
+	assert(!ingest_lock_mine);
 	if (j->kind != JOB_EVENTS)
 		return;
 	__atomic_fetch_add(&m_accepted, (uint64_t)j->res.accepted, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&m_duplicates, (uint64_t)j->res.duplicates, __ATOMIC_RELAXED);
-	if (ws_live_watchers() > 0) {
-		/* the live feed: serialised once per event, shared by every watcher */
-		int64_t now_ms = (int64_t)timefmt_now() * 1000;
-		for (size_t i = 0; i < j->batch.n; i++) {
-			const struct event *e = &j->batch.ev[i];
-			struct buf b;
-			if (!j->inserted[i])
-				continue;
-			buf_init(&b, 64u << 10);
-			if (buf_append_str(&b, "{\"type\":\"event\",\"event\":") == MOAT_OK &&
-			    event_write_json(&b, e, j->env, j->agent.agent_id, now_ms) == MOAT_OK &&
-			    buf_append(&b, "}", 1) == MOAT_OK)
-				ws_hub_post_live(j->agent.project_id, j->env, e->interceptor,
-				                 e->action, e->severity, ws_msg_new(b.data, b.len));
-			buf_cleanup(&b);
-		}
-	}
-	if (j->conn_id) {
-		struct buf b;
-		buf_init(&b, 1u << 20);
-		buf_printf(&b,
-		           "{\"type\":\"ack\",\"seq\":%lld,\"accepted\":%lld,\"duplicates\":%lld,"
-		           "\"rejected\":[",
-		           (long long)j->seq, (long long)j->res.accepted,
-		           (long long)j->res.duplicates);
-		for (size_t i = 0; i < j->batch.nrejected; i++) {
-			json_t *r = json_pack("{s:i, s:s}", "index", j->batch.rejected[i].index,
-			                      "reason", j->batch.rejected[i].reason);
-			char *t = json_dumps(r, JSON_COMPACT);
-			buf_printf(&b, "%s%s", i ? "," : "", t);
-			free(t);
-			json_decref(r);
-		}
-		buf_append_str(&b, "]}");
-		ws_hub_post_ack(j->conn_id, b.data);
-		buf_cleanup(&b);
-	}
+	c.project_id = j->agent.project_id;
+	c.env_id = j->agent.env_id;
+	c.env = j->env;
+	c.agent_id = j->agent.agent_id;
+	c.batch = &j->batch;
+	c.inserted = j->inserted;
+	c.res = j->res;
+	c.received_ms = received_ms;
 	if (j->done && !j->answered) {
 		j->answered = 1;
-		j->done(j->done_arg, MOAT_OK, &j->res);
+		j->done(j->done_arg, MOAT_OK, &c);
 	}
-}
-
-/* Calls back the searches whose events are indexed, whose deadline
- * passed, or all of them when the writer stops (under ingest_lock). */
-static void ingest_text_fire(int all)
-{
-	int64_t now = timefmt_mono_us();
-
-	for (struct text_waiter **pp = &ingest_text_waiting; *pp;) {
-		struct text_waiter *w = *pp;
-		if (all || ingest_indexed_to >= w->target || now >= w->deadline_us) {
-			*pp = w->next;
-			w->cb(w->arg);
-			free(w);
-		} else {
-			pp = &w->next;
-		}
-	}
+	for (int i = 0; i < ingest_nsubs; i++)
+		ingest_subs[i].fn(ingest_subs[i].arg, &c);
 }
 
 /* Indexes the next events for free-text search (own transaction) and wakes
@@ -513,6 +598,7 @@ static void ingest_index_text(int64_t lag, int wanted)
 {
 	int64_t n = 0, to = 0;
 	int limit = wanted ? INGEST_TEXT_WANTED : INGEST_TEXT_CHUNK;
+	struct text_waiter *due;
 
 	if (lag > INGEST_TEXT_LAG_MAX) /* keep up with sustained load */
 		limit = (int)(lag - INGEST_TEXT_LAG_MAX < INGEST_COMMIT_EVENTS
@@ -523,7 +609,7 @@ static void ingest_index_text(int64_t lag, int wanted)
 		return;
 	}
 	store_idle(ingest_store);
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	if (n > 0) {
 		ingest_indexed_to = to;
 		ingest_text_lag = ingest_text_lag > n ? ingest_text_lag - n : 0;
@@ -533,17 +619,18 @@ static void ingest_index_text(int64_t lag, int wanted)
 		if (ingest_indexed_to < ingest_committed_id)
 			ingest_indexed_to = ingest_committed_id;
 	}
-	ingest_text_fire(0);
-	pthread_mutex_unlock(&ingest_lock);
+	due = ingest_text_fire(0);
+	ingest_lock_give();
+	ingest_text_call(due);
 }
 
 int ingest_text_fresh(void)
 {
 	int fresh;
 
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	fresh = !ingest_running || ingest_indexed_to >= ingest_committed_id;
-	pthread_mutex_unlock(&ingest_lock);
+	ingest_lock_give();
 	return fresh;
 }
 
@@ -551,9 +638,9 @@ int ingest_text_wait_async(int timeout_ms, void (*cb)(void *arg), void *arg)
 {
 	struct text_waiter *w;
 
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	if (!ingest_running || ingest_indexed_to >= ingest_committed_id) {
-		pthread_mutex_unlock(&ingest_lock);
+		ingest_lock_give();
 		return 0;
 	}
 	w = xcalloc(1, sizeof *w);
@@ -564,7 +651,7 @@ int ingest_text_wait_async(int timeout_ms, void (*cb)(void *arg), void *arg)
 	w->next = ingest_text_waiting;
 	ingest_text_waiting = w;
 	pthread_cond_signal(&ingest_cond); /* the writer indexes at once */
-	pthread_mutex_unlock(&ingest_lock);
+	ingest_lock_give();
 	return 1;
 }
 
@@ -618,10 +705,11 @@ static void *ingest_main(void *arg)
 	(void)arg;
 	for (;;) {
 		struct job *batch;
-		int64_t n = 0, events = 0, last_id = 0, lag;
+		int64_t n = 0, events = 0, state = 0, last_id = 0, received_ms = 0, lag;
+		struct text_waiter *due = NULL;
 		int idle, wanted;
 
-		pthread_mutex_lock(&ingest_lock);
+		ingest_lock_take();
 		while (!ingest_head && !ingest_stopping && !ingest_text_lag && !ingest_purge_more) {
 			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
@@ -642,6 +730,8 @@ static void *ingest_main(void *arg)
 				n++;
 				if (j->kind == JOB_EVENTS)
 					events += (int64_t)j->batch.n;
+				else
+					state++;
 				last = j;
 			}
 			if (last) {
@@ -651,16 +741,17 @@ static void *ingest_main(void *arg)
 				last->next = NULL;
 			}
 		}
-		pthread_mutex_unlock(&ingest_lock);
+		ingest_lock_give();
 		if (!batch && ingest_stopping)
 			break;
 		if (batch) {
-			ingest_commit(batch, &last_id);
+			ingest_commit(batch, &last_id, &received_ms);
 			store_idle(ingest_store);
 		}
-		pthread_mutex_lock(&ingest_lock);
+		ingest_lock_take();
 		ingest_depth -= n;
 		ingest_queued_events -= events;
+		ingest_state_jobs -= state;
 		if (last_id) {
 			ingest_text_lag += last_id - ingest_committed_id;
 			ingest_committed_id = last_id;
@@ -668,12 +759,13 @@ static void *ingest_main(void *arg)
 		idle = ingest_head == NULL;
 		wanted = ingest_text_waiting != NULL;
 		if (wanted)
-			ingest_text_fire(0); /* deadlines */
+			due = ingest_text_fire(0); /* deadlines */
 		lag = ingest_text_lag;
-		pthread_mutex_unlock(&ingest_lock);
+		ingest_lock_give();
+		ingest_text_call(due);
 		while (batch) {
 			struct job *next = batch->next;
-			ingest_complete(batch);
+			ingest_complete(batch, received_ms);
 			event_batch_free(&batch->batch);
 			free(batch->inserted);
 			free(batch);
@@ -712,25 +804,28 @@ int ingest_start(const char *db_path, int retention_days, int agent_prune_days)
 		ingest_store = NULL;
 		return MOAT_EIO;
 	}
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	ingest_running = 1;
-	pthread_mutex_unlock(&ingest_lock);
+	ingest_lock_give();
 	return MOAT_OK;
 }
 
 void ingest_stop(void)
 {
+	struct text_waiter *due;
+
 	if (!ingest_running)
 		return;
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	ingest_stopping = 1;
 	pthread_cond_signal(&ingest_cond);
-	pthread_mutex_unlock(&ingest_lock);
+	ingest_lock_give();
 	pthread_join(ingest_thread, NULL);
-	pthread_mutex_lock(&ingest_lock);
+	ingest_lock_take();
 	ingest_running = 0;
-	ingest_text_fire(1); /* searches waiting go on */
-	pthread_mutex_unlock(&ingest_lock);
+	due = ingest_text_fire(1); /* searches waiting go on */
+	ingest_lock_give();
+	ingest_text_call(due);
 	store_close(ingest_store);
 	ingest_store = NULL;
 }

@@ -1,15 +1,29 @@
 /*
  * ingest.h — the writer thread: the one thread that writes threat events
- * and agent state.
+ * and agent state. It knows the store and the event model, nothing else:
+ * not WebSockets, not HTTP.
  *
  * Producers on any thread append jobs to a queue; the writer takes
  * everything waiting, applies it in one BEGIN IMMEDIATE transaction (group
- * commit) and only then completes each job: an event batch from a
- * WebSocket gets its ack through the hub, one from REST wakes the HTTP
- * thread waiting for it. A commit that fails is retried; a job is never
- * dropped once queued. The queue is bounded in events: REST callers are
- * told to come back later (503), WebSocket connections stop being read
- * (the caller's job), so nothing is lost and memory stays bounded.
+ * commit) and only then reports each committed event
+ * batch: first to the batch's own completion (ingest_done_fn: the
+ * WebSocket ack path and the REST answer alike), then to every subscriber
+ * registered at start (ingest_subscribe: the live feed, the notifier).
+ * A commit that fails is retried; a job is never dropped once queued.
+ *
+ * Threads and locks: the queue is guarded by the writer's lock, taken
+ * last (no other lock is ever taken while it is held). Completions,
+ * subscribers and text-index callbacks all run on the writer thread with
+ * no lock of this module held, so they may take their own locks (the
+ * hub's, libmicrohttpd's) and may call ingest_backlog() and the like.
+ *
+ * Bounds (each on /metrics): event batches, 100,000 queued events
+ * (ingest_events_async answers MOAT_EBUSY: REST answers 503, a WebSocket
+ * connection keeps its batch and stops reading); agent-state jobs,
+ * INGEST_MAX_STATE_JOBS (past it a "seen" refresh is coalesced away, it
+ * carries only a time that the next one refreshes; hello, applied and
+ * offline are always queued: one per connection event, bounded by the
+ * connections' own limits).
  */
 #ifndef MOAT_INGEST_H
 #define MOAT_INGEST_H
@@ -20,12 +34,15 @@
 #include "event.h"
 
 #define INGEST_MAX_QUEUED_EVENTS 100000
+#define INGEST_MAX_STATE_JOBS    20000 /* hello, applied, offline, seen jobs queued */
+#define INGEST_MAX_SUBSCRIBERS   4
 
 /* Starts the writer with its own connection to db_path.
  * retention_days > 0: events older than that are purged in small batches;
  * agent_prune_days > 0: agents offline that long leave the inventory. */
 int ingest_start(const char *db_path, int retention_days, int agent_prune_days);
-/* Commits everything queued, then stops and joins the writer. */
+/* Commits everything queued, then stops and joins the writer; searches
+ * still waiting for the free-text index are called back. */
 void ingest_stop(void);
 
 struct ingest_agent {
@@ -40,14 +57,20 @@ struct ingest_agent {
 	int64_t policy_version; /* what the agent said it enforces */
 };
 
-/* An agent said hello (upsert, online). Copies a. */
-void ingest_agent_hello(const struct ingest_agent *a);
-/* The agent applied (ok) or refused a policy version. */
-void ingest_agent_applied(int64_t project_id, const char *agent_id, int64_t version, int ok,
-                          const char *error);
-/* The agent's connection closed. */
+/* An agent said hello (upsert, online). Copies a. MOAT_EBUSY when
+ * INGEST_MAX_STATE_JOBS state jobs wait (nothing queued: refuse the
+ * connection, the agent comes back later). */
+int ingest_agent_hello(const struct ingest_agent *a);
+/* The agent applied (ok) or refused a policy version. MOAT_EBUSY as
+ * for hello (the agent reports its version again in its next hello). */
+int ingest_agent_applied(int64_t project_id, const char *agent_id, int64_t version, int ok,
+                         const char *error);
+/* The agent's connection closed. Always queued: one per connection
+ * that said hello, so bounded by the hellos taken. */
 void ingest_agent_offline(int64_t project_id, const char *agent_id);
-/* Refreshes last_seen_at of an online agent. */
+/* Refreshes last_seen_at of an online agent. Coalesced away (counted)
+ * when half of INGEST_MAX_STATE_JOBS state jobs wait: the next refresh
+ * carries a later time anyway. */
 void ingest_agent_seen(int64_t project_id, const char *agent_id);
 
 /* The result of a stored batch. */
@@ -56,36 +79,59 @@ struct ingest_result {
 	int64_t duplicates;
 };
 
-/* Queues a validated WebSocket batch (takes b's contents; b is left
- * empty). When it is committed, the ack for seq goes to conn_id through
- * the hub. Never refuses: the caller bounds what it reads. */
-void ingest_events_ws(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
-                      uint64_t conn_id, int64_t seq, struct event_batch *b);
-/* Called once by the writer for a batch queued by ingest_events_async:
- * rc MOAT_OK with res after the commit, or MOAT_EIO with res NULL when the
- * batch was not committed by its deadline (the database refuses writes;
- * the batch is still stored once it takes them). Runs on the writer
- * thread: it must be quick and must not call back into ingest. */
-typedef void (*ingest_done_fn)(void *arg, int rc, const struct ingest_result *res);
-/* Queues a batch for a REST caller that does not block (takes b's
- * contents; b is left empty); done(arg, ...) follows on the writer
- * thread, possibly before this returns. MOAT_EBUSY when the queue is
- * full: nothing queued, done is never called, b is left as it was. */
+/* A committed event batch, as the writer reports it to the batch's
+ * completion and to the subscribers. Everything is borrowed for the
+ * duration of the call only (the writer frees it afterwards). */
+struct ingest_commit {
+	int64_t project_id, env_id;
+	const char *env;      /* the environment's name */
+	const char *agent_id; /* "" when the caller gave none */
+	const struct event_batch *batch;
+	const unsigned char *inserted; /* per event of batch: 1 stored now, 0 a duplicate */
+	struct ingest_result res;
+	int64_t received_ms; /* the events' received_at */
+};
+
+/* A batch's completion, called exactly once on the writer thread with no
+ * ingest lock held: rc MOAT_OK with c after the commit, or MOAT_EIO with
+ * c NULL when the batch had a deadline and was not committed by then (the
+ * database refuses writes; the batch stays queued and is still stored
+ * once it takes them). It must be quick (it delays every other batch's
+ * completion) and must not wait for the writer. */
+typedef void (*ingest_done_fn)(void *arg, int rc, const struct ingest_commit *c);
+
+/* Queues a validated batch (takes b's contents; b is left empty);
+ * done(arg, ...) follows on the writer thread, possibly before this
+ * returns. timeout_ms > 0: the deadline for MOAT_EIO; 0: none (the
+ * completion waits for the commit however long it takes). MOAT_EBUSY when
+ * the queue holds INGEST_MAX_QUEUED_EVENTS events: nothing queued, done is
+ * never called, b is left as it was. One path for WebSocket and REST. */
 int ingest_events_async(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                         struct event_batch *b, int timeout_ms, ingest_done_fn done, void *arg);
 /* The same, blocking the calling thread until done (tests, tools). */
 int ingest_events_wait(int64_t project_id, int64_t env_id, const char *env, const char *agent_id,
                        struct event_batch *b, int timeout_ms, struct ingest_result *out);
 
+/* A subscriber: told of every committed event batch, in commit order,
+ * after the batch's own completion. Writer thread, no ingest lock held;
+ * it turns the commit into its own work (copying what it needs) and
+ * returns quickly. */
+typedef void (*ingest_commit_fn)(void *arg, const struct ingest_commit *c);
+/* Registers fn (main thread, before ingest_start; at most
+ * INGEST_MAX_SUBSCRIBERS). MOAT_ETOOBIG when the table is full. */
+int ingest_subscribe(ingest_commit_fn fn, void *arg);
+/* Forgets every subscriber (main thread, writer stopped; tests). */
+void ingest_unsubscribe_all(void);
+
 /* The free-text index (schema 006) has every event committed so far (or
  * the writer is not running). */
 int ingest_text_fresh(void);
 /* For a search with free text, so that it finds what was acknowledged
  * before it: 0 when the index has every event committed so far (cb is not
- * called); else 1, and cb(arg) runs once on the writer thread when the
- * index has them, when timeout_ms has passed, or when the writer stops.
- * The writer indexes at once while someone waits. cb must be quick and
- * must not call back into ingest. */
+ * called); else 1, and cb(arg) runs once on the writer thread, with no
+ * ingest lock held, when the index has them, when timeout_ms has passed
+ * (even while the database refuses writes), or when the writer stops.
+ * The writer indexes at once while someone waits. cb must be quick. */
 int ingest_text_wait_async(int timeout_ms, void (*cb)(void *arg), void *arg);
 /* The same, blocking: MOAT_OK, or MOAT_EIO when the index is still
  * behind after timeout_ms. */
@@ -93,6 +139,9 @@ int ingest_text_wait(int timeout_ms);
 
 /* Events queued for the writer now (any thread; a snapshot). */
 int64_t ingest_backlog(void);
+
+/* Whether the calling thread holds the writer's lock (asserts, tests). */
+int ingest_lock_held(void);
 
 /* Appends the ingestion counters to b (Prometheus text). */
 int ingest_metrics(struct buf *b);

@@ -348,6 +348,69 @@ static int cmd_routes(void)
 
 /* ---- serve ---- */
 
+/* What `serve` started, for the shutdown table (main thread only). */
+static struct http_server *serve_http;
+static struct ws_server *serve_ws;
+static struct store *serve_st;
+
+static void serve_stop_http(void)
+{
+	http_server_stop(serve_http);
+	serve_http = NULL;
+}
+
+static void serve_stop_ws(void)
+{
+	ws_server_stop(serve_ws);
+	serve_ws = NULL;
+}
+
+static void serve_close_main_store(void)
+{
+	store_close(serve_st);
+	serve_st = NULL;
+}
+
+/*
+ * The one shutdown order (docs/ARCHITECTURE.md has the same table). Each
+ * step may rely on every step below it still running, and on no step
+ * above it producing work any more.
+ */
+static const struct serve_step {
+	const char *name;
+	void (*stop)(void);
+} serve_shutdown[] = {
+    /* new API requests get 503; the suspended ones (REST batches waiting
+     * for their commit, searches waiting for the free-text index) are
+     * answered (the writer still runs; it answers both by their deadlines
+     * even while the database refuses writes), at most 35 s; then MHD
+     * stops and finishes in-flight requests */
+    {"http", serve_stop_http},
+    /* every agent and live feed is closed with 1001 (up to 2 s), the
+     * service thread is joined, the hub closed (from now on a post is
+     * released at once: an ack not sent is a batch the agent resends),
+     * the lws context destroyed; agents' offline jobs are queued */
+    {"websocket", serve_stop_ws},
+    /* the writer commits everything still queued and is joined; searches
+     * still waiting are called back; events not yet in the free-text
+     * index are indexed after the next start */
+    {"writer", ingest_stop},
+    /* every thread's SQLite connection, then the checkpointer (it may be
+     * checkpointing what the writer committed last), then main's own */
+    {"store threads", store_threads_close},
+    {"checkpointer", store_checkpointer_stop},
+    {"main store", serve_close_main_store},
+    {"web root", http_static_free},
+};
+
+static void serve_stop_all(void)
+{
+	for (size_t i = 0; i < sizeof serve_shutdown / sizeof serve_shutdown[0]; i++) {
+		LOG(LOG_DEBUG, "msg=\"stopping\" step=%s", serve_shutdown[i].name);
+		serve_shutdown[i].stop();
+	}
+}
+
 static int serve_bootstrap_admin(struct store *st)
 {
 	const char *pw = getenv("MOAT_ADMIN_PASSWORD");
@@ -382,8 +445,6 @@ static int serve_bootstrap_admin(struct store *st)
 
 static int cmd_serve(int argc, char **argv)
 {
-	struct http_server *http = NULL;
-	struct ws_server *ws = NULL;
 	struct store *st = NULL;
 	struct config cfg;
 	char err[300], host[128], ahost[128];
@@ -438,23 +499,23 @@ static int cmd_serve(int argc, char **argv)
 	}
 	http_static_load(cfg.web_root);
 	store_thread_setup(cfg.db);
-	rc = store_checkpointer_start(cfg.db);
+	serve_st = st;
+	/* the writer's subscribers, before it starts: the live feed (the
+	 * WebSocket acks and the REST answers are each batch's completion) */
+	rc = ingest_subscribe(ws_live_committed, NULL);
+	if (!rc)
+		rc = store_checkpointer_start(cfg.db);
 	if (!rc)
 		rc = ingest_start(cfg.db, cfg.retention_days, cfg.agent_prune_days);
 	if (!rc)
-		rc = http_server_start(&cfg, &http, &http_port);
+		rc = http_server_start(&cfg, &serve_http, &http_port);
 	if (!rc) {
 		ws_live_set_origin(cfg.public_url, http_port); /* the feed's allowed origins */
-		rc = ws_server_start(&cfg, &ws, &ws_port);
+		rc = ws_server_start(&cfg, &serve_ws, &ws_port);
 	}
 	if (rc) {
 		fprintf(stderr, "moatd: cannot listen on %s / %s\n", cfg.listen, cfg.agent_listen);
-		http_server_stop(http);
-		ingest_stop();
-		store_threads_close();
-		store_checkpointer_stop();
-		store_close(st);
-		http_static_free();
+		serve_stop_all();
 		return 1;
 	}
 	config_split_addr(cfg.listen, host, sizeof host, &p);
@@ -465,13 +526,7 @@ static int cmd_serve(int argc, char **argv)
 	while (sigwait(&set, &sig) != 0)
 		;
 	LOG(LOG_INFO, "msg=\"shutting down\" signal=%d", sig);
-	http_server_stop(http); /* stops accepting, finishes in-flight requests */
-	ws_server_stop(ws);     /* closes agents with 1001 */
-	ingest_stop();          /* commits everything queued */
-	store_threads_close();
-	store_checkpointer_stop();
-	store_close(st);
-	http_static_free();
+	serve_stop_all();
 	LOG(LOG_INFO, "msg=\"stopped\"");
 	return 0;
 }

@@ -9,8 +9,21 @@
  * shared messages written one per WRITEABLE; a peer that stops reading
  * overflows it and is cut off, so nobody else waits for it.
  *
- * Thread: the service thread only (lws rule). Database reads use the
- * thread's own connection (store_thread); writes go to the writer.
+ * Threads: the service thread, except where a function says "any
+ * thread" (ws_agent_publish_policy, ws_agent_token_revoked: they post a
+ * closure through the hub) or "writer thread" (conn_batch_done: a batch's
+ * completion, which builds the ack and posts it). Database reads use the
+ * service thread's own connection (store_thread); writes go to the writer
+ * (ingest.h), which this file includes and which never includes this one.
+ * The service thread owns every struct ws_conn, the registry and the
+ * per-environment cache of the latest policy message.
+ *
+ * Back-pressure: a connection with WS_MAX_INFLIGHT batches unacknowledged
+ * is not read; a batch the writer's full queue refuses is kept by its
+ * connection (one at most: the connection stops reading) and handed over
+ * when the queue is below half (conn_maybe_resume, from the acks and the
+ * sweep). Nothing read is dropped; nothing is acknowledged before its
+ * commit.
  */
 #include "ws_agent.h"
 
@@ -59,8 +72,11 @@ struct ws_conn {
 	char agent_id[132];
 	char remote[64];
 	int64_t sent_version;
-	int inflight;  /* event batches queued and not yet acknowledged */
-	int rx_paused; /* reading stopped for back-pressure */
+	int inflight;   /* event batches queued and not yet acknowledged */
+	int rx_paused;  /* reading stopped for back-pressure */
+	int has_parked; /* a batch the writer's full queue refused, kept here */
+	int64_t parked_seq;
+	struct event_batch parked;
 	struct buf rx;
 	struct ws_sendq q;
 	struct ws_msg *slots[WS_QMAX];
@@ -81,6 +97,15 @@ void ws_agent_set_heartbeat(int seconds)
 }
 static uint64_t conn_next_id;
 static int64_t sweep_last_revoke_check;
+
+/* service thread only: env_id -> latest policy message */
+struct agent_env {
+	int64_t env_id;
+	int64_t version;
+	struct ws_msg *msg;
+};
+static struct agent_env *agent_envs;
+static size_t agent_nenv, agent_capenv;
 static int64_t sweep_last_seen;
 
 size_t ws_agent_session_size(void)
@@ -283,13 +308,72 @@ static const char *hello_str(json_t *o, const char *key, size_t max, int require
 	return s;
 }
 
+/* ---- the latest policy message per environment ---- */
+
+/* The protocol's policy message for a version (document: canonical JSON). */
+static struct ws_msg *policy_msg(int64_t version, const char *sha256, const char *document)
+{
+	size_t cap = strlen(document) + 160;
+	char *text = xmalloc(cap);
+	int n = snprintf(text, cap,
+	                 "{\"type\":\"policy\",\"version\":%lld,\"sha256\":\"%s\",\"document\":%s}",
+	                 (long long)version, sha256, document);
+	struct ws_msg *m = ws_msg_new(text, (size_t)n);
+
+	free(text);
+	return m;
+}
+
+static struct agent_env *policy_env_find(int64_t env_id)
+{
+	for (size_t i = 0; i < agent_nenv; i++)
+		if (agent_envs[i].env_id == env_id)
+			return &agent_envs[i];
+	return NULL;
+}
+
+/* The latest policy message of env_id this process has seen (a new
+ * reference) or NULL; and the version it carries. */
+static struct ws_msg *policy_cached(int64_t env_id, int64_t *version)
+{
+	struct agent_env *e = policy_env_find(env_id);
+
+	if (!e)
+		return NULL;
+	ws_msg_ref(e->msg);
+	*version = e->version;
+	return e->msg;
+}
+
+/* Remembers msg (a new reference is taken) as env_id's latest if newer. */
+static void policy_cache(int64_t env_id, int64_t version, struct ws_msg *msg)
+{
+	struct agent_env *e = policy_env_find(env_id);
+
+	if (e && e->version >= version)
+		return;
+	if (!e) {
+		if (agent_nenv == agent_capenv) {
+			agent_capenv = agent_capenv ? agent_capenv * 2 : 16;
+			agent_envs = xrealloc(agent_envs, agent_capenv * sizeof *agent_envs);
+		}
+		e = &agent_envs[agent_nenv++];
+		e->env_id = env_id;
+		e->msg = NULL;
+	}
+	ws_msg_ref(msg);
+	ws_msg_unref(e->msg);
+	e->msg = msg;
+	e->version = version;
+}
+
 /* Sends the current policy of the environment unless have == current. */
 static void conn_send_current_policy(struct ws_conn *c, int64_t have)
 {
 	struct ws_msg *m;
 	int64_t version = 0;
 
-	m = ws_hub_policy_for(c->env_id, &version);
+	m = policy_cached(c->env_id, &version);
 	if (!m) {
 		struct store *st = store_thread();
 		struct store_policy p;
@@ -299,10 +383,10 @@ static void conn_send_current_policy(struct ws_conn *c, int64_t have)
 			return;
 		}
 		store_idle(st);
-		m = ws_msg_policy(p.version, p.sha256, p.document);
+		m = policy_msg(p.version, p.sha256, p.document);
 		version = p.version;
 		store_policy_cleanup(&p);
-		ws_hub_policy_cache(c->env_id, version, m);
+		policy_cache(c->env_id, version, m);
 	}
 	if (version != have && version > c->sent_version) {
 		conn_send(c, m);
@@ -370,6 +454,21 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 		                               : "the server is busy; retry");
 		return;
 	}
+	memset(&ia, 0, sizeof ia);
+	ia.project_id = c->project_id;
+	ia.env_id = e.id;
+	ia.token_id = c->token_id;
+	snprintf(ia.agent_id, sizeof ia.agent_id, "%s", agent_id);
+	snprintf(ia.hostname, sizeof ia.hostname, "%s", hostname);
+	snprintf(ia.runtime, sizeof ia.runtime, "%s", runtime);
+	snprintf(ia.agent_version, sizeof ia.agent_version, "%s", aver);
+	snprintf(ia.remote, sizeof ia.remote, "%s", c->remote);
+	ia.policy_version = have;
+	if (ingest_agent_hello(&ia) != MOAT_OK) {
+		/* the writer's queue of agent state is full: come back later */
+		conn_fail(c, 1011, "unavailable", "the server is busy; retry");
+		return;
+	}
 	/* one live connection per agent_id and project: the newest wins */
 	for (struct ws_conn *o; (o = agent_find(c->project_id, agent_id, c)) != NULL;) {
 		conn_fail(o, 4409, "replaced", "a newer connection with this agent_id took over");
@@ -380,17 +479,6 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 	snprintf(c->agent_id, sizeof c->agent_id, "%s", agent_id);
 	c->state = CONN_READY;
 	agent_hash_add(c);
-	memset(&ia, 0, sizeof ia);
-	ia.project_id = c->project_id;
-	ia.env_id = c->env_id;
-	ia.token_id = c->token_id;
-	snprintf(ia.agent_id, sizeof ia.agent_id, "%s", agent_id);
-	snprintf(ia.hostname, sizeof ia.hostname, "%s", hostname);
-	snprintf(ia.runtime, sizeof ia.runtime, "%s", runtime);
-	snprintf(ia.agent_version, sizeof ia.agent_version, "%s", aver);
-	snprintf(ia.remote, sizeof ia.remote, "%s", c->remote);
-	ia.policy_version = have;
-	ingest_agent_hello(&ia);
 	{
 		json_t *w =
 		    json_pack("{s:s, s:s, s:s, s:s, s:i, s:{s:i, s:i}}", "type", "welcome",
@@ -418,8 +506,93 @@ static void conn_applied(struct ws_conn *c, json_t *msg)
 		          "applied needs version (>= 1), ok (boolean) and an optional error");
 		return;
 	}
-	ingest_agent_applied(c->project_id, c->agent_id, json_integer_value(v), json_is_true(ok),
-	                     err);
+	if (ingest_agent_applied(c->project_id, c->agent_id, json_integer_value(v),
+	                         json_is_true(ok), err) != MOAT_OK)
+		/* the writer's queue of agent state is full; the next hello
+		 * reports the version the agent enforces */
+		conn_fail(c, 1011, "unavailable", "the server is busy; retry");
+}
+
+/* A batch between the service thread and its ack: made when it is
+ * queued, filled by the writer's completion, run (or released) by the
+ * hub. */
+struct agent_ack {
+	uint64_t conn_id;
+	int64_t seq;
+	struct ws_msg *msg;
+};
+
+static void conn_deliver(uint64_t conn_id, struct ws_msg *msg);
+
+/* The hub closure: the ack to its connection (service thread), or only
+ * freed (the hub is closed). */
+static void conn_ack_run(void *arg, int run)
+{
+	struct agent_ack *k = arg;
+
+	if (run)
+		conn_deliver(k->conn_id, k->msg);
+	ws_msg_unref(k->msg);
+	free(k);
+}
+
+/* A batch's completion (writer thread, no writer lock held): the ack
+ * message, built here and posted to the service thread. A WebSocket batch
+ * has no deadline, so rc is always MOAT_OK. */
+static void conn_batch_done(void *arg, int rc, const struct ingest_commit *cm)
+{
+	struct agent_ack *k = arg;
+	struct buf b;
+
+	if (rc != MOAT_OK || !cm) {
+		free(k);
+		return;
+	}
+	buf_init(&b, 1u << 20);
+	buf_printf(&b,
+	           "{\"type\":\"ack\",\"seq\":%lld,\"accepted\":%lld,\"duplicates\":%lld,"
+	           "\"rejected\":[",
+	           (long long)k->seq, (long long)cm->res.accepted, (long long)cm->res.duplicates);
+	for (size_t i = 0; i < cm->batch->nrejected; i++) {
+		json_t *r = json_pack("{s:i, s:s}", "index", cm->batch->rejected[i].index, "reason",
+		                      cm->batch->rejected[i].reason);
+		char *t = json_dumps(r, JSON_COMPACT);
+		buf_printf(&b, "%s%s", i ? "," : "", t);
+		free(t);
+		json_decref(r);
+	}
+	buf_append_str(&b, "]}");
+	k->msg = ws_msg_new(b.data, b.len);
+	buf_cleanup(&b);
+	ws_hub_post(conn_ack_run, k);
+}
+
+/* Hands a batch to the writer (takes b's contents on success). MOAT_EBUSY
+ * when its queue is full: b is left as it was. */
+static int conn_submit(struct ws_conn *c, int64_t seq, struct event_batch *b)
+{
+	struct agent_ack *k = xcalloc(1, sizeof *k);
+	int rc;
+
+	k->conn_id = c->id;
+	k->seq = seq;
+	rc = ingest_events_async(c->project_id, c->env_id, c->env, c->agent_id, b, 0,
+	                         conn_batch_done, k);
+	if (rc) {
+		free(k);
+		return rc;
+	}
+	c->inflight++;
+	return MOAT_OK;
+}
+
+static void conn_pause(struct ws_conn *c)
+{
+	if (!c->rx_paused) {
+		c->rx_paused = 1;
+		paused_count++;
+		lws_rx_flow_control(c->wsi, 0);
+	}
 }
 
 static void conn_events(struct ws_conn *c, json_t *msg)
@@ -438,23 +611,34 @@ static void conn_events(struct ws_conn *c, json_t *msg)
 		return;
 	}
 	ingest_count_rejected(&b);
-	ingest_events_ws(c->project_id, c->env_id, c->env, c->agent_id, c->id,
-	                 json_integer_value(seq), &b);
+	if (conn_submit(c, json_integer_value(seq), &b) != MOAT_OK) {
+		/* the writer's queue is full: the batch waits here, and the
+		 * socket is not read, until there is room (conn_maybe_resume) */
+		c->parked = b;
+		c->parked_seq = json_integer_value(seq);
+		c->has_parked = 1;
+		conn_pause(c);
+		return;
+	}
 	event_batch_free(&b);
 	/* back-pressure: with WS_MAX_INFLIGHT batches unacknowledged, or the
-	 * writer's queue over its bound, stop reading this socket until acks
-	 * go out (conn_maybe_resume) */
-	if ((++c->inflight >= WS_MAX_INFLIGHT || ingest_backlog() > INGEST_MAX_QUEUED_EVENTS) &&
-	    !c->rx_paused) {
-		c->rx_paused = 1;
-		paused_count++;
-		lws_rx_flow_control(c->wsi, 0);
-	}
+	 * writer's queue nearly full, stop reading this socket until acks go
+	 * out (conn_maybe_resume) */
+	if (c->inflight >= WS_MAX_INFLIGHT ||
+	    ingest_backlog() > INGEST_MAX_QUEUED_EVENTS - EVENT_MAX_BATCH)
+		conn_pause(c);
 }
 
 /* Reads c again when its own acks and the writer's queue allow. */
 static void conn_maybe_resume(struct ws_conn *c)
 {
+	if (c->has_parked && c->state != CONN_CLOSING) {
+		if (ingest_backlog() > INGEST_MAX_QUEUED_EVENTS / 2 ||
+		    conn_submit(c, c->parked_seq, &c->parked) != MOAT_OK)
+			return;
+		event_batch_free(&c->parked);
+		c->has_parked = 0;
+	}
 	if (c->rx_paused && c->inflight < WS_MAX_INFLIGHT && c->state != CONN_CLOSING &&
 	    ingest_backlog() <= INGEST_MAX_QUEUED_EVENTS / 2) {
 		c->rx_paused = 0;
@@ -554,6 +738,10 @@ static void conn_closed(struct ws_conn *c)
 		c->rx_paused = 0;
 		paused_count--;
 	}
+	if (c->has_parked) { /* never acknowledged: the agent sends it again */
+		event_batch_free(&c->parked);
+		c->has_parked = 0;
+	}
 	ws_sendq_clear(&c->q);
 	buf_cleanup(&c->rx);
 	agent_hash_remove(c);
@@ -646,6 +834,7 @@ int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *u
 		conn_closed(c);
 		return 0;
 	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+		/* reaches every protocol: the agent protocol drains the hub */
 		ws_hub_drain();
 		return 0;
 	default:
@@ -654,9 +843,10 @@ int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *u
 	return lws_callback_http_dummy(wsi, reason, user, in, len);
 }
 
-/* ---- what the hub and the sweep ask ---- */
+/* ---- what other threads ask, through the hub ---- */
 
-void ws_agent_push_policy(int64_t env_id, int64_t version, struct ws_msg *msg)
+/* Queues msg to every ready connection of env_id behind version. */
+static void conn_push_policy(int64_t env_id, int64_t version, struct ws_msg *msg)
 {
 	int n = 0;
 
@@ -671,14 +861,16 @@ void ws_agent_push_policy(int64_t env_id, int64_t version, struct ws_msg *msg)
 	    (long long)env_id, (long long)version, n);
 }
 
-void ws_agent_close_token(int64_t token_id)
+/* Closes (4401) every connection of token_id. */
+static void conn_close_token(int64_t token_id)
 {
 	for (struct ws_conn *c = reg_head; c; c = c->next)
 		if (c->token_id == token_id && c->state != CONN_CLOSING)
 			conn_fail(c, 4401, "revoked", "the token was revoked or expired");
 }
 
-void ws_agent_deliver(uint64_t conn_id, struct ws_msg *msg)
+/* Queues msg (an ack) to connection conn_id if it still exists. */
+static void conn_deliver(uint64_t conn_id, struct ws_msg *msg)
 {
 	struct ws_conn *c = reg_find(conn_id);
 
@@ -688,6 +880,59 @@ void ws_agent_deliver(uint64_t conn_id, struct ws_msg *msg)
 	if (c->inflight > 0)
 		c->inflight--;
 	conn_maybe_resume(c);
+}
+
+struct agent_policy_post {
+	int64_t env_id, version;
+	struct ws_msg *msg;
+};
+
+static void policy_post_run(void *arg, int run)
+{
+	struct agent_policy_post *p = arg;
+
+	if (run) {
+		policy_cache(p->env_id, p->version, p->msg);
+		conn_push_policy(p->env_id, p->version, p->msg);
+	}
+	ws_msg_unref(p->msg);
+	free(p);
+}
+
+void ws_agent_publish_policy(int64_t project_id, int64_t env_id, int64_t version,
+                             const char *sha256, const char *document)
+{
+	struct agent_policy_post *p = xcalloc(1, sizeof *p);
+
+	(void)project_id;
+	p->env_id = env_id;
+	p->version = version;
+	p->msg = policy_msg(version, sha256, document); /* serialised once, shared by all */
+	ws_hub_post(policy_post_run, p);
+}
+
+static void revoked_run(void *arg, int run)
+{
+	if (run)
+		conn_close_token(*(int64_t *)arg);
+	free(arg);
+}
+
+void ws_agent_token_revoked(int64_t token_id)
+{
+	int64_t *id = xmalloc(sizeof *id);
+
+	*id = token_id;
+	ws_hub_post(revoked_run, id);
+}
+
+void ws_agent_shutdown(void)
+{
+	for (size_t i = 0; i < agent_nenv; i++)
+		ws_msg_unref(agent_envs[i].msg);
+	free(agent_envs);
+	agent_envs = NULL;
+	agent_nenv = agent_capenv = 0;
 }
 
 void ws_agent_close_all(int code)
@@ -711,7 +956,7 @@ static void sweep_revocations(int64_t now)
 		                               after, ids, 256, &n) != MOAT_OK)
 			return; /* the next sweep asks again from the same time */
 		for (int i = 0; i < n; i++)
-			ws_agent_close_token(ids[i]);
+			conn_close_token(ids[i]);
 		if (n > 0)
 			after = ids[n - 1];
 	} while (n == 256);

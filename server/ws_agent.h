@@ -1,8 +1,9 @@
 /*
  * ws_agent.h — the agent protocol (moat.agent.v1, agentproto/PROTOCOL.md)
  * on the WebSocket service thread: one struct ws_conn per connection, the
- * registry of connections, and what the hub asks of them. Every function
- * here runs on the service thread only.
+ * registry of connections, and the per-environment cache of the latest
+ * policy message. Every function here runs on the service thread only,
+ * except those marked "any thread", which post a closure through the hub.
  */
 #ifndef MOAT_WS_AGENT_H
 #define MOAT_WS_AGENT_H
@@ -27,12 +28,14 @@ int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *u
                       size_t len);
 size_t ws_agent_session_size(void);
 
-/* Queues msg to every ready connection of env_id behind version. */
-void ws_agent_push_policy(int64_t env_id, int64_t version, struct ws_msg *msg);
-/* Closes (4401) every connection of token_id. */
-void ws_agent_close_token(int64_t token_id);
-/* Queues msg to connection conn_id if it still exists. */
-void ws_agent_deliver(uint64_t conn_id, struct ws_msg *msg);
+/* Any thread: a committed policy version, pushed to every agent of
+ * env_id (the message is serialised once, here, and shared). */
+void ws_agent_publish_policy(int64_t project_id, int64_t env_id, int64_t version,
+                             const char *sha256, const char *document);
+/* Any thread: closes (4401) every connection authenticated by token_id. */
+void ws_agent_token_revoked(int64_t token_id);
+/* Main thread, after the context is destroyed: frees the policy cache. */
+void ws_agent_shutdown(void);
 /* Periodic work: hello timeouts, revoked and expired tokens, last seen. */
 void ws_agent_sweep(struct lws_context *ctx);
 /* Asks every connection to close with code (shutdown: 1001). */

@@ -1,7 +1,7 @@
 /*
- * ws_hub.c — the queue from other threads to the WebSocket service thread,
- * shared messages, and the per-environment cache of the latest policy
- * message. See ws_hub.h for the thread rules.
+ * ws_hub.c — the queue of closures from other threads to the WebSocket
+ * service thread, shared messages and send queues. See ws_hub.h for the
+ * thread and lock rules.
  */
 #include "ws_hub.h"
 
@@ -10,33 +10,25 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ws_agent.h"
-#include "ws_live.h"
+#include "buf.h"
+#include "err.h"
 #include "xalloc.h"
-
-enum hub_kind { HUB_POLICY = 1, HUB_REVOKED, HUB_ACK, HUB_LIVE };
 
 struct hub_item {
 	struct hub_item *next;
-	int kind;
-	int64_t env_id, version, token_id;
-	uint64_t conn_id;
-	struct ws_msg *msg;
-	char env[48], interceptor[24], action[12], severity[12];
+	ws_hub_fn fn;
+	void *arg;
 };
 
 static pthread_mutex_t hub_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct hub_item *hub_head, *hub_tail;
+static int64_t hub_len;       /* items queued (under hub_lock) */
+static int hub_closed;        /* under hub_lock: posts are released at once */
+static uint64_t hub_released; /* closures released unrun (atomic) */
+/* the context to wake: written under the write side of hub_wake, read
+ * under its read side around lws_cancel_service */
+static pthread_rwlock_t hub_wake = PTHREAD_RWLOCK_INITIALIZER;
 static struct lws_context *hub_ctx;
-
-/* service thread only: env_id -> latest policy message */
-struct hub_env {
-	int64_t env_id;
-	int64_t version;
-	struct ws_msg *msg;
-};
-static struct hub_env *hub_envs;
-static size_t hub_nenv, hub_capenv;
 
 struct ws_msg *ws_msg_new(const char *text, size_t len)
 {
@@ -116,126 +108,56 @@ void ws_sendq_clear(struct ws_sendq *q)
 		ws_msg_unref(m);
 }
 
-void ws_hub_init(struct lws_context *ctx)
+void ws_hub_open(struct lws_context *ctx)
 {
+	pthread_rwlock_wrlock(&hub_wake);
 	hub_ctx = ctx;
+	pthread_rwlock_unlock(&hub_wake);
+	pthread_mutex_lock(&hub_lock);
+	hub_closed = 0;
+	pthread_mutex_unlock(&hub_lock);
 }
 
-static void hub_post(struct hub_item *it)
+/* Releases a detached list of items unrun. */
+static void hub_release(struct hub_item *it)
 {
-	struct lws_context *ctx;
+	while (it) {
+		struct hub_item *next = it->next;
+		it->fn(it->arg, 0);
+		__atomic_fetch_add(&hub_released, 1, __ATOMIC_RELAXED);
+		free(it);
+		it = next;
+	}
+}
+
+int ws_hub_post(ws_hub_fn fn, void *arg)
+{
+	struct hub_item *it = xmalloc(sizeof *it);
 
 	it->next = NULL;
+	it->fn = fn;
+	it->arg = arg;
 	pthread_mutex_lock(&hub_lock);
+	if (hub_closed) {
+		pthread_mutex_unlock(&hub_lock);
+		hub_release(it);
+		return -1;
+	}
 	if (hub_tail)
 		hub_tail->next = it;
 	else
 		hub_head = it;
 	hub_tail = it;
-	ctx = hub_ctx;
+	hub_len++;
 	pthread_mutex_unlock(&hub_lock);
-	if (ctx)
-		lws_cancel_service(ctx);
-}
-
-struct ws_msg *ws_msg_policy(int64_t version, const char *sha256, const char *document)
-{
-	size_t cap = strlen(document) + 160;
-	char *text = xmalloc(cap);
-	int n = snprintf(text, cap,
-	                 "{\"type\":\"policy\",\"version\":%lld,\"sha256\":\"%s\",\"document\":%s}",
-	                 (long long)version, sha256, document);
-	struct ws_msg *m = ws_msg_new(text, (size_t)n);
-
-	free(text);
-	return m;
-}
-
-void ws_hub_publish_policy(int64_t project_id, int64_t env_id, int64_t version, const char *sha256,
-                           const char *document)
-{
-	struct hub_item *it = xcalloc(1, sizeof *it);
-
-	(void)project_id;
-	it->kind = HUB_POLICY;
-	it->env_id = env_id;
-	it->version = version;
-	it->msg = ws_msg_policy(version, sha256, document); /* serialised once, shared by all */
-	hub_post(it);
-}
-
-void ws_hub_token_revoked(int64_t token_id)
-{
-	struct hub_item *it = xcalloc(1, sizeof *it);
-
-	it->kind = HUB_REVOKED;
-	it->token_id = token_id;
-	hub_post(it);
-}
-
-void ws_hub_post_ack(uint64_t conn_id, const char *text)
-{
-	struct hub_item *it = xcalloc(1, sizeof *it);
-
-	it->kind = HUB_ACK;
-	it->conn_id = conn_id;
-	it->msg = ws_msg_new(text, strlen(text));
-	hub_post(it);
-}
-
-void ws_hub_post_live(int64_t project_id, const char *env, const char *interceptor,
-                      const char *action, const char *severity, struct ws_msg *msg)
-{
-	struct hub_item *it = xcalloc(1, sizeof *it);
-
-	it->kind = HUB_LIVE;
-	it->env_id = project_id;
-	snprintf(it->env, sizeof it->env, "%s", env ? env : "");
-	snprintf(it->interceptor, sizeof it->interceptor, "%s", interceptor);
-	snprintf(it->action, sizeof it->action, "%s", action);
-	snprintf(it->severity, sizeof it->severity, "%s", severity);
-	it->msg = msg;
-	hub_post(it);
-}
-
-static struct hub_env *hub_env_find(int64_t env_id)
-{
-	for (size_t i = 0; i < hub_nenv; i++)
-		if (hub_envs[i].env_id == env_id)
-			return &hub_envs[i];
-	return NULL;
-}
-
-struct ws_msg *ws_hub_policy_for(int64_t env_id, int64_t *version)
-{
-	struct hub_env *e = hub_env_find(env_id);
-
-	if (!e)
-		return NULL;
-	ws_msg_ref(e->msg);
-	*version = e->version;
-	return e->msg;
-}
-
-void ws_hub_policy_cache(int64_t env_id, int64_t version, struct ws_msg *msg)
-{
-	struct hub_env *e = hub_env_find(env_id);
-
-	if (e && e->version >= version)
-		return;
-	if (!e) {
-		if (hub_nenv == hub_capenv) {
-			hub_capenv = hub_capenv ? hub_capenv * 2 : 16;
-			hub_envs = xrealloc(hub_envs, hub_capenv * sizeof *hub_envs);
-		}
-		e = &hub_envs[hub_nenv++];
-		e->env_id = env_id;
-		e->msg = NULL;
-	}
-	ws_msg_ref(msg);
-	ws_msg_unref(e->msg);
-	e->msg = msg;
-	e->version = version;
+	/* the wake lock keeps ws_hub_close from destroying the context while
+	 * this wakes it (lws_cancel_service is the one lws call any thread
+	 * may make) */
+	pthread_rwlock_rdlock(&hub_wake);
+	if (hub_ctx)
+		lws_cancel_service(hub_ctx);
+	pthread_rwlock_unlock(&hub_wake);
+	return 0;
 }
 
 void ws_hub_drain(void)
@@ -245,40 +167,50 @@ void ws_hub_drain(void)
 	pthread_mutex_lock(&hub_lock);
 	it = hub_head;
 	hub_head = hub_tail = NULL;
+	hub_len = 0;
 	pthread_mutex_unlock(&hub_lock);
 	while (it) {
 		struct hub_item *next = it->next;
-		switch (it->kind) {
-		case HUB_POLICY:
-			ws_hub_policy_cache(it->env_id, it->version, it->msg);
-			ws_agent_push_policy(it->env_id, it->version, it->msg);
-			break;
-		case HUB_REVOKED:
-			ws_agent_close_token(it->token_id);
-			break;
-		case HUB_ACK:
-			ws_agent_deliver(it->conn_id, it->msg);
-			break;
-		case HUB_LIVE:
-			ws_live_publish(it->env_id, it->env, it->interceptor, it->action,
-			                it->severity, it->msg);
-			break;
-		}
-		ws_msg_unref(it->msg);
+		it->fn(it->arg, 1);
 		free(it);
 		it = next;
 	}
 }
 
-void ws_hub_shutdown(void)
+void ws_hub_close(void)
 {
-	pthread_mutex_lock(&hub_lock);
+	struct hub_item *it;
+
+	pthread_rwlock_wrlock(&hub_wake);
 	hub_ctx = NULL;
+	pthread_rwlock_unlock(&hub_wake);
+	pthread_mutex_lock(&hub_lock);
+	hub_closed = 1;
+	it = hub_head;
+	hub_head = hub_tail = NULL;
+	hub_len = 0;
 	pthread_mutex_unlock(&hub_lock);
-	ws_hub_drain(); /* frees whatever is left */
-	for (size_t i = 0; i < hub_nenv; i++)
-		ws_msg_unref(hub_envs[i].msg);
-	free(hub_envs);
-	hub_envs = NULL;
-	hub_nenv = hub_capenv = 0;
+	hub_release(it);
+}
+
+int ws_hub_metrics(struct buf *b)
+{
+	int64_t len;
+
+	pthread_mutex_lock(&hub_lock);
+	len = hub_len;
+	pthread_mutex_unlock(&hub_lock);
+	return buf_printf(b,
+	                  "# HELP moat_ws_hub_queue_items Closures waiting for the WebSocket"
+	                  " service thread.\n"
+	                  "# TYPE moat_ws_hub_queue_items gauge\nmoat_ws_hub_queue_items %lld\n"
+	                  "# HELP moat_ws_hub_released_total Closures released unrun at shutdown"
+	                  " (posted after the service thread stopped).\n"
+	                  "# TYPE moat_ws_hub_released_total counter\n"
+	                  "moat_ws_hub_released_total %llu\n",
+	                  (long long)len,
+	                  (unsigned long long)__atomic_load_n(&hub_released, __ATOMIC_RELAXED)) ==
+	               MOAT_OK
+	           ? MOAT_OK
+	           : MOAT_ETOOBIG;
 }

@@ -1,13 +1,32 @@
 /*
- * ws_hub.h — how other threads reach the WebSocket service thread, and
- * the service thread's registry of agent connections.
+ * ws_hub.h — how other threads reach the WebSocket service thread:
+ * closures on a queue, shared refcounted messages, and the bounded
+ * per-connection send queue.
  *
- * Producers (HTTP handlers, the ingest writer) call ws_hub_publish_*() and
- * ws_hub_post_*(): these only append to a mutex-guarded queue and call
- * lws_cancel_service(). The service thread drains the queue on
- * LWS_CALLBACK_EVENT_WAIT_CANCELLED (ws_hub_drain) and is the only thread
- * that touches a connection. No lws call is made while the queue lock is
- * held.
+ * Producers (HTTP handlers, the writer's completions and subscribers)
+ * call ws_hub_post(fn, arg): it appends to a mutex-guarded queue and wakes
+ * the service thread with lws_cancel_service(). The service thread drains
+ * the queue on LWS_CALLBACK_EVENT_WAIT_CANCELLED (ws_hub_drain) and runs
+ * each fn(arg, 1); it is the only thread that touches a connection. The
+ * hub knows nothing of what the closures do (ws_agent.c and ws_live.c
+ * make them), so it includes no other ws_*.h.
+ *
+ * Locks: hub_lock guards the queue and is held for no call at all; the
+ * wake lock (a rwlock) is held for reading around lws_cancel_service and
+ * for writing by ws_hub_close, so a wake never touches a destroyed
+ * context. Neither is held while a closure runs. Order: ingest_lock is
+ * never held here (the writer calls ws_hub_post with no lock held).
+ *
+ * Bound: the queue holds acks (one per batch the writer committed, so
+ * bounded by its queue and by 8 unacknowledged batches per connection),
+ * policy pushes and revocations (one per HTTP request that commits one)
+ * and live-feed batches (bounded in bytes by ws_live.c, which drops and
+ * counts past it). Its length is on /metrics (moat_ws_hub_queue_items).
+ * After ws_hub_close every closure still queued, and every later post, is
+ * released at once (fn(arg, 0)) and counted (moat_ws_hub_released_total):
+ * nothing leaks, and nothing it carried was acknowledged (an ack not sent
+ * is an ack the agent waits for, and resends its batch after reconnecting;
+ * storage deduplicates).
  */
 #ifndef MOAT_WS_HUB_H
 #define MOAT_WS_HUB_H
@@ -15,9 +34,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct buf;
 struct lws;
 struct lws_context;
-struct ws_conn;
 
 /* A message serialised once and shared (refcounted) by every connection
  * that sends it. data has LWS_PRE bytes of headroom before the payload. */
@@ -29,8 +48,6 @@ struct ws_msg {
 };
 
 struct ws_msg *ws_msg_new(const char *text, size_t len);
-/* The protocol's policy message for a version (document: canonical JSON). */
-struct ws_msg *ws_msg_policy(int64_t version, const char *sha256, const char *document);
 void ws_msg_ref(struct ws_msg *m);
 void ws_msg_unref(struct ws_msg *m);
 
@@ -53,33 +70,25 @@ int ws_sendq_write(struct ws_sendq *q, struct lws *wsi);
 /* Drops every queued message. */
 void ws_sendq_clear(struct ws_sendq *q);
 
-/* Main thread, before and after the service thread runs. */
-void ws_hub_init(struct lws_context *ctx);
-void ws_hub_shutdown(void);
+/* A closure for the service thread: fn(arg, 1) runs there; fn(arg, 0)
+ * only releases arg (the hub is closed: shutdown). Called exactly once. */
+typedef void (*ws_hub_fn)(void *arg, int run);
 
-/* ---- any thread ---- */
+/* Main thread: after the context is created / after the service thread
+ * is joined and before the context is destroyed (releases what is left;
+ * later posts are released at once). */
+void ws_hub_open(struct lws_context *ctx);
+void ws_hub_close(void);
 
-/* A committed policy version: pushed to every agent of env_id. */
-void ws_hub_publish_policy(int64_t project_id, int64_t env_id, int64_t version, const char *sha256,
-                           const char *document);
-/* Closes (4401) every connection authenticated by token_id. */
-void ws_hub_token_revoked(int64_t token_id);
-/* An events batch of connection conn_id is durable: send its ack (text
- * is the ack message, copied). */
-void ws_hub_post_ack(uint64_t conn_id, const char *text);
+/* Any thread, no lock of the caller's held that fn takes: queues fn(arg)
+ * and wakes the service thread. 0, or -1 when the hub is closed (fn(arg,
+ * 0) has run already). */
+int ws_hub_post(ws_hub_fn fn, void *arg);
 
-/* A new event (msg is taken over) for the live feed of project_id. */
-void ws_hub_post_live(int64_t project_id, const char *env, const char *interceptor,
-                      const char *action, const char *severity, struct ws_msg *msg);
-
-/* ---- service thread only ---- */
-
-/* Drains the queue (on EVENT_WAIT_CANCELLED). */
+/* Service thread only: runs what is queued (on EVENT_WAIT_CANCELLED). */
 void ws_hub_drain(void);
-/* The latest policy message of env_id this process has seen (a new
- * reference) or NULL; and the version it carries. */
-struct ws_msg *ws_hub_policy_for(int64_t env_id, int64_t *version);
-/* Remembers msg (a new reference is taken) as env_id's latest if newer. */
-void ws_hub_policy_cache(int64_t env_id, int64_t version, struct ws_msg *msg);
+
+/* Appends the hub's gauges and counters to b (Prometheus text). */
+int ws_hub_metrics(struct buf *b);
 
 #endif

@@ -16,6 +16,16 @@
  * user disabled, or its user's role below LIVE_MIN_ROLE. The database is
  * asked (the service thread's own connection), so a logout through
  * another instance counts too.
+ *
+ * New events come from the writer: ws_live_committed is its subscriber
+ * (writer thread, no writer lock held). When someone watches, it
+ * serialises each newly stored event once into a shared message and posts
+ * the batch's messages as one hub closure; the service thread sends each
+ * to the connections whose filters accept it. What waits for the service
+ * thread is bounded (LIVE_PENDING_BYTES): past it the feed skips events,
+ * counts them (moat_live_events_dropped_total) and tells every watching
+ * client {"type":"dropped","events":N} before the next event it sends.
+ * Nothing is lost from storage: the feed is a view.
  */
 #include "ws_live.h"
 
@@ -25,17 +35,23 @@
 #include <string.h>
 
 #include "auth_cache.h"
+#include "buf.h"
 #include "crypto.h"
 #include "err.h"
+#include "event.h"
+#include "ingest.h"
 #include "log.h"
 #include "store.h"
 #include "timefmt.h"
 #include "token.h"
+#include "xalloc.h"
 
 #define LIVE_TICKETS    1024
 #define LIVE_QMAX       256
 #define LIVE_QBYTES     (2u << 20)
 #define LIVE_FILTER_MAX 8
+/* live messages posted to the service thread and not yet sent on */
+#define LIVE_PENDING_BYTES (16u << 20)
 
 struct live_ticket {
 	char hash[CRYPTO_SHA256_HEX];
@@ -49,6 +65,9 @@ static char live_origin[3][300];
 static int live_watching;              /* atomic: subscribed connections */
 static int64_t live_idle_s = 720 * 60; /* --session-idle-minutes, set before start */
 static uint64_t live_epoch;            /* service thread: auth epoch of the last full check */
+static int64_t live_pending;           /* atomic: bytes posted, not yet handed on */
+static uint64_t live_dropped;          /* atomic: events skipped at the bound (total) */
+static uint64_t live_gap;              /* atomic: skipped, not yet told to the clients */
 
 enum live_state { LIVE_NEW = 0, LIVE_READY, LIVE_CLOSING };
 
@@ -454,8 +473,10 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 	return 0;
 }
 
-void ws_live_publish(int64_t project_id, const char *env, const char *interceptor,
-                     const char *action, const char *severity, struct ws_msg *msg)
+/* Sends msg to every live connection of project_id whose filters accept
+ * (env, interceptor, action, severity). */
+static void live_publish(int64_t project_id, const char *env, const char *interceptor,
+                         const char *action, const char *severity, struct ws_msg *msg)
 {
 	int64_t now = timefmt_now();
 
@@ -473,6 +494,111 @@ void ws_live_publish(int64_t project_id, const char *env, const char *intercepto
 		    live_filter_ok(&c->action, action) && live_filter_ok(&c->severity, severity))
 			live_send(c, msg);
 	}
+}
+
+/* ---- from the writer ---- */
+
+/* A committed batch's live messages, one closure on the hub. */
+struct live_batch {
+	int64_t project_id;
+	char env[48];
+	size_t n;
+	int64_t bytes;
+	struct {
+		const char *interceptor, *action, *severity; /* static strings */
+		struct ws_msg *msg;
+	} ev[];
+};
+
+/* Tells every watching client how many events the feed skipped. */
+static void live_tell_gap(void)
+{
+	uint64_t n = __atomic_exchange_n(&live_gap, 0, __ATOMIC_RELAXED);
+	char text[80];
+
+	if (!n)
+		return;
+	snprintf(text, sizeof text, "{\"type\":\"dropped\",\"events\":%llu}",
+	         (unsigned long long)n);
+	for (struct live_conn *c = live_head; c; c = c->next)
+		if (c->state == LIVE_READY)
+			live_send_text(c, text);
+}
+
+static void live_batch_run(void *arg, int run)
+{
+	struct live_batch *lb = arg;
+
+	if (run)
+		live_tell_gap();
+	for (size_t i = 0; i < lb->n; i++) {
+		if (run)
+			live_publish(lb->project_id, lb->env, lb->ev[i].interceptor,
+			             lb->ev[i].action, lb->ev[i].severity, lb->ev[i].msg);
+		ws_msg_unref(lb->ev[i].msg);
+	}
+	__atomic_sub_fetch(&live_pending, lb->bytes, __ATOMIC_RELAXED);
+	free(lb);
+}
+
+void ws_live_committed(void *arg, const struct ingest_commit *c)
+{
+	struct live_batch *lb;
+	struct buf b;
+	size_t n = 0;
+
+	(void)arg;
+	if (ws_live_watchers() <= 0 || c->res.accepted <= 0)
+		return;
+	if (__atomic_load_n(&live_pending, __ATOMIC_RELAXED) > (int64_t)LIVE_PENDING_BYTES) {
+		__atomic_fetch_add(&live_dropped, (uint64_t)c->res.accepted, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&live_gap, (uint64_t)c->res.accepted, __ATOMIC_RELAXED);
+		return;
+	}
+	lb = xmalloc(sizeof *lb + (size_t)c->res.accepted * sizeof lb->ev[0]);
+	lb->project_id = c->project_id;
+	snprintf(lb->env, sizeof lb->env, "%s", c->env);
+	lb->bytes = 0;
+	buf_init(&b, 64u << 10);
+	for (size_t i = 0; i < c->batch->n && n < (size_t)c->res.accepted; i++) {
+		const struct event *e = &c->batch->ev[i];
+		if (!c->inserted[i])
+			continue;
+		buf_reset(&b);
+		if (buf_append_str(&b, "{\"type\":\"event\",\"event\":") != MOAT_OK ||
+		    event_write_json(&b, e, c->env, c->agent_id, c->received_ms) != MOAT_OK ||
+		    buf_append(&b, "}", 1) != MOAT_OK) {
+			buf_cleanup(&b); /* sticky: start over for the next event */
+			buf_init(&b, 64u << 10);
+			continue;
+		}
+		lb->ev[n].interceptor = e->interceptor;
+		lb->ev[n].action = e->action;
+		lb->ev[n].severity = e->severity;
+		lb->ev[n].msg = ws_msg_new(b.data, b.len);
+		lb->bytes += (int64_t)b.len;
+		n++;
+	}
+	buf_cleanup(&b);
+	lb->n = n;
+	__atomic_add_fetch(&live_pending, lb->bytes, __ATOMIC_RELAXED);
+	ws_hub_post(live_batch_run, lb);
+}
+
+int ws_live_metrics(struct buf *b)
+{
+	return buf_printf(b,
+	                  "# HELP moat_live_watchers Live-feed connections subscribed now.\n"
+	                  "# TYPE moat_live_watchers gauge\nmoat_live_watchers %d\n"
+	                  "# HELP moat_live_events_dropped_total Events the live feed skipped"
+	                  " because the service thread was behind (clients are told).\n"
+	                  "# TYPE moat_live_events_dropped_total counter\n"
+	                  "moat_live_events_dropped_total %llu\n",
+	                  ws_live_watchers(),
+	                  (unsigned long long)__atomic_load_n(&live_dropped, __ATOMIC_RELAXED)) ==
+	               MOAT_OK
+	           ? MOAT_OK
+	           : MOAT_ETOOBIG;
 }
 
 void ws_live_close_all(int code)

@@ -7,7 +7,8 @@
  * opens the WebSocket with ?ticket=…, the service thread consumes the
  * ticket (ws_live_callback) and from then on sends every new event of the
  * project that matches the subscription's filters, as the writer commits
- * them (ws_live_publish, on the service thread via the hub).
+ * them: ws_live_committed, the writer's subscriber, posts them through the
+ * hub to the service thread.
  */
 #ifndef MOAT_WS_LIVE_H
 #define MOAT_WS_LIVE_H
@@ -16,6 +17,9 @@
 #include <stdint.h>
 
 #include "ws_hub.h"
+
+struct buf;
+struct ingest_commit;
 
 #define WS_LIVE_PROTOCOL         "moat.live.v1"
 #define WS_LIVE_TICKET_TTL_S     30
@@ -45,14 +49,17 @@ void ws_live_set_origin(const char *public_url, int http_port);
  * events for the feed when nobody is). */
 int ws_live_watchers(void);
 
+/* The writer's subscriber (register with ingest_subscribe before the
+ * writer starts): writer thread, no writer lock held. */
+void ws_live_committed(void *arg, const struct ingest_commit *c);
+
+/* Any thread: the feed's gauges and counters (Prometheus text). */
+int ws_live_metrics(struct buf *b);
+
 /* Service thread only. */
 int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
                      size_t len);
 size_t ws_live_session_size(void);
-/* Sends msg to every live connection of project_id whose filters accept
- * (env, interceptor, action, severity). */
-void ws_live_publish(int64_t project_id, const char *env, const char *interceptor,
-                     const char *action, const char *severity, struct ws_msg *msg);
 void ws_live_close_all(int code);
 /* Closes (4401, session_ended) every feed whose session ended or whose
  * user may no longer watch (from the 500 ms sweep). */

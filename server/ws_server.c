@@ -8,8 +8,10 @@
  * Threads: ws_server_start/stop on the main thread; everything else on the
  * service thread. Other threads reach it only through ws_hub.c (a queue
  * and lws_cancel_service). A 500 ms lws_sul timer runs the sweep (hello
- * timeouts, revoked tokens, ended sessions of live feeds). Stopping closes every agent with 1001
- * and gives them up to two seconds to go before the context is destroyed.
+ * timeouts, revoked tokens, ended sessions of live feeds). Stopping
+ * closes every agent with 1001 and gives them up to two seconds to go,
+ * joins the service thread, closes the hub (later posts are released, not
+ * queued), then destroys the context.
  */
 #include "ws_server.h"
 
@@ -122,10 +124,10 @@ int ws_server_start(const struct config *cfg, struct ws_server **out, int *port)
 		return MOAT_EIO;
 	}
 	*port = lws_get_vhost_listen_port(lws_get_vhost_by_name(s->ctx, "default"));
-	ws_hub_init(s->ctx);
+	ws_hub_open(s->ctx);
 	ws_self = s;
 	if (pthread_create(&s->thread, NULL, ws_thread, s) != 0) {
-		ws_hub_init(NULL);
+		ws_hub_close();
 		lws_context_destroy(s->ctx);
 		free(s);
 		return MOAT_EIO;
@@ -141,10 +143,12 @@ void ws_server_stop(struct ws_server *s)
 	__atomic_store_n(&s->stop, 1, __ATOMIC_RELEASE);
 	lws_cancel_service(s->ctx);
 	pthread_join(s->thread, NULL);
-	ws_hub_init(NULL);
+	/* before the context goes: no more wakes, and whatever is posted
+	 * from now on (the writer's acks) is released at once */
+	ws_hub_close();
 	lws_sul_cancel(&s->sweep);
 	lws_context_destroy(s->ctx);
-	ws_hub_shutdown();
+	ws_agent_shutdown();
 	ws_self = NULL;
 	free(s);
 }

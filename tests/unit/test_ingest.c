@@ -1,0 +1,342 @@
+/*
+ * Unit tests for the writer thread (ingest.c) on a real temporary
+ * database: what it tells the batches' completions and its subscribers,
+ * in which order, and that no callback of it runs while its lock is held
+ * (each callback records ingest_lock_held() on the writer thread; the test
+ * thread asserts afterwards, cmocka's asserts being for the test thread).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "err.h"
+#include "event.h"
+#include "ingest.h"
+#include "schema.h"
+#include "store.h"
+#include "timefmt.h"
+#include "unit_db.h"
+
+#define WAIT_MS 30000 /* for anything that should happen at once */
+
+struct fixture {
+	char path[64];
+	struct store *st;
+	sqlite3 *db; /* a plain second connection: counts, and the write lock */
+	struct actor a;
+	struct store_project p;
+	struct store_env prod;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+	char msg[256];
+
+	unit_db_path(f->path, sizeof f->path);
+	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(sqlite3_open(f->path, &f->db), SQLITE_OK);
+	sqlite3_busy_timeout(f->db, 10000);
+	f->a.type = ACTOR_USER;
+	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
+	f->a.ip = "192.0.2.1";
+	f->a.request_id = "req-1";
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &f->p), 0);
+	assert_int_equal(store_env_get(f->st, f->p.id, "production", &f->prod), 0);
+	store_idle(f->st);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	sqlite3_close(f->db);
+	store_close(f->st);
+	unit_db_remove(f->path);
+	free(f);
+	return 0;
+}
+
+static int64_t sql_count(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+/* A batch of n valid events with uids first .. first + n - 1. */
+static void batch_make(struct event_batch *b, int first, int n)
+{
+	json_t *arr = json_array();
+	char uid[40], ts[TIMEFMT_LEN], err[120];
+
+	timefmt_rfc3339(timefmt_now(), ts);
+	for (int i = 0; i < n; i++) {
+		snprintf(uid, sizeof uid, "00000000-0000-4000-8000-%012d", first + i);
+		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "id", uid,
+		                                     "ts", ts, "interceptor", "sql_injection",
+		                                     "action", "blocked", "severity", "high",
+		                                     "payload", "x' OR 1=1"));
+	}
+	assert_int_equal(event_batch_parse(arr, timefmt_now() * 1000, b, err, sizeof err), MOAT_OK);
+	assert_int_equal(b->n, (size_t)n);
+	json_decref(arr);
+}
+
+/* ---- a one-shot flag the writer sets and the test thread waits on ---- */
+
+struct flag {
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	int set;
+	int rc;
+	int lock_held;    /* ingest_lock_held() in the callback */
+	sqlite3 *lock_db; /* when set: BEGIN IMMEDIATE on it in the callback */
+};
+
+static void flag_init(struct flag *g)
+{
+	memset(g, 0, sizeof *g);
+	pthread_mutex_init(&g->lock, NULL);
+	pthread_cond_init(&g->cond, NULL);
+}
+
+static void flag_raise(struct flag *g, int rc)
+{
+	pthread_mutex_lock(&g->lock);
+	g->rc = rc;
+	g->lock_held |= ingest_lock_held();
+	g->set = 1;
+	pthread_cond_signal(&g->cond);
+	pthread_mutex_unlock(&g->lock);
+}
+
+/* 1 when raised within ms. */
+static int flag_wait(struct flag *g, int ms)
+{
+	struct timespec until;
+	int set;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&g->lock);
+	while (!g->set && pthread_cond_timedwait(&g->cond, &g->lock, &until) == 0)
+		;
+	set = g->set;
+	pthread_mutex_unlock(&g->lock);
+	return set;
+}
+
+static void done_flag(void *arg, int rc, const struct ingest_commit *c)
+{
+	struct flag *g = arg;
+
+	(void)c;
+	if (g->lock_db && rc == MOAT_OK) /* the database refuses writes from now on */
+		rc = sqlite3_exec(g->lock_db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK
+		         ? rc
+		         : -1000;
+	flag_raise(g, rc);
+}
+
+static void text_flag(void *arg)
+{
+	flag_raise(arg, 0);
+}
+
+/* ---- a subscriber that records what it is told ---- */
+
+struct seen {
+	pthread_mutex_t lock;
+	int n;           /* commits told */
+	int lock_held;   /* ingest_lock_held() in any call */
+	int before_done; /* told before the batch's completion ran */
+	int64_t accepted, duplicates;
+	int64_t first_uid[64]; /* per commit: the number in its first event's uid */
+	int64_t inserted;      /* events flagged newly stored */
+};
+
+static void seen_commit(void *arg, const struct ingest_commit *c)
+{
+	struct seen *s = arg;
+
+	pthread_mutex_lock(&s->lock);
+	s->lock_held |= ingest_lock_held();
+	if (s->n < 64)
+		s->first_uid[s->n] = c->batch->n ? atoll(c->batch->ev[0].uid + 24) : -1;
+	s->n++;
+	s->accepted += c->res.accepted;
+	s->duplicates += c->res.duplicates;
+	for (size_t i = 0; i < c->batch->n; i++)
+		s->inserted += c->inserted[i];
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* the batch's completion: records that the subscribers had not run yet */
+struct order {
+	struct seen *s;
+	struct flag g;
+};
+
+static void done_order(void *arg, int rc, const struct ingest_commit *c)
+{
+	struct order *o = arg;
+	int n;
+
+	pthread_mutex_lock(&o->s->lock);
+	n = o->s->n;
+	pthread_mutex_unlock(&o->s->lock);
+	(void)c;
+	if (n != o->g.rc) /* o->g.rc: how many commits came before this one */
+		o->s->before_done = 1;
+	flag_raise(&o->g, rc);
+}
+
+/* ---- tests ---- */
+
+/* Two subscribers registered before the writer starts are each told of
+ * every committed batch, in commit order, after the batch's own
+ * completion and with no writer lock held; duplicates are reported as
+ * such (not flagged inserted). */
+static void every_subscriber_is_told_of_every_commit_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct seen a, b;
+	struct order o[20];
+
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	pthread_mutex_init(&a.lock, NULL);
+	pthread_mutex_init(&b.lock, NULL);
+	assert_int_equal(ingest_subscribe(seen_commit, &a), MOAT_OK);
+	assert_int_equal(ingest_subscribe(seen_commit, &b), MOAT_OK);
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	for (int i = 0; i < 20; i++) {
+		struct event_batch batch;
+		/* batch i: uids 10i .. 10i+9, the odd ones resend the even one's */
+		batch_make(&batch, (i & ~1) * 10, 10);
+		o[i].s = &a;
+		flag_init(&o[i].g);
+		o[i].g.rc = i;
+		assert_int_equal(ingest_events_async(f->p.id, f->prod.id, "production", "a1",
+		                                     &batch, 0, done_order, &o[i]),
+		                 MOAT_OK);
+		event_batch_free(&batch);
+	}
+	for (int i = 0; i < 20; i++) {
+		assert_true(flag_wait(&o[i].g, WAIT_MS));
+		assert_int_equal(o[i].g.rc, MOAT_OK);
+	}
+	ingest_stop();
+	ingest_unsubscribe_all();
+	for (struct seen *s = &a; s; s = s == &a ? &b : NULL) {
+		assert_int_equal(s->n, 20);
+		assert_int_equal(s->lock_held, 0);
+		assert_int_equal(s->before_done, 0);
+		assert_int_equal(s->accepted, 100);
+		assert_int_equal(s->duplicates, 100);
+		assert_int_equal(s->inserted, 100);
+		for (int i = 0; i < 20; i++)
+			assert_int_equal(s->first_uid[i], (i & ~1) * 10);
+	}
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 100);
+}
+
+/* A REST batch whose deadline passes while the database refuses writes is
+ * answered (MOAT_EIO), from the writer's retry loop, with no writer lock
+ * held; once the database takes writes again it is stored all the same. */
+static void a_deadline_answer_runs_with_no_writer_lock_held(void **state)
+{
+	struct fixture *f = *state;
+	struct event_batch b;
+	struct flag g;
+
+	flag_init(&g);
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	assert_int_equal(sqlite3_exec(f->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	batch_make(&b, 1, 10);
+	assert_int_equal(
+	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &b, 200, done_flag, &g),
+	    MOAT_OK);
+	assert_true(flag_wait(&g, WAIT_MS));
+	assert_int_equal(g.rc, MOAT_EIO);
+	assert_int_equal(g.lock_held, 0);
+	assert_int_equal(sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	ingest_stop();
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 10);
+}
+
+/* A search waiting for the free-text index is called back by its deadline
+ * even while the database refuses writes and the writer is retrying a
+ * commit (else it would keep its HTTP request suspended past the shutdown
+ * drain), and the callback runs with no writer lock held. */
+static void a_text_wait_ends_at_its_deadline_while_the_database_refuses_writes(void **state)
+{
+	struct fixture *f = *state;
+	struct event_batch b;
+	struct flag first, second, text;
+
+	flag_init(&first);
+	flag_init(&second);
+	flag_init(&text);
+	first.lock_db = f->db; /* committed, not yet indexed: then the lock */
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	batch_make(&b, 1, 10);
+	assert_int_equal(ingest_events_async(f->p.id, f->prod.id, "production", "a1", &b, 60000,
+	                                     done_flag, &first),
+	                 MOAT_OK);
+	assert_true(flag_wait(&first, WAIT_MS));
+	assert_int_equal(first.rc, MOAT_OK);
+	assert_false(ingest_text_fresh());
+	/* a batch the writer cannot commit, then a search */
+	batch_make(&b, 100, 10);
+	assert_int_equal(ingest_events_async(f->p.id, f->prod.id, "production", "a1", &b, 60000,
+	                                     done_flag, &second),
+	                 MOAT_OK);
+	assert_int_equal(ingest_text_wait_async(300, text_flag, &text), 1);
+	assert_true(flag_wait(&text, 20000));
+	assert_int_equal(text.lock_held, 0);
+	assert_false(second.set); /* still not committed */
+	assert_int_equal(sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(flag_wait(&second, WAIT_MS));
+	assert_int_equal(second.rc, MOAT_OK);
+	ingest_stop();
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 20);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(every_subscriber_is_told_of_every_commit_in_order,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_deadline_answer_runs_with_no_writer_lock_held, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        a_text_wait_ends_at_its_deadline_while_the_database_refuses_writes, setup,
+	        teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
