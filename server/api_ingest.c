@@ -55,6 +55,10 @@ static void ingest_reply(struct http_req *r)
 		http_header_next(r, "Retry-After", "1");
 		http_problem(r, 503, "unavailable", "the ingest queue is full; retry shortly",
 		             NULL);
+	} else if (w->rc && w->rc != MOAT_EIO) {
+		/* skipped by the writer on its own error (its project is gone):
+		 * nothing of it was stored */
+		http_problem_err(r, w->rc, "the batch could not be stored");
 	} else if (w->rc) {
 		http_header_next(r, "Retry-After", "1");
 		http_problem(r, 503, "unavailable",

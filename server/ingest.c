@@ -46,6 +46,7 @@ struct job {
 	void *done_arg;
 	int64_t deadline_us; /* monotonic, 0 none: done(MOAT_EIO) if not committed by then */
 	int answered;        /* done was called (at the deadline) */
+	int failed;          /* the job's own error in the last attempt: skipped */
 	struct ingest_result res;
 	unsigned char *inserted; /* per event: stored now (not a duplicate) */
 	char env[48];
@@ -414,7 +415,7 @@ int ingest_metrics(struct buf *b)
 
 /* Applies one job inside the writer's open transaction; *next_id is the
  * id of the next event stored. */
-static int ingest_apply(struct job *j, int64_t now_ms, int64_t *next_id)
+static int ingest_apply_job(struct job *j, int64_t now_ms, int64_t *next_id)
 {
 	const struct ingest_agent *a = &j->agent;
 
@@ -449,6 +450,31 @@ static int ingest_apply(struct job *j, int64_t now_ms, int64_t *next_id)
 		                              j->inserted);
 	}
 	return MOAT_EINVALID;
+}
+
+/* ingest_apply_job under a savepoint: a job that fails leaves nothing of
+ * itself in the transaction (not its first inserts without their
+ * rollups), and *next_id is put back. */
+static int ingest_apply(struct job *j, int64_t now_ms, int64_t *next_id)
+{
+	int64_t first = *next_id;
+	int rc = store_tx_savepoint(ingest_store);
+
+	j->failed = 0;
+	if (rc)
+		return rc;
+	rc = ingest_apply_job(j, now_ms, next_id);
+	if (!rc)
+		rc = store_tx_release(ingest_store);
+	if (rc) {
+		store_tx_rollback_to(ingest_store);
+		*next_id = first;
+		j->failed = rc;
+		j->res.accepted = j->res.duplicates = 0;
+		if (j->kind == JOB_EVENTS)
+			memset(j->inserted, 0, j->batch.n ? j->batch.n : 1);
+	}
+	return rc;
 }
 
 /* The searches waiting for the free-text index whose events are indexed,
@@ -574,6 +600,17 @@ static void ingest_complete(struct job *j, int64_t received_ms)
 	assert(!ingest_lock_mine);
 	if (j->kind != JOB_EVENTS)
 		return;
+	if (j->failed) {
+		/* skipped on its own error (its project was deleted, a
+		 * constraint): nothing of it was stored, no subscriber hears */
+		LOG(LOG_WARN, "msg=\"event batch skipped\" project_id=%lld events=%zu error=%d",
+		    (long long)j->agent.project_id, j->batch.n, j->failed);
+		if (j->done && !j->answered) {
+			j->answered = 1;
+			j->done(j->done_arg, j->failed, NULL);
+		}
+		return;
+	}
 	__atomic_fetch_add(&m_accepted, (uint64_t)j->res.accepted, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&m_duplicates, (uint64_t)j->res.duplicates, __ATOMIC_RELAXED);
 	c.project_id = j->agent.project_id;

@@ -5,7 +5,8 @@
  *
  * Producers on any thread append jobs to a queue; the writer takes
  * everything waiting, applies it in one BEGIN IMMEDIATE transaction (group
- * commit) and only then reports each committed event
+ * commit, a SAVEPOINT per job: a job failing on its own error leaves
+ * nothing of itself and is skipped) and only then reports each committed event
  * batch: first to the batch's own completion (ingest_done_fn: the
  * WebSocket ack path and the REST answer alike), then to every subscriber
  * registered at start (ingest_subscribe: the live feed, the notifier).
@@ -93,11 +94,12 @@ struct ingest_commit {
 };
 
 /* A batch's completion, called exactly once on the writer thread with no
- * ingest lock held: rc MOAT_OK with c after the commit, or MOAT_EIO with
- * c NULL when the batch had a deadline and was not committed by then (the
+ * ingest lock held: rc MOAT_OK with c after the commit; MOAT_EIO with c
+ * NULL when the batch had a deadline and was not committed by then (the
  * database refuses writes; the batch stays queued and is still stored
- * once it takes them). It must be quick (it delays every other batch's
- * completion) and must not wait for the writer. */
+ * once it takes them); or another error with c NULL when the batch failed
+ * on its own (its project is gone) and nothing of it was stored. It must be quick (it delays every
+ * other batch's completion) and must not wait for the writer. */
 typedef void (*ingest_done_fn)(void *arg, int rc, const struct ingest_commit *c);
 
 /* Queues a validated batch (takes b's contents; b is left empty);

@@ -275,6 +275,25 @@ void store_tx_rollback(struct store *st)
 	store_rollback(st);
 }
 
+int store_tx_savepoint(struct store *st)
+{
+	store_idle(st);
+	return store_err(st, sqlite3_exec(st->db, "SAVEPOINT job", NULL, NULL, NULL));
+}
+
+int store_tx_release(struct store *st)
+{
+	store_idle(st);
+	return store_err(st, sqlite3_exec(st->db, "RELEASE job", NULL, NULL, NULL));
+}
+
+void store_tx_rollback_to(struct store *st)
+{
+	store_idle(st);
+	sqlite3_exec(st->db, "ROLLBACK TO job", NULL, NULL, NULL);
+	sqlite3_exec(st->db, "RELEASE job", NULL, NULL, NULL);
+}
+
 void *store_grow(void *arr, size_t *cap, size_t n, size_t size)
 {
 	if (n < *cap)

@@ -225,6 +225,12 @@ int store_policy_backfill(struct store *st);
 int store_tx_begin(struct store *st);
 int store_tx_commit(struct store *st);
 void store_tx_rollback(struct store *st);
+/* A savepoint inside the caller's transaction (one job of the writer's
+ * group commit): released when the job succeeded, rolled back to (and
+ * released) when it failed, so a job leaves all of itself or nothing. */
+int store_tx_savepoint(struct store *st);
+int store_tx_release(struct store *st);
+void store_tx_rollback_to(struct store *st);
 
 /* Writer-side updates; they run inside the caller's transaction. */
 int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,

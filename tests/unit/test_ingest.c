@@ -326,12 +326,63 @@ static void a_text_wait_ends_at_its_deadline_while_the_database_refuses_writes(v
 	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 20);
 }
 
+/* A job that fails after its first insert (here a trigger refuses the
+ * batch's second event, as a constraint would) leaves nothing of itself:
+ * its earlier inserts are rolled back with it (a SAVEPOINT per job), so a
+ * rollup still equals its events, and the jobs beside it in the same
+ * group commit are stored. Its completion is told the error. */
+static void a_job_that_fails_midway_leaves_nothing_of_itself(void **state)
+{
+	struct fixture *f = *state;
+	struct event_batch good1, bad, good2;
+	struct flag g1, gb, g2;
+
+	flag_init(&g1);
+	flag_init(&gb);
+	flag_init(&g2);
+	assert_int_equal(sqlite3_exec(f->db,
+	                              "CREATE TRIGGER refuse_one BEFORE INSERT ON events"
+	                              " WHEN NEW.event_uid = '00000000-0000-4000-8000-000000000101'"
+	                              " BEGIN SELECT RAISE(ABORT, 'refused'); END",
+	                              NULL, NULL, NULL),
+	                 SQLITE_OK);
+	batch_make(&good1, 1, 5);
+	batch_make(&bad, 100, 5); /* 100 is stored, then 101 fails */
+	batch_make(&good2, 200, 5);
+	/* queued before the writer starts: one group commit takes all three */
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	assert_int_equal(sqlite3_exec(f->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(
+	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &good1, 0, done_flag, &g1),
+	    MOAT_OK);
+	assert_int_equal(
+	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &bad, 0, done_flag, &gb),
+	    MOAT_OK);
+	assert_int_equal(
+	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &good2, 0, done_flag, &g2),
+	    MOAT_OK);
+	assert_int_equal(sqlite3_exec(f->db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(flag_wait(&g1, WAIT_MS));
+	assert_true(flag_wait(&gb, WAIT_MS));
+	assert_true(flag_wait(&g2, WAIT_MS));
+	ingest_stop();
+	assert_int_equal(g1.rc, MOAT_OK);
+	assert_int_equal(g2.rc, MOAT_OK);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 10);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events WHERE event_uid LIKE '%00010_'"),
+	                 0);
+	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_counts"), 10);
+	assert_int_not_equal(gb.rc, MOAT_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(every_subscriber_is_told_of_every_commit_in_order,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_deadline_answer_runs_with_no_writer_lock_held, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(a_job_that_fails_midway_leaves_nothing_of_itself, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(
 	        a_text_wait_ends_at_its_deadline_while_the_database_refuses_writes, setup,
