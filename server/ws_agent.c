@@ -41,6 +41,7 @@
 #include "store.h"
 #include "timefmt.h"
 #include "token.h"
+#include "ws_mask.h"
 #include "xalloc.h"
 
 #define WS_QMAX         64
@@ -72,9 +73,10 @@ struct ws_conn {
 	char agent_id[132];
 	char remote[64];
 	int64_t sent_version;
-	int inflight;   /* event batches queued and not yet acknowledged */
-	int rx_paused;  /* reading stopped for back-pressure */
-	int has_parked; /* a batch the writer's full queue refused, kept here */
+	int64_t last_seq; /* the last events seq: each must be higher */
+	int inflight;     /* event batches queued and not yet acknowledged */
+	int rx_paused;    /* reading stopped for back-pressure */
+	int has_parked;   /* a batch the writer's full queue refused, kept here */
 	int64_t parked_seq;
 	struct event_batch parked;
 	struct buf rx;
@@ -605,6 +607,16 @@ static void conn_events(struct ws_conn *c, json_t *msg)
 		conn_fail(c, 4400, "bad_message", "events needs a seq (a positive integer)");
 		return;
 	}
+	if (json_integer_value(seq) <= c->last_seq) {
+		/* a stale seq: the agent lost track of what it sent; its
+		 * unacknowledged batches come again after it reconnects */
+		char m[120];
+		snprintf(m, sizeof m, "seq must increase on a connection: %lld after %lld",
+		         (long long)json_integer_value(seq), (long long)c->last_seq);
+		conn_fail(c, 4400, "bad_message", m);
+		return;
+	}
+	c->last_seq = json_integer_value(seq);
 	if (event_batch_parse(json_object_get(msg, "events"), timefmt_now() * 1000, &b, err,
 	                      sizeof err) != MOAT_OK) {
 		conn_fail(c, 4400, "bad_message", err);
@@ -778,10 +790,31 @@ static int conn_writeable(struct ws_conn *c)
 	return 0;
 }
 
+/* The client sent a frame without a mask (ws_mask.c): close with 1002
+ * at once, nothing more it sent is used and nothing queued is sent. */
+static int conn_unmasked(struct ws_conn *c)
+{
+	static const char reason[] = "unmasked frame";
+
+	if (c->state != CONN_CLOSING || c->close_code != 1002)
+		LOG(LOG_INFO,
+		    "msg=\"agent connection refused\" conn=%llu code=1002 reason=unmasked",
+		    (unsigned long long)c->id);
+	c->state = CONN_CLOSING;
+	c->close_code = 1002;
+	snprintf(c->close_reason, sizeof c->close_reason, "%s", reason);
+	ws_sendq_clear(&c->q);
+	lws_close_reason(c->wsi, LWS_CLOSE_STATUS_PROTOCOL_ERR, (unsigned char *)reason,
+	                 sizeof reason - 1);
+	return -1;
+}
+
 static int conn_receive(struct ws_conn *c, const char *in, size_t len)
 {
 	int final = lws_is_final_fragment(c->wsi) && !lws_remaining_packet_payload(c->wsi);
 
+	if (ws_mask_violated(lws_get_socket_fd(c->wsi)))
+		return conn_unmasked(c);
 	c->last_rx_ms = now_ms();
 	if (c->state == CONN_CLOSING)
 		return 0; /* ignore whatever comes while we close */
@@ -813,6 +846,13 @@ int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *u
 	struct ws_conn *c = user;
 
 	switch (reason) {
+	case LWS_CALLBACK_FILTER_NETWORK_CONNECTION:
+		/* protocol 0 hears of every accepted socket of the port */
+		ws_mask_watch((int)(intptr_t)in);
+		return 0;
+	case LWS_CALLBACK_CLOSED_HTTP:
+		ws_mask_forget(lws_get_socket_fd(wsi));
+		break;
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION: {
 		char uri[64];
 		if (lws_hdr_copy(wsi, uri, sizeof uri, WSI_TOKEN_GET_URI) <= 0 ||
@@ -826,11 +866,14 @@ int ws_agent_callback(struct lws *wsi, enum lws_callback_reasons reason, void *u
 	case LWS_CALLBACK_RECEIVE:
 		return conn_receive(c, in, len);
 	case LWS_CALLBACK_RECEIVE_PONG:
+		if (ws_mask_violated(lws_get_socket_fd(wsi)))
+			return conn_unmasked(c);
 		c->last_rx_ms = now_ms();
 		return 0;
 	case LWS_CALLBACK_SERVER_WRITEABLE:
 		return conn_writeable(c);
 	case LWS_CALLBACK_CLOSED:
+		ws_mask_forget(lws_get_socket_fd(wsi));
 		conn_closed(c);
 		return 0;
 	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
@@ -970,7 +1013,12 @@ void ws_agent_sweep(struct lws_context *ctx)
 	(void)ctx;
 	for (struct ws_conn *c = reg_head; c; c = c->next) {
 		int64_t quiet = ms - c->last_rx_ms;
-		if (c->state == CONN_HELLO && ms - c->opened_ms > WS_HELLO_MS) {
+		if (c->close_code != 1002 && ws_mask_violated(lws_get_socket_fd(c->wsi))) {
+			/* an unmasked control frame (a ping) reaches no callback:
+			 * the close goes out on WRITEABLE (the queue is empty) */
+			conn_unmasked(c);
+			lws_callback_on_writable(c->wsi);
+		} else if (c->state == CONN_HELLO && ms - c->opened_ms > WS_HELLO_MS) {
 			conn_fail(c, 4408, "hello_timeout", "no hello within 5 seconds");
 		} else if (c->state == CONN_READY && quiet > 3 * (int64_t)ws_heartbeat_s * 1000) {
 			/* silent for three heartbeats, pings unanswered: it is gone */

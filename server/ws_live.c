@@ -44,6 +44,7 @@
 #include "store.h"
 #include "timefmt.h"
 #include "token.h"
+#include "ws_mask.h"
 #include "xalloc.h"
 
 #define LIVE_TICKETS    1024
@@ -429,6 +430,12 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 		live_count++;
 		return 0;
 	case LWS_CALLBACK_RECEIVE:
+		if (ws_mask_violated(lws_get_socket_fd(wsi))) {
+			/* a frame without a mask (RFC 6455 §5.1) */
+			lws_close_reason(wsi, LWS_CLOSE_STATUS_PROTOCOL_ERR,
+			                 (unsigned char *)"unmasked frame", 14);
+			return -1;
+		}
 		if (c->state == LIVE_CLOSING)
 			return 0;
 		if (lws_frame_is_binary(wsi) || !lws_is_final_fragment(wsi) || len > 4096) {
@@ -453,6 +460,7 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 		}
 		return 0;
 	case LWS_CALLBACK_CLOSED:
+		ws_mask_forget(lws_get_socket_fd(wsi));
 		if (!c || !c->linked)
 			return 0;
 		if (c->state == LIVE_READY)

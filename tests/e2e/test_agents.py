@@ -990,3 +990,66 @@ def test_archiving_a_project_closes_all_two_hundred_agents_of_two_hundred_tokens
         print("     200 agents of an archived project closed within %s" % ms(took))
         eq(sorted(set(codes)), [4401], "close codes of the 200 agents")
     healthy(srv)
+
+
+# -- frames without a mask, and a seq that does not increase (issue 8.8)
+
+
+def _event_now(**kw):
+    import datetime
+    import uuid
+    e = {"id": str(uuid.uuid4()), "interceptor": "xss", "action": "logged", "severity": "low",
+         "ts": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"}
+    e.update(kw)
+    return e
+
+
+def test_an_unmasked_client_frame_closes_the_connection_with_1002_and_is_not_used(srv):
+    proj = Project(srv)
+    with Sockets() as socks:
+        # an unmasked hello: refused before it is read
+        ws = socks.add(WS(srv.agent_port, token=proj.token))
+        ws.send_frame(0x1, json.dumps(hello("unmasked-1", "production", 0)).encode(), masked=False)
+        msgs, code, _ = until_close(ws, 5)
+        eq(code, 1002, "close code for an unmasked hello")
+        check(not [m for m in msgs if m.get("type") == "welcome"], "welcome for an unmasked hello: %r" % msgs)
+        # an unmasked events batch after a proper hello: not stored, not acknowledged
+        ws, _, _ = connect(srv, proj, "unmasked-2", socks=socks)
+        ev = _event_now()
+        ws.send_frame(0x1, json.dumps({"type": "events", "seq": 1, "events": [ev]}).encode(), masked=False)
+        msgs, code, _ = until_close(ws, 5)
+        eq(code, 1002, "close code for an unmasked events frame")
+        check(not [m for m in msgs if m.get("type") == "ack"], "an unmasked batch was acknowledged: %r" % msgs)
+        r = srv.req("GET", "/api/v1/projects/%s/events/%s" % (proj.slug, ev["id"]), **_tok(srv))
+        eq(r.status, 404, "the unmasked batch's event")
+        # an unmasked ping is as wrong as a text frame
+        ws, _, _ = connect(srv, proj, "unmasked-3", socks=socks)
+        ws.send_frame(0x9, b"hi", masked=False)
+        eq(until_close(ws, 5)[1], 1002, "close code for an unmasked ping")
+        # masked frames of every size still work
+        ws, _, _ = connect(srv, proj, "masked-ok", socks=socks)
+        for n, size in enumerate((1, 200, 70000)):
+            ev = _event_now(payload="x" * size)
+            ws.send({"type": "events", "seq": n + 1, "events": [ev]})
+            eq(ws.recv_type("ack", 5)["accepted"], 1, "a masked batch of %d bytes" % size)
+    healthy(srv)
+
+
+def test_a_seq_that_does_not_increase_closes_the_connection_with_4400_unacknowledged(srv):
+    proj = Project(srv)
+    with Sockets() as socks:
+        for again in (5, 4):
+            ws, _, _ = connect(srv, proj, "seq-%d" % again, socks=socks)
+            ws.send({"type": "events", "seq": 5, "events": [_event_now()]})
+            eq(ws.recv_type("ack", 5)["seq"], 5, "the first batch's ack")
+            ev = _event_now()
+            ws.send({"type": "events", "seq": again, "events": [ev]})
+            e = check_refused(ws, 4400, "bad_message", what="for seq %d after 5" % again)
+            check("seq" in e["message"], "the error names seq: %r" % e)
+            r = srv.req("GET", "/api/v1/projects/%s/events/%s" % (proj.slug, ev["id"]), **_tok(srv))
+            eq(r.status, 404, "the stale batch's event")
+        # seq counts per connection: a new connection may start low again
+        ws, _, _ = connect(srv, proj, "seq-new", socks=socks)
+        ws.send({"type": "events", "seq": 1, "events": [_event_now()]})
+        eq(ws.recv_type("ack", 5)["seq"], 1, "seq 1 on a new connection")
+    healthy(srv)

@@ -370,3 +370,13 @@ def test_a_user_holds_at_most_16_pending_tickets_and_cannot_push_out_another_use
     _ticket(srv, flooder, slug)
     expect_problem(flooder.req("POST", "/api/v1/live/ticket", {"project": slug}), 429,
                    "rate_limited")
+
+
+def test_an_unmasked_frame_closes_the_feed_with_1002(srv):
+    slug, _ = _setup(srv)
+    feed = _open(srv, _ticket(srv, srv.admin(), slug))
+    try:
+        feed.send_frame(0x1, b'{"type":"subscribe"}', masked=False)
+        eq(feed.expect_close(WAIT), 1002, "close code for an unmasked subscribe")
+    finally:
+        feed.close()

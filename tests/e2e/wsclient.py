@@ -84,19 +84,25 @@ class WS:
         out, self.buf = self.buf[:n], self.buf[n:]
         return out
 
-    def send_frame(self, opcode, payload, fin=True):
+    def send_frame(self, opcode, payload, fin=True, masked=True):
+        """One frame. masked=False sends it as no client may (RFC 6455
+        §5.1), to see the server refuse it."""
         head = bytes([(0x80 if fin else 0) | opcode])
         n = len(payload)
+        bit = 0x80 if masked else 0
         if n < 126:
-            head += bytes([0x80 | n])
+            head += bytes([bit | n])
         elif n < 65536:
-            head += bytes([0x80 | 126]) + struct.pack("!H", n)
+            head += bytes([bit | 126]) + struct.pack("!H", n)
         else:
-            head += bytes([0x80 | 127]) + struct.pack("!Q", n)
+            head += bytes([bit | 127]) + struct.pack("!Q", n)
+        if not masked:
+            self.sock.sendall(head + payload)
+            return
         mask = os.urandom(4)
-        masked = bytes(b ^ mask[i % 4] for i, b in enumerate(payload)) if n < 4096 else \
+        data = bytes(b ^ mask[i % 4] for i, b in enumerate(payload)) if n < 4096 else \
             _mask_fast(payload, mask)
-        self.sock.sendall(head + mask + masked)
+        self.sock.sendall(head + mask + data)
 
     def send(self, obj):
         """Sends a dict as one JSON text frame (or a str/bytes as is)."""
