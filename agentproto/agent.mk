@@ -56,4 +56,6 @@ agent-lint:
 	@clang-format --dry-run --Werror agentproto/lib/*.c agentproto/lib/*.h agentproto/examples/*.c agentproto/tests/*.c agentproto/tests/*.h
 	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' agentproto/lib/* agentproto/examples/*.c agentproto/tests/* \
 	  || { echo "agent-lint: banned call above" >&2; exit 1; }
+	@! grep -nE '\b(abort|exit|json_object_seed|json_set_alloc_funcs)\s*\(' agentproto/lib/* \
+	  || { echo "agent-lint: the library must not end its host process or change process-wide state" >&2; exit 1; }
 	@echo "agent-lint: ok"

@@ -146,12 +146,16 @@ static void http_queue(struct http_req *r, int status, const char *ctype, struct
 
 void http_reply(struct http_req *r, int status, const char *ctype, const void *body, size_t len)
 {
+	struct MHD_Response *resp;
+
 	if (r->responded)
 		return;
 	r->responded = 1;
 	r->status = status;
-	http_queue(r, status, ctype,
-	           MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY));
+	resp = MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
+	if (!resp) /* only for lack of memory: moatd aborts then, as xmalloc does */
+		xalloc_oom("MHD_create_response_from_buffer", len);
+	http_queue(r, status, ctype, resp);
 }
 
 void http_reply_stream(struct http_req *r, int status, const char *ctype, uint64_t size,

@@ -21,6 +21,7 @@
 #include "store.h"
 #include "timefmt.h"
 #include "token.h"
+#include "xalloc.h"
 #include "ws_live.h"
 #include "ws_server.h"
 
@@ -534,6 +535,8 @@ static int cmd_serve(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	const char *cmd = argc > 1 ? argv[1] : "";
+
+	xalloc_init(); /* before any json_t and any thread */
 
 	/* --version anywhere, on every command */
 	for (int i = 1; i < argc; i++) {

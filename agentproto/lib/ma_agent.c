@@ -29,6 +29,8 @@ const char *moat_agent_strerror(int err)
 		return "agent already started or stopped";
 	case MOAT_AGENT_EIO:
 		return "cannot create the network context or thread";
+	case MOAT_AGENT_ENOMEM:
+		return "out of memory";
 	default:
 		return "unknown error";
 	}
@@ -109,6 +111,20 @@ static int ma_agent_id_ok(const char *s)
 	return 1;
 }
 
+/* Frees what moat_agent_new copied (the strings and a itself). */
+static void ma_agent_free_config(struct moat_agent *a)
+{
+	free(a->url);
+	free(a->token);
+	free(a->environment);
+	free(a->agent_id);
+	free(a->hostname);
+	free(a->runtime);
+	free(a->agent_version);
+	free(a->ca_file);
+	free(a);
+}
+
 static struct moat_agent *ma_agent_refuse(char *err, size_t errlen, const char *why)
 {
 	if (err && errlen)
@@ -146,8 +162,10 @@ struct moat_agent *moat_agent_new(const struct moat_agent_config *cfg, char *err
 	if (cfg->ca_file && !u.tls)
 		return ma_agent_refuse(err, errlen, "ca_file: only for wss:// URLs");
 
-	json_object_seed(0);
+	/* jansson's seed and allocator are the application's: never set here */
 	a = ma_calloc(1, sizeof *a);
+	if (!a)
+		return ma_agent_refuse(err, errlen, "out of memory");
 	a->u = u;
 	a->url = ma_strdup(cfg->url);
 	a->token = ma_strdup(cfg->token);
@@ -175,7 +193,12 @@ struct moat_agent *moat_agent_new(const struct moat_agent_config *cfg, char *err
 	a->log.fn = cfg->log_fn;
 	a->log.arg = cfg->log_arg;
 	a->log.level = cfg->log_level ? cfg->log_level : MOAT_LOG_WARN;
-	ma_queue_init(&a->queue, a->queue_max_events, a->queue_max_bytes);
+	if (!a->url || !a->token || !a->environment || !a->agent_id || !a->hostname ||
+	    !a->runtime || !a->agent_version || (cfg->ca_file && !a->ca_file) ||
+	    ma_queue_init(&a->queue, a->queue_max_events, a->queue_max_bytes)) {
+		ma_agent_free_config(a);
+		return ma_agent_refuse(err, errlen, "out of memory");
+	}
 	pthread_mutex_init(&a->pol_lock, NULL);
 	pthread_rwlock_init(&a->wake_lock, NULL);
 	return a;
@@ -217,15 +240,7 @@ void moat_agent_free(struct moat_agent *a)
 	moat_policy_release(a->policy);
 	pthread_mutex_destroy(&a->pol_lock);
 	pthread_rwlock_destroy(&a->wake_lock);
-	free(a->url);
-	free(a->token);
-	free(a->environment);
-	free(a->agent_id);
-	free(a->hostname);
-	free(a->runtime);
-	free(a->agent_version);
-	free(a->ca_file);
-	free(a);
+	ma_agent_free_config(a);
 }
 
 void ma_agent_wake(struct moat_agent *a)
@@ -249,6 +264,12 @@ int moat_agent_report(struct moat_agent *a, const struct moat_event *ev, char ou
 	if (!a || !ev)
 		return MOAT_AGENT_EINVAL;
 	rc = ma_event_encode(ev, ma_now_ms(), &json, &len, id, reason, sizeof reason);
+	if (rc == MOAT_AGENT_ENOMEM || rc == MOAT_AGENT_EIO) {
+		/* the caller sees the error: the event is not queued */
+		ma_log(&a->log, MOAT_LOG_WARN, "msg=\"event not queued\" reason=\"%s\"",
+		       moat_agent_strerror(rc));
+		return rc;
+	}
 	if (rc) {
 		char q[200];
 		MA_ATOMIC_ADD(&a->ctr.invalid, 1);

@@ -62,6 +62,7 @@ struct ma_conn {
 	unsigned char *stage; /* LWS_PRE + MA_TX_MAX */
 	struct ma_batch *inflight[MA_MAX_INFLIGHT];
 	int ninflight;
+	int batch_nomem; /* the last batch could not be allocated (retry at the tick) */
 	int64_t next_seq;
 	struct ma_backoff bo;
 	lws_sorted_usec_list_t sul_connect, sul_tick;
@@ -250,6 +251,7 @@ static void ma_conn_tick(lws_sorted_usec_list_t *sul)
 				c->want_ping = 1;
 				c->last_ping_us = now;
 			}
+			c->batch_nomem = 0;
 			if (c->want_ping || ma_queue_count(&a->queue) > 0)
 				ma_conn_writable(c);
 		}
@@ -388,6 +390,8 @@ static void ma_conn_on_message(struct ma_conn *c)
 /* 0, or -1 to close the connection (binary frame, or over the cap). */
 static int ma_conn_receive(struct ma_conn *c, struct lws *wsi, const void *in, size_t len)
 {
+	int rc;
+
 	if (lws_is_first_fragment(wsi)) {
 		ma_buf_reset(&c->rx);
 		c->rx_binary = lws_frame_is_binary(wsi);
@@ -396,7 +400,14 @@ static int ma_conn_receive(struct ma_conn *c, struct lws *wsi, const void *in, s
 		lws_close_reason(wsi, LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE, NULL, 0);
 		return -1;
 	}
-	if (ma_buf_append(&c->rx, in, len)) {
+	rc = ma_buf_append(&c->rx, in, len);
+	if (rc == MOAT_AGENT_ENOMEM) {
+		/* degrade: drop this connection; the next one starts afresh */
+		ma_log(&c->a->log, MOAT_LOG_ERROR, "msg=\"out of memory reading a message\"");
+		lws_close_reason(wsi, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, NULL, 0);
+		return -1;
+	}
+	if (rc) {
 		ma_log(&c->a->log, MOAT_LOG_WARN, "msg=\"message from server over 4 MiB\"");
 		lws_close_reason(wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE, NULL, 0);
 		return -1;
@@ -430,7 +441,11 @@ static struct ma_batch *ma_conn_next_batch(struct ma_conn *c)
 			return c->inflight[i];
 	if (c->ninflight >= MA_MAX_INFLIGHT)
 		return NULL;
-	b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, a->batch_max_events, MA_MAX_MESSAGE);
+	b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, a->batch_max_events, MA_MAX_MESSAGE,
+	                  &c->batch_nomem);
+	if (c->batch_nomem)
+		ma_log(&a->log, MOAT_LOG_ERROR,
+		       "msg=\"out of memory for a batch; the events stay queued\"");
 	if (b)
 		c->inflight[c->ninflight++] = b;
 	return b;
@@ -443,7 +458,10 @@ static int ma_conn_more_to_write(struct ma_conn *c)
 	for (int i = 0; i < c->ninflight; i++)
 		if (c->inflight[i]->seq == 0)
 			return 1;
-	return c->ninflight < MA_MAX_INFLIGHT && ma_queue_count(&c->a->queue) > 0;
+	/* after a batch could not be allocated, the next tick tries again
+	 * (rather than spinning on WRITEABLE while memory is short) */
+	return c->ninflight < MA_MAX_INFLIGHT && !c->batch_nomem &&
+	       ma_queue_count(&c->a->queue) > 0;
 }
 
 static int ma_conn_writeable(struct ma_conn *c, struct lws *wsi)
@@ -485,6 +503,15 @@ static int ma_conn_writeable(struct ma_conn *c, struct lws *wsi)
 			size_t len;
 			char *msg = ma_batch_message(b, ++c->next_seq, &len);
 			unsigned char *out = ma_malloc(LWS_PRE + len);
+			if (!out) {
+				/* degrade: close; the batch is resent on the next
+				 * connection (it stays in flight, unacknowledged) */
+				ma_log(&a->log, MOAT_LOG_ERROR,
+				       "msg=\"out of memory sending a batch\"");
+				lws_close_reason(wsi, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, NULL,
+				                 0);
+				return -1;
+			}
 			memcpy(out + LWS_PRE, msg, len);
 			rc = lws_write(wsi, out + LWS_PRE, len, LWS_WRITE_TEXT) < (int)len ? -1 : 0;
 			free(out);
@@ -638,14 +665,20 @@ int ma_conn_start(struct moat_agent *a)
 	uint64_t seed;
 
 	c = ma_calloc(1, sizeof *c);
+	if (!c)
+		return MOAT_AGENT_ENOMEM;
 	c->a = a;
 	c->heartbeat_s = 20;
 	ma_buf_init(&c->rx, MA_MAX_RX);
 	ma_buf_init(&c->tx, MA_TX_MAX);
 	c->stage = ma_malloc(LWS_PRE + MA_TX_MAX);
+	if (!c->stage) {
+		free(c);
+		return MOAT_AGENT_ENOMEM;
+	}
 	seed = a->backoff_seed;
-	if (!seed)
-		ma_random(&seed, sizeof seed);
+	if (!seed && ma_random(&seed, sizeof seed))
+		seed = (uint64_t)ma_mono_us() ^ (uint64_t)(uintptr_t)c; /* jitter only */
 	ma_backoff_init(&c->bo, seed);
 
 	memset(&info, 0, sizeof info);

@@ -23,13 +23,16 @@ const char *const ma_interceptor_names[MA_N_INTERCEPTORS] = {
 static const char *const ma_actions[] = {"blocked", "logged", NULL};
 static const char *const ma_severities[] = {"low", "medium", "high", "critical", NULL};
 
-void ma_uuid4(char out[MA_UUID_LEN])
+int ma_uuid4(char out[MA_UUID_LEN])
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char r[16];
 	int o = 0;
 
-	ma_random(r, sizeof r);
+	if (ma_random(r, sizeof r)) {
+		out[0] = '\0';
+		return -1;
+	}
 	r[6] = (unsigned char)((r[6] & 0x0f) | 0x40); /* version 4 */
 	r[8] = (unsigned char)((r[8] & 0x3f) | 0x80); /* RFC 4122 variant */
 	for (int i = 0; i < 16; i++) {
@@ -39,6 +42,7 @@ void ma_uuid4(char out[MA_UUID_LEN])
 		out[o++] = hex[r[i] & 15];
 	}
 	out[o] = '\0';
+	return 0;
 }
 
 int ma_uuid_valid(const char *s)
@@ -200,9 +204,10 @@ static size_t ma_utf8_seq(const unsigned char *p)
 /*
  * s made valid UTF-8 (each bad byte becomes U+FFFD) and cut to at most
  * max_chars characters and max_bytes bytes, never inside a character. A
- * new json string; NULL for NULL or "" (absent).
+ * new json string; NULL for NULL or "" (absent), or with *nomem set when
+ * memory ran out (never a string cut short by it).
  */
-static json_t *ma_text(const char *s, size_t max_chars, size_t max_bytes)
+static json_t *ma_text(const char *s, size_t max_chars, size_t max_bytes, int *nomem)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	struct ma_buf b;
@@ -215,6 +220,11 @@ static json_t *ma_text(const char *s, size_t max_chars, size_t max_bytes)
 	while (*p && chars < max_chars) {
 		size_t n = ma_utf8_seq(p);
 		int rc = n ? ma_buf_append(&b, p, n) : ma_buf_append(&b, "\xEF\xBF\xBD", 3);
+		if (rc == MOAT_AGENT_ENOMEM) {
+			ma_buf_cleanup(&b);
+			*nomem = 1;
+			return NULL;
+		}
 		if (rc)
 			break;
 		p += n ? n : 1;
@@ -222,13 +232,16 @@ static json_t *ma_text(const char *s, size_t max_chars, size_t max_bytes)
 	}
 	out = json_stringn(b.data ? b.data : "", b.len);
 	ma_buf_cleanup(&b);
+	if (!out)
+		*nomem = 1;
 	return out;
 }
 
-static void ma_set(json_t *o, const char *key, json_t *v)
+/* Sets o[key] = v (stolen) when v is set; a failed set is no memory. */
+static void ma_set(json_t *o, const char *key, json_t *v, int *nomem)
 {
-	if (v)
-		json_object_set_new(o, key, v);
+	if (v && json_object_set_new(o, key, v))
+		*nomem = 1;
 }
 
 int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, size_t *len,
@@ -236,7 +249,7 @@ int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, siz
 {
 	char id[MA_UUID_LEN], ts[25];
 	json_t *o, *loc;
-	int rc = MOAT_AGENT_EINVAL;
+	int rc = MOAT_AGENT_EINVAL, nomem = 0;
 	size_t n;
 
 	*out = NULL;
@@ -247,45 +260,63 @@ int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, siz
 			return MOAT_AGENT_EINVAL;
 		}
 		snprintf(id, sizeof id, "%s", ev->id);
-	} else {
-		ma_uuid4(id);
+	} else if (ma_uuid4(id)) {
+		snprintf(reason, rlen, "no kernel randomness for the event id");
+		return MOAT_AGENT_EIO;
 	}
 	ma_rfc3339_format(ev->ts_ms ? ev->ts_ms : now_ms, ts);
 	o = json_object();
-	json_object_set_new(o, "id", json_string(id));
-	json_object_set_new(o, "ts", json_string(ts));
-	ma_set(o, "interceptor", ma_text(ev->interceptor, 64, 256));
-	ma_set(o, "action", ma_text(ev->action, 16, 64));
-	ma_set(o, "severity", ma_text(ev->severity, 16, 64));
+	loc = json_object();
+	if (!o || !loc) {
+		json_decref(loc);
+		rc = MOAT_AGENT_ENOMEM;
+		goto out;
+	}
+	ma_set(o, "id", json_string(id), &nomem);
+	ma_set(o, "ts", json_string(ts), &nomem);
+	ma_set(o, "interceptor", ma_text(ev->interceptor, 64, 256, &nomem), &nomem);
+	ma_set(o, "action", ma_text(ev->action, 16, 64, &nomem), &nomem);
+	ma_set(o, "severity", ma_text(ev->severity, 16, 64, &nomem), &nomem);
 	if (isnan(ev->confidence) || isinf(ev->confidence)) {
+		json_decref(loc);
 		snprintf(reason, rlen, "confidence: must be a number from 0 to 1");
 		goto out;
 	}
 	if (ev->confidence >= 0)
-		json_object_set_new(o, "confidence", json_real(ev->confidence));
-	ma_set(o, "source_ip", ma_text(ev->source_ip, 64, 64));
-	ma_set(o, "method", ma_text(ev->method, 16, 16 * 4));
-	ma_set(o, "endpoint", ma_text(ev->endpoint, 2048, 2048 * 4));
-	ma_set(o, "payload", ma_text(ev->payload, MA_FIELD_CUT, MA_FIELD_CUT));
-	ma_set(o, "operation", ma_text(ev->operation, MA_FIELD_CUT, MA_FIELD_CUT));
-	ma_set(o, "rule", ma_text(ev->rule, 128, 128 * 4));
-	loc = json_object();
-	ma_set(loc, "file", ma_text(ev->file, 512, 512 * 4));
+		ma_set(o, "confidence", json_real(ev->confidence), &nomem);
+	ma_set(o, "source_ip", ma_text(ev->source_ip, 64, 64, &nomem), &nomem);
+	ma_set(o, "method", ma_text(ev->method, 16, 16 * 4, &nomem), &nomem);
+	ma_set(o, "endpoint", ma_text(ev->endpoint, 2048, 2048 * 4, &nomem), &nomem);
+	ma_set(o, "payload", ma_text(ev->payload, MA_FIELD_CUT, MA_FIELD_CUT, &nomem), &nomem);
+	ma_set(o, "operation", ma_text(ev->operation, MA_FIELD_CUT, MA_FIELD_CUT, &nomem), &nomem);
+	ma_set(o, "rule", ma_text(ev->rule, 128, 128 * 4, &nomem), &nomem);
+	ma_set(loc, "file", ma_text(ev->file, 512, 512 * 4, &nomem), &nomem);
 	if (ev->line > 0)
-		json_object_set_new(loc, "line", json_integer(ev->line));
-	ma_set(loc, "function", ma_text(ev->function, 256, 256 * 4));
-	if (json_object_size(loc))
-		json_object_set(o, "location", loc);
+		ma_set(loc, "line", json_integer(ev->line), &nomem);
+	ma_set(loc, "function", ma_text(ev->function, 256, 256 * 4, &nomem), &nomem);
+	if (json_object_size(loc) && json_object_set(o, "location", loc))
+		nomem = 1;
 	json_decref(loc);
+	if (nomem) {
+		rc = MOAT_AGENT_ENOMEM;
+		goto out;
+	}
 	if (ev->details_json) {
 		json_error_t jerr;
 		json_t *d = json_loads(ev->details_json, MA_PARSE_FLAGS, &jerr);
+		if (!d && json_error_code(&jerr) == json_error_out_of_memory) {
+			rc = MOAT_AGENT_ENOMEM;
+			goto out;
+		}
 		if (!json_is_object(d)) {
 			json_decref(d);
 			snprintf(reason, rlen, "details: must be a JSON object");
 			goto out;
 		}
-		json_object_set_new(o, "details", d);
+		if (json_object_set_new(o, "details", d)) {
+			rc = MOAT_AGENT_ENOMEM;
+			goto out;
+		}
 	}
 	if (ma_event_check(o, now_ms, reason, rlen))
 		goto out;
@@ -295,6 +326,10 @@ int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, siz
 		goto out;
 	}
 	*out = ma_malloc(n + 1);
+	if (!*out) {
+		rc = MOAT_AGENT_ENOMEM;
+		goto out;
+	}
 	json_dumpb(o, *out, n, JSON_COMPACT);
 	(*out)[n] = '\0';
 	*len = n;

@@ -47,12 +47,18 @@ void *ma_malloc(size_t n);
 void *ma_calloc(size_t n, size_t size);
 void *ma_realloc(void *p, size_t n);
 char *ma_strdup(const char *s); /* NULL stays NULL */
+/* Tests only: the nth allocation through the four above from now on
+ * (1 = the next) fails as if memory were exhausted; 0 disarms.
+ * ma_alloc_failed() says whether the armed failure happened. Library-
+ * internal: the process's allocator and jansson's are left alone. */
+void ma_alloc_fail_at(long nth);
+int ma_alloc_failed(void);
 
 int64_t ma_now_ms(void);  /* CLOCK_REALTIME, unix milliseconds */
 int64_t ma_mono_us(void); /* CLOCK_MONOTONIC microseconds */
-/* Fills buf with n cryptographically random bytes (getrandom; aborts if
- * the kernel cannot give any). */
-void ma_random(void *buf, size_t n);
+/* Fills buf with n cryptographically random bytes (getrandom). 0, or -1
+ * when the kernel cannot give any. */
+int ma_random(void *buf, size_t n);
 
 /* One logfmt line via the configured sink. level below cfg's level: no-op.
  * Values that may carry remote text must be quoted with ma_quote(). */
@@ -76,7 +82,8 @@ struct ma_buf {
 };
 void ma_buf_init(struct ma_buf *b, size_t max);
 void ma_buf_cleanup(struct ma_buf *b);
-/* 0, or MOAT_AGENT_EFULL if len + n > max (nothing appended). */
+/* 0, MOAT_AGENT_EFULL if len + n > max, or MOAT_AGENT_ENOMEM (nothing
+ * appended either way). */
 int ma_buf_append(struct ma_buf *b, const void *p, size_t n);
 void ma_buf_reset(struct ma_buf *b);
 
@@ -107,8 +114,9 @@ size_t ma_utf8_chars(const char *s);
 /* ---- ma_event.c ---- */
 
 #define MA_UUID_LEN 37
-/* Writes a random (version 4) UUID, lowercase, NUL-terminated. */
-void ma_uuid4(char out[MA_UUID_LEN]);
+/* Writes a random (version 4) UUID, lowercase, NUL-terminated. 0, or -1
+ * without kernel randomness. */
+int ma_uuid4(char out[MA_UUID_LEN]);
 /* 1 if s is 8-4-4-4-12 hex. */
 int ma_uuid_valid(const char *s);
 /*
@@ -121,7 +129,8 @@ int ma_event_check(const json_t *ev, int64_t now_ms, char *reason, size_t rlen);
  * Encodes ev as one compact JSON object. Text fields are made valid UTF-8
  * (bad bytes become U+FFFD) and cut to their limits; id and ts are filled
  * in when absent (the id written to id_out). Returns 0 with *out (malloc'd,
- * caller frees) and *len, or MOAT_AGENT_EINVAL with a reason.
+ * caller frees) and *len, MOAT_AGENT_EINVAL with a reason, or
+ * MOAT_AGENT_ENOMEM / MOAT_AGENT_EIO (no memory, no randomness).
  */
 int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, size_t *len,
                     char id_out[MA_UUID_LEN], char *reason, size_t rlen);
@@ -143,7 +152,7 @@ struct ma_queue {
 	size_t head, count, bytes;
 	size_t max_events, max_bytes;
 };
-void ma_queue_init(struct ma_queue *q, size_t max_events, size_t max_bytes);
+int ma_queue_init(struct ma_queue *q, size_t max_events, size_t max_bytes);
 /* Frees every queued event; returns how many there were. */
 size_t ma_queue_cleanup(struct ma_queue *q);
 /* Takes ownership of json (len bytes) and returns 0 and the new count in
@@ -165,8 +174,11 @@ struct ma_batch {
 	int64_t seq; /* seq of the last send on this connection; 0: not sent on it */
 };
 /* Moves up to max_events queued events, whose message stays within
- * max_msg bytes, into a new batch. NULL when the queue is empty. */
-struct ma_batch *ma_batch_take(struct ma_queue *q, size_t head, int max_events, size_t max_msg);
+ * max_msg bytes, into a new batch. NULL when the queue is empty, or when
+ * the batch cannot be allocated (*nomem = 1 if nomem is not NULL): the
+ * events then stay queued. */
+struct ma_batch *ma_batch_take(struct ma_queue *q, size_t head, int max_events, size_t max_msg,
+                               int *nomem);
 /* Writes the prefix for seq; *len gets the message length. */
 char *ma_batch_message(struct ma_batch *b, int64_t seq, size_t *len);
 void ma_batch_free(struct ma_batch *b);
@@ -221,7 +233,8 @@ int ma_proto_applied(struct ma_buf *b, int64_t version, int ok, const char *erro
 
 /* ---- ma_policy.c ---- */
 
-/* Canonical text of doc (malloc'd) and its SHA-256 in hex (65 bytes). */
+/* Canonical text of doc (malloc'd) and its SHA-256 in hex (65 bytes);
+ * NULL when out of memory. */
 char *ma_policy_canonical(const json_t *doc, char sha_hex[65]);
 /*
  * Builds a snapshot (one reference) from a `policy` message: checks that
@@ -293,7 +306,8 @@ void ma_agent_set_policy(struct moat_agent *a, struct moat_policy *p);
 /* The version currently held (0 if none). Any thread. */
 int64_t ma_agent_policy_version(struct moat_agent *a);
 
-/* Creates the lws context (a->ctx) and the thread. 0 or MOAT_AGENT_EIO. */
+/* Creates the lws context (a->ctx) and the thread. 0, MOAT_AGENT_EIO or
+ * MOAT_AGENT_ENOMEM. */
 int ma_conn_start(struct moat_agent *a);
 /* Joins the thread (after stop_req is set and the thread was woken). */
 void ma_conn_join(struct moat_agent *a);

@@ -84,6 +84,8 @@ char *ma_policy_canonical(const json_t *doc, char sha_hex[65])
 	char *text;
 
 	text = ma_malloc(n + 1);
+	if (!text)
+		return NULL;
 	json_dumpb(doc, text, n, MA_CANON_FLAGS);
 	text[n] = '\0';
 	if (sha_hex) {
@@ -126,6 +128,14 @@ static int ma_perr(char *reason, size_t rlen, const char *path, const char *msg)
 	return -1;
 }
 
+/* Out of memory while building a snapshot: the whole snapshot is refused
+ * with this reason (the agent keeps its previous policy). */
+static int ma_nomem(char *reason, size_t rlen)
+{
+	snprintf(reason, rlen, "out of memory");
+	return -1;
+}
+
 static int ma_parse_mode(const char *s)
 {
 	if (!strcmp(s, "off"))
@@ -144,6 +154,8 @@ static int ma_parse_icpt(struct ma_icpt *ic, const char *name, const json_t *o, 
 	json_t *v;
 
 	ic->name = ma_strdup(name);
+	if (!ic->name)
+		return ma_nomem(reason, rlen);
 	ic->threshold = -1;
 	snprintf(path, sizeof path, "interceptors.%.100s", name);
 	if (!json_is_object(o))
@@ -176,11 +188,16 @@ static int ma_parse_icpt(struct ma_icpt *ic, const char *name, const json_t *o, 
 		if (!json_is_array(v))
 			return ma_perr(reason, rlen, path, "must be a list");
 		ic->hosts = ma_calloc(json_array_size(v), sizeof *ic->hosts);
+		if (!ic->hosts)
+			return ma_nomem(reason, rlen);
 		json_array_foreach(v, i, h)
 		{
 			if (!json_is_string(h))
 				return ma_perr(reason, rlen, path, "must be a list of host names");
-			ic->hosts[ic->nhosts++] = ma_strdup(json_string_value(h));
+			ic->hosts[ic->nhosts] = ma_strdup(json_string_value(h));
+			if (!ic->hosts[ic->nhosts])
+				return ma_nomem(reason, rlen);
+			ic->nhosts++;
 		}
 	}
 	return 0;
@@ -195,6 +212,8 @@ static int ma_parse_interceptors(struct moat_policy *p, const json_t *ics, char 
 	if (!json_is_object(ics))
 		return ma_perr(reason, rlen, "interceptors", "must be an object");
 	p->icpt = ma_calloc(json_object_size(ics), sizeof *p->icpt);
+	if (!p->icpt)
+		return ma_nomem(reason, rlen);
 	json_object_foreach((json_t *)ics, k, v)
 	{
 		if (ma_parse_icpt(&p->icpt[p->nicpt++], k, v, reason, rlen))
@@ -237,6 +256,8 @@ static int ma_parse_denylist(struct moat_policy *p, const json_t *dl, char *reas
 	if ((ips && !json_is_array(ips)) || (users && !json_is_array(users)))
 		return ma_perr(reason, rlen, "denylist", "ips and users must be lists");
 	p->ips = ma_calloc(json_array_size(ips), sizeof *p->ips);
+	if (!p->ips)
+		return ma_nomem(reason, rlen);
 	json_array_foreach(ips, i, e)
 	{
 		const char *value;
@@ -249,6 +270,8 @@ static int ma_parse_denylist(struct moat_policy *p, const json_t *dl, char *reas
 		p->nips++;
 	}
 	p->users = ma_calloc(json_array_size(users), sizeof *p->users);
+	if (!p->users)
+		return ma_nomem(reason, rlen);
 	json_array_foreach(users, i, e)
 	{
 		const char *value;
@@ -257,6 +280,8 @@ static int ma_parse_denylist(struct moat_policy *p, const json_t *dl, char *reas
 		if (ma_parse_deny_entry(e, path, &value, &d->until_ms, reason, rlen))
 			return -1;
 		d->value = ma_strdup(value);
+		if (!d->value)
+			return ma_nomem(reason, rlen);
 		p->nusers++;
 	}
 	return 0;
@@ -273,6 +298,8 @@ static int ma_parse_exclusions(struct moat_policy *p, const json_t *ex, char *re
 	if (!json_is_array(ex))
 		return ma_perr(reason, rlen, "exclusions", "must be a list");
 	p->excl = ma_calloc(json_array_size(ex), sizeof *p->excl);
+	if (!p->excl)
+		return ma_nomem(reason, rlen);
 	json_array_foreach(ex, i, e)
 	{
 		struct ma_excl *x = &p->excl[p->nexcl++];
@@ -283,14 +310,20 @@ static int ma_parse_exclusions(struct moat_policy *p, const json_t *ex, char *re
 		if (!json_is_string(v))
 			return ma_perr(reason, rlen, path, "interceptor must be a string");
 		x->interceptor = ma_strdup(json_string_value(v));
+		if (!x->interceptor)
+			return ma_nomem(reason, rlen);
 		v = json_object_get(e, "endpoint");
 		if (v && !json_is_string(v))
 			return ma_perr(reason, rlen, path, "endpoint must be a string");
 		x->endpoint = ma_strdup(v ? json_string_value(v) : "*");
+		if (!x->endpoint)
+			return ma_nomem(reason, rlen);
 		v = json_object_get(e, "parameter");
 		if (v && !json_is_string(v))
 			return ma_perr(reason, rlen, path, "parameter must be a string");
 		x->parameter = v ? ma_strdup(json_string_value(v)) : NULL;
+		if (v && !x->parameter)
+			return ma_nomem(reason, rlen);
 		v = json_object_get(e, "source");
 		if (v) {
 			if (!json_is_string(v) || ma_cidr_parse(json_string_value(v), &x->source))
@@ -324,9 +357,17 @@ struct moat_policy *ma_policy_new(int64_t version, const char *sha256, const jso
 		return NULL;
 	}
 	p = ma_calloc(1, sizeof *p);
+	if (!p) {
+		ma_nomem(reason, rlen);
+		return NULL;
+	}
 	p->refs = 1;
 	p->version = version;
 	p->json = ma_policy_canonical(document, sha);
+	if (!p->json) {
+		ma_nomem(reason, rlen);
+		goto fail;
+	}
 	if (strlen(sha256) != 64 || strcasecmp(sha, sha256) != 0) {
 		snprintf(reason, rlen, "sha256 mismatch: computed %s", sha);
 		goto fail;

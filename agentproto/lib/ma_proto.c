@@ -23,6 +23,10 @@ static int ma_proto_dump(struct ma_buf *b, json_t *o)
 		return MOAT_AGENT_EINVAL;
 	}
 	tmp = ma_malloc(n);
+	if (!tmp) {
+		json_decref(o);
+		return MOAT_AGENT_ENOMEM;
+	}
 	json_dumpb(o, tmp, n, JSON_COMPACT);
 	json_decref(o);
 	rc = ma_buf_append(b, tmp, n);
@@ -41,8 +45,10 @@ int ma_proto_hello(struct ma_buf *b, const char *agent_id, const char *hostname,
 
 	if (!o)
 		return MOAT_AGENT_EINVAL; /* a string was not UTF-8 */
-	if (token)
-		json_object_set_new(o, "token", json_string(token));
+	if (token && json_object_set_new(o, "token", json_string(token))) {
+		json_decref(o);
+		return MOAT_AGENT_ENOMEM;
+	}
 	return ma_proto_dump(b, o);
 }
 
@@ -69,13 +75,18 @@ int ma_proto_applied(struct ma_buf *b, int64_t version, int ok, const char *erro
 	json_t *o = json_pack("{s:s, s:I, s:b}", "type", "applied", "version", (json_int_t)version,
 	                      "ok", ok);
 
+	if (!o) /* nothing in it can be invalid */
+		return MOAT_AGENT_ENOMEM;
 	if (!ok && error) {
 		char text[MA_APPLIED_ERROR_MAX + 1];
 		json_t *e;
 		ma_proto_error_text(error, text);
 		e = json_string(text);
 		/* not UTF-8 after all (a document's bytes): say so plainly */
-		json_object_set_new(o, "error", e ? e : json_string("policy refused"));
+		if (json_object_set_new(o, "error", e ? e : json_string("policy refused"))) {
+			json_decref(o);
+			return MOAT_AGENT_ENOMEM;
+		}
 	}
 	return ma_proto_dump(b, o);
 }

@@ -15,15 +15,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-void ma_queue_init(struct ma_queue *q, size_t max_events, size_t max_bytes)
+int ma_queue_init(struct ma_queue *q, size_t max_events, size_t max_bytes)
 {
-	pthread_mutex_init(&q->lock, NULL);
 	q->ring = ma_calloc(max_events, sizeof *q->ring);
+	if (!q->ring)
+		return MOAT_AGENT_ENOMEM;
+	pthread_mutex_init(&q->lock, NULL);
 	q->head = 0;
 	q->count = 0;
 	q->bytes = 0;
 	q->max_events = max_events;
 	q->max_bytes = max_bytes;
+	return 0;
 }
 
 size_t ma_queue_cleanup(struct ma_queue *q)
@@ -68,7 +71,8 @@ size_t ma_queue_count(struct ma_queue *q)
 	return n;
 }
 
-struct ma_batch *ma_batch_take(struct ma_queue *q, size_t head, int max_events, size_t max_msg)
+struct ma_batch *ma_batch_take(struct ma_queue *q, size_t head, int max_events, size_t max_msg,
+                               int *nomem)
 {
 	struct ma_qitem items[MA_MAX_BATCH];
 	size_t budget, body = 1; /* "[" */
@@ -76,28 +80,44 @@ struct ma_batch *ma_batch_take(struct ma_queue *q, size_t head, int max_events, 
 	struct ma_batch *b;
 	char *p;
 
+	if (nomem)
+		*nomem = 0;
 	if (max_events > MA_MAX_BATCH)
 		max_events = MA_MAX_BATCH;
 	budget = max_msg - MA_EVENTS_HEAD; /* the prefix fits in MA_EVENTS_HEAD */
+	/* Look first, allocate, then take: the connection thread is the only
+	 * taker, so what it looked at is still at the head after the
+	 * allocation, and a failed allocation leaves every event queued. */
 	pthread_mutex_lock(&q->lock);
-	while (n < max_events && q->count > 0) {
-		struct ma_qitem *it = &q->ring[q->head];
+	while (n < max_events && (size_t)n < q->count) {
+		struct ma_qitem *it = &q->ring[(q->head + (size_t)n) % q->max_events];
 		/* the event, its comma (or the closing "]"), and "}" */
 		if (n > 0 && body + it->len + 2 > budget)
 			break;
 		items[n++] = *it;
 		body += it->len + 1;
-		q->head = (q->head + 1) % q->max_events;
-		q->count--;
-		q->bytes -= it->len;
 	}
 	pthread_mutex_unlock(&q->lock);
 	if (n == 0)
 		return NULL;
 	body += 1; /* "}" */
 	b = ma_calloc(1, sizeof *b);
+	if (b)
+		b->buf = ma_malloc(head + body + 1);
+	if (!b || !b->buf) {
+		free(b);
+		if (nomem)
+			*nomem = 1;
+		return NULL;
+	}
+	pthread_mutex_lock(&q->lock);
+	for (int i = 0; i < n; i++) {
+		q->head = (q->head + 1) % q->max_events;
+		q->count--;
+		q->bytes -= items[i].len;
+	}
+	pthread_mutex_unlock(&q->lock);
 	b->head = head;
-	b->buf = ma_malloc(head + body + 1);
 	p = b->buf + head;
 	*p++ = '[';
 	for (int i = 0; i < n; i++) {

@@ -1,7 +1,9 @@
 /*
  * ma_util.c — the small things every libmoatagent file needs: allocation
- * that aborts on failure, clocks, kernel randomness, the log sink and the
- * bounded buffer. Any thread (a ma_buf belongs to the thread using it).
+ * (which returns NULL on failure: the library lives inside other people's
+ * processes and never aborts them; every caller returns an error), clocks,
+ * kernel randomness, the log sink and the bounded buffer. Any thread (a
+ * ma_buf belongs to the thread using it).
  */
 #include "ma_int.h"
 
@@ -14,41 +16,46 @@
 #include <time.h>
 #include <unistd.h>
 
-static void ma_oom(void)
-{
-	static const char msg[] = "libmoatagent: out of memory\n";
+/* The test hook (ma_alloc_fail_at): allocations until the injected
+ * failure, 0 = none armed; and whether it fired. */
+static long ma_fail_countdown;
+static int ma_fail_fired;
 
-	if (write(2, msg, sizeof msg - 1) < 0) {
-		/* nothing more to do */
-	}
-	abort();
+void ma_alloc_fail_at(long nth)
+{
+	__atomic_store_n(&ma_fail_fired, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&ma_fail_countdown, nth > 0 ? nth : 0, __ATOMIC_RELEASE);
+}
+
+int ma_alloc_failed(void)
+{
+	return __atomic_load_n(&ma_fail_fired, __ATOMIC_ACQUIRE);
+}
+
+/* 1 when this allocation is the one the test hook fails. */
+static int ma_alloc_injected(void)
+{
+	if (__atomic_load_n(&ma_fail_countdown, __ATOMIC_RELAXED) == 0)
+		return 0;
+	if (__atomic_sub_fetch(&ma_fail_countdown, 1, __ATOMIC_ACQ_REL) != 0)
+		return 0;
+	__atomic_store_n(&ma_fail_fired, 1, __ATOMIC_RELEASE);
+	return 1;
 }
 
 void *ma_malloc(size_t n)
 {
-	void *p = malloc(n ? n : 1);
-
-	if (!p)
-		ma_oom();
-	return p;
+	return ma_alloc_injected() ? NULL : malloc(n ? n : 1);
 }
 
 void *ma_calloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
-
-	if (!p)
-		ma_oom();
-	return p;
+	return ma_alloc_injected() ? NULL : calloc(n ? n : 1, size ? size : 1);
 }
 
 void *ma_realloc(void *p, size_t n)
 {
-	void *q = realloc(p, n ? n : 1);
-
-	if (!q)
-		ma_oom();
-	return q;
+	return ma_alloc_injected() ? NULL : realloc(p, n ? n : 1);
 }
 
 char *ma_strdup(const char *s)
@@ -60,7 +67,8 @@ char *ma_strdup(const char *s)
 		return NULL;
 	n = strlen(s);
 	d = ma_malloc(n + 1);
-	memcpy(d, s, n + 1);
+	if (d)
+		memcpy(d, s, n + 1);
 	return d;
 }
 
@@ -80,7 +88,7 @@ int64_t ma_mono_us(void)
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
-void ma_random(void *buf, size_t n)
+int ma_random(void *buf, size_t n)
 {
 	unsigned char *p = buf;
 
@@ -89,11 +97,12 @@ void ma_random(void *buf, size_t n)
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
-			abort(); /* no kernel randomness: UUIDs would collide */
+			return -1; /* no kernel randomness: never guess (UUIDs would collide) */
 		}
 		p += got;
 		n -= (size_t)got;
 	}
+	return 0;
 }
 
 char *ma_quote(char *out, size_t cap, const char *s)
@@ -180,6 +189,8 @@ void ma_buf_cleanup(struct ma_buf *b)
 
 int ma_buf_append(struct ma_buf *b, const void *p, size_t n)
 {
+	char *data;
+
 	if (n > b->max - b->len)
 		return MOAT_AGENT_EFULL;
 	if (b->len + n + 1 > b->cap) {
@@ -188,7 +199,10 @@ int ma_buf_append(struct ma_buf *b, const void *p, size_t n)
 			cap *= 2;
 		if (cap > b->max + 1)
 			cap = b->max + 1;
-		b->data = ma_realloc(b->data, cap);
+		data = ma_realloc(b->data, cap);
+		if (!data)
+			return MOAT_AGENT_ENOMEM; /* unchanged */
+		b->data = data;
 		b->cap = cap;
 	}
 	if (n)

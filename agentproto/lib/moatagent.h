@@ -22,13 +22,20 @@
  * Nothing here blocks on the network: report copies the event into a
  * bounded queue and returns.
  *
- * Memory: allocation failure aborts the process (as in moatd). Strings the
+ * Memory: the library lives inside your process and never aborts it. An
+ * allocation that fails is an error returned to the caller
+ * (MOAT_AGENT_ENOMEM; moat_agent_new returns NULL with "out of memory")
+ * and the agent degrades: an event that cannot be queued is not queued
+ * (report says so), a policy that cannot be built is refused (the previous
+ * one stays), a batch that cannot be built waits in the queue, and a
+ * connection that runs out of memory is closed and made again. Strings the
  * library returns are owned by the object they came from.
  *
  * Dependencies: libwebsockets 4.1, jansson 2.14, mbedtls 2.28 (SHA-256),
- * pthreads. The library calls json_object_seed(0) in moat_agent_new(), so
- * create agents before starting threads that use jansson. It never changes
- * libwebsockets' process-wide log level.
+ * pthreads. The library leaves process-wide state alone: it never sets
+ * jansson's allocator (json_set_alloc_funcs) or hash seed
+ * (json_object_seed) -- jansson seeds itself on first use, or the
+ * application seeds it -- and never changes libwebsockets' log level.
  */
 #ifndef MOATAGENT_H
 #define MOATAGENT_H
@@ -50,6 +57,7 @@ enum moat_agent_err {
 	MOAT_AGENT_EFULL = -2,  /* the event queue is full (counted in dropped_full) */
 	MOAT_AGENT_ESTATE = -3, /* wrong state: started twice, or already stopped */
 	MOAT_AGENT_EIO = -4,    /* could not create the network context or thread */
+	MOAT_AGENT_ENOMEM = -5, /* out of memory: nothing was done (the agent degrades) */
 };
 
 /* Returns a static English sentence for a moat_agent_err. */

@@ -107,7 +107,7 @@ static void batches_hold_at_most_batch_max_events_in_order(void **state)
 		char *msg;
 		json_t *j, *evs, *e;
 		size_t i;
-		b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE);
+		b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE, NULL);
 		assert_non_null(b);
 		assert_int_equal(b->events, sizes[k]);
 		msg = ma_batch_message(b, 41 + k, &len);
@@ -131,7 +131,7 @@ static void batches_hold_at_most_batch_max_events_in_order(void **state)
 		json_decref(j);
 		ma_batch_free(b);
 	}
-	assert_null(ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE));
+	assert_null(ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE, NULL));
 	assert_int_equal(ma_queue_cleanup(&q), 0);
 }
 
@@ -151,8 +151,8 @@ static void batches_stay_within_one_mebibyte(void **state)
 		ev[ev_len] = '\0';
 		assert_int_equal(ma_queue_push(&q, ev, ev_len, NULL), 0);
 	}
-	for (b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE); b;
-	     b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE)) {
+	for (b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE, NULL); b;
+	     b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE, NULL)) {
 		size_t len;
 		char *msg = ma_batch_message(b, 99999999999LL, &len);
 		json_t *j = json_loadb(msg, len, 0, NULL);
@@ -165,7 +165,7 @@ static void batches_stay_within_one_mebibyte(void **state)
 		if (total == 9)
 			break;
 	}
-	b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE);
+	b = ma_batch_take(&q, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE, NULL);
 	assert_int_equal(b->events, 1);
 	ma_batch_free(b);
 	assert_int_equal(ma_queue_cleanup(&q), 0);
@@ -217,8 +217,8 @@ static void concurrent_reporters_lose_nothing_uncounted(void **state)
 	assert_int_equal(st.queued, 12000);
 	assert_int_equal(st.dropped_full, 8000);
 	/* every queued event is a distinct, valid event */
-	for (b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE); b;
-	     b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE)) {
+	for (b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE, NULL); b;
+	     b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, 500, MA_MAX_MESSAGE, NULL)) {
 		size_t len;
 		char *msg = ma_batch_message(b, 1, &len);
 		json_t *j = json_loadb(msg, len, 0, NULL);
