@@ -250,6 +250,23 @@ static int live_origin_ok(struct lws *wsi)
 	return 0;
 }
 
+/* ---- state ---- */
+
+/* The one place a connection's state changes after ESTABLISHED (which
+ * starts it at LIVE_NEW): it keeps live_watching equal to the number of
+ * connections in LIVE_READY, which the writer's subscriber reads to skip
+ * serialising events for nobody. */
+static void live_set_state(struct live_conn *c, int state)
+{
+	if (c->state == state)
+		return;
+	if (c->state == LIVE_READY)
+		__atomic_sub_fetch(&live_watching, 1, __ATOMIC_RELAXED);
+	else if (state == LIVE_READY)
+		__atomic_add_fetch(&live_watching, 1, __ATOMIC_RELAXED);
+	c->state = state;
+}
+
 /* ---- sending ---- */
 
 static void live_send(struct live_conn *c, struct ws_msg *m)
@@ -258,7 +275,7 @@ static void live_send(struct live_conn *c, struct ws_msg *m)
 		return;
 	if (ws_sendq_push(&c->q, m)) {
 		/* a dashboard that cannot keep up reconnects and reloads */
-		c->state = LIVE_CLOSING;
+		live_set_state(c, LIVE_CLOSING);
 		lws_set_timeout(c->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
 		return;
 	}
@@ -281,9 +298,7 @@ static void live_fail(struct live_conn *c, int code, const char *reason)
 		return;
 	snprintf(text, sizeof text, "{\"type\":\"error\",\"code\":\"%s\"}", reason);
 	live_send_text(c, text);
-	if (c->state == LIVE_READY)
-		__atomic_sub_fetch(&live_watching, 1, __ATOMIC_RELAXED);
-	c->state = LIVE_CLOSING;
+	live_set_state(c, LIVE_CLOSING);
 	c->close_code = code;
 	snprintf(c->close_reason, sizeof c->close_reason, "%s", reason);
 	lws_callback_on_writable(c->wsi);
@@ -376,9 +391,7 @@ static void live_subscribe(struct live_conn *c, const char *text, size_t len)
 		return;
 	}
 	json_decref(m);
-	if (c->state == LIVE_NEW)
-		__atomic_add_fetch(&live_watching, 1, __ATOMIC_RELAXED);
-	c->state = LIVE_READY;
+	live_set_state(c, LIVE_READY);
 	live_send_text(c, "{\"type\":\"subscribed\"}");
 }
 
@@ -463,8 +476,7 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 		ws_mask_forget(lws_get_socket_fd(wsi));
 		if (!c || !c->linked)
 			return 0;
-		if (c->state == LIVE_READY)
-			__atomic_sub_fetch(&live_watching, 1, __ATOMIC_RELAXED);
+		live_set_state(c, LIVE_CLOSING);
 		ws_sendq_clear(&c->q);
 		if (c->prev)
 			c->prev->next = c->next;

@@ -380,3 +380,51 @@ def test_an_unmasked_frame_closes_the_feed_with_1002(srv):
         eq(feed.expect_close(WAIT), 1002, "close code for an unmasked subscribe")
     finally:
         feed.close()
+
+
+def _metric(srv, name):
+    import re
+    text = srv.req("GET", "/metrics").raw.decode()
+    m = re.search(r"^%s (\d+)$" % re.escape(name), text, re.M)
+    check(m is not None, "no %s on /metrics" % name)
+    return int(m.group(1))
+
+
+def test_a_feed_cut_off_for_reading_too_slowly_stops_counting_as_a_watcher(srv):
+    # issue 8.10: a live connection whose send queue overflowed went to
+    # closing without leaving the watcher count, so the writer serialised
+    # every event for nobody from then on
+    slug, agent_token = _setup(srv)
+    session = srv.admin()
+    base = _metric(srv, "moat_live_watchers")
+    slow = WS(srv.agent_port, path="/v1/live?ticket=" + _ticket(srv, session, slug),
+              protocol="moat.live.v1", headers={"Origin": "http://127.0.0.1:%d" % srv.port},
+              rcvbuf=4096)
+    try:
+        slow.send({"type": "subscribe"})
+        eq(slow.recv(WAIT)["type"], "subscribed", "subscribe answer")
+        eq(_metric(srv, "moat_live_watchers"), base + 1, "watchers with the feed subscribed")
+        # from here on the feed never reads: big events until it is cut off
+        # (about 8 KB a message: past the kernel's buffers and the 2 MiB queue)
+        payload = "<script>" + "x" * 7900 + "</script>"
+        closed = False
+        for _ in range(200):
+            evs = [_event(payload=payload) for _ in range(100)]
+            expect(srv.req("POST", "/api/v1/agent/events", {"events": evs}, token=agent_token), 200)
+            if _metric(srv, "moat_live_watchers") == base:
+                break
+        # the server closed the connection: reading drains to its end
+        deadline = time.monotonic() + WAIT * 4
+        slow.sock.settimeout(WAIT)
+        while time.monotonic() < deadline:
+            try:
+                if not slow.sock.recv(1 << 20):
+                    closed = True
+                    break
+            except (ConnectionResetError, OSError):
+                closed = True
+                break
+        check(closed, "the slow feed was not cut off")
+        eq(_metric(srv, "moat_live_watchers"), base, "watchers after the slow feed was cut off")
+    finally:
+        slow.sock.close()
