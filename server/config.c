@@ -63,6 +63,12 @@ static const struct cfg_directive cfg_table[] = {
     {"--test-clock-file", "MOAT_TEST_CLOCK_FILE", CFG_STR, S(test_clock_file), "", 0, 0,
      "tests only: a file whose first 8 bytes (little-endian) are seconds added to the wall "
      "clock of expiries, sessions and the audit log, read on every use"},
+    {"--request-timeout", "MOAT_REQUEST_TIMEOUT", CFG_INT, I(request_timeout_s), "30", 1, 3600,
+     "seconds for a request's header and body to arrive, from the connection's start or the "
+     "previous answer on it; then the connection is closed"},
+    {"--max-connections-per-ip", "MOAT_MAX_CONNECTIONS_PER_IP", CFG_INT, I(max_conns_per_ip), "128",
+     0, 4096,
+     "HTTP connections one client address may hold open (0 = no cap); more are closed at once"},
 };
 
 #define CFG_N (sizeof cfg_table / sizeof cfg_table[0])
@@ -200,12 +206,12 @@ void config_log(const struct config *c)
 	    "msg=config listen=%s agent_listen=%s db=%s web_root=%s log_level=%s public_url=%s "
 	    "trust_proxy=%d http_threads=%d session_idle_minutes=%d session_max_hours=%d "
 	    "login_ip_limit=%d login_account_limit=%d sync=%s retention_days=%d "
-	    "agent_prune_days=%d",
+	    "agent_prune_days=%d request_timeout=%d max_connections_per_ip=%d",
 	    c->listen, c->agent_listen, log_quote(q, sizeof q, c->db), c->web_root,
 	    levels[c->log_level], c->public_url[0] ? c->public_url : "\"\"", c->trust_proxy,
 	    c->http_threads, c->session_idle_minutes, c->session_max_hours, c->login_ip_limit,
 	    c->login_account_limit, c->sync_full ? "full" : "normal", c->retention_days,
-	    c->agent_prune_days);
+	    c->agent_prune_days, c->request_timeout_s, c->max_conns_per_ip);
 }
 
 int config_split_addr(const char *s, char *host, size_t hostlen, int *port)

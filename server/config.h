@@ -27,6 +27,8 @@ struct config {
 	int retention_days;             /* events older than this are purged (0 = keep) */
 	int agent_prune_days;           /* offline agents older than this leave the inventory */
 	char test_clock_file[PATH_MAX]; /* tests only: see timefmt_test_clock() */
+	int request_timeout_s;          /* a request's header and body arrive within this */
+	int max_conns_per_ip;           /* HTTP connections per client address (0: no cap) */
 };
 
 /* Fills c with defaults, then MOAT_* environment variables, then argv

@@ -19,6 +19,7 @@
 #include <sys/socket.h>
 
 #include "crypto.h"
+#include "http_deadline.h"
 #include "json_out.h"
 #include "err.h"
 #include "log.h"
@@ -514,6 +515,8 @@ static enum MHD_Result http_access(void *cls, struct MHD_Connection *conn, const
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	/* the whole request is in: its deadline no longer runs */
+	http_deadline_disarm(conn);
 	if (r->resume_cb) {
 		http_resumed(r);
 		return MHD_YES;
@@ -549,7 +552,9 @@ static void http_completed(void *cls, struct MHD_Connection *conn, void **ctx,
 	int64_t dur;
 
 	(void)cls;
-	(void)conn;
+	/* the answer is out (or the request over): the next one on this
+	 * connection gets a fresh deadline */
+	http_deadline_arm(conn);
 	if (!x)
 		return;
 	r = &x->req;
@@ -649,8 +654,13 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 		              &a4->sin_addr) != 1)
 			return MOAT_EINVALID;
 	}
+	if (http_deadline_start(cfg->request_timeout_s))
+		return MOAT_EIO;
 	s = xcalloc(1, sizeof *s);
 	s->cfg = cfg;
+	/* MHD's CONNECTION_TIMEOUT is an idle timeout (each byte restarts it);
+	 * the request deadline (http_deadline.c) bounds a request's whole
+	 * header and body */
 	s->daemon = MHD_start_daemon(
 	    MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_ALLOW_SUSPEND_RESUME |
 	        (strchr(host, ':') ? MHD_USE_IPv6 : 0),
@@ -660,8 +670,10 @@ int http_server_start(const struct config *cfg, struct http_server **out, int *p
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60, MHD_OPTION_CONNECTION_LIMIT,
 	    (unsigned)4096, MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)HTTP_CONN_MEMORY,
 	    MHD_OPTION_URI_LOG_CALLBACK, http_uri_seen, s, MHD_OPTION_EXTERNAL_LOGGER, http_mhd_log,
-	    NULL, MHD_OPTION_END);
+	    NULL, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)cfg->max_conns_per_ip,
+	    MHD_OPTION_NOTIFY_CONNECTION, http_deadline_notify, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
+		http_deadline_stop();
 		free(s);
 		LOG(LOG_ERROR, "msg=\"cannot start HTTP server\" listen=%s", cfg->listen);
 		return MOAT_EIO;
@@ -690,5 +702,6 @@ void http_server_stop(struct http_server *s)
 	while (__atomic_load_n(&http_suspended, __ATOMIC_RELAXED) > 0 && timefmt_mono_us() < until)
 		usleep(10000);
 	MHD_stop_daemon(s->daemon);
+	http_deadline_stop();
 	free(s);
 }

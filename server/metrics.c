@@ -8,6 +8,7 @@
 
 #include "err.h"
 #include "http.h"
+#include "http_deadline.h"
 
 #define METRICS_SLOTS 96
 static const int metrics_statuses[] = {200, 201, 204, 304, 400, 401, 403, 404, 405, 409,
@@ -130,5 +131,11 @@ int metrics_render(struct buf *b)
 		    "%llu\n",
 		    route, method, (unsigned long long)cum);
 	}
+	rc |= buf_printf(b,
+	                 "# HELP moat_http_request_deadline_closed_total HTTP connections closed "
+	                 "because a request's header and body missed --request-timeout.\n"
+	                 "# TYPE moat_http_request_deadline_closed_total counter\n"
+	                 "moat_http_request_deadline_closed_total %llu\n",
+	                 (unsigned long long)http_deadline_closed_total());
 	return rc ? MOAT_ETOOBIG : MOAT_OK;
 }

@@ -195,6 +195,8 @@ static void configuration_reads_defaults_environment_then_flags(void **state)
 	assert_int_equal(c.trust_proxy, 1);
 	assert_int_equal(c.http_threads, 3);
 	assert_int_equal(c.session_idle_minutes, 720);
+	assert_int_equal(c.request_timeout_s, 30);
+	assert_int_equal(c.max_conns_per_ip, 128);
 	unsetenv("MOAT_DB");
 	unsetenv("MOAT_LISTEN");
 }
@@ -205,6 +207,8 @@ static void bad_configuration_is_refused_with_a_message(void **state)
 	char *bad2[] = {"serve", "--nope"};
 	char *bad3[] = {"serve", "--listen", "nohostport"};
 	char *bad4[] = {"serve", "--log-level", "loud"};
+	char *bad5[] = {"serve", "--request-timeout", "0"};
+	char *bad6[] = {"serve", "--max-connections-per-ip", "4097"};
 	char err[256];
 	struct config c;
 	int help;
@@ -216,6 +220,10 @@ static void bad_configuration_is_refused_with_a_message(void **state)
 	assert_non_null(strstr(err, "unknown option"));
 	assert_int_equal(config_parse(&c, 3, bad3, &help, err, sizeof err), MOAT_EINVALID);
 	assert_int_equal(config_parse(&c, 3, bad4, &help, err, sizeof err), MOAT_EINVALID);
+	assert_int_equal(config_parse(&c, 3, bad5, &help, err, sizeof err), MOAT_EINVALID);
+	assert_non_null(strstr(err, "--request-timeout"));
+	assert_int_equal(config_parse(&c, 3, bad6, &help, err, sizeof err), MOAT_EINVALID);
+	assert_non_null(strstr(err, "--max-connections-per-ip"));
 }
 
 static void log_values_are_quoted_and_control_bytes_escaped(void **state)
