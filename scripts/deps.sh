@@ -13,12 +13,17 @@ missing=""
 need_pc() { pkg-config --exists "$1" 2>/dev/null || missing="$missing $2"; }
 need_file() { [ -e "$1" ] || missing="$missing $2"; }
 need_cmd() { command -v "$1" >/dev/null 2>&1 || missing="$missing $2"; }
+need_py() { python3 -c "import $1" >/dev/null 2>&1 || missing="$missing $2"; }
 
 need_cmd cc gcc
 need_cmd make make
 need_cmd pkg-config pkg-config
 need_cmd python3 python3
 need_cmd curl curl
+# the e2e suite checks every answer against api/openapi.yaml and
+# agentproto/schema (tests/e2e/contract.py)
+need_py jsonschema python3-jsonschema
+need_py yaml python3-yaml
 if command -v pkg-config >/dev/null 2>&1; then
 	need_pc libmicrohttpd libmicrohttpd-dev
 	need_pc libwebsockets libwebsockets-dev

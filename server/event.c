@@ -180,7 +180,7 @@ static int ev_one(const json_t *o, int64_t now_ms, struct event_batch *b, struct
 	}
 	}
 	if (ev_str(o, "method", 16, &s, &len) < 0)
-		EV_FAIL("method: at most 16 characters");
+		EV_FAIL("method: at most 16 bytes");
 	e->method = s ? ev_keep(b, s, len) : NULL;
 	if (ev_str(o, "endpoint", 2048, &s, &len) < 0)
 		EV_FAIL("endpoint: at most 2048 bytes");

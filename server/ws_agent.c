@@ -422,8 +422,9 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 	if (!agent_id || !event_agent_id_ok(agent_id) || !hostname || !runtime || !aver ||
 	    !envname || !tok || (pv && (!json_is_integer(pv) || json_integer_value(pv) < 0))) {
 		conn_fail(c, 4400, "bad_message",
-		          "hello needs protocol, agent_id (1-128 of A-Za-z0-9._:-), environment; "
-		          "hostname <= 255, runtime and agent_version <= 64, policy_version >= 0");
+		          "hello needs protocol, agent_id (1-128 of A-Za-z0-9._:-), environment "
+		          "(<= 40 bytes); hostname <= 255 bytes, runtime, agent_version and token "
+		          "<= 64 bytes, policy_version >= 0");
 		return;
 	}
 	if (pv)

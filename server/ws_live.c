@@ -54,6 +54,12 @@
 /* live messages posted to the service thread and not yet sent on */
 #define LIVE_PENDING_BYTES (16u << 20)
 
+/* the messages of the feed's error codes (PROTOCOL.md, live.json) */
+#define LIVE_BAD_MESSAGE "send one subscribe message as a JSON text frame of at most 4096 bytes"
+#define LIVE_BAD_FILTERS                                                                           \
+	"filters is an object whose environment, interceptor, action and severity are each a "     \
+	"string or a list of up to 8 strings of at most 39 bytes"
+
 struct live_ticket {
 	char hash[CRYPTO_SHA256_HEX];
 	int64_t user_id, project_id, session_id;
@@ -243,7 +249,7 @@ static int live_origin_ok(struct lws *wsi)
 	int n = lws_hdr_copy(wsi, origin, sizeof origin, WSI_TOKEN_ORIGIN);
 
 	if (n <= 0)
-		return 1; /* not a browser: the ticket is the credential */
+		return 0; /* the feed is the dashboard's, and a browser always sends Origin */
 	for (int i = 0; i < 3; i++)
 		if (live_origin[i][0] && !strcmp(origin, live_origin[i]))
 			return 1;
@@ -290,16 +296,20 @@ static void live_send_text(struct live_conn *c, const char *text)
 	ws_msg_unref(m);
 }
 
-static void live_fail(struct live_conn *c, int code, const char *reason)
+/* Sends {"type":"error","code","message"} and closes with close_code (the
+ * close reason is the code). code and message are constants of this file
+ * and need no JSON escaping. */
+static void live_fail(struct live_conn *c, int close_code, const char *reason, const char *message)
 {
-	char text[200];
+	char text[400];
 
 	if (c->state == LIVE_CLOSING)
 		return;
-	snprintf(text, sizeof text, "{\"type\":\"error\",\"code\":\"%s\"}", reason);
+	snprintf(text, sizeof text, "{\"type\":\"error\",\"code\":\"%s\",\"message\":\"%s\"}",
+	         reason, message);
 	live_send_text(c, text);
 	live_set_state(c, LIVE_CLOSING);
-	c->close_code = code;
+	c->close_code = close_code;
 	snprintf(c->close_reason, sizeof c->close_reason, "%s", reason);
 	lws_callback_on_writable(c->wsi);
 }
@@ -314,7 +324,8 @@ static int live_check(struct live_conn *c, int64_t now)
 		LOG(LOG_INFO,
 		    "msg=\"live feed closed: its session ended\" project_id=%lld user_id=%lld",
 		    (long long)c->project_id, (long long)c->user_id);
-		live_fail(c, 4401, "session_ended");
+		live_fail(c, 4401, "session_ended",
+		          "the login session of this feed ended; log in again");
 	}
 	return rc;
 }
@@ -373,13 +384,13 @@ static void live_subscribe(struct live_conn *c, const char *text, size_t len)
 
 	if (!m || !type || strcmp(type, "subscribe")) {
 		json_decref(m);
-		live_fail(c, 4400, "bad_message");
+		live_fail(c, 4400, "bad_message", LIVE_BAD_MESSAGE);
 		return;
 	}
 	f = json_object_get(m, "filters");
 	if (f && !json_is_object(f)) {
 		json_decref(m);
-		live_fail(c, 4400, "bad_filters");
+		live_fail(c, 4400, "bad_filters", LIVE_BAD_FILTERS);
 		return;
 	}
 	if (live_filter_set(&c->env, json_object_get(f, "environment")) ||
@@ -387,7 +398,7 @@ static void live_subscribe(struct live_conn *c, const char *text, size_t len)
 	    live_filter_set(&c->action, json_object_get(f, "action")) ||
 	    live_filter_set(&c->severity, json_object_get(f, "severity"))) {
 		json_decref(m);
-		live_fail(c, 4400, "bad_filters");
+		live_fail(c, 4400, "bad_filters", LIVE_BAD_FILTERS);
 		return;
 	}
 	json_decref(m);
@@ -452,7 +463,7 @@ int ws_live_callback(struct lws *wsi, enum lws_callback_reasons reason, void *us
 		if (c->state == LIVE_CLOSING)
 			return 0;
 		if (lws_frame_is_binary(wsi) || !lws_is_final_fragment(wsi) || len > 4096) {
-			live_fail(c, 4400, "bad_message");
+			live_fail(c, 4400, "bad_message", LIVE_BAD_MESSAGE);
 			return 0;
 		}
 		live_subscribe(c, in, len);
@@ -624,7 +635,8 @@ int ws_live_metrics(struct buf *b)
 void ws_live_close_all(int code)
 {
 	for (struct live_conn *c = live_head; c; c = c->next)
-		live_fail(c, code, "going_away");
+		live_fail(c, code, "going_away",
+		          "the server is shutting down; reconnect with a new ticket");
 }
 
 void ws_live_sweep(void)

@@ -145,16 +145,16 @@ struct moat_agent *moat_agent_new(const struct moat_agent_config *cfg, char *err
 		                       "url: must be ws://host[:port][/path] or wss://...");
 	if (!cfg->token || !*cfg->token || strlen(cfg->token) > 512 || strpbrk(cfg->token, "\r\n"))
 		return ma_agent_refuse(err, errlen, "token: required, one line");
-	if (!cfg->environment || !*cfg->environment || strlen(cfg->environment) > 128)
-		return ma_agent_refuse(err, errlen, "environment: required, at most 128 bytes");
+	if (!cfg->environment || !*cfg->environment || strlen(cfg->environment) > 40)
+		return ma_agent_refuse(err, errlen, "environment: required, at most 40 bytes");
 	if (!ma_agent_id_ok(cfg->agent_id))
 		return ma_agent_refuse(err, errlen, "agent_id: 1-128 of A-Za-z0-9._:-");
-	if (cfg->hostname && ma_utf8_chars(cfg->hostname) > 255)
-		return ma_agent_refuse(err, errlen, "hostname: at most 255 characters");
-	if ((cfg->runtime && ma_utf8_chars(cfg->runtime) > 64) ||
-	    (cfg->agent_version && ma_utf8_chars(cfg->agent_version) > 64))
-		return ma_agent_refuse(err, errlen,
-		                       "runtime, agent_version: at most 64 characters");
+	/* PROTOCOL.md: string limits are bytes of UTF-8 */
+	if (cfg->hostname && strlen(cfg->hostname) > 255)
+		return ma_agent_refuse(err, errlen, "hostname: at most 255 bytes");
+	if ((cfg->runtime && strlen(cfg->runtime) > 64) ||
+	    (cfg->agent_version && strlen(cfg->agent_version) > 64))
+		return ma_agent_refuse(err, errlen, "runtime, agent_version: at most 64 bytes");
 	if (cfg->batch_max_events < 0 || cfg->batch_max_events > MA_MAX_BATCH)
 		return ma_agent_refuse(err, errlen, "batch_max_events: 1-500");
 	if (cfg->flush_ms < 0 || cfg->connect_timeout_ms < 0 || cfg->stop_timeout_ms < 0)

@@ -96,8 +96,8 @@ static int ma_opt_text(const json_t *o, const char *key, size_t max, const char 
 		return 0;
 	if (!json_is_string(v))
 		return ma_fail(reason, rlen, name, "must be a string");
-	if (max && ma_utf8_chars(json_string_value(v)) > max) {
-		snprintf(msg, sizeof msg, "at most %zu characters", max);
+	if (max && strlen(json_string_value(v)) > max) { /* bytes, as PROTOCOL.md says */
+		snprintf(msg, sizeof msg, "at most %zu bytes", max);
 		return ma_fail(reason, rlen, name, msg);
 	}
 	return 0;
@@ -285,15 +285,15 @@ int ma_event_encode(const struct moat_event *ev, int64_t now_ms, char **out, siz
 	if (ev->confidence >= 0)
 		ma_set(o, "confidence", json_real(ev->confidence), &nomem);
 	ma_set(o, "source_ip", ma_text(ev->source_ip, 64, 64, &nomem), &nomem);
-	ma_set(o, "method", ma_text(ev->method, 16, 16 * 4, &nomem), &nomem);
-	ma_set(o, "endpoint", ma_text(ev->endpoint, 2048, 2048 * 4, &nomem), &nomem);
+	ma_set(o, "method", ma_text(ev->method, 16, 16, &nomem), &nomem);
+	ma_set(o, "endpoint", ma_text(ev->endpoint, 2048, 2048, &nomem), &nomem);
 	ma_set(o, "payload", ma_text(ev->payload, MA_FIELD_CUT, MA_FIELD_CUT, &nomem), &nomem);
 	ma_set(o, "operation", ma_text(ev->operation, MA_FIELD_CUT, MA_FIELD_CUT, &nomem), &nomem);
-	ma_set(o, "rule", ma_text(ev->rule, 128, 128 * 4, &nomem), &nomem);
-	ma_set(loc, "file", ma_text(ev->file, 512, 512 * 4, &nomem), &nomem);
+	ma_set(o, "rule", ma_text(ev->rule, 128, 128, &nomem), &nomem);
+	ma_set(loc, "file", ma_text(ev->file, 512, 512, &nomem), &nomem);
 	if (ev->line > 0)
 		ma_set(loc, "line", json_integer(ev->line), &nomem);
-	ma_set(loc, "function", ma_text(ev->function, 256, 256 * 4, &nomem), &nomem);
+	ma_set(loc, "function", ma_text(ev->function, 256, 256, &nomem), &nomem);
 	if (json_object_size(loc) && json_object_set(o, "location", loc))
 		nomem = 1;
 	json_decref(loc);

@@ -82,11 +82,11 @@ struct moat_agent_config {
 	                              the path defaults to /v1/agent */
 	const char *token;         /* required: an agent token (moat_agt_...); sent as
 	                              "Authorization: Bearer" on the upgrade request */
-	const char *environment;   /* required: e.g. "production" */
+	const char *environment;   /* required: e.g. "production"; <= 40 bytes */
 	const char *agent_id;      /* required: 1-128 of A-Za-z0-9._:- */
-	const char *hostname;      /* NULL: gethostname() */
-	const char *runtime;       /* NULL: "c" */
-	const char *agent_version; /* NULL: "libmoatagent " MOATAGENT_VERSION */
+	const char *hostname;      /* NULL: gethostname(); <= 255 bytes */
+	const char *runtime;       /* NULL: "c"; <= 64 bytes */
+	const char *agent_version; /* NULL: "libmoatagent " MOATAGENT_VERSION; <= 64 bytes */
 	const char *ca_file;       /* wss only: PEM CA bundle to verify the server with;
 	                              NULL: the system's CAs. Verification is always on. */
 	int token_in_hello;        /* 1: also send the token in hello (for proxies that
@@ -172,15 +172,15 @@ struct moat_event {
 	const char *severity;     /* required: low, medium, high, critical */
 	double confidence;        /* 0..1; negative: absent (so set it to -1 if unknown) */
 	const char *source_ip;    /* an IPv4 or IPv6 address (not a list, not a CIDR) */
-	const char *method;       /* cut to 16 characters */
-	const char *endpoint;     /* the path, without query; cut to 2,048 characters */
+	const char *method;       /* cut to 16 bytes */
+	const char *endpoint;     /* the path, without query; cut to 2,048 bytes */
 	const char *payload;      /* the attacker's input; cut to 32 KiB (moatd stores 8 KiB
 	                             and the length it received) */
 	const char *operation;    /* exact SQL/command/path/URL/prompt; cut to 32 KiB */
-	const char *file;         /* location.file, cut to 512 characters */
+	const char *file;         /* location.file, cut to 512 bytes */
 	int line;                 /* location.line; <= 0: absent */
-	const char *function;     /* location.function, cut to 256 characters */
-	const char *rule;         /* cut to 128 characters */
+	const char *function;     /* location.function, cut to 256 bytes */
+	const char *rule;         /* cut to 128 bytes */
 	const char *details_json; /* NULL or a JSON object as text, <= 4,096 bytes compact;
 	                             anything else is refused */
 };

@@ -5,7 +5,10 @@ ports it bound on stderr), a database in its own temporary directory and
 MOAT_ADMIN_PASSWORD set. Its stderr is drained by a thread into a log file
 in that directory; failures quote the tail of it. stop() sends SIGTERM and
 asserts a clean exit 0; kill() sends SIGKILL; start() again reuses the same
-database. Nothing here needs anything beyond the Python standard library.
+database. Every response the HTTP helpers receive is checked against
+api/openapi.yaml by contract.py (python3-jsonschema and PyYAML, from
+scripts/deps.sh); run.py fails the test that made a request the contract
+does not describe.
 
 The HTTP helpers use http.client (one connection per request unless a
 connection is passed) with a 10 s timeout on every socket operation;
@@ -26,6 +29,8 @@ import threading
 import time
 import struct
 import zlib
+
+import contract
 
 HOST = "127.0.0.1"
 HTTP_TIMEOUT = 10.0
@@ -316,6 +321,8 @@ class Moatd:
             c.request(method, path, body=data, headers=h)
             r = c.getresponse()
             raw = r.read()
+            sent_type = next((v for k, v in h.items() if k.lower() == "content-type"), None)
+            contract.check_http(method, path, r.status, r.headers, raw, data, sent_type)
             return Resp(method, path, r.status, r.headers, raw)
         finally:
             if own:
@@ -593,7 +600,31 @@ def raw_http(port, head, body=b"", timeout=HTTP_TIMEOUT, body_chunk=16384, head_
         s.close()
     if not raw:
         return None
-    return parse_raw_response(raw)
+    resp = parse_raw_response(raw)
+    if resp is not None and not head_only:
+        _check_raw(head, body, resp)
+    return resp
+
+
+def _check_raw(head, body, resp):
+    """Hands a raw exchange to contract.py when its request line is one
+    http.client could have sent (a mangled request has no operation)."""
+    m = re.match(rb"([A-Z]+) (/[^ ]*) HTTP/1\.[01]\r\n", head)
+    if not m:
+        return
+    try:
+        method, target = m.group(1).decode("ascii"), m.group(2).decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    ctype = None
+    for line in head.split(b"\r\n")[1:]:
+        k, _, v = line.partition(b":")
+        if k.strip().lower() == b"content-type":
+            ctype = v.strip().decode("latin-1")
+    msg = http.client.HTTPMessage()
+    for k, v in resp.headers:
+        msg[k] = v
+    contract.check_http(method, target, resp.status, msg, resp.body, body, ctype)
 
 
 def raw_get(port, target, extra_headers=b"", method=b"GET"):

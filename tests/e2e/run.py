@@ -10,6 +10,10 @@ define server_kwargs(tmpdir) returning keyword arguments for moat.Moatd.
 Prints `ok   name` or `FAIL name: reason` per test and finally
 `e2e: N passed, M failed`; exits 1 when anything failed.
 
+Every HTTP response and server WebSocket message a test receives is checked
+against api/openapi.yaml and agentproto/schema (contract.py); a test that
+received an answer the contract does not describe fails.
+
 Timeouts: every test 60 s (SIGALRM), every HTTP socket operation 10 s,
 server start 15 s, the whole run 20 minutes.
 """
@@ -30,6 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 
+import contract  # noqa: E402
 import moat  # noqa: E402
 
 TEST_TIMEOUT = 60
@@ -160,6 +165,7 @@ def main():
             continue
 
         for name, fn in tests:
+            contract.reset()
             signal.alarm(TEST_TIMEOUT)
             error = None
             try:
@@ -183,6 +189,10 @@ def main():
                     reason = "moatd died during the test (exit %s)\n%s" % (rc, srv.log_tail())
             elif srv.sanitizer_reports():
                 reason = "sanitizer report in the moatd log:\n" + "\n".join(srv.sanitizer_reports()[:5])
+            broken = contract.taken()
+            if broken:
+                text = "answers the contract does not describe (contract.py):\n" + "\n".join(broken[:10])
+                reason = text if reason is None else reason + "\n" + text
             if reason is None:
                 passed += 1
                 print("ok   %s" % name)

@@ -2,7 +2,8 @@
 
 It can do what a well-behaved agent does and what a hostile one does:
 binary frames, fragments, oversized messages, never reading. Every call
-takes a timeout; nothing blocks forever.
+takes a timeout; nothing blocks forever. Every JSON message recv() returns
+is checked against agentproto/schema by contract.py.
 """
 import base64
 import hashlib
@@ -11,6 +12,8 @@ import os
 import socket
 import struct
 import time
+
+import contract
 
 GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 
@@ -44,6 +47,7 @@ class WS:
         else:
             self.sock = socket.create_connection((host, port), timeout=timeout)
         self.sock.settimeout(timeout)
+        self.path = path
         self.buf = b""
         key = base64.b64encode(os.urandom(16)).decode()
         lines = ["GET %s HTTP/1.1" % path, "Host: %s:%d" % (host, port), "Upgrade: websocket",
@@ -157,7 +161,9 @@ class WS:
                 raise Closed(code, reason)
             parts += data
             if fin:
-                return json.loads(parts.decode())
+                msg = json.loads(parts.decode())
+                contract.check_ws(self.path, msg)
+                return msg
 
     def recv_type(self, type_, timeout=10):
         """Skips messages until one of the given type arrives."""

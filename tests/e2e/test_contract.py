@@ -1,0 +1,246 @@
+"""The written contracts say what the server accepts and answers (issue 8,
+part D). contract.py checks every answer of the whole suite against
+api/openapi.yaml and agentproto/schema; these tests drive the cases where
+the contracts and the server disagreed: a batch with one bad event, the
+first admin's address, string limits in bytes, the live feed's errors and
+its Origin rule.
+"""
+
+import datetime
+import json
+import os
+import re
+import uuid
+
+import contract
+import moat
+from moat import check, eq, expect
+from wsclient import WS, Closed, HandshakeRefused, hello
+
+WAIT = 5.0
+_fx = {}
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def _event(**kw):
+    e = {"id": str(uuid.uuid4()), "ts": _now(), "interceptor": "xss", "action": "logged", "severity": "high"}
+    e.update(kw)
+    return e
+
+
+def _project(srv):
+    if "slug" not in _fx:
+        slug = moat.unique("contract")
+        srv.create_project(slug)
+        r = srv.req("POST", "/api/v1/projects/%s/tokens" % slug, {"kind": "agent", "name": "a"},
+                    token=srv.admin_token())
+        _fx.update(slug=slug, agent=expect(r, 201)["token"])
+    return _fx["slug"], _fx["agent"]
+
+
+def _schema(name):
+    with open(os.path.join(contract.AGENT_SCHEMAS, name)) as f:
+        return json.load(f)
+
+
+def _text_of_bytes(n):
+    """A string of exactly n bytes of UTF-8, mostly two-byte characters:
+    fewer characters than bytes, so a limit in characters would take it."""
+    return "\u00e9" * (n // 2) + "a" * (n % 2)
+
+
+# --------------------------------------------------------------------------
+# 8.24: what a validating client or proxy refuses must be what the server does
+
+
+def test_a_batch_with_one_bad_event_is_a_request_the_contract_takes(srv):
+    """The server takes such a batch (200, the bad event rejected alone), so
+    the batch schema must not refuse it: contract.py checks every 2xx
+    request body against the operation's schema."""
+    _, agent = _project(srv)
+    good = _event()
+    r = srv.req("POST", "/api/v1/agent/events", {"events": [good, {"id": "not-a-uuid"}, 7]}, token=agent)
+    b = expect(r, 200)
+    eq(b["accepted"], 1, "accepted")
+    eq([x["index"] for x in b["rejected"]], [1, 2], "rejected indexes")
+    eq(b["rejected"][1]["reason"], "event: must be a JSON object", "reason of a non-object")
+    batch = contract.spec().doc["components"]["schemas"]["AgentEventBatch"]
+    v = contract.spec().validator(("test", "AgentEventBatch"), batch)
+    eq(contract._first_error(v, {"events": [good, {"id": "not-a-uuid"}, 7]}), None,
+       "AgentEventBatch on a batch the server takes")
+
+
+def test_the_first_admin_and_a_localhost_user_match_the_user_schema(srv):
+    """admin@localhost is the first admin: the User schema must take it (the
+    common `email` format wants a dot in the domain)."""
+    me = expect(srv.req("GET", "/api/v1/auth/me", session=srv.admin()), 200)
+    eq(me["user"]["email"], moat.ADMIN_EMAIL, "the first admin")
+    users = contract.spec().doc["components"]["schemas"]
+    for name, value in (("User", me["user"]),):
+        v = contract.spec().validator(("test", name), users[name])
+        eq(contract._first_error(v, value), None, "%s schema on the first admin" % name)
+    u, _ = srv.create_user("ops@localhost", "viewer")
+    eq(u["email"], "ops@localhost", "a user at a dotless domain")
+    v = contract.spec().validator(("test", "UserCreate"), users["UserCreate"])
+    eq(contract._first_error(v, {"email": "ops@localhost", "password": "x" * 12, "role": "viewer"}), None,
+       "UserCreate on an address the server takes")
+    for bad in ("no-at-sign", "a@b@c", "a b@c", "@c", "a@"):
+        r = srv.req("POST", "/api/v1/users", {"email": bad, "password": "x" * 12, "role": "viewer"},
+                    token=srv.admin_token())
+        eq(r.status, 422, "the server refuses %r" % bad)
+        check(contract._first_error(v, {"email": bad, "password": "x" * 12, "role": "viewer"}) is not None,
+              "UserCreate refuses %r as the server does" % bad)
+
+
+# --------------------------------------------------------------------------
+# 8.25: string limits of the agent protocol are bytes of UTF-8, one rule
+
+
+EVENT_BYTE_FIELDS = {("method",): 16, ("endpoint",): 2048, ("rule",): 128,
+                     ("location", "file"): 512, ("location", "function"): 256}
+
+
+def _byte_limits(props, prefix=()):
+    out = {}
+    for k, v in props.items():
+        if "x-max-bytes" in v:
+            out[prefix + (k,)] = v
+        if "properties" in v:
+            out.update(_byte_limits(v["properties"], prefix + (k,)))
+    return out
+
+
+def _with(path, value):
+    e = _event()
+    if len(path) == 2:
+        e[path[0]] = {path[1]: value}
+    else:
+        e[path[0]] = value
+    return e
+
+
+def test_every_event_string_limit_is_bytes_in_the_schemas_the_reasons_and_the_server(srv):
+    _, agent = _project(srv)
+    limits = _byte_limits(_schema("event.json")["properties"])
+    eq({k: v["x-max-bytes"] for k, v in limits.items()}, EVENT_BYTE_FIELDS, "x-max-bytes in event.json")
+    oas = _byte_limits(contract.spec().doc["components"]["schemas"]["AgentEvent"]["properties"])
+    eq({k: v["x-max-bytes"] for k, v in oas.items()}, EVENT_BYTE_FIELDS,
+       "x-max-bytes of AgentEvent in api/openapi.yaml")
+    for path, n in EVENT_BYTE_FIELDS.items():
+        for where, sch in (("event.json", limits[path]), ("openapi", oas[path])):
+            eq(sch.get("maxLength", n), n, "%s maxLength of %s (the byte limit bounds it)" % (where, path))
+        name = ".".join(path)
+        at, over = _text_of_bytes(n), _text_of_bytes(n + 1)
+        check(len(over) <= n, "the test's text over the limit is within it in characters")
+        r = srv.req("POST", "/api/v1/agent/events", {"events": [_with(path, at), _with(path, over)]}, token=agent)
+        b = expect(r, 200)
+        eq(b["accepted"], 1, "%s of %d bytes accepted" % (name, n))
+        eq(b["rejected"], [{"index": 1, "reason": "%s: at most %d bytes" % (name, n)}],
+           "%s of %d bytes (%d characters)" % (name, n + 1, len(over)))
+    text = open(os.path.join(moat.CONFIG.repo_root, "agentproto", "PROTOCOL.md")).read()
+    check(not re.search(r"\u2264 [\d,]+ characters", text), "PROTOCOL.md still states a limit in characters")
+
+
+HELLO_LIMITS = {"agent_id": 128, "hostname": 255, "runtime": 64, "agent_version": 64, "environment": 40,
+                "token": 64}
+
+
+def _hello_outcome(srv, agent, field, value):
+    """welcome, or the close code, of a hello with field set to value."""
+    h = hello("limits-" + uuid.uuid4().hex[:8])
+    h[field] = value
+    ws = WS(srv.agent_port, token=None if field == "token" else agent)
+    try:
+        ws.send(h)
+        m = ws.recv(WAIT)
+        if m.get("type") == "welcome":
+            return "welcome"
+        return ws.expect_close(WAIT)
+    except Closed as c:
+        return c.code
+    finally:
+        ws.close()
+
+
+def test_every_hello_string_limit_is_bytes_in_the_schema_and_the_server(srv):
+    _, agent = _project(srv)
+    props = _schema("hello.json")["properties"]
+    got = {k: v.get("x-max-bytes") for k, v in props.items() if v.get("type") == "string"}
+    eq(got, HELLO_LIMITS, "x-max-bytes of hello.json's strings")
+    for k, n in HELLO_LIMITS.items():
+        eq(props[k].get("maxLength"), n, "hello.json maxLength of %s" % k)
+    # at the limit: taken (an unknown but well-formed environment is 4404,
+    # a made-up token 4401); one byte over: malformed (4400)
+    at_limit = {"agent_id": ("a" * 128, "welcome"), "hostname": (_text_of_bytes(255), "welcome"),
+                "runtime": (_text_of_bytes(64), "welcome"), "agent_version": (_text_of_bytes(64), "welcome"),
+                "environment": ("e" * 40, 4404), "token": ("x" * 64, 4401)}
+    for k, (value, want) in at_limit.items():
+        eq(_hello_outcome(srv, agent, k, value), want, "hello with %s of %d bytes" % (k, HELLO_LIMITS[k]))
+        over = value + "a" if k in ("agent_id", "environment", "token") else _text_of_bytes(HELLO_LIMITS[k] + 1)
+        eq(_hello_outcome(srv, agent, k, over), 4400, "hello with %s of %d bytes" % (k, HELLO_LIMITS[k] + 1))
+
+
+# --------------------------------------------------------------------------
+# 8.26: the live feed's errors and its Origin rule
+
+
+def _ticket(srv, slug):
+    r = srv.admin().req("POST", "/api/v1/live/ticket", {"project": slug})
+    return expect(r, 201)["ticket"]
+
+
+def _live(srv, ticket, headers):
+    return WS(srv.agent_port, path="/v1/live?ticket=" + ticket, protocol="moat.live.v1", headers=headers)
+
+
+def _origin(srv):
+    return {"Origin": "http://127.0.0.1:%d" % srv.port}
+
+
+def _live_codes():
+    text = open(os.path.join(moat.CONFIG.repo_root, "agentproto", "PROTOCOL.md")).read()
+    live = text[text.index("## The dashboard's live feed"):]
+    return set(re.findall(r"`([a-z_]+)`", live))
+
+
+def test_each_live_feed_error_has_a_documented_code_and_a_message(srv):
+    slug, _ = _project(srv)
+    documented = _live_codes()
+    for bad, code in (({"type": "subscribe", "filters": {"severity": 7}}, "bad_filters"),
+                      ({"type": "subscribe", "filters": []}, "bad_filters"),
+                      ({"type": "subscribe", "filters": {"action": ["x"] * 9}}, "bad_filters"),
+                      ({"type": "hello"}, "bad_message")):
+        feed = _live(srv, _ticket(srv, slug), _origin(srv))
+        try:
+            feed.send(bad)
+            m = feed.recv(WAIT)
+            eq(m.get("type"), "error", "answer to %r" % bad)
+            eq(m.get("code"), code, "error code for %r" % bad)
+            check(isinstance(m.get("message"), str) and m["message"], "error %s has a message: %r" % (code, m))
+            check(code in documented, "PROTOCOL.md's live feed section names the code %s" % code)
+            eq(feed.expect_close(WAIT), 4400, "close code after %s" % code)
+        finally:
+            feed.close()
+
+
+def test_a_live_feed_upgrade_without_origin_is_refused(srv):
+    """The feed is the dashboard's: a browser always sends Origin on a
+    WebSocket upgrade, so an upgrade without one is refused like a foreign
+    one (and does not use up the ticket)."""
+    slug, _ = _project(srv)
+    ticket = _ticket(srv, slug)
+    try:
+        ws = _live(srv, ticket, {})
+        ws.close()
+        moat.fail("an upgrade without Origin was accepted")
+    except (HandshakeRefused, Closed, ConnectionResetError):
+        pass
+    feed = _live(srv, ticket, _origin(srv))
+    try:
+        feed.send({"type": "subscribe"})
+        eq(feed.recv(WAIT)["type"], "subscribed", "the same ticket with the dashboard's Origin")
+    finally:
+        feed.close()
