@@ -98,7 +98,9 @@ static pthread_t ingest_thread;
 static struct store *ingest_store;
 static int ingest_retention_days, ingest_prune_days;
 static int64_t ingest_last_prune;
-static int ingest_purge_more; /* the last purge filled its chunk (writer only) */
+static int ingest_purge_more;         /* the last purge filled its chunk (writer only) */
+static struct job *ingest_inhand;     /* the jobs being committed (writer only) */
+static int64_t ingest_next_expiry_us; /* the earliest deadline worth a look (writer only) */
 
 /* counters for /metrics (relaxed atomics) */
 static uint64_t m_accepted, m_duplicates, m_commits, m_commit_us_sum;
@@ -546,6 +548,20 @@ static void ingest_expire(struct job *batch)
 	ingest_text_call(texts);
 }
 
+/* The writer's busy hook: while its connection waits for a lock (another
+ * connection writes, or the database refuses writes), deadlines still
+ * pass: at most every 100 ms, the waiters past theirs are called back. */
+static void ingest_busy(void *arg)
+{
+	int64_t now = timefmt_mono_us();
+
+	(void)arg;
+	if (now < ingest_next_expiry_us)
+		return;
+	ingest_next_expiry_us = now + 100000;
+	ingest_expire(ingest_inhand);
+}
+
 /* Commits a batch of jobs; retries until the database takes them.
  * *last_id gets the id of the last event stored (0: none), *received_ms
  * the time stored as the events' received_at. */
@@ -553,6 +569,7 @@ static void ingest_commit(struct job *batch, int64_t *last_id, int64_t *received
 {
 	int attempt = 0;
 
+	ingest_inhand = batch;
 	for (;;) {
 		int64_t t0 = timefmt_mono_us(), now_ms = (int64_t)timefmt_now() * 1000;
 		/* the writer is the only one inserting events, so the next id is
@@ -581,10 +598,12 @@ static void ingest_commit(struct job *batch, int64_t *last_id, int64_t *received
 			__atomic_fetch_add(&m_commit_hist[b], 1, __ATOMIC_RELAXED);
 			__atomic_fetch_add(&m_commit_us_sum, (uint64_t)us, __ATOMIC_RELAXED);
 			__atomic_fetch_add(&m_commits, 1, __ATOMIC_RELAXED);
+			ingest_inhand = NULL;
 			return;
 		}
 		attempt++;
 		ingest_expire(batch);
+		ingest_next_expiry_us = 0;
 		LOG(attempt > 5 ? LOG_ERROR : LOG_WARN,
 		    "msg=\"writer commit failed; retrying\" attempt=%d error=%d", attempt, rc);
 		usleep(attempt < 10 ? 10000u * (unsigned)attempt : 100000u);
@@ -822,8 +841,10 @@ int ingest_start(const char *db_path, int retention_days, int agent_prune_days)
 	int64_t next_id = 0;
 	int rc = store_open(db_path, &ingest_store);
 
-	if (!rc)
+	if (!rc) {
+		store_set_busy_hook(ingest_store, ingest_busy, NULL);
 		rc = store_event_text_state(ingest_store, &ingest_indexed_to, &ingest_text_lag);
+	}
 	if (!rc)
 		rc = store_event_next_id(ingest_store, &next_id);
 	store_idle(ingest_store);

@@ -13,6 +13,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 #include "log.h"
@@ -273,6 +274,41 @@ int store_tx_commit(struct store *st)
 void store_tx_rollback(struct store *st)
 {
 	store_rollback(st);
+}
+
+/* The busy handler of a connection with a hook: sleeps as
+ * sqlite3_busy_timeout does (1, 2, 5 ... 100 ms, up to STORE_BUSY_MS in
+ * all), calling the hook after each sleep, so its owner can do what is due
+ * meanwhile. */
+static int store_busy_handler(void *arg, int count)
+{
+	static const int delays[] = {1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100};
+	const int n = (int)(sizeof delays / sizeof delays[0]);
+	struct store *st = arg;
+	int waited = 0, delay;
+
+	for (int i = 0; i < count && i < n; i++)
+		waited += delays[i];
+	if (count >= n)
+		waited += (count - n) * delays[n - 1];
+	delay = count < n ? delays[count] : delays[n - 1];
+	if (waited >= STORE_BUSY_MS)
+		return 0;
+	if (waited + delay > STORE_BUSY_MS)
+		delay = STORE_BUSY_MS - waited;
+	usleep((unsigned)delay * 1000u);
+	st->busy_hook(st->busy_arg);
+	return 1;
+}
+
+void store_set_busy_hook(struct store *st, void (*hook)(void *arg), void *arg)
+{
+	st->busy_hook = hook;
+	st->busy_arg = arg;
+	if (hook)
+		sqlite3_busy_handler(st->db, store_busy_handler, st);
+	else
+		sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 }
 
 int store_tx_savepoint(struct store *st)

@@ -229,6 +229,12 @@ void store_tx_rollback(struct store *st);
  * group commit): released when the job succeeded, rolled back to (and
  * released) when it failed, so a job leaves all of itself or nothing. */
 int store_tx_savepoint(struct store *st);
+/* While st waits for a lock another connection holds (up to the busy
+ * timeout of 5 s), hook(arg) is called after each of SQLite's sleeps (1 to
+ * 100 ms) on the waiting thread
+ * (the writer expires its waiters' deadlines meanwhile). hook must not use
+ * st. NULL restores the plain timeout. */
+void store_set_busy_hook(struct store *st, void (*hook)(void *arg), void *arg);
 int store_tx_release(struct store *st);
 void store_tx_rollback_to(struct store *st);
 

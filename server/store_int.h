@@ -31,6 +31,9 @@ struct store {
 	 * slot is listed at most once, so the list never fills. */
 	struct store_stmt_slot *active[STORE_STMT_SLOTS];
 	int nactive;
+	/* store_set_busy_hook: called while waiting for a lock */
+	void (*busy_hook)(void *arg);
+	void *busy_arg;
 };
 
 /* Returns the connection's prepared statement for the SQL literal sql,
