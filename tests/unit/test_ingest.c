@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "event.h"
 #include "ingest.h"
@@ -377,12 +378,81 @@ static void a_job_that_fails_midway_leaves_nothing_of_itself(void **state)
 	assert_int_not_equal(gb.rc, MOAT_OK);
 }
 
+/* A gauge or counter from ingest_metrics (-1 when absent). */
+static int64_t metric(const char *name)
+{
+	struct buf b;
+	const char *p;
+	int64_t v = -1;
+
+	buf_init(&b, 1u << 20);
+	assert_int_equal(ingest_metrics(&b), MOAT_OK);
+	p = b.data ? strstr(b.data, name) : NULL;
+	while (p && (p > b.data && p[-1] != '\n'))
+		p = strstr(p + 1, name);
+	if (p)
+		v = atoll(p + strlen(name));
+	buf_cleanup(&b);
+	return v;
+}
+
+/* While the writer cannot commit, "seen" refreshes (one per agent per
+ * minute) stop queueing at half the agent-state bound: they carry only a
+ * time that the next one refreshes (coalesced, counted). */
+static void seen_refreshes_stop_queueing_at_half_the_state_bound(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	assert_int_equal(sqlite3_exec(f->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	for (int i = 0; i < 15000; i++)
+		ingest_agent_seen(f->p.id, "agent-1");
+	assert_true(metric("moat_ingest_queue_jobs ") <= 10000);
+	assert_true(metric("moat_ingest_refused_total{job=\"seen\"} ") >= 5000);
+	assert_int_equal(sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	ingest_stop();
+}
+
+/* At the agent-state bound, hello and applied are refused (MOAT_EBUSY:
+ * the connection is closed with 1011 and the agent comes back; its next
+ * hello carries the version it enforces); offline, one per hello taken,
+ * is always queued. */
+static void hello_and_applied_are_refused_at_the_state_bound(void **state)
+{
+	struct fixture *f = *state;
+	struct ingest_agent a;
+	int64_t before;
+	int refused = 0;
+
+	memset(&a, 0, sizeof a);
+	a.project_id = f->p.id;
+	a.env_id = f->prod.id;
+	snprintf(a.agent_id, sizeof a.agent_id, "agent-1");
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	assert_int_equal(sqlite3_exec(f->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	before = metric("moat_ingest_refused_total{job=\"state\"} ");
+	for (int i = 0; i < INGEST_MAX_STATE_JOBS + 10; i++)
+		refused += ingest_agent_hello(&a) == MOAT_EBUSY;
+	assert_int_equal(refused, 10);
+	assert_int_equal(ingest_agent_applied(f->p.id, "agent-1", 1, 1, NULL), MOAT_EBUSY);
+	ingest_agent_offline(f->p.id, "agent-1"); /* queued all the same */
+	assert_int_equal(metric("moat_ingest_queue_state_jobs "), INGEST_MAX_STATE_JOBS + 1);
+	assert_int_equal(metric("moat_ingest_refused_total{job=\"state\"} ") - before, 11);
+	assert_int_equal(sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	ingest_stop();
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM agents"), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(every_subscriber_is_told_of_every_commit_in_order,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_deadline_answer_runs_with_no_writer_lock_held, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(seen_refreshes_stop_queueing_at_half_the_state_bound,
+	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(hello_and_applied_are_refused_at_the_state_bound, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(a_job_that_fails_midway_leaves_nothing_of_itself, setup,
 	                                    teardown),
