@@ -1,5 +1,6 @@
 /*
- * buf.c — bounded growable buffer. See buf.h. Allocation failure aborts.
+ * buf.c — bounded growable buffer with sticky errors. See buf.h.
+ * Allocation failure aborts.
  */
 #include "buf.h"
 #include "err.h"
@@ -15,6 +16,7 @@ void buf_init(struct buf *b, size_t max)
 	b->len = 0;
 	b->cap = 0;
 	b->max = max;
+	b->err = MOAT_OK;
 }
 
 void buf_cleanup(struct buf *b)
@@ -22,11 +24,13 @@ void buf_cleanup(struct buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+	b->err = MOAT_OK;
 }
 
 void buf_reset(struct buf *b)
 {
 	b->len = 0;
+	b->err = MOAT_OK;
 	if (b->data)
 		b->data[0] = '\0';
 }
@@ -43,10 +47,19 @@ static void buf_grow(struct buf *b, size_t need)
 	b->cap = cap;
 }
 
+int buf_fail(struct buf *b, int err)
+{
+	if (!b->err)
+		b->err = err;
+	return b->err;
+}
+
 int buf_append(struct buf *b, const void *p, size_t n)
 {
+	if (b->err)
+		return b->err;
 	if (n > b->max - b->len)
-		return MOAT_ETOOBIG;
+		return buf_fail(b, MOAT_ETOOBIG);
 	if (b->len + n > b->cap || !b->data)
 		buf_grow(b, b->len + n);
 	if (n)
@@ -67,19 +80,26 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	if (b->err)
+		return b->err;
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		return MOAT_EINVALID;
+		return buf_fail(b, MOAT_EINVALID);
 	if ((size_t)n < sizeof small)
 		return buf_append(b, small, (size_t)n);
 	if ((size_t)n > b->max - b->len)
-		return MOAT_ETOOBIG;
+		return buf_fail(b, MOAT_ETOOBIG);
 	buf_grow(b, b->len + (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
 	return MOAT_OK;
+}
+
+int buf_error(const struct buf *b)
+{
+	return b->err;
 }

@@ -284,23 +284,13 @@ void event_batch_free(struct event_batch *b)
 	memset(b, 0, sizeof *b);
 }
 
-/* Copies stored details (JSON text the server wrote) with "</" as "<\/",
- * as json_out does, so no response can close a script element. */
+/* Copies stored details (JSON text the server wrote) through the one
+ * output path (json_out_raw: the same escapes as every string). */
 static int ev_details(struct buf *b, const char *d)
 {
-	const char *p;
-	int rc = 0;
-
 	if (!d || !*d)
 		return buf_append(b, "{}", 2);
-	p = strstr(d, "</");
-	while (p && !rc) {
-		rc = buf_append(b, d, (size_t)(p - d) + 1);
-		rc |= buf_append(b, "\\", 1);
-		d = p + 1;
-		p = strstr(d, "</");
-	}
-	return rc | buf_append_str(b, d);
+	return json_out_raw(b, d);
 }
 
 int event_row_json(struct buf *b, const struct store_event_row *e)

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
 #include "err.h"
+#include "json_out.h"
 #include "utf8.h"
 
 #define JV_MAX_ERRORS 50
@@ -77,11 +79,12 @@ static void jv_path(char *out, size_t cap, const char *key)
 	if (plain) {
 		utf8_fmt(out, cap, "$.%s", key);
 	} else {
-		json_t *q = json_string(key);
-		char *t = q ? json_dumps(q, JSON_ENCODE_ANY) : NULL;
-		utf8_fmt(out, cap, "$[%s]", t ? t : "?");
-		free(t);
-		json_decref(q);
+		/* the key quoted by the one output path (json_out) */
+		struct buf q;
+		buf_init(&q, 6 * strlen(key) + 16); /* room for every escape */
+		json_out_str(&q, key);
+		utf8_fmt(out, cap, "$[%s]", buf_error(&q) || !q.data ? "?" : q.data);
+		buf_cleanup(&q);
 	}
 }
 

@@ -211,22 +211,48 @@ void http_reply_empty(struct http_req *r, int status)
 	http_reply(r, status, NULL, "", 0);
 }
 
+/* The problem document into b; with_client_text = 0 leaves out detail and
+ * errors (the fallback when they cannot be written). The last call's
+ * result is the document's (buf errors are sticky). */
+static int http_problem_write(struct buf *b, struct http_req *r, int status, const char *code,
+                              const char *detail, const json_t *errors, int with_client_text)
+{
+	int first = 1;
+
+	buf_append(b, "{", 1);
+	json_out_key_str(b, "type", "about:blank", &first);
+	json_out_key_str(b, "title", http_reason(status), &first);
+	json_out_key(b, "status", &first);
+	json_out_int(b, status);
+	json_out_key_str(b, "code", code, &first);
+	json_out_key_str(b, "request_id", r->request_id, &first);
+	if (with_client_text && detail)
+		json_out_key_str(b, "detail", detail, &first);
+	if (with_client_text && errors) {
+		json_out_key(b, "errors", &first);
+		json_out(b, errors);
+	}
+	return buf_append(b, "}", 1);
+}
+
 void http_problem(struct http_req *r, int status, const char *code, const char *detail,
                   json_t *errors)
 {
-	json_t *p = json_pack("{s:s, s:s, s:i, s:s, s:s}", "type", "about:blank", "title",
-	                      http_reason(status), "status", status, "code", code, "request_id",
-	                      r->request_id);
-	char *text;
+	struct buf b;
 
-	if (detail)
-		json_object_set_new(p, "detail", json_string(detail));
-	if (errors)
-		json_object_set_new(p, "errors", errors);
-	text = json_dumps(p, JSON_COMPACT);
-	json_decref(p);
-	http_reply(r, status, "application/problem+json", text, strlen(text));
-	free(text);
+	/* the one output path, as every response: the errors' paths echo
+	 * client keys, escaped like any string */
+	buf_init(&b, HTTP_JSON_OUT_MAX);
+	if (http_problem_write(&b, r, status, code, detail, errors, 1)) {
+		LOG(LOG_ERROR,
+		    "msg=\"could not encode a problem's detail\" req=%s status=%d code=%s",
+		    r->request_id, status, code);
+		buf_reset(&b);
+		http_problem_write(&b, r, status, code, NULL, NULL, 0);
+	}
+	json_decref(errors);
+	http_reply(r, status, "application/problem+json", b.data ? b.data : "", b.len);
+	buf_cleanup(&b);
 }
 
 void http_problem_err(struct http_req *r, int err, const char *detail)

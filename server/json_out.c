@@ -8,6 +8,14 @@
 
 #include "err.h"
 #include "timefmt.h"
+#include "utf8.h"
+
+/* 1 when the UTF-8 character of k bytes at p is U+2028 or U+2029 (they
+ * end a line in JavaScript: escaped so JSON stays safe inside a script). */
+static int jo_line_sep(const unsigned char *p, size_t k)
+{
+	return k == 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9);
+}
 
 static int jo_string(struct buf *b, const char *s, size_t n)
 {
@@ -20,6 +28,20 @@ static int jo_string(struct buf *b, const char *s, size_t n)
 		char esc[7];
 		size_t el = 2;
 
+		if (c >= 0x80) {
+			size_t k = utf8_seq(s + i, n - i);
+			if (!k) /* not UTF-8: an error, never bytes passed on */
+				return buf_fail(b, MOAT_EINVALID);
+			if (jo_line_sep((const unsigned char *)s + i, k)) {
+				rc = buf_append(b, s + start, i - start);
+				if (!rc)
+					rc = buf_append(
+					    b, s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029", 6);
+				start = i + 3;
+			}
+			i += k - 1;
+			continue;
+		}
 		if (c >= 0x20 && c != '"' && c != '\\' && !(c == '/' && i > 0 && s[i - 1] == '<'))
 			continue;
 		rc = buf_append(b, s + start, i - start);
@@ -175,4 +197,51 @@ int json_out_key_str(struct buf *b, const char *key, const char *v, int *first)
 	int rc = json_out_key(b, key, first);
 
 	return rc ? rc : v ? json_out_str(b, v) : buf_append(b, "null", 4);
+}
+
+int json_out_raw(struct buf *b, const char *json_text)
+{
+	const char *s = json_text;
+	size_t n = strlen(s), start = 0;
+	int rc = MOAT_OK;
+
+	for (size_t i = 0; i < n && !rc; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80) {
+			size_t k = utf8_seq(s + i, n - i);
+			if (!k)
+				return buf_fail(b, MOAT_EINVALID);
+			if (jo_line_sep((const unsigned char *)s + i, k)) {
+				rc = buf_append(b, s + start, i - start);
+				if (!rc)
+					rc = buf_append(
+					    b, s[i + 2] == '\xA8' ? "\\u2028" : "\\u2029", 6);
+				start = i + 3;
+			}
+			i += k - 1;
+		} else if (c == '/' && i > 0 && s[i - 1] == '<') {
+			/* "</" occurs only inside strings of JSON text */
+			rc = buf_append(b, s + start, i - start);
+			if (!rc)
+				rc = buf_append(b, "\\/", 2);
+			start = i + 1;
+		}
+	}
+	return rc ? rc : buf_append(b, s + start, n - start);
+}
+
+char *json_out_text(const json_t *v, size_t max)
+{
+	struct buf b;
+	char *text;
+
+	buf_init(&b, max);
+	if (!v || json_out(&b, v) || !b.data) {
+		buf_cleanup(&b);
+		return NULL;
+	}
+	text = b.data; /* the caller's now */
+	b.data = NULL;
+	buf_cleanup(&b);
+	return text;
 }

@@ -8,42 +8,51 @@
 #include <stdio.h>
 #include <string.h>
 
+size_t utf8_seq(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned c = len ? p[0] : 0;
+	unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+	size_t n;
+
+	if (len == 0)
+		return 0;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		if (c == 0xE0)
+			lo = 0xA0; /* overlong */
+		else if (c == 0xED)
+			hi = 0x9F; /* surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		if (c == 0xF0)
+			lo = 0x90; /* overlong */
+		else if (c == 0xF4)
+			hi = 0x8F; /* above U+10FFFF */
+	} else {
+		return 0; /* continuation byte, C0/C1 overlong lead, F5..FF */
+	}
+	if (len < n || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	return n;
+}
+
 int utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t i = 0;
 
-	while (p < end) {
-		unsigned c = *p;
-		size_t n;
-		unsigned lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-
-		if (c < 0x80) {
-			p++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 3;
-			if (c == 0xE0)
-				lo = 0xA0; /* overlong */
-			else if (c == 0xED)
-				hi = 0x9F; /* surrogates */
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 4;
-			if (c == 0xF0)
-				lo = 0x90; /* overlong */
-			else if (c == 0xF4)
-				hi = 0x8F; /* above U+10FFFF */
-		} else {
-			return 0; /* continuation byte, C0/C1 overlong lead, F5..FF */
-		}
-		if ((size_t)(end - p) < n || p[1] < lo || p[1] > hi)
+	while (i < len) {
+		size_t n = utf8_seq(s + i, len - i);
+		if (!n)
 			return 0;
-		for (size_t i = 2; i < n; i++)
-			if ((p[i] & 0xC0) != 0x80)
-				return 0;
-		p += n;
+		i += n;
 	}
 	return 1;
 }

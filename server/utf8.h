@@ -18,6 +18,10 @@
  * that take C strings never see one). */
 int utf8_valid(const char *s, size_t len);
 
+/* The length (1-4) of the valid UTF-8 character that starts s[0..len), or
+ * 0 when it is not one (or len is 0). */
+size_t utf8_seq(const char *s, size_t len);
+
 /* Number of characters in s[0..len) (valid UTF-8 assumed; each byte that
  * is not a continuation byte counts one). */
 size_t utf8_chars(const char *s, size_t len);

@@ -37,6 +37,7 @@
 #include "err.h"
 #include "event.h"
 #include "ingest.h"
+#include "json_out.h"
 #include "log.h"
 #include "store.h"
 #include "timefmt.h"
@@ -251,9 +252,10 @@ static void conn_fail(struct ws_conn *c, int code, const char *errcode, const ch
 	if (c->state == CONN_CLOSING)
 		return;
 	e = json_pack("{s:s, s:s, s:s}", "type", "error", "code", errcode, "message", message);
-	text = json_dumps(e, JSON_COMPACT);
+	text = json_out_text(e, WS_MAX_MESSAGE);
 	json_decref(e);
-	conn_send_text(c, text);
+	conn_send_text(c,
+	               text ? text : "{\"type\":\"error\",\"code\":\"internal\",\"message\":\"\"}");
 	free(text);
 	c->state = CONN_CLOSING;
 	c->close_code = code;
@@ -488,8 +490,8 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 		              "agent_id", c->agent_id, "project", c->project, "environment", c->env,
 		              "heartbeat_s", ws_heartbeat_s, "limits", "max_message_bytes",
 		              (int)WS_MAX_MESSAGE, "max_batch_events", 500);
-		char *text = json_dumps(w, JSON_COMPACT);
-		snprintf(welcome, sizeof welcome, "%s", text);
+		char *text = json_out_text(w, sizeof welcome - 1);
+		snprintf(welcome, sizeof welcome, "%s", text ? text : "");
 		free(text);
 		json_decref(w);
 	}
@@ -539,6 +541,28 @@ static void conn_ack_run(void *arg, int run)
 	free(k);
 }
 
+/* The ack of batch seq into b; with_reasons = 0 writes "" for each
+ * rejection's reason (the fallback when one cannot be written). The last
+ * call's result is the message's (buf errors are sticky). */
+static int conn_ack_write(struct buf *b, int64_t seq, const struct ingest_commit *cm,
+                          int with_reasons)
+{
+	buf_printf(b,
+	           "{\"type\":\"ack\",\"seq\":%lld,\"accepted\":%lld,\"duplicates\":%lld,"
+	           "\"rejected\":[",
+	           (long long)seq, (long long)cm->res.accepted, (long long)cm->res.duplicates);
+	for (size_t i = 0; i < cm->batch->nrejected; i++) {
+		int first = 1;
+		buf_append_str(b, i ? ",{" : "{");
+		json_out_key(b, "index", &first);
+		json_out_int(b, cm->batch->rejected[i].index);
+		json_out_key_str(b, "reason", with_reasons ? cm->batch->rejected[i].reason : "",
+		                 &first);
+		buf_append(b, "}", 1);
+	}
+	return buf_append_str(b, "]}");
+}
+
 /* A batch's completion (writer thread, no writer lock held): the ack
  * message, built here and posted to the service thread. A WebSocket batch
  * has no deadline, so rc is always MOAT_OK. */
@@ -552,19 +576,12 @@ static void conn_batch_done(void *arg, int rc, const struct ingest_commit *cm)
 		return;
 	}
 	buf_init(&b, 1u << 20);
-	buf_printf(&b,
-	           "{\"type\":\"ack\",\"seq\":%lld,\"accepted\":%lld,\"duplicates\":%lld,"
-	           "\"rejected\":[",
-	           (long long)k->seq, (long long)cm->res.accepted, (long long)cm->res.duplicates);
-	for (size_t i = 0; i < cm->batch->nrejected; i++) {
-		json_t *r = json_pack("{s:i, s:s}", "index", cm->batch->rejected[i].index, "reason",
-		                      cm->batch->rejected[i].reason);
-		char *t = json_dumps(r, JSON_COMPACT);
-		buf_printf(&b, "%s%s", i ? "," : "", t);
-		free(t);
-		json_decref(r);
+	if (conn_ack_write(&b, k->seq, cm, 1) != MOAT_OK) { /* sticky: whole or failed */
+		LOG(LOG_ERROR, "msg=\"could not encode an ack's reasons\" seq=%lld",
+		    (long long)k->seq);
+		buf_reset(&b);
+		conn_ack_write(&b, k->seq, cm, 0);
 	}
-	buf_append_str(&b, "]}");
 	k->msg = ws_msg_new(b.data, b.len);
 	buf_cleanup(&b);
 	ws_hub_post(conn_ack_run, k);

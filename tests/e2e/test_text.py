@@ -192,3 +192,17 @@ def test_a_user_agent_that_is_not_utf8_does_not_reach_the_store(srv):
                 {"email": moat.ADMIN_EMAIL, "password": srv.admin_password},
                 headers={"User-Agent": b"curl\xff/8"})
     expect_problem(r, 422, "validation_failed", path="header User-Agent")
+
+
+def test_a_problem_document_escapes_the_client_keys_it_echoes(srv):
+    # the errors' paths quote client keys: the one output path escapes them
+    # like every string ("</" and U+2028 never appear raw in a response)
+    key = "</script><script>x()</script>\u2028"
+    r = srv.req("POST", "/api/v1/projects", {"slug": unique("tx"), "name": "n", key: 1}, **_tok(srv))
+    b = expect_problem(r, 422, "validation_failed")
+    check(b"</" not in r.raw, "a problem document carries a raw '</': %r" % r.raw[:300])
+    check("\u2028".encode("utf-8") not in r.raw, "a raw U+2028 in %r" % r.raw[:300])
+    paths = [e["path"] for e in b["errors"]]
+    # $[<the key as a JSON string>]
+    named = [p for p in paths if p.startswith("$[") and json.loads(p[2:-1]) == key]
+    check(named, "the unknown key is not named in %r" % paths)

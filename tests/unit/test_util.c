@@ -75,7 +75,9 @@ static void a_buffer_refuses_appends_past_its_maximum(void **state)
 	assert_int_equal(buf_append(&b, "6789", 4), MOAT_ETOOBIG);
 	assert_int_equal(b.len, 5);
 	assert_string_equal(b.data, "12345");
-	assert_int_equal(buf_append(&b, "678", 3), 0);
+	/* errors are sticky (test_json_out.c): start a new content to go on */
+	buf_reset(&b);
+	assert_int_equal(buf_append(&b, "12345678", 8), 0);
 	assert_string_equal(b.data, "12345678");
 	assert_int_equal(buf_printf(&b, "%d", 1), MOAT_ETOOBIG);
 	buf_cleanup(&b);
