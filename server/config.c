@@ -60,6 +60,10 @@ static const struct cfg_directive cfg_table[] = {
      "events older than this are purged, a little at a time (0 = keep forever)"},
     {"--agent-prune-days", "MOAT_AGENT_PRUNE_DAYS", CFG_INT, I(agent_prune_days), "30", 0, 36500,
      "agents offline this long leave the inventory; their events stay (0 = never)"},
+    {"--allow-private-webhooks", "MOAT_ALLOW_PRIVATE_WEBHOOKS", CFG_BOOL, I(allow_private_webhooks),
+     "false", 0, 1,
+     "let notification channels target loopback, private and link-local addresses (tests, "
+     "labs); refused otherwise, at creation and on the address connected to"},
     {"--test-clock-file", "MOAT_TEST_CLOCK_FILE", CFG_STR, S(test_clock_file), "", 0, 0,
      "tests only: a file whose first 8 bytes (little-endian) are seconds added to the wall "
      "clock of expiries, sessions and the audit log, read on every use"},
@@ -206,12 +210,14 @@ void config_log(const struct config *c)
 	    "msg=config listen=%s agent_listen=%s db=%s web_root=%s log_level=%s public_url=%s "
 	    "trust_proxy=%d http_threads=%d session_idle_minutes=%d session_max_hours=%d "
 	    "login_ip_limit=%d login_account_limit=%d sync=%s retention_days=%d "
-	    "agent_prune_days=%d request_timeout=%d max_connections_per_ip=%d",
+	    "agent_prune_days=%d request_timeout=%d max_connections_per_ip=%d "
+	    "allow_private_webhooks=%d",
 	    c->listen, c->agent_listen, log_quote(q, sizeof q, c->db), c->web_root,
 	    levels[c->log_level], c->public_url[0] ? c->public_url : "\"\"", c->trust_proxy,
 	    c->http_threads, c->session_idle_minutes, c->session_max_hours, c->login_ip_limit,
 	    c->login_account_limit, c->sync_full ? "full" : "normal", c->retention_days,
-	    c->agent_prune_days, c->request_timeout_s, c->max_conns_per_ip);
+	    c->agent_prune_days, c->request_timeout_s, c->max_conns_per_ip,
+	    c->allow_private_webhooks);
 }
 
 int config_split_addr(const char *s, char *host, size_t hostlen, int *port)

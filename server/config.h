@@ -26,6 +26,7 @@ struct config {
 	int sync_full;                  /* SQLite synchronous=FULL */
 	int retention_days;             /* events older than this are purged (0 = keep) */
 	int agent_prune_days;           /* offline agents older than this leave the inventory */
+	int allow_private_webhooks;     /* channels may target private addresses */
 	char test_clock_file[PATH_MAX]; /* tests only: see timefmt_test_clock() */
 	int request_timeout_s;          /* a request's header and body arrive within this */
 	int max_conns_per_ip;           /* HTTP connections per client address (0: no cap) */

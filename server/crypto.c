@@ -9,6 +9,7 @@
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
 #include <mbedtls/md.h>
+#include <mbedtls/platform_util.h>
 #include <mbedtls/sha256.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -167,4 +168,9 @@ uint32_t crypto_crc32(const void *data, size_t n)
 	for (size_t i = 0; i < n; i++)
 		crc = crypto_crc_table[(crc ^ p[i]) & 0xff] ^ (crc >> 8);
 	return crc ^ 0xffffffffu;
+}
+
+void crypto_wipe(void *p, size_t n)
+{
+	mbedtls_platform_zeroize(p, n);
 }

@@ -30,6 +30,10 @@ int crypto_ct_equal(const void *a, const void *b, size_t n);
 /* Constant-time compare of two NUL-terminated strings (length leaks). */
 int crypto_ct_streq(const char *a, const char *b);
 
+/* Overwrites n bytes at p with zeros in a way the compiler keeps (for
+ * secrets before their memory is freed). */
+void crypto_wipe(void *p, size_t n);
+
 /* Hex encodes n bytes into out (2n+1 bytes). */
 void crypto_hex(const void *in, size_t n, char *out);
 /* base64url without padding of n bytes into out (4*ceil(n/3)+1 bytes). */

@@ -20,6 +20,7 @@
 
 struct store;
 struct sqlite3_stmt;
+struct json_t;
 
 /* ---- connections ------------------------------------------------------ */
 
@@ -506,5 +507,175 @@ int store_audit_login_failed(struct store *st, const struct actor *a);
 int store_audit_list(struct store *st, const struct store_audit_filter *f,
                      struct store_audit_entry **out, size_t *n);
 void store_audit_free(struct store_audit_entry *e, size_t n);
+
+/* ---- notification channels and deliveries (store_channel.c) ----------- */
+
+#define STORE_CHANNEL_URL_MAX    2048 /* bytes of a channel URL, NUL excluded */
+#define STORE_CHANNEL_SECRET_MAX 80   /* a webhook signing secret, NUL included */
+#define STORE_CHANNEL_ENVS       16   /* environments a filter may name */
+
+/* One channel. url is the full target URL: only the notifier sends to it;
+ * the API shows a masked form. The signing secret is not in this struct:
+ * store_channel_secret() and the notifier's claim read it. Filters: a
+ * zero mask or no environment means "every value". */
+struct store_channel {
+	int64_t id;
+	int64_t project_id;
+	char project[48];
+	char kind[8]; /* "slack" | "webhook" */
+	char name[404];
+	char url[STORE_CHANNEL_URL_MAX + 1];
+	int enabled;
+	unsigned interceptors; /* bit i = policy_interceptor_names[i] */
+	unsigned actions;      /* bit 0 blocked, bit 1 logged */
+	int min_severity;      /* 0 low, 1 medium, 2 high, 3 critical */
+	char environments[STORE_CHANNEL_ENVS][48];
+	int nenvironments;
+	int on_threats, on_policy_failed, on_rollout_stalled, on_env_offline;
+	int64_t rollout_stall_seconds;
+	int64_t throttle_seconds;
+	char source[8]; /* "api" | "policy" (a policy's "Notifications") */
+	/* the notifier's throttle state (ms since the epoch; 0 = none) */
+	int64_t last_sent_at, window_ends_at, digest_id;
+	char created_by[1100];
+	int64_t created_at, updated_at; /* unix seconds */
+};
+
+/* Action and severity names in mask-bit / index order (NULL-terminated). */
+extern const char *const store_channel_actions[];
+extern const char *const store_channel_severities[];
+
+/* Creates channel c (its id, project_id and times are set here; kind,
+ * name, url, filters and subscriptions come from c) with the webhook
+ * signing secret (NULL for Slack), audited as channel.create (never with
+ * the url or the secret). ECONFLICT when the project has a channel of
+ * that name, EARCHIVED for an archived project. *out gets the stored row. */
+int store_channel_create(struct store *st, const struct actor *a, const struct store_project *p,
+                         const struct store_channel *c, const char *secret,
+                         struct store_channel *out);
+/* The channel id of project_id (project_id 0 = of any project). ENOTFOUND. */
+int store_channel_get(struct store *st, int64_t project_id, int64_t id, struct store_channel *out);
+/* The channels of project_id (0 = every project), by id. *out: free(). */
+int store_channel_list(struct store *st, int64_t project_id, struct store_channel **out, size_t *n);
+/* Writes c's kind-independent fields (name, url, enabled, filters,
+ * subscriptions, throttle_seconds) over channel c->id of p, audited as
+ * channel.update with changed (a JSON array of the field names, stolen;
+ * NULL = []). ENOTFOUND, ECONFLICT (name taken). *out gets the row. */
+int store_channel_update(struct store *st, const struct actor *a, const struct store_project *p,
+                         const struct store_channel *c, struct json_t *changed,
+                         struct store_channel *out);
+/* Deletes channel id of p and its deliveries, audited as channel.delete. */
+int store_channel_delete(struct store *st, const struct actor *a, const struct store_project *p,
+                         int64_t id);
+/* The signing secret of channel id into out (STORE_CHANNEL_SECRET_MAX;
+ * "" for a Slack channel). For the notifier only: never shown, never
+ * logged. ENOTFOUND. */
+int store_channel_secret(struct store *st, int64_t id, char out[STORE_CHANNEL_SECRET_MAX]);
+
+/* Config as code (a policy's "Notifications"): inside the caller's write
+ * transaction (the one that stores the policy version), makes the channel
+ * of kind for environment env of p, named "policy:<env>:<kind>" with
+ * source "policy" and environments [env], point at url: created when
+ * missing (a webhook gets secret, which the caller generated and shows
+ * once; *created = 1), its url replaced when different (*updated = 1),
+ * untouched otherwise. Audited (channel.create / channel.update, with
+ * "source": "policy"). *id gets the channel id. */
+int store_channel_upsert_in(struct store *st, const struct actor *a, const struct store_project *p,
+                            const struct store_env *env, const char *kind, const char *url,
+                            const char *secret, int64_t *id, int *created, int *updated);
+/* Reads only: what store_channel_upsert_in would do (for a dry run):
+ * *exists = 0 (it would create), 1 (same url: nothing), 2 (new url). */
+int store_channel_policy_peek(struct store *st, const struct store_project *p,
+                              const struct store_env *env, const char *kind, const char *url,
+                              int *exists);
+
+/* The notifier's throttle state of channel id, inside the caller's
+ * transaction (the writer's commit, or the notifier's own). */
+int store_channel_set_throttle_in(struct store *st, int64_t id, int64_t last_sent_at,
+                                  int64_t window_ends_at, int64_t digest_id);
+
+/* One delivery (a row of the outbox / delivery log). Times in ms. */
+struct store_delivery {
+	int64_t id;
+	char uuid[40]; /* the receiver's X-Moat-Delivery */
+	int64_t channel_id;
+	char kind[8];    /* event | digest | test | alert */
+	char status[12]; /* pending | delivered | failed | dead */
+	int64_t event_id, last_event_id, event_count;
+	char *body; /* heap JSON text or NULL: store_delivery_cleanup() */
+	int64_t attempts;
+	int64_t next_attempt_at;
+	int response_code; /* 0 = no answer */
+	char last_error[512];
+	int64_t created_at, delivered_at; /* delivered_at 0 = not yet */
+};
+
+void store_delivery_cleanup(struct store_delivery *d);
+void store_deliveries_free(struct store_delivery *arr, size_t n);
+
+/* What to enqueue: kind and the cause (event ids and/or body JSON text,
+ * copied; NULL = none), due at next_attempt_at (ms). */
+struct store_delivery_new {
+	int64_t channel_id;
+	const char *kind;
+	int64_t event_id, last_event_id, event_count;
+	const char *body;
+	int64_t next_attempt_at;
+	int64_t now_ms; /* created_at */
+};
+
+/* Adds one pending delivery with a fresh uuid INSIDE THE CALLER'S OPEN
+ * WRITE TRANSACTION on st (the writer's commit that stores the events, or
+ * a handler's): nothing is committed here. *id (may be NULL) gets its id,
+ * uuid (may be NULL, 40 bytes) its delivery id. */
+int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, int64_t *id,
+                          char *uuid);
+/* Same, in a transaction of its own (a test message, an alert). */
+int store_delivery_add(struct store *st, const struct store_delivery_new *d, int64_t *id,
+                       char *uuid);
+/* Adds event_id to the pending digest id inside the caller's transaction:
+ * last_event_id = event_id, event_count += count, body replaced when not
+ * NULL. ENOTFOUND when the digest is no longer pending. */
+int store_delivery_digest_add_in(struct store *st, int64_t id, int64_t event_id, int64_t count,
+                                 const char *body);
+
+/* A claimed delivery with what the notifier needs to send it. */
+struct store_delivery_job {
+	struct store_delivery d;
+	struct store_channel c;
+	char secret[STORE_CHANNEL_SECRET_MAX]; /* "" for Slack; never logged */
+};
+
+/* Claims at most max deliveries due at now_ms (pending or failed with
+ * next_attempt_at <= now_ms; disabled channels' wait), oldest due first,
+ * in one transaction of its own: each gets attempts + 1 and
+ * next_attempt_at = now_ms + lease_ms, so that a delivery whose outcome
+ * is never recorded (moatd killed while sending) is due again after the
+ * lease, and a second claim before then does not return it. *out:
+ * store_delivery_jobs_free(). */
+int store_delivery_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int max,
+                         struct store_delivery_job **out, size_t *n);
+void store_delivery_jobs_free(struct store_delivery_job *arr, size_t n);
+/* The earliest next_attempt_at of a delivery still to send (pending or
+ * failed) into *at; 0 when there is none. For the notifier's sleep. */
+int store_delivery_next_due(struct store *st, int64_t *at);
+/* Outcome of an attempt (own transaction each; err may be NULL, copied
+ * and cut at a character boundary to fit):
+ *   delivered: status delivered, delivered_at = now_ms;
+ *   failed:    status failed, retried at next_attempt_at;
+ *   dead:      status dead, never retried. */
+int store_delivery_mark_delivered(struct store *st, int64_t id, int response_code, int64_t now_ms);
+int store_delivery_mark_failed(struct store *st, int64_t id, int response_code, const char *err,
+                               int64_t next_attempt_at);
+int store_delivery_mark_dead(struct store *st, int64_t id, int response_code, const char *err);
+/* The delivery id of channel_id (with its body). ENOTFOUND. */
+int store_delivery_get(struct store *st, int64_t channel_id, int64_t id,
+                       struct store_delivery *out);
+/* The deliveries of channel_id with id < before_id (0 = from the newest),
+ * newest first, at most limit; *out: store_deliveries_free(). */
+int store_delivery_list(struct store *st, int64_t channel_id, int64_t before_id, int limit,
+                        struct store_delivery **out, size_t *n);
+/* How many deliveries are pending or failed (still to send), for /metrics. */
+int store_delivery_backlog(struct store *st, int64_t *n);
 
 #endif

@@ -67,6 +67,18 @@ void store_col_text(sqlite3_stmt *s, int i, char *out, size_t cap);
 /* Binds s as text (NULL binds SQL NULL). */
 void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 
+/* The columns of a channel row (store_channel.c) over "channels c JOIN
+ * projects p", and the reader of CHANNEL_NCOLS of them from column off
+ * (the notifier's claim joins them to its deliveries). */
+#define CHANNEL_COLS                                                                               \
+	"c.id, c.project_id, p.slug, c.kind, c.name, c.url, c.enabled, c.interceptors,"            \
+	" c.min_severity, c.actions, c.environments, c.on_threats, c.on_policy_failed,"            \
+	" c.on_rollout_stalled, c.on_env_offline, c.rollout_stall_seconds, c.throttle_seconds,"    \
+	" c.source, c.last_sent_at, c.window_ends_at, COALESCE(c.digest_id, 0), c.created_by,"     \
+	" c.created_at, c.updated_at"
+#define CHANNEL_NCOLS 24
+void store_channel_row_at(sqlite3_stmt *s, int off, struct store_channel *c);
+
 #endif
 
 #include <jansson.h>

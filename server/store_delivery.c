@@ -1,0 +1,360 @@
+/*
+ * store_delivery.c — the notification outbox and delivery log (schema
+ * 007, table deliveries): rows written in the transaction of their cause,
+ * claimed by the notifier with a lease, marked with each attempt's
+ * outcome, and listed newest first for the API.
+ *
+ * A claim is the only read of the signing secret besides
+ * store_channel_secret(); it stays in the job struct and is never logged.
+ * Thread: the caller's connection's thread (the writer for *_in, the
+ * notifier for claim and marks, HTTP workers for lists).
+ */
+#include "store_int.h"
+
+#include <string.h>
+
+#include "crypto.h"
+#include "err.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+#define DELIVERY_COLS                                                                              \
+	"d.id, d.uuid, d.channel_id, d.kind, d.status, COALESCE(d.event_id, 0),"                   \
+	" COALESCE(d.last_event_id, 0), d.event_count, d.body, d.attempts, d.next_attempt_at,"     \
+	" COALESCE(d.response_code, 0), COALESCE(d.last_error, ''), d.created_at,"                 \
+	" COALESCE(d.delivered_at, 0)"
+#define DELIVERY_NCOLS 15
+
+void store_delivery_cleanup(struct store_delivery *d)
+{
+	if (!d)
+		return;
+	free(d->body);
+	d->body = NULL;
+}
+
+void store_deliveries_free(struct store_delivery *arr, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		store_delivery_cleanup(&arr[i]);
+	free(arr);
+}
+
+void store_delivery_jobs_free(struct store_delivery_job *arr, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		store_delivery_cleanup(&arr[i].d);
+		crypto_wipe(arr[i].secret, sizeof arr[i].secret);
+	}
+	free(arr);
+}
+
+static void delivery_row(sqlite3_stmt *s, struct store_delivery *d)
+{
+	const unsigned char *body;
+
+	memset(d, 0, sizeof *d);
+	d->id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, d->uuid, sizeof d->uuid);
+	d->channel_id = sqlite3_column_int64(s, 2);
+	store_col_text(s, 3, d->kind, sizeof d->kind);
+	store_col_text(s, 4, d->status, sizeof d->status);
+	d->event_id = sqlite3_column_int64(s, 5);
+	d->last_event_id = sqlite3_column_int64(s, 6);
+	d->event_count = sqlite3_column_int64(s, 7);
+	body = sqlite3_column_text(s, 8);
+	d->body = body ? xstrdup((const char *)body) : NULL;
+	d->attempts = sqlite3_column_int64(s, 9);
+	d->next_attempt_at = sqlite3_column_int64(s, 10);
+	d->response_code = sqlite3_column_int(s, 11);
+	store_col_text(s, 12, d->last_error, sizeof d->last_error);
+	d->created_at = sqlite3_column_int64(s, 13);
+	d->delivered_at = sqlite3_column_int64(s, 14);
+}
+
+/* A random (version 4) UUID into out (37 bytes). */
+static void delivery_uuid(char *out)
+{
+	unsigned char b[16];
+	char hex[33];
+
+	crypto_random(b, sizeof b);
+	b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+	b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+	crypto_hex(b, sizeof b, hex);
+	snprintf(out, 37, "%.8s-%.4s-%.4s-%.4s-%.12s", hex, hex + 8, hex + 12, hex + 16, hex + 20);
+}
+
+int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, int64_t *id,
+                          char *uuid)
+{
+	static const char sql[] =
+	    "INSERT INTO deliveries(uuid, channel_id, kind, event_id, last_event_id, event_count,"
+	    " body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	char u[40];
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	delivery_uuid(u);
+	sqlite3_bind_text(s, 1, u, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 2, d->channel_id);
+	sqlite3_bind_text(s, 3, d->kind, -1, SQLITE_TRANSIENT);
+	if (d->event_id)
+		sqlite3_bind_int64(s, 4, d->event_id);
+	if (d->last_event_id)
+		sqlite3_bind_int64(s, 5, d->last_event_id);
+	sqlite3_bind_int64(s, 6, d->event_count);
+	store_bind_text(s, 7, d->body);
+	sqlite3_bind_int64(s, 8, d->next_attempt_at);
+	sqlite3_bind_int64(s, 9, d->now_ms);
+	rc = sqlite3_step(s);
+	rc = rc == SQLITE_CONSTRAINT ? MOAT_EINVALID : store_err(st, rc);
+	if (rc)
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	if (uuid)
+		memcpy(uuid, u, 37);
+	return MOAT_OK;
+}
+
+int store_delivery_add(struct store *st, const struct store_delivery_new *d, int64_t *id,
+                       char *uuid)
+{
+	int rc = store_begin(st);
+
+	if (rc)
+		return rc;
+	rc = store_delivery_add_in(st, d, id, uuid);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+int store_delivery_digest_add_in(struct store *st, int64_t id, int64_t event_id, int64_t count,
+                                 const char *body)
+{
+	static const char sql[] =
+	    "UPDATE deliveries SET last_event_id = ?2, event_count = event_count + ?3,"
+	    " event_id = COALESCE(event_id, ?2), body = COALESCE(?4, body)"
+	    " WHERE id = ?1 AND status = 'pending'";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, event_id);
+	sqlite3_bind_int64(s, 3, count);
+	store_bind_text(s, 4, body);
+	rc = store_err(st, sqlite3_step(s));
+	if (rc)
+		return rc;
+	return sqlite3_changes(st->db) ? MOAT_OK : MOAT_ENOTFOUND;
+}
+
+int store_delivery_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int max,
+                         struct store_delivery_job **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT " DELIVERY_COLS ", COALESCE(c.secret, ''), " CHANNEL_COLS
+	    " FROM deliveries d JOIN channels c ON c.id = d.channel_id"
+	    " JOIN projects p ON p.id = c.project_id"
+	    " WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?1 AND c.enabled = 1"
+	    " ORDER BY d.next_attempt_at, d.id LIMIT ?2";
+	static const char upd[] = "UPDATE deliveries SET attempts = attempts + 1,"
+	                          " next_attempt_at = ? WHERE id = ?";
+	struct store_delivery_job *arr = NULL;
+	size_t cap = 0, cnt = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	rc = store_begin_stmt(st, sql, &s);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, now_ms);
+	sqlite3_bind_int(s, 2, max > 0 ? max : 1);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_delivery_job *j;
+
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
+		j = &arr[cnt++];
+		delivery_row(s, &j->d);
+		store_col_text(s, DELIVERY_NCOLS, j->secret, sizeof j->secret);
+		store_channel_row_at(s, DELIVERY_NCOLS + 1, &j->c);
+	}
+	sqlite3_reset(s);
+	rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
+	for (size_t i = 0; !rc && i < cnt; i++) {
+		sqlite3_stmt *u = store_stmt(st, upd);
+
+		if (!u) {
+			rc = MOAT_EDB;
+			break;
+		}
+		arr[i].d.attempts++;
+		arr[i].d.next_attempt_at = now_ms + lease_ms;
+		sqlite3_bind_int64(u, 1, now_ms + lease_ms);
+		sqlite3_bind_int64(u, 2, arr[i].d.id);
+		rc = store_err(st, sqlite3_step(u));
+	}
+	if (!rc)
+		rc = store_commit(st);
+	else
+		store_rollback(st);
+	if (rc) {
+		store_delivery_jobs_free(arr, cnt);
+		return rc;
+	}
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_delivery_next_due(struct store *st, int64_t *at)
+{
+	static const char sql[] = "SELECT MIN(next_attempt_at) FROM deliveries"
+	                          " WHERE status IN ('pending', 'failed')";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*at = 0;
+	if (!s)
+		return MOAT_EDB;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	*at = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
+
+/* Sets the outcome of delivery id in a transaction of its own. */
+static int delivery_mark(struct store *st, int64_t id, const char *status, int response_code,
+                         const char *err, int64_t next_attempt_at, int64_t delivered_at)
+{
+	static const char sql[] =
+	    "UPDATE deliveries SET status = ?2, response_code = ?3, last_error = ?4,"
+	    " next_attempt_at = COALESCE(?5, next_attempt_at), delivered_at = ?6 WHERE id = ?1";
+	char msg[512];
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = store_begin_stmt(st, sql, &s);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+	if (response_code)
+		sqlite3_bind_int(s, 3, response_code);
+	if (err) {
+		size_t len = utf8_cut(err, strlen(err), sizeof msg - 1);
+		memcpy(msg, err, len);
+		msg[len] = '\0';
+		sqlite3_bind_text(s, 4, msg, -1, SQLITE_TRANSIENT);
+	}
+	if (next_attempt_at)
+		sqlite3_bind_int64(s, 5, next_attempt_at);
+	if (delivered_at)
+		sqlite3_bind_int64(s, 6, delivered_at);
+	rc = store_err(st, sqlite3_step(s));
+	if (!rc && !sqlite3_changes(st->db))
+		rc = MOAT_ENOTFOUND;
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
+}
+
+int store_delivery_mark_delivered(struct store *st, int64_t id, int response_code, int64_t now_ms)
+{
+	return delivery_mark(st, id, "delivered", response_code, NULL, 0, now_ms);
+}
+
+int store_delivery_mark_failed(struct store *st, int64_t id, int response_code, const char *err,
+                               int64_t next_attempt_at)
+{
+	return delivery_mark(st, id, "failed", response_code, err, next_attempt_at, 0);
+}
+
+int store_delivery_mark_dead(struct store *st, int64_t id, int response_code, const char *err)
+{
+	return delivery_mark(st, id, "dead", response_code, err, 0, 0);
+}
+
+int store_delivery_get(struct store *st, int64_t channel_id, int64_t id, struct store_delivery *out)
+{
+	static const char sql[] =
+	    "SELECT " DELIVERY_COLS " FROM deliveries d WHERE d.id = ? AND d.channel_id = ?";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, channel_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE)
+		return MOAT_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	delivery_row(s, out);
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
+
+int store_delivery_list(struct store *st, int64_t channel_id, int64_t before_id, int limit,
+                        struct store_delivery **out, size_t *n)
+{
+	static const char sql[] = "SELECT " DELIVERY_COLS " FROM deliveries d"
+	                          " WHERE d.channel_id = ?1 AND (?2 = 0 OR d.id < ?2)"
+	                          " ORDER BY d.id DESC LIMIT ?3";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_delivery *arr = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, channel_id);
+	sqlite3_bind_int64(s, 2, before_id);
+	sqlite3_bind_int(s, 3, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
+		delivery_row(s, &arr[cnt++]);
+	}
+	if (rc != SQLITE_DONE) {
+		store_deliveries_free(arr, cnt);
+		return store_err(st, rc);
+	}
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_delivery_backlog(struct store *st, int64_t *n)
+{
+	static const char sql[] =
+	    "SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'failed')";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return MOAT_EDB;
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	*n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
