@@ -23,6 +23,9 @@ struct config {
 	int login_ip_limit;             /* failed logins per address per window */
 	int login_account_limit;        /* failed logins per account per window */
 	int agent_heartbeat_s;          /* ping after this many quiet seconds */
+	int notify_timeout_ms;          /* one delivery attempt, at most */
+	int notify_max_attempts;        /* then the delivery is dead */
+	int notify_seed;                /* tests: the backoff jitter's seed (0 = random) */
 	int sync_full;                  /* SQLite synchronous=FULL */
 	int retention_days;             /* events older than this are purged (0 = keep) */
 	int agent_prune_days;           /* offline agents older than this leave the inventory */

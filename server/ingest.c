@@ -49,6 +49,8 @@ struct job {
 	int failed;          /* the job's own error in the last attempt: skipped */
 	struct ingest_result res;
 	unsigned char *inserted; /* per event: stored now (not a duplicate) */
+	int64_t first_id;        /* row id of the first event stored now */
+	int64_t received_ms;     /* the events' received_at */
 	char env[48];
 };
 
@@ -93,6 +95,12 @@ static struct {
 	void *arg;
 } ingest_subs[INGEST_MAX_SUBSCRIBERS];
 static int ingest_nsubs;
+/* subscribers inside the transaction, likewise */
+static struct {
+	ingest_tx_fn fn;
+	void *arg;
+} ingest_tx_subs[INGEST_MAX_SUBSCRIBERS];
+static int ingest_ntx_subs;
 static int ingest_stopping, ingest_running;
 static pthread_t ingest_thread;
 static struct store *ingest_store;
@@ -308,9 +316,20 @@ int ingest_subscribe(ingest_commit_fn fn, void *arg)
 	return MOAT_OK;
 }
 
+int ingest_subscribe_tx(ingest_tx_fn fn, void *arg)
+{
+	if (ingest_ntx_subs == INGEST_MAX_SUBSCRIBERS)
+		return MOAT_ETOOBIG;
+	ingest_tx_subs[ingest_ntx_subs].fn = fn;
+	ingest_tx_subs[ingest_ntx_subs].arg = arg;
+	ingest_ntx_subs++;
+	return MOAT_OK;
+}
+
 void ingest_unsubscribe_all(void)
 {
 	ingest_nsubs = 0;
+	ingest_ntx_subs = 0;
 }
 
 int64_t ingest_backlog(void)
@@ -415,11 +434,26 @@ int ingest_metrics(struct buf *b)
 
 /* ---- the writer ---- */
 
+/* What subscribers are told of event job j (borrowed from j). */
+static void ingest_commit_of(const struct job *j, struct ingest_commit *c)
+{
+	c->project_id = j->agent.project_id;
+	c->env_id = j->agent.env_id;
+	c->env = j->env;
+	c->agent_id = j->agent.agent_id;
+	c->batch = &j->batch;
+	c->inserted = j->inserted;
+	c->res = j->res;
+	c->received_ms = j->received_ms;
+	c->first_id = j->first_id;
+}
+
 /* Applies one job inside the writer's open transaction; *next_id is the
  * id of the next event stored. */
 static int ingest_apply_job(struct job *j, int64_t now_ms, int64_t *next_id)
 {
 	const struct ingest_agent *a = &j->agent;
+	int rc;
 
 	switch (j->kind) {
 	case JOB_HELLO:
@@ -435,11 +469,12 @@ static int ingest_apply_job(struct job *j, int64_t now_ms, int64_t *next_id)
 		return store_agent_seen(ingest_store, a->project_id, a->agent_id, j->at);
 	case JOB_EVENTS:
 		j->res.accepted = j->res.duplicates = 0;
+		j->first_id = *next_id;
+		j->received_ms = now_ms;
 		for (size_t i = 0; i < j->batch.n; i++) {
 			int inserted = 0;
-			int rc =
-			    store_event_insert(ingest_store, a->project_id, a->env_id, a->agent_id,
-			                       &j->batch.ev[i], now_ms, next_id, &inserted);
+			rc = store_event_insert(ingest_store, a->project_id, a->env_id, a->agent_id,
+			                        &j->batch.ev[i], now_ms, next_id, &inserted);
 			if (rc)
 				return rc;
 			j->inserted[i] = (unsigned char)inserted;
@@ -448,8 +483,15 @@ static int ingest_apply_job(struct job *j, int64_t now_ms, int64_t *next_id)
 			else
 				j->res.duplicates++;
 		}
-		return store_event_rollup_add(ingest_store, a->project_id, a->env_id, &j->batch,
-		                              j->inserted);
+		rc = store_event_rollup_add(ingest_store, a->project_id, a->env_id, &j->batch,
+		                            j->inserted);
+		if (!rc && ingest_ntx_subs) {
+			struct ingest_commit c;
+			ingest_commit_of(j, &c);
+			for (int i = 0; !rc && i < ingest_ntx_subs; i++)
+				rc = ingest_tx_subs[i].fn(ingest_tx_subs[i].arg, ingest_store, &c);
+		}
+		return rc;
 	}
 	return MOAT_EINVALID;
 }
@@ -632,13 +674,7 @@ static void ingest_complete(struct job *j, int64_t received_ms)
 	}
 	__atomic_fetch_add(&m_accepted, (uint64_t)j->res.accepted, __ATOMIC_RELAXED);
 	__atomic_fetch_add(&m_duplicates, (uint64_t)j->res.duplicates, __ATOMIC_RELAXED);
-	c.project_id = j->agent.project_id;
-	c.env_id = j->agent.env_id;
-	c.env = j->env;
-	c.agent_id = j->agent.agent_id;
-	c.batch = &j->batch;
-	c.inserted = j->inserted;
-	c.res = j->res;
+	ingest_commit_of(j, &c);
 	c.received_ms = received_ms;
 	if (j->done && !j->answered) {
 		j->answered = 1;

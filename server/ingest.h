@@ -9,7 +9,10 @@
  * nothing of itself and is skipped) and only then reports each committed event
  * batch: first to the batch's own completion (ingest_done_fn: the
  * WebSocket ack path and the REST answer alike), then to every subscriber
- * registered at start (ingest_subscribe: the live feed, the notifier).
+ * registered at start (ingest_subscribe: the live feed, the notifier's
+ * wake-up). A subscriber that must write in the same transaction as the
+ * events (ingest_subscribe_tx: the notifier's outbox) is called inside it,
+ * in the batch's savepoint, before the commit.
  * A commit that fails is retried; a job is never dropped once queued.
  *
  * Threads and locks: the queue is guarded by the writer's lock, taken
@@ -33,6 +36,8 @@
 
 #include "buf.h"
 #include "event.h"
+
+struct store;
 
 #define INGEST_MAX_QUEUED_EVENTS 100000
 #define INGEST_MAX_STATE_JOBS    20000 /* hello, applied, offline, seen jobs queued */
@@ -91,6 +96,9 @@ struct ingest_commit {
 	const unsigned char *inserted; /* per event of batch: 1 stored now, 0 a duplicate */
 	struct ingest_result res;
 	int64_t received_ms; /* the events' received_at */
+	/* the row id of the first event stored now: the k-th event of the
+	 * batch flagged in inserted (counting from 0) has row id first_id + k */
+	int64_t first_id;
 };
 
 /* A batch's completion, called exactly once on the writer thread with no
@@ -122,6 +130,20 @@ typedef void (*ingest_commit_fn)(void *arg, const struct ingest_commit *c);
 /* Registers fn (main thread, before ingest_start; at most
  * INGEST_MAX_SUBSCRIBERS). MOAT_ETOOBIG when the table is full. */
 int ingest_subscribe(ingest_commit_fn fn, void *arg);
+/* A subscriber inside the writer's transaction: called for every event
+ * batch after its events (and rollups) are written, on the writer's own
+ * connection st, inside the batch's savepoint and before the commit, so
+ * that what it writes commits with the events or not at all. It returns
+ * MOAT_OK, or an error that fails the batch as the batch's own error would
+ * (MOAT_EBUSY / MOAT_EDB: the whole transaction is retried; another: the
+ * batch is skipped and its completion told). It may run more than once for
+ * one batch (a retried commit): it writes, it does not count or notify
+ * (that is the post-commit subscriber's part). No ingest lock is held; it
+ * must not call back into ingest. */
+typedef int (*ingest_tx_fn)(void *arg, struct store *st, const struct ingest_commit *c);
+/* Registers fn (main thread, before ingest_start; at most
+ * INGEST_MAX_SUBSCRIBERS). MOAT_ETOOBIG when the table is full. */
+int ingest_subscribe_tx(ingest_tx_fn fn, void *arg);
 /* Forgets every subscriber (main thread, writer stopped; tests). */
 void ingest_unsubscribe_all(void);
 

@@ -443,6 +443,89 @@ static void hello_and_applied_are_refused_at_the_state_bound(void **state)
 	assert_int_equal(sql_count(f, "SELECT count(*) FROM agents"), 1);
 }
 
+/* ---- a subscriber inside the transaction ---- */
+
+struct txsub {
+	int calls;
+	int fail;         /* answer this error instead of writing */
+	int64_t first_id; /* of the last call */
+	int64_t stored;   /* events flagged stored, over all calls */
+};
+
+/* Writes one audit row per stored event (target: its row id) through the
+ * writer's own connection, inside its transaction. */
+static int tx_note(void *arg, struct store *st, const struct ingest_commit *c)
+{
+	struct txsub *t = arg;
+	int64_t id;
+	char target[32];
+	struct actor a = {.type = ACTOR_SYSTEM};
+
+	t->calls++;
+	if (t->fail)
+		return t->fail;
+	assert_true(ingest_lock_held() == 0);
+	t->first_id = c->first_id;
+	id = c->first_id;
+	for (size_t i = 0; i < c->batch->n; i++) {
+		if (!c->inserted[i])
+			continue;
+		t->stored++;
+		snprintf(target, sizeof target, "%lld", (long long)id++);
+		snprintf(a.label, sizeof a.label, "writer");
+		if (store_audit_add(st, &a, "test.note", target, NULL, NULL) != MOAT_OK)
+			return MOAT_EDB;
+	}
+	return MOAT_OK;
+}
+
+/* What a subscriber inside the transaction writes commits with the events
+ * (the outbox of notifications): it is told the row ids of the events
+ * stored now (duplicates skipped), and when it fails, the batch fails with
+ * it and nothing of the batch is stored. */
+static void a_transaction_subscriber_writes_in_the_commit_of_the_events(void **state)
+{
+	struct fixture *f = *state;
+	struct event_batch b1, b2, b3;
+	struct flag g1, g2, g3;
+	struct txsub t = {0};
+
+	assert_int_equal(ingest_subscribe_tx(tx_note, &t), MOAT_OK);
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	flag_init(&g1);
+	flag_init(&g2);
+	flag_init(&g3);
+	batch_make(&b1, 1, 5);
+	assert_int_equal(
+	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &b1, 0, done_flag, &g1),
+	    MOAT_OK);
+	assert_true(flag_wait(&g1, WAIT_MS));
+	batch_make(&b2, 4, 4); /* 4 and 5 again: two stored now */
+	assert_int_equal(
+	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &b2, 0, done_flag, &g2),
+	    MOAT_OK);
+	assert_true(flag_wait(&g2, WAIT_MS));
+	t.fail = MOAT_EINVALID;
+	batch_make(&b3, 50, 3);
+	assert_int_equal(
+	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &b3, 0, done_flag, &g3),
+	    MOAT_OK);
+	assert_true(flag_wait(&g3, WAIT_MS));
+	ingest_stop();
+	ingest_unsubscribe_all();
+	assert_int_equal(g1.rc, MOAT_OK);
+	assert_int_equal(g2.rc, MOAT_OK);
+	assert_int_equal(g3.rc, MOAT_EINVALID);
+	assert_int_equal(t.stored, 7);
+	/* every note names a stored event, every stored event has its note */
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 7);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM audit_log n JOIN events e ON e.id ="
+	                              " CAST(n.target AS INTEGER) WHERE n.action = 'test.note'"),
+	                 7);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events WHERE event_uid LIKE '%00005_'"),
+	                 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -456,6 +539,8 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(a_job_that_fails_midway_leaves_nothing_of_itself, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        a_transaction_subscriber_writes_in_the_commit_of_the_events, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        a_text_wait_ends_at_its_deadline_while_the_database_refuses_writes, setup,
 	        teardown),
