@@ -12,6 +12,7 @@
 
 #include "err.h"
 #include "policy.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define EV_TRIAGE_MAX 10000 /* events changed per bulk call */
@@ -212,7 +213,7 @@ void api_events_triage(struct http_req *r)
 	{
 		char path[96];
 		const char *why = "must be a string";
-		snprintf(path, sizeof path, "$.filters.%.60s", k);
+		utf8_fmt(path, sizeof path, "$.filters.%.*s", (int)utf8_cut(k, strlen(k), 60), k);
 		if (!event_query_pick(k, api_events_filter_names))
 			jv_error(&v, path, "is not a filter");
 		else if (!json_is_string(val) ||

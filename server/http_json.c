@@ -61,10 +61,17 @@ void jv_init(struct jv *v, json_t *obj)
 
 void jv_error(struct jv *v, const char *path, const char *message)
 {
+	json_t *e;
+
 	v->count++;
-	if (v->count <= JV_MAX_ERRORS)
-		json_array_append_new(v->errors,
-		                      json_pack("{s:s, s:s}", "path", path, "message", message));
+	if (v->count > JV_MAX_ERRORS)
+		return;
+	e = json_pack("{s:s, s:s}", "path", path, "message", message);
+	/* never a problem left out of the list: one whose text cannot be
+	 * encoded is listed at "$" */
+	json_array_append_new(v->errors, e ? e
+	                                   : json_pack("{s:s, s:s}", "path", "$", "message",
+	                                               "a problem here could not be encoded"));
 }
 
 /* "$.key" in out, with keys that are not identifiers in brackets. */

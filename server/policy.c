@@ -27,9 +27,16 @@ const char *const policy_interceptor_names[POLICY_INTERCEPTORS] = {
 
 static void perr(json_t *errors, const char *path, const char *msg)
 {
-	if (json_array_size(errors) < 200)
-		json_array_append_new(errors,
-		                      json_pack("{s:s, s:s}", "path", path, "message", msg));
+	json_t *e;
+
+	if (json_array_size(errors) >= 200)
+		return;
+	e = json_pack("{s:s, s:s}", "path", path, "message", msg);
+	/* a problem is never lost: one whose text cannot be encoded still
+	 * counts (and still refuses the document) */
+	json_array_append_new(errors, e ? e
+	                                : json_pack("{s:s, s:s}", "path", "$", "message",
+	                                            "a problem here could not be encoded"));
 }
 
 static int policy_known(const char *name)
@@ -399,7 +406,9 @@ static json_t *policy_full(const json_t *in, int64_t now, json_t *errors)
 		{
 			if (policy_known(k) < 0) {
 				char p[256];
-				snprintf(p, sizeof p, "$.interceptors.%.200s", k);
+				/* client text: at most 200 bytes, whole characters */
+				utf8_fmt(p, sizeof p, "$.interceptors.%.*s",
+				         (int)utf8_cut(k, strlen(k), 200), k);
 				perr(errors, p, "unknown interceptor");
 			}
 		}

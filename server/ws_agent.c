@@ -43,6 +43,7 @@
 #include "timefmt.h"
 #include "token.h"
 #include "ws_mask.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define WS_QMAX         64
@@ -704,7 +705,8 @@ static void conn_message(struct ws_conn *c, const char *text, size_t len)
 		conn_fail(c, 4400, "out_of_order", "hello was already sent");
 	} else {
 		char m[120];
-		snprintf(m, sizeof m, "unknown message type \"%.64s\"", type);
+		utf8_fmt(m, sizeof m, "unknown message type \"%.*s\"",
+		         (int)utf8_cut(type, strlen(type), 64), type);
 		conn_fail(c, 4400, "bad_message", m);
 	}
 	json_decref(msg);

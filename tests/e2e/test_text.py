@@ -206,3 +206,45 @@ def test_a_problem_document_escapes_the_client_keys_it_echoes(srv):
     # $[<the key as a JSON string>]
     named = [p for p in paths if p.startswith("$[") and json.loads(p[2:-1]) == key]
     check(named, "the unknown key is not named in %r" % paths)
+
+
+def _odd_key():
+    return "a" + "\u00e9" * 150  # its 200-byte prefix ends inside a character
+
+
+def test_an_unknown_policy_key_is_named_in_the_problem_cut_at_a_character(srv):
+    slug = unique("tx")
+    srv.create_project(slug)
+    key = _odd_key()
+    r = srv.req("PUT", _ppath(slug), {"interceptors": {key: {"mode": "block"}}}, **_tok(srv))
+    b = expect_problem(r, 422, "validation_failed")
+    paths = [e["path"] for e in b.get("errors") or []]
+    check(any(p.startswith("$.interceptors.a\u00e9") for p in paths),
+          "the unknown interceptor is missing from errors %r" % paths)
+    check(all(_is_char_prefix(p[len("$.interceptors."):], key) for p in paths if p.startswith("$.interceptors.")),
+          "a path is not the key cut at a character: %r" % paths)
+
+
+def test_an_unknown_triage_filter_is_named_in_the_problem_cut_at_a_character(srv):
+    p = Project(srv, "txf")
+    key = "a" + "\u00e9" * 40  # its 60-byte prefix ends inside a character
+    r = srv.req("POST", p.path("/events/triage"), {"status": "resolved", "filters": {key: "x"}},
+                **_tok(srv))
+    b = expect_problem(r, 422, "validation_failed")
+    paths = [e["path"] for e in b.get("errors") or []]
+    check(any(x.startswith("$.filters.a\u00e9") for x in paths), "the filter is missing from errors %r" % paths)
+
+
+def test_an_unknown_agent_message_type_is_named_in_valid_utf8(srv):
+    p = Project(srv, "txw")
+    ws = WS(srv.agent_port, token=p.token)
+    try:
+        ws.send(hello("agent-odd", "production", 0))
+        ws.recv_type("welcome", 5)
+        ws.send({"type": "a" + "\u00e9" * 40})  # 64 bytes end inside a character
+        err = ws.recv_type("error", 5)
+        eq(err["code"], "bad_message", "error code")
+        check("a\u00e9" in err.get("message", ""), "the type is not named in %r" % err)
+        eq(ws.expect_close(5), 4400, "close code")
+    finally:
+        ws.close()
