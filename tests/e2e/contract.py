@@ -21,7 +21,9 @@ fails the test that made the request.
   404 problem document.
 - WebSocket: agentproto/schema/*.json (JSON Schema 2020-12): on
   /v1/agent the server's welcome, policy, ack and error messages, on
-  /v1/live the feed's messages (live.json).
+  /v1/live the feed's messages (live.json); and, as for REST bodies, the
+  agent's hello once the server answered it with welcome and an events
+  batch once it was acknowledged.
 
 The validator is python3-jsonschema (Debian; scripts/deps.sh installs it)
 with PyYAML. OpenAPI 3.0's schema dialect is converted to JSON Schema
@@ -48,6 +50,7 @@ AGENT_SCHEMAS = os.path.join(ROOT, "agentproto", "schema")
 
 _lock = threading.Lock()
 _violations = []
+checked = [0]  # answers checked so far (test_contract.py asserts the hooks run)
 
 
 def reset():
@@ -61,6 +64,11 @@ def taken():
         out = list(_violations)
         del _violations[:]
     return out
+
+
+def _count():
+    with _lock:
+        checked[0] += 1
 
 
 def _record(msg):
@@ -321,6 +329,7 @@ def problems_http(method, target, status, headers, raw, req_body=None, req_ctype
 
 def check_http(method, target, status, headers, raw, req_body=None, req_ctype=None):
     """Records every way this exchange breaks the contract."""
+    _count()
     try:
         found = problems_http(method, target, status, headers, raw, req_body, req_ctype)
     except Exception as e:  # noqa: BLE001 - a broken contract file is a violation too
@@ -402,7 +411,33 @@ def problems_ws(path, msg):
     return []
 
 
+def problems_ws_accepted(path, sent):
+    """The ways an agent message the server took (a hello answered with
+    welcome, an events batch answered with its ack) breaks its schema: a
+    validating agent would not have sent it."""
+    sch = agent_schemas()
+    name = {"hello": "hello.json", "events": "events.json", "applied": "applied.json"}.get(sent.get("type"))
+    if path.split("?", 1)[0] == "/v1/live" or name is None:
+        return []
+    err = _first_error(sch.validator(name), sent)
+    if err is not None:
+        return ["WebSocket /v1/agent: the server took %s, which %s refuses: %s"
+                % (json.dumps(sent)[:200], name, err)]
+    return []
+
+
+def check_ws_accepted(path, sent):
+    _count()
+    try:
+        found = problems_ws_accepted(path, sent)
+    except Exception as e:  # noqa: BLE001
+        found = ["WebSocket %s: the contract checker failed: %r" % (path, e)]
+    for m in found:
+        _record(m)
+
+
 def check_ws(path, msg):
+    _count()
     try:
         found = problems_ws(path, msg)
     except Exception as e:  # noqa: BLE001

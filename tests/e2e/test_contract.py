@@ -53,6 +53,48 @@ def _text_of_bytes(n):
 
 
 # --------------------------------------------------------------------------
+# the checker itself: it runs on every answer and it catches drift
+
+
+def test_the_contract_checker_runs_on_every_answer_and_refuses_undocumented_ones(srv):
+    _, agent = _project(srv)
+    n = contract.checked[0]
+    r = srv.req("GET", "/api/v1/projects", token=srv.admin_token())
+    expect(r, 200)
+    check(contract.checked[0] == n + 1, "srv.req's answer was checked")
+    ws = WS(srv.agent_port, token=agent)
+    try:
+        ws.send(hello("checker-1"))
+        eq(ws.recv(WAIT)["type"], "welcome", "welcome")
+    finally:
+        ws.close()
+    check(contract.checked[0] == n + 3, "the welcome and the hello it answered were checked")
+    json_h = {"Content-Type": "application/json", "X-Request-Id": "1"}
+    body = json.dumps(r.body).encode()
+    eq(contract.problems_http("GET", "/api/v1/projects", 200, r.headers, r.raw), [], "the real answer")
+    undocumented = [
+        ("a status the operation does not list", ("GET", "/api/v1/projects", 418, json_h, body)),
+        ("another media type", ("GET", "/api/v1/projects", 200, {"Content-Type": "text/plain"}, b"x")),
+        ("a body without a required member", ("GET", "/api/v1/projects", 200, json_h, b"{}")),
+        ("a member of the wrong type", ("GET", "/api/v1/projects", 200, json_h, b'{"projects":7}')),
+        ("a path no operation has, answered 200", ("GET", "/api/v1/nope", 200, json_h, b"{}")),
+        ("a body on HEAD", ("HEAD", "/healthz", 200, json_h, b'{"status":"ok"}')),
+        ("a 2xx to a request body the schema refuses",
+         ("POST", "/api/v1/users", 201, json_h, b"{}", b'{"email":"x","role":"god"}', "application/json")),
+    ]
+    for what, args in undocumented:
+        check(contract.problems_http(*args), "the checker lets through %s" % what)
+    for path, msg in (("/v1/agent", {"type": "welcome"}), ("/v1/agent", {"type": "nope"}),
+                      ("/v1/live", {"type": "error", "code": "bad_filters"}),
+                      ("/v1/live", {"type": "event", "event": {"id": 1}})):
+        check(contract.problems_ws(path, msg), "the checker lets through %r on %s" % (msg, path))
+    check(contract.problems_ws_accepted("/v1/agent", hello("x", environment="e" * 41)),
+          "the checker lets through a hello whose environment is over 40 bytes")
+    check(contract.problems_ws_accepted("/v1/agent", hello("x", hostname="\u00e9" * 128)),
+          "the checker lets through a hostname of 256 bytes in 128 characters (x-max-bytes)")
+
+
+# --------------------------------------------------------------------------
 # 8.24: what a validating client or proxy refuses must be what the server does
 
 

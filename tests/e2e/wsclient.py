@@ -3,7 +3,8 @@
 It can do what a well-behaved agent does and what a hostile one does:
 binary frames, fragments, oversized messages, never reading. Every call
 takes a timeout; nothing blocks forever. Every JSON message recv() returns
-is checked against agentproto/schema by contract.py.
+is checked against agentproto/schema by contract.py, and so are the hello
+and events messages this client sent once the server has taken them.
 """
 import base64
 import hashlib
@@ -48,6 +49,8 @@ class WS:
             self.sock = socket.create_connection((host, port), timeout=timeout)
         self.sock.settimeout(timeout)
         self.path = path
+        self.sent_hello = None
+        self.sent_events = {}  # seq -> the events message, until its ack
         self.buf = b""
         key = base64.b64encode(os.urandom(16)).decode()
         lines = ["GET %s HTTP/1.1" % path, "Host: %s:%d" % (host, port), "Upgrade: websocket",
@@ -110,11 +113,34 @@ class WS:
 
     def send(self, obj):
         """Sends a dict as one JSON text frame (or a str/bytes as is)."""
+        self._remember(obj)
         if isinstance(obj, (dict, list)):
             obj = json.dumps(obj)
         if isinstance(obj, str):
             obj = obj.encode()
         self.send_frame(0x1, obj)
+
+    def _remember(self, obj):
+        """Keeps a hello and events batches, so recv() can check them
+        against agentproto/schema once the server has taken them."""
+        if isinstance(obj, (str, bytes)):
+            try:
+                obj = json.loads(obj)
+            except ValueError:
+                return
+        if not isinstance(obj, dict):
+            return
+        if obj.get("type") == "hello":
+            self.sent_hello = obj
+        elif obj.get("type") == "events" and isinstance(obj.get("seq"), int):
+            self.sent_events[obj["seq"]] = obj
+
+    def _taken(self, msg):
+        if msg.get("type") == "welcome" and self.sent_hello is not None:
+            contract.check_ws_accepted(self.path, self.sent_hello)
+            self.sent_hello = None
+        elif msg.get("type") == "ack" and msg.get("seq") in self.sent_events:
+            contract.check_ws_accepted(self.path, self.sent_events.pop(msg["seq"]))
 
     def send_binary(self, data):
         self.send_frame(0x2, data)
@@ -163,6 +189,8 @@ class WS:
             if fin:
                 msg = json.loads(parts.decode())
                 contract.check_ws(self.path, msg)
+                if isinstance(msg, dict):
+                    self._taken(msg)
                 return msg
 
     def recv_type(self, type_, timeout=10):
