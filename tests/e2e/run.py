@@ -226,6 +226,8 @@ def main():
             srv.kill()
             shutil.rmtree(tmp, ignore_errors=True)
 
+    print("contracts: %d answers checked against api/openapi.yaml and agentproto/schema"
+          % contract.checked[0])
     print("e2e: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
