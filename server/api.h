@@ -56,16 +56,28 @@ void api_agent_policy(struct http_req *r);
 /* A policy version to commit: doc as given (borrowed; normalised here),
  * the version's message, If-Match (-1: any), rollback_of (0: none), and
  * optionally an event status change that commits with it, all or nothing. */
+/* The channels of a document's "Notifications" (config as code), filled
+ * by api_policy_commit when a change points at one: the secret is that of
+ * a webhook channel created by this commit (shown once, in the reply). */
+struct api_policy_channels {
+	struct store_policy_channel c[2];
+	char url[2][STORE_CHANNEL_URL_MAX + 1];
+	size_t n;
+	char secret[STORE_CHANNEL_SECRET_MAX];
+};
 struct api_policy_change {
 	json_t *doc;
 	const char *message;
 	int64_t if_match, rollback_of;
 	struct store_status_change *event;
+	struct api_policy_channels *channels; /* NULL: Notifications ignored */
 };
 /* The one way a policy version is written: normalises c->doc, refuses
  * (422) a document with problems or larger than an agent message holds,
- * and (409) an archived project; stores it with c->event in one
- * transaction and pushes a new version to the environment's agents. 0
+ * and (409) an archived project; stores it with c->event and (with
+ * c->channels) the channels its "Notifications" name, after the channel
+ * rules (422 at their path), in one transaction, and pushes a new version
+ * to the environment's agents. 0
  * with *out (store_policy_cleanup) and *changed; MOAT_ESTALE when
  * c->if_match is not the current version (nothing written, nothing
  * replied); any other code after the reply was sent. */
@@ -90,6 +102,23 @@ void api_events_export(struct http_req *r);
 void api_events_stats(struct http_req *r);
 void api_events_update(struct http_req *r);
 void api_events_triage(struct http_req *r);
+
+/* api_channels.c: notification channels and their delivery log */
+void api_channels_list(struct http_req *r);
+void api_channels_create(struct http_req *r);
+void api_channels_get(struct http_req *r);
+void api_channels_update(struct http_req *r);
+void api_channels_delete(struct http_req *r);
+void api_channels_deliveries(struct http_req *r);
+void api_channels_test(struct http_req *r);
+/* A channel as the API shows it (URL and secret masked); NULL when it
+ * cannot be encoded. */
+json_t *api_channel_json(const struct store_channel *c);
+/* The masked form of a channel URL: scheme, host, a non-default port, and
+ * the last four characters of a path of 16 or more ("https://h/…abcd"). */
+void api_channel_url_mask(const char *url, char *out, size_t cap);
+/* A new webhook signing secret ("whsec_" + 43 base64url characters). */
+void api_channel_secret_new(char out[STORE_CHANNEL_SECRET_MAX]);
 
 /* api_audit.c */
 void api_audit_list(struct http_req *r);

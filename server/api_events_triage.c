@@ -50,7 +50,7 @@ static int ev_exclude(struct http_req *r, const struct store_project *p,
 	/* read, add, write with If-Match; a concurrent push makes us retry */
 	for (int attempt = 0; attempt < 5; attempt++) {
 		struct store_status_change ev = {e->uid, status, reason, 0};
-		struct api_policy_change c = {NULL, message, 0, 0, &ev};
+		struct api_policy_change c = {NULL, message, 0, 0, &ev, NULL};
 		struct store_policy cur, next;
 		json_t *list, *item;
 		int pchanged = 0, exists = 0;

@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto.h"
 #include "err.h"
+#include "netaddr.h"
 #include "policy.h"
 #include "timefmt.h"
 #include "utf8.h"
@@ -193,6 +195,44 @@ static int policy_prepare(struct http_req *r, json_t *doc_in, int64_t now, json_
 	return 0;
 }
 
+/* The channels doc_in's "Notifications" names into ch (ch->n of them,
+ * kind and url set), each URL held to the channel rules. 0, or -1 after
+ * a 422 with the path of every refused URL. */
+static int policy_channels_prepare(struct http_req *r, const json_t *doc_in,
+                                   struct api_policy_channels *ch)
+{
+	static const char *const kinds[] = {"slack", "webhook"};
+	static const char *const keys[] = {"Slack", "Webhook"};
+	json_t *n = policy_notifications(doc_in), *errors = json_array();
+	const char *base = n ? json_string_value(json_object_get(n, "path")) : NULL;
+
+	memset(ch, 0, sizeof *ch);
+	for (int i = 0; n && i < 2; i++) {
+		const char *url = json_string_value(json_object_get(n, kinds[i]));
+		char why[200], path[160];
+
+		if (!url)
+			continue;
+		snprintf(path, sizeof path, "%s.%s", base, keys[i]);
+		if (netaddr_url_check(url, r->cfg->allow_private_webhooks, why, sizeof why)) {
+			json_array_append_new(
+			    errors, json_pack("{s:s, s:s}", "path", path, "message", why));
+			continue;
+		}
+		snprintf(ch->url[ch->n], sizeof ch->url[0], "%s", url);
+		ch->c[ch->n].kind = kinds[i];
+		ch->c[ch->n].url = ch->url[ch->n];
+		ch->n++;
+	}
+	json_decref(n);
+	if (json_array_size(errors)) {
+		http_problem(r, 422, "validation_failed", "a notification URL is refused", errors);
+		return -1;
+	}
+	json_decref(errors);
+	return 0;
+}
+
 int api_policy_commit(struct http_req *r, const struct store_project *p, const struct store_env *e,
                       const struct api_policy_change *c, struct store_policy *out, int *changed)
 {
@@ -209,13 +249,24 @@ int api_policy_commit(struct http_req *r, const struct store_project *p, const s
 	                   sha))
 		return MOAT_EINVALID;
 	json_decref(doc);
+	if (c->channels && policy_channels_prepare(r, c->doc, c->channels)) {
+		free(text);
+		return MOAT_EINVALID;
+	}
 	if (p->archived_at) {
 		free(text);
 		http_problem_err(r, MOAT_EARCHIVED, "the project is archived");
 		return MOAT_EARCHIVED;
 	}
+	if (c->channels && c->channels->n) {
+		/* a webhook channel made by this commit signs with a new secret */
+		api_channel_secret_new(c->channels->secret);
+		for (size_t i = 0; i < c->channels->n; i++)
+			c->channels->c[i].secret = c->channels->secret;
+	}
 	rc = store_policy_put(r->st, &r->actor, p, e, text, sha, c->message, c->if_match,
-	                      c->rollback_of, c->event, out, changed);
+	                      c->rollback_of, c->event, c->channels ? c->channels->c : NULL,
+	                      c->channels ? c->channels->n : 0, out, changed);
 	free(text);
 	if (rc == MOAT_ESTALE)
 		return rc;
@@ -229,9 +280,11 @@ int api_policy_commit(struct http_req *r, const struct store_project *p, const s
 }
 
 /* Replies what a push would change (dry run). */
-static void policy_dry_run(struct http_req *r, const struct store_env *e, json_t *doc_in)
+static void policy_dry_run(struct http_req *r, const struct store_project *p,
+                           const struct store_env *e, json_t *doc_in)
 {
 	char sha[CRYPTO_SHA256_HEX];
+	struct api_policy_channels ch;
 	struct store_policy cur;
 	json_t *doc, *cur_doc, *diff;
 	char *text;
@@ -240,6 +293,10 @@ static void policy_dry_run(struct http_req *r, const struct store_env *e, json_t
 	if (policy_prepare(r, doc_in, timefmt_now(), &doc, &text, sha))
 		return;
 	free(text);
+	if (policy_channels_prepare(r, doc_in, &ch)) {
+		json_decref(doc);
+		return;
+	}
 	rc = store_policy_current(r->st, e->id, &cur);
 	if (rc) {
 		json_decref(doc);
@@ -248,6 +305,32 @@ static void policy_dry_run(struct http_req *r, const struct store_env *e, json_t
 	}
 	cur_doc = json_loads(cur.document, 0, NULL);
 	diff = policy_diff(cur_doc, doc);
+	for (size_t i = 0; i < ch.n; i++) {
+		char path[64], masked[320], old[STORE_CHANNEL_URL_MAX + 1], old_masked[320];
+		int exists = 0;
+
+		rc = store_channel_policy_peek(r->st, p, e, ch.c[i].kind, ch.c[i].url, &exists, old,
+		                               sizeof old);
+		if (rc) {
+			json_decref(doc);
+			json_decref(cur_doc);
+			json_decref(diff);
+			store_policy_cleanup(&cur);
+			http_problem_err(r, rc, NULL);
+			return;
+		}
+		snprintf(path, sizeof path, "$.notifications.%s", ch.c[i].kind);
+		api_channel_url_mask(ch.c[i].url, masked, sizeof masked);
+		if (exists == 0) {
+			json_array_append_new(diff, json_pack("{s:s, s:s, s:s}", "path", path, "op",
+			                                      "add", "new", masked));
+		} else if (exists == 2) {
+			api_channel_url_mask(old, old_masked, sizeof old_masked);
+			json_array_append_new(diff, json_pack("{s:s, s:s, s:s, s:s}", "path", path,
+			                                      "op", "change", "old", old_masked,
+			                                      "new", masked));
+		}
+	}
 	http_reply_json(r, 200,
 	                json_pack("{s:b, s:b, s:I, s:s, s:o, s:o}", "dry_run", 1, "changed",
 	                          strcmp(cur.sha256, sha) != 0, "current_version",
@@ -263,13 +346,14 @@ static void policy_apply(struct http_req *r, const struct store_project *p,
                          const struct store_env *e, json_t *doc_in, const char *message,
                          int64_t if_match, int64_t rollback_of, int dry_run)
 {
-	struct api_policy_change c = {doc_in, message, if_match, rollback_of, NULL};
+	struct api_policy_channels ch;
+	struct api_policy_change c = {doc_in, message, if_match, rollback_of, NULL, &ch};
 	struct store_policy out;
 	json_t *resp;
 	int changed, rc;
 
 	if (dry_run) {
-		policy_dry_run(r, e, doc_in);
+		policy_dry_run(r, p, e, doc_in);
 		return;
 	}
 	rc = api_policy_commit(r, p, e, &c, &out, &changed);
@@ -286,6 +370,24 @@ static void policy_apply(struct http_req *r, const struct store_project *p,
 	                 out.sha256, "changed", changed);
 	if (rollback_of > 0)
 		json_object_set_new(resp, "rollback_of", json_integer(rollback_of));
+	if (ch.n) {
+		json_t *list = json_array();
+		for (size_t i = 0; i < ch.n; i++) {
+			char masked[320];
+			json_t *o;
+
+			api_channel_url_mask(ch.c[i].url, masked, sizeof masked);
+			o = json_pack("{s:I, s:s, s:s, s:b, s:b}", "id", (json_int_t)ch.c[i].id,
+			              "kind", ch.c[i].kind, "url", masked, "created",
+			              ch.c[i].created, "updated", ch.c[i].updated);
+			/* the secret of a webhook channel made now: this once */
+			if (ch.c[i].created && !strcmp(ch.c[i].kind, "webhook"))
+				json_object_set_new(o, "secret", json_string(ch.secret));
+			http_json_append(r, list, o);
+		}
+		json_object_set_new(resp, "channels", list);
+	}
+	crypto_wipe(ch.secret, sizeof ch.secret);
 	http_reply_json(r, 200, resp);
 	store_policy_cleanup(&out);
 }

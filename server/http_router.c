@@ -71,6 +71,14 @@ const struct route http_routes[] = {
     {HM_PATCH, "/api/v1/projects/{slug}/events/{id}", api_events_update, 4 * KB, EDITORS},
     {HM_GET, "/api/v1/projects/{slug}/stats", api_events_stats, 0, USERS | ACC_CI},
 
+    {HM_GET, "/api/v1/projects/{slug}/channels", api_channels_list, 0, USERS},
+    {HM_POST, "/api/v1/projects/{slug}/channels", api_channels_create, 16 * KB, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}/channels/{id}", api_channels_get, 0, USERS},
+    {HM_PATCH, "/api/v1/projects/{slug}/channels/{id}", api_channels_update, 16 * KB, EDITORS},
+    {HM_DELETE, "/api/v1/projects/{slug}/channels/{id}", api_channels_delete, 0, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}/channels/{id}/deliveries", api_channels_deliveries, 0, USERS},
+    {HM_POST, "/api/v1/projects/{slug}/channels/{id}/test", api_channels_test, BODY, EDITORS},
+
     {HM_GET, "/api/v1/agent/policy", api_agent_policy, 0, ACC_AGENT},
     {HM_POST, "/api/v1/agent/events", api_agent_events, 2u << 20, ACC_AGENT},
 

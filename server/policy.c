@@ -475,17 +475,49 @@ static int policy_compact_name(const char *s)
 	return -1;
 }
 
-static json_t *policy_compact(const json_t *in, json_t *errors)
+/* "Notifications": {"Slack": url, "Webhook": url} at path: its shape only
+ * (the URLs are checked by the channel rules, api_policy.c). */
+static void policy_notifications_check(const json_t *n, const char *path, json_t *errors)
 {
-	static const char *const keys[] = {"Interceptors", "ThreatAction", NULL};
+	static const char *const keys[] = {"Slack", "Webhook", NULL};
+	const char *k;
+	json_t *v;
+
+	if (!json_is_object(n)) {
+		perr(errors, path, "must be an object with Slack and/or Webhook URLs");
+		return;
+	}
+	policy_only(n, path, keys, errors);
+	json_object_foreach((json_t *)n, k, v)
+	{
+		char p[128];
+		if (strcmp(k, "Slack") && strcmp(k, "Webhook"))
+			continue;
+		snprintf(p, sizeof p, "%.100s.%s", path, k);
+		if (!json_is_string(v) && !json_is_null(v))
+			perr(errors, p, "must be a URL (a string)");
+		else if (json_is_string(v) && json_string_length(v) > POLICY_NOTIFY_URL_MAX)
+			perr(errors, p, "must be at most 2048 bytes");
+	}
+}
+
+/* The compact form at base ("$", or "$.ByteHide.Monitor" inside the
+ * appsettings.json wrapper). ProjectToken is accepted and dropped: the
+ * normalised document never carries it. */
+static json_t *policy_compact(const json_t *in, const char *base, json_t *errors)
+{
+	static const char *const keys[] = {"Interceptors", "ThreatAction", "Notifications",
+	                                   "ProjectToken", NULL};
 	json_t *list = json_object_get(in, "Interceptors"),
-	       *ta = json_object_get(in, "ThreatAction");
+	       *ta = json_object_get(in, "ThreatAction"),
+	       *nt = json_object_get(in, "Notifications");
 	const char *mode = "monitor";
 	int notify = 0, on[POLICY_INTERCEPTORS] = {0};
 	json_t *doc, *ic, *v;
+	char p[160];
 	size_t i;
 
-	policy_only(in, "$", keys, errors);
+	policy_only(in, base, keys, errors);
 	if (ta) {
 		const char *a = json_is_string(ta) ? json_string_value(ta) : "";
 		if (!strcasecmp(a, "LogOnly")) {
@@ -496,19 +528,23 @@ static json_t *policy_compact(const json_t *in, json_t *errors)
 			mode = "block";
 			notify = 1;
 		} else {
-			perr(errors, "$.ThreatAction",
-			     "must be LogOnly, BlockAndLog or BlockAndAlert");
+			snprintf(p, sizeof p, "%s.ThreatAction", base);
+			perr(errors, p, "must be LogOnly, BlockAndLog or BlockAndAlert");
 		}
 	}
+	if (nt) {
+		snprintf(p, sizeof p, "%s.Notifications", base);
+		policy_notifications_check(nt, p, errors);
+	}
 	if (!json_is_array(list)) {
-		perr(errors, "$.Interceptors", "must be a list of interceptor names");
+		snprintf(p, sizeof p, "%s.Interceptors", base);
+		perr(errors, p, "must be a list of interceptor names");
 	} else {
 		json_array_foreach(list, i, v)
 		{
-			char p[64];
 			int idx =
 			    json_is_string(v) ? policy_compact_name(json_string_value(v)) : -1;
-			snprintf(p, sizeof p, "$.Interceptors[%zu]", i);
+			snprintf(p, sizeof p, "%s.Interceptors[%zu]", base, i);
 			if (idx < 0)
 				perr(errors, p, "unknown interceptor");
 			else
@@ -525,6 +561,117 @@ static json_t *policy_compact(const json_t *in, json_t *errors)
 	return doc;
 }
 
+/* The seed SDK's init form: {"interceptors": [names], "onThreat":
+ * {"action": "block"|"log"|"monitor", "notify": bool}}: the named
+ * interceptors in that mode (and notify), the others off, as the compact
+ * form. */
+static json_t *policy_init_form(const json_t *in, json_t *errors)
+{
+	static const char *const keys[] = {"interceptors", "onThreat", NULL};
+	static const char *const okeys[] = {"action", "notify", NULL};
+	json_t *list = json_object_get(in, "interceptors"), *ot = json_object_get(in, "onThreat");
+	const char *mode = "monitor";
+	int notify = 0, on[POLICY_INTERCEPTORS] = {0};
+	json_t *doc, *ic, *v;
+	size_t i;
+
+	policy_only(in, "$", keys, errors);
+	if (ot && !json_is_object(ot)) {
+		perr(errors, "$.onThreat", "must be an object with action and notify");
+	} else if (ot) {
+		json_t *a = json_object_get(ot, "action"), *n = json_object_get(ot, "notify");
+		policy_only(ot, "$.onThreat", okeys, errors);
+		if (a) {
+			const char *s = json_is_string(a) ? json_string_value(a) : "";
+			if (!strcasecmp(s, "block"))
+				mode = "block";
+			else if (!strcasecmp(s, "log") || !strcasecmp(s, "monitor"))
+				mode = "monitor";
+			else
+				perr(errors, "$.onThreat.action", "must be block, log or monitor");
+		}
+		if (n && !json_is_boolean(n))
+			perr(errors, "$.onThreat.notify", "must be true or false");
+		else if (n)
+			notify = json_is_true(n);
+	}
+	if (!json_is_array(list))
+		perr(errors, "$.interceptors", "must be a list of interceptor names");
+	json_array_foreach(list, i, v)
+	{
+		char p[64];
+		int idx = json_is_string(v) ? policy_compact_name(json_string_value(v)) : -1;
+		snprintf(p, sizeof p, "$.interceptors[%zu]", i);
+		if (idx < 0)
+			perr(errors, p, "unknown interceptor");
+		else
+			on[idx] = 1;
+	}
+	doc = policy_default();
+	ic = json_object_get(doc, "interceptors");
+	for (int k = 0; k < POLICY_INTERCEPTORS; k++)
+		json_object_set_new(ic, policy_interceptor_names[k],
+		                    policy_interceptor_default(policy_interceptor_names[k],
+		                                               on[k] ? mode : "off",
+		                                               on[k] && notify));
+	return doc;
+}
+
+/* {"ByteHide": {"Monitor": {...}}} (appsettings.json): the key matched
+ * ignoring case, as .NET configuration does. */
+static json_t *policy_wrapper_get(const json_t *obj, const char *key)
+{
+	const char *k;
+	json_t *v;
+
+	json_object_foreach((json_t *)obj, k, v)
+	{
+		if (!strcasecmp(k, key))
+			return v;
+	}
+	return NULL;
+}
+
+const json_t *policy_compact_body(const json_t *in, char *path, size_t cap)
+{
+	json_t *w, *m;
+
+	if (!json_is_object(in))
+		return NULL;
+	w = policy_wrapper_get(in, "ByteHide");
+	if (w) {
+		m = json_is_object(w) ? policy_wrapper_get(w, "Monitor") : NULL;
+		snprintf(path, cap, "$.ByteHide.Monitor");
+		return m;
+	}
+	if (json_object_get(in, "Interceptors") || json_object_get(in, "ThreatAction") ||
+	    json_object_get(in, "Notifications") || json_object_get(in, "ProjectToken")) {
+		snprintf(path, cap, "$");
+		return in;
+	}
+	return NULL;
+}
+
+json_t *policy_notifications(const json_t *in)
+{
+	char base[32];
+	const json_t *c = policy_compact_body(in, base, sizeof base);
+	json_t *n = c && json_is_object(c) ? json_object_get(c, "Notifications") : NULL;
+	json_t *out, *v;
+
+	if (!json_is_object(n))
+		return NULL;
+	out = json_object();
+	v = json_object_get(n, "Slack");
+	if (json_is_string(v) && json_string_length(v))
+		json_object_set(out, "slack", v);
+	v = json_object_get(n, "Webhook");
+	if (json_is_string(v) && json_string_length(v))
+		json_object_set(out, "webhook", v);
+	json_object_set_new(out, "path", json_pack("s++", base, ".Notifications", ""));
+	return out;
+}
+
 json_t *policy_normalize(const json_t *in, json_t *errors)
 {
 	return policy_normalize_at(in, 0, errors);
@@ -539,10 +686,25 @@ json_t *policy_normalize_at(const json_t *in, int64_t now, json_t *errors)
 		perr(errors, "$", "must be a JSON object");
 		return NULL;
 	}
-	if (json_object_get(in, "Interceptors") || json_object_get(in, "ThreatAction"))
-		doc = policy_compact(in, errors);
-	else
-		doc = policy_full(in, now, errors);
+	{
+		char base[32];
+		const json_t *c = policy_compact_body(in, base, sizeof base);
+
+		if (c && !json_is_object(c)) {
+			perr(errors, "$.ByteHide", "must hold a Monitor object (appsettings.json)");
+			return NULL;
+		}
+		if (!c && policy_wrapper_get(in, "ByteHide")) {
+			perr(errors, "$.ByteHide.Monitor", "must be an object in the compact form");
+			return NULL;
+		}
+		if (c)
+			doc = policy_compact(c, base, errors);
+		else if (json_object_get(in, "onThreat"))
+			doc = policy_init_form(in, errors);
+		else
+			doc = policy_full(in, now, errors);
+	}
 	if (json_array_size(errors) > before) {
 		json_decref(doc);
 		return NULL;

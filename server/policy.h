@@ -12,7 +12,13 @@
  *    "exclusions": [{"interceptor","endpoint"[,"parameter"][,"source"],
  *                    "on_match":"ignore|monitor"[,"reason"]}]}
  * The compact form {"Interceptors":[...],"ThreatAction":"LogOnly|BlockAndLog|
- * BlockAndAlert"} is accepted and normalised to it.
+ * BlockAndAlert"} is accepted and normalised to it, also inside the
+ * appsettings.json wrapper {"ByteHide": {"Monitor": {...}}} (the file's
+ * other sections ignored), with "ProjectToken" (dropped, never stored) and
+ * "Notifications": {"Slack": url, "Webhook": url} (not part of the
+ * document: policy_notifications() hands it to the channels). So is the
+ * seed SDK's init form {"interceptors": [names], "onThreat": {"action":
+ * "block|log|monitor", "notify": bool}} (told apart by its "onThreat").
  */
 #ifndef MOAT_POLICY_H
 #define MOAT_POLICY_H
@@ -25,6 +31,7 @@
 #define POLICY_INTERCEPTORS   7
 #define POLICY_MAX_DENY       10000
 #define POLICY_MAX_EXCLUSIONS 1000
+#define POLICY_NOTIFY_URL_MAX 2048
 
 extern const char *const policy_interceptor_names[POLICY_INTERCEPTORS];
 
@@ -40,6 +47,16 @@ json_t *policy_normalize(const json_t *in, json_t *errors);
  * already does nothing. policy_normalize is now = 0 (stored documents:
  * rollback, a false positive's exclusion added to the current one). */
 json_t *policy_normalize_at(const json_t *in, int64_t now, json_t *errors);
+
+/* The object of in that carries the compact form: in itself, or its
+ * ByteHide.Monitor (keys matched ignoring case); its JSON path into path.
+ * NULL when in is not in the compact form. Borrowed. */
+const json_t *policy_compact_body(const json_t *in, char *path, size_t cap);
+/* The channels a compact document asks for: a new object with "slack"
+ * and/or "webhook" (non-empty URL strings as written) and "path" (the
+ * JSON path of its Notifications, for problems), or NULL when it names
+ * none. Call after policy_normalize accepted in (shape checked there). */
+json_t *policy_notifications(const json_t *in);
 
 /* Canonical text and its SHA-256: json_dumps with JSON_COMPACT |
  * JSON_SORT_KEYS | JSON_REAL_PRECISION(15) (thresholds have at most three

@@ -213,10 +213,24 @@ struct store_status_change {
  * event's status change (store_event_set_status) is made in the same
  * transaction, also when the document is unchanged; MOAT_ENOTFOUND when
  * the event is not there, and then nothing is written. */
+/* A channel a policy's "Notifications" keeps (config as code): kind
+ * "slack" or "webhook" and its url; secret is the signing secret a webhook
+ * channel gets if it is created now. id, created and updated are set as
+ * store_channel_upsert_in() sets them. */
+struct store_policy_channel {
+	const char *kind, *url, *secret;
+	int64_t id;
+	int created, updated;
+};
+/* With chans (n of them), their channels are created or updated
+ * (store_channel_upsert_in) in the same transaction, also when the
+ * document is unchanged: the version and its channels commit together or
+ * not at all. */
 int store_policy_put(struct store *st, const struct actor *a, const struct store_project *p,
                      const struct store_env *env, const char *document, const char *sha256,
                      const char *message, int64_t if_match, int64_t rollback_of,
-                     struct store_status_change *ev, struct store_policy *out, int *changed);
+                     struct store_status_change *ev, struct store_policy_channel *chans,
+                     size_t nchans, struct store_policy *out, int *changed);
 /* Gives every environment without a policy version the default as v1. */
 int store_policy_backfill(struct store *st);
 
@@ -584,10 +598,11 @@ int store_channel_upsert_in(struct store *st, const struct actor *a, const struc
                             const struct store_env *env, const char *kind, const char *url,
                             const char *secret, int64_t *id, int *created, int *updated);
 /* Reads only: what store_channel_upsert_in would do (for a dry run):
- * *exists = 0 (it would create), 1 (same url: nothing), 2 (new url). */
+ * *exists = 0 (it would create), 1 (same url: nothing), 2 (new url; the
+ * current one into old_url, cap bytes, when not NULL). */
 int store_channel_policy_peek(struct store *st, const struct store_project *p,
                               const struct store_env *env, const char *kind, const char *url,
-                              int *exists);
+                              int *exists, char *old_url, size_t cap);
 
 /* The notifier's throttle state of channel id, inside the caller's
  * transaction (the writer's commit, or the notifier's own). */
@@ -621,7 +636,8 @@ struct store_delivery_new {
 	int64_t event_id, last_event_id, event_count;
 	const char *body;
 	int64_t next_attempt_at;
-	int64_t now_ms; /* created_at */
+	int64_t attempts; /* already made (a sender that claims it itself); usually 0 */
+	int64_t now_ms;   /* created_at */
 };
 
 /* Adds one pending delivery with a fresh uuid INSIDE THE CALLER'S OPEN

@@ -421,7 +421,7 @@ static int policy_channel_find(struct store *st, const struct store_project *p,
 
 int store_channel_policy_peek(struct store *st, const struct store_project *p,
                               const struct store_env *env, const char *kind, const char *url,
-                              int *exists)
+                              int *exists, char *old_url, size_t cap)
 {
 	struct store_channel *cur = xcalloc(1, sizeof(struct store_channel));
 	int rc = policy_channel_find(st, p, env, kind, cur);
@@ -431,6 +431,8 @@ int store_channel_policy_peek(struct store *st, const struct store_project *p,
 		rc = MOAT_OK;
 	else if (!rc)
 		*exists = strcmp(cur->url, url) ? 2 : 1;
+	if (*exists == 2 && old_url)
+		snprintf(old_url, cap, "%s", cur->url);
 	free(cur);
 	return rc;
 }

@@ -90,7 +90,7 @@ int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, 
 {
 	static const char sql[] =
 	    "INSERT INTO deliveries(uuid, channel_id, kind, event_id, last_event_id, event_count,"
-	    " body, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    " body, next_attempt_at, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	char u[40];
 	int rc;
@@ -109,6 +109,7 @@ int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, 
 	store_bind_text(s, 7, d->body);
 	sqlite3_bind_int64(s, 8, d->next_attempt_at);
 	sqlite3_bind_int64(s, 9, d->now_ms);
+	sqlite3_bind_int64(s, 10, d->attempts);
 	rc = sqlite3_step(s);
 	rc = rc == SQLITE_CONSTRAINT ? MOAT_EINVALID : store_err(st, rc);
 	if (rc)

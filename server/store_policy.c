@@ -150,12 +150,21 @@ int store_policy_insert_default(struct store *st, int64_t env_id, const char *au
 	return rc;
 }
 
+/* After a rollback: none of the channels was made or changed. */
+static void policy_channels_undone(struct store_policy_channel *chans, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		chans[i].created = chans[i].updated = 0;
+}
+
 int store_policy_put(struct store *st, const struct actor *a, const struct store_project *p,
                      const struct store_env *env, const char *document, const char *sha256,
                      const char *message, int64_t if_match, int64_t rollback_of,
-                     struct store_status_change *ev, struct store_policy *out, int *changed)
+                     struct store_status_change *ev, struct store_policy_channel *chans,
+                     size_t nchans, struct store_policy *out, int *changed)
 {
 	struct store_policy cur;
+	int chans_changed = 0;
 	int rc;
 
 	*changed = 0;
@@ -180,15 +189,26 @@ int store_policy_put(struct store *st, const struct actor *a, const struct store
 		if (rc)
 			goto fail;
 	}
+	for (size_t i = 0; i < nchans; i++) {
+		rc = store_channel_upsert_in(st, a, p, env, chans[i].kind, chans[i].url,
+		                             chans[i].secret, &chans[i].id, &chans[i].created,
+		                             &chans[i].updated);
+		if (rc)
+			goto fail;
+		chans_changed |= chans[i].created || chans[i].updated;
+	}
 	if (cur.version > 0 && !strcmp(cur.sha256, sha256)) {
-		/* no version to write; the status change, if any, commits alone */
-		if (ev && ev->changed)
+		/* no version to write; the status change and the channels, if
+		 * any, commit alone */
+		if ((ev && ev->changed) || chans_changed)
 			rc = store_commit(st);
 		else
 			store_rollback(st);
 		if (rc) {
 			store_policy_cleanup(&cur);
-			ev->changed = 0;
+			if (ev)
+				ev->changed = 0;
+			policy_channels_undone(chans, nchans);
 			return rc;
 		}
 		*out = cur;
@@ -217,6 +237,7 @@ int store_policy_put(struct store *st, const struct actor *a, const struct store
 	if (rc) {
 		if (ev)
 			ev->changed = 0;
+		policy_channels_undone(chans, nchans);
 		return rc;
 	}
 	*changed = 1;
@@ -227,6 +248,7 @@ fail:
 	store_policy_cleanup(&cur);
 	if (ev)
 		ev->changed = 0;
+	policy_channels_undone(chans, nchans);
 	return rc;
 }
 

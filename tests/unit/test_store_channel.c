@@ -168,7 +168,7 @@ static void a_policy_keeps_one_channel_per_environment_and_kind(void **state)
 
 	assert_int_equal(store_env_get(f->st, f->p.id, "production", &env), MOAT_OK);
 	assert_int_equal(store_channel_policy_peek(f->st, &f->p, &env, "slack",
-	                                           "https://hooks.slack.com/a", &exists),
+	                                           "https://hooks.slack.com/a", &exists, NULL, 0),
 	                 MOAT_OK);
 	assert_int_equal(exists, 0);
 	assert_int_equal(store_tx_begin(f->st), MOAT_OK);
@@ -192,7 +192,7 @@ static void a_policy_keeps_one_channel_per_environment_and_kind(void **state)
 	/* rolled back with the caller's transaction */
 	store_tx_rollback(f->st);
 	assert_int_equal(store_channel_policy_peek(f->st, &f->p, &env, "slack",
-	                                           "https://hooks.slack.com/a", &exists),
+	                                           "https://hooks.slack.com/a", &exists, NULL, 0),
 	                 MOAT_OK);
 	assert_int_equal(exists, 1);
 }
