@@ -154,6 +154,73 @@ static void a_bad_compact_document_names_its_problems(void **state)
 	json_decref(in);
 }
 
+static void the_appsettings_wrapper_and_the_init_form_normalise_as_the_compact_form(void **state)
+{
+	json_t *compact =
+	    load("{\"Interceptors\":[\"sql\",\"xss\"],\"ThreatAction\":\"BlockAndAlert\"}");
+	json_t *wrapped = load(
+	    "{\"Logging\":{\"LogLevel\":{\"Default\":\"Information\"}},\"bytehide\":{\"MONITOR\":"
+	    "{\"ProjectToken\":\"secret-token\",\"Interceptors\":[\"sql\",\"xss\"],"
+	    "\"ThreatAction\":\"BlockAndAlert\",\"Notifications\":{\"Slack\":"
+	    "\"https://hooks.slack.com/services/a\",\"Webhook\":\"\"}}}}");
+	json_t *init = load("{\"interceptors\":[\"sql\",\"xss\"],"
+	                    "\"onThreat\":{\"action\":\"block\",\"notify\":true}}");
+	json_t *errors = json_array();
+	json_t *dc = policy_normalize(compact, errors), *dw = policy_normalize(wrapped, errors),
+	       *di = policy_normalize(init, errors), *n;
+	char *tc, *tw, *ti;
+
+	(void)state;
+	assert_int_equal(json_array_size(errors), 0);
+	tc = policy_canonical(dc, NULL);
+	tw = policy_canonical(dw, NULL);
+	ti = policy_canonical(di, NULL);
+	assert_string_equal(tc, tw);
+	assert_string_equal(tc, ti);
+	assert_null(strstr(tw, "secret-token")); /* never part of the document */
+	assert_null(strstr(tw, "hooks.slack.com"));
+	/* the channels it names: an empty URL names none */
+	n = policy_notifications(wrapped);
+	assert_non_null(n);
+	assert_string_equal(json_string_value(json_object_get(n, "slack")),
+	                    "https://hooks.slack.com/services/a");
+	assert_null(json_object_get(n, "webhook"));
+	assert_string_equal(json_string_value(json_object_get(n, "path")),
+	                    "$.ByteHide.Monitor.Notifications");
+	assert_null(policy_notifications(compact));
+	json_decref(n);
+	free(tc);
+	free(tw);
+	free(ti);
+	json_decref(dc);
+	json_decref(dw);
+	json_decref(di);
+	json_decref(compact);
+	json_decref(wrapped);
+	json_decref(init);
+	json_decref(errors);
+}
+
+static void problems_inside_the_wrapper_are_reported_at_their_path(void **state)
+{
+	json_t *in = load("{\"ByteHide\":{\"Monitor\":{\"Interceptors\":[\"sql\",\"telepathy\"],"
+	                  "\"Colour\":1,\"Notifications\":{\"Teams\":\"x\",\"Slack\":5}}}}");
+	json_t *bad = load("{\"ByteHide\":{\"Other\":{}}}");
+	json_t *errors = json_array();
+
+	(void)state;
+	assert_null(policy_normalize(in, errors));
+	assert_true(has_error(errors, "$.ByteHide.Monitor.Interceptors[1]"));
+	assert_true(has_error(errors, "$.ByteHide.Monitor.Colour"));
+	assert_true(has_error(errors, "$.ByteHide.Monitor.Notifications.Teams"));
+	assert_true(has_error(errors, "$.ByteHide.Monitor.Notifications.Slack"));
+	assert_null(policy_normalize(bad, errors));
+	assert_true(has_error(errors, "$.ByteHide.Monitor"));
+	json_decref(errors);
+	json_decref(in);
+	json_decref(bad);
+}
+
 static void the_canonical_hash_ignores_key_order_and_spacing(void **state)
 {
 	json_t *a = load("{\"interceptors\":{\"xss\":{\"notify\":false,\"mode\":\"block\"}}}");
@@ -226,6 +293,9 @@ int main(void)
 	    cmocka_unit_test(every_problem_is_reported_with_its_path),
 	    cmocka_unit_test(the_compact_form_is_normalised_with_either_spelling),
 	    cmocka_unit_test(a_bad_compact_document_names_its_problems),
+	    cmocka_unit_test(
+	        the_appsettings_wrapper_and_the_init_form_normalise_as_the_compact_form),
+	    cmocka_unit_test(problems_inside_the_wrapper_are_reported_at_their_path),
 	    cmocka_unit_test(the_canonical_hash_ignores_key_order_and_spacing),
 	    cmocka_unit_test(the_diff_names_what_changed),
 	    cmocka_unit_test(cidrs_are_normalised_to_their_network),
