@@ -332,6 +332,34 @@ void ingest_unsubscribe_all(void)
 	ingest_ntx_subs = 0;
 }
 
+/* ---- the measured rate ---- */
+
+#define RATE_SAMPLE_US 500000 /* busy time per sample */
+
+static int64_t ingest_rate_eps;           /* atomic: events per busy second */
+static int64_t rate_busy_us, rate_events; /* writer thread: the sample so far */
+
+/* Writer thread: events committed in an iteration that kept it busy_us. */
+static void ingest_rate_note(int64_t events, int64_t busy_us)
+{
+	int64_t sample, old;
+
+	rate_events += events;
+	rate_busy_us += busy_us;
+	if (rate_busy_us < RATE_SAMPLE_US)
+		return;
+	sample = rate_events * 1000000 / rate_busy_us;
+	old = __atomic_load_n(&ingest_rate_eps, __ATOMIC_RELAXED);
+	/* a moving average: a slow second (a checkpoint) moves it a little */
+	__atomic_store_n(&ingest_rate_eps, old ? (old * 3 + sample) / 4 : sample, __ATOMIC_RELAXED);
+	rate_events = rate_busy_us = 0;
+}
+
+int64_t ingest_rate(void)
+{
+	return __atomic_load_n(&ingest_rate_eps, __ATOMIC_RELAXED);
+}
+
 int64_t ingest_backlog(void)
 {
 	int64_t n;
@@ -797,7 +825,7 @@ static void *ingest_main(void *arg)
 	(void)arg;
 	for (;;) {
 		struct job *batch;
-		int64_t n = 0, events = 0, state = 0, last_id = 0, received_ms = 0, lag;
+		int64_t n = 0, events = 0, state = 0, last_id = 0, received_ms = 0, lag, t_busy;
 		struct text_waiter *due = NULL;
 		int idle, wanted;
 
@@ -836,6 +864,7 @@ static void *ingest_main(void *arg)
 		ingest_lock_give();
 		if (!batch && ingest_stopping)
 			break;
+		t_busy = timefmt_mono_us();
 		if (batch) {
 			ingest_commit(batch, &last_id, &received_ms);
 			store_idle(ingest_store);
@@ -868,6 +897,8 @@ static void *ingest_main(void *arg)
 		if (lag > 0 && (idle || wanted || lag > INGEST_TEXT_LAG_MAX))
 			ingest_index_text(lag, wanted);
 		ingest_maintain(&last_maint, idle);
+		if (n > 0 || lag > 0) /* an idle wake-up is not work */
+			ingest_rate_note(events, timefmt_mono_us() - t_busy);
 	}
 	return NULL;
 }

@@ -164,6 +164,12 @@ int ingest_text_wait(int timeout_ms);
 /* Events queued for the writer now (any thread; a snapshot). */
 int64_t ingest_backlog(void);
 
+/* The writer's measured rate (any thread; a snapshot): events it commits
+ * per second of its busy time (commits, the free-text index, retention),
+ * a moving average over half-second samples of busy time; 0 until the
+ * first sample. What WebSocket credits are sized by. */
+int64_t ingest_rate(void);
+
 /* Whether the calling thread holds the writer's lock (asserts, tests). */
 int ingest_lock_held(void);
 

@@ -24,6 +24,13 @@
  * when the queue is below half (conn_maybe_resume, from the acks and the
  * sweep). Nothing read is dropped; nothing is acknowledged before its
  * commit.
+ *
+ * Credits (PROTOCOL.md, "Credits"): welcome and every ack say how many
+ * events the agent may have unacknowledged, sized so that all busy agents
+ * together have about WS_CREDIT_MS of the writer's measured rate
+ * (ingest_rate) in flight: an agent that honours them waits in its own
+ * memory, knowing why, instead of behind 8 batches in the writer's queue.
+ * The limits above stay for agents that do not.
  */
 #include "ws_agent.h"
 
@@ -51,6 +58,12 @@
 #define WS_HELLO_MS     5000
 #define WS_BUCKETS      16384
 #define WS_MAX_INFLIGHT 8
+/* credits: in flight across busy agents, in ms of the writer's rate */
+#define WS_CREDIT_MS      250   /* 500 measured a p99 ack over 1 s on a busy machine */
+#define WS_CREDIT_MIN     20    /* events, per connection */
+#define WS_CREDIT_MAX     4000  /* = WS_MAX_INFLIGHT batches of 500 */
+#define WS_CREDIT_RATE0   10000 /* events/s, until the writer measured its own */
+#define WS_CREDIT_BUSY_MS 2000  /* an agent that sent a batch this recently is busy */
 
 enum conn_state { CONN_HELLO = 0, CONN_READY, CONN_CLOSING };
 
@@ -75,10 +88,12 @@ struct ws_conn {
 	char agent_id[132];
 	char remote[64];
 	int64_t sent_version;
-	int64_t last_seq; /* the last events seq: each must be higher */
-	int inflight;     /* event batches queued and not yet acknowledged */
-	int rx_paused;    /* reading stopped for back-pressure */
-	int has_parked;   /* a batch the writer's full queue refused, kept here */
+	int64_t last_seq;      /* the last events seq: each must be higher */
+	int64_t last_batch_ms; /* when it last sent a batch (credits: busy agents) */
+	int busy;              /* counted in credit_busy */
+	int inflight;          /* event batches queued and not yet acknowledged */
+	int rx_paused;         /* reading stopped for back-pressure */
+	int has_parked;        /* a batch the writer's full queue refused, kept here */
 	int64_t parked_seq;
 	struct event_batch parked;
 	struct buf rx;
@@ -92,7 +107,8 @@ static struct ws_conn *reg_head;
 static struct ws_conn *reg_by_id[WS_BUCKETS];
 static struct ws_conn *reg_by_agent[WS_BUCKETS];
 static int reg_count;
-static int paused_count;                    /* connections not read for back-pressure */
+static int paused_count; /* connections not read for back-pressure */
+static int credit_busy;  /* atomic: agents that sent a batch within WS_CREDIT_BUSY_MS */
 static int ws_heartbeat_s = WS_HEARTBEAT_S; /* set before the service thread starts */
 
 void ws_agent_set_heartbeat(int seconds)
@@ -400,6 +416,39 @@ static void conn_send_current_policy(struct ws_conn *c, int64_t have)
 	ws_msg_unref(m);
 }
 
+/* Any thread: the credits (events) a connection gets now: WS_CREDIT_MS of
+ * the writer's measured rate shared by the busy agents, less in the
+ * proportion the writer's queue holds more than that (agents that ignore
+ * credits, a slow commit), within [WS_CREDIT_MIN, WS_CREDIT_MAX]. */
+static int64_t conn_credits(void)
+{
+	int64_t rate = ingest_rate(), busy = __atomic_load_n(&credit_busy, __ATOMIC_RELAXED);
+	int64_t target, backlog, w;
+
+	if (rate <= 0)
+		rate = WS_CREDIT_RATE0;
+	target = rate * WS_CREDIT_MS / 1000;
+	w = target / (busy > 0 ? busy : 1);
+	backlog = ingest_backlog();
+	if (backlog > target)
+		w = w * target / backlog;
+	return w < WS_CREDIT_MIN ? WS_CREDIT_MIN : w > WS_CREDIT_MAX ? WS_CREDIT_MAX : w;
+}
+
+/* Service thread: c sent a batch, or (now = 0) is going. */
+static void conn_busy(struct ws_conn *c, int64_t now)
+{
+	if (now && !c->busy) {
+		c->busy = 1;
+		__atomic_add_fetch(&credit_busy, 1, __ATOMIC_RELAXED);
+	} else if (!now && c->busy) {
+		c->busy = 0;
+		__atomic_sub_fetch(&credit_busy, 1, __ATOMIC_RELAXED);
+	}
+	if (now)
+		c->last_batch_ms = now;
+}
+
 static void conn_hello(struct ws_conn *c, json_t *msg)
 {
 	const char *agent_id = hello_str(msg, "agent_id", 128, 1);
@@ -487,10 +536,11 @@ static void conn_hello(struct ws_conn *c, json_t *msg)
 	agent_hash_add(c);
 	{
 		json_t *w =
-		    json_pack("{s:s, s:s, s:s, s:s, s:i, s:{s:i, s:i}}", "type", "welcome",
+		    json_pack("{s:s, s:s, s:s, s:s, s:i, s:{s:i, s:i}, s:I}", "type", "welcome",
 		              "agent_id", c->agent_id, "project", c->project, "environment", c->env,
 		              "heartbeat_s", ws_heartbeat_s, "limits", "max_message_bytes",
-		              (int)WS_MAX_MESSAGE, "max_batch_events", 500);
+		              (int)WS_MAX_MESSAGE, "max_batch_events", 500, "credits",
+		              (json_int_t)WS_CREDIT_MIN); /* a start: the acks say more */
 		char *text = json_out_text(w, sizeof welcome - 1);
 		snprintf(welcome, sizeof welcome, "%s", text ? text : "");
 		free(text);
@@ -550,8 +600,9 @@ static int conn_ack_write(struct buf *b, int64_t seq, const struct ingest_commit
 {
 	buf_printf(b,
 	           "{\"type\":\"ack\",\"seq\":%lld,\"accepted\":%lld,\"duplicates\":%lld,"
-	           "\"rejected\":[",
-	           (long long)seq, (long long)cm->res.accepted, (long long)cm->res.duplicates);
+	           "\"credits\":%lld,\"rejected\":[",
+	           (long long)seq, (long long)cm->res.accepted, (long long)cm->res.duplicates,
+	           (long long)conn_credits());
 	for (size_t i = 0; i < cm->batch->nrejected; i++) {
 		int first = 1;
 		buf_append_str(b, i ? ",{" : "{");
@@ -636,6 +687,7 @@ static void conn_events(struct ws_conn *c, json_t *msg)
 		return;
 	}
 	c->last_seq = json_integer_value(seq);
+	conn_busy(c, now_ms());
 	if (event_batch_parse(json_object_get(msg, "events"), timefmt_now() * 1000, &b, err,
 	                      sizeof err) != MOAT_OK) {
 		conn_fail(c, 4400, "bad_message", err);
@@ -760,6 +812,7 @@ static int conn_has_twin(const struct ws_conn *c)
 
 static void conn_closed(struct ws_conn *c)
 {
+	conn_busy(c, 0);
 	if ((c->state == CONN_READY || (c->state == CONN_CLOSING && c->env_id)) &&
 	    !conn_has_twin(c))
 		ingest_agent_offline(c->project_id, c->agent_id);
@@ -1033,6 +1086,8 @@ void ws_agent_sweep(struct lws_context *ctx)
 	(void)ctx;
 	for (struct ws_conn *c = reg_head; c; c = c->next) {
 		int64_t quiet = ms - c->last_rx_ms;
+		if (c->busy && ms - c->last_batch_ms >= WS_CREDIT_BUSY_MS)
+			conn_busy(c, 0); /* quiet for a while: no longer shares the credits */
 		if (c->close_code != 1002 && ws_mask_violated(lws_get_socket_fd(c->wsi))) {
 			/* an unmasked control frame (a ping) reaches no callback:
 			 * the close goes out on WRITEABLE (the queue is empty) */

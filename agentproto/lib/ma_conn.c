@@ -18,11 +18,12 @@
  * timeouts, the stop deadline).
  *
  * Events: batches are cut from the queue only when fewer than 8 are
- * unacknowledged; each keeps its place in `inflight` (in order) until its
- * ack. After a reconnect every unacknowledged batch is sent again, in
- * order and with a new seq, before any new one. lws masks client frames
- * in place, so every write goes from a copy: a batch is never modified
- * by sending it.
+ * unacknowledged and, when the server gives credits (welcome, acks), only
+ * up to the events they leave (a smaller batch when fewer are left); each
+ * keeps its place in `inflight` (in order) until its ack. After a
+ * reconnect every unacknowledged batch is sent again, in order and with a
+ * new seq, before any new one. lws masks client frames in place, so every
+ * write goes from a copy: a batch is never modified by sending it.
  */
 #include "ma_int.h"
 
@@ -63,6 +64,7 @@ struct ma_conn {
 	struct ma_batch *inflight[MA_MAX_INFLIGHT];
 	int ninflight;
 	int batch_nomem; /* the last batch could not be allocated (retry at the tick) */
+	int64_t credits; /* the server's: events unacknowledged at most (0: none said) */
 	int64_t next_seq;
 	struct ma_backoff bo;
 	lws_sorted_usec_list_t sul_connect, sul_tick;
@@ -126,6 +128,7 @@ static void ma_conn_lost(struct ma_conn *c, const char *why)
 	c->live = 0;
 	c->wsi = NULL;
 	c->welcomed = 0;
+	c->credits = 0; /* the next welcome says */
 	c->want_hello = c->want_ping = c->want_close = 0;
 	c->napplied = 0;
 	ma_buf_reset(&c->rx);
@@ -328,6 +331,8 @@ static void ma_conn_on_ack(struct ma_conn *c, const struct ma_msg *m)
 	MA_ATOMIC_ADD(&a->ctr.duplicates, (uint64_t)(m->duplicates > 0 ? m->duplicates : 0));
 	MA_ATOMIC_ADD(&a->ctr.rejected, (uint64_t)m->nrejected);
 	MA_ATOMIC_SUB(&a->ctr.pending, (uint64_t)b->events);
+	if (m->credits > 0)
+		c->credits = m->credits;
 	if (m->nrejected > 0) {
 		json_t *r = json_array_get(m->rejected, 0), *why = json_object_get(r, "reason");
 		char q[300];
@@ -359,6 +364,7 @@ static void ma_conn_on_message(struct ma_conn *c)
 	case MA_MSG_WELCOME:
 		c->welcomed = 1;
 		c->heartbeat_s = m.heartbeat_s;
+		c->credits = m.credits;
 		c->last_ping_us = ma_mono_us();
 		ma_backoff_reset(&c->bo);
 		MA_ATOMIC_SET(&a->ctr.connected, 1);
@@ -429,20 +435,42 @@ static int ma_conn_write_text(struct ma_conn *c, struct lws *wsi, const char *te
 	return lws_write(wsi, c->stage + LWS_PRE, len, LWS_WRITE_TEXT) < (int)len ? -1 : 0;
 }
 
+int ma_credit_room(int64_t credits, int64_t unacked, int ninflight, int batch_max)
+{
+	if (ninflight >= MA_MAX_INFLIGHT)
+		return 0;
+	if (credits <= 0)
+		return batch_max; /* an older server: only the 8 batches */
+	if (unacked >= credits)
+		return 0;
+	return credits - unacked < batch_max ? (int)(credits - unacked) : batch_max;
+}
+
+static int ma_conn_room(const struct ma_conn *c)
+{
+	int64_t unacked = 0;
+
+	for (int i = 0; i < c->ninflight; i++)
+		unacked += c->inflight[i]->events;
+	return ma_credit_room(c->credits, unacked, c->ninflight, c->a->batch_max_events);
+}
+
 /* The batch to send now: an unacknowledged one not yet sent on this
- * connection, else a new one if fewer than 8 are in flight. */
+ * connection (after a reconnect: always resent), else a new one if fewer
+ * than 8 are in flight and the credits leave room. */
 static struct ma_batch *ma_conn_next_batch(struct ma_conn *c)
 {
 	struct moat_agent *a = c->a;
 	struct ma_batch *b;
+	int room;
 
 	for (int i = 0; i < c->ninflight; i++)
 		if (c->inflight[i]->seq == 0)
 			return c->inflight[i];
-	if (c->ninflight >= MA_MAX_INFLIGHT)
+	room = ma_conn_room(c);
+	if (room <= 0)
 		return NULL;
-	b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, a->batch_max_events, MA_MAX_MESSAGE,
-	                  &c->batch_nomem);
+	b = ma_batch_take(&a->queue, MA_EVENTS_HEAD, room, MA_MAX_MESSAGE, &c->batch_nomem);
 	if (c->batch_nomem)
 		ma_log(&a->log, MOAT_LOG_ERROR,
 		       "msg=\"out of memory for a batch; the events stay queued\"");
@@ -460,8 +488,7 @@ static int ma_conn_more_to_write(struct ma_conn *c)
 			return 1;
 	/* after a batch could not be allocated, the next tick tries again
 	 * (rather than spinning on WRITEABLE while memory is short) */
-	return c->ninflight < MA_MAX_INFLIGHT && !c->batch_nomem &&
-	       ma_queue_count(&c->a->queue) > 0;
+	return ma_conn_room(c) > 0 && !c->batch_nomem && ma_queue_count(&c->a->queue) > 0;
 }
 
 static int ma_conn_writeable(struct ma_conn *c, struct lws *wsi)

@@ -209,6 +209,9 @@ struct ma_msg {
 	const char *type_name;
 	/* welcome */
 	int heartbeat_s;
+	/* welcome and ack: events the agent may have unacknowledged from now
+	 * on (0: the server did not say; an older server) */
+	int64_t credits;
 	/* policy */
 	int64_t version;
 	const char *sha256;
@@ -230,6 +233,14 @@ int ma_proto_hello(struct ma_buf *b, const char *agent_id, const char *hostname,
                    const char *runtime, const char *agent_version, const char *environment,
                    int64_t policy_version, const char *token);
 int ma_proto_applied(struct ma_buf *b, int64_t version, int ok, const char *error);
+
+/* ---- ma_conn.c ---- */
+
+/* Events a new batch may hold: batch_max, fewer when the server's credits
+ * (0: none said) leave fewer beside the unacked events in flight; 0 when
+ * they are used up or ninflight batches (MA_MAX_INFLIGHT) are in flight.
+ * Batches unacknowledged before a reconnect are resent whatever this says. */
+int ma_credit_room(int64_t credits, int64_t unacked, int ninflight, int batch_max);
 
 /* ---- ma_policy.c ---- */
 

@@ -107,6 +107,15 @@ static int ma_int_field(const json_t *o, const char *key, int64_t *out)
 	return 0;
 }
 
+/* The optional "credits" of welcome and ack (PROTOCOL.md, "Credits"): a
+ * positive integer, else 0 (absent or not understood: no limit said). */
+static void ma_credits_field(json_t *root, int64_t *out)
+{
+	json_t *v = json_object_get(root, "credits");
+
+	*out = json_is_integer(v) && json_integer_value(v) > 0 ? json_integer_value(v) : 0;
+}
+
 int ma_proto_parse(const char *text, size_t len, struct ma_msg *m, char *reason, size_t rlen)
 {
 	json_error_t jerr;
@@ -134,6 +143,7 @@ int ma_proto_parse(const char *text, size_t len, struct ma_msg *m, char *reason,
 		if (json_object_get(root, "heartbeat_s") && ma_int_field(root, "heartbeat_s", &hb))
 			goto bad_hb;
 		m->heartbeat_s = hb > 0 && hb <= 3600 ? (int)hb : 20;
+		ma_credits_field(root, &m->credits);
 	} else if (!strcmp(type, "policy")) {
 		m->type = MA_MSG_POLICY;
 		if (ma_int_field(root, "version", &m->version) || m->version < 1)
@@ -150,6 +160,7 @@ int ma_proto_parse(const char *text, size_t len, struct ma_msg *m, char *reason,
 			m->accepted = 0;
 		if (ma_int_field(root, "duplicates", &m->duplicates))
 			m->duplicates = 0;
+		ma_credits_field(root, &m->credits);
 		m->rejected = json_object_get(root, "rejected");
 		m->nrejected =
 		    json_is_array(m->rejected) ? (int64_t)json_array_size(m->rejected) : 0;

@@ -88,6 +88,38 @@ static void applied_errors_fit_the_server_limit_and_have_no_control_bytes(void *
 	ma_buf_cleanup(&b);
 }
 
+static void credits_in_welcome_and_ack_bound_the_next_batch(void **state)
+{
+	struct ma_msg m;
+	char reason[200];
+	const char *w = "{\"type\":\"welcome\",\"agent_id\":\"a\",\"project\":\"shop\","
+	                "\"environment\":\"production\",\"heartbeat_s\":15,\"credits\":20}";
+	const char *ack = "{\"type\":\"ack\",\"seq\":3,\"accepted\":1,\"duplicates\":0,"
+	                  "\"credits\":750,\"rejected\":[]}";
+	const char *odd = "{\"type\":\"ack\",\"seq\":3,\"credits\":\"many\"}";
+
+	(void)state;
+	assert_int_equal(ma_proto_parse(w, strlen(w), &m, reason, sizeof reason), 0);
+	assert_int_equal(m.credits, 20);
+	json_decref(m.root);
+	assert_int_equal(ma_proto_parse(ack, strlen(ack), &m, reason, sizeof reason), 0);
+	assert_int_equal(m.credits, 750);
+	json_decref(m.root);
+	assert_int_equal(ma_proto_parse(odd, strlen(odd), &m, reason, sizeof reason), 0);
+	assert_int_equal(m.credits, 0); /* not understood: no limit said */
+	json_decref(m.root);
+	/* no credits (an older server): whole batches, 8 in flight */
+	assert_int_equal(ma_credit_room(0, 4000, 7, 500), 500);
+	assert_int_equal(ma_credit_room(0, 0, MA_MAX_INFLIGHT, 500), 0);
+	/* credits: what they leave, up to a batch; nothing once used up */
+	assert_int_equal(ma_credit_room(20, 0, 0, 500), 20);
+	assert_int_equal(ma_credit_room(750, 600, 2, 500), 150);
+	assert_int_equal(ma_credit_room(4000, 100, 1, 500), 500);
+	assert_int_equal(ma_credit_room(750, 750, 2, 500), 0);
+	assert_int_equal(ma_credit_room(100, 300, 1, 500), 0); /* lowered below what is in flight */
+	assert_int_equal(ma_credit_room(4000, 0, MA_MAX_INFLIGHT, 500), 0);
+}
+
 static void server_messages_are_parsed_and_unknown_types_passed_on(void **state)
 {
 	struct ma_msg m;
@@ -112,6 +144,7 @@ static void server_messages_are_parsed_and_unknown_types_passed_on(void **state)
 	assert_int_equal(m.accepted, 48);
 	assert_int_equal(m.duplicates, 2);
 	assert_int_equal(m.nrejected, 1);
+	assert_int_equal(m.credits, 0); /* an older server says none */
 	json_decref(m.root);
 	assert_int_equal(
 	    ma_proto_parse("{\"type\":\"error\",\"code\":\"bad_message\",\"message\":\"x\"}", 51,
@@ -349,6 +382,7 @@ int main(void)
 	    cmocka_unit_test(cidrs_and_addresses_parse_and_contain),
 	    cmocka_unit_test(globs_treat_only_the_star_as_special),
 	    cmocka_unit_test(the_protocol_vectors_are_well_formed_and_cover_every_close_code),
+	    cmocka_unit_test(credits_in_welcome_and_ack_bound_the_next_batch),
 	    cmocka_unit_test(vector_events_in_batches_are_judged_as_the_library_judges_them),
 	};
 

@@ -14,6 +14,12 @@
  * handed out round robin in whole batches); without it every agent sends
  * whenever it has fewer than --inflight batches unacknowledged.
  *
+ * Credits (agentproto/PROTOCOL.md): when the server's welcome and acks say
+ * "credits", an agent keeps at most that many events unacknowledged,
+ * sending a smaller batch (the template cut after k events) when fewer are
+ * left; credits=1 in the output says the server gave them. Against a
+ * server that gives none it behaves as before.
+ *
  * Phases: connect (every agent welcomed, at most 30 s) -> warm-up (sending,
  * not counted) -> measurement (--seconds) -> drain (no new batches; at most
  * 120 s for the outstanding acks). Counted: events accepted in acks received
@@ -61,6 +67,7 @@ enum { P_CONNECT = 0, P_WARMUP, P_MEASURE, P_DRAIN, P_DONE };
 struct wl_flight {
 	int64_t seq;
 	int64_t sent_ns;
+	int events;
 };
 
 /* One agent: lws's per-connection user data (owned by main, not lws). */
@@ -70,7 +77,9 @@ struct wl_agent {
 	uint8_t state;
 	uint8_t want_hello;
 	int inflight;
-	int credits; /* paced: batches granted and not yet sent */
+	int64_t credits; /* paced: events granted and not yet sent */
+	int64_t window; /* the server's credits: events it may have unacknowledged (0: none said) */
+	int64_t unacked_ev; /* events sent and not yet acknowledged */
 	int64_t next_seq;
 	int64_t retry_at_ns;
 	struct wl_flight fl[WL_MAX_INFLIGHT];
@@ -94,6 +103,8 @@ static struct {
 	/* the batch: {"type":"events","events":TEMPLATE,"seq":N} */
 	char *tmpl;
 	size_t tmpl_len, *uuid_off, *ts_off;
+	size_t *cut;       /* cut[k]: the template's length up to the end of its k-th event */
+	int credited;      /* the server said credits */
 	unsigned char *tx; /* LWS_PRE + message */
 	size_t tx_cap;
 	uint64_t rng;
@@ -143,7 +154,22 @@ static int wl_can_send(const struct wl_agent *ag)
 		return 0;
 	if (ag->inflight >= G.o.inflight)
 		return 0;
+	if (ag->window > 0 && ag->unacked_ev >= ag->window)
+		return 0; /* the server's credits are used up: wait for an ack */
 	return G.o.rate > 0 ? ag->credits > 0 : 1;
+}
+
+/* Events in the next batch: --batch, fewer when the server's credits or
+ * (paced) the events granted are fewer. */
+static int wl_batch_size(const struct wl_agent *ag)
+{
+	int64_t k = G.o.batch;
+
+	if (ag->window > 0 && ag->window - ag->unacked_ev < k)
+		k = ag->window - ag->unacked_ev;
+	if (G.o.rate > 0 && ag->credits < k)
+		k = ag->credits;
+	return k < 1 ? 1 : (int)k;
 }
 
 /* ---- connections ---- */
@@ -189,6 +215,8 @@ static void wl_lost(struct wl_agent *ag, const char *why)
 	ag->wsi = NULL;
 	ag->inflight = 0; /* lost with the connection: a benchmark does not resend */
 	ag->credits = 0;
+	ag->window = 0;
+	ag->unacked_ev = 0;
 	ag->retry_at_ns = gen_mono_ns() + WL_RETRY_NS;
 	free(ag->rx);
 	ag->rx = NULL;
@@ -230,6 +258,13 @@ static void wl_ack(struct wl_agent *ag, const char *msg, size_t len, int64_t now
 			fprintf(stderr, "ws_load: agent %u: rejected events: %.*s\n", ag->index,
 			        (int)(len < 400 ? len : 400), msg);
 	}
+	{
+		long long cr = wl_int(msg, len, "credits");
+		if (cr > 0) {
+			ag->window = cr;
+			G.credited = 1;
+		}
+	}
 	G.run_accepted += acc > 0 ? acc : 0;
 	G.last_ack_ns = now;
 	if (now >= G.t_start && G.t_start && (!G.t_end || now <= G.t_end)) {
@@ -240,6 +275,7 @@ static void wl_ack(struct wl_agent *ag, const char *msg, size_t len, int64_t now
 	if (G.t_start && ag->fl[i].sent_ns >= G.t_start &&
 	    (!G.t_end || ag->fl[i].sent_ns < G.t_end))
 		wl_lat_add(now - ag->fl[i].sent_ns);
+	ag->unacked_ev -= ag->fl[i].events;
 	ag->fl[i] = ag->fl[--ag->inflight];
 	if (wl_can_send(ag))
 		lws_callback_on_writable(ag->wsi);
@@ -252,6 +288,11 @@ static void wl_message(struct wl_agent *ag, const char *msg, size_t len)
 	if (memmem(msg, len, "\"type\":\"ack\"", 12)) {
 		wl_ack(ag, msg, len, now);
 	} else if (memmem(msg, len, "\"type\":\"welcome\"", 16)) {
+		long long cr = wl_int(msg, len, "credits");
+		if (cr > 0) {
+			ag->window = cr;
+			G.credited = 1;
+		}
 		if (ag->state == A_OPEN) {
 			ag->state = A_READY;
 			G.connecting--;
@@ -297,8 +338,9 @@ static int wl_receive(struct lws *wsi, struct wl_agent *ag, const char *in, size
 	return 0;
 }
 
-/* Builds the next batch in G.tx (after LWS_PRE); returns its length. */
-static size_t wl_build(struct wl_agent *ag)
+/* Builds the next batch of k events in G.tx (after LWS_PRE); returns its
+ * length. */
+static size_t wl_build(struct wl_agent *ag, int k)
 {
 	static const char head[] = "{\"type\":\"events\",\"events\":";
 	char *p = (char *)G.tx + LWS_PRE;
@@ -307,9 +349,11 @@ static size_t wl_build(struct wl_agent *ag)
 	int t;
 
 	memcpy(p, head, n);
-	memcpy(p + n, G.tmpl, G.tmpl_len);
-	gen_patch(p + n, (size_t)G.o.batch, G.uuid_off, G.ts_off, &G.rng, gen_now_ms());
-	n += G.tmpl_len;
+	memcpy(p + n, G.tmpl, G.cut[k]);
+	gen_patch(p + n, (size_t)k, G.uuid_off, G.ts_off, &G.rng, gen_now_ms());
+	n += G.cut[k];
+	if (k < G.o.batch)
+		p[n++] = ']';
 	t = snprintf(p + n, 64, ",\"seq\":%lld}", (long long)ag->next_seq);
 	n += (size_t)t;
 	if (G.phase == P_MEASURE)
@@ -321,6 +365,7 @@ static int wl_writeable(struct lws *wsi, struct wl_agent *ag)
 {
 	char *p = (char *)G.tx + LWS_PRE;
 	size_t n;
+	int k;
 
 	if (ag->want_hello) {
 		ag->want_hello = 0;
@@ -336,14 +381,17 @@ static int wl_writeable(struct lws *wsi, struct wl_agent *ag)
 	}
 	if (!wl_can_send(ag))
 		return 0;
-	n = wl_build(ag);
+	k = wl_batch_size(ag);
+	n = wl_build(ag, k);
+	ag->fl[ag->inflight].events = k;
+	ag->unacked_ev += k;
 	ag->fl[ag->inflight].seq = ag->next_seq++;
 	ag->fl[ag->inflight].sent_ns = gen_mono_ns();
 	if (!G.first_send_ns)
 		G.first_send_ns = ag->fl[ag->inflight].sent_ns;
 	ag->inflight++;
 	if (G.o.rate > 0)
-		ag->credits--;
+		ag->credits -= k;
 	if (lws_write(wsi, (unsigned char *)p, n, LWS_WRITE_TEXT) < (int)n)
 		return -1;
 	if (wl_can_send(ag))
@@ -418,7 +466,7 @@ static void wl_pace(int64_t now)
 		struct wl_agent *ag = NULL;
 		for (int k = 0; k < G.o.agents; k++) {
 			struct wl_agent *a = &G.agents[(G.rr + (uint32_t)k) % (uint32_t)G.o.agents];
-			if (a->state == A_READY && a->inflight + a->credits < G.o.inflight) {
+			if (a->state == A_READY && a->credits == 0 && a->inflight < G.o.inflight) {
 				ag = a;
 				G.rr = (G.rr + (uint32_t)k + 1) % (uint32_t)G.o.agents;
 				break;
@@ -426,7 +474,7 @@ static void wl_pace(int64_t now)
 		}
 		if (!ag)
 			break;
-		ag->credits++;
+		ag->credits += G.o.batch;
 		G.credit -= G.o.batch;
 		lws_callback_on_writable(ag->wsi);
 	}
@@ -543,13 +591,13 @@ static void wl_report(void)
 	printf("ws agents=%d batch=%d inflight=%d seconds=%.2f events=%lld events_per_s=%.0f "
 	       "batches=%lld p50_ms=%.2f p99_ms=%.2f max_ms=%.2f duplicates=%lld rejected=%lld "
 	       "drops=%ld unacked=%ld client_cpu_pct=%.0f gen_cpu_pct=%.0f rate_target=%.0f "
-	       "run_seconds=%.2f run_events=%lld run_events_per_s=%.0f\n",
+	       "run_seconds=%.2f run_events=%lld run_events_per_s=%.0f credits=%d\n",
 	       G.o.agents, G.o.batch, G.o.inflight, secs, G.accepted,
 	       secs > 0 ? (double)G.accepted / secs : 0, G.batches, wl_rank_ms(0.50),
 	       wl_rank_ms(0.99), G.nlat ? (double)G.lat[G.nlat - 1] / 1e6 : -1.0, G.duplicates,
 	       G.rejected, G.drops, wl_unacked(), secs > 0 ? 100.0 * cpu / secs : 0,
 	       secs > 0 ? 100.0 * (double)G.gen_ns / 1e9 / secs : 0, G.o.rate, run, G.run_accepted,
-	       run > 0 ? (double)G.run_accepted / run : 0);
+	       run > 0 ? (double)G.run_accepted / run : 0, G.credited);
 }
 
 /* ---- setup ---- */
@@ -638,10 +686,33 @@ int main(int argc, char **argv)
 	G.uuid_off = calloc((size_t)G.o.batch, sizeof *G.uuid_off);
 	G.ts_off = calloc((size_t)G.o.batch, sizeof *G.ts_off);
 	G.tmpl = gen_template(0, (size_t)G.o.batch, &G.tmpl_len, G.uuid_off, G.ts_off);
+	G.cut = calloc((size_t)G.o.batch + 1, sizeof *G.cut);
+	if (G.tmpl && G.cut) {
+		/* where each top-level event object ends (strings may hold braces) */
+		int depth = 0, str = 0, esc = 0, k = 0;
+		for (size_t i = 0; i < G.tmpl_len && k < G.o.batch; i++) {
+			char ch = G.tmpl[i];
+			if (str) {
+				if (esc)
+					esc = 0;
+				else if (ch == '\\')
+					esc = 1;
+				else if (ch == '"')
+					str = 0;
+			} else if (ch == '"') {
+				str = 1;
+			} else if (ch == '{') {
+				depth++;
+			} else if (ch == '}' && --depth == 0) {
+				G.cut[++k] = i + 1;
+			}
+		}
+		G.cut[G.o.batch] = G.tmpl_len; /* the whole template, "]" included */
+	}
 	G.tx_cap = LWS_PRE + G.tmpl_len + 128;
 	G.tx = malloc(G.tx_cap);
 	G.agents = calloc((size_t)G.o.agents, sizeof *G.agents);
-	if (!G.uuid_off || !G.ts_off || !G.tx || !G.agents) {
+	if (!G.uuid_off || !G.ts_off || !G.tx || !G.agents || !G.cut) {
 		fprintf(stderr, "ws_load: out of memory\n");
 		return 2;
 	}
@@ -685,6 +756,7 @@ int main(int argc, char **argv)
 	free(G.agents);
 	free(G.tx);
 	free(G.tmpl);
+	free(G.cut);
 	free(G.uuid_off);
 	free(G.ts_off);
 	free(G.lat);

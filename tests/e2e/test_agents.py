@@ -280,7 +280,8 @@ def test_an_agent_on_the_current_version_gets_welcome_and_no_policy(srv):
         ws, welcome, pol = connect(srv, proj, "current-1", socks=socks)
         eq(welcome, {"type": "welcome", "agent_id": "current-1", "project": proj.slug, "environment": "production",
                      "heartbeat_s": welcome.get("heartbeat_s"),
-                     "limits": {"max_message_bytes": MIB, "max_batch_events": 500}}, "welcome")
+                     "limits": {"max_message_bytes": MIB, "max_batch_events": 500},
+                     "credits": 20}, "welcome")
         check(isinstance(welcome["heartbeat_s"], int) and welcome["heartbeat_s"] > 0,
               "heartbeat_s %r" % welcome["heartbeat_s"])
         nothing_within(ws, 0.5, "an agent on the current version")
@@ -1052,4 +1053,40 @@ def test_a_seq_that_does_not_increase_closes_the_connection_with_4400_unacknowle
         ws, _, _ = connect(srv, proj, "seq-new", socks=socks)
         ws.send({"type": "events", "seq": 1, "events": [_event_now()]})
         eq(ws.recv_type("ack", 5)["seq"], 1, "seq 1 on a new connection")
+    healthy(srv)
+
+
+# -- credits: the window of unacknowledged events (issue 8.21)
+
+
+def test_welcome_and_acks_give_credits_that_shrink_as_more_agents_are_busy(srv):
+    proj = Project(srv, prefix="credit")
+    with Sockets() as socks:
+        first, welcome, _ = connect(srv, proj, "credit-0", socks=socks)
+        eq(welcome.get("credits"), 20, "the welcome's credits (a start)")
+        first.send({"type": "events", "seq": 1, "events": [_event_now()]})
+        alone = first.recv_type("ack", 5).get("credits")
+        check(isinstance(alone, int) and 20 <= alone <= 4000, "an ack's credits: %r" % alone)
+        others = [connect(srv, proj, "credit-%d" % i, socks=socks)[0] for i in range(1, 41)]
+        for ws in others:
+            ws.send({"type": "events", "seq": 1, "events": [_event_now()]})
+        for ws in others:
+            ws.recv_type("ack", 5)
+        first.send({"type": "events", "seq": 2, "events": [_event_now()]})
+        shared = first.recv_type("ack", 5).get("credits")
+        print("     credits: %d for one busy agent, %d for one of 41" % (alone, shared))
+        check(isinstance(shared, int) and 20 <= shared < alone,
+              "41 busy agents share the window: %r, alone %r" % (shared, alone))
+    healthy(srv)
+
+
+def test_an_agent_that_ignores_credits_is_served_as_before(srv):
+    # an older agent sends 8 batches of 500 at once, whatever the credits say
+    proj = Project(srv, prefix="credit-old")
+    with Sockets() as socks:
+        ws, welcome, _ = connect(srv, proj, "old-agent", socks=socks)
+        for seq in range(1, 9):
+            ws.send({"type": "events", "seq": seq, "events": [_event_now() for _ in range(500)]})
+        acked = sorted(ws.recv_type("ack", 30)["seq"] for _ in range(8))
+        eq(acked, list(range(1, 9)), "every batch acknowledged")
     healthy(srv)
