@@ -399,11 +399,31 @@ void api_channels_get(struct http_req *r)
 	free(c);
 }
 
+/* The PATCH body applied to the current row, inside the store's
+ * transaction (store_channel_update). */
+struct channel_patch {
+	struct http_req *r;
+	const struct store_project *p;
+	json_t *body, *changed;
+	int replied;
+};
+
+static int channel_patch_apply(struct store_channel *c, void *arg)
+{
+	struct channel_patch *cp = arg;
+
+	if (channel_parse(cp->r, cp->p, cp->body, 0, c, cp->changed)) {
+		cp->replied = 1;
+		return MOAT_EINVALID;
+	}
+	return MOAT_OK;
+}
+
 void api_channels_update(struct http_req *r)
 {
 	struct store_channel *c = calloc(1, sizeof *c), *out = calloc(1, sizeof *out);
 	struct store_project p;
-	json_t *body = NULL, *changed = json_array();
+	struct channel_patch cp = {r, &p, NULL, NULL, 0};
 	int rc;
 
 	if (!c || !out)
@@ -414,11 +434,15 @@ void api_channels_update(struct http_req *r)
 		http_problem_err(r, MOAT_EARCHIVED, "the project is archived");
 		goto done;
 	}
-	body = http_json_body(r);
-	if (!body || channel_parse(r, &p, body, 0, c, changed))
+	cp.body = http_json_body(r);
+	if (!cp.body)
 		goto done;
-	rc = store_channel_update(r->st, &r->actor, &p, c, changed, out);
-	changed = NULL; /* stolen */
+	cp.changed = json_array();
+	json_incref(cp.changed); /* the store steals one reference */
+	rc = store_channel_update(r->st, &r->actor, &p, c->id, channel_patch_apply, &cp, cp.changed,
+	                          out);
+	if (rc && cp.replied)
+		goto done;
 	if (rc) {
 		http_problem_err(r, rc,
 		                 rc == MOAT_ECONFLICT   ? "the project has a channel of that name"
@@ -428,8 +452,8 @@ void api_channels_update(struct http_req *r)
 	}
 	http_reply_json(r, 200, api_channel_json(out));
 done:
-	json_decref(body);
-	json_decref(changed);
+	json_decref(cp.body);
+	json_decref(cp.changed);
 	free(c);
 	free(out);
 }

@@ -571,13 +571,18 @@ int store_channel_create(struct store *st, const struct actor *a, const struct s
 int store_channel_get(struct store *st, int64_t project_id, int64_t id, struct store_channel *out);
 /* The channels of project_id (0 = every project), by id. *out: free(). */
 int store_channel_list(struct store *st, int64_t project_id, struct store_channel **out, size_t *n);
-/* Writes c's kind-independent fields (name, url, enabled, filters,
- * subscriptions, throttle_seconds) over channel c->id of p, audited as
- * channel.update with changed (a JSON array of the field names, stolen;
- * NULL = []). ENOTFOUND, ECONFLICT (name taken). *out gets the row. */
+/* Changes channel id of p in one write transaction: reads the current
+ * row, lets apply(c, arg) change c's kind-independent fields (name, url,
+ * enabled, filters, subscriptions, throttle_seconds) and writes them, so
+ * that two changes at once never lose one another's fields. apply returns
+ * 0, or a negative code that rolls back and is returned as is. Audited
+ * as channel.update with changed (a JSON array of the field names, which
+ * apply may fill; stolen; NULL = []). ENOTFOUND, ECONFLICT (name taken).
+ * *out gets the row. */
+typedef int (*store_channel_apply_fn)(struct store_channel *c, void *arg);
 int store_channel_update(struct store *st, const struct actor *a, const struct store_project *p,
-                         const struct store_channel *c, struct json_t *changed,
-                         struct store_channel *out);
+                         int64_t id, store_channel_apply_fn apply, void *arg,
+                         struct json_t *changed, struct store_channel *out);
 /* Deletes channel id of p and its deliveries, audited as channel.delete. */
 int store_channel_delete(struct store *st, const struct actor *a, const struct store_project *p,
                          int64_t id);

@@ -307,7 +307,8 @@ int store_channel_create(struct store *st, const struct actor *a, const struct s
 }
 
 int store_channel_update(struct store *st, const struct actor *a, const struct store_project *p,
-                         const struct store_channel *c, json_t *changed, struct store_channel *out)
+                         int64_t id, store_channel_apply_fn apply, void *arg, json_t *changed,
+                         struct store_channel *out)
 {
 	static const char sql[] =
 	    "UPDATE channels SET name = ?1, url = ?2, enabled = ?3, interceptors = ?4,"
@@ -315,42 +316,52 @@ int store_channel_update(struct store *st, const struct actor *a, const struct s
 	    " on_policy_failed = ?9, on_rollout_stalled = ?10, on_env_offline = ?11,"
 	    " rollout_stall_seconds = ?12, throttle_seconds = ?13, updated_at = ?14"
 	    " WHERE id = ?15 AND project_id = ?16";
-	struct store_channel cur;
+	struct store_channel *c = xcalloc(1, sizeof *c);
+	char kind[8], source[8];
 	sqlite3_stmt *s;
 	int rc;
 
 	rc = store_begin(st);
 	if (rc) {
 		json_decref(changed);
+		free(c);
 		return rc;
 	}
-	rc = store_channel_get(st, p->id, c->id, &cur);
+	rc = store_channel_get(st, p->id, id, c);
 	if (rc)
 		goto fail;
+	memcpy(kind, c->kind, sizeof kind);
+	memcpy(source, c->source, sizeof source);
+	rc = apply(c, arg);
+	if (rc)
+		goto fail;
+	c->id = id;
 	s = store_stmt(st, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
 	channel_bind(s, c, timefmt_now());
-	sqlite3_bind_int64(s, 15, c->id);
+	sqlite3_bind_int64(s, 15, id);
 	sqlite3_bind_int64(s, 16, p->id);
 	rc = sqlite3_step(s);
 	rc = rc == SQLITE_CONSTRAINT ? MOAT_ECONFLICT : store_err(st, rc);
 	if (rc)
 		goto fail;
-	rc = channel_audit(st, a, p, "channel.update", c->id, cur.kind, c->name, cur.source,
+	rc = channel_audit(st, a, p, "channel.update", id, kind, c->name, source,
 	                   changed ? changed : json_array());
 	changed = NULL;
 	if (rc)
 		goto fail;
+	free(c);
 	rc = store_commit(st);
 	if (rc)
 		return rc;
-	return store_channel_get(st, p->id, c->id, out);
+	return store_channel_get(st, p->id, id, out);
 fail:
 	json_decref(changed);
 	store_rollback(st);
+	free(c);
 	return rc;
 }
 

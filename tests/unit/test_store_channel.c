@@ -197,6 +197,54 @@ static void a_policy_keeps_one_channel_per_environment_and_kind(void **state)
 	assert_int_equal(exists, 1);
 }
 
+static int set_throttle_5(struct store_channel *c, void *arg)
+{
+	(void)arg;
+	c->throttle_seconds = 5;
+	return MOAT_OK;
+}
+
+static int refuse(struct store_channel *c, void *arg)
+{
+	(void)arg;
+	c->throttle_seconds = 999;
+	return MOAT_EINVALID;
+}
+
+static int rename_to(struct store_channel *c, void *arg)
+{
+	snprintf(c->name, sizeof c->name, "%s", (const char *)arg);
+	return MOAT_OK;
+}
+
+static void an_update_changes_the_current_row_or_nothing(void **state)
+{
+	struct fixture *f = *state;
+	struct store_channel c, a, b, out;
+
+	webhook(&c, "a");
+	assert_int_equal(store_channel_create(f->st, &f->a, &f->p, &c, "s", &a), MOAT_OK);
+	webhook(&c, "b");
+	assert_int_equal(store_channel_create(f->st, &f->a, &f->p, &c, "s", &b), MOAT_OK);
+	assert_int_equal(
+	    store_channel_update(f->st, &f->a, &f->p, a.id, set_throttle_5, NULL, NULL, &out),
+	    MOAT_OK);
+	assert_int_equal(out.throttle_seconds, 5);
+	assert_string_equal(out.name, "a");
+	/* a refusal writes nothing */
+	assert_int_equal(store_channel_update(f->st, &f->a, &f->p, a.id, refuse, NULL, NULL, &out),
+	                 MOAT_EINVALID);
+	assert_int_equal(store_channel_get(f->st, f->p.id, a.id, &out), MOAT_OK);
+	assert_int_equal(out.throttle_seconds, 5);
+	/* a name taken is a conflict */
+	assert_int_equal(
+	    store_channel_update(f->st, &f->a, &f->p, a.id, rename_to, "b", NULL, &out),
+	    MOAT_ECONFLICT);
+	assert_int_equal(
+	    store_channel_update(f->st, &f->a, &f->p, 999, set_throttle_5, NULL, NULL, &out),
+	    MOAT_ENOTFOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -206,6 +254,8 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_policy_keeps_one_channel_per_environment_and_kind,
 	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(an_update_changes_the_current_row_or_nothing, setup,
+	                                    teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
