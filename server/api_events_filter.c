@@ -78,7 +78,7 @@ int api_events_filter_set(struct api_events_filter *x, const char *name, const c
 		f->cidr = x->ip[0] ? NULL : &x->cidr;
 	} else if (!strcmp(name, "endpoint")) {
 		size_t n = strlen(v);
-		*why = "must be an endpoint (at most 2048 characters), or a prefix ending in '*'";
+		*why = "must be an endpoint (at most 2048 bytes), or a prefix ending in '*'";
 		if (ev_copy(x->endpoint, sizeof x->endpoint, v, 1))
 			return -1;
 		if (x->endpoint[n - 1] == '*') {
@@ -145,7 +145,9 @@ int api_events_text_wait(struct http_req *r, const struct store_event_filter *f)
  * request was suspended for the free-text index (api_events_text_wait). */
 int api_events_filter_query(struct http_req *r, struct api_events_filter *x, int64_t project_id)
 {
-	char v[1024], detail[200];
+	/* room for an endpoint one byte over its limit, so that it gets its
+	 * own reason */
+	char v[API_EVENTS_ENDPOINT_MAX + 2], detail[200];
 
 	memset(x, 0, sizeof *x);
 	x->f.project_id = project_id;

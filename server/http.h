@@ -150,8 +150,9 @@ void http_resume(struct http_req *r);
 
 /* Raw request header (NULL when absent). */
 const char *http_header(struct http_req *r, const char *name);
-/* Decoded query parameter into out. 0 found, MOAT_ENOTFOUND absent,
- * MOAT_EINVALID (bad escape, NUL, control byte, too long). */
+/* Decoded query parameter into out (cap bytes with its NUL). 0 found,
+ * MOAT_ENOTFOUND absent, MOAT_EINVALID (bad escape, NUL, control byte,
+ * too long for cap). */
 int http_query(struct http_req *r, const char *name, char *out, size_t cap);
 /* Percent-decodes s into out (cap bytes); refuses %00, bad escapes and
  * control bytes. Returns the length or MOAT_EINVALID. */

@@ -312,18 +312,24 @@ int http_pct_decode(const char *s, size_t n, char *out, size_t cap)
 int http_query(struct http_req *r, const char *name, char *out, size_t cap)
 {
 	const char *v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
-	char tmp[1024];
+	char *tmp;
 	size_t n;
+	int rc;
 
 	if (!v)
 		return MOAT_ENOTFOUND;
+	/* the value as sent (percent-encoded, up to 3 bytes per byte of out):
+	 * its limit is cap, after decoding; MHD bounds the request line */
 	n = strlen(v);
-	if (n >= sizeof tmp)
+	if (n >= 3 * cap)
 		return MOAT_EINVALID;
+	tmp = xmalloc(n + 1);
 	/* '+' means space in a query string */
 	for (size_t i = 0; i <= n; i++)
 		tmp[i] = v[i] == '+' ? ' ' : v[i];
-	return http_pct_decode(tmp, n, out, cap) < 0 ? MOAT_EINVALID : MOAT_OK;
+	rc = http_pct_decode(tmp, n, out, cap) < 0 ? MOAT_EINVALID : MOAT_OK;
+	free(tmp);
+	return rc;
 }
 
 /* ---- request lifecycle ---- */

@@ -15,8 +15,8 @@ fails the test that made the request.
   Content-Type one of that response's media types (no body when it lists
   none), a JSON body must match the schema and every header the response
   marks `required` must be present. When the server answered 2xx to a
-  JSON request body, that body must match the operation's request schema
-  too: a validating client or proxy (Prism) would have refused what the
+  JSON request body or to query parameters, they must match the
+  operation's request schema and parameter schemas too: a validating client or proxy (Prism) would have refused what the
   server accepted. A path no operation matches must be answered with a
   404 problem document.
 - WebSocket: agentproto/schema/*.json (JSON Schema 2020-12): on
@@ -40,6 +40,7 @@ import json
 import os
 import re
 import threading
+import urllib.parse
 
 import jsonschema
 import yaml
@@ -241,6 +242,39 @@ def _is_json(media):
     return media == "application/json" or media.endswith("+json")
 
 
+def _query_value(schema, v):
+    """A query string value as the parameter's schema type would hold it."""
+    t = schema.get("type")
+    if t == "integer" and re.match(r"^-?\d+$", v):
+        return int(v)
+    if t == "boolean" and v in ("true", "false"):
+        return v == "true"
+    return v
+
+
+def _query_problems(sp, op, op_key, target, what):
+    """A 2xx answer to query parameters their schemas refuse."""
+    out = []
+    query = target.split("?", 1)[1].split("#", 1)[0] if "?" in target else ""
+    if not query:
+        return out
+    params = {}
+    for p in op.get("parameters") or []:
+        p = sp.deref(p)
+        if p.get("in") == "query" and "schema" in p:
+            params[p["name"]] = p
+    for name, v in urllib.parse.parse_qsl(query, keep_blank_values=True):
+        p = params.get(name)
+        if p is None:
+            continue
+        schema = sp.deref(p["schema"])
+        err = _first_error(sp.validator(("query",) + op_key + (name,), p["schema"]), _query_value(schema, v))
+        if err is not None:
+            out.append("%s: the server accepted a query parameter the contract refuses: %s=%r: %s"
+                       % (what, name, v[:80], err))
+    return out
+
+
 def problems_http(method, target, status, headers, raw, req_body=None, req_ctype=None):
     """The ways one HTTP exchange breaks api/openapi.yaml (a list of str).
     headers: a mapping with case-insensitive get(); raw: the body bytes."""
@@ -280,6 +314,8 @@ def problems_http(method, target, status, headers, raw, req_body=None, req_ctype
             return ["%s: status %d is not listed for %s %s (lists %s)"
                     % (what, status, method, tmpl, ", ".join(sorted(responses)))]
         op_key = (method, tmpl, str(status))
+        if 200 <= status < 300:
+            out += _query_problems(sp, op, op_key, target, what)
         # a 2xx answer to a JSON request body the contract refuses
         rb = sp.deref(op.get("requestBody") or {})
         rschema = ((rb.get("content") or {}).get("application/json") or {}).get("schema")

@@ -10,6 +10,7 @@ import datetime
 import json
 import os
 import re
+import urllib.parse
 import uuid
 
 import contract
@@ -286,3 +287,21 @@ def test_a_live_feed_upgrade_without_origin_is_refused(srv):
         eq(feed.recv(WAIT)["type"], "subscribed", "the same ticket with the dashboard's Origin")
     finally:
         feed.close()
+
+
+def test_the_endpoint_filter_takes_what_an_event_endpoint_holds_in_bytes(srv):
+    """An event's endpoint holds up to 2048 bytes, so its filter must take
+    one that long (the contract said 1000 characters); one byte more is
+    400 with a reason in bytes."""
+    slug, agent = _project(srv)
+    ep = "/" + _text_of_bytes(2047)
+    b = expect(srv.req("POST", "/api/v1/agent/events", {"events": [_event(endpoint=ep)]}, token=agent), 200)
+    eq(b["accepted"], 1, "an event with an endpoint of 2048 bytes")
+    path = "/api/v1/projects/%s/events?endpoint=" % slug
+    r = srv.req("GET", path + urllib.parse.quote(ep), token=srv.admin_token())
+    eq([e["endpoint"] for e in expect(r, 200)["events"]], [ep], "the filter finds it")
+    r = srv.req("GET", path + urllib.parse.quote(ep + "a"), token=srv.admin_token())
+    b = moat.expect_problem(r, 400, "bad_request")
+    check("2048 bytes" in b.get("detail", ""), "the reason says the limit in bytes: %r" % b.get("detail"))
+    param = contract.spec().doc["components"]["parameters"]["EventEndpoint"]["schema"]
+    eq((param.get("maxLength"), param.get("x-max-bytes")), (2048, 2048), "EventEndpoint's limit")
