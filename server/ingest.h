@@ -24,10 +24,10 @@
  * Bounds (each on /metrics): event batches, 100,000 queued events
  * (ingest_events_async answers MOAT_EBUSY: REST answers 503, a WebSocket
  * connection keeps its batch and stops reading); agent-state jobs,
- * INGEST_MAX_STATE_JOBS (past it a "seen" refresh is coalesced away, it
- * carries only a time that the next one refreshes; hello, applied and
- * offline are always queued: one per connection event, bounded by the
- * connections' own limits).
+ * INGEST_MAX_STATE_JOBS (past half of it a "seen" refresh is coalesced
+ * away: it carries only a time that the next one refreshes; past it hello
+ * and applied are refused and the connection closed, to come back later;
+ * offline is always queued, one per hello taken).
  */
 #ifndef MOAT_INGEST_H
 #define MOAT_INGEST_H
