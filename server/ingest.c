@@ -11,9 +11,9 @@
  * is the last lock in the order: nothing else is locked while it is held,
  * and no callback (a batch's completion, a subscriber, a text waiter) is
  * called under it: the writer detaches what is due under the lock and
- * calls it after letting go (ingest_call_*). This file includes no
- * ws_*.h or http*.h (make lint checks it): it knows the store and the
- * event model only.
+ * calls it after letting go (ingest_expire, ingest_text_call,
+ * ingest_complete). This file includes no ws_*.h or http*.h (make lint
+ * checks it): it knows the store and the event model only.
  */
 #include "ingest.h"
 
