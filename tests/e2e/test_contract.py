@@ -80,6 +80,8 @@ def test_the_contract_checker_runs_on_every_answer_and_refuses_undocumented_ones
         ("a member of the wrong type", ("GET", "/api/v1/projects", 200, json_h, b'{"projects":7}')),
         ("a path no operation has, answered 200", ("GET", "/api/v1/nope", 200, json_h, b"{}")),
         ("a body on HEAD", ("HEAD", "/healthz", 200, json_h, b'{"status":"ok"}')),
+        ("an answer without X-Request-Id", ("GET", "/api/v1/projects", 200, {"Content-Type": "application/json"},
+                                            body)),
         ("a 2xx to a request body the schema refuses",
          ("POST", "/api/v1/users", 201, json_h, b"{}", b'{"email":"x","role":"god"}', "application/json")),
     ]
