@@ -231,6 +231,15 @@ static void concurrent_reporters_lose_nothing_uncounted(void **state)
 	moat_agent_free(a);
 }
 
+/* 41 bytes; 256 bytes in 128 characters; 65 bytes in 33 characters; 255
+ * bytes */
+#define E41  "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
+#define E2x8 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+#define H256 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8
+#define R65  E2x8 E2x8 E2x8 E2x8 "a"
+#define H255                                                                                       \
+	E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 "hhhhhhhhhhhhhhh"
+
 static void bad_configurations_are_refused_with_a_reason(void **state)
 {
 	static const struct {
@@ -244,6 +253,14 @@ static void bad_configurations_are_refused_with_a_reason(void **state)
 	    {{.url = "ws://x", .token = "", .environment = "e", .agent_id = "a"}, "token"},
 	    {{.url = "ws://x", .token = "a\nb", .environment = "e", .agent_id = "a"}, "token"},
 	    {{.url = "ws://x", .token = "t", .environment = NULL, .agent_id = "a"}, "environment"},
+	    /* the protocol's limits are bytes (PROTOCOL.md, Limits): an
+	     * environment over 40 bytes or a hostname over 255 bytes would be
+	     * closed with 4400 on every hello, however few characters */
+	    {{.url = "ws://x", .token = "t", .environment = E41, .agent_id = "a"}, "environment"},
+	    {{.url = "ws://x", .token = "t", .environment = "e", .agent_id = "a", .hostname = H256},
+	     "hostname"},
+	    {{.url = "ws://x", .token = "t", .environment = "e", .agent_id = "a", .runtime = R65},
+	     "runtime"},
 	    {{.url = "ws://x", .token = "t", .environment = "e", .agent_id = "a b"}, "agent_id"},
 	    {{.url = "ws://x", .token = "t", .environment = "e", .agent_id = ""}, "agent_id"},
 	    {{.url = "ws://x",
@@ -271,6 +288,19 @@ static void bad_configurations_are_refused_with_a_reason(void **state)
 	}
 	assert_null(moat_agent_new(NULL, NULL, 0));
 	moat_agent_free(NULL);
+	{
+		/* at the limits: 40 bytes of environment, 255 of hostname */
+		struct moat_agent_config ok = {.url = "ws://x",
+		                               .token = "t",
+		                               .environment = E41 + 1,
+		                               .agent_id = "a",
+		                               .hostname = H255};
+		char err[128] = "";
+		struct moat_agent *a = moat_agent_new(&ok, err, sizeof err);
+		if (!a)
+			fail_msg("limits refused: %s", err);
+		moat_agent_free(a);
+	}
 }
 
 static void stop_and_free_without_start_are_harmless(void **state)
