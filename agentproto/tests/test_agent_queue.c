@@ -233,12 +233,12 @@ static void concurrent_reporters_lose_nothing_uncounted(void **state)
 
 /* 41 bytes; 256 bytes in 128 characters; 65 bytes in 33 characters; 255
  * bytes */
-#define E41  "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
-#define E2x8 "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
-#define H256 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8
-#define R65  E2x8 E2x8 E2x8 E2x8 "a"
-#define H255                                                                                       \
-	E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 "hhhhhhhhhhhhhhh"
+#define E41   "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee"
+#define E2x8  "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+#define E2x64 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8
+#define H256  E2x64 E2x64
+#define H255  E2x64 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 E2x8 "hhhhhhhhhhhhhhh"
+#define R65   E2x8 E2x8 E2x8 E2x8 "a"
 
 static void bad_configurations_are_refused_with_a_reason(void **state)
 {
