@@ -694,6 +694,14 @@ static void conn_events(struct ws_conn *c, json_t *msg)
 		return;
 	}
 	ingest_count_rejected(&b);
+	if (c->has_parked) {
+		/* a frame lws had buffered before reading stopped: one batch is
+		 * kept at most, so this connection is told to come back (the
+		 * agent resends what was not acknowledged; storage deduplicates) */
+		event_batch_free(&b);
+		conn_fail(c, 1011, "unavailable", "the server is busy; retry");
+		return;
+	}
 	if (conn_submit(c, json_integer_value(seq), &b) != MOAT_OK) {
 		/* the writer's queue is full: the batch waits here, and the
 		 * socket is not read, until there is room (conn_maybe_resume) */
