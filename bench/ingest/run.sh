@@ -6,8 +6,10 @@
 #           FTS, pragmas and INSERT ... ON CONFLICT DO NOTHING) in 1,000-row
 #           transactions into a fresh database; --sync normal and full
 #   ws      ws_load: 100 agents on /v1/agent, batches of 500 events, up to 8
-#           unacknowledged per agent, unpaced (the sustained rate), then
-#           paced at half that rate (the ack latency at half load)
+#           unacknowledged per agent and within the server's credits
+#           (smaller batches when they leave fewer; agentproto/PROTOCOL.md),
+#           unpaced (the sustained rate), then paced at half that rate (the
+#           ack latency at half load)
 #   rest    rest_load: 16 keep-alive connections posting the same batches to
 #           POST /api/v1/agent/events; meanwhile single GETs of a project
 #           (curl, one at a time), beside the same GETs before the load:
