@@ -8,17 +8,16 @@ fails the test that made the request.
 
 - REST: api/openapi.yaml (OpenAPI 3.0). The HTTP library's own answers
   (no X-Request-Id, a status of x-moat-http-layer-statuses) are left
-  alone, as the conventions say. The request's path and method
-  select the operation (a path outside /api/ that no other operation
-  matches is a static file, /{file}; a request no operation takes gets
-  one of the answers of x-moat-unmatched); the status must be one the operation lists, the
-  Content-Type one of that response's media types (no body when it lists
-  none), a JSON body must match the schema and every header the response
-  marks `required` must be present. When the server answered 2xx to a
-  JSON request body or to query parameters, they must match the
-  operation's request schema and parameter schemas too: a validating client or proxy (Prism) would have refused what the
-  server accepted. A path no operation matches must be answered with a
-  404 problem document.
+  alone, as the conventions say. The request's path and method select
+  the operation (a path outside /api/ that no other operation matches is
+  a static file, /{file}); a request no operation takes must get one of
+  the answers of x-moat-unmatched. The status must be one the operation
+  lists, the Content-Type one of that response's media types (no body
+  when it lists none, or for HEAD, 204 and 304), a JSON body must match
+  the schema and every header the response marks `required` must be
+  there. When the server answered 2xx, the JSON request body and the
+  query parameters must match the operation's schemas too: a validating
+  client or proxy (Prism) would have refused what the server accepted.
 - WebSocket: agentproto/schema/*.json (JSON Schema 2020-12): on
   /v1/agent the server's welcome, policy, ack and error messages, on
   /v1/live the feed's messages (live.json); and, as for REST bodies, the
@@ -31,7 +30,6 @@ draft 4 (nullable -> a null type; $ref resolved in place); x-max-bytes,
 a string limit in bytes of UTF-8, is checked as a keyword. Formats are
 checked as strict clients check them: date-time (RFC 3339), uuid, ipv4,
 ipv6, and email as ajv-formats' full mode (what Prism uses) does.
-
 """
 
 import copy
