@@ -201,3 +201,146 @@ def test_revoking_its_token_cuts_the_library_off(srv):
         check(not a["online"], "a revoked agent stays offline: %r" % a)
     finally:
         demo.stop()
+
+
+# -- credits (PROTOCOL.md "Credits"; issue 8.21): a scripted server, so that the
+# library's batches and what it leaves unacknowledged can be seen exactly
+
+
+class _CreditServer:
+    """One agent connection: welcome (with credits, or none like an older
+    server), then every events batch is held ~60 ms before its ack, so that
+    whatever the agent sends meanwhile counts as unacknowledged."""
+
+    def __init__(self, credits):
+        import base64
+        import hashlib
+        import json
+        import struct
+        self._b64, self._sha1, self._json, self._struct = base64, hashlib.sha1, json, struct
+        self.credits = credits
+        self.sizes = []
+        self.max_unacked = 0
+        self.error = None
+        self.lsock = socket.socket()
+        self.lsock.bind(("127.0.0.1", 0))
+        self.lsock.listen(1)
+        self.lsock.settimeout(20)
+        self.port = self.lsock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _read(self, n):
+        while len(self.buf) < n:
+            chunk = self.conn.recv(65536)
+            if not chunk:
+                raise EOFError
+            self.buf += chunk
+        out, self.buf = self.buf[:n], self.buf[n:]
+        return out
+
+    def _frame(self):
+        b0, b1 = self._read(2)
+        n = b1 & 0x7F
+        if n == 126:
+            n = self._struct.unpack("!H", self._read(2))[0]
+        elif n == 127:
+            n = self._struct.unpack("!Q", self._read(8))[0]
+        mask = self._read(4) if b1 & 0x80 else b"\0\0\0\0"
+        data = bytes(b ^ mask[i % 4] for i, b in enumerate(self._read(n)))
+        return b0 & 0x0F, data
+
+    def _send(self, obj, opcode=1):
+        data = self._json.dumps(obj).encode() if opcode == 1 else obj
+        n = len(data)
+        head = bytes([0x80 | opcode]) + (bytes([n]) if n < 126 else bytes([126]) + self._struct.pack("!H", n))
+        self.conn.sendall(head + data)
+
+    def _serve(self):
+        try:
+            self.conn, _ = self.lsock.accept()
+            self.conn.settimeout(20)
+            self.buf = b""
+            head = b""
+            while b"\r\n\r\n" not in head:
+                head += self.conn.recv(4096)
+            head, self.buf = head.split(b"\r\n\r\n", 1)
+            key = re.search(rb"(?i)sec-websocket-key:\s*(\S+)", head).group(1)
+            accept = self._b64.b64encode(self._sha1(key + b"258EAFA5-E914-47DA-95CA-C5AB0DC85B11").digest())
+            self.conn.sendall(b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                              b"Connection: Upgrade\r\nSec-WebSocket-Accept: " + accept +
+                              b"\r\nSec-WebSocket-Protocol: moat.agent.v1\r\n\r\n")
+            pending, unacked = [], 0
+            while True:
+                if pending:
+                    self.conn.settimeout(0.06)
+                try:
+                    op, data = self._frame()
+                except socket.timeout:
+                    for seq, n in pending:  # the held acks go out
+                        ack = {"type": "ack", "seq": seq, "accepted": n, "duplicates": 0, "rejected": []}
+                        if self.credits:
+                            ack["credits"] = self.credits
+                        self._send(ack)
+                    pending, unacked = [], 0
+                    self.conn.settimeout(20)
+                    continue
+                if op == 0x9:
+                    self._send(data, 0xA)
+                    continue
+                if op == 0x8:
+                    return
+                if op != 0x1:
+                    continue
+                m = self._json.loads(data)
+                if m["type"] == "hello":
+                    w = {"type": "welcome", "agent_id": m["agent_id"], "project": "p",
+                         "environment": m["environment"], "heartbeat_s": 20}
+                    if self.credits:
+                        w["credits"] = self.credits
+                    self._send(w)
+                elif m["type"] == "events":
+                    n = len(m["events"])
+                    self.sizes.append(n)
+                    pending.append((m["seq"], n))
+                    unacked += n
+                    self.max_unacked = max(self.max_unacked, unacked)
+        except (EOFError, OSError):
+            pass
+        except Exception as e:  # noqa: BLE001 - reported by the test
+            self.error = e
+
+    def close(self):
+        try:
+            self.conn.close()
+        except (OSError, AttributeError):
+            pass
+        self.lsock.close()
+
+
+def _demo_against(port, *args):
+    exe = os.path.join(os.path.dirname(os.path.abspath(moat.CONFIG.moatd)), "moat-agent-demo")
+    return subprocess.run([exe, "--url", "ws://127.0.0.1:%d/v1/agent" % port, "--token",
+                           "moat_agt_x", "--env", "production", "--id", "credit-demo"] + list(args),
+                          stdin=subprocess.DEVNULL, capture_output=True, timeout=40)
+
+
+def test_the_library_keeps_within_the_servers_credits_and_sends_whole_batches_without_them(srv):
+    fake = _CreditServer(credits=7)
+    try:
+        p = _demo_against(fake.port, "--send", "60", "--until-acked", "--timeout", "30")
+        eq(p.returncode, 0, "demo exit status (every event acknowledged); output %r" % p.stdout[-600:])
+        check(fake.error is None, "the scripted server failed: %r" % fake.error)
+        eq(sum(fake.sizes), 60, "events sent")
+        check(max(fake.sizes) <= 7 and fake.max_unacked <= 7,
+              "credits of 7: batches %r, at most %d unacknowledged" % (fake.sizes, fake.max_unacked))
+    finally:
+        fake.close()
+    older = _CreditServer(credits=None)
+    try:
+        p = _demo_against(older.port, "--send", "60", "--until-acked", "--timeout", "30")
+        eq(p.returncode, 0, "demo exit status against an older server")
+        eq(sum(older.sizes), 60, "events sent to an older server")
+        check(max(older.sizes) > 7, "without credits the batches are whole: %r" % older.sizes)
+    finally:
+        older.close()
