@@ -50,6 +50,7 @@ AGENT_SCHEMAS = os.path.join(ROOT, "agentproto", "schema")
 _lock = threading.Lock()
 _violations = []
 checked = [0]  # answers checked so far (test_contract.py asserts the hooks run)
+seen = set()  # (METHOD, path template) of every operation an answer came from
 
 
 def reset():
@@ -273,6 +274,12 @@ def _query_problems(sp, op, op_key, target, what):
     return out
 
 
+def operations():
+    """Every (METHOD, path template) api/openapi.yaml lists."""
+    return {(m.upper(), t) for t, item in spec().doc["paths"].items() for m in item
+            if m in ("get", "head", "post", "put", "patch", "delete")}
+
+
 def problems_http(method, target, status, headers, raw, req_body=None, req_ctype=None):
     """The ways one HTTP exchange breaks api/openapi.yaml (a list of str).
     headers: a mapping with case-insensitive get(); raw: the body bytes."""
@@ -312,6 +319,8 @@ def problems_http(method, target, status, headers, raw, req_body=None, req_ctype
             return ["%s: status %d is not listed for %s %s (lists %s)"
                     % (what, status, method, tmpl, ", ".join(sorted(responses)))]
         op_key = (method, tmpl, str(status))
+        with _lock:
+            seen.add((method, tmpl))
         if 200 <= status < 300:
             out += _query_problems(sp, op, op_key, target, what)
         # a 2xx answer to a JSON request body the contract refuses

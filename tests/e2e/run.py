@@ -226,8 +226,12 @@ def main():
             srv.kill()
             shutil.rmtree(tmp, ignore_errors=True)
 
-    print("contracts: %d answers checked against api/openapi.yaml and agentproto/schema"
-          % contract.checked[0])
+    ops = contract.operations()
+    unseen = sorted(ops - contract.seen)
+    print("contracts: %d answers checked against api/openapi.yaml and agentproto/schema; "
+          "%d of %d operations answered%s" % (contract.checked[0], len(ops & contract.seen), len(ops),
+                                              (" (not: %s)" % ", ".join("%s %s" % o for o in unseen))
+                                              if unseen and not args.pattern else ""))
     print("e2e: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

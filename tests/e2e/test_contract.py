@@ -307,3 +307,33 @@ def test_the_endpoint_filter_takes_what_an_event_endpoint_holds_in_bytes(srv):
     check("2048 bytes" in b.get("detail", ""), "the reason says the limit in bytes: %r" % b.get("detail"))
     param = contract.spec().doc["components"]["parameters"]["EventEndpoint"]["schema"]
     eq((param.get("maxLength"), param.get("x-max-bytes")), (2048, 2048), "EventEndpoint's limit")
+
+
+# --------------------------------------------------------------------------
+# HEAD: every GET operation has its HEAD (the conventions); the checker sees
+# both answers
+
+
+def test_head_answers_every_get_operation_as_its_get_does(srv):
+    slug, agent = _project(srv)
+    ev = _event()
+    expect(srv.req("POST", "/api/v1/agent/events", {"events": [ev]}, token=agent), 200)
+    tok = expect(srv.req("GET", "/api/v1/projects/%s/tokens" % slug, token=srv.admin_token()), 200)["tokens"][0]
+    values = {"slug": slug, "env": "production", "n": "1", "id": "1", "agent_id": "no-such-agent",
+              "file": "index.html"}
+    special = {"/api/v1/projects/{slug}/events/{id}": {"id": ev["id"]},
+               "/api/v1/projects/{slug}/tokens/{id}": {"id": str(tok["id"])},
+               "/api/v1/agent/policy": {"?": "environment=production"}}
+    heads = sorted(t for m, t in contract.operations() if m == "HEAD")
+    check(heads, "api/openapi.yaml lists HEAD operations")
+    for tmpl in heads:
+        v = dict(values, **special.get(tmpl, {}))
+        path = re.sub(r"\{([a-z_]+)\}", lambda m: v[m.group(1)], tmpl)
+        if "?" in v:
+            path += "?" + v["?"]
+        auth = {"token": agent} if tmpl.startswith("/api/v1/agent/") else {"token": srv.admin_token()}
+        g = srv.req("GET", path, **auth)
+        h = srv.req("HEAD", path, **auth)
+        eq(h.status, g.status, "HEAD %s answers as its GET" % path)
+        eq(h.raw, b"", "HEAD %s has no body" % path)
+    check(not (set(("HEAD", t) for t in heads) - contract.seen), "every HEAD operation was answered")
