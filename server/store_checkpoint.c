@@ -18,9 +18,13 @@
  * checkpoint from the checkpointer starved for seconds against the
  * writer's back-to-back transactions. So once a commit leaves the log over
  * STORE_WAL_MAX_PAGES, the committing connection checkpoints inline (most
- * pages are copied already; FULL, so that it waits for a background pass
- * in progress rather than give up), and its next transaction starts the
- * log over. Without the checkpointer (the CLI, unit tests) the hook
+ * pages are copied already), and its next transaction starts the log
+ * over. SQLite answers SQLITE_BUSY at once, whatever the mode and the busy
+ * timeout, to a checkpoint that finds another one running, and on a busy
+ * machine the background pass was often running: the inline checkpoint
+ * gave up and the log grew on. So the two take turns on ck_pass: the
+ * inline checkpoint waits for a background pass in progress (a PASSIVE
+ * pass never waits for anything itself) and then runs. Without the checkpointer (the CLI, unit tests) the hook
  * checkpoints inline from 1,000 pages, as SQLite's default does.
  */
 #include "store_int.h"
@@ -35,6 +39,9 @@
 #define STORE_WAL_MAX_PAGES 16384 /* 64 MiB of 4 KiB pages */
 
 static pthread_mutex_t ck_lock = PTHREAD_MUTEX_INITIALIZER;
+/* held for the length of one checkpoint (background or inline); never
+ * taken with ck_lock held */
+static pthread_mutex_t ck_pass = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t ck_cond = PTHREAD_COND_INITIALIZER;
 static int ck_running, ck_wanted, ck_stopping;
 static pthread_t ck_thread;
@@ -61,10 +68,13 @@ int store_wal_hook(void *arg, sqlite3 *db, const char *name, int pages)
 	pthread_mutex_unlock(&ck_lock);
 	if (!running)
 		sqlite3_wal_checkpoint(db, name); /* SQLite's default: PASSIVE */
-	else if (pages >= STORE_WAL_MAX_PAGES)
-		/* FULL waits (busy timeout) for a background pass in progress,
-		 * which would make a PASSIVE one here give up at once */
+	else if (pages >= STORE_WAL_MAX_PAGES) {
+		/* after the background pass in progress, if any: a second
+		 * checkpoint beside it would give up at once */
+		pthread_mutex_lock(&ck_pass);
 		sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_FULL, NULL, NULL);
+		pthread_mutex_unlock(&ck_pass);
+	}
 	return SQLITE_OK;
 }
 
@@ -80,8 +90,10 @@ static void *ck_main(void *arg)
 			break;
 		ck_wanted = 0;
 		pthread_mutex_unlock(&ck_lock);
+		pthread_mutex_lock(&ck_pass);
 		rc = sqlite3_wal_checkpoint_v2(ck_store->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &log,
 		                               &done);
+		pthread_mutex_unlock(&ck_pass);
 		if (rc != SQLITE_OK && rc != SQLITE_BUSY)
 			LOG(LOG_WARN, "msg=\"checkpoint failed\" error=\"%s\"",
 			    sqlite3_errmsg(ck_store->db));
