@@ -24,8 +24,9 @@
  * machine the background pass was often running: the inline checkpoint
  * gave up and the log grew on. So the two take turns on ck_pass: the
  * inline checkpoint waits for a background pass in progress (a PASSIVE
- * pass never waits for anything itself) and then runs. Without the checkpointer (the CLI, unit tests) the hook
- * checkpoints inline from 1,000 pages, as SQLite's default does.
+ * pass never waits for anything itself) and then runs. Without the
+ * checkpointer (the CLI, unit tests) the hook checkpoints inline from
+ * 1,000 pages, as SQLite's default does.
  */
 #include "store_int.h"
 
