@@ -84,6 +84,7 @@ bench: deps
 	sh bench/http/run.sh
 	sh bench/fanout/run.sh
 	sh bench/ingest/run.sh
+	sh bench/notify/run.sh
 
 # libFuzzer + ASan/UBSan on the parsers (clang): FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60

@@ -6,6 +6,7 @@
 
 #include "err.h"
 #include "ingest.h"
+#include "notify.h"
 #include "metrics.h"
 #include "ws_hub.h"
 #include "ws_live.h"
@@ -33,8 +34,8 @@ void api_metrics(struct http_req *r)
 
 	buf_init(&b, 4u << 20);
 	if (metrics_render(&b) != MOAT_OK || ingest_metrics(&b) != MOAT_OK ||
-	    store_checkpoint_metrics(&b) != MOAT_OK || ws_hub_metrics(&b) != MOAT_OK ||
-	    ws_live_metrics(&b) != MOAT_OK) {
+	    notify_metrics(&b) != MOAT_OK || store_checkpoint_metrics(&b) != MOAT_OK ||
+	    ws_hub_metrics(&b) != MOAT_OK || ws_live_metrics(&b) != MOAT_OK) {
 		buf_cleanup(&b);
 		http_problem(r, 500, "internal", "internal error", NULL);
 		return;

@@ -60,6 +60,12 @@ static const struct cfg_directive cfg_table[] = {
      100, "attempts of one delivery before it is dead (backoff from 1 s doubling to 5 min)"},
     {"--notify-seed", "MOAT_NOTIFY_SEED", CFG_INT, I(notify_seed), "0", 0, 2147483647,
      "tests only: seed of the delivery backoff's jitter (0 = random)"},
+    {"--notify-offline-grace", "MOAT_NOTIFY_OFFLINE_GRACE", CFG_INT, I(notify_offline_grace_s),
+     "300", 1, 86400,
+     "an environment whose agents have all been offline this many seconds is reported to the "
+     "channels that subscribe to it"},
+    {"--notify-alert-scan-ms", "MOAT_NOTIFY_ALERT_SCAN_MS", CFG_INT, I(notify_alert_scan_ms),
+     "5000", 100, 3600000, "how often the notifier looks for operator alerts"},
     {"--sync", "MOAT_SYNC", CFG_SYNC, I(sync_full), "normal", 0, 1,
      "normal: commits survive a crash of moatd; full: also a power loss (fsync per commit)"},
     {"--retention-days", "MOAT_RETENTION_DAYS", CFG_INT, I(retention_days), "30", 0, 36500,

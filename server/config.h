@@ -26,6 +26,8 @@ struct config {
 	int notify_timeout_ms;          /* one delivery attempt, at most */
 	int notify_max_attempts;        /* then the delivery is dead */
 	int notify_seed;                /* tests: the backoff jitter's seed (0 = random) */
+	int notify_offline_grace_s;     /* an environment all offline this long is reported */
+	int notify_alert_scan_ms;       /* operator alerts are looked for this often */
 	int sync_full;                  /* SQLite synchronous=FULL */
 	int retention_days;             /* events older than this are purged (0 = keep) */
 	int agent_prune_days;           /* offline agents older than this leave the inventory */

@@ -17,6 +17,8 @@
 #include "http.h"
 #include "ingest.h"
 #include "log.h"
+#include "notify.h"
+#include "notify_test.h"
 #include "password.h"
 #include "store.h"
 #include "timefmt.h"
@@ -396,6 +398,10 @@ static const struct serve_step {
      * still waiting are called back; events not yet in the free-text
      * index are indexed after the next start */
     {"writer", ingest_stop},
+    /* the notifier abandons its transfers in flight (their leases run
+     * out: the next start sends them again); test sends still waiting
+     * are answered */
+    {"notifier", notify_stop},
     /* every thread's SQLite connection, then the checkpointer (it may be
      * checkpointing what the writer committed last), then main's own */
     {"store threads", store_threads_close},
@@ -483,6 +489,10 @@ static int cmd_serve(int argc, char **argv)
 	pthread_sigmask(SIG_BLOCK, &set, NULL); /* every thread inherits the mask */
 	signal(SIGPIPE, SIG_IGN);
 	json_object_seed(0);
+	if (notify_global_init() != MOAT_OK) { /* libcurl, before any thread */
+		fprintf(stderr, "moatd: cannot initialise libcurl\n");
+		return 1;
+	}
 	config_log(&cfg);
 
 	if (open_migrated(cfg.db, &st))
@@ -504,10 +514,30 @@ static int cmd_serve(int argc, char **argv)
 	/* the writer's subscribers, before it starts: the live feed (the
 	 * WebSocket acks and the REST answers are each batch's completion) */
 	rc = ingest_subscribe(ws_live_committed, NULL);
+	/* the notifier: its outbox rows in the events' transaction, its
+	 * wake-up after the commit */
+	if (!rc)
+		rc = ingest_subscribe_tx(notify_outbox_tx, NULL);
+	if (!rc)
+		rc = ingest_subscribe(notify_committed, NULL);
 	if (!rc)
 		rc = store_checkpointer_start(cfg.db);
 	if (!rc)
 		rc = ingest_start(cfg.db, cfg.retention_days, cfg.agent_prune_days);
+	if (!rc) {
+		struct notify_config nc = {0};
+		snprintf(nc.db, sizeof nc.db, "%s", cfg.db);
+		snprintf(nc.public_url, sizeof nc.public_url, "%s", cfg.public_url);
+		nc.allow_private = cfg.allow_private_webhooks;
+		nc.timeout_ms = cfg.notify_timeout_ms;
+		nc.max_attempts = cfg.notify_max_attempts;
+		nc.seed = (uint64_t)cfg.notify_seed;
+		nc.offline_grace_s = cfg.notify_offline_grace_s;
+		nc.alert_scan_ms = cfg.notify_alert_scan_ms;
+		rc = notify_start(&nc);
+		if (!rc) /* POST …/channels/{id}/test sends through the notifier */
+			notify_test_set(notify_test_send);
+	}
 	if (!rc)
 		rc = http_server_start(&cfg, &serve_http, &http_port);
 	if (!rc) {

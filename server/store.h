@@ -699,4 +699,54 @@ int store_delivery_list(struct store *st, int64_t channel_id, int64_t before_id,
 /* How many deliveries are pending or failed (still to send), for /metrics. */
 int store_delivery_backlog(struct store *st, int64_t *n);
 
+/* ---- the notifier's own queries (store_notify.c) ----------------------- */
+
+/* The enabled channels of project_id that hear about threats, inside the
+ * caller's transaction (the writer's commit). *out: free(). */
+int store_notify_channels_in(struct store *st, int64_t project_id, struct store_channel **out,
+                             size_t *n);
+/* The body (heap, NULL when none: free()) of digest id while it still
+ * collects (pending and never attempted); MOAT_ENOTFOUND once the
+ * notifier took it (then a new digest starts). Caller's transaction. */
+int store_notify_digest_open_in(struct store *st, int64_t id, char **body);
+/* Folds more events into digest id (still collecting): last_event_id,
+ * event_count += count, body replaced. Caller's transaction. */
+int store_notify_digest_update_in(struct store *st, int64_t id, int64_t last_event_id,
+                                  int64_t count, const char *body);
+/* The notifier's claim: like store_delivery_claim, but a channel listed
+ * in busy (nbusy ids, each with busy_n[i] deliveries in flight) gets at
+ * most per_channel - busy_n[i] more, any other channel at most
+ * per_channel, so that one slow receiver never holds the queue: the
+ * deliveries of channels at their limit are not even read. */
+int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int max,
+                       const int64_t *busy, const int *busy_n, size_t nbusy, int per_channel,
+                       struct store_delivery_job **out, size_t *n);
+/* The project and uid of the event with row id id; MOAT_ENOTFOUND when
+ * it is gone (retention). */
+int store_notify_event_uid(struct store *st, int64_t id, int64_t *project_id, char uid[40]);
+/* Inside the caller's transaction: records that channel_id was told of
+ * occurrence key; *fresh = 1 when it had not been (send), 0 when it had. */
+int store_notify_alert_once_in(struct store *st, int64_t channel_id, const char *key, int64_t now,
+                               int *fresh);
+
+/* Something operators must hear about, found by a scan. */
+struct store_notify_alert {
+	int64_t project_id, env_id;
+	char env[48];
+	char key[160];     /* the occurrence (see schema 008) */
+	char message[600]; /* what happened, in a sentence */
+	int64_t since;     /* when it began (unix seconds), for the rollout test */
+};
+/* Agents that reported a policy they could not apply (policy_error set).
+ * *out: free(). */
+int store_notify_scan_policy_failed(struct store *st, struct store_notify_alert **out, size_t *n);
+/* Environments that had agents and whose agents have all been offline
+ * since before now - grace_s. *out: free(). */
+int store_notify_scan_env_offline(struct store *st, int64_t now, int64_t grace_s,
+                                  struct store_notify_alert **out, size_t *n);
+/* Environments whose current policy version, created at since, is not
+ * yet applied by every online agent (the caller compares since with each
+ * channel's rollout_stall_seconds). *out: free(). */
+int store_notify_scan_rollouts(struct store *st, struct store_notify_alert **out, size_t *n);
+
 #endif

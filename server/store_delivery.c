@@ -18,13 +18,6 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define DELIVERY_COLS                                                                              \
-	"d.id, d.uuid, d.channel_id, d.kind, d.status, COALESCE(d.event_id, 0),"                   \
-	" COALESCE(d.last_event_id, 0), d.event_count, d.body, d.attempts, d.next_attempt_at,"     \
-	" COALESCE(d.response_code, 0), COALESCE(d.last_error, ''), d.created_at,"                 \
-	" COALESCE(d.delivered_at, 0)"
-#define DELIVERY_NCOLS 15
-
 void store_delivery_cleanup(struct store_delivery *d)
 {
 	if (!d)
@@ -49,7 +42,7 @@ void store_delivery_jobs_free(struct store_delivery_job *arr, size_t n)
 	free(arr);
 }
 
-static void delivery_row(sqlite3_stmt *s, struct store_delivery *d)
+void store_delivery_row(sqlite3_stmt *s, struct store_delivery *d)
 {
 	const unsigned char *body;
 
@@ -186,7 +179,7 @@ int store_delivery_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int
 
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		j = &arr[cnt++];
-		delivery_row(s, &j->d);
+		store_delivery_row(s, &j->d);
 		store_col_text(s, DELIVERY_NCOLS, j->secret, sizeof j->secret);
 		store_channel_row_at(s, DELIVERY_NCOLS + 1, &j->c);
 	}
@@ -306,7 +299,7 @@ int store_delivery_get(struct store *st, int64_t channel_id, int64_t id, struct 
 		return MOAT_ENOTFOUND;
 	if (rc != SQLITE_ROW)
 		return store_err(st, rc);
-	delivery_row(s, out);
+	store_delivery_row(s, out);
 	sqlite3_reset(s);
 	return MOAT_OK;
 }
@@ -331,7 +324,7 @@ int store_delivery_list(struct store *st, int64_t channel_id, int64_t before_id,
 	sqlite3_bind_int(s, 3, limit);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
-		delivery_row(s, &arr[cnt++]);
+		store_delivery_row(s, &arr[cnt++]);
 	}
 	if (rc != SQLITE_DONE) {
 		store_deliveries_free(arr, cnt);

@@ -79,6 +79,16 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 #define CHANNEL_NCOLS 24
 void store_channel_row_at(sqlite3_stmt *s, int off, struct store_channel *c);
 
+/* The columns of a delivery row over "deliveries d" and their reader
+ * (store_delivery.c; the notifier's claim in store_notify.c too). */
+#define DELIVERY_COLS                                                                              \
+	"d.id, d.uuid, d.channel_id, d.kind, d.status, COALESCE(d.event_id, 0),"                   \
+	" COALESCE(d.last_event_id, 0), d.event_count, d.body, d.attempts, d.next_attempt_at,"     \
+	" COALESCE(d.response_code, 0), COALESCE(d.last_error, ''), d.created_at,"                 \
+	" COALESCE(d.delivered_at, 0)"
+#define DELIVERY_NCOLS 15
+void store_delivery_row(sqlite3_stmt *s, struct store_delivery *d);
+
 #endif
 
 #include <jansson.h>

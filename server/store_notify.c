@@ -1,0 +1,317 @@
+/*
+ * store_notify.c — the notifier's queries beside store_channel.c and
+ * store_delivery.c: the channels the writer's outbox hook matches, the
+ * digest a channel collects into, the claim that keeps one slow receiver
+ * from holding the queue, and the scans for operator alerts (schema 008).
+ *
+ * Threads: the writer (the *_in calls, inside its group commit) and the
+ * notifier thread (claim, scans), each on its own connection.
+ */
+#include "store_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "buf.h"
+#include "crypto.h"
+#include "err.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+int store_notify_channels_in(struct store *st, int64_t project_id, struct store_channel **out,
+                             size_t *n)
+{
+	static const char sql[] = "SELECT " CHANNEL_COLS " FROM channels c"
+	                          " JOIN projects p ON p.id = c.project_id"
+	                          " WHERE c.project_id = ?1 AND c.enabled = 1 AND c.on_threats = 1"
+	                          " ORDER BY c.id";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_channel *arr = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, project_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
+		store_channel_row_at(s, 0, &arr[cnt++]);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(arr);
+		return store_err(st, rc);
+	}
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_notify_digest_open_in(struct store *st, int64_t id, char **body)
+{
+	static const char sql[] = "SELECT body FROM deliveries WHERE id = ? AND kind = 'digest'"
+	                          " AND status = 'pending' AND attempts = 0";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	const unsigned char *t;
+	int rc;
+
+	*body = NULL;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return MOAT_ENOTFOUND;
+	}
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	t = sqlite3_column_text(s, 0);
+	*body = t ? xstrdup((const char *)t) : NULL;
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
+
+int store_notify_digest_update_in(struct store *st, int64_t id, int64_t last_event_id,
+                                  int64_t count, const char *body)
+{
+	static const char sql[] =
+	    "UPDATE deliveries SET last_event_id = ?2, event_count = event_count + ?3,"
+	    " event_id = COALESCE(event_id, ?2), body = ?4"
+	    " WHERE id = ?1 AND status = 'pending' AND attempts = 0";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, last_event_id);
+	sqlite3_bind_int64(s, 3, count);
+	store_bind_text(s, 4, body);
+	rc = store_err(st, sqlite3_step(s));
+	if (rc)
+		return rc;
+	return sqlite3_changes(st->db) ? MOAT_OK : MOAT_ENOTFOUND;
+}
+
+/* Deliveries in flight for channel id per the caller's lists (0: none). */
+static int claim_busy(const int64_t *busy, const int *busy_n, size_t nbusy, int64_t id)
+{
+	for (size_t i = 0; i < nbusy; i++)
+		if (busy[i] == id)
+			return busy_n[i];
+	return 0;
+}
+
+int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int max,
+                       const int64_t *busy, const int *busy_n, size_t nbusy, int per_channel,
+                       struct store_delivery_job **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT " DELIVERY_COLS ", COALESCE(c.secret, ''), " CHANNEL_COLS
+	    " FROM deliveries d JOIN channels c ON c.id = d.channel_id"
+	    " JOIN projects p ON p.id = c.project_id"
+	    " WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?1 AND c.enabled = 1"
+	    " AND d.channel_id NOT IN (SELECT value FROM json_each(?3))"
+	    " ORDER BY d.next_attempt_at, d.id LIMIT ?2";
+	static const char upd[] = "UPDATE deliveries SET attempts = attempts + 1,"
+	                          " next_attempt_at = ? WHERE id = ?";
+	struct store_delivery_job *arr = NULL;
+	struct buf full;
+	size_t cap = 0, cnt = 0;
+	sqlite3_stmt *s;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (max <= 0)
+		return MOAT_OK;
+	/* the channels at their limit, as a JSON array for json_each */
+	buf_init(&full, 64 + nbusy * 24);
+	buf_append_str(&full, "[");
+	for (size_t i = 0; i < nbusy; i++)
+		if (busy_n[i] >= per_channel)
+			buf_printf(&full, "%s%lld", full.len > 1 ? "," : "", (long long)busy[i]);
+	buf_append_str(&full, "]");
+	rc = store_begin_stmt(st, sql, &s);
+	if (rc) {
+		buf_cleanup(&full);
+		return rc;
+	}
+	sqlite3_bind_int64(s, 1, now_ms);
+	sqlite3_bind_int(s, 2, max * per_channel);
+	sqlite3_bind_text(s, 3, full.data, (int)full.len, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && cnt < (size_t)max) {
+		struct store_delivery_job *j;
+		int64_t ch = sqlite3_column_int64(s, 2);
+		int taken = claim_busy(busy, busy_n, nbusy, ch);
+
+		for (size_t i = 0; i < cnt; i++)
+			taken += arr[i].d.channel_id == ch;
+		if (taken >= per_channel)
+			continue;
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
+		j = &arr[cnt++];
+		store_delivery_row(s, &j->d);
+		store_col_text(s, DELIVERY_NCOLS, j->secret, sizeof j->secret);
+		store_channel_row_at(s, DELIVERY_NCOLS + 1, &j->c);
+	}
+	sqlite3_reset(s);
+	buf_cleanup(&full);
+	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? MOAT_OK : store_err(st, rc);
+	for (size_t i = 0; !rc && i < cnt; i++) {
+		sqlite3_stmt *u = store_stmt(st, upd);
+
+		if (!u) {
+			rc = MOAT_EDB;
+			break;
+		}
+		arr[i].d.attempts++;
+		arr[i].d.next_attempt_at = now_ms + lease_ms;
+		sqlite3_bind_int64(u, 1, now_ms + lease_ms);
+		sqlite3_bind_int64(u, 2, arr[i].d.id);
+		rc = store_err(st, sqlite3_step(u));
+	}
+	if (!rc)
+		rc = store_commit(st);
+	else
+		store_rollback(st);
+	if (rc) {
+		store_delivery_jobs_free(arr, cnt);
+		return rc;
+	}
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_notify_alert_once_in(struct store *st, int64_t channel_id, const char *key, int64_t now,
+                               int *fresh)
+{
+	static const char sql[] =
+	    "INSERT OR IGNORE INTO notify_alerts(channel_id, key, at) VALUES (?, ?, ?)";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	*fresh = 0;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, channel_id);
+	sqlite3_bind_text(s, 2, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, now);
+	rc = store_err(st, sqlite3_step(s));
+	if (!rc)
+		*fresh = sqlite3_changes(st->db) > 0;
+	return rc;
+}
+
+/* Runs an alert scan: columns project_id, env_id, env name, key, message,
+ * since. */
+static int alert_scan(struct store *st, const char *sql, int64_t a1, int64_t a2,
+                      struct store_notify_alert **out, size_t *n)
+{
+	sqlite3_stmt *s = store_stmt(st, sql);
+	struct store_notify_alert *arr = NULL;
+	size_t cap = 0, cnt = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!s)
+		return MOAT_EDB;
+	if (sqlite3_bind_parameter_count(s) >= 1)
+		sqlite3_bind_int64(s, 1, a1);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		sqlite3_bind_int64(s, 2, a2);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && cnt < 1000) {
+		struct store_notify_alert *a;
+		arr = store_grow(arr, &cap, cnt, sizeof *arr);
+		a = &arr[cnt++];
+		memset(a, 0, sizeof *a);
+		a->project_id = sqlite3_column_int64(s, 0);
+		a->env_id = sqlite3_column_int64(s, 1);
+		store_col_text(s, 2, a->env, sizeof a->env);
+		store_col_text(s, 3, a->key, sizeof a->key);
+		store_col_text(s, 4, a->message, sizeof a->message);
+		a->since = sqlite3_column_int64(s, 5);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		free(arr);
+		return store_err(st, rc);
+	}
+	*out = arr;
+	*n = cnt;
+	return MOAT_OK;
+}
+
+int store_notify_scan_policy_failed(struct store *st, struct store_notify_alert **out, size_t *n)
+{
+	/* one occurrence per agent and error text (the text names the
+	 * version): hex(error) keeps the key short enough and exact */
+	static const char sql[] =
+	    "SELECT a.project_id, a.environment_id, e.name,"
+	    " 'policy_failed:' || a.id || ':' || substr(hex(a.policy_error), 1, 100),"
+	    " 'Agent ' || a.agent_id || ' on ' || a.hostname || ' could not apply the policy: '"
+	    " || a.policy_error, a.last_seen_at"
+	    " FROM agents a JOIN environments e ON e.id = a.environment_id"
+	    " WHERE a.policy_error IS NOT NULL ORDER BY a.id";
+
+	return alert_scan(st, sql, 0, 0, out, n);
+}
+
+int store_notify_scan_env_offline(struct store *st, int64_t now, int64_t grace_s,
+                                  struct store_notify_alert **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT e.project_id, e.id, e.name, 'env_offline:' || e.id || ':' || "
+	    "max(a.last_seen_at),"
+	    " 'Every agent of ' || e.name || ' is offline (' || count(*) || ' known, the last seen "
+	    "at ' || strftime('%Y-%m-%dT%H:%M:%SZ', max(a.last_seen_at), 'unixepoch') || ')',"
+	    " max(a.last_seen_at)"
+	    " FROM agents a JOIN environments e ON e.id = a.environment_id"
+	    " GROUP BY e.id HAVING max(a.online) = 0 AND max(a.last_seen_at) <= ?1";
+
+	return alert_scan(st, sql, now - grace_s, 0, out, n);
+}
+
+int store_notify_scan_rollouts(struct store *st, struct store_notify_alert **out, size_t *n)
+{
+	static const char sql[] =
+	    "SELECT e.project_id, e.id, e.name, 'rollout_stalled:' || e.id || ':' || v.version,"
+	    " 'Policy version ' || v.version || ' of ' || e.name || ' is not applied by '"
+	    " || count(*) || ' online agent(s) yet', v.created_at"
+	    " FROM environments e"
+	    " JOIN policy_versions v ON v.environment_id = e.id AND v.version ="
+	    "  (SELECT max(version) FROM policy_versions WHERE environment_id = e.id)"
+	    " JOIN agents a ON a.environment_id = e.id AND a.online = 1"
+	    "  AND a.policy_version <> v.version"
+	    " GROUP BY e.id";
+
+	return alert_scan(st, sql, 0, 0, out, n);
+}
+
+int store_notify_event_uid(struct store *st, int64_t id, int64_t *project_id, char uid[40])
+{
+	static const char sql[] = "SELECT project_id, event_uid FROM events WHERE id = ?";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	uid[0] = 0;
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(s);
+		return MOAT_ENOTFOUND;
+	}
+	if (rc != SQLITE_ROW)
+		return store_err(st, rc);
+	*project_id = sqlite3_column_int64(s, 0);
+	store_col_text(s, 1, uid, 40);
+	sqlite3_reset(s);
+	return MOAT_OK;
+}
