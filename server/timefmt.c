@@ -46,6 +46,17 @@ int64_t timefmt_now(void)
 	return (int64_t)time(NULL) + off;
 }
 
+int64_t timefmt_now_ms(void)
+{
+	struct timespec ts;
+	int64_t off = 0;
+
+	if (timefmt_offset)
+		off = (int64_t)le64toh((uint64_t)__atomic_load_n(timefmt_offset, __ATOMIC_RELAXED));
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((int64_t)ts.tv_sec + off) * 1000 + ts.tv_nsec / 1000000;
+}
+
 int64_t timefmt_mono_us(void)
 {
 	struct timespec ts;

@@ -19,6 +19,8 @@ int64_t timefmt_now(void);
  * any other thread starts. 0 or MOAT_EIO. */
 int timefmt_test_clock(const char *path);
 /* Monotonic clock in microseconds, for durations. */
+/* The same wall clock (test offset included) in milliseconds. */
+int64_t timefmt_now_ms(void);
 int64_t timefmt_mono_us(void);
 /* Formats t (unix seconds, UTC) as RFC 3339 into out. */
 void timefmt_rfc3339(int64_t t, char out[TIMEFMT_LEN]);

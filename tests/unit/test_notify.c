@@ -7,10 +7,12 @@
 #include <cmocka.h>
 #include <jansson.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "crypto.h"
 #include "err.h"
+#include "notify.h"
 #include "notify_msg.h"
 #include "notify_retry.h"
 #include "store.h"
@@ -300,6 +302,34 @@ static void outcomes_retry_what_may_succeed_later_and_nothing_else(void **state)
 	assert_int_equal(notify_outcome(7, 0, 1), NOTIFY_REFUSED);   /* private target */
 }
 
+static int64_t real_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The outbox's due times and the notifier's clock: read across a second
+ * boundary, it stays between the real clock read before and after (it
+ * once mixed time(2)'s coarse seconds with gettimeofday's, and jumped a
+ * second ahead or behind around each boundary: deliveries waited up to a
+ * second for a clock that had run ahead). */
+static void the_notifiers_clock_never_jumps_at_a_second_boundary(void **state)
+{
+	int64_t start = real_ms(), bad = 0, n = 0;
+
+	(void)state;
+	while (real_ms() - start < 1100) {
+		int64_t before = real_ms(), now = notify_now_ms(), after = real_ms();
+		if (now < before || now > after)
+			bad++;
+		n++;
+	}
+	assert_true(n > 1000);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -313,6 +343,7 @@ int main(void)
 	    cmocka_unit_test(backoff_grows_from_about_a_second_to_the_cap_and_is_seeded),
 	    cmocka_unit_test(retry_after_takes_seconds_or_a_date_and_is_capped),
 	    cmocka_unit_test(outcomes_retry_what_may_succeed_later_and_nothing_else),
+	    cmocka_unit_test(the_notifiers_clock_never_jumps_at_a_second_boundary),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
