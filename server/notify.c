@@ -65,9 +65,14 @@ static struct store *notify_st;
 static struct notify_rng notify_rng;
 static struct notify_xfer *notify_inflight[NOTIFY_MAX_INFLIGHT];
 static int notify_ninflight;
+/* the last claim found deliveries due but none it could take (their
+ * channels have their limit in flight): wait for a transfer to end or a
+ * wake-up instead of claiming again at once */
+static int notify_starved;
 
 /* counters (relaxed atomics) */
 static uint64_t m_delivered, m_retried, m_dead, m_refused, m_tests, m_tests_busy, m_claimed;
+static uint64_t m_claims_empty; /* claims that found due deliveries but took none */
 static int64_t m_backlog, m_inflight;
 
 int64_t notify_now_ms(void)
@@ -211,6 +216,7 @@ static void notify_claim(int64_t now_ms)
 	int64_t due = 0;
 	int free_slots = NOTIFY_MAX_INFLIGHT - notify_ninflight;
 
+	notify_starved = 0;
 	if (free_slots <= 0)
 		return;
 	/* a read first: the claim takes the write lock, so only when due */
@@ -237,6 +243,9 @@ static void notify_claim(int64_t now_ms)
 	                       &n) != MOAT_OK)
 		return;
 	__atomic_fetch_add(&m_claimed, (uint64_t)n, __ATOMIC_RELAXED);
+	notify_starved = n == 0;
+	if (!n)
+		__atomic_fetch_add(&m_claims_empty, 1, __ATOMIC_RELAXED);
 	for (size_t i = 0; i < n; i++) {
 		struct store_delivery_job *j = xmalloc(sizeof *j);
 		struct notify_xfer *x = NULL;
@@ -363,8 +372,8 @@ static int notify_wait_ms(int64_t now_ms)
 			__atomic_store_n(&m_backlog, backlog, __ATOMIC_RELAXED);
 	}
 	store_idle(notify_st);
-	if (!due || notify_ninflight == NOTIFY_MAX_INFLIGHT)
-		return 1000;
+	if (!due || notify_ninflight == NOTIFY_MAX_INFLIGHT || notify_starved)
+		return 1000; /* a transfer's end or a wake-up ends the wait sooner */
 	if (due <= now_ms)
 		return 0;
 	return due - now_ms > 1000 ? 1000 : (int)(due - now_ms);
@@ -492,6 +501,9 @@ int notify_metrics(struct buf *b)
 	    "moat_notify_deliveries_total{outcome=\"refused\"} %llu\n"
 	    "# HELP moat_notify_claimed_total Deliveries the notifier took from the outbox.\n"
 	    "# TYPE moat_notify_claimed_total counter\nmoat_notify_claimed_total %llu\n"
+	    "# HELP moat_notify_claims_empty_total Claims that found deliveries due but took none"
+	    " (their channels had their limit in flight).\n"
+	    "# TYPE moat_notify_claims_empty_total counter\nmoat_notify_claims_empty_total %llu\n"
 	    "# HELP moat_notify_queue_deliveries Deliveries still to send (pending or failed).\n"
 	    "# TYPE moat_notify_queue_deliveries gauge\nmoat_notify_queue_deliveries %lld\n"
 	    "# HELP moat_notify_inflight Transfers in flight (at most %d, %d per channel).\n"
@@ -505,6 +517,7 @@ int notify_metrics(struct buf *b)
 	    (unsigned long long)__atomic_load_n(&m_dead, __ATOMIC_RELAXED),
 	    (unsigned long long)__atomic_load_n(&m_refused, __ATOMIC_RELAXED),
 	    (unsigned long long)__atomic_load_n(&m_claimed, __ATOMIC_RELAXED),
+	    (unsigned long long)__atomic_load_n(&m_claims_empty, __ATOMIC_RELAXED),
 	    (long long)__atomic_load_n(&m_backlog, __ATOMIC_RELAXED), NOTIFY_MAX_INFLIGHT,
 	    NOTIFY_PER_CHANNEL, (long long)__atomic_load_n(&m_inflight, __ATOMIC_RELAXED),
 	    NOTIFY_MAX_TESTS, (unsigned long long)__atomic_load_n(&m_tests, __ATOMIC_RELAXED),

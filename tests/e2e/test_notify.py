@@ -13,6 +13,7 @@ import hashlib
 import hmac
 import http.server
 import json
+import re
 import threading
 import time
 import uuid
@@ -152,6 +153,13 @@ def _wait_delivery(srv, slug, admin, ch, pred, what, timeout=WAIT):
         if time.monotonic() > deadline:
             moat.fail("delivery log: %s within %.0f s; it says %r" % (what, timeout, ds))
         time.sleep(0.1)
+
+
+def _metric(srv, name):
+    text = srv.req("GET", "/metrics").raw.decode()
+    m = re.search(r"^%s (\d+)$" % re.escape(name), text, re.M)
+    check(m is not None, "no %s on /metrics" % name)
+    return int(m.group(1))
 
 
 def _all_strings(v, out):
@@ -403,14 +411,25 @@ def test_a_hung_receiver_delays_no_other_channel(srv):
         hung.script(*(["hang"] * 10))
         stuck = _channel(srv, slug, admin, "webhook", hung.url("/stuck"), throttle_seconds=0)
         _channel(srv, slug, admin, "webhook", rx.url("/fast"), throttle_seconds=0)
-        # the hung channel's first attempt waits for its 10 s timeout; the
-        # other channel's messages arrive meanwhile, one per batch
+        # the hung channel's attempts wait for their 10 s timeout, four at
+        # once; more of its deliveries are due meanwhile. The other
+        # channel's messages arrive, one per batch
+        for i in range(6):
+            _post(srv, agent, _events(1))
+        hung.wait_for(4, "/stuck", timeout=5)
+        empty0 = _metric(srv, "moat_notify_claims_empty_total")
         t0 = time.monotonic()
         for i in range(3):
             _post(srv, agent, _events(1))
-            rx.wait_for(i + 1, "/fast", timeout=5)
+            rx.wait_for(6 + i + 1, "/fast", timeout=5)
         check(time.monotonic() - t0 < 8, "the fast channel was served while the other hangs")
-        hung.wait_for(1, "/stuck", timeout=5)
+        # and the notifier waits for a slot rather than claiming in a loop
+        # (it once spun on the hung channel's due deliveries, holding the
+        # write lock against the writer): a claim that takes nothing is
+        # followed by a wait for a wake-up, a transfer's end or a second
+        empty = _metric(srv, "moat_notify_claims_empty_total") - empty0
+        check(empty <= 10 + 3 * (time.monotonic() - t0),
+              "%d empty claims in %.1f s" % (empty, time.monotonic() - t0))
         ds = _deliveries(srv, slug, admin, stuck)
         check(all(d["status"] in ("pending", "failed") for d in ds),
               "the hung channel's deliveries are still to send: %r" % ds)
