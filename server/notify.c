@@ -342,6 +342,7 @@ static void notify_reap(int64_t now_ms)
 		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&x);
 		CURLcode code = m->data.result;
 		curl_multi_remove_handle(notify_multi, x->h);
+		notify_starved = 0; /* a slot is free: claim again at once */
 		for (int i = 0; i < notify_ninflight; i++)
 			if (notify_inflight[i] == x) {
 				notify_inflight[i] = notify_inflight[--notify_ninflight];
