@@ -171,18 +171,82 @@ out:
 	return rc;
 }
 
-/* The batch's candidates for channel ch. */
-static int outbox_channel(struct store *st, struct store_channel *ch, const struct ingest_commit *c,
-                          unsigned mask, int64_t now_ms)
+/* The candidates of a batch for a channel: counted and folded into a
+ * digest aggregate once, and shared by every channel without filters on
+ * the event itself (a batch has one environment), so that five channels
+ * cost about one pass, not five. */
+struct outbox_cands {
+	int64_t n, first_eid, second_eid, last_eid;
+	const struct event *first; /* the first candidate */
+	json_t *rest;              /* aggregate of the candidates after the first */
+	json_t *all;               /* ... and of all of them (made on demand) */
+};
+
+/* One pass over the batch: the events stored now that the policy says to
+ * notify and that channel ch (NULL: any unfiltered channel) wants. */
+static void outbox_collect(struct outbox_cands *k, const struct ingest_commit *c, unsigned mask,
+                           const struct store_channel *ch)
 {
 	const struct event_batch *b = c->batch;
-	int64_t id = c->first_id, first = 0, last = 0, count = 0;
-	json_t *digest = NULL;
-	int rc = MOAT_OK;
-	int open = 0; /* a digest of this channel may be collecting */
+	int64_t id = c->first_id;
 
-	if (!outbox_env_matches(ch, c->env))
+	memset(k, 0, sizeof k[0]);
+	for (size_t i = 0; i < b->n; i++) {
+		const struct event *e = &b->ev[i];
+		int kk;
+		int64_t eid;
+
+		if (!c->inserted[i])
+			continue;
+		eid = id++;
+		kk = name_at(policy_interceptor_names, e->interceptor);
+		if (kk < 0 || !(mask & (1u << kk)) || (ch && !outbox_event_matches(ch, e, kk)))
+			continue;
+		if (!k->n) {
+			k->first = e;
+			k->first_eid = eid;
+		} else {
+			if (k->n == 1)
+				k->second_eid = eid;
+			if (!k->rest)
+				k->rest = json_object();
+			notify_digest_add(k->rest, c->env, e->interceptor, e->action, e->method,
+			                  e->endpoint, e->source_ip, e->uid, e->ts_ms);
+		}
+		k->last_eid = eid;
+		k->n++;
+	}
+}
+
+static json_t *outbox_all(struct outbox_cands *k, const char *env)
+{
+	const struct event *e = k->first;
+
+	if (!k->all) {
+		k->all = k->rest ? json_deep_copy(k->rest) : json_object();
+		notify_digest_add(k->all, env, e->interceptor, e->action, e->method, e->endpoint,
+		                  e->source_ip, e->uid, e->ts_ms);
+	}
+	return k->all;
+}
+
+static void outbox_cands_free(struct outbox_cands *k)
+{
+	json_decref(k->rest);
+	json_decref(k->all);
+	memset(k, 0, sizeof k[0]);
+}
+
+/* What channel ch gets of candidates k: on a quiet channel the first goes
+ * now and the rest into a digest; within a window all into the digest. */
+static int outbox_channel(struct store *st, struct store_channel *ch, const struct ingest_commit *c,
+                          struct outbox_cands *k, int64_t now_ms)
+{
+	int rc;
+
+	if (!k->n)
 		return MOAT_OK;
+	__atomic_fetch_add(&m_candidates, (uint64_t)k->n, __ATOMIC_RELAXED);
 	if (ch->digest_id) {
 		/* collecting still, or taken by the notifier (then forgotten) */
 		char *body = NULL;
@@ -192,62 +256,38 @@ static int outbox_channel(struct store *st, struct store_channel *ch, const stru
 			ch->digest_id = 0;
 		else if (rc)
 			return rc;
-		rc = MOAT_OK;
 	}
-	open = ch->digest_id != 0;
-	for (size_t i = 0; i < b->n && !rc; i++) {
-		const struct event *e = &b->ev[i];
-		int k;
-		int64_t eid;
-
-		if (!c->inserted[i])
-			continue;
-		eid = id++;
-		k = name_at(policy_interceptor_names, e->interceptor);
-		if (k < 0 || !(mask & (1u << k)) || !outbox_event_matches(ch, e, k))
-			continue;
-		__atomic_fetch_add(&m_candidates, 1, __ATOMIC_RELAXED);
-		if (!open && now_ms >= ch->window_ends_at) {
-			/* a quiet channel: this one goes now */
-			struct store_delivery_new d;
-			memset(&d, 0, sizeof d);
-			d.channel_id = ch->id;
-			d.kind = "event";
-			d.event_id = eid;
-			d.event_count = 1;
-			d.next_attempt_at = now_ms;
-			d.now_ms = now_ms;
-			rc = store_delivery_add_in(st, &d, NULL, NULL);
-			if (rc)
-				break;
-			ch->last_sent_at = now_ms;
-			ch->window_ends_at = now_ms + ch->throttle_seconds * 1000;
-			ch->digest_id = 0;
-			rc = store_channel_set_throttle_in(st, ch->id, ch->last_sent_at,
-			                                   ch->window_ends_at, 0);
-			__atomic_fetch_add(&m_events, 1, __ATOMIC_RELAXED);
-			outbox_wrote = 1;
-			open = 1; /* the rest of this batch is within the window */
-			continue;
-		}
-		if (!digest)
-			digest = json_object();
-		notify_digest_add(digest, c->env, e->interceptor, e->action, e->method, e->endpoint,
-		                  e->source_ip, e->uid, e->ts_ms);
-		if (!first)
-			first = eid;
-		last = eid;
-		count++;
+	if (ch->digest_id || now_ms < ch->window_ends_at)
+		return outbox_digest(st, ch, outbox_all(k, c->env), k->first_eid, k->last_eid, k->n,
+		                     now_ms);
+	/* a quiet channel: the first goes now, and starts a window */
+	{
+		struct store_delivery_new d;
+		memset(&d, 0, sizeof d);
+		d.channel_id = ch->id;
+		d.kind = "event";
+		d.event_id = k->first_eid;
+		d.event_count = 1;
+		d.next_attempt_at = now_ms;
+		d.now_ms = now_ms;
+		rc = store_delivery_add_in(st, &d, NULL, NULL);
 	}
-	if (!rc && count)
-		rc = outbox_digest(st, ch, digest, first, last, count, now_ms);
-	json_decref(digest);
+	if (rc)
+		return rc;
+	ch->last_sent_at = now_ms;
+	ch->window_ends_at = now_ms + ch->throttle_seconds * 1000;
+	rc = store_channel_set_throttle_in(st, ch->id, ch->last_sent_at, ch->window_ends_at, 0);
+	__atomic_fetch_add(&m_events, 1, __ATOMIC_RELAXED);
+	outbox_wrote = 1;
+	if (!rc && k->n > 1)
+		rc = outbox_digest(st, ch, k->rest, k->second_eid, k->last_eid, k->n - 1, now_ms);
 	return rc;
 }
 
 int notify_outbox_tx(void *arg, struct store *st, const struct ingest_commit *c)
 {
 	struct store_channel *chans = NULL;
+	struct outbox_cands shared;
 	size_t n = 0;
 	unsigned mask = 0;
 	int64_t now_ms;
@@ -263,8 +303,25 @@ int notify_outbox_tx(void *arg, struct store *st, const struct ingest_commit *c)
 	}
 	rc = outbox_notify_mask(st, c->env_id, &mask);
 	now_ms = notify_now_ms();
-	for (size_t i = 0; !rc && mask && i < n; i++)
-		rc = outbox_channel(st, &chans[i], c, mask, now_ms);
+	shared.n = -1; /* not collected yet */
+	for (size_t i = 0; !rc && mask && i < n; i++) {
+		struct store_channel *ch = &chans[i];
+		struct outbox_cands own;
+
+		if (!outbox_env_matches(ch, c->env))
+			continue;
+		if (!ch->interceptors && !ch->actions && !ch->min_severity) {
+			if (shared.n < 0)
+				outbox_collect(&shared, c, mask, NULL);
+			rc = outbox_channel(st, ch, c, &shared, now_ms);
+			continue;
+		}
+		outbox_collect(&own, c, mask, ch);
+		rc = outbox_channel(st, ch, c, &own, now_ms);
+		outbox_cands_free(&own);
+	}
+	if (shared.n >= 0)
+		outbox_cands_free(&shared);
 	free(chans);
 	if (rc && rc != MOAT_EBUSY && rc != MOAT_EDB)
 		LOG(LOG_WARN,

@@ -512,3 +512,42 @@ def test_pending_deliveries_are_drained_after_a_restart_without_stalling(srv):
                "each delivery once")
     finally:
         rx.close()
+
+
+def test_a_channel_hears_only_what_its_filters_and_the_policy_let_through(srv):
+    rx = Receiver()
+    try:
+        slug, admin, agent = _project(srv)
+        # the policy notifies on everything but ssrf
+        names = ["sql_injection", "nosql_injection", "xss", "ssrf", "path_traversal",
+                 "command_injection", "llm_prompt_injection"]
+        expect(srv.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
+                       {"interceptors": {n: {"mode": "block", "notify": n != "ssrf"}
+                                         for n in names}}, token=admin), 200)
+        xss = _channel(srv, slug, admin, "webhook", rx.url("/xss"), interceptors=["xss"],
+                       throttle_seconds=0)
+        every = _channel(srv, slug, admin, "webhook", rx.url("/all"), throttle_seconds=0)
+        expect(srv.req("POST", "/api/v1/projects/%s/environments" % slug, {"name": "staging"},
+                       token=admin), 201)
+        staging = _channel(srv, slug, admin, "webhook", rx.url("/staging"),
+                           environments=["staging"], throttle_seconds=0)
+        evs = _events(2, "sql_injection") + _events(3, "xss") + _events(4, "ssrf")
+        _post(srv, agent, evs)
+
+        def by_type(path):
+            # both are due at once and may arrive in either order
+            got = [json.loads(r["body"]) for r in rx.wait_for(2, path)]
+            return {g["type"]: g for g in got}
+        # each channel: the first event now, the rest as one digest (window 0)
+        got = by_type("/xss")
+        eq(got["event"]["events"][0]["interceptor"], "xss", "the xss channel's first event")
+        eq(got["digest"]["digest"]["by_interceptor"], {"xss": 2}, "the xss channel's digest")
+        got = by_type("/all")
+        eq(got["event"]["events"][0]["interceptor"], "sql_injection", "the first candidate")
+        eq(got["digest"]["digest"]["by_interceptor"], {"sql_injection": 1, "xss": 3},
+           "the unfiltered channel: no ssrf (policy)")
+        eq(_deliveries(srv, slug, admin, staging), [], "another environment's channel")
+        eq(len(_deliveries(srv, slug, admin, xss)), 2, "the xss channel's deliveries")
+        eq(len(_deliveries(srv, slug, admin, every)), 2, "the unfiltered channel's deliveries")
+    finally:
+        rx.close()
