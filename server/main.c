@@ -398,7 +398,8 @@ static const struct serve_step {
      * still waiting are called back; events not yet in the free-text
      * index are indexed after the next start */
     {"writer", ingest_stop},
-    /* the notifier abandons its transfers in flight (their leases run
+    /* the notifier gives its transfers in flight up to 5 s to be
+     * answered and recorded, then abandons the rest (their leases run
      * out: the next start sends them again); test sends still waiting
      * are answered */
     {"notifier", notify_stop},

@@ -410,7 +410,22 @@ static void *notify_main(void *arg)
 		curl_multi_perform(notify_multi, &running);
 		notify_reap(notify_now_ms());
 	}
-	/* abandoned: leases run out, the next start sends them */
+	/* stopping: what is in flight gets NOTIFY_STOP_GRACE_MS (at most the
+	 * timeout) to be answered and recorded, so that an answer that
+	 * arrives now is not sent again after the restart; nothing new starts */
+	{
+		int64_t grace = notify_cfg.timeout_ms < NOTIFY_STOP_GRACE_MS ? notify_cfg.timeout_ms
+		                                                             : NOTIFY_STOP_GRACE_MS;
+		int64_t until = notify_now_ms() + grace;
+		int running = 0;
+		while (notify_ninflight > 0 && notify_now_ms() < until) {
+			curl_multi_perform(notify_multi, &running);
+			notify_reap(notify_now_ms());
+			if (notify_ninflight > 0)
+				curl_multi_poll(notify_multi, NULL, 0, 100, NULL);
+		}
+	}
+	/* the rest is abandoned: leases run out, the next start sends them */
 	for (int i = 0; i < notify_ninflight; i++) {
 		struct notify_xfer *x = notify_inflight[i];
 		curl_multi_remove_handle(notify_multi, x->h);

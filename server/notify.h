@@ -41,6 +41,7 @@ struct store_channel;
 #define NOTIFY_PER_CHANNEL     4    /* transfers at once for one channel */
 #define NOTIFY_MAX_TESTS       16   /* test sends waiting or in flight; more: MOAT_EBUSY */
 #define NOTIFY_LEASE_MARGIN_MS 5000 /* a claim's lease: the timeout plus this */
+#define NOTIFY_STOP_GRACE_MS   5000 /* at a stop, transfers in flight get this long */
 
 struct notify_config {
 	char db[PATH_MAX];
@@ -57,9 +58,10 @@ struct notify_config {
 int notify_global_init(void);
 /* Starts the notifier thread with its own connection to cfg->db (copied). */
 int notify_start(const struct notify_config *cfg);
-/* Stops and joins it: transfers in flight are abandoned (their leases
- * run out: the next start sends them again; a receiver may see a
- * delivery id twice only when it had not answered). */
+/* Stops and joins it: transfers in flight get NOTIFY_STOP_GRACE_MS (at
+ * most the timeout) to be answered and recorded; the rest are abandoned
+ * (their leases run out: the next start sends them again; a receiver may
+ * see a delivery id twice only when it had not answered). */
 void notify_stop(void);
 /* Wakes the notifier (any thread): something may be due. */
 void notify_wake(void);

@@ -61,6 +61,9 @@ class Receiver:
                 if step == "hang":
                     outer.release.wait(20)
                     return
+                if step[0] == "slow":  # ("slow", seconds): then 200
+                    outer.release.wait(step[1])
+                    step = (200, {})
                 status, headers = step
                 payload = b"ok" if status < 300 else b"no"
                 self.send_response(status)
@@ -549,5 +552,25 @@ def test_a_channel_hears_only_what_its_filters_and_the_policy_let_through(srv):
         eq(_deliveries(srv, slug, admin, staging), [], "another environment's channel")
         eq(len(_deliveries(srv, slug, admin, xss)), 2, "the xss channel's deliveries")
         eq(len(_deliveries(srv, slug, admin, every)), 2, "the unfiltered channel's deliveries")
+    finally:
+        rx.close()
+
+
+def test_a_delivery_answered_during_shutdown_is_recorded_not_sent_again(srv):
+    rx = Receiver()
+    try:
+        with moat.server(extra_args=["--allow-private-webhooks"]) as s:
+            slug, admin, agent = _project(s)
+            hook = _channel(s, slug, admin, "webhook", rx.url("/hook"))
+            rx.script(("slow", 1.0))
+            _post(s, agent, _events(1))
+            rx.wait_for(1, "/hook")  # the receiver has it and answers in 1 s
+            s.stop()                 # SIGTERM meanwhile
+            s.start()
+            # recorded before moatd exited: not left to a lease that would
+            # send it again after the restart
+            ds = _deliveries(s, slug, admin, hook)
+            eq([(d["status"], d["attempts"]) for d in ds], [("delivered", 1)],
+               "the delivery log after the restart")
     finally:
         rx.close()
