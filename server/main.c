@@ -535,6 +535,7 @@ static int cmd_serve(int argc, char **argv)
 		nc.seed = (uint64_t)cfg.notify_seed;
 		nc.offline_grace_s = cfg.notify_offline_grace_s;
 		nc.alert_scan_ms = cfg.notify_alert_scan_ms;
+		nc.retention_days = cfg.retention_days;
 		rc = notify_start(&nc);
 		if (!rc) /* POST …/channels/{id}/test sends through the notifier */
 			notify_test_set(notify_test_send);

@@ -380,6 +380,21 @@ static int notify_wait_ms(int64_t now_ms)
 	return due - now_ms > 1000 ? 1000 : (int)(due - now_ms);
 }
 
+/* The delivery log keeps what event retention keeps: delivered and dead
+ * deliveries older than --retention-days leave it, a chunk at a time. */
+static void notify_purge(int64_t now_ms)
+{
+	int64_t n = 0;
+
+	if (notify_cfg.retention_days <= 0)
+		return;
+	if (store_notify_purge(notify_st, now_ms - (int64_t)notify_cfg.retention_days * 86400000,
+	                       NOTIFY_PURGE_CHUNK, &n) == MOAT_OK &&
+	    n > 0)
+		LOG(LOG_DEBUG, "msg=\"delivery log purged\" deliveries=%lld", (long long)n);
+	store_idle(notify_st);
+}
+
 static void *notify_main(void *arg)
 {
 	int64_t last_scan = 0;
@@ -398,6 +413,7 @@ static void *notify_main(void *arg)
 			last_scan = now_ms;
 			if (notify_alert_scan(notify_st, now_ms) > 0)
 				now_ms = notify_now_ms();
+			notify_purge(now_ms);
 		}
 		notify_start_tests(now_ms);
 		notify_claim(now_ms);

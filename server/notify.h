@@ -42,6 +42,7 @@ struct store_channel;
 #define NOTIFY_MAX_TESTS       16   /* test sends waiting or in flight; more: MOAT_EBUSY */
 #define NOTIFY_LEASE_MARGIN_MS 5000 /* a claim's lease: the timeout plus this */
 #define NOTIFY_STOP_GRACE_MS   5000 /* at a stop, transfers in flight get this long */
+#define NOTIFY_PURGE_CHUNK     500  /* old deliveries deleted per alert scan, at most */
 
 struct notify_config {
 	char db[PATH_MAX];
@@ -52,6 +53,7 @@ struct notify_config {
 	uint64_t seed;       /* backoff jitter; 0 = random */
 	int offline_grace_s; /* an environment all offline this long is reported */
 	int alert_scan_ms;   /* how often operator alerts are looked for */
+	int retention_days;  /* delivered and dead deliveries older are purged (0 = keep) */
 };
 
 /* curl_global_init: main thread, before any other thread starts. */

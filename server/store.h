@@ -721,6 +721,10 @@ int store_notify_digest_update_in(struct store *st, int64_t id, int64_t last_eve
 int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int max,
                        const int64_t *busy, const int *busy_n, size_t nbusy, int per_channel,
                        struct store_delivery_job **out, size_t *n);
+/* Deletes at most limit delivered or dead deliveries created before
+ * before_ms (the delivery log keeps what event retention keeps), in a
+ * transaction of its own; *n gets how many. */
+int store_notify_purge(struct store *st, int64_t before_ms, int limit, int64_t *n);
 /* The project and uid of the event with row id id; MOAT_ENOTFOUND when
  * it is gone (retention). */
 int store_notify_event_uid(struct store *st, int64_t id, int64_t *project_id, char uid[40]);

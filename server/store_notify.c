@@ -315,3 +315,27 @@ int store_notify_event_uid(struct store *st, int64_t id, int64_t *project_id, ch
 	sqlite3_reset(s);
 	return MOAT_OK;
 }
+
+int store_notify_purge(struct store *st, int64_t before_ms, int limit, int64_t *n)
+{
+	static const char sql[] =
+	    "DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries"
+	    " WHERE status IN ('delivered', 'dead') AND created_at < ?1 ORDER BY id LIMIT ?2)";
+	sqlite3_stmt *s;
+	int rc;
+
+	*n = 0;
+	rc = store_begin_stmt(st, sql, &s);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(s, 1, before_ms);
+	sqlite3_bind_int(s, 2, limit);
+	rc = store_err(st, sqlite3_step(s));
+	if (!rc)
+		*n = sqlite3_changes(st->db);
+	if (!rc)
+		rc = store_commit(st);
+	else
+		store_rollback(st);
+	return rc;
+}

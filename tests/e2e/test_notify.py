@@ -106,8 +106,8 @@ class Receiver:
         self.httpd.server_close()
 
 
-def _events(n, interceptor="sql_injection", payload="' OR 1=1 --", endpoint="/login"):
-    ts = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()) + ".000Z"
+def _events(n, interceptor="sql_injection", payload="' OR 1=1 --", endpoint="/login", offset=0):
+    ts = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(time.time() + offset)) + ".000Z"
     return [{"id": str(uuid.uuid4()), "ts": ts, "interceptor": interceptor,
              "action": "blocked", "severity": "high", "payload": payload,
              "method": "POST", "endpoint": endpoint, "source_ip": "203.0.113.%d" % (i % 250 + 1),
@@ -572,5 +572,25 @@ def test_a_delivery_answered_during_shutdown_is_recorded_not_sent_again(srv):
             ds = _deliveries(s, slug, admin, hook)
             eq([(d["status"], d["attempts"]) for d in ds], [("delivered", 1)],
                "the delivery log after the restart")
+    finally:
+        rx.close()
+
+
+def test_the_delivery_log_keeps_what_retention_keeps(srv):
+    rx = Receiver()
+    try:
+        with moat.server(clock=True, extra_args=["--allow-private-webhooks", "--retention-days",
+                                                 "30", "--notify-alert-scan-ms", "200"]) as s:
+            slug, admin, agent = _project(s)
+            hook = _channel(s, slug, admin, "webhook", rx.url("/hook"))
+            _post(s, agent, _events(1))
+            _wait_delivery(s, slug, admin, hook, lambda d: d and d[0]["status"] == "delivered",
+                           "delivered")
+            s.set_clock(29 * 86400)
+            _post(s, agent, _events(1, offset=29 * 86400))  # a quiet channel again
+            _wait_delivery(s, slug, admin, hook, lambda d: len(d) == 2, "two deliveries")
+            # 31 days after the first: it leaves the log, the second stays
+            s.set_clock(31 * 86400)
+            _wait_delivery(s, slug, admin, hook, lambda d: len(d) == 1, "the first purged")
     finally:
         rx.close()
