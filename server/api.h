@@ -100,6 +100,7 @@ void api_events_list(struct http_req *r);
 void api_events_get(struct http_req *r);
 void api_events_export(struct http_req *r);
 void api_events_stats(struct http_req *r);
+void api_events_groups(struct http_req *r); /* api_events_groups.c */
 void api_events_update(struct http_req *r);
 void api_events_triage(struct http_req *r);
 

@@ -67,6 +67,7 @@ const struct route http_routes[] = {
     {HM_GET, "/api/v1/projects/{slug}/events", api_events_list, 0, USERS | ACC_CI},
     {HM_GET, "/api/v1/projects/{slug}/events/export", api_events_export, 0, USERS | ACC_CI},
     {HM_POST, "/api/v1/projects/{slug}/events/triage", api_events_triage, BODY, EDITORS},
+    {HM_GET, "/api/v1/projects/{slug}/events/groups", api_events_groups, 0, USERS | ACC_CI},
     {HM_GET, "/api/v1/projects/{slug}/events/{id}", api_events_get, 0, USERS | ACC_CI},
     {HM_PATCH, "/api/v1/projects/{slug}/events/{id}", api_events_update, 4 * KB, EDITORS},
     {HM_GET, "/api/v1/projects/{slug}/stats", api_events_stats, 0, USERS | ACC_CI},

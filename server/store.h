@@ -406,6 +406,50 @@ int store_event_triage(struct store *st, const struct actor *a, const struct sto
                        const struct store_event_filter *f, const char *status, const char *reason,
                        const char *filters_json, int max, int64_t *changed, int *more);
 
+/* One event as store_event_scan hands it on: the strings are SQLite's (or
+ * NULL) and live only during the call. */
+struct store_event_scan_row {
+	int64_t id, ts;
+	const char *interceptor, *action;
+	const char *endpoint, *source_ip;
+	size_t endpoint_len, source_len;
+};
+typedef void (*store_event_scan_fn)(void *arg, const struct store_event_scan_row *r);
+
+/* Calls fn for every event matching f (no cursor: the whole range), newest
+ * first, on the search's plan (the same driver index as
+ * store_event_search). 0 or an error (fn may have been called for some
+ * events already). */
+int store_event_scan(struct store *st, const struct store_event_filter *f, store_event_scan_fn fn,
+                     void *arg);
+
+#define STORE_GROUPS_TREND 24     /* trend buckets over the range */
+#define STORE_GROUPS_MAX   100000 /* distinct groups counted, at most */
+
+/* One group of events: same interceptor, endpoint and (by_source)
+ * source address. endpoint and source_ip are heap strings or NULL (the
+ * events had none). */
+struct store_event_group {
+	const char *interceptor; /* static (policy_interceptor_names) */
+	char *endpoint, *source_ip;
+	int64_t count, blocked, first_ts, last_ts;
+	int64_t trend[STORE_GROUPS_TREND];
+};
+
+/* The groups of the events matching f (f->since_ms and f->until_ms must
+ * be set): by interceptor + endpoint (+ source address when by_source),
+ * ordered by last_ts descending, then interceptor, endpoint, source (byte
+ * order, none first); the first limit of them into *out (n of them;
+ * store_event_groups_free). *total is the number of groups, *complete 0
+ * when more than STORE_GROUPS_MAX distinct groups matched (events of
+ * groups past that bound are not counted). Trend bucket k counts the
+ * events in [since + k * w, since + (k + 1) * w), w = ceil((until -
+ * since) / STORE_GROUPS_TREND). */
+int store_event_groups(struct store *st, const struct store_event_filter *f, int by_source,
+                       int limit, struct store_event_group **out, size_t *n, int64_t *total,
+                       int *complete);
+void store_event_groups_free(struct store_event_group *g, size_t n);
+
 #define STORE_STATS_INTERCEPTORS 7 /* in policy_interceptor_names order */
 #define STORE_STATS_SEVERITIES   4 /* low, medium, high, critical */
 #define STORE_STATS_TOP          10

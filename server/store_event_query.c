@@ -66,6 +66,8 @@
 #define EQ_COL_SOURCE 17
 #define EQ_COL_TEXT   16 /* first of the ten heap strings, in struct order */
 #define EQ_IDS        "e.id, e.ts, e.source_ip"
+/* what store_event_scan hands on (the same order as struct store_event_scan_row) */
+#define EQ_SCAN "e.id, e.ts, e.source_ip, e.interceptor, e.action, e.endpoint"
 
 /* ?1 project  ?2 environment id  ?3 interceptor  ?4 action  ?5 severity
  * ?6 status  ?7 agent  ?8 source_ip  ?9 ?10 source text range  ?11 endpoint
@@ -95,29 +97,42 @@
 
 static const char eq_ts_full[] = EQ_SQL(EQ_COLS, EQ_IX("events_ts"), "e.project_id = ?1");
 static const char eq_ts_ids[] = EQ_SQL(EQ_IDS, EQ_IX("events_ts"), "e.project_id = ?1");
+static const char eq_ts_scan[] = EQ_SQL(EQ_SCAN, EQ_IX("events_ts"), "e.project_id = ?1");
 static const char eq_fts_full[] = EQ_SQL(EQ_COLS, EQ_FTS_FROM, EQ_FTS_DRV);
 static const char eq_fts_ids[] = EQ_SQL(EQ_IDS, EQ_FTS_FROM, EQ_FTS_DRV);
+static const char eq_fts_scan[] = EQ_SQL(EQ_SCAN, EQ_FTS_FROM, EQ_FTS_DRV);
 static const char eq_agent_full[] =
     EQ_SQL(EQ_COLS, EQ_IX("events_agent"), "e.project_id = ?1 AND e.agent_id = ?7");
 static const char eq_agent_ids[] =
     EQ_SQL(EQ_IDS, EQ_IX("events_agent"), "e.project_id = ?1 AND e.agent_id = ?7");
+static const char eq_agent_scan[] =
+    EQ_SQL(EQ_SCAN, EQ_IX("events_agent"), "e.project_id = ?1 AND e.agent_id = ?7");
 static const char eq_src_full[] =
     EQ_SQL(EQ_COLS, EQ_IX("events_source"), "e.project_id = ?1 AND e.source_ip = ?8");
 static const char eq_src_ids[] =
     EQ_SQL(EQ_IDS, EQ_IX("events_source"), "e.project_id = ?1 AND e.source_ip = ?8");
+static const char eq_src_scan[] =
+    EQ_SQL(EQ_SCAN, EQ_IX("events_source"), "e.project_id = ?1 AND e.source_ip = ?8");
 static const char eq_ep_full[] =
     EQ_SQL(EQ_COLS, EQ_IX("events_endpoint"), "e.project_id = ?1 AND e.endpoint = ?11");
 static const char eq_ep_ids[] =
     EQ_SQL(EQ_IDS, EQ_IX("events_endpoint"), "e.project_id = ?1 AND e.endpoint = ?11");
+static const char eq_ep_scan[] =
+    EQ_SQL(EQ_SCAN, EQ_IX("events_endpoint"), "e.project_id = ?1 AND e.endpoint = ?11");
 static const char eq_tri_full[] = EQ_SQL(
     EQ_COLS, EQ_IX("events_triaged"), "e.project_id = ?1 AND e.status = ?6 AND e.status <> 'new'");
 static const char eq_tri_ids[] = EQ_SQL(
     EQ_IDS, EQ_IX("events_triaged"), "e.project_id = ?1 AND e.status = ?6 AND e.status <> 'new'");
+static const char eq_tri_scan[] = EQ_SQL(
+    EQ_SCAN, EQ_IX("events_triaged"), "e.project_id = ?1 AND e.status = ?6 AND e.status <> 'new'");
 static const char eq_net_full[] =
     EQ_SQL(EQ_COLS, EQ_IX("events_source"),
            "e.project_id = ?1 AND e.source_ip >= ?9 AND e.source_ip < ?10");
 static const char eq_net_ids[] =
     EQ_SQL(EQ_IDS, EQ_IX("events_source"),
+           "e.project_id = ?1 AND e.source_ip >= ?9 AND e.source_ip < ?10");
+static const char eq_net_scan[] =
+    EQ_SQL(EQ_SCAN, EQ_IX("events_source"),
            "e.project_id = ?1 AND e.source_ip >= ?9 AND e.source_ip < ?10");
 static const char eq_pre_full[] =
     EQ_SQL(EQ_COLS, EQ_IX("events_endpoint"),
@@ -125,23 +140,35 @@ static const char eq_pre_full[] =
 static const char eq_pre_ids[] =
     EQ_SQL(EQ_IDS, EQ_IX("events_endpoint"),
            "e.project_id = ?1 AND e.endpoint >= ?12 AND e.endpoint < ?19");
+static const char eq_pre_scan[] =
+    EQ_SQL(EQ_SCAN, EQ_IX("events_endpoint"),
+           "e.project_id = ?1 AND e.endpoint >= ?12 AND e.endpoint < ?19");
 static const char eq_ic_full[] =
     EQ_SQL(EQ_COLS, EQ_IX("events_interceptor"), "e.project_id = ?1 AND e.interceptor = ?3");
 static const char eq_ic_ids[] =
     EQ_SQL(EQ_IDS, EQ_IX("events_interceptor"), "e.project_id = ?1 AND e.interceptor = ?3");
+static const char eq_ic_scan[] =
+    EQ_SQL(EQ_SCAN, EQ_IX("events_interceptor"), "e.project_id = ?1 AND e.interceptor = ?3");
 static const char eq_env_full[] =
     EQ_SQL(EQ_COLS, EQ_IX("events_env"), "e.project_id = ?1 AND e.environment_id = ?2");
 static const char eq_env_ids[] =
     EQ_SQL(EQ_IDS, EQ_IX("events_env"), "e.project_id = ?1 AND e.environment_id = ?2");
+static const char eq_env_scan[] =
+    EQ_SQL(EQ_SCAN, EQ_IX("events_env"), "e.project_id = ?1 AND e.environment_id = ?2");
 
 enum eq_plan { EQ_TS, EQ_FTS, EQ_AGENT, EQ_SRC, EQ_EP, EQ_TRI, EQ_NET, EQ_PRE, EQ_IC, EQ_ENV };
 
-static const char *const eq_plans[][2] = {
-    [EQ_TS] = {eq_ts_full, eq_ts_ids},          [EQ_FTS] = {eq_fts_full, eq_fts_ids},
-    [EQ_AGENT] = {eq_agent_full, eq_agent_ids}, [EQ_SRC] = {eq_src_full, eq_src_ids},
-    [EQ_EP] = {eq_ep_full, eq_ep_ids},          [EQ_TRI] = {eq_tri_full, eq_tri_ids},
-    [EQ_NET] = {eq_net_full, eq_net_ids},       [EQ_PRE] = {eq_pre_full, eq_pre_ids},
-    [EQ_IC] = {eq_ic_full, eq_ic_ids},          [EQ_ENV] = {eq_env_full, eq_env_ids},
+static const char *const eq_plans[][3] = {
+    [EQ_TS] = {eq_ts_full, eq_ts_ids, eq_ts_scan},
+    [EQ_FTS] = {eq_fts_full, eq_fts_ids, eq_fts_scan},
+    [EQ_AGENT] = {eq_agent_full, eq_agent_ids, eq_agent_scan},
+    [EQ_SRC] = {eq_src_full, eq_src_ids, eq_src_scan},
+    [EQ_EP] = {eq_ep_full, eq_ep_ids, eq_ep_scan},
+    [EQ_TRI] = {eq_tri_full, eq_tri_ids, eq_tri_scan},
+    [EQ_NET] = {eq_net_full, eq_net_ids, eq_net_scan},
+    [EQ_PRE] = {eq_pre_full, eq_pre_ids, eq_pre_scan},
+    [EQ_IC] = {eq_ic_full, eq_ic_ids, eq_ic_scan},
+    [EQ_ENV] = {eq_env_full, eq_env_ids, eq_env_scan},
 };
 
 /* What a search needs besides the filter: the environment's id and the
@@ -498,6 +525,124 @@ static int eq_run(struct store *st, const struct store_event_filter *f, int ids_
 		sqlite3_reset(s);
 		if (out->n == (size_t)limit || got < batch)
 			return MOAT_OK;
+	}
+}
+
+/* ---- every matching event, for aggregates (store_event_groups.c) ---- */
+
+static char *eq_scan_dup(sqlite3_stmt *s, int i, size_t *len)
+{
+	*len = (size_t)sqlite3_column_bytes(s, i);
+	return eq_dup(s, i);
+}
+
+static void eq_scan_read(sqlite3_stmt *s, struct store_event_scan_row *r)
+{
+	r->id = sqlite3_column_int64(s, 0);
+	r->ts = sqlite3_column_int64(s, 1);
+	r->source_ip = (const char *)sqlite3_column_text(s, 2);
+	r->source_len = (size_t)sqlite3_column_bytes(s, 2);
+	r->interceptor = (const char *)sqlite3_column_text(s, 3);
+	r->action = (const char *)sqlite3_column_text(s, 4);
+	r->endpoint = (const char *)sqlite3_column_text(s, 5);
+	r->endpoint_len = (size_t)sqlite3_column_bytes(s, 5);
+}
+
+/* The scan when C checks q: a round of EQ_TEXT_BATCH rows is copied, the
+ * FTS5 index says which match, and those are handed on. */
+static int eq_scan_text(struct store *st, const struct eq_ctx *c, int plan, int64_t hi_ts,
+                        int64_t hi_id, store_event_scan_fn fn, void *arg)
+{
+	const struct store_event_filter *f = c->f;
+	struct store_event_scan_row rows[EQ_TEXT_BATCH];
+	char *heap[EQ_TEXT_BATCH][4];
+	int64_t ids[EQ_TEXT_BATCH], match[EQ_TEXT_BATCH];
+
+	for (;;) {
+		sqlite3_stmt *s = store_stmt(st, eq_plans[plan][2]);
+		size_t nc = 0, nm = 0, dummy;
+		int got = 0, rc;
+		if (!s)
+			return MOAT_EDB;
+		eq_bind(s, c, hi_ts, hi_id, EQ_TEXT_BATCH);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct store_event_scan_row *r = &rows[nc];
+			got++;
+			hi_ts = sqlite3_column_int64(s, 1);
+			hi_id = sqlite3_column_int64(s, 0);
+			if (f->cidr && !event_query_cidr_match(
+			                   f->cidr, (const char *)sqlite3_column_text(s, 2)))
+				continue;
+			r->id = hi_id;
+			r->ts = hi_ts;
+			r->source_ip = heap[nc][0] = eq_scan_dup(s, 2, &r->source_len);
+			r->interceptor = heap[nc][1] = eq_scan_dup(s, 3, &dummy);
+			r->action = heap[nc][2] = eq_scan_dup(s, 4, &dummy);
+			r->endpoint = heap[nc][3] = eq_scan_dup(s, 5, &r->endpoint_len);
+			ids[nc++] = hi_id;
+		}
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			rc = eq_text_matches(st, f->fts, ids, nc, match, &nm);
+		else
+			rc = store_err(st, rc);
+		for (size_t k = 0; k < nc; k++) {
+			if (!rc && bsearch(&rows[k].id, match, nm, sizeof *match, eq_cmp_id))
+				fn(arg, &rows[k]);
+			for (int j = 0; j < 4; j++)
+				free(heap[k][j]);
+		}
+		if (rc || got < EQ_TEXT_BATCH)
+			return rc;
+	}
+}
+
+int store_event_scan(struct store *st, const struct store_event_filter *f, store_event_scan_fn fn,
+                     void *arg)
+{
+	struct eq_ctx c;
+	int64_t hi_ts = INT64_MAX, hi_id = INT64_MAX;
+	int plan, rc;
+
+	memset(&c, 0, sizeof c);
+	c.f = f;
+	if (f->environment) {
+		struct store_env env;
+		rc = store_env_get(st, f->project_id, f->environment, &env);
+		if (rc == MOAT_ENOTFOUND)
+			return MOAT_OK; /* no such environment: no events */
+		if (rc)
+			return rc;
+		c.env_id = env.id;
+	}
+	if (f->endpoint_prefix)
+		c.has_prefix_end = event_query_prefix_end(f->endpoint_prefix, c.prefix_end,
+		                                          sizeof c.prefix_end) == MOAT_OK;
+	if (f->until_ms) {
+		hi_ts = f->until_ms;
+		hi_id = INT64_MIN;
+	}
+	rc = eq_pick(st, &c, &plan);
+	if (rc)
+		return rc;
+	if (f->fts && !c.fts_drives)
+		return eq_scan_text(st, &c, plan, hi_ts, hi_id, fn, arg);
+	{
+		/* one pass, no LIMIT (-1): the driver in keyset order */
+		sqlite3_stmt *s = store_stmt(st, eq_plans[plan][2]);
+		struct store_event_scan_row r;
+		if (!s)
+			return MOAT_EDB;
+		eq_bind(s, &c, hi_ts, hi_id, -1);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			eq_scan_read(s, &r);
+			if (f->cidr && !event_query_cidr_match(f->cidr, r.source_ip))
+				continue;
+			fn(arg, &r);
+		}
+		rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
+		sqlite3_reset(s);
+		return rc;
 	}
 }
 

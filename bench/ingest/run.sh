@@ -19,7 +19,8 @@
 #           10,000,000) spread over 7 days, loaded with raw_sqlite into a
 #           database moatd made (then the statistics rollups recomputed with
 #           the schema's own backfill SQL); then the first page of a
-#           filtered search, a 24-hour stats call and a free-text search,
+#           filtered search, a 24-hour stats call, the 24-hour groups
+#           (events/groups, then with by=source_ip) and a free-text search,
 #           one keep-alive client, p50/p99
 #
 # Every moatd run gets a fresh database. Prints each tool's line, then a
@@ -320,6 +321,7 @@ time_query() {
 
 search_line=
 stats_line=
+groups_line=
 if [ "$EVENTS" -gt 0 ]; then
 	echo "-- query: loading $EVENTS events (load $(load))" >&2
 	start_moatd query
@@ -364,6 +366,20 @@ if [ "$EVENTS" -gt 0 ]; then
 	else
 		echo "stats: GET $stats_path answered $q_status: $(head -c 300 "$tmp/stats.body")"
 	fi
+	# attacks, grouped: the same 24 hours (goal p99 < 100 ms at 10,000,000)
+	for by in "" "&by=source_ip"; do
+		groups_path="/api/v1/projects/bench/events/groups?since=$since&until=$until$by"
+		echo "-- query: $QUERIES x GET $groups_path (load $(load))" >&2
+		time_query groups "$groups_path"
+		if [ "$q_status" = 200 ]; then
+			[ -n "$by" ] || groups_line="$q_p50 $q_p99"
+			echo "groups $groups_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS"
+		elif [ "$q_status" = 404 ]; then
+			echo "groups: not available yet (GET ${groups_path%%\?*} answered 404)"
+		else
+			echo "groups: GET $groups_path answered $q_status: $(head -c 300 "$tmp/groups.body")"
+		fi
+	done
 	# free text (no goal of its own; a word in about a tenth of the events)
 	text_path="/api/v1/projects/bench/events?q=SLEEP&limit=50"
 	echo "-- query: $QUERIES x GET $text_path (load $(load))" >&2
@@ -392,7 +408,7 @@ awk -v raw="$raw" -v rawfull="$rawfull" \
 	-v wsfull="$wsfull" \
 	-v full50="$( [ -n "$wsfull" ] && val "$tmp/full.txt" p50_ms || echo)" \
 	-v full99="$( [ -n "$wsfull" ] && val "$tmp/full.txt" p99_ms || echo)" \
-	-v search="$search_line" -v stats="$stats_line" -v events="$EVENTS" -v agents="$AGENTS" '
+	-v search="$search_line" -v stats="$stats_line" -v groups="$groups_line" -v events="$EVENTS" -v agents="$AGENTS" '
 function ratio(x) { return raw > 0 ? x / raw : 0 }
 function ms(v) { return v == "" ? "-" : sprintf("%.1f ms", v) }
 function row(name, rate, base, p50, p99) {
@@ -436,6 +452,11 @@ BEGIN {
 			printf "  stats p99 < 50 ms (%d events)   %7.2f ms  %s\n", events, t[2], verdict(t[2] < 50)
 		} else
 			printf "  stats p99 < 50 ms               -          not measured (route not available)\n"
+		if (groups != "") {
+			split(groups, u, " ")
+			printf "  groups p99 < 100 ms (%d events) %7.2f ms  %s\n", events, u[2], verdict(u[2] < 100)
+		} else
+			printf "  groups p99 < 100 ms             -          not measured (route not available)\n"
 	}
 	if (wscpu + 0 > 80)
 		printf "  note: ws_load used %s %% of a core: the client may be the limit\n", wscpu
