@@ -28,7 +28,7 @@ DB        ?= var/moat.db
 # libmoatagent, its examples and its tests (AGENT_BINS, AGENT_UNIT_BIN)
 include agentproto/agent.mk
 
-.PHONY: all deps run test check e2e asan bench fuzz lint format clean
+.PHONY: all deps run test check e2e browser asan bench fuzz lint format clean
 all: $(BUILD)/moatd $(AGENT_BINS)
 
 deps:
@@ -68,10 +68,18 @@ check: $(UNIT_BIN) $(AGENT_UNIT_BIN)
 e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo
 	python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web
 
-test: deps
+test:
+	@sh scripts/deps.sh browser
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory e2e
+	@$(MAKE) --no-print-directory browser
+
+# The dashboard in Debian's chromium (tests/browser, playwright-core and
+# axe-core from npm); screenshots under build/browser/<time>/ (printed).
+browser: $(BUILD)/moatd
+	@sh scripts/deps.sh browser
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 node tests/browser/run.mjs --moatd $(BUILD)/moatd --web-root web
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps

@@ -7,6 +7,12 @@
 #   scripts/deps.sh bench    also wrk and nginx for bench/
 #   scripts/deps.sh lint     also clang-format
 #   scripts/deps.sh fuzz     also clang and libFuzzer
+#   scripts/deps.sh browser  also Debian's chromium and npm, then `npm ci` in
+#                            tests/browser (playwright-core, axe-core as its
+#                            package-lock.json pins them) when node_modules
+#                            is missing or older than the lock; playwright
+#                            never downloads a browser (the tests use
+#                            /usr/bin/chromium)
 set -eu
 
 missing=""
@@ -44,12 +50,30 @@ if [ "${1:-}" = fuzz ]; then
 	need_cmd clang clang
 	need_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
 fi
+if [ "${1:-}" = browser ]; then
+	need_cmd chromium chromium
+	need_cmd npm npm
+fi
 if [ "${1:-}" = bench ]; then
 	need_cmd wrk wrk
 	need_file /usr/sbin/nginx nginx-light
 fi
 
-[ -z "$missing" ] && exit 0
+# tests/browser's npm packages, pinned by its package-lock.json
+browser_npm() {
+	[ "${1:-}" = browser ] || return 0
+	dir=$(dirname "$0")/../tests/browser
+	if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+		[ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+		echo "deps: npm ci in tests/browser" >&2
+		(cd "$dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+	fi
+}
+
+if [ -z "$missing" ]; then
+	browser_npm "${1:-}"
+	exit 0
+fi
 
 echo "deps: installing:$missing" >&2
 SUDO=""
@@ -64,3 +88,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+browser_npm "${1:-}"

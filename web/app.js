@@ -1,166 +1,143 @@
-// Moat placeholder dashboard (ES module; the CSP allows no inline script).
-// Signs in with POST /api/v1/auth/login, shows the user from
-// /api/v1/auth/me and the projects from /api/v1/projects. Every string that
-// comes from the server is rendered with textContent, never as HTML.
-// The session lives in an HttpOnly cookie; the CSRF token is kept in memory
-// only and sent as X-CSRF-Token on every state change.
+// Moat dashboard: the shell (sign in, who am I, sign out) and the router.
+// Routes live in the URL hash, so every screen can be bookmarked and the
+// server serves only static files:
+//   #/projects                      projects list and create
+//   #/p/{slug}/events?{filters}     a project's events (filters as the API's)
+//   #/p/{slug}/events/{id}          one event
+// Every string that comes from the server is rendered as text (dom.js).
+import { api, problemText, setCsrf } from './api.js';
+import { h, errorBox } from './dom.js';
+import { projectsView } from './projects.js';
+import { eventsView, eventView } from './events.js';
 
 const $ = (id) => document.getElementById(id);
+let me = null;
+let cleanup = null; // the current screen's teardown (e.g. closes the live feed)
 
-let csrfToken = null;
+// Parses the hash into {parts, query}.
+export function currentRoute() {
+  const raw = location.hash.replace(/^#/, '') || '/projects';
+  const q = raw.indexOf('?');
+  const path = q < 0 ? raw : raw.slice(0, q);
+  const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  return { parts, query };
+}
 
-// Calls the API. Resolves to {status, body}; body is the parsed JSON (or a
-// problem+json object) or null. Network failures reject.
-async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) {
-    headers['X-CSRF-Token'] = csrfToken;
-  }
-  const res = await fetch(path, init);
-  let data = null;
-  const type = res.headers.get('Content-Type') || '';
-  if (res.status !== 204 && type.includes('json')) {
+
+function setView(title, ...nodes) {
+  const view = $('view');
+  view.replaceChildren(...nodes);
+  document.title = title ? `${title} · Moat` : 'Moat';
+}
+
+function loginView(message) {
+  const err = errorBox(message || '');
+  const email = h('input', { id: 'login-email', name: 'email', type: 'email', autocomplete: 'username', required: true });
+  const pass = h('input', {
+    id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true,
+  });
+  const button = h('button', { type: 'submit' }, 'Sign in');
+  const form = h('form', { class: 'stack', id: 'login-form' },
+    h('label', { for: 'login-email' }, 'Email'), email,
+    h('label', { for: 'login-password' }, 'Password'), pass,
+    button, err);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    err.textContent = '';
+    button.disabled = true;
     try {
-      data = await res.json();
+      const r = await api('POST', '/api/v1/auth/login', { email: email.value, password: pass.value });
+      if (r.status === 200 && r.body && r.body.user) {
+        setCsrf(r.body.csrf_token);
+        signedIn(r.body.user);
+        await render();
+      } else {
+        err.textContent = problemText(r);
+      }
     } catch {
-      data = null;
+      err.textContent = 'The server cannot be reached.';
+    } finally {
+      button.disabled = false;
     }
-  }
-  return { status: res.status, body: data };
+  });
+  setView('Sign in', h('section', { class: 'narrow' }, h('h1', {}, 'Sign in'), form));
+  $('nav').hidden = true;
+  $('who').hidden = true;
+  email.focus();
 }
 
-// A human-readable message for a failed call (problem+json or otherwise).
-function problemText(r) {
-  const p = r.body;
-  if (p && typeof p === 'object') {
-    if (p.code === 'rate_limited') return 'Too many attempts. Try again later.';
-    if (p.code === 'invalid_credentials') return 'Wrong email or password.';
-    if (typeof p.detail === 'string' && p.detail) return p.detail;
-    if (typeof p.title === 'string' && p.title) return p.title;
-  }
-  return `Request failed (HTTP ${r.status}).`;
-}
-
-function show(view) {
-  $('loading').hidden = true;
-  $('login-view').hidden = view !== 'login';
-  $('projects-view').hidden = view !== 'projects';
-  $('who').hidden = view !== 'projects';
-}
-
-function formatTime(value) {
-  if (typeof value !== 'string') return '';
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toLocaleString();
-}
-
-function cell(text) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  return td;
-}
-
-function renderProjects(projects) {
-  const tbody = $('projects').querySelector('tbody');
-  tbody.replaceChildren();
-  for (const p of projects) {
-    const tr = document.createElement('tr');
-    if (p.archived) tr.className = 'archived';
-    const envs = Array.isArray(p.environments)
-      ? p.environments.map((e) => String(e.name)).join(', ')
-      : '';
-    const name = p.archived ? `${p.name} (archived)` : String(p.name);
-    tr.append(cell(String(p.slug)), cell(name), cell(envs), cell(formatTime(p.created_at)));
-    tbody.append(tr);
-  }
-  $('projects').hidden = projects.length === 0;
-  $('projects-empty').hidden = projects.length !== 0;
-}
-
-async function loadProjects() {
-  $('projects-error').textContent = '';
-  const r = await api('GET', '/api/v1/projects');
-  if (r.status === 200 && r.body && Array.isArray(r.body.projects)) {
-    renderProjects(r.body.projects);
-  } else {
-    renderProjects([]);
-    $('projects-empty').hidden = true;
-    $('projects-error').textContent = problemText(r);
-  }
-}
-
-function showUser(user) {
+function signedIn(user) {
+  me = user;
   $('who-email').textContent = String(user.email);
   $('who-role').textContent = String(user.role);
-  show('projects');
+  $('who').hidden = false;
+  $('nav').hidden = false;
 }
 
-// Asks the server who we are; shows the login form when nobody is.
-async function refresh() {
-  const r = await api('GET', '/api/v1/auth/me');
-  if (r.status === 200 && r.body && r.body.user) {
-    csrfToken = typeof r.body.csrf_token === 'string' ? r.body.csrf_token : null;
-    showUser(r.body.user);
-    await loadProjects();
-  } else {
-    csrfToken = null;
-    show('login');
-    if (r.status !== 401) $('login-error').textContent = problemText(r);
+// Draws the screen the URL names.
+async function render() {
+  if (cleanup) {
+    cleanup();
+    cleanup = null;
   }
-}
-
-async function onLogin(ev) {
-  ev.preventDefault();
-  const form = ev.currentTarget;
-  const button = form.querySelector('button[type="submit"]');
-  const error = $('login-error');
-  error.textContent = '';
-  button.disabled = true;
+  if (!me) return loginView();
+  const { parts, query } = currentRoute();
+  const ctx = { me, query, onCleanup: (f) => { cleanup = f; }, setView };
   try {
-    const r = await api('POST', '/api/v1/auth/login', {
-      email: form.elements.email.value,
-      password: form.elements.password.value,
-    });
-    if (r.status === 200 && r.body && r.body.user) {
-      csrfToken = typeof r.body.csrf_token === 'string' ? r.body.csrf_token : null;
-      form.reset();
-      showUser(r.body.user);
-      await loadProjects();
+    if (parts[0] === 'p' && parts[1] && parts[2] === 'events' && parts[3]) {
+      await eventView(ctx, parts[1], parts[3]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'events') {
+      await eventsView(ctx, parts[1]);
+    } else if (parts[0] === 'projects' || parts.length === 0) {
+      await projectsView(ctx);
     } else {
-      error.textContent = problemText(r);
+      setView('Not found', h('h1', {}, 'Not found'),
+        h('p', {}, 'This page does not exist. ', h('a', { href: '#/projects' }, 'Go to the projects.')));
     }
-  } catch {
-    error.textContent = 'The server cannot be reached.';
-  } finally {
-    button.disabled = false;
+  } catch (e) {
+    if (e && e.status === 401) {
+      me = null;
+      setCsrf(null);
+      return loginView('Your session has ended. Sign in again.');
+    }
+    setView('Error', h('h1', {}, 'Something went wrong'), errorBox(e && e.message ? e.message : 'The server cannot be reached.'));
   }
 }
 
-async function onLogout() {
+async function start() {
+  let r;
+  try {
+    r = await api('GET', '/api/v1/auth/me');
+  } catch {
+    return loginView('The server cannot be reached.');
+  }
+  if (r.status === 200 && r.body && r.body.user) {
+    setCsrf(r.body.csrf_token);
+    signedIn(r.body.user);
+  } else if (r.status !== 401) {
+    return loginView(problemText(r));
+  }
+  await render();
+}
+
+$('logout').addEventListener('click', async () => {
   const button = $('logout');
   button.disabled = true;
   try {
     await api('POST', '/api/v1/auth/logout');
   } catch {
-    // The cookie is HttpOnly; whatever happened, forget the CSRF token and
-    // ask the server again below.
+    // whatever happened, forget the session here; the server asks again
   } finally {
     button.disabled = false;
-    csrfToken = null;
-    $('projects').querySelector('tbody').replaceChildren();
+    setCsrf(null);
+    me = null;
   }
-  await refresh();
-}
-
-$('login-form').addEventListener('submit', onLogin);
-$('logout').addEventListener('click', onLogout);
-
-refresh().catch(() => {
-  show('login');
-  $('login-error').textContent = 'The server cannot be reached.';
+  await render();
 });
+
+window.addEventListener('hashchange', () => {
+  render().then(() => $('view').focus({ preventScroll: true }));
+});
+
+start();

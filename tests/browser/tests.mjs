@@ -1,0 +1,191 @@
+// The dashboard's browser tests: [name, async (ctx, admin) => {...}].
+// ctx: run.mjs's Ctx (pages with guards, screen() for screenshots and
+// axe-core); admin: an Api signed in as the admin, for setting up data.
+import assert from 'node:assert/strict';
+import { event, unique } from './harness.mjs';
+import { PAYLOADS } from './xss.mjs';
+
+async function projectWithEvents(admin, events) {
+  const slug = unique('p').replace(/[^a-z0-9-]/g, '');
+  await admin.createProject(slug, `Project ${slug}`);
+  const token = await admin.agentToken(slug);
+  if (events.length) await admin.ingest(token, events);
+  return { slug, token };
+}
+
+async function rowCount(page) {
+  return page.locator('#events tbody tr').count();
+}
+
+export const TESTS = [
+  ['sign in, who am I, sign out', async (ctx) => {
+    const page = await ctx.page();
+    await page.goto(ctx.srv.base + '/');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await ctx.screen(page, 'sign-in');
+    await page.getByLabel('Email').fill('admin@localhost');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Wrong email or password.' }).waitFor();
+    await ctx.signIn(page);
+    assert.equal(await page.locator('#who-email').textContent(), 'admin@localhost');
+    assert.equal(await page.locator('#who-role').textContent(), 'admin');
+    // the session survives a reload (who am I asks the server)
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    const me = await page.evaluate(async () => (await fetch('/api/v1/auth/me')).status);
+    assert.equal(me, 401, 'the session ended on the server');
+  }],
+
+  ['create a project from the projects screen', async (ctx, admin) => {
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.locator('#projects-list').filter({ hasNotText: 'Loading' }).waitFor();
+    const slug = unique('ui').replace(/[^a-z0-9-]/g, '');
+    await page.getByLabel('Slug').fill(slug);
+    await page.getByLabel('Name').fill('Shop <b>front</b>');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    const link = page.getByRole('link', { name: slug, exact: true });
+    await link.waitFor();
+    await page.getByRole('cell', { name: 'Shop <b>front</b>' }).waitFor();
+    const got = await admin.req('GET', `/api/v1/projects/${slug}`, undefined, { expect: 200 });
+    assert.equal(got.body.name, 'Shop <b>front</b>');
+    // a taken slug: the server's sentence, shown next to the form
+    await page.getByLabel('Slug').fill(slug);
+    await page.getByLabel('Name').fill('again');
+    await page.getByRole('button', { name: 'Create project' }).click();
+    await page.locator('#create-project ~ .error, .panel .error').filter({ hasText: /./ }).waitFor();
+    await ctx.screen(page, 'projects');
+    // keyboard alone: the project's link opens its events
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    await page.locator('#events-empty').waitFor();
+    await ctx.screen(page, 'events-empty');
+  }],
+
+  ['ingested events appear in the table and open in detail', async (ctx, admin) => {
+    const now = Date.now();
+    const events = [
+      event({ ts: new Date(now - 60000).toISOString(), interceptor: 'xss', action: 'logged', endpoint: '/search', method: 'GET', payload: 'q=<b>hi</b>', source_ip: '203.0.113.7' }),
+      event({ ts: new Date(now - 30000).toISOString(), endpoint: '/login', method: 'POST', payload: "' OR 1=1 --", operation: "SELECT * FROM users WHERE name = '' OR 1=1 --'", location: { file: 'app/db.py', line: 42, function: 'find_user' }, rule: 'sqli.tautology' }),
+    ];
+    const { slug } = await projectWithEvents(admin, events);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events`);
+    await page.locator('#events tbody tr').nth(1).waitFor();
+    assert.equal(await rowCount(page), 2);
+    // newest first
+    assert.equal(await page.locator('#events tbody tr').first().getAttribute('data-id'), events[1].id);
+    await ctx.screen(page, 'events');
+    await page.locator(`#events tr[data-id="${events[1].id}"] a`).click();
+    await page.locator('#event-payload').waitFor();
+    assert.equal(await page.locator('#event-payload').textContent(), "' OR 1=1 --");
+    assert.equal(await page.locator('#event-operation').textContent(), events[1].operation);
+    await page.locator('#event-detail').getByText('app/db.py:42').waitFor();
+    await ctx.screen(page, 'event-detail');
+    await page.goBack();
+    await page.locator('#events tbody tr').nth(1).waitFor();
+  }],
+
+  ['filters live in the URL and survive a reload', async (ctx, admin) => {
+    const events = [
+      event({ interceptor: 'xss', action: 'logged', endpoint: '/a' }),
+      event({ interceptor: 'ssrf', action: 'blocked', endpoint: '/b' }),
+      event({ interceptor: 'xss', action: 'blocked', endpoint: '/c' }),
+    ];
+    const { slug } = await projectWithEvents(admin, events);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events`);
+    await page.locator('#events tbody tr').nth(2).waitFor();
+    await page.getByLabel('Interceptor').selectOption('xss');
+    await page.getByLabel('Action').selectOption('blocked');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/interceptor=xss/);
+    const url = new URL(page.url());
+    const q = new URLSearchParams(url.hash.split('?')[1]);
+    assert.equal(q.get('interceptor'), 'xss');
+    assert.equal(q.get('action'), 'blocked');
+    const check = async () => {
+      await page.locator('#events-state .count').waitFor();
+      assert.equal(await rowCount(page), 1);
+      assert.equal(await page.locator('#events tbody tr').getAttribute('data-id'), events[2].id);
+      assert.equal(await page.getByLabel('Interceptor').inputValue(), 'xss');
+      assert.equal(await page.getByLabel('Action').inputValue(), 'blocked');
+    };
+    await check();
+    await page.reload();
+    await check();
+    // a bookmarked URL with a filter that matches nothing: the empty state
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events?interceptor=command_injection`);
+    await page.locator('#events-empty').waitFor();
+    assert.equal(await page.getByLabel('Interceptor').inputValue(), 'command_injection');
+  }],
+
+  ['stored XSS: attacker text in every field is shown as text, never run', async (ctx, admin) => {
+    // Every string field of every event holds a different payload.
+    const per = 7;
+    const events = [];
+    for (let i = 0; i * per < PAYLOADS.length; i++) {
+      const p = (k) => PAYLOADS[(i * per + k) % PAYLOADS.length];
+      events.push(event({
+        ts: new Date(Date.now() - i * 1000).toISOString(),
+        payload: p(0), operation: p(1), endpoint: p(2), rule: p(3).slice(0, 128),
+        location: { file: p(4), line: 1, function: p(5) }, details: { note: p(6) },
+        method: `<b>M${i}</b>`,
+      }));
+    }
+    const { slug } = await projectWithEvents(admin, events);
+    // Without the CSP: the dashboard itself must not run attacker text.
+    const page = await ctx.page({ bypassCSP: true });
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events`);
+    await page.locator('#events tbody tr').nth(events.length - 1).waitFor();
+    // every image the page holds has loaded or failed (onerror ran, if any)
+    await page.evaluate(() => Promise.all([...document.images].map((i) => (i.complete ? null
+      : new Promise((r) => { i.addEventListener('load', r); i.addEventListener('error', r); })))));
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'a payload ran in the table');
+    const tableText = await page.locator('#events').textContent();
+    for (const e of events) {
+      assert.ok(tableText.includes(e.payload), `payload shown literally: ${e.payload}`);
+      assert.ok(tableText.includes(e.endpoint), `endpoint shown literally: ${e.endpoint}`);
+      assert.ok(tableText.includes(e.method), `method shown literally: ${e.method}`);
+    }
+    await ctx.screen(page, 'xss-events');
+    for (const e of events) {
+      await page.goto(`${ctx.srv.base}/#/p/${slug}/events/${e.id}`);
+      await page.locator('#event-payload').waitFor();
+      assert.equal(await page.locator('#event-payload').textContent(), e.payload);
+      assert.equal(await page.locator('#event-operation').textContent(), e.operation);
+      const detail = await page.locator('#event-detail').textContent();
+      for (const v of [e.endpoint, e.rule, e.location.function, e.method]) {
+        assert.ok(detail.includes(v), `detail shows literally: ${v}`);
+      }
+      assert.ok(detail.includes(`${e.location.file}:1`), 'code location literally');
+      const raw = JSON.parse(await page.locator('#event-raw').textContent());
+      assert.equal(raw.details.note, e.details.note);
+      if (e === events[0]) await ctx.screen(page, 'xss-event-detail');
+      // the title is text too
+      assert.ok(!(await page.title()).includes('<'), 'no markup in the title');
+    }
+    const fired = await page.evaluate(() => window.__xss);
+    assert.equal(fired, undefined, `payload ${fired} ran`);
+    assert.equal(await page.locator('img, svg, iframe, script:not([src]), object, embed, video, audio, marquee, details, template, math')
+      .filter({ hasNot: page.locator('[src="/favicon.svg"]') }).evaluateAll((els) => els.filter((el) => !(el.tagName === 'IMG' && el.getAttribute('src') === '/favicon.svg')).length), 0,
+    'no element built from a payload');
+  }],
+
+  ['unknown routes and a missing project show their states', async (ctx) => {
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/nowhere`);
+    await page.getByRole('heading', { name: 'Not found' }).waitFor();
+    await page.goto(`${ctx.srv.base}/#/p/no-such-project/events`);
+    await page.getByRole('alert').waitFor();
+    await ctx.screen(page, 'error');
+  }],
+];

@@ -1,0 +1,46 @@
+// Stored-XSS payloads. Each one, if the dashboard ever interpreted it as
+// markup (or as a URL, style or template), would set window.__xss to its
+// number or open a dialog; the test asserts neither happened and that each
+// payload is shown as literal text. `N` is replaced by the payload's number.
+const RAW = [
+  '<script>window.__xss=N</script>',
+  '<img src=x onerror="window.__xss=N">',
+  '<svg onload="window.__xss=N"></svg>',
+  '<svg><script>window.__xss=N</script></svg>',
+  '<iframe srcdoc="<script>parent.__xss=N</script>"></iframe>',
+  '<body onload="window.__xss=N">',
+  '<input autofocus onfocus="window.__xss=N">',
+  '<details open ontoggle="window.__xss=N">',
+  '<video><source onerror="window.__xss=N"></video>',
+  '<audio src=x onerror="window.__xss=N">',
+  '<a href="javascript:window.__xss=N">click</a>',
+  'javascript:window.__xss=N',
+  '"><script>window.__xss=N</script>',
+  "'><img src=x onerror=window.__xss=N>",
+  '</td></tr></table><img src=x onerror="window.__xss=N">',
+  '</pre><img src=x onerror="window.__xss=N">',
+  '<template><img src=x onerror="window.__xss=N"></template>',
+  '{{constructor.constructor("window.__xss=N")()}}',
+  '${window.__xss=N}',
+  '<style>@import "javascript:window.__xss=N";</style>',
+  '<div style="background:url(javascript:window.__xss=N)">x</div>',
+  '<style>*{background:url("x" onerror=window.__xss=N)}</style>',
+  '<math><mtext><table><mglyph><style><img src=x onerror="window.__xss=N">',
+  '<object data="javascript:window.__xss=N"></object>',
+  '<embed src="javascript:window.__xss=N">',
+  '<form><button formaction="javascript:window.__xss=N">x</button></form>',
+  '<meta http-equiv="refresh" content="0;url=javascript:window.__xss=N">',
+  '<base href="javascript:window.__xss=N//">',
+  '<noscript><p title="</noscript><img src=x onerror=window.__xss=N>">',
+  '<marquee onstart="window.__xss=N">',
+  '&lt;img src=x onerror=window.__xss=N&gt;',
+  '<img src="x` `<script>window.__xss=N</script>"` `>',
+  '<svg><animate onbegin="window.__xss=N" attributeName=x dur=1s>',
+  '<isindex type=image src=1 onerror="window.__xss=N">',
+  '\u003cimg src=x onerror=window.__xss=N\u003e',
+  '<img src=x onerror=alert(N)>',
+  '<svg/onload=confirm(N)>',
+  '<scr<script>ipt>window.__xss=N</scr</script>ipt>',
+];
+
+export const PAYLOADS = RAW.map((p, i) => p.replaceAll('N', String(i + 1)));

@@ -1,0 +1,174 @@
+// A project's events: the filter form (every filter of the API, kept in the
+// URL so a view can be bookmarked and survives a reload), the table with
+// paging by cursor, and one event's detail. Event fields are written by
+// attackers: they are only ever rendered as text (dom.js).
+import { get, projectPath } from './api.js';
+import { h, txt, formatTime, loading, errorBox, routeHref } from './dom.js';
+
+const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
+  'command_injection', 'llm_prompt_injection'];
+const FILTERS = [
+  // [query name, label, kind, choices]
+  ['environment', 'Environment', 'env'],
+  ['interceptor', 'Interceptor', 'select', INTERCEPTORS],
+  ['action', 'Action', 'select', ['blocked', 'logged']],
+  ['severity', 'Severity', 'select', ['low', 'medium', 'high', 'critical']],
+  ['status', 'Status', 'select', ['new', 'acknowledged', 'false_positive', 'resolved']],
+  ['agent', 'Agent', 'text'],
+  ['source_ip', 'Source address', 'text'],
+  ['endpoint', 'Endpoint', 'text'],
+  ['since', 'Since', 'datetime'],
+  ['until', 'Until', 'datetime'],
+  ['q', 'Search', 'search'],
+];
+const FILTER_NAMES = FILTERS.map((f) => f[0]);
+
+// The API's filters named in the URL's query (unknown names dropped).
+function filtersOf(query) {
+  const f = new URLSearchParams();
+  for (const n of FILTER_NAMES) {
+    const v = query.get(n);
+    if (v) f.set(n, v);
+  }
+  return f;
+}
+
+// <input type=datetime-local> speaks local time without a zone; the API and
+// the URL speak RFC 3339 UTC.
+function toLocalInput(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function fromLocalInput(v) {
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? '' : d.toISOString();
+}
+
+function filterForm(slug, project, filters) {
+  const fields = FILTERS.map(([name, label, kind, choices]) => {
+    const id = `f-${name}`;
+    let input;
+    if (kind === 'select' || kind === 'env') {
+      const opts = kind === 'env' ? (project.environments || []).map((e) => String(e.name)) : choices;
+      input = h('select', { id, name }, h('option', { value: '' }, 'Any'),
+        opts.map((o) => h('option', { value: o, selected: filters.get(name) === o }, o)));
+    } else if (kind === 'datetime') {
+      input = h('input', { id, name, type: 'datetime-local', value: filters.get(name) ? toLocalInput(filters.get(name)) : undefined });
+    } else {
+      input = h('input', { id, name, type: kind === 'search' ? 'search' : 'text', value: filters.get(name) || undefined, autocomplete: 'off' });
+    }
+    return h('div', { class: 'field' }, h('label', { for: id }, label), input);
+  });
+  const form = h('form', { class: 'filters', id: 'event-filters', role: 'search', 'aria-label': 'Event filters' },
+    fields, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply'),
+      h('a', { href: routeHref(['p', slug, 'events']), class: 'button secondary' }, 'Clear')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const [name, , kind] of FILTERS) {
+      const v = form.elements[name].value.trim();
+      if (!v) continue;
+      q.set(name, kind === 'datetime' ? fromLocalInput(v) : v);
+    }
+    location.hash = routeHref(['p', slug, 'events'], q);
+  });
+  return form;
+}
+
+function badge(kind, value) {
+  return h('span', { class: `badge ${kind}-${String(value).replace(/[^a-z_]/g, '')}` }, txt(value));
+}
+
+export function eventRow(slug, e) {
+  const link = h('a', { href: routeHref(['p', slug, 'events', String(e.id)]) }, formatTime(e.ts));
+  return h('tr', { 'data-id': String(e.id) },
+    h('td', {}, link),
+    h('td', {}, txt(e.environment)),
+    h('td', {}, txt(e.interceptor)),
+    h('td', {}, badge('action', e.action)),
+    h('td', {}, txt(e.severity)),
+    h('td', { class: 'mono cut' }, `${e.method ? e.method + ' ' : ''}${txt(e.endpoint)}`),
+    h('td', { class: 'mono' }, txt(e.source_ip)),
+    h('td', { class: 'mono cut' }, txt(e.payload)),
+    h('td', {}, txt(e.status)));
+}
+
+const COLUMNS = ['Time', 'Environment', 'Interceptor', 'Action', 'Severity', 'Request', 'Source', 'Payload', 'Status'];
+
+export async function eventsView(ctx, slug) {
+  const project = await get(projectPath(slug));
+  const filters = filtersOf(ctx.query);
+  const tbody = h('tbody', {});
+  const table = h('table', { id: 'events', class: 'events' },
+    h('caption', { class: 'sr-only' }, `Events of ${slug}`),
+    h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col' }, c)))), tbody);
+  const status = h('div', { id: 'events-state' }, loading('events'));
+  const more = h('button', { type: 'button', id: 'events-more', class: 'secondary', hidden: true }, 'Load more');
+  const wrap = h('div', { class: 'scroll', hidden: true }, table);
+  let cursor = null;
+
+  const page = async () => {
+    const q = new URLSearchParams(filters);
+    q.set('limit', '50');
+    if (cursor) q.set('cursor', cursor);
+    more.disabled = true;
+    try {
+      const b = await get(projectPath(slug, `/events?${q}`));
+      const events = Array.isArray(b.events) ? b.events : [];
+      tbody.append(...events.map((e) => eventRow(slug, e)));
+      cursor = b.next_cursor || null;
+      const n = tbody.childElementCount;
+      wrap.hidden = n === 0;
+      status.replaceChildren(n === 0
+        ? h('p', { class: 'state', id: 'events-empty' },
+          filters.toString() ? 'No event matches these filters.' : 'No events yet.')
+        : h('p', { class: 'count' }, `${n} event${n === 1 ? '' : 's'} shown${cursor ? ', more below' : ''}.`));
+    } catch (e) {
+      if (e.status === 401) throw e;
+      status.replaceChildren(errorBox(e.message));
+    } finally {
+      more.disabled = false;
+      more.hidden = !cursor;
+    }
+  };
+  more.addEventListener('click', () => page());
+
+  ctx.setView(`Events · ${slug}`,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/projects' }, 'Projects'), ' / ', String(project.name || slug)),
+    h('h1', {}, 'Events'),
+    filterForm(slug, project, filters),
+    status, wrap, more);
+  await page();
+}
+
+function field(label, value, mono) {
+  return [h('dt', {}, label), h('dd', { class: mono ? 'mono' : undefined }, txt(value))];
+}
+
+export async function eventView(ctx, slug, id) {
+  ctx.setView('Event', loading('the event'));
+  const e = await get(projectPath(slug, `/events/${encodeURIComponent(id)}`));
+  const loc = e.location || {};
+  const where = loc.file ? `${loc.file}${loc.line !== null && loc.line !== undefined ? ':' + loc.line : ''}` : null;
+  ctx.setView(`Event ${e.id}`,
+    h('p', { class: 'crumbs' }, h('a', { href: '#/projects' }, 'Projects'), ' / ',
+      h('a', { href: routeHref(['p', slug, 'events']) }, `Events of ${slug}`)),
+    h('h1', {}, `${txt(e.interceptor)} · ${txt(e.action)}`),
+    h('dl', { class: 'detail', id: 'event-detail' },
+      field('Time', formatTime(e.ts)), field('Received', formatTime(e.received_at)),
+      field('Environment', e.environment), field('Agent', e.agent_id, true),
+      field('Severity', e.severity), field('Confidence', e.confidence),
+      field('Source address', e.source_ip, true), field('Method', e.method, true),
+      field('Endpoint', e.endpoint, true), field('Rule', e.rule, true),
+      field('Code location', where, true), field('Function', loc.function, true),
+      field('Status', e.status)),
+    h('h2', {}, 'Payload', e.payload_truncated ? ` (cut; ${e.payload_length} bytes sent)` : ''),
+    h('pre', { class: 'literal', id: 'event-payload', tabindex: 0 }, txt(e.payload)),
+    h('h2', {}, 'Operation', e.operation_truncated ? ` (cut; ${e.operation_length} bytes sent)` : ''),
+    h('pre', { class: 'literal', id: 'event-operation', tabindex: 0 }, txt(e.operation)),
+    h('h2', {}, 'Raw JSON'),
+    h('pre', { class: 'literal', id: 'event-raw', tabindex: 0 }, JSON.stringify(e, null, 2)));
+}

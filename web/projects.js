@@ -1,0 +1,72 @@
+// The projects screen: every project with its environments, and a form that
+// creates one (POST /api/v1/projects).
+import { api, get, problemText } from './api.js';
+import { h, txt, formatTime, loading, errorBox, announce } from './dom.js';
+
+function createForm(onCreated) {
+  const err = errorBox('');
+  const slug = h('input', {
+    id: 'new-slug', name: 'slug', required: true, minlength: 2, maxlength: 40,
+    pattern: '[a-z0-9]+(-[a-z0-9]+)*', 'aria-describedby': 'new-slug-help', autocomplete: 'off',
+  });
+  const name = h('input', { id: 'new-name', name: 'name', required: true, autocomplete: 'off' });
+  const button = h('button', { type: 'submit' }, 'Create project');
+  const form = h('form', { class: 'inline', id: 'create-project', 'aria-labelledby': 'create-title' },
+    h('div', { class: 'field' }, h('label', { for: 'new-slug' }, 'Slug'), slug,
+      h('small', { id: 'new-slug-help' }, 'a-z, 0-9 and -, 2 to 40 characters')),
+    h('div', { class: 'field' }, h('label', { for: 'new-name' }, 'Name'), name),
+    button);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    err.textContent = '';
+    button.disabled = true;
+    try {
+      const r = await api('POST', '/api/v1/projects', { slug: slug.value, name: name.value });
+      if (r.status === 201) {
+        announce(`Project ${slug.value} created.`);
+        form.reset();
+        await onCreated();
+      } else {
+        err.textContent = problemText(r);
+      }
+    } catch {
+      err.textContent = 'The server cannot be reached.';
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('section', { class: 'panel' }, h('h2', { id: 'create-title' }, 'New project'), form, err);
+}
+
+function projectsTable(projects) {
+  if (projects.length === 0) {
+    return h('p', { class: 'state', id: 'projects-empty' }, 'No projects yet. Create the first one below.');
+  }
+  const rows = projects.map((p) => h('tr', { class: p.archived ? 'archived' : undefined },
+    h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}/events` }, String(p.slug))),
+    h('td', {}, p.archived ? `${txt(p.name)} (archived)` : txt(p.name)),
+    h('td', {}, (p.environments || []).map((e) => String(e.name)).join(', ')),
+    h('td', {}, formatTime(p.created_at))));
+  return h('div', { class: 'scroll' }, h('table', { id: 'projects' },
+    h('caption', { class: 'sr-only' }, 'Projects'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Slug'), h('th', { scope: 'col' }, 'Name'),
+      h('th', { scope: 'col' }, 'Environments'), h('th', { scope: 'col' }, 'Created'))),
+    h('tbody', {}, rows)));
+}
+
+export async function projectsView(ctx) {
+  const list = h('div', { id: 'projects-list' }, loading('projects'));
+  const reload = async () => {
+    try {
+      const b = await get('/api/v1/projects');
+      list.replaceChildren(projectsTable(Array.isArray(b.projects) ? b.projects : []));
+    } catch (e) {
+      if (e.status === 401) throw e;
+      list.replaceChildren(errorBox(e.message));
+    }
+  };
+  const nodes = [h('h1', {}, 'Projects'), list];
+  if (ctx.me.role !== 'viewer') nodes.push(createForm(reload));
+  ctx.setView('Projects', ...nodes);
+  await reload();
+}
