@@ -75,7 +75,8 @@ static json_t *eg_group_filters(const json_t *base, const struct store_event_gro
 	return o;
 }
 
-static json_t *eg_json(const struct store_event_group *g, int by_source, const json_t *base)
+static json_t *eg_json(const struct store_event_group *g, int by_source, const json_t *base,
+                       int trend_n)
 {
 	json_t *o = json_object(), *trend = json_array();
 
@@ -89,7 +90,7 @@ static json_t *eg_json(const struct store_event_group *g, int by_source, const j
 	json_object_set_new(o, "logged", json_integer(g->count - g->blocked));
 	json_object_set_new(o, "first_seen", eg_time(g->first_ts));
 	json_object_set_new(o, "last_seen", eg_time(g->last_ts));
-	for (int k = 0; k < STORE_GROUPS_TREND; k++)
+	for (int k = 0; k < trend_n; k++)
 		json_array_append_new(trend, json_integer(g->trend[k]));
 	json_object_set_new(o, "trend", trend);
 	json_object_set_new(o, "filters", eg_group_filters(base, g, by_source));
@@ -98,16 +99,16 @@ static json_t *eg_json(const struct store_event_group *g, int by_source, const j
 
 void api_events_groups(struct http_req *r)
 {
-	struct store_event_group *groups = NULL;
+	struct store_event_groups res;
 	struct store_project p;
 	struct api_events_filter *x;
 	char v[24], *end = NULL;
 	long limit = EG_LIMIT_DEFAULT;
-	int by_source = 0, complete = 1, rc;
-	int64_t now = eg_now_ms(), total = 0;
-	size_t n = 0;
+	int by_source = 0, rc;
+	int64_t now = eg_now_ms();
 	json_t *base, *list, *reply;
 
+	memset(&res, 0, sizeof res);
 	if (api_project_load(r, &p))
 		return;
 	x = xcalloc(1, sizeof *x);
@@ -137,29 +138,26 @@ void api_events_groups(struct http_req *r)
 		http_problem(r, 400, "bad_request", "since must be before until", NULL);
 		goto out;
 	}
-	rc =
-	    store_event_groups(r->st, &x->f, by_source, (int)limit, &groups, &n, &total, &complete);
+	rc = store_event_groups(r->st, &x->f, by_source, (int)limit, &res);
 	if (rc) {
 		http_problem_err(r, rc, NULL);
 		goto out;
 	}
 	base = eg_request_filters(r, x->f.since_ms, x->f.until_ms);
 	list = json_array();
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(list, eg_json(&groups[i], by_source, base));
+	for (size_t i = 0; i < res.n; i++)
+		json_array_append_new(list, eg_json(&res.groups[i], by_source, base, res.trend_n));
 	reply = json_pack("{s:o, s:o, s:[s,s], s:{s:o, s:I, s:i}, s:o, s:I, s:b, s:i}", "since",
 	                  eg_time(x->f.since_ms), "until", eg_time(x->f.until_ms), "group_by",
-	                  "interceptor", "endpoint", "trend", "start", eg_time(x->f.since_ms),
-	                  "bucket_ms",
-	                  (json_int_t)((x->f.until_ms - x->f.since_ms + STORE_GROUPS_TREND - 1) /
-	                               STORE_GROUPS_TREND),
-	                  "buckets", STORE_GROUPS_TREND, "groups", list, "total", (json_int_t)total,
-	                  "complete", complete, "limit", (int)limit);
+	                  "interceptor", "endpoint", "trend", "start", eg_time(res.trend_start),
+	                  "bucket_ms", (json_int_t)res.trend_ms, "buckets", res.trend_n, "groups",
+	                  list, "total", (json_int_t)res.total, "complete", res.complete, "limit",
+	                  (int)limit);
 	if (by_source)
 		json_array_append_new(json_object_get(reply, "group_by"), json_string("source_ip"));
 	json_decref(base);
 	http_reply_json(r, 200, reply);
 out:
-	store_event_groups_free(groups, n);
+	store_event_groups_cleanup(&res);
 	free(x);
 }

@@ -423,7 +423,7 @@ typedef void (*store_event_scan_fn)(void *arg, const struct store_event_scan_row
 int store_event_scan(struct store *st, const struct store_event_filter *f, store_event_scan_fn fn,
                      void *arg);
 
-#define STORE_GROUPS_TREND 24     /* trend buckets over the range */
+#define STORE_GROUPS_TREND 25     /* trend buckets, at most */
 #define STORE_GROUPS_MAX   100000 /* distinct groups counted, at most */
 
 /* One group of events: same interceptor, endpoint and (by_source)
@@ -436,19 +436,30 @@ struct store_event_group {
 	int64_t trend[STORE_GROUPS_TREND];
 };
 
+/* What store_event_groups answers. */
+struct store_event_groups {
+	struct store_event_group *groups; /* the first n in order (heap) */
+	size_t n;
+	int64_t total;                 /* groups in the range */
+	int complete;                  /* 0: over STORE_GROUPS_MAX, some not counted */
+	int64_t trend_start, trend_ms; /* bucket k: [start + k * ms, start + (k + 1) * ms) */
+	int trend_n;                   /* buckets (24 or 25) */
+	int rollup;                    /* the whole hours came from event_groups_hour */
+};
+
 /* The groups of the events matching f (f->since_ms and f->until_ms must
  * be set): by interceptor + endpoint (+ source address when by_source),
  * ordered by last_ts descending, then interceptor, endpoint, source (byte
- * order, none first); the first limit of them into *out (n of them;
- * store_event_groups_free). *total is the number of groups, *complete 0
- * when more than STORE_GROUPS_MAX distinct groups matched (events of
- * groups past that bound are not counted). Trend bucket k counts the
- * events in [since + k * w, since + (k + 1) * w), w = ceil((until -
- * since) / STORE_GROUPS_TREND). */
+ * order, none first); the first limit of them. The trend's bucket is the
+ * range / 24 rounded up to a whole minute (a whole hour for a range of 24
+ * hours or more), aligned to multiples of itself since the epoch. Without
+ * source and with no filter but environment, interceptor, action and
+ * endpoint, the whole hours of a range of 24 hours or more come from
+ * event_groups_hour (schema 009) and only the partial hours at its edges
+ * from the events. out: store_event_groups_cleanup. */
 int store_event_groups(struct store *st, const struct store_event_filter *f, int by_source,
-                       int limit, struct store_event_group **out, size_t *n, int64_t *total,
-                       int *complete);
-void store_event_groups_free(struct store_event_group *g, size_t n);
+                       int limit, struct store_event_groups *out);
+void store_event_groups_cleanup(struct store_event_groups *out);
 
 #define STORE_STATS_INTERCEPTORS 7 /* in policy_interceptor_names order */
 #define STORE_STATS_SEVERITIES   4 /* low, medium, high, critical */

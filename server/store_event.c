@@ -1,11 +1,13 @@
 /*
  * store_event.c — writing threat events: insert with deduplication on the
- * agent's event id, the rollups the statistics read (schema 005), and the
+ * agent's event id, the rollups the statistics and the groups read
+ * (schemas 005, 009), and the
  * retention purge. Only the writer thread calls these. Thread: the
  * writer's connection.
  *
- * Rollups. Every row of event_counts (per minute), event_counts_hour and
- * event_top (per hour) is the count of the events that exist: the writer
+ * Rollups. Every row of event_counts (per minute), event_counts_hour,
+ * event_top and event_groups_hour (per hour) is the count of the events
+ * that exist (event_groups_hour also their least and greatest ts): the writer
  * adds the events a job inserted in the same transaction, the purge
  * subtracts the events it deletes in the same transaction. Both aggregate
  * in memory first (sort, then one upsert per distinct key), so a batch of
@@ -190,9 +192,10 @@ static const char *const ru_kind_names[RU_KINDS] = {"endpoint", "source", "rule"
 
 /* One event's share of the rollups. The strings are borrowed. */
 struct ru_ev {
-	int64_t project_id, env_id, minute, hour;
+	int64_t project_id, env_id, minute, hour, ts;
 	const char *cols[3];        /* interceptor, action, severity */
 	const char *vals[RU_KINDS]; /* endpoint, source_ip, rule; NULL = none */
+	const char *group[3];       /* interceptor, endpoint, action (schema 009) */
 };
 
 /* floor(ts / width): the schema's buckets (C and SQL divide towards 0). */
@@ -209,6 +212,10 @@ static void ru_fill(struct ru_ev *r, int64_t project_id, int64_t env_id, int64_t
 	r->env_id = env_id;
 	r->minute = ru_floor(ts, RU_MINUTE);
 	r->hour = ru_floor(ts, RU_HOUR);
+	r->ts = ts;
+	r->group[0] = interceptor;
+	r->group[1] = endpoint;
+	r->group[2] = action;
 	r->cols[0] = interceptor;
 	r->cols[1] = action;
 	r->cols[2] = severity;
@@ -255,6 +262,13 @@ static int ru_cmp_hour(const void *x, const void *y)
 	const struct ru_ev *a = x, *b = y;
 
 	return ru_cmp(a, b, a->hour, b->hour, a->cols, b->cols, 3);
+}
+
+static int ru_cmp_group(const void *x, const void *y)
+{
+	const struct ru_ev *a = x, *b = y;
+
+	return ru_cmp(a, b, a->hour, b->hour, a->group, b->group, 3);
 }
 
 static int ru_cmp_top(const void *x, const void *y, int k)
@@ -306,6 +320,87 @@ static int ru_put(struct store *st, const char *up, const char *zap, const struc
 	return MOAT_OK;
 }
 
+/* Adds the events ev[0..n) (one key of event_groups_hour) times sign to
+ * their row. A subtraction drops the row at zero and otherwise recomputes
+ * its first_ts and last_ts from the events left (the deleted ones may
+ * have been them): through events_endpoint, the row's endpoint and hour. */
+static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int sign)
+{
+	static const char up[] =
+	    "INSERT INTO event_groups_hour(project_id, environment_id, hour, interceptor,"
+	    " has_endpoint, endpoint, action, n, first_ts, last_ts)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO UPDATE SET"
+	    " n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),"
+	    " last_ts = max(last_ts, excluded.last_ts)";
+	static const char zap[] =
+	    "DELETE FROM event_groups_hour WHERE project_id = ?1 AND environment_id = ?2"
+	    " AND hour = ?3 AND interceptor = ?4 AND has_endpoint = ?5 AND endpoint = ?6"
+	    " AND action = ?7 AND n <= 0";
+#define RU_GROUP_EDGE(f, ep)                                                                       \
+	"(SELECT " f "(ts) FROM events INDEXED BY events_endpoint WHERE project_id = ?1"           \
+	" AND " ep " AND ts >= ?3 * 3600000 AND ts < (?3 + 1) * 3600000"                           \
+	" AND environment_id = ?2 AND interceptor = ?4 AND action = ?7)"
+	static const char fix_ep[] = "UPDATE event_groups_hour SET first_ts = " RU_GROUP_EDGE(
+	    "min",
+	    "endpoint = ?6") ", last_ts = " RU_GROUP_EDGE("max",
+	                                                  "endpoint = ?6") " WHERE project_id = ?1 "
+	                                                                   "AND environment_id = "
+	                                                                   "?2 AND hour = ?3 AND "
+	                                                                   "interceptor = ?4"
+	                                                                   " AND has_endpoint = ?5 "
+	                                                                   "AND endpoint = ?6 AND "
+	                                                                   "action = ?7";
+	static const char fix_none[] = "UPDATE event_groups_hour SET first_ts = " RU_GROUP_EDGE(
+	    "min",
+	    "endpoint IS NULL") ", last_ts = " RU_GROUP_EDGE("max",
+	                                                     "endpoint IS NULL") " WHERE "
+	                                                                         "project_id = ?1 "
+	                                                                         "AND "
+	                                                                         "environment_id = "
+	                                                                         "?2 AND hour = ?3 "
+	                                                                         "AND interceptor "
+	                                                                         "= ?4"
+	                                                                         " AND "
+	                                                                         "has_endpoint = "
+	                                                                         "?5 AND endpoint "
+	                                                                         "= ?6 AND action "
+	                                                                         "= ?7";
+#undef RU_GROUP_EDGE
+	const struct ru_ev *r = &ev[0];
+	const char *steps[3] = {up, sign < 0 ? zap : NULL, NULL};
+	int64_t lo = r->ts, hi = r->ts;
+
+	steps[2] = sign < 0 ? (r->group[1] ? fix_ep : fix_none) : NULL;
+	for (size_t i = 1; i < n; i++) {
+		lo = ev[i].ts < lo ? ev[i].ts : lo;
+		hi = ev[i].ts > hi ? ev[i].ts : hi;
+	}
+	for (int k = 0; k < 3 && steps[k]; k++) {
+		sqlite3_stmt *s = store_stmt(st, steps[k]);
+		int rc;
+		if (!s)
+			return MOAT_EDB;
+		sqlite3_bind_int64(s, 1, r->project_id);
+		sqlite3_bind_int64(s, 2, r->env_id);
+		sqlite3_bind_int64(s, 3, r->hour);
+		sqlite3_bind_text(s, 4, r->group[0], -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 5, r->group[1] != NULL);
+		sqlite3_bind_text(s, 6, r->group[1] ? r->group[1] : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, r->group[2], -1, SQLITE_STATIC);
+		if (k == 0) {
+			sqlite3_bind_int64(s, 8, sign * (int64_t)n);
+			sqlite3_bind_int64(s, 9, lo);
+			sqlite3_bind_int64(s, 10, hi);
+		}
+		rc = sqlite3_step(s);
+		rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
+		sqlite3_reset(s);
+		if (rc)
+			return rc;
+	}
+	return MOAT_OK;
+}
+
 #define RU_COUNTS_UP(table, t)                                                                     \
 	"INSERT INTO " table "(project_id, environment_id, " t                                     \
 	", interceptor, action, severity, n)"                                                      \
@@ -327,13 +422,13 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 	static const char zap_top[] =
 	    "DELETE FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
 	    " AND kind = ?4 AND value = ?5 AND n <= 0";
-	int (*const cmp[2 + RU_KINDS])(const void *, const void *) = {
-	    ru_cmp_minute, ru_cmp_hour, ru_cmp_top0, ru_cmp_top1, ru_cmp_top2};
+	int (*const cmp[3 + RU_KINDS])(const void *, const void *) = {
+	    ru_cmp_minute, ru_cmp_hour, ru_cmp_top0, ru_cmp_top1, ru_cmp_top2, ru_cmp_group};
 	int rc = MOAT_OK;
 
 	if (n == 0)
 		return MOAT_OK;
-	for (int pass = 0; pass < 2 + RU_KINDS && !rc; pass++) {
+	for (int pass = 0; pass < 3 + RU_KINDS && !rc; pass++) {
 		qsort(ev, n, sizeof *ev, cmp[pass]);
 		for (size_t i = 0, j; i < n && !rc; i = j) {
 			const struct ru_ev *r = &ev[i];
@@ -342,7 +437,9 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 			for (j = i + 1; j < n && cmp[pass](r, &ev[j]) == 0; j++)
 				;
 			delta = sign * (int64_t)(j - i);
-			if (pass == 0)
+			if (pass == 2 + RU_KINDS)
+				rc = ru_put_group(st, r, j - i, sign);
+			else if (pass == 0)
 				rc = ru_put(st, up_min, zap_min, r, r->minute, r->cols, 3, delta);
 			else if (pass == 1)
 				rc = ru_put(st, up_hour, zap_hour, r, r->hour, r->cols, 3, delta);

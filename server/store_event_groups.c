@@ -5,12 +5,22 @@
  * first and last seen and a trend over the range. One sqlmap run is
  * thousands of events and one group.
  *
- * The events come from store_event_scan (store_event_query.c), on the
- * search's own plan: every filter of the list applies, and a 24-hour
- * range reads the range's rows of one index (events_ts holds interceptor,
- * action, endpoint and source_ip, so it never touches the rows). The
- * groups are an open-addressing hash table, bounded at STORE_GROUPS_MAX
- * distinct groups. Thread: the caller's connection's thread.
+ * Two sources, as the statistics have:
+ *
+ *   the whole hours of a range   event_groups_hour (schema 009), which the
+ *   of 24 hours or more          writer keeps: when the groups are not by
+ *                                source and no filter but environment,
+ *                                interceptor, action and endpoint is set
+ *   the rest (the partial hours  store_event_scan (store_event_query.c),
+ *   at the edges, or all of a    on the search's own plan: every filter of
+ *   range the rollup cannot      the list applies (events_ts holds
+ *   answer)                      interceptor, action, endpoint and
+ *                                source_ip: no row is read)
+ *
+ * so a 24-hour call reads about 24 x the groups' rollup rows plus the
+ * events of one hour. The groups are an open-addressing hash table,
+ * bounded at STORE_GROUPS_MAX distinct groups. Thread: the caller's
+ * connection's thread.
  */
 #include "store_int.h"
 
@@ -32,8 +42,11 @@ struct eg_ctx {
 	struct eg_slot *slots;
 	size_t cap, n;
 	int by_source, full;
-	int64_t since, width;
+	int64_t start, width;
 };
+
+#define EG_HOUR   3600000
+#define EG_MINUTE 60000
 
 static uint64_t eg_hash_bytes(uint64_t h, const char *s, size_t n)
 {
@@ -88,14 +101,14 @@ static int eg_interceptor(const char *name)
 	return POLICY_INTERCEPTORS;
 }
 
-/* Counts one event into its group (a new group past STORE_GROUPS_MAX is
+/* Counts n events (blocked of them), ts in [first, last), into their
+ * group, trend bucket at bucket_ts (a new group past STORE_GROUPS_MAX is
  * not made: c->full). */
-static void eg_add(void *arg, const struct store_event_scan_row *r)
+static void eg_fold(struct eg_ctx *c, const char *interceptor, const char *ep, size_t ep_len,
+                    const char *src, size_t src_len, int64_t n, int64_t blocked, int64_t first,
+                    int64_t last, int64_t bucket_ts)
 {
-	struct eg_ctx *c = arg;
-	const char *src = c->by_source ? r->source_ip : NULL;
-	size_t src_len = src ? r->source_len : 0;
-	int ic = eg_interceptor(r->interceptor);
+	int ic = eg_interceptor(interceptor);
 	uint64_t h;
 	size_t k;
 	struct eg_slot *e;
@@ -103,14 +116,14 @@ static void eg_add(void *arg, const struct store_event_scan_row *r)
 
 	if ((c->n + 1) * 2 > c->cap && c->n < STORE_GROUPS_MAX)
 		eg_grow(c);
-	h = eg_hash(ic, r->endpoint, r->endpoint_len, src, src_len);
+	h = eg_hash(ic, ep, ep_len, src, src_len);
 	k = h & (c->cap - 1);
 	for (;; k = (k + 1) & (c->cap - 1)) {
 		e = &c->slots[k];
 		if (!e->hash)
 			break;
 		if (e->hash == h && e->ic == ic &&
-		    eg_same_str(e->g.endpoint, e->ep_len, r->endpoint, r->endpoint_len) &&
+		    eg_same_str(e->g.endpoint, e->ep_len, ep, ep_len) &&
 		    eg_same_str(e->g.source_ip, e->src_len, src, src_len))
 			break;
 	}
@@ -122,23 +135,86 @@ static void eg_add(void *arg, const struct store_event_scan_row *r)
 		e->hash = h;
 		e->ic = ic;
 		e->g.interceptor = ic < POLICY_INTERCEPTORS ? policy_interceptor_names[ic] : "";
-		e->g.endpoint = r->endpoint ? xstrndup(r->endpoint, r->endpoint_len) : NULL;
-		e->ep_len = r->endpoint_len;
+		e->g.endpoint = ep ? xstrndup(ep, ep_len) : NULL;
+		e->ep_len = ep_len;
 		e->g.source_ip = src ? xstrndup(src, src_len) : NULL;
 		e->src_len = src_len;
-		e->g.first_ts = e->g.last_ts = r->ts;
+		e->g.first_ts = first;
+		e->g.last_ts = last;
 		c->n++;
 	}
-	e->g.count++;
-	if (r->action && r->action[0] == 'b')
-		e->g.blocked++;
-	if (r->ts < e->g.first_ts)
-		e->g.first_ts = r->ts;
-	if (r->ts > e->g.last_ts)
-		e->g.last_ts = r->ts;
-	b = (r->ts - c->since) / c->width;
+	e->g.count += n;
+	e->g.blocked += blocked;
+	if (first < e->g.first_ts)
+		e->g.first_ts = first;
+	if (last > e->g.last_ts)
+		e->g.last_ts = last;
+	b = (bucket_ts - c->start) / c->width;
 	if (b >= 0 && b < STORE_GROUPS_TREND)
-		e->g.trend[b]++;
+		e->g.trend[b] += n;
+}
+
+/* One event from store_event_scan. */
+static void eg_add(void *arg, const struct store_event_scan_row *r)
+{
+	struct eg_ctx *c = arg;
+	const char *src = c->by_source ? r->source_ip : NULL;
+
+	eg_fold(c, r->interceptor, r->endpoint, r->endpoint_len, src, src ? r->source_len : 0, 1,
+	        r->action && r->action[0] == 'b', r->ts, r->ts, r->ts);
+}
+
+/* The whole hours [lo, hi) (ms) from event_groups_hour. */
+static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
+                     int64_t env_id, int64_t lo, int64_t hi)
+{
+	static const char sql[] =
+	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour"
+	    " FROM event_groups_hour WHERE project_id = ?1 AND environment_id IN"
+	    " (SELECT id FROM environments WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2))"
+	    " AND hour >= ?3 AND hour < ?4 AND (?5 IS NULL OR interceptor = ?5)"
+	    " AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR (has_endpoint AND endpoint = ?7))"
+	    " AND (?8 IS NULL OR (has_endpoint AND substr(endpoint, 1, length(?8)) = ?8))";
+	sqlite3_stmt *s = store_stmt(st, sql);
+	int rc;
+
+	if (!s)
+		return MOAT_EDB;
+	sqlite3_bind_int64(s, 1, f->project_id);
+	if (env_id)
+		sqlite3_bind_int64(s, 2, env_id);
+	sqlite3_bind_int64(s, 3, lo / EG_HOUR);
+	sqlite3_bind_int64(s, 4, hi / EG_HOUR);
+	store_bind_text(s, 5, f->interceptor);
+	store_bind_text(s, 6, f->action);
+	store_bind_text(s, 7, f->endpoint);
+	store_bind_text(s, 8, f->endpoint_prefix);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		int has_ep = sqlite3_column_int(s, 1);
+		const char *act = (const char *)sqlite3_column_text(s, 3);
+		int64_t n = sqlite3_column_int64(s, 4);
+		eg_fold(c, (const char *)sqlite3_column_text(s, 0),
+		        has_ep ? (const char *)sqlite3_column_text(s, 2) : NULL,
+		        has_ep ? (size_t)sqlite3_column_bytes(s, 2) : 0, NULL, 0, n,
+		        act && act[0] == 'b' ? n : 0, sqlite3_column_int64(s, 5),
+		        sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7) * EG_HOUR);
+	}
+	rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* The events of [lo, hi) (ms) matching f. */
+static int eg_scan(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
+                   int64_t lo, int64_t hi)
+{
+	struct store_event_filter g = *f;
+
+	if (lo >= hi)
+		return MOAT_OK;
+	g.since_ms = lo;
+	g.until_ms = hi;
+	return store_event_scan(st, &g, eg_add, c);
 }
 
 /* Byte order, none (NULL) first. */
@@ -168,59 +244,90 @@ static int eg_cmp(const void *pa, const void *pb)
 	return r;
 }
 
-void store_event_groups_free(struct store_event_group *g, size_t n)
+void store_event_groups_cleanup(struct store_event_groups *out)
 {
-	for (size_t i = 0; g && i < n; i++) {
-		free(g[i].endpoint);
-		free(g[i].source_ip);
+	for (size_t i = 0; out->groups && i < out->n; i++) {
+		free(out->groups[i].endpoint);
+		free(out->groups[i].source_ip);
 	}
-	free(g);
+	free(out->groups);
+	out->groups = NULL;
+	out->n = 0;
+}
+
+/* Can the whole hours come from event_groups_hour? */
+static int eg_rollup_fits(const struct store_event_filter *f, int by_source, int64_t width)
+{
+	return !by_source && width % EG_HOUR == 0 && !f->severity && !f->status && !f->agent_id &&
+	       !f->source_ip && !f->cidr && !f->fts && !f->has_cursor && !f->status_not;
 }
 
 int store_event_groups(struct store *st, const struct store_event_filter *f, int by_source,
-                       int limit, struct store_event_group **out, size_t *n, int64_t *total,
-                       int *complete)
+                       int limit, struct store_event_groups *out)
 {
 	struct eg_ctx c;
 	struct eg_slot **order;
+	int64_t range, lo, hi, env_id = 0;
 	size_t m = 0;
 	int rc;
 
-	*out = NULL;
-	*n = 0;
-	*total = 0;
-	*complete = 1;
+	memset(out, 0, sizeof *out);
+	out->complete = 1;
 	if (!f->since_ms || !f->until_ms || f->until_ms <= f->since_ms || limit < 0)
 		return MOAT_EINVALID;
 	memset(&c, 0, sizeof c);
 	c.by_source = by_source;
-	c.since = f->since_ms;
-	c.width = (f->until_ms - f->since_ms + STORE_GROUPS_TREND - 1) / STORE_GROUPS_TREND;
+	range = f->until_ms - f->since_ms;
+	c.width = (range + 24 - 1) / 24;
+	c.width = range >= 24 * EG_HOUR ? (c.width + EG_HOUR - 1) / EG_HOUR * EG_HOUR
+	                                : (c.width + EG_MINUTE - 1) / EG_MINUTE * EG_MINUTE;
+	c.start = f->since_ms / c.width * c.width; /* since_ms > 0 */
+	out->trend_start = c.start;
+	out->trend_ms = c.width;
+	out->trend_n = (int)((f->until_ms - c.start + c.width - 1) / c.width);
 	eg_grow(&c);
-	rc = store_event_scan(st, f, eg_add, &c);
+	lo = hi = f->until_ms;
+	if (eg_rollup_fits(f, by_source, c.width)) {
+		lo = (f->since_ms + EG_HOUR - 1) / EG_HOUR * EG_HOUR;
+		hi = f->until_ms / EG_HOUR * EG_HOUR;
+		if (lo >= hi)
+			lo = hi = f->until_ms;
+	}
+	if (lo < hi && f->environment) {
+		struct store_env env;
+		rc = store_env_get(st, f->project_id, f->environment, &env);
+		if (rc == MOAT_ENOTFOUND)
+			lo = hi = f->until_ms; /* no such environment: the scan finds nothing */
+		else if (rc)
+			goto done;
+		else
+			env_id = env.id;
+	}
+	out->rollup = lo < hi;
+	rc = eg_scan(st, &c, f, f->since_ms, lo);
+	if (!rc)
+		rc = eg_scan(st, &c, f, hi, f->until_ms);
+	if (!rc && lo < hi)
+		rc = eg_rollup(st, &c, f, env_id, lo, hi);
+done:
 	order = xcalloc(c.n + 1, sizeof *order);
 	for (size_t i = 0; i < c.cap; i++)
 		if (c.slots[i].hash)
 			order[m++] = &c.slots[i];
 	if (!rc) {
 		qsort(order, m, sizeof *order, eg_cmp);
-		*out = xcalloc((size_t)limit + 1, sizeof **out);
-		for (size_t i = 0; i < m; i++) {
-			if (i < (size_t)limit) {
-				(*out)[i] = order[i]->g; /* the strings move */
-				continue;
-			}
-			free(order[i]->g.endpoint);
-			free(order[i]->g.source_ip);
+		out->groups = xcalloc((size_t)limit + 1, sizeof *out->groups);
+		out->n = m < (size_t)limit ? m : (size_t)limit;
+		out->total = (int64_t)m;
+		out->complete = !c.full;
+	}
+	for (size_t i = 0; i < m; i++) {
+		if (!rc && i < out->n) {
+			out->groups[i] = order[i]->g; /* the strings move */
+			continue;
 		}
-		*n = m < (size_t)limit ? m : (size_t)limit;
-		*total = (int64_t)m;
-		*complete = !c.full;
-	} else {
-		for (size_t i = 0; i < m; i++) {
-			free(order[i]->g.endpoint);
-			free(order[i]->g.source_ip);
-		}
+		free(order[i]->g.endpoint);
+		free(order[i]->g.source_ip);
 	}
 	free(order);
 	free(c.slots);

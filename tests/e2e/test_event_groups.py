@@ -45,23 +45,34 @@ def _match(e, f):
     return f["since"] <= ts_of(e) < f["until"]
 
 
+def trend_of(since, until):
+    """(start, bucket_ms, buckets) of the trend: the range / 24 rounded up
+    to a whole minute (a whole hour from 24 hours on), aligned."""
+    rng = until - since
+    width = -(-rng // 24)
+    unit = HOUR if rng >= 24 * HOUR else 60000
+    width = -(-width // unit) * unit
+    start = since // width * width
+    return start, width, -(-(until - start) // width)
+
+
 def expected_groups(sent, f, by_source=False):
     """The groups the server must answer for filters f (since and until in
     ms), in its order, without the filters member."""
-    width = -(-(f["until"] - f["since"]) // 24)
+    start, width, nb = trend_of(f["since"], f["until"])
     groups = {}
     for e in sent:
         if not _match(e, f):
             continue
         key = (e["interceptor"], e.get("endpoint")) + ((e.get("source_ip"),) if by_source else ())
         g = groups.setdefault(key, {"count": 0, "blocked": 0, "first": None, "last": None,
-                                    "trend": [0] * 24})
+                                    "trend": [0] * nb})
         t = ts_of(e)
         g["count"] += 1
         g["blocked"] += e["action"] == "blocked"
         g["first"] = t if g["first"] is None else min(g["first"], t)
         g["last"] = t if g["last"] is None else max(g["last"], t)
-        g["trend"][(t - f["since"]) // width] += 1
+        g["trend"][(t - start) // width] += 1
     out = []
     for key, g in groups.items():
         d = {"interceptor": key[0], "endpoint": key[1], "count": g["count"], "blocked": g["blocked"],
@@ -119,8 +130,26 @@ def strip(gs):
 
 
 def test_groups_count_first_last_trend_and_order_exactly_under_every_filter(srv):
+    """Ranges: whole hours (all from the hourly rollup when the filters
+    allow it), a range with partial hours at both edges (rollup and events),
+    and a short one (events only); filters the rollup answers and filters
+    only the events answer."""
     p, h0 = dataset(srv)
+    for since, until in ((h0, h0 + 24 * HOUR), (h0 + 30 * 60000 + 1, h0 + 25 * HOUR + 30 * 60000 + 1),
+                         (h0 + 20 * 60000, h0 + 2 * HOUR + 7 * 60000), (h0 - 2 * HOUR, h0 + 7 * 24 * HOUR)):
+        _check_range(p, since, until)
+    # the default range is the last 24 hours: the two-day-old event is out
+    b = groups(p, "interceptor=sql_injection&endpoint=/login&environment=production")
+    eq([(g["count"], g["first_seen"]) for g in b["groups"]], [(40, iso(h0 + 7))],
+       "default range leaves out the old event")
+    # limit: the first groups in order; total counts them all
     since, until = h0, h0 + 24 * HOUR
+    b = groups(p, "since=%s&until=%s&limit=2" % (q(iso(since)), q(iso(until))))
+    want = expected_groups(p.sent, {"since": since, "until": until})
+    eq((strip(b["groups"]), b["total"], b["limit"]), (want[:2], len(want), 2), "limit=2")
+
+
+def _check_range(p, since, until):
     rng = "since=%s&until=%s" % (q(iso(since)), q(iso(until)))
     cases = [
         {},
@@ -135,28 +164,23 @@ def test_groups_count_first_last_trend_and_order_exactly_under_every_filter(srv)
         {"endpoint": "/search*"},
         {"q": "union"},
         {"interceptor": "sql_injection", "action": "logged", "source_ip": "203.0.113.1"},
+        {"interceptor": "xss", "action": "logged", "endpoint": "/search", "environment": "production"},
+        {"environment": "nowhere"},
     ]
     for f in cases:
         query = rng + "".join("&%s=%s" % (k, q(v)) for k, v in f.items())
         for by_source in (False, True):
             b = groups(p, query + ("&by=source_ip" if by_source else ""))
             want = expected_groups(p.sent, dict(f, since=since, until=until), by_source)
-            check(want or f.get("environment") == "nowhere", "case %r expects some groups" % f)
-            eq(strip(b["groups"]), want, "groups of %r by_source=%s" % (f, by_source))
+            eq(strip(b["groups"]), want, "groups of %r by_source=%s in [%s, %s)"
+               % (f, by_source, iso(since), iso(until)))
             eq((b["total"], b["complete"], b["since"], b["until"]),
                (len(want), True, iso(since), iso(until)), "totals of %r" % f)
             eq(b["group_by"], ["interceptor", "endpoint"] + (["source_ip"] if by_source else []),
                "group_by")
+            start, width, nb = trend_of(since, until)
             eq((b["trend"]["start"], b["trend"]["bucket_ms"], b["trend"]["buckets"]),
-               (iso(since), HOUR, 24), "trend buckets")
-    # the default range is the last 24 hours: the two-day-old event is out
-    b = groups(p, "interceptor=sql_injection&endpoint=/login&environment=production")
-    eq([(g["count"], g["first_seen"]) for g in b["groups"]], [(40, iso(h0 + 7))],
-       "default range leaves out the old event")
-    # limit: the first groups in order; total counts them all
-    b = groups(p, rng + "&limit=2")
-    want = expected_groups(p.sent, {"since": since, "until": until})
-    eq((strip(b["groups"]), b["total"], b["limit"]), (want[:2], len(want), 2), "limit=2")
+               (iso(start), width, nb), "trend buckets")
 
 
 def test_a_groups_filters_select_exactly_its_events_and_triage_them_all(srv):

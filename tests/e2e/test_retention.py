@@ -99,3 +99,53 @@ def test_events_past_retention_are_purged_in_chunks_and_the_rest_stays(srv):
     finally:
         con.close()
     check(srv.running(), "moatd still runs")
+
+
+def test_the_purge_keeps_the_hourly_groups_equal_to_the_events_left(srv):
+    """The purge subtracts what it deletes from event_groups_hour (schema
+    009) and recomputes the first and last ts of the rows left: here the
+    oldest and the newest event of one group's hour are purged."""
+    HOUR = 3600000
+    slug = unique("retg")
+    srv.create_project(slug)
+    tok = expect(srv.req("POST", "/api/v1/projects/%s/tokens" % slug,
+                         {"kind": "agent", "name": "retg"}, token=srv.admin_token()), 201)["token"]
+    h = (int(time.time() * 1000) - 3 * HOUR) // HOUR * HOUR
+    evs = [{"id": str(uuid.uuid4()), "ts": _iso(h + 60000 * (i + 1) + i), "interceptor": "xss",
+            "action": "blocked" if i % 2 else "logged", "severity": "low", "endpoint": "/ret/grp",
+            "payload": "x"} for i in range(6)]
+    b = expect(srv.req("POST", "/api/v1/agent/events", {"events": evs}, token=tok), 200)
+    eq(b["accepted"], 6, "stored")
+    # the first and the last event of each action go (i = 0, 1, 4, 5)
+    doomed = [evs[i]["id"] for i in (0, 1, 4, 5)]
+    srv.stop()
+    con = sqlite3.connect(srv.db, timeout=10)
+    try:
+        with con:
+            con.executemany("UPDATE events SET received_at = received_at - 3 * ? WHERE event_uid = ?",
+                            [(DAY, u) for u in doomed])
+    finally:
+        con.close()
+    srv.start()
+    since, until = h - 12 * HOUR, h + 12 * HOUR
+    path = "/api/v1/projects/%s/events/groups?since=%s&until=%s" % (
+        slug, urllib.parse.quote(_iso(since)), urllib.parse.quote(_iso(until)))
+    deadline = time.monotonic() + 15
+    g = None
+    while time.monotonic() < deadline:
+        g = expect(srv.req("GET", path, token=srv.admin_token()), 200)["groups"]
+        if g and g[0]["count"] == 2:
+            break
+        time.sleep(0.2)
+    eq([(x["endpoint"], x["count"], x["blocked"], x["first_seen"], x["last_seen"]) for x in g],
+       [("/ret/grp", 2, 1, evs[2]["ts"], evs[3]["ts"])], "the group after the purge")
+    con = sqlite3.connect(srv.db, timeout=10)
+    try:
+        rows = con.execute("SELECT environment_id, hour, interceptor, has_endpoint, endpoint, action, n,"
+                           " first_ts, last_ts FROM event_groups_hour ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
+        want = con.execute("SELECT environment_id, (ts - (ts < 0) * 3599999) / 3600000, interceptor,"
+                           " endpoint IS NOT NULL, coalesce(endpoint, ''), action, count(*), min(ts), max(ts)"
+                           " FROM events GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
+    finally:
+        con.close()
+    eq(rows, want, "event_groups_hour equals the events left")

@@ -219,6 +219,13 @@ static void check_rollups(struct fixture *f)
 	                                   3600000) ", 'rule', rule, count(*)"
 	                                            " FROM events WHERE rule IS NOT NULL GROUP BY "
 	                                            "1, 2, 3, 5"},
+	    /* schema 009: with the least and greatest ts of each row */
+	    {"SELECT project_id, environment_id, hour, interceptor, has_endpoint, endpoint, action,"
+	     " n, first_ts, last_ts FROM event_groups_hour",
+	     "SELECT project_id, environment_id, " FLOOR(
+	         3600000) ", interceptor, endpoint IS NOT NULL,"
+	                  " coalesce(endpoint, ''), action, count(*), min(ts), max(ts) FROM events"
+	                  " GROUP BY 1, 2, 3, 4, 5, 6, 7"},
 	};
 #undef FLOOR
 	char sql[2048];
@@ -240,7 +247,8 @@ static void check_rollups(struct fixture *f)
 		}
 	assert_int_equal(sql_count(f, "SELECT (SELECT count(*) FROM event_counts WHERE n <= 0) +"
 	                              " (SELECT count(*) FROM event_counts_hour WHERE n <= 0) +"
-	                              " (SELECT count(*) FROM event_top WHERE n <= 0)"),
+	                              " (SELECT count(*) FROM event_top WHERE n <= 0) +"
+	                              " (SELECT count(*) FROM event_groups_hour WHERE n <= 0)"),
 	                 0);
 }
 
@@ -544,7 +552,8 @@ static void the_migration_backfills_the_rollups_of_events_stored_before_it(void 
 	assert_int_equal(
 	    sqlite3_exec(
 	        f->db,
-	        "DROP TABLE notify_alerts;"                    /* schema 008 */
+	        "DROP TABLE event_groups_hour;"                /* schema 009 */
+	        " DROP TABLE notify_alerts;"                   /* schema 008 */
 	        " DROP TABLE deliveries; DROP TABLE channels;" /* schema 007 */
 	        " DROP TABLE event_counts; DROP TABLE event_counts_hour;"
 	        " DROP TABLE event_top; DROP TRIGGER events_fts_delete; DROP TABLE fts_state;"
