@@ -21,7 +21,7 @@ void api_live_ticket(struct http_req *r)
 	char ticket[44], url[96];
 	json_t *body;
 	struct jv v;
-	int rc, retry = 0;
+	int rc, port, retry = 0;
 
 	body = http_json_body(r);
 	if (!body)
@@ -55,8 +55,12 @@ void api_live_ticket(struct http_req *r)
 		return;
 	}
 	snprintf(url, sizeof url, "/v1/live?ticket=%s", ticket);
+	port = http_live_port();
+	/* port: the feed is on that port of the dashboard's host; null: on
+	 * the dashboard's own origin (behind --public-url) */
 	http_reply_json(r, 201,
-	                json_pack("{s:s, s:s, s:i, s:s, s:s}", "ticket", ticket, "project", p.slug,
-	                          "expires_in", WS_LIVE_TICKET_TTL_S, "protocol", WS_LIVE_PROTOCOL,
-	                          "url", url));
+	                json_pack("{s:s, s:s, s:i, s:s, s:s, s:o}", "ticket", ticket, "project",
+	                          p.slug, "expires_in", WS_LIVE_TICKET_TTL_S, "protocol",
+	                          WS_LIVE_PROTOCOL, "url", url, "port",
+	                          port > 0 ? json_integer(port) : json_null()));
 }

@@ -196,6 +196,14 @@ struct http_server;
 int http_server_start(const struct config *cfg, struct http_server **out, int *port);
 /* Stops accepting, finishes in-flight requests, frees. */
 void http_server_stop(struct http_server *s);
+/* The port of the dashboard's live feed (the agent WebSocket port) on the
+ * host the dashboard was loaded from; 0 (the start value) when the feed is
+ * on the dashboard's own origin (behind --public-url) or not yet bound.
+ * Set once by main after the WebSocket listener bound; read by any thread.
+ * It goes into the dashboard's CSP connect-src (ws://127.0.0.1:PORT and
+ * ws://localhost:PORT, the origins the feed accepts) and the live ticket. */
+void http_set_live_port(int port);
+int http_live_port(void);
 
 /* ---- router (http_router.c) ---- */
 

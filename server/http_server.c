@@ -55,10 +55,24 @@ static char http_boot_id[8];
 static int http_stopping; /* shutting down: new API requests are refused (atomic) */
 static uint64_t http_req_counter;
 
-static const char http_csp[] =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-    "form-action 'self'";
+static int http_live_port_v; /* atomic; see http_set_live_port */
+
+/* The dashboard's CSP; connect-src names the live feed's WebSocket origins
+ * when it is on another port of this host. */
+#define HTTP_CSP_HEAD                                                                              \
+	"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+#define HTTP_CSP_TAIL                                                                              \
+	"; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
+void http_set_live_port(int port)
+{
+	__atomic_store_n(&http_live_port_v, port, __ATOMIC_RELEASE);
+}
+
+int http_live_port(void)
+{
+	return __atomic_load_n(&http_live_port_v, __ATOMIC_ACQUIRE);
+}
 
 static const char *http_reason(int status)
 {
@@ -123,7 +137,8 @@ static int http_is_api_path(const char *p)
 static void http_queue(struct http_req *r, int status, const char *ctype, struct MHD_Response *resp)
 {
 	struct http_req_ext *x = (struct http_req_ext *)r;
-	int is_api;
+	int is_api, live = http_live_port();
+	char csp[320];
 
 	if (ctype)
 		MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, ctype);
@@ -137,8 +152,15 @@ static void http_queue(struct http_req *r, int status, const char *ctype, struct
 	 * a static file sets its own Cache-Control (http_static.c) */
 	if (is_api || status >= 400)
 		MHD_add_response_header(resp, "Cache-Control", "no-store");
+	if (live > 0)
+		snprintf(csp, sizeof csp,
+		         HTTP_CSP_HEAD
+		         "connect-src 'self' ws://127.0.0.1:%d ws://localhost:%d" HTTP_CSP_TAIL,
+		         live, live);
+	else
+		snprintf(csp, sizeof csp, "%s", HTTP_CSP_HEAD "connect-src 'self'" HTTP_CSP_TAIL);
 	MHD_add_response_header(resp, "Content-Security-Policy",
-	                        is_api ? "default-src 'none'; frame-ancestors 'none'" : http_csp);
+	                        is_api ? "default-src 'none'; frame-ancestors 'none'" : csp);
 	for (int i = 0; i < x->nh; i++)
 		MHD_add_response_header(resp, x->hname[i], x->hvalue[i]);
 	MHD_queue_response(r->conn, (unsigned)status, resp);

@@ -546,6 +546,8 @@ static int cmd_serve(int argc, char **argv)
 		ws_live_set_origin(cfg.public_url, http_port); /* the feed's allowed origins */
 		rc = ws_server_start(&cfg, &serve_ws, &ws_port);
 	}
+	if (!rc && !cfg.public_url[0]) /* else the proxy puts /v1/live on the dashboard's origin */
+		http_set_live_port(ws_port);
 	if (rc) {
 		fprintf(stderr, "moatd: cannot listen on %s / %s\n", cfg.listen, cfg.agent_listen);
 		serve_stop_all();

@@ -75,6 +75,13 @@ function signedIn(user) {
   $('nav').hidden = false;
 }
 
+// The session ended under a screen (the live feed was closed with 4401).
+function sessionEnded() {
+  me = null;
+  setCsrf(null);
+  render();
+}
+
 // Draws the screen the URL names.
 async function render() {
   if (cleanup) {
@@ -83,7 +90,7 @@ async function render() {
   }
   if (!me) return loginView();
   const { parts, query } = currentRoute();
-  const ctx = { me, query, onCleanup: (f) => { cleanup = f; }, setView };
+  const ctx = { me, query, onCleanup: (f) => { cleanup = f; }, setView, sessionEnded };
   try {
     if (parts[0] === 'p' && parts[1] && parts[2] === 'events' && parts[3]) {
       await eventView(ctx, parts[1], parts[3]);

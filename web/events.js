@@ -3,6 +3,7 @@
 // paging by cursor, and one event's detail. Event fields are written by
 // attackers: they are only ever rendered as text (dom.js).
 import { get, projectPath } from './api.js';
+import { openLive } from './live.js';
 import { h, txt, formatTime, loading, errorBox, routeHref } from './dom.js';
 
 const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
@@ -22,6 +23,11 @@ const FILTERS = [
   ['q', 'Search', 'search'],
 ];
 const FILTER_NAMES = FILTERS.map((f) => f[0]);
+// The filters the live feed applies itself; with any other one set the
+// table does not take live events (they might not match).
+const LIVE_FILTERS = ['environment', 'interceptor', 'action', 'severity'];
+const MAX_ROWS = 1000; // live rows beyond it push the oldest out of the table
+const MAX_PENDING = 500; // paused: events kept to show on resume (more are counted)
 
 // The API's filters named in the URL's query (unknown names dropped).
 function filtersOf(query) {
@@ -99,6 +105,7 @@ export function eventRow(slug, e) {
 const COLUMNS = ['Time', 'Environment', 'Interceptor', 'Action', 'Severity', 'Request', 'Source', 'Payload', 'Status'];
 
 export async function eventsView(ctx, slug) {
+  ctx.setView(`Events · ${slug}`, loading('events'));
   const project = await get(projectPath(slug));
   const filters = filtersOf(ctx.query);
   const tbody = h('tbody', {});
@@ -108,7 +115,17 @@ export async function eventsView(ctx, slug) {
   const status = h('div', { id: 'events-state' }, loading('events'));
   const more = h('button', { type: 'button', id: 'events-more', class: 'secondary', hidden: true }, 'Load more');
   const wrap = h('div', { class: 'scroll', hidden: true }, table);
+  const seen = new Set();
   let cursor = null;
+  let shown = 0;
+
+  const showCount = () => {
+    wrap.hidden = shown === 0;
+    status.replaceChildren(shown === 0
+      ? h('p', { class: 'state', id: 'events-empty' },
+        filters.toString() ? 'No event matches these filters.' : 'No events yet.')
+      : h('p', { class: 'count' }, `${shown} event${shown === 1 ? '' : 's'} shown${cursor ? ', more below' : ''}.`));
+  };
 
   const page = async () => {
     const q = new URLSearchParams(filters);
@@ -117,18 +134,15 @@ export async function eventsView(ctx, slug) {
     more.disabled = true;
     try {
       const b = await get(projectPath(slug, `/events?${q}`));
-      const events = Array.isArray(b.events) ? b.events : [];
-      tbody.append(...events.map((e) => eventRow(slug, e)));
+      const events = (Array.isArray(b.events) ? b.events : []).filter((ev) => !seen.has(ev.id));
+      for (const ev of events) seen.add(ev.id);
+      tbody.append(...events.map((ev) => eventRow(slug, ev)));
+      shown += events.length;
       cursor = b.next_cursor || null;
-      const n = tbody.childElementCount;
-      wrap.hidden = n === 0;
-      status.replaceChildren(n === 0
-        ? h('p', { class: 'state', id: 'events-empty' },
-          filters.toString() ? 'No event matches these filters.' : 'No events yet.')
-        : h('p', { class: 'count' }, `${n} event${n === 1 ? '' : 's'} shown${cursor ? ', more below' : ''}.`));
-    } catch (e) {
-      if (e.status === 401) throw e;
-      status.replaceChildren(errorBox(e.message));
+      showCount();
+    } catch (err) {
+      if (err.status === 401) throw err;
+      status.replaceChildren(errorBox(err.message));
     } finally {
       more.disabled = false;
       more.hidden = !cursor;
@@ -136,11 +150,87 @@ export async function eventsView(ctx, slug) {
   };
   more.addEventListener('click', () => page());
 
+  // Live arrival, with a pause control.
+  const liveState = h('span', { id: 'live-state', role: 'status' }, '');
+  const pause = h('button', { type: 'button', id: 'live-pause', class: 'secondary', 'aria-pressed': 'false' }, 'Pause');
+  const pendingNote = h('span', { id: 'live-pending' }, '');
+  const dropped = h('p', { class: 'state', id: 'live-dropped', hidden: true });
+  const liveBar = h('div', { class: 'live' }, liveState, pause, pendingNote);
+  let paused = false;
+  let pending = [];
+  let missed = 0;
+
+  const prepend = (evs) => {
+    const fresh = evs.filter((ev) => !seen.has(ev.id));
+    for (const ev of fresh) seen.add(ev.id);
+    tbody.prepend(...fresh.map((ev) => eventRow(slug, ev)));
+    shown += fresh.length;
+    while (tbody.childElementCount > MAX_ROWS) {
+      seen.delete(tbody.lastElementChild.getAttribute('data-id'));
+      tbody.lastElementChild.remove();
+      shown--;
+      // the next page would follow the removed rows: older ones need a reload
+      cursor = null;
+      more.hidden = true;
+    }
+    showCount();
+  };
+  const notePending = () => {
+    const n = pending.length + missed;
+    pendingNote.textContent = paused && n ? `${n} new event${n === 1 ? '' : 's'} waiting.` : '';
+  };
+  pause.addEventListener('click', () => {
+    paused = !paused;
+    pause.textContent = paused ? 'Resume' : 'Pause';
+    pause.setAttribute('aria-pressed', String(paused));
+    if (!paused) {
+      // newest first: pending holds them oldest first
+      prepend(pending.reverse());
+      if (missed) {
+        dropped.hidden = false;
+        dropped.textContent = `${missed} more events arrived while paused; reload to see them.`;
+      }
+      pending = [];
+      missed = 0;
+    }
+    notePending();
+  });
+
+  let live = null;
+  const unsupported = FILTER_NAMES.filter((n) => filters.get(n) && !LIVE_FILTERS.includes(n));
+  if (unsupported.length) {
+    liveState.textContent = `Live updates are off with these filters (${unsupported.join(', ')}).`;
+    pause.hidden = true;
+  } else {
+    const feedFilters = {};
+    for (const n of LIVE_FILTERS) if (filters.get(n)) feedFilters[n] = filters.get(n);
+    live = openLive({
+      slug,
+      filters: feedFilters,
+      onState: (s) => {
+        liveState.textContent = { connecting: 'Connecting to live updates…', live: 'Live', lost: 'Live updates lost; reconnecting…' }[s];
+        liveState.className = `live-${s}`;
+      },
+      onEvent: (ev) => {
+        if (!paused) prepend([ev]);
+        else if (pending.length < MAX_PENDING) pending.push(ev);
+        else missed++;
+        notePending();
+      },
+      onDropped: (n) => {
+        dropped.hidden = false;
+        dropped.textContent = `The server was too busy to show ${n} events live; reload to see them.`;
+      },
+      onEnded: () => ctx.sessionEnded(),
+    });
+    ctx.onCleanup(() => live.close());
+  }
+
   ctx.setView(`Events · ${slug}`,
     h('p', { class: 'crumbs' }, h('a', { href: '#/projects' }, 'Projects'), ' / ', String(project.name || slug)),
     h('h1', {}, 'Events'),
     filterForm(slug, project, filters),
-    status, wrap, more);
+    liveBar, dropped, status, wrap, more);
   await page();
 }
 

@@ -91,6 +91,30 @@ export const TESTS = [
     await page.locator('#events tbody tr').nth(1).waitFor();
   }],
 
+  ['new events arrive live in the table; pause holds them back', async (ctx, admin) => {
+    const { slug, token } = await projectWithEvents(admin, [event({ endpoint: '/old' })]);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events?interceptor=xss`);
+    await page.locator('#events-empty').waitFor();
+    await page.locator('#live-state', { hasText: 'Live' }).filter({ hasText: /^Live$/ }).waitFor();
+    // one that passes the filter and one that does not
+    const a = event({ interceptor: 'xss', endpoint: '/live-a', payload: '<i>live</i>' });
+    await admin.ingest(token, [event({ interceptor: 'ssrf', endpoint: '/other' }), a]);
+    await page.locator(`#events tr[data-id="${a.id}"]`).waitFor();
+    assert.equal(await rowCount(page), 1, 'only the event the filter selects');
+    assert.ok((await page.locator('#events').textContent()).includes('<i>live</i>'));
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const b = event({ interceptor: 'xss', endpoint: '/live-b' });
+    await admin.ingest(token, [b]);
+    await page.locator('#live-pending', { hasText: '1 new event waiting.' }).waitFor();
+    assert.equal(await rowCount(page), 1, 'paused: the table holds still');
+    await ctx.screen(page, 'events-live-paused');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.locator(`#events tr[data-id="${b.id}"]`).waitFor();
+    assert.equal(await page.locator('#events tbody tr').first().getAttribute('data-id'), b.id, 'newest first');
+  }],
+
   ['filters live in the URL and survive a reload', async (ctx, admin) => {
     const events = [
       event({ interceptor: 'xss', action: 'logged', endpoint: '/a' }),
@@ -111,8 +135,9 @@ export const TESTS = [
     assert.equal(q.get('interceptor'), 'xss');
     assert.equal(q.get('action'), 'blocked');
     const check = async () => {
-      await page.locator('#events-state .count').waitFor();
-      assert.equal(await rowCount(page), 1);
+      // the new view, not the one the hash change replaces
+      await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length === 1
+        && document.querySelector('#events-state .count')?.textContent === '1 event shown.');
       assert.equal(await page.locator('#events tbody tr').getAttribute('data-id'), events[2].id);
       assert.equal(await page.getByLabel('Interceptor').inputValue(), 'xss');
       assert.equal(await page.getByLabel('Action').inputValue(), 'blocked');
@@ -158,7 +183,7 @@ export const TESTS = [
     await ctx.screen(page, 'xss-events');
     for (const e of events) {
       await page.goto(`${ctx.srv.base}/#/p/${slug}/events/${e.id}`);
-      await page.locator('#event-payload').waitFor();
+      await page.waitForFunction((id) => document.querySelector('#event-raw')?.textContent.includes(id), e.id);
       assert.equal(await page.locator('#event-payload').textContent(), e.payload);
       assert.equal(await page.locator('#event-operation').textContent(), e.operation);
       const detail = await page.locator('#event-detail').textContent();

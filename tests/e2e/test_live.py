@@ -428,3 +428,36 @@ def test_a_feed_cut_off_for_reading_too_slowly_stops_counting_as_a_watcher(srv):
         eq(_metric(srv, "moat_live_watchers"), base, "watchers after the slow feed was cut off")
     finally:
         slow.sock.close()
+
+
+def _connect_src(csp):
+    for part in csp.split(";"):
+        words = part.split()
+        if words and words[0] == "connect-src":
+            return words[1:]
+    return None
+
+
+def test_the_dashboard_learns_where_the_feed_is_and_its_csp_lets_it_connect(srv):
+    # Without --public-url the feed is on the agent port of the host the
+    # dashboard was loaded from (127.0.0.1 or localhost, the origins the
+    # feed accepts): the ticket names that port and the page's CSP allows
+    # exactly those two WebSocket origins besides 'self'.
+    slug, _ = _setup(srv)
+    resp = srv.admin().req("POST", "/api/v1/live/ticket", {"project": slug})
+    expect(resp, 201)
+    eq(resp.body.get("port"), srv.agent_port, "the feed's port in the ticket")
+    csp = srv.req("GET", "/").header("Content-Security-Policy")
+    eq(_connect_src(csp), ["'self'", "ws://127.0.0.1:%d" % srv.agent_port, "ws://localhost:%d" % srv.agent_port],
+       "connect-src of the dashboard")
+    eq(srv.req("GET", "/api/v1/auth/me").header("Content-Security-Policy"),
+       "default-src 'none'; frame-ancestors 'none'", "the API's CSP is unchanged")
+    # Behind --public-url the feed is on the dashboard's own origin (the
+    # proxy routes /v1/live): no port, and 'self' alone.
+    with moat.server(extra_args=["--public-url", "https://moat.example.com"]) as s:
+        slug2 = moat.unique("live")
+        s.create_project(slug2)
+        r = s.admin().req("POST", "/api/v1/live/ticket", {"project": slug2})
+        expect(r, 201)
+        eq(r.body.get("port", "absent"), None, "no port behind --public-url")
+        eq(_connect_src(s.req("GET", "/").header("Content-Security-Policy")), ["'self'"], "connect-src")
