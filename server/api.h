@@ -121,6 +121,17 @@ void api_channel_url_mask(const char *url, char *out, size_t cap);
 /* A new webhook signing secret ("whsec_" + 43 base64url characters). */
 void api_channel_secret_new(char out[STORE_CHANNEL_SECRET_MAX]);
 
+/* api_policy_impact.c: the impact member of a policy dry run. */
+#define API_POLICY_IMPACT_DAYS     7
+#define API_POLICY_IMPACT_DAYS_MAX 30
+/* Reads ?impact_days (0-30, default 7; 0: no impact) into *days. 0, or -1
+ * after a 422. */
+int api_policy_impact_days(struct http_req *r, int *days);
+/* What doc (normalised) would have done to e's events of the last days
+ * days; a new reference, or NULL after an error reply. */
+json_t *api_policy_impact(struct http_req *r, const struct store_project *p,
+                          const struct store_env *e, const json_t *doc, int days);
+
 /* api_audit.c */
 void api_audit_list(struct http_req *r);
 

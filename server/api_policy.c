@@ -281,8 +281,9 @@ int api_policy_commit(struct http_req *r, const struct store_project *p, const s
 
 /* Replies what a push would change (dry run). */
 static void policy_dry_run(struct http_req *r, const struct store_project *p,
-                           const struct store_env *e, json_t *doc_in)
+                           const struct store_env *e, json_t *doc_in, int impact_days)
 {
+	json_t *impact = NULL, *resp;
 	char sha[CRYPTO_SHA256_HEX];
 	struct api_policy_channels ch;
 	struct store_policy cur;
@@ -331,11 +332,22 @@ static void policy_dry_run(struct http_req *r, const struct store_project *p,
 			                                      "new", masked));
 		}
 	}
-	http_reply_json(r, 200,
-	                json_pack("{s:b, s:b, s:I, s:s, s:o, s:o}", "dry_run", 1, "changed",
-	                          strcmp(cur.sha256, sha) != 0, "current_version",
-	                          (json_int_t)cur.version, "sha256", sha, "document", doc, "diff",
-	                          diff));
+	if (impact_days > 0) {
+		impact = api_policy_impact(r, p, e, doc, impact_days);
+		if (!impact) {
+			json_decref(doc);
+			json_decref(cur_doc);
+			json_decref(diff);
+			store_policy_cleanup(&cur);
+			return;
+		}
+	}
+	resp = json_pack("{s:b, s:b, s:I, s:s, s:o, s:o}", "dry_run", 1, "changed",
+	                 strcmp(cur.sha256, sha) != 0, "current_version", (json_int_t)cur.version,
+	                 "sha256", sha, "document", doc, "diff", diff);
+	if (impact)
+		json_object_set_new(resp, "impact", impact);
+	http_reply_json(r, 200, resp);
 	json_decref(cur_doc);
 	store_policy_cleanup(&cur);
 }
@@ -344,7 +356,7 @@ static void policy_dry_run(struct http_req *r, const struct store_project *p,
  * dry run replies what would change. */
 static void policy_apply(struct http_req *r, const struct store_project *p,
                          const struct store_env *e, json_t *doc_in, const char *message,
-                         int64_t if_match, int64_t rollback_of, int dry_run)
+                         int64_t if_match, int64_t rollback_of, int dry_run, int impact_days)
 {
 	struct api_policy_channels ch;
 	struct api_policy_change c = {doc_in, message, if_match, rollback_of, NULL, &ch};
@@ -353,7 +365,7 @@ static void policy_apply(struct http_req *r, const struct store_project *p,
 	int changed, rc;
 
 	if (dry_run) {
-		policy_dry_run(r, p, e, doc_in);
+		policy_dry_run(r, p, e, doc_in, impact_days);
 		return;
 	}
 	rc = api_policy_commit(r, p, e, &c, &out, &changed);
@@ -420,9 +432,11 @@ void api_policy_put(struct http_req *r)
 	char message[POLICY_MESSAGE_MAX + 1] = "";
 	json_t *body, *m;
 	struct jv v;
-	int dry_run;
+	int dry_run, impact_days = 0;
 
 	if (policy_flag(r, "dry_run", &dry_run) || policy_target(r, &p, &e))
+		return;
+	if (dry_run && api_policy_impact_days(r, &impact_days))
 		return;
 	if (im) {
 		if_match = policy_match_value(im);
@@ -456,7 +470,7 @@ void api_policy_put(struct http_req *r)
 		policy_message_copy(message, json_string_value(m));
 		json_object_del(body, "message");
 	}
-	policy_apply(r, &p, &e, body, message, if_match, 0, dry_run);
+	policy_apply(r, &p, &e, body, message, if_match, 0, dry_run, impact_days);
 	json_decref(body);
 }
 
@@ -575,7 +589,7 @@ void api_policy_rollback(struct http_req *r)
 		snprintf(message, sizeof message, "rollback to version %lld",
 		         (long long)old.version);
 	doc = json_loads(old.document, 0, NULL);
-	policy_apply(r, &p, &e, doc, message, -1, old.version, 0);
+	policy_apply(r, &p, &e, doc, message, -1, old.version, 0, 0);
 	json_decref(doc);
 	json_decref(body);
 	store_policy_cleanup(&old);

@@ -16,6 +16,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "password.h"
 
 struct store;
@@ -496,6 +498,66 @@ int store_event_stats(struct store *st, int64_t project_id, const char *environm
                       int64_t since_ms, int64_t until_ms, int64_t bucket_ms,
                       struct store_event_stats *out);
 void store_event_stats_cleanup(struct store_event_stats *s);
+
+/* What a policy document would have done to an environment's events of
+ * [since_ms, until_ms) (store_event_impact.c): per interceptor (in
+ * policy_interceptor_names order) and per kind, how many events it would
+ * treat otherwise than they were treated, with the most frequent
+ * endpoints among them. */
+enum store_impact_kind {
+	STORE_IMPACT_BLOCK,    /* logged, would now be blocked */
+	STORE_IMPACT_LOG_ONLY, /* blocked, would now only be logged */
+	STORE_IMPACT_SILENCED, /* interceptor off, or an ignore exclusion */
+	STORE_IMPACT_DENIED,   /* the source address is in the denylist */
+	STORE_IMPACT_KINDS
+};
+#define STORE_IMPACT_TOP 5
+/* Work bounds: events read for the exclusions and the denylist, distinct
+ * endpoints counted per kind, events sampled per interceptor for the top
+ * endpoints of a mode change, and denylist nets / exclusions evaluated. */
+#define STORE_IMPACT_ROWS_MAX   50000
+#define STORE_IMPACT_KEYS_MAX   256
+#define STORE_IMPACT_SAMPLE     2000
+#define STORE_IMPACT_PREDICATES 256
+
+struct store_impact_endpoint {
+	char *endpoint; /* heap */
+	int64_t count;
+};
+
+struct store_impact_kind_out {
+	int64_t count;
+	int ntop;
+	struct store_impact_endpoint top[STORE_IMPACT_TOP];
+	/* the top endpoints come from a sample of the events, not all */
+	int top_sampled;
+};
+
+struct store_impact {
+	/* per interceptor: its events in the range, logged [0] and blocked [1] */
+	int64_t events[STORE_STATS_INTERCEPTORS][2];
+	struct store_impact_kind_out k[STORE_STATS_INTERCEPTORS][STORE_IMPACT_KINDS];
+	/* the reasons a figure is approximate (each 0 or 1) */
+	int capped;    /* more events matched than STORE_IMPACT_ROWS_MAX */
+	int skipped;   /* past STORE_IMPACT_PREDICATES, or a net with no range */
+	int parameter; /* an exclusion names a parameter (events have none) */
+	int users;     /* the denylist names users (not counted) */
+	int64_t rows;  /* events read */
+};
+
+/* Fills out (store_event_impact_cleanup) for the normalised document doc
+ * (policy_normalize) against env_id's events of [since_ms, until_ms);
+ * now_ms decides which denylist entries are still in force. Counts of
+ * events no exclusion and no denylist entry matches come from the
+ * rollups (exact); the others are read event by event through the
+ * endpoint, source and interceptor indexes, at most
+ * STORE_IMPACT_ROWS_MAX of them (out->capped when there were more: the
+ * rest are judged by mode alone). 0 or
+ * MOAT_EDB. */
+int store_event_impact(struct store *st, int64_t project_id, int64_t env_id, const json_t *doc,
+                       int64_t since_ms, int64_t until_ms, int64_t now_ms,
+                       struct store_impact *out);
+void store_event_impact_cleanup(struct store_impact *out);
 
 /* The query plans (EXPLAIN QUERY PLAN, one "|"-separated line per step)
  * that store_event_search(f) would run (stats = 0), or those of

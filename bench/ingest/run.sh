@@ -20,8 +20,9 @@
 #           database moatd made (then the statistics rollups recomputed with
 #           the schema's own backfill SQL); then the first page of a
 #           filtered search, a 24-hour stats call, the 24-hour groups
-#           (events/groups, then with by=source_ip) and a free-text search,
-#           one keep-alive client, p50/p99
+#           (events/groups, then with by=source_ip), a free-text search and
+#           a policy dry run with its 7-day impact, one keep-alive client,
+#           p50/p99
 #
 # Every moatd run gets a fresh database. Prints each tool's line, then a
 # table with the ratio to the raw rate and the issue's goals marked "met"
@@ -293,14 +294,18 @@ if [ "$QUERY_ONLY" != 1 ]; then
 fi
 
 # ---- queries on BENCH_EVENTS stored events ----
-# time_query NAME PATH: BENCH_QUERIES GETs on one keep-alive connection
-# (after 10 not counted); sets q_status (of the first) and q_p50, q_p99 (ms).
+# time_query NAME PATH [BODY]: BENCH_QUERIES GETs (with a BODY file: PUTs
+# of it) on one keep-alive connection (after 10 not counted); sets q_status
+# (of the first) and q_p50, q_p99 (ms).
 time_query() {
 	name=$1
 	path=$2
+	put=
+	[ $# -lt 3 ] || put="-X PUT -H Content-Type:application/json --data-binary @$3"
 	: >"$tmp/$name.body"
+	# shellcheck disable=SC2086 # $put is words
 	q_status=$(curl -sS -o "$tmp/$name.body" -w '%{http_code}' -H "Authorization: Bearer $admin" \
-		"http://$http$path") || true
+		$put "http://$http$path") || true
 	q_p50=
 	q_p99=
 	[ "$q_status" = 200 ] || return 0
@@ -310,7 +315,8 @@ time_query() {
 		printf 'url = "http://%s%s"\noutput = "/dev/null"\n' "$http" "$path" >>"$tmp/$name.curl"
 		i=$((i + 1))
 	done
-	curl -sS -K "$tmp/$name.curl" -H "Authorization: Bearer $admin" \
+	# shellcheck disable=SC2086
+	curl -sS -K "$tmp/$name.curl" -H "Authorization: Bearer $admin" $put \
 		-w '%{http_code} %{time_total}\n' >"$tmp/$name.times" || die "curl failed on $path"
 	tail -n +11 "$tmp/$name.times" | awk '$1 != 200 { bad++ } END { if (bad) print "bench: " bad " non-200 answers" > "/dev/stderr" }'
 	tail -n +11 "$tmp/$name.times" | awk '{ print $2 * 1000 }' | sort -n >"$tmp/$name.sorted"
@@ -388,6 +394,26 @@ if [ "$EVENTS" -gt 0 ]; then
 		echo "text $text_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS"
 	else
 		echo "text: GET $text_path answered $q_status: $(head -c 300 "$tmp/text.body")"
+	fi
+	# the impact of a policy dry run over the 7 days: two mode changes and
+	# an interceptor off (rollups), two exclusions and a denylist address
+	# (events read one by one, at most 50,000)
+	impact_path="/api/v1/projects/bench/environments/production/policy?dry_run=true"
+	cat >"$tmp/impact.json" <<-'EOF'
+	{"interceptors": {"sql_injection": {"mode": "block"}, "nosql_injection": {"mode": "block"},
+	  "xss": {"mode": "off"}},
+	 "denylist": {"ips": [{"value": "198.51.100.7"}], "users": []},
+	 "exclusions": [{"interceptor": "sql_injection", "endpoint": "/api/products", "on_match": "monitor"},
+	   {"interceptor": "nosql_injection", "endpoint": "/api/v2/*", "on_match": "ignore"}]}
+	EOF
+	echo "-- query: $QUERIES x PUT $impact_path (load $(load))" >&2
+	time_query impact "$impact_path" "$tmp/impact.json"
+	if [ "$q_status" = 200 ]; then
+		echo "impact PUT $impact_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS" \
+			"approximate=$(sed -n 's/.*"approximate": *\([a-z]*\).*/\1/p' "$tmp/impact.body")" \
+			"events_read=$(sed -n 's/.*"events_read": *\([0-9]*\).*/\1/p' "$tmp/impact.body")"
+	else
+		echo "impact: PUT $impact_path answered $q_status: $(head -c 300 "$tmp/impact.body")"
 	fi
 	stop_moatd
 fi
