@@ -172,7 +172,7 @@ json_t *api_policy_impact(struct http_req *r, const struct store_project *p,
 	if (im.capped)
 		json_array_append_new(
 		    notes, json_string("more events match the exclusions and the denylist than are "
-		                       "read (50,000): those past it are judged by their "
+		                       "read (10,000): those past it are judged by their "
 		                       "interceptor's mode alone"));
 	if (im.skipped)
 		json_array_append_new(notes,

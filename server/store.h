@@ -515,9 +515,9 @@ enum store_impact_kind {
 /* Work bounds: events read for the exclusions and the denylist, distinct
  * endpoints counted per kind, events sampled per interceptor for the top
  * endpoints of a mode change, and denylist nets / exclusions evaluated. */
-#define STORE_IMPACT_ROWS_MAX   50000
+#define STORE_IMPACT_ROWS_MAX   10000
 #define STORE_IMPACT_KEYS_MAX   256
-#define STORE_IMPACT_SAMPLE     2000
+#define STORE_IMPACT_SAMPLE     1000
 #define STORE_IMPACT_PREDICATES 256
 
 struct store_impact_endpoint {

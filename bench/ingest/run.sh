@@ -397,7 +397,7 @@ if [ "$EVENTS" -gt 0 ]; then
 	fi
 	# the impact of a policy dry run over the 7 days: two mode changes and
 	# an interceptor off (rollups), two exclusions and a denylist address
-	# (events read one by one, at most 50,000)
+	# (events read one by one, at most 10,000)
 	impact_path="/api/v1/projects/bench/environments/production/policy?dry_run=true"
 	cat >"$tmp/impact.json" <<-'EOF'
 	{"interceptors": {"sql_injection": {"mode": "block"}, "nosql_injection": {"mode": "block"},
