@@ -172,8 +172,8 @@ json_t *api_policy_impact(struct http_req *r, const struct store_project *p,
 	if (im.capped)
 		json_array_append_new(
 		    notes, json_string("more events match the exclusions and the denylist than are "
-		                       "read (10,000): those past it are judged by their "
-		                       "interceptor's mode alone"));
+		                       "read (10,000): what was read is scaled up to the number "
+		                       "they match, an estimate"));
 	if (im.skipped)
 		json_array_append_new(notes,
 		                      json_string("past 256 denylist nets and exclusions, the rest "

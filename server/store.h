@@ -551,8 +551,8 @@ struct store_impact {
  * events no exclusion and no denylist entry matches come from the
  * rollups (exact); the others are read event by event through the
  * endpoint, source and interceptor indexes, at most
- * STORE_IMPACT_ROWS_MAX of them (out->capped when there were more: the
- * rest are judged by mode alone). 0 or
+ * STORE_IMPACT_ROWS_MAX of them (out->capped when there were more: what
+ * was read is scaled up to event_top's count, an estimate). 0 or
  * MOAT_EDB. */
 int store_event_impact(struct store *st, int64_t project_id, int64_t env_id, const json_t *doc,
                        int64_t since_ms, int64_t until_ms, int64_t now_ms,

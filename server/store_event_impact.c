@@ -14,9 +14,9 @@
  * edges, then the events of the sub-minute edges). The events a
  * predicate (a denylist net, an exclusion) matches are read one by one
  * through events_source, events_endpoint or events_interceptor, at most
- * STORE_IMPACT_ROWS_MAX in all; the top endpoints of a mode change come
- * from the newest STORE_IMPACT_SAMPLE events of the interceptor. Thread:
- * the caller's connection's thread.
+ * STORE_IMPACT_ROWS_MAX in all (past that, scaled: im_pred_rows); the top endpoints of a mode
+ * change come from the newest STORE_IMPACT_SAMPLE events of the interceptor. Thread: the caller's
+ * connection's thread.
  */
 #include "store_int.h"
 
@@ -77,8 +77,13 @@ static const char im_sql_events[] =
 	" WHERE project_id = ?1 AND " where " AND ts >= ?3 AND ts < ?4 AND environment_id = ?2"
 static const char im_sql_source[] =
     IM_ROWS("events_source", "source_ip >= ?5 AND source_ip < ?6") " LIMIT ?7";
+/* every interceptor's events: the share of the predicate's among them is
+ * what scales to event_top's count when the budget ends first */
 static const char im_sql_endpoint[] =
-    IM_ROWS("events_endpoint", "endpoint >= ?5 AND endpoint < ?6") " AND interceptor = ?8 LIMIT ?7";
+    IM_ROWS("events_endpoint", "endpoint >= ?5 AND endpoint < ?6") " LIMIT ?7";
+static const char im_sql_top[] =
+    "SELECT value, n FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
+    " AND kind = ?4 AND value >= ?5 AND value < ?6";
 static const char im_sql_interceptor[] =
     IM_ROWS("events_interceptor", "interceptor = ?8") " ORDER BY ts DESC, id DESC LIMIT ?7";
 
@@ -370,14 +375,57 @@ static int im_seen(const struct im_ctx *c, int before, int ic, const char *ep, c
 	return 0;
 }
 
+/* The events of [since, until) at values of kind ("endpoint" or
+ * "source") in [lo, hi) that p matches, from event_top: one seek per
+ * hour, the hours that hold since and until included whole (an estimate
+ * for a predicate whose events were not all read). */
+static int im_top_total(struct im_ctx *c, const struct im_pred *p, const char *kind, const char *lo,
+                        int lon, const char *hi, int hin, int64_t *total)
+{
+	int64_t h0 = im_floor(c->since, IM_HOUR_MS), h1 = im_floor(c->until - 1, IM_HOUR_MS);
+	int rc = SQLITE_DONE;
+
+	*total = 0;
+	for (int64_t h = h0; h <= h1; h++) {
+		sqlite3_stmt *s = store_stmt(c->st, im_sql_top);
+		if (!s)
+			return MOAT_EDB;
+		sqlite3_bind_int64(s, 1, c->project_id);
+		sqlite3_bind_int64(s, 2, c->env_id);
+		sqlite3_bind_int64(s, 3, h);
+		sqlite3_bind_text(s, 4, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 5, lo, lon, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 6, hi, hin, SQLITE_TRANSIENT);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			const char *v = (const char *)sqlite3_column_text(s, 0);
+			int ok = p->interceptor < 0 ? event_query_cidr_match(&p->net, v)
+			                            : !strcmp(p->glob, "*") || im_glob(p->glob, v);
+			if (ok)
+				*total += sqlite3_column_int64(s, 1);
+		}
+		rc = im_done(c->st, s, rc);
+		if (rc)
+			return rc;
+	}
+	return MOAT_OK;
+}
+
 /* Reads the events predicate k matches (those an earlier predicate
- * matched were counted there) and judges each. */
+ * matched were counted there) and judges each. Each predicate may read
+ * an equal share of what is left of STORE_IMPACT_ROWS_MAX; when it had
+ * more events, what it read is scaled up to the number of events it
+ * matches (event_top for a net or an endpoint glob, the rollups for a
+ * glob of "*"), so the figures are estimates (out->capped). */
 static int im_pred_rows(struct im_ctx *c, int k)
 {
 	struct im_pred *p = &c->pred[k];
-	int64_t budget = STORE_IMPACT_ROWS_MAX - c->out->rows, read = 0;
+	int64_t budget = (STORE_IMPACT_ROWS_MAX - c->out->rows) / (c->npred - k), read = 0;
+	int64_t cand[STORE_STATS_INTERCEPTORS][2] = {{0}};
+	int64_t kinds[STORE_STATS_INTERCEPTORS][STORE_IMPACT_KINDS] = {{0}};
+	const char *topkind = p->interceptor < 0 ? "source" : "endpoint";
 	char lo[2100], hi[2100];
-	int lon, hin, rc;
+	int lon = 0, hin = 0, rc, capped = 0;
+	double scale = 1;
 	sqlite3_stmt *s;
 
 	if (budget <= 0) {
@@ -392,7 +440,11 @@ static int im_pred_rows(struct im_ctx *c, int k)
 		hin = lon + 1;
 		s = im_rows_stmt(c, im_sql_source, lo, lon, hi, hin, -1, budget + 1);
 	} else if (p->interceptor < 0) {
-		s = im_rows_stmt(c, im_sql_source, p->net.lo, -1, p->net.hi, -1, -1, budget + 1);
+		lon = (int)strlen(p->net.lo);
+		hin = (int)strlen(p->net.hi);
+		memcpy(lo, p->net.lo, (size_t)lon + 1);
+		memcpy(hi, p->net.hi, (size_t)hin + 1);
+		s = im_rows_stmt(c, im_sql_source, lo, lon, hi, hin, -1, budget + 1);
 	} else if (p->glob[0] == '*') {
 		s = im_rows_stmt(c, im_sql_interceptor, NULL, 0, NULL, 0, p->interceptor,
 		                 budget + 1);
@@ -413,7 +465,7 @@ static int im_pred_rows(struct im_ctx *c, int k)
 		} else {
 			hin = (int)strlen(hi);
 		}
-		s = im_rows_stmt(c, im_sql_endpoint, lo, lon, hi, hin, p->interceptor, budget + 1);
+		s = im_rows_stmt(c, im_sql_endpoint, lo, lon, hi, hin, -1, budget + 1);
 	}
 	if (!s)
 		return MOAT_EDB;
@@ -426,20 +478,42 @@ static int im_pred_rows(struct im_ctx *c, int k)
 		int kind;
 
 		if (++read > budget) {
-			c->out->capped = 1;
+			capped = 1;
+			read--;
 			break;
 		}
 		c->out->rows++;
 		if (ic < 0 || !a || !im_pred_matches(p, ic, ep, ip) || im_seen(c, k, ic, ep, ip))
 			continue;
-		c->cand[ic][a[0] == 'b']++;
+		cand[ic][a[0] == 'b']++;
 		kind = im_judge(c, ic, a[0] == 'b', ep, ip);
 		if (kind >= 0) {
-			c->out->k[ic][kind].count++;
+			kinds[ic][kind]++;
 			im_tally_add(&c->tally[ic][kind], ep);
 		}
 	}
-	return rc == SQLITE_ROW ? (sqlite3_reset(s), MOAT_OK) : im_done(c->st, s, rc);
+	if (rc == SQLITE_ROW)
+		sqlite3_reset(s);
+	else if ((rc = im_done(c->st, s, rc)) != MOAT_OK)
+		return rc;
+	if (capped) {
+		int64_t total = 0;
+		c->out->capped = 1;
+		if (p->interceptor >= 0 && p->glob[0] == '*')
+			total =
+			    c->out->events[p->interceptor][0] + c->out->events[p->interceptor][1];
+		else if ((rc = im_top_total(c, p, topkind, lo, lon, hi, hin, &total)) != MOAT_OK)
+			return rc;
+		if (total > read && read > 0)
+			scale = (double)total / (double)read;
+	}
+	for (int ic = 0; ic < STORE_STATS_INTERCEPTORS; ic++) {
+		for (int a = 0; a < 2; a++)
+			c->cand[ic][a] += (int64_t)(cand[ic][a] * scale + 0.5);
+		for (int kind = 0; kind < STORE_IMPACT_KINDS; kind++)
+			c->out->k[ic][kind].count += (int64_t)(kinds[ic][kind] * scale + 0.5);
+	}
+	return MOAT_OK;
 }
 
 /* The newest STORE_IMPACT_SAMPLE events of interceptor ic that no

@@ -218,3 +218,30 @@ def test_bad_impact_days_are_422(srv):
         r = srv.req("PUT", "/api/v1/projects/%s/environments/production/policy?dry_run=true&impact_days=%s"
                     % (slug, urllib.parse.quote(v)), doc(), token=srv.admin_token())
         expect_problem(r, 422, "validation_failed", "query impact_days")
+
+
+def test_past_the_read_budget_the_figures_are_scaled_estimates_and_say_so(srv):
+    # 12,000 events match the exclusion (or the net): 10,000 are read and
+    # scaled to the 12,000 that event_top counts at those endpoints/sources
+    tok = srv.admin_token()
+    slug = unique("impcap")
+    srv.create_project(slug)
+    agent = expect(srv.req("POST", "/api/v1/projects/%s/tokens" % slug,
+                           {"kind": "agent", "name": unique("a")}, token=tok), 201)["token"]
+    t = now_ms() - 60000
+    evs = [ev(t - i, "nosql_injection", "logged", "/api/v2/%d" % (i % 3), "203.0.113.%d" % (i % 200))
+           for i in range(12000)]
+    for i in range(0, len(evs), 500):
+        b = expect(srv.req("POST", "/api/v1/agent/events",
+                           {"seq": 1, "events": evs[i:i + 500], "environment": "production"},
+                           token=agent), 200)
+        eq(b["accepted"], 500, "ingest")
+    im = dry(srv, slug, doc({"nosql_injection": "block"}, exclusions=[
+        {"interceptor": "nosql_injection", "endpoint": "/api/v2/*", "on_match": "ignore"}]))["impact"]
+    eq(figures(im), {"nosql_injection": {"silenced": 12000}}, "scaled exclusion")
+    eq((im["approximate"], im["events_read"], len(im["notes"])), (True, 10000, 1), "said to be an estimate")
+    im = dry(srv, slug, doc({"nosql_injection": "block"},
+                            denylist={"ips": [{"value": "203.0.113.0/24"}], "users": []}))["impact"]
+    eq(figures(im), {"nosql_injection": {"denied": 12000}}, "scaled net")
+    eq(im["approximate"], True, "said to be an estimate")
+    eq(im["interceptors"]["nosql_injection"]["denied"]["events_exact"], False, "not exact")
