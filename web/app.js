@@ -4,11 +4,15 @@
 //   #/projects                      projects list and create
 //   #/p/{slug}/events?{filters}     a project's events (filters as the API's)
 //   #/p/{slug}/events/{id}          one event
+//   #/p/{slug}/attacks?{filters}    attacks grouped (events/groups)
+//   #/p/{slug}/tokens               the project's tokens
 // Every string that comes from the server is rendered as text (dom.js).
 import { api, problemText, setCsrf } from './api.js';
 import { h, errorBox } from './dom.js';
 import { projectsView } from './projects.js';
 import { eventsView, eventView } from './events.js';
+import { attacksView } from './attacks.js';
+import { tokensView } from './tokens.js';
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -96,6 +100,10 @@ async function render() {
       await eventView(ctx, parts[1], parts[3]);
     } else if (parts[0] === 'p' && parts[1] && parts[2] === 'events') {
       await eventsView(ctx, parts[1]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'attacks') {
+      await attacksView(ctx, parts[1]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'tokens') {
+      await tokensView(ctx, parts[1]);
     } else if (parts[0] === 'projects' || parts.length === 0) {
       await projectsView(ctx);
     } else {

@@ -51,3 +51,14 @@ export function routeHref(parts, query) {
   const qs = query ? query.toString() : '';
   return qs ? `${p}?${qs}` : p;
 }
+
+// A project's screens, with the current one marked (aria-current).
+export function projectNav(slug, project, current) {
+  const link = (screen, label) => h('a', {
+    href: routeHref(['p', slug, screen]), 'aria-current': screen === current ? 'page' : undefined,
+  }, label);
+  return h('div', { class: 'project-head' },
+    h('p', { class: 'crumbs' }, h('a', { href: '#/projects' }, 'Projects'), ' / ', String(project.name || slug)),
+    h('nav', { class: 'tabs', 'aria-label': 'Project' },
+      link('attacks', 'Attacks'), link('events', 'Events'), link('tokens', 'Tokens')));
+}

@@ -4,7 +4,7 @@
 // attackers: they are only ever rendered as text (dom.js).
 import { get, projectPath } from './api.js';
 import { openLive } from './live.js';
-import { h, txt, formatTime, loading, errorBox, routeHref } from './dom.js';
+import { h, txt, formatTime, loading, errorBox, routeHref, projectNav } from './dom.js';
 
 const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
   'command_injection', 'llm_prompt_injection'];
@@ -30,7 +30,7 @@ const MAX_ROWS = 1000; // live rows beyond it push the oldest out of the table
 const MAX_PENDING = 500; // paused: events kept to show on resume (more are counted)
 
 // The API's filters named in the URL's query (unknown names dropped).
-function filtersOf(query) {
+export function filtersOf(query) {
   const f = new URLSearchParams();
   for (const n of FILTER_NAMES) {
     const v = query.get(n);
@@ -53,7 +53,9 @@ function fromLocalInput(v) {
   return Number.isNaN(d.getTime()) ? '' : d.toISOString();
 }
 
-function filterForm(slug, project, filters) {
+// The filter form of a screen ('events' or 'attacks'); extra: more fields
+// (kept in the URL as they are) before the buttons.
+export function filterForm(slug, project, filters, screen = 'events', extra = []) {
   const fields = FILTERS.map(([name, label, kind, choices]) => {
     const id = `f-${name}`;
     let input;
@@ -69,8 +71,8 @@ function filterForm(slug, project, filters) {
     return h('div', { class: 'field' }, h('label', { for: id }, label), input);
   });
   const form = h('form', { class: 'filters', id: 'event-filters', role: 'search', 'aria-label': 'Event filters' },
-    fields, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply'),
-      h('a', { href: routeHref(['p', slug, 'events']), class: 'button secondary' }, 'Clear')));
+    fields, extra, h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply'),
+      h('a', { href: routeHref(['p', slug, screen]), class: 'button secondary' }, 'Clear')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = new URLSearchParams();
@@ -79,7 +81,10 @@ function filterForm(slug, project, filters) {
       if (!v) continue;
       q.set(name, kind === 'datetime' ? fromLocalInput(v) : v);
     }
-    location.hash = routeHref(['p', slug, 'events'], q);
+    for (const el of form.querySelectorAll('[data-extra]')) {
+      if (el.type === 'checkbox' ? el.checked : el.value) q.set(el.name, el.type === 'checkbox' ? el.value : el.value);
+    }
+    location.hash = routeHref(['p', slug, screen], q);
   });
   return form;
 }
@@ -227,7 +232,7 @@ export async function eventsView(ctx, slug) {
   }
 
   ctx.setView(`Events · ${slug}`,
-    h('p', { class: 'crumbs' }, h('a', { href: '#/projects' }, 'Projects'), ' / ', String(project.name || slug)),
+    projectNav(slug, project, 'events'),
     h('h1', {}, 'Events'),
     filterForm(slug, project, filters),
     liveBar, dropped, status, wrap, more);

@@ -43,7 +43,7 @@ function projectsTable(projects) {
     return h('p', { class: 'state', id: 'projects-empty' }, 'No projects yet. Create the first one below.');
   }
   const rows = projects.map((p) => h('tr', { class: p.archived ? 'archived' : undefined },
-    h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}/events` }, String(p.slug))),
+    h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}/attacks` }, String(p.slug))),
     h('td', {}, p.archived ? `${txt(p.name)} (archived)` : txt(p.name)),
     h('td', {}, (p.environments || []).map((e) => String(e.name)).join(', ')),
     h('td', {}, formatTime(p.created_at))));

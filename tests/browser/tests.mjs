@@ -58,10 +58,14 @@ export const TESTS = [
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.locator('#create-project ~ .error, .panel .error').filter({ hasText: /./ }).waitFor();
     await ctx.screen(page, 'projects');
-    // keyboard alone: the project's link opens its events
+    // keyboard alone: the project's link opens its attacks, then its events
     await link.focus();
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: 'Events' }).waitFor();
+    await page.getByRole('heading', { name: 'Attacks' }).waitFor();
+    await page.locator('#groups-empty').waitFor();
+    await ctx.screen(page, 'attacks-empty');
+    await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Events' }).focus();
+    await page.keyboard.press('Enter');
     await page.locator('#events-empty').waitFor();
     await ctx.screen(page, 'events-empty');
   }],
@@ -113,6 +117,65 @@ export const TESTS = [
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.locator(`#events tr[data-id="${b.id}"]`).waitFor();
     assert.equal(await page.locator('#events tbody tr').first().getAttribute('data-id'), b.id, 'newest first');
+  }],
+
+  ['attacks are grouped, open into their events and are triaged as a whole', async (ctx, admin) => {
+    const now = Date.now();
+    const t = (s) => new Date(now - s * 1000).toISOString();
+    const events = [
+      event({ ts: t(50), interceptor: 'xss', endpoint: '/search', action: 'blocked' }),
+      event({ ts: t(40), interceptor: 'xss', endpoint: '/search', action: 'logged' }),
+      event({ ts: t(30), interceptor: 'xss', endpoint: '/search', action: 'blocked' }),
+      event({ ts: t(60), interceptor: 'sql_injection', endpoint: '/login' }),
+    ];
+    const { slug } = await projectWithEvents(admin, events);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/attacks`);
+    await page.locator('#groups tbody tr').nth(1).waitFor();
+    const cells = await page.locator('#groups tbody tr').first().locator('td').allTextContents();
+    assert.deepEqual(cells.slice(0, 5), ['xss', '/search', '3', '2', '1'], 'newest group first with its counts');
+    await ctx.screen(page, 'attacks');
+    // a whole group triaged
+    await page.getByLabel('Triage status for group 1').selectOption('resolved');
+    await page.locator('#groups tbody tr').first().getByRole('button', { name: 'Apply' }).click();
+    await page.locator('#groups tbody tr').first().getByText('3 events updated.').waitFor();
+    const st = await admin.req('GET', `/api/v1/projects/${slug}/events?status=resolved`, undefined, { expect: 200 });
+    assert.deepEqual(st.body.events.map((e) => e.id).sort(), events.slice(0, 3).map((e) => e.id).sort());
+    // the group opens into exactly its events
+    await page.locator('#groups tbody tr').first().getByRole('link', { name: 'Events' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length === 3
+      && document.querySelector('#events-state .count'));
+    assert.equal(await page.getByLabel('Interceptor').inputValue(), 'xss');
+    // per source address, from the URL
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/attacks?by=source_ip`);
+    await page.getByRole('columnheader', { name: 'Source' }).waitFor();
+    assert.ok(await page.getByLabel('Per source address').isChecked());
+  }],
+
+  ['create a token, see its secret once, revoke it', async (ctx, admin) => {
+    const { slug } = await projectWithEvents(admin, []);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/tokens`);
+    await page.locator('#tokens').waitFor(); // the agent token made above
+    await page.getByLabel('Name').fill('ci <b>pipeline</b>');
+    await page.getByLabel('Kind').selectOption('ci');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.locator('#token-value').textContent()).trim();
+    assert.match(secret, /^moat_ci_/);
+    await page.getByText('it is shown only once').waitFor();
+    await page.getByRole('cell', { name: 'ci <b>pipeline</b>', exact: true }).waitFor();
+    const path = `/api/v1/projects/${slug}/events`;
+    assert.equal((await admin.req('GET', path, undefined, { token: secret })).status, 200, 'the secret works');
+    await ctx.screen(page, 'tokens');
+    const revoke = page.getByRole('button', { name: 'Revoke ci <b>pipeline</b>' });
+    await revoke.click();
+    await page.getByRole('button', { name: 'Confirm revoke of ci <b>pipeline</b>' }).waitFor();
+    assert.equal((await admin.req('GET', path, undefined, { token: secret })).status, 200, 'one click does not revoke');
+    await page.getByRole('button', { name: 'Confirm revoke of ci <b>pipeline</b>' }).click();
+    await page.locator('#tokens tr', { hasText: 'ci <b>pipeline</b>' }).getByRole('cell', { name: 'revoked' }).waitFor();
+    assert.equal((await admin.req('GET', path, undefined, { token: secret })).status, 401, 'the revoked secret is refused');
   }],
 
   ['filters live in the URL and survive a reload', async (ctx, admin) => {
@@ -197,10 +260,17 @@ export const TESTS = [
       // the title is text too
       assert.ok(!(await page.title()).includes('<'), 'no markup in the title');
     }
+    // the attacks view shows every endpoint as text
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/attacks`);
+    await page.locator('#groups tbody tr').nth(events.length - 1).waitFor();
+    const groupsText = await page.locator('#groups').textContent();
+    for (const e of events) assert.ok(groupsText.includes(e.endpoint), `attacks show literally: ${e.endpoint}`);
+    await ctx.screen(page, 'xss-attacks');
     const fired = await page.evaluate(() => window.__xss);
     assert.equal(fired, undefined, `payload ${fired} ran`);
     assert.equal(await page.locator('img, svg, iframe, script:not([src]), object, embed, video, audio, marquee, details, template, math')
-      .filter({ hasNot: page.locator('[src="/favicon.svg"]') }).evaluateAll((els) => els.filter((el) => !(el.tagName === 'IMG' && el.getAttribute('src') === '/favicon.svg')).length), 0,
+      .filter({ hasNot: page.locator('[src="/favicon.svg"]') }).evaluateAll((els) => els.filter((el) => !(el.tagName === 'IMG' && el.getAttribute('src') === '/favicon.svg')
+        && !el.matches('svg.trend')).length), 0,
     'no element built from a payload');
   }],
 
