@@ -9,7 +9,7 @@ export function h(tag, attrs, ...children) {
   for (const [k, v] of Object.entries(attrs || {})) {
     if (v === undefined || v === null || v === false) continue;
     if (k.startsWith('on')) throw new Error(`h: no handler attributes (${k})`);
-    if (k === 'href' && !String(v).startsWith('#')) throw new Error('h: only in-app links');
+    if (k === 'href' && !/^(#|\/api\/v1\/)/.test(String(v))) throw new Error('h: only in-app links');
     el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children.flat()) {

@@ -2,9 +2,9 @@
 // URL so a view can be bookmarked and survives a reload), the table with
 // paging by cursor, and one event's detail. Event fields are written by
 // attackers: they are only ever rendered as text (dom.js).
-import { get, projectPath } from './api.js';
+import { api, get, problemText, projectPath } from './api.js';
 import { openLive } from './live.js';
-import { h, txt, formatTime, loading, errorBox, routeHref, projectNav } from './dom.js';
+import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav } from './dom.js';
 
 const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
   'command_injection', 'llm_prompt_injection'];
@@ -231,16 +231,67 @@ export async function eventsView(ctx, slug) {
     ctx.onCleanup(() => live.close());
   }
 
+  const exportHref = (format) => {
+    const q = new URLSearchParams(filters);
+    q.set('format', format);
+    return projectPath(slug, `/events/export?${q}`);
+  };
+  const exports = h('p', { class: 'exports' }, 'Export what the filters select: ',
+    h('a', { href: exportHref('csv'), download: `${slug}-events.csv`, id: 'export-csv' }, 'CSV'), ' · ',
+    h('a', { href: exportHref('ndjson'), download: `${slug}-events.ndjson`, id: 'export-ndjson' }, 'NDJSON'));
+
   ctx.setView(`Events · ${slug}`,
     projectNav(slug, project, 'events'),
     h('h1', {}, 'Events'),
     filterForm(slug, project, filters),
-    liveBar, dropped, status, wrap, more);
+    liveBar, exports, dropped, status, wrap, more);
   await page();
 }
 
-function field(label, value, mono) {
-  return [h('dt', {}, label), h('dd', { class: mono ? 'mono' : undefined }, txt(value))];
+function field(label, value, mono, id) {
+  return [h('dt', {}, label), h('dd', { class: mono ? 'mono' : undefined, id }, txt(value))];
+}
+
+// Triage of one event: a status, or "false positive" that also adds an
+// exclusion for its interceptor and endpoint to the environment's policy.
+function triagePanel(ctx, slug, e) {
+  const msg = h('p', { class: 'note', id: 'triage-result', role: 'status' });
+  const act = (label, body) => {
+    const b = h('button', { type: 'button', class: 'secondary' }, label);
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      msg.textContent = '';
+      try {
+        const r = await api('PATCH', projectPath(slug, `/events/${encodeURIComponent(e.id)}`), body);
+        if (r.status !== 200) {
+          msg.textContent = problemText(r);
+          return;
+        }
+        const st = document.getElementById('event-status');
+        if (st) st.textContent = txt(r.body.event.status);
+        const raw = document.getElementById('event-raw');
+        if (raw) raw.textContent = JSON.stringify(r.body.event, null, 2);
+        const p = r.body.policy;
+        msg.textContent = `Status: ${r.body.event.status}.` + (p
+          ? (p.changed ? ` Policy version ${p.version} of ${p.environment} now ignores it.`
+            : ` The policy of ${p.environment} already ignores it (version ${p.version}).`) : '');
+        announce(msg.textContent);
+      } catch {
+        msg.textContent = 'The server cannot be reached.';
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  };
+  return h('section', { class: 'triage-panel', 'aria-labelledby': 'triage-title' },
+    h('h2', { id: 'triage-title' }, 'Triage'),
+    h('div', { class: 'actions' },
+      act('Acknowledge', { status: 'acknowledged' }),
+      act('Resolve', { status: 'resolved' }),
+      act('False positive', { status: 'false_positive' }),
+      act('False positive: stop reporting it', { status: 'false_positive', create_exclusion: true })),
+    msg);
 }
 
 export async function eventView(ctx, slug, id) {
@@ -259,7 +310,8 @@ export async function eventView(ctx, slug, id) {
       field('Source address', e.source_ip, true), field('Method', e.method, true),
       field('Endpoint', e.endpoint, true), field('Rule', e.rule, true),
       field('Code location', where, true), field('Function', loc.function, true),
-      field('Status', e.status)),
+      field('Status', e.status, false, 'event-status')),
+    ctx.me.role !== 'viewer' ? triagePanel(ctx, slug, e) : null,
     h('h2', {}, 'Payload', e.payload_truncated ? ` (cut; ${e.payload_length} bytes sent)` : ''),
     h('pre', { class: 'literal', id: 'event-payload', tabindex: 0 }, txt(e.payload)),
     h('h2', {}, 'Operation', e.operation_truncated ? ` (cut; ${e.operation_length} bytes sent)` : ''),

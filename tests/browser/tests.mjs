@@ -178,6 +178,41 @@ export const TESTS = [
     assert.equal((await admin.req('GET', path, undefined, { token: secret })).status, 401, 'the revoked secret is refused');
   }],
 
+  ['export downloads what the table shows; an event is triaged from its detail', async (ctx, admin) => {
+    const events = [
+      event({ interceptor: 'xss', endpoint: '/a', payload: '=cmd|x,"y"' }),
+      event({ interceptor: 'ssrf', endpoint: '/b' }),
+      event({ interceptor: 'xss', endpoint: '/shop/item', action: 'logged' }),
+    ];
+    const { slug } = await projectWithEvents(admin, events);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events?interceptor=xss`);
+    await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length === 2
+      && document.querySelector('#events-state .count'));
+    const shown = await page.locator('#events tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.id));
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-ndjson').click()]);
+    const fs = await import('node:fs');
+    const lines = fs.readFileSync(await dl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.id), shown, 'the NDJSON export holds the rows of the table, in order');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    assert.equal(text.trim().split('\r\n').length, 3, 'CSV: a header and the two rows');
+    // triage: a false positive that adds an exclusion to the policy
+    await page.locator(`#events tr[data-id="${events[2].id}"] a`).click();
+    await page.getByRole('heading', { name: 'Triage' }).waitFor();
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await page.locator('#event-status', { hasText: 'acknowledged' }).waitFor();
+    await page.getByRole('button', { name: 'False positive: stop reporting it' }).click();
+    await page.locator('#triage-result', { hasText: 'now ignores it' }).waitFor();
+    assert.equal(await page.locator('#event-status').textContent(), 'false_positive');
+    assert.equal(JSON.parse(await page.locator('#event-raw').textContent()).status, 'false_positive', 'raw JSON follows');
+    const pol = await admin.req('GET', `/api/v1/projects/${slug}/environments/production/policy`, undefined, { expect: 200 });
+    const doc = JSON.stringify(pol.body);
+    assert.ok(doc.includes('/shop/item'), 'the exclusion is in the policy');
+    await ctx.screen(page, 'event-triaged');
+  }],
+
   ['filters live in the URL and survive a reload', async (ctx, admin) => {
     const events = [
       event({ interceptor: 'xss', action: 'logged', endpoint: '/a' }),
