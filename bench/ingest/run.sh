@@ -39,6 +39,9 @@
 #   BENCH_BATCH        events per batch (500)
 #   BENCH_REST_CONNECTIONS  REST connections (16)
 #   BENCH_EVENTS       events stored for the query benchmark (1000000; 0 skips it)
+#   BENCH_SPREAD_DAYS  days the query benchmark's events spread over (7); with
+#                      1 and BENCH_EVENTS=1430000 a day holds as many events
+#                      as it does at 10,000,000 over 7 days
 #   BENCH_QUERIES      requests per query timing (200)
 #   BENCH_LOG_LEVEL    moatd --log-level (warn)
 #   BENCH_QUERY_ONLY=1 only the query benchmark (no ingest runs, no table)
@@ -59,6 +62,7 @@ BATCH=${BENCH_BATCH:-500}
 REST_CONNS=${BENCH_REST_CONNECTIONS:-16}
 EVENTS=${BENCH_EVENTS:-1000000}
 QUERIES=${BENCH_QUERIES:-200}
+SPREAD_DAYS=${BENCH_SPREAD_DAYS:-7}
 LOG_LEVEL=${BENCH_LOG_LEVEL:-warn}
 QUERY_ONLY=${BENCH_QUERY_ONLY:-0}
 
@@ -345,7 +349,7 @@ if [ "$EVENTS" -gt 0 ]; then
 		cat "$tmp/backfill.sql" >>"$tmp/after.sql"
 	done
 	run_tool "$tmp/qload.txt" "$OUT/raw_sqlite" --db "$tmp/query.db" --project bench \
-		--rows "$EVENTS" --spread-days 7 --after-sql "$tmp/after.sql"
+		--rows "$EVENTS" --spread-days "$SPREAD_DAYS" --after-sql "$tmp/after.sql"
 	start_moatd query
 	search_path="/api/v1/projects/bench/events?interceptor=sql_injection&limit=50"
 	now=$(date +%s)
