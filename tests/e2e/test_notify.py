@@ -430,9 +430,12 @@ def test_a_hung_receiver_delays_no_other_channel(srv):
         # and the notifier waits for a slot rather than claiming in a loop
         # (it once spun on the hung channel's due deliveries, holding the
         # write lock against the writer): a claim that takes nothing is
-        # followed by a wait for a wake-up, a transfer's end or a second
+        # followed by a wait for a wake-up, a transfer's end or a second.
+        # The spin made thousands a second; every commit and transfer end
+        # may make one, and under load (ASan, a busy machine) they bunch,
+        # so the bound is generous: 11 were seen once against 10 + 3/s
         empty = _metric(srv, "moat_notify_claims_empty_total") - empty0
-        check(empty <= 10 + 3 * (time.monotonic() - t0),
+        check(empty <= 50 + 10 * (time.monotonic() - t0),
               "%d empty claims in %.1f s" % (empty, time.monotonic() - t0))
         ds = _deliveries(srv, slug, admin, stuck)
         check(all(d["status"] in ("pending", "failed") for d in ds),
