@@ -1,6 +1,6 @@
 // The projects screen: every project with its environments, and a form that
 // creates one (POST /api/v1/projects).
-import { api, get, problemText } from './api.js';
+import { api, get, problemText, projectPath } from './api.js';
 import { h, txt, formatTime, loading, errorBox, announce } from './dom.js';
 
 function createForm(onCreated) {
@@ -38,18 +38,36 @@ function createForm(onCreated) {
   return h('section', { class: 'panel' }, h('h2', { id: 'create-title' }, 'New project'), form, err);
 }
 
+const MAX_STATS = 50; // projects whose last 24 hours are counted (a call each)
+
+// Fills the "Last 24 hours" cells: blocked and logged events (GET …/stats).
+async function fillStats(table, projects) {
+  await Promise.all(projects.slice(0, MAX_STATS).filter((p) => !p.archived).map(async (p) => {
+    const cell = [...table.querySelectorAll('tr[data-slug]')].find((tr) => tr.dataset.slug === p.slug)?.querySelector('.last24');
+    if (!cell) return;
+    try {
+      const s = await get(projectPath(p.slug, '/stats?bucket=day'));
+      cell.textContent = `${s.by_action.blocked} blocked · ${s.by_action.logged} logged`;
+    } catch {
+      cell.textContent = 'unavailable';
+    }
+  }));
+}
+
 function projectsTable(projects) {
   if (projects.length === 0) {
     return h('p', { class: 'state', id: 'projects-empty' }, 'No projects yet. Create the first one below.');
   }
-  const rows = projects.map((p) => h('tr', { class: p.archived ? 'archived' : undefined },
+  const rows = projects.map((p, i) => h('tr', { class: p.archived ? 'archived' : undefined, 'data-slug': String(p.slug) },
     h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}/attacks` }, String(p.slug))),
     h('td', {}, p.archived ? `${txt(p.name)} (archived)` : txt(p.name)),
+    h('td', { class: 'last24' }, i < MAX_STATS && !p.archived ? '…' : '—'),
     h('td', {}, (p.environments || []).map((e) => String(e.name)).join(', ')),
     h('td', {}, formatTime(p.created_at))));
   return h('div', { class: 'scroll' }, h('table', { id: 'projects' },
     h('caption', { class: 'sr-only' }, 'Projects'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Slug'), h('th', { scope: 'col' }, 'Name'),
+      h('th', { scope: 'col' }, 'Last 24 hours'),
       h('th', { scope: 'col' }, 'Environments'), h('th', { scope: 'col' }, 'Created'))),
     h('tbody', {}, rows)));
 }
@@ -59,7 +77,9 @@ export async function projectsView(ctx) {
   const reload = async () => {
     try {
       const b = await get('/api/v1/projects');
-      list.replaceChildren(projectsTable(Array.isArray(b.projects) ? b.projects : []));
+      const projects = Array.isArray(b.projects) ? b.projects : [];
+      list.replaceChildren(projectsTable(projects));
+      await fillStats(list, projects);
     } catch (e) {
       if (e.status === 401) throw e;
       list.replaceChildren(errorBox(e.message));

@@ -50,6 +50,11 @@ export const TESTS = [
     const link = page.getByRole('link', { name: slug, exact: true });
     await link.waitFor();
     await page.getByRole('cell', { name: 'Shop <b>front</b>' }).waitFor();
+    await page.locator(`tr[data-slug="${slug}"] .last24`, { hasText: '0 blocked · 0 logged' }).waitFor();
+    // a project with events: its last 24 hours in the list
+    const busy = await projectWithEvents(admin, [event(), event(), event({ action: 'logged' })]);
+    await page.reload();
+    await page.locator(`tr[data-slug="${busy.slug}"] .last24`, { hasText: '2 blocked · 1 logged' }).waitFor();
     const got = await admin.req('GET', `/api/v1/projects/${slug}`, undefined, { expect: 200 });
     assert.equal(got.body.name, 'Shop <b>front</b>');
     // a taken slug: the server's sentence, shown next to the form
