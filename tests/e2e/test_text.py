@@ -5,6 +5,7 @@ silent omission; nothing is stored when the answer is an error."""
 
 import json
 import sqlite3
+import time
 import uuid
 
 import moat
@@ -71,6 +72,10 @@ def test_an_audit_row_that_cannot_be_encoded_is_a_500_not_an_omission(srv):
     r = srv.req("GET", "/api/v1/audit?limit=5", **_tok(srv))
     b = expect_problem(r, 500, "internal")
     rid = b["request_id"]
+    # the request's lines may be written just after its answer went out
+    deadline = time.monotonic() + 5
+    while not (rid and rid in srv.log() and "encode" in srv.log()) and time.monotonic() < deadline:
+        time.sleep(0.05)
     check(rid and rid in srv.log(), "no log line names request %r\n%s" % (rid, srv.log_tail()))
     check("encode" in srv.log(), "the log does not say what could not be encoded\n%s" % srv.log_tail())
 
