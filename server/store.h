@@ -771,11 +771,6 @@ int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, 
 /* Same, in a transaction of its own (a test message, an alert). */
 int store_delivery_add(struct store *st, const struct store_delivery_new *d, int64_t *id,
                        char *uuid);
-/* Adds event_id to the pending digest id inside the caller's transaction:
- * last_event_id = event_id, event_count += count, body replaced when not
- * NULL. ENOTFOUND when the digest is no longer pending. */
-int store_delivery_digest_add_in(struct store *st, int64_t id, int64_t event_id, int64_t count,
-                                 const char *body);
 
 /* A claimed delivery with what the notifier needs to send it. */
 struct store_delivery_job {
@@ -784,15 +779,6 @@ struct store_delivery_job {
 	char secret[STORE_CHANNEL_SECRET_MAX]; /* "" for Slack; never logged */
 };
 
-/* Claims at most max deliveries due at now_ms (pending or failed with
- * next_attempt_at <= now_ms; disabled channels' wait), oldest due first,
- * in one transaction of its own: each gets attempts + 1 and
- * next_attempt_at = now_ms + lease_ms, so that a delivery whose outcome
- * is never recorded (moatd killed while sending) is due again after the
- * lease, and a second claim before then does not return it. *out:
- * store_delivery_jobs_free(). */
-int store_delivery_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int max,
-                         struct store_delivery_job **out, size_t *n);
 void store_delivery_jobs_free(struct store_delivery_job *arr, size_t n);
 /* The earliest next_attempt_at of a delivery still to send (pending or
  * failed) into *at; 0 when there is none. For the notifier's sleep. */
@@ -830,11 +816,17 @@ int store_notify_digest_open_in(struct store *st, int64_t id, char **body);
  * event_count += count, body replaced. Caller's transaction. */
 int store_notify_digest_update_in(struct store *st, int64_t id, int64_t last_event_id,
                                   int64_t count, const char *body);
-/* The notifier's claim: like store_delivery_claim, but a channel listed
- * in busy (nbusy ids, each with busy_n[i] deliveries in flight) gets at
- * most per_channel - busy_n[i] more, any other channel at most
+/* The notifier's claim: at most max deliveries due at now_ms (pending or
+ * failed with next_attempt_at <= now_ms; disabled channels' wait), oldest
+ * due first, in one transaction of its own: each gets attempts + 1 and
+ * next_attempt_at = now_ms + lease_ms, so that a delivery whose outcome
+ * is never recorded (moatd killed while sending) is due again after the
+ * lease, and a second claim before then does not return it. A channel
+ * listed in busy (nbusy ids, each with busy_n[i] deliveries in flight)
+ * gets at most per_channel - busy_n[i] more, any other channel at most
  * per_channel, so that one slow receiver never holds the queue: the
- * deliveries of channels at their limit are not even read. */
+ * deliveries of channels at their limit are not even read. *out:
+ * store_delivery_jobs_free(). */
 int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int max,
                        const int64_t *busy, const int *busy_n, size_t nbusy, int per_channel,
                        struct store_delivery_job **out, size_t *n);

@@ -119,7 +119,8 @@ static void a_claim_leases_due_deliveries_and_marks_record_outcomes(void **state
 	assert_int_equal(due, 1000);
 
 	/* at 2000 only the first is due; it comes with its channel and secret */
-	assert_int_equal(store_delivery_claim(f->st, 2000, 30000, 10, &jobs, &n), MOAT_OK);
+	assert_int_equal(store_notify_claim(f->st, 2000, 30000, 10, NULL, NULL, 0, 4, &jobs, &n),
+	                 MOAT_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(jobs[0].d.id, id1);
 	assert_int_equal(jobs[0].d.attempts, 1);
@@ -128,12 +129,14 @@ static void a_claim_leases_due_deliveries_and_marks_record_outcomes(void **state
 	assert_string_equal(jobs[0].c.url, "https://hooks.example.com/ops");
 	store_delivery_jobs_free(jobs, n);
 	/* leased: a second claim before the lease ends does not return it */
-	assert_int_equal(store_delivery_claim(f->st, 3000, 30000, 10, &jobs, &n), MOAT_OK);
+	assert_int_equal(store_notify_claim(f->st, 3000, 30000, 10, NULL, NULL, 0, 4, &jobs, &n),
+	                 MOAT_OK);
 	assert_int_equal(n, 0);
 	store_delivery_jobs_free(jobs, n);
 
 	assert_int_equal(store_delivery_mark_failed(f->st, id1, 500, "HTTP 500", 4000), MOAT_OK);
-	assert_int_equal(store_delivery_claim(f->st, 6000, 30000, 10, &jobs, &n), MOAT_OK);
+	assert_int_equal(store_notify_claim(f->st, 6000, 30000, 10, NULL, NULL, 0, 4, &jobs, &n),
+	                 MOAT_OK);
 	assert_int_equal(n, 2); /* id1 due at 4000, id2 at 5000: oldest due first */
 	assert_int_equal(jobs[0].d.id, id1);
 	assert_int_equal(jobs[0].d.attempts, 2);
