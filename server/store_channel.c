@@ -160,11 +160,9 @@ int store_channel_get(struct store *st, int64_t project_id, int64_t id, struct s
 	return MOAT_OK;
 }
 
-int store_channel_list(struct store *st, int64_t project_id, struct store_channel **out, size_t *n)
+int store_channel_select(struct store *st, const char *sql, int64_t project_id,
+                         struct store_channel **out, size_t *n)
 {
-	static const char sql[] = "SELECT " CHANNEL_COLS " FROM channels c"
-	                          " JOIN projects p ON p.id = c.project_id"
-	                          " WHERE ?1 = 0 OR c.project_id = ?1 ORDER BY c.id";
 	sqlite3_stmt *s = store_stmt(st, sql);
 	struct store_channel *arr = NULL;
 	size_t cap = 0, cnt = 0;
@@ -179,6 +177,7 @@ int store_channel_list(struct store *st, int64_t project_id, struct store_channe
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		channel_row(s, 0, &arr[cnt++]);
 	}
+	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		free(arr);
 		return store_err(st, rc);
@@ -186,6 +185,15 @@ int store_channel_list(struct store *st, int64_t project_id, struct store_channe
 	*out = arr;
 	*n = cnt;
 	return MOAT_OK;
+}
+
+int store_channel_list(struct store *st, int64_t project_id, struct store_channel **out, size_t *n)
+{
+	static const char sql[] = "SELECT " CHANNEL_COLS " FROM channels c"
+	                          " JOIN projects p ON p.id = c.project_id"
+	                          " WHERE ?1 = 0 OR c.project_id = ?1 ORDER BY c.id";
+
+	return store_channel_select(st, sql, project_id, out, n);
 }
 
 int store_channel_secret(struct store *st, int64_t id, char out[STORE_CHANNEL_SECRET_MAX])

@@ -78,6 +78,10 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 	" c.created_at, c.updated_at"
 #define CHANNEL_NCOLS 24
 void store_channel_row_at(sqlite3_stmt *s, int off, struct store_channel *c);
+/* Runs sql (selecting CHANNEL_COLS, ?1 bound to project_id) and reads every
+ * row into *out (free()); the one loop of the channel lists. */
+int store_channel_select(struct store *st, const char *sql, int64_t project_id,
+                         struct store_channel **out, size_t *n);
 
 /* The columns of a delivery row over "deliveries d" and their reader
  * (store_delivery.c; the notifier's claim in store_notify.c too). */

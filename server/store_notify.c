@@ -25,28 +25,8 @@ int store_notify_channels_in(struct store *st, int64_t project_id, struct store_
 	                          " JOIN projects p ON p.id = c.project_id"
 	                          " WHERE c.project_id = ?1 AND c.enabled = 1 AND c.on_threats = 1"
 	                          " ORDER BY c.id";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	struct store_channel *arr = NULL;
-	size_t cap = 0, cnt = 0;
-	int rc;
 
-	*out = NULL;
-	*n = 0;
-	if (!s)
-		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		arr = store_grow(arr, &cap, cnt, sizeof *arr);
-		store_channel_row_at(s, 0, &arr[cnt++]);
-	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(arr);
-		return store_err(st, rc);
-	}
-	*out = arr;
-	*n = cnt;
-	return MOAT_OK;
+	return store_channel_select(st, sql, project_id, out, n);
 }
 
 int store_notify_digest_open_in(struct store *st, int64_t id, char **body)
