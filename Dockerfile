@@ -24,7 +24,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libmicrohttpd12 libwebsockets17 libsqlite3-0 libjansson4 \
-      libmbedcrypto7 libcurl4 libargon2-1 ca-certificates \
+      libmbedcrypto7 libcurl4 libargon2-1 ca-certificates libjs-chart.js \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system moat \
  && useradd --system --gid moat --home-dir /var/lib/moat --no-create-home \

@@ -42,6 +42,8 @@ else
 	missing="$missing libmicrohttpd-dev libwebsockets-dev libsqlite3-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev libargon2-dev"
 fi
 need_file /usr/include/mbedtls/sha256.h libmbedtls-dev
+# the dashboard's charts: moatd serves this file at /vendor/chart.js
+need_file /usr/share/javascript/chart.js/chart.min.js libjs-chart.js
 
 if [ "${1:-}" = lint ]; then
 	need_cmd clang-format clang-format

@@ -36,6 +36,10 @@ static const struct cfg_directive cfg_table[] = {
     {"--db", "MOAT_DB", CFG_STR, S(db), "var/moat.db", 0, 0, "SQLite database path"},
     {"--web-root", "MOAT_WEB_ROOT", CFG_STR, S(web_root), "web", 0, 0,
      "dashboard directory (loaded at start)"},
+    {"--chart-js", "MOAT_CHART_JS", CFG_STR, S(chart_js),
+     "/usr/share/javascript/chart.js/chart.min.js", 0, 0,
+     "the dashboard's chart library (Debian's libjs-chart.js), served at /vendor/chart.js; "
+     "empty or missing: no charts"},
     {"--log-level", "MOAT_LOG_LEVEL", CFG_LEVEL, I(log_level), "info", 0, 3,
      "debug | info | warn | error"},
     {"--public-url", "MOAT_PUBLIC_URL", CFG_STR, S(public_url), "", 0, 0,
@@ -216,15 +220,17 @@ void config_usage(FILE *f)
 void config_log(const struct config *c)
 {
 	static const char *levels[] = {"debug", "info", "warn", "error"};
-	char q[PATH_MAX + 8];
+	char q[PATH_MAX + 8], q2[PATH_MAX + 8];
 
 	LOG(LOG_INFO,
-	    "msg=config listen=%s agent_listen=%s db=%s web_root=%s log_level=%s public_url=%s "
+	    "msg=config listen=%s agent_listen=%s db=%s web_root=%s chart_js=%s log_level=%s "
+	    "public_url=%s "
 	    "trust_proxy=%d http_threads=%d session_idle_minutes=%d session_max_hours=%d "
 	    "login_ip_limit=%d login_account_limit=%d sync=%s retention_days=%d "
 	    "agent_prune_days=%d request_timeout=%d max_connections_per_ip=%d "
 	    "allow_private_webhooks=%d",
 	    c->listen, c->agent_listen, log_quote(q, sizeof q, c->db), c->web_root,
+	    log_quote(q2, sizeof q2, c->chart_js),
 	    levels[c->log_level], c->public_url[0] ? c->public_url : "\"\"", c->trust_proxy,
 	    c->http_threads, c->session_idle_minutes, c->session_max_hours, c->login_ip_limit,
 	    c->login_account_limit, c->sync_full ? "full" : "normal", c->retention_days,

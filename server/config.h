@@ -14,6 +14,7 @@ struct config {
 	char agent_listen[128];
 	char db[PATH_MAX];
 	char web_root[PATH_MAX];
+	char chart_js[PATH_MAX]; /* the chart library's file (libjs-chart.js) */
 	int log_level;
 	char public_url[512];
 	int trust_proxy;

@@ -219,7 +219,15 @@ void http_allow_string(int mask, char *out, size_t cap);
 
 /* ---- static files (http_static.c) ---- */
 
+/* Reads the web root into memory (main thread, before the server
+ * starts); frees any earlier table. MOAT_ENOTFOUND without a root. */
 int http_static_load(const char *root);
+/* The URL of the chart library (Chart.js, from Debian's libjs-chart.js). */
+#define HTTP_STATIC_CHART_URL "/vendor/chart.js"
+/* Adds the chart library at HTTP_STATIC_CHART_URL from fs_path, outside
+ * the web root (after http_static_load). A missing file is logged once
+ * and returns an error; the URL then answers 404 saying so. */
+int http_static_vendor(const char *fs_path);
 void http_static_free(void);
 /* Serves GET/HEAD of a dashboard path (raw, percent-encoded). */
 void http_static_serve(struct http_req *r);

@@ -8,6 +8,12 @@
  * skipped at load, and request paths with dot segments, backslashes,
  * encoded NULs or leftover '%' (double encoding) are refused with 400
  * before any lookup. Serving is lock-free on MHD worker threads.
+ *
+ * One file comes from outside the root on purpose: the chart library,
+ * which Debian's libjs-chart.js installs and the project does not copy
+ * (--chart-js, http_static_vendor). It is served at HTTP_STATIC_CHART_URL
+ * with a long cache lifetime; when it is missing, that URL answers 404
+ * with a sentence that says so, and the dashboard draws no chart.
  */
 #include "http.h"
 
@@ -33,6 +39,7 @@ struct static_file {
 	char *data;
 	size_t len;
 	const char *ctype;
+	const char *cache; /* Cache-Control */
 	char etag[24];
 };
 
@@ -40,6 +47,13 @@ static struct static_file static_files[STATIC_MAX_FILES];
 static int static_count;
 static size_t static_bytes;
 static char static_root[PATH_MAX];
+static int static_chart_missing; /* --chart-js could not be read */
+
+#define STATIC_CACHE_SHORT "public, max-age=300"
+#define STATIC_CACHE_HTML "no-cache"
+/* a week: the file changes only with a package upgrade, and the ETag
+ * revalidates it then */
+#define STATIC_CACHE_VENDOR "public, max-age=604800"
 
 static const char *static_ctype(const char *name)
 {
@@ -68,7 +82,7 @@ static const char *static_ctype(const char *name)
 	return "application/octet-stream";
 }
 
-static int static_add(const char *fs_path, const char *url)
+static int static_add(const char *fs_path, const char *url, const char *cache)
 {
 	struct static_file *f;
 	unsigned char digest[CRYPTO_SHA256_LEN];
@@ -102,6 +116,7 @@ static int static_add(const char *fs_path, const char *url)
 	fclose(fp);
 	f->path = xstrdup(url);
 	f->ctype = static_ctype(url);
+	f->cache = cache ? cache : strstr(f->ctype, "text/html") ? STATIC_CACHE_HTML : STATIC_CACHE_SHORT;
 	crypto_sha256(f->data, f->len, digest);
 	crypto_hex(digest, 8, hex);
 	snprintf(f->etag, sizeof f->etag, "\"%s\"", hex);
@@ -141,9 +156,33 @@ static void static_walk(const char *dir, const char *url, int depth)
 		if (S_ISDIR(sb.st_mode))
 			static_walk(fs, u, depth + 1);
 		else if (S_ISREG(sb.st_mode))
-			static_add(real, u);
+			static_add(real, u, NULL);
 	}
 	closedir(d);
+}
+
+int http_static_vendor(const char *fs_path)
+{
+	int rc;
+
+	static_chart_missing = 1;
+	if (!fs_path || !fs_path[0]) {
+		LOG(LOG_INFO, "msg=\"no chart library configured; the dashboard draws no charts\"");
+		return MOAT_ENOTFOUND;
+	}
+	rc = static_add(fs_path, HTTP_STATIC_CHART_URL, STATIC_CACHE_VENDOR);
+	if (rc != MOAT_OK) {
+		char q[PATH_MAX + 8];
+		LOG(LOG_WARN,
+		    "msg=\"chart library not found; the dashboard draws no charts (install "
+		    "libjs-chart.js or set --chart-js)\" chart_js=%s",
+		    log_quote(q, sizeof q, fs_path));
+		return rc;
+	}
+	static_chart_missing = 0;
+	LOG(LOG_INFO, "msg=\"chart library loaded\" url=%s bytes=%zu", HTTP_STATIC_CHART_URL,
+	    static_files[static_count - 1].len);
+	return MOAT_OK;
 }
 
 int http_static_load(const char *root)
@@ -206,12 +245,17 @@ void http_static_serve(struct http_req *r)
 		}
 	}
 	if (!f) {
-		http_problem(r, 404, "not_found", "no such file", NULL);
+		if (static_chart_missing && strcmp(key, HTTP_STATIC_CHART_URL) == 0)
+			http_problem(r, 404, "not_found",
+			             "the chart library is not installed on this server "
+			             "(libjs-chart.js, --chart-js)",
+			             NULL);
+		else
+			http_problem(r, 404, "not_found", "no such file", NULL);
 		return;
 	}
 	http_header_next(r, "ETag", f->etag);
-	http_header_next(r, "Cache-Control",
-	                 strstr(f->ctype, "text/html") ? "no-cache" : "public, max-age=300");
+	http_header_next(r, "Cache-Control", f->cache);
 	inm = http_header(r, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	if (inm && (strstr(inm, f->etag) || strcmp(inm, "*") == 0)) {
 		http_reply(r, 304, NULL, "", 0);

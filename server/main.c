@@ -510,6 +510,7 @@ static int cmd_serve(int argc, char **argv)
 		return 1;
 	}
 	http_static_load(cfg.web_root);
+	http_static_vendor(cfg.chart_js);
 	store_thread_setup(cfg.db);
 	serve_st = st;
 	/* the writer's subscribers, before it starts: the live feed (the

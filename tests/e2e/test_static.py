@@ -3,7 +3,8 @@ security headers; and no request ever escapes the web root.
 
 The server of this module serves a temporary copy of the web root with a
 few extra files and symlinks pointing outside it; next to the root lies
-a secret file no request may reveal.
+a secret file no request may reveal. The chart library (--chart-js) is
+a file outside the root, as Debian's libjs-chart.js installs it.
 """
 
 import os
@@ -14,6 +15,8 @@ from moat import check, eq, expect
 
 SECRET = "MOAT-E2E-SECRET-0f1e2d3c4b5a"
 _paths = {}
+CHART = "/*! Chart.js stand-in */ window.Chart = function () {};\n"
+DEBIAN_CHART = "/usr/share/javascript/chart.js/chart.min.js"
 
 
 def server_kwargs(tmpdir):
@@ -37,8 +40,11 @@ def server_kwargs(tmpdir):
     os.symlink("/etc/passwd", os.path.join(root, "passwd"))
     os.symlink("/etc", os.path.join(root, "etc"))
     os.symlink("../secret.txt", os.path.join(root, "assets", "up.txt"))
+    chart = os.path.join(outside, "chart.min.js")
+    with open(chart, "w") as f:
+        f.write(CHART)
     _paths["root"] = root
-    return {"web_root": root}
+    return {"web_root": root, "extra_args": ["--chart-js", chart]}
 
 
 def _file(name):
@@ -236,3 +242,42 @@ def test_a_query_string_does_not_change_the_file(srv):
     r = srv.req("GET", "/e2e.js?v=123")
     expect(r, 200)
     eq(r.raw, _file("e2e.js"), "body of /e2e.js?v=123")
+
+
+def test_the_chart_library_is_served_from_outside_the_web_root(srv):
+    r = srv.req("GET", "/vendor/chart.js")
+    expect(r, 200)
+    eq(r.raw, CHART.encode(), "body of /vendor/chart.js")
+    eq((r.header("Content-Type") or "").split(";")[0].strip().lower(), "text/javascript", "its Content-Type")
+    eq((r.header("X-Content-Type-Options") or "").lower(), "nosniff", "nosniff on the chart library")
+    cc = r.header("Cache-Control") or ""
+    import re
+    m = re.search(r"max-age=(\d+)", cc)
+    check(m and int(m.group(1)) >= 86400 and "public" in cc, "a long cache lifetime: %r" % cc)
+    etag = r.header("ETag")
+    check(etag, "no ETag on the chart library")
+    expect(srv.req("GET", "/vendor/chart.js", headers={"If-None-Match": etag}), 304)
+    # the rest of the library's directory is not served, nor the file under its own name
+    for path in ("/vendor/", "/vendor/chart.min.js", "/chart.min.js", "/outside/chart.min.js"):
+        check(srv.req("GET", path).status == 404, "%s is served" % path)
+
+
+def test_a_missing_chart_library_is_a_clear_404_and_a_log_line(srv):
+    with moat.server(extra_args=["--chart-js", "/nonexistent/chart.min.js"]) as s:
+        r = s.req("GET", "/vendor/chart.js")
+        moat.expect_problem(r, 404, "not_found")
+        check("chart library" in (r.body.get("detail") or ""), "the 404 says why: %s" % r.describe())
+        check("chart library not found" in s.log() and "/nonexistent/chart.min.js" in s.log(),
+              "no log line names the missing file: %s" % s.log_tail())
+        expect(s.req("GET", "/"), 200)
+
+
+def test_by_default_the_debian_package_file_is_served(srv):
+    check(os.path.exists(DEBIAN_CHART), "libjs-chart.js is not installed (scripts/deps.sh installs it)")
+    with moat.server() as s:
+        r = s.req("GET", "/vendor/chart.js")
+        expect(r, 200)
+        with open(DEBIAN_CHART, "rb") as f:
+            eq(r.raw, f.read(), "/vendor/chart.js is the package's chart.min.js")
+        head = r.raw[:200].decode("utf-8", "replace")
+        check("Chart.js v3." in head, "not Chart.js 3: %r" % head)
