@@ -6,6 +6,11 @@
 //   #/p/{slug}/events/{id}          one event
 //   #/p/{slug}/attacks?{filters}    attacks grouped (events/groups)
 //   #/p/{slug}/tokens               the project's tokens
+//   #/p/{slug}/agents?{filters}     the project's agents
+//   #/p/{slug}/channels             notification channels
+//   #/p/{slug}/channels/{id}        one channel and its delivery log
+//   #/users                         users (admins)
+//   #/audit?{filters}               the audit log (admins)
 // Every string that comes from the server is rendered as text (dom.js).
 import { api, problemText, setCsrf } from './api.js';
 import { h, errorBox } from './dom.js';
@@ -13,6 +18,10 @@ import { projectsView } from './projects.js';
 import { eventsView, eventView } from './events.js';
 import { attacksView } from './attacks.js';
 import { tokensView } from './tokens.js';
+import { agentsView } from './agents.js';
+import { channelsView, channelView } from './channels.js';
+import { usersView } from './users.js';
+import { auditView } from './audit.js';
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -77,6 +86,8 @@ function signedIn(user) {
   $('who-role').textContent = String(user.role);
   $('who').hidden = false;
   $('nav').hidden = false;
+  // what only admins may open is not offered to others
+  for (const el of document.querySelectorAll('#nav [data-admin]')) el.hidden = user.role !== 'admin';
 }
 
 // The session ended under a screen (the live feed was closed with 4401).
@@ -94,7 +105,7 @@ async function render() {
   }
   if (!me) return loginView();
   const { parts, query } = currentRoute();
-  const ctx = { me, query, onCleanup: (f) => { cleanup = f; }, setView, sessionEnded };
+  const ctx = { me, query, onCleanup: (f) => { cleanup = f; }, setView, sessionEnded, refresh: render };
   try {
     if (parts[0] === 'p' && parts[1] && parts[2] === 'events' && parts[3]) {
       await eventView(ctx, parts[1], parts[3]);
@@ -104,6 +115,16 @@ async function render() {
       await attacksView(ctx, parts[1]);
     } else if (parts[0] === 'p' && parts[1] && parts[2] === 'tokens') {
       await tokensView(ctx, parts[1]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'agents') {
+      await agentsView(ctx, parts[1]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'channels' && parts[3]) {
+      await channelView(ctx, parts[1], parts[3]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'channels') {
+      await channelsView(ctx, parts[1]);
+    } else if (parts[0] === 'users') {
+      await usersView(ctx);
+    } else if (parts[0] === 'audit') {
+      await auditView(ctx);
     } else if (parts[0] === 'projects' || parts.length === 0) {
       await projectsView(ctx);
     } else {

@@ -1,7 +1,9 @@
 // The projects screen: every project with its environments, and a form that
-// creates one (POST /api/v1/projects).
+// creates one (POST /api/v1/projects). Archived projects are listed only
+// with "Show archived" (#/projects?archived=1); editors archive and
+// un-archive a project from its row (PATCH {"archived": true|false}).
 import { api, get, problemText, projectPath } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce } from './dom.js';
+import { h, txt, formatTime, loading, errorBox, announce, routeHref } from './dom.js';
 
 function createForm(onCreated) {
   const err = errorBox('');
@@ -54,39 +56,71 @@ async function fillStats(table, projects) {
   }));
 }
 
-function projectsTable(projects) {
+// Archive or un-archive, from the project's row.
+function archiveButton(p, reload) {
+  const label = p.archived ? 'Un-archive' : 'Archive';
+  const button = h('button', { type: 'button', class: 'secondary', 'aria-label': `${label} ${p.slug}` }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const r = await api('PATCH', projectPath(p.slug), { archived: !p.archived });
+      if (r.status === 200) {
+        announce(`Project ${p.slug} ${r.body.archived ? 'archived' : 'un-archived'}.`);
+        await reload();
+      } else {
+        button.replaceWith(errorBox(problemText(r)));
+      }
+    } catch {
+      button.replaceWith(errorBox('The server cannot be reached.'));
+    }
+  });
+  return button;
+}
+
+function projectsTable(projects, showArchived, canEdit, reload) {
   if (projects.length === 0) {
-    return h('p', { class: 'state', id: 'projects-empty' }, 'No projects yet. Create the first one below.');
+    return h('p', { class: 'state', id: 'projects-empty' }, showArchived
+      ? 'No projects yet. Create the first one below.'
+      : 'No active projects. Create one below, or show the archived ones.');
   }
   const rows = projects.map((p, i) => h('tr', { class: p.archived ? 'archived' : undefined, 'data-slug': String(p.slug) },
     h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}/attacks` }, String(p.slug))),
     h('td', {}, p.archived ? `${txt(p.name)} (archived)` : txt(p.name)),
     h('td', { class: 'last24' }, i < MAX_STATS && !p.archived ? '…' : '—'),
     h('td', {}, (p.environments || []).map((e) => String(e.name)).join(', ')),
-    h('td', {}, formatTime(p.created_at))));
+    h('td', {}, formatTime(p.created_at)),
+    canEdit ? h('td', {}, archiveButton(p, reload)) : null));
   return h('div', { class: 'scroll' }, h('table', { id: 'projects' },
     h('caption', { class: 'sr-only' }, 'Projects'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Slug'), h('th', { scope: 'col' }, 'Name'),
       h('th', { scope: 'col' }, 'Last 24 hours'),
-      h('th', { scope: 'col' }, 'Environments'), h('th', { scope: 'col' }, 'Created'))),
+      h('th', { scope: 'col' }, 'Environments'), h('th', { scope: 'col' }, 'Created'),
+      canEdit ? h('th', { scope: 'col' }, 'Archive') : null)),
     h('tbody', {}, rows)));
 }
 
 export async function projectsView(ctx) {
+  const showArchived = ctx.query.get('archived') === '1';
+  const canEdit = ctx.me.role !== 'viewer';
   const list = h('div', { id: 'projects-list' }, loading('projects'));
+  const toggle = h('input', { id: 'show-archived', type: 'checkbox', checked: showArchived });
+  toggle.addEventListener('change', () => {
+    location.hash = routeHref(['projects'], toggle.checked ? new URLSearchParams({ archived: '1' }) : null);
+  });
   const reload = async () => {
     try {
-      const b = await get('/api/v1/projects');
+      const b = await get(`/api/v1/projects${showArchived ? '?archived=true' : ''}`);
       const projects = Array.isArray(b.projects) ? b.projects : [];
-      list.replaceChildren(projectsTable(projects));
+      list.replaceChildren(projectsTable(projects, showArchived, canEdit, reload));
       await fillStats(list, projects);
     } catch (e) {
       if (e.status === 401) throw e;
       list.replaceChildren(errorBox(e.message));
     }
   };
-  const nodes = [h('h1', {}, 'Projects'), list];
-  if (ctx.me.role !== 'viewer') nodes.push(createForm(reload));
+  const nodes = [h('h1', {}, 'Projects'),
+    h('div', { class: 'field check' }, toggle, h('label', { for: 'show-archived' }, 'Show archived')), list];
+  if (canEdit) nodes.push(createForm(reload));
   ctx.setView('Projects', ...nodes);
   await reload();
 }

@@ -1,23 +1,14 @@
 // A project's tokens: the list (secrets are never listed, only their
 // prefix), create (the secret shown once, with a copy button and a
-// warning) and revoke (a second click confirms; no dialog).
+// warning) and revoke (a second click confirms; no dialog). An archived
+// project's tokens are listed only.
 import { api, get, problemText, projectPath } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, projectNav } from './dom.js';
+import { h, txt, formatTime, loading, errorBox, announce, projectNav, confirmButton, shownOnce } from './dom.js';
 
 function tokenRow(slug, t, canEdit, reload) {
   let action = '—';
   if (canEdit && !t.revoked) {
-    const button = h('button', { type: 'button', class: 'secondary' }, 'Revoke');
-    button.setAttribute('aria-label', `Revoke ${t.name}`);
-    let armed = false;
-    button.addEventListener('click', async () => {
-      if (!armed) {
-        armed = true;
-        button.textContent = 'Confirm revoke';
-        button.setAttribute('aria-label', `Confirm revoke of ${t.name}`);
-        return;
-      }
-      button.disabled = true;
+    action = confirmButton('Revoke', String(t.name), async (button) => {
       const r = await api('DELETE', projectPath(slug, `/tokens/${encodeURIComponent(t.id)}`));
       if (r.status === 204 || r.status === 200) {
         announce(`Token ${t.name} revoked.`);
@@ -26,7 +17,6 @@ function tokenRow(slug, t, canEdit, reload) {
         button.replaceWith(errorBox(problemText(r)));
       }
     });
-    action = button;
   }
   return h('tr', { class: t.revoked ? 'archived' : undefined, 'data-id': String(t.id) },
     h('td', {}, txt(t.name)), h('td', {}, txt(t.kind)), h('td', { class: 'mono' }, `${txt(t.prefix)}…`),
@@ -56,21 +46,8 @@ function createForm(slug, onCreated) {
         err.textContent = problemText(r);
         return;
       }
-      const secret = String(r.body.token);
-      const code = h('code', { id: 'token-value' }, secret);
-      const copy = h('button', { type: 'button', class: 'secondary' }, 'Copy');
-      const copied = h('span', { class: 'note', role: 'status' });
-      copy.addEventListener('click', async () => {
-        try {
-          await navigator.clipboard.writeText(secret);
-          copied.textContent = 'Copied.';
-        } catch {
-          copied.textContent = 'Copying is not allowed here: select the token and copy it.';
-        }
-      });
-      shown.replaceChildren(
-        h('p', { class: 'warn' }, 'Copy this token now: it is shown only once.'),
-        h('div', { class: 'secret' }, code, copy, copied));
+      shown.replaceChildren(...shownOnce('token-value', String(r.body.token),
+        'Copy this token now: it is shown only once.'));
       shown.hidden = false;
       form.reset();
       await onCreated();
@@ -86,7 +63,7 @@ function createForm(slug, onCreated) {
 export async function tokensView(ctx, slug) {
   ctx.setView(`Tokens · ${slug}`, loading('tokens'));
   const project = await get(projectPath(slug));
-  const canEdit = ctx.me.role !== 'viewer';
+  const canEdit = ctx.me.role !== 'viewer' && !project.archived;
   const list = h('div', { id: 'tokens-list' }, loading('tokens'));
   const reload = async () => {
     try {

@@ -16,11 +16,16 @@ export const ADMIN_PASSWORD = 'browser-admin-Passw0rd-long';
 const START_TIMEOUT_MS = 15000;
 
 export class Moatd {
-  constructor(moatd, webRoot, tmp) {
+  // options.allowPrivateWebhooks: start with --allow-private-webhooks, so
+  // that channels may point at a receiver on 127.0.0.1 (off by default).
+  constructor(moatd, webRoot, tmp, { allowPrivateWebhooks = false } = {}) {
     this.moatd = moatd;
     this.webRoot = webRoot;
     this.tmp = tmp;
+    this.allowPrivateWebhooks = allowPrivateWebhooks;
     this.logPath = path.join(tmp, 'moatd.log');
+    // the example agent built next to moatd (make all)
+    this.agentDemo = path.join(path.dirname(moatd), 'moat-agent-demo');
   }
 
   // Starts moatd and resolves once it printed its listening line.
@@ -29,7 +34,8 @@ export class Moatd {
     for (const k of Object.keys(env)) if (k.startsWith('MOAT_') && k !== 'MOAT_ADMIN_PASSWORD') delete env[k];
     const log = fs.createWriteStream(this.logPath);
     this.proc = spawn(this.moatd, ['serve', '--listen', '127.0.0.1:0', '--agent-listen', '127.0.0.1:0',
-      '--db', path.join(this.tmp, 'moat.db'), '--web-root', this.webRoot],
+      '--db', path.join(this.tmp, 'moat.db'), '--web-root', this.webRoot,
+      ...(this.allowPrivateWebhooks ? ['--allow-private-webhooks'] : [])],
     { env, stdio: ['ignore', 'ignore', 'pipe'] });
     return new Promise((resolve, reject) => {
       let buf = '';

@@ -1,7 +1,8 @@
 // Runs the dashboard's browser tests: starts one moatd (harness.mjs), one
-// chromium, and each test of tests.mjs in a fresh browser context (its own
-// cookies). A test fails on an exception, on any JavaScript dialog, page
-// error or Content-Security-Policy violation in its pages.
+// chromium, and each test of tests.mjs and admin.mjs in a fresh browser
+// context (its own cookies). A test fails on an exception, on any
+// JavaScript dialog, page error or Content-Security-Policy violation in its
+// pages.
 //   node run.mjs --moatd build/moatd --web-root web [--out DIR] [-k PATTERN]
 // Prints `browser: N passed, M failed` last and exits 1 on a failure.
 // Screenshots and moatd's log go to the output folder (printed at the end).
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Moatd, Api, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, AXE_SOURCE, tempDir } from './harness.mjs';
 import { TESTS } from './tests.mjs';
+import { ADMIN_TESTS } from './admin.mjs';
 
 const TEST_TIMEOUT_MS = 60000;
 
@@ -58,17 +60,18 @@ class Ctx {
     return page;
   }
 
-  async signIn(page) {
+  async signIn(page, email = 'admin@localhost', password = ADMIN_PASSWORD) {
     await page.goto(this.srv.base + '/');
-    await page.getByLabel('Email').fill('admin@localhost');
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
   }
 
   // Screenshots of the screen at 1280 and 390 px, light and dark, and
   // axe-core in both themes at both widths: a serious or critical
-  // violation fails the test.
+  // violation fails the test, and so does a page wider than the window
+  // (wide tables scroll inside their own box).
   async screen(page, name) {
     const dir = path.join(this.out, 'screens');
     fs.mkdirSync(dir, { recursive: true });
@@ -77,6 +80,8 @@ class Ctx {
       for (const colorScheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme });
         await page.screenshot({ path: path.join(dir, `${name}-${width}-${colorScheme}.png`), fullPage: true });
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (wide > width) this.problems.push(`${name} at ${width} px, ${colorScheme}: the page scrolls sideways (${wide} px wide)`);
         await this.axe(page, `${name} at ${width} px, ${colorScheme}`);
       }
     }
@@ -111,7 +116,10 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const out = path.resolve(args.out || path.join('build', 'browser', stamp));
   fs.mkdirSync(out, { recursive: true });
-  const srv = new Moatd(path.resolve(args.moatd), path.resolve(args.webRoot), tempDir('moat-browser-'));
+  // private webhooks allowed: a channel's test send goes to a receiver the
+  // test runs on 127.0.0.1 (admin.mjs); no test relies on the refusal
+  const srv = new Moatd(path.resolve(args.moatd), path.resolve(args.webRoot), tempDir('moat-browser-'),
+    { allowPrivateWebhooks: true });
   let passed = 0;
   let failed = 0;
   let browser = null;
@@ -124,7 +132,7 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
     });
-    for (const [name, fn] of TESTS) {
+    for (const [name, fn] of [...TESTS, ...ADMIN_TESTS]) {
       if (args.k && !name.includes(args.k)) continue;
       const ctx = new Ctx(browser, srv, out, name);
       const t = Date.now();
