@@ -8,9 +8,10 @@ export function setCsrf(token) {
 }
 
 // Resolves to {status, body, headers}; body is the parsed JSON (or a
-// problem+json object) or null. Network failures reject.
-export async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
+// problem+json object) or null. Network failures reject. extraHeaders:
+// more request headers (e.g. If-Match).
+export async function api(method, path, body, extraHeaders = {}) {
+  const headers = { Accept: 'application/json', ...extraHeaders };
   const init = { method, headers, credentials: 'same-origin', cache: 'no-store' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';

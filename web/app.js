@@ -11,6 +11,9 @@
 //   #/p/{slug}/channels/{id}        one channel and its delivery log
 //   #/users                         users (admins)
 //   #/audit?{filters}               the audit log (admins)
+//   #/p/{slug}/policy               the environments' policies
+//   #/p/{slug}/policy/{env}[?days=N]  one policy's form and JSON editor
+//   #/p/{slug}/policy/{env}/history[?from=A&to=B]  versions, diff, rollback
 // Every string that comes from the server is rendered as text (dom.js).
 import { api, problemText, setCsrf } from './api.js';
 import { h, errorBox } from './dom.js';
@@ -22,6 +25,8 @@ import { agentsView } from './agents.js';
 import { channelsView, channelView } from './channels.js';
 import { usersView } from './users.js';
 import { auditView } from './audit.js';
+import { policyPickerView, policyEditorView } from './policy.js';
+import { policyHistoryView } from './policyhistory.js';
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -125,6 +130,12 @@ async function render() {
       await usersView(ctx);
     } else if (parts[0] === 'audit') {
       await auditView(ctx);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'policy' && parts[3] && parts[4] === 'history') {
+      await policyHistoryView(ctx, parts[1], parts[3]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'policy' && parts[3] && !parts[4]) {
+      await policyEditorView(ctx, parts[1], parts[3]);
+    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'policy' && !parts[3]) {
+      await policyPickerView(ctx, parts[1]);
     } else if (parts[0] === 'projects' || parts.length === 0) {
       await projectsView(ctx);
     } else {

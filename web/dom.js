@@ -12,7 +12,7 @@ export function h(tag, attrs, ...children) {
     if (k === 'href' && !/^(#|\/api\/v1\/)/.test(String(v))) throw new Error('h: only in-app links');
     el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
     el.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -71,7 +71,7 @@ export function projectNav(slug, project, current) {
       'it is read only until it is un-archived from the ', h('a', { href: '#/projects?archived=1' }, 'projects list'), '.') : null,
     h('nav', { class: 'tabs', 'aria-label': 'Project' },
       link('attacks', 'Attacks'), link('events', 'Events'), link('agents', 'Agents'),
-      link('channels', 'Notifications'), link('tokens', 'Tokens')));
+      link('policy', 'Policy'), link('channels', 'Notifications'), link('tokens', 'Tokens')));
 }
 
 // A button that acts on its second click (the first one asks "Confirm …"),

@@ -12,6 +12,7 @@ import { chromium } from 'playwright-core';
 import { Moatd, Api, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, AXE_SOURCE, tempDir } from './harness.mjs';
 import { TESTS } from './tests.mjs';
 import { ADMIN_TESTS } from './admin.mjs';
+import { POLICY_TESTS } from './policy.mjs';
 
 const TEST_TIMEOUT_MS = 60000;
 
@@ -132,7 +133,7 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
     });
-    for (const [name, fn] of [...TESTS, ...ADMIN_TESTS]) {
+    for (const [name, fn] of [...TESTS, ...ADMIN_TESTS, ...POLICY_TESTS]) {
       if (args.k && !name.includes(args.k)) continue;
       const ctx = new Ctx(browser, srv, out, name);
       const t = Date.now();
