@@ -139,7 +139,7 @@ export async function policyEditorView(ctx, slug, env) {
   ctx.setView(`Policy ${env} · ${slug}`, loading('the policy'));
   const [project, envs] = await Promise.all([get(projectPath(slug)), get(projectPath(slug, '/environments'))]);
   const environments = Array.isArray(envs.environments) ? envs.environments : [];
-  const readOnly = ctx.me.role === 'viewer';
+  const readOnly = ctx.me.role === 'viewer' || project.archived === true;
   const days = /^\d+$/.test(ctx.query.get('days') || '') ? Math.min(30, Number(ctx.query.get('days'))) : 7;
 
   let base = null; // {version, doc, meta}
@@ -620,7 +620,8 @@ export async function policyEditorView(ctx, slug, env) {
 
   await load();
   const actions = readOnly
-    ? h('p', { id: 'policy-readonly', class: 'note' }, 'You have the viewer role: this policy is read-only.')
+    ? h('p', { id: 'policy-readonly', class: 'note' }, project.archived === true
+      ? 'The project is archived: this policy is read-only.' : 'You have the viewer role: this policy is read-only.')
     : h('div', { class: 'inline policy-actions' },
       h('div', { class: 'field' }, h('label', { for: 'impact-days' }, 'Impact over the last (days)'), daysInput,
         h('small', { id: 'impact-days-help' }, '0 to 30; 0 skips the impact')),

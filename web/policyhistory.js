@@ -14,7 +14,7 @@ export async function policyHistoryView(ctx, slug, env) {
   ctx.setView(`Policy history ${env} · ${slug}`, loading('the history'));
   const [project, envs] = await Promise.all([get(projectPath(slug)), get(projectPath(slug, '/environments'))]);
   const environments = Array.isArray(envs.environments) ? envs.environments : [];
-  const canEdit = ctx.me.role !== 'viewer';
+  const canEdit = ctx.me.role !== 'viewer' && project.archived !== true;
   const from = versionNumber(ctx.query.get('from'));
   const to = versionNumber(ctx.query.get('to'));
 

@@ -5,6 +5,7 @@
 // the viewer's read-only editor.
 import assert from 'node:assert/strict';
 import { event, unique, ADMIN_PASSWORD } from './harness.mjs';
+import { PAYLOADS } from './xss.mjs';
 
 async function project(admin, events = []) {
   const slug = unique('pol').replace(/[^a-z0-9-]/g, '');
@@ -323,5 +324,35 @@ export const POLICY_TESTS = [
     await page.locator('#versions tbody tr').nth(1).waitFor();
     assert.equal(await page.getByRole('button', { name: /Roll back/ }).count(), 0, 'no rollback for a viewer');
     await ctx.screen(page, 'policy-viewer-history');
+  }],
+
+  ['stored XSS: endpoints in the impact and text in the policy and its history are shown as text', async (ctx, admin) => {
+    const eps = PAYLOADS.slice(0, 5);
+    const events = eps.map((endpoint, i) => event({
+      ts: new Date(Date.now() - (i + 1) * 1000).toISOString(), interceptor: 'sql_injection', action: 'logged', endpoint,
+    }));
+    const { slug } = await project(admin, events);
+    const cur = (await admin.req('GET', policyApi(slug), undefined, { expect: 200 })).body;
+    cur.exclusions = [{ interceptor: 'xss', endpoint: `/${PAYLOADS[5]}`, parameter: PAYLOADS[6], reason: PAYLOADS[7], on_match: 'ignore' }];
+    await admin.req('PUT', policyApi(slug), { ...cur, message: PAYLOADS[8] }, { expect: 200 });
+    const page = await ctx.page({ bypassCSP: true });
+    await ctx.signIn(page);
+    await openEditor(ctx, page, slug);
+    assert.equal(await page.locator('#pf-exclusions-0-endpoint').inputValue(), `/${PAYLOADS[5]}`);
+    assert.equal(await page.locator('#pf-exclusions-0-reason').inputValue(), PAYLOADS[7]);
+    assert.ok((await page.locator('#policy-version').textContent()).includes(PAYLOADS[8]));
+    await page.locator('#pf-interceptors-sql_injection-mode').selectOption('block');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    const top = await page.locator('#impact-top li[data-kind="would_block"]').textContent();
+    for (const e of eps) assert.ok(top.includes(`${e} (1)`), `impact endpoint shown literally: ${e}`);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/policy/production/history?from=1&to=2`);
+    await page.locator('#version-diff').waitFor();
+    assert.equal(await page.locator('#versions tr[data-version="2"] td').nth(3).textContent(), PAYLOADS[8]);
+    assert.ok((await page.locator('#version-diff').textContent()).includes(JSON.stringify(PAYLOADS[7])));
+    await page.evaluate(() => Promise.all([...document.images].map((i) => (i.complete ? null
+      : new Promise((r) => { i.addEventListener('load', r); i.addEventListener('error', r); })))));
+    assert.equal(await page.evaluate(() => window.__xss), undefined, 'a payload ran');
+    assert.equal(await page.locator('#view').locator('img, svg, iframe, script, object, embed, video, audio, details, template').count(), 0,
+      'no element built from a payload');
   }],
 ];
