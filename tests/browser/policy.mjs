@@ -41,6 +41,9 @@ export const POLICY_TESTS = [
       event({ ts: t(90), interceptor: 'sql_injection', action: 'logged', endpoint: '/search' }),
       event({ ts: t(80), interceptor: 'xss', action: 'blocked', endpoint: '/cms/page' }),
       event({ ts: t(70), interceptor: 'xss', action: 'blocked', endpoint: '/cms/page' }),
+      // older than a day: counted over 7 days, not over 1
+      event({ ts: t(3 * 86400), interceptor: 'sql_injection', action: 'logged', endpoint: '/old' }),
+      event({ ts: t(3 * 86400 + 60), interceptor: 'sql_injection', action: 'logged', endpoint: '/old' }),
     ];
     const { slug } = await project(admin, events);
     const page = await ctx.page();
@@ -58,18 +61,27 @@ export const POLICY_TESTS = [
 
     await page.getByRole('group', { name: 'sql_injection', exact: true }).getByLabel('Mode').selectOption('block');
     await page.locator('#policy-dirty', { hasText: 'Unsaved changes.' }).waitFor();
+    // over the last day: the 4 recent logged SQL injections
+    await page.getByLabel('Impact over the last (days)').fill('1');
     await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('heading', { name: 'Impact on the events of the last 1 day' }).waitFor();
+    assert.equal(await impactCell(page, 'sql_injection', 'would_block').textContent(), '4');
+    assert.equal(await page.locator('#impact-top li[data-interceptor="sql_injection"][data-kind="would_block"]').textContent(),
+      'sql_injection, would now block: /login (3), /search (1)');
+    await page.getByLabel('Impact over the last (days)').fill('7');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('heading', { name: 'Impact on the events of the last 7 days' }).waitFor();
     const diff = await page.locator('#policy-diff').textContent();
     assert.equal(diff, 'changed $.interceptors.sql_injection.mode\n  - "monitor"\n  + "block"');
-    // the impact: the 4 logged SQL injections would now be blocked, the 2
+    // the impact: the 6 logged SQL injections would now be blocked, the 2
     // blocked XSS would only be logged (xss is in monitor)
-    assert.equal(await impactCell(page, 'sql_injection', 'would_block').textContent(), '4');
+    assert.equal(await impactCell(page, 'sql_injection', 'would_block').textContent(), '6');
     assert.equal(await impactCell(page, 'xss', 'would_log_only').textContent(), '2');
     assert.equal(await impactCell(page, 'ssrf', 'would_block').textContent(), '0');
     assert.equal(await page.locator('#impact-totals').textContent(),
-      'Would now block: 4 · Would only log: 2 · Silenced: 0 · Denylist: 0');
+      'Would now block: 6 · Would only log: 2 · Silenced: 0 · Denylist: 0');
     assert.equal(await page.locator('#impact-top li[data-interceptor="sql_injection"][data-kind="would_block"]').textContent(),
-      'sql_injection, would now block: /login (3), /search (1)');
+      'sql_injection, would now block: /login (3), /old (2), /search (1)');
     const href = await impactCell(page, 'sql_injection', 'would_block').getByRole('link').getAttribute('href');
     assert.match(href, new RegExp(`^#/p/${slug}/events\\?`));
     const q = new URLSearchParams(href.split('?')[1]);
@@ -99,7 +111,7 @@ export const POLICY_TESTS = [
 
     // the impact's link opens exactly those events
     await page.goto(`${ctx.srv.base}/${href}`);
-    await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length === 4
+    await page.waitForFunction(() => document.querySelectorAll('#events tbody tr').length === 6
       && document.querySelector('#events-state .count'));
   }],
 
@@ -171,7 +183,12 @@ export const POLICY_TESTS = [
     const page = await ctx.page();
     await ctx.signIn(page);
     await openEditor(ctx, page, slug);
-    await page.getByRole('tab', { name: 'JSON' }).click();
+    // the tabs work with the arrow keys
+    await page.getByRole('tab', { name: 'Form' }).focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected'), 'true');
+    assert.ok(await page.getByRole('tab', { name: 'JSON' }).evaluate((el) => el === document.activeElement));
+    assert.equal(await page.locator('#panel-json').isVisible(), true);
     const good = JSON.parse(await page.locator('#policy-json').inputValue());
     // not JSON: the error is shown and the text stays
     const broken = '{"interceptors": {"xss": ';
@@ -354,5 +371,19 @@ export const POLICY_TESTS = [
     assert.equal(await page.evaluate(() => window.__xss), undefined, 'a payload ran');
     assert.equal(await page.locator('#view').locator('img, svg, iframe, script, object, embed, video, audio, details, template').count(), 0,
       'no element built from a payload');
+  }],
+
+  ["policy: an archived project's policy is read-only", async (ctx, admin) => {
+    const { slug } = await project(admin);
+    await admin.req('PATCH', `/api/v1/projects/${slug}`, { archived: true }, { expect: 200 });
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await openEditor(ctx, page, slug);
+    await page.locator('#policy-readonly', { hasText: 'The project is archived' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Review changes' }).count(), 0);
+    assert.equal(await page.locator('#pf-interceptors-xss-mode').isDisabled(), true);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/policy/production/history`);
+    await page.locator('#versions tbody tr').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: /Roll back/ }).count(), 0);
   }],
 ];
