@@ -110,6 +110,11 @@ async function render() {
   }
   if (!me) return loginView();
   const { parts, query } = currentRoute();
+  for (const a of document.querySelectorAll('#nav a')) {
+    const here = a.getAttribute('href') === `#/${parts[0] || 'projects'}`;
+    if (here) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
   const ctx = { me, query, onCleanup: (f) => { cleanup = f; }, setView, sessionEnded, refresh: render };
   try {
     if (parts[0] === 'p' && parts[1] && parts[2] === 'events' && parts[3]) {

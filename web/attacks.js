@@ -92,7 +92,7 @@ export async function attacksView(ctx, slug) {
   const project = await get(projectPath(slug));
   const filters = filtersOf(ctx.query);
   const bySource = ctx.query.get('by') === 'source_ip';
-  const canTriage = ctx.me.role !== 'viewer';
+  const canTriage = ctx.me.role !== 'viewer' && !project.archived;
   const byBox = h('div', { class: 'field check' },
     h('input', { id: 'f-by', name: 'by', type: 'checkbox', value: 'source_ip', checked: bySource, 'data-extra': true }),
     h('label', { for: 'f-by' }, 'Per source address'));

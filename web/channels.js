@@ -326,8 +326,12 @@ export async function channelView(ctx, slug, id) {
   const head = h('div', {});
   const saved = h('p', { class: 'note', role: 'status', id: 'channel-saved' });
   const draw = (c) => {
-    head.replaceChildren(h('h1', {}, `Channel ${txt(c.name)}`), summary(c),
-      canEdit ? h('div', { class: 'actions' }, ...testButton(slug, c, log.reload), enableButton(slug, c, draw)) : null);
+    let actions = null;
+    if (canEdit) {
+      const [test, result] = testButton(slug, c, log.reload);
+      actions = h('div', { class: 'actions channel-actions' }, test, enableButton(slug, c, draw), result);
+    }
+    head.replaceChildren(h('h1', {}, `Channel ${txt(c.name)}`), summary(c), actions);
   };
   draw(channel);
   const nodes = [projectNav(slug, project, 'channels'),

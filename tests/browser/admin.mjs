@@ -11,15 +11,15 @@ function slugOf(prefix) {
   return unique(prefix).replace(/[^a-z0-9-]/g, '');
 }
 
-// An HTTP receiver on 127.0.0.1 that answers 200 and keeps what it got.
-async function receiver() {
+// An HTTP receiver on 127.0.0.1 that answers `status` and keeps what it got.
+async function receiver(status = 200) {
   const got = [];
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (d) => { body += d; });
     req.on('end', () => {
       got.push({ method: req.method, url: req.url, headers: req.headers, body });
-      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      res.writeHead(status, { 'Content-Type': 'text/plain' });
       res.end('ok');
     });
   });
@@ -188,11 +188,35 @@ export const ADMIN_TESTS = [
     }
   }],
 
+  ['channels: a test send the receiver refuses says so, and is dead in the log', async (ctx, admin) => {
+    const slug = slugOf('chf');
+    await admin.createProject(slug);
+    const rx = await receiver(500);
+    try {
+      const ch = (await admin.req('POST', `/api/v1/projects/${slug}/channels`, { kind: 'webhook', name: 'down', url: rx.url }, { expect: 201 })).body;
+      const page = await ctx.page();
+      await ctx.signIn(page);
+      await page.goto(`${ctx.srv.base}/#/p/${slug}/channels/${ch.id}`);
+      await page.locator('#deliveries-empty').waitFor();
+      await page.getByRole('button', { name: 'Send a test to down' }).click();
+      await page.locator('.test-result', { hasText: /^Not delivered: .*HTTP 500/ }).waitFor();
+      assert.equal(rx.got.length, 1);
+      const row = page.locator('#deliveries tbody tr').first();
+      await row.waitFor();
+      const cells = await row.locator('td').allTextContents();
+      assert.deepEqual([cells[1], cells[2], cells[4]], ['test', 'dead', '500']);
+      await ctx.screen(page, 'channel-test-failed');
+    } finally {
+      await rx.close();
+    }
+  }],
+
   ['users: an admin creates a user and changes its role; others get no Users screen', async (ctx, admin) => {
     const page = await ctx.page();
     await ctx.signIn(page);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.locator('#users tr[data-email="admin@localhost"]').waitFor();
+    assert.equal(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).getAttribute('aria-current'), 'page');
     const email = `${slugOf('u')}@example.test`;
     const password = 'a-long-enough-passw0rd';
     await page.getByLabel('Email').fill(email);
