@@ -1,5 +1,6 @@
 // A project's policy, per environment (api/openapi.yaml, tag policy):
 //   #/p/{slug}/policy              the environments, each with its version
+//                                  (and a form that creates one)
 //   #/p/{slug}/policy/{env}[?days=N]  the editor: a form and a raw JSON
 //                                  editor of one document, kept in sync;
 //                                  "Review changes" is a dry run (the
@@ -79,6 +80,38 @@ export async function policyPickerView(ctx, slug) {
           h('td', {}, m ? txt(m.author) : '—'), h('td', {}, m ? txt(m.message) : '—')],
       h('td', {}, h('a', { href: routeHref(['p', slug, 'policy', name, 'history']), 'aria-label': `History of ${name}` }, 'History')));
   });
+  let create = null;
+  if (ctx.me.role !== 'viewer' && project.archived !== true) {
+    const name = h('input', {
+      id: 'new-env', name: 'name', required: true, autocomplete: 'off', pattern: '[a-z0-9]+(-[a-z0-9]+)*',
+      'aria-describedby': 'new-env-help',
+    });
+    const err = errorBox('');
+    const button = h('button', { type: 'submit' }, 'Create environment');
+    const form = h('form', { class: 'inline', id: 'create-env' },
+      h('div', { class: 'field' }, h('label', { for: 'new-env' }, 'Name'), name,
+        h('small', { id: 'new-env-help' }, 'a-z, 0-9 and -; its policy starts from the safe default')), button);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      err.textContent = '';
+      button.disabled = true;
+      try {
+        const r = await api('POST', projectPath(slug, '/environments'), { name: name.value.trim() });
+        if (r.status === 201) {
+          announce(`Environment ${r.body.name} created.`);
+          location.hash = routeHref(['p', slug, 'policy', String(r.body.name)]);
+        } else {
+          err.textContent = problemText(r);
+        }
+      } catch {
+        err.textContent = 'The server cannot be reached.';
+      } finally {
+        button.disabled = false;
+      }
+    });
+    create = h('section', { class: 'panel', 'aria-labelledby': 'new-env-title' },
+      h('h2', { id: 'new-env-title' }, 'New environment'), form, err);
+  }
   ctx.setView(`Policy · ${slug}`,
     projectNav(slug, project, 'policy'),
     h('h1', {}, 'Policy'),
@@ -88,7 +121,8 @@ export async function policyPickerView(ctx, slug) {
         h('caption', { class: 'sr-only' }, `Environments of ${slug}`),
         h('thead', {}, h('tr', {}, ['Environment', 'Version', 'Saved', 'By', 'Message', 'History']
           .map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, rows))));
+        h('tbody', {}, rows))),
+    create);
 }
 
 // The id of the form control for a JSON path ($.a.b[0].c -> pf-a-b-0-c).

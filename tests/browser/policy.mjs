@@ -386,4 +386,37 @@ export const POLICY_TESTS = [
     await page.locator('#versions tbody tr').first().waitFor();
     assert.equal(await page.getByRole('button', { name: /Roll back/ }).count(), 0);
   }],
+
+  ['policy: a new environment is created from the environments screen and has its own policy', async (ctx, admin) => {
+    const { slug } = await project(admin);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/policy`);
+    await page.getByLabel('Name').fill('staging');
+    await page.getByRole('button', { name: 'Create environment' }).click();
+    await page.waitForURL(new RegExp(`#/p/${slug}/policy/staging$`));
+    await page.getByRole('heading', { name: 'Policy of staging' }).waitFor();
+    await page.locator('#pf-interceptors-xss-mode').selectOption('block');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#policy-saved', { hasText: 'Saved as version 2.' }).waitFor();
+    const staging = await admin.req('GET', `/api/v1/projects/${slug}/environments/staging/policy`, undefined, { expect: 200 });
+    assert.equal(staging.body.interceptors.xss.mode, 'block');
+    const prod = await admin.req('GET', policyApi(slug), undefined, { expect: 200 });
+    assert.equal(prod.body.interceptors.xss.mode, 'monitor', 'production is untouched');
+    // the environment links switch the editor
+    await page.getByRole('navigation', { name: 'Environments' }).getByRole('link', { name: 'production' }).click();
+    await page.getByRole('heading', { name: 'Policy of production' }).waitFor();
+    await page.locator('#policy-version', { hasText: 'Version 1' }).waitFor();
+    assert.equal(await page.locator('#pf-interceptors-xss-mode').inputValue(), 'monitor');
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/policy`);
+    await page.locator('#environments tr[data-env="staging"]').waitFor();
+    assert.equal(await page.locator('#environments tr[data-env="staging"] td').nth(1).textContent(), '2');
+    await ctx.screen(page, 'policy-environments-two');
+    // a name taken: the server's sentence
+    await page.getByLabel('Name').fill('staging');
+    await page.getByRole('button', { name: 'Create environment' }).click();
+    await page.locator('#create-env + .error').filter({ hasText: /./ }).waitFor();
+    assert.equal(await page.locator('#create-env + .error').getAttribute('role'), 'alert');
+  }],
 ];
