@@ -38,6 +38,8 @@ export function policyPath(slug, env, rest = '') {
 
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const clone = (v) => JSON.parse(JSON.stringify(v));
+// aria-invalid="true" or none (an empty value would mean false).
+const invalid = (el, yes) => (yes ? el.setAttribute('aria-invalid', 'true') : el.removeAttribute('aria-invalid'));
 
 // The environments of a project and, under them, the policy's own screens.
 export function policyNav(slug, env, environments, current) {
@@ -406,7 +408,7 @@ export async function policyEditorView(ctx, slug, env) {
     });
   }
   function showErrors(focus) {
-    textarea.toggleAttribute('aria-invalid', errors.length > 0);
+    invalid(textarea, errors.length > 0);
     if (!errors.length) {
       summary.replaceChildren();
       return;
@@ -444,16 +446,16 @@ export async function policyEditorView(ctx, slug, env) {
       v = JSON.parse(textarea.value);
     } catch (e) {
       jsonError.textContent = `The JSON is not valid: ${e.message}. Nothing is lost: fix it here.`;
-      textarea.setAttribute('aria-invalid', 'true');
+      invalid(textarea, true);
       return false;
     }
     if (!isObject(v)) {
       jsonError.textContent = 'The policy must be a JSON object ({…}). Nothing is lost: fix it here.';
-      textarea.setAttribute('aria-invalid', 'true');
+      invalid(textarea, true);
       return false;
     }
     jsonError.textContent = '';
-    textarea.toggleAttribute('aria-invalid', errors.length > 0);
+    invalid(textarea, errors.length > 0);
     const before = JSON.stringify(doc);
     doc = v;
     if (JSON.stringify(doc) !== before) changed();

@@ -196,6 +196,7 @@ export const POLICY_TESTS = [
     await page.getByRole('tab', { name: 'Form' }).click();
     await page.locator('#policy-json-error', { hasText: 'The JSON is not valid' }).waitFor();
     assert.equal(await page.locator('#policy-json').inputValue(), broken, 'nothing is lost');
+    assert.equal(await page.locator('#policy-json').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByRole('tab', { name: 'JSON' }).getAttribute('aria-selected'), 'true');
     await page.getByRole('button', { name: 'Review changes' }).click();
     assert.equal(await page.locator('#policy-review').isHidden(), true, 'invalid JSON is not sent');
@@ -208,7 +209,7 @@ export const POLICY_TESTS = [
     const listed = await page.locator('#policy-errors li').allTextContents();
     assert.ok(listed.some((l) => l.startsWith('$.interceptors.xss.mode: must be off, monitor or block')), listed.join('|'));
     assert.ok(listed.some((l) => l.startsWith('$.interceptors.llm_prompt_injection.threshold: ')), listed.join('|'));
-    assert.equal(await page.locator('#policy-json').getAttribute('aria-invalid'), '');
+    assert.equal(await page.locator('#policy-json').getAttribute('aria-invalid'), 'true');
     assert.ok(await page.locator('#policy-errors-title').evaluate((el) => el === document.activeElement), 'focus on the errors');
     assert.equal(await page.locator('#policy-errors').getAttribute('role'), 'alert');
     await ctx.screen(page, 'policy-errors-json');
