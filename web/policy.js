@@ -320,7 +320,7 @@ export async function policyEditorView(ctx, slug, env) {
       return h('fieldset', { class: 'row', 'data-path': p, id: pathId(p) },
         h('legend', {}, `${noun[0].toUpperCase()}${noun.slice(1)} ${i + 1}`, expired ? ' (expired)' : ''),
         control(`${p}.value`, valueLabel, value),
-        control(`${p}.until`, 'Until (local time; empty: no expiry)', until),
+        control(`${p}.until`, 'Until', until, 'Local time; empty: no expiry'),
         remove);
     });
     const add = readOnly ? null : h('button', { type: 'button', class: 'secondary', id: `add-${key}` }, `Add ${noun}`);
@@ -358,7 +358,7 @@ export async function policyEditorView(ctx, slug, env) {
         control(`${p}.interceptor`, 'Interceptor', which),
         text('endpoint', 'Endpoint', '* matches any run of characters'),
         text('parameter', 'Parameter (optional)'),
-        text('source', 'Source address or CIDR (optional)'),
+        text('source', 'Source IP or CIDR (optional)'),
         control(`${p}.on_match`, 'On match', onMatch),
         text('reason', 'Reason (optional)'),
         remove);

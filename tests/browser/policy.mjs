@@ -132,7 +132,7 @@ export const POLICY_TESTS = [
     await ex.getByLabel('Interceptor').selectOption('xss');
     await ex.getByLabel('Endpoint').fill('/cms/*');
     await ex.getByLabel('Parameter (optional)').fill('body.html');
-    await ex.getByLabel('Source address or CIDR (optional)').fill('10.0.0.0/8');
+    await ex.getByLabel('Source IP or CIDR (optional)').fill('10.0.0.0/8');
     await ex.getByLabel('Reason (optional)').fill('rich text editor');
     await page.getByRole('group', { name: 'ssrf' }).getByLabel('Allowed hosts').fill('api.internal\nbilling.internal');
     await page.getByRole('group', { name: 'llm_prompt_injection' }).getByLabel('Threshold').fill('0.9');
