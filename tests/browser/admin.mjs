@@ -11,8 +11,9 @@ function slugOf(prefix) {
   return unique(prefix).replace(/[^a-z0-9-]/g, '');
 }
 
-// An HTTP receiver on 127.0.0.1 that answers `status` and keeps what it got.
-async function receiver(status = 200) {
+// An HTTP receiver on 127.0.0.1 that answers `status` with `text` and
+// keeps what it got.
+async function receiver(status = 200, text = 'ok') {
   const got = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -20,7 +21,7 @@ async function receiver(status = 200) {
     req.on('end', () => {
       got.push({ method: req.method, url: req.url, headers: req.headers, body });
       res.writeHead(status, { 'Content-Type': 'text/plain' });
-      res.end('ok');
+      res.end(text);
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -188,23 +189,30 @@ export const ADMIN_TESTS = [
     }
   }],
 
-  ['channels: a test send the receiver refuses says so, and is dead in the log', async (ctx, admin) => {
+  ['channels: a test send the receiver refuses says so (its answer as text), and is dead in the log', async (ctx, admin) => {
     const slug = slugOf('chf');
     await admin.createProject(slug);
-    const rx = await receiver(500);
+    // the receiver's answer ends up in the error: it is anyone's text
+    const answer = '<img src=x onerror="window.__xss=1">';
+    const rx = await receiver(500, answer);
     try {
       const ch = (await admin.req('POST', `/api/v1/projects/${slug}/channels`, { kind: 'webhook', name: 'down', url: rx.url }, { expect: 201 })).body;
-      const page = await ctx.page();
+      const page = await ctx.page({ bypassCSP: true });
       await ctx.signIn(page);
       await page.goto(`${ctx.srv.base}/#/p/${slug}/channels/${ch.id}`);
       await page.locator('#deliveries-empty').waitFor();
       await page.getByRole('button', { name: 'Send a test to down' }).click();
-      await page.locator('.test-result', { hasText: /^Not delivered: .*HTTP 500/ }).waitFor();
+      const result = page.locator('.test-result', { hasText: /^Not delivered: .*HTTP 500/ });
+      await result.waitFor();
+      assert.ok((await result.textContent()).includes(answer), 'the receiver\'s answer, literally');
       assert.equal(rx.got.length, 1);
       const row = page.locator('#deliveries tbody tr').first();
       await row.waitFor();
       const cells = await row.locator('td').allTextContents();
       assert.deepEqual([cells[1], cells[2], cells[4]], ['test', 'dead', '500']);
+      assert.ok(cells[8].includes(answer), 'the last error, literally');
+      assert.equal(await page.locator('#view img').count(), 0, 'no element built from the answer');
+      assert.equal(await page.evaluate(() => window.__xss), undefined, 'the answer ran');
       await ctx.screen(page, 'channel-test-failed');
     } finally {
       await rx.close();
@@ -244,6 +252,17 @@ export const ADMIN_TESTS = [
     const nav = other.getByRole('navigation', { name: 'Main' });
     assert.equal(await nav.getByRole('link', { name: 'Users' }).count(), 0, 'no Users link for a viewer');
     assert.equal(await nav.getByRole('link', { name: 'Audit log' }).count(), 0, 'no Audit link for a viewer');
+    // a viewer reads channels and agents, and is offered no change
+    const seen = slugOf('vw');
+    await admin.createProject(seen);
+    await admin.req('POST', `/api/v1/projects/${seen}/channels`, { kind: 'slack', name: 'team', url: 'https://hooks.slack.com/services/T0/B0/XXXXXXXXXXXXXXXX' }, { expect: 201 });
+    await other.goto(`${ctx.srv.base}/#/p/${seen}/channels`);
+    await other.locator('#channels tbody tr', { hasText: 'team' }).waitFor();
+    assert.equal(await other.locator('#channels tbody tr button').count(), 0, 'no test, disable or delete for a viewer');
+    assert.equal(await other.locator('#create-channel').count(), 0, 'no create form for a viewer');
+    await other.goto(`${ctx.srv.base}/#/projects`);
+    await other.locator(`#projects tr[data-slug="${seen}"]`).waitFor();
+    assert.equal(await other.getByRole('button', { name: `Archive ${seen}` }).count(), 0, 'no archive for a viewer');
     await other.goto(`${ctx.srv.base}/#/users`);
     await other.locator('#forbidden', { hasText: 'Only admins manage users.' }).waitFor();
     await ctx.screen(other, 'users-forbidden');
