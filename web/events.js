@@ -4,6 +4,7 @@
 // attackers: they are only ever rendered as text (dom.js).
 import { api, get, problemText, projectPath } from './api.js';
 import { openLive } from './live.js';
+import { bulkTriagePanel } from './triage.js';
 import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav } from './dom.js';
 
 const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
@@ -111,8 +112,17 @@ const COLUMNS = ['Time', 'Environment', 'Interceptor', 'Action', 'Severity', 'Re
 
 export async function eventsView(ctx, slug) {
   ctx.setView(`Events · ${slug}`, loading('events'));
-  const project = await get(projectPath(slug));
   const filters = filtersOf(ctx.query);
+  const pageOf = (after) => {
+    const q = new URLSearchParams(filters);
+    q.set('limit', '50');
+    if (after) q.set('cursor', after);
+    return get(projectPath(slug, `/events?${q}`));
+  };
+  // The first page is asked for beside the project (not after it): the
+  // rows are what the screen is for. A failure is kept for page().
+  const first = pageOf(null).then((b) => ({ b }), (err) => ({ err }));
+  const project = await get(projectPath(slug));
   const tbody = h('tbody', {});
   const table = h('table', { id: 'events', class: 'events' },
     h('caption', { class: 'sr-only' }, `Events of ${slug}`),
@@ -132,13 +142,13 @@ export async function eventsView(ctx, slug) {
       : h('p', { class: 'count' }, `${shown} event${shown === 1 ? '' : 's'} shown${cursor ? ', more below' : ''}.`));
   };
 
-  const page = async () => {
-    const q = new URLSearchParams(filters);
-    q.set('limit', '50');
-    if (cursor) q.set('cursor', cursor);
+  // One page after the cursor; pre: the answer already asked for.
+  const page = async (pre) => {
     more.disabled = true;
     try {
-      const b = await get(projectPath(slug, `/events?${q}`));
+      const got = pre ? await pre : { b: await pageOf(cursor) };
+      if (got.err) throw got.err;
+      const b = got.b;
       const events = (Array.isArray(b.events) ? b.events : []).filter((ev) => !seen.has(ev.id));
       for (const ev of events) seen.add(ev.id);
       tbody.append(...events.map((ev) => eventRow(slug, ev)));
@@ -147,13 +157,21 @@ export async function eventsView(ctx, slug) {
       showCount();
     } catch (err) {
       if (err.status === 401) throw err;
-      status.replaceChildren(errorBox(err.message));
+      status.replaceChildren(errorBox(err.status ? err.message : 'The server cannot be reached.'));
     } finally {
       more.disabled = false;
       more.hidden = !cursor;
     }
   };
   more.addEventListener('click', () => page());
+  // After a bulk triage: the table again from its first page.
+  const reload = () => {
+    tbody.replaceChildren();
+    seen.clear();
+    cursor = null;
+    shown = 0;
+    return page();
+  };
 
   // Live arrival, with a pause control.
   const liveState = h('span', { id: 'live-state', role: 'status' }, '');
@@ -244,8 +262,10 @@ export async function eventsView(ctx, slug) {
     projectNav(slug, project, 'events'),
     h('h1', {}, 'Events'),
     filterForm(slug, project, filters),
-    liveBar, exports, dropped, status, wrap, more);
-  await page();
+    liveBar, exports,
+    ctx.me.role !== 'viewer' ? bulkTriagePanel({ slug, filters: Object.fromEntries(filters), onDone: reload }) : null,
+    dropped, status, wrap, more);
+  await page(first);
 }
 
 function field(label, value, mono, id) {

@@ -1,6 +1,6 @@
 // Runs the dashboard's browser tests: starts one moatd (harness.mjs), one
-// chromium, and each test of tests.mjs and admin.mjs in a fresh browser
-// context (its own cookies). A test fails on an exception, on any
+// chromium, and each test of tests.mjs, admin.mjs, policy.mjs and
+// events.mjs in a fresh browser context (its own cookies). A test fails on an exception, on any
 // JavaScript dialog, page error or Content-Security-Policy violation in its
 // pages.
 //   node run.mjs --moatd build/moatd --web-root web [--out DIR] [-k PATTERN]
@@ -10,9 +10,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { Moatd, Api, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, AXE_SOURCE, tempDir } from './harness.mjs';
-import { TESTS } from './tests.mjs';
+import { TESTS as BASE_TESTS } from './tests.mjs';
 import { ADMIN_TESTS } from './admin.mjs';
 import { POLICY_TESTS } from './policy.mjs';
+import { EVENT_TESTS } from './events.mjs';
+
+// [name, async (ctx, admin) => {...}, {timeoutMs}?]
+const TESTS = [...BASE_TESTS, ...ADMIN_TESTS, ...POLICY_TESTS, ...EVENT_TESTS];
 
 const TEST_TIMEOUT_MS = 60000;
 
@@ -81,13 +85,34 @@ class Ctx {
       for (const colorScheme of ['light', 'dark']) {
         await page.emulateMedia({ colorScheme });
         await page.screenshot({ path: path.join(dir, `${name}-${width}-${colorScheme}.png`), fullPage: true });
-        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (wide > width) this.problems.push(`${name} at ${width} px, ${colorScheme}: the page scrolls sideways (${wide} px wide)`);
+        await this.noSidewaysScroll(page, `${name} at ${width} px, ${colorScheme}`);
         await this.axe(page, `${name} at ${width} px, ${colorScheme}`);
       }
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ colorScheme: 'light' });
+  }
+
+  // The page must not scroll sideways: wide content (tables) scrolls in
+  // its own container, forms wrap. Offenders are named by their selector.
+  async noSidewaysScroll(page, what) {
+    const r = await page.evaluate(() => {
+      const root = document.documentElement;
+      const width = root.clientWidth;
+      const wide = [];
+      for (const el of document.body.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.right <= width + 0.5 || box.width === 0) continue;
+        let inside = false; // inside a container that scrolls (or clips) sideways
+        for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+          if (getComputedStyle(p).overflowX !== 'visible') inside = true;
+        }
+        if (!inside) wide.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.classList.length ? '.' + [...el.classList].join('.') : ''}`);
+      }
+      return { scroll: root.scrollWidth, client: width, wide: wide.slice(0, 5) };
+    });
+    if (r.scroll > r.client) this.problems.push(`${what}: the page scrolls sideways (scrollWidth ${r.scroll} > clientWidth ${r.client}; ${r.wide.join(', ')})`);
+    return r;
   }
 
   async axe(page, what) {
@@ -133,13 +158,13 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
     });
-    for (const [name, fn] of [...TESTS, ...ADMIN_TESTS, ...POLICY_TESTS]) {
+    for (const [name, fn, opts = {}] of TESTS) {
       if (args.k && !name.includes(args.k)) continue;
       const ctx = new Ctx(browser, srv, out, name);
       const t = Date.now();
       let err = null;
       try {
-        await withTimeout(fn(ctx, admin), TEST_TIMEOUT_MS, name);
+        await withTimeout(fn(ctx, admin), opts.timeoutMs || TEST_TIMEOUT_MS, name);
       } catch (e) {
         err = e;
       }
