@@ -28,7 +28,7 @@ DB        ?= var/moat.db
 # libmoatagent, its examples and its tests (AGENT_BINS, AGENT_UNIT_BIN)
 include agentproto/agent.mk
 
-.PHONY: all deps run test check e2e browser asan bench fuzz lint format clean
+.PHONY: all deps run test check e2e browser browser-big asan bench fuzz lint format clean
 all: $(BUILD)/moatd $(AGENT_BINS)
 
 deps:
@@ -74,12 +74,19 @@ test:
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory e2e
 	@$(MAKE) --no-print-directory browser
+	@$(MAKE) --no-print-directory browser-big
 
 # The dashboard in Debian's chromium (tests/browser, playwright-core and
 # axe-core from npm); screenshots under build/browser/<time>/ (printed).
 browser: $(BUILD)/moatd
 	@sh scripts/deps.sh browser
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 node tests/browser/run.mjs --moatd $(BUILD)/moatd --web-root web
+
+# The events view at 1 million events (tests/browser/perf.mjs: its own
+# moatd on a database seeded in ~30-60 s; first rows < 1 s, figures printed).
+browser-big: $(BUILD)/moatd
+	@sh scripts/deps.sh browser
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 node tests/browser/run.mjs --moatd $(BUILD)/moatd --web-root web --big
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps

@@ -1,9 +1,11 @@
 // Runs the dashboard's browser tests: starts one moatd (harness.mjs), one
 // chromium, and each test of tests.mjs, admin.mjs, policy.mjs and
-// events.mjs in a fresh browser context (its own cookies). A test fails on an exception, on any
-// JavaScript dialog, page error or Content-Security-Policy violation in its
-// pages.
-//   node run.mjs --moatd build/moatd --web-root web [--out DIR] [-k PATTERN]
+// events.mjs in a fresh browser context (its own cookies). A test fails on
+// an exception, on any JavaScript dialog, page error or
+// Content-Security-Policy violation in its pages.
+//   node run.mjs --moatd build/moatd --web-root web [--out DIR] [-k PATTERN] [--big]
+// --big runs only the tests of perf.mjs (a database of 1 million events,
+// about a minute: `make browser-big`, part of `make test`).
 // Prints `browser: N passed, M failed` last and exits 1 on a failure.
 // Screenshots and moatd's log go to the output folder (printed at the end).
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import { TESTS as BASE_TESTS } from './tests.mjs';
 import { ADMIN_TESTS } from './admin.mjs';
 import { POLICY_TESTS } from './policy.mjs';
 import { EVENT_TESTS } from './events.mjs';
+import { PERF_TESTS } from './perf.mjs';
 
 // [name, async (ctx, admin) => {...}, {timeoutMs}?]
 const TESTS = [...BASE_TESTS, ...ADMIN_TESTS, ...POLICY_TESTS, ...EVENT_TESTS];
@@ -21,13 +24,14 @@ const TESTS = [...BASE_TESTS, ...ADMIN_TESTS, ...POLICY_TESTS, ...EVENT_TESTS];
 const TEST_TIMEOUT_MS = 60000;
 
 function parseArgs(argv) {
-  const a = { moatd: 'build/moatd', webRoot: 'web', out: null, k: null };
+  const a = { moatd: 'build/moatd', webRoot: 'web', out: null, k: null, big: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     if (argv[i] === '--moatd') a.moatd = v, i++;
     else if (argv[i] === '--web-root') a.webRoot = v, i++;
     else if (argv[i] === '--out') a.out = v, i++;
     else if (argv[i] === '-k') a.k = v, i++;
+    else if (argv[i] === '--big') a.big = true;
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   return a;
@@ -158,7 +162,7 @@ async function main() {
       headless: true,
       args: CHROMIUM_ARGS,
     });
-    for (const [name, fn, opts = {}] of TESTS) {
+    for (const [name, fn, opts = {}] of args.big ? PERF_TESTS : TESTS) {
       if (args.k && !name.includes(args.k)) continue;
       const ctx = new Ctx(browser, srv, out, name);
       const t = Date.now();

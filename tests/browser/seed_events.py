@@ -153,17 +153,26 @@ def main():
         k.payload || ' #' || c.i, length(CAST(k.payload || ' #' || c.i AS BLOB)),
         k.operation, length(CAST(k.operation AS BLOB)), k.file, k.line, k.function, k.rule, k.details
       FROM c JOIN temp.kinds k ON k.k = c.i % {len(KINDS)}''')
+    phases = [('rows', time.monotonic())]
     for _, sql in indexes:
         db.execute(sql)
+    phases.append(('indexes', time.monotonic()))
     db.execute("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")
     db.execute('UPDATE fts_state SET indexed_to = (SELECT coalesce(max(id), 0) FROM events)')
+    phases.append(('text index', time.monotonic()))
     for stmt in split_sql(backfill_sql(a.schema_dir)):
         db.execute(stmt)
+    phases.append(('rollups', time.monotonic()))
     db.execute('DROP TABLE temp.kinds')
     db.execute('COMMIT')
     db.execute('PRAGMA wal_checkpoint(TRUNCATE)')
     db.close()
-    print(f'seeded events={n} seconds={time.monotonic() - t0:.1f}')
+    phases.append(('commit', time.monotonic()))
+    last, parts = t0, []
+    for name, t in phases:
+        parts.append(f'{name} {t - last:.1f}')
+        last = t
+    print(f'seeded events={n} seconds={time.monotonic() - t0:.1f} ({", ".join(parts)} s)')
 
 
 def split_sql(text):
