@@ -3,7 +3,8 @@
 // address), newest activity first, with a small trend; a group opens into
 // its events (the group's own `filters`) and is triaged as a whole with
 // POST …/events/triage. Endpoints and addresses are attacker text: text only.
-import { api, get, problemText, projectPath } from './api.js';
+import { get, projectPath } from './api.js';
+import { triageAll } from './triage.js';
 import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav } from './dom.js';
 import { filterForm, filtersOf } from './events.js';
 
@@ -29,19 +30,6 @@ function trend(counts) {
     svg.append(r);
   });
   return svg;
-}
-
-// Sets `status` on every event of a group, a call at a time (each does at
-// most 10,000 and says whether more are left).
-async function triageGroup(slug, filters, status) {
-  let total = 0;
-  for (let i = 0; i < 1000; i++) {
-    const r = await api('POST', projectPath(slug, '/events/triage'), { status, filters });
-    if (r.status !== 200) throw new Error(problemText(r));
-    total += r.body.updated;
-    if (!r.body.more) break;
-  }
-  return total;
 }
 
 function groupRow(slug, g, bySource, canTriage, n) {
@@ -73,7 +61,8 @@ function groupRow(slug, g, bySource, canTriage, n) {
       button.disabled = true;
       msg.textContent = '';
       try {
-        const k = await triageGroup(slug, g.filters, select.value);
+        const show = (k) => { msg.textContent = `${k.toLocaleString('en-US')} of ${Number(g.count).toLocaleString('en-US')}…`; };
+        const { updated: k } = await triageAll(slug, g.filters, select.value, { onProgress: show });
         msg.textContent = `${k} event${k === 1 ? '' : 's'} updated.`;
         announce(msg.textContent);
       } catch (err) {
