@@ -263,7 +263,7 @@ export async function eventsView(ctx, slug) {
     h('h1', {}, 'Events'),
     filterForm(slug, project, filters),
     liveBar, exports,
-    ctx.me.role !== 'viewer' ? bulkTriagePanel({ slug, filters: Object.fromEntries(filters), onDone: reload }) : null,
+    ctx.me.role !== 'viewer' && !project.archived ? bulkTriagePanel({ slug, filters: Object.fromEntries(filters), onDone: reload }) : null,
     dropped, status, wrap, more);
   await page(first);
 }
@@ -316,7 +316,7 @@ function triagePanel(ctx, slug, e) {
 
 export async function eventView(ctx, slug, id) {
   ctx.setView('Event', loading('the event'));
-  const e = await get(projectPath(slug, `/events/${encodeURIComponent(id)}`));
+  const [e, project] = await Promise.all([get(projectPath(slug, `/events/${encodeURIComponent(id)}`)), get(projectPath(slug))]);
   const loc = e.location || {};
   const where = loc.file ? `${loc.file}${loc.line !== null && loc.line !== undefined ? ':' + loc.line : ''}` : null;
   ctx.setView(`Event ${e.id}`,
@@ -331,7 +331,7 @@ export async function eventView(ctx, slug, id) {
       field('Endpoint', e.endpoint, true), field('Rule', e.rule, true),
       field('Code location', where, true), field('Function', loc.function, true),
       field('Status', e.status, false, 'event-status')),
-    ctx.me.role !== 'viewer' ? triagePanel(ctx, slug, e) : null,
+    ctx.me.role !== 'viewer' && !project.archived ? triagePanel(ctx, slug, e) : null,
     h('h2', {}, 'Payload', e.payload_truncated ? ` (cut; ${e.payload_length} bytes sent)` : ''),
     h('pre', { class: 'literal', id: 'event-payload', tabindex: 0 }, txt(e.payload)),
     h('h2', {}, 'Operation', e.operation_truncated ? ` (cut; ${e.operation_length} bytes sent)` : ''),

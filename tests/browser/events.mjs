@@ -144,6 +144,41 @@ export const EVENT_TESTS = [
     assert.deepEqual(st, { acknowledged: 30 });
   }],
 
+  ['an archived project\'s events offer no triage, in bulk or one by one; a viewer gets none either', async (ctx, admin) => {
+    const { slug, token } = await newProject(admin);
+    const e = event({ endpoint: '/archived' });
+    await ingestMany(admin, token, [e]);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events`);
+    await waitRows(page, 1);
+    await page.locator('#bulk-triage').waitFor();
+    await admin.req('PATCH', `/api/v1/projects/${slug}`, { archived: true }, { expect: 200 });
+    await page.reload();
+    await waitRows(page, 1);
+    await page.locator('#archived-note').waitFor();
+    assert.equal(await page.locator('#bulk-triage').count(), 0, 'no bulk triage');
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events/${e.id}`);
+    await page.locator('#event-raw').waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'Triage' }).count(), 0, 'no triage of one event');
+    await admin.req('PATCH', `/api/v1/projects/${slug}`, { archived: false }, { expect: 200 });
+    // a viewer
+    const email = `${unique('viewer')}@example.com`;
+    await admin.req('POST', '/api/v1/users', { email, password: 'viewer-Passw0rd-long-enough', role: 'viewer' }, { expect: 201 });
+    const vpage = await ctx.page();
+    await vpage.goto(`${ctx.srv.base}/`);
+    await vpage.getByLabel('Email').fill(email);
+    await vpage.getByLabel('Password').fill('viewer-Passw0rd-long-enough');
+    await vpage.getByRole('button', { name: 'Sign in' }).click();
+    await vpage.getByRole('button', { name: 'Sign out' }).waitFor();
+    await vpage.goto(`${ctx.srv.base}/#/p/${slug}/events`);
+    await waitRows(vpage, 1);
+    assert.equal(await vpage.locator('#bulk-triage').count(), 0, 'no bulk triage for a viewer');
+    await vpage.goto(`${ctx.srv.base}/#/p/${slug}/events/${e.id}`);
+    await vpage.locator('#event-raw').waitFor();
+    assert.equal(await vpage.getByRole('heading', { name: 'Triage' }).count(), 0, 'no triage for a viewer');
+  }],
+
   ['every API filter is in the form, the URL, the API call and the export; the detail shows agent and raw JSON', async (ctx, admin) => {
     const { slug, token } = await newProject(admin);
     await admin.req('POST', `/api/v1/projects/${slug}/environments`, { name: 'staging' }, { expect: 201 });
