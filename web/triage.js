@@ -97,6 +97,12 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     } catch {
       count = null; // the confirmation then names no count
     }
+    if (count && count.exact && count.count === 0) {
+      result.textContent = 'No event matches these filters: nothing to triage.';
+      announce(result.textContent);
+      idle();
+      return;
+    }
     const label = LABEL[select.value];
     const many = count === null ? 'every event' : count.exact
       ? (count.count === 1 ? 'the 1 event' : `all ${num(count.count)} events`)

@@ -142,6 +142,10 @@ export const EVENT_TESTS = [
     await page.locator('#events-empty').waitFor();
     st = countBy(await allEvents(admin, slug, { interceptor: 'ssrf' }), 'status');
     assert.deepEqual(st, { acknowledged: 30 });
+    // nothing left to triage: said so, no question asked
+    await page.getByRole('button', { name: 'Triage all matching…' }).click();
+    await page.locator('#bulk-result', { hasText: 'No event matches these filters: nothing to triage.' }).waitFor();
+    assert.ok(await page.locator('#bulk-question').isHidden());
   }],
 
   ['an archived project\'s events offer no triage, in bulk or one by one; a viewer gets none either', async (ctx, admin) => {
@@ -248,6 +252,10 @@ export const EVENT_TESTS = [
     const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('#export-ndjson').click()]);
     const lines = fs.readFileSync(await dl.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     assert.deepEqual(lines.map((l) => l.id), [target.id]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
+    const rows = fs.readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
+    assert.equal(rows.length, 2, 'CSV: the header and the one event');
+    assert.ok(rows[1].includes(target.id));
     // the bookmark: a reload keeps every filter in the form
     await page.reload();
     await waitRows(page, 1);
