@@ -13,6 +13,10 @@
  *   ma_policy.c   policy snapshots (struct moat_policy) and their accessors
  *   ma_conn.c     the connection thread: libwebsockets client, timers
  *   ma_agent.c    the public lifecycle (new/start/stop/free/report/stats)
+ *   ma_request.c  the request context: inputs, their decoded forms, the
+ *                 policy decision and the event of a check that fired
+ *   ma_sql_lex.c  the SQL tokenizer (SQLite, PostgreSQL, MySQL rules)
+ *   ma_sql.c      the sql_injection check
  */
 #ifndef MA_INT_H
 #define MA_INT_H
@@ -322,6 +326,104 @@ int64_t ma_agent_policy_version(struct moat_agent *a);
 int ma_conn_start(struct moat_agent *a);
 /* Joins the thread (after stop_req is set and the thread was woken). */
 void ma_conn_join(struct moat_agent *a);
+
+/* ---- ma_sql_lex.c ---- */
+
+enum ma_sql_tok_type {
+	MA_SQL_T_WORD = 1, /* identifier or keyword */
+	MA_SQL_T_QIDENT,   /* "x" (PostgreSQL, SQLite), `x`, [x] (SQLite) */
+	MA_SQL_T_STRING,   /* '...' and its forms: E'', N'', X'', _utf8'', $tag$...$tag$ */
+	MA_SQL_T_NUMBER,   /* 1, 1.5, .5, 1e-3, 0x1F, 0b101, X'..' is a STRING */
+	MA_SQL_T_PARAM,    /* ?, ?1, $1, :name, @name, @@name, $name (SQLite) */
+	MA_SQL_T_OP,       /* operators: = <> != <=> || && :: -> + - * / ... */
+	MA_SQL_T_LPAREN,
+	MA_SQL_T_RPAREN,
+	MA_SQL_T_COMMA,
+	MA_SQL_T_SEMI,
+	MA_SQL_T_DOT,
+	MA_SQL_T_COMMENT, /* -- ..., # ... (MySQL), / * ... * / (nested in PostgreSQL) */
+	MA_SQL_T_OTHER,   /* a byte no rule of the dialect accepts here */
+};
+#define MA_SQL_F_UNTERMINATED 1 /* string, identifier or comment runs to the end */
+#define MA_SQL_F_EXEC         2 /* MySQL executable comment marker: / *! or its * / */
+#define MA_SQL_F_SYSVAR       4 /* @@name */
+
+struct ma_sql_tok {
+	uint32_t start, end; /* byte offsets, end exclusive */
+	uint8_t type;        /* enum ma_sql_tok_type */
+	uint8_t flags;       /* MA_SQL_F_* */
+};
+
+/* A tokenizer over one statement: no allocation, no state beyond this
+ * struct (the statement is borrowed; len bytes, NUL bytes allowed). */
+struct ma_sql_lexer {
+	const char *s;
+	size_t len, pos;
+	int dialect; /* MOAT_SQL_* */
+	int in_exec; /* inside a MySQL / *! ... * / executable comment */
+};
+void ma_sql_lex_init(struct ma_sql_lexer *lx, int dialect, const char *s, size_t len);
+/* The next token (whitespace skipped): 1, or 0 at the end. Every byte of
+ * the statement is either whitespace or inside exactly one token. */
+int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t);
+
+/* ---- ma_sql.c ---- */
+
+/* What a user input does at one place [a, b) of a statement. */
+struct ma_sql_hit {
+	int spans;          /* 1: the input is not inside one token */
+	int fired;          /* 1: it changes the statement's structure (rule set) */
+	const char *rule;   /* the rule that fired (static), or NULL */
+	const char *sev;    /* its severity (static) */
+	double confidence;  /* its confidence */
+};
+/* Analyses the input occurrence [a, b) of sql (len bytes). No allocation. */
+void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
+                    struct ma_sql_hit *hit);
+
+/* ---- ma_request.c ---- */
+
+#define MA_INPUT_FORMS 4 /* the value as given, URL-decoded once, twice, HTML-decoded */
+
+/* One user input and the forms in which it may reach an operation. */
+struct ma_input {
+	int kind;    /* MOAT_INPUT_* */
+	char *param; /* "query.q", "body.user.name", ... */
+	const char *form[MA_INPUT_FORMS];
+	size_t form_len[MA_INPUT_FORMS];
+	const char *form_name[MA_INPUT_FORMS]; /* "raw", "url", "url2", "html" */
+	int nforms;                            /* distinct forms, 1..MA_INPUT_FORMS */
+	int plain; /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
+	char *mem; /* owns the value and its decoded forms */
+};
+
+/* What a check that fired reports (ma_request_fire). */
+struct ma_finding {
+	const char *interceptor;
+	const char *rule, *severity;
+	double confidence;
+	const struct ma_input *input;
+	int form; /* index into input->form */
+	const char *operation;
+	size_t operation_len;
+	const char *extra_key, *extra_value; /* one more details field (e.g. dialect) */
+	const char *file, *function;
+	int line;
+};
+
+/* Inputs of r (NULL r: none). */
+const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n);
+/* The mode for interceptor (policy, exclusions for param); no policy: monitor. */
+int ma_request_mode(const struct moat_request *r, const char *interceptor, const char *param);
+/* Reports a finding under the mode the policy gives its parameter: returns
+ * MOAT_BLOCK, MOAT_ALLOW (monitor), or -1 when an exclusion turns it off
+ * (the caller then looks further). Allocates: only on this path. */
+int ma_request_fire(struct moat_request *r, const struct ma_finding *fd);
+/* Decodes %XX (and '+' as space) into out (at least len bytes); returns
+ * the new length. Overlong UTF-8 forms of ASCII (C0 A7) become the ASCII. */
+size_t ma_url_decode(const char *in, size_t len, char *out);
+/* Decodes HTML character references (&lt; &#39; &#x27; ...) into out. */
+size_t ma_html_decode(const char *in, size_t len, char *out);
 
 #define MA_ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_RELAXED)
 #define MA_ATOMIC_SUB(p, v) __atomic_sub_fetch((p), (v), __ATOMIC_RELAXED)

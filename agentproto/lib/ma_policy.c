@@ -567,3 +567,36 @@ const char *moat_mode_name(int mode)
 		return "off";
 	}
 }
+
+const struct moat_policy *moat_policy_parse(const char *json, int64_t version, char *err,
+                                            size_t errlen)
+{
+	char reason[256] = "", sha[65];
+	json_error_t jerr;
+	json_t *doc;
+	char *canon;
+	struct moat_policy *p = NULL;
+
+	if (!json) {
+		snprintf(reason, sizeof reason, "no document");
+		goto out;
+	}
+	doc = json_loads(json, MA_PARSE_FLAGS, &jerr);
+	if (!doc) {
+		snprintf(reason, sizeof reason, "not JSON: %s", jerr.text);
+		goto out;
+	}
+	canon = ma_policy_canonical(doc, sha);
+	if (!canon) {
+		snprintf(reason, sizeof reason, "out of memory");
+		json_decref(doc);
+		goto out;
+	}
+	free(canon);
+	p = ma_policy_new(version, sha, doc, reason, sizeof reason);
+	json_decref(doc);
+out:
+	if (!p && err && errlen)
+		snprintf(err, errlen, "%s", reason);
+	return p;
+}

@@ -280,6 +280,177 @@ int moat_policy_decide(const struct moat_policy *p, const char *interceptor, con
 /* Names of the modes: "off", "monitor", "block" (static). */
 const char *moat_mode_name(int mode);
 
+/* Builds a snapshot from a policy document in JSON (the normalised form
+ * moatd pushes; see ma_policy.c), for agents without a connection --
+ * serverless functions that fetch GET /api/v1/agent/policy, tests and
+ * benchmarks. Returns one reference (moat_policy_release), or NULL with
+ * the reason in err (errlen bytes, may be NULL/0). version is what
+ * moat_policy_version() will say. Any thread.
+ *
+ *     char err[200];
+ *     const struct moat_policy *p = moat_policy_parse(
+ *         "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1, err, sizeof err);
+ */
+const struct moat_policy *moat_policy_parse(const char *json, int64_t version, char *err,
+                                            size_t errlen);
+
+/* ---- requests and checks: the interceptors ----
+ *
+ * A request context (struct moat_request) carries what a check needs to
+ * know about the inbound request it runs for: method, endpoint, source
+ * address, user, and the user's inputs (each a name, a value and a kind).
+ * A check compares the exact operation (the SQL statement, ...) with those
+ * inputs: it fires when a user input changes the operation's structure,
+ * never because a value merely contains SQL words.
+ *
+ * Threads: a context belongs to one request; one thread at a time uses it
+ * (begin, add, checks and end may happen on different threads one after
+ * the other). Any number of contexts run at once on any threads: a check
+ * reads the request, the immutable policy snapshot taken at begin, and
+ * nothing global. Checks allocate nothing unless they fire.
+ *
+ * The policy decides: each interceptor's mode (off: not inspected;
+ * monitor: reported as "logged", allowed; block: reported as "blocked",
+ * refused) and the exclusions (interceptor, endpoint glob, parameter,
+ * source CIDR) through moat_policy_decide(). Until the agent holds its
+ * first policy, every interceptor runs in monitor mode (the server's safe
+ * default). A check that fires makes one event (interceptor, action,
+ * severity, confidence, rule, the input as payload, the parameter in
+ * details, the exact operation, the caller's file, line and function),
+ * queued with moat_agent_report() when the request has an agent, and kept
+ * on the request (moat_request_event) either way.
+ *
+ * Memory: when begin cannot allocate, it returns MOAT_AGENT_ENOMEM with
+ * *out NULL; every call below accepts a NULL request and then allows (the
+ * agent fails open rather than break the application). */
+
+/* A check's answer. Errors are the negative moat_agent_err codes. */
+enum moat_verdict {
+	MOAT_ALLOW = 0,
+	MOAT_BLOCK = 1,
+};
+
+/* Where an input came from; its parameter name is "<prefix>.<name>":
+ * query.q, body.user.name (form fields and JSON fields alike), header.
+ * user-agent, cookie.sid, path.id. Exclusions name parameters this way. */
+enum moat_input_kind {
+	MOAT_INPUT_QUERY = 1,
+	MOAT_INPUT_FORM = 2,   /* application/x-www-form-urlencoded or multipart field */
+	MOAT_INPUT_JSON = 3,   /* a JSON body field, name = its path: "user.name", "items[0].id" */
+	MOAT_INPUT_HEADER = 4, /* name lowercased by the library */
+	MOAT_INPUT_COOKIE = 5,
+	MOAT_INPUT_PATH = 6, /* a path parameter (/items/{id}) */
+	MOAT_INPUT_OTHER = 7,
+};
+
+struct moat_request_info {
+	const char *method;    /* "GET"; NULL: unknown */
+	const char *endpoint;  /* the path without the query: "/search" */
+	const char *source_ip; /* the client's address (after trusted proxies) */
+	const char *user_id;   /* the authenticated user, NULL: anonymous */
+	/* The policy to enforce; NULL: the agent's current snapshot. Either
+	 * way the request holds its own reference until moat_request_end. */
+	const struct moat_policy *policy;
+};
+
+struct moat_request;
+
+/*
+ * Begins a request. a may be NULL (no events are queued; they are still
+ * kept on the request). Copies info. Returns MOAT_ALLOW, or MOAT_BLOCK when
+ * the source address or the user is on the policy's denylist (answer 403
+ * and end the request), or
+ * MOAT_AGENT_ENOMEM (*out NULL: fail open). *out must be ended with
+ * moat_request_end() whatever the answer.
+ *
+ *     struct moat_request *req;
+ *     struct moat_request_info ri = {.method = "GET", .endpoint = "/search",
+ *                                    .source_ip = peer, .user_id = uid};
+ *     if (moat_request_begin(agent, &ri, &req) == MOAT_BLOCK) {
+ *             moat_request_end(req);
+ *             return respond(403);
+ *     }
+ */
+int moat_request_begin(struct moat_agent *a, const struct moat_request_info *info,
+                       struct moat_request **out);
+
+/*
+ * Adds one user input: kind, name (NUL-terminated; NULL is "") and value
+ * (len bytes, NUL bytes allowed; copied). Add every query parameter, form
+ * field, JSON field, header and cookie the handler may use, decoded once
+ * as your framework hands them over; the library also looks for their
+ * URL-decoded and HTML-entity-decoded forms. Returns 0,
+ * MOAT_AGENT_EINVAL (bad kind) or MOAT_AGENT_ENOMEM (the input is not
+ * added). NULL r: 0.
+ *
+ *     moat_request_add_input(req, MOAT_INPUT_QUERY, "q", q, strlen(q));
+ *     moat_request_add_input(req, MOAT_INPUT_COOKIE, "sid", sid, strlen(sid));
+ */
+int moat_request_add_input(struct moat_request *r, int kind, const char *name, const char *value,
+                           size_t len);
+
+/*
+ * Adds every string and number of a JSON body as a MOAT_INPUT_JSON input
+ * named by its path ("user.name", "items[0].id"); at most 1,000 values,
+ * 32 levels. Returns 0, MOAT_AGENT_EINVAL (not JSON) or MOAT_AGENT_ENOMEM.
+ *
+ *     moat_request_add_json(req, body, body_len);
+ */
+int moat_request_add_json(struct moat_request *r, const char *json, size_t len);
+
+/* The number of inputs added. */
+size_t moat_request_input_count(const struct moat_request *r);
+
+/* The event of the last check that fired on this request (blocked or
+ * logged), or NULL. Owned by r: valid until the next check that fires or
+ * moat_request_end. Its details_json holds {"parameter", "kind",
+ * "decoding", "dialect"...}. */
+const struct moat_event *moat_request_event(const struct moat_request *r);
+
+/* How many checks fired on this request (blocked or logged). */
+unsigned moat_request_findings(const struct moat_request *r);
+
+/* Ends the request: drops its policy reference, frees its inputs and
+ * events. NULL is fine. */
+void moat_request_end(struct moat_request *r);
+
+/* SQL dialects: lexical rules differ (MySQL: backslash escapes, "..."
+ * strings, # comments, / *! executable comments; PostgreSQL: "..."
+ * identifiers, E'' strings, $tag$ dollar quotes, nested comments;
+ * SQLite: "..." and [...] identifiers, no backslash escapes). */
+enum moat_sql_dialect {
+	MOAT_SQL_SQLITE = 1,
+	MOAT_SQL_POSTGRES = 2,
+	MOAT_SQL_MYSQL = 3,
+};
+
+/*
+ * sql_injection: call it with the exact statement just before it runs.
+ * sql is len bytes (len (size_t)-1: NUL-terminated). Fires when a user
+ * input of r occurs in the statement (as given, or URL- or HTML-decoded)
+ * and, there, is not inside one token and changes the statement's
+ * structure: a second statement (; DROP ...), UNION SELECT, a boolean
+ * condition after OR/AND (tautologies, blind conditions), a comment that
+ * cuts the rest of the statement after a closed literal, a subquery,
+ * time/error/file functions (SLEEP, BENCHMARK, PG_SLEEP, EXTRACTVALUE,
+ * LOAD_FILE ...), WAITFOR, system variables (@@version), an injected
+ * ORDER BY / GROUP BY / HAVING / LIMIT / INTO clause, CASE, or any valid
+ * expression after the input closed the string literal it was put in.
+ * An input that only breaks the statement (a syntax error) does not fire.
+ * Returns MOAT_BLOCK (the mode is block: do not run the statement) or
+ * MOAT_ALLOW. The macro captures the caller's file, line and function.
+ *
+ *     char sql[512];
+ *     snprintf(sql, sizeof sql, "SELECT * FROM products WHERE name LIKE '%%%s%%'", q);
+ *     if (moat_check_sql(req, MOAT_SQL_SQLITE, sql, strlen(sql)) == MOAT_BLOCK)
+ *             return respond(403);
+ *     sqlite3_exec(db, sql, ...);
+ */
+#define moat_check_sql(r, dialect, sql, len)                                                      \
+	moat_check_sql_at((r), (dialect), (sql), (len), __FILE__, __LINE__, __func__)
+int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
+                      const char *file, int line, const char *function);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,508 @@
+/*
+ * ma_request.c — the request context: what a check needs to know about
+ * the inbound request it runs for (method, endpoint, source, user), the
+ * user's inputs with the decoded forms in which they may reach an
+ * operation, the policy snapshot taken at begin, and the event of the last
+ * check that fired.
+ *
+ * Threads: a struct moat_request belongs to one request and is used by
+ * one thread at a time; it reads its own policy reference (immutable) and
+ * nothing global, so any number of requests run at once. Everything a
+ * check needs is prepared when an input is added (decodings, parameter
+ * names), so checks allocate only when they fire (ma_request_fire).
+ */
+#include "ma_int.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct moat_request {
+	struct moat_agent *agent; /* borrowed; NULL: events are only kept here */
+	const struct moat_policy *policy;
+	char *method, *endpoint, *source_ip, *user_id;
+	int denied;
+	struct ma_input *in;
+	size_t nin, capin;
+	/* the last event that fired, and the buffers it points into */
+	int has_event;
+	struct moat_event ev;
+	char *ev_operation, *ev_details;
+	unsigned findings;
+};
+
+static char *ma_dup_opt(const char *s, int *nomem)
+{
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = ma_strdup(s);
+	if (!d)
+		*nomem = 1;
+	return d;
+}
+
+int moat_request_begin(struct moat_agent *a, const struct moat_request_info *info,
+                       struct moat_request **out)
+{
+	struct moat_request *r;
+	int nomem = 0;
+
+	*out = NULL;
+	r = ma_calloc(1, sizeof *r);
+	if (!r)
+		return MOAT_AGENT_ENOMEM;
+	r->agent = a;
+	if (info && info->policy)
+		r->policy = moat_policy_retain(info->policy);
+	else if (a)
+		r->policy = moat_agent_policy(a);
+	if (info) {
+		r->method = ma_dup_opt(info->method, &nomem);
+		r->endpoint = ma_dup_opt(info->endpoint, &nomem);
+		r->source_ip = ma_dup_opt(info->source_ip, &nomem);
+		r->user_id = ma_dup_opt(info->user_id, &nomem);
+	}
+	if (nomem) {
+		moat_request_end(r);
+		return MOAT_AGENT_ENOMEM;
+	}
+	*out = r;
+	if (moat_policy_ip_denied(r->policy, r->source_ip, 0) ||
+	    moat_policy_user_denied(r->policy, r->user_id, 0))
+		r->denied = 1;
+	return r->denied ? MOAT_BLOCK : MOAT_ALLOW;
+}
+
+void moat_request_end(struct moat_request *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nin; i++) {
+		free(r->in[i].param);
+		free(r->in[i].mem);
+	}
+	free(r->in);
+	free(r->method);
+	free(r->endpoint);
+	free(r->source_ip);
+	free(r->user_id);
+	free(r->ev_operation);
+	free(r->ev_details);
+	moat_policy_release(r->policy);
+	free(r);
+}
+
+/* ---- decodings ---- */
+
+static int ma_hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+size_t ma_url_decode(const char *in, size_t len, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)in[i];
+		if (c == '%' && i + 2 < len && ma_hexval(in[i + 1]) >= 0 &&
+		    ma_hexval(in[i + 2]) >= 0) {
+			out[o++] = (char)(ma_hexval(in[i + 1]) * 16 + ma_hexval(in[i + 2]));
+			i += 2;
+		} else if (c == '%' && i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
+		           in[i + 2] == '0' && in[i + 3] == '0' && ma_hexval(in[i + 4]) >= 0 &&
+		           ma_hexval(in[i + 5]) >= 0) {
+			out[o++] = (char)(ma_hexval(in[i + 4]) * 16 + ma_hexval(in[i + 5])); /* %u0027 */
+			i += 5;
+		} else if (c == '+') {
+			out[o++] = ' ';
+		} else {
+			out[o++] = (char)c;
+		}
+	}
+	/* overlong UTF-8 for ASCII (C0 A7 is '\''): what lenient decoders make of it */
+	{
+		size_t w = 0;
+		for (size_t i = 0; i < o; i++) {
+			unsigned char c = (unsigned char)out[i];
+			if ((c == 0xC0 || c == 0xC1) && i + 1 < o &&
+			    ((unsigned char)out[i + 1] & 0xC0) == 0x80) {
+				out[w++] = (char)(((c & 1) << 6) | ((unsigned char)out[i + 1] & 0x3F));
+				i++;
+			} else {
+				out[w++] = (char)c;
+			}
+		}
+		o = w;
+	}
+	return o;
+}
+
+size_t ma_html_decode(const char *in, size_t len, char *out)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} named[] = {{"lt", '<'},   {"gt", '>'},    {"amp", '&'},  {"quot", '"'}, {"apos", '\''},
+	             {"nbsp", ' '}, {"semi", ';'},  {"comma", ','}, {"lpar", '('}, {"rpar", ')'},
+	             {"num", '#'},  {"equals", '='}, {"sol", '/'},  {"ast", '*'},  {"dash", '-'}};
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		size_t j = i + 1;
+		unsigned long v = 0;
+		int ok = 0;
+		if (in[i] != '&') {
+			out[o++] = in[i];
+			continue;
+		}
+		if (j < len && in[j] == '#') {
+			j++;
+			if (j < len && (in[j] == 'x' || in[j] == 'X')) {
+				j++;
+				while (j < len && ma_hexval(in[j]) >= 0 && v < 0x110000) {
+					v = v * 16 + (unsigned long)ma_hexval(in[j]);
+					j++;
+					ok = 1;
+				}
+			} else {
+				while (j < len && in[j] >= '0' && in[j] <= '9' && v < 0x110000) {
+					v = v * 10 + (unsigned long)(in[j] - '0');
+					j++;
+					ok = 1;
+				}
+			}
+			if (ok && v < 0x80) {
+				out[o++] = (char)v;
+				i = (j < len && in[j] == ';') ? j : j - 1;
+				continue;
+			}
+		} else {
+			for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+				size_t nl = strlen(named[k].name);
+				if (j + nl <= len && memcmp(in + j, named[k].name, nl) == 0 &&
+				    j + nl < len && in[j + nl] == ';') {
+					out[o++] = named[k].c;
+					i = j + nl;
+					ok = 1;
+					break;
+				}
+			}
+			if (ok)
+				continue;
+		}
+		out[o++] = in[i];
+	}
+	return o;
+}
+
+/* ---- inputs ---- */
+
+static const char *ma_kind_prefix(int kind)
+{
+	switch (kind) {
+	case MOAT_INPUT_QUERY:
+		return "query";
+	case MOAT_INPUT_FORM:
+	case MOAT_INPUT_JSON:
+		return "body";
+	case MOAT_INPUT_HEADER:
+		return "header";
+	case MOAT_INPUT_COOKIE:
+		return "cookie";
+	case MOAT_INPUT_PATH:
+		return "path";
+	default:
+		return "input";
+	}
+}
+
+static const char *ma_kind_name(int kind)
+{
+	switch (kind) {
+	case MOAT_INPUT_QUERY:
+		return "query";
+	case MOAT_INPUT_FORM:
+		return "form";
+	case MOAT_INPUT_JSON:
+		return "json";
+	case MOAT_INPUT_HEADER:
+		return "header";
+	case MOAT_INPUT_COOKIE:
+		return "cookie";
+	case MOAT_INPUT_PATH:
+		return "path";
+	default:
+		return "other";
+	}
+}
+
+static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
+{
+	for (int i = 0; i < in->nforms; i++)
+		if (in->form_len[i] == n && memcmp(in->form[i], p, n) == 0)
+			return 1;
+	return 0;
+}
+
+int moat_request_add_input(struct moat_request *r, int kind, const char *name, const char *value,
+                           size_t len)
+{
+	struct ma_input *in;
+	size_t plen, cap;
+	char *p;
+	int plain = 1;
+
+	if (!r)
+		return 0;
+	if (kind < MOAT_INPUT_QUERY || kind > MOAT_INPUT_OTHER || (!value && len))
+		return MOAT_AGENT_EINVAL;
+	if (!name)
+		name = "";
+	if (r->nin == r->capin) {
+		size_t ncap = r->capin ? r->capin * 2 : 8;
+		struct ma_input *grown = ma_realloc(r->in, ncap * sizeof *grown);
+		if (!grown)
+			return MOAT_AGENT_ENOMEM;
+		r->in = grown;
+		r->capin = ncap;
+	}
+	in = &r->in[r->nin];
+	memset(in, 0, sizeof *in);
+	in->kind = kind;
+	plen = strlen(ma_kind_prefix(kind)) + 1 + strlen(name) + 1;
+	in->param = ma_malloc(plen);
+	/* the value, then room for three decoded forms (none is longer) */
+	if (len > (((size_t)-1) / 4) - 4)
+		cap = 0;
+	else
+		cap = 4 * (len + 1);
+	in->mem = cap ? ma_malloc(cap) : NULL;
+	if (!in->param || !in->mem) {
+		free(in->param);
+		free(in->mem);
+		return MOAT_AGENT_ENOMEM;
+	}
+	snprintf(in->param, plen, "%s.%s", ma_kind_prefix(kind), name);
+	if (kind == MOAT_INPUT_HEADER)
+		for (char *c = in->param; *c; c++)
+			if (*c >= 'A' && *c <= 'Z')
+				*c = (char)(*c + 32);
+	p = in->mem;
+	if (len)
+		memcpy(p, value, len);
+	p[len] = '\0';
+	in->form[0] = p;
+	in->form_len[0] = len;
+	in->form_name[0] = "raw";
+	in->nforms = 1;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)value[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_')) {
+			plain = 0;
+			break;
+		}
+	}
+	in->plain = plain;
+	if (!plain) {
+		const char *src = in->form[0];
+		size_t srclen = len;
+		static const char *const names[] = {"url", "url2"};
+		for (int k = 0; k < 2; k++) {
+			char *d = p + (len + 1) * (size_t)(in->nforms);
+			size_t dl;
+			if (!memchr(src, '%', srclen) && !memchr(src, '+', srclen))
+				break;
+			dl = ma_url_decode(src, srclen, d);
+			d[dl] = '\0';
+			if (ma_form_seen(in, d, dl))
+				break;
+			in->form[in->nforms] = d;
+			in->form_len[in->nforms] = dl;
+			in->form_name[in->nforms] = names[k];
+			in->nforms++;
+			src = d;
+			srclen = dl;
+		}
+		if (memchr(value, '&', len)) {
+			char *d = p + (len + 1) * (size_t)(in->nforms);
+			size_t dl = ma_html_decode(value, len, d);
+			d[dl] = '\0';
+			if (!ma_form_seen(in, d, dl)) {
+				in->form[in->nforms] = d;
+				in->form_len[in->nforms] = dl;
+				in->form_name[in->nforms] = "html";
+				in->nforms++;
+			}
+		}
+	}
+	r->nin++;
+	return 0;
+}
+
+/* Walks a JSON value, adding its strings and numbers named by path. */
+static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen,
+                             size_t cap, int depth, int *budget)
+{
+	char num[64];
+	int rc = 0;
+
+	if (depth > 32 || *budget <= 0)
+		return 0;
+	if (json_is_object(v)) {
+		const char *k;
+		json_t *x;
+		json_object_foreach(v, k, x)
+		{
+			int n = snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", k);
+			if (n < 0 || (size_t)n >= cap - plen)
+				continue;
+			rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
+			path[plen] = '\0';
+			if (rc)
+				return rc;
+		}
+	} else if (json_is_array(v)) {
+		size_t i;
+		json_t *x;
+		json_array_foreach(v, i, x)
+		{
+			int n = snprintf(path + plen, cap - plen, "[%zu]", i);
+			if (n < 0 || (size_t)n >= cap - plen)
+				continue;
+			rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
+			path[plen] = '\0';
+			if (rc)
+				return rc;
+		}
+	} else if (json_is_string(v)) {
+		(*budget)--;
+		return moat_request_add_input(r, MOAT_INPUT_JSON, path, json_string_value(v),
+		                              json_string_length(v));
+	} else if (json_is_integer(v)) {
+		(*budget)--;
+		snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+		return moat_request_add_input(r, MOAT_INPUT_JSON, path, num, strlen(num));
+	} else if (json_is_real(v)) {
+		(*budget)--;
+		snprintf(num, sizeof num, "%.17g", json_real_value(v));
+		return moat_request_add_input(r, MOAT_INPUT_JSON, path, num, strlen(num));
+	}
+	return 0;
+}
+
+int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
+{
+	json_error_t err;
+	json_t *v;
+	char path[512] = "";
+	int budget = 1000, rc;
+
+	if (!r)
+		return 0;
+	if (!json)
+		return MOAT_AGENT_EINVAL;
+	v = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	if (!v)
+		return json_error_code(&err) == json_error_out_of_memory ? MOAT_AGENT_ENOMEM
+		                                                         : MOAT_AGENT_EINVAL;
+	rc = ma_add_json_value(r, v, path, 0, sizeof path, 0, &budget);
+	json_decref(v);
+	return rc;
+}
+
+size_t moat_request_input_count(const struct moat_request *r)
+{
+	return r ? r->nin : 0;
+}
+
+const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n)
+{
+	*n = r ? r->nin : 0;
+	return r ? r->in : NULL;
+}
+
+/* ---- decisions and events ---- */
+
+int ma_request_mode(const struct moat_request *r, const char *interceptor, const char *param)
+{
+	if (!r)
+		return MOAT_MODE_OFF;
+	if (!r->policy)
+		return MOAT_MODE_MONITOR; /* the server's safe default until a policy arrives */
+	return moat_policy_decide(r->policy, interceptor, r->endpoint, param, r->source_ip, 0);
+}
+
+int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
+{
+	int mode = ma_request_mode(r, fd->interceptor, fd->input ? fd->input->param : NULL);
+	json_t *details;
+	char *op, *dj;
+
+	if (mode == MOAT_MODE_OFF)
+		return -1;
+	r->findings++;
+	op = ma_malloc(fd->operation_len + 1);
+	details = json_object();
+	if (details && fd->input) {
+		json_object_set_new(details, "parameter", json_string(fd->input->param));
+		json_object_set_new(details, "input_kind", json_string(ma_kind_name(fd->input->kind)));
+		json_object_set_new(details, "decoding",
+		                    json_string(fd->input->form_name[fd->form]));
+	}
+	if (details && fd->extra_key && fd->extra_value)
+		json_object_set_new(details, fd->extra_key, json_string(fd->extra_value));
+	if (details)
+		json_object_set_new(details, "mode", json_string(moat_mode_name(mode)));
+	dj = details ? json_dumps(details, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+	json_decref(details);
+	if (op) {
+		memcpy(op, fd->operation, fd->operation_len);
+		op[fd->operation_len] = '\0';
+	}
+	free(r->ev_operation);
+	free(r->ev_details);
+	r->ev_operation = op;
+	r->ev_details = dj;
+	memset(&r->ev, 0, sizeof r->ev);
+	r->ev.interceptor = fd->interceptor;
+	r->ev.action = mode == MOAT_MODE_BLOCK ? "blocked" : "logged";
+	r->ev.severity = fd->severity;
+	r->ev.confidence = fd->confidence;
+	r->ev.source_ip = r->source_ip;
+	r->ev.method = r->method;
+	r->ev.endpoint = r->endpoint;
+	r->ev.payload = fd->input ? fd->input->form[0] : NULL;
+	r->ev.operation = op;
+	r->ev.file = fd->file;
+	r->ev.line = fd->line;
+	r->ev.function = fd->function;
+	r->ev.rule = fd->rule;
+	r->ev.details_json = dj;
+	r->has_event = 1;
+	/* Queued when there is an agent; a refusal (full queue, no memory) is
+	 * counted by the agent and does not change the verdict. */
+	if (r->agent)
+		(void)moat_agent_report(r->agent, &r->ev, NULL);
+	return mode == MOAT_MODE_BLOCK ? MOAT_BLOCK : MOAT_ALLOW;
+}
+
+const struct moat_event *moat_request_event(const struct moat_request *r)
+{
+	return r && r->has_event ? &r->ev : NULL;
+}
+
+unsigned moat_request_findings(const struct moat_request *r)
+{
+	return r ? r->findings : 0;
+}

@@ -1,0 +1,1003 @@
+/*
+ * ma_sql.c — the sql_injection check: does a user input change the
+ * structure of the statement it was put into?
+ *
+ * For one place [a, b) where an input occurs in a statement, the statement
+ * is tokenized (ma_sql_lex.c) from its start up to the input's end, and
+ *   1. an input inside one token (a string literal, a number, a comment,
+ *      an identifier) changes nothing: it is data, whatever words it holds;
+ *   2. an input that spans tokens is judged on the tokens it covers, with
+ *      the token before it for context: a small expression grammar
+ *      (operand / operator alternation, clause keywords, function calls,
+ *      IS, parentheses, aliases where the clause allows them) says whether
+ *      the statement could still run. Text that only breaks the statement
+ *      (O'Brien in a string, "7 and a half" in a number's place) cannot
+ *      inject anything, and does not fire;
+ *   3. a runnable span fires when it carries one of the structures an
+ *      injection needs: a second statement, UNION SELECT, a condition
+ *      after OR/AND, a subquery, time/error/file/information functions,
+ *      WAITFOR, system variables, a comment cutting the statement's tail
+ *      after a value or a closed literal, comments used as whitespace or
+ *      MySQL's executable comments, CASE, an injected ORDER BY / GROUP BY /
+ *      HAVING / LIMIT / INTO / PROCEDURE clause that ends the statement, or
+ *      any operator after the input closed the literal it was put in.
+ *
+ * Pure, no allocation: the window of tokens lives on the stack. Any thread.
+ */
+#include "ma_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+#define MA_SQL_WIN 512 /* tokens of one input occurrence judged (the rest is cut) */
+
+enum {
+	KW_NONE = 0,
+	KW_ALL,
+	KW_ALTER,
+	KW_AND,
+	KW_ANY,
+	KW_AS,
+	KW_ASC,
+	KW_ATTACH,
+	KW_BEGIN,
+	KW_BETWEEN,
+	KW_BINARY,
+	KW_BY,
+	KW_CALL,
+	KW_CASE,
+	KW_COLLATE,
+	KW_COMMIT,
+	KW_COPY,
+	KW_CREATE,
+	KW_CROSS,
+	KW_DECLARE,
+	KW_DELETE,
+	KW_DESC,
+	KW_DETACH,
+	KW_DISTINCT,
+	KW_DIV,
+	KW_DROP,
+	KW_DUMPFILE,
+	KW_ELSE,
+	KW_END,
+	KW_ESCAPE,
+	KW_EXCEPT,
+	KW_EXEC,
+	KW_EXECUTE,
+	KW_EXISTS,
+	KW_FALSE,
+	KW_FROM,
+	KW_GLOB,
+	KW_GRANT,
+	KW_GROUP,
+	KW_HANDLER,
+	KW_HAVING,
+	KW_IF,
+	KW_ILIKE,
+	KW_IN,
+	KW_INNER,
+	KW_INSERT,
+	KW_INTERSECT,
+	KW_INTERVAL,
+	KW_INTO,
+	KW_IS,
+	KW_JOIN,
+	KW_KILL,
+	KW_LEFT,
+	KW_LIKE,
+	KW_LIMIT,
+	KW_LOAD,
+	KW_LOCK,
+	KW_MINUS,
+	KW_MOD,
+	KW_NATURAL,
+	KW_NOT,
+	KW_NULL,
+	KW_OFFSET,
+	KW_ON,
+	KW_OR,
+	KW_ORDER,
+	KW_OUTER,
+	KW_OUTFILE,
+	KW_PARTITION,
+	KW_PRAGMA,
+	KW_PROCEDURE,
+	KW_REGEXP,
+	KW_RENAME,
+	KW_REPLACE,
+	KW_RETURNING,
+	KW_REVOKE,
+	KW_RIGHT,
+	KW_RLIKE,
+	KW_ROLLBACK,
+	KW_SELECT,
+	KW_SET,
+	KW_SHOW,
+	KW_SHUTDOWN,
+	KW_SIMILAR,
+	KW_SOME,
+	KW_SOUNDS,
+	KW_THEN,
+	KW_TO,
+	KW_TRUE,
+	KW_TRUNCATE,
+	KW_UNION,
+	KW_UNKNOWN,
+	KW_UPDATE,
+	KW_USE,
+	KW_USING,
+	KW_VACUUM,
+	KW_VALUES,
+	KW_WAITFOR,
+	KW_WHEN,
+	KW_WHERE,
+	KW_WITH,
+	KW_XOR,
+};
+
+/* Sorted by name (a unit test checks the order). */
+static const struct ma_kw {
+	const char *name;
+	int id;
+} ma_kws[] = {
+    {"all", KW_ALL},
+    {"alter", KW_ALTER},
+    {"and", KW_AND},
+    {"any", KW_ANY},
+    {"as", KW_AS},
+    {"asc", KW_ASC},
+    {"attach", KW_ATTACH},
+    {"begin", KW_BEGIN},
+    {"between", KW_BETWEEN},
+    {"binary", KW_BINARY},
+    {"by", KW_BY},
+    {"call", KW_CALL},
+    {"case", KW_CASE},
+    {"collate", KW_COLLATE},
+    {"commit", KW_COMMIT},
+    {"copy", KW_COPY},
+    {"create", KW_CREATE},
+    {"cross", KW_CROSS},
+    {"declare", KW_DECLARE},
+    {"delete", KW_DELETE},
+    {"desc", KW_DESC},
+    {"detach", KW_DETACH},
+    {"distinct", KW_DISTINCT},
+    {"div", KW_DIV},
+    {"drop", KW_DROP},
+    {"dumpfile", KW_DUMPFILE},
+    {"else", KW_ELSE},
+    {"end", KW_END},
+    {"escape", KW_ESCAPE},
+    {"except", KW_EXCEPT},
+    {"exec", KW_EXEC},
+    {"execute", KW_EXECUTE},
+    {"exists", KW_EXISTS},
+    {"false", KW_FALSE},
+    {"from", KW_FROM},
+    {"glob", KW_GLOB},
+    {"grant", KW_GRANT},
+    {"group", KW_GROUP},
+    {"handler", KW_HANDLER},
+    {"having", KW_HAVING},
+    {"if", KW_IF},
+    {"ilike", KW_ILIKE},
+    {"in", KW_IN},
+    {"inner", KW_INNER},
+    {"insert", KW_INSERT},
+    {"intersect", KW_INTERSECT},
+    {"interval", KW_INTERVAL},
+    {"into", KW_INTO},
+    {"is", KW_IS},
+    {"join", KW_JOIN},
+    {"kill", KW_KILL},
+    {"left", KW_LEFT},
+    {"like", KW_LIKE},
+    {"limit", KW_LIMIT},
+    {"load", KW_LOAD},
+    {"lock", KW_LOCK},
+    {"minus", KW_MINUS},
+    {"mod", KW_MOD},
+    {"natural", KW_NATURAL},
+    {"not", KW_NOT},
+    {"null", KW_NULL},
+    {"offset", KW_OFFSET},
+    {"on", KW_ON},
+    {"or", KW_OR},
+    {"order", KW_ORDER},
+    {"outer", KW_OUTER},
+    {"outfile", KW_OUTFILE},
+    {"partition", KW_PARTITION},
+    {"pragma", KW_PRAGMA},
+    {"procedure", KW_PROCEDURE},
+    {"regexp", KW_REGEXP},
+    {"rename", KW_RENAME},
+    {"replace", KW_REPLACE},
+    {"returning", KW_RETURNING},
+    {"revoke", KW_REVOKE},
+    {"right", KW_RIGHT},
+    {"rlike", KW_RLIKE},
+    {"rollback", KW_ROLLBACK},
+    {"select", KW_SELECT},
+    {"set", KW_SET},
+    {"show", KW_SHOW},
+    {"shutdown", KW_SHUTDOWN},
+    {"similar", KW_SIMILAR},
+    {"some", KW_SOME},
+    {"sounds", KW_SOUNDS},
+    {"then", KW_THEN},
+    {"to", KW_TO},
+    {"true", KW_TRUE},
+    {"truncate", KW_TRUNCATE},
+    {"union", KW_UNION},
+    {"unknown", KW_UNKNOWN},
+    {"update", KW_UPDATE},
+    {"use", KW_USE},
+    {"using", KW_USING},
+    {"vacuum", KW_VACUUM},
+    {"values", KW_VALUES},
+    {"waitfor", KW_WAITFOR},
+    {"when", KW_WHEN},
+    {"where", KW_WHERE},
+    {"with", KW_WITH},
+    {"xor", KW_XOR},
+};
+
+/* Functions an injection calls and ordinary text does not: time delays,
+ * error-based extraction, files, commands, information about the server,
+ * and the string surgery of blind extraction. Sorted. */
+static const char *const ma_sql_funcs[] = {
+    "ascii",          "benchmark",       "char",          "chr",           "concat",
+    "concat_ws",      "current_user",    "database",      "dbms_pipe",     "elt",
+    "extractvalue",   "floor",           "geometrycollection",             "get_host_address",
+    "get_host_name",  "group_concat",    "gtid_subset",   "hex",           "iif",
+    "json_keys",      "length",          "linestring",    "lo_export",     "lo_import",
+    "load_file",      "make_set",        "mid",           "multilinestring",
+    "multipoint",     "multipolygon",    "name_const",    "ord",           "pg_ls_dir",
+    "pg_read_file",   "pg_sleep",        "pg_sleep_for",  "pg_sleep_until", "polygon",
+    "randomblob",     "receive_message", "schema",        "session_user",  "sleep",
+    "string_agg",     "substr",          "substring",     "sys_eval",      "sys_exec",
+    "system_user",    "unhex",           "updatexml",     "user",          "utl_http",
+    "utl_inaddr",     "version",         "xp_cmdshell",   "xp_dirtree",    "xp_fileexist",
+};
+
+/* Compares the word w (n bytes) with the lowercase name s. */
+static int ma_word_cmp(const char *w, size_t n, const char *s)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (!s[i] || c != (unsigned char)s[i])
+			return s[i] ? (int)c - (unsigned char)s[i] : 1;
+	}
+	return s[n] ? -1 : 0;
+}
+
+static int ma_kw_id(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof ma_kws / sizeof ma_kws[0];
+
+	if (n < 2 || n > 9)
+		return KW_NONE;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = ma_word_cmp(w, n, ma_kws[mid].name);
+		if (c == 0)
+			return ma_kws[mid].id;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return KW_NONE;
+}
+
+static int ma_is_danger_func(const char *w, size_t n)
+{
+	size_t lo = 0, hi = sizeof ma_sql_funcs / sizeof ma_sql_funcs[0];
+
+	if (n < 3 || n > 18)
+		return 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = ma_word_cmp(w, n, ma_sql_funcs[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+/* Keywords that start a statement of their own (after ';' or at the start). */
+static int ma_kw_statement(int kw)
+{
+	switch (kw) {
+	case KW_ALTER:
+	case KW_ATTACH:
+	case KW_BEGIN:
+	case KW_CALL:
+	case KW_COMMIT:
+	case KW_COPY:
+	case KW_CREATE:
+	case KW_DECLARE:
+	case KW_DELETE:
+	case KW_DETACH:
+	case KW_DROP:
+	case KW_EXEC:
+	case KW_EXECUTE:
+	case KW_GRANT:
+	case KW_HANDLER:
+	case KW_IF:
+	case KW_INSERT:
+	case KW_KILL:
+	case KW_LOAD:
+	case KW_LOCK:
+	case KW_PRAGMA:
+	case KW_RENAME:
+	case KW_REPLACE:
+	case KW_REVOKE:
+	case KW_ROLLBACK:
+	case KW_SET:
+	case KW_SHOW:
+	case KW_SHUTDOWN:
+	case KW_TRUNCATE:
+	case KW_UPDATE:
+	case KW_USE:
+	case KW_VACUUM:
+	case KW_WAITFOR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Binary operators spelled as words. */
+static int ma_kw_binop(int kw)
+{
+	switch (kw) {
+	case KW_AND:
+	case KW_OR:
+	case KW_XOR:
+	case KW_LIKE:
+	case KW_ILIKE:
+	case KW_RLIKE:
+	case KW_REGEXP:
+	case KW_GLOB:
+	case KW_SIMILAR:
+	case KW_SOUNDS:
+	case KW_TO:
+	case KW_IN:
+	case KW_BETWEEN:
+	case KW_DIV:
+	case KW_MOD:
+	case KW_COLLATE:
+	case KW_ESCAPE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+enum { CL_NONE = 0, CL_SELECT, CL_FROM, CL_WHERE, CL_ORDER, CL_LIMIT, CL_VALUES, CL_SET };
+
+static int ma_tok_kw(const char *sql, const struct ma_sql_tok *t)
+{
+	return t->type == MA_SQL_T_WORD ? ma_kw_id(sql + t->start, t->end - t->start) : KW_NONE;
+}
+
+/* The clause a keyword opens, or -1 when it opens none. */
+static int ma_kw_clause(int kw)
+{
+	switch (kw) {
+	case KW_SELECT:
+		return CL_SELECT;
+	case KW_FROM:
+	case KW_JOIN:
+	case KW_UPDATE:
+	case KW_INTO:
+		return CL_FROM;
+	case KW_WHERE:
+	case KW_HAVING:
+	case KW_ON:
+		return CL_WHERE;
+	case KW_ORDER:
+	case KW_GROUP:
+		return CL_ORDER;
+	case KW_LIMIT:
+	case KW_OFFSET:
+		return CL_LIMIT;
+	case KW_VALUES:
+		return CL_VALUES;
+	case KW_SET:
+		return CL_SET;
+	default:
+		return -1;
+	}
+}
+
+static int ma_op_is(const char *sql, const struct ma_sql_tok *t, const char *op)
+{
+	size_t n = strlen(op);
+
+	return t->type == MA_SQL_T_OP && t->end - t->start == n && memcmp(sql + t->start, op, n) == 0;
+}
+
+static int ma_op_comparison(const char *sql, const struct ma_sql_tok *t)
+{
+	static const char *const cmp[] = {"=", "==", "<", ">", "<=", ">=", "<>", "!=", "<=>", NULL};
+
+	for (int i = 0; cmp[i]; i++)
+		if (ma_op_is(sql, t, cmp[i]))
+			return 1;
+	return 0;
+}
+
+/* A logical operator: AND, OR, XOR, and && / || where MySQL means them. */
+static int ma_is_logical(int dialect, const char *sql, const struct ma_sql_tok *t, int kw)
+{
+	if (kw == KW_AND || kw == KW_OR || kw == KW_XOR)
+		return 1;
+	return dialect == MOAT_SQL_MYSQL && (ma_op_is(sql, t, "&&") || ma_op_is(sql, t, "||"));
+}
+
+static int ma_has_text(const char *s, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f' &&
+		    s[i] != '\v')
+			return 1;
+	return 0;
+}
+
+/* Operand-like tokens (values and names), for the state before the span. */
+static int ma_is_operand_tok(const struct ma_sql_tok *t, int kw)
+{
+	switch (t->type) {
+	case MA_SQL_T_STRING:
+	case MA_SQL_T_NUMBER:
+	case MA_SQL_T_QIDENT:
+	case MA_SQL_T_PARAM:
+	case MA_SQL_T_RPAREN:
+		return 1;
+	case MA_SQL_T_WORD:
+		return kw == KW_NONE || kw == KW_NULL || kw == KW_TRUE || kw == KW_FALSE ||
+		       kw == KW_UNKNOWN || kw == KW_END || kw == KW_ASC || kw == KW_DESC;
+	default:
+		return 0;
+	}
+}
+
+/* The structures found in the span (see the file comment, point 3). */
+struct ma_sql_flags {
+	int closed;   /* the span starts by closing a literal opened before the input */
+	int stacked;  /* ; then a statement */
+	int uni;      /* UNION / INTERSECT / EXCEPT then SELECT, ALL, DISTINCT or ( */
+	int select;   /* SELECT introduced (a subquery) */
+	int logic;    /* OR / AND / XOR followed by a condition */
+	int func;     /* a listed function call, WAITFOR, @@variable */
+	int cut;      /* a comment cutting the tail after a value */
+	int obfus;    /* comments inside the input between tokens, / *! */
+	int clause;   /* ORDER BY, GROUP BY, HAVING, LIMIT, INTO, PROCEDURE */
+	int cond;     /* CASE */
+	int active;   /* an operator, keyword or punctuation after a closed literal */
+	int tail_cut; /* nothing of the statement's own text runs after the input */
+};
+
+struct ma_sql_state {
+	int expect_op; /* 1: an operator is expected (an operand came last) */
+	int stmt_start;
+	int lenient; /* inside a statement this grammar does not follow (DROP ...) */
+	int clause, clause_depth, depth;
+	int after_is;
+	int valid;
+	const struct ma_sql_tok *prev; /* the previous significant token */
+	int prev_kw;
+};
+
+static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, int i)
+{
+	for (i++; i < n; i++)
+		if (w[i].type != MA_SQL_T_COMMENT)
+			return &w[i];
+	return NULL;
+}
+
+/* One significant token through the expression grammar. */
+static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
+                        const struct ma_sql_tok *t, int kw, const struct ma_sql_tok *next)
+{
+	int is_call = next && next->type == MA_SQL_T_LPAREN &&
+	              (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT);
+	int prev_binkw = ma_kw_binop(st->prev_kw) || st->prev_kw == KW_NOT;
+
+	(void)dialect;
+	if (st->lenient) {
+		if (t->type == MA_SQL_T_SEMI) {
+			st->lenient = 0;
+			st->expect_op = 0;
+			st->stmt_start = 1;
+			st->clause = CL_NONE;
+		}
+		return;
+	}
+	if (st->after_is) {
+		if (kw == KW_NOT)
+			return;
+		st->after_is = 0;
+		if (kw != KW_NULL && kw != KW_TRUE && kw != KW_FALSE && kw != KW_UNKNOWN &&
+		    kw != KW_DISTINCT)
+			st->valid = 0;
+		st->expect_op = 1;
+		return;
+	}
+	if (t->type == MA_SQL_T_WORD && kw != KW_NONE && !is_call) {
+		int cl = ma_kw_clause(kw);
+		if (ma_kw_statement(kw)) {
+			if (!st->stmt_start && !(kw == KW_SET && st->expect_op))
+				st->valid = 0;
+			if (kw != KW_SET || st->stmt_start)
+				st->lenient = 1;
+		}
+		switch (kw) {
+		case KW_NULL:
+		case KW_TRUE:
+		case KW_FALSE:
+		case KW_UNKNOWN:
+			if (st->expect_op)
+				st->valid = 0;
+			st->expect_op = 1;
+			break;
+		case KW_NOT:
+		case KW_INTERVAL:
+		case KW_BINARY:
+		case KW_EXISTS:
+		case KW_ALL:
+		case KW_ANY:
+		case KW_SOME:
+		case KW_DISTINCT:
+			if (!st->expect_op)
+				break;
+			if (kw == KW_NOT)
+				break; /* NOT LIKE, NOT IN, NOT BETWEEN */
+			if (kw == KW_BINARY)
+				break;
+			st->valid = 0;
+			break;
+		case KW_IS:
+			if (!st->expect_op)
+				st->valid = 0;
+			st->after_is = 1;
+			st->expect_op = 0;
+			break;
+		case KW_CASE:
+			if (st->expect_op)
+				st->valid = 0;
+			break;
+		case KW_WHEN:
+		case KW_THEN:
+		case KW_ELSE:
+		case KW_AS:
+		case KW_BY:
+		case KW_USING:
+		case KW_VALUES:
+		case KW_OUTFILE:
+		case KW_DUMPFILE:
+		case KW_PARTITION:
+			st->expect_op = 0;
+			break;
+		case KW_END:
+		case KW_ASC:
+		case KW_DESC:
+			if (!st->expect_op)
+				st->valid = 0;
+			st->expect_op = 1;
+			break;
+		case KW_SELECT:
+			if (st->expect_op ||
+			    !(st->stmt_start || (st->prev && st->prev->type == MA_SQL_T_LPAREN) ||
+			      st->prev_kw == KW_UNION || st->prev_kw == KW_ALL ||
+			      st->prev_kw == KW_DISTINCT || st->prev_kw == KW_INTERSECT ||
+			      st->prev_kw == KW_EXCEPT || st->prev_kw == KW_MINUS ||
+			      st->prev_kw == KW_AS || st->prev_kw == KW_EXISTS))
+				st->valid = 0;
+			st->expect_op = 0;
+			break;
+		case KW_WITH:
+			if (!st->stmt_start && st->expect_op == 0)
+				st->valid = 0;
+			st->expect_op = 0;
+			break;
+		case KW_FROM:
+		case KW_WHERE:
+		case KW_HAVING:
+		case KW_ON:
+		case KW_ORDER:
+		case KW_GROUP:
+		case KW_LIMIT:
+		case KW_OFFSET:
+		case KW_UNION:
+		case KW_INTERSECT:
+		case KW_EXCEPT:
+		case KW_MINUS:
+		case KW_INTO:
+		case KW_JOIN:
+		case KW_PROCEDURE:
+		case KW_RETURNING:
+			if (!st->expect_op && !st->lenient)
+				st->valid = 0;
+			st->expect_op = 0;
+			break;
+		case KW_INNER:
+		case KW_LEFT:
+		case KW_RIGHT:
+		case KW_OUTER:
+		case KW_CROSS:
+		case KW_NATURAL:
+			if (!st->expect_op)
+				st->valid = 0;
+			break;
+		default:
+			if (ma_kw_binop(kw)) {
+				if (!st->expect_op && !prev_binkw)
+					st->valid = 0;
+				st->expect_op = 0;
+			} else if (!ma_kw_statement(kw)) {
+				st->expect_op = 0;
+			}
+			break;
+		}
+		if (cl >= 0) {
+			st->clause = cl;
+			st->clause_depth = st->depth;
+		}
+		st->stmt_start = 0;
+		return;
+	}
+	switch (t->type) {
+	case MA_SQL_T_WORD:
+	case MA_SQL_T_QIDENT:
+	case MA_SQL_T_STRING:
+	case MA_SQL_T_NUMBER:
+	case MA_SQL_T_PARAM:
+		if (t->flags & MA_SQL_F_UNTERMINATED)
+			st->valid = 0;
+		if (st->expect_op) {
+			int alias = (st->clause == CL_SELECT || st->clause == CL_FROM) &&
+			            (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT ||
+			             (t->type == MA_SQL_T_STRING && dialect == MOAT_SQL_MYSQL)) &&
+			            !is_call;
+			int concat = t->type == MA_SQL_T_STRING && st->prev &&
+			             st->prev->type == MA_SQL_T_STRING;
+			if (!alias && !concat)
+				st->valid = 0;
+		}
+		st->expect_op = 1;
+		break;
+	case MA_SQL_T_LPAREN:
+		if (st->expect_op && !(st->prev && (st->prev->type == MA_SQL_T_WORD ||
+		                                    st->prev->type == MA_SQL_T_QIDENT)))
+			st->valid = 0;
+		st->depth++;
+		st->expect_op = 0;
+		break;
+	case MA_SQL_T_RPAREN:
+		if (!st->expect_op && !(st->prev && st->prev->type == MA_SQL_T_LPAREN))
+			st->valid = 0;
+		st->depth--;
+		st->expect_op = 1;
+		break;
+	case MA_SQL_T_COMMA:
+		if (!st->expect_op)
+			st->valid = 0;
+		if (st->clause == CL_WHERE && st->depth <= st->clause_depth)
+			st->valid = 0;
+		st->expect_op = 0;
+		break;
+	case MA_SQL_T_SEMI:
+		if (!st->expect_op && !st->stmt_start)
+			st->valid = 0;
+		st->expect_op = 0;
+		st->stmt_start = 1;
+		st->clause = CL_NONE;
+		st->clause_depth = st->depth;
+		return;
+	case MA_SQL_T_DOT:
+		if (!st->expect_op)
+			st->valid = 0;
+		st->expect_op = 0;
+		break;
+	case MA_SQL_T_OP:
+		if (!st->expect_op) {
+			if (ma_op_is(sql, t, "*")) {
+				st->expect_op = 1; /* SELECT *, COUNT(*), t.* */
+			} else if (!(ma_op_is(sql, t, "-") || ma_op_is(sql, t, "+") ||
+			             ma_op_is(sql, t, "~") || ma_op_is(sql, t, "!") ||
+			             ma_op_is(sql, t, "@"))) {
+				st->valid = 0;
+			}
+		} else {
+			st->expect_op = 0;
+		}
+		break;
+	default:
+		break; /* a byte no rule knows: neither way */
+	}
+	st->stmt_start = 0;
+}
+
+void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
+                    struct ma_sql_hit *hit)
+{
+	struct ma_sql_tok win[MA_SQL_WIN], t, prev;
+	struct ma_sql_lexer lx;
+	struct ma_sql_state st;
+	struct ma_sql_flags f;
+	int n = 0, have_prev = 0, prev_kw = KW_NONE, clause = CL_NONE, depth = 0, clause_depth = 0;
+	int tail_live = 0, logic_pending = 0;
+	const struct ma_sql_tok *lastsig = NULL;
+
+	memset(hit, 0, sizeof *hit);
+	memset(&f, 0, sizeof f);
+	ma_sql_lex_init(&lx, dialect, sql, len);
+	while (ma_sql_lex_next(&lx, &t)) {
+		if (t.end <= a) {
+			if (t.type == MA_SQL_T_COMMENT)
+				continue;
+			prev = t;
+			have_prev = 1;
+			prev_kw = ma_tok_kw(sql, &t);
+			if (prev_kw != KW_NONE && ma_kw_clause(prev_kw) >= 0) {
+				clause = ma_kw_clause(prev_kw);
+				clause_depth = depth;
+			}
+			if (t.type == MA_SQL_T_LPAREN)
+				depth++;
+			else if (t.type == MA_SQL_T_RPAREN)
+				depth--;
+			else if (t.type == MA_SQL_T_SEMI)
+				clause = CL_NONE;
+			continue;
+		}
+		if (t.start >= b) {
+			tail_live = t.type != MA_SQL_T_COMMENT;
+			break;
+		}
+		if (n == MA_SQL_WIN)
+			break;
+		win[n++] = t;
+	}
+	if (n == 0 || (n == 1 && win[0].start <= a && win[0].end >= b))
+		return; /* inside one token (or only whitespace): data */
+	hit->spans = 1;
+
+	memset(&st, 0, sizeof st);
+	st.valid = 1;
+	st.clause = clause;
+	st.clause_depth = clause_depth;
+	st.depth = depth;
+	st.stmt_start = !have_prev || prev.type == MA_SQL_T_SEMI;
+	if (have_prev) {
+		st.expect_op = ma_is_operand_tok(&prev, prev_kw);
+		st.prev = &prev;
+		st.prev_kw = prev_kw;
+	}
+	f.closed = (win[0].type == MA_SQL_T_STRING || win[0].type == MA_SQL_T_QIDENT) &&
+	           win[0].start < a && win[0].end <= b && !(win[0].flags & MA_SQL_F_UNTERMINATED);
+	for (int i = 0; i < n; i++) {
+		const struct ma_sql_tok *tk = &win[i];
+		const struct ma_sql_tok *next = ma_next_sig(win, n, i);
+		int intro = tk->start >= a;
+		int kw;
+
+		if (tk->type == MA_SQL_T_COMMENT) {
+			if (!intro)
+				continue;
+			if (tk->flags & MA_SQL_F_EXEC) {
+				f.obfus = 1;
+			} else if (tk->end > b && ma_has_text(sql, b, tk->end)) {
+				if (f.closed || (lastsig && (lastsig->type == MA_SQL_T_NUMBER ||
+				                             lastsig->type == MA_SQL_T_STRING ||
+				                             lastsig->type == MA_SQL_T_RPAREN)))
+					f.cut = 1;
+			} else if (next && lastsig && sql[tk->start] == '/') {
+				f.obfus = 1; /* / * * / as whitespace between the input's tokens */
+			}
+			if (tk->end >= len || (tk->end > b && sql[tk->start] != '/'))
+				f.tail_cut = 1;
+			continue;
+		}
+		kw = ma_tok_kw(sql, tk);
+		ma_sql_step(&st, dialect, sql, tk, kw, next);
+		st.prev = tk;
+		st.prev_kw = kw;
+		lastsig = tk;
+		if (!intro)
+			continue;
+		if (f.closed && i > 0)
+			f.active |= tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER &&
+			            tk->type != MA_SQL_T_QIDENT && tk->type != MA_SQL_T_OTHER &&
+			            !(tk->type == MA_SQL_T_WORD && kw == KW_NONE);
+		if (logic_pending &&
+		    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER ||
+		     tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk) || kw == KW_NULL ||
+		     kw == KW_TRUE || kw == KW_FALSE || kw == KW_LIKE || kw == KW_RLIKE ||
+		     kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN || kw == KW_IS ||
+		     kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
+		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||
+		     (next && next->type == MA_SQL_T_LPAREN && tk->type == MA_SQL_T_WORD)))
+			f.logic = 1;
+		if (ma_is_logical(dialect, sql, tk, kw))
+			logic_pending = 1;
+		switch (kw) {
+		case KW_UNION:
+		case KW_INTERSECT:
+		case KW_EXCEPT:
+			if (next && (next->type == MA_SQL_T_LPAREN || ma_tok_kw(sql, next) == KW_SELECT ||
+			             ma_tok_kw(sql, next) == KW_ALL ||
+			             ma_tok_kw(sql, next) == KW_DISTINCT))
+				f.uni = 1;
+			break;
+		case KW_SELECT:
+			f.select = 1;
+			break;
+		case KW_WAITFOR:
+			f.func = 1;
+			break;
+		case KW_CASE:
+			f.cond = 1;
+			break;
+		case KW_ORDER:
+		case KW_GROUP:
+			if (next && ma_tok_kw(sql, next) == KW_BY)
+				f.clause = 1;
+			break;
+		case KW_HAVING:
+		case KW_LIMIT:
+		case KW_INTO:
+		case KW_PROCEDURE:
+		case KW_OFFSET:
+			f.clause = 1;
+			break;
+		default:
+			break;
+		}
+		if (tk->type == MA_SQL_T_SEMI && next &&
+		    (ma_kw_statement(ma_tok_kw(sql, next)) || ma_tok_kw(sql, next) == KW_SELECT ||
+		     ma_tok_kw(sql, next) == KW_WITH))
+			f.stacked = 1;
+		if (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR))
+			f.func = 1;
+		if (tk->type == MA_SQL_T_WORD && next && next->type == MA_SQL_T_LPAREN &&
+		    (ma_is_danger_func(sql + tk->start, tk->end - tk->start) || kw == KW_IF))
+			f.func = 1;
+	}
+	if (!tail_live)
+		f.tail_cut = 1;
+	if (!st.valid)
+		return;
+	if (f.stacked) {
+		hit->rule = "sqli.stacked_query";
+		hit->sev = "critical";
+		hit->confidence = 0.99;
+	} else if (f.uni) {
+		hit->rule = "sqli.union";
+		hit->sev = "high";
+		hit->confidence = 0.99;
+	} else if (f.select) {
+		hit->rule = "sqli.subquery";
+		hit->sev = "high";
+		hit->confidence = 0.97;
+	} else if (f.func) {
+		hit->rule = "sqli.function";
+		hit->sev = "high";
+		hit->confidence = 0.97;
+	} else if (f.logic) {
+		hit->rule = "sqli.boolean";
+		hit->sev = "high";
+		hit->confidence = 0.95;
+	} else if (f.cut) {
+		hit->rule = "sqli.comment_truncation";
+		hit->sev = "high";
+		hit->confidence = 0.95;
+	} else if (f.obfus) {
+		hit->rule = "sqli.comment_obfuscation";
+		hit->sev = "high";
+		hit->confidence = 0.9;
+	} else if (f.cond) {
+		hit->rule = "sqli.conditional";
+		hit->sev = "high";
+		hit->confidence = 0.9;
+	} else if (f.clause && (f.tail_cut || f.closed)) {
+		hit->rule = "sqli.clause";
+		hit->sev = "medium";
+		hit->confidence = 0.9;
+	} else if (f.closed && f.active) {
+		hit->rule = "sqli.literal_breakout";
+		hit->sev = "high";
+		hit->confidence = 0.9;
+	} else {
+		return;
+	}
+	hit->fired = 1;
+}
+
+/* ---- the public check ---- */
+
+static const char *ma_dialect_name(int dialect)
+{
+	switch (dialect) {
+	case MOAT_SQL_SQLITE:
+		return "sqlite";
+	case MOAT_SQL_POSTGRES:
+		return "postgresql";
+	default:
+		return "mysql";
+	}
+}
+
+int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
+                      const char *file, int line, const char *function)
+{
+	const struct ma_input *in;
+	size_t nin;
+
+	if (!r || !sql)
+		return MOAT_ALLOW;
+	if (len == (size_t)-1)
+		len = strlen(sql);
+	if (dialect != MOAT_SQL_SQLITE && dialect != MOAT_SQL_POSTGRES)
+		dialect = MOAT_SQL_MYSQL;
+	in = ma_request_inputs(r, &nin);
+	if (nin == 0 || ma_request_mode(r, "sql_injection", NULL) == MOAT_MODE_OFF)
+		return MOAT_ALLOW;
+	for (size_t i = 0; i < nin; i++) {
+		if (in[i].plain)
+			continue; /* one word: inside one token wherever it lands */
+		for (int k = 0; k < in[i].nforms; k++) {
+			const char *v = in[i].form[k];
+			size_t vl = in[i].form_len[k], from = 0;
+			int seen = 0;
+			if (vl < 2 || vl > len)
+				continue;
+			/* every place it occurs, up to 64 */
+			while (from + vl <= len && seen < 64) {
+				const char *at = memmem(sql + from, len - from, v, vl);
+				struct ma_sql_hit hit;
+				size_t a;
+				if (!at)
+					break;
+				a = (size_t)(at - sql);
+				seen++;
+				ma_sql_analyse(dialect, sql, len, a, a + vl, &hit);
+				if (hit.fired) {
+					struct ma_finding fd = {
+					    .interceptor = "sql_injection",
+					    .rule = hit.rule,
+					    .severity = hit.sev,
+					    .confidence = hit.confidence,
+					    .input = &in[i],
+					    .form = k,
+					    .operation = sql,
+					    .operation_len = len,
+					    .extra_key = "dialect",
+					    .extra_value = ma_dialect_name(dialect),
+					    .file = file,
+					    .line = line,
+					    .function = function,
+					};
+					int v2 = ma_request_fire(r, &fd);
+					if (v2 >= 0)
+						return v2;
+					break; /* excluded for this parameter: next input */
+				}
+				from = a + 1;
+			}
+		}
+	}
+	return MOAT_ALLOW;
+}

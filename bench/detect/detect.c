@@ -1,0 +1,448 @@
+/*
+ * bench/detect/detect.c — runs libmoatagent's interceptors on every case
+ * of a corpus folder laid out like shared/corpus/cases (README there:
+ * one folder per category, JSONL files of {"input"} or {"operation"}) and
+ * prints, per category and per file: cases, detected, detection rate,
+ * false positives, false-positive rate, the inputs that changed nothing in
+ * their sink (apart, not counted as misses) and the cost per check (p50,
+ * p99), then one line per category for scripts:
+ *
+ *     RESULT <category> cases=<n> detected=<pct> false_positives=<pct>
+ *
+ * Attack categories fill detected (false_positives=-), benign ones
+ * false_positives (detected=-); a category without an interceptor yet says
+ * so (n/a), it does not print 0 %.
+ *
+ * SQL (sqli, benign-user-input, benign-sql): an input goes, as query
+ * parameter "q" of a request, into five sinks — a quoted string, a bare
+ * number, LIKE, ORDER BY, VALUES — and the statement is checked; a case is
+ * detected when any sink blocks. It changed nothing when it stays inside
+ * one token in every sink. A benign operation is checked with every string
+ * and number literal of its own as the request's inputs.
+ *
+ * Usage: detect [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR
+ */
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "ma_int.h"
+
+#define N_SINKS 5
+static const char *const sinks[N_SINKS][2] = {
+    {"SELECT id, name, price FROM products WHERE name = '", "' AND visible = 1"},
+    {"SELECT id, name, price FROM products WHERE id = ", " AND visible = 1"},
+    {"SELECT id, name, price FROM products WHERE name LIKE '%", "%' ORDER BY name LIMIT 20"},
+    {"SELECT id, name, price FROM products WHERE visible = 1 ORDER BY ", " LIMIT 20"},
+    {"INSERT INTO comments (product_id, author, body) VALUES (7, 'guest', '", "')"},
+};
+
+enum { K_NONE, K_SQL_ATTACK, K_SQL_BENIGN_INPUT, K_SQL_BENIGN_OP };
+
+struct samples {
+	double *v;
+	size_t n, cap;
+};
+
+struct tally {
+	char name[256];
+	long cases, detected, fp, unchanged, checks;
+	struct samples ns;
+};
+
+static int dialect = MOAT_SQL_MYSQL;
+static int show_misses = 0;
+static const struct moat_policy *policy;
+
+static void samples_add(struct samples *s, double v)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 1024;
+		s->v = realloc(s->v, s->cap * sizeof *s->v);
+		if (!s->v) {
+			fprintf(stderr, "out of memory\n");
+			exit(1);
+		}
+	}
+	s->v[s->n++] = v;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+static double pct(struct samples *s, double p)
+{
+	size_t i;
+
+	if (!s->n)
+		return 0;
+	qsort(s->v, s->n, sizeof *s->v, cmp_double);
+	i = (size_t)(p * (double)(s->n - 1) + 0.5);
+	return s->v[i];
+}
+
+static double now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static int kind_of(const char *cat)
+{
+	if (!strcmp(cat, "sqli"))
+		return K_SQL_ATTACK;
+	if (!strcmp(cat, "benign-user-input"))
+		return K_SQL_BENIGN_INPUT;
+	if (!strcmp(cat, "benign-sql"))
+		return K_SQL_BENIGN_OP;
+	return K_NONE;
+}
+
+static int is_attack_cat(const char *cat)
+{
+	static const char *const a[] = {"sqli", "nosql", "xss", "ssrf", "path-traversal",
+	                                "command-injection", "prompt-injection", "other", NULL};
+	for (int i = 0; a[i]; i++)
+		if (!strcmp(cat, a[i]))
+			return 1;
+	return 0;
+}
+
+/* One timed check of sql with the request r. */
+static int timed_check(struct moat_request *r, const char *sql, size_t len, struct tally *file,
+                       struct tally *cat)
+{
+	double t0 = now_ns(), dt;
+	int v = moat_check_sql(r, dialect, sql, len);
+
+	dt = (now_ns() - t0) / 1000.0;
+	samples_add(&file->ns, dt);
+	samples_add(&cat->ns, dt);
+	file->checks++;
+	cat->checks++;
+	return v;
+}
+
+static void print_escaped(FILE *f, const char *s, size_t n, size_t max)
+{
+	for (size_t i = 0; i < n && i < max; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			fprintf(f, "\\x%02x", c);
+		else
+			fputc(c, f);
+	}
+	if (n > max)
+		fputs("...", f);
+}
+
+/* An input through the five SQL sinks: 1 if any blocks; *unchanged set
+ * when it stays inside one token in every sink. */
+static int sql_input(const char *in, size_t n, struct tally *file, struct tally *cat,
+                     int *unchanged, char *buf, size_t cap)
+{
+	struct moat_request *r;
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/search",
+	                               .source_ip = "192.0.2.10", .policy = policy};
+	int blocked = 0, spans = 0;
+
+	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
+		return 0;
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "q", in, n);
+	for (int s = 0; s < N_SINKS; s++) {
+		size_t l0 = strlen(sinks[s][0]), l1 = strlen(sinks[s][1]);
+		struct ma_sql_hit hit;
+		if (l0 + n + l1 > cap)
+			continue;
+		memcpy(buf, sinks[s][0], l0);
+		memcpy(buf + l0, in, n);
+		memcpy(buf + l0 + n, sinks[s][1], l1);
+		if (timed_check(r, buf, l0 + n + l1, file, cat) == MOAT_BLOCK)
+			blocked = 1;
+		ma_sql_analyse(dialect, buf, l0 + n + l1, l0, l0 + n, &hit);
+		if (hit.spans)
+			spans = 1;
+	}
+	moat_request_end(r);
+	*unchanged = !spans;
+	return blocked;
+}
+
+/* A benign operation checked with its own literals as inputs. */
+static int sql_operation(const char *op, size_t n, struct tally *file, struct tally *cat)
+{
+	struct moat_request *r;
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/api",
+	                               .source_ip = "192.0.2.10", .policy = policy};
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+	int k = 0, v;
+
+	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
+		return 0;
+	ma_sql_lex_init(&lx, dialect, op, n);
+	while (ma_sql_lex_next(&lx, &t) && k < 64) {
+		const char *s = op + t.start;
+		size_t l = t.end - t.start;
+		char name[16];
+		if (t.type == MA_SQL_T_STRING) {
+			size_t open;
+			if (t.flags & MA_SQL_F_UNTERMINATED)
+				continue;
+			if (s[0] == '$') { /* $tag$ ... $tag$ */
+				const char *q = memchr(s + 1, '$', l - 1);
+				open = q ? (size_t)(q - s) + 1 : l;
+				if (2 * open > l)
+					continue;
+				s += open;
+				l -= 2 * open;
+			} else { /* [prefix]'...' or "..." */
+				open = strcspn(s, "'\"") + 1;
+				if (open + 1 > l)
+					continue;
+				s += open;
+				l -= open + 1;
+			}
+		} else if (t.type != MA_SQL_T_NUMBER) {
+			continue;
+		}
+		snprintf(name, sizeof name, "lit%d", k++);
+		moat_request_add_input(r, MOAT_INPUT_QUERY, name, s, l);
+	}
+	v = timed_check(r, op, n, file, cat);
+	moat_request_end(r);
+	return v == MOAT_BLOCK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The sorted entries of dir (directories or *.jsonl files). */
+static char **list_dir(const char *dir, int want_dirs, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	if (!d)
+		return NULL;
+	while ((e = readdir(d))) {
+		char path[4096];
+		size_t l = strlen(e->d_name);
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		if (want_dirs) {
+			DIR *sub = opendir(path);
+			if (!sub)
+				continue;
+			closedir(sub);
+		} else if (l < 7 || strcmp(e->d_name + l - 6, ".jsonl") != 0) {
+			continue;
+		}
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			v = realloc(v, cap * sizeof *v);
+		}
+		v[(*n)++] = strdup(e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(v, *n, sizeof *v, cmp_str);
+	return v;
+}
+
+struct result {
+	char cat[128];
+	long cases, detected, fp, unchanged;
+	int kind, attack;
+};
+
+static void print_row(const char *label, struct tally *t, int kind, int attack)
+{
+	printf("  %-58s cases=%-6ld", label, t->cases);
+	if (kind == K_NONE) {
+		printf(" no interceptor yet\n");
+		return;
+	}
+	if (attack)
+		printf(" detected=%-6ld (%6.2f%%)", t->detected,
+		       t->cases ? 100.0 * (double)t->detected / (double)t->cases : 0);
+	else
+		printf(" false_pos=%-5ld (%6.3f%%)", t->fp,
+		       t->cases ? 100.0 * (double)t->fp / (double)t->cases : 0);
+	if (attack)
+		printf(" unchanged=%-4ld", t->unchanged);
+	printf(" p50=%.2fus p99=%.2fus\n", pct(&t->ns, 0.5), pct(&t->ns, 0.99));
+}
+
+int main(int argc, char **argv)
+{
+	const char *dir = NULL;
+	char err[256];
+	size_t ncat;
+	char **cats;
+	struct result *res;
+	size_t cap = 1 << 20;
+	char *buf = malloc(cap);
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--dialect") && i + 1 < argc) {
+			const char *d = argv[++i];
+			dialect = !strcmp(d, "sqlite")       ? MOAT_SQL_SQLITE
+			          : !strncmp(d, "postgres", 8) ? MOAT_SQL_POSTGRES
+			                                       : MOAT_SQL_MYSQL;
+		} else if (!strcmp(argv[i], "--show-misses") && i + 1 < argc) {
+			show_misses = (int)strtol(argv[++i], NULL, 10);
+		} else {
+			dir = argv[i];
+		}
+	}
+	if (!dir || !buf) {
+		fprintf(stderr, "usage: %s [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR\n",
+		        argv[0]);
+		return 2;
+	}
+	policy = moat_policy_parse("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1,
+	                           err, sizeof err);
+	if (!policy) {
+		fprintf(stderr, "policy: %s\n", err);
+		return 1;
+	}
+	cats = list_dir(dir, 1, &ncat);
+	if (!ncat) {
+		fprintf(stderr, "%s: no category folders\n", dir);
+		return 1;
+	}
+	res = calloc(ncat, sizeof *res);
+	printf("detection benchmark: %s (SQL dialect %s)\n", dir,
+	       dialect == MOAT_SQL_SQLITE ? "sqlite" : dialect == MOAT_SQL_POSTGRES ? "postgresql" : "mysql");
+	for (size_t c = 0; c < ncat; c++) {
+		char cdir[4096];
+		size_t nfiles;
+		char **files;
+		struct tally cat = {0};
+		int kind = kind_of(cats[c]), attack = is_attack_cat(cats[c]);
+		long shown_unchanged = 0, shown_miss = 0;
+
+		snprintf(cdir, sizeof cdir, "%s/%s", dir, cats[c]);
+		files = list_dir(cdir, 0, &nfiles);
+		printf("\n== %s%s\n", cats[c], kind == K_NONE ? " (no interceptor yet)" : "");
+		for (size_t f = 0; f < nfiles; f++) {
+			char path[8192];
+			FILE *fp;
+			char *line = NULL;
+			size_t lcap = 0;
+			ssize_t got;
+			struct tally ft = {0};
+
+			snprintf(path, sizeof path, "%s/%s", cdir, files[f]);
+			fp = fopen(path, "r");
+			if (!fp)
+				continue;
+			while ((got = getline(&line, &lcap, fp)) > 0) {
+				json_t *j = json_loadb(line, (size_t)got, JSON_ALLOW_NUL, NULL);
+				json_t *in = j ? json_object_get(j, "input") : NULL;
+				json_t *op = j ? json_object_get(j, "operation") : NULL;
+				int unchanged = 0, hit = 0;
+				if (!j)
+					continue;
+				ft.cases++;
+				cat.cases++;
+				if ((kind == K_SQL_ATTACK || kind == K_SQL_BENIGN_INPUT) && json_is_string(in)) {
+					hit = sql_input(json_string_value(in), json_string_length(in), &ft,
+					                &cat, &unchanged, buf, cap);
+				} else if (kind == K_SQL_BENIGN_OP && json_is_string(op)) {
+					hit = sql_operation(json_string_value(op), json_string_length(op), &ft,
+					                    &cat);
+				}
+				if (kind != K_NONE && attack) {
+					if (hit) {
+						ft.detected++;
+						cat.detected++;
+					} else if (unchanged) {
+						ft.unchanged++;
+						cat.unchanged++;
+						if (shown_unchanged++ < 10) {
+							printf("    unchanged: ");
+							print_escaped(stdout, json_string_value(in),
+							              json_string_length(in), 160);
+							printf("\n");
+						}
+					} else if (shown_miss++ < show_misses) {
+						printf("    miss: ");
+						print_escaped(stdout, json_string_value(in), json_string_length(in),
+						              200);
+						printf("\n");
+					}
+				} else if (kind != K_NONE && hit) {
+					ft.fp++;
+					cat.fp++;
+					if (shown_miss++ < show_misses) {
+						printf("    false positive: ");
+						if (json_is_string(in))
+							print_escaped(stdout, json_string_value(in),
+							              json_string_length(in), 200);
+						else
+							print_escaped(stdout, json_string_value(op),
+							              json_string_length(op), 200);
+						printf("\n");
+					}
+				}
+				json_decref(j);
+			}
+			free(line);
+			fclose(fp);
+			print_row(files[f], &ft, kind, attack);
+			free(ft.ns.v);
+			free(files[f]);
+		}
+		free(files);
+		if (attack && kind != K_NONE && cat.unchanged)
+			printf("  (%ld inputs changed nothing in any sink: not counted as misses)\n",
+			       cat.unchanged);
+		print_row("ALL", &cat, kind, attack);
+		snprintf(res[c].cat, sizeof res[c].cat, "%s", cats[c]);
+		res[c].cases = cat.cases;
+		res[c].detected = cat.detected;
+		res[c].fp = cat.fp;
+		res[c].unchanged = cat.unchanged;
+		res[c].kind = kind;
+		res[c].attack = attack;
+		free(cat.ns.v);
+	}
+	printf("\n");
+	for (size_t c = 0; c < ncat; c++) {
+		struct result *x = &res[c];
+		if (x->kind == K_NONE) {
+			printf("RESULT %s cases=%ld detected=n/a false_positives=n/a (no interceptor yet)\n",
+			       x->cat, x->cases);
+		} else if (x->attack) {
+			/* the rate counts the inputs that changed something in a sink */
+			long counted = x->cases - x->unchanged;
+			printf("RESULT %s cases=%ld detected=%.2f%% false_positives=- unchanged=%ld\n",
+			       x->cat, x->cases, counted ? 100.0 * (double)x->detected / (double)counted : 0,
+			       x->unchanged);
+		} else {
+			printf("RESULT %s cases=%ld detected=- false_positives=%.3f%%\n", x->cat, x->cases,
+			       x->cases ? 100.0 * (double)x->fp / (double)x->cases : 0);
+		}
+		free(cats[c]);
+	}
+	free(cats);
+	free(res);
+	free(buf);
+	moat_policy_release(policy);
+	return 0;
+}
