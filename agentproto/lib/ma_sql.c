@@ -67,6 +67,7 @@ enum {
 	KW_EXECUTE,
 	KW_EXISTS,
 	KW_FALSE,
+	KW_FOR,
 	KW_FROM,
 	KW_GLOB,
 	KW_GRANT,
@@ -112,6 +113,7 @@ enum {
 	KW_RLIKE,
 	KW_ROLLBACK,
 	KW_SELECT,
+	KW_SEPARATOR,
 	KW_SET,
 	KW_SHOW,
 	KW_SHUTDOWN,
@@ -120,6 +122,7 @@ enum {
 	KW_SOUNDS,
 	KW_THEN,
 	KW_TO,
+	KW_TOP,
 	KW_TRUE,
 	KW_TRUNCATE,
 	KW_UNION,
@@ -175,6 +178,7 @@ static const struct ma_kw {
     {"execute", KW_EXECUTE},
     {"exists", KW_EXISTS},
     {"false", KW_FALSE},
+    {"for", KW_FOR},
     {"from", KW_FROM},
     {"glob", KW_GLOB},
     {"grant", KW_GRANT},
@@ -220,6 +224,7 @@ static const struct ma_kw {
     {"rlike", KW_RLIKE},
     {"rollback", KW_ROLLBACK},
     {"select", KW_SELECT},
+    {"separator", KW_SEPARATOR},
     {"set", KW_SET},
     {"show", KW_SHOW},
     {"shutdown", KW_SHUTDOWN},
@@ -228,6 +233,7 @@ static const struct ma_kw {
     {"sounds", KW_SOUNDS},
     {"then", KW_THEN},
     {"to", KW_TO},
+    {"top", KW_TOP},
     {"true", KW_TRUE},
     {"truncate", KW_TRUNCATE},
     {"union", KW_UNION},
@@ -294,6 +300,18 @@ static int ma_kw_id(const char *w, size_t n)
 	return KW_NONE;
 }
 
+/* Functions of the server's identity that take no argument: USER(),
+ * VERSION() ... called with one is somebody's word in parentheses. */
+static int ma_is_noarg_func(const char *w, size_t n)
+{
+	static const char *const f[] = {"current_user", "database",    "schema", "session_user",
+	                                "system_user",  "user",        "version", NULL};
+	for (int i = 0; f[i]; i++)
+		if (ma_word_cmp(w, n, f[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int ma_is_danger_func(const char *w, size_t n)
 {
 	size_t lo = 0, hi = sizeof ma_sql_funcs / sizeof ma_sql_funcs[0];
@@ -310,6 +328,33 @@ static int ma_is_danger_func(const char *w, size_t n)
 		else
 			lo = mid + 1;
 	}
+	return 0;
+}
+
+/* Names of system catalogs and procedures: reading or calling them is what
+ * an injection is for, and no user types them between tokens. */
+static int ma_is_catalog(const char *w, size_t n)
+{
+	static const char *const f[] = {
+	    "information_schema", "sqlite_master", "sqlite_schema", "sqlite_temp_master",
+	    "pg_catalog",         "pg_shadow",     "pg_user",       "pg_database",
+	    "sysobjects",         "syscolumns",    "sysusers",      "sysdatabases",
+	    "sysservers",         "all_tables",    "all_users",     "dba_users",
+	    "xp_cmdshell",        "xp_regread",    "sp_executesql", "sp_oacreate",
+	    "sp_makewebtask",     "sp_password",   NULL};
+	for (int i = 0; f[i]; i++)
+		if (ma_word_cmp(w, n, f[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int ma_word_in(const char *sql, const struct ma_sql_tok *t, const char *const *set)
+{
+	if (!t || t->type != MA_SQL_T_WORD)
+		return 0;
+	for (int i = 0; set[i]; i++)
+		if (ma_word_cmp(sql + t->start, t->end - t->start, set[i]) == 0)
+			return 1;
 	return 0;
 }
 
@@ -486,13 +531,16 @@ struct ma_sql_flags {
 	int cond;     /* CASE */
 	int active;   /* an operator, keyword or punctuation after a closed literal */
 	int tail_cut; /* nothing of the statement's own text runs after the input */
+	int catalog;  /* a system catalog or procedure named */
+	int sysvar;   /* @@version ... */
 };
 
 struct ma_sql_state {
 	int expect_op; /* 1: an operator is expected (an operand came last) */
 	int stmt_start;
 	int lenient; /* inside a statement this grammar does not follow (DROP ...) */
-	int clause, clause_depth, depth;
+	int clause, depth;
+	uint8_t cstack[32]; /* the clause outside each open parenthesis */
 	int after_is;
 	int valid;
 	const struct ma_sql_tok *prev; /* the previous significant token */
@@ -513,7 +561,12 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 {
 	int is_call = next && next->type == MA_SQL_T_LPAREN &&
 	              (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT);
-	int prev_binkw = ma_kw_binop(st->prev_kw) || st->prev_kw == KW_NOT;
+	/* NOT LIKE, NOT IN, SOUNDS LIKE, SIMILAR TO: a word operator after another */
+	int prev_binkw = (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS ||
+	                  st->prev_kw == KW_SIMILAR) &&
+	                 (kw == KW_LIKE || kw == KW_ILIKE || kw == KW_RLIKE || kw == KW_REGEXP ||
+	                  kw == KW_GLOB || kw == KW_IN || kw == KW_BETWEEN || kw == KW_TO ||
+	                  kw == KW_SIMILAR);
 
 	(void)dialect;
 	if (st->lenient) {
@@ -523,6 +576,11 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 			st->stmt_start = 1;
 			st->clause = CL_NONE;
 		}
+		return;
+	}
+	if (st->prev_kw == KW_AS && t->type == MA_SQL_T_WORD) {
+		st->expect_op = 1; /* AS BINARY, AS CHAR, AS "name": a type or an alias */
+		st->stmt_start = 0;
 		return;
 	}
 	if (st->after_is) {
@@ -588,6 +646,9 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		case KW_OUTFILE:
 		case KW_DUMPFILE:
 		case KW_PARTITION:
+		case KW_FOR:
+		case KW_SEPARATOR:
+		case KW_TOP:
 			st->expect_op = 0;
 			break;
 		case KW_END:
@@ -651,10 +712,8 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 			}
 			break;
 		}
-		if (cl >= 0) {
+		if (cl >= 0)
 			st->clause = cl;
-			st->clause_depth = st->depth;
-		}
 		st->stmt_start = 0;
 		return;
 	}
@@ -682,20 +741,24 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		if (st->expect_op && !(st->prev && (st->prev->type == MA_SQL_T_WORD ||
 		                                    st->prev->type == MA_SQL_T_QIDENT)))
 			st->valid = 0;
+		if (st->depth >= 0 && st->depth < 32)
+			st->cstack[st->depth] = (uint8_t)st->clause;
 		st->depth++;
+		st->clause = CL_NONE;
 		st->expect_op = 0;
 		break;
 	case MA_SQL_T_RPAREN:
 		if (!st->expect_op && !(st->prev && st->prev->type == MA_SQL_T_LPAREN))
 			st->valid = 0;
 		st->depth--;
+		st->clause = st->depth >= 0 && st->depth < 32 ? st->cstack[st->depth] : CL_NONE;
 		st->expect_op = 1;
 		break;
 	case MA_SQL_T_COMMA:
 		if (!st->expect_op)
 			st->valid = 0;
-		if (st->clause == CL_WHERE && st->depth <= st->clause_depth)
-			st->valid = 0;
+		if (st->clause == CL_WHERE)
+			st->valid = 0; /* WHERE a, b */
 		st->expect_op = 0;
 		break;
 	case MA_SQL_T_SEMI:
@@ -704,7 +767,6 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		st->expect_op = 0;
 		st->stmt_start = 1;
 		st->clause = CL_NONE;
-		st->clause_depth = st->depth;
 		return;
 	case MA_SQL_T_DOT:
 		if (!st->expect_op)
@@ -730,6 +792,112 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 	st->stmt_start = 0;
 }
 
+/*
+ * After a ';' of the input, is win[j] the start of a statement? 1: one
+ * that reads as SQL (SELECT, DECLARE @x, DROP TABLE, INSERT INTO, UPDATE
+ * t SET, DELETE FROM, EXEC name, WAITFOR DELAY, SET x = ...); 2: a
+ * statement keyword whose statement this check does not read (judged with
+ * the grammar); 0: none ("hi; show me more" is not a second statement).
+ */
+static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n, int j)
+{
+	static const char *const objects[] = {"table",     "database", "schema",  "user",
+	                                      "view",      "index",    "procedure", "function",
+	                                      "trigger",   "login",    "role",    "temporary",
+	                                      "temp",      "unique",   "or",      NULL};
+	static const char *const shows[] = {"tables", "databases", "grants", "variables", "columns",
+	                                    "processlist", "schemas", "status", NULL};
+	static const char *const delays[] = {"delay", "time", NULL};
+	const struct ma_sql_tok *t = &w[j];
+	const struct ma_sql_tok *a1 = ma_next_sig(w, n, j);
+	const struct ma_sql_tok *a2 = a1 ? ma_next_sig(w, n, (int)(a1 - w)) : NULL;
+	int kw = ma_tok_kw(sql, t), k1 = a1 ? ma_tok_kw(sql, a1) : KW_NONE;
+
+	switch (kw) {
+	case KW_SELECT:
+	case KW_WITH:
+	case KW_SHUTDOWN:
+		return 1;
+	case KW_DECLARE:
+		return a1 && a1->type == MA_SQL_T_PARAM;
+	case KW_EXEC:
+	case KW_EXECUTE:
+		if (a1 && a1->type == MA_SQL_T_LPAREN)
+			return 1;
+		if (!a1 || (a1->type != MA_SQL_T_WORD && a1->type != MA_SQL_T_QIDENT &&
+		            a1->type != MA_SQL_T_PARAM))
+			return 0;
+		for (j = (int)(a1 - w) + 1; j < n && (w[j].type == MA_SQL_T_DOT ||
+		                                      w[j].type == MA_SQL_T_WORD ||
+		                                      w[j].type == MA_SQL_T_QIDENT);
+		     j++)
+			if (w[j].type != MA_SQL_T_DOT && w[j - 1].type != MA_SQL_T_DOT)
+				return 0; /* EXEC name word: English */
+		return 1;
+	case KW_SET:
+		for (j = j + 1; j < n; j++)
+			if (ma_op_is(sql, &w[j], "=") || ma_op_is(sql, &w[j], ":="))
+				return 1;
+		return 0;
+	case KW_DROP:
+	case KW_CREATE:
+	case KW_ALTER:
+	case KW_TRUNCATE:
+	case KW_RENAME:
+		return ma_word_in(sql, a1, objects) ? 1 : 0;
+	case KW_INSERT:
+	case KW_REPLACE:
+		return k1 == KW_INTO;
+	case KW_DELETE:
+		return k1 == KW_FROM;
+	case KW_UPDATE:
+		return a2 && ma_tok_kw(sql, a2) == KW_SET;
+	case KW_WAITFOR:
+		return ma_word_in(sql, a1, delays);
+	case KW_SHOW:
+		return ma_word_in(sql, a1, shows);
+	default:
+		return ma_kw_statement(kw) ? 2 : 0;
+	}
+}
+
+/* Runs the grammar on to the end of the statement (from the first token
+ * after the input, first, with the lexer lx positioned after it): 1 when
+ * the whole statement still reads as valid. */
+static int ma_sql_tail_valid(const struct ma_sql_state *st0, int dialect, const char *sql,
+                             struct ma_sql_lexer *lx, const struct ma_sql_tok *first)
+{
+	struct ma_sql_state st = *st0;
+	struct ma_sql_tok cur, nxt, prevtok;
+	int more = first != NULL;
+
+	if (first)
+		cur = *first;
+	if (st.prev) {
+		prevtok = *st.prev;
+		st.prev = &prevtok;
+	}
+	while (more && st.valid) {
+		more = ma_sql_lex_next(lx, &nxt);
+		if (cur.type == MA_SQL_T_COMMENT) {
+			if (cur.end >= lx->len && sql[cur.start] != '/')
+				break; /* a line comment to the end */
+		} else {
+			int kw = ma_tok_kw(sql, &cur);
+			ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
+			prevtok = cur;
+			st.prev = &prevtok;
+			st.prev_kw = kw;
+		}
+		cur = nxt;
+	}
+	if (!st.valid)
+		return 0;
+	if (!st.lenient && !st.expect_op && !st.stmt_start)
+		return 0; /* ends expecting an operand */
+	return st.lenient || st.depth == 0;
+}
+
 void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
                     struct ma_sql_hit *hit)
 {
@@ -737,8 +905,9 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 	struct ma_sql_lexer lx;
 	struct ma_sql_state st;
 	struct ma_sql_flags f;
-	int n = 0, have_prev = 0, prev_kw = KW_NONE, clause = CL_NONE, depth = 0, clause_depth = 0;
-	int tail_live = 0, logic_pending = 0;
+	int n = 0, have_prev = 0, prev_kw = KW_NONE, clause = CL_NONE, depth = 0;
+	uint8_t cstack[32] = {0};
+	int tail_live = 0, logic_pending = 0, have_tail = 0;
 	const struct ma_sql_tok *lastsig = NULL;
 
 	memset(hit, 0, sizeof *hit);
@@ -751,20 +920,24 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			prev = t;
 			have_prev = 1;
 			prev_kw = ma_tok_kw(sql, &t);
-			if (prev_kw != KW_NONE && ma_kw_clause(prev_kw) >= 0) {
+			if (prev_kw != KW_NONE && ma_kw_clause(prev_kw) >= 0)
 				clause = ma_kw_clause(prev_kw);
-				clause_depth = depth;
-			}
-			if (t.type == MA_SQL_T_LPAREN)
+			if (t.type == MA_SQL_T_LPAREN) {
+				if (depth >= 0 && depth < 32)
+					cstack[depth] = (uint8_t)clause;
 				depth++;
-			else if (t.type == MA_SQL_T_RPAREN)
-				depth--;
-			else if (t.type == MA_SQL_T_SEMI)
 				clause = CL_NONE;
+			} else if (t.type == MA_SQL_T_RPAREN) {
+				depth--;
+				clause = depth >= 0 && depth < 32 ? cstack[depth] : CL_NONE;
+			} else if (t.type == MA_SQL_T_SEMI) {
+				clause = CL_NONE;
+			}
 			continue;
 		}
 		if (t.start >= b) {
 			tail_live = t.type != MA_SQL_T_COMMENT;
+			have_tail = 1;
 			break;
 		}
 		if (n == MA_SQL_WIN)
@@ -778,8 +951,8 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 	memset(&st, 0, sizeof st);
 	st.valid = 1;
 	st.clause = clause;
-	st.clause_depth = clause_depth;
 	st.depth = depth;
+	memcpy(st.cstack, cstack, sizeof cstack);
 	st.stmt_start = !have_prev || prev.type == MA_SQL_T_SEMI;
 	if (have_prev) {
 		st.expect_op = ma_is_operand_tok(&prev, prev_kw);
@@ -798,7 +971,7 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			if (!intro)
 				continue;
 			if (tk->flags & MA_SQL_F_EXEC) {
-				f.obfus = 1;
+				f.obfus = 2;
 			} else if (tk->end > b && ma_has_text(sql, b, tk->end)) {
 				if (f.closed || (lastsig && (lastsig->type == MA_SQL_T_NUMBER ||
 				                             lastsig->type == MA_SQL_T_STRING ||
@@ -818,21 +991,26 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		lastsig = tk;
 		if (!intro)
 			continue;
+		/* after a closed literal: any operator, keyword or punctuation, except
+		 * AND / XOR with no condition ('x' and 'y' only narrows the query) */
 		if (f.closed && i > 0)
 			f.active |= tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER &&
 			            tk->type != MA_SQL_T_QIDENT && tk->type != MA_SQL_T_OTHER &&
-			            !(tk->type == MA_SQL_T_WORD && kw == KW_NONE);
+			            !(tk->type == MA_SQL_T_WORD && kw == KW_NONE) && kw != KW_AND &&
+			            kw != KW_XOR && !ma_op_is(sql, tk, "&&");
+		if (logic_pending == 2 &&
+		    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER || kw == KW_TRUE))
+			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
 		if (logic_pending &&
-		    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER ||
-		     tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk) || kw == KW_NULL ||
-		     kw == KW_TRUE || kw == KW_FALSE || kw == KW_LIKE || kw == KW_RLIKE ||
+		    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk) || kw == KW_LIKE ||
+		     kw == KW_RLIKE ||
 		     kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN || kw == KW_IS ||
 		     kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
 		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||
 		     (next && next->type == MA_SQL_T_LPAREN && tk->type == MA_SQL_T_WORD)))
 			f.logic = 1;
 		if (ma_is_logical(dialect, sql, tk, kw))
-			logic_pending = 1;
+			logic_pending = (kw == KW_OR || ma_op_is(sql, tk, "||")) ? 2 : 1;
 		switch (kw) {
 		case KW_UNION:
 		case KW_INTERSECT:
@@ -843,7 +1021,12 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 				f.uni = 1;
 			break;
 		case KW_SELECT:
-			f.select = 1;
+			/* a query of its own: ( SELECT, UNION SELECT (the UNION rule) */
+			if (st.prev && st.prev != tk && i > 0 && win[i - 1].type == MA_SQL_T_LPAREN)
+				f.select = 1;
+			else if (i > 0 && win[i - 1].type == MA_SQL_T_COMMENT && lastsig &&
+			         lastsig->type == MA_SQL_T_LPAREN)
+				f.select = 1;
 			break;
 		case KW_WAITFOR:
 			f.func = 1;
@@ -866,18 +1049,58 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		default:
 			break;
 		}
-		if (tk->type == MA_SQL_T_SEMI && next &&
-		    (ma_kw_statement(ma_tok_kw(sql, next)) || ma_tok_kw(sql, next) == KW_SELECT ||
-		     ma_tok_kw(sql, next) == KW_WITH))
-			f.stacked = 1;
+		if (tk->type == MA_SQL_T_SEMI && next) {
+			int sv = ma_stmt_plausible(sql, win, n, (int)(next - win));
+			if (sv > f.stacked)
+				f.stacked = sv;
+		}
+		if (tk->type == MA_SQL_T_WORD && ma_is_catalog(sql + tk->start, tk->end - tk->start))
+			f.catalog = 1;
+		if (kw == KW_WHEN && f.cond == 1)
+			f.cond = 2;
 		if (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR))
-			f.func = 1;
+			f.sysvar = 1;
 		if (tk->type == MA_SQL_T_WORD && next && next->type == MA_SQL_T_LPAREN &&
-		    (ma_is_danger_func(sql + tk->start, tk->end - tk->start) || kw == KW_IF))
-			f.func = 1;
+		    (ma_is_danger_func(sql + tk->start, tk->end - tk->start) || kw == KW_IF)) {
+			const struct ma_sql_tok *arg = ma_next_sig(win, n, (int)(next - win));
+			if (!ma_is_noarg_func(sql + tk->start, tk->end - tk->start) ||
+			    (arg && arg->type == MA_SQL_T_RPAREN))
+				f.func = 1;
+		}
 	}
 	if (!tail_live)
 		f.tail_cut = 1;
+	/* Structures no text makes by chance fire whether or not the statement
+	 * would run as it is here (the payload may be made for another sink). */
+	if (f.stacked == 1) {
+		hit->rule = "sqli.stacked_query";
+		hit->sev = "critical";
+		hit->confidence = 0.99;
+	} else if (f.uni) {
+		hit->rule = "sqli.union";
+		hit->sev = "high";
+		hit->confidence = 0.99;
+	} else if (f.select) {
+		hit->rule = "sqli.subquery";
+		hit->sev = "high";
+		hit->confidence = 0.97;
+	} else if (f.catalog) {
+		hit->rule = "sqli.catalog";
+		hit->sev = "high";
+		hit->confidence = 0.95;
+	} else if (f.obfus == 2) {
+		hit->rule = "sqli.comment_obfuscation";
+		hit->sev = "high";
+		hit->confidence = 0.95;
+	} else if (f.sysvar) {
+		hit->rule = "sqli.function";
+		hit->sev = "high";
+		hit->confidence = 0.95;
+	}
+	if (hit->rule) {
+		hit->fired = 1;
+		return;
+	}
 	if (!st.valid)
 		return;
 	if (f.stacked) {
@@ -908,11 +1131,13 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		hit->rule = "sqli.comment_obfuscation";
 		hit->sev = "high";
 		hit->confidence = 0.9;
-	} else if (f.cond) {
+	} else if (!ma_sql_tail_valid(&st, dialect, sql, &lx, have_tail ? &t : NULL)) {
+		return; /* the weaker signs below count only in a statement that still runs */
+	} else if (f.cond == 2) {
 		hit->rule = "sqli.conditional";
 		hit->sev = "high";
 		hit->confidence = 0.9;
-	} else if (f.clause && (f.tail_cut || f.closed)) {
+	} else if (f.clause) {
 		hit->rule = "sqli.clause";
 		hit->sev = "medium";
 		hit->confidence = 0.9;

@@ -353,7 +353,18 @@ int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
 	}
 	/* numbers, words, parameters */
 	if (ma_is_digit(c) || (c == '.' && ma_is_digit(n))) {
-		lx->pos = ma_number_end(lx, i);
+		size_t j;
+		end = ma_number_end(lx, i);
+		/* MySQL: digits followed by letters are one identifier (1abc, 31girls) */
+		for (j = i; j < end && ma_is_digit(ma_at(lx, j)); j++)
+			;
+		if (my && j == end && end < lx->len && ma_is_ident(lx, ma_at(lx, end))) {
+			while (end < lx->len && ma_is_ident(lx, ma_at(lx, end)))
+				end++;
+			lx->pos = end;
+			return ma_tok(t, i, end, MA_SQL_T_WORD, 0);
+		}
+		lx->pos = end;
 		return ma_tok(t, i, lx->pos, MA_SQL_T_NUMBER, 0);
 	}
 	if (ma_is_ident_start(c))
