@@ -28,6 +28,9 @@
 
 #include <string.h>
 #include <strings.h>
+#ifdef MA_SQL_TRACE
+#include <stdio.h>
+#endif
 
 #define MA_SQL_WIN 512 /* tokens of one input occurrence judged (the rest is cut) */
 
@@ -428,7 +431,7 @@ static int ma_kw_binop(int kw)
 	}
 }
 
-enum { CL_NONE = 0, CL_SELECT, CL_FROM, CL_WHERE, CL_ORDER, CL_LIMIT, CL_VALUES, CL_SET };
+enum { CL_NONE = 0, CL_SELECT, CL_FROM, CL_WHERE, CL_ORDER, CL_LIMIT, CL_VALUES, CL_SET, CL_INTO };
 
 static int ma_tok_kw(const char *sql, const struct ma_sql_tok *t)
 {
@@ -444,8 +447,9 @@ static int ma_kw_clause(int kw)
 	case KW_FROM:
 	case KW_JOIN:
 	case KW_UPDATE:
-	case KW_INTO:
 		return CL_FROM;
+	case KW_INTO:
+		return CL_INTO;
 	case KW_WHERE:
 	case KW_HAVING:
 	case KW_ON:
@@ -559,8 +563,13 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
 static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
                         const struct ma_sql_tok *t, int kw, const struct ma_sql_tok *next)
 {
+	/* a name before '(' is a call; of the keywords only those that are
+	 * also functions (IF(), LEFT(), REPLACE(), INSERT(), MOD()) */
 	int is_call = next && next->type == MA_SQL_T_LPAREN &&
-	              (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT);
+	              (t->type == MA_SQL_T_QIDENT ||
+	               (t->type == MA_SQL_T_WORD &&
+	                (kw == KW_NONE || kw == KW_IF || kw == KW_LEFT || kw == KW_RIGHT ||
+	                 kw == KW_REPLACE || kw == KW_INSERT || kw == KW_MOD)));
 	/* NOT LIKE, NOT IN, SOUNDS LIKE, SIMILAR TO: a word operator after another */
 	int prev_binkw = (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS ||
 	                  st->prev_kw == KW_SIMILAR) &&
@@ -673,18 +682,37 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 				st->valid = 0;
 			st->expect_op = 0;
 			break;
-		case KW_FROM:
-		case KW_WHERE:
-		case KW_HAVING:
-		case KW_ON:
-		case KW_ORDER:
-		case KW_GROUP:
-		case KW_LIMIT:
-		case KW_OFFSET:
 		case KW_UNION:
 		case KW_INTERSECT:
 		case KW_EXCEPT:
-		case KW_MINUS:
+		case KW_MINUS: {
+			int nk = next ? ma_tok_kw(sql, next) : KW_NONE;
+			if (!next || !(next->type == MA_SQL_T_LPAREN || nk == KW_SELECT ||
+			               nk == KW_ALL || nk == KW_DISTINCT))
+				st->valid = 0;
+			if (!st->expect_op)
+				st->valid = 0;
+			st->expect_op = 0;
+			break;
+		}
+		case KW_ORDER:
+		case KW_GROUP:
+			if (!next || ma_tok_kw(sql, next) != KW_BY)
+				st->valid = 0;
+			if (!st->expect_op)
+				st->valid = 0;
+			st->expect_op = 0;
+			break;
+		case KW_ON:
+			if (!st->expect_op || st->clause != CL_FROM)
+				st->valid = 0; /* ON only after a join */
+			st->expect_op = 0;
+			break;
+		case KW_FROM:
+		case KW_WHERE:
+		case KW_HAVING:
+		case KW_LIMIT:
+		case KW_OFFSET:
 		case KW_INTO:
 		case KW_JOIN:
 		case KW_PROCEDURE:
@@ -698,10 +726,14 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		case KW_RIGHT:
 		case KW_OUTER:
 		case KW_CROSS:
-		case KW_NATURAL:
-			if (!st->expect_op)
+		case KW_NATURAL: {
+			int nk = next ? ma_tok_kw(sql, next) : KW_NONE;
+			if (!st->expect_op || st->clause != CL_FROM ||
+			    !(nk == KW_JOIN || nk == KW_OUTER || nk == KW_INNER || nk == KW_LEFT ||
+			      nk == KW_RIGHT))
 				st->valid = 0;
 			break;
+		}
 		default:
 			if (ma_kw_binop(kw)) {
 				if (!st->expect_op && !prev_binkw)
@@ -986,18 +1018,24 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		}
 		kw = ma_tok_kw(sql, tk);
 		ma_sql_step(&st, dialect, sql, tk, kw, next);
+#ifdef MA_SQL_TRACE
+		fprintf(stderr, "tok %.*s type=%d kw=%d valid=%d expect_op=%d clause=%d\n",
+		        (int)(tk->end - tk->start), sql + tk->start, tk->type, kw, st.valid, st.expect_op,
+		        st.clause);
+#endif
 		st.prev = tk;
 		st.prev_kw = kw;
 		lastsig = tk;
 		if (!intro)
 			continue;
-		/* after a closed literal: any operator, keyword or punctuation, except
-		 * AND / XOR with no condition ('x' and 'y' only narrows the query) */
+		/* after a closed literal: a clause keyword or punctuation; operators
+		 * alone ('x' & 'y', 'a' LIKE 'b', 'x' and 'y') compute a value */
 		if (f.closed && i > 0)
-			f.active |= tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER &&
-			            tk->type != MA_SQL_T_QIDENT && tk->type != MA_SQL_T_OTHER &&
-			            !(tk->type == MA_SQL_T_WORD && kw == KW_NONE) && kw != KW_AND &&
-			            kw != KW_XOR && !ma_op_is(sql, tk, "&&");
+			f.active |= tk->type == MA_SQL_T_SEMI || tk->type == MA_SQL_T_COMMA ||
+			            tk->type == MA_SQL_T_LPAREN || tk->type == MA_SQL_T_RPAREN ||
+			            (tk->type == MA_SQL_T_WORD && kw != KW_NONE && !ma_kw_binop(kw) &&
+			             kw != KW_NOT && kw != KW_IS && kw != KW_NULL && kw != KW_TRUE &&
+			             kw != KW_FALSE && kw != KW_UNKNOWN);
 		if (logic_pending == 2 &&
 		    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER || kw == KW_TRUE))
 			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
@@ -1022,11 +1060,13 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			break;
 		case KW_SELECT:
 			/* a query of its own: ( SELECT, UNION SELECT (the UNION rule) */
-			if (st.prev && st.prev != tk && i > 0 && win[i - 1].type == MA_SQL_T_LPAREN)
-				f.select = 1;
-			else if (i > 0 && win[i - 1].type == MA_SQL_T_COMMENT && lastsig &&
-			         lastsig->type == MA_SQL_T_LPAREN)
-				f.select = 1;
+			for (int j = i - 1; j >= 0; j--) {
+				if (win[j].type == MA_SQL_T_COMMENT)
+					continue;
+				if (win[j].type == MA_SQL_T_LPAREN)
+					f.select = 1;
+				break;
+			}
 			break;
 		case KW_WAITFOR:
 			f.func = 1;

@@ -14,9 +14,8 @@
  * so (n/a), it does not print 0 %.
  *
  * SQL (sqli, benign-user-input, benign-sql): an input goes, as query
- * parameter "q" of a request, into the sinks — a quoted string, a bare
- * number, LIKE, ORDER BY, VALUES, and in MySQL a "double-quoted" string —
- * and the statement is checked; a case is
+ * parameter "q" of a request, into five sinks — a quoted string, a bare
+ * number, LIKE, ORDER BY, VALUES — and the statement is checked; a case is
  * detected when any sink blocks. It changed nothing when it stays inside
  * one token in every sink. A benign operation is checked with every string
  * and number literal of its own as the request's inputs.
@@ -32,15 +31,13 @@
 
 #include "ma_int.h"
 
-#define N_SINKS 6
+#define N_SINKS 5
 static const char *const sinks[N_SINKS][2] = {
     {"SELECT id, name, price FROM products WHERE name = '", "' AND visible = 1"},
     {"SELECT id, name, price FROM products WHERE id = ", " AND visible = 1"},
     {"SELECT id, name, price FROM products WHERE name LIKE '%", "%' ORDER BY name LIMIT 20"},
     {"SELECT id, name, price FROM products WHERE visible = 1 ORDER BY ", " LIMIT 20"},
     {"INSERT INTO comments (product_id, author, body) VALUES (7, 'guest', '", "')"},
-    /* MySQL only: a string in double quotes (elsewhere "" quotes a name) */
-    {"SELECT id, name, price FROM products WHERE name = \"", "\" AND visible = 1"},
 };
 
 enum { K_NONE, K_SQL_ATTACK, K_SQL_BENIGN_INPUT, K_SQL_BENIGN_OP };
@@ -160,8 +157,6 @@ static int sql_input(const char *in, size_t n, struct tally *file, struct tally 
 		return 0;
 	moat_request_add_input(r, MOAT_INPUT_QUERY, "q", in, n);
 	for (int s = 0; s < N_SINKS; s++) {
-		if (s == 5 && dialect != MOAT_SQL_MYSQL)
-			continue;
 		size_t l0 = strlen(sinks[s][0]), l1 = strlen(sinks[s][1]);
 		struct ma_sql_hit hit;
 		if (l0 + n + l1 > cap)
