@@ -713,6 +713,13 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		case KW_HAVING:
 		case KW_LIMIT:
 		case KW_OFFSET:
+			/* LIMIT takes numbers (or a parameter) only */
+			if (!next || (next->type != MA_SQL_T_NUMBER && next->type != MA_SQL_T_PARAM))
+				st->valid = 0;
+			if (!st->expect_op && !st->lenient)
+				st->valid = 0;
+			st->expect_op = 0;
+			break;
 		case KW_INTO:
 		case KW_JOIN:
 		case KW_PROCEDURE:
@@ -736,7 +743,7 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		}
 		default:
 			if (ma_kw_binop(kw)) {
-				if (!st->expect_op && !prev_binkw)
+				if ((!st->expect_op && !prev_binkw) || st->clause == CL_LIMIT)
 					st->valid = 0;
 				st->expect_op = 0;
 			} else if (!ma_kw_statement(kw)) {
@@ -806,6 +813,8 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		st->expect_op = 0;
 		break;
 	case MA_SQL_T_OP:
+		if (st->clause == CL_LIMIT)
+			st->valid = 0; /* LIMIT 1 + 1 */
 		if (!st->expect_op) {
 			if (ma_op_is(sql, t, "*")) {
 				st->expect_op = 1; /* SELECT *, COUNT(*), t.* */
@@ -939,7 +948,7 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 	struct ma_sql_flags f;
 	int n = 0, have_prev = 0, prev_kw = KW_NONE, clause = CL_NONE, depth = 0;
 	uint8_t cstack[32] = {0};
-	int tail_live = 0, logic_pending = 0, have_tail = 0;
+	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0;
 	const struct ma_sql_tok *lastsig = NULL;
 
 	memset(hit, 0, sizeof *hit);
@@ -991,6 +1000,18 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		st.prev = &prev;
 		st.prev_kw = prev_kw;
 	}
+	/* An input that starts with an operator or a clause (" OR 1=1", "ORDER
+	 * BY 2") where a value is expected was written to follow one: judge it
+	 * as if it did (the statement fails as it is, the attempt is the same). */
+	if (!st.expect_op && win[0].start >= a) {
+		int k0 = ma_tok_kw(sql, &win[0]);
+		if (ma_kw_binop(k0) || k0 == KW_ORDER || k0 == KW_GROUP || k0 == KW_HAVING ||
+		    k0 == KW_LIMIT || k0 == KW_UNION || k0 == KW_WHERE ||
+		    (win[0].type == MA_SQL_T_OP && !ma_op_is(sql, &win[0], "-") &&
+		     !ma_op_is(sql, &win[0], "+") && !ma_op_is(sql, &win[0], "~") &&
+		     !ma_op_is(sql, &win[0], "!")))
+			st.expect_op = relaxed = 1;
+	}
 	f.closed = (win[0].type == MA_SQL_T_STRING || win[0].type == MA_SQL_T_QIDENT) &&
 	           win[0].start < a && win[0].end <= b && !(win[0].flags & MA_SQL_F_UNTERMINATED);
 	for (int i = 0; i < n; i++) {
@@ -1028,15 +1049,13 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		lastsig = tk;
 		if (!intro)
 			continue;
-		/* after a closed literal: a clause keyword or punctuation; operators
-		 * alone ('x' & 'y', 'a' LIKE 'b', 'x' and 'y') compute a value */
+		/* after a closed literal: any operator, keyword or punctuation (MySQL
+		 * compares and computes across types: 'x'='' is true for most rows) */
 		if (f.closed && i > 0)
-			f.active |= tk->type == MA_SQL_T_SEMI || tk->type == MA_SQL_T_COMMA ||
-			            tk->type == MA_SQL_T_LPAREN || tk->type == MA_SQL_T_RPAREN ||
-			            (tk->type == MA_SQL_T_WORD && kw != KW_NONE && !ma_kw_binop(kw) &&
-			             kw != KW_NOT && kw != KW_IS && kw != KW_NULL && kw != KW_TRUE &&
-			             kw != KW_FALSE && kw != KW_UNKNOWN);
-		if (logic_pending == 2 &&
+			f.active |= tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER &&
+			            tk->type != MA_SQL_T_QIDENT && tk->type != MA_SQL_T_OTHER &&
+			            !(tk->type == MA_SQL_T_WORD && kw == KW_NONE);
+		if (logic_pending == 2 && !relaxed &&
 		    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER || kw == KW_TRUE))
 			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
 		if (logic_pending &&
@@ -1069,7 +1088,10 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			}
 			break;
 		case KW_WAITFOR:
-			f.func = 1;
+			if (next && ma_word_in(sql, next, (const char *const[]){"delay", "time", NULL}))
+				f.catalog = 1; /* T-SQL's delay: no text says it */
+			else
+				f.func = 1;
 			break;
 		case KW_CASE:
 			f.cond = 1;
