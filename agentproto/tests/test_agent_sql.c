@@ -1,0 +1,351 @@
+/* libmoatagent: the SQL tokenizer (SQLite, PostgreSQL, MySQL rules) and
+ * the sql_injection check — attacks in every usual place and their bypass
+ * families (encodings, comments, case, whitespace, nested quoting), and
+ * the inputs that must pass: ordinary text, apostrophes, a blog post about
+ * SQL, SQL words inside string literals. */
+#include "agent_test.h"
+
+#define SQLITE MOAT_SQL_SQLITE
+#define PG     MOAT_SQL_POSTGRES
+#define MYSQL  MOAT_SQL_MYSQL
+
+/* ---- the tokenizer ---- */
+
+/* Tokenizes s and writes "type:text|type:text|..." into out. */
+static const char *toks(int dialect, const char *s, char *out, size_t cap)
+{
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+	size_t o = 0;
+
+	out[0] = '\0';
+	ma_sql_lex_init(&lx, dialect, s, strlen(s));
+	while (ma_sql_lex_next(&lx, &t)) {
+		int n = snprintf(out + o, cap - o, "%s%d:%.*s", o ? "|" : "", t.type,
+		                 (int)(t.end - t.start), s + t.start);
+		if (n < 0 || (size_t)n >= cap - o)
+			break;
+		o += (size_t)n;
+	}
+	return out;
+}
+
+static void strings_follow_each_dialect(void **state)
+{
+	char b[512];
+
+	(void)state;
+	/* doubled quotes everywhere; backslashes only in MySQL */
+	assert_string_equal(toks(SQLITE, "'it''s' x", b, sizeof b), "3:'it''s'|1:x");
+	assert_string_equal(toks(MYSQL, "'a\\'b' x", b, sizeof b), "3:'a\\'b'|1:x");
+	assert_string_equal(toks(PG, "'a\\' x", b, sizeof b), "3:'a\\'|1:x");
+	assert_string_equal(toks(PG, "E'a\\'b' x", b, sizeof b), "3:E'a\\'b'|1:x");
+	/* "..." is a string in MySQL, a name elsewhere */
+	assert_string_equal(toks(MYSQL, "\"a b\"", b, sizeof b), "3:\"a b\"");
+	assert_string_equal(toks(PG, "\"a b\"", b, sizeof b), "2:\"a b\"");
+	assert_string_equal(toks(SQLITE, "[a b] `c`", b, sizeof b), "2:[a b]|2:`c`");
+	/* dollar quoting and parameters in PostgreSQL */
+	assert_string_equal(toks(PG, "$f$ it's $$ $f$ $1", b, sizeof b), "3:$f$ it's $$ $f$|5:$1");
+	assert_string_equal(toks(PG, "$$a$$", b, sizeof b), "3:$$a$$");
+	/* prefixes */
+	assert_string_equal(toks(MYSQL, "_utf8'x' N'y' x'41'", b, sizeof b),
+	                    "3:_utf8'x'|3:N'y'|3:x'41'");
+	/* unterminated */
+	assert_string_equal(toks(SQLITE, "'abc", b, sizeof b), "3:'abc");
+}
+
+static void comments_follow_each_dialect(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(toks(SQLITE, "a -- x\nb", b, sizeof b), "1:a|12:-- x|1:b");
+	/* MySQL needs a space after -- and knows # */
+	assert_string_equal(toks(MYSQL, "a --x", b, sizeof b), "1:a|6:-|6:-|1:x");
+	assert_string_equal(toks(MYSQL, "a # x", b, sizeof b), "1:a|12:# x");
+	assert_string_equal(toks(PG, "a # x", b, sizeof b), "1:a|6:#|1:x");
+	/* PostgreSQL nests block comments */
+	assert_string_equal(toks(PG, "/* a /* b */ c */ d", b, sizeof b), "12:/* a /* b */ c */|1:d");
+	assert_string_equal(toks(MYSQL, "/* a /* b */ c */ d", b, sizeof b),
+	                    "12:/* a /* b */|1:c|6:*|6:/|1:d");
+	/* MySQL's executable comment holds SQL */
+	assert_string_equal(toks(MYSQL, "/*!50000union*/ select", b, sizeof b),
+	                    "12:/*!50000|1:union|12:*/|1:select");
+}
+
+static void numbers_operators_and_parameters(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(toks(SQLITE, "1.5e-3 .5 0x1F 7", b, sizeof b), "4:1.5e-3|4:.5|4:0x1F|4:7");
+	assert_string_equal(toks(MYSQL, "a<=>b||c:=d", b, sizeof b),
+	                    "1:a|6:<=>|1:b|6:|||1:c|6::=|1:d");
+	assert_string_equal(toks(PG, "a::int->>'k'", b, sizeof b), "1:a|6:::|1:int|6:->>|3:'k'");
+	assert_string_equal(toks(MYSQL, "@@version @x ?", b, sizeof b), "5:@@version|5:@x|5:?");
+	assert_string_equal(toks(SQLITE, ":name $v ?1", b, sizeof b), "5::name|5:$v|5:?1");
+	/* MySQL: digits then letters are one name */
+	assert_string_equal(toks(MYSQL, "1abc", b, sizeof b), "1:1abc");
+	assert_string_equal(toks(SQLITE, "1abc", b, sizeof b), "4:1|1:abc");
+}
+
+static void every_byte_is_whitespace_or_in_one_token(void **state)
+{
+	static const char *const samples[] = {
+	    "SELECT * FROM t WHERE a = 'x''y' AND b = \"z\" -- c\n/* d */ OR $q$e$q$",
+	    "'unterminated", "/* open", "$tag$ no end", "a\\b{c}[d]`e", "\x80\xff\x01 ;;",
+	};
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		for (int d = 1; d <= 3; d++) {
+			struct ma_sql_lexer lx;
+			struct ma_sql_tok t;
+			size_t len = strlen(samples[i]), last = 0;
+			ma_sql_lex_init(&lx, d, samples[i], len);
+			while (ma_sql_lex_next(&lx, &t)) {
+				assert_true(t.start >= last && t.end > t.start && t.end <= len);
+				for (size_t k = last; k < t.start; k++)
+					assert_non_null(strchr(" \t\r\n\f\v", samples[i][k]));
+				last = t.end;
+			}
+		}
+	}
+	(void)state;
+}
+
+/* ---- the check ---- */
+
+static const struct moat_policy *block_policy(void)
+{
+	char err[200];
+	const struct moat_policy *p = moat_policy_parse(
+	    "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1, err, sizeof err);
+	if (!p)
+		fail_msg("policy: %s", err);
+	return p;
+}
+
+/* The verdict for input placed into sql at "%s" (written by the test). */
+static int check(int dialect, const char *tmpl, const char *input)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/x", .source_ip = "192.0.2.1",
+	                               .policy = p};
+	struct moat_request *r;
+	char sql[4096];
+	const char *at = strstr(tmpl, "%s");
+	int v;
+
+	assert_non_null(at);
+	snprintf(sql, sizeof sql, "%.*s%s%s", (int)(at - tmpl), tmpl, input, at + 2);
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	v = moat_check_sql(r, dialect, sql, strlen(sql));
+	moat_request_end(r);
+	moat_policy_release(p);
+	return v;
+}
+
+#define STR "SELECT * FROM products WHERE name = '%s' AND visible = 1"
+#define NUM "SELECT * FROM products WHERE id = %s AND visible = 1"
+#define LIKE "SELECT * FROM products WHERE name LIKE '%%%s%%' ORDER BY name LIMIT 20"
+#define ORD "SELECT * FROM products ORDER BY %s LIMIT 20"
+#define INS "INSERT INTO comments (author, body) VALUES ('guest', '%s')"
+
+static void classic_injections_are_blocked(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    {STR, "' OR '1'='1"},
+	    {STR, "' or 1=1 -- "},
+	    {STR, "admin'#"},
+	    {STR, "x' UNION SELECT username, password FROM users -- "},
+	    {STR, "'; DROP TABLE users; -- "},
+	    {STR, "' AND SLEEP(5) AND 'a'='a"},
+	    {STR, "' AND extractvalue(1, concat(0x7e, version())) -- "},
+	    {STR, "' || (SELECT password FROM users LIMIT 1) || '"},
+	    {NUM, "1 OR 1=1"},
+	    {NUM, "1; DELETE FROM users"},
+	    {NUM, "-1 UNION ALL SELECT NULL, @@version"},
+	    {NUM, "1 AND ascii(substring(user(),1,1))>64"},
+	    {NUM, "(SELECT COUNT(*) FROM information_schema.tables)"},
+	    {NUM, "1 -- "},
+	    {LIKE, "%' OR 1=1 -- "},
+	    {ORD, "(CASE WHEN (1=1) THEN name ELSE price END)"},
+	    {ORD, "1, (SELECT 1 FROM dual WHERE sleep(3))"},
+	    {INS, "x'), ('evil', (SELECT password FROM users LIMIT 1)) -- "},
+	    {STR, "' waitfor delay '0:0:5' -- "},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (int d = 1; d <= 3; d++)
+			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_BLOCK &&
+			    !(d != MYSQL && strchr(cases[i].input, '#')))
+				fail_msg("not blocked (dialect %d): %s", d, cases[i].input);
+}
+
+static void bypass_families_are_blocked(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    /* case and whitespace */
+	    {STR, "' oR\t'1'\n=\r'1"},
+	    {NUM, "1\tUnIoN\nSeLeCt\f1,2"},
+	    /* comments as whitespace, MySQL executable comments */
+	    {NUM, "1/**/UNION/**/SELECT/**/password/**/FROM/**/users"},
+	    {NUM, "1 /*!50000UNION*/ /*!50000SELECT*/ 1,2"},
+	    /* nested quoting and parentheses */
+	    {"SELECT * FROM t WHERE (a = ('%s')) AND b = 1", "x')) OR (('1'='1"},
+	    {STR, "' OR ''='"},
+	    /* no spaces at all */
+	    {STR, "'or(1)=(1)#"},
+	    {NUM, "1||1"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(MYSQL, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", cases[i].input);
+}
+
+/* The application decoded the input once more than the framework did
+ * (double URL decoding, HTML entities): the decoded form is in the SQL. */
+static void encoded_inputs_are_found_decoded(void **state)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	static const struct {
+		const char *input, *decoded;
+	} cases[] = {
+	    {"%27%20OR%20%271%27%3D%271", "' OR '1'='1"},
+	    {"%2527%2520OR%25201%253D1%2520--%2520", "' OR 1=1 -- "},
+	    {"&#39; OR &#x27;1&#x27;=&apos;1", "' OR '1'='1"},
+	    {"%c0%a7 OR 1=1 -- ", "' OR 1=1 -- "}, /* overlong UTF-8 quote */
+	    {"'+UNION+SELECT+password+FROM+users--+", "' UNION SELECT password FROM users-- "},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct moat_request *r;
+		char sql[512];
+		const struct moat_event *ev;
+		snprintf(sql, sizeof sql, "SELECT * FROM t WHERE name = '%s' AND x = 1",
+		         cases[i].decoded);
+		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+		moat_request_add_input(r, MOAT_INPUT_FORM, "name", cases[i].input,
+		                       strlen(cases[i].input));
+		if (moat_check_sql(r, MOAT_SQL_MYSQL, sql, strlen(sql)) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", cases[i].input);
+		ev = moat_request_event(r);
+		assert_non_null(ev);
+		assert_string_equal(ev->payload, cases[i].input);
+		assert_non_null(strstr(ev->details_json, "\"parameter\":\"body.name\""));
+		moat_request_end(r);
+	}
+	moat_policy_release(p);
+}
+
+static void ordinary_text_passes(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    /* words of SQL inside a string literal are data */
+	    {STR, "SELECT * FROM users; DROP TABLE users; -- a blog post about SQL"},
+	    {STR, "How to use UNION SELECT and OR 1=1 safely: a blog post about SQL injection"},
+	    {INS, "Use WHERE id = 1 OR 1 = 1 only in examples; then DROP TABLE x -- kidding"},
+	    {LIKE, "union select"},
+	    /* apostrophes that break the statement, but inject nothing */
+	    {STR, "O'Brien"},
+	    {STR, "Rock 'n' roll"},
+	    {STR, "it's John's"},
+	    {STR, "'' OR ''=''"}, /* every quote doubled: one literal */
+	    {INS, "don't stop me now"},
+	    /* text in a number's place: a syntax error, not an injection */
+	    {NUM, "7 and a half"},
+	    {NUM, "salt and (optionally) pepper"},
+	    {NUM, "Sleep (8 hours)"},
+	    {ORD, "name DESC"},
+	    {ORD, "x, @x, @x"},
+	    {NUM, "LED -(ZEPPELIN)"},
+	    {NUM, "I having true friends"},
+	    {NUM, "\"foo\" AND \"bar\""},
+	    {NUM, "Hi; show me more"},
+	    {NUM, "BASE; SET SWAROVSKI"},
+	    {NUM, "8-bit Limit (BRK)"},
+	    /* file names and values with spaces */
+	    {STR, "my file (1).txt"},
+	    {STR, "3.5\" floppy"},
+	    {NUM, "42"},
+	    {NUM, "-1.5e3"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (int d = 1; d <= 3; d++)
+			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
+				fail_msg("blocked (dialect %d): %s", d, cases[i].input);
+}
+
+static void inputs_equal_to_literals_pass(void **state)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.policy = p};
+	struct moat_request *r;
+	const char *sql = "SELECT a, b FROM t WHERE c = 'x, y' AND d LIKE '%BRASS' AND e = 0.05 "
+	                  "AND f = $q$it's (not) a -- comment$q$ ORDER BY a, b";
+
+	(void)state;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "a", "x, y", 4);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "b", "%BRASS", 6);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "c", "0.05", 4);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "d", "it's (not) a -- comment", 23);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "e", ", ", 2);
+	for (int d = 1; d <= 3; d++)
+		assert_int_equal(moat_check_sql(r, d, sql, strlen(sql)), MOAT_ALLOW);
+	assert_null(moat_request_event(r));
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void a_dialect_decides_what_a_quote_does(void **state)
+{
+	(void)state;
+	/* A backslash escapes the quote in MySQL only: there the input stays
+	 * inside the literal; in PostgreSQL and SQLite it closes it. */
+	assert_int_equal(check(MYSQL, STR, "x\\' OR 1=1 -- "), MOAT_ALLOW);
+	assert_int_equal(check(PG, STR, "x\\' OR 1=1 -- "), MOAT_BLOCK);
+	assert_int_equal(check(SQLITE, STR, "x\\' OR 1=1 -- "), MOAT_BLOCK);
+	/* # starts a comment in MySQL only */
+	assert_int_equal(check(MYSQL, STR, "admin'#"), MOAT_BLOCK);
+	assert_int_equal(check(PG, STR, "admin'#"), MOAT_ALLOW);
+	/* -- needs a space in MySQL: admin'--' is no comment there */
+	assert_int_equal(check(SQLITE, STR, "admin'--"), MOAT_BLOCK);
+}
+
+static void keywords_and_functions_are_found_in_any_case(void **state)
+{
+	(void)state;
+	/* keyword lookups rely on it: a keyword in any case is found */
+	assert_int_equal(check(MYSQL, NUM, "1 uNiOn SeLeCt 1"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "1 INTERSECT SELECT 1"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "1 AND pg_sleep_for('5 seconds') IS NULL"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "1 AND xp_dirtree('x') = 1"), MOAT_BLOCK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(strings_follow_each_dialect),
+	    cmocka_unit_test(comments_follow_each_dialect),
+	    cmocka_unit_test(numbers_operators_and_parameters),
+	    cmocka_unit_test(every_byte_is_whitespace_or_in_one_token),
+	    cmocka_unit_test(classic_injections_are_blocked),
+	    cmocka_unit_test(bypass_families_are_blocked),
+	    cmocka_unit_test(encoded_inputs_are_found_decoded),
+	    cmocka_unit_test(ordinary_text_passes),
+	    cmocka_unit_test(inputs_equal_to_literals_pass),
+	    cmocka_unit_test(a_dialect_decides_what_a_quote_does),
+	    cmocka_unit_test(keywords_and_functions_are_found_in_any_case),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
