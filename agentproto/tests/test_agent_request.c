@@ -1,0 +1,312 @@
+/* libmoatagent: the request context — the denylist at begin, the policy's
+ * modes and exclusions per parameter, the event a fired check makes (and
+ * queues with the agent), JSON bodies by path, no allocation on the path
+ * where nothing fires, failed allocations, and many requests at once. */
+#include "agent_test.h"
+
+#include <pthread.h>
+
+static const struct moat_policy *policy(const char *doc)
+{
+	char err[200];
+	const struct moat_policy *p = moat_policy_parse(doc, 3, err, sizeof err);
+	if (!p)
+		fail_msg("policy: %s", err);
+	return p;
+}
+
+#define SQLI_BLOCK "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}"
+#define ATTACK     "' OR '1'='1"
+#define SQL_ATTACK "SELECT * FROM t WHERE name = '' OR '1'='1' LIMIT 5"
+
+static struct moat_request *begin(const struct moat_policy *p, const char *ip, const char *user,
+                                  int expect)
+{
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/api/login",
+	                               .source_ip = ip, .user_id = user, .policy = p};
+	struct moat_request *r = NULL;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), expect);
+	assert_non_null(r);
+	return r;
+}
+
+static void the_denylist_blocks_at_request_start(void **state)
+{
+	const struct moat_policy *p =
+	    policy("{\"interceptors\":{},\"denylist\":{\"ips\":[{\"value\":\"203.0.113.0/24\"}],"
+	           "\"users\":[{\"value\":\"user-4711\"}]}}");
+
+	(void)state;
+	moat_request_end(begin(p, "203.0.113.9", NULL, MOAT_BLOCK));
+	moat_request_end(begin(p, "198.51.100.1", "user-4711", MOAT_BLOCK));
+	moat_request_end(begin(p, "198.51.100.1", "user-1", MOAT_ALLOW));
+	moat_policy_release(p);
+}
+
+static void a_fired_check_makes_one_event_with_where_it_happened(void **state)
+{
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+	struct moat_request *r = begin(p, "192.0.2.7", NULL, MOAT_ALLOW);
+	const struct moat_event *ev;
+	int line;
+
+	(void)state;
+	moat_request_add_input(r, MOAT_INPUT_FORM, "name", ATTACK, strlen(ATTACK));
+	line = __LINE__ + 1;
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_SQLITE, SQL_ATTACK, (size_t)-1), MOAT_BLOCK);
+	ev = moat_request_event(r);
+	assert_non_null(ev);
+	assert_string_equal(ev->interceptor, "sql_injection");
+	assert_string_equal(ev->action, "blocked");
+	assert_string_equal(ev->severity, "high");
+	assert_string_equal(ev->rule, "sqli.boolean");
+	assert_true(ev->confidence > 0.5 && ev->confidence <= 1);
+	assert_string_equal(ev->payload, ATTACK);
+	assert_string_equal(ev->operation, SQL_ATTACK);
+	assert_string_equal(ev->source_ip, "192.0.2.7");
+	assert_string_equal(ev->method, "POST");
+	assert_string_equal(ev->endpoint, "/api/login");
+	assert_non_null(strstr(ev->file, "test_agent_request.c"));
+	assert_int_equal(ev->line, line);
+	assert_string_equal(ev->function, "a_fired_check_makes_one_event_with_where_it_happened");
+	assert_non_null(strstr(ev->details_json, "\"parameter\":\"body.name\""));
+	assert_non_null(strstr(ev->details_json, "\"input_kind\":\"form\""));
+	assert_non_null(strstr(ev->details_json, "\"dialect\":\"sqlite\""));
+	assert_int_equal(moat_request_findings(r), 1);
+	/* the event is one the server accepts */
+	{
+		char *json = NULL, reason[200] = "", id[MA_UUID_LEN];
+		size_t len;
+		assert_int_equal(
+		    ma_event_encode(ev, ma_now_ms(), &json, &len, id, reason, sizeof reason), 0);
+		free(json);
+	}
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static int verdict_under(const char *doc, const char *param_kind_name, const char **action)
+{
+	const struct moat_policy *p = doc ? policy(doc) : NULL;
+	struct moat_request_info ri = {.endpoint = "/cms/page", .source_ip = "10.1.2.3", .policy = p};
+	struct moat_request *r;
+	const struct moat_event *ev;
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, param_kind_name, ATTACK, strlen(ATTACK));
+	v = moat_check_sql(r, MOAT_SQL_SQLITE, SQL_ATTACK, strlen(SQL_ATTACK));
+	ev = moat_request_event(r);
+	*action = ev ? (strcmp(ev->action, "blocked") == 0 ? "blocked" : "logged") : "none";
+	moat_request_end(r);
+	moat_policy_release(p);
+	return v;
+}
+
+static void the_policy_decides_modes_and_exclusions(void **state)
+{
+	const char *action;
+
+	(void)state;
+	assert_int_equal(verdict_under(SQLI_BLOCK, "q", &action), MOAT_BLOCK);
+	assert_string_equal(action, "blocked");
+	assert_int_equal(
+	    verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"monitor\"}}}", "q", &action),
+	    MOAT_ALLOW);
+	assert_string_equal(action, "logged");
+	assert_int_equal(
+	    verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"off\"}}}", "q", &action),
+	    MOAT_ALLOW);
+	assert_string_equal(action, "none");
+	/* no policy yet: monitor, the server's safe default */
+	assert_int_equal(verdict_under(NULL, "q", &action), MOAT_ALLOW);
+	assert_string_equal(action, "logged");
+	/* exclusions: by parameter, endpoint glob and source CIDR */
+	assert_int_equal(verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}},"
+	                               "\"exclusions\":[{\"interceptor\":\"sql_injection\","
+	                               "\"endpoint\":\"/cms/*\",\"parameter\":\"query.q\"}]}",
+	                               "q", &action),
+	                 MOAT_ALLOW);
+	assert_string_equal(action, "none");
+	assert_int_equal(verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}},"
+	                               "\"exclusions\":[{\"interceptor\":\"sql_injection\","
+	                               "\"endpoint\":\"/cms/*\",\"parameter\":\"query.q\"}]}",
+	                               "other", &action),
+	                 MOAT_BLOCK);
+	assert_int_equal(verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}},"
+	                               "\"exclusions\":[{\"interceptor\":\"sql_injection\","
+	                               "\"source\":\"10.0.0.0/8\",\"on_match\":\"monitor\"}]}",
+	                               "q", &action),
+	                 MOAT_ALLOW);
+	assert_string_equal(action, "logged");
+}
+
+static void json_bodies_are_inputs_by_path(void **state)
+{
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+	struct moat_request *r = begin(p, NULL, NULL, MOAT_ALLOW);
+	const char *body = "{\"user\":{\"name\":\"' OR '1'='1\",\"age\":7},\"tags\":[\"a\",\"b c\"]}";
+
+	(void)state;
+	assert_int_equal(moat_request_add_json(r, body, strlen(body)), 0);
+	assert_int_equal(moat_request_input_count(r), 4);
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_MYSQL, SQL_ATTACK, strlen(SQL_ATTACK)),
+	                 MOAT_BLOCK);
+	assert_non_null(strstr(moat_request_event(r)->details_json, "\"body.user.name\""));
+	assert_int_equal(moat_request_add_json(r, "{nope", 5), MOAT_AGENT_EINVAL);
+	assert_int_equal(moat_request_add_input(r, 99, "x", "y", 1), MOAT_AGENT_EINVAL);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void header_names_are_lowercased(void **state)
+{
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+	struct moat_request *r = begin(p, NULL, NULL, MOAT_ALLOW);
+
+	(void)state;
+	moat_request_add_input(r, MOAT_INPUT_HEADER, "X-Forwarded-For", ATTACK, strlen(ATTACK));
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_MYSQL, SQL_ATTACK, strlen(SQL_ATTACK)),
+	                 MOAT_BLOCK);
+	assert_non_null(strstr(moat_request_event(r)->details_json, "\"header.x-forwarded-for\""));
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void a_check_that_does_not_fire_allocates_nothing(void **state)
+{
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+	struct moat_request *r = begin(p, NULL, NULL, MOAT_ALLOW);
+	const char *sql = "SELECT * FROM t WHERE name = 'O''Brien %27 x' AND id = 7";
+
+	(void)state;
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "O''Brien %27 x", 14);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "id", "7", 1);
+	ma_alloc_fail_at(1);
+	for (int d = 1; d <= 3; d++)
+		assert_int_equal(moat_check_sql(r, d, sql, strlen(sql)), MOAT_ALLOW);
+	assert_false(ma_alloc_failed());
+	ma_alloc_fail_at(0);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void failed_allocations_fail_open(void **state)
+{
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/x", .policy = p};
+
+	(void)state;
+	for (long n = 1; n < 20; n++) {
+		struct moat_request *r = NULL;
+		int rc;
+		ma_alloc_fail_at(n);
+		rc = moat_request_begin(NULL, &ri, &r);
+		if (rc == MOAT_AGENT_ENOMEM) {
+			assert_null(r);
+			/* every call takes a NULL request and allows */
+			assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "x", 1), 0);
+			assert_int_equal(moat_check_sql(r, MOAT_SQL_MYSQL, SQL_ATTACK, (size_t)-1),
+			                 MOAT_ALLOW);
+			continue;
+		}
+		rc = moat_request_add_input(r, MOAT_INPUT_QUERY, "q", ATTACK, strlen(ATTACK));
+		assert_true(rc == 0 || rc == MOAT_AGENT_ENOMEM);
+		/* a finding that cannot allocate its copies still blocks */
+		if (rc == 0)
+			assert_int_equal(moat_check_sql(r, MOAT_SQL_MYSQL, SQL_ATTACK, (size_t)-1),
+			                 MOAT_BLOCK);
+		moat_request_end(r);
+		ma_alloc_fail_at(0);
+	}
+	ma_alloc_fail_at(0);
+	moat_policy_release(p);
+}
+
+static void events_are_queued_with_the_agent(void **state)
+{
+	struct moat_agent_config cfg = {.url = "ws://127.0.0.1:1/v1/agent", .token = "moat_agt_x",
+	                                .environment = "production", .agent_id = "t-1"};
+	struct moat_agent *a = moat_agent_new(&cfg, NULL, 0);
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+	struct moat_request_info ri = {.endpoint = "/x", .source_ip = "192.0.2.1", .policy = p};
+	struct moat_request *r;
+	struct moat_agent_stats st;
+
+	(void)state;
+	assert_non_null(a);
+	assert_int_equal(moat_request_begin(a, &ri, &r), MOAT_ALLOW);
+	moat_request_add_input(r, MOAT_INPUT_COOKIE, "sid", ATTACK, strlen(ATTACK));
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_MYSQL, SQL_ATTACK, strlen(SQL_ATTACK)),
+	                 MOAT_BLOCK);
+	moat_request_end(r);
+	moat_agent_stats(a, &st);
+	assert_int_equal(st.queued, 1);
+	assert_int_equal(st.invalid, 0);
+	moat_policy_release(p);
+	moat_agent_free(a);
+}
+
+struct worker {
+	const struct moat_policy *p;
+	int errors;
+};
+
+static void *worker_run(void *arg)
+{
+	struct worker *w = arg;
+
+	for (int i = 0; i < 2000; i++) {
+		struct moat_request_info ri = {.endpoint = "/x", .policy = w->p};
+		struct moat_request *r;
+		const char *in = i % 2 ? ATTACK : "plain text, fine";
+		char sql[256];
+		snprintf(sql, sizeof sql, "SELECT * FROM t WHERE name = '%s' LIMIT 5", in);
+		if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW) {
+			w->errors++;
+			continue;
+		}
+		moat_request_add_input(r, MOAT_INPUT_QUERY, "q", in, strlen(in));
+		if (moat_check_sql(r, MOAT_SQL_MYSQL, sql, strlen(sql)) !=
+		    (i % 2 ? MOAT_BLOCK : MOAT_ALLOW))
+			w->errors++;
+		moat_request_end(r);
+	}
+	return NULL;
+}
+
+static void many_requests_run_at_once_on_one_policy(void **state)
+{
+	struct worker w[4];
+	pthread_t th[4];
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		w[i].p = p;
+		w[i].errors = 0;
+		assert_int_equal(pthread_create(&th[i], NULL, worker_run, &w[i]), 0);
+	}
+	for (int i = 0; i < 4; i++) {
+		pthread_join(th[i], NULL);
+		assert_int_equal(w[i].errors, 0);
+	}
+	moat_policy_release(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(the_denylist_blocks_at_request_start),
+	    cmocka_unit_test(a_fired_check_makes_one_event_with_where_it_happened),
+	    cmocka_unit_test(the_policy_decides_modes_and_exclusions),
+	    cmocka_unit_test(json_bodies_are_inputs_by_path),
+	    cmocka_unit_test(header_names_are_lowercased),
+	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
+	    cmocka_unit_test(failed_allocations_fail_open),
+	    cmocka_unit_test(events_are_queued_with_the_agent),
+	    cmocka_unit_test(many_requests_run_at_once_on_one_policy),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
