@@ -6,6 +6,7 @@
 #   $(BUILD)/moat-agent-demo     agentproto/examples/moat-agent-demo.c
 #   $(BUILD)/moat-loadgen        agentproto/examples/moat-loadgen.c
 #   $(BUILD)/tests/test_agent_*  cmocka tests (agentproto/tests/test_agent_*.c)
+#   $(BUILD)/bench-detect        the interceptors on a corpus (bench/detect/run.sh)
 #
 # AGENT_BINS and AGENT_UNIT_BIN are for the top Makefile's `all` and
 # `check` (this file adds AGENT_BINS to `all` itself, see below); `make
@@ -42,6 +43,9 @@ $(BUILD)/moat-agent-demo: agentproto/examples/moat-agent-demo.c $(BUILD)/libmoat
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
 
 $(BUILD)/moat-loadgen: agentproto/examples/moat-loadgen.c $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
+
+$(BUILD)/bench-detect: bench/detect/detect.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
 
 # A static pattern rule, so it never competes with the server tests' rule.

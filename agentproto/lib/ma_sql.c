@@ -1227,10 +1227,59 @@ static const char *ma_dialect_name(int dialect)
 	}
 }
 
+/* The tokens of a statement, lexed once per check the first time an input
+ * occurs in it, so that most occurrences (inside one literal) cost a
+ * binary search. A statement with more tokens keeps the first MA_SQL_CACHE;
+ * occurrences past them get the full analysis. On the stack: no allocation. */
+#define MA_SQL_CACHE 512
+struct ma_sql_cache {
+	int filled, n, complete;
+	struct ma_sql_tok t[MA_SQL_CACHE];
+};
+
+static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *sql, size_t len)
+{
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+
+	c->filled = 1;
+	c->n = 0;
+	c->complete = 1;
+	ma_sql_lex_init(&lx, dialect, sql, len);
+	while (ma_sql_lex_next(&lx, &t)) {
+		if (c->n == MA_SQL_CACHE) {
+			c->complete = 0;
+			return;
+		}
+		c->t[c->n++] = t;
+	}
+}
+
+/* 1 when [a, b) is inside one token or only whitespace (nothing to judge),
+ * 0 when it needs the analysis. */
+static int ma_sql_cache_inside(const struct ma_sql_cache *c, size_t a, size_t b)
+{
+	int lo = 0, hi = c->n;
+
+	if (!c->complete && (c->n == 0 || b > c->t[c->n - 1].end))
+		return 0;
+	while (lo < hi) { /* the first token that ends after a */
+		int mid = (lo + hi) / 2;
+		if (c->t[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == c->n || c->t[lo].start >= b)
+		return 1; /* whitespace */
+	return c->t[lo].start <= a && c->t[lo].end >= b;
+}
+
 int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                       const char *file, int line, const char *function)
 {
 	const struct ma_input *in;
+	struct ma_sql_cache cache;
 	size_t nin;
 
 	if (!r || !sql)
@@ -1242,6 +1291,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	in = ma_request_inputs(r, &nin);
 	if (nin == 0 || ma_request_mode(r, "sql_injection", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
+	cache.filled = 0;
 	for (size_t i = 0; i < nin; i++) {
 		if (in[i].plain)
 			continue; /* one word: inside one token wherever it lands */
@@ -1260,6 +1310,11 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 					break;
 				a = (size_t)(at - sql);
 				seen++;
+				from = a + 1;
+				if (!cache.filled)
+					ma_sql_cache_fill(&cache, dialect, sql, len);
+				if (ma_sql_cache_inside(&cache, a, a + vl))
+					continue;
 				ma_sql_analyse(dialect, sql, len, a, a + vl, &hit);
 				if (hit.fired) {
 					struct ma_finding fd = {
@@ -1282,7 +1337,6 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 						return v2;
 					break; /* excluded for this parameter: next input */
 				}
-				from = a + 1;
 			}
 		}
 	}

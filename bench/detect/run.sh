@@ -1,0 +1,30 @@
+#!/bin/sh
+# Detection quality and cost of libmoatagent's interceptors on a corpus
+# folder laid out like shared/corpus/cases (one folder per category, JSONL
+# cases; its README.md says how sinks and benign operations are formed).
+#
+#   sh bench/detect/run.sh DIR [--dialect mysql|postgresql|sqlite] [--show-misses N]
+#
+# Builds build/bench-detect (and libmoatagent) with make, then prints per
+# category and per file: cases, detected (rate), false positives (rate),
+# the inputs that changed nothing in any sink (apart, not counted as
+# misses) and the cost per check (p50, p99 in microseconds, on this
+# machine); last, one line per category for scripts:
+#
+#   RESULT <category> cases=<n> detected=<pct> false_positives=<pct>
+#
+# Categories without an interceptor yet print "n/a (no interceptor yet)",
+# never 0 %. Numbers only: the exit status says whether it could run.
+# BENCH_DIALECT sets the SQL dialect (default mysql) when --dialect is not given.
+set -eu
+DIR=${1:?usage: sh bench/detect/run.sh DIR [--dialect D] [--show-misses N]}
+shift
+case "$DIR" in /*) ;; *) DIR="$(pwd)/$DIR" ;; esac
+cd "$(dirname "$0")/../.."
+make --no-print-directory -j2 build/bench-detect >/dev/null
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+case " $* " in
+*" --dialect "*) exec build/bench-detect "$@" "$DIR" ;;
+*) exec build/bench-detect --dialect "${BENCH_DIALECT:-mysql}" "$@" "$DIR" ;;
+esac
