@@ -102,16 +102,23 @@ bench: deps
 	sh bench/notify/run.sh
 
 # libFuzzer + ASan/UBSan on the parsers (clang): FUZZ_SECONDS each.
+# FUZZ_TARGETS link moatd's code, FUZZ_AGENT_TARGETS libmoatagent's (the
+# interceptors' tokenizers).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_policy fuzz_event fuzz_http
+FUZZ_AGENT_TARGETS := fuzz_sql
 fuzz:
 	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
-	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libmoat.a
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libmoat.a build/fuzz/libmoatagent.a
 	@mkdir -p build/fuzz/corpus
-	@set -e; for f in $(FUZZ_TARGETS); do \
-	  clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
-	    -Iserver $(PKG_CFLAGS) tests/fuzz/$$f.c build/fuzz/libmoat.a -o build/fuzz/$$f $(PKG_LIBS); \
+	@set -e; for f in $(FUZZ_TARGETS) $(FUZZ_AGENT_TARGETS); do \
+	  case " $(FUZZ_AGENT_TARGETS) " in \
+	  *" $$f "*) clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
+	    $(AGENT_CFLAGS) tests/fuzz/$$f.c build/fuzz/libmoatagent.a -o build/fuzz/$$f $(AGENT_LIBS) ;; \
+	  *) clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
+	    -Iserver $(PKG_CFLAGS) tests/fuzz/$$f.c build/fuzz/libmoat.a -o build/fuzz/$$f $(PKG_LIBS) ;; \
+	  esac; \
 	  mkdir -p build/fuzz/corpus/$$f; \
 	  echo "== $$f for $(FUZZ_SECONDS) s"; \
 	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
