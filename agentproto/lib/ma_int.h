@@ -371,11 +371,11 @@ int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t);
 
 /* What a user input does at one place [a, b) of a statement. */
 struct ma_sql_hit {
-	int spans;          /* 1: the input is not inside one token */
-	int fired;          /* 1: it changes the statement's structure (rule set) */
-	const char *rule;   /* the rule that fired (static), or NULL */
-	const char *sev;    /* its severity (static) */
-	double confidence;  /* its confidence */
+	int spans;         /* 1: the input is not inside one token */
+	int fired;         /* 1: it changes the statement's structure (rule set) */
+	const char *rule;  /* the rule that fired (static), or NULL */
+	const char *sev;   /* its severity (static) */
+	double confidence; /* its confidence */
 };
 /* Analyses the input occurrence [a, b) of sql (len bytes). No allocation. */
 void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,

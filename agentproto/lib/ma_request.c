@@ -121,7 +121,8 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 		} else if (c == '%' && i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
 		           in[i + 2] == '0' && in[i + 3] == '0' && ma_hexval(in[i + 4]) >= 0 &&
 		           ma_hexval(in[i + 5]) >= 0) {
-			out[o++] = (char)(ma_hexval(in[i + 4]) * 16 + ma_hexval(in[i + 5])); /* %u0027 */
+			out[o++] =
+			    (char)(ma_hexval(in[i + 4]) * 16 + ma_hexval(in[i + 5])); /* %u0027 */
 			i += 5;
 		} else if (c == '+') {
 			out[o++] = ' ';
@@ -136,7 +137,8 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 			unsigned char c = (unsigned char)out[i];
 			if ((c == 0xC0 || c == 0xC1) && i + 1 < o &&
 			    ((unsigned char)out[i + 1] & 0xC0) == 0x80) {
-				out[w++] = (char)(((c & 1) << 6) | ((unsigned char)out[i + 1] & 0x3F));
+				out[w++] =
+				    (char)(((c & 1) << 6) | ((unsigned char)out[i + 1] & 0x3F));
 				i++;
 			} else {
 				out[w++] = (char)c;
@@ -152,9 +154,9 @@ size_t ma_html_decode(const char *in, size_t len, char *out)
 	static const struct {
 		const char *name;
 		char c;
-	} named[] = {{"lt", '<'},   {"gt", '>'},    {"amp", '&'},  {"quot", '"'}, {"apos", '\''},
-	             {"nbsp", ' '}, {"semi", ';'},  {"comma", ','}, {"lpar", '('}, {"rpar", ')'},
-	             {"num", '#'},  {"equals", '='}, {"sol", '/'},  {"ast", '*'},  {"dash", '-'}};
+	} named[] = {{"lt", '<'},   {"gt", '>'},     {"amp", '&'},   {"quot", '"'}, {"apos", '\''},
+	             {"nbsp", ' '}, {"semi", ';'},   {"comma", ','}, {"lpar", '('}, {"rpar", ')'},
+	             {"num", '#'},  {"equals", '='}, {"sol", '/'},   {"ast", '*'},  {"dash", '-'}};
 	size_t o = 0;
 
 	for (size_t i = 0; i < len; i++) {
@@ -351,8 +353,8 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 }
 
 /* Walks a JSON value, adding its strings and numbers named by path. */
-static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen,
-                             size_t cap, int depth, int *budget)
+static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
+                             int depth, int *budget)
 {
 	char num[64];
 	int rc = 0;
@@ -367,7 +369,8 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 			int n = snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", k);
 			if (n < 0 || (size_t)n >= cap - plen)
 				continue;
-			rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
+			rc =
+			    ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
 			path[plen] = '\0';
 			if (rc)
 				return rc;
@@ -380,7 +383,8 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 			int n = snprintf(path + plen, cap - plen, "[%zu]", i);
 			if (n < 0 || (size_t)n >= cap - plen)
 				continue;
-			rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
+			rc =
+			    ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
 			path[plen] = '\0';
 			if (rc)
 				return rc;
@@ -456,7 +460,8 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 	details = json_object();
 	if (details && fd->input) {
 		json_object_set_new(details, "parameter", json_string(fd->input->param));
-		json_object_set_new(details, "input_kind", json_string(ma_kind_name(fd->input->kind)));
+		json_object_set_new(details, "input_kind",
+		                    json_string(ma_kind_name(fd->input->kind)));
 		json_object_set_new(details, "decoding",
 		                    json_string(fd->input->form_name[fd->form]));
 	}

@@ -257,18 +257,64 @@ static const struct ma_kw {
  * error-based extraction, files, commands, information about the server,
  * and the string surgery of blind extraction. Sorted. */
 static const char *const ma_sql_funcs[] = {
-    "ascii",          "benchmark",       "char",          "chr",           "concat",
-    "concat_ws",      "current_user",    "database",      "dbms_pipe",     "elt",
-    "extractvalue",   "floor",           "geometrycollection",             "get_host_address",
-    "get_host_name",  "group_concat",    "gtid_subset",   "hex",           "iif",
-    "json_keys",      "length",          "linestring",    "lo_export",     "lo_import",
-    "load_file",      "make_set",        "mid",           "multilinestring",
-    "multipoint",     "multipolygon",    "name_const",    "ord",           "pg_ls_dir",
-    "pg_read_file",   "pg_sleep",        "pg_sleep_for",  "pg_sleep_until", "polygon",
-    "randomblob",     "receive_message", "schema",        "session_user",  "sleep",
-    "string_agg",     "substr",          "substring",     "sys_eval",      "sys_exec",
-    "system_user",    "unhex",           "updatexml",     "user",          "utl_http",
-    "utl_inaddr",     "version",         "xp_cmdshell",   "xp_dirtree",    "xp_fileexist",
+    "ascii",
+    "benchmark",
+    "char",
+    "chr",
+    "concat",
+    "concat_ws",
+    "current_user",
+    "database",
+    "dbms_pipe",
+    "elt",
+    "extractvalue",
+    "floor",
+    "geometrycollection",
+    "get_host_address",
+    "get_host_name",
+    "group_concat",
+    "gtid_subset",
+    "hex",
+    "iif",
+    "json_keys",
+    "length",
+    "linestring",
+    "lo_export",
+    "lo_import",
+    "load_file",
+    "make_set",
+    "mid",
+    "multilinestring",
+    "multipoint",
+    "multipolygon",
+    "name_const",
+    "ord",
+    "pg_ls_dir",
+    "pg_read_file",
+    "pg_sleep",
+    "pg_sleep_for",
+    "pg_sleep_until",
+    "polygon",
+    "randomblob",
+    "receive_message",
+    "schema",
+    "session_user",
+    "sleep",
+    "string_agg",
+    "substr",
+    "substring",
+    "sys_eval",
+    "sys_exec",
+    "system_user",
+    "unhex",
+    "updatexml",
+    "user",
+    "utl_http",
+    "utl_inaddr",
+    "version",
+    "xp_cmdshell",
+    "xp_dirtree",
+    "xp_fileexist",
 };
 
 /* Compares the word w (n bytes) with the lowercase name s. */
@@ -307,8 +353,8 @@ static int ma_kw_id(const char *w, size_t n)
  * VERSION() ... called with one is somebody's word in parentheses. */
 static int ma_is_noarg_func(const char *w, size_t n)
 {
-	static const char *const f[] = {"current_user", "database",    "schema", "session_user",
-	                                "system_user",  "user",        "version", NULL};
+	static const char *const f[] = {"current_user", "database", "schema",  "session_user",
+	                                "system_user",  "user",     "version", NULL};
 	for (int i = 0; f[i]; i++)
 		if (ma_word_cmp(w, n, f[i]) == 0)
 			return 1;
@@ -338,13 +384,29 @@ static int ma_is_danger_func(const char *w, size_t n)
  * an injection is for, and no user types them between tokens. */
 static int ma_is_catalog(const char *w, size_t n)
 {
-	static const char *const f[] = {
-	    "information_schema", "sqlite_master", "sqlite_schema", "sqlite_temp_master",
-	    "pg_catalog",         "pg_shadow",     "pg_user",       "pg_database",
-	    "sysobjects",         "syscolumns",    "sysusers",      "sysdatabases",
-	    "sysservers",         "all_tables",    "all_users",     "dba_users",
-	    "xp_cmdshell",        "xp_regread",    "sp_executesql", "sp_oacreate",
-	    "sp_makewebtask",     "sp_password",   NULL};
+	static const char *const f[] = {"information_schema",
+	                                "sqlite_master",
+	                                "sqlite_schema",
+	                                "sqlite_temp_master",
+	                                "pg_catalog",
+	                                "pg_shadow",
+	                                "pg_user",
+	                                "pg_database",
+	                                "sysobjects",
+	                                "syscolumns",
+	                                "sysusers",
+	                                "sysdatabases",
+	                                "sysservers",
+	                                "all_tables",
+	                                "all_users",
+	                                "dba_users",
+	                                "xp_cmdshell",
+	                                "xp_regread",
+	                                "sp_executesql",
+	                                "sp_oacreate",
+	                                "sp_makewebtask",
+	                                "sp_password",
+	                                NULL};
 	for (int i = 0; f[i]; i++)
 		if (ma_word_cmp(w, n, f[i]) == 0)
 			return 1;
@@ -473,7 +535,8 @@ static int ma_op_is(const char *sql, const struct ma_sql_tok *t, const char *op)
 {
 	size_t n = strlen(op);
 
-	return t->type == MA_SQL_T_OP && t->end - t->start == n && memcmp(sql + t->start, op, n) == 0;
+	return t->type == MA_SQL_T_OP && t->end - t->start == n &&
+	       memcmp(sql + t->start, op, n) == 0;
 }
 
 static int ma_op_comparison(const char *sql, const struct ma_sql_tok *t)
@@ -571,11 +634,10 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 	                (kw == KW_NONE || kw == KW_IF || kw == KW_LEFT || kw == KW_RIGHT ||
 	                 kw == KW_REPLACE || kw == KW_INSERT || kw == KW_MOD)));
 	/* NOT LIKE, NOT IN, SOUNDS LIKE, SIMILAR TO: a word operator after another */
-	int prev_binkw = (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS ||
-	                  st->prev_kw == KW_SIMILAR) &&
-	                 (kw == KW_LIKE || kw == KW_ILIKE || kw == KW_RLIKE || kw == KW_REGEXP ||
-	                  kw == KW_GLOB || kw == KW_IN || kw == KW_BETWEEN || kw == KW_TO ||
-	                  kw == KW_SIMILAR);
+	int prev_binkw =
+	    (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS || st->prev_kw == KW_SIMILAR) &&
+	    (kw == KW_LIKE || kw == KW_ILIKE || kw == KW_RLIKE || kw == KW_REGEXP ||
+	     kw == KW_GLOB || kw == KW_IN || kw == KW_BETWEEN || kw == KW_TO || kw == KW_SIMILAR);
 
 	(void)dialect;
 	if (st->lenient) {
@@ -714,7 +776,8 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		case KW_LIMIT:
 		case KW_OFFSET:
 			/* LIMIT takes numbers (or a parameter) only */
-			if (!next || (next->type != MA_SQL_T_NUMBER && next->type != MA_SQL_T_PARAM))
+			if (!next ||
+			    (next->type != MA_SQL_T_NUMBER && next->type != MA_SQL_T_PARAM))
 				st->valid = 0;
 			if (!st->expect_op && !st->lenient)
 				st->valid = 0;
@@ -842,12 +905,12 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
  */
 static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n, int j)
 {
-	static const char *const objects[] = {"table",     "database", "schema",  "user",
-	                                      "view",      "index",    "procedure", "function",
-	                                      "trigger",   "login",    "role",    "temporary",
-	                                      "temp",      "unique",   "or",      NULL};
-	static const char *const shows[] = {"tables", "databases", "grants", "variables", "columns",
-	                                    "processlist", "schemas", "status", NULL};
+	static const char *const objects[] = {
+	    "table",   "database", "schema", "user",      "view", "index",  "procedure", "function",
+	    "trigger", "login",    "role",   "temporary", "temp", "unique", "or",        NULL};
+	static const char *const shows[] = {"tables",    "databases", "grants",
+	                                    "variables", "columns",   "processlist",
+	                                    "schemas",   "status",    NULL};
 	static const char *const delays[] = {"delay", "time", NULL};
 	const struct ma_sql_tok *t = &w[j];
 	const struct ma_sql_tok *a1 = ma_next_sig(w, n, j);
@@ -868,9 +931,9 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 		if (!a1 || (a1->type != MA_SQL_T_WORD && a1->type != MA_SQL_T_QIDENT &&
 		            a1->type != MA_SQL_T_PARAM))
 			return 0;
-		for (j = (int)(a1 - w) + 1; j < n && (w[j].type == MA_SQL_T_DOT ||
-		                                      w[j].type == MA_SQL_T_WORD ||
-		                                      w[j].type == MA_SQL_T_QIDENT);
+		for (j = (int)(a1 - w) + 1;
+		     j < n && (w[j].type == MA_SQL_T_DOT || w[j].type == MA_SQL_T_WORD ||
+		               w[j].type == MA_SQL_T_QIDENT);
 		     j++)
 			if (w[j].type != MA_SQL_T_DOT && w[j - 1].type != MA_SQL_T_DOT)
 				return 0; /* EXEC name word: English */
@@ -1041,8 +1104,8 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		ma_sql_step(&st, dialect, sql, tk, kw, next);
 #ifdef MA_SQL_TRACE
 		fprintf(stderr, "tok %.*s type=%d kw=%d valid=%d expect_op=%d clause=%d\n",
-		        (int)(tk->end - tk->start), sql + tk->start, tk->type, kw, st.valid, st.expect_op,
-		        st.clause);
+		        (int)(tk->end - tk->start), sql + tk->start, tk->type, kw, st.valid,
+		        st.expect_op, st.clause);
 #endif
 		st.prev = tk;
 		st.prev_kw = kw;
@@ -1060,9 +1123,8 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
 		if (logic_pending &&
 		    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk) || kw == KW_LIKE ||
-		     kw == KW_RLIKE ||
-		     kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN || kw == KW_IS ||
-		     kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
+		     kw == KW_RLIKE || kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN ||
+		     kw == KW_IS || kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
 		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||
 		     (next && next->type == MA_SQL_T_LPAREN && tk->type == MA_SQL_T_WORD)))
 			f.logic = 1;
@@ -1072,9 +1134,9 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		case KW_UNION:
 		case KW_INTERSECT:
 		case KW_EXCEPT:
-			if (next && (next->type == MA_SQL_T_LPAREN || ma_tok_kw(sql, next) == KW_SELECT ||
-			             ma_tok_kw(sql, next) == KW_ALL ||
-			             ma_tok_kw(sql, next) == KW_DISTINCT))
+			if (next &&
+			    (next->type == MA_SQL_T_LPAREN || ma_tok_kw(sql, next) == KW_SELECT ||
+			     ma_tok_kw(sql, next) == KW_ALL || ma_tok_kw(sql, next) == KW_DISTINCT))
 				f.uni = 1;
 			break;
 		case KW_SELECT:
@@ -1088,7 +1150,8 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			}
 			break;
 		case KW_WAITFOR:
-			if (next && ma_word_in(sql, next, (const char *const[]){"delay", "time", NULL}))
+			if (next &&
+			    ma_word_in(sql, next, (const char *const[]){"delay", "time", NULL}))
 				f.catalog = 1; /* T-SQL's delay: no text says it */
 			else
 				f.func = 1;
@@ -1116,7 +1179,8 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			if (sv > f.stacked)
 				f.stacked = sv;
 		}
-		if (tk->type == MA_SQL_T_WORD && ma_is_catalog(sql + tk->start, tk->end - tk->start))
+		if (tk->type == MA_SQL_T_WORD &&
+		    ma_is_catalog(sql + tk->start, tk->end - tk->start))
 			f.catalog = 1;
 		if (kw == KW_WHEN && f.cond == 1)
 			f.cond = 2;

@@ -50,7 +50,8 @@ static int ma_is_ident_start(unsigned char c)
 
 static int ma_is_ident(const struct ma_sql_lexer *lx, unsigned char c)
 {
-	return ma_is_ident_start(c) || ma_is_digit(c) || (c == '$' && lx->dialect != MOAT_SQL_SQLITE);
+	return ma_is_ident_start(c) || ma_is_digit(c) ||
+	       (c == '$' && lx->dialect != MOAT_SQL_SQLITE);
 }
 
 static unsigned char ma_at(const struct ma_sql_lexer *lx, size_t i)
@@ -143,8 +144,9 @@ static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
 			;
 		return j;
 	}
-	while (ma_is_digit(ma_at(lx, j)) || (ma_at(lx, j) == '_' && lx->dialect == MOAT_SQL_POSTGRES &&
-	                                     ma_is_digit(ma_at(lx, j + 1))))
+	while (ma_is_digit(ma_at(lx, j)) ||
+	       (ma_at(lx, j) == '_' && lx->dialect == MOAT_SQL_POSTGRES &&
+	        ma_is_digit(ma_at(lx, j + 1))))
 		j++;
 	if (ma_at(lx, j) == '.') {
 		j++;
@@ -153,7 +155,8 @@ static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
 	}
 	if ((ma_at(lx, j) == 'e' || ma_at(lx, j) == 'E') &&
 	    (ma_is_digit(ma_at(lx, j + 1)) ||
-	     ((ma_at(lx, j + 1) == '+' || ma_at(lx, j + 1) == '-') && ma_is_digit(ma_at(lx, j + 2))))) {
+	     ((ma_at(lx, j + 1) == '+' || ma_at(lx, j + 1) == '-') &&
+	      ma_is_digit(ma_at(lx, j + 2))))) {
 		j += 2;
 		while (ma_is_digit(ma_at(lx, j)))
 			j++;
@@ -348,7 +351,8 @@ int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
 				p = d + 1;
 			}
 			lx->pos = hit ? (size_t)(hit - lx->s) + tag : lx->len;
-			return ma_tok(t, i, lx->pos, MA_SQL_T_STRING, hit ? 0 : MA_SQL_F_UNTERMINATED);
+			return ma_tok(t, i, lx->pos, MA_SQL_T_STRING,
+			              hit ? 0 : MA_SQL_F_UNTERMINATED);
 		}
 	}
 	/* numbers, words, parameters */

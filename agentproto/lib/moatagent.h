@@ -19,6 +19,8 @@
  *   - moat_agent_report, moat_agent_policy, moat_agent_stats and every
  *     moat_policy_* function: any thread, at any time between new and free.
  *   - the policy callback runs on the connection thread.
+ *   - moat_request_* and moat_check_*: one thread at a time per request;
+ *     any number of requests at once (see "requests and checks" below).
  * Nothing here blocks on the network: report copies the event into a
  * bounded queue and returns.
  *
@@ -446,7 +448,7 @@ enum moat_sql_dialect {
  *             return respond(403);
  *     sqlite3_exec(db, sql, ...);
  */
-#define moat_check_sql(r, dialect, sql, len)                                                      \
+#define moat_check_sql(r, dialect, sql, len)                                                       \
 	moat_check_sql_at((r), (dialect), (sql), (len), __FILE__, __LINE__, __func__)
 int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                       const char *file, int line, const char *function);

@@ -22,8 +22,11 @@ static const struct moat_policy *policy(const char *doc)
 static struct moat_request *begin(const struct moat_policy *p, const char *ip, const char *user,
                                   int expect)
 {
-	struct moat_request_info ri = {.method = "POST", .endpoint = "/api/login",
-	                               .source_ip = ip, .user_id = user, .policy = p};
+	struct moat_request_info ri = {.method = "POST",
+	                               .endpoint = "/api/login",
+	                               .source_ip = ip,
+	                               .user_id = user,
+	                               .policy = p};
 	struct moat_request *r = NULL;
 
 	assert_int_equal(moat_request_begin(NULL, &ri, &r), expect);
@@ -89,7 +92,8 @@ static void a_fired_check_makes_one_event_with_where_it_happened(void **state)
 static int verdict_under(const char *doc, const char *param_kind_name, const char **action)
 {
 	const struct moat_policy *p = doc ? policy(doc) : NULL;
-	struct moat_request_info ri = {.endpoint = "/cms/page", .source_ip = "10.1.2.3", .policy = p};
+	struct moat_request_info ri = {
+	    .endpoint = "/cms/page", .source_ip = "10.1.2.3", .policy = p};
 	struct moat_request *r;
 	const struct moat_event *ev;
 	int v;
@@ -112,12 +116,13 @@ static void the_policy_decides_modes_and_exclusions(void **state)
 	assert_int_equal(verdict_under(SQLI_BLOCK, "q", &action), MOAT_BLOCK);
 	assert_string_equal(action, "blocked");
 	assert_int_equal(
-	    verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"monitor\"}}}", "q", &action),
+	    verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"monitor\"}}}", "q",
+	                  &action),
 	    MOAT_ALLOW);
 	assert_string_equal(action, "logged");
-	assert_int_equal(
-	    verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"off\"}}}", "q", &action),
-	    MOAT_ALLOW);
+	assert_int_equal(verdict_under("{\"interceptors\":{\"sql_injection\":{\"mode\":\"off\"}}}",
+	                               "q", &action),
+	                 MOAT_ALLOW);
 	assert_string_equal(action, "none");
 	/* no policy yet: monitor, the server's safe default */
 	assert_int_equal(verdict_under(NULL, "q", &action), MOAT_ALLOW);
@@ -146,7 +151,8 @@ static void json_bodies_are_inputs_by_path(void **state)
 {
 	const struct moat_policy *p = policy(SQLI_BLOCK);
 	struct moat_request *r = begin(p, NULL, NULL, MOAT_ALLOW);
-	const char *body = "{\"user\":{\"name\":\"' OR '1'='1\",\"age\":7},\"tags\":[\"a\",\"b c\"]}";
+	const char *body =
+	    "{\"user\":{\"name\":\"' OR '1'='1\",\"age\":7},\"tags\":[\"a\",\"b c\"]}";
 
 	(void)state;
 	assert_int_equal(moat_request_add_json(r, body, strlen(body)), 0);
@@ -206,7 +212,8 @@ static void failed_allocations_fail_open(void **state)
 		if (rc == MOAT_AGENT_ENOMEM) {
 			assert_null(r);
 			/* every call takes a NULL request and allows */
-			assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "x", 1), 0);
+			assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "x", 1),
+			                 0);
 			assert_int_equal(moat_check_sql(r, MOAT_SQL_MYSQL, SQL_ATTACK, (size_t)-1),
 			                 MOAT_ALLOW);
 			continue;
@@ -226,8 +233,10 @@ static void failed_allocations_fail_open(void **state)
 
 static void events_are_queued_with_the_agent(void **state)
 {
-	struct moat_agent_config cfg = {.url = "ws://127.0.0.1:1/v1/agent", .token = "moat_agt_x",
-	                                .environment = "production", .agent_id = "t-1"};
+	struct moat_agent_config cfg = {.url = "ws://127.0.0.1:1/v1/agent",
+	                                .token = "moat_agt_x",
+	                                .environment = "production",
+	                                .agent_id = "t-1"};
 	struct moat_agent *a = moat_agent_new(&cfg, NULL, 0);
 	const struct moat_policy *p = policy(SQLI_BLOCK);
 	struct moat_request_info ri = {.endpoint = "/x", .source_ip = "192.0.2.1", .policy = p};

@@ -65,7 +65,8 @@ static void comments_follow_each_dialect(void **state)
 	assert_string_equal(toks(MYSQL, "a # x", b, sizeof b), "1:a|12:# x");
 	assert_string_equal(toks(PG, "a # x", b, sizeof b), "1:a|6:#|1:x");
 	/* PostgreSQL nests block comments */
-	assert_string_equal(toks(PG, "/* a /* b */ c */ d", b, sizeof b), "12:/* a /* b */ c */|1:d");
+	assert_string_equal(toks(PG, "/* a /* b */ c */ d", b, sizeof b),
+	                    "12:/* a /* b */ c */|1:d");
 	assert_string_equal(toks(MYSQL, "/* a /* b */ c */ d", b, sizeof b),
 	                    "12:/* a /* b */|1:c|6:*|6:/|1:d");
 	/* MySQL's executable comment holds SQL */
@@ -78,7 +79,8 @@ static void numbers_operators_and_parameters(void **state)
 	char b[512];
 
 	(void)state;
-	assert_string_equal(toks(SQLITE, "1.5e-3 .5 0x1F 7", b, sizeof b), "4:1.5e-3|4:.5|4:0x1F|4:7");
+	assert_string_equal(toks(SQLITE, "1.5e-3 .5 0x1F 7", b, sizeof b),
+	                    "4:1.5e-3|4:.5|4:0x1F|4:7");
 	assert_string_equal(toks(MYSQL, "a<=>b||c:=d", b, sizeof b),
 	                    "1:a|6:<=>|1:b|6:|||1:c|6::=|1:d");
 	assert_string_equal(toks(PG, "a::int->>'k'", b, sizeof b), "1:a|6:::|1:int|6:->>|3:'k'");
@@ -93,7 +95,11 @@ static void every_byte_is_whitespace_or_in_one_token(void **state)
 {
 	static const char *const samples[] = {
 	    "SELECT * FROM t WHERE a = 'x''y' AND b = \"z\" -- c\n/* d */ OR $q$e$q$",
-	    "'unterminated", "/* open", "$tag$ no end", "a\\b{c}[d]`e", "\x80\xff\x01 ;;",
+	    "'unterminated",
+	    "/* open",
+	    "$tag$ no end",
+	    "a\\b{c}[d]`e",
+	    "\x80\xff\x01 ;;",
 	};
 	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
 		for (int d = 1; d <= 3; d++) {
@@ -128,8 +134,8 @@ static const struct moat_policy *block_policy(void)
 static int check(int dialect, const char *tmpl, const char *input)
 {
 	const struct moat_policy *p = block_policy();
-	struct moat_request_info ri = {.method = "GET", .endpoint = "/x", .source_ip = "192.0.2.1",
-	                               .policy = p};
+	struct moat_request_info ri = {
+	    .method = "GET", .endpoint = "/x", .source_ip = "192.0.2.1", .policy = p};
 	struct moat_request *r;
 	char sql[4096];
 	const char *at = strstr(tmpl, "%s");
@@ -145,11 +151,11 @@ static int check(int dialect, const char *tmpl, const char *input)
 	return v;
 }
 
-#define STR "SELECT * FROM products WHERE name = '%s' AND visible = 1"
-#define NUM "SELECT * FROM products WHERE id = %s AND visible = 1"
+#define STR  "SELECT * FROM products WHERE name = '%s' AND visible = 1"
+#define NUM  "SELECT * FROM products WHERE id = %s AND visible = 1"
 #define LIKE "SELECT * FROM products WHERE name LIKE '%%%s%%' ORDER BY name LIMIT 20"
-#define ORD "SELECT * FROM products ORDER BY %s LIMIT 20"
-#define INS "INSERT INTO comments (author, body) VALUES ('guest', '%s')"
+#define ORD  "SELECT * FROM products ORDER BY %s LIMIT 20"
+#define INS  "INSERT INTO comments (author, body) VALUES ('guest', '%s')"
 
 static void classic_injections_are_blocked(void **state)
 {

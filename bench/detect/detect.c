@@ -107,8 +107,15 @@ static int kind_of(const char *cat)
 
 static int is_attack_cat(const char *cat)
 {
-	static const char *const a[] = {"sqli", "nosql", "xss", "ssrf", "path-traversal",
-	                                "command-injection", "prompt-injection", "other", NULL};
+	static const char *const a[] = {"sqli",
+	                                "nosql",
+	                                "xss",
+	                                "ssrf",
+	                                "path-traversal",
+	                                "command-injection",
+	                                "prompt-injection",
+	                                "other",
+	                                NULL};
 	for (int i = 0; a[i]; i++)
 		if (!strcmp(cat, a[i]))
 			return 1;
@@ -149,8 +156,8 @@ static int sql_input(const char *in, size_t n, struct tally *file, struct tally 
                      int *unchanged, char *buf, size_t cap)
 {
 	struct moat_request *r;
-	struct moat_request_info ri = {.method = "GET", .endpoint = "/search",
-	                               .source_ip = "192.0.2.10", .policy = policy};
+	struct moat_request_info ri = {
+	    .method = "GET", .endpoint = "/search", .source_ip = "192.0.2.10", .policy = policy};
 	int blocked = 0, spans = 0;
 
 	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
@@ -179,8 +186,8 @@ static int sql_input(const char *in, size_t n, struct tally *file, struct tally 
 static int sql_operation(const char *op, size_t n, struct tally *file, struct tally *cat)
 {
 	struct moat_request *r;
-	struct moat_request_info ri = {.method = "POST", .endpoint = "/api",
-	                               .source_ip = "192.0.2.10", .policy = policy};
+	struct moat_request_info ri = {
+	    .method = "POST", .endpoint = "/api", .source_ip = "192.0.2.10", .policy = policy};
 	struct ma_sql_lexer lx;
 	struct ma_sql_tok t;
 	int k = 0, v;
@@ -302,7 +309,7 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--dialect") && i + 1 < argc) {
 			const char *d = argv[++i];
-			dialect = !strcmp(d, "sqlite")       ? MOAT_SQL_SQLITE
+			dialect = !strcmp(d, "sqlite")         ? MOAT_SQL_SQLITE
 			          : !strncmp(d, "postgres", 8) ? MOAT_SQL_POSTGRES
 			                                       : MOAT_SQL_MYSQL;
 		} else if (!strcmp(argv[i], "--explain") && i + 1 < argc) {
@@ -317,7 +324,8 @@ int main(int argc, char **argv)
 				memcpy(buf + l0 + n, sinks[k][1], l1);
 				buf[l0 + n + l1] = '\0';
 				ma_sql_analyse(dialect, buf, l0 + n + l1, l0, l0 + n, &hit);
-				printf("%-24s spans=%d %s\n", hit.fired ? hit.rule : "-", hit.spans, buf);
+				printf("%-24s spans=%d %s\n", hit.fired ? hit.rule : "-", hit.spans,
+				       buf);
 			}
 			return 0;
 		} else if (!strcmp(argv[i], "--show-misses") && i + 1 < argc) {
@@ -327,7 +335,8 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!dir || !buf) {
-		fprintf(stderr, "usage: %s [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR\n",
+		fprintf(stderr,
+		        "usage: %s [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR\n",
 		        argv[0]);
 		return 2;
 	}
@@ -344,7 +353,9 @@ int main(int argc, char **argv)
 	}
 	res = calloc(ncat, sizeof *res);
 	printf("detection benchmark: %s (SQL dialect %s)\n", dir,
-	       dialect == MOAT_SQL_SQLITE ? "sqlite" : dialect == MOAT_SQL_POSTGRES ? "postgresql" : "mysql");
+	       dialect == MOAT_SQL_SQLITE     ? "sqlite"
+	       : dialect == MOAT_SQL_POSTGRES ? "postgresql"
+	                                      : "mysql");
 	for (size_t c = 0; c < ncat; c++) {
 		char cdir[4096];
 		size_t nfiles;
@@ -377,12 +388,14 @@ int main(int argc, char **argv)
 					continue;
 				ft.cases++;
 				cat.cases++;
-				if ((kind == K_SQL_ATTACK || kind == K_SQL_BENIGN_INPUT) && json_is_string(in)) {
-					hit = sql_input(json_string_value(in), json_string_length(in), &ft,
-					                &cat, &unchanged, buf, cap);
+				if ((kind == K_SQL_ATTACK || kind == K_SQL_BENIGN_INPUT) &&
+				    json_is_string(in)) {
+					hit =
+					    sql_input(json_string_value(in), json_string_length(in),
+					              &ft, &cat, &unchanged, buf, cap);
 				} else if (kind == K_SQL_BENIGN_OP && json_is_string(op)) {
-					hit = sql_operation(json_string_value(op), json_string_length(op), &ft,
-					                    &cat);
+					hit = sql_operation(json_string_value(op),
+					                    json_string_length(op), &ft, &cat);
 				}
 				if (kind != K_NONE && attack) {
 					if (hit) {
@@ -399,8 +412,8 @@ int main(int argc, char **argv)
 						}
 					} else if (shown_miss++ < show_misses) {
 						printf("    miss: ");
-						print_escaped(stdout, json_string_value(in), json_string_length(in),
-						              200);
+						print_escaped(stdout, json_string_value(in),
+						              json_string_length(in), 200);
 						printf("\n");
 					}
 				} else if (kind != K_NONE && hit) {
@@ -427,8 +440,9 @@ int main(int argc, char **argv)
 		}
 		free(files);
 		if (attack && kind != K_NONE && cat.unchanged)
-			printf("  (%ld inputs changed nothing in any sink: not counted as misses)\n",
-			       cat.unchanged);
+			printf(
+			    "  (%ld inputs changed nothing in any sink: not counted as misses)\n",
+			    cat.unchanged);
 		print_row("ALL", &cat, kind, attack);
 		snprintf(res[c].cat, sizeof res[c].cat, "%s", cats[c]);
 		res[c].cases = cat.cases;
@@ -443,17 +457,20 @@ int main(int argc, char **argv)
 	for (size_t c = 0; c < ncat; c++) {
 		struct result *x = &res[c];
 		if (x->kind == K_NONE) {
-			printf("RESULT %s cases=%ld detected=n/a false_positives=n/a (no interceptor yet)\n",
+			printf("RESULT %s cases=%ld detected=n/a false_positives=n/a (no "
+			       "interceptor yet)\n",
 			       x->cat, x->cases);
 		} else if (x->attack) {
 			/* the rate counts the inputs that changed something in a sink */
 			long counted = x->cases - x->unchanged;
-			printf("RESULT %s cases=%ld detected=%.2f%% false_positives=- unchanged=%ld\n",
-			       x->cat, x->cases, counted ? 100.0 * (double)x->detected / (double)counted : 0,
-			       x->unchanged);
+			printf(
+			    "RESULT %s cases=%ld detected=%.2f%% false_positives=- unchanged=%ld\n",
+			    x->cat, x->cases,
+			    counted ? 100.0 * (double)x->detected / (double)counted : 0,
+			    x->unchanged);
 		} else {
-			printf("RESULT %s cases=%ld detected=- false_positives=%.3f%%\n", x->cat, x->cases,
-			       x->cases ? 100.0 * (double)x->fp / (double)x->cases : 0);
+			printf("RESULT %s cases=%ld detected=- false_positives=%.3f%%\n", x->cat,
+			       x->cases, x->cases ? 100.0 * (double)x->fp / (double)x->cases : 0);
 		}
 		free(cats[c]);
 	}

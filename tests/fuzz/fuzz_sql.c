@@ -24,8 +24,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *s = (const char *)data;
 
 	if (!policy)
-		policy = moat_policy_parse("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}",
-		                           1, NULL, 0);
+		policy = moat_policy_parse(
+		    "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1, NULL, 0);
 	for (int d = MOAT_SQL_SQLITE; d <= MOAT_SQL_MYSQL; d++) {
 		struct ma_sql_lexer lx;
 		struct ma_sql_tok t;
@@ -56,7 +56,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			size_t a = data[1] % size, n = 1 + data[2] % (size - a);
 			if (moat_request_begin(NULL, &ri, &r) == MOAT_ALLOW) {
 				moat_request_add_input(r, MOAT_INPUT_QUERY, "q", s + a, n);
-				if (moat_check_sql(r, d, s, size) == MOAT_BLOCK && !moat_request_event(r))
+				if (moat_check_sql(r, d, s, size) == MOAT_BLOCK &&
+				    !moat_request_event(r))
 					abort(); /* a block always has its event */
 				moat_request_end(r);
 			}
