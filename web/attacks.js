@@ -57,11 +57,30 @@ function groupRow(slug, g, bySource, canTriage, n) {
       h('option', { value: 'new' }, 'Back to new'));
     const button = h('button', { type: 'button', class: 'secondary' }, 'Apply');
     const msg = h('span', { class: 'note', role: 'status' });
+    const count = Number(g.count).toLocaleString('en-US');
+    // The first click asks (the group's count and the status), the second does it.
+    let asking = false;
+    const reset = () => {
+      asking = false;
+      button.textContent = 'Apply';
+    };
+    select.addEventListener('change', () => {
+      if (asking) msg.textContent = '';
+      reset();
+    });
     button.addEventListener('click', async () => {
+      const label = select.selectedOptions[0].textContent;
+      if (!asking) {
+        asking = true;
+        button.textContent = `Confirm: ${label} ${count}`;
+        msg.textContent = `${label}: all ${count} events of this group? Press Confirm.`;
+        return;
+      }
+      reset();
       button.disabled = true;
       msg.textContent = '';
       try {
-        const show = (k) => { msg.textContent = `${k.toLocaleString('en-US')} of ${Number(g.count).toLocaleString('en-US')}…`; };
+        const show = (k) => { msg.textContent = `${k.toLocaleString('en-US')} of ${count}…`; };
         const { updated: k } = await triageAll(slug, g.filters, select.value, { onProgress: show });
         msg.textContent = `${k} event${k === 1 ? '' : 's'} updated.`;
         announce(msg.textContent);

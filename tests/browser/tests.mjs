@@ -144,6 +144,10 @@ export const TESTS = [
     // a whole group triaged
     await page.getByLabel('Triage status for group 1').selectOption('resolved');
     await page.locator('#groups tbody tr').first().getByRole('button', { name: 'Apply' }).click();
+    await page.locator('#groups tbody tr').first().getByText('Resolve: all 3 events of this group? Press Confirm.').waitFor();
+    const asked = await admin.req('GET', `/api/v1/projects/${slug}/events?status=resolved`, undefined, { expect: 200 });
+    assert.equal(asked.body.events.length, 0, 'the first click only asks');
+    await page.locator('#groups tbody tr').first().getByRole('button', { name: 'Confirm: Resolve 3' }).click();
     await page.locator('#groups tbody tr').first().getByText('3 events updated.').waitFor();
     const st = await admin.req('GET', `/api/v1/projects/${slug}/events?status=resolved`, undefined, { expect: 200 });
     assert.deepEqual(st.body.events.map((e) => e.id).sort(), events.slice(0, 3).map((e) => e.id).sort());
