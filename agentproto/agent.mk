@@ -45,8 +45,12 @@ $(BUILD)/moat-agent-demo: agentproto/examples/moat-agent-demo.c $(BUILD)/libmoat
 $(BUILD)/moat-loadgen: agentproto/examples/moat-loadgen.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
 
+# With libmodsecurity-dev (scripts/deps.sh detect) it also drives
+# ModSecurity + the OWASP CRS, side by side (--crs).
+BENCH_CRS_FLAGS = $(shell pkg-config --exists modsecurity 2>/dev/null && echo -DMOAT_BENCH_MODSECURITY)
+BENCH_CRS_LIBS  = $(shell pkg-config --libs modsecurity 2>/dev/null)
 $(BUILD)/bench-detect: bench/detect/detect.c $(BUILD)/libmoatagent.a
-	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(BENCH_CRS_FLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(BENCH_CRS_LIBS)
 
 # A static pattern rule, so it never competes with the server tests' rule.
 $(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c agentproto/tests/agent_test.h $(BUILD)/libmoatagent.a

@@ -7,6 +7,8 @@
 #   scripts/deps.sh bench    also wrk and nginx for bench/
 #   scripts/deps.sh lint     also clang-format
 #   scripts/deps.sh fuzz     also clang and libFuzzer
+#   scripts/deps.sh detect   also ModSecurity v3 and the OWASP CRS, the WAF
+#                            bench/detect/run.sh measures beside Moat
 #   scripts/deps.sh browser  also Debian's chromium and npm, then `npm ci` in
 #                            tests/browser (playwright-core, axe-core as its
 #                            package-lock.json pins them) when node_modules
@@ -51,6 +53,10 @@ fi
 if [ "${1:-}" = fuzz ]; then
 	need_cmd clang clang
 	need_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
+fi
+if [ "${1:-}" = detect ]; then
+	need_pc modsecurity libmodsecurity-dev
+	need_file /usr/share/modsecurity-crs/rules/REQUEST-942-APPLICATION-ATTACK-SQLI.conf modsecurity-crs
 fi
 if [ "${1:-}" = browser ]; then
 	need_cmd chromium chromium

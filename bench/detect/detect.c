@@ -31,6 +31,13 @@
 
 #include "ma_int.h"
 
+#ifdef MOAT_BENCH_MODSECURITY
+#include <modsecurity/intervention.h>
+#include <modsecurity/modsecurity.h>
+#include <modsecurity/rules_set.h>
+#include <modsecurity/transaction.h>
+#endif
+
 #define N_SINKS 5
 static const char *const sinks[N_SINKS][2] = {
     {"SELECT id, name, price FROM products WHERE name = '", "' AND visible = 1"},
@@ -47,11 +54,132 @@ struct samples {
 	size_t n, cap;
 };
 
+static void samples_add(struct samples *s, double v);
+static double now_ns(void);
+
 struct tally {
 	char name[256];
 	long cases, detected, fp, unchanged, checks;
 	struct samples ns;
+	long crs_hit[2];          /* requests ModSecurity + CRS blocked, PL1 and PL2 */
+	struct samples crs_ns[2]; /* their cost */
 };
+
+static int crs_on; /* ModSecurity + CRS side by side (built in and loaded) */
+
+#ifdef MOAT_BENCH_MODSECURITY
+/* ModSecurity v3 with the OWASP CRS as Debian installs them, at paranoia
+ * levels 1 and 2, anomaly scoring (blocks at an inbound score of 5). */
+static ModSecurity *ms;
+static RulesSet *crs_rules[2];
+
+static void crs_log(void *data, const void *msg)
+{
+	(void)data;
+	(void)msg;
+}
+
+static int crs_init(void)
+{
+	ms = msc_init();
+	msc_set_connector_info(ms, "moat bench/detect");
+	msc_set_log_cb(ms, crs_log);
+	for (int pl = 0; pl < 2; pl++) {
+		char conf[1024];
+		const char *err = NULL;
+		snprintf(conf, sizeof conf,
+		         "SecRuleEngine On\n"
+		         "SecRequestBodyAccess On\n"
+		         "SecAuditEngine Off\n"
+		         "Include /etc/modsecurity/crs/crs-setup.conf\n"
+		         "SecAction "
+		         "\"id:900000,phase:1,nolog,pass,t:none,setvar:tx.paranoia_level=%d\"\n"
+		         "Include /usr/share/modsecurity-crs/rules/*.conf\n",
+		         pl + 1);
+		crs_rules[pl] = msc_create_rules_set();
+		if (msc_rules_add(crs_rules[pl], conf, &err) < 0) {
+			fprintf(stderr, "ModSecurity + CRS not loaded: %s\n", err ? err : "?");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static size_t url_encode(const char *in, size_t n, char *out, size_t cap)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t o = 0;
+
+	for (size_t i = 0; i < n && o + 4 < cap; i++) {
+		unsigned char c = (unsigned char)in[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			out[o++] = (char)c;
+		} else {
+			out[o++] = '%';
+			out[o++] = hex[c >> 4];
+			out[o++] = hex[c & 15];
+		}
+	}
+	out[o] = '\0';
+	return o;
+}
+
+/* One GET request with the query string through CRS at pl (0 or 1): 1
+ * when it is blocked; its cost goes into the tallies. */
+static int crs_request(int pl, const char *uri, struct tally *file, struct tally *cat)
+{
+	double t0 = now_ns(), dt;
+	Transaction *t = msc_new_transaction(ms, crs_rules[pl], NULL);
+	ModSecurityIntervention it = {.status = 200};
+	int blocked = 0;
+
+	msc_process_connection(t, "192.0.2.10", 40000, "127.0.0.1", 80);
+	msc_process_uri(t, uri, "GET", "1.1");
+	msc_add_request_header(t, (const unsigned char *)"Host",
+	                       (const unsigned char *)"shop.example");
+	msc_add_request_header(
+	    t, (const unsigned char *)"User-Agent",
+	    (const unsigned char *)"Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0");
+	msc_add_request_header(t, (const unsigned char *)"Accept",
+	                       (const unsigned char *)"text/html,application/json");
+	msc_process_request_headers(t);
+	if (msc_intervention(t, &it) && it.disruptive)
+		blocked = 1;
+	if (!blocked) {
+		msc_process_request_body(t);
+		if (msc_intervention(t, &it) && it.disruptive)
+			blocked = 1;
+	}
+	free(it.url);
+	free(it.log);
+	msc_process_logging(t);
+	msc_transaction_cleanup(t);
+	dt = (now_ns() - t0) / 1000.0;
+	samples_add(&file->crs_ns[pl], dt);
+	samples_add(&cat->crs_ns[pl], dt);
+	if (blocked) {
+		file->crs_hit[pl]++;
+		cat->crs_hit[pl]++;
+	}
+	return blocked;
+}
+
+/* The same query through both paranoia levels. */
+static void crs_both(const char *uri, struct tally *file, struct tally *cat)
+{
+	if (!crs_on)
+		return;
+	crs_request(0, uri, file, cat);
+	crs_request(1, uri, file, cat);
+}
+#else
+static int crs_init(void)
+{
+	fprintf(stderr, "ModSecurity + CRS: not built in (libmodsecurity-dev, modsecurity-crs)\n");
+	return -1;
+}
+#endif
 
 static int dialect = MOAT_SQL_MYSQL;
 static int show_misses = 0;
@@ -179,6 +307,13 @@ static int sql_input(const char *in, size_t n, struct tally *file, struct tally 
 	}
 	moat_request_end(r);
 	*unchanged = !spans;
+#ifdef MOAT_BENCH_MODSECURITY
+	if (crs_on && 2 + 3 * n + 16 < cap) {
+		memcpy(buf, "/search?q=", 10);
+		url_encode(in, n, buf + 10, cap - 10);
+		crs_both(buf, file, cat);
+	}
+#endif
 	return blocked;
 }
 
@@ -191,6 +326,10 @@ static int sql_operation(const char *op, size_t n, struct tally *file, struct ta
 	struct ma_sql_lexer lx;
 	struct ma_sql_tok t;
 	int k = 0, v;
+#ifdef MOAT_BENCH_MODSECURITY
+	char uri[16384] = "/api?";
+	size_t u = 5;
+#endif
 
 	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
 		return 0;
@@ -222,9 +361,19 @@ static int sql_operation(const char *op, size_t n, struct tally *file, struct ta
 		}
 		snprintf(name, sizeof name, "lit%d", k++);
 		moat_request_add_input(r, MOAT_INPUT_QUERY, name, s, l);
+#ifdef MOAT_BENCH_MODSECURITY
+		if (u + strlen(name) + 2 + 3 * l < sizeof uri) {
+			u += (size_t)snprintf(uri + u, sizeof uri - u, "%s%s=", k > 1 ? "&" : "",
+			                      name);
+			u += url_encode(s, l, uri + u, sizeof uri - u);
+		}
+#endif
 	}
 	v = timed_check(r, op, n, file, cat);
 	moat_request_end(r);
+#ifdef MOAT_BENCH_MODSECURITY
+	crs_both(uri, file, cat);
+#endif
 	return v == MOAT_BLOCK;
 }
 
@@ -274,6 +423,9 @@ struct result {
 	char cat[128];
 	long cases, detected, fp, unchanged;
 	int kind, attack;
+	double moat_p50, moat_p99;
+	long crs_hit[2];
+	double crs_p50[2], crs_p99[2];
 };
 
 static void print_row(const char *label, struct tally *t, int kind, int attack)
@@ -292,6 +444,14 @@ static void print_row(const char *label, struct tally *t, int kind, int attack)
 	if (attack)
 		printf(" unchanged=%-4ld", t->unchanged);
 	printf(" p50=%.2fus p99=%.2fus\n", pct(&t->ns, 0.5), pct(&t->ns, 0.99));
+	if (crs_on)
+		for (int pl = 0; pl < 2; pl++)
+			printf("  %-58s %s=%-6ld (%6.2f%%) p50=%.0fus p99=%.0fus per request\n",
+			       pl ? "  ModSecurity + CRS, paranoia 2"
+			          : "  ModSecurity + CRS, paranoia 1",
+			       attack ? "detected" : "false_pos", t->crs_hit[pl],
+			       t->cases ? 100.0 * (double)t->crs_hit[pl] / (double)t->cases : 0,
+			       pct(&t->crs_ns[pl], 0.5), pct(&t->crs_ns[pl], 0.99));
 }
 
 int main(int argc, char **argv)
@@ -328,6 +488,8 @@ int main(int argc, char **argv)
 				       buf);
 			}
 			return 0;
+		} else if (!strcmp(argv[i], "--crs")) {
+			crs_on = 1;
 		} else if (!strcmp(argv[i], "--show-misses") && i + 1 < argc) {
 			show_misses = (int)strtol(argv[++i], NULL, 10);
 		} else {
@@ -335,9 +497,10 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!dir || !buf) {
-		fprintf(stderr,
-		        "usage: %s [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR\n",
-		        argv[0]);
+		fprintf(
+		    stderr,
+		    "usage: %s [--dialect mysql|postgresql|sqlite] [--crs] [--show-misses N] DIR\n",
+		    argv[0]);
 		return 2;
 	}
 	policy = moat_policy_parse("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1,
@@ -346,6 +509,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "policy: %s\n", err);
 		return 1;
 	}
+	if (crs_on && crs_init())
+		crs_on = 0;
 	cats = list_dir(dir, 1, &ncat);
 	if (!ncat) {
 		fprintf(stderr, "%s: no category folders\n", dir);
@@ -436,6 +601,8 @@ int main(int argc, char **argv)
 			fclose(fp);
 			print_row(files[f], &ft, kind, attack);
 			free(ft.ns.v);
+			free(ft.crs_ns[0].v);
+			free(ft.crs_ns[1].v);
 			free(files[f]);
 		}
 		free(files);
@@ -451,7 +618,37 @@ int main(int argc, char **argv)
 		res[c].unchanged = cat.unchanged;
 		res[c].kind = kind;
 		res[c].attack = attack;
+		res[c].moat_p50 = pct(&cat.ns, 0.5);
+		res[c].moat_p99 = pct(&cat.ns, 0.99);
+		for (int pl = 0; pl < 2; pl++) {
+			res[c].crs_hit[pl] = cat.crs_hit[pl];
+			res[c].crs_p50[pl] = pct(&cat.crs_ns[pl], 0.5);
+			res[c].crs_p99[pl] = pct(&cat.crs_ns[pl], 0.99);
+			free(cat.crs_ns[pl].v);
+		}
 		free(cat.ns.v);
+	}
+	if (crs_on) {
+		printf("\nside by side (the same inputs; ModSecurity sees them as the request's "
+		       "query string, over all cases)\n");
+		printf("  %-20s %-28s %-28s %-28s\n", "category", "Moat (cost per check)",
+		       "CRS PL1 (per request)", "CRS PL2 (per request)");
+		for (size_t c = 0; c < ncat; c++) {
+			struct result *x = &res[c];
+			char m[64], c1[64], c2[64];
+			double all = x->cases ? (double)x->cases : 1;
+			if (x->kind == K_NONE)
+				continue;
+			snprintf(m, sizeof m, "%6.2f%% p99 %.1fus",
+			         100.0 * (double)(x->attack ? x->detected : x->fp) / all,
+			         x->moat_p99);
+			snprintf(c1, sizeof c1, "%6.2f%% p99 %.0fus",
+			         100.0 * (double)x->crs_hit[0] / all, x->crs_p99[0]);
+			snprintf(c2, sizeof c2, "%6.2f%% p99 %.0fus",
+			         100.0 * (double)x->crs_hit[1] / all, x->crs_p99[1]);
+			printf("  %-20s %-28s %-28s %-28s (%s)\n", x->cat, m, c1, c2,
+			       x->attack ? "detected" : "false positives");
+		}
 	}
 	printf("\n");
 	for (size_t c = 0; c < ncat; c++) {

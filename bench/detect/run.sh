@@ -16,15 +16,28 @@
 # Categories without an interceptor yet print "n/a (no interceptor yet)",
 # never 0 %. Numbers only: the exit status says whether it could run.
 # BENCH_DIALECT sets the SQL dialect (default mysql) when --dialect is not given.
+#
+# Side by side, the same inputs go as the query string of a GET request
+# through ModSecurity v3 with the OWASP CRS (Debian's libmodsecurity3 and
+# modsecurity-crs, installed by scripts/deps.sh detect; anomaly scoring,
+# blocking at 5) at paranoia levels 1 and 2, for the categories Moat has an
+# interceptor for: its detection, false positives and cost per request.
+# BENCH_CRS=0 leaves it out (and installs nothing).
 set -eu
 DIR=${1:?usage: sh bench/detect/run.sh DIR [--dialect D] [--show-misses N]}
 shift
 case "$DIR" in /*) ;; *) DIR="$(pwd)/$DIR" ;; esac
 cd "$(dirname "$0")/../.."
+CRS=--crs
+if [ "${BENCH_CRS:-1}" = 0 ]; then
+	CRS=
+else
+	sh scripts/deps.sh detect
+fi
 make --no-print-directory -j2 build/bench-detect >/dev/null
 echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 case " $* " in
-*" --dialect "*) exec build/bench-detect "$@" "$DIR" ;;
-*) exec build/bench-detect --dialect "${BENCH_DIALECT:-mysql}" "$@" "$DIR" ;;
+*" --dialect "*) exec build/bench-detect $CRS "$@" "$DIR" ;;
+*) exec build/bench-detect $CRS --dialect "${BENCH_DIALECT:-mysql}" "$@" "$DIR" ;;
 esac
