@@ -1,8 +1,9 @@
 // Bulk triage: one status for every event that filters select, with
 // POST …/events/triage, which changes at most 10,000 events a call and says
 // with `more` whether matching events are left. The panel asks first (the
-// filters in words and the count), then calls until nothing is left,
-// showing progress, with a Cancel that stops after the call in flight.
+// filters in words, how many events match and how many would change),
+// then calls until nothing is left, showing progress, with a Stop that
+// ends the loop after the call in flight.
 // Filter values are attacker text (endpoints, addresses): text only.
 import { api, get, problemText, projectPath } from './api.js';
 import { h, announce } from './dom.js';
@@ -58,6 +59,16 @@ export async function countEvents(slug, filters) {
   return { count, exact: Boolean(b.complete) && groups.length >= Number(b.total) };
 }
 
+// What a bulk triage to `status` would do: {count (matching), exact,
+// change (those not at that status yet, null when unknown)}.
+export async function countChange(slug, filters, status) {
+  const all = await countEvents(slug, filters);
+  if (filters.status) return { ...all, change: filters.status === status ? 0 : all.count };
+  if (!all.exact) return { ...all, change: null };
+  const already = await countEvents(slug, { ...filters, status });
+  return { ...all, change: already.exact ? all.count - already.count : null };
+}
+
 // The filters in words: "interceptor = xss, status = new".
 export function describeFilters(filters) {
   const parts = Object.entries(filters).map(([k, v]) => `${k} = ${v}`);
@@ -92,24 +103,32 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     start.disabled = true;
     select.disabled = true;
     result.textContent = 'Counting the matching events…';
+    const label = LABEL[select.value];
     try {
-      count = await countEvents(slug, filters);
+      count = await countChange(slug, filters, select.value);
     } catch {
       count = null; // the confirmation then names no count
     }
     if (count && count.exact && count.count === 0) {
       result.textContent = 'No event matches these filters: nothing to triage.';
+    } else if (count && count.change === 0) {
+      result.textContent = `Every event these filters select is “${label}” already: nothing to change.`;
+    }
+    if (count && (count.change === 0 || (count.exact && count.count === 0))) {
       announce(result.textContent);
       idle();
       return;
     }
-    const label = LABEL[select.value];
-    const many = count === null ? 'every event' : count.exact
-      ? (count.count === 1 ? 'the 1 event' : `all ${num(count.count)} events`)
-      : `at least ${num(count.count)} events`;
-    question.textContent = `Mark ${many} matching these filters as “${label}”? Filters: ${describeFilters(filters)}.`
-      + ' Events that arrive meanwhile and match are included.';
-    confirm.textContent = count === null ? `Mark them ${label}` : `Mark ${count.exact ? '' : 'at least '}${plural(count.count, 'event', 'events')} ${label}`;
+    const n = (k) => plural(k, 'event', 'events');
+    let ask;
+    if (count === null) ask = `Mark every event matching these filters as “${label}”?`;
+    else if (!count.exact) ask = `Mark at least ${n(count.count)} matching these filters as “${label}”?`;
+    else if (count.change === count.count) ask = `Mark ${count.count === 1 ? 'the 1 event' : `all ${n(count.count)}`} matching these filters as “${label}”?`;
+    else if (count.change === null) ask = `${n(count.count)} match these filters: mark those not “${label}” yet as “${label}”?`;
+    else ask = `${n(count.count)} match these filters, ${num(count.count - count.change)} of them “${label}” already: mark the other ${num(count.change)} as “${label}”?`;
+    question.textContent = `${ask} Filters: ${describeFilters(filters)}. Events that arrive meanwhile and match are included.`;
+    confirm.textContent = count === null || count.change === null ? `Mark them ${label}`
+      : `Mark ${count.exact ? '' : 'at least '}${n(count.change)} ${label}`;
     result.textContent = '';
     result.classList.remove('error');
     asking.hidden = false;
@@ -124,7 +143,7 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     running.hidden = false;
     stopped = false;
     stop.disabled = false;
-    const total = count ? count.count : 0;
+    const total = count && count.change !== null ? count.change : 0;
     bar.max = Math.max(1, total);
     bar.value = 0;
     const show = (n) => {

@@ -117,9 +117,10 @@ export const EVENT_TESTS = [
     assert.deepEqual(st, { resolved: 10000, new: 300 });
     // again: the rest, then the table reflects it
     await page.getByRole('button', { name: 'Triage all matching…' }).click();
-    await page.locator('#bulk-question', { hasText: 'all 10,300 events' }).waitFor();
-    await page.locator('#bulk-confirm').click();
+    await page.locator('#bulk-question', { hasText: '10,300 events match these filters, 10,000 of them “Resolved” already: mark the other 300 as “Resolved”?' }).waitFor();
+    await page.getByRole('button', { name: 'Mark 300 events Resolved' }).click();
     await page.locator('#bulk-result', { hasText: 'Done: 300 events marked Resolved.' }).waitFor();
+    assert.equal(await page.locator('#bulk-done').textContent(), '300 of 300 updated', 'progress counts the events to change');
     assert.equal(await page.locator('#announce').textContent(), 'Done: 300 events marked Resolved.');
     await page.waitForFunction(() => {
       const cells = [...document.querySelectorAll('#events tbody tr td:last-child')].map((td) => td.textContent);
@@ -131,6 +132,10 @@ export const EVENT_TESTS = [
     const rest = [...await allEvents(admin, slug, { action: 'logged' }), ...await allEvents(admin, slug, { interceptor: 'ssrf' })];
     assert.equal(rest.length, 70);
     assert.ok(rest.every((e) => e.status === 'new'), 'no other event changed');
+    // nothing left to change: said so, no question
+    await page.getByRole('button', { name: 'Triage all matching…' }).click();
+    await page.locator('#bulk-result', { hasText: 'Every event these filters select is “Resolved” already: nothing to change.' }).waitFor();
+    assert.ok(await page.locator('#bulk-question').isHidden());
     await page.unroute('**/events/triage');
     // a filter on status: the triaged events leave the table
     await page.goto(`${ctx.srv.base}/#/p/${slug}/events?interceptor=ssrf&status=new`);
