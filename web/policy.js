@@ -1,142 +1,126 @@
-// A project's policy, per environment (api/openapi.yaml, tag policy):
-//   #/p/{slug}/policy              the environments, each with its version
-//                                  (and a form that creates one)
-//   #/p/{slug}/policy/{env}[?days=N]  the editor: a form and a raw JSON
-//                                  editor of one document, kept in sync;
-//                                  "Review changes" is a dry run (the
-//                                  server's diff and the impact on the last
-//                                  N days of events), then "Save" pushes
-//                                  with If-Match of the version it started
-//                                  from. The server's 422 errors are shown
-//                                  next to the field their path names.
-// The history (versions, diff of two, rollback) is policyhistory.js.
-// Endpoints in the impact are attacker text: rendered as text only.
+// A project's policy per environment (api/openapi.yaml, tag policy):
+// #/p/{slug}/policy lists the environments (and creates one);
+// #/p/{slug}/policy/{env}[?days=N] edits one document in a form and as raw
+// JSON, kept in sync; "Review changes" is a dry run (the server's diff and
+// the impact on the last N days of events), "Save" the PUT with If-Match of
+// the version the editor started from. A 422's paths are shown next to the
+// controls (data-path) they name. History and rollback: policyhistory.js.
 import { api, get, problemText, projectPath } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav } from './dom.js';
+import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, scrollBox } from './dom.js';
 import { diffDocs, diffText } from './policydiff.js';
 
-export const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
+const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
   'command_injection', 'llm_prompt_injection'];
-const MODES = ['off', 'monitor', 'block'];
-// The options of an interceptor beyond mode and notify
-// (agentproto/schema/policy-document.json): [key, label, kind, help].
+// Options beyond mode and notify (agentproto/schema/policy-document.json).
 const OPTIONS = {
-  ssrf: [['allow_hosts', 'Allowed hosts', 'lines', 'One host per line; requests to them are not reported.']],
-  llm_prompt_injection: [['threshold', 'Threshold', 'number', 'Confidence from 0 to 1 at which a prompt counts as an attack.']],
+  ssrf: [['allow_hosts', 'Allowed hosts', 'One host per line; requests to them are not reported.']],
+  llm_prompt_injection: [['threshold', 'Threshold', 'Confidence from 0 to 1 at which a prompt counts as an attack.']],
 };
-const ON_MATCH = [['ignore', 'ignore (not inspected)'], ['monitor', 'monitor (block becomes log)']];
-const IMPACT_KINDS = [
+const KINDS = [
   ['would_block', 'Would now block', 'logged events that would now be blocked'],
   ['would_log_only', 'Would only log', 'blocked events that would now only be logged'],
   ['silenced', 'Silenced', 'events that would be silenced (mode off or an exclusion)'],
   ['denied', 'Denylist', 'events the denylist would refuse'],
 ];
+const UNREACHABLE = 'The server cannot be reached.';
 
-export function policyPath(slug, env, rest = '') {
-  return projectPath(slug, `/environments/${encodeURIComponent(env)}/policy${rest}`);
-}
-
+export const policyPath = (slug, env, rest = '') => projectPath(slug, `/environments/${encodeURIComponent(env)}/policy${rest}`);
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 const clone = (v) => JSON.parse(JSON.stringify(v));
 // aria-invalid="true" or none (an empty value would mean false).
 const invalid = (el, yes) => (yes ? el.setAttribute('aria-invalid', 'true') : el.removeAttribute('aria-invalid'));
+// o[k] as an object (or, with arr, an array), made so when it is not.
+const need = (o, k, arr) => {
+  if (arr ? !Array.isArray(o[k]) : !isObject(o[k])) o[k] = arr ? [] : {};
+  return o[k];
+};
+export const button = (label, attrs, onClick) => {
+  const b = h('button', { type: 'button', ...attrs }, label);
+  b.addEventListener('click', onClick);
+  return b;
+};
+// A table with a hidden caption; body: rows, or a <tbody> to fill later.
+export const table = (id, caption, cols, body) => h('table', { id }, h('caption', { class: 'sr-only' }, caption),
+  h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))), body instanceof Node ? body : h('tbody', {}, body));
 
 // The environments of a project and, under them, the policy's own screens.
 export function policyNav(slug, env, environments, current) {
-  const envLinks = environments.map((e) => {
-    const name = String(e.name);
-    return h('a', {
-      href: routeHref(['p', slug, 'policy', name].concat(current === 'history' ? ['history'] : [])),
-      'aria-current': name === env ? 'page' : undefined,
-    }, name);
-  });
-  return h('div', { class: 'policy-nav' },
-    h('nav', { class: 'envs', 'aria-label': 'Environments' }, h('span', { class: 'muted' }, 'Environment:'), envLinks),
+  const tail = current === 'history' ? ['history'] : [];
+  const link = (parts, label, on) => h('a', { href: routeHref(['p', slug, 'policy', ...parts]), 'aria-current': on ? 'page' : undefined }, label);
+  return h('div', {},
+    h('nav', { class: 'envs', 'aria-label': 'Environments' }, h('span', { class: 'muted' }, 'Environment:'),
+      environments.map((e) => link([String(e.name), ...tail], String(e.name), String(e.name) === env))),
     h('nav', { class: 'tabs', 'aria-label': `Policy of ${env}` },
-      h('a', { href: routeHref(['p', slug, 'policy', env]), 'aria-current': current === 'editor' ? 'page' : undefined }, 'Editor'),
-      h('a', { href: routeHref(['p', slug, 'policy', env, 'history']), 'aria-current': current === 'history' ? 'page' : undefined },
-        'History')));
+      link([env], 'Editor', current === 'editor'), link([env, 'history'], 'History', current === 'history')));
+}
+
+// The project and its environments.
+export async function projectEnvs(slug) {
+  const [project, envs] = await Promise.all([get(projectPath(slug)), get(projectPath(slug, '/environments'))]);
+  return [project, Array.isArray(envs.environments) ? envs.environments : []];
+}
+
+async function latestMeta(slug, env) {
+  const b = await get(policyPath(slug, env, '/versions?limit=1'));
+  return Array.isArray(b.versions) && b.versions[0] ? b.versions[0] : null;
+}
+
+function createEnvForm(slug) {
+  const name = h('input', {
+    id: 'new-env', name: 'name', required: true, autocomplete: 'off', pattern: '[a-z0-9]+(-[a-z0-9]+)*', 'aria-describedby': 'new-env-help',
+  });
+  const err = errorBox('');
+  const form = h('form', { class: 'inline', id: 'create-env' },
+    h('div', { class: 'field' }, h('label', { for: 'new-env' }, 'Name'), name,
+      h('small', { id: 'new-env-help' }, 'a-z, 0-9 and -; its policy starts from the safe default')),
+    h('button', { type: 'submit' }, 'Create environment'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    err.textContent = '';
+    try {
+      const r = await api('POST', projectPath(slug, '/environments'), { name: name.value.trim() });
+      if (r.status !== 201) return void (err.textContent = problemText(r));
+      announce(`Environment ${r.body.name} created.`);
+      location.hash = routeHref(['p', slug, 'policy', String(r.body.name)]);
+    } catch {
+      err.textContent = UNREACHABLE;
+    }
+  });
+  return h('section', { class: 'panel', 'aria-labelledby': 'new-env-title' }, h('h2', { id: 'new-env-title' }, 'New environment'), form, err);
 }
 
 // #/p/{slug}/policy: every environment with its current version.
 export async function policyPickerView(ctx, slug) {
   ctx.setView(`Policy · ${slug}`, loading('the environments'));
-  const [project, envs] = await Promise.all([get(projectPath(slug)), get(projectPath(slug, '/environments'))]);
-  const environments = Array.isArray(envs.environments) ? envs.environments : [];
-  const metas = await Promise.all(environments.map(async (e) => {
-    try {
-      const b = await get(policyPath(slug, String(e.name), '/versions?limit=1'));
-      return Array.isArray(b.versions) && b.versions[0] ? b.versions[0] : null;
-    } catch (err) {
-      if (err.status === 401) throw err;
-      return { error: err.message };
-    }
-  }));
+  const [project, environments] = await projectEnvs(slug);
+  const metas = await Promise.all(environments.map((e) => latestMeta(slug, String(e.name)).catch((err) => {
+    if (err.status === 401) throw err;
+    return { error: err.message };
+  })));
   const rows = environments.map((e, i) => {
     const m = metas[i];
     const name = String(e.name);
+    const cell = (f) => h('td', {}, m ? f(m) : '—');
     return h('tr', { 'data-env': name },
       h('td', {}, h('a', { href: routeHref(['p', slug, 'policy', name]) }, name)),
       m && m.error ? h('td', { colspan: 4 }, errorBox(m.error))
-        : [h('td', { class: 'num' }, m ? String(m.version) : '—'), h('td', {}, m ? formatTime(m.created_at) : '—'),
-          h('td', {}, m ? txt(m.author) : '—'), h('td', {}, m ? txt(m.message) : '—')],
+        : [cell((x) => String(x.version)), cell((x) => formatTime(x.created_at)), cell((x) => txt(x.author)), cell((x) => txt(x.message))],
       h('td', {}, h('a', { href: routeHref(['p', slug, 'policy', name, 'history']), 'aria-label': `History of ${name}` }, 'History')));
   });
-  let create = null;
-  if (ctx.me.role !== 'viewer' && project.archived !== true) {
-    const name = h('input', {
-      id: 'new-env', name: 'name', required: true, autocomplete: 'off', pattern: '[a-z0-9]+(-[a-z0-9]+)*',
-      'aria-describedby': 'new-env-help',
-    });
-    const err = errorBox('');
-    const button = h('button', { type: 'submit' }, 'Create environment');
-    const form = h('form', { class: 'inline', id: 'create-env' },
-      h('div', { class: 'field' }, h('label', { for: 'new-env' }, 'Name'), name,
-        h('small', { id: 'new-env-help' }, 'a-z, 0-9 and -; its policy starts from the safe default')), button);
-    form.addEventListener('submit', async (ev) => {
-      ev.preventDefault();
-      err.textContent = '';
-      button.disabled = true;
-      try {
-        const r = await api('POST', projectPath(slug, '/environments'), { name: name.value.trim() });
-        if (r.status === 201) {
-          announce(`Environment ${r.body.name} created.`);
-          location.hash = routeHref(['p', slug, 'policy', String(r.body.name)]);
-        } else {
-          err.textContent = problemText(r);
-        }
-      } catch {
-        err.textContent = 'The server cannot be reached.';
-      } finally {
-        button.disabled = false;
-      }
-    });
-    create = h('section', { class: 'panel', 'aria-labelledby': 'new-env-title' },
-      h('h2', { id: 'new-env-title' }, 'New environment'), form, err);
-  }
-  ctx.setView(`Policy · ${slug}`,
-    projectNav(slug, project, 'policy'),
-    h('h1', {}, 'Policy'),
+  ctx.setView(`Policy · ${slug}`, projectNav(slug, project, 'policy'), h('h1', {}, 'Policy'),
     h('p', {}, 'Each environment has its own policy. Choose one to edit it or see its history.'),
-    environments.length === 0 ? h('p', { class: 'state' }, 'This project has no environments.')
-      : h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Environments' }, h('table', { id: 'environments' },
-        h('caption', { class: 'sr-only' }, `Environments of ${slug}`),
-        h('thead', {}, h('tr', {}, ['Environment', 'Version', 'Saved', 'By', 'Message', 'History']
-          .map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, rows))),
-    create);
+    environments.length ? scrollBox('Environments', table('environments', `Environments of ${slug}`,
+      ['Environment', 'Version', 'Saved', 'By', 'Message', 'History'], rows)) : h('p', { class: 'state' }, 'No environments.'),
+    ...(ctx.me.role !== 'viewer' && project.archived !== true ? [createEnvForm(slug)] : []));
 }
 
-// The id of the form control for a JSON path ($.a.b[0].c -> pf-a-b-0-c).
-function pathId(path) {
-  return 'pf-' + path.replace(/^\$\.?/, '').replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '');
-}
-
+// The id of the control for a JSON path ($.a.b[0].c -> pf-a-b-0-c).
+const pathId = (path) => 'pf-' + path.replace(/^\$\.?/, '').replace(/[^A-Za-z0-9_]+/g, '-').replace(/-$/, '');
 // The parent of a JSON path ($.a.b[0] -> $.a.b; $.a -> $).
-function parentPath(path) {
+const parentPath = (path) => {
   const m = /^(.*?)(\.[^.[\]]+|\[[^\]]*\])$/.exec(path);
   return m ? m[1] || '$' : '$';
-}
+};
 
 // <input type=datetime-local> speaks local time; the document UTC (RFC 3339).
 function toLocalInput(iso) {
@@ -146,39 +130,37 @@ function toLocalInput(iso) {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-function fromLocalInput(v) {
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? v : d.toISOString().replace(/\.000Z$/, 'Z');
-}
-
-// A labelled control bound to a JSON path: {wrap, input}.
+// A labelled control bound to a JSON path.
 function control(path, label, input, help) {
   const id = pathId(path);
   input.id = id;
   input.setAttribute('data-path', path);
-  const helpId = help ? `${id}-help` : null;
-  if (helpId) input.setAttribute('aria-describedby', helpId);
-  return h('div', { class: 'field' }, h('label', { for: id }, label), input, help ? h('small', { id: helpId }, help) : null);
+  if (help) input.setAttribute('aria-describedby', `${id}-help`);
+  return h('div', { class: 'field' }, h('label', { for: id }, label), input, help ? h('small', { id: `${id}-help` }, help) : null);
 }
 
-function select(choices, current) {
+// A select of choices ([value, label] or value); a current value that is
+// not one of them stays visible (and selected) as "not set" / "not valid".
+function select(choices, current, onPick) {
   const values = choices.map((c) => (Array.isArray(c) ? c : [c, c]));
-  const known = values.some(([v]) => v === current);
-  return h('select', {},
-    known ? null : h('option', { value: '__invalid', selected: true },
+  const el = h('select', {},
+    values.some(([v]) => v === current) ? null : h('option', { value: '__invalid', selected: true },
       current === undefined ? '(not set)' : `${JSON.stringify(current)} (not valid)`),
     values.map(([v, label]) => h('option', { value: v, selected: v === current }, label)));
+  el.addEventListener('change', () => el.value !== '__invalid' && onPick(el.value));
+  return el;
 }
+
+const textInput = (v) => h('input', { type: 'text', autocomplete: 'off', value: v === undefined ? undefined : String(v) });
 
 // #/p/{slug}/policy/{env}: the editor.
 export async function policyEditorView(ctx, slug, env) {
   ctx.setView(`Policy ${env} · ${slug}`, loading('the policy'));
-  const [project, envs] = await Promise.all([get(projectPath(slug)), get(projectPath(slug, '/environments'))]);
-  const environments = Array.isArray(envs.environments) ? envs.environments : [];
+  const [project, environments] = await projectEnvs(slug);
   const readOnly = ctx.me.role === 'viewer' || project.archived === true;
   const days = /^\d+$/.test(ctx.query.get('days') || '') ? Math.min(30, Number(ctx.query.get('days'))) : 7;
 
-  let base = null; // {version, doc, meta}
+  let base = null; // {version, doc}
   let doc = null; // the document being edited
   let view = 'form';
   let errors = []; // the server's [{path, message}] of the last attempt
@@ -188,62 +170,42 @@ export async function policyEditorView(ctx, slug, env) {
   const dirty = h('p', { id: 'policy-dirty', class: 'note', role: 'status' });
   const summary = h('div', { id: 'policy-errors', role: 'alert' });
   const formBody = h('div', {});
-  const formPanel = h('div', { id: 'panel-form', role: 'tabpanel', 'aria-labelledby': 'tab-form' },
-    readOnly ? h('fieldset', { class: 'plain', disabled: true }, h('legend', { class: 'sr-only' }, 'Policy (read-only)'), formBody)
-      : formBody);
-  const jsonHelp = h('small', { id: 'policy-json-help' },
-    readOnly ? 'The document as the server stores it.'
-      : 'The whole document. Switching to the form reads it back; invalid JSON stays here until it is fixed.');
+  const formPanel = h('div', { id: 'panel-form', role: 'tabpanel', 'aria-labelledby': 'tab-form' }, readOnly
+    ? h('fieldset', { class: 'plain', disabled: true }, h('legend', { class: 'sr-only' }, 'Policy (read-only)'), formBody) : formBody);
   const jsonError = h('p', { id: 'policy-json-error', class: 'error', role: 'alert' });
   const textarea = h('textarea', {
     id: 'policy-json', rows: 24, spellcheck: 'false', autocomplete: 'off', readonly: readOnly,
     'aria-describedby': 'policy-json-help policy-json-error policy-errors',
   });
   const jsonPanel = h('div', { id: 'panel-json', role: 'tabpanel', 'aria-labelledby': 'tab-json', hidden: true },
-    h('div', { class: 'field' }, h('label', { for: 'policy-json' }, 'Policy document (JSON)'), textarea, jsonHelp), jsonError);
-  const tabForm = h('button', { type: 'button', role: 'tab', id: 'tab-form', 'aria-controls': 'panel-form', 'aria-selected': 'true' }, 'Form');
-  const tabJson = h('button', {
-    type: 'button', role: 'tab', id: 'tab-json', 'aria-controls': 'panel-json', 'aria-selected': 'false', tabindex: -1,
-  }, 'JSON');
+    h('div', { class: 'field' }, h('label', { for: 'policy-json' }, 'Policy document (JSON)'), textarea,
+      h('small', { id: 'policy-json-help' }, readOnly ? 'The document as the server stores it.'
+        : 'The whole document. Switching to the form reads it back; invalid JSON stays here until it is fixed.')), jsonError);
+  const tab = (id, label, on) => h('button', {
+    type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'aria-selected': String(on), tabindex: on ? 0 : -1,
+  }, label);
+  const tabForm = tab('form', 'Form', true);
+  const tabJson = tab('json', 'JSON', false);
   const tabs = h('div', { role: 'tablist', 'aria-label': 'Edit as', class: 'tablist' }, tabForm, tabJson);
   const review = h('section', { id: 'policy-review', 'aria-labelledby': 'review-title', hidden: true });
   const result = h('div', { id: 'policy-result' });
 
-  const isDirty = () => base && doc && diffDocs(base.doc, doc).length > 0;
+  const hideReview = () => {
+    reviewed = null;
+    review.hidden = true;
+    review.replaceChildren();
+  };
   const changed = () => {
-    if (reviewed) {
-      reviewed = null;
-      review.hidden = true;
-      review.replaceChildren();
-    }
-    dirty.textContent = isDirty() ? 'Unsaved changes.' : '';
+    if (reviewed) hideReview();
+    dirty.textContent = base && diffDocs(base.doc, doc).length ? 'Unsaved changes.' : '';
   };
-
-  // ---- the form, rebuilt from doc; every control writes back into doc
-  const interceptor = (name) => {
-    if (!isObject(doc.interceptors)) doc.interceptors = {};
-    if (!isObject(doc.interceptors[name])) doc.interceptors[name] = {};
-    return doc.interceptors[name];
-  };
-  const list = (group, key) => {
-    if (!isObject(doc[group])) doc[group] = {};
-    if (!Array.isArray(doc[group][key])) doc[group][key] = [];
-    return doc[group][key];
-  };
-  const exclusions = () => {
-    if (!Array.isArray(doc.exclusions)) doc.exclusions = [];
-    return doc.exclusions;
-  };
-  const exRow = (i) => {
-    if (!isObject(exclusions()[i])) exclusions()[i] = {};
-    return exclusions()[i];
-  };
-  // Sets or (for '' and undefined) deletes obj[key].
+  // Sets obj[key], or deletes it for '' and undefined.
   const put = (obj, key, v) => {
     if (v === undefined || v === '') delete obj[key];
     else obj[key] = v;
     changed();
   };
+  // After a row is added or removed: the form again, the old errors gone.
   const restructure = (focusPath) => {
     errors = [];
     showErrors(false);
@@ -251,126 +213,98 @@ export async function policyEditorView(ctx, slug, env) {
     renderForm();
     if (focusPath) document.getElementById(pathId(focusPath))?.focus();
   };
+  const removeButton = (label, arr, i) => (readOnly ? null : button('Remove', { class: 'secondary', 'aria-label': label }, () => {
+    arr().splice(i, 1);
+    restructure();
+  }));
+  const addButton = (id, label, arr, row, field) => (readOnly ? null : button(label, { class: 'secondary', id }, () => {
+    arr().push(row);
+    restructure(field(arr().length - 1));
+  }));
 
+  // ---- the form, rebuilt from doc; every control writes back into doc
   const interceptorsSection = () => {
     const cur = isObject(doc.interceptors) ? doc.interceptors : {};
-    const names = [...INTERCEPTORS, ...Object.keys(cur).filter((n) => !INTERCEPTORS.includes(n))];
+    const ic = (name) => need(need(doc, 'interceptors'), name);
     return h('section', { 'aria-labelledby': 'h-interceptors' }, h('h2', { id: 'h-interceptors' }, 'Interceptors'),
-      h('div', { class: 'interceptors' }, names.map((name) => {
+      h('div', { class: 'interceptors' }, [...new Set([...INTERCEPTORS, ...Object.keys(cur)])].map((name) => {
         const c = isObject(cur[name]) ? cur[name] : {};
         const p = `$.interceptors.${name}`;
-        const mode = select(MODES, c.mode);
-        mode.addEventListener('change', () => { if (mode.value !== '__invalid') put(interceptor(name), 'mode', mode.value); });
-        const notify = h('input', { type: 'checkbox', checked: c.notify === true });
-        notify.addEventListener('change', () => put(interceptor(name), 'notify', notify.checked));
-        const notifyId = pathId(`${p}.notify`);
-        notify.id = notifyId;
-        notify.setAttribute('data-path', `${p}.notify`);
-        const opts = (OPTIONS[name] || []).map(([key, label, kind, help]) => {
-          const v = c[key];
-          if (kind === 'lines') {
-            const ta = h('textarea', { rows: 3, spellcheck: 'false' },
-              Array.isArray(v) ? v.map(String).join('\n') : v === undefined ? '' : JSON.stringify(v));
-            ta.addEventListener('input', () => put(interceptor(name), key,
-              ta.value.split('\n').map((s) => s.trim()).filter(Boolean)));
-            return control(`${p}.${key}`, label, ta, help);
-          }
-          const input = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', value: v === undefined ? undefined : String(v) });
-          input.addEventListener('input', () => {
-            const s = input.value.trim();
-            put(interceptor(name), key, s === '' ? undefined : Number.isFinite(Number(s)) ? Number(s) : s);
-          });
-          return control(`${p}.${key}`, label, input, help);
-        });
-        return h('fieldset', { class: 'interceptor', 'data-path': p, id: pathId(p) },
-          h('legend', {}, name),
-          control(`${p}.mode`, 'Mode', mode),
-          h('div', { class: 'field check' }, notify, h('label', { for: notifyId }, 'Notify the channels')),
-          opts);
+        const notify = h('input', { type: 'checkbox', checked: c.notify === true, id: pathId(`${p}.notify`), 'data-path': `${p}.notify` });
+        notify.addEventListener('change', () => put(ic(name), 'notify', notify.checked));
+        return h('fieldset', { class: 'interceptor', 'data-path': p, id: pathId(p) }, h('legend', {}, name),
+          control(`${p}.mode`, 'Mode', select(['off', 'monitor', 'block'], c.mode, (v) => put(ic(name), 'mode', v))),
+          h('div', { class: 'field check' }, notify, h('label', { for: notify.id }, 'Notify the channels')),
+          (OPTIONS[name] || []).map(([key, label, help]) => {
+            const v = c[key];
+            let input;
+            if (key === 'allow_hosts') {
+              input = h('textarea', { rows: 3, spellcheck: 'false' }, Array.isArray(v) ? v.map(String).join('\n') : v === undefined ? '' : JSON.stringify(v));
+              input.addEventListener('input', () => put(ic(name), key, input.value.split('\n').map((s) => s.trim()).filter(Boolean)));
+            } else {
+              input = textInput(v);
+              input.setAttribute('inputmode', 'decimal');
+              input.addEventListener('input', () => {
+                const s = input.value.trim();
+                put(ic(name), key, s === '' ? undefined : Number.isFinite(Number(s)) ? Number(s) : s);
+              });
+            }
+            return control(`${p}.${key}`, label, input, help);
+          }));
       })));
   };
 
-  const denyRow = (key, i) => {
-    const l = list('denylist', key);
-    if (!isObject(l[i])) l[i] = {};
-    return l[i];
-  };
   const denyRows = (key, noun, plural, valueLabel) => {
+    const arr = () => need(need(doc, 'denylist'), key, true);
+    const row = (i) => need(arr(), i);
     const rows = isObject(doc.denylist) && Array.isArray(doc.denylist[key]) ? doc.denylist[key] : [];
-    const items = rows.map((row, i) => {
-      const r = isObject(row) ? row : {};
-      const p = `$.denylist.${key}[${i}]`;
-      const value = h('input', { type: 'text', autocomplete: 'off', value: r.value === undefined ? undefined : String(r.value) });
-      value.addEventListener('input', () => { denyRow(key, i).value = value.value; changed(); });
-      const local = r.until === undefined ? '' : toLocalInput(r.until);
-      const until = local === null
-        ? h('input', { type: 'text', autocomplete: 'off', value: String(r.until) })
-        : h('input', { type: 'datetime-local', value: local || undefined });
-      until.addEventListener('change', () => {
-        put(denyRow(key, i), 'until', until.type === 'datetime-local' && until.value ? fromLocalInput(until.value) : until.value);
-      });
-      const expired = typeof r.until === 'string' && Date.parse(r.until) < Date.now();
-      const remove = readOnly ? null : h('button', {
-        type: 'button', class: 'secondary', 'aria-label': `Remove ${noun} ${i + 1}${r.value ? ` (${r.value})` : ''}`,
-      }, 'Remove');
-      remove?.addEventListener('click', () => {
-        list('denylist', key).splice(i, 1);
-        restructure();
-      });
-      return h('fieldset', { class: 'row', 'data-path': p, id: pathId(p) },
-        h('legend', {}, `${noun[0].toUpperCase()}${noun.slice(1)} ${i + 1}`, expired ? ' (expired)' : ''),
-        control(`${p}.value`, valueLabel, value),
-        control(`${p}.until`, 'Until', until, 'Local time; empty: no expiry'),
-        remove);
-    });
-    const add = readOnly ? null : h('button', { type: 'button', class: 'secondary', id: `add-${key}` }, `Add ${noun}`);
-    add?.addEventListener('click', () => {
-      list('denylist', key).push({ value: '' });
-      restructure(`$.denylist.${key}[${list('denylist', key).length - 1}].value`);
-    });
-    return h('div', { class: 'deny', 'data-path': `$.denylist.${key}`, id: pathId(`$.denylist.${key}`) },
+    const Noun = noun[0].toUpperCase() + noun.slice(1);
+    return h('div', { 'data-path': `$.denylist.${key}`, id: pathId(`$.denylist.${key}`) },
       h('h3', {}, key === 'ips' ? 'Addresses' : 'Users'),
-      items.length ? items : h('p', { class: 'state' }, `No ${plural} denied.`),
-      add);
+      rows.length ? rows.map((x, i) => {
+        const r = isObject(x) ? x : {};
+        const p = `$.denylist.${key}[${i}]`;
+        const value = textInput(r.value);
+        value.addEventListener('input', () => { row(i).value = value.value; changed(); });
+        const local = r.until === undefined ? '' : toLocalInput(r.until);
+        const until = local === null ? textInput(r.until) : h('input', { type: 'datetime-local', value: local || undefined });
+        until.addEventListener('change', () => put(row(i), 'until', until.type === 'datetime-local' && until.value
+          ? new Date(until.value).toISOString().replace(/\.000Z$/, 'Z') : until.value));
+        return h('fieldset', { class: 'row', 'data-path': p, id: pathId(p) },
+          h('legend', {}, `${Noun} ${i + 1}`, typeof r.until === 'string' && Date.parse(r.until) < Date.now() ? ' (expired)' : ''),
+          control(`${p}.value`, valueLabel, value),
+          control(`${p}.until`, 'Until', until, 'Local time; empty: no expiry'),
+          removeButton(`Remove ${noun} ${i + 1}${r.value ? ` (${r.value})` : ''}`, arr, i));
+      }) : h('p', { class: 'state' }, `No ${plural} denied.`),
+      addButton(`add-${key}`, `Add ${noun}`, arr, { value: '' }, (i) => `$.denylist.${key}[${i}].value`));
   };
 
   const exclusionsSection = () => {
+    const arr = () => need(doc, 'exclusions', true);
+    const row = (i) => need(arr(), i);
     const rows = Array.isArray(doc.exclusions) ? doc.exclusions : [];
-    const items = rows.map((row, i) => {
-      const r = isObject(row) ? row : {};
-      const p = `$.exclusions[${i}]`;
-      const text = (key, label, help) => {
-        const input = h('input', { type: 'text', autocomplete: 'off', value: r[key] === undefined ? undefined : String(r[key]) });
-        input.addEventListener('input', () => put(exRow(i), key, input.value));
-        return control(`${p}.${key}`, label, input, help);
-      };
-      const which = select(INTERCEPTORS, r.interceptor);
-      which.addEventListener('change', () => { if (which.value !== '__invalid') put(exRow(i), 'interceptor', which.value); });
-      const onMatch = select(ON_MATCH, r.on_match);
-      onMatch.addEventListener('change', () => { if (onMatch.value !== '__invalid') put(exRow(i), 'on_match', onMatch.value); });
-      const remove = readOnly ? null : h('button', { type: 'button', class: 'secondary', 'aria-label': `Remove exclusion ${i + 1}` }, 'Remove');
-      remove?.addEventListener('click', () => {
-        exclusions().splice(i, 1);
-        restructure();
-      });
-      return h('fieldset', { class: 'row', 'data-path': p, id: pathId(p) },
-        h('legend', {}, `Exclusion ${i + 1}`),
-        control(`${p}.interceptor`, 'Interceptor', which),
-        text('endpoint', 'Endpoint', '* matches any run of characters'),
-        text('parameter', 'Parameter (optional)'),
-        text('source', 'Source IP or CIDR (optional)'),
-        control(`${p}.on_match`, 'On match', onMatch),
-        text('reason', 'Reason (optional)'),
-        remove);
-    });
-    const add = readOnly ? null : h('button', { type: 'button', class: 'secondary', id: 'add-exclusion' }, 'Add exclusion');
-    add?.addEventListener('click', () => {
-      exclusions().push({ interceptor: INTERCEPTORS[0], endpoint: '', on_match: 'ignore' });
-      restructure(`$.exclusions[${exclusions().length - 1}].endpoint`);
-    });
     return h('section', { 'aria-labelledby': 'h-exclusions', 'data-path': '$.exclusions', id: pathId('$.exclusions') },
       h('h2', { id: 'h-exclusions' }, 'Exclusions'),
-      items.length ? items : h('p', { class: 'state' }, 'No exclusions.'), add);
+      rows.length ? rows.map((x, i) => {
+        const r = isObject(x) ? x : {};
+        const p = `$.exclusions[${i}]`;
+        const text = (key, label, help) => {
+          const input = textInput(r[key]);
+          input.addEventListener('input', () => put(row(i), key, input.value));
+          return control(`${p}.${key}`, label, input, help);
+        };
+        return h('fieldset', { class: 'row', 'data-path': p, id: pathId(p) }, h('legend', {}, `Exclusion ${i + 1}`),
+          control(`${p}.interceptor`, 'Interceptor', select(INTERCEPTORS, r.interceptor, (v) => put(row(i), 'interceptor', v))),
+          text('endpoint', 'Endpoint', '* matches any run of characters'),
+          text('parameter', 'Parameter (optional)'),
+          text('source', 'Source IP or CIDR (optional)'),
+          control(`${p}.on_match`, 'On match', select([['ignore', 'ignore (not inspected)'], ['monitor', 'monitor (block becomes log)']],
+            r.on_match, (v) => put(row(i), 'on_match', v))),
+          text('reason', 'Reason (optional)'),
+          removeButton(`Remove exclusion ${i + 1}`, arr, i));
+      }) : h('p', { class: 'state' }, 'No exclusions.'),
+      addButton('add-exclusion', 'Add exclusion', arr, { interceptor: INTERCEPTORS[0], endpoint: '', on_match: 'ignore' },
+        (i) => `$.exclusions[${i}].endpoint`));
   };
 
   function renderForm() {
@@ -394,63 +328,60 @@ export async function policyEditorView(ctx, slug, env) {
     errors.forEach((e, i) => {
       const target = targetOf(String(e.path || '$'));
       if (!target) return;
-      const id = `perr-${i}`;
-      const note = h('p', { class: 'field-error', id }, `${e.message}`);
+      const note = h('p', { class: 'field-error', id: `perr-${i}` }, String(e.message));
       if (target.matches('input, select, textarea')) {
         target.after(note);
-        target.setAttribute('aria-invalid', 'true');
+        invalid(target, true);
       } else {
         const legend = target.querySelector(':scope > legend, :scope > h2, :scope > h3');
         if (legend) legend.after(note);
         else target.prepend(note);
       }
-      target.setAttribute('aria-describedby', [target.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+      target.setAttribute('aria-describedby', [target.getAttribute('aria-describedby'), note.id].filter(Boolean).join(' '));
     });
   }
   function showErrors(focus) {
     invalid(textarea, errors.length > 0);
-    if (!errors.length) {
-      summary.replaceChildren();
-      return;
-    }
+    if (!errors.length) return summary.replaceChildren();
     const title = h('h2', { id: 'policy-errors-title', tabindex: -1 },
       `Not saved: the server found ${errors.length} problem${errors.length === 1 ? '' : 's'}.`);
-    summary.replaceChildren(title, h('ul', { id: 'policy-errors-list' }, errors.map((e) => {
+    summary.replaceChildren(title, h('ul', {}, errors.map((e) => {
       const path = String(e.path || '$');
-      const go = h('button', { type: 'button', class: 'link', 'aria-label': `Go to the field ${path}` }, 'Go to the field');
-      go.addEventListener('click', () => {
-        if (view !== 'form' && !toForm()) return;
-        const t = targetOf(path);
-        const f = t && (t.matches('input, select, textarea') ? t : t.querySelector('input, select, textarea, button'));
-        (f || t)?.focus();
-      });
-      return h('li', {}, h('code', {}, path), `: ${e.message}`, ' ', targetOf(path) ? go : null);
+      return h('li', {}, h('code', {}, path), `: ${e.message}`, ' ', targetOf(path)
+        ? button('Go to the field', { class: 'link', 'aria-label': `Go to the field ${path}` }, () => {
+          if (!toForm()) return;
+          const t = targetOf(path);
+          (t?.matches('input, select, textarea') ? t : t?.querySelector('input, select, textarea, button') || t)?.focus();
+        }) : null);
     })));
     if (focus) title.focus();
   }
+  const serverErrors = (list) => {
+    errors = list;
+    if (view === 'form') renderForm();
+    showErrors(true);
+  };
 
   // ---- tabs: form <-> JSON (the JSON is parsed back when leaving it)
   const showTab = (which) => {
     view = which;
-    tabForm.setAttribute('aria-selected', String(which === 'form'));
-    tabJson.setAttribute('aria-selected', String(which === 'json'));
-    tabForm.tabIndex = which === 'form' ? 0 : -1;
-    tabJson.tabIndex = which === 'json' ? 0 : -1;
-    formPanel.hidden = which !== 'form';
-    jsonPanel.hidden = which !== 'json';
+    for (const [t, p, on] of [[tabForm, formPanel, which === 'form'], [tabJson, jsonPanel, which === 'json']]) {
+      t.setAttribute('aria-selected', String(on));
+      t.tabIndex = on ? 0 : -1;
+      p.hidden = !on;
+    }
   };
-  // Reads the textarea into doc; false (with the reason shown) when it is not a JSON object.
+  // Reads the textarea into doc; false (the reason shown) when it is not a JSON object.
   const readJson = () => {
     let v;
     try {
       v = JSON.parse(textarea.value);
     } catch (e) {
-      jsonError.textContent = `The JSON is not valid: ${e.message}. Nothing is lost: fix it here.`;
-      invalid(textarea, true);
-      return false;
+      v = e;
     }
-    if (!isObject(v)) {
-      jsonError.textContent = 'The policy must be a JSON object ({…}). Nothing is lost: fix it here.';
+    if (!isObject(v) || v instanceof Error) {
+      jsonError.textContent = `${v instanceof Error ? `The JSON is not valid: ${v.message}.` : 'The policy must be a JSON object ({…}).'}`
+        + ' Nothing is lost: fix it here.';
       invalid(textarea, true);
       return false;
     }
@@ -463,10 +394,7 @@ export async function policyEditorView(ctx, slug, env) {
   };
   function toForm() {
     if (view === 'form') return true;
-    if (!readJson()) {
-      textarea.focus();
-      return false;
-    }
+    if (!readJson()) return void textarea.focus();
     renderForm();
     showTab('form');
     return true;
@@ -477,10 +405,10 @@ export async function policyEditorView(ctx, slug, env) {
     jsonError.textContent = '';
     showTab('json');
   };
-  tabForm.addEventListener('click', () => toForm());
-  tabJson.addEventListener('click', () => toJson());
+  tabForm.addEventListener('click', toForm);
+  tabJson.addEventListener('click', toJson);
   tabs.addEventListener('keydown', (ev) => {
-    if (ev.key !== 'ArrowLeft' && ev.key !== 'ArrowRight' && ev.key !== 'Home' && ev.key !== 'End') return;
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(ev.key)) return;
     ev.preventDefault();
     if (view === 'form') {
       toJson();
@@ -488,63 +416,43 @@ export async function policyEditorView(ctx, slug, env) {
     } else if (toForm()) tabForm.focus();
   });
   textarea.addEventListener('input', () => {
-    if (reviewed) changed();
+    if (reviewed) hideReview();
     dirty.textContent = 'Unsaved changes.';
   });
 
   // ---- review (dry run with impact), then save (If-Match)
   const daysInput = h('input', { id: 'impact-days', type: 'number', min: 0, max: 30, step: 1, value: days, 'aria-describedby': 'impact-days-help' });
-  const reviewButton = h('button', { type: 'button', id: 'policy-review-button' }, 'Review changes');
-  const discard = h('button', { type: 'button', class: 'secondary', id: 'policy-discard' }, 'Discard changes');
-  const reviewState = h('p', { id: 'policy-review-state', class: 'note', role: 'status' });
-
-  const currentDoc = () => (view === 'json' && !readJson() ? null : doc);
-
-  reviewButton.addEventListener('click', async () => {
+  const reviewState = h('p', { class: 'note', role: 'status' });
+  const reviewButton = button('Review changes', {}, async () => {
     result.replaceChildren();
-    const d = currentDoc();
-    if (!d) {
-      textarea.focus();
-      return;
-    }
+    if (view === 'json' && !readJson()) return textarea.focus();
+    const d = doc;
     reviewButton.disabled = true;
     reviewState.textContent = 'Checking the changes…';
     try {
-      const n = String(daysInput.value || '0').trim();
-      const r = await api('PUT', policyPath(slug, env, `?dry_run=true&impact_days=${encodeURIComponent(n)}`), d);
+      const n = encodeURIComponent(String(daysInput.value || '0').trim());
+      const r = await api('PUT', policyPath(slug, env, `?dry_run=true&impact_days=${n}`), d);
       if (r.status === 401) return ctx.sessionEnded();
-      if (r.status === 422 && r.body && Array.isArray(r.body.errors)) {
-        reviewState.textContent = '';
-        errors = r.body.errors;
-        if (view === 'form') renderForm();
-        showErrors(true);
-        return;
-      }
+      if (r.status === 422 && Array.isArray(r.body?.errors)) return serverErrors(r.body.errors);
       errors = [];
       showErrors(false);
       if (view === 'form') renderForm();
-      if (r.status !== 200) {
-        reviewState.textContent = '';
-        result.replaceChildren(errorBox(problemText(r)));
-        return;
-      }
-      reviewState.textContent = '';
+      if (r.status !== 200) return result.replaceChildren(errorBox(problemText(r)));
       reviewed = clone(d);
       showReview(r.body);
     } catch {
-      reviewState.textContent = '';
-      result.replaceChildren(errorBox('The server cannot be reached.'));
+      result.replaceChildren(errorBox(UNREACHABLE));
     } finally {
+      reviewState.textContent = '';
       reviewButton.disabled = false;
     }
   });
-
-  discard.addEventListener('click', () => {
+  const discard = button('Discard changes', { class: 'secondary' }, () => {
     doc = clone(base.doc);
     errors = [];
     showErrors(false);
     result.replaceChildren();
-    if (view === 'json') textarea.value = JSON.stringify(doc, null, 2);
+    textarea.value = JSON.stringify(doc, null, 2);
     jsonError.textContent = '';
     renderForm();
     changed();
@@ -553,169 +461,120 @@ export async function policyEditorView(ctx, slug, env) {
 
   function showReview(dry) {
     const title = h('h2', { id: 'review-title', tabindex: -1 }, 'Review');
-    const nodes = [title];
-    if (dry.current_version !== base.version) {
-      nodes.push(h('p', { class: 'warn' },
-        `Version ${dry.current_version} is now current (you started from version ${base.version}): saving will be refused until you reload.`));
-    }
-    if (!dry.changed) {
-      nodes.push(h('p', { id: 'policy-nochange' }, `No changes: this document equals version ${dry.current_version}.`));
-    } else {
-      nodes.push(h('h3', {}, `Changes to version ${dry.current_version}`),
-        h('pre', { class: 'literal diff', id: 'policy-diff', tabindex: 0, 'aria-label': 'Differences' },
-          diffText(Array.isArray(dry.diff) ? dry.diff : [])));
-    }
-    nodes.push(impactView(slug, dry.impact));
-    if (dry.changed) {
-      const message = h('input', { id: 'policy-message', type: 'text', maxlength: 1000, autocomplete: 'off' });
-      const save = h('button', { type: 'button', id: 'policy-save' }, 'Save');
-      save.addEventListener('click', () => doSave(save, message.value.trim()));
-      nodes.push(h('div', { class: 'inline save' },
-        h('div', { class: 'field grow' }, h('label', { for: 'policy-message' }, 'Message (optional)'), message), save));
-    }
-    review.replaceChildren(...nodes);
+    const cur = dry.current_version;
+    const message = h('input', { id: 'policy-message', type: 'text', maxlength: 1000, autocomplete: 'off' });
+    const save = button('Save', { id: 'policy-save' }, () => doSave(save, message.value.trim()));
+    review.replaceChildren(...[title,
+      cur !== base.version ? h('p', { class: 'warn' },
+        `Version ${cur} is now current (you started from version ${base.version}): saving will be refused until you reload.`) : null,
+      dry.changed ? [h('h3', {}, `Changes to version ${cur}`), h('pre', { class: 'literal diff', id: 'policy-diff', tabindex: 0, 'aria-label': 'Differences' },
+        diffText(Array.isArray(dry.diff) ? dry.diff : []))]
+        : h('p', { id: 'policy-nochange' }, `No changes: this document equals version ${cur}.`),
+      impactView(slug, dry.impact),
+      dry.changed ? h('div', { class: 'inline save' },
+        h('div', { class: 'field grow' }, h('label', { for: 'policy-message' }, 'Message (optional)'), message), save) : null,
+    ].flat().filter(Boolean));
     review.hidden = false;
     title.focus();
   }
 
-  async function doSave(button, message) {
-    button.disabled = true;
+  async function doSave(b, message) {
+    b.disabled = true;
     result.replaceChildren();
-    const body = { ...reviewed };
-    if (message) body.message = message;
     try {
-      const r = await api('PUT', policyPath(slug, env), body, { 'If-Match': `"${base.version}"` });
+      const r = await api('PUT', policyPath(slug, env), message ? { ...reviewed, message } : reviewed, { 'If-Match': `"${base.version}"` });
       if (r.status === 401) return ctx.sessionEnded();
       if (r.status === 200) {
-        const v = r.body.version;
         await load();
-        const text = r.body.changed ? `Saved as version ${v}.` : `Nothing to save: version ${v} is the same.`;
+        const text = r.body.changed ? `Saved as version ${r.body.version}.` : `Nothing to save: version ${r.body.version} is the same.`;
         result.replaceChildren(h('p', { class: 'ok', id: 'policy-saved', role: 'status' }, text, ' ',
           h('a', { href: routeHref(['p', slug, 'policy', env, 'history']) }, 'See the history')));
-        announce(text);
-        return;
+        return announce(text);
       }
       if (r.status === 412) {
-        result.replaceChildren(h('div', { role: 'alert', id: 'policy-conflict', class: 'error' },
+        return result.replaceChildren(h('div', { role: 'alert', id: 'policy-conflict', class: 'error' },
           h('p', {}, `Not saved: someone saved a newer version of this policy after you opened version ${base.version}. `
             + 'Your edits are still here. Compare with the history, then load the current version and apply them again.'),
-          reloadButton()));
-        return;
+          button('Load the current version', { class: 'secondary' }, () => {
+            result.replaceChildren();
+            load().catch((e) => result.replaceChildren(errorBox(e.message)));
+          })));
       }
-      if (r.status === 422 && r.body && Array.isArray(r.body.errors)) {
-        errors = r.body.errors;
-        if (view === 'form') renderForm();
-        showErrors(true);
-        return;
-      }
+      if (r.status === 422 && Array.isArray(r.body?.errors)) return serverErrors(r.body.errors);
       result.replaceChildren(errorBox(problemText(r)));
     } catch {
-      result.replaceChildren(errorBox('The server cannot be reached.'));
+      result.replaceChildren(errorBox(UNREACHABLE));
     } finally {
-      button.disabled = false;
+      b.disabled = false;
     }
   }
 
-  const reloadButton = () => {
-    const b = h('button', { type: 'button', class: 'secondary' }, 'Load the current version');
-    b.addEventListener('click', async () => {
-      result.replaceChildren();
-      await load();
-    });
-    return b;
-  };
-
-  // ---- loading the current version
+  // ---- the current version
   async function load() {
     const r = await api('GET', policyPath(slug, env));
-    if (r.status === 401) throw Object.assign(new Error('signed out'), { status: 401 });
     if (r.status !== 200) throw Object.assign(new Error(problemText(r)), { status: r.status });
     const version = Number(r.headers.get('X-Moat-Policy-Version'));
-    let meta = null;
-    try {
-      const b = await get(policyPath(slug, env, '/versions?limit=1'));
-      meta = Array.isArray(b.versions) ? b.versions[0] : null;
-    } catch (err) {
+    const meta = await latestMeta(slug, env).catch((err) => {
       if (err.status === 401) throw err;
-    }
-    base = { version, doc: r.body, meta };
+      return null;
+    });
+    base = { version, doc: r.body };
     doc = clone(r.body);
     errors = [];
     showErrors(false);
-    reviewed = null;
-    review.hidden = true;
-    review.replaceChildren();
-    head.replaceChildren(`Version ${version}`,
-      meta && meta.version === version ? ` · saved ${formatTime(meta.created_at)} by ${txt(meta.author)}`
-        + (meta.message ? ` · “${meta.message}”` : '') : '');
-    if (view === 'json') textarea.value = JSON.stringify(doc, null, 2);
+    hideReview();
+    head.replaceChildren(`Version ${version}`, meta && meta.version === version
+      ? ` · saved ${formatTime(meta.created_at)} by ${txt(meta.author)}${meta.message ? ` · “${meta.message}”` : ''}` : '');
+    textarea.value = JSON.stringify(doc, null, 2);
     jsonError.textContent = '';
     renderForm();
     dirty.textContent = '';
   }
 
   await load();
-  const actions = readOnly
-    ? h('p', { id: 'policy-readonly', class: 'note' }, project.archived === true
+  ctx.setView(`Policy ${env} · ${slug}`, projectNav(slug, project, 'policy'), policyNav(slug, env, environments, 'editor'),
+    h('h1', {}, `Policy of ${env}`), head, summary, tabs, formPanel, jsonPanel, dirty,
+    readOnly ? h('p', { id: 'policy-readonly', class: 'note' }, project.archived === true
       ? 'The project is archived: this policy is read-only.' : 'You have the viewer role: this policy is read-only.')
-    : h('div', { class: 'inline policy-actions' },
-      h('div', { class: 'field' }, h('label', { for: 'impact-days' }, 'Impact over the last (days)'), daysInput,
-        h('small', { id: 'impact-days-help' }, '0 to 30; 0 skips the impact')),
-      reviewButton, discard, reviewState);
-  ctx.setView(`Policy ${env} · ${slug}`,
-    projectNav(slug, project, 'policy'),
-    policyNav(slug, env, environments, 'editor'),
-    h('h1', {}, `Policy of ${env}`),
-    head, summary, tabs, formPanel, jsonPanel, dirty, actions, result, review);
+      : h('div', { class: 'inline policy-actions' },
+        h('div', { class: 'field' }, h('label', { for: 'impact-days' }, 'Impact over the last (days)'), daysInput,
+          h('small', { id: 'impact-days-help' }, '0 to 30; 0 skips the impact')), reviewButton, discard, reviewState),
+    result, review);
 }
 
 // The dashboard route of an API events search (PolicyImpactFigure.events).
-function eventsHref(slug, search) {
-  const q = String(search || '').split('?')[1] || '';
-  return routeHref(['p', slug, 'events'], new URLSearchParams(q));
-}
+const eventsHref = (slug, search) => routeHref(['p', slug, 'events'], new URLSearchParams(String(search || '').split('?')[1] || ''));
 
 // The impact of a dry run (PolicyImpact), or a sentence when there is none.
 function impactView(slug, impact) {
   if (!impact) return h('section', { id: 'policy-impact' }, h('h3', {}, 'Impact'), h('p', { class: 'state' }, 'Not computed (0 days).'));
-  const t = impact.totals || {};
   const per = isObject(impact.interceptors) ? impact.interceptors : {};
   const names = Object.keys(per);
-  const rows = names.map((name) => {
-    const i = per[name];
-    return h('tr', { 'data-interceptor': name },
-      h('th', { scope: 'row' }, name), h('td', {}, txt(i.mode)),
-      h('td', { class: 'num' }, String(i.logged)), h('td', { class: 'num' }, String(i.blocked)),
-      IMPACT_KINDS.map(([kind, , what]) => {
-        const f = i[kind] || { count: 0 };
-        return h('td', { class: 'num', 'data-kind': kind }, f.count > 0
-          ? h('a', { href: eventsHref(slug, f.events), 'aria-label': `${f.count} ${name} ${what}${f.events_exact ? '' : ' (the link shows more)'}` },
-            String(f.count), f.events_exact ? '' : '*')
-          : '0');
-      }));
-  });
-  const tops = [];
-  for (const name of names) {
-    for (const [kind, label] of IMPACT_KINDS) {
-      const f = per[name][kind];
-      if (!f || !f.count || !Array.isArray(f.top_endpoints) || !f.top_endpoints.length) continue;
-      tops.push(h('li', { 'data-interceptor': name, 'data-kind': kind }, `${name}, ${label.toLowerCase()}: `,
-        f.top_endpoints.map((e, k) => [k ? ', ' : '',
-          h('a', { href: eventsHref(slug, e.events), class: 'mono' }, String(e.endpoint)), ` (${e.count})`]),
-        f.top_endpoints_sampled ? ' (from a sample)' : ''));
-    }
-  }
-  const hasStar = names.some((n) => IMPACT_KINDS.some(([k]) => per[n][k] && per[n][k].count > 0 && !per[n][k].events_exact));
+  const fig = (name, kind) => per[name][kind] || { count: 0 };
+  let star = false;
+  const rows = names.map((name) => h('tr', { 'data-interceptor': name },
+    h('th', { scope: 'row' }, name), h('td', {}, txt(per[name].mode)),
+    h('td', { class: 'num' }, String(per[name].logged)), h('td', { class: 'num' }, String(per[name].blocked)),
+    KINDS.map(([kind, , what]) => {
+      const f = fig(name, kind);
+      star ||= f.count > 0 && !f.events_exact;
+      return h('td', { class: 'num', 'data-kind': kind }, f.count > 0 ? h('a', {
+        href: eventsHref(slug, f.events), 'aria-label': `${f.count} ${name} ${what}${f.events_exact ? '' : ' (the link shows more)'}`,
+      }, String(f.count), f.events_exact ? '' : '*') : '0');
+    })));
+  const tops = names.flatMap((name) => KINDS.map(([kind, label]) => {
+    const f = fig(name, kind);
+    return f.count && f.top_endpoints?.length ? h('li', { 'data-interceptor': name, 'data-kind': kind }, `${name}, ${label.toLowerCase()}: `,
+      f.top_endpoints.map((e, k) => [k ? ', ' : '', h('a', { href: eventsHref(slug, e.events), class: 'mono' }, String(e.endpoint)), ` (${e.count})`]),
+      f.top_endpoints_sampled ? ' (from a sample)' : '') : null;
+  })).filter(Boolean);
+  const d = impact.days;
   return h('section', { id: 'policy-impact', 'aria-labelledby': 'impact-title' },
-    h('h3', { id: 'impact-title' }, `Impact on the events of the last ${impact.days} day${impact.days === 1 ? '' : 's'}`),
-    h('p', { id: 'impact-totals' },
-      IMPACT_KINDS.map(([k, label], i) => [i ? ' · ' : '', `${label}: ${Number(t[k]) || 0}`])),
-    h('div', { class: 'scroll', tabindex: 0, role: 'region', 'aria-label': 'Impact per interceptor' }, h('table', { id: 'impact' },
-      h('caption', { class: 'sr-only' }, 'Impact per interceptor'),
-      h('thead', {}, h('tr', {}, ['Interceptor', 'New mode', 'Logged', 'Blocked', ...IMPACT_KINDS.map((k) => k[1])]
-        .map((c) => h('th', { scope: 'col' }, c)))),
-      h('tbody', {}, rows))),
-    hasStar ? h('p', { class: 'note' }, '* the link shows more events than these (an exclusion spares some).') : null,
+    h('h3', { id: 'impact-title' }, `Impact on the events of the last ${d} day${d === 1 ? '' : 's'}`),
+    h('p', { id: 'impact-totals' }, KINDS.map(([k, label], i) => [i ? ' · ' : '', `${label}: ${Number(impact.totals?.[k]) || 0}`])),
+    scrollBox('Impact per interceptor', table('impact', 'Impact per interceptor',
+      ['Interceptor', 'New mode', 'Logged', 'Blocked', ...KINDS.map((k) => k[1])], rows)),
+    star ? h('p', { class: 'note' }, '* the link shows more events than these (an exclusion spares some).') : null,
     tops.length ? [h('h4', {}, 'Top endpoints affected'), h('ul', { id: 'impact-top' }, tops)] : null,
     impact.approximate ? h('p', { class: 'note' }, 'Estimates: ', (impact.notes || []).map(String).join(' ')) : null,
     h('p', { class: 'note' }, `From ${formatTime(impact.since)} to ${formatTime(impact.until)}.`));

@@ -176,6 +176,9 @@ export const POLICY_TESTS = [
     await page.getByRole('button', { name: 'Save' }).waitFor();
     await page.getByRole('group', { name: 'xss' }).getByLabel('Mode').selectOption('off');
     assert.equal(await page.getByRole('button', { name: 'Save' }).count(), 0, 'no Save for a document not reviewed');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    assert.equal(await page.locator('#pf-interceptors-xss-mode').inputValue(), 'monitor', 'back to the saved version');
+    assert.equal(await page.locator('#policy-dirty').textContent(), '');
   }],
 
   ['policy: invalid JSON is kept; the server\'s errors show next to their fields and nothing is saved', async (ctx, admin) => {
@@ -342,6 +345,10 @@ export const POLICY_TESTS = [
     await page.locator('#versions tbody tr').nth(1).waitFor();
     assert.equal(await page.getByRole('button', { name: /Roll back/ }).count(), 0, 'no rollback for a viewer');
     await ctx.screen(page, 'policy-viewer-history');
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/policy`);
+    await page.locator('#environments tr[data-env="production"]').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Create environment' }).count(), 0);
+    assert.ok(!(await page.locator('#view').textContent()).includes('null'));
   }],
 
   ['stored XSS: endpoints in the impact and text in the policy and its history are shown as text', async (ctx, admin) => {
