@@ -627,12 +627,13 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
                         const struct ma_sql_tok *t, int kw, const struct ma_sql_tok *next)
 {
 	/* a name before '(' is a call; of the keywords only those that are
-	 * also functions (IF(), LEFT(), REPLACE(), INSERT(), MOD()) */
+	 * also functions (IF(), LEFT(), REPLACE(), INSERT(), MOD(), SQLite's LIKE()) */
 	int is_call = next && next->type == MA_SQL_T_LPAREN &&
 	              (t->type == MA_SQL_T_QIDENT ||
 	               (t->type == MA_SQL_T_WORD &&
 	                (kw == KW_NONE || kw == KW_IF || kw == KW_LEFT || kw == KW_RIGHT ||
-	                 kw == KW_REPLACE || kw == KW_INSERT || kw == KW_MOD)));
+	                 kw == KW_REPLACE || kw == KW_INSERT || kw == KW_MOD || kw == KW_LIKE ||
+	                 kw == KW_GLOB || kw == KW_REGEXP)));
 	/* NOT LIKE, NOT IN, SOUNDS LIKE, SIMILAR TO: a word operator after another */
 	int prev_binkw =
 	    (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS || st->prev_kw == KW_SIMILAR) &&
@@ -1118,8 +1119,9 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			f.active |= tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER &&
 			            tk->type != MA_SQL_T_QIDENT && tk->type != MA_SQL_T_OTHER &&
 			            !(tk->type == MA_SQL_T_WORD && kw == KW_NONE);
-		if (logic_pending == 2 && !relaxed &&
-		    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER || kw == KW_TRUE))
+		if (logic_pending == 2 &&
+		    (((tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER) && !relaxed) ||
+		     kw == KW_TRUE))
 			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
 		if (logic_pending &&
 		    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk) || kw == KW_LIKE ||

@@ -16,8 +16,10 @@
  * SQL (sqli, benign-user-input, benign-sql): an input goes, as query
  * parameter "q" of a request, into five sinks — a quoted string, a bare
  * number, LIKE, ORDER BY, VALUES — and the statement is checked; a case is
- * detected when any sink blocks. It changed nothing when it stays inside
- * one token in every sink. A benign operation is checked with every string
+ * detected when any sink blocks. It changed nothing when, in every sink, it
+ * stays inside one token or leaves a statement that cannot run (a string or
+ * comment left open, unbalanced parentheses: lexical facts, not the check's
+ * grammar); those are listed apart and left out of the detection rate. A benign operation is checked with every string
  * and number literal of its own as the request's inputs.
  *
  * Usage: detect [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR
@@ -278,8 +280,31 @@ static void print_escaped(FILE *f, const char *s, size_t n, size_t max)
 		fputs("...", f);
 }
 
+/* 1 when the statement cannot run whatever the grammar: a string, quoted
+ * name or comment left open, or parentheses that do not balance. Lexical
+ * facts every SQL reader agrees on (the check's own grammar is not used). */
+static int sink_broken(const char *sql, size_t len)
+{
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+	long depth = 0;
+
+	ma_sql_lex_init(&lx, dialect, sql, len);
+	while (ma_sql_lex_next(&lx, &t)) {
+		if (t.flags & MA_SQL_F_UNTERMINATED)
+			return 1;
+		if (t.type == MA_SQL_T_LPAREN)
+			depth++;
+		else if (t.type == MA_SQL_T_RPAREN && --depth < 0)
+			return 1;
+	}
+	return depth != 0;
+}
+
 /* An input through the five SQL sinks: 1 if any blocks; *unchanged set
- * when it stays inside one token in every sink. */
+ * when in every sink it stays inside one token or only breaks the
+ * statement (README of the corpus: "a quote-breaking payload in a numeric
+ * position" changes nothing). */
 static int sql_input(const char *in, size_t n, struct tally *file, struct tally *cat,
                      int *unchanged, char *buf, size_t cap)
 {
@@ -302,7 +327,7 @@ static int sql_input(const char *in, size_t n, struct tally *file, struct tally 
 		if (timed_check(r, buf, l0 + n + l1, file, cat) == MOAT_BLOCK)
 			blocked = 1;
 		ma_sql_analyse(dialect, buf, l0 + n + l1, l0, l0 + n, &hit);
-		if (hit.spans)
+		if (hit.spans && !sink_broken(buf, l0 + n + l1))
 			spans = 1;
 	}
 	moat_request_end(r);
@@ -607,9 +632,9 @@ int main(int argc, char **argv)
 		}
 		free(files);
 		if (attack && kind != K_NONE && cat.unchanged)
-			printf(
-			    "  (%ld inputs changed nothing in any sink: not counted as misses)\n",
-			    cat.unchanged);
+			printf("  (%ld inputs stayed data or only broke the statement in every sink: "
+			       "apart, not counted as misses)\n",
+			       cat.unchanged);
 		print_row("ALL", &cat, kind, attack);
 		snprintf(res[c].cat, sizeof res[c].cat, "%s", cats[c]);
 		res[c].cases = cat.cases;
