@@ -8,12 +8,7 @@
 import { api, get, problemText, projectPath } from './api.js';
 import { h, announce } from './dom.js';
 
-export const STATUSES = [
-  ['acknowledged', 'Acknowledged'],
-  ['false_positive', 'False positive'],
-  ['resolved', 'Resolved'],
-  ['new', 'New'],
-];
+const STATUSES = [['acknowledged', 'Acknowledged'], ['false_positive', 'False positive'], ['resolved', 'Resolved'], ['new', 'New']];
 const LABEL = Object.fromEntries(STATUSES);
 
 const num = (n) => Number(n).toLocaleString('en-US');
@@ -109,24 +104,19 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     } catch {
       count = null; // the confirmation then names no count
     }
-    if (count && count.exact && count.count === 0) {
-      result.textContent = 'No event matches these filters: nothing to triage.';
-    } else if (count && count.change === 0) {
-      result.textContent = `Every event these filters select is “${label}” already: nothing to change.`;
-    }
     if (count && (count.change === 0 || (count.exact && count.count === 0))) {
+      result.textContent = count.count === 0 ? 'No event matches these filters: nothing to triage.'
+        : `Every event these filters select is “${label}” already: nothing to change.`;
       announce(result.textContent);
       idle();
       return;
     }
     const n = (k) => plural(k, 'event', 'events');
-    let ask;
-    if (count === null) ask = `Mark every event matching these filters as “${label}”?`;
-    else if (!count.exact) ask = `Mark at least ${n(count.count)} matching these filters as “${label}”?`;
-    else if (count.change === count.count) ask = `Mark ${count.count === 1 ? 'the 1 event' : `all ${n(count.count)}`} matching these filters as “${label}”?`;
-    else if (count.change === null) ask = `${n(count.count)} match these filters: mark those not “${label}” yet as “${label}”?`;
-    else ask = `${n(count.count)} match these filters, ${num(count.count - count.change)} of them “${label}” already: mark the other ${num(count.change)} as “${label}”?`;
-    question.textContent = `${ask} Filters: ${describeFilters(filters)}. Events that arrive meanwhile and match are included.`;
+    const ask = !count ? 'Mark every event matching these filters'
+      : count.change === null || count.change === count.count
+        ? `Mark ${count.exact ? (count.count === 1 ? 'the' : 'all') : 'at least'} ${n(count.count)} matching these filters`
+        : `${n(count.count)} match these filters, ${num(count.count - count.change)} of them “${label}” already: mark the other ${num(count.change)}`;
+    question.textContent = `${ask} as “${label}”? Filters: ${describeFilters(filters)}. Events that arrive meanwhile and match are included.`;
     confirm.textContent = count === null || count.change === null ? `Mark them ${label}`
       : `Mark ${count.exact ? '' : 'at least '}${n(count.change)} ${label}`;
     result.textContent = '';
