@@ -19,6 +19,7 @@
 #include "timefmt.h"
 #include "utf8.h"
 #include "ws_agent.h"
+#include "ws_live.h"
 
 #define POLICY_BODY_MAX (1u << 20)
 /* The pushed message wraps the document in ~150 bytes: keep it under the
@@ -274,8 +275,10 @@ int api_policy_commit(struct http_req *r, const struct store_project *p, const s
 		http_problem_err(r, rc, rc == MOAT_ENOTFOUND && c->event ? "no such event" : NULL);
 		return rc;
 	}
-	if (*changed)
+	if (*changed) {
 		ws_agent_publish_policy(p->id, e->id, out->version, out->sha256, out->document);
+		ws_live_policy_published(p->id, e->name, out->version);
+	}
 	return MOAT_OK;
 }
 

@@ -101,6 +101,12 @@ static struct {
 	void *arg;
 } ingest_tx_subs[INGEST_MAX_SUBSCRIBERS];
 static int ingest_ntx_subs;
+/* agent-state subscribers, likewise */
+static struct {
+	ingest_agents_fn fn;
+	void *arg;
+} ingest_agent_subs[INGEST_MAX_SUBSCRIBERS];
+static int ingest_nagent_subs;
 static int ingest_stopping, ingest_running;
 static pthread_t ingest_thread;
 static struct store *ingest_store;
@@ -326,10 +332,21 @@ int ingest_subscribe_tx(ingest_tx_fn fn, void *arg)
 	return MOAT_OK;
 }
 
+int ingest_subscribe_agents(ingest_agents_fn fn, void *arg)
+{
+	if (ingest_nagent_subs == INGEST_MAX_SUBSCRIBERS)
+		return MOAT_ETOOBIG;
+	ingest_agent_subs[ingest_nagent_subs].fn = fn;
+	ingest_agent_subs[ingest_nagent_subs].arg = arg;
+	ingest_nagent_subs++;
+	return MOAT_OK;
+}
+
 void ingest_unsubscribe_all(void)
 {
 	ingest_nsubs = 0;
 	ingest_ntx_subs = 0;
+	ingest_nagent_subs = 0;
 }
 
 /* ---- the measured rate ---- */
@@ -712,6 +729,36 @@ static void ingest_complete(struct job *j, int64_t received_ms)
 		ingest_subs[i].fn(ingest_subs[i].arg, &c);
 }
 
+/* After the commit, with no lock held: tells the agent-state subscribers
+ * what the commit's state jobs (at most `state` of them) changed. */
+static void ingest_agents_tell(const struct job *batch, int64_t state)
+{
+	struct ingest_agent_change *ch;
+	size_t n = 0;
+
+	assert(!ingest_lock_mine);
+	if (!ingest_nagent_subs || state <= 0)
+		return;
+	ch = xmalloc((size_t)state * sizeof *ch);
+	for (const struct job *j = batch; j; j = j->next) {
+		if (j->failed || (j->kind != JOB_HELLO && j->kind != JOB_APPLIED &&
+		                  j->kind != JOB_OFFLINE))
+			continue;
+		assert(n < (size_t)state);
+		ch[n].kind = j->kind == JOB_HELLO     ? INGEST_AGENT_CONNECTED
+		             : j->kind == JOB_APPLIED ? INGEST_AGENT_APPLIED
+		                                      : INGEST_AGENT_DISCONNECTED;
+		ch[n].project_id = j->agent.project_id;
+		ch[n].agent_id = j->agent.agent_id;
+		ch[n].version = j->kind == JOB_HELLO ? j->agent.policy_version : j->version;
+		ch[n].ok = j->ok;
+		n++;
+	}
+	for (int i = 0; n && i < ingest_nagent_subs; i++)
+		ingest_agent_subs[i].fn(ingest_agent_subs[i].arg, ch, n);
+	free(ch);
+}
+
 /* Indexes the next events for free-text search (own transaction) and wakes
  * the searches waiting for them. */
 static void ingest_index_text(int64_t lag, int wanted)
@@ -884,6 +931,7 @@ static void *ingest_main(void *arg)
 		lag = ingest_text_lag;
 		ingest_lock_give();
 		ingest_text_call(due);
+		ingest_agents_tell(batch, state);
 		while (batch) {
 			struct job *next = batch->next;
 			ingest_complete(batch, received_ms);

@@ -130,6 +130,27 @@ typedef void (*ingest_commit_fn)(void *arg, const struct ingest_commit *c);
 /* Registers fn (main thread, before ingest_start; at most
  * INGEST_MAX_SUBSCRIBERS). MOAT_ETOOBIG when the table is full. */
 int ingest_subscribe(ingest_commit_fn fn, void *arg);
+/* What one commit did to an agent's state (ingest_subscribe_agents). */
+enum ingest_agent_change_kind {
+	INGEST_AGENT_CONNECTED = 1, /* a hello: online */
+	INGEST_AGENT_APPLIED,       /* it applied (ok) or refused a version */
+	INGEST_AGENT_DISCONNECTED   /* its connection closed: offline */
+};
+struct ingest_agent_change {
+	int kind;
+	int64_t project_id;
+	const char *agent_id; /* borrowed for the call */
+	int64_t version;      /* connected: what it enforces; applied: the version */
+	int ok;               /* applied: 1 applied, 0 refused */
+};
+/* An agent-state subscriber: told once per commit that changed agents
+ * (hello, applied, offline; not the last-seen refreshes), with every
+ * change of that commit in order. Writer thread, no ingest lock held;
+ * copies what it needs and returns quickly. */
+typedef void (*ingest_agents_fn)(void *arg, const struct ingest_agent_change *ch, size_t n);
+/* Registers fn (main thread, before ingest_start; at most
+ * INGEST_MAX_SUBSCRIBERS). MOAT_ETOOBIG when the table is full. */
+int ingest_subscribe_agents(ingest_agents_fn fn, void *arg);
 /* A subscriber inside the writer's transaction: called for every event
  * batch after its events (and rollups) are written, on the writer's own
  * connection st, inside the batch's savepoint and before the commit, so

@@ -516,6 +516,9 @@ static int cmd_serve(int argc, char **argv)
 	/* the writer's subscribers, before it starts: the live feed (the
 	 * WebSocket acks and the REST answers are each batch's completion) */
 	rc = ingest_subscribe(ws_live_committed, NULL);
+	/* the live feed's agent notes, after agent state commits */
+	if (!rc)
+		rc = ingest_subscribe_agents(ws_live_agents_committed, NULL);
 	/* the notifier: its outbox rows in the events' transaction, its
 	 * wake-up after the commit */
 	if (!rc)

@@ -26,12 +26,25 @@
  * counts them (moat_live_events_dropped_total) and tells every watching
  * client {"type":"dropped","events":N} before the next event it sends.
  * Nothing is lost from storage: the feed is a view.
+ *
+ * Besides events the feed carries two notes, so that a dashboard can keep
+ * agents and rollout current without polling: {"type":"agents",...} after
+ * the writer committed agent-state changes (ws_live_agents_committed, its
+ * agent-state subscriber: one message per project and commit, however
+ * many agents a commit changed, so a fleet reconnecting is a handful of
+ * messages, not thousands) and {"type":"policy",...} after an HTTP thread
+ * committed a new policy version (ws_live_policy_published). Both are
+ * sent after the commit, so a dashboard that reads the API when it gets
+ * one sees the change. They go to every feed of the project subscribed
+ * with "notes": true (the filters select events only), through the hub, under
+ * the same byte bound as events (past it they are skipped and counted).
  */
 #include "ws_live.h"
 
 #include <jansson.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "auth_cache.h"
@@ -40,6 +53,7 @@
 #include "err.h"
 #include "event.h"
 #include "ingest.h"
+#include "json_out.h"
 #include "log.h"
 #include "store.h"
 #include "timefmt.h"
@@ -55,7 +69,9 @@
 #define LIVE_PENDING_BYTES (16u << 20)
 
 /* the messages of the feed's error codes (PROTOCOL.md, live.json) */
-#define LIVE_BAD_MESSAGE "send one subscribe message as a JSON text frame of at most 4096 bytes"
+#define LIVE_BAD_MESSAGE                                                                           \
+	"send one subscribe message (notes, if present, a boolean) as a JSON text frame of at "    \
+	"most 4096 bytes"
 #define LIVE_BAD_FILTERS                                                                           \
 	"filters is an object whose environment, interceptor, action and severity are each a "     \
 	"string or a list of up to 8 strings of at most 39 bytes"
@@ -75,6 +91,7 @@ static uint64_t live_epoch;            /* service thread: auth epoch of the last
 static int64_t live_pending;           /* atomic: bytes posted, not yet handed on */
 static uint64_t live_dropped;          /* atomic: events skipped at the bound (total) */
 static uint64_t live_gap;              /* atomic: skipped, not yet told to the clients */
+static uint64_t live_notes_dropped;    /* atomic: agents/policy notes skipped at the bound */
 
 enum live_state { LIVE_NEW = 0, LIVE_READY, LIVE_CLOSING };
 
@@ -91,6 +108,7 @@ struct live_conn {
 	int64_t project_id, user_id, session_id;
 	int64_t ends_at; /* when the session ends unless it is used (then: ask again) */
 	struct live_filter env, interceptor, action, severity;
+	int notes; /* asked for agent and policy notes ("notes": true) */
 	struct ws_sendq q;
 	struct ws_msg *slots[LIVE_QMAX];
 	int close_code;
@@ -387,6 +405,13 @@ static void live_subscribe(struct live_conn *c, const char *text, size_t len)
 		live_fail(c, 4400, "bad_message", LIVE_BAD_MESSAGE);
 		return;
 	}
+	f = json_object_get(m, "notes");
+	if (f && !json_is_boolean(f)) {
+		json_decref(m);
+		live_fail(c, 4400, "bad_message", LIVE_BAD_MESSAGE);
+		return;
+	}
+	c->notes = json_is_true(f);
 	f = json_object_get(m, "filters");
 	if (f && !json_is_object(f)) {
 		json_decref(m);
@@ -527,6 +552,175 @@ static void live_publish(int64_t project_id, const char *env, const char *interc
 	}
 }
 
+/* Sends a note (agents, policy) to every subscribed feed of project_id. */
+static void live_note(int64_t project_id, struct ws_msg *msg)
+{
+	int64_t now = timefmt_now();
+
+	if (auth_epoch() != live_epoch)
+		live_check_all(now);
+	for (struct live_conn *c = live_head; c; c = c->next) {
+		if (c->state != LIVE_READY || !c->notes || c->project_id != project_id)
+			continue;
+		if (now >= c->ends_at && live_check(c, now) != 1)
+			continue;
+		live_send(c, msg);
+	}
+}
+
+/* Notes for the service thread: one closure, one message per project. */
+struct live_notes {
+	size_t n;
+	int64_t bytes;
+	struct {
+		int64_t project_id;
+		struct ws_msg *msg;
+	} note[];
+};
+
+static void live_notes_run(void *arg, int run)
+{
+	struct live_notes *ln = arg;
+
+	for (size_t i = 0; i < ln->n; i++) {
+		if (run)
+			live_note(ln->note[i].project_id, ln->note[i].msg);
+		ws_msg_unref(ln->note[i].msg);
+	}
+	__atomic_sub_fetch(&live_pending, ln->bytes, __ATOMIC_RELAXED);
+	free(ln);
+}
+
+/* Any thread: is there room for notes under the bound? Counts a skipped one. */
+static int live_notes_room(void)
+{
+	if (__atomic_load_n(&live_pending, __ATOMIC_RELAXED) <= (int64_t)LIVE_PENDING_BYTES)
+		return 1;
+	__atomic_fetch_add(&live_notes_dropped, 1, __ATOMIC_RELAXED);
+	return 0;
+}
+
+static void live_notes_post(struct live_notes *ln)
+{
+	if (!ln->n) {
+		free(ln);
+		return;
+	}
+	__atomic_add_fetch(&live_pending, ln->bytes, __ATOMIC_RELAXED);
+	ws_hub_post(live_notes_run, ln);
+}
+
+static int live_change_cmp(const void *a, const void *b)
+{
+	const struct ingest_agent_change *x = *(const struct ingest_agent_change *const *)a,
+	                                 *y = *(const struct ingest_agent_change *const *)b;
+
+	if (x->project_id != y->project_id)
+		return x->project_id < y->project_id ? -1 : 1;
+	return x < y ? -1 : x > y; /* commit order within a project */
+}
+
+static const char *live_change_name(int kind)
+{
+	return kind == INGEST_AGENT_CONNECTED ? "connected"
+	       : kind == INGEST_AGENT_APPLIED ? "applied"
+	                                      : "disconnected";
+}
+
+void ws_live_agents_committed(void *arg, const struct ingest_agent_change *ch, size_t n)
+{
+	const struct ingest_agent_change **by;
+	struct live_notes *ln;
+	struct buf b;
+	size_t i = 0, projects = 0;
+
+	(void)arg;
+	if (ws_live_watchers() <= 0 || !n || !live_notes_room())
+		return;
+	by = xmalloc(n * sizeof *by);
+	for (size_t k = 0; k < n; k++)
+		by[k] = &ch[k];
+	qsort(by, n, sizeof *by, live_change_cmp);
+	for (size_t k = 0; k < n; k++)
+		if (k == 0 || by[k]->project_id != by[k - 1]->project_id)
+			projects++;
+	ln = xcalloc(1, sizeof *ln + projects * sizeof ln->note[0]);
+	buf_init(&b, 16u << 10);
+	while (i < n) {
+		int64_t pid = by[i]->project_id;
+		size_t listed = 0, more = 0;
+		int first = 1;
+
+		buf_reset(&b);
+		buf_append_str(&b, "{\"type\":\"agents\",\"changes\":[");
+		for (; i < n && by[i]->project_id == pid; i++) {
+			const struct ingest_agent_change *c = by[i];
+			int f = 1;
+			if (listed == WS_LIVE_AGENT_CHANGES) {
+				more++;
+				continue;
+			}
+			if (!first)
+				buf_append(&b, ",", 1);
+			first = 0;
+			buf_append(&b, "{", 1);
+			json_out_key_str(&b, "agent_id", c->agent_id, &f);
+			json_out_key_str(&b, "change", live_change_name(c->kind), &f);
+			if (c->kind != INGEST_AGENT_DISCONNECTED) {
+				json_out_key(&b, "policy_version", &f);
+				json_out_int(&b, c->version);
+			}
+			if (c->kind == INGEST_AGENT_APPLIED) {
+				json_out_key(&b, "ok", &f);
+				buf_append_str(&b, c->ok ? "true" : "false");
+			}
+			buf_append(&b, "}", 1);
+			listed++;
+		}
+		buf_printf(&b, "],\"more\":%zu}", more);
+		if (buf_error(&b)) { /* cannot happen at this size; skip the note */
+			buf_cleanup(&b);
+			buf_init(&b, 16u << 10);
+			continue;
+		}
+		ln->note[ln->n].project_id = pid;
+		ln->note[ln->n].msg = ws_msg_new(b.data, b.len);
+		ln->bytes += (int64_t)b.len;
+		ln->n++;
+	}
+	buf_cleanup(&b);
+	free(by);
+	live_notes_post(ln);
+}
+
+void ws_live_policy_published(int64_t project_id, const char *env, int64_t version)
+{
+	struct live_notes *ln;
+	struct buf b;
+	int f = 1;
+
+	if (ws_live_watchers() <= 0 || !live_notes_room())
+		return;
+	buf_init(&b, 256);
+	buf_append_str(&b, "{");
+	json_out_key_str(&b, "type", "policy", &f);
+	json_out_key_str(&b, "environment", env, &f);
+	json_out_key(&b, "version", &f);
+	json_out_int(&b, version);
+	buf_append(&b, "}", 1);
+	if (buf_error(&b)) {
+		buf_cleanup(&b);
+		return;
+	}
+	ln = xcalloc(1, sizeof *ln + sizeof ln->note[0]);
+	ln->note[0].project_id = project_id;
+	ln->note[0].msg = ws_msg_new(b.data, b.len);
+	ln->bytes = (int64_t)b.len;
+	ln->n = 1;
+	buf_cleanup(&b);
+	live_notes_post(ln);
+}
+
 /* ---- from the writer ---- */
 
 /* A committed batch's live messages, one closure on the hub. */
@@ -624,9 +818,15 @@ int ws_live_metrics(struct buf *b)
 	                  "# HELP moat_live_events_dropped_total Events the live feed skipped"
 	                  " because the service thread was behind (clients are told).\n"
 	                  "# TYPE moat_live_events_dropped_total counter\n"
-	                  "moat_live_events_dropped_total %llu\n",
+	                  "moat_live_events_dropped_total %llu\n"
+	                  "# HELP moat_live_notes_dropped_total Agent and policy notes the live"
+	                  " feed skipped because the service thread was behind.\n"
+	                  "# TYPE moat_live_notes_dropped_total counter\n"
+	                  "moat_live_notes_dropped_total %llu\n",
 	                  ws_live_watchers(),
-	                  (unsigned long long)__atomic_load_n(&live_dropped, __ATOMIC_RELAXED)) ==
+	                  (unsigned long long)__atomic_load_n(&live_dropped, __ATOMIC_RELAXED),
+	                  (unsigned long long)__atomic_load_n(&live_notes_dropped,
+	                                                      __ATOMIC_RELAXED)) ==
 	               MOAT_OK
 	           ? MOAT_OK
 	           : MOAT_ETOOBIG;

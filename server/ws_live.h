@@ -53,6 +53,23 @@ int ws_live_watchers(void);
  * writer starts): writer thread, no writer lock held. */
 void ws_live_committed(void *arg, const struct ingest_commit *c);
 
+/* Agents listed in one {"type":"agents"} note; the rest are counted in
+ * its "more". */
+#define WS_LIVE_AGENT_CHANGES 32
+
+struct ingest_agent_change;
+
+/* The writer's agent-state subscriber (ingest_subscribe_agents, before
+ * the writer starts): writer thread, no writer lock held. Posts one
+ * {"type":"agents","changes":[…],"more":N} note per project to its
+ * feeds. */
+void ws_live_agents_committed(void *arg, const struct ingest_agent_change *ch, size_t n);
+
+/* Any thread, after the commit of a new policy version of env (a
+ * project's environment name): posts {"type":"policy","environment",
+ * "version"} to the project's feeds. */
+void ws_live_policy_published(int64_t project_id, const char *env, int64_t version);
+
 /* Any thread: the feed's gauges and counters (Prometheus text). */
 int ws_live_metrics(struct buf *b);
 

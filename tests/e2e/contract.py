@@ -388,7 +388,8 @@ def check_http(method, target, status, headers, raw, req_body=None, req_ctype=No
 class _AgentSchemas:
     # server -> agent on /v1/agent, and server -> dashboard on /v1/live
     AGENT = {"welcome": "welcome.json", "policy": "policy.json", "ack": "ack.json", "error": "error.json"}
-    LIVE = {"subscribed": "live.json", "event": "live.json", "error": "live.json"}
+    LIVE = {"subscribed": "live.json", "event": "live.json", "error": "live.json", "dropped": "live.json",
+            "agents": "live.json", "policy": "live.json"}
 
     def __init__(self, directory):
         self.raw = {}

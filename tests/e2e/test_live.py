@@ -461,3 +461,112 @@ def test_the_dashboard_learns_where_the_feed_is_and_its_csp_lets_it_connect(srv)
         expect(r, 201)
         eq(r.body.get("port", "absent"), None, "no port behind --public-url")
         eq(_connect_src(s.req("GET", "/").header("Content-Security-Policy")), ["'self'"], "connect-src")
+
+
+# -- agent and policy notes ("notes": true): the dashboard's overview keeps
+# agents and rollout current without polling
+
+def _notes_feed(srv, slug, notes=True):
+    feed = _open(srv, _ticket(srv, srv.admin(), slug))
+    sub = {"type": "subscribe"}
+    if notes is not None:
+        sub["notes"] = notes
+    feed.send(sub)
+    eq(feed.recv(WAIT)["type"], "subscribed", "subscribe answer")
+    return feed
+
+
+def _agents(srv, slug):
+    return expect(srv.req("GET", "/api/v1/projects/%s/agents" % slug, token=srv.admin_token()), 200)
+
+
+def _note(feed, type_):
+    """The next message, which must be a note of type_."""
+    m = feed.recv(WAIT)
+    eq(m.get("type"), type_, "note type of %r" % m)
+    return m
+
+
+def test_notes_tell_the_dashboard_of_agents_and_policy_versions_after_their_commit(srv):
+    slug, agent_token = _setup(srv)
+    feed = _notes_feed(srv, slug)
+    agent = WS(srv.agent_port, token=agent_token)
+    try:
+        agent.send(hello("note-agent", policy_version=0))
+        agent.recv_type("welcome")
+        m = _note(feed, "agents")
+        eq(m["changes"], [{"agent_id": "note-agent", "change": "connected", "policy_version": 0}],
+           "connected")
+        eq(m["more"], 0, "more")
+        # sent after the commit: the API already shows what the note says
+        a = [x for x in _agents(srv, slug)["agents"] if x["agent_id"] == "note-agent"]
+        check(a and a[0]["online"], "online in the inventory when the note arrives: %r" % a)
+        pol = agent.recv_type("policy")
+        agent.send({"type": "applied", "version": pol["version"], "ok": True})
+        m = _note(feed, "agents")
+        eq(m["changes"], [{"agent_id": "note-agent", "change": "applied",
+                           "policy_version": pol["version"], "ok": True}], "applied")
+        ro = [r for r in _agents(srv, slug)["rollout"] if r["environment"] == "production"]
+        eq((ro[0]["on_latest"], ro[0]["online"]), (1, 1), "rollout when the note arrives")
+        # a new version: a policy note, then the agent's answer
+        put = expect(srv.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
+                             {"interceptors": {"xss": {"mode": "block"}}}, token=srv.admin_token()), 200)
+        m = _note(feed, "policy")
+        eq((m["environment"], m["version"]), ("production", put["version"]), "policy note")
+        pushed = agent.recv_type("policy")
+        eq(pushed["version"], put["version"], "the agent got the new version")
+        agent.send({"type": "applied", "version": put["version"], "ok": False, "error": "nope"})
+        m = _note(feed, "agents")
+        eq(m["changes"][0]["ok"], False, "a refused version is told too")
+        # the same document again is no new version: no note
+        expect(srv.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
+                       {"interceptors": {"xss": {"mode": "block"}}}, token=srv.admin_token()), 200)
+        agent.close()
+        agent = None
+        m = _note(feed, "agents")
+        eq(m["changes"], [{"agent_id": "note-agent", "change": "disconnected"}], "disconnected")
+        a = [x for x in _agents(srv, slug)["agents"] if x["agent_id"] == "note-agent"]
+        check(a and not a[0]["online"], "offline in the inventory when the note arrives: %r" % a)
+    finally:
+        feed.close()
+        if agent:
+            agent.close()
+
+
+def test_notes_come_only_when_asked_for_and_only_for_the_feeds_project(srv):
+    slug, agent_token = _setup(srv)
+    other, _ = _setup(srv)
+    plain = _notes_feed(srv, slug, notes=None)
+    off = _notes_feed(srv, slug, notes=False)
+    elsewhere = _notes_feed(srv, other)
+    mine = _notes_feed(srv, slug)
+    agent = WS(srv.agent_port, token=agent_token)
+    try:
+        agent.send(hello("quiet-agent"))
+        agent.recv_type("welcome")
+        expect(srv.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
+                       {"interceptors": {"ssrf": {"mode": "block"}}}, token=srv.admin_token()), 200)
+        eq(_note(mine, "agents")["changes"][0]["agent_id"], "quiet-agent", "the asking feed hears")
+        _note(mine, "policy")
+        ev = _event()
+        expect(srv.req("POST", "/api/v1/agent/events", {"events": [ev]}, token=agent_token), 200)
+        for f, what in ((plain, "no notes member"), (off, "notes: false")):
+            eq(f.recv(WAIT)["event"]["id"], ev["id"], "%s: events only, the first is the event" % what)
+        eq(mine.recv(WAIT)["event"]["id"], ev["id"], "notes and events together")
+        try:
+            extra = elsewhere.recv(0.5)
+            moat.fail("another project's feed got %r" % extra)
+        except TimeoutError:
+            pass
+    finally:
+        for f in (plain, off, elsewhere, mine, agent):
+            f.close()
+
+
+def test_notes_must_be_a_boolean(srv):
+    slug, _ = _setup(srv)
+    feed = _open(srv, _ticket(srv, srv.admin(), slug))
+    feed.send({"type": "subscribe", "notes": "yes"})
+    m = feed.recv(WAIT)
+    eq((m["type"], m["code"]), ("error", "bad_message"), "error message")
+    eq(feed.expect_close(WAIT), 4400, "close code")
