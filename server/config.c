@@ -230,9 +230,9 @@ void config_log(const struct config *c)
 	    "agent_prune_days=%d request_timeout=%d max_connections_per_ip=%d "
 	    "allow_private_webhooks=%d",
 	    c->listen, c->agent_listen, log_quote(q, sizeof q, c->db), c->web_root,
-	    log_quote(q2, sizeof q2, c->chart_js),
-	    levels[c->log_level], c->public_url[0] ? c->public_url : "\"\"", c->trust_proxy,
-	    c->http_threads, c->session_idle_minutes, c->session_max_hours, c->login_ip_limit,
+	    log_quote(q2, sizeof q2, c->chart_js), levels[c->log_level],
+	    c->public_url[0] ? c->public_url : "\"\"", c->trust_proxy, c->http_threads,
+	    c->session_idle_minutes, c->session_max_hours, c->login_ip_limit,
 	    c->login_account_limit, c->sync_full ? "full" : "normal", c->retention_days,
 	    c->agent_prune_days, c->request_timeout_s, c->max_conns_per_ip,
 	    c->allow_private_webhooks);

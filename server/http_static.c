@@ -50,7 +50,7 @@ static char static_root[PATH_MAX];
 static int static_chart_missing; /* --chart-js could not be read */
 
 #define STATIC_CACHE_SHORT "public, max-age=300"
-#define STATIC_CACHE_HTML "no-cache"
+#define STATIC_CACHE_HTML  "no-cache"
 /* a week: the file changes only with a package upgrade, and the ETag
  * revalidates it then */
 #define STATIC_CACHE_VENDOR "public, max-age=604800"
@@ -116,7 +116,9 @@ static int static_add(const char *fs_path, const char *url, const char *cache)
 	fclose(fp);
 	f->path = xstrdup(url);
 	f->ctype = static_ctype(url);
-	f->cache = cache ? cache : strstr(f->ctype, "text/html") ? STATIC_CACHE_HTML : STATIC_CACHE_SHORT;
+	f->cache = cache                           ? cache
+	           : strstr(f->ctype, "text/html") ? STATIC_CACHE_HTML
+	                                           : STATIC_CACHE_SHORT;
 	crypto_sha256(f->data, f->len, digest);
 	crypto_hex(digest, 8, hex);
 	snprintf(f->etag, sizeof f->etag, "\"%s\"", hex);

@@ -12,7 +12,8 @@
  * and no callback (a batch's completion, a subscriber, a text waiter) is
  * called under it: the writer detaches what is due under the lock and
  * calls it after letting go (ingest_expire, ingest_text_call,
- * ingest_complete). This file includes no ws_*.h or http*.h (make lint
+ * ingest_complete, ingest_agents_tell: the agent-state subscribers, once
+ * per commit that changed agents). This file includes no ws_*.h or http*.h (make lint
  * checks it): it knows the store and the event model only.
  */
 #include "ingest.h"
@@ -741,8 +742,8 @@ static void ingest_agents_tell(const struct job *batch, int64_t state)
 		return;
 	ch = xmalloc((size_t)state * sizeof *ch);
 	for (const struct job *j = batch; j; j = j->next) {
-		if (j->failed || (j->kind != JOB_HELLO && j->kind != JOB_APPLIED &&
-		                  j->kind != JOB_OFFLINE))
+		if (j->failed ||
+		    (j->kind != JOB_HELLO && j->kind != JOB_APPLIED && j->kind != JOB_OFFLINE))
 			continue;
 		assert(n < (size_t)state);
 		ch[n].kind = j->kind == JOB_HELLO     ? INGEST_AGENT_CONNECTED

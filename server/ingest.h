@@ -12,7 +12,10 @@
  * registered at start (ingest_subscribe: the live feed, the notifier's
  * wake-up). A subscriber that must write in the same transaction as the
  * events (ingest_subscribe_tx: the notifier's outbox) is called inside it,
- * in the batch's savepoint, before the commit.
+ * in the batch's savepoint, before the commit. After a commit that
+ * changed agent state (hello, applied, offline), the agent-state
+ * subscribers (ingest_subscribe_agents: the live feed's notes) hear of
+ * every change of it at once.
  * A commit that fails is retried; a job is never dropped once queued.
  *
  * Threads and locks: the queue is guarded by the writer's lock, taken

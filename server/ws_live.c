@@ -826,8 +826,7 @@ int ws_live_metrics(struct buf *b)
 	                  ws_live_watchers(),
 	                  (unsigned long long)__atomic_load_n(&live_dropped, __ATOMIC_RELAXED),
 	                  (unsigned long long)__atomic_load_n(&live_notes_dropped,
-	                                                      __ATOMIC_RELAXED)) ==
-	               MOAT_OK
+	                                                      __ATOMIC_RELAXED)) == MOAT_OK
 	           ? MOAT_OK
 	           : MOAT_ETOOBIG;
 }

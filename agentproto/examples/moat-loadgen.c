@@ -9,6 +9,7 @@
  *                [--connect-window 256] [--connect-timeout S]
  *                [--wait-version V --out results.tsv] [--timeout S]
  *                [--version-timeout S] [--out FILE] [--verify] [--no-applied]
+ *                [--events N]
  *
  * Two ways to use it:
  *
@@ -41,6 +42,14 @@
  * agent check the SHA-256 and parse the document as libmoatagent does.
  * A dropped agent reconnects after 1 s. SIGINT/SIGTERM exit.
  *
+ * --events N: each agent also reports N threat events after its welcome,
+ * in batches of at most LG_EVENT_BATCH, the next only after the previous
+ * one's ack (within the server's starting credits). They vary the
+ * interceptor, action, severity, endpoint and source address by number, so
+ * a dashboard has something to chart; stdout says "events acked N" once
+ * every agent's events are acknowledged. For tests and demonstrations,
+ * not measurements.
+ *
  * Threads: main runs lws; a reader thread turns stdin lines into commands
  * (mutex + lws_cancel_service, the one cross-thread lws call).
  */
@@ -56,9 +65,10 @@
 
 #include "ma_int.h"
 
-#define LG_MAX_TRACK 64
-#define LG_RETRY_NS  1000000000LL
-#define LG_TICK_US   50000
+#define LG_MAX_TRACK   64
+#define LG_RETRY_NS    1000000000LL
+#define LG_TICK_US     50000
+#define LG_EVENT_BATCH 20 /* = the server's starting credits (welcome) */
 
 enum { LG_IDLE = 0, LG_CONNECTING, LG_OPEN, LG_READY, LG_DEAD };
 
@@ -71,6 +81,9 @@ struct lg_agent {
 	char *rx; /* only while a fragmented message is in progress */
 	uint32_t rx_len;
 	uint32_t index;
+	uint32_t events_left; /* --events: still to send */
+	int64_t events_seq;   /* the last batch's seq */
+	uint8_t batch_out;    /* a batch sent and not yet acknowledged */
 	uint8_t state;
 	uint8_t want_hello;
 	uint8_t rx_binary;
@@ -90,6 +103,7 @@ struct lg_opts {
 	long long hello_version, wait_version;
 	long timeout_s, version_timeout_s, connect_timeout_s;
 	int verify, no_applied;
+	long events;
 };
 
 struct lg {
@@ -99,6 +113,8 @@ struct lg {
 	struct lws_context *ctx;
 	struct lg_agent *agents;
 	long connecting, ready, drops, failures;
+	long long events_acked;
+	int events_printed;
 	int printed_connected;
 	int64_t start_ns, connected_ns;
 	int64_t base_version; /* newest held when "connected" was printed */
@@ -360,7 +376,23 @@ static void lg_message(struct lg_agent *ag, const char *msg, size_t len, int64_t
 			ag->state = LG_READY;
 			G.connecting--;
 			G.ready++;
+			if (ag->events_left) {
+				ag->batch_out =
+				    0; /* a batch lost with a connection is not resent */
+				lws_callback_on_writable(ag->wsi);
+			}
 		}
+	} else if (!strncmp(type, "\"ack\"", 5)) {
+		const char *a = lg_member(msg, len, "accepted"),
+		           *d = lg_member(msg, len, "duplicates");
+		ag->batch_out = 0;
+		G.events_acked += (a ? strtoll(a, NULL, 10) : 0) + (d ? strtoll(d, NULL, 10) : 0);
+		if (!G.events_printed && G.events_acked >= (long long)G.o.events * G.o.agents) {
+			G.events_printed = 1;
+			printf("events acked %lld\n", G.events_acked);
+		}
+		if (ag->events_left)
+			lws_callback_on_writable(ag->wsi);
 	} else if (!strncmp(type, "\"policy\"", 8)) {
 		const char *v = lg_member(msg, len, "version");
 		int64_t version = v ? strtoll(v, NULL, 10) : 0;
@@ -429,9 +461,53 @@ static int lg_receive(struct lws *wsi, struct lg_agent *ag, const char *in, size
 	return 0;
 }
 
+/* Writes the agent's next batch of --events into p (cap bytes): its length,
+ * or -1. Each event's id is unique to this run (start time, agent, number). */
+static int lg_events_batch(struct lg_agent *ag, char *p, size_t cap)
+{
+	static const char *const icp[] = {"sql_injection", "xss", "command_injection", "ssrf",
+	                                  "path_traversal"};
+	static const char *const sev[] = {"low", "medium", "high", "critical"};
+	uint32_t k = ag->events_left < LG_EVENT_BATCH ? ag->events_left : LG_EVENT_BATCH;
+	struct timespec ts;
+	struct tm tm;
+	char when[64];
+	size_t n;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	snprintf(when, sizeof when, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+	         tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+	         (int)(ts.tv_nsec / 1000000));
+	n = (size_t)snprintf(p, cap, "{\"type\":\"events\",\"seq\":%lld,\"events\":[",
+	                     (long long)(ag->events_seq + 1));
+	for (uint32_t i = 0; i < k && n < cap; i++) {
+		uint64_t num = (uint64_t)G.o.events - ag->events_left + i;
+		n += (size_t)snprintf(
+		    p + n, cap - n,
+		    "%s{\"id\":\"%08x-%04x-4%03x-8%03x-%012llx\",\"ts\":\"%s\","
+		    "\"interceptor\":\"%s\",\"action\":\"%s\",\"severity\":\"%s\","
+		    "\"confidence\":0.9,\"source_ip\":\"198.51.100.%u\",\"method\":\"GET\","
+		    "\"endpoint\":\"/loadgen/%u\",\"payload\":\"' OR %llu=%llu --\"}",
+		    i ? "," : "", (unsigned)(G.start_ns & 0xffffffff),
+		    (unsigned)(ag->index & 0xffff), (unsigned)((ag->index >> 16) & 0xfff),
+		    (unsigned)(num >> 48 & 0xfff), (unsigned long long)(num & 0xffffffffffffULL),
+		    when, icp[num % 5], num % 3 ? "blocked" : "logged", sev[num % 4],
+		    (unsigned)(num % 7) + 1, (unsigned)(num % 4), (unsigned long long)num,
+		    (unsigned long long)num);
+	}
+	if (n + 3 > cap)
+		return -1;
+	memcpy(p + n, "]}", 3);
+	ag->events_left -= k;
+	ag->events_seq++;
+	ag->batch_out = 1;
+	return (int)n + 2;
+}
+
 static int lg_writeable(struct lws *wsi, struct lg_agent *ag)
 {
-	unsigned char buf[LWS_PRE + 1024];
+	static unsigned char buf[LWS_PRE + 16384]; /* the one lws thread */
 	char *p = (char *)buf + LWS_PRE;
 	int n;
 
@@ -454,12 +530,17 @@ static int lg_writeable(struct lws *wsi, struct lg_agent *ag)
 		ag->applied_version = 0;
 		n = snprintf(p, 1000, "{\"type\":\"applied\",\"version\":%lld,\"ok\":%s}",
 		             (long long)(v > 0 ? v : -v), v > 0 ? "true" : "false");
+	} else if (ag->state == LG_READY && ag->events_left && !ag->batch_out) {
+		n = lg_events_batch(ag, p, sizeof buf - LWS_PRE);
+		if (n < 0)
+			return -1;
 	} else {
 		return 0;
 	}
 	if (lws_write(wsi, (unsigned char *)p, (size_t)n, LWS_WRITE_TEXT) < n)
 		return -1;
-	if (ag->applied_version)
+	/* one write per callback: ask again for what is still to send */
+	if (ag->applied_version || (ag->state == LG_READY && ag->events_left && !ag->batch_out))
 		lws_callback_on_writable(wsi);
 	return 0;
 }
@@ -690,7 +771,8 @@ static void lg_usage(void)
 	        "usage: moat-loadgen --url URL --token TOKEN --env ENV --agents N\n"
 	        "         [--id-prefix P] [--hello-version V] [--connect-window W]\n"
 	        "         [--connect-timeout S] [--wait-version V --out FILE] [--timeout S]\n"
-	        "         [--version-timeout S] [--out FILE] [--verify] [--no-applied]\n");
+	        "         [--version-timeout S] [--out FILE] [--verify] [--no-applied]\n"
+	        "         [--events N]\n");
 }
 
 static int lg_num(const char *s, long long min, long long max, long long *out)
@@ -743,6 +825,8 @@ static int lg_parse(int argc, char **argv, struct lg_opts *o)
 			o->out = val;
 		else if (!strcmp(k, "--agents") && !lg_num(val, 1, 1000000, &v))
 			o->agents = (long)v;
+		else if (!strcmp(k, "--events") && !lg_num(val, 0, 1000000, &v))
+			o->events = (long)v;
 		else if (!strcmp(k, "--connect-window") && !lg_num(val, 1, 100000, &v))
 			o->connect_window = (long)v;
 		else if (!strcmp(k, "--hello-version") && !lg_num(val, 0, INT64_MAX, &v))
@@ -820,6 +904,7 @@ int main(int argc, char **argv)
 	for (long i = 0; i < G.o.agents; i++) {
 		G.agents[i].index = (uint32_t)i;
 		G.agents[i].version = (int64_t)G.o.hello_version;
+		G.agents[i].events_left = (uint32_t)G.o.events;
 	}
 	pthread_mutex_init(&G.cmd_lock, NULL);
 	signal(SIGINT, lg_on_signal);

@@ -443,6 +443,97 @@ static void hello_and_applied_are_refused_at_the_state_bound(void **state)
 	assert_int_equal(sql_count(f, "SELECT count(*) FROM agents"), 1);
 }
 
+/* ---- the agent-state subscribers ---- */
+
+struct agentsub {
+	pthread_mutex_t lock;
+	int calls, lock_held, n;
+	int kind[16];
+	char agent[16][16];
+	int64_t version[16];
+	int ok[16];
+	int64_t committed; /* agent-2 rows another connection saw in the call */
+	const char *path;
+};
+
+static void agents_seen(void *arg, const struct ingest_agent_change *ch, size_t n)
+{
+	struct agentsub *a = arg;
+	sqlite3 *db;
+	sqlite3_stmt *s;
+
+	pthread_mutex_lock(&a->lock);
+	a->calls++;
+	a->lock_held |= ingest_lock_held();
+	for (size_t i = 0; i < n && a->n < 16; i++, a->n++) {
+		a->kind[a->n] = ch[i].kind;
+		snprintf(a->agent[a->n], sizeof a->agent[0], "%s", ch[i].agent_id);
+		a->version[a->n] = ch[i].version;
+		a->ok[a->n] = ch[i].ok;
+	}
+	if (sqlite3_open(a->path, &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM agents WHERE agent_id = 'agent-2'", -1, &s,
+	                       NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			a->committed = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	pthread_mutex_unlock(&a->lock);
+}
+
+/* The agent-state subscriber hears, after the commit and with no writer
+ * lock held, every hello, applied and offline in order; not the last-seen
+ * refreshes, nor a job that failed on its own (an unknown project). */
+static void agent_state_subscribers_hear_each_committed_change_in_order(void **state)
+{
+	struct fixture *f = *state;
+	struct ingest_agent h1, h2, bad;
+	struct agentsub a;
+	static const int kinds[] = {INGEST_AGENT_CONNECTED, INGEST_AGENT_APPLIED,
+	                            INGEST_AGENT_CONNECTED, INGEST_AGENT_DISCONNECTED};
+	static const char *const agents[] = {"agent-1", "agent-1", "agent-2", "agent-1"};
+	static const int64_t versions[] = {3, 1, 0};
+
+	memset(&a, 0, sizeof a);
+	pthread_mutex_init(&a.lock, NULL);
+	a.path = f->path;
+	memset(&h1, 0, sizeof h1);
+	h1.project_id = f->p.id;
+	h1.env_id = f->prod.id;
+	h1.policy_version = 3;
+	snprintf(h1.agent_id, sizeof h1.agent_id, "agent-1");
+	h2 = h1;
+	h2.policy_version = 0;
+	snprintf(h2.agent_id, sizeof h2.agent_id, "agent-2");
+	bad = h1;
+	bad.project_id = 9999;
+	assert_int_equal(ingest_subscribe_agents(agents_seen, &a), MOAT_OK);
+	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	/* held back, so that most of them share a commit */
+	assert_int_equal(sqlite3_exec(f->db, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(ingest_agent_hello(&h1), MOAT_OK);
+	ingest_agent_seen(f->p.id, "agent-1");
+	assert_int_equal(ingest_agent_applied(f->p.id, "agent-1", 1, 1, NULL), MOAT_OK);
+	assert_int_equal(ingest_agent_hello(&bad), MOAT_OK);
+	assert_int_equal(ingest_agent_hello(&h2), MOAT_OK);
+	ingest_agent_offline(f->p.id, "agent-1");
+	assert_int_equal(sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL), SQLITE_OK);
+	ingest_stop();
+	ingest_unsubscribe_all();
+	assert_int_equal(a.lock_held, 0);
+	assert_true(a.calls >= 1 && a.calls <= 2);
+	assert_int_equal(a.n, 4);
+	for (int i = 0; i < 4; i++) {
+		assert_int_equal(a.kind[i], kinds[i]);
+		assert_string_equal(a.agent[i], agents[i]);
+		if (i < 3)
+			assert_int_equal(a.version[i], versions[i]);
+	}
+	assert_int_equal(a.ok[1], 1);
+	assert_int_equal(a.committed, 1); /* the rows were there to read */
+}
+
 /* ---- a subscriber inside the transaction ---- */
 
 struct txsub {
@@ -535,6 +626,8 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(seen_refreshes_stop_queueing_at_half_the_state_bound,
 	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        agent_state_subscribers_hear_each_committed_change_in_order, setup, teardown),
 	    cmocka_unit_test_setup_teardown(hello_and_applied_are_refused_at_the_state_bound, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(a_job_that_fails_midway_leaves_nothing_of_itself, setup,
