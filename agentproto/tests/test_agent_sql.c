@@ -291,6 +291,24 @@ static void ordinary_text_passes(void **state)
 				fail_msg("blocked (dialect %d): %s", d, cases[i].input);
 }
 
+/* Look-alikes of quotes and dashes (U+FF07, U+2019, U+2013, U+FF1D) are
+ * letters to the three databases: inside the literal they stay data. The
+ * same attack with the real characters, decoded from %-escapes, fires. */
+static void unicode_look_alikes_stay_text(void **state)
+{
+	(void)state;
+	for (int d = 1; d <= 3; d++) {
+		assert_int_equal(check(d, STR,
+		                       "\xef\xbc\x87 OR \xef\xbc\x871\xef\xbc\x87\xef\xbc\x9d"
+		                       "\xef\xbc\x871"),
+		                 MOAT_ALLOW);
+		assert_int_equal(check(d, STR, "x\xe2\x80\x99 OR 1=1 \xe2\x80\x93\xe2\x80\x93 "),
+		                 MOAT_ALLOW);
+	}
+	assert_int_equal(check(MYSQL, "SELECT * FROM t WHERE a = '%s' AND b = 1", "x' OR 1=1 -- "),
+	                 MOAT_BLOCK);
+}
+
 static void inputs_equal_to_literals_pass(void **state)
 {
 	const struct moat_policy *p = block_policy();
@@ -349,6 +367,7 @@ int main(void)
 	    cmocka_unit_test(bypass_families_are_blocked),
 	    cmocka_unit_test(encoded_inputs_are_found_decoded),
 	    cmocka_unit_test(ordinary_text_passes),
+	    cmocka_unit_test(unicode_look_alikes_stay_text),
 	    cmocka_unit_test(inputs_equal_to_literals_pass),
 	    cmocka_unit_test(a_dialect_decides_what_a_quote_does),
 	    cmocka_unit_test(keywords_and_functions_are_found_in_any_case),
