@@ -296,14 +296,14 @@ static void ordinary_text_passes(void **state)
  * same attack with the real characters, decoded from %-escapes, fires. */
 static void unicode_look_alikes_stay_text(void **state)
 {
+#define FWQ  "\xef\xbc\x87" /* U+FF07 FULLWIDTH APOSTROPHE */
+#define FWEQ "\xef\xbc\x9d" /* U+FF1D FULLWIDTH EQUALS SIGN */
+#define RSQ  "\xe2\x80\x99" /* U+2019 RIGHT SINGLE QUOTATION MARK */
+#define END  "\xe2\x80\x93" /* U+2013 EN DASH */
 	(void)state;
 	for (int d = 1; d <= 3; d++) {
-		assert_int_equal(check(d, STR,
-		                       "\xef\xbc\x87 OR \xef\xbc\x871\xef\xbc\x87\xef\xbc\x9d"
-		                       "\xef\xbc\x871"),
-		                 MOAT_ALLOW);
-		assert_int_equal(check(d, STR, "x\xe2\x80\x99 OR 1=1 \xe2\x80\x93\xe2\x80\x93 "),
-		                 MOAT_ALLOW);
+		assert_int_equal(check(d, STR, FWQ " OR " FWQ "1" FWQ FWEQ FWQ "1"), MOAT_ALLOW);
+		assert_int_equal(check(d, STR, "x" RSQ " OR 1=1 " END END " "), MOAT_ALLOW);
 	}
 	assert_int_equal(check(MYSQL, "SELECT * FROM t WHERE a = '%s' AND b = 1", "x' OR 1=1 -- "),
 	                 MOAT_BLOCK);
