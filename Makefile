@@ -65,7 +65,7 @@ run: deps
 check: $(UNIT_BIN) $(AGENT_UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
 
-e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo
+e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo $(BUILD)/shop
 	python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web
 
 test:

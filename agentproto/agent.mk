@@ -5,6 +5,8 @@
 #   $(BUILD)/libmoatagent.a      the library (agentproto/lib/*.c)
 #   $(BUILD)/moat-agent-demo     agentproto/examples/moat-agent-demo.c
 #   $(BUILD)/moat-loadgen        agentproto/examples/moat-loadgen.c
+#   $(BUILD)/shop                agentproto/examples/shop.c, the SQL-injectable shop the
+#                                interceptors protect (libmicrohttpd, sqlite3)
 #   $(BUILD)/tests/test_agent_*  cmocka tests (agentproto/tests/test_agent_*.c)
 #   $(BUILD)/bench-detect        the interceptors on a corpus (bench/detect/run.sh)
 #
@@ -20,7 +22,7 @@ AGENT_CFLAGS    = -Iagentproto/lib $(shell pkg-config --cflags libwebsockets jan
 AGENT_LIBS      = $(shell pkg-config --libs libwebsockets jansson 2>/dev/null) -lmbedcrypto -lpthread -lm
 AGENT_UNIT_SRC := $(sort $(wildcard agentproto/tests/test_agent_*.c))
 AGENT_UNIT_BIN := $(patsubst agentproto/tests/%.c,$(BUILD)/tests/%,$(AGENT_UNIT_SRC))
-AGENT_BINS     := $(BUILD)/libmoatagent.a $(BUILD)/moat-agent-demo $(BUILD)/moat-loadgen
+AGENT_BINS     := $(BUILD)/libmoatagent.a $(BUILD)/moat-agent-demo $(BUILD)/moat-loadgen $(BUILD)/shop
 
 .PHONY: agent agent-check agent-lint
 agent: $(AGENT_BINS) $(AGENT_UNIT_BIN)
@@ -44,6 +46,9 @@ $(BUILD)/moat-agent-demo: agentproto/examples/moat-agent-demo.c $(BUILD)/libmoat
 
 $(BUILD)/moat-loadgen: agentproto/examples/moat-loadgen.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
+
+$(BUILD)/shop: agentproto/examples/shop.c $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(shell pkg-config --cflags libmicrohttpd sqlite3) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(shell pkg-config --libs libmicrohttpd sqlite3) $(AGENT_LIBS)
 
 # With libmodsecurity-dev (scripts/deps.sh detect) it also drives
 # ModSecurity + the OWASP CRS, side by side (--crs).
