@@ -650,6 +650,11 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		}
 		return;
 	}
+	/* a statement starts with its keyword (or a parenthesis, or nothing) */
+	if (st->stmt_start && t->type != MA_SQL_T_SEMI && t->type != MA_SQL_T_LPAREN &&
+	    !(t->type == MA_SQL_T_WORD && (ma_kw_statement(kw) || kw == KW_SELECT ||
+	                                   kw == KW_WITH || kw == KW_VALUES)))
+		st->valid = 0;
 	if (st->prev_kw == KW_AS && t->type == MA_SQL_T_WORD) {
 		st->expect_op = 1; /* AS BINARY, AS CHAR, AS "name": a type or an alias */
 		st->stmt_start = 0;

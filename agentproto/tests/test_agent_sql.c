@@ -278,6 +278,8 @@ static void ordinary_text_passes(void **state)
 	    {NUM, "Hi; show me more"},
 	    {NUM, "BASE; SET SWAROVSKI"},
 	    {NUM, "8-bit Limit (BRK)"},
+	    /* a closed quote then ';' and words: no statement starts with a word */
+	    {STR, "fine';; thanks"},
 	    /* file names and values with spaces */
 	    {STR, "my file (1).txt"},
 	    {STR, "3.5\" floppy"},
