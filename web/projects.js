@@ -1,7 +1,8 @@
-// The projects screen: every project with its environments, and a form that
-// creates one (POST /api/v1/projects). Archived projects are listed only
-// with "Show archived" (#/projects?archived=1); editors archive and
-// un-archive a project from its row (PATCH {"archived": true|false}).
+// The projects screen: every project with its last 24 hours, agents online
+// and each environment's policy version, and a form that creates one (POST
+// /api/v1/projects); a project's link opens its attacks. Archived projects
+// are listed only with "Show archived" (#/projects?archived=1); editors
+// archive and un-archive a project from its row (PATCH {"archived": true|false}).
 import { api, get, problemText, projectPath } from './api.js';
 import { h, txt, formatTime, loading, errorBox, announce, routeHref } from './dom.js';
 
@@ -40,19 +41,21 @@ function createForm(onCreated) {
   return h('section', { class: 'panel' }, h('h2', { id: 'create-title' }, 'New project'), form, err);
 }
 
-const MAX_STATS = 50; // projects whose last 24 hours are counted (a call each)
+const MAX_STATS = 50; // projects whose figures are read (two calls each)
 
-// Fills the "Last 24 hours" cells: blocked and logged events (GET …/stats).
+// Fills a project's figures: its last 24 hours (blocked and logged, …/stats),
+// agents online and each environment's policy version (the rollout of
+// …/agents, asked for one agent only).
 async function fillStats(table, projects) {
   await Promise.all(projects.slice(0, MAX_STATS).filter((p) => !p.archived).map(async (p) => {
-    const cell = [...table.querySelectorAll('tr[data-slug]')].find((tr) => tr.dataset.slug === p.slug)?.querySelector('.last24');
-    if (!cell) return;
-    try {
-      const s = await get(projectPath(p.slug, '/stats?bucket=day'));
-      cell.textContent = `${s.by_action.blocked} blocked · ${s.by_action.logged} logged`;
-    } catch {
-      cell.textContent = 'unavailable';
-    }
+    const row = [...table.querySelectorAll('tr[data-slug]')].find((tr) => tr.dataset.slug === p.slug);
+    if (!row) return;
+    const [s, a] = (await Promise.allSettled([get(projectPath(p.slug, '/stats?bucket=day')),
+      get(projectPath(p.slug, '/agents?online=true&limit=1'))])).map((r) => r.value);
+    const cell = (cls, v) => { row.querySelector(cls).textContent = v === undefined ? 'unavailable' : v; };
+    cell('.last24', s && `${s.by_action.blocked} blocked · ${s.by_action.logged} logged`);
+    cell('.agents', a && a.rollout.reduce((n, r) => n + r.online, 0));
+    if (a) cell('.env-versions', a.rollout.map((r) => `${r.environment} v${r.latest_version}`).join(', '));
   }));
 }
 
@@ -87,14 +90,15 @@ function projectsTable(projects, showArchived, canEdit, reload) {
     h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}/attacks` }, String(p.slug))),
     h('td', {}, p.archived ? `${txt(p.name)} (archived)` : txt(p.name)),
     h('td', { class: 'last24' }, i < MAX_STATS && !p.archived ? '…' : '—'),
-    h('td', {}, (p.environments || []).map((e) => String(e.name)).join(', ')),
+    h('td', { class: 'agents num' }, i < MAX_STATS && !p.archived ? '…' : '—'),
+    h('td', { class: 'env-versions' }, (p.environments || []).map((e) => String(e.name)).join(', ')),
     h('td', {}, formatTime(p.created_at)),
     canEdit ? h('td', {}, archiveButton(p, reload)) : null));
   return h('div', { class: 'scroll' }, h('table', { id: 'projects' },
     h('caption', { class: 'sr-only' }, 'Projects'),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Slug'), h('th', { scope: 'col' }, 'Name'),
-      h('th', { scope: 'col' }, 'Last 24 hours'),
-      h('th', { scope: 'col' }, 'Environments'), h('th', { scope: 'col' }, 'Created'),
+      h('th', { scope: 'col' }, 'Last 24 hours'), h('th', { scope: 'col', class: 'num' }, 'Agents online'),
+      h('th', { scope: 'col' }, 'Environments (policy version)'), h('th', { scope: 'col' }, 'Created'),
       canEdit ? h('th', { scope: 'col' }, 'Archive') : null)),
     h('tbody', {}, rows)));
 }

@@ -53,8 +53,14 @@ export const TESTS = [
     await page.locator(`tr[data-slug="${slug}"] .last24`, { hasText: '0 blocked · 0 logged' }).waitFor();
     // a project with events: its last 24 hours in the list
     const busy = await projectWithEvents(admin, [event(), event(), event({ action: 'logged' })]);
+    await admin.req('PUT', `/api/v1/projects/${busy.slug}/environments/production/policy`,
+      { interceptors: { xss: { mode: 'block' } } }, { expect: 200 });
     await page.reload();
     await page.locator(`tr[data-slug="${busy.slug}"] .last24`, { hasText: '2 blocked · 1 logged' }).waitFor();
+    // agents online and each environment's policy version
+    await page.locator(`tr[data-slug="${busy.slug}"] .agents`, { hasText: /^0$/ }).waitFor();
+    await page.locator(`tr[data-slug="${busy.slug}"] .env-versions`, { hasText: /^production v2$/ }).waitFor();
+    await page.locator(`tr[data-slug="${slug}"] .env-versions`, { hasText: /^production v1$/ }).waitFor();
     const got = await admin.req('GET', `/api/v1/projects/${slug}`, undefined, { expect: 200 });
     assert.equal(got.body.name, 'Shop <b>front</b>');
     // a taken slug: the server's sentence, shown next to the form
