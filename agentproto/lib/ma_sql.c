@@ -776,9 +776,6 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 				st->valid = 0; /* ON only after a join */
 			st->expect_op = 0;
 			break;
-		case KW_FROM:
-		case KW_WHERE:
-		case KW_HAVING:
 		case KW_LIMIT:
 		case KW_OFFSET:
 			/* LIMIT takes numbers (or a parameter) only */
@@ -789,6 +786,9 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 				st->valid = 0;
 			st->expect_op = 0;
 			break;
+		case KW_FROM:
+		case KW_WHERE:
+		case KW_HAVING:
 		case KW_INTO:
 		case KW_JOIN:
 		case KW_PROCEDURE:

@@ -176,6 +176,8 @@ static void classic_injections_are_blocked(void **state)
 	    {NUM, "1 AND ascii(substring(user(),1,1))>64"},
 	    {NUM, "(SELECT COUNT(*) FROM information_schema.tables)"},
 	    {NUM, "1 -- "},
+	    {NUM, "0 or 1 group by concat(version(), floor(rand(0)*2)) having min(0) -- "},
+	    {NUM, "1 GROUP BY 1 HAVING 1=1 -- "},
 	    {LIKE, "%' OR 1=1 -- "},
 	    {ORD, "(CASE WHEN (1=1) THEN name ELSE price END)"},
 	    {ORD, "1, (SELECT 1 FROM dual WHERE sleep(3))"},
