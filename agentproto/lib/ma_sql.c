@@ -652,8 +652,8 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 	}
 	/* a statement starts with its keyword (or a parenthesis, or nothing) */
 	if (st->stmt_start && t->type != MA_SQL_T_SEMI && t->type != MA_SQL_T_LPAREN &&
-	    !(t->type == MA_SQL_T_WORD && (ma_kw_statement(kw) || kw == KW_SELECT ||
-	                                   kw == KW_WITH || kw == KW_VALUES)))
+	    !(t->type == MA_SQL_T_WORD &&
+	      (ma_kw_statement(kw) || kw == KW_SELECT || kw == KW_WITH || kw == KW_VALUES)))
 		st->valid = 0;
 	if (st->prev_kw == KW_AS && t->type == MA_SQL_T_WORD) {
 		st->expect_op = 1; /* AS BINARY, AS CHAR, AS "name": a type or an alias */
@@ -921,7 +921,7 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 	const struct ma_sql_tok *t = &w[j];
 	const struct ma_sql_tok *a1 = ma_next_sig(w, n, j);
 	const struct ma_sql_tok *a2 = a1 ? ma_next_sig(w, n, (int)(a1 - w)) : NULL;
-	int kw = ma_tok_kw(sql, t), k1 = a1 ? ma_tok_kw(sql, a1) : KW_NONE;
+	int kw = ma_tok_kw(sql, t);
 
 	switch (kw) {
 	case KW_SELECT:
@@ -957,9 +957,17 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 		return ma_word_in(sql, a1, objects) ? 1 : 0;
 	case KW_INSERT:
 	case KW_REPLACE:
-		return k1 == KW_INTO;
 	case KW_DELETE:
-		return k1 == KW_FROM;
+		/* INTO / FROM, after at most two modifiers (IGNORE, LOW_PRIORITY, QUICK) */
+		for (int k = 0; a1 && k < 3; k++) {
+			int ka = ma_tok_kw(sql, a1);
+			if (ka == (kw == KW_DELETE ? KW_FROM : KW_INTO))
+				return 1;
+			if (a1->type != MA_SQL_T_WORD)
+				return 0;
+			a1 = ma_next_sig(w, n, (int)(a1 - w));
+		}
+		return 0;
 	case KW_UPDATE:
 		return a2 && ma_tok_kw(sql, a2) == KW_SET;
 	case KW_WAITFOR:

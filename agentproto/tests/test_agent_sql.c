@@ -172,6 +172,7 @@ static void classic_injections_are_blocked(void **state)
 	    {STR, "' || (SELECT password FROM users LIMIT 1) || '"},
 	    {NUM, "1 OR 1=1"},
 	    {NUM, "1; DELETE FROM users"},
+	    {NUM, "1; delete low_priority quick from users"},
 	    {NUM, "-1 UNION ALL SELECT NULL, @@version"},
 	    {NUM, "1 AND ascii(substring(user(),1,1))>64"},
 	    {NUM, "(SELECT COUNT(*) FROM information_schema.tables)"},
