@@ -441,6 +441,11 @@ enum moat_sql_dialect {
  * An input that only breaks the statement (a syntax error) does not fire.
  * Returns MOAT_BLOCK (the mode is block: do not run the statement) or
  * MOAT_ALLOW. The macro captures the caller's file, line and function.
+ * Without a request (r NULL) or inputs it allows: there are no
+ * context-free SQL rules yet. Allocates nothing unless it fires; uses
+ * about 13 KB of the caller's stack (token buffers).
+ * Statements with bound parameters need no check: only pasted text can
+ * change a statement's structure.
  *
  *     char sql[512];
  *     snprintf(sql, sizeof sql, "SELECT * FROM products WHERE name LIKE '%%%s%%'", q);
