@@ -446,7 +446,7 @@ struct store_event_groups {
 	int complete;                  /* 0: over STORE_GROUPS_MAX, some not counted */
 	int64_t trend_start, trend_ms; /* bucket k: [start + k * ms, start + (k + 1) * ms) */
 	int trend_n;                   /* buckets (24 or 25) */
-	int rollup;                    /* the whole hours came from event_groups_hour */
+	int rollup;                    /* the whole hours came from a rollup */
 };
 
 /* The groups of the events matching f (f->since_ms and f->until_ms must
@@ -454,11 +454,12 @@ struct store_event_groups {
  * ordered by last_ts descending, then interceptor, endpoint, source (byte
  * order, none first); the first limit of them. The trend's bucket is the
  * range / 24 rounded up to a whole minute (a whole hour for a range of 24
- * hours or more), aligned to multiples of itself since the epoch. Without
- * source and with no filter but environment, interceptor, action and
- * endpoint, the whole hours of a range of 24 hours or more come from
- * event_groups_hour (schema 009) and only the partial hours at its edges
- * from the events. out: store_event_groups_cleanup. */
+ * hours or more), aligned to multiples of itself since the epoch. With no
+ * filter but environment, interceptor, action, endpoint and source
+ * address, the whole hours of a range of 24 hours or more come from a
+ * rollup (event_groups_hour, schema 009; by source or with an address
+ * filter event_sources_hour, 010) and only the partial hours at its edges
+ * from the events (out->rollup). out: store_event_groups_cleanup. */
 int store_event_groups(struct store *st, const struct store_event_filter *f, int by_source,
                        int limit, struct store_event_groups *out);
 void store_event_groups_cleanup(struct store_event_groups *out);

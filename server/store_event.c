@@ -1,13 +1,14 @@
 /*
  * store_event.c — writing threat events: insert with deduplication on the
  * agent's event id, the rollups the statistics and the groups read
- * (schemas 005, 009), and the
+ * (schemas 005, 009, 010), and the
  * retention purge. Only the writer thread calls these. Thread: the
  * writer's connection.
  *
  * Rollups. Every row of event_counts (per minute), event_counts_hour,
- * event_top and event_groups_hour (per hour) is the count of the events
- * that exist (event_groups_hour also their least and greatest ts): the writer
+ * event_top, event_groups_hour and event_sources_hour (per hour) is the
+ * count of the events that exist (the last two also their least and
+ * greatest ts): the writer
  * adds the events a job inserted in the same transaction, the purge
  * subtracts the events it deletes in the same transaction. Both aggregate
  * in memory first (sort, then one upsert per distinct key), so a batch of
@@ -196,6 +197,7 @@ struct ru_ev {
 	const char *cols[3];        /* interceptor, action, severity */
 	const char *vals[RU_KINDS]; /* endpoint, source_ip, rule; NULL = none */
 	const char *group[3];       /* interceptor, endpoint, action (schema 009) */
+	const char *source[4];      /* interceptor, endpoint, source_ip, action (010) */
 };
 
 /* floor(ts / width): the schema's buckets (C and SQL divide towards 0). */
@@ -216,6 +218,10 @@ static void ru_fill(struct ru_ev *r, int64_t project_id, int64_t env_id, int64_t
 	r->group[0] = interceptor;
 	r->group[1] = endpoint;
 	r->group[2] = action;
+	r->source[0] = interceptor;
+	r->source[1] = endpoint;
+	r->source[2] = source_ip;
+	r->source[3] = action;
 	r->cols[0] = interceptor;
 	r->cols[1] = action;
 	r->cols[2] = severity;
@@ -271,6 +277,13 @@ static int ru_cmp_group(const void *x, const void *y)
 	return ru_cmp(a, b, a->hour, b->hour, a->group, b->group, 3);
 }
 
+static int ru_cmp_source(const void *x, const void *y)
+{
+	const struct ru_ev *a = x, *b = y;
+
+	return ru_cmp(a, b, a->hour, b->hour, a->source, b->source, 4);
+}
+
 static int ru_cmp_top(const void *x, const void *y, int k)
 {
 	const struct ru_ev *a = x, *b = y;
@@ -320,11 +333,31 @@ static int ru_put(struct store *st, const char *up, const char *zap, const struc
 	return MOAT_OK;
 }
 
-/* Adds the events ev[0..n) (one key of event_groups_hour) times sign to
- * their row. A subtraction drops the row at zero and otherwise recomputes
- * its first_ts and last_ts from the events left (the deleted ones may
- * have been them): through events_endpoint, the row's endpoint and hour. */
-static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int sign)
+/* The least (f "min") or greatest ("max") ts of the events of one rollup
+ * row: project ?1, environment ?2, hour ?3, interceptor ?4, action ?7 and
+ * the rest of the row's key (endpoint, source address), read through the
+ * index idx that narrows them most. */
+#define RU_EDGE(f, idx, key)                                                                       \
+	"(SELECT " f "(ts) FROM events INDEXED BY " idx " WHERE project_id = ?1 AND " key          \
+	" AND ts >= ?3 * 3600000 AND ts < (?3 + 1) * 3600000"                                      \
+	" AND environment_id = ?2 AND interceptor = ?4 AND action = ?7)"
+#define RU_GROUP_KEY                                                                               \
+	" WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3 AND interceptor = ?4"        \
+	" AND has_endpoint = ?5 AND endpoint = ?6 AND action = ?7"
+#define RU_SOURCE_KEY RU_GROUP_KEY " AND has_source = ?11 AND source_ip = ?13"
+/* Sets first_ts and last_ts of the row of table that where selects from
+ * the events it counts. */
+#define RU_FIX(table, idx, key, where)                                                             \
+	"UPDATE " table                                                                            \
+	" SET first_ts = " RU_EDGE("min", idx, key) ","                                            \
+	                                            " last_ts = " RU_EDGE("max", idx, key) where
+
+/* Adds the events ev[0..n) (one key of event_groups_hour, or with src of
+ * event_sources_hour) times sign to their row. A subtraction drops the
+ * row at zero and otherwise recomputes its first_ts and last_ts from the
+ * events left (the deleted ones may have been them): through
+ * events_endpoint (the row's endpoint and hour), or events_source. */
+static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int sign, int src)
 {
 	static const char up[] =
 	    "INSERT INTO event_groups_hour(project_id, environment_id, hour, interceptor,"
@@ -332,45 +365,29 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO UPDATE SET"
 	    " n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),"
 	    " last_ts = max(last_ts, excluded.last_ts)";
-	static const char zap[] =
-	    "DELETE FROM event_groups_hour WHERE project_id = ?1 AND environment_id = ?2"
-	    " AND hour = ?3 AND interceptor = ?4 AND has_endpoint = ?5 AND endpoint = ?6"
-	    " AND action = ?7 AND n <= 0";
-#define RU_GROUP_EDGE(f, ep)                                                                       \
-	"(SELECT " f "(ts) FROM events INDEXED BY events_endpoint WHERE project_id = ?1"           \
-	" AND " ep " AND ts >= ?3 * 3600000 AND ts < (?3 + 1) * 3600000"                           \
-	" AND environment_id = ?2 AND interceptor = ?4 AND action = ?7)"
-	static const char fix_ep[] = "UPDATE event_groups_hour SET first_ts = " RU_GROUP_EDGE(
-	    "min",
-	    "endpoint = ?6") ", last_ts = " RU_GROUP_EDGE("max",
-	                                                  "endpoint = ?6") " WHERE project_id = ?1 "
-	                                                                   "AND environment_id = "
-	                                                                   "?2 AND hour = ?3 AND "
-	                                                                   "interceptor = ?4"
-	                                                                   " AND has_endpoint = ?5 "
-	                                                                   "AND endpoint = ?6 AND "
-	                                                                   "action = ?7";
-	static const char fix_none[] = "UPDATE event_groups_hour SET first_ts = " RU_GROUP_EDGE(
-	    "min",
-	    "endpoint IS NULL") ", last_ts = " RU_GROUP_EDGE("max",
-	                                                     "endpoint IS NULL") " WHERE "
-	                                                                         "project_id = ?1 "
-	                                                                         "AND "
-	                                                                         "environment_id = "
-	                                                                         "?2 AND hour = ?3 "
-	                                                                         "AND interceptor "
-	                                                                         "= ?4"
-	                                                                         " AND "
-	                                                                         "has_endpoint = "
-	                                                                         "?5 AND endpoint "
-	                                                                         "= ?6 AND action "
-	                                                                         "= ?7";
-#undef RU_GROUP_EDGE
+	static const char zap[] = "DELETE FROM event_groups_hour" RU_GROUP_KEY " AND n <= 0";
+	static const char fix_ep[] =
+	    RU_FIX("event_groups_hour", "events_endpoint", "endpoint = ?6", RU_GROUP_KEY);
+	static const char fix_none[] =
+	    RU_FIX("event_groups_hour", "events_endpoint", "endpoint IS NULL", RU_GROUP_KEY);
+	static const char up_src[] =
+	    "INSERT INTO event_sources_hour(project_id, environment_id, hour, interceptor,"
+	    " has_endpoint, endpoint, action, n, first_ts, last_ts, has_source, source_ip)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13) ON CONFLICT DO UPDATE SET"
+	    " n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),"
+	    " last_ts = max(last_ts, excluded.last_ts)";
+	static const char zap_src[] = "DELETE FROM event_sources_hour" RU_SOURCE_KEY " AND n <= 0";
+	static const char fix_src[] = RU_FIX("event_sources_hour", "events_source",
+	                                     "source_ip IS ?12 AND endpoint IS ?14", RU_SOURCE_KEY);
 	const struct ru_ev *r = &ev[0];
-	const char *steps[3] = {up, sign < 0 ? zap : NULL, NULL};
+	const char *steps[3] = {src ? up_src : up, NULL, NULL};
+	const char *source = r->source[2];
 	int64_t lo = r->ts, hi = r->ts;
 
-	steps[2] = sign < 0 ? (r->group[1] ? fix_ep : fix_none) : NULL;
+	if (sign < 0) {
+		steps[1] = src ? zap_src : zap;
+		steps[2] = src ? fix_src : r->group[1] ? fix_ep : fix_none;
+	}
 	for (size_t i = 1; i < n; i++) {
 		lo = ev[i].ts < lo ? ev[i].ts : lo;
 		hi = ev[i].ts > hi ? ev[i].ts : hi;
@@ -392,6 +409,14 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 			sqlite3_bind_int64(s, 9, lo);
 			sqlite3_bind_int64(s, 10, hi);
 		}
+		if (src) {
+			sqlite3_bind_int(s, 11, source != NULL);
+			if (k == 2) {
+				store_bind_text(s, 12, source);
+				store_bind_text(s, 14, r->group[1]);
+			}
+			sqlite3_bind_text(s, 13, source ? source : "", -1, SQLITE_STATIC);
+		}
 		rc = sqlite3_step(s);
 		rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
 		sqlite3_reset(s);
@@ -400,6 +425,10 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 	}
 	return MOAT_OK;
 }
+#undef RU_FIX
+#undef RU_SOURCE_KEY
+#undef RU_GROUP_KEY
+#undef RU_EDGE
 
 #define RU_COUNTS_UP(table, t)                                                                     \
 	"INSERT INTO " table "(project_id, environment_id, " t                                     \
@@ -422,13 +451,14 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 	static const char zap_top[] =
 	    "DELETE FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
 	    " AND kind = ?4 AND value = ?5 AND n <= 0";
-	int (*const cmp[3 + RU_KINDS])(const void *, const void *) = {
-	    ru_cmp_minute, ru_cmp_hour, ru_cmp_top0, ru_cmp_top1, ru_cmp_top2, ru_cmp_group};
+	int (*const cmp[4 + RU_KINDS])(const void *, const void *) = {
+	    ru_cmp_minute, ru_cmp_hour,  ru_cmp_top0,  ru_cmp_top1,
+	    ru_cmp_top2,   ru_cmp_group, ru_cmp_source};
 	int rc = MOAT_OK;
 
 	if (n == 0)
 		return MOAT_OK;
-	for (int pass = 0; pass < 3 + RU_KINDS && !rc; pass++) {
+	for (int pass = 0; pass < 4 + RU_KINDS && !rc; pass++) {
 		qsort(ev, n, sizeof *ev, cmp[pass]);
 		for (size_t i = 0, j; i < n && !rc; i = j) {
 			const struct ru_ev *r = &ev[i];
@@ -437,8 +467,8 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 			for (j = i + 1; j < n && cmp[pass](r, &ev[j]) == 0; j++)
 				;
 			delta = sign * (int64_t)(j - i);
-			if (pass == 2 + RU_KINDS)
-				rc = ru_put_group(st, r, j - i, sign);
+			if (pass >= 2 + RU_KINDS)
+				rc = ru_put_group(st, r, j - i, sign, pass == 3 + RU_KINDS);
 			else if (pass == 0)
 				rc = ru_put(st, up_min, zap_min, r, r->minute, r->cols, 3, delta);
 			else if (pass == 1)

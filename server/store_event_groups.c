@@ -7,20 +7,24 @@
  *
  * Two sources, as the statistics have:
  *
- *   the whole hours of a range   event_groups_hour (schema 009), which the
- *   of 24 hours or more          writer keeps: when the groups are not by
- *                                source and no filter but environment,
- *                                interceptor, action and endpoint is set
+ *   the whole hours of a range   a rollup the writer keeps: without
+ *   of 24 hours or more, when    by=source_ip and address filters,
+ *   no filter but environment,   event_groups_hour (schema 009); with
+ *   interceptor, action,         either, event_sources_hour (010), which
+ *   endpoint (or a prefix) and   also holds the address (one address is
+ *   source address (or a         matched in SQL, a network by its text
+ *   network) is set              range, then exactly, as the scan does)
  *   the rest (the partial hours  store_event_scan (store_event_query.c),
  *   at the edges, or all of a    on the search's own plan: every filter of
- *   range the rollup cannot      the list applies (events_ts holds
+ *   range no rollup can          the list applies (events_ts holds
  *   answer)                      interceptor, action, endpoint and
  *                                source_ip: no row is read)
  *
  * so a 24-hour call reads about 24 x the groups' rollup rows plus the
- * events of one hour. The groups are an open-addressing hash table,
- * bounded at STORE_GROUPS_MAX distinct groups. Thread: the caller's
- * connection's thread.
+ * events of one hour (by source: 24 x the hour's distinct groups and
+ * addresses, never more rows than events). The groups are an
+ * open-addressing hash table, bounded at STORE_GROUPS_MAX distinct
+ * groups. Thread: the caller's connection's thread.
  */
 #include "store_int.h"
 
@@ -28,6 +32,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "event_query.h"
 #include "policy.h"
 #include "xalloc.h"
 
@@ -164,18 +169,31 @@ static void eg_add(void *arg, const struct store_event_scan_row *r)
 	        r->action && r->action[0] == 'b', r->ts, r->ts, r->ts);
 }
 
-/* The whole hours [lo, hi) (ms) from event_groups_hour. */
+/* Which rollup answers the whole hours of a call, if any. */
+enum eg_source { EG_EVENTS, EG_GROUPS, EG_SOURCES };
+
+#define EG_ROLLUP_WHERE                                                                            \
+	" WHERE project_id = ?1 AND environment_id IN"                                             \
+	" (SELECT id FROM environments WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2))"         \
+	" AND hour >= ?3 AND hour < ?4 AND (?5 IS NULL OR interceptor = ?5)"                       \
+	" AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR (has_endpoint AND endpoint = ?7))"    \
+	" AND (?8 IS NULL OR (has_endpoint AND substr(endpoint, 1, length(?8)) = ?8))"
+
+/* The whole hours [lo, hi) (ms) from event_groups_hour, or from
+ * event_sources_hour (which the address filters also narrow: one address,
+ * or a network's text range, then the network itself, as the scan does). */
 static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
-                     int64_t env_id, int64_t lo, int64_t hi)
+                     enum eg_source from, int64_t env_id, int64_t lo, int64_t hi)
 {
 	static const char sql[] =
 	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour"
-	    " FROM event_groups_hour WHERE project_id = ?1 AND environment_id IN"
-	    " (SELECT id FROM environments WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2))"
-	    " AND hour >= ?3 AND hour < ?4 AND (?5 IS NULL OR interceptor = ?5)"
-	    " AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR (has_endpoint AND endpoint = ?7))"
-	    " AND (?8 IS NULL OR (has_endpoint AND substr(endpoint, 1, length(?8)) = ?8))";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	    " FROM event_groups_hour" EG_ROLLUP_WHERE;
+	static const char sql_src[] =
+	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour,"
+	    " has_source, source_ip FROM event_sources_hour" EG_ROLLUP_WHERE
+	    " AND (?9 IS NULL OR (has_source AND source_ip = ?9))"
+	    " AND (?10 IS NULL OR (has_source AND source_ip >= ?10 AND source_ip < ?11))";
+	sqlite3_stmt *s = store_stmt(st, from == EG_SOURCES ? sql_src : sql);
 	int rc;
 
 	if (!s)
@@ -189,13 +207,32 @@ static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_even
 	store_bind_text(s, 6, f->action);
 	store_bind_text(s, 7, f->endpoint);
 	store_bind_text(s, 8, f->endpoint_prefix);
+	if (from == EG_SOURCES) {
+		store_bind_text(s, 9, f->source_ip);
+		if (f->cidr && f->cidr->lo[0]) {
+			store_bind_text(s, 10, f->cidr->lo);
+			store_bind_text(s, 11, f->cidr->hi);
+		}
+	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		int has_ep = sqlite3_column_int(s, 1);
 		const char *act = (const char *)sqlite3_column_text(s, 3);
+		const char *src = NULL;
+		size_t src_len = 0;
 		int64_t n = sqlite3_column_int64(s, 4);
+		if (from == EG_SOURCES && sqlite3_column_int(s, 8)) {
+			src = (const char *)sqlite3_column_text(s, 9);
+			src_len = (size_t)sqlite3_column_bytes(s, 9);
+		}
+		if (f->cidr && !event_query_cidr_match(f->cidr, src))
+			continue;
+		if (!c->by_source) {
+			src = NULL;
+			src_len = 0;
+		}
 		eg_fold(c, (const char *)sqlite3_column_text(s, 0),
 		        has_ep ? (const char *)sqlite3_column_text(s, 2) : NULL,
-		        has_ep ? (size_t)sqlite3_column_bytes(s, 2) : 0, NULL, 0, n,
+		        has_ep ? (size_t)sqlite3_column_bytes(s, 2) : 0, src, src_len, n,
 		        act && act[0] == 'b' ? n : 0, sqlite3_column_int64(s, 5),
 		        sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7) * EG_HOUR);
 	}
@@ -203,6 +240,7 @@ static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_even
 	sqlite3_reset(s);
 	return rc;
 }
+#undef EG_ROLLUP_WHERE
 
 /* The events of [lo, hi) (ms) matching f. */
 static int eg_scan(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
@@ -255,11 +293,17 @@ void store_event_groups_cleanup(struct store_event_groups *out)
 	out->n = 0;
 }
 
-/* Can the whole hours come from event_groups_hour? */
-static int eg_rollup_fits(const struct store_event_filter *f, int by_source, int64_t width)
+/* Where can the whole hours come from? A rollup holds interceptor,
+ * endpoint, action and environment (and event_sources_hour the address)
+ * of whole hours; any other filter, or trend buckets not made of whole
+ * hours, needs the events. */
+static enum eg_source eg_rollup_fits(const struct store_event_filter *f, int by_source,
+                                     int64_t width)
 {
-	return !by_source && width % EG_HOUR == 0 && !f->severity && !f->status && !f->agent_id &&
-	       !f->source_ip && !f->cidr && !f->fts && !f->has_cursor && !f->status_not;
+	if (width % EG_HOUR || f->severity || f->status || f->agent_id || f->fts || f->has_cursor ||
+	    f->status_not)
+		return EG_EVENTS;
+	return by_source || f->source_ip || f->cidr ? EG_SOURCES : EG_GROUPS;
 }
 
 int store_event_groups(struct store *st, const struct store_event_filter *f, int by_source,
@@ -268,6 +312,7 @@ int store_event_groups(struct store *st, const struct store_event_filter *f, int
 	struct eg_ctx c;
 	struct eg_slot **order;
 	int64_t range, lo, hi, env_id = 0;
+	enum eg_source from;
 	size_t m = 0;
 	int rc;
 
@@ -287,7 +332,8 @@ int store_event_groups(struct store *st, const struct store_event_filter *f, int
 	out->trend_n = (int)((f->until_ms - c.start + c.width - 1) / c.width);
 	eg_grow(&c);
 	lo = hi = f->until_ms;
-	if (eg_rollup_fits(f, by_source, c.width)) {
+	from = eg_rollup_fits(f, by_source, c.width);
+	if (from != EG_EVENTS) {
 		lo = (f->since_ms + EG_HOUR - 1) / EG_HOUR * EG_HOUR;
 		hi = f->until_ms / EG_HOUR * EG_HOUR;
 		if (lo >= hi)
@@ -308,7 +354,7 @@ int store_event_groups(struct store *st, const struct store_event_filter *f, int
 	if (!rc)
 		rc = eg_scan(st, &c, f, hi, f->until_ms);
 	if (!rc && lo < hi)
-		rc = eg_rollup(st, &c, f, env_id, lo, hi);
+		rc = eg_rollup(st, &c, f, from, env_id, lo, hi);
 done:
 	order = xcalloc(c.n + 1, sizeof *order);
 	for (size_t i = 0; i < c.cap; i++)

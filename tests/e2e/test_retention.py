@@ -103,8 +103,9 @@ def test_events_past_retention_are_purged_in_chunks_and_the_rest_stays(srv):
 
 def test_the_purge_keeps_the_hourly_groups_equal_to_the_events_left(srv):
     """The purge subtracts what it deletes from event_groups_hour (schema
-    009) and recomputes the first and last ts of the rows left: here the
-    oldest and the newest event of one group's hour are purged."""
+    009) and event_sources_hour (010) and recomputes the first and last ts
+    of the rows left: here the oldest and the newest event of one group's
+    hour are purged."""
     HOUR = 3600000
     slug = unique("retg")
     srv.create_project(slug)
@@ -113,7 +114,7 @@ def test_the_purge_keeps_the_hourly_groups_equal_to_the_events_left(srv):
     h = (int(time.time() * 1000) - 3 * HOUR) // HOUR * HOUR
     evs = [{"id": str(uuid.uuid4()), "ts": _iso(h + 60000 * (i + 1) + i), "interceptor": "xss",
             "action": "blocked" if i % 2 else "logged", "severity": "low", "endpoint": "/ret/grp",
-            "payload": "x"} for i in range(6)]
+            "source_ip": "192.0.2.%d" % (1 + i % 3), "payload": "x"} for i in range(6)]
     b = expect(srv.req("POST", "/api/v1/agent/events", {"events": evs}, token=tok), 200)
     eq(b["accepted"], 6, "stored")
     # the first and the last event of each action go (i = 0, 1, 4, 5)
@@ -139,6 +140,11 @@ def test_the_purge_keeps_the_hourly_groups_equal_to_the_events_left(srv):
         time.sleep(0.2)
     eq([(x["endpoint"], x["count"], x["blocked"], x["first_seen"], x["last_seen"]) for x in g],
        [("/ret/grp", 2, 1, evs[2]["ts"], evs[3]["ts"])], "the group after the purge")
+    # by source address (event_sources_hour): events 2 and 3 are left
+    g = expect(srv.req("GET", path + "&by=source_ip", token=srv.admin_token()), 200)["groups"]
+    eq([(x["source_ip"], x["count"], x["blocked"], x["first_seen"], x["last_seen"]) for x in g],
+       [("192.0.2.1", 1, 1, evs[3]["ts"], evs[3]["ts"]), ("192.0.2.3", 1, 0, evs[2]["ts"], evs[2]["ts"])],
+       "the groups by source after the purge")
     con = sqlite3.connect(srv.db, timeout=10)
     try:
         rows = con.execute("SELECT environment_id, hour, interceptor, has_endpoint, endpoint, action, n,"
@@ -146,6 +152,14 @@ def test_the_purge_keeps_the_hourly_groups_equal_to_the_events_left(srv):
         want = con.execute("SELECT environment_id, (ts - (ts < 0) * 3599999) / 3600000, interceptor,"
                            " endpoint IS NOT NULL, coalesce(endpoint, ''), action, count(*), min(ts), max(ts)"
                            " FROM events GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
+        srows = con.execute("SELECT environment_id, hour, interceptor, has_endpoint, endpoint, has_source,"
+                            " source_ip, action, n, first_ts, last_ts FROM event_sources_hour"
+                            " ORDER BY 1, 2, 3, 4, 5, 6, 7, 8").fetchall()
+        swant = con.execute("SELECT environment_id, (ts - (ts < 0) * 3599999) / 3600000, interceptor,"
+                            " endpoint IS NOT NULL, coalesce(endpoint, ''), source_ip IS NOT NULL,"
+                            " coalesce(source_ip, ''), action, count(*), min(ts), max(ts)"
+                            " FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8").fetchall()
     finally:
         con.close()
     eq(rows, want, "event_groups_hour equals the events left")
+    eq(srows, swant, "event_sources_hour equals the events left")

@@ -21,6 +21,7 @@
 
 #include "err.h"
 #include "event.h"
+#include "event_query.h"
 #include "ingest.h"
 #include "policy.h"
 #include "schema.h"
@@ -226,6 +227,14 @@ static void check_rollups(struct fixture *f)
 	         3600000) ", interceptor, endpoint IS NOT NULL,"
 	                  " coalesce(endpoint, ''), action, count(*), min(ts), max(ts) FROM events"
 	                  " GROUP BY 1, 2, 3, 4, 5, 6, 7"},
+	    /* schema 010: the same by source address too */
+	    {"SELECT project_id, environment_id, hour, interceptor, has_endpoint, endpoint,"
+	     " has_source, source_ip, action, n, first_ts, last_ts FROM event_sources_hour",
+	     "SELECT project_id, environment_id, " FLOOR(
+	         3600000) ", interceptor, endpoint IS NOT NULL,"
+	                  " coalesce(endpoint, ''), source_ip IS NOT NULL, coalesce(source_ip, ''),"
+	                  " action, count(*), min(ts), max(ts) FROM events"
+	                  " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"},
 	};
 #undef FLOOR
 	char sql[2048];
@@ -248,7 +257,8 @@ static void check_rollups(struct fixture *f)
 	assert_int_equal(sql_count(f, "SELECT (SELECT count(*) FROM event_counts WHERE n <= 0) +"
 	                              " (SELECT count(*) FROM event_counts_hour WHERE n <= 0) +"
 	                              " (SELECT count(*) FROM event_top WHERE n <= 0) +"
-	                              " (SELECT count(*) FROM event_groups_hour WHERE n <= 0)"),
+	                              " (SELECT count(*) FROM event_groups_hour WHERE n <= 0) +"
+	                              " (SELECT count(*) FROM event_sources_hour WHERE n <= 0)"),
 	                 0);
 }
 
@@ -511,7 +521,9 @@ static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
 	assert_int_equal(n, 600);
 	assert_int_equal(sql_count(f, "SELECT (SELECT count(*) FROM event_counts) +"
 	                              " (SELECT count(*) FROM event_counts_hour) +"
-	                              " (SELECT count(*) FROM event_top)"),
+	                              " (SELECT count(*) FROM event_top) +"
+	                              " (SELECT count(*) FROM event_groups_hour) +"
+	                              " (SELECT count(*) FROM event_sources_hour)"),
 	                 0);
 	assert_int_equal(check_stats(f, NULL, T0, T0 + 30 * HOUR, HOUR), 0);
 }
@@ -552,7 +564,8 @@ static void the_migration_backfills_the_rollups_of_events_stored_before_it(void 
 	assert_int_equal(
 	    sqlite3_exec(
 	        f->db,
-	        "DROP TABLE event_groups_hour;"                /* schema 009 */
+	        "DROP TABLE event_sources_hour;"               /* schema 010 */
+	        " DROP TABLE event_groups_hour;"               /* schema 009 */
 	        " DROP TABLE notify_alerts;"                   /* schema 008 */
 	        " DROP TABLE deliveries; DROP TABLE channels;" /* schema 007 */
 	        " DROP TABLE event_counts; DROP TABLE event_counts_hour;"
@@ -590,6 +603,269 @@ static void the_migration_backfills_the_rollups_of_events_stored_before_it(void 
 	                 1500);
 	check_rollups(f);
 	check_ranges(f, T0, 30 * HOUR, 100);
+}
+
+/* ---- attacks, grouped (schemas 009 and 010) ---- */
+
+/* in_net(ip) on the reference connection: ip lies in the test's network. */
+static void sql_in_net(sqlite3_context *cx, int argc, sqlite3_value **v)
+{
+	const struct event_cidr *c = sqlite3_user_data(cx);
+
+	(void)argc;
+	sqlite3_result_int(cx, event_query_cidr_match(c, (const char *)sqlite3_value_text(v[0])));
+}
+
+static int ref_strcmp(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
+}
+
+static char *ref_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? strdup((const char *)t) : NULL;
+}
+
+/* The store's order: newest activity first, then the key (none first). */
+static int ref_group_cmp(const void *x, const void *y)
+{
+	const struct store_event_group *a = x, *b = y;
+	int r;
+
+	if (a->last_ts != b->last_ts)
+		return a->last_ts < b->last_ts ? 1 : -1;
+	r = strcmp(a->interceptor, b->interceptor);
+	if (!r)
+		r = ref_strcmp(a->endpoint, b->endpoint);
+	if (!r)
+		r = ref_strcmp(a->source_ip, b->source_ip);
+	return r;
+}
+
+/* What store_event_groups should answer for q over the events, counted
+ * with plain SQL on the second connection: every group (*n), in order. */
+static struct store_event_group *ref_groups(struct fixture *f, const struct store_event_filter *q,
+                                            int by_source, int64_t start, int64_t width, size_t *n)
+{
+#define REF_WHERE                                                                                  \
+	" FROM events WHERE project_id = ?1 AND ts >= ?2 AND ts < ?3"                              \
+	" AND (?4 IS NULL OR environment_id = ?4) AND (?5 IS NULL OR interceptor = ?5)"            \
+	" AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR endpoint = ?7)"                       \
+	" AND (?8 IS NULL OR substr(endpoint, 1, length(?8)) = ?8)"                                \
+	" AND (?9 IS NULL OR source_ip = ?9) AND (NOT ?10 OR in_net(source_ip))"                   \
+	" AND (?14 IS NULL OR severity = ?14)"
+	static const char *const sql[2] = {
+	    "SELECT interceptor, endpoint, CASE WHEN ?11 THEN source_ip END, count(*),"
+	    " sum(action = 'blocked'), min(ts), max(ts)" REF_WHERE
+	    " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+	    "SELECT interceptor, endpoint, CASE WHEN ?11 THEN source_ip END, (ts - ?12) / ?13,"
+	    " count(*)" REF_WHERE " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"};
+#undef REF_WHERE
+	struct store_event_group *g = NULL;
+	size_t cap = 0, k = 0;
+
+	*n = 0;
+	assert_int_equal(sqlite3_create_function(f->db, "in_net", 1, SQLITE_UTF8, (void *)q->cidr,
+	                                         sql_in_net, NULL, NULL),
+	                 SQLITE_OK);
+	for (int pass = 0; pass < 2; pass++) {
+		sqlite3_stmt *s = NULL;
+		assert_int_equal(sqlite3_prepare_v2(f->db, sql[pass], -1, &s, NULL), SQLITE_OK);
+		sqlite3_bind_int64(s, 1, f->p.id);
+		sqlite3_bind_int64(s, 2, q->since_ms);
+		sqlite3_bind_int64(s, 3, q->until_ms);
+		if (q->environment)
+			sqlite3_bind_int64(s, 4,
+			                   !strcmp(q->environment, "production") ? f->prod.id
+			                   : !strcmp(q->environment, "staging")  ? f->staging.id
+			                                                         : -1);
+		sqlite3_bind_text(s, 5, q->interceptor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 6, q->action, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 7, q->endpoint, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 8, q->endpoint_prefix, -1, SQLITE_STATIC);
+		sqlite3_bind_text(s, 9, q->source_ip, -1, SQLITE_STATIC);
+		sqlite3_bind_int(s, 10, q->cidr != NULL);
+		sqlite3_bind_int(s, 11, by_source);
+		sqlite3_bind_text(s, 14, q->severity, -1, SQLITE_STATIC);
+		if (pass) {
+			sqlite3_bind_int64(s, 12, start);
+			sqlite3_bind_int64(s, 13, width);
+		}
+		while (sqlite3_step(s) == SQLITE_ROW) {
+			const char *ic = (const char *)sqlite3_column_text(s, 0);
+			const char *ep = (const char *)sqlite3_column_text(s, 1);
+			const char *src = (const char *)sqlite3_column_text(s, 2);
+			if (!pass) {
+				struct store_event_group *e;
+				if (*n == cap) {
+					cap = cap ? cap * 2 : 64;
+					g = realloc(g, cap * sizeof *g);
+				}
+				e = &g[(*n)++];
+				memset(e, 0, sizeof *e);
+				for (int i = 0; i < POLICY_INTERCEPTORS; i++)
+					if (!strcmp(ic, policy_interceptor_names[i]))
+						e->interceptor = policy_interceptor_names[i];
+				assert_non_null(e->interceptor);
+				e->endpoint = ref_dup(s, 1);
+				e->source_ip = ref_dup(s, 2);
+				e->count = sqlite3_column_int64(s, 3);
+				e->blocked = sqlite3_column_int64(s, 4);
+				e->first_ts = sqlite3_column_int64(s, 5);
+				e->last_ts = sqlite3_column_int64(s, 6);
+				continue;
+			}
+			/* both passes in key order: walk to the row's group */
+			while (k < *n &&
+			       (strcmp(g[k].interceptor, ic) || ref_strcmp(g[k].endpoint, ep) ||
+			        ref_strcmp(g[k].source_ip, src)))
+				k++;
+			assert_true(k < *n);
+			assert_true(sqlite3_column_int64(s, 3) < STORE_GROUPS_TREND);
+			g[k].trend[sqlite3_column_int64(s, 3)] = sqlite3_column_int64(s, 4);
+		}
+		sqlite3_finalize(s);
+	}
+	if (*n)
+		qsort(g, *n, sizeof *g, ref_group_cmp);
+	return g;
+}
+
+/* store_event_groups(q) equals the reference, group for group, in order;
+ * returns whether its whole hours came from a rollup. */
+static int check_groups(struct fixture *f, const struct store_event_filter *q, int by_source,
+                        int limit)
+{
+	struct store_event_groups got;
+	struct store_event_group *want;
+	int64_t range = q->until_ms - q->since_ms, unit = range >= 24 * HOUR ? HOUR : MINUTE;
+	int64_t width = ((range + 23) / 24 + unit - 1) / unit * unit;
+	int64_t start = q->since_ms / width * width;
+	size_t n;
+	int rollup;
+
+	assert_int_equal(store_event_groups(f->st, q, by_source, limit, &got), MOAT_OK);
+	store_idle(f->st);
+	want = ref_groups(f, q, by_source, start, width, &n);
+	assert_int_equal(got.trend_start, start);
+	assert_int_equal(got.trend_ms, width);
+	assert_int_equal(got.total, (int64_t)n);
+	assert_true(got.complete);
+	assert_int_equal(got.n, n < (size_t)limit ? n : (size_t)limit);
+	for (size_t i = 0; i < got.n; i++) {
+		const struct store_event_group *a = &got.groups[i], *b = &want[i];
+		if (strcmp(a->interceptor, b->interceptor) ||
+		    ref_strcmp(a->endpoint, b->endpoint) ||
+		    ref_strcmp(a->source_ip, b->source_ip) || a->count != b->count ||
+		    a->blocked != b->blocked || a->first_ts != b->first_ts ||
+		    a->last_ts != b->last_ts || memcmp(a->trend, b->trend, sizeof a->trend)) {
+			fprintf(stderr,
+			        "[%lld, %lld) by_source %d, group %zu: got %s %s %s n=%lld"
+			        " blocked=%lld %lld..%lld, want %s %s %s n=%lld blocked=%lld"
+			        " %lld..%lld (trend equal: %d)\n",
+			        (long long)q->since_ms, (long long)q->until_ms, by_source, i,
+			        a->interceptor, a->endpoint ? a->endpoint : "-",
+			        a->source_ip ? a->source_ip : "-", (long long)a->count,
+			        (long long)a->blocked, (long long)a->first_ts,
+			        (long long)a->last_ts, b->interceptor,
+			        b->endpoint ? b->endpoint : "-", b->source_ip ? b->source_ip : "-",
+			        (long long)b->count, (long long)b->blocked, (long long)b->first_ts,
+			        (long long)b->last_ts,
+			        !memcmp(a->trend, b->trend, sizeof a->trend));
+			fail();
+		}
+	}
+	rollup = got.rollup;
+	store_event_groups_cleanup(&got);
+	for (size_t i = 0; i < n; i++) {
+		free(want[i].endpoint);
+		free(want[i].source_ip);
+	}
+	free(want);
+	return rollup;
+}
+
+/* Random ranges (whole hours, edges inside hours, under 24 hours) and
+ * every combination of the filters a rollup can answer, by source or not:
+ * each answer equals the events counted one by one, and a range of 24
+ * hours or more with a whole hour in it is answered from a rollup. */
+static void check_group_ranges(struct fixture *f, int64_t from, int64_t span, int rounds)
+{
+	static const char *const envs[] = {NULL, "production", "staging", "nowhere"};
+	static const char *const actions[] = {NULL, "blocked", "logged"};
+	static const char *const sources[] = {NULL, "198.51.100.2", "198.51.100.0/29",
+	                                      "198.51.100.40/30", "2001:db8::/32"};
+	static const int64_t lens[] = {61 * MINUTE + 7, 3 * HOUR,          24 * HOUR,
+	                               24 * HOUR + 1,   26 * HOUR + 12345, 40 * HOUR};
+
+	for (int i = 0; i < rounds; i++) {
+		struct store_event_filter q = {.project_id = f->p.id};
+		struct event_cidr net;
+		char canon[64], ep[16];
+		int64_t len = lens[rnd(f) % (sizeof lens / sizeof lens[0])];
+		int64_t since = from - 2 * HOUR + (int64_t)(rnd(f) % (uint64_t)(span));
+		int by_source = (int)(rnd(f) % 2), pick = (int)(rnd(f) % 8), rollup;
+		const char *src;
+
+		if (rnd(f) % 3 == 0)
+			since -= since % HOUR; /* on an hour: no edge at the start */
+		q.since_ms = since;
+		q.until_ms = since + len;
+		q.environment = envs[rnd(f) % 4];
+		q.action = actions[rnd(f) % 3];
+		if (rnd(f) % 3 == 0)
+			q.interceptor = policy_interceptor_names[rnd(f) % POLICY_INTERCEPTORS];
+		snprintf(ep, sizeof ep, "/api/e%u", (unsigned)(rnd(f) % 16));
+		if (pick == 1)
+			q.endpoint = ep;
+		else if (pick == 2)
+			q.endpoint_prefix = "/api/e1"; /* e1 and e10..e14 */
+		src = sources[rnd(f) % 5];
+		if (src) {
+			assert_int_equal(event_query_addr_parse(src, &net, canon), 0);
+			if (canon[0])
+				q.source_ip = canon;
+			else
+				q.cidr = &net;
+		}
+		if (rnd(f) % 8 == 0)
+			q.severity = sevs[rnd(f) % 4]; /* in no rollup: the events alone */
+		rollup = check_groups(f, &q, by_source, rnd(f) % 4 ? 100000 : 7);
+		/* every range of 24 hours holds a whole hour */
+		assert_int_equal(rollup, len >= 24 * HOUR && !q.severity &&
+		                             (!q.environment || strcmp(q.environment, "nowhere")));
+	}
+}
+
+static void groups_from_the_rollups_equal_the_events_by_source_too(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter q = {.project_id = f->p.id, .severity = "high"};
+	int64_t n;
+
+	for (int i = 0; i < 8; i++)
+		store_random(f, i % 3 ? f->prod.id : f->staging.id, i * 400, 400, T0 - 7 * MINUTE,
+		             40 * HOUR, T0 + i * 1000);
+	check_rollups(f);
+	check_group_ranges(f, T0, 40 * HOUR, 300);
+	/* a filter no rollup holds: the events alone, as exact */
+	q.since_ms = T0 + 1;
+	q.until_ms = T0 + 30 * HOUR;
+	assert_false(check_groups(f, &q, 1, 100000));
+	assert_false(check_groups(f, &q, 0, 100000));
+	/* retention: the purge cuts through every hour; the answers follow */
+	for (int i = 0; i < 3; i++) {
+		assert_int_equal(store_event_purge(f->st, T0 + (2 * i + 1) * 1000 + 500, 1000, &n),
+		                 0);
+		store_idle(f->st);
+		assert_true(n > 0);
+		check_rollups(f);
+		check_group_ranges(f, T0, 40 * HOUR, 60);
+	}
 }
 
 /* ---- the free-text index (schema 006) ---- */
@@ -717,6 +993,8 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        the_migration_backfills_the_rollups_of_events_stored_before_it, setup, teardown),
+	    cmocka_unit_test_setup_teardown(groups_from_the_rollups_equal_the_events_by_source_too,
+	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(the_text_index_follows_the_commit_and_ids_only_grow,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_text_wait_returns_once_every_acked_event_is_indexed,
