@@ -6,9 +6,9 @@
  * writer's connection.
  *
  * Rollups. Every row of event_counts (per minute), event_counts_hour,
- * event_top, event_groups_hour and event_sources_hour (per hour) is the
- * count of the events that exist (the last two also their least and
- * greatest ts): the writer
+ * event_top, event_groups_hour, event_sources_hour (per hour) and
+ * event_groups_minute is the count of the events that exist (the last
+ * three also their least and greatest ts): the writer
  * adds the events a job inserted in the same transaction, the purge
  * subtracts the events it deletes in the same transaction. Both aggregate
  * in memory first (sort, then one upsert per distinct key), so a batch of
@@ -277,6 +277,13 @@ static int ru_cmp_group(const void *x, const void *y)
 	return ru_cmp(a, b, a->hour, b->hour, a->group, b->group, 3);
 }
 
+static int ru_cmp_group_minute(const void *x, const void *y)
+{
+	const struct ru_ev *a = x, *b = y;
+
+	return ru_cmp(a, b, a->minute, b->minute, a->group, b->group, 3);
+}
+
 static int ru_cmp_source(const void *x, const void *y)
 {
 	const struct ru_ev *a = x, *b = y;
@@ -333,60 +340,81 @@ static int ru_put(struct store *st, const char *up, const char *zap, const struc
 	return MOAT_OK;
 }
 
+/* The rollups of "attacks, grouped": per hour by interceptor, endpoint and
+ * action (009), the same by source address too (010), and per minute
+ * (010), each row with the least and greatest ts of its events. */
+enum ru_group { RU_GROUPS_HOUR, RU_SOURCES_HOUR, RU_GROUPS_MINUTE };
+
 /* The least (f "min") or greatest ("max") ts of the events of one rollup
- * row: project ?1, environment ?2, hour ?3, interceptor ?4, action ?7 and
- * the rest of the row's key (endpoint, source address), read through the
- * index idx that narrows them most. */
-#define RU_EDGE(f, idx, key)                                                                       \
+ * row: project ?1, environment ?2, bucket ?3 (of w ms), interceptor ?4,
+ * action ?7 and the rest of the row's key, read through the index idx
+ * that narrows them most. */
+#define RU_EDGE(f, w, idx, key)                                                                    \
 	"(SELECT " f "(ts) FROM events INDEXED BY " idx " WHERE project_id = ?1 AND " key          \
-	" AND ts >= ?3 * 3600000 AND ts < (?3 + 1) * 3600000"                                      \
+	" AND ts >= ?3 * " w " AND ts < (?3 + 1) * " w                                             \
 	" AND environment_id = ?2 AND interceptor = ?4 AND action = ?7)"
-#define RU_GROUP_KEY                                                                               \
-	" WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3 AND interceptor = ?4"        \
+#define RU_KEY(t)                                                                                  \
+	" WHERE project_id = ?1 AND environment_id = ?2 AND " t " = ?3 AND interceptor = ?4"       \
 	" AND has_endpoint = ?5 AND endpoint = ?6 AND action = ?7"
-#define RU_SOURCE_KEY RU_GROUP_KEY " AND has_source = ?11 AND source_ip = ?13"
+#define RU_SOURCE_KEY RU_KEY("hour") " AND has_source = ?11 AND source_ip = ?13"
+#define RU_UP(table, t, cols, vals)                                                                \
+	"INSERT INTO " table "(project_id, environment_id, " t ", interceptor, has_endpoint,"      \
+	" endpoint, action, n, first_ts, last_ts" cols ")"                                         \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10" vals ") ON CONFLICT DO UPDATE SET"      \
+	" n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),"                        \
+	" last_ts = max(last_ts, excluded.last_ts)"
 /* Sets first_ts and last_ts of the row of table that where selects from
  * the events it counts. */
-#define RU_FIX(table, idx, key, where)                                                             \
+#define RU_FIX(table, w, idx, key, where)                                                          \
 	"UPDATE " table                                                                            \
-	" SET first_ts = " RU_EDGE("min", idx, key) ","                                            \
-	                                            " last_ts = " RU_EDGE("max", idx, key) where
+	" SET first_ts = " RU_EDGE("min", w, idx, key) ","                                         \
+	                                               " last_ts = " RU_EDGE("max", w, idx, key)   \
+	                                                   where
+#define RU_FIXES(table, t, w)                                                                      \
+	RU_FIX(table, w, "events_endpoint", "endpoint = ?6", RU_KEY(t)),                           \
+	    RU_FIX(table, w, "events_endpoint", "endpoint IS NULL", RU_KEY(t))
 
-/* Adds the events ev[0..n) (one key of event_groups_hour, or with src of
- * event_sources_hour) times sign to their row. A subtraction drops the
- * row at zero and otherwise recomputes its first_ts and last_ts from the
- * events left (the deleted ones may have been them): through
- * events_endpoint (the row's endpoint and hour), or events_source. */
-static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int sign, int src)
+/* Per rollup: the upsert; the delete at zero; the fixes of first_ts and
+ * last_ts for a row with an endpoint and for one without. */
+static const char *const ru_group_sql[3][4] = {
+    [RU_GROUPS_HOUR] = {RU_UP("event_groups_hour", "hour", "", ""),
+                        "DELETE FROM event_groups_hour" RU_KEY("hour") " AND n <= 0",
+                        RU_FIXES("event_groups_hour", "hour", "3600000")},
+    [RU_SOURCES_HOUR] = {RU_UP("event_sources_hour", "hour", ", has_source, source_ip",
+                               ", ?11, ?13"),
+                         "DELETE FROM event_sources_hour" RU_SOURCE_KEY " AND n <= 0",
+                         RU_FIX("event_sources_hour", "3600000", "events_source",
+                                "source_ip IS ?12 AND endpoint IS ?14", RU_SOURCE_KEY),
+                         RU_FIX("event_sources_hour", "3600000", "events_source",
+                                "source_ip IS ?12 AND endpoint IS ?14", RU_SOURCE_KEY)},
+    [RU_GROUPS_MINUTE] = {RU_UP("event_groups_minute", "minute", "", ""),
+                          "DELETE FROM event_groups_minute" RU_KEY("minute") " AND n <= 0",
+                          RU_FIXES("event_groups_minute", "minute", "60000")},
+};
+#undef RU_FIXES
+#undef RU_FIX
+#undef RU_UP
+#undef RU_SOURCE_KEY
+#undef RU_KEY
+#undef RU_EDGE
+
+/* Adds the events ev[0..n) (one key of the rollup g) times sign to their
+ * row. A subtraction drops the row at zero and otherwise recomputes its
+ * first_ts and last_ts from the events left (the deleted ones may have
+ * been them): through events_endpoint (the row's endpoint and bucket), or
+ * events_source (its address). */
+static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int sign,
+                        enum ru_group g)
 {
-	static const char up[] =
-	    "INSERT INTO event_groups_hour(project_id, environment_id, hour, interceptor,"
-	    " has_endpoint, endpoint, action, n, first_ts, last_ts)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT DO UPDATE SET"
-	    " n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),"
-	    " last_ts = max(last_ts, excluded.last_ts)";
-	static const char zap[] = "DELETE FROM event_groups_hour" RU_GROUP_KEY " AND n <= 0";
-	static const char fix_ep[] =
-	    RU_FIX("event_groups_hour", "events_endpoint", "endpoint = ?6", RU_GROUP_KEY);
-	static const char fix_none[] =
-	    RU_FIX("event_groups_hour", "events_endpoint", "endpoint IS NULL", RU_GROUP_KEY);
-	static const char up_src[] =
-	    "INSERT INTO event_sources_hour(project_id, environment_id, hour, interceptor,"
-	    " has_endpoint, endpoint, action, n, first_ts, last_ts, has_source, source_ip)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13) ON CONFLICT DO UPDATE SET"
-	    " n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),"
-	    " last_ts = max(last_ts, excluded.last_ts)";
-	static const char zap_src[] = "DELETE FROM event_sources_hour" RU_SOURCE_KEY " AND n <= 0";
-	static const char fix_src[] = RU_FIX("event_sources_hour", "events_source",
-	                                     "source_ip IS ?12 AND endpoint IS ?14", RU_SOURCE_KEY);
 	const struct ru_ev *r = &ev[0];
-	const char *steps[3] = {src ? up_src : up, NULL, NULL};
+	const char *const *sql = ru_group_sql[g];
+	const char *steps[3] = {sql[0], NULL, NULL};
 	const char *source = r->source[2];
 	int64_t lo = r->ts, hi = r->ts;
 
 	if (sign < 0) {
-		steps[1] = src ? zap_src : zap;
-		steps[2] = src ? fix_src : r->group[1] ? fix_ep : fix_none;
+		steps[1] = sql[1];
+		steps[2] = r->group[1] ? sql[2] : sql[3];
 	}
 	for (size_t i = 1; i < n; i++) {
 		lo = ev[i].ts < lo ? ev[i].ts : lo;
@@ -399,7 +427,7 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 			return MOAT_EDB;
 		sqlite3_bind_int64(s, 1, r->project_id);
 		sqlite3_bind_int64(s, 2, r->env_id);
-		sqlite3_bind_int64(s, 3, r->hour);
+		sqlite3_bind_int64(s, 3, g == RU_GROUPS_MINUTE ? r->minute : r->hour);
 		sqlite3_bind_text(s, 4, r->group[0], -1, SQLITE_STATIC);
 		sqlite3_bind_int(s, 5, r->group[1] != NULL);
 		sqlite3_bind_text(s, 6, r->group[1] ? r->group[1] : "", -1, SQLITE_STATIC);
@@ -409,7 +437,7 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 			sqlite3_bind_int64(s, 9, lo);
 			sqlite3_bind_int64(s, 10, hi);
 		}
-		if (src) {
+		if (g == RU_SOURCES_HOUR) {
 			sqlite3_bind_int(s, 11, source != NULL);
 			if (k == 2) {
 				store_bind_text(s, 12, source);
@@ -425,10 +453,6 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 	}
 	return MOAT_OK;
 }
-#undef RU_FIX
-#undef RU_SOURCE_KEY
-#undef RU_GROUP_KEY
-#undef RU_EDGE
 
 #define RU_COUNTS_UP(table, t)                                                                     \
 	"INSERT INTO " table "(project_id, environment_id, " t                                     \
@@ -451,14 +475,15 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 	static const char zap_top[] =
 	    "DELETE FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
 	    " AND kind = ?4 AND value = ?5 AND n <= 0";
-	int (*const cmp[4 + RU_KINDS])(const void *, const void *) = {
-	    ru_cmp_minute, ru_cmp_hour,  ru_cmp_top0,  ru_cmp_top1,
-	    ru_cmp_top2,   ru_cmp_group, ru_cmp_source};
+	/* minute, hour, the top lists, then the group rollups in ru_group order */
+	int (*const cmp[5 + RU_KINDS])(const void *, const void *) = {
+	    ru_cmp_minute, ru_cmp_hour,  ru_cmp_top0,   ru_cmp_top1,
+	    ru_cmp_top2,   ru_cmp_group, ru_cmp_source, ru_cmp_group_minute};
 	int rc = MOAT_OK;
 
 	if (n == 0)
 		return MOAT_OK;
-	for (int pass = 0; pass < 4 + RU_KINDS && !rc; pass++) {
+	for (int pass = 0; pass < 5 + RU_KINDS && !rc; pass++) {
 		qsort(ev, n, sizeof *ev, cmp[pass]);
 		for (size_t i = 0, j; i < n && !rc; i = j) {
 			const struct ru_ev *r = &ev[i];
@@ -468,7 +493,8 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 				;
 			delta = sign * (int64_t)(j - i);
 			if (pass >= 2 + RU_KINDS)
-				rc = ru_put_group(st, r, j - i, sign, pass == 3 + RU_KINDS);
+				rc = ru_put_group(st, r, j - i, sign,
+				                  (enum ru_group)(pass - 2 - RU_KINDS));
 			else if (pass == 0)
 				rc = ru_put(st, up_min, zap_min, r, r->minute, r->cols, 3, delta);
 			else if (pass == 1)

@@ -28,6 +28,7 @@
  */
 #include "store_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,6 +48,7 @@ struct eg_ctx {
 	struct eg_slot *slots;
 	size_t cap, n;
 	int by_source, full;
+	int rollup; /* some of it came from a rollup */
 	int64_t start, width;
 };
 
@@ -172,37 +174,47 @@ static void eg_add(void *arg, const struct store_event_scan_row *r)
 /* Which rollup answers the whole hours of a call, if any. */
 enum eg_source { EG_EVENTS, EG_GROUPS, EG_SOURCES };
 
-#define EG_ROLLUP_WHERE                                                                            \
+#define EG_ROLLUP_WHERE(t)                                                                         \
 	" WHERE project_id = ?1 AND environment_id IN"                                             \
 	" (SELECT id FROM environments WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2))"         \
-	" AND hour >= ?3 AND hour < ?4 AND (?5 IS NULL OR interceptor = ?5)"                       \
+	" AND " t " >= ?3 AND " t " < ?4 AND (?5 IS NULL OR interceptor = ?5)"                     \
 	" AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR (has_endpoint AND endpoint = ?7))"    \
 	" AND (?8 IS NULL OR (has_endpoint AND substr(endpoint, 1, length(?8)) = ?8))"
 
-/* The whole hours [lo, hi) (ms) from event_groups_hour, or from
+/* The whole buckets [lo, hi) (ms, multiples of unit) from
+ * event_groups_hour or (unit EG_MINUTE) event_groups_minute, or from
  * event_sources_hour (which the address filters also narrow: one address,
  * or a network's text range, then the network itself, as the scan does). */
 static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
-                     enum eg_source from, int64_t env_id, int64_t lo, int64_t hi)
+                     enum eg_source from, int64_t unit, int64_t env_id, int64_t lo, int64_t hi)
 {
 	static const char sql[] =
 	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour"
-	    " FROM event_groups_hour" EG_ROLLUP_WHERE;
+	    " FROM event_groups_hour" EG_ROLLUP_WHERE("hour");
+	static const char sql_min[] =
+	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, minute"
+	    " FROM event_groups_minute" EG_ROLLUP_WHERE("minute");
 	static const char sql_src[] =
 	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour,"
-	    " has_source, source_ip FROM event_sources_hour" EG_ROLLUP_WHERE
-	    " AND (?9 IS NULL OR (has_source AND source_ip = ?9))"
-	    " AND (?10 IS NULL OR (has_source AND source_ip >= ?10 AND source_ip < ?11))";
-	sqlite3_stmt *s = store_stmt(st, from == EG_SOURCES ? sql_src : sql);
+	    " has_source, source_ip FROM event_sources_hour" EG_ROLLUP_WHERE(
+	        "hour") " AND (?9 IS NULL OR (has_source AND source_ip = ?9))"
+	                " AND (?10 IS NULL OR (has_source AND source_ip >= ?10 AND source_ip < "
+	                "?11))";
+	sqlite3_stmt *s = store_stmt(st, from == EG_SOURCES ? sql_src
+	                                 : unit == EG_HOUR  ? sql
+	                                                    : sql_min);
 	int rc;
 
+	assert(from != EG_SOURCES || unit == EG_HOUR);
+	assert(lo % unit == 0 && hi % unit == 0);
 	if (!s)
 		return MOAT_EDB;
+	c->rollup = 1;
 	sqlite3_bind_int64(s, 1, f->project_id);
 	if (env_id)
 		sqlite3_bind_int64(s, 2, env_id);
-	sqlite3_bind_int64(s, 3, lo / EG_HOUR);
-	sqlite3_bind_int64(s, 4, hi / EG_HOUR);
+	sqlite3_bind_int64(s, 3, lo / unit);
+	sqlite3_bind_int64(s, 4, hi / unit);
 	store_bind_text(s, 5, f->interceptor);
 	store_bind_text(s, 6, f->action);
 	store_bind_text(s, 7, f->endpoint);
@@ -234,7 +246,7 @@ static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_even
 		        has_ep ? (const char *)sqlite3_column_text(s, 2) : NULL,
 		        has_ep ? (size_t)sqlite3_column_bytes(s, 2) : 0, src, src_len, n,
 		        act && act[0] == 'b' ? n : 0, sqlite3_column_int64(s, 5),
-		        sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7) * EG_HOUR);
+		        sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7) * unit);
 	}
 	rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
 	sqlite3_reset(s);
@@ -253,6 +265,40 @@ static int eg_scan(struct store *st, struct eg_ctx *c, const struct store_event_
 	g.since_ms = lo;
 	g.until_ms = hi;
 	return store_event_scan(st, &g, eg_add, c);
+}
+
+/* floor(x / u) * u, for negative x too. */
+static int64_t eg_floor(int64_t x, int64_t u)
+{
+	return (x / u - (x % u < 0)) * u;
+}
+
+/* The events of [lo, hi) matching f, the whole buckets of unit (an hour,
+ * then a minute) from a rollup where one has them and they fit in the
+ * trend's buckets, what is left at the edges from the next finer unit,
+ * and in the end from the events. */
+static int eg_range(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
+                    enum eg_source from, int64_t unit, int64_t env_id, int64_t lo, int64_t hi)
+{
+	int64_t finer = unit == EG_HOUR ? EG_MINUTE : 0, a, b;
+	int rc;
+
+	if (lo >= hi)
+		return MOAT_OK;
+	if (from == EG_EVENTS || unit == 0)
+		return eg_scan(st, c, f, lo, hi);
+	if (c->width % unit || (from == EG_SOURCES && unit != EG_HOUR))
+		return eg_range(st, c, f, from, finer, env_id, lo, hi);
+	a = -eg_floor(-lo, unit);
+	b = eg_floor(hi, unit);
+	if (a >= b)
+		return eg_range(st, c, f, from, finer, env_id, lo, hi);
+	rc = eg_range(st, c, f, from, finer, env_id, lo, a);
+	if (!rc)
+		rc = eg_range(st, c, f, from, finer, env_id, b, hi);
+	if (!rc)
+		rc = eg_rollup(st, c, f, from, unit, env_id, a, b);
+	return rc;
 }
 
 /* Byte order, none (NULL) first. */
@@ -293,15 +339,12 @@ void store_event_groups_cleanup(struct store_event_groups *out)
 	out->n = 0;
 }
 
-/* Where can the whole hours come from? A rollup holds interceptor,
- * endpoint, action and environment (and event_sources_hour the address)
- * of whole hours; any other filter, or trend buckets not made of whole
- * hours, needs the events. */
-static enum eg_source eg_rollup_fits(const struct store_event_filter *f, int by_source,
-                                     int64_t width)
+/* Which rollups can answer? They hold interceptor, endpoint, action and
+ * environment (and event_sources_hour the address); any other filter
+ * needs the events. */
+static enum eg_source eg_rollup_fits(const struct store_event_filter *f, int by_source)
 {
-	if (width % EG_HOUR || f->severity || f->status || f->agent_id || f->fts || f->has_cursor ||
-	    f->status_not)
+	if (f->severity || f->status || f->agent_id || f->fts || f->has_cursor || f->status_not)
 		return EG_EVENTS;
 	return by_source || f->source_ip || f->cidr ? EG_SOURCES : EG_GROUPS;
 }
@@ -311,7 +354,7 @@ int store_event_groups(struct store *st, const struct store_event_filter *f, int
 {
 	struct eg_ctx c;
 	struct eg_slot **order;
-	int64_t range, lo, hi, env_id = 0;
+	int64_t range, env_id = 0;
 	enum eg_source from;
 	size_t m = 0;
 	int rc;
@@ -331,30 +374,19 @@ int store_event_groups(struct store *st, const struct store_event_filter *f, int
 	out->trend_ms = c.width;
 	out->trend_n = (int)((f->until_ms - c.start + c.width - 1) / c.width);
 	eg_grow(&c);
-	lo = hi = f->until_ms;
-	from = eg_rollup_fits(f, by_source, c.width);
-	if (from != EG_EVENTS) {
-		lo = (f->since_ms + EG_HOUR - 1) / EG_HOUR * EG_HOUR;
-		hi = f->until_ms / EG_HOUR * EG_HOUR;
-		if (lo >= hi)
-			lo = hi = f->until_ms;
-	}
-	if (lo < hi && f->environment) {
+	from = eg_rollup_fits(f, by_source);
+	if (from != EG_EVENTS && f->environment) {
 		struct store_env env;
 		rc = store_env_get(st, f->project_id, f->environment, &env);
 		if (rc == MOAT_ENOTFOUND)
-			lo = hi = f->until_ms; /* no such environment: the scan finds nothing */
+			from = EG_EVENTS; /* no such environment: the scan finds nothing */
 		else if (rc)
 			goto done;
 		else
 			env_id = env.id;
 	}
-	out->rollup = lo < hi;
-	rc = eg_scan(st, &c, f, f->since_ms, lo);
-	if (!rc)
-		rc = eg_scan(st, &c, f, hi, f->until_ms);
-	if (!rc && lo < hi)
-		rc = eg_rollup(st, &c, f, from, env_id, lo, hi);
+	rc = eg_range(st, &c, f, from, EG_HOUR, env_id, f->since_ms, f->until_ms);
+	out->rollup = c.rollup;
 done:
 	order = xcalloc(c.n + 1, sizeof *order);
 	for (size_t i = 0; i < c.cap; i++)

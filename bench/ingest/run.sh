@@ -46,6 +46,14 @@
 #   BENCH_LOG_LEVEL    moatd --log-level (warn)
 #   BENCH_QUERY_ONLY=1 only the query benchmark (no ingest runs, no table)
 #   MOATD              the binary (build/moatd)
+#   BENCH_BASE_MOATD   a baseline binary for the query benchmark: once the
+#                      events are loaded, BENCH_BASE_SQL (run with python3's
+#                      sqlite3) turns the database into one of the baseline's
+#                      schema (e.g. 'DROP TABLE t; DELETE FROM schema_migrations
+#                      WHERE version >= 10'); the baseline's timings come
+#                      first ("base" lines), then MOATD starts on the same
+#                      database (its migrations run: "migrate" line) and is
+#                      timed the same way
 #   BENCH_KEEP=1       keep the temporary directory (databases, logs)
 set -eu
 
@@ -143,7 +151,8 @@ val() {
 }
 
 # start_moatd NAME [extra moatd args]: a fresh moatd on $tmp/NAME.db;
-# sets http (host:port) and agent_port.
+# sets http (host:port) and agent_port. $bin (default $MOATD) is the binary,
+# $start_wait the tenths of a second it may take to listen (150).
 start_moatd() {
 	name=$1
 	shift
@@ -151,20 +160,20 @@ start_moatd() {
 	log=$tmp/$name.$starts.log
 	: >"$log"
 	MOAT_ADMIN_PASSWORD=bench-admin-password-not-secret \
-		"$MOATD" serve --listen 127.0.0.1:0 --agent-listen 127.0.0.1:0 \
+		"${bin:-$MOATD}" serve --listen 127.0.0.1:0 --agent-listen 127.0.0.1:0 \
 		--db "$tmp/$name.db" --log-level "$LOG_LEVEL" "$@" \
 		</dev/null >"$tmp/$name.out" 2>"$log" &
 	moatd_pid=$!
 	http=
 	i=0
-	while [ $i -lt 150 ]; do
+	while [ $i -lt "${start_wait:-150}" ]; do
 		http=$(sed -n 's/.*listening http=\([0-9.]*:[0-9]*\) agent=.*/\1/p' "$log" | tail -n 1)
 		[ -n "$http" ] && break
 		kill -0 "$moatd_pid" 2>/dev/null || { cat "$log" >&2; die "moatd exited at start"; }
 		sleep 0.1
 		i=$((i + 1))
 	done
-	[ -n "$http" ] || { cat "$log" >&2; die "moatd printed no 'listening http=' line in 15 s"; }
+	[ -n "$http" ] || { cat "$log" >&2; die "moatd printed no 'listening http=' line in time"; }
 	agent_port=$(sed -n 's/.*listening http=[0-9.]*:[0-9]* agent=[0-9.]*:\([0-9]*\).*/\1/p' "$log" | tail -n 1)
 }
 
@@ -329,6 +338,79 @@ time_query() {
 	q_p99=$(sed -n "$(( (n - 1) * 99 / 100 + 1 ))p" "$tmp/$name.sorted")
 }
 
+# queries: times every query against the running moatd; $tag prefixes
+# its lines ("" for MOATD, "base " for the baseline).
+queries() {
+	search_path="/api/v1/projects/bench/events?interceptor=sql_injection&limit=50"
+	now=$(date +%s)
+	since=$(date -u -d "@$((now - 86400))" +%Y-%m-%dT%H:%M:%SZ)
+	until=$(date -u -d "@$now" +%Y-%m-%dT%H:%M:%SZ)
+	stats_path="/api/v1/projects/bench/stats?since=$since&until=$until"
+	echo "-- query: $QUERIES x GET $search_path (load $(load))" >&2
+	time_query search "$search_path"
+	if [ "$q_status" = 200 ]; then
+		[ -n "$tag" ] || search_line="$q_p50 $q_p99"
+		echo "${tag}search $search_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS load=$(load)"
+	elif [ "$q_status" = 404 ]; then
+		echo "search: not available yet (GET ${search_path%%\?*} answered 404)"
+	else
+		echo "search: GET $search_path answered $q_status: $(head -c 300 "$tmp/search.body")"
+	fi
+	echo "-- query: $QUERIES x GET $stats_path (load $(load))" >&2
+	time_query stats "$stats_path"
+	if [ "$q_status" = 200 ]; then
+		[ -n "$tag" ] || stats_line="$q_p50 $q_p99"
+		echo "${tag}stats $stats_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS load=$(load)"
+	elif [ "$q_status" = 404 ]; then
+		echo "stats: not available yet (GET ${stats_path%%\?*} answered 404)"
+	else
+		echo "stats: GET $stats_path answered $q_status: $(head -c 300 "$tmp/stats.body")"
+	fi
+	# attacks, grouped: the same 24 hours (goal p99 < 100 ms at 10,000,000)
+	for by in "" "&by=source_ip"; do
+		groups_path="/api/v1/projects/bench/events/groups?since=$since&until=$until$by"
+		echo "-- query: $QUERIES x GET $groups_path (load $(load))" >&2
+		time_query groups "$groups_path"
+		if [ "$q_status" = 200 ]; then
+			[ -n "$by" ] || [ -n "$tag" ] || groups_line="$q_p50 $q_p99"
+			echo "${tag}groups $groups_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS load=$(load)"
+		elif [ "$q_status" = 404 ]; then
+			echo "groups: not available yet (GET ${groups_path%%\?*} answered 404)"
+		else
+			echo "groups: GET $groups_path answered $q_status: $(head -c 300 "$tmp/groups.body")"
+		fi
+	done
+	# free text (no goal of its own; a word in about a tenth of the events)
+	text_path="/api/v1/projects/bench/events?q=SLEEP&limit=50"
+	echo "-- query: $QUERIES x GET $text_path (load $(load))" >&2
+	time_query text "$text_path"
+	if [ "$q_status" = 200 ]; then
+		echo "${tag}text $text_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS load=$(load)"
+	else
+		echo "text: GET $text_path answered $q_status: $(head -c 300 "$tmp/text.body")"
+	fi
+	# the impact of a policy dry run over the 7 days: two mode changes and
+	# an interceptor off (rollups), two exclusions and a denylist address
+	# (events read one by one, at most 10,000)
+	impact_path="/api/v1/projects/bench/environments/production/policy?dry_run=true"
+	cat >"$tmp/impact.json" <<-'EOF'
+	{"interceptors": {"sql_injection": {"mode": "block"}, "nosql_injection": {"mode": "block"},
+	  "xss": {"mode": "off"}},
+	 "denylist": {"ips": [{"value": "198.51.100.7"}], "users": []},
+	 "exclusions": [{"interceptor": "sql_injection", "endpoint": "/api/products", "on_match": "monitor"},
+	   {"interceptor": "nosql_injection", "endpoint": "/api/v2/*", "on_match": "ignore"}]}
+	EOF
+	echo "-- query: $QUERIES x PUT $impact_path (load $(load))" >&2
+	time_query impact "$impact_path" "$tmp/impact.json"
+	if [ "$q_status" = 200 ]; then
+		echo "${tag}impact PUT $impact_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS load=$(load)" \
+			"approximate=$(sed -n 's/.*"approximate": *\([a-z]*\).*/\1/p' "$tmp/impact.body")" \
+			"events_read=$(sed -n 's/.*"events_read": *\([0-9]*\).*/\1/p' "$tmp/impact.body")"
+	else
+		echo "impact: PUT $impact_path answered $q_status: $(head -c 300 "$tmp/impact.body")"
+	fi
+}
+
 search_line=
 stats_line=
 groups_line=
@@ -350,75 +432,29 @@ if [ "$EVENTS" -gt 0 ]; then
 	done
 	run_tool "$tmp/qload.txt" "$OUT/raw_sqlite" --db "$tmp/query.db" --project bench \
 		--rows "$EVENTS" --spread-days "$SPREAD_DAYS" --after-sql "$tmp/after.sql"
-	start_moatd query
-	search_path="/api/v1/projects/bench/events?interceptor=sql_injection&limit=50"
-	now=$(date +%s)
-	since=$(date -u -d "@$((now - 86400))" +%Y-%m-%dT%H:%M:%SZ)
-	until=$(date -u -d "@$now" +%Y-%m-%dT%H:%M:%SZ)
-	stats_path="/api/v1/projects/bench/stats?since=$since&until=$until"
-	echo "-- query: $QUERIES x GET $search_path (load $(load))" >&2
-	time_query search "$search_path"
-	if [ "$q_status" = 200 ]; then
-		search_line="$q_p50 $q_p99"
-		echo "search $search_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS"
-	elif [ "$q_status" = 404 ]; then
-		echo "search: not available yet (GET ${search_path%%\?*} answered 404)"
+	if [ -n "${BENCH_BASE_MOATD:-}" ]; then
+		python3 -c 'import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.executescript(sys.argv[2])
+c.close()' "$tmp/query.db" "${BENCH_BASE_SQL:-}" || die "BENCH_BASE_SQL failed"
+		bin=$BENCH_BASE_MOATD
+		start_moatd query
+		bin=
+		echo "base:    $("$BENCH_BASE_MOATD" --version 2>&1 | head -n 1) ($BENCH_BASE_MOATD), load $(cut -d' ' -f1-3 /proc/loadavg)"
+		tag="base "
+		queries
+		tag=
+		stop_moatd
+		t0=$(date +%s.%N)
+		start_wait=36000
+		start_moatd query
+		start_wait=
+		echo "migrate: $MOATD listened $(echo "$(date +%s.%N) - $t0" | bc) s after its start (its migrations on $EVENTS events)"
 	else
-		echo "search: GET $search_path answered $q_status: $(head -c 300 "$tmp/search.body")"
+		start_moatd query
 	fi
-	echo "-- query: $QUERIES x GET $stats_path (load $(load))" >&2
-	time_query stats "$stats_path"
-	if [ "$q_status" = 200 ]; then
-		stats_line="$q_p50 $q_p99"
-		echo "stats $stats_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS"
-	elif [ "$q_status" = 404 ]; then
-		echo "stats: not available yet (GET ${stats_path%%\?*} answered 404)"
-	else
-		echo "stats: GET $stats_path answered $q_status: $(head -c 300 "$tmp/stats.body")"
-	fi
-	# attacks, grouped: the same 24 hours (goal p99 < 100 ms at 10,000,000)
-	for by in "" "&by=source_ip"; do
-		groups_path="/api/v1/projects/bench/events/groups?since=$since&until=$until$by"
-		echo "-- query: $QUERIES x GET $groups_path (load $(load))" >&2
-		time_query groups "$groups_path"
-		if [ "$q_status" = 200 ]; then
-			[ -n "$by" ] || groups_line="$q_p50 $q_p99"
-			echo "groups $groups_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS"
-		elif [ "$q_status" = 404 ]; then
-			echo "groups: not available yet (GET ${groups_path%%\?*} answered 404)"
-		else
-			echo "groups: GET $groups_path answered $q_status: $(head -c 300 "$tmp/groups.body")"
-		fi
-	done
-	# free text (no goal of its own; a word in about a tenth of the events)
-	text_path="/api/v1/projects/bench/events?q=SLEEP&limit=50"
-	echo "-- query: $QUERIES x GET $text_path (load $(load))" >&2
-	time_query text "$text_path"
-	if [ "$q_status" = 200 ]; then
-		echo "text $text_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS"
-	else
-		echo "text: GET $text_path answered $q_status: $(head -c 300 "$tmp/text.body")"
-	fi
-	# the impact of a policy dry run over the 7 days: two mode changes and
-	# an interceptor off (rollups), two exclusions and a denylist address
-	# (events read one by one, at most 10,000)
-	impact_path="/api/v1/projects/bench/environments/production/policy?dry_run=true"
-	cat >"$tmp/impact.json" <<-'EOF'
-	{"interceptors": {"sql_injection": {"mode": "block"}, "nosql_injection": {"mode": "block"},
-	  "xss": {"mode": "off"}},
-	 "denylist": {"ips": [{"value": "198.51.100.7"}], "users": []},
-	 "exclusions": [{"interceptor": "sql_injection", "endpoint": "/api/products", "on_match": "monitor"},
-	   {"interceptor": "nosql_injection", "endpoint": "/api/v2/*", "on_match": "ignore"}]}
-	EOF
-	echo "-- query: $QUERIES x PUT $impact_path (load $(load))" >&2
-	time_query impact "$impact_path" "$tmp/impact.json"
-	if [ "$q_status" = 200 ]; then
-		echo "impact PUT $impact_path p50_ms=$q_p50 p99_ms=$q_p99 events_stored=$EVENTS" \
-			"approximate=$(sed -n 's/.*"approximate": *\([a-z]*\).*/\1/p' "$tmp/impact.body")" \
-			"events_read=$(sed -n 's/.*"events_read": *\([0-9]*\).*/\1/p' "$tmp/impact.body")"
-	else
-		echo "impact: PUT $impact_path answered $q_status: $(head -c 300 "$tmp/impact.body")"
-	fi
+	tag=
+	queries
 	stop_moatd
 fi
 echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) after the runs"

@@ -103,7 +103,7 @@ def test_events_past_retention_are_purged_in_chunks_and_the_rest_stays(srv):
 
 def test_the_purge_keeps_the_hourly_groups_equal_to_the_events_left(srv):
     """The purge subtracts what it deletes from event_groups_hour (schema
-    009) and event_sources_hour (010) and recomputes the first and last ts
+    009), event_sources_hour and event_groups_minute (010) and recomputes the first and last ts
     of the rows left: here the oldest and the newest event of one group's
     hour are purged."""
     HOUR = 3600000
@@ -159,7 +159,13 @@ def test_the_purge_keeps_the_hourly_groups_equal_to_the_events_left(srv):
                             " endpoint IS NOT NULL, coalesce(endpoint, ''), source_ip IS NOT NULL,"
                             " coalesce(source_ip, ''), action, count(*), min(ts), max(ts)"
                             " FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8").fetchall()
+        mrows = con.execute("SELECT environment_id, minute, interceptor, has_endpoint, endpoint, action, n,"
+                            " first_ts, last_ts FROM event_groups_minute ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
+        mwant = con.execute("SELECT environment_id, (ts - (ts < 0) * 59999) / 60000, interceptor,"
+                            " endpoint IS NOT NULL, coalesce(endpoint, ''), action, count(*), min(ts), max(ts)"
+                            " FROM events GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
     finally:
         con.close()
+    eq(mrows, mwant, "event_groups_minute equals the events left")
     eq(rows, want, "event_groups_hour equals the events left")
     eq(srows, swant, "event_sources_hour equals the events left")

@@ -235,6 +235,13 @@ static void check_rollups(struct fixture *f)
 	                  " coalesce(endpoint, ''), source_ip IS NOT NULL, coalesce(source_ip, ''),"
 	                  " action, count(*), min(ts), max(ts) FROM events"
 	                  " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"},
+	    /* schema 010: 009's per minute */
+	    {"SELECT project_id, environment_id, minute, interceptor, has_endpoint, endpoint,"
+	     " action, n, first_ts, last_ts FROM event_groups_minute",
+	     "SELECT project_id, environment_id, " FLOOR(
+	         60000) ", interceptor, endpoint IS NOT NULL,"
+	                " coalesce(endpoint, ''), action, count(*), min(ts), max(ts) FROM events"
+	                " GROUP BY 1, 2, 3, 4, 5, 6, 7"},
 	};
 #undef FLOOR
 	char sql[2048];
@@ -258,7 +265,8 @@ static void check_rollups(struct fixture *f)
 	                              " (SELECT count(*) FROM event_counts_hour WHERE n <= 0) +"
 	                              " (SELECT count(*) FROM event_top WHERE n <= 0) +"
 	                              " (SELECT count(*) FROM event_groups_hour WHERE n <= 0) +"
-	                              " (SELECT count(*) FROM event_sources_hour WHERE n <= 0)"),
+	                              " (SELECT count(*) FROM event_sources_hour WHERE n <= 0) +"
+	                              " (SELECT count(*) FROM event_groups_minute WHERE n <= 0)"),
 	                 0);
 }
 
@@ -523,7 +531,8 @@ static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
 	                              " (SELECT count(*) FROM event_counts_hour) +"
 	                              " (SELECT count(*) FROM event_top) +"
 	                              " (SELECT count(*) FROM event_groups_hour) +"
-	                              " (SELECT count(*) FROM event_sources_hour)"),
+	                              " (SELECT count(*) FROM event_sources_hour) +"
+	                              " (SELECT count(*) FROM event_groups_minute)"),
 	                 0);
 	assert_int_equal(check_stats(f, NULL, T0, T0 + 30 * HOUR, HOUR), 0);
 }
@@ -564,10 +573,10 @@ static void the_migration_backfills_the_rollups_of_events_stored_before_it(void 
 	assert_int_equal(
 	    sqlite3_exec(
 	        f->db,
-	        "DROP TABLE event_sources_hour;"               /* schema 010 */
-	        " DROP TABLE event_groups_hour;"               /* schema 009 */
-	        " DROP TABLE notify_alerts;"                   /* schema 008 */
-	        " DROP TABLE deliveries; DROP TABLE channels;" /* schema 007 */
+	        "DROP TABLE event_sources_hour; DROP TABLE event_groups_minute;" /* 010 */
+	        " DROP TABLE event_groups_hour;"                                 /* schema 009 */
+	        " DROP TABLE notify_alerts;"                                     /* schema 008 */
+	        " DROP TABLE deliveries; DROP TABLE channels;"                   /* schema 007 */
 	        " DROP TABLE event_counts; DROP TABLE event_counts_hour;"
 	        " DROP TABLE event_top; DROP TRIGGER events_fts_delete; DROP TABLE fts_state;"
 	        " CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
@@ -789,18 +798,20 @@ static int check_groups(struct fixture *f, const struct store_event_filter *q, i
 	return rollup;
 }
 
-/* Random ranges (whole hours, edges inside hours, under 24 hours) and
- * every combination of the filters a rollup can answer, by source or not:
- * each answer equals the events counted one by one, and a range of 24
- * hours or more with a whole hour in it is answered from a rollup. */
+/* Random ranges (whole hours, edges inside hours and minutes, under 24
+ * hours) and every combination of the filters a rollup can answer, by
+ * source or not: each answer equals the events counted one by one, and
+ * the rollups answer where they can (the minutes of any range without
+ * source; the hours of a range of 24 hours or more by source). */
 static void check_group_ranges(struct fixture *f, int64_t from, int64_t span, int rounds)
 {
 	static const char *const envs[] = {NULL, "production", "staging", "nowhere"};
 	static const char *const actions[] = {NULL, "blocked", "logged"};
 	static const char *const sources[] = {NULL, "198.51.100.2", "198.51.100.0/29",
 	                                      "198.51.100.40/30", "2001:db8::/32"};
-	static const int64_t lens[] = {61 * MINUTE + 7, 3 * HOUR,          24 * HOUR,
-	                               24 * HOUR + 1,   26 * HOUR + 12345, 40 * HOUR};
+	static const int64_t lens[] = {61 * MINUTE + 7, 3 * HOUR,      3 * HOUR + 59999,
+	                               24 * HOUR,       24 * HOUR + 1, 26 * HOUR + 12345,
+	                               40 * HOUR};
 
 	for (int i = 0; i < rounds; i++) {
 		struct store_event_filter q = {.project_id = f->p.id};
@@ -811,8 +822,10 @@ static void check_group_ranges(struct fixture *f, int64_t from, int64_t span, in
 		int by_source = (int)(rnd(f) % 2), pick = (int)(rnd(f) % 8), rollup;
 		const char *src;
 
-		if (rnd(f) % 3 == 0)
+		if (rnd(f) % 4 == 0)
 			since -= since % HOUR; /* on an hour: no edge at the start */
+		else if (rnd(f) % 3 == 0)
+			since -= since % MINUTE; /* on a minute, not on an hour */
 		q.since_ms = since;
 		q.until_ms = since + len;
 		q.environment = envs[rnd(f) % 4];
@@ -835,8 +848,9 @@ static void check_group_ranges(struct fixture *f, int64_t from, int64_t span, in
 		if (rnd(f) % 8 == 0)
 			q.severity = sevs[rnd(f) % 4]; /* in no rollup: the events alone */
 		rollup = check_groups(f, &q, by_source, rnd(f) % 4 ? 100000 : 7);
-		/* every range of 24 hours holds a whole hour */
-		assert_int_equal(rollup, len >= 24 * HOUR && !q.severity &&
+		/* every range holds a whole minute, and from 24 hours on (trend
+		 * buckets of whole hours, for the hourly rollups) a whole hour */
+		assert_int_equal(rollup, (by_source || src ? len >= 24 * HOUR : 1) && !q.severity &&
 		                             (!q.environment || strcmp(q.environment, "nowhere")));
 	}
 }
