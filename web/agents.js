@@ -5,41 +5,14 @@
 // same answer's rollout). An offline agent can be removed (editors; a
 // second click confirms). Host names and ids come from agents: text only.
 import { api, get, problemText, projectPath } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, confirmButton, scrollBox } from './dom.js';
+import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, confirmButton, button, pager, cursorPage,
+  filterForm, filtersOf } from './dom.js';
 
-const FILTERS = ['environment', 'online', 'q'];
-
-function filtersOf(query) {
-  const f = new URLSearchParams();
-  for (const n of FILTERS) if (query.get(n)) f.set(n, query.get(n));
-  return f;
-}
-
-function filterForm(slug, project, filters) {
-  const env = h('select', { id: 'a-environment', name: 'environment' }, h('option', { value: '' }, 'Any'),
-    (project.environments || []).map((e) => h('option', { value: String(e.name), selected: filters.get('environment') === e.name }, String(e.name))));
-  const online = h('select', { id: 'a-online', name: 'online' }, h('option', { value: '' }, 'Any'),
-    h('option', { value: 'true', selected: filters.get('online') === 'true' }, 'Online'),
-    h('option', { value: 'false', selected: filters.get('online') === 'false' }, 'Offline'));
-  const q = h('input', { id: 'a-q', name: 'q', type: 'search', value: filters.get('q') || undefined, autocomplete: 'off', maxlength: 131, 'aria-describedby': 'a-q-help' });
-  const form = h('form', { class: 'filters', id: 'agent-filters', role: 'search', 'aria-label': 'Agent filters' },
-    h('div', { class: 'field' }, h('label', { for: 'a-environment' }, 'Environment'), env),
-    h('div', { class: 'field' }, h('label', { for: 'a-online' }, 'State'), online),
-    h('div', { class: 'field' }, h('label', { for: 'a-q' }, 'Agent or host'), q,
-      h('small', { id: 'a-q-help' }, 'starts with (case-sensitive)')),
-    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Apply'),
-      h('a', { href: routeHref(['p', slug, 'agents']), class: 'button secondary' }, 'Clear')));
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    const next = new URLSearchParams();
-    for (const n of FILTERS) {
-      const v = form.elements[n].value.trim();
-      if (v) next.set(n, v);
-    }
-    location.hash = routeHref(['p', slug, 'agents'], next);
-  });
-  return form;
-}
+const FILTERS = [
+  ['environment', 'Environment'],
+  ['online', 'State', [['true', 'Online'], ['false', 'Offline']]],
+  ['q', 'Agent or host', 'search', 'starts with (case-sensitive)', { maxlength: 131 }],
+];
 
 // "3 (latest)", "2 (latest is 3)", "none yet", and the last failed apply.
 function policyCell(a, latest) {
@@ -84,42 +57,22 @@ const COLUMNS = ['Agent', 'Environment', 'State', 'Host', 'Runtime', 'Agent vers
 export async function agentsView(ctx, slug) {
   ctx.setView(`Agents · ${slug}`, loading('agents'));
   const project = await get(projectPath(slug));
-  const filters = filtersOf(ctx.query);
+  const filters = filtersOf(ctx.query, FILTERS.map((f) => f[0]));
   const canEdit = ctx.me.role !== 'viewer' && !project.archived;
-  const tbody = h('tbody', {});
-  const wrap = scrollBox('Agents', h('table', { id: 'agents' },
-    h('caption', { class: 'sr-only' }, `Agents of ${slug}`),
-    h('thead', {}, h('tr', {}, COLUMNS.map((c) => h('th', { scope: 'col' }, c)))), tbody), { hidden: true });
-  const status = h('div', { id: 'agents-state' }, loading('agents'));
   const rollout = h('ul', { id: 'rollout', class: 'rollout' });
-  const more = h('button', { type: 'button', id: 'agents-more', class: 'secondary', hidden: true }, 'Load more');
-  const refresh = h('button', { type: 'button', class: 'secondary', id: 'agents-refresh' }, 'Refresh');
-  refresh.addEventListener('click', () => ctx.refresh());
-  let cursor = null;
-  let shown = 0;
   const latest = {};
-
-  const showCount = () => {
-    wrap.hidden = shown === 0;
-    status.replaceChildren(shown === 0
-      ? h('p', { class: 'state', id: 'agents-empty' }, filters.toString()
-        ? 'No agent matches these filters.'
-        : 'No agent has connected yet. Give an agent token (Tokens) to an agent: it is listed at its first hello.')
-      : h('p', { class: 'count' }, `${shown} agent${shown === 1 ? '' : 's'} shown${cursor ? ', more below' : ''}.`));
-  };
+  const agents = cursorPage(projectPath(slug, '/agents'), filters, 100, 'agents');
   const onDeleted = (tr) => {
     tr.remove();
-    shown--;
-    showCount();
+    list.show();
   };
-
-  const page = async () => {
-    const q = new URLSearchParams(filters);
-    q.set('limit', '100');
-    if (cursor) q.set('cursor', cursor);
-    more.disabled = true;
-    try {
-      const b = await get(projectPath(slug, `/agents?${q}`));
+  const list = pager({
+    id: 'agents', label: 'Agents', caption: `Agents of ${slug}`, cols: COLUMNS, noun: ['agent'],
+    empty: filters.toString() ? 'No agent matches these filters.'
+      : 'No agent has connected yet. Give an agent token (Tokens) to an agent: it is listed at its first hello.',
+    load: async (cursor) => {
+      const got = await agents(cursor);
+      const b = got[2];
       if (!cursor) {
         const rows = Array.isArray(b.rollout) ? b.rollout : [];
         for (const r of rows) latest[r.environment] = Number(r.latest_version);
@@ -127,23 +80,15 @@ export async function agentsView(ctx, slug) {
           h('strong', {}, txt(r.environment)), `: policy version ${r.latest_version}, `,
           `${r.on_latest} of ${r.online} online agent${r.online === 1 ? '' : 's'} run it, ${r.offline} offline.`)));
       }
-      const agents = Array.isArray(b.agents) ? b.agents : [];
-      tbody.append(...agents.map((a) => agentRow(slug, a, latest, canEdit, onDeleted)));
-      shown += agents.length;
-      cursor = b.next_cursor || null;
-      showCount();
-    } catch (err) {
-      if (err.status === 401) throw err;
-      status.replaceChildren(errorBox(err.message));
-    } finally {
-      more.disabled = false;
-      more.hidden = !cursor;
-    }
-  };
-  more.addEventListener('click', () => page());
-
+      return got;
+    },
+    row: (a) => agentRow(slug, a, latest, canEdit, onDeleted),
+  });
+  const envs = (project.environments || []).map((e) => String(e.name));
   ctx.setView(`Agents · ${slug}`, projectNav(slug, project, 'agents'), h('h1', {}, 'Agents'),
     h('section', { 'aria-labelledby': 'rollout-title' }, h('h2', { id: 'rollout-title', class: 'sr-only' }, 'Rollout'), rollout),
-    filterForm(slug, project, filters), h('div', { class: 'live' }, refresh), status, wrap, more);
-  await page();
+    filterForm('agent-filters', 'Agent filters', [[...FILTERS[0], envs], ...FILTERS.slice(1)], filters,
+      (q) => routeHref(['p', slug, 'agents'], q)),
+    h('div', { class: 'live' }, button('Refresh', { class: 'secondary', id: 'agents-refresh' }, () => ctx.refresh())), ...list.nodes);
+  await list.page();
 }

@@ -6,11 +6,10 @@
 // the version the editor started from. A 422's paths are shown next to the
 // controls (data-path) they name. History and rollback: policyhistory.js.
 import { api, get, problemText, projectPath } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, scrollBox } from './dom.js';
+import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, scrollBox, INTERCEPTORS, UNREACHABLE,
+  button, table, field, options, toLocal, postForm, panel } from './dom.js';
 import { diffDocs, diffText } from './policydiff.js';
 
-const INTERCEPTORS = ['sql_injection', 'nosql_injection', 'xss', 'ssrf', 'path_traversal',
-  'command_injection', 'llm_prompt_injection'];
 // Options beyond mode and notify (agentproto/schema/policy-document.json).
 const OPTIONS = {
   ssrf: [['allow_hosts', 'Allowed hosts', 'One host per line; requests to them are not reported.']],
@@ -22,7 +21,6 @@ const KINDS = [
   ['silenced', 'Silenced', 'events that would be silenced (mode off or an exclusion)'],
   ['denied', 'Denylist', 'events the denylist would refuse'],
 ];
-const UNREACHABLE = 'The server cannot be reached.';
 
 export const policyPath = (slug, env, rest = '') => projectPath(slug, `/environments/${encodeURIComponent(env)}/policy${rest}`);
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -34,14 +32,6 @@ const need = (o, k, arr) => {
   if (arr ? !Array.isArray(o[k]) : !isObject(o[k])) o[k] = arr ? [] : {};
   return o[k];
 };
-export const button = (label, attrs, onClick) => {
-  const b = h('button', { type: 'button', ...attrs }, label);
-  b.addEventListener('click', onClick);
-  return b;
-};
-// A table with a hidden caption; body: rows, or a <tbody> to fill later.
-export const table = (id, caption, cols, body) => h('table', { id }, h('caption', { class: 'sr-only' }, caption),
-  h('thead', {}, h('tr', {}, cols.map((c) => h('th', { scope: 'col' }, c)))), body instanceof Node ? body : h('tbody', {}, body));
 
 // The environments of a project and, under them, the policy's own screens.
 export function policyNav(slug, env, environments, current) {
@@ -66,27 +56,14 @@ async function latestMeta(slug, env) {
 }
 
 function createEnvForm(slug) {
-  const name = h('input', {
-    id: 'new-env', name: 'name', required: true, autocomplete: 'off', pattern: '[a-z0-9]+(-[a-z0-9]+)*', 'aria-describedby': 'new-env-help',
-  });
-  const err = errorBox('');
-  const form = h('form', { class: 'inline', id: 'create-env' },
-    h('div', { class: 'field' }, h('label', { for: 'new-env' }, 'Name'), name,
-      h('small', { id: 'new-env-help' }, 'a-z, 0-9 and -; its policy starts from the safe default')),
-    h('button', { type: 'submit' }, 'Create environment'));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    err.textContent = '';
-    try {
+  const name = h('input', { name: 'name', required: true, autocomplete: 'off', pattern: '[a-z0-9]+(-[a-z0-9]+)*' });
+  return panel('new-env-title', 'New environment', postForm({ id: 'create-env' }, 'Create environment',
+    field('new-env', 'Name', name, 'a-z, 0-9 and -; its policy starts from the safe default'), async () => {
       const r = await api('POST', projectPath(slug, '/environments'), { name: name.value.trim() });
-      if (r.status !== 201) return void (err.textContent = problemText(r));
+      if (r.status !== 201) return problemText(r);
       announce(`Environment ${r.body.name} created.`);
       location.hash = routeHref(['p', slug, 'policy', String(r.body.name)]);
-    } catch {
-      err.textContent = UNREACHABLE;
-    }
-  });
-  return h('section', { class: 'panel', 'aria-labelledby': 'new-env-title' }, h('h2', { id: 'new-env-title' }, 'New environment'), form, err);
+    }));
 }
 
 // #/p/{slug}/policy: every environment with its current version.
@@ -122,31 +99,19 @@ const parentPath = (path) => {
   return m ? m[1] || '$' : '$';
 };
 
-// <input type=datetime-local> speaks local time; the document UTC (RFC 3339).
-function toLocalInput(iso) {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return null;
-  const p = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 // A labelled control bound to a JSON path.
 function control(path, label, input, help) {
-  const id = pathId(path);
-  input.id = id;
   input.setAttribute('data-path', path);
-  if (help) input.setAttribute('aria-describedby', `${id}-help`);
-  return h('div', { class: 'field' }, h('label', { for: id }, label), input, help ? h('small', { id: `${id}-help` }, help) : null);
+  return field(pathId(path), label, input, help);
 }
 
 // A select of choices ([value, label] or value); a current value that is
 // not one of them stays visible (and selected) as "not set" / "not valid".
 function select(choices, current, onPick) {
-  const values = choices.map((c) => (Array.isArray(c) ? c : [c, c]));
   const el = h('select', {},
-    values.some(([v]) => v === current) ? null : h('option', { value: '__invalid', selected: true },
+    choices.flat().includes(current) ? null : h('option', { value: '__invalid', selected: true },
       current === undefined ? '(not set)' : `${JSON.stringify(current)} (not valid)`),
-    values.map(([v, label]) => h('option', { value: v, selected: v === current }, label)));
+    options(choices, current));
   el.addEventListener('change', () => el.value !== '__invalid' && onPick(el.value));
   return el;
 }
@@ -174,13 +139,11 @@ export async function policyEditorView(ctx, slug, env) {
     ? h('fieldset', { class: 'plain', disabled: true }, h('legend', { class: 'sr-only' }, 'Policy (read-only)'), formBody) : formBody);
   const jsonError = h('p', { id: 'policy-json-error', class: 'error', role: 'alert' });
   const textarea = h('textarea', {
-    id: 'policy-json', rows: 24, spellcheck: 'false', autocomplete: 'off', readonly: readOnly,
-    'aria-describedby': 'policy-json-help policy-json-error policy-errors',
+    rows: 24, spellcheck: 'false', autocomplete: 'off', readonly: readOnly, 'aria-describedby': 'policy-json-error policy-errors',
   });
   const jsonPanel = h('div', { id: 'panel-json', role: 'tabpanel', 'aria-labelledby': 'tab-json', hidden: true },
-    h('div', { class: 'field' }, h('label', { for: 'policy-json' }, 'Policy document (JSON)'), textarea,
-      h('small', { id: 'policy-json-help' }, readOnly ? 'The document as the server stores it.'
-        : 'The whole document. Switching to the form reads it back; invalid JSON stays here until it is fixed.')), jsonError);
+    field('policy-json', 'Policy document (JSON)', textarea, readOnly ? 'The document as the server stores it.'
+      : 'The whole document. Switching to the form reads it back; invalid JSON stays here until it is fixed.'), jsonError);
   const tab = (id, label, on) => h('button', {
     type: 'button', role: 'tab', id: `tab-${id}`, 'aria-controls': `panel-${id}`, 'aria-selected': String(on), tabindex: on ? 0 : -1,
   }, label);
@@ -234,7 +197,7 @@ export async function policyEditorView(ctx, slug, env) {
         notify.addEventListener('change', () => put(ic(name), 'notify', notify.checked));
         return h('fieldset', { class: 'interceptor', 'data-path': p, id: pathId(p) }, h('legend', {}, name),
           control(`${p}.mode`, 'Mode', select(['off', 'monitor', 'block'], c.mode, (v) => put(ic(name), 'mode', v))),
-          h('div', { class: 'field check' }, notify, h('label', { for: notify.id }, 'Notify the channels')),
+          field(notify.id, 'Notify the channels', notify, null, 'field check'),
           (OPTIONS[name] || []).map(([key, label, help]) => {
             const v = c[key];
             let input;
@@ -266,7 +229,7 @@ export async function policyEditorView(ctx, slug, env) {
         const p = `$.denylist.${key}[${i}]`;
         const value = textInput(r.value);
         value.addEventListener('input', () => { row(i).value = value.value; changed(); });
-        const local = r.until === undefined ? '' : toLocalInput(r.until);
+        const local = r.until === undefined ? '' : toLocal(r.until);
         const until = local === null ? textInput(r.until) : h('input', { type: 'datetime-local', value: local || undefined });
         until.addEventListener('change', () => put(row(i), 'until', until.type === 'datetime-local' && until.value
           ? new Date(until.value).toISOString().replace(/\.000Z$/, 'Z') : until.value));
@@ -421,7 +384,7 @@ export async function policyEditorView(ctx, slug, env) {
   });
 
   // ---- review (dry run with impact), then save (If-Match)
-  const daysInput = h('input', { id: 'impact-days', type: 'number', min: 0, max: 30, step: 1, value: days, 'aria-describedby': 'impact-days-help' });
+  const daysInput = h('input', { type: 'number', min: 0, max: 30, step: 1, value: days });
   const reviewState = h('p', { class: 'note', role: 'status' });
   const reviewButton = button('Review changes', {}, async () => {
     result.replaceChildren();
@@ -462,7 +425,7 @@ export async function policyEditorView(ctx, slug, env) {
   function showReview(dry) {
     const title = h('h2', { id: 'review-title', tabindex: -1 }, 'Review');
     const cur = dry.current_version;
-    const message = h('input', { id: 'policy-message', type: 'text', maxlength: 1000, autocomplete: 'off' });
+    const message = h('input', { type: 'text', maxlength: 1000, autocomplete: 'off' });
     const save = button('Save', { id: 'policy-save' }, () => doSave(save, message.value.trim()));
     review.replaceChildren(...[title,
       cur !== base.version ? h('p', { class: 'warn' },
@@ -472,7 +435,7 @@ export async function policyEditorView(ctx, slug, env) {
         : h('p', { id: 'policy-nochange' }, `No changes: this document equals version ${cur}.`),
       impactView(slug, dry.impact),
       dry.changed ? h('div', { class: 'inline save' },
-        h('div', { class: 'field grow' }, h('label', { for: 'policy-message' }, 'Message (optional)'), message), save) : null,
+        field('policy-message', 'Message (optional)', message, null, 'field grow'), save) : null,
     ].flat().filter(Boolean));
     review.hidden = false;
     title.focus();
@@ -537,8 +500,7 @@ export async function policyEditorView(ctx, slug, env) {
     readOnly ? h('p', { id: 'policy-readonly', class: 'note' }, project.archived === true
       ? 'The project is archived: this policy is read-only.' : 'You have the viewer role: this policy is read-only.')
       : h('div', { class: 'inline policy-actions' },
-        h('div', { class: 'field' }, h('label', { for: 'impact-days' }, 'Impact over the last (days)'), daysInput,
-          h('small', { id: 'impact-days-help' }, '0 to 30; 0 skips the impact')), reviewButton, discard, reviewState),
+        field('impact-days', 'Impact over the last (days)', daysInput, '0 to 30; 0 skips the impact'), reviewButton, discard, reviewState),
     result, review);
 }
 

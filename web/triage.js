@@ -6,13 +6,13 @@
 // ends the loop after the call in flight.
 // Filter values are attacker text (endpoints, addresses): text only.
 import { api, get, problemText, projectPath } from './api.js';
-import { h, announce } from './dom.js';
+import { h, announce, button, field, options, UNREACHABLE } from './dom.js';
 
 const STATUSES = [['acknowledged', 'Acknowledged'], ['false_positive', 'False positive'], ['resolved', 'Resolved'], ['new', 'New']];
 const LABEL = Object.fromEntries(STATUSES);
 
 const num = (n) => Number(n).toLocaleString('en-US');
-const plural = (n, one, many) => `${num(n)} ${n === 1 ? one : many}`;
+const events = (n) => `${num(n)} event${n === 1 ? '' : 's'}`;
 
 // Sets `status` on every event the filters (an object of strings) select,
 // a call at a time. onProgress(updated so far) after each call; a true
@@ -27,7 +27,7 @@ export async function triageAll(slug, filters, status, { onProgress = () => {}, 
     try {
       r = await api('POST', projectPath(slug, '/events/triage'), { status, filters });
     } catch {
-      throw Object.assign(new Error('The server cannot be reached.'), { updated });
+      throw Object.assign(new Error(UNREACHABLE), { updated });
     }
     if (r.status !== 200 || !r.body) throw Object.assign(new Error(problemText(r)), { updated, status: r.status });
     updated += Number(r.body.updated) || 0;
@@ -73,17 +73,10 @@ export function describeFilters(filters) {
 // The panel. opts: {slug, filters (object of strings), onDone(result)
 // after a run that changed events (the table reloads)}.
 export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
-  const select = h('select', { id: 'bulk-status', name: 'status' },
-    STATUSES.map(([v, label]) => h('option', { value: v }, label)));
-  const start = h('button', { type: 'button', id: 'bulk-start', class: 'secondary' }, 'Triage all matching…');
+  const select = h('select', { name: 'status' }, options(STATUSES));
   const question = h('p', { id: 'bulk-question' });
-  const confirm = h('button', { type: 'button', id: 'bulk-confirm' }, 'Confirm');
-  const back = h('button', { type: 'button', id: 'bulk-back', class: 'secondary' }, 'Cancel');
-  const asking = h('div', { class: 'bulk-ask', hidden: true }, question, h('div', { class: 'actions' }, confirm, back));
   const bar = h('progress', { id: 'bulk-progress', max: 1, value: 0, 'aria-label': 'Events triaged' });
   const done = h('span', { id: 'bulk-done' });
-  const stop = h('button', { type: 'button', id: 'bulk-stop', class: 'secondary' }, 'Stop');
-  const running = h('div', { class: 'bulk-run', hidden: true }, bar, done, stop);
   const result = h('p', { id: 'bulk-result', class: 'note', role: 'status' });
   let stopped = false;
   let count = null;
@@ -94,7 +87,7 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     start.disabled = false;
     select.disabled = false;
   };
-  start.addEventListener('click', async () => {
+  const start = button('Triage all matching…', { id: 'bulk-start', class: 'secondary' }, async () => {
     start.disabled = true;
     select.disabled = true;
     result.textContent = 'Counting the matching events…';
@@ -111,7 +104,7 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
       idle();
       return;
     }
-    const n = (k) => plural(k, 'event', 'events');
+    const n = events;
     const ask = !count ? 'Mark every event matching these filters'
       : count.change === null || count.change === count.count
         ? `Mark ${count.exact ? (count.count === 1 ? 'the' : 'all') : 'at least'} ${n(count.count)} matching these filters`
@@ -124,11 +117,11 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     asking.hidden = false;
     confirm.focus();
   });
-  back.addEventListener('click', () => {
+  const back = button('Cancel', { id: 'bulk-back', class: 'secondary' }, () => {
     idle();
     start.focus();
   });
-  confirm.addEventListener('click', async () => {
+  const confirm = button('Confirm', { id: 'bulk-confirm' }, async () => {
     asking.hidden = true;
     running.hidden = false;
     stopped = false;
@@ -147,11 +140,11 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     try {
       r = await triageAll(slug, filters, status, { onProgress: show, stopped: () => stopped });
       result.textContent = r.stopped
-        ? `Stopped: ${plural(r.updated, 'event', 'events')} marked ${LABEL[status]}; the others matching are unchanged.`
-        : `Done: ${plural(r.updated, 'event', 'events')} marked ${LABEL[status]}.`;
+        ? `Stopped: ${events(r.updated)} marked ${LABEL[status]}; the others matching are unchanged.`
+        : `Done: ${events(r.updated)} marked ${LABEL[status]}.`;
     } catch (err) {
       r = { updated: err.updated || 0 };
-      result.textContent = `Failed after ${plural(r.updated, 'event', 'events')}: ${err.message}`;
+      result.textContent = `Failed after ${events(r.updated)}: ${err.message}`;
       result.classList.add('error');
     }
     announce(result.textContent);
@@ -159,14 +152,15 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
     start.focus();
     if (r.updated) onDone(r);
   });
-  stop.addEventListener('click', () => {
+  const stop = button('Stop', { id: 'bulk-stop', class: 'secondary' }, () => {
     stopped = true;
     stop.disabled = true;
     done.textContent += ' (stopping after this call…)';
   });
+  const asking = h('div', { class: 'bulk-ask', hidden: true }, question, h('div', { class: 'actions' }, confirm, back));
+  const running = h('div', { class: 'bulk-run', hidden: true }, bar, done, stop);
   return h('section', { class: 'bulk', id: 'bulk-triage', 'aria-labelledby': 'bulk-title' },
     h('h2', { id: 'bulk-title' }, 'Triage everything the filters select'),
-    h('div', { class: 'inline' },
-      h('div', { class: 'field' }, h('label', { for: 'bulk-status' }, 'New status'), select), start),
+    h('div', { class: 'inline' }, field('bulk-status', 'New status', select), start),
     asking, running, result);
 }

@@ -4,145 +4,79 @@
 // (a second click confirms; it ends the user's sessions) and enable. The
 // API has no delete: a disabled user cannot sign in. The server refuses a
 // change that would leave no enabled admin (409 last_admin).
-import { api, get, problemText } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, confirmButton, forbidden, scrollBox } from './dom.js';
+import { api, problemText } from './api.js';
+import { h, txt, formatTime, loading, errorBox, announce, confirmButton, forbidden, scrollBox, button, busy, field, options, table,
+  reloader, postForm, panel } from './dom.js';
 
 const ROLES = ['viewer', 'editor', 'admin'];
 const NOT_ALLOWED = 'Only admins manage users.';
+const userPath = (id) => `/api/v1/users/${encodeURIComponent(id)}`;
 
-function userPath(id) {
-  return `/api/v1/users/${encodeURIComponent(id)}`;
-}
-
-function roleControl(u, reload) {
-  const id = `role-${u.id}`;
-  const select = h('select', { id, 'aria-label': `Role of ${u.email}` },
-    ROLES.map((r) => h('option', { value: r, selected: u.role === r }, r)));
-  const button = h('button', { type: 'button', class: 'secondary', 'aria-label': `Change the role of ${u.email}` }, 'Change');
+// The role is changed in place (the row is not drawn again), so a choice
+// made meanwhile in this or another row is never undone by a redraw.
+function roleControl(u) {
+  const select = h('select', { id: `role-${u.id}`, 'aria-label': `Role of ${u.email}` }, options(ROLES, u.role));
   const msg = h('span', { class: 'note', role: 'status' });
-  button.addEventListener('click', async () => {
-    if (select.value === u.role) {
-      msg.textContent = 'Unchanged.';
-      return;
-    }
-    button.disabled = true;
-    msg.textContent = '';
-    try {
+  const change = button('Change', { class: 'secondary', 'aria-label': `Change the role of ${u.email}` }, () => {
+    if (select.value === u.role) return void (msg.textContent = 'Unchanged.');
+    return busy(change, msg, async () => {
       const r = await api('PATCH', userPath(u.id), { role: select.value });
-      if (r.status === 200) {
-        announce(`${u.email} is now ${r.body.role}.`);
-        await reload();
-      } else {
-        msg.textContent = problemText(r);
-      }
-    } catch {
-      msg.textContent = 'The server cannot be reached.';
-    } finally {
-      button.disabled = false;
-    }
+      if (r.status !== 200) return problemText(r);
+      u.role = r.body.role;
+      announce(`${u.email} is now ${u.role}.`);
+      return 'Changed.';
+    });
   });
-  return h('div', { class: 'role-control' }, select, button, msg);
+  return h('div', { class: 'role-control' }, select, change, msg);
 }
 
 function userRow(u, me, reload) {
-  const self = me && me.id === u.id;
-  let toggle;
-  const setDisabled = async (disabled, button) => {
+  const setDisabled = async (disabled, b) => {
+    b.disabled = true;
     const r = await api('PATCH', userPath(u.id), { disabled });
-    if (r.status === 200) {
-      announce(`${u.email} ${disabled ? 'disabled' : 'enabled'}.`);
-      await reload();
-    } else {
-      button.replaceWith(errorBox(problemText(r)));
-    }
+    if (r.status !== 200) return b.replaceWith(errorBox(problemText(r)));
+    announce(`${u.email} ${disabled ? 'disabled' : 'enabled'}.`);
+    await reload();
   };
-  if (u.disabled) {
-    toggle = h('button', { type: 'button', class: 'secondary', 'aria-label': `Enable ${u.email}` }, 'Enable');
-    toggle.addEventListener('click', async () => {
-      toggle.disabled = true;
-      await setDisabled(false, toggle);
-    });
-  } else {
-    toggle = self ? h('span', { class: 'note' }, 'you') : confirmButton('Disable', String(u.email), (b) => setDisabled(true, b));
-  }
   return h('tr', { 'data-email': String(u.email), class: u.disabled ? 'archived' : undefined },
     h('td', { class: 'cut' }, txt(u.email)),
     h('td', {}, txt(u.name)),
-    h('td', { class: 'role' }, roleControl(u, reload)),
+    h('td', { class: 'role' }, roleControl(u)),
     h('td', { class: 'user-state' }, u.disabled ? 'disabled' : 'active'),
     h('td', {}, formatTime(u.created_at)),
     h('td', {}, u.last_login_at ? formatTime(u.last_login_at) : 'never'),
-    h('td', {}, toggle));
+    h('td', {}, u.disabled ? button('Enable', { class: 'secondary', 'aria-label': `Enable ${u.email}` }, (b) => setDisabled(false, b))
+      : me && me.id === u.id ? h('span', { class: 'note' }, 'you') : confirmButton('Disable', String(u.email), (b) => setDisabled(true, b))));
 }
 
 function createForm(onCreated) {
-  const err = errorBox('');
-  const email = h('input', { id: 'user-email', name: 'email', type: 'email', required: true, maxlength: 254, autocomplete: 'off' });
-  const name = h('input', { id: 'user-name', name: 'name', autocomplete: 'off' });
-  const role = h('select', { id: 'user-role', name: 'role' },
-    ROLES.map((r) => h('option', { value: r }, r)));
+  const email = h('input', { name: 'email', type: 'email', required: true, maxlength: 254, autocomplete: 'off' });
+  const name = h('input', { name: 'name', autocomplete: 'off' });
+  const role = h('select', { name: 'role' }, options(ROLES));
   const pass = h('input', {
-    id: 'user-password', name: 'password', type: 'password', required: true, minlength: 12, maxlength: 1024,
-    autocomplete: 'new-password', 'aria-describedby': 'user-password-help',
+    name: 'password', type: 'password', required: true, minlength: 12, maxlength: 1024, autocomplete: 'new-password',
   });
-  const button = h('button', { type: 'submit' }, 'Create user');
-  const form = h('form', { class: 'inline', id: 'create-user' },
-    h('div', { class: 'field' }, h('label', { for: 'user-email' }, 'Email'), email),
-    h('div', { class: 'field' }, h('label', { for: 'user-name' }, 'Name (optional)'), name),
-    h('div', { class: 'field' }, h('label', { for: 'user-role' }, 'Role'), role),
-    h('div', { class: 'field' }, h('label', { for: 'user-password' }, 'Initial password'), pass,
-      h('small', { id: 'user-password-help' }, '12 characters or more; give it to the user safely')),
-    button);
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    err.textContent = '';
-    button.disabled = true;
+  return panel('new-user-title', 'New user', postForm({ id: 'create-user' }, 'Create user', [
+    field('user-email', 'Email', email), field('user-name', 'Name (optional)', name), field('user-role', 'Role', role),
+    field('user-password', 'Initial password', pass, '12 characters or more; give it to the user safely'),
+  ], async (form) => {
     const body = { email: email.value.trim(), password: pass.value, role: role.value };
     if (name.value.trim()) body.name = name.value.trim();
-    try {
-      const r = await api('POST', '/api/v1/users', body);
-      if (r.status === 201) {
-        announce(`User ${r.body.email} created.`);
-        form.reset();
-        await onCreated();
-      } else {
-        err.textContent = problemText(r);
-      }
-    } catch {
-      err.textContent = 'The server cannot be reached.';
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return h('section', { class: 'panel', 'aria-labelledby': 'new-user-title' },
-    h('h2', { id: 'new-user-title' }, 'New user'), form, err);
+    const r = await api('POST', '/api/v1/users', body);
+    if (r.status !== 201) return problemText(r);
+    announce(`User ${r.body.email} created.`);
+    form.reset();
+    await onCreated();
+  }));
 }
 
 export async function usersView(ctx) {
-  if (ctx.me.role !== 'admin') {
-    ctx.setView('Not allowed', ...forbidden(NOT_ALLOWED));
-    return;
-  }
+  const no = () => ctx.setView('Not allowed', ...forbidden(NOT_ALLOWED));
+  if (ctx.me.role !== 'admin') return no();
   ctx.setView('Users', loading('users'));
-  const list = h('div', { id: 'users-list' }, loading('users'));
-  const reload = async () => {
-    try {
-      const b = await get('/api/v1/users');
-      const users = Array.isArray(b.users) ? b.users : [];
-      list.replaceChildren(scrollBox('Users', h('table', { id: 'users' },
-        h('caption', { class: 'sr-only' }, 'Users'),
-        h('thead', {}, h('tr', {}, ['Email', 'Name', 'Role', 'State', 'Created', 'Last sign-in', 'Access']
-          .map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, users.map((u) => userRow(u, ctx.me, reload))))));
-    } catch (err) {
-      if (err.status === 401) throw err;
-      if (err.status === 403) {
-        ctx.setView('Not allowed', ...forbidden(NOT_ALLOWED));
-        return;
-      }
-      list.replaceChildren(errorBox(err.message));
-    }
-  };
-  ctx.setView('Users', h('h1', {}, 'Users'), list, createForm(reload));
-  await reload();
+  const list = reloader('users-list', 'users', '/api/v1/users', (b) => scrollBox('Users', table('users', 'Users',
+    ['Email', 'Name', 'Role', 'State', 'Created', 'Last sign-in', 'Access'],
+    (Array.isArray(b.users) ? b.users : []).map((u) => userRow(u, ctx.me, list.reload)))), no);
+  ctx.setView('Users', h('h1', {}, 'Users'), list.node, createForm(list.reload));
+  await list.reload();
 }

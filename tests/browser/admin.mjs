@@ -242,6 +242,9 @@ export const ADMIN_TESTS = [
       const users = (await admin.req('GET', '/api/v1/users', undefined, { expect: 200 })).body.users;
       return users.find((u) => u.email === email)?.role === 'editor';
     });
+    // the row is changed in place, not drawn again: a choice made right
+    // after (below) is not undone by a redraw (that raced under load)
+    await row.getByRole('status').filter({ hasText: 'Changed.' }).waitFor();
     assert.equal(await page.getByLabel(`Role of ${email}`, { exact: true }).inputValue(), 'editor', 'the list shows the new role');
     // a viewer: no Users or Audit link, and a clear 403 when opened directly
     await page.getByLabel(`Role of ${email}`, { exact: true }).selectOption('viewer');
