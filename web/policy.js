@@ -410,15 +410,19 @@ export async function policyEditorView(ctx, slug, env) {
       reviewButton.disabled = false;
     }
   });
-  const discard = button('Discard changes', { class: 'secondary' }, () => {
+  // The form and the JSON again from the base version, without errors.
+  const reset = () => {
     doc = clone(base.doc);
     errors = [];
     showErrors(false);
-    result.replaceChildren();
     textarea.value = JSON.stringify(doc, null, 2);
     jsonError.textContent = '';
     renderForm();
     changed();
+  };
+  const discard = button('Discard changes', { class: 'secondary' }, () => {
+    reset();
+    result.replaceChildren();
     announce('Changes discarded.');
   });
 
@@ -482,16 +486,10 @@ export async function policyEditorView(ctx, slug, env) {
       return null;
     });
     base = { version, doc: r.body };
-    doc = clone(r.body);
-    errors = [];
-    showErrors(false);
     hideReview();
     head.replaceChildren(`Version ${version}`, meta && meta.version === version
       ? ` · saved ${formatTime(meta.created_at)} by ${txt(meta.author)}${meta.message ? ` · “${meta.message}”` : ''}` : '');
-    textarea.value = JSON.stringify(doc, null, 2);
-    jsonError.textContent = '';
-    renderForm();
-    dirty.textContent = '';
+    reset();
   }
 
   await load();
