@@ -1,12 +1,10 @@
-// A project's agents: GET …/agents with its filters (environment, online,
-// q: a prefix of the id or host name) kept in the URL, paged by cursor,
-// with each agent's state, host, runtime, versions, last seen and the
-// policy version it applied (against the environment's latest, from the
-// same answer's rollout). An offline agent can be removed (editors; a
-// second click confirms). Host names and ids come from agents: text only.
-import { api, get, problemText, projectPath } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, confirmButton, button, pager, cursorPage,
-  filterForm, filtersOf } from './dom.js';
+// A project's agents (GET …/agents; filters environment, online and q, an
+// id or host name prefix, in the URL), paged, with the policy version each
+// applied against its environment's latest (the answer's rollout). Editors
+// remove an offline agent (second click). Host names and ids: text only.
+import { get, projectPath } from './api.js';
+import { h, txt, formatTime, loading, routeHref, projectNav, confirmButton, button, pager, cursorPage, filterForm, filtersOf,
+  rowCall } from './dom.js';
 
 const FILTERS = [
   ['environment', 'Environment'],
@@ -25,18 +23,9 @@ function policyCell(a, latest) {
 }
 
 function agentRow(slug, a, latest, canEdit, onDeleted) {
-  let action = '—';
-  if (canEdit && !a.online) {
-    action = confirmButton('Remove', String(a.agent_id), async (button) => {
-      const r = await api('DELETE', projectPath(slug, `/agents/${encodeURIComponent(a.agent_id)}`));
-      if (r.status === 204) {
-        announce(`Agent ${a.agent_id} removed.`);
-        onDeleted(button.closest('tr'));
-      } else {
-        button.replaceWith(errorBox(problemText(r)));
-      }
-    });
-  }
+  const action = canEdit && !a.online ? confirmButton('Remove', String(a.agent_id), (b) => rowCall(b,
+    ['DELETE', projectPath(slug, `/agents/${encodeURIComponent(a.agent_id)}`)], () => `Agent ${a.agent_id} removed.`,
+    () => onDeleted(b.closest('tr')))) : '—';
   return h('tr', { 'data-agent': String(a.agent_id), class: a.online ? undefined : 'archived' },
     h('td', { class: 'mono' }, txt(a.agent_id)),
     h('td', {}, txt(a.environment)),

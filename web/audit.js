@@ -1,8 +1,7 @@
-// The audit log (#/audit?{filters}, role admin as the API allows): who did
-// what, when and from where, newest first, with the API's filters (actor,
-// action, project, since, until) kept in the URL and paged by cursor. The
-// details are shown as JSON text; names and details may come from anyone
-// who can sign in (a failed login's email): text only.
+// The audit log (#/audit?{filters}, admins): who did what, when and from
+// where, newest first, filtered (actor, action, project, since, until) from
+// the URL, paged. Names and details may come from anyone who can sign in
+// (a failed login's email): text only.
 import { h, txt, formatTime, routeHref, forbidden, pager, cursorPage, filterForm, filtersOf } from './dom.js';
 
 const ACTIONS = ['user.create', 'user.update', 'user.password', 'auth.login', 'auth.logout', 'auth.login_failed',

@@ -1,16 +1,11 @@
-// A project's notification channels (Slack incoming webhooks and signed
-// webhooks):
-//   #/p/{slug}/channels        the list (URLs and secrets masked by the
-//                              server, shown as given), create, send a
-//                              test, enable/disable, delete
-//   #/p/{slug}/channels/{id}   one channel: change it, send a test, and
-//                              its delivery log (GET …/deliveries, paged)
-// A webhook's signing secret comes only in the answer to its creation: it
-// is shown once, with a copy button and a warning. Deleting asks for a
-// second click. An archived project's channels are read only.
+// A project's notification channels (Slack incoming webhooks, signed
+// webhooks): #/p/{slug}/channels lists, creates, test-sends, enables and
+// deletes (second click); #/p/{slug}/channels/{id} changes one and shows
+// its delivery log. A webhook's signing secret is shown once, from the
+// create answer. An archived project's channels are read only.
 import { api, get, problemText, projectPath } from './api.js';
 import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, confirmButton, shownOnce, scrollBox,
-  INTERCEPTORS, UNREACHABLE, button, busy, field, options, table, reloader, pager, cursorPage, detail } from './dom.js';
+  INTERCEPTORS, UNREACHABLE, button, busy, field, options, table, reloader, pager, cursorPage, detail, rowCall } from './dom.js';
 
 const NOTIFY_ON = [
   ['threats', 'Attacks (events)'],
@@ -57,13 +52,8 @@ function testButton(slug, c, after) {
 
 function enableButton(slug, c, after) {
   const label = c.enabled ? 'Disable' : 'Enable';
-  return button(label, { class: 'secondary', 'aria-label': `${label} ${c.name}` }, async (b) => {
-    b.disabled = true;
-    const r = await api('PATCH', channelPath(slug, c.id), { enabled: !c.enabled });
-    if (r.status !== 200) return b.replaceWith(errorBox(problemText(r)));
-    announce(`Channel ${c.name} ${r.body.enabled ? 'enabled' : 'disabled'}.`);
-    await after(r.body);
-  });
+  return button(label, { class: 'secondary', 'aria-label': `${label} ${c.name}` }, (b) => rowCall(b,
+    ['PATCH', channelPath(slug, c.id), { enabled: !c.enabled }], (x) => `Channel ${c.name} ${x.enabled ? 'enabled' : 'disabled'}.`, after));
 }
 
 const checkboxes = (legend, name, choices, checked) => h('fieldset', { class: 'checks' }, h('legend', {}, legend),
@@ -143,12 +133,8 @@ function channelRow(slug, c, canEdit, reload) {
     h('td', { class: 'actions-cell' }, h('div', { class: 'actions' },
       h('a', { href, class: 'button secondary', 'aria-label': `Delivery log of ${c.name}` }, 'Delivery log'),
       canEdit ? [...testButton(slug, c), enableButton(slug, c, reload),
-        confirmButton('Delete', String(c.name), async (b) => {
-          const r = await api('DELETE', channelPath(slug, c.id));
-          if (r.status !== 204) return b.replaceWith(errorBox(problemText(r)));
-          announce(`Channel ${c.name} deleted.`);
-          await reload();
-        })] : null)));
+        confirmButton('Delete', String(c.name), (b) => rowCall(b, ['DELETE', channelPath(slug, c.id)],
+          () => `Channel ${c.name} deleted.`, reload))] : null)));
 }
 
 export async function channelsView(ctx, slug) {

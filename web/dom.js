@@ -3,7 +3,7 @@
 // the server (written by attackers, in events) is never interpreted as
 // markup. Event handler attributes are refused: listeners are added in code.
 // Below h(): the pieces every screen shares (states, tables, paging, forms).
-import { get } from './api.js';
+import { api, get, problemText } from './api.js';
 
 // h('a', {href: '#/x', class: 'y'}, 'text', node, ...) -> Element
 export function h(tag, attrs, ...children) {
@@ -131,6 +131,17 @@ export async function busy(button, out, act) {
   } finally {
     button.disabled = false;
   }
+}
+
+// A row's change from its button b: call holds api()'s arguments; on a
+// 2xx, announce(said(body)) then then(body); otherwise the button gives
+// way to the reason.
+export async function rowCall(b, call, said, then) {
+  b.disabled = true;
+  const r = await api(...call).catch(() => ({ status: 0 }));
+  if (r.status < 200 || r.status > 299) return b.replaceWith(errorBox(r.status ? problemText(r) : UNREACHABLE));
+  announce(said(r.body));
+  await then(r.body);
 }
 
 // A labelled control (with an optional hint under it, aria-describedby).

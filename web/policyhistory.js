@@ -1,8 +1,7 @@
-// A policy's history: #/p/{slug}/policy/{env}/history[?from=A&to=B] lists
-// the versions (newest first, paged with next_before), shows the diff of
-// two (computed here from their documents, as the server diffs a dry run)
-// and rolls back to one after a confirmation (POST …/policy/rollback makes
-// a new version equal to it).
+// A policy's versions (#/p/{slug}/policy/{env}/history[?from=A&to=B]):
+// newest first, the diff of two (computed here from their documents, as
+// the server diffs a dry run), and rollback after a confirmation (POST
+// …/policy/rollback makes a new version equal to the old one).
 import { api, get, problemText } from './api.js';
 import { h, txt, formatTime, loading, errorBox, announce, routeHref, projectNav, button, busy, field, options, pager, panel } from './dom.js';
 import { policyPath, policyNav, projectEnvs } from './policy.js';

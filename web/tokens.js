@@ -1,10 +1,9 @@
-// A project's tokens: the list (secrets are never listed, only their
-// prefix), create (the secret shown once, with a copy button and a
-// warning) and revoke (a second click confirms; no dialog). An archived
+// A project's tokens: list (only their prefix), create (the secret shown
+// once, with a copy button) and revoke (second click). An archived
 // project's tokens are listed only.
 import { api, get, problemText, projectPath } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, projectNav, confirmButton, shownOnce, scrollBox, field, options, table,
-  reloader, postForm, panel } from './dom.js';
+import { h, txt, formatTime, loading, projectNav, confirmButton, shownOnce, scrollBox, field, options, table, reloader,
+  postForm, panel, rowCall } from './dom.js';
 
 function tokenRow(slug, t, canEdit, reload) {
   return h('tr', { class: t.revoked ? 'archived' : undefined, 'data-id': String(t.id) },
@@ -12,12 +11,8 @@ function tokenRow(slug, t, canEdit, reload) {
     h('td', {}, formatTime(t.created_at)), h('td', {}, t.last_used_at ? formatTime(t.last_used_at) : 'never'),
     h('td', {}, t.expires_at ? formatTime(t.expires_at) : 'never'),
     h('td', {}, t.revoked ? 'revoked' : 'active'),
-    h('td', {}, canEdit && !t.revoked ? confirmButton('Revoke', String(t.name), async (b) => {
-      const r = await api('DELETE', projectPath(slug, `/tokens/${encodeURIComponent(t.id)}`));
-      if (r.status !== 204 && r.status !== 200) return b.replaceWith(errorBox(problemText(r)));
-      announce(`Token ${t.name} revoked.`);
-      await reload();
-    }) : '—'));
+    h('td', {}, canEdit && !t.revoked ? confirmButton('Revoke', String(t.name), (b) => rowCall(b,
+      ['DELETE', projectPath(slug, `/tokens/${encodeURIComponent(t.id)}`)], () => `Token ${t.name} revoked.`, reload)) : '—'));
 }
 
 function createForm(slug, onCreated) {

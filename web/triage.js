@@ -104,14 +104,13 @@ export function bulkTriagePanel({ slug, filters, onDone = () => {} }) {
       idle();
       return;
     }
-    const n = events;
     const ask = !count ? 'Mark every event matching these filters'
       : count.change === null || count.change === count.count
-        ? `Mark ${count.exact ? (count.count === 1 ? 'the' : 'all') : 'at least'} ${n(count.count)} matching these filters`
-        : `${n(count.count)} match these filters, ${num(count.count - count.change)} of them “${label}” already: mark the other ${num(count.change)}`;
+        ? `Mark ${count.exact ? (count.count === 1 ? 'the' : 'all') : 'at least'} ${events(count.count)} matching these filters`
+        : `${events(count.count)} match these filters, ${num(count.count - count.change)} of them “${label}” already: mark the other ${num(count.change)}`;
     question.textContent = `${ask} as “${label}”? Filters: ${describeFilters(filters)}. Events that arrive meanwhile and match are included.`;
     confirm.textContent = count === null || count.change === null ? `Mark them ${label}`
-      : `Mark ${count.exact ? '' : 'at least '}${n(count.change)} ${label}`;
+      : `Mark ${count.exact ? '' : 'at least '}${events(count.change)} ${label}`;
     result.textContent = '';
     result.classList.remove('error');
     asking.hidden = false;

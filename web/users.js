@@ -1,12 +1,10 @@
-// Users (#/users, role admin; the API answers 403 to anyone else, and so
-// does this screen, without asking): the list, create (email, name, role,
-// an initial password of 12 characters or more), change a role, disable
-// (a second click confirms; it ends the user's sessions) and enable. The
-// API has no delete: a disabled user cannot sign in. The server refuses a
-// change that would leave no enabled admin (409 last_admin).
+// Users (#/users, admins only; others get the 403 state without asking):
+// list, create (password of 12+ characters), change a role, disable (second
+// click; ends the user's sessions) and enable. There is no delete, and the
+// server refuses to leave no enabled admin (409 last_admin).
 import { api, problemText } from './api.js';
-import { h, txt, formatTime, loading, errorBox, announce, confirmButton, forbidden, scrollBox, button, busy, field, options, table,
-  reloader, postForm, panel } from './dom.js';
+import { h, txt, formatTime, loading, announce, confirmButton, forbidden, scrollBox, button, busy, field, options, table,
+  reloader, postForm, panel, rowCall } from './dom.js';
 
 const ROLES = ['viewer', 'editor', 'admin'];
 const NOT_ALLOWED = 'Only admins manage users.';
@@ -31,13 +29,8 @@ function roleControl(u) {
 }
 
 function userRow(u, me, reload) {
-  const setDisabled = async (disabled, b) => {
-    b.disabled = true;
-    const r = await api('PATCH', userPath(u.id), { disabled });
-    if (r.status !== 200) return b.replaceWith(errorBox(problemText(r)));
-    announce(`${u.email} ${disabled ? 'disabled' : 'enabled'}.`);
-    await reload();
-  };
+  const setDisabled = (disabled, b) => rowCall(b, ['PATCH', userPath(u.id), { disabled }],
+    () => `${u.email} ${disabled ? 'disabled' : 'enabled'}.`, reload);
   return h('tr', { 'data-email': String(u.email), class: u.disabled ? 'archived' : undefined },
     h('td', { class: 'cut' }, txt(u.email)),
     h('td', {}, txt(u.name)),
