@@ -43,9 +43,10 @@ export function currentRoute() {
 }
 
 
+// nodes: nodes, strings (as text) or arrays of them; null and false are left out.
 function setView(title, ...nodes) {
   const view = $('view');
-  view.replaceChildren(...nodes);
+  view.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
   document.title = title ? `${title} · Moat` : 'Moat';
 }
 

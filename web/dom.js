@@ -163,9 +163,11 @@ export const options = (choices, selected) => choices.map((c) => {
   return h('option', { value: v, selected: v === selected }, label);
 });
 
-// A table with a hidden caption; body: rows, or a <tbody> to fill later.
+// A table with a hidden caption; cols: heading or [heading, class]; body:
+// rows, or a <tbody> to fill later.
 export const table = (id, caption, cols, body) => h('table', { id }, h('caption', { class: 'sr-only' }, caption),
-  h('thead', {}, h('tr', {}, cols.map((c) => c && h('th', { scope: 'col' }, c)))), body instanceof Node ? body : h('tbody', {}, body));
+  h('thead', {}, h('tr', {}, cols.map((c) => c && h('th', { scope: 'col', class: [c].flat()[1] }, [c].flat()[0])))),
+  body instanceof Node ? body : h('tbody', {}, body));
 
 // <input type=datetime-local> speaks local time without a zone; the API
 // and the URL, RFC 3339 UTC. An invalid value gives null / ''.

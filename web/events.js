@@ -211,7 +211,7 @@ export async function eventView(ctx, slug, id) {
       ['Source address', e.source_ip, true], ['Method', e.method, true], ['Endpoint', e.endpoint, true], ['Rule', e.rule, true],
       ['Code location', where, true], ['Function', loc.function, true], ['Status', e.status, false, 'event-status']]),
     ctx.me.role !== 'viewer' && !project.archived ? triagePanel(ctx, slug, e) : null,
-    ['payload', 'operation', 'raw'].map((k) => [
+    ...['payload', 'operation', 'raw'].flatMap((k) => [
       h('h2', {}, k === 'raw' ? 'Raw JSON' : k[0].toUpperCase() + k.slice(1), e[`${k}_truncated`] ? ` (cut; ${e[`${k}_length`]} bytes sent)` : ''),
       h('pre', { class: 'literal', id: `event-${k}`, tabindex: 0 }, k === 'raw' ? JSON.stringify(e, null, 2) : txt(e[k]))]));
 }

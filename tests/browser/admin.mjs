@@ -263,6 +263,7 @@ export const ADMIN_TESTS = [
     await other.locator('#channels tbody tr', { hasText: 'team' }).waitFor();
     assert.equal(await other.locator('#channels tbody tr button').count(), 0, 'no test, disable or delete for a viewer');
     assert.equal(await other.locator('#create-channel').count(), 0, 'no create form for a viewer');
+    assert.ok(!/\bnull\b/.test(await other.locator('#view').innerText()), 'no "null" where the create form would be');
     await other.goto(`${ctx.srv.base}/#/projects`);
     await other.locator(`#projects tr[data-slug="${seen}"]`).waitFor();
     assert.equal(await other.getByRole('button', { name: `Archive ${seen}` }).count(), 0, 'no archive for a viewer');
