@@ -847,6 +847,10 @@ static void check_group_ranges(struct fixture *f, int64_t from, int64_t span, in
 		}
 		if (rnd(f) % 8 == 0)
 			q.severity = sevs[rnd(f) % 4]; /* in no rollup: the events alone */
+		/* the same range without a filter (the dashboard's default) */
+		struct store_event_filter all = {
+		    .project_id = f->p.id, .since_ms = q.since_ms, .until_ms = q.until_ms};
+		check_groups(f, &all, by_source, 100000);
 		rollup = check_groups(f, &q, by_source, rnd(f) % 4 ? 100000 : 7);
 		/* every range holds a whole minute, and from 24 hours on (trend
 		 * buckets of whole hours, for the hourly rollups) a whole hour */
