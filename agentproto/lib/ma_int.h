@@ -17,6 +17,9 @@
  *                 policy decision and the event of a check that fired
  *   ma_sql_lex.c  the SQL tokenizer (SQLite, PostgreSQL, MySQL rules)
  *   ma_sql.c      the sql_injection check
+ *   ma_url.c      URL hosts as a WHATWG URL client parses them (IPv4/IPv6/IDNA)
+ *   ma_ssrf.c     the ssrf check: address classes, resolution, checked connect
+ *   ma_nosql.c    the nosql_injection check (MongoDB query documents, $where JS)
  */
 #ifndef MA_INT_H
 #define MA_INT_H
@@ -393,8 +396,9 @@ struct ma_input {
 	size_t form_len[MA_INPUT_FORMS];
 	const char *form_name[MA_INPUT_FORMS]; /* "raw", "url", "url2", "html" */
 	int nforms;                            /* distinct forms, 1..MA_INPUT_FORMS */
-	int plain; /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
-	char *mem; /* owns the value and its decoded forms */
+	int plain;      /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
+	int structured; /* a JSON object or array of the body, as compact JSON text */
+	char *mem;      /* owns the value and its decoded forms */
 };
 
 /* What a check that fired reports (ma_request_fire). */
@@ -424,6 +428,57 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd);
 size_t ma_url_decode(const char *in, size_t len, char *out);
 /* Decodes HTML character references (&lt; &#39; &#x27; ...) into out. */
 size_t ma_html_decode(const char *in, size_t len, char *out);
+
+/* ---- ma_url.c ---- */
+
+#define MA_URL_HOST_MAX 256 /* a serialized host; longer ones fail to parse */
+enum ma_host_type {
+	MA_HOST_NONE = 0, /* no authority (mailto:x, /path relative) */
+	MA_HOST_EMPTY,    /* an empty host (file:///, sc://) */
+	MA_HOST_DOMAIN,   /* an ASCII domain after domain-to-ASCII */
+	MA_HOST_IPV4,
+	MA_HOST_IPV6,
+	MA_HOST_OPAQUE, /* a non-special scheme's host, percent-encoded */
+};
+/* A URL as far as the host: what a WHATWG client makes of it. */
+struct ma_weburl {
+	int ok;
+	char scheme[32];            /* lowercase, without ':' */
+	char host[MA_URL_HOST_MAX]; /* serialized: "example.com", "127.0.0.1", "[::1]" */
+	int host_type;              /* enum ma_host_type */
+	uint8_t ip[16];             /* MA_HOST_IPV4 (4 bytes) or MA_HOST_IPV6 */
+	int odd;                    /* an address not written in its usual form (0x7f.1, 2130706433,
+	                               %-encoded, fullwidth, [::ffff:7f00:1] ...) */
+	int port;                   /* explicit non-default port, -1 none */
+	int userinfo;               /* credentials were given (user@host) */
+	int opaque_path;            /* a non-special URL without "//" (mailto:...) */
+	size_t authority_end;       /* offset in the caller's text where scheme and authority end */
+};
+/* Parses in (len bytes) against base (NULL or a parsed URL) as far as the
+ * host. 0 with *u filled (u->ok), or -1 where a WHATWG client fails. No
+ * allocation. */
+int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u);
+/* The WHATWG IPv6 parser on the text between the brackets. 0 or -1. */
+int ma_url_ipv6_parse(const char *s, size_t n, uint8_t out[16]);
+
+/* ---- ma_ssrf.c ---- */
+
+/* Why an address is internal: a rule name ("ssrf.loopback", ...) or NULL
+ * for a public address. family 4 or 6. */
+const char *ma_ssrf_classify(int family, const uint8_t *ip);
+
+/* ---- ma_nosql.c ---- */
+
+/* 1 if the input in (n bytes) changes the query document doc: it spans
+ * the document's tokens (or, inside a string, the unescaped JavaScript's
+ * tokens) and leaves text that still reads whole. For the benchmark's
+ * "changed nothing" column. */
+int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n);
+
+/* ---- ma_request.c (resolver) ---- */
+void ma_request_resolver(const struct moat_request *r, moat_resolver_fn *fn, void **arg);
+/* The request's policy snapshot (NULL: none yet). */
+const struct moat_policy *ma_request_policy(const struct moat_request *r);
 
 #define MA_ATOMIC_ADD(p, v) __atomic_add_fetch((p), (v), __ATOMIC_RELAXED)
 #define MA_ATOMIC_SUB(p, v) __atomic_sub_fetch((p), (v), __ATOMIC_RELAXED)

@@ -30,6 +30,8 @@ struct moat_request {
 	struct moat_event ev;
 	char *ev_operation, *ev_details;
 	unsigned findings;
+	moat_resolver_fn resolve; /* NULL: getaddrinfo (ma_ssrf.c) */
+	void *resolve_arg;
 };
 
 static char *ma_dup_opt(const char *s, int *nomem)
@@ -352,6 +354,23 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 	return 0;
 }
 
+/* Adds an object or array of a JSON body as one input: its compact text,
+ * marked structured (where the application may have expected a plain
+ * value: the nosql_injection check looks at these). */
+static int ma_add_json_struct(struct moat_request *r, json_t *v, const char *path)
+{
+	char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+	int rc;
+
+	if (!text)
+		return MOAT_AGENT_ENOMEM;
+	rc = moat_request_add_input(r, MOAT_INPUT_JSON, path, text, strlen(text));
+	if (rc == 0)
+		r->in[r->nin - 1].structured = 1;
+	free(text);
+	return rc;
+}
+
 /* Walks a JSON value, adding its strings and numbers named by path. */
 static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
                              int depth, int *budget)
@@ -361,6 +380,12 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 
 	if (depth > 32 || *budget <= 0)
 		return 0;
+	if ((json_is_object(v) || json_is_array(v)) && plen > 0 && *budget > 0) {
+		(*budget)--;
+		rc = ma_add_json_struct(r, v, path);
+		if (rc)
+			return rc;
+	}
 	if (json_is_object(v)) {
 		const char *k;
 		json_t *x;
@@ -428,6 +453,25 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 size_t moat_request_input_count(const struct moat_request *r)
 {
 	return r ? r->nin : 0;
+}
+
+void moat_request_set_resolver(struct moat_request *r, moat_resolver_fn fn, void *arg)
+{
+	if (!r)
+		return;
+	r->resolve = fn;
+	r->resolve_arg = arg;
+}
+
+const struct moat_policy *ma_request_policy(const struct moat_request *r)
+{
+	return r ? r->policy : NULL;
+}
+
+void ma_request_resolver(const struct moat_request *r, moat_resolver_fn *fn, void **arg)
+{
+	*fn = r ? r->resolve : NULL;
+	*arg = r ? r->resolve_arg : NULL;
 }
 
 const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n)

@@ -1372,8 +1372,9 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 		return MOAT_ALLOW;
 	cache.filled = 0;
 	for (size_t i = 0; i < nin; i++) {
-		if (in[i].plain)
-			continue; /* one word: inside one token wherever it lands */
+		if (in[i].plain || in[i].structured)
+			continue; /* one word: inside one token wherever it lands; JSON
+			             objects are the NoSQL check's */
 		for (int k = 0; k < in[i].nforms; k++) {
 			const char *v = in[i].form[k];
 			size_t vl = in[i].form_len[k], from = 0;

@@ -393,8 +393,11 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 
 /*
  * Adds every string and number of a JSON body as a MOAT_INPUT_JSON input
- * named by its path ("user.name", "items[0].id"); at most 1,000 values,
- * 32 levels. Returns 0, MOAT_AGENT_EINVAL (not JSON) or MOAT_AGENT_ENOMEM.
+ * named by its path ("user.name", "items[0].id"), and every object or
+ * array below the top as one more input, its compact JSON text (so
+ * {"pass": {"$ne": ""}} gives body.pass = {"$ne":""} and body.pass.$ne =
+ * "": the NoSQL check sees an object where a value was expected); at most
+ * 1,000 inputs, 32 levels. Returns 0, MOAT_AGENT_EINVAL (not JSON) or MOAT_AGENT_ENOMEM.
  *
  *     moat_request_add_json(req, body, body_len);
  */
@@ -457,6 +460,124 @@ enum moat_sql_dialect {
 	moat_check_sql_at((r), (dialect), (sql), (len), __FILE__, __LINE__, __func__)
 int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                       const char *file, int line, const char *function);
+
+/* ---- ssrf: URLs fetched on the user's behalf ---- */
+
+/* One resolved address. */
+struct moat_addr {
+	int family;     /* 4 or 6 */
+	uint8_t ip[16]; /* network byte order; IPv4 uses the first 4 bytes */
+};
+
+/* A resolver: fills out[0..max) with the addresses of host (an ASCII
+ * name, as the URL parser left it) and returns how many, or a negative
+ * number when the name does not resolve. The default is getaddrinfo(3).
+ * Tests and benchmarks set their own so that no DNS is needed. */
+typedef int (*moat_resolver_fn)(const char *host, struct moat_addr *out, int max, void *arg);
+
+/* Sets the resolver of r's URL checks (NULL fn: getaddrinfo). NULL r: no-op. */
+void moat_request_set_resolver(struct moat_request *r, moat_resolver_fn fn, void *arg);
+
+#define MOAT_URL_MAX_ADDRS 8
+/* What moat_check_url found: where the URL goes and the addresses it
+ * checked. Give it to moat_connect_checked() (or to curl with
+ * CURLOPT_RESOLVE, see moat_url_curl_resolve) so that the connection goes
+ * to exactly these addresses: no second lookup, no DNS rebinding window. */
+struct moat_url_target {
+	char scheme[32]; /* lowercase: "https" */
+	char host[256];  /* the host as a WHATWG client serializes it: "127.0.0.1" for
+	                    "http://0x7f.1/", "[::1]", "xn--bcher-kva.example" */
+	int port;        /* the port to connect to: explicit, or the scheme's default, 0 unknown */
+	int naddr;       /* addresses checked (0: the URL does not parse or the host does
+	                    not resolve) */
+	struct moat_addr addr[MOAT_URL_MAX_ADDRS];
+	int verdict; /* what the check answered (MOAT_BLOCK: do not connect) */
+};
+
+/*
+ * ssrf: call it with the URL the application is about to fetch. The URL
+ * is parsed as a WHATWG client (browsers, Node, ada) parses it: scheme,
+ * userinfo up to the last '@', backslashes as slashes, tabs and newlines
+ * dropped, the host percent-decoded, IPv4 in any form the WHATWG IPv4
+ * parser takes (2130706433, 0x7f.1, 0177.0.0.1, 127.1), IPv6 (also
+ * ::ffff:127.0.0.1, ::127.0.0.1, 64:ff9b::, 2002::/16 with their embedded
+ * IPv4), trailing dots, fullwidth and circled letters and digits,
+ * ideographic dots (a subset of IDNA). The host is resolved (literals and
+ * "localhost" / "*.localhost" without DNS; names through the request's
+ * resolver) and it fires when any address is loopback, private (RFC
+ * 1918), shared (100.64/10), link-local (169.254/16 with the cloud
+ * metadata address, fe80::/10), unique-local (fc00::/7), unspecified
+ * (0.0.0.0/8, ::) or another non-global range, or when the scheme is
+ * file: -- and a user input of r reaches the URL's scheme or authority,
+ * or the address is written in an unusual form (0x7f.1: no application
+ * writes its own addresses that way). A host in the policy's
+ * ssrf.allow_hosts is not judged. out (may be NULL) gets the target and
+ * its addresses. Returns MOAT_BLOCK or MOAT_ALLOW; a URL that does not
+ * parse is allowed (the fetch fails too) with out->naddr 0. Allocates
+ * nothing unless it fires, apart from the resolver's own work (DNS).
+ *
+ *     struct moat_url_target t;
+ *     if (moat_check_url(req, url, strlen(url), &t) == MOAT_BLOCK)
+ *             return respond(403);
+ *     int fd = moat_connect_checked(&t, 2000);   // exactly the checked address
+ */
+#define moat_check_url(r, url, len, out)                                                           \
+	moat_check_url_at((r), (url), (len), (out), __FILE__, __LINE__, __func__)
+int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
+                      struct moat_url_target *out, const char *file, int line,
+                      const char *function);
+
+/* Connects a TCP socket to t's addresses in order (the ones the check
+ * saw), each attempt at most timeout_ms (<= 0: the system's). Returns the
+ * connected socket (the caller closes it), MOAT_AGENT_EINVAL when t was
+ * blocked or has no address, or MOAT_AGENT_EIO when no address accepts. */
+int moat_connect_checked(const struct moat_url_target *t, int timeout_ms);
+
+/* Writes "host:port:addr[,addr...]" for curl's CURLOPT_RESOLVE into buf
+ * (cap bytes), so that curl connects to the checked addresses. 0, or
+ * MOAT_AGENT_EINVAL (blocked, no address, no room).
+ *
+ *     char pin[512];
+ *     struct curl_slist *rs = NULL;
+ *     if (moat_url_curl_resolve(&t, pin, sizeof pin) == 0)
+ *             rs = curl_slist_append(NULL, pin);
+ *     curl_easy_setopt(h, CURLOPT_RESOLVE, rs);
+ *     curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L);  // or check each hop
+ */
+int moat_url_curl_resolve(const struct moat_url_target *t, char *buf, size_t cap);
+
+/* ---- nosql_injection: MongoDB query documents ---- */
+
+/*
+ * nosql_injection: call it with the query document (filter, pipeline
+ * stage, update) as JSON text -- what the driver is about to send, in
+ * canonical or relaxed Extended JSON; single-quoted strings and bare keys
+ * (mongo shell style) are read too. It fires when a user input of r
+ *   - became an operator: a key starting with '$' ($ne, $gt, $regex,
+ *     $where, $expr, $function ...) in the document whose key the user
+ *     supplied (a JSON body {"user": {"$ne": null}}, a form field
+ *     user[$ne]=1, a string input the application parsed as JSON);
+ *   - spans tokens of the document: text pasted into it that closed a
+ *     string and added keys, operators or values;
+ *   - changes the JavaScript of a $where / $function / $accumulator /
+ *     mapReduce body: leaves its string or number and adds operators,
+ *     calls, statements or comments ('; return true; //, || 1==1).
+ * An operator the application wrote itself around a user value
+ * ({"price": {"$gt": <number from the user>}}) and user text that stays a
+ * string value ("$ne" as a search word) pass. Returns MOAT_BLOCK or
+ * MOAT_ALLOW; without a request it allows. Allocates nothing unless it
+ * fires.
+ *
+ *     // body: {"user": "alice", "pass": {"$ne": ""}}
+ *     moat_request_add_json(req, body, body_len);
+ *     char *q = json_dumps(filter, JSON_COMPACT);          // {"user":"alice","pass":{"$ne":""}}
+ *     if (moat_check_nosql(req, q, strlen(q)) == MOAT_BLOCK)
+ *             return respond(403);
+ */
+#define moat_check_nosql(r, json, len)                                                             \
+	moat_check_nosql_at((r), (json), (len), __FILE__, __LINE__, __func__)
+int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, const char *file,
+                        int line, const char *function);
 
 #ifdef __cplusplus
 }

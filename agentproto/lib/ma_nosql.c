@@ -1,0 +1,476 @@
+/*
+ * ma_nosql.c — the nosql_injection check on MongoDB query documents
+ * (JSON, relaxed Extended JSON, mongo-shell style with single quotes and
+ * bare keys) and the JavaScript of their $where / function bodies.
+ *
+ * Three rules, each needing a user input of the request:
+ *   operator   a '$' key of the document came from the user: the input's
+ *              parameter names it (body.pass.$ne, query.user[$ne]), an
+ *              object input holds it, or the input's text spells it as a
+ *              key ({"$gt": ""} parsed by the application);
+ *   structure  an input pasted into the document's text spans its tokens
+ *              and adds keys, objects or values (strong: a '$' key, or a
+ *              document that still reads whole);
+ *   js         an input inside a $where or function body spans the
+ *              JavaScript's tokens and adds operators, calls, statements
+ *              or comments, leaving code that still reads whole (or adds
+ *              return / function / while / sleep / this.x outright).
+ * One lexer serves both levels: strings in ' " `, numbers, words,
+ * punctuation, operators, // and / * comments.
+ *
+ * Threads: any, one request at a time; no allocation unless it fires
+ * (the JavaScript of a string is unescaped into a stack buffer).
+ */
+#include "ma_int.h"
+
+#include <string.h>
+
+#define MA_NS_JS_MAX 8192 /* a $where body beyond this is judged on its start */
+
+enum { NS_STR = 1, NS_NUM, NS_WORD, NS_PUNCT, NS_OP, NS_COMMENT, NS_OTHER };
+
+struct ma_ns_tok {
+	size_t s, e;
+	int type;
+	int open; /* string or comment runs to the end */
+};
+
+static int ma_ns_word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$' || c >= 0x80;
+}
+
+/* The next token of s from *pos: 1, or 0 at the end. */
+static int ma_ns_next(const char *s, size_t n, size_t *pos, struct ma_ns_tok *t)
+{
+	static const char *const ops[] = {"===", "!==", "==", "!=", "<=", ">=", "&&",
+	                                  "||",  "=>",  "++", "--", "**", "??"};
+	size_t p = *pos;
+	unsigned char c;
+
+	while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
+	                 s[p] == '\f' || s[p] == '\v'))
+		p++;
+	if (p >= n) {
+		*pos = p;
+		return 0;
+	}
+	t->s = p;
+	t->open = 0;
+	c = (unsigned char)s[p];
+	if (c == '"' || c == '\'' || c == '`') {
+		p++;
+		while (p < n && s[p] != (char)c) {
+			if (s[p] == '\\')
+				p++;
+			p++;
+		}
+		if (p >= n) {
+			t->open = 1;
+			p = n;
+		} else {
+			p++;
+		}
+		t->type = NS_STR;
+	} else if (c == '/' && p + 1 < n && (s[p + 1] == '/' || s[p + 1] == '*')) {
+		if (s[p + 1] == '/') {
+			while (p < n && s[p] != '\n')
+				p++;
+		} else {
+			const char *end = p + 2 < n ? memmem(s + p + 2, n - p - 2, "*/", 2) : NULL;
+			if (end) {
+				p = (size_t)(end - s) + 2;
+			} else {
+				p = n;
+				t->open = 1;
+			}
+		}
+		t->type = NS_COMMENT;
+	} else if ((c >= '0' && c <= '9') ||
+	           (c == '.' && p + 1 < n && s[p + 1] >= '0' && s[p + 1] <= '9')) {
+		while (p < n && (ma_ns_word_char((unsigned char)s[p]) || s[p] == '.'))
+			p++;
+		t->type = NS_NUM;
+	} else if (ma_ns_word_char(c)) {
+		while (p < n && ma_ns_word_char((unsigned char)s[p]))
+			p++;
+		t->type = NS_WORD;
+	} else if (strchr("{}[]():,;", c) && c) {
+		p++;
+		t->type = NS_PUNCT;
+	} else if (strchr("=!<>&|+-*/%^~?.", c) && c) {
+		size_t k;
+		for (k = 0; k < sizeof ops / sizeof ops[0]; k++) {
+			size_t l = strlen(ops[k]);
+			if (p + l <= n && !memcmp(s + p, ops[k], l)) {
+				p += l;
+				break;
+			}
+		}
+		if (k == sizeof ops / sizeof ops[0])
+			p++;
+		t->type = NS_OP;
+	} else {
+		p++;
+		t->type = NS_OTHER;
+	}
+	t->e = p;
+	*pos = p;
+	return 1;
+}
+
+/* 1 if s cannot be read whole: a string or comment left open, brackets
+ * that do not balance. */
+static int ma_ns_broken(const char *s, size_t n)
+{
+	struct ma_ns_tok t;
+	size_t pos = 0;
+	int depth = 0;
+
+	while (ma_ns_next(s, n, &pos, &t)) {
+		if (t.open)
+			return 1;
+		if (t.type == NS_PUNCT && strchr("{[(", s[t.s]))
+			depth++;
+		else if (t.type == NS_PUNCT && strchr("}])", s[t.s]) && --depth < 0)
+			return 1;
+	}
+	return depth != 0;
+}
+
+static int ma_ns_is(const char *s, const struct ma_ns_tok *t, const char *w)
+{
+	size_t l = strlen(w);
+	return t->e - t->s == l && !memcmp(s + t->s, w, l);
+}
+
+/* What the input at [a, b) of s does: 0 stays inside one token; 1 spans
+ * tokens; 2 spans them and adds structure; 3 adds strong structure.
+ * js: s is JavaScript (else a query document). */
+static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
+{
+	static const char *const strong[] = {"return", "function", "while", "for",   "sleep",
+	                                     "new",    "var",      "let",   "const", "eval"};
+	struct ma_ns_tok t, prev = {0, 0, 0, 0};
+	size_t pos = 0;
+	int ntok = 0, level = 0;
+
+	while (ma_ns_next(s, n, &pos, &t)) {
+		if (t.e <= a) {
+			prev = t;
+			continue;
+		}
+		if (t.s >= b)
+			break;
+		ntok++;
+		if (t.s <= a && t.e >= b && !t.open)
+			return 0; /* inside one token */
+		if (t.type == NS_COMMENT) {
+			level = level < 2 ? 2 : level;
+			if (js && t.s >= a)
+				level = 3; /* the input comments out the rest of the code */
+		} else if (t.type == NS_PUNCT) {
+			if (js || strchr("{}[]:,", s[t.s]))
+				level = level < 2 ? 2 : level;
+			if (!js && s[t.s] == ':' && (prev.type == NS_STR || prev.type == NS_WORD) &&
+			    prev.e - prev.s >= 2 &&
+			    (s[prev.s] == '$' || (s[prev.s + 1] == '$' && prev.type == NS_STR)))
+				level = 3; /* a new operator key */
+		} else if (js && t.type == NS_OP) {
+			if (!strchr("+-*/%.~^", s[t.s]) || t.e - t.s > 1)
+				level = level < 2 ? 2 : level;
+		} else if (js && t.type == NS_WORD) {
+			for (size_t k = 0; k < sizeof strong / sizeof strong[0]; k++)
+				if (ma_ns_is(s, &t, strong[k]))
+					level = 3;
+			if (ma_ns_is(s, &t, "this") && t.e < n && s[t.e] == '.')
+				level = 3;
+		}
+		prev = t;
+	}
+	if (ntok == 0)
+		return 0;
+	return level ? level : 1;
+}
+
+/* Unescapes the JSON (or single-quoted) string token [s, e) into out;
+ * returns the length (cut at cap). */
+static size_t ma_ns_unescape(const char *s, size_t e, size_t st, char *out, size_t cap)
+{
+	size_t o = 0;
+
+	for (size_t i = st + 1; i + 1 < e && o < cap; i++) {
+		char c = s[i];
+		if (c == '\\' && i + 1 < e - 1) {
+			char d = s[++i];
+			switch (d) {
+			case 'n':
+				c = '\n';
+				break;
+			case 't':
+				c = '\t';
+				break;
+			case 'r':
+				c = '\r';
+				break;
+			case 'u':
+				if (i + 4 < e - 1 && s[i + 1] == '0' && s[i + 2] == '0') {
+					unsigned v = 0;
+					for (int k = 3; k <= 4; k++) {
+						char h = s[i + (size_t)k];
+						v = v * 16 +
+						    (unsigned)(h >= '0' && h <= '9'   ? h - '0'
+						               : h >= 'a' && h <= 'f' ? h - 'a' + 10
+						               : h >= 'A' && h <= 'F' ? h - 'A' + 10
+						                                      : 0);
+					}
+					c = (char)v;
+					i += 4;
+				} else {
+					c = d;
+				}
+				break;
+			default:
+				c = d;
+			}
+		}
+		out[o++] = c;
+	}
+	return o;
+}
+
+/* 1 if input in supplied the operator key k (klen bytes, starting '$'). */
+static int ma_ns_key_from(const struct ma_input *in, const char *k, size_t kl, int *form)
+{
+	const char *p = in->param;
+
+	/* the parameter's name has it as a component: body.pass.$ne, query.u[$ne] */
+	for (const char *q = strstr(p, "$"); q; q = strstr(q + 1, "$")) {
+		if (q > p && (q[-1] == '.' || q[-1] == '[') && !strncmp(q, k, kl) &&
+		    (q[kl] == '\0' || q[kl] == '.' || q[kl] == '[' || q[kl] == ']')) {
+			*form = 0;
+			return 1;
+		}
+	}
+	/* the value spells it as a key: {"$gt": ""}, {$ne: 1}, [$ne]=1 */
+	for (int f = 0; f < in->nforms; f++) {
+		const char *v = in->form[f];
+		size_t vl = in->form_len[f], from = 0;
+		while (from + kl <= vl) {
+			const char *at = memmem(v + from, vl - from, k, kl);
+			size_t e;
+			if (!at)
+				break;
+			e = (size_t)(at - v) + kl;
+			from = e;
+			if (at > v && ma_ns_word_char((unsigned char)at[-1]))
+				continue;
+			if (e < vl && (v[e] == '"' || v[e] == '\''))
+				e++;
+			while (e < vl && v[e] == ' ')
+				e++;
+			if (e < vl && (v[e] == ':' || v[e] == ']')) {
+				*form = f;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+struct ma_ns_ctx {
+	struct moat_request *r;
+	const struct ma_input *in;
+	size_t nin;
+	const char *doc;
+	size_t len;
+	const char *file, *function;
+	int line;
+	int verdict; /* -1: nothing fired yet */
+};
+
+static int ma_ns_fire(struct ma_ns_ctx *c, const struct ma_input *in, int form, const char *rule,
+                      const char *sev, double conf, const char *key)
+{
+	struct ma_finding fd = {
+	    .interceptor = "nosql_injection",
+	    .rule = rule,
+	    .severity = sev,
+	    .confidence = conf,
+	    .input = in,
+	    .form = form,
+	    .operation = c->doc,
+	    .operation_len = c->len,
+	    .extra_key = key ? "operator" : NULL,
+	    .extra_value = key,
+	    .file = c->file,
+	    .line = c->line,
+	    .function = c->function,
+	};
+	int v = ma_request_fire(c->r, &fd);
+	if (v >= 0)
+		c->verdict = v;
+	return v >= 0;
+}
+
+static int ma_ns_js_key(const char *k)
+{
+	return !strcmp(k, "$where") || !strcmp(k, "$function") || !strcmp(k, "$accumulator");
+}
+
+/* The JavaScript string token t of the document: inputs in it. */
+static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
+{
+	char js[MA_NS_JS_MAX];
+	size_t jl = ma_ns_unescape(c->doc, t->e, t->s, js, sizeof js);
+	int broken = -1;
+
+	for (size_t i = 0; i < c->nin; i++) {
+		const struct ma_input *in = &c->in[i];
+		if (in->plain || in->structured)
+			continue;
+		for (int f = 0; f < in->nforms; f++) {
+			const char *at;
+			int lvl;
+			if (in->form_len[f] < 2 || in->form_len[f] > jl)
+				continue;
+			at = memmem(js, jl, in->form[f], in->form_len[f]);
+			if (!at)
+				continue;
+			lvl = ma_ns_span(js, jl, (size_t)(at - js),
+			                 (size_t)(at - js) + in->form_len[f], 1);
+			if (lvl == 2 && broken < 0)
+				broken = ma_ns_broken(js, jl);
+			if (lvl == 3 || (lvl == 2 && !broken)) {
+				if (ma_ns_fire(c, in, f, "nosql.js_injection", "critical", 0.95,
+				               "$where"))
+					return 1;
+				break;
+			}
+		}
+	}
+	return 0;
+}
+
+int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
+{
+	struct ma_ns_tok t;
+	size_t pos = 0;
+	const char *at = n && n <= len ? memmem(doc, len, in, n) : NULL;
+
+	if (at && ma_ns_span(doc, len, (size_t)(at - doc), (size_t)(at - doc) + n, 0) >= 1)
+		return !ma_ns_broken(doc, len);
+	/* inside a string: as JavaScript, unescaped */
+	while (ma_ns_next(doc, len, &pos, &t)) {
+		char js[MA_NS_JS_MAX];
+		size_t jl;
+		const char *j;
+		if (t.type != NS_STR || t.open)
+			continue;
+		jl = ma_ns_unescape(doc, t.e, t.s, js, sizeof js);
+		j = n && n <= jl ? memmem(js, jl, in, n) : NULL;
+		if (j && ma_ns_span(js, jl, (size_t)(j - js), (size_t)(j - js) + n, 1) >= 1)
+			return !ma_ns_broken(js, jl);
+	}
+	return 0;
+}
+
+int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, const char *file,
+                        int line, const char *function)
+{
+	struct ma_ns_ctx c = {
+	    .r = r, .file = file, .line = line, .function = function, .verdict = -1};
+	struct ma_ns_tok t, prev = {0, 0, 0, 0};
+	size_t pos = 0;
+	int want_value = 0, js_value = 0, broken = -1;
+	char key[64];
+
+	if (!r || !json)
+		return MOAT_ALLOW;
+	if (len == (size_t)-1)
+		len = strlen(json);
+	c.doc = json;
+	c.len = len;
+	c.in = ma_request_inputs(r, &c.nin);
+	if (c.nin == 0 || ma_request_mode(r, "nosql_injection", NULL) == MOAT_MODE_OFF)
+		return MOAT_ALLOW;
+	/* operators from the user; JavaScript bodies */
+	key[0] = '\0';
+	while (ma_ns_next(json, len, &pos, &t)) {
+		if (want_value) {
+			want_value = 0;
+			if (t.type == NS_STR && !t.open) {
+				size_t st = t.s + 1;
+				while (st < t.e && json[st] == ' ')
+					st++;
+				if (js_value || (t.e - st > 8 && !memcmp(json + st, "function", 8)))
+					if (ma_ns_check_js(&c, &t))
+						return c.verdict;
+			}
+		}
+		if (t.type == NS_PUNCT && json[t.s] == ':' &&
+		    (prev.type == NS_STR || prev.type == NS_WORD)) {
+			size_t ks = prev.s, ke = prev.e;
+			if (prev.type == NS_STR && ke - ks >= 2) {
+				ks++;
+				ke--;
+			}
+			if (ke - ks < sizeof key) {
+				memcpy(key, json + ks, ke - ks);
+				key[ke - ks] = '\0';
+			} else {
+				key[0] = '\0';
+			}
+			want_value = 1;
+			js_value = ma_ns_js_key(key) || !strcmp(key, "body");
+			if (key[0] == '$' && key[1]) {
+				for (size_t i = 0; i < c.nin; i++) {
+					int f = 0;
+					if (!ma_ns_key_from(&c.in[i], key, strlen(key), &f))
+						continue;
+					if (ma_ns_fire(&c, &c.in[i], f,
+					               ma_ns_js_key(key) ? "nosql.js_operator"
+					                                 : "nosql.operator",
+					               ma_ns_js_key(key) ? "critical" : "high",
+					               0.95, key))
+						return c.verdict;
+					break;
+				}
+			}
+		}
+		prev = t;
+	}
+	/* inputs pasted into the document's text */
+	for (size_t i = 0; i < c.nin; i++) {
+		const struct ma_input *in = &c.in[i];
+		if (in->plain || in->structured)
+			continue;
+		for (int f = 0; f < in->nforms; f++) {
+			size_t vl = in->form_len[f], from = 0;
+			int seen = 0;
+			if (vl < 2 || vl > len)
+				continue;
+			while (from + vl <= len && seen++ < 16) {
+				const char *at = memmem(json + from, len - from, in->form[f], vl);
+				size_t a;
+				int lvl;
+				if (!at)
+					break;
+				a = (size_t)(at - json);
+				from = a + 1;
+				lvl = ma_ns_span(json, len, a, a + vl, 0);
+				if (lvl == 2 && broken < 0)
+					broken = ma_ns_broken(json, len);
+				if (lvl == 3 || (lvl == 2 && !broken)) {
+					if (ma_ns_fire(&c, in, f, "nosql.structure", "high", 0.9,
+					               NULL))
+						return c.verdict;
+					goto next_input;
+				}
+			}
+		}
+	next_input:;
+	}
+	return MOAT_ALLOW;
+}

@@ -1,0 +1,348 @@
+/*
+ * ma_ssrf.c — the ssrf check: where a URL goes (ma_url.c parses it as a
+ * WHATWG client does), the addresses its host resolves to, whether any
+ * of them is internal (loopback, private, shared, link-local with the
+ * cloud metadata address, unique-local, unspecified, other non-global
+ * ranges), whether a user input reached the URL's scheme or authority,
+ * and the connect helpers that use exactly the checked addresses.
+ *
+ * Threads: any, one request at a time (as every check); the resolver is
+ * the request's. Nothing is allocated unless the check fires, apart from
+ * what getaddrinfo does for names.
+ */
+#include "ma_int.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static const char *ma_ssrf_v4(const uint8_t *a)
+{
+	if (a[0] == 0)
+		return "ssrf.unspecified"; /* 0.0.0.0/8: "this network"; 0.0.0.0 is the host */
+	if (a[0] == 127)
+		return "ssrf.loopback";
+	if (a[0] == 10 || (a[0] == 172 && (a[1] & 0xF0) == 16) || (a[0] == 192 && a[1] == 168))
+		return "ssrf.private";
+	if (a[0] == 100 && (a[1] & 0xC0) == 64)
+		return "ssrf.shared"; /* 100.64/10, carrier-grade NAT (and Alibaba's metadata) */
+	if (a[0] == 169 && a[1] == 254)
+		return a[2] == 169 && a[3] == 254 ? "ssrf.metadata" : "ssrf.link_local";
+	if (a[0] == 192 && a[1] == 0 && (a[2] == 0 || a[2] == 2))
+		return "ssrf.reserved"; /* 192.0.0/24 (Oracle's metadata), TEST-NET-1 */
+	if ((a[0] == 198 && (a[1] & 0xFE) == 18) || (a[0] == 198 && a[1] == 51 && a[2] == 100) ||
+	    (a[0] == 203 && a[1] == 0 && a[2] == 113))
+		return "ssrf.reserved";
+	if (a[0] >= 224)
+		return "ssrf.reserved"; /* multicast, 240/4, broadcast */
+	return NULL;
+}
+
+const char *ma_ssrf_classify(int family, const uint8_t *ip)
+{
+	static const uint8_t zero[16];
+
+	if (family == 4)
+		return ma_ssrf_v4(ip);
+	/* ::ffff:a.b.c.d (mapped) and ::a.b.c.d (compatible): the IPv4 inside */
+	if (memcmp(ip, zero, 10) == 0 && ip[10] == 0xFF && ip[11] == 0xFF)
+		return ma_ssrf_v4(ip + 12);
+	if (memcmp(ip, zero, 12) == 0) {
+		if (memcmp(ip + 12, zero, 3) == 0 && ip[15] <= 1)
+			return ip[15] ? "ssrf.loopback" : "ssrf.unspecified";
+		return ma_ssrf_v4(ip + 12);
+	}
+	/* 64:ff9b::/96 NAT64 and 2002::/16 6to4 carry an IPv4 address */
+	if (ip[0] == 0 && ip[1] == 0x64 && ip[2] == 0xff && ip[3] == 0x9b) {
+		if (memcmp(ip + 4, zero, 8) == 0)
+			return ma_ssrf_v4(ip + 12);
+		if (ip[4] == 0 && ip[5] == 1)
+			return "ssrf.private"; /* 64:ff9b:1::/48, local-use NAT64 */
+	}
+	if (ip[0] == 0x20 && ip[1] == 0x02)
+		return ma_ssrf_v4(ip + 2);
+	if ((ip[0] & 0xFE) == 0xFC) {
+		static const uint8_t ec2[16] = {0xfd, 0, 0x0e, 0xc2, 0, 0, 0, 0,
+		                                0,    0, 0,    0,    0, 0, 2, 0x54};
+		return memcmp(ip, ec2, 16) == 0 ? "ssrf.metadata" : "ssrf.unique_local";
+	}
+	if (ip[0] == 0xFE && (ip[1] & 0xC0) == 0x80)
+		return "ssrf.link_local";
+	if (ip[0] == 0xFE && (ip[1] & 0xC0) == 0xC0)
+		return "ssrf.private"; /* fec0::/10, the old site-local */
+	if (ip[0] == 0xFF)
+		return "ssrf.reserved"; /* multicast */
+	if (ip[0] == 0x01 && ip[1] == 0 && memcmp(ip + 2, zero, 6) == 0)
+		return "ssrf.reserved"; /* 100::/64 discard */
+	if (ip[0] == 0x20 && ip[1] == 0x01 && ip[2] == 0x0d && ip[3] == 0xb8)
+		return "ssrf.reserved"; /* documentation */
+	return NULL;
+}
+
+/* getaddrinfo: the default resolver. */
+static int ma_ssrf_getaddrinfo(const char *host, struct moat_addr *out, int max, void *arg)
+{
+	struct addrinfo hints, *res = NULL;
+	int n = 0;
+
+	(void)arg;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	if (getaddrinfo(host, NULL, &hints, &res) != 0)
+		return -1;
+	for (struct addrinfo *ai = res; ai && n < max; ai = ai->ai_next) {
+		if (ai->ai_family == AF_INET) {
+			const struct sockaddr_in *sa = (const void *)ai->ai_addr;
+			out[n].family = 4;
+			memset(out[n].ip, 0, 16);
+			memcpy(out[n].ip, &sa->sin_addr, 4);
+			n++;
+		} else if (ai->ai_family == AF_INET6) {
+			const struct sockaddr_in6 *sa = (const void *)ai->ai_addr;
+			out[n].family = 6;
+			memcpy(out[n].ip, &sa->sin6_addr, 16);
+			n++;
+		}
+	}
+	freeaddrinfo(res);
+	return n;
+}
+
+/* 1 if name is localhost or *.localhost (RFC 6761: always loopback,
+ * without DNS), a trailing dot ignored. */
+static int ma_ssrf_localhost(const char *h)
+{
+	size_t n = strlen(h);
+
+	if (n && h[n - 1] == '.')
+		n--;
+	if (n == 9 && memcmp(h, "localhost", 9) == 0)
+		return 1;
+	return n > 10 && memcmp(h + n - 10, ".localhost", 10) == 0;
+}
+
+/* 1 if some form of input in occurs in url and overlaps [0, end). */
+static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url, size_t len,
+                           size_t end)
+{
+	for (int k = 0; k < in->nforms; k++) {
+		const char *v = in->form[k];
+		size_t vl = in->form_len[k];
+		const char *at;
+		if (vl == 0 || vl > len)
+			continue;
+		at = memmem(url, len, v, vl);
+		if (at && (size_t)(at - url) < end) {
+			*form = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* Fills t from the parsed URL: host, port, addresses. Returns the rule of
+ * the first internal address (or file:), NULL if none. */
+static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl *u,
+                                  struct moat_url_target *t)
+{
+	static const struct {
+		const char *s;
+		int port;
+	} ports[] = {{"http", 80},   {"https", 443}, {"ws", 80},    {"wss", 443},  {"ftp", 21},
+	             {"gopher", 70}, {"dict", 2628}, {"ldap", 389}, {"smtp", 25},  {"redis", 6379},
+	             {"sftp", 22},   {"ssh", 22},    {"tftp", 69},  {"imap", 143}, {"telnet", 23}};
+	const char *rule = NULL;
+	struct ma_weburl ip;
+	moat_resolver_fn fn;
+	void *arg;
+	int n;
+
+	snprintf(t->scheme, sizeof t->scheme, "%s", u->scheme);
+	snprintf(t->host, sizeof t->host, "%s", u->host);
+	t->port = u->port > 0 ? u->port : 0;
+	for (size_t i = 0; !t->port && i < sizeof ports / sizeof ports[0]; i++)
+		if (!strcmp(u->scheme, ports[i].s))
+			t->port = ports[i].port;
+	if (!strcmp(u->scheme, "file"))
+		return "ssrf.local_file"; /* the server's own files */
+	ip = *u;
+	if (u->host_type == MA_HOST_OPAQUE) {
+		/* gopher://, dict:// ...: curl and getaddrinfo read the host as a
+		 * special scheme would (0x7f.1, %-encoding) */
+		char tmp[MA_URL_HOST_MAX + 16];
+		int w = snprintf(tmp, sizeof tmp, "http://%s/", u->host);
+		if (w > 0 && (size_t)w < sizeof tmp &&
+		    ma_url_parse_web(tmp, (size_t)w, NULL, &ip) == 0)
+			snprintf(t->host, sizeof t->host, "%s", ip.host);
+		else
+			ip = *u;
+	}
+	if (ip.host_type == MA_HOST_IPV4 || ip.host_type == MA_HOST_IPV6) {
+		t->naddr = 1;
+		t->addr[0].family = ip.host_type == MA_HOST_IPV4 ? 4 : 6;
+		memcpy(t->addr[0].ip, ip.ip, 16);
+		return ma_ssrf_classify(t->addr[0].family, t->addr[0].ip);
+	}
+	if (ip.host_type != MA_HOST_DOMAIN && ip.host_type != MA_HOST_OPAQUE)
+		return NULL;
+	if (ma_ssrf_localhost(ip.host)) {
+		t->naddr = 2;
+		memset(t->addr, 0, 2 * sizeof t->addr[0]);
+		t->addr[0].family = 4;
+		t->addr[0].ip[0] = 127;
+		t->addr[0].ip[3] = 1;
+		t->addr[1].family = 6;
+		t->addr[1].ip[15] = 1;
+		return "ssrf.loopback";
+	}
+	ma_request_resolver(r, &fn, &arg);
+	n = (fn ? fn : ma_ssrf_getaddrinfo)(ip.host, t->addr, MOAT_URL_MAX_ADDRS, arg);
+	t->naddr = n > 0 ? (n > MOAT_URL_MAX_ADDRS ? MOAT_URL_MAX_ADDRS : n) : 0;
+	for (int i = 0; i < t->naddr && !rule; i++)
+		rule = ma_ssrf_classify(t->addr[i].family == 4 ? 4 : 6, t->addr[i].ip);
+	return rule;
+}
+
+int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
+                      struct moat_url_target *out, const char *file, int line, const char *function)
+{
+	struct moat_url_target local;
+	struct moat_url_target *t = out ? out : &local;
+	struct ma_weburl u;
+	const struct ma_input *in;
+	const char *rule;
+	size_t nin;
+
+	memset(t, 0, sizeof *t);
+	t->verdict = MOAT_ALLOW;
+	if (!url)
+		return MOAT_ALLOW;
+	if (len == (size_t)-1)
+		len = strlen(url);
+	if (ma_url_parse_web(url, len, NULL, &u))
+		return MOAT_ALLOW; /* no client fetches it */
+	rule = ma_ssrf_target(r, &u, t);
+	if (!rule || !r || ma_request_mode(r, "ssrf", NULL) == MOAT_MODE_OFF)
+		return MOAT_ALLOW;
+	if (u.host_type == MA_HOST_DOMAIN && moat_policy_host_allowed(ma_request_policy(r), u.host))
+		return MOAT_ALLOW;
+	in = ma_request_inputs(r, &nin);
+	for (int pass = 0; pass < 2; pass++) {
+		/* pass 0: a user input reached the scheme or authority; pass 1:
+		 * none did, but the address is written as no application writes
+		 * its own (context-free) */
+		for (size_t i = 0; i < (pass ? 1 : nin); i++) {
+			struct ma_finding fd = {
+			    .interceptor = "ssrf",
+			    .rule = rule,
+			    .severity = !strcmp(rule, "ssrf.metadata") ? "critical" : "high",
+			    .confidence = pass ? 0.8 : 0.95,
+			    .operation = url,
+			    .operation_len = len,
+			    .extra_key = "host",
+			    .extra_value = t->host,
+			    .file = file,
+			    .line = line,
+			    .function = function,
+			};
+			int v;
+			if (pass == 0) {
+				if (!ma_ssrf_reaches(&in[i], &fd.form, url, len, u.authority_end))
+					continue;
+				fd.input = &in[i];
+			} else if (!u.odd) {
+				break;
+			}
+			v = ma_request_fire(r, &fd);
+			if (v >= 0) {
+				t->verdict = v;
+				return v;
+			}
+		}
+	}
+	return MOAT_ALLOW;
+}
+
+int moat_connect_checked(const struct moat_url_target *t, int timeout_ms)
+{
+	if (!t || t->verdict == MOAT_BLOCK || t->naddr <= 0 || t->port <= 0)
+		return MOAT_AGENT_EINVAL;
+	for (int i = 0; i < t->naddr && i < MOAT_URL_MAX_ADDRS; i++) {
+		struct sockaddr_storage ss;
+		socklen_t sl;
+		int fd, rc;
+		memset(&ss, 0, sizeof ss);
+		if (t->addr[i].family == 4) {
+			struct sockaddr_in *sa = (struct sockaddr_in *)&ss;
+			sa->sin_family = AF_INET;
+			sa->sin_port = htons((uint16_t)t->port);
+			memcpy(&sa->sin_addr, t->addr[i].ip, 4);
+			sl = sizeof *sa;
+		} else {
+			struct sockaddr_in6 *sa = (struct sockaddr_in6 *)&ss;
+			sa->sin6_family = AF_INET6;
+			sa->sin6_port = htons((uint16_t)t->port);
+			memcpy(&sa->sin6_addr, t->addr[i].ip, 16);
+			sl = sizeof *sa;
+		}
+		fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+		if (fd < 0)
+			continue;
+		rc = connect(fd, (struct sockaddr *)&ss, sl);
+		if (rc < 0 && errno == EINPROGRESS) {
+			struct pollfd pf = {.fd = fd, .events = POLLOUT};
+			int err = 0;
+			socklen_t el = sizeof err;
+			rc = poll(&pf, 1, timeout_ms > 0 ? timeout_ms : -1) == 1 &&
+			             getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el) == 0 &&
+			             err == 0
+			         ? 0
+			         : -1;
+		}
+		if (rc == 0) {
+			int fl = fcntl(fd, F_GETFL);
+			if (fl >= 0)
+				(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+			return fd;
+		}
+		close(fd);
+	}
+	return MOAT_AGENT_EIO;
+}
+
+int moat_url_curl_resolve(const struct moat_url_target *t, char *buf, size_t cap)
+{
+	size_t o;
+	int w;
+	const char *h;
+	size_t hl;
+
+	if (!t || !buf || t->verdict == MOAT_BLOCK || t->naddr <= 0 || t->port <= 0)
+		return MOAT_AGENT_EINVAL;
+	h = t->host;
+	hl = strlen(h);
+	w = snprintf(buf, cap, "%.*s:%d:", (int)hl, h, t->port);
+	if (w < 0 || (size_t)w >= cap)
+		return MOAT_AGENT_EINVAL;
+	o = (size_t)w;
+	for (int i = 0; i < t->naddr && i < MOAT_URL_MAX_ADDRS; i++) {
+		char a[INET6_ADDRSTRLEN];
+		if (!inet_ntop(t->addr[i].family == 4 ? AF_INET : AF_INET6, t->addr[i].ip, a,
+		               sizeof a))
+			return MOAT_AGENT_EINVAL;
+		w = snprintf(buf + o, cap - o, t->addr[i].family == 4 ? "%s%s" : "%s[%s]",
+		             i ? "," : "", a);
+		if (w < 0 || (size_t)w >= cap - o)
+			return MOAT_AGENT_EINVAL;
+		o += (size_t)w;
+	}
+	return 0;
+}

@@ -1,0 +1,857 @@
+/*
+ * ma_url.c — the host of a URL as a WHATWG URL client (browsers, Node's
+ * URL, ada, servo) parses it: scheme, a base for relative references,
+ * tabs and newlines dropped, backslashes as slashes in special schemes,
+ * userinfo up to the last '@', the port, percent-decoding of the host,
+ * the WHATWG IPv4 parser (1 to 4 parts, decimal, octal, hex), the IPv6
+ * parser (compression, embedded IPv4), and domain-to-ASCII for what a
+ * small table can do (ASCII case, fullwidth forms, ideographic dots,
+ * circled and mathematical letters, ignored code points, Punycode). The
+ * SSRF check (ma_ssrf.c) uses the result; so do the fuzz target and the
+ * benchmark's url-parsing agreement.
+ *
+ * Threads: pure functions over caller-owned memory; no allocation, no
+ * global state.
+ */
+#include "ma_int.h"
+
+#include <string.h>
+
+#define MA_URL_WORK 4096 /* the URL up to the end of its authority */
+
+static int ma_is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int ma_is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int ma_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int ma_hex(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static int ma_special_port(const char *scheme)
+{
+	static const struct {
+		const char *s;
+		int port;
+	} t[] = {{"http", 80}, {"https", 443}, {"ws", 80}, {"wss", 443}, {"ftp", 21}, {"file", 0}};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (!strcmp(scheme, t[i].s))
+			return t[i].port;
+	return -1;
+}
+
+/* ---- IPv4 (WHATWG "IPv4 parser") ---- */
+
+/* One part: 0x.. hex, 0.. octal, else decimal. 0 with *v, or -1. Values
+ * saturate at 2^40 (anything that large fails later). */
+static int ma_ipv4_number(const char *s, size_t n, uint64_t *v, int *odd)
+{
+	int radix = 10;
+
+	if (n == 0)
+		return -1;
+	if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		radix = 16;
+		s += 2;
+		n -= 2;
+		*odd = 1;
+	} else if (n >= 2 && s[0] == '0') {
+		radix = 8;
+		s++;
+		n--;
+		*odd = 1;
+	}
+	*v = 0;
+	for (size_t i = 0; i < n; i++) {
+		int d = radix == 16 ? ma_hex((unsigned char)s[i])
+		                    : (ma_is_digit(s[i]) ? s[i] - '0' : -1);
+		if (d < 0 || d >= radix)
+			return -1;
+		if (*v < ((uint64_t)1 << 40))
+			*v = *v * (uint64_t)radix + (uint64_t)d;
+	}
+	return 0;
+}
+
+/* 1 if the host's last label is a number (WHATWG "ends in a number"). */
+static int ma_ends_in_number(const char *h, size_t n)
+{
+	size_t end = n, start;
+	uint64_t v;
+	int odd = 0, digits = 1;
+
+	if (end && h[end - 1] == '.') {
+		if (end == 1)
+			return 0;
+		end--;
+	}
+	start = end;
+	while (start > 0 && h[start - 1] != '.')
+		start--;
+	if (start == end)
+		return 0;
+	for (size_t i = start; i < end; i++)
+		if (!ma_is_digit(h[i]))
+			digits = 0;
+	if (digits)
+		return 1;
+	return ma_ipv4_number(h + start, end - start, &v, &odd) == 0;
+}
+
+/* 0 with the address in out[4], or -1 (failure). *odd: not 4 decimal parts. */
+static int ma_ipv4_parse(const char *h, size_t n, uint8_t out[4], int *odd)
+{
+	uint64_t part[4], addr;
+	size_t np = 0, i = 0;
+
+	if (n && h[n - 1] == '.')
+		n--; /* a trailing dot: validation error only */
+	*odd = 0;
+	while (i <= n) {
+		size_t j = i;
+		while (j < n && h[j] != '.')
+			j++;
+		if (np == 4)
+			return -1;
+		if (ma_ipv4_number(h + i, j - i, &part[np], odd))
+			return -1;
+		np++;
+		i = j + 1;
+	}
+	if (np != 4)
+		*odd = 1;
+	for (size_t k = 0; k + 1 < np; k++)
+		if (part[k] > 255)
+			return -1;
+	if (part[np - 1] >= ((uint64_t)1 << (8 * (5 - np))))
+		return -1;
+	addr = part[np - 1];
+	for (size_t k = 0; k + 1 < np; k++)
+		addr += part[k] << (8 * (3 - k));
+	for (int k = 0; k < 4; k++)
+		out[k] = (uint8_t)(addr >> (8 * (3 - k)));
+	return 0;
+}
+
+/* ---- IPv6 (WHATWG "IPv6 parser") ---- */
+
+int ma_url_ipv6_parse(const char *s, size_t n, uint8_t out[16])
+{
+	uint16_t a[8] = {0};
+	int piece = 0, compress = -1;
+	size_t p = 0;
+
+	if (p < n && s[p] == ':') {
+		if (p + 1 >= n || s[p + 1] != ':')
+			return -1;
+		p += 2;
+		compress = ++piece;
+	}
+	while (p < n) {
+		unsigned v = 0, len = 0;
+		if (piece == 8)
+			return -1;
+		if (s[p] == ':') {
+			if (compress >= 0)
+				return -1;
+			p++;
+			compress = ++piece;
+			continue;
+		}
+		while (len < 4 && p < n && ma_hex((unsigned char)s[p]) >= 0) {
+			v = v * 16 + (unsigned)ma_hex((unsigned char)s[p]);
+			p++;
+			len++;
+		}
+		if (p < n && s[p] == '.') {
+			int seen = 0;
+			if (len == 0)
+				return -1;
+			p -= len;
+			if (piece > 6)
+				return -1;
+			while (p < n) {
+				int v4 = -1;
+				if (seen > 0) {
+					if (s[p] == '.' && seen < 4)
+						p++;
+					else
+						return -1;
+				}
+				if (p >= n || !ma_is_digit(s[p]))
+					return -1;
+				while (p < n && ma_is_digit(s[p])) {
+					int d = s[p] - '0';
+					if (v4 == -1)
+						v4 = d;
+					else if (v4 == 0)
+						return -1;
+					else
+						v4 = v4 * 10 + d;
+					if (v4 > 255)
+						return -1;
+					p++;
+				}
+				a[piece] = (uint16_t)(a[piece] * 0x100 + v4);
+				seen++;
+				if (seen == 2 || seen == 4)
+					piece++;
+			}
+			if (seen != 4)
+				return -1;
+			break;
+		} else if (p < n && s[p] == ':') {
+			p++;
+			if (p >= n)
+				return -1;
+		} else if (p < n) {
+			return -1;
+		}
+		a[piece++] = (uint16_t)v;
+	}
+	if (compress >= 0) {
+		int swaps = piece - compress;
+		piece = 7;
+		while (piece != 0 && swaps > 0) {
+			uint16_t t = a[piece];
+			a[piece] = a[compress + swaps - 1];
+			a[compress + swaps - 1] = t;
+			piece--;
+			swaps--;
+		}
+	} else if (piece != 8) {
+		return -1;
+	}
+	for (int i = 0; i < 8; i++) {
+		out[2 * i] = (uint8_t)(a[i] >> 8);
+		out[2 * i + 1] = (uint8_t)a[i];
+	}
+	return 0;
+}
+
+static size_t ma_ipv6_serialize(const uint8_t b[16], char *out)
+{
+	static const char hx[] = "0123456789abcdef";
+	int best = -1, bestlen = 1, i = 0;
+	size_t o = 0;
+
+	while (i < 8) {
+		int j = i;
+		while (j < 8 && b[2 * j] == 0 && b[2 * j + 1] == 0)
+			j++;
+		if (j - i > bestlen) {
+			best = i;
+			bestlen = j - i;
+		}
+		i = j > i ? j : i + 1;
+	}
+	out[o++] = '[';
+	for (i = 0; i < 8; i++) {
+		unsigned v = (unsigned)(b[2 * i] << 8 | b[2 * i + 1]);
+		int started = 0;
+		if (i == best) {
+			out[o++] = ':';
+			if (i == 0)
+				out[o++] = ':';
+			i += bestlen - 1;
+			continue;
+		}
+		for (int sh = 12; sh >= 0; sh -= 4) {
+			unsigned d = (v >> sh) & 15;
+			if (d || started || sh == 0) {
+				out[o++] = hx[d];
+				started = 1;
+			}
+		}
+		if (i < 7)
+			out[o++] = ':';
+	}
+	out[o++] = ']';
+	out[o] = '\0';
+	return o;
+}
+
+/* ---- domain to ASCII (a subset of UTS #46) ---- */
+
+static int ma_utf8_next(const unsigned char *s, size_t n, size_t *i, uint32_t *cp)
+{
+	unsigned char c = s[*i];
+	int len;
+	uint32_t v;
+
+	if (c < 0x80) {
+		*cp = c;
+		(*i)++;
+		return 0;
+	}
+	if ((c & 0xE0) == 0xC0) {
+		len = 2;
+		v = c & 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3;
+		v = c & 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4;
+		v = c & 0x07;
+	} else {
+		return -1;
+	}
+	if (*i + (size_t)len > n)
+		return -1;
+	for (int k = 1; k < len; k++) {
+		if ((s[*i + (size_t)k] & 0xC0) != 0x80)
+			return -1;
+		v = (v << 6) | (s[*i + (size_t)k] & 0x3F);
+	}
+	if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
+	    v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		return -1;
+	*i += (size_t)len;
+	*cp = v;
+	return 0;
+}
+
+/* The UTS #46 mapping of one code point, for the characters that turn
+ * into ASCII (what an attacker uses to spell an address or a name):
+ * returns the ASCII string (static or in buf), "" for an ignored code
+ * point, or NULL to keep cp as it is. */
+static const char *ma_idna_map(uint32_t cp, char buf[4])
+{
+	static const char *const circled[] = {"10", "11", "12", "13", "14", "15",
+	                                      "16", "17", "18", "19", "20"};
+	buf[1] = '\0';
+	if (cp >= 0xFF01 && cp <= 0xFF5E) { /* fullwidth ASCII */
+		buf[0] = (char)ma_lower((int)(cp - 0xFF01 + 0x21));
+		return buf;
+	}
+	if (cp == 0x3002 || cp == 0xFF61) /* ideographic full stops */
+		return ".";
+	if (cp >= 0x24B6 && cp <= 0x24CF) { /* circled capitals */
+		buf[0] = (char)('a' + (cp - 0x24B6));
+		return buf;
+	}
+	if (cp >= 0x24D0 && cp <= 0x24E9) {
+		buf[0] = (char)('a' + (cp - 0x24D0));
+		return buf;
+	}
+	if (cp == 0x24EA)
+		return "0";
+	if (cp >= 0x2460 && cp <= 0x2468) { /* circled digits */
+		buf[0] = (char)('1' + (cp - 0x2460));
+		return buf;
+	}
+	if (cp >= 0x2469 && cp <= 0x2473)
+		return circled[cp - 0x2469];
+	if (cp >= 0x1D400 && cp <= 0x1D6A3) { /* mathematical alphanumerics */
+		uint32_t k = (cp - 0x1D400) % 52;
+		buf[0] = (char)(k < 26 ? 'a' + k : 'a' + (k - 26));
+		return buf;
+	}
+	if (cp >= 0x1D7CE && cp <= 0x1D7FF) {
+		buf[0] = (char)('0' + (cp - 0x1D7CE) % 10);
+		return buf;
+	}
+	if (cp == 0xB9)
+		return "1";
+	if (cp == 0xB2)
+		return "2";
+	if (cp == 0xB3)
+		return "3";
+	if (cp == 0x2070 || cp == 0x2080)
+		return "0";
+	if (cp >= 0x2074 && cp <= 0x2079) {
+		buf[0] = (char)('4' + (cp - 0x2074));
+		return buf;
+	}
+	if (cp >= 0x2081 && cp <= 0x2089) {
+		buf[0] = (char)('1' + (cp - 0x2081));
+		return buf;
+	}
+	if (cp == 0xAD || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x34F ||
+	    (cp >= 0x180B && cp <= 0x180E) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+	    (cp >= 0x206A && cp <= 0x206F))
+		return ""; /* ignored */
+	if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A))
+		return " ";
+	return NULL;
+}
+
+/* Code points UTS #46 refuses that a client could be shown to hide a
+ * host behind: C1 controls, bidirectional and tag controls,
+ * noncharacters, the replacement character, a few symbols. */
+static int ma_idna_disallowed(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x1680 || cp == 0x06DD || cp == 0x2025 ||
+	       cp == 0x2A74 || cp == 0x0378 || cp == 0x05BE || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0x2FF0 && cp <= 0x2FFF) ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFD) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
+	       (cp & 0xFFFE) == 0xFFFE || (cp >= 0xE0000 && cp <= 0xE007F) ||
+	       (cp >= 0xD800 && cp <= 0xDFFF);
+}
+
+/* Lowercase for the scripts a table this small can do. */
+static uint32_t ma_cp_lower(uint32_t cp)
+{
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+	    (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	return cp;
+}
+
+/* RFC 3492 Punycode of one label's code points into out ("xn--" added by
+ * the caller). Returns the length, or 0 when it does not fit. */
+static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
+{
+	uint32_t m = 0x80, delta = 0, bias = 72, h, b = 0;
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (cp[i] < 0x80) {
+			if (o + 1 >= cap)
+				return 0;
+			out[o++] = (char)cp[i];
+			b++;
+		}
+	h = b;
+	if (b > 0) {
+		if (o + 1 >= cap)
+			return 0;
+		out[o++] = '-';
+	}
+	while (h < n) {
+		uint32_t mn = 0xFFFFFFFF;
+		for (size_t i = 0; i < n; i++)
+			if (cp[i] >= m && cp[i] < mn)
+				mn = cp[i];
+		delta += (mn - m) * (h + 1);
+		m = mn;
+		for (size_t i = 0; i < n; i++) {
+			if (cp[i] < m)
+				delta++;
+			if (cp[i] == m) {
+				uint32_t q = delta;
+				for (uint32_t k = 36;; k += 36) {
+					uint32_t t = k <= bias ? 1
+					                       : (k >= bias + 26 ? 26 : k - bias),
+					         d;
+					if (q < t)
+						break;
+					d = t + (q - t) % (36 - t);
+					if (o + 1 >= cap)
+						return 0;
+					out[o++] = (char)(d < 26 ? 'a' + d : '0' + d - 26);
+					q = (q - t) / (36 - t);
+				}
+				if (o + 1 >= cap)
+					return 0;
+				out[o++] = (char)(q < 26 ? 'a' + q : '0' + q - 26);
+				/* adapt */
+				{
+					uint32_t dl = h == b ? delta / 700 : delta / 2, k = 0;
+					dl += dl / (h + 1);
+					while (dl > ((36 - 1) * 26) / 2) {
+						dl /= 35;
+						k += 36;
+					}
+					bias = k + (36 * dl) / (dl + 38);
+				}
+				delta = 0;
+				h++;
+			}
+		}
+		delta++;
+		m++;
+	}
+	return o;
+}
+
+/* 1 for the WHATWG forbidden domain code points. */
+static int ma_forbidden_domain(unsigned char c)
+{
+	return c <= 0x20 || c == '#' || c == '/' || c == ':' || c == '<' || c == '>' || c == '?' ||
+	       c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' || c == '|' || c == '%' ||
+	       c == 0x7F;
+}
+
+/* Domain to ASCII of s (n bytes, percent-decoded) into out. 0 or -1. */
+static int ma_domain_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen)
+{
+	uint32_t cps[MA_URL_HOST_MAX];
+	size_t nc = 0, o = 0, i = 0, st;
+	int ascii = 1;
+
+	for (size_t k = 0; k < n; k++)
+		if (s[k] >= 0x80)
+			ascii = 0;
+	while (i < n) {
+		uint32_t cp;
+		char buf[4];
+		const char *m;
+		if (ma_utf8_next(s, n, &i, &cp))
+			return -1;
+		if (!ascii && ma_idna_disallowed(cp))
+			return -1;
+		m = ascii ? NULL : ma_idna_map(cp, buf);
+		if (m) {
+			for (; *m; m++) {
+				if (nc == MA_URL_HOST_MAX)
+					return -1;
+				cps[nc++] = (uint32_t)(unsigned char)*m;
+			}
+			continue;
+		}
+		if (nc == MA_URL_HOST_MAX)
+			return -1;
+		cps[nc++] = cp < 0x80 ? (uint32_t)ma_lower((int)cp) : ma_cp_lower(cp);
+	}
+	st = 0;
+	for (size_t k = 0; k <= nc; k++) {
+		int nonascii = 0;
+		if (k < nc && cps[k] != '.')
+			continue;
+		for (size_t q = st; q < k; q++)
+			if (cps[q] >= 0x80)
+				nonascii = 1;
+		if (nonascii && k - st >= 4 && cps[st] == 'x' && cps[st + 1] == 'n' &&
+		    cps[st + 2] == '-' && cps[st + 3] == '-')
+			return -1; /* an ACE prefix on a label that is not ASCII */
+		if (nonascii) {
+			size_t w;
+			if (o + 5 >= cap)
+				return -1;
+			memcpy(out + o, "xn--", 4);
+			o += 4;
+			w = ma_punycode(cps + st, k - st, out + o, cap - o);
+			if (!w)
+				return -1;
+			o += w;
+		} else {
+			for (size_t q = st; q < k; q++) {
+				if (o + 1 >= cap)
+					return -1;
+				out[o++] = (char)cps[q];
+			}
+		}
+		if (k < nc) {
+			if (o + 1 >= cap)
+				return -1;
+			out[o++] = '.';
+		}
+		st = k + 1;
+	}
+	out[o] = '\0';
+	*olen = o;
+	return 0;
+}
+
+/* ---- hosts ---- */
+
+static size_t ma_pct_decode(const char *s, size_t n, unsigned char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n && ma_hex((unsigned char)s[i + 1]) >= 0 &&
+		    ma_hex((unsigned char)s[i + 2]) >= 0) {
+			out[o++] = (unsigned char)(ma_hex((unsigned char)s[i + 1]) * 16 +
+			                           ma_hex((unsigned char)s[i + 2]));
+			i += 2;
+		} else {
+			out[o++] = (unsigned char)s[i];
+		}
+	}
+	return o;
+}
+
+/* The WHATWG host parser: s (n bytes), special or opaque. 0 or -1. */
+static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl *u)
+{
+	unsigned char dec[MA_URL_HOST_MAX];
+	char asc[MA_URL_HOST_MAX];
+	size_t dl, al;
+
+	if (n && s[0] == '[') {
+		if (s[n - 1] != ']' || ma_url_ipv6_parse(s + 1, n - 2, u->ip))
+			return -1;
+		u->host_type = MA_HOST_IPV6;
+		ma_ipv6_serialize(u->ip, u->host);
+		u->odd = n - 2 != strlen(u->host) - 2 || memcmp(s + 1, u->host + 1, n - 2) != 0;
+		return 0;
+	}
+	if (!special) {
+		size_t o = 0;
+		static const char hx[] = "0123456789ABCDEF";
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c != '%' && ma_forbidden_domain(c) && c != 0x7F && c > 0x20)
+				return -1;
+			if (c == 0 || c == '\t' || c == '\n' || c == '\r' || c == ' ')
+				return -1;
+			if (o + 4 >= sizeof u->host)
+				return -1;
+			if (c < 0x20 || c > 0x7E) {
+				u->host[o++] = '%';
+				u->host[o++] = hx[c >> 4];
+				u->host[o++] = hx[c & 15];
+			} else {
+				u->host[o++] = (char)c;
+			}
+		}
+		u->host[o] = '\0';
+		u->host_type = n ? MA_HOST_OPAQUE : MA_HOST_EMPTY;
+		return 0;
+	}
+	if (n >= sizeof dec)
+		return -1;
+	dl = ma_pct_decode(s, n, dec);
+	if (ma_domain_to_ascii(dec, dl, asc, sizeof asc, &al))
+		return -1;
+	if (al == 0)
+		return -1;
+	for (size_t i = 0; i < al; i++)
+		if (ma_forbidden_domain((unsigned char)asc[i]))
+			return -1;
+	if (ma_ends_in_number(asc, al)) {
+		int odd;
+		if (ma_ipv4_parse(asc, al, u->ip, &odd))
+			return -1;
+		u->host_type = MA_HOST_IPV4;
+		u->odd = odd || dl != n || al != n;
+		memset(u->ip + 4, 0, 12);
+		/* serialized dotted decimal */
+		{
+			char *p = u->host;
+			for (int k = 0; k < 4; k++) {
+				unsigned v = u->ip[k];
+				if (v >= 100)
+					*p++ = (char)('0' + v / 100);
+				if (v >= 10)
+					*p++ = (char)('0' + (v / 10) % 10);
+				*p++ = (char)('0' + v % 10);
+				if (k < 3)
+					*p++ = '.';
+			}
+			*p = '\0';
+		}
+		return 0;
+	}
+	memcpy(u->host, asc, al + 1);
+	u->host_type = MA_HOST_DOMAIN;
+	return 0;
+}
+
+/* ---- the URL ---- */
+
+static int ma_special(const char *scheme)
+{
+	return ma_special_port(scheme) >= 0;
+}
+
+int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u)
+{
+	char w[MA_URL_WORK];
+	size_t n = 0, a = 0, b = len, p = 0, auth, end, at, hs, he;
+	int special, bs;
+
+	memset(u, 0, sizeof *u);
+	u->port = -1;
+	/* leading and trailing C0 controls and spaces; tabs and newlines anywhere */
+	while (a < b && (unsigned char)in[a] <= 0x20)
+		a++;
+	while (b > a && (unsigned char)in[b - 1] <= 0x20)
+		b--;
+	for (size_t i = a; i < b && n < sizeof w - 1; i++)
+		if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
+			w[n++] = in[i];
+	w[n] = '\0';
+	/* scheme */
+	if (n && ma_is_alpha((unsigned char)w[0])) {
+		size_t k = 1;
+		while (k < n && (ma_is_alpha((unsigned char)w[k]) || ma_is_digit(w[k]) ||
+		                 w[k] == '+' || w[k] == '-' || w[k] == '.'))
+			k++;
+		if (k < n && w[k] == ':' && k < sizeof u->scheme) {
+			for (size_t i = 0; i < k; i++)
+				u->scheme[i] = (char)ma_lower((unsigned char)w[i]);
+			u->scheme[k] = '\0';
+			p = k + 1;
+		}
+	}
+	if (!u->scheme[0]) {
+		/* no scheme: relative to base */
+		if (!base || !base->ok)
+			return -1;
+		if (base->opaque_path && !(n && w[0] == '#'))
+			return -1;
+		memcpy(u->scheme, base->scheme, sizeof u->scheme);
+		special = ma_special(u->scheme);
+		if (base->opaque_path || !(n >= 2 && (w[0] == '/' || (special && w[0] == '\\')) &&
+		                           (w[1] == '/' || (special && w[1] == '\\')))) {
+			memcpy(u->host, base->host, sizeof u->host);
+			u->host_type = base->host_type;
+			memcpy(u->ip, base->ip, 16);
+			u->port = base->port;
+			u->opaque_path = base->opaque_path;
+			u->ok = 1;
+			return 0;
+		}
+		p = 2;
+		if (!strcmp(u->scheme, "file"))
+			goto file_host;
+		while (special && p < n && (w[p] == '/' || w[p] == '\\'))
+			p++;
+		goto authority;
+	}
+	special = ma_special(u->scheme);
+	bs = special;
+	if (!strcmp(u->scheme, "file")) {
+		/* file: host only after two slashes; otherwise the base's, or none */
+		if (p + 1 < n && (w[p] == '/' || w[p] == '\\') &&
+		    (w[p + 1] == '/' || w[p + 1] == '\\')) {
+			p += 2;
+			goto file_host;
+		}
+		if (base && base->ok && !strcmp(base->scheme, "file")) {
+			memcpy(u->host, base->host, sizeof u->host);
+			u->host_type = base->host_type;
+		} else {
+			u->host_type = MA_HOST_EMPTY;
+		}
+		u->ok = 1;
+		return 0;
+	}
+	if (special) {
+		if (base && base->ok && !strcmp(base->scheme, u->scheme) &&
+		    !(p + 1 < n && (w[p] == '/' || w[p] == '\\') &&
+		      (w[p + 1] == '/' || w[p + 1] == '\\'))) {
+			memcpy(u->host, base->host, sizeof u->host);
+			u->host_type = base->host_type;
+			memcpy(u->ip, base->ip, 16);
+			u->port = base->port;
+			u->ok = 1;
+			return 0;
+		}
+		while (p < n && (w[p] == '/' || w[p] == '\\'))
+			p++;
+	} else {
+		if (!(p + 1 < n && w[p] == '/' && w[p + 1] == '/')) {
+			u->host_type = MA_HOST_NONE;
+			u->opaque_path = !(p < n && w[p] == '/');
+			u->ok = 1;
+			return 0;
+		}
+		p += 2;
+	}
+	(void)bs;
+authority:
+	special = ma_special(u->scheme);
+	auth = p;
+	end = p;
+	while (end < n && w[end] != '/' && w[end] != '?' && w[end] != '#' &&
+	       !(special && w[end] == '\\'))
+		end++;
+	if (end == n && n == sizeof w - 1)
+		return -1; /* the authority does not end within the work buffer */
+	at = auth;
+	for (size_t i = auth; i < end; i++)
+		if (w[i] == '@') {
+			at = i + 1;
+			u->userinfo = 1;
+		}
+	if (u->userinfo && at == end)
+		return -1; /* credentials without a host */
+	hs = at;
+	{
+		int inb = 0;
+		size_t i;
+		he = end;
+		for (i = hs; i < end; i++) {
+			if (w[i] == '[')
+				inb = 1;
+			else if (w[i] == ']')
+				inb = 0;
+			else if (w[i] == ':' && !inb) {
+				he = i;
+				break;
+			}
+		}
+		if (he < end) {
+			long port = 0;
+			int digits = 0;
+			for (i = he + 1; i < end; i++) {
+				if (!ma_is_digit(w[i]))
+					return -1;
+				if (port <= 65535)
+					port = port * 10 + (w[i] - '0');
+				digits = 1;
+			}
+			if (port > 65535)
+				return -1;
+			if (digits)
+				u->port = (int)port;
+		}
+	}
+	if (he == hs) {
+		if (special)
+			return -1;
+		if (he < end)
+			return -1; /* a port without a host */
+		u->host_type = MA_HOST_EMPTY;
+	} else if (ma_host_parse(w + hs, he - hs, special, u)) {
+		return -1;
+	}
+	if (u->port == ma_special_port(u->scheme))
+		u->port = -1;
+	u->authority_end = end;
+	goto done;
+file_host:
+	end = p;
+	while (end < n && w[end] != '/' && w[end] != '\\' && w[end] != '?' && w[end] != '#')
+		end++;
+	if (end - p == 2 && ma_is_alpha((unsigned char)w[p]) &&
+	    (w[p + 1] == ':' || w[p + 1] == '|')) {
+		u->host_type = MA_HOST_EMPTY; /* a Windows drive letter: path */
+	} else if (end == p) {
+		u->host_type = MA_HOST_EMPTY;
+	} else {
+		if (ma_host_parse(w + p, end - p, 1, u))
+			return -1;
+		if (!strcmp(u->host, "localhost")) {
+			u->host[0] = '\0';
+			u->host_type = MA_HOST_EMPTY;
+		}
+	}
+	u->authority_end = end;
+done:
+	/* where the authority ends in the caller's text */
+	{
+		size_t k = 0, i = a;
+		while (i < b && k < u->authority_end) {
+			if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
+				k++;
+			i++;
+		}
+		u->authority_end = i;
+	}
+	u->ok = 1;
+	return 0;
+}
