@@ -1,0 +1,446 @@
+/* libmoatagent: the WHATWG host parser (ma_url.c) and the ssrf check —
+ * every way of writing an internal address (decimal, octal, hex, short
+ * IPv4 forms, IPv6 with mapped and compatible IPv4, NAT64, 6to4, trailing
+ * dots, %-encoding, fullwidth and circled characters, userinfo and
+ * backslash tricks), names resolved through the request's resolver, the
+ * policy's allow_hosts, the user-input rule, the event, no allocation
+ * when nothing fires, and the checked connect. */
+#include "agent_test.h"
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+static const struct moat_policy *policy(const char *doc)
+{
+	char err[200];
+	const struct moat_policy *p = moat_policy_parse(doc, 3, err, sizeof err);
+	if (!p)
+		fail_msg("policy: %s", err);
+	return p;
+}
+
+#define SSRF_BLOCK                                                                                 \
+	"{\"interceptors\":{\"ssrf\":{\"mode\":\"block\",\"allow_hosts\":[\"Status.Internal\"]}}}"
+
+/* The parsed host of url (against base, may be NULL), or "FAIL". */
+static const char *host_of(const char *url, const char *base, char *out, size_t cap)
+{
+	struct ma_weburl b, u;
+	int rc;
+
+	if (base) {
+		assert_int_equal(ma_url_parse_web(base, strlen(base), NULL, &b), 0);
+		rc = ma_url_parse_web(url, strlen(url), &b, &u);
+	} else {
+		rc = ma_url_parse_web(url, strlen(url), NULL, &u);
+	}
+	snprintf(out, cap, "%s", rc ? "FAIL" : u.host);
+	return out;
+}
+
+static void hosts_parse_as_a_whatwg_client_parses_them(void **state)
+{
+	static const char *const cases[][3] = {
+	    /* url, base, host */
+	    {"http://example.com/x", NULL, "example.com"},
+	    {"HTTP://EXAMPLE.com:8080/", NULL, "example.com"},
+	    {"  http://ex\tam\nple.com  ", NULL, "example.com"},
+	    {"http://user:pw@evil.com@127.0.0.1/", NULL, "127.0.0.1"},
+	    {"http://good.com\\@127.0.0.1/", NULL, "good.com"},
+	    {"http:\\\\127.0.0.1\\x", NULL, "127.0.0.1"},
+	    {"http:///127.0.0.1/", NULL, "127.0.0.1"},
+	    {"http://127.0.0.1#@good.com/", NULL, "127.0.0.1"},
+	    {"http://127.0.0.1?@good.com/", NULL, "127.0.0.1"},
+	    {"//127.1/x", "https://app.example/", "127.0.0.1"},
+	    {"/path", "https://app.example/", "app.example"},
+	    {"http:x", "http://base.example/", "base.example"},
+	    {"http://%31%32%37.0.0.1/", NULL, "127.0.0.1"},
+	    {"http://2130706433/", NULL, "127.0.0.1"},
+	    {"http://0x7f000001/", NULL, "127.0.0.1"},
+	    {"http://0177.0.0.1/", NULL, "127.0.0.1"},
+	    {"http://0x7f.1/", NULL, "127.0.0.1"},
+	    {"http://127.1/", NULL, "127.0.0.1"},
+	    {"http://127.0.1/", NULL, "127.0.0.1"},
+	    {"http://0/", NULL, "0.0.0.0"},
+	    {"http://169.254.169.254./", NULL, "169.254.169.254"},
+	    {"http://0xA9.0xFE.0xA9.0xFE/", NULL, "169.254.169.254"},
+	    {"http://0251.0376.0251.0376/", NULL, "169.254.169.254"},
+	    {"http://2852039166/", NULL, "169.254.169.254"},
+	    {"http://[::1]/", NULL, "[::1]"},
+	    {"http://[0:0:0:0:0:ffff:127.0.0.1]/", NULL, "[::ffff:7f00:1]"},
+	    {"http://[::127.0.0.1]/", NULL, "[::7f00:1]"},
+	    {"http://[0000::1]:80/", NULL, "[::1]"},
+	    {"http://\xef\xbc\x91\xef\xbc\x92\xef\xbc\x97\xe3\x80\x82\xef\xbc\x90\xef\xbc\x8e"
+	     "0.1/",
+	     NULL, "127.0.0.1"}, /* fullwidth digits, ideographic full stop */
+	    {"http://\xe2\x93\x9b\xe2\x93\x9e\xe2\x93\x92\xe2\x93\x90\xe2\x93\x9b\xe2\x93\x97"
+	     "\xe2\x93\x9e\xe2\x93\xa2\xe2\x93\xa3/",
+	     NULL, "localhost"}, /* circled letters */
+	    {"http://b\xc3\xbc"
+	     "cher.example/",
+	     NULL, "xn--bcher-kva.example"},
+	    {"gopher://127.0.0.1:70/_x", NULL, "127.0.0.1"},
+	    {"dict://0x7f.1:11211/", NULL, "0x7f.1"}, /* opaque host of a non-special scheme */
+	    /* failures, as in a browser */
+	    {"http://425.510.425.510/", NULL, "FAIL"},
+	    {"http://7147006462/", NULL, "FAIL"},
+	    {"http://0x41414141A9FEA9FE/", NULL, "FAIL"},
+	    {"http://o177.0.0.1/", NULL, "FAIL"},
+	    {"http://1.2.3.4.5/", NULL, "FAIL"},
+	    {"http://[::1/", NULL, "FAIL"},
+	    {"http://[1::2::3]/", NULL, "FAIL"},
+	    {"http://a:b@/", NULL, "FAIL"},
+	    {"http://exa mple.com/", NULL, "FAIL"},
+	    {"http://ex%25ample/", NULL, "FAIL"},
+	    {"http://x:99999/", NULL, "FAIL"},
+	    {"http:///", NULL, "FAIL"},
+	    {"relative/only", NULL, "FAIL"},
+	};
+	char b[300];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got = host_of(cases[i][0], cases[i][1], b, sizeof b);
+		if (strcmp(got, cases[i][2]))
+			fail_msg("%s: got %s, want %s", cases[i][0], got, cases[i][2]);
+	}
+}
+
+static void addresses_are_classified(void **state)
+{
+	static const struct {
+		const char *ip;
+		const char *rule; /* NULL: public */
+	} cases[] = {
+	    {"127.0.0.1", "ssrf.loopback"},
+	    {"127.255.1.2", "ssrf.loopback"},
+	    {"10.1.2.3", "ssrf.private"},
+	    {"172.16.0.1", "ssrf.private"},
+	    {"172.31.255.255", "ssrf.private"},
+	    {"172.32.0.1", NULL},
+	    {"192.168.1.1", "ssrf.private"},
+	    {"100.64.0.1", "ssrf.shared"},
+	    {"100.100.100.200", "ssrf.shared"},
+	    {"100.128.0.1", NULL},
+	    {"169.254.169.254", "ssrf.metadata"},
+	    {"169.254.1.1", "ssrf.link_local"},
+	    {"0.0.0.0", "ssrf.unspecified"},
+	    {"192.0.0.192", "ssrf.reserved"},
+	    {"224.0.0.1", "ssrf.reserved"},
+	    {"8.8.8.8", NULL},
+	    {"93.184.215.14", NULL},
+	    {"::1", "ssrf.loopback"},
+	    {"::", "ssrf.unspecified"},
+	    {"::ffff:127.0.0.1", "ssrf.loopback"},
+	    {"::ffff:a9fe:a9fe", "ssrf.metadata"},
+	    {"::10.0.0.1", "ssrf.private"},
+	    {"64:ff9b::7f00:1", "ssrf.loopback"},
+	    {"2002:7f00:1::", "ssrf.loopback"},
+	    {"fd00:ec2::254", "ssrf.metadata"},
+	    {"fc00::1", "ssrf.unique_local"},
+	    {"fe80::1", "ssrf.link_local"},
+	    {"ff02::1", "ssrf.reserved"},
+	    {"2606:4700::1111", NULL},
+	    {"::ffff:8.8.8.8", NULL},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		uint8_t ip[16] = {0};
+		int fam = strchr(cases[i].ip, ':') ? 6 : 4;
+		const char *got;
+		assert_int_equal(inet_pton(fam == 4 ? AF_INET : AF_INET6, cases[i].ip, ip), 1);
+		got = ma_ssrf_classify(fam, ip);
+		if (!got != !cases[i].rule || (got && strcmp(got, cases[i].rule)))
+			fail_msg("%s: got %s", cases[i].ip, got ? got : "public");
+	}
+}
+
+/* A resolver for the tests: internal.example is private, dual.example
+ * has a public and a loopback address, everything else is public. */
+static int calls;
+static int test_resolve(const char *host, struct moat_addr *out, int max, void *arg)
+{
+	(void)arg;
+	calls++;
+	memset(out, 0, (size_t)max * sizeof *out);
+	if (!strcmp(host, "nxdomain.example"))
+		return -1;
+	out[0].family = 4;
+	if (!strcmp(host, "internal.example")) {
+		memcpy(out[0].ip, "\x0a\x00\x00\x05", 4);
+		return 1;
+	}
+	memcpy(out[0].ip, "\x5d\xb8\xd7\x0e", 4);
+	if (!strcmp(host, "dual.example") && max > 1) {
+		out[1].family = 6;
+		out[1].ip[15] = 1;
+		return 2;
+	}
+	return 1;
+}
+
+static struct moat_request *begin_with(const struct moat_policy *p, const char *name,
+                                       const char *value)
+{
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/fetch", .policy = p};
+	struct moat_request *r = NULL;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_request_set_resolver(r, test_resolve, NULL);
+	if (value)
+		moat_request_add_input(r, MOAT_INPUT_QUERY, name, value, strlen(value));
+	return r;
+}
+
+static int check_url(const struct moat_policy *p, const char *url)
+{
+	struct moat_request *r = begin_with(p, "url", url);
+	int v = moat_check_url(r, url, strlen(url), NULL);
+	moat_request_end(r);
+	return v;
+}
+
+static void every_notation_of_an_internal_address_is_blocked(void **state)
+{
+	static const char *const attacks[] = {
+	    "http://127.0.0.1/admin",
+	    "http://localhost:8080/",
+	    "http://LOCALHOST./",
+	    "http://api.localhost/",
+	    "http://2130706433/",
+	    "http://0x7f000001/",
+	    "http://0x7f.0x0.0x0.0x1/",
+	    "http://0177.0.0.01/",
+	    "http://0177.1/",
+	    "http://127.1/",
+	    "http://0/",
+	    "http://0.0.0.0:22/",
+	    "http://127.0.0.1./",
+	    "http://%31%32%37%2e%30%2e%30%2e%31/",
+	    "http://169.254.169.254/latest/meta-data/",
+	    "http://0xA9FEA9FE/",
+	    "http://2852039166/",
+	    "http://0251.0376.0251.0376/",
+	    "http://0xA9.0xFE.0xA9.0xFE/",
+	    "http://[::1]/",
+	    "http://[::]:80/",
+	    "http://[0:0:0:0:0:ffff:127.0.0.1]/",
+	    "http://[::ffff:a9fe:a9fe]/",
+	    "http://[::127.0.0.1]/",
+	    "http://[64:ff9b::127.0.0.1]/",
+	    "http://[fd00:ec2::254]/latest/",
+	    "http://10.0.0.1/",
+	    "http://192.168.0.1/",
+	    "http://172.16.5.4/",
+	    "http://100.100.100.200/latest/meta-data/",
+	    "http://good.example@127.0.0.1/",
+	    "http://good.example:pw@127.0.0.1:80/",
+	    "http://127.0.0.1#@good.example/",
+	    "http://127.0.0.1\\@good.example/",
+	    "http:/\\127.0.0.1/",
+	    "http:\\\\127.0.0.1",
+	    "HTTP://127.0.0.1/",
+	    "http://127.0.0.1\t/",
+	    "http://\xef\xbc\x91\xef\xbc\x92\xef\xbc\x97\xef\xbc\x8e\xef\xbc\x90\xef\xbc\x8e"
+	    "\xef\xbc\x90\xef\xbc\x8e\xef\xbc\x91/",
+	    "http://internal.example/",
+	    "http://dual.example/",
+	    "gopher://127.0.0.1:6379/_SAVE",
+	    "dict://0x7f.1:11211/stats",
+	    "file:///etc/passwd",
+	    "ftp://10.0.0.1/",
+	    "wss://[::1]/socket",
+	};
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++)
+		if (check_url(p, attacks[i]) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", attacks[i]);
+	moat_policy_release(p);
+}
+
+static void public_hosts_failures_and_allowed_hosts_pass(void **state)
+{
+	static const char *const ok[] = {
+	    "https://example.com/search?q=127.0.0.1",
+	    "https://93.184.215.14/",
+	    "https://8.8.8.8/",
+	    "https://[2606:4700::1111]/",
+	    "http://127.0.0.1.example.com/",  /* a name: resolved, public */
+	    "https://status.internal/health", /* in allow_hosts */
+	    "https://STATUS.internal./",
+	    "http://425.510.425.510/",  /* no client parses it */
+	    "http://nxdomain.example/", /* does not resolve */
+	    "mailto:root@localhost",    /* no host */
+	    "not a url",
+	};
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (check_url(p, ok[i]) != MOAT_ALLOW)
+			fail_msg("blocked: %s", ok[i]);
+	moat_policy_release(p);
+}
+
+static void it_fires_when_a_user_input_reaches_the_authority(void **state)
+{
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	const char *internal = "http://127.0.0.1:9200/_search?q=shoes";
+	struct moat_request *r;
+
+	(void)state;
+	/* the application's own internal URL: the input is only in the query */
+	r = begin_with(p, "q", "shoes");
+	assert_int_equal(moat_check_url(r, internal, strlen(internal), NULL), MOAT_ALLOW);
+	moat_request_end(r);
+	/* the user chose the host */
+	r = begin_with(p, "host", "127.0.0.1");
+	assert_int_equal(moat_check_url(r, internal, strlen(internal), NULL), MOAT_BLOCK);
+	moat_request_end(r);
+	/* the user chose the scheme */
+	r = begin_with(p, "u", "file:///etc/passwd");
+	assert_int_equal(moat_check_url(r, "file:///etc/passwd", (size_t)-1, NULL), MOAT_BLOCK);
+	moat_request_end(r);
+	/* URL-encoded in the parameter, decoded by the application */
+	r = begin_with(p, "u", "http%3A%2F%2F169.254.169.254%2F");
+	assert_int_equal(moat_check_url(r, "http://169.254.169.254/", (size_t)-1, NULL),
+	                 MOAT_BLOCK);
+	moat_request_end(r);
+	/* no input at all, but an address no application writes for itself */
+	r = begin_with(p, "q", NULL);
+	assert_int_equal(moat_check_url(r, "http://0x7f.1/", (size_t)-1, NULL), MOAT_BLOCK);
+	assert_int_equal(moat_check_url(r, "http://127.0.0.1:8500/v1/kv", (size_t)-1, NULL),
+	                 MOAT_ALLOW);
+	moat_request_end(r);
+	/* without a request: nothing to report, allowed */
+	assert_int_equal(moat_check_url(NULL, "http://127.0.0.1/", (size_t)-1, NULL), MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
+static void the_event_names_the_rule_host_and_parameter(void **state)
+{
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	const char *url = "http://0xA9FEA9FE/latest/meta-data/";
+	struct moat_request *r = begin_with(p, "webhook", url);
+	struct moat_url_target t;
+	const struct moat_event *ev;
+
+	(void)state;
+	assert_int_equal(moat_check_url(r, url, strlen(url), &t), MOAT_BLOCK);
+	ev = moat_request_event(r);
+	assert_non_null(ev);
+	assert_string_equal(ev->interceptor, "ssrf");
+	assert_string_equal(ev->action, "blocked");
+	assert_string_equal(ev->rule, "ssrf.metadata");
+	assert_string_equal(ev->severity, "critical");
+	assert_string_equal(ev->operation, url);
+	assert_string_equal(ev->payload, url);
+	assert_non_null(strstr(ev->details_json, "\"query.webhook\""));
+	assert_non_null(strstr(ev->details_json, "\"host\":\"169.254.169.254\""));
+	assert_non_null(strstr(ev->file, "test_agent_ssrf.c"));
+	assert_string_equal(t.host, "169.254.169.254");
+	assert_int_equal(t.port, 80);
+	assert_int_equal(t.verdict, MOAT_BLOCK);
+	assert_int_equal(moat_connect_checked(&t, 100), MOAT_AGENT_EINVAL);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void monitor_mode_logs_and_exclusions_turn_it_off(void **state)
+{
+	const struct moat_policy *p = policy(
+	    "{\"interceptors\":{\"ssrf\":{\"mode\":\"monitor\"}},\"exclusions\":[{\"interceptor\":"
+	    "\"ssrf\",\"endpoint\":\"/"
+	    "fetch\",\"parameter\":\"query.ok\",\"on_match\":\"ignore\"}]}");
+	struct moat_request *r = begin_with(p, "url", "http://127.0.0.1/");
+
+	(void)state;
+	assert_int_equal(moat_check_url(r, "http://127.0.0.1/", (size_t)-1, NULL), MOAT_ALLOW);
+	assert_string_equal(moat_request_event(r)->action, "logged");
+	moat_request_end(r);
+	r = begin_with(p, "ok", "http://127.0.0.1/");
+	assert_int_equal(moat_check_url(r, "http://127.0.0.1/", (size_t)-1, NULL), MOAT_ALLOW);
+	assert_null(moat_request_event(r));
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void a_check_that_does_not_fire_allocates_nothing(void **state)
+{
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	struct moat_request *r = begin_with(p, "url", "https://example.com/a?b=c");
+
+	(void)state;
+	ma_alloc_fail_at(1);
+	assert_int_equal(moat_check_url(r, "https://example.com/a?b=c", (size_t)-1, NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(moat_check_url(r, "https://8.8.8.8/", (size_t)-1, NULL), MOAT_ALLOW);
+	assert_int_equal(moat_check_url(r, "http://127.0.0.1:9200/", (size_t)-1, NULL),
+	                 MOAT_ALLOW); /* internal, but not from the user */
+	assert_false(ma_alloc_failed());
+	ma_alloc_fail_at(0);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void names_are_resolved_once_and_connected_as_checked(void **state)
+{
+	const struct moat_policy *p =
+	    policy("{\"interceptors\":{\"ssrf\":{\"mode\":\"monitor\"}}}");
+	struct moat_request *r = begin_with(p, "url", NULL);
+	struct moat_url_target t;
+	struct sockaddr_in sa = {.sin_family = AF_INET};
+	socklen_t sl = sizeof sa;
+	char pin[256], url[64];
+	int ls, fd;
+
+	(void)state;
+	calls = 0;
+	assert_int_equal(moat_check_url(r, "https://public.example/x", (size_t)-1, &t), MOAT_ALLOW);
+	assert_int_equal(calls, 1);
+	assert_int_equal(t.naddr, 1);
+	assert_int_equal(t.port, 443);
+	assert_int_equal(moat_url_curl_resolve(&t, pin, sizeof pin), 0);
+	assert_string_equal(pin, "public.example:443:93.184.215.14");
+	/* literals need no resolver */
+	calls = 0;
+	assert_int_equal(moat_check_url(r, "http://[::1]:8080/", (size_t)-1, &t), MOAT_ALLOW);
+	assert_int_equal(calls, 0);
+	assert_int_equal(moat_url_curl_resolve(&t, pin, sizeof pin), 0);
+	assert_string_equal(pin, "[::1]:8080:[::1]");
+	/* a real socket: the connect goes to the checked address */
+	ls = socket(AF_INET, SOCK_STREAM, 0);
+	assert_true(ls >= 0);
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(ls, (struct sockaddr *)&sa, sizeof sa), 0);
+	assert_int_equal(listen(ls, 1), 0);
+	assert_int_equal(getsockname(ls, (struct sockaddr *)&sa, &sl), 0);
+	snprintf(url, sizeof url, "http://127.0.0.1:%d/", ntohs(sa.sin_port));
+	assert_int_equal(moat_check_url(r, url, (size_t)-1, &t), MOAT_ALLOW);
+	fd = moat_connect_checked(&t, 1000);
+	assert_true(fd >= 0);
+	close(fd);
+	close(ls);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(hosts_parse_as_a_whatwg_client_parses_them),
+	    cmocka_unit_test(addresses_are_classified),
+	    cmocka_unit_test(every_notation_of_an_internal_address_is_blocked),
+	    cmocka_unit_test(public_hosts_failures_and_allowed_hosts_pass),
+	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
+	    cmocka_unit_test(the_event_names_the_rule_host_and_parameter),
+	    cmocka_unit_test(monitor_mode_logs_and_exclusions_turn_it_off),
+	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
+	    cmocka_unit_test(names_are_resolved_once_and_connected_as_checked),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
