@@ -253,10 +253,15 @@ static int ma_ns_key_from(const struct ma_input *in, const char *k, size_t kl, i
 			return 1;
 		}
 	}
-	/* the value spells it as a key: {"$gt": ""}, {$ne: 1}, [$ne]=1 */
+	/* the value is an object or a qs key that spells it as a key: {"$gt":
+	 * ""}, {$ne: 1}, [$ne]=1 (text that merely mentions "$set:" is not) */
 	for (int f = 0; f < in->nforms; f++) {
 		const char *v = in->form[f];
-		size_t vl = in->form_len[f], from = 0;
+		size_t vl = in->form_len[f], from = 0, s0 = 0;
+		while (s0 < vl && (v[s0] == ' ' || v[s0] == '\t' || v[s0] == '\n' || v[s0] == '\r'))
+			s0++;
+		if (s0 == vl || (v[s0] != '{' && v[s0] != '['))
+			continue;
 		while (from + kl <= vl) {
 			const char *at = memmem(v + from, vl - from, k, kl);
 			size_t e;

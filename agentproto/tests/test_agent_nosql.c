@@ -1,0 +1,241 @@
+/* libmoatagent: the nosql_injection check — operators supplied by the
+ * user (JSON bodies, qs-style form fields, JSON parsed from a string),
+ * text pasted into a query document, JavaScript injected into $where,
+ * their encodings; and what must pass: operators the application wrote
+ * around user values, "$ne" as a search word, apostrophes and ordinary
+ * text. */
+#include "agent_test.h"
+
+static const struct moat_policy *policy(const char *doc)
+{
+	char err[200];
+	const struct moat_policy *p = moat_policy_parse(doc, 3, err, sizeof err);
+	if (!p)
+		fail_msg("policy: %s", err);
+	return p;
+}
+
+#define NOSQL_BLOCK "{\"interceptors\":{\"nosql_injection\":{\"mode\":\"block\"}}}"
+
+static struct moat_request *begin(const struct moat_policy *p)
+{
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/login", .policy = p};
+	struct moat_request *r = NULL;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	return r;
+}
+
+/* The check of query with one input (kind, name, value). */
+static int check1(const struct moat_policy *p, int kind, const char *name, const char *value,
+                  const char *query)
+{
+	struct moat_request *r = begin(p);
+	int v;
+
+	if (kind == MOAT_INPUT_JSON && !name)
+		assert_int_equal(moat_request_add_json(r, value, strlen(value)), 0);
+	else
+		moat_request_add_input(r, kind, name, value, strlen(value));
+	v = moat_check_nosql(r, query, strlen(query));
+	moat_request_end(r);
+	return v;
+}
+
+static void operators_from_the_user_are_blocked(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	struct moat_request *r;
+	const struct moat_event *ev;
+	const char *body = "{\"user\":\"admin\",\"pass\":{\"$ne\":\"\"}}";
+	const char *q = "{\"user\":\"admin\",\"pass\":{\"$ne\":\"\"}}";
+
+	(void)state;
+	/* a JSON body: an object where the application expected a string */
+	r = begin(p);
+	assert_int_equal(moat_request_add_json(r, body, strlen(body)), 0);
+	assert_int_equal(moat_check_nosql(r, q, strlen(q)), MOAT_BLOCK);
+	ev = moat_request_event(r);
+	assert_string_equal(ev->interceptor, "nosql_injection");
+	assert_string_equal(ev->rule, "nosql.operator");
+	assert_string_equal(ev->operation, q);
+	assert_non_null(strstr(ev->details_json, "\"body.pass"));
+	assert_non_null(strstr(ev->details_json, "\"operator\":\"$ne\""));
+	moat_request_end(r);
+	/* every operator family */
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_JSON, NULL, "{\"age\":{\"$gt\":0}}", "{\"age\":{\"$gt\":0}}"),
+	    MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL, "{\"u\":{\"$regex\":\"^a\"}}",
+	                        "{\"u\":{\"$regex\":\"^a\"}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL, "{\"u\":{\"$in\":[\"a\",\"b\"]}}",
+	                        "{\"u\":{\"$in\":[\"a\",\"b\"]}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL, "{\"$where\":\"sleep(5000)\"}",
+	                        "{\"$where\":\"sleep(5000)\",\"u\":\"a\"}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL, "{\"f\":{\"$expr\":{\"$eq\":[1,1]}}}",
+	                        "{\"f\":{\"$expr\":{\"$eq\":[1,1]}}}"),
+	                 MOAT_BLOCK);
+	/* qs / PHP style: user[$ne]=1 arrives as a form field named so */
+	assert_int_equal(check1(p, MOAT_INPUT_FORM, "pass[$ne]", "1", "{\"pass\":{\"$ne\":\"1\"}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "u[$regex]", ".*", "{u: {$regex: '.*'}}"),
+	                 MOAT_BLOCK);
+	/* a string the application parsed as JSON (or as a shell object) */
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_QUERY, "filter", "{\"$gt\": \"\"}", "{\"name\":{\"$gt\":\"\"}}"),
+	    MOAT_BLOCK);
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_QUERY, "filter", "{ $ne: 1 }", "{\"name\":{\"$ne\":1}}"),
+	    MOAT_BLOCK);
+	moat_policy_release(p);
+}
+
+static void text_pasted_into_the_document_is_blocked(void **state)
+{
+	static const struct {
+		const char *in, *pre, *post;
+	} cases[] = {
+	    {"\", \"$ne\": \"", "{\"user\": \"", "\"}"},
+	    {"a\", \"pass\": {\"$gt\": \"\"}, \"x\": \"", "{\"user\": \"", "\"}"},
+	    {"', $where: '1 == 1", "{user: '", "'}"},
+	    {"', $or: [ {}, { 'a':'a", "{user: '", "'} ]}"},
+	    {"1, $where: '1 == 1'", "{age: ", "}"},
+	    {"' } ], $comment:'x", "{$or: [ {user: '", "' } ]}"},
+	};
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char q[512];
+		snprintf(q, sizeof q, "%s%s%s", cases[i].pre, cases[i].in, cases[i].post);
+		if (check1(p, MOAT_INPUT_QUERY, "user", cases[i].in, q) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", q);
+	}
+	moat_policy_release(p);
+}
+
+static void javascript_injected_into_where_is_blocked(void **state)
+{
+	static const struct {
+		const char *in, *q;
+	} cases[] = {
+	    {"' || '1'=='1", "{\"$where\": \"this.user == '' || '1'=='1'\"}"},
+	    {"'; return true; var x='", "{\"$where\": \"this.user == ''; return true; var x=''\"}"},
+	    {"' && this.password.match(/.*/)//",
+	     "{\"$where\": \"this.user == '' && this.password.match(/.*/)//'\"}"},
+	    {"\";return(true);var xyz='a",
+	     "{\"$where\": \"this.user == \\\"\\\";return(true);var xyz='a\\\"\"}"},
+	    {"0;return true", "{\"$where\": \"this.age > 0;return true\"}"},
+	    {"1 || 1==1", "{\"$where\": \"this.age > 1 || 1==1\"}"},
+	    {"';sleep(5000);'", "{\"$where\": \"this.user == '';sleep(5000);''\"}"},
+	    {"'+function(){while(1){}}()+'",
+	     "{\"$where\": \"this.user == ''+function(){while(1){}}()+''\"}"},
+	    /* mapReduce / $function bodies are JavaScript too */
+	    {"'; return 1; //",
+	     "{\"$function\": {\"body\": \"function() { return this.u == ''; return 1; //' }\", "
+	     "\"args\": [], \"lang\": \"js\"}}"},
+	};
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	struct moat_request *r;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check1(p, MOAT_INPUT_QUERY, "user", cases[i].in, cases[i].q) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", cases[i].q);
+	/* URL-encoded in the request, decoded by the application */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "'%20%7C%7C%20'1'%3D%3D'1",
+	                        "{\"$where\": \"this.user == '' || '1'=='1'\"}"),
+	                 MOAT_BLOCK);
+	r = begin(p);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "user", "'; return true; //", 18);
+	assert_int_equal(
+	    moat_check_nosql(r, "{\"$where\": \"this.user == ''; return true; //'\"}", (size_t)-1),
+	    MOAT_BLOCK);
+	assert_string_equal(moat_request_event(r)->rule, "nosql.js_injection");
+	assert_string_equal(moat_request_event(r)->severity, "critical");
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+static void ordinary_values_pass(void **state)
+{
+	static const struct {
+		const char *in, *q;
+	} cases[] = {
+	    /* operators the application wrote around user values */
+	    {"10", "{\"price\": {\"$gt\": 10}, \"stock\": {\"$ne\": 0}}"},
+	    {"shoes", "{\"name\": {\"$regex\": \"^shoes\"}}"},
+	    /* "$ne" typed as a search word stays a string */
+	    {"$ne", "{\"name\": \"$ne\"}"},
+	    {"{\"$gt\": \"\"}", "{\"name\": \"{\\\"$gt\\\": \\\"\\\"}\"}"},
+	    /* text that mentions an operator, in an update the application wrote */
+	    {"use $set: to update", "{\"$set\": {\"msg\": \"use $set: to update\"}}"},
+	    /* apostrophes and punctuation inside strings */
+	    {"O'Brien", "{\"name\": \"O'Brien\"}"},
+	    {"O'Brien", "{\"$where\": \"this.name == 'O\\\\'Brien'\"}"},
+	    {"rock & roll; (live) {2024}", "{\"title\": \"rock & roll; (live) {2024}\"}"},
+	    {"a, b: c", "{name: 'a, b: c'}"},
+	    /* text that only breaks a hand-built document */
+	    {"don't, please", "{name: 'don't, please'}"},
+	    {"it's", "{\"$where\": \"this.name == 'it's'\"}"},
+	    /* words where a number goes: no operators, calls or statements */
+	    {"seven and a half", "{\"$where\": \"this.age > seven and a half\"}"},
+	    {"well-known", "{\"$where\": \"this.age > well-known\"}"},
+	};
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	struct moat_request *r;
+	const char *body = "{\"name\":\"shoes\",\"tags\":[\"a\",\"b\"],\"n\":7}";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check1(p, MOAT_INPUT_QUERY, "q", cases[i].in, cases[i].q) != MOAT_ALLOW)
+			fail_msg("blocked: %s with %s", cases[i].q, cases[i].in);
+	/* a JSON body of plain values, used as such */
+	r = begin(p);
+	assert_int_equal(moat_request_add_json(r, body, strlen(body)), 0);
+	ma_alloc_fail_at(1);
+	assert_int_equal(moat_check_nosql(r,
+	                                  "{\"name\":\"shoes\",\"tags\":{\"$all\":[\"a\",\"b\"]}}",
+	                                  (size_t)-1),
+	                 MOAT_ALLOW);
+	assert_false(ma_alloc_failed()); /* nothing allocated when nothing fires */
+	ma_alloc_fail_at(0);
+	moat_request_end(r);
+	/* without a request or inputs: allowed */
+	assert_int_equal(moat_check_nosql(NULL, "{\"$where\":\"1\"}", (size_t)-1), MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
+static void monitor_mode_and_off(void **state)
+{
+	const struct moat_policy *mon =
+	    policy("{\"interceptors\":{\"nosql_injection\":{\"mode\":\"monitor\"}}}");
+	const struct moat_policy *off =
+	    policy("{\"interceptors\":{\"nosql_injection\":{\"mode\":\"off\"}}}");
+	const char *q = "{\"pass\":{\"$ne\":\"1\"}}";
+	struct moat_request *r = begin(mon);
+
+	(void)state;
+	moat_request_add_input(r, MOAT_INPUT_FORM, "pass[$ne]", "1", 1);
+	assert_int_equal(moat_check_nosql(r, q, strlen(q)), MOAT_ALLOW);
+	assert_string_equal(moat_request_event(r)->action, "logged");
+	moat_request_end(r);
+	assert_int_equal(check1(off, MOAT_INPUT_FORM, "pass[$ne]", "1", q), MOAT_ALLOW);
+	moat_policy_release(mon);
+	moat_policy_release(off);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(operators_from_the_user_are_blocked),
+	    cmocka_unit_test(text_pasted_into_the_document_is_blocked),
+	    cmocka_unit_test(javascript_injected_into_where_is_blocked),
+	    cmocka_unit_test(ordinary_values_pass),
+	    cmocka_unit_test(monitor_mode_and_off),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
