@@ -145,6 +145,94 @@ static int ma_ns_is(const char *s, const struct ma_ns_tok *t, const char *w)
 	return t->e - t->s == l && !memcmp(s + t->s, w, l);
 }
 
+/* 1 if the JavaScript s reads as code: operands and operators alternate
+ * (a word after a word, a value after a value is a syntax error), calls,
+ * members, groups, statements; brackets balance. A small grammar, enough
+ * to tell "x > 0; return true" (code) from "x > TAN (WATER RESISTANT)"
+ * (a syntax error that runs nothing). */
+static int ma_ns_js_valid(const char *s, size_t n)
+{
+	static const char *const prefix[] = {
+	    "return", "typeof", "new",  "void", "delete", "var", "let",        "const", "throw",
+	    "await",  "yield",  "else", "do",   "case",   "in",  "instanceof", "of"};
+	static const char *const head[] = {"if", "while", "for", "switch", "catch", "function"};
+	struct ma_ns_tok t;
+	size_t pos = 0;
+	int operand = 1, depth = 0; /* operand: an operand is expected next */
+
+	while (ma_ns_next(s, n, &pos, &t)) {
+		char c = s[t.s];
+		int kw = 0;
+		if (t.open)
+			return 0;
+		if (t.type == NS_COMMENT)
+			continue;
+		if (t.type == NS_WORD) {
+			for (size_t k = 0; k < sizeof prefix / sizeof prefix[0]; k++)
+				if (ma_ns_is(s, &t, prefix[k]))
+					kw = 1;
+			for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
+				if (ma_ns_is(s, &t, head[k]))
+					kw = 2;
+		}
+		if (kw) {
+			/* return x, function f(...), while (...): an operand follows */
+			operand = 1;
+			if (kw == 2 && ma_ns_is(s, &t, "function")) {
+				size_t save = pos;
+				struct ma_ns_tok u;
+				if (ma_ns_next(s, n, &save, &u) && u.type == NS_WORD)
+					pos = save; /* its name */
+			}
+			continue;
+		}
+		if (t.type == NS_STR || t.type == NS_NUM || t.type == NS_WORD) {
+			if (!operand)
+				return 0; /* value after value */
+			operand = 0;
+		} else if (t.type == NS_PUNCT) {
+			if (c == '(' || c == '[' || c == '{') {
+				depth++;
+				operand = 1; /* a group, call, index, literal or block */
+			} else if (c == ')' || c == ']' || c == '}') {
+				if (--depth < 0)
+					return 0;
+				operand = 0;
+			} else if (c == ';') {
+				operand = 1;
+			} else { /* , : */
+				if (operand && c == ',')
+					return 0;
+				operand = 1;
+			}
+			if ((c == ')' || c == ']') && pos < n) {
+				/* ( ) empty call or group: fine */
+			}
+		} else if (t.type == NS_OP) {
+			int unary = (c == '!' || c == '-' || c == '+' || c == '~') &&
+			            (t.e - t.s == 1 || s[t.s + 1] == c);
+			if (operand && !unary)
+				return 0;
+			if (c == '.' && t.e - t.s == 1) {
+				/* a member: a name follows */
+				size_t save = pos;
+				struct ma_ns_tok u;
+				if (!ma_ns_next(s, n, &save, &u) || u.type != NS_WORD)
+					return 0;
+				pos = save;
+				operand = 0;
+				continue;
+			}
+			if (t.e - t.s == 2 && (c == '+' || c == '-') && s[t.s + 1] == c && !operand)
+				continue; /* x++ */
+			operand = 1;
+		} else {
+			return 0;
+		}
+	}
+	return depth == 0;
+}
+
 /* What the input at [a, b) of s does: 0 stays inside one token; 1 spans
  * tokens; 2 spans them and adds structure; 3 adds strong structure.
  * js: s is JavaScript (else a query document). */
@@ -152,12 +240,15 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 {
 	static const char *const strong[] = {"return", "function", "while", "for",   "sleep",
 	                                     "new",    "var",      "let",   "const", "eval"};
-	struct ma_ns_tok t, prev = {0, 0, 0, 0};
+	struct ma_ns_tok t, prev = {0, 0, 0, 0}, prev2 = {0, 0, 0, 0};
 	size_t pos = 0;
-	int ntok = 0, level = 0;
+	int ntok = 0, level = 0, logical = 0;
 
 	while (ma_ns_next(s, n, &pos, &t)) {
+		int two = t.e - t.s >= 2;
+		char c = s[t.s];
 		if (t.e <= a) {
+			prev2 = prev;
 			prev = t;
 			continue;
 		}
@@ -170,28 +261,137 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 			level = level < 2 ? 2 : level;
 			if (js && t.s >= a)
 				level = 3; /* the input comments out the rest of the code */
-		} else if (t.type == NS_PUNCT) {
-			if (js || strchr("{}[]:,", s[t.s]))
+		} else if (t.type == NS_PUNCT && !js) {
+			if (strchr("{}[]:,", c))
 				level = level < 2 ? 2 : level;
-			if (!js && s[t.s] == ':' && (prev.type == NS_STR || prev.type == NS_WORD) &&
+			if (c == ':' && (prev.type == NS_STR || prev.type == NS_WORD) &&
 			    prev.e - prev.s >= 2 &&
 			    (s[prev.s] == '$' || (s[prev.s + 1] == '$' && prev.type == NS_STR)))
 				level = 3; /* a new operator key */
-		} else if (js && t.type == NS_OP) {
-			if (!strchr("+-*/%.~^", s[t.s]) || t.e - t.s > 1)
+		} else if (t.type == NS_PUNCT) {
+			/* statements, calls and blocks; not a mere group ( ) */
+			if (c == ';' || c == '{' ||
+			    (c == '(' &&
+			     (prev.type == NS_WORD || (prev.type == NS_PUNCT && s[prev.s] == ')'))))
 				level = level < 2 ? 2 : level;
+			if (c == '(' && prev.type == NS_WORD && prev2.type == NS_OP &&
+			    s[prev2.s] == '.' && prev2.e - prev2.s == 1)
+				level = 3; /* a method call: db.x.insert(, this.p.match( */
+		} else if (js && t.type == NS_OP) {
+			int cmp = c == '<' || c == '>' || (two && (c == '=' || c == '!')) ||
+			          (c == '=' && !two);
+			if ((two && (c == '|' || c == '&' || c == '?')) || cmp)
+				level = level < 2 ? 2 : level;
+			if (two && (c == '|' || c == '&'))
+				logical = 1;
+			else if (cmp && logical && c != '=')
+				level = 3; /* || x == y: a condition that decides the match */
+			else if (cmp && logical && two)
+				level = 3;
 		} else if (js && t.type == NS_WORD) {
 			for (size_t k = 0; k < sizeof strong / sizeof strong[0]; k++)
 				if (ma_ns_is(s, &t, strong[k]))
 					level = 3;
 			if (ma_ns_is(s, &t, "this") && t.e < n && s[t.e] == '.')
 				level = 3;
+			if (logical && (ma_ns_is(s, &t, "true") || ma_ns_is(s, &t, "1")))
+				level = 3;
 		}
+		prev2 = prev;
 		prev = t;
 	}
 	if (ntok == 0)
 		return 0;
 	return level ? level : 1;
+}
+
+/* A relaxed JSON reader over tokens (mongo shell style: bare keys,
+ * single quotes, ObjectId("...") calls, trailing commas), to tell a
+ * document that still reads from one an input only broke. */
+struct ma_ns_rd {
+	const char *s;
+	size_t n, pos;
+	struct ma_ns_tok t;
+	int have;
+};
+
+static int ma_ns_rd_next(struct ma_ns_rd *r)
+{
+	do {
+		r->have = ma_ns_next(r->s, r->n, &r->pos, &r->t);
+	} while (r->have && r->t.type == NS_COMMENT);
+	return r->have;
+}
+
+static int ma_ns_rd_punct(const struct ma_ns_rd *r, char c)
+{
+	return r->have && r->t.type == NS_PUNCT && r->s[r->t.s] == c;
+}
+
+static int ma_ns_rd_value(struct ma_ns_rd *r, int depth)
+{
+	if (!r->have || depth > 32 || r->t.open)
+		return 0;
+	if (ma_ns_rd_punct(r, '{') || ma_ns_rd_punct(r, '[')) {
+		char close = r->s[r->t.s] == '{' ? '}' : ']';
+		ma_ns_rd_next(r);
+		while (!ma_ns_rd_punct(r, close)) {
+			if (close == '}') {
+				if (!r->have || (r->t.type != NS_STR && r->t.type != NS_WORD &&
+				                 r->t.type != NS_NUM))
+					return 0;
+				ma_ns_rd_next(r);
+				if (!ma_ns_rd_punct(r, ':'))
+					return 0;
+				ma_ns_rd_next(r);
+			}
+			if (!ma_ns_rd_value(r, depth + 1))
+				return 0;
+			if (ma_ns_rd_punct(r, ','))
+				ma_ns_rd_next(r);
+			else if (!ma_ns_rd_punct(r, close))
+				return 0;
+		}
+		ma_ns_rd_next(r);
+		return 1;
+	}
+	if (r->t.type == NS_OP && (r->s[r->t.s] == '-' || r->s[r->t.s] == '+') &&
+	    r->t.e - r->t.s == 1) {
+		ma_ns_rd_next(r);
+		return r->have && r->t.type == NS_NUM && ma_ns_rd_next(r) >= 0;
+	}
+	if (r->t.type == NS_STR || r->t.type == NS_NUM) {
+		ma_ns_rd_next(r);
+		return 1;
+	}
+	if (r->t.type == NS_WORD) {
+		ma_ns_rd_next(r);
+		if (ma_ns_rd_punct(r, '(')) { /* ObjectId("..."), ISODate(...) */
+			ma_ns_rd_next(r);
+			while (!ma_ns_rd_punct(r, ')')) {
+				if (!ma_ns_rd_value(r, depth + 1))
+					return 0;
+				if (ma_ns_rd_punct(r, ','))
+					ma_ns_rd_next(r);
+				else if (!ma_ns_rd_punct(r, ')'))
+					return 0;
+			}
+			ma_ns_rd_next(r);
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 if doc reads as one relaxed-JSON value and nothing after it. */
+static int ma_ns_doc_valid(const char *doc, size_t n)
+{
+	struct ma_ns_rd r = {.s = doc, .n = n};
+
+	ma_ns_rd_next(&r);
+	if (!ma_ns_rd_value(&r, 0))
+		return 0;
+	return !r.have;
 }
 
 /* Unescapes the JSON (or single-quoted) string token [s, e) into out;
@@ -346,7 +546,7 @@ static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 			lvl = ma_ns_span(js, jl, (size_t)(at - js),
 			                 (size_t)(at - js) + in->form_len[f], 1);
 			if (lvl == 2 && broken < 0)
-				broken = ma_ns_broken(js, jl);
+				broken = !ma_ns_js_valid(js, jl);
 			if (lvl == 3 || (lvl == 2 && !broken)) {
 				if (ma_ns_fire(c, in, f, "nosql.js_injection", "critical", 0.95,
 				               "$where"))
@@ -466,7 +666,7 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				from = a + 1;
 				lvl = ma_ns_span(json, len, a, a + vl, 0);
 				if (lvl == 2 && broken < 0)
-					broken = ma_ns_broken(json, len);
+					broken = !ma_ns_doc_valid(json, len);
 				if (lvl == 3 || (lvl == 2 && !broken)) {
 					if (ma_ns_fire(&c, in, f, "nosql.structure", "high", 0.9,
 					               NULL))

@@ -21,8 +21,9 @@
  * failure) against the expected one: the agreement rate.
  *
  * NoSQL (nosql, benign-user-input): an input goes, as body field
- * "username", into five sinks: pasted into a JSON document's text, into a
- * mongo-shell style document with single quotes, and into the JavaScript
+ * "username", into six sinks: pasted into a JSON document's text (a
+ * string, a number), into a mongo-shell style document with single
+ * quotes, and into the JavaScript
  * of a $where (a single- and a double-quoted string, a number; the
  * document itself then encoded by the driver); and, when it parses as
  * JSON (or as a qs-style key "[$ne]=1"), as the parsed value of the
@@ -238,10 +239,11 @@ static int url_parsing_case(json_t *j, struct tally *file, struct tally *cat)
 
 /* ---- NoSQL ---- */
 
-#define N_NOSQL_SINKS 5
+#define N_NOSQL_SINKS 6
 static const char *const nosql_sinks[N_NOSQL_SINKS][2] = {
     {"{\"username\": \"", "\", \"active\": true}"},
     {"{username: '", "', active: true}"},
+    {"{\"age\": ", ", \"active\": true}"},
     {"{\"$where\": \"this.username == '", "' && this.active\"}"},
     {"{\"$where\": \"this.username == \\\"", "\\\" && this.active\"}"},
     {"{\"$where\": \"this.age > ", " && this.active\"}"},
@@ -324,7 +326,7 @@ static int nosql_input(const char *in, size_t n, struct tally *file, struct tall
 		if (l0 + 6 * n + l1 > cap)
 			continue;
 		memcpy(buf, nosql_sinks[s][0], l0);
-		if (s < 2)
+		if (s < 3)
 			memcpy(buf + l0, in, n); /* document text glued together */
 		else
 			m = json_escape(in, n, buf + l0); /* $where code, the document encoded */
