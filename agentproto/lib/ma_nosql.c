@@ -152,38 +152,49 @@ static int ma_ns_is(const char *s, const struct ma_ns_tok *t, const char *w)
  * (a syntax error that runs nothing). */
 static int ma_ns_js_valid(const char *s, size_t n)
 {
-	static const char *const prefix[] = {
-	    "return", "typeof", "new",  "void", "delete", "var", "let",        "const", "throw",
-	    "await",  "yield",  "else", "do",   "case",   "in",  "instanceof", "of"};
-	static const char *const head[] = {"if", "while", "for", "switch", "catch", "function"};
+	/* expression prefixes, and statements (only where a statement starts) */
+	static const char *const prefix[] = {"typeof", "new", "void", "delete",    "await",
+	                                     "yield",  "in",  "of",   "instanceof"};
+	static const char *const stmt[] = {"return", "var",  "let",   "const", "throw",
+	                                   "else",   "do",   "if",    "while", "for",
+	                                   "switch", "case", "catch", "try",   "function"};
 	struct ma_ns_tok t;
 	size_t pos = 0;
 	int operand = 1, depth = 0; /* operand: an operand is expected next */
+	int start = 1;              /* a statement may start here */
 
 	while (ma_ns_next(s, n, &pos, &t)) {
 		char c = s[t.s];
-		int kw = 0;
+		int kw = 0, was_start = start;
 		if (t.open)
 			return 0;
 		if (t.type == NS_COMMENT)
 			continue;
+		start = 0;
 		if (t.type == NS_WORD) {
 			for (size_t k = 0; k < sizeof prefix / sizeof prefix[0]; k++)
 				if (ma_ns_is(s, &t, prefix[k]))
 					kw = 1;
-			for (size_t k = 0; k < sizeof head / sizeof head[0]; k++)
-				if (ma_ns_is(s, &t, head[k]))
+			for (size_t k = 0; k < sizeof stmt / sizeof stmt[0]; k++)
+				if (ma_ns_is(s, &t, stmt[k]))
 					kw = 2;
 		}
+		if (kw == 2 && ma_ns_is(s, &t, "function") && operand)
+			kw = 3; /* a function expression */
+		if (kw == 2 && !was_start)
+			return 0; /* "x > return y" */
 		if (kw) {
 			/* return x, function f(...), while (...): an operand follows */
 			operand = 1;
-			if (kw == 2 && ma_ns_is(s, &t, "function")) {
+			if (kw == 3 || ma_ns_is(s, &t, "function")) {
 				size_t save = pos;
 				struct ma_ns_tok u;
 				if (ma_ns_next(s, n, &save, &u) && u.type == NS_WORD)
 					pos = save; /* its name */
 			}
+			if (ma_ns_is(s, &t, "else") || ma_ns_is(s, &t, "do") ||
+			    ma_ns_is(s, &t, "try"))
+				start = 1;
 			continue;
 		}
 		if (t.type == NS_STR || t.type == NS_NUM || t.type == NS_WORD) {
@@ -194,12 +205,17 @@ static int ma_ns_js_valid(const char *s, size_t n)
 			if (c == '(' || c == '[' || c == '{') {
 				depth++;
 				operand = 1; /* a group, call, index, literal or block */
+				start = c == '{';
 			} else if (c == ')' || c == ']' || c == '}') {
 				if (--depth < 0)
 					return 0;
 				operand = 0;
+				start = c != ']'; /* after a block or an if (...) head */
 			} else if (c == ';') {
+				if (operand && !was_start)
+					return 0; /* "x > ;" */
 				operand = 1;
+				start = 1;
 			} else { /* , : */
 				if (operand && c == ',')
 					return 0;
@@ -259,7 +275,7 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 			return 0; /* inside one token */
 		if (t.type == NS_COMMENT) {
 			level = level < 2 ? 2 : level;
-			if (js && t.s >= a)
+			if (js && t.s >= a && !t.open)
 				level = 3; /* the input comments out the rest of the code */
 		} else if (t.type == NS_PUNCT && !js) {
 			if (strchr("{}[]:,", c))
@@ -289,9 +305,19 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 			else if (cmp && logical && two)
 				level = 3;
 		} else if (js && t.type == NS_WORD) {
+			size_t q = t.e;
+			while (q < n && s[q] == ' ')
+				q++;
+			/* keywords are code when the grammar agrees (level 2); a loop,
+			 * a function or a sleep/eval call outright */
 			for (size_t k = 0; k < sizeof strong / sizeof strong[0]; k++)
 				if (ma_ns_is(s, &t, strong[k]))
-					level = 3;
+					level = level < 2 ? 2 : level;
+			if ((ma_ns_is(s, &t, "while") || ma_ns_is(s, &t, "for") ||
+			     ma_ns_is(s, &t, "return") || ma_ns_is(s, &t, "sleep") ||
+			     ma_ns_is(s, &t, "eval")) &&
+			    q < n && s[q] == '(')
+				level = 3;
 			if (ma_ns_is(s, &t, "this") && t.e < n && s[t.e] == '.')
 				level = 3;
 			if (logical && (ma_ns_is(s, &t, "true") || ma_ns_is(s, &t, "1")))
