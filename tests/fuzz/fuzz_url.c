@@ -1,0 +1,82 @@
+/* libFuzzer: libmoatagent's WHATWG host parser, the ssrf check on top of
+ * it, and the nosql_injection check (its document and JavaScript lexer
+ * and grammars). The parser never reads or writes out of bounds, a host
+ * it accepts is NUL-terminated, within MA_URL_HOST_MAX and free of
+ * forbidden host code points; parsing what it serialized gives the same
+ * host (idempotence, as the WHATWG tests check); an IPv4 host is four
+ * decimal parts; a block always has its event. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ma_int.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static int fuzz_resolve(const char *host, struct moat_addr *out, int max, void *arg)
+{
+	(void)arg;
+	if (max < 1 || !host[0])
+		return -1;
+	memset(out, 0, sizeof *out);
+	out->family = (host[0] & 1) ? 4 : 6;
+	out->ip[0] = (uint8_t)host[0]; /* some names internal, some not */
+	return 1;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const struct moat_policy *policy;
+	const char *s = (const char *)data;
+	struct ma_weburl u, again, base;
+	char url[MA_URL_HOST_MAX + 32];
+
+	if (!policy)
+		policy = moat_policy_parse("{\"interceptors\":{\"ssrf\":{\"mode\":\"block\"},"
+		                           "\"nosql_injection\":{\"mode\":\"block\"}}}",
+		                           1, NULL, 0);
+	if (ma_url_parse_web(s, size, NULL, &u) == 0) {
+		size_t hl = strnlen(u.host, sizeof u.host);
+		if (hl >= sizeof u.host)
+			abort();
+		if (u.host_type == MA_HOST_DOMAIN || u.host_type == MA_HOST_IPV4) {
+			for (size_t i = 0; i < hl; i++)
+				if (strchr(" #/:<>?@[\\]^|%", u.host[i]) ||
+				    (unsigned char)u.host[i] < 0x21 ||
+				    (unsigned char)u.host[i] > 0x7e)
+					abort();
+			/* the serialized host parses to itself */
+			memcpy(url, "http://", 7);
+			memcpy(url + 7, u.host, hl);
+			url[7 + hl] = '/';
+			if (ma_url_parse_web(url, hl + 8, NULL, &again) ||
+			    strcmp(again.host, u.host))
+				abort();
+		}
+		if (u.host_type == MA_HOST_IPV6 && (u.host[0] != '[' || u.host[hl - 1] != ']'))
+			abort();
+		/* relative references against it */
+		if (size > 2)
+			(void)ma_url_parse_web(s + size / 2, size - size / 2, &u, &base);
+	}
+	if (size >= 2) {
+		struct moat_request_info ri = {.endpoint = "/f", .policy = policy};
+		struct moat_request *r;
+		size_t a = data[0] % size, n = 1 + data[size - 1] % (size - a);
+		if (moat_request_begin(NULL, &ri, &r) == MOAT_ALLOW) {
+			struct moat_url_target t;
+			moat_request_set_resolver(r, fuzz_resolve, NULL);
+			moat_request_add_input(r, MOAT_INPUT_QUERY, "u", s + a, n);
+			if (moat_check_url(r, s, size, &t) == MOAT_BLOCK && !moat_request_event(r))
+				abort();
+			if (t.naddr < 0 || t.naddr > MOAT_URL_MAX_ADDRS)
+				abort();
+			if (moat_check_nosql(r, s, size) == MOAT_BLOCK && !moat_request_event(r))
+				abort();
+			(void)ma_nosql_changes(s, size, s + a, n);
+			moat_request_end(r);
+		}
+	}
+	return 0;
+}
