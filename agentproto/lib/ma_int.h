@@ -17,7 +17,8 @@
  *                 policy decision and the event of a check that fired
  *   ma_sql_lex.c  the SQL tokenizer (SQLite, PostgreSQL, MySQL rules)
  *   ma_sql.c      the sql_injection check
- *   ma_url.c      URL hosts as a WHATWG URL client parses them (IPv4/IPv6/IDNA)
+ *   ma_url.c      URL hosts as a WHATWG URL client parses them (IPv4/IPv6)
+ *   ma_idna.c     domain to ASCII for those hosts (a subset of UTS #46, Punycode)
  *   ma_ssrf.c     the ssrf check: address classes, resolution, checked connect
  *   ma_nosql.c    the nosql_injection check (MongoDB query documents, $where JS)
  */
@@ -458,6 +459,13 @@ struct ma_weburl {
  * host. 0 with *u filled (u->ok), or -1 where a WHATWG client fails. No
  * allocation. */
 int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u);
+/* ---- ma_idna.c ---- */
+
+/* Domain to ASCII of s (n bytes, percent-decoded UTF-8) into out (cap
+ * bytes, NUL-terminated, *olen its length). 0, or -1 where a WHATWG client
+ * fails (invalid UTF-8, a code point UTS #46 refuses, no room). */
+int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen);
+
 /* The WHATWG IPv6 parser on the text between the brackets. 0 or -1. */
 int ma_url_ipv6_parse(const char *s, size_t n, uint8_t out[16]);
 
