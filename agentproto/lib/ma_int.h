@@ -454,6 +454,7 @@ struct ma_weburl {
 	int userinfo;               /* credentials were given (user@host) */
 	int opaque_path;            /* a non-special URL without "//" (mailto:...) */
 	size_t authority_end;       /* offset in the caller's text where scheme and authority end */
+	size_t host_start, host_end; /* the host's text there (0, 0 when it came from a base) */
 };
 /* Parses in (len bytes) against base (NULL or a parsed URL) as far as the
  * host. 0 with *u filled (u->ok), or -1 where a WHATWG client fails. No

@@ -129,20 +129,40 @@ static int ma_ssrf_localhost(const char *h)
 	return n > 10 && memcmp(h + n - 10, ".localhost", 10) == 0;
 }
 
-/* 1 if some form of input in occurs in url and overlaps [0, end). */
+/* 1 if some form of input in chose where url goes: it occurs in url
+ * covering the whole host (http:// + host + /path), or it starts the URL
+ * (the scheme and authority are the user's). A piece of the host (a "5"
+ * in 10.0.0.5, a label) is not enough. */
 static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url, size_t len,
-                           size_t end)
+                           const struct ma_weburl *u)
 {
+	size_t lead = 0;
+
+	while (lead < len && (unsigned char)url[lead] <= 0x20)
+		lead++;
 	for (int k = 0; k < in->nforms; k++) {
 		const char *v = in->form[k];
-		size_t vl = in->form_len[k];
-		const char *at;
+		size_t vl = in->form_len[k], from = 0;
+		int seen = 0;
 		if (vl == 0 || vl > len)
 			continue;
-		at = memmem(url, len, v, vl);
-		if (at && (size_t)(at - url) < end) {
-			*form = k;
-			return 1;
+		while (from + vl <= len && seen++ < 16) {
+			const char *at = memmem(url + from, len - from, v, vl);
+			size_t a;
+			if (!at)
+				break;
+			a = (size_t)(at - url);
+			if (a >= u->authority_end)
+				break;
+			if ((a <= lead && a + vl > lead &&
+			     (u->host_end > u->host_start ? a + vl > u->host_start
+			                                  : a + vl >= u->authority_end)) ||
+			    (u->host_end > u->host_start && a <= u->host_start &&
+			     a + vl >= u->host_end)) {
+				*form = k;
+				return 1;
+			}
+			from = a + 1;
 		}
 	}
 	return 0;
@@ -255,7 +275,7 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 			};
 			int v;
 			if (pass == 0) {
-				if (!ma_ssrf_reaches(&in[i], &fd.form, url, len, u.authority_end))
+				if (!ma_ssrf_reaches(&in[i], &fd.form, url, len, &u))
 					continue;
 				fd.input = &in[i];
 			} else if (!u.odd) {

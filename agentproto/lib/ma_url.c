@@ -397,6 +397,21 @@ static int ma_special(const char *scheme)
 	return ma_special_port(scheme) >= 0;
 }
 
+/* The offset in in[a, b) of the k-th byte kept by the cleaning. */
+static size_t ma_url_offset(const char *in, size_t a, size_t b, size_t k)
+{
+	size_t i = a;
+
+	while (i < b && k > 0) {
+		if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
+			k--;
+		i++;
+	}
+	while (i < b && (in[i] == '\t' || in[i] == '\n' || in[i] == '\r'))
+		i++;
+	return i;
+}
+
 int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u)
 {
 	char w[MA_URL_WORK];
@@ -553,6 +568,8 @@ authority:
 	if (u->port == ma_special_port(u->scheme))
 		u->port = -1;
 	u->authority_end = end;
+	u->host_start = hs;
+	u->host_end = he;
 	goto done;
 file_host:
 	end = p;
@@ -566,6 +583,8 @@ file_host:
 	} else {
 		if (ma_host_parse(w + p, end - p, 1, u))
 			return -1;
+		u->host_start = p;
+		u->host_end = end;
 		if (!strcmp(u->host, "localhost")) {
 			u->host[0] = '\0';
 			u->host_type = MA_HOST_EMPTY;
@@ -573,16 +592,10 @@ file_host:
 	}
 	u->authority_end = end;
 done:
-	/* where the authority ends in the caller's text */
-	{
-		size_t k = 0, i = a;
-		while (i < b && k < u->authority_end) {
-			if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
-				k++;
-			i++;
-		}
-		u->authority_end = i;
-	}
+	/* the offsets in the caller's text (tabs and newlines were dropped) */
+	u->authority_end = ma_url_offset(in, a, b, u->authority_end);
+	u->host_start = ma_url_offset(in, a, b, u->host_start);
+	u->host_end = ma_url_offset(in, a, b, u->host_end);
 	u->ok = 1;
 	return 0;
 }

@@ -297,9 +297,20 @@ static void it_fires_when_a_user_input_reaches_the_authority(void **state)
 	r = begin_with(p, "q", "shoes");
 	assert_int_equal(moat_check_url(r, internal, strlen(internal), NULL), MOAT_ALLOW);
 	moat_request_end(r);
+	/* pieces of the host are not a choice of host */
+	r = begin_with(p, "page", "5");
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "n", "0.0", 3);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "proto", "http", 4);
+	assert_int_equal(moat_check_url(r, "http://10.0.0.5:9200/x", (size_t)-1, NULL), MOAT_ALLOW);
+	moat_request_end(r);
 	/* the user chose the host */
 	r = begin_with(p, "host", "127.0.0.1");
 	assert_int_equal(moat_check_url(r, internal, strlen(internal), NULL), MOAT_BLOCK);
+	moat_request_end(r);
+	/* ... also around a userinfo trick, or with the port */
+	r = begin_with(p, "host", "good.example@127.0.0.1:6379");
+	assert_int_equal(moat_check_url(r, "http://good.example@127.0.0.1:6379/", (size_t)-1, NULL),
+	                 MOAT_BLOCK);
 	moat_request_end(r);
 	/* the user chose the scheme */
 	r = begin_with(p, "u", "file:///etc/passwd");

@@ -225,7 +225,8 @@ static int url_parsing_case(json_t *j, struct tally *file, struct tally *cat)
 	if (json_is_string(base)) {
 		if (ma_url_parse_web(json_string_value(base), json_string_length(base), NULL, &b) ==
 		    0)
-			rc = ma_url_parse_web(json_string_value(in), json_string_length(in), &b, &u);
+			rc =
+			    ma_url_parse_web(json_string_value(in), json_string_length(in), &b, &u);
 	} else {
 		rc = ma_url_parse_web(json_string_value(in), json_string_length(in), NULL, &u);
 	}
