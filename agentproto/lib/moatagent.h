@@ -508,9 +508,13 @@ struct moat_url_target {
  * 1918), shared (100.64/10), link-local (169.254/16 with the cloud
  * metadata address, fe80::/10), unique-local (fc00::/7), unspecified
  * (0.0.0.0/8, ::) or another non-global range, or when the scheme is
- * file: -- and a user input of r reaches the URL's scheme or authority,
- * or the address is written in an unusual form (0x7f.1: no application
- * writes its own addresses that way). A host in the policy's
+ * file: -- and a user input of r chose where the URL goes (as given or
+ * decoded it covers the whole host, or starts the URL and reaches into
+ * the host; a "5" inside 10.0.0.5 does not count), or the address is
+ * written in an unusual form (0x7f.1: no application writes its own
+ * addresses that way; this rule needs no input). The application's own
+ * internal URLs (http://127.0.0.1:9200/ with the user's words in the
+ * query) pass. A host in the policy's
  * ssrf.allow_hosts is not judged. out (may be NULL) gets the target and
  * its addresses. Returns MOAT_BLOCK or MOAT_ALLOW; a URL that does not
  * parse is allowed (the fetch fails too) with out->naddr 0. Allocates
