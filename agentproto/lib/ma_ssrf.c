@@ -168,6 +168,26 @@ static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url
 	return 0;
 }
 
+/* 1 if host (as serialized: a name, a dotted IPv4, a bracketed IPv6) is
+ * in ssrf.allow_hosts; an IPv6 address may be listed with or without its
+ * brackets. */
+static int ma_ssrf_allowed(const struct moat_policy *p, const char *host)
+{
+	char bare[MA_URL_HOST_MAX];
+	size_t n = strlen(host);
+
+	if (!host[0])
+		return 0;
+	if (moat_policy_host_allowed(p, host))
+		return 1;
+	if (host[0] == '[' && n > 2 && n - 2 < sizeof bare) {
+		memcpy(bare, host + 1, n - 2);
+		bare[n - 2] = '\0';
+		return moat_policy_host_allowed(p, bare);
+	}
+	return 0;
+}
+
 /* Fills t from the parsed URL: host, port, addresses. Returns the rule of
  * the first internal address (or file:), NULL if none. */
 static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl *u,
@@ -252,7 +272,7 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 	rule = ma_ssrf_target(r, &u, t);
 	if (!rule || !r || ma_request_mode(r, "ssrf", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
-	if (u.host_type == MA_HOST_DOMAIN && moat_policy_host_allowed(ma_request_policy(r), u.host))
+	if (ma_ssrf_allowed(ma_request_policy(r), t->host))
 		return MOAT_ALLOW;
 	in = ma_request_inputs(r, &nin);
 	for (int pass = 0; pass < 2; pass++) {

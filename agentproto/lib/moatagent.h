@@ -515,7 +515,8 @@ struct moat_url_target {
  * addresses that way; this rule needs no input). The application's own
  * internal URLs (http://127.0.0.1:9200/ with the user's words in the
  * query) pass. A host in the policy's
- * ssrf.allow_hosts is not judged. out (may be NULL) gets the target and
+ * ssrf.allow_hosts (a name, or an address that then matches in any
+ * notation) is not judged. out (may be NULL) gets the target and
  * its addresses. Returns MOAT_BLOCK or MOAT_ALLOW; a URL that does not
  * parse is allowed (the fetch fails too) with out->naddr 0. Allocates
  * nothing unless it fires, apart from the resolver's own work (DNS).

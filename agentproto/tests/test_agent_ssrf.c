@@ -22,7 +22,8 @@ static const struct moat_policy *policy(const char *doc)
 }
 
 #define SSRF_BLOCK                                                                                 \
-	"{\"interceptors\":{\"ssrf\":{\"mode\":\"block\",\"allow_hosts\":[\"Status.Internal\"]}}}"
+	"{\"interceptors\":{\"ssrf\":{\"mode\":\"block\",\"allow_hosts\":[\"Status.Internal\","    \
+	"\"10.9.8.7\",\"fd00::7\"]}}}"
 
 /* The parsed host of url (against base, may be NULL), or "FAIL". */
 static const char *host_of(const char *url, const char *base, char *out, size_t cap)
@@ -272,6 +273,9 @@ static void public_hosts_failures_and_allowed_hosts_pass(void **state)
 	    "http://127.0.0.1.example.com/",  /* a name: resolved, public */
 	    "https://status.internal/health", /* in allow_hosts */
 	    "https://STATUS.internal./",
+	    "http://10.9.8.7:8080/hook", /* addresses in allow_hosts, */
+	    "http://0x0a090807/",        /* in any notation */
+	    "http://[fd00:0::7]/",
 	    "http://425.510.425.510/",  /* no client parses it */
 	    "http://nxdomain.example/", /* does not resolve */
 	    "mailto:root@localhost",    /* no host */
