@@ -16,7 +16,7 @@
 //   #/p/{slug}/policy/{env}/history[?from=A&to=B]  versions, diff, rollback
 // Every string that comes from the server is rendered as text (dom.js).
 import { api, problemText, setCsrf } from './api.js';
-import { h, errorBox } from './dom.js';
+import { h, errorBox, field, postForm } from './dom.js';
 import { projectsView } from './projects.js';
 import { eventsView, eventView } from './events.js';
 import { attacksView } from './attacks.js';
@@ -51,36 +51,18 @@ function setView(title, ...nodes) {
 }
 
 function loginView(message) {
-  const err = errorBox(message || '');
-  const email = h('input', { id: 'login-email', name: 'email', type: 'email', autocomplete: 'username', required: true });
-  const pass = h('input', {
-    id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true,
-  });
-  const button = h('button', { type: 'submit' }, 'Sign in');
-  const form = h('form', { class: 'stack', id: 'login-form' },
-    h('label', { for: 'login-email' }, 'Email'), email,
-    h('label', { for: 'login-password' }, 'Password'), pass,
-    button, err);
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    err.textContent = '';
-    button.disabled = true;
-    try {
+  const email = h('input', { name: 'email', type: 'email', autocomplete: 'username', required: true });
+  const pass = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const [form, err] = postForm({ class: 'stack', id: 'login-form' }, 'Sign in',
+    [field('login-email', 'Email', email), field('login-password', 'Password', pass)], async () => {
       const r = await api('POST', '/api/v1/auth/login', { email: email.value, password: pass.value });
-      if (r.status === 200 && r.body && r.body.user) {
-        setCsrf(r.body.csrf_token);
-        signedIn(r.body.user);
-        await render();
-      } else {
-        err.textContent = problemText(r);
-      }
-    } catch {
-      err.textContent = 'The server cannot be reached.';
-    } finally {
-      button.disabled = false;
-    }
-  });
-  setView('Sign in', h('section', { class: 'narrow' }, h('h1', {}, 'Sign in'), form));
+      if (r.status !== 200 || !r.body?.user) return problemText(r);
+      setCsrf(r.body.csrf_token);
+      signedIn(r.body.user);
+      await render();
+    });
+  err.textContent = message || '';
+  setView('Sign in', h('section', { class: 'narrow' }, h('h1', {}, 'Sign in'), form, err));
   $('nav').hidden = true;
   $('who').hidden = true;
   email.focus();
