@@ -584,6 +584,101 @@ int moat_url_curl_resolve(const struct moat_url_target *t, char *buf, size_t cap
 int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, const char *file,
                         int line, const char *function);
 
+/*
+ * command_injection, for a command line run by a shell (system(), popen(),
+ * execl("/bin/sh", "sh", "-c", cmd)): call it with the exact line just
+ * before it runs. cmd is len bytes (len (size_t)-1: NUL-terminated). The
+ * line is tokenized with the POSIX sh rules (quotes and escapes, $(...),
+ * backticks, ${...}, $((...)), separators ; & && || | and newlines,
+ * redirections, here-documents and bash's here-strings, <(...), globs,
+ * {a,b}). Fires when a user input of r (as given, or URL- or
+ * HTML-decoded) is not data inside one word and adds syntax that runs: a
+ * command substitution (always), or, when the line still parses, a
+ * separator or pipe followed by a command (rule cmd.separator, cmd.pipe),
+ * a redirection that writes, or reads a path (cmd.redirection), a
+ * parameter expansion such as $IFS (cmd.expansion), brace expansion, a
+ * glob in a path (/???/??t), a lone separator, or an option word after
+ * the input closed the quotes it was put in (cmd.option). Words made by
+ * whitespace alone (an unquoted "red shoes") do not fire: nothing runs
+ * that the application did not name. An input that only breaks the line
+ * (an apostrophe inside '...') does not fire either. Returns MOAT_BLOCK
+ * (mode block: do not run it) or MOAT_ALLOW; allocates nothing unless it
+ * fires; uses about 12 KB of the caller's stack. Without a request it
+ * allows. Quoting every input ('...' with ' written as '\'') or, better,
+ * an argv array without a shell needs no check.
+ *
+ *     char cmd[512];
+ *     snprintf(cmd, sizeof cmd, "convert '%s' -resize 200x200 /tmp/thumb.png", name);
+ *     if (moat_check_shell(req, cmd, (size_t)-1) == MOAT_BLOCK)
+ *             return respond(403);
+ *     system(cmd);
+ */
+#define moat_check_shell(r, cmd, len)                                                              \
+	moat_check_shell_at((r), (cmd), (len), __FILE__, __LINE__, __func__)
+int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, const char *file,
+                        int line, const char *function);
+
+/*
+ * command_injection, for a program run without a shell (execv, execvp,
+ * posix_spawn): argv has argc strings (argc < 0: NULL-terminated). No
+ * shell reads them, so separators and quotes in an argument are data.
+ * Fires when a user input (not a bare word of letters, digits and _: an
+ * application that picks a program from an allowlist looks alike) is
+ * the whole program or its base name (cmd.argv0), or starts an argument
+ * with '-' before any "--" so that the program takes it as an option
+ * (cmd.option; high severity for the options that run commands or write
+ * files: --upload-pack, -oProxyCommand, --checkpoint-action, -exec,
+ * --output ...). Negative numbers are not options. When argv runs a shell
+ * with -c (sh, bash, dash, zsh, ksh, busybox sh ...), its script is
+ * checked as moat_check_shell() does. Same answers, memory and stack as
+ * moat_check_shell().
+ *
+ *     const char *argv[] = {"git", "clone", "--", url, dir, NULL};
+ *     if (moat_check_argv(req, argv, -1) == MOAT_BLOCK)
+ *             return respond(403);
+ *     execvp(argv[0], (char *const *)argv);
+ */
+#define moat_check_argv(r, argv, argc)                                                             \
+	moat_check_argv_at((r), (argv), (argc), __FILE__, __LINE__, __func__)
+int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc,
+                       const char *file, int line, const char *function);
+
+/* moat_check_path flags */
+#define MOAT_PATH_RESOLVE 1 /* also resolve symbolic links (realpath; system calls) */
+
+/*
+ * path_traversal: call it with the exact path just before it is opened.
+ * path is len bytes (len (size_t)-1: NUL-terminated; give the length when
+ * the path may hold a NUL byte); base is the directory the application
+ * means (NUL-terminated), or NULL. The path is read as given, and
+ * percent-decoded once, twice and three times, with overlong UTF-8
+ * (C0 AE), %uXXXX and full-width dots and slashes taken as ASCII, '/'
+ * and '\' both as separators and a NUL byte ending it; in each reading the
+ * dot segments are resolved lexically. Fires when a user input of r is in
+ * the path, the part before it is inside base and the whole is not
+ * (path.traversal, path.encoded_traversal; an input that starts the path
+ * and makes it absolute: path.absolute). Without a base, the input must
+ * stay below the directory it was put in, and an input that starts the
+ * path must not make it absolute or climb above it. It also fires on an
+ * input that starts the path with a stream wrapper or URL scheme
+ * (php://filter, file://, data:; path.wrapper) and on a NUL byte from an
+ * input (path.nul_byte). With MOAT_PATH_RESOLVE and a base, symbolic
+ * links in the existing part of the path are resolved too and a link out
+ * of the base fires (path.symlink). Returns MOAT_BLOCK or MOAT_ALLOW;
+ * paths are judged up to 4,096 bytes; allocates nothing unless it fires;
+ * uses about 12 KB of the caller's stack.
+ *
+ *     char path[PATH_MAX];
+ *     snprintf(path, sizeof path, "/srv/app/uploads/%s", name);
+ *     if (moat_check_path(req, path, (size_t)-1, "/srv/app/uploads", 0) == MOAT_BLOCK)
+ *             return respond(403);
+ *     int fd = open(path, O_RDONLY);
+ */
+#define moat_check_path(r, path, len, base, flags)                                                 \
+	moat_check_path_at((r), (path), (len), (base), (flags), __FILE__, __LINE__, __func__)
+int moat_check_path_at(struct moat_request *r, const char *path, size_t len, const char *base,
+                       int flags, const char *file, int line, const char *function);
+
 #ifdef __cplusplus
 }
 #endif

@@ -62,6 +62,10 @@ enum {
 	K_URL_BENIGN_OP,
 	K_URL_PARSE,
 	K_NOSQL_ATTACK,
+	K_SH_ATTACK,
+	K_SH_BENIGN_OP,
+	K_PATH_ATTACK,
+	K_PATH_BENIGN_OP,
 };
 
 struct samples {
@@ -76,8 +80,9 @@ struct tally {
 	char name[256];
 	long cases, detected, fp, unchanged, checks;
 	struct samples ns;
-	long by[3];               /* benign-user-input: false positives per interceptor
-	                             (sql_injection, ssrf, nosql_injection) */
+	long by[5];               /* benign-user-input: false positives per interceptor
+	                             (sql_injection, ssrf, nosql_injection,
+	                             command_injection, path_traversal) */
 	long crs_hit[2];          /* requests ModSecurity + CRS blocked, PL1 and PL2 */
 	struct samples crs_ns[2]; /* their cost */
 };
@@ -256,6 +261,14 @@ static int kind_of(const char *cat)
 		return K_URL_PARSE;
 	if (!strcmp(cat, "nosql"))
 		return K_NOSQL_ATTACK;
+	if (!strcmp(cat, "command-injection"))
+		return K_SH_ATTACK;
+	if (!strcmp(cat, "benign-shell"))
+		return K_SH_BENIGN_OP;
+	if (!strcmp(cat, "path-traversal"))
+		return K_PATH_ATTACK;
+	if (!strcmp(cat, "benign-paths"))
+		return K_PATH_BENIGN_OP;
 	return K_NONE;
 }
 
@@ -427,6 +440,8 @@ static int sql_operation(const char *op, size_t n, struct tally *file, struct ta
 }
 
 #include "detect_web.h"
+/* command_injection and path_traversal: their sinks and benign operations */
+#include "cmdpath.c"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -502,8 +517,10 @@ static void print_row(const char *label, struct tally *t, int kind, int attack)
 		printf(" unchanged=%-4ld", t->unchanged);
 	printf(" p50=%.2fus p99=%.2fus\n", pct(&t->ns, 0.5), pct(&t->ns, 0.99));
 	if (kind == K_SQL_BENIGN_INPUT)
-		printf("  %-58s sql_injection=%ld ssrf=%ld nosql_injection=%ld\n",
-		       "  false positives by interceptor:", t->by[0], t->by[1], t->by[2]);
+		printf("  %-58s sql_injection=%ld ssrf=%ld nosql_injection=%ld "
+		       "command_injection=%ld path_traversal=%ld\n",
+		       "  false positives by interceptor:", t->by[0], t->by[1], t->by[2], t->by[3],
+		       t->by[4]);
 	if (crs_on)
 		for (int pl = 0; pl < 2; pl++)
 			printf("  %-58s %s=%-6ld (%6.2f%%) p50=%.0fus p99=%.0fus per request\n",
@@ -564,9 +581,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	policy = moat_policy_parse("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"},"
-	                           "\"ssrf\":{\"mode\":\"block\"},\"nosql_injection\":{\"mode\":\"block\"}}}",
-	                           1,
-	                           err, sizeof err);
+	                           "\"ssrf\":{\"mode\":\"block\"},\"nosql_injection\":{\"mode\":\"block\"},"
+	                           "\"command_injection\":{\"mode\":\"block\"},"
+	                           "\"path_traversal\":{\"mode\":\"block\"}}}",
+	                           1, err, sizeof err);
 	if (!policy) {
 		fprintf(stderr, "policy: %s\n", err);
 		return 1;
@@ -623,17 +641,19 @@ int main(int argc, char **argv)
 					/* every interceptor's sinks: a hit in any is a false positive */
 					const char *v = json_string_value(in);
 					size_t vl = json_string_length(in);
-					int h[3];
+					int h[5];
 					h[0] = sql_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					crs_skip = 1; /* CRS sees the input once (above) */
 					h[1] = url_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					h[2] = nosql_input(v, vl, &ft, &cat, &unchanged, buf, cap);
+					h[3] = shell_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
+					h[4] = path_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
 					crs_skip = 0;
-					for (int k = 0; k < 3; k++) {
+					for (int k = 0; k < 5; k++) {
 						ft.by[k] += h[k];
 						cat.by[k] += h[k];
 					}
-					hit = h[0] || h[1] || h[2];
+					hit = h[0] || h[1] || h[2] || h[3] || h[4];
 				} else if (kind == K_URL_ATTACK && json_is_string(in)) {
 					hit = url_input(json_string_value(in), json_string_length(in),
 					                &ft, &cat, &unchanged, buf, cap);
@@ -657,6 +677,21 @@ int main(int argc, char **argv)
 					}
 					json_decref(j);
 					continue;
+				} else if (kind == K_SH_ATTACK && json_is_string(in)) {
+					hit = shell_input(json_string_value(in),
+					                  json_string_length(in), &ft, &cat,
+					                  &unchanged, buf, cap, 1);
+				} else if (kind == K_SH_BENIGN_OP && json_is_string(op)) {
+					hit = shell_operation(json_string_value(op),
+					                      json_string_length(op), &ft, &cat);
+				} else if (kind == K_PATH_ATTACK && json_is_string(in)) {
+					hit = path_input(json_string_value(in),
+					                 json_string_length(in), &ft, &cat,
+					                 &unchanged, buf, cap, 1);
+				} else if (kind == K_PATH_BENIGN_OP && json_is_string(op)) {
+					hit = path_operation(json_string_value(op),
+					                     json_string_length(op), &ft, &cat, buf,
+					                     cap);
 				} else if (kind == K_SQL_BENIGN_OP && json_is_string(op)) {
 					hit = sql_operation(json_string_value(op),
 					                    json_string_length(op), &ft, &cat);

@@ -1,0 +1,1134 @@
+/*
+ * ma_shell.c — the command_injection check: does a user input add shell
+ * syntax to the command line it was put into?
+ *
+ * The command line is tokenized with the POSIX sh lexical rules (and the
+ * bash forms a /bin/sh that is bash accepts): quotes and escapes, $(...),
+ * backticks, ${...}, $((...)), <(...), separators ; & && || | |& and
+ * newlines, redirections (with fd numbers, here-documents and
+ * here-strings), comments, globs and brace expansion. For one place
+ * [a, b) where an input occurs:
+ *   1. an input inside one word that brings no quote, expansion or glob of
+ *      its own is data, whatever words it holds ("rm -rf" inside quotes);
+ *   2. otherwise the syntax it brings is judged: a command substitution
+ *      fires always (it runs before anything else is checked); the rest
+ *      fires only when the line still parses (text that only breaks the
+ *      line, "O'Brien" in '...', cannot run anything): a separator or pipe
+ *      followed by a command, a redirection that writes or reads a path,
+ *      a parameter expansion ($IFS), brace expansion, a glob in a path,
+ *      a lone separator, and an option word after breaking out of the
+ *      quotes the application put the input in.
+ * New words made by whitespace alone (an unquoted "red shoes") are not an
+ * injection: nothing runs that the application did not name.
+ *
+ * The argv form (moat_check_argv) runs no shell: an input there is one
+ * argument, so it fires when it becomes the program (argv[0]) or an
+ * option (a leading '-' before any "--"), and a shell's -c script is
+ * checked as a command line.
+ *
+ * Pure: the tokens live on the caller's stack (about 12 KB), nothing is
+ * allocated unless a check fires. Any thread.
+ */
+#include "ma_int.h"
+#include "ma_shell.h"
+
+#include <string.h>
+
+/* ---- the tokenizer ---- */
+
+struct ma_sh_st {
+	const char *s;
+	size_t len;
+	struct ma_sh_lex *lx;
+	int quiet; /* > 0: inside a substitution's body, marks are not kept */
+	/* here-documents whose body starts after the next newline */
+	int nhere;
+	struct {
+		char delim[64];
+		size_t dlen;
+		int strip; /* <<- strips leading tabs */
+	} here[4];
+	int want_delim; /* the next word is a here-document's delimiter (1 + strip) */
+};
+
+static void ma_sh_add(struct ma_sh_st *st, int kind, size_t start, size_t end, int flags)
+{
+	struct ma_sh_lex *lx = st->lx;
+
+	if (lx->nel == MA_SH_MAX_EL) {
+		lx->complete = 0;
+		return;
+	}
+	lx->el[lx->nel].start = (uint32_t)start;
+	lx->el[lx->nel].end = (uint32_t)end;
+	lx->el[lx->nel].pair = 0;
+	lx->el[lx->nel].kind = (uint8_t)kind;
+	lx->el[lx->nel].flags = (uint8_t)flags;
+	lx->nel++;
+}
+
+static void ma_sh_mark(struct ma_sh_st *st, int kind, size_t start, size_t end, int flags,
+                       size_t pair)
+{
+	struct ma_sh_lex *lx = st->lx;
+
+	if (st->quiet)
+		return;
+	if (lx->nmark == MA_SH_MAX_MARK) {
+		lx->complete = 0;
+		return;
+	}
+	lx->mark[lx->nmark].start = (uint32_t)start;
+	lx->mark[lx->nmark].end = (uint32_t)end;
+	lx->mark[lx->nmark].pair = (uint32_t)pair;
+	lx->mark[lx->nmark].kind = (uint8_t)kind;
+	lx->mark[lx->nmark].flags = (uint8_t)flags;
+	lx->nmark++;
+}
+
+static int ma_sh_is_meta(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' ||
+	       c == ')' || c == '<' || c == '>';
+}
+
+static int ma_sh_name_start(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static int ma_sh_name_char(char c)
+{
+	return ma_sh_name_start(c) || (c >= '0' && c <= '9');
+}
+
+static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm);
+static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm);
+static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm);
+
+/* From i (just after an opening parenthesis) to just after the matching
+ * one; quotes and nested substitutions are skipped whole. */
+static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t i, int *unterm)
+{
+	const char *s = st->s;
+	int depth = 1;
+
+	st->quiet++;
+	while (i < st->len) {
+		char c = s[i];
+		if (c == '\\') {
+			i += 2;
+		} else if (c == '\'') {
+			const char *q = memchr(s + i + 1, '\'', st->len - i - 1);
+			i = q ? (size_t)(q - s) + 1 : st->len;
+		} else if (c == '"') {
+			i = ma_sh_dquote(st, i, unterm);
+		} else if (c == '`') {
+			i = ma_sh_backtick(st, i, unterm);
+		} else if (c == '$') {
+			i = ma_sh_dollar(st, i, unterm);
+		} else if (c == '(') {
+			depth++;
+			i++;
+		} else if (c == ')') {
+			i++;
+			if (--depth == 0) {
+				st->quiet--;
+				return i;
+			}
+		} else {
+			i++;
+		}
+	}
+	st->quiet--;
+	*unterm = 1;
+	return st->len;
+}
+
+static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm)
+{
+	size_t j = i + 1;
+
+	while (j < st->len && st->s[j] != '`')
+		j += st->s[j] == '\\' ? 2 : 1;
+	if (j >= st->len) {
+		*unterm = 1;
+		ma_sh_mark(st, MA_SH_M_SUBST, i, st->len, MA_SH_F_UNTERM, 0);
+		return st->len;
+	}
+	ma_sh_mark(st, MA_SH_M_SUBST, i, j + 1, j == i + 1 ? MA_SH_F_EMPTY : 0, 0);
+	return j + 1;
+}
+
+/* $... at i: expansions, substitutions and the $'...' $"..." quotes. */
+static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
+{
+	const char *s = st->s;
+	size_t len = st->len, j;
+	int u = 0;
+
+	if (i + 1 >= len)
+		return i + 1;
+	switch (s[i + 1]) {
+	case '(':
+		if (i + 2 < len && s[i + 2] == '(') { /* $(( arithmetic )) */
+			j = ma_sh_paren_body(st, i + 3, &u);
+			if (!u && j < len && s[j] == ')')
+				j++;
+			ma_sh_mark(st, MA_SH_M_PARAM, i, j, u ? MA_SH_F_UNTERM : 0, 0);
+		} else {
+			j = ma_sh_paren_body(st, i + 2, &u);
+			ma_sh_mark(st, MA_SH_M_SUBST, i, j,
+			           u ? MA_SH_F_UNTERM : (j == i + 3 ? MA_SH_F_EMPTY : 0), 0);
+		}
+		*unterm |= u;
+		return j;
+	case '{': {
+		int depth = 1;
+		st->quiet++;
+		for (j = i + 2; j < len && depth; j++) {
+			if (s[j] == '\\')
+				j++;
+			else if (s[j] == '{')
+				depth++;
+			else if (s[j] == '}')
+				depth--;
+			else if (s[j] == '\'') {
+				const char *q = memchr(s + j + 1, '\'', len - j - 1);
+				j = q ? (size_t)(q - s) : len;
+			} else if (s[j] == '"')
+				j = ma_sh_dquote(st, j, &u) - 1;
+			else if (s[j] == '$')
+				j = ma_sh_dollar(st, j, &u) - 1;
+			else if (s[j] == '`')
+				j = ma_sh_backtick(st, j, &u) - 1;
+		}
+		st->quiet--;
+		if (depth)
+			u = 1;
+		if (j > len)
+			j = len;
+		ma_sh_mark(st, MA_SH_M_PARAM, i, j, u ? MA_SH_F_UNTERM : 0, 0);
+		*unterm |= u;
+		return j;
+	}
+	case '\'': /* $'...' with backslash escapes */
+		ma_sh_mark(st, MA_SH_M_QUOTE, i, i + 2, 0, 0);
+		for (j = i + 2; j < len && s[j] != '\''; j++)
+			if (s[j] == '\\')
+				j++;
+		if (j >= len) {
+			*unterm = 1;
+			return len;
+		}
+		ma_sh_mark(st, MA_SH_M_QUOTE, j, j + 1, MA_SH_F_CLOSE, i);
+		return j + 1;
+	case '"':
+		return ma_sh_dquote(st, i + 1, unterm);
+	default:
+		break;
+	}
+	if (ma_sh_name_start(s[i + 1])) {
+		for (j = i + 2; j < len && ma_sh_name_char(s[j]); j++)
+			;
+		ma_sh_mark(st, MA_SH_M_PARAM, i, j, 0, 0);
+		return j;
+	}
+	if (strchr("0123456789?$#@*!-", s[i + 1]) && s[i + 1] != '\0') {
+		ma_sh_mark(st, MA_SH_M_PARAM, i, i + 2, MA_SH_F_SPECIAL, 0);
+		return i + 2;
+	}
+	return i + 1; /* a lone $ is a character */
+}
+
+/* "..." at i: $ and ` stay active inside. Returns the index after it. */
+static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm)
+{
+	const char *s = st->s;
+	size_t j = i + 1;
+
+	ma_sh_mark(st, MA_SH_M_QUOTE, i, i + 1, 0, 0);
+	while (j < st->len && s[j] != '"') {
+		if (s[j] == '\\')
+			j += 2;
+		else if (s[j] == '$')
+			j = ma_sh_dollar(st, j, unterm);
+		else if (s[j] == '`')
+			j = ma_sh_backtick(st, j, unterm);
+		else
+			j++;
+	}
+	if (j >= st->len) {
+		*unterm = 1;
+		return st->len;
+	}
+	ma_sh_mark(st, MA_SH_M_QUOTE, j, j + 1, MA_SH_F_CLOSE, i);
+	return j + 1;
+}
+
+/* A word from i: returns its end; *flags gets MA_SH_F_UNTERM/ASSIGN. */
+static size_t ma_sh_word(struct ma_sh_st *st, size_t i, int *flags)
+{
+	const char *s = st->s;
+	size_t len = st->len, start = i;
+	int unterm = 0, eq_seen = 0;
+
+	while (i < len) {
+		char c = s[i];
+		if ((c == '<' || c == '>') && i + 1 < len && s[i + 1] == '(') {
+			size_t j = ma_sh_paren_body(st, i + 2, &unterm);
+			ma_sh_mark(st, MA_SH_M_SUBST, i, j, unterm ? MA_SH_F_UNTERM : 0, 0);
+			i = j;
+			continue;
+		}
+		if (ma_sh_is_meta(c))
+			break;
+		switch (c) {
+		case '\\':
+			i += 2;
+			break;
+		case '\'': {
+			const char *q = memchr(s + i + 1, '\'', len - i - 1);
+			ma_sh_mark(st, MA_SH_M_QUOTE, i, i + 1, 0, 0);
+			if (!q) {
+				unterm = 1;
+				i = len;
+			} else {
+				size_t j = (size_t)(q - s);
+				ma_sh_mark(st, MA_SH_M_QUOTE, j, j + 1, MA_SH_F_CLOSE, i);
+				i = j + 1;
+			}
+			break;
+		}
+		case '"':
+			i = ma_sh_dquote(st, i, &unterm);
+			break;
+		case '$':
+			i = ma_sh_dollar(st, i, &unterm);
+			break;
+		case '`':
+			i = ma_sh_backtick(st, i, &unterm);
+			break;
+		case '*':
+		case '?':
+			ma_sh_mark(st, MA_SH_M_GLOB, i, i + 1, 0, 0);
+			i++;
+			break;
+		case '[': {
+			size_t j = i + 1;
+			while (j < len && !ma_sh_is_meta(s[j]) && s[j] != ']')
+				j++;
+			if (j < len && s[j] == ']' && j > i + 1)
+				ma_sh_mark(st, MA_SH_M_GLOB, i, j + 1, 0, 0);
+			i++;
+			break;
+		}
+		case '{': {
+			/* {a,b} or {1..3}: the braces and what they hold, unquoted */
+			size_t j = i + 1;
+			int depth = 1, list = 0;
+			while (j < len && !ma_sh_is_meta(s[j]) && s[j] != '\'' && s[j] != '"' &&
+			       depth) {
+				if (s[j] == '{')
+					depth++;
+				else if (s[j] == '}')
+					depth--;
+				else if (depth == 1 &&
+				         (s[j] == ',' || (s[j] == '.' && j + 1 < len && s[j + 1] == '.')))
+					list = 1;
+				j++;
+			}
+			if (!depth && list)
+				ma_sh_mark(st, MA_SH_M_BRACE, i, j, 0, 0);
+			i++;
+			break;
+		}
+		case '=':
+			if (!eq_seen && i > start && ma_sh_name_start(s[start])) {
+				size_t k = start;
+				while (k < i && ma_sh_name_char(s[k]))
+					k++;
+				if (k == i)
+					*flags |= MA_SH_F_ASSIGN;
+			}
+			eq_seen = 1;
+			i++;
+			break;
+		default:
+			i++;
+		}
+	}
+	if (i > len)
+		i = len;
+	if (unterm) {
+		*flags |= MA_SH_F_UNTERM;
+		st->lx->unterm = 1;
+	}
+	return i;
+}
+
+/* Skips the bodies of the pending here-documents from i (after a
+ * newline); each becomes a HEREDOC element. */
+static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
+{
+	const char *s = st->s;
+
+	for (int h = 0; h < st->nhere; h++) {
+		size_t body = i;
+		int found = 0;
+		while (i < st->len) {
+			const char *nl = memchr(s + i, '\n', st->len - i);
+			size_t end = nl ? (size_t)(nl - s) : st->len, k = i;
+			if (st->here[h].strip)
+				while (k < end && s[k] == '\t')
+					k++;
+			if (end - k == st->here[h].dlen &&
+			    memcmp(s + k, st->here[h].delim, st->here[h].dlen) == 0) {
+				ma_sh_add(st, MA_SH_HEREDOC, body, end, 0);
+				i = nl ? end + 1 : end;
+				found = 1;
+				break;
+			}
+			i = nl ? end + 1 : st->len;
+		}
+		if (!found) { /* runs to the end: bash warns and runs it */
+			ma_sh_add(st, MA_SH_HEREDOC, body, st->len, 0);
+			i = st->len;
+		}
+	}
+	st->nhere = 0;
+	return i;
+}
+
+void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
+{
+	struct ma_sh_st st;
+	size_t i = 0;
+
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.len = len;
+	st.lx = lx;
+	lx->nel = lx->nmark = 0;
+	lx->complete = 1;
+	lx->unterm = 0;
+	while (i < len) {
+		char c = s[i];
+		char n1 = i + 1 < len ? s[i + 1] : '\0';
+		char n2 = i + 2 < len ? s[i + 2] : '\0';
+		size_t j;
+		int fl = 0;
+
+		if (c == ' ' || c == '\t' || c == '\r') {
+			i++;
+			continue;
+		}
+		if (c == '\\' && n1 == '\n') {
+			i += 2;
+			continue;
+		}
+		if (c == '\n') {
+			ma_sh_add(&st, MA_SH_SEQ, i, i + 1, MA_SH_F_NEWLINE);
+			i = st.nhere ? ma_sh_heredocs(&st, i + 1) : i + 1;
+			continue;
+		}
+		if (c == '#') {
+			const char *nl = memchr(s + i, '\n', len - i);
+			j = nl ? (size_t)(nl - s) : len;
+			ma_sh_add(&st, MA_SH_COMMENT, i, j, 0);
+			i = j;
+			continue;
+		}
+		if (c == ';') {
+			j = i + ((n1 == ';' || n1 == '&') ? (n1 == ';' && n2 == '&' ? 3 : 2) : 1);
+			ma_sh_add(&st, MA_SH_SEQ, i, j, 0);
+			i = j;
+			continue;
+		}
+		if (c == '&') {
+			if (n1 == '&') {
+				ma_sh_add(&st, MA_SH_ANDOR, i, i + 2, 0);
+				i += 2;
+			} else if (n1 == '>') {
+				j = i + (n2 == '>' ? 3 : 2);
+				ma_sh_add(&st, MA_SH_REDIR, i, j, MA_SH_F_OUT);
+				i = j;
+			} else {
+				ma_sh_add(&st, MA_SH_BG, i, i + 1, 0);
+				i++;
+			}
+			continue;
+		}
+		if (c == '|') {
+			if (n1 == '|') {
+				ma_sh_add(&st, MA_SH_ANDOR, i, i + 2, 0);
+				i += 2;
+			} else {
+				j = i + (n1 == '&' ? 2 : 1);
+				ma_sh_add(&st, MA_SH_PIPE, i, j, 0);
+				i = j;
+			}
+			continue;
+		}
+		if (c == '(' || c == ')') {
+			ma_sh_add(&st, c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN, i, i + 1, 0);
+			i++;
+			continue;
+		}
+		/* [n]redirection */
+		j = i;
+		while (j < len && s[j] >= '0' && s[j] <= '9')
+			j++;
+		if (j < len && (s[j] == '<' || s[j] == '>') && !(j + 1 < len && s[j + 1] == '(')) {
+			size_t k = j + 1;
+			char r = s[j], r1 = k < len ? s[k] : '\0';
+			if (r == '<' && r1 == '<') {
+				k++;
+				fl = MA_SH_F_HERE;
+				if (k < len && s[k] == '<') {
+					k++;
+				} else {
+					st.want_delim = 1;
+					if (k < len && s[k] == '-') {
+						k++;
+						st.want_delim = 2;
+					}
+				}
+			} else if (r == '<' && (r1 == '&' || r1 == '>')) {
+				k++;
+				fl = r1 == '>' ? MA_SH_F_OUT : 0;
+			} else if (r == '>') {
+				fl = MA_SH_F_OUT;
+				if (r1 == '>' || r1 == '&' || r1 == '|')
+					k++;
+			}
+			ma_sh_add(&st, MA_SH_REDIR, i, k, fl);
+			i = k;
+			continue;
+		}
+		j = ma_sh_word(&st, i, &fl);
+		if (j == i)
+			j = i + 1; /* cannot happen; keeps the loop finite */
+		ma_sh_add(&st, MA_SH_WORD, i, j, fl);
+		if (st.want_delim && st.nhere < 4) {
+			/* the delimiter without its quotes */
+			size_t d = 0;
+			for (size_t k = i; k < j && d < sizeof st.here[0].delim; k++)
+				if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
+					st.here[st.nhere].delim[d++] = s[k];
+			st.here[st.nhere].dlen = d;
+			st.here[st.nhere].strip = st.want_delim == 2;
+			st.nhere++;
+		}
+		st.want_delim = 0;
+		i = j;
+	}
+}
+
+int ma_sh_valid(const struct ma_sh_lex *lx)
+{
+	int depth = 0, have = 0, need = 0, redir = 0, words = 0;
+
+	if (lx->unterm)
+		return 0;
+	for (int i = 0; i < lx->nel; i++) {
+		const struct ma_sh_el *e = &lx->el[i];
+		if (e->kind != MA_SH_WORD && e->kind != MA_SH_COMMENT && e->kind != MA_SH_HEREDOC)
+			words = 0;
+		switch (e->kind) {
+		case MA_SH_WORD:
+			if (redir)
+				redir = 0;
+			else
+				words++;
+			have = 1;
+			need = 0;
+			break;
+		case MA_SH_REDIR:
+			if (redir)
+				return 0;
+			redir = 1;
+			have = 1;
+			need = 0;
+			break;
+		case MA_SH_PIPE:
+		case MA_SH_ANDOR:
+			if (!have || redir)
+				return 0;
+			have = 0;
+			need = 1;
+			break;
+		case MA_SH_SEQ:
+			if (redir)
+				return 0;
+			if (e->flags & MA_SH_F_NEWLINE) {
+				if (!need)
+					have = 0;
+				break;
+			}
+			if (!have || need)
+				return 0;
+			have = 0;
+			break;
+		case MA_SH_BG:
+			if (!have || redir || need)
+				return 0;
+			have = 0;
+			break;
+		case MA_SH_LPAREN:
+			if (have) {
+				/* name () body: a function definition, the name alone at
+				 * the start of a command */
+				if (i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_RPAREN &&
+				    lx->el[i - 1].kind == MA_SH_WORD && words == 1) {
+					i++;
+					have = 0;
+					need = 1;
+					break;
+				}
+				return 0;
+			}
+			depth++;
+			need = 1;
+			break;
+		case MA_SH_RPAREN:
+			if (!depth || !have || redir)
+				return 0;
+			depth--;
+			have = 1;
+			need = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	return !redir && !need && depth == 0;
+}
+
+/* ---- the analysis of one input occurrence ---- */
+
+/* The first element (or mark) that ends after a. */
+static int ma_sh_first_after(const struct ma_sh_el *v, int n, size_t a)
+{
+	int lo = 0, hi = n;
+
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (v[mid].end <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* 1 when the word can name a program: a path, an expansion, or a name
+ * with a lowercase letter. Program names are case-sensitive and those of
+ * Unix systems are lowercase: "SET" or "8.8.8.8" after a ';' in text
+ * would only be "command not found". */
+static int ma_sh_plausible_command(const char *s, const struct ma_sh_el *w)
+{
+	static const char *const entities[] = {"amp", "quot", "lt", "gt", "apos", "nbsp", NULL};
+	int lower = 0, upper_or_digit = 0;
+
+	/* "&quot;" in escaped text: a character reference, no program */
+	for (int i = 0; entities[i]; i++)
+		if (w->end - w->start == strlen(entities[i]) &&
+		    !memcmp(s + w->start, entities[i], w->end - w->start) && w->start > 0 &&
+		    s[w->start - 1] == '&')
+			return 0;
+	for (size_t k = w->start; k < w->end; k++) {
+		char c = s[k];
+		if (c == '/' || c == '$' || c == '`' || c == '*' || c == '?' || c == '{')
+			return 1;
+		if (c >= 'a' && c <= 'z')
+			lower = 1;
+		else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			upper_or_digit = 1;
+	}
+	return lower || !upper_or_digit;
+}
+
+/* After the separator at element i: 2 when a command with a command word
+ * that can name a program (or a subshell) follows, 1 when only
+ * assignments or an implausible name do, 0 when nothing. */
+static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i)
+{
+	int assign = 0;
+
+	for (int k = i + 1; k < lx->nel; k++) {
+		const struct ma_sh_el *e = &lx->el[k];
+		switch (e->kind) {
+		case MA_SH_WORD:
+			if (k > 0 && lx->el[k - 1].kind == MA_SH_REDIR)
+				break; /* a redirection's target */
+			if (e->flags & MA_SH_F_ASSIGN) {
+				assign = 1;
+				break;
+			}
+			return ma_sh_plausible_command(s, e) ? 2 : 1;
+		case MA_SH_LPAREN:
+			return 2;
+		case MA_SH_REDIR:
+		case MA_SH_COMMENT:
+		case MA_SH_HEREDOC:
+			break;
+		case MA_SH_SEQ:
+			if ((e->flags & MA_SH_F_NEWLINE) && !assign)
+				break; /* empty lines */
+			return assign;
+		default:
+			return assign;
+		}
+	}
+	return assign;
+}
+
+/* The word element that holds byte p, or NULL. */
+static const struct ma_sh_el *ma_sh_word_at(const struct ma_sh_lex *lx, size_t p)
+{
+	int i = ma_sh_first_after(lx->el, lx->nel, p);
+
+	if (i < lx->nel && lx->el[i].start <= p && lx->el[i].kind == MA_SH_WORD)
+		return &lx->el[i];
+	return NULL;
+}
+
+static void ma_sh_set(struct ma_sh_hit *hit, const char *rule, const char *sev, double conf)
+{
+	hit->fired = 1;
+	hit->rule = rule;
+	hit->sev = sev;
+	hit->confidence = conf;
+}
+
+void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
+                   struct ma_sh_hit *hit)
+{
+	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
+	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
+	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
+	int sep_cmd = 0, sep_pipe = 0, redir_out = 0, redir_in = 0, marks = 0;
+
+	(void)len;
+	memset(hit, 0, sizeof *hit);
+	for (int i = e0; i < lx->nel && lx->el[i].start < b; i++)
+		nover++;
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++)
+		if (lx->mark[i].start >= a)
+			marks++;
+	if (nover == 0)
+		return; /* whitespace */
+	if (nover == 1 && !marks && lx->el[e0].start <= a && lx->el[e0].end >= b &&
+	    lx->el[e0].kind != MA_SH_REDIR)
+		return; /* inside one word, comment or here-document: data */
+	hit->spans = 1;
+
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++) {
+		const struct ma_sh_el *m = &lx->mark[i];
+		const struct ma_sh_el *w;
+		if (m->start < a)
+			continue;
+		switch (m->kind) {
+		case MA_SH_M_SUBST:
+			if (!(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY)))
+				subst = 1;
+			break;
+		case MA_SH_M_PARAM:
+			if (!(m->flags & MA_SH_F_SPECIAL))
+				param = 1;
+			break;
+		case MA_SH_M_GLOB:
+			/* a glob that picks files: in a path, or a word of globs alone */
+			/* it picks unknown files when it is most of its path segment
+			 * ("*", "*.txt", "/???/??t"); a ? inside a long name matches
+			 * that name only */
+			w = ma_sh_word_at(lx, m->start);
+			if (w) {
+				size_t k0 = m->start, k1 = m->start, other = 0;
+				while (k0 > w->start && s[k0 - 1] != '/')
+					k0--;
+				while (k1 < w->end && s[k1] != '/')
+					k1++;
+				for (size_t k = k0; k < k1; k++)
+					if (s[k] != '*' && s[k] != '?' && s[k] != '.' && s[k] != '[' &&
+					    s[k] != ']')
+						other++;
+				if (other <= 3)
+					glob = 1;
+			}
+			break;
+		case MA_SH_M_BRACE:
+			brace = 1;
+			break;
+		case MA_SH_M_QUOTE:
+			if ((m->flags & MA_SH_F_CLOSE) && m->pair < a)
+				qbreak = 1;
+			break;
+		default:
+			break;
+		}
+	}
+	for (int i = e0; i < lx->nel && lx->el[i].start < b; i++) {
+		const struct ma_sh_el *e = &lx->el[i];
+		int nc;
+		if (e->start < a)
+			continue;
+		switch (e->kind) {
+		case MA_SH_SEQ:
+		case MA_SH_BG:
+		case MA_SH_ANDOR:
+		case MA_SH_PIPE:
+		case MA_SH_LPAREN:
+			nc = ma_sh_next_command(s, lx, i);
+			if (nc == 2) {
+				sep_cmd = 1;
+				if (e->kind == MA_SH_PIPE)
+					sep_pipe = 1;
+			}
+			break;
+		case MA_SH_REDIR:
+			if (e->flags & MA_SH_F_OUT) {
+				/* writes a file the input names (a path or a name with
+				 * an extension), or duplicates a descriptor */
+				const struct ma_sh_el *t =
+				    i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD ? &lx->el[i + 1]
+				                                                        : NULL;
+				if (s[e->end - 1] == '&' ||
+				    (t && t->start < b &&
+				     (memchr(s + t->start, '/', t->end - t->start) ||
+				      memchr(s + t->start, '.', t->end - t->start) ||
+				      memchr(s + t->start, '$', t->end - t->start))))
+					redir_out = 1;
+			} else if (e->flags & MA_SH_F_HERE) {
+				redir_in = 1;
+			} else if (i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD) {
+				const struct ma_sh_el *t = &lx->el[i + 1];
+				if (memchr(s + t->start, '/', t->end - t->start) || s[e->end - 1] == '&')
+					redir_in = 1;
+			}
+			break;
+		case MA_SH_WORD:
+			if (e->start > a && s[e->start] == '-' && e->end > e->start + 1)
+				option = 1;
+			break;
+		default:
+			break;
+		}
+	}
+	if (subst) {
+		/* runs while the line is expanded, before anything else is judged */
+		ma_sh_set(hit, "cmd.substitution", "critical", ma_sh_valid(lx) ? 0.99 : 0.95);
+		return;
+	}
+	if (lx->complete && !ma_sh_valid(lx))
+		return; /* the line cannot run: nothing was injected */
+	if (sep_cmd)
+		ma_sh_set(hit, sep_pipe ? "cmd.pipe" : "cmd.separator", "critical", 0.99);
+	else if (redir_out)
+		ma_sh_set(hit, "cmd.redirection", "high", 0.95);
+	else if (param)
+		ma_sh_set(hit, "cmd.expansion", "high", 0.9);
+	else if (brace)
+		ma_sh_set(hit, "cmd.brace_expansion", "high", 0.9);
+	else if (redir_in)
+		ma_sh_set(hit, "cmd.redirection", "medium", 0.85);
+	else if (glob)
+		ma_sh_set(hit, "cmd.glob", "medium", 0.8);
+	else if (qbreak && option)
+		ma_sh_set(hit, "cmd.option", "medium", 0.8);
+}
+
+/* ---- the public checks ---- */
+
+/* 1 when [a, b) needs no judging: inside one word with no marks. */
+static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b)
+{
+	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
+	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
+
+	if (!lx->complete)
+		return 0;
+	if (e0 == lx->nel || lx->el[e0].start >= b)
+		return 1;
+	if (lx->el[e0].start > a || lx->el[e0].end < b || lx->el[e0].kind == MA_SH_REDIR)
+		return 0;
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++)
+		if (lx->mark[i].start >= a)
+			return 0;
+	return 1;
+}
+
+/* The shell check of cmd, reporting op (the exact operation) on a fire. */
+static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char *op,
+                       size_t oplen, const char *file, int line, const char *function)
+{
+	const struct ma_input *in;
+	struct ma_sh_lex lx;
+	int lexed = 0;
+	size_t nin;
+
+	in = ma_request_inputs(r, &nin);
+	for (size_t i = 0; i < nin; i++) {
+		if (in[i].plain)
+			continue; /* letters, digits and _ are never syntax */
+		for (int k = 0; k < in[i].nforms; k++) {
+			const char *v = in[i].form[k];
+			size_t vl = in[i].form_len[k], from = 0;
+			int seen = 0;
+			if (vl < 2 || vl > len)
+				continue;
+			while (from + vl <= len && seen < 64) {
+				const char *at = memmem(cmd + from, len - from, v, vl);
+				struct ma_sh_hit hit;
+				size_t a;
+				if (!at)
+					break;
+				a = (size_t)(at - cmd);
+				seen++;
+				from = a + 1;
+				if (!lexed) {
+					ma_sh_lex(cmd, len, &lx);
+					lexed = 1;
+				}
+				if (ma_sh_is_data(&lx, a, a + vl))
+					continue;
+				ma_sh_analyse(cmd, len, &lx, a, a + vl, &hit);
+				if (hit.fired) {
+					struct ma_finding fd = {
+					    .interceptor = "command_injection",
+					    .rule = hit.rule,
+					    .severity = hit.sev,
+					    .confidence = hit.confidence,
+					    .input = &in[i],
+					    .form = k,
+					    .operation = op,
+					    .operation_len = oplen,
+					    .extra_key = "form",
+					    .extra_value = op == cmd ? "sh -c" : "argv",
+					    .file = file,
+					    .line = line,
+					    .function = function,
+					};
+					int v2 = ma_request_fire(r, &fd);
+					if (v2 >= 0)
+						return v2;
+					break; /* excluded for this parameter: next input */
+				}
+			}
+		}
+	}
+	return MOAT_ALLOW;
+}
+
+int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, const char *file,
+                        int line, const char *function)
+{
+	size_t nin;
+
+	if (!r || !cmd)
+		return MOAT_ALLOW;
+	if (len == (size_t)-1)
+		len = strlen(cmd);
+	(void)ma_request_inputs(r, &nin);
+	if (nin == 0 || ma_request_mode(r, "command_injection", NULL) == MOAT_MODE_OFF)
+		return MOAT_ALLOW;
+	return ma_sh_check(r, cmd, len, cmd, len, file, line, function);
+}
+
+static const char *ma_sh_base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
+{
+	static const char *const shells[] = {"sh",  "bash", "dash", "zsh",     "ksh",
+	                                      "ash", "mksh", "yash", "busybox", NULL};
+	const char *b;
+	int i = 1, known = 0;
+
+	*script = -1;
+	if (argc < 1 || !argv[0])
+		return 0;
+	b = ma_sh_base(argv[0]);
+	for (int k = 0; shells[k]; k++)
+		if (!strcmp(b, shells[k]))
+			known = 1;
+	if (!known)
+		return 0;
+	if (!strcmp(b, "busybox")) {
+		if (argc < 2 || !argv[1] || (strcmp(argv[1], "sh") && strcmp(argv[1], "ash")))
+			return 0;
+		i = 2;
+	}
+	/* options up to the one that holds 'c' (-c, -ec, -lc ...); the script
+	 * is the first argument after the options */
+	for (int c = 0; i < argc && argv[i]; i++) {
+		const char *o = argv[i];
+		if (o[0] != '-' && o[0] != '+') {
+			if (c)
+				*script = i;
+			return 1;
+		}
+		if (!strcmp(o, "--")) {
+			if (c && i + 1 < argc && argv[i + 1])
+				*script = i + 1;
+			return 1;
+		}
+		if (o[1] != '-' && strchr(o + 1, 'c'))
+			c = 1;
+		if (!strcmp(o, "-o") || !strcmp(o, "+o"))
+			i++; /* -o option-name */
+	}
+	return 1;
+}
+
+/* Options that run a command or write a file in the usual tools (git,
+ * ssh, tar, find, rsync, curl, wget, sendmail, zip, less ...): an input
+ * that becomes one of them is worse than a stray option. */
+static int ma_sh_danger_option(const char *o)
+{
+	static const char *const longs[] = {
+	    "--upload-pack",      "--receive-pack",   "--exec",
+	    "--checkpoint-action", "--to-command",    "--use-compress-program",
+	    "--rsh",              "--rsync-path",     "--output",
+	    "--output-document",  "--post-file",      "--upload-file",
+	    "--config",           "--eval",           "--command",
+	    "--shell",            "--pager",          "--editor",
+	    "--template",         "--unzip-command",  "--index-filter",
+	    "--tree-filter",      "--run",            "--script",
+	    "--load",             "--import",         "--proxy-command",
+	    "--ssh",              "--exec-path",      "--cmd",
+	    "--info-script",      "--new-volume-script", "--filter",
+	    NULL};
+	static const char *const words[] = {"-exec",   "-execdir", "-ok",      "-okdir", "-fprint",
+	                                    "-fprintf", "-fls",    "-delete", "-oProxyCommand",
+	                                    "-oLocalCommand", "-oPermitLocalCommand", NULL};
+	size_t n = strcspn(o, "=");
+
+	for (int i = 0; longs[i]; i++)
+		if (strlen(longs[i]) == n && !strncmp(o, longs[i], n))
+			return 1;
+	for (int i = 0; words[i]; i++)
+		if (!strncmp(o, words[i], strlen(words[i])))
+			return 1;
+	/* -o ProxyCommand=... written as one argument, -X/-C (sendmail log
+	 * and config files), -e with a program attached (nc -e/bin/sh) */
+	if (!strncmp(o, "-o", 2) && (strstr(o, "ProxyCommand") || strstr(o, "LocalCommand")))
+		return 1;
+	if ((o[1] == 'X' || o[1] == 'C' || o[1] == 'e') && o[2] == '/')
+		return 1;
+	return 0;
+}
+
+static int ma_sh_negative_number(const char *o)
+{
+	size_t i = 1;
+
+	if (!o[i])
+		return 0;
+	for (; o[i]; i++)
+		if (!((o[i] >= '0' && o[i] <= '9') || o[i] == '.' || o[i] == ','))
+			return 0;
+	return 1;
+}
+
+/* The argv joined with spaces into buf (cut at cap), for the event. */
+static size_t ma_sh_join(const char *const *argv, int argc, char *buf, size_t cap)
+{
+	size_t o = 0;
+
+	for (int i = 0; i < argc && argv[i]; i++) {
+		size_t n = strlen(argv[i]);
+		if (i && o < cap)
+			buf[o++] = ' ';
+		if (n > cap - o)
+			n = cap - o;
+		memcpy(buf + o, argv[i], n);
+		o += n;
+	}
+	return o;
+}
+
+int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc,
+                       const char *file, int line, const char *function)
+{
+	const struct ma_input *in;
+	size_t nin;
+	int script, dashdash = 0;
+
+	if (!r || !argv)
+		return MOAT_ALLOW;
+	if (argc < 0)
+		for (argc = 0; argv[argc]; argc++)
+			;
+	in = ma_request_inputs(r, &nin);
+	if (nin == 0 || argc == 0 || ma_request_mode(r, "command_injection", NULL) == MOAT_MODE_OFF)
+		return MOAT_ALLOW;
+	if (ma_sh_is_shell_c(argv, argc, &script) && script > 0) {
+		const char *sc = argv[script];
+		int v = ma_sh_check(r, sc, strlen(sc), sc, strlen(sc), file, line, function);
+		if (v == MOAT_BLOCK)
+			return v;
+	}
+	for (int ai = 0; ai < argc && argv[ai]; ai++) {
+		const char *arg = argv[ai];
+		size_t al = strlen(arg);
+		if (ai > 0 && !strcmp(arg, "--"))
+			dashdash = 1;
+		if (ai > 0 && (dashdash || arg[0] != '-' || al < 2 || ma_sh_negative_number(arg)))
+			continue;
+		for (size_t i = 0; i < nin; i++) {
+			if (in[i].plain)
+				continue; /* a bare name: the application's own dispatch looks alike */
+			for (int k = 0; k < in[i].nforms; k++) {
+				const char *v = in[i].form[k];
+				size_t vl = in[i].form_len[k];
+				const char *rule = NULL, *sev = "high";
+				double conf = 0.9;
+				if (vl < 2 || vl > al)
+					continue;
+				if (ai == 0) {
+					/* the input names the program: all of argv[0] or its base name */
+					if ((vl == al && !memcmp(arg, v, vl)) ||
+					    (vl < al && arg[al - vl - 1] == '/' &&
+					     !memcmp(arg + al - vl, v, vl))) {
+						rule = "cmd.argv0";
+						sev = "high";
+						conf = 0.9;
+					}
+				} else if (v[0] == '-' && !memcmp(arg, v, vl) &&
+				           ma_sh_danger_option(arg)) {
+					rule = "cmd.option";
+					sev = "high";
+					conf = 0.9;
+				}
+				if (rule) {
+					char buf[4096];
+					struct ma_finding fd = {
+					    .interceptor = "command_injection",
+					    .rule = rule,
+					    .severity = sev,
+					    .confidence = conf,
+					    .input = &in[i],
+					    .form = k,
+					    .operation = buf,
+					    .operation_len = ma_sh_join(argv, argc, buf, sizeof buf),
+					    .extra_key = "form",
+					    .extra_value = "argv",
+					    .file = file,
+					    .line = line,
+					    .function = function,
+					};
+					int v2 = ma_request_fire(r, &fd);
+					if (v2 >= 0)
+						return v2;
+					break;
+				}
+			}
+		}
+	}
+	return MOAT_ALLOW;
+}

@@ -1,0 +1,84 @@
+/*
+ * ma_shell.h — libmoatagent's internal interface to the POSIX sh
+ * tokenizer and the command_injection analysis (ma_shell.c), for its unit
+ * tests, fuzz target and the detection benchmark. Not installed.
+ */
+#ifndef MA_SHELL_H
+#define MA_SHELL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* What the tokenizer finds in a command line: elements in order (words and
+ * operators) and, apart, marks inside words (quotes, expansions, globs). */
+enum ma_sh_kind {
+	MA_SH_WORD = 1, /* a word: quoted parts, expansions and all */
+	MA_SH_SEQ,      /* ; ;; ;& (and a newline: flag MA_SH_F_NEWLINE) */
+	MA_SH_BG,       /* & */
+	MA_SH_ANDOR,    /* && || */
+	MA_SH_PIPE,     /* | |& */
+	MA_SH_LPAREN,   /* ( a subshell */
+	MA_SH_RPAREN,   /* ) */
+	MA_SH_REDIR,    /* [n]< > >> >| <> <& >& &> &>> << <<- <<< */
+	MA_SH_COMMENT,  /* # to the end of the line */
+	MA_SH_HEREDOC,  /* a here-document's body (data) */
+	/* marks (inside words) */
+	MA_SH_M_QUOTE,  /* ' " $' or the quote that closes them */
+	MA_SH_M_SUBST,  /* $( ) ` ` <( ) >( ) $(( )) : start..end of the whole */
+	MA_SH_M_PARAM,  /* $name ${...}; flag MA_SH_F_SPECIAL for $1 $? $$ ... */
+	MA_SH_M_GLOB,   /* an unquoted * ? [ */
+	MA_SH_M_BRACE,  /* an unquoted {a,b} or {1..9} */
+};
+#define MA_SH_F_UNTERM  1   /* a quote, substitution or brace runs to the end */
+#define MA_SH_F_NEWLINE 2   /* SEQ: a newline */
+#define MA_SH_F_ASSIGN  4   /* WORD: NAME=value */
+#define MA_SH_F_OUT     8   /* REDIR: writes (>, >>, >|, <>, &>) */
+#define MA_SH_F_HERE    16  /* REDIR: << <<- <<< */
+#define MA_SH_F_SPECIAL 32  /* PARAM: $1 $? $$ $# $@ $* $! $- */
+#define MA_SH_F_CLOSE   64  /* QUOTE: closes the quote opened at .pair */
+#define MA_SH_F_EMPTY   128 /* SUBST: nothing inside */
+
+struct ma_sh_el {
+	uint32_t start, end; /* byte offsets, end exclusive */
+	uint32_t pair;       /* QUOTE with MA_SH_F_CLOSE: where its quote opened */
+	uint8_t kind;        /* enum ma_sh_kind */
+	uint8_t flags;       /* MA_SH_F_* */
+};
+
+#define MA_SH_MAX_EL   512 /* elements kept; more: the rest is not judged */
+#define MA_SH_MAX_MARK 512
+
+struct ma_sh_lex {
+	struct ma_sh_el el[MA_SH_MAX_EL];
+	struct ma_sh_el mark[MA_SH_MAX_MARK];
+	int nel, nmark;
+	int complete; /* 0: the line had more elements or marks than kept */
+	int unterm;   /* a quote or substitution runs to the end: the line cannot run */
+};
+
+/* Tokenizes the command line s (len bytes; NUL bytes are ordinary bytes).
+ * No allocation. Every byte is whitespace or inside exactly one element. */
+void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx);
+
+/* 1 when the tokenized line parses as sh would (quotes closed, operators
+ * between commands, redirections with a target, parentheses balanced). */
+int ma_sh_valid(const struct ma_sh_lex *lx);
+
+/* What a user input does at one place [a, b) of a command line. */
+struct ma_sh_hit {
+	int spans;         /* 1: the input is more than data inside one word */
+	int fired;         /* 1: it adds shell syntax that runs (rule set) */
+	const char *rule;  /* static */
+	const char *sev;   /* static */
+	double confidence;
+};
+/* Judges [a, b) of s, tokenized in lx. No allocation. */
+void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
+                   struct ma_sh_hit *hit);
+
+/* 1 when argv[0]'s base name is a shell that takes a script with -c (sh,
+ * bash, dash, zsh, ksh, ash, mksh, busybox sh): *script gets the index of
+ * that argument, or -1 when there is no -c. */
+int ma_sh_is_shell_c(const char *const *argv, int argc, int *script);
+
+#endif
