@@ -384,7 +384,8 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 					k++;
 			if (end - k == st->here[h].dlen &&
 			    memcmp(s + k, st->here[h].delim, st->here[h].dlen) == 0) {
-				ma_sh_add(st, MA_SH_HEREDOC, body, end, 0);
+				if (i > body)
+					ma_sh_add(st, MA_SH_HEREDOC, body, i, 0);
 				i = nl ? end + 1 : end;
 				found = 1;
 				break;
@@ -533,8 +534,9 @@ int ma_sh_valid(const struct ma_sh_lex *lx)
 		return 0;
 	for (int i = 0; i < lx->nel; i++) {
 		const struct ma_sh_el *e = &lx->el[i];
-		if (e->kind != MA_SH_WORD && e->kind != MA_SH_COMMENT && e->kind != MA_SH_HEREDOC)
-			words = 0;
+		if (i > 0 && lx->el[i - 1].kind != MA_SH_WORD && lx->el[i - 1].kind != MA_SH_COMMENT &&
+		    lx->el[i - 1].kind != MA_SH_HEREDOC)
+			words = 0; /* words of the current simple command */
 		switch (e->kind) {
 		case MA_SH_WORD:
 			if (redir)
@@ -808,10 +810,14 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 					redir_in = 1;
 			}
 			break;
-		case MA_SH_WORD:
-			if (e->start > a && s[e->start] == '-' && e->end > e->start + 1)
+		case MA_SH_WORD: {
+			size_t k = e->start;
+			while (k < e->end && (s[k] == '\'' || s[k] == '"'))
+				k++;
+			if (e->start > a && k + 1 < e->end && s[k] == '-')
 				option = 1;
 			break;
+		}
 		default:
 			break;
 		}

