@@ -1,0 +1,67 @@
+/* libFuzzer: the POSIX sh tokenizer of libmoatagent and the
+ * command_injection check on top of it. Elements come in order, inside the
+ * line and without overlap; marks stay inside the line; the analysis of
+ * any span and a whole check (sh -c string and argv) with a slice of the
+ * line as the user's input end without a memory error, and a block always
+ * has its event. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ma_int.h"
+#include "ma_shell.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const struct moat_policy *policy;
+	static struct ma_sh_lex lx;
+	const char *s = (const char *)data;
+	uint32_t last = 0;
+
+	if (!policy)
+		policy = moat_policy_parse(
+		    "{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}", 1, NULL, 0);
+	ma_sh_lex(s, size, &lx);
+	for (int i = 0; i < lx.nel; i++) {
+		if (lx.el[i].start < last || lx.el[i].end < lx.el[i].start || lx.el[i].end > size)
+			abort();
+		last = lx.el[i].end;
+	}
+	for (int i = 0; i < lx.nmark; i++)
+		if (lx.mark[i].end < lx.mark[i].start || lx.mark[i].end > size)
+			abort();
+	(void)ma_sh_valid(&lx);
+	if (size >= 2) {
+		struct ma_sh_hit hit;
+		size_t a = data[0] % size, b = a + 1 + data[size - 1] % (size - a);
+		ma_sh_analyse(s, size, &lx, a, b, &hit);
+		if (hit.fired && (!hit.spans || !hit.rule))
+			abort();
+	}
+	if (size >= 4) {
+		struct moat_request_info ri = {.endpoint = "/f", .policy = policy};
+		struct moat_request *r;
+		size_t a = data[1] % size, n = 1 + data[2] % (size - a);
+		if (moat_request_begin(NULL, &ri, &r) == MOAT_ALLOW) {
+			char *z = malloc(size + 1);
+			moat_request_add_input(r, MOAT_INPUT_QUERY, "q", s + a, n);
+			if (moat_check_shell(r, s, size) == MOAT_BLOCK && !moat_request_event(r))
+				abort(); /* a block always has its event */
+			if (z) {
+				const char *argv[] = {"sh", "-c", z, z, NULL};
+				memcpy(z, s, size);
+				z[size] = '\0';
+				if (moat_check_argv(r, argv, -1) == MOAT_BLOCK && !moat_request_event(r))
+					abort();
+				argv[0] = z;
+				(void)moat_check_argv(r, argv, 4);
+				free(z);
+			}
+			moat_request_end(r);
+		}
+	}
+	return 0;
+}
