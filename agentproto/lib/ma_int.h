@@ -21,6 +21,8 @@
  *   ma_idna.c     domain to ASCII for those hosts (a subset of UTS #46, Punycode)
  *   ma_ssrf.c     the ssrf check: address classes, resolution, checked connect
  *   ma_nosql.c    the nosql_injection check (MongoDB query documents, $where JS)
+ *   ma_shell.c    the command_injection check and its POSIX sh tokenizer (ma_shell.h)
+ *   ma_path.c     the path_traversal check and its path normaliser (ma_path.h)
  */
 #ifndef MA_INT_H
 #define MA_INT_H

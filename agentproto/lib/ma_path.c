@@ -21,7 +21,7 @@
  * part of the path that exists are resolved (realpath) as well.
  *
  * Pure unless MOAT_PATH_RESOLVE (system calls); the buffers live on the
- * caller's stack (about 12 KB); nothing is allocated unless a check fires.
+ * caller's stack (about 10 KB); nothing is allocated unless a check fires.
  * Any thread.
  */
 #include "ma_int.h"
@@ -92,9 +92,12 @@ size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 			out[o++] = (char)c;
 		}
 	}
-	/* a % that ends the text: "%2" at the end stays as it is (handled
-	 * above by the bounds); now the Unicode forms, in place */
+	/* now the Unicode forms, in place (only bytes >= 0xC0 start one) */
 	for (size_t i = 0; i < o; i++) {
+		if ((unsigned char)out[i] < 0xC0) {
+			out[w++] = out[i];
+			continue;
+		}
 		unsigned char c = (unsigned char)out[i];
 		unsigned char c1 = i + 1 < o ? (unsigned char)out[i + 1] : 0;
 		unsigned char c2 = i + 2 < o ? (unsigned char)out[i + 2] : 0;
@@ -110,7 +113,9 @@ size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 			out[w++] = (char)(c3 & 0x3F);
 			i += 3;
 		} else if (c == 0xEF && c1 == 0xBC && (c2 == 0x8E || c2 == 0x8F || c2 == 0xBC)) {
-			out[w++] = c2 == 0x8E ? '.' : c2 == 0x8F ? '/' : '\\'; /* U+FF0E FF0F FF3C */
+			out[w++] = c2 == 0x8E   ? '.'
+			           : c2 == 0x8F ? '/'
+			                        : '\\'; /* U+FF0E FF0F FF3C */
 			i += 2;
 		} else if (c == 0xE2 && c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) {
 			out[w++] = c2 == 0x95 ? '/' : '\\'; /* U+2215 U+2216 */
@@ -189,9 +194,9 @@ int ma_path_inside(const struct ma_path_norm *base, const char *btext,
  * "data:" ... (two letters at least: C: is a drive). */
 static int ma_path_scheme(const char *s, size_t n)
 {
-	static const char *const wrappers[] = {"php:",  "file:", "data:", "expect:", "phar:",
-	                                       "zip:",  "glob:", "zlib:", "rar:",    "ogg:",
-	                                       "ssh2.", "compress.", NULL};
+	static const char *const wrappers[] = {
+	    "php:",  "file:", "data:", "expect:", "phar:",     "zip:", "glob:",
+	    "zlib:", "rar:",  "ogg:",  "ssh2.",   "compress.", NULL};
 	size_t i = 0;
 
 	for (int k = 0; wrappers[k]; k++) {
@@ -259,12 +264,12 @@ static int ma_path_symlink_escape(const char *path, size_t len, const char *base
 	return !(strncmp(rp, rb, bl) == 0 && (rp[bl] == '\0' || rp[bl] == '/'));
 }
 
-void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const char *base,
-                     int flags, struct ma_path_hit *hit)
+void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const char *base, int flags,
+                     struct ma_path_hit *hit)
 {
-	char full[MA_PATH_MAX], pre[MA_PATH_MAX], tmp[MA_PATH_MAX];
+	char full[MA_PATH_MAX], pre[MA_PATH_MAX];
 	struct ma_path_norm fn, pn, bn;
-	size_t fl, pl, il;
+	size_t fl, pl;
 	const char *fsrc = path, *psrc = path;
 	int nul = 0;
 
@@ -283,7 +288,6 @@ void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const cha
 	}
 	fl = len;
 	pl = a;
-	il = b - a;
 	for (int r = 0; r < MA_PATH_ROUNDS; r++) {
 		const struct ma_path_norm *anchor;
 		const char *atext;
@@ -295,9 +299,8 @@ void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const cha
 		pl = ma_path_decode(psrc, pl, pre, r > 0);
 		fsrc = full;
 		psrc = pre;
-		/* the input alone, for a NUL it brings */
-		il = ma_path_decode(r == 0 ? path + a : tmp, il, tmp, r > 0);
-		if (memchr(tmp, '\0', il))
+		/* a NUL after the application's part: the input brought it */
+		if (pl <= fl && memchr(full + pl, '\0', fl - pl))
 			nul = 1;
 		ma_path_normalise(full, fl, &fn);
 		ma_path_normalise(pre, pl, &pn);
@@ -337,7 +340,8 @@ static int ma_path_may_move(const char *v, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)v[i];
-		if (c == '.' || c == '/' || c == '\\' || c == '%' || c == ':' || c == 0 || c >= 0xC0)
+		if (c == '.' || c == '/' || c == '\\' || c == '%' || c == ':' || c == 0 ||
+		    c >= 0xC0)
 			return 1;
 	}
 	return 0;

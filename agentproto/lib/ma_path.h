@@ -22,12 +22,12 @@ enum ma_path_kind {
  * lexically ('/' and '\' both separate). Segments point into the text it
  * was made from. */
 struct ma_path_norm {
-	int kind;          /* enum ma_path_kind */
-	char drive;        /* MA_PATH_DRIVE: the letter, uppercase */
-	int up;            /* MA_PATH_RELATIVE: leading ".." that climb above its start */
-	int above_root;    /* rooted: ".." that tried to climb above the root */
-	int depth;         /* segments */
-	int nul;           /* a NUL byte ended the path there */
+	int kind;       /* enum ma_path_kind */
+	char drive;     /* MA_PATH_DRIVE: the letter, uppercase */
+	int up;         /* MA_PATH_RELATIVE: leading ".." that climb above its start */
+	int above_root; /* rooted: ".." that tried to climb above the root */
+	int depth;      /* segments */
+	int nul;        /* a NUL byte ended the path there */
 	uint16_t seg[MA_PATH_SEGS][2]; /* start and length of the first segments */
 };
 
@@ -53,7 +53,7 @@ struct ma_path_hit {
 };
 /* Judges [a, b) of path (len bytes) against base (NUL-terminated, may be
  * NULL). No allocation; flags MOAT_PATH_RESOLVE makes system calls. */
-void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const char *base,
-                     int flags, struct ma_path_hit *hit);
+void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const char *base, int flags,
+                     struct ma_path_hit *hit);
 
 #endif

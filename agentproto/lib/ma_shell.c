@@ -334,7 +334,8 @@ static size_t ma_sh_word(struct ma_sh_st *st, size_t i, int *flags)
 				else if (s[j] == '}')
 					depth--;
 				else if (depth == 1 &&
-				         (s[j] == ',' || (s[j] == '.' && j + 1 < len && s[j + 1] == '.')))
+				         (s[j] == ',' ||
+				          (s[j] == '.' && j + 1 < len && s[j + 1] == '.')))
 					list = 1;
 				j++;
 			}
@@ -534,8 +535,8 @@ int ma_sh_valid(const struct ma_sh_lex *lx)
 		return 0;
 	for (int i = 0; i < lx->nel; i++) {
 		const struct ma_sh_el *e = &lx->el[i];
-		if (i > 0 && lx->el[i - 1].kind != MA_SH_WORD && lx->el[i - 1].kind != MA_SH_COMMENT &&
-		    lx->el[i - 1].kind != MA_SH_HEREDOC)
+		if (i > 0 && lx->el[i - 1].kind != MA_SH_WORD &&
+		    lx->el[i - 1].kind != MA_SH_COMMENT && lx->el[i - 1].kind != MA_SH_HEREDOC)
 			words = 0; /* words of the current simple command */
 		switch (e->kind) {
 		case MA_SH_WORD:
@@ -696,6 +697,27 @@ static const struct ma_sh_el *ma_sh_word_at(const struct ma_sh_lex *lx, size_t p
 	return NULL;
 }
 
+/* 1 when the word holding byte p is the command word of its command (no
+ * word but assignments before it). */
+static int ma_sh_command_word(const struct ma_sh_lex *lx, size_t p)
+{
+	int i = ma_sh_first_after(lx->el, lx->nel, p);
+
+	if (i >= lx->nel || lx->el[i].kind != MA_SH_WORD || lx->el[i].start > p)
+		return 0;
+	for (i--; i >= 0; i--) {
+		const struct ma_sh_el *e = &lx->el[i];
+		if (e->kind == MA_SH_WORD && (e->flags & MA_SH_F_ASSIGN))
+			continue;
+		if (e->kind == MA_SH_WORD && i > 0 && lx->el[i - 1].kind == MA_SH_REDIR)
+			continue; /* a redirection's target */
+		if (e->kind == MA_SH_REDIR || e->kind == MA_SH_COMMENT || e->kind == MA_SH_HEREDOC)
+			continue;
+		return e->kind != MA_SH_WORD;
+	}
+	return 1;
+}
+
 static void ma_sh_set(struct ma_sh_hit *hit, const char *rule, const char *sev, double conf)
 {
 	hit->fired = 1;
@@ -737,7 +759,9 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				subst = 1;
 			break;
 		case MA_SH_M_PARAM:
-			if (!(m->flags & MA_SH_F_SPECIAL))
+			/* names the program to run; as an argument it only makes
+			 * words ($IFS), and words alone run nothing */
+			if (!(m->flags & MA_SH_F_SPECIAL) && ma_sh_command_word(lx, m->start))
 				param = 1;
 			break;
 		case MA_SH_M_GLOB:
@@ -753,15 +777,16 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				while (k1 < w->end && s[k1] != '/')
 					k1++;
 				for (size_t k = k0; k < k1; k++)
-					if (s[k] != '*' && s[k] != '?' && s[k] != '.' && s[k] != '[' &&
-					    s[k] != ']')
+					if (s[k] != '*' && s[k] != '?' && s[k] != '.' &&
+					    s[k] != '[' && s[k] != ']')
 						other++;
 				if (other <= 3)
 					glob = 1;
 			}
 			break;
 		case MA_SH_M_BRACE:
-			brace = 1;
+			if (ma_sh_command_word(lx, m->start))
+				brace = 1; /* {cat,/etc/passwd} */
 			break;
 		case MA_SH_M_QUOTE:
 			if ((m->flags & MA_SH_F_CLOSE) && m->pair < a)
@@ -794,21 +819,20 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				/* writes a file the input names (a path or a name with
 				 * an extension), or duplicates a descriptor */
 				const struct ma_sh_el *t =
-				    i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD ? &lx->el[i + 1]
-				                                                        : NULL;
+				    i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD
+				        ? &lx->el[i + 1]
+				        : NULL;
 				if (s[e->end - 1] == '&' ||
 				    (t && t->start < b &&
 				     (memchr(s + t->start, '/', t->end - t->start) ||
 				      memchr(s + t->start, '.', t->end - t->start) ||
 				      memchr(s + t->start, '$', t->end - t->start))))
 					redir_out = 1;
-			} else if (e->flags & MA_SH_F_HERE) {
-				redir_in = 1;
-			} else if (i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD) {
-				const struct ma_sh_el *t = &lx->el[i + 1];
-				if (memchr(s + t->start, '/', t->end - t->start) || s[e->end - 1] == '&')
-					redir_in = 1;
+			} else if (s[e->end - 1] == '&') {
+				redir_in = 1; /* <&: another descriptor */
 			}
+			/* reading stdin from a file ("</A>" in HTML looks like it)
+			 * runs nothing the application did not name */
 			break;
 		case MA_SH_WORD: {
 			size_t k = e->start;
@@ -951,7 +975,7 @@ static const char *ma_sh_base(const char *p)
 int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
 {
 	static const char *const shells[] = {"sh",  "bash", "dash", "zsh",     "ksh",
-	                                      "ash", "mksh", "yash", "busybox", NULL};
+	                                     "ash", "mksh", "yash", "busybox", NULL};
 	const char *b;
 	int i = 1, known = 0;
 
@@ -996,22 +1020,35 @@ int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
  * that becomes one of them is worse than a stray option. */
 static int ma_sh_danger_option(const char *o)
 {
-	static const char *const longs[] = {
-	    "--upload-pack",      "--receive-pack",   "--exec",
-	    "--checkpoint-action", "--to-command",    "--use-compress-program",
-	    "--rsh",              "--rsync-path",     "--output",
-	    "--output-document",  "--post-file",      "--upload-file",
-	    "--config",           "--eval",           "--command",
-	    "--shell",            "--pager",          "--editor",
-	    "--template",         "--unzip-command",  "--index-filter",
-	    "--tree-filter",      "--run",            "--script",
-	    "--load",             "--import",         "--proxy-command",
-	    "--ssh",              "--exec-path",      "--cmd",
-	    "--info-script",      "--new-volume-script", "--filter",
-	    NULL};
-	static const char *const words[] = {"-exec",   "-execdir", "-ok",      "-okdir", "-fprint",
-	                                    "-fprintf", "-fls",    "-delete", "-oProxyCommand",
-	                                    "-oLocalCommand", "-oPermitLocalCommand", NULL};
+	static const char *const longs[] = {"--upload-pack",   "--receive-pack",
+	                                    "--exec",          "--checkpoint-action",
+	                                    "--to-command",    "--use-compress-program",
+	                                    "--rsh",           "--rsync-path",
+	                                    "--output",        "--output-document",
+	                                    "--post-file",     "--upload-file",
+	                                    "--config",        "--eval",
+	                                    "--command",       "--shell",
+	                                    "--pager",         "--editor",
+	                                    "--template",      "--unzip-command",
+	                                    "--index-filter",  "--tree-filter",
+	                                    "--run",           "--script",
+	                                    "--load",          "--import",
+	                                    "--proxy-command", "--ssh",
+	                                    "--exec-path",     "--cmd",
+	                                    "--info-script",   "--new-volume-script",
+	                                    "--filter",        NULL};
+	static const char *const words[] = {"-exec",
+	                                    "-execdir",
+	                                    "-ok",
+	                                    "-okdir",
+	                                    "-fprint",
+	                                    "-fprintf",
+	                                    "-fls",
+	                                    "-delete",
+	                                    "-oProxyCommand",
+	                                    "-oLocalCommand",
+	                                    "-oPermitLocalCommand",
+	                                    NULL};
 	size_t n = strcspn(o, "=");
 
 	for (int i = 0; longs[i]; i++)
@@ -1058,8 +1095,8 @@ static size_t ma_sh_join(const char *const *argv, int argc, char *buf, size_t ca
 	return o;
 }
 
-int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc,
-                       const char *file, int line, const char *function)
+int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
+                       int line, const char *function)
 {
 	const struct ma_input *in;
 	size_t nin;
@@ -1088,7 +1125,8 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 			continue;
 		for (size_t i = 0; i < nin; i++) {
 			if (in[i].plain)
-				continue; /* a bare name: the application's own dispatch looks alike */
+				continue; /* a bare name: the application's own dispatch looks alike
+				           */
 			for (int k = 0; k < in[i].nforms; k++) {
 				const char *v = in[i].form[k];
 				size_t vl = in[i].form_len[k];
@@ -1097,7 +1135,8 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 				if (vl < 2 || vl > al)
 					continue;
 				if (ai == 0) {
-					/* the input names the program: all of argv[0] or its base name */
+					/* the input names the program: all of argv[0] or its base
+					 * name */
 					if ((vl == al && !memcmp(arg, v, vl)) ||
 					    (vl < al && arg[al - vl - 1] == '/' &&
 					     !memcmp(arg + al - vl, v, vl))) {
@@ -1121,7 +1160,8 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 					    .input = &in[i],
 					    .form = k,
 					    .operation = buf,
-					    .operation_len = ma_sh_join(argv, argc, buf, sizeof buf),
+					    .operation_len =
+					        ma_sh_join(argv, argc, buf, sizeof buf),
 					    .extra_key = "form",
 					    .extra_value = "argv",
 					    .file = file,

@@ -23,11 +23,11 @@ enum ma_sh_kind {
 	MA_SH_COMMENT,  /* # to the end of the line */
 	MA_SH_HEREDOC,  /* a here-document's body (data) */
 	/* marks (inside words) */
-	MA_SH_M_QUOTE,  /* ' " $' or the quote that closes them */
-	MA_SH_M_SUBST,  /* $( ) ` ` <( ) >( ) $(( )) : start..end of the whole */
-	MA_SH_M_PARAM,  /* $name ${...}; flag MA_SH_F_SPECIAL for $1 $? $$ ... */
-	MA_SH_M_GLOB,   /* an unquoted * ? [ */
-	MA_SH_M_BRACE,  /* an unquoted {a,b} or {1..9} */
+	MA_SH_M_QUOTE, /* ' " $' or the quote that closes them */
+	MA_SH_M_SUBST, /* $( ) ` ` <( ) >( ) $(( )) : start..end of the whole */
+	MA_SH_M_PARAM, /* $name ${...}; flag MA_SH_F_SPECIAL for $1 $? $$ ... */
+	MA_SH_M_GLOB,  /* an unquoted * ? [ */
+	MA_SH_M_BRACE, /* an unquoted {a,b} or {1..9} */
 };
 #define MA_SH_F_UNTERM  1   /* a quote, substitution or brace runs to the end */
 #define MA_SH_F_NEWLINE 2   /* SEQ: a newline */
@@ -66,10 +66,10 @@ int ma_sh_valid(const struct ma_sh_lex *lx);
 
 /* What a user input does at one place [a, b) of a command line. */
 struct ma_sh_hit {
-	int spans;         /* 1: the input is more than data inside one word */
-	int fired;         /* 1: it adds shell syntax that runs (rule set) */
-	const char *rule;  /* static */
-	const char *sev;   /* static */
+	int spans;        /* 1: the input is more than data inside one word */
+	int fired;        /* 1: it adds shell syntax that runs (rule set) */
+	const char *rule; /* static */
+	const char *sev;  /* static */
 	double confidence;
 };
 /* Judges [a, b) of s, tokenized in lx. No allocation. */

@@ -640,8 +640,8 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
  */
 #define moat_check_argv(r, argv, argc)                                                             \
 	moat_check_argv_at((r), (argv), (argc), __FILE__, __LINE__, __func__)
-int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc,
-                       const char *file, int line, const char *function);
+int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
+                       int line, const char *function);
 
 /* moat_check_path flags */
 #define MOAT_PATH_RESOLVE 1 /* also resolve symbolic links (realpath; system calls) */

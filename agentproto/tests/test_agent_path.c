@@ -32,8 +32,8 @@ static int group_teardown(void **state)
 
 /* The verdict for path = head + input (n bytes) + tail, checked against
  * base, with input as the request's input. */
-static int pathn(const char *head, const char *input, size_t n, const char *tail,
-                 const char *base, int flags)
+static int pathn(const char *head, const char *input, size_t n, const char *tail, const char *base,
+                 int flags)
 {
 	struct moat_request_info ri = {.method = "GET", .endpoint = "/files", .policy = pol};
 	struct moat_request *r = NULL;
@@ -58,9 +58,9 @@ static int pathn(const char *head, const char *input, size_t n, const char *tail
 	return v;
 }
 
-#define joined(in)  pathn(BASE "/", (in), strlen(in), "", BASE, 0)
-#define nobase(in)  pathn("templates/", (in), strlen(in), "", NULL, 0)
-#define whole(in)   pathn("", (in), strlen(in), "", BASE, 0)
+#define joined(in) pathn(BASE "/", (in), strlen(in), "", BASE, 0)
+#define nobase(in) pathn("templates/", (in), strlen(in), "", NULL, 0)
+#define whole(in)  pathn("", (in), strlen(in), "", BASE, 0)
 
 static const char *norm(const char *p, char *out)
 {
@@ -103,7 +103,7 @@ static void traversal_from_an_input_fires(void **state)
 	assert_int_equal(joined("a/../../../etc/passwd"), MOAT_BLOCK);
 	assert_int_equal(joined("..\\..\\windows\\win.ini"), MOAT_BLOCK);
 	assert_int_equal(joined("....//....//etc/passwd"), MOAT_ALLOW); /* names, not dots */
-	assert_int_equal(joined("../uploads2/x"), MOAT_BLOCK);       /* a sibling is outside */
+	assert_int_equal(joined("../uploads2/x"), MOAT_BLOCK);          /* a sibling is outside */
 	assert_int_equal(nobase("../../etc/passwd"), MOAT_BLOCK);
 	assert_int_equal(pathn(BASE "/", "../x", 4, ".php", BASE, 0), MOAT_BLOCK);
 	/* climbing above the root and coming back in is no accident */
@@ -173,10 +173,8 @@ static void symlinks_resolve_when_asked(void **state)
 	assert_int_equal(mkdir(base, 0700), 0);
 	assert_int_equal(symlink("/etc", link), 0);
 	assert_int_equal(pathn(base, "/out/passwd", 11, "", base, 0), MOAT_ALLOW);
-	assert_int_equal(pathn(base, "/out/passwd", 11, "", base, MOAT_PATH_RESOLVE),
-	                 MOAT_BLOCK);
-	assert_int_equal(pathn(base, "/new/file.txt", 13, "", base, MOAT_PATH_RESOLVE),
-	                 MOAT_ALLOW);
+	assert_int_equal(pathn(base, "/out/passwd", 11, "", base, MOAT_PATH_RESOLVE), MOAT_BLOCK);
+	assert_int_equal(pathn(base, "/new/file.txt", 13, "", base, MOAT_PATH_RESOLVE), MOAT_ALLOW);
 	unlink(link);
 	rmdir(base);
 	rmdir(dir);

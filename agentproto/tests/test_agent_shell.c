@@ -151,13 +151,14 @@ static void redirections_expansions_globs_and_braces_fire(void **state)
 	(void)state;
 	assert_int_equal(unq("x > /var/www/html/s.php"), MOAT_BLOCK);
 	assert_int_equal(unq("x 2>&1"), MOAT_BLOCK);
-	assert_int_equal(unq("x < /etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(unq("x <&3"), MOAT_BLOCK);
 	assert_int_equal(tail("x;cat$IFS/etc/passwd"), MOAT_BLOCK);
-	assert_int_equal(unq("${IFS}"), MOAT_BLOCK);
+	assert_int_equal(tail("x;${SHELL}"), MOAT_BLOCK);
+	assert_int_equal(shell3("$SHELL", "", "$SHELL", " -c id"), MOAT_BLOCK);
 	assert_int_equal(tail("*.*"), MOAT_BLOCK);
 #define GLOBS "/\?\?\?/\?\?t /\?\?\?/p\?\?s\?\?" /* cat /etc/passwd */
 	assert_int_equal(shell3(GLOBS, "", GLOBS, ""), MOAT_BLOCK);
-	assert_int_equal(unq("{cat,/etc/passwd}"), MOAT_BLOCK);
+	assert_int_equal(shell3("{cat,/etc/passwd}", "", "{cat,/etc/passwd}", ""), MOAT_BLOCK);
 	/* an option after leaving the quotes */
 	assert_int_equal(shell3("x' '--exec=id", "find /srv -name '", "x' '--exec=id", "'"),
 	                 MOAT_BLOCK);
@@ -205,11 +206,13 @@ static void text_full_of_shell_words_is_allowed(void **state)
 	assert_int_equal(unq("1 (917) 666-0987"), MOAT_ALLOW);
 	/* what only looks like syntax */
 	assert_int_equal(unq("$5 off"), MOAT_ALLOW);
-	assert_int_equal(unq("ID=7&REF=HOME"), MOAT_ALLOW);   /* assignments only */
+	assert_int_equal(unq("ID=7&REF=HOME"), MOAT_ALLOW);       /* assignments only */
 	assert_int_equal(unq("BASE; SET SWAROVSKI"), MOAT_ALLOW); /* no program is named so */
-	assert_int_equal(unq("12.5 x 12.5&quot;"), MOAT_ALLOW); /* a character reference */
+	assert_int_equal(unq("12.5 x 12.5&quot;"), MOAT_ALLOW);   /* a character reference */
 	assert_int_equal(tail("WHERE?"), MOAT_ALLOW);
 	assert_int_equal(unq("x > y"), MOAT_ALLOW); /* writes "y": no path from the input */
+	assert_int_equal(unq("BLAH <A HREF=\"/X\">FOO</A>"), MOAT_ALLOW); /* reads, runs nothing */
+	assert_int_equal(unq("{% $NUM_VIEWS %} {a,b}"), MOAT_ALLOW);      /* words, not programs */
 }
 
 /* ---- argv ---- */
@@ -222,9 +225,9 @@ static int argv_check(const char *input, const char *const *argv)
 	if (v == MOAT_BLOCK) {
 		const struct moat_event *ev = moat_request_event(r);
 		assert_non_null(ev);
-		assert_non_null(strstr(ev->details_json, "\"form\":\"argv\"") ?
-		                    ev->details_json :
-		                    strstr(ev->details_json, "sh -c"));
+		assert_non_null(strstr(ev->details_json, "\"form\":\"argv\"")
+		                    ? ev->details_json
+		                    : strstr(ev->details_json, "sh -c"));
 	}
 	moat_request_end(r);
 	return v;

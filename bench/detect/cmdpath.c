@@ -10,9 +10,9 @@
  * framework hands it over (URL-decoded; the request's input is then that
  * value). Detected when any sink blocks. It changed nothing when, in every
  * sink, the tokenized line gets from it no operator, redirection,
- * comment, substitution, expansion or brace (words made by whitespace,
- * quotes that only re-quote, and the ? and * of text are data; a glob that
- * the check judges as one still counts as detected), or the line cannot
+ * comment or command substitution (words made by whitespace, quotes that
+ * only re-quote, the ? and * of text, and $x or {a,b} that make words are
+ * data; one the check judges still counts as detected), or the line cannot
  * run (a quote left open ...), and in the argv sink it is no option.
  * A benign operation is checked with every literal argument of its own
  * ('...', "..." without $ or `, bare words without specials; not command
@@ -97,8 +97,9 @@ static int sh_changed(const char *s, size_t len, size_t a, size_t b, struct ma_s
 	for (int i = 0; i < lx->nmark; i++) {
 		const struct ma_sh_el *m = &lx->mark[i];
 		if (m->start < a || m->start >= b || m->kind == MA_SH_M_QUOTE ||
-		    m->kind == MA_SH_M_GLOB)
-			continue; /* quotes that re-quote; ? and * of ordinary text */
+		    m->kind == MA_SH_M_GLOB || m->kind == MA_SH_M_PARAM || m->kind == MA_SH_M_BRACE)
+			continue; /* quotes that re-quote; ? and * of text; expansions that
+			           * make words (a command word needs a separator first) */
 		if (m->kind == MA_SH_M_SUBST && !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY)))
 			return 1; /* runs even in a line that fails later */
 		syntax = 1;
