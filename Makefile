@@ -78,7 +78,7 @@ test:
 
 # The dashboard in Debian's chromium (tests/browser, playwright-core and
 # axe-core from npm); screenshots under build/browser/<time>/ (printed).
-browser: $(BUILD)/moatd
+browser: $(BUILD)/moatd $(BUILD)/moat-agent-demo $(BUILD)/moat-loadgen
 	@sh scripts/deps.sh browser
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 node tests/browser/run.mjs --moatd $(BUILD)/moatd --web-root web
 

@@ -2,6 +2,7 @@
 // Routes live in the URL hash, so every screen can be bookmarked and the
 // server serves only static files:
 //   #/projects                      projects list and create
+//   #/p/{slug} or #/p/{slug}/overview  a project's overview (live)
 //   #/p/{slug}/events?{filters}     a project's events (filters as the API's)
 //   #/p/{slug}/events/{id}          one event
 //   #/p/{slug}/attacks?{filters}    attacks grouped (events/groups)
@@ -27,6 +28,7 @@ import { usersView } from './users.js';
 import { auditView } from './audit.js';
 import { policyPickerView, policyEditorView } from './policy.js';
 import { policyHistoryView } from './policyhistory.js';
+import { overviewView } from './overview.js';
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -106,6 +108,8 @@ async function render() {
       await eventsView(ctx, parts[1]);
     } else if (parts[0] === 'p' && parts[1] && parts[2] === 'attacks') {
       await attacksView(ctx, parts[1]);
+    } else if (parts[0] === 'p' && parts[1] && (parts.length === 2 || (parts[2] === 'overview' && parts.length === 3))) {
+      await overviewView(ctx, parts[1]);
     } else if (parts[0] === 'p' && parts[1] && parts[2] === 'tokens') {
       await tokensView(ctx, parts[1]);
     } else if (parts[0] === 'p' && parts[1] && parts[2] === 'agents') {

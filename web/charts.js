@@ -1,8 +1,6 @@
-// Loads the chart library (Chart.js 3.9 from Debian's libjs-chart.js, which
-// moatd serves at /vendor/chart.js; see --chart-js) on the first screen that
-// draws a chart. A classic script: the file is a UMD bundle that defines
-// window.Chart. Resolves to Chart, or null when the server has no chart
-// library (the screen then shows its numbers without the chart).
+// Loads Chart.js (Debian's libjs-chart.js, served at /vendor/chart.js) once,
+// as a classic script (a UMD bundle defining window.Chart). Resolves to
+// Chart, or null when the server has none (the screen then draws no chart).
 let pending = null;
 
 export function loadChart() {

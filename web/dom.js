@@ -72,7 +72,7 @@ export function projectNav(slug, project, current) {
       `This project is archived${project.archived_at ? ` (since ${formatTime(project.archived_at)})` : ''}: `,
       'it is read only until it is un-archived from the ', h('a', { href: '#/projects?archived=1' }, 'projects list'), '.') : null,
     h('nav', { class: 'tabs', 'aria-label': 'Project' },
-      link('attacks', 'Attacks'), link('events', 'Events'), link('agents', 'Agents'),
+      link('overview', 'Overview'), link('attacks', 'Attacks'), link('events', 'Events'), link('agents', 'Agents'),
       link('policy', 'Policy'), link('channels', 'Notifications'), link('tokens', 'Tokens')));
 }
 

@@ -9,8 +9,9 @@ import { api } from './api.js';
 const PROTOCOL = 'moat.live.v1';
 
 // opts: {slug, filters (the feed's: environment, interceptor, action,
-// severity), onEvent(e), onDropped(n), onState('connecting'|'live'|'lost'),
-// onEnded()}. Returns {close()}.
+// severity), notes (true: also agent and policy notes), onEvent(e),
+// onNote(msg) (msg.type 'agents' or 'policy'), onDropped(n),
+// onState('connecting'|'live'|'lost'), onEnded()}. Returns {close()}.
 export function openLive(opts) {
   let ws = null;
   let closed = false;
@@ -47,7 +48,9 @@ export function openLive(opts) {
       return retry();
     }
     ws.addEventListener('open', () => {
-      ws.send(JSON.stringify({ type: 'subscribe', filters: opts.filters }));
+      const sub = { type: 'subscribe', filters: opts.filters };
+      if (opts.notes) sub.notes = true;
+      ws.send(JSON.stringify(sub));
     });
     ws.addEventListener('message', (m) => {
       let msg;
@@ -62,6 +65,8 @@ export function openLive(opts) {
         opts.onState('live');
       } else if (msg.type === 'event' && msg.event && typeof msg.event === 'object') {
         opts.onEvent(msg.event);
+      } else if ((msg.type === 'agents' || msg.type === 'policy') && opts.onNote) {
+        opts.onNote(msg);
       } else if (msg.type === 'dropped' && Number.isInteger(msg.events)) {
         opts.onDropped(msg.events);
       }

@@ -1,6 +1,6 @@
 // The projects screen: every project with its last 24 hours, agents online
 // and each environment's policy version, and a form that creates one (POST
-// /api/v1/projects); a project's link opens its attacks. Archived projects
+// /api/v1/projects); a project's link opens its overview. Archived projects
 // are listed only with "Show archived" (#/projects?archived=1); editors
 // archive and un-archive a project from its row (PATCH {"archived": true|false}).
 import { api, get, problemText, projectPath } from './api.js';
@@ -87,7 +87,7 @@ function projectsTable(projects, showArchived, canEdit, reload) {
       : 'No active projects. Create one below, or show the archived ones.');
   }
   const rows = projects.map((p, i) => h('tr', { class: p.archived ? 'archived' : undefined, 'data-slug': String(p.slug) },
-    h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}/attacks` }, String(p.slug))),
+    h('td', {}, h('a', { href: `#/p/${encodeURIComponent(p.slug)}` }, String(p.slug))),
     h('td', {}, p.archived ? `${txt(p.name)} (archived)` : txt(p.name)),
     h('td', { class: 'last24' }, i < MAX_STATS && !p.archived ? '…' : '—'),
     h('td', { class: 'agents num' }, i < MAX_STATS && !p.archived ? '…' : '—'),

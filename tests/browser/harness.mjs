@@ -150,6 +150,66 @@ export function event(fields = {}) {
   };
 }
 
+// Helper processes of a test (moat-agent-demo, moat-loadgen): spawned
+// through here, so that every one still running is killed at the test's
+// end (Ctx.close) and, whatever happens, when this process exits.
+const children = new Set();
+process.on('exit', () => {
+  for (const p of children) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');
+});
+
+export function spawnTracked(cmd, args) {
+  const p = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  p.out = '';
+  p.err = '';
+  p.stdout.on('data', (d) => { p.out += d; });
+  p.stderr.on('data', (d) => { p.err += d; });
+  p.on('exit', () => children.delete(p));
+  p.on('error', () => children.delete(p));
+  children.add(p);
+  return p;
+}
+
+// Kills p (SIGTERM, SIGKILL after 3 s) and resolves when it has exited.
+export function killTracked(p) {
+  if (p.exitCode !== null || p.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const t = setTimeout(() => p.kill('SIGKILL'), 3000);
+    p.on('exit', () => {
+      clearTimeout(t);
+      resolve();
+    });
+    p.kill('SIGTERM');
+  });
+}
+
+// Resolves when p's stdout matches re (rejects after ms, or when p exits).
+export function waitOutput(p, re, ms = 15000) {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const m = re.exec(p.out);
+      if (m) {
+        done();
+        resolve(m);
+      }
+    };
+    const fail = (why) => {
+      done();
+      reject(new Error(`${why}; stdout: ${p.out.slice(-500)} stderr: ${p.err.slice(-500)}`));
+    };
+    const t = setTimeout(() => fail(`no ${re} within ${ms} ms`), ms);
+    const onExit = (code) => fail(`exited with ${code} before ${re}`);
+    const done = () => {
+      clearTimeout(t);
+      p.stdout.off('data', check);
+      p.off('exit', onExit);
+    };
+    p.stdout.on('data', check);
+    p.on('exit', onExit);
+    check();
+  });
+}
+
 export const CHROMIUM = '/usr/bin/chromium';
 
 // The flags of every launch. Playwright gives each launch a fresh

@@ -11,15 +11,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { Moatd, Api, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, AXE_SOURCE, tempDir } from './harness.mjs';
+import { Moatd, Api, ADMIN_PASSWORD, CHROMIUM, CHROMIUM_ARGS, AXE_SOURCE, tempDir, spawnTracked, killTracked } from './harness.mjs';
 import { TESTS as BASE_TESTS } from './tests.mjs';
 import { ADMIN_TESTS } from './admin.mjs';
 import { POLICY_TESTS } from './policy.mjs';
 import { EVENT_TESTS } from './events.mjs';
 import { PERF_TESTS } from './perf.mjs';
+import { OVERVIEW_TESTS } from './overview.mjs';
 
 // [name, async (ctx, admin) => {...}, {timeoutMs}?]
-const TESTS = [...BASE_TESTS, ...ADMIN_TESTS, ...POLICY_TESTS, ...EVENT_TESTS];
+const TESTS = [...BASE_TESTS, ...ADMIN_TESTS, ...POLICY_TESTS, ...EVENT_TESTS, ...OVERVIEW_TESTS];
 
 const TEST_TIMEOUT_MS = 60000;
 
@@ -47,6 +48,15 @@ class Ctx {
     this.name = name;
     this.problems = [];
     this.contexts = [];
+    this.children = [];
+  }
+
+  // A helper binary of the build (build/moat-agent-demo, build/moat-loadgen),
+  // killed when the test ends whatever its outcome.
+  spawn(name, args) {
+    const p = spawnTracked(path.join(path.dirname(this.srv.moatd), name), args);
+    this.children.push(p);
+    return p;
   }
 
   // A page in a fresh context; with bypassCSP the page runs without the
@@ -132,6 +142,7 @@ class Ctx {
 
   async close() {
     for (const c of this.contexts) await c.close().catch(() => {});
+    await Promise.all(this.children.map(killTracked));
   }
 }
 

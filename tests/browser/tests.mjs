@@ -69,8 +69,11 @@ export const TESTS = [
     await page.getByRole('button', { name: 'Create project' }).click();
     await page.locator('#create-project ~ .error, .panel .error').filter({ hasText: /./ }).waitFor();
     await ctx.screen(page, 'projects');
-    // keyboard alone: the project's link opens its attacks, then its events
+    // keyboard alone: the project's link opens its overview, then its attacks and events
     await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Attacks' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Attacks' }).waitFor();
     await page.locator('#groups-empty').waitFor();
