@@ -55,6 +55,12 @@ static int shell3(const char *enc, const char *head, const char *input, const ch
 		assert_string_equal(ev->action, "blocked");
 		assert_string_equal(ev->operation, cmd);
 		assert_non_null(ev->rule);
+		assert_string_equal(ev->payload, enc);
+		assert_non_null(strstr(ev->file, "test_agent_shell.c"));
+		assert_string_equal(ev->function, "shell3");
+		assert_true(ev->line > 0);
+		assert_true(ev->confidence > 0.5 && ev->confidence <= 1);
+		assert_non_null(strstr(ev->details_json, "\"parameter\":\"query.host\""));
 	}
 	moat_request_end(r);
 	return v;
