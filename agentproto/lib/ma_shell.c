@@ -26,7 +26,7 @@
  * option (a leading '-' before any "--"), and a shell's -c script is
  * checked as a command line.
  *
- * Pure: the tokens live on the caller's stack (about 12 KB), nothing is
+ * Pure: the tokens live on the caller's stack (about 17 KB), nothing is
  * allocated unless a check fires. Any thread.
  */
 #include "ma_int.h"
@@ -732,7 +732,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
 	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
 	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
-	int sep_cmd = 0, sep_pipe = 0, redir_out = 0, redir_in = 0, marks = 0;
+	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, marks = 0;
 
 	(void)len;
 	memset(hit, 0, sizeof *hit);
@@ -840,6 +840,11 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				k++;
 			if (e->start > a && k + 1 < e->end && s[k] == '-')
 				option = 1;
+			/* the input writes a whole command, name and more: the line
+			 * is the user's (system(input), sh -c "$input") */
+			if (e->end < b && ma_sh_command_word(lx, e->start) &&
+			    !(e->flags & MA_SH_F_ASSIGN) && ma_sh_plausible_command(s, e))
+				command = 1;
 			break;
 		}
 		default:
@@ -855,6 +860,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 		return; /* the line cannot run: nothing was injected */
 	if (sep_cmd)
 		ma_sh_set(hit, sep_pipe ? "cmd.pipe" : "cmd.separator", "critical", 0.99);
+	else if (command)
+		ma_sh_set(hit, "cmd.command", "critical", 0.95);
 	else if (redir_out)
 		ma_sh_set(hit, "cmd.redirection", "high", 0.95);
 	else if (param)

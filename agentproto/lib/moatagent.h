@@ -593,17 +593,21 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
  * redirections, here-documents and bash's here-strings, <(...), globs,
  * {a,b}). Fires when a user input of r (as given, or URL- or
  * HTML-decoded) is not data inside one word and adds syntax that runs: a
- * command substitution (always), or, when the line still parses, a
- * separator or pipe followed by a command (rule cmd.separator, cmd.pipe),
- * a redirection that writes, or reads a path (cmd.redirection), a
- * parameter expansion such as $IFS (cmd.expansion), brace expansion, a
- * glob in a path (/???/??t), a lone separator, or an option word after
+ * command substitution (always; cmd.substitution), or, when the line
+ * still parses: a separator or pipe followed by a command whose name can
+ * be a program -- a path, an expansion or a word with a lowercase letter
+ * (cmd.separator, cmd.pipe); a whole command, its name and more, written
+ * by the input (system(input); cmd.command); a redirection that writes a
+ * file the input names or duplicates a descriptor (cmd.redirection);
+ * $VAR, ${...} or {a,b} as a command's name (cmd.expansion,
+ * cmd.brace_expansion); a glob that is most of its path segment (*,
+ * *.txt, /???/??t; cmd.glob); or an option word after
  * the input closed the quotes it was put in (cmd.option). Words made by
  * whitespace alone (an unquoted "red shoes") do not fire: nothing runs
  * that the application did not name. An input that only breaks the line
  * (an apostrophe inside '...') does not fire either. Returns MOAT_BLOCK
  * (mode block: do not run it) or MOAT_ALLOW; allocates nothing unless it
- * fires; uses about 12 KB of the caller's stack. Without a request it
+ * fires; uses about 17 KB of the caller's stack. Without a request it
  * allows. Quoting every input ('...' with ' written as '\'') or, better,
  * an argv array without a shell needs no check.
  *

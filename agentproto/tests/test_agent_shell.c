@@ -268,6 +268,15 @@ static void argv_options_programs_and_shells(void **state)
 		const char *a[] = {"/tmp/x.sh", "a", NULL};
 		assert_int_equal(argv_check("/tmp/x.sh", a), MOAT_BLOCK);
 	}
+	{ /* the user writes the whole command: system(input), sh -c "$input" */
+		const char *a[] = {"sh", "-c", "nc -lvvp 4445 -e /bin/sh", NULL};
+		assert_int_equal(argv_check("nc -lvvp 4445 -e /bin/sh", a), MOAT_BLOCK);
+		assert_int_equal(shell3("cat /etc/passwd", "", "cat /etc/passwd", ""), MOAT_BLOCK);
+		/* a name that is also an argument elsewhere in the line is no command */
+		assert_int_equal(
+		    shell3("docker-compose", "which ", "docker-compose", " && docker-compose up"),
+		    MOAT_ALLOW);
+	}
 	{ /* a shell's -c script is a command line */
 		const char *a[] = {"/bin/sh", "-c", "nslookup x;id", NULL};
 		const char *b[] = {"bash", "-lc", "nslookup 'x;id'", NULL};
