@@ -217,6 +217,10 @@ static void text_full_of_shell_words_is_allowed(void **state)
 	assert_int_equal(unq("12.5 x 12.5&quot;"), MOAT_ALLOW);   /* a character reference */
 	assert_int_equal(tail("WHERE?"), MOAT_ALLOW);
 	assert_int_equal(unq("x > y"), MOAT_ALLOW); /* writes "y": no path from the input */
+	/* Unicode look-alikes of ; | & $ are letters to sh */
+	assert_int_equal(unq("x\xef\xbc\x9b id \xef\xbd\x9c sh \xef\xbc\x86 \xef\xbc\x84"
+	                     "IFS"),
+	                 MOAT_ALLOW);
 	assert_int_equal(unq("BLAH <A HREF=\"/X\">FOO</A>"), MOAT_ALLOW); /* reads, runs nothing */
 	assert_int_equal(unq("{% $NUM_VIEWS %} {a,b}"), MOAT_ALLOW);      /* words, not programs */
 }
