@@ -1,21 +1,7 @@
 // Moat dashboard: the shell (sign in, who am I, sign out) and the router.
-// Routes live in the URL hash, so every screen can be bookmarked and the
-// server serves only static files:
-//   #/projects                      projects list and create
-//   #/p/{slug} or #/p/{slug}/overview  a project's overview (live)
-//   #/p/{slug}/events?{filters}     a project's events (filters as the API's)
-//   #/p/{slug}/events/{id}          one event
-//   #/p/{slug}/attacks?{filters}    attacks grouped (events/groups)
-//   #/p/{slug}/tokens               the project's tokens
-//   #/p/{slug}/agents?{filters}     the project's agents
-//   #/p/{slug}/channels             notification channels
-//   #/p/{slug}/channels/{id}        one channel and its delivery log
-//   #/users                         users (admins)
-//   #/audit?{filters}               the audit log (admins)
-//   #/p/{slug}/policy               the environments' policies
-//   #/p/{slug}/policy/{env}[?days=N]  one policy's form and JSON editor
-//   #/p/{slug}/policy/{env}/history[?from=A&to=B]  versions, diff, rollback
-// Every string that comes from the server is rendered as text (dom.js).
+// Routes live in the URL hash (ROUTES; a list's filters in its query, as
+// the API names them), so every screen can be bookmarked and the server
+// serves only static files. Server strings are rendered as text (dom.js).
 import { api, problemText, setCsrf } from './api.js';
 import { h, errorBox, field, postForm } from './dom.js';
 import { projectsView } from './projects.js';
@@ -29,6 +15,15 @@ import { auditView } from './audit.js';
 import { policyPickerView, policyEditorView } from './policy.js';
 import { policyHistoryView } from './policyhistory.js';
 import { overviewView } from './overview.js';
+
+// [the route's segments ('*': any one, passed to the view in order), view]
+const ROUTES = [
+  ['projects', projectsView], ['', projectsView], ['users', usersView], ['audit', auditView],
+  ['p/*', overviewView], ['p/*/overview', overviewView], ['p/*/attacks', attacksView],
+  ['p/*/events', eventsView], ['p/*/events/*', eventView], ['p/*/agents', agentsView], ['p/*/tokens', tokensView],
+  ['p/*/channels', channelsView], ['p/*/channels/*', channelView], ['p/*/policy', policyPickerView],
+  ['p/*/policy/*', policyEditorView], ['p/*/policy/*/history', policyHistoryView],
+];
 
 const $ = (id) => document.getElementById(id);
 let me = null;
@@ -101,39 +96,16 @@ async function render() {
     else a.removeAttribute('aria-current');
   }
   const ctx = { me, query, onCleanup: (f) => { cleanup = f; }, setView, sessionEnded, refresh: render };
+  const route = ROUTES.find(([pattern]) => {
+    const p = pattern ? pattern.split('/') : [];
+    return p.length === parts.length && p.every((x, i) => (x === '*' ? parts[i] : x === parts[i]));
+  });
   try {
-    if (parts[0] === 'p' && parts[1] && parts[2] === 'events' && parts[3]) {
-      await eventView(ctx, parts[1], parts[3]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'events') {
-      await eventsView(ctx, parts[1]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'attacks') {
-      await attacksView(ctx, parts[1]);
-    } else if (parts[0] === 'p' && parts[1] && (parts.length === 2 || (parts[2] === 'overview' && parts.length === 3))) {
-      await overviewView(ctx, parts[1]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'tokens') {
-      await tokensView(ctx, parts[1]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'agents') {
-      await agentsView(ctx, parts[1]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'channels' && parts[3]) {
-      await channelView(ctx, parts[1], parts[3]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'channels') {
-      await channelsView(ctx, parts[1]);
-    } else if (parts[0] === 'users') {
-      await usersView(ctx);
-    } else if (parts[0] === 'audit') {
-      await auditView(ctx);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'policy' && parts[3] && parts[4] === 'history') {
-      await policyHistoryView(ctx, parts[1], parts[3]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'policy' && parts[3] && !parts[4]) {
-      await policyEditorView(ctx, parts[1], parts[3]);
-    } else if (parts[0] === 'p' && parts[1] && parts[2] === 'policy' && !parts[3]) {
-      await policyPickerView(ctx, parts[1]);
-    } else if (parts[0] === 'projects' || parts.length === 0) {
-      await projectsView(ctx);
-    } else {
-      setView('Not found', h('h1', {}, 'Not found'),
+    if (!route) {
+      return setView('Not found', h('h1', {}, 'Not found'),
         h('p', {}, 'This page does not exist. ', h('a', { href: '#/projects' }, 'Go to the projects.')));
     }
+    await route[1](ctx, ...parts.filter((_, i) => route[0].split('/')[i] === '*'));
   } catch (e) {
     if (e && e.status === 401) {
       me = null;

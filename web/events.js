@@ -3,7 +3,7 @@
 // paging by cursor, and one event's detail. Event fields are written by
 // attackers: they are only ever rendered as text (dom.js).
 import { api, get, problemText, projectPath } from './api.js';
-import { openLive } from './live.js';
+import { openLive, showState } from './live.js';
 import { bulkTriagePanel } from './triage.js';
 import { h, txt, formatTime, loading, announce, routeHref, projectNav, INTERCEPTORS, plural, button, busy, pager, cursorPage, detail,
   filterForm as form, filtersOf as pick } from './dom.js';
@@ -136,10 +136,7 @@ export async function eventsView(ctx, slug) {
     const live = openLive({
       slug,
       filters: feedFilters,
-      onState: (s) => {
-        liveState.textContent = { connecting: 'Connecting to live updates…', live: 'Live', lost: 'Live updates lost; reconnecting…' }[s];
-        liveState.className = `live-${s}`;
-      },
+      onState: showState(liveState),
       onEvent: (ev) => {
         if (!paused) prepend([ev]);
         else if (pending.length < MAX_PENDING) pending.push(ev);

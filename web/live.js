@@ -8,6 +8,12 @@ import { api } from './api.js';
 
 const PROTOCOL = 'moat.live.v1';
 
+// The feed's state in a status element (its class: live-{state}).
+export const showState = (el) => (s) => {
+  el.textContent = { connecting: 'Connecting to live updates…', live: 'Live', lost: 'Live updates lost; reconnecting…' }[s];
+  el.className = `live-${s}`;
+};
+
 // opts: {slug, filters (the feed's: environment, interceptor, action,
 // severity), notes (true: also agent and policy notes), onEvent(e),
 // onNote(msg) (msg.type 'agents' or 'policy'), onDropped(n),

@@ -6,9 +6,9 @@
 // `dropped` read again too. Attacker text (endpoints, addresses) is only
 // text (dom.js); the chart draws on a canvas, no HTML legend or tooltip.
 import { get, projectPath } from './api.js';
-import { openLive } from './live.js';
+import { openLive, showState } from './live.js';
 import { loadChart } from './charts.js';
-import { h, loading, errorBox, routeHref, projectNav } from './dom.js';
+import { h, loading, errorBox, routeHref, projectNav, table, scrollBox } from './dom.js';
 
 const COLORS = { // Okabe-Ito
   sql_injection: '#0072b2', nosql_injection: '#56b4e9', xss: '#e69f00', ssrf: '#009e73',
@@ -23,14 +23,10 @@ function soon(fn, ms) {
   return d;
 }
 
-// A table in a box that scrolls by itself (and the keyboard reaches);
-// heads starting with '#' are number columns; rows: [attrs, cells].
-function table(id, caption, heads, rows) {
-  return h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': caption }, h('table', { id },
-    h('caption', { class: 'sr-only' }, caption),
-    h('thead', {}, h('tr', {}, heads.map((t) => h('th', { scope: 'col', class: t[0] === '#' ? 'num' : null }, t.replace('#', ''))))),
-    h('tbody', {}, rows.map(([attrs, cells]) => h('tr', attrs, cells)))));
-}
+// A table in its own scroller; heads starting with '#' are number columns;
+// rows: [attrs, cells].
+const grid = (id, caption, heads, rows) => scrollBox(caption, table(id, caption,
+  heads.map((t) => (t[0] === '#' ? [t.slice(1), 'num'] : t)), rows.map(([attrs, cells]) => h('tr', attrs, cells))));
 const td = (cls, ...c) => h('td', { class: cls }, ...c);
 
 function chartData(s) {
@@ -82,7 +78,7 @@ export async function overviewView(ctx, slug) {
     el['ov-logged'].textContent = stats.by_action.logged;
   };
   const tops = (id, list, key, head) => (list.length
-    ? table(id, `Top: ${head}`, [head, '#Events'], list.map((r) => [{}, [
+    ? grid(id, `Top: ${head}`, [head, '#Events'], list.map((r) => [{}, [
       td('cut', h('a', { href: routeHref(['p', slug, 'events'], new URLSearchParams({ [key]: r[key] })), title: r[key] }, r[key])),
       td('num', r.count)]]))
     : h('p', { class: 'state', id }, 'None in the last 24 hours.'));
@@ -112,7 +108,7 @@ export async function overviewView(ctx, slug) {
       const b = await get(projectPath(slug, '/agents?online=true&limit=1'));
       if (closed) return;
       el['ov-online'].textContent = b.rollout.reduce((a, r) => a + r.online, 0);
-      put('ov-rollout-box', table('ov-rollout', 'Policy rollout', ['Environment', '#Latest version', '#Online agents',
+      put('ov-rollout-box', grid('ov-rollout', 'Policy rollout', ['Environment', '#Latest version', '#Online agents',
         '#On the latest', '#On an older one', '#Offline'], b.rollout.map((r) => [{ 'data-env': r.environment },
         [h('th', { scope: 'row' }, r.environment), td('num latest', `v${r.latest_version}`), td('num online', r.online),
           td('num on-latest', r.on_latest), td('num older', r.online - r.on_latest), td('num offline', r.offline)]])));
@@ -125,8 +121,7 @@ export async function overviewView(ctx, slug) {
     filters: {},
     notes: true,
     onState: (s) => {
-      live.textContent = { connecting: 'Connecting to live updates…', live: 'Live', lost: 'Live updates lost; reconnecting…' }[s];
-      live.className = `live-${s}`;
+      showState(live)(s);
       if (s === 'live') { // what happened meanwhile
         statsSoon();
         agentsSoon();
