@@ -4,7 +4,7 @@
 // fields, a stale save, history with the diff of two versions, rollback, and
 // the viewer's read-only editor.
 import assert from 'node:assert/strict';
-import { event, unique, ADMIN_PASSWORD } from './harness.mjs';
+import { event, unique, ADMIN_PASSWORD, waitOutput } from './harness.mjs';
 import { PAYLOADS } from './xss.mjs';
 
 async function project(admin, events = []) {
@@ -24,6 +24,12 @@ async function versions(admin, slug) {
 async function openEditor(ctx, page, slug) {
   await page.goto(`${ctx.srv.base}/#/p/${slug}/policy/production`);
   await page.locator('#pf-interceptors-sql_injection-mode').waitFor();
+}
+
+// Waits until the element's text is exactly want.
+async function waitText(page, sel, want) {
+  await page.waitForFunction(([s, w]) => document.querySelector(s)?.textContent === w, [sel, want])
+    .catch(async () => { throw new Error(`${sel}: want ${want}, have ${await page.locator(sel).first().textContent().catch(() => null)}`); });
 }
 
 // The text of one impact cell (interceptor row, kind column).
@@ -426,5 +432,30 @@ export const POLICY_TESTS = [
     await page.getByRole('button', { name: 'Create environment' }).click();
     await page.locator('#create-env + .error').filter({ hasText: /./ }).waitFor();
     assert.equal(await page.locator('#create-env + .error').getAttribute('role'), 'alert');
+  }],
+
+  ['policy: saved in the editor, the new version reaches a running moat-agent-demo, seen in the overview without a reload', async (ctx, admin) => {
+    const { slug, token } = await project(admin);
+    const demo = ctx.spawn('moat-agent-demo', ['--url', `ws://127.0.0.1:${ctx.srv.agentPort}/v1/agent`, '--token', token,
+      '--env', 'production', '--id', 'demo-policy-1', '--hostname', 'demo-host']);
+    await waitOutput(demo, /policy version 1 /);
+    const page = await ctx.page();
+    await ctx.signIn(page);
+    await openEditor(ctx, page, slug);
+    await page.evaluate(() => { window.__noReload = true; });
+    await page.getByRole('group', { name: 'command_injection' }).getByLabel('Mode').selectOption('block');
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#policy-saved', { hasText: 'Saved as version 2.' }).waitFor();
+    // to the overview by the project's navigation: a hash change
+    await page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Overview' }).click();
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    const row = '#ov-rollout tr[data-env="production"]';
+    await waitText(page, `${row} .latest`, 'v2');
+    await waitText(page, `${row} .on-latest`, '1');
+    await waitText(page, `${row} .older`, '0'); // the agent runs v2: it applied it
+    await waitText(page, `${row} .online`, '1');
+    await waitOutput(demo, /policy version 2 /);
+    assert.equal(await page.evaluate(() => window.__noReload), true, 'no reload');
   }],
 ];
