@@ -387,6 +387,16 @@ struct ma_sql_hit {
 void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
                     struct ma_sql_hit *hit);
 
+/* ---- ma_prompt.c ---- */
+
+/* Normalises untrusted prompt text into out (cap bytes): look-alikes
+ * folded, zero-width removed, lowercase, whitespace runs one space.
+ * Returns the length; *mixed counts mixed-script words. */
+size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed);
+/* The score of text (len (size_t)-1: NUL-terminated); *rule (when not
+ * NULL) the strongest family's rule, or NULL. */
+double ma_prompt_score(const char *text, size_t len, const char **rule);
+
 /* ---- ma_request.c ---- */
 
 #define MA_INPUT_FORMS 4 /* the value as given, URL-decoded once, twice, HTML-decoded */
@@ -422,6 +432,8 @@ struct ma_finding {
 const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n);
 /* The mode for interceptor (policy, exclusions for param); no policy: monitor. */
 int ma_request_mode(const struct moat_request *r, const char *interceptor, const char *param);
+/* The policy's threshold for interceptor, or -1 (none, or no policy). */
+double ma_request_threshold(const struct moat_request *r, const char *interceptor);
 /* Reports a finding under the mode the policy gives its parameter: returns
  * MOAT_BLOCK, MOAT_ALLOW (monitor), or -1 when an exclusion turns it off
  * (the caller then looks further). Allocates: only on this path. */

@@ -491,6 +491,11 @@ int ma_request_mode(const struct moat_request *r, const char *interceptor, const
 	return moat_policy_decide(r->policy, interceptor, r->endpoint, param, r->source_ip, 0);
 }
 
+double ma_request_threshold(const struct moat_request *r, const char *interceptor)
+{
+	return r && r->policy ? moat_policy_threshold(r->policy, interceptor) : -1;
+}
+
 int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 {
 	int mode = ma_request_mode(r, fd->interceptor, fd->input ? fd->input->param : NULL);

@@ -584,6 +584,56 @@ int moat_url_curl_resolve(const struct moat_url_target *t, char *buf, size_t cap
 int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, const char *file,
                         int line, const char *function);
 
+/* ---- llm_prompt_injection: prompts about to be sent to an LLM ---- */
+
+/* The threshold when the policy sets none (the server's default too). */
+#define MOAT_PROMPT_THRESHOLD 0.8
+
+/*
+ * llm_prompt_injection: call it with the whole prompt just before it goes
+ * to the model. The untrusted part is each user input of r found in the
+ * prompt (as given, or URL- or HTML-decoded), and/or the explicit span
+ * [uoff, uoff + ulen) of the prompt (ulen 0: none) -- a retrieved
+ * document, a web page, an e-mail. Only the untrusted part is scored;
+ * the application's own instructions around it never are.
+ * The score (0..1, written to *score when score is not NULL) is the
+ * noisy-OR of weighted features of five families, on text normalised for
+ * case, whitespace, Unicode look-alikes, zero-width characters, leet and
+ * spaced-out letters: instruction override ("ignore the previous
+ * instructions", "new task:"), role play / persona switch ("you are now
+ * DAN", "developer mode"), system-prompt extraction ("repeat the text
+ * above", "what is your password"), delimiter injection (fake system /
+ * assistant turns, chat-template tokens, a flood of one repeated token)
+ * and encoded instructions (base64 / hex runs decoded and scored again,
+ * rot13, mixed-script words). It fires when the score reaches the
+ * policy's threshold (MOAT_PROMPT_THRESHOLD by default); the event's rule
+ * names the strongest family ("prompt.override" ...) and its details the
+ * score. Text that only talks about prompt injection (an article quoting
+ * "ignore previous instructions") scores like an attack: judge such
+ * inputs with a higher threshold or an exclusion. Returns MOAT_BLOCK or
+ * MOAT_ALLOW; without a request it allows (the score is still computed).
+ * Allocates nothing unless it fires; uses about 40 KB of stack.
+ *
+ *     char prompt[8192];
+ *     int n = snprintf(prompt, sizeof prompt,
+ *                      "Summarise this review for the shop owner:\n%s", review);
+ *     double s;
+ *     // the review came in as body.review (moat_request_add_json)
+ *     if (moat_check_prompt(req, prompt, (size_t)n, 0, 0, &s) == MOAT_BLOCK)
+ *             return respond(403);
+ *     // or, for a fetched page not among the inputs: mark it
+ *     moat_check_prompt(req, prompt, (size_t)n, (size_t)n - strlen(page), strlen(page), &s);
+ */
+#define moat_check_prompt(r, prompt, len, uoff, ulen, score)                                       \
+	moat_check_prompt_at((r), (prompt), (len), (uoff), (ulen), (score), __FILE__, __LINE__,    \
+	                     __func__)
+int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len, size_t uoff,
+                         size_t ulen, double *score, const char *file, int line,
+                         const char *function);
+/* The score alone (0..1) of untrusted text (len (size_t)-1: NUL-terminated),
+ * as moat_check_prompt computes it. No request, no allocation. */
+double moat_prompt_score(const char *text, size_t len);
+
 /*
  * command_injection, for a command line run by a shell (system(), popen(),
  * execl("/bin/sh", "sh", "-c", cmd)): call it with the exact line just
