@@ -65,14 +65,14 @@ struct ma_pr_pat {
 #define V_IGN "ignore~|disregard~|forget~|bypass~|override~|overlook~|neglect~|abandon~|discard~|dismiss~"
 #define Q_PREV "previous|prior|above|earlier|preceding|former|original|initial|old|past|system|all|any|every|foregoing|aforementioned|prev"
 #define N_INSTR "instruction~|direction~|rule~|prompt~|guideline~|command~|order~|directive~|context|constraint~|restriction~|programming|guidance|polic~|conversation|limitation~|filter~|training|safeguard~|text|message~|task~"
-#define V_SHOW "repeat~|print~|output~|show~|reveal~|display~|tell|give|write|recite~|spell~|list|leak~|dump~|share|summari~|translate|copy|expose~|disclose~|paste|provide|state|type|echo"
+#define V_SHOW "confirm~|verify|repeat~|print~|output~|show~|reveal~|display~|tell|give|write|recite~|spell~|list|leak~|dump~|share|summari~|translate|copy|expose~|disclose~|paste|provide|state|type|echo"
 #define Q_MINE "your|the|all|above|previous|initial|original|system|hidden|secret|prior|preceding|full|entire|exact|verbatim|internal|pre|whole"
 #define N_SECRET "instruction~|prompt~|rule~|password~|passcode~|passphrase~|guideline~|directive~|configuration|preprompt|initiali~"
 
 static const struct ma_pr_pat ma_pr_pats[] = {
     /* ---- override ---- */
     {PF_OVERRIDE, 0.9, V_IGN " * " Q_PREV " * " N_INSTR},
-    {PF_OVERRIDE, 0.75, "ignore~|disregard~|forget~ * previous|prior|above|earlier|preceding|everything|all_that|what_i_said|what_you_were"},
+    {PF_OVERRIDE, 0.75, "ignore~|disregard~|forget~|overlook~ * previous|prior|above|earlier|preceding|everything|everthing|all_that|what_i_said|what_you_were"},
     {PF_OVERRIDE, 0.8, V_IGN " * your|these|those|the|my * instruction~|rule~|prompt~|guideline~|programming|directive~|training|restriction~|constraint~"},
     {PF_OVERRIDE, 0.8, "dont|not|never|stop * follow~|obey~|heed~ * " Q_PREV "|your|the * " N_INSTR},
     {PF_OVERRIDE, 0.75, "new|updated|real|actual|true|revised|latest * instruction~|rule~|directive~|prompt|objective|order~|mission|guideline~"},
@@ -86,7 +86,7 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_OVERRIDE, 0.5, "begin|start * new|real|actual * instruction~|prompt|message|task|session|conversation|rules"},
     {PF_OVERRIDE, 0.4, "respond|reply|answer|output|print|say|write|return * only|exactly|just|verbatim|simply"},
     {PF_OVERRIDE, 0.35, "you must|shall|will|should always|now|only|never * say|output|print|respond|reply|write|answer|return"},
-    {PF_OVERRIDE, 0.4, "no_matter|regardless what|of * instruction~|rule~|prompt|previous|above|anything|input|says|said"},
+    {PF_OVERRIDE, 0.6, "no_matter|regardless what|of * instruction~|rule~|prompt|previous|above|anything|input|says|said"},
     {PF_OVERRIDE, 0.5, "important|urgent|attention|note * new|updated|override|ignore~|instruction~|admin~"},
     {PF_OVERRIDE, 0.5, "admin~|administrator~|developer~|sudo|operator * override|mode|command~|access|instruction~|authori~"},
     {PF_OVERRIDE, 0.45, "say|output|print|respond|reply|write|return * access_granted|allowed|approved"},
@@ -98,7 +98,9 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_OVERRIDE, 0.35, "test|testing|debug|maintenance|safe mode"},
     {PF_OVERRIDE, 0.4, "your * response|reply|answer|output * must|should|will * start|begin"},
     {PF_OVERRIDE, 0.3, "after * that|this|completing|finishing|answering * also|please|you * must|should|include|add|insert|append|execute|run"},
+    {PF_OVERRIDE, 0.45, "you_have_been|youve_been|you_were|you_are told|instructed|programmed"},
     /* ---- role play / persona switch ---- */
+    {PF_ROLEPLAY, 0.5, "im|i_am * your developer~|creator|admin~|administrator|owner|operator|programmer|maker|boss"},
     {PF_ROLEPLAY, 0.6, "you_are|youre|u_r|you_will now|no_longer"},
     {PF_ROLEPLAY, 0.4, "act|acting|behave as|like"},
     {PF_ROLEPLAY, 0.45, "pretend|imagine|suppose * to_be|you_are|youre|that_you"},
@@ -106,7 +108,7 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_ROLEPLAY, 0.85, "dan|stan|dude|aim|mongo mode|prompt|persona|jailbreak"},
     {PF_ROLEPLAY, 0.9, "do anything now"},
     {PF_ROLEPLAY, 0.85, "jailbreak~|jailbroken|unjailbroken"},
-    {PF_ROLEPLAY, 0.75, "developer|dev|god|debug|admin|unrestricted|unfiltered|evil|opposite|chaos|sudo|root mode"},
+    {PF_ROLEPLAY, 0.75, "developer|dev|god|debug|admin|unrestricted|unfiltered|evil|opposite|chaos|sudo|root|override|maintenance|system|superuser mode"},
     {PF_ROLEPLAY, 0.55, "no|without|free_of|free_from|zero|any * restriction~|filter~|censor~|ethic~|moral~|safeguard~|guardrail~"},
     {PF_ROLEPLAY, 0.4, "unfiltered|uncensored|unrestricted|unbound|unaligned|unethical|amoral"},
     {PF_ROLEPLAY, 0.6, "stay|remain|keep in character"},
@@ -117,7 +119,7 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_ROLEPLAY, 0.5, "break~|escape~|bypass~ * out_of|free_of * your|the * rules|restrictions|character|programming|system|constraints|guidelines"},
     /* ---- system-prompt extraction ---- */
     {PF_EXTRACTION, 0.9, V_SHOW " * " Q_MINE " * " N_SECRET},
-    {PF_EXTRACTION, 0.8, "what|whats * are|is|were|was your|the * instruction~|rule~|prompt~|password~|passcode~|directive~|guideline~|system_prompt"},
+    {PF_EXTRACTION, 0.8, "what|whats * are|is|were|was your|the * instruction~|rule~|prompt~|password~|passcode~|directive~|guideline~|system_prompt|secret|secret_key|api_key|credential~"},
     {PF_EXTRACTION, 0.85, "text|words|everything|instruction~|prompt~|message~ above|so_far|before_this"},
     {PF_EXTRACTION, 0.7, "system|initial|pre prompt~|instruction~"},
     {PF_EXTRACTION, 0.7, "above|previous|prior|preceding|initial|original|hidden|secret prompt~|instruction~|text|password~|passcode~"},
@@ -778,7 +780,7 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 	thr = ma_request_threshold(r, "llm_prompt_injection");
 	if (thr < 0)
 		thr = MOAT_PROMPT_THRESHOLD;
-	if (best >= thr) {
+	if (best + 1e-9 >= thr) {
 		char sv[16];
 		struct ma_finding fd = {
 		    .interceptor = "llm_prompt_injection",
