@@ -54,7 +54,7 @@ $(BUILD)/shop: agentproto/examples/shop.c $(BUILD)/libmoatagent.a
 # ModSecurity + the OWASP CRS, side by side (--crs).
 BENCH_CRS_FLAGS = $(shell pkg-config --exists modsecurity 2>/dev/null && echo -DMOAT_BENCH_MODSECURITY)
 BENCH_CRS_LIBS  = $(shell pkg-config --libs modsecurity 2>/dev/null)
-$(BUILD)/bench-detect: bench/detect/detect.c bench/detect/cmdpath.c $(wildcard bench/detect/*.h) $(BUILD)/libmoatagent.a
+$(BUILD)/bench-detect: bench/detect/detect.c bench/detect/cmdpath.c bench/detect/prompt.c $(wildcard bench/detect/*.h) $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(BENCH_CRS_FLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(BENCH_CRS_LIBS)
 
 # A static pattern rule, so it never competes with the server tests' rule.

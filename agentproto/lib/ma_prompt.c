@@ -406,7 +406,8 @@ static int ma_pr_alt_at(const struct ma_pr_words *w, int i, const char *alt, siz
 		size_t y = x;
 		while (y < al && alt[y] != '_')
 			y++;
-		if (i + k >= w->n || !ma_pr_word_is(w, i + k, alt + x, y - x))
+		if (i + k >= w->n || w->t[w->s[i + k]] != alt[x] ||
+		    !ma_pr_word_is(w, i + k, alt + x, y - x))
 			return 0;
 		k++;
 		x = y + 1;
@@ -449,24 +450,42 @@ static int ma_pr_match(const struct ma_pr_words *w, int i, const char *p)
 	return 0;
 }
 
-/* Scores the phrase patterns of the families in mask over w. */
+/* The first letters a pattern's first word may start with, as a bit mask
+ * (bit 26: any other byte). */
+static uint32_t ma_pr_bit(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static uint32_t ma_pr_first_mask(const char *p)
+{
+	uint32_t m = ma_pr_bit((unsigned char)p[0]);
+
+	for (size_t i = 0; p[i] && p[i] != ' '; i++)
+		if (p[i] == '|' && p[i + 1])
+			m |= ma_pr_bit((unsigned char)p[i + 1]);
+	return m;
+}
+
+/* Scores the phrase patterns over w (family_override >= 0: every match
+ * counts for that family, scaled). */
 static void ma_pr_phrases(const struct ma_pr_words *w, struct ma_pr_score *sc, double scale,
                           int family_override)
 {
-	for (size_t k = 0; k < MA_PR_NPATS; k++) {
-		const struct ma_pr_pat *pt = &ma_pr_pats[k];
-		char first = pt->p[0];
-		if (sc->seen[k])
-			continue;
-		for (int i = 0; i < w->n; i++) {
-			/* cheap filter: a pattern's alternatives start with few letters */
-			if (first != '*' && !memchr(pt->p, w->t[w->s[i]], strcspn(pt->p, " ")))
+	uint32_t mask[MA_PR_NPATS];
+
+	for (size_t k = 0; k < MA_PR_NPATS; k++)
+		mask[k] = ma_pr_first_mask(ma_pr_pats[k].p);
+	for (int i = 0; i < w->n; i++) {
+		uint32_t bit = ma_pr_bit((unsigned char)w->t[w->s[i]]);
+		for (size_t k = 0; k < MA_PR_NPATS; k++) {
+			const struct ma_pr_pat *pt = &ma_pr_pats[k];
+			if (sc->seen[k] || !(mask[k] & bit))
 				continue;
 			if (ma_pr_match(w, i, pt->p)) {
 				sc->seen[k] = 1;
 				ma_pr_add(sc, family_override >= 0 ? family_override : pt->family,
 				          pt->w * scale);
-				break;
 			}
 		}
 	}

@@ -23,6 +23,7 @@
  * and number literal of its own as the request's inputs.
  *
  * SSRF (ssrf, benign-urls, url-parsing) and NoSQL (nosql): detect_web.h
+ * says how; prompts (prompt-injection, benign-prompts): prompt.c
  * says how. benign-user-input goes through every interceptor's sinks (a
  * hit in any is a false positive; the count per interceptor is printed).
  *
@@ -66,6 +67,8 @@ enum {
 	K_SH_BENIGN_OP,
 	K_PATH_ATTACK,
 	K_PATH_BENIGN_OP,
+	K_PROMPT_ATTACK,
+	K_PROMPT_BENIGN,
 };
 
 struct samples {
@@ -80,9 +83,10 @@ struct tally {
 	char name[256];
 	long cases, detected, fp, unchanged, checks;
 	struct samples ns;
-	long by[5];               /* benign-user-input: false positives per interceptor
+	long by[6];               /* benign-user-input: false positives per interceptor
 	                             (sql_injection, ssrf, nosql_injection,
-	                             command_injection, path_traversal) */
+	                             command_injection, path_traversal,
+	                             llm_prompt_injection) */
 	long crs_hit[2];          /* requests ModSecurity + CRS blocked, PL1 and PL2 */
 	struct samples crs_ns[2]; /* their cost */
 };
@@ -269,6 +273,10 @@ static int kind_of(const char *cat)
 		return K_PATH_ATTACK;
 	if (!strcmp(cat, "benign-paths"))
 		return K_PATH_BENIGN_OP;
+	if (!strcmp(cat, "prompt-injection"))
+		return K_PROMPT_ATTACK;
+	if (!strcmp(cat, "benign-prompts"))
+		return K_PROMPT_BENIGN;
 	return K_NONE;
 }
 
@@ -442,6 +450,8 @@ static int sql_operation(const char *op, size_t n, struct tally *file, struct ta
 #include "detect_web.h"
 /* command_injection and path_traversal: their sinks and benign operations */
 #include "cmdpath.c"
+/* llm_prompt_injection: the chat prompt sink */
+#include "prompt.c"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -518,9 +528,9 @@ static void print_row(const char *label, struct tally *t, int kind, int attack)
 	printf(" p50=%.2fus p99=%.2fus\n", pct(&t->ns, 0.5), pct(&t->ns, 0.99));
 	if (kind == K_SQL_BENIGN_INPUT)
 		printf("  %-58s sql_injection=%ld ssrf=%ld nosql_injection=%ld "
-		       "command_injection=%ld path_traversal=%ld\n",
+		       "command_injection=%ld path_traversal=%ld llm_prompt_injection=%ld\n",
 		       "  false positives by interceptor:", t->by[0], t->by[1], t->by[2], t->by[3],
-		       t->by[4]);
+		       t->by[4], t->by[5]);
 	if (crs_on)
 		for (int pl = 0; pl < 2; pl++)
 			printf("  %-58s %s=%-6ld (%6.2f%%) p50=%.0fus p99=%.0fus per request\n",
@@ -583,7 +593,8 @@ int main(int argc, char **argv)
 	policy = moat_policy_parse("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"},"
 	                           "\"ssrf\":{\"mode\":\"block\"},\"nosql_injection\":{\"mode\":\"block\"},"
 	                           "\"command_injection\":{\"mode\":\"block\"},"
-	                           "\"path_traversal\":{\"mode\":\"block\"}}}",
+	                           "\"path_traversal\":{\"mode\":\"block\"},"
+	                           "\"llm_prompt_injection\":{\"mode\":\"block\"}}}",
 	                           1, err, sizeof err);
 	if (!policy) {
 		fprintf(stderr, "policy: %s\n", err);
@@ -641,19 +652,20 @@ int main(int argc, char **argv)
 					/* every interceptor's sinks: a hit in any is a false positive */
 					const char *v = json_string_value(in);
 					size_t vl = json_string_length(in);
-					int h[5];
+					int h[6];
 					h[0] = sql_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					crs_skip = 1; /* CRS sees the input once (above) */
 					h[1] = url_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					h[2] = nosql_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					h[3] = shell_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
 					h[4] = path_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
+					h[5] = prompt_input(v, vl, &ft, &cat, buf, cap);
 					crs_skip = 0;
-					for (int k = 0; k < 5; k++) {
+					for (int k = 0; k < 6; k++) {
 						ft.by[k] += h[k];
 						cat.by[k] += h[k];
 					}
-					hit = h[0] || h[1] || h[2] || h[3] || h[4];
+					hit = h[0] || h[1] || h[2] || h[3] || h[4] || h[5];
 				} else if (kind == K_URL_ATTACK && json_is_string(in)) {
 					hit = url_input(json_string_value(in), json_string_length(in),
 					                &ft, &cat, &unchanged, buf, cap);
@@ -692,6 +704,10 @@ int main(int argc, char **argv)
 					hit = path_operation(json_string_value(op),
 					                     json_string_length(op), &ft, &cat, buf,
 					                     cap);
+				} else if ((kind == K_PROMPT_ATTACK || kind == K_PROMPT_BENIGN) &&
+				           json_is_string(in)) {
+					hit = prompt_input(json_string_value(in), json_string_length(in),
+					                   &ft, &cat, buf, cap);
 				} else if (kind == K_SQL_BENIGN_OP && json_is_string(op)) {
 					hit = sql_operation(json_string_value(op),
 					                    json_string_length(op), &ft, &cat);
