@@ -82,7 +82,8 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_OVERRIDE, 0.4, "instead * say|output|print|respond|reply|write|answer|return|type|repeat"},
     {PF_OVERRIDE, 0.45, "your * only|new|sole|real|primary|single * task|job|goal|purpose|objective|function|mission"},
     {PF_OVERRIDE, 0.55, "override|overwrite|supersede~ * instruction~|rule~|prompt|programming|previous|system|all"},
-    {PF_OVERRIDE, 0.5, "end of * instruction~|prompt|system|input|rules|context|conversation|simulation|session|document|text"},
+    {PF_OVERRIDE, 0.5, "end of * instruction~|prompt|system|input|rules|context|conversation|simulation|session|document|text|buffer|user_input|untrusted|log|transcript|data|message"},
+    {PF_OVERRIDE, 0.5, "end|begin|start untrusted|trusted|user|real|admin|system * input|message|instruction~|prompt|section|block"},
     {PF_OVERRIDE, 0.5, "begin|start * new|real|actual * instruction~|prompt|message|task|session|conversation|rules"},
     {PF_OVERRIDE, 0.4, "respond|reply|answer|output|print|say|write|return * only|exactly|just|verbatim|simply"},
     {PF_OVERRIDE, 0.35, "you must|shall|will|should always|now|only|never * say|output|print|respond|reply|write|answer|return"},
@@ -90,7 +91,9 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_OVERRIDE, 0.5, "important|urgent|attention|note * new|updated|override|ignore~|instruction~|admin~"},
     {PF_OVERRIDE, 0.5, "admin~|administrator~|developer~|sudo|operator * override|mode|command~|access|instruction~|authori~"},
     {PF_OVERRIDE, 0.45, "say|output|print|respond|reply|write|return * access_granted|allowed|approved"},
-    {PF_OVERRIDE, 0.3, "access granted"},
+    {PF_OVERRIDE, 0.45, "access|permission granted|allowed|approved"},
+    {PF_OVERRIDE, 0.55, "correct|right|valid|true password~|passcode~|access_code|code|credential~|key * entered|provided|verified|input|given|accepted|received|registered|detected|confirmed"},
+    {PF_OVERRIDE, 0.4, "user|you|i * entered|provided|typed|gave|input|know|have * the * correct|right|valid|true * password~|passcode~|access_code|code|credential~"},
     {PF_OVERRIDE, 0.4, "pay no|little attention"},
     {PF_OVERRIDE, 0.4, "unless * you * say|output|print|respond|reply|write"},
     {PF_OVERRIDE, 0.4, "when|whenever|if * you * see|read|receive|encounter|are_asked * say|output|print|respond|reply|write|answer"},
@@ -521,6 +524,43 @@ static void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 	}
 	if (roles)
 		ma_pr_add(sc, PF_DELIMITER, roles > 1 ? 0.7 : 0.5);
+	/* a separator line: eight or more of one symbol (=====, >>>>, %%%%) */
+	for (size_t i = 0, run = 0; i < n; i++) {
+		run = i && t[i] == t[i - 1] && strchr("=-*#>%~_<+", t[i]) && t[i] ? run + 1 : 0;
+		if (run >= 7) {
+			ma_pr_add(sc, PF_DELIMITER, 0.3);
+			break;
+		}
+	}
+}
+
+/* Output forcing: a verb of saying right before a short quoted phrase
+ * ("say \"Access Granted\"", "respond with 'yes'") tells the model what to
+ * output, the aim of a hijacked prompt. */
+static void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
+{
+	static const char verbs[] = "say|output~|print~|respond~|reply|answer|write|type|return|"
+	                            "proclaim~|state|repeat|prefix~|begin~|start~|end~|include";
+	for (int i = 0; i < w->n; i++) {
+		size_t p = (size_t)w->s[i] + w->l[i];
+		const char *q;
+		if (!ma_pr_word_is(w, i, verbs, sizeof verbs - 1))
+			continue;
+		while (p < n && (w->t[p] == ' ' || w->t[p] == ':' || w->t[p] == '\n'))
+			p++;
+		if (p + 4 < n && !memcmp(w->t + p, "with", 4)) {
+			p += 4;
+			while (p < n && (w->t[p] == ' ' || w->t[p] == ':'))
+				p++;
+		}
+		if (p >= n || !strchr("\"'`[", w->t[p]) || !w->t[p])
+			continue;
+		q = memchr(w->t + p + 1, w->t[p] == '[' ? ']' : w->t[p], n - p - 1 < 40 ? n - p - 1 : 40);
+		if (q && q > w->t + p + 1) {
+			ma_pr_add(sc, PF_OVERRIDE, 0.45);
+			return;
+		}
+	}
 }
 
 /* A flood: one short token repeated 40 times or more in a row (a known way
@@ -693,6 +733,7 @@ static double ma_pr_score_text(const char *s, size_t n, int depth, struct ma_pr_
 	ma_pr_phrases(&w, out, 1.0, -1);
 	ma_pr_flood(&w, t, tn, out);
 	ma_pr_glued(&w, out);
+	ma_pr_forcing(&w, tn, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
 	if (depth == 0) {
