@@ -42,17 +42,17 @@
 
 #include <string.h>
 
-#define MA_PR_WIN 6144     /* input bytes judged at once; longer text in windows */
+#define MA_PR_WIN     6144 /* input bytes judged at once; longer text in windows */
 #define MA_PR_OVERLAP 256  /* windows overlap so a phrase on a boundary is seen */
-#define MA_PR_NORM 8192    /* normalised bytes of one window */
-#define MA_PR_WORDS 2048   /* words of one window */
+#define MA_PR_NORM    8192 /* normalised bytes of one window */
+#define MA_PR_WORDS   2048 /* words of one window */
 #define MA_PR_DECODED 2048 /* a base64 / hex run decoded for a second look */
 
 enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N };
 
-static const char *const ma_pr_family[PF_N] = {
-    "prompt.override", "prompt.roleplay", "prompt.extraction", "prompt.delimiter",
-    "prompt.encoded"};
+static const char *const ma_pr_family[PF_N] = {"prompt.override", "prompt.roleplay",
+                                               "prompt.extraction", "prompt.delimiter",
+                                               "prompt.encoded"};
 
 struct ma_pr_pat {
 	int family;
@@ -62,48 +62,104 @@ struct ma_pr_pat {
 
 /* Word alternatives reused below (kept in the patterns as text so that
  * each line reads on its own). */
-#define V_IGN "ignore~|disregard~|forget~|bypass~|override~|overlook~|neglect~|abandon~|discard~|dismiss~"
-#define Q_PREV "previous|prior|above|earlier|preceding|former|original|initial|old|past|system|all|any|every|foregoing|aforementioned|prev"
-#define N_INSTR "instruction~|direction~|rule~|prompt~|guideline~|command~|order~|directive~|context|constraint~|restriction~|programming|guidance|polic~|conversation|limitation~|filter~|training|safeguard~|text|message~|task~"
-#define V_SHOW "confirm~|verify|repeat~|print~|output~|show~|reveal~|display~|tell|give|write|recite~|spell~|list|leak~|dump~|share|summari~|translate|copy|expose~|disclose~|paste|provide|state|type|echo"
-#define Q_MINE "your|the|all|above|previous|initial|original|system|hidden|secret|prior|preceding|full|entire|exact|verbatim|internal|pre|whole"
-#define N_SECRET "instruction~|prompt~|rule~|password~|passcode~|passphrase~|guideline~|directive~|configuration|preprompt|initiali~"
+#define V_IGN                                                                                      \
+	"ignore~|disregard~|forget~|bypass~|override~|overlook~|neglect~|abandon~|discard~|"       \
+	"dismiss~"
+#define Q_PREV                                                                                     \
+	"previous|prior|above|earlier|preceding|former|original|initial|old|past|system|all|any|"  \
+	"every|foregoing|aforementioned|prev"
+#define N_INSTR                                                                                    \
+	"instruction~|direction~|rule~|prompt~|guideline~|command~|order~|directive~|context|"     \
+	"constraint~|restriction~|programming|guidance|polic~|conversation|limitation~|filter~|"   \
+	"training|safeguard~|text|message~|task~"
+#define V_SHOW                                                                                     \
+	"confirm~|verify|repeat~|print~|output~|show~|reveal~|display~|tell|give|write|recite~|"   \
+	"spell~|list|leak~|dump~|share|summari~|translate|copy|expose~|disclose~|paste|provide|"   \
+	"state|type|echo"
+#define Q_MINE                                                                                     \
+	"your|the|all|above|previous|initial|original|system|hidden|secret|prior|preceding|full|"  \
+	"entire|exact|verbatim|internal|pre|whole"
+#define N_SECRET                                                                                   \
+	"instruction~|prompt~|rule~|password~|passcode~|passphrase~|guideline~|directive~|"        \
+	"configuration|preprompt|initiali~"
 
 static const struct ma_pr_pat ma_pr_pats[] = {
     /* ---- override ---- */
     {PF_OVERRIDE, 0.9, V_IGN " * " Q_PREV " * " N_INSTR},
-    {PF_OVERRIDE, 0.75, "ignore~|disregard~|forget~|overlook~ * previous|prior|above|earlier|preceding|everything|everthing|all_that|what_i_said|what_you_were"},
-    {PF_OVERRIDE, 0.8, V_IGN " * your|these|those|the|my * instruction~|rule~|prompt~|guideline~|programming|directive~|training|restriction~|constraint~"},
-    {PF_OVERRIDE, 0.8, "dont|not|never|stop * follow~|obey~|heed~ * " Q_PREV "|your|the * " N_INSTR},
-    {PF_OVERRIDE, 0.75, "new|updated|real|actual|true|revised|latest * instruction~|rule~|directive~|prompt|objective|order~|mission|guideline~"},
-    {PF_OVERRIDE, 0.6, "instruction~|rule~|prompt|task * have|has|are|is|were|was * changed|updated|overridden|replaced|revoked|cancelled|canceled|void|invalid|outdated|obsolete|over|finished|complete~|ended|deprecated"},
-    {PF_OVERRIDE, 0.7, "above|previous|prior|preceding|earlier|old * instruction~|rule~|prompt~|text|message~|task~|directive~ * are|is|were|was * old|outdated|void|invalid|obsolete|fake|false|cancelled|canceled|deprecated|wrong|test|irrelevant|null|incorrect|expired|malicious"},
+    {PF_OVERRIDE, 0.75,
+     "ignore~|disregard~|forget~|overlook~ * "
+     "previous|prior|above|earlier|preceding|everything|everthing|all_that|what_i_said|what_you_"
+     "were"},
+    {PF_OVERRIDE, 0.8,
+     V_IGN " * your|these|those|the|my * "
+           "instruction~|rule~|prompt~|guideline~|programming|directive~|training|restriction~|"
+           "constraint~"},
+    {PF_OVERRIDE, 0.8,
+     "dont|not|never|stop * follow~|obey~|heed~ * " Q_PREV "|your|the * " N_INSTR},
+    {PF_OVERRIDE, 0.75,
+     "new|updated|real|actual|true|revised|latest * "
+     "instruction~|rule~|directive~|prompt|objective|order~|mission|guideline~"},
+    {PF_OVERRIDE, 0.6,
+     "instruction~|rule~|prompt|task * have|has|are|is|were|was * "
+     "changed|updated|overridden|replaced|revoked|cancelled|canceled|void|invalid|outdated|"
+     "obsolete|over|finished|complete~|ended|deprecated"},
+    {PF_OVERRIDE, 0.7,
+     "above|previous|prior|preceding|earlier|old * "
+     "instruction~|rule~|prompt~|text|message~|task~|directive~ * are|is|were|was * "
+     "old|outdated|void|invalid|obsolete|fake|false|cancelled|canceled|deprecated|wrong|test|"
+     "irrelevant|null|incorrect|expired|malicious"},
     {PF_OVERRIDE, 0.5, "from now on|onward|onwards"},
     {PF_OVERRIDE, 0.4, "instead * say|output|print|respond|reply|write|answer|return|type|repeat"},
-    {PF_OVERRIDE, 0.45, "your * only|new|sole|real|primary|single * task|job|goal|purpose|objective|function|mission"},
-    {PF_OVERRIDE, 0.55, "override|overwrite|supersede~ * instruction~|rule~|prompt|programming|previous|system|all"},
-    {PF_OVERRIDE, 0.5, "end of * instruction~|prompt|system|input|rules|context|conversation|simulation|session|document|text|buffer|user_input|untrusted|log|transcript|data|message"},
-    {PF_OVERRIDE, 0.5, "end|begin|start untrusted|trusted|user|real|admin|system * input|message|instruction~|prompt|section|block"},
-    {PF_OVERRIDE, 0.5, "begin|start * new|real|actual * instruction~|prompt|message|task|session|conversation|rules"},
-    {PF_OVERRIDE, 0.4, "respond|reply|answer|output|print|say|write|return * only|exactly|just|verbatim|simply"},
-    {PF_OVERRIDE, 0.35, "you must|shall|will|should always|now|only|never * say|output|print|respond|reply|write|answer|return"},
-    {PF_OVERRIDE, 0.6, "no_matter|regardless what|of * instruction~|rule~|prompt|previous|above|anything|input|says|said"},
-    {PF_OVERRIDE, 0.5, "important|urgent|attention|note * new|updated|override|ignore~|instruction~|admin~"},
-    {PF_OVERRIDE, 0.5, "admin~|administrator~|developer~|sudo|operator * override|mode|command~|access|instruction~|authori~"},
-    {PF_OVERRIDE, 0.45, "say|output|print|respond|reply|write|return * access_granted|allowed|approved"},
+    {PF_OVERRIDE, 0.45,
+     "your * only|new|sole|real|primary|single * task|job|goal|purpose|objective|function|mission"},
+    {PF_OVERRIDE, 0.55,
+     "override|overwrite|supersede~ * instruction~|rule~|prompt|programming|previous|system|all"},
+    {PF_OVERRIDE, 0.5,
+     "end of * "
+     "instruction~|prompt|system|input|rules|context|conversation|simulation|session|document|text|"
+     "buffer|user_input|untrusted|log|transcript|data|message"},
+    {PF_OVERRIDE, 0.5,
+     "end|begin|start untrusted|trusted|user|real|admin|system * "
+     "input|message|instruction~|prompt|section|block"},
+    {PF_OVERRIDE, 0.5,
+     "begin|start * new|real|actual * instruction~|prompt|message|task|session|conversation|rules"},
+    {PF_OVERRIDE, 0.4,
+     "respond|reply|answer|output|print|say|write|return * only|exactly|just|verbatim|simply"},
+    {PF_OVERRIDE, 0.35,
+     "you must|shall|will|should always|now|only|never * "
+     "say|output|print|respond|reply|write|answer|return"},
+    {PF_OVERRIDE, 0.6,
+     "no_matter|regardless what|of * "
+     "instruction~|rule~|prompt|previous|above|anything|input|says|said"},
+    {PF_OVERRIDE, 0.5,
+     "important|urgent|attention|note * new|updated|override|ignore~|instruction~|admin~"},
+    {PF_OVERRIDE, 0.5,
+     "admin~|administrator~|developer~|sudo|operator * "
+     "override|mode|command~|access|instruction~|authori~"},
+    {PF_OVERRIDE, 0.45,
+     "say|output|print|respond|reply|write|return * access_granted|allowed|approved"},
     {PF_OVERRIDE, 0.45, "access|permission granted|allowed|approved"},
-    {PF_OVERRIDE, 0.55, "correct|right|valid|true password~|passcode~|access_code|code|credential~|key * entered|provided|verified|input|given|accepted|received|registered|detected|confirmed"},
-    {PF_OVERRIDE, 0.4, "user|you|i * entered|provided|typed|gave|input|know|have * the * correct|right|valid|true * password~|passcode~|access_code|code|credential~"},
+    {PF_OVERRIDE, 0.55,
+     "correct|right|valid|true password~|passcode~|access_code|code|credential~|key * "
+     "entered|provided|verified|input|given|accepted|received|registered|detected|confirmed"},
+    {PF_OVERRIDE, 0.4,
+     "user|you|i * entered|provided|typed|gave|input|know|have * the * correct|right|valid|true * "
+     "password~|passcode~|access_code|code|credential~"},
     {PF_OVERRIDE, 0.4, "pay no|little attention"},
     {PF_OVERRIDE, 0.4, "unless * you * say|output|print|respond|reply|write"},
-    {PF_OVERRIDE, 0.4, "when|whenever|if * you * see|read|receive|encounter|are_asked * say|output|print|respond|reply|write|answer"},
+    {PF_OVERRIDE, 0.4,
+     "when|whenever|if * you * see|read|receive|encounter|are_asked * "
+     "say|output|print|respond|reply|write|answer"},
     {PF_OVERRIDE, 0.4, "was|were|is just|only|merely * a * test|joke|simulation|distraction"},
     {PF_OVERRIDE, 0.35, "test|testing|debug|maintenance|safe mode"},
     {PF_OVERRIDE, 0.4, "your * response|reply|answer|output * must|should|will * start|begin"},
-    {PF_OVERRIDE, 0.3, "after * that|this|completing|finishing|answering * also|please|you * must|should|include|add|insert|append|execute|run"},
+    {PF_OVERRIDE, 0.3,
+     "after * that|this|completing|finishing|answering * also|please|you * "
+     "must|should|include|add|insert|append|execute|run"},
     {PF_OVERRIDE, 0.45, "you_have_been|youve_been|you_were|you_are told|instructed|programmed"},
     /* ---- role play / persona switch ---- */
-    {PF_ROLEPLAY, 0.5, "im|i_am * your developer~|creator|admin~|administrator|owner|operator|programmer|maker|boss"},
+    {PF_ROLEPLAY, 0.5,
+     "im|i_am * your developer~|creator|admin~|administrator|owner|operator|programmer|maker|boss"},
     {PF_ROLEPLAY, 0.6, "you_are|youre|u_r|you_will now|no_longer"},
     {PF_ROLEPLAY, 0.4, "act|acting|behave as|like"},
     {PF_ROLEPLAY, 0.45, "pretend|imagine|suppose * to_be|you_are|youre|that_you"},
@@ -111,63 +167,83 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_ROLEPLAY, 0.85, "dan|stan|dude|aim|mongo mode|prompt|persona|jailbreak"},
     {PF_ROLEPLAY, 0.9, "do anything now"},
     {PF_ROLEPLAY, 0.85, "jailbreak~|jailbroken|unjailbroken"},
-    {PF_ROLEPLAY, 0.75, "developer|dev|god|debug|admin|unrestricted|unfiltered|evil|opposite|chaos|sudo|root|override|maintenance|system|superuser mode"},
-    {PF_ROLEPLAY, 0.55, "no|without|free_of|free_from|zero|any * restriction~|filter~|censor~|ethic~|moral~|safeguard~|guardrail~"},
+    {PF_ROLEPLAY, 0.75,
+     "developer|dev|god|debug|admin|unrestricted|unfiltered|evil|opposite|chaos|sudo|root|override|"
+     "maintenance|system|superuser mode"},
+    {PF_ROLEPLAY, 0.55,
+     "no|without|free_of|free_from|zero|any * "
+     "restriction~|filter~|censor~|ethic~|moral~|safeguard~|guardrail~"},
     {PF_ROLEPLAY, 0.4, "unfiltered|uncensored|unrestricted|unbound|unaligned|unethical|amoral"},
     {PF_ROLEPLAY, 0.6, "stay|remain|keep in character"},
     {PF_ROLEPLAY, 0.5, "enter|switch|activate|enable|unlock * mode|persona"},
     {PF_ROLEPLAY, 0.4, "simulate|emulate|impersonate * a|an|the|being|your"},
     {PF_ROLEPLAY, 0.5, "from now on * you * are|will|must|shall|act|respond|answer"},
     {PF_ROLEPLAY, 0.45, "not bound|restricted|limited|constrained by"},
-    {PF_ROLEPLAY, 0.5, "break~|escape~|bypass~ * out_of|free_of * your|the * rules|restrictions|character|programming|system|constraints|guidelines"},
+    {PF_ROLEPLAY, 0.5,
+     "break~|escape~|bypass~ * out_of|free_of * your|the * "
+     "rules|restrictions|character|programming|system|constraints|guidelines"},
     /* ---- system-prompt extraction ---- */
     {PF_EXTRACTION, 0.9, V_SHOW " * " Q_MINE " * " N_SECRET},
-    {PF_EXTRACTION, 0.8, "what|whats * are|is|were|was your|the * instruction~|rule~|prompt~|password~|passcode~|directive~|guideline~|system_prompt|secret|secret_key|api_key|credential~"},
-    {PF_EXTRACTION, 0.85, "text|words|everything|instruction~|prompt~|message~ above|so_far|before_this"},
+    {PF_EXTRACTION, 0.8,
+     "what|whats * are|is|were|was your|the * "
+     "instruction~|rule~|prompt~|password~|passcode~|directive~|guideline~|system_prompt|secret|"
+     "secret_key|api_key|credential~"},
+    {PF_EXTRACTION, 0.85,
+     "text|words|everything|instruction~|prompt~|message~ above|so_far|before_this"},
     {PF_EXTRACTION, 0.7, "system|initial|pre prompt~|instruction~"},
-    {PF_EXTRACTION, 0.7, "above|previous|prior|preceding|initial|original|hidden|secret prompt~|instruction~|text|password~|passcode~"},
+    {PF_EXTRACTION, 0.7,
+     "above|previous|prior|preceding|initial|original|hidden|secret "
+     "prompt~|instruction~|text|password~|passcode~"},
     {PF_EXTRACTION, 0.6, "begin|start|prefix|preface your|the * response|reply|answer|output"},
-    {PF_EXTRACTION, 0.55, "what|how * were_you|have_you_been told|instructed|programmed|prompted|configured"},
+    {PF_EXTRACTION, 0.55,
+     "what|how * were_you|have_you_been told|instructed|programmed|prompted|configured"},
     {PF_EXTRACTION, 0.5, "verbatim|word_for_word|character_by_character|line_by_line"},
-    {PF_EXTRACTION, 0.5, "first|last * line~|sentence~|word~|paragraph~ * of * your|the * prompt|instruction~|message"},
-    {PF_EXTRACTION, 0.6, "convert|encode|format|put * your|the * instruction~|prompt|rules|password into|to|as|in"},
+    {PF_EXTRACTION, 0.5,
+     "first|last * line~|sentence~|word~|paragraph~ * of * your|the * prompt|instruction~|message"},
+    {PF_EXTRACTION, 0.6,
+     "convert|encode|format|put * your|the * instruction~|prompt|rules|password into|to|as|in"},
     {PF_EXTRACTION, 0.5, "password|passcode|passphrase|access_code is|was"},
     /* ---- encoded instructions (framing) ---- */
-    {PF_ENCODED, 0.5, "decode~|decrypt~|deobfuscate~ * and|then * follow~|execute~|do|obey~|run|perform~|carry"},
-    {PF_ENCODED, 0.35, "base64|b64|rot13|hexadecimal|morse|caesar * encoded|decode|string|message|text|instruction~"},
+    {PF_ENCODED, 0.5,
+     "decode~|decrypt~|deobfuscate~ * and|then * follow~|execute~|do|obey~|run|perform~|carry"},
+    {PF_ENCODED, 0.35,
+     "base64|b64|rot13|hexadecimal|morse|caesar * encoded|decode|string|message|text|instruction~"},
 };
 #define MA_PR_NPATS (sizeof ma_pr_pats / sizeof ma_pr_pats[0])
 
 /* Words whose letters were spaced out; glued back, they are searched for
  * these stems (override verbs and instruction nouns). */
-static const char *const ma_pr_glued_verbs[] = {"ignore", "disregard", "forget", "bypass",
-                                                "override", "reveal", "repeat", "print"};
-static const char *const ma_pr_glued_nouns[] = {"instruction", "prompt", "rules", "password",
-                                                "guideline", "previous", "above"};
+static const char *const ma_pr_glued_verbs[] = {"ignore",   "disregard", "forget", "bypass",
+                                                "override", "reveal",    "repeat", "print"};
+static const char *const ma_pr_glued_nouns[] = {"instruction", "prompt",   "rules", "password",
+                                                "guideline",   "previous", "above"};
 
 /* Chat-template tokens and role markup that only a model's frame uses. */
 static const char *const ma_pr_markup[] = {
-    "<|im_start|>", "<|im_end|>", "<|system|>", "<|user|>", "<|assistant|>", "<|endoftext|>",
-    "<|eot_id|>",   "<|start_header_id|>", "[inst]", "[/inst]", "<<sys>>", "<</sys>>",
-    "<system>",     "</system>", "<sys>", "</instructions>", "<instructions>", "[system]",
-    "</user>",      "<assistant>", "</assistant>", "<user>", "[assistant]", "<|prompt|>",
-    "{{system}}",   "<system_prompt>", "</system_prompt>"};
+    "<|im_start|>",   "<|im_end|>",      "<|system|>",      "<|user|>",
+    "<|assistant|>",  "<|endoftext|>",   "<|eot_id|>",      "<|start_header_id|>",
+    "[inst]",         "[/inst]",         "<<sys>>",         "<</sys>>",
+    "<system>",       "</system>",       "<sys>",           "</instructions>",
+    "<instructions>", "[system]",        "</user>",         "<assistant>",
+    "</assistant>",   "<user>",          "[assistant]",     "<|prompt|>",
+    "{{system}}",     "<system_prompt>", "</system_prompt>"};
 
 static const char *const ma_pr_roles[] = {
-    "system", "assistant", "user", "human", "ai", "bot", "chatgpt", "gpt", "claude", "model",
-    "admin", "administrator", "developer", "instruction", "instructions", "response", "sys",
-    "input", "output", "prompt"};
+    "system",   "assistant",     "user",      "human",       "ai",
+    "bot",      "chatgpt",       "gpt",       "claude",      "model",
+    "admin",    "administrator", "developer", "instruction", "instructions",
+    "response", "sys",           "input",     "output",      "prompt"};
 
 struct ma_pr_words {
-	const char *t;                   /* the normalised text */
+	const char *t; /* the normalised text */
 	uint16_t s[MA_PR_WORDS], l[MA_PR_WORDS];
 	int n;
 };
 
 struct ma_pr_score {
 	double score;
-	double best;   /* the strongest weight */
-	int family;    /* its family */
+	double best; /* the strongest weight */
+	int family;  /* its family */
 	double fam[PF_N];
 	unsigned char seen[MA_PR_NPATS + 8];
 };
@@ -209,13 +285,14 @@ static uint32_t ma_pr_utf8(const unsigned char *s, size_t n, size_t *k)
  * ' ' a space. */
 static int ma_pr_fold(uint32_t c)
 {
-	static const char cyr_lo[] = "a\0\0\0\0e\0\0\0\0\0\0\0\0o\0pc\0y\0x"; /* U+0430.. */
-	static const char cyr_up[] = "ab\0\0\0e\0\0\0\0km\0h\0op\0ct\0\0x";  /* U+0410.. */
+	static const char cyr_lo[] = "a\0\0\0\0e\0\0\0\0\0\0\0\0o\0pc\0y\0x";  /* U+0430.. */
+	static const char cyr_up[] = "ab\0\0\0e\0\0\0\0km\0h\0op\0ct\0\0x";    /* U+0410.. */
 	static const char grk_lo[] = "a\0\0\0e\0\0\0i\0k\0\0v\0o\0p\0\0tu\0x"; /* U+03B1.. */
-	static const char grk_up[] = "ab\0\0ez\0\0i\0k\0mn\0o\0p\0\0ty\0x";  /* U+0391.. */
+	static const char grk_up[] = "ab\0\0ez\0\0i\0k\0mn\0o\0p\0\0ty\0x";    /* U+0391.. */
 
 	if (c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
-	    c == 0xFEFF || c == 0x180E || (c >= 0x0300 && c <= 0x036F) || (c >= 0xFE00 && c <= 0xFE0F))
+	    c == 0xFEFF || c == 0x180E || (c >= 0x0300 && c <= 0x036F) ||
+	    (c >= 0xFE00 && c <= 0xFE0F))
 		return 1;
 	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000)
 		return ' ';
@@ -555,7 +632,8 @@ static void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_sc
 		}
 		if (p >= n || !strchr("\"'`[", w->t[p]) || !w->t[p])
 			continue;
-		q = memchr(w->t + p + 1, w->t[p] == '[' ? ']' : w->t[p], n - p - 1 < 40 ? n - p - 1 : 40);
+		q = memchr(w->t + p + 1, w->t[p] == '[' ? ']' : w->t[p],
+		           n - p - 1 < 40 ? n - p - 1 : 40);
 		if (q && q > w->t + p + 1) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.45);
 			return;
@@ -612,9 +690,11 @@ static void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		if (gl >= 6) {
 			int v = 0, nn = 0;
 			g[gl] = '\0';
-			for (size_t k = 0; k < sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0]; k++)
+			for (size_t k = 0;
+			     k < sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0]; k++)
 				v = v || strstr(g, ma_pr_glued_verbs[k]);
-			for (size_t k = 0; k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0]; k++)
+			for (size_t k = 0;
+			     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0]; k++)
 				nn = nn || strstr(g, ma_pr_glued_nouns[k]);
 			if (v && nn)
 				ma_pr_add(sc, PF_OVERRIDE, 0.9);

@@ -17,8 +17,8 @@ static const char prompt_head[] =
     "Customer: ";
 static const char prompt_tail[] = "\nAssistant:";
 
-static int prompt_input(const char *in, size_t n, struct tally *file, struct tally *cat,
-                        char *buf, size_t cap)
+static int prompt_input(const char *in, size_t n, struct tally *file, struct tally *cat, char *buf,
+                        size_t cap)
 {
 	struct moat_request *r;
 	size_t l0 = sizeof prompt_head - 1, l1 = sizeof prompt_tail - 1;

@@ -23,7 +23,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!policy)
 		policy = moat_policy_parse(
-		    "{\"interceptors\":{\"llm_prompt_injection\":{\"mode\":\"block\"}}}", 1, NULL, 0);
+		    "{\"interceptors\":{\"llm_prompt_injection\":{\"mode\":\"block\"}}}", 1, NULL,
+		    0);
 	l = ma_prompt_normalise(s, size, out, sizeof out, &mixed);
 	if (l > sizeof out)
 		abort();
