@@ -733,6 +733,43 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 int moat_check_path_at(struct moat_request *r, const char *path, size_t len, const char *base,
                        int flags, const char *file, int line, const char *function);
 
+/*
+ * xss: call it with the HTML about to be sent (a fragment or a whole page
+ * where user input was interpolated). html is len bytes (len (size_t)-1:
+ * NUL-terminated). The text is tokenized with the HTML5 tokenizer's rules
+ * (tags, attribute names and values quoted or not, comments, the raw text
+ * of script, style, title, textarea ...; <svg>/<math> content as foreign
+ * content), and every place where a user input of r occurs (as given, or
+ * URL- or HTML-decoded) is judged by what it added. Fires when the input
+ *   - opens an element that runs script, embeds or loads content, or
+ *     changes forms, styles or the base (script, iframe, object, embed,
+ *     svg, math, img, video, style, link, meta, base, form, body ...) or
+ *     closes the raw-text element it is in (</textarea>, </title>): xss.tag;
+ *   - adds an on* attribute to any element: xss.event_handler;
+ *   - writes the scheme of a URL attribute that runs script: javascript:,
+ *     vbscript:, data: of a document type, after character references are
+ *     decoded and tabs, newlines and leading controls dropped: xss.url;
+ *   - leaves the JavaScript string or name it was put in, inside a
+ *     <script> or an on* handler: xss.script; adds markup to srcdoc, CSS
+ *     that runs script to a style attribute, or opens a comment.
+ * An input that stays text, or stays inside a quoted attribute value, is
+ * data; so is markup that can run nothing (<b>, <p>, <a href="/x">):
+ * HTML injection without script does not fire. Returns MOAT_BLOCK (do not
+ * send it) or MOAT_ALLOW; allocates nothing unless it fires. Without a
+ * request it allows. Escaping every interpolated value for its context
+ * remains the fix; this check is the net under it.
+ *
+ *     char html[4096];
+ *     snprintf(html, sizeof html, "<p class=\"comment\">%s</p>", body);
+ *     if (moat_check_html(req, html, (size_t)-1) == MOAT_BLOCK)
+ *             return respond(403);
+ *     send_html(html);
+ */
+#define moat_check_html(r, html, len)                                                              \
+	moat_check_html_at((r), (html), (len), __FILE__, __LINE__, __func__)
+int moat_check_html_at(struct moat_request *r, const char *html, size_t len, const char *file,
+                       int line, const char *function);
+
 #ifdef __cplusplus
 }
 #endif

@@ -36,6 +36,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "ma_html.h"
 #include "ma_int.h"
 
 #ifdef MOAT_BENCH_MODSECURITY
@@ -69,6 +70,8 @@ enum {
 	K_PATH_BENIGN_OP,
 	K_PROMPT_ATTACK,
 	K_PROMPT_BENIGN,
+	K_XSS_ATTACK,
+	K_HTML_BENIGN_OP,
 };
 
 struct samples {
@@ -83,10 +86,10 @@ struct tally {
 	char name[256];
 	long cases, detected, fp, unchanged, checks;
 	struct samples ns;
-	long by[6];               /* benign-user-input: false positives per interceptor
+	long by[7];               /* benign-user-input: false positives per interceptor
 	                             (sql_injection, ssrf, nosql_injection,
 	                             command_injection, path_traversal,
-	                             llm_prompt_injection) */
+	                             llm_prompt_injection, xss) */
 	long crs_hit[2];          /* requests ModSecurity + CRS blocked, PL1 and PL2 */
 	struct samples crs_ns[2]; /* their cost */
 };
@@ -277,6 +280,10 @@ static int kind_of(const char *cat)
 		return K_PROMPT_ATTACK;
 	if (!strcmp(cat, "benign-prompts"))
 		return K_PROMPT_BENIGN;
+	if (!strcmp(cat, "xss"))
+		return K_XSS_ATTACK;
+	if (!strcmp(cat, "benign-html"))
+		return K_HTML_BENIGN_OP;
 	return K_NONE;
 }
 
@@ -452,6 +459,8 @@ static int sql_operation(const char *op, size_t n, struct tally *file, struct ta
 #include "cmdpath.c"
 /* llm_prompt_injection: the chat prompt sink */
 #include "prompt.c"
+/* xss: its sinks and benign fragments */
+#include "detect_html.h"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -528,9 +537,9 @@ static void print_row(const char *label, struct tally *t, int kind, int attack)
 	printf(" p50=%.2fus p99=%.2fus\n", pct(&t->ns, 0.5), pct(&t->ns, 0.99));
 	if (kind == K_SQL_BENIGN_INPUT)
 		printf("  %-58s sql_injection=%ld ssrf=%ld nosql_injection=%ld "
-		       "command_injection=%ld path_traversal=%ld llm_prompt_injection=%ld\n",
+		       "command_injection=%ld path_traversal=%ld llm_prompt_injection=%ld xss=%ld\n",
 		       "  false positives by interceptor:", t->by[0], t->by[1], t->by[2], t->by[3],
-		       t->by[4], t->by[5]);
+		       t->by[4], t->by[5], t->by[6]);
 	if (crs_on)
 		for (int pl = 0; pl < 2; pl++)
 			printf("  %-58s %s=%-6ld (%6.2f%%) p50=%.0fus p99=%.0fus per request\n",
@@ -594,7 +603,8 @@ int main(int argc, char **argv)
 	                           "\"ssrf\":{\"mode\":\"block\"},\"nosql_injection\":{\"mode\":\"block\"},"
 	                           "\"command_injection\":{\"mode\":\"block\"},"
 	                           "\"path_traversal\":{\"mode\":\"block\"},"
-	                           "\"llm_prompt_injection\":{\"mode\":\"block\"}}}",
+	                           "\"llm_prompt_injection\":{\"mode\":\"block\"},"
+	                           "\"xss\":{\"mode\":\"block\"}}}",
 	                           1, err, sizeof err);
 	if (!policy) {
 		fprintf(stderr, "policy: %s\n", err);
@@ -652,7 +662,7 @@ int main(int argc, char **argv)
 					/* every interceptor's sinks: a hit in any is a false positive */
 					const char *v = json_string_value(in);
 					size_t vl = json_string_length(in);
-					int h[6];
+					int h[7];
 					h[0] = sql_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					crs_skip = 1; /* CRS sees the input once (above) */
 					h[1] = url_input(v, vl, &ft, &cat, &unchanged, buf, cap);
@@ -660,12 +670,13 @@ int main(int argc, char **argv)
 					h[3] = shell_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
 					h[4] = path_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
 					h[5] = prompt_input(v, vl, &ft, &cat, buf, cap);
+					h[6] = html_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					crs_skip = 0;
-					for (int k = 0; k < 6; k++) {
+					for (int k = 0; k < 7; k++) {
 						ft.by[k] += h[k];
 						cat.by[k] += h[k];
 					}
-					hit = h[0] || h[1] || h[2] || h[3] || h[4] || h[5];
+					hit = h[0] || h[1] || h[2] || h[3] || h[4] || h[5] || h[6];
 				} else if (kind == K_URL_ATTACK && json_is_string(in)) {
 					hit = url_input(json_string_value(in), json_string_length(in),
 					                &ft, &cat, &unchanged, buf, cap);
@@ -708,6 +719,12 @@ int main(int argc, char **argv)
 				           json_is_string(in)) {
 					hit = prompt_input(json_string_value(in), json_string_length(in),
 					                   &ft, &cat, buf, cap);
+				} else if (kind == K_XSS_ATTACK && json_is_string(in)) {
+					hit = html_input(json_string_value(in), json_string_length(in),
+					                 &ft, &cat, &unchanged, buf, cap);
+				} else if (kind == K_HTML_BENIGN_OP && json_is_string(op)) {
+					hit = html_operation(json_string_value(op),
+					                     json_string_length(op), &ft, &cat);
 				} else if (kind == K_SQL_BENIGN_OP && json_is_string(op)) {
 					hit = sql_operation(json_string_value(op),
 					                    json_string_length(op), &ft, &cat);

@@ -1,0 +1,305 @@
+/*
+ * ma_html.c — an HTML tokenizer for the xss check: where tags, attributes,
+ * comments and raw text start and end in a fragment, following the HTML5
+ * tokenization states a browser uses (WHATWG HTML, 13.2.5) as far as they
+ * decide structure. It keeps offsets into the caller's text and decodes
+ * nothing; it never fails (every byte string is some HTML).
+ *
+ * Simplifications, on purpose: the script data escape states (<!-- inside
+ * a script) are not followed (a script ends at the first </script>); a
+ * NUL byte stays a byte; CDATA sections in foreign content are read as
+ * bogus comments up to the first '>'.
+ *
+ * Threads: any; the lexer is the caller's. No allocation.
+ */
+#include "ma_html.h"
+
+#include <string.h>
+
+static int ma_html_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+static int ma_html_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static unsigned char ma_html_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+int ma_html_ieq(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	if (n != l)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (ma_html_lower((unsigned char)s[i]) != (unsigned char)w[i])
+			return 0;
+	return 1;
+}
+
+/* 1 if the '<' at p opens a tag, an end tag, a comment or a bogus comment
+ * (tag open state: a letter, '/', '!' or '?' follows; "</" then a letter,
+ * '>' or anything but the end). */
+static int ma_html_opens(const char *s, size_t n, size_t p)
+{
+	unsigned char c;
+
+	if (s[p] != '<' || p + 1 >= n)
+		return 0;
+	c = (unsigned char)s[p + 1];
+	if (c == '/')
+		return p + 2 < n;
+	return ma_html_alpha(c) || c == '!' || c == '?';
+}
+
+void ma_html_init(struct ma_html_lexer *lx, const char *s, size_t n)
+{
+	memset(lx, 0, sizeof *lx);
+	lx->s = s;
+	lx->n = n;
+}
+
+/* The end of raw text for the element named s[ns, ne) from p: the offset
+ * of "</name" followed by whitespace, '/' or '>' (or the end), else n. */
+static size_t ma_html_raw_end(const struct ma_html_lexer *lx, size_t p)
+{
+	size_t nl = lx->raw_ne - lx->raw_ns;
+
+	for (; p + 2 + nl <= lx->n; p++) {
+		const char *q;
+		size_t k;
+		q = memchr(lx->s + p, '<', lx->n - p);
+		if (!q)
+			return lx->n;
+		p = (size_t)(q - lx->s);
+		if (p + 2 + nl > lx->n)
+			return lx->n;
+		if (lx->s[p + 1] != '/')
+			continue;
+		for (k = 0; k < nl; k++)
+			if (ma_html_lower((unsigned char)lx->s[p + 2 + k]) !=
+			    ma_html_lower((unsigned char)lx->s[lx->raw_ns + k]))
+				break;
+		if (k < nl)
+			continue;
+		if (p + 2 + nl == lx->n || ma_html_ws((unsigned char)lx->s[p + 2 + nl]) ||
+		    lx->s[p + 2 + nl] == '/' || lx->s[p + 2 + nl] == '>')
+			return p;
+	}
+	return lx->n;
+}
+
+/* The attributes and the end of a tag whose name ends at p. */
+static void ma_html_attrs(struct ma_html_lexer *lx, size_t p, struct ma_html_tok *t)
+{
+	const char *s = lx->s;
+	size_t n = lx->n;
+
+	for (;;) {
+		struct ma_html_attr a = {0};
+		/* before attribute name */
+		while (p < n && (ma_html_ws((unsigned char)s[p]) || s[p] == '/'))
+			p++;
+		if (p >= n) {
+			t->unclosed = 1;
+			t->e = n;
+			return;
+		}
+		if (s[p] == '>') {
+			t->e = p + 1;
+			return;
+		}
+		/* attribute name: '=' as its first character is part of it */
+		a.ns = p++;
+		while (p < n && !ma_html_ws((unsigned char)s[p]) && s[p] != '/' && s[p] != '>' &&
+		       s[p] != '=')
+			p++;
+		a.ne = p;
+		/* after attribute name */
+		while (p < n && ma_html_ws((unsigned char)s[p]))
+			p++;
+		if (p < n && s[p] == '=') {
+			p++;
+			while (p < n && ma_html_ws((unsigned char)s[p]))
+				p++;
+			a.has_value = 1;
+			if (p < n && (s[p] == '"' || s[p] == '\'')) {
+				const char *q;
+				a.quote = s[p];
+				a.vs = ++p;
+				q = p < n ? memchr(s + p, a.quote, n - p) : NULL;
+				if (q) {
+					a.ve = (size_t)(q - s);
+					a.closed = 1;
+					p = a.ve + 1;
+				} else {
+					a.ve = p = n;
+				}
+			} else if (p < n && s[p] == '>') {
+				a.vs = a.ve = p; /* missing value: the tag ends */
+			} else {
+				a.vs = p;
+				while (p < n && !ma_html_ws((unsigned char)s[p]) && s[p] != '>')
+					p++;
+				a.ve = p;
+			}
+		}
+		if (t->nattr < MA_HTML_MAX_ATTRS)
+			t->attr[t->nattr++] = a;
+	}
+}
+
+/* Raw text (or script data) from lx->pos up to its end tag. */
+static int ma_html_rawtext(struct ma_html_lexer *lx, struct ma_html_tok *t)
+{
+	size_t e = ma_html_raw_end(lx, lx->pos);
+
+	t->kind = lx->raw;
+	t->s = lx->pos;
+	t->e = e;
+	lx->raw = 0;
+	lx->pos = e;
+	if (t->e == t->s)
+		return -1; /* empty: go on with the end tag */
+	return 1;
+}
+
+int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
+{
+	const char *s = lx->s;
+	size_t n = lx->n, p = lx->pos;
+
+	t->nattr = 0;
+	t->end_tag = 0;
+	t->unclosed = 0;
+	t->ns = t->ne = 0;
+	if (p >= n)
+		return 0;
+	if (lx->raw) {
+		if (ma_html_rawtext(lx, t) > 0)
+			return 1;
+		p = lx->pos;
+		if (p >= n)
+			return 0;
+	}
+	if (lx->plaintext) {
+		t->kind = MA_HTML_TEXT;
+		t->s = p;
+		t->e = lx->pos = n;
+		return 1;
+	}
+	t->s = p;
+	if (!ma_html_opens(s, n, p)) {
+		/* data up to the next '<' that opens something */
+		size_t q = p + 1;
+		for (;;) {
+			const char *lt = q < n ? memchr(s + q, '<', n - q) : NULL;
+			if (!lt) {
+				q = n;
+				break;
+			}
+			q = (size_t)(lt - s);
+			if (q + 1 >= n) {
+				q = n;
+				break;
+			}
+			if (ma_html_opens(s, n, q))
+				break;
+			q++;
+		}
+		t->kind = MA_HTML_TEXT;
+		t->e = lx->pos = q;
+		return 1;
+	}
+	{
+		unsigned char c = (unsigned char)s[p + 1];
+		if (ma_html_alpha(c) || (c == '/' && p + 2 < n && ma_html_alpha((unsigned char)s[p + 2]))) {
+			size_t q = p + (c == '/' ? 2 : 1);
+			t->kind = MA_HTML_TAG;
+			t->end_tag = c == '/';
+			t->ns = q;
+			while (q < n && !ma_html_ws((unsigned char)s[q]) && s[q] != '/' && s[q] != '>')
+				q++;
+			t->ne = q;
+			ma_html_attrs(lx, q, t);
+			lx->pos = t->e;
+			if (!t->end_tag) {
+				const char *nm = s + t->ns;
+				size_t nl = t->ne - t->ns;
+				if (ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math"))
+					lx->foreign++;
+				else if (lx->foreign == 0) {
+					if (ma_html_ieq(nm, nl, "script"))
+						lx->raw = MA_HTML_SCRIPT;
+					else if (ma_html_ieq(nm, nl, "style") ||
+					         ma_html_ieq(nm, nl, "xmp") ||
+					         ma_html_ieq(nm, nl, "iframe") ||
+					         ma_html_ieq(nm, nl, "noembed") ||
+					         ma_html_ieq(nm, nl, "noframes") ||
+					         ma_html_ieq(nm, nl, "noscript") ||
+					         ma_html_ieq(nm, nl, "title") ||
+					         ma_html_ieq(nm, nl, "textarea"))
+						lx->raw = MA_HTML_TEXT;
+					else if (ma_html_ieq(nm, nl, "plaintext"))
+						lx->plaintext = 1;
+					if (lx->raw) {
+						lx->raw_ns = t->ns;
+						lx->raw_ne = t->ne;
+					}
+				}
+			} else if (lx->foreign > 0 && (ma_html_ieq(s + t->ns, t->ne - t->ns, "svg") ||
+			                               ma_html_ieq(s + t->ns, t->ne - t->ns, "math"))) {
+				lx->foreign--;
+			}
+			return 1;
+		}
+		t->kind = MA_HTML_COMMENT;
+		if (c == '!' && p + 3 < n && s[p + 2] == '-' && s[p + 3] == '-') {
+			/* <!-- ... -->, also closed by --!> and, abruptly, by <!--> <!---> */
+			size_t q = p + 4;
+			if (q < n && s[q] == '>') {
+				t->e = lx->pos = q + 1;
+				return 1;
+			}
+			if (q + 1 < n && s[q] == '-' && s[q + 1] == '>') {
+				t->e = lx->pos = q + 2;
+				return 1;
+			}
+			for (; q + 2 < n; q++) {
+				if (s[q] == '-' && s[q + 1] == '-' && s[q + 2] == '>') {
+					t->e = lx->pos = q + 3;
+					return 1;
+				}
+				if (q + 3 < n && s[q] == '-' && s[q + 1] == '-' && s[q + 2] == '!' &&
+				    s[q + 3] == '>') {
+					t->e = lx->pos = q + 4;
+					return 1;
+				}
+			}
+			t->unclosed = 1;
+			t->e = lx->pos = n;
+			return 1;
+		}
+		if (c == '/' && p + 2 < n && s[p + 2] == '>') {
+			t->e = lx->pos = p + 3; /* </> is dropped */
+			return 1;
+		}
+		/* <!x, <?x, </x (not a letter): a bogus comment up to '>' */
+		{
+			const char *gt = memchr(s + p + 1, '>', n - p - 1);
+			if (gt) {
+				t->e = lx->pos = (size_t)(gt - s) + 1;
+			} else {
+				t->unclosed = 1;
+				t->e = lx->pos = n;
+			}
+		}
+		return 1;
+	}
+}

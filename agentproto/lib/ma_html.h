@@ -1,0 +1,70 @@
+/*
+ * ma_html.h — libmoatagent's internal interface to the HTML tokenizer
+ * (ma_html.c) and the xss analysis (ma_xss.c), for their unit tests, fuzz
+ * target and the detection benchmark. Not installed.
+ */
+#ifndef MA_HTML_H
+#define MA_HTML_H
+
+#include <stddef.h>
+
+#define MA_HTML_MAX_ATTRS 32 /* attributes of one tag kept (more are skipped, still tokenized) */
+
+enum ma_html_kind {
+	MA_HTML_TEXT = 1, /* data, RCDATA (title, textarea) or RAWTEXT (style, xmp ...) */
+	MA_HTML_SCRIPT,   /* the script data of a <script> element */
+	MA_HTML_TAG,      /* a start or end tag, '<' to '>' (or the end) */
+	MA_HTML_COMMENT,  /* <!-- -->, <!...>, <?...>, </ bogus>: '<' to '>' */
+};
+
+struct ma_html_attr {
+	size_t ns, ne; /* name */
+	size_t vs, ve; /* value (vs == ve and quote 0 when there is none) */
+	char quote;    /* '"', '\'' or 0 (unquoted or no value) */
+	int has_value;
+	int closed; /* a quoted value whose closing quote was found (at ve) */
+};
+
+struct ma_html_tok {
+	int kind;
+	size_t s, e;   /* the token's bytes */
+	size_t ns, ne; /* TAG: its name */
+	int end_tag;   /* TAG: </name> */
+	int unclosed;  /* TAG or COMMENT runs to the end of the text */
+	int nattr;
+	struct ma_html_attr attr[MA_HTML_MAX_ATTRS];
+};
+
+/* The tokenizer: the HTML5 tokenization states that decide where markup
+ * starts and ends (data, tag open, tag name, attribute name, value
+ * double/single/unquoted, after value, self-closing, comments, bogus
+ * comments, RCDATA, RAWTEXT, script data, plaintext). Inside <svg> and
+ * <math> (foreign content) <style> and <script> are not raw text, as in a
+ * browser. Character references are left to the caller (ma_xss_decode). */
+struct ma_html_lexer {
+	const char *s;
+	size_t n, pos;
+	size_t raw_ns, raw_ne; /* the element whose raw text comes next (name) */
+	int raw;               /* 0, or the kind of the raw text that comes next */
+	int foreign;           /* depth of <svg>/<math> */
+	int plaintext;
+};
+
+void ma_html_init(struct ma_html_lexer *lx, const char *s, size_t n);
+/* The next token into *t: 1, or 0 at the end. No allocation. */
+int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t);
+
+/* 1 if the n bytes at s equal the lowercase ASCII word w, ignoring case. */
+int ma_html_ieq(const char *s, size_t n, const char *w);
+
+struct ma_xss_hit {
+	int spans;         /* 1: the input is not inside one text run or attribute value */
+	int fired;         /* 1: it introduces markup or script context (rule set) */
+	const char *rule;  /* static */
+	const char *sev;   /* static */
+	double confidence;
+};
+/* Analyses the input occurrence [a, b) of html (len bytes). No allocation. */
+void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_xss_hit *hit);
+
+#endif

@@ -1,0 +1,502 @@
+/*
+ * ma_xss.c — the xss check: an HTML fragment about to be sent (a response
+ * part where user input was interpolated) is tokenized as a browser does
+ * (ma_html.c), and every place where a user input of the request occurs
+ * is judged by what the input added:
+ *
+ *   xss.tag            the input opens an element that runs script, loads
+ *                      or embeds content, or changes the page's base, forms
+ *                      or styles (script, iframe, object, embed, svg, math,
+ *                      img, video, audio, style, link, meta, base, form,
+ *                      body, ...), or closes the raw-text element it was
+ *                      put in (</textarea>, </title>, </script>, </style>);
+ *   xss.event_handler  the input adds an on* attribute (to any element);
+ *   xss.url            a URL attribute (href, src, action, formaction,
+ *                      xlink:href, ...) whose value, after character
+ *                      references are decoded and whitespace and control
+ *                      characters dropped as browsers do, starts with
+ *                      javascript:, vbscript:, livescript: or a data: URL
+ *                      of a document type, the scheme coming from the input;
+ *   xss.srcdoc         the input puts markup into an iframe's srcdoc;
+ *   xss.style          the input adds CSS that runs script (expression(),
+ *                      javascript: URLs, -moz-binding, behavior);
+ *   xss.script         the input is inside a <script> or an on* handler and
+ *                      leaves the JavaScript string, number or name it was
+ *                      put in (or brings a character reference into a
+ *                      handler);
+ *   xss.comment        the input opens a comment (<!--, <!, <?) that hides
+ *                      the page's own markup or carries IE conditions.
+ *
+ * Decided: an element that can do none of that (<b>, <p>, <a href="/x">)
+ * and an inert attribute (class, title) added by an input is HTML
+ * injection but not script: it does not fire. An input that stays text,
+ * or stays inside a quoted attribute value, is data.
+ *
+ * Threads: any, one request at a time; no allocation unless it fires.
+ */
+#include "ma_html.h"
+#include "ma_int.h"
+
+#include <string.h>
+
+#define MA_XSS_MAX_OCC 64 /* occurrences of one input judged per fragment */
+
+static unsigned char ma_xss_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+static int ma_xss_in_list(const char *s, size_t n, const char *const *list)
+{
+	for (int i = 0; list[i]; i++)
+		if (ma_html_ieq(s, n, list[i]))
+			return 1;
+	return 0;
+}
+
+/* Elements an input must not open. */
+static int ma_xss_active_element(const char *s, size_t n)
+{
+	static const char *const el[] = {
+	    "script",   "iframe",   "frame",  "frameset", "object",  "embed",  "applet",
+	    "svg",      "math",     "style",  "link",     "meta",    "base",   "form",
+	    "img",      "image",    "video",  "audio",    "source",  "track",  "body",
+	    "html",     "head",     "template", "xml",    "import",  "isindex", "portal",
+	    "animate",  "set",      "handler", "listener", "xss",    "layer",  "ilayer",
+	    "bgsound",  "plaintext", "xmp",   "noscript", "noembed", "noframes", "textarea",
+	    "title",    "button",   "input",  "select",   "keygen",  "marquee", "details",
+	    "dialog",   "picture",  "object", "param",    "use",     "foreignobject", NULL};
+	return ma_xss_in_list(s, n, el);
+}
+
+/* Elements whose content is raw text: an input that closes one escapes it. */
+static int ma_xss_raw_element(const char *s, size_t n)
+{
+	static const char *const el[] = {"script",   "style",    "title",   "textarea",
+	                                 "xmp",      "iframe",   "noembed", "noframes",
+	                                 "noscript", "plaintext", NULL};
+	return ma_xss_in_list(s, n, el);
+}
+
+static int ma_xss_url_attr(const char *s, size_t n)
+{
+	static const char *const at[] = {
+	    "href",   "src",     "action",  "formaction", "xlink:href", "data",    "background",
+	    "poster", "lowsrc",  "dynsrc",  "codebase",   "cite",       "longdesc", "usemap",
+	    "profile", "classid", "archive", "ping",      "manifest",   "icon",    "to",
+	    "from",   "values",  "by",      "content",    "folder",     "datasrc", NULL};
+	return ma_xss_in_list(s, n, at);
+}
+
+static int ma_xss_hex(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = ma_xss_lower(c);
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* The character at s[*i] of an attribute value with a character reference
+ * decoded (&#106; &#x6A &colon; &Tab; &NewLine; ...); advances *i. Code
+ * points above 0x7f come back as 0x80. */
+static unsigned ma_xss_char(const char *s, size_t n, size_t *i)
+{
+	static const struct {
+		const char *name;
+		unsigned c;
+	} named[] = {{"tab", '\t'}, {"newline", '\n'}, {"colon", ':'}, {"lpar", '('},
+	             {"rpar", ')'}, {"lt", '<'},       {"gt", '>'},     {"amp", '&'},
+	             {"quot", '"'}, {"apos", '\''},    {"sol", '/'},    {"bsol", '\\'},
+	             {"nbsp", 0x80}, {"num", '#'},     {"semi", ';'},   {"equals", '='}};
+	size_t p = *i;
+
+	if (s[p] != '&' || p + 1 >= n) {
+		*i = p + 1;
+		return (unsigned char)s[p];
+	}
+	if (s[p + 1] == '#') {
+		size_t q = p + 2;
+		unsigned long v = 0;
+		int hex = q < n && (s[q] == 'x' || s[q] == 'X'), any = 0;
+		if (hex)
+			q++;
+		while (q < n && (hex ? ma_xss_hex((unsigned char)s[q]) >= 0
+		                     : (s[q] >= '0' && s[q] <= '9'))) {
+			if (v < 0x110000)
+				v = v * (hex ? 16 : 10) +
+				    (unsigned long)(hex ? ma_xss_hex((unsigned char)s[q]) : s[q] - '0');
+			q++;
+			any = 1;
+		}
+		if (any) {
+			if (q < n && s[q] == ';')
+				q++;
+			*i = q;
+			return v < 0x80 ? (unsigned)v : 0x80;
+		}
+	} else {
+		for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
+			size_t l = strlen(named[k].name);
+			if (p + 1 + l <= n && ma_html_ieq(s + p + 1, l, named[k].name)) {
+				size_t q = p + 1 + l;
+				if (q < n && s[q] == ';')
+					q++;
+				*i = q;
+				return named[k].c;
+			}
+		}
+	}
+	*i = p + 1;
+	return '&';
+}
+
+/* The scheme a browser sees in the URL value s[vs, ve): lowercase into
+ * out (cap bytes) with leading spaces and controls and inner tabs and
+ * newlines dropped; *colon gets the raw offset just after the ':'. 1 when
+ * there is a scheme. Also copies up to 16 bytes after it into rest. */
+static int ma_xss_scheme(const char *s, size_t vs, size_t ve, char *out, size_t cap, size_t *colon,
+                         char *rest, size_t rcap)
+{
+	size_t i = vs, o = 0;
+	int started = 0;
+
+	while (i < ve) {
+		unsigned c = ma_xss_char(s, ve, &i);
+		if (!started && c <= 0x20)
+			continue;
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		started = 1;
+		if (c == ':') {
+			size_t r = 0;
+			out[o] = '\0';
+			*colon = i;
+			while (i < ve && r + 1 < rcap) {
+				unsigned d = ma_xss_char(s, ve, &i);
+				if (d == '\t' || d == '\n' || d == '\r' || d == ' ')
+					continue;
+				rest[r++] = (char)ma_xss_lower((unsigned char)d);
+			}
+			rest[r] = '\0';
+			return o > 0;
+		}
+		if (o + 1 >= cap || c >= 0x80 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		                                    (c >= '0' && c <= '9') || c == '+' || c == '-' ||
+		                                    c == '.' || c == 0))
+			return 0;
+		if (c == 0)
+			continue; /* old engines skipped NUL bytes in schemes */
+		out[o++] = (char)ma_xss_lower((unsigned char)c);
+	}
+	return 0;
+}
+
+/* 1 when the value is a URL that runs script where the input wrote the
+ * scheme (it starts at or before the ':'). */
+static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t b)
+{
+	char sch[24], rest[24];
+	size_t colon = 0;
+
+	if (!ma_xss_scheme(s, vs, ve, sch, sizeof sch, &colon, rest, sizeof rest))
+		return 0;
+	if (a >= colon || b <= vs)
+		return 0;
+	if (!strcmp(sch, "javascript") || !strcmp(sch, "vbscript") || !strcmp(sch, "livescript") ||
+	    !strcmp(sch, "mocha"))
+		return 1;
+	if (!strcmp(sch, "data"))
+		return strncmp(rest, "image/", 6) != 0 || !strncmp(rest, "image/svg", 9);
+	return 0;
+}
+
+/* 1 if the bytes [a, b) of s hold word (ASCII, any case), ignoring
+ * backslashes, NULs, whitespace and CSS comments between its letters. */
+static int ma_xss_has_word(const char *s, size_t a, size_t b, const char *word)
+{
+	size_t wl = strlen(word);
+
+	for (size_t i = a; i < b; i++) {
+		size_t j = i, k = 0;
+		while (j < b && k < wl) {
+			unsigned char c = (unsigned char)s[j];
+			if (c == '\\' || c == 0 || ((c == ' ' || c == '\t' || c == '\n') && k > 0)) {
+				j++;
+				continue;
+			}
+			if (c == '/' && j + 1 < b && s[j + 1] == '*' && k > 0) {
+				const char *e = memmem(s + j + 2, b - j - 2, "*/", 2);
+				j = e ? (size_t)(e - s) + 2 : b;
+				continue;
+			}
+			if (ma_xss_lower(c) != (unsigned char)word[k])
+				break;
+			j++;
+			k++;
+		}
+		if (k == wl)
+			return 1;
+	}
+	return 0;
+}
+
+static int ma_xss_bad_css(const char *s, size_t a, size_t b)
+{
+	return ma_xss_has_word(s, a, b, "expression(") || ma_xss_has_word(s, a, b, "javascript:") ||
+	       ma_xss_has_word(s, a, b, "vbscript:") || ma_xss_has_word(s, a, b, "-moz-binding") ||
+	       ma_xss_has_word(s, a, b, "behavior:") || ma_xss_has_word(s, a, b, "behaviour:");
+}
+
+/* JavaScript in s[cs, ce): 1 if [a, b) stays inside one string literal,
+ * comment, name or number (data), 0 if it spans tokens. A small lexer:
+ * strings ' " `, comments, words; a template's ${ counts as code. */
+static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t b)
+{
+	size_t p = cs;
+
+	while (p < ce) {
+		size_t ts = p, is, ie; /* token and its inside */
+		unsigned char c = (unsigned char)s[p];
+		if (c == '"' || c == '\'' || c == '`') {
+			p++;
+			is = p;
+			while (p < ce && s[p] != (char)c) {
+				if (s[p] == '\\')
+					p++;
+				else if (c != '`' && s[p] == '\n')
+					break;
+				else if (c == '`' && s[p] == '$' && p + 1 < ce && s[p + 1] == '{' &&
+				         a <= p && p < b)
+					return 0; /* the input opens a substitution */
+				p++;
+			}
+			if (p > ce)
+				p = ce;
+			ie = p;
+			if (p < ce && s[p] == (char)c)
+				p++;
+		} else if (c == '/' && p + 1 < ce && (s[p + 1] == '/' || s[p + 1] == '*')) {
+			is = p + 2;
+			if (s[p + 1] == '/') {
+				while (p < ce && s[p] != '\n')
+					p++;
+				ie = p;
+			} else {
+				const char *e = p + 2 < ce ? memmem(s + p + 2, ce - p - 2, "*/", 2) : NULL;
+				ie = e ? (size_t)(e - s) : ce;
+				p = e ? ie + 2 : ce;
+			}
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		           c == '_' || c == '$' || c >= 0x80 || c == '.') {
+			while (p < ce && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z') ||
+			                  (s[p] >= '0' && s[p] <= '9') || s[p] == '_' || s[p] == '$' ||
+			                  (unsigned char)s[p] >= 0x80 || s[p] == '.'))
+				p++;
+			is = ts;
+			ie = p;
+		} else {
+			p++;
+			is = ie = ts; /* punctuation, operators, whitespace: never hold an input */
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+				is = ie = (size_t)-1;
+		}
+		if (ts <= a && a < p) /* the token where the input starts */
+			return is != (size_t)-1 && a >= is && b <= ie;
+	}
+	return 0;
+}
+
+static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev, double conf)
+{
+	if (hit->fired)
+		return;
+	hit->fired = 1;
+	hit->rule = rule;
+	hit->sev = sev;
+	hit->confidence = conf;
+}
+
+/* on + letters: an event handler's name (onerror, ONLOAD, onbegin). */
+static int ma_xss_handler_name(const char *nm, size_t nl)
+{
+	if (nl < 5 || ma_xss_lower((unsigned char)nm[0]) != 'o' ||
+	    ma_xss_lower((unsigned char)nm[1]) != 'n')
+		return 0;
+	for (size_t i = 2; i < nl; i++) {
+		unsigned char c = ma_xss_lower((unsigned char)nm[i]);
+		if (c < 'a' || c > 'z')
+			return 0;
+	}
+	return 1;
+}
+
+/* The attributes of tag t against the input [a, b). */
+static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, size_t b,
+                         struct ma_xss_hit *hit)
+{
+	for (int i = 0; i < t->nattr && !hit->fired; i++) {
+		const struct ma_html_attr *at = &t->attr[i];
+		const char *nm = s + at->ns;
+		size_t nl = at->ne - at->ns;
+		int handler = ma_xss_handler_name(nm, nl);
+		int added = a <= at->ns && at->ns < b && (a < at->ns || b > at->ne);
+		int in_value = at->has_value && a < at->ve + (at->quote ? 0 : 1) && b > at->vs;
+		if (added || (a < at->ne && b > at->ns))
+			hit->spans = 1;
+		if (in_value && !(a >= at->vs && b <= at->ve && at->quote))
+			hit->spans = 1;
+		if (added && handler) {
+			ma_xss_set(hit, "xss.event_handler", "high", 0.95);
+			return;
+		}
+		if (!at->has_value || !(in_value || added))
+			continue;
+		if (ma_xss_url_attr(nm, nl) && ma_xss_bad_url(s, at->vs, at->ve, a, b)) {
+			ma_xss_set(hit, "xss.url", "high", 0.95);
+		} else if (ma_html_ieq(nm, nl, "srcdoc") &&
+		           (memchr(s + at->vs, '<', at->ve - at->vs) ||
+		            ma_xss_has_word(s, at->vs, at->ve, "&lt;"))) {
+			ma_xss_set(hit, "xss.srcdoc", "high", 0.9);
+		} else if (ma_html_ieq(nm, nl, "style") && ma_xss_bad_css(s, at->vs, at->ve)) {
+			ma_xss_set(hit, "xss.style", "high", 0.85);
+		} else if (handler && in_value && !added) {
+			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
+			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
+			    !ma_xss_js_data(s, at->vs, at->ve, a, b))
+				ma_xss_set(hit, "xss.script", "high", 0.9);
+		}
+	}
+}
+
+/* 1 when an attribute of t fires against [a, b) (the more specific rule). */
+static int ma_xss_attrs_fire(const char *s, const struct ma_html_tok *t, size_t a, size_t b)
+{
+	struct ma_xss_hit h;
+
+	memset(&h, 0, sizeof h);
+	ma_xss_attrs(s, t, a, b, &h);
+	return h.fired;
+}
+
+void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_xss_hit *hit)
+{
+	struct ma_html_lexer lx;
+	struct ma_html_tok t;
+
+	memset(hit, 0, sizeof *hit);
+	ma_html_init(&lx, html, len);
+	while (ma_html_next(&lx, &t)) {
+		if (t.e <= a && !(t.kind == MA_HTML_TAG && t.unclosed))
+			continue;
+		if (t.s >= b)
+			break;
+		switch (t.kind) {
+		case MA_HTML_TEXT:
+			if (a < t.s || b > t.e)
+				hit->spans = 1;
+			break;
+		case MA_HTML_SCRIPT:
+			if (a < t.s || b > t.e) {
+				hit->spans = 1;
+			} else if (!ma_xss_js_data(html, t.s, t.e, a, b)) {
+				hit->spans = 1;
+				ma_xss_set(hit, "xss.script", "high", 0.9);
+			}
+			break;
+		case MA_HTML_COMMENT:
+			if (a <= t.s && t.s < b) {
+				/* a comment that hides the page's own markup after it, or
+				 * carries markup or IE conditions inside */
+				hit->spans = 1;
+				if (t.unclosed || memchr(html + t.s + 1, '<', t.e - t.s - 1) ||
+				    ma_xss_has_word(html, t.s, t.e, "[if"))
+					ma_xss_set(hit, "xss.comment", "medium", 0.7);
+			} else if (!(a > t.s && (b < t.e || t.unclosed))) {
+				hit->spans = 1; /* inside a comment: data unless it ends it */
+			}
+			break;
+		case MA_HTML_TAG: {
+			const char *nm = html + t.ns;
+			size_t nl = t.ne - t.ns;
+			if (a <= t.s && t.s < b) {
+				hit->spans = 1;
+				if (!t.end_tag && ma_xss_active_element(nm, nl))
+					ma_xss_set(hit, "xss.tag", "high", 0.9);
+				else if (t.end_tag && ma_xss_raw_element(nm, nl))
+					ma_xss_set(hit, "xss.tag", "high", 0.85);
+				else if (!ma_xss_attrs_fire(html, &t, a, b))
+					ma_xss_set(hit, "xss.markup", "medium", 0.6);
+			}
+			if (b > t.s && a < t.e) {
+				if (a < t.e && b > t.e - 1 && !t.unclosed && a > t.s)
+					hit->spans = 1; /* closes a tag it did not open */
+				ma_xss_attrs(html, &t, a, b, hit);
+			}
+			break;
+		}
+		default:
+			break;
+		}
+		if (hit->fired)
+			return;
+	}
+}
+
+int moat_check_html_at(struct moat_request *r, const char *html, size_t len, const char *file,
+                       int line, const char *function)
+{
+	const struct ma_input *in;
+	size_t nin;
+
+	if (!r || !html)
+		return MOAT_ALLOW;
+	if (len == (size_t)-1)
+		len = strlen(html);
+	in = ma_request_inputs(r, &nin);
+	if (nin == 0 || ma_request_mode(r, "xss", NULL) == MOAT_MODE_OFF)
+		return MOAT_ALLOW;
+	for (size_t i = 0; i < nin; i++) {
+		if (in[i].plain)
+			continue; /* letters, digits and _ are never markup */
+		for (int k = 0; k < in[i].nforms; k++) {
+			const char *v = in[i].form[k];
+			size_t vl = in[i].form_len[k], from = 0;
+			int seen = 0;
+			if (vl < 2 || vl > len)
+				continue;
+			while (from + vl <= len && seen < MA_XSS_MAX_OCC) {
+				const char *at = memmem(html + from, len - from, v, vl);
+				struct ma_xss_hit hit;
+				size_t a;
+				if (!at)
+					break;
+				a = (size_t)(at - html);
+				seen++;
+				from = a + 1;
+				ma_xss_analyse(html, len, a, a + vl, &hit);
+				if (hit.fired) {
+					struct ma_finding fd = {
+					    .interceptor = "xss",
+					    .rule = hit.rule,
+					    .severity = hit.sev,
+					    .confidence = hit.confidence,
+					    .input = &in[i],
+					    .form = k,
+					    .operation = html,
+					    .operation_len = len,
+					    .file = file,
+					    .line = line,
+					    .function = function,
+					};
+					int v2 = ma_request_fire(r, &fd);
+					if (v2 >= 0)
+						return v2;
+					break; /* excluded for this parameter: next input */
+				}
+			}
+		}
+	}
+	return MOAT_ALLOW;
+}
