@@ -359,6 +359,8 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 		           (memchr(s + at->vs, '<', at->ve - at->vs) ||
 		            ma_xss_has_word(s, at->vs, at->ve, "&lt;"))) {
 			ma_xss_set(hit, "xss.srcdoc", "high", 0.9);
+		} else if (at->ve - at->vs > 2 && memmem(s + at->vs, at->ve - at->vs, "&{", 2)) {
+			ma_xss_set(hit, "xss.script", "high", 0.8); /* a JavaScript entity &{...} */
 		} else if (ma_html_ieq(nm, nl, "style") && ma_xss_bad_css(s, at->vs, at->ve)) {
 			ma_xss_set(hit, "xss.style", "high", 0.85);
 		} else if (handler && in_value && !added) {
@@ -368,6 +370,49 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 		}
 	}
+}
+
+/* 1 for the markup a user may write where HTML is let through (what
+ * sanitizers such as DOMPurify keep by default, narrowed): text formatting,
+ * lists, tables and links, with presentational attributes and a link
+ * whose URL is http(s), mailto or relative without a backslash, escape or
+ * control character. Any other element (a custom one, <x>, one with a
+ * name browsers do not know) or attribute is suspicious markup. */
+static int ma_xss_plain_markup(const char *s, const struct ma_html_tok *t)
+{
+	static const char *const el[] = {
+	    "a",  "b",  "i",  "u",     "em",  "strong", "span", "p",    "br", "div", "table",
+	    "tr", "td", "th", "tbody", "thead", "ul",   "ol",   "li",   "h1", "h2",  "h3",
+	    "h4", "h5", "h6", "blockquote", "code", "pre", "small", "sub", "sup", "hr", "font",
+	    "center", "s", "strike", "big", "tt", "dl", "dt", "dd", "abbr", "q", "cite", "del",
+	    "ins", "mark", "caption", NULL};
+	static const char *const at[] = {"href",  "class", "title",  "width", "height", "border",
+	                                 "cellpadding", "cellspacing", "align", "valign", "color",
+	                                 "size", "face", "colspan", "rowspan", "rel", "target",
+	                                 "name", "lang", "dir", "alt", NULL};
+
+	if (!ma_xss_in_list(s + t->ns, t->ne - t->ns, el))
+		return 0;
+	for (int i = 0; i < t->nattr; i++) {
+		const struct ma_html_attr *x = &t->attr[i];
+		if (!ma_xss_in_list(s + x->ns, x->ne - x->ns, at))
+			return 0;
+		if (ma_html_ieq(s + x->ns, x->ne - x->ns, "href")) {
+			struct ma_weburl u;
+			for (size_t k = x->vs; k < x->ve; k++) {
+				unsigned char c = (unsigned char)s[k];
+				if (c < 0x20 || c == '\\' || c == '&' || c >= 0x7f || c == '<' || c == '>')
+					return 0;
+			}
+			/* a link to an address, or to a host written in an unusual
+			 * form (%-encoded, decimal, hex, octal): disguised */
+			if (ma_url_parse_web(s + x->vs, x->ve - x->vs, NULL, &u) == 0 &&
+			    (u.odd || u.host_type == MA_HOST_IPV4 || u.host_type == MA_HOST_IPV6 ||
+			     memchr(s + x->vs, '%', x->ve - x->vs)))
+				return 0;
+		}
+	}
+	return 1;
 }
 
 /* 1 when an attribute of t fires against [a, b) (the more specific rule). */
@@ -410,7 +455,9 @@ void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_
 				/* a comment that hides the page's own markup after it, or
 				 * carries markup or IE conditions inside */
 				hit->spans = 1;
-				if (t.unclosed || memchr(html + t.s + 1, '<', t.e - t.s - 1) ||
+				int bogus = !(t.e - t.s >= 4 && html[t.s + 1] == '!' && html[t.s + 2] == '-' &&
+				              html[t.s + 3] == '-');
+				if (t.unclosed || bogus || memchr(html + t.s + 1, '<', t.e - t.s - 1) ||
 				    ma_xss_has_word(html, t.s, t.e, "[if"))
 					ma_xss_set(hit, "xss.comment", "medium", 0.7);
 			} else if (!(a > t.s && (b < t.e || t.unclosed))) {
@@ -426,7 +473,10 @@ void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_
 					ma_xss_set(hit, "xss.tag", "high", 0.9);
 				else if (t.end_tag && ma_xss_raw_element(nm, nl))
 					ma_xss_set(hit, "xss.tag", "high", 0.85);
-				else if (!ma_xss_attrs_fire(html, &t, a, b))
+				else if (t.end_tag && ma_xss_active_element(nm, nl))
+					ma_xss_set(hit, "xss.tag", "medium", 0.6); /* </form> </svg> </body> */
+				else if (!t.end_tag && !ma_xss_attrs_fire(html, &t, a, b) &&
+				         !ma_xss_plain_markup(html, &t))
 					ma_xss_set(hit, "xss.markup", "medium", 0.6);
 			}
 			if (b > t.s && a < t.e) {
