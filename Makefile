@@ -106,7 +106,7 @@ bench: deps
 # interceptors' tokenizers).
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_policy fuzz_event fuzz_http
-FUZZ_AGENT_TARGETS := fuzz_sql fuzz_url fuzz_shell fuzz_path fuzz_prompt
+FUZZ_AGENT_TARGETS := fuzz_sql fuzz_url fuzz_shell fuzz_path fuzz_prompt fuzz_html
 fuzz:
 	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \

@@ -1,0 +1,332 @@
+/* libmoatagent: the HTML tokenizer and the xss check — new active
+ * elements, event handlers, javascript:/vbscript:/data: URLs, breaking out
+ * of attribute values and script strings, raw-text escapes; the bypass
+ * families (character references, case, whitespace and newlines inside
+ * tags, NUL bytes, SVG/MathML, unquoted attributes, backticks, nested
+ * quotes, URL encoding); and what must pass: text and quoted values that
+ * stay data, a blog comment with < and >, plain formatting markup. */
+#include "agent_test.h"
+#include "ma_html.h"
+
+#define XSS_BLOCK "{\"interceptors\":{\"xss\":{\"mode\":\"block\"}}}"
+
+static const struct moat_policy *pol;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	pol = moat_policy_parse(XSS_BLOCK, 1, NULL, 0);
+	return pol ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	moat_policy_release(pol);
+	return 0;
+}
+
+static struct moat_request *req_with(const char *input, size_t n)
+{
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/comments", .policy = pol};
+	struct moat_request *r = NULL;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_FORM, "body", input, n), 0);
+	return r;
+}
+
+/* The verdict of moat_check_html for head + input + tail (enc: what the
+ * request holds when the input reached the page decoded), and the rule. */
+static int page(const char *enc, size_t encn, const char *head, const char *input, size_t n,
+                const char *tail, const char **rule)
+{
+	static char html[4096], rulebuf[64];
+	struct moat_request *r = req_with(enc, encn);
+	size_t l0 = strlen(head), l1 = strlen(tail);
+	int v;
+
+	memcpy(html, head, l0);
+	memcpy(html + l0, input, n);
+	memcpy(html + l0 + n, tail, l1);
+	v = moat_check_html(r, html, l0 + n + l1);
+	rulebuf[0] = '\0';
+	if (v == MOAT_BLOCK) {
+		const struct moat_event *ev = moat_request_event(r);
+		assert_non_null(ev);
+		assert_string_equal(ev->interceptor, "xss");
+		assert_string_equal(ev->action, "blocked");
+		assert_non_null(ev->rule);
+		snprintf(rulebuf, sizeof rulebuf, "%s", ev->rule);
+		assert_memory_equal(ev->payload, enc, encn);
+		assert_non_null(strstr(ev->file, "test_agent_xss.c"));
+		assert_string_equal(ev->function, "page");
+		assert_non_null(strstr(ev->details_json, "\"parameter\":\"body.body\""));
+	}
+	if (rule)
+		*rule = rulebuf;
+	moat_request_end(r);
+	return v;
+}
+
+#define S(x)     (x), strlen(x)
+#define text(in) page(S(in), "<div class=\"c\"><p>", S(in), "</p></div>", NULL)
+#define dqv(in)  page(S(in), "<input name=\"q\" value=\"", S(in), "\">", NULL)
+#define sqv(in)  page(S(in), "<input name='q' value='", S(in), "'>", NULL)
+#define unqv(in) page(S(in), "<input name=q value=", S(in), " type=text>", NULL)
+#define href(in) page(S(in), "<a href=\"", S(in), "\">home</a>", NULL)
+#define jss(in)  page(S(in), "<script>var q = \"", S(in), "\";</script>", NULL)
+#define area(in) page(S(in), "<textarea name=t>", S(in), "</textarea>", NULL)
+#define handler(in) page(S(in), "<button onclick=\"track('", S(in), "')\">go</button>", NULL)
+
+/* ---- the tokenizer ---- */
+
+static const char *toks(const char *s, char *out, size_t cap)
+{
+	struct ma_html_lexer lx;
+	struct ma_html_tok t;
+	size_t o = 0;
+
+	ma_html_init(&lx, s, strlen(s));
+	out[0] = '\0';
+	while (ma_html_next(&lx, &t)) {
+		int n = snprintf(out + o, cap - o, "%s%d:%.*s", o ? "|" : "", t.kind,
+		                 (int)(t.e - t.s), s + t.s);
+		if (n < 0 || (size_t)n >= cap - o)
+			break;
+		o += (size_t)n;
+		for (int i = 0; i < t.nattr; i++) {
+			n = snprintf(out + o, cap - o, "[%.*s=%.*s]", (int)(t.attr[i].ne - t.attr[i].ns),
+			             s + t.attr[i].ns, (int)(t.attr[i].ve - t.attr[i].vs),
+			             s + t.attr[i].vs);
+			if (n < 0 || (size_t)n >= cap - o)
+				break;
+			o += (size_t)n;
+		}
+	}
+	return out;
+}
+
+static void the_tokenizer_follows_html5(void **state)
+{
+	char b[1024];
+
+	(void)state;
+	assert_string_equal(toks("a<b class=x id='y z' hidden>c</b>", b, sizeof b),
+	                    "1:a|3:<b class=x id='y z' hidden>[class=x][id=y z][hidden=]|1:c|3:</b>");
+	/* a '<' not followed by a letter, '/', '!' or '?' is text */
+	assert_string_equal(toks("1 < 2 and 3<4 <3", b, sizeof b), "1:1 < 2 and 3<4 <3");
+	/* raw text: nothing inside is a tag until the end tag */
+	assert_string_equal(toks("<title><b>x</title>", b, sizeof b),
+	                    "3:<title>|1:<b>x|3:</title>");
+	assert_string_equal(toks("<script>if(a<b)x='</b>'</script >", b, sizeof b),
+	                    "3:<script>|2:if(a<b)x='</b>'|3:</script >");
+	/* inside <svg>, <style> is not raw text (foreign content) */
+	assert_string_equal(toks("<svg><style><img></style></svg>", b, sizeof b),
+	                    "3:<svg>|3:<style>|3:<img>|3:</style>|3:</svg>");
+	/* comments, bogus comments, '/' between attributes, '=' starting a name */
+	assert_string_equal(toks("<!-- a -- b --><?x y><img/src=x =z>", b, sizeof b),
+	                    "4:<!-- a -- b -->|4:<?x y>|3:<img/src=x =z>[src=x][=z=]");
+	assert_string_equal(toks("<a\nhref\n=\n\"x\"\tb='>'>", b, sizeof b),
+	                    "3:<a\nhref\n=\n\"x\"\tb='>'>[href=x][b=>]");
+}
+
+/* ---- attacks ---- */
+
+static void new_elements_and_handlers_fire(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	assert_int_equal(text("<script>alert(1)</script>"), MOAT_BLOCK);
+	assert_int_equal(text("<img src=x onerror=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(text("<iframe src=//evil.example>"), MOAT_BLOCK);
+	assert_int_equal(text("<svg/onload=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(text("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"),
+	                 MOAT_BLOCK);
+	assert_int_equal(text("<details open ontoggle=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(page(S("<b onmouseover=alert(1)>x</b>"), "<p>",
+	                      S("<b onmouseover=alert(1)>x</b>"), "</p>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.event_handler");
+	assert_int_equal(text("<x onclick=alert(1)>click"), MOAT_BLOCK);
+	assert_int_equal(text("<form action=//evil.example><input name=p>"), MOAT_BLOCK);
+	assert_int_equal(text("<meta http-equiv=refresh content='0;url=//evil'>"), MOAT_BLOCK);
+	/* an element no sanitizer keeps: suspicious markup */
+	assert_int_equal(page(S("<blink>x</blink>"), "<p>", S("<blink>x</blink>"), "</p>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.markup");
+}
+
+static void breaking_out_of_attributes_fires(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	assert_int_equal(dqv("\" onfocus=alert(1) autofocus x=\""), MOAT_BLOCK);
+	assert_int_equal(dqv("\"><script>alert(1)</script>"), MOAT_BLOCK);
+	assert_int_equal(sqv("' onmouseover='alert(1)"), MOAT_BLOCK);
+	/* unquoted: a space is enough */
+	assert_int_equal(page(S("x onmouseover=alert(1)"), "<input value=", S("x onmouseover=alert(1)"),
+	                      ">", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.event_handler");
+	assert_int_equal(unqv("x\tonfocus=alert(1)\nautofocus"), MOAT_BLOCK);
+	/* in an unquoted value, "/" is part of the value (HTML5): data */
+	assert_int_equal(unqv("x/onfocus=alert(1)/autofocus"), MOAT_ALLOW);
+	/* escaping a raw-text element */
+	assert_int_equal(area("</textarea><img src=x onerror=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(page(S("</title><svg onload=alert(1)>"), "<title>",
+	                      S("</title><svg onload=alert(1)>"), "</title>", NULL),
+	                 MOAT_BLOCK);
+}
+
+static void script_urls_fire(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	assert_int_equal(page(S("javascript:alert(1)"), "<a href=\"", S("javascript:alert(1)"),
+	                      "\">x</a>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.url");
+	assert_int_equal(href("JaVaScRiPt:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href(" \t\njavascript:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("java\tscr\nipt:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("&#106;avascript&#58;alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("&#x6A&#x61&#x76&#x61script&colon;alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("jav&Tab;ascript:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("vbscript:msgbox(1)"), MOAT_BLOCK);
+	assert_int_equal(href("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+	                 MOAT_BLOCK);
+	assert_int_equal(text("<a href=javascript:alert(1)>x</a>"), MOAT_BLOCK);
+	assert_int_equal(text("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>"),
+	                 MOAT_BLOCK);
+	assert_int_equal(text("<button formaction=javascript:alert(1)>x</button>"), MOAT_BLOCK);
+	/* what a link may be */
+	assert_int_equal(href("https://example.org/a?b=c"), MOAT_ALLOW);
+	assert_int_equal(href("/profile/42"), MOAT_ALLOW);
+	assert_int_equal(href("data:image/png;base64,iVBORw0KGgo="), MOAT_ALLOW);
+	assert_int_equal(href("mailto:someone@example.org"), MOAT_ALLOW);
+}
+
+static void leaving_a_script_string_fires(void **state)
+{
+	(void)state;
+	assert_int_equal(jss("\";alert(1);//"), MOAT_BLOCK);
+	assert_int_equal(jss("\"-alert(1)-\""), MOAT_BLOCK);
+	assert_int_equal(jss("</script><script>alert(1)</script>"), MOAT_BLOCK);
+	assert_int_equal(page(S("`${alert(1)}`"), "<script>var q = `", S("x${alert(1)}"), "`;</script>",
+	                      NULL),
+	                 MOAT_ALLOW); /* the input does not occur as sent */
+	assert_int_equal(page(S("${alert(1)}"), "<script>var q = `", S("${alert(1)}"), "`;</script>",
+	                      NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(handler("');alert(1);//"), MOAT_BLOCK);
+	assert_int_equal(handler("&#39;);alert(1);//"), MOAT_BLOCK);
+	/* staying inside the string is data */
+	assert_int_equal(jss("red shoes, size 42"), MOAT_ALLOW);
+	assert_int_equal(jss("it's fine"), MOAT_ALLOW);
+	assert_int_equal(handler("summer sale"), MOAT_ALLOW);
+}
+
+static void bypass_families_fire(void **state)
+{
+	(void)state;
+	/* case, whitespace and newlines inside tags */
+	assert_int_equal(text("<ScRiPt>alert(1)</sCrIpT>"), MOAT_BLOCK);
+	assert_int_equal(text("<img\nsrc=x\nonerror\n=\nalert(1)>"), MOAT_BLOCK);
+	assert_int_equal(text("<img/src=x/onerror=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(text("<svg\f\tonload=alert(1)>"), MOAT_BLOCK);
+	/* backticks and nested quotes */
+	assert_int_equal(text("<img src=`x` onerror=`alert(1)`>"), MOAT_BLOCK);
+	assert_int_equal(dqv("x\"'\"><img src=x onerror=\"alert('1')\">"), MOAT_BLOCK);
+	/* NUL bytes */
+	assert_int_equal(page("<scr\0ipt>alert(1)</scr\0ipt>", 28, "<p>",
+	                      "<scr\0ipt>alert(1)</scr\0ipt>", 28, "</p>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page("java\0script:alert(1)", 20, "<a href=\"", "java\0script:alert(1)", 20,
+	                      "\">x</a>", NULL),
+	                 MOAT_BLOCK);
+	/* URL-encoded in the request, decoded by the application */
+	assert_int_equal(page(S("%3Csvg%20onload%3Dalert(1)%3E"), "<p>", S("<svg onload=alert(1)>"),
+	                      "</p>", NULL),
+	                 MOAT_BLOCK);
+	/* HTML entities in the request, decoded by the application */
+	assert_int_equal(page(S("&lt;img src=x onerror=alert(1)&gt;"), "<p>",
+	                      S("<img src=x onerror=alert(1)>"), "</p>", NULL),
+	                 MOAT_BLOCK);
+	/* CSS that runs script, Netscape entities, comments hiding the page */
+	assert_int_equal(text("<div style=\"width:expression(alert(1))\">x</div>"), MOAT_BLOCK);
+	assert_int_equal(text("<br size=\"&{alert(1)}\">"), MOAT_BLOCK);
+	assert_int_equal(text("<!--"), MOAT_BLOCK);
+	assert_int_equal(text("<?import namespace=t implementation=#default#time2>"), MOAT_BLOCK);
+}
+
+/* ---- what must pass ---- */
+
+static void text_and_quoted_values_stay_data(void **state)
+{
+	(void)state;
+	assert_int_equal(text("I <3 this, and 1 < 2 > 0"), MOAT_ALLOW);
+	assert_int_equal(text("Tip: write a < b && c > d in your loop, then alert(\"done\")"),
+	                 MOAT_ALLOW);
+	assert_int_equal(text("javascript: the good parts, onload handlers and <3"), MOAT_ALLOW);
+	assert_int_equal(text("&lt;script&gt;alert(1)&lt;/script&gt;"), MOAT_ALLOW);
+	assert_int_equal(dqv("it's a 'quoted' <b>bold</b> onerror=1 javascript:x"), MOAT_ALLOW);
+	assert_int_equal(sqv("say \"hi\" onclick=x"), MOAT_ALLOW);
+	assert_int_equal(area("<p>my draft</p> javascript:x"), MOAT_ALLOW);
+	assert_int_equal(text("Visit https://example.org/?q=<3"), MOAT_ALLOW);
+	/* a blog comment that uses the markup a sanitizer lets through */
+	assert_int_equal(text("I <b>love</b> this <a href=\"https://example.org/\">post</a>!"),
+	                 MOAT_ALLOW);
+	assert_int_equal(text("Line one<br>line two"), MOAT_ALLOW);
+}
+
+static void a_check_that_does_not_fire_allocates_nothing(void **state)
+{
+	struct moat_request *r = req_with(S("a < b and \"quotes\""));
+	const char *html = "<p title=\"a < b and &quot;quotes&quot;\">a < b and \"quotes\"</p>";
+
+	(void)state;
+	ma_alloc_fail_at(1);
+	assert_int_equal(moat_check_html(r, html, (size_t)-1), MOAT_ALLOW);
+	assert_false(ma_alloc_failed());
+	ma_alloc_fail_at(0);
+	moat_request_end(r);
+}
+
+static void monitor_mode_logs_and_allows(void **state)
+{
+	const struct moat_policy *p =
+	    moat_policy_parse("{\"interceptors\":{\"xss\":{\"mode\":\"monitor\"}}}", 1, NULL, 0);
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	struct moat_request *r;
+
+	(void)state;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "<svg onload=alert(1)>", 21);
+	assert_int_equal(moat_check_html(r, "<p><svg onload=alert(1)></p>", (size_t)-1), MOAT_ALLOW);
+	assert_non_null(moat_request_event(r));
+	assert_string_equal(moat_request_event(r)->action, "logged");
+	moat_request_end(r);
+	assert_int_equal(moat_check_html(NULL, "<p><svg onload=alert(1)></p>", (size_t)-1),
+	                 MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(the_tokenizer_follows_html5),
+	    cmocka_unit_test(new_elements_and_handlers_fire),
+	    cmocka_unit_test(breaking_out_of_attributes_fires),
+	    cmocka_unit_test(script_urls_fire),
+	    cmocka_unit_test(leaving_a_script_string_fires),
+	    cmocka_unit_test(bypass_families_fire),
+	    cmocka_unit_test(text_and_quoted_values_stay_data),
+	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
+	    cmocka_unit_test(monitor_mode_logs_and_allows),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
