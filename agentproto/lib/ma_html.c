@@ -219,12 +219,14 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
 	}
 	{
 		unsigned char c = (unsigned char)s[p + 1];
-		if (ma_html_alpha(c) || (c == '/' && p + 2 < n && ma_html_alpha((unsigned char)s[p + 2]))) {
+		if (ma_html_alpha(c) ||
+		    (c == '/' && p + 2 < n && ma_html_alpha((unsigned char)s[p + 2]))) {
 			size_t q = p + (c == '/' ? 2 : 1);
 			t->kind = MA_HTML_TAG;
 			t->end_tag = c == '/';
 			t->ns = q;
-			while (q < n && !ma_html_ws((unsigned char)s[q]) && s[q] != '/' && s[q] != '>')
+			while (q < n && !ma_html_ws((unsigned char)s[q]) && s[q] != '/' &&
+			       s[q] != '>')
 				q++;
 			t->ne = q;
 			ma_html_attrs(lx, q, t);
@@ -253,8 +255,9 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
 						lx->raw_ne = t->ne;
 					}
 				}
-			} else if (lx->foreign > 0 && (ma_html_ieq(s + t->ns, t->ne - t->ns, "svg") ||
-			                               ma_html_ieq(s + t->ns, t->ne - t->ns, "math"))) {
+			} else if (lx->foreign > 0 &&
+			           (ma_html_ieq(s + t->ns, t->ne - t->ns, "svg") ||
+			            ma_html_ieq(s + t->ns, t->ne - t->ns, "math"))) {
 				lx->foreign--;
 			}
 			return 1;
@@ -276,8 +279,8 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
 					t->e = lx->pos = q + 3;
 					return 1;
 				}
-				if (q + 3 < n && s[q] == '-' && s[q + 1] == '-' && s[q + 2] == '!' &&
-				    s[q + 3] == '>') {
+				if (q + 3 < n && s[q] == '-' && s[q + 1] == '-' &&
+				    s[q + 2] == '!' && s[q + 3] == '>') {
 					t->e = lx->pos = q + 4;
 					return 1;
 				}

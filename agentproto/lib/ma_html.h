@@ -58,10 +58,10 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t);
 int ma_html_ieq(const char *s, size_t n, const char *w);
 
 struct ma_xss_hit {
-	int spans;         /* 1: the input is not inside one text run or attribute value */
-	int fired;         /* 1: it introduces markup or script context (rule set) */
-	const char *rule;  /* static */
-	const char *sev;   /* static */
+	int spans;        /* 1: the input is not inside one text run or attribute value */
+	int fired;        /* 1: it introduces markup or script context (rule set) */
+	const char *rule; /* static */
+	const char *sev;  /* static */
 	double confidence;
 };
 /* Analyses the input occurrence [a, b) of html (len bytes). No allocation. */

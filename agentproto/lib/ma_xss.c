@@ -58,22 +58,22 @@ static int ma_xss_in_list(const char *s, size_t n, const char *const *list)
 static int ma_xss_active_element(const char *s, size_t n)
 {
 	static const char *const el[] = {
-	    "script",   "iframe",   "frame",  "frameset", "object",  "embed",  "applet",
-	    "svg",      "math",     "style",  "link",     "meta",    "base",   "form",
-	    "img",      "image",    "video",  "audio",    "source",  "track",  "body",
-	    "html",     "head",     "template", "xml",    "import",  "isindex", "portal",
-	    "animate",  "set",      "handler", "listener", "xss",    "layer",  "ilayer",
-	    "bgsound",  "plaintext", "xmp",   "noscript", "noembed", "noframes", "textarea",
-	    "title",    "button",   "input",  "select",   "keygen",  "marquee", "details",
-	    "dialog",   "picture",  "object", "param",    "use",     "foreignobject", NULL};
+	    "script",  "iframe",    "frame",    "frameset", "object",  "embed",         "applet",
+	    "svg",     "math",      "style",    "link",     "meta",    "base",          "form",
+	    "img",     "image",     "video",    "audio",    "source",  "track",         "body",
+	    "html",    "head",      "template", "xml",      "import",  "isindex",       "portal",
+	    "animate", "set",       "handler",  "listener", "xss",     "layer",         "ilayer",
+	    "bgsound", "plaintext", "xmp",      "noscript", "noembed", "noframes",      "textarea",
+	    "title",   "button",    "input",    "select",   "keygen",  "marquee",       "details",
+	    "dialog",  "picture",   "object",   "param",    "use",     "foreignobject", NULL};
 	return ma_xss_in_list(s, n, el);
 }
 
 /* Elements whose content is raw text: an input that closes one escapes it. */
 static int ma_xss_raw_element(const char *s, size_t n)
 {
-	static const char *const el[] = {"script",   "style",    "title",   "textarea",
-	                                 "xmp",      "iframe",   "noembed", "noframes",
+	static const char *const el[] = {"script",   "style",     "title",   "textarea",
+	                                 "xmp",      "iframe",    "noembed", "noframes",
 	                                 "noscript", "plaintext", NULL};
 	return ma_xss_in_list(s, n, el);
 }
@@ -81,10 +81,10 @@ static int ma_xss_raw_element(const char *s, size_t n)
 static int ma_xss_url_attr(const char *s, size_t n)
 {
 	static const char *const at[] = {
-	    "href",   "src",     "action",  "formaction", "xlink:href", "data",    "background",
-	    "poster", "lowsrc",  "dynsrc",  "codebase",   "cite",       "longdesc", "usemap",
-	    "profile", "classid", "archive", "ping",      "manifest",   "icon",    "to",
-	    "from",   "values",  "by",      "content",    "folder",     "datasrc", NULL};
+	    "href",    "src",     "action",  "formaction", "xlink:href", "data",     "background",
+	    "poster",  "lowsrc",  "dynsrc",  "codebase",   "cite",       "longdesc", "usemap",
+	    "profile", "classid", "archive", "ping",       "manifest",   "icon",     "to",
+	    "from",    "values",  "by",      "content",    "folder",     "datasrc",  NULL};
 	return ma_xss_in_list(s, n, at);
 }
 
@@ -106,10 +106,10 @@ static unsigned ma_xss_char(const char *s, size_t n, size_t *i)
 	static const struct {
 		const char *name;
 		unsigned c;
-	} named[] = {{"tab", '\t'}, {"newline", '\n'}, {"colon", ':'}, {"lpar", '('},
-	             {"rpar", ')'}, {"lt", '<'},       {"gt", '>'},     {"amp", '&'},
-	             {"quot", '"'}, {"apos", '\''},    {"sol", '/'},    {"bsol", '\\'},
-	             {"nbsp", 0x80}, {"num", '#'},     {"semi", ';'},   {"equals", '='}};
+	} named[] = {{"tab", '\t'},  {"newline", '\n'}, {"colon", ':'}, {"lpar", '('},
+	             {"rpar", ')'},  {"lt", '<'},       {"gt", '>'},    {"amp", '&'},
+	             {"quot", '"'},  {"apos", '\''},    {"sol", '/'},   {"bsol", '\\'},
+	             {"nbsp", 0x80}, {"num", '#'},      {"semi", ';'},  {"equals", '='}};
 	size_t p = *i;
 
 	if (s[p] != '&' || p + 1 >= n) {
@@ -126,7 +126,8 @@ static unsigned ma_xss_char(const char *s, size_t n, size_t *i)
 		                     : (s[q] >= '0' && s[q] <= '9'))) {
 			if (v < 0x110000)
 				v = v * (hex ? 16 : 10) +
-				    (unsigned long)(hex ? ma_xss_hex((unsigned char)s[q]) : s[q] - '0');
+				    (unsigned long)(hex ? ma_xss_hex((unsigned char)s[q])
+				                        : s[q] - '0');
 			q++;
 			any = 1;
 		}
@@ -182,9 +183,9 @@ static int ma_xss_scheme(const char *s, size_t vs, size_t ve, char *out, size_t 
 			rest[r] = '\0';
 			return o > 0;
 		}
-		if (o + 1 >= cap || c >= 0x80 || !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		                                    (c >= '0' && c <= '9') || c == '+' || c == '-' ||
-		                                    c == '.' || c == 0))
+		if (o + 1 >= cap || c >= 0x80 ||
+		    !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '+' || c == '-' || c == '.' || c == 0))
 			return 0;
 		if (c == 0)
 			continue; /* old engines skipped NUL bytes in schemes */
@@ -222,7 +223,8 @@ static int ma_xss_has_word(const char *s, size_t a, size_t b, const char *word)
 		size_t j = i, k = 0;
 		while (j < b && k < wl) {
 			unsigned char c = (unsigned char)s[j];
-			if (c == '\\' || c == 0 || ((c == ' ' || c == '\t' || c == '\n') && k > 0)) {
+			if (c == '\\' || c == 0 ||
+			    ((c == ' ' || c == '\t' || c == '\n') && k > 0)) {
 				j++;
 				continue;
 			}
@@ -284,15 +286,18 @@ static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t 
 					p++;
 				ie = p;
 			} else {
-				const char *e = p + 2 < ce ? memmem(s + p + 2, ce - p - 2, "*/", 2) : NULL;
+				const char *e =
+				    p + 2 < ce ? memmem(s + p + 2, ce - p - 2, "*/", 2) : NULL;
 				ie = e ? (size_t)(e - s) : ce;
 				p = e ? ie + 2 : ce;
 			}
-		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		           c == '_' || c == '$' || c >= 0x80 || c == '.') {
-			while (p < ce && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z') ||
-			                  (s[p] >= '0' && s[p] <= '9') || s[p] == '_' || s[p] == '$' ||
-			                  (unsigned char)s[p] >= 0x80 || s[p] == '.'))
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		           (c >= '0' && c <= '9') || c == '_' || c == '$' || c >= 0x80 ||
+		           c == '.') {
+			while (p < ce &&
+			       ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z') ||
+			        (s[p] >= '0' && s[p] <= '9') || s[p] == '_' || s[p] == '$' ||
+			        (unsigned char)s[p] >= 0x80 || s[p] == '.'))
 				p++;
 			is = ts;
 			ie = p;
@@ -381,15 +386,16 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 static int ma_xss_plain_markup(const char *s, const struct ma_html_tok *t)
 {
 	static const char *const el[] = {
-	    "a",  "b",  "i",  "u",     "em",  "strong", "span", "p",    "br", "div", "table",
-	    "tr", "td", "th", "tbody", "thead", "ul",   "ol",   "li",   "h1", "h2",  "h3",
-	    "h4", "h5", "h6", "blockquote", "code", "pre", "small", "sub", "sup", "hr", "font",
-	    "center", "s", "strike", "big", "tt", "dl", "dt", "dd", "abbr", "q", "cite", "del",
-	    "ins", "mark", "caption", NULL};
-	static const char *const at[] = {"href",  "class", "title",  "width", "height", "border",
-	                                 "cellpadding", "cellspacing", "align", "valign", "color",
-	                                 "size", "face", "colspan", "rowspan", "rel", "target",
-	                                 "name", "lang", "dir", "alt", NULL};
+	    "a",   "b",     "i",       "u",   "em", "strong", "span",   "p",          "br",
+	    "div", "table", "tr",      "td",  "th", "tbody",  "thead",  "ul",         "ol",
+	    "li",  "h1",    "h2",      "h3",  "h4", "h5",     "h6",     "blockquote", "code",
+	    "pre", "small", "sub",     "sup", "hr", "font",   "center", "s",          "strike",
+	    "big", "tt",    "dl",      "dt",  "dd", "abbr",   "q",      "cite",       "del",
+	    "ins", "mark",  "caption", NULL};
+	static const char *const at[] = {
+	    "href",   "class",  "title", "width", "height", "border",  "cellpadding", "cellspacing",
+	    "align",  "valign", "color", "size",  "face",   "colspan", "rowspan",     "rel",
+	    "target", "name",   "lang",  "dir",   "alt",    NULL};
 
 	if (!ma_xss_in_list(s + t->ns, t->ne - t->ns, el))
 		return 0;
@@ -401,7 +407,8 @@ static int ma_xss_plain_markup(const char *s, const struct ma_html_tok *t)
 			struct ma_weburl u;
 			for (size_t k = x->vs; k < x->ve; k++) {
 				unsigned char c = (unsigned char)s[k];
-				if (c < 0x20 || c == '\\' || c == '&' || c >= 0x7f || c == '<' || c == '>')
+				if (c < 0x20 || c == '\\' || c == '&' || c >= 0x7f || c == '<' ||
+				    c == '>')
 					return 0;
 			}
 			/* a link to an address, or to a host written in an unusual
@@ -455,9 +462,10 @@ void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_
 				/* a comment that hides the page's own markup after it, or
 				 * carries markup or IE conditions inside */
 				hit->spans = 1;
-				int bogus = !(t.e - t.s >= 4 && html[t.s + 1] == '!' && html[t.s + 2] == '-' &&
-				              html[t.s + 3] == '-');
-				if (t.unclosed || bogus || memchr(html + t.s + 1, '<', t.e - t.s - 1) ||
+				int bogus = !(t.e - t.s >= 4 && html[t.s + 1] == '!' &&
+				              html[t.s + 2] == '-' && html[t.s + 3] == '-');
+				if (t.unclosed || bogus ||
+				    memchr(html + t.s + 1, '<', t.e - t.s - 1) ||
 				    ma_xss_has_word(html, t.s, t.e, "[if"))
 					ma_xss_set(hit, "xss.comment", "medium", 0.7);
 			} else if (!(a > t.s && (b < t.e || t.unclosed))) {
@@ -474,7 +482,8 @@ void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_
 				else if (t.end_tag && ma_xss_raw_element(nm, nl))
 					ma_xss_set(hit, "xss.tag", "high", 0.85);
 				else if (t.end_tag && ma_xss_active_element(nm, nl))
-					ma_xss_set(hit, "xss.tag", "medium", 0.6); /* </form> </svg> </body> */
+					ma_xss_set(hit, "xss.tag", "medium",
+					           0.6); /* </form> </svg> </body> */
 				else if (!t.end_tag && !ma_xss_attrs_fire(html, &t, a, b) &&
 				         !ma_xss_plain_markup(html, &t))
 					ma_xss_set(hit, "xss.markup", "medium", 0.6);

@@ -69,14 +69,14 @@ static int page(const char *enc, size_t encn, const char *head, const char *inpu
 	return v;
 }
 
-#define S(x)     (x), strlen(x)
-#define text(in) page(S(in), "<div class=\"c\"><p>", S(in), "</p></div>", NULL)
-#define dqv(in)  page(S(in), "<input name=\"q\" value=\"", S(in), "\">", NULL)
-#define sqv(in)  page(S(in), "<input name='q' value='", S(in), "'>", NULL)
-#define unqv(in) page(S(in), "<input name=q value=", S(in), " type=text>", NULL)
-#define href(in) page(S(in), "<a href=\"", S(in), "\">home</a>", NULL)
-#define jss(in)  page(S(in), "<script>var q = \"", S(in), "\";</script>", NULL)
-#define area(in) page(S(in), "<textarea name=t>", S(in), "</textarea>", NULL)
+#define S(x)        (x), strlen(x)
+#define text(in)    page(S(in), "<div class=\"c\"><p>", S(in), "</p></div>", NULL)
+#define dqv(in)     page(S(in), "<input name=\"q\" value=\"", S(in), "\">", NULL)
+#define sqv(in)     page(S(in), "<input name='q' value='", S(in), "'>", NULL)
+#define unqv(in)    page(S(in), "<input name=q value=", S(in), " type=text>", NULL)
+#define href(in)    page(S(in), "<a href=\"", S(in), "\">home</a>", NULL)
+#define jss(in)     page(S(in), "<script>var q = \"", S(in), "\";</script>", NULL)
+#define area(in)    page(S(in), "<textarea name=t>", S(in), "</textarea>", NULL)
 #define handler(in) page(S(in), "<button onclick=\"track('", S(in), "')\">go</button>", NULL)
 
 /* ---- the tokenizer ---- */
@@ -96,9 +96,9 @@ static const char *toks(const char *s, char *out, size_t cap)
 			break;
 		o += (size_t)n;
 		for (int i = 0; i < t.nattr; i++) {
-			n = snprintf(out + o, cap - o, "[%.*s=%.*s]", (int)(t.attr[i].ne - t.attr[i].ns),
-			             s + t.attr[i].ns, (int)(t.attr[i].ve - t.attr[i].vs),
-			             s + t.attr[i].vs);
+			n = snprintf(out + o, cap - o, "[%.*s=%.*s]",
+			             (int)(t.attr[i].ne - t.attr[i].ns), s + t.attr[i].ns,
+			             (int)(t.attr[i].ve - t.attr[i].vs), s + t.attr[i].vs);
 			if (n < 0 || (size_t)n >= cap - o)
 				break;
 			o += (size_t)n;
@@ -112,8 +112,9 @@ static void the_tokenizer_follows_html5(void **state)
 	char b[1024];
 
 	(void)state;
-	assert_string_equal(toks("a<b class=x id='y z' hidden>c</b>", b, sizeof b),
-	                    "1:a|3:<b class=x id='y z' hidden>[class=x][id=y z][hidden=]|1:c|3:</b>");
+	assert_string_equal(
+	    toks("a<b class=x id='y z' hidden>c</b>", b, sizeof b),
+	    "1:a|3:<b class=x id='y z' hidden>[class=x][id=y z][hidden=]|1:c|3:</b>");
 	/* a '<' not followed by a letter, '/', '!' or '?' is text */
 	assert_string_equal(toks("1 < 2 and 3<4 <3", b, sizeof b), "1:1 < 2 and 3<4 <3");
 	/* raw text: nothing inside is a tag until the end tag */
@@ -167,8 +168,8 @@ static void breaking_out_of_attributes_fires(void **state)
 	assert_int_equal(dqv("\"><script>alert(1)</script>"), MOAT_BLOCK);
 	assert_int_equal(sqv("' onmouseover='alert(1)"), MOAT_BLOCK);
 	/* unquoted: a space is enough */
-	assert_int_equal(page(S("x onmouseover=alert(1)"), "<input value=", S("x onmouseover=alert(1)"),
-	                      ">", &rule),
+	assert_int_equal(page(S("x onmouseover=alert(1)"),
+	                      "<input value=", S("x onmouseover=alert(1)"), ">", &rule),
 	                 MOAT_BLOCK);
 	assert_string_equal(rule, "xss.event_handler");
 	assert_int_equal(unqv("x\tonfocus=alert(1)\nautofocus"), MOAT_BLOCK);
@@ -200,8 +201,9 @@ static void script_urls_fire(void **state)
 	assert_int_equal(href("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
 	                 MOAT_BLOCK);
 	assert_int_equal(text("<a href=javascript:alert(1)>x</a>"), MOAT_BLOCK);
-	assert_int_equal(text("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>"),
-	                 MOAT_BLOCK);
+	assert_int_equal(
+	    text("<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>"),
+	    MOAT_BLOCK);
 	assert_int_equal(text("<button formaction=javascript:alert(1)>x</button>"), MOAT_BLOCK);
 	/* what a link may be */
 	assert_int_equal(href("https://example.org/a?b=c"), MOAT_ALLOW);
@@ -216,12 +218,12 @@ static void leaving_a_script_string_fires(void **state)
 	assert_int_equal(jss("\";alert(1);//"), MOAT_BLOCK);
 	assert_int_equal(jss("\"-alert(1)-\""), MOAT_BLOCK);
 	assert_int_equal(jss("</script><script>alert(1)</script>"), MOAT_BLOCK);
-	assert_int_equal(page(S("`${alert(1)}`"), "<script>var q = `", S("x${alert(1)}"), "`;</script>",
-	                      NULL),
-	                 MOAT_ALLOW); /* the input does not occur as sent */
-	assert_int_equal(page(S("${alert(1)}"), "<script>var q = `", S("${alert(1)}"), "`;</script>",
-	                      NULL),
-	                 MOAT_BLOCK);
+	assert_int_equal(
+	    page(S("`${alert(1)}`"), "<script>var q = `", S("x${alert(1)}"), "`;</script>", NULL),
+	    MOAT_ALLOW); /* the input does not occur as sent */
+	assert_int_equal(
+	    page(S("${alert(1)}"), "<script>var q = `", S("${alert(1)}"), "`;</script>", NULL),
+	    MOAT_BLOCK);
 	assert_int_equal(handler("');alert(1);//"), MOAT_BLOCK);
 	assert_int_equal(handler("&#39;);alert(1);//"), MOAT_BLOCK);
 	/* staying inside the string is data */
@@ -245,8 +247,8 @@ static void bypass_families_fire(void **state)
 	assert_int_equal(page("<scr\0ipt>alert(1)</scr\0ipt>", 28, "<p>",
 	                      "<scr\0ipt>alert(1)</scr\0ipt>", 28, "</p>", NULL),
 	                 MOAT_BLOCK);
-	assert_int_equal(page("java\0script:alert(1)", 20, "<a href=\"", "java\0script:alert(1)", 20,
-	                      "\">x</a>", NULL),
+	assert_int_equal(page("java\0script:alert(1)", 20, "<a href=\"", "java\0script:alert(1)",
+	                      20, "\">x</a>", NULL),
 	                 MOAT_BLOCK);
 	/* URL-encoded in the request, decoded by the application */
 	assert_int_equal(page(S("%3Csvg%20onload%3Dalert(1)%3E"), "<p>", S("<svg onload=alert(1)>"),
@@ -306,7 +308,8 @@ static void monitor_mode_logs_and_allows(void **state)
 	(void)state;
 	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
 	moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "<svg onload=alert(1)>", 21);
-	assert_int_equal(moat_check_html(r, "<p><svg onload=alert(1)></p>", (size_t)-1), MOAT_ALLOW);
+	assert_int_equal(moat_check_html(r, "<p><svg onload=alert(1)></p>", (size_t)-1),
+	                 MOAT_ALLOW);
 	assert_non_null(moat_request_event(r));
 	assert_string_equal(moat_request_event(r)->action, "logged");
 	moat_request_end(r);
