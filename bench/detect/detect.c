@@ -23,8 +23,9 @@
  * and number literal of its own as the request's inputs.
  *
  * SSRF (ssrf, benign-urls, url-parsing) and NoSQL (nosql): detect_web.h
- * says how; prompts (prompt-injection, benign-prompts): prompt.c
- * says how. benign-user-input goes through every interceptor's sinks (a
+ * says how; prompts (prompt-injection, benign-prompts): prompt.c; XSS
+ * (xss, benign-html): detect_html.h. benign-user-input goes through
+ * every interceptor's sinks (a
  * hit in any is a false positive; the count per interceptor is printed).
  *
  * Usage: detect [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR
