@@ -650,7 +650,7 @@ int main(int argc, char **argv)
 				json_t *j = json_loadb(line, (size_t)got, JSON_ALLOW_NUL, NULL);
 				json_t *in = j ? json_object_get(j, "input") : NULL;
 				json_t *op = j ? json_object_get(j, "operation") : NULL;
-				int unchanged = 0, hit = 0;
+				int unchanged = 0, hit = 0, fired = -1;
 				if (!j)
 					continue;
 				ft.cases++;
@@ -667,7 +667,9 @@ int main(int argc, char **argv)
 					h[0] = sql_input(v, vl, &ft, &cat, &unchanged, buf, cap);
 					crs_skip = 1; /* CRS sees the input once (above) */
 					h[1] = url_input(v, vl, &ft, &cat, &unchanged, buf, cap);
+					bench_benign = 1;
 					h[2] = nosql_input(v, vl, &ft, &cat, &unchanged, buf, cap);
+					bench_benign = 0;
 					h[3] = shell_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
 					h[4] = path_input(v, vl, &ft, &cat, &unchanged, buf, cap, 0);
 					h[5] = prompt_input(v, vl, &ft, &cat, buf, cap);
@@ -676,6 +678,8 @@ int main(int argc, char **argv)
 					for (int k = 0; k < 7; k++) {
 						ft.by[k] += h[k];
 						cat.by[k] += h[k];
+						if (h[k] && fired < 0)
+							fired = k;
 					}
 					hit = h[0] || h[1] || h[2] || h[3] || h[4] || h[5] || h[6];
 				} else if (kind == K_URL_ATTACK && json_is_string(in)) {
@@ -753,7 +757,10 @@ int main(int argc, char **argv)
 					ft.fp++;
 					cat.fp++;
 					if (shown_miss++ < show_misses) {
-						printf("    false positive: ");
+						static const char *const by_name[7] = {
+						    "sql", "ssrf", "nosql", "shell", "path", "prompt", "xss"};
+						printf("    false positive%s%s: ", fired >= 0 ? " " : "",
+						       fired >= 0 ? by_name[fired] : "");
 						if (json_is_string(in))
 							print_escaped(stdout, json_string_value(in),
 							              json_string_length(in), 200);
