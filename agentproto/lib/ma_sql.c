@@ -1153,6 +1153,21 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			    (next->type == MA_SQL_T_LPAREN || ma_tok_kw(sql, next) == KW_SELECT ||
 			     ma_tok_kw(sql, next) == KW_ALL || ma_tok_kw(sql, next) == KW_DISTINCT))
 				f.uni = 1;
+			else if (kw == KW_UNION &&
+			         (!next || next->start >= b || next->type == MA_SQL_T_NUMBER ||
+			          ma_op_is(sql, next, "*"))) {
+				/* a fragment made for another sink: a value, then UNION
+				 * with the input's end or a select list after it */
+				for (int j = i - 1; j >= 0; j--) {
+					if (win[j].type == MA_SQL_T_COMMENT)
+						continue;
+					if (win[j].start >= a && (win[j].type == MA_SQL_T_NUMBER ||
+					                          win[j].type == MA_SQL_T_STRING ||
+					                          win[j].type == MA_SQL_T_RPAREN))
+						f.uni = 1;
+					break;
+				}
+			}
 			break;
 		case KW_SELECT:
 			/* a query of its own: ( SELECT, UNION SELECT (the UNION rule) */

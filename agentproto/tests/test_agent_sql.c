@@ -219,6 +219,46 @@ static void bypass_families_are_blocked(void **state)
 
 /* The application decoded the input once more than the framework did
  * (double URL decoding, HTML entities): the decoded form is in the SQL. */
+/* Fragments made for another sink: the statement they leave is a syntax
+ * error here, but the structure is one no text makes by chance -- UNION
+ * right after a value with nothing or a select list after it, and
+ * SELECT ... FROM written where a value goes. */
+static void union_and_select_fragments_are_blocked(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    {NUM, "-11364 union"},
+	    {NUM, "-1#\r\n\r\nunion"},
+	    {NUM, "-1 /**/ union /**/"},
+	    {NUM, "-6374 union 1,2,3,4,5--"},
+	    {NUM, "-427 UNION *ELECT 1,2,3"},
+	    {ORD, "(1) union"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(MYSQL, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", cases[i].input);
+}
+
+/* The same words as ordinary text: UNION after a word or before a word,
+ * SELECT without FROM, FROM before SELECT, both inside a string. */
+static void union_and_select_words_in_text_pass(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    {NUM, "1950 UNION MADE"},  {NUM, "Credit union"},
+	    {NUM, "union 5"},          {NUM, "select 3"},
+	    {NUM, "from 1 to select"}, {STR, "select 1 from foo where"},
+	    {LIKE, "-1 union"},        {STR, "O'connors UNION selected a few friends from a"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(MYSQL, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
+			fail_msg("blocked: %s", cases[i].input);
+}
+
 static void encoded_inputs_are_found_decoded(void **state)
 {
 	const struct moat_policy *p = block_policy();
@@ -370,6 +410,8 @@ int main(void)
 	    cmocka_unit_test(every_byte_is_whitespace_or_in_one_token),
 	    cmocka_unit_test(classic_injections_are_blocked),
 	    cmocka_unit_test(bypass_families_are_blocked),
+	    cmocka_unit_test(union_and_select_fragments_are_blocked),
+	    cmocka_unit_test(union_and_select_words_in_text_pass),
 	    cmocka_unit_test(encoded_inputs_are_found_decoded),
 	    cmocka_unit_test(ordinary_text_passes),
 	    cmocka_unit_test(unicode_look_alikes_stay_text),
