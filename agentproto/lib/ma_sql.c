@@ -1178,6 +1178,10 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 					f.select = 1;
 				break;
 			}
+			/* SELECT ... FROM written by the input where a value goes */
+			for (int j = i + 1; j < n && win[j].start < b && !f.select; j++)
+				if (ma_tok_kw(sql, &win[j]) == KW_FROM && j > i + 1)
+					f.select = 1;
 			break;
 		case KW_WAITFOR:
 			if (next &&

@@ -234,6 +234,10 @@ static void union_and_select_fragments_are_blocked(void **state)
 	    {NUM, "-6374 union 1,2,3,4,5--"},
 	    {NUM, "-427 UNION *ELECT 1,2,3"},
 	    {ORD, "(1) union"},
+	    {NUM, "select 1 from foo where"},
+	    {NUM, "select sin(id),2 from bar where"},
+	    {ORD, " select 1,2,concat_ws(0x3a,email,password),4 from users --"},
+	    {NUM, "select (@version),(2),3 from bar where"},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
