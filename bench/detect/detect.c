@@ -15,7 +15,8 @@
  *
  * SQL (sqli, benign-user-input, benign-sql): an input goes, as query
  * parameter "q" of a request, into five sinks — a quoted string, a bare
- * number, LIKE, ORDER BY, VALUES — and the statement is checked; a case is
+ * number, LIKE, ORDER BY, VALUES (with --sql-dq and MySQL rules, a sixth:
+ * a "-quoted string) — and the statement is checked; a case is
  * detected when any sink blocks. It changed nothing when, in every sink, it
  * stays inside one token or leaves a statement that cannot run (a string or
  * comment left open, unbalanced parentheses: lexical facts, not the check's
@@ -28,7 +29,7 @@
  * every interceptor's sinks (a
  * hit in any is a false positive; the count per interceptor is printed).
  *
- * Usage: detect [--dialect mysql|postgresql|sqlite] [--show-misses N] DIR
+ * Usage: detect [--dialect mysql|postgresql|sqlite] [--sql-dq] [--show-misses N] DIR
  */
 #include <dirent.h>
 #include <jansson.h>
@@ -47,14 +48,21 @@
 #include <modsecurity/transaction.h>
 #endif
 
-#define N_SINKS 5
+#define N_SINKS 6
 static const char *const sinks[N_SINKS][2] = {
     {"SELECT id, name, price FROM products WHERE name = '", "' AND visible = 1"},
     {"SELECT id, name, price FROM products WHERE id = ", " AND visible = 1"},
     {"SELECT id, name, price FROM products WHERE name LIKE '%", "%' ORDER BY name LIMIT 20"},
     {"SELECT id, name, price FROM products WHERE visible = 1 ORDER BY ", " LIMIT 20"},
     {"INSERT INTO comments (product_id, author, body) VALUES (7, 'guest', '", "')"},
+    /* --sql-dq, MySQL only: "..." is a string there (PHP's
+     * "... name = \"$name\""), an identifier in PostgreSQL and SQLite */
+    {"SELECT id, name, price FROM products WHERE name = \"", "\" AND visible = 1"},
 };
+#define SINK_DQ 5
+static int dialect;
+static int sql_dq; /* --sql-dq: the sixth sink is used */
+#define SINK_USED(s) ((s) != SINK_DQ || (sql_dq && dialect == MOAT_SQL_MYSQL))
 
 enum {
 	K_NONE,
@@ -212,7 +220,7 @@ static int crs_init(void)
 }
 #endif
 
-static int dialect = MOAT_SQL_MYSQL;
+static int dialect = MOAT_SQL_MYSQL; /* declared above the sinks */
 static int show_misses = 0;
 static const struct moat_policy *policy;
 
@@ -370,6 +378,8 @@ static int sql_input(const char *in, size_t n, struct tally *file, struct tally 
 		return 0;
 	moat_request_add_input(r, MOAT_INPUT_QUERY, "q", in, n);
 	for (int s = 0; s < N_SINKS; s++) {
+		if (!SINK_USED(s))
+			continue;
 		size_t l0 = strlen(sinks[s][0]), l1 = strlen(sinks[s][1]);
 		struct ma_sql_hit hit;
 		if (l0 + n + l1 > cap)
@@ -575,6 +585,8 @@ int main(int argc, char **argv)
 			size_t n = strlen(in);
 			for (int k = 0; k < N_SINKS; k++) {
 				struct ma_sql_hit hit;
+				if (!SINK_USED(k))
+					continue;
 				size_t l0 = strlen(sinks[k][0]), l1 = strlen(sinks[k][1]);
 				memcpy(buf, sinks[k][0], l0);
 				memcpy(buf + l0, in, n);
@@ -585,6 +597,8 @@ int main(int argc, char **argv)
 				       buf);
 			}
 			return 0;
+		} else if (!strcmp(argv[i], "--sql-dq")) {
+			sql_dq = 1;
 		} else if (!strcmp(argv[i], "--crs")) {
 			crs_on = 1;
 		} else if (!strcmp(argv[i], "--show-misses") && i + 1 < argc) {
@@ -596,7 +610,8 @@ int main(int argc, char **argv)
 	if (!dir || !buf) {
 		fprintf(
 		    stderr,
-		    "usage: %s [--dialect mysql|postgresql|sqlite] [--crs] [--show-misses N] DIR\n",
+		    "usage: %s [--dialect mysql|postgresql|sqlite] [--sql-dq] [--crs] [--show-misses N] "
+		    "DIR\n",
 		    argv[0]);
 		return 2;
 	}

@@ -3,7 +3,9 @@
 # folder laid out like shared/corpus/cases (one folder per category, JSONL
 # cases; its README.md says how sinks and benign operations are formed).
 #
-#   sh bench/detect/run.sh DIR [--dialect mysql|postgresql|sqlite] [--show-misses N]
+#   sh bench/detect/run.sh DIR [--dialect mysql|postgresql|sqlite] [--sql-dq] [--show-misses N]
+#
+# --sql-dq adds a sixth SQL sink with MySQL rules: a "-quoted string.
 #
 # Builds build/bench-detect (and libmoatagent) with make, then prints per
 # category and per file: cases, detected (rate), false positives (rate),
