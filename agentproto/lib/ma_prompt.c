@@ -86,6 +86,7 @@ struct ma_pr_pat {
 static const struct ma_pr_pat ma_pr_pats[] = {
     /* ---- override ---- */
     {PF_OVERRIDE, 0.9, V_IGN " * " Q_PREV " * " N_INSTR},
+    {PF_OVERRIDE, 0.85, "ignore~|disregard~ * above|previous|prior|preceding|earlier|everything"},
     {PF_OVERRIDE, 0.75,
      "ignore~|disregard~|forget~|overlook~ * "
      "previous|prior|above|earlier|preceding|everything|everthing|all_that|what_i_said|what_you_"
@@ -194,7 +195,8 @@ static const struct ma_pr_pat ma_pr_pats[] = {
     {PF_EXTRACTION, 0.7,
      "above|previous|prior|preceding|initial|original|hidden|secret "
      "prompt~|instruction~|text|password~|passcode~"},
-    {PF_EXTRACTION, 0.6, "begin|start|prefix|preface your|the * response|reply|answer|output"},
+    {PF_EXTRACTION, 0.7, "begin|start|prefix|preface your|the * response|reply|answer|output"},
+    {PF_EXTRACTION, 0.5, "repeat~ * forever|times|infinitely|endlessly"},
     {PF_EXTRACTION, 0.55,
      "what|how * were_you|have_you_been told|instructed|programmed|prompted|configured"},
     {PF_EXTRACTION, 0.5, "verbatim|word_for_word|character_by_character|line_by_line"},
@@ -616,7 +618,7 @@ static void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
  * output, the aim of a hijacked prompt. */
 static void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
 {
-	static const char verbs[] = "say|output~|print~|respond~|reply|answer|write|type|return|"
+	static const char verbs[] = "say|output~|print~|respon~|reply|answer|write|type|return|"
 	                            "proclaim~|state|repeat|prefix~|begin~|start~|end~|include";
 	for (int i = 0; i < w->n; i++) {
 		size_t p = (size_t)w->s[i] + w->l[i];
@@ -659,18 +661,35 @@ static void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n,
 			return;
 		}
 	}
-	/* a punctuation or symbol flood (no words): 200 bytes of one or two
-	 * repeated non-space characters */
-	run = 0;
-	for (size_t i = 2; i < n; i++) {
-		if (t[i] != ' ' && t[i] != '\n' && !ma_pr_alnum((unsigned char)t[i]) &&
-		    (t[i] == t[i - 1] || t[i] == t[i - 2]))
-			run++;
-		else if (t[i] != ' ')
-			run = 0;
-		if (run >= 200) {
-			ma_pr_add(sc, PF_DELIMITER, 0.8);
-			return;
+	/* a punctuation or symbol flood (spaces aside) repeating with a period
+	 * of one to three, closing whatever block the application opened:
+	 * 64 symbols of two or three kinds ( )]})]})]} ), or 200 of one */
+	{
+		char last[3] = {0, 0, 0};
+		size_t k = 0;
+		int kinds = 0;
+		run = 0;
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)t[i];
+			int per = 0;
+			if (c == ' ' || c == '\n')
+				continue;
+			if (!ma_pr_alnum(c) && k >= 3)
+				per = c == (unsigned char)last[2] || c == (unsigned char)last[1] ||
+				      c == (unsigned char)last[0];
+			if (!per)
+				kinds = 0;
+			else if (c != (unsigned char)last[2])
+				kinds = 1;
+			run = per ? run + 1 : 0;
+			last[0] = last[1];
+			last[1] = last[2];
+			last[2] = (char)c;
+			k++;
+			if ((run >= 64 && kinds) || run >= 200) {
+				ma_pr_add(sc, PF_DELIMITER, 0.8);
+				return;
+			}
 		}
 	}
 }
