@@ -440,6 +440,42 @@ double ma_request_threshold(const struct moat_request *r, const char *intercepto
  * MOAT_BLOCK, MOAT_ALLOW (monitor), or -1 when an exclusion turns it off
  * (the caller then looks further). Allocates: only on this path. */
 int ma_request_fire(struct moat_request *r, const struct ma_finding *fd);
+/* What a check makes of one occurrence of an input in an operation. */
+struct ma_scan_hit {
+	const char *rule, *sev; /* static */
+	double confidence;
+};
+
+/* One check's search of an operation for the request's inputs
+ * (ma_request_scan): the text searched, the callbacks that judge it and the
+ * constant fields of the finding it fires. Lives on the caller's stack. */
+struct ma_scan {
+	const char *interceptor;
+	const char *text; /* searched for every input's forms */
+	size_t len;
+	int max_occ; /* occurrences of one form looked at, at most */
+	/* nonzero: in (NULL: every input counts) or one form v of it
+	 * (NULL: every form of at least 2 bytes and at most len counts) is
+	 * not this check's */
+	int (*skip_input)(void *ctx, const struct ma_input *in);
+	int (*skip_form)(void *ctx, const char *v, size_t vl);
+	/* 1 and *hit set: the occurrence [a, b) of text fires; 0: it does not.
+	 * No allocation. */
+	int (*analyse)(void *ctx, size_t a, size_t b, struct ma_scan_hit *hit);
+	void *ctx;
+	/* the finding's constant fields (struct ma_finding) */
+	const char *operation;
+	size_t operation_len;
+	const char *extra_key, *extra_value;
+	const char *file, *function;
+	int line;
+};
+/* For each input of r in order, each of its forms, each place it occurs
+ * in s->text (up to s->max_occ): fires the first occurrence s->analyse
+ * judges a hit. Returns the verdict of the first finding that is not
+ * excluded (ma_request_fire), or MOAT_ALLOW; an excluded finding moves on
+ * to the next form. Allocates only when it fires. */
+int ma_request_scan(struct moat_request *r, const struct ma_scan *s);
 /* Decodes %XX (and '+' as space) into out (at least len bytes); returns
  * the new length. Overlong UTF-8 forms of ASCII (C0 A7) become the ASCII. */
 size_t ma_url_decode(const char *in, size_t len, char *out);

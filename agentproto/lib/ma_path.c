@@ -347,63 +347,73 @@ static int ma_path_may_move(const char *v, size_t n)
 	return 0;
 }
 
+/* What moat_check_path_at's callbacks share. */
+struct ma_path_scan {
+	const char *path, *base;
+	size_t len;
+	int flags;
+};
+
+static int ma_path_skip_input(void *ctx, const struct ma_input *in)
+{
+	const struct ma_path_scan *c = ctx;
+	/* letters, digits and _ make no separator, dot or drive */
+	return in->plain && !(c->flags & MOAT_PATH_RESOLVE);
+}
+
+static int ma_path_skip_form(void *ctx, const char *v, size_t vl)
+{
+	const struct ma_path_scan *c = ctx;
+	return !(c->flags & MOAT_PATH_RESOLVE) && !ma_path_may_move(v, vl);
+}
+
+static int ma_path_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
+{
+	const struct ma_path_scan *c = ctx;
+	struct ma_path_hit hit;
+
+	ma_path_analyse(c->path, c->len, a, b, c->base, c->flags, &hit);
+	if (!hit.fired)
+		return 0;
+	out->rule = hit.rule;
+	out->sev = hit.sev;
+	out->confidence = hit.confidence;
+	return 1;
+}
+
 int moat_check_path_at(struct moat_request *r, const char *path, size_t len, const char *base,
                        int flags, const char *file, int line, const char *function)
 {
-	const struct ma_input *in;
+	struct ma_path_scan c;
 	size_t nin;
 
 	if (!r || !path)
 		return MOAT_ALLOW;
 	if (len == (size_t)-1)
 		len = strlen(path);
-	in = ma_request_inputs(r, &nin);
+	(void)ma_request_inputs(r, &nin);
 	if (nin == 0 || ma_request_mode(r, "path_traversal", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
-	for (size_t i = 0; i < nin; i++) {
-		if (in[i].plain && !(flags & MOAT_PATH_RESOLVE))
-			continue; /* letters, digits and _ make no separator, dot or drive */
-		for (int k = 0; k < in[i].nforms; k++) {
-			const char *v = in[i].form[k];
-			size_t vl = in[i].form_len[k], from = 0;
-			int seen = 0;
-			if (vl < 2 || vl > len)
-				continue;
-			if (!(flags & MOAT_PATH_RESOLVE) && !ma_path_may_move(v, vl))
-				continue;
-			while (from + vl <= len && seen < 16) {
-				const char *at = memmem(path + from, len - from, v, vl);
-				struct ma_path_hit hit;
-				size_t a;
-				if (!at)
-					break;
-				a = (size_t)(at - path);
-				seen++;
-				from = a + 1;
-				ma_path_analyse(path, len, a, a + vl, base, flags, &hit);
-				if (hit.fired) {
-					struct ma_finding fd = {
-					    .interceptor = "path_traversal",
-					    .rule = hit.rule,
-					    .severity = hit.sev,
-					    .confidence = hit.confidence,
-					    .input = &in[i],
-					    .form = k,
-					    .operation = path,
-					    .operation_len = len,
-					    .extra_key = base ? "base" : NULL,
-					    .extra_value = base,
-					    .file = file,
-					    .line = line,
-					    .function = function,
-					};
-					int v2 = ma_request_fire(r, &fd);
-					if (v2 >= 0)
-						return v2;
-					break;
-				}
-			}
-		}
-	}
-	return MOAT_ALLOW;
+	c.path = path;
+	c.base = base;
+	c.len = len;
+	c.flags = flags;
+	struct ma_scan s = {
+	    .interceptor = "path_traversal",
+	    .text = path,
+	    .len = len,
+	    .max_occ = 16,
+	    .skip_input = ma_path_skip_input,
+	    .skip_form = ma_path_skip_form,
+	    .analyse = ma_path_scan_analyse,
+	    .ctx = &c,
+	    .operation = path,
+	    .operation_len = len,
+	    .extra_key = base ? "base" : NULL,
+	    .extra_value = base,
+	    .file = file,
+	    .line = line,
+	    .function = function,
+	};
+	return ma_request_scan(r, &s);
 }

@@ -551,6 +551,60 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 	return mode == MOAT_MODE_BLOCK ? MOAT_BLOCK : MOAT_ALLOW;
 }
 
+int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
+{
+	const struct ma_input *in;
+	size_t nin;
+
+	in = ma_request_inputs(r, &nin);
+	for (size_t i = 0; i < nin; i++) {
+		if (s->skip_input && s->skip_input(s->ctx, &in[i]))
+			continue;
+		for (int k = 0; k < in[i].nforms; k++) {
+			const char *v = in[i].form[k];
+			size_t vl = in[i].form_len[k], from = 0;
+			int seen = 0;
+			if (vl < 2 || vl > s->len)
+				continue;
+			if (s->skip_form && s->skip_form(s->ctx, v, vl))
+				continue;
+			while (from + vl <= s->len && seen < s->max_occ) {
+				const char *at = memmem(s->text + from, s->len - from, v, vl);
+				struct ma_scan_hit hit;
+				size_t a;
+				int verdict;
+				if (!at)
+					break;
+				a = (size_t)(at - s->text);
+				seen++;
+				from = a + 1;
+				if (!s->analyse(s->ctx, a, a + vl, &hit))
+					continue;
+				struct ma_finding fd = {
+				    .interceptor = s->interceptor,
+				    .rule = hit.rule,
+				    .severity = hit.sev,
+				    .confidence = hit.confidence,
+				    .input = &in[i],
+				    .form = k,
+				    .operation = s->operation,
+				    .operation_len = s->operation_len,
+				    .extra_key = s->extra_key,
+				    .extra_value = s->extra_value,
+				    .file = s->file,
+				    .line = s->line,
+				    .function = s->function,
+				};
+				verdict = ma_request_fire(r, &fd);
+				if (verdict >= 0)
+					return verdict;
+				break; /* excluded for this parameter: the next form */
+			}
+		}
+	}
+	return MOAT_ALLOW;
+}
+
 const struct moat_event *moat_request_event(const struct moat_request *r)
 {
 	return r && r->has_event ? &r->ev : NULL;

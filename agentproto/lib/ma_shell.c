@@ -896,66 +896,66 @@ static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b)
 	return 1;
 }
 
+/* What ma_sh_check's callbacks share. */
+struct ma_sh_scan {
+	const char *cmd;
+	size_t len;
+	int lexed; /* lx is filled at the first occurrence */
+	struct ma_sh_lex lx;
+};
+
+static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
+{
+	(void)ctx;
+	return in->plain; /* letters, digits and _ are never syntax */
+}
+
+static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
+{
+	struct ma_sh_scan *c = ctx;
+	struct ma_sh_hit hit;
+
+	if (!c->lexed) {
+		ma_sh_lex(c->cmd, c->len, &c->lx);
+		c->lexed = 1;
+	}
+	if (ma_sh_is_data(&c->lx, a, b))
+		return 0;
+	ma_sh_analyse(c->cmd, c->len, &c->lx, a, b, &hit);
+	if (!hit.fired)
+		return 0;
+	out->rule = hit.rule;
+	out->sev = hit.sev;
+	out->confidence = hit.confidence;
+	return 1;
+}
+
 /* The shell check of cmd, reporting op (the exact operation) on a fire. */
 static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char *op,
                        size_t oplen, const char *file, int line, const char *function)
 {
-	const struct ma_input *in;
-	struct ma_sh_lex lx;
-	int lexed = 0;
-	size_t nin;
+	struct ma_sh_scan c;
 
-	in = ma_request_inputs(r, &nin);
-	for (size_t i = 0; i < nin; i++) {
-		if (in[i].plain)
-			continue; /* letters, digits and _ are never syntax */
-		for (int k = 0; k < in[i].nforms; k++) {
-			const char *v = in[i].form[k];
-			size_t vl = in[i].form_len[k], from = 0;
-			int seen = 0;
-			if (vl < 2 || vl > len)
-				continue;
-			while (from + vl <= len && seen < 64) {
-				const char *at = memmem(cmd + from, len - from, v, vl);
-				struct ma_sh_hit hit;
-				size_t a;
-				if (!at)
-					break;
-				a = (size_t)(at - cmd);
-				seen++;
-				from = a + 1;
-				if (!lexed) {
-					ma_sh_lex(cmd, len, &lx);
-					lexed = 1;
-				}
-				if (ma_sh_is_data(&lx, a, a + vl))
-					continue;
-				ma_sh_analyse(cmd, len, &lx, a, a + vl, &hit);
-				if (hit.fired) {
-					struct ma_finding fd = {
-					    .interceptor = "command_injection",
-					    .rule = hit.rule,
-					    .severity = hit.sev,
-					    .confidence = hit.confidence,
-					    .input = &in[i],
-					    .form = k,
-					    .operation = op,
-					    .operation_len = oplen,
-					    .extra_key = "form",
-					    .extra_value = op == cmd ? "sh -c" : "argv",
-					    .file = file,
-					    .line = line,
-					    .function = function,
-					};
-					int v2 = ma_request_fire(r, &fd);
-					if (v2 >= 0)
-						return v2;
-					break; /* excluded for this parameter: next input */
-				}
-			}
-		}
-	}
-	return MOAT_ALLOW;
+	c.cmd = cmd;
+	c.len = len;
+	c.lexed = 0;
+	struct ma_scan s = {
+	    .interceptor = "command_injection",
+	    .text = cmd,
+	    .len = len,
+	    .max_occ = 64,
+	    .skip_input = ma_sh_skip_input,
+	    .analyse = ma_sh_scan_analyse,
+	    .ctx = &c,
+	    .operation = op,
+	    .operation_len = oplen,
+	    .extra_key = "form",
+	    .extra_value = op == cmd ? "sh -c" : "argv",
+	    .file = file,
+	    .line = line,
+	    .function = function,
+	};
+	return ma_request_scan(r, &s);
 }
 
 int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, const char *file,

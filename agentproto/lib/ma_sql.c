@@ -1373,11 +1373,44 @@ static int ma_sql_cache_inside(const struct ma_sql_cache *c, size_t a, size_t b)
 	return c->t[lo].start <= a && c->t[lo].end >= b;
 }
 
+/* What moat_check_sql_at's callbacks share. */
+struct ma_sql_scan {
+	int dialect;
+	const char *sql;
+	size_t len;
+	struct ma_sql_cache cache; /* filled at the first occurrence */
+};
+
+static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
+{
+	(void)ctx;
+	/* one word: inside one token wherever it lands; JSON objects are the
+	 * NoSQL check's */
+	return in->plain || in->structured;
+}
+
+static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
+{
+	struct ma_sql_scan *c = ctx;
+	struct ma_sql_hit hit;
+
+	if (!c->cache.filled)
+		ma_sql_cache_fill(&c->cache, c->dialect, c->sql, c->len);
+	if (ma_sql_cache_inside(&c->cache, a, b))
+		return 0;
+	ma_sql_analyse(c->dialect, c->sql, c->len, a, b, &hit);
+	if (!hit.fired)
+		return 0;
+	out->rule = hit.rule;
+	out->sev = hit.sev;
+	out->confidence = hit.confidence;
+	return 1;
+}
+
 int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                       const char *file, int line, const char *function)
 {
-	const struct ma_input *in;
-	struct ma_sql_cache cache;
+	struct ma_sql_scan c;
 	size_t nin;
 
 	if (!r || !sql)
@@ -1386,58 +1419,28 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 		len = strlen(sql);
 	if (dialect != MOAT_SQL_SQLITE && dialect != MOAT_SQL_POSTGRES)
 		dialect = MOAT_SQL_MYSQL;
-	in = ma_request_inputs(r, &nin);
+	(void)ma_request_inputs(r, &nin);
 	if (nin == 0 || ma_request_mode(r, "sql_injection", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
-	cache.filled = 0;
-	for (size_t i = 0; i < nin; i++) {
-		if (in[i].plain || in[i].structured)
-			continue; /* one word: inside one token wherever it lands; JSON
-			             objects are the NoSQL check's */
-		for (int k = 0; k < in[i].nforms; k++) {
-			const char *v = in[i].form[k];
-			size_t vl = in[i].form_len[k], from = 0;
-			int seen = 0;
-			if (vl < 2 || vl > len)
-				continue;
-			/* every place it occurs, up to 64 */
-			while (from + vl <= len && seen < 64) {
-				const char *at = memmem(sql + from, len - from, v, vl);
-				struct ma_sql_hit hit;
-				size_t a;
-				if (!at)
-					break;
-				a = (size_t)(at - sql);
-				seen++;
-				from = a + 1;
-				if (!cache.filled)
-					ma_sql_cache_fill(&cache, dialect, sql, len);
-				if (ma_sql_cache_inside(&cache, a, a + vl))
-					continue;
-				ma_sql_analyse(dialect, sql, len, a, a + vl, &hit);
-				if (hit.fired) {
-					struct ma_finding fd = {
-					    .interceptor = "sql_injection",
-					    .rule = hit.rule,
-					    .severity = hit.sev,
-					    .confidence = hit.confidence,
-					    .input = &in[i],
-					    .form = k,
-					    .operation = sql,
-					    .operation_len = len,
-					    .extra_key = "dialect",
-					    .extra_value = ma_dialect_name(dialect),
-					    .file = file,
-					    .line = line,
-					    .function = function,
-					};
-					int v2 = ma_request_fire(r, &fd);
-					if (v2 >= 0)
-						return v2;
-					break; /* excluded for this parameter: next input */
-				}
-			}
-		}
-	}
-	return MOAT_ALLOW;
+	c.dialect = dialect;
+	c.sql = sql;
+	c.len = len;
+	c.cache.filled = 0;
+	struct ma_scan s = {
+	    .interceptor = "sql_injection",
+	    .text = sql,
+	    .len = len,
+	    .max_occ = 64, /* every place it occurs, up to 64 */
+	    .skip_input = ma_sql_skip_input,
+	    .analyse = ma_sql_scan_analyse,
+	    .ctx = &c,
+	    .operation = sql,
+	    .operation_len = len,
+	    .extra_key = "dialect",
+	    .extra_value = ma_dialect_name(dialect),
+	    .file = file,
+	    .line = line,
+	    .function = function,
+	};
+	return ma_request_scan(r, &s);
 }

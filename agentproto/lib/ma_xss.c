@@ -503,59 +503,60 @@ void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_
 	}
 }
 
+/* What moat_check_html_at's callbacks share. */
+struct ma_xss_scan {
+	const char *html;
+	size_t len;
+};
+
+static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
+{
+	(void)ctx;
+	return in->plain; /* letters, digits and _ are never markup */
+}
+
+static int ma_xss_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
+{
+	const struct ma_xss_scan *c = ctx;
+	struct ma_xss_hit hit;
+
+	ma_xss_analyse(c->html, c->len, a, b, &hit);
+	if (!hit.fired)
+		return 0;
+	out->rule = hit.rule;
+	out->sev = hit.sev;
+	out->confidence = hit.confidence;
+	return 1;
+}
+
 int moat_check_html_at(struct moat_request *r, const char *html, size_t len, const char *file,
                        int line, const char *function)
 {
-	const struct ma_input *in;
+	struct ma_xss_scan c;
 	size_t nin;
 
 	if (!r || !html)
 		return MOAT_ALLOW;
 	if (len == (size_t)-1)
 		len = strlen(html);
-	in = ma_request_inputs(r, &nin);
+	(void)ma_request_inputs(r, &nin);
 	if (nin == 0 || ma_request_mode(r, "xss", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
-	for (size_t i = 0; i < nin; i++) {
-		if (in[i].plain)
-			continue; /* letters, digits and _ are never markup */
-		for (int k = 0; k < in[i].nforms; k++) {
-			const char *v = in[i].form[k];
-			size_t vl = in[i].form_len[k], from = 0;
-			int seen = 0;
-			if (vl < 2 || vl > len)
-				continue;
-			while (from + vl <= len && seen < MA_XSS_MAX_OCC) {
-				const char *at = memmem(html + from, len - from, v, vl);
-				struct ma_xss_hit hit;
-				size_t a;
-				if (!at)
-					break;
-				a = (size_t)(at - html);
-				seen++;
-				from = a + 1;
-				ma_xss_analyse(html, len, a, a + vl, &hit);
-				if (hit.fired) {
-					struct ma_finding fd = {
-					    .interceptor = "xss",
-					    .rule = hit.rule,
-					    .severity = hit.sev,
-					    .confidence = hit.confidence,
-					    .input = &in[i],
-					    .form = k,
-					    .operation = html,
-					    .operation_len = len,
-					    .file = file,
-					    .line = line,
-					    .function = function,
-					};
-					int v2 = ma_request_fire(r, &fd);
-					if (v2 >= 0)
-						return v2;
-					break; /* excluded for this parameter: next input */
-				}
-			}
-		}
-	}
-	return MOAT_ALLOW;
+	c.html = html;
+	c.len = len;
+	struct ma_scan s = {
+	    .interceptor = "xss",
+	    .text = html,
+	    .len = len,
+	    .max_occ = MA_XSS_MAX_OCC,
+	    .skip_input = ma_xss_skip_input,
+	    .analyse = ma_xss_scan_analyse,
+	    .ctx = &c,
+	    .operation = html,
+	    .operation_len = len,
+	    .file = file,
+	    .line = line,
+	    .function = function,
+	};
+	return ma_request_scan(r, &s);
 }
