@@ -14,7 +14,8 @@
  *   ma_conn.c     the connection thread: libwebsockets client, timers
  *   ma_agent.c    the public lifecycle (new/start/stop/free/report/stats)
  *   ma_request.c  the request context: inputs, their decoded forms, the
- *                 policy decision and the event of a check that fired
+ *                 policy decision, the event of a check that fired and
+ *                 the input-in-operation scan the checks share
  *   ma_sql_lex.c  the SQL tokenizer (SQLite, PostgreSQL, MySQL rules)
  *   ma_sql.c      the sql_injection check
  *   ma_url.c      URL hosts as a WHATWG URL client parses them (IPv4/IPv6)
