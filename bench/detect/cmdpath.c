@@ -34,42 +34,30 @@
 static int timed_shell(struct moat_request *r, const char *cmd, size_t len, struct tally *file,
                        struct tally *cat)
 {
-	double t0 = now_ns(), dt;
+	double t0 = now_ns();
 	int v = moat_check_shell(r, cmd, len);
 
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->ns, dt);
-	samples_add(&cat->ns, dt);
-	file->checks++;
-	cat->checks++;
+	tally_check(file, cat, t0);
 	return v;
 }
 
 static int timed_argv(struct moat_request *r, const char *const *argv, struct tally *file,
                       struct tally *cat)
 {
-	double t0 = now_ns(), dt;
+	double t0 = now_ns();
 	int v = moat_check_argv(r, argv, -1);
 
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->ns, dt);
-	samples_add(&cat->ns, dt);
-	file->checks++;
-	cat->checks++;
+	tally_check(file, cat, t0);
 	return v;
 }
 
 static int timed_path(struct moat_request *r, const char *p, size_t len, const char *base,
                       struct tally *file, struct tally *cat)
 {
-	double t0 = now_ns(), dt;
+	double t0 = now_ns();
 	int v = moat_check_path(r, p, len, base, 0);
 
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->ns, dt);
-	samples_add(&cat->ns, dt);
-	file->checks++;
-	cat->checks++;
+	tally_check(file, cat, t0);
 	return v;
 }
 

@@ -22,14 +22,10 @@ static const char *const html_sinks[N_HTML_SINKS][2] = {
 static int timed_html(struct moat_request *r, const char *h, size_t n, struct tally *file,
                       struct tally *cat)
 {
-	double t0 = now_ns(), dt;
+	double t0 = now_ns();
 	int v = moat_check_html(r, h, n);
 
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->ns, dt);
-	samples_add(&cat->ns, dt);
-	file->checks++;
-	cat->checks++;
+	tally_check(file, cat, t0);
 	return v;
 }
 

@@ -116,14 +116,10 @@ static struct moat_request *web_begin(const char *endpoint)
 static int timed_url(struct moat_request *r, const char *url, size_t n, struct tally *file,
                      struct tally *cat, struct moat_url_target *t)
 {
-	double t0 = now_ns(), dt;
+	double t0 = now_ns();
 	int v = moat_check_url(r, url, n, t);
 
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->ns, dt);
-	samples_add(&cat->ns, dt);
-	file->checks++;
-	cat->checks++;
+	tally_check(file, cat, t0);
 	return v;
 }
 
@@ -253,14 +249,10 @@ static const char *const nosql_sinks[N_NOSQL_SINKS][2] = {
 static int timed_nosql(struct moat_request *r, const char *q, size_t n, struct tally *file,
                        struct tally *cat)
 {
-	double t0 = now_ns(), dt;
+	double t0 = now_ns();
 	int v = moat_check_nosql(r, q, n);
 
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->ns, dt);
-	samples_add(&cat->ns, dt);
-	file->checks++;
-	cat->checks++;
+	tally_check(file, cat, t0);
 	return v;
 }
 

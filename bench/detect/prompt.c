@@ -23,7 +23,7 @@ static int prompt_input(const char *in, size_t n, struct tally *file, struct tal
 	struct moat_request *r;
 	size_t l0 = sizeof prompt_head - 1, l1 = sizeof prompt_tail - 1;
 	int v = MOAT_ALLOW;
-	double t0, dt;
+	double t0;
 
 	if (l0 + n + l1 > cap)
 		return 0;
@@ -36,11 +36,7 @@ static int prompt_input(const char *in, size_t n, struct tally *file, struct tal
 	memcpy(buf + l0 + n, prompt_tail, l1);
 	t0 = now_ns();
 	v = moat_check_prompt(r, buf, l0 + n + l1, 0, 0, NULL);
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->ns, dt);
-	samples_add(&cat->ns, dt);
-	file->checks++;
-	cat->checks++;
+	tally_check(file, cat, t0);
 	moat_request_end(r);
 #ifdef MOAT_BENCH_MODSECURITY
 	if (crs_on && 16 + 3 * n < cap) {
