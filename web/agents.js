@@ -2,9 +2,12 @@
 // id or host name prefix, in the URL), paged, with the policy version each
 // applied against its environment's latest (the answer's rollout). Editors
 // remove an offline agent (second click). Host names and ids: text only.
+// Live (live.js, notes): an agents or policy note, a `dropped` or a
+// (re)connection reads the first page again, half a second later.
 import { get, projectPath } from './api.js';
-import { h, txt, formatTime, loading, routeHref, projectNav, confirmButton, button, pager, cursorPage, filterForm, filtersOf,
+import { h, txt, formatTime, loading, routeHref, projectNav, confirmButton, pager, cursorPage, filterForm, filtersOf,
   rowCall } from './dom.js';
+import { openLive, showState, soon } from './live.js';
 
 const FILTERS = [
   ['environment', 'Environment'],
@@ -50,6 +53,7 @@ export async function agentsView(ctx, slug) {
   const canEdit = ctx.me.role !== 'viewer' && !project.archived;
   const rollout = h('ul', { id: 'rollout', class: 'rollout' });
   const latest = {};
+  const live = h('span', { id: 'live-state', role: 'status' });
   const agents = cursorPage(projectPath(slug, '/agents'), filters, 100, 'agents');
   const onDeleted = (tr) => {
     tr.remove();
@@ -78,6 +82,15 @@ export async function agentsView(ctx, slug) {
     h('section', { 'aria-labelledby': 'rollout-title' }, h('h2', { id: 'rollout-title', class: 'sr-only' }, 'Rollout'), rollout),
     filterForm('agent-filters', 'Agent filters', [[...FILTERS[0], envs], ...FILTERS.slice(1)], filters,
       (q) => routeHref(['p', slug, 'agents'], q)),
-    h('div', { class: 'live' }, button('Refresh', { class: 'secondary', id: 'agents-refresh' }, () => ctx.refresh())), ...list.nodes);
-  await list.page();
+    h('div', { class: 'live' }, live), ...list.nodes);
+  let done = list.page();
+  // one read at a time, so an older answer never replaces a newer one
+  const reread = soon(() => { done = done.then(() => list.page(true)).catch(() => ctx.sessionEnded()); }, 500);
+  const feed = openLive({
+    slug, filters: {}, notes: true, onNote: reread, onDropped: reread, onEvent: () => {},
+    onState: (s) => { showState(live)(s); if (s === 'live') reread(); },
+    onEnded: () => ctx.sessionEnded(),
+  });
+  ctx.onCleanup(() => { feed.close(); reread.cancel(); });
+  await done;
 }

@@ -14,6 +14,14 @@ export const showState = (el) => (s) => {
   el.className = `live-${s}`;
 };
 
+// fn runs `ms` after the first of a run of calls (the others join it).
+export function soon(fn, ms) {
+  let t = null;
+  const d = () => { t = t || setTimeout(() => { t = null; fn(); }, ms); };
+  d.cancel = () => clearTimeout(t);
+  return d;
+}
+
 // opts: {slug, filters (the feed's: environment, interceptor, action,
 // severity), notes (true: also agent and policy notes), onEvent(e),
 // onNote(msg) (msg.type 'agents' or 'policy'), onDropped(n),

@@ -6,7 +6,7 @@
 // `dropped` read again too. Attacker text (endpoints, addresses) is only
 // text (dom.js); the chart draws on a canvas, no HTML legend or tooltip.
 import { get, projectPath } from './api.js';
-import { openLive, showState } from './live.js';
+import { openLive, showState, soon } from './live.js';
 import { loadChart } from './charts.js';
 import { h, loading, errorBox, routeHref, projectNav, table, scrollBox } from './dom.js';
 
@@ -14,14 +14,6 @@ const COLORS = { // Okabe-Ito
   sql_injection: '#0072b2', nosql_injection: '#56b4e9', xss: '#e69f00', ssrf: '#009e73',
   path_traversal: '#cc79a7', command_injection: '#d55e00', llm_prompt_injection: '#8c8c00',
 };
-
-// fn runs `ms` after the first of a run of calls (the others join it).
-function soon(fn, ms) {
-  let t = null;
-  const d = () => { t = t || setTimeout(() => { t = null; fn(); }, ms); };
-  d.cancel = () => clearTimeout(t);
-  return d;
-}
 
 // A table in its own scroller; heads starting with '#' are number columns;
 // rows: [attrs, cells].

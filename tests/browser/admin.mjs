@@ -46,6 +46,7 @@ export const ADMIN_TESTS = [
     await ctx.signIn(page);
     await page.goto(`${ctx.srv.base}/#/p/${slug}/agents`);
     await page.locator('#agents-empty').waitFor();
+    await page.locator('#live-state', { hasText: 'Live' }).waitFor();
     await ctx.screen(page, 'agents-empty');
     const token = await admin.agentToken(slug);
     const agent = spawn(ctx.srv.agentDemo, ['--url', `ws://127.0.0.1:${ctx.srv.agentPort}/v1/agent`, '--token', token,
@@ -54,9 +55,9 @@ export const ADMIN_TESTS = [
       const listed = () => admin.req('GET', `/api/v1/projects/${slug}/agents`, undefined, { expect: 200 });
       await until('the agent online with the policy applied',
         async () => (await listed()).body.agents.some((a) => a.online && a.policy_version === 1));
-      await page.getByRole('button', { name: 'Refresh' }).click();
+      // live: the screen re-reads on the feed's agents notes, no Refresh
       const row = page.locator('#agents tr[data-agent="demo-web-1"]');
-      await row.waitFor();
+      await row.locator('td.policy', { hasText: '1 (latest)' }).waitFor();
       const cells = await row.locator('td').allTextContents();
       assert.equal(cells[0], 'demo-web-1');
       assert.equal(cells[1], 'production');
@@ -84,7 +85,6 @@ export const ADMIN_TESTS = [
       agent.kill('SIGTERM');
     }
     await until('the agent offline', async () => (await admin.req('GET', `/api/v1/projects/${slug}/agents`)).body.agents.every((a) => !a.online));
-    await page.getByRole('button', { name: 'Refresh' }).click();
     const row = page.locator('#agents tr[data-agent="demo-web-1"]');
     await row.getByRole('cell', { name: 'offline' }).waitFor();
     await page.getByRole('button', { name: 'Remove demo-web-1' }).click();
