@@ -371,6 +371,24 @@ static int ma_add_json_struct(struct moat_request *r, json_t *v, const char *pat
 	return rc;
 }
 
+static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
+                             int depth, int *budget);
+
+/* One member or element whose name snprintf wrote (n bytes) after path's
+ * plen: walked when the name fit (a longer path is skipped), then cut off
+ * again. */
+static int ma_add_json_child(struct moat_request *r, json_t *x, char *path, size_t plen, int n,
+                             size_t cap, int depth, int *budget)
+{
+	int rc;
+
+	if (n < 0 || (size_t)n >= cap - plen)
+		return 0;
+	rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
+	path[plen] = '\0';
+	return rc;
+}
+
 /* Walks a JSON value, adding its strings and numbers named by path. */
 static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
                              int depth, int *budget)
@@ -392,12 +410,7 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 		json_object_foreach(v, k, x)
 		{
 			int n = snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", k);
-			if (n < 0 || (size_t)n >= cap - plen)
-				continue;
-			rc =
-			    ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
-			path[plen] = '\0';
-			if (rc)
+			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth, budget)))
 				return rc;
 		}
 	} else if (json_is_array(v)) {
@@ -406,12 +419,7 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 		json_array_foreach(v, i, x)
 		{
 			int n = snprintf(path + plen, cap - plen, "[%zu]", i);
-			if (n < 0 || (size_t)n >= cap - plen)
-				continue;
-			rc =
-			    ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
-			path[plen] = '\0';
-			if (rc)
+			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth, budget)))
 				return rc;
 		}
 	} else if (json_is_string(v)) {
