@@ -2,8 +2,8 @@
  * ma_ssrf.c — the ssrf check: where a URL goes (ma_url.c parses it as a
  * WHATWG client does), the addresses its host resolves to, whether any
  * of them is internal (loopback, private, shared, link-local with the
- * cloud metadata address, unique-local, unspecified, other non-global
- * ranges), whether a user input reached the URL's scheme or authority,
+ * cloud metadata address, unique-local, unspecified (0.0.0.0, ::), other
+ * non-global ranges), whether a user input reached the URL's scheme or authority,
  * and the connect helpers that use exactly the checked addresses.
  *
  * Threads: any, one request at a time (as every check); the resolver is
@@ -25,8 +25,12 @@
 
 static const char *ma_ssrf_v4(const uint8_t *a)
 {
-	if (a[0] == 0)
-		return "ssrf.unspecified"; /* 0.0.0.0/8: "this network"; 0.0.0.0 is the host */
+	/* 0.0.0.0 is this host (Linux: "local 0.0.0.0 dev lo"); the rest of
+	 * 0.0.0.0/8 is routed like any unicast address since Linux 5.3 (via
+	 * the default gateway) or refused: not internal. A number typed as a
+	 * host ("1/26/11" -> 0.0.0.1) lands there. */
+	if (a[0] == 0 && a[1] == 0 && a[2] == 0 && a[3] == 0)
+		return "ssrf.unspecified";
 	if (a[0] == 127)
 		return "ssrf.loopback";
 	if (a[0] == 10 || (a[0] == 172 && (a[1] & 0xF0) == 16) || (a[0] == 192 && a[1] == 168))

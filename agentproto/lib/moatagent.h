@@ -507,7 +507,8 @@ struct moat_url_target {
  * resolver) and it fires when any address is loopback, private (RFC
  * 1918), shared (100.64/10), link-local (169.254/16 with the cloud
  * metadata address, fe80::/10), unique-local (fc00::/7), unspecified
- * (0.0.0.0/8, ::) or another non-global range, or when the scheme is
+ * (0.0.0.0, ::; the rest of 0.0.0.0/8 is routed as unicast, not internal)
+ * or another non-global range, or when the scheme is
  * file: -- and a user input of r chose where the URL goes (as given or
  * decoded it covers the whole host, or starts the URL and reaches into
  * the host; a "5" inside 10.0.0.5 does not count), or the address is

@@ -128,6 +128,12 @@ static void addresses_are_classified(void **state)
 	    {"169.254.169.254", "ssrf.metadata"},
 	    {"169.254.1.1", "ssrf.link_local"},
 	    {"0.0.0.0", "ssrf.unspecified"},
+	    /* the rest of 0.0.0.0/8 is routed like any unicast address (Linux
+	     * >= 5.3: `ip route get 0.0.0.1` is "via <gateway>"; only 0.0.0.0
+	     * is "local ... dev lo"), or refused: it reaches nothing internal */
+	    {"0.0.0.1", NULL},
+	    {"0.86.184.22", NULL},
+	    {"::ffff:0.0.0.7", NULL},
 	    {"192.0.0.192", "ssrf.reserved"},
 	    {"224.0.0.1", "ssrf.reserved"},
 	    {"8.8.8.8", NULL},
@@ -287,6 +293,39 @@ static void public_hosts_failures_and_allowed_hosts_pass(void **state)
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		if (check_url(p, ok[i]) != MOAT_ALLOW)
 			fail_msg("blocked: %s", ok[i]);
+	moat_policy_release(p);
+}
+
+/* A date, a size or an order number typed where the application puts a
+ * host ("https://" + input + "/status") makes the host a number: 1/26/11
+ * goes to 0.0.0.1, which no kernel sends to this host or its network. A
+ * lone 0 is 0.0.0.0, this host. */
+static void a_number_typed_as_the_host_is_not_an_internal_address(void **state)
+{
+	static const struct {
+		const char *input;
+		int verdict;
+	} cases[] = {
+	    {"1/26/11", MOAT_ALLOW},
+	    {"3/4 FEAR AND LOATHING", MOAT_ALLOW},
+	    {"01/DEC/2011:20:45:25", MOAT_ALLOW},
+	    {"5683190/TARGET=\"_BLANK\"", MOAT_ALLOW},
+	    {"0/admin", MOAT_BLOCK},
+	    {"0.0.0.0:8080/x", MOAT_BLOCK},
+	    {"2130706433/x", MOAT_BLOCK},
+	};
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char url[256];
+		struct moat_request *r = begin_with(p, "host", cases[i].input);
+		snprintf(url, sizeof url, "https://%s/status", cases[i].input);
+		if (moat_check_url(r, url, strlen(url), NULL) != cases[i].verdict)
+			fail_msg("%s: %s", url,
+			         cases[i].verdict == MOAT_BLOCK ? "allowed" : "blocked");
+		moat_request_end(r);
+	}
 	moat_policy_release(p);
 }
 
@@ -451,6 +490,7 @@ int main(void)
 	    cmocka_unit_test(addresses_are_classified),
 	    cmocka_unit_test(every_notation_of_an_internal_address_is_blocked),
 	    cmocka_unit_test(public_hosts_failures_and_allowed_hosts_pass),
+	    cmocka_unit_test(a_number_typed_as_the_host_is_not_an_internal_address),
 	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
 	    cmocka_unit_test(the_event_names_the_rule_host_and_parameter),
 	    cmocka_unit_test(monitor_mode_logs_and_exclusions_turn_it_off),
