@@ -65,11 +65,13 @@ run: deps
 check: $(UNIT_BIN) $(AGENT_UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
 
+# tests/e2e/test_attack.py points sqlmap and wapiti (deps.sh attack) at build/shop.
 e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo $(BUILD)/shop
+	@sh scripts/deps.sh attack
 	python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web
 
 test:
-	@sh scripts/deps.sh browser
+	@sh scripts/deps.sh browser attack
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory e2e

@@ -4,6 +4,7 @@
 # first; runs apt-get only when something is absent. Idempotent; needs root
 # (or sudo) only when it has to install.
 #   scripts/deps.sh          build + test dependencies
+#   scripts/deps.sh GROUP... also each GROUP's packages (several may be named):
 #   scripts/deps.sh bench    also wrk and nginx for bench/
 #   scripts/deps.sh lint     also clang-format
 #   scripts/deps.sh fuzz     also clang and libFuzzer
@@ -15,6 +16,9 @@
 #                            is missing or older than the lock; playwright
 #                            never downloads a browser (the tests use
 #                            /usr/bin/chromium)
+#   scripts/deps.sh attack   also sqlmap and wapiti, the attack tools that
+#                            tests/e2e/test_attack.py points at build/shop
+#                            (`make e2e` and so `make test` install them)
 set -eu
 
 missing=""
@@ -47,29 +51,44 @@ need_file /usr/include/mbedtls/sha256.h libmbedtls-dev
 # the dashboard's charts: moatd serves this file at /vendor/chart.js
 need_file /usr/share/javascript/chart.js/chart.min.js libjs-chart.js
 
-if [ "${1:-}" = lint ]; then
-	need_cmd clang-format clang-format
-fi
-if [ "${1:-}" = fuzz ]; then
-	need_cmd clang clang
-	need_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
-fi
-if [ "${1:-}" = detect ]; then
-	need_pc modsecurity libmodsecurity-dev
-	need_file /usr/share/modsecurity-crs/rules/REQUEST-942-APPLICATION-ATTACK-SQLI.conf modsecurity-crs
-fi
-if [ "${1:-}" = browser ]; then
-	need_cmd chromium chromium
-	need_cmd npm npm
-fi
-if [ "${1:-}" = bench ]; then
-	need_cmd wrk wrk
-	need_file /usr/sbin/nginx nginx-light
-fi
+for group in "$@"; do
+	case $group in
+	lint)
+		need_cmd clang-format clang-format
+		;;
+	fuzz)
+		need_cmd clang clang
+		need_file /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a libclang-rt-14-dev
+		;;
+	detect)
+		need_pc modsecurity libmodsecurity-dev
+		need_file /usr/share/modsecurity-crs/rules/REQUEST-942-APPLICATION-ATTACK-SQLI.conf modsecurity-crs
+		;;
+	browser)
+		need_cmd chromium chromium
+		need_cmd npm npm
+		;;
+	bench)
+		need_cmd wrk wrk
+		need_file /usr/sbin/nginx nginx-light
+		;;
+	attack)
+		need_cmd sqlmap sqlmap
+		need_cmd wapiti wapiti
+		;;
+	*)
+		echo "deps: unknown group '$group' (lint, fuzz, detect, browser, bench, attack)" >&2
+		exit 2
+		;;
+	esac
+done
 
 # tests/browser's npm packages, pinned by its package-lock.json
 browser_npm() {
-	[ "${1:-}" = browser ] || return 0
+	case " $* " in
+	*" browser "*) ;;
+	*) return 0 ;;
+	esac
 	dir=$(dirname "$0")/../tests/browser
 	if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
 		[ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
@@ -79,7 +98,7 @@ browser_npm() {
 }
 
 if [ -z "$missing" ]; then
-	browser_npm "${1:-}"
+	browser_npm "$@"
 	exit 0
 fi
 
@@ -96,4 +115,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
-browser_npm "${1:-}"
+browser_npm "$@"

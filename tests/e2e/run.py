@@ -14,8 +14,10 @@ Every HTTP response and server WebSocket message a test receives is checked
 against api/openapi.yaml and agentproto/schema (contract.py); a test that
 received an answer the contract does not describe fails.
 
-Timeouts: every test 60 s (SIGALRM), every HTTP socket operation 10 s,
-server start 15 s, the whole run 20 minutes.
+Timeouts: every test 60 s (SIGALRM; a module may set TEST_TIMEOUT to give
+each of its tests longer, as test_attack.py does for the attack tools),
+every HTTP socket operation 10 s, server start 15 s, the whole run 20
+minutes.
 """
 
 import argparse
@@ -45,8 +47,16 @@ class TestTimeout(Exception):
     pass
 
 
+ALARM = [TEST_TIMEOUT]  # the timeout armed last, for the message
+
+
+def arm(seconds):
+    ALARM[0] = seconds
+    signal.alarm(seconds)
+
+
 def on_alarm(signum, frame):
-    raise TestTimeout("timed out after %ds" % TEST_TIMEOUT)
+    raise TestTimeout("timed out after %ds" % ALARM[0])
 
 
 def load(path):
@@ -149,7 +159,7 @@ def main():
                 kwargs = mod.server_kwargs(tmp) or {}
             srv = moat.Moatd(tmpdir=os.path.join(tmp, "srv"), **kwargs)
             os.makedirs(srv.tmp, exist_ok=True)
-            signal.alarm(TEST_TIMEOUT)
+            arm(TEST_TIMEOUT)
             try:
                 srv.start()
             finally:
@@ -166,7 +176,7 @@ def main():
 
         for name, fn in tests:
             contract.reset()
-            signal.alarm(TEST_TIMEOUT)
+            arm(getattr(mod, "TEST_TIMEOUT", TEST_TIMEOUT))
             error = None
             try:
                 fn(srv)
@@ -203,7 +213,7 @@ def main():
                 # the next test gets a server again, on the same database
                 try:
                     srv.kill()
-                    signal.alarm(TEST_TIMEOUT)
+                    arm(TEST_TIMEOUT)
                     srv.start()
                 except Exception as exc:
                     print("     (could not restart moatd: %s)" % str(exc).splitlines()[0])
@@ -212,7 +222,7 @@ def main():
 
         # Graceful shutdown at the end of every module: exit status 0.
         try:
-            signal.alarm(TEST_TIMEOUT)
+            arm(TEST_TIMEOUT)
             if srv.running():
                 srv.stop()
             hits = srv.sanitizer_reports()
