@@ -173,8 +173,7 @@ int ma_event_check(const json_t *ev, int64_t now_ms, char *reason, size_t rlen)
 
 /* ---- encoding ---- */
 
-/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one. */
-static size_t ma_utf8_seq(const unsigned char *p)
+size_t ma_utf8_seq(const unsigned char *p)
 {
 	if (p[0] < 0x80)
 		return 1;

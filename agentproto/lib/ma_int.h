@@ -60,6 +60,10 @@ void *ma_malloc(size_t n);
 void *ma_calloc(size_t n, size_t size);
 void *ma_realloc(void *p, size_t n);
 char *ma_strdup(const char *s); /* NULL stays NULL */
+/* Length of the valid UTF-8 sequence at p (1-4), or 0 if it is not one
+ * (overlong, surrogate, above U+10FFFF, cut short: a NUL ends it) --
+ * ma_event.c. */
+size_t ma_utf8_seq(const unsigned char *p);
 /* Tests only: the nth allocation through the four above from now on
  * (1 = the next) fails as if memory were exhausted; 0 disarms.
  * ma_alloc_failed() says whether the armed failure happened. Library-

@@ -25,10 +25,11 @@ struct moat_request {
 	int denied;
 	struct ma_input *in;
 	size_t nin, capin;
-	/* the last event that fired, and the buffers it points into */
+	/* the last event that fired, and the one block its operation and
+	 * details_json point into */
 	int has_event;
 	struct moat_event ev;
-	char *ev_operation, *ev_details;
+	char *ev_buf;
 	unsigned findings;
 	moat_resolver_fn resolve; /* NULL: getaddrinfo (ma_ssrf.c) */
 	void *resolve_arg;
@@ -91,8 +92,7 @@ void moat_request_end(struct moat_request *r)
 	free(r->endpoint);
 	free(r->source_ip);
 	free(r->user_id);
-	free(r->ev_operation);
-	free(r->ev_details);
+	free(r->ev_buf);
 	moat_policy_release(r->policy);
 	free(r);
 }
@@ -504,38 +504,143 @@ double ma_request_threshold(const struct moat_request *r, const char *intercepto
 	return r && r->policy ? moat_policy_threshold(r->policy, interceptor) : -1;
 }
 
+/* ---- the event's details ---- */
+
+static void ma_json_put(char *out, size_t *o, const char *s, size_t n)
+{
+	if (out)
+		memcpy(out + *o, s, n);
+	*o += n;
+}
+
+/* s as a JSON string at out + *o (out NULL: only counts), escaped as
+ * jansson's json_dumps with JSON_ENSURE_ASCII escapes: \" \\ \b \f \n \r
+ * \t, other controls and every non-ASCII character as \uXXXX (a
+ * surrogate pair above U+FFFF). A byte that is not part of valid UTF-8
+ * becomes U+FFFD (json_string would refuse the whole string). */
+static void ma_json_quote(char *out, size_t *o, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+
+	ma_json_put(out, o, "\"", 1);
+	while (*p) {
+		size_t k, run = 0;
+		unsigned long c;
+		char e[12];
+		/* printable ASCII as it is, a run at a time */
+		while (p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
+			run++;
+		if (run) {
+			ma_json_put(out, o, (const char *)p, run);
+			p += run;
+			continue;
+		}
+		k = ma_utf8_seq(p);
+		c = *p;
+		if (k == 1 && (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' ||
+		               c == '\r' || c == '\t')) {
+			e[0] = '\\';
+			e[1] = c == '\b'   ? 'b'
+			       : c == '\f' ? 'f'
+			       : c == '\n' ? 'n'
+			       : c == '\r' ? 'r'
+			       : c == '\t' ? 't'
+			                   : (char)c;
+			ma_json_put(out, o, e, 2);
+			p++;
+			continue;
+		}
+		if (k == 0) {
+			c = 0xFFFD;
+			k = 1;
+		} else if (k == 2) {
+			c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+		} else if (k == 3) {
+			c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+		} else if (k == 4) {
+			c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+			    (p[3] & 0x3Fu);
+		}
+		p += k;
+		if (c >= 0x10000) {
+			unsigned long v = c - 0x10000, hi = 0xD800 | (v >> 10),
+			              lo = 0xDC00 | (v & 0x3FF);
+			e[0] = '\\';
+			e[1] = 'u';
+			for (int i = 0; i < 4; i++)
+				e[2 + i] = hex[(hi >> (12 - 4 * i)) & 15];
+			ma_json_put(out, o, e, 6);
+			c = lo;
+		}
+		e[0] = '\\';
+		e[1] = 'u';
+		for (int i = 0; i < 4; i++)
+			e[2 + i] = hex[(c >> (12 - 4 * i)) & 15];
+		ma_json_put(out, o, e, 6);
+	}
+	ma_json_put(out, o, "\"", 1);
+}
+
+/* "key":"value", after a ',' unless it is the object's first member (only
+ * the '{' written so far); value NULL: no member. */
+static void ma_json_member(char *out, size_t *o, const char *key, const char *value)
+{
+	if (!value)
+		return;
+	ma_json_put(out, o, *o > 1 ? "," : "", *o > 1 ? 1 : 0);
+	ma_json_quote(out, o, key);
+	ma_json_put(out, o, ":", 1);
+	ma_json_quote(out, o, value);
+}
+
+/* The event's details_json for fd, written at out (NULL: only counted;
+ * the length without a terminator is returned): parameter, input_kind,
+ * decoding, the check's own key, mode -- the object and the bytes that
+ * json_dumps(JSON_COMPACT | JSON_ENSURE_ASCII) gave, with one allocation
+ * for the whole event instead of a dozen. */
+static size_t ma_details_write(char *out, const struct ma_finding *fd, int mode)
+{
+	size_t o = 0;
+
+	ma_json_put(out, &o, "{", 1);
+	if (fd->input) {
+		ma_json_member(out, &o, "parameter", fd->input->param);
+		ma_json_member(out, &o, "input_kind", ma_kind_name(fd->input->kind));
+		ma_json_member(out, &o, "decoding", fd->input->form_name[fd->form]);
+	}
+	if (fd->extra_key)
+		ma_json_member(out, &o, fd->extra_key, fd->extra_value);
+	ma_json_member(out, &o, "mode", moat_mode_name(mode));
+	ma_json_put(out, &o, "}", 1);
+	return o;
+}
+
 int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 {
 	int mode = ma_request_mode(r, fd->interceptor, fd->input ? fd->input->param : NULL);
-	json_t *details;
-	char *op, *dj;
+	size_t dl, ol;
+	char *buf, *op = NULL, *dj = NULL;
 
 	if (mode == MOAT_MODE_OFF)
 		return -1;
 	r->findings++;
-	op = ma_malloc(fd->operation_len + 1);
-	details = json_object();
-	if (details && fd->input) {
-		json_object_set_new(details, "parameter", json_string(fd->input->param));
-		json_object_set_new(details, "input_kind",
-		                    json_string(ma_kind_name(fd->input->kind)));
-		json_object_set_new(details, "decoding",
-		                    json_string(fd->input->form_name[fd->form]));
+	/* one block: the operation, NUL, the details, NUL (the operation may
+	 * hold NULs: its length is fd's) */
+	ol = fd->operation ? fd->operation_len : 0;
+	dl = ma_details_write(NULL, fd, mode);
+	buf = ma_malloc(ol + 1 + dl + 1);
+	if (buf) {
+		if (ol)
+			memcpy(buf, fd->operation, ol);
+		buf[ol] = '\0';
+		op = fd->operation ? buf : NULL;
+		dj = buf + ol + 1;
+		ma_details_write(dj, fd, mode);
+		dj[dl] = '\0';
 	}
-	if (details && fd->extra_key && fd->extra_value)
-		json_object_set_new(details, fd->extra_key, json_string(fd->extra_value));
-	if (details)
-		json_object_set_new(details, "mode", json_string(moat_mode_name(mode)));
-	dj = details ? json_dumps(details, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
-	json_decref(details);
-	if (op) {
-		memcpy(op, fd->operation, fd->operation_len);
-		op[fd->operation_len] = '\0';
-	}
-	free(r->ev_operation);
-	free(r->ev_details);
-	r->ev_operation = op;
-	r->ev_details = dj;
+	free(r->ev_buf); /* after the copy: fd may point into the last event */
+	r->ev_buf = buf;
 	memset(&r->ev, 0, sizeof r->ev);
 	r->ev.interceptor = fd->interceptor;
 	r->ev.action = mode == MOAT_MODE_BLOCK ? "blocked" : "logged";

@@ -192,6 +192,18 @@ static int ma_ssrf_allowed(const struct moat_policy *p, const char *host)
 	return 0;
 }
 
+/* s into out (cap bytes), cut to fit and terminated: snprintf's "%s"
+ * without its cost on the path that fires. */
+static void ma_ssrf_copy(char *out, size_t cap, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
 /* Fills t from the parsed URL: host, port, addresses. Returns the rule of
  * the first internal address (or file:), NULL if none. */
 static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl *u,
@@ -209,8 +221,8 @@ static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl
 	void *arg;
 	int n;
 
-	snprintf(t->scheme, sizeof t->scheme, "%s", u->scheme);
-	snprintf(t->host, sizeof t->host, "%s", u->host);
+	ma_ssrf_copy(t->scheme, sizeof t->scheme, u->scheme);
+	ma_ssrf_copy(t->host, sizeof t->host, u->host);
 	t->port = u->port > 0 ? u->port : 0;
 	for (size_t i = 0; !t->port && i < sizeof ports / sizeof ports[0]; i++)
 		if (!strcmp(u->scheme, ports[i].s))

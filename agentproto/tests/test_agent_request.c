@@ -108,6 +108,52 @@ static int verdict_under(const char *doc, const char *param_kind_name, const cha
 	return v;
 }
 
+/* The event's details are written as json_dumps(JSON_COMPACT |
+ * JSON_ENSURE_ASCII) writes the same object, byte for byte (quotes,
+ * backslashes, controls, non-ASCII as \uXXXX, surrogate pairs); a
+ * parameter name that is not UTF-8 is kept with its bad bytes as U+FFFD
+ * (json_string refused it, and the event lost its parameter). */
+static void event_details_are_the_json_jansson_writes(void **state)
+{
+	static const struct {
+		const char *name, *as_utf8;
+	} names[] = {
+	    {"url", "url"},
+	    {"q\"uote\\back/slash", "q\"uote\\back/slash"},
+	    {"tab\there\nnl\r\b\f\x01\x1f\x7f", "tab\there\nnl\r\b\f\x01\x1f\x7f"},
+	    {"caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80",
+	     "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80"},
+	    {"bad\xff\xc3name\xed\xa0\x80",
+	     "bad\xef\xbf\xbd\xef\xbf\xbdname\xef\xbf\xbd\xef\xbf\xbd"
+	     "\xef\xbf\xbd"},
+	};
+	const struct moat_policy *p = policy("{\"interceptors\":{\"ssrf\":{\"mode\":\"block\"}}}");
+	const char *url = "http://127.0.0.1:6379/";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		struct moat_request *r = begin(p, NULL, NULL, MOAT_ALLOW);
+		char param[128];
+		json_t *want;
+		char *ws;
+		snprintf(param, sizeof param, "body.%s", names[i].as_utf8);
+		want = json_pack("{ssssssssss}", "parameter", param, "input_kind", "form",
+		                 "decoding", "raw", "host", "127.0.0.1", "mode", "block");
+		assert_non_null(want);
+		ws = json_dumps(want, JSON_COMPACT | JSON_ENSURE_ASCII);
+		assert_int_equal(
+		    moat_request_add_input(r, MOAT_INPUT_FORM, names[i].name, url, strlen(url)), 0);
+		assert_int_equal(moat_check_url(r, url, strlen(url), NULL), MOAT_BLOCK);
+		assert_non_null(moat_request_event(r));
+		assert_string_equal(moat_request_event(r)->details_json, ws);
+		assert_string_equal(moat_request_event(r)->operation, url);
+		free(ws);
+		json_decref(want);
+		moat_request_end(r);
+	}
+	moat_policy_release(p);
+}
+
 static void the_policy_decides_modes_and_exclusions(void **state)
 {
 	const char *action;
@@ -309,6 +355,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_denylist_blocks_at_request_start),
 	    cmocka_unit_test(a_fired_check_makes_one_event_with_where_it_happened),
+	    cmocka_unit_test(event_details_are_the_json_jansson_writes),
 	    cmocka_unit_test(the_policy_decides_modes_and_exclusions),
 	    cmocka_unit_test(json_bodies_are_inputs_by_path),
 	    cmocka_unit_test(header_names_are_lowercased),
