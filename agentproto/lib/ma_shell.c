@@ -11,13 +11,16 @@
  *   1. an input inside one word that brings no quote, expansion or glob of
  *      its own is data, whatever words it holds ("rm -rf" inside quotes);
  *   2. otherwise the syntax it brings is judged: a command substitution
- *      fires always (it runs before anything else is checked); the rest
- *      fires only when the line still parses (text that only breaks the
- *      line, "O'Brien" in '...', cannot run anything): a separator or pipe
- *      followed by a command, a redirection that writes or reads a path,
- *      a parameter expansion ($IFS), brace expansion, a glob in a path,
- *      a lone separator, and an option word after breaking out of the
- *      quotes the application put the input in.
+ *      (also one nested in ${...} or $((...))) fires always (it runs
+ *      before anything else is checked); the rest fires only when the
+ *      line still parses (text that only breaks the line, "O'Brien" in
+ *      '...', cannot run anything): a separator or pipe followed by a
+ *      command, an operator that cuts the application's command (its own
+ *      words after it run alone) after nothing or after a program name, a
+ *      redirection that writes or reads a path, a parameter expansion
+ *      ($IFS), brace expansion, a glob in a path, and, after breaking out
+ *      of the quotes the application put the input in, a new argument
+ *      from the root (a file operand) or an option word.
  * New words made by whitespace alone (an unquoted "red shoes") are not an
  * injection: nothing runs that the application did not name.
  *
@@ -41,6 +44,7 @@ struct ma_sh_st {
 	size_t len;
 	struct ma_sh_lex *lx;
 	int quiet; /* > 0: inside a substitution's body, marks are not kept */
+	int runs;  /* command substitutions seen, kept or not (nested in ${...}) */
 	/* here-documents whose body starts after the next newline */
 	int nhere;
 	struct {
@@ -63,7 +67,7 @@ static void ma_sh_add(struct ma_sh_st *st, int kind, size_t start, size_t end, i
 	lx->el[lx->nel].end = (uint32_t)end;
 	lx->el[lx->nel].pair = 0;
 	lx->el[lx->nel].kind = (uint8_t)kind;
-	lx->el[lx->nel].flags = (uint8_t)flags;
+	lx->el[lx->nel].flags = (uint16_t)flags;
 	lx->nel++;
 }
 
@@ -82,7 +86,7 @@ static void ma_sh_mark(struct ma_sh_st *st, int kind, size_t start, size_t end, 
 	lx->mark[lx->nmark].end = (uint32_t)end;
 	lx->mark[lx->nmark].pair = (uint32_t)pair;
 	lx->mark[lx->nmark].kind = (uint8_t)kind;
-	lx->mark[lx->nmark].flags = (uint8_t)flags;
+	lx->mark[lx->nmark].flags = (uint16_t)flags;
 	lx->nmark++;
 }
 
@@ -149,6 +153,7 @@ static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm)
 {
 	size_t j = i + 1;
 
+	st->runs++;
 	while (j < st->len && st->s[j] != '`')
 		j += st->s[j] == '\\' ? 2 : 1;
 	if (j >= st->len) {
@@ -165,7 +170,7 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 {
 	const char *s = st->s;
 	size_t len = st->len, j;
-	int u = 0;
+	int u = 0, runs = st->runs;
 
 	if (i + 1 >= len)
 		return i + 1;
@@ -175,8 +180,11 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 			j = ma_sh_paren_body(st, i + 3, &u);
 			if (!u && j < len && s[j] == ')')
 				j++;
-			ma_sh_mark(st, MA_SH_M_PARAM, i, j, u ? MA_SH_F_UNTERM : 0, 0);
+			/* a[$(id)] inside: bash runs it while evaluating */
+			ma_sh_mark(st, MA_SH_M_PARAM, i, j,
+			           u ? MA_SH_F_UNTERM : (st->runs > runs ? MA_SH_F_RUNS : 0), 0);
 		} else {
+			st->runs++;
 			j = ma_sh_paren_body(st, i + 2, &u);
 			ma_sh_mark(st, MA_SH_M_SUBST, i, j,
 			           u ? MA_SH_F_UNTERM : (j == i + 3 ? MA_SH_F_EMPTY : 0), 0);
@@ -208,7 +216,9 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 			u = 1;
 		if (j > len)
 			j = len;
-		ma_sh_mark(st, MA_SH_M_PARAM, i, j, u ? MA_SH_F_UNTERM : 0, 0);
+		/* ${x:-$(id)}, ${a[`id`]}: the word or subscript is expanded */
+		ma_sh_mark(st, MA_SH_M_PARAM, i, j,
+		           u ? MA_SH_F_UNTERM : (st->runs > runs ? MA_SH_F_RUNS : 0), 0);
 		*unterm |= u;
 		return j;
 	}
@@ -276,7 +286,9 @@ static size_t ma_sh_word(struct ma_sh_st *st, size_t i, int *flags)
 	while (i < len) {
 		char c = s[i];
 		if ((c == '<' || c == '>') && i + 1 < len && s[i + 1] == '(') {
-			size_t j = ma_sh_paren_body(st, i + 2, &unterm);
+			size_t j;
+			st->runs++;
+			j = ma_sh_paren_body(st, i + 2, &unterm);
 			ma_sh_mark(st, MA_SH_M_SUBST, i, j, unterm ? MA_SH_F_UNTERM : 0, 0);
 			i = j;
 			continue;
@@ -421,7 +433,7 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
 		size_t j;
 		int fl = 0;
 
-		if (c == ' ' || c == '\t' || c == '\r') {
+		if (c == ' ' || c == '\t') { /* blanks; a CR is an ordinary character */
 			i++;
 			continue;
 		}
@@ -642,8 +654,17 @@ static int ma_sh_plausible_command(const char *s, const struct ma_sh_el *w)
 			return 0;
 	for (size_t k = w->start; k < w->end; k++) {
 		char c = s[k];
-		if (c == '/' || c == '$' || c == '`' || c == '*' || c == '?' || c == '{')
+		if (c == '$' || c == '`' || c == '*' || c == '?' || c == '{')
 			return 1;
+		/* a path: from the root or the current directory, or with a
+		 * letter in it ("1/8", "10/12/2011" are a fraction and a date) */
+		if (c == '/') {
+			if (s[w->start] == '/' || s[w->start] == '.')
+				return 1;
+			for (size_t p = w->start; p < w->end; p++)
+				if ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z'))
+					return 1;
+		}
 		if (c >= 'a' && c <= 'z')
 			lower = 1;
 		else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
@@ -685,6 +706,43 @@ static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i)
 		}
 	}
 	return assign;
+}
+
+/* 1 when the control operator at element i, inside the input [a, b),
+ * ends the application's command early: what follows it, up to the next
+ * operator, is wholly the application's text (its remaining arguments now
+ * run as a command of their own: the shell's analogue of a comment that
+ * cuts an SQL statement's tail), and the input's own part of the command
+ * it ends is no text: nothing at all (a lone "; " or newline), or words
+ * that start with a program ("id;", "nc -lvvp 4445 -e /bin/sh &", written
+ * for a place where they would run). Text that ends with an operator
+ * ("ECID=15&", "1;0;1;", "12.5&quot;") starts with a word no program has. */
+static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, size_t a, size_t b)
+{
+	int k, first = -1;
+
+	/* the next element that is not an empty line: the application's */
+	for (k = i + 1; k < lx->nel; k++)
+		if (lx->el[k].kind != MA_SH_SEQ || !(lx->el[k].flags & MA_SH_F_NEWLINE))
+			break;
+	if (k >= lx->nel || lx->el[k].start < b || lx->el[k].kind != MA_SH_WORD)
+		return 0;
+	/* the input's part of the command before the operator */
+	for (k = i - 1; k >= 0 && lx->el[k].end > a; k--) {
+		int kind = lx->el[k].kind;
+		if (kind != MA_SH_WORD && kind != MA_SH_REDIR && kind != MA_SH_COMMENT)
+			break;
+		if (kind == MA_SH_WORD && !(k > 0 && lx->el[k - 1].kind == MA_SH_REDIR))
+			first = k;
+	}
+	if (first < 0)
+		return 1; /* operators and blanks alone */
+	if (lx->el[first].start < a || (lx->el[first].flags & MA_SH_F_ASSIGN))
+		return 0;
+	for (size_t p = lx->el[first].start; p < lx->el[first].end; p++)
+		if (s[p] >= 'a' && s[p] <= 'z')
+			return ma_sh_plausible_command(s, &lx->el[first]);
+	return 0;
 }
 
 /* The word element that holds byte p, or NULL. */
@@ -733,6 +791,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
 	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
 	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, marks = 0;
+	int file_arg = 0;
+	size_t qclose = 0;
 
 	(void)len;
 	memset(hit, 0, sizeof *hit);
@@ -759,6 +819,10 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				subst = 1;
 			break;
 		case MA_SH_M_PARAM:
+			if (m->flags & MA_SH_F_RUNS) {
+				subst = 1; /* ${x:-$(id)}: the substitution inside runs */
+				break;
+			}
 			/* names the program to run; as an argument it only makes
 			 * words ($IFS), and words alone run nothing */
 			if (!(m->flags & MA_SH_F_SPECIAL) && ma_sh_command_word(lx, m->start))
@@ -789,8 +853,10 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				brace = 1; /* {cat,/etc/passwd} */
 			break;
 		case MA_SH_M_QUOTE:
-			if ((m->flags & MA_SH_F_CLOSE) && m->pair < a)
+			if ((m->flags & MA_SH_F_CLOSE) && m->pair < a && !qbreak) {
 				qbreak = 1;
+				qclose = m->start;
+			}
 			break;
 		default:
 			break;
@@ -808,7 +874,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 		case MA_SH_PIPE:
 		case MA_SH_LPAREN:
 			nc = ma_sh_next_command(s, lx, i);
-			if (nc == 2) {
+			if (nc == 2 || (e->kind != MA_SH_LPAREN && ma_sh_cuts_tail(s, lx, i, a, b))) {
 				sep_cmd = 1;
 				if (e->kind == MA_SH_PIPE)
 					sep_pipe = 1;
@@ -840,6 +906,11 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				k++;
 			if (e->start > a && k + 1 < e->end && s[k] == '-')
 				option = 1;
+			/* a new argument, outside the quotes the input closed, that
+			 * names a file from the root: x' '/etc/passwd */
+			if (qbreak && e->start > qclose && k < e->end && s[k] == '/' &&
+			    !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
+				file_arg = 1;
 			/* the input writes a whole command, name and more: the line
 			 * is the user's (system(input), sh -c "$input") */
 			if (e->end < b && ma_sh_command_word(lx, e->start) &&
@@ -864,6 +935,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 		ma_sh_set(hit, "cmd.command", "critical", 0.95);
 	else if (redir_out)
 		ma_sh_set(hit, "cmd.redirection", "high", 0.95);
+	else if (file_arg)
+		ma_sh_set(hit, "cmd.argument", "high", 0.85);
 	else if (param)
 		ma_sh_set(hit, "cmd.expansion", "high", 0.9);
 	else if (brace)

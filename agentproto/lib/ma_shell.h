@@ -37,12 +37,13 @@ enum ma_sh_kind {
 #define MA_SH_F_SPECIAL 32  /* PARAM: $1 $? $$ $# $@ $* $! $- */
 #define MA_SH_F_CLOSE   64  /* QUOTE: closes the quote opened at .pair */
 #define MA_SH_F_EMPTY   128 /* SUBST: nothing inside */
+#define MA_SH_F_RUNS    256 /* PARAM: ${...} or $((...)) holding a command substitution */
 
 struct ma_sh_el {
 	uint32_t start, end; /* byte offsets, end exclusive */
 	uint32_t pair;       /* QUOTE with MA_SH_F_CLOSE: where its quote opened */
+	uint16_t flags;      /* MA_SH_F_* */
 	uint8_t kind;        /* enum ma_sh_kind */
-	uint8_t flags;       /* MA_SH_F_* */
 };
 
 #define MA_SH_MAX_EL   512 /* elements kept; more: the rest is not judged */

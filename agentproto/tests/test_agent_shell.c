@@ -42,7 +42,7 @@ static struct moat_request *req_with(const char *input)
  * request holds and input what reaches the line). */
 static int shell3(const char *enc, const char *head, const char *input, const char *tail)
 {
-	char cmd[2048];
+	char cmd[8192];
 	struct moat_request *r = req_with(enc);
 	int v;
 
@@ -105,6 +105,8 @@ static void the_tokenizer_follows_posix_sh(void **state)
 	assert_string_equal(kinds("echo $(ls \"a)b\") `id` # c", b, sizeof b),
 	                    "1:echo|1:$(ls \"a)b\")|1:`id`|9:# c");
 	assert_string_equal(kinds("a#b (c)", b, sizeof b), "1:a#b|6:(|1:c|7:)");
+	/* blanks are space and tab: a carriage return is part of a word */
+	assert_string_equal(kinds("a\rb \r", b, sizeof b), "1:a\rb|1:\r");
 	/* here-documents are data; the line after them is not */
 	assert_string_equal(kinds("cat <<EOF\n$(id); x\nEOF\nls", b, sizeof b),
 	                    "1:cat|8:<<|1:EOF|2:\n|10:$(id); x\n|1:ls");
@@ -187,6 +189,99 @@ static void bypass_families_fire(void **state)
 	assert_int_equal(unq("x;/BIN/id"), MOAT_BLOCK);
 }
 
+/* An operator that ends the application's command early: the words the
+ * application wrote after the input become a command of their own (the
+ * shell's analogue of a comment cutting an SQL statement's tail). */
+#define ns(in) shell3((in), "nslookup ", (in), " 8.8.8.8")
+
+static void an_operator_alone_cuts_the_application_command(void **state)
+{
+	(void)state;
+	/* nothing but operators and blanks: no data, only syntax */
+	assert_int_equal(ns("; "), MOAT_BLOCK);
+	assert_int_equal(ns("| "), MOAT_BLOCK);
+	assert_int_equal(ns("|| "), MOAT_BLOCK);
+	assert_int_equal(ns("&& "), MOAT_BLOCK);
+	assert_int_equal(ns("& "), MOAT_BLOCK);
+	assert_int_equal(shell3("%0a%0d", "nslookup ", "\n\r", " 8.8.8.8"), MOAT_BLOCK);
+	assert_int_equal(shell3("%0a%0a", "nslookup ", "\n\n", " 8.8.8.8"), MOAT_BLOCK);
+	/* one byte is never matched: it cannot be told from the application's own */
+	assert_int_equal(shell3("%0a", "nslookup ", "\n", " 8.8.8.8"), MOAT_ALLOW);
+	/* at the end of the line nothing is cut: a trailing ; or newline is a no-op */
+	assert_int_equal(tail("; "), MOAT_ALLOW);
+	assert_int_equal(shell3("%0a", "cat /srv/files/", "\n", ""), MOAT_ALLOW);
+	/* inside the application's quotes it is data */
+	assert_int_equal(sq("; "), MOAT_ALLOW);
+	assert_int_equal(dq("| "), MOAT_ALLOW);
+}
+
+static void a_command_ended_by_its_own_operator_cuts_the_application_command(void **state)
+{
+	(void)state;
+	/* payloads written for system(input), pasted before the application's words */
+	assert_int_equal(ns("nc -lvvp 4445 -e /bin/sh &"), MOAT_BLOCK);
+	assert_int_equal(ns("nc -lvvp 4446 -e /bin/sh|"), MOAT_BLOCK);
+	assert_int_equal(ns("id;"), MOAT_BLOCK);
+	assert_int_equal(ns("/usr/bin/id|"), MOAT_BLOCK);
+	assert_int_equal(ns("\\nid;"), MOAT_BLOCK); /* a literal backslash-n: the word nid */
+	/* text that ends with an operator: numbers, assignments, capitals */
+	assert_int_equal(ns("ECID=15&"), MOAT_ALLOW);
+	assert_int_equal(ns("1;1;1;CONTROL;0;0;1;"), MOAT_ALLOW);
+	assert_int_equal(ns("XSERVING\"; \";PLATTER\"; \";VINTAGE\";"), MOAT_ALLOW);
+	assert_int_equal(ns("12.5 x 12.5&quot;"), MOAT_ALLOW);
+	assert_int_equal(ns("/SEARCH_RESULTS.PHP?SEARCH_TYPE=ALL&INCLUDES[0]=TAGS&PAGE=2"),
+	                 MOAT_ALLOW);
+}
+
+static void breaking_out_of_quotes_to_add_a_file_argument_fires(void **state)
+{
+	(void)state;
+	/* grep, tar, zip, mail read the operand the input adds */
+	assert_int_equal(sq("x' '/etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(sq("x' /etc/shadow '"), MOAT_BLOCK);
+	assert_int_equal(dq("a\" \"/root/.ssh/id_rsa"), MOAT_BLOCK);
+	/* SSI written into a double-quoted argument: /etc/passwd comes out as one */
+	assert_int_equal(dq("<!--#exec cmd=\"/bin/cat /etc/passwd\"-->"), MOAT_BLOCK);
+	/* quotes in text that only re-quote, or make words that are no paths */
+	assert_int_equal(dq("\"#2 MOM\""), MOAT_ALLOW);
+	assert_int_equal(dq("12\" x 18\" frame"), MOAT_ALLOW);
+	assert_int_equal(sq("Rock 'n' roll /"), MOAT_ALLOW);
+	/* without a quote of the application's a path is just a word */
+	assert_int_equal(unq("/etc/passwd"), MOAT_ALLOW);
+	assert_int_equal(sq("/etc/passwd"), MOAT_ALLOW);
+}
+
+static void substitutions_nested_in_expansions_fire(void **state)
+{
+	(void)state;
+	/* ${...} and $((...)) run the command substitutions they hold */
+	assert_int_equal(unq("${x:-$(id)}"), MOAT_BLOCK);
+	assert_int_equal(dq("${PATH:+`id`}"), MOAT_BLOCK);
+	assert_int_equal(unq("$((a[$(id)]))"), MOAT_BLOCK);
+	assert_int_equal(tail("${x[`id`]}"), MOAT_BLOCK);
+	/* in single quotes, and expansions without a substitution */
+	assert_int_equal(sq("${x:-$(id)}"), MOAT_ALLOW);
+	assert_int_equal(tail("$((1+2))"), MOAT_ALLOW);
+	assert_int_equal(dq("${HOME}/x"), MOAT_ALLOW);
+}
+
+static void more_bypass_families_fire(void **state)
+{
+	(void)state;
+	/* line continuations inside the command word and before the operator */
+	assert_int_equal(unq("x;i\\\nd"), MOAT_BLOCK);
+	assert_int_equal(unq("x\\\n;id"), MOAT_BLOCK);
+	/* $'...' spelling the command word; $IFS and brace lists for spaces */
+	assert_int_equal(unq("x;$'\\x69\\x64'"), MOAT_BLOCK);
+	assert_int_equal(unq("x;cat${IFS}/etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(unq("x;{cat,/etc/passwd}"), MOAT_BLOCK);
+	/* here-strings and process substitution */
+	assert_int_equal(unq("x;bash<<<id"), MOAT_BLOCK);
+	assert_int_equal(unq("x >(id)"), MOAT_BLOCK);
+	/* $'\x3b' is a ; inside a word, not an operator */
+	assert_int_equal(unq("$'\\x3bid'"), MOAT_ALLOW);
+}
+
 /* ---- what must pass ---- */
 
 static void data_inside_one_word_is_allowed(void **state)
@@ -216,6 +311,11 @@ static void text_full_of_shell_words_is_allowed(void **state)
 	assert_int_equal(unq("BASE; SET SWAROVSKI"), MOAT_ALLOW); /* no program is named so */
 	assert_int_equal(unq("12.5 x 12.5&quot;"), MOAT_ALLOW);   /* a character reference */
 	assert_int_equal(tail("WHERE?"), MOAT_ALLOW);
+	/* a fraction or a date is no program, though it has a slash */
+	assert_int_equal(ns("1&1/8 PLUGS"), MOAT_ALLOW);
+	assert_int_equal(ns("SIZE 3/4; 10/12/2011 SALE"), MOAT_ALLOW);
+	assert_int_equal(ns("x;./1"), MOAT_BLOCK);  /* an explicit path */
+	assert_int_equal(ns("x;/7/a"), MOAT_BLOCK); /* from the root */
 	assert_int_equal(unq("x > y"), MOAT_ALLOW); /* writes "y": no path from the input */
 	/* Unicode look-alikes of ; | & $ are letters to sh */
 	assert_int_equal(unq("x\xef\xbc\x9b id \xef\xbd\x9c sh \xef\xbc\x86 \xef\xbc\x84"
@@ -334,6 +434,11 @@ int main(void)
 	    cmocka_unit_test(substitutions_fire_even_inside_double_quotes),
 	    cmocka_unit_test(redirections_expansions_globs_and_braces_fire),
 	    cmocka_unit_test(bypass_families_fire),
+	    cmocka_unit_test(an_operator_alone_cuts_the_application_command),
+	    cmocka_unit_test(a_command_ended_by_its_own_operator_cuts_the_application_command),
+	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
+	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
+	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
 	    cmocka_unit_test(text_full_of_shell_words_is_allowed),
 	    cmocka_unit_test(argv_options_programs_and_shells),

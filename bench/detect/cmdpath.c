@@ -10,10 +10,13 @@
  * framework hands it over (URL-decoded; the request's input is then that
  * value). Detected when any sink blocks. It changed nothing when, in every
  * sink, the tokenized line gets from it no operator, redirection,
- * comment or command substitution (words made by whitespace, quotes that
- * only re-quote, the ? and * of text, and $x or {a,b} that make words are
- * data; one the check judges still counts as detected), or the line cannot
- * run (a quote left open ...), and in the argv sink it is no option.
+ * comment or command substitution (one nested in ${...} or $((...))
+ * included), nor, out of the application's quotes, a new argument from the
+ * root (x' '/etc/passwd: grep now reads that file) — words made by
+ * whitespace, quotes that only re-quote, the ? and * of text, and $x or
+ * {a,b} that make words are data; one the check judges still counts as
+ * detected —, or the line cannot run (a quote left open ...), and in the
+ * argv sink it is no option.
  * A benign operation is checked with every literal argument of its own
  * ('...', "..." without $ or `, bare words without specials; not command
  * names) as the request's inputs.
@@ -76,6 +79,7 @@ static const char *const sh_sinks[N_SH_SINKS][2] = {
 static int sh_changed(const char *s, size_t len, size_t a, size_t b, struct ma_sh_lex *lx)
 {
 	int syntax = 0;
+	size_t qclose = 0;
 
 	ma_sh_lex(s, len, lx);
 	for (int i = 0; i < lx->nel; i++)
@@ -84,6 +88,12 @@ static int sh_changed(const char *s, size_t len, size_t a, size_t b, struct ma_s
 			syntax = 1;
 	for (int i = 0; i < lx->nmark; i++) {
 		const struct ma_sh_el *m = &lx->mark[i];
+		if (m->start >= a && m->start < b && m->kind == MA_SH_M_PARAM &&
+		    (m->flags & MA_SH_F_RUNS))
+			return 1; /* ${x:-$(id)}: a substitution inside an expansion */
+		if (m->start >= a && m->start < b && m->kind == MA_SH_M_QUOTE &&
+		    (m->flags & MA_SH_F_CLOSE) && m->pair < a && !qclose)
+			qclose = m->start; /* closes the application's quote */
 		if (m->start < a || m->start >= b || m->kind == MA_SH_M_QUOTE ||
 		    m->kind == MA_SH_M_GLOB || m->kind == MA_SH_M_PARAM || m->kind == MA_SH_M_BRACE)
 			continue; /* quotes that re-quote; ? and * of text; expansions that
@@ -91,6 +101,17 @@ static int sh_changed(const char *s, size_t len, size_t a, size_t b, struct ma_s
 		if (m->kind == MA_SH_M_SUBST && !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY)))
 			return 1; /* runs even in a line that fails later */
 		syntax = 1;
+	}
+	/* out of the application's quotes, a new argument from the root
+	 * (x' '/etc/passwd): a file operand the application did not pass */
+	for (int i = 0; qclose && i < lx->nel; i++) {
+		const struct ma_sh_el *e = &lx->el[i];
+		size_t k = e->start;
+		while (k < e->end && (s[k] == '\'' || s[k] == '"'))
+			k++;
+		if (e->kind == MA_SH_WORD && e->start > qclose && e->start < b && k < e->end &&
+		    s[k] == '/' && !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
+			syntax = 1;
 	}
 	return syntax && ma_sh_valid(lx);
 }
