@@ -432,14 +432,60 @@ static int ma_xss_attrs_fire(const char *s, const struct ma_html_tok *t, size_t 
 	return h.fired;
 }
 
-void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_xss_hit *hit)
+/* Where the tokenizer was, at token starts spread over the page: an
+ * occurrence is judged from the last mark before it instead of from the
+ * page's first byte (one check read a page once per occurrence: 60 values
+ * of a 600-byte page, 44 us). mark[k] is the lexer at the first token
+ * start at or after k * stride; marks are taken in order as the tokenizer
+ * first passes them, whichever occurrence it was reading for. The state
+ * at a token start is all the tokenizer carries (ma_html_lexer), so
+ * reading on from a mark gives the tokens a read from the start gives. */
+#define MA_XSS_MARKS 32
+struct ma_xss_marks {
+	size_t stride;
+	int n;
+	struct ma_html_lexer mark[MA_XSS_MARKS];
+};
+
+static void ma_xss_marks_init(struct ma_xss_marks *m, size_t len)
+{
+	m->stride = len / MA_XSS_MARKS > 16 ? len / MA_XSS_MARKS : 16;
+	m->n = 0;
+}
+
+/* The lexer for an occurrence starting at a: from the last mark at or
+ * before a (m may be NULL: from the start). */
+static void ma_xss_marks_start(const struct ma_xss_marks *m, struct ma_html_lexer *lx,
+                               const char *html, size_t len, size_t a)
+{
+	for (int k = m ? m->n - 1 : -1; k >= 0; k--)
+		if (m->mark[k].pos <= a) {
+			*lx = m->mark[k];
+			return;
+		}
+	ma_html_init(lx, html, len);
+}
+
+/* lx is at a token start: the marks it has reached first. */
+static void ma_xss_marks_take(struct ma_xss_marks *m, const struct ma_html_lexer *lx)
+{
+	while (m && m->n < MA_XSS_MARKS && lx->pos >= (size_t)m->n * m->stride &&
+	       (m->n == 0 || lx->pos > m->mark[m->n - 1].pos))
+		m->mark[m->n++] = *lx;
+}
+
+static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t len, size_t a,
+                                size_t b, struct ma_xss_hit *hit)
 {
 	struct ma_html_lexer lx;
 	struct ma_html_tok t;
 
 	memset(hit, 0, sizeof *hit);
-	ma_html_init(&lx, html, len);
-	while (ma_html_next(&lx, &t)) {
+	ma_xss_marks_start(m, &lx, html, len, a);
+	for (;;) {
+		ma_xss_marks_take(m, &lx);
+		if (!ma_html_next(&lx, &t))
+			break;
 		if (t.e <= a && !(t.kind == MA_HTML_TAG && t.unclosed))
 			continue;
 		if (t.s >= b)
@@ -503,10 +549,16 @@ void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_
 	}
 }
 
+void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_xss_hit *hit)
+{
+	ma_xss_analyse_from(NULL, html, len, a, b, hit);
+}
+
 /* What moat_check_html_at's callbacks share. */
 struct ma_xss_scan {
 	const char *html;
 	size_t len;
+	struct ma_xss_marks marks;
 };
 
 static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
@@ -517,10 +569,10 @@ static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
 
 static int ma_xss_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
-	const struct ma_xss_scan *c = ctx;
+	struct ma_xss_scan *c = ctx;
 	struct ma_xss_hit hit;
 
-	ma_xss_analyse(c->html, c->len, a, b, &hit);
+	ma_xss_analyse_from(&c->marks, c->html, c->len, a, b, &hit);
 	if (!hit.fired)
 		return 0;
 	out->rule = hit.rule;
@@ -544,6 +596,7 @@ int moat_check_html_at(struct moat_request *r, const char *html, size_t len, con
 		return MOAT_ALLOW;
 	c.html = html;
 	c.len = len;
+	ma_xss_marks_init(&c.marks, len);
 	struct ma_scan s = {
 	    .interceptor = "xss",
 	    .text = html,

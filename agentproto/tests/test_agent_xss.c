@@ -285,6 +285,106 @@ static void text_and_quoted_values_stay_data(void **state)
 	assert_int_equal(text("Line one<br>line two"), MOAT_ALLOW);
 }
 
+/* A small deterministic pseudo-random sequence (15 bits). */
+static size_t lcg(unsigned long *seed)
+{
+	*seed = *seed * 1103515245 + 12345;
+	return (size_t)((*seed >> 16) & 0x7fff);
+}
+
+/* moat_check_html reads a page once, resuming the tokenizer from marks
+ * it left at token starts; its verdict and rule must be those of judging
+ * every occurrence from the page's first byte (ma_xss_analyse), in the
+ * same order. Pages of 2-9 KB built from fragments that change the
+ * tokenizer's state (raw text, script, foreign content, comments,
+ * unclosed quotes), with short inputs that occur many times. */
+static void resuming_the_tokenizer_judges_as_reading_from_the_start(void **state)
+{
+	static const char *const frag[] = {"<p>hello ",
+	                                   "world</p>",
+	                                   "<script>var a = \"x<y\";</script>",
+	                                   "<svg><style>a{}</style><script>1</script></svg>",
+	                                   "<textarea>in <b>ta</b></textarea>",
+	                                   "<!-- c <p> -->",
+	                                   "<a href=\"/x\" title='t \"q\"'>l</a>",
+	                                   "<input value=unq onfocus=1>",
+	                                   "<title>ti<tle</title>",
+	                                   "<math><mi>x</mi></math>",
+	                                   " & text &amp; <",
+	                                   "<b onmouseover=\"f('",
+	                                   "')\">x</b>",
+	                                   "<xmp><p></xmp>",
+	                                   "<a href=\"",
+	                                   "\">h</a>",
+	                                   "<!--",
+	                                   "-->",
+	                                   "<",
+	                                   ">",
+	                                   "'",
+	                                   "\"",
+	                                   "javascript:alert(1)"};
+	static char html[12000];
+	unsigned long seed = 12345;
+	int fired = 0, allowed = 0;
+
+	(void)state;
+	for (int it = 0; it < 300; it++) {
+		struct moat_request_info ri = {.method = "GET", .endpoint = "/p", .policy = pol};
+		struct moat_request *r = NULL;
+		const struct ma_input *in;
+		size_t n = 0, nin;
+		int v, want = MOAT_ALLOW;
+		const char *want_rule = "";
+		int nf = 100 + (int)(lcg(&seed) % 400);
+		for (int i = 0; i < nf; i++) {
+			const char *f = frag[lcg(&seed) % (sizeof frag / sizeof frag[0])];
+			size_t l = strlen(f);
+			if (n + l < sizeof html) {
+				memcpy(html + n, f, l);
+				n += l;
+			}
+		}
+		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+		for (int i = 0; i < 8; i++) {
+			size_t at = lcg(&seed) % (n - 4);
+			size_t l = 2 + lcg(&seed) % 3;
+			moat_request_add_input(r, MOAT_INPUT_QUERY, "q", html + at, l);
+		}
+		v = moat_check_html(r, html, n);
+		in = ma_request_inputs(r, &nin);
+		for (size_t i = 0; i < nin && want == MOAT_ALLOW; i++) {
+			if (in[i].plain)
+				continue;
+			for (int k = 0; k < in[i].nforms && want == MOAT_ALLOW; k++) {
+				size_t vl = in[i].form_len[k], from = 0;
+				int seen = 0;
+				while (vl >= 2 && from + vl <= n && seen++ < 64) {
+					const char *at =
+					    memmem(html + from, n - from, in[i].form[k], vl);
+					struct ma_xss_hit h;
+					if (!at)
+						break;
+					ma_xss_analyse(html, n, (size_t)(at - html),
+					               (size_t)(at - html) + vl, &h);
+					if (h.fired) {
+						want = MOAT_BLOCK;
+						want_rule = h.rule;
+						break;
+					}
+					from = (size_t)(at - html) + 1;
+				}
+			}
+		}
+		assert_int_equal(v, want);
+		if (v == MOAT_BLOCK)
+			assert_string_equal(moat_request_event(r)->rule, want_rule);
+		fired += v == MOAT_BLOCK;
+		allowed += v == MOAT_ALLOW;
+		moat_request_end(r);
+	}
+	assert_true(fired > 10 && allowed > 10); /* both verdicts were compared */
+}
+
 static void a_check_that_does_not_fire_allocates_nothing(void **state)
 {
 	struct moat_request *r = req_with(S("a < b and \"quotes\""));
@@ -328,6 +428,7 @@ int main(void)
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
+	    cmocka_unit_test(resuming_the_tokenizer_judges_as_reading_from_the_start),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(monitor_mode_logs_and_allows),
 	};
