@@ -5,8 +5,9 @@
 #   $(BUILD)/libmoatagent.a      the library (agentproto/lib/*.c)
 #   $(BUILD)/moat-agent-demo     agentproto/examples/moat-agent-demo.c
 #   $(BUILD)/moat-loadgen        agentproto/examples/moat-loadgen.c
-#   $(BUILD)/shop                agentproto/examples/shop.c, the SQL-injectable shop the
-#                                interceptors protect (libmicrohttpd, sqlite3)
+#   $(BUILD)/shop                agentproto/examples/shop/*.c, the deliberately vulnerable
+#                                shop the interceptors protect (libmicrohttpd, sqlite3);
+#                                `make shop` builds it alone
 #   $(BUILD)/tests/test_agent_*  cmocka tests (agentproto/tests/test_agent_*.c)
 #   $(BUILD)/bench-detect        the interceptors on a corpus (bench/detect/run.sh)
 #
@@ -47,8 +48,12 @@ $(BUILD)/moat-agent-demo: agentproto/examples/moat-agent-demo.c $(BUILD)/libmoat
 $(BUILD)/moat-loadgen: agentproto/examples/moat-loadgen.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
 
-$(BUILD)/shop: agentproto/examples/shop.c $(BUILD)/libmoatagent.a
-	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(shell pkg-config --cflags libmicrohttpd sqlite3) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(shell pkg-config --libs libmicrohttpd sqlite3) $(AGENT_LIBS)
+SHOP_SRC := $(sort $(wildcard agentproto/examples/shop/*.c))
+SHOP_HDR := $(wildcard agentproto/examples/shop/*.h)
+.PHONY: shop
+shop: $(BUILD)/shop
+$(BUILD)/shop: $(SHOP_SRC) $(SHOP_HDR) $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(shell pkg-config --cflags libmicrohttpd sqlite3) $(SHOP_SRC) $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(shell pkg-config --libs libmicrohttpd sqlite3) $(AGENT_LIBS)
 
 # With libmodsecurity-dev (scripts/deps.sh detect) it also drives
 # ModSecurity + the OWASP CRS, side by side (--crs).
@@ -66,8 +71,8 @@ agent-check: $(AGENT_UNIT_BIN)
 	@set -e; for t in $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
 
 agent-lint:
-	@clang-format --dry-run --Werror agentproto/lib/*.c agentproto/lib/*.h agentproto/examples/*.c agentproto/tests/*.c agentproto/tests/*.h
-	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' agentproto/lib/* agentproto/examples/*.c agentproto/tests/* \
+	@clang-format --dry-run --Werror agentproto/lib/*.c agentproto/lib/*.h agentproto/examples/*.c agentproto/examples/shop/*.[ch] agentproto/tests/*.c agentproto/tests/*.h
+	@! grep -nE '\b(sprintf|vsprintf|strcpy|strcat|atoi|atol|strtok|gets)\s*\(' agentproto/lib/* agentproto/examples/*.c agentproto/examples/shop/*.[ch] agentproto/tests/* \
 	  || { echo "agent-lint: banned call above" >&2; exit 1; }
 	@! grep -nE '\b(abort|exit|json_object_seed|json_set_alloc_funcs)\s*\(' agentproto/lib/* \
 	  || { echo "agent-lint: the library must not end its host process or change process-wide state" >&2; exit 1; }

@@ -1,4 +1,4 @@
-"""The interceptors end to end: build/shop (agentproto/examples/shop.c, an
+"""The interceptors end to end: build/shop (agentproto/examples/shop/, its
 SQL-injectable product search protected by libmoatagent) takes its policy
 from this moatd, blocks an injection at the exact SQL statement while a
 blog-post-like search about SQL passes, and the event -- interceptor,
@@ -7,64 +7,15 @@ parameter -- is stored and searchable. In monitor mode the same attack is
 let through and logged.
 """
 
-import http.client
 import os
-import re
-import subprocess
-import threading
 import time
-import urllib.parse
 
 import moat
 from moat import check, eq, expect
+from shopctl import Shop
 
 WAIT = 15.0
 ATTACK = "' OR 1=1 -- "
-
-
-class Shop:
-    def __init__(self, srv, token, db, agent_id):
-        exe = os.path.join(os.path.dirname(os.path.abspath(moat.CONFIG.moatd)), "shop")
-        check(os.access(exe, os.X_OK), "%s is not built (make all builds it)" % exe)
-        cmd = [exe, "--listen", "127.0.0.1:0",
-               "--moat-url", "ws://127.0.0.1:%d/v1/agent" % srv.agent_port,
-               "--token", token, "--db", db, "--id", agent_id]
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
-        self.lines = []
-        self.port = None
-        threading.Thread(target=self._read, daemon=True).start()
-        deadline = time.monotonic() + WAIT
-        while self.port is None and time.monotonic() < deadline:
-            check(self.proc.poll() is None, "shop exited: %s" % "\n".join(self.lines))
-            time.sleep(0.02)
-        check(self.port, "shop never said where it listens: %s" % "\n".join(self.lines))
-
-    def _read(self):
-        for raw in iter(self.proc.stdout.readline, b""):
-            line = raw.decode("utf-8", "replace").rstrip("\n")
-            self.lines.append(line)
-            m = re.match(r"^listening http=127\.0\.0\.1:(\d+)$", line)
-            if m:
-                self.port = int(m.group(1))
-
-    def get(self, q):
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        try:
-            c.request("GET", "/search?q=" + urllib.parse.quote(q, safe=""))
-            r = c.getresponse()
-            return r.status, r.read().decode("utf-8", "replace")
-        finally:
-            c.close()
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
 
 
 def _setup(srv, mode):
@@ -111,12 +62,12 @@ def test_the_shop_blocks_an_injection_at_its_sql_and_the_event_says_where(srv):
     shop = Shop(srv, token, os.path.join(srv.tmp, "shop.db"), "shop-block")
     try:
         _wait_applied(srv, slug, "shop-block", version)
-        status, body = shop.get("brass")
+        status, body = shop.search("brass")
         eq(status, 200, "an ordinary search")
         check("Brass clock" in body and "Prototype" not in body, "results: %s" % body)
-        status, body = shop.get("How UNION SELECT, OR 1=1 -- and ; DROP TABLE work: a post about SQL")
+        status, body = shop.search("How UNION SELECT, OR 1=1 -- and ; DROP TABLE work: a post about SQL")
         eq(status, 200, "a search about SQL, inside the literal")
-        status, body = shop.get(ATTACK)
+        status, body = shop.search(ATTACK)
         eq(status, 403, "the injection")
         evs = _events(srv, slug, 1)
         eq(len(evs), 1, "events: only the attack")
@@ -126,7 +77,7 @@ def test_the_shop_blocks_an_injection_at_its_sql_and_the_event_says_where(srv):
         eq(ev["payload"], ATTACK, "payload: the input as sent")
         check(ATTACK in ev["operation"] and ev["operation"].startswith("SELECT id, name"),
               "operation: the exact statement: %r" % ev["operation"])
-        check(ev["location"]["file"].endswith("shop.c") and ev["location"]["line"] > 0
+        check(ev["location"]["file"].endswith("shop/search.c") and ev["location"]["line"] > 0
               and ev["location"]["function"] == "search", "location: %r" % ev["location"])
         eq(ev["details"]["parameter"], "query.q", "details.parameter")
         eq(ev["endpoint"], "/search", "endpoint")
@@ -140,7 +91,7 @@ def test_in_monitor_mode_the_attack_runs_and_is_logged(srv):
     shop = Shop(srv, token, os.path.join(srv.tmp, "shop-m.db"), "shop-monitor")
     try:
         _wait_applied(srv, slug, "shop-monitor", version)
-        status, body = shop.get(ATTACK)
+        status, body = shop.search(ATTACK)
         eq(status, 200, "monitor lets it through")
         check("Prototype" in body, "and the injection worked (the hidden row): %s" % body)
         ev = _events(srv, slug, 1)[0]
