@@ -406,7 +406,9 @@ double ma_prompt_score(const char *text, size_t len, const char **rule);
 
 /* ---- ma_request.c ---- */
 
-#define MA_INPUT_FORMS 4 /* the value as given, URL-decoded once, twice, HTML-decoded */
+/* the value as given, URL-decoded once, twice, HTML-decoded, and of those
+ * with a NUL inside the part before it (what C code pasting it with %s uses) */
+#define MA_INPUT_FORMS 8
 
 /* One user input and the forms in which it may reach an operation. */
 struct ma_input {
@@ -414,7 +416,7 @@ struct ma_input {
 	char *param; /* "query.q", "body.user.name", ... */
 	const char *form[MA_INPUT_FORMS];
 	size_t form_len[MA_INPUT_FORMS];
-	const char *form_name[MA_INPUT_FORMS]; /* "raw", "url", "url2", "html" */
+	const char *form_name[MA_INPUT_FORMS]; /* "raw", "url", "url2", "html", "cstr", ... */
 	int nforms;                            /* distinct forms, 1..MA_INPUT_FORMS */
 	int plain;      /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
 	int structured; /* a JSON object or array of the body, as compact JSON text */

@@ -258,6 +258,31 @@ static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
 	return 0;
 }
 
+/* A C application pastes a value with %s, so what reaches its operation
+ * ends at the value's first NUL (a query's %00): each form with a NUL
+ * inside gets its part before the NUL as one more form (sharing the
+ * form's bytes, which a NUL ends there). */
+static void ma_add_cstr_forms(struct ma_input *in)
+{
+	static const char *const from[] = {"raw", "url", "url2", "html"};
+	static const char *const to[] = {"cstr", "url_cstr", "url2_cstr", "html_cstr"};
+	int n = in->nforms;
+
+	for (int i = 0; i < n && in->nforms < MA_INPUT_FORMS; i++) {
+		size_t z = strlen(in->form[i]);
+		const char *name = "cstr";
+		if (z == 0 || z == in->form_len[i] || ma_form_seen(in, in->form[i], z))
+			continue;
+		for (size_t k = 0; k < sizeof from / sizeof from[0]; k++)
+			if (strcmp(in->form_name[i], from[k]) == 0)
+				name = to[k];
+		in->form[in->nforms] = in->form[i];
+		in->form_len[in->nforms] = z;
+		in->form_name[in->nforms] = name;
+		in->nforms++;
+	}
+}
+
 int moat_request_add_input(struct moat_request *r, int kind, const char *name, const char *value,
                            size_t len)
 {
@@ -350,6 +375,7 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 			}
 		}
 	}
+	ma_add_cstr_forms(in);
 	r->nin++;
 	return 0;
 }

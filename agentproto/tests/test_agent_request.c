@@ -212,6 +212,53 @@ static void json_bodies_are_inputs_by_path(void **state)
 	moat_policy_release(p);
 }
 
+/* A C application pastes a value with %s: what reaches the operation ends
+ * at the first NUL the value carries (a query's %00), and so does the
+ * input the check looks for (issue 12: wapiti's ../../etc/passwd%00, and
+ * any attack with %00 after it, got through the shop in block mode). */
+static void an_input_with_a_nul_is_found_up_to_it(void **state)
+{
+	const struct moat_policy *p =
+	    policy("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"},"
+	           "\"path_traversal\":{\"mode\":\"block\"}}}");
+	static const char sqli[] = ATTACK "\0.jpg";              /* the NUL and what follows */
+	static const char sqli_url[] = "%27 OR %271%27=%271%00"; /* decoded: ends at the NUL */
+	static const char path[] = "../../etc/passwd\0";
+	struct moat_request *r;
+
+	(void)state;
+	r = begin(p, NULL, NULL, MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", sqli, sizeof sqli - 1),
+	                 0);
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_SQLITE, SQL_ATTACK, strlen(SQL_ATTACK)),
+	                 MOAT_BLOCK);
+	assert_non_null(strstr(moat_request_event(r)->details_json, "\"decoding\":\"cstr\""));
+	moat_request_end(r);
+
+	r = begin(p, NULL, NULL, MOAT_ALLOW);
+	assert_int_equal(
+	    moat_request_add_input(r, MOAT_INPUT_QUERY, "q", sqli_url, strlen(sqli_url)), 0);
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_SQLITE, SQL_ATTACK, strlen(SQL_ATTACK)),
+	                 MOAT_BLOCK);
+	assert_non_null(strstr(moat_request_event(r)->details_json, "\"decoding\":\"url_cstr\""));
+	moat_request_end(r);
+
+	r = begin(p, NULL, NULL, MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "file", path, sizeof path - 1),
+	                 0);
+	assert_int_equal(moat_check_path(r, "/srv/shop/invoices/../../etc/passwd", (size_t)-1,
+	                                 "/srv/shop/invoices", 0),
+	                 MOAT_BLOCK);
+	moat_request_end(r);
+
+	/* a value that is only its NUL finds nothing to look for */
+	r = begin(p, NULL, NULL, MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "\0", 1), 0);
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_SQLITE, "SELECT 1", 8), MOAT_ALLOW);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
 static void header_names_are_lowercased(void **state)
 {
 	const struct moat_policy *p = policy(SQLI_BLOCK);
@@ -358,6 +405,7 @@ int main(void)
 	    cmocka_unit_test(event_details_are_the_json_jansson_writes),
 	    cmocka_unit_test(the_policy_decides_modes_and_exclusions),
 	    cmocka_unit_test(json_bodies_are_inputs_by_path),
+	    cmocka_unit_test(an_input_with_a_nul_is_found_up_to_it),
 	    cmocka_unit_test(header_names_are_lowercased),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(failed_allocations_fail_open),
