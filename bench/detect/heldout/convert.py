@@ -90,13 +90,40 @@ def _ints(s):
     return out
 
 
+def _chars(v, fn, sep, wrap):
+    return wrap % sep.join("%s(%d)" % (fn, ord(c)) for c in v)
+
+
+# how sqlmap's DBMS plugins (plugins/dbms/*/syntax.py, escape()) write a
+# string literal of a payload once the DBMS is known; other DBMSes keep quotes
+SQLMAP_ESCAPE = {
+    "MySQL": lambda v: "0x" + v.encode("utf-8").hex(),
+    "PostgreSQL": lambda v: _chars(v, "CHR", "||", "(%s)"),
+    "Oracle": lambda v: _chars(v, "CHR", "||", "(%s)"),
+    "Microsoft SQL Server": lambda v: _chars(v, "CHAR", "+", "%s"),
+    "Sybase": lambda v: _chars(v, "CHAR", "+", "%s"),
+    "SQLite": lambda v: "CAST(X'%s' AS TEXT)" % v.encode("utf-8").hex().upper(),
+}
+
+
+def sqlmap_escape(payload, dbms):
+    """The quoted string literals of a test's payload as sqlmap sends them to
+    that DBMS (the boundary's own quotes are not touched, as in sqlmap)."""
+    esc = SQLMAP_ESCAPE.get(dbms)
+    if not esc:
+        return payload
+    return re.sub(r"'([^']+)'", lambda m: esc(m.group(1)), payload)
+
+
 def sqlmap_payloads(test_files, boundaries_file, max_test_level=3, max_boundary_level=2):
     """Every request payload of sqlmap's boolean, error, inline, stacked and
     time tests (level <= 3) joined to every boundary (level <= 2) that fits its
     clause and place, as sqlmap's agent builds them: original value, boundary
     prefix, space, payload, then the test's comment or the boundary's suffix.
     Placeholders get concrete values; [RANDNUMn]/[RANDSTRn] vary from one
-    payload to the next but are the same within one, as in sqlmap."""
+    payload to the next but are the same within one, as in sqlmap; the
+    payload's string literals are written as sqlmap writes them for the
+    test's DBMS (0x... for MySQL, CHR()||... for PostgreSQL and Oracle, ...)."""
     broot = ET.fromstring(read("sqli", boundaries_file))
     bounds = []
     for b in broot.iter("boundary"):
@@ -143,20 +170,22 @@ def sqlmap_payloads(test_files, boundaries_file, max_test_level=3, max_boundary_
             payload = req.findtext("payload")
             if not payload:
                 continue
+            dbms = t.findtext("details/dbms") or ""
             comment = req.find("comment")
             comment = comment.text or "" if comment is not None else None
             tclause, twhere = _ints(t.findtext("clause")), _ints(t.findtext("where"))
+            body = sqlmap_escape(fill(payload), dbms)
             for bclause, bwhere, prefix, suffix in bounds:
                 if not (0 in bclause or 0 in tclause or bclause & tclause):
                     continue
                 for w in sorted(twhere & bwhere) + ([3] if 3 in twhere else []):
                     if w == 3:
-                        s = payload + ((" " + comment) if comment else "")
+                        s = body + ((" " + fill(comment)) if comment else "")
                     else:
                         orig = "1" if w == 1 else "-" + num()
-                        tail = (" " + comment) if comment is not None else suffix
-                        s = orig + prefix + " " + payload + tail
-                    out.append(fill(s))
+                        tail = (" " + fill(comment)) if comment is not None else fill(suffix)
+                        s = orig + fill(prefix) + " " + body + tail
+                    out.append(s)
     return out
 
 
