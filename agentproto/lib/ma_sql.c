@@ -497,7 +497,11 @@ enum { CL_NONE = 0, CL_SELECT, CL_FROM, CL_WHERE, CL_ORDER, CL_LIMIT, CL_VALUES,
 
 static int ma_tok_kw(const char *sql, const struct ma_sql_tok *t)
 {
-	return t->type == MA_SQL_T_WORD ? ma_kw_id(sql + t->start, t->end - t->start) : KW_NONE;
+	if (t->type != MA_SQL_T_WORD)
+		return KW_NONE;
+	if (sql[t->start] == '\\')
+		return KW_NULL; /* MySQL's \N: the only word the lexer starts with a backslash */
+	return ma_kw_id(sql + t->start, t->end - t->start);
 }
 
 /* The clause a keyword opens, or -1 when it opens none. */

@@ -9,7 +9,7 @@
  * and parameters ($1), identifiers quoted with "", `` and [] as each
  * dialect has them, string prefixes (E'', N'', X'', B'', U&'', MySQL's
  * _charset''), numbers (1, 1.5, .5, 1e-3, 0x1F, 0b1), parameters and
- * variables (?, :name, @name, @@name).
+ * variables (?, :name, @name, @@name), MySQL's \N (NULL).
  *
  * Pure: the lexer borrows the statement, allocates nothing and keeps its
  * whole state in struct ma_sql_lexer. Any thread.
@@ -375,6 +375,11 @@ int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
 		return ma_word(lx, t, i);
 	if ((c == '?' || c == ':' || c == '$' || c == '@') && ma_param(lx, t, i))
 		return 1;
+	/* MySQL: \N outside a string is NULL (a word the keyword table maps) */
+	if (my && c == '\\' && n == 'N' && !ma_is_ident(lx, ma_at(lx, i + 2))) {
+		lx->pos = i + 2;
+		return ma_tok(t, i, i + 2, MA_SQL_T_WORD, 0);
+	}
 	/* punctuation and operators */
 	lx->pos = i + 1;
 	switch (c) {

@@ -405,6 +405,25 @@ static void keywords_and_functions_are_found_in_any_case(void **state)
 	assert_int_equal(check(MYSQL, NUM, "1 AND xp_dirtree('x') = 1"), MOAT_BLOCK);
 }
 
+/* MySQL reads \N outside a string as NULL (its LOAD DATA spelling, kept
+ * by the parser): '\N' is an operand, so "x' IS \N OR '1" reads on. */
+static void mysql_backslash_n_is_null(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(toks(MYSQL, "a IS \\N", b, sizeof b), "1:a|1:IS|1:\\N");
+	assert_string_equal(toks(PG, "a IS \\N", b, sizeof b), "1:a|1:IS|13:\\|1:N");
+	assert_int_equal(check(MYSQL, STR, "aa' IS \\N OR '1"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, STR, "0'*price IS \\N - '1"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "1 OR price IS NOT \\N"), MOAT_BLOCK);
+	/* inside a MySQL string \N is an escape: data */
+	assert_int_equal(check(MYSQL, STR, "C:\\New folder"), MOAT_ALLOW);
+	assert_int_equal(check(MYSQL, STR, "a \\N b"), MOAT_ALLOW);
+	/* a backslash then N as text where a number goes: no statement */
+	assert_int_equal(check(MYSQL, NUM, "C:\\Nodes and more"), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -422,6 +441,7 @@ int main(void)
 	    cmocka_unit_test(inputs_equal_to_literals_pass),
 	    cmocka_unit_test(a_dialect_decides_what_a_quote_does),
 	    cmocka_unit_test(keywords_and_functions_are_found_in_any_case),
+	    cmocka_unit_test(mysql_backslash_n_is_null),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
