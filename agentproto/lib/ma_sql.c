@@ -26,6 +26,7 @@
  */
 #include "ma_int.h"
 
+#include <assert.h>
 #include <string.h>
 #include <strings.h>
 #ifdef MA_SQL_TRACE
@@ -1020,8 +1021,17 @@ static int ma_sql_tail_valid(const struct ma_sql_state *st0, int dialect, const 
 	return st.lenient || st.depth == 0;
 }
 
-void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
-                    struct ma_sql_hit *hit)
+/* What the core analysis knows beyond its verdict, for the attempt rule. */
+struct ma_sql_judgement {
+	struct ma_sql_flags f;
+	int valid;    /* the input's own tokens read as SQL (the grammar) */
+	int runnable; /* the whole statement reads as SQL (when nothing fired) */
+	int inside;   /* the input starts inside a token (a literal, a name) */
+};
+
+/* The analysis of [a, b) in sql as it stands (the file comment). */
+static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, size_t b,
+                         struct ma_sql_hit *hit, struct ma_sql_judgement *jd)
 {
 	struct ma_sql_tok win[MA_SQL_WIN], t, prev;
 	struct ma_sql_lexer lx;
@@ -1033,6 +1043,7 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 	const struct ma_sql_tok *lastsig = NULL;
 
 	memset(hit, 0, sizeof *hit);
+	memset(jd, 0, sizeof *jd);
 	memset(&f, 0, sizeof f);
 	ma_sql_lex_init(&lx, dialect, sql, len);
 	while (ma_sql_lex_next(&lx, &t)) {
@@ -1069,6 +1080,7 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 	if (n == 0 || (n == 1 && win[0].start <= a && win[0].end >= b))
 		return; /* inside one token (or only whitespace): data */
 	hit->spans = 1;
+	jd->inside = win[0].start < a;
 
 	memset(&st, 0, sizeof st);
 	st.valid = 1;
@@ -1136,7 +1148,7 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			f.active |= tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER &&
 			            tk->type != MA_SQL_T_QIDENT && tk->type != MA_SQL_T_OTHER &&
 			            !(tk->type == MA_SQL_T_WORD && kw == KW_NONE);
-		if (logic_pending == 2 &&
+		if (logic_pending == 2 && !f.logic &&
 		    (((tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER) && !relaxed) ||
 		     kw == KW_TRUE))
 			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
@@ -1146,7 +1158,7 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		     kw == KW_IS || kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
 		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||
 		     (next && next->type == MA_SQL_T_LPAREN && tk->type == MA_SQL_T_WORD)))
-			f.logic = 1;
+			f.logic = 2; /* a condition that compares or calls */
 		if (ma_is_logical(dialect, sql, tk, kw))
 			logic_pending = (kw == KW_OR || ma_op_is(sql, tk, "||")) ? 2 : 1;
 		switch (kw) {
@@ -1185,7 +1197,7 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 			/* SELECT ... FROM written by the input where a value goes */
 			for (int j = i + 1; j < n && win[j].start < b && !f.select; j++)
 				if (ma_tok_kw(sql, &win[j]) == KW_FROM && j > i + 1)
-					f.select = 1;
+					f.select = 2;
 			break;
 		case KW_WAITFOR:
 			if (next &&
@@ -1261,6 +1273,8 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		hit->sev = "high";
 		hit->confidence = 0.95;
 	}
+	jd->f = f;
+	jd->valid = st.valid;
 	if (hit->rule) {
 		hit->fired = 1;
 		return;
@@ -1295,24 +1309,163 @@ void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b
 		hit->rule = "sqli.comment_obfuscation";
 		hit->sev = "high";
 		hit->confidence = 0.9;
-	} else if (!ma_sql_tail_valid(&st, dialect, sql, &lx, have_tail ? &t : NULL)) {
-		return; /* the weaker signs below count only in a statement that still runs */
-	} else if (f.cond == 2) {
-		hit->rule = "sqli.conditional";
-		hit->sev = "high";
-		hit->confidence = 0.9;
-	} else if (f.clause) {
-		hit->rule = "sqli.clause";
-		hit->sev = "medium";
-		hit->confidence = 0.9;
-	} else if (f.closed && f.active) {
-		hit->rule = "sqli.literal_breakout";
-		hit->sev = "high";
-		hit->confidence = 0.9;
 	} else {
-		return;
+		/* the weaker signs count only in a statement that still runs */
+		if (!ma_sql_tail_valid(&st, dialect, sql, &lx, have_tail ? &t : NULL))
+			return;
+		jd->runnable = 1;
+		if (f.cond == 2) {
+			hit->rule = "sqli.conditional";
+			hit->sev = "high";
+			hit->confidence = 0.9;
+		} else if (f.clause) {
+			hit->rule = "sqli.clause";
+			hit->sev = "medium";
+			hit->confidence = 0.9;
+		} else if (f.closed && f.active) {
+			hit->rule = "sqli.literal_breakout";
+			hit->sev = "high";
+			hit->confidence = 0.9;
+		} else {
+			return;
+		}
 	}
 	hit->fired = 1;
+}
+
+/*
+ * The attempt rule. An input that spans tokens and leaves a statement that
+ * cannot run was written for another place: a literal its own quotes
+ * close ("..." payloads in a '...' string or where a number goes, '...'
+ * payloads where a number goes), or a decoding the application did not do
+ * (%20 reaching the SQL as it was sent). The input alone is put, as the
+ * literal its quotes close and decoded as the application might have,
+ * into a statement of its own,
+ *
+ *     SELECT a FROM t WHERE b = ((q<input>q)) AND c = 1
+ *
+ * with as many parentheses as it closes, and judged there. It fires when
+ * it carries a structure no text makes by chance (a second statement,
+ * UNION, a parenthesized subquery, a catalog, WAITFOR DELAY, / *!, an
+ * @@variable) or, where its own tokens read as SQL, a listed function
+ * call or a condition that compares or calls (in a statement that cannot
+ * run as it is; where it runs, the input's tokens being operands there,
+ * only the structures no text makes count). The weaker signs -- a
+ * comment cut, an operator after a literal, a clause, SELECT ... FROM
+ * without parentheses, OR before a bare literal -- never count here:
+ * ordinary text with quotes makes them. Where the statement cannot run,
+ * blocking costs the application nothing: the database would refuse it.
+ */
+#define MA_SQL_ATTEMPT_MAX 1024 /* bytes of input judged out of place */
+#define MA_SQL_ATTEMPT_PAR 16   /* parentheses it may close (and open) */
+
+/* The input x (n bytes) as the literal quoted with q (0: bare): 1 when it
+ * fires there (hit set); strict: only the structures no text makes. */
+static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int strict,
+                             struct ma_sql_hit *hit)
+{
+	static const char pre[] = "SELECT a FROM t WHERE b = ";
+	static const char post[] = " AND c = 1";
+	char buf[sizeof pre + MA_SQL_ATTEMPT_PAR + MA_SQL_ATTEMPT_MAX + 2 + 2 * MA_SQL_ATTEMPT_PAR +
+	         sizeof post];
+	size_t frag = sizeof pre - 1 + MA_SQL_ATTEMPT_PAR, e = frag, start, at, open, close;
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+	struct ma_sql_judgement jd;
+	struct ma_sql_hit h;
+	const struct ma_sql_flags *f = &jd.f;
+	long depth = 0, low = 0;
+
+	assert(n <= MA_SQL_ATTEMPT_MAX);
+	if (q)
+		buf[e++] = q;
+	memcpy(buf + e, x, n);
+	e += n;
+	if (q)
+		buf[e++] = q;
+	ma_sql_lex_init(&lx, dialect, buf + frag, e - frag);
+	while (ma_sql_lex_next(&lx, &t)) {
+		/* a literal it opens and leaves open: its quotes do not close this
+		 * one (the closing quote left dangling after it is its business) */
+		if ((t.flags & MA_SQL_F_UNTERMINATED) && t.type != MA_SQL_T_COMMENT &&
+		    t.start < e - frag - (q ? 1 : 0))
+			return 0;
+		if (t.type == MA_SQL_T_LPAREN)
+			depth++;
+		else if (t.type == MA_SQL_T_RPAREN && --depth < low)
+			low = depth;
+	}
+	open = (size_t)-low;
+	close = (size_t)(depth - low);
+	if (open > MA_SQL_ATTEMPT_PAR || close > 2 * MA_SQL_ATTEMPT_PAR)
+		return 0;
+	start = frag - open - (sizeof pre - 1);
+	memcpy(buf + start, pre, sizeof pre - 1);
+	memset(buf + frag - open, '(', open);
+	memset(buf + e, ')', close);
+	e += close;
+	memcpy(buf + e, post, sizeof post - 1);
+	e += sizeof post - 1;
+	at = frag + (q ? 1 : 0) - start;
+	ma_sql_judge(dialect, buf + start, e - start, at, at + n, &h, &jd);
+	if (!h.spans)
+		return 0;
+	if (!(f->stacked == 1 || f->uni || f->select == 1 || f->catalog || f->obfus == 2 ||
+	      f->sysvar || (!strict && jd.valid && (f->stacked || f->func || f->logic == 2))))
+		return 0;
+	hit->fired = 1;
+	hit->rule = "sqli.attempt";
+	hit->sev = "medium";
+	hit->confidence = 0.85;
+	return 1;
+}
+
+/* 1 when x holds a %-escape or a '+' a URL decoding would change. */
+static int ma_has_url_escape(const char *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (x[i] == '+' || (x[i] == '%' && i + 2 < n))
+			return 1;
+	return 0;
+}
+
+/* The input x (n bytes, at most MA_SQL_ATTEMPT_MAX) as written and
+ * URL-decoded once and twice, bare and as a '...' and a "..." literal
+ * (those its quotes hold). bare: it already stood bare in the statement;
+ * strict: the statement runs as it is (the input's tokens are operands
+ * and operators there), so only the structures no text makes count. */
+static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int strict,
+                           struct ma_sql_hit *hit)
+{
+	static const char quotes[] = {0, '\'', '"'};
+	char dec[2][MA_SQL_ATTEMPT_MAX];
+
+	for (int k = 0; k < 3; k++) {
+		if (k > 0) {
+			if (!ma_has_url_escape(x, n))
+				return;
+			n = ma_url_decode(x, n, dec[k - 1]);
+			x = dec[k - 1];
+		}
+		for (int qi = 0; qi < 3; qi++) {
+			char q = quotes[qi];
+			if (q ? !memchr(x, q, n) : (k == 0 && bare))
+				continue;
+			if (ma_sql_attempt_in(dialect, x, n, q, strict, hit))
+				return;
+		}
+	}
+}
+
+void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
+                    struct ma_sql_hit *hit)
+{
+	struct ma_sql_judgement jd;
+
+	ma_sql_judge(dialect, sql, len, a, b, hit, &jd);
+	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
+		return;
+	ma_sql_attempt(dialect, sql + a, b - a, !jd.inside, jd.runnable, hit);
 }
 
 /* ---- the public check ---- */

@@ -424,6 +424,81 @@ static void mysql_backslash_n_is_null(void **state)
 	assert_int_equal(check(MYSQL, NUM, "C:\\Nodes and more"), MOAT_ALLOW);
 }
 
+/* A payload written for another literal than the one it landed in: its
+ * own quotes (a "..." string, a '...' string) or %-escapes the
+ * application did not decode leave a statement that cannot run. When the
+ * input, read in the literal its quotes close (or decoded), carries an
+ * unambiguous structure or a condition that compares, it is an attempt:
+ * blocking it costs the application nothing, the database would refuse
+ * the statement anyway. */
+static void attempts_written_for_another_literal_are_blocked(void **state)
+{
+	static const struct {
+		int dialect;
+		const char *tmpl, *input;
+	} cases[] = {
+	    /* for a "..." string (MySQL) landing in a number or a '...' string */
+	    {MYSQL, NUM, "\" or \"x\"=\"x"},
+	    {MYSQL, NUM, "admin\" or \"1\"=\"1"},
+	    {MYSQL, ORD, "nobody\") or (\"a\"=\"a"},
+	    {MYSQL, NUM, "x\" or sleep(5) or \"y\"=\"z"},
+	    {MYSQL, NUM, "1\") AND (SELECT 1 FROM users LIMIT 1)=1 AND (\"a\" LIKE \"a"},
+	    {MYSQL, NUM, "1\")) AND extractvalue(1,concat(0x7e,version())) AND ((\"a\"=\"a"},
+	    {MYSQL, STR, "\" waitfor delay '0:0:5' -- "},
+	    {MYSQL, STR, "\")) waitfor delay '0:0:5' /* "},
+	    {MYSQL, STR, "\";waitfor delay '0:0:5'--"},
+	    {MYSQL, NUM, "asd\" or ascii(1)=\"49"},
+	    /* where a number goes it reads as 1 % "..." % "=": data that runs,
+	     * but as the "..." literal it closes it is a subquery */
+	    {MYSQL, NUM, "1%\" AND (SELECT 1 FROM users LIMIT 1)=1 AND \"%\"=\""},
+	    /* "..." names in PostgreSQL and SQLite: the same structure */
+	    {PG, NUM, "\" or \"x\"=\"x"},
+	    {SQLITE, NUM, "\" or \"x\"=\"x"},
+	    /* for a number, landing in a string */
+	    {MYSQL, STR, "-1 union select 'a','b' from users"},
+	    /* %-escapes the application did not decode */
+	    {MYSQL, STR, ")%20waitfor%20delay%20'0:0:5'%20--"},
+	    {MYSQL, INS, ",NULL)%20waitfor%20delay%20'0:0:5'%20/*"},
+	    {MYSQL, NUM, "1%20union%20select%201,2"},
+	    {PG, NUM, "1%20or%20%27a%27%3D%27a%27"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
+			fail_msg("not blocked (dialect %d): %s", cases[i].dialect, cases[i].input);
+}
+
+/* Text with double quotes, %-signs or pluses that breaks a statement
+ * without being an injection anywhere: it stays allowed, whatever literal
+ * its quotes would close. */
+static void text_with_other_quotes_passes(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    {NUM, "SMALL \"&\" SIGN"},
+	    {NUM, "Black \"or\" white"},
+	    {NUM, "He said \"yes\" or \"no\""},
+	    {NUM, "The \"OR\" and \"AND\" operators"},
+	    {NUM, "a \"=\" b"},
+	    {NUM, "Use \"SELECT name FROM users\" to list them"},
+	    {ORD, "Use \"SELECT name FROM users\" to list them"},
+	    {STR, "3.5\" floppy, 5.25\" disk and a 'spare'"},
+	    {NUM, "7/\" ALUMINUM DISC"},
+	    {NUM, "\"#2 MOM\" shirt"},
+	    {NUM, "5/8+LOOP and 1/4+RING"},
+	    {STR, "100%25 cotton's best"},
+	    {NUM, "my%20file (1).txt"},
+	    {STR, "it's 50%20off for members' kids"},
+	    {NUM, "a blog post: \"SELECT * FROM t WHERE a = 'x' OR 1=1\" is a classic"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (int d = 1; d <= 3; d++)
+			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
+				fail_msg("blocked (dialect %d): %s", d, cases[i].input);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -442,6 +517,8 @@ int main(void)
 	    cmocka_unit_test(a_dialect_decides_what_a_quote_does),
 	    cmocka_unit_test(keywords_and_functions_are_found_in_any_case),
 	    cmocka_unit_test(mysql_backslash_n_is_null),
+	    cmocka_unit_test(attempts_written_for_another_literal_are_blocked),
+	    cmocka_unit_test(text_with_other_quotes_passes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
