@@ -264,6 +264,8 @@ static const char *const ma_sql_funcs[] = {
     "chr",
     "concat",
     "concat_ws",
+    "current_database",
+    "current_setting",
     "current_user",
     "database",
     "dbms_pipe",
@@ -354,8 +356,9 @@ static int ma_kw_id(const char *w, size_t n)
  * VERSION() ... called with one is somebody's word in parentheses. */
 static int ma_is_noarg_func(const char *w, size_t n)
 {
-	static const char *const f[] = {"current_user", "database", "schema",  "session_user",
-	                                "system_user",  "user",     "version", NULL};
+	static const char *const f[] = {
+	    "current_database", "current_user", "database", "schema", "session_user",
+	    "system_user",      "user",         "version",  NULL};
 	for (int i = 0; f[i]; i++)
 		if (ma_word_cmp(w, n, f[i]) == 0)
 			return 1;
@@ -379,6 +382,21 @@ static int ma_is_danger_func(const char *w, size_t n)
 			lo = mid + 1;
 	}
 	return 0;
+}
+
+/* SQL's niladic functions of the session's identity, called without
+ * parentheses: SELECT current_user. */
+static int ma_is_niladic(const char *w, size_t n)
+{
+	return ma_word_cmp(w, n, "current_user") == 0 || ma_word_cmp(w, n, "session_user") == 0 ||
+	       ma_word_cmp(w, n, "system_user") == 0;
+}
+
+/* T-SQL's system procedures: sp_ and xp_ names (after EXEC). */
+static int ma_is_sys_proc(const char *w, size_t n)
+{
+	return n >= 3 && (w[0] == 's' || w[0] == 'S' || w[0] == 'x' || w[0] == 'X') &&
+	       (w[1] == 'p' || w[1] == 'P') && w[2] == '_';
 }
 
 /* Names of system catalogs and procedures: reading or calling them is what
@@ -1198,6 +1216,21 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			for (int j = i + 1; j < n && win[j].start < b && !f.select; j++)
 				if (ma_tok_kw(sql, &win[j]) == KW_FROM && j > i + 1)
 					f.select = 2;
+			/* SELECT reading the server there: an information or file
+			 * function first (niladic ones without parentheses) */
+			if (!f.select && next && next->start < b && next->type == MA_SQL_T_WORD) {
+				const char *w = sql + next->start;
+				size_t wl = next->end - next->start;
+				const struct ma_sql_tok *p = ma_next_sig(win, n, (int)(next - win));
+				const struct ma_sql_tok *arg =
+				    p ? ma_next_sig(win, n, (int)(p - win)) : NULL;
+				if (p && p->type == MA_SQL_T_LPAREN && ma_is_danger_func(w, wl) &&
+				    (!ma_is_noarg_func(w, wl) ||
+				     (arg && arg->type == MA_SQL_T_RPAREN)))
+					f.select = 2;
+				else if (ma_is_niladic(w, wl) && (!p || p->type != MA_SQL_T_WORD))
+					f.select = 2;
+			}
 			break;
 		case KW_WAITFOR:
 			if (next &&
@@ -1232,6 +1265,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		if (tk->type == MA_SQL_T_WORD &&
 		    ma_is_catalog(sql + tk->start, tk->end - tk->start))
 			f.catalog = 1;
+		if ((kw == KW_EXEC || kw == KW_EXECUTE) && next && next->start < b &&
+		    next->type == MA_SQL_T_WORD &&
+		    ma_is_sys_proc(sql + next->start, next->end - next->start))
+			f.catalog = 1; /* EXEC sp_..., EXEC xp_... */
 		if (kw == KW_WHEN && f.cond == 1)
 			f.cond = 2;
 		if (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR))

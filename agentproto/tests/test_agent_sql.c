@@ -499,6 +499,49 @@ static void text_with_other_quotes_passes(void **state)
 				fail_msg("blocked (dialect %d): %s", d, cases[i].input);
 }
 
+/* A query of its own typed where a value goes, reading the server: SELECT
+ * then an information or file function (SQL's niladic CURRENT_USER and
+ * SESSION_USER take no parentheses), and T-SQL's system procedures (sp_,
+ * xp_) after EXEC. The same words as text, with an argument where the
+ * function takes none, or inside a literal, pass. */
+static void queries_reading_the_server_are_blocked(void **state)
+{
+	struct qcase {
+		int dialect;
+		const char *tmpl, *input;
+	};
+	static const struct qcase blocked[] = {
+	    {MYSQL, NUM, "select version()"},
+	    {PG, NUM, "select version();"},
+	    {PG, NUM, "select current_setting('data_directory');"},
+	    {PG, NUM, "select current_database();"},
+	    {PG, NUM, "select current_user;"},
+	    {PG, NUM, "SELECT session_user"},
+	    {MYSQL, NUM, "SELECT LOAD_FILE('/etc/passwd')"},
+	    {MYSQL, ORD, " select concat_ws(0x3a,login,pass)"},
+	    {MYSQL, NUM, "SELECT CHAR(0x41)"},
+	    {MYSQL, NUM, "EXEC sp_configure 'show advanced options', 1;"},
+	    {MYSQL, NUM, "1 exec sp_addlogin 'eve'"},
+	};
+	static const struct qcase allowed[] = {
+	    {MYSQL, NUM, "select your size (M)"},
+	    {MYSQL, NUM, "Select user (admin) first"},
+	    {PG, NUM, "select current users"},
+	    {MYSQL, NUM, "selected version (2)"},
+	    {MYSQL, STR, "run select version(); in the console"},
+	    {PG, STR, "a blog post: select current_user; exec sp_who"},
+	    {MYSQL, NUM, "exec summary (sp 500)"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof blocked / sizeof blocked[0]; i++)
+		if (check(blocked[i].dialect, blocked[i].tmpl, blocked[i].input) != MOAT_BLOCK)
+			fail_msg("not blocked (dialect %d): %s", blocked[i].dialect,
+			         blocked[i].input);
+	for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+		if (check(allowed[i].dialect, allowed[i].tmpl, allowed[i].input) != MOAT_ALLOW)
+			fail_msg("blocked (dialect %d): %s", allowed[i].dialect, allowed[i].input);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -519,6 +562,7 @@ int main(void)
 	    cmocka_unit_test(mysql_backslash_n_is_null),
 	    cmocka_unit_test(attempts_written_for_another_literal_are_blocked),
 	    cmocka_unit_test(text_with_other_quotes_passes),
+	    cmocka_unit_test(queries_reading_the_server_are_blocked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
