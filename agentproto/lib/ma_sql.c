@@ -20,9 +20,13 @@
  *      after a value or a closed literal, comments used as whitespace or
  *      MySQL's executable comments, CASE, an injected ORDER BY / GROUP BY /
  *      HAVING / LIMIT / INTO / PROCEDURE clause that ends the statement, or
- *      any operator after the input closed the literal it was put in.
+ *      any operator after the input closed the literal it was put in;
+ *   4. a span that fires on none of these is judged once more alone, as
+ *      the literal its own quotes close and URL-decoded (a payload written
+ *      for another place: the attempt rule, above ma_sql_analyse).
  *
- * Pure, no allocation: the window of tokens lives on the stack. Any thread.
+ * Pure, no allocation: the window of tokens and the statement the attempt
+ * rule builds live on the stack. Any thread.
  */
 #include "ma_int.h"
 
