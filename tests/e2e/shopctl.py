@@ -110,3 +110,69 @@ class Shop:
                 self.proc.kill()
                 self.proc.wait(5)
         return self.proc.returncode
+
+
+# --------------------------------------------------------------------------
+# moatd's side: agents, policies, events
+
+
+def agents(srv, slug):
+    resp = srv.req("GET", "/api/v1/projects/%s/agents" % slug, token=srv.admin_token())
+    moat.expect(resp, 200)
+    return resp.body["agents"]
+
+
+def put_policy(srv, slug, doc, env="production"):
+    """PUTs doc as the environment's policy; returns the new version."""
+    resp = srv.req("PUT", "/api/v1/projects/%s/environments/%s/policy" % (slug, env), doc,
+                   token=srv.admin_token())
+    moat.expect(resp, 200)
+    return resp.body["version"]
+
+
+def wait_applied(srv, slug, agent_ids, version, within):
+    """Polls the agents list from now until every agent in agent_ids is
+    online and reports version; returns {agent_id: seconds}. Fails when
+    one takes longer than `within`."""
+    start = time.monotonic()
+    took = {}
+    while time.monotonic() - start < max(within, 0.05) + 0.5:
+        for a in agents(srv, slug):
+            if a["online"] and a["policy_version"] == version and a["agent_id"] not in took:
+                took[a["agent_id"]] = time.monotonic() - start
+        if all(i in took for i in agent_ids):
+            break
+        time.sleep(0.01)
+    for i in agent_ids:
+        check(i in took, "%s never reported policy version %d" % (i, version))
+        check(took[i] <= within, "%s reported policy version %d after %.3f s, not within %.1f s"
+              % (i, version, took[i], within))
+    return took
+
+
+def all_events(srv, slug, **filters):
+    """Every event matching the filters, all pages."""
+    evs = []
+    cursor = None
+    for _ in range(50):
+        q = dict(filters, limit=500)
+        if cursor:
+            q["cursor"] = cursor
+        resp = srv.req("GET", "/api/v1/projects/%s/events?%s" % (slug, urllib.parse.urlencode(q)),
+                       token=srv.admin_token())
+        moat.expect(resp, 200)
+        evs += resp.body["events"]
+        cursor = resp.body.get("next_cursor")
+        if not cursor:
+            return evs
+    moat.fail("more than 50 pages of events")
+
+
+def enclosing_function(lines, line):
+    """The name of the last C function definition at column 0 before line."""
+    name = None
+    for text in lines[:line]:
+        m = re.match(r"^[a-z][\w \*]*?\b(\w+)\(", text)
+        if m and not text.startswith(("static const", "return")) and not text.endswith(";"):
+            name = m.group(1)
+    return name

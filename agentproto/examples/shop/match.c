@@ -198,7 +198,9 @@ static int where_eat(struct where *w, const char *tok)
 	where_ws(w);
 	if (strncmp(w->p, tok, n) != 0)
 		return 0;
-	if (isalpha((unsigned char)tok[0]) && (isalnum((unsigned char)w->p[n]) || w->p[n] == '_'))
+	/* a word ends at a word boundary ("true", not "trueish"; "this." needs none) */
+	if (isalpha((unsigned char)tok[n - 1]) &&
+	    (isalnum((unsigned char)w->p[n]) || w->p[n] == '_'))
 		return 0;
 	w->p += n;
 	return 1;
