@@ -1,7 +1,7 @@
 /*
  * bench/detect/cmdpath.c — the command_injection and path_traversal parts
  * of the detection benchmark, included by detect.c (which defines the
- * tallies, the timer, the policy and ModSecurity's crs_both).
+ * tallies, the timer, the policy and the CRS requests: crs_query, crs_uri_*).
  *
  * Shell: an input goes, as query parameter "q", into six sinks — inside
  * '...', inside "...", unquoted as a whole argument, unquoted at the end of
@@ -181,15 +181,8 @@ static int shell_input(const char *in, size_t n, struct tally *file, struct tall
 		}
 	}
 	*unchanged = !changed;
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs && crs_on && 20 + 3 * n < cap) {
-		memcpy(buf, "/tools/lookup?q=", 16);
-		url_encode(in, n, buf + 16, cap - 16);
-		crs_both(buf, file, cat);
-	}
-#else
-	(void)crs;
-#endif
+	if (crs)
+		crs_query(buf, cap, "/tools/lookup?q=", in, n, file, cat);
 	return blocked;
 }
 
@@ -201,13 +194,11 @@ static int shell_operation(const char *op, size_t n, struct tally *file, struct 
 	struct moat_request_info ri = {
 	    .method = "POST", .endpoint = "/api/run", .source_ip = "192.0.2.10", .policy = policy};
 	int k = 0, v, cmdpos = 1;
-#ifdef MOAT_BENCH_MODSECURITY
-	char uri[16384] = "/api/run?";
-	size_t u = 9;
-#endif
+	static struct crs_uri uri;
 
 	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
 		return 0;
+	crs_uri_init(&uri, "/api/run");
 	ma_sh_lex(op, n, &lx);
 	for (int i = 0; i < lx.nel && k < 64; i++) {
 		const struct ma_sh_el *e = &lx.el[i];
@@ -241,19 +232,11 @@ static int shell_operation(const char *op, size_t n, struct tally *file, struct 
 		}
 		snprintf(name, sizeof name, "arg%d", k++);
 		moat_request_add_input(r, MOAT_INPUT_QUERY, name, s, l);
-#ifdef MOAT_BENCH_MODSECURITY
-		if (u + strlen(name) + 2 + 3 * l < sizeof uri) {
-			u += (size_t)snprintf(uri + u, sizeof uri - u, "%s%s=", k > 1 ? "&" : "",
-			                      name);
-			u += url_encode(s, l, uri + u, sizeof uri - u);
-		}
-#endif
+		crs_uri_add(&uri, name, s, l);
 	}
 	v = timed_shell(r, op, n, file, cat);
 	moat_request_end(r);
-#ifdef MOAT_BENCH_MODSECURITY
-	crs_both(uri, file, cat);
-#endif
+	crs_uri_send(&uri, file, cat);
 	return v == MOAT_BLOCK;
 }
 
@@ -314,15 +297,8 @@ static int path_input(const char *in, size_t n, struct tally *file, struct tally
 	}
 	moat_request_end(r);
 	*unchanged = !path_changed(in, n);
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs && crs_on && 20 + 3 * n < cap) {
-		memcpy(buf, "/files?name=", 12);
-		url_encode(in, n, buf + 12, cap - 12);
-		crs_both(buf, file, cat);
-	}
-#else
-	(void)crs;
-#endif
+	if (crs)
+		crs_query(buf, cap, "/files?name=", in, n, file, cat);
 	return blocked;
 }
 
@@ -358,12 +334,6 @@ static int path_operation(const char *op, size_t n, struct tally *file, struct t
 	if (timed_path(r, op, n, NULL, file, cat) == MOAT_BLOCK)
 		v = 1;
 	moat_request_end(r);
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs_on && 20 + 3 * n < cap) {
-		memcpy(buf, "/upload?path=", 13);
-		url_encode(op, n, buf + 13, cap - 13);
-		crs_both(buf, file, cat);
-	}
-#endif
+	crs_query(buf, cap, "/upload?path=", op, n, file, cat);
 	return v;
 }

@@ -212,11 +212,82 @@ static void crs_both(const char *uri, struct tally *file, struct tally *cat)
 	crs_request(0, uri, file, cat);
 	crs_request(1, uri, file, cat);
 }
+
+/*
+ * What every sink sends through CRS, built in one place: a GET whose
+ * target is a path and a query string of name=value pairs, each value
+ * %-encoded (url_encode). crs_query sends one input as one parameter
+ * ("/search?q=" and the input), in the caller's buffer; an operation
+ * checked with its own literals as inputs collects them in a crs_uri
+ * (crs_uri_init, crs_uri_add per literal) and sends them together
+ * (crs_uri_send): "/api?lit0=..&lit1=..".
+ */
+static void crs_query(char *buf, size_t cap, const char *target, const char *in, size_t n,
+                      struct tally *file, struct tally *cat)
+{
+	size_t tl = strlen(target);
+
+	if (!crs_on || crs_skip || tl + 3 * n + 16 >= cap)
+		return;
+	memcpy(buf, target, tl);
+	url_encode(in, n, buf + tl, cap - tl);
+	crs_both(buf, file, cat);
+}
+
+struct crs_uri {
+	char s[16384];
+	size_t n;
+	int offered; /* parameters offered: one too long to fit is left out, but
+	                the next still starts with '&' */
+};
+
+static void crs_uri_init(struct crs_uri *u, const char *path)
+{
+	u->n = (size_t)snprintf(u->s, sizeof u->s, "%s?", path);
+	u->offered = 0;
+}
+
+static void crs_uri_add(struct crs_uri *u, const char *name, const char *v, size_t l)
+{
+	u->offered++;
+	if (!crs_on || u->n + strlen(name) + 2 + 3 * l >= sizeof u->s)
+		return;
+	u->n += (size_t)snprintf(u->s + u->n, sizeof u->s - u->n, "%s%s=",
+	                         u->offered > 1 ? "&" : "", name);
+	u->n += url_encode(v, l, u->s + u->n, sizeof u->s - u->n);
+}
+
+static void crs_uri_send(const struct crs_uri *u, struct tally *file, struct tally *cat)
+{
+	crs_both(u->s, file, cat);
+}
 #else
 static int crs_init(void)
 {
 	fprintf(stderr, "ModSecurity + CRS: not built in (libmodsecurity-dev, modsecurity-crs)\n");
 	return -1;
+}
+
+/* Without ModSecurity: nothing is sent (see above). */
+struct crs_uri {
+	int unused;
+};
+static void crs_query(char *buf, size_t cap, const char *target, const char *in, size_t n,
+                      struct tally *file, struct tally *cat)
+{
+	(void)buf, (void)cap, (void)target, (void)in, (void)n, (void)file, (void)cat;
+}
+static void crs_uri_init(struct crs_uri *u, const char *path)
+{
+	(void)u, (void)path;
+}
+static void crs_uri_add(struct crs_uri *u, const char *name, const char *v, size_t l)
+{
+	(void)u, (void)name, (void)v, (void)l;
+}
+static void crs_uri_send(const struct crs_uri *u, struct tally *file, struct tally *cat)
+{
+	(void)u, (void)file, (void)cat;
 }
 #endif
 
@@ -403,13 +474,7 @@ static int sql_input(const char *in, size_t n, struct tally *file, struct tally 
 	}
 	moat_request_end(r);
 	*unchanged = !spans;
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs_on && 2 + 3 * n + 16 < cap) {
-		memcpy(buf, "/search?q=", 10);
-		url_encode(in, n, buf + 10, cap - 10);
-		crs_both(buf, file, cat);
-	}
-#endif
+	crs_query(buf, cap, "/search?q=", in, n, file, cat);
 	return blocked;
 }
 
@@ -422,13 +487,11 @@ static int sql_operation(const char *op, size_t n, struct tally *file, struct ta
 	struct ma_sql_lexer lx;
 	struct ma_sql_tok t;
 	int k = 0, v;
-#ifdef MOAT_BENCH_MODSECURITY
-	char uri[16384] = "/api?";
-	size_t u = 5;
-#endif
+	static struct crs_uri uri;
 
 	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
 		return 0;
+	crs_uri_init(&uri, "/api");
 	ma_sql_lex_init(&lx, dialect, op, n);
 	while (ma_sql_lex_next(&lx, &t) && k < 64) {
 		const char *s = op + t.start;
@@ -457,19 +520,11 @@ static int sql_operation(const char *op, size_t n, struct tally *file, struct ta
 		}
 		snprintf(name, sizeof name, "lit%d", k++);
 		moat_request_add_input(r, MOAT_INPUT_QUERY, name, s, l);
-#ifdef MOAT_BENCH_MODSECURITY
-		if (u + strlen(name) + 2 + 3 * l < sizeof uri) {
-			u += (size_t)snprintf(uri + u, sizeof uri - u, "%s%s=", k > 1 ? "&" : "",
-			                      name);
-			u += url_encode(s, l, uri + u, sizeof uri - u);
-		}
-#endif
+		crs_uri_add(&uri, name, s, l);
 	}
 	v = timed_check(r, op, n, file, cat);
 	moat_request_end(r);
-#ifdef MOAT_BENCH_MODSECURITY
-	crs_both(uri, file, cat);
-#endif
+	crs_uri_send(&uri, file, cat);
 	return v == MOAT_BLOCK;
 }
 

@@ -54,13 +54,7 @@ static int html_input(const char *in, size_t n, struct tally *file, struct tally
 	}
 	moat_request_end(r);
 	*unchanged = !changed;
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs_on && 3 * n + 16 < cap) {
-		memcpy(buf, "/comments?q=", 12);
-		url_encode(in, n, buf + 12, cap - 12);
-		crs_both(buf, file, cat);
-	}
-#endif
+	crs_query(buf, cap, "/comments?q=", in, n, file, cat);
 	return blocked;
 }
 
@@ -70,13 +64,11 @@ static int html_operation(const char *op, size_t n, struct tally *file, struct t
 	struct ma_html_lexer lx;
 	struct ma_html_tok t;
 	int k = 0, v;
-#ifdef MOAT_BENCH_MODSECURITY
-	char uri[16384] = "/page?";
-	size_t u = 6;
-#endif
+	static struct crs_uri uri;
 
 	if (!r)
 		return 0;
+	crs_uri_init(&uri, "/page");
 	ma_html_init(&lx, op, n);
 	while (ma_html_next(&lx, &t) && k < 64) {
 		size_t sp[MA_HTML_MAX_ATTRS + 1][2];
@@ -98,19 +90,11 @@ static int html_operation(const char *op, size_t n, struct tally *file, struct t
 				continue;
 			snprintf(name, sizeof name, "v%d", k++);
 			moat_request_add_input(r, MOAT_INPUT_QUERY, name, op + sp[i][0], l);
-#ifdef MOAT_BENCH_MODSECURITY
-			if (u + strlen(name) + 2 + 3 * l < sizeof uri) {
-				u += (size_t)snprintf(uri + u, sizeof uri - u, "%s%s=", k > 1 ? "&" : "",
-				                      name);
-				u += url_encode(op + sp[i][0], l, uri + u, sizeof uri - u);
-			}
-#endif
+			crs_uri_add(&uri, name, op + sp[i][0], l);
 		}
 	}
 	v = timed_html(r, op, n, file, cat);
 	moat_request_end(r);
-#ifdef MOAT_BENCH_MODSECURITY
-	crs_both(uri, file, cat);
-#endif
+	crs_uri_send(&uri, file, cat);
 	return v == MOAT_BLOCK;
 }

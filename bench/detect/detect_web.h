@@ -159,13 +159,7 @@ static int url_input(const char *in, size_t n, struct tally *file, struct tally 
 	}
 	moat_request_end(r);
 	*unchanged = !internal;
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs_on && 3 * n + 16 < cap) {
-		memcpy(buf, "/fetch?url=", 11);
-		url_encode(in, n, buf + 11, cap - 11);
-		crs_both(buf, file, cat);
-	}
-#endif
+	crs_query(buf, cap, "/fetch?url=", in, n, file, cat);
 	return blocked;
 }
 
@@ -194,16 +188,10 @@ static int url_operation(const char *op, size_t n, struct tally *file, struct ta
 	}
 	v = timed_url(r, op, n, file, cat, NULL);
 	moat_request_end(r);
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs_on) {
-		char uri[16384];
-		if (3 * n + 16 < sizeof uri) {
-			memcpy(uri, "/fetch?url=", 11);
-			url_encode(op, n, uri + 11, sizeof uri - 11);
-			crs_both(uri, file, cat);
-		}
+	{
+		static char uri[16384]; /* a URL longer than 5 KB is not sent */
+		crs_query(uri, sizeof uri, "/fetch?url=", op, n, file, cat);
 	}
-#endif
 	return v == MOAT_BLOCK;
 }
 
@@ -387,12 +375,6 @@ static int nosql_input(const char *in, size_t n, struct tally *file, struct tall
 	}
 	json_decref(pv);
 	*unchanged = !changed;
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs_on && 3 * n + 16 < cap) {
-		memcpy(buf, "/login?username=", 16);
-		url_encode(in, n, buf + 16, cap - 16);
-		crs_both(buf, file, cat);
-	}
-#endif
+	crs_query(buf, cap, "/login?username=", in, n, file, cat);
 	return blocked;
 }

@@ -38,12 +38,6 @@ static int prompt_input(const char *in, size_t n, struct tally *file, struct tal
 	v = moat_check_prompt(r, buf, l0 + n + l1, 0, 0, NULL);
 	tally_check(file, cat, t0);
 	moat_request_end(r);
-#ifdef MOAT_BENCH_MODSECURITY
-	if (crs_on && 16 + 3 * n < cap) {
-		memcpy(buf, "/chat?message=", 14);
-		url_encode(in, n, buf + 14, cap - 14);
-		crs_both(buf, file, cat);
-	}
-#endif
+	crs_query(buf, cap, "/chat?message=", in, n, file, cat);
 	return v == MOAT_BLOCK;
 }
