@@ -235,13 +235,13 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 		if (m) {
 			for (; *m; m++) {
 				if (nc == MA_URL_HOST_MAX)
-					return -1;
+					return MA_URL_TOO_LONG;
 				cps[nc++] = (uint32_t)(unsigned char)*m;
 			}
 			continue;
 		}
 		if (nc == MA_URL_HOST_MAX)
-			return -1;
+			return MA_URL_TOO_LONG;
 		cps[nc++] = cp < 0x80 ? (uint32_t)ma_idna_lower((int)cp) : ma_cp_lower(cp);
 	}
 	st = 0;
@@ -258,23 +258,23 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 		if (nonascii) {
 			size_t w;
 			if (o + 5 >= cap)
-				return -1;
+				return MA_URL_TOO_LONG;
 			memcpy(out + o, "xn--", 4);
 			o += 4;
 			w = ma_punycode(cps + st, k - st, out + o, cap - o);
 			if (!w)
-				return -1;
+				return MA_URL_TOO_LONG;
 			o += w;
 		} else {
 			for (size_t q = st; q < k; q++) {
 				if (o + 1 >= cap)
-					return -1;
+					return MA_URL_TOO_LONG;
 				out[o++] = (char)cps[q];
 			}
 		}
 		if (k < nc) {
 			if (o + 1 >= cap)
-				return -1;
+				return MA_URL_TOO_LONG;
 			out[o++] = '.';
 		}
 		st = k + 1;

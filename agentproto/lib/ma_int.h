@@ -491,7 +491,12 @@ size_t ma_html_decode(const char *in, size_t len, char *out);
 
 /* ---- ma_url.c ---- */
 
-#define MA_URL_HOST_MAX 256 /* a serialized host; longer ones fail to parse */
+#define MA_URL_HOST_MAX 512 /* a host as written (percent-decoded) and as serialized */
+/* ma_url_parse_web and ma_idna_to_ascii: longer than their buffers (an
+ * authority past 4 KB, a host past MA_URL_HOST_MAX - 1 bytes), where a
+ * WHATWG client reads on: the caller cannot judge it (the ssrf check
+ * fails closed), unlike -1, a URL no client parses. */
+#define MA_URL_TOO_LONG (-2)
 enum ma_host_type {
 	MA_HOST_NONE = 0, /* no authority (mailto:x, /path relative) */
 	MA_HOST_EMPTY,    /* an empty host (file:///, sc://) */
@@ -516,14 +521,15 @@ struct ma_weburl {
 	size_t host_start, host_end; /* the host's text there (0, 0 when it came from a base) */
 };
 /* Parses in (len bytes) against base (NULL or a parsed URL) as far as the
- * host. 0 with *u filled (u->ok), or -1 where a WHATWG client fails. No
- * allocation. */
+ * host. 0 with *u filled (u->ok), -1 where a WHATWG client fails, or
+ * MA_URL_TOO_LONG. No allocation. */
 int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u);
 /* ---- ma_idna.c ---- */
 
 /* Domain to ASCII of s (n bytes, percent-decoded UTF-8) into out (cap
- * bytes, NUL-terminated, *olen its length). 0, or -1 where a WHATWG client
- * fails (invalid UTF-8, a code point UTS #46 refuses, no room). */
+ * bytes, NUL-terminated, *olen its length). 0, -1 where a WHATWG client
+ * fails (invalid UTF-8, a code point UTS #46 refuses), or MA_URL_TOO_LONG
+ * (no room: more than MA_URL_HOST_MAX code points, or out is full). */
 int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen);
 
 /* The WHATWG IPv6 parser on the text between the brackets. 0 or -1. */

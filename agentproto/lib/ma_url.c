@@ -319,6 +319,7 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 	unsigned char dec[MA_URL_HOST_MAX];
 	char asc[MA_URL_HOST_MAX];
 	size_t dl, al;
+	int rc;
 
 	if (n && s[0] == '[') {
 		if (s[n - 1] != ']' || ma_url_ipv6_parse(s + 1, n - 2, u->ip))
@@ -338,7 +339,7 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 			if (c == 0 || c == '\t' || c == '\n' || c == '\r' || c == ' ')
 				return -1;
 			if (o + 4 >= sizeof u->host)
-				return -1;
+				return MA_URL_TOO_LONG;
 			if (c < 0x20 || c > 0x7E) {
 				u->host[o++] = '%';
 				u->host[o++] = hx[c >> 4];
@@ -352,10 +353,11 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 		return 0;
 	}
 	if (n >= sizeof dec)
-		return -1;
+		return MA_URL_TOO_LONG;
 	dl = ma_pct_decode(s, n, dec);
-	if (ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al))
-		return -1;
+	rc = ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al);
+	if (rc)
+		return rc;
 	if (al == 0)
 		return -1;
 	for (size_t i = 0; i < al; i++)
@@ -516,7 +518,7 @@ authority:
 	       !(special && w[end] == '\\'))
 		end++;
 	if (end == n && n == sizeof w - 1)
-		return -1; /* the authority does not end within the work buffer */
+		return MA_URL_TOO_LONG; /* the authority does not end within the work buffer */
 	at = auth;
 	for (size_t i = auth; i < end; i++)
 		if (w[i] == '@') {
@@ -562,8 +564,10 @@ authority:
 		if (he < end)
 			return -1; /* a port without a host */
 		u->host_type = MA_HOST_EMPTY;
-	} else if (ma_host_parse(w + hs, he - hs, special, u)) {
-		return -1;
+	} else {
+		int rc = ma_host_parse(w + hs, he - hs, special, u);
+		if (rc)
+			return rc;
 	}
 	if (u->port == ma_special_port(u->scheme))
 		u->port = -1;
@@ -575,14 +579,17 @@ file_host:
 	end = p;
 	while (end < n && w[end] != '/' && w[end] != '\\' && w[end] != '?' && w[end] != '#')
 		end++;
+	if (end == n && n == sizeof w - 1)
+		return MA_URL_TOO_LONG;
 	if (end - p == 2 && ma_is_alpha((unsigned char)w[p]) &&
 	    (w[p + 1] == ':' || w[p + 1] == '|')) {
 		u->host_type = MA_HOST_EMPTY; /* a Windows drive letter: path */
 	} else if (end == p) {
 		u->host_type = MA_HOST_EMPTY;
 	} else {
-		if (ma_host_parse(w + p, end - p, 1, u))
-			return -1;
+		int rc = ma_host_parse(w + p, end - p, 1, u);
+		if (rc)
+			return rc;
 		u->host_start = p;
 		u->host_end = end;
 		if (!strcmp(u->host, "localhost")) {

@@ -99,7 +99,7 @@ static void hosts_parse_as_a_whatwg_client_parses_them(void **state)
 	    {"http:///", NULL, "FAIL"},
 	    {"relative/only", NULL, "FAIL"},
 	};
-	char b[300];
+	char b[MA_URL_HOST_MAX + 8];
 
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -329,6 +329,58 @@ static void a_number_typed_as_the_host_is_not_an_internal_address(void **state)
 	moat_policy_release(p);
 }
 
+/* Clients read hosts and authorities of any length: an IPv4 written with
+ * hundreds of leading zeros is 127.0.0.1 in a browser or Node's fetch, a
+ * 261-byte name is a name (WHATWG does not verify DNS lengths), a 5 KB
+ * userinfo is skipped. The check reads hosts up to 511 bytes and
+ * authorities up to 4 KB; what is longer fails closed as ssrf.too_long
+ * instead of passing as "no client fetches it". */
+static void long_hosts_and_authorities_are_read_or_fail_closed(void **state)
+{
+	static char url[16384], want[600];
+	char got[600];
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	struct moat_request *r;
+	size_t n;
+
+	(void)state;
+	n = (size_t)snprintf(url, sizeof url, "http://0x");
+	memset(url + n, '0', 300);
+	snprintf(url + n + 300, sizeof url - n - 300, "7f000001/admin");
+	assert_string_equal(host_of(url, NULL, got, sizeof got), "127.0.0.1");
+	assert_int_equal(check_url(p, url), MOAT_BLOCK);
+	/* a 261-byte name: parsed (it resolves nowhere: DNS stops at 253) */
+	n = 0;
+	for (int l = 0; l < 5; l++) {
+		memset(want + n, 'a' + l, 51);
+		n += 51;
+		want[n++] = '.';
+	}
+	memcpy(want + n, "xn--zca", 8);
+	snprintf(url, sizeof url, "https://%s/x", want);
+	assert_string_equal(host_of(url, NULL, got, sizeof got), want);
+	/* a 5 KB userinfo before an internal host */
+	n = (size_t)snprintf(url, sizeof url, "http://");
+	memset(url + n, 'a', 5000);
+	snprintf(url + n + 5000, sizeof url - n - 5000, "@127.0.0.1/");
+	assert_int_equal(check_url(p, url), MOAT_BLOCK);
+	/* leading zeros past what the check reads: it fires, naming the input */
+	n = (size_t)snprintf(url, sizeof url, "http://0x");
+	memset(url + n, '0', 3000);
+	snprintf(url + n + 3000, sizeof url - n - 3000, "7f000001/");
+	r = begin_with(p, "url", url);
+	assert_int_equal(moat_check_url(r, url, strlen(url), NULL), MOAT_BLOCK);
+	assert_string_equal(moat_request_event(r)->rule, "ssrf.too_long");
+	assert_non_null(strstr(moat_request_event(r)->details_json, "\"query.url\""));
+	moat_request_end(r);
+	/* a long path or query on a public host is an ordinary URL */
+	n = (size_t)snprintf(url, sizeof url, "https://example.com/search?q=");
+	memset(url + n, 'q', 6000);
+	url[n + 6000] = '\0';
+	assert_int_equal(check_url(p, url), MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
 static void it_fires_when_a_user_input_reaches_the_authority(void **state)
 {
 	const struct moat_policy *p = policy(SSRF_BLOCK);
@@ -491,6 +543,7 @@ int main(void)
 	    cmocka_unit_test(every_notation_of_an_internal_address_is_blocked),
 	    cmocka_unit_test(public_hosts_failures_and_allowed_hosts_pass),
 	    cmocka_unit_test(a_number_typed_as_the_host_is_not_an_internal_address),
+	    cmocka_unit_test(long_hosts_and_authorities_are_read_or_fail_closed),
 	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
 	    cmocka_unit_test(the_event_names_the_rule_host_and_parameter),
 	    cmocka_unit_test(monitor_mode_logs_and_exclusions_turn_it_off),
