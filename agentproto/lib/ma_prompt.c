@@ -2,263 +2,136 @@
  * ma_prompt.c — the llm_prompt_injection check: a score from 0 to 1 for
  * the untrusted part of a prompt about to be sent to an LLM.
  *
- * The untrusted text is normalised first (Unicode look-alikes folded to
- * ASCII: fullwidth, Cyrillic and Greek homoglyphs, mathematical and circled
- * letters; zero-width characters, soft hyphens and combining marks
- * removed; lowercase; whitespace runs made one space; leet digits inside
- * words read as letters; letters spaced out one by one glued back into a
- * word) and cut into words. Then five feature families, each a short list
- * of phrase patterns over words with a weight:
+ * The text is normalised (Unicode look-alikes folded to ASCII: fullwidth,
+ * Cyrillic and Greek homoglyphs inside Latin words, mathematical and
+ * circled letters; accents folded (ï -> i); zero-width characters, soft
+ * hyphens and combining marks removed; lowercase; whitespace runs one
+ * space; words really written in Cyrillic or Greek kept, lowercased) and
+ * cut into words, each given its semantic classes from the lexicon
+ * (ma_prompt_lex.c: override verbs, prior-instruction objects, persona
+ * cues, secrecy and extraction targets, policy-evasion cues, output
+ * forcing, in nine languages; leet digits read as letters when the word
+ * is not known as it is). Phrase patterns over the classes, each with a
+ * proximity window that never reaches over a sentence end or over the
+ * user's own "my" ("ignore my previous message" is no override), give
+ * weighted features in five families:
  *
- *   override    instruction override: "ignore/disregard/forget ... previous
- *               ... instructions", "new instructions", "from now on",
- *               "the above was a test", "instead, say ..."
- *   roleplay    persona switch: "you are now", "act as", "pretend to be",
- *               DAN / "do anything now", "developer mode", "no restrictions"
- *   extraction  system-prompt extraction: "repeat/print/reveal ... your /
- *               the above ... instructions/prompt/password", "what are your
- *               instructions", "begin your reply with"
- *   delimiter   fake turns and role markup: chat-template tokens
- *               (<|im_start|>, [INST], <<SYS>>), a line starting with
- *               "system:" / "assistant:" / "### instruction", XML role tags,
- *               "end of prompt" fences; and a flood of one repeated token
- *   encoded     instructions hidden in base64 or hex runs (decoded and
- *               scored again) or in rot13 (the words rotated and matched
- *               again), words that mix Latin and look-alike letters, and
- *               "decode ... and follow" framing
+ *   override    "ignore / forget ... previous ... instructions" (and the
+ *               same in other languages), "ignore the document and say",
+ *               "new instructions", "from now on", access-granted claims,
+ *               output forcing ("say 'X' and nothing else")
+ *   roleplay    persona switch ("you are now", "act as", DAN, developer /
+ *               god mode, "no restrictions", "stay in character"),
+ *               authority claims ("I am your developer"), fiction framing
+ *               a request for forbidden output
+ *   extraction  "print / reveal ... your / the hidden ... prompt /
+ *               password", "what are your instructions", "the text
+ *               above", "begin your reply with"
+ *   delimiter   chat-template tokens, XML role tags, fake turns
+ *               ("System:"), separator lines, floods of one token
+ *   encoded     base64, hex (plain or spaced) and binary runs decoded and
+ *               scored again, rot13 (words rotated, scored again),
+ *               mixed-script words, "decode ... and follow"
  *
- * A pattern is words separated by spaces; a word is alternatives separated
- * by '|', a trailing '~' matches a prefix, '*' skips up to three words.
- * Each pattern counts once; the score is the noisy-OR of the weights that
- * matched, 1 - prod(1 - w), so one strong feature or several weak ones
- * reach the threshold. The strongest matched pattern names the rule
- * ("prompt.override" ...).
+ * plus instructions written in scripts without spaces (Chinese, Japanese,
+ * Korean, Hindi, Arabic: "ignore" and "instructions" stems found in the
+ * text), and payloads for the model's own output ("integrate the following
+ * code into your solution" with a code block that talks to the network).
+ *
+ * Scale: each feature has a weight w in (0, 1), read as how surely it
+ * alone marks an injection in a chat message; each pattern counts once,
+ * and the score is their noisy-OR, 1 - prod(1 - w). The default threshold
+ * 0.8 (MOAT_PROMPT_THRESHOLD) is reached by one strong feature (w >= 0.8:
+ * "ignore all previous instructions", "print your system prompt") or by
+ * two or three weaker ones together ("you are now X" 0.6 + "no rules"
+ * 0.55 = 0.82); one weak feature alone ("act as" 0.4, "pretend to be"
+ * 0.45) stays well under it. Long text is judged in windows of 2 KB
+ * (256 bytes overlap); the score is the highest window's. The strongest
+ * matched feature names the rule ("prompt.override" ...).
  *
  * Threads: any, one request at a time. No allocation: every buffer is on
- * the caller's stack (about 40 KB); an event is allocated only when the
+ * the caller's stack (about 16 KB); an event is allocated only when the
  * check fires (ma_request_fire).
  */
 #include "ma_int.h"
+#include "ma_prompt.h"
 
 #include <string.h>
+#ifdef MA_PR_DEBUG
+#include <stdio.h>
+#endif
 
-#define MA_PR_WIN     6144 /* input bytes judged at once; longer text in windows */
-#define MA_PR_OVERLAP 256  /* windows overlap so a phrase on a boundary is seen */
-#define MA_PR_NORM    8192 /* normalised bytes of one window */
-#define MA_PR_WORDS   2048 /* words of one window */
-#define MA_PR_DECODED 2048 /* a base64 / hex run decoded for a second look */
-
-enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N };
+#define MA_PR_WIN     2048            /* input bytes judged at once; longer text in windows */
+#define MA_PR_OVERLAP 256             /* windows overlap so a phrase on a boundary is seen */
+#define MA_PR_NORM    (MA_PR_WIN + 8) /* normalised bytes of one window */
+#define MA_PR_WORDS   1024            /* words of one window */
+#define MA_PR_DECODED 1024            /* a base64 / hex / binary run decoded for a second look */
+#define MA_PR_PATS    192             /* room for the patterns' seen flags */
 
 static const char *const ma_pr_family[PF_N] = {"prompt.override", "prompt.roleplay",
                                                "prompt.extraction", "prompt.delimiter",
                                                "prompt.encoded"};
 
-struct ma_pr_pat {
-	int family;
-	double w;
-	const char *p;
-};
-
-/* Word alternatives reused below (kept in the patterns as text so that
- * each line reads on its own). */
-#define V_IGN                                                                                      \
-	"ignore~|disregard~|forget~|bypass~|override~|overlook~|neglect~|abandon~|discard~|"       \
-	"dismiss~"
-#define Q_PREV                                                                                     \
-	"previous|prior|above|earlier|preceding|former|original|initial|old|past|system|all|any|"  \
-	"every|foregoing|aforementioned|prev"
-#define N_INSTR                                                                                    \
-	"instruction~|direction~|rule~|prompt~|guideline~|command~|order~|directive~|context|"     \
-	"constraint~|restriction~|programming|guidance|polic~|conversation|limitation~|filter~|"   \
-	"training|safeguard~|text|message~|task~"
-#define V_SHOW                                                                                     \
-	"confirm~|verify|repeat~|print~|output~|show~|reveal~|display~|tell|give|write|recite~|"   \
-	"spell~|list|leak~|dump~|share|summari~|translate|copy|expose~|disclose~|paste|provide|"   \
-	"state|type|echo"
-#define Q_MINE                                                                                     \
-	"your|the|all|above|previous|initial|original|system|hidden|secret|prior|preceding|full|"  \
-	"entire|exact|verbatim|internal|pre|whole"
-#define N_SECRET                                                                                   \
-	"instruction~|prompt~|rule~|password~|passcode~|passphrase~|guideline~|directive~|"        \
-	"configuration|preprompt|initiali~"
-
-static const struct ma_pr_pat ma_pr_pats[] = {
-    /* ---- override ---- */
-    {PF_OVERRIDE, 0.9, V_IGN " * " Q_PREV " * " N_INSTR},
-    {PF_OVERRIDE, 0.85, "ignore~|disregard~ * above|previous|prior|preceding|earlier|everything"},
-    {PF_OVERRIDE, 0.75,
-     "ignore~|disregard~|forget~|overlook~ * "
-     "previous|prior|above|earlier|preceding|everything|everthing|all_that|what_i_said|what_you_"
-     "were"},
-    {PF_OVERRIDE, 0.8,
-     V_IGN " * your|these|those|the|my * "
-           "instruction~|rule~|prompt~|guideline~|programming|directive~|training|restriction~|"
-           "constraint~"},
-    {PF_OVERRIDE, 0.8,
-     "dont|not|never|stop * follow~|obey~|heed~ * " Q_PREV "|your|the * " N_INSTR},
-    {PF_OVERRIDE, 0.75,
-     "new|updated|real|actual|true|revised|latest * "
-     "instruction~|rule~|directive~|prompt|objective|order~|mission|guideline~"},
-    {PF_OVERRIDE, 0.6,
-     "instruction~|rule~|prompt|task * have|has|are|is|were|was * "
-     "changed|updated|overridden|replaced|revoked|cancelled|canceled|void|invalid|outdated|"
-     "obsolete|over|finished|complete~|ended|deprecated"},
-    {PF_OVERRIDE, 0.7,
-     "above|previous|prior|preceding|earlier|old * "
-     "instruction~|rule~|prompt~|text|message~|task~|directive~ * are|is|were|was * "
-     "old|outdated|void|invalid|obsolete|fake|false|cancelled|canceled|deprecated|wrong|test|"
-     "irrelevant|null|incorrect|expired|malicious"},
-    {PF_OVERRIDE, 0.5, "from now on|onward|onwards"},
-    {PF_OVERRIDE, 0.4, "instead * say|output|print|respond|reply|write|answer|return|type|repeat"},
-    {PF_OVERRIDE, 0.45,
-     "your * only|new|sole|real|primary|single * task|job|goal|purpose|objective|function|mission"},
-    {PF_OVERRIDE, 0.55,
-     "override|overwrite|supersede~ * instruction~|rule~|prompt|programming|previous|system|all"},
-    {PF_OVERRIDE, 0.5,
-     "end of * "
-     "instruction~|prompt|system|input|rules|context|conversation|simulation|session|document|text|"
-     "buffer|user_input|untrusted|log|transcript|data|message"},
-    {PF_OVERRIDE, 0.5,
-     "end|begin|start untrusted|trusted|user|real|admin|system * "
-     "input|message|instruction~|prompt|section|block"},
-    {PF_OVERRIDE, 0.5,
-     "begin|start * new|real|actual * instruction~|prompt|message|task|session|conversation|rules"},
-    {PF_OVERRIDE, 0.4,
-     "respond|reply|answer|output|print|say|write|return * only|exactly|just|verbatim|simply"},
-    {PF_OVERRIDE, 0.35,
-     "you must|shall|will|should always|now|only|never * "
-     "say|output|print|respond|reply|write|answer|return"},
-    {PF_OVERRIDE, 0.6,
-     "no_matter|regardless what|of * "
-     "instruction~|rule~|prompt|previous|above|anything|input|says|said"},
-    {PF_OVERRIDE, 0.5,
-     "important|urgent|attention|note * new|updated|override|ignore~|instruction~|admin~"},
-    {PF_OVERRIDE, 0.5,
-     "admin~|administrator~|developer~|sudo|operator * "
-     "override|mode|command~|access|instruction~|authori~"},
-    {PF_OVERRIDE, 0.45,
-     "say|output|print|respond|reply|write|return * access_granted|allowed|approved"},
-    {PF_OVERRIDE, 0.45, "access|permission granted|allowed|approved"},
-    {PF_OVERRIDE, 0.55,
-     "correct|right|valid|true password~|passcode~|access_code|code|credential~|key * "
-     "entered|provided|verified|input|given|accepted|received|registered|detected|confirmed"},
-    {PF_OVERRIDE, 0.4,
-     "user|you|i * entered|provided|typed|gave|input|know|have * the * correct|right|valid|true * "
-     "password~|passcode~|access_code|code|credential~"},
-    {PF_OVERRIDE, 0.4, "pay no|little attention"},
-    {PF_OVERRIDE, 0.4, "unless * you * say|output|print|respond|reply|write"},
-    {PF_OVERRIDE, 0.4,
-     "when|whenever|if * you * see|read|receive|encounter|are_asked * "
-     "say|output|print|respond|reply|write|answer"},
-    {PF_OVERRIDE, 0.4, "was|were|is just|only|merely * a * test|joke|simulation|distraction"},
-    {PF_OVERRIDE, 0.35, "test|testing|debug|maintenance|safe mode"},
-    {PF_OVERRIDE, 0.4, "your * response|reply|answer|output * must|should|will * start|begin"},
-    {PF_OVERRIDE, 0.3,
-     "after * that|this|completing|finishing|answering * also|please|you * "
-     "must|should|include|add|insert|append|execute|run"},
-    {PF_OVERRIDE, 0.45, "you_have_been|youve_been|you_were|you_are told|instructed|programmed"},
-    /* ---- role play / persona switch ---- */
-    {PF_ROLEPLAY, 0.5,
-     "im|i_am * your developer~|creator|admin~|administrator|owner|operator|programmer|maker|boss"},
-    {PF_ROLEPLAY, 0.6, "you_are|youre|u_r|you_will now|no_longer"},
-    {PF_ROLEPLAY, 0.4, "act|acting|behave as|like"},
-    {PF_ROLEPLAY, 0.45, "pretend|imagine|suppose * to_be|you_are|youre|that_you"},
-    {PF_ROLEPLAY, 0.4, "role_play|roleplay * as|where|game"},
-    {PF_ROLEPLAY, 0.85, "dan|stan|dude|aim|mongo mode|prompt|persona|jailbreak"},
-    {PF_ROLEPLAY, 0.9, "do anything now"},
-    {PF_ROLEPLAY, 0.85, "jailbreak~|jailbroken|unjailbroken"},
-    {PF_ROLEPLAY, 0.75,
-     "developer|dev|god|debug|admin|unrestricted|unfiltered|evil|opposite|chaos|sudo|root|override|"
-     "maintenance|system|superuser mode"},
-    {PF_ROLEPLAY, 0.55,
-     "no|without|free_of|free_from|zero|any * "
-     "restriction~|filter~|censor~|ethic~|moral~|safeguard~|guardrail~"},
-    {PF_ROLEPLAY, 0.4, "unfiltered|uncensored|unrestricted|unbound|unaligned|unethical|amoral"},
-    {PF_ROLEPLAY, 0.6, "stay|remain|keep in character"},
-    {PF_ROLEPLAY, 0.5, "enter|switch|activate|enable|unlock * mode|persona"},
-    {PF_ROLEPLAY, 0.4, "simulate|emulate|impersonate * a|an|the|being|your"},
-    {PF_ROLEPLAY, 0.5, "from now on * you * are|will|must|shall|act|respond|answer"},
-    {PF_ROLEPLAY, 0.45, "not bound|restricted|limited|constrained by"},
-    {PF_ROLEPLAY, 0.5,
-     "break~|escape~|bypass~ * out_of|free_of * your|the * "
-     "rules|restrictions|character|programming|system|constraints|guidelines"},
-    /* ---- system-prompt extraction ---- */
-    {PF_EXTRACTION, 0.9, V_SHOW " * " Q_MINE " * " N_SECRET},
-    {PF_EXTRACTION, 0.8,
-     "what|whats * are|is|were|was your|the * "
-     "instruction~|rule~|prompt~|password~|passcode~|directive~|guideline~|system_prompt|secret|"
-     "secret_key|api_key|credential~"},
-    {PF_EXTRACTION, 0.85,
-     "text|words|everything|instruction~|prompt~|message~ above|so_far|before_this"},
-    {PF_EXTRACTION, 0.7, "system|initial|pre prompt~|instruction~"},
-    {PF_EXTRACTION, 0.7,
-     "above|previous|prior|preceding|initial|original|hidden|secret "
-     "prompt~|instruction~|text|password~|passcode~"},
-    {PF_EXTRACTION, 0.7, "begin|start|prefix|preface your|the * response|reply|answer|output"},
-    {PF_EXTRACTION, 0.5, "repeat~ * forever|times|infinitely|endlessly"},
-    {PF_EXTRACTION, 0.55,
-     "what|how * were_you|have_you_been told|instructed|programmed|prompted|configured"},
-    {PF_EXTRACTION, 0.5, "verbatim|word_for_word|character_by_character|line_by_line"},
-    {PF_EXTRACTION, 0.5,
-     "first|last * line~|sentence~|word~|paragraph~ * of * your|the * prompt|instruction~|message"},
-    {PF_EXTRACTION, 0.6,
-     "convert|encode|format|put * your|the * instruction~|prompt|rules|password into|to|as|in"},
-    {PF_EXTRACTION, 0.5, "password|passcode|passphrase|access_code is|was"},
-    /* ---- encoded instructions (framing) ---- */
-    {PF_ENCODED, 0.5,
-     "decode~|decrypt~|deobfuscate~ * and|then * follow~|execute~|do|obey~|run|perform~|carry"},
-    {PF_ENCODED, 0.35,
-     "base64|b64|rot13|hexadecimal|morse|caesar * encoded|decode|string|message|text|instruction~"},
-};
-#define MA_PR_NPATS (sizeof ma_pr_pats / sizeof ma_pr_pats[0])
-
-/* Words whose letters were spaced out; glued back, they are searched for
- * these stems (override verbs and instruction nouns). */
-static const char *const ma_pr_glued_verbs[] = {"ignore",   "disregard", "forget", "bypass",
-                                                "override", "reveal",    "repeat", "print"};
-static const char *const ma_pr_glued_nouns[] = {"instruction", "prompt",   "rules", "password",
-                                                "guideline",   "previous", "above"};
-
-/* Chat-template tokens and role markup that only a model's frame uses. */
-static const char *const ma_pr_markup[] = {
-    "<|im_start|>",   "<|im_end|>",      "<|system|>",      "<|user|>",
-    "<|assistant|>",  "<|endoftext|>",   "<|eot_id|>",      "<|start_header_id|>",
-    "[inst]",         "[/inst]",         "<<sys>>",         "<</sys>>",
-    "<system>",       "</system>",       "<sys>",           "</instructions>",
-    "<instructions>", "[system]",        "</user>",         "<assistant>",
-    "</assistant>",   "<user>",          "[assistant]",     "<|prompt|>",
-    "{{system}}",     "<system_prompt>", "</system_prompt>"};
-
-static const char *const ma_pr_roles[] = {
-    "system",   "assistant",     "user",      "human",       "ai",
-    "bot",      "chatgpt",       "gpt",       "claude",      "model",
-    "admin",    "administrator", "developer", "instruction", "instructions",
-    "response", "sys",           "input",     "output",      "prompt"};
-
 struct ma_pr_words {
 	const char *t; /* the normalised text */
-	uint16_t s[MA_PR_WORDS], l[MA_PR_WORDS];
 	int n;
+	uint16_t s[MA_PR_WORDS];
+	uint8_t l[MA_PR_WORDS];   /* length, 255 at most */
+	uint8_t brk[MA_PR_WORDS]; /* 1: a sentence ends before this word */
+	uint64_t k[MA_PR_WORDS];  /* classes */
 };
 
 struct ma_pr_score {
 	double score;
 	double best; /* the strongest weight */
 	int family;  /* its family */
-	double fam[PF_N];
-	unsigned char seen[MA_PR_NPATS + 8];
+	unsigned char seen[MA_PR_PATS];
+};
+
+/* Class bits the scorer uses directly (looked up once). */
+struct ma_pr_kbits {
+	uint64_t my, neg, ign, pw, secret, code, pwmod, r13, your, yourout, insert, following,
+	    snippet, fiction, forbid;
 };
 
 static void ma_pr_add(struct ma_pr_score *sc, int family, double w)
 {
 	sc->score = 1.0 - (1.0 - sc->score) * (1.0 - w);
-	if (w > sc->fam[family])
-		sc->fam[family] = w;
 	if (w > sc->best) {
 		sc->best = w;
 		sc->family = family;
 	}
+}
+
+static void ma_pr_score_init(struct ma_pr_score *sc)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->family = -1;
+}
+
+static uint64_t ma_pr_bit(const char *name)
+{
+	int c = ma_pr_lex_class(name);
+	return c < 0 ? 0 : 1ull << c;
+}
+
+static void ma_pr_kbits_init(struct ma_pr_kbits *kb)
+{
+	kb->my = ma_pr_bit("MY");
+	kb->neg = ma_pr_bit("NEG");
+	kb->ign = ma_pr_bit("IGN");
+	kb->pw = ma_pr_bit("PW");
+	kb->secret = ma_pr_bit("SECRET");
+	kb->code = ma_pr_bit("CODE");
+	kb->pwmod = ma_pr_bit("PWMOD");
+	kb->r13 = ma_pr_bit("R13");
+	kb->your = ma_pr_bit("YOUR");
+	kb->yourout = ma_pr_bit("YOUROUT");
+	kb->insert = ma_pr_bit("INSERT");
+	kb->following = ma_pr_bit("FOLLOWING");
+	kb->snippet = ma_pr_bit("SNIPPET");
+	kb->fiction = ma_pr_bit("FICTION");
+	kb->forbid = ma_pr_bit("FORBID");
 }
 
 /* ---- normalisation ---- */
@@ -339,19 +212,107 @@ static int ma_pr_fold(uint32_t c)
 	return 0;
 }
 
+/* An accented Latin letter (U+00C0..U+017F) as its ASCII letter, or 0. */
+static int ma_pr_latin(uint32_t c)
+{
+	/* U+00C0..U+00FF, then U+0100..U+017F; '.' for no letter */
+	static const char l1[] = "aaaaaaaceeeeiiiidnooooo.ouuuuyts"
+	                         "aaaaaaaceeeeiiiidnooooo.ouuuuyty";
+	static const char la[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkk"
+	                         "llllllllllnnnnnnnnnoooooooorrrrrrsssssssstttttt"
+	                         "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+	if (c >= 0xC0 && c <= 0xFF)
+		return l1[c - 0xC0] == '.' ? 0 : l1[c - 0xC0];
+	if (c >= 0x100 && c < 0x100 + sizeof la - 1)
+		return la[c - 0x100];
+	return 0;
+}
+
+/* 1 if c is a Cyrillic or Greek letter that looks like no Latin one: a
+ * word holding one is really written in that script. */
+static int ma_pr_native(uint32_t c)
+{
+	return ((c >= 0x0400 && c <= 0x04FF) || (c >= 0x0370 && c <= 0x03FF)) && ma_pr_fold(c) == 0;
+}
+
+/* The lowercase of a Cyrillic or Greek capital (others unchanged). */
+static uint32_t ma_pr_lower(uint32_t c)
+{
+	if (c >= 0x0410 && c <= 0x042F)
+		return c + 0x20;
+	if (c >= 0x0400 && c <= 0x040F)
+		return c + 0x50;
+	if (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2)
+		return c + 0x20;
+	return c;
+}
+
+/* Looks at the word starting at u (n bytes): 1 if it is written in
+ * Cyrillic or Greek (a letter of its own, no ASCII letter). */
+static int ma_pr_word_native(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+	int native = 0;
+
+	while (i < n) {
+		size_t k;
+		uint32_t c = ma_pr_utf8(u + i, n - i, &k);
+		if (c < 0x80) {
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				return 0;
+			if (!(c >= '0' && c <= '9'))
+				break;
+		} else if (ma_pr_native(c)) {
+			native = 1;
+		} else if (ma_pr_fold(c) == ' ') {
+			break;
+		}
+		i += k;
+	}
+	return native;
+}
+
 /* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
  * counts words where a look-alike letter sat among ASCII letters. */
 size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0;
-	int space = 1, ascii_in_word = 0, fold_in_word = 0;
+	int space = 1, ascii_in_word = 0, fold_in_word = 0, in_word = 0, native = 0;
 
 	*mixed = 0;
 	while (i < n && o + 4 < cap) {
 		size_t k;
 		uint32_t c = ma_pr_utf8(u + i, n - i, &k);
-		int f = c < 0x80 ? 0 : ma_pr_fold(c);
+		int f;
+		int letter = c >= 0x80 || (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+		if (letter && !in_word)
+			native = ma_pr_word_native(u + i, n - i);
+		in_word = letter;
+		if (c >= 0x80 && native && ma_pr_fold(c) != 1 && ma_pr_fold(c) != ' ') {
+			/* a Cyrillic or Greek word: kept, lowercased */
+			uint32_t lc = ma_pr_lower(c);
+			if (lc >= 0x80 && lc < 0x800 && k == 2) {
+				out[o++] = (char)(0xC0 | (lc >> 6));
+				out[o++] = (char)(0x80 | (lc & 0x3F));
+			} else {
+				memcpy(out + o, s + i, k);
+				o += k;
+			}
+			space = 0;
+			i += k;
+			continue;
+		}
+		f = c < 0x80 ? 0 : ma_pr_latin(c);
+		if (f) { /* an accented letter: its letter, no look-alike */
+			i += k;
+			out[o++] = (char)f;
+			ascii_in_word = 1;
+			space = 0;
+			continue;
+		}
+		f = c < 0x80 ? 0 : ma_pr_fold(c);
 		if (c >= 0x80 && f == 0) { /* kept as it is: a letter of another script */
 			memcpy(out + o, s + i, k);
 			o += k;
@@ -387,7 +348,7 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
 			out[o++] = (char)c;
 			space = 0;
 		}
-		if (space) {
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
 			if (ascii_in_word && fold_in_word)
 				(*mixed)++;
 			ascii_in_word = fold_in_word = 0;
@@ -403,12 +364,13 @@ static int ma_pr_alnum(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Splits t (n bytes, normalised) into words of [a-z0-9] and non-ASCII
- * bytes; apostrophes inside a word are dropped ("you're" -> "youre" as
- * two spans is avoided by the patterns listing both). Leet digits and
- * @ $ inside a word that has letters become letters (in place: t is the
- * caller's buffer). */
-static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w)
+/* ---- words and their classes ---- */
+
+/* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
+ * non-ASCII bytes, marks sentence ends and gives each word its classes. A
+ * word with letters and digits that the lexicon does not know is read
+ * again with leet digits as letters (in place: t is the caller's). */
+static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	size_t i = 0;
 
@@ -416,9 +378,13 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w)
 	w->n = 0;
 	while (i < n && w->n < MA_PR_WORDS) {
 		size_t s, e;
-		int letters = 0, digits = 0;
-		while (i < n && !ma_pr_alnum((unsigned char)t[i]) && !(t[i] == '@' || t[i] == '$'))
+		int letters = 0, digits = 0, brk = w->n == 0;
+		while (i < n && !ma_pr_alnum((unsigned char)t[i]) &&
+		       !(t[i] == '@' || t[i] == '$')) {
+			brk = brk || t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n' ||
+			      t[i] == ';';
 			i++;
+		}
 		s = i;
 		while (i < n && (ma_pr_alnum((unsigned char)t[i]) || t[i] == '@' || t[i] == '$'))
 			i++;
@@ -431,45 +397,58 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w)
 			else if ((t[k] >= '0' && t[k] <= '9') || t[k] == '@' || t[k] == '$')
 				digits++;
 		}
-		if (letters && digits) {
+		while (s < e && (t[s] == '@' || t[s] == '$'))
+			s++;
+		if (s == e)
+			continue;
+		if (e - s > 255)
+			e = s + 255;
+		w->s[w->n] = (uint16_t)s;
+		w->l[w->n] = (uint8_t)(e - s);
+		w->brk[w->n] = (uint8_t)brk;
+		w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+		if (!w->k[w->n] && letters && digits) {
 			for (size_t k = s; k < e; k++) {
 				const char *from = "0134578@$", *to = "oieastbas";
 				const char *p = memchr(from, t[k], 9);
 				if (p && t[k])
 					t[k] = to[p - from];
 			}
+			w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
 		}
-		while (s < e && (t[s] == '@' || t[s] == '$'))
-			s++;
-		if (e - s > 0xFFFF)
-			e = s + 0xFFFF;
-		if (s == e)
-			continue;
-		w->s[w->n] = (uint16_t)s;
-		w->l[w->n] = (uint16_t)(e - s);
 		w->n++;
 	}
+	/* a password word followed by talk about passwords asks for none */
+	for (int k = 0; k + 1 < w->n; k++)
+		if ((w->k[k] & (kb->pw | kb->secret)) && (w->k[k + 1] & kb->pwmod))
+			w->k[k] &= ~(kb->pw | kb->secret | kb->code);
+}
+
+/* Reclassifies every word (after the text changed in place). */
+static void ma_pr_reclass(struct ma_pr_words *w)
+{
+	for (int i = 0; i < w->n; i++)
+		w->k[i] = ma_pr_lex_classes(w->t + w->s[i], w->l[i]);
 }
 
 /* ---- phrase patterns ---- */
 
-/* 1 if word i of w is one of the alternatives alt[0..al). */
-static int ma_pr_word_is(const struct ma_pr_words *w, int i, const char *alt, size_t al)
+/* 1 if word i is one of the lower-case alternatives of lit[0..ll). */
+static int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll)
 {
 	const char *ws = w->t + w->s[i];
 	size_t wl = w->l[i];
 	size_t p = 0;
 
-	while (p < al) {
+	while (p < ll) {
 		size_t q = p;
-		int prefix;
-		while (q < al && alt[q] != '|')
+		while (q < ll && lit[q] != '|')
 			q++;
-		prefix = q > p && alt[q - 1] == '~';
-		{
-			size_t l = q - p - (size_t)prefix;
-			if (prefix ? (wl >= l && !memcmp(ws, alt + p, l))
-			           : (wl == l && !memcmp(ws, alt + p, l)))
+		if (!(lit[p] >= 'A' && lit[p] <= 'Z')) {
+			int stem = q > p && lit[q - 1] == '~';
+			size_t l = q - p - (size_t)stem;
+			if (stem ? (wl >= l && !memcmp(ws, lit + p, l))
+			         : (wl == l && !memcmp(ws, lit + p, l)))
 				return 1;
 		}
 		p = q + 1;
@@ -477,101 +456,177 @@ static int ma_pr_word_is(const struct ma_pr_words *w, int i, const char *alt, si
 	return 0;
 }
 
-/* 1 if alternative alt[0..al) ("you_are": '_' joins words) matches at
- * word i; *used gets the number of words it took. */
-static int ma_pr_alt_at(const struct ma_pr_words *w, int i, const char *alt, size_t al, int *used)
+static int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
 {
-	size_t x = 0;
-	int k = 0;
-
-	while (x < al) {
-		size_t y = x;
-		while (y < al && alt[y] != '_')
-			y++;
-		if (i + k >= w->n || w->t[w->s[i + k]] != alt[x] ||
-		    !ma_pr_word_is(w, i + k, alt + x, y - x))
-			return 0;
-		k++;
-		x = y + 1;
-	}
-	*used = k;
-	return 1;
+	return (w->k[i] & t->k) || (t->literal && ma_pr_lit(w, i, t->lit, t->litlen));
 }
 
-/* Matches the pattern p at words from i: tokens separated by spaces, each
- * a '|' list of alternatives; '*' lets up to three words pass. */
-static int ma_pr_match(const struct ma_pr_words *w, int i, const char *p)
+/* Matches tokens tok.. of p from word i on: each within its window, never
+ * over a sentence end or over a word of the user's own. */
+static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *p, int tok, int i,
+                       uint64_t my)
 {
-	int gap = 0;
-	size_t tl;
+	const struct ma_pr_token *t;
 
-	while (*p == ' ')
-		p++;
-	if (!*p)
+	if (tok == p->n)
 		return 1;
-	if (*p == '*') {
-		gap = 3;
-		p++;
-		while (*p == ' ')
-			p++;
-	}
-	tl = strcspn(p, " ");
-	for (int g = 0; g <= gap && i + g < w->n; g++) {
-		size_t a = 0;
-		while (a < tl) {
-			size_t b = a;
-			int used = 0;
-			while (b < tl && p[b] != '|')
-				b++;
-			if (ma_pr_alt_at(w, i + g, p + a, b - a, &used) &&
-			    ma_pr_match(w, i + g + used, p + tl))
-				return 1;
-			a = b + 1;
-		}
+	t = &p->t[tok];
+	for (int j = i; j <= i + t->gap && j < w->n; j++) {
+		if (w->brk[j])
+			return 0;
+		if (ma_pr_tok_is(w, j, t) && ma_pr_match(w, p, tok + 1, j + 1, my))
+			return 1;
+		if (w->k[j] & my)
+			return 0;
 	}
 	return 0;
 }
 
-/* The first letters a pattern's first word may start with, as a bit mask
- * (bit 26: any other byte). */
-static uint32_t ma_pr_bit(unsigned char c)
+static uint32_t ma_pr_letter(unsigned char c)
 {
 	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
 }
 
-static uint32_t ma_pr_first_mask(const char *p)
-{
-	uint32_t m = ma_pr_bit((unsigned char)p[0]);
-
-	for (size_t i = 0; p[i] && p[i] != ' '; i++)
-		if (p[i] == '|' && p[i + 1])
-			m |= ma_pr_bit((unsigned char)p[i + 1]);
-	return m;
-}
-
 /* Scores the phrase patterns over w (family_override >= 0: every match
- * counts for that family, scaled). */
-static void ma_pr_phrases(const struct ma_pr_words *w, struct ma_pr_score *sc, double scale,
-                          int family_override)
+ * counts for that family). */
+static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                          struct ma_pr_score *sc, int family_override)
 {
-	uint32_t mask[MA_PR_NPATS];
+	size_t np;
+	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
 
-	for (size_t k = 0; k < MA_PR_NPATS; k++)
-		mask[k] = ma_pr_first_mask(ma_pr_pats[k].p);
+	if (np > MA_PR_PATS)
+		np = MA_PR_PATS;
 	for (int i = 0; i < w->n; i++) {
-		uint32_t bit = ma_pr_bit((unsigned char)w->t[w->s[i]]);
-		for (size_t k = 0; k < MA_PR_NPATS; k++) {
-			const struct ma_pr_pat *pt = &ma_pr_pats[k];
-			if (sc->seen[k] || !(mask[k] & bit))
+		uint32_t bit = ma_pr_letter((unsigned char)w->t[w->s[i]]);
+		for (size_t k = 0; k < np; k++) {
+			const struct ma_pr_pattern *pt = &pats[k];
+			const struct ma_pr_token *t0 = &pt->t[0];
+			if (sc->seen[k])
 				continue;
-			if (ma_pr_match(w, i, pt->p)) {
+			if (!(w->k[i] & t0->k) &&
+			    !((pt->first & bit) && ma_pr_lit(w, i, t0->lit, t0->litlen)))
+				continue;
+			/* "don't ignore the safety instructions" overrides nothing */
+			if ((t0->k & kb->ign) && (w->k[i] & kb->ign) && i > 0 && !w->brk[i] &&
+			    (w->k[i - 1] & kb->neg))
+				continue;
+			if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
+#ifdef MA_PR_DEBUG
+				fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);
+#endif
 				sc->seen[k] = 1;
 				ma_pr_add(sc, family_override >= 0 ? family_override : pt->family,
-				          pt->w * scale);
+				          pt->w);
 			}
 		}
 	}
 }
+
+/* ---- features over the whole window ---- */
+
+/* Override stems in scripts written without spaces between words. */
+static const char *const ma_pr_cjk_ignore[] = {"忽略",  "忽视",  "无视",    "無視", "무시",
+                                               "अनदेखा", "अनदेखी", "नज़रअंदाज़", "تجاهل"};
+static const char *const ma_pr_cjk_instr[] = {"指令", "指示", "说明",  "規則",    "规则",
+                                              "지시", "명령", "निर्देश", "تعليمات", "التعليمات"};
+static const char *const ma_pr_cjk_pw[] = {"密码",   "密碼",        "パスワード", "비밀번호",
+                                           "पासवर्ड", "كلمة المرور", "كلمة السر"};
+
+static int ma_pr_any(const char *t, size_t n, const char *const *list, size_t nl)
+{
+	for (size_t k = 0; k < nl; k++)
+		if (memmem(t, n, list[k], strlen(list[k])))
+			return 1;
+	return 0;
+}
+
+static void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
+{
+	int ign, ins;
+	size_t i = 0;
+
+	while (i < n && (unsigned char)t[i] < 0xD8)
+		i++;
+	if (i == n)
+		return;
+	ign = ma_pr_any(t, n, ma_pr_cjk_ignore, sizeof ma_pr_cjk_ignore / sizeof *ma_pr_cjk_ignore);
+	ins = ma_pr_any(t, n, ma_pr_cjk_instr, sizeof ma_pr_cjk_instr / sizeof *ma_pr_cjk_instr);
+	if (ign && ins)
+		ma_pr_add(sc, PF_OVERRIDE, 0.9);
+	else if (ign || ins)
+		ma_pr_add(sc, PF_OVERRIDE, 0.3);
+	if (ma_pr_any(t, n, ma_pr_cjk_pw, sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw))
+		ma_pr_add(sc, PF_EXTRACTION, 0.5);
+}
+
+/* A payload for the model's own output: an order to put something into
+ * "your response / solution / code", what is put (a code block, a link),
+ * and code that reaches the network or runs commands. */
+static void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
+                          const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+{
+	static const char *const net[] = {
+	    "requests.", "socket", "urllib", "subprocess", "os.system", "curl ",   "wget ",
+	    "smtplib",   "ftplib", "eval(",  "exec(",      "http://",   "https://"};
+	int order = 0, sent = 0, ins = 0, your = 0, what = 0;
+
+	for (int i = 0; i < w->n && !order; i++) {
+		if (w->brk[i])
+			sent++, ins = your = what = 0;
+		ins = ins || (w->k[i] & kb->insert);
+		what = what ||
+		       ((w->k[i] & kb->following) && i + 1 < w->n && (w->k[i + 1] & kb->snippet));
+		your =
+		    your || ((w->k[i] & kb->your) && i + 1 < w->n && (w->k[i + 1] & kb->yourout));
+		order = your && (ins || what);
+	}
+	(void)sent;
+	if (!order)
+		return;
+	ma_pr_add(sc, PF_OVERRIDE, 0.5);
+	if (memmem(t, n, "```", 3) || memmem(t, n, "www.", 4) || memmem(t, n, "http", 4))
+		ma_pr_add(sc, PF_OVERRIDE, 0.35);
+	if (ma_pr_any(t, n, net, sizeof net / sizeof *net))
+		ma_pr_add(sc, PF_OVERRIDE, 0.4);
+}
+
+/* Fiction or a hypothetical framing a request for forbidden output. */
+static void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                          struct ma_pr_score *sc)
+{
+	int fic = 0, bad = 0;
+
+	for (int i = 0; i < w->n; i++) {
+		fic = fic || (w->k[i] & kb->fiction);
+		bad = bad || (w->k[i] & kb->forbid);
+	}
+	if (fic && bad)
+		ma_pr_add(sc, PF_ROLEPLAY, 0.4);
+}
+
+/* Words whose letters were spaced out; glued back, they are searched for
+ * these stems (override verbs and instruction nouns). */
+static const char *const ma_pr_glued_verbs[] = {"ignore",   "disregard", "forget", "bypass",
+                                                "override", "reveal",    "repeat", "print"};
+static const char *const ma_pr_glued_nouns[] = {"instruction", "prompt",   "rules", "password",
+                                                "guideline",   "previous", "above"};
+
+/* Chat-template tokens and role markup that only a model's frame uses. */
+static const char *const ma_pr_markup[] = {
+    "<|im_start|>",   "<|im_end|>",      "<|system|>",      "<|user|>",
+    "<|assistant|>",  "<|endoftext|>",   "<|eot_id|>",      "<|start_header_id|>",
+    "[inst]",         "[/inst]",         "<<sys>>",         "<</sys>>",
+    "<system>",       "</system>",       "<sys>",           "</instructions>",
+    "<instructions>", "[system]",        "</user>",         "<assistant>",
+    "</assistant>",   "<user>",          "[assistant]",     "<|prompt|>",
+    "{{system}}",     "<system_prompt>", "</system_prompt>"};
+
+static const char *const ma_pr_roles[] = {
+    "system",   "assistant",     "user",      "human",       "ai",
+    "bot",      "chatgpt",       "gpt",       "claude",      "model",
+    "admin",    "administrator", "developer", "instruction", "instructions",
+    "response", "sys",           "input",     "output",      "prompt"};
 
 /* ---- delimiters, floods, spaced letters ---- */
 
@@ -623,7 +678,7 @@ static void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_sc
 	for (int i = 0; i < w->n; i++) {
 		size_t p = (size_t)w->s[i] + w->l[i];
 		const char *q;
-		if (!ma_pr_word_is(w, i, verbs, sizeof verbs - 1))
+		if (!ma_pr_lit(w, i, verbs, sizeof verbs - 1))
 			continue;
 		while (p < n && (w->t[p] == ' ' || w->t[p] == ':' || w->t[p] == '\n'))
 			p++;
@@ -763,19 +818,107 @@ static int ma_pr_texty(const char *d, size_t n)
 	return n >= 8 && ok * 10 >= n * 9 && sp > 0;
 }
 
-static double ma_pr_score_text(const char *s, size_t n, int depth, struct ma_pr_score *out);
+/* Buffers of one scoring pass (on the caller's stack). */
+struct ma_pr_pass {
+	char t[MA_PR_NORM];
+	struct ma_pr_words w;
+	struct ma_pr_kbits kb;
+};
 
-/* Base64 and hex runs of the raw text, decoded and scored again. */
-static void ma_pr_decode_runs(const char *s, size_t n, int depth, struct ma_pr_score *sc)
+/* Normalises s, splits it and scores the phrases, markup, forcing and
+ * scripts without spaces (the features a decoded run is judged by). */
+static size_t ma_pr_score_plain(const char *s, size_t n, struct ma_pr_pass *ps,
+                                struct ma_pr_score *sc, int *mixed)
+{
+	size_t tn = ma_prompt_normalise(s, n, ps->t, sizeof ps->t, mixed);
+
+	ma_pr_markup_scan(ps->t, tn, sc);
+	ma_pr_split(ps->t, tn, &ps->w, &ps->kb);
+	ma_pr_phrases(&ps->w, &ps->kb, sc, -1);
+	ma_pr_forcing(&ps->w, tn, sc);
+	ma_pr_cjk(ps->t, tn, sc);
+	return tn;
+}
+
+/* Decodes the run s[a, e) as binary octets ("01101001 01100111"), spaced
+ * hex ("69 67 6e"), plain hex or base64 into d; returns the length. */
+static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t cap)
+{
+	size_t dl = 0;
+	int upper = 0, lower = 0, hex = 1, bin = 1, spaced = 0;
+
+	for (size_t k = a; k < e; k++) {
+		unsigned char c = (unsigned char)s[k];
+		if (c == ' ') {
+			spaced = 1;
+			continue;
+		}
+		upper += c >= 'A' && c <= 'Z';
+		lower += c >= 'a' && c <= 'z';
+		hex = hex && ma_pr_hexval(c) >= 0;
+		bin = bin && (c == '0' || c == '1');
+	}
+	if (spaced) {
+		/* groups of 8 binary digits or 2 hex digits, one space apart */
+		size_t k = a;
+		while (k < e && dl < cap) {
+			size_t g = k;
+			while (g < e && s[g] != ' ')
+				g++;
+			if (bin && g - k == 8) {
+				int v = 0;
+				for (size_t x = k; x < g; x++)
+					v = v * 2 + (s[x] - '0');
+				d[dl++] = (char)v;
+			} else if (hex && g - k == 2) {
+				d[dl++] = (char)(ma_pr_hexval((unsigned char)s[k]) * 16 +
+				                 ma_pr_hexval((unsigned char)s[k + 1]));
+			} else {
+				return 0;
+			}
+			k = g + 1;
+		}
+	} else if (hex && (e - a) % 2 == 0) {
+		for (size_t k = a; k + 1 < e && dl < cap; k += 2)
+			d[dl++] = (char)(ma_pr_hexval((unsigned char)s[k]) * 16 +
+			                 ma_pr_hexval((unsigned char)s[k + 1]));
+	} else if (upper && lower) {
+		uint32_t acc = 0;
+		int bits = 0;
+		for (size_t k = a; k < e && dl < cap; k++) {
+			int v = ma_pr_b64val((unsigned char)s[k]);
+			if (v < 0)
+				break;
+			acc = (acc << 6) | (uint32_t)v;
+			bits += 6;
+			if (bits >= 8) {
+				bits -= 8;
+				d[dl++] = (char)((acc >> bits) & 0xFF);
+			}
+		}
+	}
+	return dl;
+}
+
+/* Base64, hex and binary runs of the raw text, decoded and scored again
+ * (the pass's buffers are reused: the window's own words are done). */
+static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
+                              struct ma_pr_score *sc)
 {
 	char d[MA_PR_DECODED];
 	size_t i = 0;
 
 	while (i < n) {
-		size_t a = i, e, dl = 0;
-		int upper = 0, lower = 0, hex = 1;
-		while (i < n && (ma_pr_b64val((unsigned char)s[i]) >= 0 || s[i] == '='))
+		size_t a = i, e, dl;
+		int groups = 0;
+		/* a run of base64 characters, or of binary / hex groups one space apart */
+		while (i < n && (ma_pr_b64val((unsigned char)s[i]) >= 0 || s[i] == '=' ||
+		                 (s[i] == ' ' && i > a && i + 1 < n &&
+		                  ma_pr_hexval((unsigned char)s[i + 1]) >= 0 &&
+		                  ma_pr_hexval((unsigned char)s[i - 1]) >= 0))) {
+			groups += s[i] == ' ';
 			i++;
+		}
 		e = i;
 		if (e == a) {
 			i++;
@@ -783,73 +926,70 @@ static void ma_pr_decode_runs(const char *s, size_t n, int depth, struct ma_pr_s
 		}
 		if (e - a < 16)
 			continue;
-		for (size_t k = a; k < e; k++) {
-			upper += s[k] >= 'A' && s[k] <= 'Z';
-			lower += s[k] >= 'a' && s[k] <= 'z';
-			hex = hex && ma_pr_hexval((unsigned char)s[k]) >= 0;
-		}
-		if (hex && (e - a) % 2 == 0) {
-			for (size_t k = a; k + 1 < e && dl < sizeof d; k += 2)
-				d[dl++] = (char)(ma_pr_hexval((unsigned char)s[k]) * 16 +
-				                 ma_pr_hexval((unsigned char)s[k + 1]));
-		} else if (upper && lower) {
-			uint32_t acc = 0;
-			int bits = 0;
-			for (size_t k = a; k < e && dl < sizeof d; k++) {
-				int v = ma_pr_b64val((unsigned char)s[k]);
-				if (v < 0)
-					break;
-				acc = (acc << 6) | (uint32_t)v;
-				bits += 6;
-				if (bits >= 8) {
-					bits -= 8;
-					d[dl++] = (char)((acc >> bits) & 0xFF);
+		if (groups) {
+			/* spaced groups: the run is decoded only if every group is binary or hex */
+			dl = ma_pr_decode(s, a, e, d, sizeof d);
+			if (!dl) {
+				/* else its longest unspaced piece may still be base64 or hex */
+				size_t x = a;
+				dl = 0;
+				while (x < e && !dl) {
+					size_t y = x;
+					while (y < e && s[y] != ' ')
+						y++;
+					if (y - x >= 16)
+						dl = ma_pr_decode(s, x, y, d, sizeof d);
+					x = y + 1;
 				}
 			}
+		} else {
+			dl = ma_pr_decode(s, a, e, d, sizeof d);
 		}
 		if (dl && ma_pr_texty(d, dl)) {
 			struct ma_pr_score sub;
-			double v = ma_pr_score_text(d, dl, depth + 1, &sub);
-			if (v > 0.3)
-				ma_pr_add(sc, PF_ENCODED, v + 0.1 > 1.0 ? 1.0 : v + 0.1);
+			int mixed;
+			ma_pr_score_init(&sub);
+			ma_pr_score_plain(d, dl, ps, &sub, &mixed);
+			if (sub.score > 0.3)
+				ma_pr_add(sc, PF_ENCODED,
+				          sub.score + 0.1 > 1.0 ? 1.0 : sub.score + 0.1);
 		}
 	}
 }
 
 /* The score of one window of text; out gets the details. */
-static double ma_pr_score_text(const char *s, size_t n, int depth, struct ma_pr_score *out)
+static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
-	char t[MA_PR_NORM];
-	struct ma_pr_words w;
-	int mixed = 0;
-	size_t tn;
+	struct ma_pr_pass ps;
+	int mixed = 0, r13 = 0;
 
-	memset(out, 0, sizeof *out);
-	out->family = -1;
-	tn = ma_prompt_normalise(s, n, t, sizeof t, &mixed);
-	ma_pr_markup_scan(t, tn, out);
-	ma_pr_split(t, tn, &w);
-	ma_pr_phrases(&w, out, 1.0, -1);
-	ma_pr_flood(&w, t, tn, out);
-	ma_pr_glued(&w, out);
-	ma_pr_forcing(&w, tn, out);
+	ma_pr_score_init(out);
+	if (ma_pr_lex_init() != 0)
+		return 0;
+	ma_pr_kbits_init(&ps.kb);
+	ma_pr_flood(&ps.w, ps.t, ma_pr_score_plain(s, n, &ps, out, &mixed), out);
+	ma_pr_glued(&ps.w, out);
+	ma_pr_payload(&ps.w, s, n, &ps.kb, out);
+	ma_pr_fiction(&ps.w, &ps.kb, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
-	if (depth == 0) {
-		ma_pr_decode_runs(s, n, depth, out);
-		if (out->score < 0.5) {
-			/* rot13: the words rotated, the phrases matched again */
-			struct ma_pr_score r13;
-			memset(&r13, 0, sizeof r13);
-			r13.family = -1;
-			for (size_t i = 0; i < tn; i++)
-				if (t[i] >= 'a' && t[i] <= 'z')
-					t[i] = (char)('a' + (t[i] - 'a' + 13) % 26);
-			ma_pr_phrases(&w, &r13, 1.0, PF_ENCODED);
-			if (r13.score > 0.5)
-				ma_pr_add(out, PF_ENCODED, r13.score);
-		}
+	for (int i = 0; i < ps.w.n; i++)
+		r13 += (ps.w.k[i] & ps.kb.r13) != 0;
+	if (r13 >= 2 && out->score < 0.5) {
+		/* rot13: the words rotated, the phrases matched again */
+		struct ma_pr_score sub;
+		char *t = (char *)ps.w.t;
+		ma_pr_score_init(&sub);
+		for (int i = 0; i < ps.w.n; i++)
+			for (size_t k = ps.w.s[i]; k < (size_t)ps.w.s[i] + ps.w.l[i]; k++)
+				if (t[k] >= 'a' && t[k] <= 'z')
+					t[k] = (char)('a' + (t[k] - 'a' + 13) % 26);
+		ma_pr_reclass(&ps.w);
+		ma_pr_phrases(&ps.w, &ps.kb, &sub, PF_ENCODED);
+		if (sub.score > 0.5)
+			ma_pr_add(out, PF_ENCODED, sub.score);
 	}
+	ma_pr_decode_runs(s, n, &ps, out);
 	return out->score;
 }
 
@@ -871,7 +1011,7 @@ double ma_prompt_score(const char *text, size_t len, const char **rule)
 		/* cut at a UTF-8 character boundary */
 		while (off + m < len && m > 1 && ((unsigned char)text[off + m] & 0xC0) == 0x80)
 			m--;
-		ma_pr_score_text(text + off, m, 0, &sc);
+		ma_pr_score_text(text + off, m, &sc);
 		if (sc.score > best) {
 			best = sc.score;
 			brule = sc.family >= 0 ? ma_pr_family[sc.family] : NULL;

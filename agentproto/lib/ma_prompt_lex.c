@@ -1,0 +1,491 @@
+/*
+ * ma_prompt_lex.c — the lexicon and the phrase patterns of the
+ * llm_prompt_injection check (see ma_prompt.h for how they are used and
+ * ma_prompt.c for the scorer).
+ *
+ * The lexicon is a table of semantic classes, each a list of words as the
+ * normaliser leaves them (lowercase, accents folded to ASCII letters,
+ * apostrophes inside words dropped: "you're" -> "youre"; Cyrillic and
+ * Greek words kept in their script, lowercase). A word ending in '~' is a
+ * stem. The override, extraction and persona classes carry the same
+ * words in German, French, Spanish, Portuguese, Italian, Dutch, Polish
+ * and Russian, so that "Ignoriere alle vorherigen Anweisungen" matches the
+ * same pattern as "ignore all previous instructions".
+ *
+ * A pattern is tokens separated by spaces: an upper-case token is a class,
+ * a lower-case one a literal list of words ('|' alternatives, '~' stems);
+ * "*" before a token lets up to three words pass, "**" up to six. Every
+ * pattern is a general phrasing of one family; none is a line of a corpus.
+ *
+ * Threads: any. The indexes are built once under pthread_once and only
+ * read afterwards. No allocation.
+ */
+#include "ma_prompt.h"
+
+#include <pthread.h>
+#include <string.h>
+
+/* ---- the classes ---- */
+
+struct ma_pr_class {
+	const char *name;
+	const char *words; /* separated by spaces */
+};
+
+static const struct ma_pr_class ma_pr_classes[] = {
+    /* override verbs */
+    {"IGN", "ignore~ ignoring disregard~ forget~ forgot forgotten bypass~ overlook~ neglect~ "
+            "abandon~ discard~ dismiss~ skip scrap ignorier~ vergiss vergesst missachte~ "
+            "ignorez oublie oubliez oublier ignora ignorar ignoren olvida olvide olvidate "
+            "olvidar olviden esqueca esquecer esqueci esquece dimentica dimenticate "
+            "dimenticare ignorate negeer vergeet zignoruj zapomnij игнорир~ забудь "
+            "забудьте забыть проигнорируй"},
+    /* what came before: quantifiers and prior-ness */
+    {"PREV", "previous prior above earlier preceding former original initial old past "
+             "foregoing aforementioned prev all any every system existing default preset "
+             "vorherig~ obig~ bisherig~ vorangegangen~ alle allen alles fruher~ ursprunglich~ "
+             "precedent~ anterieur~ toutes tous tout anterior~ previa~ previo~ previas "
+             "previos todas todos toda todo precedenti tutte tutti vorige eerdere "
+             "wszystkie poprzednie предыдущ~ прежн~ все всё"},
+    /* the narrow "above" (an object by itself: "ignore the above") */
+    {"ABOVE", "above previous prior preceding earlier foregoing aforementioned everything "
+              "vorherig~ obig~ precedent~ anterior~ предыдущ~ вышесказанн~"},
+    /* instruction nouns */
+    {"INSTR", "instruction~ direction~ rule rules guideline~ command~ directive~ "
+              "constraint~ restriction~ programming guidance polic~ limitation~ filter~ "
+              "training safeguard~ prompt prompts protocol~ orders commandment~ "
+              "anweisung~ regel~ befehl~ vorgabe~ instruktion~ richtlinie~ consigne~ "
+              "regle~ instruccion~ regla~ indicacion~ directriz directrices instrucoes "
+              "instrucao regra~ diretriz~ istruzion~ regol~ instructies regels "
+              "instrukcje polecenia инструкц~ указани~ правил~ команд~"},
+    /* what an injected document tells the model to drop */
+    {"CONTENT", "text message~ task~ conversation content context input document~ "
+                "webpage website page article email mail function code resume cv data "
+                "file passage paper story question table chat request review comment~ "
+                "note~ above everything"},
+    {"POSS", "your these those all any every tus tes vos deine ihre seine sus suas tue "
+             "twoje твои ваши ваш твой"},
+    {"THE", "the this that these those das der die den dem le la les el los las il lo gli "
+            "o os"},
+    /* the user's own: a phrase does not reach over it */
+    {"MY", "my our mine ours meine mein meinen unsere mon ma mes notre nos mi mis "
+           "nuestro nuestra meu minha mio mia moj moja мой моя мои наш"},
+    {"SAY", "say state output print respond reply answer write return type repeat tell "
+            "declare announce claim proclaim put sag sage sagen sagt schreib~ antworte~ "
+            "dis dites ecris ecrivez reponds repondez di diga digas escribe responde "
+            "escreva responda dica scrivi rispondi скажи напиши ответь"},
+    {"SHOW", "reveal~ print~ show~ display~ repeat~ output~ tell give write recite~ spell~ "
+             "list leak~ dump~ share sharing disclose~ expose~ summari~ translate copy paste "
+             "provide state type echo confirm~ verify send quote~ describe zeig~ gib nenne "
+             "wiederhole montre~ revele~ affiche~ repete~ donne~ muestra~ revela~ dime dame "
+             "repite mostra~ revele rivela~ покажи выведи раскрой повтори"},
+    /* whose / which text: the hidden one (not "the": "the instructions" may be a manual) */
+    {"HIDDEN", "above previous initial original system hidden secret prior preceding exact "
+               "verbatim internal pre starting opening beginning earlier confidential "
+               "private"},
+    {"SECRET", "instruction~ prompt~ rule rules guideline~ directive~ configuration config "
+               "preprompt initiali~ secret secrets password~ passcode~ passphrase~ pwd "
+               "key keys credential~ passwort~ kennwort~ contrasena~ senha~ wachtwoord "
+               "haslo пароль~"},
+    {"PW", "password~ passcode~ passphrase~ pwd passwort~ kennwort~ contrasena~ senha~ "
+           "wachtwoord haslo пароль~ secret"},
+    /* after a password word: talk about passwords, no request for one */
+    {"PWMOD", "reset~ policy policies manager~ requirement~ strength field~ recovery recover "
+              "hint~ generator~ hash~ hashing complexity length protect~ protection change "
+              "changes expir~ rules criteria format managers vergessen zurucksetzen"},
+    {"WHAT", "what whats which cual quel quelle qual welche~ что какой какие какая wat"},
+    {"BE", "is are was were be ist sind war est sont es son sono era"},
+    {"NEW", "new updated real actual true revised latest different neue~ neu nouvelle~ "
+            "nouveau~ nueva~ nuevo~ nova~ novo~ nuov~ новые новая новый"},
+    {"YOU", "you u ya youre youll du tu vous usted voce ты вы"},
+    {"YOUR", "your yours yourself ur yr deine dein votre vos tes ton ta tu tus su sus seu "
+             "sua tuo tua twoj твой твои ваш ваши"},
+    {"NOW", "now henceforth hereafter onwards onward jetzt ahora maintenant agora теперь"},
+    {"ACT", "act acting behave~ roleplay~ impersonate~ simulate~ emulate~ portray~"},
+    {"AS", "as like"},
+    {"FICTION", "pretend~ imagine~ suppose hypothetical~ fictional fiction imaginary "
+                "scenario roleplay fantasy"},
+    {"MODE", "mode persona modus modo режим"},
+    {"BADMODE", "developer dev god debug admin unrestricted unfiltered evil opposite chaos "
+                "sudo root override maintenance superuser jailbreak jailbroken dan "
+                "uncensored unlocked unchained unbound security emergency diagnostic "
+                "kernel"},
+    {"STRONGMODE", "god evil unrestricted unfiltered opposite chaos superuser jailbreak "
+                   "jailbroken dan uncensored unlocked unchained override sudo amoral"},
+    {"NO", "no without free zero any none lack~ ohne sin sans sem senza без"},
+    {"LIMIT", "restriction~ restrict~ filter~ censor~ ethic~ moral~ safeguard~ guardrail~ "
+              "limit limits limitation~ rules boundar~ guideline~ constraint~ polic~ "
+              "principle~ scruple~ safety regulation~ consequence~ einschrankung~ grenzen "
+              "regeln restricci~ limites regles ограничени~ правил~"},
+    {"UNRES", "unfiltered uncensored unrestricted unbound unaligned unethical amoral immoral "
+              "unhinged unlimited unchained lawless rogue jailbroken"},
+    {"JBNAME", "dan stan dude aim mongo antigpt betterdan"},
+    {"CHAR", "character char persona role"},
+    {"AUTHX", "developer~ creator~ owner~ admin~ administrator~ programmer~ maker~ "
+              "operator~ boss master trainer engineer~ manufacturer supervisor"},
+    {"AUTH", "god president police policeman officer ceo fbi cia government sheriff judge "
+             "administrator sysadmin superuser authority authorities king queen boss"},
+    {"I", "i im ich je yo eu io я"},
+    {"AM", "am bin suis soy sou sono"},
+    {"AND", "and then und et y e и also plus"},
+    {"INSTEAD", "instead rather stattdessen"},
+    {"ONLY", "only just exactly solely merely simply verbatim nur seulement solo solamente"},
+    {"OUTPUT", "response~ reply replies answer~ output~ completion~ reaction"},
+    {"BEGIN", "begin~ start~ prefix~ preface~ prepend~ lead~"},
+    {"ACCESS", "access permission entry authorization authorisation"},
+    {"GRANTED", "granted allowed approved successful accepted"},
+    {"CORRECT", "correct right valid true accurate proper"},
+    {"CODE", "code password~ passcode~ key credential~ passphrase~ pin"},
+    {"ENTERED", "entered provided verified input inputted given accepted received registered "
+                "detected confirmed typed supplied found submitted"},
+    {"ENC", "base64 b64 rot13 rot hex hexadecimal morse caesar binary ascii cipher "
+            "ciphertext encoded encoding base32 reversed backwards leetspeak"},
+    {"DECODE", "decode~ decrypt~ deobfuscate~ decipher~ unscramble~"},
+    {"DO", "follow~ execute~ do obey~ run perform~ carry comply act"},
+    {"NEG", "dont not never stop cease nicht"},
+    {"FOLLOW", "follow~ obey~ heed~ listen~ adhere~ comply respect~ befolge~ suivre seguir"},
+    {"NOTHING", "nothing no without zero"},
+    {"ELSE", "else more commentary comments comment explanation~ explaining additional extra"},
+    {"INSERT", "integrate~ incorporate~ include~ insert~ append~ add adding merge~ embed~ "
+               "utilize~ utilise~ use leverage blend~ mention~ promote~ suggest~ modify "
+               "augment~ enhance~ inject~ introduce~ put"},
+    {"FOLLOWING", "following below subsequent attached this these"},
+    {"SNIPPET", "code snippet~ block~ excerpt~ section script~ function link~ url~ "
+                "hyperlink~"},
+    {"YOUROUT", "response~ reply replies answer~ solution~ implementation~ code codebase "
+                "program algorithm script output message~ summary translation elucidation "
+                "completion~ result"},
+    {"R13", "gur naq lbh lbhe vf bs gb nyy jvgu guvf gung vtaber cerivbhf vafgehpgvbaf"},
+    {"FORBID", "illegal~ harmful dangerous weapon~ bomb~ explosive~ meth methamphetamine "
+               "drug~ poison~ malware ransomware keylogger hack~ steal~ kill~ murder~ nsfw "
+               "explicit offensive racist obscene~ violent violence"},
+};
+#define MA_PR_NCLASS (sizeof ma_pr_classes / sizeof ma_pr_classes[0])
+
+/* ---- the patterns ---- */
+
+struct ma_pr_pat_src {
+	int family;
+	double w;
+	const char *p;
+};
+
+static const struct ma_pr_pat_src ma_pr_pat_src[] = {
+    /* ---- instruction override ---- */
+    {PF_OVERRIDE, 0.9, "IGN * PREV * INSTR"},
+    {PF_OVERRIDE, 0.9, "IGN * INSTR PREV"},
+    {PF_OVERRIDE, 0.85, "IGN * POSS INSTR"},
+    {PF_OVERRIDE, 0.6, "IGN THE INSTR"},
+    {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
+    {PF_OVERRIDE, 0.7, "IGN * CONTENT * SAY"},
+    {PF_OVERRIDE, 0.45, "IGN|cancel|scratch * that|this|it"},
+    {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR"},
+    {PF_OVERRIDE, 0.6, "NEW INSTR|objective|mission|task"},
+    {PF_OVERRIDE, 0.6,
+     "INSTR * BE * changed|updated|overridden|replaced|revoked|cancelled|canceled|void|invalid|"
+     "outdated|obsolete|over|finished|complete~|ended|deprecated|suspended|lifted|removed|"
+     "disabled"},
+    {PF_OVERRIDE, 0.7,
+     "ABOVE|PREV INSTR|CONTENT * BE * old|outdated|void|invalid|obsolete|fake|false|cancelled|"
+     "canceled|deprecated|wrong|test|irrelevant|null|incorrect|expired|malicious|lies|joke"},
+    {PF_OVERRIDE, 0.5, "from now on|onward~"},
+    {PF_OVERRIDE, 0.4, "INSTEAD * SAY"},
+    {PF_OVERRIDE, 0.45,
+     "YOUR * only|new|sole|real|primary|single|true * "
+     "task|job|goal|purpose|objective|function|mission"},
+    {PF_OVERRIDE, 0.55, "override|overwrite|supersede~ * INSTR|PREV"},
+    {PF_OVERRIDE, 0.7, "system|security|admin|administrator|developer|emergency|root override"},
+    {PF_OVERRIDE, 0.5,
+     "end of * "
+     "INSTR|prompt|system|input|context|conversation|simulation|session|document|text|buffer|"
+     "untrusted|log|transcript|data|message"},
+    {PF_OVERRIDE, 0.5,
+     "end|begin|start untrusted|trusted|user|real|admin|system * "
+     "input|message|instruction~|prompt|section|block"},
+    {PF_OVERRIDE, 0.5, "begin|start * NEW * INSTR|message|task|session|conversation"},
+    {PF_OVERRIDE, 0.4, "SAY ONLY"},
+    {PF_OVERRIDE, 0.35, "YOU must|shall|will|should always|now|only|never SAY"},
+    {PF_OVERRIDE, 0.6, "no matter * INSTR|PREV|anything|input|says|said"},
+    {PF_OVERRIDE, 0.6, "regardless of * INSTR|PREV|anything|input|says|said"},
+    {PF_OVERRIDE, 0.5, "important|urgent|attention|note|warning * NEW|override|IGN|INSTR|admin~"},
+    {PF_OVERRIDE, 0.5,
+     "admin~|administrator~|developer~|sudo|operator * command~|access|instruction~|authori~"},
+    {PF_OVERRIDE, 0.45, "SAY * ACCESS GRANTED"},
+    {PF_OVERRIDE, 0.45, "ACCESS GRANTED"},
+    {PF_OVERRIDE, 0.55, "CORRECT * CODE * ENTERED"},
+    {PF_OVERRIDE, 0.4, "user|YOU|I * ENTERED|know|have * CORRECT * CODE"},
+    {PF_OVERRIDE, 0.4, "pay no|little attention"},
+    {PF_OVERRIDE, 0.4, "unless * YOU * SAY"},
+    {PF_OVERRIDE, 0.4, "when|whenever|if * YOU * see|read|receive|encounter * SAY"},
+    {PF_OVERRIDE, 0.4, "was|were|is just|only|merely a test|joke|simulation|distraction"},
+    {PF_OVERRIDE, 0.4, "YOUR OUTPUT * must|should|will * start|begin"},
+    {PF_OVERRIDE, 0.45, "YOU * been|were|are told|instructed|programmed"},
+    {PF_OVERRIDE, 0.45, "NOTHING ELSE|more"},
+    {PF_OVERRIDE, 0.4, "NOTHING * commentary|comments|comment|explanation~"},
+    /* ---- role play / persona switch ---- */
+    {PF_ROLEPLAY, 0.6, "YOU BE NOW"},
+    {PF_ROLEPLAY, 0.6, "YOU BE no longer"},
+    {PF_ROLEPLAY, 0.6, "YOU now"},
+    {PF_ROLEPLAY, 0.6, "YOU no longer"},
+    {PF_ROLEPLAY, 0.5, "YOU will|shall|must now"},
+    {PF_ROLEPLAY, 0.5, "YOU BE going to * ACT|pretend|be"},
+    {PF_ROLEPLAY, 0.5, "from now on * YOU * BE|will|must|shall|ACT|respond|answer"},
+    {PF_ROLEPLAY, 0.4, "ACT AS"},
+    {PF_ROLEPLAY, 0.45, "FICTION * to be"},
+    {PF_ROLEPLAY, 0.45, "FICTION * YOU"},
+    {PF_ROLEPLAY, 0.4, "roleplay~ * as|where|game"},
+    {PF_ROLEPLAY, 0.4, "simulate~|emulate~|impersonate~"},
+    {PF_ROLEPLAY, 0.85, "JBNAME MODE|prompt|jailbreak"},
+    {PF_ROLEPLAY, 0.9, "do anything now"},
+    {PF_ROLEPLAY, 0.6, "jailbreak~"},
+    {PF_ROLEPLAY, 0.7, "jailbroken"},
+    {PF_ROLEPLAY, 0.75, "STRONGMODE MODE"},
+    {PF_ROLEPLAY, 0.5, "BADMODE MODE"},
+    {PF_ROLEPLAY, 0.45, "BADMODE MODE enabled|activated|unlocked"},
+    {PF_ROLEPLAY, 0.3, "enter|switch|activate|enable|enabled|unlock|turn * MODE"},
+    {PF_ROLEPLAY, 0.55, "NO * LIMIT"},
+    {PF_ROLEPLAY, 0.4, "UNRES"},
+    {PF_ROLEPLAY, 0.6, "stay|remain|keep|staying in CHAR"},
+    {PF_ROLEPLAY, 0.45, "not bound|restricted|limited|constrained by"},
+    {PF_ROLEPLAY, 0.5, "break|escape|bypass * out|free * of * YOUR|THE * LIMIT|CHAR|programming"},
+    {PF_ROLEPLAY, 0.5, "I AM * YOUR AUTHX"},
+    {PF_ROLEPLAY, 0.5, "im * YOUR AUTHX"},
+    {PF_ROLEPLAY, 0.5, "as YOUR AUTHX"},
+    {PF_ROLEPLAY, 0.45, "I AM * AUTH"},
+    {PF_ROLEPLAY, 0.45, "im * AUTH"},
+    {PF_ROLEPLAY, 0.45, "as THE|a AUTH"},
+    /* ---- system-prompt and secret extraction ---- */
+    {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET"},
+    {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET"},
+    {PF_EXTRACTION, 0.85, "SHOW * THE * prompt~|preprompt|PW"},
+    {PF_EXTRACTION, 0.8, "WHAT BE YOUR * SECRET"},
+    {PF_EXTRACTION, 0.8, "WHAT YOUR * SECRET"},
+    {PF_EXTRACTION, 0.7, "WHAT BE THE * prompt~|PW"},
+    {PF_EXTRACTION, 0.7, "WHAT * YOUR PW"},
+    {PF_EXTRACTION, 0.6, "need|want|require * YOUR * PW"},
+    {PF_EXTRACTION, 0.85, "text|words|everything|INSTR|prompt~|message~ above"},
+    {PF_EXTRACTION, 0.85, "text|words|everything|INSTR|prompt~|message~ so far"},
+    {PF_EXTRACTION, 0.85,
+     "text|words|everything|INSTR|prompt~|message~ written|said|typed|stated|shown above"},
+    {PF_EXTRACTION, 0.7, "HIDDEN prompt~|instruction~|text|PW"},
+    {PF_EXTRACTION, 0.7, "BEGIN YOUR|THE * OUTPUT"},
+    {PF_EXTRACTION, 0.7,
+     "beginning|start|top of * THE|our conversation|chat|prompt|context|session"},
+    {PF_EXTRACTION, 0.5, "repeat~ * forever|times|infinitely|endlessly"},
+    {PF_EXTRACTION, 0.55,
+     "what|how * were|have YOU * told|instructed|programmed|prompted|configured"},
+    {PF_EXTRACTION, 0.5, "verbatim"},
+    {PF_EXTRACTION, 0.5, "word for word"},
+    {PF_EXTRACTION, 0.35, "exactly"},
+    {PF_EXTRACTION, 0.5,
+     "first|last * line~|sentence~|word~|paragraph~ * of * YOUR|THE * "
+     "prompt|INSTR|message|conversation"},
+    {PF_EXTRACTION, 0.6, "convert|encode|format|put|translate * YOUR|THE * SECRET into|to|as|in"},
+    {PF_EXTRACTION, 0.5, "PW is|was"},
+    /* ---- encoded instructions (framing) ---- */
+    {PF_ENCODED, 0.5, "DECODE * AND * DO"},
+    {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
+};
+#define MA_PR_NSRC (sizeof ma_pr_pat_src / sizeof ma_pr_pat_src[0])
+
+/* ---- the indexes, built once ---- */
+
+#define MA_PR_LEX_MAX 1600
+#define MA_PR_BUCKETS (28 * 28)
+
+struct ma_pr_entry {
+	const char *w;
+	uint8_t l;
+	uint8_t stem;
+	uint64_t k;
+};
+
+static struct ma_pr_entry ma_pr_ent[MA_PR_LEX_MAX];
+static uint16_t ma_pr_start[MA_PR_BUCKETS + 1];
+static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
+static pthread_once_t ma_pr_once = PTHREAD_ONCE_INIT;
+static int ma_pr_ok = -1;
+
+static int ma_pr_b(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' : c >= 0x80 ? 26 : 27;
+}
+
+/* The bucket of a word by its first two bytes (end of word: 27). */
+static int ma_pr_bucket(const char *w, size_t l)
+{
+	return ma_pr_b((unsigned char)w[0]) * 28 + (l > 1 ? ma_pr_b((unsigned char)w[1]) : 27);
+}
+
+int ma_pr_lex_class(const char *name)
+{
+	for (size_t c = 0; c < MA_PR_NCLASS; c++)
+		if (!strcmp(ma_pr_classes[c].name, name))
+			return (int)c;
+	return -1;
+}
+
+static int ma_pr_class_n(const char *name, size_t l)
+{
+	for (size_t c = 0; c < MA_PR_NCLASS; c++)
+		if (strlen(ma_pr_classes[c].name) == l && !memcmp(ma_pr_classes[c].name, name, l))
+			return (int)c;
+	return -1;
+}
+
+static int ma_pr_build_lex(void)
+{
+	static struct ma_pr_entry tmp[MA_PR_LEX_MAX];
+	static uint16_t count[MA_PR_BUCKETS];
+	size_t n = 0;
+
+	if (MA_PR_NCLASS > 64)
+		return -1;
+	for (size_t c = 0; c < MA_PR_NCLASS; c++) {
+		const char *p = ma_pr_classes[c].words;
+		while (*p) {
+			size_t l = strcspn(p, " ");
+			int stem = l > 1 && p[l - 1] == '~';
+			size_t wl = l - (size_t)stem;
+			size_t k;
+			if (l == 0) {
+				p++;
+				continue;
+			}
+			if (wl > 255)
+				return -1;
+			for (k = 0; k < n; k++)
+				if (tmp[k].l == wl && tmp[k].stem == stem &&
+				    !memcmp(tmp[k].w, p, wl))
+					break;
+			if (k == n) {
+				if (n == MA_PR_LEX_MAX)
+					return -1;
+				tmp[n].w = p;
+				tmp[n].l = (uint8_t)wl;
+				tmp[n].stem = (uint8_t)stem;
+				tmp[n].k = 0;
+				n++;
+			}
+			tmp[k].k |= 1ull << c;
+			p += l;
+		}
+	}
+	/* counting sort into the buckets */
+	for (size_t i = 0; i < n; i++)
+		count[ma_pr_bucket(tmp[i].w, tmp[i].l)]++;
+	ma_pr_start[0] = 0;
+	for (int b = 0; b < MA_PR_BUCKETS; b++)
+		ma_pr_start[b + 1] = (uint16_t)(ma_pr_start[b] + count[b]);
+	memset(count, 0, sizeof count);
+	for (size_t i = 0; i < n; i++) {
+		int b = ma_pr_bucket(tmp[i].w, tmp[i].l);
+		ma_pr_ent[ma_pr_start[b] + count[b]++] = tmp[i];
+	}
+	return 0;
+}
+
+static uint32_t ma_pr_first_bits(const char *p, size_t l)
+{
+	uint32_t m = 0;
+	int at = 1;
+
+	for (size_t i = 0; i < l; i++) {
+		if (at && !(p[i] >= 'A' && p[i] <= 'Z'))
+			m |= (unsigned char)p[i] >= 'a' && (unsigned char)p[i] <= 'z'
+			         ? 1u << (p[i] - 'a')
+			         : 1u << 26;
+		at = p[i] == '|';
+	}
+	return m;
+}
+
+static int ma_pr_build_patterns(void)
+{
+	for (size_t i = 0; i < MA_PR_NSRC; i++) {
+		const char *p = ma_pr_pat_src[i].p;
+		struct ma_pr_pattern *pt = &ma_pr_pat[i];
+		int gap = 0;
+
+		pt->family = ma_pr_pat_src[i].family;
+		pt->w = ma_pr_pat_src[i].w;
+		pt->n = 0;
+		while (*p) {
+			size_t l = strcspn(p, " ");
+			if (l == 0) {
+				p++;
+				continue;
+			}
+			if (p[0] == '*') {
+				gap += 3 * (int)l;
+				p += l;
+				continue;
+			}
+			if (pt->n == MA_PR_TOKENS || l > 255)
+				return -1;
+			{
+				struct ma_pr_token *t = &pt->t[pt->n++];
+				size_t a = 0;
+				t->gap = (uint8_t)gap;
+				t->lit = p;
+				t->litlen = (uint8_t)l;
+				t->k = 0;
+				t->literal = 0;
+				while (a < l) {
+					size_t b = a;
+					while (b < l && p[b] != '|')
+						b++;
+					if (p[a] >= 'A' && p[a] <= 'Z') {
+						int c = ma_pr_class_n(p + a, b - a);
+						if (c < 0)
+							return -1;
+						t->k |= 1ull << c;
+					} else {
+						t->literal = 1;
+					}
+					a = b + 1;
+				}
+			}
+			gap = 0;
+			p += l;
+		}
+		if (pt->n == 0)
+			return -1;
+		pt->first = pt->t[0].literal ? ma_pr_first_bits(pt->t[0].lit, pt->t[0].litlen) : 0;
+	}
+	return 0;
+}
+
+static void ma_pr_build(void)
+{
+	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
+}
+
+int ma_pr_lex_init(void)
+{
+	pthread_once(&ma_pr_once, ma_pr_build);
+	return ma_pr_ok;
+}
+
+uint64_t ma_pr_lex_classes(const char *w, size_t l)
+{
+	int b;
+	uint64_t k = 0;
+
+	if (l == 0 || ma_pr_ok != 0)
+		return 0;
+	b = ma_pr_bucket(w, l);
+	for (unsigned i = ma_pr_start[b]; i < ma_pr_start[b + 1]; i++) {
+		const struct ma_pr_entry *e = &ma_pr_ent[i];
+		if (e->stem ? (l >= e->l && !memcmp(w, e->w, e->l))
+		            : (l == e->l && !memcmp(w, e->w, l)))
+			k |= e->k;
+	}
+	return k;
+}
+
+const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n)
+{
+	*n = ma_pr_ok == 0 ? MA_PR_NSRC : 0;
+	return ma_pr_pat;
+}
