@@ -91,7 +91,7 @@ struct ma_pr_score {
 /* Class bits the scorer uses directly (looked up once). */
 struct ma_pr_kbits {
 	uint64_t my, neg, ign, pw, secret, code, pwmod, r13, your, yourout, insert, following,
-	    snippet, fiction, forbid;
+	    snippet, fiction, forbid, say;
 };
 
 static void ma_pr_add(struct ma_pr_score *sc, int family, double w)
@@ -132,6 +132,7 @@ static void ma_pr_kbits_init(struct ma_pr_kbits *kb)
 	kb->snippet = ma_pr_bit("SNIPPET");
 	kb->fiction = ma_pr_bit("FICTION");
 	kb->forbid = ma_pr_bit("FORBID");
+	kb->say = ma_pr_bit("SAY");
 }
 
 /* ---- normalisation ---- */
@@ -530,6 +531,8 @@ static const char *const ma_pr_cjk_ignore[] = {"忽略",  "忽视",  "无视",  
                                                "अनदेखा", "अनदेखी", "नज़रअंदाज़", "تجاهل"};
 static const char *const ma_pr_cjk_instr[] = {"指令", "指示", "说明",  "規則",    "规则",
                                               "지시", "명령", "निर्देश", "تعليمات", "التعليمات"};
+static const char *const ma_pr_cjk_what[] = {"什么", "何", "무엇", "뭐", "क्या", "ما هي"};
+static const char *const ma_pr_cjk_tell[] = {"告诉", "教えて", "알려", "बताओ", "बताइए", "أخبرني"};
 static const char *const ma_pr_cjk_pw[] = {"密码",   "密碼",        "パスワード", "비밀번호",
                                            "पासवर्ड", "كلمة المرور", "كلمة السر"};
 
@@ -556,8 +559,15 @@ static void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 		ma_pr_add(sc, PF_OVERRIDE, 0.9);
 	else if (ign || ins)
 		ma_pr_add(sc, PF_OVERRIDE, 0.3);
-	if (ma_pr_any(t, n, ma_pr_cjk_pw, sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw))
-		ma_pr_add(sc, PF_EXTRACTION, 0.5);
+	if (ma_pr_any(t, n, ma_pr_cjk_pw, sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw)) {
+		if (ma_pr_any(t, n, ma_pr_cjk_tell, sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell))
+			ma_pr_add(sc, PF_EXTRACTION, 0.85);
+		else if (ma_pr_any(t, n, ma_pr_cjk_what,
+		                   sizeof ma_pr_cjk_what / sizeof *ma_pr_cjk_what))
+			ma_pr_add(sc, PF_EXTRACTION, 0.7);
+		else
+			ma_pr_add(sc, PF_EXTRACTION, 0.5);
+	}
 }
 
 /* A payload for the model's own output: an order to put something into
@@ -589,6 +599,51 @@ static void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		ma_pr_add(sc, PF_OVERRIDE, 0.35);
 	if (ma_pr_any(t, n, net, sizeof net / sizeof *net))
 		ma_pr_add(sc, PF_OVERRIDE, 0.4);
+}
+
+/* A word of 48 bytes or more that is one piece of 3 to 24 bytes repeated
+ * ("artisanlibartisanlib..."): a flood of one token without spaces. */
+static void ma_pr_periodic(const struct ma_pr_words *w, struct ma_pr_score *sc)
+{
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		int l = w->l[i];
+		if (l < 48)
+			continue;
+		for (int p = 1; p <= 24; p++) {
+			int k = 0;
+			while (k + p < l && x[k] == x[k + p])
+				k++;
+			if (k + p < l)
+				continue;
+			if (p >= 3) { /* the smallest period: "hahaha" is laughter */
+				ma_pr_add(sc, PF_DELIMITER, 0.8);
+				return;
+			}
+			break;
+		}
+	}
+}
+
+/* An instruction hidden in an HTML comment: an override verb or an order
+ * to say something between "<!--" and "-->". */
+static void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
+                          struct ma_pr_score *sc)
+{
+	const char *a = memmem(w->t, n, "<!--", 4), *e;
+
+	if (!a)
+		return;
+	e = memmem(a, n - (size_t)(a - w->t), "-->", 3);
+	if (!e)
+		e = w->t + n;
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		if (x > a && x < e && (w->k[i] & (kb->ign | kb->say))) {
+			ma_pr_add(sc, PF_DELIMITER, 0.4);
+			return;
+		}
+	}
 }
 
 /* Fiction or a hypothetical framing a request for forbidden output. */
@@ -962,12 +1017,16 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
 	struct ma_pr_pass ps;
 	int mixed = 0, r13 = 0;
+	size_t tn;
 
 	ma_pr_score_init(out);
 	if (ma_pr_lex_init() != 0)
 		return 0;
 	ma_pr_kbits_init(&ps.kb);
-	ma_pr_flood(&ps.w, ps.t, ma_pr_score_plain(s, n, &ps, out, &mixed), out);
+	tn = ma_pr_score_plain(s, n, &ps, out, &mixed);
+	ma_pr_flood(&ps.w, ps.t, tn, out);
+	ma_pr_periodic(&ps.w, out);
+	ma_pr_comment(&ps.w, tn, &ps.kb, out);
 	ma_pr_glued(&ps.w, out);
 	ma_pr_payload(&ps.w, s, n, &ps.kb, out);
 	ma_pr_fiction(&ps.w, &ps.kb, out);

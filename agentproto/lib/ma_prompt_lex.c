@@ -155,6 +155,10 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"YOUROUT", "response~ reply replies answer~ solution~ implementation~ code codebase "
                 "program algorithm script output message~ summary translation elucidation "
                 "completion~ result"},
+    {"PII", "email emails address addresses birth birthday birthdate dob phone balance location "
+            "residence city ssn salary medical diagnosis"},
+    {"OTHERS", "users customers clients employees patients members persons someones peoples"},
+    {"GOAL", "pwned pwnd hacked owned"},
     {"R13", "gur naq lbh lbhe vf bs gb nyy jvgu guvf gung vtaber cerivbhf vafgehpgvbaf"},
     {"FORBID", "illegal~ harmful dangerous weapon~ bomb~ explosive~ meth methamphetamine "
                "drug~ poison~ malware ransomware keylogger hack~ steal~ kill~ murder~ nsfw "
@@ -178,6 +182,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6, "IGN THE INSTR"},
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
     {PF_OVERRIDE, 0.7, "IGN * CONTENT * SAY"},
+    {PF_OVERRIDE, 0.85, "IGN THE CONTENT AND SAY"},
     {PF_OVERRIDE, 0.45, "IGN|cancel|scratch * that|this|it"},
     {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR"},
     {PF_OVERRIDE, 0.6, "NEW INSTR|objective|mission|task"},
@@ -210,10 +215,17 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.5, "important|urgent|attention|note|warning * NEW|override|IGN|INSTR|admin~"},
     {PF_OVERRIDE, 0.5,
      "admin~|administrator~|developer~|sudo|operator * command~|access|instruction~|authori~"},
-    {PF_OVERRIDE, 0.45, "SAY * ACCESS GRANTED"},
+    /* the goal phrases of hijacking, and orders to output them */
     {PF_OVERRIDE, 0.45, "ACCESS GRANTED"},
-    {PF_OVERRIDE, 0.55, "CORRECT * CODE * ENTERED"},
-    {PF_OVERRIDE, 0.4, "user|YOU|I * ENTERED|know|have * CORRECT * CODE"},
+    {PF_OVERRIDE, 0.45, "i have been GOAL"},
+    {PF_OVERRIDE, 0.7, "SAY|BEGIN|prefix~ * ACCESS GRANTED"},
+    {PF_OVERRIDE, 0.7, "SAY|BEGIN|prefix~ * i have been GOAL"},
+    /* claims that the secret was given */
+    {PF_OVERRIDE, 0.5, "CORRECT CODE"},
+    {PF_OVERRIDE, 0.6, "CORRECT * CODE * ENTERED"},
+    {PF_OVERRIDE, 0.5, "user|YOU|I * ENTERED|know|have|said|typed|gave * CORRECT * CODE"},
+    /* coercion */
+    {PF_OVERRIDE, 0.35, "YOU have|must|need to * answer|tell|obey|comply|share|give|follow"},
     {PF_OVERRIDE, 0.4, "pay no|little attention"},
     {PF_OVERRIDE, 0.4, "unless * YOU * SAY"},
     {PF_OVERRIDE, 0.4, "when|whenever|if * YOU * see|read|receive|encounter * SAY"},
@@ -258,7 +270,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET"},
     {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET"},
     {PF_EXTRACTION, 0.85, "SHOW * THE * prompt~|preprompt|PW"},
-    {PF_EXTRACTION, 0.8, "WHAT BE YOUR * SECRET"},
+    {PF_EXTRACTION, 0.8, "WHAT BE * YOUR * SECRET"},
     {PF_EXTRACTION, 0.8, "WHAT YOUR * SECRET"},
     {PF_EXTRACTION, 0.7, "WHAT BE THE * prompt~|PW"},
     {PF_EXTRACTION, 0.7, "WHAT * YOUR PW"},
@@ -282,6 +294,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "prompt|INSTR|message|conversation"},
     {PF_EXTRACTION, 0.6, "convert|encode|format|put|translate * YOUR|THE * SECRET into|to|as|in"},
     {PF_EXTRACTION, 0.5, "PW is|was"},
+    /* somebody else's private data */
+    {PF_EXTRACTION, 0.5, "OTHERS * PII"},
     /* ---- encoded instructions (framing) ---- */
     {PF_ENCODED, 0.5, "DECODE * AND * DO"},
     {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
