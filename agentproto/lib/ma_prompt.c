@@ -79,6 +79,7 @@ struct ma_pr_words {
 	uint8_t l[MA_PR_WORDS];   /* length, 255 at most */
 	uint8_t brk[MA_PR_WORDS]; /* 1: a sentence ends before this word */
 	uint64_t k[MA_PR_WORDS];  /* classes */
+	uint8_t h[MA_PR_WORDS];   /* ma_pr_h2() */
 };
 
 struct ma_pr_score {
@@ -417,6 +418,7 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 			}
 			w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
 		}
+		w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
 		w->n++;
 	}
 	/* a password word followed by talk about passwords asks for none */
@@ -428,8 +430,10 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 /* Reclassifies every word (after the text changed in place). */
 static void ma_pr_reclass(struct ma_pr_words *w)
 {
-	for (int i = 0; i < w->n; i++)
+	for (int i = 0; i < w->n; i++) {
 		w->k[i] = ma_pr_lex_classes(w->t + w->s[i], w->l[i]);
+		w->h[i] = (uint8_t)ma_pr_h2(w->t + w->s[i], w->l[i]);
+	}
 }
 
 /* ---- phrase patterns ---- */
@@ -459,7 +463,8 @@ static int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t
 
 static int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
 {
-	return (w->k[i] & t->k) || (t->literal && ma_pr_lit(w, i, t->lit, t->litlen));
+	return (w->k[i] & t->k) ||
+	       (t->literal && (t->h2 >> w->h[i] & 1) && ma_pr_lit(w, i, t->lit, t->litlen));
 }
 
 /* Matches tokens tok.. of p from word i on: each within its window, never
@@ -483,44 +488,50 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 	return 0;
 }
 
-static uint32_t ma_pr_letter(unsigned char c)
+/* Tries pattern k at word i. */
+static void ma_pr_try(const struct ma_pr_words *w, int i, size_t k, const struct ma_pr_kbits *kb,
+                      struct ma_pr_score *sc, int family_override)
 {
-	return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+	size_t np;
+	const struct ma_pr_pattern *pt = &ma_pr_lex_patterns(&np)[k];
+	const struct ma_pr_token *t0 = &pt->t[0];
+
+	if (k >= MA_PR_PATS || sc->seen[k] || !ma_pr_tok_is(w, i, t0))
+		return;
+	/* "don't ignore the safety instructions" overrides nothing */
+	if ((t0->k & kb->ign) && (w->k[i] & kb->ign) && i > 0 && !w->brk[i] &&
+	    (w->k[i - 1] & kb->neg))
+		return;
+	if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
+#ifdef MA_PR_DEBUG
+		fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);
+#endif
+		sc->seen[k] = 1;
+		ma_pr_add(sc, family_override >= 0 ? family_override : pt->family, pt->w);
+	}
 }
 
 /* Scores the phrase patterns over w (family_override >= 0: every match
- * counts for that family). */
+ * counts for that family). Only the patterns that can start at a word
+ * are tried there (by its classes and its first letter). */
 static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                           struct ma_pr_score *sc, int family_override)
 {
-	size_t np;
-	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
-
-	if (np > MA_PR_PATS)
-		np = MA_PR_PATS;
 	for (int i = 0; i < w->n; i++) {
-		uint32_t bit = ma_pr_letter((unsigned char)w->t[w->s[i]]);
-		for (size_t k = 0; k < np; k++) {
-			const struct ma_pr_pattern *pt = &pats[k];
-			const struct ma_pr_token *t0 = &pt->t[0];
-			if (sc->seen[k])
-				continue;
-			if (!(w->k[i] & t0->k) &&
-			    !((pt->first & bit) && ma_pr_lit(w, i, t0->lit, t0->litlen)))
-				continue;
-			/* "don't ignore the safety instructions" overrides nothing */
-			if ((t0->k & kb->ign) && (w->k[i] & kb->ign) && i > 0 && !w->brk[i] &&
-			    (w->k[i - 1] & kb->neg))
-				continue;
-			if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
-#ifdef MA_PR_DEBUG
-				fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);
-#endif
-				sc->seen[k] = 1;
-				ma_pr_add(sc, family_override >= 0 ? family_override : pt->family,
-				          pt->w);
-			}
+		uint64_t k = w->k[i];
+		unsigned char c = (unsigned char)w->t[w->s[i]];
+		const uint8_t *list;
+		size_t nl;
+		while (k) {
+			int b = __builtin_ctzll(k);
+			k &= k - 1;
+			list = ma_pr_lex_starting(b, 0, &nl);
+			for (size_t x = 0; x < nl; x++)
+				ma_pr_try(w, i, list[x], kb, sc, family_override);
 		}
+		list = ma_pr_lex_starting(-1, c >= 'a' && c <= 'z' ? c - 'a' : 26, &nl);
+		for (size_t x = 0; x < nl; x++)
+			ma_pr_try(w, i, list[x], kb, sc, family_override);
 	}
 }
 
@@ -689,10 +700,22 @@ static void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int markup = 0, roles = 0;
 
+	/* every token opens with '<', '[' or '{' */
+	if (!memchr(t, '<', n) && !memchr(t, '[', n) && !memchr(t, '{', n))
+		markup = -1;
 	for (size_t k = 0; k < sizeof ma_pr_markup / sizeof ma_pr_markup[0] && !markup; k++)
 		if (memmem(t, n, ma_pr_markup[k], strlen(ma_pr_markup[k])))
 			markup = 1;
-	if (markup)
+	/* any other special token of a chat template: <|name|> */
+	for (const char *x = markup ? NULL : memmem(t, n, "<|", 2); x && !markup;
+	     x = memmem(x + 2, n - (size_t)(x + 2 - t), "<|", 2)) {
+		size_t k = 2;
+		while (x + k < t + n && ((x[k] >= 'a' && x[k] <= 'z') || x[k] == '_'))
+			k++;
+		if (k > 2 && x + k + 1 < t + n && x[k] == '|' && x[k + 1] == '>')
+			markup = 1;
+	}
+	if (markup > 0)
 		ma_pr_add(sc, PF_DELIMITER, 0.85);
 	/* a line that starts a turn: [#*[<( -]* role [:\]>] */
 	for (size_t i = 0; i < n; i++) {
@@ -733,8 +756,6 @@ static void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_sc
 	for (int i = 0; i < w->n; i++) {
 		size_t p = (size_t)w->s[i] + w->l[i];
 		const char *q;
-		if (!ma_pr_lit(w, i, verbs, sizeof verbs - 1))
-			continue;
 		while (p < n && (w->t[p] == ' ' || w->t[p] == ':' || w->t[p] == '\n'))
 			p++;
 		if (p + 4 < n && !memcmp(w->t + p, "with", 4)) {
@@ -743,6 +764,8 @@ static void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_sc
 				p++;
 		}
 		if (p >= n || !strchr("\"'`[", w->t[p]) || !w->t[p])
+			continue;
+		if (!ma_pr_lit(w, i, verbs, sizeof verbs - 1))
 			continue;
 		q = memchr(w->t + p + 1, w->t[p] == '[' ? ']' : w->t[p],
 		           n - p - 1 < 40 ? n - p - 1 : 40);

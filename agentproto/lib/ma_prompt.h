@@ -28,6 +28,7 @@ struct ma_pr_token {
 	uint8_t literal; /* 1: lit holds lower-case alternatives too */
 	uint8_t litlen;
 	uint64_t k;      /* the classes among its alternatives */
+	uint64_t h2;     /* ma_pr_h2() bits of its literal alternatives */
 	const char *lit; /* '|' alternatives, '~' a stem (the pattern's text) */
 };
 
@@ -39,6 +40,14 @@ struct ma_pr_pattern {
 	struct ma_pr_token t[MA_PR_TOKENS];
 };
 
+/* A 6-bit hash of a word's first two bytes (a quick filter before a
+ * literal word is compared). */
+static inline int ma_pr_h2(const char *w, size_t l)
+{
+	unsigned a = (unsigned char)w[0], b = l > 1 ? (unsigned char)w[1] : 0;
+	return (int)((a * 31u + b) & 63u);
+}
+
 /* Builds the indexes once (thread-safe); returns 0, or -1 if a table is
  * malformed (then the scorer scores by its other features only). */
 int ma_pr_lex_init(void);
@@ -46,6 +55,10 @@ int ma_pr_lex_init(void);
 uint64_t ma_pr_lex_classes(const char *w, size_t l);
 /* The compiled patterns and their count. */
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
+/* The indexes of the patterns whose first token is class c (c >= 0), or
+ * else whose literal first token starts with letter (0..25, 26 any other
+ * byte); *n their count. */
+const uint8_t *ma_pr_lex_starting(int c, int letter, size_t *n);
 /* Class ids the scorer itself needs. */
 int ma_pr_lex_class(const char *name);
 

@@ -317,6 +317,10 @@ struct ma_pr_entry {
 static struct ma_pr_entry ma_pr_ent[MA_PR_LEX_MAX];
 static uint16_t ma_pr_start[MA_PR_BUCKETS + 1];
 static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
+/* the patterns that may start at a word: by the first token's classes and
+ * by the first letter of its literal alternatives (26: any other byte) */
+static uint8_t ma_pr_byclass[64][MA_PR_NSRC], ma_pr_nbyclass[64];
+static uint8_t ma_pr_byletter[27][MA_PR_NSRC], ma_pr_nbyletter[27];
 static pthread_once_t ma_pr_once = PTHREAD_ONCE_INIT;
 static int ma_pr_ok = -1;
 
@@ -444,6 +448,7 @@ static int ma_pr_build_patterns(void)
 				t->lit = p;
 				t->litlen = (uint8_t)l;
 				t->k = 0;
+				t->h2 = 0;
 				t->literal = 0;
 				while (a < l) {
 					size_t b = a;
@@ -455,7 +460,10 @@ static int ma_pr_build_patterns(void)
 							return -1;
 						t->k |= 1ull << c;
 					} else {
+						int stem = b > a && p[b - 1] == '~';
 						t->literal = 1;
+						t->h2 |= 1ull
+						         << ma_pr_h2(p + a, b - a - (size_t)stem);
 					}
 					a = b + 1;
 				}
@@ -466,6 +474,14 @@ static int ma_pr_build_patterns(void)
 		if (pt->n == 0)
 			return -1;
 		pt->first = pt->t[0].literal ? ma_pr_first_bits(pt->t[0].lit, pt->t[0].litlen) : 0;
+		if (MA_PR_NSRC > 255)
+			return -1;
+		for (int c = 0; c < 64; c++)
+			if (pt->t[0].k & (1ull << c))
+				ma_pr_byclass[c][ma_pr_nbyclass[c]++] = (uint8_t)i;
+		for (int c = 0; c < 27; c++)
+			if (pt->first & (1u << c))
+				ma_pr_byletter[c][ma_pr_nbyletter[c]++] = (uint8_t)i;
 	}
 	return 0;
 }
@@ -496,6 +512,20 @@ uint64_t ma_pr_lex_classes(const char *w, size_t l)
 			k |= e->k;
 	}
 	return k;
+}
+
+const uint8_t *ma_pr_lex_starting(int c, int letter, size_t *n)
+{
+	if (ma_pr_ok != 0) {
+		*n = 0;
+		return NULL;
+	}
+	if (c >= 0) {
+		*n = ma_pr_nbyclass[c & 63];
+		return ma_pr_byclass[c & 63];
+	}
+	*n = ma_pr_nbyletter[letter];
+	return ma_pr_byletter[letter];
 }
 
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n)
