@@ -26,6 +26,8 @@
  *   ma_path.c     the path_traversal check and its path normaliser (ma_path.h)
  *   ma_html.c     the HTML tokenizer (ma_html.h)
  *   ma_xss.c      the xss check on HTML about to be sent (ma_html.h)
+ *   ma_prompt.c   the llm_prompt_injection score and check (ma_prompt.h)
+ *   ma_prompt_lex.c  its lexicon of word classes and its phrase patterns
  */
 #ifndef MA_INT_H
 #define MA_INT_H

@@ -50,7 +50,7 @@
  * matched feature names the rule ("prompt.override" ...).
  *
  * Threads: any, one request at a time. No allocation: every buffer is on
- * the caller's stack (about 16 KB); an event is allocated only when the
+ * the caller's stack (about 18 KB); an event is allocated only when the
  * check fires (ma_request_fire).
  */
 #include "ma_int.h"

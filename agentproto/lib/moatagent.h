@@ -600,22 +600,26 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
  * document, a web page, an e-mail. Only the untrusted part is scored;
  * the application's own instructions around it never are.
  * The score (0..1, written to *score when score is not NULL) is the
- * noisy-OR of weighted features of five families, on text normalised for
- * case, whitespace, Unicode look-alikes, zero-width characters, leet and
- * spaced-out letters: instruction override ("ignore the previous
+ * noisy-OR, 1 - prod(1 - w), of weighted features of five families, found
+ * by patterns over semantic word classes (English and eight other
+ * languages) with proximity windows, on text normalised for case,
+ * whitespace, accents, Unicode look-alikes, zero-width characters, leet
+ * and spaced-out letters: instruction override ("ignore the previous
  * instructions", "new task:"), role play / persona switch ("you are now
  * DAN", "developer mode"), system-prompt extraction ("repeat the text
  * above", "what is your password"), delimiter injection (fake system /
- * assistant turns, chat-template tokens, a flood of one repeated token)
- * and encoded instructions (base64 / hex runs decoded and scored again,
- * rot13, mixed-script words). It fires when the score reaches the
- * policy's threshold (MOAT_PROMPT_THRESHOLD by default); the event's rule
- * names the strongest family ("prompt.override" ...) and its details the
- * score. Text that only talks about prompt injection (an article quoting
- * "ignore previous instructions") scores like an attack: judge such
- * inputs with a higher threshold or an exclusion. Returns MOAT_BLOCK or
- * MOAT_ALLOW; without a request it allows (the score is still computed).
- * Allocates nothing unless it fires; uses about 40 KB of stack.
+ * assistant turns, chat-template tokens, floods) and encoded instructions
+ * (base64 / hex / binary runs decoded and scored again, rot13,
+ * mixed-script words). One strong feature (w >= 0.8) reaches the default
+ * threshold alone, weaker ones only together. It fires when the score
+ * reaches the policy's threshold (MOAT_PROMPT_THRESHOLD by default); the
+ * event's rule names the strongest family ("prompt.override" ...) and
+ * its details the score. Text that only talks about prompt injection (an
+ * article quoting "ignore previous instructions") scores like an attack:
+ * judge such inputs with a higher threshold or an exclusion. Returns
+ * MOAT_BLOCK or MOAT_ALLOW; without a request it allows (the score is
+ * still computed).
+ * Allocates nothing unless it fires; uses about 18 KB of stack.
  *
  *     char prompt[8192];
  *     int n = snprintf(prompt, sizeof prompt,
