@@ -430,6 +430,8 @@ static int ma_is_catalog(const char *w, size_t n)
 	                                "sp_makewebtask",
 	                                "sp_password",
 	                                NULL};
+	if (n < 7 || n > 18)
+		return 0; /* pg_user ... information_schema */
 	for (int i = 0; f[i]; i++)
 		if (ma_word_cmp(w, n, f[i]) == 0)
 			return 1;
@@ -1416,6 +1418,7 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 	struct ma_sql_hit h;
 	const struct ma_sql_flags *f = &jd.f;
 	long depth = 0, low = 0;
+	int sign = 0, logical = 0, compare = 0;
 
 	assert(n <= MA_SQL_ATTEMPT_MAX);
 	if (q)
@@ -1435,7 +1438,32 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 			depth++;
 		else if (t.type == MA_SQL_T_RPAREN && --depth < low)
 			low = depth;
+		/* the tokens without which none of the structures below can be */
+		if (t.type == MA_SQL_T_WORD) {
+			int kw = ma_tok_kw(buf + frag, &t);
+			if (kw == KW_UNION || kw == KW_INTERSECT || kw == KW_EXCEPT ||
+			    kw == KW_WAITFOR || kw == KW_EXEC || kw == KW_EXECUTE ||
+			    ma_is_catalog(buf + frag + t.start, t.end - t.start))
+				sign = 1;
+			else if (kw == KW_OR || kw == KW_AND || kw == KW_XOR)
+				logical = 1;
+			else if (kw == KW_LIKE || kw == KW_RLIKE || kw == KW_REGEXP ||
+			         kw == KW_IN || kw == KW_BETWEEN || kw == KW_IS ||
+			         kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE)
+				compare = 1;
+		} else if (t.type == MA_SQL_T_OP) {
+			char c = buf[frag + t.start];
+			if (c == '=' || c == '<' || c == '>' || c == '!')
+				compare = 1; /* (and !, !~: running the grammar is never wrong) */
+			else if (ma_is_logical(dialect, buf + frag, &t, KW_NONE))
+				logical = 1;
+		} else if (t.type == MA_SQL_T_SEMI || t.type == MA_SQL_T_LPAREN ||
+		           (t.flags & (MA_SQL_F_SYSVAR | MA_SQL_F_EXEC))) {
+			sign = 1;
+		}
 	}
+	if (!sign && !(logical && compare && !strict))
+		return 0;
 	open = (size_t)-low;
 	close = (size_t)(depth - low);
 	if (open > MA_SQL_ATTEMPT_PAR || close > 2 * MA_SQL_ATTEMPT_PAR)
