@@ -1253,9 +1253,20 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			if (next && ma_tok_kw(sql, next) == KW_BY)
 				f.clause = 1;
 			break;
+		case KW_INTO:
+			/* MySQL's INTO OUTFILE / DUMPFILE 'name' writes a server file */
+			if (next && next->start < b &&
+			    (ma_tok_kw(sql, next) == KW_OUTFILE ||
+			     ma_tok_kw(sql, next) == KW_DUMPFILE)) {
+				const struct ma_sql_tok *fn =
+				    ma_next_sig(win, n, (int)(next - win));
+				if (fn && fn->type == MA_SQL_T_STRING)
+					f.catalog = 1;
+			}
+			f.clause = 1;
+			break;
 		case KW_HAVING:
 		case KW_LIMIT:
-		case KW_INTO:
 		case KW_PROCEDURE:
 		case KW_OFFSET:
 			f.clause = 1;
@@ -1389,8 +1400,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
  *
  * with as many parentheses as it closes, and judged there. It fires when
  * it carries a structure no text makes by chance (a second statement,
- * UNION, a parenthesized subquery, a catalog, WAITFOR DELAY, / *!, an
- * @@variable) or, where its own tokens read as SQL, a listed function
+ * UNION, a parenthesized subquery, a catalog, WAITFOR DELAY, INTO
+ * OUTFILE 'name', / *!, an @@variable) or, where its own tokens read as SQL, a listed function
  * call or a condition that compares or calls (in a statement that cannot
  * run as it is; where it runs, the input's tokens being operands there,
  * only the structures no text makes count). The weaker signs -- a
@@ -1443,6 +1454,7 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 			int kw = ma_tok_kw(buf + frag, &t);
 			if (kw == KW_UNION || kw == KW_INTERSECT || kw == KW_EXCEPT ||
 			    kw == KW_WAITFOR || kw == KW_EXEC || kw == KW_EXECUTE ||
+			    kw == KW_OUTFILE || kw == KW_DUMPFILE ||
 			    ma_is_catalog(buf + frag + t.start, t.end - t.start))
 				sign = 1;
 			else if (kw == KW_OR || kw == KW_AND || kw == KW_XOR)

@@ -542,6 +542,22 @@ static void queries_reading_the_server_are_blocked(void **state)
 			fail_msg("blocked (dialect %d): %s", allowed[i].dialect, allowed[i].input);
 }
 
+/* MySQL's INTO OUTFILE / INTO DUMPFILE 'name' writes a file on the
+ * server: no text has that form, so it fires where the statement does not
+ * run too. The words without a file name after them pass, and so does a
+ * blog post that stays inside its literal. */
+static void into_outfile_writes_a_file(void **state)
+{
+	(void)state;
+	assert_int_equal(check(MYSQL, NUM, "@v into outfile '/tmp/x'"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "1 INTO DUMPFILE '/var/www/s.php' -- junk"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "1\" INTO OUTFILE \"/var/www/s.php"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "save it into outfile.txt (1)"), MOAT_ALLOW);
+	assert_int_equal(check(MYSQL, NUM, "into outfile or dumpfile"), MOAT_ALLOW);
+	assert_int_equal(check(MYSQL, STR, "a blog post: SELECT a INTO OUTFILE \"/tmp/a\""),
+	                 MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +579,7 @@ int main(void)
 	    cmocka_unit_test(attempts_written_for_another_literal_are_blocked),
 	    cmocka_unit_test(text_with_other_quotes_passes),
 	    cmocka_unit_test(queries_reading_the_server_are_blocked),
+	    cmocka_unit_test(into_outfile_writes_a_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
