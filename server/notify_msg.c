@@ -195,6 +195,16 @@ int notify_slack_event(struct buf *b, const struct notify_where *w, const struct
 	rc |= buf_append_str(&t, "```");
 	rc |= slack_section(b, t.data);
 	buf_cleanup(&t);
+	/* the exact operation the agent judged (the SQL, the command, the
+	 * HTML ...): it holds the attacker's text too */
+	if (e->operation && *e->operation) {
+		buf_init(&t, 16384);
+		rc |= buf_append_str(&t, "*Operation*\n```");
+		rc |= notify_slack_text(&t, e->operation, NOTIFY_PAYLOAD_SHOWN, NOTIFY_TEXT_CODE);
+		rc |= buf_append_str(&t, "```");
+		rc |= slack_section(b, t.data);
+		buf_cleanup(&t);
+	}
 	snprintf(path, sizeof path, "/#/projects/%s/events/%s", w->project, e->uid);
 	rc |= slack_link(b, w, path, "Open the event in Moat");
 	rc |= buf_append_str(b, "]}");

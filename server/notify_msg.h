@@ -4,8 +4,8 @@
  * alert, and the signature of a webhook body. Pure functions over their
  * arguments (no store, no network); any thread.
  *
- * Everything an attacker controls (payload, endpoint, method, source
- * address, agent id, code location) reaches Slack through
+ * Everything an attacker controls (payload, operation, endpoint, method,
+ * source address, agent id, code location) reaches Slack through
  * notify_slack_text only: &, < and > are escaped (so no <!channel>, no
  * <url|forged link>) and backticks replaced (so no text leaves its code
  * span and breaks the layout). Text is shortened at UTF-8 character
@@ -22,7 +22,7 @@
 
 struct store_event_row;
 
-#define NOTIFY_PAYLOAD_SHOWN  500 /* bytes of payload in a Slack message */
+#define NOTIFY_PAYLOAD_SHOWN  500 /* bytes of payload (and of operation) in a Slack message */
 #define NOTIFY_FIELD_SHOWN    200 /* bytes of any other attacker text */
 #define NOTIFY_SIGNATURE_MAX  96  /* "t=<unix>,v1=<64 hex>" with its NUL */
 #define NOTIFY_DIGEST_TOP     5   /* endpoints and addresses listed in a digest */

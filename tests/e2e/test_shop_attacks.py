@@ -571,7 +571,7 @@ def test_an_exclusion_made_from_a_false_positive_lets_that_request_through_and_n
         lb.close()
 
 
-def test_a_blocked_attack_reaches_slack_with_the_attackers_text_escaped(srv):
+def test_a_blocked_attack_reaches_slack_with_the_payload_and_the_operation_escaped(srv):
     rx = _SlackReceiver()
     lb = Loopback()
     slug, token = project(srv)
@@ -585,10 +585,14 @@ def test_a_blocked_attack_reaches_slack_with_the_attackers_text_escaped(srv):
     try:
         eq(shop.get("/reviews/preview", {"text": attack})[0], 403, "the reflected XSS")
         msg = json.loads(rx.wait())
-        text = json.dumps(msg)
+        text = "\n".join(_strings(msg, []))
         check("Blocked: xss threat in %s" % slug in text, "the header: %s" % text[:400])
         check("&lt;script&gt;alert(document.cookie)&lt;/script&gt; &lt;!channel&gt;" in text,
               "the attacker's text, escaped: %s" % text)
+        op = ('<article class="review"><h3>You</h3><p>%s</p></article>' % attack)
+        escaped = op.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        check("*Operation*\n```" + escaped + "```" in text,
+              "the exact operation, escaped (%r): %s" % (escaped, text))
         check("<script>" not in text and "<!channel>" not in text, "nothing unescaped: %s" % text)
         check("GET /reviews/preview" in text, "the endpoint: %s" % text)
         check("agentproto/examples/shop/reviews.c:" in text and " in reviews_preview" in text,
@@ -597,6 +601,18 @@ def test_a_blocked_attack_reaches_slack_with_the_attackers_text_escaped(srv):
         eq(shop.stop(), 0, "the shop's exit status")
         lb.close()
         rx.close()
+
+
+def _strings(v, out):
+    if isinstance(v, str):
+        out.append(v)
+    elif isinstance(v, list):
+        for x in v:
+            _strings(x, out)
+    elif isinstance(v, dict):
+        for x in v.values():
+            _strings(x, out)
+    return out
 
 
 class _SlackReceiver:

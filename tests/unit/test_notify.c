@@ -159,6 +159,41 @@ static void a_slack_event_message_carries_no_live_slack_markup_from_the_attacker
 	buf_cleanup(&s);
 }
 
+static void a_slack_event_message_shows_the_operation_escaped_and_cut(void **state)
+{
+	struct notify_where w = {"shop", ""};
+	struct store_event_row e;
+	char op[2000];
+	struct buf b, s;
+	json_t *doc;
+
+	(void)state;
+	hostile_event(&e, (char *)"<script>x</script>");
+	/* no operation: no section for it */
+	buf_init(&b, 1 << 20);
+	assert_int_equal(notify_slack_event(&b, &w, &e), MOAT_OK);
+	assert_null(strstr(b.data, "Operation"));
+	buf_cleanup(&b);
+	/* the exact operation, longer than is shown, with the attacker's markup */
+	snprintf(op, sizeof op, "<p><script>x</script> <!channel> `%0*d</p>", 900, 7);
+	e.operation = op;
+	buf_init(&b, 1 << 20);
+	buf_init(&s, 1 << 20);
+	assert_int_equal(notify_slack_event(&b, &w, &e), MOAT_OK);
+	doc = json_loads(b.data, JSON_REJECT_DUPLICATES, NULL);
+	assert_non_null(doc);
+	all_strings(doc, &s);
+	assert_non_null(strstr(s.data, "*Operation*\n```&lt;p&gt;&lt;script&gt;x&lt;/script&gt; "
+	                               "&lt;!channel&gt; \xcb\x8b"
+	                               "0000"));
+	assert_null(strstr(s.data, "<!channel>"));
+	assert_null(strstr(s.data, "</p>"));
+	assert_non_null(strstr(s.data, "0000\xe2\x80\xa6```"));
+	json_decref(doc);
+	buf_cleanup(&b);
+	buf_cleanup(&s);
+}
+
 static void a_webhook_body_has_the_delivery_id_and_the_events(void **state)
 {
 	struct notify_where w = {"shop", ""};
@@ -338,6 +373,7 @@ int main(void)
 	    cmocka_unit_test(slack_text_escapes_mentions_links_and_code_spans),
 	    cmocka_unit_test(slack_text_is_shortened_on_a_character_boundary),
 	    cmocka_unit_test(a_slack_event_message_carries_no_live_slack_markup_from_the_attacker),
+	    cmocka_unit_test(a_slack_event_message_shows_the_operation_escaped_and_cut),
 	    cmocka_unit_test(a_webhook_body_has_the_delivery_id_and_the_events),
 	    cmocka_unit_test(a_digest_counts_by_interceptor_and_caps_distinct_endpoints),
 	    cmocka_unit_test(backoff_grows_from_about_a_second_to_the_cap_and_is_seeded),
