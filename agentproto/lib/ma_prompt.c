@@ -87,6 +87,8 @@ struct ma_pr_score {
 	double best; /* the strongest weight */
 	int family;  /* its family */
 	unsigned char seen[MA_PR_PATS];
+	double group[4];     /* the strongest match of groups 'F'.. (added at the end) */
+	int group_family[4]; /* its family */
 };
 
 /* Class bits the scorer uses directly (looked up once). */
@@ -506,8 +508,15 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, size_t k, const struct
 #ifdef MA_PR_DEBUG
 		fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);
 #endif
+		int fam = family_override >= 0 ? family_override : pt->family;
+		int g = pt->group ? (pt->group - 'F') & 3 : -1;
 		sc->seen[k] = 1;
-		ma_pr_add(sc, family_override >= 0 ? family_override : pt->family, pt->w);
+		if (g < 0) {
+			ma_pr_add(sc, fam, pt->w);
+		} else if (pt->w > sc->group[g]) {
+			sc->group[g] = pt->w;
+			sc->group_family[g] = fam;
+		}
 	}
 }
 
@@ -533,6 +542,11 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		for (size_t x = 0; x < nl; x++)
 			ma_pr_try(w, i, list[x], kb, sc, family_override);
 	}
+	for (int g = 0; g < 4; g++)
+		if (sc->group[g] > 0) {
+			ma_pr_add(sc, sc->group_family[g], sc->group[g]);
+			sc->group[g] = 0;
+		}
 }
 
 /* ---- features over the whole window ---- */

@@ -37,6 +37,7 @@ struct ma_pr_pattern {
 	double w;
 	int n;
 	uint32_t first; /* first letters of a literal first token (bit 26: others) */
+	uint8_t group;  /* 0, or a group of which only the strongest match counts */
 	struct ma_pr_token t[MA_PR_TOKENS];
 };
 

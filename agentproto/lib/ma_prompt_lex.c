@@ -14,7 +14,10 @@
  *
  * A pattern is tokens separated by spaces: an upper-case token is a class,
  * a lower-case one a literal list of words ('|' alternatives, '~' stems);
- * "*" before a token lets up to three words pass, "**" up to six. Every
+ * "*" before a token lets up to three words pass, "**" up to six. A
+ * pattern that starts with "@X" belongs to group X: of the patterns of one
+ * group that match, only the strongest counts (the format-forcing cues
+ * "only", "nothing else", "no explanation" say one thing). Every
  * pattern is a general phrasing of one family; none is a line of a corpus.
  *
  * Threads: any. The indexes are built once under pthread_once and only
@@ -49,7 +52,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "wszystkie poprzednie предыдущ~ прежн~ все всё"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     {"ABOVE", "above previous prior preceding earlier foregoing aforementioned everything "
-              "vorherig~ obig~ precedent~ anterior~ предыдущ~ вышесказанн~"},
+              "vorherig~ obig~ alles davor zuvor vorher precedent~ tout anterior~ todo "
+              "tutto предыдущ~ вышесказанн~ всё"},
     /* instruction nouns */
     {"INSTR", "instruction~ direction~ rule rules guideline~ command~ directive~ "
               "constraint~ restriction~ programming guidance polic~ limitation~ filter~ "
@@ -77,7 +81,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"SHOW", "reveal~ print~ show~ display~ repeat~ output~ tell give write recite~ spell~ "
              "list leak~ dump~ share sharing disclose~ expose~ summari~ translate copy paste "
              "provide state type echo confirm~ verify send quote~ describe zeig~ gib nenne "
-             "wiederhole montre~ revele~ affiche~ repete~ donne~ muestra~ revela~ dime dame "
+             "wiederhole sag sage dis dites diga dime montre~ revele~ affiche~ repete~ donne~ "
+             "muestra~ revela~ dime dame "
              "repite mostra~ revele rivela~ покажи выведи раскрой повтори"},
     /* whose / which text: the hidden one (not "the": "the instructions" may be a manual) */
     {"HIDDEN", "above previous initial original system hidden secret prior preceding exact "
@@ -94,13 +99,14 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "hint~ generator~ hash~ hashing complexity length protect~ protection change "
               "changes expir~ rules criteria format managers vergessen zurucksetzen"},
     {"WHAT", "what whats which cual quel quelle qual welche~ что какой какие какая wat"},
-    {"BE", "is are was were be ist sind war est sont es son sono era"},
+    {"BE", "is are was were be ist sind bist war est sont es son sono era"},
     {"NEW", "new updated real actual true revised latest different neue~ neu nouvelle~ "
             "nouveau~ nueva~ nuevo~ nova~ novo~ nuov~ новые новая новый"},
     {"YOU", "you u ya youre youll du tu vous usted voce ты вы"},
     {"YOUR", "your yours yourself ur yr deine dein votre vos tes ton ta tu tus su sus seu "
              "sua tuo tua twoj твой твои ваш ваши"},
-    {"NOW", "now henceforth hereafter onwards onward jetzt ahora maintenant agora теперь"},
+    {"NOW", "now henceforth hereafter onwards onward jetzt ahora maintenant agora ora "
+            "теперь"},
     {"ACT", "act acting behave~ roleplay~ impersonate~ simulate~ emulate~ portray~"},
     {"AS", "as like"},
     {"FICTION", "pretend~ imagine~ suppose hypothetical~ fictional fiction imaginary "
@@ -208,7 +214,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "end|begin|start untrusted|trusted|user|real|admin|system * "
      "input|message|instruction~|prompt|section|block"},
     {PF_OVERRIDE, 0.5, "begin|start * NEW * INSTR|message|task|session|conversation"},
-    {PF_OVERRIDE, 0.4, "SAY ONLY"},
+    {PF_OVERRIDE, 0.4, "@F SAY ONLY"},
     {PF_OVERRIDE, 0.35, "YOU must|shall|will|should always|now|only|never SAY"},
     {PF_OVERRIDE, 0.6, "no matter * INSTR|PREV|anything|input|says|said"},
     {PF_OVERRIDE, 0.6, "regardless of * INSTR|PREV|anything|input|says|said"},
@@ -232,8 +238,15 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.4, "was|were|is just|only|merely a test|joke|simulation|distraction"},
     {PF_OVERRIDE, 0.4, "YOUR OUTPUT * must|should|will * start|begin"},
     {PF_OVERRIDE, 0.45, "YOU * been|were|are told|instructed|programmed"},
-    {PF_OVERRIDE, 0.45, "NOTHING ELSE|more"},
-    {PF_OVERRIDE, 0.4, "NOTHING * commentary|comments|comment|explanation~"},
+    {PF_OVERRIDE, 0.45, "@F NOTHING ELSE|more"},
+    {PF_OVERRIDE, 0.4, "@F NOTHING * commentary|comments|comment|explanation~"},
+    {PF_OVERRIDE, 0.4, "@F NEG * write|add|give|include * ELSE"},
+    /* "from now on" elsewhere */
+    {PF_OVERRIDE, 0.5, "ab jetzt"},
+    {PF_OVERRIDE, 0.5, "von nun an"},
+    {PF_OVERRIDE, 0.5, "desormais|dorenavant"},
+    {PF_OVERRIDE, 0.5, "a partir de ahora|agora"},
+    {PF_OVERRIDE, 0.5, "d ora in poi"},
     /* ---- role play / persona switch ---- */
     {PF_ROLEPLAY, 0.6, "YOU BE NOW"},
     {PF_ROLEPLAY, 0.6, "YOU BE no longer"},
@@ -243,6 +256,19 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.5, "YOU BE going to * ACT|pretend|be"},
     {PF_ROLEPLAY, 0.5, "from now on * YOU * BE|will|must|shall|ACT|respond|answer"},
     {PF_ROLEPLAY, 0.4, "ACT AS"},
+    {PF_ROLEPLAY, 0.6, "NOW YOU BE"},
+    {PF_ROLEPLAY, 0.6, "NOW BE YOU"},
+    {PF_ROLEPLAY, 0.5, "YOU will|shall|must|should * answer|respond|reply|act|speak|write AS"},
+    {PF_ROLEPLAY, 0.6, "immerse|put|place * yourself * in|into * THE|a * role|shoes|character"},
+    {PF_ROLEPLAY, 0.5, "take|assume|adopt|play * THE|a * role|persona|identity|character of"},
+    {PF_ROLEPLAY, 0.6, "stop|quit|cease being * ai|assistant|chatbot|model|language|chatgpt"},
+    {PF_ROLEPLAY, 0.6,
+     "freed|liberated|unshackled|released|broken|break|breaking|escaped * free|loose * "
+     "of|from"},
+    {PF_ROLEPLAY, 0.6,
+     "freed|liberated|unshackled|released|escaped from|of * LIMIT|INSTR|confines"},
+    {PF_ROLEPLAY, 0.55, "NEG * have|need|must * FOLLOW|abide ** LIMIT"},
+    {PF_ROLEPLAY, 0.45, "break~|bend|circumvent~|evade~ * THE|YOUR|all|any|POSS * LIMIT|INSTR"},
     {PF_ROLEPLAY, 0.45, "FICTION * to be"},
     {PF_ROLEPLAY, 0.45, "FICTION * YOU"},
     {PF_ROLEPLAY, 0.4, "roleplay~ * as|where|game"},
@@ -294,6 +320,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "prompt|INSTR|message|conversation"},
     {PF_EXTRACTION, 0.6, "convert|encode|format|put|translate * YOUR|THE * SECRET into|to|as|in"},
     {PF_EXTRACTION, 0.5, "PW is|was"},
+    {PF_EXTRACTION, 0.85, "SHOW * THE * mot de passe"},
+    {PF_EXTRACTION, 0.7, "WHAT BE * THE|YOUR * mot de passe"},
     /* somebody else's private data */
     {PF_EXTRACTION, 0.5, "OTHERS * PII"},
     /* ---- encoded instructions (framing) ---- */
@@ -428,6 +456,11 @@ static int ma_pr_build_patterns(void)
 		pt->family = ma_pr_pat_src[i].family;
 		pt->w = ma_pr_pat_src[i].w;
 		pt->n = 0;
+		pt->group = 0;
+		if (p[0] == '@') { /* "@X ": a group, of which only the strongest counts */
+			pt->group = (uint8_t)p[1];
+			p += strcspn(p, " ");
+		}
 		while (*p) {
 			size_t l = strcspn(p, " ");
 			if (l == 0) {
