@@ -385,8 +385,7 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 		int letters = 0, digits = 0, brk = w->n == 0;
 		while (i < n && !ma_pr_alnum((unsigned char)t[i]) &&
 		       !(t[i] == '@' || t[i] == '$')) {
-			brk = brk || t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == '\n' ||
-			      t[i] == ';';
+			brk = brk || t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';';
 			i++;
 		}
 		s = i;

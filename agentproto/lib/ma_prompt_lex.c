@@ -37,7 +37,7 @@ struct ma_pr_class {
 
 static const struct ma_pr_class ma_pr_classes[] = {
     /* override verbs */
-    {"IGN", "ignore~ ignoring disregard~ forget~ forgot forgotten bypass~ overlook~ neglect~ "
+    {"IGN", "ignore~ ignoring disregard~ forget forgetting bypass~ overlook~ neglect~ "
             "abandon~ discard~ dismiss~ skip scrap ignorier~ vergiss vergesst missachte~ "
             "ignorez oublie oubliez oublier ignora ignorar ignoren olvida olvide olvidate "
             "olvidar olviden esqueca esquecer esqueci esquece dimentica dimenticate "
@@ -51,9 +51,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "previos todas todos toda todo precedenti tutte tutti vorige eerdere "
              "wszystkie poprzednie предыдущ~ прежн~ все всё"},
     /* the narrow "above" (an object by itself: "ignore the above") */
-    {"ABOVE", "above previous prior preceding earlier foregoing aforementioned everything "
-              "vorherig~ obig~ alles davor zuvor vorher precedent~ tout anterior~ todo "
-              "tutto предыдущ~ вышесказанн~ всё"},
+    {"ABOVE", "above foregoing aforementioned everything alles davor zuvor vorher obig~ tout "
+              "todo tutto вышесказанн~ всё"},
     /* instruction nouns */
     {"INSTR", "instruction~ direction~ rule rules guideline~ command~ directive~ "
               "constraint~ restriction~ programming guidance polic~ limitation~ filter~ "
@@ -89,11 +88,11 @@ static const struct ma_pr_class ma_pr_classes[] = {
                "verbatim internal pre starting opening beginning earlier confidential "
                "private"},
     {"SECRET", "instruction~ prompt~ rule rules guideline~ directive~ configuration config "
-               "preprompt initiali~ secret secrets password~ passcode~ passphrase~ pwd "
+               "preprompt initiali~ password~ passcode~ passphrase~ pwd "
                "key keys credential~ passwort~ kennwort~ contrasena~ senha~ wachtwoord "
                "haslo пароль~"},
     {"PW", "password~ passcode~ passphrase~ pwd passwort~ kennwort~ contrasena~ senha~ "
-           "wachtwoord haslo пароль~ secret"},
+           "wachtwoord haslo пароль~"},
     /* after a password word: talk about passwords, no request for one */
     {"PWMOD", "reset~ policy policies manager~ requirement~ strength field~ recovery recover "
               "hint~ generator~ hash~ hashing complexity length protect~ protection change "
@@ -187,6 +186,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.85, "IGN * POSS INSTR"},
     {PF_OVERRIDE, 0.6, "IGN THE INSTR"},
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
+    {PF_OVERRIDE, 0.7, "IGN * PREV CONTENT"},
     {PF_OVERRIDE, 0.7, "IGN * CONTENT * SAY"},
     {PF_OVERRIDE, 0.85, "IGN THE CONTENT AND SAY"},
     {PF_OVERRIDE, 0.45, "IGN|cancel|scratch * that|this|it"},
@@ -314,7 +314,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "what|how * were|have YOU * told|instructed|programmed|prompted|configured"},
     {PF_EXTRACTION, 0.5, "verbatim"},
     {PF_EXTRACTION, 0.5, "word for word"},
-    {PF_EXTRACTION, 0.35, "exactly"},
+    {PF_EXTRACTION, 0.4, "SHOW * it|them|this|that * exactly|verbatim|precisely"},
     {PF_EXTRACTION, 0.5,
      "first|last * line~|sentence~|word~|paragraph~ * of * YOUR|THE * "
      "prompt|INSTR|message|conversation"},
