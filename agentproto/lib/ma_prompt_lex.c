@@ -393,27 +393,20 @@ static int ma_pr_build_lex(void)
 			size_t l = strcspn(p, " ");
 			int stem = l > 1 && p[l - 1] == '~';
 			size_t wl = l - (size_t)stem;
-			size_t k;
 			if (l == 0) {
 				p++;
 				continue;
 			}
 			if (wl > 255)
 				return -1;
-			for (k = 0; k < n; k++)
-				if (tmp[k].l == wl && tmp[k].stem == stem &&
-				    !memcmp(tmp[k].w, p, wl))
-					break;
-			if (k == n) {
-				if (n == MA_PR_LEX_MAX)
-					return -1;
-				tmp[n].w = p;
-				tmp[n].l = (uint8_t)wl;
-				tmp[n].stem = (uint8_t)stem;
-				tmp[n].k = 0;
-				n++;
-			}
-			tmp[k].k |= 1ull << c;
+			/* a word in several classes is several entries: a lookup ORs them */
+			if (n == MA_PR_LEX_MAX)
+				return -1;
+			tmp[n].w = p;
+			tmp[n].l = (uint8_t)wl;
+			tmp[n].stem = (uint8_t)stem;
+			tmp[n].k = 1ull << c;
+			n++;
 			p += l;
 		}
 	}
