@@ -765,7 +765,8 @@ static void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 static void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
 {
 	static const char verbs[] = "say|output~|print~|respon~|reply|answer|write|type|return|"
-	                            "proclaim~|state|repeat|prefix~|begin~|start~|end~|include";
+	                            "proclaim~|state|repeat|prefix~|begin~|start~|end~|include|"
+	                            "complete|finish|continue";
 	for (int i = 0; i < w->n; i++) {
 		size_t p = (size_t)w->s[i] + w->l[i];
 		const char *q;

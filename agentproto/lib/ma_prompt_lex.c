@@ -185,6 +185,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.9, "IGN * INSTR PREV"},
     {PF_OVERRIDE, 0.85, "IGN * POSS INSTR"},
     {PF_OVERRIDE, 0.6, "IGN THE INSTR"},
+    {PF_OVERRIDE, 0.85, "IGN INSTR"},
+    {PF_OVERRIDE, 0.6,
+     "changed|updated|modified|replaced|rewritten|overridden * THE|YOUR|POSS INSTR"},
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
     {PF_OVERRIDE, 0.7, "IGN * PREV CONTENT"},
     {PF_OVERRIDE, 0.7, "IGN * CONTENT * SAY"},
@@ -230,6 +233,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.5, "CORRECT CODE"},
     {PF_OVERRIDE, 0.6, "CORRECT * CODE * ENTERED"},
     {PF_OVERRIDE, 0.5, "user|YOU|I * ENTERED|know|have|said|typed|gave * CORRECT * CODE"},
+    /* probing for the answer the secret unlocks */
+    {PF_EXTRACTION, 0.45, "what would|should YOU say|respond|reply|output|answer"},
+    {PF_EXTRACTION, 0.5, "secret word|phrase|code|key|token|passphrase|string"},
     /* coercion */
     {PF_OVERRIDE, 0.35, "YOU have|must|need to * answer|tell|obey|comply|share|give|follow"},
     {PF_OVERRIDE, 0.4, "pay no|little attention"},
