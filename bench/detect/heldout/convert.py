@@ -413,6 +413,8 @@ SOURCES = [
     ("sqli", "wfuzz_vulns_sql_inj", lambda: lines("sqli", "wfuzz_vulns_sql_inj.txt")),
     ("sqli", "sqlmap_payloads", lambda: sqlmap_payloads(SQLMAP_TESTS, "sqlmap_boundaries.xml")),
     ("xss", "seclists_XSS-Somdev", lambda: lines("xss", "seclists_XSS-Somdev.txt")),
+    # the first 16,000 characters of the file: its last line is cut and left out
+    ("xss", "seclists_XSS-OFJAAAH", lambda: lines("xss", "seclists_XSS-OFJAAAH_first16000.txt")[:-1]),
     ("xss", "wfuzz_Injections_XSS", lambda: lines("xss", "wfuzz_Injections_XSS.txt")),
     ("nosql", "seclists_NoSQL", lambda: lines("nosql", "seclists_NoSQL.txt")),
     ("nosql", "owasp-wstg_nosql_examples", lambda: lines("nosql", "owasp-wstg_nosql_examples.txt")),
