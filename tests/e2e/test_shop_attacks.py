@@ -12,8 +12,10 @@ with the right content). Then: a denylist entry for the attacker's
 address (127.0.0.2 here) refuses all of its requests at once; an
 exclusion made from a false-positive event lets that request through
 while the attack stays blocked; a blocked attack reaches a fake Slack
-receiver with the attacker's text escaped; garbage never crashes the
-shop; with the agent off nothing is checked at all.
+receiver with the payload and the operation escaped; garbage never
+crashes the shop; with the agent off nothing is checked at all; the
+login's matcher (match.c) answers as MongoDB would; --environment and
+MOAT_URL / MOAT_AGENT_TOKEN configure the agent.
 
 The SSRF target the shop may really fetch is a loopback HTTP server that
 this module starts (its "internal" answer shows that a fetch happened).
@@ -719,3 +721,73 @@ def test_garbage_never_crashes_the_shop(srv):
         eq(shop.get("/about")[0], 200, "and answers")
     finally:
         eq(shop.stop(), 0, "the shop's exit status")
+
+
+def test_the_login_matcher_answers_as_mongo_would(srv):
+    """match.c, through the unprotected login: the operators a NoSQL
+    injection uses behave as in MongoDB, so the injections are real."""
+    shop = Shop(None, None, os.path.join(srv.tmp, "match.db"))
+    cases = [
+        ({"user": "alice", "password": "wonderland-2026"}, 200, "alice"),
+        ({"user": "alice", "password": {"$eq": "wonderland-2026"}}, 200, "alice"),
+        ({"user": "alice", "password": {"$in": ["x", "wonderland-2026"]}}, 200, "alice"),
+        ({"user": "alice", "password": {"$nin": ["x", "wonderland-2026"]}}, 401, None),
+        ({"user": "alice", "password": {"$not": {"$eq": "x"}}}, 200, "alice"),
+        ({"user": "alice", "password": {"$exists": True}}, 200, "alice"),
+        ({"user": "alice", "password": {"$exists": False}}, 401, None),
+        ({"user": "alice", "password": {"$regex": "^WONDER", "$options": "i"}}, 200, "alice"),
+        ({"user": "alice", "password": {"$regex": "^WONDER"}}, 401, None),
+        ({"user": "alice", "password": {"$lt": "x", "$gte": "w"}}, 200, "alice"),
+        ({"user": "alice", "password": {"$gt": 5}}, 401, None),        # no cross-type order
+        ({"user": "alice", "password": "x", "$or": [{"role": "admin"}]}, 401, None),
+        ({"user": {"$ne": "alice"}, "password": {"$ne": None}}, 200, "admin"),
+        ({"user": "carol", "password": {"$ne": 1}}, 401, None),       # no such user
+        ({"user": "alice", "password": {"$ne": 1},
+          "$where": "this.role == 'customer' && this.email === 'alice@example.com'"}, 200, "alice"),
+        ({"user": "alice", "password": {"$ne": 1}, "$where": "!(this.role != 'admin')"}, 401, None),
+        ({"user": "alice", "password": {"$ne": 1}, "$where": "sleep(5000)"}, 400, None),
+        ({"user": "alice", "password": {"$ne": 1}, "$nor": [{"role": "customer"}]}, 401, None),
+        ({"user": "alice", "password": {"$foo": 1}}, 400, None),
+        ({"user": "alice", "password": {"$ne": 1}, "role": {"$in": "customer"}}, 400, None),
+    ]
+    try:
+        for doc, status, user in cases:
+            got, body = shop.post_json("/login", doc)
+            eq(got, status, "login %s: %s" % (json.dumps(doc), body))
+            if user:
+                eq(json.loads(body)["user"], user, "who logged in with %s" % json.dumps(doc))
+        status, body = shop.get("/orders", {"customer": "bob"})
+        eq([o["id"] for o in json.loads(body)["orders"]], [1003], "bob's orders")
+        status, body = shop.get("/orders", {"customer": "nobody' || this.total > 100 || '"})
+        eq([o["id"] for o in json.loads(body)["orders"]], [1003], "the injected condition runs")
+    finally:
+        eq(shop.stop(), 0, "the shop's exit status")
+
+
+def test_the_shop_takes_its_agent_settings_from_flags_or_the_environment(srv):
+    """--environment picks the policy's environment (production without
+    it); MOAT_URL and MOAT_AGENT_TOKEN stand in for --moat-url and --token."""
+    import subprocess
+    slug, token = project(srv)
+    expect(srv.req("POST", "/api/v1/projects/%s/environments" % slug, {"name": "staging"},
+                   token=srv.admin_token()), 201)
+    vp = shopctl.put_policy(srv, slug, policy("monitor"))
+    vs = shopctl.put_policy(srv, slug, policy("block"), env="staging")
+    staging = Shop(srv, token, os.path.join(srv.tmp, moat.unique("stg") + ".db"), "shop-staging",
+                   environment="staging")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_")}
+    env.update(MOAT_URL="ws://127.0.0.1:%d/v1/agent" % srv.agent_port, MOAT_AGENT_TOKEN=token)
+    proc = subprocess.Popen([shopctl.binary(), "--listen", "127.0.0.1:0", "--id", "shop-env",
+                             "--db", os.path.join(srv.tmp, moat.unique("env") + ".db")],
+                            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, env=env, start_new_session=True)
+    try:
+        shopctl.wait_applied(srv, slug, ["shop-staging"], vs, WAIT)
+        shopctl.wait_applied(srv, slug, ["shop-env"], vp, WAIT)
+        envs = {a["agent_id"]: a["environment"] for a in shopctl.agents(srv, slug)}
+        eq(envs, {"shop-staging": "staging", "shop-env": "production"}, "the agents' environments")
+        eq(staging.search("' OR 1=1 -- ")[0], 403, "staging's policy blocks")
+    finally:
+        eq(staging.stop(), 0, "the staging shop's exit status")
+        proc.terminate()
+        eq(proc.wait(10), 0, "the shop configured by environment exits cleanly")
