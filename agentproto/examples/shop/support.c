@@ -44,8 +44,10 @@ enum MHD_Result support_chat(struct shop_req *r)
 
 	if (!json_is_object(r->json) || !msg || !*msg)
 		return http_error(r, 400, "give a message");
-	if (json_string_length(m) > SUPPORT_MESSAGE_MAX || strlen(msg) != json_string_length(m))
-		return http_error(r, 413, "a message is at most 2000 bytes of text");
+	if (strlen(msg) != json_string_length(m))
+		return http_error(r, 400, "a message is text (no NUL)");
+	if (json_string_length(m) > SUPPORT_MESSAGE_MAX)
+		return http_error(r, 413, "a message is at most 2000 bytes");
 	n = snprintf(prompt, sizeof prompt, support_template, msg);
 	if (n < 0 || (size_t)n >= sizeof prompt)
 		return http_error(r, 413, "message too long");
