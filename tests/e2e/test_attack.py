@@ -23,6 +23,7 @@ sqlmap is a failure naming the command that installs it, not a skip.
 import csv
 import glob
 import http.client
+import json
 import os
 import re
 import shutil
@@ -39,8 +40,17 @@ WAIT = 15.0
 APPLY_WITHIN = 1.0  # seconds from the PUT to every instance on the new version
 SQLMAP_BUDGET = 150  # seconds per sqlmap run
 SQLMAP_PINNED = ["--technique=BEU", "--level=2", "--risk=1"]
-# every technique at the highest level and risk: a harder try against block
-SQLMAP_FULL = ["--technique=BEUSTQ", "--level=5", "--risk=3"]
+# every technique, level 3 and the highest risk: a harder try against block
+# (level 5 takes 3,500 requests and half a minute here, and finds nothing more)
+SQLMAP_FULL = ["--technique=BEUSTQ", "--level=3", "--risk=3"]
+# wapiti: its modules for what the shop's interceptors cover (sql is
+# error-based and the shop shows no SQLite error; blindsql has no SQLite
+# payload; ssrf needs wapiti's own server on the internet), the crawl and
+# each module bounded, and what it must find in monitor mode
+WAPITI_MODULES = ["sql", "exec", "file", "xss", "permanentxss"]
+WAPITI_CRAWL = 60
+WAPITI_MODULE = 90
+WAPITI_MONITOR_FINDS = ["Command execution", "Path Traversal", "Cross Site Scripting"]
 STATEMENT = re.compile(r"^SELECT\b.*\bFROM products\b", re.S)
 
 
@@ -58,8 +68,10 @@ class Shop:
         cmd = [exe, "--listen", "127.0.0.1:0",
                "--moat-url", "ws://127.0.0.1:%d/v1/agent" % srv.agent_port,
                "--token", token, "--db", db]
+        # a small environment: wapiti's command injections run `env` in it
+        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.path.dirname(db), "LC_ALL": "C"}
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
+                                     stderr=subprocess.STDOUT, start_new_session=True, env=env)
         self.lines = []
         self.port = None
         self.agent_id = None
@@ -163,11 +175,26 @@ def agents(srv, slug):
     return resp.body["agents"]
 
 
-def put_policy(srv, slug, mode):
+ALL_INTERCEPTORS = ("sql_injection", "nosql_injection", "xss", "ssrf", "path_traversal",
+                    "command_injection", "llm_prompt_injection")
+
+
+def put_policy(srv, slug, mode, interceptors=("sql_injection",)):
     resp = srv.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
-                   {"interceptors": {"sql_injection": {"mode": mode}}}, token=srv.admin_token())
+                   {"interceptors": {name: {"mode": mode} for name in interceptors}},
+                   token=srv.admin_token())
     expect(resp, 200)
     return resp.body["version"]
+
+
+def new_project(srv):
+    """A project and an agent token for its shops."""
+    slug = moat.unique("attack")
+    srv.create_project(slug)
+    resp = srv.req("POST", "/api/v1/projects/%s/tokens" % slug,
+                   {"kind": "agent", "name": "shop"}, token=srv.admin_token())
+    expect(resp, 201)
+    return slug, resp.body["token"]
 
 
 def wait_applied(srv, slug, shops, version, within):
@@ -331,12 +358,7 @@ def sqlmap(srv, shop, name, options):
 
 
 def test_sqlmap_finds_the_injection_in_monitor_and_nothing_once_a_put_switches_both_shops_to_block(srv):
-    slug = moat.unique("attack")
-    srv.create_project(slug)
-    resp = srv.req("POST", "/api/v1/projects/%s/tokens" % slug,
-                   {"kind": "agent", "name": "shop"}, token=srv.admin_token())
-    expect(resp, 201)
-    token = resp.body["token"]
+    slug, token = new_project(srv)
     v1 = put_policy(srv, slug, "monitor")
     shops = start_shops(srv, slug, token, 2)
     a, b = shops
@@ -391,6 +413,103 @@ def test_sqlmap_finds_the_injection_in_monitor_and_nothing_once_a_put_switches_b
         print("     sqlmap: monitor %.1f s %s requests, injectable %s; block %s" % (
             run.seconds, run.requests, sorted(run.params),
             "; ".join("%s %.1f s, codes %r" % (k, r.seconds, r.codes) for k, r in sorted(runs.items()))))
+    finally:
+        for s in shops:
+            s.stop()
+
+
+# --------------------------------------------------------------------------
+# wapiti
+
+
+class WapitiRun:
+    def __init__(self, out, report, seconds):
+        self.out = out
+        self.seconds = seconds
+        # (category, path, parameter) of every vulnerability in the JSON report
+        self.findings = sorted({(cat, v.get("path"), v.get("parameter"))
+                                for cat, vs in report.get("vulnerabilities", {}).items() for v in vs})
+        self.anomalies = sorted({(cat, v.get("path"), v.get("parameter"))
+                                 for cat, vs in report.get("anomalies", {}).items() for v in vs})
+        self.categories = {f[0] for f in self.findings}
+        self.urls = report.get("infos", {}).get("crawled_pages_nbr")
+
+    def tail(self):
+        return "\n".join(self.out.strip().split("\n")[-15:])
+
+
+def wapiti(srv, shop, name, modules):
+    """Crawls and attacks the whole shop with wapiti's modules; returns a
+    WapitiRun. A crawl or module cut short by its time limit is a failure:
+    its silence would prove nothing."""
+    exe = shutil.which("wapiti")
+    check(exe, "wapiti is not installed: `sh scripts/deps.sh attack` installs Debian's wapiti "
+               "(`make e2e` and `make test` run it)")
+    home = os.path.join(srv.tmp, "wapiti-" + name)
+    config = os.path.join(home, "config")
+    os.makedirs(config)
+    # wapiti 3.0.4 loads every module at start, and its wapp module
+    # downloads the Wappalyzer database when the config folder lacks it:
+    # an empty one keeps it off the network
+    with open(os.path.join(config, "apps.json"), "w") as f:
+        f.write("{}\n")
+    report_path = os.path.join(home, "report.json")
+    cmd = [exe, "-u", "http://127.0.0.1:%d/" % shop.port, "--scope", "folder",
+           "-m", ",".join(modules), "--flush-session", "--store-session", os.path.join(home, "session"),
+           "--store-config", config, "-f", "json", "-o", report_path, "-v", "1", "-t", "10",
+           "--max-scan-time", str(WAPITI_CRAWL), "--max-attack-time", str(WAPITI_MODULE),
+           # payloads that name wapiti's own server (remote file inclusion)
+           # name a closed port here instead
+           "--endpoint", "http://127.0.0.1:9/"]
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update(HOME=home, TERM="dumb")
+    budget = WAPITI_CRAWL + WAPITI_MODULE * len(modules) + 60
+    started = time.monotonic()
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=env, cwd=home, timeout=budget)
+    except subprocess.TimeoutExpired as exc:
+        moat.fail("wapiti (%s) ran past its %d s budget: %s" % (
+            name, budget, (exc.output or b"").decode("utf-8", "replace")[-1500:]))
+    seconds = time.monotonic() - started
+    out = p.stdout.decode("utf-8", "replace")
+    check(p.returncode == 0 and os.path.isfile(report_path),
+          "wapiti (%s) did not finish (exit %d): %s" % (name, p.returncode, out[-1500:]))
+    check("was reached" not in out, "wapiti (%s) was cut short by its time limit: %s"
+          % (name, [l for l in out.split("\n") if "was reached" in l]))
+    check("Launching module" in out, "wapiti (%s) launched no module: %s" % (name, out[-1500:]))
+    with open(report_path, encoding="utf-8") as f:
+        report = json.load(f)
+    return WapitiRun(out, report, seconds)
+
+
+def test_wapiti_finds_injections_in_monitor_and_none_in_block(srv):
+    slug, token = new_project(srv)
+    v1 = put_policy(srv, slug, "monitor", ALL_INTERCEPTORS)
+    shops = start_shops(srv, slug, token, 2)
+    a, b = shops  # each scan gets a shop of its own: stored XSS stays in a's database
+    try:
+        wait_applied(srv, slug, shops, v1, WAIT)
+        before = {s.agent_id: legit_answers(s, "before the scan") for s in shops}
+
+        mon = wapiti(srv, a, "monitor", WAPITI_MODULES)
+        for cat in WAPITI_MONITOR_FINDS:
+            check(cat in mon.categories, "wapiti in monitor mode found no %r; it found %r\n%s"
+                  % (cat, mon.findings, mon.tail()))
+        for interceptor in ("command_injection", "path_traversal", "xss"):
+            evs = all_events(srv, slug, agent=a.agent_id, interceptor=interceptor, action="logged")
+            check(evs, "no logged %s event from wapiti's scan in monitor mode" % interceptor)
+
+        v2 = put_policy(srv, slug, "block", ALL_INTERCEPTORS)
+        wait_applied(srv, slug, shops, v2, APPLY_WITHIN)
+        blk = wapiti(srv, b, "block", WAPITI_MODULES)
+        eq(blk.findings, [], "wapiti's findings in block mode\n%s" % blk.tail())
+        check(all_events(srv, slug, agent=b.agent_id, action="blocked"), "no blocked event from %s" % b.agent_id)
+        eq(legit_answers(b, "after wapiti in block mode"), before[b.agent_id],
+           "the ordinary pages of %s after wapiti in block mode" % b.agent_id)
+        print("     wapiti: monitor %.0f s, %d findings %s; block %.0f s, %d findings, anomalies %r" % (
+            mon.seconds, len(mon.findings), sorted(mon.categories), blk.seconds, len(blk.findings),
+            blk.anomalies))
     finally:
         for s in shops:
             s.stop()
