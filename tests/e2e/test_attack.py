@@ -18,6 +18,17 @@ from the log it writes in its output directory (`Parameter: q (GET)`
 blocks) and the results CSV beside it, cross-checked with its console
 output; a run that did not finish is a failure, not a verdict. A missing
 sqlmap is a failure naming the command that installs it, not a skip.
+
+wapiti (Debian's 3.0.4) crawls the whole shop and attacks it with its
+exec, file, xss, permanentxss and sql modules, the crawl and each module
+bounded (a scan cut short by its limit is a failure): with every
+interceptor in monitor mode it finds the command execution, the path
+traversal and the XSS; after the PUT to block, a scan of the other shop
+(its own database: no stored XSS from the first scan) finds nothing. Its
+sql module is error-based and the shop shows no SQLite error, so only
+sqlmap proves the SQL injection. No network beyond 127.0.0.1: an empty
+Wappalyzer database keeps wapiti from downloading one, and payloads that
+would name wapiti's own server name 127.0.0.1:9.
 """
 
 import csv
