@@ -28,6 +28,7 @@ with 192.0.2.1 (TEST-NET-1, which nothing answers).
 import http.server
 import json
 import os
+import random
 import socket
 import threading
 import time
@@ -705,6 +706,30 @@ def test_garbage_never_crashes_the_shop(srv):
             check(ok, "%s %s %r...: %d %s, want %s" % (method, path[:60], (body or b"")[:40],
                                                        status, text[:200], want))
             check(shop.alive(), "the shop died on %s %s" % (method, path[:60]))
+        # seeded random bytes in every text input the checks read (the
+        # converter and the webhook are left out: a random shell line or
+        # host name is not something to run or look up)
+        rnd = random.Random(12)
+        alphabet = bytes(range(256))
+        for i in range(300):
+            junk = bytes(rnd.choice(alphabet) for _ in range(rnd.randrange(1, 200)))
+            text = junk.decode("utf-8", "replace")
+            pick = i % 6
+            if pick == 0:
+                status, _ = shop.get_raw("/search?q=" + urllib.parse.quote_from_bytes(junk))
+            elif pick == 1:
+                status, _ = shop.get_raw("/invoice?file=" + urllib.parse.quote_from_bytes(junk))
+            elif pick == 2:
+                status, _ = shop.get_raw("/reviews/preview?text=" + urllib.parse.quote_from_bytes(junk))
+            elif pick == 3:
+                status, _ = shop.post_form("/reviews", {"product": "5", "author": "fuzz", "text": text})
+            elif pick == 4:
+                status, _ = shop.post_json("/login", {"user": text, "password": {"$regex": text}})
+            else:
+                status, _ = shop.post_json("/support/chat", {"message": text})
+            check(status in (200, 201, 400, 401, 403, 404, 413, 414),
+                  "random input %d (%r): status %d" % (i, junk[:40], status))
+        check(shop.alive(), "the shop survived 300 random inputs")
         # a body that never ends, and a client that goes away mid-body
         with socket.create_connection(("127.0.0.1", shop.port), timeout=10) as s:
             s.sendall(b"POST /login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
