@@ -29,15 +29,22 @@
  * option (a leading '-' before any "--"), and a shell's -c script is
  * checked as a command line.
  *
- * Pure: the tokens live on the caller's stack (about 17 KB), nothing is
- * allocated unless a check fires. Any thread.
+ * Pure: the tokens live on the caller's stack (about 4 KB: a window of
+ * 128 elements and 128 marks; a longer line is lexed again per window),
+ * nothing is allocated unless a check fires. Any thread.
  */
 #include "ma_int.h"
 #include "ma_shell.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* ---- the tokenizer ---- */
+
+/* The overlap, in bytes, of a window with the next when the first is full
+ * inside one element: at most this many marks start in it, fewer than a
+ * window holds, so each window gets further. */
+#define MA_SH_OVERLAP 48
 
 struct ma_sh_st {
 	const char *s;
@@ -45,24 +52,153 @@ struct ma_sh_st {
 	struct ma_sh_lex *lx;
 	int quiet; /* > 0: inside a substitution's body, marks are not kept */
 	int runs;  /* command substitutions seen, kept or not (nested in ${...}) */
-	/* here-documents whose body starts after the next newline */
-	int nhere;
-	struct {
-		char delim[64];
-		size_t dlen;
-		int strip; /* <<- strips leading tabs */
-	} here[4];
-	int want_delim; /* the next word is a here-document's delimiter (1 + strip) */
+	int next;  /* lexing a next window: stop when it is full */
+	struct ma_sh_state k;
+	struct ma_sh_state top; /* k where the current element started, */
+	size_t top_at;          /* at this byte (kept until the window is full) */
+	int top_set;
 };
+
+/* Copies a lexer state, its here-documents as far as they are used. */
+static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *from)
+{
+	memcpy(to, from, offsetof(struct ma_sh_state, here));
+	if (from->nhere > 0)
+		memcpy(to->here, from->here, sizeof from->here[0] * (size_t)from->nhere);
+}
+
+/* One element through the parse check (what ma_sh_valid answers): words
+ * and redirections make a command, an operator needs one before it (and
+ * |, &&, || one after), parentheses balance, "name ( )" defines a
+ * function. */
+static void ma_sh_feed(struct ma_sh_st *st, int kind, int flags)
+{
+	int prev = st->k.v.prev;
+
+	st->k.v.prev = kind;
+	if (st->k.v.fdef) { /* name ( must be followed by ) */
+		st->k.v.fdef = 0;
+		if (kind != MA_SH_RPAREN) {
+			st->k.v.bad = 1;
+			return;
+		}
+		st->k.v.have = 0;
+		st->k.v.need = 1;
+		return;
+	}
+	if (prev && prev != MA_SH_WORD && prev != MA_SH_COMMENT && prev != MA_SH_HEREDOC)
+		st->k.v.words = 0; /* words of the current simple command */
+	switch (kind) {
+	case MA_SH_WORD:
+		if (st->k.v.redir)
+			st->k.v.redir = 0;
+		else
+			st->k.v.words++;
+		st->k.v.have = 1;
+		st->k.v.need = 0;
+		break;
+	case MA_SH_REDIR:
+		if (st->k.v.redir)
+			st->k.v.bad = 1;
+		st->k.v.redir = 1;
+		st->k.v.have = 1;
+		st->k.v.need = 0;
+		break;
+	case MA_SH_PIPE:
+	case MA_SH_ANDOR:
+		if (!st->k.v.have || st->k.v.redir)
+			st->k.v.bad = 1;
+		st->k.v.have = 0;
+		st->k.v.need = 1;
+		break;
+	case MA_SH_SEQ:
+		if (st->k.v.redir)
+			st->k.v.bad = 1;
+		if (flags & MA_SH_F_NEWLINE) {
+			if (!st->k.v.need)
+				st->k.v.have = 0;
+			break;
+		}
+		if (!st->k.v.have || st->k.v.need)
+			st->k.v.bad = 1;
+		st->k.v.have = 0;
+		break;
+	case MA_SH_BG:
+		if (!st->k.v.have || st->k.v.redir || st->k.v.need)
+			st->k.v.bad = 1;
+		st->k.v.have = 0;
+		break;
+	case MA_SH_LPAREN:
+		if (st->k.v.have) {
+			if (prev == MA_SH_WORD && st->k.v.words == 1 && !st->k.v.redir)
+				st->k.v.fdef = 1;
+			else
+				st->k.v.bad = 1;
+			break;
+		}
+		st->k.v.depth++;
+		st->k.v.need = 1;
+		break;
+	case MA_SH_RPAREN:
+		if (!st->k.v.depth || !st->k.v.have || st->k.v.redir)
+			st->k.v.bad = 1;
+		else
+			st->k.v.depth--;
+		st->k.v.have = 1;
+		st->k.v.need = 0;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Keeping stops at the first element or mark that finds no room: what
+ * comes after it is not kept either, so the kept ones are a window
+ * [from, dropped_at) of the line. */
+static inline int ma_sh_room(struct ma_sh_st *st, int full, size_t start, size_t end)
+{
+	struct ma_sh_lex *lx = st->lx;
+
+	if (end <= lx->from && lx->from > 0)
+		return 0; /* before the window */
+	if (full || start >= lx->dropped_at) {
+		if (lx->dropped_at == (size_t)-1 && !lx->has_snap && st->top_set) {
+			/* full inside one element (a word of many quotes or globs):
+			 * the next window lexes it again and keeps from a little
+			 * before here */
+			ma_sh_state_copy(&lx->snap, &st->top);
+			lx->snap_at = st->top_at;
+			lx->snap_from = start > MA_SH_OVERLAP ? start - MA_SH_OVERLAP : 0;
+			if (lx->snap_from <= lx->from)
+				lx->snap_from = lx->from + 1;
+			if (lx->snap_from < lx->snap_at)
+				lx->snap_from = lx->snap_at;
+			lx->has_snap = 1;
+		}
+		lx->complete = 0;
+		if (start < lx->dropped_at)
+			lx->dropped_at = start;
+		return 0;
+	}
+	return 1;
+}
 
 static void ma_sh_add(struct ma_sh_st *st, int kind, size_t start, size_t end, int flags)
 {
 	struct ma_sh_lex *lx = st->lx;
+	int target = st->k.v.prev == MA_SH_REDIR;
 
-	if (lx->nel == MA_SH_MAX_EL) {
-		lx->complete = 0;
-		return;
+	ma_sh_feed(st, kind, flags);
+	if (kind == MA_SH_WORD) {
+		if (!st->k.named)
+			flags |= MA_SH_F_CMDWORD;
+		if (!target && !(flags & MA_SH_F_ASSIGN))
+			st->k.named = 1;
+	} else if (kind != MA_SH_REDIR && kind != MA_SH_COMMENT && kind != MA_SH_HEREDOC) {
+		st->k.named = 0; /* an operator: a new command */
 	}
+	if (!ma_sh_room(st, lx->nel == MA_SH_MAX_EL, start, end))
+		return;
 	lx->el[lx->nel].start = (uint32_t)start;
 	lx->el[lx->nel].end = (uint32_t)end;
 	lx->el[lx->nel].pair = 0;
@@ -76,12 +212,8 @@ static void ma_sh_mark(struct ma_sh_st *st, int kind, size_t start, size_t end, 
 {
 	struct ma_sh_lex *lx = st->lx;
 
-	if (st->quiet)
+	if (st->quiet || !ma_sh_room(st, lx->nmark == MA_SH_MAX_MARK, start, end))
 		return;
-	if (lx->nmark == MA_SH_MAX_MARK) {
-		lx->complete = 0;
-		return;
-	}
 	lx->mark[lx->nmark].start = (uint32_t)start;
 	lx->mark[lx->nmark].end = (uint32_t)end;
 	lx->mark[lx->nmark].pair = (uint32_t)pair;
@@ -90,10 +222,15 @@ static void ma_sh_mark(struct ma_sh_st *st, int kind, size_t start, size_t end, 
 	lx->nmark++;
 }
 
-static int ma_sh_is_meta(char c)
+/* Bytes that end a word unquoted: blanks, newline and operator starts. */
+static const unsigned char ma_sh_meta[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, [';'] = 1, ['&'] = 1,
+    ['|'] = 1, ['('] = 1,  [')'] = 1,  ['<'] = 1, ['>'] = 1,
+};
+
+static inline int ma_sh_is_meta(char c)
 {
-	return c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' ||
-	       c == ')' || c == '<' || c == '>';
+	return ma_sh_meta[(unsigned char)c];
 }
 
 static int ma_sh_name_start(char c)
@@ -386,17 +523,17 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 {
 	const char *s = st->s;
 
-	for (int h = 0; h < st->nhere; h++) {
+	for (int h = 0; h < st->k.nhere; h++) {
 		size_t body = i;
 		int found = 0;
 		while (i < st->len) {
 			const char *nl = memchr(s + i, '\n', st->len - i);
 			size_t end = nl ? (size_t)(nl - s) : st->len, k = i;
-			if (st->here[h].strip)
+			if (st->k.here[h].strip)
 				while (k < end && s[k] == '\t')
 					k++;
-			if (end - k == st->here[h].dlen &&
-			    memcmp(s + k, st->here[h].delim, st->here[h].dlen) == 0) {
+			if (end - k == st->k.here[h].dlen &&
+			    memcmp(s + k, st->k.here[h].delim, st->k.here[h].dlen) == 0) {
 				if (i > body)
 					ma_sh_add(st, MA_SH_HEREDOC, body, i, 0);
 				i = nl ? end + 1 : end;
@@ -410,24 +547,31 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 			i = st->len;
 		}
 	}
-	st->nhere = 0;
+	st->k.nhere = 0;
 	return i;
 }
 
 void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
 {
-	struct ma_sh_st st;
-	size_t i = 0;
+	ma_sh_lex_from(s, len, 0, lx);
+}
 
-	memset(&st, 0, sizeof st);
-	st.s = s;
-	st.len = len;
-	st.lx = lx;
-	lx->nel = lx->nmark = 0;
-	lx->complete = 1;
-	lx->unterm = 0;
+/* Elements (or marks) kept in a window before the place the next window
+ * starts from: the rest of the window overlaps the next one. */
+#define MA_SH_SNAP (MA_SH_MAX_EL - 32)
+
+/* Lexes the line from i (between two elements) to its end, or, for a next
+ * window, until the window is full. */
+static void ma_sh_run(struct ma_sh_st *st, size_t i)
+{
+	const char *s = st->s;
+	size_t len = st->len;
+	struct ma_sh_lex *lx = st->lx;
+
 	while (i < len) {
 		char c = s[i];
+		if (lx->dropped_at != (size_t)-1 && st->next)
+			return; /* the next window is full: the line's end was judged once */
 		char n1 = i + 1 < len ? s[i + 1] : '\0';
 		char n2 = i + 2 < len ? s[i + 2] : '\0';
 		size_t j;
@@ -441,51 +585,63 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
 			i += 2;
 			continue;
 		}
+		/* an element starts at i: where a next window can start */
+		if (!lx->has_snap && lx->dropped_at == (size_t)-1) {
+			if (i > lx->from && (lx->nel >= MA_SH_SNAP || lx->nmark >= MA_SH_SNAP)) {
+				ma_sh_state_copy(&lx->snap, &st->k);
+				lx->snap_at = lx->snap_from = i;
+				lx->has_snap = 1;
+			} else {
+				ma_sh_state_copy(&st->top, &st->k);
+				st->top_at = i;
+				st->top_set = 1;
+			}
+		}
 		if (c == '\n') {
-			ma_sh_add(&st, MA_SH_SEQ, i, i + 1, MA_SH_F_NEWLINE);
-			i = st.nhere ? ma_sh_heredocs(&st, i + 1) : i + 1;
+			ma_sh_add(st, MA_SH_SEQ, i, i + 1, MA_SH_F_NEWLINE);
+			i = st->k.nhere ? ma_sh_heredocs(st, i + 1) : i + 1;
 			continue;
 		}
 		if (c == '#') {
 			const char *nl = memchr(s + i, '\n', len - i);
 			j = nl ? (size_t)(nl - s) : len;
-			ma_sh_add(&st, MA_SH_COMMENT, i, j, 0);
+			ma_sh_add(st, MA_SH_COMMENT, i, j, 0);
 			i = j;
 			continue;
 		}
 		if (c == ';') {
 			j = i + ((n1 == ';' || n1 == '&') ? (n1 == ';' && n2 == '&' ? 3 : 2) : 1);
-			ma_sh_add(&st, MA_SH_SEQ, i, j, 0);
+			ma_sh_add(st, MA_SH_SEQ, i, j, 0);
 			i = j;
 			continue;
 		}
 		if (c == '&') {
 			if (n1 == '&') {
-				ma_sh_add(&st, MA_SH_ANDOR, i, i + 2, 0);
+				ma_sh_add(st, MA_SH_ANDOR, i, i + 2, 0);
 				i += 2;
 			} else if (n1 == '>') {
 				j = i + (n2 == '>' ? 3 : 2);
-				ma_sh_add(&st, MA_SH_REDIR, i, j, MA_SH_F_OUT);
+				ma_sh_add(st, MA_SH_REDIR, i, j, MA_SH_F_OUT);
 				i = j;
 			} else {
-				ma_sh_add(&st, MA_SH_BG, i, i + 1, 0);
+				ma_sh_add(st, MA_SH_BG, i, i + 1, 0);
 				i++;
 			}
 			continue;
 		}
 		if (c == '|') {
 			if (n1 == '|') {
-				ma_sh_add(&st, MA_SH_ANDOR, i, i + 2, 0);
+				ma_sh_add(st, MA_SH_ANDOR, i, i + 2, 0);
 				i += 2;
 			} else {
 				j = i + (n1 == '&' ? 2 : 1);
-				ma_sh_add(&st, MA_SH_PIPE, i, j, 0);
+				ma_sh_add(st, MA_SH_PIPE, i, j, 0);
 				i = j;
 			}
 			continue;
 		}
 		if (c == '(' || c == ')') {
-			ma_sh_add(&st, c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN, i, i + 1, 0);
+			ma_sh_add(st, c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN, i, i + 1, 0);
 			i++;
 			continue;
 		}
@@ -502,10 +658,10 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
 				if (k < len && s[k] == '<') {
 					k++;
 				} else {
-					st.want_delim = 1;
+					st->k.want_delim = 1;
 					if (k < len && s[k] == '-') {
 						k++;
-						st.want_delim = 2;
+						st->k.want_delim = 2;
 					}
 				}
 			} else if (r == '<' && (r1 == '&' || r1 == '>')) {
@@ -516,108 +672,72 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
 				if (r1 == '>' || r1 == '&' || r1 == '|')
 					k++;
 			}
-			ma_sh_add(&st, MA_SH_REDIR, i, k, fl);
+			ma_sh_add(st, MA_SH_REDIR, i, k, fl);
 			i = k;
 			continue;
 		}
-		j = ma_sh_word(&st, i, &fl);
+		j = ma_sh_word(st, i, &fl);
 		if (j == i)
 			j = i + 1; /* cannot happen; keeps the loop finite */
-		ma_sh_add(&st, MA_SH_WORD, i, j, fl);
-		if (st.want_delim && st.nhere < 4) {
+		ma_sh_add(st, MA_SH_WORD, i, j, fl);
+		if (st->k.want_delim && st->k.nhere < 4) {
 			/* the delimiter without its quotes */
 			size_t d = 0;
-			for (size_t k = i; k < j && d < sizeof st.here[0].delim; k++)
+			for (size_t k = i; k < j && d < sizeof st->k.here[0].delim; k++)
 				if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
-					st.here[st.nhere].delim[d++] = s[k];
-			st.here[st.nhere].dlen = d;
-			st.here[st.nhere].strip = st.want_delim == 2;
-			st.nhere++;
+					st->k.here[st->k.nhere].delim[d++] = s[k];
+			st->k.here[st->k.nhere].dlen = d;
+			st->k.here[st->k.nhere].strip = st->k.want_delim == 2;
+			st->k.nhere++;
 		}
-		st.want_delim = 0;
+		st->k.want_delim = 0;
 		i = j;
 	}
 }
 
+void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx)
+{
+	struct ma_sh_st st;
+
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.len = len;
+	st.lx = lx;
+	lx->nel = lx->nmark = 0;
+	lx->complete = 1;
+	lx->unterm = 0;
+	lx->from = from;
+	lx->dropped_at = (size_t)-1;
+	lx->has_snap = 0;
+	ma_sh_run(&st, 0);
+	lx->valid = !lx->unterm && !st.k.v.bad && !st.k.v.redir && !st.k.v.need && !st.k.v.fdef &&
+	            st.k.v.depth == 0;
+}
+
+int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx)
+{
+	struct ma_sh_st st;
+
+	if (!lx->has_snap)
+		return 0;
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.len = len;
+	st.lx = lx;
+	st.next = 1;
+	ma_sh_state_copy(&st.k, &lx->snap);
+	lx->nel = lx->nmark = 0;
+	lx->complete = 1;
+	lx->from = lx->snap_from;
+	lx->dropped_at = (size_t)-1;
+	lx->has_snap = 0;
+	ma_sh_run(&st, lx->snap_at); /* valid and unterm stay those of the whole line */
+	return 1;
+}
+
 int ma_sh_valid(const struct ma_sh_lex *lx)
 {
-	int depth = 0, have = 0, need = 0, redir = 0, words = 0;
-
-	if (lx->unterm)
-		return 0;
-	for (int i = 0; i < lx->nel; i++) {
-		const struct ma_sh_el *e = &lx->el[i];
-		if (i > 0 && lx->el[i - 1].kind != MA_SH_WORD &&
-		    lx->el[i - 1].kind != MA_SH_COMMENT && lx->el[i - 1].kind != MA_SH_HEREDOC)
-			words = 0; /* words of the current simple command */
-		switch (e->kind) {
-		case MA_SH_WORD:
-			if (redir)
-				redir = 0;
-			else
-				words++;
-			have = 1;
-			need = 0;
-			break;
-		case MA_SH_REDIR:
-			if (redir)
-				return 0;
-			redir = 1;
-			have = 1;
-			need = 0;
-			break;
-		case MA_SH_PIPE:
-		case MA_SH_ANDOR:
-			if (!have || redir)
-				return 0;
-			have = 0;
-			need = 1;
-			break;
-		case MA_SH_SEQ:
-			if (redir)
-				return 0;
-			if (e->flags & MA_SH_F_NEWLINE) {
-				if (!need)
-					have = 0;
-				break;
-			}
-			if (!have || need)
-				return 0;
-			have = 0;
-			break;
-		case MA_SH_BG:
-			if (!have || redir || need)
-				return 0;
-			have = 0;
-			break;
-		case MA_SH_LPAREN:
-			if (have) {
-				/* name () body: a function definition, the name alone at
-				 * the start of a command */
-				if (i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_RPAREN &&
-				    lx->el[i - 1].kind == MA_SH_WORD && words == 1) {
-					i++;
-					have = 0;
-					need = 1;
-					break;
-				}
-				return 0;
-			}
-			depth++;
-			need = 1;
-			break;
-		case MA_SH_RPAREN:
-			if (!depth || !have || redir)
-				return 0;
-			depth--;
-			have = 1;
-			need = 0;
-			break;
-		default:
-			break;
-		}
-	}
-	return !redir && !need && depth == 0;
+	return lx->valid;
 }
 
 /* ---- the analysis of one input occurrence ---- */
@@ -735,6 +855,8 @@ static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, siz
 		if (kind == MA_SH_WORD && !(k > 0 && lx->el[k - 1].kind == MA_SH_REDIR))
 			first = k;
 	}
+	if (k < 0 && lx->nel > 0 && lx->el[0].start > a)
+		return 0; /* the input starts before the window: not known */
 	if (first < 0)
 		return 1; /* operators and blanks alone */
 	if (lx->el[first].start < a || (lx->el[first].flags & MA_SH_F_ASSIGN))
@@ -756,24 +878,13 @@ static const struct ma_sh_el *ma_sh_word_at(const struct ma_sh_lex *lx, size_t p
 }
 
 /* 1 when the word holding byte p is the command word of its command (no
- * word but assignments before it). */
+ * word but assignments and redirection targets before it). */
 static int ma_sh_command_word(const struct ma_sh_lex *lx, size_t p)
 {
 	int i = ma_sh_first_after(lx->el, lx->nel, p);
 
-	if (i >= lx->nel || lx->el[i].kind != MA_SH_WORD || lx->el[i].start > p)
-		return 0;
-	for (i--; i >= 0; i--) {
-		const struct ma_sh_el *e = &lx->el[i];
-		if (e->kind == MA_SH_WORD && (e->flags & MA_SH_F_ASSIGN))
-			continue;
-		if (e->kind == MA_SH_WORD && i > 0 && lx->el[i - 1].kind == MA_SH_REDIR)
-			continue; /* a redirection's target */
-		if (e->kind == MA_SH_REDIR || e->kind == MA_SH_COMMENT || e->kind == MA_SH_HEREDOC)
-			continue;
-		return e->kind != MA_SH_WORD;
-	}
-	return 1;
+	return i < lx->nel && lx->el[i].kind == MA_SH_WORD && lx->el[i].start <= p &&
+	       (lx->el[i].flags & MA_SH_F_CMDWORD);
 }
 
 static void ma_sh_set(struct ma_sh_hit *hit, const char *rule, const char *sev, double conf)
@@ -792,7 +903,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
 	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, marks = 0;
 	int file_arg = 0;
-	size_t qclose = 0;
+	size_t qclose = 0, glob_seen = 0;
 
 	(void)len;
 	memset(hit, 0, sizeof *hit);
@@ -833,6 +944,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 			/* it picks unknown files when it is most of its path segment
 			 * ("*", "*.txt", "/???/??t"); a ? inside a long name matches
 			 * that name only */
+			if (glob || m->start < glob_seen)
+				break; /* known already, or judged with its segment */
 			w = ma_sh_word_at(lx, m->start);
 			if (w) {
 				size_t k0 = m->start, k1 = m->start, other = 0;
@@ -846,6 +959,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 						other++;
 				if (other <= 3)
 					glob = 1;
+				glob_seen = k1;
 			}
 			break;
 		case MA_SH_M_BRACE:
@@ -913,7 +1027,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				file_arg = 1;
 			/* the input writes a whole command, name and more: the line
 			 * is the user's (system(input), sh -c "$input") */
-			if (e->end < b && ma_sh_command_word(lx, e->start) &&
+			if (e->end < b && (e->flags & MA_SH_F_CMDWORD) &&
 			    !(e->flags & MA_SH_F_ASSIGN) && ma_sh_plausible_command(s, e))
 				command = 1;
 			break;
@@ -927,7 +1041,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 		ma_sh_set(hit, "cmd.substitution", "critical", ma_sh_valid(lx) ? 0.99 : 0.95);
 		return;
 	}
-	if (lx->complete && !ma_sh_valid(lx))
+	if (!ma_sh_valid(lx))
 		return; /* the line cannot run: nothing was injected */
 	if (sep_cmd)
 		ma_sh_set(hit, sep_pipe ? "cmd.pipe" : "cmd.separator", "critical", 0.99);
@@ -957,8 +1071,8 @@ static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b)
 	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
 	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
 
-	if (!lx->complete)
-		return 0;
+	if (lx->from > a || lx->dropped_at < b)
+		return 0; /* not all of it was kept: judge it */
 	if (e0 == lx->nel || lx->el[e0].start >= b)
 		return 1;
 	if (lx->el[e0].start > a || lx->el[e0].end < b || lx->el[e0].kind == MA_SH_REDIR)
@@ -977,6 +1091,24 @@ struct ma_sh_scan {
 	struct ma_sh_lex lx;
 };
 
+/* The next window of c's line (ma_shell.h): it overlaps this one, so an
+ * operator near this one's end is judged again with what follows it. */
+static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
+{
+	size_t next;
+
+	if (ma_sh_lex_next(c->cmd, c->len, &c->lx))
+		return;
+	/* no place to go on from (one word with many marks): lex again,
+	 * keeping from a little before where this window stopped */
+	next = c->lx.dropped_at > MA_SH_OVERLAP ? c->lx.dropped_at - MA_SH_OVERLAP : 0;
+	if (next <= c->lx.from)
+		next = c->lx.from + 1;
+	if (next > goal)
+		next = goal;
+	ma_sh_lex_from(c->cmd, c->len, next, &c->lx);
+}
+
 static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 {
 	(void)ctx;
@@ -988,15 +1120,25 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	struct ma_sh_scan *c = ctx;
 	struct ma_sh_hit hit;
 
-	if (!c->lexed) {
-		ma_sh_lex(c->cmd, c->len, &c->lx);
+	/* the window starts at the occurrence (what the analysis needs of the
+	 * line before it is kept in the elements' flags); a line longer than
+	 * a window: on to the window that holds a */
+	if (!c->lexed || c->lx.from > a) {
+		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
 		c->lexed = 1;
 	}
-	if (ma_sh_is_data(&c->lx, a, b))
-		return 0;
-	ma_sh_analyse(c->cmd, c->len, &c->lx, a, b, &hit);
-	if (!hit.fired)
-		return 0;
+	while (c->lx.dropped_at <= a)
+		ma_sh_next_window(c, a);
+	for (;;) {
+		if (ma_sh_is_data(&c->lx, a, b))
+			return 0;
+		ma_sh_analyse(c->cmd, c->len, &c->lx, a, b, &hit);
+		if (hit.fired)
+			break;
+		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
+			return 0; /* all of it and what follows it was judged */
+		ma_sh_next_window(c, b);
+	}
 	out->rule = hit.rule;
 	out->sev = hit.sev;
 	out->confidence = hit.confidence;

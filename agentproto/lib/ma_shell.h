@@ -38,6 +38,8 @@ enum ma_sh_kind {
 #define MA_SH_F_CLOSE   64  /* QUOTE: closes the quote opened at .pair */
 #define MA_SH_F_EMPTY   128 /* SUBST: nothing inside */
 #define MA_SH_F_RUNS    256 /* PARAM: ${...} or $((...)) holding a command substitution */
+#define MA_SH_F_CMDWORD 512 /* WORD: no word but assignments and redirection targets
+                             * before it in its command (it names the program) */
 
 struct ma_sh_el {
 	uint32_t start, end; /* byte offsets, end exclusive */
@@ -46,23 +48,61 @@ struct ma_sh_el {
 	uint8_t kind;        /* enum ma_sh_kind */
 };
 
-#define MA_SH_MAX_EL   512 /* elements kept; more: the rest is not judged */
-#define MA_SH_MAX_MARK 512
+/* Elements and marks kept per lexing: a window of the line. A longer line
+ * is judged in several windows (ma_shell.c), so the sizes only trade stack
+ * (16 bytes each: 4 KB here) for lexing again. */
+#define MA_SH_MAX_EL   128
+#define MA_SH_MAX_MARK 128
+
+/* The tokenizer's state between two elements of the line (here-documents
+ * pending, the parse check): enough to go on lexing from there. */
+struct ma_sh_state {
+	int want_delim; /* the next word is a here-document's delimiter (1 + strip) */
+	struct {
+		int depth, have, need, redir, words, prev, fdef, bad;
+	} v;            /* does the line parse? judged element by element */
+	int named;      /* the current command has its program's word already */
+	int nhere;      /* here-documents whose body starts after the next newline */
+	struct {
+		char delim[64];
+		size_t dlen;
+		int strip; /* <<- strips leading tabs */
+	} here[4];      /* last: copied only as far as nhere */
+};
 
 struct ma_sh_lex {
 	struct ma_sh_el el[MA_SH_MAX_EL];
 	struct ma_sh_el mark[MA_SH_MAX_MARK];
+	struct ma_sh_state snap; /* where the next window starts (ma_sh_lex_next): */
+	size_t snap_at;          /* lexing goes on from here, */
+	size_t snap_from;        /* keeping from here */
+	int has_snap;
 	int nel, nmark;
-	int complete; /* 0: the line had more elements or marks than kept */
-	int unterm;   /* a quote or substitution runs to the end: the line cannot run */
+	int complete;      /* 0: elements or marks after the window were not kept */
+	int unterm;        /* a quote or substitution runs to the end: the line cannot run */
+	int valid;         /* the whole line parses (ma_sh_valid), kept or not */
+	size_t from;       /* elements and marks that end before it are not kept */
+	size_t dropped_at; /* where the first one not kept (no room) starts; SIZE_MAX */
 };
 
 /* Tokenizes the command line s (len bytes; NUL bytes are ordinary bytes).
- * No allocation. Every byte is whitespace or inside exactly one element. */
+ * No allocation. Every byte is whitespace or inside exactly one element.
+ * Keeps the first MA_SH_MAX_EL elements and MA_SH_MAX_MARK marks. */
 void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx);
 
-/* 1 when the tokenized line parses as sh would (quotes closed, operators
- * between commands, redirections with a target, parentheses balanced). */
+/* The same, keeping the elements and marks from the first that ends after
+ * from (the whole line is still read: quotes, validity). */
+void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx);
+
+/* Moves lx to the next window of the same line: it starts some elements
+ * before the end of the current one (they overlap) and the line is read on
+ * from there only. Returns 0, changing nothing, when the current window
+ * left no place to go on from (then ma_sh_lex_from gives the next one). */
+int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx);
+
+/* 1 when the whole tokenized line parses as sh would (quotes closed,
+ * operators between commands, redirections with a target, parentheses
+ * balanced), whatever part of it was kept. */
 int ma_sh_valid(const struct ma_sh_lex *lx);
 
 /* What a user input does at one place [a, b) of a command line. */

@@ -282,6 +282,48 @@ static void more_bypass_families_fire(void **state)
 	assert_int_equal(unq("$'\\x3bid'"), MOAT_ALLOW);
 }
 
+/* A line longer than the tokenizer's window (128 elements) is judged
+ * window by window: nothing after the first window goes unseen. */
+static void lines_longer_than_a_window_are_judged_whole(void **state)
+{
+	static char in[4096], head[4096];
+	size_t o = 0;
+
+	(void)state;
+	assert_true(sizeof(struct ma_sh_lex) <= 5 * 1024); /* the check's stack */
+	while (o < 3000) {
+		memcpy(in + o, "a ", 2);
+		o += 2;
+	}
+	memcpy(in + o, "; id", 5);
+	assert_int_equal(unq(in), MOAT_BLOCK);
+	memcpy(in + o, " and", 5);
+	assert_int_equal(unq(in), MOAT_ALLOW);
+	/* the application's own long line before a short input */
+	memcpy(head, "echo", 4);
+	for (o = 4; o < 3000; o += 2)
+		memcpy(head + o, " b", 2);
+	memcpy(head + o, " ", 2);
+	assert_int_equal(shell3("x;id", head, "x;id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x y", head, "x y", ""), MOAT_ALLOW);
+	/* out of the quotes at the start, the operator 1,500 words later */
+	memcpy(in, "x'", 2);
+	for (o = 2; o < 3000; o += 2)
+		memcpy(in + o, " a", 2);
+	memcpy(in + o, " | sh '", 8);
+	assert_int_equal(sq(in), MOAT_BLOCK);
+	/* a substitution at the end of a long double-quoted input */
+	memset(in, 'a', 3000);
+	memcpy(in + 3000, " $(id)", 7);
+	assert_int_equal(dq(in), MOAT_BLOCK);
+	/* whether the line parses is known for all of it: a quote left open
+	 * after 1,500 words keeps "; id" from running */
+	for (o = 0; o < 3000; o += 2)
+		memcpy(in + o, "a ", 2);
+	memcpy(in + o, "; id", 5);
+	assert_int_equal(shell3(in, "ping -c 1 ", in, " 'x"), MOAT_ALLOW);
+}
+
 /* ---- what must pass ---- */
 
 static void data_inside_one_word_is_allowed(void **state)
@@ -439,6 +481,7 @@ int main(void)
 	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
 	    cmocka_unit_test(more_bypass_families_fire),
+	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
 	    cmocka_unit_test(text_full_of_shell_words_is_allowed),
 	    cmocka_unit_test(argv_options_programs_and_shells),

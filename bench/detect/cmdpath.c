@@ -79,39 +79,47 @@ static const char *const sh_sinks[N_SH_SINKS][2] = {
 static int sh_changed(const char *s, size_t len, size_t a, size_t b, struct ma_sh_lex *lx)
 {
 	int syntax = 0;
-	size_t qclose = 0;
+	size_t qclose = 0, from = a;
 
-	ma_sh_lex(s, len, lx);
-	for (int i = 0; i < lx->nel; i++)
-		if (lx->el[i].start >= a && lx->el[i].start < b && lx->el[i].kind != MA_SH_WORD &&
-		    lx->el[i].kind != MA_SH_HEREDOC)
+	for (;;) { /* window by window (ma_shell.h), from the input's start */
+		ma_sh_lex_from(s, len, from, lx);
+		for (int i = 0; i < lx->nel; i++)
+			if (lx->el[i].start >= a && lx->el[i].start < b &&
+			    lx->el[i].kind != MA_SH_WORD && lx->el[i].kind != MA_SH_HEREDOC)
+				syntax = 1;
+		for (int i = 0; i < lx->nmark; i++) {
+			const struct ma_sh_el *m = &lx->mark[i];
+			if (m->start >= a && m->start < b && m->kind == MA_SH_M_PARAM &&
+			    (m->flags & MA_SH_F_RUNS))
+				return 1; /* ${x:-$(id)}: a substitution inside an expansion */
+			if (m->start >= a && m->start < b && m->kind == MA_SH_M_QUOTE &&
+			    (m->flags & MA_SH_F_CLOSE) && m->pair < a && !qclose)
+				qclose = m->start; /* closes the application's quote */
+			if (m->start < a || m->start >= b || m->kind == MA_SH_M_QUOTE ||
+			    m->kind == MA_SH_M_GLOB || m->kind == MA_SH_M_PARAM ||
+			    m->kind == MA_SH_M_BRACE)
+				continue; /* quotes that re-quote; ? and * of text; expansions
+				           * that make words (a command word needs a separator
+				           * first) */
+			if (m->kind == MA_SH_M_SUBST &&
+			    !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY)))
+				return 1; /* runs even in a line that fails later */
 			syntax = 1;
-	for (int i = 0; i < lx->nmark; i++) {
-		const struct ma_sh_el *m = &lx->mark[i];
-		if (m->start >= a && m->start < b && m->kind == MA_SH_M_PARAM &&
-		    (m->flags & MA_SH_F_RUNS))
-			return 1; /* ${x:-$(id)}: a substitution inside an expansion */
-		if (m->start >= a && m->start < b && m->kind == MA_SH_M_QUOTE &&
-		    (m->flags & MA_SH_F_CLOSE) && m->pair < a && !qclose)
-			qclose = m->start; /* closes the application's quote */
-		if (m->start < a || m->start >= b || m->kind == MA_SH_M_QUOTE ||
-		    m->kind == MA_SH_M_GLOB || m->kind == MA_SH_M_PARAM || m->kind == MA_SH_M_BRACE)
-			continue; /* quotes that re-quote; ? and * of text; expansions that
-			           * make words (a command word needs a separator first) */
-		if (m->kind == MA_SH_M_SUBST && !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY)))
-			return 1; /* runs even in a line that fails later */
-		syntax = 1;
-	}
-	/* out of the application's quotes, a new argument from the root
-	 * (x' '/etc/passwd): a file operand the application did not pass */
-	for (int i = 0; qclose && i < lx->nel; i++) {
-		const struct ma_sh_el *e = &lx->el[i];
-		size_t k = e->start;
-		while (k < e->end && (s[k] == '\'' || s[k] == '"'))
-			k++;
-		if (e->kind == MA_SH_WORD && e->start > qclose && e->start < b && k < e->end &&
-		    s[k] == '/' && !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
-			syntax = 1;
+		}
+		/* out of the application's quotes, a new argument from the root
+		 * (x' '/etc/passwd): a file operand the application did not pass */
+		for (int i = 0; qclose && i < lx->nel; i++) {
+			const struct ma_sh_el *e = &lx->el[i];
+			size_t k = e->start;
+			while (k < e->end && (s[k] == '\'' || s[k] == '"'))
+				k++;
+			if (e->kind == MA_SH_WORD && e->start > qclose && e->start < b &&
+			    k < e->end && s[k] == '/' && !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
+				syntax = 1;
+		}
+		if (lx->complete || lx->dropped_at >= b || lx->dropped_at <= from)
+			break;
+		from = lx->dropped_at;
 	}
 	return syntax && ma_sh_valid(lx);
 }

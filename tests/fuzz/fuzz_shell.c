@@ -1,6 +1,7 @@
 /* libFuzzer: the POSIX sh tokenizer of libmoatagent and the
  * command_injection check on top of it. Elements come in order, inside the
- * line and without overlap; marks stay inside the line; the analysis of
+ * line and without overlap, and so in every next window of a long line,
+ * each starting further; marks stay inside the line; the analysis of
  * any span and a whole check (sh -c string and argv) with a slice of the
  * line as the user's input end without a memory error, and a block always
  * has its event. */
@@ -34,6 +35,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (lx.mark[i].end < lx.mark[i].start || lx.mark[i].end > size)
 			abort();
 	(void)ma_sh_valid(&lx);
+	{ /* the windows of a long line: ordered, each further than the last */
+		int valid = ma_sh_valid(&lx), n = 0;
+		size_t from = lx.from;
+		while (!lx.complete && ma_sh_lex_next(s, size, &lx)) {
+			if (lx.from <= from || ma_sh_valid(&lx) != valid || ++n > (int)size + 1)
+				abort();
+			from = lx.from;
+			last = 0;
+			for (int i = 0; i < lx.nel; i++) {
+				if (lx.el[i].start < last || lx.el[i].end <= lx.from ||
+				    lx.el[i].end > size)
+					abort();
+				last = lx.el[i].end;
+			}
+		}
+		ma_sh_lex(s, size, &lx);
+	}
 	if (size >= 2) {
 		struct ma_sh_hit hit;
 		size_t a = data[0] % size, b = a + 1 + data[size - 1] % (size - a);
