@@ -87,7 +87,7 @@ struct ma_pr_score {
 	double best; /* the strongest weight */
 	int family;  /* its family */
 	unsigned char seen[MA_PR_PATS];
-	double group[4];     /* the strongest match of groups 'F'.. (added at the end) */
+	double group[4];     /* the strongest match of groups 'F'..'I' (added at the end) */
 	int group_family[4]; /* its family */
 };
 
@@ -557,6 +557,8 @@ static const char *const ma_pr_cjk_instr[] = {"指令", "指示", "说明",  "�
                                               "지시", "명령", "निर्देश", "تعليمات", "التعليمات"};
 static const char *const ma_pr_cjk_what[] = {"什么", "何", "무엇", "뭐", "क्या", "ما هي"};
 static const char *const ma_pr_cjk_tell[] = {"告诉", "教えて", "알려", "बताओ", "बताइए", "أخبرني"};
+static const char *const ma_pr_cjk_prompt[] = {
+    "系统提示", "提示词", "系統提示", "システムプロンプト", "시스템 프롬프트", "सिस्टम प्रॉम्प्ट"};
 static const char *const ma_pr_cjk_pw[] = {"密码",   "密碼",        "パスワード", "비밀번호",
                                            "पासवर्ड", "كلمة المرور", "كلمة السر"};
 
@@ -583,6 +585,12 @@ static void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 		ma_pr_add(sc, PF_OVERRIDE, 0.9);
 	else if (ign || ins)
 		ma_pr_add(sc, PF_OVERRIDE, 0.3);
+	if (ma_pr_any(t, n, ma_pr_cjk_prompt, sizeof ma_pr_cjk_prompt / sizeof *ma_pr_cjk_prompt))
+		ma_pr_add(
+		    sc, PF_EXTRACTION,
+		    ma_pr_any(t, n, ma_pr_cjk_tell, sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell)
+		        ? 0.85
+		        : 0.6);
 	if (ma_pr_any(t, n, ma_pr_cjk_pw, sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw)) {
 		if (ma_pr_any(t, n, ma_pr_cjk_tell, sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell))
 			ma_pr_add(sc, PF_EXTRACTION, 0.85);

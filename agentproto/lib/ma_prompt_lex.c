@@ -254,7 +254,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.5, "a partir de ahora|agora"},
     {PF_OVERRIDE, 0.5, "d ora in poi"},
     /* ---- role play / persona switch ---- */
-    {PF_ROLEPLAY, 0.6, "YOU BE NOW"},
+    {PF_ROLEPLAY, 0.6, "YOU BE * NOW"},
     {PF_ROLEPLAY, 0.6, "YOU BE no longer"},
     {PF_ROLEPLAY, 0.6, "YOU now"},
     {PF_ROLEPLAY, 0.6, "YOU no longer"},
@@ -275,6 +275,13 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "freed|liberated|unshackled|released|escaped from|of * LIMIT|INSTR|confines"},
     {PF_ROLEPLAY, 0.55, "NEG * have|need|must * FOLLOW|abide ** LIMIT"},
     {PF_ROLEPLAY, 0.45, "break~|bend|circumvent~|evade~ * THE|YOUR|all|any|POSS * LIMIT|INSTR"},
+    /* refusal suppression: one cue of the group counts */
+    {PF_ROLEPLAY, 0.5, "@G never|NEG * refuse~|decline~|apologi~|reject~|deny"},
+    {PF_ROLEPLAY, 0.5, "@G cannot|cant|unable|wont * refuse~|decline~|say no"},
+    {PF_ROLEPLAY, 0.45, "@G without|no|any * warning~|disclaimer~|caveat~|moraliz~|lectur~"},
+    {PF_ROLEPLAY, 0.4, "@G always * answer~|respond~|comply|obey~|agree~"},
+    {PF_ROLEPLAY, 0.4,
+     "@G answer~|respond~|reply * to * any|every|all * question~|request~|prompt~"},
     {PF_ROLEPLAY, 0.45, "FICTION * to be"},
     {PF_ROLEPLAY, 0.45, "FICTION * YOU"},
     {PF_ROLEPLAY, 0.4, "roleplay~ * as|where|game"},
