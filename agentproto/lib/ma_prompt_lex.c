@@ -164,6 +164,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "residence city ssn salary medical diagnosis"},
     {"OTHERS", "users customers clients employees patients members persons someones peoples"},
     {"GOAL", "pwned pwnd hacked owned"},
+    {"AI", "ai llm llms model chatbot bot assistant gpt chatgpt claude gemini llama copilot "
+           "agent"},
     {"R13", "gur naq lbh lbhe vf bs gb nyy jvgu guvf gung vtaber cerivbhf vafgehpgvbaf"},
     {"FORBID", "illegal~ harmful dangerous weapon~ bomb~ explosive~ meth methamphetamine "
                "drug~ poison~ malware ransomware keylogger hack~ steal~ kill~ murder~ nsfw "
@@ -236,6 +238,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* probing for the answer the secret unlocks */
     {PF_EXTRACTION, 0.45, "what would|should YOU say|respond|reply|output|answer"},
     {PF_EXTRACTION, 0.5, "secret word|phrase|code|key|token|passphrase|string"},
+    /* words addressed to the model inside a text it reads */
+    {PF_OVERRIDE, 0.6, "note|message|instruction~|memo|reminder to|for * THE|any|all AI"},
+    {PF_OVERRIDE, 0.6, "if * YOU BE * AI"},
+    {PF_OVERRIDE, 0.35, "dear|hey|attention AI"},
+    {PF_OVERRIDE, 0.45, "repeat|say|type after me"},
     /* coercion */
     {PF_OVERRIDE, 0.35, "YOU have|must|need to * answer|tell|obey|comply|share|give|follow"},
     {PF_OVERRIDE, 0.4, "pay no|little attention"},
@@ -319,6 +326,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.85,
      "text|words|everything|INSTR|prompt~|message~ written|said|typed|stated|shown above"},
     {PF_EXTRACTION, 0.7, "HIDDEN prompt~|instruction~|text|PW"},
+    {PF_EXTRACTION, 0.75, "SHOW * THE|all|everything above"},
+    {PF_EXTRACTION, 0.6, "what|which * YOU * not|never * allowed|supposed|permitted|able to"},
     {PF_EXTRACTION, 0.7, "BEGIN YOUR|THE * OUTPUT"},
     {PF_EXTRACTION, 0.7,
      "beginning|start|top of * THE|our conversation|chat|prompt|context|session"},
