@@ -12,7 +12,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       gcc make pkg-config \
       libmicrohttpd-dev libwebsockets-dev libsqlite3-dev libjansson-dev \
-      libmbedtls-dev libcmocka-dev libcurl4-openssl-dev libargon2-dev \
+      libmbedtls-dev libcmocka-dev libcurl4-openssl-dev libargon2-dev libpq-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
@@ -24,7 +24,7 @@ ARG DEBIAN_FRONTEND=noninteractive
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       libmicrohttpd12 libwebsockets17 libsqlite3-0 libjansson4 \
-      libmbedcrypto7 libcurl4 libargon2-1 ca-certificates libjs-chart.js \
+      libmbedcrypto7 libcurl4 libargon2-1 libpq5 ca-certificates libjs-chart.js \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system moat \
  && useradd --system --gid moat --home-dir /var/lib/moat --no-create-home \

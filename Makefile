@@ -5,7 +5,7 @@
 VERSION   := 0.1.0
 CC        ?= cc
 BUILD     ?= build
-PKGS      := libmicrohttpd libwebsockets sqlite3 jansson libcurl libargon2
+PKGS      := libmicrohttpd libwebsockets sqlite3 jansson libcurl libargon2 libpq
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lmbedcrypto -lpthread -lm
 
@@ -19,6 +19,7 @@ LDFLAGS_ALL = $(SAN) $(LDFLAGS)
 SERVER_SRC := $(filter-out server/main.c,$(wildcard server/*.c))
 SERVER_OBJ := $(patsubst server/%.c,$(BUILD)/obj/%.o,$(SERVER_SRC)) $(BUILD)/obj/schema_embed.o
 SCHEMA     := $(sort $(wildcard schema/*.sql))
+SCHEMA_PG  := $(sort $(wildcard schema/postgres/*.sql))
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 UNIT_BIN   := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 
@@ -37,8 +38,8 @@ deps:
 $(BUILD)/obj/%.o: server/%.c $(wildcard server/*.h) | $(BUILD)/obj
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
 
-$(BUILD)/schema_embed.c: $(SCHEMA) scripts/embed_schema.sh | $(BUILD)/obj
-	sh scripts/embed_schema.sh $(SCHEMA) > $@.tmp && mv $@.tmp $@
+$(BUILD)/schema_embed.c: $(SCHEMA) $(SCHEMA_PG) scripts/embed_schema.sh | $(BUILD)/obj
+	sh scripts/embed_schema.sh $(SCHEMA) -- $(SCHEMA_PG) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/schema_embed.o: $(BUILD)/schema_embed.c
 	$(CC) $(CFLAGS_ALL) -c $< -o $@
@@ -61,17 +62,19 @@ run: deps
 	@mkdir -p $(dir $(DB))
 	./$(BUILD)/moatd serve --db $(DB) $(ARGS)
 
-# Unit tests (cmocka), then end-to-end tests against the real binary.
+# Unit tests (cmocka), then end-to-end tests against the real binary. Both
+# run under scripts/pgtest.sh: a throwaway PostgreSQL cluster on loopback
+# (about a second), MOAT_TEST_PG naming it, for the tests of issue 13.
 check: $(UNIT_BIN) $(AGENT_UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
+	@sh scripts/pgtest.sh sh -c 'set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done'
 
 # tests/e2e/test_attack.py points sqlmap and wapiti (deps.sh attack) at build/shop.
 e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo $(BUILD)/shop
 	@sh scripts/deps.sh attack
-	python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web
+	sh scripts/pgtest.sh python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web
 
 test:
-	@sh scripts/deps.sh browser attack
+	@sh scripts/deps.sh browser attack postgres
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory check
 	@$(MAKE) --no-print-directory e2e
@@ -92,6 +95,7 @@ browser-big: $(BUILD)/moatd
 
 # The whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer.
 asan: deps
+	@sh scripts/deps.sh postgres
 	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" check e2e
 

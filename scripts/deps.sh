@@ -10,6 +10,9 @@
 #   scripts/deps.sh fuzz     also clang and libFuzzer
 #   scripts/deps.sh detect   also ModSecurity v3 and the OWASP CRS, the WAF
 #                            bench/detect/run.sh measures beside Moat
+#   scripts/deps.sh postgres also the PostgreSQL 15 server, for the tests'
+#                            throwaway clusters (scripts/pgtest.sh; `make
+#                            test`, `make check`, `make e2e` use it)
 #   scripts/deps.sh browser  also Debian's chromium and npm, then `npm ci` in
 #                            tests/browser (playwright-core, axe-core as its
 #                            package-lock.json pins them) when node_modules
@@ -44,8 +47,9 @@ if command -v pkg-config >/dev/null 2>&1; then
 	need_pc cmocka libcmocka-dev
 	need_pc libcurl libcurl4-openssl-dev
 	need_pc libargon2 libargon2-dev
+	need_pc libpq libpq-dev
 else
-	missing="$missing libmicrohttpd-dev libwebsockets-dev libsqlite3-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev libargon2-dev"
+	missing="$missing libmicrohttpd-dev libwebsockets-dev libsqlite3-dev libjansson-dev libcmocka-dev libcurl4-openssl-dev libargon2-dev libpq-dev"
 fi
 need_file /usr/include/mbedtls/sha256.h libmbedtls-dev
 # the dashboard's charts: moatd serves this file at /vendor/chart.js
@@ -76,8 +80,12 @@ for group in "$@"; do
 		need_cmd sqlmap sqlmap
 		need_cmd wapiti wapiti
 		;;
+	postgres)
+		# initdb and pg_ctl of Debian 12's PostgreSQL; psql comes with it
+		need_file /usr/lib/postgresql/15/bin/initdb postgresql-15
+		;;
 	*)
-		echo "deps: unknown group '$group' (lint, fuzz, detect, browser, bench, attack)" >&2
+		echo "deps: unknown group '$group' (lint, fuzz, detect, browser, bench, attack, postgres)" >&2
 		exit 2
 		;;
 	esac

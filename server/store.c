@@ -1,6 +1,6 @@
 /*
- * store.c — SQLite connections, statement cache, transactions, migrations
- * and online backup.
+ * store.c — connections (SQLite, or PostgreSQL through db.h), the SQLite
+ * statement cache, transactions, migrations and online backup.
  *
  * A struct store belongs to one thread. Server threads reach theirs through
  * store_thread(): a thread-local pointer opened on first use and recorded
@@ -18,6 +18,7 @@
 #include "err.h"
 #include "log.h"
 #include "schema.h"
+#include "timefmt.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -51,23 +52,36 @@ static void store_global_init(void)
 	sqlite3_initialize();
 }
 
+int store_target_is_postgres(const char *target)
+{
+	return db_engine_of(target) == DB_POSTGRES;
+}
+
 int store_open(const char *path, struct store **out)
 {
 	struct store *st;
-	sqlite3 *db = NULL;
-	int rc;
+	struct db *conn = NULL;
+	sqlite3 *db;
+	char msg[300];
 
 	pthread_once(&store_once, store_global_init);
-	rc = sqlite3_open_v2(
-	    path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		LOG(LOG_ERROR, "msg=\"cannot open database\" path=\"%s\" error=\"%s\"", path,
-		    db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-		sqlite3_close(db);
+	if (db_open(path, &conn, msg, sizeof msg) != MOAT_OK) {
+		/* a URL may carry a password: name the engine, not the target */
+		if (db_engine_of(path) == DB_POSTGRES)
+			LOG(LOG_ERROR, "msg=\"cannot connect to PostgreSQL\" error=\"%s\"", msg);
+		else
+			LOG(LOG_ERROR, "msg=\"cannot open database\" path=\"%s\" error=\"%s\"",
+			    path, msg);
 		return MOAT_EDB;
 	}
-	sqlite3_busy_timeout(db, STORE_BUSY_MS);
-	sqlite3_extended_result_codes(db, 1);
+	st = xcalloc(1, sizeof *st);
+	st->conn = conn;
+	st->engine = db_engine(conn);
+	*out = st;
+	db = db_sqlite(conn);
+	if (!db)
+		return MOAT_OK;
+	st->db = db;
 	store_exec_pragma(db, "PRAGMA journal_mode=WAL");
 	store_exec_pragma(db, store_sync_full ? "PRAGMA synchronous=FULL"
 	                                      : "PRAGMA synchronous=NORMAL");
@@ -76,9 +90,6 @@ int store_open(const char *path, struct store **out)
 	/* the log is cut back to this size whenever it starts over */
 	store_exec_pragma(db, "PRAGMA journal_size_limit=67108864");
 	sqlite3_wal_hook(db, store_wal_hook, NULL);
-	st = xcalloc(1, sizeof *st);
-	st->db = db;
-	*out = st;
 	return MOAT_OK;
 }
 
@@ -88,7 +99,7 @@ void store_close(struct store *st)
 		return;
 	for (int i = 0; i < STORE_STMT_SLOTS; i++)
 		sqlite3_finalize(st->slots[i].stmt);
-	sqlite3_close(st->db);
+	db_close(st->conn); /* closes st->db */
 	free(st);
 }
 
@@ -100,19 +111,15 @@ static void store_reset_active(struct store *st)
 		st->active[i]->active = 0;
 	}
 	st->nactive = 0;
+	db_idle(st->conn);
 }
 
 void store_idle(struct store *st)
 {
 	store_reset_active(st);
 	if (st->read_txn && !st->in_txn) {
-		static const char sql[] = "COMMIT";
-		sqlite3_stmt *s = store_stmt(st, sql);
 		st->read_txn = 0;
-		if (s) {
-			sqlite3_step(s);
-			sqlite3_reset(s);
-		}
+		db_commit(st->conn);
 	}
 	if (!st->in_txn && (st->touch_token_id || st->touch_session_id)) {
 		static const char tok[] = "UPDATE tokens SET last_used_at = ? WHERE id = ?";
@@ -121,16 +128,16 @@ void store_idle(struct store *st)
 		const char *sqls[2] = {tok, ses};
 		st->touch_token_id = st->touch_session_id = 0;
 		for (int i = 0; i < 2; i++) {
-			sqlite3_stmt *s;
+			struct db_stmt *s;
 			if (!ids[i])
 				continue;
-			s = store_stmt(st, sqls[i]);
+			s = db_prepare(st->conn, sqls[i]);
 			if (!s)
 				continue;
-			sqlite3_bind_int64(s, 1, st->touch_now);
-			sqlite3_bind_int64(s, 2, ids[i]);
-			sqlite3_step(s); /* best effort: a busy database only delays it */
-			sqlite3_reset(s);
+			db_bind_int64(s, 1, st->touch_now);
+			db_bind_int64(s, 2, ids[i]);
+			db_step(s); /* best effort: a busy database only delays it */
+			db_reset(s);
 		}
 	}
 	store_reset_active(st); /* the COMMIT and the updates above */
@@ -138,19 +145,13 @@ void store_idle(struct store *st)
 
 int store_read_begin(struct store *st)
 {
-	static const char sql[] = "BEGIN"; /* deferred: one snapshot for the whole request */
-	sqlite3_stmt *s;
 	int rc;
 
-	if (st->in_txn || st->read_txn || !sqlite3_get_autocommit(st->db))
+	if (st->in_txn || st->read_txn || db_in_txn(st->conn))
 		return MOAT_OK;
-	s = store_stmt(st, sql);
-	if (!s)
-		return MOAT_EDB;
-	rc = sqlite3_step(s);
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE)
-		return store_err(st, rc);
+	rc = db_begin_read(st->conn); /* one snapshot for the whole request */
+	if (rc)
+		return rc;
 	st->read_txn = 1;
 	return MOAT_OK;
 }
@@ -172,6 +173,11 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 {
 	size_t h = ((uintptr_t)sql >> 3) % STORE_STMT_SLOTS;
 
+	if (!st->db) {
+		/* store code that still speaks SQLite only (issue 13, phase 2) */
+		LOG(LOG_ERROR, "msg=\"not built on PostgreSQL yet (issue 13)\" sql=\"%.60s\"", sql);
+		return NULL;
+	}
 	for (int probe = 0; probe < STORE_STMT_SLOTS; probe++) {
 		struct store_stmt_slot *slot = &st->slots[(h + (size_t)probe) % STORE_STMT_SLOTS];
 		if (slot->sql == sql) {
@@ -218,10 +224,9 @@ int store_begin(struct store *st)
 	int rc;
 
 	store_idle(st);
-	rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-
-	if (rc != SQLITE_OK)
-		return store_err(st, rc);
+	rc = db_begin(st->conn);
+	if (rc)
+		return rc;
 	st->in_txn = 1;
 	return MOAT_OK;
 }
@@ -240,26 +245,50 @@ int store_begin_stmt(struct store *st, const char *sql, sqlite3_stmt **s)
 	return MOAT_OK;
 }
 
+int store_begin_q(struct store *st, const char *sql, struct db_stmt **s)
+{
+	int rc = store_begin(st);
+
+	if (rc)
+		return rc;
+	*s = db_prepare(st->conn, sql);
+	if (!*s) {
+		store_rollback(st);
+		return MOAT_EDB;
+	}
+	return MOAT_OK;
+}
+
+void store_text(struct db_stmt *s, int i, char *out, size_t cap)
+{
+	const char *t = db_column_text(s, i);
+	size_t n;
+
+	if (!t) {
+		out[0] = '\0';
+		return;
+	}
+	n = utf8_cut(t, db_column_bytes(s, i), cap - 1);
+	memcpy(out, t, n);
+	out[n] = '\0';
+}
+
 int store_commit(struct store *st)
 {
 	int rc;
 
 	store_idle(st);
-	rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-
-	if (rc != SQLITE_OK) {
-		store_rollback(st);
-		return store_err(st, rc);
-	}
+	rc = db_commit(st->conn); /* rolls back when it fails */
 	st->in_txn = 0;
+	if (rc)
+		return rc;
 	return MOAT_OK;
 }
 
 void store_rollback(struct store *st)
 {
 	store_idle(st);
-	if (sqlite3_get_autocommit(st->db) == 0)
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	db_rollback(st->conn);
 	st->in_txn = 0;
 }
 
@@ -305,6 +334,8 @@ void store_set_busy_hook(struct store *st, void (*hook)(void *arg), void *arg)
 {
 	st->busy_hook = hook;
 	st->busy_arg = arg;
+	if (!st->db) /* PostgreSQL waits on the server (lock_timeout) */
+		return;
 	if (hook)
 		sqlite3_busy_handler(st->db, store_busy_handler, st);
 	else
@@ -314,20 +345,20 @@ void store_set_busy_hook(struct store *st, void (*hook)(void *arg), void *arg)
 int store_tx_savepoint(struct store *st)
 {
 	store_idle(st);
-	return store_err(st, sqlite3_exec(st->db, "SAVEPOINT job", NULL, NULL, NULL));
+	return db_exec(st->conn, "SAVEPOINT job", NULL, 0);
 }
 
 int store_tx_release(struct store *st)
 {
 	store_idle(st);
-	return store_err(st, sqlite3_exec(st->db, "RELEASE job", NULL, NULL, NULL));
+	return db_exec(st->conn, "RELEASE job", NULL, 0);
 }
 
 void store_tx_rollback_to(struct store *st)
 {
 	store_idle(st);
-	sqlite3_exec(st->db, "ROLLBACK TO job", NULL, NULL, NULL);
-	sqlite3_exec(st->db, "RELEASE job", NULL, NULL, NULL);
+	db_exec(st->conn, "ROLLBACK TO job", NULL, 0);
+	db_exec(st->conn, "RELEASE job", NULL, 0);
 }
 
 void *store_grow(void *arr, size_t *cap, size_t n, size_t size)
@@ -362,6 +393,19 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v)
 
 /* ---- migrations ---- */
 
+/* The migrations of st's engine: schema/NNN_name.sql for SQLite,
+ * schema/postgres/NNN_name.sql for PostgreSQL; scripts/embed_schema.sh
+ * refuses to build unless both have the same numbers and names. */
+static const struct schema_migration *store_migrations(const struct store *st, int *n)
+{
+	if (st->engine == DB_POSTGRES) {
+		*n = schema_pg_migration_count;
+		return schema_pg_migrations;
+	}
+	*n = schema_migration_count;
+	return schema_migrations;
+}
+
 int store_schema_latest(void)
 {
 	int v = 0;
@@ -372,58 +416,127 @@ int store_schema_latest(void)
 	return v;
 }
 
-static int store_ensure_migrations_table(struct store *st)
+static const struct db_sql store_sql_migrations_table = {
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"};
+
+static const struct db_sql store_sql_has_migrations = {
+    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",
+    "SELECT count(*) FROM pg_catalog.pg_tables"
+    " WHERE schemaname = current_schema() AND tablename = 'schema_migrations'"};
+
+/* Creates schema_migrations when missing, under the write lock (several
+ * moatd may start at once on one PostgreSQL database). */
+static int store_ensure_migrations_table(struct store *st, char *msg, size_t msglen)
 {
-	int rc = sqlite3_exec(st->db,
-	                      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-	                      " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-	                      " applied_at INTEGER NOT NULL)",
-	                      NULL, NULL, NULL);
-	return store_err(st, rc);
+	struct db_stmt *s = db_prepare2(st->conn, &store_sql_has_migrations);
+	int present, rc;
+
+	if (!s)
+		return MOAT_EDB;
+	rc = db_step(s);
+	present = rc == DB_ROW && db_column_int64(s, 0) > 0;
+	db_reset(s);
+	if (rc < 0)
+		return rc;
+	if (present)
+		return MOAT_OK;
+	rc = store_begin(st);
+	if (rc) {
+		snprintf(msg, msglen, "cannot lock the database: %s", err_str(rc));
+		return rc;
+	}
+	rc = db_exec(st->conn, db_text(st->conn, &store_sql_migrations_table), msg, msglen);
+	if (rc) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st);
 }
 
 int store_schema_version(struct store *st, int *out)
 {
-	sqlite3_stmt *s = NULL;
+	static const char sql[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+	struct db_stmt *s;
 	int rc;
 
 	*out = 0;
-	rc = sqlite3_prepare_v2(st->db, "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
-	                        -1, &s, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		/* no table yet: nothing applied */
-		return strstr(sqlite3_errmsg(st->db), "no such table") ? MOAT_OK
-		                                                       : store_err(st, rc);
-	}
-	if (sqlite3_step(s) == SQLITE_ROW)
-		*out = sqlite3_column_int(s, 0);
-	sqlite3_finalize(s);
+	s = db_prepare2(st->conn, &store_sql_has_migrations);
+	if (!s)
+		return MOAT_EDB;
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	rc = db_column_int64(s, 0) > 0;
+	db_reset(s);
+	if (!rc)
+		return MOAT_OK; /* no table yet: nothing applied */
+	s = db_prepare(st->conn, sql);
+	if (!s)
+		return MOAT_EDB;
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	*out = (int)db_column_int64(s, 0);
+	db_reset(s);
 	return MOAT_OK;
+}
+
+/* Applies m inside the write transaction the caller opened, and records
+ * it. */
+static int store_apply(struct store *st, const struct schema_migration *m, char *msg, size_t msglen)
+{
+	static const char rec[] =
+	    "INSERT INTO schema_migrations(version, name, applied_at) VALUES (?, ?, ?)";
+	char err[400];
+	struct db_stmt *s;
+	int rc = db_exec(st->conn, m->sql, err, sizeof err);
+
+	if (rc) {
+		snprintf(msg, msglen, "migration %s failed: %s", m->name, err);
+		return rc;
+	}
+	s = db_prepare(st->conn, rec);
+	rc = s ? MOAT_OK : MOAT_EDB;
+	if (s) {
+		db_bind_int64(s, 1, m->version);
+		db_bind_text(s, 2, m->name);
+		db_bind_int64(s, 3, timefmt_now());
+		rc = db_step(s);
+		db_reset(s);
+	}
+	if (rc)
+		snprintf(msg, msglen, "cannot record migration %s", m->name);
+	return rc;
+}
+
+/* The refusal of a database newer than this binary. */
+static int store_too_new(int current, int latest, char *msg, size_t msglen)
+{
+	snprintf(msg, msglen,
+	         "database schema version %d is newer than this moatd (knows up to %d); "
+	         "upgrade moatd or restore a matching backup",
+	         current, latest);
+	return MOAT_ESCHEMA;
 }
 
 int store_migrate(struct store *st, char *msg, size_t msglen)
 {
-	int current = 0, latest = store_schema_latest(), rc;
+	int current = 0, latest = store_schema_latest(), n, rc;
+	const struct schema_migration *list = store_migrations(st, &n);
 
 	msg[0] = '\0';
-	rc = store_ensure_migrations_table(st);
+	rc = store_ensure_migrations_table(st, msg, msglen);
+	if (!rc)
+		rc = store_schema_version(st, &current);
 	if (rc)
 		return rc;
-	rc = store_schema_version(st, &current);
-	if (rc)
-		return rc;
-	if (current > latest) {
-		snprintf(msg, msglen,
-		         "database schema version %d is newer than this moatd (knows up to %d); "
-		         "upgrade moatd or restore a matching backup",
-		         current, latest);
-		return MOAT_ESCHEMA;
-	}
-	for (int i = 0; i < schema_migration_count; i++) {
-		const struct schema_migration *m = &schema_migrations[i];
-		sqlite3_stmt *s = NULL;
-		char *err = NULL;
+	if (current > latest)
+		return store_too_new(current, latest, msg, msglen);
+	for (int i = 0; i < n; i++) {
+		const struct schema_migration *m = &list[i];
 
 		if (m->version <= current)
 			continue;
@@ -432,31 +545,24 @@ int store_migrate(struct store *st, char *msg, size_t msglen)
 			snprintf(msg, msglen, "cannot lock the database for migration %s", m->name);
 			return rc;
 		}
-		if (sqlite3_exec(st->db, m->sql, NULL, NULL, &err) != SQLITE_OK) {
-			snprintf(msg, msglen, "migration %s failed: %s", m->name, err ? err : "?");
-			sqlite3_free(err);
+		/* again under the write lock: another moatd may have migrated */
+		rc = store_schema_version(st, &current);
+		if (!rc && current > latest)
+			rc = store_too_new(current, latest, msg, msglen);
+		if (!rc && m->version > current)
+			rc = store_apply(st, m, msg, msglen);
+		if (rc) {
 			store_rollback(st);
-			return MOAT_EDB;
-		}
-		sqlite3_prepare_v2(st->db,
-		                   "INSERT INTO schema_migrations(version, name, applied_at)"
-		                   " VALUES (?, ?, strftime('%s','now'))",
-		                   -1, &s, NULL);
-		sqlite3_bind_int(s, 1, m->version);
-		sqlite3_bind_text(s, 2, m->name, -1, SQLITE_STATIC);
-		rc = sqlite3_step(s);
-		sqlite3_finalize(s);
-		if (rc != SQLITE_DONE) {
-			snprintf(msg, msglen, "cannot record migration %s", m->name);
-			store_rollback(st);
-			return MOAT_EDB;
+			return rc;
 		}
 		rc = store_commit(st);
 		if (rc) {
 			snprintf(msg, msglen, "cannot commit migration %s", m->name);
 			return rc;
 		}
-		LOG(LOG_INFO, "msg=\"migration applied\" version=%d name=%s", m->version, m->name);
+		if (m->version > current)
+			LOG(LOG_INFO, "msg=\"migration applied\" version=%d name=%s", m->version,
+			    m->name);
 	}
 	return MOAT_OK;
 }
@@ -468,6 +574,12 @@ int store_backup(struct store *st, const char *dest, char *msg, size_t msglen)
 	int rc;
 
 	msg[0] = '\0';
+	if (!st->db) {
+		snprintf(msg, msglen,
+		         "moatd backup copies SQLite databases; back PostgreSQL up"
+		         " with pg_dump (docs/ARCHITECTURE.md, \"Two engines\")");
+		return MOAT_EINVALID;
+	}
 	rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK) {
 		snprintf(msg, msglen, "cannot open %s: %s", dest, sqlite3_errstr(rc));
@@ -549,9 +661,12 @@ void store_threads_close(void)
 
 void store_explain(struct store *st, const char *sql, char *out, size_t cap, size_t *o)
 {
-	char *text = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	char *text;
 	sqlite3_stmt *s = NULL;
 
+	if (!st->db)
+		return;
+	text = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
 	if (sqlite3_prepare_v2(st->db, text, -1, &s, NULL) == SQLITE_OK)
 		while (sqlite3_step(s) == SQLITE_ROW && *o < cap) {
 			int w = snprintf(out + *o, cap - *o, "%s%s", *o ? "|" : "",

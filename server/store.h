@@ -31,8 +31,14 @@ struct json_t;
  * thread starts. */
 void store_set_sync_full(int on);
 
-/* Opens a connection (WAL, synchronous=NORMAL, foreign_keys, busy_timeout).
- * Does not migrate. *out is the caller's: store_close() it. */
+/* Does target name a PostgreSQL database (a postgres:// or postgresql://
+ * URL) rather than a SQLite file? */
+int store_target_is_postgres(const char *target);
+/* Opens a connection: a SQLite file (WAL, synchronous=NORMAL,
+ * foreign_keys, busy_timeout), or PostgreSQL for a postgres:// URL
+ * (issue 13; only the modules docs/ARCHITECTURE.md lists as ported work
+ * there: the others fail with MOAT_EDB and a log line). Does not
+ * migrate. *out is the caller's: store_close() it. */
 int store_open(const char *path, struct store **out);
 void store_close(struct store *st);
 /* Applies pending migrations in one transaction each. MOAT_ESCHEMA when the
@@ -42,7 +48,8 @@ int store_migrate(struct store *st, char *msg, size_t msglen);
 int store_schema_version(struct store *st, int *out);
 /* Latest migration version this binary knows. */
 int store_schema_latest(void);
-/* Online backup of the whole database into dest (a new file). */
+/* Online backup of the whole database into dest (a new file). SQLite
+ * only: MOAT_EINVALID on PostgreSQL, msg pointing to pg_dump. */
 int store_backup(struct store *st, const char *dest, char *msg, size_t msglen);
 
 /* Resets every statement used since the last call and ends the read

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "db.h"
 #include "store.h"
 
 #define STORE_STMT_SLOTS 256
@@ -18,7 +19,11 @@ struct store_stmt_slot {
 };
 
 struct store {
+	/* the connection (either engine); db is its SQLite handle, NULL on
+	 * PostgreSQL, for the store code not yet written against db.h */
+	struct db *conn;
 	sqlite3 *db;
+	int engine; /* DB_SQLITE or DB_POSTGRES */
 	int in_txn;
 	int read_txn; /* a deferred BEGIN spans the current request's reads */
 	/* last-used refreshes noticed during reads, written by store_idle()
@@ -60,6 +65,14 @@ int store_err(struct store *st, int rc);
 /* Grows arr (elements of size bytes, *cap of them) so that index n fits;
  * returns the (possibly moved) array. For lists read row by row. */
 void *store_grow(void *arr, size_t *cap, size_t n, size_t size);
+
+/* store_begin, then the connection's db.h statement for sql into *s (the
+ * ported modules' store_begin_stmt); rolled back and MOAT_EDB when it
+ * does not prepare. */
+int store_begin_q(struct store *st, const char *sql, struct db_stmt **s);
+/* Copies column i of a db.h statement as text into out (cap bytes, cut on
+ * a character boundary when longer, "" for NULL). */
+void store_text(struct db_stmt *s, int i, char *out, size_t cap);
 
 /* Copies column i as text into out (cap bytes, cut on a character boundary
  * when longer, "" for NULL). */

@@ -1,12 +1,17 @@
 /*
- * unit_db.h — temporary SQLite files for the unit tests that need a real
- * database (test_store, test_event_query, test_event_rollup).
+ * unit_db.h — temporary databases for the unit tests that need a real
+ * one: SQLite files (test_store, test_event_query, test_event_rollup),
+ * and PostgreSQL databases on the server of MOAT_TEST_PG (test_db,
+ * test_store), which scripts/pgtest.sh starts and `make check` runs the
+ * tests under.
  */
 #ifndef MOAT_UNIT_DB_H
 #define MOAT_UNIT_DB_H
 
+#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* A new empty file under /tmp for a database; its name into path. */
@@ -33,6 +38,63 @@ static inline void unit_db_remove(const char *path)
 	unlink(p);
 	snprintf(p, sizeof p, "%s-shm", path);
 	unlink(p);
+}
+
+/* The admin URL of the test server (MOAT_TEST_PG, ending in /postgres).
+ * A test that needs PostgreSQL fails, not skips, without it. */
+static inline const char *unit_pg_server(void)
+{
+	const char *url = getenv("MOAT_TEST_PG");
+
+	if (!url || !*url) {
+		fprintf(stderr, "unit: MOAT_TEST_PG is not set: run the test under "
+		                "scripts/pgtest.sh (make check does)\n");
+		abort();
+	}
+	return url;
+}
+
+/* Runs sql on the test server's postgres database; aborts when it fails. */
+static inline void unit_pg_admin(const char *sql)
+{
+	PGconn *c = PQconnectdb(unit_pg_server());
+	PGresult *r;
+
+	if (PQstatus(c) != CONNECTION_OK) {
+		fprintf(stderr, "unit: %s", PQerrorMessage(c));
+		abort();
+	}
+	r = PQexec(c, sql);
+	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
+		fprintf(stderr, "unit: %s: %s", sql, PQerrorMessage(c));
+		abort();
+	}
+	PQclear(r);
+	PQfinish(c);
+}
+
+/* A new empty database on the test server; its URL into url, its name
+ * into name (64 bytes). */
+static inline void unit_pg_create(char *url, size_t cap, char *name)
+{
+	static int n;
+	const char *server = unit_pg_server();
+	const char *slash = strrchr(server, '/');
+	char sql[128];
+
+	snprintf(name, 64, "moat_unit_%d_%d", (int)getpid(), ++n);
+	snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+	unit_pg_admin(sql);
+	snprintf(url, cap, "%.*s/%s", (int)(slash - server), server, name);
+}
+
+/* Drops the database name (closing what is still connected to it). */
+static inline void unit_pg_drop(const char *name)
+{
+	char sql[128];
+
+	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+	unit_pg_admin(sql);
 }
 
 #endif

@@ -1,0 +1,51 @@
+-- 003_events (PostgreSQL): threat events (as ../003_events.sql). The id
+-- is assigned by the ingest writer (no identity). Times are milliseconds
+-- since the epoch.
+--
+-- Free text: PostgreSQL's own full-text search, a GIN index over the
+-- words of payload and operation, instead of SQLite's FTS5 table
+-- events_fts (and its shadow tables), which has no counterpart here.
+-- Monthly partitions (issue 13) come with the PostgreSQL ingest path: the
+-- unique (project_id, event_uid) that makes storage exactly-once cannot
+-- be a partitioned table's index unless it holds the partition key.
+
+CREATE TABLE events (
+  id                   BIGINT PRIMARY KEY,
+  project_id           BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  environment_id       BIGINT NOT NULL,
+  event_uid            TEXT NOT NULL,
+  agent_id             TEXT NOT NULL DEFAULT '',
+  ts                   BIGINT NOT NULL,
+  received_at          BIGINT NOT NULL,
+  interceptor          TEXT NOT NULL,
+  action               TEXT NOT NULL,
+  severity             TEXT NOT NULL,
+  confidence           DOUBLE PRECISION,
+  source_ip            TEXT,
+  method               TEXT,
+  endpoint             TEXT,
+  payload              TEXT,
+  payload_len          BIGINT NOT NULL DEFAULT 0,
+  payload_truncated    BIGINT NOT NULL DEFAULT 0,
+  operation            TEXT,
+  operation_len        BIGINT NOT NULL DEFAULT 0,
+  operation_truncated  BIGINT NOT NULL DEFAULT 0,
+  file                 TEXT,
+  line                 BIGINT,
+  function             TEXT,
+  rule                 TEXT,
+  details              TEXT,
+  status               TEXT NOT NULL DEFAULT 'new'
+                       CHECK (status IN ('new', 'acknowledged', 'false_positive', 'resolved'))
+);
+CREATE UNIQUE INDEX events_uid ON events(project_id, event_uid);
+CREATE INDEX events_ts ON events(project_id, ts DESC, id DESC);
+CREATE INDEX events_interceptor ON events(project_id, interceptor, ts DESC, id DESC);
+CREATE INDEX events_source ON events(project_id, source_ip, ts DESC);
+CREATE INDEX events_received ON events(received_at);
+
+-- the words of payload and operation ('simple': no stemming, no stop
+-- words, as FTS5's unicode61 tokenizer)
+CREATE INDEX events_text ON events USING gin (
+  to_tsvector('simple', coalesce(payload, '') || ' ' || coalesce(operation, ''))
+);

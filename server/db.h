@@ -1,0 +1,134 @@
+/*
+ * db.h — one connection to SQLite or PostgreSQL behind one small statement
+ * API, so that store*.c is written once for both engines (issue 13). Only
+ * store*.c includes it: SQL stays behind store.h.
+ *
+ * SQL is written once in SQLite's placeholder syntax (?NNN, or ? numbered
+ * in order) and portable SQL wherever both engines agree (RETURNING,
+ * IS NOT DISTINCT FROM, ON CONFLICT, CASE, COALESCE); the PostgreSQL side
+ * rewrites the placeholders to $NNN when it prepares a statement. Where
+ * the dialects differ, a statement is a struct db_sql pair and the
+ * connection picks its engine's text (docs/ARCHITECTURE.md, "Two engines").
+ *
+ * A struct db belongs to one thread, as its store does. Statements are
+ * prepared once per connection and cached by the address of their SQL
+ * text (a static literal, or a static struct db_sql): db_prepare() hands
+ * back the same statement, reset, on every later call. The connection owns
+ * them; db_idle() resets every statement handed out since the last call
+ * (a stepped SQLite statement holds a read snapshot open).
+ *
+ * Errors are moat_err: a unique, foreign-key or check violation is
+ * MOAT_ECONFLICT; a lock not had within the busy timeout (SQLite) or a
+ * serialization failure or deadlock (PostgreSQL) is MOAT_EBUSY; anything
+ * else MOAT_EDB, logged once with the engine's message.
+ */
+#ifndef MOAT_DB_H
+#define MOAT_DB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum db_engine { DB_SQLITE = 1, DB_POSTGRES = 2 };
+
+/* db_step's results besides the negative moat_err codes. */
+enum { DB_DONE = 0, DB_ROW = 1 };
+
+struct db;
+struct db_stmt;
+struct sqlite3;
+
+/* A statement whose text differs between the engines. Declare it static
+ * (its address is the cache key). */
+struct db_sql {
+	const char *sqlite;
+	const char *postgres;
+};
+
+/* This connection's text of q. */
+const char *db_text(const struct db *db, const struct db_sql *q);
+
+/* Which engine target names: DB_POSTGRES for a postgres:// or
+ * postgresql:// URL (libpq's connection URI), DB_SQLITE for anything else
+ * (a file path). */
+int db_engine_of(const char *target);
+
+/* Opens a connection. SQLite: WAL, foreign keys, busy timeout (the store
+ * sets the rest). PostgreSQL: libpq with the URL as given; client
+ * encoding UTF8, UTC. MOAT_EDB with the reason in msg when it cannot.
+ * *out is the caller's: db_close() it. */
+int db_open(const char *target, struct db **out, char *msg, size_t msglen);
+/* Finalizes every statement and closes. NULL is fine. */
+void db_close(struct db *db);
+int db_engine(const struct db *db);
+/* The SQLite handle of a SQLite connection, NULL on PostgreSQL: for the
+ * store code that is not yet written against this API (issue 13's
+ * phase 2 ports it), and for SQLite-only features (backup, WAL hooks). */
+struct sqlite3 *db_sqlite(struct db *db);
+
+/* The cached statement for the literal sql (or this engine's text of q),
+ * reset, its bindings cleared. NULL (logged) when it does not prepare. */
+struct db_stmt *db_prepare(struct db *db, const char *sql);
+struct db_stmt *db_prepare2(struct db *db, const struct db_sql *q);
+
+/* Parameters are numbered from 1. Text and blobs are copied. A parameter
+ * never bound is NULL. db_bind_text(s, i, NULL) binds NULL. */
+void db_bind_int64(struct db_stmt *s, int i, int64_t v);
+void db_bind_text(struct db_stmt *s, int i, const char *v);
+void db_bind_blob(struct db_stmt *s, int i, const void *p, size_t n);
+void db_bind_null(struct db_stmt *s, int i);
+
+/* Runs the statement (first call) or moves to its next row: DB_ROW with
+ * a row to read, DB_DONE when there is none left, or a negative
+ * moat_err. */
+int db_step(struct db_stmt *s);
+/* Rows changed by the DML statement just stepped to DB_DONE. */
+int64_t db_changes(struct db_stmt *s);
+
+/* Columns of the current row, numbered from 0. NULL reads as 0, as NULL
+ * text, as an empty blob. A boolean (PostgreSQL's t/f) reads as 1/0.
+ * Text and blobs stay valid until the next step or reset. */
+int db_column_is_null(struct db_stmt *s, int i);
+int64_t db_column_int64(struct db_stmt *s, int i);
+double db_column_double(struct db_stmt *s, int i);
+const char *db_column_text(struct db_stmt *s, int i);
+/* Bytes of column i's text or blob. */
+size_t db_column_bytes(struct db_stmt *s, int i);
+const void *db_column_blob(struct db_stmt *s, int i, size_t *n);
+
+/* Ends the statement early (it stays cached for the next db_prepare). */
+void db_reset(struct db_stmt *s);
+/* Resets every statement handed out since the last call. */
+void db_idle(struct db *db);
+
+/* Runs a script of statements without parameters (migrations). On
+ * failure MOAT_EDB (or ECONFLICT, EBUSY) with the engine's message in
+ * msg (may be NULL). */
+int db_exec(struct db *db, const char *script, char *msg, size_t msglen);
+
+/* Transactions. db_begin opens a write transaction that excludes every
+ * other writer of the database until it ends, on both engines: SQLite's
+ * BEGIN IMMEDIATE; on PostgreSQL BEGIN and a transaction-scoped advisory
+ * lock (DB_PG_WRITE_LOCK), which several moatd on one database share.
+ * MOAT_EBUSY when it cannot be had within the busy timeout (5 s).
+ * db_begin_read opens a read transaction with one snapshot for every
+ * statement in it (SQLite's deferred BEGIN; REPEATABLE READ READ ONLY).
+ * db_commit rolls back when it fails. */
+int db_begin(struct db *db);
+int db_begin_read(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+/* Is a transaction open (either kind)? */
+int db_in_txn(struct db *db);
+/* The engine's message for the last failure (static "" when none). */
+const char *db_errmsg(struct db *db);
+
+/* The advisory lock key of every PostgreSQL write transaction (an
+ * arbitrary constant: "moat" in ASCII). */
+#define DB_PG_WRITE_LOCK 1836019828 /* 0x6d6f6174 */
+
+/* For tests: the PostgreSQL text of sql (placeholders ?NNN and ? turned
+ * into $NNN outside quotes and comments) into out (cap bytes). Returns
+ * the highest parameter number, or -1 when it does not fit. */
+int db_pg_rewrite(const char *sql, char *out, size_t cap);
+
+#endif

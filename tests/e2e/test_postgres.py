@@ -1,0 +1,109 @@
+"""moatd's command line on PostgreSQL (issue 13, phase 1), against the
+throwaway cluster of scripts/pgtest.sh (MOAT_TEST_PG; `make e2e` runs the
+suite under it): migrate with --db postgres://... and with MOAT_DB, a second
+migrate changing nothing, a newer database refused, and what is not built
+on PostgreSQL yet refused with a message that says so (never half done).
+Each test gets a database of its own, dropped at the end."""
+
+import os
+import subprocess
+
+from moat import check, eq, unique
+
+SERVER = os.environ.get("MOAT_TEST_PG", "")
+
+
+def _psql(url, sql):
+    p = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-Atc", sql], capture_output=True,
+                       text=True, timeout=30, stdin=subprocess.DEVNULL)
+    check(p.returncode == 0, "psql %r: %s" % (sql, p.stderr))
+    return p.stdout
+
+
+class _Database:
+    """A fresh database on the test server; its URL in .url."""
+
+    def __init__(self):
+        check(SERVER, "MOAT_TEST_PG is not set: run the suite under scripts/pgtest.sh (make e2e does)")
+        self.name = unique("moat_e2e").replace("-", "_").lower()
+        _psql(SERVER, "CREATE DATABASE %s" % self.name)
+        self.url = SERVER.rsplit("/", 1)[0] + "/" + self.name
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        _psql(SERVER, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % self.name)
+
+
+def _ok(p, what):
+    check(p.returncode == 0, "%s exited %d\nstdout: %s\nstderr: %s" % (what, p.returncode, p.stdout[-500:],
+                                                                        p.stderr[-800:]))
+    return p
+
+
+def _versions(url):
+    return [int(v) for v in _psql(url, "SELECT version FROM schema_migrations ORDER BY version").split()]
+
+
+def test_migrate_on_postgres_applies_every_migration_once(srv):
+    with _Database() as d:
+        p = _ok(srv.cli("migrate", "--db", d.url), "migrate --db postgres://")
+        versions = _versions(d.url)
+        check(versions and versions == list(range(1, len(versions) + 1)), "schema_migrations %r" % versions)
+        eq(p.stdout.strip(), "schema version %d" % versions[-1], "migrate's answer")
+        tables = set(_psql(d.url, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").split())
+        for t in ("users", "projects", "tokens", "events", "channels", "deliveries", "event_groups_minute"):
+            check(t in tables, "table %s missing after migrate (have %r)" % (t, sorted(tables)))
+        applied = _psql(d.url, "SELECT version, applied_at FROM schema_migrations ORDER BY version")
+        # again, through MOAT_DB this time: nothing changes
+        p = _ok(srv.cli("migrate", env={"MOAT_DB": d.url}), "migrate with MOAT_DB")
+        eq(p.stdout.strip(), "schema version %d" % versions[-1], "second migrate's answer")
+        eq(_psql(d.url, "SELECT version, applied_at FROM schema_migrations ORDER BY version"), applied,
+           "schema_migrations after a second migrate")
+
+
+def test_a_postgres_database_newer_than_moatd_is_refused(srv):
+    with _Database() as d:
+        _ok(srv.cli("migrate", "--db", d.url), "migrate")
+        latest = _versions(d.url)[-1]
+        _psql(d.url, "INSERT INTO schema_migrations VALUES (%d, '999_future', 0)" % (latest + 1))
+        p = srv.cli("migrate", "--db", d.url)
+        eq(p.returncode, 1, "exit status of migrate on a newer database")
+        check("newer than this moatd" in p.stderr, "migrate's message: %r" % p.stderr)
+
+
+def test_what_is_not_built_on_postgres_says_so(srv):
+    with _Database() as d:
+        _ok(srv.cli("migrate", "--db", d.url), "migrate")
+        p = srv.cli("serve", "--db", d.url, "--listen", "127.0.0.1:0", "--agent-listen", "127.0.0.1:0",
+                    timeout=20)
+        eq(p.returncode, 1, "exit status of serve on PostgreSQL")
+        check("serve on PostgreSQL is not built yet" in p.stderr and "issue 13" in p.stderr,
+              "serve's message: %r" % p.stderr)
+        p = srv.cli("serve", env={"MOAT_DB": d.url, "MOAT_LISTEN": "127.0.0.1:0",
+                                  "MOAT_AGENT_LISTEN": "127.0.0.1:0"}, timeout=20)
+        eq(p.returncode, 1, "exit status of serve with MOAT_DB=postgres://")
+        check("not built yet" in p.stderr, "serve's message: %r" % p.stderr)
+        p = srv.cli("user", "add", "--db", d.url, "--email", "a@example.com", "--role", "admin",
+                    env={"MOAT_USER_PASSWORD": "long-enough-password"})
+        eq(p.returncode, 1, "exit status of user add on PostgreSQL")
+        check("user add on PostgreSQL is not built yet" in p.stderr, "user add's message: %r" % p.stderr)
+        p = srv.cli("token", "create", "--db", d.url, "--kind", "admin", "--name", "x")
+        eq(p.returncode, 1, "exit status of token create on PostgreSQL")
+        check("token create on PostgreSQL is not built yet" in p.stderr, "token create's message: %r" % p.stderr)
+        eq(_psql(d.url, "SELECT count(*) FROM users") + _psql(d.url, "SELECT count(*) FROM tokens"), "0\n0\n",
+           "rows written by refused commands")
+        out = os.path.join(srv.tmp, "pg-backup.db")
+        p = srv.cli("backup", "--db", d.url, out)
+        eq(p.returncode, 1, "exit status of backup on PostgreSQL")
+        check("pg_dump" in p.stderr, "backup's message: %r" % p.stderr)
+        check(not os.path.exists(out), "backup wrote a file")
+
+
+def test_an_unreachable_postgres_is_an_error_without_the_url(srv):
+    url = "postgres://moat:s3cret-pw@127.0.0.1:1/none"
+    p = srv.cli("migrate", "--db", url)
+    eq(p.returncode, 1, "exit status of migrate with no server")
+    check("cannot connect to PostgreSQL" in p.stderr, "message: %r" % p.stderr)
+    check("s3cret-pw" not in p.stderr + p.stdout, "the password was printed")
