@@ -1,8 +1,10 @@
 /*
  * store.h — the storage interface. All SQL lives behind it (store*.c).
  *
- * A struct store is one SQLite connection plus its prepared statements; it
- * belongs to exactly one thread and is never shared. HTTP handler threads
+ * A struct store is one database connection (SQLite, or PostgreSQL through
+ * db.h for the modules ported so far: docs/ARCHITECTURE.md, "Two
+ * engines") plus its prepared statements; it belongs to exactly one
+ * thread and is never shared. HTTP handler threads
  * get theirs from store_thread(), opened on first use. Every write runs in
  * a BEGIN IMMEDIATE transaction together with its audit row.
  *

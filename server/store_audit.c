@@ -24,20 +24,20 @@ int store_audit_add(struct store *st, const struct actor *a, const char *action,
 	static const char sql[] =
 	    "INSERT INTO audit_log(ts, actor_type, actor, action, target, project, ip,"
 	    " request_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, timefmt_now());
-	sqlite3_bind_text(s, 2, actor_type_name(a->type), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 3, a->label[0] ? a->label : "system", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, action, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, target ? target : "", -1, SQLITE_TRANSIENT);
-	store_bind_text(s, 6, project);
-	sqlite3_bind_text(s, 7, a->ip ? a->ip : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 8, a->request_id ? a->request_id : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 9, details_json ? details_json : "{}", -1, SQLITE_TRANSIENT);
-	return store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, timefmt_now());
+	db_bind_text(s, 2, actor_type_name(a->type));
+	db_bind_text(s, 3, a->label[0] ? a->label : "system");
+	db_bind_text(s, 4, action);
+	db_bind_text(s, 5, target ? target : "");
+	db_bind_text(s, 6, project);
+	db_bind_text(s, 7, a->ip ? a->ip : "");
+	db_bind_text(s, 8, a->request_id ? a->request_id : "");
+	db_bind_text(s, 9, details_json ? details_json : "{}");
+	return db_step(s);
 }
 
 int store_audit_json(struct store *st, const struct actor *a, const char *action,
@@ -75,11 +75,12 @@ int store_audit_list(struct store *st, const struct store_audit_filter *f,
 	static const char sql[] =
 	    "SELECT id, ts, actor_type, actor, action, target, COALESCE(project, ''), ip,"
 	    " request_id, details FROM audit_log"
-	    " WHERE (?1 IS NULL OR actor = ?1) AND (?2 IS NULL OR action = ?2)"
-	    " AND (?3 IS NULL OR project = ?3) AND (?4 = 0 OR ts >= ?4)"
+	    " WHERE (CAST(?1 AS TEXT) IS NULL OR actor = ?1)"
+	    " AND (CAST(?2 AS TEXT) IS NULL OR action = ?2)"
+	    " AND (CAST(?3 AS TEXT) IS NULL OR project = ?3) AND (?4 = 0 OR ts >= ?4)"
 	    " AND (?5 = 0 OR ts <= ?5) AND (?6 = 0 OR id < ?6)"
 	    " ORDER BY id DESC LIMIT ?7";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_audit_entry *arr;
 	size_t cnt = 0;
 	int rc;
@@ -88,30 +89,30 @@ int store_audit_list(struct store *st, const struct store_audit_filter *f,
 	*n = 0;
 	if (!s)
 		return MOAT_EDB;
-	store_bind_text(s, 1, f->actor);
-	store_bind_text(s, 2, f->action);
-	store_bind_text(s, 3, f->project);
-	sqlite3_bind_int64(s, 4, f->since);
-	sqlite3_bind_int64(s, 5, f->until);
-	sqlite3_bind_int64(s, 6, f->before_id);
-	sqlite3_bind_int(s, 7, f->limit);
+	db_bind_text(s, 1, f->actor);
+	db_bind_text(s, 2, f->action);
+	db_bind_text(s, 3, f->project);
+	db_bind_int64(s, 4, f->since);
+	db_bind_int64(s, 5, f->until);
+	db_bind_int64(s, 6, f->before_id);
+	db_bind_int64(s, 7, f->limit);
 	arr = xcalloc((size_t)f->limit + 1, sizeof *arr);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_audit_entry *e = &arr[cnt++];
-		e->id = sqlite3_column_int64(s, 0);
-		e->ts = sqlite3_column_int64(s, 1);
-		store_col_text(s, 2, e->actor_type, sizeof e->actor_type);
-		store_col_text(s, 3, e->actor, sizeof e->actor);
-		store_col_text(s, 4, e->action, sizeof e->action);
-		store_col_text(s, 5, e->target, sizeof e->target);
-		store_col_text(s, 6, e->project, sizeof e->project);
-		store_col_text(s, 7, e->ip, sizeof e->ip);
-		store_col_text(s, 8, e->request_id, sizeof e->request_id);
-		e->details = xstrdup((const char *)sqlite3_column_text(s, 9));
+		e->id = db_column_int64(s, 0);
+		e->ts = db_column_int64(s, 1);
+		store_text(s, 2, e->actor_type, sizeof e->actor_type);
+		store_text(s, 3, e->actor, sizeof e->actor);
+		store_text(s, 4, e->action, sizeof e->action);
+		store_text(s, 5, e->target, sizeof e->target);
+		store_text(s, 6, e->project, sizeof e->project);
+		store_text(s, 7, e->ip, sizeof e->ip);
+		store_text(s, 8, e->request_id, sizeof e->request_id);
+		e->details = xstrdup(db_column_text(s, 9));
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_audit_free(arr, cnt);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;

@@ -17,16 +17,16 @@
 	"id, environment_id, version, sha256, author, message, COALESCE(rollback_of, 0), "         \
 	"created_at"
 
-static void policy_row(sqlite3_stmt *s, struct store_policy *p)
+static void policy_row(struct db_stmt *s, struct store_policy *p)
 {
-	p->id = sqlite3_column_int64(s, 0);
-	p->environment_id = sqlite3_column_int64(s, 1);
-	p->version = sqlite3_column_int64(s, 2);
-	store_col_text(s, 3, p->sha256, sizeof p->sha256);
-	store_col_text(s, 4, p->author, sizeof p->author);
-	store_col_text(s, 5, p->message, sizeof p->message);
-	p->rollback_of = sqlite3_column_int64(s, 6);
-	p->created_at = sqlite3_column_int64(s, 7);
+	p->id = db_column_int64(s, 0);
+	p->environment_id = db_column_int64(s, 1);
+	p->version = db_column_int64(s, 2);
+	store_text(s, 3, p->sha256, sizeof p->sha256);
+	store_text(s, 4, p->author, sizeof p->author);
+	store_text(s, 5, p->message, sizeof p->message);
+	p->rollback_of = db_column_int64(s, 6);
+	p->created_at = db_column_int64(s, 7);
 	p->document = NULL;
 }
 
@@ -41,21 +41,21 @@ void store_policy_cleanup(struct store_policy *p)
 static int policy_one(struct store *st, const char *sql, int64_t env_id, int64_t version,
                       struct store_policy *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, env_id);
+	db_bind_int64(s, 1, env_id);
 	if (version > 0)
-		sqlite3_bind_int64(s, 2, version);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+		db_bind_int64(s, 2, version);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	policy_row(s, out);
-	out->document = xstrdup((const char *)sqlite3_column_text(s, 8));
+	out->document = xstrdup(db_column_text(s, 8));
 	return MOAT_OK;
 }
 
@@ -81,7 +81,7 @@ int store_policy_list(struct store *st, int64_t env_id, int64_t before, int limi
 	static const char sql[] = "SELECT " POLICY_COLS " FROM policy_versions"
 	                          " WHERE environment_id = ? AND (?2 = 0 OR version < ?2)"
 	                          " ORDER BY version DESC LIMIT ?3";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_policy *arr;
 	size_t cnt = 0;
 	int rc;
@@ -90,15 +90,15 @@ int store_policy_list(struct store *st, int64_t env_id, int64_t before, int limi
 	*n = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, env_id);
-	sqlite3_bind_int64(s, 2, before);
-	sqlite3_bind_int(s, 3, limit);
+	db_bind_int64(s, 1, env_id);
+	db_bind_int64(s, 2, before);
+	db_bind_int64(s, 3, limit);
 	arr = xcalloc((size_t)limit + 1, sizeof *arr);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	while ((rc = db_step(s)) == DB_ROW)
 		policy_row(s, &arr[cnt++]);
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;
@@ -120,22 +120,22 @@ static int policy_insert(struct store *st, int64_t env_id, int64_t version, cons
 	static const char sql[] =
 	    "INSERT INTO policy_versions(environment_id, version, document, sha256, author,"
 	    " message, rollback_of, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, env_id);
-	sqlite3_bind_int64(s, 2, version);
-	sqlite3_bind_text(s, 3, document, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, sha256, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, author, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 6, message ? message : "", -1, SQLITE_TRANSIENT);
+	db_bind_int64(s, 1, env_id);
+	db_bind_int64(s, 2, version);
+	db_bind_text(s, 3, document);
+	db_bind_text(s, 4, sha256);
+	db_bind_text(s, 5, author);
+	db_bind_text(s, 6, message ? message : "");
 	if (rollback_of > 0)
-		sqlite3_bind_int64(s, 7, rollback_of);
+		db_bind_int64(s, 7, rollback_of);
 	else
-		sqlite3_bind_null(s, 7);
-	sqlite3_bind_int64(s, 8, timefmt_now());
-	return store_err(st, sqlite3_step(s));
+		db_bind_null(s, 7);
+	db_bind_int64(s, 8, timefmt_now());
+	return db_step(s);
 }
 
 int store_policy_insert_default(struct store *st, int64_t env_id, const char *author)
@@ -261,12 +261,12 @@ int store_policy_backfill(struct store *st)
 	int n, rc;
 
 	do {
-		sqlite3_stmt *s = store_stmt(st, sql);
+		struct db_stmt *s = db_prepare(st->conn, sql);
 		n = 0;
 		if (!s)
 			return MOAT_EDB;
-		while (n < 256 && sqlite3_step(s) == SQLITE_ROW)
-			ids[n++] = sqlite3_column_int64(s, 0);
+		while (n < 256 && db_step(s) == DB_ROW)
+			ids[n++] = db_column_int64(s, 0);
 		if (n == 0)
 			break;
 		rc = store_begin(st);

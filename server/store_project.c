@@ -15,32 +15,32 @@
 
 #define PROJECT_COLS "id, slug, name, COALESCE(archived_at, 0), created_at"
 
-static void project_row(sqlite3_stmt *s, struct store_project *p)
+static void project_row(struct db_stmt *s, struct store_project *p)
 {
-	p->id = sqlite3_column_int64(s, 0);
-	store_col_text(s, 1, p->slug, sizeof p->slug);
-	store_col_text(s, 2, p->name, sizeof p->name);
-	p->archived_at = sqlite3_column_int64(s, 3);
-	p->created_at = sqlite3_column_int64(s, 4);
+	p->id = db_column_int64(s, 0);
+	store_text(s, 1, p->slug, sizeof p->slug);
+	store_text(s, 2, p->name, sizeof p->name);
+	p->archived_at = db_column_int64(s, 3);
+	p->created_at = db_column_int64(s, 4);
 }
 
 static int project_one(struct store *st, const char *sql, const char *slug, int64_t id,
                        struct store_project *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
 	if (slug)
-		sqlite3_bind_text(s, 1, slug, -1, SQLITE_TRANSIENT);
+		db_bind_text(s, 1, slug);
 	else
-		sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+		db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	project_row(s, out);
 	return MOAT_OK;
 }
@@ -61,44 +61,52 @@ static int env_insert(struct store *st, int64_t project_id, const char *name, in
                       int64_t *id)
 {
 	static const char sql[] =
-	    "INSERT INTO environments(project_id, name, created_at) VALUES (?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	    "INSERT INTO environments(project_id, name, created_at) VALUES (?, ?, ?)"
+	    " RETURNING id";
+	struct db_stmt *s = db_prepare(st->conn, sql);
+	int64_t env_id;
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, now);
-	rc = store_err(st, sqlite3_step(s));
-	if (rc)
-		return rc;
+	db_bind_int64(s, 1, project_id);
+	db_bind_text(s, 2, name);
+	db_bind_int64(s, 3, now);
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	env_id = db_column_int64(s, 0);
+	db_reset(s);
 	if (id)
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = env_id;
 	/* every environment starts from the safe default policy */
-	return store_policy_insert_default(st, sqlite3_last_insert_rowid(st->db), "system");
+	return store_policy_insert_default(st, env_id, "system");
 }
 
 int store_project_create(struct store *st, const struct actor *a, const char *slug,
                          const char *name, struct store_project *out)
 {
 	static const char sql[] =
-	    "INSERT INTO projects(slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)";
+	    "INSERT INTO projects(slug, name, created_at, updated_at) VALUES (?, ?, ?, ?)"
+	    " RETURNING id";
 	int64_t now = timefmt_now(), id;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin_q(st, sql, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(s, 1, slug, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, now);
-	sqlite3_bind_int64(s, 4, now);
-	rc = store_err(st, sqlite3_step(s));
-	if (rc)
+	db_bind_text(s, 1, slug);
+	db_bind_text(s, 2, name);
+	db_bind_int64(s, 3, now);
+	db_bind_int64(s, 4, now);
+	rc = db_step(s);
+	if (rc != DB_ROW) {
+		rc = rc < 0 ? rc : MOAT_EDB;
 		goto fail;
-	id = sqlite3_last_insert_rowid(st->db);
+	}
+	id = db_column_int64(s, 0);
+	db_reset(s);
 	rc = env_insert(st, id, "production", now, NULL);
 	if (!rc)
 		rc = store_audit_json(st, a, "project.create", slug, slug,
@@ -118,22 +126,22 @@ int store_project_list(struct store *st, int include_archived, struct store_proj
                        size_t *n)
 {
 	static const char sql[] = "SELECT " PROJECT_COLS " FROM projects"
-	                          " WHERE ?1 OR archived_at IS NULL ORDER BY slug";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	                          " WHERE ?1 = 1 OR archived_at IS NULL ORDER BY slug";
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_project *arr = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int(s, 1, include_archived);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, include_archived);
+	while ((rc = db_step(s)) == DB_ROW) {
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		project_row(s, &arr[cnt++]);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;
@@ -149,7 +157,7 @@ int store_project_update(struct store *st, const struct actor *a, const char *sl
 	    "  ELSE COALESCE(archived_at, ?3) END, updated_at = ?3 WHERE id = ?4";
 	struct store_project p;
 	json_t *details;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	rc = store_begin(st);
@@ -162,16 +170,16 @@ int store_project_update(struct store *st, const struct actor *a, const char *sl
 		rc = MOAT_EARCHIVED;
 		goto fail;
 	}
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
-	store_bind_text(s, 1, name);
-	sqlite3_bind_int(s, 2, archived);
-	sqlite3_bind_int64(s, 3, timefmt_now());
-	sqlite3_bind_int64(s, 4, p.id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_text(s, 1, name);
+	db_bind_int64(s, 2, archived);
+	db_bind_int64(s, 3, timefmt_now());
+	db_bind_int64(s, 4, p.id);
+	rc = db_step(s);
 	if (rc)
 		goto fail;
 	details = json_object();
@@ -196,26 +204,26 @@ int store_env_list(struct store *st, int64_t project_id, struct store_env **out,
 {
 	static const char sql[] = "SELECT id, project_id, name, created_at FROM environments"
 	                          " WHERE project_id = ? ORDER BY name";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_env *arr = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, project_id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_env *e;
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		e = &arr[cnt++];
-		e->id = sqlite3_column_int64(s, 0);
-		e->project_id = sqlite3_column_int64(s, 1);
-		store_col_text(s, 2, e->name, sizeof e->name);
-		e->created_at = sqlite3_column_int64(s, 3);
+		e->id = db_column_int64(s, 0);
+		e->project_id = db_column_int64(s, 1);
+		store_text(s, 2, e->name, sizeof e->name);
+		e->created_at = db_column_int64(s, 3);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;
@@ -226,22 +234,22 @@ int store_env_get(struct store *st, int64_t project_id, const char *name, struct
 {
 	static const char sql[] = "SELECT id, project_id, name, created_at FROM environments"
 	                          " WHERE project_id = ? AND name = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(s, 1, project_id);
+	db_bind_text(s, 2, name);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	out->id = sqlite3_column_int64(s, 0);
-	out->project_id = sqlite3_column_int64(s, 1);
-	store_col_text(s, 2, out->name, sizeof out->name);
-	out->created_at = sqlite3_column_int64(s, 3);
+	if (rc != DB_ROW)
+		return rc;
+	out->id = db_column_int64(s, 0);
+	out->project_id = db_column_int64(s, 1);
+	store_text(s, 2, out->name, sizeof out->name);
+	out->created_at = db_column_int64(s, 3);
 	return MOAT_OK;
 }
 

@@ -19,41 +19,41 @@
 	" COALESCE(t.user_id, 0), t.created_by, t.created_at, COALESCE(t.expires_at, 0),"          \
 	" COALESCE(t.last_used_at, 0), COALESCE(t.revoked_at, 0), p.archived_at IS NOT NULL"
 
-static void token_row(sqlite3_stmt *s, struct store_token *t)
+static void token_row(struct db_stmt *s, struct store_token *t)
 {
 	char kind[8];
 
-	t->id = sqlite3_column_int64(s, 0);
-	store_col_text(s, 1, kind, sizeof kind);
+	t->id = db_column_int64(s, 0);
+	store_text(s, 1, kind, sizeof kind);
 	t->kind = token_kind_from_name(kind);
-	store_col_text(s, 2, t->name, sizeof t->name);
-	store_col_text(s, 3, t->prefix, sizeof t->prefix);
-	t->project_id = sqlite3_column_int64(s, 4);
-	store_col_text(s, 5, t->project_slug, sizeof t->project_slug);
-	t->user_id = sqlite3_column_int64(s, 6);
-	store_col_text(s, 7, t->created_by, sizeof t->created_by);
-	t->created_at = sqlite3_column_int64(s, 8);
-	t->expires_at = sqlite3_column_int64(s, 9);
-	t->last_used_at = sqlite3_column_int64(s, 10);
-	t->revoked_at = sqlite3_column_int64(s, 11);
-	t->project_archived = sqlite3_column_int(s, 12);
+	store_text(s, 2, t->name, sizeof t->name);
+	store_text(s, 3, t->prefix, sizeof t->prefix);
+	t->project_id = db_column_int64(s, 4);
+	store_text(s, 5, t->project_slug, sizeof t->project_slug);
+	t->user_id = db_column_int64(s, 6);
+	store_text(s, 7, t->created_by, sizeof t->created_by);
+	t->created_at = db_column_int64(s, 8);
+	t->expires_at = db_column_int64(s, 9);
+	t->last_used_at = db_column_int64(s, 10);
+	t->revoked_at = db_column_int64(s, 11);
+	t->project_archived = (int)db_column_int64(s, 12);
 }
 
 static int token_get(struct store *st, int64_t id, struct store_token *out)
 {
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
 	                          " LEFT JOIN projects p ON p.id = t.project_id WHERE t.id = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	token_row(s, out);
 	return MOAT_OK;
 }
@@ -64,9 +64,10 @@ int store_token_create(struct store *st, const struct actor *a, int kind, const 
 {
 	static const char sql[] =
 	    "INSERT INTO tokens(kind, name, prefix, token_hash, project_id, user_id,"
-	    " created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    " created_by, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	    " RETURNING id";
 	struct store_project p;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int64_t id;
 	int rc;
 
@@ -81,33 +82,36 @@ int store_token_create(struct store *st, const struct actor *a, int kind, const 
 		if (rc)
 			goto fail;
 	}
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
-	sqlite3_bind_text(s, 1, token_kind_name(kind), -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, prefix, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, token_hash, -1, SQLITE_TRANSIENT);
+	db_bind_text(s, 1, token_kind_name(kind));
+	db_bind_text(s, 2, name);
+	db_bind_text(s, 3, prefix);
+	db_bind_text(s, 4, token_hash);
 	if (project_id)
-		sqlite3_bind_int64(s, 5, project_id);
+		db_bind_int64(s, 5, project_id);
 	else
-		sqlite3_bind_null(s, 5);
+		db_bind_null(s, 5);
 	if (user_id)
-		sqlite3_bind_int64(s, 6, user_id);
+		db_bind_int64(s, 6, user_id);
 	else
-		sqlite3_bind_null(s, 6);
-	sqlite3_bind_text(s, 7, a->label[0] ? a->label : "system", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 8, timefmt_now());
+		db_bind_null(s, 6);
+	db_bind_text(s, 7, a->label[0] ? a->label : "system");
+	db_bind_int64(s, 8, timefmt_now());
 	if (expires_at)
-		sqlite3_bind_int64(s, 9, expires_at);
+		db_bind_int64(s, 9, expires_at);
 	else
-		sqlite3_bind_null(s, 9);
-	rc = store_err(st, sqlite3_step(s));
-	if (rc)
+		db_bind_null(s, 9);
+	rc = db_step(s);
+	if (rc != DB_ROW) {
+		rc = rc < 0 ? rc : MOAT_EDB;
 		goto fail;
-	id = sqlite3_last_insert_rowid(st->db);
+	}
+	id = db_column_int64(s, 0);
+	db_reset(s);
 	rc = store_audit_json(st, a, "token.create", name, project_id ? p.slug : NULL,
 	                      json_pack("{s:I, s:s, s:s}", "id", (json_int_t)id, "kind",
 	                                token_kind_name(kind), "prefix", prefix));
@@ -128,24 +132,24 @@ int store_token_list(struct store *st, int64_t project_id, int64_t user_id,
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
 	                          " LEFT JOIN projects p ON p.id = t.project_id WHERE"
 	                          " (?1 > 0 AND t.project_id = ?1) OR (?1 = 0 AND t.kind = 'admin'"
-	                          " AND t.user_id IS ?2) ORDER BY t.id";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	                          " AND t.user_id IS NOT DISTINCT FROM ?2) ORDER BY t.id";
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_token *arr = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
+	db_bind_int64(s, 1, project_id);
 	if (user_id)
-		sqlite3_bind_int64(s, 2, user_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		db_bind_int64(s, 2, user_id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		token_row(s, &arr[cnt++]);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;
@@ -158,7 +162,7 @@ int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int6
 	static const char sql[] = "UPDATE tokens SET revoked_at = ? WHERE id = ?"
 	                          " AND revoked_at IS NULL";
 	struct store_token t;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	rc = store_begin(st);
@@ -172,14 +176,14 @@ int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int6
 		rc = MOAT_ENOTFOUND;
 		goto fail;
 	}
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, timefmt_now());
-	sqlite3_bind_int64(s, 2, id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, timefmt_now());
+	db_bind_int64(s, 2, id);
+	rc = db_step(s);
 	if (!rc)
 		rc = store_audit_json(
 		    st, a, "token.revoke", t.name, t.project_slug[0] ? t.project_slug : NULL,
@@ -200,19 +204,19 @@ int store_token_lookup(struct store *st, const char *token_hash, int64_t now,
 	static const char sql[] = "SELECT " TOKEN_COLS " FROM tokens t"
 	                          " LEFT JOIN projects p ON p.id = t.project_id"
 	                          " WHERE t.token_hash = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_text(s, 1, token_hash, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_text(s, 1, token_hash);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_EAUTH;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	token_row(s, out);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (out->revoked_at || (out->expires_at && now >= out->expires_at))
 		return MOAT_EAUTH;
 	if (now - out->last_used_at >= 60) {
@@ -231,21 +235,21 @@ int store_tokens_revoked_since(struct store *st, int64_t since, int64_t now, int
 	    " WHERE t.kind = 'agent' AND (t.revoked_at >= ?1"
 	    " OR (t.expires_at > ?1 AND t.expires_at <= ?2) OR p.archived_at >= ?1) AND t.id > ?4 "
 	    "ORDER BY t.id LIMIT ?3";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*n = 0;
 	if (!st)
 		return MOAT_EDB;
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, since);
-	sqlite3_bind_int64(s, 2, now);
-	sqlite3_bind_int(s, 3, max);
-	sqlite3_bind_int64(s, 4, after_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
-		ids[(*n)++] = sqlite3_column_int64(s, 0);
+	db_bind_int64(s, 1, since);
+	db_bind_int64(s, 2, now);
+	db_bind_int64(s, 3, max);
+	db_bind_int64(s, 4, after_id);
+	while ((rc = db_step(s)) == DB_ROW && *n < max)
+		ids[(*n)++] = db_column_int64(s, 0);
 	store_idle(st);
-	return rc == SQLITE_DONE || rc == SQLITE_ROW ? MOAT_OK : store_err(st, rc);
+	return rc == DB_DONE || rc == DB_ROW ? MOAT_OK : rc;
 }

@@ -16,50 +16,50 @@
 #define USER_COLS                                                                                  \
 	"id, email, name, role, disabled, created_at, COALESCE(last_login_at, 0), password_hash"
 
-static void user_row(sqlite3_stmt *s, int off, struct store_user *u)
+static void user_row(struct db_stmt *s, int off, struct store_user *u)
 {
-	u->id = sqlite3_column_int64(s, off + 0);
-	store_col_text(s, off + 1, u->email, sizeof u->email);
-	store_col_text(s, off + 2, u->name, sizeof u->name);
-	store_col_text(s, off + 3, u->role, sizeof u->role);
-	u->disabled = sqlite3_column_int(s, off + 4);
-	u->created_at = sqlite3_column_int64(s, off + 5);
-	u->last_login_at = sqlite3_column_int64(s, off + 6);
-	store_col_text(s, off + 7, u->password_hash, sizeof u->password_hash);
+	u->id = db_column_int64(s, off + 0);
+	store_text(s, off + 1, u->email, sizeof u->email);
+	store_text(s, off + 2, u->name, sizeof u->name);
+	store_text(s, off + 3, u->role, sizeof u->role);
+	u->disabled = (int)db_column_int64(s, off + 4);
+	u->created_at = db_column_int64(s, off + 5);
+	u->last_login_at = db_column_int64(s, off + 6);
+	store_text(s, off + 7, u->password_hash, sizeof u->password_hash);
 }
 
 int store_user_count(struct store *st, int64_t *out)
 {
 	static const char sql[] = "SELECT COUNT(*) FROM users";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	*out = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	*out = db_column_int64(s, 0);
 	return MOAT_OK;
 }
 
 static int user_get_where(struct store *st, const char *sql, int64_t id, const char *email,
                           struct store_user *out)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
 	if (email)
-		sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
+		db_bind_text(s, 1, email);
 	else
-		sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+		db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	user_row(s, 0, out);
 	return MOAT_OK;
 }
@@ -81,24 +81,27 @@ int store_user_create(struct store *st, const struct actor *a, const char *email
 {
 	static const char sql[] =
 	    "INSERT INTO users(email, name, password_hash, role, created_at, updated_at)"
-	    " VALUES (?, ?, ?, ?, ?, ?)";
+	    " VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
 	int64_t now = timefmt_now(), id;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin_q(st, sql, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_text(s, 1, email, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, name ? name : "", -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, password_hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, role, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 5, now);
-	sqlite3_bind_int64(s, 6, now);
-	rc = store_err(st, sqlite3_step(s));
-	if (rc)
+	db_bind_text(s, 1, email);
+	db_bind_text(s, 2, name ? name : "");
+	db_bind_text(s, 3, password_hash);
+	db_bind_text(s, 4, role);
+	db_bind_int64(s, 5, now);
+	db_bind_int64(s, 6, now);
+	rc = db_step(s);
+	if (rc != DB_ROW) {
+		rc = rc < 0 ? rc : MOAT_EDB;
 		goto fail;
-	id = sqlite3_last_insert_rowid(st->db);
+	}
+	id = db_column_int64(s, 0);
+	db_reset(s);
 	rc = store_audit_json(st, a, "user.create", email, NULL,
 	                      json_pack("{s:I, s:s}", "id", (json_int_t)id, "role", role));
 	if (rc)
@@ -115,22 +118,22 @@ fail:
 int store_user_list(struct store *st, struct store_user **out, size_t *n)
 {
 	static const char sql[] = "SELECT " USER_COLS " FROM users ORDER BY id";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_user *arr = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		user_row(s, 0, &arr[cnt]);
 		arr[cnt].password_hash[0] = '\0';
 		cnt++;
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;
@@ -141,15 +144,15 @@ static int user_enabled_admins(struct store *st, int64_t *out)
 {
 	static const char sql[] =
 	    "SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	*out = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	*out = db_column_int64(s, 0);
 	return MOAT_OK;
 }
 
@@ -157,14 +160,14 @@ static int user_revoke_sessions(struct store *st, int64_t user_id, int64_t keep)
 {
 	static const char sql[] = "UPDATE sessions SET revoked_at = ? WHERE user_id = ?"
 	                          " AND id <> ? AND revoked_at IS NULL";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, timefmt_now());
-	sqlite3_bind_int64(s, 2, user_id);
-	sqlite3_bind_int64(s, 3, keep);
-	return store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, timefmt_now());
+	db_bind_int64(s, 2, user_id);
+	db_bind_int64(s, 3, keep);
+	return db_step(s);
 }
 
 int store_user_update(struct store *st, const struct actor *a, int64_t id, const char *name,
@@ -177,7 +180,7 @@ int store_user_update(struct store *st, const struct actor *a, int64_t id, const
 	struct store_user before;
 	int64_t admins = 0;
 	json_t *details;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	rc = store_begin(st);
@@ -186,17 +189,17 @@ int store_user_update(struct store *st, const struct actor *a, int64_t id, const
 	rc = store_user_get(st, id, &before);
 	if (rc)
 		goto fail;
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
-	store_bind_text(s, 1, name);
-	store_bind_text(s, 2, role);
-	sqlite3_bind_int(s, 3, disabled);
-	sqlite3_bind_int64(s, 4, timefmt_now());
-	sqlite3_bind_int64(s, 5, id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_text(s, 1, name);
+	db_bind_text(s, 2, role);
+	db_bind_int64(s, 3, disabled);
+	db_bind_int64(s, 4, timefmt_now());
+	db_bind_int64(s, 5, id);
+	rc = db_step(s);
 	if (rc)
 		goto fail;
 	rc = user_enabled_admins(st, &admins);
@@ -236,7 +239,7 @@ int store_user_set_password(struct store *st, const struct actor *a, int64_t id,
 {
 	static const char sql[] = "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?";
 	struct store_user u;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	rc = store_begin(st);
@@ -245,15 +248,15 @@ int store_user_set_password(struct store *st, const struct actor *a, int64_t id,
 	rc = store_user_get(st, id, &u);
 	if (rc)
 		goto fail;
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
-	sqlite3_bind_text(s, 1, password_hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, timefmt_now());
-	sqlite3_bind_int64(s, 3, id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_text(s, 1, password_hash);
+	db_bind_int64(s, 2, timefmt_now());
+	db_bind_int64(s, 3, id);
+	rc = db_step(s);
 	if (!rc)
 		rc = user_revoke_sessions(st, id, keep_session);
 	if (!rc)
@@ -271,15 +274,15 @@ fail:
 int store_user_login_ok(struct store *st, const struct actor *a, int64_t id)
 {
 	static const char sql[] = "UPDATE users SET last_login_at = ? WHERE id = ?";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin_q(st, sql, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, timefmt_now());
-	sqlite3_bind_int64(s, 2, id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, timefmt_now());
+	db_bind_int64(s, 2, id);
+	rc = db_step(s);
 	if (!rc)
 		rc = store_audit_json(st, a, "auth.login", a->label, NULL, NULL);
 	if (rc) {
@@ -294,41 +297,44 @@ int store_session_create(struct store *st, int64_t user_id, const char *token_ha
 {
 	static const char sql[] =
 	    "INSERT INTO sessions(token_hash, user_id, created_at, last_seen_at, expires_at,"
-	    " ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	    " ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 	static const char sql_gc[] = "DELETE FROM sessions WHERE expires_at < ? OR revoked_at < ?";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
+	char agent[201];
 	int rc;
 
 	rc = store_begin(st);
 	if (rc)
 		return rc;
 	/* sweep dead sessions now and then, in the same short transaction */
-	s = store_stmt(st, sql_gc);
+	s = db_prepare(st->conn, sql_gc);
 	if (s) {
-		sqlite3_bind_int64(s, 1, now - 86400);
-		sqlite3_bind_int64(s, 2, now - 86400);
-		sqlite3_step(s);
+		db_bind_int64(s, 1, now - 86400);
+		db_bind_int64(s, 2, now - 86400);
+		db_step(s);
 	}
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		store_rollback(st);
 		return MOAT_EDB;
 	}
-	sqlite3_bind_text(s, 1, token_hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, user_id);
-	sqlite3_bind_int64(s, 3, now);
-	sqlite3_bind_int64(s, 4, now);
-	sqlite3_bind_int64(s, 5, expires_at);
-	sqlite3_bind_text(s, 6, ip ? ip : "", -1, SQLITE_TRANSIENT);
+	db_bind_text(s, 1, token_hash);
+	db_bind_int64(s, 2, user_id);
+	db_bind_int64(s, 3, now);
+	db_bind_int64(s, 4, now);
+	db_bind_int64(s, 5, expires_at);
+	db_bind_text(s, 6, ip ? ip : "");
 	/* the first 200 bytes, cut on a character boundary */
 	ua = ua ? ua : "";
-	sqlite3_bind_text(s, 7, ua, (int)utf8_cut(ua, strlen(ua), 200), SQLITE_TRANSIENT);
-	rc = store_err(st, sqlite3_step(s));
-	if (rc) {
+	utf8_copy(agent, sizeof agent, ua, NULL);
+	db_bind_text(s, 7, agent);
+	rc = db_step(s);
+	if (rc != DB_ROW) {
 		store_rollback(st);
-		return rc;
+		return rc < 0 ? rc : MOAT_EDB;
 	}
-	*id_out = sqlite3_last_insert_rowid(st->db);
+	*id_out = db_column_int64(s, 0);
+	db_reset(s);
 	return store_commit(st);
 }
 
@@ -338,13 +344,13 @@ int store_session_create(struct store *st, int64_t user_id, const char *token_ha
 	" COALESCE(u.last_login_at, 0), ''"                                                        \
 	" FROM sessions s JOIN users u ON u.id = s.user_id"
 
-static void session_row(sqlite3_stmt *s, struct store_session *ses, struct store_user *u)
+static void session_row(struct db_stmt *s, struct store_session *ses, struct store_user *u)
 {
-	ses->id = sqlite3_column_int64(s, 0);
-	ses->user_id = sqlite3_column_int64(s, 1);
-	ses->created_at = sqlite3_column_int64(s, 2);
-	ses->last_seen_at = sqlite3_column_int64(s, 3);
-	ses->expires_at = sqlite3_column_int64(s, 4);
+	ses->id = db_column_int64(s, 0);
+	ses->user_id = db_column_int64(s, 1);
+	ses->created_at = db_column_int64(s, 2);
+	ses->last_seen_at = db_column_int64(s, 3);
+	ses->expires_at = db_column_int64(s, 4);
 	user_row(s, 5, u);
 }
 
@@ -360,19 +366,19 @@ int store_session_lookup(struct store *st, const char *token_hash, int64_t now, 
                          struct store_session *ses, struct store_user *u)
 {
 	static const char sql[] = SESSION_SELECT " WHERE s.token_hash = ? AND s.revoked_at IS NULL";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_text(s, 1, token_hash, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_text(s, 1, token_hash);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_EAUTH;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	session_row(s, ses, u);
-	sqlite3_reset(s);
+	db_reset(s);
 	if (!session_live(ses, u, now, idle_s))
 		return MOAT_EAUTH;
 	if (now - ses->last_seen_at >= 60) {
@@ -385,15 +391,15 @@ int store_session_lookup(struct store *st, const char *token_hash, int64_t now, 
 int store_session_revoke(struct store *st, const struct actor *a, int64_t id)
 {
 	static const char sql[] = "UPDATE sessions SET revoked_at = ? WHERE id = ?";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin_q(st, sql, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, timefmt_now());
-	sqlite3_bind_int64(s, 2, id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, timefmt_now());
+	db_bind_int64(s, 2, id);
+	rc = db_step(s);
 	if (!rc)
 		rc = store_audit_json(st, a, "auth.logout", a->label, NULL, NULL);
 	if (rc) {
@@ -409,20 +415,20 @@ int store_session_alive(struct store *st, int64_t id, int64_t now, int64_t idle_
                         struct store_session *ses, struct store_user *u)
 {
 	static const char sql[] = SESSION_SELECT " WHERE s.id = ? AND s.revoked_at IS NULL";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_DONE) {
+		db_reset(s);
 		return MOAT_EAUTH;
 	}
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	session_row(s, ses, u);
-	sqlite3_reset(s);
+	db_reset(s);
 	return session_live(ses, u, now, idle_s) ? MOAT_OK : MOAT_EAUTH;
 }

@@ -1,8 +1,9 @@
 """moatd's command line on PostgreSQL (issue 13, phase 1), against the
 throwaway cluster of scripts/pgtest.sh (MOAT_TEST_PG; `make e2e` runs the
 suite under it): migrate with --db postgres://... and with MOAT_DB, a second
-migrate changing nothing, a newer database refused, and what is not built
-on PostgreSQL yet refused with a message that says so (never half done).
+migrate changing nothing, a newer database refused, user add and token
+create, and what is not built on PostgreSQL yet refused with a message that
+says so (never half done).
 Each test gets a database of its own, dropped at the end."""
 
 import os
@@ -85,20 +86,48 @@ def test_what_is_not_built_on_postgres_says_so(srv):
                                   "MOAT_AGENT_LISTEN": "127.0.0.1:0"}, timeout=20)
         eq(p.returncode, 1, "exit status of serve with MOAT_DB=postgres://")
         check("not built yet" in p.stderr, "serve's message: %r" % p.stderr)
-        p = srv.cli("user", "add", "--db", d.url, "--email", "a@example.com", "--role", "admin",
-                    env={"MOAT_USER_PASSWORD": "long-enough-password"})
-        eq(p.returncode, 1, "exit status of user add on PostgreSQL")
-        check("user add on PostgreSQL is not built yet" in p.stderr, "user add's message: %r" % p.stderr)
-        p = srv.cli("token", "create", "--db", d.url, "--kind", "admin", "--name", "x")
-        eq(p.returncode, 1, "exit status of token create on PostgreSQL")
-        check("token create on PostgreSQL is not built yet" in p.stderr, "token create's message: %r" % p.stderr)
-        eq(_psql(d.url, "SELECT count(*) FROM users") + _psql(d.url, "SELECT count(*) FROM tokens"), "0\n0\n",
-           "rows written by refused commands")
+        check("user add, token create" in p.stderr, "serve's message names what works: %r" % p.stderr)
         out = os.path.join(srv.tmp, "pg-backup.db")
         p = srv.cli("backup", "--db", d.url, out)
         eq(p.returncode, 1, "exit status of backup on PostgreSQL")
         check("pg_dump" in p.stderr, "backup's message: %r" % p.stderr)
         check(not os.path.exists(out), "backup wrote a file")
+
+
+def test_user_add_and_token_create_on_postgres(srv):
+    with _Database() as d:
+        p = _ok(srv.cli("user", "add", "--db", d.url, "--email", "Ann@Example.com", "--role", "admin",
+                        "--name", "Ann", env={"MOAT_USER_PASSWORD": "long-enough-password"}), "user add")
+        check("created user 1 Ann@Example.com (admin)" in p.stdout, "user add's answer: %r" % p.stdout)
+        # e-mails are unique whatever their case, as on SQLite
+        p = srv.cli("user", "add", "--db", d.url, "--email", "ann@example.COM", "--role", "viewer",
+                    env={"MOAT_USER_PASSWORD": "long-enough-password"})
+        eq(p.returncode, 1, "exit status of adding the same e-mail again")
+        check("that e-mail exists" in p.stderr, "message: %r" % p.stderr)
+        eq(_psql(d.url, "SELECT email, role, name, password_hash LIKE '$argon2id$%' FROM users"),
+           "Ann@Example.com|admin|Ann|t\n", "the stored user")
+
+        p = _ok(srv.cli("token", "create", "--db", d.url, "--kind", "admin", "--name", "ops",
+                        "--user", "ANN@example.com", "--expires-days", "7"), "token create --kind admin")
+        tok = p.stdout.strip().splitlines()[-1]
+        check(tok.startswith("moat_adm_"), "admin token %r" % tok)
+        eq(_psql(d.url, "SELECT kind, name, user_id, expires_at - created_at, position(prefix in '%s') = 1,"
+                        " token_hash = encode(sha256(convert_to('%s', 'UTF8')), 'hex') FROM tokens" % (tok, tok)),
+           "admin|ops|1|604800|t|t\n", "the stored admin token (only its hash and display prefix)")
+
+        # an agent token needs the project: none yet, then one
+        p = srv.cli("token", "create", "--db", d.url, "--kind", "agent", "--project", "shop", "--name", "a1")
+        eq(p.returncode, 1, "exit status of token create for a missing project")
+        check("no project shop" in p.stderr, "message: %r" % p.stderr)
+        _psql(d.url, "INSERT INTO projects(slug, name, created_at, updated_at) VALUES ('shop', 'Shop', 1, 1)")
+        p = _ok(srv.cli("token", "create", "--db", d.url, "--kind", "agent", "--project", "shop", "--name", "a1"),
+                "token create --kind agent")
+        check(p.stdout.strip().splitlines()[-1].startswith("moat_agt_"), "agent token %r" % p.stdout)
+        eq(_psql(d.url, "SELECT t.kind, p.slug FROM tokens t JOIN projects p ON p.id = t.project_id"),
+           "agent|shop\n", "the stored agent token")
+        # every change has its audit row, written in the same transaction
+        eq(_psql(d.url, "SELECT action || ':' || target FROM audit_log ORDER BY id"),
+           "user.create:Ann@Example.com\ntoken.create:ops\ntoken.create:a1\n", "the audit log")
 
 
 def test_an_unreachable_postgres_is_an_error_without_the_url(srv):

@@ -1,4 +1,7 @@
-/* Unit tests for the store: migrations, users, projects, tokens, audit. */
+/* Unit tests for the store: migrations, users, projects, tokens, audit.
+ * The tests of users, sessions, projects, tokens and the audit log run
+ * twice: on a SQLite file, then on a PostgreSQL database of the test
+ * server (MOAT_TEST_PG, scripts/pgtest.sh; issue 13). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,17 +25,16 @@
 
 struct fixture {
 	char path[64];
+	char url[256], pg[64]; /* the PostgreSQL database, when on it */
 	struct store *st;
 	struct actor a;
 };
 
-static int setup(void **state)
+static int setup_on(struct fixture *f, const char *target, void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	char msg[256];
 
-	unit_db_path(f->path, sizeof f->path);
-	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_open(target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -42,12 +44,31 @@ static int setup(void **state)
 	return 0;
 }
 
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_db_path(f->path, sizeof f->path);
+	return setup_on(f, f->path, state);
+}
+
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_pg_create(f->url, sizeof f->url, f->pg);
+	return setup_on(f, f->url, state);
+}
+
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	unit_db_remove(f->path);
+	if (f->pg[0])
+		unit_pg_drop(f->pg);
+	else
+		unit_db_remove(f->path);
 	free(f);
 	return 0;
 }
@@ -399,5 +420,27 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test(a_writer_that_never_pauses_keeps_the_log_bounded),
 	};
-	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
+	/* the same store calls on PostgreSQL (the modules ported to db.h) */
+	const struct CMUnitTest pg_tests[] = {
+	    cmocka_unit_test_setup_teardown(migrations_apply_once_and_are_recorded, setup_pg,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(users_are_unique_by_email_case_insensitively, setup_pg,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(the_last_enabled_admin_cannot_be_demoted_or_disabled,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(sessions_expire_idle_and_die_with_their_user, setup_pg,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(a_project_is_born_with_production_and_slugs_are_unique,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_failed_change_leaves_no_audit_row, setup_pg,
+	                                    teardown),
+	};
+	return cmocka_run_group_tests_name("store", tests, NULL, NULL) +
+	       cmocka_run_group_tests_name("store on PostgreSQL", pg_tests, NULL, NULL);
 }
