@@ -209,7 +209,7 @@ int db_commit(struct db *db)
 	int rc = db->ops->commit(db);
 
 	if (rc)
-		db->ops->rollback(db);
+		db_rollback(db);
 	return rc;
 }
 
