@@ -334,6 +334,11 @@ static void data_inside_one_word_is_allowed(void **state)
 	assert_int_equal(sq("rm -rf / ; echo $(id) | cat > x"), MOAT_ALLOW);
 	assert_int_equal(dq("a; b && c | d > e"), MOAT_ALLOW);
 	assert_int_equal(unq("example.com"), MOAT_ALLOW);
+	/* a sentence with & and ; where the application quoted it */
+	assert_int_equal(sq("Tom & Jerry; the movie (1992)"), MOAT_ALLOW);
+	assert_int_equal(dq("Tom & Jerry; the movie (1992)"), MOAT_ALLOW);
+	/* unquoted it really runs Jerry: that is what the check is for */
+	assert_int_equal(unq("Tom & Jerry"), MOAT_BLOCK);
 	assert_int_equal(unq("node-7.internal"), MOAT_ALLOW);
 }
 
