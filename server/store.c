@@ -420,7 +420,8 @@ static const struct db_sql store_sql_migrations_table = {
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
-    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"};
+    " version INTEGER PRIMARY KEY, name TEXT COLLATE \"C\" NOT NULL,"
+    " applied_at BIGINT NOT NULL)"};
 
 static const struct db_sql store_sql_has_migrations = {
     "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'",

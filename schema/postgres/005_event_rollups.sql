@@ -9,9 +9,9 @@ CREATE TABLE event_counts (
   project_id      BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
   environment_id  BIGINT NOT NULL,
   minute          BIGINT NOT NULL,
-  interceptor     TEXT NOT NULL,
-  action          TEXT NOT NULL,
-  severity        TEXT NOT NULL,
+  interceptor     TEXT COLLATE "C" NOT NULL,
+  action          TEXT COLLATE "C" NOT NULL,
+  severity        TEXT COLLATE "C" NOT NULL,
   n               BIGINT NOT NULL,
   PRIMARY KEY (project_id, environment_id, minute, interceptor, action, severity)
 );
@@ -20,9 +20,9 @@ CREATE TABLE event_counts_hour (
   project_id      BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
   environment_id  BIGINT NOT NULL,
   hour            BIGINT NOT NULL,
-  interceptor     TEXT NOT NULL,
-  action          TEXT NOT NULL,
-  severity        TEXT NOT NULL,
+  interceptor     TEXT COLLATE "C" NOT NULL,
+  action          TEXT COLLATE "C" NOT NULL,
+  severity        TEXT COLLATE "C" NOT NULL,
   n               BIGINT NOT NULL,
   PRIMARY KEY (project_id, environment_id, hour, interceptor, action, severity)
 );
@@ -31,8 +31,8 @@ CREATE TABLE event_top (
   project_id      BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
   environment_id  BIGINT NOT NULL,
   hour            BIGINT NOT NULL,
-  kind            TEXT NOT NULL CHECK (kind IN ('endpoint', 'source', 'rule')),
-  value           TEXT NOT NULL,
+  kind            TEXT COLLATE "C" NOT NULL CHECK (kind IN ('endpoint', 'source', 'rule')),
+  value           TEXT COLLATE "C" NOT NULL,
   n               BIGINT NOT NULL,
   PRIMARY KEY (project_id, environment_id, hour, kind, value)
 );

@@ -3,7 +3,7 @@
 -- ../008_notify_alerts.sql).
 CREATE TABLE notify_alerts (
   channel_id  BIGINT NOT NULL REFERENCES channels(id) ON DELETE CASCADE,
-  key         TEXT NOT NULL,
+  key         TEXT COLLATE "C" NOT NULL,
   at          BIGINT NOT NULL,
   PRIMARY KEY (channel_id, key)
 );

@@ -27,7 +27,9 @@ class _Database:
     def __init__(self):
         check(SERVER, "MOAT_TEST_PG is not set: run the suite under scripts/pgtest.sh (make e2e does)")
         self.name = unique("moat_e2e").replace("-", "_").lower()
-        _psql(SERVER, "CREATE DATABASE %s" % self.name)
+        # ICU's root locale, not the cluster's C.UTF-8, as production's often is
+        _psql(SERVER, "CREATE DATABASE %s TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'und'"
+              % self.name)
         self.url = SERVER.rsplit("/", 1)[0] + "/" + self.name
 
     def __enter__(self):

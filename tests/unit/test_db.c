@@ -370,6 +370,50 @@ static void the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite(voi
 	assert_int_equal(differ, 0);
 }
 
+/* SQLite compares and sorts text by its bytes (BINARY); so does every
+ * PostgreSQL text column (COLLATE "C"), whatever the database's locale
+ * (the test databases use ICU's root locale), but the e-mail, which is
+ * case-insensitive on both (NOCASE, moat_nocase). */
+static void every_postgres_text_column_compares_by_bytes_as_sqlite_does(void **state)
+{
+	static const char sql[] =
+	    "SELECT table_name || '.' || column_name || ' ' || coalesce(collation_name, '-')"
+	    " FROM information_schema.columns WHERE table_schema = current_schema()"
+	    " AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'";
+	static const char order[] =
+	    "SELECT name FROM (VALUES ('production'), ('_qa'), ('Prod'), ('staging')) v(name)"
+	    " ORDER BY name";
+	static const char order_c[] = "SELECT min(name) FROM schema_migrations";
+	struct fixture *f = *state;
+	struct store *st = NULL;
+	struct db *db;
+	struct db_stmt *s;
+	char msg[300];
+	int n = 0;
+
+	assert_int_equal(store_open(f->url, &st), MOAT_OK);
+	assert_int_equal(store_migrate(st, msg, sizeof msg), MOAT_OK);
+	store_close(st);
+	db = open_db(f->url);
+	s = db_prepare(db, sql);
+	assert_non_null(s);
+	while (db_step(s) == DB_ROW) {
+		fprintf(stderr, "text column %s\n", db_column_text(s, 0));
+		assert_string_equal(db_column_text(s, 0), "users.email moat_nocase");
+		n++;
+	}
+	assert_int_equal(n, 1);
+	/* the database's own order is not bytes: that is why */
+	s = db_prepare(db, order);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_column_text(s, 0), "_qa");
+	s = db_prepare(db, order_c);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_string_equal(db_column_text(s, 0), "001_init");
+	db_idle(db);
+	db_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +431,8 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        every_postgres_text_column_compares_by_bytes_as_sqlite_does, setup, teardown),
 	};
 
 	log_min_level = LOG_WARN;

@@ -181,6 +181,36 @@ static void a_project_is_born_with_production_and_slugs_are_unique(void **state)
 	free(envs);
 }
 
+/* Lists sort text by its bytes on both engines (SQLite's BINARY, COLLATE
+ * "C" on PostgreSQL, whose test databases sort otherwise by default). */
+static void lists_sort_names_by_their_bytes(void **state)
+{
+	static const char *names[] = {"staging", "_qa", "Prod"};
+	struct fixture *f = *state;
+	struct store_project p, *ps = NULL;
+	struct store_env e, *envs = NULL;
+	size_t n = 0;
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(store_env_create(f->st, &f->a, &p, names[i], &e), 0);
+	assert_int_equal(store_env_list(f->st, p.id, &envs, &n), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(envs[0].name, "Prod");
+	assert_string_equal(envs[1].name, "_qa");
+	assert_string_equal(envs[2].name, "production");
+	assert_string_equal(envs[3].name, "staging");
+	free(envs);
+	assert_int_equal(store_project_create(f->st, &f->a, "Shop", "Upper", &p), 0);
+	assert_int_equal(store_project_create(f->st, &f->a, "_shop", "Under", &p), 0);
+	assert_int_equal(store_project_list(f->st, 1, &ps, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(ps[0].slug, "Shop");
+	assert_string_equal(ps[1].slug, "_shop");
+	assert_string_equal(ps[2].slug, "shop");
+	free(ps);
+}
+
 static void an_archived_project_refuses_changes_until_restored(void **state)
 {
 	struct fixture *f = *state;
@@ -410,6 +440,7 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored,
 	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(lists_sort_names_by_their_bytes, setup, teardown),
 	    cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where,
@@ -434,6 +465,7 @@ int main(void)
 	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored,
 	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(lists_sort_names_by_their_bytes, setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired,
 	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where,

@@ -74,16 +74,20 @@ static inline void unit_pg_admin(const char *sql)
 }
 
 /* A new empty database on the test server; its URL into url, its name
- * into name (64 bytes). */
+ * into name (64 bytes). Its default collation is ICU's root locale, not
+ * the cluster's C.UTF-8, as a production database's often is: a query
+ * whose order depends on the database's locale shows it here. */
 static inline void unit_pg_create(char *url, size_t cap, char *name)
 {
 	static int n;
 	const char *server = unit_pg_server();
 	const char *slash = strrchr(server, '/');
-	char sql[128];
+	char sql[160];
 
 	snprintf(name, 64, "moat_unit_%d_%d", (int)getpid(), ++n);
-	snprintf(sql, sizeof sql, "CREATE DATABASE %s", name);
+	snprintf(sql, sizeof sql,
+	         "CREATE DATABASE %s TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'und'",
+	         name);
 	unit_pg_admin(sql);
 	snprintf(url, cap, "%.*s/%s", (int)(slash - server), server, name);
 }
