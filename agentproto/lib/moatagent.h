@@ -441,12 +441,15 @@ enum moat_sql_dialect {
  * LOAD_FILE ...), WAITFOR, system variables (@@version), an injected
  * ORDER BY / GROUP BY / HAVING / LIMIT / INTO clause, CASE, or any valid
  * expression after the input closed the string literal it was put in.
- * An input that only breaks the statement (a syntax error) does not fire.
+ * An input that only breaks the statement (a syntax error) does not fire,
+ * unless, read alone as the literal its own quotes close and URL-decoded
+ * (a payload written for another place), it carries a structure no text
+ * makes or a condition that compares (rule sqli.attempt).
  * Returns MOAT_BLOCK (the mode is block: do not run the statement) or
  * MOAT_ALLOW. The macro captures the caller's file, line and function.
  * Without a request (r NULL) or inputs it allows: there are no
  * context-free SQL rules yet. Allocates nothing unless it fires; uses
- * about 13 KB of the caller's stack (token buffers).
+ * about 17 KB of the caller's stack (token buffers).
  * Statements with bound parameters need no check: only pasted text can
  * change a statement's structure.
  *
