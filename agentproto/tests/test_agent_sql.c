@@ -558,6 +558,45 @@ static void into_outfile_writes_a_file(void **state)
 	                 MOAT_ALLOW);
 }
 
+/* Numeric forms (1e1, 0x, .1, 0b) as the value before an injection, and
+ * PostgreSQL's dollar quoting: an input that closes the application's
+ * $tag$ fires, one that only holds $$ or another tag stays data. */
+static void numeric_forms_and_dollar_quotes(void **state)
+{
+	static const struct {
+		int dialect;
+		const char *tmpl, *input;
+	} blocked[] = {
+	    {MYSQL, NUM, "1e1 OR 1=1"},
+	    {MYSQL, NUM, "0x1 UNION SELECT 1,2"},
+	    {MYSQL, NUM, ".1 OR .1=.1"},
+	    {PG, NUM, "1e0 UNION SELECT NULL"},
+	    {SQLITE, NUM, "0x0 OR 0x1=0x1"},
+	    {MYSQL, NUM, "-1e-1 OR sleep(1)"},
+	    {PG, "SELECT * FROM t WHERE a = $q$%s$q$ AND b = 1", "x$q$ OR 1=1 -- "},
+	    {PG, "SELECT * FROM t WHERE a = $$%s$$ AND b = 1", "x$$ OR 1=1 -- "},
+	};
+	static const struct {
+		int dialect;
+		const char *tmpl, *input;
+	} allowed[] = {
+	    {MYSQL, NUM, "1e1"},
+	    {MYSQL, NUM, "0x1F"},
+	    {PG, NUM, ".5"},
+	    {MYSQL, NUM, "0b101"},
+	    {PG, "SELECT * FROM t WHERE a = $q$%s$q$ AND b = 1", "it's $$ OR 1=1 -- $x$"},
+	    {PG, STR, "$$ OR 1=1 -- $$"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof blocked / sizeof blocked[0]; i++)
+		if (check(blocked[i].dialect, blocked[i].tmpl, blocked[i].input) != MOAT_BLOCK)
+			fail_msg("not blocked (dialect %d): %s", blocked[i].dialect,
+			         blocked[i].input);
+	for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+		if (check(allowed[i].dialect, allowed[i].tmpl, allowed[i].input) != MOAT_ALLOW)
+			fail_msg("blocked (dialect %d): %s", allowed[i].dialect, allowed[i].input);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -580,6 +619,7 @@ int main(void)
 	    cmocka_unit_test(text_with_other_quotes_passes),
 	    cmocka_unit_test(queries_reading_the_server_are_blocked),
 	    cmocka_unit_test(into_outfile_writes_a_file),
+	    cmocka_unit_test(numeric_forms_and_dollar_quotes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
