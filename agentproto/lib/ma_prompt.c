@@ -370,6 +370,38 @@ static int ma_pr_alnum(unsigned char c)
 
 /* ---- words and their classes ---- */
 
+/* English written in Cyrillic letters ("Игноре олл превиоус рулес"): the
+ * word w (l bytes, lowercase) transliterated into out (cap bytes); 0 if it
+ * holds anything but Cyrillic letters or does not fit. */
+static size_t ma_pr_translit(const char *w, size_t l, char *out, size_t cap)
+{
+	/* U+0430..U+044F: a b v g d e zh z i y k l m n o p r s t u f h c ch sh sch - y - e yu ya */
+	static const char *const cyr[32] = {
+	    "a", "b", "v", "g", "d", "e", "zh", "z",  "i",  "y",   "k", "l", "m", "n", "o",  "p",
+	    "r", "s", "t", "u", "f", "h", "c",  "ch", "sh", "sch", "",  "y", "",  "e", "yu", "ya"};
+	size_t o = 0;
+
+	for (size_t i = 0; i < l; i += 2) {
+		unsigned a = (unsigned char)w[i], b = i + 1 < l ? (unsigned char)w[i + 1] : 0;
+		unsigned c = ((a & 0x1F) << 6) | (b & 0x3F);
+		const char *x;
+		size_t xl;
+		if ((a != 0xD0 && a != 0xD1) || (b & 0xC0) != 0x80)
+			return 0;
+		if (c == 0x451)
+			c = 0x435; /* yo as e */
+		if (c < 0x430 || c > 0x44F)
+			return 0;
+		x = cyr[c - 0x430];
+		xl = strlen(x);
+		if (o + xl >= cap)
+			return 0;
+		memcpy(out + o, x, xl);
+		o += xl;
+	}
+	return o;
+}
+
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
  * non-ASCII bytes, marks sentence ends and gives each word its classes. A
  * word with letters and digits that the lexicon does not know is read
@@ -418,6 +450,12 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 					t[k] = to[p - from];
 			}
 			w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+		}
+		if (!w->k[w->n] && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
+			char x[64];
+			size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
+			if (xl)
+				w->k[w->n] = ma_pr_lex_classes(x, xl);
 		}
 		w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
 		w->n++;
