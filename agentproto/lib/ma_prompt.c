@@ -29,8 +29,8 @@
  *               above", "begin your reply with"
  *   delimiter   chat-template tokens, XML role tags, fake turns
  *               ("System:"), separator lines, floods of one token
- *   encoded     base64, hex (plain or spaced) and binary runs decoded and
- *               scored again, rot13 (words rotated, scored again),
+ *   encoded     base64, hex (plain or spaced), binary and Morse runs decoded
+ *               and scored again, rot13 (words rotated, scored again),
  *               mixed-script words, "decode ... and follow"
  *
  * plus instructions written in scripts without spaces (Chinese, Japanese,
@@ -1095,6 +1095,61 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 	}
 }
 
+/* Morse runs ("-- --- .-. ... ." letters one space apart, " / " between
+ * words), decoded and scored again. */
+static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, struct ma_pr_score *sc)
+{
+	/* the letter of a code read as a binary tree: 1, then 2i for '.', 2i+1 for '-' */
+	static const char tree[] =
+	    "..etianmsurwdkgohvf.l.pjbxcyzq..54.3...2.......16.......7...8.90";
+	char d[MA_PR_DECODED];
+	size_t i = 0;
+
+	while (i < n) {
+		size_t a = i, dl = 0, groups = 0;
+		unsigned code = 1;
+		int bad = 0;
+		if (s[i] != '.' && s[i] != '-') {
+			i++;
+			continue;
+		}
+		while (i < n && (s[i] == '.' || s[i] == '-' || s[i] == ' ' || s[i] == '/')) {
+			char c = s[i++];
+			if (c == '.' || c == '-') {
+				code = code * 2 + (c == '-');
+				if (code >= sizeof tree - 1)
+					bad = 1;
+				continue;
+			}
+			if (code > 1 && dl < sizeof d) {
+				if (bad || tree[code] == '.')
+					bad = 1;
+				else
+					d[dl++] = tree[code];
+				groups++;
+			}
+			code = 1;
+			if (c == '/' && dl && dl < sizeof d && d[dl - 1] != ' ')
+				d[dl++] = ' ';
+		}
+		if (code > 1 && !bad && tree[code] != '.' && dl < sizeof d) {
+			d[dl++] = tree[code];
+			groups++;
+		}
+		if (bad || groups < 8 || i - a < 16 || !ma_pr_texty(d, dl))
+			continue;
+		{
+			struct ma_pr_score sub;
+			int mixed;
+			ma_pr_score_init(&sub);
+			ma_pr_score_plain(d, dl, ps, &sub, &mixed);
+			if (sub.score > 0.3)
+				ma_pr_add(sc, PF_ENCODED,
+				          sub.score + 0.1 > 1.0 ? 1.0 : sub.score + 0.1);
+		}
+	}
+}
+
 /* The score of one window of text; out gets the details. */
 static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
@@ -1132,6 +1187,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 			ma_pr_add(out, PF_ENCODED, sub.score);
 	}
 	ma_pr_decode_runs(s, n, &ps, out);
+	if (memchr(s, '.', n) && memchr(s, '-', n))
+		ma_pr_morse_runs(s, n, &ps, out);
 	return out->score;
 }
 
