@@ -516,6 +516,9 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 	if (tok == p->n)
 		return 1;
 	t = &p->t[tok];
+	if (t->neg) /* "!X": the next word of the sentence is not X */
+		return !(i < w->n && !w->brk[i] && ma_pr_tok_is(w, i, t)) &&
+		       ma_pr_match(w, p, tok + 1, i, my);
 	for (int j = i; j <= i + t->gap && j < w->n; j++) {
 		if (w->brk[j])
 			return 0;

@@ -26,6 +26,7 @@ enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N }
 struct ma_pr_token {
 	uint8_t gap;     /* words that may pass before this token */
 	uint8_t literal; /* 1: lit holds lower-case alternatives too */
+	uint8_t neg;     /* 1: matches no word; the next word must not be this token */
 	uint8_t litlen;
 	uint64_t k;      /* the classes among its alternatives */
 	uint64_t h2;     /* ma_pr_h2() bits of its literal alternatives */

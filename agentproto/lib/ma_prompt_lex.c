@@ -14,7 +14,9 @@
  *
  * A pattern is tokens separated by spaces: an upper-case token is a class,
  * a lower-case one a literal list of words ('|' alternatives, '~' stems);
- * "*" before a token lets up to three words pass, "**" up to six. A
+ * "*" before a token lets up to three words pass, "**" up to six; a
+ * token "!X" matches nothing and requires that the next word is not X
+ * ("the instructions above !THE": not "the instructions above the photo"). A
  * pattern that starts with "@X" belongs to group X: of the patterns of one
  * group that match, only the strongest counts (the format-forcing cues
  * "only", "nothing else", "no explanation" say one thing). Every
@@ -77,7 +79,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "declare announce claim proclaim put sag sage sagen sagt schreib~ antworte~ "
             "dis dites ecris ecrivez reponds repondez di diga digas escribe responde "
             "escreva responda dica scrivi rispondi скажи напиши ответь"},
-    {"SHOW", "reveal~ print~ show~ display~ repeat~ output~ tell give write recite~ spell~ "
+    {"SHOW", "reveal~ print~ show~ display~ repeat~ output~ tell give recite~ spell~ "
              "list leak~ dump~ share sharing disclose~ expose~ summari~ translate copy paste "
              "provide state type echo confirm~ verify send quote~ describe zeig~ gib nenne "
              "wiederhole sag sage dis dites diga dime montre~ revele~ affiche~ repete~ donne~ "
@@ -321,12 +323,15 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.7, "WHAT BE THE * prompt~|PW"},
     {PF_EXTRACTION, 0.7, "WHAT * YOUR PW"},
     {PF_EXTRACTION, 0.6, "need|want|require * YOUR * PW"},
-    {PF_EXTRACTION, 0.85, "text|words|everything|INSTR|prompt~|message~ above"},
+    {PF_EXTRACTION, 0.85, "text|words|everything|INSTR|prompt~|message~ above !the|a|an"},
     {PF_EXTRACTION, 0.85, "text|words|everything|INSTR|prompt~|message~ so far"},
     {PF_EXTRACTION, 0.85,
-     "text|words|everything|INSTR|prompt~|message~ written|said|typed|stated|shown above"},
+     "text|words|everything|INSTR|prompt~|message~ written|said|typed|stated|shown above "
+     "!the|a|an"},
     {PF_EXTRACTION, 0.7, "HIDDEN prompt~|instruction~|text|PW"},
-    {PF_EXTRACTION, 0.75, "SHOW * THE|all|everything above"},
+    {PF_EXTRACTION, 0.75, "SHOW * THE|all|everything above !the|a|an"},
+    {PF_EXTRACTION, 0.85, "write|type|jot * down|out * YOUR|HIDDEN * SECRET"},
+    {PF_EXTRACTION, 0.85, "write|compose * THE|YOUR * PW"},
     {PF_EXTRACTION, 0.6, "what|which * YOU * not|never * allowed|supposed|permitted|able to"},
     {PF_EXTRACTION, 0.7, "BEGIN YOUR|THE * OUTPUT"},
     {PF_EXTRACTION, 0.7,
@@ -492,6 +497,11 @@ static int ma_pr_build_patterns(void)
 			{
 				struct ma_pr_token *t = &pt->t[pt->n++];
 				size_t a = 0;
+				t->neg = p[0] == '!';
+				if (t->neg) {
+					p++;
+					l--;
+				}
 				t->gap = (uint8_t)gap;
 				t->lit = p;
 				t->litlen = (uint8_t)l;
