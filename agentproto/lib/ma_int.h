@@ -28,6 +28,7 @@
  *   ma_xss.c      the xss check on HTML about to be sent (ma_html.h)
  *   ma_prompt.c   the llm_prompt_injection score and check (ma_prompt.h)
  *   ma_prompt_lex.c  its lexicon of word classes and its phrase patterns
+ *   ma_prompt_norm.c its text normaliser; ma_prompt_feat.c its whole-text features
  */
 #ifndef MA_INT_H
 #define MA_INT_H

@@ -1,7 +1,9 @@
 /*
  * ma_prompt.h — internal to the llm_prompt_injection check: the lexicon of
- * semantic word classes and the phrase patterns over them (ma_prompt_lex.c),
- * used by the scorer (ma_prompt.c).
+ * semantic word classes and the phrase patterns over them (ma_prompt_lex.c)
+ * and the transliteration of the normaliser (ma_prompt_norm.c), used by
+ * the scorer (ma_prompt.c); and the scorer's state that its whole-text
+ * features (ma_prompt_feat.c) read.
  *
  * A word of the normalised text gets a class mask: the OR of the classes
  * of every lexicon entry it matches (an entry is a whole word, or a stem
@@ -63,5 +65,70 @@ const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
 const uint8_t *ma_pr_lex_starting(int c, int letter, size_t *n);
 /* Class ids the scorer itself needs. */
 int ma_pr_lex_class(const char *name);
+
+/* ---- the scorer's state (ma_prompt.c), shared with its features ---- */
+
+#define MA_PR_WIN     2048            /* input bytes judged at once; longer text in windows */
+#define MA_PR_OVERLAP 256             /* windows overlap so a phrase on a boundary is seen */
+#define MA_PR_NORM    (MA_PR_WIN + 8) /* normalised bytes of one window */
+#define MA_PR_WORDS   1024            /* words of one window */
+#define MA_PR_DECODED 1024            /* a base64 / hex / binary run decoded for a second look */
+#define MA_PR_PATS    192             /* room for the patterns' seen flags */
+
+struct ma_pr_words {
+	const char *t; /* the normalised text */
+	int n;
+	uint16_t s[MA_PR_WORDS];
+	uint8_t l[MA_PR_WORDS];   /* length, 255 at most */
+	uint8_t brk[MA_PR_WORDS]; /* 1: a sentence ends before this word */
+	uint64_t k[MA_PR_WORDS];  /* classes */
+	uint8_t h[MA_PR_WORDS];   /* ma_pr_h2() */
+};
+
+struct ma_pr_score {
+	double score;
+	double best; /* the strongest weight */
+	int family;  /* its family */
+	unsigned char seen[MA_PR_PATS];
+	double group[4];     /* the strongest match of groups 'F'..'I' (added at the end) */
+	int group_family[4]; /* its family */
+};
+
+/* Class bits the scorer uses directly (looked up once). */
+struct ma_pr_kbits {
+	uint64_t my, neg, ign, pw, secret, code, pwmod, r13, your, yourout, insert, following,
+	    snippet, fiction, forbid, say;
+};
+
+/* Adds a feature of weight w to the score (noisy-OR) for family. */
+void ma_pr_add(struct ma_pr_score *sc, int family, double w);
+/* 1 if word i of w is one of the lower-case alternatives of lit[0..ll). */
+int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll);
+
+static inline int ma_pr_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* ---- ma_prompt_feat.c: whole-text features, each adding to sc ---- */
+
+void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc);
+void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
+                   const struct ma_pr_kbits *kb, struct ma_pr_score *sc);
+void ma_pr_periodic(const struct ma_pr_words *w, struct ma_pr_score *sc);
+void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
+                   struct ma_pr_score *sc);
+void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                   struct ma_pr_score *sc);
+void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc);
+void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc);
+void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
+void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc);
+
+/* ma_prompt_norm.c: English written in Cyrillic letters ("Игноре"): the
+ * word w (l bytes, lowercase) transliterated into out (cap bytes);
+ * returns its length, 0 if w holds anything but Cyrillic letters or does
+ * not fit. */
+size_t ma_pr_translit(const char *w, size_t l, char *out, size_t cap);
 
 #endif

@@ -1,0 +1,272 @@
+/*
+ * ma_prompt_norm.c — the text normaliser of the llm_prompt_injection check
+ * (ma_prompt.c): one UTF-8 pass that folds Unicode look-alikes (fullwidth
+ * forms, Cyrillic and Greek homoglyphs inside Latin words, mathematical,
+ * circled and regional-indicator letters) and accents to ASCII, removes
+ * zero-width characters, soft hyphens, variation selectors and combining
+ * marks, lowercases, makes whitespace runs one, drops apostrophes inside
+ * words, and keeps words really written in Cyrillic or Greek in their
+ * script (lowercased); and the transliteration of Cyrillic words back to
+ * Latin letters ("Игноре" -> "ignore").
+ *
+ * Threads: any. Pure functions over the caller's buffers; no allocation.
+ */
+#include "ma_int.h"
+#include "ma_prompt.h"
+
+#include <string.h>
+
+/* One code point from s (n > 0 bytes); *k its length. Invalid bytes come
+ * back one by one as themselves. */
+static uint32_t ma_pr_utf8(const unsigned char *s, size_t n, size_t *k)
+{
+	uint32_t c = s[0];
+	size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+
+	*k = 1;
+	if (c < 0x80 || need == 0 || need >= n)
+		return c;
+	c &= 0x3F >> need;
+	for (size_t i = 1; i <= need; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return s[0];
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*k = need + 1;
+	return c;
+}
+
+/* The ASCII letter a look-alike code point stands for; 0 none, 1 drop it,
+ * ' ' a space. */
+static int ma_pr_fold(uint32_t c)
+{
+	static const char cyr_lo[] = "a\0\0\0\0e\0\0\0\0\0\0\0\0o\0pc\0y\0x";  /* U+0430.. */
+	static const char cyr_up[] = "ab\0\0\0e\0\0\0\0km\0h\0op\0ct\0\0x";    /* U+0410.. */
+	static const char grk_lo[] = "a\0\0\0e\0\0\0i\0k\0\0v\0o\0p\0\0tu\0x"; /* U+03B1.. */
+	static const char grk_up[] = "ab\0\0ez\0\0i\0k\0mn\0o\0p\0\0ty\0x";    /* U+0391.. */
+
+	if (c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
+	    c == 0xFEFF || c == 0x180E || (c >= 0x0300 && c <= 0x036F) ||
+	    (c >= 0xFE00 && c <= 0xFE0F))
+		return 1;
+	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000)
+		return ' ';
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return (int)(c - 0xFEE0);
+	if (c == 0x2018 || c == 0x2019 || c == 0x02BC)
+		return '\'';
+	if (c == 0x201C || c == 0x201D)
+		return '"';
+	if (c >= 0x0430 && c < 0x0430 + sizeof cyr_lo - 1)
+		return cyr_lo[c - 0x0430];
+	if (c >= 0x0410 && c < 0x0410 + sizeof cyr_up - 1)
+		return cyr_up[c - 0x0410];
+	if (c >= 0x03B1 && c < 0x03B1 + sizeof grk_lo - 1)
+		return grk_lo[c - 0x03B1];
+	if (c >= 0x0391 && c < 0x0391 + sizeof grk_up - 1)
+		return grk_up[c - 0x0391];
+	if (c == 0x0456 || c == 0x0406)
+		return 'i';
+	if (c == 0x0455 || c == 0x0405)
+		return 's';
+	if (c == 0x0458 || c == 0x0408)
+		return 'j';
+	if (c == 0x0501)
+		return 'd';
+	if (c == 0x0261)
+		return 'g';
+	if (c >= 0x1D400 && c <= 0x1D6A3)
+		return 'a' + (int)((c - 0x1D400) % 26);
+	if (c >= 0x24B6 && c <= 0x24CF)
+		return 'a' + (int)(c - 0x24B6);
+	if (c >= 0x24D0 && c <= 0x24E9)
+		return 'a' + (int)(c - 0x24D0);
+	if (c >= 0x1F130 && c <= 0x1F149)
+		return 'a' + (int)(c - 0x1F130);
+	if (c >= 0x1F150 && c <= 0x1F169)
+		return 'a' + (int)(c - 0x1F150);
+	if (c >= 0x1F170 && c <= 0x1F189)
+		return 'a' + (int)(c - 0x1F170);
+	if (c >= 0x1F1E6 && c <= 0x1F1FF)
+		return 'a' + (int)(c - 0x1F1E6);
+	return 0;
+}
+
+/* An accented Latin letter (U+00C0..U+017F) as its ASCII letter, or 0. */
+static int ma_pr_latin(uint32_t c)
+{
+	/* U+00C0..U+00FF, then U+0100..U+017F; '.' for no letter */
+	static const char l1[] = "aaaaaaaceeeeiiiidnooooo.ouuuuyts"
+	                         "aaaaaaaceeeeiiiidnooooo.ouuuuyty";
+	static const char la[] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkk"
+	                         "llllllllllnnnnnnnnnoooooooorrrrrrsssssssstttttt"
+	                         "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+	if (c >= 0xC0 && c <= 0xFF)
+		return l1[c - 0xC0] == '.' ? 0 : l1[c - 0xC0];
+	if (c >= 0x100 && c < 0x100 + sizeof la - 1)
+		return la[c - 0x100];
+	return 0;
+}
+
+/* 1 if c is a Cyrillic or Greek letter that looks like no Latin one: a
+ * word holding one is really written in that script. */
+static int ma_pr_native(uint32_t c)
+{
+	return ((c >= 0x0400 && c <= 0x04FF) || (c >= 0x0370 && c <= 0x03FF)) && ma_pr_fold(c) == 0;
+}
+
+/* The lowercase of a Cyrillic or Greek capital (others unchanged). */
+static uint32_t ma_pr_lower(uint32_t c)
+{
+	if (c >= 0x0410 && c <= 0x042F)
+		return c + 0x20;
+	if (c >= 0x0400 && c <= 0x040F)
+		return c + 0x50;
+	if (c >= 0x0391 && c <= 0x03A9 && c != 0x03A2)
+		return c + 0x20;
+	return c;
+}
+
+/* Looks at the word starting at u (n bytes): 1 if it is written in
+ * Cyrillic or Greek (a letter of its own, no ASCII letter). */
+static int ma_pr_word_native(const unsigned char *u, size_t n)
+{
+	size_t i = 0;
+	int native = 0;
+
+	while (i < n) {
+		size_t k;
+		uint32_t c = ma_pr_utf8(u + i, n - i, &k);
+		if (c < 0x80) {
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				return 0;
+			if (!(c >= '0' && c <= '9'))
+				break;
+		} else if (ma_pr_native(c)) {
+			native = 1;
+		} else if (ma_pr_fold(c) == ' ') {
+			break;
+		}
+		i += k;
+	}
+	return native;
+}
+
+/* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
+ * counts words where a look-alike letter sat among ASCII letters. */
+size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+	int space = 1, ascii_in_word = 0, fold_in_word = 0, in_word = 0, native = 0;
+
+	*mixed = 0;
+	while (i < n && o + 4 < cap) {
+		size_t k;
+		uint32_t c = ma_pr_utf8(u + i, n - i, &k);
+		int f;
+		int letter = c >= 0x80 || (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+		if (letter && !in_word)
+			native = ma_pr_word_native(u + i, n - i);
+		in_word = letter;
+		if (c >= 0x80 && native && ma_pr_fold(c) != 1 && ma_pr_fold(c) != ' ') {
+			/* a Cyrillic or Greek word: kept, lowercased */
+			uint32_t lc = ma_pr_lower(c);
+			if (lc >= 0x80 && lc < 0x800 && k == 2) {
+				out[o++] = (char)(0xC0 | (lc >> 6));
+				out[o++] = (char)(0x80 | (lc & 0x3F));
+			} else {
+				memcpy(out + o, s + i, k);
+				o += k;
+			}
+			space = 0;
+			i += k;
+			continue;
+		}
+		f = c < 0x80 ? 0 : ma_pr_latin(c);
+		if (f) { /* an accented letter: its letter, no look-alike */
+			i += k;
+			out[o++] = (char)f;
+			ascii_in_word = 1;
+			space = 0;
+			continue;
+		}
+		f = c < 0x80 ? 0 : ma_pr_fold(c);
+		if (c >= 0x80 && f == 0) { /* kept as it is: a letter of another script */
+			memcpy(out + o, s + i, k);
+			o += k;
+			space = 0;
+			i += k;
+			continue;
+		}
+		i += k;
+		if (f == 1)
+			continue;
+		if (c >= 0x80) {
+			fold_in_word = fold_in_word || (f >= 'a' && f <= 'z');
+			c = (uint32_t)f;
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			ascii_in_word = 1;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (c == '\'' && o && out[o - 1] >= 'a' && out[o - 1] <= 'z' && i < n &&
+		    ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			continue; /* you're -> youre */
+		if (c == '\n' || c == '\r') {
+			if (o && out[o - 1] == ' ')
+				o--;
+			if (!o || out[o - 1] != '\n')
+				out[o++] = '\n';
+			space = 1;
+		} else if (c == ' ' || c == '\t' || c == '\f' || c == '\v' || c == 0) {
+			if (!space)
+				out[o++] = ' ';
+			space = 1;
+		} else {
+			out[o++] = (char)c;
+			space = 0;
+		}
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+			if (ascii_in_word && fold_in_word)
+				(*mixed)++;
+			ascii_in_word = fold_in_word = 0;
+		}
+	}
+	if (ascii_in_word && fold_in_word)
+		(*mixed)++;
+	return o;
+}
+
+/* English written in Cyrillic letters ("Игноре олл превиоус рулес"): the
+ * word w (l bytes, lowercase) transliterated into out (cap bytes); 0 if it
+ * holds anything but Cyrillic letters or does not fit. */
+size_t ma_pr_translit(const char *w, size_t l, char *out, size_t cap)
+{
+	/* U+0430..U+044F: a b v g d e zh z i y k l m n o p r s t u f h c ch sh sch - y - e yu ya */
+	static const char *const cyr[32] = {
+	    "a", "b", "v", "g", "d", "e", "zh", "z",  "i",  "y",   "k", "l", "m", "n", "o",  "p",
+	    "r", "s", "t", "u", "f", "h", "c",  "ch", "sh", "sch", "",  "y", "",  "e", "yu", "ya"};
+	size_t o = 0;
+
+	for (size_t i = 0; i < l; i += 2) {
+		unsigned a = (unsigned char)w[i], b = i + 1 < l ? (unsigned char)w[i + 1] : 0;
+		unsigned c = ((a & 0x1F) << 6) | (b & 0x3F);
+		const char *x;
+		size_t xl;
+		if ((a != 0xD0 && a != 0xD1) || (b & 0xC0) != 0x80)
+			return 0;
+		if (c == 0x451)
+			c = 0x435; /* yo as e */
+		if (c < 0x430 || c > 0x44F)
+			return 0;
+		x = cyr[c - 0x430];
+		xl = strlen(x);
+		if (o + xl >= cap)
+			return 0;
+		memcpy(out + o, x, xl);
+		o += xl;
+	}
+	return o;
+}
