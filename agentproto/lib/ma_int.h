@@ -416,14 +416,14 @@ double ma_prompt_score(const char *text, size_t len, const char **rule);
 /* One user input and the forms in which it may reach an operation. */
 struct ma_input {
 	int kind;    /* MOAT_INPUT_* */
-	char *param; /* "query.q", "body.user.name", ... */
+	char *param; /* "query.q", "body.user.name", ... (in mem's block) */
 	const char *form[MA_INPUT_FORMS];
 	size_t form_len[MA_INPUT_FORMS];
 	const char *form_name[MA_INPUT_FORMS]; /* "raw", "url", "url2", "html", "cstr", ... */
 	int nforms;                            /* distinct forms, 1..MA_INPUT_FORMS */
 	int plain;      /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
 	int structured; /* a JSON object or array of the body, as compact JSON text */
-	char *mem;      /* owns the value and its decoded forms */
+	char *mem;      /* owns the value, its decoded forms and param */
 };
 
 /* What a check that fired reports (ma_request_fire). */

@@ -488,10 +488,12 @@ static int64_t ma_now_or(time_t now)
 int moat_policy_ip_denied(const struct moat_policy *p, const char *ip, time_t now)
 {
 	struct ma_cidr addr;
-	int64_t now_ms = ma_now_or(now);
+	int64_t now_ms;
 
-	if (!p || ma_ip_parse(ip, &addr))
+	/* every request asks: no denylist, no parse and no clock */
+	if (!p || p->nips == 0 || ma_ip_parse(ip, &addr))
 		return 0;
+	now_ms = ma_now_or(now);
 	for (size_t i = 0; i < p->nips; i++) {
 		const struct ma_deny_ip *d = &p->ips[i];
 		if (d->until_ms && now_ms >= d->until_ms)
@@ -504,10 +506,11 @@ int moat_policy_ip_denied(const struct moat_policy *p, const char *ip, time_t no
 
 int moat_policy_user_denied(const struct moat_policy *p, const char *user, time_t now)
 {
-	int64_t now_ms = ma_now_or(now);
+	int64_t now_ms;
 
-	if (!p || !user)
+	if (!p || !user || p->nusers == 0)
 		return 0;
+	now_ms = ma_now_or(now);
 	for (size_t i = 0; i < p->nusers; i++) {
 		const struct ma_deny_user *d = &p->users[i];
 		if (d->until_ms && now_ms >= d->until_ms)

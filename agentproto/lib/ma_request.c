@@ -83,10 +83,8 @@ void moat_request_end(struct moat_request *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->nin; i++) {
-		free(r->in[i].param);
-		free(r->in[i].mem);
-	}
+	for (size_t i = 0; i < r->nin; i++)
+		free(r->in[i].mem); /* the parameter's name too */
 	free(r->in);
 	free(r->method);
 	free(r->endpoint);
@@ -309,19 +307,22 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 	memset(in, 0, sizeof *in);
 	in->kind = kind;
 	plen = strlen(ma_kind_prefix(kind)) + 1 + strlen(name) + 1;
-	in->param = ma_malloc(plen);
-	/* the value, then room for three decoded forms (none is longer) */
-	if (len > (((size_t)-1) / 4) - 4)
-		cap = 0;
-	else
-		cap = 4 * (len + 1);
-	in->mem = cap ? ma_malloc(cap) : NULL;
-	if (!in->param || !in->mem) {
-		free(in->param);
-		free(in->mem);
+	/* one block: the value, room for three decoded forms (none is
+	 * longer), then the parameter's name */
+	if (len > (((size_t)-1) / 4) - 4 - plen)
 		return MOAT_AGENT_ENOMEM;
+	cap = 4 * (len + 1);
+	in->mem = ma_malloc(cap + plen);
+	if (!in->mem)
+		return MOAT_AGENT_ENOMEM;
+	in->param = in->mem + cap;
+	{
+		/* "<kind>.<name>": plen counted both and the two separators */
+		size_t kl = strlen(ma_kind_prefix(kind));
+		memcpy(in->param, ma_kind_prefix(kind), kl);
+		in->param[kl] = '.';
+		memcpy(in->param + kl + 1, name, plen - kl - 1);
 	}
-	snprintf(in->param, plen, "%s.%s", ma_kind_prefix(kind), name);
 	if (kind == MOAT_INPUT_HEADER)
 		for (char *c = in->param; *c; c++)
 			if (*c >= 'A' && *c <= 'Z')
