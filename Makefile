@@ -106,6 +106,7 @@ bench: deps
 	sh bench/fanout/run.sh
 	sh bench/ingest/run.sh
 	sh bench/notify/run.sh
+	sh bench/shop/run.sh
 
 # libFuzzer + ASan/UBSan on the parsers (clang): FUZZ_SECONDS each.
 # FUZZ_TARGETS link moatd's code, FUZZ_AGENT_TARGETS libmoatagent's (the

@@ -519,8 +519,8 @@ def test_wapiti_finds_injections_in_monitor_and_none_in_block(srv):
         eq(legit_answers(b, "after wapiti in block mode"), before[b.agent_id],
            "the ordinary pages of %s after wapiti in block mode" % b.agent_id)
         print("     wapiti: monitor %.0f s, %d findings %s; block %.0f s, %d findings, anomalies %r" % (
-            mon.seconds, len(mon.findings), sorted(mon.categories), blk.seconds, len(blk.findings),
-            blk.anomalies))
+            mon.seconds, len(mon.findings), ", ".join("%s %s %s" % f for f in mon.findings),
+            blk.seconds, len(blk.findings), blk.anomalies))
     finally:
         for s in shops:
             s.stop()
