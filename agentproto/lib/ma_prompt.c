@@ -125,7 +125,10 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 		int letters = 0, digits = 0, brk = w->n == 0;
 		while (i < n && !ma_pr_alnum((unsigned char)t[i]) &&
 		       !(t[i] == '@' || t[i] == '$')) {
-			brk = brk || t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';';
+			if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';')
+				brk = 1;
+			else if (t[i] == ',' && !brk)
+				brk = 2;
 			i++;
 		}
 		s = i;
@@ -228,7 +231,8 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 		return !(i < w->n && !w->brk[i] && ma_pr_tok_is(w, i, t)) &&
 		       ma_pr_match(w, p, tok + 1, i, my);
 	for (int j = i; j <= i + t->gap && j < w->n; j++) {
-		if (w->brk[j])
+		/* a sentence end stops it; a comma only when words were skipped */
+		if (w->brk[j] == 1 || (w->brk[j] && j > i))
 			return 0;
 		if (ma_pr_tok_is(w, j, t) && ma_pr_match(w, p, tok + 1, j + 1, my))
 			return 1;

@@ -80,7 +80,7 @@ struct ma_pr_words {
 	int n;
 	uint16_t s[MA_PR_WORDS];
 	uint8_t l[MA_PR_WORDS];   /* length, 255 at most */
-	uint8_t brk[MA_PR_WORDS]; /* 1: a sentence ends before this word */
+	uint8_t brk[MA_PR_WORDS]; /* 1: a sentence ends before this word; 2: a comma */
 	uint64_t k[MA_PR_WORDS];  /* classes */
 	uint8_t h[MA_PR_WORDS];   /* ma_pr_h2() */
 };

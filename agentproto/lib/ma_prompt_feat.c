@@ -80,7 +80,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	int order = 0, sent = 0, ins = 0, your = 0, what = 0;
 
 	for (int i = 0; i < w->n && !order; i++) {
-		if (w->brk[i])
+		if (w->brk[i] == 1)
 			sent++, ins = your = what = 0;
 		ins = ins || (w->k[i] & kb->insert);
 		what = what ||
@@ -283,11 +283,12 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	}
 	/* a punctuation or symbol flood (spaces aside) repeating with a period
 	 * of one to three, closing whatever block the application opened:
-	 * 64 symbols of two or three kinds ( )]})]})]} ), or 200 of one */
+	 * 64 symbols of two or three kinds with a closing one among them
+	 * ( )]})]})]} ; not a =-=-=- rule), or 200 of one */
 	{
 		char last[3] = {0, 0, 0};
 		size_t k = 0;
-		int kinds = 0;
+		int kinds = 0, closer = 0;
 		run = 0;
 		for (size_t i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)t[i];
@@ -298,15 +299,16 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 				per = c == (unsigned char)last[2] || c == (unsigned char)last[1] ||
 				      c == (unsigned char)last[0];
 			if (!per)
-				kinds = 0;
+				kinds = closer = 0;
 			else if (c != (unsigned char)last[2])
 				kinds = 1;
+			closer = closer || (per && strchr(")]}>\"'`", (char)c));
 			run = per ? run + 1 : 0;
 			last[0] = last[1];
 			last[1] = last[2];
 			last[2] = (char)c;
 			k++;
-			if ((run >= 64 && kinds) || run >= 200) {
+			if ((run >= 64 && kinds && closer) || run >= 200) {
 				ma_pr_add(sc, PF_DELIMITER, 0.8);
 				return;
 			}

@@ -81,7 +81,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "escreva responda dica scrivi rispondi скажи напиши ответь"},
     {"SHOW", "reveal~ print~ show~ display~ repeat~ output~ tell give recite~ spell~ "
              "list leak~ dump~ share sharing disclose~ expose~ summari~ translate copy paste "
-             "provide state type echo confirm~ verify send quote~ describe zeig~ gib nenne "
+             "provide state echo confirm~ verify send quote~ describe zeig~ gib nenne "
              "wiederhole sag sage dis dites diga dime montre~ revele~ affiche~ repete~ donne~ "
              "muestra~ revela~ dime dame "
              "repite mostra~ revele rivela~ покажи выведи раскрой повтори"},
@@ -91,7 +91,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
                "private"},
     {"SECRET", "instruction~ prompt~ rule rules guideline~ directive~ configuration config "
                "preprompt initiali~ password~ passcode~ passphrase~ pwd "
-               "key keys credential~ passwort~ kennwort~ contrasena~ senha~ wachtwoord "
+               "credential~ passwort~ kennwort~ contrasena~ senha~ wachtwoord "
                "haslo пароль~"},
     {"PW", "password~ passcode~ passphrase~ pwd passwort~ kennwort~ contrasena~ senha~ "
            "wachtwoord haslo пароль~"},
@@ -114,9 +114,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
                 "scenario roleplay fantasy"},
     {"MODE", "mode persona modus modo режим"},
     {"BADMODE", "developer dev god debug admin unrestricted unfiltered evil opposite chaos "
-                "sudo root override maintenance superuser jailbreak jailbroken dan "
-                "uncensored unlocked unchained unbound security emergency diagnostic "
-                "kernel"},
+                "sudo root override superuser jailbreak jailbroken dan uncensored unlocked "
+                "unchained unbound"},
     {"STRONGMODE", "god evil unrestricted unfiltered opposite chaos superuser jailbreak "
                    "jailbroken dan uncensored unlocked unchained override sudo amoral"},
     {"NO", "no without free zero any none lack~ ohne sin sans sem senza без"},
@@ -332,6 +331,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.75, "SHOW * THE|all|everything above !the|a|an"},
     {PF_EXTRACTION, 0.85, "write|type|jot * down|out * YOUR|HIDDEN * SECRET"},
     {PF_EXTRACTION, 0.85, "write|compose * THE|YOUR * PW"},
+    {PF_EXTRACTION, 0.85, "SHOW * YOUR|THE * api|secret|private|access|encryption key|keys|token~"},
+    {PF_EXTRACTION, 0.8, "WHAT BE * YOUR * api|secret|private|access|encryption key|keys|token~"},
     {PF_EXTRACTION, 0.6, "what|which * YOU * not|never * allowed|supposed|permitted|able to"},
     {PF_EXTRACTION, 0.7, "BEGIN YOUR|THE * OUTPUT"},
     {PF_EXTRACTION, 0.7,
