@@ -284,7 +284,8 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	/* a punctuation or symbol flood (spaces aside) repeating with a period
 	 * of one to three, closing whatever block the application opened:
 	 * 64 symbols of two or three kinds with a closing one among them
-	 * ( )]})]})]} ; not a =-=-=- rule), or 200 of one */
+	 * ( )]})]})]} ; not a =-=-=- rule), or 200 closing ones of one kind
+	 * (not a table's ------ rule) */
 	{
 		char last[3] = {0, 0, 0};
 		size_t k = 0;
@@ -302,13 +303,13 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 				kinds = closer = 0;
 			else if (c != (unsigned char)last[2])
 				kinds = 1;
-			closer = closer || (per && strchr(")]}>\"'`", (char)c));
+			closer = closer || (per && strchr(")]}>\"'`", (char)c) != NULL);
 			run = per ? run + 1 : 0;
 			last[0] = last[1];
 			last[1] = last[2];
 			last[2] = (char)c;
 			k++;
-			if ((run >= 64 && kinds && closer) || run >= 200) {
+			if ((run >= 64 && kinds && closer) || (run >= 200 && closer)) {
 				ma_pr_add(sc, PF_DELIMITER, 0.8);
 				return;
 			}

@@ -64,6 +64,9 @@ static void floods_of_one_token_or_closing_symbols_score_high(void **state)
 	memset(buf, ';', 120);
 	buf[120] = '\0';
 	LOW(buf);
+	memset(buf, '-', 240); /* a table's rule */
+	buf[240] = '\0';
+	LOW(buf);
 }
 
 static void bypass_families_still_score_high(void **state)
