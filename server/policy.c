@@ -136,6 +136,11 @@ static int policy_text_ok(const char *s, size_t max)
 	return chars > 0 && chars <= max;
 }
 
+int policy_parameter_ok(const char *s)
+{
+	return policy_text_ok(s, POLICY_PARAMETER_MAX);
+}
+
 /* Checks that obj has only the listed keys. */
 static void policy_only(const json_t *obj, const char *path, const char *const *keys,
                         json_t *errors)
@@ -355,7 +360,7 @@ static json_t *policy_exclusions(const json_t *in, json_t *errors)
 			json_object_set_new(item, "endpoint", json_string(json_string_value(f)));
 		f = json_object_get(e, "parameter");
 		snprintf(pf, sizeof pf, "%s.parameter", p);
-		if (f && (!json_is_string(f) || !policy_text_ok(json_string_value(f), 256)))
+		if (f && (!json_is_string(f) || !policy_parameter_ok(json_string_value(f))))
 			perr(errors, pf, "must be 1-256 characters");
 		else if (f)
 			json_object_set_new(item, "parameter", json_string(json_string_value(f)));

@@ -32,6 +32,7 @@
 #define POLICY_MAX_DENY       10000
 #define POLICY_MAX_EXCLUSIONS 1000
 #define POLICY_NOTIFY_URL_MAX 2048
+#define POLICY_PARAMETER_MAX  256 /* characters of an exclusion's parameter */
 
 extern const char *const policy_interceptor_names[POLICY_INTERCEPTORS];
 
@@ -66,6 +67,10 @@ char *policy_canonical(const json_t *doc, char sha256_hex[CRYPTO_SHA256_HEX]);
 /* Structured diff old -> new as an array of {"path","op":"add|remove|change",
  * "old"?,"new"?}; arrays compare as a whole. New reference. */
 json_t *policy_diff(const json_t *old_doc, const json_t *new_doc);
+
+/* 1 when s may be an exclusion's "parameter" (1-256 characters, none a
+ * control character), else 0. */
+int policy_parameter_ok(const char *s);
 
 /* Parses "a.b.c.d", "a.b.c.d/n", IPv6 likewise; writes the canonical
  * network form into out (64 bytes). 0 or MOAT_EINVALID. */

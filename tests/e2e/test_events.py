@@ -611,8 +611,10 @@ def test_triage_refuses_bad_input_and_archived_projects(srv):
                    "validation_failed", "$.filters.severity")
     expect_problem(srv.req("POST", t, {"status": "new", "filters": []}, **_tok(srv)), 422,
                    "validation_failed", "$.filters")
-    expect_problem(srv.req("POST", t, {"status": "new", "create_exclusion": True}, **_tok(srv)), 422,
-                   "validation_failed", "$.create_exclusion")
+    r = srv.req("POST", t, {"status": "false_positive", "create_exclusion": True}, **_tok(srv))
+    expect_problem(r, 422, "validation_failed", "$.create_exclusion")
+    check("one event at a time" in r.body["errors"][0]["message"],
+          "bulk says where exclusions are made: %r" % r.body["errors"])
     eq(len(_audit(srv, "action=event.status&project=" + p.slug)), 0, "nothing changed")
     expect(srv.req("PATCH", p.path(), {"archived": True}, **_tok(srv)), 200)
     expect_problem(srv.req("PATCH", path, {"status": "resolved"}, **_tok(srv)), 409, "project_archived")
@@ -649,6 +651,7 @@ def test_a_false_positive_becomes_an_exclusion_pushed_to_connected_agents(srv):
         eq((pol["environment"], pol["version"], pol["changed"]), ("production", v0 + 1, True), "new version")
         excl = {"interceptor": "xss", "endpoint": "/api/search", "on_match": "ignore",
                 "reason": "search box echoes"}
+        eq(pol["exclusion"], excl, "the answer names the exclusion (endpoint-wide: no parameter)")
         m = ws.recv_type("policy", 5)
         eq((m["version"], m["sha256"]), (v0 + 1, pol["sha256"]), "the pushed version")
         check(excl in m["document"]["exclusions"], "pushed exclusions: %r" % m["document"]["exclusions"])
@@ -662,6 +665,7 @@ def test_a_false_positive_becomes_an_exclusion_pushed_to_connected_agents(srv):
         b = expect(srv.req("PATCH", p.path("/events/" + e2["id"]),
                            {"status": "false_positive", "create_exclusion": True}, **_tok(srv)), 200)
         eq((b["policy"]["version"], b["policy"]["changed"]), (v0 + 1, False), "an identical exclusion")
+        eq(b["policy"]["exclusion"], excl, "the answer names the exclusion already there")
         try:
             m = ws.recv(0.5)
             check(m.get("type") != "policy", "a policy was pushed for an identical exclusion: %r" % m)
@@ -689,6 +693,85 @@ def test_a_false_positive_becomes_an_exclusion_pushed_to_connected_agents(srv):
     # without create_exclusion a false positive touches no policy
     expect(srv.req("PATCH", p.path("/events/" + e2["id"]), {"status": "false_positive"}, **_tok(srv)), 200)
     eq(_policy(srv, p)[0], v0 + 1, "no version without create_exclusion")
+
+
+def test_a_false_positive_on_a_parameter_excludes_that_parameter_only(srv):
+    p = Project(srv, "evparam")
+    t = now_ms() - 30000
+
+    def xss(i, parameter, endpoint="/reviews"):
+        d = {"parameter": parameter, "input_kind": "form"} if parameter is not None else None
+        return event(t + i, interceptor="xss", endpoint=endpoint, payload="<img src=x>", details=d)
+
+    text1, text2, author = xss(0, "body.text"), xss(1, "body.text"), xss(2, "body.author")
+    ctx_free, other, cookie = xss(3, None), xss(4, "query.page"), xss(5, "cookie.theme", "/account")
+    too_long, not_text = xss(6, "body." + "x" * 300), xss(7, 5)
+    p.send([text1, text2, author, ctx_free, other, cookie, too_long, not_text])
+    v0, _ = _policy(srv, p)
+
+    def fp(e, reason=None):
+        body = {"status": "false_positive", "create_exclusion": True}
+        if reason:
+            body["reason"] = reason
+        return srv.req("PATCH", p.path("/events/" + e["id"]), body, **_tok(srv))
+
+    # the event's parameter narrows the exclusion to it
+    b = expect(fp(text1, "reviews may hold photos"), 200)
+    x_text = {"interceptor": "xss", "endpoint": "/reviews", "parameter": "body.text", "on_match": "ignore",
+              "reason": "reviews may hold photos"}
+    eq((b["policy"]["version"], b["policy"]["changed"], b["policy"]["exclusion"]), (v0 + 1, True, x_text),
+       "the exclusion made")
+    eq(_policy(srv, p)[1]["exclusions"], [x_text], "the policy holds the parameter")
+    # the same parameter again: no new version, the answer names the one there
+    b = expect(fp(text2), 200)
+    eq((b["policy"]["version"], b["policy"]["changed"], b["policy"]["exclusion"]), (v0 + 1, False, x_text),
+       "an equal exclusion")
+    eq(b["event"]["status"], "false_positive", "the status still changes")
+    # another parameter of the same endpoint: a second exclusion, a new version
+    b = expect(fp(author), 200)
+    x_author = {"interceptor": "xss", "endpoint": "/reviews", "parameter": "body.author", "on_match": "ignore",
+                "reason": "false positive (event %s)" % author["id"]}
+    eq((b["policy"]["version"], b["policy"]["changed"], b["policy"]["exclusion"]), (v0 + 2, True, x_author),
+       "a second parameter's exclusion")
+    eq(_policy(srv, p)[1]["exclusions"], [x_text, x_author], "two exclusions")
+    # a cookie keeps its name as the agent reports it
+    b = expect(fp(cookie), 200)
+    eq((b["policy"]["version"], b["policy"]["exclusion"]["endpoint"], b["policy"]["exclusion"]["parameter"]),
+       (v0 + 3, "/account", "cookie.theme"), "a cookie's exclusion")
+    # an event without a parameter: the whole endpoint, as before
+    b = expect(fp(ctx_free), 200)
+    x_all = {"interceptor": "xss", "endpoint": "/reviews", "on_match": "ignore",
+             "reason": "false positive (event %s)" % ctx_free["id"]}
+    eq((b["policy"]["version"], b["policy"]["changed"], b["policy"]["exclusion"]), (v0 + 4, True, x_all),
+       "an endpoint-wide exclusion for an event without a parameter")
+    # the endpoint-wide one covers every parameter of that endpoint
+    b = expect(fp(other), 200)
+    eq((b["policy"]["version"], b["policy"]["changed"], b["policy"]["exclusion"]), (v0 + 4, False, x_all),
+       "an endpoint-wide exclusion already covers a parameter")
+    # a parameter an exclusion cannot hold is refused, and nothing changes
+    for e in (too_long, not_text):
+        r = fp(e)
+        expect_problem(r, 422, "validation_failed", "$.create_exclusion")
+        eq(expect(srv.req("GET", p.path("/events/" + e["id"]), **_tok(srv)), 200)["status"], "new",
+           "a refused exclusion changes nothing")
+    eq(_policy(srv, p)[0], v0 + 4, "no version for a refused exclusion")
+
+
+def test_an_endpoint_wide_exclusion_already_there_means_no_new_version_for_a_parameter(srv):
+    p = Project(srv, "evcover")
+    e = event(now_ms() - 1000, interceptor="xss", endpoint="/reviews", payload="<b>x</b>",
+              details={"parameter": "body.text"})
+    p.send([e])
+    wide = {"interceptor": "xss", "endpoint": "/reviews", "on_match": "ignore", "reason": "reviews are HTML"}
+    narrow_src = {"interceptor": "xss", "endpoint": "/reviews", "source": "10.0.0.0/8", "on_match": "ignore",
+                  "reason": "the office"}
+    v0 = expect(_put_policy(srv, p, {"exclusions": [narrow_src, wide]}), 200)["version"]
+    b = expect(srv.req("PATCH", p.path("/events/" + e["id"]),
+                       {"status": "false_positive", "create_exclusion": True}, **_tok(srv)), 200)
+    eq((b["policy"]["version"], b["policy"]["changed"], b["policy"]["exclusion"]), (v0, False, wide),
+       "covered by the endpoint-wide exclusion (not by the one limited to a source)")
+    eq(b["event"]["status"], "false_positive", "the status changed")
+    eq(_policy(srv, p)[0], v0, "no new version")
 
 
 def _policy_at(srv, p, version):

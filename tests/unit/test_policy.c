@@ -268,6 +268,31 @@ static void the_diff_names_what_changed(void **state)
 	json_decref(nw);
 }
 
+static void an_exclusion_parameter_is_1_to_256_characters_of_text(void **state)
+{
+	char s[260];
+
+	(void)state;
+	assert_int_equal(policy_parameter_ok("body.text"), 1);
+	assert_int_equal(policy_parameter_ok("header.x-\xc3\xa9"), 1);
+	assert_int_equal(policy_parameter_ok(""), 0);
+	assert_int_equal(policy_parameter_ok("query.a\tb"), 0);
+	assert_int_equal(policy_parameter_ok("cookie.\x7f"), 0);
+	memset(s, 'p', 256);
+	s[256] = '\0';
+	assert_int_equal(policy_parameter_ok(s), 1);
+	s[256] = 'p';
+	s[257] = '\0';
+	assert_int_equal(policy_parameter_ok(s), 0);
+	/* characters, not bytes: 128 two-byte characters are 256 bytes */
+	for (int i = 0; i < 129; i++) {
+		s[2 * i] = '\xc3';
+		s[2 * i + 1] = '\xa9';
+	}
+	s[256] = '\0';
+	assert_int_equal(policy_parameter_ok(s), 1);
+}
+
 static void cidrs_are_normalised_to_their_network(void **state)
 {
 	char out[64];
@@ -298,6 +323,7 @@ int main(void)
 	    cmocka_unit_test(problems_inside_the_wrapper_are_reported_at_their_path),
 	    cmocka_unit_test(the_canonical_hash_ignores_key_order_and_spacing),
 	    cmocka_unit_test(the_diff_names_what_changed),
+	    cmocka_unit_test(an_exclusion_parameter_is_1_to_256_characters_of_text),
 	    cmocka_unit_test(cidrs_are_normalised_to_their_network),
 	};
 	return cmocka_run_group_tests_name("policy", tests, NULL, NULL);
