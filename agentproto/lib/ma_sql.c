@@ -21,6 +21,9 @@
  *      MySQL's executable comments, CASE, an injected ORDER BY / GROUP BY /
  *      HAVING / LIMIT / INTO / PROCEDURE clause that ends the statement, or
  *      any operator after the input closed the literal it was put in;
+ *      Comments are whitespace to every rule that looks at neighbouring
+ *      tokens (ma_next_sig, the leading-operator rule, the tail), except
+ *      where one cuts the statement's tail;
  *   4. a span that fires on none of these is judged once more alone, as
  *      the literal its own quotes close and URL-decoded (a payload written
  *      for another place: the attempt rule, above ma_sql_analyse).
@@ -966,11 +969,11 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 		if (!a1 || (a1->type != MA_SQL_T_WORD && a1->type != MA_SQL_T_QIDENT &&
 		            a1->type != MA_SQL_T_PARAM))
 			return 0;
-		for (j = (int)(a1 - w) + 1;
-		     j < n && (w[j].type == MA_SQL_T_DOT || w[j].type == MA_SQL_T_WORD ||
-		               w[j].type == MA_SQL_T_QIDENT);
-		     j++)
-			if (w[j].type != MA_SQL_T_DOT && w[j - 1].type != MA_SQL_T_DOT)
+		for (const struct ma_sql_tok *p = a1, *q = ma_next_sig(w, n, (int)(a1 - w));
+		     q && (q->type == MA_SQL_T_DOT || q->type == MA_SQL_T_WORD ||
+		           q->type == MA_SQL_T_QIDENT);
+		     p = q, q = ma_next_sig(w, n, (int)(q - w)))
+			if (q->type != MA_SQL_T_DOT && p->type != MA_SQL_T_DOT)
 				return 0; /* EXEC name word: English */
 		return 1;
 	case KW_SET:
@@ -1008,9 +1011,20 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 	}
 }
 
+/* The next token of lx that is not a comment (comments are whitespace to
+ * the grammar): 1, or 0 at the end. */
+static int ma_sql_lex_sig(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
+{
+	while (ma_sql_lex_next(lx, t))
+		if (t->type != MA_SQL_T_COMMENT)
+			return 1;
+	return 0;
+}
+
 /* Runs the grammar on to the end of the statement (from the first token
  * after the input, first, with the lexer lx positioned after it): 1 when
- * the whole statement still reads as valid. */
+ * the whole statement still reads as valid. Comments are whitespace; a
+ * line comment runs to the end, so nothing follows it. */
 static int ma_sql_tail_valid(const struct ma_sql_state *st0, int dialect, const char *sql,
                              struct ma_sql_lexer *lx, const struct ma_sql_tok *first)
 {
@@ -1018,24 +1032,22 @@ static int ma_sql_tail_valid(const struct ma_sql_state *st0, int dialect, const 
 	struct ma_sql_tok cur, nxt, prevtok;
 	int more = first != NULL;
 
-	if (first)
+	if (first) {
 		cur = *first;
+		if (cur.type == MA_SQL_T_COMMENT)
+			more = ma_sql_lex_sig(lx, &cur);
+	}
 	if (st.prev) {
 		prevtok = *st.prev;
 		st.prev = &prevtok;
 	}
 	while (more && st.valid) {
-		more = ma_sql_lex_next(lx, &nxt);
-		if (cur.type == MA_SQL_T_COMMENT) {
-			if (cur.end >= lx->len && sql[cur.start] != '/')
-				break; /* a line comment to the end */
-		} else {
-			int kw = ma_tok_kw(sql, &cur);
-			ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
-			prevtok = cur;
-			st.prev = &prevtok;
-			st.prev_kw = kw;
-		}
+		int kw = ma_tok_kw(sql, &cur);
+		more = ma_sql_lex_sig(lx, &nxt);
+		ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
+		prevtok = cur;
+		st.prev = &prevtok;
+		st.prev_kw = kw;
 		cur = nxt;
 	}
 	if (!st.valid)
@@ -1064,7 +1076,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int n = 0, have_prev = 0, prev_kw = KW_NONE, clause = CL_NONE, depth = 0;
 	uint8_t cstack[32] = {0};
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0;
-	const struct ma_sql_tok *lastsig = NULL;
+	const struct ma_sql_tok *lastsig = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
 	memset(jd, 0, sizeof *jd);
@@ -1120,13 +1132,15 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	/* An input that starts with an operator or a clause (" OR 1=1", "ORDER
 	 * BY 2") where a value is expected was written to follow one: judge it
 	 * as if it did (the statement fails as it is, the attempt is the same). */
-	if (!st.expect_op && win[0].start >= a) {
-		int k0 = ma_tok_kw(sql, &win[0]);
+	/* (Comments the input writes before it are whitespace: / * * / OR 1=1.) */
+	first = win[0].type == MA_SQL_T_COMMENT ? ma_next_sig(win, n, 0) : &win[0];
+	if (!st.expect_op && first && first->start >= a) {
+		int k0 = ma_tok_kw(sql, first);
 		if (ma_kw_binop(k0) || k0 == KW_ORDER || k0 == KW_GROUP || k0 == KW_HAVING ||
 		    k0 == KW_LIMIT || k0 == KW_UNION || k0 == KW_WHERE ||
-		    (win[0].type == MA_SQL_T_OP && !ma_op_is(sql, &win[0], "-") &&
-		     !ma_op_is(sql, &win[0], "+") && !ma_op_is(sql, &win[0], "~") &&
-		     !ma_op_is(sql, &win[0], "!")))
+		    (first->type == MA_SQL_T_OP && !ma_op_is(sql, first, "-") &&
+		     !ma_op_is(sql, first, "+") && !ma_op_is(sql, first, "~") &&
+		     !ma_op_is(sql, first, "!")))
 			st.expect_op = relaxed = 1;
 	}
 	f.closed = (win[0].type == MA_SQL_T_STRING || win[0].type == MA_SQL_T_QIDENT) &&
@@ -1219,9 +1233,13 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				break;
 			}
 			/* SELECT ... FROM written by the input where a value goes */
-			for (int j = i + 1; j < n && win[j].start < b && !f.select; j++)
-				if (ma_tok_kw(sql, &win[j]) == KW_FROM && j > i + 1)
+			for (int j = i + 1, list = 0; j < n && win[j].start < b && !f.select; j++) {
+				if (win[j].type == MA_SQL_T_COMMENT)
+					continue;
+				if (ma_tok_kw(sql, &win[j]) == KW_FROM && list)
 					f.select = 2;
+				list = 1;
+			}
 			/* SELECT reading the server there: an information or file
 			 * function first (niladic ones without parentheses) */
 			if (!f.select && next && next->start < b && next->type == MA_SQL_T_WORD) {

@@ -5,8 +5,9 @@
  * Quotes and their escapes (doubled quotes everywhere; backslashes in
  * MySQL strings and PostgreSQL E'' strings), comments (-- and / * * /
  * everywhere, nested in PostgreSQL; # and the executable / *! * / in
- * MySQL, whose content is SQL), PostgreSQL dollar quoting ($tag$...$tag$)
- * and parameters ($1), identifiers quoted with "", `` and [] as each
+ * MySQL, whose content is SQL, and MariaDB's / *M! form; SQLite and
+ * MySQL do not nest, an unterminated / * runs to the end), PostgreSQL
+ * dollar quoting ($tag$...$tag$) and parameters ($1), identifiers quoted with "", `` and [] as each
  * dialect has them, string prefixes (E'', N'', X'', B'', U&'', MySQL's
  * _charset''), numbers (1, 1.5, .5, 1e-3, 0x1F, 0b1), parameters and
  * variables (?, :name, @name, @@name), MySQL's \N (NULL).
@@ -299,10 +300,12 @@ int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
 		return ma_tok(t, i, lx->pos, MA_SQL_T_COMMENT, 0);
 	}
 	if (c == '/' && n == '*') {
-		if (my && ma_at(lx, i + 2) == '!') {
-			/* / *!50000 ... * /: the content is SQL in MySQL */
-			end = i + 3;
-			while (end < i + 9 && ma_is_digit(ma_at(lx, end)))
+		size_t bang = ma_at(lx, i + 2) == 'M' ? i + 3 : i + 2;
+		if (my && ma_at(lx, bang) == '!') {
+			/* / *!50000 ... * / (MariaDB's / *M!100000 too): the
+			 * content is SQL in MySQL */
+			end = bang + 1;
+			while (end < bang + 7 && ma_is_digit(ma_at(lx, end)))
 				end++;
 			lx->in_exec = 1;
 			lx->pos = end;

@@ -597,6 +597,68 @@ static void numeric_forms_and_dollar_quotes(void **state)
 			fail_msg("blocked (dialect %d): %s", allowed[i].dialect, allowed[i].input);
 }
 
+/* Comments are whitespace wherever the database reads them so: a comment
+ * before the operator that starts an input where a value goes (the rule
+ * that judges " OR 1=1" as following a value skips it), MySQL's -- and #
+ * ending at a newline, MySQL's and MariaDB's executable comments, and
+ * comments in the statement's own text after the input. Text with
+ * comment marks that changes nothing still passes. */
+#define NUMC "SELECT * FROM products WHERE id = %s AND visible = 1"
+#define TAILC                                                                                      \
+	"SELECT * FROM products WHERE name = '%s' /* ui */ ORDER BY /* col */ name LIMIT /* n */ " \
+	"20"
+static void comments_are_whitespace_everywhere(void **state)
+{
+	static const struct {
+		int dialect; /* 0: every dialect */
+		const char *tmpl, *input;
+	} blocked[] = {
+	    {0, NUMC, "/**/or/**/1=1"},
+	    {0, NUMC, "/**/OR/**/1=1-- "},
+	    {0, NUMC, "/**/and/**/sleep(5)"},
+	    {0, NUMC, "/**/order/**/by/**/1-- "},
+	    {0, NUMC, "-- x\nor 1=1"},
+	    {0, NUMC, "/* a */ /* b */ or 1=1"},
+	    {0, ORD, "/**/or/**/1=1"},
+	    {0, STR, "'/**/or/**/'1'='1"},
+	    {0, NUM, "1/**/OR/**/1=1"},
+	    {MYSQL, NUMC, "#x\nor 1=1"},
+	    {MYSQL, NUMC, "/*!50000 or*/ 1=1"},
+	    {MYSQL, NUMC, "/*M!100000 or*/ 1=1"},
+	    {MYSQL, STR, "'/*!50000or*/'1'='1"},
+	    /* MySQL and SQLite do not nest: the first * / ends the comment */
+	    {MYSQL, NUMC, "/* /* */ or 1=1"},
+	    {SQLITE, NUMC, "/* /* */ or 1=1"},
+	    /* the statement's own comments after the input */
+	    {0, TAILC, "x'*'"},
+	};
+	static const struct {
+		int dialect;
+		const char *tmpl, *input;
+	} allowed[] = {
+	    {0, NUMC, "/* hello */"},
+	    {0, NUMC, "/**/ or maybe not"},
+	    {0, NUMC, "-- \nand more"},
+	    {0, STR, "see /* this */ or -- that"},
+	    {0, TAILC, "O'Brien"},
+	    {0, TAILC, "a /* b"},
+	    /* PostgreSQL nests: all of it is one comment (the statement breaks) */
+	    {PG, NUMC, "/* /* */ or 1=1 */"},
+	    {PG, NUMC, "/* /* */ or 1=1"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof blocked / sizeof blocked[0]; i++)
+		for (int d = 1; d <= 3; d++)
+			if ((!blocked[i].dialect || blocked[i].dialect == d) &&
+			    check(d, blocked[i].tmpl, blocked[i].input) != MOAT_BLOCK)
+				fail_msg("not blocked (dialect %d): %s", d, blocked[i].input);
+	for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
+		for (int d = 1; d <= 3; d++)
+			if ((!allowed[i].dialect || allowed[i].dialect == d) &&
+			    check(d, allowed[i].tmpl, allowed[i].input) != MOAT_ALLOW)
+				fail_msg("blocked (dialect %d): %s", d, allowed[i].input);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -620,6 +682,7 @@ int main(void)
 	    cmocka_unit_test(queries_reading_the_server_are_blocked),
 	    cmocka_unit_test(into_outfile_writes_a_file),
 	    cmocka_unit_test(numeric_forms_and_dollar_quotes),
+	    cmocka_unit_test(comments_are_whitespace_everywhere),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
