@@ -352,8 +352,15 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 		u->host_type = n ? MA_HOST_OPAQUE : MA_HOST_EMPTY;
 		return 0;
 	}
-	if (n >= sizeof dec)
+	if (n >= sizeof dec) {
+		/* too long to read, unless no client reads it either: an ASCII
+		 * byte that is forbidden in a domain stays forbidden after
+		 * percent-decoding and IDNA (a sentence typed as a host) */
+		for (size_t i = 0; i < n; i++)
+			if (s[i] != '%' && ma_forbidden_domain((unsigned char)s[i]))
+				return -1;
 		return MA_URL_TOO_LONG;
+	}
 	dl = ma_pct_decode(s, n, dec);
 	rc = ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al);
 	if (rc)
