@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "err.h"
@@ -278,6 +280,53 @@ static void a_database_newer_than_the_binary_is_refused_on_both(void **state)
 	}
 }
 
+/* Several moatd starting at once on one database (issue 13: several
+ * instances on one PostgreSQL) migrate it together: each migration is
+ * applied and recorded once, and every one of them succeeds. */
+static void moatd_starting_together_migrate_once_on_both(void **state)
+{
+	enum { N = 4 };
+	static const char count[] =
+	    "SELECT count(*), count(DISTINCT version) FROM schema_migrations";
+	struct fixture *f = *state;
+
+	for (int e = 0; e < 2; e++) {
+		pid_t pids[N];
+		struct db *db;
+		struct db_stmt *s;
+		int failed = 0;
+
+		for (int i = 0; i < N; i++) {
+			pids[i] = fork();
+			assert_true(pids[i] >= 0);
+			if (pids[i] == 0) {
+				struct store *st = NULL;
+				char msg[300];
+				int rc = store_open(f->target[e], &st);
+				if (!rc)
+					rc = store_migrate(st, msg, sizeof msg);
+				if (rc)
+					fprintf(stderr, "migrate %d: %d %s\n", i, rc, msg);
+				store_close(st);
+				_exit(rc ? 1 : 0);
+			}
+		}
+		for (int i = 0; i < N; i++) {
+			int status = 0;
+			assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+			failed += !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+		}
+		assert_int_equal(failed, 0);
+		db = open_db(f->target[e]);
+		s = db_prepare(db, count);
+		assert_int_equal(db_step(s), DB_ROW);
+		assert_int_equal(db_column_int64(s, 0), store_schema_latest());
+		assert_int_equal(db_column_int64(s, 1), store_schema_latest());
+		db_idle(db);
+		db_close(db);
+	}
+}
+
 /* The catalog of a migrated database as sorted lines "table.column
  * not-null" (a primary key column counts as not null: SQLite's rowid
  * alias says otherwise) and "index name"; *n of them (free). */
@@ -433,6 +482,8 @@ int main(void)
 	        the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        every_postgres_text_column_compares_by_bytes_as_sqlite_does, setup, teardown),
+	    cmocka_unit_test_setup_teardown(moatd_starting_together_migrate_once_on_both, setup,
+	                                    teardown),
 	};
 
 	log_min_level = LOG_WARN;
