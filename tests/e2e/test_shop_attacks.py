@@ -550,28 +550,43 @@ def test_an_exclusion_made_from_a_false_positive_lets_that_request_through_and_n
         status, body = shop.post_form("/reviews", review)
         eq(status, 403, "a review with a photo (rich text) is blocked: a false positive")
         ev = wait_events(srv, slug, 1, "the false positive", interceptor="xss")[0]
-        eq(ev["endpoint"], "/reviews", "the false positive's endpoint")
+        eq((ev["endpoint"], ev["details"].get("parameter")), ("/reviews", "body.text"),
+           "the false positive's endpoint and parameter")
         resp = srv.req("PATCH", "/api/v1/projects/%s/events/%s" % (slug, ev["id"]),
                        {"status": "false_positive", "create_exclusion": True,
                         "reason": "reviews may hold photos"}, token=srv.admin_token())
         expect(resp, 200)
         v2 = resp.body["policy"]["version"]
         check(resp.body["policy"]["changed"] and v2 > v, "a new version: %r" % resp.body)
+        eq(resp.body["policy"]["exclusion"],
+           {"interceptor": "xss", "endpoint": "/reviews", "parameter": "body.text", "on_match": "ignore",
+            "reason": "reviews may hold photos"}, "the exclusion made: that parameter only")
         shopctl.wait_applied(srv, slug, [shop.agent_id], v2, WAIT)
         status, body = shop.post_form("/reviews", review)
         eq(status, 201, "the same review after the exclusion")
         status, body = shop.get("/product", {"id": "1"})
         check('<img src="/photos/clock-in-hall.jpg"' in body, "the photo is on the product page")
-        # the exclusion covers its interceptor at its endpoint only
+        # the exclusion covers its interceptor at its endpoint for its
+        # parameter only: a stored XSS through the review's other field
+        # of the same form is still blocked, and not stored
+        stored = dict(review, author="Mallory " + attack)
+        status, body = shop.post_form("/reviews", stored)
+        eq(status, 403, "the stored XSS through the author on the same endpoint: %s" % body[:200])
+        ev2 = wait_events(srv, slug, 2, "the blocked stored XSS", interceptor="xss", action="blocked")
+        eq([(e["endpoint"], e["details"].get("parameter")) for e in ev2 if e["id"] != ev["id"]],
+           [("/reviews", "body.author")], "the blocked event names the other parameter")
+        status, body = shop.get("/product", {"id": "1"})
+        check(status == 200 and "<script>" not in body and "Mallory" not in body,
+              "the attack was not stored: %s" % body[-400:])
         status, body = shop.get("/reviews/preview", {"text": attack})
-        eq(status, 403, "the reflected XSS is still blocked")
+        eq(status, 403, "the reflected XSS on another endpoint is still blocked")
         status, body = shop.search("' OR 1=1 -- ")
         eq(status, 403, "other interceptors are still blocking")
         doc = expect(srv.req("GET", "/api/v1/projects/%s/environments/production/policy" % slug,
                              token=srv.admin_token()), 200)
         doc = doc.get("document", doc)
-        eq([(x["interceptor"], x["endpoint"], x["on_match"]) for x in doc["exclusions"]],
-           [("xss", "/reviews", "ignore")], "the policy's exclusions")
+        eq([(x["interceptor"], x["endpoint"], x.get("parameter"), x["on_match"]) for x in doc["exclusions"]],
+           [("xss", "/reviews", "body.text", "ignore")], "the policy's exclusions")
     finally:
         eq(shop.stop(), 0, "the shop's exit status")
         lb.close()
