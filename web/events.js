@@ -168,30 +168,66 @@ export async function eventsView(ctx, slug) {
   await list.page(false, first);
 }
 
+// The parameter an event names (details.parameter, as the agent named the
+// input: query.q, body.text, header.x-name, cookie.id), or null.
+function eventParameter(e) {
+  const p = e.details && typeof e.details === 'object' ? e.details.parameter : null;
+  return typeof p === 'string' && p !== '' ? p : null;
+}
+
+// What an exclusion covers, in words: its interceptor at its endpoint, for
+// one parameter or for every one.
+function exclusionScope(x) {
+  return x.parameter ? `${x.interceptor} at ${x.endpoint}, parameter ${x.parameter} only`
+    : `${x.interceptor} at ${x.endpoint}, every parameter`;
+}
+
 // Triage of one event: a status, or "false positive" that also adds an
-// exclusion for its interceptor and endpoint to the environment's policy.
+// exclusion to the environment's policy, after a confirmation that says
+// what it will exclude: the event's interceptor at its endpoint, for the
+// event's parameter only when it names one (the server's rule, see
+// triageEvent in api/openapi.yaml), else for the whole endpoint.
 function triagePanel(ctx, slug, e) {
   const msg = h('p', { class: 'note', id: 'triage-result', role: 'status' });
-  const act = (label, body) => button(label, { class: 'secondary' }, (b) => busy(b, msg, async () => {
+  const confirmBox = h('div', { id: 'exclusion-confirm' });
+  const act = (label, body, attrs = { class: 'secondary' }) => button(label, attrs, (b) => busy(b, msg, async () => {
     const r = await api('PATCH', projectPath(slug, `/events/${encodeURIComponent(e.id)}`), body);
+    if (r.status === 401) return ctx.sessionEnded();
     if (r.status !== 200) return problemText(r);
+    confirmBox.replaceChildren();
     const ev = r.body.event;
     document.getElementById('event-status').textContent = txt(ev.status);
     document.getElementById('event-raw').textContent = JSON.stringify(ev, null, 2);
     const p = r.body.policy;
-    const text = `Status: ${ev.status}.` + (p ? (p.changed ? ` Policy version ${p.version} of ${p.environment} now ignores it.`
-      : ` The policy of ${p.environment} already ignores it (version ${p.version}).`) : '');
+    const text = `Status: ${ev.status}.` + (!p ? ''
+      : p.changed ? ` Policy version ${p.version} of ${p.environment} now ignores ${exclusionScope(p.exclusion)}.`
+        : ` The policy of ${p.environment} already ignores it: ${exclusionScope(p.exclusion)} (version ${p.version}).`);
     announce(text);
     return text;
   }));
+  const parameter = eventParameter(e);
+  const planned = { interceptor: e.interceptor, endpoint: e.endpoint, parameter };
+  const ask = () => {
+    const head = h('h3', { id: 'exclusion-title', tabindex: -1 }, 'Stop reporting this?');
+    confirmBox.replaceChildren(h('section', { class: 'panel', 'aria-labelledby': 'exclusion-title' }, head,
+      h('p', { id: 'exclusion-what' }, `Marks the event a false positive and adds an exclusion to the policy of `
+        + `${txt(e.environment)}, pushed to its agents: ignore ${exclusionScope(planned)}.`),
+      parameter ? h('p', {}, `The other parameters of ${e.endpoint} stay checked.`)
+        : h('p', { class: 'warn', id: 'exclusion-wide' }, `The event names no parameter, so the exclusion covers `
+          + `the whole endpoint: ${txt(e.interceptor)} attacks through any input of ${txt(e.endpoint)} will no longer be reported.`),
+      h('div', { class: 'actions' },
+        act('Add the exclusion', { status: 'false_positive', create_exclusion: true }, { id: 'exclusion-yes' }),
+        button('Cancel', { class: 'secondary' }, () => confirmBox.replaceChildren()))));
+    head.focus();
+  };
   return h('section', { class: 'triage-panel', 'aria-labelledby': 'triage-title' },
     h('h2', { id: 'triage-title' }, 'Triage'),
     h('div', { class: 'actions' },
       act('Acknowledge', { status: 'acknowledged' }),
       act('Resolve', { status: 'resolved' }),
       act('False positive', { status: 'false_positive' }),
-      act('False positive: stop reporting it', { status: 'false_positive', create_exclusion: true })),
-    msg);
+      button(`False positive: stop reporting ${exclusionScope(planned)}…`, { class: 'secondary', id: 'exclusion-ask' }, ask)),
+    confirmBox, msg);
 }
 
 export async function eventView(ctx, slug, id) {
@@ -205,7 +241,8 @@ export async function eventView(ctx, slug, id) {
     h('h1', {}, `${txt(e.interceptor)} · ${txt(e.action)}`),
     detail('event-detail', [['Time', formatTime(e.ts)], ['Received', formatTime(e.received_at)],
       ['Environment', e.environment], ['Agent', e.agent_id, true], ['Severity', e.severity], ['Confidence', e.confidence],
-      ['Source address', e.source_ip, true], ['Method', e.method, true], ['Endpoint', e.endpoint, true], ['Rule', e.rule, true],
+      ['Source address', e.source_ip, true], ['Method', e.method, true], ['Endpoint', e.endpoint, true],
+      ['Parameter', eventParameter(e), true], ['Rule', e.rule, true],
       ['Code location', where, true], ['Function', loc.function, true], ['Status', e.status, false, 'event-status']]),
     ctx.me.role !== 'viewer' && !project.archived ? triagePanel(ctx, slug, e) : null,
     ...['payload', 'operation', 'raw'].flatMap((k) => [

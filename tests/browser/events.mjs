@@ -377,6 +377,11 @@ export const EVENT_TESTS = [
     await page.getByRole('button', { name: 'Triage all matching…' }).click();
     await page.locator('#bulk-question').waitFor();
     await check('bulk triage question');
+    // the false positive's confirmation, which names the long endpoint
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events/${e.id}`);
+    await page.locator('#exclusion-ask').click();
+    await page.locator('#exclusion-what').waitFor();
+    await check('exclusion confirmation');
     console.log(`     390 px, no sideways scroll: ${checked.length} screens (${checked.join(' ')})`);
   }],
 

@@ -200,7 +200,8 @@ export const TESTS = [
     const events = [
       event({ interceptor: 'xss', endpoint: '/a', payload: '=cmd|x,"y"' }),
       event({ interceptor: 'ssrf', endpoint: '/b' }),
-      event({ interceptor: 'xss', endpoint: '/shop/item', action: 'logged' }),
+      event({ interceptor: 'xss', endpoint: '/shop/item', action: 'logged',
+        details: { parameter: 'body.comment', input_kind: 'form' } }),
     ];
     const { slug } = await projectWithEvents(admin, events);
     const page = await ctx.page();
@@ -216,19 +217,50 @@ export const TESTS = [
     const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#export-csv').click()]);
     const text = fs.readFileSync(await csv.path(), 'utf8');
     assert.equal(text.trim().split('\r\n').length, 3, 'CSV: a header and the two rows');
-    // triage: a false positive that adds an exclusion to the policy
+    // triage: a false positive that adds an exclusion to the policy, for
+    // the event's parameter only, after a confirmation that says so
+    const policyPath = `/api/v1/projects/${slug}/environments/production/policy`;
+    const version = async () => Number((await admin.req('GET', policyPath, undefined, { expect: 200 })).headers.get('etag').replace(/"/g, ''));
+    const v0 = await version();
     await page.locator(`#events tr[data-id="${events[2].id}"] a`).click();
     await page.getByRole('heading', { name: 'Triage' }).waitFor();
+    await page.locator('#event-detail', { hasText: 'body.comment' }).waitFor();
     await page.getByRole('button', { name: 'Acknowledge' }).click();
     await page.locator('#event-status', { hasText: 'acknowledged' }).waitFor();
-    await page.getByRole('button', { name: 'False positive: stop reporting it' }).click();
-    await page.locator('#triage-result', { hasText: 'now ignores it' }).waitFor();
+    const narrow = 'xss at /shop/item, parameter body.comment only';
+    await page.getByRole('button', { name: `False positive: stop reporting ${narrow}…` }).click();
+    const what = await page.locator('#exclusion-what').textContent();
+    assert.ok(what.includes(`policy of production`) && what.includes(`ignore ${narrow}`), `the confirmation says what: ${what}`);
+    assert.ok(await page.getByText('The other parameters of /shop/item stay checked.').isVisible(), 'and what stays checked');
+    assert.equal(await page.locator('#exclusion-wide').count(), 0, 'no whole-endpoint warning');
+    await ctx.screen(page, 'event-exclusion-confirm');
+    // cancelled: nothing changes
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await page.locator('#exclusion-what').count(), 0, 'the confirmation is gone');
+    assert.equal(await page.locator('#event-status').textContent(), 'acknowledged', 'the status after cancel');
+    assert.equal(await version(), v0, 'no policy version after cancel');
+    await page.getByRole('button', { name: `False positive: stop reporting ${narrow}…` }).click();
+    await page.getByRole('button', { name: 'Add the exclusion' }).click();
+    await page.locator('#triage-result', { hasText: `Policy version ${v0 + 1} of production now ignores ${narrow}.` }).waitFor();
+    assert.equal(await page.locator('#exclusion-what').count(), 0, 'the confirmation closes when done');
     assert.equal(await page.locator('#event-status').textContent(), 'false_positive');
     assert.equal(JSON.parse(await page.locator('#event-raw').textContent()).status, 'false_positive', 'raw JSON follows');
-    const pol = await admin.req('GET', `/api/v1/projects/${slug}/environments/production/policy`, undefined, { expect: 200 });
-    const doc = JSON.stringify(pol.body);
-    assert.ok(doc.includes('/shop/item'), 'the exclusion is in the policy');
+    let pol = await admin.req('GET', policyPath, undefined, { expect: 200 });
+    assert.deepEqual(pol.body.exclusions.map((x) => [x.interceptor, x.endpoint, x.parameter, x.on_match]),
+      [['xss', '/shop/item', 'body.comment', 'ignore']], 'the exclusion in the policy names the parameter');
     await ctx.screen(page, 'event-triaged');
+    // an event that names no parameter: the whole endpoint, and the confirmation warns
+    await page.goto(`${ctx.srv.base}/#/p/${slug}/events/${events[0].id}`);
+    await page.getByRole('heading', { name: 'Triage' }).waitFor();
+    const wide = 'xss at /a, every parameter';
+    await page.getByRole('button', { name: `False positive: stop reporting ${wide}…` }).click();
+    assert.ok((await page.locator('#exclusion-what').textContent()).includes(`ignore ${wide}`), 'the confirmation says the whole endpoint');
+    assert.ok((await page.locator('#exclusion-wide').textContent()).includes('any input of /a'), 'and warns');
+    await page.getByRole('button', { name: 'Add the exclusion' }).click();
+    await page.locator('#triage-result', { hasText: `Policy version ${v0 + 2} of production now ignores ${wide}.` }).waitFor();
+    pol = await admin.req('GET', policyPath, undefined, { expect: 200 });
+    assert.deepEqual(pol.body.exclusions.map((x) => [x.endpoint, x.parameter === undefined]),
+      [['/shop/item', false], ['/a', true]], 'the second exclusion covers the endpoint');
   }],
 
   ['filters live in the URL and survive a reload', async (ctx, admin) => {
@@ -276,7 +308,7 @@ export const TESTS = [
       events.push(event({
         ts: new Date(Date.now() - i * 1000).toISOString(),
         payload: p(0), operation: p(1), endpoint: p(2), rule: p(3).slice(0, 128),
-        location: { file: p(4), line: 1, function: p(5) }, details: { note: p(6) },
+        location: { file: p(4), line: 1, function: p(5) }, details: { note: p(6), parameter: `body.${p(6)}` },
         method: `<b>M${i}</b>`,
       }));
     }
@@ -303,9 +335,14 @@ export const TESTS = [
       assert.equal(await page.locator('#event-payload').textContent(), e.payload);
       assert.equal(await page.locator('#event-operation').textContent(), e.operation);
       const detail = await page.locator('#event-detail').textContent();
-      for (const v of [e.endpoint, e.rule, e.location.function, e.method]) {
+      for (const v of [e.endpoint, e.rule, e.location.function, e.method, e.details.parameter]) {
         assert.ok(detail.includes(v), `detail shows literally: ${v}`);
       }
+      // the false positive's confirmation names the parameter, as text
+      await page.locator('#exclusion-ask').click();
+      const what = await page.locator('#exclusion-what').textContent();
+      assert.ok(what.includes(`parameter ${e.details.parameter} only`), `the confirmation shows literally: ${what}`);
+      assert.equal(await page.evaluate(() => window.__xss), undefined, 'a payload ran in the confirmation');
       assert.ok(detail.includes(`${e.location.file}:1`), 'code location literally');
       const raw = JSON.parse(await page.locator('#event-raw').textContent());
       assert.equal(raw.details.note, e.details.note);
