@@ -8,6 +8,10 @@
  * so that writers exclude one another as SQLite's BEGIN IMMEDIATE makes
  * them (across every moatd on the database), waiting at most lock_timeout
  * (5 s, as SQLite's busy timeout).
+ * A connection found broken after a failure (the server restarted, a
+ * failover, the backend terminated) is reset at once: the call that met
+ * it fails (its transaction is gone), the next one runs on the new
+ * session, each statement prepared again on its first use there.
  * Thread: the connection's owner only.
  */
 #include "db_int.h"
@@ -26,6 +30,8 @@
 struct dbp_conn {
 	PGconn *conn;
 	unsigned next_name; /* prepared statements are m1, m2, ... */
+	unsigned session;   /* one more at every reconnection */
+	int resetting;      /* inside dbp_check_conn (no second reset from it) */
 	char errmsg[512];   /* the last failure */
 };
 
@@ -39,6 +45,8 @@ struct dbp_param {
 
 struct dbp_stmt {
 	char name[16];
+	char *text;       /* the PostgreSQL text (owned), to prepare again */
+	unsigned session; /* the session it is prepared in */
 	int nparams;
 	struct dbp_param params[DB_PG_MAX_PARAMS];
 	PGresult *res; /* NULL until stepped */
@@ -117,6 +125,26 @@ static void dbp_one_line(char *msg)
 		msg[--n] = '\0';
 }
 
+static int dbp_session_setup(struct db *db);
+
+/* After a failure: when the connection itself is broken, reset it (a new
+ * session: every statement is prepared again on its next use). */
+static void dbp_check_conn(struct db *db)
+{
+	struct dbp_conn *c = C(db);
+
+	if (c->resetting || PQstatus(c->conn) != CONNECTION_BAD)
+		return;
+	c->resetting = 1;
+	PQreset(c->conn);
+	c->session++;
+	if (PQstatus(c->conn) != CONNECTION_OK || dbp_session_setup(db) != MOAT_OK)
+		LOG(LOG_ERROR, "msg=\"PostgreSQL connection lost; opening it again failed\"");
+	else
+		LOG(LOG_WARN, "msg=\"PostgreSQL connection lost and opened again\"");
+	c->resetting = 0;
+}
+
 /* Maps a failed result to moat_err and keeps its message. */
 static int dbp_fail(struct db *db, PGresult *res, const char *what)
 {
@@ -133,6 +161,7 @@ static int dbp_fail(struct db *db, PGresult *res, const char *what)
 		return MOAT_EBUSY;
 	LOG(LOG_ERROR, "msg=\"database error\" op=%s sqlstate=%s error=\"%s\"", what,
 	    state ? state : "-", C(db)->errmsg);
+	dbp_check_conn(db);
 	return MOAT_EDB;
 }
 
@@ -142,13 +171,30 @@ static void dbp_close(struct db *db)
 	free(C(db));
 }
 
+/* Prepares ps on the server, in the connection's current session. */
+static int dbp_prepare_server(struct db *db, struct dbp_stmt *ps)
+{
+	PGresult *res = PQprepare(C(db)->conn, ps->name, ps->text, 0, NULL);
+	int rc = MOAT_OK;
+
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rc = dbp_fail(db, res, "prepare");
+		if (rc != MOAT_EDB) /* dbp_fail logs only database errors */
+			LOG(LOG_ERROR, "msg=\"prepare failed\" error=\"%s\"", C(db)->errmsg);
+		rc = MOAT_EDB;
+	} else {
+		ps->session = C(db)->session;
+	}
+	PQclear(res);
+	return rc;
+}
+
 static int dbp_prepare(struct db *db, const char *sql, struct db_stmt *s)
 {
 	size_t cap = strlen(sql) * 2 + 16;
 	char *text = xmalloc(cap);
 	struct dbp_stmt *ps;
-	PGresult *res;
-	int n = db_pg_rewrite(sql, text, cap), rc = MOAT_OK;
+	int n = db_pg_rewrite(sql, text, cap);
 
 	if (n < 0 || n > DB_PG_MAX_PARAMS) {
 		LOG(LOG_ERROR, "msg=\"prepare failed\" error=\"too many parameters\"");
@@ -158,19 +204,14 @@ static int dbp_prepare(struct db *db, const char *sql, struct db_stmt *s)
 	ps = xcalloc(1, sizeof *ps);
 	snprintf(ps->name, sizeof ps->name, "m%u", ++C(db)->next_name);
 	ps->nparams = n;
-	res = PQprepare(C(db)->conn, ps->name, text, 0, NULL);
-	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-		rc = dbp_fail(db, res, "prepare");
-		if (rc != MOAT_EDB) /* dbp_fail logs only database errors */
-			LOG(LOG_ERROR, "msg=\"prepare failed\" error=\"%s\"", C(db)->errmsg);
-		rc = MOAT_EDB;
+	ps->text = text;
+	if (dbp_prepare_server(db, ps) != MOAT_OK) {
+		free(ps->text);
 		free(ps);
-	} else {
-		s->impl = ps;
+		return MOAT_EDB;
 	}
-	PQclear(res);
-	free(text);
-	return rc;
+	s->impl = ps;
+	return MOAT_OK;
 }
 
 static void dbp_clear_result(struct dbp_stmt *ps)
@@ -205,9 +246,12 @@ static void dbp_finalize(struct db_stmt *s)
 
 	dbp_reset(s, 1);
 	/* the server forgets the statement too (the connection may live on) */
-	snprintf(sql, sizeof sql, "DEALLOCATE %s", P(s)->name);
-	res = PQexec(C(s->db)->conn, sql);
-	PQclear(res);
+	if (P(s)->session == C(s->db)->session) {
+		snprintf(sql, sizeof sql, "DEALLOCATE %s", P(s)->name);
+		res = PQexec(C(s->db)->conn, sql);
+		PQclear(res);
+	}
+	free(P(s)->text);
 	free(P(s));
 	s->impl = NULL;
 }
@@ -268,6 +312,9 @@ static int dbp_step(struct db_stmt *s)
 		int lengths[DB_PG_MAX_PARAMS], formats[DB_PG_MAX_PARAMS];
 		ExecStatusType st;
 
+		/* a new session since it was prepared (the connection was reset) */
+		if (ps->session != C(s->db)->session && dbp_prepare_server(s->db, ps) != MOAT_OK)
+			return MOAT_EDB;
 		for (int i = 0; i < ps->nparams; i++) {
 			struct dbp_param *p = &ps->params[i];
 			values[i] = !p->is_set ? NULL : p->heap ? p->heap : p->num;
@@ -446,6 +493,13 @@ static const struct db_ops dbp_ops = {
     .errmsg = dbp_errmsg,
 };
 
+/* The settings of every session (a reset starts a new one). */
+static int dbp_session_setup(struct db *db)
+{
+	return dbp_simple(db, "SET client_encoding = 'UTF8'; SET TimeZone = 'UTC';"
+	                      " SET lock_timeout = '5s'");
+}
+
 int db_pg_open(struct db *db, const char *url, char *msg, size_t msglen)
 {
 	struct dbp_conn *c;
@@ -462,8 +516,7 @@ int db_pg_open(struct db *db, const char *url, char *msg, size_t msglen)
 	c->conn = conn;
 	db->ops = &dbp_ops;
 	db->impl = c;
-	if (dbp_simple(db, "SET client_encoding = 'UTF8'; SET TimeZone = 'UTC';"
-	                   " SET lock_timeout = '5s'") != MOAT_OK) {
+	if (dbp_session_setup(db) != MOAT_OK) {
 		snprintf(msg, msglen, "%s", c->errmsg);
 		dbp_close(db);
 		return MOAT_EDB;

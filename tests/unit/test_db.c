@@ -217,6 +217,47 @@ static void postgres_writers_exclude_each_other_like_begin_immediate(void **stat
 	db_close(b);
 }
 
+/* A server that ends a connection (a restart, a failover, here
+ * pg_terminate_backend) costs the call that meets it, not the connection:
+ * the next call runs on a new session, its statements prepared again. */
+static void a_lost_postgres_connection_is_opened_again(void **state)
+{
+	static const char pid[] = "SELECT pg_backend_pid()";
+	static const char add[] = "SELECT ? + 1";
+	struct fixture *f = *state;
+	struct db *a = open_db(f->url), *b = open_db(f->url);
+	struct db_stmt *s;
+	char kill[96];
+	int64_t before;
+
+	s = db_prepare(a, add); /* prepared in the first session */
+	db_bind_int64(s, 1, 41);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_int_equal(db_column_int64(s, 0), 42);
+	s = db_prepare(a, pid);
+	assert_int_equal(db_step(s), DB_ROW);
+	before = db_column_int64(s, 0);
+	db_idle(a);
+	snprintf(kill, sizeof kill, "SELECT pg_terminate_backend(%lld)", (long long)before);
+	assert_int_equal(db_exec(b, kill, NULL, 0), MOAT_OK);
+	/* the call that meets the dead connection fails ... */
+	s = db_prepare(a, pid);
+	assert_true(db_step(s) < 0);
+	/* ... the next ones work, on another backend */
+	s = db_prepare(a, pid);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_true(db_column_int64(s, 0) != before);
+	s = db_prepare(a, add);
+	db_bind_int64(s, 1, 1);
+	assert_int_equal(db_step(s), DB_ROW);
+	assert_int_equal(db_column_int64(s, 0), 2);
+	assert_int_equal(db_begin(a), MOAT_OK); /* the session's settings again */
+	db_rollback(a);
+	db_idle(a);
+	db_close(a);
+	db_close(b);
+}
+
 static void migrations_apply_once_and_again_change_nothing_on_both(void **state)
 {
 	struct fixture *f = *state;
@@ -474,6 +515,8 @@ int main(void)
 	        a_unique_violation_is_a_conflict_and_a_rollback_leaves_nothing, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        postgres_writers_exclude_each_other_like_begin_immediate, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_lost_postgres_connection_is_opened_again, setup,
+	                                    teardown),
 	    cmocka_unit_test_setup_teardown(migrations_apply_once_and_again_change_nothing_on_both,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_database_newer_than_the_binary_is_refused_on_both,
