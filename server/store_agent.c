@@ -1,6 +1,7 @@
 /*
  * store_agent.c — the agent inventory. Writes come from the writer thread
- * (ingest.c) inside its group transaction; reads from HTTP threads.
+ * (ingest.c) inside its group transaction; reads from HTTP threads. On
+ * db.h: SQLite and PostgreSQL (issue 13).
  * Thread: the caller's connection's thread.
  */
 #include "store_int.h"
@@ -23,21 +24,21 @@ int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, cons
 	    " ON CONFLICT(project_id, agent_id) DO UPDATE SET environment_id = ?2,"
 	    " hostname = ?4, runtime = ?5, agent_version = ?6, remote_addr = ?7,"
 	    " token_id = ?8, last_seen_at = ?9, online = 1, policy_version = ?10";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int64(s, 2, env_id);
-	sqlite3_bind_text(s, 3, agent_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 4, hostname, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 5, runtime, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 6, agent_version, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 7, remote, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 8, token_id);
-	sqlite3_bind_int64(s, 9, now);
-	sqlite3_bind_int64(s, 10, policy_version);
-	return store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, project_id);
+	db_bind_int64(s, 2, env_id);
+	db_bind_text(s, 3, agent_id);
+	db_bind_text(s, 4, hostname);
+	db_bind_text(s, 5, runtime);
+	db_bind_text(s, 6, agent_version);
+	db_bind_text(s, 7, remote);
+	db_bind_int64(s, 8, token_id);
+	db_bind_int64(s, 9, now);
+	db_bind_int64(s, 10, policy_version);
+	return db_step(s);
 }
 
 int store_agent_applied(struct store *st, int64_t project_id, const char *agent_id, int64_t version,
@@ -48,35 +49,35 @@ int store_agent_applied(struct store *st, int64_t project_id, const char *agent_
 	    " last_seen_at = ?4 WHERE project_id = ?1 AND agent_id = ?2";
 	static const char sql_err[] = "UPDATE agents SET policy_error = ?3, last_seen_at = ?4"
 	                              " WHERE project_id = ?1 AND agent_id = ?2";
-	sqlite3_stmt *s = store_stmt(st, ok ? sql_ok : sql_err);
+	struct db_stmt *s = db_prepare(st->conn, ok ? sql_ok : sql_err);
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_text(s, 2, agent_id, -1, SQLITE_TRANSIENT);
+	db_bind_int64(s, 1, project_id);
+	db_bind_text(s, 2, agent_id);
 	if (ok) {
-		sqlite3_bind_int64(s, 3, version);
+		db_bind_int64(s, 3, version);
 	} else {
 		char msg[300];
 		snprintf(msg, sizeof msg, "version %lld: %s", (long long)version,
 		         error && *error ? error : "refused");
-		sqlite3_bind_text(s, 3, msg, -1, SQLITE_TRANSIENT);
+		db_bind_text(s, 3, msg);
 	}
-	sqlite3_bind_int64(s, 4, now);
-	return store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 4, now);
+	return db_step(s);
 }
 
 static int agent_set(struct store *st, const char *sql, int64_t project_id, const char *agent_id,
                      int64_t now)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_text(s, 2, agent_id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, now);
-	return store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, project_id);
+	db_bind_text(s, 2, agent_id);
+	db_bind_int64(s, 3, now);
+	return db_step(s);
 }
 
 int store_agent_offline(struct store *st, int64_t project_id, const char *agent_id, int64_t now)
@@ -99,10 +100,8 @@ int store_agent_all_offline(struct store *st)
 
 	if (rc)
 		return rc;
-	rc =
-	    sqlite3_exec(st->db, "UPDATE agents SET online = 0 WHERE online = 1", NULL, NULL, NULL);
-	if (rc != SQLITE_OK) {
-		rc = store_err(st, rc);
+	rc = db_exec(st->conn, "UPDATE agents SET online = 0 WHERE online = 1", NULL, 0);
+	if (rc) {
 		store_rollback(st);
 		return rc;
 	}
@@ -119,12 +118,13 @@ int store_agent_list(struct store *st, const struct store_agent_filter *f, struc
 {
 	static const char sql[] =
 	    "SELECT " AGENT_COLS " FROM agents a JOIN environments e ON e.id = a.environment_id"
-	    " WHERE a.project_id = ?1 AND (?2 IS NULL OR e.name = ?2)"
+	    " WHERE a.project_id = ?1 AND (CAST(?2 AS TEXT) IS NULL OR e.name = ?2)"
 	    " AND (?3 < 0 OR a.online = ?3)"
-	    " AND (?4 IS NULL OR substr(a.agent_id, 1, length(?4)) = ?4"
-	    "      OR substr(a.hostname, 1, length(?4)) = ?4)"
+	    " AND (CAST(?4 AS TEXT) IS NULL"
+	    "      OR substr(a.agent_id, 1, length(CAST(?4 AS TEXT))) = ?4"
+	    "      OR substr(a.hostname, 1, length(CAST(?4 AS TEXT))) = ?4)"
 	    " AND a.id > ?5 ORDER BY a.id LIMIT ?6";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_agent *arr;
 	size_t cnt = 0;
 	int rc;
@@ -133,32 +133,32 @@ int store_agent_list(struct store *st, const struct store_agent_filter *f, struc
 	*n = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, f->project_id);
-	store_bind_text(s, 2, f->environment);
-	sqlite3_bind_int(s, 3, f->online);
-	store_bind_text(s, 4, f->q);
-	sqlite3_bind_int64(s, 5, f->after_id);
-	sqlite3_bind_int(s, 6, f->limit);
+	db_bind_int64(s, 1, f->project_id);
+	db_bind_text(s, 2, f->environment);
+	db_bind_int64(s, 3, f->online);
+	db_bind_text(s, 4, f->q);
+	db_bind_int64(s, 5, f->after_id);
+	db_bind_int64(s, 6, f->limit);
 	arr = xcalloc((size_t)f->limit + 1, sizeof *arr);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_agent *a = &arr[cnt++];
-		a->id = sqlite3_column_int64(s, 0);
-		store_col_text(s, 1, a->agent_id, sizeof a->agent_id);
-		store_col_text(s, 2, a->environment, sizeof a->environment);
-		store_col_text(s, 3, a->hostname, sizeof a->hostname);
-		store_col_text(s, 4, a->runtime, sizeof a->runtime);
-		store_col_text(s, 5, a->agent_version, sizeof a->agent_version);
-		store_col_text(s, 6, a->remote_addr, sizeof a->remote_addr);
-		a->first_seen_at = sqlite3_column_int64(s, 7);
-		a->last_seen_at = sqlite3_column_int64(s, 8);
-		a->online = sqlite3_column_int(s, 9);
-		a->policy_version = sqlite3_column_int64(s, 10);
-		a->policy_applied_at = sqlite3_column_int64(s, 11);
-		store_col_text(s, 12, a->policy_error, sizeof a->policy_error);
+		a->id = db_column_int64(s, 0);
+		store_text(s, 1, a->agent_id, sizeof a->agent_id);
+		store_text(s, 2, a->environment, sizeof a->environment);
+		store_text(s, 3, a->hostname, sizeof a->hostname);
+		store_text(s, 4, a->runtime, sizeof a->runtime);
+		store_text(s, 5, a->agent_version, sizeof a->agent_version);
+		store_text(s, 6, a->remote_addr, sizeof a->remote_addr);
+		a->first_seen_at = db_column_int64(s, 7);
+		a->last_seen_at = db_column_int64(s, 8);
+		a->online = (int)db_column_int64(s, 9);
+		a->policy_version = db_column_int64(s, 10);
+		a->policy_applied_at = db_column_int64(s, 11);
+		store_text(s, 12, a->policy_error, sizeof a->policy_error);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;
@@ -176,27 +176,27 @@ int store_agent_rollout(struct store *st, int64_t project_id, struct store_rollo
 	    "                           WHERE v.environment_id = e.id)),"
 	    " (SELECT COUNT(*) FROM agents a WHERE a.environment_id = e.id AND a.online = 0)"
 	    " FROM environments e WHERE e.project_id = ? ORDER BY e.name";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_rollout *arr = NULL;
 	size_t cnt = 0, cap = 0;
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, project_id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		struct store_rollout *r;
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		r = &arr[cnt++];
-		store_col_text(s, 0, r->environment, sizeof r->environment);
-		r->latest_version = sqlite3_column_int64(s, 1);
-		r->online = sqlite3_column_int64(s, 2);
-		r->on_latest = sqlite3_column_int64(s, 3);
-		r->offline = sqlite3_column_int64(s, 4);
+		store_text(s, 0, r->environment, sizeof r->environment);
+		r->latest_version = db_column_int64(s, 1);
+		r->online = db_column_int64(s, 2);
+		r->on_latest = db_column_int64(s, 3);
+		r->offline = db_column_int64(s, 4);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc;
 	}
 	*out = arr;
 	*n = cnt;
@@ -209,35 +209,33 @@ int store_agent_delete(struct store *st, const struct actor *a, const struct sto
 	static const char sql_get[] =
 	    "SELECT online FROM agents WHERE project_id = ? AND agent_id = ?";
 	static const char sql_del[] = "DELETE FROM agents WHERE project_id = ? AND agent_id = ?";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	rc = store_begin_stmt(st, sql_get, &s);
+	rc = store_begin_q(st, sql_get, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_text(s, 2, agent_id, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
+	db_bind_int64(s, 1, p->id);
+	db_bind_text(s, 2, agent_id);
+	rc = db_step(s);
+	if (rc == DB_DONE) {
 		rc = MOAT_ENOTFOUND;
 		goto fail;
 	}
-	if (rc != SQLITE_ROW) {
-		rc = store_err(st, rc);
-		goto fail;
-	}
-	if (sqlite3_column_int(s, 0)) {
+	if (rc != DB_ROW)
+		goto fail; /* a negative moat_err */
+	if ((int)db_column_int64(s, 0)) {
 		rc = MOAT_ECONFLICT;
 		goto fail;
 	}
-	s = store_stmt(st, sql_del);
+	s = db_prepare(st->conn, sql_del);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_text(s, 2, agent_id, -1, SQLITE_TRANSIENT);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, p->id);
+	db_bind_text(s, 2, agent_id);
+	rc = db_step(s);
 	if (!rc)
 		rc = store_audit_json(st, a, "agent.delete", agent_id, p->slug, NULL);
 	if (rc)
@@ -251,19 +249,19 @@ fail:
 int store_agent_prune(struct store *st, int64_t older_than_s, int64_t *n)
 {
 	static const char sql[] = "DELETE FROM agents WHERE online = 0 AND last_seen_at < ?";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*n = 0;
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin_q(st, sql, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, timefmt_now() - older_than_s);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, timefmt_now() - older_than_s);
+	rc = db_step(s);
 	if (rc) {
 		store_rollback(st);
 		return rc;
 	}
-	*n = sqlite3_changes(st->db);
+	*n = db_changes(s);
 	return store_commit(st);
 }

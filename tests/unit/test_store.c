@@ -254,6 +254,108 @@ static void tokens_are_found_by_hash_until_revoked_or_expired(void **state)
 	assert_int_equal(store_token_lookup(f->st, "h-adm", now + 10, &got), MOAT_EAUTH);
 }
 
+/* The agent inventory as the writer keeps it (inside its transactions)
+ * and as the API reads it: hello, applied (or refused), seen, offline,
+ * filters and keyset pages, the rollout per environment, delete, prune. */
+static void the_agent_inventory_follows_what_agents_report(void **state)
+{
+	struct fixture *f = *state;
+	struct store_agent_filter flt = {0};
+	struct store_agent *ag = NULL;
+	struct store_rollout *ro = NULL;
+	struct store_project p;
+	struct store_env prod, stg;
+	int64_t now = 1700000000, pruned = -1;
+	size_t n = 0;
+
+	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
+	assert_int_equal(store_env_get(f->st, p.id, "production", &prod), 0);
+	assert_int_equal(store_env_create(f->st, &f->a, &p, "staging", &stg), 0);
+	assert_int_equal(store_tx_begin(f->st), 0);
+	assert_int_equal(store_agent_hello(f->st, p.id, prod.id, "web-1", "host-a", "python", "1.0",
+	                                   "10.0.0.1", 0, 1, now),
+	                 0);
+	assert_int_equal(store_agent_hello(f->st, p.id, prod.id, "web-2", "host-b", "node", "1.1",
+	                                   "10.0.0.2", 0, 1, now),
+	                 0);
+	assert_int_equal(store_agent_hello(f->st, p.id, stg.id, "stg-1", "host-a", "go", "1.0",
+	                                   "10.0.0.3", 0, 1, now),
+	                 0);
+	/* web-1 again (a reconnect): updated, not added */
+	assert_int_equal(store_agent_hello(f->st, p.id, prod.id, "web-1", "host-c", "python", "1.2",
+	                                   "10.0.0.9", 0, 1, now + 5),
+	                 0);
+	assert_int_equal(store_agent_applied(f->st, p.id, "web-2", 2, 0, "bad rule", now + 6), 0);
+	assert_int_equal(store_agent_offline(f->st, p.id, "stg-1", now + 7), 0);
+	assert_int_equal(store_agent_seen(f->st, p.id, "stg-1", now + 99), 0); /* offline: no */
+	assert_int_equal(store_agent_seen(f->st, p.id, "web-2", now + 8), 0);
+	assert_int_equal(store_tx_commit(f->st), 0);
+
+	flt.project_id = p.id;
+	flt.online = -1;
+	flt.limit = 10;
+	assert_int_equal(store_agent_list(f->st, &flt, &ag, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(ag[0].agent_id, "web-1");
+	assert_string_equal(ag[0].hostname, "host-c");
+	assert_string_equal(ag[0].agent_version, "1.2");
+	assert_int_equal(ag[0].first_seen_at, now);
+	assert_int_equal(ag[0].last_seen_at, now + 5);
+	assert_string_equal(ag[1].policy_error, "version 2: bad rule");
+	assert_int_equal(ag[1].policy_version, 1);
+	assert_int_equal(ag[1].last_seen_at, now + 8);
+	assert_string_equal(ag[2].environment, "staging");
+	assert_int_equal(ag[2].online, 0);
+	assert_int_equal(ag[2].last_seen_at, now + 7);
+	flt.after_id = ag[0].id; /* the next page */
+	free(ag);
+	assert_int_equal(store_agent_list(f->st, &flt, &ag, &n), 0);
+	assert_int_equal(n, 2);
+	free(ag);
+	flt.after_id = 0;
+	flt.environment = "production";
+	flt.q = "host-b"; /* a prefix of the agent id or the host name */
+	assert_int_equal(store_agent_list(f->st, &flt, &ag, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(ag[0].agent_id, "web-2");
+	free(ag);
+	flt.environment = NULL;
+	flt.q = "web";
+	flt.online = 1;
+	assert_int_equal(store_agent_list(f->st, &flt, &ag, &n), 0);
+	assert_int_equal(n, 2);
+	free(ag);
+
+	/* web-1 applies version 1 (the current one); web-2 refused 2 */
+	assert_int_equal(store_tx_begin(f->st), 0);
+	assert_int_equal(store_agent_applied(f->st, p.id, "web-1", 1, 1, NULL, now + 10), 0);
+	assert_int_equal(store_tx_commit(f->st), 0);
+	assert_int_equal(store_agent_rollout(f->st, p.id, &ro, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(ro[0].environment, "production");
+	assert_int_equal(ro[0].latest_version, 1);
+	assert_int_equal(ro[0].online, 2);
+	assert_int_equal(ro[0].on_latest, 2);
+	assert_string_equal(ro[1].environment, "staging");
+	assert_int_equal(ro[1].online, 0);
+	assert_int_equal(ro[1].offline, 1);
+	free(ro);
+
+	/* an online agent is not deleted; an offline one is, audited */
+	assert_int_equal(store_agent_delete(f->st, &f->a, &p, "web-1"), MOAT_ECONFLICT);
+	assert_int_equal(store_agent_delete(f->st, &f->a, &p, "nope"), MOAT_ENOTFOUND);
+	assert_int_equal(store_agent_all_offline(f->st), 0);
+	assert_int_equal(store_agent_delete(f->st, &f->a, &p, "web-1"), 0);
+	/* offline long enough (their last_seen_at is in 2023): pruned */
+	assert_int_equal(store_agent_prune(f->st, 3600, &pruned), 0);
+	assert_int_equal(pruned, 2);
+	flt.online = -1;
+	flt.q = NULL;
+	assert_int_equal(store_agent_list(f->st, &flt, &ag, &n), 0);
+	assert_int_equal(n, 0);
+	free(ag);
+}
+
 static void every_change_writes_one_audit_row_with_who_and_where(void **state)
 {
 	struct fixture *f = *state;
@@ -441,6 +543,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(lists_sort_names_by_their_bytes, setup, teardown),
+	    cmocka_unit_test_setup_teardown(the_agent_inventory_follows_what_agents_report, setup,
+	                                    teardown),
 	    cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where,
@@ -466,6 +570,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(an_archived_project_refuses_changes_until_restored,
 	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(lists_sort_names_by_their_bytes, setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(the_agent_inventory_follows_what_agents_report,
+	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(tokens_are_found_by_hash_until_revoked_or_expired,
 	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(every_change_writes_one_audit_row_with_who_and_where,
