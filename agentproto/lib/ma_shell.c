@@ -757,75 +757,191 @@ static int ma_sh_first_after(const struct ma_sh_el *v, int n, size_t a)
 	return lo;
 }
 
-/* 1 when the word can name a program: a path, an expansion, or a name
- * with a lowercase letter. Program names are case-sensitive and those of
- * Unix systems are lowercase: "SET" or "8.8.8.8" after a ';' in text
- * would only be "command not found". */
-static int ma_sh_plausible_command(const char *s, const struct ma_sh_el *w)
+/* What the word w names when it is a command's name: MA_SH_NAME_RUNS when
+ * it can run something, or the kind of the name it spells (ma_shell.h).
+ * It can run something when it is
+ *   - a builtin or a program of the lexicon (ma_shell_names.c), also when
+ *     spelt with quotes (w'h'o'am'i is whoami);
+ *   - a path: from the root or the current directory, or with a letter in
+ *     it ("1/8", "10/12/2011" are a fraction and a date);
+ *   - a name whose value is not known here: an expansion ($0, $SHELL,
+ *     ${x}, $@; not $? $$ $# $! $-, which are numbers or flags), a brace
+ *     expansion, a backslash inside it (c\at; text has no reason to write
+ *     one), a $'...' quote, or a glob that matches a name of the lexicon
+ *     (c?t; "Why?" matches none).
+ * Anything else ("Ask", "but", "--", "Don't wait, it's") is no program:
+ * the shell only says "command not found". A lone positional parameter
+ * ($1, empty in system()'s shell) lets the next word name the command:
+ * MA_SH_NAME_OPENS. */
+static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const struct ma_sh_el *w)
 {
-	static const char *const entities[] = {"amp", "quot", "lt", "gt", "apos", "nbsp", NULL};
-	int lower = 0, upper_or_digit = 0;
+	char name[64];
+	size_t n = 0, len = w->end - w->start;
+	const char *p = s + w->start;
+	int glob = 0, letter = 0, slash = 0, sq = 0, dq = 0;
 
-	/* "&quot;" in escaped text: a character reference, no program */
-	for (int i = 0; entities[i]; i++)
-		if (w->end - w->start == strlen(entities[i]) &&
-		    !memcmp(s + w->start, entities[i], w->end - w->start) && w->start > 0 &&
-		    s[w->start - 1] == '&')
-			return 0;
-	for (size_t k = w->start; k < w->end; k++) {
-		char c = s[k];
-		if (c == '$' || c == '`' || c == '*' || c == '?' || c == '{')
-			return 1;
-		/* a path: from the root or the current directory, or with a
-		 * letter in it ("1/8", "10/12/2011" are a fraction and a date) */
-		if (c == '/') {
-			if (s[w->start] == '/' || s[w->start] == '.')
-				return 1;
-			for (size_t p = w->start; p < w->end; p++)
-				if ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z'))
-					return 1;
+	if (len >= 2 && p[0] == '$') {
+		char c = p[1];
+		if (len == 2 && c >= '1' && c <= '9')
+			return MA_SH_NAME_OPENS;
+		if ((c >= '1' && c <= '9') || strchr("?$#!-", c)) {
+			/* a number or flags, then digits: "$5.99", "$10" */
+			size_t k = 2;
+			while (k < len &&
+			       ((p[k] >= '0' && p[k] <= '9') || p[k] == '.' || p[k] == ','))
+				k++;
+			if (k == len)
+				return MA_SH_NAME_OTHER;
 		}
-		if (c >= 'a' && c <= 'z')
-			lower = 1;
-		else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-			upper_or_digit = 1;
 	}
-	return lower || !upper_or_digit;
+	for (size_t k = 0; k < len; k++) {
+		char c = p[k];
+		if (c == '\'' && !dq) {
+			if (!sq && k > 0 && p[k - 1] == '$')
+				return MA_SH_NAME_RUNS; /* $'\x69d' */
+			sq = !sq;
+			continue;
+		}
+		if (sq) {
+			/* quoted: literal */
+		} else if (c == '"') {
+			dq = !dq;
+			continue;
+		} else if (c == '\\' || c == '$' || c == '`') {
+			return MA_SH_NAME_RUNS;
+		} else if (!dq && (c == '*' || c == '?' || c == '[')) {
+			glob = 1;
+		} else if (!dq && c == '{') {
+			/* {cat,/etc/passwd}: a brace expansion (ma_sh_word marks it) */
+			int m = ma_sh_first_after(lx->mark, lx->nmark, w->start + k);
+			if ((m < lx->nmark && lx->mark[m].kind == MA_SH_M_BRACE &&
+			     lx->mark[m].start == w->start + k) ||
+			    lx->dropped_at < w->end)
+				return MA_SH_NAME_RUNS;
+		}
+		if (c == '/')
+			slash = 1;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			letter = 1;
+		if (n < sizeof name)
+			name[n] = c;
+		n++;
+	}
+	if (slash) {
+		if (name[0] == '/' || name[0] == '.' || letter)
+			return MA_SH_NAME_RUNS;
+		return MA_SH_NAME_OTHER;
+	}
+	if (n > sizeof name)
+		return MA_SH_NAME_OTHER; /* longer than any name of the lexicon */
+	if (glob)
+		return ma_sh_name_glob(name, n) ? MA_SH_NAME_RUNS : MA_SH_NAME_OTHER;
+	/* "&quot;" in escaped text: a character reference, no program
+	 * (quot, amp, lt, gt are no programs either) */
+	return ma_sh_name_kind(name, n);
 }
 
-/* After the separator at element i: 2 when a command with a command word
- * that can name a program (or a subshell) follows, 1 when only
- * assignments or an implausible name do, 0 when nothing. */
-static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i)
+/* 1 when the word, after a program that runs another (env, nice, sudo,
+ * timeout), is one of its options or a number: the name comes later. */
+static int ma_sh_prefix_arg(const char *s, const struct ma_sh_el *w)
 {
-	int assign = 0;
+	size_t k = w->start;
 
-	for (int k = i + 1; k < lx->nel; k++) {
+	if (s[k] == '-')
+		return 1;
+	while (k < w->end && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.'))
+		k++;
+	while (k < w->end && strchr("smhd", s[k]))
+		k++;
+	return k == w->end && k > w->start;
+}
+
+/* 1 when the word is carriage returns alone: the rest of a line break
+ * ("\n\r"), no name anybody wrote. */
+static int ma_sh_cr_word(const char *s, const struct ma_sh_el *w)
+{
+	if (w->kind != MA_SH_WORD)
+		return 0;
+	for (size_t k = w->start; k < w->end; k++)
+		if (s[k] != '\r')
+			return 0;
+	return 1;
+}
+
+/* The command that starts at element k: 2 when it can run something, 1
+ * when it names no program (free text: "Ask somebody"), 0 when there is
+ * none (operators, empty lines). It can run something when its name can
+ * (ma_sh_word_name); when a program that runs another (exec, env, sudo,
+ * time ...) names one after its options, or stands alone; when a reserved
+ * word that opens a body (if, then, do, while, !, {) is followed by a name
+ * that can; when it assigns a variable that changes what later commands
+ * run or load (PATH, IFS, LD_PRELOAD ...). A subshell is judged by its
+ * first command. Redirections are judged on their own (ma_sh_analyse). */
+static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, int *name)
+{
+	int prefix = 0, after_opt = 0, any = 0;
+
+	for (; k < lx->nel; k++) {
 		const struct ma_sh_el *e = &lx->el[k];
+		int kind;
 		switch (e->kind) {
 		case MA_SH_WORD:
+			if (ma_sh_cr_word(s, e))
+				break;
+			any = 1;
 			if (k > 0 && lx->el[k - 1].kind == MA_SH_REDIR)
 				break; /* a redirection's target */
 			if (e->flags & MA_SH_F_ASSIGN) {
-				assign = 1;
+				const char *eq = memchr(s + e->start, '=', e->end - e->start);
+				if (eq && ma_sh_name_env(s + e->start, (size_t)(eq - s) - e->start))
+					return 2;
 				break;
 			}
-			return ma_sh_plausible_command(s, e) ? 2 : 1;
+			if (prefix && ma_sh_prefix_arg(s, e)) {
+				after_opt = s[e->start] == '-';
+				break;
+			}
+			kind = ma_sh_word_name(s, lx, e);
+			if (kind == MA_SH_NAME_RUNS)
+				return 2;
+			if (kind == MA_SH_NAME_PREFIX) {
+				prefix = 1;
+				after_opt = 0;
+				break;
+			}
+			if (kind == MA_SH_NAME_OPENS && !prefix) {
+				any = 0; /* the name is still to come */
+				break;
+			}
+			if (after_opt) { /* an option's value: sudo -u root id */
+				after_opt = 0;
+				break;
+			}
+			if (name)
+				*name = k;
+			return 1;
 		case MA_SH_LPAREN:
-			return 2;
 		case MA_SH_REDIR:
 		case MA_SH_COMMENT:
 		case MA_SH_HEREDOC:
 			break;
 		case MA_SH_SEQ:
-			if ((e->flags & MA_SH_F_NEWLINE) && !assign)
+			if ((e->flags & MA_SH_F_NEWLINE) && !any && !prefix)
 				break; /* empty lines */
-			return assign;
+			return prefix ? 2 : 1;
 		default:
-			return assign;
+			return prefix ? 2 : any;
 		}
 	}
-	return assign;
+	return prefix ? 2 : any;
+}
+
+/* After the operator at element i: 2 when a command that can run
+ * something follows (ma_sh_command_runs), 1 when one that names no
+ * program does, 0 when nothing. */
+static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i, int *name)
+{
+	return ma_sh_command_runs(s, lx, i + 1, name);
 }
 
 /* 1 when the control operator at element i, inside the input [a, b),
@@ -836,14 +952,17 @@ static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i)
  * it ends is no text: nothing at all (a lone "; " or newline), or words
  * that start with a program ("id;", "nc -lvvp 4445 -e /bin/sh &", written
  * for a place where they would run). Text that ends with an operator
- * ("ECID=15&", "1;0;1;", "12.5&quot;") starts with a word no program has. */
+ * ("ECID=15&", "1;0;1;", "12.5&quot;", "you are here;") starts with a word
+ * that names no program (ma_sh_word_name). */
 static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, size_t a, size_t b)
 {
 	int k, first = -1;
 
-	/* the next element that is not an empty line: the application's */
+	/* the next element that is not an empty line (a CR alone is the rest
+	 * of a line break): the application's */
 	for (k = i + 1; k < lx->nel; k++)
-		if (lx->el[k].kind != MA_SH_SEQ || !(lx->el[k].flags & MA_SH_F_NEWLINE))
+		if ((lx->el[k].kind != MA_SH_SEQ || !(lx->el[k].flags & MA_SH_F_NEWLINE)) &&
+		    !ma_sh_cr_word(s, &lx->el[k]))
 			break;
 	if (k >= lx->nel || lx->el[k].start < b || lx->el[k].kind != MA_SH_WORD)
 		return 0;
@@ -861,9 +980,48 @@ static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, siz
 		return 1; /* operators and blanks alone */
 	if (lx->el[first].start < a || (lx->el[first].flags & MA_SH_F_ASSIGN))
 		return 0;
-	for (size_t p = lx->el[first].start; p < lx->el[first].end; p++)
-		if (s[p] >= 'a' && s[p] <= 'z')
-			return ma_sh_plausible_command(s, &lx->el[first]);
+	return ma_sh_command_runs(s, lx, first, NULL) == 2;
+}
+
+/* 1 when the control operator at element i is the input's first element
+ * (blanks only before it: "; sysinfo", "| net view", "&& reg add ...")
+ * and the command after it is named by a word with a lowercase letter
+ * (element name), as program names are, known to the lexicon or not: such
+ * an input has no data of its own, only the end of the application's
+ * command and another one. Words in capitals (";EACH", "|ON": fragments
+ * of text) are no program. A newline does not count (text may begin with
+ * an empty line), nor "&name;" (a character reference: "&quot;Hi"). */
+static int ma_sh_leads(const char *s, const struct ma_sh_lex *lx, int i, int e0, size_t a, int name)
+{
+	const struct ma_sh_el *e = &lx->el[i], *w;
+	int lower = 0;
+
+	for (size_t k = lx->el[name].start; k < lx->el[name].end; k++)
+		if (s[k] >= 'a' && s[k] <= 'z')
+			lower = 1;
+	if (!lower)
+		return 0; /* ";EACH", "|ON": program names have a lowercase letter */
+	if (i != e0 || e->start < a || (e->kind == MA_SH_SEQ && (e->flags & MA_SH_F_NEWLINE)))
+		return 0;
+	if (e->kind != MA_SH_SEQ && e->kind != MA_SH_BG && e->kind != MA_SH_ANDOR &&
+	    e->kind != MA_SH_PIPE)
+		return 0;
+	w = i + 1 < lx->nel ? &lx->el[i + 1] : NULL;
+	if (e->kind == MA_SH_BG && w && w->kind == MA_SH_WORD && w->start == e->end &&
+	    i + 2 < lx->nel && lx->el[i + 2].kind == MA_SH_SEQ && lx->el[i + 2].start == w->end)
+		return 0; /* &quot; &#39; */
+	return 1;
+}
+
+/* 1 when a word "--" comes before element i in its command: options end
+ * there. */
+static int ma_sh_after_dashdash(const char *s, const struct ma_sh_lex *lx, int i)
+{
+	for (int k = i - 1;
+	     k >= 0 && (lx->el[k].kind == MA_SH_WORD || lx->el[k].kind == MA_SH_REDIR); k--)
+		if (lx->el[k].kind == MA_SH_WORD && lx->el[k].end - lx->el[k].start == 2 &&
+		    s[lx->el[k].start] == '-' && s[lx->el[k].start + 1] == '-')
+			return 1;
 	return 0;
 }
 
@@ -947,6 +1105,13 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 			if (glob || m->start < glob_seen)
 				break; /* known already, or judged with its segment */
 			w = ma_sh_word_at(lx, m->start);
+			/* a ? or [...] in a word with no path matches one name of
+			 * the working directory, as long as the word: the "it?" or
+			 * "[1]" of text (in the command's name it is judged with the
+			 * name: c?t) */
+			if (w && s[m->start] != '*' &&
+			    !memchr(s + w->start, '/', w->end - w->start))
+				break;
 			if (w) {
 				size_t k0 = m->start, k1 = m->start, other = 0;
 				while (k0 > w->start && s[k0 - 1] != '/')
@@ -978,7 +1143,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 	}
 	for (int i = e0; i < lx->nel && lx->el[i].start < b; i++) {
 		const struct ma_sh_el *e = &lx->el[i];
-		int nc;
+		int nc, name;
 		if (e->start < a)
 			continue;
 		switch (e->kind) {
@@ -987,8 +1152,17 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 		case MA_SH_ANDOR:
 		case MA_SH_PIPE:
 		case MA_SH_LPAREN:
-			nc = ma_sh_next_command(s, lx, i);
-			if (nc == 2 || (e->kind != MA_SH_LPAREN && ma_sh_cuts_tail(s, lx, i, a, b))) {
+		case MA_SH_RPAREN:
+			/* ")" followed by a word: a case pattern's commands (or a
+			 * function's body) start there */
+			if (e->kind == MA_SH_RPAREN &&
+			    !(i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD))
+				break;
+			name = -1;
+			nc = ma_sh_next_command(s, lx, i, &name);
+			if (nc == 2 || (name >= 0 && ma_sh_leads(s, lx, i, e0, a, name)) ||
+			    (e->kind != MA_SH_LPAREN && e->kind != MA_SH_RPAREN &&
+			     ma_sh_cuts_tail(s, lx, i, a, b))) {
 				sep_cmd = 1;
 				if (e->kind == MA_SH_PIPE)
 					sep_pipe = 1;
@@ -1018,7 +1192,11 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 			size_t k = e->start;
 			while (k < e->end && (s[k] == '\'' || s[k] == '"'))
 				k++;
-			if (e->start > a && k + 1 < e->end && s[k] == '-')
+			/* an option word; "--" only ends the options, and after
+			 * the application's own "--" a dash starts an operand */
+			if (e->start > a && k + 1 < e->end && s[k] == '-' &&
+			    !(e->end - k == 2 && s[k + 1] == '-') &&
+			    !ma_sh_after_dashdash(s, lx, i))
 				option = 1;
 			/* a new argument, outside the quotes the input closed, that
 			 * names a file from the root: x' '/etc/passwd */
@@ -1028,7 +1206,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 			/* the input writes a whole command, name and more: the line
 			 * is the user's (system(input), sh -c "$input") */
 			if (e->end < b && (e->flags & MA_SH_F_CMDWORD) &&
-			    !(e->flags & MA_SH_F_ASSIGN) && ma_sh_plausible_command(s, e))
+			    !(e->flags & MA_SH_F_ASSIGN) && ma_sh_command_runs(s, lx, i, NULL) == 2)
 				command = 1;
 			break;
 		}

