@@ -14,9 +14,14 @@
  *      (also one nested in ${...} or $((...))) fires always (it runs
  *      before anything else is checked); the rest fires only when the
  *      line still parses (text that only breaks the line, "O'Brien" in
- *      '...', cannot run anything): a separator or pipe followed by a
- *      command, an operator that cuts the application's command (its own
- *      words after it run alone) after nothing or after a program name, a
+ *      '...', cannot run anything): a separator, newline or pipe followed
+ *      by a command that can run something (ma_sh_command_runs: a
+ *      builtin, a program of the lexicon in ma_shell_names.c, a path, a
+ *      name whose value is unknown, an assignment to PATH, IFS, LD_* ...;
+ *      "Ask somebody" on a new line is only "command not found"), an
+ *      input that begins with ; | & before a lowercase name, an operator
+ *      that cuts the application's command (its own words after it run
+ *      alone) after nothing or after a program name, a
  *      redirection that writes or reads a path, a parameter expansion
  *      ($IFS), brace expansion, a glob in a path, and, after breaking out
  *      of the quotes the application put the input in, a new argument

@@ -654,20 +654,29 @@ double moat_prompt_score(const char *text, size_t len);
  * {a,b}). Fires when a user input of r (as given, or URL- or
  * HTML-decoded) is not data inside one word and adds syntax that runs: a
  * command substitution (always; cmd.substitution), or, when the line
- * still parses: a separator or pipe followed by a command whose name can
- * be a program -- a path, an expansion or a word with a lowercase letter
- * (cmd.separator, cmd.pipe); a whole command, its name and more, written
- * by the input (system(input); cmd.command); a redirection that writes a
- * file the input names or duplicates a descriptor (cmd.redirection);
+ * still parses: a separator, newline or pipe followed by a command whose
+ * name can run something -- a shell builtin, a program of the built-in
+ * lexicon of Linux/Unix command names (ma_shell_names.c), a path, a name
+ * whose value is unknown ($0, $SHELL, c\at, a glob matching a lexicon
+ * name), the name after exec/env/sudo/time/if/then/do, or an assignment
+ * to PATH, IFS, LD_* ... (cmd.separator, cmd.pipe); an input that begins
+ * with ; | & && || before a word with a lowercase letter; a whole
+ * command, its name and more, written by the input (system(input);
+ * cmd.command). A new command named by an ordinary word ("See you
+ * Monday" on a new line, "; but", "& Jerry") runs nothing and does not
+ * fire: an unknown program name after a separator is not reported; a
+ * redirection that writes a file the input names or duplicates a
+ * descriptor (cmd.redirection);
  * $VAR, ${...} or {a,b} as a command's name (cmd.expansion,
  * cmd.brace_expansion); a glob that is most of its path segment (*,
- * *.txt, /???/??t; cmd.glob); or an option word after
- * the input closed the quotes it was put in (cmd.option). Words made by
- * whitespace alone (an unquoted "red shoes") do not fire: nothing runs
- * that the application did not name. An input that only breaks the line
+ * *.txt, /???/??t; a ? or [...] only in a path, not "it?"; cmd.glob); or
+ * an option word other than "--" after the input closed the quotes it
+ * was put in (cmd.option). Words made by whitespace alone (an unquoted
+ * "red shoes") do not fire: nothing runs that the application did not
+ * name. An input that only breaks the line
  * (an apostrophe inside '...') does not fire either. Returns MOAT_BLOCK
  * (mode block: do not run it) or MOAT_ALLOW; allocates nothing unless it
- * fires; uses about 17 KB of the caller's stack. Without a request it
+ * fires; uses about 4.5 KB of the caller's stack. Without a request it
  * allows. Quoting every input ('...' with ' written as '\'') or, better,
  * an argv array without a shell needs no check.
  *
