@@ -10,6 +10,7 @@
 #                                `make shop` builds it alone
 #   $(BUILD)/tests/test_agent_*  cmocka tests (agentproto/tests/test_agent_*.c)
 #   $(BUILD)/bench-detect        the interceptors on a corpus (bench/detect/run.sh)
+#   $(BUILD)/bench-sqlworst      the SQL check's worst cases (bench/detect/sqlworst.sh)
 #
 # AGENT_BINS and AGENT_UNIT_BIN are for the top Makefile's `all` and
 # `check` (this file adds AGENT_BINS to `all` itself, see below); `make
@@ -61,6 +62,9 @@ BENCH_CRS_FLAGS = $(shell pkg-config --exists modsecurity 2>/dev/null && echo -D
 BENCH_CRS_LIBS  = $(shell pkg-config --libs modsecurity 2>/dev/null)
 $(BUILD)/bench-detect: bench/detect/detect.c bench/detect/cmdpath.c bench/detect/prompt.c $(wildcard bench/detect/*.h) $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(BENCH_CRS_FLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(BENCH_CRS_LIBS)
+
+$(BUILD)/bench-sqlworst: bench/detect/sqlworst.c $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
 
 # A static pattern rule, so it never competes with the server tests' rule.
 $(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c agentproto/tests/agent_test.h $(BUILD)/libmoatagent.a
