@@ -29,7 +29,11 @@
  *      for another place: the attempt rule, above ma_sql_analyse).
  *
  * Pure, no allocation: the window of tokens and the statement the attempt
- * rule builds live on the stack. Any thread.
+ * rule builds live on the stack. Any thread. The public check
+ * (moat_check_sql_at) lexes the statement once (ma_sql_cache), reads the
+ * tokens before each occurrence from where the previous one stopped
+ * (ma_sql_cursor) and judges an attempt once per input (ma_sql_memo):
+ * its cost is linear in the statement and the input.
  */
 #include "ma_int.h"
 
@@ -1065,45 +1069,156 @@ struct ma_sql_judgement {
 	int inside;   /* the input starts inside a token (a literal, a name) */
 };
 
-/* The analysis of [a, b) in sql as it stands (the file comment). */
+/* The tokens of a statement, lexed once per check (moat_check_sql_at),
+ * the first time an input occurs in it: most occurrences (inside one
+ * literal) then cost a binary search, and the others read the statement's
+ * tokens before them from here instead of lexing it again. A statement
+ * with more tokens keeps the first MA_SQL_CACHE and lx, the lexer after
+ * them. On the stack: no allocation. */
+#define MA_SQL_CACHE 1024
+struct ma_sql_cache {
+	int filled, n, complete;
+	struct ma_sql_lexer lx; /* after t[n - 1] */
+	struct ma_sql_tok t[MA_SQL_CACHE];
+};
+
+/* What the statement's tokens before a place say (the clause, the open
+ * parentheses, the token before it), kept between the occurrences of one
+ * check: an occurrence after the last one continues from it, so the
+ * tokens before the inputs are read once per form of an input, not once
+ * per occurrence. */
+struct ma_sql_cursor {
+	struct ma_sql_lexer lx; /* after the last token taken */
+	int idx;                /* the next token of the cache */
+	size_t a;               /* the place it was advanced to */
+	int have_prev, prev_kw, clause, depth;
+	struct ma_sql_tok prev;
+	uint8_t cstack[32];
+};
+
+static void ma_sql_cursor_init(struct ma_sql_cursor *c, int dialect, const char *sql, size_t len)
+{
+	memset(c, 0, sizeof *c);
+	ma_sql_lex_init(&c->lx, dialect, sql, len);
+	c->prev_kw = KW_NONE;
+	c->clause = CL_NONE;
+}
+
+/* The next token of the statement after the cursor (from the cache while
+ * it lasts), without taking it: 1, or 0 at the end. *lx is where the
+ * lexer stands after it. */
+static int ma_sql_cursor_peek(const struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
+                              struct ma_sql_tok *t, struct ma_sql_lexer *lx)
+{
+	*lx = c->lx;
+	if (cache && c->idx < cache->n) {
+		*t = cache->t[c->idx];
+		lx->pos = t->end;
+		if (t->flags & MA_SQL_F_EXEC)
+			lx->in_exec = lx->s[t->start] == '/';
+		return 1;
+	}
+	if (cache && cache->complete)
+		return 0;
+	return ma_sql_lex_next(lx, t); /* past the cache: the cursor's lexer stands there */
+}
+
+/* 1 when a word starting with c may be a keyword that opens a clause
+ * (ma_kw_clause: SELECT FROM JOIN UPDATE INTO WHERE HAVING ON ORDER GROUP
+ * LIMIT OFFSET VALUES SET). */
+static int ma_may_open_clause(char c)
+{
+	switch (c | 0x20) {
+	case 's':
+	case 'f':
+	case 'j':
+	case 'u':
+	case 'i':
+	case 'w':
+	case 'h':
+	case 'o':
+	case 'g':
+	case 'l':
+	case 'v':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Takes the tokens that end at or before a into the cursor's state. */
+static void ma_sql_cursor_advance(struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
+                                  const char *sql, size_t a)
+{
+	struct ma_sql_tok t;
+	struct ma_sql_lexer lx;
+
+	c->a = a;
+	while (ma_sql_cursor_peek(c, cache, &t, &lx) && t.end <= a) {
+		c->lx = lx;
+		c->idx++;
+		if (t.type == MA_SQL_T_COMMENT)
+			continue;
+		c->prev = t;
+		c->have_prev = 1;
+		c->prev_kw = -1; /* looked up when it is the token before an input */
+		if (t.type == MA_SQL_T_WORD && ma_may_open_clause(sql[t.start])) {
+			c->prev_kw = ma_tok_kw(sql, &t);
+			if (c->prev_kw != KW_NONE && ma_kw_clause(c->prev_kw) >= 0)
+				c->clause = ma_kw_clause(c->prev_kw);
+		}
+		if (t.type == MA_SQL_T_LPAREN) {
+			if (c->depth >= 0 && c->depth < 32)
+				c->cstack[c->depth] = (uint8_t)c->clause;
+			c->depth++;
+			c->clause = CL_NONE;
+		} else if (t.type == MA_SQL_T_RPAREN) {
+			c->depth--;
+			c->clause = c->depth >= 0 && c->depth < 32 ? c->cstack[c->depth] : CL_NONE;
+		} else if (t.type == MA_SQL_T_SEMI) {
+			c->clause = CL_NONE;
+		}
+	}
+}
+
+/* The analysis of [a, b) in sql as it stands (the file comment). cur and
+ * cache (either may be NULL) carry what earlier occurrences of the same
+ * check read; cur is reset when a comes before its place. */
 static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, size_t b,
-                         struct ma_sql_hit *hit, struct ma_sql_judgement *jd)
+                         struct ma_sql_hit *hit, struct ma_sql_judgement *jd,
+                         struct ma_sql_cursor *cur, const struct ma_sql_cache *cache)
 {
 	struct ma_sql_tok win[MA_SQL_WIN], t, prev;
 	struct ma_sql_lexer lx;
 	struct ma_sql_state st;
 	struct ma_sql_flags f;
-	int n = 0, have_prev = 0, prev_kw = KW_NONE, clause = CL_NONE, depth = 0;
-	uint8_t cstack[32] = {0};
+	struct ma_sql_cursor own, wc;
+	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0;
 	const struct ma_sql_tok *lastsig = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
 	memset(jd, 0, sizeof *jd);
 	memset(&f, 0, sizeof f);
-	ma_sql_lex_init(&lx, dialect, sql, len);
-	while (ma_sql_lex_next(&lx, &t)) {
-		if (t.end <= a) {
-			if (t.type == MA_SQL_T_COMMENT)
-				continue;
-			prev = t;
-			have_prev = 1;
-			prev_kw = ma_tok_kw(sql, &t);
-			if (prev_kw != KW_NONE && ma_kw_clause(prev_kw) >= 0)
-				clause = ma_kw_clause(prev_kw);
-			if (t.type == MA_SQL_T_LPAREN) {
-				if (depth >= 0 && depth < 32)
-					cstack[depth] = (uint8_t)clause;
-				depth++;
-				clause = CL_NONE;
-			} else if (t.type == MA_SQL_T_RPAREN) {
-				depth--;
-				clause = depth >= 0 && depth < 32 ? cstack[depth] : CL_NONE;
-			} else if (t.type == MA_SQL_T_SEMI) {
-				clause = CL_NONE;
-			}
-			continue;
-		}
+	if (!cur) {
+		cur = &own;
+		ma_sql_cursor_init(cur, dialect, sql, len);
+	} else if (a < cur->a) {
+		ma_sql_cursor_init(cur, dialect, sql, len);
+	}
+	ma_sql_cursor_advance(cur, cache, sql, a);
+	have_prev = cur->have_prev;
+	prev = cur->prev;
+	prev_kw = cur->prev_kw >= 0 ? cur->prev_kw : ma_tok_kw(sql, &cur->prev);
+	clause = cur->clause;
+	depth = cur->depth;
+	/* the window and the first token after it: the statement's tokens
+	 * from the first that ends after a (lx stands after the last read) */
+	wc = *cur;
+	lx = wc.lx;
+	while (ma_sql_cursor_peek(&wc, cache, &t, &lx)) {
+		wc.lx = lx;
+		wc.idx++;
 		if (t.start >= b) {
 			tail_live = t.type != MA_SQL_T_COMMENT;
 			have_tail = 1;
@@ -1122,7 +1237,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	st.valid = 1;
 	st.clause = clause;
 	st.depth = depth;
-	memcpy(st.cstack, cstack, sizeof cstack);
+	memcpy(st.cstack, cur->cstack, sizeof st.cstack);
 	st.stmt_start = !have_prev || prev.type == MA_SQL_T_SEMI;
 	if (have_prev) {
 		st.expect_op = ma_is_operand_tok(&prev, prev_kw);
@@ -1506,7 +1621,7 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 	memcpy(buf + e, post, sizeof post - 1);
 	e += sizeof post - 1;
 	at = frag + (q ? 1 : 0) - start;
-	ma_sql_judge(dialect, buf + start, e - start, at, at + n, &h, &jd);
+	ma_sql_judge(dialect, buf + start, e - start, at, at + n, &h, &jd, NULL, NULL);
 	if (!h.spans)
 		return 0;
 	if (!(f->stacked == 1 || f->uni || f->select == 1 || f->catalog || f->obfus == 2 ||
@@ -1528,6 +1643,47 @@ static int ma_has_url_escape(const char *x, size_t n)
 	return 0;
 }
 
+/* 0 when no reading of x (bare or quoted) can hold a token that
+ * ma_sql_attempt_in needs: a word of two letters or more (every keyword
+ * and catalog name has two adjacent letters), ';', '(', @@, a / * comment
+ * (MySQL's / *!), or, where not strict, || or && with a comparison. One
+ * pass over the bytes instead of a lexer pass per reading. */
+static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
+{
+	int letter = 0, logical = 0, compare = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)x[i], d = i + 1 < n ? (unsigned char)x[i + 1] : 0;
+		int is_letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+		if (is_letter && letter)
+			return 1;
+		letter = is_letter;
+		switch (c) {
+		case ';':
+		case '(':
+			return 1;
+		case '@':
+		case '/':
+			if (d == (c == '@' ? '@' : '*'))
+				return 1;
+			break;
+		case '|':
+		case '&':
+			logical |= d == c;
+			break;
+		case '=':
+		case '<':
+		case '>':
+		case '!':
+			compare = 1;
+			break;
+		default:
+			break;
+		}
+	}
+	return !strict && logical && compare;
+}
+
 /* The input x (n bytes, at most MA_SQL_ATTEMPT_MAX) as written and
  * URL-decoded once and twice, bare and as a '...' and a "..." literal
  * (those its quotes hold). bare: it already stood bare in the statement;
@@ -1546,6 +1702,8 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 			n = ma_url_decode(x, n, dec[k - 1]);
 			x = dec[k - 1];
 		}
+		if (!ma_sql_attempt_possible(x, n, strict))
+			continue;
 		for (int qi = 0; qi < 3; qi++) {
 			char q = quotes[qi];
 			if (q ? !memchr(x, q, n) : (k == 0 && bare))
@@ -1556,15 +1714,49 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 	}
 }
 
+/* The last attempt judged in a check: the same input at another place
+ * (or another input of the same bytes) is not judged again. */
+struct ma_sql_memo {
+	int valid, bare, strict;
+	size_t a, n; /* the input's bytes: sql + a, n */
+	struct ma_sql_hit hit;
+};
+
+/* ma_sql_analyse with what earlier occurrences of one check read (any of
+ * cur, cache, memo may be NULL). */
+static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a, size_t b,
+                              struct ma_sql_hit *hit, struct ma_sql_cursor *cur,
+                              const struct ma_sql_cache *cache, struct ma_sql_memo *memo)
+{
+	struct ma_sql_judgement jd;
+	int bare, strict;
+
+	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache);
+	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
+		return;
+	bare = !jd.inside;
+	strict = jd.runnable;
+	if (memo && memo->valid && memo->n == b - a && memo->bare == bare &&
+	    memo->strict == strict && memcmp(sql + memo->a, sql + a, b - a) == 0) {
+		if (memo->hit.fired)
+			*hit = memo->hit;
+		return;
+	}
+	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, hit);
+	if (memo) {
+		memo->valid = 1;
+		memo->a = a;
+		memo->n = b - a;
+		memo->bare = bare;
+		memo->strict = strict;
+		memo->hit = *hit;
+	}
+}
+
 void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
                     struct ma_sql_hit *hit)
 {
-	struct ma_sql_judgement jd;
-
-	ma_sql_judge(dialect, sql, len, a, b, hit, &jd);
-	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
-		return;
-	ma_sql_attempt(dialect, sql + a, b - a, !jd.inside, jd.runnable, hit);
+	ma_sql_analyse_in(dialect, sql, len, a, b, hit, NULL, NULL, NULL);
 }
 
 /* ---- the public check ---- */
@@ -1581,28 +1773,17 @@ static const char *ma_dialect_name(int dialect)
 	}
 }
 
-/* The tokens of a statement, lexed once per check the first time an input
- * occurs in it, so that most occurrences (inside one literal) cost a
- * binary search. A statement with more tokens keeps the first MA_SQL_CACHE;
- * occurrences past them get the full analysis. On the stack: no allocation. */
-#define MA_SQL_CACHE 512
-struct ma_sql_cache {
-	int filled, n, complete;
-	struct ma_sql_tok t[MA_SQL_CACHE];
-};
-
 static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *sql, size_t len)
 {
-	struct ma_sql_lexer lx;
 	struct ma_sql_tok t;
 
 	c->filled = 1;
 	c->n = 0;
-	c->complete = 1;
-	ma_sql_lex_init(&lx, dialect, sql, len);
-	while (ma_sql_lex_next(&lx, &t)) {
-		if (c->n == MA_SQL_CACHE) {
-			c->complete = 0;
+	c->complete = 0;
+	ma_sql_lex_init(&c->lx, dialect, sql, len);
+	while (c->n < MA_SQL_CACHE) {
+		if (!ma_sql_lex_next(&c->lx, &t)) {
+			c->complete = 1;
 			return;
 		}
 		c->t[c->n++] = t;
@@ -1634,7 +1815,9 @@ struct ma_sql_scan {
 	int dialect;
 	const char *sql;
 	size_t len;
-	struct ma_sql_cache cache; /* filled at the first occurrence */
+	struct ma_sql_cache cache;   /* filled at the first occurrence */
+	struct ma_sql_cursor cursor; /* set up with the cache */
+	struct ma_sql_memo memo;
 };
 
 static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
@@ -1650,11 +1833,14 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 	struct ma_sql_scan *c = ctx;
 	struct ma_sql_hit hit;
 
-	if (!c->cache.filled)
+	if (!c->cache.filled) {
 		ma_sql_cache_fill(&c->cache, c->dialect, c->sql, c->len);
+		ma_sql_cursor_init(&c->cursor, c->dialect, c->sql, c->len);
+		c->memo.valid = 0;
+	}
 	if (ma_sql_cache_inside(&c->cache, a, b))
 		return 0;
-	ma_sql_analyse(c->dialect, c->sql, c->len, a, b, &hit);
+	ma_sql_analyse_in(c->dialect, c->sql, c->len, a, b, &hit, &c->cursor, &c->cache, &c->memo);
 	if (!hit.fired)
 		return 0;
 	out->rule = hit.rule;

@@ -165,20 +165,47 @@ static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
 	return j;
 }
 
-/* Operators: the longest of the multi-byte ones the dialects know, else one byte. */
+/* Operators: the longest of the multi-byte ones the dialects know, else
+ * one byte (<=> ->> #>> !~*; <> != <= >= == || && << >> :: := -> @> <@ ~*
+ * !~ #>), chosen by the first byte. */
 static size_t ma_op_len(const struct ma_sql_lexer *lx, size_t i)
 {
-	static const char *const ops3[] = {"<=>", "->>", "#>>", "!~*", NULL};
-	static const char *const ops2[] = {"<>", "!=", "<=", ">=", "==", "||", "&&", "<<", ">>",
-	                                   "::", ":=", "->", "@>", "<@", "~*", "!~", "#>", NULL};
+	unsigned char c = ma_at(lx, i), n = ma_at(lx, i + 1), n2 = ma_at(lx, i + 2);
 
-	for (int k = 0; ops3[k]; k++)
-		if (i + 3 <= lx->len && memcmp(lx->s + i, ops3[k], 3) == 0)
+	switch (c) {
+	case '<':
+		if (n == '=' && n2 == '>')
 			return 3;
-	for (int k = 0; ops2[k]; k++)
-		if (i + 2 <= lx->len && memcmp(lx->s + i, ops2[k], 2) == 0)
-			return 2;
-	return 1;
+		return n == '>' || n == '=' || n == '<' || n == '@' ? 2 : 1;
+	case '-':
+		if (n == '>' && n2 == '>')
+			return 3;
+		return n == '>' ? 2 : 1;
+	case '#':
+		if (n == '>' && n2 == '>')
+			return 3;
+		return n == '>' ? 2 : 1;
+	case '!':
+		if (n == '~' && n2 == '*')
+			return 3;
+		return n == '=' || n == '~' ? 2 : 1;
+	case '>':
+		return n == '=' || n == '>' ? 2 : 1;
+	case '=':
+		return n == '=' ? 2 : 1;
+	case '|':
+		return n == '|' ? 2 : 1;
+	case '&':
+		return n == '&' ? 2 : 1;
+	case ':':
+		return n == ':' || n == '=' ? 2 : 1;
+	case '@':
+		return n == '>' ? 2 : 1;
+	case '~':
+		return n == '*' ? 2 : 1;
+	default:
+		return 1;
+	}
 }
 
 static int ma_tok(struct ma_sql_tok *t, size_t start, size_t end, int type, int flags)

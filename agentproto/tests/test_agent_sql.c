@@ -659,6 +659,59 @@ static void comments_are_whitespace_everywhere(void **state)
 				fail_msg("blocked (dialect %d): %s", d, allowed[i].input);
 }
 
+/* The check reads a statement's tokens once for all the places an input
+ * occurs (the first 1024 kept, the lexer going on after them): an input
+ * deep in a long statement, one that occurs as data first and as an
+ * attack later, and one inside MySQL's executable comment are judged as
+ * the analysis of each place alone judges them. */
+static int check_sql_text(int dialect, const char *sql, const char *input)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	struct moat_request *r;
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	v = moat_check_sql(r, dialect, sql, strlen(sql));
+	moat_request_end(r);
+	moat_policy_release(p);
+	return v;
+}
+
+static void long_statements_and_repeated_inputs_are_judged_alike(void **state)
+{
+	static char sql[16384];
+	size_t o;
+
+	(void)state;
+	for (int d = 1; d <= 3; d++) {
+		/* 1200 conditions (4800 tokens) before the input */
+		o = (size_t)snprintf(sql, sizeof sql, "SELECT * FROM t WHERE ");
+		for (int i = 0; i < 1200; i++)
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "a = 1 AND ");
+		snprintf(sql + o, sizeof sql - o, "name = '%s' AND visible = 1", "' OR '1'='1");
+		assert_int_equal(check_sql_text(d, sql, "' OR '1'='1"), MOAT_BLOCK);
+		snprintf(sql + o, sizeof sql - o, "name = '%s' ORDER BY name LIMIT 20", "x'*'");
+		assert_int_equal(check_sql_text(d, sql, "x'*'"), MOAT_BLOCK);
+		snprintf(sql + o, sizeof sql - o, "name = '%s' AND visible = 1", "x''y");
+		assert_int_equal(check_sql_text(d, sql, "x''y"), MOAT_ALLOW);
+		/* data in a comment first, then the attack */
+		snprintf(
+		    sql, sizeof sql,
+		    "SELECT * FROM t /* ' OR 1=1 -- */ WHERE id = 1 OR 1=1 --  AND visible = 1");
+		assert_int_equal(check_sql_text(d, sql, " OR 1=1 -- "), MOAT_BLOCK);
+		snprintf(sql, sizeof sql,
+		         "SELECT * FROM t WHERE a = 'x'' OR ''y' AND b = 'x'' OR ''y'");
+		assert_int_equal(check_sql_text(d, sql, "x'' OR ''y"), MOAT_ALLOW);
+	}
+	/* inside MySQL's executable comment: its * / closes it, the statement
+	 * runs, and the operator after the closed literal fires */
+	snprintf(sql, sizeof sql,
+	         "SELECT * FROM t WHERE /*!50000 name = 'x'*'' */ AND visible = 1");
+	assert_int_equal(check_sql_text(MYSQL, sql, "x'*'"), MOAT_BLOCK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -683,6 +736,7 @@ int main(void)
 	    cmocka_unit_test(into_outfile_writes_a_file),
 	    cmocka_unit_test(numeric_forms_and_dollar_quotes),
 	    cmocka_unit_test(comments_are_whitespace_everywhere),
+	    cmocka_unit_test(long_statements_and_repeated_inputs_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

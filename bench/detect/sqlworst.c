@@ -79,7 +79,7 @@ static void make_cases(void)
 	 * (a second, 1 KB input holds it 64 times) */
 	c = &cases[ncases++];
 	c->name = "occurrences";
-	c->what = "a 3-byte input spanning tokens at 64 places (and a 1 KB input)";
+	c->what = "a 3-byte input spanning tokens at 64 places (in a 256-byte input)";
 	snprintf(c->in[0], sizeof c->in[0], "1',");
 	fill(c->in[1], "'1',", 64 * 4);
 	build(c, "name IN (", c->in[1], "'x') AND visible = 1");
@@ -133,8 +133,8 @@ static int run(const struct wcase *c, const struct moat_policy *p, int iter, int
 		}
 		for (int k = 0; k < 2; k++)
 			if (c->in[k][0])
-				moat_request_add_input(r, MOAT_INPUT_QUERY, k ? "q2" : "q", c->in[k],
-				                       strlen(c->in[k]));
+				moat_request_add_input(r, MOAT_INPUT_QUERY, k ? "q2" : "q",
+				                       c->in[k], strlen(c->in[k]));
 		t0 = now_us();
 		(void)moat_check_sql(r, MOAT_SQL_MYSQL, c->sql, strlen(c->sql));
 		t[i] = now_us() - t0;

@@ -18,6 +18,35 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* -1 when the input has forms other than its raw bytes or is one word
+ * (the check skips it), else 1 when v is what the analysis of every place
+ * the input occurs (up to 64) says, 0 when it is not. */
+static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, size_t n, int v)
+{
+	int plain = 1, fired = 0, seen = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = in[i];
+		if (c == '%' || c == '+' || c == '&' || c == '\0')
+			return -1;
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_'))
+			plain = 0;
+	}
+	if (plain || n < 2)
+		return -1;
+	for (size_t from = 0; from + n <= size && seen < 64 && !fired; seen++) {
+		const char *at = memmem(s + from, size - from, in, n);
+		struct ma_sql_hit hit;
+		if (!at)
+			break;
+		ma_sql_analyse(d, s, size, (size_t)(at - s), (size_t)(at - s) + n, &hit);
+		fired = hit.fired;
+		from = (size_t)(at - s) + 1;
+	}
+	return fired == (v == MOAT_BLOCK);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const struct moat_policy *policy;
@@ -55,11 +84,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct moat_request *r;
 			size_t a = data[1] % size, n = 1 + data[2] % (size - a);
 			if (moat_request_begin(NULL, &ri, &r) == MOAT_ALLOW) {
+				int v;
 				moat_request_add_input(r, MOAT_INPUT_QUERY, "q", s + a, n);
-				if (moat_check_sql(r, d, s, size) == MOAT_BLOCK &&
-				    !moat_request_event(r))
+				v = moat_check_sql(r, d, s, size);
+				if (v == MOAT_BLOCK && !moat_request_event(r))
 					abort(); /* a block always has its event */
 				moat_request_end(r);
+				/* the check reads the statement's tokens once for all
+				 * occurrences (and judges an attempt once): it decides
+				 * as the analysis of each occurrence alone does */
+				if (fuzz_sql_agrees(d, s, size, s + a, n, v) == 0)
+					abort();
 			}
 		}
 	}
