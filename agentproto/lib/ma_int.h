@@ -413,6 +413,9 @@ double ma_prompt_score(const char *text, size_t len, const char **rule);
  * with a NUL inside the part before it (what C code pasting it with %s uses) */
 #define MA_INPUT_FORMS 8
 
+#define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
+#define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
+
 /* One user input and the forms in which it may reach an operation. */
 struct ma_input {
 	int kind;    /* MOAT_INPUT_* */

@@ -14,6 +14,8 @@
 #include "ma_int.h"
 
 #include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,17 +35,49 @@ struct moat_request {
 	unsigned findings;
 	moat_resolver_fn resolve; /* NULL: getaddrinfo (ma_ssrf.c) */
 	void *resolve_arg;
+	/* Not zeroed at begin (everything above is): the first inputs, and
+	 * the arena the request's small strings come from (ma_request_alloc)
+	 * -- an ordinary request makes no allocation but the request itself. */
+	struct ma_input in_inline[MA_REQUEST_INPUTS];
+	size_t arena_used;
+	char arena[MA_REQUEST_ARENA];
 };
 
-static char *ma_dup_opt(const char *s, int *nomem)
+/* n bytes that live as long as r: from its arena while that lasts, else
+ * from the heap (NULL: no memory). ma_request_free gives them back. */
+static char *ma_request_alloc(struct moat_request *r, size_t n)
 {
+	char *p;
+
+	if (n <= sizeof r->arena - r->arena_used) {
+		p = r->arena + r->arena_used;
+		r->arena_used += n;
+		return p;
+	}
+	return ma_malloc(n);
+}
+
+static void ma_request_free(struct moat_request *r, char *p)
+{
+	uintptr_t a = (uintptr_t)r->arena, q = (uintptr_t)p;
+
+	if (q < a || q >= a + sizeof r->arena)
+		free(p);
+}
+
+static char *ma_dup_opt(struct moat_request *r, const char *s, int *nomem)
+{
+	size_t n;
 	char *d;
 
 	if (!s)
 		return NULL;
-	d = ma_strdup(s);
+	n = strlen(s) + 1;
+	d = ma_request_alloc(r, n);
 	if (!d)
 		*nomem = 1;
+	else
+		memcpy(d, s, n);
 	return d;
 }
 
@@ -54,19 +88,23 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
 	int nomem = 0;
 
 	*out = NULL;
-	r = ma_calloc(1, sizeof *r);
+	r = ma_malloc(sizeof *r);
 	if (!r)
 		return MOAT_AGENT_ENOMEM;
+	memset(r, 0, offsetof(struct moat_request, in_inline));
+	r->arena_used = 0;
+	r->in = r->in_inline;
+	r->capin = MA_REQUEST_INPUTS;
 	r->agent = a;
 	if (info && info->policy)
 		r->policy = moat_policy_retain(info->policy);
 	else if (a)
 		r->policy = moat_agent_policy(a);
 	if (info) {
-		r->method = ma_dup_opt(info->method, &nomem);
-		r->endpoint = ma_dup_opt(info->endpoint, &nomem);
-		r->source_ip = ma_dup_opt(info->source_ip, &nomem);
-		r->user_id = ma_dup_opt(info->user_id, &nomem);
+		r->method = ma_dup_opt(r, info->method, &nomem);
+		r->endpoint = ma_dup_opt(r, info->endpoint, &nomem);
+		r->source_ip = ma_dup_opt(r, info->source_ip, &nomem);
+		r->user_id = ma_dup_opt(r, info->user_id, &nomem);
 	}
 	if (nomem) {
 		moat_request_end(r);
@@ -84,12 +122,13 @@ void moat_request_end(struct moat_request *r)
 	if (!r)
 		return;
 	for (size_t i = 0; i < r->nin; i++)
-		free(r->in[i].mem); /* the parameter's name too */
-	free(r->in);
-	free(r->method);
-	free(r->endpoint);
-	free(r->source_ip);
-	free(r->user_id);
+		ma_request_free(r, r->in[i].mem); /* the parameter's name too */
+	if (r->in != r->in_inline)
+		free(r->in);
+	ma_request_free(r, r->method);
+	ma_request_free(r, r->endpoint);
+	ma_request_free(r, r->source_ip);
+	ma_request_free(r, r->user_id);
 	free(r->ev_buf);
 	moat_policy_release(r->policy);
 	free(r);
@@ -296,8 +335,15 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 	if (!name)
 		name = "";
 	if (r->nin == r->capin) {
-		size_t ncap = r->capin ? r->capin * 2 : 8;
-		struct ma_input *grown = ma_realloc(r->in, ncap * sizeof *grown);
+		size_t ncap = r->capin * 2;
+		struct ma_input *grown;
+		if (r->in == r->in_inline) {
+			grown = ma_malloc(ncap * sizeof *grown);
+			if (grown)
+				memcpy(grown, r->in, r->nin * sizeof *grown);
+		} else {
+			grown = ma_realloc(r->in, ncap * sizeof *grown);
+		}
 		if (!grown)
 			return MOAT_AGENT_ENOMEM;
 		r->in = grown;
@@ -312,7 +358,7 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 	if (len > (((size_t)-1) / 4) - 4 - plen)
 		return MOAT_AGENT_ENOMEM;
 	cap = 4 * (len + 1);
-	in->mem = ma_malloc(cap + plen);
+	in->mem = ma_request_alloc(r, cap + plen);
 	if (!in->mem)
 		return MOAT_AGENT_ENOMEM;
 	in->param = in->mem + cap;
