@@ -29,7 +29,8 @@ def binary():
 class Shop:
     """One build/shop process. srv None (or token None): the agent is off."""
 
-    def __init__(self, srv, token, db, agent_id=None, environment=None, extra=None):
+    def __init__(self, srv, token, db, agent_id=None, environment=None, extra=None, env=None):
+        """env: the process's whole environment (default: ours without MOAT_*)."""
         cmd = [binary(), "--listen", "127.0.0.1:0", "--db", db]
         if srv is not None and token is not None:
             cmd += ["--moat-url", "ws://127.0.0.1:%d/v1/agent" % srv.agent_port, "--token", token]
@@ -38,7 +39,8 @@ class Shop:
         if environment:
             cmd += ["--environment", environment]
         cmd += list(extra or [])
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_")}
+        if env is None:
+            env = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_")}
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, start_new_session=True, env=env)
         self.lines = []
@@ -57,6 +59,10 @@ class Shop:
             m = LISTENING_RE.match(line)
             if m:
                 self.port = int(m.group(1))
+
+    def output(self):
+        """The last lines it printed, for failure messages."""
+        return "\n".join(self.lines[-20:])
 
     def request(self, method, path, body=None, headers=None, source=None, timeout=10):
         """(status, text of the body, headers). body: bytes or str."""

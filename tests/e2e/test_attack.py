@@ -33,18 +33,18 @@ would name wapiti's own server name 127.0.0.1:9.
 
 import csv
 import glob
-import http.client
 import json
 import os
 import re
 import shutil
 import subprocess
-import threading
 import time
 import urllib.parse
 
 import moat
+import shopctl
 from moat import check, eq, expect
+from shopctl import all_events, enclosing_function, wait_applied
 
 TEST_TIMEOUT = 300  # run.py: each test of this module gets this long
 WAIT = 15.0
@@ -69,58 +69,9 @@ STATEMENT = re.compile(r"^SELECT\b.*\bFROM products\b", re.S)
 # The shop
 
 
-class Shop:
-    """One build/shop on 127.0.0.1 with its own database, started the way
-    issue 12's fixed interface says; its agent id is learnt from moatd."""
-
-    def __init__(self, srv, token, db):
-        exe = os.path.join(os.path.dirname(os.path.abspath(moat.CONFIG.moatd)), "shop")
-        check(os.access(exe, os.X_OK), "%s is not built (make all builds it)" % exe)
-        cmd = [exe, "--listen", "127.0.0.1:0",
-               "--moat-url", "ws://127.0.0.1:%d/v1/agent" % srv.agent_port,
-               "--token", token, "--db", db]
-        # a small environment: wapiti's command injections run `env` in it
-        env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.path.dirname(db), "LC_ALL": "C"}
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, start_new_session=True, env=env)
-        self.lines = []
-        self.port = None
-        self.agent_id = None
-        threading.Thread(target=self._read, daemon=True).start()
-        deadline = time.monotonic() + WAIT
-        while self.port is None and time.monotonic() < deadline:
-            check(self.proc.poll() is None, "shop exited: %s" % self.output())
-            time.sleep(0.02)
-        check(self.port, "shop never said where it listens: %s" % self.output())
-
-    def _read(self):
-        for raw in iter(self.proc.stdout.readline, b""):
-            line = raw.decode("utf-8", "replace").rstrip("\n")
-            self.lines.append(line)
-            m = re.search(r"listening http=127\.0\.0\.1:(\d+)", line)
-            if m and self.port is None:
-                self.port = int(m.group(1))
-
-    def output(self):
-        return "\n".join(self.lines[-20:])
-
-    def get(self, target):
-        c = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        try:
-            c.request("GET", target)
-            r = c.getresponse()
-            return r.status, r.getheader("Content-Type") or "", r.read().decode("utf-8", "replace")
-        finally:
-            c.close()
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(5)
+# a small environment: wapiti's command injections run `env` in the shop
+def _shop_env(db):
+    return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": os.path.dirname(db), "LC_ALL": "C"}
 
 
 def start_shops(srv, slug, token, n):
@@ -129,12 +80,14 @@ def start_shops(srv, slug, token, n):
     shops = []
     try:
         for i in range(n):
-            shop = Shop(srv, token, os.path.join(srv.tmp, "%s-%d.db" % (slug, i)))
+            db = os.path.join(srv.tmp, "%s-%d.db" % (slug, i))
+            shop = shopctl.Shop(srv, token, db, env=_shop_env(db))
+            shop.agent_id = None
             shops.append(shop)
             known = {s.agent_id for s in shops}
             deadline = time.monotonic() + WAIT
             while shop.agent_id is None and time.monotonic() < deadline:
-                for a in agents(srv, slug):
+                for a in shopctl.agents(srv, slug):
                     if a["online"] and a["agent_id"] not in known:
                         shop.agent_id = a["agent_id"]
                 time.sleep(0.05)
@@ -168,7 +121,8 @@ def legit_answers(shop, what):
     """GETs every ordinary page: 200 with the right content; returns the bodies."""
     bodies = {}
     for target, ok in LEGIT:
-        status, ctype, body = shop.get(target)
+        status, body, headers = shop.request("GET", target)
+        ctype = headers.get("Content-Type", "")
         eq(status, 200, "%s: GET %s on %s" % (what, target, shop.agent_id))
         check(ok(ctype, body), "%s: GET %s on %s: wrong content (%s): %s"
               % (what, target, shop.agent_id, ctype, body[:300]))
@@ -178,12 +132,6 @@ def legit_answers(shop, what):
 
 # --------------------------------------------------------------------------
 # moatd
-
-
-def agents(srv, slug):
-    resp = srv.req("GET", "/api/v1/projects/%s/agents" % slug, token=srv.admin_token())
-    expect(resp, 200)
-    return resp.body["agents"]
 
 
 ALL_INTERCEPTORS = ("sql_injection", "nosql_injection", "xss", "ssrf", "path_traversal",
@@ -208,43 +156,6 @@ def new_project(srv):
     return slug, resp.body["token"]
 
 
-def wait_applied(srv, slug, shops, version, within):
-    """Polls the agents list until every shop's agent reports version;
-    returns the seconds each took. Fails past `within`."""
-    start = time.monotonic()
-    took = {}
-    while time.monotonic() - start < max(within, 0.05) + 0.5:
-        for a in agents(srv, slug):
-            if a["online"] and a["policy_version"] == version and a["agent_id"] not in took:
-                took[a["agent_id"]] = time.monotonic() - start
-        if all(s.agent_id in took for s in shops):
-            break
-        time.sleep(0.01)
-    for s in shops:
-        check(s.agent_id in took, "%s never reported policy version %d" % (s.agent_id, version))
-        check(took[s.agent_id] <= within, "%s reported policy version %d after %.3f s, not within %.1f s"
-              % (s.agent_id, version, took[s.agent_id], within))
-    return took
-
-
-def all_events(srv, slug, **filters):
-    """Every event matching the filters, all pages."""
-    evs = []
-    cursor = None
-    for _ in range(100):
-        q = dict(filters, limit=500)
-        if cursor:
-            q["cursor"] = cursor
-        resp = srv.req("GET", "/api/v1/projects/%s/events?%s" % (slug, urllib.parse.urlencode(q)),
-                       token=srv.admin_token())
-        expect(resp, 200)
-        evs += resp.body["events"]
-        cursor = resp.body.get("next_cursor")
-        if not cursor:
-            return evs
-    moat.fail("more than 100 pages of events")
-
-
 def events_with(srv, slug, payloads, **filters):
     """Waits until an event holds each of payloads; returns the events."""
     deadline = time.monotonic() + WAIT
@@ -257,16 +168,6 @@ def events_with(srv, slug, payloads, **filters):
         time.sleep(0.2)
     check(not missing, "no %s event holds sqlmap's payload(s) %r (%d events)" % (filters, missing, len(evs)))
     return evs
-
-
-def enclosing_function(lines, line):
-    """The name of the last function definition at column 0 before line."""
-    name = None
-    for text in lines[:line]:
-        m = re.match(r"^[A-Za-z_][\w \*]*?\b(\w+)\(", text)
-        if m and not text.rstrip().endswith(";"):
-            name = m.group(1)
-    return name
 
 
 def check_event(ev, action):
@@ -374,7 +275,7 @@ def test_sqlmap_finds_the_injection_in_monitor_and_nothing_once_a_put_switches_b
     shops = start_shops(srv, slug, token, 2)
     a, b = shops
     try:
-        wait_applied(srv, slug, shops, v1, WAIT)
+        wait_applied(srv, slug, [s.agent_id for s in shops], v1, WAIT)
         before = {s.agent_id: legit_answers(s, "before the attack") for s in shops}
 
         # monitor: sqlmap finds it; every statement it ran is an event
@@ -394,11 +295,11 @@ def test_sqlmap_finds_the_injection_in_monitor_and_nothing_once_a_put_switches_b
         # the switch, as CI would do it: one PUT, no restart
         switched = time.time()
         v2 = put_policy(srv, slug, "block")
-        took = wait_applied(srv, slug, shops, v2, APPLY_WITHIN)
+        took = wait_applied(srv, slug, [s.agent_id for s in shops], v2, APPLY_WITHIN)
         print("     applied v%d in %s" % (v2, ", ".join("%s %.0f ms" % (k, t * 1000)
                                                    for k, t in sorted(took.items()))))
         for s in shops:
-            status, _, _ = s.get("/search?q=" + urllib.parse.quote("brass%' OR 1=1 -- "))
+            status, _ = s.get_raw("/search?q=" + urllib.parse.quote("brass%' OR 1=1 -- "))
             eq(status, 403, "a hand-made injection on %s right after the switch" % s.agent_id)
 
         # block: sqlmap from scratch finds nothing, pinned on one and at
@@ -500,7 +401,7 @@ def test_wapiti_finds_injections_in_monitor_and_none_in_block(srv):
     shops = start_shops(srv, slug, token, 2)
     a, b = shops  # each scan gets a shop of its own: stored XSS stays in a's database
     try:
-        wait_applied(srv, slug, shops, v1, WAIT)
+        wait_applied(srv, slug, [s.agent_id for s in shops], v1, WAIT)
         before = {s.agent_id: legit_answers(s, "before the scan") for s in shops}
 
         mon = wapiti(srv, a, "monitor", WAPITI_MODULES)
@@ -512,7 +413,7 @@ def test_wapiti_finds_injections_in_monitor_and_none_in_block(srv):
             check(evs, "no logged %s event from wapiti's scan in monitor mode" % interceptor)
 
         v2 = put_policy(srv, slug, "block", ALL_INTERCEPTORS)
-        wait_applied(srv, slug, shops, v2, APPLY_WITHIN)
+        wait_applied(srv, slug, [s.agent_id for s in shops], v2, APPLY_WITHIN)
         blk = wapiti(srv, b, "block", WAPITI_MODULES)
         eq(blk.findings, [], "wapiti's findings in block mode\n%s" % blk.tail())
         check(all_events(srv, slug, agent=b.agent_id, action="blocked"), "no blocked event from %s" % b.agent_id)
