@@ -629,6 +629,10 @@ static void comments_are_whitespace_everywhere(void **state)
 	    /* MySQL and SQLite do not nest: the first * / ends the comment */
 	    {MYSQL, NUMC, "/* /* */ or 1=1"},
 	    {SQLITE, NUMC, "/* /* */ or 1=1"},
+	    /* an unterminated / * cuts the tail (SQLite runs what is left;
+	     * PostgreSQL and MySQL refuse it: an attempt either way) */
+	    {0, NUMC, "1 OR 1=1 /*"},
+	    {0, STR, "x' /* "},
 	    /* the statement's own comments after the input */
 	    {0, TAILC, "x'*'"},
 	};
