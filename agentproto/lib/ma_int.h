@@ -23,6 +23,8 @@
  *   ma_ssrf.c     the ssrf check: address classes, resolution, checked connect
  *   ma_nosql.c    the nosql_injection check (MongoDB query documents, $where JS)
  *   ma_shell.c    the command_injection check and its POSIX sh tokenizer (ma_shell.h)
+ *   ma_shell_names.c  what a command's name can be: builtins, reserved words, the
+ *                 lexicon of program names, variables that change what runs
  *   ma_path.c     the path_traversal check and its path normaliser (ma_path.h)
  *   ma_html.c     the HTML tokenizer (ma_html.h)
  *   ma_xss.c      the xss check on HTML about to be sent (ma_html.h)
