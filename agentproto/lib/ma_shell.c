@@ -789,7 +789,7 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 		char c = p[1];
 		if (len == 2 && c >= '1' && c <= '9')
 			return MA_SH_NAME_OPENS;
-		if ((c >= '1' && c <= '9') || strchr("?$#!-", c)) {
+		if ((c >= '1' && c <= '9') || (c != '\0' && strchr("?$#!-", c))) {
 			/* a number or flags, then digits: "$5.99", "$10" */
 			size_t k = 2;
 			while (k < len &&

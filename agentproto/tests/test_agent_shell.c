@@ -425,7 +425,10 @@ static void free_text_with_line_breaks_and_punctuation_is_allowed(void **state)
 	             "true cost of the trip was only clear weeks later, when the\n"
 	             "bills came in.");
 	prose_passes("Remember: a ticket is only valid if stamped\nbefore boarding.");
-	assert_int_equal(ns("x; true"), MOAT_ALLOW); /* runs, but does nothing */
+	/* prices: a positional parameter, empty in system()'s shell, then digits */
+	prose_passes("Price list:\n$5.99 coffee\n$3 tea\n$10 for both");
+	assert_int_equal(ns("x\n$1 id"), MOAT_BLOCK); /* $1 empty: id names the command */
+	assert_int_equal(ns("x; true"), MOAT_ALLOW);  /* runs, but does nothing */
 	assert_int_equal(ns("x; true > /tmp/x.txt"), MOAT_BLOCK);
 }
 
