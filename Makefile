@@ -65,8 +65,8 @@ run: deps
 # Unit tests (cmocka), then end-to-end tests against the real binary. Both
 # run under scripts/pgtest.sh: a throwaway PostgreSQL cluster on loopback
 # (about a second), MOAT_TEST_PG naming it, for the tests of issue 13.
-check: $(UNIT_BIN) $(AGENT_UNIT_BIN)
-	@sh scripts/pgtest.sh sh -c 'set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done'
+check: $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN)
+	@sh scripts/pgtest.sh sh -c 'set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done'
 
 # tests/e2e/test_attack.py points sqlmap and wapiti (deps.sh attack) at build/shop.
 e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo $(BUILD)/shop
@@ -110,25 +110,30 @@ bench: deps
 
 # libFuzzer + ASan/UBSan on the parsers (clang): FUZZ_SECONDS each.
 # FUZZ_TARGETS link moatd's code, FUZZ_AGENT_TARGETS libmoatagent's (the
-# interceptors' tokenizers).
+# interceptors' tokenizers), FUZZ_SHOP_TARGETS the shop's (its matcher and
+# form parser, build/fuzz/libshop.a). -timeout: a slow input is a finding.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_policy fuzz_event fuzz_http
 FUZZ_AGENT_TARGETS := fuzz_sql fuzz_url fuzz_shell fuzz_path fuzz_prompt fuzz_html
+FUZZ_SHOP_TARGETS := fuzz_shop
 fuzz:
 	@sh scripts/deps.sh fuzz
 	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
-	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libmoat.a build/fuzz/libmoatagent.a
+	  SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libmoat.a build/fuzz/libmoatagent.a build/fuzz/libshop.a
 	@mkdir -p build/fuzz/corpus
-	@set -e; for f in $(FUZZ_TARGETS) $(FUZZ_AGENT_TARGETS); do \
-	  case " $(FUZZ_AGENT_TARGETS) " in \
-	  *" $$f "*) clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
+	@set -e; for f in $(FUZZ_TARGETS) $(FUZZ_AGENT_TARGETS) $(FUZZ_SHOP_TARGETS); do \
+	  case " $(FUZZ_AGENT_TARGETS) | $(FUZZ_SHOP_TARGETS) " in \
+	  *" $$f "*"|"*) clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
 	    $(AGENT_CFLAGS) tests/fuzz/$$f.c build/fuzz/libmoatagent.a -o build/fuzz/$$f $(AGENT_LIBS) ;; \
+	  *"|"*" $$f "*) clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
+	    $(AGENT_CFLAGS) $(SHOP_CFLAGS) tests/fuzz/$$f.c build/fuzz/libshop.a build/fuzz/libmoatagent.a \
+	    -o build/fuzz/$$f $(SHOP_LIBS) $(AGENT_LIBS) ;; \
 	  *) clang $(CSTD) $(WARN) -Wno-missing-prototypes -O1 -g -fsanitize=fuzzer,address,undefined \
 	    -Iserver $(PKG_CFLAGS) tests/fuzz/$$f.c build/fuzz/libmoat.a -o build/fuzz/$$f $(PKG_LIBS) ;; \
 	  esac; \
 	  mkdir -p build/fuzz/corpus/$$f; \
 	  echo "== $$f for $(FUZZ_SECONDS) s"; \
-	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	  build/fuzz/$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -print_final_stats=1 \
 	    build/fuzz/corpus/$$f tests/fuzz/seeds/$$f 2>&1 | grep -E "^(==|stat::number_of_executed_units|stat::new_units|#.*DONE|SUMMARY|ERROR)"; \
 	done
 

@@ -9,10 +9,12 @@
 #                                shop the interceptors protect (libmicrohttpd, sqlite3);
 #                                `make shop` builds it alone
 #   $(BUILD)/tests/test_agent_*  cmocka tests (agentproto/tests/test_agent_*.c)
+#   $(BUILD)/tests/test_shop_*   cmocka tests of the shop's parsers and helpers
+#                                (agentproto/tests/test_shop_*.c, linking libshop.a)
 #   $(BUILD)/bench-detect        the interceptors on a corpus (bench/detect/run.sh)
 #   $(BUILD)/bench-sqlworst      the SQL check's worst cases (bench/detect/sqlworst.sh)
 #
-# AGENT_BINS and AGENT_UNIT_BIN are for the top Makefile's `all` and
+# AGENT_BINS, AGENT_UNIT_BIN and SHOP_UNIT_BIN are for the top Makefile's `all` and
 # `check` (this file adds AGENT_BINS to `all` itself, see below); `make
 # agent-check` runs the library's tests alone and `make agent-lint` checks
 # its formatting and banned calls.
@@ -27,7 +29,7 @@ AGENT_UNIT_BIN := $(patsubst agentproto/tests/%.c,$(BUILD)/tests/%,$(AGENT_UNIT_
 AGENT_BINS     := $(BUILD)/libmoatagent.a $(BUILD)/moat-agent-demo $(BUILD)/moat-loadgen $(BUILD)/shop
 
 .PHONY: agent agent-check agent-lint
-agent: $(AGENT_BINS) $(AGENT_UNIT_BIN)
+agent: $(AGENT_BINS) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN)
 
 # `all` gets the agent binaries here: a prerequisite list written in the
 # top Makefile before this file is included expands AGENT_BINS while it is
@@ -49,12 +51,31 @@ $(BUILD)/moat-agent-demo: agentproto/examples/moat-agent-demo.c $(BUILD)/libmoat
 $(BUILD)/moat-loadgen: agentproto/examples/moat-loadgen.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
 
+# The shop's code without main.c is $(BUILD)/libshop.a, which its unit
+# tests (agentproto/tests/test_shop_*.c) and its fuzz target link too.
 SHOP_SRC := $(sort $(wildcard agentproto/examples/shop/*.c))
 SHOP_HDR := $(wildcard agentproto/examples/shop/*.h)
+SHOP_OBJ := $(patsubst agentproto/examples/shop/%.c,$(BUILD)/shopobj/%.o,$(filter-out %/main.c,$(SHOP_SRC)))
+SHOP_CFLAGS = -Iagentproto/examples/shop $(shell pkg-config --cflags libmicrohttpd sqlite3)
+SHOP_LIBS   = $(shell pkg-config --libs libmicrohttpd sqlite3)
+SHOP_UNIT_SRC := $(sort $(wildcard agentproto/tests/test_shop_*.c))
+SHOP_UNIT_BIN := $(patsubst agentproto/tests/%.c,$(BUILD)/tests/%,$(SHOP_UNIT_SRC))
 .PHONY: shop
 shop: $(BUILD)/shop
-$(BUILD)/shop: $(SHOP_SRC) $(SHOP_HDR) $(BUILD)/libmoatagent.a
-	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(shell pkg-config --cflags libmicrohttpd sqlite3) $(SHOP_SRC) $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(shell pkg-config --libs libmicrohttpd sqlite3) $(AGENT_LIBS)
+$(BUILD)/shopobj/%.o: agentproto/examples/shop/%.c $(SHOP_HDR) $(AGENT_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(SHOP_CFLAGS) -c $< -o $@
+
+$(BUILD)/libshop.a: $(SHOP_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/shop: agentproto/examples/shop/main.c $(SHOP_HDR) $(BUILD)/libshop.a $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(SHOP_CFLAGS) $< $(BUILD)/libshop.a $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(SHOP_LIBS) $(AGENT_LIBS)
+
+$(SHOP_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c $(SHOP_HDR) $(BUILD)/libshop.a $(BUILD)/libmoatagent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(SHOP_CFLAGS) -Wno-missing-prototypes $< $(BUILD)/libshop.a $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(SHOP_LIBS) $(AGENT_LIBS) -lcmocka
 
 # With libmodsecurity-dev (scripts/deps.sh detect) it also drives
 # ModSecurity + the OWASP CRS, side by side (--crs).
@@ -71,8 +92,8 @@ $(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c agentproto/tests/agent
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) -Wno-missing-prototypes $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) -lcmocka
 
-agent-check: $(AGENT_UNIT_BIN)
-	@set -e; for t in $(AGENT_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
+agent-check: $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN)
+	@set -e; for t in $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
 
 agent-lint:
 	@clang-format --dry-run --Werror agentproto/lib/*.c agentproto/lib/*.h agentproto/examples/*.c agentproto/examples/shop/*.[ch] agentproto/tests/*.c agentproto/tests/*.h

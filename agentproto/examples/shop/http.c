@@ -164,8 +164,7 @@ static char *http_form_decode(const char *s, size_t len, size_t *out_len)
 	return d;
 }
 
-/* Splits the body into form fields. 0, or the HTTP status to answer. */
-static unsigned http_parse_form(struct shop_req *r)
+unsigned http_parse_form(struct shop_req *r)
 {
 	const char *p = r->body, *end = r->body + r->body_len;
 

@@ -29,8 +29,6 @@
 
 #include "shop.h"
 
-struct shop_config shop_cfg = {.connect_ms = 1000, .io_ms = 2000, .command_ms = 3000};
-
 static void main_usage(void)
 {
 	fprintf(stderr,

@@ -7,13 +7,29 @@
  * $options "i", $not), top-level $and $or $nor, and $where with a
  * JavaScript subset (this.field, string / number / boolean / null
  * literals, == === != !== < <= > >=, !, && ||, parentheses, an optional
- * "return" and ";"). Like Mongo, values of different types never compare
- * (only numbers with numbers, strings with strings) and $ne matches a
- * missing field. Anything else is an error, not a silent non-match.
+ * "return" and ";"). As MongoDB documents it: values of different types
+ * never compare (only numbers with numbers, by value, and strings with
+ * strings, bytewise); null matches a missing field and $ne / $nin are the
+ * negations of $eq / $in (so $ne matches a missing field); a condition on
+ * an array field matches when the whole array or any element does; a
+ * dotted path steps into objects and, with a number, into arrays;
+ * $exists takes any value (false, 0 and null mean "missing"); $not takes
+ * an operator document; $options takes "i" only. Anything else is an
+ * error with its reason, not a silent non-match.
+ *
+ * $regex is glibc's POSIX extended regex, not PCRE. Its compile time grows
+ * with nested bounded repetitions ("((a{1,100}){1,100}){1,100}" takes
+ * seconds) and back-references make matching exponential, so a pattern
+ * is at most MATCH_REGEX_MAX bytes, holds no back-reference, at most
+ * MATCH_REGEX_QUANTS quantifiers and none stacked on another ("n*****"
+ * repeated three times takes regcomp half a minute), and the tree regcomp
+ * builds for it, repetitions expanded, has at most MATCH_REGEX_COST nodes
+ * ("((a+)+)+..." 20 deep would have a million).
  *
  * Threads: any; nothing global. Recursion is bounded (MATCH_DEPTH).
  */
 #include <ctype.h>
+#include <math.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,8 +37,10 @@
 
 #include "shop.h"
 
-#define MATCH_DEPTH     32
-#define MATCH_REGEX_MAX 256
+#define MATCH_DEPTH        32
+#define MATCH_REGEX_MAX    256
+#define MATCH_REGEX_COST   1000 /* about 30 ms of regcomp */
+#define MATCH_REGEX_QUANTS 20
 
 struct match_ctx {
 	char *err;
@@ -35,21 +53,41 @@ static int match_fail(struct match_ctx *m, const char *what, const char *arg)
 	return -1;
 }
 
-/* The value at a dotted path of doc, or NULL. */
+/* The value at a dotted path of doc, or NULL: each part names an object's
+ * member, or with digits only an array's element; an empty part is
+ * nothing. */
 static const json_t *match_path(const json_t *doc, const char *path)
 {
 	char part[128];
 
-	while (doc && *path) {
+	for (;;) {
 		size_t n = strcspn(path, ".");
-		if (n >= sizeof part)
+		if (n == 0 || n >= sizeof part)
 			return NULL;
 		memcpy(part, path, n);
 		part[n] = '\0';
-		doc = json_is_object(doc) ? json_object_get(doc, part) : NULL;
-		path += n + (path[n] == '.');
+		if (json_is_object(doc)) {
+			doc = json_object_get(doc, part);
+		} else if (json_is_array(doc) && strspn(part, "0123456789") == n && n < 10) {
+			doc = json_array_get(doc, strtoul(part, NULL, 10));
+		} else {
+			return NULL;
+		}
+		if (!doc || path[n] == '\0')
+			return doc;
+		path += n + 1;
 	}
-	return doc;
+}
+
+/* Equality: numbers by value (30 is 30.0), null also for a missing v,
+ * everything else as jansson compares it. */
+static int match_equal(const json_t *v, const json_t *x)
+{
+	if (!v)
+		return json_is_null(x);
+	if (json_is_number(v) && json_is_number(x))
+		return json_number_value(v) == json_number_value(x);
+	return json_equal(v, x);
 }
 
 /* -1, 0, 1 when a and b compare (numbers with numbers, strings with
@@ -67,103 +105,258 @@ static int match_cmp(const json_t *a, const json_t *b)
 	return 2;
 }
 
-static int match_regex(struct match_ctx *m, const json_t *v, const json_t *pattern,
-                       const json_t *options)
+/* The size of the tree glibc's regcomp builds for pattern p (an
+ * estimate: it copies the operand of "+" once and of "{m,n}" max(m,n)
+ * times), or MATCH_REGEX_COST + 1 when larger, deeper than MATCH_DEPTH
+ * groups, or holding a back-reference (exponential to run). */
+static unsigned long match_regex_cost(const char *p)
 {
-	const char *opt = json_is_string(options) ? json_string_value(options) : "";
-	regex_t re;
-	int flags = REG_EXTENDED | REG_NOSUB, rc;
+	unsigned long sum[MATCH_DEPTH + 1] = {0}, last[MATCH_DEPTH + 1] = {0}, k;
+	const unsigned long over = MATCH_REGEX_COST + 1;
+	int d = 0, quants = 0, quantified = 0;
 
-	if (!json_is_string(pattern) || strlen(json_string_value(pattern)) > MATCH_REGEX_MAX)
-		return match_fail(m, "$regex needs a string of at most 256 bytes", NULL);
-	if (strchr(opt, 'i'))
-		flags |= REG_ICASE;
-	if (regcomp(&re, json_string_value(pattern), flags) != 0)
-		return match_fail(m, "bad $regex", json_string_value(pattern));
-	rc = json_is_string(v) && regexec(&re, json_string_value(v), 0, NULL, 0) == 0;
-	regfree(&re);
-	return rc;
+	for (; *p; p++) {
+		unsigned long atom = 1;
+		char *end;
+
+		if (strchr("*?+", *p) || (*p == '{' && isdigit((unsigned char)p[1]))) {
+			/* "a**" or "a+{2}": each stacked quantifier multiplies regcomp's work */
+			if (quantified || ++quants > MATCH_REGEX_QUANTS)
+				return over;
+			quantified = 1;
+		} else {
+			quantified = 0;
+		}
+		switch (*p) {
+		case '\\':
+			if (isdigit((unsigned char)p[1]))
+				return over;
+			if (p[1])
+				p++;
+			break;
+		case '[': /* a bracket expression: "[]a]", "[^]a]", "[[:alpha:]]" */
+			p += 1 + (p[1] == '^');
+			p += *p == ']';
+			while (*p && *p != ']')
+				p += (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=') &&
+				      strchr(p + 2, ']'))
+				         ? (size_t)(strchr(p + 2, ']') - p)
+				         : 1;
+			if (!*p)
+				return 0; /* unterminated: regcomp refuses it */
+			break;
+		case '(':
+			if (d == MATCH_DEPTH)
+				return over;
+			d++;
+			sum[d] = last[d] = 0;
+			continue;
+		case ')':
+			if (d == 0)
+				break;
+			atom = sum[d] ? sum[d] : 1;
+			d--;
+			break;
+		case '|':
+			last[d] = 0;
+			continue;
+		case '*':
+		case '?':
+			continue;
+		case '+':
+			sum[d] += last[d];
+			last[d] *= 2;
+			if (sum[d] > MATCH_REGEX_COST)
+				return over;
+			continue;
+		case '{':
+			if (!isdigit((unsigned char)p[1]))
+				break;
+			k = strtoul(p + 1, &end, 10);
+			if (*end == ',')
+				k = isdigit((unsigned char)end[1]) ? strtoul(end + 1, &end, 10)
+				                                   : k + 1;
+			if (k > MATCH_REGEX_COST)
+				return over;
+			if (k > 1) {
+				sum[d] += last[d] * (k - 1);
+				last[d] *= k;
+			}
+			if (sum[d] > MATCH_REGEX_COST)
+				return over;
+			p = *end == '}' ? end : p;
+			continue;
+		default:
+			break;
+		}
+		sum[d] += atom;
+		last[d] = atom;
+		if (sum[d] > MATCH_REGEX_COST)
+			return over;
+	}
+	return sum[0];
 }
 
-static int match_in(const json_t *v, const json_t *list)
+/* Compiles the $regex of cond (with its $options) into re: 0, or -1 with
+ * the reason. */
+static int match_regex_compile(struct match_ctx *m, const json_t *cond, regex_t *re)
 {
-	size_t i;
-	json_t *x;
+	const json_t *pattern = json_object_get(cond, "$regex");
+	const json_t *options = json_object_get(cond, "$options");
+	const char *p, *opt = "";
+	int flags = REG_EXTENDED | REG_NOSUB;
 
-	json_array_foreach(list, i, x)
-	{
-		if (json_equal(v, x))
-			return 1;
-	}
+	if (!json_is_string(pattern) || json_string_length(pattern) > MATCH_REGEX_MAX)
+		return match_fail(m, "$regex needs a string of at most 256 bytes", NULL);
+	p = json_string_value(pattern);
+	if (strlen(p) != json_string_length(pattern) || match_regex_cost(p) > MATCH_REGEX_COST)
+		return match_fail(
+		    m,
+		    "$regex too costly (a back-reference, stacked or over 20 quantifiers, "
+		    "or over 1000 nodes)",
+		    p);
+	if (options && !json_is_string(options))
+		return match_fail(m, "$options needs a string", NULL);
+	if (options)
+		opt = json_string_value(options);
+	if (strspn(opt, "i") != strlen(opt))
+		return match_fail(m, "$options supports \"i\" only", opt);
+	if (*opt)
+		flags |= REG_ICASE;
+	if (regcomp(re, p, flags) != 0)
+		return match_fail(m, "bad $regex", p);
 	return 0;
 }
 
 static int match_field(struct match_ctx *m, const json_t *v, const json_t *cond, int depth);
 
+/* One of $eq $in $gt $gte $lt $lte $regex on one value v (NULL: missing;
+ * not an array's element-wise rule, see match_any): 1 or 0. */
+static int match_one(const json_t *v, const char *op, const json_t *arg, const regex_t *re)
+{
+	size_t i;
+	json_t *x;
+	int c;
+
+	if (!strcmp(op, "$eq"))
+		return match_equal(v, arg);
+	if (!strcmp(op, "$in")) {
+		json_array_foreach(arg, i, x)
+		{
+			if (match_equal(v, x))
+				return 1;
+		}
+		return 0;
+	}
+	if (!strcmp(op, "$regex"))
+		return json_is_string(v) && regexec(re, json_string_value(v), 0, NULL, 0) == 0;
+	c = v ? match_cmp(v, arg) : 2;
+	if (c == 2)
+		return 0;
+	return op[1] == 'g' ? (c > 0 || (op[3] == 'e' && c == 0))
+	                    : (c < 0 || (op[3] == 'e' && c == 0));
+}
+
+/* match_one on v, or when v is an array on any of its elements too. */
+static int match_any(const json_t *v, const char *op, const json_t *arg, const regex_t *re)
+{
+	size_t i;
+	json_t *x;
+
+	if (match_one(v, op, arg, re))
+		return 1;
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, x)
+		{
+			if (match_one(x, op, arg, re))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* 1 if arg is a non-empty document of operators only. */
+static int match_is_ops(const json_t *arg)
+{
+	const char *op;
+	json_t *x;
+
+	if (!json_is_object(arg) || json_object_size(arg) == 0)
+		return 0;
+	json_object_foreach((json_t *)arg, op, x)
+	{
+		if (op[0] != '$')
+			return 0;
+	}
+	return 1;
+}
+
 /* One operator of a field condition. */
 static int match_op(struct match_ctx *m, const json_t *v, const char *op, const json_t *arg,
                     const json_t *cond, int depth)
 {
+	regex_t re;
 	int c;
 
-	if (!strcmp(op, "$eq"))
-		return v && json_equal(v, arg);
+	if (!strcmp(op, "$eq") || !strcmp(op, "$gt") || !strcmp(op, "$gte") || !strcmp(op, "$lt") ||
+	    !strcmp(op, "$lte"))
+		return match_any(v, op, arg, NULL);
 	if (!strcmp(op, "$ne"))
-		return !v || !json_equal(v, arg);
-	if (!strcmp(op, "$gt") || !strcmp(op, "$gte") || !strcmp(op, "$lt") ||
-	    !strcmp(op, "$lte")) {
-		c = v ? match_cmp(v, arg) : 2;
-		if (c == 2)
-			return 0;
-		return op[1] == 'g' ? (c > 0 || (op[3] == 'e' && c == 0))
-		                    : (c < 0 || (op[3] == 'e' && c == 0));
-	}
+		return !match_any(v, "$eq", arg, NULL);
 	if (!strcmp(op, "$in") || !strcmp(op, "$nin")) {
 		if (!json_is_array(arg))
 			return match_fail(m, "needs an array", op);
-		c = v && match_in(v, arg);
+		c = match_any(v, "$in", arg, NULL);
 		return op[1] == 'i' ? c : !c;
 	}
-	if (!strcmp(op, "$exists"))
-		return (v != NULL) == json_is_true(arg);
-	if (!strcmp(op, "$regex"))
-		return v ? match_regex(m, v, arg, json_object_get(cond, "$options")) : 0;
+	if (!strcmp(op, "$exists")) {
+		c = !(json_is_false(arg) || json_is_null(arg) ||
+		      (json_is_number(arg) && json_number_value(arg) == 0));
+		return (v != NULL) == c;
+	}
+	if (!strcmp(op, "$regex")) {
+		if (match_regex_compile(m, cond, &re))
+			return -1;
+		c = match_any(v, "$regex", arg, &re);
+		regfree(&re);
+		return c;
+	}
 	if (!strcmp(op, "$options"))
 		return json_object_get(cond, "$regex")
 		           ? 1
 		           : match_fail(m, "$options without $regex", NULL);
 	if (!strcmp(op, "$not")) {
+		if (!match_is_ops(arg))
+			return match_fail(m, "$not needs a document of operators", NULL);
 		c = match_field(m, v, arg, depth + 1);
 		return c < 0 ? c : !c;
 	}
 	return match_fail(m, "unknown operator", op);
 }
 
-/* v (NULL: missing) against a field condition: a value or {$op: ...}. */
+/* v (NULL: missing) against a field condition: a value or {$op: ...}. A
+ * document whose first name starts with '$' is operators, all of them. */
 static int match_field(struct match_ctx *m, const json_t *v, const json_t *cond, int depth)
 {
 	const char *op;
 	json_t *arg;
-	int ops = 0, rc;
+	void *it;
+	int rc;
 
 	if (depth > MATCH_DEPTH)
 		return match_fail(m, "the filter is nested too deep", NULL);
-	if (json_is_object(cond)) {
-		json_object_foreach((json_t *)cond, op, arg)
-		{
-			if (op[0] != '$')
-				break;
-			ops++;
-			rc = match_op(m, v, op, arg, cond, depth);
-			if (rc != 1)
-				return rc;
-		}
-		if (ops == (int)json_object_size(cond) && ops > 0)
-			return 1;
-		if (ops > 0)
-			return match_fail(m, "operators mixed with fields", NULL);
+	it = json_is_object(cond) ? json_object_iter((json_t *)cond) : NULL;
+	if (!it || json_object_iter_key(it)[0] != '$')
+		return match_any(v, "$eq", cond, NULL);
+	if (!match_is_ops(cond))
+		return match_fail(m, "operators mixed with fields", NULL);
+	json_object_foreach((json_t *)cond, op, arg)
+	{
+		rc = match_op(m, v, op, arg, cond, depth);
+		if (rc != 1)
+			return rc;
 	}
-	return v && json_equal(v, cond);
+	return 1;
 }
 
 /* ---- $where: a JavaScript subset ---- */
@@ -308,6 +501,38 @@ static struct where_val where_primary(struct where *w)
 	return where_error(w, w->p);
 }
 
+/* JavaScript's Number(v): a string is a decimal number when it is one
+ * whole (blanks around it, "" is 0), else NaN; undefined is NaN, null 0. */
+static double where_number(struct where_val v)
+{
+	char buf[64], *end;
+	const char *s = v.s;
+	size_t n = v.len;
+
+	if (v.t == W_UNDEF)
+		return NAN;
+	if (v.t != W_STR)
+		return v.num;
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0)
+		return 0;
+	if (n >= sizeof buf)
+		return NAN;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	if (!strcmp(buf, "Infinity") || !strcmp(buf, "+Infinity"))
+		return INFINITY;
+	if (!strcmp(buf, "-Infinity"))
+		return -INFINITY;
+	if (strspn(buf, "0123456789+-.eE") != n)
+		return NAN; /* no "inf", "nan" or hex floats, which strtod takes */
+	double d = strtod(buf, &end);
+	return *end ? NAN : d;
+}
+
 /* JavaScript's == and === on the subset's values (== with the number /
  * string conversion only). */
 static int where_equal(struct where_val a, struct where_val b, int strict)
@@ -318,9 +543,9 @@ static int where_equal(struct where_val a, struct where_val b, int strict)
 		if ((a.t == W_NULL || a.t == W_UNDEF) && (b.t == W_NULL || b.t == W_UNDEF))
 			return 1;
 		if (a.t == W_STR && (b.t == W_NUM || b.t == W_BOOL))
-			return a.len && strtod(a.s, NULL) == b.num;
+			return where_number(a) == b.num;
 		if (b.t == W_STR && (a.t == W_NUM || a.t == W_BOOL))
-			return b.len && strtod(b.s, NULL) == a.num;
+			return where_number(b) == a.num;
 		if ((a.t == W_NUM || a.t == W_BOOL) && (b.t == W_NUM || b.t == W_BOOL))
 			return a.num == b.num;
 		return 0;
@@ -359,8 +584,8 @@ static struct where_val where_compare(struct where *w)
 			x = c ? c : (double)a.len;
 			y = c ? 0 : (double)b.len;
 		} else {
-			x = a.t == W_STR ? strtod(a.s, NULL) : a.num;
-			y = b.t == W_STR ? strtod(b.s, NULL) : b.num;
+			x = where_number(a);
+			y = where_number(b);
 		}
 		r = op == 4 ? x <= y : op == 5 ? x >= y : op == 6 ? x < y : x > y;
 	}

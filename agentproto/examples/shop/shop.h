@@ -109,6 +109,11 @@ enum MHD_Result http_blocked(struct shop_req *r);
 const char *http_query(struct shop_req *r, const char *name);
 /* A form field's value (its length in *len) or NULL. */
 const char *http_form(struct shop_req *r, const char *name, size_t *len);
+/* Splits r->body (r->body_len bytes) into r->fields, each name and value
+ * percent- and plus-decoded into a new string (http_completed() frees
+ * them). 0, 400 for more than SHOP_FIELDS_MAX fields or one that is not
+ * UTF-8 without NUL bytes, 500 when out of memory. */
+unsigned http_parse_form(struct shop_req *r);
 /* 1 if s (len bytes) is valid UTF-8 without NUL bytes. */
 int http_utf8_ok(const char *s, size_t len);
 

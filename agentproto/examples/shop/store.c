@@ -18,6 +18,9 @@
 
 #include "shop.h"
 
+/* Its defaults; main.c fills in the rest before the daemon starts. */
+struct shop_config shop_cfg = {.connect_ms = 1000, .io_ms = 2000, .command_ms = 3000};
+
 static sqlite3 *store_db;
 static pthread_mutex_t store_mu = PTHREAD_MUTEX_INITIALIZER;
 
