@@ -240,6 +240,12 @@ static void unknown_or_misplaced_operators_are_errors(void **state)
 	tm_err("{\"$eq\": \"alice\"}");
 	tm_err("{\"user\": {\"$eq\": \"alice\", \"x\": 1}}");
 	tm_err("{\"user\": {\"$eq\": \"bob\", \"x\": 1}}");
+	/* an error whatever the document: nothing is cut short by a non-match */
+	tm_err("{\"user\": \"bob\", \"password\": {\"$regex\": \"(\"}}");
+	tm_err("{\"user\": \"bob\", \"$where\": \"(((\"}");
+	tm_err("{\"age\": {\"$gt\": 100, \"$foo\": 1}}");
+	tm_err("{\"$or\": [{\"user\": \"alice\"}, {\"$foo\": 1}]}");
+	tm_err("{\"$and\": [{\"user\": \"bob\"}, {\"age\": {\"$in\": 1}}]}");
 }
 
 static void where_runs_its_javascript_subset_with_javascript_equality(void **state)

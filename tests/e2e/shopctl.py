@@ -2,12 +2,17 @@
 against a moatd (or with the agent off), wait for its `listening` line on
 stderr, and talk HTTP to it -- from 127.0.0.1, or from another loopback
 address (source="127.0.0.2") to play an attacker with its own address.
+
+SHOP_WRAPPER, when set, is a command line the shop runs under, e.g.
+SHOP_WRAPPER="valgrind --leak-check=full --log-file=/tmp/shop-vg.%p.log"
+(the start wait grows to 120 s; timing assertions may then fail).
 """
 
 import http.client
 import json
 import os
 import re
+import shlex
 import subprocess
 import threading
 import time
@@ -39,6 +44,7 @@ class Shop:
         if environment:
             cmd += ["--environment", environment]
         cmd += list(extra or [])
+        cmd = shlex.split(os.environ.get("SHOP_WRAPPER", "")) + cmd
         if env is None:
             env = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_")}
         self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -46,7 +52,7 @@ class Shop:
         self.lines = []
         self.port = None
         threading.Thread(target=self._read, daemon=True).start()
-        deadline = time.monotonic() + START_WAIT
+        deadline = time.monotonic() + (120.0 if os.environ.get("SHOP_WRAPPER") else START_WAIT)
         while self.port is None and time.monotonic() < deadline:
             check(self.proc.poll() is None, "shop exited: %s" % "\n".join(self.lines))
             time.sleep(0.02)
@@ -111,7 +117,7 @@ class Shop:
         if self.proc.poll() is None:
             self.proc.terminate()
             try:
-                self.proc.wait(10)
+                self.proc.wait(60 if os.environ.get("SHOP_WRAPPER") else 10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait(5)

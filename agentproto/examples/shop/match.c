@@ -341,7 +341,7 @@ static int match_field(struct match_ctx *m, const json_t *v, const json_t *cond,
 	const char *op;
 	json_t *arg;
 	void *it;
-	int rc;
+	int rc, all = 1;
 
 	if (depth > MATCH_DEPTH)
 		return match_fail(m, "the filter is nested too deep", NULL);
@@ -350,13 +350,15 @@ static int match_field(struct match_ctx *m, const json_t *v, const json_t *cond,
 		return match_any(v, "$eq", cond, NULL);
 	if (!match_is_ops(cond))
 		return match_fail(m, "operators mixed with fields", NULL);
+	/* every operator runs, so that a bad one is an error whatever the document */
 	json_object_foreach((json_t *)cond, op, arg)
 	{
 		rc = match_op(m, v, op, arg, cond, depth);
-		if (rc != 1)
+		if (rc < 0)
 			return rc;
+		all &= rc;
 	}
-	return 1;
+	return all;
 }
 
 /* ---- $where: a JavaScript subset ---- */
@@ -663,7 +665,7 @@ static int match_filter(struct match_ctx *m, const json_t *doc, const json_t *fi
 {
 	const char *key;
 	json_t *cond;
-	int rc;
+	int rc, all = 1;
 
 	if (depth > MATCH_DEPTH)
 		return match_fail(m, "the filter is nested too deep", NULL);
@@ -679,10 +681,13 @@ static int match_filter(struct match_ctx *m, const json_t *doc, const json_t *fi
 			rc = match_fail(m, "unknown top-level operator", key);
 		else
 			rc = match_field(m, match_path(doc, key), cond, depth + 1);
-		if (rc != 1)
+		/* no short cut: a bad condition is an error whatever the document
+		 * (MongoDB refuses the query before it reads any) */
+		if (rc < 0)
 			return rc;
+		all &= rc;
 	}
-	return 1;
+	return all;
 }
 
 int match_doc(const json_t *doc, const json_t *filter, char *err, size_t errlen)
