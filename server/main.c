@@ -125,15 +125,18 @@ static const char *default_db(void)
 	return e && *e ? e : "var/moat.db";
 }
 
-/* What is not built on PostgreSQL yet (issue 13, phase 2) says so and
- * stops, rather than half working: 1 when cmd must be refused for db. */
+/* What is not built on PostgreSQL yet (issue 13: the event store and the
+ * ingest writer) says so and stops, rather than half working: 1 when cmd
+ * must be refused for db. */
 static int refuse_postgres(const char *cmd, const char *db)
 {
 	if (!store_target_is_postgres(db))
 		return 0;
 	fprintf(stderr,
-	        "moatd: %s on PostgreSQL is not built yet (issue 13, phase 2); on PostgreSQL "
-	        "today: migrate, user add, token create\n",
+	        "moatd: %s on PostgreSQL is not built yet (issue 13: the events and the ingest "
+	        "writer are not ported); on PostgreSQL today: migrate, user add, token create "
+	        "(stores ported: users, sessions, projects, tokens, audit, policies, agents, "
+	        "notification channels and deliveries)\n",
 	        cmd);
 	return 1;
 }

@@ -8,6 +8,7 @@
  * the name lists grow) and masks in struct store_channel. The signing
  * secret is selected only by store_channel_secret() and the notifier's
  * claim; the audit log gets neither the secret nor the url.
+ * On db.h: SQLite and PostgreSQL (issue 13).
  * Thread: the caller's connection's thread.
  */
 #include "store_int.h"
@@ -87,7 +88,7 @@ static const char *const *interceptor_names(void)
 }
 
 /* Reads the row at column off (CHANNEL_COLS order) into c. */
-static void channel_row(sqlite3_stmt *s, int off, struct store_channel *c)
+static void channel_row(struct db_stmt *s, int off, struct store_channel *c)
 {
 	char sev[12];
 	json_t *envs;
@@ -95,22 +96,20 @@ static void channel_row(sqlite3_stmt *s, int off, struct store_channel *c)
 	json_t *v;
 
 	memset(c, 0, sizeof *c);
-	c->id = sqlite3_column_int64(s, off + 0);
-	c->project_id = sqlite3_column_int64(s, off + 1);
-	store_col_text(s, off + 2, c->project, sizeof c->project);
-	store_col_text(s, off + 3, c->kind, sizeof c->kind);
-	store_col_text(s, off + 4, c->name, sizeof c->name);
-	store_col_text(s, off + 5, c->url, sizeof c->url);
-	c->enabled = sqlite3_column_int(s, off + 6);
-	c->interceptors =
-	    names_mask((const char *)sqlite3_column_text(s, off + 7), interceptor_names());
-	store_col_text(s, off + 8, sev, sizeof sev);
+	c->id = db_column_int64(s, off + 0);
+	c->project_id = db_column_int64(s, off + 1);
+	store_text(s, off + 2, c->project, sizeof c->project);
+	store_text(s, off + 3, c->kind, sizeof c->kind);
+	store_text(s, off + 4, c->name, sizeof c->name);
+	store_text(s, off + 5, c->url, sizeof c->url);
+	c->enabled = (int)db_column_int64(s, off + 6);
+	c->interceptors = names_mask((const char *)db_column_text(s, off + 7), interceptor_names());
+	store_text(s, off + 8, sev, sizeof sev);
 	c->min_severity = name_index(store_channel_severities, sev);
 	if (c->min_severity < 0)
 		c->min_severity = 0;
-	c->actions =
-	    names_mask((const char *)sqlite3_column_text(s, off + 9), store_channel_actions);
-	envs = json_loads((const char *)sqlite3_column_text(s, off + 10), 0, NULL);
+	c->actions = names_mask((const char *)db_column_text(s, off + 9), store_channel_actions);
+	envs = json_loads((const char *)db_column_text(s, off + 10), 0, NULL);
 	json_array_foreach(envs, i, v)
 	{
 		if (!json_is_string(v) || c->nenvironments >= STORE_CHANNEL_ENVS)
@@ -119,22 +118,22 @@ static void channel_row(sqlite3_stmt *s, int off, struct store_channel *c)
 		         json_string_value(v));
 	}
 	json_decref(envs);
-	c->on_threats = sqlite3_column_int(s, off + 11);
-	c->on_policy_failed = sqlite3_column_int(s, off + 12);
-	c->on_rollout_stalled = sqlite3_column_int(s, off + 13);
-	c->on_env_offline = sqlite3_column_int(s, off + 14);
-	c->rollout_stall_seconds = sqlite3_column_int64(s, off + 15);
-	c->throttle_seconds = sqlite3_column_int64(s, off + 16);
-	store_col_text(s, off + 17, c->source, sizeof c->source);
-	c->last_sent_at = sqlite3_column_int64(s, off + 18);
-	c->window_ends_at = sqlite3_column_int64(s, off + 19);
-	c->digest_id = sqlite3_column_int64(s, off + 20);
-	store_col_text(s, off + 21, c->created_by, sizeof c->created_by);
-	c->created_at = sqlite3_column_int64(s, off + 22);
-	c->updated_at = sqlite3_column_int64(s, off + 23);
+	c->on_threats = (int)db_column_int64(s, off + 11);
+	c->on_policy_failed = (int)db_column_int64(s, off + 12);
+	c->on_rollout_stalled = (int)db_column_int64(s, off + 13);
+	c->on_env_offline = (int)db_column_int64(s, off + 14);
+	c->rollout_stall_seconds = db_column_int64(s, off + 15);
+	c->throttle_seconds = db_column_int64(s, off + 16);
+	store_text(s, off + 17, c->source, sizeof c->source);
+	c->last_sent_at = db_column_int64(s, off + 18);
+	c->window_ends_at = db_column_int64(s, off + 19);
+	c->digest_id = db_column_int64(s, off + 20);
+	store_text(s, off + 21, c->created_by, sizeof c->created_by);
+	c->created_at = db_column_int64(s, off + 22);
+	c->updated_at = db_column_int64(s, off + 23);
 }
 
-void store_channel_row_at(sqlite3_stmt *s, int off, struct store_channel *c)
+void store_channel_row_at(struct db_stmt *s, int off, struct store_channel *c)
 {
 	channel_row(s, off, c);
 }
@@ -144,18 +143,18 @@ int store_channel_get(struct store *st, int64_t project_id, int64_t id, struct s
 	static const char sql[] = "SELECT " CHANNEL_COLS " FROM channels c"
 	                          " JOIN projects p ON p.id = c.project_id"
 	                          " WHERE c.id = ?1 AND (?2 = 0 OR c.project_id = ?2)";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, project_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, project_id);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc; /* a negative moat_err */
 	channel_row(s, 0, out);
 	return MOAT_OK;
 }
@@ -163,7 +162,7 @@ int store_channel_get(struct store *st, int64_t project_id, int64_t id, struct s
 int store_channel_select(struct store *st, const char *sql, int64_t project_id,
                          struct store_channel **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_channel *arr = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc;
@@ -172,15 +171,15 @@ int store_channel_select(struct store *st, const char *sql, int64_t project_id,
 	*n = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, project_id);
+	while ((rc = db_step(s)) == DB_ROW) {
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		channel_row(s, 0, &arr[cnt++]);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
+	db_reset(s);
+	if (rc != DB_DONE) {
 		free(arr);
-		return store_err(st, rc);
+		return rc; /* a negative moat_err */
 	}
 	*out = arr;
 	*n = cnt;
@@ -199,20 +198,20 @@ int store_channel_list(struct store *st, int64_t project_id, struct store_channe
 int store_channel_secret(struct store *st, int64_t id, char out[STORE_CHANNEL_SECRET_MAX])
 {
 	static const char sql[] = "SELECT COALESCE(secret, '') FROM channels WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	out[0] = '\0';
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	store_col_text(s, 0, out, STORE_CHANNEL_SECRET_MAX);
-	sqlite3_reset(s);
+	if (rc != DB_ROW)
+		return rc; /* a negative moat_err */
+	store_text(s, 0, out, STORE_CHANNEL_SECRET_MAX);
+	db_reset(s);
 	return MOAT_OK;
 }
 
@@ -220,24 +219,31 @@ int store_channel_secret(struct store *st, int64_t id, char out[STORE_CHANNEL_SE
  * interceptors, min_severity, actions, environments, on_threats,
  * on_policy_failed, on_rollout_stalled, on_env_offline,
  * rollout_stall_seconds, throttle_seconds, now. */
-static void channel_bind(sqlite3_stmt *s, const struct store_channel *c, int64_t now)
+static void channel_bind(struct db_stmt *s, const struct store_channel *c, int64_t now)
 {
 	int sev = c->min_severity >= 0 && c->min_severity < 4 ? c->min_severity : 0;
+	char *t;
 
-	sqlite3_bind_text(s, 1, c->name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 2, c->url, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 3, c->enabled ? 1 : 0);
-	sqlite3_bind_text(s, 4, mask_names(c->interceptors, interceptor_names()), -1, free);
-	sqlite3_bind_text(s, 5, store_channel_severities[sev], -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 6, mask_names(c->actions, store_channel_actions), -1, free);
-	sqlite3_bind_text(s, 7, envs_text(c), -1, free);
-	sqlite3_bind_int(s, 8, c->on_threats ? 1 : 0);
-	sqlite3_bind_int(s, 9, c->on_policy_failed ? 1 : 0);
-	sqlite3_bind_int(s, 10, c->on_rollout_stalled ? 1 : 0);
-	sqlite3_bind_int(s, 11, c->on_env_offline ? 1 : 0);
-	sqlite3_bind_int64(s, 12, c->rollout_stall_seconds);
-	sqlite3_bind_int64(s, 13, c->throttle_seconds);
-	sqlite3_bind_int64(s, 14, now);
+	db_bind_text(s, 1, c->name);
+	db_bind_text(s, 2, c->url);
+	db_bind_int64(s, 3, c->enabled ? 1 : 0);
+	t = mask_names(c->interceptors, interceptor_names());
+	db_bind_text(s, 4, t); /* copied */
+	free(t);
+	db_bind_text(s, 5, store_channel_severities[sev]);
+	t = mask_names(c->actions, store_channel_actions);
+	db_bind_text(s, 6, t);
+	free(t);
+	t = envs_text(c);
+	db_bind_text(s, 7, t);
+	free(t);
+	db_bind_int64(s, 8, c->on_threats ? 1 : 0);
+	db_bind_int64(s, 9, c->on_policy_failed ? 1 : 0);
+	db_bind_int64(s, 10, c->on_rollout_stalled ? 1 : 0);
+	db_bind_int64(s, 11, c->on_env_offline ? 1 : 0);
+	db_bind_int64(s, 12, c->rollout_stall_seconds);
+	db_bind_int64(s, 13, c->throttle_seconds);
+	db_bind_int64(s, 14, now);
 }
 
 /* Inserts c for project_id (caller's transaction); *id gets its id. */
@@ -251,27 +257,25 @@ static int channel_insert(struct store *st, const struct actor *a, int64_t proje
 	    " rollout_stall_seconds, throttle_seconds, created_at, updated_at, project_id, kind,"
 	    " secret, source, created_by)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16,"
-	    " ?17, ?18, ?19)";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	    " ?17, ?18, ?19) RETURNING id";
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
 	channel_bind(s, c, timefmt_now());
-	sqlite3_bind_int64(s, 15, project_id);
-	sqlite3_bind_text(s, 16, c->kind, -1, SQLITE_TRANSIENT);
-	store_bind_text(s, 17, secret && *secret ? secret : NULL);
-	sqlite3_bind_text(s, 18, source, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 19, a->label[0] ? a->label : "system", -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	sqlite3_reset(s); /* drops the secret's binding copy now */
-	if (rc == SQLITE_CONSTRAINT)
-		return MOAT_ECONFLICT;
-	rc = store_err(st, rc);
-	if (rc)
-		return rc;
-	*id = sqlite3_last_insert_rowid(st->db);
-	return MOAT_OK;
+	db_bind_int64(s, 15, project_id);
+	db_bind_text(s, 16, c->kind);
+	db_bind_text(s, 17, secret && *secret ? secret : NULL);
+	db_bind_text(s, 18, source);
+	db_bind_text(s, 19, a->label[0] ? a->label : "system");
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		*id = db_column_int64(s, 0);
+	db_reset(s); /* drops the secret's binding copy now */
+	if (rc == DB_ROW)
+		return MOAT_OK;
+	return rc < 0 ? rc : MOAT_EDB; /* ECONFLICT: the name is taken */
 }
 
 static int channel_audit(struct store *st, const struct actor *a, const struct store_project *p,
@@ -326,7 +330,7 @@ int store_channel_update(struct store *st, const struct actor *a, const struct s
 	    " WHERE id = ?15 AND project_id = ?16";
 	struct store_channel *c = xcalloc(1, sizeof *c);
 	char kind[8], source[8];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	rc = store_begin(st);
@@ -344,16 +348,15 @@ int store_channel_update(struct store *st, const struct actor *a, const struct s
 	if (rc)
 		goto fail;
 	c->id = id;
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
 	channel_bind(s, c, timefmt_now());
-	sqlite3_bind_int64(s, 15, id);
-	sqlite3_bind_int64(s, 16, p->id);
-	rc = sqlite3_step(s);
-	rc = rc == SQLITE_CONSTRAINT ? MOAT_ECONFLICT : store_err(st, rc);
+	db_bind_int64(s, 15, id);
+	db_bind_int64(s, 16, p->id);
+	rc = db_step(s); /* ECONFLICT when the new name is taken */
 	if (rc)
 		goto fail;
 	rc = channel_audit(st, a, p, "channel.update", id, kind, c->name, source,
@@ -378,7 +381,7 @@ int store_channel_delete(struct store *st, const struct actor *a, const struct s
 {
 	static const char sql[] = "DELETE FROM channels WHERE id = ? AND project_id = ?";
 	struct store_channel cur;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	rc = store_begin(st);
@@ -387,14 +390,14 @@ int store_channel_delete(struct store *st, const struct actor *a, const struct s
 	rc = store_channel_get(st, p->id, id, &cur);
 	if (rc)
 		goto fail;
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, p->id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, p->id);
+	rc = db_step(s);
 	if (!rc)
 		rc = channel_audit(st, a, p, "channel.delete", id, cur.kind, cur.name, cur.source,
 		                   NULL);
@@ -418,7 +421,7 @@ static int policy_channel_find(struct store *st, const struct store_project *p,
                                struct store_channel *out)
 {
 	static const char sql[] = "SELECT id FROM channels WHERE project_id = ? AND name = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	char name[160];
 	int64_t id;
 	int rc;
@@ -426,15 +429,15 @@ static int policy_channel_find(struct store *st, const struct store_project *p,
 	if (!s)
 		return MOAT_EDB;
 	policy_channel_name(env, kind, name, sizeof name);
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_text(s, 2, name, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(s, 1, p->id);
+	db_bind_text(s, 2, name);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	id = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	if (rc != DB_ROW)
+		return rc; /* a negative moat_err */
+	id = db_column_int64(s, 0);
+	db_reset(s);
 	return store_channel_get(st, p->id, id, out);
 }
 
@@ -462,7 +465,7 @@ int store_channel_upsert_in(struct store *st, const struct actor *a, const struc
 {
 	static const char sql[] = "UPDATE channels SET url = ?, updated_at = ? WHERE id = ?";
 	struct store_channel *c = xcalloc(1, sizeof(struct store_channel));
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*created = *updated = 0;
@@ -492,15 +495,15 @@ int store_channel_upsert_in(struct store *st, const struct actor *a, const struc
 	*id = c->id;
 	if (!strcmp(c->url, url))
 		goto out;
-	s = store_stmt(st, sql);
+	s = db_prepare(st->conn, sql);
 	if (!s) {
 		rc = MOAT_EDB;
 		goto out;
 	}
-	sqlite3_bind_text(s, 1, url, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, timefmt_now());
-	sqlite3_bind_int64(s, 3, c->id);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_text(s, 1, url);
+	db_bind_int64(s, 2, timefmt_now());
+	db_bind_int64(s, 3, c->id);
+	rc = db_step(s);
 	if (!rc)
 		rc = channel_audit(st, a, p, "channel.update", c->id, kind, c->name, "policy",
 		                   json_pack("[s]", "url"));
@@ -516,16 +519,16 @@ int store_channel_set_throttle_in(struct store *st, int64_t id, int64_t last_sen
 {
 	static const char sql[] = "UPDATE channels SET last_sent_at = ?, window_ends_at = ?,"
 	                          " digest_id = ? WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, last_sent_at);
-	sqlite3_bind_int64(s, 2, window_ends_at);
+	db_bind_int64(s, 1, last_sent_at);
+	db_bind_int64(s, 2, window_ends_at);
 	if (digest_id)
-		sqlite3_bind_int64(s, 3, digest_id);
+		db_bind_int64(s, 3, digest_id);
 	else
-		sqlite3_bind_null(s, 3);
-	sqlite3_bind_int64(s, 4, id);
-	return store_err(st, sqlite3_step(s));
+		db_bind_null(s, 3);
+	db_bind_int64(s, 4, id);
+	return db_step(s);
 }

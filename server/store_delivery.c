@@ -6,6 +6,7 @@
  *
  * A claim is the only read of the signing secret besides
  * store_channel_secret(); it stays in the job struct and is never logged.
+ * On db.h: SQLite and PostgreSQL (issue 13).
  * Thread: the caller's connection's thread (the writer for *_in, the
  * notifier for claim and marks, HTTP workers for lists).
  */
@@ -42,27 +43,27 @@ void store_delivery_jobs_free(struct store_delivery_job *arr, size_t n)
 	free(arr);
 }
 
-void store_delivery_row(sqlite3_stmt *s, struct store_delivery *d)
+void store_delivery_row(struct db_stmt *s, struct store_delivery *d)
 {
-	const unsigned char *body;
+	const char *body;
 
 	memset(d, 0, sizeof *d);
-	d->id = sqlite3_column_int64(s, 0);
-	store_col_text(s, 1, d->uuid, sizeof d->uuid);
-	d->channel_id = sqlite3_column_int64(s, 2);
-	store_col_text(s, 3, d->kind, sizeof d->kind);
-	store_col_text(s, 4, d->status, sizeof d->status);
-	d->event_id = sqlite3_column_int64(s, 5);
-	d->last_event_id = sqlite3_column_int64(s, 6);
-	d->event_count = sqlite3_column_int64(s, 7);
-	body = sqlite3_column_text(s, 8);
-	d->body = body ? xstrdup((const char *)body) : NULL;
-	d->attempts = sqlite3_column_int64(s, 9);
-	d->next_attempt_at = sqlite3_column_int64(s, 10);
-	d->response_code = sqlite3_column_int(s, 11);
-	store_col_text(s, 12, d->last_error, sizeof d->last_error);
-	d->created_at = sqlite3_column_int64(s, 13);
-	d->delivered_at = sqlite3_column_int64(s, 14);
+	d->id = db_column_int64(s, 0);
+	store_text(s, 1, d->uuid, sizeof d->uuid);
+	d->channel_id = db_column_int64(s, 2);
+	store_text(s, 3, d->kind, sizeof d->kind);
+	store_text(s, 4, d->status, sizeof d->status);
+	d->event_id = db_column_int64(s, 5);
+	d->last_event_id = db_column_int64(s, 6);
+	d->event_count = db_column_int64(s, 7);
+	body = db_column_text(s, 8);
+	d->body = body ? xstrdup(body) : NULL;
+	d->attempts = db_column_int64(s, 9);
+	d->next_attempt_at = db_column_int64(s, 10);
+	d->response_code = (int)db_column_int64(s, 11);
+	store_text(s, 12, d->last_error, sizeof d->last_error);
+	d->created_at = db_column_int64(s, 13);
+	d->delivered_at = db_column_int64(s, 14);
 }
 
 /* A random (version 4) UUID into out (37 bytes). */
@@ -83,32 +84,33 @@ int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, 
 {
 	static const char sql[] =
 	    "INSERT INTO deliveries(uuid, channel_id, kind, event_id, last_event_id, event_count,"
-	    " body, next_attempt_at, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	    " body, next_attempt_at, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	    " RETURNING id";
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	char u[40];
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
 	delivery_uuid(u);
-	sqlite3_bind_text(s, 1, u, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 2, d->channel_id);
-	sqlite3_bind_text(s, 3, d->kind, -1, SQLITE_TRANSIENT);
+	db_bind_text(s, 1, u);
+	db_bind_int64(s, 2, d->channel_id);
+	db_bind_text(s, 3, d->kind);
 	if (d->event_id)
-		sqlite3_bind_int64(s, 4, d->event_id);
+		db_bind_int64(s, 4, d->event_id);
 	if (d->last_event_id)
-		sqlite3_bind_int64(s, 5, d->last_event_id);
-	sqlite3_bind_int64(s, 6, d->event_count);
-	store_bind_text(s, 7, d->body);
-	sqlite3_bind_int64(s, 8, d->next_attempt_at);
-	sqlite3_bind_int64(s, 9, d->now_ms);
-	sqlite3_bind_int64(s, 10, d->attempts);
-	rc = sqlite3_step(s);
-	rc = rc == SQLITE_CONSTRAINT ? MOAT_EINVALID : store_err(st, rc);
-	if (rc)
-		return rc;
+		db_bind_int64(s, 5, d->last_event_id);
+	db_bind_int64(s, 6, d->event_count);
+	db_bind_text(s, 7, d->body);
+	db_bind_int64(s, 8, d->next_attempt_at);
+	db_bind_int64(s, 9, d->now_ms);
+	db_bind_int64(s, 10, d->attempts);
+	rc = db_step(s);
+	if (rc != DB_ROW) /* ECONFLICT: no such channel (deleted meanwhile) */
+		return rc < 0 ? rc : MOAT_EDB;
 	if (id)
-		*id = sqlite3_last_insert_rowid(st->db);
+		*id = db_column_int64(s, 0);
+	db_reset(s);
 	if (uuid)
 		memcpy(uuid, u, 37);
 	return MOAT_OK;
@@ -133,17 +135,17 @@ int store_delivery_next_due(struct store *st, int64_t *at)
 {
 	static const char sql[] = "SELECT MIN(next_attempt_at) FROM deliveries"
 	                          " WHERE status IN ('pending', 'failed')";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	*at = 0;
 	if (!s)
 		return MOAT_EDB;
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	*at = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	*at = db_column_int64(s, 0);
+	db_reset(s);
 	return MOAT_OK;
 }
 
@@ -155,28 +157,28 @@ static int delivery_mark(struct store *st, int64_t id, const char *status, int r
 	    "UPDATE deliveries SET status = ?2, response_code = ?3, last_error = ?4,"
 	    " next_attempt_at = COALESCE(?5, next_attempt_at), delivered_at = ?6 WHERE id = ?1";
 	char msg[512];
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin_q(st, sql, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, status, -1, SQLITE_STATIC);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, status);
 	if (response_code)
-		sqlite3_bind_int(s, 3, response_code);
+		db_bind_int64(s, 3, response_code);
 	if (err) {
 		size_t len = utf8_cut(err, strlen(err), sizeof msg - 1);
 		memcpy(msg, err, len);
 		msg[len] = '\0';
-		sqlite3_bind_text(s, 4, msg, -1, SQLITE_TRANSIENT);
+		db_bind_text(s, 4, msg);
 	}
 	if (next_attempt_at)
-		sqlite3_bind_int64(s, 5, next_attempt_at);
+		db_bind_int64(s, 5, next_attempt_at);
 	if (delivered_at)
-		sqlite3_bind_int64(s, 6, delivered_at);
-	rc = store_err(st, sqlite3_step(s));
-	if (!rc && !sqlite3_changes(st->db))
+		db_bind_int64(s, 6, delivered_at);
+	rc = db_step(s);
+	if (!rc && !db_changes(s))
 		rc = MOAT_ENOTFOUND;
 	if (rc) {
 		store_rollback(st);
@@ -205,20 +207,20 @@ int store_delivery_get(struct store *st, int64_t channel_id, int64_t id, struct 
 {
 	static const char sql[] =
 	    "SELECT " DELIVERY_COLS " FROM deliveries d WHERE d.id = ? AND d.channel_id = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, channel_id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, channel_id);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
 	store_delivery_row(s, out);
-	sqlite3_reset(s);
+	db_reset(s);
 	return MOAT_OK;
 }
 
@@ -228,7 +230,7 @@ int store_delivery_list(struct store *st, int64_t channel_id, int64_t before_id,
 	static const char sql[] = "SELECT " DELIVERY_COLS " FROM deliveries d"
 	                          " WHERE d.channel_id = ?1 AND (?2 = 0 OR d.id < ?2)"
 	                          " ORDER BY d.id DESC LIMIT ?3";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_delivery *arr = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc;
@@ -237,16 +239,16 @@ int store_delivery_list(struct store *st, int64_t channel_id, int64_t before_id,
 	*n = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, channel_id);
-	sqlite3_bind_int64(s, 2, before_id);
-	sqlite3_bind_int(s, 3, limit);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	db_bind_int64(s, 1, channel_id);
+	db_bind_int64(s, 2, before_id);
+	db_bind_int64(s, 3, limit);
+	while ((rc = db_step(s)) == DB_ROW) {
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		store_delivery_row(s, &arr[cnt++]);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != DB_DONE) {
 		store_deliveries_free(arr, cnt);
-		return store_err(st, rc);
+		return rc < 0 ? rc : MOAT_EDB;
 	}
 	*out = arr;
 	*n = cnt;
@@ -257,16 +259,16 @@ int store_delivery_backlog(struct store *st, int64_t *n)
 {
 	static const char sql[] =
 	    "SELECT COUNT(*) FROM deliveries WHERE status IN ('pending', 'failed')";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	*n = 0;
 	if (!s)
 		return MOAT_EDB;
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	*n = sqlite3_column_int64(s, 0);
-	sqlite3_reset(s);
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	*n = db_column_int64(s, 0);
+	db_reset(s);
 	return MOAT_OK;
 }

@@ -90,7 +90,7 @@ void store_bind_text(sqlite3_stmt *s, int i, const char *v);
 	" c.source, c.last_sent_at, c.window_ends_at, COALESCE(c.digest_id, 0), c.created_by,"     \
 	" c.created_at, c.updated_at"
 #define CHANNEL_NCOLS 24
-void store_channel_row_at(sqlite3_stmt *s, int off, struct store_channel *c);
+void store_channel_row_at(struct db_stmt *s, int off, struct store_channel *c);
 /* Runs sql (selecting CHANNEL_COLS, ?1 bound to project_id) and reads every
  * row into *out (free()); the one loop of the channel lists. */
 int store_channel_select(struct store *st, const char *sql, int64_t project_id,
@@ -104,7 +104,7 @@ int store_channel_select(struct store *st, const char *sql, int64_t project_id,
 	" COALESCE(d.response_code, 0), COALESCE(d.last_error, ''), d.created_at,"                 \
 	" COALESCE(d.delivered_at, 0)"
 #define DELIVERY_NCOLS 15
-void store_delivery_row(sqlite3_stmt *s, struct store_delivery *d);
+void store_delivery_row(struct db_stmt *s, struct store_delivery *d);
 
 #endif
 

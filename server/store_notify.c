@@ -4,6 +4,8 @@
  * digest a channel collects into, the claim that keeps one slow receiver
  * from holding the queue, and the scans for operator alerts (schema 008).
  *
+ * On db.h: SQLite and PostgreSQL (issue 13); a db_sql pair where the
+ * dialects differ (the claim's list of full channels, two alert scans).
  * Threads: the writer (the *_in calls, inside its group commit) and the
  * notifier thread (claim, scans), each on its own connection.
  */
@@ -33,24 +35,24 @@ int store_notify_digest_open_in(struct store *st, int64_t id, char **body)
 {
 	static const char sql[] = "SELECT body FROM deliveries WHERE id = ? AND kind = 'digest'"
 	                          " AND status = 'pending' AND attempts = 0";
-	sqlite3_stmt *s = store_stmt(st, sql);
-	const unsigned char *t;
+	struct db_stmt *s = db_prepare(st->conn, sql);
+	const char *t;
 	int rc;
 
 	*body = NULL;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_DONE) {
+		db_reset(s);
 		return MOAT_ENOTFOUND;
 	}
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	t = sqlite3_column_text(s, 0);
-	*body = t ? xstrdup((const char *)t) : NULL;
-	sqlite3_reset(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	t = db_column_text(s, 0);
+	*body = t ? xstrdup(t) : NULL;
+	db_reset(s);
 	return MOAT_OK;
 }
 
@@ -61,19 +63,19 @@ int store_notify_digest_update_in(struct store *st, int64_t id, int64_t last_eve
 	    "UPDATE deliveries SET last_event_id = ?2, event_count = event_count + ?3,"
 	    " event_id = COALESCE(event_id, ?2), body = ?4"
 	    " WHERE id = ?1 AND status = 'pending' AND attempts = 0";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, last_event_id);
-	sqlite3_bind_int64(s, 3, count);
-	store_bind_text(s, 4, body);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, id);
+	db_bind_int64(s, 2, last_event_id);
+	db_bind_int64(s, 3, count);
+	db_bind_text(s, 4, body);
+	rc = db_step(s);
 	if (rc)
 		return rc;
-	return sqlite3_changes(st->db) ? MOAT_OK : MOAT_ENOTFOUND;
+	return db_changes(s) ? MOAT_OK : MOAT_ENOTFOUND;
 }
 
 /* Deliveries in flight for channel id per the caller's lists (0: none). */
@@ -89,19 +91,32 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
                        const int64_t *busy, const int *busy_n, size_t nbusy, int per_channel,
                        struct store_delivery_job **out, size_t *n)
 {
-	static const char sql[] =
-	    "SELECT " DELIVERY_COLS ", COALESCE(c.secret, ''), " CHANNEL_COLS
-	    " FROM deliveries d JOIN channels c ON c.id = d.channel_id"
-	    " JOIN projects p ON p.id = c.project_id"
-	    " WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?1 AND c.enabled = 1"
-	    " AND d.channel_id NOT IN (SELECT value FROM json_each(?3))"
-	    " ORDER BY d.next_attempt_at, d.id LIMIT ?2";
+	/* the channels at their limit come as a JSON array of ids; the claim
+	 * runs in a write transaction, which excludes other claims on every
+	 * moatd of the database (docs/ARCHITECTURE.md, "Two engines") */
+	static const struct db_sql sql = {
+	    .sqlite = "SELECT " DELIVERY_COLS ", COALESCE(c.secret, ''), " CHANNEL_COLS
+	              " FROM deliveries d JOIN channels c ON c.id = d.channel_id"
+	              " JOIN projects p ON p.id = c.project_id"
+	              " WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?1"
+	              " AND c.enabled = 1"
+	              " AND d.channel_id NOT IN (SELECT value FROM json_each(?3))"
+	              " ORDER BY d.next_attempt_at, d.id LIMIT ?2",
+	    .postgres =
+	        "SELECT " DELIVERY_COLS ", COALESCE(c.secret, ''), " CHANNEL_COLS
+	        " FROM deliveries d JOIN channels c ON c.id = d.channel_id"
+	        " JOIN projects p ON p.id = c.project_id"
+	        " WHERE d.status IN ('pending', 'failed') AND d.next_attempt_at <= ?1"
+	        " AND c.enabled = 1"
+	        " AND d.channel_id NOT IN"
+	        "  (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(?3 AS JSON)))"
+	        " ORDER BY d.next_attempt_at, d.id LIMIT ?2"};
 	static const char upd[] = "UPDATE deliveries SET attempts = attempts + 1,"
 	                          " next_attempt_at = ? WHERE id = ?";
 	struct store_delivery_job *arr = NULL;
 	struct buf full;
 	size_t cap = 0, cnt = 0;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*out = NULL;
@@ -115,17 +130,23 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
 		if (busy_n[i] >= per_channel)
 			buf_printf(&full, "%s%lld", full.len > 1 ? "," : "", (long long)busy[i]);
 	buf_append_str(&full, "]");
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin(st);
 	if (rc) {
 		buf_cleanup(&full);
 		return rc;
 	}
-	sqlite3_bind_int64(s, 1, now_ms);
-	sqlite3_bind_int(s, 2, max * per_channel);
-	sqlite3_bind_text(s, 3, full.data, (int)full.len, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && cnt < (size_t)max) {
+	s = db_prepare2(st->conn, &sql);
+	if (!s) {
+		store_rollback(st);
+		buf_cleanup(&full);
+		return MOAT_EDB;
+	}
+	db_bind_int64(s, 1, now_ms);
+	db_bind_int64(s, 2, max * per_channel);
+	db_bind_text(s, 3, full.data); /* buf keeps data NUL-terminated */
+	while ((rc = db_step(s)) == DB_ROW && cnt < (size_t)max) {
 		struct store_delivery_job *j;
-		int64_t ch = sqlite3_column_int64(s, 2);
+		int64_t ch = db_column_int64(s, 2);
 		int taken = claim_busy(busy, busy_n, nbusy, ch);
 
 		for (size_t i = 0; i < cnt; i++)
@@ -135,14 +156,14 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		j = &arr[cnt++];
 		store_delivery_row(s, &j->d);
-		store_col_text(s, DELIVERY_NCOLS, j->secret, sizeof j->secret);
+		store_text(s, DELIVERY_NCOLS, j->secret, sizeof j->secret);
 		store_channel_row_at(s, DELIVERY_NCOLS + 1, &j->c);
 	}
-	sqlite3_reset(s);
+	db_reset(s);
 	buf_cleanup(&full);
-	rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? MOAT_OK : store_err(st, rc);
+	rc = rc == DB_DONE || rc == DB_ROW ? MOAT_OK : rc;
 	for (size_t i = 0; !rc && i < cnt; i++) {
-		sqlite3_stmt *u = store_stmt(st, upd);
+		struct db_stmt *u = db_prepare(st->conn, upd);
 
 		if (!u) {
 			rc = MOAT_EDB;
@@ -150,9 +171,9 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
 		}
 		arr[i].d.attempts++;
 		arr[i].d.next_attempt_at = now_ms + lease_ms;
-		sqlite3_bind_int64(u, 1, now_ms + lease_ms);
-		sqlite3_bind_int64(u, 2, arr[i].d.id);
-		rc = store_err(st, sqlite3_step(u));
+		db_bind_int64(u, 1, now_ms + lease_ms);
+		db_bind_int64(u, 2, arr[i].d.id);
+		rc = db_step(u);
 	}
 	if (!rc)
 		rc = store_commit(st);
@@ -170,29 +191,30 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
 int store_notify_alert_once_in(struct store *st, int64_t channel_id, const char *key, int64_t now,
                                int *fresh)
 {
-	static const char sql[] =
-	    "INSERT OR IGNORE INTO notify_alerts(channel_id, key, at) VALUES (?, ?, ?)";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	static const char sql[] = "INSERT INTO notify_alerts(channel_id, key, at) VALUES (?, ?, ?) "
+	                          "ON CONFLICT DO NOTHING";
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	*fresh = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, channel_id);
-	sqlite3_bind_text(s, 2, key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(s, 3, now);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, channel_id);
+	db_bind_text(s, 2, key);
+	db_bind_int64(s, 3, now);
+	rc = db_step(s);
 	if (!rc)
-		*fresh = sqlite3_changes(st->db) > 0;
+		*fresh = db_changes(s) > 0;
 	return rc;
 }
 
-/* Runs an alert scan: columns project_id, env_id, env name, key, message,
- * since. */
-static int alert_scan(struct store *st, const char *sql, int64_t a1, int64_t a2,
+/* Runs an alert scan (this engine's text sql): columns project_id,
+ * env_id, env name, key, message, since; a1 bound to ?1 when nparams >= 1
+ * (nothing else is bound). */
+static int alert_scan(struct store *st, const char *sql, int nparams, int64_t a1,
                       struct store_notify_alert **out, size_t *n)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	struct store_notify_alert *arr = NULL;
 	size_t cap = 0, cnt = 0;
 	int rc;
@@ -201,26 +223,24 @@ static int alert_scan(struct store *st, const char *sql, int64_t a1, int64_t a2,
 	*n = 0;
 	if (!s)
 		return MOAT_EDB;
-	if (sqlite3_bind_parameter_count(s) >= 1)
-		sqlite3_bind_int64(s, 1, a1);
-	if (sqlite3_bind_parameter_count(s) >= 2)
-		sqlite3_bind_int64(s, 2, a2);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && cnt < 1000) {
+	if (nparams >= 1)
+		db_bind_int64(s, 1, a1);
+	while ((rc = db_step(s)) == DB_ROW && cnt < 1000) {
 		struct store_notify_alert *a;
 		arr = store_grow(arr, &cap, cnt, sizeof *arr);
 		a = &arr[cnt++];
 		memset(a, 0, sizeof *a);
-		a->project_id = sqlite3_column_int64(s, 0);
-		a->env_id = sqlite3_column_int64(s, 1);
-		store_col_text(s, 2, a->env, sizeof a->env);
-		store_col_text(s, 3, a->key, sizeof a->key);
-		store_col_text(s, 4, a->message, sizeof a->message);
-		a->since = sqlite3_column_int64(s, 5);
+		a->project_id = db_column_int64(s, 0);
+		a->env_id = db_column_int64(s, 1);
+		store_text(s, 2, a->env, sizeof a->env);
+		store_text(s, 3, a->key, sizeof a->key);
+		store_text(s, 4, a->message, sizeof a->message);
+		a->since = db_column_int64(s, 5);
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	db_reset(s);
+	if (rc != DB_DONE && rc != DB_ROW) {
 		free(arr);
-		return store_err(st, rc);
+		return rc; /* a negative moat_err */
 	}
 	*out = arr;
 	*n = cnt;
@@ -230,35 +250,50 @@ static int alert_scan(struct store *st, const char *sql, int64_t a1, int64_t a2,
 int store_notify_scan_policy_failed(struct store *st, struct store_notify_alert **out, size_t *n)
 {
 	/* one occurrence per agent and error text (the text names the
-	 * version): hex(error) keeps the key short enough and exact */
-	static const char sql[] =
-	    "SELECT a.project_id, a.environment_id, e.name,"
-	    " 'policy_failed:' || a.id || ':' || substr(hex(a.policy_error), 1, 100),"
-	    " 'Agent ' || a.agent_id || ' on ' || a.hostname || ' could not apply the policy: '"
-	    " || a.policy_error, a.last_seen_at"
-	    " FROM agents a JOIN environments e ON e.id = a.environment_id"
-	    " WHERE a.policy_error IS NOT NULL ORDER BY a.id";
+	 * version): its hex (upper case on both engines) keeps the key short
+	 * enough and exact */
+#define POLICY_FAILED_SQL(HEX)                                                                     \
+	"SELECT a.project_id, a.environment_id, e.name,"                                           \
+	" 'policy_failed:' || a.id || ':' || substr(" HEX ", 1, 100),"                             \
+	" 'Agent ' || a.agent_id || ' on ' || a.hostname || ' could not apply the policy: '"       \
+	" || a.policy_error, a.last_seen_at"                                                       \
+	" FROM agents a JOIN environments e ON e.id = a.environment_id"                            \
+	" WHERE a.policy_error IS NOT NULL ORDER BY a.id"
+	static const struct db_sql sql = {
+	    .sqlite = POLICY_FAILED_SQL("hex(a.policy_error)"),
+	    .postgres =
+	        POLICY_FAILED_SQL("upper(encode(convert_to(a.policy_error, 'UTF8'), 'hex'))")};
+#undef POLICY_FAILED_SQL
 
-	return alert_scan(st, sql, 0, 0, out, n);
+	return alert_scan(st, db_text(st->conn, &sql), 0, 0, out, n);
 }
 
 int store_notify_scan_env_offline(struct store *st, int64_t now, int64_t grace_s,
                                   struct store_notify_alert **out, size_t *n)
 {
-	static const char sql[] =
-	    "SELECT e.project_id, e.id, e.name, 'env_offline:' || e.id || ':' || "
-	    "max(a.last_seen_at),"
-	    " 'Every agent of ' || e.name || ' is offline (' || count(*) || ' known, the last seen "
-	    "at ' || strftime('%Y-%m-%dT%H:%M:%SZ', max(a.last_seen_at), 'unixepoch') || ')',"
-	    " max(a.last_seen_at)"
-	    " FROM agents a JOIN environments e ON e.id = a.environment_id"
-	    " GROUP BY e.id HAVING max(a.online) = 0 AND max(a.last_seen_at) <= ?1";
+	/* the time in the message as RFC 3339 UTC on both engines (the
+	 * PostgreSQL session's time zone is UTC) */
+#define ENV_OFFLINE_SQL(TIME)                                                                      \
+	"SELECT e.project_id, e.id, e.name, 'env_offline:' || e.id || ':' || max(a.last_seen_at)," \
+	" 'Every agent of ' || e.name || ' is offline (' || count(*) || ' known, the last seen "   \
+	"at '"                                                                                     \
+	" || " TIME " || ')', max(a.last_seen_at)"                                                 \
+	" FROM agents a JOIN environments e ON e.id = a.environment_id"                            \
+	" GROUP BY e.id HAVING max(a.online) = 0 AND max(a.last_seen_at) <= ?1"
+	static const struct db_sql sql = {
+	    .sqlite =
+	        ENV_OFFLINE_SQL("strftime('%Y-%m-%dT%H:%M:%SZ', max(a.last_seen_at), 'unixepoch')"),
+	    .postgres = ENV_OFFLINE_SQL("to_char(to_timestamp(max(a.last_seen_at)) AT TIME ZONE "
+	                                "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')")};
+#undef ENV_OFFLINE_SQL
 
-	return alert_scan(st, sql, now - grace_s, 0, out, n);
+	return alert_scan(st, db_text(st->conn, &sql), 1, now - grace_s, out, n);
 }
 
 int store_notify_scan_rollouts(struct store *st, struct store_notify_alert **out, size_t *n)
 {
+	/* grouped by v.id too: PostgreSQL takes v's columns as functionally
+	 * dependent on its key only (one version per environment here) */
 	static const char sql[] =
 	    "SELECT e.project_id, e.id, e.name, 'rollout_stalled:' || e.id || ':' || v.version,"
 	    " 'Policy version ' || v.version || ' of ' || e.name || ' is not applied by '"
@@ -268,7 +303,7 @@ int store_notify_scan_rollouts(struct store *st, struct store_notify_alert **out
 	    "  (SELECT max(version) FROM policy_versions WHERE environment_id = e.id)"
 	    " JOIN agents a ON a.environment_id = e.id AND a.online = 1"
 	    "  AND a.policy_version <> v.version"
-	    " GROUP BY e.id";
+	    " GROUP BY e.id, v.id";
 
 	return alert_scan(st, sql, 0, 0, out, n);
 }
@@ -276,23 +311,23 @@ int store_notify_scan_rollouts(struct store *st, struct store_notify_alert **out
 int store_notify_event_uid(struct store *st, int64_t id, int64_t *project_id, char uid[40])
 {
 	static const char sql[] = "SELECT project_id, event_uid FROM events WHERE id = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	uid[0] = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	rc = db_step(s);
+	if (rc == DB_DONE) {
+		db_reset(s);
 		return MOAT_ENOTFOUND;
 	}
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	*project_id = sqlite3_column_int64(s, 0);
-	store_col_text(s, 1, uid, 40);
-	sqlite3_reset(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	*project_id = db_column_int64(s, 0);
+	store_text(s, 1, uid, 40);
+	db_reset(s);
 	return MOAT_OK;
 }
 
@@ -301,18 +336,18 @@ int store_notify_purge(struct store *st, int64_t before_ms, int limit, int64_t *
 	static const char sql[] =
 	    "DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries"
 	    " WHERE status IN ('delivered', 'dead') AND created_at < ?1 ORDER BY id LIMIT ?2)";
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	*n = 0;
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin_q(st, sql, &s);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, before_ms);
-	sqlite3_bind_int(s, 2, limit);
-	rc = store_err(st, sqlite3_step(s));
+	db_bind_int64(s, 1, before_ms);
+	db_bind_int64(s, 2, limit);
+	rc = db_step(s);
 	if (!rc)
-		*n = sqlite3_changes(st->db);
+		*n = db_changes(s);
 	if (!rc)
 		rc = store_commit(st);
 	else

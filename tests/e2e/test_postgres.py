@@ -89,6 +89,8 @@ def test_what_is_not_built_on_postgres_says_so(srv):
         eq(p.returncode, 1, "exit status of serve with MOAT_DB=postgres://")
         check("not built yet" in p.stderr, "serve's message: %r" % p.stderr)
         check("user add, token create" in p.stderr, "serve's message names what works: %r" % p.stderr)
+        check("notification channels and deliveries" in p.stderr,
+              "serve's message names the stores ported: %r" % p.stderr)
         out = os.path.join(srv.tmp, "pg-backup.db")
         p = srv.cli("backup", "--db", d.url, out)
         eq(p.returncode, 1, "exit status of backup on PostgreSQL")

@@ -1,10 +1,13 @@
-/* Unit tests for the notifier's claim (store_notify.c): one slow channel
- * never holds the queue, and a claim is a lease. */
+/* Unit tests for the notifier's queries (store_notify.c): one slow channel
+ * never holds the queue, a claim is a lease, several notifiers never claim
+ * one delivery twice, the operator alerts' scans. Each runs on SQLite,
+ * then on PostgreSQL (MOAT_TEST_PG, scripts/pgtest.sh; issue 13). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +18,7 @@
 
 struct fixture {
 	char path[64];
+	char url[256], pg[64]; /* the PostgreSQL database, when on it */
 	struct store *st;
 	struct actor a;
 	struct store_project p;
@@ -49,13 +53,11 @@ static void add(struct fixture *f, int64_t ch, int n, int64_t due)
 	}
 }
 
-static int setup(void **state)
+static int setup_on(struct fixture *f, const char *target, void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	char msg[256];
 
-	unit_db_path(f->path, sizeof f->path);
-	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_open(target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -68,12 +70,31 @@ static int setup(void **state)
 	return 0;
 }
 
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_db_path(f->path, sizeof f->path);
+	return setup_on(f, f->path, state);
+}
+
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_pg_create(f->url, sizeof f->url, f->pg);
+	return setup_on(f, f->url, state);
+}
+
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	unit_db_remove(f->path);
+	if (f->pg[0])
+		unit_pg_drop(f->pg);
+	else
+		unit_db_remove(f->path);
 	free(f);
 	return 0;
 }
@@ -180,6 +201,160 @@ static void a_digest_collects_until_its_first_attempt(void **state)
 	assert_int_equal(store_notify_digest_update_in(f->st, id, 8, 1, "{}"), MOAT_ENOTFOUND);
 }
 
+/* The operator alerts' scans read the agent inventory the same on both
+ * engines: an agent that refused a policy, an environment whose every
+ * agent is offline (with the last time one was seen, in RFC 3339 UTC), a
+ * version not applied by the online agents yet; each occurrence is told
+ * once per channel, and finished deliveries are purged. */
+static void operator_alerts_are_scanned_told_once_and_purged(void **state)
+{
+	struct fixture *f = *state;
+	struct store_notify_alert *al = NULL;
+	struct store_env prod, stg;
+	struct store_delivery_new d = {.channel_id = f->ch[0], .kind = "alert", .body = "{}"};
+	int64_t now = 1700000000, id1 = 0, id2 = 0, purged = -1;
+	size_t n = 0;
+	int fresh = -1;
+
+	assert_int_equal(store_env_get(f->st, f->p.id, "production", &prod), MOAT_OK);
+	assert_int_equal(store_env_create(f->st, &f->a, &f->p, "staging", &stg), MOAT_OK);
+	assert_int_equal(store_tx_begin(f->st), MOAT_OK);
+	assert_int_equal(store_agent_hello(f->st, f->p.id, prod.id, "web-1", "host-a", "python",
+	                                   "1.0", "10.0.0.1", 0, 0, now),
+	                 MOAT_OK);
+	assert_int_equal(store_agent_hello(f->st, f->p.id, stg.id, "stg-1", "host-s", "go", "1.0",
+	                                   "10.0.0.2", 0, 1, now),
+	                 MOAT_OK);
+	assert_int_equal(store_agent_applied(f->st, f->p.id, "web-1", 1, 0, "bad rule", now + 1),
+	                 MOAT_OK);
+	assert_int_equal(store_agent_offline(f->st, f->p.id, "stg-1", now + 2), MOAT_OK);
+	assert_int_equal(store_tx_commit(f->st), MOAT_OK);
+
+	assert_int_equal(store_notify_scan_policy_failed(f->st, &al, &n), MOAT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(al[0].env_id, prod.id);
+	assert_string_equal(al[0].env, "production");
+	assert_non_null(
+	    strstr(al[0].key, ":76657273696F6E20313A2062616420")); /* "version 1: bad " */
+	assert_string_equal(
+	    al[0].message, "Agent web-1 on host-a could not apply the policy: version 1: bad rule");
+	assert_int_equal(al[0].since, now + 1);
+	free(al);
+
+	/* staging's one agent went offline at now + 2: not before the grace */
+	assert_int_equal(store_notify_scan_env_offline(f->st, now + 60, 60, &al, &n), MOAT_OK);
+	assert_int_equal(n, 0);
+	free(al);
+	assert_int_equal(store_notify_scan_env_offline(f->st, now + 62, 60, &al, &n), MOAT_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(al[0].project_id, f->p.id);
+	assert_string_equal(al[0].env, "staging");
+	assert_string_equal(al[0].message, "Every agent of staging is offline (1 known, the last "
+	                                   "seen at 2023-11-14T22:13:22Z)");
+	assert_int_equal(al[0].since, now + 2);
+	free(al);
+
+	/* web-1 (online) runs version 0 of production, whose latest is 1 */
+	assert_int_equal(store_notify_scan_rollouts(f->st, &al, &n), MOAT_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(al[0].env, "production");
+	assert_string_equal(
+	    al[0].message,
+	    "Policy version 1 of production is not applied by 1 online agent(s) yet");
+	free(al);
+
+	assert_int_equal(store_tx_begin(f->st), MOAT_OK);
+	assert_int_equal(store_notify_alert_once_in(f->st, f->ch[0], "k1", now, &fresh), MOAT_OK);
+	assert_int_equal(fresh, 1);
+	assert_int_equal(store_notify_alert_once_in(f->st, f->ch[0], "k1", now, &fresh), MOAT_OK);
+	assert_int_equal(fresh, 0);
+	assert_int_equal(store_notify_alert_once_in(f->st, f->ch[1], "k1", now, &fresh), MOAT_OK);
+	assert_int_equal(fresh, 1);
+	assert_int_equal(store_tx_commit(f->st), MOAT_OK);
+
+	/* a delivery for no channel (deleted meanwhile) is a conflict;
+	 * finished ones are purged */
+	d.channel_id = 999;
+	assert_int_equal(store_delivery_add(f->st, &d, NULL, NULL), MOAT_ECONFLICT);
+	d.channel_id = f->ch[0];
+	d.now_ms = 1000;
+	assert_int_equal(store_delivery_add(f->st, &d, &id1, NULL), MOAT_OK);
+	assert_int_equal(store_delivery_add(f->st, &d, &id2, NULL), MOAT_OK);
+	assert_true(id2 > id1);
+	add(f, f->ch[0], 1, 1000); /* pending: kept */
+	assert_int_equal(store_delivery_mark_delivered(f->st, id1, 200, 1500), MOAT_OK);
+	assert_int_equal(store_delivery_mark_dead(f->st, id2, 0, "gone"), MOAT_OK);
+	assert_int_equal(store_delivery_mark_dead(f->st, 12345, 0, "x"), MOAT_ENOTFOUND);
+	assert_int_equal(store_notify_purge(f->st, 1000, 10, &purged), MOAT_OK);
+	assert_int_equal(purged, 0); /* not older than 1000 */
+	assert_int_equal(store_notify_purge(f->st, 2000, 10, &purged), MOAT_OK);
+	assert_int_equal(purged, 2);
+	assert_int_equal(store_delivery_backlog(f->st, &purged), MOAT_OK);
+	assert_int_equal(purged, 1);
+}
+
+/* Several notifiers (several moatd) claim from one database at once:
+ * each delivery is claimed by one of them, never by two. */
+#define RACE_THREADS    3
+#define RACE_DELIVERIES 60
+
+struct racer {
+	const char *target;
+	int64_t got[RACE_DELIVERIES];
+	int n;
+};
+
+static void *race_claim(void *arg)
+{
+	struct racer *r = arg;
+	struct store *st = NULL;
+
+	assert_int_equal(store_open(r->target, &st), MOAT_OK);
+	for (int round = 0; round < 200 && r->n < RACE_DELIVERIES; round++) {
+		struct store_delivery_job *j = NULL;
+		size_t n = 0;
+		int rc = store_notify_claim(st, 5000, 60000, 2, NULL, NULL, 0, 64, &j, &n);
+
+		assert_true(rc == MOAT_OK || rc == MOAT_EBUSY);
+		for (size_t i = 0; i < n && r->n < RACE_DELIVERIES; i++)
+			r->got[r->n++] = j[i].d.id;
+		store_delivery_jobs_free(j, n);
+		if (!rc && !n)
+			break; /* nothing due is left */
+	}
+	store_close(st);
+	return NULL;
+}
+
+static void several_notifiers_never_claim_one_delivery_twice(void **state)
+{
+	struct fixture *f = *state;
+	struct racer r[RACE_THREADS];
+	pthread_t t[RACE_THREADS];
+	char seen[RACE_DELIVERIES * 4] = {0};
+	int total = 0;
+
+	add(f, f->ch[0], RACE_DELIVERIES / 2, 1000);
+	add(f, f->ch[1], RACE_DELIVERIES / 2, 1000);
+	memset(r, 0, sizeof r);
+	for (int i = 0; i < RACE_THREADS; i++) {
+		r[i].target = f->pg[0] ? f->url : f->path;
+		assert_int_equal(pthread_create(&t[i], NULL, race_claim, &r[i]), 0);
+	}
+	for (int i = 0; i < RACE_THREADS; i++)
+		pthread_join(t[i], NULL);
+	for (int i = 0; i < RACE_THREADS; i++) {
+		for (int k = 0; k < r[i].n; k++) {
+			int64_t id = r[i].got[k];
+			assert_true(id > 0 && id < (int64_t)sizeof seen);
+			assert_int_equal(seen[id], 0); /* claimed twice */
+			seen[id] = 1;
+		}
+		total += r[i].n;
+	}
+	assert_int_equal(total, RACE_DELIVERIES);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -188,6 +363,23 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(a_claim_is_a_lease, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_digest_collects_until_its_first_attempt, setup,
 	                                    teardown),
+	    cmocka_unit_test_setup_teardown(operator_alerts_are_scanned_told_once_and_purged, setup,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(several_notifiers_never_claim_one_delivery_twice, setup,
+	                                    teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest tests_pg[] = {
+	    cmocka_unit_test_setup_teardown(
+	        a_channel_at_its_limit_in_flight_does_not_hold_the_others, setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_claim_is_a_lease, setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_digest_collects_until_its_first_attempt, setup_pg,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(operator_alerts_are_scanned_told_once_and_purged,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(several_notifiers_never_claim_one_delivery_twice,
+	                                    setup_pg, teardown),
+	};
+	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+
+	return failed + cmocka_run_group_tests_name("postgres", tests_pg, NULL, NULL);
 }

@@ -15,18 +15,17 @@
 
 struct fixture {
 	char path[64];
+	char url[256], pg[64]; /* the PostgreSQL database, when on it */
 	struct store *st;
 	struct actor a;
 	struct store_project p;
 };
 
-static int setup(void **state)
+static int setup_on(struct fixture *f, const char *target, void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	char msg[256];
 
-	unit_db_path(f->path, sizeof f->path);
-	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_open(target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -37,12 +36,31 @@ static int setup(void **state)
 	return 0;
 }
 
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_db_path(f->path, sizeof f->path);
+	return setup_on(f, f->path, state);
+}
+
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_pg_create(f->url, sizeof f->url, f->pg);
+	return setup_on(f, f->url, state);
+}
+
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	unit_db_remove(f->path);
+	if (f->pg[0])
+		unit_pg_drop(f->pg);
+	else
+		unit_db_remove(f->path);
 	free(f);
 	return 0;
 }
@@ -260,5 +278,17 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(an_update_changes_the_current_row_or_nothing, setup,
 	                                    teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest tests_pg[] = {
+	    cmocka_unit_test_setup_teardown(a_channel_keeps_its_filters_and_its_secret_apart,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_claim_leases_due_deliveries_and_marks_record_outcomes,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_policy_keeps_one_channel_per_environment_and_kind,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(an_update_changes_the_current_row_or_nothing, setup_pg,
+	                                    teardown),
+	};
+	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+
+	return failed + cmocka_run_group_tests_name("postgres", tests_pg, NULL, NULL);
 }
