@@ -259,6 +259,23 @@ int store_begin_q(struct store *st, const char *sql, struct db_stmt **s)
 	return MOAT_OK;
 }
 
+int store_step_insert(struct store *st, struct db_stmt *s, int64_t *id)
+{
+	int rc = db_step(s);
+
+	if (rc == DB_ROW) { /* PostgreSQL: RETURNING id */
+		*id = db_column_int64(s, 0);
+		db_reset(s);
+		return MOAT_OK;
+	}
+	if (rc != DB_DONE)
+		return rc;
+	if (!st->db) /* PostgreSQL without RETURNING: a bug in the statement */
+		return MOAT_EDB;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return MOAT_OK;
+}
+
 void store_text(struct db_stmt *s, int i, char *out, size_t cap)
 {
 	const char *t = db_column_text(s, i);

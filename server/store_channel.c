@@ -251,14 +251,17 @@ static int channel_insert(struct store *st, const struct actor *a, int64_t proje
                           const struct store_channel *c, const char *source, const char *secret,
                           int64_t *id)
 {
-	static const char sql[] =
-	    "INSERT INTO channels(name, url, enabled, interceptors, min_severity, actions,"
-	    " environments, on_threats, on_policy_failed, on_rollout_stalled, on_env_offline,"
-	    " rollout_stall_seconds, throttle_seconds, created_at, updated_at, project_id, kind,"
-	    " secret, source, created_by)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16,"
-	    " ?17, ?18, ?19) RETURNING id";
-	struct db_stmt *s = db_prepare(st->conn, sql);
+#define CHANNEL_INSERT                                                                             \
+	"INSERT INTO channels(name, url, enabled, interceptors, min_severity, actions,"            \
+	" environments, on_threats, on_policy_failed, on_rollout_stalled, on_env_offline,"         \
+	" rollout_stall_seconds, throttle_seconds, created_at, updated_at, project_id, kind,"      \
+	" secret, source, created_by)"                                                             \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15, ?16,"     \
+	" ?17, ?18, ?19)"
+	static const struct db_sql sql = {.sqlite = CHANNEL_INSERT,
+	                                  .postgres = CHANNEL_INSERT " RETURNING id"};
+#undef CHANNEL_INSERT
+	struct db_stmt *s = db_prepare2(st->conn, &sql);
 	int rc;
 
 	if (!s)
@@ -269,13 +272,9 @@ static int channel_insert(struct store *st, const struct actor *a, int64_t proje
 	db_bind_text(s, 17, secret && *secret ? secret : NULL);
 	db_bind_text(s, 18, source);
 	db_bind_text(s, 19, a->label[0] ? a->label : "system");
-	rc = db_step(s);
-	if (rc == DB_ROW)
-		*id = db_column_int64(s, 0);
-	db_reset(s); /* drops the secret's binding copy now */
-	if (rc == DB_ROW)
-		return MOAT_OK;
-	return rc < 0 ? rc : MOAT_EDB; /* ECONFLICT: the name is taken */
+	rc = store_step_insert(st, s, id); /* ECONFLICT: the name is taken */
+	db_reset(s);                       /* drops the secret's binding copy now */
+	return rc;
 }
 
 static int channel_audit(struct store *st, const struct actor *a, const struct store_project *p,

@@ -82,11 +82,14 @@ static void delivery_uuid(char *out)
 int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, int64_t *id,
                           char *uuid)
 {
-	static const char sql[] =
-	    "INSERT INTO deliveries(uuid, channel_id, kind, event_id, last_event_id, event_count,"
-	    " body, next_attempt_at, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-	    " RETURNING id";
-	struct db_stmt *s = db_prepare(st->conn, sql);
+#define DELIVERY_INSERT                                                                            \
+	"INSERT INTO deliveries(uuid, channel_id, kind, event_id, last_event_id, event_count,"     \
+	" body, next_attempt_at, created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	static const struct db_sql sql = {.sqlite = DELIVERY_INSERT,
+	                                  .postgres = DELIVERY_INSERT " RETURNING id"};
+#undef DELIVERY_INSERT
+	struct db_stmt *s = db_prepare2(st->conn, &sql);
+	int64_t new_id = 0;
 	char u[40];
 	int rc;
 
@@ -105,12 +108,11 @@ int store_delivery_add_in(struct store *st, const struct store_delivery_new *d, 
 	db_bind_int64(s, 8, d->next_attempt_at);
 	db_bind_int64(s, 9, d->now_ms);
 	db_bind_int64(s, 10, d->attempts);
-	rc = db_step(s);
-	if (rc != DB_ROW) /* ECONFLICT: no such channel (deleted meanwhile) */
-		return rc < 0 ? rc : MOAT_EDB;
+	rc = store_step_insert(st, s, &new_id);
+	if (rc) /* ECONFLICT: no such channel (deleted meanwhile) */
+		return rc;
 	if (id)
-		*id = db_column_int64(s, 0);
-	db_reset(s);
+		*id = new_id;
 	if (uuid)
 		memcpy(uuid, u, 37);
 	return MOAT_OK;

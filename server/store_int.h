@@ -70,6 +70,13 @@ void *store_grow(void *arr, size_t *cap, size_t n, size_t size);
  * ported modules' store_begin_stmt); rolled back and MOAT_EDB when it
  * does not prepare. */
 int store_begin_q(struct store *st, const char *sql, struct db_stmt **s);
+/* Steps s, an INSERT whose PostgreSQL text ends in RETURNING id and
+ * whose SQLite text has no RETURNING (a db_sql pair: SQLite's RETURNING
+ * fills an ephemeral table, about 30,000 instructions more per row,
+ * bench/instr/notify_store.sh), and puts the new row's id into *id:
+ * RETURNING's column, or SQLite's last rowid of the connection. 0 or a
+ * negative moat_err (ECONFLICT for a constraint). */
+int store_step_insert(struct store *st, struct db_stmt *s, int64_t *id);
 /* Copies column i of a db.h statement as text into out (cap bytes, cut on
  * a character boundary when longer, "" for NULL). */
 void store_text(struct db_stmt *s, int i, char *out, size_t cap);
