@@ -150,6 +150,7 @@ static int ma_hexval(unsigned char c)
 size_t ma_url_decode(const char *in, size_t len, char *out)
 {
 	size_t o = 0;
+	int lead = 0; /* a 0xC0 or 0xC1 byte: the overlong pass below has work */
 
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)in[i];
@@ -168,9 +169,10 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 		} else {
 			out[o++] = (char)c;
 		}
+		lead |= ((unsigned char)out[o - 1] & 0xFE) == 0xC0;
 	}
 	/* overlong UTF-8 for ASCII (C0 A7 is '\''): what lenient decoders make of it */
-	{
+	if (lead) {
 		size_t w = 0;
 		for (size_t i = 0; i < o; i++) {
 			unsigned char c = (unsigned char)out[i];
@@ -248,25 +250,6 @@ size_t ma_html_decode(const char *in, size_t len, char *out)
 
 /* ---- inputs ---- */
 
-static const char *ma_kind_prefix(int kind)
-{
-	switch (kind) {
-	case MOAT_INPUT_QUERY:
-		return "query";
-	case MOAT_INPUT_FORM:
-	case MOAT_INPUT_JSON:
-		return "body";
-	case MOAT_INPUT_HEADER:
-		return "header";
-	case MOAT_INPUT_COOKIE:
-		return "cookie";
-	case MOAT_INPUT_PATH:
-		return "path";
-	default:
-		return "input";
-	}
-}
-
 static const char *ma_kind_name(int kind)
 {
 	switch (kind) {
@@ -298,14 +281,15 @@ static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
 /* A C application pastes a value with %s, so what reaches its operation
  * ends at the value's first NUL (a query's %00): each form with a NUL
  * inside gets its part before the NUL as one more form (sharing the
- * form's bytes, which a NUL ends there). */
-static void ma_add_cstr_forms(struct ma_input *in)
+ * form's bytes, which a NUL ends there). raw_nul: the raw form holds a
+ * NUL (its scan saw one: no strlen of a raw form without). */
+static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 {
 	static const char *const from[] = {"raw", "url", "url2", "html"};
 	static const char *const to[] = {"cstr", "url_cstr", "url2_cstr", "html_cstr"};
 	int n = in->nforms;
 
-	for (int i = 0; i < n && in->nforms < MA_INPUT_FORMS; i++) {
+	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_FORMS; i++) {
 		size_t z = strlen(in->form[i]);
 		const char *name = "cstr";
 		if (z == 0 || z == in->form_len[i] || ma_form_seen(in, in->form[i], z))
@@ -320,13 +304,70 @@ static void ma_add_cstr_forms(struct ma_input *in)
 	}
 }
 
-int moat_request_add_input(struct moat_request *r, int kind, const char *name, const char *value,
-                           size_t len)
+/* What a scan of a value tells: only [A-Za-z0-9_] (plain), and which
+ * of '%' or '+', '&' and NUL it holds. */
+enum { MA_V_PLAIN = 1, MA_V_URL = 2, MA_V_AMP = 4, MA_V_NUL = 8 };
+
+static unsigned ma_value_scan(const char *value, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)value;
+	size_t i = 0, n;
+	unsigned f = 0;
+
+	/* word bytes one at a time, up to the first other one (most values
+	 * that are not plain have one early); the rest with memchr */
+	while (i < len &&
+	       ((unsigned)((p[i] | 32) - 'a') < 26 || (unsigned)(p[i] - '0') < 10 || p[i] == '_'))
+		i++;
+	if (i == len)
+		return MA_V_PLAIN;
+	n = len - i;
+	if (memchr(p + i, '%', n) || memchr(p + i, '+', n))
+		f |= MA_V_URL;
+	if (memchr(p + i, '&', n))
+		f |= MA_V_AMP;
+	if (memchr(p + i, '\0', n))
+		f |= MA_V_NUL;
+	return f;
+}
+
+static const char *const ma_prefixes[] = {"query",  "body", "body", "header",
+                                          "cookie", "path", "input"};
+static const unsigned char ma_prefix_len[] = {5, 4, 4, 6, 6, 4, 5};
+
+/* The prefix of kind's parameter names ("query" in query.q), by index
+ * into ma_prefixes. */
+static size_t ma_prefix_index(int kind)
+{
+	switch (kind) {
+	case MOAT_INPUT_QUERY:
+		return 0;
+	case MOAT_INPUT_FORM:
+		return 1;
+	case MOAT_INPUT_JSON:
+		return 2;
+	case MOAT_INPUT_HEADER:
+		return 3;
+	case MOAT_INPUT_COOKIE:
+		return 4;
+	case MOAT_INPUT_PATH:
+		return 5;
+	default:
+		return 6;
+	}
+}
+
+/* Adds value as an input: copied into the request's memory, or borrowed
+ * (the caller keeps value[0..len] -- its NUL too -- until the request
+ * ends). Either way the block holds the parameter's name and the decoded
+ * forms the value needs (none for one without '%', '+' or '&'). */
+static int ma_add_input(struct moat_request *r, int kind, const char *name, const char *value,
+                        size_t len, int borrow)
 {
 	struct ma_input *in;
-	size_t plen, cap;
-	char *p;
-	int plain = 1;
+	size_t plen, nl, kl, cap, room, pi;
+	unsigned scan;
+	char *p, *next;
 
 	if (!r)
 		return 0;
@@ -334,6 +375,8 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 		return MOAT_AGENT_EINVAL;
 	if (!name)
 		name = "";
+	if (!value)
+		value = ""; /* len is 0: a borrowed "" needs its NUL */
 	if (r->nin == r->capin) {
 		size_t ncap = r->capin * 2;
 		struct ma_input *grown;
@@ -349,55 +392,60 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 		r->in = grown;
 		r->capin = ncap;
 	}
+	pi = ma_prefix_index(kind);
+	kl = ma_prefix_len[pi];
+	nl = strlen(name);
+	plen = kl + 1 + nl + 1;
+	scan = ma_value_scan(value, len);
+	/* decoded forms (none is longer than the value): url and url2 when
+	 * the value has '%' or '+', html when it has '&' */
+	room = scan & MA_V_PLAIN ? 0 : ((scan & MA_V_URL) ? 2 : 0) + ((scan & MA_V_AMP) ? 1 : 0);
+	room += borrow ? 0 : 1;
+	if (len > (((size_t)-1) / 4) - 4 - plen)
+		return MOAT_AGENT_ENOMEM;
+	cap = room * (len + 1);
 	in = &r->in[r->nin];
 	memset(in, 0, sizeof *in);
 	in->kind = kind;
-	plen = strlen(ma_kind_prefix(kind)) + 1 + strlen(name) + 1;
-	/* one block: the value, room for three decoded forms (none is
-	 * longer), then the parameter's name */
-	if (len > (((size_t)-1) / 4) - 4 - plen)
-		return MOAT_AGENT_ENOMEM;
-	cap = 4 * (len + 1);
+	/* one block: the value (copied), the decoded forms, the name */
 	in->mem = ma_request_alloc(r, cap + plen);
 	if (!in->mem)
 		return MOAT_AGENT_ENOMEM;
 	in->param = in->mem + cap;
-	{
-		/* "<kind>.<name>": plen counted both and the two separators */
-		size_t kl = strlen(ma_kind_prefix(kind));
-		memcpy(in->param, ma_kind_prefix(kind), kl);
-		in->param[kl] = '.';
-		memcpy(in->param + kl + 1, name, plen - kl - 1);
+	memcpy(in->param, ma_prefixes[pi], kl);
+	in->param[kl] = '.';
+	if (kind == MOAT_INPUT_HEADER) {
+		for (size_t i = 0; i <= nl; i++) {
+			char c = name[i];
+			in->param[kl + 1 + i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		}
+	} else {
+		memcpy(in->param + kl + 1, name, nl + 1);
 	}
-	if (kind == MOAT_INPUT_HEADER)
-		for (char *c = in->param; *c; c++)
-			if (*c >= 'A' && *c <= 'Z')
-				*c = (char)(*c + 32);
-	p = in->mem;
-	if (len)
-		memcpy(p, value, len);
-	p[len] = '\0';
+	next = in->mem;
+	if (borrow) {
+		p = (char *)(uintptr_t)value; /* never written: forms are const */
+	} else {
+		p = next;
+		if (len)
+			memcpy(p, value, len);
+		p[len] = '\0';
+		next += len + 1;
+	}
 	in->form[0] = p;
 	in->form_len[0] = len;
 	in->form_name[0] = "raw";
 	in->nforms = 1;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)value[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '_')) {
-			plain = 0;
-			break;
-		}
-	}
-	in->plain = plain;
-	if (!plain) {
+	in->plain = (scan & MA_V_PLAIN) != 0;
+	if (!in->plain) {
 		const char *src = in->form[0];
 		size_t srclen = len;
 		static const char *const names[] = {"url", "url2"};
 		for (int k = 0; k < 2; k++) {
-			char *d = p + (len + 1) * (size_t)(in->nforms);
+			char *d = next;
 			size_t dl;
-			if (!memchr(src, '%', srclen) && !memchr(src, '+', srclen))
+			if (k == 0 ? !(scan & MA_V_URL)
+			           : (!memchr(src, '%', srclen) && !memchr(src, '+', srclen)))
 				break;
 			dl = ma_url_decode(src, srclen, d);
 			d[dl] = '\0';
@@ -407,11 +455,12 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 			in->form_len[in->nforms] = dl;
 			in->form_name[in->nforms] = names[k];
 			in->nforms++;
+			next += len + 1;
 			src = d;
 			srclen = dl;
 		}
-		if (memchr(value, '&', len)) {
-			char *d = p + (len + 1) * (size_t)(in->nforms);
+		if (scan & MA_V_AMP) {
+			char *d = next;
 			size_t dl = ma_html_decode(value, len, d);
 			d[dl] = '\0';
 			if (!ma_form_seen(in, d, dl)) {
@@ -422,9 +471,21 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
 			}
 		}
 	}
-	ma_add_cstr_forms(in);
+	ma_add_cstr_forms(in, (scan & MA_V_NUL) != 0);
 	r->nin++;
 	return 0;
+}
+
+int moat_request_add_input(struct moat_request *r, int kind, const char *name, const char *value,
+                           size_t len)
+{
+	return ma_add_input(r, kind, name, value, len, 0);
+}
+
+int moat_request_add_input_ref(struct moat_request *r, int kind, const char *name,
+                               const char *value, size_t len)
+{
+	return ma_add_input(r, kind, name, value, len, 1);
 }
 
 /* Adds an object or array of a JSON body as one input: its compact text,

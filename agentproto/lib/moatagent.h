@@ -392,6 +392,35 @@ int moat_request_add_input(struct moat_request *r, int kind, const char *name, c
                            size_t len);
 
 /*
+ * As moat_request_add_input, but value is borrowed, not copied: the caller
+ * guarantees that its len bytes and a NUL after them (value[len] == '\0',
+ * as in every C string and every value libmicrohttpd hands over) stay
+ * unchanged until moat_request_end(r). name is still copied. The checks
+ * see exactly what a copy would give them (the same decoded forms, the
+ * same events); the library only skips copying the value and reserving
+ * room for decoded forms it does not need (a value without '%', '+' or
+ * '&' needs none), so a request's headers and cookies cost no allocation.
+ * Returns as moat_request_add_input. NULL r: 0.
+ *
+ *     static enum MHD_Result add(void *cls, enum MHD_ValueKind kind,
+ *                                const char *key, size_t key_size,
+ *                                const char *value, size_t value_size)
+ *     {
+ *             (void)key_size;
+ *             if (value) // lives as long as the MHD request, NUL-terminated
+ *                     moat_request_add_input_ref(cls, kind == MHD_HEADER_KIND
+ *                                                ? MOAT_INPUT_HEADER : MOAT_INPUT_QUERY,
+ *                                                key, value, value_size);
+ *             return MHD_YES;
+ *     }
+ *     MHD_get_connection_values_n(conn, MHD_HEADER_KIND | MHD_GET_ARGUMENT_KIND, add, req);
+ *     ... handler, checks ...
+ *     moat_request_end(req); // then libmicrohttpd may free the values
+ */
+int moat_request_add_input_ref(struct moat_request *r, int kind, const char *name,
+                               const char *value, size_t len);
+
+/*
  * Adds every string and number of a JSON body as a MOAT_INPUT_JSON input
  * named by its path ("user.name", "items[0].id"), and every object or
  * array below the top as one more input, its compact JSON text (so

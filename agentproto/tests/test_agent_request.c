@@ -291,6 +291,122 @@ static void a_check_that_does_not_fire_allocates_nothing(void **state)
 	moat_policy_release(p);
 }
 
+/* An input added by reference is the caller's bytes, not a copy: the
+ * event's payload is the caller's pointer, a request of many long values
+ * allocates nothing after begin (copied, 15 values of 1 KB overflow the
+ * request's own 2 KB), and a borrowed value is found as a copied one. */
+static void inputs_by_reference_are_not_copied(void **state)
+{
+	const struct moat_policy *p = policy(SQLI_BLOCK);
+	struct moat_request *r = begin(p, NULL, NULL, MOAT_ALLOW);
+	static char longv[15][1025];
+	char attack[] = ATTACK;
+
+	(void)state;
+	for (int i = 0; i < 15; i++) {
+		memset(longv[i], 'a' + i, 1024);
+		longv[i][1024] = '\0';
+	}
+	ma_alloc_fail_at(1);
+	for (int i = 0; i < 15; i++)
+		assert_int_equal(
+		    moat_request_add_input_ref(r, MOAT_INPUT_HEADER, "X-Long", longv[i], 1024), 0);
+	assert_int_equal(
+	    moat_request_add_input_ref(r, MOAT_INPUT_QUERY, "q", attack, strlen(attack)), 0);
+	assert_false(ma_alloc_failed());
+	ma_alloc_fail_at(0);
+	assert_int_equal(moat_request_input_count(r), 16);
+	assert_int_equal(moat_check_sql(r, MOAT_SQL_SQLITE, SQL_ATTACK, strlen(SQL_ATTACK)),
+	                 MOAT_BLOCK);
+	assert_ptr_equal(moat_request_event(r)->payload, attack);
+	assert_non_null(strstr(moat_request_event(r)->details_json, "\"query.q\""));
+	moat_request_end(r);
+	assert_int_equal(moat_request_add_input_ref(NULL, MOAT_INPUT_QUERY, "q", "x", 1), 0);
+	r = begin(p, NULL, NULL, MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input_ref(r, 99, "q", "x", 1), MOAT_AGENT_EINVAL);
+	assert_int_equal(moat_request_add_input_ref(r, MOAT_INPUT_QUERY, "q", NULL, 1),
+	                 MOAT_AGENT_EINVAL);
+	assert_int_equal(moat_request_input_count(r), 0);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+/* The same value added by reference and copied gives the same verdict and
+ * the same event (decodings url, url2, html, their forms cut at a NUL,
+ * header names lowercased, values that are not UTF-8) in every check. */
+static void inputs_by_reference_are_checked_as_copies(void **state)
+{
+	static const struct {
+		int kind;
+		const char *name, *value;
+		size_t len;
+	} cases[] = {
+	    {MOAT_INPUT_QUERY, "q", ATTACK, sizeof ATTACK - 1},
+	    {MOAT_INPUT_QUERY, "q", "%27 OR %271%27=%271", 19},
+	    {MOAT_INPUT_QUERY, "q", "%2527+OR+%25271%2527%3D%25271", 29},
+	    {MOAT_INPUT_FORM, "q", "&#39; OR &#39;1&#39;=&#39;1", 27},
+	    {MOAT_INPUT_QUERY, "q", "' OR '1'='1\0tail", 16},
+	    {MOAT_INPUT_QUERY, "q", "%27 OR %271%27=%271%00tail", 26},
+	    {MOAT_INPUT_HEADER, "X-Forwarded-For", ATTACK, sizeof ATTACK - 1},
+	    {MOAT_INPUT_COOKIE, "s\xff\xc3id", "' OR '1'='1\xff", 12},
+	    {MOAT_INPUT_QUERY, "url", "http://127.0.0.1:6379/", 22},
+	    {MOAT_INPUT_QUERY, "file", "../../etc/passwd", 16},
+	    {MOAT_INPUT_QUERY, "q", "plain_Word7", 11},
+	    {MOAT_INPUT_QUERY, NULL, "", 0},
+	};
+	static const char *const ops[] = {SQL_ATTACK, "http://127.0.0.1:6379/",
+	                                  "/srv/shop/invoices/../../etc/passwd"};
+	const struct moat_policy *p =
+	    policy("{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"},"
+	           "\"ssrf\":{\"mode\":\"block\"},"
+	           "\"path_traversal\":{\"mode\":\"block\"}}}");
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		for (size_t o = 0; o < sizeof ops / sizeof ops[0]; o++) {
+			struct moat_request *rc = begin(p, NULL, NULL, MOAT_ALLOW);
+			struct moat_request *rr = begin(p, NULL, NULL, MOAT_ALLOW);
+			char *v = malloc(cases[i].len + 1);
+			int vc, vr;
+			assert_non_null(v);
+			memcpy(v, cases[i].value, cases[i].len);
+			v[cases[i].len] = '\0';
+			assert_int_equal(moat_request_add_input(rc, cases[i].kind, cases[i].name,
+			                                        cases[i].value, cases[i].len),
+			                 0);
+			assert_int_equal(moat_request_add_input_ref(rr, cases[i].kind,
+			                                            cases[i].name, v, cases[i].len),
+			                 0);
+			if (o == 0) {
+				vc = moat_check_sql(rc, MOAT_SQL_SQLITE, ops[o], strlen(ops[o]));
+				vr = moat_check_sql(rr, MOAT_SQL_SQLITE, ops[o], strlen(ops[o]));
+			} else if (o == 1) {
+				vc = moat_check_url(rc, ops[o], strlen(ops[o]), NULL);
+				vr = moat_check_url(rr, ops[o], strlen(ops[o]), NULL);
+			} else {
+				vc = moat_check_path(rc, ops[o], (size_t)-1, "/srv/shop/invoices",
+				                     0);
+				vr = moat_check_path(rr, ops[o], (size_t)-1, "/srv/shop/invoices",
+				                     0);
+			}
+			assert_int_equal(vr, vc);
+			if (moat_request_event(rc)) {
+				assert_non_null(moat_request_event(rr));
+				assert_string_equal(moat_request_event(rr)->details_json,
+				                    moat_request_event(rc)->details_json);
+				assert_string_equal(moat_request_event(rr)->payload,
+				                    moat_request_event(rc)->payload);
+			} else {
+				assert_null(moat_request_event(rr));
+			}
+			moat_request_end(rc);
+			moat_request_end(rr);
+			free(v);
+		}
+	}
+	moat_policy_release(p);
+}
+
 static void failed_allocations_fail_open(void **state)
 {
 	const struct moat_policy *p = policy(SQLI_BLOCK);
@@ -408,6 +524,8 @@ int main(void)
 	    cmocka_unit_test(an_input_with_a_nul_is_found_up_to_it),
 	    cmocka_unit_test(header_names_are_lowercased),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
+	    cmocka_unit_test(inputs_by_reference_are_not_copied),
+	    cmocka_unit_test(inputs_by_reference_are_checked_as_copies),
 	    cmocka_unit_test(failed_allocations_fail_open),
 	    cmocka_unit_test(events_are_queued_with_the_agent),
 	    cmocka_unit_test(many_requests_run_at_once_on_one_policy),

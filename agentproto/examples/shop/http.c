@@ -4,8 +4,9 @@
  * SHOP_BODY_MAX; a larger Content-Length is refused on the first call),
  * form and JSON parsing, and every input of the request -- query
  * arguments, headers, cookies, form fields, JSON fields -- given to
- * libmoatagent before the handler runs. The request's moat_request and
- * everything else it owns are freed in http_completed().
+ * libmoatagent before the handler runs (by reference: the values outlive
+ * the moat_request). The request's moat_request and everything else it
+ * owns are freed in http_completed(), the moat_request first.
  *
  * Threads: the libmicrohttpd pool thread that serves the connection.
  */
@@ -208,8 +209,10 @@ static enum MHD_Result http_add_value(void *cls, enum MHD_ValueKind kind, const 
 	                                      : MOAT_INPUT_COOKIE;
 
 	(void)key_size;
+	/* libmicrohttpd's values are NUL-terminated and live until the
+	 * request completes, after moat_request_end: borrowed, not copied */
 	if (value)
-		moat_request_add_input(mr, k, key, value, value_size);
+		moat_request_add_input_ref(mr, k, key, value, value_size);
 	return MHD_YES;
 }
 
@@ -267,8 +270,8 @@ static enum MHD_Result http_run(struct shop_req *r)
 		if (status)
 			return http_error(r, status, "form fields must be UTF-8 text, at most 64");
 		for (int i = 0; i < r->nfields; i++)
-			moat_request_add_input(r->mr, MOAT_INPUT_FORM, r->fields[i].name,
-			                       r->fields[i].value, r->fields[i].len);
+			moat_request_add_input_ref(r->mr, MOAT_INPUT_FORM, r->fields[i].name,
+			                           r->fields[i].value, r->fields[i].len);
 	} else if (r->route->body == SHOP_BODY_JSON) {
 		json_error_t jerr;
 
