@@ -149,11 +149,33 @@ static int ma_hexval(unsigned char c)
 
 size_t ma_url_decode(const char *in, size_t len, char *out)
 {
-	size_t o = 0;
-	int lead = 0; /* a 0xC0 or 0xC1 byte: the overlong pass below has work */
+	const char *pct, *plus;
+	size_t o = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)in[i];
+	if (len == 0)
+		return 0;
+	pct = memchr(in, '%', len);
+	plus = memchr(in, '+', len);
+	while (i < len) {
+		unsigned char c;
+		size_t next = len;
+		/* the next '%' or '+' (each looked for again only once passed):
+		 * the bytes before it are copied as they are */
+		if (pct && (size_t)(pct - in) < i)
+			pct = memchr(in + i, '%', len - i);
+		if (plus && (size_t)(plus - in) < i)
+			plus = memchr(in + i, '+', len - i);
+		if (pct && (size_t)(pct - in) < next)
+			next = (size_t)(pct - in);
+		if (plus && (size_t)(plus - in) < next)
+			next = (size_t)(plus - in);
+		if (next > i) {
+			memcpy(out + o, in + i, next - i);
+			o += next - i;
+			i = next;
+			continue;
+		}
+		c = (unsigned char)in[i];
 		if (c == '%' && i + 2 < len && ma_hexval(in[i + 1]) >= 0 &&
 		    ma_hexval(in[i + 2]) >= 0) {
 			out[o++] = (char)(ma_hexval(in[i + 1]) * 16 + ma_hexval(in[i + 2]));
@@ -169,18 +191,19 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 		} else {
 			out[o++] = (char)c;
 		}
-		lead |= ((unsigned char)out[o - 1] & 0xFE) == 0xC0;
+		i++;
 	}
-	/* overlong UTF-8 for ASCII (C0 A7 is '\''): what lenient decoders make of it */
-	if (lead) {
+	/* overlong UTF-8 for ASCII (C0 A7 is '\''): what lenient decoders make
+	 * of it (looked at only when there is a C0 or C1) */
+	if (memchr(out, 0xC0, o) || memchr(out, 0xC1, o)) {
 		size_t w = 0;
-		for (size_t i = 0; i < o; i++) {
-			unsigned char c = (unsigned char)out[i];
-			if ((c == 0xC0 || c == 0xC1) && i + 1 < o &&
-			    ((unsigned char)out[i + 1] & 0xC0) == 0x80) {
+		for (size_t k = 0; k < o; k++) {
+			unsigned char c = (unsigned char)out[k];
+			if ((c == 0xC0 || c == 0xC1) && k + 1 < o &&
+			    ((unsigned char)out[k + 1] & 0xC0) == 0x80) {
 				out[w++] =
-				    (char)(((c & 1) << 6) | ((unsigned char)out[i + 1] & 0x3F));
-				i++;
+				    (char)(((c & 1) << 6) | ((unsigned char)out[k + 1] & 0x3F));
+				k++;
 			} else {
 				out[w++] = (char)c;
 			}
@@ -308,19 +331,26 @@ static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
  * of '%' or '+', '&' and NUL it holds. */
 enum { MA_V_PLAIN = 1, MA_V_URL = 2, MA_V_AMP = 4, MA_V_NUL = 8 };
 
-static unsigned ma_value_scan(const char *value, size_t len)
+static unsigned ma_value_scan(const char *value, size_t len, int terminated)
 {
 	const unsigned char *p = (const unsigned char *)value;
 	size_t i = 0, n;
 	unsigned f = 0;
 
 	/* word bytes one at a time, up to the first other one (most values
-	 * that are not plain have one early); the rest with memchr */
+	 * that are not plain have one early) */
 	while (i < len &&
 	       ((unsigned)((p[i] | 32) - 'a') < 26 || (unsigned)(p[i] - '0') < 10 || p[i] == '_'))
 		i++;
 	if (i == len)
 		return MA_V_PLAIN;
+	/* a value with its NUL at len: one strcspn says that none of '%',
+	 * '+', '&', NUL is before it (the usual answer); else memchr each */
+	if (terminated) {
+		i += strcspn(value + i, "%+&");
+		if (i == len)
+			return 0;
+	}
 	n = len - i;
 	if (memchr(p + i, '%', n) || memchr(p + i, '+', n))
 		f |= MA_V_URL;
@@ -355,6 +385,27 @@ static size_t ma_prefix_index(int kind)
 	default:
 		return 6;
 	}
+}
+
+/* Lowercases the ASCII letters of s (n bytes), eight bytes at a time: a
+ * byte below 0x80 that is at least 'A' and not above 'Z' gets 0x20. */
+static void ma_lower_ascii(char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, h, ge_a, gt_z;
+		memcpy(&w, s + i, 8);
+		h = w & ~high;                         /* each byte's low 7 bits */
+		ge_a = h + ones * (0x80 - 'A');        /* high bit: byte >= 'A' */
+		gt_z = h + ones * (0x80 - 'Z' - 1);    /* high bit: byte > 'Z' */
+		w |= ((ge_a ^ gt_z) & ~w & high) >> 2; /* ASCII, in 'A'..'Z': | 0x20 */
+		memcpy(s + i, &w, 8);
+	}
+	for (; i < n; i++)
+		if ((unsigned)(s[i] - 'A') < 26)
+			s[i] = (char)(s[i] + 32);
 }
 
 /* Adds value as an input: copied into the request's memory, or borrowed
@@ -396,7 +447,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	kl = ma_prefix_len[pi];
 	nl = strlen(name);
 	plen = kl + 1 + nl + 1;
-	scan = ma_value_scan(value, len);
+	scan = ma_value_scan(value, len, borrow);
 	/* decoded forms (none is longer than the value): url and url2 when
 	 * the value has '%' or '+', html when it has '&' */
 	room = scan & MA_V_PLAIN ? 0 : ((scan & MA_V_URL) ? 2 : 0) + ((scan & MA_V_AMP) ? 1 : 0);
@@ -405,8 +456,9 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 		return MOAT_AGENT_ENOMEM;
 	cap = room * (len + 1);
 	in = &r->in[r->nin];
-	memset(in, 0, sizeof *in);
+	/* every field but the forms past nforms, which nothing reads */
 	in->kind = kind;
+	in->structured = 0;
 	/* one block: the value (copied), the decoded forms, the name */
 	in->mem = ma_request_alloc(r, cap + plen);
 	if (!in->mem)
@@ -414,14 +466,9 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	in->param = in->mem + cap;
 	memcpy(in->param, ma_prefixes[pi], kl);
 	in->param[kl] = '.';
-	if (kind == MOAT_INPUT_HEADER) {
-		for (size_t i = 0; i <= nl; i++) {
-			char c = name[i];
-			in->param[kl + 1 + i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-		}
-	} else {
-		memcpy(in->param + kl + 1, name, nl + 1);
-	}
+	memcpy(in->param + kl + 1, name, nl + 1);
+	if (kind == MOAT_INPUT_HEADER)
+		ma_lower_ascii(in->param + kl + 1, nl);
 	next = in->mem;
 	if (borrow) {
 		p = (char *)(uintptr_t)value; /* never written: forms are const */
@@ -798,6 +845,34 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 	return mode == MOAT_MODE_BLOCK ? MOAT_BLOCK : MOAT_ALLOW;
 }
 
+/* memmem for the scan: memchr of the needle's first byte and memcmp of its
+ * first MA_FIND_SHORT bytes -- at most that many bytes compared per byte of
+ * the text, and none of memmem's setup per call; a longer needle whose
+ * first bytes match somewhere is looked for from there by memmem (linear).
+ * Most inputs are nowhere in the operation and end at a memchr or two. */
+#define MA_FIND_SHORT 16
+
+static const char *ma_find(const char *text, size_t len, const char *v, size_t vl)
+{
+	const char *p = text, *end;
+	size_t pl = vl < MA_FIND_SHORT ? vl : MA_FIND_SHORT;
+
+	if (vl == 0)
+		return memmem(text, len, v, vl);
+	if (vl > len)
+		return NULL;
+	end = text + len - vl + 1; /* the last place v can start, + 1 */
+	while (p < end) {
+		p = memchr(p, (unsigned char)v[0], (size_t)(end - p));
+		if (!p)
+			return NULL;
+		if (memcmp(p + 1, v + 1, pl - 1) == 0)
+			return pl == vl ? p : memmem(p, len - (size_t)(p - text), v, vl);
+		p++;
+	}
+	return NULL;
+}
+
 int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 {
 	const struct ma_input *in;
@@ -816,7 +891,7 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 			if (s->skip_form && s->skip_form(s->ctx, v, vl))
 				continue;
 			while (from + vl <= s->len && seen < s->max_occ) {
-				const char *at = memmem(s->text + from, s->len - from, v, vl);
+				const char *at = ma_find(s->text + from, s->len - from, v, vl);
 				struct ma_scan_hit hit;
 				size_t a;
 				int verdict;
