@@ -378,9 +378,10 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
 
 /*
  * Adds one user input: kind, name (NUL-terminated; NULL is "") and value
- * (len bytes, NUL bytes allowed; copied). Add every query parameter, form
- * field, JSON field, header and cookie the handler may use, decoded once
- * as your framework hands them over; the library also looks for their
+ * (len bytes, NUL bytes allowed; copied -- moat_request_add_input_ref
+ * borrows it instead). Add every query parameter, form field, JSON field,
+ * header and cookie the handler may use, decoded once as your framework
+ * hands them over; the library also looks for their
  * URL-decoded and HTML-entity-decoded forms. Returns 0,
  * MOAT_AGENT_EINVAL (bad kind) or MOAT_AGENT_ENOMEM (the input is not
  * added). NULL r: 0.

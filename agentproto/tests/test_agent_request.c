@@ -1,7 +1,8 @@
 /* libmoatagent: the request context — the denylist at begin, the policy's
  * modes and exclusions per parameter, the event a fired check makes (and
- * queues with the agent), JSON bodies by path, no allocation on the path
- * where nothing fires, failed allocations, and many requests at once. */
+ * queues with the agent), JSON bodies by path, inputs by reference, no
+ * allocation on the path where nothing fires, failed allocations, and
+ * many requests at once. */
 #include "agent_test.h"
 
 #include <pthread.h>
