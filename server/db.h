@@ -64,6 +64,10 @@ int db_engine(const struct db *db);
  * store code that is not yet written against this API (issue 13's
  * phase 2 ports it), and for SQLite-only features (backup, WAL hooks). */
 struct sqlite3 *db_sqlite(struct db *db);
+/* A SQLite result code as a moat_err (busy, conflict, database error;
+ * the last logged with h's message): this API's own mapping, shared with
+ * the store code that still calls sqlite3 directly. */
+int db_sqlite_err(struct sqlite3 *h, int rc);
 
 /* The cached statement for the literal sql (or this engine's text of q),
  * reset, its bindings cleared. NULL (logged) when it does not prepare. */

@@ -19,8 +19,7 @@
 #define H(db) ((sqlite3 *)(db)->impl)
 #define S(s)  ((sqlite3_stmt *)(s)->impl)
 
-/* Maps a result code to moat_err (logs the unexpected ones). */
-static int dbs_err(struct db *db, int rc)
+int db_sqlite_err(struct sqlite3 *h, int rc)
 {
 	switch (rc & 0xff) {
 	case SQLITE_OK:
@@ -34,9 +33,14 @@ static int dbs_err(struct db *db, int rc)
 		return MOAT_ECONFLICT;
 	default:
 		LOG(LOG_ERROR, "msg=\"database error\" code=%d error=\"%s\"", rc,
-		    sqlite3_errmsg(H(db)));
+		    sqlite3_errmsg(h));
 		return MOAT_EDB;
 	}
+}
+
+static int dbs_err(struct db *db, int rc)
+{
+	return db_sqlite_err(H(db), rc);
 }
 
 static void dbs_close(struct db *db)

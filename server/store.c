@@ -202,21 +202,7 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql)
 
 int store_err(struct store *st, int rc)
 {
-	switch (rc & 0xff) {
-	case SQLITE_OK:
-	case SQLITE_DONE:
-	case SQLITE_ROW:
-		return MOAT_OK;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return MOAT_EBUSY;
-	case SQLITE_CONSTRAINT:
-		return MOAT_ECONFLICT;
-	default:
-		LOG(LOG_ERROR, "msg=\"database error\" code=%d error=\"%s\"", rc,
-		    sqlite3_errmsg(st->db));
-		return MOAT_EDB;
-	}
+	return db_sqlite_err(st->db, rc);
 }
 
 int store_begin(struct store *st)
