@@ -342,6 +342,12 @@ def main():
             med = {m: {k: statistics.median(x[k] for x in runs[m]) for k in ("rps", "p99", "cpu_us")}
                    for m in runs}
             base = med["off"]
+            # what the agent-off shop alone moves between rounds: a shortfall
+            # inside it is the machine's, not the agent's, and is said so
+            offs = [x["rps"] for x in runs["off"]]
+            rps_spread = (max(offs) - min(offs)) / min(offs) if len(offs) > 1 else None
+            p99s = [x["p99"] for x in runs["off"]]
+            p99_spread = max(p99s) - min(p99s) if len(p99s) > 1 else None
             print("%-8s %10s %8s %10s %10s %12s %9s  %s" % ("mode", "req/s", "vs off", "p99 us", "p99 - off",
                                                             "CPU us/req", "vs off", "goal"))
             for mode in ("off", "monitor", "block"):
@@ -350,15 +356,18 @@ def main():
                     goal = "(baseline)"
                 else:
                     met = m["rps"] >= 0.95 * base["rps"] and m["p99"] - base["p99"] < 100e-6
-                    goal = "%s (< 5 %% of throughput, < 100 us of p99)" % ("met" if met else "not met")
+                    noisy = (rps_spread is not None and 1 - m["rps"] / base["rps"] <= rps_spread
+                             and m["p99"] - base["p99"] <= p99_spread)
+                    verdict = "met" if met else "not resolved (inside the agent-off runs' own spread)" \
+                        if noisy else "not met"
+                    goal = "%s (< 5 %% of throughput, < 100 us of p99)" % verdict
                 print("%-8s %10.0f %7.1f%% %10s %+10.0f %12.1f %8.1f%%  %s" % (
                     mode, m["rps"], 100.0 * m["rps"] / base["rps"], fmt_us(m["p99"]), (m["p99"] - base["p99"]) * 1e6,
                     m["cpu_us"], 100.0 * m["cpu_us"] / base["cpu_us"], goal))
-            offs = [x["rps"] for x in runs["off"]]
-            if len(offs) > 1:
+            if rps_spread is not None:
                 print("noise: the agent-off runs alone differ by %.0f %% in req/s (load %s); a difference "
                       "smaller than that is not the agent's" % (
-                          100.0 * (max(offs) - min(offs)) / min(offs), open("/proc/loadavg").read().split(" ")[0]))
+                          100.0 * rps_spread, open("/proc/loadavg").read().split(" ")[0]))
             bad = sum(x["non2xx"] for v in runs.values() for x in v)
             if bad:
                 print("non-2xx answers to ordinary traffic: %d (see wrk.txt)" % bad)
