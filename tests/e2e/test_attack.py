@@ -203,6 +203,21 @@ def check_statements(evs):
     eq(len(shapes), 1, "statements around the payloads (prefix, suffix)")
 
 
+def run_tool(tool, name, cmd, home, budget):
+    """Runs an attack tool in home with no proxy settings; fails past its
+    budget (seconds). Returns (exit status, output, seconds taken)."""
+    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+    env.update(HOME=home, TERM="dumb")
+    started = time.monotonic()
+    try:
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=env, cwd=home, timeout=budget)
+    except subprocess.TimeoutExpired as exc:
+        moat.fail("%s (%s) ran past its %d s budget: %s" % (
+            tool, name, budget, (exc.output or b"").decode("utf-8", "replace")[-1500:]))
+    return p.returncode, p.stdout.decode("utf-8", "replace"), time.monotonic() - started
+
+
 # --------------------------------------------------------------------------
 # sqlmap
 
@@ -237,19 +252,9 @@ def sqlmap(srv, shop, name, options):
     cmd = [exe, "-u", "http://127.0.0.1:%d/search?q=brass" % shop.port, "-p", "q",
            "--batch", "--flush-session", "--output-dir", outdir, "--disable-coloring",
            "--ignore-proxy", "--timeout=10", "--retries=1", "--threads=1"] + options
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update(HOME=home, TERM="dumb")
-    started = time.monotonic()
-    try:
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           env=env, cwd=home, timeout=SQLMAP_BUDGET)
-    except subprocess.TimeoutExpired as exc:
-        moat.fail("sqlmap (%s) ran past its %d s budget: %s" % (
-            name, SQLMAP_BUDGET, (exc.output or b"").decode("utf-8", "replace")[-1500:]))
-    seconds = time.monotonic() - started
-    out = p.stdout.decode("utf-8", "replace")
-    check(p.returncode == 0 and "[*] ending @" in out,
-          "sqlmap (%s) did not finish (exit %d): %s" % (name, p.returncode, out[-1500:]))
+    rc, out, seconds = run_tool("sqlmap", name, cmd, home, SQLMAP_BUDGET)
+    check(rc == 0 and "[*] ending @" in out,
+          "sqlmap (%s) did not finish (exit %d): %s" % (name, rc, out[-1500:]))
     log = ""
     logs = glob.glob(os.path.join(outdir, "127.0.0.1", "log"))
     if logs:
@@ -259,7 +264,7 @@ def sqlmap(srv, shop, name, options):
     for path in glob.glob(os.path.join(outdir, "results-*.csv")):
         with open(path, newline="", encoding="utf-8", errors="replace") as f:
             rows += list(csv.DictReader(f))
-    run = SqlmapRun(p.returncode, out, log, rows, seconds)
+    run = SqlmapRun(rc, out, log, rows, seconds)
     # the log, the CSV and the console agree, or the parsing is wrong
     if rows or glob.glob(os.path.join(outdir, "results-*.csv")):
         eq(run.csv_params, run.params, "sqlmap (%s): the CSV's parameters vs the log's" % name)
@@ -373,20 +378,9 @@ def wapiti(srv, shop, name, modules):
            # payloads that name wapiti's own server (remote file inclusion)
            # name a closed port here instead
            "--endpoint", "http://127.0.0.1:9/"]
-    env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
-    env.update(HOME=home, TERM="dumb")
-    budget = WAPITI_CRAWL + WAPITI_MODULE * len(modules) + 60
-    started = time.monotonic()
-    try:
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                           env=env, cwd=home, timeout=budget)
-    except subprocess.TimeoutExpired as exc:
-        moat.fail("wapiti (%s) ran past its %d s budget: %s" % (
-            name, budget, (exc.output or b"").decode("utf-8", "replace")[-1500:]))
-    seconds = time.monotonic() - started
-    out = p.stdout.decode("utf-8", "replace")
-    check(p.returncode == 0 and os.path.isfile(report_path),
-          "wapiti (%s) did not finish (exit %d): %s" % (name, p.returncode, out[-1500:]))
+    rc, out, seconds = run_tool("wapiti", name, cmd, home, WAPITI_CRAWL + WAPITI_MODULE * len(modules) + 60)
+    check(rc == 0 and os.path.isfile(report_path),
+          "wapiti (%s) did not finish (exit %d): %s" % (name, rc, out[-1500:]))
     check("was reached" not in out, "wapiti (%s) was cut short by its time limit: %s"
           % (name, [l for l in out.split("\n") if "was reached" in l]))
     check("Launching module" in out, "wapiti (%s) launched no module: %s" % (name, out[-1500:]))
