@@ -69,9 +69,35 @@ check: $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN)
 	@sh scripts/pgtest.sh sh -c 'set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done'
 
 # tests/e2e/test_attack.py points sqlmap and wapiti (deps.sh attack) at build/shop.
+#
+# The e2e suite runs once per engine in E2E_ENGINES, one after the other
+# beside one throwaway PostgreSQL (every moatd gets a database of its own
+# there; tests/e2e/run.py --engine). Both engines run the whole suite but
+# the tests marked for one (moat.only_on / ONLY_ON: SQLite's own files,
+# locks and backup on one side, tests/e2e/test_cluster.py's several moatd
+# on one database on the other; each run lists what it left out and why).
+# Why the whole suite twice rather than a chosen subset on PostgreSQL:
+# nearly every test reaches the store (a project, a token, a policy), so a
+# subset would leave most of the PostgreSQL store untested end to end; the
+# suite takes about 5 minutes on SQLite here, so CI (`make test` and
+# `make asan` each run `e2e`) grows by about two such runs, from ~12.5 to
+# ~23 minutes, well inside its 90. ASan runs both too: db_pg.c and the
+# cluster code are where new memory errors would be.
+#
+# PostgreSQL is not in E2E_ENGINES yet: `moatd serve` refuses postgres://
+# until the event store and the ingest writer are ported (issue 13;
+# server/main.c, refuse_postgres). When it accepts it, the lead sets
+# E2E_ENGINES = sqlite postgres here (or `make e2e E2E_ENGINES=postgres`
+# to try). Until then `make e2e` says so on every run.
+E2E_ENGINES ?= sqlite
 e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo $(BUILD)/shop
 	@sh scripts/deps.sh attack
-	sh scripts/pgtest.sh python3 tests/e2e/run.py --moatd $(BUILD)/moatd --web-root web
+	@case " $(E2E_ENGINES) " in *" postgres "*) ;; *) \
+	  echo "e2e: NOT RUN on PostgreSQL, tests/e2e/test_cluster.py (several moatd on one database) included:"; \
+	  echo "e2e:   moatd serve refuses postgres:// until issue 13 ports the event store (refuse_postgres in"; \
+	  echo "e2e:   server/main.c); enable with E2E_ENGINES = sqlite postgres in the Makefile once it does." ;; esac
+	sh scripts/pgtest.sh sh -c 'status=0; for e in $(E2E_ENGINES); do \
+	  python3 tests/e2e/run.py --engine $$e --moatd $(BUILD)/moatd --web-root web || status=1; done; exit $$status'
 
 test:
 	@sh scripts/deps.sh browser attack postgres

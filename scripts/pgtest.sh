@@ -19,7 +19,9 @@
 #
 # When MOAT_TEST_PG is already set, COMMAND runs against that server
 # instead and nothing is started.
-# Environment: PG_BIN (default /usr/lib/postgresql/15/bin).
+# Environment: PG_BIN (default /usr/lib/postgresql/15/bin); PGTEST_SETTINGS,
+# more server options after the ones above (later wins: bench/cluster
+# turns fsync and synchronous_commit back on with "-c fsync=on ...").
 set -eu
 
 [ $# -gt 0 ] || {
@@ -81,7 +83,7 @@ for _ in 1 2 3 4 5; do
 	port=$(free_port)
 	if as_owner "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
 		-o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off \
--c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+-c synchronous_commit=off -c full_page_writes=off -c max_connections=200 ${PGTEST_SETTINGS:-}" \
 		start >/dev/null 2>&1; then
 		started=1
 		break

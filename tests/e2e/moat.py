@@ -10,6 +10,16 @@ api/openapi.yaml by contract.py (python3-jsonschema and PyYAML, from
 scripts/deps.sh); run.py fails the test that made a request the contract
 does not describe.
 
+Two engines (issue 13): CONFIG.engine (run.py --engine, or MOAT_E2E_ENGINE)
+is "sqlite" (a file in the temporary directory) or "postgres": then every
+Moatd without an explicit db gets a fresh database of its own on the
+throwaway cluster of scripts/pgtest.sh (MOAT_TEST_PG), created from
+template0 with ICU's root locale and dropped by cleanup(). A test or a
+module that only makes sense on one engine says so with only_on(); run.py
+lists what it did not run and why. cluster(n) starts n moatd on one
+PostgreSQL database, and Balancer is a round-robin TCP load balancer on
+loopback in front of them (what nginx is in docs/DEPLOYMENT.md).
+
 The HTTP helpers use http.client (one connection per request unless a
 connection is passed) with a 10 s timeout on every socket operation;
 raw_http() talks on a bare socket for requests http.client would normalise.
@@ -50,6 +60,10 @@ class Config:
     moatd = None
     web_root = None
     repo_root = None
+    engine = os.environ.get("MOAT_E2E_ENGINE") or "sqlite"
+
+
+ENGINES = ("sqlite", "postgres")
 
 
 CONFIG = Config()
@@ -156,6 +170,8 @@ class Moatd:
 
     def __init__(self, web_root=None, admin_password=ADMIN_PASSWORD, env=None,
                  extra_args=None, tmpdir=None, db=None):
+        """db: a SQLite path or a postgres:// URL that someone else owns;
+        without it a database of CONFIG.engine's kind that cleanup() removes."""
         self.moatd = CONFIG.moatd
         self.web_root = web_root or CONFIG.web_root
         self.admin_password = admin_password
@@ -163,7 +179,12 @@ class Moatd:
         self.extra_args = list(extra_args or [])
         self.own_tmp = tmpdir is None
         self.tmp = tmpdir or tempfile.mkdtemp(prefix="moat-e2e-")
+        self.pgdb = None
+        if db is None and CONFIG.engine == "postgres":
+            self.pgdb = PgDatabase()
+            db = self.pgdb.url
         self.db = db or os.path.join(self.tmp, "moat.db")
+        self.engine = "postgres" if is_postgres(self.db) else "sqlite"
         self.log_path = os.path.join(self.tmp, "moatd.log")
         self.proc = None
         self.port = None
@@ -185,6 +206,12 @@ class Moatd:
 
     def start(self):
         """Starts moatd and waits for its `listening` line."""
+        self.spawn()
+        return self.wait_listening()
+
+    def spawn(self):
+        """Starts moatd without waiting for it (wait_listening() does):
+        cluster(start_together=True) starts several at once this way."""
         check(self.proc is None or self.proc.poll() is not None, "moatd already running")
         self.starts += 1
         self.expected_exit = False
@@ -213,6 +240,14 @@ class Moatd:
 
         self._reader = threading.Thread(target=drain, args=(self.proc,), daemon=True)
         self._reader.start()
+        self._found = found
+        self._ports = ports
+        return self
+
+    def wait_listening(self):
+        """Waits for the `listening` line of the moatd spawn() started;
+        sets port and agent_port."""
+        found, ports = self._found, self._ports
         deadline = time.monotonic() + START_TIMEOUT
         while not found.wait(0.02):
             if self.proc.poll() is not None:
@@ -264,7 +299,12 @@ class Moatd:
         return self.start()
 
     def cleanup(self):
+        """Kills moatd, drops the PostgreSQL database it was given at
+        creation (not one passed in as db=) and removes its own directory."""
         self.kill()
+        if self.pgdb is not None:
+            self.pgdb.drop()
+            self.pgdb = None
         if self.own_tmp:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
@@ -463,6 +503,213 @@ class server:
 
     def __exit__(self, *exc):
         self.srv.cleanup()
+        return False
+
+
+# --------------------------------------------------------------------------
+# Engines: PostgreSQL databases, tests for one engine, several moatd
+
+
+def is_postgres(db):
+    return isinstance(db, str) and (db.startswith("postgres://") or db.startswith("postgresql://"))
+
+
+def pg_server():
+    """MOAT_TEST_PG (a superuser URL on the throwaway cluster); fails
+    without it: `make e2e` runs the suite under scripts/pgtest.sh."""
+    url = os.environ.get("MOAT_TEST_PG", "")
+    check(url, "MOAT_TEST_PG is not set: run the suite under scripts/pgtest.sh (make e2e does)")
+    return url
+
+
+def psql(url, sql, timeout=30):
+    """Runs sql with psql on url (ON_ERROR_STOP, unaligned, tuples only);
+    returns stdout."""
+    p = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-Atc", sql], capture_output=True,
+                       text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+    check(p.returncode == 0, "psql %r: %s" % (sql[:200], p.stderr[-600:]))
+    return p.stdout
+
+
+class PgDatabase:
+    """A fresh, empty database on the test server (.url names it), created
+    from template0 with ICU's root locale (not the cluster's C.UTF-8, as a
+    production database's often is, so that an order that depends on the
+    locale shows); drop() removes it, connections and all."""
+
+    def __init__(self):
+        server = pg_server()
+        self.name = ("moat_e2e_%d_%s" % (os.getpid(), unique("d"))).replace("-", "_").lower()
+        psql(server, "CREATE DATABASE %s TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'und'"
+             % self.name)
+        self.url = server.rsplit("/", 1)[0] + "/" + self.name
+        self.dropped = False
+
+    def drop(self):
+        if not self.dropped:
+            self.dropped = True
+            psql(pg_server(), "DROP DATABASE IF EXISTS %s WITH (FORCE)" % self.name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.drop()
+        return False
+
+
+def only_on(engine, reason):
+    """Marks a test function as meaningful on one engine only, with the
+    reason run.py prints when it leaves the test out on the other:
+    `@moat.only_on("sqlite", "holds SQLite's write lock from outside")`.
+    A module says the same for all its tests with a module-level
+    ONLY_ON = ("sqlite", "reason")."""
+    check(engine in ENGINES, "only_on: no engine %r" % engine)
+
+    def mark(fn):
+        fn.only_on = (engine, reason)
+        return fn
+    return mark
+
+
+class cluster:
+    """`with moat.cluster(3) as (a, b, c):` -- n moatd on one fresh
+    PostgreSQL database (each with its own directory, ports and log, the
+    same MOAT_ADMIN_PASSWORD), all killed and the database dropped at the
+    end. start_together=True spawns them at once (the migrations and the
+    first admin then race, as in a rolling deployment); otherwise one
+    after the other. Keyword arguments go to every Moatd."""
+
+    def __init__(self, n, start_together=False, **kw):
+        self.n = n
+        self.together = start_together
+        self.kw = kw
+        self.db = None
+        self.nodes = []
+
+    def __enter__(self):
+        self.db = PgDatabase()
+        try:
+            self.nodes = [Moatd(db=self.db.url, **self.kw) for _ in range(self.n)]
+            if self.together:
+                for m in self.nodes:
+                    m.spawn()
+                for m in self.nodes:
+                    m.wait_listening()
+            else:
+                for m in self.nodes:
+                    m.start()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self.nodes
+
+    def __exit__(self, *exc):
+        for m in self.nodes:
+            m.cleanup()
+        if self.db is not None:
+            self.db.drop()
+        return False
+
+
+class Balancer:
+    """A round-robin TCP load balancer on 127.0.0.1 (port in .port), in
+    front of the ports that ports() returns at each new connection (so a
+    restarted moatd's new port is picked up). A backend that refuses the
+    connection is passed over for the next, as nginx's
+    proxy_next_upstream does; when a backend closes (or dies), its client
+    connection is closed too, so an agent behind it reconnects through
+    the balancer. Bytes are copied as they are: WebSocket upgrades pass.
+    picked[port] counts the connections each backend got. close() stops
+    it and cuts every connection."""
+
+    def __init__(self, ports):
+        self.ports = ports
+        self.picked = {}
+        self.lock = threading.Lock()
+        self.next = 0
+        self.socks = []
+        self.closed = False
+        self.ls = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.ls.bind((HOST, 0))
+        self.ls.listen(128)
+        self.port = self.ls.getsockname()[1]
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _connect(self):
+        ports = list(self.ports())
+        with self.lock:
+            first = self.next
+            self.next += 1
+        for i in range(len(ports)):
+            port = ports[(first + i) % len(ports)]
+            try:
+                up = socket.create_connection((HOST, port), timeout=2)
+            except OSError:
+                continue
+            up.settimeout(None)
+            with self.lock:
+                self.picked[port] = self.picked.get(port, 0) + 1
+            return up
+        return None
+
+    def _accept(self):
+        while not self.closed:
+            try:
+                c, _ = self.ls.accept()
+            except OSError:
+                return
+            up = self._connect()
+            if up is None:
+                c.close()
+                continue
+            with self.lock:
+                self.socks += [c, up]
+            for a, b in ((c, up), (up, c)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(src, dst):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                dst.sendall(data)
+        except OSError:
+            pass
+        for s in (src, dst):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def close(self):
+        self.closed = True
+        try:
+            self.ls.shutdown(socket.SHUT_RDWR)  # wakes the accept()
+        except OSError:
+            pass
+        try:
+            self.ls.close()
+        except OSError:
+            pass
+        with self.lock:
+            socks, self.socks = self.socks, []
+        for s in socks:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            s.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
         return False
 
 

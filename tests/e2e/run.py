@@ -2,6 +2,7 @@
 """Runs Moat's end-to-end tests against a real moatd.
 
     python3 tests/e2e/run.py --moatd build/moatd --web-root web [-k pattern]
+                             [--engine sqlite|postgres]
 
 Discovers tests/e2e/test_*.py; in each module every function named test_*
 is a test, called with the module's server (a fresh moatd per module, on
@@ -13,6 +14,15 @@ Prints `ok   name` or `FAIL name: reason` per test and finally
 Every HTTP response and server WebSocket message a test receives is checked
 against api/openapi.yaml and agentproto/schema (contract.py); a test that
 received an answer the contract does not describe fails.
+
+Engines (issue 13): --engine (default MOAT_E2E_ENGINE, else sqlite) is the
+database every moatd of the run gets: a SQLite file, or a fresh database
+of its own on the PostgreSQL of MOAT_TEST_PG (scripts/pgtest.sh; moat.py).
+A test marked moat.only_on(engine, reason), or in a module with ONLY_ON =
+(engine, reason), runs only on that engine; on the other it is not run,
+and the run says so: `--   name: only on sqlite: reason` per test, and a
+count before the last line. `make e2e` runs the suite once per engine in
+E2E_ENGINES (the Makefile says why and which).
 
 Timeouts: every test 60 s (SIGALRM; a module may set TEST_TIMEOUT to give
 each of its tests longer, as test_attack.py does for the attack tools),
@@ -119,7 +129,10 @@ def main():
     ap.add_argument("-k", dest="pattern", default=None,
                     help="run only tests whose module::name contains this or matches this glob; "
                          "several patterns joined by |")
+    ap.add_argument("--engine", choices=moat.ENGINES, default=os.environ.get("MOAT_E2E_ENGINE") or "sqlite",
+                    help="the database engine of every moatd (default MOAT_E2E_ENGINE, else sqlite)")
     args = ap.parse_args()
+    moat.CONFIG.engine = args.engine
 
     moat.CONFIG.moatd = os.path.abspath(args.moatd)
     moat.CONFIG.web_root = os.path.abspath(args.web_root)
@@ -132,7 +145,9 @@ def main():
     signal.signal(signal.SIGALRM, on_alarm)
     started = time.monotonic()
     passed = failed = 0
+    elsewhere = []  # (test, engine, reason): marked for the other engine
     sys.stdout.reconfigure(line_buffering=True)
+    print("e2e: engine %s" % args.engine)
 
     for path in sorted(glob.glob(os.path.join(HERE, "test_*.py"))):
         modname = os.path.splitext(os.path.basename(path))[0]
@@ -142,7 +157,16 @@ def main():
             print("FAIL %s: cannot import: %s" % (modname, indent(traceback.format_exc())))
             failed += 1
             continue
-        tests = [(n, f) for n, f in tests_of(mod) if selected(args.pattern, modname, n)]
+        tests = []
+        for n, f in tests_of(mod):
+            if not selected(args.pattern, modname, n):
+                continue
+            only = getattr(f, "only_on", None) or getattr(mod, "ONLY_ON", None)
+            if only is not None and only[0] != args.engine:
+                elsewhere.append((n, only[0], only[1]))
+                print("--   %s: only on %s: %s" % (n, only[0], only[1]))
+                continue
+            tests.append((n, f))
         if not tests:
             continue
         if time.monotonic() - started > RUN_TIMEOUT:
@@ -170,7 +194,7 @@ def main():
                 print("FAIL %s: server did not start: %s" % (n, indent(reason)))
                 failed += 1
             if srv is not None:
-                srv.kill()
+                srv.cleanup()
             shutil.rmtree(tmp, ignore_errors=True)
             continue
 
@@ -233,7 +257,7 @@ def main():
             print("FAIL %s (shutdown): %s" % (modname, indent(reason_of(exc, srv))))
         finally:
             signal.alarm(0)
-            srv.kill()
+            srv.cleanup()
             shutil.rmtree(tmp, ignore_errors=True)
 
     ops = contract.operations()
@@ -242,6 +266,9 @@ def main():
           "%d of %d operations answered%s" % (contract.checked[0], len(ops & contract.seen), len(ops),
                                               (" (not: %s)" % ", ".join("%s %s" % o for o in unseen))
                                               if unseen and not args.pattern else ""))
+    if elsewhere:
+        print("e2e: %d tests not run on %s (marked for %s only, listed above with the reason)"
+              % (len(elsewhere), args.engine, "/".join(sorted({e for _, e, _ in elsewhere}))))
     print("e2e: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 

@@ -390,6 +390,7 @@ def _age_session(srv, row, **cols):
         con.close()
 
 
+@moat.only_on("sqlite", "ages a session row in the SQLite file behind moatd's back")
 def test_a_session_expires_when_idle_and_after_its_maximum_age(srv):
     """Time travel in the database (the server's defaults: 720 idle minutes,
     168 hours at most): an idle session and an old one are refused."""

@@ -283,6 +283,7 @@ def _policy_channels(srv, slug):
             if c["source"] == "policy"]
 
 
+@moat.only_on("sqlite", "greps the SQLite files for the secret")
 def test_the_appsettings_wrapper_is_accepted_whole_and_its_token_never_stored(srv):
     slug = _project(srv)
     plain = expect(srv.req("PUT", _ppath(slug) + "?dry_run=true",

@@ -11,6 +11,11 @@ import time
 import moat
 from moat import check, eq, expect, expect_problem, unique
 
+# not run on PostgreSQL (run.py lists it there with this reason)
+ONLY_ON = ("sqlite",
+           "the command line on SQLite files (fresh files, backup, a newer schema); "
+           "test_postgres.py runs the command line on PostgreSQL")
+
 SUBCOMMANDS = ("serve", "migrate", "user", "token", "backup")
 
 

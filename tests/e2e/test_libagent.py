@@ -143,6 +143,7 @@ def test_the_library_takes_each_pushed_version_and_the_inventory_shows_it_applie
         demo.stop()
 
 
+@moat.only_on("sqlite", "counts the stored events in the SQLite file")
 def test_events_from_the_library_are_acknowledged_and_stored_exactly_once(srv):
     slug, token = _project(srv)
     demo = Demo(srv, token, "lib-events", "--send", "300", "--until-acked", "--timeout", "30")

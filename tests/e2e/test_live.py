@@ -288,6 +288,7 @@ def test_changing_the_password_closes_the_feeds_of_the_other_sessions(srv):
         ended.close()
 
 
+@moat.only_on("sqlite", "ages a session row in the SQLite file behind moatd's back")
 def test_a_feed_closes_when_its_session_expires_by_age_or_by_idleness(srv):
     """The session's lifetime is injected through its row (as in
     test_auth.py): it ends two seconds from now, and nothing else changes;

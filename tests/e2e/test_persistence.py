@@ -137,6 +137,7 @@ def test_a_sigterm_during_writes_exits_0_and_keeps_every_acknowledged_write(srv)
     _check_acked(srv, acked)
 
 
+@moat.only_on("sqlite", "checks the SQLite file's integrity after SIGKILL")
 def test_every_acknowledged_write_survives_sigkill(srv):
     acked, _ = _write_until_stopped(srv, lambda s: s.kill(), "kill")
     # the database is intact

@@ -221,6 +221,7 @@ def test_a_token_with_a_wrong_checksum_or_unknown_secret_is_refused(srv):
     expect(srv.req("GET", "/api/v1/projects/" + slug, token=good), 200)
 
 
+@moat.only_on("sqlite", "greps the SQLite files for the secrets")
 def test_secrets_are_stored_only_as_hashes_and_never_logged(srv):
     slug = _project(srv)
     api_tok = _create(srv, slug, "agent")["token"]
