@@ -106,6 +106,18 @@ static void ma_pr_kbits_init(struct ma_pr_kbits *kb)
 	kb->fiction = ma_pr_bit("FICTION");
 	kb->forbid = ma_pr_bit("FORBID");
 	kb->say = ma_pr_bit("SAY");
+	kb->ai = ma_pr_bit("AI");
+	kb->you = ma_pr_bit("YOU");
+	kb->show = ma_pr_bit("SHOW");
+	kb->what = ma_pr_bit("WHAT");
+	kb->pii = ma_pr_bit("PII");
+	kb->access = ma_pr_bit("ACCESS");
+	kb->granted = ma_pr_bit("GRANTED");
+	kb->correct = ma_pr_bit("CORRECT");
+	kb->output = ma_pr_bit("OUTPUT");
+	kb->begin = ma_pr_bit("BEGIN");
+	kb->only = ma_pr_bit("ONLY");
+	kb->goal = ma_pr_bit("GOAL");
 }
 
 /* ---- words and their classes ---- */
@@ -125,7 +137,11 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 		int letters = 0, digits = 0, brk = w->n == 0;
 		while (i < n && !ma_pr_alnum((unsigned char)t[i]) &&
 		       !(t[i] == '@' || t[i] == '$')) {
-			if (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';')
+			/* a dot inside a name ("www.shop.example", "3.5") ends nothing */
+			int inside = t[i] == '.' && i > 0 && i + 1 < n &&
+			             ma_pr_alnum((unsigned char)t[i - 1]) &&
+			             ma_pr_alnum((unsigned char)t[i + 1]);
+			if (!inside && (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';'))
 				brk = 1;
 			else if (t[i] == ',' && !brk)
 				brk = 2;
@@ -227,6 +243,8 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 	if (tok == p->n)
 		return 1;
 	t = &p->t[tok];
+	if (t->end) /* "$": the sentence ends before word i */
+		return (i >= w->n || w->brk[i] == 1) && ma_pr_match(w, p, tok + 1, i, my);
 	if (t->neg) /* "!X": the next word of the sentence is not X */
 		return !(i < w->n && !w->brk[i] && ma_pr_tok_is(w, i, t)) &&
 		       ma_pr_match(w, p, tok + 1, i, my);
@@ -534,6 +552,102 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 	}
 }
 
+/* Payload splitting: a request cut into labelled quoted parts ('x = "..."',
+ * 'Part 2 is "..."') and an order to join them ("x + y", "combine",
+ * "concatenate"). The parts, in the order of their labels, are joined (as
+ * they are, and with a space between) and scored again. t is the
+ * normalised window (n bytes); the pass's buffers are reused. */
+#define MA_PR_PARTS 8
+struct ma_pr_part {
+	size_t a, l, la, ll; /* the part's bytes; its label's */
+};
+
+static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
+                              struct ma_pr_score *sc)
+{
+	static const char join[] = "join~|combin~|concaten~|interlac~|merg~|together|assembl~";
+	struct ma_pr_part part[MA_PR_PARTS];
+	char d[2][MA_PR_DECODED / 2];
+	size_t dl[2] = {0, 0};
+	int np = 0, joined = 0;
+	double best = 0;
+
+	for (size_t i = 1; i < n && np < MA_PR_PARTS; i++) {
+		size_t b = i, e, la;
+		char q = t[i];
+		if (q != '"' && q != '\'')
+			continue;
+		/* before the quote: '=' or ':' or "is", then a short label */
+		while (b > 0 && t[b - 1] == ' ')
+			b--;
+		if (b > 0 && (t[b - 1] == '=' || t[b - 1] == ':'))
+			b--;
+		else if (b > 2 && t[b - 1] == 's' && t[b - 2] == 'i' && t[b - 3] == ' ')
+			b -= 3;
+		else
+			continue;
+		while (b > 0 && t[b - 1] == ' ')
+			b--;
+		la = b;
+		while (la > 0 && ma_pr_alnum((unsigned char)t[la - 1]) && b - la < 12)
+			la--;
+		if (la == b || (la > 0 && ma_pr_alnum((unsigned char)t[la - 1])))
+			continue;
+		/* the closing quote on the same line */
+		e = i + 1;
+		while (e < n && t[e] != q && t[e] != '\n' && e - i < 300)
+			e++;
+		if (e >= n || t[e] != q || e == i + 1)
+			continue;
+		part[np].a = i + 1;
+		part[np].l = e - i - 1;
+		part[np].la = la;
+		part[np].ll = b - la;
+		np++;
+		i = e;
+	}
+	if (np < 2)
+		return;
+	/* the order to join them */
+	for (size_t i = 1; i + 2 < n && !joined; i++)
+		joined = t[i] == '+' && t[i - 1] == ' ' && t[i + 1] == ' ';
+	for (int i = 0; i < ps->w.n && !joined; i++)
+		joined = ma_pr_lit(&ps->w, i, join, sizeof join - 1);
+	if (!joined)
+		return;
+	/* in the order of the labels (a, b, c; 1, 2, 3) */
+	for (int i = 1; i < np; i++)
+		for (int j = i; j > 0; j--) {
+			size_t m = part[j].ll < part[j - 1].ll ? part[j].ll : part[j - 1].ll;
+			int c = memcmp(t + part[j].la, t + part[j - 1].la, m);
+			if (c > 0 || (c == 0 && part[j].ll >= part[j - 1].ll))
+				break;
+			{
+				struct ma_pr_part x = part[j];
+				part[j] = part[j - 1];
+				part[j - 1] = x;
+			}
+		}
+	ma_pr_add(sc, PF_ENCODED, 0.5);
+	/* both joined texts are built before ps (which t may be) is reused */
+	for (int space = 0; space < 2; space++)
+		for (int i = 0; i < np && dl[space] + part[i].l + 1 <= sizeof d[0]; i++) {
+			if (space && dl[space])
+				d[space][dl[space]++] = ' ';
+			memcpy(d[space] + dl[space], t + part[i].a, part[i].l);
+			dl[space] += part[i].l;
+		}
+	for (int space = 0; space < 2; space++) {
+		struct ma_pr_score sub;
+		int mixed;
+		ma_pr_score_init(&sub);
+		ma_pr_score_plain(d[space], dl[space], ps, &sub, &mixed);
+		best = sub.score > best ? sub.score : best;
+	}
+	if (best > 0.3)
+		ma_pr_add(sc, PF_ENCODED, best + 0.1 > 1.0 ? 1.0 : best + 0.1);
+}
+
 /* The score of one window of text; out gets the details. */
 static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
@@ -552,6 +666,9 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_glued(&ps.w, out);
 	ma_pr_payload(&ps.w, s, n, &ps.kb, out);
 	ma_pr_fiction(&ps.w, &ps.kb, out);
+	ma_pr_goal(&ps.w, &ps.kb, out);
+	ma_pr_claim(&ps.w, tn, &ps.kb, out);
+	ma_pr_dialogue(&ps.w, ps.t, tn, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
 	for (int i = 0; i < ps.w.n; i++)
@@ -569,6 +686,9 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		ma_pr_phrases(&ps.w, &ps.kb, &sub, PF_ENCODED);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
+	} else if (memchr(ps.t, '"', tn) || memchr(ps.t, '\'', tn)) {
+		/* the last to read the window's words: scoring the parts reuses ps */
+		ma_pr_split_parts(ps.t, tn, &ps, out);
 	}
 	ma_pr_decode_runs(s, n, &ps, out);
 	if (memchr(s, '.', n) && memchr(s, '-', n))

@@ -23,12 +23,13 @@
 /* The families; a pattern's weight counts for one of them. */
 enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N };
 
-#define MA_PR_TOKENS 6 /* tokens of one pattern */
+#define MA_PR_TOKENS 8 /* tokens of one pattern */
 
 struct ma_pr_token {
 	uint8_t gap;     /* words that may pass before this token */
 	uint8_t literal; /* 1: lit holds lower-case alternatives too */
 	uint8_t neg;     /* 1: matches no word; the next word must not be this token */
+	uint8_t end;     /* 1 ("$"): matches no word; the sentence or the text ends here */
 	uint8_t litlen;
 	uint64_t k;      /* the classes among its alternatives */
 	uint64_t h2;     /* ma_pr_h2() bits of its literal alternatives */
@@ -97,7 +98,8 @@ struct ma_pr_score {
 /* Class bits the scorer uses directly (looked up once). */
 struct ma_pr_kbits {
 	uint64_t my, neg, ign, pw, secret, code, pwmod, r13, your, yourout, insert, following,
-	    snippet, fiction, forbid, say;
+	    snippet, fiction, forbid, say, ai, you, show, what, pii, access, granted, correct,
+	    output, begin, only, goal;
 };
 
 /* Adds a feature of weight w to the score (noisy-OR) for family. */
@@ -124,6 +126,10 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc);
 void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc);
 void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
 void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc);
+void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struct ma_pr_score *sc);
+void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
+                 struct ma_pr_score *sc);
+void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
 
 /* ma_prompt_norm.c: English written in Cyrillic letters ("Игноре"): the
  * word w (l bytes, lowercase) transliterated into out (cap bytes);

@@ -22,6 +22,9 @@ static const char *const ma_pr_cjk_ignore[] = {"忽略",  "忽视",  "无视",  
 static const char *const ma_pr_cjk_instr[] = {"指令", "指示", "说明",  "規則",    "规则",
                                               "지시", "명령", "निर्देश", "تعليمات", "التعليمات"};
 static const char *const ma_pr_cjk_what[] = {"什么", "何", "무엇", "뭐", "क्या", "ما هي"};
+/* "is what" right after the password word: "密码是什么", "パスワードは何" */
+static const char *const ma_pr_cjk_is_what[] = {"是什么", "是多少", "是啥",    "は何",    "はなに",
+                                                "가 뭐",  "는 뭐",  "는 무엇", "가 무엇", "क्या है"};
 static const char *const ma_pr_cjk_tell[] = {"告诉", "教えて", "알려", "बताओ", "बताइए", "أخبرني"};
 static const char *const ma_pr_cjk_prompt[] = {
     "系统提示", "提示词", "系統提示", "システムプロンプト", "시스템 프롬프트", "सिस्टम प्रॉम्प्ट"};
@@ -33,6 +36,31 @@ static int ma_pr_any(const char *t, size_t n, const char *const *list, size_t nl
 	for (size_t k = 0; k < nl; k++)
 		if (memmem(t, n, list[k], strlen(list[k])))
 			return 1;
+	return 0;
+}
+
+/* 1 if a password word of ma_pr_cjk_pw is followed (a space at most
+ * between) by one of ma_pr_cjk_is_what. */
+static int ma_pr_pw_is_what(const char *t, size_t n)
+{
+	for (size_t k = 0; k < sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw; k++) {
+		size_t pl = strlen(ma_pr_cjk_pw[k]);
+		const char *x = memmem(t, n, ma_pr_cjk_pw[k], pl);
+		for (; x; x = memmem(x + pl, n - (size_t)(x + pl - t), ma_pr_cjk_pw[k], pl)) {
+			const char *y = x + pl;
+			if (y < t + n && *y == ' ')
+				y++;
+			for (size_t q = 0; q < sizeof ma_pr_cjk_is_what / sizeof *ma_pr_cjk_is_what;
+			     q++) {
+				size_t ql = strlen(ma_pr_cjk_is_what[q]);
+				if ((size_t)(t + n - y) >= ql &&
+				    !memcmp(y, ma_pr_cjk_is_what[q], ql))
+					return 1;
+			}
+			if ((size_t)(t + n - x) <= pl)
+				break;
+		}
+	}
 	return 0;
 }
 
@@ -58,7 +86,9 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 		        ? 0.85
 		        : 0.6);
 	if (ma_pr_any(t, n, ma_pr_cjk_pw, sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw)) {
-		if (ma_pr_any(t, n, ma_pr_cjk_tell, sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell))
+		if (ma_pr_any(t, n, ma_pr_cjk_tell,
+		              sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell) ||
+		    ma_pr_pw_is_what(t, n))
 			ma_pr_add(sc, PF_EXTRACTION, 0.85);
 		else if (ma_pr_any(t, n, ma_pr_cjk_what,
 		                   sizeof ma_pr_cjk_what / sizeof *ma_pr_cjk_what))
@@ -68,35 +98,138 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 	}
 }
 
-/* A payload for the model's own output: an order to put something into
- * "your response / solution / code", what is put (a code block, a link),
- * and code that reaches the network or runs commands. */
+/* Words that garble an answer: by themselves (an anagram, typos), or
+ * when they act on letters, vowels, spaces ("replace the vowels"). */
+static const char ma_pr_garble[] = "scrambl~|jumbl~|anagram~|misspell~|typo|typos|leet~|"
+                                   "leetspeak|interlac~|homophon~|unscrambl~";
+static const char ma_pr_recode[] = "replac~|remov~|swap~|substitut~|convert~|group~|combin~|"
+                                   "revers~|encod~|encrypt~|omit~|strip~|delet~|rearrang~|"
+                                   "shuffl~|alternat~|capitali~|uppercase|lowercase";
+static const char ma_pr_glyph[] = "letter~|vowel~|consonant~|space|spaces|punctuation|"
+                                  "character~|digit~|symbol~|numbers|whitespace|alphabet~";
+/* Who the planted text speaks to, what it lures with, what marks it untrue. */
+static const char ma_pr_audience[] = "reader~|user|users|visitor~|customer~|people|everyone|"
+                                     "viewer~|subscriber~|audience|follower~";
+static const char ma_pr_lure[] =
+    "download~|install~|visit~|click~|join~|subscrib~|donat~|vote|buy|purchas~|free|win|"
+    "winner|prize~|rich|discount~|deal|deals|offer~|boost~|trick~|bonus|cheap~|money|cash|"
+    "exclusive|urgent~|sensational~|headline~|giveaway~|crypto~|invest~";
+static const char ma_pr_untrue[] = "fake|false|falsely|untrue|virus~|scam~|phish~|fraud~|"
+                                   "shocking|rumo~|misleading|clickbait|hoax~|cracked|pirated|"
+                                   "malicious|conspirac~|nonexistent|exaggerat~|lie|lies|lying";
+static const char ma_pr_urge[] = "urge|invite|encourage|remind|direct~|ask";
+static const char ma_pr_not[] = "even|isnt|not|never";
+static const char ma_pr_true[] = "though|true|real|provided|happened";
+/* Code that destroys or takes what is not its own (in a block to be used). */
+static const char *const ma_pr_harm[] = {
+    "cookie",    "/dev/sd", "os.remove", "rmtree",  "rm -rf",  "/etc/passwd", "/etc/shadow",
+    ".ssh",      "id_rsa",  "keylog",    "getpass", "environ", "psutil",      "mkfs",
+    "format c:", "/lib/",   "chmod 777", "shred",   "wallet",  "token"};
+
+/* 1 if t holds a host name with a known top-level domain or an e-mail
+ * address ("www.x.example", "deals.com", "help@mail.com"). */
+static int ma_pr_domain(const char *t, size_t n)
+{
+	static const char tld[] = "com|net|org|io|xyz|info|biz|co|example|app|site|online|shop|"
+	                          "store|ru|cn|top|club|link|click|ly|me|tk";
+	if (memmem(t, n, "www.", 4) || memmem(t, n, "http", 4))
+		return 1;
+	for (size_t i = 1; i + 2 < n; i++) {
+		size_t e = i + 1;
+		if (!((t[i] == '.' || t[i] == '@') && ma_pr_alnum((unsigned char)t[i - 1])))
+			continue;
+		if (t[i] == '@' && ma_pr_alnum((unsigned char)t[i + 1]))
+			return 1;
+		while (e < n && t[e] >= 'a' && t[e] <= 'z')
+			e++;
+		if (e - i - 1 >= 2 && (e == n || !ma_pr_alnum((unsigned char)t[e]))) {
+			const char *x = tld;
+			while (*x) {
+				size_t l = strcspn(x, "|");
+				if (l == e - i - 1 && !memcmp(x, t + i + 1, l))
+					return 1;
+				x += l + (x[l] == '|');
+			}
+		}
+	}
+	return 0;
+}
+
+/* An order about the model's own output ("... in your answer"): one that
+ * garbles it (letters scrambled, vowels replaced: an output filter then
+ * misses what it carries), one that plants a link, a lure or a lie in it,
+ * or one that puts a code block into "your solution" (more when the code
+ * reaches the network or destroys or takes data). An order to add an
+ * ordinary sentence to an answer stays under the threshold. */
 void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
                    const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
 {
-	static const char *const net[] = {
-	    "requests.", "socket", "urllib", "subprocess", "os.system", "curl ",   "wget ",
-	    "smtplib",   "ftplib", "eval(",  "exec(",      "http://",   "https://"};
-	int order = 0, sent = 0, ins = 0, your = 0, what = 0;
+	static const char *const net[] = {"requests.", "socket",      "urllib", "subprocess",
+	                                  "os.system", "curl ",       "wget ",  "smtplib",
+	                                  "ftplib",    "eval(",       "exec(",  "http://",
+	                                  "https://",  "http.client", "mqtt"};
+	int order = 0, garble = 0, code = 0, lure = 0, untrue = 0, any = 0;
+	int ins = 0, your = 0, what = 0, recode = 0, glyph = 0, tell = 0, g = 0;
 
-	for (int i = 0; i < w->n && !order; i++) {
-		if (w->brk[i] == 1)
-			sent++, ins = your = what = 0;
+	/* first by the classes alone: an order about "your answer" or to put
+	 * "the following code" somewhere; the word lists only then */
+	for (int i = 0; i + 1 < w->n && !any; i++) {
+		any = (w->k[i] & kb->your) && (w->k[i + 1] & kb->yourout);
+		if (w->k[i] & kb->insert)
+			ins = 1;
+		if ((w->k[i] & kb->following) && (w->k[i + 1] & kb->snippet))
+			what = 1;
+	}
+	if (!any && !(ins && what))
+		return;
+	ins = what = 0;
+	for (int i = 0; i <= w->n; i++) {
+		if (i == w->n || w->brk[i] == 1) {
+			/* the end of a sentence: what it ordered */
+			if (your && (g || (recode && glyph)))
+				garble = 1;
+			if (your && (ins || what || tell))
+				order = 1;
+			if (what && ins)
+				code = 1;
+			ins = your = what = recode = glyph = tell = g = 0;
+			if (i == w->n)
+				break;
+		}
 		ins = ins || (w->k[i] & kb->insert);
 		what = what ||
 		       ((w->k[i] & kb->following) && i + 1 < w->n && (w->k[i + 1] & kb->snippet));
 		your =
 		    your || ((w->k[i] & kb->your) && i + 1 < w->n && (w->k[i + 1] & kb->yourout));
-		order = your && (ins || what);
+		g = g || ma_pr_lit(w, i, ma_pr_garble, sizeof ma_pr_garble - 1);
+		recode = recode || ma_pr_lit(w, i, ma_pr_recode, sizeof ma_pr_recode - 1);
+		glyph = glyph || ma_pr_lit(w, i, ma_pr_glyph, sizeof ma_pr_glyph - 1);
+		/* "tell / urge / invite readers to ..." */
+		tell = tell || ((w->k[i] & (kb->say | kb->insert) ||
+		                 ma_pr_lit(w, i, ma_pr_urge, sizeof ma_pr_urge - 1)) &&
+		                i + 1 < w->n &&
+		                ma_pr_lit(w, i + 1, ma_pr_audience, sizeof ma_pr_audience - 1));
+		lure = lure || ma_pr_lit(w, i, ma_pr_lure, sizeof ma_pr_lure - 1);
+		untrue = untrue || ma_pr_lit(w, i, ma_pr_untrue, sizeof ma_pr_untrue - 1) ||
+		         (i + 1 < w->n && ma_pr_lit(w, i, ma_pr_not, sizeof ma_pr_not - 1) &&
+		          ma_pr_lit(w, i + 1, ma_pr_true, sizeof ma_pr_true - 1));
 	}
-	(void)sent;
-	if (!order)
+	if (garble)
+		ma_pr_add(sc, PF_OVERRIDE, 0.8);
+	if (!order && !code)
 		return;
-	ma_pr_add(sc, PF_OVERRIDE, 0.5);
-	if (memmem(t, n, "```", 3) || memmem(t, n, "www.", 4) || memmem(t, n, "http", 4))
+	ma_pr_add(sc, PF_OVERRIDE, order ? 0.5 : 0.45);
+	if (order && untrue)
+		ma_pr_add(sc, PF_OVERRIDE, 0.6);
+	if (memmem(t, n, "```", 3)) {
 		ma_pr_add(sc, PF_OVERRIDE, 0.35);
-	if (ma_pr_any(t, n, net, sizeof net / sizeof *net))
-		ma_pr_add(sc, PF_OVERRIDE, 0.4);
+		if (ma_pr_any(t, n, net, sizeof net / sizeof *net))
+			ma_pr_add(sc, PF_OVERRIDE, 0.4);
+		if (ma_pr_any(t, n, ma_pr_harm, sizeof ma_pr_harm / sizeof *ma_pr_harm))
+			ma_pr_add(sc, PF_OVERRIDE, 0.5);
+	} else if (order && ma_pr_domain(t, n)) {
+		ma_pr_add(sc, PF_OVERRIDE, lure ? 0.65 : 0.45);
+	}
 }
 
 /* A word of 48 bytes or more that is one piece of 3 to 24 bytes repeated
@@ -123,39 +256,82 @@ void ma_pr_periodic(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	}
 }
 
-/* An instruction hidden in an HTML comment: an override verb or an order
- * to say something between "<!--" and "-->". */
+/* The words of w between byte offsets a and e: 1 an override or an order
+ * to say something among them, 2 that and words to the model ("AI",
+ * "assistant", "you") too. */
+static int ma_pr_orders_in(const struct ma_pr_words *w, const char *a, const char *e,
+                           const struct ma_pr_kbits *kb)
+{
+	int order = 0, to = 0;
+
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		if (x <= a || x >= e)
+			continue;
+		order = order || (w->k[i] & (kb->ign | kb->say));
+		to = to || (w->k[i] & (kb->ai | kb->you));
+	}
+	return order ? 1 + to : 0;
+}
+
+/* An instruction hidden in a comment of a document the model reads: an
+ * override verb or an order to say something between "<!--" and "-->", or
+ * on a code comment line ("# ...", "// ..."). */
 void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
 	const char *a = memmem(w->t, n, "<!--", 4), *e;
+	int best = 0;
 
-	if (!a)
-		return;
-	e = memmem(a, n - (size_t)(a - w->t), "-->", 3);
-	if (!e)
-		e = w->t + n;
-	for (int i = 0; i < w->n; i++) {
-		const char *x = w->t + w->s[i];
-		if (x > a && x < e && (w->k[i] & (kb->ign | kb->say))) {
-			ma_pr_add(sc, PF_DELIMITER, 0.4);
-			return;
-		}
+	if (a) {
+		e = memmem(a, n - (size_t)(a - w->t), "-->", 3);
+		best = ma_pr_orders_in(w, a, e ? e : w->t + n, kb);
 	}
+	/* code comments: '#' or "//" after the start of a line or a space */
+	for (size_t i = 0; i + 1 < n && best < 2; i++) {
+		const char *c = w->t + i, *eol;
+		if (!((*c == '#' && c[1] == ' ') || (*c == '/' && c[1] == '/')))
+			continue;
+		if (i && w->t[i - 1] != ' ' && w->t[i - 1] != '\n')
+			continue;
+		eol = memchr(c, '\n', n - i);
+		if (!eol)
+			eol = w->t + n;
+		{
+			int o = ma_pr_orders_in(w, c, eol, kb);
+			best = o > best ? o : best;
+		}
+		i = (size_t)(eol - w->t);
+	}
+	if (best)
+		ma_pr_add(sc, PF_DELIMITER, best > 1 ? 0.6 : 0.4);
 }
 
-/* Fiction or a hypothetical framing a request for forbidden output. */
+static const char ma_pr_privacy[] = "privacy|personal|private|confidential|sensitive";
+
+/* Fiction or a hypothetical framing a request for forbidden output, or for
+ * personal data ("imagine a world without privacy: what is X's birth
+ * date?"). */
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
-	int fic = 0, bad = 0;
+	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0;
 
 	for (int i = 0; i < w->n; i++) {
+		if (w->brk[i] == 1)
+			ask = 0;
 		fic = fic || (w->k[i] & kb->fiction);
 		bad = bad || (w->k[i] & kb->forbid);
+		priv = priv || (fic && ma_pr_lit(w, i, ma_pr_privacy, sizeof ma_pr_privacy - 1));
+		ask = ask || (w->k[i] & (kb->show | kb->what));
+		if (w->k[i] & (kb->your | kb->my))
+			ask = 0; /* "tell me your phone number" asks for no one else's */
+		pii = pii || (ask && (w->k[i] & kb->pii));
 	}
 	if (fic && bad)
 		ma_pr_add(sc, PF_ROLEPLAY, 0.4);
+	if (fic && pii)
+		ma_pr_add(sc, PF_EXTRACTION, priv ? 0.8 : 0.45);
 }
 
 /* Words whose letters were spaced out; glued back, they are searched for
@@ -164,6 +340,11 @@ static const char *const ma_pr_glued_verbs[] = {"ignore",   "disregard", "forget
                                                 "override", "reveal",    "repeat", "print"};
 static const char *const ma_pr_glued_nouns[] = {"instruction", "prompt",   "rules", "password",
                                                 "guideline",   "previous", "above"};
+
+/* Verbs that ask for an output, beyond the lexicon's saying verbs. */
+static const char ma_pr_pwned[] = "pwned|pwnd";
+static const char ma_pr_emit[] = "translate|complete|finish|spell~|grammar|correct|fill|"
+                                 "rephrase|paraphrase|convert|decode~";
 
 /* Chat-template tokens and role markup that only a model's frame uses. */
 static const char *const ma_pr_markup[] = {
@@ -344,5 +525,90 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 				ma_pr_add(sc, PF_ENCODED, 0.5);
 		}
 		gl = 0;
+	}
+}
+
+/* The hijack's goal phrase ("access granted", "i have been pwned") and,
+ * anywhere in the text, an order to output something: the goal is what the
+ * hijacked model is to print, however the order is phrased. */
+void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+{
+	int goal = 0, order = 0;
+
+	for (int i = 0; i + 1 < w->n && !goal; i++)
+		goal =
+		    !w->brk[i + 1] && (((w->k[i] & kb->access) && (w->k[i + 1] & kb->granted)) ||
+		                       ((w->k[i] & kb->granted) && (w->k[i + 1] & kb->access)) ||
+		                       ((w->k[i + 1] & kb->goal) && ma_pr_lit(w, i, "been", 4) &&
+		                        ma_pr_lit(w, i + 1, ma_pr_pwned, sizeof ma_pr_pwned - 1)));
+	for (int i = 0; i < w->n && goal && !order; i++)
+		order = (w->k[i] & (kb->say | kb->output | kb->begin | kb->only)) ||
+		        ma_pr_lit(w, i, ma_pr_emit, sizeof ma_pr_emit - 1);
+	if (goal && order)
+		ma_pr_add(sc, PF_OVERRIDE, 0.8);
+}
+
+/* A stage direction in brackets claiming the secret was given:
+ * "[correct password]", "(the right access code)": a word of correctness
+ * and a secret's name inside one short bracketed span. */
+void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
+                 struct ma_pr_score *sc)
+{
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i], *o = NULL, *c = NULL;
+		if (!(w->k[i] & kb->correct))
+			continue;
+		for (const char *b = x - 1; b >= w->t && b >= x - 24 && !o; b--) {
+			if (*b == '[' || *b == '(' || *b == '{')
+				o = b;
+			else if (*b == ']' || *b == ')' || *b == '}' || *b == '\n')
+				break;
+		}
+		for (const char *e = x; o && e < x + 48 && e < w->t + n; e++) {
+			if (*e == ']' || *e == ')' || *e == '}') {
+				c = e;
+				break;
+			}
+			if (*e == '\n' || *e == '[' || *e == '(')
+				break;
+		}
+		if (!c)
+			continue;
+		for (int j = i + 1; j < w->n && w->t + w->s[j] < c; j++)
+			if (w->k[j] & kb->code) {
+				ma_pr_add(sc, PF_OVERRIDE, 0.8);
+				return;
+			}
+	}
+}
+
+/* A made-up dialogue: two or more "Q: ... A: ..." pairs (or turns of
+ * "user:" / "assistant:" inside a line) put words in the model's mouth
+ * before the real question; and one word repeated ten times or more in a
+ * row (a repetition that pushes the model off its instructions). */
+void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc)
+{
+	int q = 0, a = 0, run = 1;
+
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (t[i + 1] != ':' || (i && ma_pr_alnum((unsigned char)t[i - 1])))
+			continue;
+		if (t[i] == 'q')
+			q++;
+		else if (t[i] == 'a' && q > a)
+			a++;
+	}
+	if (q >= 2 && a >= 2)
+		ma_pr_add(sc, PF_DELIMITER, 0.8);
+	for (int i = 1; i < w->n; i++) {
+		if (w->l[i] >= 3 && w->l[i] == w->l[i - 1] &&
+		    !memcmp(w->t + w->s[i], w->t + w->s[i - 1], w->l[i]))
+			run++;
+		else
+			run = 1;
+		if (run >= 10) {
+			ma_pr_add(sc, PF_DELIMITER, 0.8);
+			return;
+		}
 	}
 }

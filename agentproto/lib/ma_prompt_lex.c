@@ -16,7 +16,9 @@
  * a lower-case one a literal list of words ('|' alternatives, '~' stems);
  * "*" before a token lets up to three words pass, "**" up to six; a
  * token "!X" matches nothing and requires that the next word is not X
- * ("the instructions above !THE": not "the instructions above the photo"). A
+ * ("the instructions above !THE": not "the instructions above the photo"); a
+ * token "$" matches nothing and requires that the sentence (or the text)
+ * ends there ("what is the password $": not "... the password policy"). A
  * pattern that starts with "@X" belongs to group X: of the patterns of one
  * group that match, only the strongest counts (the format-forcing cues
  * "only", "nothing else", "no explanation" say one thing). Every
@@ -43,15 +45,15 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "abandon~ discard~ dismiss~ skip scrap ignorier~ vergiss vergesst missachte~ "
             "ignorez oublie oubliez oublier ignora ignorar ignoren olvida olvide olvidate "
             "olvidar olviden esqueca esquecer esqueci esquece dimentica dimenticate "
-            "dimenticare ignorate negeer vergeet zignoruj zapomnij игнорир~ забудь "
-            "забудьте забыть проигнорируй"},
+            "dimenticare ignorate negeer vergeet zignoruj zapomnij vergessen игнорир~ забудь "
+            "забудьте забыть проигнорируй αγνο~ αγνόη~ ξέχνα ξεχάστε ξέχασε"},
     /* what came before: quantifiers and prior-ness */
     {"PREV", "previous prior above earlier preceding former original initial old past "
              "foregoing aforementioned prev all any every system existing default preset "
              "vorherig~ obig~ bisherig~ vorangegangen~ alle allen alles fruher~ ursprunglich~ "
              "precedent~ anterieur~ toutes tous tout anterior~ previa~ previo~ previas "
              "previos todas todos toda todo precedenti tutte tutti vorige eerdere "
-             "wszystkie poprzednie предыдущ~ прежн~ все всё"},
+             "wszystkie poprzednie предыдущ~ прежн~ все всё προηγούμεν~ όλες όλα όλους"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     {"ABOVE", "above foregoing aforementioned everything alles davor zuvor vorher obig~ tout "
               "todo tutto вышесказанн~ всё"},
@@ -62,29 +64,32 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "anweisung~ regel~ befehl~ vorgabe~ instruktion~ richtlinie~ consigne~ "
               "regle~ instruccion~ regla~ indicacion~ directriz directrices instrucoes "
               "instrucao regra~ diretriz~ istruzion~ regol~ instructies regels "
-              "instrukcje polecenia инструкц~ указани~ правил~ команд~"},
+              "instrukcje polecenia инструкц~ указани~ правил~ команд~ οδηγί~ εντολ~ κανόν~"},
     /* what an injected document tells the model to drop */
-    {"CONTENT", "text message~ task~ conversation content context input document~ "
-                "webpage website page article email mail function code resume cv data "
-                "file passage paper story question table chat request review comment~ "
-                "note~ above everything"},
+    {"CONTENT",
+     "text message~ task~ conversation content context input document~ "
+     "webpage website page article email mail function code resume cv data "
+     "file passage paper story question table chat request review comment~ "
+     "note~ above everything pagina seite dokument~ documento texto texte mensaje nachricht "
+     "fonction funcion funzione tarea tache aufgabe correo artikel articulo"},
     {"POSS", "your these those all any every tus tes vos deine ihre seine sus suas tue "
              "twoje твои ваши ваш твой"},
     {"THE", "the this that these those das der die den dem le la les el los las il lo gli "
-            "o os"},
+            "o os τις τα τους την το η οι"},
     /* the user's own: a phrase does not reach over it */
     {"MY", "my our mine ours meine mein meinen unsere mon ma mes notre nos mi mis "
            "nuestro nuestra meu minha mio mia moj moja мой моя мои наш"},
     {"SAY", "say state output print respond reply answer write return type repeat tell "
             "declare announce claim proclaim put sag sage sagen sagt schreib~ antworte~ "
-            "dis dites ecris ecrivez reponds repondez di diga digas escribe responde "
+            "dis dites ecris ecrivez reponds repondez indique~ di diga digas escribe responde "
             "escreva responda dica scrivi rispondi скажи напиши ответь"},
-    {"SHOW", "reveal~ print~ show~ display~ repeat~ output~ tell give recite~ spell~ "
-             "list leak~ dump~ share sharing disclose~ expose~ summari~ translate copy paste "
-             "provide state echo confirm~ verify send quote~ describe zeig~ gib nenne "
-             "wiederhole sag sage dis dites diga dime montre~ revele~ affiche~ repete~ donne~ "
-             "muestra~ revela~ dime dame "
-             "repite mostra~ revele rivela~ покажи выведи раскрой повтори"},
+    {"SHOW",
+     "reveal~ print~ show~ display~ repeat~ output~ tell give recite~ spell~ "
+     "list leak~ dump~ share sharing disclose~ expose~ summari~ translate copy paste "
+     "provide state echo confirm~ verify send quote~ describe zeig~ gib nenne "
+     "wiederhole sag sage dis dites diga dime montre~ revele~ affiche~ repete~ donne~ "
+     "muestra~ revela~ dime dame "
+     "repite mostra~ revele rivela~ compartilh~ comparte~ condivid~ покажи выведи раскрой повтори"},
     /* whose / which text: the hidden one (not "the": "the instructions" may be a manual) */
     {"HIDDEN", "above previous initial original system hidden secret prior preceding exact "
                "verbatim internal pre starting opening beginning earlier confidential "
@@ -99,13 +104,16 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"PWMOD", "reset~ policy policies manager~ requirement~ strength field~ recovery recover "
               "hint~ generator~ hash~ hashing complexity length protect~ protection change "
               "changes expir~ rules criteria format managers vergessen zurucksetzen"},
+    /* a document of the user's world: "the previous instructions manual" */
+    {"DOCNOUN", "manual~ booklet~ leaflet~ sheet~ guide~ book~ pdf card~ document~ page~ "
+                "chapter~ video~ label~ diagram~ file~ brochure~ insert~ handbook~"},
     {"WHAT", "what whats which cual quel quelle qual welche~ что какой какие какая wat"},
-    {"BE", "is are was were be ist sind bist war est sont es son sono era"},
+    {"BE", "is are was were be ist sind bist war est sont es son sono era e"},
     {"NEW", "new updated real actual true revised latest different neue~ neu nouvelle~ "
             "nouveau~ nueva~ nuevo~ nova~ novo~ nuov~ новые новая новый"},
     {"YOU", "you u ya youre youll du tu vous usted voce ты вы"},
     {"YOUR", "your yours yourself ur yr deine dein votre vos tes ton ta tu tus su sus seu "
-             "sua tuo tua twoj твой твои ваш ваши"},
+             "sua tuo tua twoj твой твои ваш ваши ihr"},
     {"NOW", "now henceforth hereafter onwards onward jetzt ahora maintenant agora ora "
             "теперь"},
     {"ACT", "act acting behave~ roleplay~ impersonate~ simulate~ emulate~ portray~"},
@@ -138,12 +146,13 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"ONLY", "only just exactly solely merely simply verbatim nur seulement solo solamente"},
     {"OUTPUT", "response~ reply replies answer~ output~ completion~ reaction"},
     {"BEGIN", "begin~ start~ prefix~ preface~ prepend~ lead~"},
-    {"ACCESS", "access permission entry authorization authorisation"},
+    {"ACCESS", "access permission entry authorization authorisation admission"},
     {"GRANTED", "granted allowed approved successful accepted"},
     {"CORRECT", "correct right valid true accurate proper"},
     {"CODE", "code password~ passcode~ key credential~ passphrase~ pin"},
-    {"ENTERED", "entered provided verified input inputted given accepted received registered "
-                "detected confirmed typed supplied found submitted"},
+    {"ENTERED",
+     "entered provided verified input inputted given accepted received registered "
+     "detected confirmed typed supplied found submitted said spoken uttered stated gave"},
     {"ENC", "base64 b64 rot13 rot hex hexadecimal morse caesar binary ascii cipher "
             "ciphertext encoded encoding base32 reversed backwards leetspeak"},
     {"DECODE", "decode~ decrypt~ deobfuscate~ decipher~ unscramble~"},
@@ -194,7 +203,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
     {PF_OVERRIDE, 0.7, "IGN * PREV CONTENT"},
     {PF_OVERRIDE, 0.7, "IGN * CONTENT * SAY"},
-    {PF_OVERRIDE, 0.85, "IGN THE CONTENT AND SAY"},
+    {PF_OVERRIDE, 0.85, "IGN THE CONTENT * AND SAY"},
     {PF_OVERRIDE, 0.45, "IGN|cancel|scratch * that|this|it"},
     {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR"},
     {PF_OVERRIDE, 0.6, "NEW INSTR|objective|mission|task"},
@@ -207,6 +216,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "canceled|deprecated|wrong|test|irrelevant|null|incorrect|expired|malicious|lies|joke"},
     {PF_OVERRIDE, 0.5, "from now on|onward~"},
     {PF_OVERRIDE, 0.4, "INSTEAD * SAY"},
+    {PF_OVERRIDE, 0.5, "SAY|consider * THE OUTPUT|result|answer|sum|total BE|as|equals"},
     {PF_OVERRIDE, 0.45,
      "YOUR * only|new|sole|real|primary|single|true * "
      "task|job|goal|purpose|objective|function|mission"},
@@ -236,6 +246,13 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.5, "CORRECT CODE"},
     {PF_OVERRIDE, 0.6, "CORRECT * CODE * ENTERED"},
     {PF_OVERRIDE, 0.5, "user|YOU|I * ENTERED|know|have|said|typed|gave * CORRECT * CODE"},
+    /* the same claim made about a third party or as a status line */
+    {PF_OVERRIDE, 0.8,
+     "THE user|visitor|caller|client|person|human|operator * has|have|had|just|already|now * "
+     "ENTERED * CORRECT * CODE"},
+    {PF_OVERRIDE, 0.55, "CODE that * grants|unlocks|opens|gives * ACCESS|entry|door|vault|system"},
+    {PF_OVERRIDE, 0.8,
+     "CODE that * grants|unlocks|opens|gives * ACCESS|entry * BE|has|have * ENTERED"},
     /* probing for the answer the secret unlocks */
     {PF_EXTRACTION, 0.45, "what would|should YOU say|respond|reply|output|answer"},
     {PF_EXTRACTION, 0.5, "secret word|phrase|code|key|token|passphrase|string"},
@@ -313,9 +330,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.45, "I AM * AUTH"},
     {PF_ROLEPLAY, 0.45, "im * AUTH"},
     {PF_ROLEPLAY, 0.45, "as THE|a AUTH"},
+    {PF_ROLEPLAY, 0.45,
+     "system|security|diagnostic|maintenance|verification|debug|debugging|admin|knowledge "
+     "check|test|session|mode|audit|protocol"},
     /* ---- system-prompt and secret extraction ---- */
-    {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET"},
-    {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET"},
+    {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN"},
+    {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.85, "SHOW * THE * prompt~|preprompt|PW"},
     {PF_EXTRACTION, 0.8, "WHAT BE * YOUR * SECRET"},
     {PF_EXTRACTION, 0.8, "WHAT YOUR * SECRET"},
@@ -327,7 +347,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.85,
      "text|words|everything|INSTR|prompt~|message~ written|said|typed|stated|shown above "
      "!the|a|an"},
-    {PF_EXTRACTION, 0.7, "HIDDEN prompt~|instruction~|text|PW"},
+    {PF_EXTRACTION, 0.7, "HIDDEN prompt~|instruction~|text|PW !DOCNOUN"},
     {PF_EXTRACTION, 0.75, "SHOW * THE|all|everything above !the|a|an"},
     {PF_EXTRACTION, 0.85, "write|type|jot * down|out * YOUR|HIDDEN * SECRET"},
     {PF_EXTRACTION, 0.85, "write|compose * THE|YOUR * PW"},
@@ -350,8 +370,22 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.5, "PW is|was"},
     {PF_EXTRACTION, 0.85, "SHOW * THE * mot de passe"},
     {PF_EXTRACTION, 0.7, "WHAT BE * THE|YOUR * mot de passe"},
+    /* the bare question, nothing after the secret's name: "what is the password?" */
+    {PF_EXTRACTION, 0.8, "WHAT BE THE PW $"},
+    {PF_EXTRACTION, 0.8, "WHAT BE * THE|YOUR * mot de passe $"},
+    {PF_EXTRACTION, 0.8, "was ist|sind THE|YOUR PW"},
+    {PF_EXTRACTION, 0.85, "mir YOUR PW * SHOW|geben|nennen|verraten|sagen|schicken"},
     /* somebody else's private data */
     {PF_EXTRACTION, 0.5, "OTHERS * PII"},
+    {PF_EXTRACTION, 0.75, "SHOW|WHAT|need|give|send * THE users|customers|clients|patients * PII"},
+    {PF_EXTRACTION, 0.75,
+     "SHOW|WHAT|need|give|send * PII * of THE user|users|customer|client|patient"},
+    {PF_EXTRACTION, 0.5, "where does|do THE * user|users|customer|client * live|reside|stay"},
+    /* a secret spelled out so that an output filter misses it */
+    {PF_EXTRACTION, 0.35, "@H backwards|reversed|dashes|hyphens"},
+    {PF_EXTRACTION, 0.35, "@H reverse order"},
+    {PF_EXTRACTION, 0.35, "@H letter by letter"},
+    {PF_EXTRACTION, 0.35, "@H pig latin"},
     /* ---- encoded instructions (framing) ---- */
     {PF_ENCODED, 0.5, "DECODE * AND * DO"},
     {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
@@ -498,6 +532,7 @@ static int ma_pr_build_patterns(void)
 			{
 				struct ma_pr_token *t = &pt->t[pt->n++];
 				size_t a = 0;
+				t->end = l == 1 && p[0] == '$';
 				t->neg = p[0] == '!';
 				if (t->neg) {
 					p++;
@@ -509,7 +544,7 @@ static int ma_pr_build_patterns(void)
 				t->k = 0;
 				t->h2 = 0;
 				t->literal = 0;
-				while (a < l) {
+				while (a < l && !t->end) {
 					size_t b = a;
 					while (b < l && p[b] != '|')
 						b++;

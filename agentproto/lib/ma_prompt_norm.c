@@ -55,8 +55,10 @@ static int ma_pr_fold(uint32_t c)
 		return (int)(c - 0xFEE0);
 	if (c == 0x2018 || c == 0x2019 || c == 0x02BC)
 		return '\'';
-	if (c == 0x201C || c == 0x201D)
+	if (c == 0x201C || c == 0x201D || c == 0xAB || c == 0xBB || c == 0x201E)
 		return '"';
+	if (c == 0xA1 || c == 0xBF) /* inverted ! and ? open a Spanish sentence */
+		return '.';
 	if (c >= 0x0430 && c < 0x0430 + sizeof cyr_lo - 1)
 		return cyr_lo[c - 0x0430];
 	if (c >= 0x0410 && c < 0x0410 + sizeof cyr_up - 1)
