@@ -126,13 +126,14 @@ asan: deps
 	  SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" check e2e
 
 bench: deps
-	@sh scripts/deps.sh bench
+	@sh scripts/deps.sh bench postgres
 	@$(MAKE) --no-print-directory all
 	sh bench/http/run.sh
 	sh bench/fanout/run.sh
 	sh bench/ingest/run.sh
 	sh bench/notify/run.sh
 	sh bench/shop/run.sh
+	sh bench/cluster/run.sh
 
 # libFuzzer + ASan/UBSan on the parsers (clang): FUZZ_SECONDS each.
 # FUZZ_TARGETS link moatd's code, FUZZ_AGENT_TARGETS libmoatagent's (the
