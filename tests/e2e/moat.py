@@ -16,7 +16,8 @@ Moatd without an explicit db gets a fresh database of its own on the
 throwaway cluster of scripts/pgtest.sh (MOAT_TEST_PG), created from
 template0 with ICU's root locale and dropped by cleanup(). A test or a
 module that only makes sense on one engine says so with only_on(); run.py
-lists what it did not run and why. cluster(n) starts n moatd on one
+lists what it did not run and why. Moatd.sql() and Moatd.db_contents()
+look into the database from outside on either engine. cluster(n) starts n moatd on one
 PostgreSQL database, and Balancer is a round-robin TCP load balancer on
 loopback in front of them (what nginx is in docs/DEPLOYMENT.md).
 
@@ -25,6 +26,7 @@ connection is passed) with a 10 s timeout on every socket operation;
 raw_http() talks on a bare socket for requests http.client would normalise.
 """
 
+import glob
 import http.client
 import json
 import os
@@ -325,6 +327,44 @@ class Moatd:
                 if "ERROR: AddressSanitizer" in l or "ERROR: LeakSanitizer" in l
                 or "runtime error:" in l or "ThreadSanitizer" in l]
         return hits
+
+    # -- the database, from outside (both engines)
+
+    def db_contents(self):
+        """Everything the database holds, as bytes, to look for what must
+        never be stored (a secret in clear): the SQLite files (database and
+        WAL) as they are on disk, or a plain-text pg_dump of the PostgreSQL
+        database."""
+        if self.engine == "postgres":
+            p = subprocess.run(["pg_dump", "--data-only", "--no-owner", "-d", self.db], capture_output=True,
+                               timeout=60, stdin=subprocess.DEVNULL)
+            check(p.returncode == 0, "pg_dump: %s" % p.stderr[-600:].decode("utf-8", "replace"))
+            return p.stdout
+        data = b""
+        for f in sorted(glob.glob(self.db + "*")):
+            try:
+                with open(f, "rb") as fh:
+                    data += fh.read()
+            except OSError:
+                pass
+        return data
+
+    def sql(self, query):
+        """The rows of a read-only query (no parameters: literals only) on
+        moatd's database, either engine, as a list of tuples; on PostgreSQL
+        (psql) every value is text but for integers."""
+        if self.engine == "postgres":
+            out = psql(self.db, query)
+            rows = []
+            for line in out.splitlines():
+                rows.append(tuple(int(v) if re.fullmatch(r"-?\d+", v) else v for v in line.split("|")))
+            return rows
+        import sqlite3
+        con = sqlite3.connect("file:%s?mode=ro" % self.db, uri=True, timeout=10)
+        try:
+            return [tuple(r) for r in con.execute(query).fetchall()]
+        finally:
+            con.close()
 
     # -- HTTP
 

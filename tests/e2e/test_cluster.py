@@ -459,3 +459,32 @@ def test_survivors_mark_a_dead_instances_agents_offline_and_a_starting_instance_
             stop.set()
             on_a.close()
             on_b.close()
+
+
+def test_three_notifiers_on_one_outbox_deliver_each_notification_once(srv):
+    from test_notify import Receiver  # the same loopback receiver
+    rx = Receiver()
+    try:
+        with moat.cluster(3, extra_args=["--allow-private-webhooks"]) as nodes:
+            a = nodes[0]
+            tok = a.admin_token()
+            slug, agent_tok = _project(a, tok)
+            expect(a.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
+                         {"interceptors": {"sql_injection": {"mode": "block", "notify": True}}}, token=tok), 200)
+            ch = expect(a.req("POST", "/api/v1/projects/%s/channels" % slug,
+                              {"kind": "webhook", "name": "cl", "url": rx.url("/hook")}, token=tok), 201)
+            # events reach every instance, so every instance's writer fills
+            # the one outbox and every notifier claims from it
+            for i, n in enumerate(nodes * 4):
+                _post(n, agent_tok, _events(5, "ntf%d" % i), seq=i + 1)
+            path = "/api/v1/projects/%s/channels/%s/deliveries" % (slug, ch["id"])
+            ds, _ = _poll("every delivery delivered",
+                          lambda: (lambda d: d if d and all(x["status"] == "delivered" for x in d) else None)(
+                              expect(nodes[1].req("GET", path, token=tok), 200)["deliveries"]))
+            time.sleep(1.0)  # a second claim of one delivery would arrive by now
+            with rx.lock:
+                ids = [r["headers"].get("x-moat-delivery") for r in rx.requests]
+            eq(len(ids), len(set(ids)), "requests per delivery id (a delivery sent twice?)")
+            eq(len(set(ids)), len(ds), "deliveries received against the delivery log")
+    finally:
+        rx.close()

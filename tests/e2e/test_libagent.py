@@ -10,7 +10,6 @@ restarted server is where the agent reconnects.
 import os
 import re
 import socket
-import sqlite3
 import subprocess
 import threading
 import time
@@ -143,7 +142,6 @@ def test_the_library_takes_each_pushed_version_and_the_inventory_shows_it_applie
         demo.stop()
 
 
-@moat.only_on("sqlite", "counts the stored events in the SQLite file")
 def test_events_from_the_library_are_acknowledged_and_stored_exactly_once(srv):
     slug, token = _project(srv)
     demo = Demo(srv, token, "lib-events", "--send", "300", "--until-acked", "--timeout", "30")
@@ -151,13 +149,8 @@ def test_events_from_the_library_are_acknowledged_and_stored_exactly_once(srv):
     eq(rc, 0, "moat-agent-demo exit status (0 = every event acknowledged)")
     m = demo.wait_for(r"acked=(\d+)")
     eq(int(m.group(1)), 300, "events acknowledged")
-    db = sqlite3.connect(srv.db, timeout=10)
-    try:
-        total, distinct = db.execute(
-            "SELECT COUNT(*), COUNT(DISTINCT event_uid) FROM events WHERE agent_id = ?",
-            ("lib-events",)).fetchone()
-    finally:
-        db.close()
+    total, distinct = srv.sql("SELECT COUNT(*), COUNT(DISTINCT event_uid) FROM events"
+                              " WHERE agent_id = 'lib-events'")[0]
     eq(total, 300, "stored events")
     eq(distinct, 300, "distinct event ids")
 
