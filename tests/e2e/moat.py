@@ -16,10 +16,11 @@ Moatd without an explicit db gets a fresh database of its own on the
 throwaway cluster of scripts/pgtest.sh (MOAT_TEST_PG), created from
 template0 with ICU's root locale and dropped by cleanup(). A test or a
 module that only makes sense on one engine says so with only_on(); run.py
-lists what it did not run and why. Moatd.sql() and Moatd.db_contents()
-look into the database from outside on either engine. cluster(n) starts n moatd on one
-PostgreSQL database, and Balancer is a round-robin TCP load balancer on
-loopback in front of them (what nginx is in docs/DEPLOYMENT.md).
+lists what it did not run and why. Moatd.sql(), sql_change() and
+db_contents() look into (and change) the database from outside on either
+engine. cluster(n) starts n moatd on one PostgreSQL database, and Balancer
+is a round-robin TCP load balancer on loopback in front of them (what
+nginx is in docs/DEPLOYMENT.md).
 
 The HTTP helpers use http.client (one connection per request unless a
 connection is passed) with a 10 s timeout on every socket operation;
@@ -363,6 +364,24 @@ class Moatd:
         con = sqlite3.connect("file:%s?mode=ro" % self.db, uri=True, timeout=10)
         try:
             return [tuple(r) for r in con.execute(query).fetchall()]
+        finally:
+            con.close()
+
+    def sql_change(self, statement):
+        """Runs one INSERT, UPDATE or DELETE (literals only) on moatd's
+        database behind its back, either engine; returns the rows changed.
+        For tests that move time (age a session): moatd must not cache
+        what is changed."""
+        if self.engine == "postgres":
+            out = psql(self.db, statement).split()
+            check(len(out) >= 2 and out[-1].isdigit(), "psql's answer to %r: %r" % (statement[:100], out))
+            return int(out[-1])
+        import sqlite3
+        con = sqlite3.connect(self.db, timeout=10)
+        try:
+            cur = con.execute(statement)
+            con.commit()
+            return cur.rowcount
         finally:
             con.close()
 

@@ -1,7 +1,6 @@
 """Login, logout, /auth/me, CSRF, the login rate limiter, password change,
 session expiry."""
 
-import sqlite3
 import threading
 import time
 
@@ -372,25 +371,14 @@ def test_the_cookie_is_secure_when_the_public_url_is_https(srv):
 def _login_row(srv, email, password):
     """Logs in and returns (session, the id of its row in the sessions table)."""
     s = srv.login(email, password)
-    con = sqlite3.connect(srv.db, timeout=10)
-    try:
-        return s, con.execute("SELECT max(id) FROM sessions").fetchone()[0]
-    finally:
-        con.close()
+    return s, srv.sql("SELECT max(id) FROM sessions")[0][0]
 
 
 def _age_session(srv, row, **cols):
-    con = sqlite3.connect(srv.db, timeout=10)
-    try:
-        sets = ", ".join("%s = ?" % k for k in cols)
-        cur = con.execute("UPDATE sessions SET %s WHERE id = ?" % sets, list(cols.values()) + [row])
-        con.commit()
-        eq(cur.rowcount, 1, "session rows aged")
-    finally:
-        con.close()
+    sets = ", ".join("%s = %d" % (k, int(v)) for k, v in cols.items())
+    eq(srv.sql_change("UPDATE sessions SET %s WHERE id = %d" % (sets, int(row))), 1, "session rows aged")
 
 
-@moat.only_on("sqlite", "ages a session row in the SQLite file behind moatd's back")
 def test_a_session_expires_when_idle_and_after_its_maximum_age(srv):
     """Time travel in the database (the server's defaults: 720 idle minutes,
     168 hours at most): an idle session and an old one are refused."""
