@@ -58,6 +58,7 @@
 #include "ma_int.h"
 #include "ma_prompt.h"
 
+#include <pthread.h>
 #include <string.h>
 #ifdef MA_PR_DEBUG
 #include <stdio.h>
@@ -88,8 +89,22 @@ static uint64_t ma_pr_bit(const char *name)
 	return c < 0 ? 0 : 1ull << c;
 }
 
+static struct ma_pr_kbits ma_pr_kb;
+static pthread_once_t ma_pr_kb_once = PTHREAD_ONCE_INIT;
+
+/* The class bits, looked up once (after the lexicon is built). */
+static void ma_pr_kbits_build(void);
+
 static void ma_pr_kbits_init(struct ma_pr_kbits *kb)
 {
+	pthread_once(&ma_pr_kb_once, ma_pr_kbits_build);
+	*kb = ma_pr_kb;
+}
+
+static void ma_pr_kbits_build(void)
+{
+	struct ma_pr_kbits *kb = &ma_pr_kb;
+
 	kb->my = ma_pr_bit("MY");
 	kb->neg = ma_pr_bit("NEG");
 	kb->ign = ma_pr_bit("IGN");
@@ -593,6 +608,9 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 			la--;
 		if (la == b || (la > 0 && ma_pr_alnum((unsigned char)t[la - 1])))
 			continue;
+		/* a label is a variable's name or a part's number: "x", "a1", "2" */
+		if (b - la > 2 && !(t[la] >= '0' && t[la] <= '9'))
+			continue;
 		/* the closing quote on the same line */
 		e = i + 1;
 		while (e < n && t[e] != q && t[e] != '\n' && e - i < 300)
@@ -609,8 +627,22 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 	if (np < 2)
 		return;
 	/* the order to join them */
-	for (size_t i = 1; i + 2 < n && !joined; i++)
-		joined = t[i] == '+' && t[i - 1] == ' ' && t[i + 1] == ' ';
+	/* "a + b": a '+' between two of the labels */
+	for (size_t i = 2; i + 2 < n && !joined; i++) {
+		int before = 0, after = 0;
+		if (t[i] != '+' || t[i - 1] != ' ' || t[i + 1] != ' ')
+			continue;
+		for (int k = 0; k < np; k++) {
+			size_t l = part[k].ll;
+			before =
+			    before || (i - 1 >= l && !memcmp(t + i - 1 - l, t + part[k].la, l) &&
+			               (i - 1 == l || !ma_pr_alnum((unsigned char)t[i - 2 - l])));
+			after = after ||
+			        (i + 2 + l <= n && !memcmp(t + i + 2, t + part[k].la, l) &&
+			         (i + 2 + l == n || !ma_pr_alnum((unsigned char)t[i + 2 + l])));
+		}
+		joined = before && after;
+	}
 	for (int i = 0; i < ps->w.n && !joined; i++)
 		joined = ma_pr_lit(&ps->w, i, join, sizeof join - 1);
 	if (!joined)
@@ -648,11 +680,57 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 		ma_pr_add(sc, PF_ENCODED, best + 0.1 > 1.0 ? 1.0 : best + 0.1);
 }
 
+/* A Caesar shift: the shift (1..25) that turns at least three words of a
+ * sentence of letters that the lexicon knows none of into common English
+ * words (and a third of its words at least), or 0. */
+static int ma_pr_caesar_shift(const struct ma_pr_words *w)
+{
+	static const char common[] = "the|and|you|your|is|are|to|of|that|this|ignore|previous|"
+	                             "instructions|all|say|state|what|with|for|it|in|be|not";
+	int start = 0;
+
+	for (int i = 1; i <= w->n; i++) {
+		int m = i - start, known = 0;
+		if (i < w->n && w->brk[i] != 1)
+			continue;
+		for (int j = start; j < i && !known; j++) {
+			known = w->k[j] != 0;
+			for (int c = 0; c < w->l[j] && !known; c++)
+				known = !(w->t[w->s[j] + c] >= 'a' && w->t[w->s[j] + c] <= 'z');
+		}
+		if (m >= 5 && !known) {
+			/* a shift keeps the differences between letters: a word is a
+			 * shifted common word of its length when they match */
+			int votes[26] = {0};
+			for (int j = start; j < i && j < start + 24; j++) {
+				const char *x = w->t + w->s[j], *y = common;
+				size_t l = w->l[j];
+				while (*y) {
+					size_t cl = strcspn(y, "|"), c = 1;
+					while (cl == l && c < l &&
+					       (x[c] - x[0] - y[c] + y[0] + 52) % 26 == 0)
+						c++;
+					if (cl == l && c == l) {
+						votes[(y[0] - x[0] + 26) % 26]++;
+						break;
+					}
+					y += cl + (y[cl] == '|');
+				}
+			}
+			for (int sh = 1; sh < 26; sh++)
+				if (votes[sh] >= 3 && votes[sh] * 3 >= (m < 24 ? m : 24))
+					return sh;
+		}
+		start = i;
+	}
+	return 0;
+}
+
 /* The score of one window of text; out gets the details. */
 static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
 	struct ma_pr_pass ps;
-	int mixed = 0, r13 = 0;
+	int mixed = 0, r13 = 0, shift;
 	size_t tn;
 
 	ma_pr_score_init(out);
@@ -673,15 +751,19 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
 	for (int i = 0; i < ps.w.n; i++)
 		r13 += (ps.w.k[i] & ps.kb.r13) != 0;
-	if (r13 >= 2 && out->score < 0.5) {
-		/* rot13: the words rotated, the phrases matched again */
+	shift = r13 >= 2 ? 13 : 0;
+	if (!shift && out->score < 0.8)
+		shift = ma_pr_caesar_shift(&ps.w);
+	if (shift && out->score < (shift == 13 ? 0.5 : 0.8)) {
+		/* rot13 or another Caesar shift: the words rotated, the phrases
+		 * matched again */
 		struct ma_pr_score sub;
 		char *t = (char *)ps.w.t;
 		ma_pr_score_init(&sub);
 		for (int i = 0; i < ps.w.n; i++)
 			for (size_t k = ps.w.s[i]; k < (size_t)ps.w.s[i] + ps.w.l[i]; k++)
 				if (t[k] >= 'a' && t[k] <= 'z')
-					t[k] = (char)('a' + (t[k] - 'a' + 13) % 26);
+					t[k] = (char)('a' + (t[k] - 'a' + shift) % 26);
 		ma_pr_reclass(&ps.w);
 		ma_pr_phrases(&ps.w, &ps.kb, &sub, PF_ENCODED);
 		if (sub.score > 0.5)

@@ -169,7 +169,8 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	                                  "ftplib",    "eval(",       "exec(",  "http://",
 	                                  "https://",  "http.client", "mqtt"};
 	int order = 0, garble = 0, code = 0, lure = 0, untrue = 0, any = 0;
-	int ins = 0, your = 0, what = 0, recode = 0, glyph = 0, tell = 0, g = 0;
+	int fence, ins = 0, your = 0, ans = 0, what = 0, recode = 0, glyph = 0, tell = 0, g = 0,
+	           talk = 0;
 
 	/* first by the classes alone: an order about "your answer" or to put
 	 * "the following code" somewhere; the word lists only then */
@@ -182,33 +183,38 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	}
 	if (!any && !(ins && what))
 		return;
-	ins = what = 0;
-	for (int i = 0; i <= w->n; i++) {
-		if (i == w->n || w->brk[i] == 1) {
-			/* the end of a sentence: what it ordered */
-			if (your && (g || (recode && glyph)))
-				garble = 1;
-			if (your && (ins || what || tell))
-				order = 1;
-			if (what && ins)
-				code = 1;
-			ins = your = what = recode = glyph = tell = g = 0;
-			if (i == w->n)
-				break;
+	fence = memmem(t, n, "```", 3) != NULL;
+	/* sentence by sentence; the word lists only in one about "your answer" */
+	for (int a = 0, e; a < w->n; a = e) {
+		ins = your = ans = what = recode = glyph = tell = g = 0;
+		for (e = a + 1; e < w->n && w->brk[e] != 1; e++)
+			;
+		for (int i = a; i < e; i++) {
+			ins = ins || (w->k[i] & kb->insert);
+			what = what || ((w->k[i] & kb->following) && i + 1 < e &&
+			                (w->k[i + 1] & kb->snippet));
+			your = your ||
+			       ((w->k[i] & kb->your) && i + 1 < e && (w->k[i + 1] & kb->yourout));
+			ans = ans ||
+			      ((w->k[i] & kb->your) && i + 1 < e && (w->k[i + 1] & kb->output));
 		}
-		ins = ins || (w->k[i] & kb->insert);
-		what = what ||
-		       ((w->k[i] & kb->following) && i + 1 < w->n && (w->k[i + 1] & kb->snippet));
-		your =
-		    your || ((w->k[i] & kb->your) && i + 1 < w->n && (w->k[i + 1] & kb->yourout));
-		g = g || ma_pr_lit(w, i, ma_pr_garble, sizeof ma_pr_garble - 1);
-		recode = recode || ma_pr_lit(w, i, ma_pr_recode, sizeof ma_pr_recode - 1);
-		glyph = glyph || ma_pr_lit(w, i, ma_pr_glyph, sizeof ma_pr_glyph - 1);
-		/* "tell / urge / invite readers to ..." */
-		tell = tell || ((w->k[i] & (kb->say | kb->insert) ||
-		                 ma_pr_lit(w, i, ma_pr_urge, sizeof ma_pr_urge - 1)) &&
-		                i + 1 < w->n &&
-		                ma_pr_lit(w, i + 1, ma_pr_audience, sizeof ma_pr_audience - 1));
+		code = code || (what && ins && fence);
+		for (int i = a; i < e && ans; i++) {
+			g = g || ma_pr_lit(w, i, ma_pr_garble, sizeof ma_pr_garble - 1);
+			recode = recode || ma_pr_lit(w, i, ma_pr_recode, sizeof ma_pr_recode - 1);
+			glyph += ma_pr_lit(w, i, ma_pr_glyph, sizeof ma_pr_glyph - 1);
+			/* "tell / urge / invite readers to ..." */
+			tell = tell ||
+			       ((w->k[i] & (kb->say | kb->insert) ||
+			         ma_pr_lit(w, i, ma_pr_urge, sizeof ma_pr_urge - 1)) &&
+			        i + 1 < e &&
+			        ma_pr_lit(w, i + 1, ma_pr_audience, sizeof ma_pr_audience - 1));
+		}
+		garble = garble || (ans && (g || (recode && glyph) || glyph > 1));
+		order = order || (your && (ins || what)) || (ans && tell);
+		talk = talk || (ans && (ins || tell));
+	}
+	for (int i = 0; i < w->n && talk && !(lure && untrue); i++) {
 		lure = lure || ma_pr_lit(w, i, ma_pr_lure, sizeof ma_pr_lure - 1);
 		untrue = untrue || ma_pr_lit(w, i, ma_pr_untrue, sizeof ma_pr_untrue - 1) ||
 		         (i + 1 < w->n && ma_pr_lit(w, i, ma_pr_not, sizeof ma_pr_not - 1) &&
@@ -219,7 +225,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	if (!order && !code)
 		return;
 	ma_pr_add(sc, PF_OVERRIDE, order ? 0.5 : 0.45);
-	if (order && untrue)
+	if (talk && untrue)
 		ma_pr_add(sc, PF_OVERRIDE, 0.6);
 	if (memmem(t, n, "```", 3)) {
 		ma_pr_add(sc, PF_OVERRIDE, 0.35);
@@ -227,7 +233,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 			ma_pr_add(sc, PF_OVERRIDE, 0.4);
 		if (ma_pr_any(t, n, ma_pr_harm, sizeof ma_pr_harm / sizeof *ma_pr_harm))
 			ma_pr_add(sc, PF_OVERRIDE, 0.5);
-	} else if (order && ma_pr_domain(t, n)) {
+	} else if (talk && ma_pr_domain(t, n)) {
 		ma_pr_add(sc, PF_OVERRIDE, lure ? 0.65 : 0.45);
 	}
 }
@@ -315,21 +321,25 @@ static const char ma_pr_privacy[] = "privacy|personal|private|confidential|sensi
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
-	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0;
+	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0, pw = 0, askpw = 0;
 
 	for (int i = 0; i < w->n; i++) {
 		if (w->brk[i] == 1)
-			ask = 0;
+			ask = askpw = 0;
 		fic = fic || (w->k[i] & kb->fiction);
 		bad = bad || (w->k[i] & kb->forbid);
 		priv = priv || (fic && ma_pr_lit(w, i, ma_pr_privacy, sizeof ma_pr_privacy - 1));
 		ask = ask || (w->k[i] & (kb->show | kb->what));
+		askpw = askpw || (w->k[i] & (kb->show | kb->what));
+		pw = pw || (askpw && (w->k[i] & kb->pw));
 		if (w->k[i] & (kb->your | kb->my))
 			ask = 0; /* "tell me your phone number" asks for no one else's */
 		pii = pii || (ask && (w->k[i] & kb->pii));
 	}
 	if (fic && bad)
 		ma_pr_add(sc, PF_ROLEPLAY, 0.4);
+	if (fic && pw)
+		ma_pr_add(sc, PF_EXTRACTION, 0.5);
 	if (fic && pii)
 		ma_pr_add(sc, PF_EXTRACTION, priv ? 0.8 : 0.45);
 }
@@ -364,6 +374,37 @@ static const char *const ma_pr_roles[] = {
 
 /* ---- delimiters, floods, spaced letters ---- */
 
+/* A tag or bracketed label that opens with a role of the model's frame:
+ * "<SYSTEM MODE>", "[admin note]", "</system_override>". */
+static int ma_pr_role_tag(const char *t, size_t n)
+{
+	static const char *const role[] = {"system",    "sys",     "admin", "administrator",
+	                                   "developer", "root",    "sudo",  "assistant",
+	                                   "operator",  "override"};
+	for (size_t i = 0; i + 3 < n; i++) {
+		size_t p = i + 1, e;
+		if (t[i] != '<' && t[i] != '[')
+			continue;
+		if (t[p] == '/' || t[p] == '\\')
+			p++;
+		for (size_t r = 0; r < sizeof role / sizeof *role; r++) {
+			size_t l = strlen(role[r]);
+			if (p + l >= n || memcmp(t + p, role[r], l) ||
+			    ma_pr_alnum((unsigned char)t[p + l]))
+				continue;
+			e = p + l;
+			while (e < n && e - p < 32 &&
+			       ((t[e] >= 'a' && t[e] <= 'z') || t[e] == ' ' || t[e] == '_' ||
+			        t[e] == '-'))
+				e++;
+			if (e < n && (t[e] == (t[i] == '<' ? '>' : ']') || t[e] == ':') &&
+			    !(e + 1 < n && (t[e + 1] == '(' || t[e + 1] == ':')))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int markup = 0, roles = 0;
@@ -385,6 +426,8 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 	}
 	if (markup > 0)
 		ma_pr_add(sc, PF_DELIMITER, 0.85);
+	else if (markup == 0 && ma_pr_role_tag(t, n))
+		ma_pr_add(sc, PF_DELIMITER, 0.6);
 	/* a line that starts a turn: [#*[<( -]* role [:\]>] */
 	for (size_t i = 0; i < n; i++) {
 		size_t p = i;
@@ -536,13 +579,12 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 	int goal = 0, order = 0;
 
 	for (int i = 0; i + 1 < w->n && !goal; i++)
-		goal =
-		    !w->brk[i + 1] && (((w->k[i] & kb->access) && (w->k[i + 1] & kb->granted)) ||
-		                       ((w->k[i] & kb->granted) && (w->k[i + 1] & kb->access)) ||
-		                       ((w->k[i + 1] & kb->goal) && ma_pr_lit(w, i, "been", 4) &&
-		                        ma_pr_lit(w, i + 1, ma_pr_pwned, sizeof ma_pr_pwned - 1)));
+		goal = !w->brk[i + 1] && (w->k[i + 1] & (kb->granted | kb->goal)) &&
+		       ((ma_pr_lit(w, i, "access", 6) && ma_pr_lit(w, i + 1, "granted", 7)) ||
+		        (ma_pr_lit(w, i, "been", 4) &&
+		         ma_pr_lit(w, i + 1, ma_pr_pwned, sizeof ma_pr_pwned - 1)));
 	for (int i = 0; i < w->n && goal && !order; i++)
-		order = (w->k[i] & (kb->say | kb->output | kb->begin | kb->only)) ||
+		order = (w->k[i] & (kb->say | kb->output | kb->begin)) ||
 		        ma_pr_lit(w, i, ma_pr_emit, sizeof ma_pr_emit - 1);
 	if (goal && order)
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
@@ -574,6 +616,13 @@ void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits
 		}
 		if (!c)
 			continue;
+		for (const char *p = o + 1; p < c && c; p++)
+			if (!(ma_pr_alnum((unsigned char)*p) || *p == ' ' || *p == '-' ||
+			      *p == '\''))
+				c = NULL; /* code ("{valid_token.key: ...}"), not a stage direction
+				           */
+		if (!c)
+			continue;
 		for (int j = i + 1; j < w->n && w->t + w->s[j] < c; j++)
 			if (w->k[j] & kb->code) {
 				ma_pr_add(sc, PF_OVERRIDE, 0.8);
@@ -598,16 +647,18 @@ void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct
 		else if (t[i] == 'a' && q > a)
 			a++;
 	}
-	if (q >= 2 && a >= 2)
-		ma_pr_add(sc, PF_DELIMITER, 0.8);
+	/* alone no more than a hint: jokes, interviews and FAQs are dialogues */
+	if (q >= 2 && a >= 1)
+		ma_pr_add(sc, PF_DELIMITER, a >= 2 ? 0.5 : 0.4);
 	for (int i = 1; i < w->n; i++) {
 		if (w->l[i] >= 3 && w->l[i] == w->l[i - 1] &&
+		    !(w->t[w->s[i]] >= '0' && w->t[w->s[i]] <= '9') &&
 		    !memcmp(w->t + w->s[i], w->t + w->s[i - 1], w->l[i]))
 			run++;
 		else
 			run = 1;
-		if (run >= 10) {
-			ma_pr_add(sc, PF_DELIMITER, 0.8);
+		if (run >= 10) { /* a hint only: songs and sketches repeat words too */
+			ma_pr_add(sc, PF_DELIMITER, 0.5);
 			return;
 		}
 	}

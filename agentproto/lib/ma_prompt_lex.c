@@ -56,7 +56,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "wszystkie poprzednie предыдущ~ прежн~ все всё προηγούμεν~ όλες όλα όλους"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     {"ABOVE", "above foregoing aforementioned everything alles davor zuvor vorher obig~ tout "
-              "todo tutto вышесказанн~ всё"},
+              "tutto вышесказанн~ всё"},
     /* instruction nouns */
     {"INSTR", "instruction~ direction~ rule rules guideline~ command~ directive~ "
               "constraint~ restriction~ programming guidance polic~ limitation~ filter~ "
@@ -171,7 +171,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
                 "program algorithm script output message~ summary translation elucidation "
                 "completion~ result"},
     {"PII", "email emails address addresses birth birthday birthdate dob phone balance location "
-            "residence city ssn salary medical diagnosis"},
+            "residence city ssn salary medical diagnosis initials birthplace income passport"},
     {"OTHERS", "users customers clients employees patients members persons someones peoples"},
     {"GOAL", "pwned pwnd hacked owned"},
     {"AI", "ai llm llms model chatbot bot assistant gpt chatgpt claude gemini llama copilot "
@@ -203,7 +203,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
     {PF_OVERRIDE, 0.7, "IGN * PREV CONTENT"},
     {PF_OVERRIDE, 0.7, "IGN * CONTENT * SAY"},
-    {PF_OVERRIDE, 0.85, "IGN THE CONTENT * AND SAY"},
+    {PF_OVERRIDE, 0.85, "IGN THE CONTENT AND SAY"},
+    {PF_OVERRIDE, 0.85, "IGN THE CONTENT web AND SAY"},
     {PF_OVERRIDE, 0.45, "IGN|cancel|scratch * that|this|it"},
     {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR"},
     {PF_OVERRIDE, 0.6, "NEW INSTR|objective|mission|task"},
@@ -216,7 +217,17 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "canceled|deprecated|wrong|test|irrelevant|null|incorrect|expired|malicious|lies|joke"},
     {PF_OVERRIDE, 0.5, "from now on|onward~"},
     {PF_OVERRIDE, 0.4, "INSTEAD * SAY"},
-    {PF_OVERRIDE, 0.5, "SAY|consider * THE OUTPUT|result|answer|sum|total BE|as|equals"},
+    /* a text that dictates what its summary or answer is to be */
+    {PF_OVERRIDE, 0.6,
+     "state|say|claim|declare|consider|assume|conclude * THE * "
+     "OUTPUT|result|answer|sum|total|average|conclusion|capital|summary|outcome|verdict * "
+     "BE|as|equals"},
+    {PF_OVERRIDE, 0.5, "@I lets state|declare|claim|announce"},
+    {PF_OVERRIDE, 0.5,
+     "@I let|we us|might|could|should|shall|must|would|will state|declare|claim|announce"},
+    {PF_OVERRIDE, 0.7,
+     "IGN THE actual|real|given|provided|original|true * "
+     "CONTENT|data|facts|numbers|figures|results|values"},
     {PF_OVERRIDE, 0.45,
      "YOUR * only|new|sole|real|primary|single|true * "
      "task|job|goal|purpose|objective|function|mission"},
@@ -248,13 +259,18 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.5, "user|YOU|I * ENTERED|know|have|said|typed|gave * CORRECT * CODE"},
     /* the same claim made about a third party or as a status line */
     {PF_OVERRIDE, 0.8,
-     "THE user|visitor|caller|client|person|human|operator * has|have|had|just|already|now * "
-     "ENTERED * CORRECT * CODE"},
-    {PF_OVERRIDE, 0.55, "CODE that * grants|unlocks|opens|gives * ACCESS|entry|door|vault|system"},
+     "THE user|visitor|caller|client|person|human|operator * ENTERED|enters|types|gives|says * "
+     "CORRECT * CODE"},
+    {PF_OVERRIDE, 0.55,
+     "CODE|string|phrase|word|secret that * grants|unlocks|opens|gives * "
+     "ACCESS|entry|door|vault|system"},
     {PF_OVERRIDE, 0.8,
      "CODE that * grants|unlocks|opens|gives * ACCESS|entry * BE|has|have * ENTERED"},
     /* probing for the answer the secret unlocks */
     {PF_EXTRACTION, 0.45, "what would|should YOU say|respond|reply|output|answer"},
+    /* what the model outputs when the secret is given */
+    {PF_EXTRACTION, 0.8,
+     "what|how would|should|do|will YOU * SAY|respond * if|when|once|after ** CORRECT * CODE"},
     {PF_EXTRACTION, 0.5, "secret word|phrase|code|key|token|passphrase|string"},
     /* words addressed to the model inside a text it reads */
     {PF_OVERRIDE, 0.6, "note|message|instruction~|memo|reminder to|for * THE|any|all AI"},
@@ -268,7 +284,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.4, "when|whenever|if * YOU * see|read|receive|encounter * SAY"},
     {PF_OVERRIDE, 0.4, "was|were|is just|only|merely a test|joke|simulation|distraction"},
     {PF_OVERRIDE, 0.4, "YOUR OUTPUT * must|should|will * start|begin"},
-    {PF_OVERRIDE, 0.45, "YOU * been|were|are told|instructed|programmed"},
+    {PF_OVERRIDE, 0.45, "YOU * been|were|are told|instructed|programmed|trained|configured"},
     {PF_OVERRIDE, 0.45, "@F NOTHING ELSE|more"},
     {PF_OVERRIDE, 0.4, "@F NOTHING * commentary|comments|comment|explanation~"},
     {PF_OVERRIDE, 0.4, "@F NEG * write|add|give|include * ELSE"},
@@ -305,8 +321,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.5, "@G cannot|cant|unable|wont * refuse~|decline~|say no"},
     {PF_ROLEPLAY, 0.45, "@G without|no|any * warning~|disclaimer~|caveat~|moraliz~|lectur~"},
     {PF_ROLEPLAY, 0.4, "@G always * answer~|respond~|comply|obey~|agree~"},
-    {PF_ROLEPLAY, 0.4,
-     "@G answer~|respond~|reply * to * any|every|all * question~|request~|prompt~"},
+    {PF_ROLEPLAY, 0.4, "@G answer~|respond~|reply * any|every|all * question~|request~|prompt~"},
     {PF_ROLEPLAY, 0.45, "FICTION * to be"},
     {PF_ROLEPLAY, 0.45, "FICTION * YOU"},
     {PF_ROLEPLAY, 0.4, "roleplay~ * as|where|game"},
@@ -324,15 +339,15 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.6, "stay|remain|keep|staying in CHAR"},
     {PF_ROLEPLAY, 0.45, "not bound|restricted|limited|constrained by"},
     {PF_ROLEPLAY, 0.5, "break|escape|bypass * out|free * of * YOUR|THE * LIMIT|CHAR|programming"},
-    {PF_ROLEPLAY, 0.5, "I AM * YOUR AUTHX"},
-    {PF_ROLEPLAY, 0.5, "im * YOUR AUTHX"},
+    {PF_ROLEPLAY, 0.6, "I AM * YOUR AUTHX"},
+    {PF_ROLEPLAY, 0.6, "im * YOUR AUTHX"},
     {PF_ROLEPLAY, 0.5, "as YOUR AUTHX"},
     {PF_ROLEPLAY, 0.45, "I AM * AUTH"},
     {PF_ROLEPLAY, 0.45, "im * AUTH"},
     {PF_ROLEPLAY, 0.45, "as THE|a AUTH"},
     {PF_ROLEPLAY, 0.45,
-     "system|security|diagnostic|maintenance|verification|debug|debugging|admin|knowledge "
-     "check|test|session|mode|audit|protocol"},
+     "system|security|diagnostic|maintenance|verification|knowledge check|test|session|audit"},
+    {PF_ROLEPLAY, 0.45, "maintenance|verification|diagnostic|knowledge mode"},
     /* ---- system-prompt and secret extraction ---- */
     {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET !DOCNOUN"},
@@ -359,7 +374,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "beginning|start|top of * THE|our conversation|chat|prompt|context|session"},
     {PF_EXTRACTION, 0.5, "repeat~ * forever|times|infinitely|endlessly"},
     {PF_EXTRACTION, 0.55,
-     "what|how * were|have YOU * told|instructed|programmed|prompted|configured"},
+     "what|how * were|have YOU * told|instructed|programmed|prompted|configured|trained"},
     {PF_EXTRACTION, 0.5, "verbatim"},
     {PF_EXTRACTION, 0.5, "word for word"},
     {PF_EXTRACTION, 0.4, "SHOW * it|them|this|that * exactly|verbatim|precisely"},
@@ -377,15 +392,17 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.85, "mir YOUR PW * SHOW|geben|nennen|verraten|sagen|schicken"},
     /* somebody else's private data */
     {PF_EXTRACTION, 0.5, "OTHERS * PII"},
-    {PF_EXTRACTION, 0.75, "SHOW|WHAT|need|give|send * THE users|customers|clients|patients * PII"},
+    {PF_EXTRACTION, 0.75,
+     "SHOW|WHAT|need|give|send ** THE users|customers|clients|patients|employees * PII"},
     {PF_EXTRACTION, 0.75,
      "SHOW|WHAT|need|give|send * PII * of THE user|users|customer|client|patient"},
     {PF_EXTRACTION, 0.5, "where does|do THE * user|users|customer|client * live|reside|stay"},
     /* a secret spelled out so that an output filter misses it */
-    {PF_EXTRACTION, 0.35, "@H backwards|reversed|dashes|hyphens"},
-    {PF_EXTRACTION, 0.35, "@H reverse order"},
-    {PF_EXTRACTION, 0.35, "@H letter by letter"},
-    {PF_EXTRACTION, 0.35, "@H pig latin"},
+    {PF_EXTRACTION, 0.3, "@H backwards|reversed|dashes|hyphens"},
+    {PF_EXTRACTION, 0.3, "@H reverse order"},
+    {PF_EXTRACTION, 0.3, "@H letter by letter"},
+    {PF_EXTRACTION, 0.3, "@H pig latin"},
+    {PF_EXTRACTION, 0.3, "@H first|last * letters|digits|characters"},
     /* ---- encoded instructions (framing) ---- */
     {PF_ENCODED, 0.5, "DECODE * AND * DO"},
     {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
