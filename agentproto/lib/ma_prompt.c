@@ -10,7 +10,7 @@
  * cut into words, each given its semantic classes from the lexicon
  * (ma_prompt_lex.c: override verbs, prior-instruction objects, persona
  * cues, secrecy and extraction targets, policy-evasion cues, output
- * forcing, in nine languages; leet digits read as letters when the word
+ * forcing, in ten languages; leet digits read as letters when the word
  * is not known as it is). Phrase patterns over the classes, each with a
  * proximity window that never reaches over a sentence end or over the
  * user's own "my" ("ignore my previous message" is no override), give
@@ -19,19 +19,25 @@
  *   override    "ignore / forget ... previous ... instructions" (and the
  *               same in other languages), "ignore the document and say",
  *               "new instructions", "from now on", access-granted claims,
- *               output forcing ("say 'X' and nothing else")
+ *               output forcing ("say 'X' and nothing else"), claims
+ *               that the secret was given ("[correct password]"), a
+ *               document that dictates its own answer, orders that
+ *               garble "your answer" or plant a link or a lie in it
  *   roleplay    persona switch ("you are now", "act as", DAN, developer /
  *               god mode, "no restrictions", "stay in character"),
- *               authority claims ("I am your developer"), fiction framing
- *               a request for forbidden output
+ *               authority claims ("I am your developer") and claimed
+ *               procedures ("system check"), fiction framing a request
+ *               for forbidden output or someone's personal data
  *   extraction  "print / reveal ... your / the hidden ... prompt /
  *               password", "what are your instructions", "the text
  *               above", "begin your reply with"
  *   delimiter   chat-template tokens, XML role tags, fake turns
  *               ("System:"), separator lines, floods of one token
  *   encoded     base64, hex (plain or spaced), binary and Morse runs decoded
- *               and scored again, rot13 (words rotated, scored again),
- *               mixed-script words, "decode ... and follow"
+ *               and scored again, rot13 and other Caesar shifts (words
+ *               rotated, scored again), split payloads ('x = "...", y =
+ *               "...", do x + y') joined and scored again, mixed-script
+ *               words, "decode ... and follow"
  *
  * plus (ma_prompt_feat.c) instructions written in scripts without spaces (Chinese, Japanese,
  * Korean, Hindi, Arabic: "ignore" and "instructions" stems found in the

@@ -3,9 +3,13 @@
  * check (ma_prompt.c calls them on each window): chat-template tokens and
  * fake turns, output forcing, floods (of one token, of closing symbols,
  * of one piece repeated inside a word), letters spaced out one by one,
- * instructions inside an HTML comment, payloads for the model's own
- * output, fiction framing a forbidden topic, and override / password /
- * system-prompt stems of scripts written without spaces.
+ * instructions inside an HTML or code comment, payloads for the model's
+ * own output and orders that garble it or plant a link or a lie in it,
+ * fiction framing a forbidden topic or someone's personal data, the
+ * hijack's goal phrase with an order to output it, claims in brackets,
+ * made-up Q/A dialogues and repeated words (hints), role tags of any
+ * wording, and override / password / system-prompt stems of scripts
+ * written without spaces.
  *
  * Threads: any. Each adds to the caller's score; no allocation.
  */

@@ -8,8 +8,8 @@
  * apostrophes inside words dropped: "you're" -> "youre"; Cyrillic and
  * Greek words kept in their script, lowercase). A word ending in '~' is a
  * stem. The override, extraction and persona classes carry the same
- * words in German, French, Spanish, Portuguese, Italian, Dutch, Polish
- * and Russian, so that "Ignoriere alle vorherigen Anweisungen" matches the
+ * words in German, French, Spanish, Portuguese, Italian, Dutch, Polish,
+ * Russian and Greek, so that "Ignoriere alle vorherigen Anweisungen" matches the
  * same pattern as "ignore all previous instructions".
  *
  * A pattern is tokens separated by spaces: an upper-case token is a class,
