@@ -130,6 +130,23 @@ const char *db_errmsg(struct db *db);
  * arbitrary constant: "moat" in ASCII). */
 #define DB_PG_WRITE_LOCK 1836019828 /* 0x6d6f6174 */
 
+/* LISTEN/NOTIFY, PostgreSQL only (the cluster module through
+ * store_cluster.c; MOAT_EINVALID on SQLite). db_pg_listen runs LISTEN on
+ * channel (a plain identifier) in the connection's current session.
+ * db_pg_session counts the connection's sessions: a reset after a failure
+ * (db_pg.c) starts a new one, which listens to nothing, so a caller that
+ * listens compares it with the session it listened in. db_pg_socket is
+ * the connection's socket (-1 when it has none), to poll for input.
+ * db_pg_notifies reads what arrived (PQconsumeInput) and calls fn(arg,
+ * payload) for each notification on channel, in the order they were
+ * committed; it returns how many, or MOAT_EDB when the connection broke
+ * (it is then reset: listen again). Outside a transaction only. */
+int db_pg_listen(struct db *db, const char *channel);
+unsigned db_pg_session(struct db *db);
+int db_pg_socket(struct db *db);
+int db_pg_notifies(struct db *db, const char *channel, void (*fn)(void *arg, const char *payload),
+                   void *arg);
+
 /* For tests: the PostgreSQL text of sql (placeholders ?NNN and ? turned
  * into $NNN outside quotes and comments) into out (cap bytes). Returns
  * the highest parameter number, or -1 when it does not fit. */

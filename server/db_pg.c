@@ -500,6 +500,56 @@ static int dbp_session_setup(struct db *db)
 	                      " SET lock_timeout = '5s'");
 }
 
+/* ---- LISTEN/NOTIFY (db.h) ---- */
+
+int db_pg_listen(struct db *db, const char *channel)
+{
+	char sql[96];
+
+	if (db_engine(db) != DB_POSTGRES)
+		return MOAT_EINVALID;
+	snprintf(sql, sizeof sql, "LISTEN \"%s\"", channel);
+	return dbp_simple(db, sql);
+}
+
+unsigned db_pg_session(struct db *db)
+{
+	return db_engine(db) == DB_POSTGRES ? C(db)->session : 0;
+}
+
+int db_pg_socket(struct db *db)
+{
+	return db_engine(db) == DB_POSTGRES ? PQsocket(C(db)->conn) : -1;
+}
+
+int db_pg_notifies(struct db *db, const char *channel, void (*fn)(void *arg, const char *payload),
+                   void *arg)
+{
+	struct dbp_conn *c;
+	PGnotify *n;
+	int count = 0;
+
+	if (db_engine(db) != DB_POSTGRES)
+		return MOAT_EINVALID;
+	c = C(db);
+	if (!PQconsumeInput(c->conn) || PQstatus(c->conn) == CONNECTION_BAD) {
+		snprintf(c->errmsg, sizeof c->errmsg, "%s", PQerrorMessage(c->conn));
+		dbp_one_line(c->errmsg);
+		LOG(LOG_WARN, "msg=\"PostgreSQL listener connection lost\" error=\"%s\"",
+		    c->errmsg);
+		dbp_check_conn(db);
+		return MOAT_EDB;
+	}
+	for (n = PQnotifies(c->conn); n; n = PQnotifies(c->conn)) {
+		if (!strcmp(n->relname, channel)) {
+			fn(arg, n->extra);
+			count++;
+		}
+		PQfreemem(n);
+	}
+	return count;
+}
+
 int db_pg_open(struct db *db, const char *url, char *msg, size_t msglen)
 {
 	struct dbp_conn *c;

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auth_cache.h"
+#include "cluster.h"
 #include "config.h"
 #include "crypto.h"
 #include "err.h"
@@ -24,6 +26,7 @@
 #include "timefmt.h"
 #include "token.h"
 #include "xalloc.h"
+#include "ws_agent.h"
 #include "ws_live.h"
 #include "ws_server.h"
 
@@ -402,6 +405,80 @@ static void serve_close_main_store(void)
 	serve_st = NULL;
 }
 
+/* ---- several instances on PostgreSQL (cluster.c) ---- */
+
+static struct cluster *serve_cluster;
+
+/* Cluster thread: a version committed on another instance (or missed):
+ * pushed to this instance's agents and live feeds by the path a local
+ * commit takes (api_policy_commit), through the hub. */
+static void serve_cluster_policy(void *arg, struct store *st, int64_t project_id, int64_t env_id,
+                                 int64_t version)
+{
+	struct store_policy p;
+	struct store_env *envs = NULL;
+	size_t n = 0;
+
+	(void)arg;
+	if (store_policy_get(st, env_id, version, &p) != MOAT_OK)
+		return;
+	ws_agent_publish_policy(project_id, env_id, p.version, p.sha256, p.document);
+	store_policy_cleanup(&p);
+	if (store_env_list(st, project_id, &envs, &n) == MOAT_OK)
+		for (size_t i = 0; i < n; i++)
+			if (envs[i].id == env_id)
+				ws_live_policy_published(project_id, envs[i].name, version);
+	free(envs);
+}
+
+/* Cluster thread: a credential was taken away on another instance. */
+static void serve_cluster_auth(void *arg, int64_t epoch)
+{
+	(void)arg;
+	(void)epoch;
+	auth_epoch_bump();
+}
+
+/* Main thread, before any other thread: this start's instance id, the
+ * host name and 8 random bytes in hex (agents.instance_id, instances). */
+static void serve_instance_id(char *id, size_t cap, char *host, size_t hostcap)
+{
+	unsigned char r[8];
+	char hex[17];
+
+	if (gethostname(host, hostcap) != 0)
+		snprintf(host, hostcap, "moatd");
+	host[hostcap - 1] = '\0';
+	crypto_random(r, sizeof r);
+	for (int i = 0; i < 8; i++)
+		snprintf(hex + 2 * i, 3, "%02x", r[i]);
+	snprintf(id, cap, "%.40s-%s", host, hex);
+}
+
+static int serve_start_cluster(const struct config *cfg)
+{
+	struct cluster_config cc;
+
+	memset(&cc, 0, sizeof cc);
+	cc.db = cfg->db;
+	snprintf(cc.instance_id, sizeof cc.instance_id, "%s", store_instance());
+	if (gethostname(cc.hostname, sizeof cc.hostname) != 0)
+		snprintf(cc.hostname, sizeof cc.hostname, "moatd");
+	cc.hostname[sizeof cc.hostname - 1] = '\0';
+	cc.repair_ms = 5000;
+	/* an instance is dead when its agents would be: three heartbeats */
+	cc.stale_s = 3 * cfg->agent_heartbeat_s;
+	cc.policy = serve_cluster_policy;
+	cc.auth = serve_cluster_auth;
+	return cluster_start(&cc, &serve_cluster);
+}
+
+static void serve_stop_cluster(void)
+{
+	cluster_stop(serve_cluster);
+	serve_cluster = NULL;
+}
+
 /*
  * The one shutdown order (docs/ARCHITECTURE.md has the same table). Each
  * step may rely on every step below it still running, and on no step
@@ -426,6 +503,11 @@ static const struct serve_step {
      * still waiting are called back; events not yet in the free-text
      * index are indexed after the next start */
     {"writer", ingest_stop},
+    /* PostgreSQL: stops listening and deletes this instance's row (its
+     * agents' offline jobs were committed just above); from here on a
+     * version committed elsewhere reaches no agent of this instance,
+     * which holds none any more */
+    {"cluster", serve_stop_cluster},
     /* the notifier gives its transfers in flight up to 5 s to be
      * answered and recorded, then abandons the rest (their leases run
      * out: the next start sends them again); test sends still waiting
@@ -526,6 +608,13 @@ static int cmd_serve(int argc, char **argv)
 	}
 	config_log(&cfg);
 
+	if (store_target_is_postgres(cfg.db)) {
+		/* several moatd on one database: each start is an instance of
+		 * its own (agents.instance_id), before any thread */
+		char id[STORE_INSTANCE_MAX], hostname[STORE_INSTANCE_MAX];
+		serve_instance_id(id, sizeof id, hostname, sizeof hostname);
+		store_set_instance(id);
+	}
 	if (open_migrated(cfg.db, &st))
 		return 1;
 	if (serve_bootstrap_admin(st) != MOAT_OK) {
@@ -533,8 +622,11 @@ static int cmd_serve(int argc, char **argv)
 		store_close(st);
 		return 1;
 	}
-	/* agents marked online by a run that ended without closing them */
-	if (store_agent_all_offline(st) != MOAT_OK || store_policy_backfill(st) != MOAT_OK) {
+	/* agents marked online by a run that ended without closing them; on
+	 * PostgreSQL other instances may hold agents: the cluster module marks
+	 * offline those of dead instances (and of none) instead */
+	if ((!store_target_is_postgres(cfg.db) && store_agent_all_offline(st) != MOAT_OK) ||
+	    store_policy_backfill(st) != MOAT_OK) {
 		fprintf(stderr, "moatd: cannot prepare the database\n");
 		store_close(st);
 		return 1;
@@ -573,6 +665,13 @@ static int cmd_serve(int argc, char **argv)
 		rc = notify_start(&nc);
 		if (!rc) /* POST …/channels/{id}/test sends through the notifier */
 			notify_test_set(notify_test_send);
+	}
+	/* PostgreSQL: listening before the WebSocket port opens, so that no
+	 * version committed elsewhere falls between an agent's hello and it */
+	if (!rc && store_target_is_postgres(cfg.db) && serve_start_cluster(&cfg) != MOAT_OK) {
+		fprintf(stderr, "moatd: cannot listen for the other instances on the database\n");
+		serve_stop_all();
+		return 1;
 	}
 	if (!rc)
 		rc = http_server_start(&cfg, &serve_http, &http_port);

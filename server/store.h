@@ -275,6 +275,70 @@ int store_agent_seen(struct store *st, int64_t project_id, const char *agent_id,
 /* At start: agents left online by a previous run are offline now. */
 int store_agent_all_offline(struct store *st);
 
+/* ---- several instances on PostgreSQL (store_cluster.c; issue 13) ------- */
+
+/* The channel every moatd LISTENs on, and the NOTIFY payloads sent on it
+ * (docs/ARCHITECTURE.md, "The cluster module"):
+ *   "policy <project_id> <environment_id> <version>"  a committed version
+ *   "auth <epoch>"  a credential taken away (auth_epoch's new value) */
+#define STORE_CLUSTER_CHANNEL "moat_cluster"
+#define STORE_INSTANCE_MAX    64
+
+/* Main thread, before any thread starts: this process's instance id
+ * (NULL: none, SQLite). On PostgreSQL each hello writes it into
+ * agents.instance_id, and an agent's offline and last-seen writes touch
+ * its row only while it names this instance (it may have moved to
+ * another one meanwhile). */
+void store_set_instance(const char *id);
+/* The instance id, or NULL when none was set. */
+const char *store_instance(void);
+
+/* In the caller's write transaction, before its commit: NOTIFY a policy
+ * version / an auth change (auth_epoch + 1). Sent when the transaction
+ * commits, never when it rolls back. On SQLite: nothing, MOAT_OK. */
+int store_cluster_policy_tx(struct store *st, int64_t project_id, int64_t env_id, int64_t version);
+int store_cluster_auth_tx(struct store *st);
+
+/* The listener's connection (PostgreSQL; MOAT_EINVALID on SQLite): LISTEN
+ * on STORE_CLUSTER_CHANNEL in the current session; the session counter
+ * (a reset after a failure starts a new session, which listens to
+ * nothing); the socket to poll; and the notifications arrived, each
+ * handed to fn(arg, payload) in commit order: their count, or MOAT_EDB
+ * when the connection broke (db.h, db_pg_notifies). */
+int store_cluster_listen(struct store *st);
+unsigned store_cluster_session(struct store *st);
+int store_cluster_socket(struct store *st);
+int store_cluster_notifies(struct store *st, void (*fn)(void *arg, const char *payload), void *arg);
+
+/* The repair's reads: the database's auth epoch; the highest policy
+ * version row id (0 when none); and the version rows above after_id in id
+ * order (at most cap, *n of them). Row ids follow commit order because
+ * every version is inserted under the one write lock (db_begin). */
+struct store_policy_head {
+	int64_t id, project_id, env_id, version;
+};
+int store_cluster_auth_epoch(struct store *st, int64_t *out);
+int store_cluster_policy_mark(struct store *st, int64_t *out);
+int store_cluster_policies_after(struct store *st, int64_t after_id, struct store_policy_head *out,
+                                 int cap, int *n);
+
+/* Upserts this instance's row with heartbeat_at = now; *was_there is 0
+ * when the row had to be inserted (the first beat, or the survivors took
+ * this instance for dead and reaped it). */
+int store_cluster_heartbeat(struct store *st, const char *id, const char *hostname,
+                            int64_t started_at, int64_t now, int *was_there);
+/* Deletes the instance's row (a clean stop; its agents went offline
+ * through the writer). */
+int store_cluster_leave(struct store *st, const char *id);
+/* Marks offline the agents online with no instance (before 011). */
+int store_cluster_orphans(struct store *st, int64_t *agents);
+/* Instances other than self whose heartbeat is older than stale_before:
+ * their online agents are marked offline (last_seen_at = now) and their
+ * rows deleted, in one write transaction; only a read when there is
+ * none. *instances and *agents: how many. */
+int store_cluster_reap(struct store *st, const char *self, int64_t stale_before, int64_t now,
+                       int *instances, int64_t *agents);
+
 struct store_agent {
 	int64_t id;
 	char agent_id[132];

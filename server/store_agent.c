@@ -17,14 +17,25 @@ int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, cons
                       const char *hostname, const char *runtime, const char *agent_version,
                       const char *remote, int64_t token_id, int64_t policy_version, int64_t now)
 {
-	static const char sql[] =
-	    "INSERT INTO agents(project_id, environment_id, agent_id, hostname, runtime,"
-	    " agent_version, remote_addr, token_id, first_seen_at, last_seen_at, online,"
-	    " policy_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1, ?10)"
-	    " ON CONFLICT(project_id, agent_id) DO UPDATE SET environment_id = ?2,"
-	    " hostname = ?4, runtime = ?5, agent_version = ?6, remote_addr = ?7,"
-	    " token_id = ?8, last_seen_at = ?9, online = 1, policy_version = ?10";
-	struct db_stmt *s = db_prepare(st->conn, sql);
+	/* PostgreSQL: which instance holds the socket (several moatd) */
+	static const struct db_sql sql = {
+	    .sqlite = "INSERT INTO agents(project_id, environment_id, agent_id, hostname, runtime,"
+	              " agent_version, remote_addr, token_id, first_seen_at, last_seen_at, online,"
+	              " policy_version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1, ?10)"
+	              " ON CONFLICT(project_id, agent_id) DO UPDATE SET environment_id = ?2,"
+	              " hostname = ?4, runtime = ?5, agent_version = ?6, remote_addr = ?7,"
+	              " token_id = ?8, last_seen_at = ?9, online = 1, policy_version = ?10",
+	    .postgres =
+	        "INSERT INTO agents(project_id, environment_id, agent_id, hostname, runtime,"
+	        " agent_version, remote_addr, token_id, first_seen_at, last_seen_at, online,"
+	        " policy_version, instance_id)"
+	        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, 1, ?10, ?11)"
+	        " ON CONFLICT(project_id, agent_id) DO UPDATE SET environment_id = ?2,"
+	        " hostname = ?4, runtime = ?5, agent_version = ?6, remote_addr = ?7,"
+	        " token_id = ?8, last_seen_at = ?9, online = 1, policy_version = ?10,"
+	        " instance_id = ?11",
+	};
+	struct db_stmt *s = db_prepare2(st->conn, &sql);
 
 	if (!s)
 		return MOAT_EDB;
@@ -38,6 +49,8 @@ int store_agent_hello(struct store *st, int64_t project_id, int64_t env_id, cons
 	db_bind_int64(s, 8, token_id);
 	db_bind_int64(s, 9, now);
 	db_bind_int64(s, 10, policy_version);
+	if (st->engine == DB_POSTGRES)
+		db_bind_text(s, 11, store_instance());
 	return db_step(s);
 }
 
@@ -67,31 +80,46 @@ int store_agent_applied(struct store *st, int64_t project_id, const char *agent_
 	return db_step(s);
 }
 
-static int agent_set(struct store *st, const char *sql, int64_t project_id, const char *agent_id,
-                     int64_t now)
+/* The offline and last-seen writes: on PostgreSQL only while the row
+ * names this instance (the agent may hold a socket on another one by
+ * now, whose hello committed first). */
+static int agent_set(struct store *st, const struct db_sql *sql, int64_t project_id,
+                     const char *agent_id, int64_t now)
 {
-	struct db_stmt *s = db_prepare(st->conn, sql);
+	struct db_stmt *s = db_prepare2(st->conn, sql);
 
 	if (!s)
 		return MOAT_EDB;
 	db_bind_int64(s, 1, project_id);
 	db_bind_text(s, 2, agent_id);
 	db_bind_int64(s, 3, now);
+	if (st->engine == DB_POSTGRES)
+		db_bind_text(s, 4, store_instance());
 	return db_step(s);
 }
 
 int store_agent_offline(struct store *st, int64_t project_id, const char *agent_id, int64_t now)
 {
-	static const char sql[] = "UPDATE agents SET online = 0, last_seen_at = ?3"
-	                          " WHERE project_id = ?1 AND agent_id = ?2";
-	return agent_set(st, sql, project_id, agent_id, now);
+	static const struct db_sql sql = {
+	    .sqlite = "UPDATE agents SET online = 0, last_seen_at = ?3"
+	              " WHERE project_id = ?1 AND agent_id = ?2",
+	    .postgres = "UPDATE agents SET online = 0, last_seen_at = ?3"
+	                " WHERE project_id = ?1 AND agent_id = ?2"
+	                " AND instance_id IS NOT DISTINCT FROM ?4",
+	};
+	return agent_set(st, &sql, project_id, agent_id, now);
 }
 
 int store_agent_seen(struct store *st, int64_t project_id, const char *agent_id, int64_t now)
 {
-	static const char sql[] = "UPDATE agents SET last_seen_at = ?3"
-	                          " WHERE project_id = ?1 AND agent_id = ?2 AND online = 1";
-	return agent_set(st, sql, project_id, agent_id, now);
+	static const struct db_sql sql = {
+	    .sqlite = "UPDATE agents SET last_seen_at = ?3"
+	              " WHERE project_id = ?1 AND agent_id = ?2 AND online = 1",
+	    .postgres = "UPDATE agents SET last_seen_at = ?3"
+	                " WHERE project_id = ?1 AND agent_id = ?2 AND online = 1"
+	                " AND instance_id IS NOT DISTINCT FROM ?4",
+	};
+	return agent_set(st, &sql, project_id, agent_id, now);
 }
 
 int store_agent_all_offline(struct store *st)

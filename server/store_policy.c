@@ -230,6 +230,9 @@ int store_policy_put(struct store *st, const struct actor *a, const struct store
 		rc = store_audit_json(st, a, rollback_of > 0 ? "policy.rollback" : "policy.update",
 		                      target, p->slug, d);
 	}
+	/* every other instance hears of it when (and only if) this commits */
+	if (!rc)
+		rc = store_cluster_policy_tx(st, p->id, env->id, cur.version + 1);
 	if (rc)
 		goto fail;
 	rc = store_commit(st);

@@ -188,6 +188,8 @@ int store_project_update(struct store *st, const struct actor *a, const char *sl
 	if (archived >= 0)
 		json_object_set_new(details, "archived", json_boolean(archived));
 	rc = store_audit_json(st, a, "project.update", slug, slug, details);
+	if (!rc) /* the other instances' token caches (cluster.c) */
+		rc = store_cluster_auth_tx(st);
 	if (rc)
 		goto fail;
 	rc = store_commit(st);

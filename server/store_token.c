@@ -188,6 +188,8 @@ int store_token_revoke(struct store *st, const struct actor *a, int64_t id, int6
 		rc = store_audit_json(
 		    st, a, "token.revoke", t.name, t.project_slug[0] ? t.project_slug : NULL,
 		    json_pack("{s:I, s:s}", "id", (json_int_t)id, "prefix", t.prefix));
+	if (!rc) /* the other instances' token caches (cluster.c) */
+		rc = store_cluster_auth_tx(st);
 	if (rc)
 		goto fail;
 	rc = store_commit(st);

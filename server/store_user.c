@@ -222,6 +222,8 @@ int store_user_update(struct store *st, const struct actor *a, int64_t id, const
 	if (disabled >= 0)
 		json_object_set_new(details, "disabled", json_boolean(disabled));
 	rc = store_audit_json(st, a, "user.update", before.email, NULL, details);
+	if (!rc) /* the other instances' token caches (cluster.c) */
+		rc = store_cluster_auth_tx(st);
 	if (rc)
 		goto fail;
 	rc = store_commit(st);
@@ -261,6 +263,8 @@ int store_user_set_password(struct store *st, const struct actor *a, int64_t id,
 		rc = user_revoke_sessions(st, id, keep_session);
 	if (!rc)
 		rc = store_audit_json(st, a, "user.password", u.email, NULL, NULL);
+	if (!rc)
+		rc = store_cluster_auth_tx(st);
 	if (rc)
 		goto fail;
 	rc = store_commit(st);
@@ -402,6 +406,8 @@ int store_session_revoke(struct store *st, const struct actor *a, int64_t id)
 	rc = db_step(s);
 	if (!rc)
 		rc = store_audit_json(st, a, "auth.logout", a->label, NULL, NULL);
+	if (!rc)
+		rc = store_cluster_auth_tx(st);
 	if (rc) {
 		store_rollback(st);
 		return rc;

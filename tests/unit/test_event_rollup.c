@@ -573,10 +573,12 @@ static void the_migration_backfills_the_rollups_of_events_stored_before_it(void 
 	assert_int_equal(
 	    sqlite3_exec(
 	        f->db,
-	        "DROP TABLE event_sources_hour; DROP TABLE event_groups_minute;" /* 010 */
-	        " DROP TABLE event_groups_hour;"                                 /* schema 009 */
-	        " DROP TABLE notify_alerts;"                                     /* schema 008 */
-	        " DROP TABLE deliveries; DROP TABLE channels;"                   /* schema 007 */
+	        "DROP TABLE auth_epoch; DROP TABLE instances; DROP INDEX agents_instance;"
+	        " ALTER TABLE agents DROP COLUMN instance_id;"                    /* 011 */
+	        " DROP TABLE event_sources_hour; DROP TABLE event_groups_minute;" /* 010 */
+	        " DROP TABLE event_groups_hour;"                                  /* schema 009 */
+	        " DROP TABLE notify_alerts;"                                      /* schema 008 */
+	        " DROP TABLE deliveries; DROP TABLE channels;"                    /* schema 007 */
 	        " DROP TABLE event_counts; DROP TABLE event_counts_hour;"
 	        " DROP TABLE event_top; DROP TRIGGER events_fts_delete; DROP TABLE fts_state;"
 	        " CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN"
