@@ -375,6 +375,10 @@ int cluster_start(const struct cluster_config *cfg, struct cluster **out)
 		c->cfg.repair_ms = 5000;
 	if (c->cfg.stale_s <= 0)
 		c->cfg.stale_s = 60;
+	/* at least three beats within the stale timeout (--agent-heartbeat 1
+	 * makes it 3 s), so that a live instance is never taken for dead */
+	if (c->cfg.repair_ms > c->cfg.stale_s * 1000 / 3)
+		c->cfg.repair_ms = c->cfg.stale_s * 1000 / 3;
 	c->started_at = timefmt_now();
 	rc = store_open(cfg->db, &c->st);
 	c->cfg.db = NULL; /* the caller's; libpq keeps what a reset needs */
