@@ -4,6 +4,7 @@
  */
 #include "api.h"
 
+#include "cluster.h"
 #include "err.h"
 #include "ingest.h"
 #include "notify.h"
@@ -35,7 +36,8 @@ void api_metrics(struct http_req *r)
 	buf_init(&b, 4u << 20);
 	if (metrics_render(&b) != MOAT_OK || ingest_metrics(&b) != MOAT_OK ||
 	    notify_metrics(&b) != MOAT_OK || store_checkpoint_metrics(&b) != MOAT_OK ||
-	    ws_hub_metrics(&b) != MOAT_OK || ws_live_metrics(&b) != MOAT_OK) {
+	    ws_hub_metrics(&b) != MOAT_OK || ws_live_metrics(&b) != MOAT_OK ||
+	    cluster_metrics(&b) != MOAT_OK) {
 		buf_cleanup(&b);
 		http_problem(r, 500, "internal", "internal error", NULL);
 		return;

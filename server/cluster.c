@@ -32,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "err.h"
 #include "log.h"
 #include "timefmt.h"
@@ -452,4 +453,63 @@ void cluster_stats(struct cluster *c, struct cluster_stats *out)
 	for (size_t i = 0; i < offsetof(struct cluster_stats, listening) / sizeof(uint64_t); i++)
 		dst[i] = __atomic_load_n(&src[i], __ATOMIC_RELAXED);
 	out->listening = __atomic_load_n(&c->stats.listening, __ATOMIC_RELAXED);
+}
+
+/* /metrics: the one cluster of a serving process (leaf lock: held for a
+ * copy of its counters only) */
+static pthread_mutex_t cl_metrics_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct cluster *cl_metrics_of;
+
+void cluster_metrics_set(struct cluster *c)
+{
+	pthread_mutex_lock(&cl_metrics_lock);
+	cl_metrics_of = c;
+	pthread_mutex_unlock(&cl_metrics_lock);
+}
+
+int cluster_metrics(struct buf *b)
+{
+	struct cluster_stats s;
+	int have;
+
+	pthread_mutex_lock(&cl_metrics_lock);
+	have = cl_metrics_of != NULL;
+	if (have)
+		cluster_stats(cl_metrics_of, &s);
+	pthread_mutex_unlock(&cl_metrics_lock);
+	if (!have)
+		return MOAT_OK;
+	return buf_printf(
+	           b,
+	           "# HELP moat_cluster_notifications_total Payloads heard on the cluster "
+	           "channel.\n"
+	           "# TYPE moat_cluster_notifications_total counter\n"
+	           "moat_cluster_notifications_total %llu\n"
+	           "# HELP moat_cluster_handed_on_total Policy versions and auth changes of other"
+	           " instances handed on here, by how they were found.\n"
+	           "# TYPE moat_cluster_handed_on_total counter\n"
+	           "moat_cluster_handed_on_total{kind=\"policy\",by=\"notify\"} %llu\n"
+	           "moat_cluster_handed_on_total{kind=\"policy\",by=\"check\"} %llu\n"
+	           "moat_cluster_handed_on_total{kind=\"auth\",by=\"notify\"} %llu\n"
+	           "moat_cluster_handed_on_total{kind=\"auth\",by=\"check\"} %llu\n"
+	           "# HELP moat_cluster_relistens_total Times the listener listened again after"
+	           " losing its connection.\n"
+	           "# TYPE moat_cluster_relistens_total counter\n"
+	           "moat_cluster_relistens_total %llu\n"
+	           "# HELP moat_cluster_listening 1 while the listener listens.\n"
+	           "# TYPE moat_cluster_listening gauge\nmoat_cluster_listening %d\n"
+	           "# HELP moat_cluster_reaped_total Dead instances reaped here, and their agents"
+	           " marked offline.\n"
+	           "# TYPE moat_cluster_reaped_total counter\n"
+	           "moat_cluster_reaped_total{what=\"instances\"} %llu\n"
+	           "moat_cluster_reaped_total{what=\"agents\"} %llu\n",
+	           (unsigned long long)s.notifications,
+	           (unsigned long long)(s.policies - s.policies_repair),
+	           (unsigned long long)s.policies_repair,
+	           (unsigned long long)(s.auths - s.auths_repair),
+	           (unsigned long long)s.auths_repair, (unsigned long long)s.reconnects,
+	           s.listening, (unsigned long long)s.reaped_instances,
+	           (unsigned long long)s.reaped_agents)
+	           ? MOAT_ETOOBIG
+	           : MOAT_OK;
 }

@@ -65,6 +65,14 @@ void cluster_stop(struct cluster *c);
 /* Counters (any thread). */
 void cluster_stats(struct cluster *c, struct cluster_stats *out);
 
+/* The serving process's cluster, for /metrics (main: after cluster_start,
+ * and NULL before cluster_stop). */
+void cluster_metrics_set(struct cluster *c);
+/* Appends the counters of that cluster to b (Prometheus text); nothing
+ * when there is none (SQLite). Any thread. */
+struct buf;
+int cluster_metrics(struct buf *b);
+
 /* Parses a payload ("policy P E V", "auth N"): 'p' or 'a' with the
  * numbers in v[], or 0 for anything else (ignored: a newer moatd's
  * payload on the same channel). Pure; for tests too. */

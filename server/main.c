@@ -470,11 +470,15 @@ static int serve_start_cluster(const struct config *cfg)
 	cc.stale_s = 3 * cfg->agent_heartbeat_s;
 	cc.policy = serve_cluster_policy;
 	cc.auth = serve_cluster_auth;
-	return cluster_start(&cc, &serve_cluster);
+	if (cluster_start(&cc, &serve_cluster) != MOAT_OK)
+		return -1;
+	cluster_metrics_set(serve_cluster);
+	return 0;
 }
 
 static void serve_stop_cluster(void)
 {
+	cluster_metrics_set(NULL);
 	cluster_stop(serve_cluster);
 	serve_cluster = NULL;
 }

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "buf.h"
 #include "cluster.h"
 #include "err.h"
 #include "store.h"
@@ -239,6 +240,21 @@ static void a_commit_on_one_connection_reaches_both_listeners(void **state)
 		assert_int_equal(f->seen[i].policy[0][1], f->e.id);
 		assert_int_equal(f->seen[i].policy[0][2], v);
 		assert_true(f->seen[i].read_ok); /* committed before it was heard */
+	}
+	/* /metrics: what the serving process's cluster counted; nothing
+	 * without one (SQLite) */
+	{
+		struct buf b;
+		buf_init(&b, 1u << 16);
+		assert_int_equal(cluster_metrics(&b), MOAT_OK);
+		assert_int_equal(b.len, 0);
+		cluster_metrics_set(f->cl[1]);
+		assert_int_equal(cluster_metrics(&b), MOAT_OK);
+		cluster_metrics_set(NULL);
+		assert_non_null(strstr(
+		    b.data, "moat_cluster_handed_on_total{kind=\"policy\",by=\"notify\"} 1\n"));
+		assert_non_null(strstr(b.data, "moat_cluster_listening 1\n"));
+		buf_cleanup(&b);
 	}
 }
 
