@@ -370,6 +370,12 @@ static const char *const ma_pr_markup[] = {
     "</assistant>",   "<user>",          "[assistant]",     "<|prompt|>",
     "{{system}}",     "<system_prompt>", "</system_prompt>"};
 
+/* Closing tags of the sections an application wraps untrusted text in:
+ * one in the text closes the wrapper early. */
+static const char *const ma_pr_wrapper_end[] = {
+    "</context>",  "</document>",       "</documents>", "</user_input>", "</untrusted", "</query>",
+    "</retrieved", "</search_results>", "</email>",     "</article>",    "</data>",     "</input>"};
+
 static const char *const ma_pr_roles[] = {
     "system",   "assistant",     "user",      "human",       "ai",
     "bot",      "chatgpt",       "gpt",       "claude",      "model",
@@ -432,6 +438,9 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 		ma_pr_add(sc, PF_DELIMITER, 0.85);
 	else if (markup == 0 && ma_pr_role_tag(t, n))
 		ma_pr_add(sc, PF_DELIMITER, 0.6);
+	if (markup == 0 && ma_pr_any(t, n, ma_pr_wrapper_end,
+	                             sizeof ma_pr_wrapper_end / sizeof *ma_pr_wrapper_end))
+		ma_pr_add(sc, PF_DELIMITER, 0.5);
 	/* a line that starts a turn: [#*[<( -]* role [:\]>] */
 	for (size_t i = 0; i < n; i++) {
 		size_t p = i;
@@ -466,9 +475,11 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
  * output, the aim of a hijacked prompt. */
 void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
 {
-	static const char verbs[] = "say|output~|print~|respon~|reply|answer|write|type|return|"
-	                            "proclaim~|state|repeat|prefix~|begin~|start~|end~|include|"
-	                            "complete|finish|continue";
+	static const char verbs[] =
+	    "say|saying|output~|print~|respon~|reply|replying|answer~|write|"
+	    "writing|stating|type|return|"
+	    "proclaim~|state|repeat|prefix~|begin~|start~|end~|include|"
+	    "complete|finish|continue";
 	for (int i = 0; i < w->n; i++) {
 		size_t p = (size_t)w->s[i] + w->l[i];
 		const char *q;

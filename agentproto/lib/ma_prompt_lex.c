@@ -177,9 +177,11 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"AI", "ai llm llms model chatbot bot assistant gpt chatgpt claude gemini llama copilot "
            "agent"},
     {"R13", "gur naq lbh lbhe vf bs gb nyy jvgu guvf gung vtaber cerivbhf vafgehpgvbaf"},
-    {"FORBID", "illegal~ harmful dangerous weapon~ bomb~ explosive~ meth methamphetamine "
-               "drug~ poison~ malware ransomware keylogger hack~ steal~ kill~ murder~ nsfw "
-               "explicit offensive racist obscene~ violent violence"},
+    {"FORBID",
+     "illegal~ harmful dangerous weapon~ bomb~ explosive~ meth methamphetamine "
+     "drug~ poison~ malware ransomware keylogger hack~ steal~ kill~ murder~ nsfw "
+     "explicit offensive racist obscene~ violent violence napalm thermite sarin ricin anthrax "
+     "nerve"},
 };
 #define MA_PR_NCLASS (sizeof ma_pr_classes / sizeof ma_pr_classes[0])
 
@@ -208,6 +210,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.45, "IGN|cancel|scratch * that|this|it"},
     {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR"},
     {PF_OVERRIDE, 0.6, "NEW INSTR|objective|mission|task"},
+    {PF_OVERRIDE, 0.7,
+     "NEW system|admin|developer|root message~|prompt~|instruction~|rule~|directive~"},
     {PF_OVERRIDE, 0.6,
      "INSTR * BE * changed|updated|overridden|replaced|revoked|cancelled|canceled|void|invalid|"
      "outdated|obsolete|over|finished|complete~|ended|deprecated|suspended|lifted|removed|"
@@ -323,6 +327,25 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.4, "@G always * answer~|respond~|comply|obey~|agree~"},
     {PF_ROLEPLAY, 0.4, "@G answer~|respond~|reply * any|every|all * question~|request~|prompt~"},
     {PF_ROLEPLAY, 0.45, "FICTION * to be"},
+    /* well-known set-ups: the hypothetical response, the late grandmother,
+     * the evil twin, the unrestricted AI asked what it would say */
+    {PF_ROLEPLAY, 0.6, "hypothetical|fictional|imaginary response|answer|reply"},
+    {PF_ROLEPLAY, 0.5,
+     "rewrite|rephrase|retell * THE * response|answer|reply|story * from|in * "
+     "perspective|voice|view|shoes"},
+    {PF_ROLEPLAY, 0.5,
+     "FICTION * to be my * deceased|dead|late|departed grandmother|grandma|"
+     "grandfather|grandpa"},
+    {PF_ROLEPLAY, 0.5,
+     "evil|unfiltered|uncensored|jailbroken|unrestricted twin|version|alter|counterpart"},
+    {PF_ROLEPLAY, 0.5,
+     "no matter how * harmful|dangerous|illegal|unethical|immoral|offensive|inappropriate"},
+    {PF_ROLEPLAY, 0.6,
+     "what would|might|could * AI|chatbot|model|assistant * without|free * LIMIT"},
+    {PF_ROLEPLAY, 0.45,
+     "confirm|acknowledge|show * understand~|agree~ * by * saying|replying|answering|writing|"
+     "stating|responding"},
+    {PF_ROLEPLAY, 0.6, "LIMIT disabled|removed|lifted|deactivated|suspended|bypassed"},
     {PF_ROLEPLAY, 0.45, "FICTION * YOU"},
     {PF_ROLEPLAY, 0.4, "roleplay~ * as|where|game"},
     {PF_ROLEPLAY, 0.4, "simulate~|emulate~|impersonate~"},
@@ -376,6 +399,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.55,
      "what|how * were|have YOU * told|instructed|programmed|prompted|configured|trained"},
     {PF_EXTRACTION, 0.5, "verbatim"},
+    /* what the model was told */
+    {PF_EXTRACTION, 0.7, "what * told|instructed|programmed|asked YOU not|never to"},
+    {PF_EXTRACTION, 0.5, "YOUR AUTHX * told|instructed|asked|programmed YOU"},
+    {PF_EXTRACTION, 0.6, "before|prior * my first|initial message|question|input|prompt"},
     {PF_EXTRACTION, 0.5, "word for word"},
     {PF_EXTRACTION, 0.4, "SHOW * it|them|this|that * exactly|verbatim|precisely"},
     {PF_EXTRACTION, 0.5,
