@@ -42,7 +42,7 @@ struct ma_pr_class {
 static const struct ma_pr_class ma_pr_classes[] = {
     /* override verbs */
     {"IGN", "ignore~ ignoring disregard~ forget forgetting bypass~ overlook~ neglect~ "
-            "abandon~ discard~ dismiss~ skip scrap ignorier~ vergiss vergesst missachte~ "
+            "abandon~ discard~ dismiss~ skip scrap nevermind ignorier~ vergiss vergesst missachte~ "
             "ignorez oublie oubliez oublier ignora ignorar ignoren olvida olvide olvidate "
             "olvidar olviden esqueca esquecer esqueci esquece dimentica dimenticate "
             "dimenticare ignorate negeer vergeet zignoruj zapomnij vergessen игнорир~ забудь "
@@ -203,6 +203,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6,
      "changed|updated|modified|replaced|rewritten|overridden * THE|YOUR|POSS INSTR"},
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
+    {PF_OVERRIDE, 0.85, "IGN * what * YOU * were|have|had * told|instructed|given|programmed"},
+    {PF_OVERRIDE, 0.8, "never mind * THE * CONTENT|INSTR * ABOVE|PREV"},
+    {PF_OVERRIDE, 0.7,
+     "INSTR * YOU * received|got|were|have * BE * fake|false|wrong|old|void|invalid|outdated|"
+     "test|lies"},
     {PF_OVERRIDE, 0.7, "IGN * PREV CONTENT"},
     {PF_OVERRIDE, 0.7, "IGN * CONTENT * SAY"},
     {PF_OVERRIDE, 0.85, "IGN THE CONTENT AND SAY"},
@@ -327,6 +332,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.4, "@G always * answer~|respond~|comply|obey~|agree~"},
     {PF_ROLEPLAY, 0.4, "@G answer~|respond~|reply * any|every|all * question~|request~|prompt~"},
     {PF_ROLEPLAY, 0.45, "FICTION * to be"},
+    {PF_ROLEPLAY, 0.6, "as if * YOU * had|have|were * no|without|free * LIMIT|training"},
     /* well-known set-ups: the hypothetical response, the late grandmother,
      * the evil twin, the unrestricted AI asked what it would say */
     {PF_ROLEPLAY, 0.6, "hypothetical|fictional|imaginary response|answer|reply"},
@@ -386,6 +392,16 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "text|words|everything|INSTR|prompt~|message~ written|said|typed|stated|shown above "
      "!the|a|an"},
     {PF_EXTRACTION, 0.7, "HIDDEN prompt~|instruction~|text|PW !DOCNOUN"},
+    {PF_EXTRACTION, 0.6, "hidden|secret|confidential messages|notes"},
+    {PF_EXTRACTION, 0.8,
+     "SHOW * everything|all|whole|entire|full * in|of * YOUR * context|memory|window|prompt"},
+    {PF_EXTRACTION, 0.6, "SHOW * THE|YOUR * conversation|chat history|log|transcript"},
+    {PF_EXTRACTION, 0.8,
+     "WHAT * written|stated|said|contained * in|at * YOUR * "
+     "system|hidden|secret|initial|internal|confidential"},
+    {PF_EXTRACTION, 0.8,
+     "first|last * line~|sentence~|word~|paragraph~ * of * YOUR * "
+     "prompt|INSTR|SECRET"},
     {PF_EXTRACTION, 0.75, "SHOW * THE|all|everything above !the|a|an"},
     {PF_EXTRACTION, 0.85, "write|type|jot * down|out * YOUR|HIDDEN * SECRET"},
     {PF_EXTRACTION, 0.85, "write|compose * THE|YOUR * PW"},
@@ -393,6 +409,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.8, "WHAT BE * YOUR * api|secret|private|access|encryption key|keys|token~"},
     {PF_EXTRACTION, 0.6, "what|which * YOU * not|never * allowed|supposed|permitted|able to"},
     {PF_EXTRACTION, 0.7, "BEGIN YOUR|THE * OUTPUT"},
+    {PF_EXTRACTION, 0.7, "BEGIN every|each|all * OUTPUT"},
     {PF_EXTRACTION, 0.7,
      "beginning|start|top of * THE|our conversation|chat|prompt|context|session"},
     {PF_EXTRACTION, 0.5, "repeat~ * forever|times|infinitely|endlessly"},
