@@ -45,7 +45,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "abandon~ discard~ dismiss~ skip scrap nevermind ignorier~ vergiss vergesst missachte~ "
             "ignorez oublie oubliez oublier ignora ignorar ignoren olvida olvide olvidate "
             "olvidar olviden esqueca esquecer esqueci esquece dimentica dimenticate "
-            "dimenticare ignorate negeer vergeet zignoruj zapomnij vergessen игнорир~ забудь "
+            "dimenticare ignorate negeer vergeet zignoruj zapomnij vergessen ignorera glom glem "
+            "ohita unohda zapomen ignoruj unut unutun felejtsd игнорир~ забудь ігнор~ забудь "
             "забудьте забыть проигнорируй αγνο~ αγνόη~ ξέχνα ξεχάστε ξέχασε"},
     /* what came before: quantifiers and prior-ness */
     {"PREV", "previous prior above earlier preceding former original initial old past "
@@ -53,7 +54,9 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "vorherig~ obig~ bisherig~ vorangegangen~ alle allen alles fruher~ ursprunglich~ "
              "precedent~ anterieur~ toutes tous tout anterior~ previa~ previo~ previas "
              "previos todas todos toda todo precedenti tutte tutti vorige eerdere "
-             "wszystkie poprzednie предыдущ~ прежн~ все всё προηγούμεν~ όλες όλα όλους"},
+             "wszystkie poprzednie предыдущ~ прежн~ все всё προηγούμεν~ όλες όλα όλους alla "
+             "tidigare tidligere vsechny predchozi toate kaikki aiemm~ onceki tum osszes "
+             "korabbi усі попередн~"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     {"ABOVE", "above foregoing aforementioned everything alles davor zuvor vorher obig~ tout "
               "tutto вышесказанн~ всё"},
@@ -64,7 +67,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "anweisung~ regel~ befehl~ vorgabe~ instruktion~ richtlinie~ consigne~ "
               "regle~ instruccion~ regla~ indicacion~ directriz directrices instrucoes "
               "instrucao regra~ diretriz~ istruzion~ regol~ instructies regels "
-              "instrukcje polecenia инструкц~ указани~ правил~ команд~ οδηγί~ εντολ~ κανόν~"},
+              "instrukcje polecenia инструкц~ указани~ правил~ команд~ οδηγί~ εντολ~ κανόν~ "
+              "instruks~ instrukc~ pokyny instrucțiun~ ohje~ talimat~ utasitas~ інструкц~"},
     /* what an injected document tells the model to drop */
     {"CONTENT",
      "text message~ task~ conversation content context input document~ "
@@ -197,6 +201,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* ---- instruction override ---- */
     {PF_OVERRIDE, 0.9, "IGN * PREV * INSTR"},
     {PF_OVERRIDE, 0.9, "IGN * INSTR PREV"},
+    /* the verb after its object (Turkish), or of two words (Hungarian) */
+    {PF_OVERRIDE, 0.9, "PREV * INSTR * yok|gormezden say|gel"},
+    {PF_OVERRIDE, 0.9, "figyelmen kivul * PREV * INSTR"},
     {PF_OVERRIDE, 0.85, "IGN * POSS INSTR"},
     {PF_OVERRIDE, 0.6, "IGN THE INSTR"},
     {PF_OVERRIDE, 0.85, "IGN INSTR"},
