@@ -128,6 +128,12 @@ void db_bind_null(struct db_stmt *s, int i)
 	s->db->ops->bind_null(s, i);
 }
 
+void db_stream(struct db_stmt *s)
+{
+	if (s->db->ops->stream)
+		s->db->ops->stream(s);
+}
+
 int db_step(struct db_stmt *s)
 {
 	return s->db->ops->step(s);

@@ -85,6 +85,18 @@ void db_bind_null(struct db_stmt *s, int i);
  * a row to read, DB_DONE when there is none left, or a negative
  * moat_err. */
 int db_step(struct db_stmt *s);
+/* Asks that the statement's next run hand its rows over one at a time,
+ * for a read that may return many rows and is read to its end (a scan of
+ * every event of a range): on PostgreSQL, libpq's single-row mode, so the
+ * result is never held whole in memory; on SQLite nothing (a step always
+ * reads one row). Call it after binding, before the first step. Until the
+ * stream's last row is read (or it is reset), the connection is the
+ * stream's: another statement run meanwhile first reads the rest of it
+ * away, and the stream's next step then fails (MOAT_EDB, logged) rather
+ * than end early in silence. A reset before the end reads the rest away
+ * too (its cost grows with the rows left). */
+void db_stream(struct db_stmt *s);
+
 /* Rows changed by the DML statement just stepped to DB_DONE. */
 int64_t db_changes(struct db_stmt *s);
 

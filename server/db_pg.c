@@ -3,7 +3,10 @@
  * prepared statement of the connection (PQprepare once, named "m<N>"),
  * its SQL rewritten from SQLite's placeholders to $N; parameters go as
  * text (integers in decimal) or, for blobs, binary; results come back
- * whole as text (PQexecPrepared), and a step moves through their rows.
+ * whole as text (PQexecPrepared), and a step moves through their rows;
+ * a statement marked with db_stream() runs in libpq's single-row mode
+ * instead (PQsendQueryPrepared, PQsetSingleRowMode), one row in memory
+ * at a time, and owns the connection until its last row is read.
  * Write transactions take a transaction-scoped advisory lock after BEGIN,
  * so that writers exclude one another as SQLite's BEGIN IMMEDIATE makes
  * them (across every moatd on the database), waiting at most lock_timeout
@@ -32,6 +35,7 @@ struct dbp_conn {
 	unsigned next_name; /* prepared statements are m1, m2, ... */
 	unsigned session;   /* one more at every reconnection */
 	int resetting;      /* inside dbp_check_conn (no second reset from it) */
+	struct db_stmt *streaming; /* the statement whose rows are still coming */
 	char errmsg[512];   /* the last failure */
 };
 
@@ -51,6 +55,8 @@ struct dbp_stmt {
 	struct dbp_param params[DB_PG_MAX_PARAMS];
 	PGresult *res; /* NULL until stepped */
 	int row, nrows;
+	int stream;      /* db_stream(): the next run is in single-row mode */
+	int interrupted; /* its stream was read away by another statement */
 	unsigned char *blob; /* the last column_blob's bytes (PQfreemem) */
 };
 
@@ -127,6 +133,24 @@ static void dbp_one_line(char *msg)
 
 static int dbp_session_setup(struct db *db);
 
+/* Reads away what is left of the connection's stream, if any (another
+ * call needs the connection, or the stream is reset); the statement is
+ * told (interrupted) unless it is the one ending it. */
+static void dbp_end_stream(struct db *db, struct db_stmt *by)
+{
+	struct dbp_conn *c = (struct dbp_conn *)db->impl;
+	struct db_stmt *s = c->streaming;
+	PGresult *r;
+
+	if (!s)
+		return;
+	c->streaming = NULL;
+	while ((r = PQgetResult(c->conn)) != NULL)
+		PQclear(r);
+	if (s != by)
+		((struct dbp_stmt *)s->impl)->interrupted = 1;
+}
+
 /* After a failure: when the connection itself is broken, reset it (a new
  * session: every statement is prepared again on its next use). */
 static void dbp_check_conn(struct db *db)
@@ -136,6 +160,9 @@ static void dbp_check_conn(struct db *db)
 	if (c->resetting || PQstatus(c->conn) != CONNECTION_BAD)
 		return;
 	c->resetting = 1;
+	if (c->streaming) /* its rows are gone with the session */
+		((struct dbp_stmt *)c->streaming->impl)->interrupted = 1;
+	c->streaming = NULL;
 	PQreset(c->conn);
 	c->session++;
 	if (PQstatus(c->conn) != CONNECTION_OK || dbp_session_setup(db) != MOAT_OK)
@@ -174,7 +201,10 @@ static void dbp_close(struct db *db)
 /* Prepares ps on the server, in the connection's current session. */
 static int dbp_prepare_server(struct db *db, struct dbp_stmt *ps)
 {
-	PGresult *res = PQprepare(C(db)->conn, ps->name, ps->text, 0, NULL);
+	PGresult *res;
+
+	dbp_end_stream(db, NULL);
+	res = PQprepare(C(db)->conn, ps->name, ps->text, 0, NULL);
 	int rc = MOAT_OK;
 
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -219,6 +249,7 @@ static void dbp_clear_result(struct dbp_stmt *ps)
 	PQclear(ps->res);
 	ps->res = NULL;
 	ps->row = ps->nrows = 0;
+	ps->stream = ps->interrupted = 0;
 	PQfreemem(ps->blob);
 	ps->blob = NULL;
 }
@@ -233,6 +264,8 @@ static void dbp_reset(struct db_stmt *s, int clear)
 {
 	struct dbp_stmt *ps = P(s);
 
+	if (C(s->db)->streaming == s)
+		dbp_end_stream(s->db, s);
 	dbp_clear_result(ps);
 	if (clear)
 		for (int i = 0; i < ps->nparams; i++)
@@ -247,6 +280,7 @@ static void dbp_finalize(struct db_stmt *s)
 	dbp_reset(s, 1);
 	/* the server forgets the statement too (the connection may live on) */
 	if (P(s)->session == C(s->db)->session) {
+		dbp_end_stream(s->db, NULL);
 		snprintf(sql, sizeof sql, "DEALLOCATE %s", P(s)->name);
 		res = PQexec(C(s->db)->conn, sql);
 		PQclear(res);
@@ -303,10 +337,51 @@ static void dbp_bind_null(struct db_stmt *s, int i)
 	dbp_param(s, i);
 }
 
+static void dbp_stream(struct db_stmt *s)
+{
+	P(s)->stream = 1;
+}
+
+/* The next row of s's stream: DB_ROW, DB_DONE at its end (the last
+ * result is kept, so that later steps say DB_DONE again), or an error. */
+static int dbp_stream_next(struct db_stmt *s)
+{
+	struct dbp_stmt *ps = P(s);
+	struct db *db = s->db;
+	ExecStatusType st;
+
+	PQclear(ps->res);
+	ps->res = PQgetResult(C(db)->conn);
+	st = PQresultStatus(ps->res);
+	if (ps->res && st == PGRES_SINGLE_TUPLE) {
+		ps->nrows = 1;
+		ps->row = 0;
+		return DB_ROW;
+	}
+	dbp_end_stream(db, s); /* the result that ended it, then NULL */
+	ps->nrows = ps->row = 0;
+	if (ps->res && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK))
+		return DB_DONE;
+	{
+		int rc = dbp_fail(db, ps->res, "step");
+		PQclear(ps->res);
+		ps->res = NULL;
+		ps->stream = 0;
+		return rc;
+	}
+}
+
 static int dbp_step(struct db_stmt *s)
 {
 	struct dbp_stmt *ps = P(s);
 
+	if (ps->interrupted) {
+		LOG(LOG_ERROR, "msg=\"database error\" op=step error=\"a streamed read was"
+		               " interrupted by another statement on its connection\"");
+		return MOAT_EDB;
+	}
+	if (C(s->db)->streaming == s)
+		return dbp_stream_next(s);
 	if (!ps->res) {
 		const char *values[DB_PG_MAX_PARAMS];
 		int lengths[DB_PG_MAX_PARAMS], formats[DB_PG_MAX_PARAMS];
@@ -320,6 +395,15 @@ static int dbp_step(struct db_stmt *s)
 			values[i] = !p->is_set ? NULL : p->heap ? p->heap : p->num;
 			lengths[i] = p->len;
 			formats[i] = p->is_blob;
+		}
+		dbp_end_stream(s->db, NULL);
+		if (ps->stream) {
+			if (!PQsendQueryPrepared(C(s->db)->conn, ps->name, ps->nparams, values, lengths,
+			                         formats, 0))
+				return dbp_fail(s->db, NULL, "step");
+			PQsetSingleRowMode(C(s->db)->conn);
+			C(s->db)->streaming = s;
+			return dbp_stream_next(s);
 		}
 		ps->res = PQexecPrepared(C(s->db)->conn, ps->name, ps->nparams, values, lengths,
 		                         formats, 0);
@@ -402,9 +486,13 @@ static const void *dbp_col_blob(struct db_stmt *s, int i, size_t *n)
 
 static int dbp_exec(struct db *db, const char *script, char *msg, size_t msglen)
 {
-	PGresult *res = PQexec(C(db)->conn, script);
-	ExecStatusType st = PQresultStatus(res);
+	PGresult *res;
+	ExecStatusType st;
 	int rc = MOAT_OK;
+
+	dbp_end_stream(db, NULL);
+	res = PQexec(C(db)->conn, script);
+	st = PQresultStatus(res);
 
 	if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK && st != PGRES_EMPTY_QUERY) {
 		rc = dbp_fail(db, res, "exec");
@@ -476,6 +564,7 @@ static const struct db_ops dbp_ops = {
     .bind_text = dbp_bind_text,
     .bind_blob = dbp_bind_blob,
     .bind_null = dbp_bind_null,
+    .stream = dbp_stream,
     .step = dbp_step,
     .changes = dbp_changes,
     .is_null = dbp_is_null,

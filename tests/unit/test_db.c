@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -504,6 +505,107 @@ static void every_postgres_text_column_compares_by_bytes_as_sqlite_does(void **s
 	db_close(db);
 }
 
+/* Heap in use now (glibc's main arena and mmapped blocks). */
+static size_t heap_now(void)
+{
+	struct mallinfo2 m = mallinfo2();
+
+	return m.uordblks + m.hblkhd;
+}
+
+/* Reads every row of the SQL literal sql (its one parameter n), streamed
+ * or whole, and returns the most the heap grew above where it started
+ * while a row was read; *rows counts them, *sum adds their first column. */
+static size_t read_rows(struct db *db, const char *sql, int64_t n, int stream, int64_t *rows,
+                        int64_t *sum)
+{
+	struct db_stmt *s = db_prepare(db, sql);
+	size_t base = heap_now(), peak = 0;
+	int rc;
+
+	*rows = *sum = 0;
+	assert_non_null(s);
+	db_bind_int64(s, 1, n);
+	if (stream)
+		db_stream(s);
+	while ((rc = db_step(s)) == DB_ROW) {
+		size_t now = heap_now();
+		(*rows)++;
+		*sum += db_column_int64(s, 0);
+		assert_int_equal(db_column_bytes(s, 1), 100);
+		if (now > base && now - base > peak)
+			peak = now - base;
+	}
+	assert_int_equal(rc, DB_DONE);
+	db_reset(s);
+	return peak;
+}
+
+/* A streamed read (an export, the groups' scan) holds one row at a time
+ * on PostgreSQL, not its whole result; the rows are the same; a statement
+ * run on the connection meanwhile ends the stream with an error rather
+ * than losing its rows in silence; a stream reset early leaves the
+ * connection usable. SQLite always steps row by row. */
+static void a_streamed_read_holds_one_row_at_a_time_on_both_engines(void **state)
+{
+	static const char rows_sql[] =
+	    "WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < ?1)"
+	    " SELECT i, substr(printf('%0100d', i), 1, 100) FROM g";
+	static const char rows_pg[] =
+	    "SELECT i, lpad(i::text, 100, '0') FROM generate_series(1, ?1::bigint) AS g(i)";
+	static const char one[] = "SELECT 7";
+	const int64_t n = 200000;
+	struct fixture *f = *state;
+
+	for (int e = 0; e < 2; e++) {
+		struct db *db = open_db(f->target[e]);
+		const char *sql = e ? rows_pg : rows_sql;
+		int64_t rows, sum;
+		size_t whole, streamed;
+		struct db_stmt *s, *t;
+
+		whole = read_rows(db, sql, n, 0, &rows, &sum);
+		assert_int_equal(rows, n);
+		assert_int_equal(sum, n * (n + 1) / 2);
+		streamed = read_rows(db, sql, n, 1, &rows, &sum);
+		assert_int_equal(rows, n);
+		assert_int_equal(sum, n * (n + 1) / 2);
+		assert_true(streamed < (1u << 20));
+		if (e) /* PostgreSQL's whole result: 200,000 rows of 100 bytes */
+			assert_true(whole > (20u << 20));
+
+		/* another statement in the middle of a stream */
+		s = db_prepare(db, sql);
+		db_bind_int64(s, 1, 1000);
+		db_stream(s);
+		assert_int_equal(db_step(s), DB_ROW);
+		t = db_prepare(db, one);
+		assert_int_equal(db_step(t), DB_ROW);
+		assert_int_equal(db_column_int64(t, 0), 7);
+		db_reset(t);
+		if (e)
+			assert_true(db_step(s) < 0); /* its rows were read past: an error */
+		else
+			assert_int_equal(db_step(s), DB_ROW);
+		db_reset(s);
+
+		/* reset early: the connection is usable at once */
+		s = db_prepare(db, sql);
+		db_bind_int64(s, 1, 1000);
+		db_stream(s);
+		assert_int_equal(db_step(s), DB_ROW);
+		assert_int_equal(db_step(s), DB_ROW);
+		db_reset(s);
+		assert_int_equal(db_begin_read(db), MOAT_OK);
+		t = db_prepare(db, one);
+		assert_int_equal(db_step(t), DB_ROW);
+		db_reset(t);
+		assert_int_equal(db_commit(db), MOAT_OK);
+		db_idle(db);
+		db_close(db);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -525,6 +627,8 @@ int main(void)
 	        the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        every_postgres_text_column_compares_by_bytes_as_sqlite_does, setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_streamed_read_holds_one_row_at_a_time_on_both_engines,
+	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(moatd_starting_together_migrate_once_on_both, setup,
 	                                    teardown),
 	};
