@@ -174,12 +174,20 @@ static void eg_add(void *arg, const struct store_event_scan_row *r)
 /* Which rollup answers the whole hours of a call, if any. */
 enum eg_source { EG_EVENTS, EG_GROUPS, EG_SOURCES };
 
-#define EG_ROLLUP_WHERE(t)                                                                         \
+/* t: the time column; yes: what makes a 0/1 column a condition (SQLite
+ * takes the bare integer, PostgreSQL a comparison) */
+#define EG_ROLLUP_WHERE_(t, yes)                                                                   \
 	" WHERE project_id = ?1 AND environment_id IN"                                             \
 	" (SELECT id FROM environments WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2))"         \
 	" AND " t " >= ?3 AND " t " < ?4 AND (?5 IS NULL OR interceptor = ?5)"                     \
-	" AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR (has_endpoint AND endpoint = ?7))"    \
-	" AND (?8 IS NULL OR (has_endpoint AND substr(endpoint, 1, length(?8)) = ?8))"
+	" AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR (has_endpoint" yes                    \
+	" AND endpoint = ?7)) AND (?8 IS NULL OR (has_endpoint" yes                                \
+	" AND substr(endpoint, 1, length(?8)) = ?8))"
+#define EG_ROLLUP_WHERE(t)    EG_ROLLUP_WHERE_(t, "")
+#define EG_ROLLUP_WHERE_PG(t) EG_ROLLUP_WHERE_(t, " = 1")
+#define EG_SRC_WHERE(yes)                                                                          \
+	" AND (?9 IS NULL OR (has_source" yes " AND source_ip = ?9))"                               \
+	" AND (?10 IS NULL OR (has_source" yes " AND source_ip >= ?10 AND source_ip < ?11))"
 
 /* The whole buckets [lo, hi) (ms, multiples of unit) from
  * event_groups_hour or (unit EG_MINUTE) event_groups_minute, or from
@@ -188,21 +196,23 @@ enum eg_source { EG_EVENTS, EG_GROUPS, EG_SOURCES };
 static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
                      enum eg_source from, int64_t unit, int64_t env_id, int64_t lo, int64_t hi)
 {
-	static const char sql[] =
-	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour"
-	    " FROM event_groups_hour" EG_ROLLUP_WHERE("hour");
-	static const char sql_min[] =
-	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, minute"
-	    " FROM event_groups_minute" EG_ROLLUP_WHERE("minute");
-	static const char sql_src[] =
-	    "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour,"
-	    " has_source, source_ip FROM event_sources_hour" EG_ROLLUP_WHERE(
-	        "hour") " AND (?9 IS NULL OR (has_source AND source_ip = ?9))"
-	                " AND (?10 IS NULL OR (has_source AND source_ip >= ?10 AND source_ip < "
-	                "?11))";
-	sqlite3_stmt *s = store_stmt(st, from == EG_SOURCES ? sql_src
-	                                 : unit == EG_HOUR  ? sql
-	                                                    : sql_min);
+#define EG_COLS_H "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour"
+#define EG_COLS_M "SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, minute"
+#define EG_COLS_S                                                                                  \
+	"SELECT interceptor, has_endpoint, endpoint, action, n, first_ts, last_ts, hour,"          \
+	" has_source, source_ip FROM event_sources_hour"
+	static const struct db_sql sql = {
+	    EG_COLS_H " FROM event_groups_hour" EG_ROLLUP_WHERE("hour"),
+	    EG_COLS_H " FROM event_groups_hour" EG_ROLLUP_WHERE_PG("hour")};
+	static const struct db_sql sql_min = {
+	    EG_COLS_M " FROM event_groups_minute" EG_ROLLUP_WHERE("minute"),
+	    EG_COLS_M " FROM event_groups_minute" EG_ROLLUP_WHERE_PG("minute")};
+	static const struct db_sql sql_src = {
+	    EG_COLS_S EG_ROLLUP_WHERE("hour") EG_SRC_WHERE(""),
+	    EG_COLS_S EG_ROLLUP_WHERE_PG("hour") EG_SRC_WHERE(" = 1")};
+	struct db_stmt *s = db_prepare2(st->conn, from == EG_SOURCES ? &sql_src
+	                                          : unit == EG_HOUR  ? &sql
+	                                                             : &sql_min);
 	int rc;
 
 	assert(from != EG_SOURCES || unit == EG_HOUR);
@@ -210,31 +220,32 @@ static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_even
 	if (!s)
 		return MOAT_EDB;
 	c->rollup = 1;
-	sqlite3_bind_int64(s, 1, f->project_id);
+	db_bind_int64(s, 1, f->project_id);
 	if (env_id)
-		sqlite3_bind_int64(s, 2, env_id);
-	sqlite3_bind_int64(s, 3, lo / unit);
-	sqlite3_bind_int64(s, 4, hi / unit);
-	store_bind_text(s, 5, f->interceptor);
-	store_bind_text(s, 6, f->action);
-	store_bind_text(s, 7, f->endpoint);
-	store_bind_text(s, 8, f->endpoint_prefix);
+		db_bind_int64(s, 2, env_id);
+	db_bind_int64(s, 3, lo / unit);
+	db_bind_int64(s, 4, hi / unit);
+	db_bind_text(s, 5, f->interceptor);
+	db_bind_text(s, 6, f->action);
+	db_bind_text(s, 7, f->endpoint);
+	db_bind_text(s, 8, f->endpoint_prefix);
 	if (from == EG_SOURCES) {
-		store_bind_text(s, 9, f->source_ip);
+		db_bind_text(s, 9, f->source_ip);
 		if (f->cidr && f->cidr->lo[0]) {
-			store_bind_text(s, 10, f->cidr->lo);
-			store_bind_text(s, 11, f->cidr->hi);
+			db_bind_text(s, 10, f->cidr->lo);
+			db_bind_text(s, 11, f->cidr->hi);
 		}
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int has_ep = sqlite3_column_int(s, 1);
-		const char *act = (const char *)sqlite3_column_text(s, 3);
+	db_stream(s); /* by source: as many rows as events, at worst */
+	while ((rc = db_step(s)) == DB_ROW) {
+		int has_ep = db_column_int64(s, 1) != 0;
+		const char *act = db_column_text(s, 3);
 		const char *src = NULL;
 		size_t src_len = 0;
-		int64_t n = sqlite3_column_int64(s, 4);
-		if (from == EG_SOURCES && sqlite3_column_int(s, 8)) {
-			src = (const char *)sqlite3_column_text(s, 9);
-			src_len = (size_t)sqlite3_column_bytes(s, 9);
+		int64_t n = db_column_int64(s, 4);
+		if (from == EG_SOURCES && db_column_int64(s, 8)) {
+			src = db_column_text(s, 9);
+			src_len = db_column_bytes(s, 9);
 		}
 		if (f->cidr && !event_query_cidr_match(f->cidr, src))
 			continue;
@@ -242,17 +253,18 @@ static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_even
 			src = NULL;
 			src_len = 0;
 		}
-		eg_fold(c, (const char *)sqlite3_column_text(s, 0),
-		        has_ep ? (const char *)sqlite3_column_text(s, 2) : NULL,
-		        has_ep ? (size_t)sqlite3_column_bytes(s, 2) : 0, src, src_len, n,
-		        act && act[0] == 'b' ? n : 0, sqlite3_column_int64(s, 5),
-		        sqlite3_column_int64(s, 6), sqlite3_column_int64(s, 7) * unit);
+		eg_fold(c, db_column_text(s, 0), has_ep ? db_column_text(s, 2) : NULL,
+		        has_ep ? db_column_bytes(s, 2) : 0, src, src_len, n,
+		        act && act[0] == 'b' ? n : 0, db_column_int64(s, 5), db_column_int64(s, 6),
+		        db_column_int64(s, 7) * unit);
 	}
-	rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
-	sqlite3_reset(s);
-	return rc;
+	db_reset(s);
+	return rc == DB_DONE ? MOAT_OK : rc;
 }
 #undef EG_ROLLUP_WHERE
+#undef EG_ROLLUP_WHERE_PG
+#undef EG_ROLLUP_WHERE_
+#undef EG_SRC_WHERE
 
 /* The events of [lo, hi) (ms) matching f. */
 static int eg_scan(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,
@@ -261,12 +273,14 @@ static int eg_scan(struct store *st, struct eg_ctx *c, const struct store_event_
 	/* no filter but the range (the dashboard's default): the columns the
 	 * table needs straight from events_ts, without the search's residual
 	 * filter term, which costs about as much per row as the rest */
-	static const char sql[] =
+	static const struct db_sql sql = {
 	    "SELECT ts, source_ip, interceptor, action, endpoint FROM events INDEXED BY events_ts"
-	    " WHERE project_id = ?1 AND ts >= ?2 AND ts < ?3";
+	    " WHERE project_id = ?1 AND ts >= ?2 AND ts < ?3",
+	    "SELECT ts, source_ip, interceptor, action, endpoint FROM events"
+	    " WHERE project_id = ?1 AND ts >= ?2 AND ts < ?3"};
 	struct store_event_filter g = *f;
 	struct store_event_scan_row r = {0};
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (lo >= hi)
@@ -277,25 +291,25 @@ static int eg_scan(struct store *st, struct eg_ctx *c, const struct store_event_
 	    f->agent_id || f->source_ip || f->cidr || f->endpoint || f->endpoint_prefix || f->fts ||
 	    f->has_cursor || f->status_not)
 		return store_event_scan(st, &g, eg_add, c);
-	s = store_stmt(st, sql);
+	s = db_prepare2(st->conn, &sql);
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, f->project_id);
-	sqlite3_bind_int64(s, 2, lo);
-	sqlite3_bind_int64(s, 3, hi);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		r.ts = sqlite3_column_int64(s, 0);
-		r.source_ip = (const char *)sqlite3_column_text(s, 1);
-		r.source_len = (size_t)sqlite3_column_bytes(s, 1);
-		r.interceptor = (const char *)sqlite3_column_text(s, 2);
-		r.action = (const char *)sqlite3_column_text(s, 3);
-		r.endpoint = (const char *)sqlite3_column_text(s, 4);
-		r.endpoint_len = (size_t)sqlite3_column_bytes(s, 4);
+	db_bind_int64(s, 1, f->project_id);
+	db_bind_int64(s, 2, lo);
+	db_bind_int64(s, 3, hi);
+	db_stream(s); /* a range under a day, of any number of events */
+	while ((rc = db_step(s)) == DB_ROW) {
+		r.ts = db_column_int64(s, 0);
+		r.source_ip = db_column_text(s, 1);
+		r.source_len = db_column_bytes(s, 1);
+		r.interceptor = db_column_text(s, 2);
+		r.action = db_column_text(s, 3);
+		r.endpoint = db_column_text(s, 4);
+		r.endpoint_len = db_column_bytes(s, 4);
 		eg_add(c, &r);
 	}
-	rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
-	sqlite3_reset(s);
-	return rc;
+	db_reset(s);
+	return rc == DB_DONE ? MOAT_OK : rc;
 }
 
 /* floor(x / u) * u, for negative x too. */

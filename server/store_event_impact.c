@@ -67,25 +67,39 @@ static const char im_sql_hours[] =
 static const char im_sql_minutes[] =
     "SELECT interceptor, action, sum(n) FROM event_counts WHERE project_id = ?1"
     " AND environment_id = ?2 AND minute >= ?3 AND minute < ?4 GROUP BY interceptor, action";
-static const char im_sql_events[] =
-    "SELECT interceptor, action, count(*) FROM events INDEXED BY events_ts"
-    " WHERE project_id = ?1 AND environment_id = ?2 AND ts >= ?3 AND ts < ?4"
-    " GROUP BY interceptor, action";
+/* Each statement that reads events is a pair: PostgreSQL's text is
+ * SQLite's without INDEXED BY (the planner picks the same index from the
+ * leading terms), and a parameter that a text does not use is named in a
+ * term that is always true, so PostgreSQL can tell every one's type. */
+#define IM_EVENTS(ix)                                                                              \
+	"SELECT interceptor, action, count(*) FROM events" ix                                      \
+	" WHERE project_id = ?1 AND environment_id = ?2 AND ts >= ?3 AND ts < ?4"                  \
+	" GROUP BY interceptor, action"
+static const struct db_sql im_sql_events = {IM_EVENTS(" INDEXED BY events_ts"), IM_EVENTS("")};
 /* ?1 project ?2 environment ?3 ?4 [since, until) ?5 ?6 [lo, hi) ?7 limit ?8 interceptor */
-#define IM_ROWS(index, where)                                                                      \
-	"SELECT interceptor, action, endpoint, source_ip FROM events INDEXED BY " index            \
+#define IM_ROWS(ix, where)                                                                         \
+	"SELECT interceptor, action, endpoint, source_ip FROM events" ix                           \
 	" WHERE project_id = ?1 AND " where " AND ts >= ?3 AND ts < ?4 AND environment_id = ?2"
-static const char im_sql_source[] =
-    IM_ROWS("events_source", "source_ip >= ?5 AND source_ip < ?6") " LIMIT ?7";
+#define IM_PAIR(index, where, pg_unused, tail)                                                     \
+	{                                                                                          \
+		IM_ROWS(" INDEXED BY " index, where) tail,                                         \
+		    IM_ROWS("", where " AND " pg_unused) tail                                      \
+	}
+static const struct db_sql im_sql_source =
+    IM_PAIR("events_source", "source_ip >= ?5 AND source_ip < ?6",
+            "(CAST(?8 AS TEXT) IS NULL OR TRUE)", " LIMIT ?7");
 /* every interceptor's events: the share of the predicate's among them is
  * what scales to event_top's count when the budget ends first */
-static const char im_sql_endpoint[] =
-    IM_ROWS("events_endpoint", "endpoint >= ?5 AND endpoint < ?6") " LIMIT ?7";
+static const struct db_sql im_sql_endpoint =
+    IM_PAIR("events_endpoint", "endpoint >= ?5 AND endpoint < ?6",
+            "(CAST(?8 AS TEXT) IS NULL OR TRUE)", " LIMIT ?7");
 static const char im_sql_top[] =
     "SELECT value, n FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
     " AND kind = ?4 AND value >= ?5 AND value < ?6";
-static const char im_sql_interceptor[] =
-    IM_ROWS("events_interceptor", "interceptor = ?8") " ORDER BY ts DESC, id DESC LIMIT ?7";
+static const struct db_sql im_sql_interceptor =
+    IM_PAIR("events_interceptor", "interceptor = ?8",
+            "(CAST(?5 AS TEXT) IS NULL OR CAST(?6 AS TEXT) IS NULL OR TRUE)",
+            " ORDER BY ts DESC, id DESC LIMIT ?7");
 
 static int im_interceptor(const char *name)
 {
@@ -206,36 +220,35 @@ static void im_tally_top(struct im_tally *t, struct store_impact_kind_out *k)
 	memset(t, 0, sizeof *t);
 }
 
-static int im_done(struct store *st, sqlite3_stmt *s, int rc)
+static int im_done(struct db_stmt *s, int rc)
 {
-	rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
-	sqlite3_reset(s);
-	return rc;
+	db_reset(s);
+	return rc == DB_DONE ? MOAT_OK : rc;
 }
 
 /* Adds the counts per interceptor and action of sql over [lo, hi) (in its
  * own unit) to out->events. */
 static int im_count(struct im_ctx *c, const char *sql, int64_t lo, int64_t hi)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (lo >= hi)
 		return MOAT_OK;
-	s = store_stmt(c->st, sql);
+	s = db_prepare(c->st->conn, sql);
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, c->project_id);
-	sqlite3_bind_int64(s, 2, c->env_id);
-	sqlite3_bind_int64(s, 3, lo);
-	sqlite3_bind_int64(s, 4, hi);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int ic = im_interceptor((const char *)sqlite3_column_text(s, 0));
-		const char *a = (const char *)sqlite3_column_text(s, 1);
+	db_bind_int64(s, 1, c->project_id);
+	db_bind_int64(s, 2, c->env_id);
+	db_bind_int64(s, 3, lo);
+	db_bind_int64(s, 4, hi);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int ic = im_interceptor(db_column_text(s, 0));
+		const char *a = db_column_text(s, 1);
 		if (ic >= 0 && a)
-			c->out->events[ic][a[0] == 'b'] += sqlite3_column_int64(s, 2);
+			c->out->events[ic][a[0] == 'b'] += db_column_int64(s, 2);
 	}
-	return im_done(c->st, s, rc);
+	return im_done(s, rc);
 }
 
 static int64_t im_floor(int64_t x, int64_t w)
@@ -257,13 +270,15 @@ static int im_totals(struct im_ctx *c)
 	int64_t hhi = im_floor(c->until, IM_HOUR_MS) * IM_HOUR_MS;
 	int64_t mlo = im_ceil(c->since, IM_MINUTE_MS) * IM_MINUTE_MS;
 	int64_t mhi = im_floor(c->until, IM_MINUTE_MS) * IM_MINUTE_MS;
+
+	const char *events = db_text(c->st->conn, &im_sql_events);
 	int rc;
 
 	if (mlo >= mhi)
-		return im_count(c, im_sql_events, c->since, c->until);
+		return im_count(c, events, c->since, c->until);
 	if (hlo >= hhi)
 		hlo = hhi = mhi;
-	rc = im_count(c, im_sql_events, c->since, mlo);
+	rc = im_count(c, events, c->since, mlo);
 	if (!rc)
 		rc = im_count(c, im_sql_minutes, mlo / IM_MINUTE_MS, hlo / IM_MINUTE_MS);
 	if (!rc)
@@ -271,7 +286,7 @@ static int im_totals(struct im_ctx *c)
 	if (!rc)
 		rc = im_count(c, im_sql_minutes, hhi / IM_MINUTE_MS, mhi / IM_MINUTE_MS);
 	if (!rc)
-		rc = im_count(c, im_sql_events, mhi, c->until);
+		rc = im_count(c, events, mhi, c->until);
 	return rc;
 }
 
@@ -344,25 +359,25 @@ static void im_compile(struct im_ctx *c, const json_t *doc, int64_t now_ms)
 	}
 }
 
-/* Binds the window and the budget; lo/hi (n bytes each) when given. */
-static sqlite3_stmt *im_rows_stmt(struct im_ctx *c, const char *sql, const char *lo, int lon,
-                                  const char *hi, int hin, int ic, int64_t limit)
+/* Binds the window and the budget; lo/hi (strings) when given. */
+static struct db_stmt *im_rows_stmt(struct im_ctx *c, const struct db_sql *sql, const char *lo,
+                                    const char *hi, int ic, int64_t limit)
 {
-	sqlite3_stmt *s = store_stmt(c->st, sql);
+	struct db_stmt *s = db_prepare2(c->st->conn, sql);
 
 	if (!s)
 		return NULL;
-	sqlite3_bind_int64(s, 1, c->project_id);
-	sqlite3_bind_int64(s, 2, c->env_id);
-	sqlite3_bind_int64(s, 3, c->since);
-	sqlite3_bind_int64(s, 4, c->until);
+	db_bind_int64(s, 1, c->project_id);
+	db_bind_int64(s, 2, c->env_id);
+	db_bind_int64(s, 3, c->since);
+	db_bind_int64(s, 4, c->until);
 	if (lo) {
-		sqlite3_bind_text(s, 5, lo, lon, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 6, hi, hin, SQLITE_TRANSIENT);
+		db_bind_text(s, 5, lo);
+		db_bind_text(s, 6, hi);
 	}
-	sqlite3_bind_int64(s, 7, limit);
+	db_bind_int64(s, 7, limit);
 	if (ic >= 0)
-		sqlite3_bind_text(s, 8, policy_interceptor_names[ic], -1, SQLITE_STATIC);
+		db_bind_text(s, 8, policy_interceptor_names[ic]);
 	return s;
 }
 
@@ -380,30 +395,30 @@ static int im_seen(const struct im_ctx *c, int before, int ic, const char *ep, c
  * hour, the hours that hold since and until included whole (an estimate
  * for a predicate whose events were not all read). */
 static int im_top_total(struct im_ctx *c, const struct im_pred *p, const char *kind, const char *lo,
-                        int lon, const char *hi, int hin, int64_t *total)
+                        const char *hi, int64_t *total)
 {
 	int64_t h0 = im_floor(c->since, IM_HOUR_MS), h1 = im_floor(c->until - 1, IM_HOUR_MS);
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	*total = 0;
 	for (int64_t h = h0; h <= h1; h++) {
-		sqlite3_stmt *s = store_stmt(c->st, im_sql_top);
+		struct db_stmt *s = db_prepare(c->st->conn, im_sql_top);
 		if (!s)
 			return MOAT_EDB;
-		sqlite3_bind_int64(s, 1, c->project_id);
-		sqlite3_bind_int64(s, 2, c->env_id);
-		sqlite3_bind_int64(s, 3, h);
-		sqlite3_bind_text(s, 4, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 5, lo, lon, SQLITE_TRANSIENT);
-		sqlite3_bind_text(s, 6, hi, hin, SQLITE_TRANSIENT);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			const char *v = (const char *)sqlite3_column_text(s, 0);
+		db_bind_int64(s, 1, c->project_id);
+		db_bind_int64(s, 2, c->env_id);
+		db_bind_int64(s, 3, h);
+		db_bind_text(s, 4, kind);
+		db_bind_text(s, 5, lo);
+		db_bind_text(s, 6, hi);
+		while ((rc = db_step(s)) == DB_ROW) {
+			const char *v = db_column_text(s, 0);
 			int ok = p->interceptor < 0 ? event_query_cidr_match(&p->net, v)
 			                            : !strcmp(p->glob, "*") || im_glob(p->glob, v);
 			if (ok)
-				*total += sqlite3_column_int64(s, 1);
+				*total += db_column_int64(s, 1);
 		}
-		rc = im_done(c->st, s, rc);
+		rc = im_done(s, rc);
 		if (rc)
 			return rc;
 	}
@@ -424,57 +439,51 @@ static int im_pred_rows(struct im_ctx *c, int k)
 	int64_t kinds[STORE_STATS_INTERCEPTORS][STORE_IMPACT_KINDS] = {{0}};
 	const char *topkind = p->interceptor < 0 ? "source" : "endpoint";
 	char lo[2100], hi[2100];
-	int lon = 0, hin = 0, rc, capped = 0;
+	int rc, capped = 0;
 	double scale = 1;
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 
 	if (budget <= 0) {
 		c->out->capped = 1;
 		return MOAT_OK;
 	}
 	if (p->interceptor < 0 && p->canon[0]) {
-		lon = (int)strlen(p->canon);
-		memcpy(lo, p->canon, (size_t)lon);
-		memcpy(hi, p->canon, (size_t)lon);
-		hi[lon] = '\x01'; /* [ip, ip "\x01"): exactly ip */
-		hin = lon + 1;
-		s = im_rows_stmt(c, im_sql_source, lo, lon, hi, hin, -1, budget + 1);
+		size_t n = strlen(p->canon);
+		memcpy(lo, p->canon, n + 1);
+		memcpy(hi, p->canon, n);
+		hi[n] = '\x01'; /* [ip, ip "\x01"): exactly ip */
+		hi[n + 1] = '\0';
+		s = im_rows_stmt(c, &im_sql_source, lo, hi, -1, budget + 1);
 	} else if (p->interceptor < 0) {
-		lon = (int)strlen(p->net.lo);
-		hin = (int)strlen(p->net.hi);
-		memcpy(lo, p->net.lo, (size_t)lon + 1);
-		memcpy(hi, p->net.hi, (size_t)hin + 1);
-		s = im_rows_stmt(c, im_sql_source, lo, lon, hi, hin, -1, budget + 1);
+		memcpy(lo, p->net.lo, strlen(p->net.lo) + 1);
+		memcpy(hi, p->net.hi, strlen(p->net.hi) + 1);
+		s = im_rows_stmt(c, &im_sql_source, lo, hi, -1, budget + 1);
 	} else if (p->glob[0] == '*') {
-		s = im_rows_stmt(c, im_sql_interceptor, NULL, 0, NULL, 0, p->interceptor,
-		                 budget + 1);
+		s = im_rows_stmt(c, &im_sql_interceptor, NULL, NULL, p->interceptor, budget + 1);
 	} else {
 		size_t n = strcspn(p->glob, "*");
 		if (n >= sizeof lo - 1)
 			n = sizeof lo - 2;
 		memcpy(lo, p->glob, n);
 		lo[n] = '\0';
-		lon = (int)n;
 		if (!p->glob[n]) { /* no star: exactly the endpoint */
 			memcpy(hi, lo, n);
 			hi[n] = '\x01';
-			hin = lon + 1;
+			hi[n + 1] = '\0';
 		} else if (event_query_prefix_end(lo, hi, sizeof hi)) {
 			c->out->skipped = 1;
 			return MOAT_OK;
-		} else {
-			hin = (int)strlen(hi);
 		}
-		s = im_rows_stmt(c, im_sql_endpoint, lo, lon, hi, hin, -1, budget + 1);
+		s = im_rows_stmt(c, &im_sql_endpoint, lo, hi, -1, budget + 1);
 	}
 	if (!s)
 		return MOAT_EDB;
 	p->evaluated = 1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		int ic = im_interceptor((const char *)sqlite3_column_text(s, 0));
-		const char *a = (const char *)sqlite3_column_text(s, 1);
-		const char *ep = (const char *)sqlite3_column_text(s, 2);
-		const char *ip = (const char *)sqlite3_column_text(s, 3);
+	while ((rc = db_step(s)) == DB_ROW) {
+		int ic = im_interceptor(db_column_text(s, 0));
+		const char *a = db_column_text(s, 1);
+		const char *ep = db_column_text(s, 2);
+		const char *ip = db_column_text(s, 3);
 		int kind;
 
 		if (++read > budget) {
@@ -492,9 +501,9 @@ static int im_pred_rows(struct im_ctx *c, int k)
 			im_tally_add(&c->tally[ic][kind], ep);
 		}
 	}
-	if (rc == SQLITE_ROW)
-		sqlite3_reset(s);
-	else if ((rc = im_done(c->st, s, rc)) != MOAT_OK)
+	if (rc == DB_ROW)
+		db_reset(s);
+	else if ((rc = im_done(s, rc)) != MOAT_OK)
 		return rc;
 	if (capped) {
 		int64_t total = 0;
@@ -502,7 +511,7 @@ static int im_pred_rows(struct im_ctx *c, int k)
 		if (p->interceptor >= 0 && p->glob[0] == '*')
 			total =
 			    c->out->events[p->interceptor][0] + c->out->events[p->interceptor][1];
-		else if ((rc = im_top_total(c, p, topkind, lo, lon, hi, hin, &total)) != MOAT_OK)
+		else if ((rc = im_top_total(c, p, topkind, lo, hi, &total)) != MOAT_OK)
 			return rc;
 		if (total > read && read > 0)
 			scale = (double)total / (double)read;
@@ -520,17 +529,16 @@ static int im_pred_rows(struct im_ctx *c, int k)
  * predicate matched: the endpoints of its mode change. */
 static int im_sample(struct im_ctx *c, int ic)
 {
-	sqlite3_stmt *s =
-	    im_rows_stmt(c, im_sql_interceptor, NULL, 0, NULL, 0, ic, STORE_IMPACT_SAMPLE);
+	struct db_stmt *s = im_rows_stmt(c, &im_sql_interceptor, NULL, NULL, ic, STORE_IMPACT_SAMPLE);
 	int64_t read = 0;
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *a = (const char *)sqlite3_column_text(s, 1);
-		const char *ep = (const char *)sqlite3_column_text(s, 2);
-		const char *ip = (const char *)sqlite3_column_text(s, 3);
+	while ((rc = db_step(s)) == DB_ROW) {
+		const char *a = db_column_text(s, 1);
+		const char *ep = db_column_text(s, 2);
+		const char *ip = db_column_text(s, 3);
 		int kind;
 
 		read++;
@@ -543,7 +551,7 @@ static int im_sample(struct im_ctx *c, int ic)
 	if (read >= STORE_IMPACT_SAMPLE)
 		for (int k = 0; k < STORE_IMPACT_KINDS; k++)
 			c->out->k[ic][k].top_sampled = 1;
-	return im_done(c->st, s, rc);
+	return im_done(s, rc);
 }
 
 int store_event_impact(struct store *st, int64_t project_id, int64_t env_id, const json_t *doc,

@@ -38,6 +38,18 @@
  * of EQ_TEXT_BATCH, and one FTS5 query per cluster of close ids
  * ("MATCH q AND rowid BETWEEN lo AND hi", which seeks each segment once)
  * says which of them match; only those rows are then read whole.
+ *
+ * PostgreSQL (issue 13) runs the same drivers, each statement a db_sql
+ * pair whose PostgreSQL text is the SQLite one without INDEXED BY (the
+ * planner picks the driver's index from the driver term and the ORDER BY
+ * it serves; docs/ARCHITECTURE.md has the plans). Free text is the GIN
+ * index events_text: q drives through it when the same capped count says
+ * few events match; otherwise it is one more residual term, the event's
+ * words computed as the index computes them, so no round of ids is
+ * needed. The filter's q is FTS5's form (event_query_fts: each term a
+ * quoted string, quotes doubled), which websearch_to_tsquery('simple', q)
+ * reads as the same thing: every term must be there, each a phrase of its
+ * words (api/openapi.yaml says where the two engines' words differ).
  */
 #include "store_int.h"
 
@@ -94,6 +106,45 @@
 #define EQ_FTS_FROM "events_fts f CROSS JOIN events e ON e.id = f.rowid"
 #define EQ_FTS_DRV  "f.events_fts MATCH ?13 AND e.project_id = ?1"
 #define EQ_IX(name) "events e INDEXED BY " name
+
+/* PostgreSQL: the words of an event as the GIN index events_text has them
+ * (schema/postgres/003_events.sql: the same expression, or the index is
+ * not used), and the user's terms as a tsquery. */
+#define EQ_PG_WORDS                                                                                \
+	"to_tsvector('simple', coalesce(e.payload, '') || ' ' || coalesce(e.operation, ''))"
+#define EQ_PG_TSQ "websearch_to_tsquery('simple', ?13)"
+/* the residual terms as one opaque CASE, as above; text: the free-text
+ * term when it does not drive. Every parameter appears in every text
+ * (PostgreSQL must tell each one's type): ?19, the end of the prefix
+ * range, also bounds the prefix term, which it cannot change. */
+#define EQ_WHERE_PG(text)                                                                          \
+	" AND CASE WHEN (?2 IS NULL OR e.environment_id = ?2)"                                     \
+	" AND (?3 IS NULL OR e.interceptor = ?3) AND (?4 IS NULL OR e.action = ?4)"                \
+	" AND (?5 IS NULL OR e.severity = ?5) AND (?6 IS NULL OR e.status = ?6)"                   \
+	" AND (?7 IS NULL OR e.agent_id = ?7) AND (?8 IS NULL OR e.source_ip = ?8)"                \
+	" AND (?9 IS NULL OR (e.source_ip >= ?9 AND e.source_ip < ?10))"                           \
+	" AND (?11 IS NULL OR e.endpoint = ?11)"                                                   \
+	" AND (?12 IS NULL OR (substr(e.endpoint, 1, length(?12)) = ?12"                           \
+	" AND (?19 IS NULL OR e.endpoint < ?19)))"                                                 \
+	" AND (?17 IS NULL OR e.status <> ?17)" text " THEN TRUE ELSE FALSE END"                   \
+	" AND e.ts >= ?14 AND (e.ts, e.id) < (?15, ?16)"                                           \
+	" ORDER BY e.ts DESC, e.id DESC LIMIT ?18"
+#define EQ_PG_TEXT " AND (?13 IS NULL OR " EQ_PG_WORDS " @@ " EQ_PG_TSQ ")"
+#define EQ_PG(cols, driver)                                                                        \
+	"SELECT " cols " FROM events e WHERE " driver EQ_WHERE_PG(EQ_PG_TEXT)
+#define EQ_PG_FTS(cols)                                                                            \
+	"SELECT " cols " FROM events e WHERE e.project_id = ?1 AND " EQ_PG_WORDS " @@ " EQ_PG_TSQ  \
+	    EQ_WHERE_PG("")
+/* the drivers' terms */
+#define EQ_D_TS    "e.project_id = ?1"
+#define EQ_D_AGENT "e.project_id = ?1 AND e.agent_id = ?7"
+#define EQ_D_SRC   "e.project_id = ?1 AND e.source_ip = ?8"
+#define EQ_D_EP    "e.project_id = ?1 AND e.endpoint = ?11"
+#define EQ_D_TRI   "e.project_id = ?1 AND e.status = ?6 AND e.status <> 'new'"
+#define EQ_D_NET   "e.project_id = ?1 AND e.source_ip >= ?9 AND e.source_ip < ?10"
+#define EQ_D_PRE   "e.project_id = ?1 AND e.endpoint >= ?12 AND e.endpoint < ?19"
+#define EQ_D_IC    "e.project_id = ?1 AND e.interceptor = ?3"
+#define EQ_D_ENV   "e.project_id = ?1 AND e.environment_id = ?2"
 
 static const char eq_ts_full[] = EQ_SQL(EQ_COLS, EQ_IX("events_ts"), "e.project_id = ?1");
 static const char eq_ts_ids[] = EQ_SQL(EQ_IDS, EQ_IX("events_ts"), "e.project_id = ?1");
@@ -156,19 +207,51 @@ static const char eq_env_ids[] =
 static const char eq_env_scan[] =
     EQ_SQL(EQ_SCAN, EQ_IX("events_env"), "e.project_id = ?1 AND e.environment_id = ?2");
 
+/* The PostgreSQL texts: a driver's three statements and the EXPLAIN of
+ * its full one (store_event_plan). */
+#define EQ_PG3(name, drv)                                                                          \
+	static const char eq_pg_##name##_full[] = EQ_PG(EQ_COLS, drv);                             \
+	static const char eq_pg_##name##_ids[] = EQ_PG(EQ_IDS, drv);                               \
+	static const char eq_pg_##name##_scan[] = EQ_PG(EQ_SCAN, drv);                             \
+	static const char eq_pg_##name##_explain[] = "EXPLAIN " EQ_PG(EQ_COLS, drv);
+EQ_PG3(ts, EQ_D_TS)
+EQ_PG3(agent, EQ_D_AGENT)
+EQ_PG3(src, EQ_D_SRC)
+EQ_PG3(ep, EQ_D_EP)
+EQ_PG3(tri, EQ_D_TRI)
+EQ_PG3(net, EQ_D_NET)
+EQ_PG3(pre, EQ_D_PRE)
+EQ_PG3(ic, EQ_D_IC)
+EQ_PG3(env, EQ_D_ENV)
+static const char eq_pg_fts_full[] = EQ_PG_FTS(EQ_COLS);
+static const char eq_pg_fts_ids[] = EQ_PG_FTS(EQ_IDS);
+static const char eq_pg_fts_scan[] = EQ_PG_FTS(EQ_SCAN);
+static const char eq_pg_fts_explain[] = "EXPLAIN " EQ_PG_FTS(EQ_COLS);
+
 enum eq_plan { EQ_TS, EQ_FTS, EQ_AGENT, EQ_SRC, EQ_EP, EQ_TRI, EQ_NET, EQ_PRE, EQ_IC, EQ_ENV };
 
-static const char *const eq_plans[][3] = {
-    [EQ_TS] = {eq_ts_full, eq_ts_ids, eq_ts_scan},
-    [EQ_FTS] = {eq_fts_full, eq_fts_ids, eq_fts_scan},
-    [EQ_AGENT] = {eq_agent_full, eq_agent_ids, eq_agent_scan},
-    [EQ_SRC] = {eq_src_full, eq_src_ids, eq_src_scan},
-    [EQ_EP] = {eq_ep_full, eq_ep_ids, eq_ep_scan},
-    [EQ_TRI] = {eq_tri_full, eq_tri_ids, eq_tri_scan},
-    [EQ_NET] = {eq_net_full, eq_net_ids, eq_net_scan},
-    [EQ_PRE] = {eq_pre_full, eq_pre_ids, eq_pre_scan},
-    [EQ_IC] = {eq_ic_full, eq_ic_ids, eq_ic_scan},
-    [EQ_ENV] = {eq_env_full, eq_env_ids, eq_env_scan},
+#define EQ_PAIRS(sq, pg)                                                                           \
+	{                                                                                          \
+		{eq_##sq##_full, eq_pg_##pg##_full}, {eq_##sq##_ids, eq_pg_##pg##_ids},            \
+		{                                                                                  \
+			eq_##sq##_scan, eq_pg_##pg##_scan                                          \
+		}                                                                                  \
+	}
+
+/* [plan][0 full rows, 1 ids, 2 scan columns] */
+static const struct db_sql eq_plans[][3] = {
+    [EQ_TS] = EQ_PAIRS(ts, ts),          [EQ_FTS] = EQ_PAIRS(fts, fts),
+    [EQ_AGENT] = EQ_PAIRS(agent, agent), [EQ_SRC] = EQ_PAIRS(src, src),
+    [EQ_EP] = EQ_PAIRS(ep, ep),          [EQ_TRI] = EQ_PAIRS(tri, tri),
+    [EQ_NET] = EQ_PAIRS(net, net),       [EQ_PRE] = EQ_PAIRS(pre, pre),
+    [EQ_IC] = EQ_PAIRS(ic, ic),          [EQ_ENV] = EQ_PAIRS(env, env),
+};
+
+static const char *const eq_pg_explain[] = {
+    [EQ_TS] = eq_pg_ts_explain,   [EQ_FTS] = eq_pg_fts_explain, [EQ_AGENT] = eq_pg_agent_explain,
+    [EQ_SRC] = eq_pg_src_explain, [EQ_EP] = eq_pg_ep_explain,   [EQ_TRI] = eq_pg_tri_explain,
+    [EQ_NET] = eq_pg_net_explain, [EQ_PRE] = eq_pg_pre_explain, [EQ_IC] = eq_pg_ic_explain,
+    [EQ_ENV] = eq_pg_env_explain,
 };
 
 /* What a search needs besides the filter: the environment's id and the
@@ -177,59 +260,70 @@ struct eq_ctx {
 	const struct store_event_filter *f;
 	int64_t env_id;
 	int fts_drives; /* the fts filter drives (?13), else C checks it */
+	int text_sql;   /* ?13 is bound: it drives, or (PostgreSQL) a residual term */
+	int pg;         /* on PostgreSQL */
 	char prefix_end[2100];
 	int has_prefix_end;
 };
 
 /* Counts up to EQ_RANGE_PROBE rows in an index range: small means the
  * range is the better driver. */
-static int eq_range_small(struct store *st, const char *sql, int64_t project_id, const char *lo,
-                          const char *hi, int *small)
+static int eq_range_small(struct store *st, const struct db_sql *sql, int64_t project_id,
+                          const char *lo, const char *hi, int *small)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare2(st->conn, sql);
 	int rc;
 
 	*small = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_text(s, 2, lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 3, hi, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 4, EQ_RANGE_PROBE);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
-	*small = sqlite3_column_int(s, 0) < EQ_RANGE_PROBE;
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, project_id);
+	db_bind_text(s, 2, lo);
+	db_bind_text(s, 3, hi);
+	db_bind_int64(s, 4, EQ_RANGE_PROBE);
+	rc = db_step(s);
+	if (rc != DB_ROW)
+		return rc < 0 ? rc : MOAT_EDB;
+	*small = db_column_int64(s, 0) < EQ_RANGE_PROBE;
+	db_reset(s);
 	return MOAT_OK;
 }
 
 static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 {
-	static const char probe_src[] =
+	static const struct db_sql probe_src = {
 	    "SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY events_source"
-	    " WHERE project_id = ?1 AND source_ip >= ?2 AND source_ip < ?3 LIMIT ?4)";
-	static const char probe_ep[] =
+	    " WHERE project_id = ?1 AND source_ip >= ?2 AND source_ip < ?3 LIMIT ?4)",
+	    "SELECT count(*) FROM (SELECT 1 FROM events"
+	    " WHERE project_id = ?1 AND source_ip >= ?2 AND source_ip < ?3 LIMIT ?4) AS r"};
+	static const struct db_sql probe_ep = {
 	    "SELECT count(*) FROM (SELECT 1 FROM events INDEXED BY events_endpoint"
-	    " WHERE project_id = ?1 AND endpoint >= ?2 AND endpoint < ?3 LIMIT ?4)";
-	static const char probe_fts[] = "SELECT count(*) FROM (SELECT 1 FROM events_fts"
-	                                " WHERE events_fts MATCH ?1 LIMIT ?2)";
+	    " WHERE project_id = ?1 AND endpoint >= ?2 AND endpoint < ?3 LIMIT ?4)",
+	    "SELECT count(*) FROM (SELECT 1 FROM events"
+	    " WHERE project_id = ?1 AND endpoint >= ?2 AND endpoint < ?3 LIMIT ?4) AS r"};
+	static const struct db_sql probe_fts = {
+	    "SELECT count(*) FROM (SELECT 1 FROM events_fts"
+	    " WHERE events_fts MATCH ?1 LIMIT ?2)",
+	    "SELECT count(*) FROM (SELECT 1 FROM events e WHERE " EQ_PG_WORDS
+	    " @@ websearch_to_tsquery('simple', ?1) LIMIT ?2) AS r"};
 	const struct store_event_filter *f = c->f;
 	int small, rc;
 
 	c->fts_drives = 0;
+	c->pg = st->engine == DB_POSTGRES;
 	if (f->fts) {
-		sqlite3_stmt *s = store_stmt(st, probe_fts);
+		struct db_stmt *s = db_prepare2(st->conn, &probe_fts);
 		if (!s)
 			return MOAT_EDB;
-		sqlite3_bind_text(s, 1, f->fts, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 2, EQ_RANGE_PROBE);
-		rc = sqlite3_step(s);
-		if (rc != SQLITE_ROW)
-			return store_err(st, rc);
-		c->fts_drives = sqlite3_column_int(s, 0) < EQ_RANGE_PROBE;
-		sqlite3_reset(s);
+		db_bind_text(s, 1, f->fts);
+		db_bind_int64(s, 2, EQ_RANGE_PROBE);
+		rc = db_step(s);
+		if (rc != DB_ROW)
+			return rc < 0 ? rc : MOAT_EDB;
+		c->fts_drives = db_column_int64(s, 0) < EQ_RANGE_PROBE;
+		db_reset(s);
 	}
+	c->text_sql = f->fts && (c->fts_drives || c->pg);
 	if (c->fts_drives)
 		*plan = EQ_FTS;
 	else if (f->agent_id)
@@ -245,7 +339,7 @@ static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 	if (*plan >= 0)
 		return MOAT_OK;
 	if (f->cidr && f->cidr->lo[0]) {
-		rc = eq_range_small(st, probe_src, f->project_id, f->cidr->lo, f->cidr->hi, &small);
+		rc = eq_range_small(st, &probe_src, f->project_id, f->cidr->lo, f->cidr->hi, &small);
 		if (rc)
 			return rc;
 		if (small) {
@@ -254,7 +348,7 @@ static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 		}
 	}
 	if (f->endpoint_prefix && c->has_prefix_end) {
-		rc = eq_range_small(st, probe_ep, f->project_id, f->endpoint_prefix, c->prefix_end,
+		rc = eq_range_small(st, &probe_ep, f->project_id, f->endpoint_prefix, c->prefix_end,
 		                    &small);
 		if (rc)
 			return rc;
@@ -267,68 +361,70 @@ static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 	return MOAT_OK;
 }
 
-static void eq_bind(sqlite3_stmt *s, const struct eq_ctx *c, int64_t hi_ts, int64_t hi_id,
+/* limit < 0: no limit (SQLite's LIMIT -1, PostgreSQL's LIMIT NULL). */
+static void eq_bind(struct db_stmt *s, const struct eq_ctx *c, int64_t hi_ts, int64_t hi_id,
                     int limit)
 {
 	const struct store_event_filter *f = c->f;
 
-	sqlite3_bind_int64(s, 1, f->project_id);
+	db_bind_int64(s, 1, f->project_id);
 	if (c->env_id)
-		sqlite3_bind_int64(s, 2, c->env_id);
-	store_bind_text(s, 3, f->interceptor);
-	store_bind_text(s, 4, f->action);
-	store_bind_text(s, 5, f->severity);
-	store_bind_text(s, 6, f->status);
-	store_bind_text(s, 7, f->agent_id);
-	store_bind_text(s, 8, f->source_ip);
+		db_bind_int64(s, 2, c->env_id);
+	db_bind_text(s, 3, f->interceptor);
+	db_bind_text(s, 4, f->action);
+	db_bind_text(s, 5, f->severity);
+	db_bind_text(s, 6, f->status);
+	db_bind_text(s, 7, f->agent_id);
+	db_bind_text(s, 8, f->source_ip);
 	if (f->cidr && f->cidr->lo[0]) {
-		store_bind_text(s, 9, f->cidr->lo);
-		store_bind_text(s, 10, f->cidr->hi);
+		db_bind_text(s, 9, f->cidr->lo);
+		db_bind_text(s, 10, f->cidr->hi);
 	}
-	store_bind_text(s, 11, f->endpoint);
-	store_bind_text(s, 12, f->endpoint_prefix);
-	if (c->fts_drives)
-		store_bind_text(s, 13, f->fts);
-	sqlite3_bind_int64(s, 14, f->since_ms ? f->since_ms : INT64_MIN);
-	sqlite3_bind_int64(s, 15, hi_ts);
-	sqlite3_bind_int64(s, 16, hi_id);
-	store_bind_text(s, 17, f->status_not);
-	sqlite3_bind_int(s, 18, limit);
+	db_bind_text(s, 11, f->endpoint);
+	db_bind_text(s, 12, f->endpoint_prefix);
+	if (c->text_sql)
+		db_bind_text(s, 13, f->fts);
+	db_bind_int64(s, 14, f->since_ms ? f->since_ms : INT64_MIN);
+	db_bind_int64(s, 15, hi_ts);
+	db_bind_int64(s, 16, hi_id);
+	db_bind_text(s, 17, f->status_not);
+	if (limit >= 0 || !c->pg)
+		db_bind_int64(s, 18, limit);
 	if (c->has_prefix_end)
-		sqlite3_bind_text(s, 19, c->prefix_end, -1, SQLITE_TRANSIENT);
+		db_bind_text(s, 19, c->prefix_end);
 }
 
-static char *eq_dup(sqlite3_stmt *s, int i)
+static char *eq_dup(struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_column_text(s, i);
 
-	return t ? xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i)) : NULL;
+	return t ? xstrndup(t, db_column_bytes(s, i)) : NULL;
 }
 
-static void eq_row(sqlite3_stmt *s, struct store_event_row *e)
+static void eq_row(struct db_stmt *s, struct store_event_row *e)
 {
 	char **text[] = {&e->agent_id,  &e->source_ip, &e->method,   &e->endpoint, &e->payload,
 	                 &e->operation, &e->file,      &e->function, &e->rule,     &e->details};
 
 	memset(e, 0, sizeof *e);
-	e->id = sqlite3_column_int64(s, 0);
-	store_col_text(s, 1, e->uid, sizeof e->uid);
-	e->ts = sqlite3_column_int64(s, 2);
-	e->received_at = sqlite3_column_int64(s, 3);
-	e->environment_id = sqlite3_column_int64(s, 4);
-	store_col_text(s, 5, e->environment, sizeof e->environment);
-	store_col_text(s, 6, e->interceptor, sizeof e->interceptor);
-	store_col_text(s, 7, e->action, sizeof e->action);
-	store_col_text(s, 8, e->severity, sizeof e->severity);
-	store_col_text(s, 9, e->status, sizeof e->status);
-	e->has_confidence = sqlite3_column_type(s, 10) != SQLITE_NULL;
-	e->confidence = sqlite3_column_double(s, 10);
-	e->payload_len = sqlite3_column_int64(s, 11);
-	e->payload_truncated = sqlite3_column_int(s, 12);
-	e->operation_len = sqlite3_column_int64(s, 13);
-	e->operation_truncated = sqlite3_column_int(s, 14);
-	e->has_line = sqlite3_column_type(s, 15) != SQLITE_NULL;
-	e->line = sqlite3_column_int64(s, 15);
+	e->id = db_column_int64(s, 0);
+	store_text(s, 1, e->uid, sizeof e->uid);
+	e->ts = db_column_int64(s, 2);
+	e->received_at = db_column_int64(s, 3);
+	e->environment_id = db_column_int64(s, 4);
+	store_text(s, 5, e->environment, sizeof e->environment);
+	store_text(s, 6, e->interceptor, sizeof e->interceptor);
+	store_text(s, 7, e->action, sizeof e->action);
+	store_text(s, 8, e->severity, sizeof e->severity);
+	store_text(s, 9, e->status, sizeof e->status);
+	e->has_confidence = !db_column_is_null(s, 10);
+	e->confidence = db_column_double(s, 10);
+	e->payload_len = db_column_int64(s, 11);
+	e->payload_truncated = (int)db_column_int64(s, 12);
+	e->operation_len = db_column_int64(s, 13);
+	e->operation_truncated = (int)db_column_int64(s, 14);
+	e->has_line = !db_column_is_null(s, 15);
+	e->line = db_column_int64(s, 15);
 	for (int i = 0; i < (int)(sizeof text / sizeof text[0]); i++)
 		*text[i] = eq_dup(s, EQ_COL_TEXT + i);
 }
@@ -367,40 +463,41 @@ static int eq_cmp_id(const void *a, const void *b)
 
 /* Which of the n ids (sorted here) match the FTS5 query fts: one rowid
  * range query per cluster of ids at most EQ_TEXT_GAP apart. The matching
- * ids go to m (sorted), *nm of them. */
+ * ids go to m (sorted), *nm of them. SQLite only. */
 static int eq_text_matches(struct store *st, const char *fts, int64_t *ids, size_t n, int64_t *m,
                            size_t *nm)
 {
 	static const char sql[] = "SELECT rowid FROM events_fts WHERE events_fts MATCH ?1"
 	                          " AND rowid >= ?2 AND rowid <= ?3";
-	int rc = SQLITE_DONE;
+	int rc = DB_DONE;
 
 	*nm = 0;
 	qsort(ids, n, sizeof *ids, eq_cmp_id);
 	for (size_t i = 0, j; i < n; i = j) {
-		sqlite3_stmt *s = store_stmt(st, sql);
+		struct db_stmt *s = db_prepare(st->conn, sql);
 		if (!s)
 			return MOAT_EDB;
 		for (j = i + 1; j < n && ids[j] - ids[j - 1] <= EQ_TEXT_GAP; j++)
 			;
-		sqlite3_bind_text(s, 1, fts, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(s, 2, ids[i]);
-		sqlite3_bind_int64(s, 3, ids[j - 1]);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(s, 0);
+		db_bind_text(s, 1, fts);
+		db_bind_int64(s, 2, ids[i]);
+		db_bind_int64(s, 3, ids[j - 1]);
+		while ((rc = db_step(s)) == DB_ROW) {
+			int64_t id = db_column_int64(s, 0);
 			if (bsearch(&id, ids + i, j - i, sizeof *ids, eq_cmp_id) &&
 			    (*nm == 0 || m[*nm - 1] < id))
 				m[(*nm)++] = id;
 		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return store_err(st, rc);
+		db_reset(s);
+		if (rc != DB_DONE)
+			return rc;
 	}
 	return MOAT_OK;
 }
 
-/* The search when C checks q: the driver's ids (with every other filter)
- * a round at a time, newest first, then the rows of those that match. */
+/* The search when C checks q (SQLite): the driver's ids (with every other
+ * filter) a round at a time, newest first, then the rows of those that
+ * match. */
 static int eq_run_text(struct store *st, const struct eq_ctx *c, int plan, int ids_only, int limit,
                        int64_t hi_ts, int64_t hi_id, struct eq_out *out)
 {
@@ -409,24 +506,23 @@ static int eq_run_text(struct store *st, const struct eq_ctx *c, int plan, int i
 	int64_t cand[EQ_TEXT_BATCH], sorted[EQ_TEXT_BATCH], match[EQ_TEXT_BATCH];
 
 	for (;;) {
-		sqlite3_stmt *s = store_stmt(st, eq_plans[plan][1]);
+		struct db_stmt *s = db_prepare2(st->conn, &eq_plans[plan][1]);
 		size_t nc = 0, nm = 0;
 		int got = 0, rc;
 		if (!s)
 			return MOAT_EDB;
 		eq_bind(s, c, hi_ts, hi_id, EQ_TEXT_BATCH);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		while ((rc = db_step(s)) == DB_ROW) {
 			got++;
-			hi_ts = sqlite3_column_int64(s, 1);
-			hi_id = sqlite3_column_int64(s, 0);
-			if (f->cidr && !event_query_cidr_match(
-			                   f->cidr, (const char *)sqlite3_column_text(s, 2)))
+			hi_ts = db_column_int64(s, 1);
+			hi_id = db_column_int64(s, 0);
+			if (f->cidr && !event_query_cidr_match(f->cidr, db_column_text(s, 2)))
 				continue;
 			cand[nc++] = hi_id;
 		}
-		sqlite3_reset(s);
-		if (rc != SQLITE_DONE)
-			return store_err(st, rc);
+		db_reset(s);
+		if (rc != DB_DONE)
+			return rc;
 		memcpy(sorted, cand, nc * sizeof *cand);
 		rc = eq_text_matches(st, f->fts, sorted, nc, match, &nm);
 		if (rc)
@@ -438,16 +534,16 @@ static int eq_run_text(struct store *st, const struct eq_ctx *c, int plan, int i
 				out->ids[out->n++] = cand[k];
 				continue;
 			}
-			s = store_stmt(st, by_id);
+			s = db_prepare(st->conn, by_id);
 			if (!s)
 				return MOAT_EDB;
-			sqlite3_bind_int64(s, 1, cand[k]);
-			rc = sqlite3_step(s);
-			if (rc == SQLITE_ROW)
+			db_bind_int64(s, 1, cand[k]);
+			rc = db_step(s);
+			if (rc == DB_ROW)
 				eq_row(s, &out->rows[out->n++]);
-			sqlite3_reset(s);
-			if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-				return store_err(st, rc);
+			db_reset(s);
+			if (rc != DB_ROW && rc != DB_DONE)
+				return rc;
 		}
 		if (out->n == (size_t)limit || got < EQ_TEXT_BATCH)
 			return MOAT_OK;
@@ -497,21 +593,20 @@ static int eq_run(struct store *st, const struct store_event_filter *f, int ids_
 	rc = eq_pick(st, &c, &plan);
 	if (rc)
 		return rc;
-	if (f->fts && !c.fts_drives)
+	if (f->fts && !c.text_sql)
 		return eq_run_text(st, &c, plan, ids_only, limit, hi_ts, hi_id, out);
 	batch = f->cidr && limit < EQ_CIDR_BATCH ? EQ_CIDR_BATCH : limit;
 	for (;;) {
-		sqlite3_stmt *s = store_stmt(st, eq_plans[plan][ids_only]);
+		struct db_stmt *s = db_prepare2(st->conn, &eq_plans[plan][ids_only]);
 		int got = 0, src = ids_only ? 2 : EQ_COL_SOURCE;
 		if (!s)
 			return MOAT_EDB;
 		eq_bind(s, &c, hi_ts, hi_id, batch);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		while ((rc = db_step(s)) == DB_ROW) {
 			got++;
-			hi_ts = sqlite3_column_int64(s, 1 + (ids_only ? 0 : 1));
-			hi_id = sqlite3_column_int64(s, 0);
-			if (f->cidr && !event_query_cidr_match(
-			                   f->cidr, (const char *)sqlite3_column_text(s, src)))
+			hi_ts = db_column_int64(s, 1 + (ids_only ? 0 : 1));
+			hi_id = db_column_int64(s, 0);
+			if (f->cidr && !event_query_cidr_match(f->cidr, db_column_text(s, src)))
 				continue;
 			if (ids_only)
 				out->ids[out->n] = hi_id;
@@ -520,9 +615,9 @@ static int eq_run(struct store *st, const struct store_event_filter *f, int ids_
 			if (++out->n == (size_t)limit)
 				break;
 		}
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return store_err(st, rc);
-		sqlite3_reset(s);
+		if (rc != DB_ROW && rc != DB_DONE)
+			return rc;
+		db_reset(s);
 		if (out->n == (size_t)limit || got < batch)
 			return MOAT_OK;
 	}
@@ -530,26 +625,26 @@ static int eq_run(struct store *st, const struct store_event_filter *f, int ids_
 
 /* ---- every matching event, for aggregates (store_event_groups.c) ---- */
 
-static char *eq_scan_dup(sqlite3_stmt *s, int i, size_t *len)
+static char *eq_scan_dup(struct db_stmt *s, int i, size_t *len)
 {
-	*len = (size_t)sqlite3_column_bytes(s, i);
+	*len = db_column_bytes(s, i);
 	return eq_dup(s, i);
 }
 
-static void eq_scan_read(sqlite3_stmt *s, struct store_event_scan_row *r)
+static void eq_scan_read(struct db_stmt *s, struct store_event_scan_row *r)
 {
-	r->id = sqlite3_column_int64(s, 0);
-	r->ts = sqlite3_column_int64(s, 1);
-	r->source_ip = (const char *)sqlite3_column_text(s, 2);
-	r->source_len = (size_t)sqlite3_column_bytes(s, 2);
-	r->interceptor = (const char *)sqlite3_column_text(s, 3);
-	r->action = (const char *)sqlite3_column_text(s, 4);
-	r->endpoint = (const char *)sqlite3_column_text(s, 5);
-	r->endpoint_len = (size_t)sqlite3_column_bytes(s, 5);
+	r->id = db_column_int64(s, 0);
+	r->ts = db_column_int64(s, 1);
+	r->source_ip = db_column_text(s, 2);
+	r->source_len = db_column_bytes(s, 2);
+	r->interceptor = db_column_text(s, 3);
+	r->action = db_column_text(s, 4);
+	r->endpoint = db_column_text(s, 5);
+	r->endpoint_len = db_column_bytes(s, 5);
 }
 
-/* The scan when C checks q: a round of EQ_TEXT_BATCH rows is copied, the
- * FTS5 index says which match, and those are handed on. */
+/* The scan when C checks q (SQLite): a round of EQ_TEXT_BATCH rows is
+ * copied, the FTS5 index says which match, and those are handed on. */
 static int eq_scan_text(struct store *st, const struct eq_ctx *c, int plan, int64_t hi_ts,
                         int64_t hi_id, store_event_scan_fn fn, void *arg)
 {
@@ -559,19 +654,18 @@ static int eq_scan_text(struct store *st, const struct eq_ctx *c, int plan, int6
 	int64_t ids[EQ_TEXT_BATCH], match[EQ_TEXT_BATCH];
 
 	for (;;) {
-		sqlite3_stmt *s = store_stmt(st, eq_plans[plan][2]);
+		struct db_stmt *s = db_prepare2(st->conn, &eq_plans[plan][2]);
 		size_t nc = 0, nm = 0, dummy;
 		int got = 0, rc;
 		if (!s)
 			return MOAT_EDB;
 		eq_bind(s, c, hi_ts, hi_id, EQ_TEXT_BATCH);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		while ((rc = db_step(s)) == DB_ROW) {
 			struct store_event_scan_row *r = &rows[nc];
 			got++;
-			hi_ts = sqlite3_column_int64(s, 1);
-			hi_id = sqlite3_column_int64(s, 0);
-			if (f->cidr && !event_query_cidr_match(
-			                   f->cidr, (const char *)sqlite3_column_text(s, 2)))
+			hi_ts = db_column_int64(s, 1);
+			hi_id = db_column_int64(s, 0);
+			if (f->cidr && !event_query_cidr_match(f->cidr, db_column_text(s, 2)))
 				continue;
 			r->id = hi_id;
 			r->ts = hi_ts;
@@ -581,11 +675,9 @@ static int eq_scan_text(struct store *st, const struct eq_ctx *c, int plan, int6
 			r->endpoint = heap[nc][3] = eq_scan_dup(s, 5, &r->endpoint_len);
 			ids[nc++] = hi_id;
 		}
-		sqlite3_reset(s);
-		if (rc == SQLITE_DONE)
+		db_reset(s);
+		if (rc == DB_DONE)
 			rc = eq_text_matches(st, f->fts, ids, nc, match, &nm);
-		else
-			rc = store_err(st, rc);
 		for (size_t k = 0; k < nc; k++) {
 			if (!rc && bsearch(&rows[k].id, match, nm, sizeof *match, eq_cmp_id))
 				fn(arg, &rows[k]);
@@ -625,24 +717,25 @@ int store_event_scan(struct store *st, const struct store_event_filter *f, store
 	rc = eq_pick(st, &c, &plan);
 	if (rc)
 		return rc;
-	if (f->fts && !c.fts_drives)
+	if (f->fts && !c.text_sql)
 		return eq_scan_text(st, &c, plan, hi_ts, hi_id, fn, arg);
 	{
-		/* one pass, no LIMIT (-1): the driver in keyset order */
-		sqlite3_stmt *s = store_stmt(st, eq_plans[plan][2]);
+		/* one pass, no LIMIT: the driver in keyset order, streamed (the
+		 * range may hold millions of events) */
+		struct db_stmt *s = db_prepare2(st->conn, &eq_plans[plan][2]);
 		struct store_event_scan_row r;
 		if (!s)
 			return MOAT_EDB;
 		eq_bind(s, &c, hi_ts, hi_id, -1);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		db_stream(s);
+		while ((rc = db_step(s)) == DB_ROW) {
 			eq_scan_read(s, &r);
 			if (f->cidr && !event_query_cidr_match(f->cidr, r.source_ip))
 				continue;
 			fn(arg, &r);
 		}
-		rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
-		sqlite3_reset(s);
-		return rc;
+		db_reset(s);
+		return rc == DB_DONE ? MOAT_OK : rc;
 	}
 }
 
@@ -668,21 +761,21 @@ int store_event_get(struct store *st, int64_t project_id, const char *uid,
 {
 	static const char sql[] =
 	    "SELECT " EQ_COLS " FROM events e WHERE e.project_id = ?1 AND e.event_uid = ?2";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_text(s, 2, uid, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_DONE)
+	db_bind_int64(s, 1, project_id);
+	db_bind_text(s, 2, uid);
+	rc = db_step(s);
+	if (rc == DB_DONE)
 		return MOAT_ENOTFOUND;
-	if (rc != SQLITE_ROW)
-		return store_err(st, rc);
+	if (rc != DB_ROW)
+		return rc;
 	eq_row(s, out);
-	sqlite3_reset(s);
+	db_reset(s);
 	return MOAT_OK;
 }
 
@@ -691,19 +784,19 @@ int store_event_get(struct store *st, int64_t project_id, const char *uid,
 static int eq_update(struct store *st, int64_t id, const char *status, int *changed)
 {
 	static const char sql[] = "UPDATE events SET status = ?2 WHERE id = ?1 AND status <> ?2";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	*changed = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_text(s, 2, status, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE)
-		return store_err(st, rc);
-	*changed = sqlite3_changes(st->db) > 0;
-	sqlite3_reset(s);
+	db_bind_int64(s, 1, id);
+	db_bind_text(s, 2, status);
+	rc = db_step(s);
+	if (rc != DB_DONE)
+		return rc < 0 ? rc : MOAT_EDB;
+	*changed = db_changes(s) > 0;
+	db_reset(s);
 	return MOAT_OK;
 }
 
@@ -713,7 +806,7 @@ int store_event_set_status_in(struct store *st, const struct actor *a,
 {
 	static const char sql[] =
 	    "SELECT id, status FROM events WHERE project_id = ? AND event_uid = ?";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	char previous[16];
 	int64_t id;
 	int rc;
@@ -721,16 +814,16 @@ int store_event_set_status_in(struct store *st, const struct actor *a,
 	*changed = 0;
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, p->id);
-	sqlite3_bind_text(s, 2, uid, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_ROW) {
-		sqlite3_reset(s);
-		return rc == SQLITE_DONE ? MOAT_ENOTFOUND : store_err(st, rc);
+	db_bind_int64(s, 1, p->id);
+	db_bind_text(s, 2, uid);
+	rc = db_step(s);
+	if (rc != DB_ROW) {
+		db_reset(s);
+		return rc == DB_DONE ? MOAT_ENOTFOUND : rc;
 	}
-	id = sqlite3_column_int64(s, 0);
-	store_col_text(s, 1, previous, sizeof previous);
-	sqlite3_reset(s);
+	id = db_column_int64(s, 0);
+	store_text(s, 1, previous, sizeof previous);
+	db_reset(s);
 	rc = eq_update(st, id, status, changed);
 	if (rc || !*changed)
 		return rc; /* nothing written, nothing to audit */
@@ -815,6 +908,18 @@ out:
 
 /* ---- plans (tests and benchmarks) ---- */
 
+void store_explain_pg(struct db_stmt *s, char *out, size_t cap, size_t *o)
+{
+	int rc;
+
+	while ((rc = db_step(s)) == DB_ROW && *o < cap) {
+		int w = snprintf(out + *o, cap - *o, "%s%s", *o ? "|" : "", db_column_text(s, 0));
+		if (w > 0)
+			*o += (size_t)w;
+	}
+	db_reset(s);
+}
+
 int store_event_plan(struct store *st, const struct store_event_filter *f, int stats, char *out,
                      size_t cap)
 {
@@ -836,6 +941,15 @@ int store_event_plan(struct store *st, const struct store_event_filter *f, int s
 	rc = eq_pick(st, &c, &plan);
 	if (rc)
 		return rc;
-	store_explain(st, eq_plans[plan][0], out, cap, &o);
+	if (c.pg) {
+		/* PostgreSQL's plan for these very parameters (a first page) */
+		struct db_stmt *s = db_prepare(st->conn, eq_pg_explain[plan]);
+		if (!s)
+			return MOAT_EDB;
+		eq_bind(s, &c, INT64_MAX, INT64_MAX, 50);
+		store_explain_pg(s, out, cap, &o);
+		return MOAT_OK;
+	}
+	store_explain(st, eq_plans[plan][0].sqlite, out, cap, &o);
 	return MOAT_OK;
 }

@@ -201,10 +201,14 @@ static int eq_severity_index(const char *s)
 #define EQ_MINUTE_MS 60000
 #define EQ_HOUR_MS   3600000
 
-static const char eq_stats_rows[] =
-    "SELECT e.ts, e.interceptor, e.action, e.severity, e.rule, e.source_ip, e.endpoint"
-    " FROM events e INDEXED BY events_ts WHERE e.project_id = ?1 AND e.ts >= ?2"
-    " AND e.ts < ?3 AND (?4 IS NULL OR e.environment_id = ?4)";
+#define EQ_STATS_COLS "SELECT e.ts, e.interceptor, e.action, e.severity, e.rule, e.source_ip, e.endpoint"
+#define EQ_STATS_WHERE                                                                             \
+	" WHERE e.project_id = ?1 AND e.ts >= ?2 AND e.ts < ?3 AND (?4 IS NULL OR e.environment_id = ?4)"
+/* PostgreSQL: without the hint (events_ts holds every column there too) */
+static const struct db_sql eq_stats_rows = {
+    EQ_STATS_COLS " FROM events e INDEXED BY events_ts" EQ_STATS_WHERE,
+    EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE};
+static const char eq_stats_rows_explain[] = "EXPLAIN " EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE;
 
 /* ?1 project  ?2 environment id (NULL = all)  ?3 ?4 [first, end) bucket */
 #define EQ_ROLLUP(cols, table, t)                                                                  \
@@ -238,15 +242,14 @@ static int64_t eq_ceil(int64_t x, int64_t w)
 }
 
 /* Counts n events at ts (inside the range) with these columns. */
-static void eq_stats_count(struct eq_stats *c, int64_t ts, sqlite3_stmt *s, int col, int64_t n)
+static void eq_stats_count(struct eq_stats *c, int64_t ts, struct db_stmt *s, int col, int64_t n)
 {
 	const int width = STORE_STATS_INTERCEPTORS + 2;
 	struct store_event_stats *out = c->out;
 	int64_t *row = &out->buckets[(ts - c->first) / c->bucket_ms * width];
-	const char *act = (const char *)sqlite3_column_text(s, col + 1);
-	int i = eq_interceptor_index((const char *)sqlite3_column_text(s, col),
-	                             (size_t)sqlite3_column_bytes(s, col));
-	int sev = eq_severity_index((const char *)sqlite3_column_text(s, col + 2));
+	const char *act = db_column_text(s, col + 1);
+	int i = eq_interceptor_index(db_column_text(s, col), db_column_bytes(s, col));
+	int sev = eq_severity_index(db_column_text(s, col + 2));
 
 	out->total += n;
 	row[width - 1] += n;
@@ -264,57 +267,56 @@ static void eq_stats_count(struct eq_stats *c, int64_t ts, sqlite3_stmt *s, int 
 		out->by_severity[sev] += n;
 }
 
-static void eq_stats_tally(struct eq_tally *t, sqlite3_stmt *s, int col, int64_t n)
+static void eq_stats_tally(struct eq_tally *t, struct db_stmt *s, int col, int64_t n)
 {
-	eq_tally_add(t, (const char *)sqlite3_column_text(s, col),
-	             (size_t)sqlite3_column_bytes(s, col), n);
+	eq_tally_add(t, db_column_text(s, col), db_column_bytes(s, col), n);
 }
 
-/* Ends a statement's loop: MOAT_OK after SQLITE_DONE. */
-static int eq_stats_done(struct store *st, sqlite3_stmt *s, int rc)
+/* Ends a statement's loop: MOAT_OK after DB_DONE. */
+static int eq_stats_done(struct db_stmt *s, int rc)
 {
-	rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
-	sqlite3_reset(s);
-	return rc;
+	db_reset(s);
+	return rc == DB_DONE ? MOAT_OK : rc;
 }
 
 /* Everything from the events in [lo, hi). */
 static int eq_stats_events(struct store *st, struct eq_stats *c, int64_t lo, int64_t hi)
 {
-	sqlite3_stmt *s;
+	struct db_stmt *s;
 	int rc;
 
 	if (lo >= hi)
 		return MOAT_OK;
-	s = store_stmt(st, eq_stats_rows);
+	s = db_prepare2(st->conn, &eq_stats_rows);
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 1, c->project_id);
-	sqlite3_bind_int64(s, 2, lo);
-	sqlite3_bind_int64(s, 3, hi);
+	db_bind_int64(s, 1, c->project_id);
+	db_bind_int64(s, 2, lo);
+	db_bind_int64(s, 3, hi);
 	if (c->env_id)
-		sqlite3_bind_int64(s, 4, c->env_id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		eq_stats_count(c, sqlite3_column_int64(s, 0), s, 1, 1);
+		db_bind_int64(s, 4, c->env_id);
+	db_stream(s); /* up to two hours of events: any number */
+	while ((rc = db_step(s)) == DB_ROW) {
+		eq_stats_count(c, db_column_int64(s, 0), s, 1, 1);
 		eq_stats_tally(&c->top[2], s, 4, 1);
 		eq_stats_tally(&c->top[1], s, 5, 1);
 		eq_stats_tally(&c->top[0], s, 6, 1);
 	}
-	return eq_stats_done(st, s, rc);
+	return eq_stats_done(s, rc);
 }
 
-static sqlite3_stmt *eq_stats_rollup(struct store *st, const struct eq_stats *c, const char *sql,
-                                     int64_t first, int64_t end)
+static struct db_stmt *eq_stats_rollup(struct store *st, const struct eq_stats *c, const char *sql,
+                                       int64_t first, int64_t end)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 
 	if (!s)
 		return NULL;
-	sqlite3_bind_int64(s, 1, c->project_id);
+	db_bind_int64(s, 1, c->project_id);
 	if (c->env_id)
-		sqlite3_bind_int64(s, 2, c->env_id);
-	sqlite3_bind_int64(s, 3, first);
-	sqlite3_bind_int64(s, 4, end);
+		db_bind_int64(s, 2, c->env_id);
+	db_bind_int64(s, 3, first);
+	db_bind_int64(s, 4, end);
 	return s;
 }
 
@@ -322,32 +324,31 @@ static sqlite3_stmt *eq_stats_rollup(struct store *st, const struct eq_stats *c,
 static int eq_stats_rollups(struct store *st, struct eq_stats *c, int64_t lo, int64_t hi)
 {
 	int64_t unit = c->bucket_ms % EQ_HOUR_MS ? EQ_MINUTE_MS : EQ_HOUR_MS;
-	sqlite3_stmt *s = eq_stats_rollup(
+	struct db_stmt *s = eq_stats_rollup(
 	    st, c, unit == EQ_HOUR_MS ? eq_stats_hours : eq_stats_minutes, lo / unit, hi / unit);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		eq_stats_count(c, sqlite3_column_int64(s, 0) * unit, s, 1,
-		               sqlite3_column_int64(s, 4));
-	rc = eq_stats_done(st, s, rc);
+	while ((rc = db_step(s)) == DB_ROW)
+		eq_stats_count(c, db_column_int64(s, 0) * unit, s, 1, db_column_int64(s, 4));
+	rc = eq_stats_done(s, rc);
 	if (rc)
 		return rc;
 	s = eq_stats_rollup(st, c, eq_stats_tops, lo / EQ_HOUR_MS, hi / EQ_HOUR_MS);
 	if (!s)
 		return MOAT_EDB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const char *kind = (const char *)sqlite3_column_text(s, 0);
+	while ((rc = db_step(s)) == DB_ROW) {
+		const char *kind = db_column_text(s, 0);
 		int k = !kind            ? -1
 		        : kind[0] == 'e' ? 0
 		        : kind[0] == 's' ? 1
 		        : kind[0] == 'r' ? 2
 		                         : -1;
 		if (k >= 0)
-			eq_stats_tally(&c->top[k], s, 1, sqlite3_column_int64(s, 2));
+			eq_stats_tally(&c->top[k], s, 1, db_column_int64(s, 2));
 	}
-	return eq_stats_done(st, s, rc);
+	return eq_stats_done(s, rc);
 }
 
 int store_event_stats(struct store *st, int64_t project_id, const char *environment,
@@ -400,7 +401,18 @@ int store_event_stats(struct store *st, int64_t project_id, const char *environm
 
 void store_event_stats_plan(struct store *st, char *out, size_t cap, size_t *o)
 {
-	store_explain(st, eq_stats_rows, out, cap, o);
+	if (st->engine == DB_POSTGRES) {
+		/* the events' part, for a range of an hour */
+		struct db_stmt *s = db_prepare(st->conn, eq_stats_rows_explain);
+		if (!s)
+			return;
+		db_bind_int64(s, 1, 1);
+		db_bind_int64(s, 2, 0);
+		db_bind_int64(s, 3, EQ_HOUR_MS);
+		store_explain_pg(s, out, cap, o);
+		return;
+	}
+	store_explain(st, eq_stats_rows.sqlite, out, cap, o);
 	store_explain(st, eq_stats_minutes, out, cap, o);
 	store_explain(st, eq_stats_hours, out, cap, o);
 	store_explain(st, eq_stats_tops, out, cap, o);

@@ -127,6 +127,9 @@ int store_event_set_status_in(struct store *st, const struct actor *a,
 
 /* Appends the EXPLAIN QUERY PLAN details of sql to out ("|"-separated). */
 void store_explain(struct store *st, const char *sql, char *out, size_t cap, size_t *o);
+/* PostgreSQL: appends the rows of s, a bound EXPLAIN, to out
+ * ("|"-separated; store_event_query.c). */
+void store_explain_pg(struct db_stmt *s, char *out, size_t cap, size_t *o);
 /* The plans of the statistics statements (store_event_stats.c). */
 void store_event_stats_plan(struct store *st, char *out, size_t cap, size_t *o);
 
