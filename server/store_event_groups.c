@@ -175,19 +175,23 @@ static void eg_add(void *arg, const struct store_event_scan_row *r)
 enum eg_source { EG_EVENTS, EG_GROUPS, EG_SOURCES };
 
 /* t: the time column; yes: what makes a 0/1 column a condition (SQLite
- * takes the bare integer, PostgreSQL a comparison) */
-#define EG_ROLLUP_WHERE_(t, yes)                                                                   \
+ * takes the bare integer, PostgreSQL a comparison); I(n), T(n): parameter
+ * n where IS NULL alone tests it (PostgreSQL must be told its type) */
+#define EG_ROLLUP_WHERE_(t, yes, I, T)                                                             \
 	" WHERE project_id = ?1 AND environment_id IN"                                             \
-	" (SELECT id FROM environments WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2))"         \
-	" AND " t " >= ?3 AND " t " < ?4 AND (?5 IS NULL OR interceptor = ?5)"                     \
-	" AND (?6 IS NULL OR action = ?6) AND (?7 IS NULL OR (has_endpoint" yes                    \
-	" AND endpoint = ?7)) AND (?8 IS NULL OR (has_endpoint" yes                                \
+	" (SELECT id FROM environments WHERE project_id = ?1 AND (" I("2") " IS NULL OR id = ?2))" \
+	" AND " t " >= ?3 AND " t " < ?4 AND (" T("5") " IS NULL OR interceptor = ?5)"             \
+	" AND (" T("6") " IS NULL OR action = ?6) AND (" T("7") " IS NULL OR (has_endpoint" yes    \
+	" AND endpoint = ?7)) AND (" T("8") " IS NULL OR (has_endpoint" yes                        \
 	" AND substr(endpoint, 1, length(?8)) = ?8))"
-#define EG_ROLLUP_WHERE(t)    EG_ROLLUP_WHERE_(t, "")
-#define EG_ROLLUP_WHERE_PG(t) EG_ROLLUP_WHERE_(t, " = 1")
-#define EG_SRC_WHERE(yes)                                                                          \
-	" AND (?9 IS NULL OR (has_source" yes " AND source_ip = ?9))"                               \
-	" AND (?10 IS NULL OR (has_source" yes " AND source_ip >= ?10 AND source_ip < ?11))"
+#define EG_P(n)               "?" n
+#define EG_PI(n)              "CAST(?" n " AS BIGINT)"
+#define EG_PT(n)              "CAST(?" n " AS TEXT)"
+#define EG_ROLLUP_WHERE(t)    EG_ROLLUP_WHERE_(t, "", EG_P, EG_P)
+#define EG_ROLLUP_WHERE_PG(t) EG_ROLLUP_WHERE_(t, " = 1", EG_PI, EG_PT)
+#define EG_SRC_WHERE(yes, T)                                                                       \
+	" AND (" T("9") " IS NULL OR (has_source" yes " AND source_ip = ?9))"                       \
+	" AND (" T("10") " IS NULL OR (has_source" yes " AND source_ip >= ?10 AND source_ip < ?11))"
 
 /* The whole buckets [lo, hi) (ms, multiples of unit) from
  * event_groups_hour or (unit EG_MINUTE) event_groups_minute, or from
@@ -208,8 +212,8 @@ static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_even
 	    EG_COLS_M " FROM event_groups_minute" EG_ROLLUP_WHERE("minute"),
 	    EG_COLS_M " FROM event_groups_minute" EG_ROLLUP_WHERE_PG("minute")};
 	static const struct db_sql sql_src = {
-	    EG_COLS_S EG_ROLLUP_WHERE("hour") EG_SRC_WHERE(""),
-	    EG_COLS_S EG_ROLLUP_WHERE_PG("hour") EG_SRC_WHERE(" = 1")};
+	    EG_COLS_S EG_ROLLUP_WHERE("hour") EG_SRC_WHERE("", EG_P),
+	    EG_COLS_S EG_ROLLUP_WHERE_PG("hour") EG_SRC_WHERE(" = 1", EG_PT)};
 	struct db_stmt *s = db_prepare2(st->conn, from == EG_SOURCES ? &sql_src
 	                                          : unit == EG_HOUR  ? &sql
 	                                                             : &sql_min);
@@ -265,6 +269,9 @@ static int eg_rollup(struct store *st, struct eg_ctx *c, const struct store_even
 #undef EG_ROLLUP_WHERE_PG
 #undef EG_ROLLUP_WHERE_
 #undef EG_SRC_WHERE
+#undef EG_P
+#undef EG_PI
+#undef EG_PT
 
 /* The events of [lo, hi) (ms) matching f. */
 static int eg_scan(struct store *st, struct eg_ctx *c, const struct store_event_filter *f,

@@ -118,18 +118,18 @@
  * (PostgreSQL must tell each one's type): ?19, the end of the prefix
  * range, also bounds the prefix term, which it cannot change. */
 #define EQ_WHERE_PG(text)                                                                          \
-	" AND CASE WHEN (?2 IS NULL OR e.environment_id = ?2)"                                     \
-	" AND (?3 IS NULL OR e.interceptor = ?3) AND (?4 IS NULL OR e.action = ?4)"                \
-	" AND (?5 IS NULL OR e.severity = ?5) AND (?6 IS NULL OR e.status = ?6)"                   \
-	" AND (?7 IS NULL OR e.agent_id = ?7) AND (?8 IS NULL OR e.source_ip = ?8)"                \
-	" AND (?9 IS NULL OR (e.source_ip >= ?9 AND e.source_ip < ?10))"                           \
-	" AND (?11 IS NULL OR e.endpoint = ?11)"                                                   \
-	" AND (?12 IS NULL OR (substr(e.endpoint, 1, length(?12)) = ?12"                           \
-	" AND (?19 IS NULL OR e.endpoint < ?19)))"                                                 \
-	" AND (?17 IS NULL OR e.status <> ?17)" text " THEN TRUE ELSE FALSE END"                   \
+	" AND CASE WHEN (CAST(?2 AS BIGINT) IS NULL OR e.environment_id = ?2)"                                     \
+	" AND (CAST(?3 AS TEXT) IS NULL OR e.interceptor = ?3) AND (CAST(?4 AS TEXT) IS NULL OR e.action = ?4)"                \
+	" AND (CAST(?5 AS TEXT) IS NULL OR e.severity = ?5) AND (CAST(?6 AS TEXT) IS NULL OR e.status = ?6)"                   \
+	" AND (CAST(?7 AS TEXT) IS NULL OR e.agent_id = ?7) AND (CAST(?8 AS TEXT) IS NULL OR e.source_ip = ?8)"                \
+	" AND (CAST(?9 AS TEXT) IS NULL OR (e.source_ip >= ?9 AND e.source_ip < ?10))"                           \
+	" AND (CAST(?11 AS TEXT) IS NULL OR e.endpoint = ?11)"                                                   \
+	" AND (CAST(?12 AS TEXT) IS NULL OR (substr(e.endpoint, 1, length(?12)) = ?12"                           \
+	" AND (CAST(?19 AS TEXT) IS NULL OR e.endpoint < ?19)))"                                                 \
+	" AND (CAST(?17 AS TEXT) IS NULL OR e.status <> ?17)" text " THEN TRUE ELSE FALSE END"                   \
 	" AND e.ts >= ?14 AND (e.ts, e.id) < (?15, ?16)"                                           \
 	" ORDER BY e.ts DESC, e.id DESC LIMIT ?18"
-#define EQ_PG_TEXT " AND (?13 IS NULL OR " EQ_PG_WORDS " @@ " EQ_PG_TSQ ")"
+#define EQ_PG_TEXT " AND (CAST(?13 AS TEXT) IS NULL OR " EQ_PG_WORDS " @@ " EQ_PG_TSQ ")"
 #define EQ_PG(cols, driver)                                                                        \
 	"SELECT " cols " FROM events e WHERE " driver EQ_WHERE_PG(EQ_PG_TEXT)
 #define EQ_PG_FTS(cols)                                                                            \

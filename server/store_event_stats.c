@@ -204,23 +204,33 @@ static int eq_severity_index(const char *s)
 #define EQ_STATS_COLS "SELECT e.ts, e.interceptor, e.action, e.severity, e.rule, e.source_ip, e.endpoint"
 #define EQ_STATS_WHERE                                                                             \
 	" WHERE e.project_id = ?1 AND e.ts >= ?2 AND e.ts < ?3 AND (?4 IS NULL OR e.environment_id = ?4)"
-/* PostgreSQL: without the hint (events_ts holds every column there too) */
+#define EQ_STATS_WHERE_PG                                                                          \
+	" WHERE e.project_id = ?1 AND e.ts >= ?2 AND e.ts < ?3"                                     \
+	" AND (CAST(?4 AS BIGINT) IS NULL OR e.environment_id = ?4)"
+/* PostgreSQL: without the hint (events_ts holds every column there too),
+ * and ?4's type said (PostgreSQL cannot tell it from IS NULL) */
 static const struct db_sql eq_stats_rows = {
     EQ_STATS_COLS " FROM events e INDEXED BY events_ts" EQ_STATS_WHERE,
-    EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE};
-static const char eq_stats_rows_explain[] = "EXPLAIN " EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE;
+    EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE_PG};
+static const char eq_stats_rows_explain[] =
+    "EXPLAIN " EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE_PG;
 
 /* ?1 project  ?2 environment id (NULL = all)  ?3 ?4 [first, end) bucket */
-#define EQ_ROLLUP(cols, table, t)                                                                  \
+#define EQ_ROLLUP_(cols, table, t, env)                                                            \
 	"SELECT " cols " FROM " table " WHERE project_id = ?1 AND environment_id IN"               \
-	" (SELECT id FROM environments WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2))"         \
+	" (SELECT id FROM environments WHERE project_id = ?1 AND (" env " IS NULL OR id = ?2))"    \
 	" AND " t " >= ?3 AND " t " < ?4"
+/* both engines' texts (PostgreSQL needs ?2's type said) */
+#define EQ_ROLLUP(cols, table, t)                                                                  \
+	{                                                                                          \
+		EQ_ROLLUP_(cols, table, t, "?2"), EQ_ROLLUP_(cols, table, t, "CAST(?2 AS BIGINT)") \
+	}
 
-static const char eq_stats_minutes[] =
+static const struct db_sql eq_stats_minutes =
     EQ_ROLLUP("minute, interceptor, action, severity, n", "event_counts", "minute");
-static const char eq_stats_hours[] =
+static const struct db_sql eq_stats_hours =
     EQ_ROLLUP("hour, interceptor, action, severity, n", "event_counts_hour", "hour");
-static const char eq_stats_tops[] = EQ_ROLLUP("kind, value, n", "event_top", "hour");
+static const struct db_sql eq_stats_tops = EQ_ROLLUP("kind, value, n", "event_top", "hour");
 
 /* One stats call in progress. */
 struct eq_stats {
@@ -305,10 +315,10 @@ static int eq_stats_events(struct store *st, struct eq_stats *c, int64_t lo, int
 	return eq_stats_done(s, rc);
 }
 
-static struct db_stmt *eq_stats_rollup(struct store *st, const struct eq_stats *c, const char *sql,
-                                       int64_t first, int64_t end)
+static struct db_stmt *eq_stats_rollup(struct store *st, const struct eq_stats *c,
+                                       const struct db_sql *sql, int64_t first, int64_t end)
 {
-	struct db_stmt *s = db_prepare(st->conn, sql);
+	struct db_stmt *s = db_prepare2(st->conn, sql);
 
 	if (!s)
 		return NULL;
@@ -325,7 +335,7 @@ static int eq_stats_rollups(struct store *st, struct eq_stats *c, int64_t lo, in
 {
 	int64_t unit = c->bucket_ms % EQ_HOUR_MS ? EQ_MINUTE_MS : EQ_HOUR_MS;
 	struct db_stmt *s = eq_stats_rollup(
-	    st, c, unit == EQ_HOUR_MS ? eq_stats_hours : eq_stats_minutes, lo / unit, hi / unit);
+	    st, c, unit == EQ_HOUR_MS ? &eq_stats_hours : &eq_stats_minutes, lo / unit, hi / unit);
 	int rc;
 
 	if (!s)
@@ -335,7 +345,7 @@ static int eq_stats_rollups(struct store *st, struct eq_stats *c, int64_t lo, in
 	rc = eq_stats_done(s, rc);
 	if (rc)
 		return rc;
-	s = eq_stats_rollup(st, c, eq_stats_tops, lo / EQ_HOUR_MS, hi / EQ_HOUR_MS);
+	s = eq_stats_rollup(st, c, &eq_stats_tops, lo / EQ_HOUR_MS, hi / EQ_HOUR_MS);
 	if (!s)
 		return MOAT_EDB;
 	while ((rc = db_step(s)) == DB_ROW) {
@@ -413,7 +423,7 @@ void store_event_stats_plan(struct store *st, char *out, size_t cap, size_t *o)
 		return;
 	}
 	store_explain(st, eq_stats_rows.sqlite, out, cap, o);
-	store_explain(st, eq_stats_minutes, out, cap, o);
-	store_explain(st, eq_stats_hours, out, cap, o);
-	store_explain(st, eq_stats_tops, out, cap, o);
+	store_explain(st, eq_stats_minutes.sqlite, out, cap, o);
+	store_explain(st, eq_stats_hours.sqlite, out, cap, o);
+	store_explain(st, eq_stats_tops.sqlite, out, cap, o);
 }

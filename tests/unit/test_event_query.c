@@ -3,7 +3,10 @@
  * FTS5 escaping, CSV cells, address filters, times) and, on a real
  * database, every search driver of store_event_query.c: the right rows,
  * newest first, through the index it should use, with no sort where the
- * index gives the order; keyset pages; statistics; triage.
+ * index gives the order; keyset pages; statistics; triage. Each store
+ * test runs on SQLite, then on PostgreSQL (MOAT_TEST_PG, issue 13), and
+ * one compares the two engines' statistics, groups and impact answers
+ * for the same events.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +19,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "db.h"
 #include "err.h"
 #include "event.h"
 #include "event_query.h"
@@ -281,6 +285,7 @@ static void times_have_milliseconds_and_text_is_checked(void **state)
 
 struct fixture {
 	char path[64];
+	char url[256], pg[64]; /* the PostgreSQL database, when on it */
 	struct store *st;
 	struct actor a;
 	struct store_project p;
@@ -320,15 +325,171 @@ static void fixture_event(int i, struct event *e, char uid[40], char ip[48], cha
 	e->details = details;
 }
 
-static int setup(void **state)
+/* PostgreSQL: the events go in through SQL of the test's own, and the
+ * rollups are built from them with the statements that fill them when
+ * their migrations run on a database with events (schema/postgres/005,
+ * 009, 010), until the PostgreSQL ingest writer (store_event.c) is
+ * ported. The rows are those the writer stores. */
+static const char pg_insert[] =
+    "INSERT INTO events(id, project_id, environment_id, event_uid, agent_id, ts, received_at,"
+    " interceptor, action, severity, confidence, source_ip, method, endpoint, payload,"
+    " payload_len, payload_truncated, operation, operation_len, operation_truncated, file,"
+    " line, function, rule, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+    " 0, ?, ?, 0, ?, ?, ?, ?, ?)";
+static const char pg_next_id[] = "SELECT COALESCE(max(id), 0) + 1 FROM events";
+static const char pg_rollups[] =
+    "DELETE FROM event_counts; DELETE FROM event_counts_hour; DELETE FROM event_top;"
+    " DELETE FROM event_groups_hour; DELETE FROM event_groups_minute;"
+    " DELETE FROM event_sources_hour;"
+    "INSERT INTO event_counts(project_id, environment_id, minute, interceptor, action, severity, n)"
+    "  SELECT project_id, environment_id, (ts - CASE WHEN ts < 0 THEN 59999 ELSE 0 END) / 60000,"
+    "  interceptor, action, severity, count(*) FROM events GROUP BY 1, 2, 3, 4, 5, 6;"
+    "INSERT INTO event_counts_hour(project_id, environment_id, hour, interceptor, action,"
+    "  severity, n) SELECT project_id, environment_id,"
+    "  (minute - CASE WHEN minute < 0 THEN 59 ELSE 0 END) / 60, interceptor, action, severity,"
+    "  sum(n) FROM event_counts GROUP BY 1, 2, 3, 4, 5, 6;"
+    "INSERT INTO event_top(project_id, environment_id, hour, kind, value, n)"
+    "  SELECT project_id, environment_id, (ts - CASE WHEN ts < 0 THEN 3599999 ELSE 0 END)"
+    "  / 3600000, 'endpoint', endpoint, count(*) FROM events WHERE endpoint IS NOT NULL"
+    "  GROUP BY 1, 2, 3, 5;"
+    "INSERT INTO event_top(project_id, environment_id, hour, kind, value, n)"
+    "  SELECT project_id, environment_id, (ts - CASE WHEN ts < 0 THEN 3599999 ELSE 0 END)"
+    "  / 3600000, 'source', source_ip, count(*) FROM events WHERE source_ip IS NOT NULL"
+    "  GROUP BY 1, 2, 3, 5;"
+    "INSERT INTO event_top(project_id, environment_id, hour, kind, value, n)"
+    "  SELECT project_id, environment_id, (ts - CASE WHEN ts < 0 THEN 3599999 ELSE 0 END)"
+    "  / 3600000, 'rule', rule, count(*) FROM events WHERE rule IS NOT NULL GROUP BY 1, 2, 3, 5;"
+    "INSERT INTO event_groups_hour(project_id, environment_id, hour, interceptor, has_endpoint,"
+    "  endpoint, action, n, first_ts, last_ts)"
+    "  SELECT project_id, environment_id, (ts - CASE WHEN ts < 0 THEN 3599999 ELSE 0 END)"
+    "  / 3600000, interceptor, CASE WHEN endpoint IS NOT NULL THEN 1 ELSE 0 END,"
+    "  coalesce(endpoint, ''), action, count(*), min(ts), max(ts)"
+    "  FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+    "INSERT INTO event_sources_hour(project_id, environment_id, hour, interceptor, has_endpoint,"
+    "  endpoint, has_source, source_ip, action, n, first_ts, last_ts)"
+    "  SELECT project_id, environment_id, (ts - CASE WHEN ts < 0 THEN 3599999 ELSE 0 END)"
+    "  / 3600000, interceptor, CASE WHEN endpoint IS NOT NULL THEN 1 ELSE 0 END,"
+    "  coalesce(endpoint, ''), CASE WHEN source_ip IS NOT NULL THEN 1 ELSE 0 END,"
+    "  coalesce(source_ip, ''), action, count(*), min(ts), max(ts)"
+    "  FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;"
+    "INSERT INTO event_groups_minute(project_id, environment_id, minute, interceptor,"
+    "  has_endpoint, endpoint, action, n, first_ts, last_ts)"
+    "  SELECT project_id, environment_id, (ts - CASE WHEN ts < 0 THEN 59999 ELSE 0 END)"
+    "  / 60000, interceptor, CASE WHEN endpoint IS NOT NULL THEN 1 ELSE 0 END,"
+    "  coalesce(endpoint, ''), action, count(*), min(ts), max(ts)"
+    "  FROM events GROUP BY 1, 2, 3, 4, 5, 6, 7;"
+    "ANALYZE";
+
+/* Events into the store under test: n of them, event k from ev(k),
+ * environment env_of(k) and agent agent_of(k); on SQLite through the
+ * store (insert, rollups, free-text index, as the writer does), on
+ * PostgreSQL as above. */
+struct fill {
+	int64_t project_id;
+	int n;
+	void (*ev)(void *arg, int k, struct event *e, int64_t *env, const char **agent);
+	void *arg;
+};
+
+static void fill_events(struct fixture *f, const struct fill *w)
 {
-	struct fixture *f = calloc(1, sizeof *f);
+	if (!f->pg[0]) {
+		int64_t next_id = 0, indexed = 0, mark = 0;
+		assert_int_equal(store_tx_begin(f->st), 0);
+		assert_int_equal(store_event_next_id(f->st, &next_id), 0);
+		for (int k = 0; k < w->n; k++) {
+			struct event e;
+			struct event_batch one = {.ev = &e, .n = 1};
+			const char *agent;
+			int64_t env;
+			int inserted;
+			unsigned char flag = 1;
+			w->ev(w->arg, k, &e, &env, &agent);
+			assert_int_equal(store_event_insert(f->st, w->project_id, env, agent, &e,
+			                                    T0 + 999999, &next_id, &inserted),
+			                 0);
+			assert_int_equal(inserted, 1);
+			assert_int_equal(store_event_rollup_add(f->st, w->project_id, env, &one, &flag),
+			                 0);
+		}
+		assert_int_equal(store_tx_commit(f->st), 0);
+		assert_int_equal(store_event_index_text(f->st, w->n, &indexed, &mark), 0);
+		assert_int_equal(indexed, w->n);
+		assert_int_equal(mark, next_id - 1);
+	} else {
+		struct db *db = NULL;
+		struct db_stmt *s;
+		char msg[300];
+		int64_t id;
+		assert_int_equal(db_open(f->url, &db, msg, sizeof msg), MOAT_OK);
+		assert_int_equal(db_begin(db), MOAT_OK);
+		s = db_prepare(db, pg_next_id);
+		assert_int_equal(db_step(s), DB_ROW);
+		id = db_column_int64(s, 0);
+		db_reset(s);
+		for (int k = 0; k < w->n; k++) {
+			struct event e;
+			const char *agent;
+			int64_t env;
+			int i = 1;
+			w->ev(w->arg, k, &e, &env, &agent);
+			s = db_prepare(db, pg_insert);
+			db_bind_int64(s, i++, id++);
+			db_bind_int64(s, i++, w->project_id);
+			db_bind_int64(s, i++, env);
+			db_bind_text(s, i++, e.uid);
+			db_bind_text(s, i++, agent);
+			db_bind_int64(s, i++, e.ts_ms);
+			db_bind_int64(s, i++, T0 + 999999);
+			db_bind_text(s, i++, e.interceptor);
+			db_bind_text(s, i++, e.action);
+			db_bind_text(s, i++, e.severity);
+			db_bind_null(s, i++); /* confidence */
+			db_bind_text(s, i++, e.source_ip);
+			db_bind_text(s, i++, e.method);
+			db_bind_text(s, i++, e.endpoint);
+			db_bind_text(s, i++, e.payload);
+			db_bind_int64(s, i++, e.payload_len);
+			db_bind_text(s, i++, e.operation);
+			db_bind_int64(s, i++, e.operation_len);
+			db_bind_null(s, i++); /* file */
+			db_bind_null(s, i++); /* line */
+			db_bind_null(s, i++); /* function */
+			db_bind_text(s, i++, e.rule);
+			db_bind_text(s, i++, e.details);
+			assert_int_equal(db_step(s), DB_DONE);
+			db_reset(s);
+		}
+		assert_int_equal(db_commit(db), MOAT_OK);
+		assert_int_equal(db_exec(db, pg_rollups, msg, sizeof msg), MOAT_OK);
+		db_idle(db);
+		db_close(db);
+	}
+	store_idle(f->st);
+}
+
+/* The NEV fixture events (fixture_event), staging every sixth. */
+struct fix_envs {
+	int64_t staging, prod;
+	char uid[40], ip[48], payload[64], details[64];
+};
+
+static void fix_ev(void *arg, int i, struct event *e, int64_t *env, const char **agent)
+{
+	struct fix_envs *x = arg;
+
+	fixture_event(i, e, x->uid, x->ip, x->payload, x->details);
+	*env = i % 6 == 5 ? x->staging : x->prod;
+	*agent = i % 10 == 0 ? "agent-a" : "agent-b";
+}
+
+static int setup_on(struct fixture *f, const char *target, void **state)
+{
 	struct store_env staging, prod;
-	int64_t next_id = 0, indexed = 0, mark = 0;
+	struct fix_envs x;
 	char msg[256];
 
-	unit_db_path(f->path, sizeof f->path);
-	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	assert_int_equal(store_open(target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -337,32 +498,35 @@ static int setup(void **state)
 	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &f->p), 0);
 	assert_int_equal(store_env_create(f->st, &f->a, &f->p, "staging", &staging), 0);
 	assert_int_equal(store_env_get(f->st, f->p.id, "production", &prod), 0);
-	assert_int_equal(store_tx_begin(f->st), 0);
-	assert_int_equal(store_event_next_id(f->st, &next_id), 0);
-	for (int i = 0; i < NEV; i++) {
-		char uid[40], ip[48], payload[64], details[64];
-		struct event e;
-		struct event_batch one = {.ev = &e, .n = 1};
-		int64_t env = i % 6 == 5 ? staging.id : prod.id;
-		int inserted;
-		unsigned char flag = 1;
-		fixture_event(i, &e, uid, ip, payload, details);
-		f->ts[i] = e.ts_ms;
-		assert_int_equal(store_event_insert(f->st, f->p.id, env,
-		                                    i % 10 == 0 ? "agent-a" : "agent-b", &e,
-		                                    T0 + 999999, &next_id, &inserted),
-		                 0);
-		assert_int_equal(inserted, 1);
-		/* as the writer does (tests/unit/test_event_rollup.c tests them) */
-		assert_int_equal(store_event_rollup_add(f->st, f->p.id, env, &one, &flag), 0);
+	x.staging = staging.id;
+	x.prod = prod.id;
+	{
+		struct fill w = {.project_id = f->p.id, .n = NEV, .ev = fix_ev, .arg = &x};
+		fill_events(f, &w);
 	}
-	assert_int_equal(store_tx_commit(f->st), 0);
-	/* the free-text index follows the commit, as the writer does it */
-	assert_int_equal(store_event_index_text(f->st, NEV, &indexed, &mark), 0);
-	assert_int_equal(indexed, NEV);
-	assert_int_equal(mark, next_id - 1);
+	for (int i = 0; i < NEV; i++) {
+		struct event e;
+		fixture_event(i, &e, x.uid, x.ip, x.payload, x.details);
+		f->ts[i] = e.ts_ms;
+	}
 	*state = f;
 	return 0;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_db_path(f->path, sizeof f->path);
+	return setup_on(f, f->path, state);
+}
+
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_pg_create(f->url, sizeof f->url, f->pg);
+	return setup_on(f, f->url, state);
 }
 
 static int teardown(void **state)
@@ -370,7 +534,10 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	unit_db_remove(f->path);
+	if (f->pg[0])
+		unit_pg_drop(f->pg);
+	else
+		unit_db_remove(f->path);
 	free(f);
 	return 0;
 }
@@ -652,34 +819,37 @@ static void triage_changes_status_once_and_audits(void **state)
 
 /* Stores n events into env of project_id: uid prefix pfx, payload "word
  * <k>", ts from ts0 a second apart; indexed for free text. */
+struct words {
+	int64_t env, ts0;
+	const char *pfx, *word;
+	char uid[40], payload[64];
+};
+
+static void words_ev(void *arg, int k, struct event *e, int64_t *env, const char **agent)
+{
+	struct words *x = arg;
+
+	memset(e, 0, sizeof *e);
+	snprintf(x->uid, sizeof x->uid, "%s-%08d", x->pfx, k);
+	snprintf(x->payload, sizeof x->payload, "%s %d", x->word, k);
+	e->uid = x->uid;
+	e->interceptor = "sql_injection";
+	e->action = "logged";
+	e->severity = "low";
+	e->payload = x->payload;
+	e->ts_ms = x->ts0 + (int64_t)k * 1000;
+	e->payload_len = (int64_t)strlen(x->payload);
+	*env = x->env;
+	*agent = "agent-z";
+}
+
 static void store_words(struct fixture *f, int64_t project_id, int64_t env, const char *pfx,
                         const char *word, int n, int64_t ts0)
 {
-	int64_t next_id = 0, indexed = 0, mark = 0;
+	struct words x = {.env = env, .ts0 = ts0, .pfx = pfx, .word = word};
+	struct fill w = {.project_id = project_id, .n = n, .ev = words_ev, .arg = &x};
 
-	assert_int_equal(store_tx_begin(f->st), 0);
-	assert_int_equal(store_event_next_id(f->st, &next_id), 0);
-	for (int k = 0; k < n; k++) {
-		char uid[40], payload[64];
-		struct event e = {.uid = uid,
-		                  .interceptor = "sql_injection",
-		                  .action = "logged",
-		                  .severity = "low",
-		                  .payload = payload};
-		int inserted = 0;
-		snprintf(uid, sizeof uid, "%s-%08d", pfx, k);
-		snprintf(payload, sizeof payload, "%s %d", word, k);
-		e.ts_ms = ts0 + (int64_t)k * 1000;
-		e.payload_len = (int64_t)strlen(payload);
-		assert_int_equal(store_event_insert(f->st, project_id, env, "agent-z", &e, ts0,
-		                                    &next_id, &inserted),
-		                 0);
-		assert_int_equal(inserted, 1);
-	}
-	assert_int_equal(store_tx_commit(f->st), 0);
-	assert_int_equal(store_event_index_text(f->st, n, &indexed, &mark), 0);
-	assert_int_equal(indexed, n);
-	store_idle(f->st);
+	fill_events(f, &w);
 }
 
 /* Free text that matches more events than the FTS probe counts (5,000) is
@@ -783,5 +953,19 @@ int main(void)
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(triage_changes_status_once_and_audits, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest tests_pg[] = {
+	    cmocka_unit_test_setup_teardown(every_filter_returns_exactly_its_events_newest_first,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(dense_free_text_is_checked_in_rounds_and_misses_nothing,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_page_boundary_inside_equal_timestamps_loses_nothing,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(stats_count_buckets_actions_severities_and_tops,
+	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(triage_changes_status_once_and_audits, setup_pg,
+	                                    teardown),
+	};
+	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
+
+	return failed + cmocka_run_group_tests_name("postgres", tests_pg, NULL, NULL);
 }
