@@ -134,6 +134,12 @@ void db_stream(struct db_stmt *s)
 		s->db->ops->stream(s);
 }
 
+void db_custom_plan(struct db_stmt *s)
+{
+	if (s->db->ops->custom_plan)
+		s->db->ops->custom_plan(s);
+}
+
 int db_step(struct db_stmt *s)
 {
 	return s->db->ops->step(s);

@@ -97,6 +97,14 @@ int db_step(struct db_stmt *s);
  * too (its cost grows with the rows left). */
 void db_stream(struct db_stmt *s);
 
+/* Asks that the statement's next run be planned for the values bound to
+ * it: on PostgreSQL an unnamed statement, parsed and planned at each run
+ * (what PostgreSQL does for a prepared statement's first five runs, after
+ * which it may keep one generic plan for any values, and for the event
+ * search's driver statements that plan ignores the driver's index); on
+ * SQLite nothing. Call it after db_prepare, before the first step. */
+void db_custom_plan(struct db_stmt *s);
+
 /* Rows changed by the DML statement just stepped to DB_DONE. */
 int64_t db_changes(struct db_stmt *s);
 

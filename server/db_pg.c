@@ -56,6 +56,7 @@ struct dbp_stmt {
 	PGresult *res; /* NULL until stepped */
 	int row, nrows;
 	int stream;      /* db_stream(): the next run is in single-row mode */
+	int custom;      /* db_custom_plan(): the next run is planned for its values */
 	int interrupted; /* its stream was read away by another statement */
 	unsigned char *blob; /* the last column_blob's bytes (PQfreemem) */
 };
@@ -249,7 +250,7 @@ static void dbp_clear_result(struct dbp_stmt *ps)
 	PQclear(ps->res);
 	ps->res = NULL;
 	ps->row = ps->nrows = 0;
-	ps->stream = ps->interrupted = 0;
+	ps->stream = ps->interrupted = ps->custom = 0;
 	PQfreemem(ps->blob);
 	ps->blob = NULL;
 }
@@ -342,6 +343,11 @@ static void dbp_stream(struct db_stmt *s)
 	P(s)->stream = 1;
 }
 
+static void dbp_custom_plan(struct db_stmt *s)
+{
+	P(s)->custom = 1;
+}
+
 /* The next row of s's stream: DB_ROW, DB_DONE at its end (the last
  * result is kept, so that later steps say DB_DONE again), or an error. */
 static int dbp_stream_next(struct db_stmt *s)
@@ -398,15 +404,23 @@ static int dbp_step(struct db_stmt *s)
 		}
 		dbp_end_stream(s->db, NULL);
 		if (ps->stream) {
-			if (!PQsendQueryPrepared(C(s->db)->conn, ps->name, ps->nparams, values, lengths,
-			                         formats, 0))
+			int sent = ps->custom ? PQsendQueryParams(C(s->db)->conn, ps->text, ps->nparams,
+			                                          NULL, values, lengths, formats, 0)
+			                      : PQsendQueryPrepared(C(s->db)->conn, ps->name,
+			                                            ps->nparams, values, lengths,
+			                                            formats, 0);
+			if (!sent)
 				return dbp_fail(s->db, NULL, "step");
 			PQsetSingleRowMode(C(s->db)->conn);
 			C(s->db)->streaming = s;
 			return dbp_stream_next(s);
 		}
-		ps->res = PQexecPrepared(C(s->db)->conn, ps->name, ps->nparams, values, lengths,
-		                         formats, 0);
+		if (ps->custom)
+			ps->res = PQexecParams(C(s->db)->conn, ps->text, ps->nparams, NULL, values,
+			                       lengths, formats, 0);
+		else
+			ps->res = PQexecPrepared(C(s->db)->conn, ps->name, ps->nparams, values,
+			                         lengths, formats, 0);
 		st = PQresultStatus(ps->res);
 		if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
 			int rc = dbp_fail(s->db, ps->res, "step");
@@ -565,6 +579,7 @@ static const struct db_ops dbp_ops = {
     .bind_blob = dbp_bind_blob,
     .bind_null = dbp_bind_null,
     .stream = dbp_stream,
+    .custom_plan = dbp_custom_plan,
     .step = dbp_step,
     .changes = dbp_changes,
     .is_null = dbp_is_null,

@@ -315,6 +315,7 @@ static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 		struct db_stmt *s = db_prepare2(st->conn, &probe_fts);
 		if (!s)
 			return MOAT_EDB;
+		db_custom_plan(s); /* PostgreSQL: GIN, for these words */
 		db_bind_text(s, 1, f->fts);
 		db_bind_int64(s, 2, EQ_RANGE_PROBE);
 		rc = db_step(s);
@@ -601,6 +602,7 @@ static int eq_run(struct store *st, const struct store_event_filter *f, int ids_
 		int got = 0, src = ids_only ? 2 : EQ_COL_SOURCE;
 		if (!s)
 			return MOAT_EDB;
+		db_custom_plan(s); /* PostgreSQL: the plan of the driver's index */
 		eq_bind(s, &c, hi_ts, hi_id, batch);
 		while ((rc = db_step(s)) == DB_ROW) {
 			got++;
@@ -726,6 +728,7 @@ int store_event_scan(struct store *st, const struct store_event_filter *f, store
 		struct store_event_scan_row r;
 		if (!s)
 			return MOAT_EDB;
+		db_custom_plan(s); /* PostgreSQL: the plan of the driver's index */
 		eq_bind(s, &c, hi_ts, hi_id, -1);
 		db_stream(s);
 		while ((rc = db_step(s)) == DB_ROW) {

@@ -606,6 +606,52 @@ static void a_streamed_read_holds_one_row_at_a_time_on_both_engines(void **state
 	}
 }
 
+/* A statement marked with db_custom_plan is planned for its values at
+ * every run on PostgreSQL: no generic plan is ever made for it, where an
+ * unmarked statement gets one after five runs. The same results. */
+static void a_custom_plan_is_made_for_the_values_of_each_run(void **state)
+{
+	static const char plain[] = "SELECT CAST(?1 AS BIGINT) + 1";
+	static const char custom[] = "SELECT CAST(?1 AS BIGINT) + 2";
+	static const char plans[] =
+	    "SELECT COALESCE(sum(generic_plans), 0) FROM pg_prepared_statements"
+	    " WHERE statement LIKE 'SELECT CAST($1 AS BIGINT) + %'";
+	struct fixture *f = *state;
+
+	for (int e = 0; e < 2; e++) {
+		struct db *db = open_db(f->target[e]);
+		struct db_stmt *s;
+
+		for (int i = 0; i < 10; i++) {
+			s = db_prepare(db, custom);
+			db_bind_int64(s, 1, i);
+			db_custom_plan(s);
+			assert_int_equal(db_step(s), DB_ROW);
+			assert_int_equal(db_column_int64(s, 0), i + 2);
+			db_reset(s);
+		}
+		if (e) {
+			s = db_prepare(db, plans);
+			assert_int_equal(db_step(s), DB_ROW);
+			assert_int_equal(db_column_int64(s, 0), 0);
+			db_reset(s);
+			for (int i = 0; i < 10; i++) {
+				s = db_prepare(db, plain);
+				db_bind_int64(s, 1, i);
+				assert_int_equal(db_step(s), DB_ROW);
+				assert_int_equal(db_column_int64(s, 0), i + 1);
+				db_reset(s);
+			}
+			s = db_prepare(db, plans);
+			assert_int_equal(db_step(s), DB_ROW);
+			assert_true(db_column_int64(s, 0) > 0); /* the plain one's */
+			db_reset(s);
+		}
+		db_idle(db);
+		db_close(db);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -629,6 +675,8 @@ int main(void)
 	        every_postgres_text_column_compares_by_bytes_as_sqlite_does, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_streamed_read_holds_one_row_at_a_time_on_both_engines,
 	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(a_custom_plan_is_made_for_the_values_of_each_run, setup,
+	                                    teardown),
 	    cmocka_unit_test_setup_teardown(moatd_starting_together_migrate_once_on_both, setup,
 	                                    teardown),
 	};

@@ -852,6 +852,95 @@ static void store_words(struct fixture *f, int64_t project_id, int64_t env, cons
 	fill_events(f, &w);
 }
 
+/* PostgreSQL plans by its statistics: 100,000 more events (an
+ * environment's worth of a busy day), analyzed, make the plans those of a
+ * real database rather than of a table of a few pages. */
+static void pg_bulk(struct fixture *f, int64_t staging, int64_t prod)
+{
+	char sql[2048], msg[300];
+	struct db *db = NULL;
+
+	snprintf(sql, sizeof sql,
+	         "INSERT INTO events(id, project_id, environment_id, event_uid, agent_id, ts,"
+	         " received_at, interceptor, action, severity, source_ip, method, endpoint, payload,"
+	         " payload_len, operation, operation_len, rule, details)"
+	         " SELECT 1000000 + g, %lld, CASE WHEN g %% 6 = 5 THEN %lld ELSE %lld END,"
+	         " 'bulk-' || g, 'agent-' || (g %% 50), %lld - g * 1000, %lld,"
+	         " (ARRAY['sql_injection', 'xss', 'ssrf', 'command_injection',"
+	         " 'path_traversal'])[1 + g %% 5], CASE WHEN g %% 3 = 0 THEN 'logged' ELSE"
+	         " 'blocked' END, (ARRAY['low', 'medium', 'high', 'critical'])[1 + g %% 4],"
+	         " '198.51.' || (g %% 200) || '.' || (g %% 250), 'GET', '/bulk/' || (g %% 500),"
+	         " 'bulk payload ' || g, 20, 'SELECT 1', 8, 'rule.' || (g %% 20), '{}'"
+	         " FROM generate_series(1, 100000) AS g; ANALYZE events",
+	         (long long)f->p.id, (long long)staging, (long long)prod, (long long)T0,
+	         (long long)T0);
+	assert_int_equal(db_open(f->url, &db, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(db_exec(db, sql, msg, sizeof msg), MOAT_OK);
+	db_close(db);
+}
+
+/* The plan of q on PostgreSQL: an index scan of index, and no sort unless
+ * allowed (a small range read through its index, or free text through
+ * the GIN index, is sorted). */
+static void check_plan_pg(struct fixture *f, const struct store_event_filter *q, const char *index,
+                          int may_sort)
+{
+	char plan[8000];
+
+	assert_int_equal(store_event_plan(f->st, q, 0, plan, sizeof plan), MOAT_OK);
+	if (getenv("MOAT_TEST_SHOW_PLANS"))
+		fprintf(stderr, "plan for %s: %s\n", index, plan);
+	if (!strstr(plan, index) || (!may_sort && strstr(plan, "Sort")) ||
+	    strstr(plan, "Seq Scan on events")) {
+		fprintf(stderr, "plan for %s: %s\n", index, plan);
+		fail();
+	}
+}
+
+static void each_filter_is_driven_by_its_index_on_postgres(void **state)
+{
+	struct fixture *f = *state;
+	struct store_event_filter base = {.project_id = f->p.id}, q;
+	struct store_env staging, prod;
+	struct event_cidr v4;
+	char canon[64], fts[64];
+
+	assert_int_equal(store_env_get(f->st, f->p.id, "staging", &staging), 0);
+	assert_int_equal(store_env_get(f->st, f->p.id, "production", &prod), 0);
+	pg_bulk(f, staging.id, prod.id);
+	check_plan_pg(f, &base, "Index Scan using events_ts", 0);
+	q = base, q.interceptor = "xss", check_plan_pg(f, &q, "Index Scan using events_interceptor", 0);
+	q = base, q.environment = "staging", check_plan_pg(f, &q, "Index Scan using events_env", 0);
+	q = base, q.agent_id = "agent-7", check_plan_pg(f, &q, "Index Scan using events_agent", 0);
+	q = base, q.source_ip = "198.51.7.7", check_plan_pg(f, &q, "Index Scan using events_source", 0);
+	q = base, q.endpoint = "/bulk/7", check_plan_pg(f, &q, "Index Scan using events_endpoint", 0);
+	q = base, q.status = "resolved", check_plan_pg(f, &q, "Index Scan using events_triaged", 0);
+	q = base, q.status = "new", check_plan_pg(f, &q, "Index Scan using events_ts", 0);
+	q = base, q.severity = "high", q.action = "logged",
+	check_plan_pg(f, &q, "Index Scan using events_ts", 0);
+	q = base, q.since_ms = T0 - 50000000, q.until_ms = T0 - 40000000,
+	check_plan_pg(f, &q, "Index Scan using events_ts", 0);
+	/* a small range is read through its index and sorted */
+	q = base, q.endpoint_prefix = "/cms/", check_plan_pg(f, &q, "events_endpoint", 1);
+	assert_int_equal(event_query_addr_parse("203.0.113.0/24", &v4, canon), 0);
+	q = base, q.cidr = &v4, check_plan_pg(f, &q, "events_source", 1);
+	/* a rare term drives through the GIN index */
+	assert_int_equal(event_query_fts("union", fts, sizeof fts), 1);
+	q = base, q.fts = fts, check_plan_pg(f, &q, "Bitmap Index Scan on events_text", 1);
+	/* a common one is a residual term of the driver's ordered scan */
+	assert_int_equal(event_query_fts("bulk", fts, sizeof fts), 1);
+	q = base, q.fts = fts, check_plan_pg(f, &q, "Index Scan using events_ts", 0);
+	/* statistics read the events through events_ts */
+	{
+		char plan[2000];
+		assert_int_equal(store_event_plan(f->st, &base, 1, plan, sizeof plan), 0);
+		if (getenv("MOAT_TEST_SHOW_PLANS"))
+			fprintf(stderr, "plan for stats: %s\n", plan);
+		assert_non_null(strstr(plan, "Index Only Scan using events_ts"));
+		assert_null(strstr(plan, "Sort"));
+	}
+}
+
 /* Free text that matches more events than the FTS probe counts (5,000) is
  * checked in C a round of candidates at a time: the same answers as when
  * FTS drives, through every other filter and the cursor, also when the
@@ -963,6 +1052,8 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(stats_count_buckets_actions_severities_and_tops,
 	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(triage_changes_status_once_and_audits, setup_pg,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(each_filter_is_driven_by_its_index_on_postgres, setup_pg,
 	                                    teardown),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
