@@ -23,6 +23,7 @@
 #include "err.h"
 #include "event.h"
 #include "event_query.h"
+#include "policy.h"
 #include "store.h"
 #include "unit_db.h"
 
@@ -1017,6 +1018,311 @@ static void dense_free_text_is_checked_in_rounds_and_misses_nothing(void **state
 	}
 }
 
+/* The ts of fixture event i. */
+static int64_t f_ts(const struct fixture *f, int i)
+{
+	return f->ts[i];
+}
+
+/* One event with this payload and operation, uid "text-<k>". */
+struct text_doc {
+	int64_t env;
+	int k;
+	const char *payload, *operation;
+	char uid[40];
+};
+
+static void text_ev(void *arg, int k, struct event *e, int64_t *env, const char **agent)
+{
+	struct text_doc *t = arg;
+
+	(void)k;
+	memset(e, 0, sizeof *e);
+	snprintf(t->uid, sizeof t->uid, "text-%d", t->k);
+	e->uid = t->uid;
+	e->ts_ms = T0 + 500000 + t->k;
+	e->interceptor = "sql_injection";
+	e->action = "logged";
+	e->severity = "low";
+	e->payload = t->payload;
+	e->payload_len = (int64_t)strlen(t->payload);
+	e->operation = t->operation;
+	e->operation_len = (int64_t)strlen(t->operation);
+	*env = t->env;
+	*agent = "agent-t";
+}
+
+/* ---- both engines, the same answers ---- */
+
+static void same_stats(struct fixture *x, struct fixture *y, const char *env, int64_t since,
+                       int64_t until, int64_t bucket)
+{
+	struct store_event_stats a, b;
+
+	assert_int_equal(store_event_stats(x->st, x->p.id, env, since, until, bucket, &a), 0);
+	assert_int_equal(store_event_stats(y->st, y->p.id, env, since, until, bucket, &b), 0);
+	assert_true(a.total > 0 || (env && !strcmp(env, "nowhere")));
+	assert_int_equal(a.total, b.total);
+	assert_int_equal(a.blocked, b.blocked);
+	assert_int_equal(a.logged, b.logged);
+	assert_int_equal(a.first_bucket, b.first_bucket);
+	assert_int_equal(a.nbuckets, b.nbuckets);
+	assert_memory_equal(a.buckets, b.buckets,
+	                    (size_t)a.nbuckets * (STORE_STATS_INTERCEPTORS + 2) * sizeof *a.buckets);
+	assert_memory_equal(a.by_interceptor, b.by_interceptor, sizeof a.by_interceptor);
+	assert_memory_equal(a.by_severity, b.by_severity, sizeof a.by_severity);
+	assert_int_equal(a.nendpoints, b.nendpoints);
+	assert_int_equal(a.nsources, b.nsources);
+	assert_int_equal(a.nrules, b.nrules);
+	for (int i = 0; i < STORE_STATS_TOP; i++) {
+		if (i < a.nendpoints) {
+			assert_string_equal(a.endpoints[i].key, b.endpoints[i].key);
+			assert_int_equal(a.endpoints[i].count, b.endpoints[i].count);
+		}
+		if (i < a.nsources) {
+			assert_string_equal(a.sources[i].key, b.sources[i].key);
+			assert_int_equal(a.sources[i].count, b.sources[i].count);
+		}
+		if (i < a.nrules) {
+			assert_string_equal(a.rules[i].key, b.rules[i].key);
+			assert_int_equal(a.rules[i].count, b.rules[i].count);
+		}
+	}
+	store_event_stats_cleanup(&a);
+	store_event_stats_cleanup(&b);
+	store_idle(x->st);
+	store_idle(y->st);
+}
+
+static void same_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		assert_true(!a && !b);
+	else
+		assert_string_equal(a, b);
+}
+
+static void same_groups(struct fixture *x, struct fixture *y, struct store_event_filter q,
+                        int by_source, int want_rollup)
+{
+	struct store_event_groups a, b;
+
+	q.project_id = x->p.id;
+	assert_int_equal(store_event_groups(x->st, &q, by_source, 100, &a), 0);
+	q.project_id = y->p.id;
+	assert_int_equal(store_event_groups(y->st, &q, by_source, 100, &b), 0);
+	if (a.n == 0 || a.rollup != want_rollup)
+		fprintf(stderr, "groups %lld..%lld by_source %d: %zu groups, rollup %d\n",
+		        (long long)q.since_ms, (long long)q.until_ms, by_source, a.n, a.rollup);
+	assert_true(a.n > 0);
+	assert_int_equal(a.rollup, want_rollup);
+	assert_int_equal(a.n, b.n);
+	assert_int_equal(a.total, b.total);
+	assert_int_equal(a.complete, b.complete);
+	assert_int_equal(a.rollup, b.rollup);
+	assert_int_equal(a.trend_start, b.trend_start);
+	assert_int_equal(a.trend_ms, b.trend_ms);
+	assert_int_equal(a.trend_n, b.trend_n);
+	for (size_t i = 0; i < a.n; i++) {
+		const struct store_event_group *g = &a.groups[i], *h = &b.groups[i];
+		assert_string_equal(g->interceptor, h->interceptor);
+		same_str(g->endpoint, h->endpoint);
+		same_str(g->source_ip, h->source_ip);
+		assert_int_equal(g->count, h->count);
+		assert_int_equal(g->blocked, h->blocked);
+		assert_int_equal(g->first_ts, h->first_ts);
+		assert_int_equal(g->last_ts, h->last_ts);
+		assert_memory_equal(g->trend, h->trend, sizeof g->trend);
+	}
+	store_event_groups_cleanup(&a);
+	store_event_groups_cleanup(&b);
+	store_idle(x->st);
+	store_idle(y->st);
+}
+
+/* reads: the document has nets or exclusions, whose events are read */
+static void same_impact(struct fixture *x, struct fixture *y, const char *doc_text, int64_t since,
+                        int64_t until, int reads)
+{
+	struct store_impact a, b;
+	struct store_env ex, ey;
+	json_t *in = json_loads(doc_text, 0, NULL), *errors = json_array();
+	json_t *doc = policy_normalize(in, errors);
+
+	assert_non_null(doc);
+	assert_int_equal(store_env_get(x->st, x->p.id, "production", &ex), 0);
+	assert_int_equal(store_env_get(y->st, y->p.id, "production", &ey), 0);
+	assert_int_equal(store_event_impact(x->st, x->p.id, ex.id, doc, since, until, T0, &a), 0);
+	assert_int_equal(store_event_impact(y->st, y->p.id, ey.id, doc, since, until, T0, &b), 0);
+	{
+		int64_t all = 0;
+		for (int ic = 0; ic < STORE_STATS_INTERCEPTORS; ic++)
+			all += a.events[ic][0] + a.events[ic][1];
+		assert_true(all > 0);
+	}
+	assert_int_equal(a.rows > 0, reads);
+	assert_memory_equal(a.events, b.events, sizeof a.events);
+	assert_int_equal(a.capped, b.capped);
+	assert_int_equal(a.skipped, b.skipped);
+	assert_int_equal(a.parameter, b.parameter);
+	assert_int_equal(a.users, b.users);
+	assert_int_equal(a.rows, b.rows);
+	for (int ic = 0; ic < STORE_STATS_INTERCEPTORS; ic++)
+		for (int k = 0; k < STORE_IMPACT_KINDS; k++) {
+			const struct store_impact_kind_out *g = &a.k[ic][k], *h = &b.k[ic][k];
+			assert_int_equal(g->count, h->count);
+			assert_int_equal(g->ntop, h->ntop);
+			assert_int_equal(g->top_sampled, h->top_sampled);
+			for (int i = 0; i < g->ntop; i++) {
+				assert_string_equal(g->top[i].endpoint, h->top[i].endpoint);
+				assert_int_equal(g->top[i].count, h->top[i].count);
+			}
+		}
+	store_event_impact_cleanup(&a);
+	store_event_impact_cleanup(&b);
+	json_decref(doc);
+	json_decref(in);
+	json_decref(errors);
+	store_idle(x->st);
+	store_idle(y->st);
+}
+
+/* The same events on SQLite and on PostgreSQL: statistics, groups and a
+ * policy's impact answer alike, from the rollups (whole hours and
+ * minutes) and from the events (the edges, and the filters no rollup
+ * holds). */
+static void statistics_groups_and_impact_are_the_same_on_both_engines(void **state)
+{
+	struct fixture *x, *y;
+	struct store_event_filter q = {0};
+	struct event_cidr v4;
+	char canon[64], fts[64];
+	const int64_t h = 3600000;
+
+	(void)state;
+	setup((void **)&x);
+	setup_pg((void **)&y);
+	/* exact edges, whole hours, minute buckets, an environment */
+	same_stats(x, y, NULL, f_ts(x, 20), f_ts(x, 200), 60000);
+	same_stats(x, y, NULL, T0 - 2 * h + 17, T0 + 3 * h - 5, h);
+	same_stats(x, y, NULL, T0 - 2 * h + 17, T0 + 3 * h - 5, 60000);
+	same_stats(x, y, "staging", T0 - 2 * h, T0 + 2 * h, 60000);
+	same_stats(x, y, "nowhere", T0 - 2 * h, T0 + 2 * h, 60000);
+	/* groups: a day (hour rollups), under a day (minute rollups), by
+	 * source, filters the rollups hold and those they do not */
+	q.since_ms = T0 - 20 * h + 1234;
+	q.until_ms = T0 + 5 * h - 77;
+	same_groups(x, y, q, 0, 1);
+	same_groups(x, y, q, 1, 1);
+	q.interceptor = "xss", same_groups(x, y, q, 0, 1);
+	q.interceptor = NULL, q.endpoint_prefix = "/api/", same_groups(x, y, q, 1, 1);
+	q.endpoint_prefix = NULL, q.environment = "staging", same_groups(x, y, q, 0, 1);
+	q.environment = NULL;
+	assert_int_equal(event_query_addr_parse("203.0.114.0/24", &v4, canon), 0);
+	q.cidr = &v4, same_groups(x, y, q, 0, 1);
+	q.cidr = NULL, q.severity = "critical", same_groups(x, y, q, 0, 0);
+	q.severity = NULL;
+	assert_int_equal(event_query_fts("union", fts, sizeof fts), 1);
+	q.fts = fts, same_groups(x, y, q, 1, 0);
+	q.fts = NULL;
+	q.since_ms = T0 - 600000 + 1; /* 20 minutes: minute rollups */
+	q.until_ms = T0 + 600000 - 1;
+	same_groups(x, y, q, 0, 1);
+	same_groups(x, y, q, 1, 0);
+	q.since_ms = f_ts(x, 3) + 1; /* under two minutes: no whole minute */
+	q.until_ms = f_ts(x, 230);
+	same_groups(x, y, q, 0, 0);
+	/* impact: modes, a denylist net and an exclusion, over whole hours
+	 * and edges */
+	same_impact(x, y,
+	            "{\"interceptors\": {\"xss\": {\"mode\": \"block\"},"
+	            " \"sql_injection\": {\"mode\": \"off\"}, \"ssrf\": {\"mode\": \"monitor\"}},"
+	            " \"denylist\": {\"ips\": [{\"value\": \"203.0.113.0/24\"}]},"
+	            " \"exclusions\": [{\"interceptor\": \"command_injection\","
+	            " \"endpoint\": \"/files/*\", \"on_match\": \"ignore\", \"reason\": \"x\"}]}",
+	            T0 - 2 * h + 17, T0 + 2 * h - 5, 1);
+	same_impact(x, y, "{\"interceptors\": {\"command_injection\": {\"mode\": \"monitor\"}}}",
+	            f_ts(x, 10) + 1, f_ts(x, 180), 0);
+	teardown((void **)&x);
+	teardown((void **)&y);
+}
+
+/* Free text on both engines where they agree: words in any case, every
+ * term required, a term with several words a phrase (FTS5's quoted
+ * string, websearch_to_tsquery's), punctuation between words, the
+ * payload and the operation both searched; and a term that is no word at
+ * all matches nothing. api/openapi.yaml says where they differ. */
+static void free_text_finds_the_same_events_on_both_engines(void **state)
+{
+	static const struct {
+		const char *payload, *operation;
+	} docs[] = {
+	    {"' OR 1=1 --", "SELECT * FROM users WHERE name = '' OR 1=1 --'"},
+	    {"1 OR 1", "SELECT 1"},
+	    {"admin'--", "SELECT * FROM users WHERE name = 'admin'--'"},
+	    {"UNION SELECT password FROM users", "SELECT a FROM b UNION SELECT password FROM users"},
+	    {"x; cat secrets", "ls x; cat secrets"},
+	    {"Select_Union", "noop"},
+	};
+	static const struct {
+		const char *q;
+		unsigned match; /* bit i: docs[i] */
+	} cases[] = {
+	    {"union", 1u << 3 | 1u << 5},
+	    {"UNION select", 1u << 3 | 1u << 5},
+	    {"users", 1u << 0 | 1u << 2 | 1u << 3},
+	    {"1=1", 1u << 0},
+	    {"or", 1u << 0 | 1u << 1},
+	    {"\"1 or\"", 1u << 0 | 1u << 1},
+	    {"admin'--", 1u << 2},
+	    {"cat secrets", 1u << 4},
+	    {"secrets; cat", 1u << 4},
+	    {"select password", 1u << 3},
+	    {"password nosuch", 0},
+	    {"--", 0},
+	};
+	(void)state;
+	for (int e = 0; e < 2; e++) {
+		struct fixture *f;
+		struct store_env env;
+		if (e)
+			setup_pg((void **)&f);
+		else
+			setup((void **)&f);
+		assert_int_equal(store_env_get(f->st, f->p.id, "production", &env), 0);
+		{
+			for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+				struct text_doc t = {.env = env.id,
+				                     .k = (int)d,
+				                     .payload = docs[d].payload,
+				                     .operation = docs[d].operation};
+				struct fill w = {.project_id = f->p.id, .n = 1, .ev = text_ev, .arg = &t};
+				fill_events(f, &w);
+			}
+		}
+		for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+			struct store_event_filter q = {.project_id = f->p.id};
+			struct store_event_row *rows;
+			char fts[256];
+			unsigned got = 0;
+			size_t n;
+			assert_true(event_query_fts(cases[c].q, fts, sizeof fts) > 0);
+			q.fts = fts;
+			assert_int_equal(store_event_search(f->st, &q, 100, &rows, &n), MOAT_OK);
+			for (size_t k = 0; k < n; k++)
+				if (!strncmp(rows[k].uid, "text-", 5))
+					got |= 1u << atoi(rows[k].uid + 5);
+			store_event_rows_free(rows, n);
+			store_idle(f->st);
+			if (got != cases[c].match)
+				fprintf(stderr, "%s: q %s: got %#x, want %#x\n", e ? "postgres" : "sqlite",
+				        cases[c].q, got, cases[c].match);
+			assert_int_equal(got, cases[c].match);
+		}
+		teardown((void **)&f);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1056,7 +1362,12 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(each_filter_is_driven_by_its_index_on_postgres, setup_pg,
 	                                    teardown),
 	};
+	const struct CMUnitTest tests_both[] = {
+	    cmocka_unit_test(statistics_groups_and_impact_are_the_same_on_both_engines),
+	    cmocka_unit_test(free_text_finds_the_same_events_on_both_engines),
+	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
 
-	return failed + cmocka_run_group_tests_name("postgres", tests_pg, NULL, NULL);
+	failed += cmocka_run_group_tests_name("postgres", tests_pg, NULL, NULL);
+	return failed + cmocka_run_group_tests_name("both", tests_both, NULL, NULL);
 }
