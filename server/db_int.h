@@ -32,7 +32,7 @@ struct db_ops {
 	void (*bind_text)(struct db_stmt *s, int i, const char *v);
 	void (*bind_blob)(struct db_stmt *s, int i, const void *p, size_t n);
 	void (*bind_null)(struct db_stmt *s, int i);
-	void (*stream)(struct db_stmt *s); /* NULL: rows come one at a time anyway */
+	void (*stream)(struct db_stmt *s);      /* NULL: rows come one at a time anyway */
 	void (*custom_plan)(struct db_stmt *s); /* NULL: no plan is kept for all values */
 	int (*step)(struct db_stmt *s);
 	int64_t (*changes)(struct db_stmt *s);

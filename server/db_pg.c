@@ -32,11 +32,11 @@
 
 struct dbp_conn {
 	PGconn *conn;
-	unsigned next_name; /* prepared statements are m1, m2, ... */
-	unsigned session;   /* one more at every reconnection */
-	int resetting;      /* inside dbp_check_conn (no second reset from it) */
+	unsigned next_name;        /* prepared statements are m1, m2, ... */
+	unsigned session;          /* one more at every reconnection */
+	int resetting;             /* inside dbp_check_conn (no second reset from it) */
 	struct db_stmt *streaming; /* the statement whose rows are still coming */
-	char errmsg[512];   /* the last failure */
+	char errmsg[512];          /* the last failure */
 };
 
 struct dbp_param {
@@ -55,9 +55,9 @@ struct dbp_stmt {
 	struct dbp_param params[DB_PG_MAX_PARAMS];
 	PGresult *res; /* NULL until stepped */
 	int row, nrows;
-	int stream;      /* db_stream(): the next run is in single-row mode */
-	int custom;      /* db_custom_plan(): the next run is planned for its values */
-	int interrupted; /* its stream was read away by another statement */
+	int stream;          /* db_stream(): the next run is in single-row mode */
+	int custom;          /* db_custom_plan(): the next run is planned for its values */
+	int interrupted;     /* its stream was read away by another statement */
 	unsigned char *blob; /* the last column_blob's bytes (PQfreemem) */
 };
 
@@ -404,11 +404,11 @@ static int dbp_step(struct db_stmt *s)
 		}
 		dbp_end_stream(s->db, NULL);
 		if (ps->stream) {
-			int sent = ps->custom ? PQsendQueryParams(C(s->db)->conn, ps->text, ps->nparams,
-			                                          NULL, values, lengths, formats, 0)
-			                      : PQsendQueryPrepared(C(s->db)->conn, ps->name,
-			                                            ps->nparams, values, lengths,
-			                                            formats, 0);
+			int sent = ps->custom
+			               ? PQsendQueryParams(C(s->db)->conn, ps->text, ps->nparams,
+			                                   NULL, values, lengths, formats, 0)
+			               : PQsendQueryPrepared(C(s->db)->conn, ps->name, ps->nparams,
+			                                     values, lengths, formats, 0);
 			if (!sent)
 				return dbp_fail(s->db, NULL, "step");
 			PQsetSingleRowMode(C(s->db)->conn);

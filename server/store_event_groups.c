@@ -179,19 +179,24 @@ enum eg_source { EG_EVENTS, EG_GROUPS, EG_SOURCES };
  * n where IS NULL alone tests it (PostgreSQL must be told its type) */
 #define EG_ROLLUP_WHERE_(t, yes, I, T)                                                             \
 	" WHERE project_id = ?1 AND environment_id IN"                                             \
-	" (SELECT id FROM environments WHERE project_id = ?1 AND (" I("2") " IS NULL OR id = ?2))" \
-	" AND " t " >= ?3 AND " t " < ?4 AND (" T("5") " IS NULL OR interceptor = ?5)"             \
-	" AND (" T("6") " IS NULL OR action = ?6) AND (" T("7") " IS NULL OR (has_endpoint" yes    \
-	" AND endpoint = ?7)) AND (" T("8") " IS NULL OR (has_endpoint" yes                        \
-	" AND substr(endpoint, 1, length(?8)) = ?8))"
+	" (SELECT id FROM environments WHERE project_id = ?1 AND (" I(                             \
+	    "2") " IS NULL OR id = ?2))"                                                           \
+	         " AND " t " >= ?3 AND " t " < ?4 AND (" T(                                        \
+	             "5") " IS NULL OR interceptor = ?5)"                                          \
+	                  " AND (" T("6") " IS NULL OR action = ?6) AND (" T(                      \
+	                      "7") " IS NULL OR (has_endpoint" yes                                 \
+	                           " AND endpoint = ?7)) AND (" T(                                 \
+	                               "8") " IS NULL OR (has_endpoint" yes                        \
+	                                    " AND substr(endpoint, 1, length(?8)) = ?8))"
 #define EG_P(n)               "?" n
 #define EG_PI(n)              "CAST(?" n " AS BIGINT)"
 #define EG_PT(n)              "CAST(?" n " AS TEXT)"
 #define EG_ROLLUP_WHERE(t)    EG_ROLLUP_WHERE_(t, "", EG_P, EG_P)
 #define EG_ROLLUP_WHERE_PG(t) EG_ROLLUP_WHERE_(t, " = 1", EG_PI, EG_PT)
 #define EG_SRC_WHERE(yes, T)                                                                       \
-	" AND (" T("9") " IS NULL OR (has_source" yes " AND source_ip = ?9))"                       \
-	" AND (" T("10") " IS NULL OR (has_source" yes " AND source_ip >= ?10 AND source_ip < ?11))"
+	" AND (" T("9") " IS NULL OR (has_source" yes " AND source_ip = ?9))"                      \
+	                " AND (" T("10") " IS NULL OR (has_source" yes                             \
+	                                 " AND source_ip >= ?10 AND source_ip < ?11))"
 
 /* The whole buckets [lo, hi) (ms, multiples of unit) from
  * event_groups_hour or (unit EG_MINUTE) event_groups_minute, or from

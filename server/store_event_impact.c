@@ -82,8 +82,8 @@ static const struct db_sql im_sql_events = {IM_EVENTS(" INDEXED BY events_ts"), 
 	" WHERE project_id = ?1 AND " where " AND ts >= ?3 AND ts < ?4 AND environment_id = ?2"
 #define IM_PAIR(index, where, pg_unused, tail)                                                     \
 	{                                                                                          \
-		IM_ROWS(" INDEXED BY " index, where) tail,                                         \
-		    IM_ROWS("", where " AND " pg_unused) tail                                      \
+		IM_ROWS(" INDEXED BY " index, where)                                               \
+		tail, IM_ROWS("", where " AND " pg_unused) tail                                    \
 	}
 static const struct db_sql im_sql_source =
     IM_PAIR("events_source", "source_ip >= ?5 AND source_ip < ?6",
@@ -529,7 +529,8 @@ static int im_pred_rows(struct im_ctx *c, int k)
  * predicate matched: the endpoints of its mode change. */
 static int im_sample(struct im_ctx *c, int ic)
 {
-	struct db_stmt *s = im_rows_stmt(c, &im_sql_interceptor, NULL, NULL, ic, STORE_IMPACT_SAMPLE);
+	struct db_stmt *s =
+	    im_rows_stmt(c, &im_sql_interceptor, NULL, NULL, ic, STORE_IMPACT_SAMPLE);
 	int64_t read = 0;
 	int rc;
 

@@ -118,23 +118,25 @@
  * (PostgreSQL must tell each one's type): ?19, the end of the prefix
  * range, also bounds the prefix term, which it cannot change. */
 #define EQ_WHERE_PG(text)                                                                          \
-	" AND CASE WHEN (CAST(?2 AS BIGINT) IS NULL OR e.environment_id = ?2)"                                     \
-	" AND (CAST(?3 AS TEXT) IS NULL OR e.interceptor = ?3) AND (CAST(?4 AS TEXT) IS NULL OR e.action = ?4)"                \
-	" AND (CAST(?5 AS TEXT) IS NULL OR e.severity = ?5) AND (CAST(?6 AS TEXT) IS NULL OR e.status = ?6)"                   \
-	" AND (CAST(?7 AS TEXT) IS NULL OR e.agent_id = ?7) AND (CAST(?8 AS TEXT) IS NULL OR e.source_ip = ?8)"                \
-	" AND (CAST(?9 AS TEXT) IS NULL OR (e.source_ip >= ?9 AND e.source_ip < ?10))"                           \
-	" AND (CAST(?11 AS TEXT) IS NULL OR e.endpoint = ?11)"                                                   \
-	" AND (CAST(?12 AS TEXT) IS NULL OR (substr(e.endpoint, 1, length(?12)) = ?12"                           \
-	" AND (CAST(?19 AS TEXT) IS NULL OR e.endpoint < ?19)))"                                                 \
-	" AND (CAST(?17 AS TEXT) IS NULL OR e.status <> ?17)" text " THEN TRUE ELSE FALSE END"                   \
+	" AND CASE WHEN (CAST(?2 AS BIGINT) IS NULL OR e.environment_id = ?2)"                     \
+	" AND (CAST(?3 AS TEXT) IS NULL OR e.interceptor = ?3) AND (CAST(?4 AS TEXT) IS NULL OR "  \
+	"e.action = ?4)"                                                                           \
+	" AND (CAST(?5 AS TEXT) IS NULL OR e.severity = ?5) AND (CAST(?6 AS TEXT) IS NULL OR "     \
+	"e.status = ?6)"                                                                           \
+	" AND (CAST(?7 AS TEXT) IS NULL OR e.agent_id = ?7) AND (CAST(?8 AS TEXT) IS NULL OR "     \
+	"e.source_ip = ?8)"                                                                        \
+	" AND (CAST(?9 AS TEXT) IS NULL OR (e.source_ip >= ?9 AND e.source_ip < ?10))"             \
+	" AND (CAST(?11 AS TEXT) IS NULL OR e.endpoint = ?11)"                                     \
+	" AND (CAST(?12 AS TEXT) IS NULL OR (substr(e.endpoint, 1, length(?12)) = ?12"             \
+	" AND (CAST(?19 AS TEXT) IS NULL OR e.endpoint < ?19)))"                                   \
+	" AND (CAST(?17 AS TEXT) IS NULL OR e.status <> ?17)" text " THEN TRUE ELSE FALSE END"     \
 	" AND e.ts >= ?14 AND (e.ts, e.id) < (?15, ?16)"                                           \
 	" ORDER BY e.ts DESC, e.id DESC LIMIT ?18"
-#define EQ_PG_TEXT " AND (CAST(?13 AS TEXT) IS NULL OR " EQ_PG_WORDS " @@ " EQ_PG_TSQ ")"
-#define EQ_PG(cols, driver)                                                                        \
-	"SELECT " cols " FROM events e WHERE " driver EQ_WHERE_PG(EQ_PG_TEXT)
+#define EQ_PG_TEXT          " AND (CAST(?13 AS TEXT) IS NULL OR " EQ_PG_WORDS " @@ " EQ_PG_TSQ ")"
+#define EQ_PG(cols, driver) "SELECT " cols " FROM events e WHERE " driver EQ_WHERE_PG(EQ_PG_TEXT)
 #define EQ_PG_FTS(cols)                                                                            \
-	"SELECT " cols " FROM events e WHERE e.project_id = ?1 AND " EQ_PG_WORDS " @@ " EQ_PG_TSQ  \
-	    EQ_WHERE_PG("")
+	"SELECT " cols " FROM events e WHERE e.project_id = ?1 AND " EQ_PG_WORDS                   \
+	" @@ " EQ_PG_TSQ EQ_WHERE_PG("")
 /* the drivers' terms */
 #define EQ_D_TS    "e.project_id = ?1"
 #define EQ_D_AGENT "e.project_id = ?1 AND e.agent_id = ?7"
@@ -340,7 +342,8 @@ static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 	if (*plan >= 0)
 		return MOAT_OK;
 	if (f->cidr && f->cidr->lo[0]) {
-		rc = eq_range_small(st, &probe_src, f->project_id, f->cidr->lo, f->cidr->hi, &small);
+		rc =
+		    eq_range_small(st, &probe_src, f->project_id, f->cidr->lo, f->cidr->hi, &small);
 		if (rc)
 			return rc;
 		if (small) {

@@ -201,17 +201,19 @@ static int eq_severity_index(const char *s)
 #define EQ_MINUTE_MS 60000
 #define EQ_HOUR_MS   3600000
 
-#define EQ_STATS_COLS "SELECT e.ts, e.interceptor, e.action, e.severity, e.rule, e.source_ip, e.endpoint"
+#define EQ_STATS_COLS                                                                              \
+	"SELECT e.ts, e.interceptor, e.action, e.severity, e.rule, e.source_ip, e.endpoint"
 #define EQ_STATS_WHERE                                                                             \
-	" WHERE e.project_id = ?1 AND e.ts >= ?2 AND e.ts < ?3 AND (?4 IS NULL OR e.environment_id = ?4)"
+	" WHERE e.project_id = ?1 AND e.ts >= ?2 AND e.ts < ?3 AND (?4 IS NULL OR "                \
+	"e.environment_id = ?4)"
 #define EQ_STATS_WHERE_PG                                                                          \
-	" WHERE e.project_id = ?1 AND e.ts >= ?2 AND e.ts < ?3"                                     \
+	" WHERE e.project_id = ?1 AND e.ts >= ?2 AND e.ts < ?3"                                    \
 	" AND (CAST(?4 AS BIGINT) IS NULL OR e.environment_id = ?4)"
 /* PostgreSQL: without the hint (events_ts holds every column there too),
  * and ?4's type said (PostgreSQL cannot tell it from IS NULL) */
-static const struct db_sql eq_stats_rows = {
-    EQ_STATS_COLS " FROM events e INDEXED BY events_ts" EQ_STATS_WHERE,
-    EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE_PG};
+static const struct db_sql eq_stats_rows = {EQ_STATS_COLS
+                                            " FROM events e INDEXED BY events_ts" EQ_STATS_WHERE,
+                                            EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE_PG};
 static const char eq_stats_rows_explain[] =
     "EXPLAIN " EQ_STATS_COLS " FROM events e" EQ_STATS_WHERE_PG;
 

@@ -410,8 +410,8 @@ static void fill_events(struct fixture *f, const struct fill *w)
 			                                    T0 + 999999, &next_id, &inserted),
 			                 0);
 			assert_int_equal(inserted, 1);
-			assert_int_equal(store_event_rollup_add(f->st, w->project_id, env, &one, &flag),
-			                 0);
+			assert_int_equal(
+			    store_event_rollup_add(f->st, w->project_id, env, &one, &flag), 0);
 		}
 		assert_int_equal(store_tx_commit(f->st), 0);
 		assert_int_equal(store_event_index_text(f->st, w->n, &indexed, &mark), 0);
@@ -861,20 +861,20 @@ static void pg_bulk(struct fixture *f, int64_t staging, int64_t prod)
 	char sql[2048], msg[300];
 	struct db *db = NULL;
 
-	snprintf(sql, sizeof sql,
-	         "INSERT INTO events(id, project_id, environment_id, event_uid, agent_id, ts,"
-	         " received_at, interceptor, action, severity, source_ip, method, endpoint, payload,"
-	         " payload_len, operation, operation_len, rule, details)"
-	         " SELECT 1000000 + g, %lld, CASE WHEN g %% 6 = 5 THEN %lld ELSE %lld END,"
-	         " 'bulk-' || g, 'agent-' || (g %% 50), %lld - g * 1000, %lld,"
-	         " (ARRAY['sql_injection', 'xss', 'ssrf', 'command_injection',"
-	         " 'path_traversal'])[1 + g %% 5], CASE WHEN g %% 3 = 0 THEN 'logged' ELSE"
-	         " 'blocked' END, (ARRAY['low', 'medium', 'high', 'critical'])[1 + g %% 4],"
-	         " '198.51.' || (g %% 200) || '.' || (g %% 250), 'GET', '/bulk/' || (g %% 500),"
-	         " 'bulk payload ' || g, 20, 'SELECT 1', 8, 'rule.' || (g %% 20), '{}'"
-	         " FROM generate_series(1, 100000) AS g; ANALYZE events",
-	         (long long)f->p.id, (long long)staging, (long long)prod, (long long)T0,
-	         (long long)T0);
+	snprintf(
+	    sql, sizeof sql,
+	    "INSERT INTO events(id, project_id, environment_id, event_uid, agent_id, ts,"
+	    " received_at, interceptor, action, severity, source_ip, method, endpoint, payload,"
+	    " payload_len, operation, operation_len, rule, details)"
+	    " SELECT 1000000 + g, %lld, CASE WHEN g %% 6 = 5 THEN %lld ELSE %lld END,"
+	    " 'bulk-' || g, 'agent-' || (g %% 50), %lld - g * 1000, %lld,"
+	    " (ARRAY['sql_injection', 'xss', 'ssrf', 'command_injection',"
+	    " 'path_traversal'])[1 + g %% 5], CASE WHEN g %% 3 = 0 THEN 'logged' ELSE"
+	    " 'blocked' END, (ARRAY['low', 'medium', 'high', 'critical'])[1 + g %% 4],"
+	    " '198.51.' || (g %% 200) || '.' || (g %% 250), 'GET', '/bulk/' || (g %% 500),"
+	    " 'bulk payload ' || g, 20, 'SELECT 1', 8, 'rule.' || (g %% 20), '{}'"
+	    " FROM generate_series(1, 100000) AS g; ANALYZE events",
+	    (long long)f->p.id, (long long)staging, (long long)prod, (long long)T0, (long long)T0);
 	assert_int_equal(db_open(f->url, &db, msg, sizeof msg), MOAT_OK);
 	assert_int_equal(db_exec(db, sql, msg, sizeof msg), MOAT_OK);
 	db_close(db);
@@ -910,11 +910,14 @@ static void each_filter_is_driven_by_its_index_on_postgres(void **state)
 	assert_int_equal(store_env_get(f->st, f->p.id, "production", &prod), 0);
 	pg_bulk(f, staging.id, prod.id);
 	check_plan_pg(f, &base, "Index Scan using events_ts", 0);
-	q = base, q.interceptor = "xss", check_plan_pg(f, &q, "Index Scan using events_interceptor", 0);
+	q = base, q.interceptor = "xss",
+	check_plan_pg(f, &q, "Index Scan using events_interceptor", 0);
 	q = base, q.environment = "staging", check_plan_pg(f, &q, "Index Scan using events_env", 0);
 	q = base, q.agent_id = "agent-7", check_plan_pg(f, &q, "Index Scan using events_agent", 0);
-	q = base, q.source_ip = "198.51.7.7", check_plan_pg(f, &q, "Index Scan using events_source", 0);
-	q = base, q.endpoint = "/bulk/7", check_plan_pg(f, &q, "Index Scan using events_endpoint", 0);
+	q = base, q.source_ip = "198.51.7.7",
+	check_plan_pg(f, &q, "Index Scan using events_source", 0);
+	q = base, q.endpoint = "/bulk/7",
+	check_plan_pg(f, &q, "Index Scan using events_endpoint", 0);
 	q = base, q.status = "resolved", check_plan_pg(f, &q, "Index Scan using events_triaged", 0);
 	q = base, q.status = "new", check_plan_pg(f, &q, "Index Scan using events_ts", 0);
 	q = base, q.severity = "high", q.action = "logged",
@@ -1068,7 +1071,8 @@ static void same_stats(struct fixture *x, struct fixture *y, const char *env, in
 	assert_int_equal(a.first_bucket, b.first_bucket);
 	assert_int_equal(a.nbuckets, b.nbuckets);
 	assert_memory_equal(a.buckets, b.buckets,
-	                    (size_t)a.nbuckets * (STORE_STATS_INTERCEPTORS + 2) * sizeof *a.buckets);
+	                    (size_t)a.nbuckets * (STORE_STATS_INTERCEPTORS + 2) *
+	                        sizeof *a.buckets);
 	assert_memory_equal(a.by_interceptor, b.by_interceptor, sizeof a.by_interceptor);
 	assert_memory_equal(a.by_severity, b.by_severity, sizeof a.by_severity);
 	assert_int_equal(a.nendpoints, b.nendpoints);
@@ -1260,7 +1264,8 @@ static void free_text_finds_the_same_events_on_both_engines(void **state)
 	    {"' OR 1=1 --", "SELECT * FROM users WHERE name = '' OR 1=1 --'"},
 	    {"1 OR 1", "SELECT 1"},
 	    {"admin'--", "SELECT * FROM users WHERE name = 'admin'--'"},
-	    {"UNION SELECT password FROM users", "SELECT a FROM b UNION SELECT password FROM users"},
+	    {"UNION SELECT password FROM users",
+	     "SELECT a FROM b UNION SELECT password FROM users"},
 	    {"x; cat secrets", "ls x; cat secrets"},
 	    {"Select_Union", "noop"},
 	};
@@ -1296,7 +1301,8 @@ static void free_text_finds_the_same_events_on_both_engines(void **state)
 				                     .k = (int)d,
 				                     .payload = docs[d].payload,
 				                     .operation = docs[d].operation};
-				struct fill w = {.project_id = f->p.id, .n = 1, .ev = text_ev, .arg = &t};
+				struct fill w = {
+				    .project_id = f->p.id, .n = 1, .ev = text_ev, .arg = &t};
 				fill_events(f, &w);
 			}
 		}
@@ -1311,12 +1317,12 @@ static void free_text_finds_the_same_events_on_both_engines(void **state)
 			assert_int_equal(store_event_search(f->st, &q, 100, &rows, &n), MOAT_OK);
 			for (size_t k = 0; k < n; k++)
 				if (!strncmp(rows[k].uid, "text-", 5))
-					got |= 1u << atoi(rows[k].uid + 5);
+					got |= 1u << strtol(rows[k].uid + 5, NULL, 10);
 			store_event_rows_free(rows, n);
 			store_idle(f->st);
 			if (got != cases[c].match)
-				fprintf(stderr, "%s: q %s: got %#x, want %#x\n", e ? "postgres" : "sqlite",
-				        cases[c].q, got, cases[c].match);
+				fprintf(stderr, "%s: q %s: got %#x, want %#x\n",
+				        e ? "postgres" : "sqlite", cases[c].q, got, cases[c].match);
 			assert_int_equal(got, cases[c].match);
 		}
 		teardown((void **)&f);
@@ -1359,8 +1365,8 @@ int main(void)
 	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(triage_changes_status_once_and_audits, setup_pg,
 	                                    teardown),
-	    cmocka_unit_test_setup_teardown(each_filter_is_driven_by_its_index_on_postgres, setup_pg,
-	                                    teardown),
+	    cmocka_unit_test_setup_teardown(each_filter_is_driven_by_its_index_on_postgres,
+	                                    setup_pg, teardown),
 	};
 	const struct CMUnitTest tests_both[] = {
 	    cmocka_unit_test(statistics_groups_and_impact_are_the_same_on_both_engines),
