@@ -288,7 +288,9 @@ int store_agent_all_offline(struct store *st);
  * (NULL: none, SQLite). On PostgreSQL each hello writes it into
  * agents.instance_id, and an agent's offline and last-seen writes touch
  * its row only while it names this instance (it may have moved to
- * another one meanwhile). */
+ * another one meanwhile); with an instance set, a last-seen write also
+ * sets it online (this instance holds the socket, whatever the survivors
+ * concluded). */
 void store_set_instance(const char *id);
 /* The instance id, or NULL when none was set. */
 const char *store_instance(void);

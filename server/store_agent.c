@@ -115,9 +115,16 @@ int store_agent_seen(struct store *st, int64_t project_id, const char *agent_id,
 	static const struct db_sql sql = {
 	    .sqlite = "UPDATE agents SET last_seen_at = ?3"
 	              " WHERE project_id = ?1 AND agent_id = ?2 AND online = 1",
-	    .postgres = "UPDATE agents SET last_seen_at = ?3"
-	                " WHERE project_id = ?1 AND agent_id = ?2 AND online = 1"
-	                " AND instance_id IS NOT DISTINCT FROM ?4",
+	    /* the instance that holds the socket says it is there: online
+	     * again if survivors took this instance for dead meanwhile (a
+	     * seen is queued only for a connection past hello, before its
+	     * offline, and the writer keeps their order); without an
+	     * instance (no cluster) an offline agent stays offline, as on
+	     * SQLite */
+	    .postgres = "UPDATE agents SET last_seen_at = ?3, online = 1"
+	                " WHERE project_id = ?1 AND agent_id = ?2"
+	                " AND instance_id IS NOT DISTINCT FROM ?4"
+	                " AND (online = 1 OR CAST(?4 AS TEXT) IS NOT NULL)",
 	};
 	return agent_set(st, &sql, project_id, agent_id, now);
 }

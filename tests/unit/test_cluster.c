@@ -447,6 +447,19 @@ static void a_dead_instances_agents_are_marked_offline_by_a_survivor(void **stat
 		assert_int_equal(cs.reaped_instances, 1);
 		assert_int_equal(cs.reaped_agents, 1);
 	}
+	/* "dead" was only slow: the last-seen refresh of a connection it
+	 * still holds (every 60 s) brings its agent back online; another
+	 * instance's refresh does not */
+	store_set_instance("alive");
+	assert_int_equal(store_tx_begin(f->st), MOAT_OK);
+	assert_int_equal(store_agent_seen(f->st, f->p.id, "agent-on-dead", now), MOAT_OK);
+	assert_int_equal(store_tx_commit(f->st), MOAT_OK);
+	assert_int_equal(online_of(f, "agent-on-dead"), 0);
+	store_set_instance("dead");
+	assert_int_equal(store_tx_begin(f->st), MOAT_OK);
+	assert_int_equal(store_agent_seen(f->st, f->p.id, "agent-on-dead", now), MOAT_OK);
+	assert_int_equal(store_tx_commit(f->st), MOAT_OK);
+	assert_int_equal(online_of(f, "agent-on-dead"), 1);
 	/* the dead row is gone; the living ones stay */
 	assert_int_equal(store_cluster_heartbeat(f->st, "dead", "h1", now, now, &there), MOAT_OK);
 	assert_int_equal(there, 0);
