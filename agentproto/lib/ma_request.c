@@ -845,29 +845,55 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 	return mode == MOAT_MODE_BLOCK ? MOAT_BLOCK : MOAT_ALLOW;
 }
 
-/* memmem for the scan: memchr of the needle's first byte and memcmp of its
- * first MA_FIND_SHORT bytes -- at most that many bytes compared per byte of
- * the text, and none of memmem's setup per call; a longer needle whose
- * first bytes match somewhere is looked for from there by memmem (linear).
- * Most inputs are nowhere in the operation and end at a memchr or two. */
+/* The places one form v of an input occurs in a text, in order, for the
+ * scan: memchr of v's first byte, memcmp of its first MA_FIND_SHORT bytes
+ * and then of the whole of it -- no setup per call, and the first place
+ * found is usually the occurrence (most inputs are nowhere in the
+ * operation and end at a memchr or two). The bytes compared at places
+ * that were not occurrences are counted for the whole form; past a
+ * budget linear in the text (a text built of near-copies of v) the rest
+ * is looked for with memmem, linear per call: the search of a form never
+ * costs more than a few passes over the text, whatever v and the text. */
 #define MA_FIND_SHORT 16
 
-static const char *ma_find(const char *text, size_t len, const char *v, size_t vl)
-{
-	const char *p = text, *end;
-	size_t pl = vl < MA_FIND_SHORT ? vl : MA_FIND_SHORT;
+struct ma_finder {
+	const char *text, *v;
+	size_t len, vl;
+	size_t waste, budget; /* bytes compared in vain so far, and at most */
+};
 
-	if (vl == 0)
-		return memmem(text, len, v, vl);
-	if (vl > len)
-		return NULL;
-	end = text + len - vl + 1; /* the last place v can start, + 1 */
+static void ma_finder_init(struct ma_finder *f, const char *text, size_t len, const char *v,
+                           size_t vl)
+{
+	f->text = text;
+	f->len = len;
+	f->v = v;
+	f->vl = vl;
+	f->waste = 0;
+	f->budget = len + 1024;
+}
+
+/* The first place at or after from where v occurs, or NULL. */
+static const char *ma_find(struct ma_finder *f, size_t from)
+{
+	const char *p = f->text + from, *end, *v = f->v;
+	size_t vl = f->vl, pl = vl < MA_FIND_SHORT ? vl : MA_FIND_SHORT;
+
+	if (vl == 0 || vl > f->len || from > f->len - vl)
+		return vl == 0 && from <= f->len ? p : NULL;
+	end = f->text + f->len - vl + 1; /* the last place v can start, + 1 */
 	while (p < end) {
 		p = memchr(p, (unsigned char)v[0], (size_t)(end - p));
 		if (!p)
 			return NULL;
-		if (memcmp(p + 1, v + 1, pl - 1) == 0)
-			return pl == vl ? p : memmem(p, len - (size_t)(p - text), v, vl);
+		if (f->waste > f->budget)
+			return memmem(p, f->len - (size_t)(p - f->text), v, vl);
+		if (memcmp(p + 1, v + 1, pl - 1) == 0) {
+			if (pl == vl || memcmp(p + pl, v + pl, vl - pl) == 0)
+				return p;
+			f->waste += vl;
+		}
+		f->waste += pl;
 		p++;
 	}
 	return NULL;
@@ -885,13 +911,15 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 		for (int k = 0; k < in[i].nforms; k++) {
 			const char *v = in[i].form[k];
 			size_t vl = in[i].form_len[k], from = 0;
+			struct ma_finder fi;
 			int seen = 0;
 			if (vl < 2 || vl > s->len)
 				continue;
 			if (s->skip_form && s->skip_form(s->ctx, v, vl))
 				continue;
+			ma_finder_init(&fi, s->text, s->len, v, vl);
 			while (from + vl <= s->len && seen < s->max_occ) {
-				const char *at = ma_find(s->text + from, s->len - from, v, vl);
+				const char *at = ma_find(&fi, from);
 				struct ma_scan_hit hit;
 				size_t a;
 				int verdict;

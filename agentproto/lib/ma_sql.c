@@ -32,8 +32,12 @@
  * rule builds live on the stack. Any thread. The public check
  * (moat_check_sql_at) lexes the statement once (ma_sql_cache), reads the
  * tokens before each occurrence from where the previous one stopped
- * (ma_sql_cursor) and judges an attempt once per input (ma_sql_memo):
- * its cost is linear in the statement and the input.
+ * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo) and
+ * walks the rest of the statement after a place only until it meets the
+ * state an earlier walk met there (the cache's checkpoints): its cost is
+ * linear in the statement and the input, apart from the windows of an
+ * input that occurs at many overlapping places (a periodic input in a
+ * run of itself: up to 64 windows of up to MA_SQL_WIN tokens).
  */
 #include "ma_int.h"
 
@@ -575,14 +579,25 @@ static int ma_op_is(const char *sql, const struct ma_sql_tok *t, const char *op)
 	       memcmp(sql + t->start, op, n) == 0;
 }
 
+/* = == < > <= >= <> != <=> */
 static int ma_op_comparison(const char *sql, const struct ma_sql_tok *t)
 {
-	static const char *const cmp[] = {"=", "==", "<", ">", "<=", ">=", "<>", "!=", "<=>", NULL};
+	const char *o = sql + t->start;
 
-	for (int i = 0; cmp[i]; i++)
-		if (ma_op_is(sql, t, cmp[i]))
-			return 1;
-	return 0;
+	if (t->type != MA_SQL_T_OP)
+		return 0;
+	switch (t->end - t->start) {
+	case 1:
+		return o[0] == '=' || o[0] == '<' || o[0] == '>';
+	case 2:
+		return (o[1] == '=' &&
+		        (o[0] == '=' || o[0] == '<' || o[0] == '>' || o[0] == '!')) ||
+		       (o[0] == '<' && o[1] == '>');
+	case 3:
+		return o[0] == '<' && o[1] == '=' && o[2] == '>';
+	default:
+		return 0;
+	}
 }
 
 /* A logical operator: AND, OR, XOR, and && / || where MySQL means them. */
@@ -590,7 +605,8 @@ static int ma_is_logical(int dialect, const char *sql, const struct ma_sql_tok *
 {
 	if (kw == KW_AND || kw == KW_OR || kw == KW_XOR)
 		return 1;
-	return dialect == MOAT_SQL_MYSQL && (ma_op_is(sql, t, "&&") || ma_op_is(sql, t, "||"));
+	return dialect == MOAT_SQL_MYSQL && t->type == MA_SQL_T_OP && t->end - t->start == 2 &&
+	       sql[t->start] == sql[t->start + 1] && (sql[t->start] == '&' || sql[t->start] == '|');
 }
 
 static int ma_has_text(const char *s, size_t from, size_t to)
@@ -1015,52 +1031,6 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 	}
 }
 
-/* The next token of lx that is not a comment (comments are whitespace to
- * the grammar): 1, or 0 at the end. */
-static int ma_sql_lex_sig(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
-{
-	while (ma_sql_lex_next(lx, t))
-		if (t->type != MA_SQL_T_COMMENT)
-			return 1;
-	return 0;
-}
-
-/* Runs the grammar on to the end of the statement (from the first token
- * after the input, first, with the lexer lx positioned after it): 1 when
- * the whole statement still reads as valid. Comments are whitespace; a
- * line comment runs to the end, so nothing follows it. */
-static int ma_sql_tail_valid(const struct ma_sql_state *st0, int dialect, const char *sql,
-                             struct ma_sql_lexer *lx, const struct ma_sql_tok *first)
-{
-	struct ma_sql_state st = *st0;
-	struct ma_sql_tok cur, nxt, prevtok;
-	int more = first != NULL;
-
-	if (first) {
-		cur = *first;
-		if (cur.type == MA_SQL_T_COMMENT)
-			more = ma_sql_lex_sig(lx, &cur);
-	}
-	if (st.prev) {
-		prevtok = *st.prev;
-		st.prev = &prevtok;
-	}
-	while (more && st.valid) {
-		int kw = ma_tok_kw(sql, &cur);
-		more = ma_sql_lex_sig(lx, &nxt);
-		ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
-		prevtok = cur;
-		st.prev = &prevtok;
-		st.prev_kw = kw;
-		cur = nxt;
-	}
-	if (!st.valid)
-		return 0;
-	if (!st.lenient && !st.expect_op && !st.stmt_start)
-		return 0; /* ends expecting an operand */
-	return st.lenient || st.depth == 0;
-}
-
 /* What the core analysis knows beyond its verdict, for the attempt rule. */
 struct ma_sql_judgement {
 	struct ma_sql_flags f;
@@ -1076,10 +1046,27 @@ struct ma_sql_judgement {
  * with more tokens keeps the first MA_SQL_CACHE and lx, the lexer after
  * them. On the stack: no allocation. */
 #define MA_SQL_CACHE 1024
+#define MA_SQL_CKPT  32 /* checkpoints of the tail walks over a statement */
 struct ma_sql_cache {
 	int filled, n, complete;
 	struct ma_sql_lexer lx; /* after t[n - 1] */
 	struct ma_sql_tok t[MA_SQL_CACHE];
+	/* The tail walks' checkpoints (ma_sql_tail_runs): the statement is
+	 * cut into MA_SQL_CKPT stretches of ckpt_step bytes; at the first
+	 * token a walk meets in a stretch, the grammar's state of the last
+	 * walk that met the same token there and what that walk concluded.
+	 * A walk that comes by in the same state concludes the same, so each
+	 * walk stops at the first checkpoint where the input's effect has
+	 * worn off. */
+	size_t ckpt_step;
+	struct ma_sql_ckpt {
+		int set;        /* 0: none, or the walk that stored st is not done */
+		int result;     /* the conclusion of the walk that stored st */
+		int prev_type;  /* st.prev's type (-1: none); st.prev is NULL */
+		uint32_t start; /* the token it was met at */
+		int in_exec;    /* the lexer's state after it */
+		struct ma_sql_state st;
+	} ckpt[MA_SQL_CKPT];
 };
 
 /* What the statement's tokens before a place say (the clause, the open
@@ -1146,17 +1133,37 @@ static int ma_may_open_clause(char c)
 	}
 }
 
+/* Takes the next token of the statement after the cursor when it ends at
+ * or before a (from the cache while it lasts, without copying the lexer):
+ * 1 and *t set, or 0 (the end, or a token that ends after a). */
+static int ma_sql_cursor_take(struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
+                              const char *sql, size_t a, struct ma_sql_tok *t)
+{
+	if (cache && c->idx < cache->n) {
+		*t = cache->t[c->idx];
+		if (t->end > a)
+			return 0;
+		c->lx.pos = t->end;
+		if (t->flags & MA_SQL_F_EXEC)
+			c->lx.in_exec = sql[t->start] == '/';
+	} else {
+		struct ma_sql_lexer lx;
+		if (!ma_sql_cursor_peek(c, cache, t, &lx) || t->end > a)
+			return 0;
+		c->lx = lx;
+	}
+	c->idx++;
+	return 1;
+}
+
 /* Takes the tokens that end at or before a into the cursor's state. */
 static void ma_sql_cursor_advance(struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
                                   const char *sql, size_t a)
 {
 	struct ma_sql_tok t;
-	struct ma_sql_lexer lx;
 
 	c->a = a;
-	while (ma_sql_cursor_peek(c, cache, &t, &lx) && t.end <= a) {
-		c->lx = lx;
-		c->idx++;
+	while (ma_sql_cursor_take(c, cache, sql, a, &t)) {
 		if (t.type == MA_SQL_T_COMMENT)
 			continue;
 		c->prev = t;
@@ -1181,15 +1188,96 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, const struct ma_sql_c
 	}
 }
 
+/* 1 when the grammar states x and y lead to the same conclusion over the
+ * same tokens: the fields ma_sql_step reads (of the previous token, its
+ * type px / py and its keyword; of the clause stack, the part in use). */
+static int ma_sql_state_same(const struct ma_sql_state *x, int px, const struct ma_sql_state *y,
+                             int py)
+{
+	int d = x->depth < 0 ? 0 : x->depth > 32 ? 32 : x->depth;
+
+	return px == py && x->expect_op == y->expect_op && x->stmt_start == y->stmt_start &&
+	       x->lenient == y->lenient && x->clause == y->clause && x->depth == y->depth &&
+	       x->after_is == y->after_is && x->valid == y->valid && x->prev_kw == y->prev_kw &&
+	       memcmp(x->cstack, y->cstack, (size_t)d) == 0;
+}
+
+/* Runs the grammar on to the end of the statement from the first token
+ * after the input (first, when have_first; c stands after it): 1 when
+ * the whole statement still reads as valid. Comments are whitespace; a
+ * line comment runs to the end, so nothing follows it. With a cache, the
+ * walk stops at a checkpoint an earlier walk passed in the same state
+ * (its conclusion is this one's): the walks of many places of an input
+ * cost about one walk over the statement, not one each. */
+static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const char *sql,
+                            struct ma_sql_cursor *c, struct ma_sql_cache *cache,
+                            const struct ma_sql_tok *first, int have_first)
+{
+	struct ma_sql_state st = *st0;
+	struct ma_sql_tok cur, nxt, prevtok;
+	int more = have_first, result, nidx = 0, region = -1;
+	int stored[MA_SQL_CKPT];
+
+	if (more) {
+		cur = *first;
+		while (more && cur.type == MA_SQL_T_COMMENT)
+			more = ma_sql_cursor_take(c, cache, sql, (size_t)-1, &cur);
+	}
+	if (st.prev) {
+		prevtok = *st.prev;
+		st.prev = &prevtok;
+	}
+	while (more && st.valid) {
+		int kw = ma_tok_kw(sql, &cur);
+		int r = cache ? (int)(cur.start / cache->ckpt_step) : -1;
+		if (r > region && r < MA_SQL_CKPT) {
+			struct ma_sql_ckpt *k = &cache->ckpt[r];
+			int pt = st.prev ? st.prev->type : -1;
+			region = r;
+			if (k->set && k->start == cur.start && k->in_exec == c->lx.in_exec &&
+			    ma_sql_state_same(&k->st, k->prev_type, &st, pt)) {
+				result = k->result;
+				goto done;
+			}
+			k->set = 0;
+			k->st = st;
+			k->st.prev = NULL; /* only its type counts */
+			k->prev_type = pt;
+			k->start = cur.start;
+			k->in_exec = c->lx.in_exec;
+			stored[nidx++] = r;
+		}
+		do {
+			more = ma_sql_cursor_take(c, cache, sql, (size_t)-1, &nxt);
+		} while (more && nxt.type == MA_SQL_T_COMMENT);
+		ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
+		prevtok = cur;
+		st.prev = &prevtok;
+		st.prev_kw = kw;
+		cur = nxt;
+	}
+	if (!st.valid)
+		result = 0;
+	else if (!st.lenient && !st.expect_op && !st.stmt_start)
+		result = 0; /* ends expecting an operand */
+	else
+		result = st.lenient || st.depth == 0;
+done:
+	for (int i = 0; i < nidx; i++) {
+		cache->ckpt[stored[i]].set = 1;
+		cache->ckpt[stored[i]].result = result;
+	}
+	return result;
+}
+
 /* The analysis of [a, b) in sql as it stands (the file comment). cur and
  * cache (either may be NULL) carry what earlier occurrences of the same
  * check read; cur is reset when a comes before its place. */
 static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, size_t b,
                          struct ma_sql_hit *hit, struct ma_sql_judgement *jd,
-                         struct ma_sql_cursor *cur, const struct ma_sql_cache *cache)
+                         struct ma_sql_cursor *cur, struct ma_sql_cache *cache)
 {
 	struct ma_sql_tok win[MA_SQL_WIN], t, prev;
-	struct ma_sql_lexer lx;
 	struct ma_sql_state st;
 	struct ma_sql_flags f;
 	struct ma_sql_cursor own, wc;
@@ -1215,10 +1303,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	/* the window and the first token after it: the statement's tokens
 	 * from the first that ends after a (lx stands after the last read) */
 	wc = *cur;
-	lx = wc.lx;
-	while (ma_sql_cursor_peek(&wc, cache, &t, &lx)) {
-		wc.lx = lx;
-		wc.idx++;
+	while (ma_sql_cursor_take(&wc, cache, sql, (size_t)-1, &t)) {
 		if (t.start >= b) {
 			tail_live = t.type != MA_SQL_T_COMMENT;
 			have_tail = 1;
@@ -1498,7 +1583,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		hit->confidence = 0.9;
 	} else {
 		/* the weaker signs count only in a statement that still runs */
-		if (!ma_sql_tail_valid(&st, dialect, sql, &lx, have_tail ? &t : NULL))
+		if (!ma_sql_tail_runs(&st, dialect, sql, &wc, cache, &t, have_tail))
 			return;
 		jd->runnable = 1;
 		if (f.cond == 2) {
@@ -1726,7 +1811,7 @@ struct ma_sql_memo {
  * cur, cache, memo may be NULL). */
 static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a, size_t b,
                               struct ma_sql_hit *hit, struct ma_sql_cursor *cur,
-                              const struct ma_sql_cache *cache, struct ma_sql_memo *memo)
+                              struct ma_sql_cache *cache, struct ma_sql_memo *memo)
 {
 	struct ma_sql_judgement jd;
 	int bare, strict;
@@ -1780,6 +1865,11 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	c->filled = 1;
 	c->n = 0;
 	c->complete = 0;
+	c->ckpt_step = len / MA_SQL_CKPT + 1;
+	if (c->ckpt_step < 128)
+		c->ckpt_step = 128;
+	for (size_t k = 0; k < MA_SQL_CKPT; k++)
+		c->ckpt[k].set = 0;
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
 	while (c->n < MA_SQL_CACHE) {
 		if (!ma_sql_lex_next(&c->lx, &t)) {

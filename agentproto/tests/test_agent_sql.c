@@ -91,6 +91,74 @@ static void numbers_operators_and_parameters(void **state)
 	assert_string_equal(toks(SQLITE, "1abc", b, sizeof b), "4:1|1:abc");
 }
 
+/* The lexer picks a token's rule by its first byte's class and reads runs
+ * of bytes by class (identifier, digit, '$', whitespace): every byte
+ * that one dialect reads otherwise than another, each token the same as
+ * the lexer that tested the bytes one rule after another. */
+static void byte_classes_pick_each_dialects_rule(void **state)
+{
+	static const char *const samples[] = {
+	    "1_000 a$b $1 $x `x` [y] 0b12 0x1g 1e+5e 1.e3",
+	    "\\N \\Nx \\N$ /*!50000 1*/ /*M!100000 2 */ --x -- y\n#z\nq",
+	    "@@a.b @'x' @`y` @\"z\" @ @@ :x ::int := ?12",
+	    "E'a\\'b' U&'c' n'd' _utf8'e\\'f' _x 'g''h' \"i\"\"j\"",
+	    "/* a /* b */ c */ d $$x$$ $a$y$a$ $a$z",
+	    "<=> ->> #>> !~* <@ @> ~* !~ #> <<>> || && == != <> .5.5 a.b",
+
+	};
+	static const struct {
+		int sample, dialect;
+		const char *tokens;
+	} want[] = {
+	    {0, 1,
+	     "4:1|1:_000|1:a|5:$b|5:$1|5:$x|2:`x`|2:[y]|4:0b1|4:2|4:0x1|1:g|4:1e+5|1:e|4:1.e3"},
+	    {0, 2,
+	     "4:1_000|1:a$b|5:$1|13:$|1:x|13:`|1:x|13:`|13:[|1:y|13:]|4:0b1|4:2|4:0x1|1:g|4:1e+5|1:"
+	     "e|4:1.e3"},
+	    {0, 3,
+	     "1:1_000|1:a$b|5:$1|13:$|1:x|2:`x`|13:[|1:y|13:]|4:0b1|4:2|4:0x1|1:g|4:1e+5|1:e|4:1."
+	     "e3"},
+	    {1, 1,
+	     "13:\\|1:N|13:\\|1:Nx|13:\\|1:N|13:$|12:/*!50000 1*/|12:/*M!100000 2 */|12:--x -- "
+	     "y|6:#|1:z|1:q"},
+	    {1, 2,
+	     "13:\\|1:N|13:\\|1:Nx|13:\\|1:N$|12:/*!50000 1*/|12:/*M!100000 2 */|12:--x -- "
+	     "y|6:#|1:z|1:q"},
+	    {1, 3,
+	     "1:\\N|13:\\|1:Nx|13:\\|1:N$|12:/*!50000|4:1|12:*/|12:/*M!100000|4:2|12:*/"
+	     "|6:-|6:-|1:x|12:-- y|12:#z|1:q"},
+	    {2, 1,
+	     "5:@@a.b|6:@|3:'x'|6:@|2:`y`|6:@|2:\"z\"|6:@|6:@|6:@|5::x|6:::|1:int|6::=|5:?12"},
+	    {2, 2,
+	     "5:@@a.b|6:@|3:'x'|6:@|13:`|1:y|13:`|6:@|2:\"z\"|6:@|6:@|6:@|6::|1:x|6:::|1:int|6::=|"
+	     "5:?12"},
+	    {2, 3, "5:@@a.b|5:@'x'|5:@`y`|5:@\"z\"|6:@|6:@|6:@|6::|1:x|6:::|1:int|6::=|5:?12"},
+	    {3, 1,
+	     "1:E|3:'a\\'|3:b' U&'|1:c|3:' n'|1:d|3:' "
+	     "_utf8'|1:e|13:\\|3:'f'|1:_x|3:'g''h'|2:\"i\"\"j\""},
+	    {3, 2,
+	     "3:E'a\\'b'|3:U&'c'|3:n'd'|1:_utf8|3:'e\\'|1:f|3:' _x '|1:g|3:''|1:h|3:' \"i\"\"j\""},
+	    {3, 3, "1:E|3:'a\\'b'|1:U|6:&|3:'c'|3:n'd'|3:_utf8'e\\'f'|1:_x|3:'g''h'|3:\"i\"\"j\""},
+	    {4, 1,
+	     "12:/* a /* b */|1:c|6:*|6:/|1:d|13:$|5:$x|13:$|13:$|5:$a|5:$y|5:$a|13:$|5:$a|5:$z"},
+	    {4, 2, "12:/* a /* b */ c */|1:d|3:$$x$$|3:$a$y$a$|3:$a$z"},
+	    {4, 3, "12:/* a /* b */|1:c|6:*|6:/|1:d|13:$|13:$|1:x$$|13:$|1:a$y$a$|13:$|1:a$z"},
+	    {5, 1,
+	     "6:<=>|6:->>|6:#>>|6:!~*|6:<@|6:@>|6:~*|6:!~|6:#>|6:<<|6:>>|6:|||6:&&|6:==|6:!=|6:<>|"
+	     "4:.5|4:.5|1:a|11:.|1:b"},
+	    {5, 2,
+	     "6:<=>|6:->>|6:#>>|6:!~*|6:<@|6:@>|6:~*|6:!~|6:#>|6:<<|6:>>|6:|||6:&&|6:==|6:!=|6:<>|"
+	     "4:.5|4:.5|1:a|11:.|1:b"},
+	    {5, 3, "6:<=>|6:->>|12:#>> !~* <@ @> ~* !~ #> <<>> || && == != <> .5.5 a.b"},
+	};
+	char b[1024];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_string_equal(toks(want[i].dialect, samples[want[i].sample], b, sizeof b),
+		                    want[i].tokens);
+}
+
 static void every_byte_is_whitespace_or_in_one_token(void **state)
 {
 	static const char *const samples[] = {
@@ -716,12 +784,87 @@ static void long_statements_and_repeated_inputs_are_judged_alike(void **state)
 	assert_int_equal(check_sql_text(MYSQL, sql, "x'*'"), MOAT_BLOCK);
 }
 
+/* The verdict of the analysis of each place of input in sql alone (up to
+ * 64 places, as the check looks): what the check must answer. */
+static int each_place_alone(int dialect, const char *sql, const char *input)
+{
+	size_t len = strlen(sql), n = strlen(input), seen = 0;
+
+	for (const char *at = sql; seen < 64 && (at = strstr(at, input)) != NULL; at++, seen++) {
+		struct ma_sql_hit hit;
+		ma_sql_analyse(dialect, sql, len, (size_t)(at - sql), (size_t)(at - sql) + n, &hit);
+		if (hit.fired)
+			return MOAT_BLOCK;
+	}
+	return MOAT_ALLOW;
+}
+
+/* The check judges whether the rest of the statement still runs once for
+ * many places (a walk stops where an earlier walk passed in the same
+ * grammar state) and finds an input's places without memmem's set-up per
+ * place: an input that runs at 64 places, at places whose rest reads
+ * differently (a parenthesis the statement closes later, a clause, a
+ * second statement), and a periodic input that occurs at overlapping
+ * places, in statements past the 1024 tokens kept, are judged as the
+ * analysis of each place alone judges them. */
+static void many_places_with_long_tails_are_judged_alike(void **state)
+{
+	static char sql[16384];
+	static const struct {
+		const char *head, *unit, *mid, *tail, *input;
+		int want;
+	} shapes[] = {
+	    /* runs at every place, fires nowhere */
+	    {"SELECT * FROM t WHERE id = ", "1 + 1 + ", "1", " AND c = 'v'", "1 + 1", MOAT_ALLOW},
+	    /* an operator after a closed literal, where the rest runs */
+	    {"SELECT * FROM t WHERE f(a, ", "'x'*'', ", "b)", " AND c = 'x'*''", "x'*'",
+	     MOAT_BLOCK},
+	    /* inside a parenthesis never closed: the rest never runs */
+	    {"SELECT * FROM t WHERE (a = ", "'x'*'' AND b = ", "1", " AND c = 'v'", "x'*'",
+	     MOAT_ALLOW},
+	    /* a clause the input adds, at places before and after a second statement */
+	    {"SELECT * FROM t WHERE a = ", "1 ORDER BY 2; SELECT * FROM t WHERE a = ", "1",
+	     " AND c = 'v'", "1 ORDER BY 2", MOAT_BLOCK},
+	    /* one-byte tokens at overlapping places */
+	    {"SELECT * FROM t WHERE id = ", "(-", "1", " AND c = 'v'", "(-(-(-(-", MOAT_ALLOW},
+	    /* near copies of the input before it */
+	    {"SELECT * FROM t WHERE name = '", "a ", "b' OR 'a", "' AND c = 'v'",
+	     "a a a a a a a a a a a a a a a a a a a b' OR 'a", MOAT_BLOCK},
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof shapes / sizeof shapes[0]; k++) {
+		for (int units = 1; units <= 400; units *= 20) {
+			for (int d = 1; d <= 3; d++) {
+				size_t o = (size_t)snprintf(sql, sizeof sql, "%s", shapes[k].head);
+				int v;
+				for (int i = 0; i < units * 4 && o + 64 < sizeof sql / 2; i++)
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+					                      shapes[k].unit);
+				o += (size_t)snprintf(sql + o, sizeof sql - o, "%s", shapes[k].mid);
+				for (int i = 0; i < units * 8 && o + 64 < sizeof sql; i++)
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+					                      shapes[k].tail);
+				v = check_sql_text(d, sql, shapes[k].input);
+				if (v != each_place_alone(d, sql, shapes[k].input))
+					fail_msg(
+					    "shape %zu, %d units, dialect %d: the check says %d", k,
+					    units, d, v);
+				if (d == MYSQL && units > 1 && v != shapes[k].want)
+					fail_msg("shape %zu, %d units: %d, not %d", k, units, v,
+					         shapes[k].want);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(strings_follow_each_dialect),
 	    cmocka_unit_test(comments_follow_each_dialect),
 	    cmocka_unit_test(numbers_operators_and_parameters),
+	    cmocka_unit_test(byte_classes_pick_each_dialects_rule),
 	    cmocka_unit_test(every_byte_is_whitespace_or_in_one_token),
 	    cmocka_unit_test(classic_injections_are_blocked),
 	    cmocka_unit_test(bypass_families_are_blocked),
@@ -741,6 +884,7 @@ int main(void)
 	    cmocka_unit_test(numeric_forms_and_dollar_quotes),
 	    cmocka_unit_test(comments_are_whitespace_everywhere),
 	    cmocka_unit_test(long_statements_and_repeated_inputs_are_judged_alike),
+	    cmocka_unit_test(many_places_with_long_tails_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,15 +1,18 @@
 /*
- * bench/detect/sqlworst.c — the sql_injection check's worst cases: inputs
- * of up to 1 KB built to make the check work hardest, in statements of up
- * to 4 KB (issue 11's goal: p99 under 20 us there). Each case is one
- * request with its inputs and one statement; the check is run many times.
+ * bench/detect/sqlworst.c — the checks' worst cases: inputs of up to 1 KB
+ * built to make a check work hardest, in SQL statements and shell lines of
+ * up to 4 KB (issue 11's goal: p99 under 20 us there), and paths and URLs
+ * built the same way (goal: under 5 us, before DNS; the URLs' hosts are
+ * address literals, so no resolver runs). Each case is one request with
+ * its inputs and one operation; the check is run many times.
  *
  *   build/bench-sqlworst [--case NAME] [--iter N]
  *
- * Prints, per case, the input and statement sizes, whether it fired, and
- * the cost per check (p50, p99, max in microseconds, on this machine).
- * With --case it runs only that case (bench/detect/sqlworst.sh runs each
- * under callgrind, with moat_check_sql_at collected, for instructions).
+ * Prints, per case, the check, the input and operation sizes, whether it
+ * fired, and the cost per check (p50, p99, max in microseconds, on this
+ * machine). With --case it runs only that case; --func NAME prints the
+ * function callgrind should collect for it (bench/detect/sqlworst.sh runs
+ * each under callgrind, with that check collected, for instructions).
  * Single-threaded; numbers only, the exit status says whether it ran.
  */
 #include "moatagent.h"
@@ -22,9 +25,13 @@
 #define MAXIN  1024
 #define MAXSQL 4096
 
+enum { K_SQL, K_SHELL, K_PATH, K_URL };
+
 struct wcase {
+	int kind; /* K_* */
 	const char *name;
 	const char *what;
+	const char *base;      /* K_PATH: the base directory */
 	char in[2][MAXIN + 1]; /* up to two inputs (empty: none) */
 	char sql[MAXSQL + 1];
 };
@@ -54,8 +61,31 @@ static void build(struct wcase *c, const char *head, const char *input, const ch
 	snprintf(c->sql + o, sizeof c->sql - o, "%s%s%s", head, input, tail);
 }
 
+/* Appends the string x at c->sql + *o (room checked by the callers). */
+static void put(struct wcase *c, size_t *o, const char *x)
+{
+	size_t n = strlen(x);
+
+	memmove(c->sql + *o, x, n);
+	*o += n;
+	c->sql[*o] = '\0';
+}
+
+/* The same with the padding after the input (its tail). */
+static void build_tail(struct wcase *c, const char *head, const char *input, const char *tail)
+{
+	size_t o = 0;
+
+	put(c, &o, "SELECT id, name FROM products WHERE ");
+	put(c, &o, head);
+	put(c, &o, input);
+	put(c, &o, tail);
+	while (o + sizeof " AND c = 'some value'" < MAXSQL)
+		put(c, &o, " AND c = 'some value'");
+}
+
 static int ncases;
-static struct wcase cases[8];
+static struct wcase cases[24];
 
 static void make_cases(void)
 {
@@ -97,6 +127,193 @@ static void make_cases(void)
 	c->what = "1 KB of a long expression that runs, in a '...' string";
 	fill(c->in[0], "x'||'a'||'", MAXIN);
 	build(c, "name = '", c->in[0], "' AND visible = 1");
+
+	/* a 512-byte input of one-byte tokens that occurs at 64 overlapping
+	 * places (a second, 1 KB input holds it 257 times over) */
+	c = &cases[ncases++];
+	c->name = "overlap";
+	c->what = "a 512-byte input of one-byte tokens at 64 overlapping places";
+	fill(c->in[0], "(-", MAXIN / 2);
+	fill(c->in[1], "(-", MAXIN);
+	build(c, "id = ", c->in[1], "1 AND visible = 1");
+
+	/* a 1 KB input whose first bytes match at every place of 3 KB of
+	 * near-copies of it (the search for it, not the analysis) */
+	c = &cases[ncases++];
+	c->name = "nearmiss";
+	c->what = "a 1 KB input whose 1023-byte prefix matches at every place";
+	fill(c->in[0], "a ", MAXIN);
+	c->in[0][MAXIN - 1] = 'b';
+	fill(c->in[1], "a ", MAXIN);
+	build(c, "name = '", c->in[1], "' AND visible = 1");
+
+	/* a short input that spans tokens, runs and fires nothing, at 64
+	 * places before 3 KB of the statement's own conditions (each place
+	 * judges whether the rest of the statement still runs) */
+	c = &cases[ncases++];
+	c->name = "tails";
+	c->what = "a 5-byte input that runs at 64 places before a 3 KB tail";
+	snprintf(c->in[0], sizeof c->in[0], "1 + 1");
+	fill(c->in[1], "1 + 1 + ", 64 * 8);
+	build_tail(c, "id = ", c->in[1], "1");
+
+	/* shell: 1 KB of one-letter words after 3 KB of the line's own
+	 * words (many elements, several windows of the tokenizer) */
+	c = &cases[ncases++];
+	c->kind = K_SHELL;
+	c->name = "sh-words";
+	c->what = "1 KB of one-letter words after 3 KB of the line's words";
+	fill(c->in[0], "a ", MAXIN);
+	{
+		size_t o = 0;
+		put(c, &o, "grep -r -- ");
+		while (o + 8 + MAXIN + 16 < MAXSQL)
+			put(c, &o, "word ");
+		put(c, &o, "'");
+		put(c, &o, c->in[0]);
+		put(c, &o, "' /srv/logs");
+	}
+	/* 1 KB of quotes, backslashes and substitutions in a "..." argument */
+	c = &cases[ncases++];
+	c->kind = K_SHELL;
+	c->name = "sh-quotes";
+	c->what = "1 KB of quotes, backslashes and $( in a \"...\" argument";
+	fill(c->in[0], "x'\\\"$(`", MAXIN);
+	{
+		size_t o = 0;
+		put(c, &o, "grep -r -- ");
+		while (o + 8 + MAXIN + 16 < MAXSQL)
+			put(c, &o, "word ");
+		put(c, &o, "\"");
+		put(c, &o, c->in[0]);
+		put(c, &o, "\" /srv/logs");
+	}
+	/* 1 KB of operators, unquoted: one element a byte */
+	c = &cases[ncases++];
+	c->kind = K_SHELL;
+	c->name = "sh-ops";
+	c->what = "1 KB of ;|&<>( unquoted";
+	fill(c->in[0], ";|&<>(", MAXIN);
+	{
+		size_t o = 0;
+		put(c, &o, "ping -c 1 ");
+		put(c, &o, c->in[0]);
+		while (o + 8 < MAXSQL)
+			put(c, &o, " word");
+	}
+	/* a short input at 64 places of the line */
+	c = &cases[ncases++];
+	c->kind = K_SHELL;
+	c->name = "sh-occurrences";
+	c->what = "a 3-byte input spanning words at 64 places (in a 256-byte input)";
+	snprintf(c->in[0], sizeof c->in[0], "a;b");
+	fill(c->in[1], "a;b ", 64 * 4);
+	{
+		size_t o = 0;
+		put(c, &o, "echo ");
+		put(c, &o, c->in[1]);
+		while (o + 8 < MAXSQL)
+			put(c, &o, " word");
+	}
+
+	/* path: 1 KB of encoded dot segments in a 4 KB path, with a base */
+	c = &cases[ncases++];
+	c->kind = K_PATH;
+	c->name = "path-dots";
+	c->what = "1 KB of ../ %2e%2e%2f ..%c0%af in a 4 KB path, with a base";
+	c->base = "/var/www/app/uploads";
+	fill(c->in[0], "../%2e%2e%2f..%c0%af", MAXIN);
+	{
+		size_t o = 0;
+		put(c, &o, "/var/www/app/uploads/");
+		while (o + 8 + MAXIN < MAXSQL)
+			put(c, &o, "dir/");
+		put(c, &o, c->in[0]);
+	}
+	/* 1 KB of one-byte segments */
+	c = &cases[ncases++];
+	c->kind = K_PATH;
+	c->name = "path-segments";
+	c->what = "1 KB of one-byte segments a/./b/ in a 4 KB path, with a base";
+	c->base = "/var/www/app/uploads";
+	fill(c->in[0], "a/./b//", MAXIN);
+	{
+		size_t o = 0;
+		put(c, &o, "/var/www/app/uploads/");
+		while (o + 8 + MAXIN < MAXSQL)
+			put(c, &o, "d/");
+		put(c, &o, c->in[0]);
+	}
+
+	/* url: hosts written to make the parser work hardest, address literals */
+	c = &cases[ncases++];
+	c->kind = K_URL;
+	c->name = "url-ipv4-forms";
+	c->what = "a 500-byte host of zeros in hex, octal and decimal parts (127.0.0.1)";
+	{
+		size_t o = 0;
+		c->in[0][0] = '0';
+		c->in[0][1] = 'x';
+		fill(c->in[0] + 2, "0", 240);
+		put(c, &o, "http://");
+		put(c, &o, c->in[0]);
+		put(c, &o, "7f.0");
+		put(c, &o, c->in[0] + 2);
+		put(c, &o, ".0x0.");
+		put(c, &o, c->in[0] + 2);
+		put(c, &o, "1/");
+	}
+	c = &cases[ncases++];
+	c->kind = K_URL;
+	c->name = "url-encoded";
+	c->what = "1 KB of %-escapes, userinfo and a mapped IPv6 host";
+	fill(c->in[0], "%61%40", MAXIN / 2);
+	{
+		size_t o = 0;
+		put(c, &o, "http://");
+		put(c, &o, c->in[0]);
+		put(c, &o, "@[::ffff:127.0.0.1]:80/");
+		put(c, &o, c->in[0]);
+	}
+	c = &cases[ncases++];
+	c->kind = K_URL;
+	c->name = "url-path";
+	c->what = "a public address with 1 KB of path, query and fragment";
+	fill(c->in[0], "/./../%2e%2E?#", MAXIN);
+	{
+		size_t o = 0;
+		put(c, &o, "http://93.184.216.34");
+		put(c, &o, c->in[0]);
+	}
+}
+
+/* The function callgrind collects for a case's check. */
+static const char *kind_func(int kind)
+{
+	switch (kind) {
+	case K_SHELL:
+		return "moat_check_shell_at";
+	case K_PATH:
+		return "moat_check_path_at";
+	case K_URL:
+		return "moat_check_url_at";
+	default:
+		return "moat_check_sql_at";
+	}
+}
+
+static const char *kind_name(int kind)
+{
+	switch (kind) {
+	case K_SHELL:
+		return "shell";
+	case K_PATH:
+		return "path";
+	case K_URL:
+		return "url";
+	default:
+		return "sql";
+	}
 }
 
 static double now_us(void)
@@ -136,24 +353,40 @@ static int run(const struct wcase *c, const struct moat_policy *p, int iter, int
 				moat_request_add_input(r, MOAT_INPUT_QUERY, k ? "q2" : "q",
 				                       c->in[k], strlen(c->in[k]));
 		t0 = now_us();
-		(void)moat_check_sql(r, MOAT_SQL_MYSQL, c->sql, strlen(c->sql));
+		switch (c->kind) {
+		case K_SHELL:
+			(void)moat_check_shell(r, c->sql, strlen(c->sql));
+			break;
+		case K_PATH:
+			(void)moat_check_path(r, c->sql, strlen(c->sql), c->base, 0);
+			break;
+		case K_URL: {
+			struct moat_url_target ut;
+			(void)moat_check_url(r, c->sql, strlen(c->sql), &ut);
+			break;
+		}
+		default:
+			(void)moat_check_sql(r, MOAT_SQL_MYSQL, c->sql, strlen(c->sql));
+			break;
+		}
 		t[i] = now_us() - t0;
 		fired = moat_request_findings(r) > 0;
 		moat_request_end(r);
 	}
 	qsort(t, (size_t)iter, sizeof *t, cmp_d);
 	if (!quiet)
-		printf("sql worst case %-12s input=%zu+%zu B sql=%zu B fired=%d p50=%.2fus "
+		printf("%s worst case %-14s input=%zu+%zu B op=%zu B fired=%d p50=%.2fus "
 		       "p99=%.2fus max=%.2fus  (%s)\n",
-		       c->name, strlen(c->in[0]), strlen(c->in[1]), strlen(c->sql), fired,
-		       t[iter / 2], t[iter * 99 / 100], t[iter - 1], c->what);
+		       kind_name(c->kind), c->name, strlen(c->in[0]), strlen(c->in[1]),
+		       strlen(c->sql), fired, t[iter / 2], t[iter * 99 / 100], t[iter - 1],
+		       c->what);
 	free(t);
 	return 0;
 }
 
 int main(int argc, char **argv)
 {
-	const char *only = NULL;
+	const char *only = NULL, *func = NULL;
 	int iter = 2000, rc = 0;
 	char err[200];
 	const struct moat_policy *p;
@@ -161,22 +394,35 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--case") == 0 && i + 1 < argc)
 			only = argv[++i];
+		else if (strcmp(argv[i], "--func") == 0 && i + 1 < argc)
+			func = argv[++i];
 		else if (strcmp(argv[i], "--iter") == 0 && i + 1 < argc)
 			iter = (int)strtol(argv[++i], NULL, 10);
 		else {
-			fprintf(stderr, "usage: %s [--case NAME] [--iter N]\n", argv[0]);
+			fprintf(stderr, "usage: %s [--case NAME] [--iter N] [--func NAME]\n",
+			        argv[0]);
 			return 2;
 		}
 	}
 	if (iter < 1)
 		iter = 1;
-	p = moat_policy_parse("{\"interceptors\":{\"sql_injection\":{\"mode\":\"monitor\"}}}", 1,
-	                      err, sizeof err);
+	p = moat_policy_parse("{\"interceptors\":{\"sql_injection\":{\"mode\":\"monitor\"},"
+	                      "\"command_injection\":{\"mode\":\"monitor\"},"
+	                      "\"path_traversal\":{\"mode\":\"monitor\"},"
+	                      "\"ssrf\":{\"mode\":\"monitor\"}}}",
+	                      1, err, sizeof err);
 	if (!p) {
 		fprintf(stderr, "policy: %s\n", err);
 		return 1;
 	}
 	make_cases();
+	if (func) {
+		for (int i = 0; i < ncases; i++)
+			if (strcmp(func, cases[i].name) == 0)
+				printf("%s\n", kind_func(cases[i].kind));
+		moat_policy_release(p);
+		return 0;
+	}
 	for (int i = 0; i < ncases; i++) {
 		if (only && strcmp(only, cases[i].name) != 0)
 			continue;
