@@ -32,6 +32,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* 1 for the separators '/' and '\\' */
+static const unsigned char ma_path_seps[256] = {['/'] = 1, ['\\'] = 1};
+
 static int ma_path_sep(char c)
 {
 	return c == '/' || c == '\\';
@@ -66,12 +69,45 @@ static size_t ma_path_utf8(unsigned long v, char *out)
 	return 3;
 }
 
+/* 1 when one of p's n bytes is >= 0xC0 (may start a Unicode form):
+ * eight bytes at a time, a byte with its two top bits set. */
+static int ma_path_has_lead(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		if (x & (x << 1) & 0x8080808080808080ull)
+			return 1;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)p[i] >= 0xC0)
+			return 1;
+	return 0;
+}
+
 size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 {
 	size_t o = 0, w = 0;
 
+	if (!pct || !memchr(in, '%', n)) {
+		/* no %-escape: the bytes as they are (in may be out) */
+		memmove(out, in, n);
+		o = n;
+		n = 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)in[i];
+		if (c != '%') {
+			/* a run without '%', copied at once */
+			const char *pc = memchr(in + i, '%', n - i);
+			size_t run = pc ? (size_t)(pc - (in + i)) : n - i;
+			memmove(out + o, in + i, run); /* o <= i: in may be out */
+			o += run;
+			i += run - 1;
+			continue;
+		}
 		if (pct && c == '%' && i + 2 < n && ma_path_hex((unsigned char)in[i + 1]) >= 0 &&
 		    ma_path_hex((unsigned char)in[i + 2]) >= 0) {
 			out[o++] = (char)(ma_path_hex((unsigned char)in[i + 1]) * 16 +
@@ -92,6 +128,8 @@ size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 			out[o++] = (char)c;
 		}
 	}
+	if (!ma_path_has_lead(out, o))
+		return o;
 	/* now the Unicode forms, in place (only bytes >= 0xC0 start one) */
 	for (size_t i = 0; i < o; i++) {
 		if ((unsigned char)out[i] < 0xC0) {
@@ -154,7 +192,7 @@ void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *o)
 		while (i < n && ma_path_sep(p[i]))
 			i++;
 		s = i;
-		while (i < n && !ma_path_sep(p[i]))
+		while (i < n && !ma_path_seps[(unsigned char)p[i]])
 			i++;
 		l = i - s;
 		if (l == 0 || (l == 1 && p[s] == '.'))

@@ -719,6 +719,28 @@ void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx
 	            st.k.v.depth == 0;
 }
 
+/* ma_sh_lex_from for a line whose validity lx already holds (an earlier
+ * ma_sh_lex_from of the same line): lexes only up to the window's end. */
+static void ma_sh_lex_window(const char *s, size_t len, size_t from, struct ma_sh_lex *lx)
+{
+	struct ma_sh_st st;
+	int valid = lx->valid, unterm = lx->unterm;
+
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.len = len;
+	st.lx = lx;
+	st.next = 1;
+	lx->nel = lx->nmark = 0;
+	lx->complete = 1;
+	lx->from = from;
+	lx->dropped_at = (size_t)-1;
+	lx->has_snap = 0;
+	ma_sh_run(&st, 0);
+	lx->valid = valid;
+	lx->unterm = unterm;
+}
+
 int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx)
 {
 	struct ma_sh_st st;
@@ -1272,6 +1294,13 @@ struct ma_sh_scan {
 	size_t len;
 	int lexed; /* lx is filled at the first occurrence */
 	struct ma_sh_lex lx;
+	/* where the last window reached by ma_sh_lex_next started (the
+	 * lexer's state there): a place before the current window but not
+	 * before that one is lexed again from there, one window, instead of
+	 * the whole line from its start */
+	int have_back;
+	struct ma_sh_state back;
+	size_t back_at, back_from;
 };
 
 /* The next window of c's line (ma_shell.h): it overlaps this one, so an
@@ -1280,6 +1309,12 @@ static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
 {
 	size_t next;
 
+	if (c->lx.has_snap) {
+		ma_sh_state_copy(&c->back, &c->lx.snap);
+		c->back_at = c->lx.snap_at;
+		c->back_from = c->lx.snap_from;
+		c->have_back = 1;
+	}
 	if (ma_sh_lex_next(c->cmd, c->len, &c->lx))
 		return;
 	/* no place to go on from (one word with many marks): lex again,
@@ -1289,7 +1324,7 @@ static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
 		next = c->lx.from + 1;
 	if (next > goal)
 		next = goal;
-	ma_sh_lex_from(c->cmd, c->len, next, &c->lx);
+	ma_sh_lex_window(c->cmd, c->len, next, &c->lx);
 }
 
 static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
@@ -1306,7 +1341,16 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	/* the window starts at the occurrence (what the analysis needs of the
 	 * line before it is kept in the elements' flags); a line longer than
 	 * a window: on to the window that holds a */
-	if (!c->lexed || c->lx.from > a) {
+	if (c->lexed && c->lx.from > a && c->have_back && c->back_from <= a) {
+		/* back to the window before: from its start, not the line's */
+		ma_sh_state_copy(&c->lx.snap, &c->back);
+		c->lx.snap_at = c->back_at;
+		c->lx.snap_from = c->back_from;
+		c->lx.has_snap = 1;
+		(void)ma_sh_lex_next(c->cmd, c->len, &c->lx);
+	} else if (c->lexed && c->lx.from > a) {
+		ma_sh_lex_window(c->cmd, c->len, a, &c->lx); /* the line's validity is known */
+	} else if (!c->lexed) {
 		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
 		c->lexed = 1;
 	}
@@ -1337,6 +1381,7 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	c.cmd = cmd;
 	c.len = len;
 	c.lexed = 0;
+	c.have_back = 0;
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
 	    .text = cmd,
