@@ -1294,13 +1294,6 @@ struct ma_sh_scan {
 	size_t len;
 	int lexed; /* lx is filled at the first occurrence */
 	struct ma_sh_lex lx;
-	/* where the last window reached by ma_sh_lex_next started (the
-	 * lexer's state there): a place before the current window but not
-	 * before that one is lexed again from there, one window, instead of
-	 * the whole line from its start */
-	int have_back;
-	struct ma_sh_state back;
-	size_t back_at, back_from;
 };
 
 /* The next window of c's line (ma_shell.h): it overlaps this one, so an
@@ -1309,12 +1302,6 @@ static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
 {
 	size_t next;
 
-	if (c->lx.has_snap) {
-		ma_sh_state_copy(&c->back, &c->lx.snap);
-		c->back_at = c->lx.snap_at;
-		c->back_from = c->lx.snap_from;
-		c->have_back = 1;
-	}
 	if (ma_sh_lex_next(c->cmd, c->len, &c->lx))
 		return;
 	/* no place to go on from (one word with many marks): lex again,
@@ -1341,14 +1328,7 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	/* the window starts at the occurrence (what the analysis needs of the
 	 * line before it is kept in the elements' flags); a line longer than
 	 * a window: on to the window that holds a */
-	if (c->lexed && c->lx.from > a && c->have_back && c->back_from <= a) {
-		/* back to the window before: from its start, not the line's */
-		ma_sh_state_copy(&c->lx.snap, &c->back);
-		c->lx.snap_at = c->back_at;
-		c->lx.snap_from = c->back_from;
-		c->lx.has_snap = 1;
-		(void)ma_sh_lex_next(c->cmd, c->len, &c->lx);
-	} else if (c->lexed && c->lx.from > a) {
+	if (c->lexed && c->lx.from > a) {
 		ma_sh_lex_window(c->cmd, c->len, a, &c->lx); /* the line's validity is known */
 	} else if (!c->lexed) {
 		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
@@ -1381,7 +1361,6 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	c.cmd = cmd;
 	c.len = len;
 	c.lexed = 0;
-	c.have_back = 0;
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
 	    .text = cmd,

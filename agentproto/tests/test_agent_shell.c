@@ -324,6 +324,55 @@ static void lines_longer_than_a_window_are_judged_whole(void **state)
 	assert_int_equal(shell3(in, "ping -c 1 ", in, " 'x"), MOAT_ALLOW);
 }
 
+/* Two inputs of one request in a line of many windows, the second before
+ * the place the first left the tokenizer at: the check goes back (lexing
+ * the line only up to the new window's end, its validity known from the
+ * first lexing) and judges it as a check with that input alone does. */
+static void an_input_before_the_last_window_is_judged_alike(void **state)
+{
+	static char cmd[8192], late[2048];
+	static const char *const early[] = {"x; id", "x y", "x $(id)", "x 'y'"};
+	size_t o;
+
+	(void)state;
+	/* a long late input: judging it moves through several windows */
+	for (o = 0; o < 1200; o += 2)
+		memcpy(late + o, "v ", 2);
+	late[o] = '\0';
+	for (size_t k = 0; k < sizeof early / sizeof early[0]; k++) {
+		for (int gap = 10; gap <= 1500; gap *= 5) {
+			struct moat_request *r = req_with(late), *alone = req_with(early[k]);
+			int v, va;
+			o = (size_t)snprintf(cmd, sizeof cmd, "echo");
+			for (int i = 0; i < gap; i++)
+				o += (size_t)snprintf(cmd + o, sizeof cmd - o, " w");
+			snprintf(cmd + o, sizeof cmd - o, " %s w w w %s end", early[k], late);
+			assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", early[k],
+			                                        strlen(early[k])),
+			                 0);
+			v = moat_check_shell(r, cmd, (size_t)-1);
+			va = moat_check_shell(alone, cmd, (size_t)-1);
+			if (v != va)
+				fail_msg("%s after %d words: %d, alone %d", early[k], gap, v, va);
+			assert_int_equal(v, k == 0 || k == 2 ? MOAT_BLOCK : MOAT_ALLOW);
+			moat_request_end(r);
+			moat_request_end(alone);
+		}
+	}
+	/* one input at many places, as data in quotes and then unquoted: the
+	 * windows move on to judge what follows a place and come back for
+	 * the next place */
+	for (int n = 1; n <= 30; n += 29) { /* 2n + 1 places: up to 64 are judged */
+		o = (size_t)snprintf(cmd, sizeof cmd, "echo");
+		for (int i = 0; i < n; i++)
+			o += (size_t)snprintf(cmd + o, sizeof cmd - o, " 'q;id' \"q;id\" w w w w");
+		snprintf(cmd + o, sizeof cmd - o, " q;id end");
+		assert_int_equal(shell3("q;id", cmd, "", ""), MOAT_BLOCK);
+		snprintf(cmd + o, sizeof cmd - o, " 'q;id' end");
+		assert_int_equal(shell3("q;id", cmd, "", ""), MOAT_ALLOW);
+	}
+}
+
 /* ---- what must pass ---- */
 
 static void data_inside_one_word_is_allowed(void **state)
@@ -644,6 +693,7 @@ int main(void)
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
+	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
 	    cmocka_unit_test(text_full_of_shell_words_is_allowed),
 	    cmocka_unit_test(free_text_with_line_breaks_and_punctuation_is_allowed),
