@@ -238,6 +238,29 @@ static inline int ma_sh_is_meta(char c)
 	return ma_sh_meta[(unsigned char)c];
 }
 
+/* Bytes a word goes on over with nothing to mark: not a meta byte, and
+ * none of \\ ' " $ ` * ? [ { = (what ma_sh_word looks at). */
+/* clang-format off */
+static const unsigned char ma_sh_plain[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+/* clang-format on */
+
 static int ma_sh_name_start(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -426,7 +449,12 @@ static size_t ma_sh_word(struct ma_sh_st *st, size_t i, int *flags)
 	int unterm = 0, eq_seen = 0;
 
 	while (i < len) {
-		char c = s[i];
+		char c;
+		while (i < len && ma_sh_plain[(unsigned char)s[i]])
+			i++;
+		if (i >= len)
+			break;
+		c = s[i];
 		if ((c == '<' || c == '>') && i + 1 < len && s[i + 1] == '(') {
 			size_t j;
 			st->runs++;
@@ -575,6 +603,10 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 
 	while (i < len) {
 		char c = s[i];
+		if (c == ' ' || c == '\t') { /* blanks; a CR is an ordinary character */
+			i++;
+			continue;
+		}
 		if (lx->dropped_at != (size_t)-1 && st->next)
 			return; /* the next window is full: the line's end was judged once */
 		char n1 = i + 1 < len ? s[i + 1] : '\0';
@@ -582,10 +614,6 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 		size_t j;
 		int fl = 0;
 
-		if (c == ' ' || c == '\t') { /* blanks; a CR is an ordinary character */
-			i++;
-			continue;
-		}
 		if (c == '\\' && n1 == '\n') {
 			i += 2;
 			continue;
