@@ -173,6 +173,19 @@ def test_a_revoked_token_and_an_ended_session_are_refused_by_every_instance_with
                   % ((time.monotonic() - t0) * 1000))
             check(time.monotonic() - t0 <= PUSH_BOUND,
                   "a token revoked on A still worked on another instance %.2f s later" % (time.monotonic() - t0))
+        # an agent connected to C, its token revoked through A: C closes it
+        agent = expect(a.req("POST", "/api/v1/projects/%s/tokens" % slug, {"kind": "agent", "name": "cut"},
+                             token=tok), 201)
+        ws, _ = _connect(c, agent["token"], "cl-cut")
+        try:
+            expect(a.req("DELETE", "/api/v1/projects/%s/tokens/%d" % (slug, agent["id"]), token=tok), 204)
+            t0 = time.monotonic()
+            eq(ws.expect_close(PUSH_BOUND + 5), 4401, "close code of an agent whose token was revoked elsewhere")
+            took = time.monotonic() - t0
+            print("    agent on C closed %.0f ms after its token was revoked on A" % (took * 1000))
+            check(took <= PUSH_BOUND, "an agent whose token was revoked on A stayed on C %.2f s" % took)
+        finally:
+            ws.close()
         s = b.login(ADMIN_EMAIL, b.admin_password)
         for n in nodes:
             expect(moat.Session(n, s.cookie, s.csrf, s.user).req("GET", "/api/v1/auth/me"), 200)
