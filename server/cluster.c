@@ -58,6 +58,7 @@ struct cluster {
 	int64_t mark;       /* the highest policy_versions.id looked at */
 	int64_t epoch;      /* the highest auth epoch handed on */
 	int64_t started_at; /* unix seconds, for the instance row */
+	int64_t reap_from;  /* no reaping before (unix seconds): see cl_thread */
 	struct cl_env *envs;
 	size_t nenv, capenv; /* capenv: a power of two, or 0 */
 	/* payloads read, not yet handled (copied out of libpq) */
@@ -281,7 +282,8 @@ static void cl_tick(struct cluster *c)
 	CL_ADD(c, checks);
 	if (cl_heartbeat(c, 0))
 		return;
-	if (!store_cluster_reap(c->st, c->cfg.instance_id, now - c->cfg.stale_s, now, &instances,
+	if (now >= c->reap_from &&
+	    !store_cluster_reap(c->st, c->cfg.instance_id, now - c->cfg.stale_s, now, &instances,
 	                        &agents) &&
 	    instances > 0) {
 		__atomic_add_fetch(&c->stats.reaped_instances, (uint64_t)instances,
@@ -340,6 +342,10 @@ static void *cl_thread(void *arg)
 			}
 			backoff = CL_BACKOFF_MIN_MS;
 			CL_ADD(c, reconnects);
+			/* the others may have lost the database too (a restart, a
+			 * failover) and not beaten meanwhile: they get a whole
+			 * stale period to beat again before any is taken for dead */
+			c->reap_from = timefmt_now() + c->cfg.stale_s;
 			LOG(LOG_INFO, "msg=\"cluster: listening again; checking what was missed\"");
 			cl_drain(c);
 			if (cl_repair(c) == MOAT_OK)

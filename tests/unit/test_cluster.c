@@ -470,6 +470,46 @@ static void a_dead_instances_agents_are_marked_offline_by_a_survivor(void **stat
 	assert_int_equal(there, 1);
 }
 
+static void after_losing_the_database_an_instance_waits_a_stale_period_before_reaping(void **state)
+{
+	struct fixture *f = *state;
+	struct cluster_stats cs;
+	char sql[300];
+	uint64_t checks;
+	int64_t now = timefmt_now();
+	int there;
+
+	start(f, 0, 100);
+	/* the database went away for everyone (here: every backend cut) */
+	snprintf(sql, sizeof sql,
+	         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%s'"
+	         " AND pid <> pg_backend_pid()",
+	         f->pg);
+	raw(f, sql);
+	cs.reconnects = 0;
+	for (int t = 0; t < WAIT_MS / 10 && !cs.reconnects; t++) {
+		sleep_ms(10);
+		cluster_stats(f->cl[0], &cs);
+	}
+	assert_int_equal(cs.reconnects, 1);
+	/* another instance that could not beat during the outage */
+	store_close(f->st);
+	assert_int_equal(store_open(f->url, &f->st), MOAT_OK);
+	assert_int_equal(store_cluster_heartbeat(f->st, "other", "h", now - 900, now - 600, &there),
+	                 MOAT_OK);
+	hello(f, "other", "agent-on-other");
+	/* several checks run, none takes it for dead yet */
+	cluster_stats(f->cl[0], &cs);
+	checks = cs.checks;
+	for (int t = 0; t < WAIT_MS / 10 && cs.checks < checks + 3; t++) {
+		sleep_ms(10);
+		cluster_stats(f->cl[0], &cs);
+	}
+	assert_true(cs.checks >= checks + 3);
+	assert_int_equal(cs.reaped_instances, 0);
+	assert_int_equal(online_of(f, "agent-on-other"), 1);
+}
+
 static void agents_of_no_instance_are_marked_offline_at_start(void **state)
 {
 	struct fixture *f = *state;
@@ -508,6 +548,9 @@ int main(void)
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        a_dead_instances_agents_are_marked_offline_by_a_survivor, setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        after_losing_the_database_an_instance_waits_a_stale_period_before_reaping, setup,
+	        teardown),
 	    cmocka_unit_test_setup_teardown(agents_of_no_instance_are_marked_offline_at_start,
 	                                    setup, teardown),
 	};
