@@ -2,8 +2,9 @@
  * api_auth.c — login, logout, me, password change.
  *
  * Login is throttled per client address and per account: each attempt is
- * counted before the password is checked (ratelimit.h), and a success
- * gives it back, so only failures stay counted. Login spends the same
+ * counted before the password is checked (store_login_take: windows in
+ * the database, shared by every moatd on it), and a success gives it
+ * back, so only failures stay counted. Login spends the same
  * Argon2 time on unknown accounts as on known ones, and answers every
  * failure with the same 401. The session cookie is 256
  * random bits, stored as SHA-256, HttpOnly, SameSite=Strict, Secure when
@@ -18,7 +19,6 @@
 #include "err.h"
 #include "log.h"
 #include "password.h"
-#include "ratelimit.h"
 #include "timefmt.h"
 #include "token.h"
 #include "utf8.h"
@@ -50,7 +50,7 @@ void api_auth_login(struct http_req *r)
 	static const char *const allowed[] = {"email", "password", NULL};
 	char ipkey[96], acctkey[1100], cookie[44], hash[CRYPTO_SHA256_HEX], hdr[200], csrf[44];
 	const char *email, *pw;
-	struct ratelimit_want want[2];
+	struct store_login_want want[2];
 	struct store_user u;
 	int64_t now = timefmt_now(), sid = 0;
 	int wait, rc, ok;
@@ -78,19 +78,16 @@ void api_auth_login(struct http_req *r)
 			*p = (char)(*p - 'A' + 'a');
 	/* the attempt is counted here, before Argon2, in the same step as the
 	 * check: parallel attempts cannot all pass the check first */
-	want[0] = (struct ratelimit_want){ipkey, r->cfg->login_ip_limit, LOGIN_IP_WINDOW};
+	want[0] = (struct store_login_want){ipkey, r->cfg->login_ip_limit, LOGIN_IP_WINDOW};
 	want[1] =
-	    (struct ratelimit_want){acctkey, r->cfg->login_account_limit, LOGIN_ACCOUNT_WINDOW};
-	wait = ratelimit_take(want, 2, now);
+	    (struct store_login_want){acctkey, r->cfg->login_account_limit, LOGIN_ACCOUNT_WINDOW};
+	wait = store_login_take(r->st, want, 2, now);
 	if (wait) {
 		json_decref(body);
-		if (wait == MOAT_EBUSY) {
-			/* every slot holds a live counter: refuse rather than forget one */
-			LOG(LOG_WARN, "msg=\"login throttle table full\" req=%s ip=%s",
-			    r->request_id, r->ip);
-			http_header_next(r, "Retry-After", "60");
-			http_problem(r, 503, "unavailable",
-			             "too many failed logins everywhere; try again later", NULL);
+		if (wait < 0) {
+			/* not counted, so not judged either: refuse rather than
+			 * check a password unthrottled */
+			http_problem_err(r, wait, NULL);
 			return;
 		}
 		auth_throttled(r, wait);
@@ -99,8 +96,8 @@ void api_auth_login(struct http_req *r)
 	rc = store_user_get_by_email(r->st, email, &u);
 	if (rc && rc != MOAT_ENOTFOUND) {
 		/* not judged: the attempt does not count */
-		ratelimit_release(ipkey, now);
-		ratelimit_release(acctkey, now);
+		store_login_release(r->st, ipkey, now);
+		store_login_release(r->st, acctkey, now);
 		json_decref(body);
 		http_problem_err(r, rc, NULL);
 		return;
@@ -124,8 +121,8 @@ void api_auth_login(struct http_req *r)
 	}
 	/* a success is no failure: the address gets its attempt back, the
 	 * account starts afresh */
-	ratelimit_release(ipkey, now);
-	ratelimit_clear(acctkey, now);
+	store_login_release(r->st, ipkey, now);
+	store_login_clear(r->st, acctkey, now);
 	token_session_generate(cookie);
 	crypto_sha256_hex(cookie, strlen(cookie), hash);
 	rc = store_session_create(r->st, u.id, hash, now,

@@ -5,6 +5,7 @@
  * Authorization header on a WebSocket, and the cookie must not be the
  * credential of a cross-site socket), for a project they can read. A
  * user holds at most WS_LIVE_TICKETS_PER_USER unused tickets (429 beyond).
+ * Tickets are kept in the database, so any moatd of it redeems one.
  */
 #include "api.h"
 
@@ -39,19 +40,19 @@ void api_live_ticket(struct http_req *r)
 		http_problem_err(r, rc, rc == MOAT_ENOTFOUND ? "no such project" : NULL);
 		return;
 	}
-	rc = ws_live_ticket_issue(r->who.user.id, r->who.session_id, p.id, ticket, &retry);
-	if (rc) {
+	rc = ws_live_ticket_issue(r->st, r->who.user.id, r->who.session_id, p.id, ticket, &retry);
+	if (rc == WS_LIVE_TICKET_CAP) {
 		char s[16], msg[96];
 		snprintf(s, sizeof s, "%d", retry);
 		http_header_next(r, "Retry-After", s);
 		snprintf(msg, sizeof msg,
 		         "a user holds at most %d unused live tickets; use one or wait",
 		         WS_LIVE_TICKETS_PER_USER);
-		if (rc == WS_LIVE_TICKET_CAP)
-			http_problem(r, 429, "rate_limited", msg, NULL);
-		else
-			http_problem(r, 503, "unavailable",
-			             "no room for another live ticket; retry", NULL);
+		http_problem(r, 429, "rate_limited", msg, NULL);
+		return;
+	}
+	if (rc) {
+		http_problem_err(r, rc, NULL);
 		return;
 	}
 	snprintf(url, sizeof url, "/v1/live?ticket=%s", ticket);

@@ -7,6 +7,7 @@
 #include "db_int.h"
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,10 +41,22 @@ int db_open(const char *target, struct db **out, char *msg, size_t msglen)
 	return MOAT_OK;
 }
 
+/* SQLite's job locks: the connection holding each job's, in this process
+ * (db_job_trylock). A leaf lock: nothing else is taken under it. */
+static pthread_mutex_t db_jobs_lock = PTHREAD_MUTEX_INITIALIZER;
+static const struct db *db_jobs[DB_JOB_MAX + 1];
+
 void db_close(struct db *db)
 {
 	if (!db)
 		return;
+	if (db->ops->engine == DB_SQLITE) {
+		pthread_mutex_lock(&db_jobs_lock);
+		for (int i = 0; i <= DB_JOB_MAX; i++)
+			if (db_jobs[i] == db)
+				db_jobs[i] = NULL;
+		pthread_mutex_unlock(&db_jobs_lock);
+	}
 	for (int i = 0; i < DB_STMT_SLOTS; i++)
 		if (db->slots[i].key)
 			db->ops->finalize(&db->slots[i]);
@@ -214,6 +227,61 @@ int db_begin(struct db *db)
 int db_begin_read(struct db *db)
 {
 	return db->ops->begin_read(db);
+}
+
+int db_begin_rows(struct db *db)
+{
+	return db->ops->begin_rows(db);
+}
+
+int db_job_trylock(struct db *db, int job)
+{
+	static const char sql[] = "SELECT pg_try_advisory_lock(?1, ?2)";
+	struct db_stmt *s;
+	int rc, got = 0;
+
+	assert(job >= 1 && job <= DB_JOB_MAX);
+	if (db->ops->engine == DB_SQLITE) {
+		pthread_mutex_lock(&db_jobs_lock);
+		if (!db_jobs[job] || db_jobs[job] == db) {
+			db_jobs[job] = db;
+			got = 1;
+		}
+		pthread_mutex_unlock(&db_jobs_lock);
+		return got;
+	}
+	s = db_prepare(db, sql);
+	if (!s)
+		return MOAT_EDB;
+	db_bind_int64(s, 1, DB_PG_WRITE_LOCK);
+	db_bind_int64(s, 2, job);
+	rc = db_step(s);
+	if (rc == DB_ROW)
+		got = db_column_int64(s, 0) ? 1 : 0;
+	db_reset(s);
+	return rc == DB_ROW ? got : rc < 0 ? rc : MOAT_EDB;
+}
+
+void db_job_unlock(struct db *db, int job)
+{
+	static const char sql[] = "SELECT pg_advisory_unlock(?1, ?2)";
+	struct db_stmt *s;
+
+	assert(job >= 1 && job <= DB_JOB_MAX);
+	if (db->ops->engine == DB_SQLITE) {
+		pthread_mutex_lock(&db_jobs_lock);
+		if (db_jobs[job] == db)
+			db_jobs[job] = NULL;
+		pthread_mutex_unlock(&db_jobs_lock);
+		return;
+	}
+	s = db_prepare(db, sql);
+	if (!s)
+		return;
+	db_bind_int64(s, 1, DB_PG_WRITE_LOCK);
+	db_bind_int64(s, 2, job);
+	db_step(s); /* false (logged by the server) when the session was reset */
+	db_reset(s);
 }
 
 int db_commit(struct db *db)

@@ -139,6 +139,13 @@ int db_exec(struct db *db, const char *script, char *msg, size_t msglen);
  * db_commit rolls back when it fails. */
 int db_begin(struct db *db);
 int db_begin_read(struct db *db);
+/* A write transaction that relies on row locks instead of the write lock,
+ * for work whose every statement is safe beside other writers by itself
+ * (an upsert, a DELETE … RETURNING of one row, a claim with FOR UPDATE
+ * SKIP LOCKED): on PostgreSQL a plain BEGIN (READ COMMITTED, no
+ * DB_PG_WRITE_LOCK), so it runs beside the other writers of every moatd;
+ * on SQLite BEGIN IMMEDIATE, as db_begin (SQLite has one writer anyway). */
+int db_begin_rows(struct db *db);
 int db_commit(struct db *db);
 void db_rollback(struct db *db);
 /* Is a transaction open (either kind)? */
@@ -166,6 +173,20 @@ unsigned db_pg_session(struct db *db);
 int db_pg_socket(struct db *db);
 int db_pg_notifies(struct db *db, const char *channel, void (*fn)(void *arg, const char *payload),
                    void *arg);
+
+/* Once-only background work among every moatd on the database (issue
+ * 13): tries to take the lock of job (1..DB_JOB_MAX) without waiting. 1
+ * when this connection holds it now, 0 when another connection holds it,
+ * or a negative moat_err. Held until db_job_unlock or the connection's
+ * end (a moatd that dies lets go with its session). PostgreSQL: a
+ * session-level advisory lock, pg_try_advisory_lock(DB_PG_WRITE_LOCK,
+ * job) (two int4 keys: a space apart from the write lock's one bigint
+ * key). SQLite (one moatd per file): a table of holders in this process,
+ * under a mutex, so two connections of one process exclude each other
+ * too. Not to be taken inside a transaction. */
+#define DB_JOB_MAX 16
+int db_job_trylock(struct db *db, int job);
+void db_job_unlock(struct db *db, int job);
 
 /* For tests: the PostgreSQL text of sql (placeholders ?NNN and ? turned
  * into $NNN outside quotes and comments) into out (cap bytes). Returns

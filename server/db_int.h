@@ -45,6 +45,7 @@ struct db_ops {
 	int (*exec)(struct db *db, const char *script, char *msg, size_t msglen);
 	int (*begin)(struct db *db);
 	int (*begin_read)(struct db *db);
+	int (*begin_rows)(struct db *db);
 	int (*commit)(struct db *db);
 	void (*rollback)(struct db *db);
 	int (*in_txn)(struct db *db);

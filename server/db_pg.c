@@ -534,6 +534,11 @@ static int dbp_begin(struct db *db)
 	return rc;
 }
 
+static int dbp_begin_rows(struct db *db)
+{
+	return dbp_simple(db, "BEGIN");
+}
+
 static int dbp_begin_read(struct db *db)
 {
 	return dbp_simple(db, "BEGIN ISOLATION LEVEL REPEATABLE READ");
@@ -591,6 +596,7 @@ static const struct db_ops dbp_ops = {
     .exec = dbp_exec,
     .begin = dbp_begin,
     .begin_read = dbp_begin_read,
+    .begin_rows = dbp_begin_rows,
     .commit = dbp_commit,
     .rollback = dbp_rollback,
     .in_txn = dbp_in_txn,

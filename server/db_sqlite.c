@@ -225,6 +225,7 @@ static const struct db_ops dbs_ops = {
     .exec = dbs_exec,
     .begin = dbs_begin,
     .begin_read = dbs_begin_read,
+    .begin_rows = dbs_begin,
     .commit = dbs_commit,
     .rollback = dbs_rollback,
     .in_txn = dbs_in_txn,

@@ -848,20 +848,25 @@ static void ingest_maintain(int64_t *last, int idle)
 		return;
 	*last = now;
 	ingest_purge_more = 0;
-	if (ingest_retention_days > 0) {
+	/* each pass is claimed (store_job_try): of several moatd on one
+	 * database, one runs it at a time, the others skip it */
+	if (ingest_retention_days > 0 && store_job_try(ingest_store, STORE_JOB_RETENTION) == 1) {
 		int64_t cutoff_ms = (now - (int64_t)ingest_retention_days * 86400) * 1000;
 		if (store_event_purge(ingest_store, cutoff_ms, INGEST_PURGE_CHUNK, &n) == MOAT_OK &&
 		    n > 0) {
 			ingest_purge_more = n >= INGEST_PURGE_CHUNK;
 			LOG(LOG_DEBUG, "msg=\"retention purge\" events=%lld", (long long)n);
 		}
+		store_job_done(ingest_store, STORE_JOB_RETENTION);
 	}
-	if (ingest_prune_days > 0 && now - ingest_last_prune >= 60) {
+	if (ingest_prune_days > 0 && now - ingest_last_prune >= 60 &&
+	    store_job_try(ingest_store, STORE_JOB_AGENT_PRUNE) == 1) {
 		ingest_last_prune = now;
 		if (store_agent_prune(ingest_store, (int64_t)ingest_prune_days * 86400, &n) ==
 		        MOAT_OK &&
 		    n > 0)
 			LOG(LOG_INFO, "msg=\"pruned offline agents\" agents=%lld", (long long)n);
+		store_job_done(ingest_store, STORE_JOB_AGENT_PRUNE);
 	}
 	store_idle(ingest_store);
 }

@@ -381,18 +381,22 @@ static int notify_wait_ms(int64_t now_ms)
 }
 
 /* The delivery log keeps what event retention keeps: delivered and dead
- * deliveries older than --retention-days leave it, a chunk at a time. */
+ * deliveries older than --retention-days leave it, a chunk at a time, by
+ * one moatd of the database at a time (STORE_JOB_DELIVERY_PURGE). */
 static void notify_purge(int64_t now_ms)
 {
 	int64_t n = 0;
 
 	if (notify_cfg.retention_days <= 0)
 		return;
+	/* one moatd of the database purges at a time; the others skip */
+	if (store_job_try(notify_st, STORE_JOB_DELIVERY_PURGE) != 1)
+		return;
 	if (store_notify_purge(notify_st, now_ms - (int64_t)notify_cfg.retention_days * 86400000,
 	                       NOTIFY_PURGE_CHUNK, &n) == MOAT_OK &&
 	    n > 0)
 		LOG(LOG_DEBUG, "msg=\"delivery log purged\" deliveries=%lld", (long long)n);
-	store_idle(notify_st);
+	store_job_done(notify_st, STORE_JOB_DELIVERY_PURGE);
 }
 
 static void *notify_main(void *arg)

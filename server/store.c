@@ -217,6 +217,32 @@ int store_begin(struct store *st)
 	return MOAT_OK;
 }
 
+int store_begin_rows(struct store *st)
+{
+	int rc;
+
+	store_idle(st);
+	rc = db_begin_rows(st->conn);
+	if (rc)
+		return rc;
+	st->in_txn = 1;
+	return MOAT_OK;
+}
+
+int store_job_try(struct store *st, int job)
+{
+	assert(!st->in_txn);
+	store_idle(st); /* ends the request's read transaction, if any */
+	return db_job_trylock(st->conn, job);
+}
+
+void store_job_done(struct store *st, int job)
+{
+	store_idle(st);
+	db_job_unlock(st->conn, job);
+	store_idle(st);
+}
+
 int store_begin_stmt(struct store *st, const char *sql, sqlite3_stmt **s)
 {
 	int rc = store_begin(st);

@@ -152,6 +152,71 @@ int store_session_revoke(struct store *st, const struct actor *a, int64_t id);
 int store_session_alive(struct store *st, int64_t id, int64_t now, int64_t idle_s,
                         struct store_session *ses, struct store_user *u);
 
+/* ---- the login throttle (store_login.c) ------------------------------- */
+
+/* Login attempts are counted per key (a client address "ip:…" or an
+ * account "acct:…") in fixed windows kept in the database (schema 012),
+ * so that every moatd on it counts into the same windows. An attempt is
+ * reserved before it is judged, check and count in one step, so parallel
+ * attempts (on any instance) cannot all pass the check before any of them
+ * is counted. A window is never dropped while it runs; ended ones are
+ * deleted by later attempts (a few per attempt), so the table holds the
+ * live windows and little else. */
+struct store_login_want {
+	const char *key;
+	int limit;    /* attempts per window */
+	int window_s; /* the window, from the key's first attempt */
+};
+
+/* Reserves one attempt for every key of w[0..n-1] (n <= 4), all or none,
+ * at time now (seconds). 0 when each key was counted once more; > 0, the
+ * seconds until the first refused key (in w's order) may try again, when
+ * a key is at its limit (nothing counted); or a negative moat_err. */
+int store_login_take(struct store *st, const struct store_login_want *w, int n, int64_t now);
+/* Gives back one attempt of key in its current window (an attempt that
+ * turned out not to count, e.g. a successful login from an address). */
+int store_login_release(struct store *st, const char *key, int64_t now);
+/* Forgets key's window (after a successful login to the account). */
+int store_login_clear(struct store *st, const char *key, int64_t now);
+/* Rows in the table, live or not (tests). */
+int store_login_rows(struct store *st, int64_t *n);
+
+/* ---- live-feed tickets (store_ticket.c) ------------------------------- */
+
+/* One-time tickets for the live feed, kept as their SHA-256 hex (schema
+ * 011), so that a ticket issued through one moatd is redeemed through
+ * any, once. */
+
+/* Stores ticket hash for user_id, signed in with session_id, to watch
+ * project_id, valid from now for ttl_s seconds, unless the user already
+ * holds per_user unused tickets. 0 when stored; > 0, the seconds until
+ * the user's first unused ticket expires, when at the cap; or a negative
+ * moat_err (MOAT_ECONFLICT when the session is gone). Deletes a few
+ * expired tickets of anyone in the same transaction. */
+int store_ticket_issue(struct store *st, const char *hash, int64_t user_id, int64_t session_id,
+                       int64_t project_id, int64_t now, int ttl_s, int per_user, int *retry_after);
+/* Redeems ticket hash at now: deletes it and returns its ids. MOAT_OK, or
+ * MOAT_ENOTFOUND when it is unknown, used or expired. Of several
+ * connections redeeming one ticket at once, one gets it. */
+int store_ticket_take(struct store *st, const char *hash, int64_t now, int64_t *user_id,
+                      int64_t *project_id, int64_t *session_id);
+
+/* ---- once-only background work (store.c) ------------------------------ */
+
+/* Work that one moatd of the database does for all of them; each job has
+ * its own lock (db.h's db_job_trylock: an advisory lock on PostgreSQL). */
+enum store_job {
+	STORE_JOB_RETENTION = 1, /* the events' retention purge (ingest.c) */
+	STORE_JOB_AGENT_PRUNE,   /* pruning agents offline for long (ingest.c) */
+	STORE_JOB_DELIVERY_PURGE /* old delivered and dead deliveries (notify.c) */
+};
+/* Takes job's lock if no connection (of any moatd) holds it: 1 when this
+ * connection holds it now (run one pass, then store_job_done), 0 when
+ * another does (skip the pass), or a negative moat_err. Outside any
+ * transaction; not twice without store_job_done between. */
+int store_job_try(struct store *st, int job);
+void store_job_done(struct store *st, int job);
+
 /* ---- projects and environments ---------------------------------------- */
 
 struct store_project {

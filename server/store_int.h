@@ -49,6 +49,9 @@ sqlite3_stmt *store_stmt(struct store *st, const char *sql);
 /* BEGIN IMMEDIATE / COMMIT / ROLLBACK. begin returns MOAT_EBUSY when the
  * write lock cannot be had within busy_timeout. */
 int store_begin(struct store *st);
+/* A write transaction on row locks (db_begin_rows: no write lock on
+ * PostgreSQL), for statements that are safe beside other writers. */
+int store_begin_rows(struct store *st);
 int store_commit(struct store *st);
 void store_rollback(struct store *st);
 /* store_begin, then the statement for sql into *s; when it does not

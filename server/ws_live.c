@@ -1,13 +1,16 @@
 /*
  * ws_live.c — the live event feed for the dashboard; see ws_live.h.
  *
- * Tickets live in a small table under one mutex (issued on HTTP threads,
- * consumed on the service thread); only their SHA-256 is kept, they work
- * once and expire after 30 s. A user holds at most WS_LIVE_TICKETS_PER_USER
- * of them unused; a ticket is only ever replaced once it is used or
- * expired, so one user cannot push out another's. Connections are lws
- * per-session data on the service thread, each with a bounded queue like
- * the agents'.
+ * Tickets live in the database (store_ticket.c, schema 012: issued on
+ * HTTP threads, redeemed on the service thread, each through its own
+ * connection), so that a ticket issued through one moatd opens a feed on
+ * any other of the database; only their SHA-256 is kept, they work once
+ * and expire after 30 s. A user holds at most WS_LIVE_TICKETS_PER_USER of
+ * them unused; one user's tickets never push out another's. Redeeming is
+ * one indexed DELETE on the service thread's connection (on SQLite it
+ * waits for the write lock like any write: at most a group commit).
+ * Connections are lws per-session data on the service thread, each with a
+ * bounded queue like the agents'.
  *
  * A feed lives as long as the login session that asked for its ticket:
  * the upgrade is refused for a session that has ended, and the sweep
@@ -61,7 +64,6 @@
 #include "ws_mask.h"
 #include "xalloc.h"
 
-#define LIVE_TICKETS    1024
 #define LIVE_QMAX       256
 #define LIVE_QBYTES     (2u << 20)
 #define LIVE_FILTER_MAX 8
@@ -76,14 +78,6 @@
 	"filters is an object whose environment, interceptor, action and severity are each a "     \
 	"string or a list of up to 8 strings of at most 39 bytes"
 
-struct live_ticket {
-	char hash[CRYPTO_SHA256_HEX];
-	int64_t user_id, project_id, session_id;
-	int64_t expires; /* 0: free or used */
-};
-
-static pthread_mutex_t live_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct live_ticket live_tickets[LIVE_TICKETS];
 static char live_origin[3][300];
 static int live_watching;              /* atomic: subscribed connections */
 static int64_t live_idle_s = 720 * 60; /* --session-idle-minutes, set before start */
@@ -136,75 +130,39 @@ void ws_live_set_session_idle(int64_t seconds)
 	live_idle_s = seconds;
 }
 
-int ws_live_ticket_issue(int64_t user_id, int64_t session_id, int64_t project_id, char out[44],
-                         int *retry_after)
+int ws_live_ticket_issue(struct store *st, int64_t user_id, int64_t session_id, int64_t project_id,
+                         char out[44], int *retry_after)
 {
-	int64_t now = timefmt_now(), own_first = INT64_MAX, first = INT64_MAX;
-	struct live_ticket *slot = NULL;
-	int own = 0, rc = 0;
+	char hash[CRYPTO_SHA256_HEX];
+	int rc;
 
+	*retry_after = 0;
 	token_session_generate(out);
-	pthread_mutex_lock(&live_lock);
-	for (int i = 0; i < LIVE_TICKETS; i++) {
-		struct live_ticket *t = &live_tickets[i];
-		if (t->expires <= now) {
-			if (!slot)
-				slot = t; /* free, used or expired: the only kind replaced */
-			continue;
-		}
-		if (t->expires < first)
-			first = t->expires;
-		if (t->user_id == user_id) {
-			own++;
-			if (t->expires < own_first)
-				own_first = t->expires;
-		}
-	}
-	if (own >= WS_LIVE_TICKETS_PER_USER) {
-		rc = WS_LIVE_TICKET_CAP;
-		*retry_after = (int)(own_first - now);
-	} else if (!slot) {
-		rc = WS_LIVE_TICKET_FULL;
-		*retry_after = (int)(first - now);
-	} else {
-		crypto_sha256_hex(out, strlen(out), slot->hash);
-		slot->user_id = user_id;
-		slot->project_id = project_id;
-		slot->session_id = session_id;
-		slot->expires = now + WS_LIVE_TICKET_TTL_S;
-	}
-	pthread_mutex_unlock(&live_lock);
-	if (rc) {
-		memset(out, 0, 44);
-		if (*retry_after < 1)
-			*retry_after = 1;
-	}
-	return rc;
+	crypto_sha256_hex(out, strlen(out), hash);
+	rc = store_ticket_issue(st, hash, user_id, session_id, project_id, timefmt_now(),
+	                        WS_LIVE_TICKET_TTL_S, WS_LIVE_TICKETS_PER_USER, retry_after);
+	if (rc == 0)
+		return 0;
+	memset(out, 0, 44);
+	return rc > 0 ? WS_LIVE_TICKET_CAP : rc;
 }
 
-/* Consumes a ticket: 0 and the ids, or -1 (unknown, used or expired). */
+/* Service thread: redeems a ticket (through the service thread's own
+ * connection): 0 and the ids, or -1 (unknown, used, expired, or the
+ * database did not answer). */
 static int live_ticket_take(const char *ticket, int64_t *user_id, int64_t *project_id,
                             int64_t *session_id)
 {
+	struct store *st = store_thread();
 	char hash[CRYPTO_SHA256_HEX];
-	int64_t now = timefmt_now();
-	int rc = -1;
+	int rc;
 
+	if (!st)
+		return -1;
 	crypto_sha256_hex(ticket, strlen(ticket), hash);
-	pthread_mutex_lock(&live_lock);
-	for (int i = 0; i < LIVE_TICKETS; i++) {
-		struct live_ticket *t = &live_tickets[i];
-		if (t->expires > now && crypto_ct_streq(t->hash, hash)) {
-			*user_id = t->user_id;
-			*project_id = t->project_id;
-			*session_id = t->session_id;
-			t->expires = 0; /* one use */
-			rc = 0;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&live_lock);
-	return rc;
+	rc = store_ticket_take(st, hash, timefmt_now(), user_id, project_id, session_id);
+	store_idle(st);
+	return rc == MOAT_OK ? 0 : -1;
 }
 
 /* ---- the session behind a feed ---- */

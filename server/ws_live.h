@@ -25,17 +25,19 @@ struct ingest_commit;
 #define WS_LIVE_TICKET_TTL_S     30
 #define WS_LIVE_TICKETS_PER_USER 16 /* unused tickets one user may hold */
 
-#define WS_LIVE_TICKET_CAP  (-1) /* the user holds WS_LIVE_TICKETS_PER_USER unused */
-#define WS_LIVE_TICKET_FULL (-2) /* every slot holds a valid ticket */
+#define WS_LIVE_TICKET_CAP 1 /* the user holds WS_LIVE_TICKETS_PER_USER unused */
 
-/* Any thread: makes a one-time ticket (out: 44 bytes) for user_id, signed
- * in with session_id, to watch project_id; valid for WS_LIVE_TICKET_TTL_S
- * seconds, and only while that session lives. 0, or WS_LIVE_TICKET_CAP /
- * WS_LIVE_TICKET_FULL with the seconds until a ticket of the user (of
- * anyone) expires in *retry_after (>= 1). No valid ticket is ever
- * replaced. */
-int ws_live_ticket_issue(int64_t user_id, int64_t session_id, int64_t project_id, char out[44],
-                         int *retry_after);
+struct store;
+
+/* An HTTP thread, through its connection st: makes a one-time ticket
+ * (out: 44 bytes) for user_id, signed in with session_id, to watch
+ * project_id; valid for WS_LIVE_TICKET_TTL_S seconds, and only while that
+ * session lives. Stored in the database (its SHA-256), so any moatd of
+ * the database redeems it. 0; WS_LIVE_TICKET_CAP with the seconds until
+ * a ticket of the user expires in *retry_after (>= 1); or a negative
+ * moat_err. No valid ticket is ever replaced. */
+int ws_live_ticket_issue(struct store *st, int64_t user_id, int64_t session_id, int64_t project_id,
+                         char out[44], int *retry_after);
 
 /* Main thread, before start: --session-idle-minutes in seconds. */
 void ws_live_set_session_idle(int64_t seconds);

@@ -1,4 +1,5 @@
-/* Unit tests for the small modules: timefmt, buf, ratelimit, config, crypto. */
+/* Unit tests for the small modules: timefmt, buf, config, crypto (the
+ * login throttle, once ratelimit.c, is in test_shared_state.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,7 +15,6 @@
 #include "crypto.h"
 #include "err.h"
 #include "log.h"
-#include "ratelimit.h"
 #include "timefmt.h"
 #include "ws_hub.h"
 
@@ -85,99 +85,6 @@ static void a_buffer_refuses_appends_past_its_maximum(void **state)
 	assert_int_equal(buf_printf(&b, "%0600d", 7), 0);
 	assert_int_equal(b.len, 600);
 	buf_cleanup(&b);
-}
-
-static const unsigned char rl_test_key[32] = "0123456789abcdef0123456789abcdef";
-
-static int rl_take1(const char *key, int limit, int window_s, int64_t now)
-{
-	struct ratelimit_want w = {key, limit, window_s};
-
-	return ratelimit_take(&w, 1, now);
-}
-
-static void login_attempts_block_after_the_limit_until_the_window_ends(void **state)
-{
-	(void)state;
-	ratelimit_reset(rl_test_key);
-	assert_int_equal(rl_take1("ip:1", 3, 60, 1000), 0);
-	assert_int_equal(rl_take1("ip:1", 3, 60, 1001), 0);
-	assert_int_equal(rl_take1("ip:1", 3, 60, 1002), 0);
-	assert_int_equal(rl_take1("ip:1", 3, 60, 1010), 50);
-	assert_int_equal(rl_take1("ip:2", 3, 60, 1010), 0);
-	assert_int_equal(rl_take1("ip:1", 3, 60, 1060), 0); /* a new window */
-	ratelimit_release("ip:1", 1061);
-	assert_int_equal(rl_take1("ip:1", 1, 60, 1062), 0); /* given back: 1 of 1 */
-	assert_int_equal(rl_take1("ip:1", 1, 60, 1062), 58);
-	assert_int_equal(rl_take1("acct:a", 1, 60, 1000), 0);
-	ratelimit_clear("acct:a", 1000);
-	assert_int_equal(rl_take1("acct:a", 1, 60, 1000), 0);
-}
-
-/* The injected clock: a key stays counted until the last second of its
- * own window, whatever else comes and goes in the table meanwhile. */
-static void a_key_stays_counted_for_its_whole_window(void **state)
-{
-	char key[32];
-
-	(void)state;
-	ratelimit_reset(rl_test_key);
-	for (int i = 0; i < 5; i++)
-		assert_int_equal(rl_take1("acct:admin@localhost", 5, 900, 1000), 0);
-	for (int64_t t = 1000; t < 1900; t += 60) {
-		/* churn: short windows for 1,000 other keys, expiring as we go */
-		for (int i = 0; i < 1000; i++) {
-			snprintf(key, sizeof key, "ip:%d", i);
-			assert_int_equal(rl_take1(key, 1000, 30, t), 0);
-		}
-		assert_int_equal(rl_take1("acct:admin@localhost", 5, 900, t), (int)(1900 - t));
-	}
-	assert_int_equal(rl_take1("acct:admin@localhost", 5, 900, 1899), 1);
-	assert_int_equal(rl_take1("acct:admin@localhost", 5, 900, 1900), 0);
-}
-
-/* Fill the table with live counters: a key that finds no free slot is
- * refused (MOAT_EBUSY), and no key counted before is forgotten. */
-static void a_full_table_refuses_instead_of_evicting_a_live_counter(void **state)
-{
-	char key[32];
-	int n = 0, refused = -1;
-
-	(void)state;
-	ratelimit_reset(rl_test_key);
-	for (; n <= RATELIMIT_SLOTS && refused < 0; n++) {
-		snprintf(key, sizeof key, "acct:%d@example.com", n);
-		int rc = rl_take1(key, 1, 900, 1000);
-		if (rc == MOAT_EBUSY)
-			refused = n;
-		else
-			assert_int_equal(rc, 0);
-	}
-	assert_true(refused > 0); /* a key was refused before the table overflowed */
-	for (int i = 0; i < refused; i++) {
-		snprintf(key, sizeof key, "acct:%d@example.com", i);
-		assert_int_equal(rl_take1(key, 1, 900, 1100), 800); /* still counted */
-	}
-	snprintf(key, sizeof key, "acct:%d@example.com", refused);
-	assert_int_equal(rl_take1(key, 1, 900, 1100), MOAT_EBUSY);
-	/* once the windows end, their slots are free again */
-	assert_int_equal(rl_take1(key, 1, 900, 1900), 0);
-}
-
-/* Address and account are counted together or not at all: an attempt
- * refused for the account does not use up the address's allowance. */
-static void attempts_are_taken_for_all_keys_or_none(void **state)
-{
-	struct ratelimit_want w[2] = {{"ip:9", 3, 300}, {"acct:b", 1, 900}};
-
-	(void)state;
-	ratelimit_reset(rl_test_key);
-	assert_int_equal(ratelimit_take(w, 2, 1000), 0);
-	assert_int_equal(ratelimit_take(w, 2, 1000), 900);
-	assert_int_equal(ratelimit_take(w, 2, 1000), 900);
-	assert_int_equal(rl_take1("ip:9", 3, 300, 1000), 0); /* 2 of 3 */
-	assert_int_equal(rl_take1("ip:9", 3, 300, 1000), 0); /* 3 of 3 */
-	assert_int_equal(rl_take1("ip:9", 3, 300, 1000), 300);
 }
 
 static void configuration_reads_defaults_environment_then_flags(void **state)
@@ -325,10 +232,6 @@ int main(void)
 	    cmocka_unit_test(rfc3339_formatting_agrees_with_gmtime_everywhere),
 	    cmocka_unit_test(malformed_times_are_refused),
 	    cmocka_unit_test(a_buffer_refuses_appends_past_its_maximum),
-	    cmocka_unit_test(login_attempts_block_after_the_limit_until_the_window_ends),
-	    cmocka_unit_test(a_key_stays_counted_for_its_whole_window),
-	    cmocka_unit_test(a_full_table_refuses_instead_of_evicting_a_live_counter),
-	    cmocka_unit_test(attempts_are_taken_for_all_keys_or_none),
 	    cmocka_unit_test(configuration_reads_defaults_environment_then_flags),
 	    cmocka_unit_test(bad_configuration_is_refused_with_a_message),
 	    cmocka_unit_test(log_values_are_quoted_and_control_bytes_escaped),
