@@ -573,7 +573,8 @@ static void the_migration_backfills_the_rollups_of_events_stored_before_it(void 
 	assert_int_equal(
 	    sqlite3_exec(
 	        f->db,
-	        "DROP TABLE auth_epoch; DROP TABLE instances; DROP INDEX agents_instance;"
+	        "DROP TABLE live_tickets; DROP TABLE login_attempts;" /* schema 012 */
+	        " DROP TABLE auth_epoch; DROP TABLE instances; DROP INDEX agents_instance;"
 	        " ALTER TABLE agents DROP COLUMN instance_id;"                    /* 011 */
 	        " DROP TABLE event_sources_hour; DROP TABLE event_groups_minute;" /* 010 */
 	        " DROP TABLE event_groups_hour;"                                  /* schema 009 */
