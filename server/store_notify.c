@@ -7,7 +7,9 @@
  * On db.h: SQLite and PostgreSQL (issue 13); a db_sql pair where the
  * dialects differ (the claim's list of full channels, two alert scans).
  * Threads: the writer (the *_in calls, inside its group commit) and the
- * notifier thread (claim, scans), each on its own connection.
+ * notifier thread (claim, scans), each on its own connection. The claim
+ * takes row locks, not the write lock (on PostgreSQL: FOR UPDATE OF d
+ * SKIP LOCKED), and a digest the writer reads is locked until its commit.
  */
 #include "store_int.h"
 
@@ -33,9 +35,17 @@ int store_notify_channels_in(struct store *st, int64_t project_id, struct store_
 
 int store_notify_digest_open_in(struct store *st, int64_t id, char **body)
 {
-	static const char sql[] = "SELECT body FROM deliveries WHERE id = ? AND kind = 'digest'"
-	                          " AND status = 'pending' AND attempts = 0";
-	struct db_stmt *s = db_prepare(st->conn, sql);
+	/* PostgreSQL: the row stays locked until the writer's commit, so the
+	 * notifier's claim (on row locks, SKIP LOCKED) leaves it until the
+	 * events folded into it are in; a claim already holding it makes
+	 * this wait for its commit, then find the digest taken */
+#define DIGEST_OPEN_SQL                                                                            \
+	"SELECT body FROM deliveries WHERE id = ? AND kind = 'digest'"                             \
+	" AND status = 'pending' AND attempts = 0"
+	static const struct db_sql sql = {.sqlite = DIGEST_OPEN_SQL,
+	                                  .postgres = DIGEST_OPEN_SQL " FOR UPDATE"};
+#undef DIGEST_OPEN_SQL
+	struct db_stmt *s = db_prepare2(st->conn, &sql);
 	const char *t;
 	int rc;
 
@@ -91,9 +101,13 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
                        const int64_t *busy, const int *busy_n, size_t nbusy, int per_channel,
                        struct store_delivery_job **out, size_t *n)
 {
-	/* the channels at their limit come as a JSON array of ids; the claim
-	 * runs in a write transaction, which excludes other claims on every
-	 * moatd of the database (docs/ARCHITECTURE.md, "Two engines") */
+	/* the channels at their limit come as a JSON array of ids. The
+	 * claim runs on row locks (store_begin_rows): on PostgreSQL the rows
+	 * it selects are locked (FOR UPDATE OF d) and rows another claim or
+	 * the writer holds are skipped (SKIP LOCKED), so claims on several
+	 * moatd never take one delivery twice and wait for no writer; on
+	 * SQLite BEGIN IMMEDIATE excludes every other writer
+	 * (docs/ARCHITECTURE.md, "Two engines") */
 	static const struct db_sql sql = {
 	    .sqlite = "SELECT " DELIVERY_COLS ", COALESCE(c.secret, ''), " CHANNEL_COLS
 	              " FROM deliveries d JOIN channels c ON c.id = d.channel_id"
@@ -110,7 +124,7 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
 	        " AND c.enabled = 1"
 	        " AND d.channel_id NOT IN"
 	        "  (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(?3 AS JSON)))"
-	        " ORDER BY d.next_attempt_at, d.id LIMIT ?2"};
+	        " ORDER BY d.next_attempt_at, d.id LIMIT ?2 FOR UPDATE OF d SKIP LOCKED"};
 	static const char upd[] = "UPDATE deliveries SET attempts = attempts + 1,"
 	                          " next_attempt_at = ? WHERE id = ?";
 	struct store_delivery_job *arr = NULL;
@@ -130,7 +144,7 @@ int store_notify_claim(struct store *st, int64_t now_ms, int64_t lease_ms, int m
 		if (busy_n[i] >= per_channel)
 			buf_printf(&full, "%s%lld", full.len > 1 ? "," : "", (long long)busy[i]);
 	buf_append_str(&full, "]");
-	rc = store_begin(st);
+	rc = store_begin_rows(st);
 	if (rc) {
 		buf_cleanup(&full);
 		return rc;

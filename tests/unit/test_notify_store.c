@@ -1,7 +1,8 @@
 /* Unit tests for the notifier's queries (store_notify.c): one slow channel
  * never holds the queue, a claim is a lease, several notifiers never claim
  * one delivery twice, the operator alerts' scans. Each runs on SQLite,
- * then on PostgreSQL (MOAT_TEST_PG, scripts/pgtest.sh; issue 13). */
+ * then on PostgreSQL (MOAT_TEST_PG, scripts/pgtest.sh; issue 13), where
+ * two more check that the claim runs on row locks beside the writers. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -355,6 +356,65 @@ static void several_notifiers_never_claim_one_delivery_twice(void **state)
 	assert_int_equal(total, RACE_DELIVERIES);
 }
 
+/* PostgreSQL: the claim relies on row locks (FOR UPDATE OF d SKIP
+ * LOCKED), not on the write lock, so a notifier claims beside a writer
+ * that holds the write lock (the ingest writer's group commit, another
+ * instance's API write) instead of waiting for it. */
+static void a_claim_does_not_wait_for_the_write_lock(void **state)
+{
+	struct fixture *f = *state;
+	struct store_delivery_job *j = NULL;
+	struct store *w = NULL;
+	size_t n = 0;
+
+	add(f, f->ch[0], 2, 1000);
+	assert_int_equal(store_open(f->url, &w), MOAT_OK);
+	assert_int_equal(store_tx_begin(w), MOAT_OK); /* holds the write lock */
+	assert_int_equal(store_notify_claim(f->st, 5000, 60000, 8, NULL, NULL, 0, 4, &j, &n),
+	                 MOAT_OK);
+	assert_int_equal(n, 2);
+	store_delivery_jobs_free(j, n);
+	store_tx_rollback(w);
+	store_close(w);
+}
+
+/* PostgreSQL: a digest the writer is folding events into (its
+ * transaction read it) is not claimed until the writer commits: the
+ * claim skips the locked row, and the writer's update does not find the
+ * digest gone under it (which would fail its batch). */
+static void a_digest_the_writer_is_folding_into_is_claimed_after_its_commit(void **state)
+{
+	struct fixture *f = *state;
+	struct store_delivery_new d = {.channel_id = f->ch[1],
+	                               .kind = "digest",
+	                               .body = "{}",
+	                               .next_attempt_at = 1000,
+	                               .now_ms = 1000};
+	struct store_delivery_job *j = NULL;
+	struct store *w = NULL;
+	int64_t id = 0;
+	char *body = NULL;
+	size_t n = 0;
+
+	assert_int_equal(store_delivery_add(f->st, &d, &id, NULL), MOAT_OK);
+	assert_int_equal(store_open(f->url, &w), MOAT_OK);
+	assert_int_equal(store_tx_begin(w), MOAT_OK);
+	assert_int_equal(store_notify_digest_open_in(w, id, &body), MOAT_OK);
+	free(body);
+	assert_int_equal(store_notify_claim(f->st, 5000, 60000, 8, NULL, NULL, 0, 4, &j, &n),
+	                 MOAT_OK);
+	assert_int_equal(n, 0); /* the writer has it */
+	store_delivery_jobs_free(j, n);
+	assert_int_equal(store_notify_digest_update_in(w, id, 9, 2, "{\"count\":2}"), MOAT_OK);
+	assert_int_equal(store_tx_commit(w), MOAT_OK);
+	assert_int_equal(store_notify_claim(f->st, 5000, 60000, 8, NULL, NULL, 0, 4, &j, &n),
+	                 MOAT_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(j[0].d.body, "{\"count\":2}");
+	store_delivery_jobs_free(j, n);
+	store_close(w);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -378,6 +438,11 @@ int main(void)
 	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(several_notifiers_never_claim_one_delivery_twice,
 	                                    setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_claim_does_not_wait_for_the_write_lock, setup_pg,
+	                                    teardown),
+	    cmocka_unit_test_setup_teardown(
+	        a_digest_the_writer_is_folding_into_is_claimed_after_its_commit, setup_pg,
+	        teardown),
 	};
 	int failed = cmocka_run_group_tests_name("sqlite", tests, NULL, NULL);
 
