@@ -153,8 +153,10 @@ void db_custom_plan(struct db_stmt *s)
 		s->db->ops->custom_plan(s);
 }
 
-int db_step(struct db_stmt *s)
+int db_step_engine(struct db_stmt *s, int sqlite_rc)
 {
+	if (s->sq) /* a SQLite step that failed: its code as a moat_err */
+		return db_sqlite_err(db_sqlite(s->db), sqlite_rc);
 	return s->db->ops->step(s);
 }
 
@@ -163,27 +165,27 @@ int64_t db_changes(struct db_stmt *s)
 	return s->db->ops->changes(s);
 }
 
-int db_column_is_null(struct db_stmt *s, int i)
+int db_column_is_null_engine(struct db_stmt *s, int i)
 {
 	return s->db->ops->is_null(s, i);
 }
 
-int64_t db_column_int64(struct db_stmt *s, int i)
+int64_t db_column_int64_engine(struct db_stmt *s, int i)
 {
 	return s->db->ops->col_int64(s, i);
 }
 
-double db_column_double(struct db_stmt *s, int i)
+double db_column_double_engine(struct db_stmt *s, int i)
 {
 	return s->db->ops->col_double(s, i);
 }
 
-const char *db_column_text(struct db_stmt *s, int i)
+const char *db_column_text_engine(struct db_stmt *s, int i)
 {
 	return s->db->ops->col_text(s, i);
 }
 
-size_t db_column_bytes(struct db_stmt *s, int i)
+size_t db_column_bytes_engine(struct db_stmt *s, int i)
 {
 	return s->db->ops->col_bytes(s, i);
 }

@@ -15,6 +15,9 @@
 #define DB_STMT_SLOTS 512
 
 struct db_stmt {
+	/* first: the sqlite3_stmt on SQLite (the same as impl), NULL on
+	 * PostgreSQL; db.h's inline accessors read it */
+	void *sq;
 	struct db *db;
 	const char *key; /* the SQL text's address */
 	int active;      /* listed in db->active */

@@ -57,6 +57,7 @@ static int dbs_prepare(struct db *db, const char *sql, struct db_stmt *s)
 		return MOAT_EDB;
 	}
 	s->impl = st;
+	s->sq = st; /* db.h's inline accessors call SQLite with it */
 	return MOAT_OK;
 }
 
