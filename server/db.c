@@ -123,6 +123,11 @@ void db_bind_int64(struct db_stmt *s, int i, int64_t v)
 	s->db->ops->bind_int64(s, i, v);
 }
 
+void db_bind_double(struct db_stmt *s, int i, double v)
+{
+	s->db->ops->bind_double(s, i, v);
+}
+
 void db_bind_text(struct db_stmt *s, int i, const char *v)
 {
 	if (v)

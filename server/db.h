@@ -75,9 +75,11 @@ int db_sqlite_err(struct sqlite3 *h, int rc);
 struct db_stmt *db_prepare(struct db *db, const char *sql);
 struct db_stmt *db_prepare2(struct db *db, const struct db_sql *q);
 
-/* Parameters are numbered from 1. Text and blobs are copied. A parameter
+/* Parameters are numbered from 1. Text and blobs are copied; a double
+ * goes to PostgreSQL as %.17g text, which reads back exactly. A parameter
  * never bound is NULL. db_bind_text(s, i, NULL) binds NULL. */
 void db_bind_int64(struct db_stmt *s, int i, int64_t v);
+void db_bind_double(struct db_stmt *s, int i, double v);
 void db_bind_text(struct db_stmt *s, int i, const char *v);
 void db_bind_blob(struct db_stmt *s, int i, const void *p, size_t n);
 void db_bind_null(struct db_stmt *s, int i);

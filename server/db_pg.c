@@ -40,7 +40,7 @@ struct dbp_conn {
 };
 
 struct dbp_param {
-	char num[24]; /* an integer's text */
+	char num[32]; /* an integer's or a double's text */
 	char *heap;   /* a copy of text or blob (owned) */
 	int len;      /* a blob's length */
 	int is_blob;
@@ -307,6 +307,16 @@ static void dbp_bind_int64(struct db_stmt *s, int i, int64_t v)
 	if (!p)
 		return;
 	snprintf(p->num, sizeof p->num, "%lld", (long long)v);
+	p->is_set = 1;
+}
+
+static void dbp_bind_double(struct db_stmt *s, int i, double v)
+{
+	struct dbp_param *p = dbp_param(s, i);
+
+	if (!p)
+		return;
+	snprintf(p->num, sizeof p->num, "%.17g", v);
 	p->is_set = 1;
 }
 
@@ -580,6 +590,7 @@ static const struct db_ops dbp_ops = {
     .finalize = dbp_finalize,
     .reset = dbp_reset,
     .bind_int64 = dbp_bind_int64,
+    .bind_double = dbp_bind_double,
     .bind_text = dbp_bind_text,
     .bind_blob = dbp_bind_blob,
     .bind_null = dbp_bind_null,

@@ -78,6 +78,11 @@ static void dbs_bind_int64(struct db_stmt *s, int i, int64_t v)
 	sqlite3_bind_int64(S(s), i, v);
 }
 
+static void dbs_bind_double(struct db_stmt *s, int i, double v)
+{
+	sqlite3_bind_double(S(s), i, v);
+}
+
 static void dbs_bind_text(struct db_stmt *s, int i, const char *v)
 {
 	sqlite3_bind_text(S(s), i, v, -1, SQLITE_TRANSIENT);
@@ -212,6 +217,7 @@ static const struct db_ops dbs_ops = {
     .finalize = dbs_finalize,
     .reset = dbs_reset,
     .bind_int64 = dbs_bind_int64,
+    .bind_double = dbs_bind_double,
     .bind_text = dbs_bind_text,
     .bind_blob = dbs_bind_blob,
     .bind_null = dbs_bind_null,

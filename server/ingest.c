@@ -494,13 +494,26 @@ static void ingest_commit_of(const struct job *j, struct ingest_commit *c)
 	c->first_id = j->first_id;
 }
 
+/* Does the group need the shared write lock (PostgreSQL; store_tx_lock)?
+ * Its event inserts and rollups do not: exactly-once comes from the
+ * events' unique key, and each rollup row is one atomic upsert. Agent
+ * state (a count against the state bound, then a write) and the
+ * transaction subscribers (the notifier's outbox hook reads a channel's
+ * throttle window, then writes it) are read-then-write: a group with an
+ * agent job, or with events while such a subscriber listens, takes the
+ * lock before its first rollup or agent write. Set per group by
+ * ingest_commit; the writer's own. */
+static int ingest_group_lock;
+
 /* Applies one job inside the writer's open transaction; *next_id is the
  * id of the next event stored. */
 static int ingest_apply_job(struct job *j, int64_t now_ms, int64_t *next_id)
 {
 	const struct ingest_agent *a = &j->agent;
-	int rc;
+	int rc = j->kind != JOB_EVENTS && ingest_group_lock ? store_tx_lock(ingest_store) : 0;
 
+	if (rc)
+		return rc;
 	switch (j->kind) {
 	case JOB_HELLO:
 		return store_agent_hello(ingest_store, a->project_id, a->env_id, a->agent_id,
@@ -517,20 +530,21 @@ static int ingest_apply_job(struct job *j, int64_t now_ms, int64_t *next_id)
 		j->res.accepted = j->res.duplicates = 0;
 		j->first_id = *next_id;
 		j->received_ms = now_ms;
+		rc = store_event_insert_batch(ingest_store, a->project_id, a->env_id, a->agent_id,
+		                              &j->batch, now_ms, next_id, j->inserted);
+		if (rc)
+			return rc;
 		for (size_t i = 0; i < j->batch.n; i++) {
-			int inserted = 0;
-			rc = store_event_insert(ingest_store, a->project_id, a->env_id, a->agent_id,
-			                        &j->batch.ev[i], now_ms, next_id, &inserted);
-			if (rc)
-				return rc;
-			j->inserted[i] = (unsigned char)inserted;
-			if (inserted)
+			if (j->inserted[i])
 				j->res.accepted++;
 			else
 				j->res.duplicates++;
 		}
-		rc = store_event_rollup_add(ingest_store, a->project_id, a->env_id, &j->batch,
-		                            j->inserted);
+		if (ingest_group_lock)
+			rc = store_tx_lock(ingest_store);
+		if (!rc)
+			rc = store_event_rollup_add(ingest_store, a->project_id, a->env_id, &j->batch,
+			                            j->inserted);
 		if (!rc && ingest_ntx_subs) {
 			struct ingest_commit c;
 			ingest_commit_of(j, &c);
@@ -660,11 +674,30 @@ static void ingest_commit(struct job *batch, int64_t *last_id, int64_t *received
 	ingest_inhand = batch;
 	for (;;) {
 		int64_t t0 = timefmt_mono_us(), now_ms = (int64_t)timefmt_now() * 1000;
-		/* the writer is the only one inserting events, so the next id is
-		 * the one after the last it stored (store_event_next_id at start):
-		 * ids only grow, even after the newest events were deleted */
-		int64_t first_id = ingest_committed_id + 1, next_id = first_id;
-		int rc = store_tx_begin(ingest_store);
+		/* SQLite: the writer is the only one inserting events, so the next
+		 * id is the one after the last it stored (store_event_next_id at
+		 * start): ids only grow, even after the newest events were
+		 * deleted. PostgreSQL: a block reserved from the shared sequence */
+		int64_t first_id = ingest_committed_id + 1, next_id, events = 0;
+		int rc = MOAT_OK;
+		ingest_group_lock = 0;
+		for (struct job *j = batch; j; j = j->next) {
+			if (j->kind != JOB_EVENTS) {
+				ingest_group_lock = 1;
+				continue;
+			}
+			events += (int64_t)j->batch.n;
+			ingest_group_lock |= ingest_ntx_subs > 0;
+			/* PostgreSQL: the months' partitions, outside the transaction */
+			if (!rc)
+				rc = store_event_prepare(ingest_store, &j->batch, now_ms);
+		}
+		/* PostgreSQL: ids from the sequence every moatd shares */
+		if (!rc && events)
+			rc = store_event_reserve_ids(ingest_store, events, &first_id);
+		next_id = first_id;
+		if (!rc)
+			rc = store_tx_begin_events(ingest_store);
 		for (struct job *j = batch; !rc && j; j = j->next) {
 			int jrc = ingest_apply(j, now_ms, &next_id);
 			/* a job that is wrong on its own (its project was deleted) is

@@ -214,6 +214,7 @@ int store_begin(struct store *st)
 	if (rc)
 		return rc;
 	st->in_txn = 1;
+	st->write_locked = 1;
 	return MOAT_OK;
 }
 
@@ -325,6 +326,41 @@ int store_tx_begin(struct store *st)
 {
 	return store_begin(st);
 }
+int store_tx_begin_events(struct store *st)
+{
+	int rc;
+
+	if (st->engine != DB_POSTGRES)
+		return store_begin(st);
+	store_idle(st);
+	rc = db_exec(st->conn, "BEGIN", NULL, 0);
+	if (rc)
+		return rc;
+	st->in_txn = 1;
+	st->write_locked = 0;
+	return MOAT_OK;
+}
+
+int store_tx_lock(struct store *st)
+{
+	static const char sql[] = "SELECT pg_advisory_xact_lock(?1)";
+	struct db_stmt *s;
+	int rc;
+
+	if (st->engine != DB_POSTGRES || st->write_locked)
+		return MOAT_OK;
+	s = db_prepare(st->conn, sql);
+	if (!s)
+		return MOAT_EDB;
+	db_bind_int64(s, 1, DB_PG_WRITE_LOCK);
+	rc = db_step(s);
+	db_reset(s);
+	if (rc < 0)
+		return rc;
+	st->write_locked = 1;
+	return MOAT_OK;
+}
+
 int store_tx_commit(struct store *st)
 {
 	return store_commit(st);

@@ -316,6 +316,17 @@ int store_policy_backfill(struct store *st);
 int store_tx_begin(struct store *st);
 int store_tx_commit(struct store *st);
 void store_tx_rollback(struct store *st);
+/* The ingest writer's transaction. SQLite: store_tx_begin (BEGIN
+ * IMMEDIATE: one writer at a time). PostgreSQL: a plain BEGIN, without
+ * the shared write lock, so the writers of several moatd insert events
+ * and add rollups at once (exactly-once from the events' unique key,
+ * rollups by atomic upserts); store_tx_lock takes the lock when a job
+ * does more (agent state, the notifier's outbox hook). */
+int store_tx_begin_events(struct store *st);
+/* In a transaction of store_tx_begin_events: takes the shared write lock
+ * now if it is not held yet (PostgreSQL; nothing on SQLite, whose
+ * transaction holds it from the start). MOAT_EBUSY after 5 s. */
+int store_tx_lock(struct store *st);
 /* A savepoint inside the caller's transaction (one job of the writer's
  * group commit): released when the job succeeded, rolled back to (and
  * released) when it failed, so a job leaves all of itself or nothing. */
@@ -463,6 +474,29 @@ int store_event_next_id(struct store *st, int64_t *id);
  * the event yet: store_event_index_text adds it. */
 int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
                        const struct event *e, int64_t received_ms, int64_t *next_id, int *inserted);
+/* Stores the events of b as store_event_insert does each, in the caller's
+ * transaction: inserted[i] says whether b->ev[i] was stored (else it was
+ * there already); the events stored get ids *next_id, *next_id + 1 ... in
+ * the batch's order, and *next_id moves past them. SQLite: one insert per
+ * event. PostgreSQL: one INSERT ... SELECT FROM unnest(arrays) ON
+ * CONFLICT DO NOTHING for the batch (again without the duplicates when
+ * some were skipped, so the ids stay consecutive). MOAT_EINVALID when an
+ * event's text is not valid UTF-8 (nothing stored), else 0, MOAT_EBUSY or
+ * MOAT_EDB. */
+int store_event_insert_batch(struct store *st, int64_t project_id, int64_t env_id,
+                             const char *agent_id, const struct event_batch *b,
+                             int64_t received_ms, int64_t *next_id, unsigned char *inserted);
+/* PostgreSQL, before the writer's transaction (never inside one): reserves
+ * n consecutive event ids for it from the one sequence of every moatd
+ * (schema 011) and puts the first into *first. SQLite: nothing (*first
+ * stays: the one writer's own next id). */
+int store_event_reserve_ids(struct store *st, int64_t n, int64_t *first);
+/* PostgreSQL, before the writer's transaction (never inside one): makes
+ * sure the monthly partitions exist for this month and the next two
+ * (from now_ms) and for each month of b's events (b may be NULL), each
+ * created once in a statement of its own and remembered per connection.
+ * SQLite: nothing. */
+int store_event_prepare(struct store *st, const struct event_batch *b, int64_t now_ms);
 /* Adds the next events (at most limit, in id order) above the free-text
  * index's mark to events_fts and moves the mark past them, in one
  * transaction of its own. *n gets how many, *indexed_to the new mark
@@ -481,7 +515,9 @@ int store_event_text_state(struct store *st, int64_t *indexed_to, int64_t *lag);
 int store_event_rollup_add(struct store *st, int64_t project_id, int64_t env_id,
                            const struct event_batch *b, const unsigned char *inserted);
 /* Deletes at most limit events received before cutoff_ms and subtracts
- * them from the rollups (own transaction); *n gets the count. Rollup rows
+ * them from the rollups (own transaction); *n gets the count. PostgreSQL
+ * first drops the monthly partitions wholly past the cutoff (with their
+ * rollup rows; counted in *n too). Rollup rows
  * go when they reach zero, never by age: the purge goes by received_at,
  * the buckets by ts. */
 int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n);

@@ -16,11 +16,14 @@
  */
 #include "store_int.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "err.h"
 #include "event.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* ---- ids and the free-text index (schema 006) ---- */
@@ -29,32 +32,58 @@
  * into *b. No row is corruption: the statements below always give one. */
 static int se_row(struct store *st, const char *sql, int64_t *a, int64_t *b)
 {
-	sqlite3_stmt *s = store_stmt(st, sql);
+	struct db_stmt *s = db_prepare(st->conn, sql);
 	int rc;
 
 	if (!s)
 		return MOAT_EDB;
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW) {
-		*a = sqlite3_column_int64(s, 0);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*a = db_column_int64(s, 0);
 		if (b)
-			*b = sqlite3_column_int64(s, 1);
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = SQLITE_CORRUPT; /* fts_state's row is inserted by the migration */
+			*b = db_column_int64(s, 1);
+		rc = MOAT_OK;
+	} else if (rc == DB_DONE) {
+		rc = MOAT_EDB; /* fts_state's row is inserted by the migration */
 	}
-	rc = store_err(st, rc);
-	sqlite3_reset(s);
+	db_reset(s);
 	return rc;
 }
 
 int store_event_next_id(struct store *st, int64_t *id)
 {
 	static const char sql[] =
-	    "SELECT max(coalesce((SELECT max(id) FROM events), 0),"
-	    " coalesce((SELECT indexed_to FROM fts_state WHERE id = 1), 0)) + 1";
+	    "SELECT CASE WHEN m > f THEN m ELSE f END + 1 FROM"
+	    " (SELECT coalesce((SELECT max(id) FROM events), 0) AS m,"
+	    " coalesce((SELECT indexed_to FROM fts_state WHERE id = 1), 0) AS f) x";
 
 	return se_row(st, sql, id, NULL);
+}
+
+int store_event_reserve_ids(struct store *st, int64_t n, int64_t *first)
+{
+	static const char sql[] = "SELECT moat_event_ids(?1)";
+
+	if (st->engine != DB_POSTGRES)
+		return MOAT_OK; /* the one writer's own rule (ingest.c) */
+	if (n < 1)
+		n = 1;
+	{
+		struct db_stmt *s = db_prepare(st->conn, sql);
+		int rc;
+		if (!s)
+			return MOAT_EDB;
+		db_bind_int64(s, 1, n);
+		rc = db_step(s);
+		if (rc == DB_ROW) {
+			*first = db_column_int64(s, 0);
+			rc = MOAT_OK;
+		} else if (rc == DB_DONE) {
+			rc = MOAT_EDB;
+		}
+		db_reset(s);
+		return rc;
+	}
 }
 
 int store_event_text_state(struct store *st, int64_t *indexed_to, int64_t *lag)
@@ -71,52 +100,56 @@ int store_event_index_text(struct store *st, int limit, int64_t *n, int64_t *ind
 {
 	static const char mark[] = "SELECT indexed_to FROM fts_state WHERE id = 1";
 	static const char upto[] = "SELECT count(*), max(id) FROM"
-	                           " (SELECT id FROM events WHERE id > ?1 ORDER BY id LIMIT ?2)";
+	                           " (SELECT id FROM events WHERE id > ?1 ORDER BY id LIMIT ?2) x";
 	static const char add[] = "INSERT INTO events_fts(rowid, payload, operation)"
 	                          " SELECT id, payload, operation FROM events"
 	                          " WHERE id > ?1 AND id <= ?2 ORDER BY id";
-	static const char move[] = "UPDATE fts_state SET indexed_to = ?1 WHERE id = 1";
+	static const char move[] =
+	    "UPDATE fts_state SET indexed_to = ?1 WHERE id = 1 AND indexed_to < ?1";
 	int64_t from = 0, to = 0, count = 0;
-	sqlite3_stmt *s;
-	int rc = store_begin(st);
+	struct db_stmt *s;
+	/* PostgreSQL's GIN index follows every commit: only the mark moves,
+	 * and needs no write lock (several writers move it up only) */
+	int rc = st->engine == DB_POSTGRES ? store_tx_begin_events(st) : store_begin(st);
 
 	*n = 0;
 	if (rc)
 		return rc;
-	s = store_stmt(st, mark);
-	rc = s ? sqlite3_step(s) : SQLITE_ERROR;
-	if (rc == SQLITE_ROW) {
-		from = sqlite3_column_int64(s, 0);
-		s = store_stmt(st, upto);
+	s = db_prepare(st->conn, mark);
+	rc = s ? db_step(s) : MOAT_EDB;
+	if (rc == DB_ROW) {
+		from = db_column_int64(s, 0);
+		s = db_prepare(st->conn, upto);
 		if (s) {
-			sqlite3_bind_int64(s, 1, from);
-			sqlite3_bind_int(s, 2, limit);
+			db_bind_int64(s, 1, from);
+			db_bind_int64(s, 2, limit);
 		}
-		rc = s ? sqlite3_step(s) : SQLITE_ERROR;
+		rc = s ? db_step(s) : MOAT_EDB;
+	} else if (rc == DB_DONE) {
+		rc = MOAT_EDB;
 	}
-	if (rc == SQLITE_ROW) {
-		count = sqlite3_column_int64(s, 0);
-		to = count ? sqlite3_column_int64(s, 1) : from;
-		rc = SQLITE_DONE;
+	if (rc == DB_ROW) {
+		count = db_column_int64(s, 0);
+		to = count ? db_column_int64(s, 1) : from;
+		rc = DB_DONE;
 	}
-	if (rc == SQLITE_DONE && count > 0) {
-		s = store_stmt(st, add);
+	if (rc == DB_DONE && count > 0 && st->engine == DB_SQLITE) {
+		s = db_prepare(st->conn, add);
 		if (s) {
-			sqlite3_bind_int64(s, 1, from);
-			sqlite3_bind_int64(s, 2, to);
+			db_bind_int64(s, 1, from);
+			db_bind_int64(s, 2, to);
 		}
-		rc = s ? sqlite3_step(s) : SQLITE_ERROR;
-		if (rc == SQLITE_DONE) {
-			s = store_stmt(st, move);
-			if (s)
-				sqlite3_bind_int64(s, 1, to);
-			rc = s ? sqlite3_step(s) : SQLITE_ERROR;
-		}
+		rc = s ? db_step(s) : MOAT_EDB;
 	}
-	rc = store_err(st, rc == SQLITE_DONE ? SQLITE_OK : rc);
-	if (rc) {
+	if (rc == DB_DONE && count > 0) {
+		s = db_prepare(st->conn, move);
+		if (s)
+			db_bind_int64(s, 1, to);
+		rc = s ? db_step(s) : MOAT_EDB;
+	}
+	if (rc != DB_DONE) {
 		store_rollback(st);
-		return rc;
+		return rc < 0 ? rc : MOAT_EDB;
 	}
 	rc = store_commit(st);
 	if (!rc) {
@@ -126,7 +159,87 @@ int store_event_index_text(struct store *st, int limit, int64_t *n, int64_t *ind
 	return rc;
 }
 
+/* ---- partitions (PostgreSQL) ---- */
+
+/* The first ms of the UTC month of ts, and of the month after. */
+static void se_month(int64_t ts, int64_t *lo, int64_t *hi)
+{
+	time_t t = (time_t)(ts / 1000 - (ts % 1000 < 0));
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	tm.tm_mday = 1;
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	*lo = (int64_t)timegm(&tm) * 1000;
+	tm.tm_mon++;
+	*hi = (int64_t)timegm(&tm) * 1000;
+}
+
+/* Makes sure the month of ts has its partition: once per month and
+ * connection (st->months remembers), in a statement of its own. */
+static int se_partition(struct store *st, int64_t ts)
+{
+	static const char sql[] = "SELECT moat_events_partition(?1)";
+	int64_t lo, hi;
+	struct db_stmt *s;
+	int rc;
+
+	se_month(ts, &lo, &hi);
+	for (int i = 0; i < st->nmonths; i++)
+		if (st->months[i] == lo)
+			return MOAT_OK;
+	s = db_prepare(st->conn, sql);
+	if (!s)
+		return MOAT_EDB;
+	db_bind_int64(s, 1, lo);
+	rc = db_step(s);
+	db_reset(s);
+	if (rc < 0)
+		return rc;
+	if (st->nmonths == STORE_MONTHS) /* forget the oldest */
+		memmove(st->months, st->months + 1, (STORE_MONTHS - 1) * sizeof st->months[0]);
+	else
+		st->nmonths++;
+	st->months[st->nmonths - 1] = lo;
+	return MOAT_OK;
+}
+
+int store_event_prepare(struct store *st, const struct event_batch *b, int64_t now_ms)
+{
+	int64_t lo, hi, t = now_ms;
+	int rc = MOAT_OK;
+
+	if (st->engine != DB_POSTGRES)
+		return MOAT_OK;
+	assert(!st->in_txn); /* DDL in the writer's transaction would lock out the readers */
+	for (int k = 0; k < 3 && !rc; k++) { /* this month and the next two */
+		rc = se_partition(st, t);
+		se_month(t, &lo, &hi);
+		t = hi;
+	}
+	for (size_t i = 0; b && i < b->n && !rc; i++)
+		rc = se_partition(st, b->ev[i].ts_ms);
+	return rc;
+}
+
 /* ---- inserting ---- */
+
+/* Text PostgreSQL would refuse (SQLSTATE 22021) and so fail the whole
+ * group with: invalid UTF-8. NUL cannot be in a C string; jansson refuses
+ * \u0000 and invalid UTF-8 in what arrives, so this holds by construction
+ * and is checked here on both engines alike (an event that fails it is
+ * MOAT_EINVALID: its job is refused, never retried). */
+static int se_text_ok(const struct event *e)
+{
+	const char *t[] = {e->uid,      e->interceptor, e->action, e->severity, e->source_ip,
+	                   e->method,   e->endpoint,    e->payload, e->operation, e->file,
+	                   e->function, e->rule,        e->details};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i] && !utf8_valid(t[i], strlen(t[i])))
+			return 0;
+	return 1;
+}
 
 int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
                        const struct event *e, int64_t received_ms, int64_t *next_id, int *inserted)
@@ -136,50 +249,279 @@ int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, con
 	    " interceptor, action, severity, confidence, source_ip, method, endpoint, payload,"
 	    " payload_len, payload_truncated, operation, operation_len, operation_truncated, file,"
 	    " line, function, rule, details, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(project_id, event_uid) DO NOTHING";
-	sqlite3_stmt *s = store_stmt(st, sql);
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+	struct db_stmt *s;
 	int rc;
 
 	*inserted = 0;
+	if (!se_text_ok(e))
+		return MOAT_EINVALID;
+	s = db_prepare(st->conn, sql);
 	if (!s)
 		return MOAT_EDB;
-	sqlite3_bind_int64(s, 25, *next_id);
-	sqlite3_bind_int64(s, 1, project_id);
-	sqlite3_bind_int64(s, 2, env_id);
-	sqlite3_bind_text(s, 3, e->uid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 4, agent_id ? agent_id : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 5, e->ts_ms);
-	sqlite3_bind_int64(s, 6, received_ms);
-	sqlite3_bind_text(s, 7, e->interceptor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 8, e->action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 9, e->severity, -1, SQLITE_STATIC);
+	db_bind_int64(s, 25, *next_id);
+	db_bind_int64(s, 1, project_id);
+	db_bind_int64(s, 2, env_id);
+	db_bind_text(s, 3, e->uid);
+	db_bind_text(s, 4, agent_id ? agent_id : "");
+	db_bind_int64(s, 5, e->ts_ms);
+	db_bind_int64(s, 6, received_ms);
+	db_bind_text(s, 7, e->interceptor);
+	db_bind_text(s, 8, e->action);
+	db_bind_text(s, 9, e->severity);
 	if (e->has_confidence)
-		sqlite3_bind_double(s, 10, e->confidence);
-	sqlite3_bind_text(s, 11, e->source_ip, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 12, e->method, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 13, e->endpoint, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 14, e->payload, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 15, e->payload_len);
-	sqlite3_bind_int(s, 16, e->payload_truncated);
-	sqlite3_bind_text(s, 17, e->operation, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(s, 18, e->operation_len);
-	sqlite3_bind_int(s, 19, e->operation_truncated);
-	sqlite3_bind_text(s, 20, e->file, -1, SQLITE_STATIC);
+		db_bind_double(s, 10, e->confidence);
+	db_bind_text(s, 11, e->source_ip);
+	db_bind_text(s, 12, e->method);
+	db_bind_text(s, 13, e->endpoint);
+	db_bind_text(s, 14, e->payload);
+	db_bind_int64(s, 15, e->payload_len);
+	db_bind_int64(s, 16, e->payload_truncated);
+	db_bind_text(s, 17, e->operation);
+	db_bind_int64(s, 18, e->operation_len);
+	db_bind_int64(s, 19, e->operation_truncated);
+	db_bind_text(s, 20, e->file);
 	if (e->has_line)
-		sqlite3_bind_int64(s, 21, e->line);
-	sqlite3_bind_text(s, 22, e->function, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 23, e->rule, -1, SQLITE_STATIC);
-	sqlite3_bind_text(s, 24, e->details, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	if (rc != SQLITE_DONE) {
-		rc = store_err(st, rc);
-		sqlite3_reset(s);
-		return rc;
+		db_bind_int64(s, 21, e->line);
+	db_bind_text(s, 22, e->function);
+	db_bind_text(s, 23, e->rule);
+	db_bind_text(s, 24, e->details);
+	rc = db_step(s);
+	if (rc != DB_DONE) {
+		db_reset(s);
+		return rc < 0 ? rc : MOAT_EDB;
 	}
-	*inserted = sqlite3_changes(st->db) > 0;
+	*inserted = db_changes(s) > 0;
 	if (*inserted)
 		(*next_id)++;
-	sqlite3_reset(s);
+	db_reset(s);
+	return MOAT_OK;
+}
+
+/* A PostgreSQL array literal under construction ({"a",NULL,3}). */
+struct se_arr {
+	char *p;
+	size_t len, cap;
+};
+
+static void se_put(struct se_arr *a, const char *s, size_t n)
+{
+	if (a->len + n + 2 > a->cap) {
+		a->cap = (a->len + n + 2) * 2;
+		a->p = xrealloc(a->p, a->cap);
+	}
+	memcpy(a->p + a->len, s, n);
+	a->len += n;
+	a->p[a->len] = '\0';
+}
+
+static void se_sep(struct se_arr *a)
+{
+	se_put(a, a->len ? "," : "{", 1);
+}
+
+static void se_text(struct se_arr *a, const char *v)
+{
+	se_sep(a);
+	if (!v) {
+		se_put(a, "NULL", 4);
+		return;
+	}
+	se_put(a, "\"", 1);
+	for (const char *q = v; *q;) {
+		size_t run = strcspn(q, "\"\\");
+		se_put(a, q, run);
+		q += run;
+		if (*q) {
+			char esc[2] = {'\\', *q++};
+			se_put(a, esc, 2);
+		}
+	}
+	se_put(a, "\"", 1);
+}
+
+static void se_int(struct se_arr *a, int has, int64_t v)
+{
+	char num[32];
+
+	se_sep(a);
+	if (!has) {
+		se_put(a, "NULL", 4);
+		return;
+	}
+	snprintf(num, sizeof num, "%lld", (long long)v);
+	se_put(a, num, strlen(num));
+}
+
+static void se_double(struct se_arr *a, int has, double v)
+{
+	char num[40];
+
+	se_sep(a);
+	if (!has) {
+		se_put(a, "NULL", 4);
+		return;
+	}
+	snprintf(num, sizeof num, "%.17g", v);
+	se_put(a, num, strlen(num));
+}
+
+#define SE_COLS 21 /* the arrays of the PostgreSQL insert */
+
+/* The PostgreSQL insert of many events: one statement, its per-event
+ * columns as arrays (parameters ?5 on), the rest the same for all. */
+static const char se_many[] =
+    "INSERT INTO events(project_id, environment_id, agent_id, received_at, id, event_uid, ts,"
+    " interceptor, action, severity, confidence, source_ip, method, endpoint, payload,"
+    " payload_len, payload_truncated, operation, operation_len, operation_truncated, file,"
+    " line, function, rule, details)"
+    " SELECT ?1, ?2, ?3, ?4, u.* FROM unnest(CAST(?5 AS BIGINT[]), CAST(?6 AS TEXT[]),"
+    " CAST(?7 AS BIGINT[]), CAST(?8 AS TEXT[]), CAST(?9 AS TEXT[]), CAST(?10 AS TEXT[]),"
+    " CAST(?11 AS DOUBLE PRECISION[]), CAST(?12 AS TEXT[]), CAST(?13 AS TEXT[]),"
+    " CAST(?14 AS TEXT[]), CAST(?15 AS TEXT[]), CAST(?16 AS BIGINT[]), CAST(?17 AS BIGINT[]),"
+    " CAST(?18 AS TEXT[]), CAST(?19 AS BIGINT[]), CAST(?20 AS BIGINT[]), CAST(?21 AS TEXT[]),"
+    " CAST(?22 AS BIGINT[]), CAST(?23 AS TEXT[]), CAST(?24 AS TEXT[]), CAST(?25 AS TEXT[]))"
+    " AS u ON CONFLICT DO NOTHING RETURNING id";
+
+/* One try of the PostgreSQL insert: the events of b that rows[0..n) name
+ * get ids first, first + 1 ...; got[k] is set for each row k stored,
+ * *stored to how many. */
+static int se_insert_pg(struct store *st, int64_t project_id, int64_t env_id,
+                        const char *agent_id, const struct event_batch *b,
+                        const size_t *rows, size_t n, int64_t received_ms, int64_t first,
+                        unsigned char *got, size_t *stored)
+{
+	struct se_arr a[SE_COLS];
+	struct db_stmt *s;
+	int rc;
+
+	*stored = 0;
+	memset(a, 0, sizeof a);
+	memset(got, 0, n);
+	for (size_t k = 0; k < n; k++) {
+		const struct event *e = &b->ev[rows[k]];
+		se_int(&a[0], 1, first + (int64_t)k);
+		se_text(&a[1], e->uid);
+		se_int(&a[2], 1, e->ts_ms);
+		se_text(&a[3], e->interceptor);
+		se_text(&a[4], e->action);
+		se_text(&a[5], e->severity);
+		se_double(&a[6], e->has_confidence, e->confidence);
+		se_text(&a[7], e->source_ip);
+		se_text(&a[8], e->method);
+		se_text(&a[9], e->endpoint);
+		se_text(&a[10], e->payload);
+		se_int(&a[11], 1, e->payload_len);
+		se_int(&a[12], 1, e->payload_truncated);
+		se_text(&a[13], e->operation);
+		se_int(&a[14], 1, e->operation_len);
+		se_int(&a[15], 1, e->operation_truncated);
+		se_text(&a[16], e->file);
+		se_int(&a[17], e->has_line, e->line);
+		se_text(&a[18], e->function);
+		se_text(&a[19], e->rule);
+		se_text(&a[20], e->details);
+	}
+	s = db_prepare(st->conn, se_many);
+	if (!s) {
+		rc = MOAT_EDB;
+		goto out;
+	}
+	db_bind_int64(s, 1, project_id);
+	db_bind_int64(s, 2, env_id);
+	db_bind_text(s, 3, agent_id ? agent_id : "");
+	db_bind_int64(s, 4, received_ms);
+	for (int c = 0; c < SE_COLS; c++) {
+		se_put(&a[c], "}", 1);
+		db_bind_text(s, 5 + c, a[c].p);
+	}
+	while ((rc = db_step(s)) == DB_ROW) {
+		int64_t k = db_column_int64(s, 0) - first;
+		if (k >= 0 && (size_t)k < n && !got[k]) {
+			got[k] = 1;
+			(*stored)++;
+		}
+	}
+	db_reset(s);
+out:
+	for (int c = 0; c < SE_COLS; c++)
+		free(a[c].p);
+	return rc == DB_DONE ? MOAT_OK : rc < 0 ? rc : MOAT_EDB;
+}
+
+/* PostgreSQL: the whole batch in one INSERT ... SELECT FROM unnest(...)
+ * ON CONFLICT DO NOTHING, under a savepoint. Exactly-once comes from the
+ * unique key (project_id, event_uid, ts), not from a lock: a second
+ * writer inserting the same event waits for the first's commit, then
+ * skips it. The ids of the events stored must be consecutive (a
+ * subscriber counts them from the first), so when some were skipped
+ * (duplicates: rare, a batch sent again) the try is rolled back and made
+ * again without them; each try drops at least one event, and the second
+ * normally stores every one. */
+static int se_insert_batch_pg(struct store *st, int64_t project_id, int64_t env_id,
+                              const char *agent_id, const struct event_batch *b,
+                              int64_t received_ms, int64_t *next_id, unsigned char *inserted)
+{
+	size_t *rows = xcalloc(b->n ? b->n : 1, sizeof *rows), n = 0, stored = 0;
+	unsigned char *got = xcalloc(b->n ? b->n : 1, 1);
+	int rc = MOAT_OK;
+
+	for (size_t i = 0; i < b->n; i++)
+		rows[n++] = i;
+	while (n > 0) {
+		rc = db_exec(st->conn, "SAVEPOINT events", NULL, 0);
+		if (!rc)
+			rc = se_insert_pg(st, project_id, env_id, agent_id, b, rows, n, received_ms,
+			                  *next_id, got, &stored);
+		if (!rc && stored == n) {
+			rc = db_exec(st->conn, "RELEASE events", NULL, 0);
+			break;
+		}
+		if (rc)
+			break;
+		rc = db_exec(st->conn, "ROLLBACK TO events", NULL, 0);
+		if (!rc)
+			rc = db_exec(st->conn, "RELEASE events", NULL, 0);
+		if (rc)
+			break;
+		{
+			size_t m = 0;
+			for (size_t k = 0; k < n; k++)
+				if (got[k])
+					rows[m++] = rows[k];
+			n = m;
+		}
+	}
+	if (!rc) {
+		for (size_t k = 0; k < n; k++)
+			inserted[rows[k]] = 1;
+		*next_id += (int64_t)n;
+	}
+	free(rows);
+	free(got);
+	return rc;
+}
+
+int store_event_insert_batch(struct store *st, int64_t project_id, int64_t env_id,
+                             const char *agent_id, const struct event_batch *b,
+                             int64_t received_ms, int64_t *next_id, unsigned char *inserted)
+{
+	memset(inserted, 0, b->n ? b->n : 1);
+	if (st->engine == DB_POSTGRES) {
+		for (size_t i = 0; i < b->n; i++)
+			if (!se_text_ok(&b->ev[i]))
+				return MOAT_EINVALID;
+		return se_insert_batch_pg(st, project_id, env_id, agent_id, b, received_ms, next_id,
+		                          inserted);
+	}
+	for (size_t i = 0; i < b->n; i++) {
+		int ins = 0;
+		int rc = store_event_insert(st, project_id, env_id, agent_id, &b->ev[i], received_ms,
+		                            next_id, &ins);
+		if (rc)
+			return rc;
+		inserted[i] = (unsigned char)ins;
+	}
 	return MOAT_OK;
 }
 
@@ -320,20 +662,20 @@ static int ru_put(struct store *st, const char *up, const char *zap, const struc
                   int64_t t, const char *const *texts, int ntexts, int64_t delta)
 {
 	for (int pass = 0; pass < (delta < 0 ? 2 : 1); pass++) {
-		sqlite3_stmt *s = store_stmt(st, pass ? zap : up);
+		struct db_stmt *s = db_prepare(st->conn, pass ? zap : up);
 		int rc;
 		if (!s)
 			return MOAT_EDB;
-		sqlite3_bind_int64(s, 1, r->project_id);
-		sqlite3_bind_int64(s, 2, r->env_id);
-		sqlite3_bind_int64(s, 3, t);
+		db_bind_int64(s, 1, r->project_id);
+		db_bind_int64(s, 2, r->env_id);
+		db_bind_int64(s, 3, t);
 		for (int i = 0; i < ntexts; i++)
-			sqlite3_bind_text(s, 4 + i, texts[i], -1, SQLITE_STATIC);
+			db_bind_text(s, 4 + i, texts[i]);
 		if (!pass)
-			sqlite3_bind_int64(s, 4 + ntexts, delta);
-		rc = sqlite3_step(s);
-		rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
-		sqlite3_reset(s);
+			db_bind_int64(s, 4 + ntexts, delta);
+		rc = db_step(s);
+		rc = rc == DB_DONE ? MOAT_OK : rc < 0 ? rc : MOAT_EDB;
+		db_reset(s);
 		if (rc)
 			return rc;
 	}
@@ -348,50 +690,69 @@ enum ru_group { RU_GROUPS_HOUR, RU_SOURCES_HOUR, RU_GROUPS_MINUTE };
 /* The least (f "min") or greatest ("max") ts of the events of one rollup
  * row: project ?1, environment ?2, bucket ?3 (of w ms), interceptor ?4,
  * action ?7 and the rest of the row's key, read through the index idx
- * that narrows them most. */
-#define RU_EDGE(f, w, idx, key)                                                                    \
-	"(SELECT " f "(ts) FROM events INDEXED BY " idx " WHERE project_id = ?1 AND " key          \
+ * that narrows them most (SQLite's INDEXED BY; PostgreSQL's planner picks
+ * it itself). */
+#define RU_EDGE(f, w, hint, key)                                                                   \
+	"(SELECT " f "(ts) FROM events" hint " WHERE project_id = ?1 AND " key                     \
 	" AND ts >= ?3 * " w " AND ts < (?3 + 1) * " w                                             \
 	" AND environment_id = ?2 AND interceptor = ?4 AND action = ?7)"
 #define RU_KEY(t)                                                                                  \
 	" WHERE project_id = ?1 AND environment_id = ?2 AND " t " = ?3 AND interceptor = ?4"       \
 	" AND has_endpoint = ?5 AND endpoint = ?6 AND action = ?7"
 #define RU_SOURCE_KEY RU_KEY("hour") " AND has_source = ?11 AND source_ip = ?13"
-#define RU_UP(table, t, cols, vals)                                                                \
+/* The upsert: the conflict target is the table's primary key (PostgreSQL
+ * wants it named); min and max of two values as CASE (SQLite's scalar
+ * min/max are PostgreSQL's LEAST/GREATEST). n = n + excluded.n is one
+ * atomic update of the row, so writers on several moatd add without
+ * losing a count. */
+#define RU_UP(table, t, cols, vals, key)                                                           \
 	"INSERT INTO " table "(project_id, environment_id, " t ", interceptor, has_endpoint,"      \
 	" endpoint, action, n, first_ts, last_ts" cols ")"                                         \
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10" vals ") ON CONFLICT DO UPDATE SET"      \
-	" n = n + excluded.n, first_ts = min(first_ts, excluded.first_ts),"                        \
-	" last_ts = max(last_ts, excluded.last_ts)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10" vals ") ON CONFLICT(project_id,"        \
+	" environment_id, " t ", interceptor, has_endpoint, endpoint, action" key ")"              \
+	" DO UPDATE SET n = " table ".n + excluded.n, first_ts = CASE WHEN excluded.first_ts <"    \
+	" " table ".first_ts THEN excluded.first_ts ELSE " table ".first_ts END, last_ts ="        \
+	" CASE WHEN excluded.last_ts > " table ".last_ts THEN excluded.last_ts ELSE " table        \
+	".last_ts END"
 /* Sets first_ts and last_ts of the row of table that where selects from
  * the events it counts. */
-#define RU_FIX(table, w, idx, key, where)                                                          \
-	"UPDATE " table                                                                            \
-	" SET first_ts = " RU_EDGE("min", w, idx, key) ","                                         \
-	                                               " last_ts = " RU_EDGE("max", w, idx, key)   \
-	                                                   where
-#define RU_FIXES(table, t, w)                                                                      \
-	RU_FIX(table, w, "events_endpoint", "endpoint = ?6", RU_KEY(t)),                           \
-	    RU_FIX(table, w, "events_endpoint", "endpoint IS NULL", RU_KEY(t))
+#define RU_FIX(table, w, hint, key, where)                                                         \
+	"UPDATE " table " SET first_ts = " RU_EDGE("min", w, hint, key) ","                        \
+	" last_ts = " RU_EDGE("max", w, hint, key) where
+#define RU_FIX2(table, w, idx, key, where)                                                         \
+	{                                                                                          \
+		RU_FIX(table, w, " INDEXED BY " idx, key, where), RU_FIX(table, w, "", key, where)     \
+	}
+#define RU_SRC_EDGE "source_ip IS NOT DISTINCT FROM ?12 AND endpoint IS NOT DISTINCT FROM ?14"
 
-/* Per rollup: the upsert; the delete at zero; the fixes of first_ts and
- * last_ts for a row with an endpoint and for one without. */
-static const char *const ru_group_sql[3][4] = {
-    [RU_GROUPS_HOUR] = {RU_UP("event_groups_hour", "hour", "", ""),
-                        "DELETE FROM event_groups_hour" RU_KEY("hour") " AND n <= 0",
-                        RU_FIXES("event_groups_hour", "hour", "3600000")},
+/* Per rollup: the upsert; the delete at zero. */
+static const char *const ru_group_sql[3][2] = {
+    [RU_GROUPS_HOUR] = {RU_UP("event_groups_hour", "hour", "", "", ""),
+                        "DELETE FROM event_groups_hour" RU_KEY("hour") " AND n <= 0"},
     [RU_SOURCES_HOUR] = {RU_UP("event_sources_hour", "hour", ", has_source, source_ip",
-                               ", ?11, ?13"),
-                         "DELETE FROM event_sources_hour" RU_SOURCE_KEY " AND n <= 0",
-                         RU_FIX("event_sources_hour", "3600000", "events_source",
-                                "source_ip IS ?12 AND endpoint IS ?14", RU_SOURCE_KEY),
-                         RU_FIX("event_sources_hour", "3600000", "events_source",
-                                "source_ip IS ?12 AND endpoint IS ?14", RU_SOURCE_KEY)},
-    [RU_GROUPS_MINUTE] = {RU_UP("event_groups_minute", "minute", "", ""),
-                          "DELETE FROM event_groups_minute" RU_KEY("minute") " AND n <= 0",
-                          RU_FIXES("event_groups_minute", "minute", "60000")},
+                               ", ?11, ?13", ", has_source, source_ip"),
+                         "DELETE FROM event_sources_hour" RU_SOURCE_KEY " AND n <= 0"},
+    [RU_GROUPS_MINUTE] = {RU_UP("event_groups_minute", "minute", "", "", ""),
+                          "DELETE FROM event_groups_minute" RU_KEY("minute") " AND n <= 0"},
 };
-#undef RU_FIXES
+/* Per rollup: the fixes of first_ts and last_ts for a row with an
+ * endpoint and for one without (on SQLite through the index named). */
+static const struct db_sql ru_group_fix[3][2] = {
+    [RU_GROUPS_HOUR] = {RU_FIX2("event_groups_hour", "3600000", "events_endpoint",
+                                "endpoint = ?6", RU_KEY("hour")),
+                        RU_FIX2("event_groups_hour", "3600000", "events_endpoint",
+                                "endpoint IS NULL", RU_KEY("hour"))},
+    [RU_SOURCES_HOUR] = {RU_FIX2("event_sources_hour", "3600000", "events_source", RU_SRC_EDGE,
+                                 RU_SOURCE_KEY),
+                         RU_FIX2("event_sources_hour", "3600000", "events_source", RU_SRC_EDGE,
+                                 RU_SOURCE_KEY)},
+    [RU_GROUPS_MINUTE] = {RU_FIX2("event_groups_minute", "60000", "events_endpoint",
+                                  "endpoint = ?6", RU_KEY("minute")),
+                          RU_FIX2("event_groups_minute", "60000", "events_endpoint",
+                                  "endpoint IS NULL", RU_KEY("minute"))},
+};
+#undef RU_SRC_EDGE
+#undef RU_FIX2
 #undef RU_FIX
 #undef RU_UP
 #undef RU_SOURCE_KEY
@@ -407,47 +768,46 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
                         enum ru_group g)
 {
 	const struct ru_ev *r = &ev[0];
-	const char *const *sql = ru_group_sql[g];
-	const char *steps[3] = {sql[0], NULL, NULL};
+	const char *steps[3] = {ru_group_sql[g][0], NULL, NULL};
 	const char *source = r->source[2];
 	int64_t lo = r->ts, hi = r->ts;
 
 	if (sign < 0) {
-		steps[1] = sql[1];
-		steps[2] = r->group[1] ? sql[2] : sql[3];
+		steps[1] = ru_group_sql[g][1];
+		steps[2] = db_text(st->conn, &ru_group_fix[g][r->group[1] ? 0 : 1]);
 	}
 	for (size_t i = 1; i < n; i++) {
 		lo = ev[i].ts < lo ? ev[i].ts : lo;
 		hi = ev[i].ts > hi ? ev[i].ts : hi;
 	}
 	for (int k = 0; k < 3 && steps[k]; k++) {
-		sqlite3_stmt *s = store_stmt(st, steps[k]);
+		struct db_stmt *s = db_prepare(st->conn, steps[k]);
 		int rc;
 		if (!s)
 			return MOAT_EDB;
-		sqlite3_bind_int64(s, 1, r->project_id);
-		sqlite3_bind_int64(s, 2, r->env_id);
-		sqlite3_bind_int64(s, 3, g == RU_GROUPS_MINUTE ? r->minute : r->hour);
-		sqlite3_bind_text(s, 4, r->group[0], -1, SQLITE_STATIC);
-		sqlite3_bind_int(s, 5, r->group[1] != NULL);
-		sqlite3_bind_text(s, 6, r->group[1] ? r->group[1] : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(s, 7, r->group[2], -1, SQLITE_STATIC);
+		db_bind_int64(s, 1, r->project_id);
+		db_bind_int64(s, 2, r->env_id);
+		db_bind_int64(s, 3, g == RU_GROUPS_MINUTE ? r->minute : r->hour);
+		db_bind_text(s, 4, r->group[0]);
+		db_bind_int64(s, 5, r->group[1] != NULL);
+		db_bind_text(s, 6, r->group[1] ? r->group[1] : "");
+		db_bind_text(s, 7, r->group[2]);
 		if (k == 0) {
-			sqlite3_bind_int64(s, 8, sign * (int64_t)n);
-			sqlite3_bind_int64(s, 9, lo);
-			sqlite3_bind_int64(s, 10, hi);
+			db_bind_int64(s, 8, sign * (int64_t)n);
+			db_bind_int64(s, 9, lo);
+			db_bind_int64(s, 10, hi);
 		}
 		if (g == RU_SOURCES_HOUR) {
-			sqlite3_bind_int(s, 11, source != NULL);
+			db_bind_int64(s, 11, source != NULL);
 			if (k == 2) {
-				store_bind_text(s, 12, source);
-				store_bind_text(s, 14, r->group[1]);
+				db_bind_text(s, 12, source);
+				db_bind_text(s, 14, r->group[1]);
 			}
-			sqlite3_bind_text(s, 13, source ? source : "", -1, SQLITE_STATIC);
+			db_bind_text(s, 13, source ? source : "");
 		}
-		rc = sqlite3_step(s);
-		rc = rc == SQLITE_DONE ? MOAT_OK : store_err(st, rc);
-		sqlite3_reset(s);
+		rc = db_step(s);
+		rc = rc == DB_DONE ? MOAT_OK : rc < 0 ? rc : MOAT_EDB;
+		db_reset(s);
 		if (rc)
 			return rc;
 	}
@@ -457,7 +817,8 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 #define RU_COUNTS_UP(table, t)                                                                     \
 	"INSERT INTO " table "(project_id, environment_id, " t                                     \
 	", interceptor, action, severity, n)"                                                      \
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO UPDATE SET n = n + excluded.n"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(project_id, environment_id, " t         \
+	", interceptor, action, severity) DO UPDATE SET n = " table ".n + excluded.n"
 #define RU_COUNTS_ZAP(table, t)                                                                    \
 	"DELETE FROM " table " WHERE project_id = ?1 AND environment_id = ?2 AND " t " = ?3"       \
 	" AND interceptor = ?4 AND action = ?5 AND severity = ?6 AND n <= 0"
@@ -471,7 +832,8 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 	static const char zap_hour[] = RU_COUNTS_ZAP("event_counts_hour", "hour");
 	static const char up_top[] =
 	    "INSERT INTO event_top(project_id, environment_id, hour, kind, value, n)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET n = n + excluded.n";
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(project_id, environment_id, hour, kind,"
+	    " value) DO UPDATE SET n = event_top.n + excluded.n";
 	static const char zap_top[] =
 	    "DELETE FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
 	    " AND kind = ?4 AND value = ?5 AND n <= 0";
@@ -539,19 +901,19 @@ struct ru_doomed {
 	size_t n, cap;
 };
 
-static const char *ru_keep(struct ru_doomed *d, sqlite3_stmt *s, int i)
+static const char *ru_keep(struct ru_doomed *d, struct db_stmt *s, int i)
 {
-	const unsigned char *t = sqlite3_column_text(s, i);
+	const char *t = db_column_text(s, i);
 	char *copy;
 
 	if (!t)
 		return NULL;
-	copy = xstrndup((const char *)t, (size_t)sqlite3_column_bytes(s, i));
+	copy = xstrndup(t, db_column_bytes(s, i));
 	d->strings[d->n * 6 + (size_t)(i - 3)] = copy;
 	return copy;
 }
 
-static void ru_doomed_add(struct ru_doomed *d, sqlite3_stmt *s)
+static void ru_doomed_add(struct ru_doomed *d, struct db_stmt *s)
 {
 	const char *c[6];
 
@@ -563,8 +925,8 @@ static void ru_doomed_add(struct ru_doomed *d, sqlite3_stmt *s)
 	memset(&d->strings[d->n * 6], 0, 6 * sizeof *d->strings);
 	for (int i = 0; i < 6; i++)
 		c[i] = ru_keep(d, s, 3 + i);
-	ru_fill(&d->ev[d->n], sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1),
-	        sqlite3_column_int64(s, 2), c[0], c[1], c[2], c[3], c[4], c[5]);
+	ru_fill(&d->ev[d->n], db_column_int64(s, 0), db_column_int64(s, 1), db_column_int64(s, 2),
+	        c[0], c[1], c[2], c[3], c[4], c[5]);
 	d->n++;
 }
 
@@ -576,35 +938,77 @@ static void ru_doomed_cleanup(struct ru_doomed *d)
 	free(d->ev);
 }
 
+/* PostgreSQL: the whole months that retention may drop (schema 011's
+ * moat_events_drop_partitions, in the purge's transaction): those that
+ * ended more than EVENT_PAST_MS and a day before the cutoff, so that no
+ * event received at or after it can be in them (an event's ts is at most
+ * 7 days before its arrival) and no event still to come can fall into
+ * them; the function checks the first again against the rows. *n gets
+ * the events dropped. */
+static int se_drop_months(struct store *st, int64_t cutoff_ms, int64_t *n)
+{
+	static const char sql[] = "SELECT moat_events_drop_partitions(?1, ?2)";
+	struct db_stmt *s = db_prepare(st->conn, sql);
+	int rc;
+
+	*n = 0;
+	if (!s)
+		return MOAT_EDB;
+	db_bind_int64(s, 1, cutoff_ms);
+	db_bind_int64(s, 2, EVENT_PAST_MS + 86400000LL);
+	rc = db_step(s);
+	if (rc == DB_ROW) {
+		*n = db_column_int64(s, 0);
+		rc = MOAT_OK;
+	} else if (rc == DB_DONE) {
+		rc = MOAT_EDB;
+	}
+	db_reset(s);
+	if (!rc && *n > 0)
+		st->nmonths = 0; /* a month dropped is created again when asked */
+	return rc;
+}
+
 int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n)
 {
 	static const char sql[] =
 	    "DELETE FROM events WHERE id IN (SELECT id FROM events"
-	    " WHERE received_at < ? ORDER BY received_at LIMIT ?)"
+	    " WHERE received_at < ?1 ORDER BY received_at LIMIT ?2)"
 	    " RETURNING project_id, environment_id, ts, interceptor, action, severity, endpoint,"
 	    " source_ip, rule";
 	struct ru_doomed d = {NULL, NULL, 0, 0};
-	sqlite3_stmt *s;
+	struct db_stmt *s;
+	int64_t dropped = 0;
 	int rc;
 
 	*n = 0;
-	rc = store_begin_stmt(st, sql, &s);
+	rc = store_begin(st);
 	if (rc)
 		return rc;
-	sqlite3_bind_int64(s, 1, cutoff_ms);
-	sqlite3_bind_int(s, 2, limit);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		ru_doomed_add(&d, s);
-	rc = store_err(st, rc);
-	sqlite3_reset(s);
+	if (st->engine == DB_POSTGRES)
+		rc = se_drop_months(st, cutoff_ms, &dropped);
+	s = rc ? NULL : db_prepare(st->conn, sql);
+	if (!rc && !s)
+		rc = MOAT_EDB;
+	if (!rc) {
+		db_bind_int64(s, 1, cutoff_ms);
+		db_bind_int64(s, 2, limit);
+		while ((rc = db_step(s)) == DB_ROW)
+			ru_doomed_add(&d, s);
+		rc = rc == DB_DONE ? MOAT_OK : rc < 0 ? rc : MOAT_EDB;
+		db_reset(s);
+	}
 	if (!rc)
 		rc = ru_apply(st, d.ev, d.n, -1);
-	*n = (int64_t)d.n;
+	*n = (int64_t)d.n + dropped;
 	ru_doomed_cleanup(&d);
 	if (rc) {
 		store_rollback(st);
 		*n = 0;
 		return rc;
 	}
-	return store_commit(st);
+	rc = store_commit(st);
+	if (rc)
+		*n = 0;
+	return rc;
 }

@@ -11,6 +11,7 @@
 #include "store.h"
 
 #define STORE_STMT_SLOTS 256
+#define STORE_MONTHS     16
 
 struct store_stmt_slot {
 	const char *sql; /* the literal's address is the key */
@@ -36,6 +37,12 @@ struct store {
 	 * slot is listed at most once, so the list never fills. */
 	struct store_stmt_slot *active[STORE_STMT_SLOTS];
 	int nactive;
+	/* PostgreSQL: the months (first ms) whose event partition this
+	 * connection saw exist (store_event_prepare), oldest first */
+	int64_t months[STORE_MONTHS];
+	int nmonths;
+	/* the write transaction holds the shared write lock (PostgreSQL) */
+	int write_locked;
 	/* store_set_busy_hook: called while waiting for a lock */
 	void (*busy_hook)(void *arg);
 	void *busy_arg;
