@@ -141,6 +141,14 @@ void db_bind_blob(struct db_stmt *s, int i, const void *p, size_t n)
 	s->db->ops->bind_blob(s, i, p, n);
 }
 
+void db_bind_text_ref(struct db_stmt *s, int i, const char *v)
+{
+	if (v)
+		s->db->ops->bind_text_ref(s, i, v);
+	else
+		s->db->ops->bind_null(s, i);
+}
+
 void db_bind_null(struct db_stmt *s, int i)
 {
 	s->db->ops->bind_null(s, i);

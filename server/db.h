@@ -83,6 +83,10 @@ void db_bind_double(struct db_stmt *s, int i, double v);
 void db_bind_text(struct db_stmt *s, int i, const char *v);
 void db_bind_blob(struct db_stmt *s, int i, const void *p, size_t n);
 void db_bind_null(struct db_stmt *s, int i);
+/* db_bind_text without the copy where the engine can do without one
+ * (SQLite): v must stay as it is until the statement is stepped to its
+ * end or reset. For hot inserts (the events). */
+void db_bind_text_ref(struct db_stmt *s, int i, const char *v);
 
 /* The per-row calls below (step, columns) are inline: on SQLite each is
  * the sqlite3 call and a test, as cheap as calling SQLite directly (a

@@ -34,6 +34,7 @@ struct db_ops {
 	void (*bind_int64)(struct db_stmt *s, int i, int64_t v);
 	void (*bind_double)(struct db_stmt *s, int i, double v);
 	void (*bind_text)(struct db_stmt *s, int i, const char *v);
+	void (*bind_text_ref)(struct db_stmt *s, int i, const char *v);
 	void (*bind_blob)(struct db_stmt *s, int i, const void *p, size_t n);
 	void (*bind_null)(struct db_stmt *s, int i);
 	void (*stream)(struct db_stmt *s);      /* NULL: rows come one at a time anyway */

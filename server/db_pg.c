@@ -592,6 +592,7 @@ static const struct db_ops dbp_ops = {
     .bind_int64 = dbp_bind_int64,
     .bind_double = dbp_bind_double,
     .bind_text = dbp_bind_text,
+    .bind_text_ref = dbp_bind_text, /* parameters are copied */
     .bind_blob = dbp_bind_blob,
     .bind_null = dbp_bind_null,
     .stream = dbp_stream,

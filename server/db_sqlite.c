@@ -88,6 +88,11 @@ static void dbs_bind_text(struct db_stmt *s, int i, const char *v)
 	sqlite3_bind_text(S(s), i, v, -1, SQLITE_TRANSIENT);
 }
 
+static void dbs_bind_text_ref(struct db_stmt *s, int i, const char *v)
+{
+	sqlite3_bind_text(S(s), i, v, -1, SQLITE_STATIC);
+}
+
 static void dbs_bind_blob(struct db_stmt *s, int i, const void *p, size_t n)
 {
 	sqlite3_bind_blob64(S(s), i, p, n, SQLITE_TRANSIENT);
@@ -219,6 +224,7 @@ static const struct db_ops dbs_ops = {
     .bind_int64 = dbs_bind_int64,
     .bind_double = dbs_bind_double,
     .bind_text = dbs_bind_text,
+    .bind_text_ref = dbs_bind_text_ref,
     .bind_blob = dbs_bind_blob,
     .bind_null = dbs_bind_null,
     .step = dbs_step,

@@ -125,6 +125,10 @@ static const double m_buckets_ms[] = {1, 2, 5, 10, 20, 50, 100, 200, 500, 1000};
 static uint64_t m_commit_hist[M_NB + 1];
 #define M_REASONS            16
 #define INGEST_COMMIT_EVENTS 4000 /* events per group commit, at most about */
+/* jobs per group commit, at most: each is a savepoint, three round trips
+ * on PostgreSQL, and a queue of 20,000 agent-state jobs in one
+ * transaction took minutes there */
+#define INGEST_COMMIT_JOBS 1000
 /* The free-text index: events per transaction when the writer is idle
  * (small, so that a batch arriving meanwhile waits little), when a search
  * waits, and how far it may fall behind under sustained load before it is
@@ -931,7 +935,7 @@ static void *ingest_main(void *arg)
 		{
 			struct job *last = NULL;
 			for (struct job *j = batch; j; j = j->next) {
-				if (last && events >= INGEST_COMMIT_EVENTS)
+				if (last && (events >= INGEST_COMMIT_EVENTS || n >= INGEST_COMMIT_JOBS))
 					break;
 				n++;
 				if (j->kind == JOB_EVENTS)

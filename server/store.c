@@ -330,14 +330,12 @@ int store_tx_begin_events(struct store *st)
 {
 	int rc;
 
-	if (st->engine != DB_POSTGRES)
-		return store_begin(st);
 	store_idle(st);
-	rc = db_exec(st->conn, "BEGIN", NULL, 0);
+	rc = db_begin_rows(st->conn); /* SQLite: BEGIN IMMEDIATE, the lock */
 	if (rc)
 		return rc;
 	st->in_txn = 1;
-	st->write_locked = 0;
+	st->write_locked = st->engine != DB_POSTGRES;
 	return MOAT_OK;
 }
 

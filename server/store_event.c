@@ -262,30 +262,30 @@ int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, con
 	db_bind_int64(s, 25, *next_id);
 	db_bind_int64(s, 1, project_id);
 	db_bind_int64(s, 2, env_id);
-	db_bind_text(s, 3, e->uid);
-	db_bind_text(s, 4, agent_id ? agent_id : "");
+	db_bind_text_ref(s, 3, e->uid);
+	db_bind_text_ref(s, 4, agent_id ? agent_id : "");
 	db_bind_int64(s, 5, e->ts_ms);
 	db_bind_int64(s, 6, received_ms);
-	db_bind_text(s, 7, e->interceptor);
-	db_bind_text(s, 8, e->action);
-	db_bind_text(s, 9, e->severity);
+	db_bind_text_ref(s, 7, e->interceptor);
+	db_bind_text_ref(s, 8, e->action);
+	db_bind_text_ref(s, 9, e->severity);
 	if (e->has_confidence)
 		db_bind_double(s, 10, e->confidence);
-	db_bind_text(s, 11, e->source_ip);
-	db_bind_text(s, 12, e->method);
-	db_bind_text(s, 13, e->endpoint);
-	db_bind_text(s, 14, e->payload);
+	db_bind_text_ref(s, 11, e->source_ip);
+	db_bind_text_ref(s, 12, e->method);
+	db_bind_text_ref(s, 13, e->endpoint);
+	db_bind_text_ref(s, 14, e->payload);
 	db_bind_int64(s, 15, e->payload_len);
 	db_bind_int64(s, 16, e->payload_truncated);
-	db_bind_text(s, 17, e->operation);
+	db_bind_text_ref(s, 17, e->operation);
 	db_bind_int64(s, 18, e->operation_len);
 	db_bind_int64(s, 19, e->operation_truncated);
-	db_bind_text(s, 20, e->file);
+	db_bind_text_ref(s, 20, e->file);
 	if (e->has_line)
 		db_bind_int64(s, 21, e->line);
-	db_bind_text(s, 22, e->function);
-	db_bind_text(s, 23, e->rule);
-	db_bind_text(s, 24, e->details);
+	db_bind_text_ref(s, 22, e->function);
+	db_bind_text_ref(s, 23, e->rule);
+	db_bind_text_ref(s, 24, e->details);
 	rc = db_step(s);
 	if (rc != DB_DONE) {
 		db_reset(s);
@@ -699,7 +699,7 @@ enum ru_group { RU_GROUPS_HOUR, RU_SOURCES_HOUR, RU_GROUPS_MINUTE };
 #define RU_KEY(t)                                                                                  \
 	" WHERE project_id = ?1 AND environment_id = ?2 AND " t " = ?3 AND interceptor = ?4"       \
 	" AND has_endpoint = ?5 AND endpoint = ?6 AND action = ?7"
-#define RU_SOURCE_KEY RU_KEY("hour") " AND has_source = ?11 AND source_ip = ?13"
+#define RU_SOURCE_KEY RU_KEY("hour") " AND has_source = ?8 AND source_ip = ?9"
 /* The upsert: the conflict target is the table's primary key (PostgreSQL
  * wants it named); min and max of two values as CASE (SQLite's scalar
  * min/max are PostgreSQL's LEAST/GREATEST). n = n + excluded.n is one
@@ -723,14 +723,14 @@ enum ru_group { RU_GROUPS_HOUR, RU_SOURCES_HOUR, RU_GROUPS_MINUTE };
 	{                                                                                          \
 		RU_FIX(table, w, " INDEXED BY " idx, key, where), RU_FIX(table, w, "", key, where)     \
 	}
-#define RU_SRC_EDGE "source_ip IS NOT DISTINCT FROM ?12 AND endpoint IS NOT DISTINCT FROM ?14"
+#define RU_SRC_EDGE "source_ip IS NOT DISTINCT FROM ?10 AND endpoint IS NOT DISTINCT FROM ?11"
 
 /* Per rollup: the upsert; the delete at zero. */
 static const char *const ru_group_sql[3][2] = {
     [RU_GROUPS_HOUR] = {RU_UP("event_groups_hour", "hour", "", "", ""),
                         "DELETE FROM event_groups_hour" RU_KEY("hour") " AND n <= 0"},
     [RU_SOURCES_HOUR] = {RU_UP("event_sources_hour", "hour", ", has_source, source_ip",
-                               ", ?11, ?13", ", has_source, source_ip"),
+                               ", ?11, ?12", ", has_source, source_ip"),
                          "DELETE FROM event_sources_hour" RU_SOURCE_KEY " AND n <= 0"},
     [RU_GROUPS_MINUTE] = {RU_UP("event_groups_minute", "minute", "", "", ""),
                           "DELETE FROM event_groups_minute" RU_KEY("minute") " AND n <= 0"},
@@ -797,13 +797,18 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 			db_bind_int64(s, 9, lo);
 			db_bind_int64(s, 10, hi);
 		}
+		/* the source address: ?11 and ?12 in the upsert, after its
+		 * count and edges; ?8 and ?9 in the others, ?10 and ?11 the
+		 * address and endpoint (or NULL) that the fix looks for (every
+		 * number up to the highest used: PostgreSQL types each) */
 		if (g == RU_SOURCES_HOUR) {
-			db_bind_int64(s, 11, source != NULL);
+			int at = k == 0 ? 11 : 8;
+			db_bind_int64(s, at, source != NULL);
+			db_bind_text(s, at + 1, source ? source : "");
 			if (k == 2) {
-				db_bind_text(s, 12, source);
-				db_bind_text(s, 14, r->group[1]);
+				db_bind_text(s, 10, source);
+				db_bind_text(s, 11, r->group[1]);
 			}
-			db_bind_text(s, 13, source ? source : "");
 		}
 		rc = db_step(s);
 		rc = rc == DB_DONE ? MOAT_OK : rc < 0 ? rc : MOAT_EDB;

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "db.h"
 #include "err.h"
 #include "event.h"
 #include "event_query.h"
@@ -34,8 +35,10 @@
 
 struct fixture {
 	char path[64];
+	char url[256], pg[64]; /* the PostgreSQL database, when on it */
+	const char *target;    /* path or url */
 	struct store *st;
-	sqlite3 *db; /* a plain second connection: the reference counts */
+	sqlite3 *db;    /* SQLite's, for the references of the read side */
 	struct actor a;
 	struct store_project p;
 	struct store_env prod, staging;
@@ -51,16 +54,17 @@ static uint64_t rnd(struct fixture *f)
 	return z ^ (z >> 31);
 }
 
-static int setup(void **state)
+static int setup_on(struct fixture *f, const char *target, void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
 	char msg[256];
 
-	unit_db_path(f->path, sizeof f->path);
-	assert_int_equal(store_open(f->path, &f->st), MOAT_OK);
+	f->target = target;
+	assert_int_equal(store_open(target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
-	assert_int_equal(sqlite3_open(f->path, &f->db), SQLITE_OK);
-	sqlite3_busy_timeout(f->db, 5000);
+	if (!f->pg[0]) {
+		assert_int_equal(sqlite3_open(target, &f->db), SQLITE_OK);
+		sqlite3_busy_timeout(f->db, 5000);
+	}
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
 	f->a.ip = "192.0.2.1";
@@ -74,13 +78,37 @@ static int setup(void **state)
 	return 0;
 }
 
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_db_path(f->path, sizeof f->path);
+	return setup_on(f, f->path, state);
+}
+
+/* PostgreSQL: the write side (inserts, rollups, purge) is ported; the
+ * statistics and groups it is compared with (store_event_stats.c,
+ * store_event_groups.c) are not yet, so on it the tests check the rollups
+ * against the events (check_rollups) and leave check_ranges out. */
+static int setup_pg(void **state)
+{
+	struct fixture *f = calloc(1, sizeof *f);
+
+	unit_pg_create(f->url, sizeof f->url, f->pg);
+	return setup_on(f, f->url, state);
+}
+
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	sqlite3_close(f->db);
+	if (f->db)
+		sqlite3_close(f->db);
 	store_close(f->st);
-	unit_db_remove(f->path);
+	if (f->pg[0])
+		unit_pg_drop(f->pg);
+	else
+		unit_db_remove(f->path);
 	free(f);
 	return 0;
 }
@@ -148,6 +176,7 @@ static void store_batch(struct fixture *f, int64_t env_id, struct event_batch *b
 	unsigned char *ins = calloc(b->n + 1, 1);
 	int64_t next_id = 0;
 
+	assert_int_equal(store_event_prepare(f->st, b, T0), 0); /* PostgreSQL's months */
 	assert_int_equal(store_tx_begin(f->st), 0);
 	assert_int_equal(store_event_next_id(f->st, &next_id), 0);
 	for (size_t i = 0; i < b->n; i++) {
@@ -178,25 +207,34 @@ static void store_random(struct fixture *f, int64_t env_id, int first_uid, int n
 
 /* ---- the references ---- */
 
+/* The first column of sql's first row, on a connection of its own: sql
+ * is often built in a buffer, and db.h caches statements by the address
+ * of their text. */
 static int64_t sql_count(struct fixture *f, const char *sql)
 {
-	sqlite3_stmt *s = NULL;
+	struct db *db = NULL;
+	struct db_stmt *s;
+	char msg[200];
 	int64_t n = -1;
 
-	if (sqlite3_prepare_v2(f->db, sql, -1, &s, NULL) != SQLITE_OK) {
-		fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(f->db));
+	assert_int_equal(db_open(f->target, &db, msg, sizeof msg), MOAT_OK);
+	s = db_prepare(db, sql);
+	if (!s) {
+		fprintf(stderr, "%s: %s\n", sql, db_errmsg(db));
 		fail();
 	}
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
+	if (db_step(s) == DB_ROW)
+		n = db_column_int64(s, 0);
+	db_idle(db);
+	db_close(db);
 	return n;
 }
 
 /* Every rollup table equals the GROUP BY of the events, row for row. */
 static void check_rollups(struct fixture *f)
 {
-#define FLOOR(w) "(ts - (ts < 0) * (" #w " - 1)) / " #w
+	/* one text for both engines: buckets and flags with CASE */
+#define FLOOR(w) "(ts - CASE WHEN ts < 0 THEN " #w " - 1 ELSE 0 END) / " #w
 	static const char *const pairs[][2] = {
 	    {"SELECT project_id, environment_id, minute, interceptor, action, severity, n"
 	     " FROM event_counts",
@@ -224,22 +262,23 @@ static void check_rollups(struct fixture *f)
 	    {"SELECT project_id, environment_id, hour, interceptor, has_endpoint, endpoint, action,"
 	     " n, first_ts, last_ts FROM event_groups_hour",
 	     "SELECT project_id, environment_id, " FLOOR(
-	         3600000) ", interceptor, endpoint IS NOT NULL,"
+	         3600000) ", interceptor, CASE WHEN endpoint IS NOT NULL THEN 1 ELSE 0 END,"
 	                  " coalesce(endpoint, ''), action, count(*), min(ts), max(ts) FROM events"
 	                  " GROUP BY 1, 2, 3, 4, 5, 6, 7"},
 	    /* schema 010: the same by source address too */
 	    {"SELECT project_id, environment_id, hour, interceptor, has_endpoint, endpoint,"
 	     " has_source, source_ip, action, n, first_ts, last_ts FROM event_sources_hour",
 	     "SELECT project_id, environment_id, " FLOOR(
-	         3600000) ", interceptor, endpoint IS NOT NULL,"
-	                  " coalesce(endpoint, ''), source_ip IS NOT NULL, coalesce(source_ip, ''),"
+	         3600000) ", interceptor, CASE WHEN endpoint IS NOT NULL THEN 1 ELSE 0 END,"
+	                  " coalesce(endpoint, ''), CASE WHEN source_ip IS NOT NULL THEN 1 ELSE 0 END,"
+	                  " coalesce(source_ip, ''),"
 	                  " action, count(*), min(ts), max(ts) FROM events"
 	                  " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"},
 	    /* schema 010: 009's per minute */
 	    {"SELECT project_id, environment_id, minute, interceptor, has_endpoint, endpoint,"
 	     " action, n, first_ts, last_ts FROM event_groups_minute",
 	     "SELECT project_id, environment_id, " FLOOR(
-	         60000) ", interceptor, endpoint IS NOT NULL,"
+	         60000) ", interceptor, CASE WHEN endpoint IS NOT NULL THEN 1 ELSE 0 END,"
 	                " coalesce(endpoint, ''), action, count(*), min(ts), max(ts) FROM events"
 	                " GROUP BY 1, 2, 3, 4, 5, 6, 7"},
 	};
@@ -251,7 +290,7 @@ static void check_rollups(struct fixture *f)
 			int64_t n;
 			snprintf(
 			    sql, sizeof sql,
-			    "SELECT count(*) FROM (SELECT * FROM (%s) EXCEPT SELECT * FROM (%s))",
+			    "SELECT count(*) FROM (SELECT * FROM (%s) a EXCEPT SELECT * FROM (%s) b) c",
 			    pairs[i][dir], pairs[i][!dir]);
 			n = sql_count(f, sql);
 			if (n != 0) {
@@ -475,29 +514,36 @@ static void the_writer_adds_the_events_it_inserts_and_never_a_duplicate(void **s
 	struct fixture *f = *state;
 	struct event_batch b;
 
-	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	int64_t ts[400];
+
+	/* an event sent again carries its ts (PostgreSQL's key holds it:
+	 * docs/ARCHITECTURE.md, "Two engines") */
+	for (int i = 0; i < 400; i++)
+		ts[i] = T0 + (int64_t)(rnd(f) % (uint64_t)(5 * HOUR));
 	/* 300 new events, 20 of them sent twice in the same batch */
 	batch_init(&b, 320);
 	for (int i = 0; i < 300; i++)
-		batch_add(&b, i, T0 + (int64_t)(rnd(f) % (uint64_t)(5 * HOUR)), rnd(f));
+		batch_add(&b, i, ts[i], rnd(f));
 	for (int i = 0; i < 20; i++)
-		batch_add(&b, i * 7, T0 + (int64_t)(rnd(f) % (uint64_t)(5 * HOUR)), rnd(f));
+		batch_add(&b, i * 7, ts[i * 7], rnd(f));
 	writer_store(f, &f->prod, &b, 300, 20);
 	/* staging: 100 new, 50 already stored (a uid is unique per project) */
 	batch_init(&b, 150);
 	for (int i = 0; i < 150; i++)
-		batch_add(&b, 250 + i, T0 + (int64_t)(rnd(f) % (uint64_t)(5 * HOUR)), rnd(f));
+		batch_add(&b, 250 + i, ts[250 + i], rnd(f));
 	writer_store(f, &f->staging, &b, 100, 50);
 	/* a resend of a whole batch changes nothing */
 	batch_init(&b, 100);
 	for (int i = 0; i < 100; i++)
-		batch_add(&b, i, T0, rnd(f));
+		batch_add(&b, i, ts[i], rnd(f));
 	writer_store(f, &f->prod, &b, 0, 100);
 	ingest_stop();
 	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 400);
 	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_counts"), 400);
 	check_rollups(f);
-	check_ranges(f, T0, 5 * HOUR, 100);
+	if (!f->pg[0])
+		check_ranges(f, T0, 5 * HOUR, 100);
 }
 
 static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
@@ -518,11 +564,12 @@ static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
 		left -= n;
 		assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), left);
 		check_rollups(f);
-		if (rounds++ % 3 == 0)
+		if (rounds++ % 3 == 0 && !f->pg[0])
 			check_ranges(f, T0, 30 * HOUR, 20);
 	} while (n > 0);
 	assert_int_equal(left, 600);
-	check_ranges(f, T0, 30 * HOUR, 100);
+	if (!f->pg[0])
+		check_ranges(f, T0, 30 * HOUR, 100);
 	/* everything: the rollups empty out */
 	assert_int_equal(store_event_purge(f->st, T0 + 50 * HOUR, 100000, &n), 0);
 	store_idle(f->st);
@@ -534,7 +581,8 @@ static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
 	                              " (SELECT count(*) FROM event_sources_hour) +"
 	                              " (SELECT count(*) FROM event_groups_minute)"),
 	                 0);
-	assert_int_equal(check_stats(f, NULL, T0, T0 + 30 * HOUR, HOUR), 0);
+	if (!f->pg[0])
+		assert_int_equal(check_stats(f, NULL, T0, T0 + 30 * HOUR, HOUR), 0);
 }
 
 static void stats_are_exact_for_ranges_that_cut_minutes_and_hours(void **state)
@@ -988,7 +1036,7 @@ static void a_text_wait_returns_once_every_acked_event_is_indexed(void **state)
 	struct fixture *f = *state;
 	struct event_batch b;
 
-	assert_int_equal(ingest_start(f->path, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
 	assert_int_equal(ingest_text_wait(1000), MOAT_OK); /* nothing stored: at once */
 	batch_init(&b, 3000);
 	for (int i = 0; i < 3000; i++)
@@ -1010,6 +1058,11 @@ int main(void)
 	        the_writer_adds_the_events_it_inserts_and_never_a_duplicate, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_purge_subtracts_exactly_the_events_it_deletes, setup,
 	                                    teardown),
+	    /* the write side on PostgreSQL too (issue 13) */
+	    cmocka_unit_test_setup_teardown(
+	        the_writer_adds_the_events_it_inserts_and_never_a_duplicate, setup_pg, teardown),
+	    cmocka_unit_test_setup_teardown(a_purge_subtracts_exactly_the_events_it_deletes,
+	                                    setup_pg, teardown),
 	    cmocka_unit_test_setup_teardown(stats_are_exact_for_ranges_that_cut_minutes_and_hours,
 	                                    setup, teardown),
 	    cmocka_unit_test_setup_teardown(
