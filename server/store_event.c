@@ -235,9 +235,15 @@ static int se_text_ok(const struct event *e)
 	                   e->method,   e->endpoint,    e->payload, e->operation, e->file,
 	                   e->function, e->rule,        e->details};
 
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (t[i] && !utf8_valid(t[i], strlen(t[i])))
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const unsigned char *p = (const unsigned char *)t[i];
+		if (!p)
+			continue;
+		while (*p && *p < 0x80) /* ASCII, most of it: no decoding */
+			p++;
+		if (*p && !utf8_valid((const char *)p, strlen((const char *)p)))
 			return 0;
+	}
 	return 1;
 }
 
