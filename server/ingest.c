@@ -547,8 +547,8 @@ static int ingest_apply_job(struct job *j, int64_t now_ms, int64_t *next_id)
 		if (ingest_group_lock)
 			rc = store_tx_lock(ingest_store);
 		if (!rc)
-			rc = store_event_rollup_add(ingest_store, a->project_id, a->env_id, &j->batch,
-			                            j->inserted);
+			rc = store_event_rollup_add(ingest_store, a->project_id, a->env_id,
+			                            &j->batch, j->inserted);
 		if (!rc && ingest_ntx_subs) {
 			struct ingest_commit c;
 			ingest_commit_of(j, &c);
@@ -935,7 +935,8 @@ static void *ingest_main(void *arg)
 		{
 			struct job *last = NULL;
 			for (struct job *j = batch; j; j = j->next) {
-				if (last && (events >= INGEST_COMMIT_EVENTS || n >= INGEST_COMMIT_JOBS))
+				if (last &&
+				    (events >= INGEST_COMMIT_EVENTS || n >= INGEST_COMMIT_JOBS))
 					break;
 				n++;
 				if (j->kind == JOB_EVENTS)

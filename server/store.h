@@ -484,11 +484,11 @@ int store_event_insert(struct store *st, int64_t project_id, int64_t env_id, con
  * event's text is not valid UTF-8 (nothing stored), else 0, MOAT_EBUSY or
  * MOAT_EDB. */
 int store_event_insert_batch(struct store *st, int64_t project_id, int64_t env_id,
-                             const char *agent_id, const struct event_batch *b,
-                             int64_t received_ms, int64_t *next_id, unsigned char *inserted);
+                             const char *agent_id, const struct event_batch *b, int64_t received_ms,
+                             int64_t *next_id, unsigned char *inserted);
 /* PostgreSQL, before the writer's transaction (never inside one): reserves
  * n consecutive event ids for it from the one sequence of every moatd
- * (schema 011) and puts the first into *first. SQLite: nothing (*first
+ * (schema 012) and puts the first into *first. SQLite: nothing (*first
  * stays: the one writer's own next id). */
 int store_event_reserve_ids(struct store *st, int64_t n, int64_t *first);
 /* PostgreSQL, before the writer's transaction (never inside one): makes

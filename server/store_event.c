@@ -231,7 +231,7 @@ int store_event_prepare(struct store *st, const struct event_batch *b, int64_t n
  * MOAT_EINVALID: its job is refused, never retried). */
 static int se_text_ok(const struct event *e)
 {
-	const char *t[] = {e->uid,      e->interceptor, e->action, e->severity, e->source_ip,
+	const char *t[] = {e->uid,      e->interceptor, e->action,  e->severity,  e->source_ip,
 	                   e->method,   e->endpoint,    e->payload, e->operation, e->file,
 	                   e->function, e->rule,        e->details};
 
@@ -392,10 +392,9 @@ static const char se_many[] =
 /* One try of the PostgreSQL insert: the events of b that rows[0..n) name
  * get ids first, first + 1 ...; got[k] is set for each row k stored,
  * *stored to how many. */
-static int se_insert_pg(struct store *st, int64_t project_id, int64_t env_id,
-                        const char *agent_id, const struct event_batch *b,
-                        const size_t *rows, size_t n, int64_t received_ms, int64_t first,
-                        unsigned char *got, size_t *stored)
+static int se_insert_pg(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
+                        const struct event_batch *b, const size_t *rows, size_t n,
+                        int64_t received_ms, int64_t first, unsigned char *got, size_t *stored)
 {
 	struct se_arr a[SE_COLS];
 	struct db_stmt *s;
@@ -509,8 +508,8 @@ static int se_insert_batch_pg(struct store *st, int64_t project_id, int64_t env_
 }
 
 int store_event_insert_batch(struct store *st, int64_t project_id, int64_t env_id,
-                             const char *agent_id, const struct event_batch *b,
-                             int64_t received_ms, int64_t *next_id, unsigned char *inserted)
+                             const char *agent_id, const struct event_batch *b, int64_t received_ms,
+                             int64_t *next_id, unsigned char *inserted)
 {
 	memset(inserted, 0, b->n ? b->n : 1);
 	if (st->engine == DB_POSTGRES) {
@@ -522,8 +521,8 @@ int store_event_insert_batch(struct store *st, int64_t project_id, int64_t env_i
 	}
 	for (size_t i = 0; i < b->n; i++) {
 		int ins = 0;
-		int rc = store_event_insert(st, project_id, env_id, agent_id, &b->ev[i], received_ms,
-		                            next_id, &ins);
+		int rc = store_event_insert(st, project_id, env_id, agent_id, &b->ev[i],
+		                            received_ms, next_id, &ins);
 		if (rc)
 			return rc;
 		inserted[i] = (unsigned char)ins;
@@ -723,11 +722,13 @@ enum ru_group { RU_GROUPS_HOUR, RU_SOURCES_HOUR, RU_GROUPS_MINUTE };
 /* Sets first_ts and last_ts of the row of table that where selects from
  * the events it counts. */
 #define RU_FIX(table, w, hint, key, where)                                                         \
-	"UPDATE " table " SET first_ts = " RU_EDGE("min", w, hint, key) ","                        \
-	" last_ts = " RU_EDGE("max", w, hint, key) where
+	"UPDATE " table                                                                            \
+	" SET first_ts = " RU_EDGE("min", w, hint, key) ","                                        \
+	                                                " last_ts = " RU_EDGE("max", w, hint, key) \
+	                                                    where
 #define RU_FIX2(table, w, idx, key, where)                                                         \
 	{                                                                                          \
-		RU_FIX(table, w, " INDEXED BY " idx, key, where), RU_FIX(table, w, "", key, where)     \
+		RU_FIX(table, w, " INDEXED BY " idx, key, where), RU_FIX(table, w, "", key, where) \
 	}
 #define RU_SRC_EDGE "source_ip IS NOT DISTINCT FROM ?10 AND endpoint IS NOT DISTINCT FROM ?11"
 
@@ -744,8 +745,8 @@ static const char *const ru_group_sql[3][2] = {
 /* Per rollup: the fixes of first_ts and last_ts for a row with an
  * endpoint and for one without (on SQLite through the index named). */
 static const struct db_sql ru_group_fix[3][2] = {
-    [RU_GROUPS_HOUR] = {RU_FIX2("event_groups_hour", "3600000", "events_endpoint",
-                                "endpoint = ?6", RU_KEY("hour")),
+    [RU_GROUPS_HOUR] = {RU_FIX2("event_groups_hour", "3600000", "events_endpoint", "endpoint = ?6",
+                                RU_KEY("hour")),
                         RU_FIX2("event_groups_hour", "3600000", "events_endpoint",
                                 "endpoint IS NULL", RU_KEY("hour"))},
     [RU_SOURCES_HOUR] = {RU_FIX2("event_sources_hour", "3600000", "events_source", RU_SRC_EDGE,
@@ -828,7 +829,7 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 #define RU_COUNTS_UP(table, t)                                                                     \
 	"INSERT INTO " table "(project_id, environment_id, " t                                     \
 	", interceptor, action, severity, n)"                                                      \
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(project_id, environment_id, " t         \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(project_id, environment_id, " t          \
 	", interceptor, action, severity) DO UPDATE SET n = " table ".n + excluded.n"
 #define RU_COUNTS_ZAP(table, t)                                                                    \
 	"DELETE FROM " table " WHERE project_id = ?1 AND environment_id = ?2 AND " t " = ?3"       \
@@ -949,7 +950,7 @@ static void ru_doomed_cleanup(struct ru_doomed *d)
 	free(d->ev);
 }
 
-/* PostgreSQL: the whole months that retention may drop (schema 011's
+/* PostgreSQL: the whole months that retention may drop (schema 012's
  * moat_events_drop_partitions, in the purge's transaction): those that
  * ended more than EVENT_PAST_MS and a day before the cutoff, so that no
  * event received at or after it can be in them (an event's ts is at most

@@ -380,7 +380,7 @@ static const struct db_sql catalog_columns = {
     " FROM information_schema.columns c JOIN information_schema.tables t"
     " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
     " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
-    /* the monthly partitions of events (schema 011) are events itself */
+    /* the monthly partitions of events (schema 012) are events itself */
     " AND NOT EXISTS (SELECT 1 FROM pg_class k WHERE k.relname = c.table_name"
     " AND k.relispartition)"};
 static const struct db_sql catalog_indexes = {
@@ -444,7 +444,7 @@ static void the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite(voi
 	/* walk both sorted lists; the one expected difference is the
 	 * free-text index (FTS5's table on SQLite, a GIN index here); the
 	 * partitions of events and their indexes (PostgreSQL only, schema
-	 * 011) are left out of the catalog above, and checked here: events
+	 * 012) are left out of the catalog above, and checked here: events
 	 * is partitioned, its partitions are months, and the GIN index
 	 * events_text is the partitioned table's, so on every partition */
 	{
@@ -452,7 +452,8 @@ static void the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite(voi
 		struct db_stmt *s = db_prepare(
 		    db, "SELECT (SELECT relkind FROM pg_class WHERE relname = 'events'),"
 		        " (SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
-		        " WHERE i.inhparent = 'events'::regclass AND c.relname ~ '^events_y[0-9]{4}m[0-9]{2}$'),"
+		        " WHERE i.inhparent = 'events'::regclass AND c.relname ~ "
+		        "'^events_y[0-9]{4}m[0-9]{2}$'),"
 		        " (SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
 		        " WHERE i.inhparent = 'events'::regclass),"
 		        " (SELECT count(*) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid"

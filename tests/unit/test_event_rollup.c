@@ -38,7 +38,7 @@ struct fixture {
 	char url[256], pg[64]; /* the PostgreSQL database, when on it */
 	const char *target;    /* path or url */
 	struct store *st;
-	sqlite3 *db;    /* SQLite's, for the references of the read side */
+	sqlite3 *db; /* SQLite's, for the references of the read side */
 	struct actor a;
 	struct store_project p;
 	struct store_env prod, staging;
@@ -270,7 +270,8 @@ static void check_rollups(struct fixture *f)
 	     " has_source, source_ip, action, n, first_ts, last_ts FROM event_sources_hour",
 	     "SELECT project_id, environment_id, " FLOOR(
 	         3600000) ", interceptor, CASE WHEN endpoint IS NOT NULL THEN 1 ELSE 0 END,"
-	                  " coalesce(endpoint, ''), CASE WHEN source_ip IS NOT NULL THEN 1 ELSE 0 END,"
+	                  " coalesce(endpoint, ''), CASE WHEN source_ip IS NOT NULL THEN 1 ELSE 0 "
+	                  "END,"
 	                  " coalesce(source_ip, ''),"
 	                  " action, count(*), min(ts), max(ts) FROM events"
 	                  " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"},
@@ -288,10 +289,10 @@ static void check_rollups(struct fixture *f)
 	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
 		for (int dir = 0; dir < 2; dir++) {
 			int64_t n;
-			snprintf(
-			    sql, sizeof sql,
-			    "SELECT count(*) FROM (SELECT * FROM (%s) a EXCEPT SELECT * FROM (%s) b) c",
-			    pairs[i][dir], pairs[i][!dir]);
+			snprintf(sql, sizeof sql,
+			         "SELECT count(*) FROM (SELECT * FROM (%s) a EXCEPT SELECT * FROM "
+			         "(%s) b) c",
+			         pairs[i][dir], pairs[i][!dir]);
 			n = sql_count(f, sql);
 			if (n != 0) {
 				fprintf(stderr,

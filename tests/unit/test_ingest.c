@@ -167,7 +167,7 @@ struct flag {
 	pthread_cond_t cond;
 	int set;
 	int rc;
-	int lock_held;    /* ingest_lock_held() in the callback */
+	int lock_held;      /* ingest_lock_held() in the callback */
 	struct db *lock_db; /* when set: writes_refused on it in the callback */
 };
 
@@ -703,8 +703,8 @@ static int writer_commit(struct store *st, const struct fixture *f, const struct
 			rc = store_event_next_id(st, &first);
 		next = first;
 		if (!rc)
-			rc = store_event_insert_batch(st, f->p.id, f->prod.id, "a1", b, now_ms, &next,
-			                              ins);
+			rc = store_event_insert_batch(st, f->p.id, f->prod.id, "a1", b, now_ms,
+			                              &next, ins);
 		if (!rc)
 			rc = store_event_rollup_add(st, f->p.id, f->prod.id, b, ins);
 		if (!rc)
@@ -886,7 +886,8 @@ static void retention_drops_old_months_whole_and_keeps_rollups_exact(void **stat
 	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_groups_hour"), 20);
 	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_groups_minute"), 20);
 	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_sources_hour"), 20);
-	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_top"), 0); /* no endpoint, source, rule */
+	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_top"),
+	                 0); /* no endpoint, source, rule */
 	if (db_engine(f->db) == DB_POSTGRES) {
 		time_t t = (time_t)(at[0] / 1000);
 		struct tm tm;
