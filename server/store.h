@@ -488,7 +488,7 @@ int store_event_insert_batch(struct store *st, int64_t project_id, int64_t env_i
                              int64_t *next_id, unsigned char *inserted);
 /* PostgreSQL, before the writer's transaction (never inside one): reserves
  * n consecutive event ids for it from the one sequence of every moatd
- * (schema 012) and puts the first into *first. SQLite: nothing (*first
+ * (schema 013) and puts the first into *first. SQLite: nothing (*first
  * stays: the one writer's own next id). */
 int store_event_reserve_ids(struct store *st, int64_t n, int64_t *first);
 /* PostgreSQL, before the writer's transaction (never inside one): makes

@@ -950,7 +950,7 @@ static void ru_doomed_cleanup(struct ru_doomed *d)
 	free(d->ev);
 }
 
-/* PostgreSQL: the whole months that retention may drop (schema 012's
+/* PostgreSQL: the whole months that retention may drop (schema 013's
  * moat_events_drop_partitions, in the purge's transaction): those that
  * ended more than EVENT_PAST_MS and a day before the cutoff, so that no
  * event received at or after it can be in them (an event's ts is at most

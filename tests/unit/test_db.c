@@ -380,7 +380,7 @@ static const struct db_sql catalog_columns = {
     " FROM information_schema.columns c JOIN information_schema.tables t"
     " ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
     " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
-    /* the monthly partitions of events (schema 012) are events itself */
+    /* the monthly partitions of events (schema 013) are events itself */
     " AND NOT EXISTS (SELECT 1 FROM pg_class k WHERE k.relname = c.table_name"
     " AND k.relispartition)"};
 static const struct db_sql catalog_indexes = {
@@ -444,7 +444,7 @@ static void the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite(voi
 	/* walk both sorted lists; the one expected difference is the
 	 * free-text index (FTS5's table on SQLite, a GIN index here); the
 	 * partitions of events and their indexes (PostgreSQL only, schema
-	 * 012) are left out of the catalog above, and checked here: events
+	 * 013) are left out of the catalog above, and checked here: events
 	 * is partitioned, its partitions are months, and the GIN index
 	 * events_text is the partitioned table's, so on every partition */
 	{

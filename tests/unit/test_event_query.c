@@ -615,7 +615,7 @@ static void check_search(struct fixture *f, struct store_event_filter q, int lim
 	assert_int_equal(got, nexp);
 }
 
-/* PostgreSQL's events are partitioned by month (schema 012): a plan names
+/* PostgreSQL's events are partitioned by month (schema 013): a plan names
  * each partition (events_yYYYYmMM) and its own copy of an index (a name
  * PostgreSQL makes up). In plan, each such index is renamed to the index
  * of events it is a partition of, each partition to events, and the line

@@ -42,11 +42,14 @@ struct fixture {
 	struct store_env prod;
 };
 
+static time_t batch_t0; /* the time of every batch_make of a test */
+
 static int setup_on(struct fixture *f, const char *target, void **state)
 {
 	char msg[256];
 
 	f->target = target;
+	batch_t0 = 0;
 	assert_int_equal(store_open(target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	assert_int_equal(db_open(target, &f->db, msg, sizeof msg), MOAT_OK);
@@ -141,13 +144,15 @@ static void writes_again(struct db *db)
 	db_rollback(db);
 }
 
-/* A batch of n valid events with uids first .. first + n - 1. */
-static void batch_make(struct event_batch *b, int first, int n)
+/* A batch of n valid events with uids first .. first + n - 1, at time t
+ * (seconds). An event sent again carries its ts: batches that share uids
+ * are made with one t (PostgreSQL's key holds the ts). */
+static void batch_make_at(struct event_batch *b, int first, int n, time_t t)
 {
 	json_t *arr = json_array();
 	char uid[40], ts[TIMEFMT_LEN], err[120];
 
-	timefmt_rfc3339(timefmt_now(), ts);
+	timefmt_rfc3339(t, ts);
 	for (int i = 0; i < n; i++) {
 		snprintf(uid, sizeof uid, "00000000-0000-4000-8000-%012d", first + i);
 		json_array_append_new(arr, json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "id", uid,
@@ -158,6 +163,13 @@ static void batch_make(struct event_batch *b, int first, int n)
 	assert_int_equal(event_batch_parse(arr, timefmt_now() * 1000, b, err, sizeof err), MOAT_OK);
 	assert_int_equal(b->n, (size_t)n);
 	json_decref(arr);
+}
+
+static void batch_make(struct event_batch *b, int first, int n)
+{
+	if (!batch_t0)
+		batch_t0 = timefmt_now();
+	batch_make_at(b, first, n, batch_t0);
 }
 
 /* ---- a one-shot flag the writer sets and the test thread waits on ---- */

@@ -1,7 +1,7 @@
--- 012_event_partitions (PostgreSQL): events partitioned by month of ts
+-- 013_event_partitions (PostgreSQL): events partitioned by month of ts
 -- (native range partitioning), and event ids from one sequence that every
 -- moatd's writer draws blocks from. Nothing of it exists on SQLite
--- (../012_event_partitions.sql is a no-op); docs/ARCHITECTURE.md, "Two
+-- (../013_event_partitions.sql is a no-op); docs/ARCHITECTURE.md, "Two
 -- engines", says why the keys are what they are.
 --
 -- Keys. A partitioned table's unique index must hold the partition key,
