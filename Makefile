@@ -84,20 +84,12 @@ check: $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN)
 # ~23 minutes, well inside its 90. ASan runs both too: db_pg.c and the
 # cluster code are where new memory errors would be.
 #
-# PostgreSQL is not in E2E_ENGINES yet: `moatd serve` refuses postgres://
-# until the event store and the ingest writer are ported (issue 13;
-# server/main.c, refuse_postgres). When it accepts it, the lead sets
-# E2E_ENGINES = sqlite postgres here (or `make e2e E2E_ENGINES=postgres`
-# to try). Until then `make e2e` says so at the end of every run, with
-# moatd's own reason, or that moatd now serves there (run.py
-# --probe-postgres starts one moatd on PostgreSQL to find out).
-E2E_ENGINES ?= sqlite
+E2E_ENGINES ?= sqlite postgres
 e2e: $(BUILD)/moatd $(BUILD)/moat-agent-demo $(BUILD)/shop
 	@sh scripts/deps.sh attack
 	sh scripts/pgtest.sh sh -c 'status=0; for e in $(E2E_ENGINES); do \
 	  python3 tests/e2e/run.py --engine $$e --moatd $(BUILD)/moatd --web-root web || status=1; done; \
-	  case " $(E2E_ENGINES) " in *" postgres "*) ;; *) \
-	  python3 tests/e2e/run.py --probe-postgres --moatd $(BUILD)/moatd --web-root web ;; esac; exit $$status'
+	  exit $$status'
 
 test:
 	@sh scripts/deps.sh browser attack postgres

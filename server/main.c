@@ -128,22 +128,6 @@ static const char *default_db(void)
 	return e && *e ? e : "var/moat.db";
 }
 
-/* What is not built on PostgreSQL yet (issue 13: the event store and the
- * ingest writer) says so and stops, rather than half working: 1 when cmd
- * must be refused for db. */
-static int refuse_postgres(const char *cmd, const char *db)
-{
-	if (!store_target_is_postgres(db))
-		return 0;
-	fprintf(stderr,
-	        "moatd: %s on PostgreSQL is not built yet (issue 13: the events and the ingest "
-	        "writer are not ported); on PostgreSQL today: migrate, user add, token create "
-	        "(stores ported: users, sessions, projects, tokens, audit, policies, agents, "
-	        "notification channels and deliveries)\n",
-	        cmd);
-	return 1;
-}
-
 static struct actor cli_actor(void)
 {
 	struct actor a;
@@ -585,8 +569,6 @@ static int cmd_serve(int argc, char **argv)
 		    "with it (else a random one, printed once)\n");
 		return 0;
 	}
-	if (refuse_postgres("serve", cfg.db))
-		return 1;
 	log_min_level = cfg.log_level;
 	store_set_sync_full(cfg.sync_full);
 	if (cfg.test_clock_file[0]) {

@@ -22,9 +22,8 @@ A test marked moat.only_on(engine, reason), or in a module with ONLY_ON =
 (engine, reason), runs only on that engine; on the other it is not run,
 and the run says so: `--   name: only on sqlite: reason` per test, and a
 count before the last line. `make e2e` runs the suite once per engine in
-E2E_ENGINES (the Makefile says why and which); --probe-postgres runs no
-test and says whether moatd serves on PostgreSQL yet (what `make e2e`
-prints while postgres is not in E2E_ENGINES).
+E2E_ENGINES (sqlite and postgres; the Makefile says why the whole suite
+on both).
 
 Timeouts: every test 60 s (SIGALRM; a module may set TEST_TIMEOUT to give
 each of its tests longer, as test_attack.py does for the attack tools),
@@ -124,28 +123,6 @@ def indent(text):
     return lines[0] + "".join("\n    " + l for l in lines[1:])
 
 
-def probe_postgres():
-    """For `make e2e` while PostgreSQL is not in E2E_ENGINES: starts one
-    moatd on a fresh PostgreSQL database and says, either way, why the
-    PostgreSQL run and test_cluster.py did not run."""
-    head = "e2e: NOT RUN on PostgreSQL (E2E_ENGINES in the Makefile), tests/e2e/test_cluster.py included: "
-    moat.CONFIG.engine = "postgres"
-    srv = None
-    try:
-        srv = moat.Moatd()
-        srv.start()
-        print(head + "moatd now serves on PostgreSQL: set E2E_ENGINES = sqlite postgres there")
-    except Exception as exc:  # noqa: B902 - any failure to start is the answer
-        log = srv.log().splitlines() if srv is not None else []
-        lines = [l for l in log if "level=error" in l][:1] + [l for l in log if l.startswith("moatd:")][-1:]
-        why = "; ".join(lines) if lines else str(exc).splitlines()[0]
-        print(head + "moatd does not serve on PostgreSQL yet: " + why[:300])
-    finally:
-        if srv is not None:
-            srv.cleanup()
-    return 0
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--moatd", required=True, help="path to the moatd binary")
@@ -155,9 +132,6 @@ def main():
                          "several patterns joined by |")
     ap.add_argument("--engine", choices=moat.ENGINES, default=os.environ.get("MOAT_E2E_ENGINE") or "sqlite",
                     help="the database engine of every moatd (default MOAT_E2E_ENGINE, else sqlite)")
-    ap.add_argument("--probe-postgres", action="store_true",
-                    help="run no test: say whether moatd serves on PostgreSQL (MOAT_TEST_PG), and what "
-                         "that means for E2E_ENGINES; exit 0 either way")
     args = ap.parse_args()
     moat.CONFIG.engine = args.engine
 
@@ -169,8 +143,6 @@ def main():
         print("e2e: 0 passed, 1 failed")
         return 1
 
-    if args.probe_postgres:
-        return probe_postgres()
 
     signal.signal(signal.SIGALRM, on_alarm)
     started = time.monotonic()

@@ -2,12 +2,14 @@
 throwaway cluster of scripts/pgtest.sh (MOAT_TEST_PG; `make e2e` runs the
 suite under it): migrate with --db postgres://... and with MOAT_DB, a second
 migrate changing nothing, a newer database refused, user add and token
-create, and what is not built on PostgreSQL yet refused with a message that
-says so (never half done).
+create, serve taking the database from MOAT_DB, and backup pointing to
+pg_dump.
 Each test gets a database of its own, dropped at the end."""
 
+import json
 import os
 import subprocess
+import urllib.request
 
 from moat import check, eq, unique
 
@@ -79,21 +81,31 @@ def test_a_postgres_database_newer_than_moatd_is_refused(srv):
         check("newer than this moatd" in p.stderr, "migrate's message: %r" % p.stderr)
 
 
-def test_what_is_not_built_on_postgres_says_so(srv):
+def test_serve_through_moat_db_alone_and_backup_points_to_pg_dump(srv):
+    """serve takes postgres:// from MOAT_DB as from --db (the rest of the
+    suite starts it with --db when run with --engine postgres); backup, which
+    copies SQLite's file, explains pg_dump instead and writes nothing."""
     with _Database() as d:
-        _ok(srv.cli("migrate", "--db", d.url), "migrate")
-        p = srv.cli("serve", "--db", d.url, "--listen", "127.0.0.1:0", "--agent-listen", "127.0.0.1:0",
-                    timeout=20)
-        eq(p.returncode, 1, "exit status of serve on PostgreSQL")
-        check("serve on PostgreSQL is not built yet" in p.stderr and "issue 13" in p.stderr,
-              "serve's message: %r" % p.stderr)
-        p = srv.cli("serve", env={"MOAT_DB": d.url, "MOAT_LISTEN": "127.0.0.1:0",
-                                  "MOAT_AGENT_LISTEN": "127.0.0.1:0"}, timeout=20)
-        eq(p.returncode, 1, "exit status of serve with MOAT_DB=postgres://")
-        check("not built yet" in p.stderr, "serve's message: %r" % p.stderr)
-        check("user add, token create" in p.stderr, "serve's message names what works: %r" % p.stderr)
-        check("notification channels and deliveries" in p.stderr,
-              "serve's message names the stores ported: %r" % p.stderr)
+        env = dict(os.environ, MOAT_DB=d.url, MOAT_LISTEN="127.0.0.1:0", MOAT_AGENT_LISTEN="127.0.0.1:0",
+                   MOAT_ADMIN_PASSWORD="long-enough-password")
+        p = subprocess.Popen([srv.moatd, "serve", "--web-root", srv.web_root], env=env,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+        try:
+            line, seen = "", []
+            while "listening http=" not in line:
+                line = p.stderr.readline()
+                check(line, "serve with MOAT_DB=postgres:// ended before listening: %r" % seen[-5:])
+                seen.append(line)
+            port = int(line.split("http=127.0.0.1:")[1].split()[0])
+            body = urllib.request.urlopen("http://127.0.0.1:%d/readyz" % port, timeout=10).read()
+            check(json.loads(body).get("status") == "ready", "readyz on PostgreSQL: %r" % body)
+        finally:
+            p.terminate()
+            p.wait(timeout=30)
+        eq(p.returncode, 0, "exit status of serve on SIGTERM")
+        # the first admin was created in PostgreSQL, not in a file
+        check(_psql(d.url, "SELECT email FROM users").split() == ["admin@localhost"], "users on PostgreSQL")
         out = os.path.join(srv.tmp, "pg-backup.db")
         p = srv.cli("backup", "--db", d.url, out)
         eq(p.returncode, 1, "exit status of backup on PostgreSQL")
