@@ -537,6 +537,11 @@ static int serve_bootstrap_admin(struct store *st)
 	if (!rc)
 		rc = store_user_create(st, &a, "admin@localhost", "Administrator", hash, "admin",
 		                       &u);
+	/* several moatd started together on one PostgreSQL: another one
+	 * created it between the count and the insert (its password is the
+	 * one shown or given; this one shows none) */
+	if (rc == MOAT_ECONFLICT && store_user_count(st, &n) == MOAT_OK && n > 0)
+		return MOAT_OK;
 	if (rc)
 		return rc;
 	if (pw == gen) {
