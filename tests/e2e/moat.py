@@ -664,6 +664,9 @@ class cluster:
         return self.nodes
 
     def __exit__(self, *exc):
+        if exc and exc[0] is not None:  # the failure's report shows each instance's last lines
+            for i, m in enumerate(self.nodes):
+                print("    --- instance %d log tail ---\n%s" % (i, m.log_tail(15)))
         for m in self.nodes:
             m.cleanup()
         if self.db is not None:

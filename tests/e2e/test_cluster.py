@@ -485,7 +485,10 @@ def test_three_notifiers_on_one_outbox_deliver_each_notification_once(srv):
             expect(a.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
                          {"interceptors": {"sql_injection": {"mode": "block", "notify": True}}}, token=tok), 200)
             ch = expect(a.req("POST", "/api/v1/projects/%s/channels" % slug,
-                              {"kind": "webhook", "name": "cl", "url": rx.url("/hook")}, token=tok), 201)
+                              {"kind": "webhook", "name": "cl", "url": rx.url("/hook"), "throttle_seconds": 0},
+                              token=tok), 201)
+            # throttle_seconds 0: every event is a delivery of its own (60), none waits
+            # for a digest window, so the three notifiers have many to claim at once
             # events reach every instance, so every instance's writer fills
             # the one outbox and every notifier claims from it
             for i, n in enumerate(nodes * 4):
