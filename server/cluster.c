@@ -40,7 +40,7 @@
 
 #define CL_BACKOFF_MIN_MS 100
 #define CL_BACKOFF_MAX_MS 5000
-#define CL_PAYLOAD_MAX    128
+#define CL_PAYLOAD_MAX    192
 #define CL_PAGE           256
 
 struct cl_env {
@@ -99,10 +99,13 @@ static int cl_number(const char **p, int64_t *out)
 	return 0;
 }
 
-int cluster_parse(const char *payload, int64_t v[3])
+int cluster_parse(const char *payload, int64_t v[3], char *from, size_t fromcap)
 {
 	const char *p = payload;
 	int n, kind;
+
+	if (fromcap)
+		from[0] = '\0';
 
 	if (!strncmp(p, "policy ", 7)) {
 		kind = 'p';
@@ -118,6 +121,11 @@ int cluster_parse(const char *payload, int64_t v[3])
 	for (int i = 0; i < n; i++)
 		if (cl_number(&p, &v[i]))
 			return 0;
+	if (kind == 'p' && *p == ' ' && p[1] && !strchr(p + 1, ' ') &&
+	    strlen(p + 1) < fromcap) {
+		memcpy(from, p + 1, strlen(p + 1) + 1); /* the committing instance */
+		return kind;
+	}
 	return *p ? 0 : kind;
 }
 
@@ -210,9 +218,17 @@ static void cl_handle_pending(struct cluster *c)
 {
 	for (size_t i = 0; i < c->npending; i++) {
 		int64_t v[3];
-		int kind = cluster_parse(c->pending[i], v);
+		char from[CL_PAYLOAD_MAX];
+		int kind = cluster_parse(c->pending[i], v, from, sizeof from);
 		CL_ADD(c, notifications);
-		if (kind == 'p')
+		if (kind == 'p' && !strcmp(from, c->cfg.instance_id)) {
+			/* committed here: pushed and noted by the commit's own path
+			 * already; remembered so that the periodic check does not
+			 * hand it on a second time either */
+			CL_ADD(c, policies_own);
+			if (v[2] > cl_known(c, v[1]))
+				cl_remember(c, v[1], v[2]);
+		} else if (kind == 'p')
 			cl_policy(c, v[0], v[1], v[2], 0);
 		else if (kind == 'a')
 			cl_auth(c, v[0], 0);

@@ -42,6 +42,7 @@ struct cluster_stats {
 	uint64_t notifications;   /* payloads received on the channel */
 	uint64_t policies;        /* policy hooks called */
 	uint64_t policies_repair; /* of which found by the periodic check */
+	uint64_t policies_own;    /* this instance's own commits heard: remembered, not handed on */
 	uint64_t auths;           /* auth hooks called */
 	uint64_t auths_repair;    /* of which found by the periodic check */
 	uint64_t reconnects;      /* times the listener listened again */
@@ -73,9 +74,11 @@ void cluster_metrics_set(struct cluster *c);
 struct buf;
 int cluster_metrics(struct buf *b);
 
-/* Parses a payload ("policy P E V", "auth N"): 'p' or 'a' with the
- * numbers in v[], or 0 for anything else (ignored: a newer moatd's
- * payload on the same channel). Pure; for tests too. */
-int cluster_parse(const char *payload, int64_t v[3]);
+/* Parses a payload ("policy P E V [INSTANCE]", "auth N"): 'p' or 'a'
+ * with the numbers in v[] and, for a policy, the committing instance's id
+ * in from (empty when the payload names none), or 0 for anything else
+ * (ignored: a newer moatd's payload on the same channel). Pure; for tests
+ * too. */
+int cluster_parse(const char *payload, int64_t v[3], char *from, size_t fromcap);
 
 #endif

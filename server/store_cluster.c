@@ -57,12 +57,15 @@ static int cluster_notify(struct store *st, const char *payload)
 
 int store_cluster_policy_tx(struct store *st, int64_t project_id, int64_t env_id, int64_t version)
 {
-	char payload[96];
+	char payload[192];
 
 	if (!cluster_is_pg(st))
 		return MOAT_OK;
-	snprintf(payload, sizeof payload, "policy %lld %lld %lld", (long long)project_id,
-	         (long long)env_id, (long long)version);
+	/* the committing instance last, so that its own listener does not
+	 * hand the version on a second time (cluster.c) */
+	snprintf(payload, sizeof payload, "policy %lld %lld %lld%s%s", (long long)project_id,
+	         (long long)env_id, (long long)version, store_instance() ? " " : "",
+	         store_instance() ? store_instance() : "");
 	return cluster_notify(st, payload);
 }
 

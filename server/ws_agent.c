@@ -409,7 +409,12 @@ static void conn_send_current_policy(struct ws_conn *c, int64_t have)
 		store_policy_cleanup(&p);
 		policy_cache(c->env_id, version, m);
 	}
-	if (version != have && version > c->sent_version) {
+	if (version == have) {
+		/* the agent has it: a later push of the same version (another
+		 * instance's NOTIFY heard late, the periodic check) sends nothing */
+		if (have > c->sent_version)
+			c->sent_version = have;
+	} else if (version > c->sent_version) {
 		conn_send(c, m);
 		c->sent_version = version;
 	}

@@ -212,18 +212,26 @@ static void raw(struct fixture *f, const char *sql)
 static void payloads_are_parsed_and_unknown_ones_ignored(void **state)
 {
 	int64_t v[3];
+	char from[64];
 
 	(void)state;
-	assert_int_equal(cluster_parse("policy 3 17 42", v), 'p');
+	assert_int_equal(cluster_parse("policy 3 17 42", v, from, sizeof from), 'p');
 	assert_true(v[0] == 3 && v[1] == 17 && v[2] == 42);
-	assert_int_equal(cluster_parse("auth 9", v), 'a');
+	assert_int_equal(cluster_parse("auth 9", v, from, sizeof from), 'a');
 	assert_true(v[0] == 9);
-	assert_int_equal(cluster_parse("policy 3 17", v), 0);
-	assert_int_equal(cluster_parse("policy 3 17 42 1", v), 0);
-	assert_int_equal(cluster_parse("policy 3 x 42", v), 0);
-	assert_int_equal(cluster_parse("auth ", v), 0);
-	assert_int_equal(cluster_parse("events 1 2", v), 0);
-	assert_int_equal(cluster_parse("", v), 0);
+	assert_int_equal(cluster_parse("policy 3 17", v, from, sizeof from), 0);
+	assert_string_equal(from, "");
+	/* the committing instance, last */
+	assert_int_equal(cluster_parse("policy 3 17 42 vm-0a1b", v, from, sizeof from), 'p');
+	assert_true(v[0] == 3 && v[1] == 17 && v[2] == 42);
+	assert_string_equal(from, "vm-0a1b");
+	assert_int_equal(cluster_parse("policy 3 17 42 vm 0a1b", v, from, sizeof from), 0);
+	assert_int_equal(cluster_parse("policy 3 17 42 ", v, from, sizeof from), 0);
+	assert_int_equal(cluster_parse("auth 9 vm-0a1b", v, from, sizeof from), 0);
+	assert_int_equal(cluster_parse("policy 3 x 42", v, from, sizeof from), 0);
+	assert_int_equal(cluster_parse("auth ", v, from, sizeof from), 0);
+	assert_int_equal(cluster_parse("events 1 2", v, from, sizeof from), 0);
+	assert_int_equal(cluster_parse("", v, from, sizeof from), 0);
 }
 
 static void a_commit_on_one_connection_reaches_both_listeners(void **state)
@@ -256,6 +264,38 @@ static void a_commit_on_one_connection_reaches_both_listeners(void **state)
 		assert_non_null(strstr(b.data, "moat_cluster_listening 1\n"));
 		buf_cleanup(&b);
 	}
+}
+
+/* A version this instance committed is pushed and noted by the commit's
+ * own path (api_policy_commit): its listener must not hand it on again,
+ * neither when it hears the NOTIFY nor at the next periodic check; the
+ * other instance's listener does. */
+static void an_instances_own_commit_is_not_handed_on_twice(void **state)
+{
+	struct fixture *f = *state;
+	struct cluster_stats cs;
+	int64_t v;
+
+	start(f, 0, 200);
+	start(f, 1, 200);
+	store_set_instance("test-0"); /* the committing connection is instance 0's */
+	v = put(f, "{\"own\":1}");
+	wait_policies(f, 1, 1);
+	assert_int_equal(f->seen[1].policy[0][2], v);
+	for (int t = 0; t < 100; t++) { /* heard, and two periodic checks run since */
+		cluster_stats(f->cl[0], &cs);
+		if (cs.policies_own == 1 && t >= 5)
+			break;
+		sleep_ms(100);
+	}
+	assert_int_equal(cs.policies_own, 1);
+	sleep_ms(600);
+	assert_int_equal(npolicy(&f->seen[0]), 0);
+	/* a later version committed elsewhere still reaches instance 0 */
+	store_set_instance("test-9");
+	v = put(f, "{\"other\":2}");
+	wait_policies(f, 0, 1);
+	assert_int_equal(f->seen[0].policy[0][2], v);
 }
 
 static void a_rolled_back_change_notifies_nobody(void **state)
@@ -539,6 +579,8 @@ int main(void)
 	    cmocka_unit_test(the_cluster_is_refused_on_sqlite),
 	    cmocka_unit_test_setup_teardown(a_commit_on_one_connection_reaches_both_listeners,
 	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(an_instances_own_commit_is_not_handed_on_twice, setup,
+	                                    teardown),
 	    cmocka_unit_test_setup_teardown(a_rolled_back_change_notifies_nobody, setup, teardown),
 	    cmocka_unit_test_setup_teardown(a_missed_notification_is_repaired_by_the_periodic_check,
 	                                    setup, teardown),
