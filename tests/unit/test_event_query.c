@@ -1340,6 +1340,12 @@ static void free_text_finds_the_same_events_on_both_engines(void **state)
 	     "SELECT a FROM b UNION SELECT password FROM users"},
 	    {"x; cat secrets", "ls x; cat secrets"},
 	    {"Select_Union", "noop"},
+	    {"../../etc/passwd", "open /etc/passwd"},
+	    {"http://169.254.169.254/latest/meta-data", "GET http://169.254.169.254/latest/meta-data"},
+	    {"mailer@attacker.example", "mail to root@localhost"},
+	    {"<script>alert(1)</script>", "<div><script>alert(1)</script></div>"},
+	    {"say\"hi there", "noop"},
+	    {"hi say", "noop"},
 	};
 	static const struct {
 		const char *q;
@@ -1357,6 +1363,28 @@ static void free_text_finds_the_same_events_on_both_engines(void **state)
 	    {"select password", 1u << 3},
 	    {"password nosuch", 0},
 	    {"--", 0},
+	    /* paths, hosts, URLs, e-mail addresses and tags are words split
+	     * at their punctuation on both (PostgreSQL's parser alone would
+	     * keep each whole, and skip the text between <script> tags) */
+	    {"passwd", 1u << 6},
+	    {"etc", 1u << 6},
+	    {"/etc/passwd", 1u << 6},
+	    {"../../etc/passwd", 1u << 6},
+	    {"latest", 1u << 7},
+	    {"meta", 1u << 7},
+	    {"meta-data", 1u << 7},
+	    {"169.254.169.254/latest", 1u << 7},
+	    {"attacker", 1u << 8},
+	    {"mailer@attacker.example", 1u << 8},
+	    {"localhost", 1u << 8},
+	    {"alert", 1u << 9},
+	    {"script", 1u << 9},
+	    {"alert(1)", 1u << 9},
+	    {"<script>alert(1)</script>", 1u << 9},
+	    {"div", 1u << 9},
+	    /* a double quote in a term splits words, the term stays a phrase */
+	    {"say\"hi", 1u << 10},
+	    {"hi", 1u << 10 | 1u << 11},
 	};
 	(void)state;
 	for (int e = 0; e < 2; e++) {
