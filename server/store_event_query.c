@@ -108,11 +108,20 @@
 #define EQ_IX(name) "events e INDEXED BY " name
 
 /* PostgreSQL: the words of an event as the GIN index events_text has them
- * (schema/postgres/003_events.sql: the same expression, or the index is
- * not used), and the user's terms as a tsquery. */
+ * (schema/postgres/014_text_words.sql: the same expression, or the index
+ * is not used): the text with every run of ASCII punctuation turned into
+ * a space, so that a path, URL, e-mail address or tag is several words as
+ * in FTS5. The user's terms (FTS5's form: each a quoted string, inner
+ * quotes doubled) go through the same class but for the double quote: a
+ * doubled one becomes a space first, and the quotes left are each term's
+ * own, so that a term stays one phrase. */
 #define EQ_PG_WORDS                                                                                \
-	"to_tsvector('simple', coalesce(e.payload, '') || ' ' || coalesce(e.operation, ''))"
-#define EQ_PG_TSQ "websearch_to_tsquery('simple', ?13)"
+	"to_tsvector('simple', regexp_replace(coalesce(e.payload, '') || ' ' ||"                   \
+	" coalesce(e.operation, ''), '[!-/:-@[-`{-~]+', ' ', 'g'))"
+#define EQ_PG_TSQ_OF(p)                                                                            \
+	"websearch_to_tsquery('simple', regexp_replace(replace(" p ", '\"\"', ' '),"               \
+	" '[!#-/:-@[-`{-~]+', ' ', 'g'))"
+#define EQ_PG_TSQ EQ_PG_TSQ_OF("?13")
 /* the residual terms as one opaque CASE, as above; text: the free-text
  * term when it does not drive. Every parameter appears in every text
  * (PostgreSQL must tell each one's type): ?19, the end of the prefix
@@ -307,7 +316,7 @@ static int eq_pick(struct store *st, struct eq_ctx *c, int *plan)
 	    "SELECT count(*) FROM (SELECT 1 FROM events_fts"
 	    " WHERE events_fts MATCH ?1 LIMIT ?2)",
 	    "SELECT count(*) FROM (SELECT 1 FROM events e WHERE " EQ_PG_WORDS
-	    " @@ websearch_to_tsquery('simple', ?1) LIMIT ?2) AS r"};
+	    " @@ " EQ_PG_TSQ_OF("?1") " LIMIT ?2) AS r"};
 	const struct store_event_filter *f = c->f;
 	int small, rc;
 
