@@ -280,6 +280,9 @@ def test_every_filter_returns_exactly_the_matching_events_newest_first(srv):
         {"q": "alert"}, {"q": "1=1"}, {"q": "SELECT"}, {"q": "previous instructions"},
         {"q": "169.254.169.254"}, {"q": "script alert"}, {"q": "nothing-like-this"},
         {"q": "!!!"}, {"q": "alert !!!"},
+        # words inside a URL, a host and tags, found alike on both engines
+        {"q": "254"}, {"q": "http"}, {"q": "script"}, {"q": "169.254.169.254/6"},
+        {"q": "curl http://169.254.169.254"}, {"q": "<script>alert(9)"},
         {"interceptor": "xss", "environment": "production", "action": "blocked"},
         {"severity": "high", "source_ip": "198.51.0.0/16", "endpoint": "/api/*"},
         {"q": "instructions", "agent": "agent-ws-b", "since": times[3]},
