@@ -145,8 +145,7 @@ static void writes_again(struct db *db)
 }
 
 /* A batch of n valid events with uids first .. first + n - 1, at time t
- * (seconds). An event sent again carries its ts: batches that share uids
- * are made with one t (PostgreSQL's key holds the ts). */
+ * (seconds). */
 static void batch_make_at(struct event_batch *b, int first, int n, time_t t)
 {
 	json_t *arr = json_array();
@@ -808,6 +807,35 @@ static void two_connections_storing_one_batch_at_once_store_it_once(void **state
 		event_batch_free(&b[i]);
 }
 
+/* The event id is the dedup key (agentproto/PROTOCOL.md): the same uid
+ * sent again with another ts (an agent that restamps a resent event) is a
+ * duplicate on both engines, within a batch and across batches; the ids
+ * of the events stored stay consecutive. */
+static void the_same_uid_with_another_ts_is_a_duplicate_on_both_engines(void **state)
+{
+	struct fixture *f = *state;
+	time_t t = timefmt_now();
+	struct event_batch a, b, c;
+	int64_t n = 0;
+
+	batch_make_at(&a, 0, 10, t - 120);
+	batch_make_at(&b, 5, 10, t - 60); /* 5 .. 9 again, another ts */
+	batch_make_at(&c, 20, 4, t);
+	c.ev[2].uid = c.ev[0].uid; /* within a batch: the first one stays */
+	c.ev[0].ts_ms -= 1000;
+	assert_int_equal(writer_commit(f->st, f, &a, &n), MOAT_OK);
+	assert_int_equal(n, 10);
+	assert_int_equal(writer_commit(f->st, f, &b, &n), MOAT_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(writer_commit(f->st, f, &c, &n), MOAT_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 18);
+	assert_int_equal(sql_count(f, "SELECT count(DISTINCT event_uid) FROM events"), 18);
+	event_batch_free(&a);
+	event_batch_free(&b);
+	event_batch_free(&c);
+}
+
 /* Text PostgreSQL would refuse (invalid UTF-8 fails its statement with
  * SQLSTATE 22021, and the writer would retry that group for ever) is
  * refused alike on both engines: the job is MOAT_EINVALID, nothing of it
@@ -915,6 +943,8 @@ static void retention_drops_old_months_whole_and_keeps_rollups_exact(void **stat
 		         "SELECT count(*) FROM pg_class WHERE relname = 'events_y%04dm%02d'",
 		         tm.tm_year + 1900, tm.tm_mon + 1);
 		assert_int_equal(sql_count_built(f, sql), 1);
+		/* the ids kept for dedup go with their events, dropped or purged */
+		assert_int_equal(sql_count(f, "SELECT count(*) FROM event_ids"), 20);
 	}
 	for (int k = 0; k < 3; k++)
 		event_batch_free(&b[k]);
@@ -934,6 +964,7 @@ int main(void)
 	    BOTH(a_job_that_fails_midway_leaves_nothing_of_itself),
 	    BOTH(a_transaction_subscriber_writes_in_the_commit_of_the_events),
 	    BOTH(two_connections_storing_one_batch_at_once_store_it_once),
+	    BOTH(the_same_uid_with_another_ts_is_a_duplicate_on_both_engines),
 	    BOTH(an_event_whose_text_is_not_utf8_is_refused_on_both_engines),
 	    BOTH(retention_drops_old_months_whole_and_keeps_rollups_exact),
 	    /* SQLite only: its busy handler calls the writer back while it
