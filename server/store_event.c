@@ -372,60 +372,77 @@ static void se_double(struct se_arr *a, int has, double v)
 	se_put(a, num, strlen(num));
 }
 
-#define SE_COLS 21 /* the arrays of the PostgreSQL insert */
+#define SE_COLS 20 /* the arrays of the PostgreSQL insert */
 
-/* The PostgreSQL insert of many events: one statement, its per-event
- * columns as arrays (parameters ?5 on), the rest the same for all. */
+/* The PostgreSQL insert of many events, one statement: the per-event
+ * columns as arrays (parameters ?6 on), the rest the same for all, ?5 the
+ * first id. The first row of each uid (d) goes into event_ids, whose key
+ * (project_id, event_uid) is the dedup key; only the rows it took (new)
+ * go into events, numbered ?5, ?5 + 1 ... in batch order, so the ids of
+ * the events stored are consecutive. It returns their positions in the
+ * batch (1-based), in order. */
 static const char se_many[] =
-    "INSERT INTO events(project_id, environment_id, agent_id, received_at, id, event_uid, ts,"
-    " interceptor, action, severity, confidence, source_ip, method, endpoint, payload,"
-    " payload_len, payload_truncated, operation, operation_len, operation_truncated, file,"
-    " line, function, rule, details)"
-    " SELECT ?1, ?2, ?3, ?4, u.* FROM unnest(CAST(?5 AS BIGINT[]), CAST(?6 AS TEXT[]),"
+    "WITH u AS (SELECT * FROM unnest(CAST(?6 AS TEXT[]),"
     " CAST(?7 AS BIGINT[]), CAST(?8 AS TEXT[]), CAST(?9 AS TEXT[]), CAST(?10 AS TEXT[]),"
     " CAST(?11 AS DOUBLE PRECISION[]), CAST(?12 AS TEXT[]), CAST(?13 AS TEXT[]),"
     " CAST(?14 AS TEXT[]), CAST(?15 AS TEXT[]), CAST(?16 AS BIGINT[]), CAST(?17 AS BIGINT[]),"
     " CAST(?18 AS TEXT[]), CAST(?19 AS BIGINT[]), CAST(?20 AS BIGINT[]), CAST(?21 AS TEXT[]),"
     " CAST(?22 AS BIGINT[]), CAST(?23 AS TEXT[]), CAST(?24 AS TEXT[]), CAST(?25 AS TEXT[]))"
-    " AS u ON CONFLICT DO NOTHING RETURNING id";
+    " WITH ORDINALITY AS u(uid, ts, interceptor, action, severity, confidence, source_ip,"
+    " method, endpoint, payload, payload_len, payload_truncated, operation, operation_len,"
+    " operation_truncated, file, line, function, rule, details, ord)),"
+    " d AS (SELECT DISTINCT ON (uid) * FROM u ORDER BY uid, ord),"
+    " new AS (INSERT INTO event_ids(project_id, event_uid, ts) SELECT ?1, uid, ts FROM d"
+    " ORDER BY uid ON CONFLICT DO NOTHING RETURNING event_uid),"
+    " x AS (SELECT d.*, row_number() OVER (ORDER BY d.ord) AS rn FROM d"
+    " JOIN new ON new.event_uid = d.uid),"
+    " ins AS (INSERT INTO events(project_id, environment_id, agent_id, received_at, id,"
+    " event_uid, ts, interceptor, action, severity, confidence, source_ip, method, endpoint,"
+    " payload, payload_len, payload_truncated, operation, operation_len, operation_truncated,"
+    " file, line, function, rule, details)"
+    " SELECT ?1, ?2, ?3, ?4, ?5 + rn - 1, uid, ts, interceptor, action, severity, confidence,"
+    " source_ip, method, endpoint, payload, payload_len, payload_truncated, operation,"
+    " operation_len, operation_truncated, file, line, function, rule, details FROM x)"
+    " SELECT ord FROM x ORDER BY ord";
 
-/* One try of the PostgreSQL insert: the events of b that rows[0..n) name
- * get ids first, first + 1 ...; got[k] is set for each row k stored,
- * *stored to how many. */
-static int se_insert_pg(struct store *st, int64_t project_id, int64_t env_id, const char *agent_id,
-                        const struct event_batch *b, const size_t *rows, size_t n,
-                        int64_t received_ms, int64_t first, unsigned char *got, size_t *stored)
+/* PostgreSQL: the whole batch in one statement (se_many). Exactly-once
+ * comes from event_ids' key, not from a lock: a second writer inserting
+ * the same uid waits for the first's commit, then skips it. The events
+ * stored get *next_id, *next_id + 1 ... in batch order. */
+static int se_insert_batch_pg(struct store *st, int64_t project_id, int64_t env_id,
+                              const char *agent_id, const struct event_batch *b,
+                              int64_t received_ms, int64_t *next_id, unsigned char *inserted)
 {
 	struct se_arr a[SE_COLS];
 	struct db_stmt *s;
+	int64_t stored = 0;
 	int rc;
 
-	*stored = 0;
+	if (b->n == 0)
+		return MOAT_OK;
 	memset(a, 0, sizeof a);
-	memset(got, 0, n);
-	for (size_t k = 0; k < n; k++) {
-		const struct event *e = &b->ev[rows[k]];
-		se_int(&a[0], 1, first + (int64_t)k);
-		se_text(&a[1], e->uid);
-		se_int(&a[2], 1, e->ts_ms);
-		se_text(&a[3], e->interceptor);
-		se_text(&a[4], e->action);
-		se_text(&a[5], e->severity);
-		se_double(&a[6], e->has_confidence, e->confidence);
-		se_text(&a[7], e->source_ip);
-		se_text(&a[8], e->method);
-		se_text(&a[9], e->endpoint);
-		se_text(&a[10], e->payload);
-		se_int(&a[11], 1, e->payload_len);
-		se_int(&a[12], 1, e->payload_truncated);
-		se_text(&a[13], e->operation);
-		se_int(&a[14], 1, e->operation_len);
-		se_int(&a[15], 1, e->operation_truncated);
-		se_text(&a[16], e->file);
-		se_int(&a[17], e->has_line, e->line);
-		se_text(&a[18], e->function);
-		se_text(&a[19], e->rule);
-		se_text(&a[20], e->details);
+	for (size_t k = 0; k < b->n; k++) {
+		const struct event *e = &b->ev[k];
+		se_text(&a[0], e->uid);
+		se_int(&a[1], 1, e->ts_ms);
+		se_text(&a[2], e->interceptor);
+		se_text(&a[3], e->action);
+		se_text(&a[4], e->severity);
+		se_double(&a[5], e->has_confidence, e->confidence);
+		se_text(&a[6], e->source_ip);
+		se_text(&a[7], e->method);
+		se_text(&a[8], e->endpoint);
+		se_text(&a[9], e->payload);
+		se_int(&a[10], 1, e->payload_len);
+		se_int(&a[11], 1, e->payload_truncated);
+		se_text(&a[12], e->operation);
+		se_int(&a[13], 1, e->operation_len);
+		se_int(&a[14], 1, e->operation_truncated);
+		se_text(&a[15], e->file);
+		se_int(&a[16], e->has_line, e->line);
+		se_text(&a[17], e->function);
+		se_text(&a[18], e->rule);
+		se_text(&a[19], e->details);
 	}
 	s = db_prepare(st->conn, se_many);
 	if (!s) {
@@ -436,75 +453,25 @@ static int se_insert_pg(struct store *st, int64_t project_id, int64_t env_id, co
 	db_bind_int64(s, 2, env_id);
 	db_bind_text(s, 3, agent_id ? agent_id : "");
 	db_bind_int64(s, 4, received_ms);
+	db_bind_int64(s, 5, *next_id);
 	for (int c = 0; c < SE_COLS; c++) {
 		se_put(&a[c], "}", 1);
-		db_bind_text(s, 5 + c, a[c].p);
+		db_bind_text(s, 6 + c, a[c].p);
 	}
 	while ((rc = db_step(s)) == DB_ROW) {
-		int64_t k = db_column_int64(s, 0) - first;
-		if (k >= 0 && (size_t)k < n && !got[k]) {
-			got[k] = 1;
-			(*stored)++;
+		int64_t k = db_column_int64(s, 0) - 1;
+		if (k >= 0 && (size_t)k < b->n && !inserted[k]) {
+			inserted[k] = 1;
+			stored++;
 		}
 	}
 	db_reset(s);
+	if (rc == DB_DONE)
+		*next_id += stored;
 out:
 	for (int c = 0; c < SE_COLS; c++)
 		free(a[c].p);
 	return rc == DB_DONE ? MOAT_OK : rc < 0 ? rc : MOAT_EDB;
-}
-
-/* PostgreSQL: the whole batch in one INSERT ... SELECT FROM unnest(...)
- * ON CONFLICT DO NOTHING, under a savepoint. Exactly-once comes from the
- * unique key (project_id, event_uid, ts), not from a lock: a second
- * writer inserting the same event waits for the first's commit, then
- * skips it. The ids of the events stored must be consecutive (a
- * subscriber counts them from the first), so when some were skipped
- * (duplicates: rare, a batch sent again) the try is rolled back and made
- * again without them; each try drops at least one event, and the second
- * normally stores every one. */
-static int se_insert_batch_pg(struct store *st, int64_t project_id, int64_t env_id,
-                              const char *agent_id, const struct event_batch *b,
-                              int64_t received_ms, int64_t *next_id, unsigned char *inserted)
-{
-	size_t *rows = xcalloc(b->n ? b->n : 1, sizeof *rows), n = 0, stored = 0;
-	unsigned char *got = xcalloc(b->n ? b->n : 1, 1);
-	int rc = MOAT_OK;
-
-	for (size_t i = 0; i < b->n; i++)
-		rows[n++] = i;
-	while (n > 0) {
-		rc = db_exec(st->conn, "SAVEPOINT events", NULL, 0);
-		if (!rc)
-			rc = se_insert_pg(st, project_id, env_id, agent_id, b, rows, n, received_ms,
-			                  *next_id, got, &stored);
-		if (!rc && stored == n) {
-			rc = db_exec(st->conn, "RELEASE events", NULL, 0);
-			break;
-		}
-		if (rc)
-			break;
-		rc = db_exec(st->conn, "ROLLBACK TO events", NULL, 0);
-		if (!rc)
-			rc = db_exec(st->conn, "RELEASE events", NULL, 0);
-		if (rc)
-			break;
-		{
-			size_t m = 0;
-			for (size_t k = 0; k < n; k++)
-				if (got[k])
-					rows[m++] = rows[k];
-			n = m;
-		}
-	}
-	if (!rc) {
-		for (size_t k = 0; k < n; k++)
-			inserted[rows[k]] = 1;
-		*next_id += (int64_t)n;
-	}
-	free(rows);
-	free(got);
-	return rc;
 }
 
 int store_event_insert_batch(struct store *st, int64_t project_id, int64_t env_id,
@@ -988,6 +955,16 @@ int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n
 	    " WHERE received_at < ?1 ORDER BY received_at LIMIT ?2)"
 	    " RETURNING project_id, environment_id, ts, interceptor, action, severity, endpoint,"
 	    " source_ip, rule";
+	/* PostgreSQL: the dedup keys of the events purged go with them (015) */
+	static const char sql_pg[] =
+	    "WITH d AS (DELETE FROM events WHERE id IN (SELECT id FROM events"
+	    " WHERE received_at < ?1 ORDER BY received_at LIMIT ?2)"
+	    " RETURNING project_id, environment_id, ts, interceptor, action, severity, endpoint,"
+	    " source_ip, rule, event_uid),"
+	    " k AS (DELETE FROM event_ids e USING d WHERE e.project_id = d.project_id"
+	    " AND e.event_uid = d.event_uid)"
+	    " SELECT project_id, environment_id, ts, interceptor, action, severity, endpoint,"
+	    " source_ip, rule FROM d";
 	struct ru_doomed d = {NULL, NULL, 0, 0};
 	struct db_stmt *s;
 	int64_t dropped = 0;
@@ -999,7 +976,7 @@ int store_event_purge(struct store *st, int64_t cutoff_ms, int limit, int64_t *n
 		return rc;
 	if (st->engine == DB_POSTGRES)
 		rc = se_drop_months(st, cutoff_ms, &dropped);
-	s = rc ? NULL : db_prepare(st->conn, sql);
+	s = rc ? NULL : db_prepare(st->conn, st->engine == DB_POSTGRES ? sql_pg : sql);
 	if (!rc && !s)
 		rc = MOAT_EDB;
 	if (!rc) {

@@ -386,13 +386,15 @@ static const struct db_sql catalog_columns = {
     " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
     /* the monthly partitions of events (schema 013) are events itself */
     " AND NOT EXISTS (SELECT 1 FROM pg_class k WHERE k.relname = c.table_name"
-    " AND k.relispartition)"};
+    " AND k.relispartition)"
+    /* the dedup keys of events (schema 015), SQLite's events_uid */
+    " AND c.table_name <> 'event_ids'"};
 static const struct db_sql catalog_indexes = {
     "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL",
     "SELECT i.indexname FROM pg_indexes i WHERE i.schemaname = current_schema()"
     " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)"
     " AND NOT EXISTS (SELECT 1 FROM pg_class k WHERE k.relname = i.indexname"
-    " AND k.relispartition)"};
+    " AND k.relispartition) AND i.tablename <> 'event_ids'"};
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -448,7 +450,7 @@ static void the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite(voi
 	/* walk both sorted lists; the one expected difference is the
 	 * free-text index (FTS5's table on SQLite, a GIN index here); the
 	 * partitions of events and their indexes (PostgreSQL only, schema
-	 * 013) are left out of the catalog above, and checked here: events
+	 * 013) and event_ids (015) are left out of the catalog above, and checked here: events
 	 * is partitioned, its partitions are months, and the GIN index
 	 * events_text is the partitioned table's, so on every partition */
 	{
@@ -463,13 +465,17 @@ static void the_postgres_schema_has_the_tables_columns_and_indexes_of_sqlite(voi
 		        " (SELECT count(*) FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid"
 		        " JOIN pg_am a ON a.oid = c.relam WHERE c.relname = 'events_text'"
 		        " AND c.relkind = 'I' AND a.amname = 'gin'"
-		        " AND x.indrelid = 'events'::regclass)");
+		        " AND x.indrelid = 'events'::regclass),"
+		        " (SELECT count(*) FROM pg_index x WHERE x.indrelid = 'event_ids'::regclass"
+		        " AND x.indisprimary AND x.indnatts = 2)"
+		        " + (SELECT count(*) FROM pg_class WHERE relname = 'event_ids_ts')");
 		assert_non_null(s);
 		assert_int_equal(db_step(s), DB_ROW);
 		assert_string_equal(db_column_text(s, 0), "p");
 		assert_true(db_column_int64(s, 1) >= 3); /* this month and the next two */
 		assert_int_equal(db_column_int64(s, 2), db_column_int64(s, 1));
 		assert_int_equal(db_column_int64(s, 3), 1);
+		assert_int_equal(db_column_int64(s, 4), 2); /* event_ids: its key, its ts index */
 		db_idle(db);
 		db_close(db);
 	}
