@@ -121,8 +121,7 @@ int cluster_parse(const char *payload, int64_t v[3], char *from, size_t fromcap)
 	for (int i = 0; i < n; i++)
 		if (cl_number(&p, &v[i]))
 			return 0;
-	if (kind == 'p' && *p == ' ' && p[1] && !strchr(p + 1, ' ') &&
-	    strlen(p + 1) < fromcap) {
+	if (kind == 'p' && *p == ' ' && p[1] && !strchr(p + 1, ' ') && strlen(p + 1) < fromcap) {
 		memcpy(from, p + 1, strlen(p + 1) + 1); /* the committing instance */
 		return kind;
 	}
