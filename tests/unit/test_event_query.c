@@ -285,8 +285,7 @@ static void times_have_milliseconds_and_text_is_checked(void **state)
 #define T0  1795680000000LL /* 2026-11-26T08:00:00Z */
 
 struct fixture {
-	char path[64];
-	char url[256], pg[64]; /* the PostgreSQL database, when on it */
+	struct unit_target t; /* first: unit_fixture_new makes it */
 	struct store *st;
 	struct actor a;
 	struct store_project p;
@@ -394,7 +393,7 @@ struct fill {
 
 static void fill_events(struct fixture *f, const struct fill *w)
 {
-	if (!f->pg[0]) {
+	if (!f->t.pg[0]) {
 		int64_t next_id = 0, indexed = 0, mark = 0;
 		assert_int_equal(store_tx_begin(f->st), 0);
 		assert_int_equal(store_event_next_id(f->st, &next_id), 0);
@@ -422,7 +421,7 @@ static void fill_events(struct fixture *f, const struct fill *w)
 		struct db_stmt *s;
 		char msg[300];
 		int64_t id;
-		assert_int_equal(db_open(f->url, &db, msg, sizeof msg), MOAT_OK);
+		assert_int_equal(db_open(f->t.url, &db, msg, sizeof msg), MOAT_OK);
 		assert_int_equal(db_begin(db), MOAT_OK);
 		s = db_prepare(db, pg_next_id);
 		assert_int_equal(db_step(s), DB_ROW);
@@ -484,13 +483,13 @@ static void fix_ev(void *arg, int i, struct event *e, int64_t *env, const char *
 	*agent = i % 10 == 0 ? "agent-a" : "agent-b";
 }
 
-static int setup_on(struct fixture *f, const char *target, void **state)
+static int setup_on(struct fixture *f, void **state)
 {
 	struct store_env staging, prod;
 	struct fix_envs x;
 	char msg[256];
 
-	assert_int_equal(store_open(target, &f->st), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -516,18 +515,12 @@ static int setup_on(struct fixture *f, const char *target, void **state)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_db_path(f->path, sizeof f->path);
-	return setup_on(f, f->path, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 0), state);
 }
 
 static int setup_pg(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_pg_create(f->url, sizeof f->url, f->pg);
-	return setup_on(f, f->url, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 1), state);
 }
 
 static int teardown(void **state)
@@ -535,11 +528,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	if (f->pg[0])
-		unit_pg_drop(f->pg);
-	else
-		unit_db_remove(f->path);
-	free(f);
+	unit_fixture_free(f);
 	return 0;
 }
 
@@ -629,11 +618,11 @@ static void plan_unpartition(struct fixture *f, char *plan, size_t cap)
 	char msg[300], *out = calloc(1, cap);
 	size_t o = 0;
 
-	if (!f->pg[0]) {
+	if (!f->t.pg[0]) {
 		free(out);
 		return;
 	}
-	assert_int_equal(db_open(f->url, &db, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(db_open(f->t.url, &db, msg, sizeof msg), MOAT_OK);
 	/* the longer names (indexes) first: they begin with the partition's */
 	s = db_prepare(db, "SELECT c.relname, p.relname FROM pg_inherits i"
 	                   " JOIN pg_class c ON c.oid = i.inhrelid"
@@ -942,7 +931,7 @@ static void pg_bulk(struct fixture *f, int64_t staging, int64_t prod)
 	    " 'bulk payload ' || g, 20, 'SELECT 1', 8, 'rule.' || (g %% 20), '{}'"
 	    " FROM generate_series(1, 100000) AS g; ANALYZE events",
 	    (long long)f->p.id, (long long)staging, (long long)prod, (long long)T0, (long long)T0);
-	assert_int_equal(db_open(f->url, &db, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(db_open(f->t.url, &db, msg, sizeof msg), MOAT_OK);
 	assert_int_equal(db_exec(db, sql, msg, sizeof msg), MOAT_OK);
 	db_close(db);
 }

@@ -34,9 +34,7 @@
 #define MINUTE 60000LL
 
 struct fixture {
-	char path[64];
-	char url[256], pg[64]; /* the PostgreSQL database, when on it */
-	const char *target;    /* path or url */
+	struct unit_target t; /* first: unit_fixture_new makes it */
 	struct store *st;
 	sqlite3 *db; /* SQLite's, for the references of the read side */
 	struct actor a;
@@ -54,15 +52,14 @@ static uint64_t rnd(struct fixture *f)
 	return z ^ (z >> 31);
 }
 
-static int setup_on(struct fixture *f, const char *target, void **state)
+static int setup_on(struct fixture *f, void **state)
 {
 	char msg[256];
 
-	f->target = target;
-	assert_int_equal(store_open(target, &f->st), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
-	if (!f->pg[0]) {
-		assert_int_equal(sqlite3_open(target, &f->db), SQLITE_OK);
+	if (!f->t.pg[0]) {
+		assert_int_equal(sqlite3_open(f->t.target, &f->db), SQLITE_OK);
 		sqlite3_busy_timeout(f->db, 5000);
 	}
 	f->a.type = ACTOR_USER;
@@ -80,10 +77,7 @@ static int setup_on(struct fixture *f, const char *target, void **state)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_db_path(f->path, sizeof f->path);
-	return setup_on(f, f->path, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 0), state);
 }
 
 /* PostgreSQL: the write-side tests run there too and check the rollups
@@ -93,10 +87,7 @@ static int setup(void **state)
  * for PostgreSQL (test_event_query compares the reads on both). */
 static int setup_pg(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_pg_create(f->url, sizeof f->url, f->pg);
-	return setup_on(f, f->url, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 1), state);
 }
 
 static int teardown(void **state)
@@ -106,11 +97,7 @@ static int teardown(void **state)
 	if (f->db)
 		sqlite3_close(f->db);
 	store_close(f->st);
-	if (f->pg[0])
-		unit_pg_drop(f->pg);
-	else
-		unit_db_remove(f->path);
-	free(f);
+	unit_fixture_free(f);
 	return 0;
 }
 
@@ -218,7 +205,7 @@ static int64_t sql_count(struct fixture *f, const char *sql)
 	char msg[200];
 	int64_t n = -1;
 
-	assert_int_equal(db_open(f->target, &db, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(db_open(f->t.target, &db, msg, sizeof msg), MOAT_OK);
 	s = db_prepare(db, sql);
 	if (!s) {
 		fprintf(stderr, "%s: %s\n", sql, db_errmsg(db));
@@ -516,7 +503,7 @@ static void the_writer_adds_the_events_it_inserts_and_never_a_duplicate(void **s
 	struct fixture *f = *state;
 	struct event_batch b;
 
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	int64_t ts[400];
 
 	/* an event sent again carries its ts (PostgreSQL's key holds it:
@@ -544,7 +531,7 @@ static void the_writer_adds_the_events_it_inserts_and_never_a_duplicate(void **s
 	assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), 400);
 	assert_int_equal(sql_count(f, "SELECT sum(n) FROM event_counts"), 400);
 	check_rollups(f);
-	if (!f->pg[0])
+	if (!f->t.pg[0])
 		check_ranges(f, T0, 5 * HOUR, 100);
 }
 
@@ -566,11 +553,11 @@ static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
 		left -= n;
 		assert_int_equal(sql_count(f, "SELECT count(*) FROM events"), left);
 		check_rollups(f);
-		if (rounds++ % 3 == 0 && !f->pg[0])
+		if (rounds++ % 3 == 0 && !f->t.pg[0])
 			check_ranges(f, T0, 30 * HOUR, 20);
 	} while (n > 0);
 	assert_int_equal(left, 600);
-	if (!f->pg[0])
+	if (!f->t.pg[0])
 		check_ranges(f, T0, 30 * HOUR, 100);
 	/* everything: the rollups empty out */
 	assert_int_equal(store_event_purge(f->st, T0 + 50 * HOUR, 100000, &n), 0);
@@ -583,7 +570,7 @@ static void a_purge_subtracts_exactly_the_events_it_deletes(void **state)
 	                              " (SELECT count(*) FROM event_sources_hour) +"
 	                              " (SELECT count(*) FROM event_groups_minute)"),
 	                 0);
-	if (!f->pg[0])
+	if (!f->t.pg[0])
 		assert_int_equal(check_stats(f, NULL, T0, T0 + 30 * HOUR, HOUR), 0);
 }
 
@@ -1038,7 +1025,7 @@ static void a_text_wait_returns_once_every_acked_event_is_indexed(void **state)
 	struct fixture *f = *state;
 	struct event_batch b;
 
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	assert_int_equal(ingest_text_wait(1000), MOAT_OK); /* nothing stored: at once */
 	batch_init(&b, 3000);
 	for (int i = 0; i < 3000; i++)

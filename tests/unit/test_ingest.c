@@ -32,9 +32,7 @@
 #define WAIT_MS 30000 /* for anything that should happen at once */
 
 struct fixture {
-	char path[64];
-	char url[256], pg[64]; /* the PostgreSQL database, when on it */
-	const char *target;    /* path or url */
+	struct unit_target t; /* first: unit_fixture_new makes it */
 	struct store *st;
 	struct db *db; /* a plain second connection: counts, and the write lock */
 	struct actor a;
@@ -44,15 +42,14 @@ struct fixture {
 
 static time_t batch_t0; /* the time of every batch_make of a test */
 
-static int setup_on(struct fixture *f, const char *target, void **state)
+static int setup_on(struct fixture *f, void **state)
 {
 	char msg[256];
 
-	f->target = target;
 	batch_t0 = 0;
-	assert_int_equal(store_open(target, &f->st), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
-	assert_int_equal(db_open(target, &f->db, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(db_open(f->t.target, &f->db, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
 	f->a.ip = "192.0.2.1";
@@ -66,18 +63,12 @@ static int setup_on(struct fixture *f, const char *target, void **state)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_db_path(f->path, sizeof f->path);
-	return setup_on(f, f->path, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 0), state);
 }
 
 static int setup_pg(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_pg_create(f->url, sizeof f->url, f->pg);
-	return setup_on(f, f->url, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 1), state);
 }
 
 static int teardown(void **state)
@@ -86,11 +77,7 @@ static int teardown(void **state)
 
 	db_close(f->db);
 	store_close(f->st);
-	if (f->pg[0])
-		unit_pg_drop(f->pg);
-	else
-		unit_db_remove(f->path);
-	free(f);
+	unit_fixture_free(f);
 	return 0;
 }
 
@@ -119,7 +106,7 @@ static int64_t sql_count_built(struct fixture *f, const char *sql)
 	char msg[200];
 	int64_t n;
 
-	assert_int_equal(db_open(f->target, &db, msg, sizeof msg), MOAT_OK);
+	assert_int_equal(db_open(f->t.target, &db, msg, sizeof msg), MOAT_OK);
 	n = db_count(db, sql);
 	db_close(db);
 	return n;
@@ -301,7 +288,7 @@ static void every_subscriber_is_told_of_every_commit_in_order(void **state)
 	pthread_mutex_init(&b.lock, NULL);
 	assert_int_equal(ingest_subscribe(seen_commit, &a), MOAT_OK);
 	assert_int_equal(ingest_subscribe(seen_commit, &b), MOAT_OK);
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	for (int i = 0; i < 20; i++) {
 		struct event_batch batch;
 		/* batch i: uids 10i .. 10i+9, the odd ones resend the even one's */
@@ -343,7 +330,7 @@ static void a_deadline_answer_runs_with_no_writer_lock_held(void **state)
 	struct flag g;
 
 	flag_init(&g);
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	assert_int_equal(writes_refused(f->db), MOAT_OK);
 	batch_make(&b, 1, 10);
 	assert_int_equal(
@@ -371,7 +358,7 @@ static void a_text_wait_ends_at_its_deadline_while_the_database_refuses_writes(v
 	flag_init(&second);
 	flag_init(&text);
 	first.lock_db = f->db; /* committed, not yet indexed: then the lock */
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	batch_make(&b, 1, 10);
 	assert_int_equal(ingest_events_async(f->p.id, f->prod.id, "production", "a1", &b, 60000,
 	                                     done_flag, &first),
@@ -426,7 +413,7 @@ static void a_job_that_fails_midway_leaves_nothing_of_itself(void **state)
 	batch_make(&bad, 100, 5); /* 100 is stored, then 101 fails */
 	batch_make(&good2, 200, 5);
 	/* queued before the writer starts: one group commit takes all three */
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	assert_int_equal(writes_refused(f->db), MOAT_OK);
 	assert_int_equal(
 	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &good1, 0, done_flag, &g1),
@@ -476,7 +463,7 @@ static void seen_refreshes_stop_queueing_at_half_the_state_bound(void **state)
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	assert_int_equal(writes_refused(f->db), MOAT_OK);
 	for (int i = 0; i < 15000; i++)
 		ingest_agent_seen(f->p.id, "agent-1");
@@ -501,7 +488,7 @@ static void hello_and_applied_are_refused_at_the_state_bound(void **state)
 	a.project_id = f->p.id;
 	a.env_id = f->prod.id;
 	snprintf(a.agent_id, sizeof a.agent_id, "agent-1");
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	assert_int_equal(writes_refused(f->db), MOAT_OK);
 	before = metric("moat_ingest_refused_total{job=\"state\"} ");
 	for (int i = 0; i < INGEST_MAX_STATE_JOBS + 10; i++)
@@ -570,7 +557,7 @@ static void agent_state_subscribers_hear_each_committed_change_in_order(void **s
 
 	memset(&a, 0, sizeof a);
 	pthread_mutex_init(&a.lock, NULL);
-	a.path = f->target;
+	a.path = f->t.target;
 	memset(&h1, 0, sizeof h1);
 	h1.project_id = f->p.id;
 	h1.env_id = f->prod.id;
@@ -582,7 +569,7 @@ static void agent_state_subscribers_hear_each_committed_change_in_order(void **s
 	bad = h1;
 	bad.project_id = 9999;
 	assert_int_equal(ingest_subscribe_agents(agents_seen, &a), MOAT_OK);
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	/* held back, so that most of them share a commit */
 	assert_int_equal(writes_refused(f->db), MOAT_OK);
 	assert_int_equal(ingest_agent_hello(&h1), MOAT_OK);
@@ -655,7 +642,7 @@ static void a_transaction_subscriber_writes_in_the_commit_of_the_events(void **s
 	struct txsub t = {0};
 
 	assert_int_equal(ingest_subscribe_tx(tx_note, &t), MOAT_OK);
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	flag_init(&g1);
 	flag_init(&g2);
 	flag_init(&g3);
@@ -750,7 +737,7 @@ static void *racer_main(void *arg)
 	struct racer *r = arg;
 	struct store *st = NULL;
 
-	r->rc = store_open(r->f->target, &st);
+	r->rc = store_open(r->f->t.target, &st);
 	pthread_barrier_wait(r->start);
 	for (int i = 0; !r->rc && i < r->nbatches; i++) {
 		int64_t n = 0;
@@ -862,7 +849,7 @@ static void an_event_whose_text_is_not_utf8_is_refused_on_both_engines(void **st
 	store_idle(f->st);
 	/* and through the writer: refused once, not retried */
 	batch_make(&good, 10, 3);
-	assert_int_equal(ingest_start(f->target, 0, 0), MOAT_OK);
+	assert_int_equal(ingest_start(f->t.target, 0, 0), MOAT_OK);
 	assert_int_equal(
 	    ingest_events_async(f->p.id, f->prod.id, "production", "a1", &bad, 0, done_flag, &gb),
 	    MOAT_OK);

@@ -18,8 +18,7 @@
 #include "unit_db.h"
 
 struct fixture {
-	char path[64];
-	char url[256], pg[64]; /* the PostgreSQL database, when on it */
+	struct unit_target t; /* first: unit_fixture_new makes it */
 	struct store *st;
 	struct actor a;
 	struct store_project p;
@@ -54,11 +53,11 @@ static void add(struct fixture *f, int64_t ch, int n, int64_t due)
 	}
 }
 
-static int setup_on(struct fixture *f, const char *target, void **state)
+static int setup_on(struct fixture *f, void **state)
 {
 	char msg[256];
 
-	assert_int_equal(store_open(target, &f->st), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -73,18 +72,12 @@ static int setup_on(struct fixture *f, const char *target, void **state)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_db_path(f->path, sizeof f->path);
-	return setup_on(f, f->path, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 0), state);
 }
 
 static int setup_pg(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_pg_create(f->url, sizeof f->url, f->pg);
-	return setup_on(f, f->url, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 1), state);
 }
 
 static int teardown(void **state)
@@ -92,11 +85,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	if (f->pg[0])
-		unit_pg_drop(f->pg);
-	else
-		unit_db_remove(f->path);
-	free(f);
+	unit_fixture_free(f);
 	return 0;
 }
 
@@ -339,7 +328,7 @@ static void several_notifiers_never_claim_one_delivery_twice(void **state)
 	add(f, f->ch[1], RACE_DELIVERIES / 2, 1000);
 	memset(r, 0, sizeof r);
 	for (int i = 0; i < RACE_THREADS; i++) {
-		r[i].target = f->pg[0] ? f->url : f->path;
+		r[i].target = f->t.target;
 		assert_int_equal(pthread_create(&t[i], NULL, race_claim, &r[i]), 0);
 	}
 	for (int i = 0; i < RACE_THREADS; i++)
@@ -368,7 +357,7 @@ static void a_claim_does_not_wait_for_the_write_lock(void **state)
 	size_t n = 0;
 
 	add(f, f->ch[0], 2, 1000);
-	assert_int_equal(store_open(f->url, &w), MOAT_OK);
+	assert_int_equal(store_open(f->t.url, &w), MOAT_OK);
 	assert_int_equal(store_tx_begin(w), MOAT_OK); /* holds the write lock */
 	assert_int_equal(store_notify_claim(f->st, 5000, 60000, 8, NULL, NULL, 0, 4, &j, &n),
 	                 MOAT_OK);
@@ -397,7 +386,7 @@ static void a_digest_the_writer_is_folding_into_is_claimed_after_its_commit(void
 	size_t n = 0;
 
 	assert_int_equal(store_delivery_add(f->st, &d, &id, NULL), MOAT_OK);
-	assert_int_equal(store_open(f->url, &w), MOAT_OK);
+	assert_int_equal(store_open(f->t.url, &w), MOAT_OK);
 	assert_int_equal(store_tx_begin(w), MOAT_OK);
 	assert_int_equal(store_notify_digest_open_in(w, id, &body), MOAT_OK);
 	free(body);

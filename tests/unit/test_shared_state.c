@@ -21,23 +21,20 @@
 #include "unit_db.h"
 
 struct fixture {
-	char path[64];
-	char url[256], pg[64]; /* the PostgreSQL database, when on it */
-	const char *target;
-	struct store *a, *b; /* two connections: two instances */
+	struct unit_target t; /* first: unit_fixture_new makes it */
+	struct store *a, *b;  /* two connections: two instances */
 	struct actor actor;
 	int64_t user[2], session[2];
 };
 
-static int setup_on(struct fixture *f, const char *target, void **state)
+static int setup_on(struct fixture *f, void **state)
 {
 	struct store_user u;
 	char msg[256];
 
-	f->target = target;
-	assert_int_equal(store_open(target, &f->a), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->a), MOAT_OK);
 	assert_int_equal(store_migrate(f->a, msg, sizeof msg), MOAT_OK);
-	assert_int_equal(store_open(target, &f->b), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->b), MOAT_OK);
 	f->actor.type = ACTOR_SYSTEM;
 	snprintf(f->actor.label, sizeof f->actor.label, "system");
 	for (int i = 0; i < 2; i++) {
@@ -58,18 +55,12 @@ static int setup_on(struct fixture *f, const char *target, void **state)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_db_path(f->path, sizeof f->path);
-	return setup_on(f, f->path, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 0), state);
 }
 
 static int setup_pg(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_pg_create(f->url, sizeof f->url, f->pg);
-	return setup_on(f, f->url, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 1), state);
 }
 
 static int teardown(void **state)
@@ -78,11 +69,7 @@ static int teardown(void **state)
 
 	store_close(f->a);
 	store_close(f->b);
-	if (f->pg[0])
-		unit_pg_drop(f->pg);
-	else
-		unit_db_remove(f->path);
-	free(f);
+	unit_fixture_free(f);
 	return 0;
 }
 
@@ -229,7 +216,7 @@ static void attempts_from_several_instances_at_once_pass_exactly_the_limit(void 
 
 	memset(r, 0, sizeof r);
 	for (int i = 0; i < RACE_THREADS; i++) {
-		r[i].target = f->target;
+		r[i].target = f->t.target;
 		assert_int_equal(pthread_create(&t[i], NULL, login_race, &r[i]), 0);
 	}
 	for (int i = 0; i < RACE_THREADS; i++) {
@@ -371,7 +358,7 @@ static void instances_redeeming_one_ticket_at_once_open_one_feed(void **state)
 	}
 	memset(r, 0, sizeof r);
 	for (int i = 0; i < RACE_THREADS; i++) {
-		r[i].target = f->target;
+		r[i].target = f->t.target;
 		assert_int_equal(pthread_create(&th[i], NULL, ticket_race, &r[i]), 0);
 	}
 	for (int i = 0; i < RACE_THREADS; i++)
@@ -421,10 +408,10 @@ static void one_connection_at_a_time_holds_a_job(void **state)
 	assert_int_equal(store_job_try(f->a, STORE_JOB_RETENTION), 0);
 	assert_int_equal(store_job_try(f->a, STORE_JOB_AGENT_PRUNE), 0);
 	/* a holder that goes away (an instance that dies) lets go */
-	assert_int_equal(store_open(f->target, &c), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &c), MOAT_OK);
 	assert_int_equal(store_job_try(c, STORE_JOB_RETENTION), 0);
 	store_close(f->b);
-	assert_int_equal(store_open(f->target, &f->b), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->b), MOAT_OK);
 	assert_int_equal(store_job_try(c, STORE_JOB_RETENTION), 1);
 	assert_int_equal(store_job_try(f->a, STORE_JOB_AGENT_PRUNE), 1);
 	store_close(c);
@@ -464,7 +451,7 @@ static void *job_race(void *arg)
 static void two_claimers_of_a_background_job_never_run_it_at_once(void **state)
 {
 	struct fixture *f = *state;
-	struct job_racer r = {f->target};
+	struct job_racer r = {f->t.target};
 	pthread_t t[RACE_THREADS];
 
 	job_running = job_overlaps = job_runs = 0;

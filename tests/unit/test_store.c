@@ -24,17 +24,16 @@
 #include "token.h"
 
 struct fixture {
-	char path[64];
-	char url[256], pg[64]; /* the PostgreSQL database, when on it */
+	struct unit_target t; /* first: unit_fixture_new makes it */
 	struct store *st;
 	struct actor a;
 };
 
-static int setup_on(struct fixture *f, const char *target, void **state)
+static int setup_on(struct fixture *f, void **state)
 {
 	char msg[256];
 
-	assert_int_equal(store_open(target, &f->st), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -46,18 +45,12 @@ static int setup_on(struct fixture *f, const char *target, void **state)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_db_path(f->path, sizeof f->path);
-	return setup_on(f, f->path, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 0), state);
 }
 
 static int setup_pg(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_pg_create(f->url, sizeof f->url, f->pg);
-	return setup_on(f, f->url, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 1), state);
 }
 
 static int teardown(void **state)
@@ -65,11 +58,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	if (f->pg[0])
-		unit_pg_drop(f->pg);
-	else
-		unit_db_remove(f->path);
-	free(f);
+	unit_fixture_free(f);
 	return 0;
 }
 
@@ -94,7 +83,7 @@ static void a_database_newer_than_the_binary_is_refused(void **state)
 	char msg[256];
 	sqlite3 *db;
 
-	assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_open(f->t.path, &db), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(db,
 	                              "INSERT INTO schema_migrations VALUES (999, '999_future', 0)",
 	                              NULL, NULL, NULL),
@@ -416,7 +405,7 @@ static void a_backup_is_a_complete_database(void **state)
 	char out[96], msg[256];
 
 	assert_int_equal(store_project_create(f->st, &f->a, "shop", "Shop", &p), 0);
-	snprintf(out, sizeof out, "%s.bak", f->path);
+	snprintf(out, sizeof out, "%s.bak", f->t.path);
 	unlink(out);
 	assert_int_equal(store_backup(f->st, out, msg, sizeof msg), 0);
 	assert_int_equal(store_open(out, &b), 0);
@@ -501,7 +490,7 @@ static void a_read_snapshot_outlives_forty_statements(void **state)
 	assert_int_equal(sqlite3_step(s), SQLITE_ROW);
 	assert_int_equal(sqlite3_column_int(s, 0), 0);
 	/* another connection commits a row after the snapshot began */
-	assert_int_equal(store_open(f->path, &other), MOAT_OK);
+	assert_int_equal(store_open(f->t.path, &other), MOAT_OK);
 	assert_int_equal(sqlite3_exec(other->db, "INSERT INTO snap VALUES (1)", NULL, NULL, NULL),
 	                 SQLITE_OK);
 	for (int i = 0; i < 40; i++) {

@@ -14,18 +14,17 @@
 #include "unit_db.h"
 
 struct fixture {
-	char path[64];
-	char url[256], pg[64]; /* the PostgreSQL database, when on it */
+	struct unit_target t; /* first: unit_fixture_new makes it */
 	struct store *st;
 	struct actor a;
 	struct store_project p;
 };
 
-static int setup_on(struct fixture *f, const char *target, void **state)
+static int setup_on(struct fixture *f, void **state)
 {
 	char msg[256];
 
-	assert_int_equal(store_open(target, &f->st), MOAT_OK);
+	assert_int_equal(store_open(f->t.target, &f->st), MOAT_OK);
 	assert_int_equal(store_migrate(f->st, msg, sizeof msg), MOAT_OK);
 	f->a.type = ACTOR_USER;
 	snprintf(f->a.label, sizeof f->a.label, "tester@example.com");
@@ -38,18 +37,12 @@ static int setup_on(struct fixture *f, const char *target, void **state)
 
 static int setup(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_db_path(f->path, sizeof f->path);
-	return setup_on(f, f->path, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 0), state);
 }
 
 static int setup_pg(void **state)
 {
-	struct fixture *f = calloc(1, sizeof *f);
-
-	unit_pg_create(f->url, sizeof f->url, f->pg);
-	return setup_on(f, f->url, state);
+	return setup_on(unit_fixture_new(sizeof(struct fixture), 1), state);
 }
 
 static int teardown(void **state)
@@ -57,11 +50,7 @@ static int teardown(void **state)
 	struct fixture *f = *state;
 
 	store_close(f->st);
-	if (f->pg[0])
-		unit_pg_drop(f->pg);
-	else
-		unit_db_remove(f->path);
-	free(f);
+	unit_fixture_free(f);
 	return 0;
 }
 

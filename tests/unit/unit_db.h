@@ -3,7 +3,7 @@
  * one: SQLite files (test_store, test_event_query, test_event_rollup),
  * and PostgreSQL databases on the server of MOAT_TEST_PG (test_db,
  * test_store), which scripts/pgtest.sh starts and `make check` runs the
- * tests under.
+ * tests under; struct unit_target, for the store tests that run on both.
  */
 #ifndef MOAT_UNIT_DB_H
 #define MOAT_UNIT_DB_H
@@ -99,6 +99,47 @@ static inline void unit_pg_drop(const char *name)
 
 	snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
 	unit_pg_admin(sql);
+}
+
+/* Where a store test's database lives: a new SQLite file or a new
+ * PostgreSQL database. It is the first member of such a test's fixture,
+ * so that unit_fixture_new and unit_fixture_free make and remove both. */
+struct unit_target {
+	char path[64];         /* the SQLite file, when on it */
+	char url[256], pg[64]; /* the PostgreSQL database's URL and name */
+	const char *target;    /* path or url: what store_open takes */
+};
+
+/* A zeroed fixture of size bytes whose first member is a struct
+ * unit_target, with a new empty database: PostgreSQL when pg, else a
+ * SQLite file. */
+static inline void *unit_fixture_new(size_t size, int pg)
+{
+	struct unit_target *t = calloc(1, size);
+
+	if (!t)
+		abort();
+	if (pg) {
+		unit_pg_create(t->url, sizeof t->url, t->pg);
+		t->target = t->url;
+	} else {
+		unit_db_path(t->path, sizeof t->path);
+		t->target = t->path;
+	}
+	return t;
+}
+
+/* Removes the fixture's database and frees it; every connection to the
+ * database is closed first by the caller (PostgreSQL's are forced). */
+static inline void unit_fixture_free(void *fixture)
+{
+	struct unit_target *t = fixture;
+
+	if (t->pg[0])
+		unit_pg_drop(t->pg);
+	else
+		unit_db_remove(t->path);
+	free(t);
 }
 
 #endif
