@@ -65,8 +65,8 @@ run: deps
 # Unit tests (cmocka), then end-to-end tests against the real binary. Both
 # run under scripts/pgtest.sh: a throwaway PostgreSQL cluster on loopback
 # (about a second), MOAT_TEST_PG naming it, for the tests of issue 13.
-check: $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN)
-	@sh scripts/pgtest.sh sh -c 'set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done'
+check: $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN)
+	@sh scripts/pgtest.sh sh -c 'set -e; for t in $(UNIT_BIN) $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done'
 
 # tests/e2e/test_attack.py points sqlmap and wapiti (deps.sh attack) at build/shop.
 #

@@ -82,7 +82,14 @@ $(SHOP_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c $(SHOP_HDR) $(BUILD)/li
 BENCH_CRS_FLAGS = $(shell pkg-config --exists modsecurity 2>/dev/null && echo -DMOAT_BENCH_MODSECURITY)
 BENCH_CRS_LIBS  = $(shell pkg-config --libs modsecurity 2>/dev/null)
 $(BUILD)/bench-detect: bench/detect/detect.c bench/detect/cmdpath.c bench/detect/prompt.c $(wildcard bench/detect/*.h) $(BUILD)/libmoatagent.a
-	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(BENCH_CRS_FLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(BENCH_CRS_LIBS)
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(BENCH_CRS_FLAGS) $(shell pkg-config --cflags sqlite3) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(BENCH_CRS_LIBS) $(shell pkg-config --libs sqlite3)
+
+# The bench's witness of broken statements (bench/detect/sqlparse.h) has a
+# test of its own, run by agent-check.
+BENCH_UNIT_BIN := $(BUILD)/tests/test_bench_sqlparse
+$(BUILD)/tests/test_bench_sqlparse: bench/detect/test_sqlparse.c bench/detect/sqlparse.h $(BUILD)/libmoatagent.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(shell pkg-config --cflags sqlite3) -Ibench/detect $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(shell pkg-config --libs sqlite3) -lcmocka
 
 $(BUILD)/bench-sqlworst: bench/detect/sqlworst.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
@@ -92,8 +99,8 @@ $(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c agentproto/tests/agent
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) -Wno-missing-prototypes $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) -lcmocka
 
-agent-check: $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN)
-	@set -e; for t in $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
+agent-check: $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN)
+	@set -e; for t in $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
 
 agent-lint:
 	@clang-format --dry-run --Werror agentproto/lib/*.c agentproto/lib/*.h agentproto/examples/*.c agentproto/examples/shop/*.[ch] agentproto/tests/*.c agentproto/tests/*.h
