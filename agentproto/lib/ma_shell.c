@@ -1080,6 +1080,68 @@ static int ma_sh_after_dashdash(const char *s, const struct ma_sh_lex *lx, int i
 	return 0;
 }
 
+/* 1 when the word is an option: one or two dashes, then a letter or a
+ * digit, quotes removed ("-e", "--exec=id", -"o"ProxyCommand=...). POSIX's
+ * Utility Syntax Guidelines name options by alphanumerics and getopt_long's
+ * long names start with one; "--" alone ends the options, and a dash of
+ * prose before a line break, a blank or a quote ("--\n\tMy") names none. */
+static int ma_sh_option_word(const char *s, const struct ma_sh_el *e)
+{
+	size_t k = e->start;
+	int dashes = 0;
+	char c;
+
+	for (; k < e->end; k++) {
+		c = s[k];
+		if (c == '\'' || c == '"')
+			continue;
+		if (c == '-' && dashes < 2) {
+			dashes++;
+			continue;
+		}
+		break;
+	}
+	if (!dashes || k >= e->end)
+		return 0;
+	c = s[k];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The redirection at element i reads ("<", "0<"; not a here-document or
+ * "<&"), its target word starting inside the input (before b). 1 when
+ *   - the target is a path with a directory ("/etc/passwd", "../x"): the
+ *     application's command reads a file the user chose ("</A>", an end
+ *     tag, names a root file alone: no directory);
+ *   - the redirection is the input's first element (e0) and its target
+ *     names a program (ma_sh_word_name; a CR that ends it is the rest of a
+ *     CRLF line break): sh only reads a file named "id" for "<id", but such
+ *     an input has no data of its own, only a command line written for a
+ *     place where it would run -- the evidence "id;" gives. A name closed
+ *     at once by ">" is a markup tag ("<head>", "<dd>").
+ * "<3", "a <b", "<SPAN ..." (no program) read a file and run nothing. */
+static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0, size_t b)
+{
+	const struct ma_sh_el *t, *n;
+	struct ma_sh_el w;
+	size_t end;
+
+	if (i + 1 >= lx->nel || lx->el[i + 1].kind != MA_SH_WORD || lx->el[i + 1].start >= b)
+		return 0;
+	t = &lx->el[i + 1];
+	end = t->end < b ? t->end : b;
+	if (end > t->start + 1 && memchr(s + t->start + 1, '/', end - t->start - 1))
+		return 1;
+	if (i != e0 || memchr(s + t->start, '/', t->end - t->start))
+		return 0;
+	n = i + 2 < lx->nel ? &lx->el[i + 2] : NULL;
+	if (n && n->kind == MA_SH_REDIR && n->start == t->end && s[n->start] == '>')
+		return 0;
+	w = *t;
+	while (w.end > w.start && s[w.end - 1] == '\r')
+		w.end--;
+	return w.end > w.start && ma_sh_word_name(s, lx, &w) == MA_SH_NAME_RUNS;
+}
+
 /* The word element that holds byte p, or NULL. */
 static const struct ma_sh_el *ma_sh_word_at(const struct ma_sh_lex *lx, size_t p)
 {
@@ -1114,7 +1176,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
 	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
 	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
-	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, marks = 0;
+	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, redir_read = 0;
+	int marks = 0;
 	int file_arg = 0;
 	size_t qclose = 0, glob_seen = 0;
 
@@ -1239,9 +1302,9 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 					redir_out = 1;
 			} else if (s[e->end - 1] == '&') {
 				redir_in = 1; /* <&: another descriptor */
+			} else if (!(e->flags & MA_SH_F_HERE) && ma_sh_reads(s, lx, i, e0, b)) {
+				redir_read = 1;
 			}
-			/* reading stdin from a file ("</A>" in HTML looks like it)
-			 * runs nothing the application did not name */
 			break;
 		case MA_SH_WORD: {
 			size_t k = e->start;
@@ -1249,8 +1312,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				k++;
 			/* an option word; "--" only ends the options, and after
 			 * the application's own "--" a dash starts an operand */
-			if (e->start > a && k + 1 < e->end && s[k] == '-' &&
-			    !(e->end - k == 2 && s[k + 1] == '-') &&
+			if (e->start > a && ma_sh_option_word(s, e) &&
 			    !ma_sh_after_dashdash(s, lx, i))
 				option = 1;
 			/* a new argument, outside the quotes the input closed, that
@@ -1282,6 +1344,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 		ma_sh_set(hit, "cmd.command", "critical", 0.95);
 	else if (redir_out)
 		ma_sh_set(hit, "cmd.redirection", "high", 0.95);
+	else if (redir_read)
+		ma_sh_set(hit, "cmd.redirection", "high", 0.85);
 	else if (file_arg)
 		ma_sh_set(hit, "cmd.argument", "high", 0.85);
 	else if (param)

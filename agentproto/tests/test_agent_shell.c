@@ -193,6 +193,7 @@ static void bypass_families_fire(void **state)
  * application wrote after the input become a command of their own (the
  * shell's analogue of a comment cutting an SQL statement's tail). */
 #define ns(in) shell3((in), "nslookup ", (in), " 8.8.8.8")
+static int shc(const char *input);
 
 static void an_operator_alone_cuts_the_application_command(void **state)
 {
@@ -231,6 +232,56 @@ static void a_command_ended_by_its_own_operator_cuts_the_application_command(voi
 	assert_int_equal(ns("12.5 x 12.5&quot;"), MOAT_ALLOW);
 	assert_int_equal(ns("/SEARCH_RESULTS.PHP?SEARCH_TYPE=ALL&INCLUDES[0]=TAGS&PAGE=2"),
 	                 MOAT_ALLOW);
+}
+
+/* Redirections that read. sh opens the target for the application's
+ * command's standard input: from a path with a directory ("</etc/passwd")
+ * the command reads a file the user chose. "<id" only reads a file named
+ * id and runs nothing; an input that begins with it and names a program
+ * there has no data of its own, only a command line written for a place
+ * where it would run (the evidence "id;" gives). */
+static void a_redirection_that_reads_a_path_or_leads_a_command_fires(void **state)
+{
+	(void)state;
+	/* from a path with a directory, anywhere in the input */
+	assert_int_equal(unq("x </etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(ns("< ../../etc/shadow"), MOAT_BLOCK);
+	assert_int_equal(shc("0</proc/self/environ"), MOAT_BLOCK);
+	/* the input begins with the redirection, a program's name after it */
+	assert_int_equal(ns("<id"), MOAT_BLOCK);
+	assert_int_equal(ns("< whoami"), MOAT_BLOCK);
+	assert_int_equal(ns("<cat /etc/passwd"), MOAT_BLOCK);
+	assert_int_equal(ns("<uname -a;"), MOAT_BLOCK);
+	assert_int_equal(tail("<sleep 5"), MOAT_BLOCK);
+	assert_int_equal(shc("<nc -lvp 4444"), MOAT_BLOCK);
+	/* a CR that ends the name is the rest of a CRLF line break */
+	assert_int_equal(shell3("%3Cid%0D", "nslookup ", "<id\r", " 8.8.8.8"), MOAT_BLOCK);
+	/* text: a heart, markup (a tag closes at once, an end tag's root
+	 * name has no directory), a file read after words of text */
+	assert_int_equal(ns("<3 you"), MOAT_ALLOW);
+	assert_int_equal(ns("I <3 <3"), MOAT_ALLOW);
+	assert_int_equal(ns("<SPAN CLASS=\"X\">Y</SPAN>"), MOAT_ALLOW);
+	assert_int_equal(ns("<head>"), MOAT_ALLOW);
+	assert_int_equal(ns("<dd>milk</dd>"), MOAT_ALLOW);
+	assert_int_equal(ns("</b> oops"), MOAT_ALLOW);
+	assert_int_equal(ns("a <b"), MOAT_ALLOW);
+	assert_int_equal(ns("<Foo bar"), MOAT_ALLOW);
+	/* inside the application's quotes it is data */
+	assert_int_equal(sq("<id"), MOAT_ALLOW);
+	assert_int_equal(dq("</etc/passwd"), MOAT_ALLOW);
+}
+
+/* An option word needs an option's name: a letter or digit after the
+ * dashes (POSIX's Utility Syntax Guidelines; getopt_long's names). A dash
+ * of prose followed by a line break or a quote names none. */
+static void an_option_needs_a_name(void **state)
+{
+	(void)state;
+	assert_int_equal(dq("x\" \"--\n\tMy"), MOAT_ALLOW);
+	assert_int_equal(dq("x\" -\"\" y"), MOAT_ALLOW);
+	assert_int_equal(dq("x\" -\"o\"ProxyCommand=id \""), MOAT_BLOCK);
+	assert_int_equal(dq("x\" \"--output=/tmp/x"), MOAT_BLOCK);
+	assert_int_equal(sq("x' -5 '"), MOAT_BLOCK);
 }
 
 static void breaking_out_of_quotes_to_add_a_file_argument_fires(void **state)
@@ -689,6 +740,8 @@ int main(void)
 	    cmocka_unit_test(bypass_families_fire),
 	    cmocka_unit_test(an_operator_alone_cuts_the_application_command),
 	    cmocka_unit_test(a_command_ended_by_its_own_operator_cuts_the_application_command),
+	    cmocka_unit_test(a_redirection_that_reads_a_path_or_leads_a_command_fires),
+	    cmocka_unit_test(an_option_needs_a_name),
 	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
 	    cmocka_unit_test(more_bypass_families_fire),
