@@ -923,6 +923,50 @@ static int ma_sh_cr_word(const char *s, const struct ma_sh_el *w)
 	return 1;
 }
 
+/* 1 when the command named by the word at element k is a program that
+ * only looks names up or prints (ma_sh_name_lookup, written plainly: no
+ * quote or backslash in the name) and its operands, up to the command's
+ * end, are at least three words of text (inside quotes too): no option (a leading - or +),
+ * no path or ~, no expansion, substitution, glob (* or [) or brace, no
+ * assignment; quotes, digits and punctuation are text ("saith,",
+ * "asteroid.", "\"Put all your eggs\""). go counts when its first
+ * operand is none of its commands that build or run code. Only the
+ * input's operands (starting before b) are judged: the application's own
+ * words after it are its own. A line of
+ * wrapped text such as "as if she laid an asteroid." runs "as" on files
+ * that are words: nothing is run or changed. */
+static int ma_sh_text_lookup(const char *s, const struct ma_sh_lex *lx, int k, size_t b)
+{
+	const struct ma_sh_el *e = &lx->el[k];
+	size_t n = e->end - e->start;
+	int words = 0;
+
+	if (!ma_sh_name_lookup(s + e->start, n))
+		return 0;
+	for (int j = k + 1; j < lx->nel && lx->el[j].kind == MA_SH_WORD && lx->el[j].start < b;
+	     j++) {
+		const struct ma_sh_el *w = &lx->el[j];
+		size_t p = w->start;
+		while (p < w->end && (s[p] == '\'' || s[p] == '"'))
+			p++;
+		if (p < w->end && (s[p] == '-' || s[p] == '+' || s[p] == '~'))
+			return 0;
+		for (size_t q = w->start; q < w->end; q++)
+			if (strchr("/$`\\*[{=", s[q]) && s[q] != '\0')
+				return 0;
+		if (j == k + 1 && n == 2 && !memcmp(s + e->start, "go", 2) &&
+		    ma_sh_go_runs(s + p, w->end - p))
+			return 0;
+		/* words of text, those inside quotes too */
+		for (size_t q = w->start; q < w->end; q++)
+			if (s[q] != ' ' && s[q] != '\t' && s[q] != '\n' &&
+			    (q == w->start || s[q - 1] == ' ' || s[q - 1] == '\t' ||
+			     s[q - 1] == '\n'))
+				words++;
+	}
+	return words >= 3;
+}
+
 /* The command that starts at element k: 2 when it can run something, 1
  * when it names no program (free text: "Ask somebody"), 0 when there is
  * none (operators, empty lines). It can run something when its name can
@@ -930,9 +974,11 @@ static int ma_sh_cr_word(const char *s, const struct ma_sh_el *w)
  * time ...) names one after its options, or stands alone; when a reserved
  * word that opens a body (if, then, do, while, !, {) is followed by a name
  * that can; when it assigns a variable that changes what later commands
- * run or load (PATH, IFS, LD_PRELOAD ...). A subshell is judged by its
- * first command. Redirections are judged on their own (ma_sh_analyse). */
-static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, int *name)
+ * run or load (PATH, IFS, LD_PRELOAD ...). A program that only looks
+ * names up, followed by words of text from the input (which ends at b),
+ * is text (ma_sh_text_lookup). A subshell is judged by its first command.
+ * Redirections are judged on their own (ma_sh_analyse). */
+static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, size_t b, int *name)
 {
 	int prefix = 0, after_opt = 0, any = 0;
 
@@ -957,6 +1003,11 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 				break;
 			}
 			kind = ma_sh_word_name(s, lx, e);
+			if (kind == MA_SH_NAME_RUNS && ma_sh_text_lookup(s, lx, k, b)) {
+				if (name)
+					*name = k;
+				return 1; /* text: "as if she laid an asteroid." */
+			}
 			if (kind == MA_SH_NAME_RUNS)
 				return 2;
 			if (kind == MA_SH_NAME_PREFIX) {
@@ -994,9 +1045,9 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 /* After the operator at element i: 2 when a command that can run
  * something follows (ma_sh_command_runs), 1 when one that names no
  * program does, 0 when nothing. */
-static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i, int *name)
+static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i, size_t b, int *name)
 {
-	return ma_sh_command_runs(s, lx, i + 1, name);
+	return ma_sh_command_runs(s, lx, i + 1, b, name);
 }
 
 /* 1 when the control operator at element i, inside the input [a, b),
@@ -1035,7 +1086,7 @@ static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, siz
 		return 1; /* operators and blanks alone */
 	if (lx->el[first].start < a || (lx->el[first].flags & MA_SH_F_ASSIGN))
 		return 0;
-	return ma_sh_command_runs(s, lx, first, NULL) == 2;
+	return ma_sh_command_runs(s, lx, first, b, NULL) == 2;
 }
 
 /* 1 when the control operator at element i is the input's first element
@@ -1058,6 +1109,8 @@ static int ma_sh_leads(const char *s, const struct ma_sh_lex *lx, int i, int e0,
 		return 0; /* ";EACH", "|ON": program names have a lowercase letter */
 	if (i != e0 || e->start < a || (e->kind == MA_SH_SEQ && (e->flags & MA_SH_F_NEWLINE)))
 		return 0;
+	if (lx->from > a)
+		return 0; /* the window starts inside the input: e0 is not its first */
 	if (e->kind != MA_SH_SEQ && e->kind != MA_SH_BG && e->kind != MA_SH_ANDOR &&
 	    e->kind != MA_SH_PIPE)
 		return 0;
@@ -1119,7 +1172,7 @@ static int ma_sh_option_word(const char *s, const struct ma_sh_el *e)
  *     place where it would run -- the evidence "id;" gives. A name closed
  *     at once by ">" is a markup tag ("<head>", "<dd>").
  * "<3", "a <b", "<SPAN ..." (no program) read a file and run nothing. */
-static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0, size_t b)
+static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0, size_t a, size_t b)
 {
 	const struct ma_sh_el *t, *n;
 	struct ma_sh_el w;
@@ -1131,8 +1184,8 @@ static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0,
 	end = t->end < b ? t->end : b;
 	if (end > t->start + 1 && memchr(s + t->start + 1, '/', end - t->start - 1))
 		return 1;
-	if (i != e0 || memchr(s + t->start, '/', t->end - t->start))
-		return 0;
+	if (i != e0 || lx->from > a || memchr(s + t->start, '/', t->end - t->start))
+		return 0; /* not the input's first element (or a window inside it) */
 	n = i + 2 < lx->nel ? &lx->el[i + 2] : NULL;
 	if (n && n->kind == MA_SH_REDIR && n->start == t->end && s[n->start] == '>')
 		return 0;
@@ -1277,7 +1330,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 			    !(i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD))
 				break;
 			name = -1;
-			nc = ma_sh_next_command(s, lx, i, &name);
+			nc = ma_sh_next_command(s, lx, i, b, &name);
 			if (nc == 2 || (name >= 0 && ma_sh_leads(s, lx, i, e0, a, name)) ||
 			    (e->kind != MA_SH_LPAREN && e->kind != MA_SH_RPAREN &&
 			     ma_sh_cuts_tail(s, lx, i, a, b))) {
@@ -1302,7 +1355,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 					redir_out = 1;
 			} else if (s[e->end - 1] == '&') {
 				redir_in = 1; /* <&: another descriptor */
-			} else if (!(e->flags & MA_SH_F_HERE) && ma_sh_reads(s, lx, i, e0, b)) {
+			} else if (!(e->flags & MA_SH_F_HERE) && ma_sh_reads(s, lx, i, e0, a, b)) {
 				redir_read = 1;
 			}
 			break;
@@ -1323,7 +1376,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 			/* the input writes a whole command, name and more: the line
 			 * is the user's (system(input), sh -c "$input") */
 			if (e->end < b && (e->flags & MA_SH_F_CMDWORD) &&
-			    !(e->flags & MA_SH_F_ASSIGN) && ma_sh_command_runs(s, lx, i, NULL) == 2)
+			    !(e->flags & MA_SH_F_ASSIGN) &&
+			    ma_sh_command_runs(s, lx, i, b, NULL) == 2)
 				command = 1;
 			break;
 		}

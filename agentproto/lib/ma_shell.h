@@ -143,6 +143,13 @@ int ma_sh_name_glob(const char *pat, size_t n);
  * commands run or load (PATH, IFS, LD_PRELOAD, BASH_ENV, http_proxy ...). */
 int ma_sh_name_env(const char *s, size_t n);
 
+/* 1 when the program s (n bytes) only looks names up or prints (which,
+ * man, find, as, go ...): words of text as its operands run nothing. */
+int ma_sh_name_lookup(const char *s, size_t n);
+
+/* 1 when s (n bytes) is a go command that builds, fetches or runs code. */
+int ma_sh_go_runs(const char *s, size_t n);
+
 /* 1 when the name tables are sorted (the binary search needs it). */
 int ma_sh_names_sorted(void);
 

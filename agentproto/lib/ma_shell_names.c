@@ -186,6 +186,24 @@ static const char *const ma_sh_reserved[] = {
     "[[", "]]", "case", "done", "esac", "fi", "for", "function", "in", "select", "}",
 };
 
+/* Programs that only look names up or print, and whose operands, when
+ * they are words of text, are only names to look up or files to read
+ * (ma_shell.c judges the operands): which, whatis and apropos look names
+ * up, man shows manual pages, find lists paths (its actions are options),
+ * as assembles files, look searches a word list, say speaks (macOS), go
+ * runs a command of its own named by the first operand (ma_sh_go_runs).
+ * Names that are also English words: a line of wrapped text may start
+ * with one. Sorted. */
+static const char *const ma_sh_lookups[] = {
+    "apropos", "as", "find", "go", "look", "man", "say", "whatis", "which",
+};
+
+/* go's commands that build, fetch or run code (go help). Sorted. */
+static const char *const ma_sh_go_cmds[] = {
+    "build",   "clean", "env", "fix",  "fmt",  "generate", "get",
+    "install", "mod",   "run", "test", "tool", "vet",      "work",
+};
+
 /* Variables that change what later commands run or load. */
 static const char *const ma_sh_env_names[] = {
     "ALL_PROXY",     "BASH_ENV",    "BROWSER",       "CDPATH",         "EDITOR",  "ENV",
@@ -245,6 +263,16 @@ int ma_sh_name_kind(const char *s, size_t n)
 	    ma_sh_in(ma_sh_programs, MA_SH_N(ma_sh_programs), s, n))
 		return MA_SH_NAME_RUNS;
 	return MA_SH_NAME_OTHER;
+}
+
+int ma_sh_name_lookup(const char *s, size_t n)
+{
+	return ma_sh_in(ma_sh_lookups, MA_SH_N(ma_sh_lookups), s, n);
+}
+
+int ma_sh_go_runs(const char *s, size_t n)
+{
+	return ma_sh_in(ma_sh_go_cmds, MA_SH_N(ma_sh_go_cmds), s, n);
 }
 
 /* sh's pattern matching of name against the glob pat (* ? [...] [!...]),
@@ -352,5 +380,7 @@ int ma_sh_names_sorted(void)
 	       ma_sh_sorted(ma_sh_builtins, MA_SH_N(ma_sh_builtins)) &&
 	       ma_sh_sorted(ma_sh_prefixes, MA_SH_N(ma_sh_prefixes)) &&
 	       ma_sh_sorted(ma_sh_openers, MA_SH_N(ma_sh_openers)) &&
-	       ma_sh_sorted(ma_sh_reserved, MA_SH_N(ma_sh_reserved));
+	       ma_sh_sorted(ma_sh_reserved, MA_SH_N(ma_sh_reserved)) &&
+	       ma_sh_sorted(ma_sh_lookups, MA_SH_N(ma_sh_lookups)) &&
+	       ma_sh_sorted(ma_sh_go_cmds, MA_SH_N(ma_sh_go_cmds));
 }

@@ -375,6 +375,30 @@ static void lines_longer_than_a_window_are_judged_whole(void **state)
 	assert_int_equal(shell3(in, "ping -c 1 ", in, " 'x"), MOAT_ALLOW);
 }
 
+/* The rules about the input's first element (an operator before a
+ * lowercase name, a redirection before a program's name) hold only where
+ * the window holds the input's start: a window that begins at an operator
+ * in the middle of a long input does not make it the first. */
+static void the_first_element_of_a_long_input_is_its_own(void **state)
+{
+	static char in[4096];
+
+	(void)state;
+	for (int n = 60; n < 260; n++) {
+		size_t o = 0;
+		for (int i = 0; i < n; i++)
+			o += (size_t)snprintf(in + o, sizeof in - o, "w ");
+		o += (size_t)snprintf(in + o, sizeof in - o, "x; he said so");
+		for (int i = 0; i < 60; i++)
+			snprintf(in + o + 2 * (size_t)i, sizeof in - o - 2 * (size_t)i, " w");
+		if (ns(in) != MOAT_ALLOW)
+			fail_msg("\"; he\" after %d words fired", n);
+		memcpy(in + o - 13, "x <id  he said", 14);
+		if (ns(in) != MOAT_ALLOW)
+			fail_msg("\"<id\" after %d words fired", n);
+	}
+}
+
 /* Two inputs of one request in a line of many windows, the second before
  * the place the first left the tokenizer at: the check goes back (lexing
  * the line only up to the new window's end, its validity known from the
@@ -530,6 +554,49 @@ static void free_text_with_line_breaks_and_punctuation_is_allowed(void **state)
 	assert_int_equal(ns("x\n$1 id"), MOAT_BLOCK); /* $1 empty: id names the command */
 	assert_int_equal(ns("x; true"), MOAT_ALLOW);  /* runs, but does nothing */
 	assert_int_equal(ns("x; true > /tmp/x.txt"), MOAT_BLOCK);
+}
+
+/* Programs that only look a name up or print (which, man, find, as, go
+ * outside its build and run commands, say, look, whatis, apropos) run
+ * nothing else and change nothing when their operands are words of text:
+ * a wrapped line that starts with one of them is text. */
+static void a_wrapped_line_that_starts_with_a_lookup_program_is_text(void **state)
+{
+	static const char *const attacks[] = {
+	    "x\nwhich nc",
+	    "x\nwhich $(id) a b",
+	    "x\nfind / -name passwd",
+	    "x\nfind the files -delete",
+	    "x\nfind a b c -exec id ;",
+	    "x\nman -P id ls",
+	    "x\nman ../../etc/shadow a b",
+	    "x\nas -o /tmp/x x.s",
+	    "x\ngo run main.go now",
+	    "x\ngo get example.com/x a",
+	    "x\ngo generate the code here",
+	    "x\nwhich a b ~ c",
+	    "x\nfind a b *",
+	    NULL,
+	};
+
+	(void)state;
+	prose_passes("Often a hen who has merely laid an egg cackles\nas if she laid an asteroid.");
+	prose_passes("a way to tell weather\nwhich will melt a brass door-knob from the rest");
+	prose_passes("but the wise\nman saith, \"Put all your eggs in one basket.\"");
+	prose_passes("so busy that we never\nfind the time to write, she said");
+	prose_passes("and soon I shall\ngo back home to rest");
+	prose_passes("though I\nsay they have a right to.");
+	prose_passes("I wonder if I'm right.  Then it passes off and I'm\nas happy as ever.");
+	for (int i = 0; attacks[i]; i++) {
+		int u = unq(attacks[i]), n = ns(attacks[i]), c = shc(attacks[i]);
+		if (u != MOAT_BLOCK || n != MOAT_BLOCK || c != MOAT_BLOCK)
+			fail_msg("not fired: '%s' (unquoted %d, nslookup %d, sh -c %d)", attacks[i],
+			         u, n, c);
+	}
+	/* spelt with quotes, or other programs: judged as before */
+	assert_int_equal(ns("x\nw'hich' will melt a brass"), MOAT_BLOCK);
+	assert_int_equal(ns("x\nrm will melt a brass"), MOAT_BLOCK);
+	assert_int_equal(ns("x\nwho am i"), MOAT_BLOCK);
 }
 
 /* The same separators, followed by something that runs. */
@@ -747,9 +814,11 @@ int main(void)
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
+	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
 	    cmocka_unit_test(text_full_of_shell_words_is_allowed),
 	    cmocka_unit_test(free_text_with_line_breaks_and_punctuation_is_allowed),
+	    cmocka_unit_test(a_wrapped_line_that_starts_with_a_lookup_program_is_text),
 	    cmocka_unit_test(a_new_command_that_can_run_something_fires),
 	    cmocka_unit_test(the_name_tables_are_sorted_and_answer),
 	    cmocka_unit_test(argv_options_programs_and_shells),
