@@ -818,7 +818,8 @@ static int ma_sh_first_after(const struct ma_sh_el *v, int n, size_t a)
  *   - a builtin or a program of the lexicon (ma_shell_names.c), also when
  *     spelt with quotes (w'h'o'am'i is whoami);
  *   - a path: from the root or the current directory, or with a letter in
- *     it ("1/8", "10/12/2011" are a fraction and a date);
+ *     it ("1/8", "10/12/2011" are a fraction and a date) and no blank or
+ *     line break (a quoted paragraph that holds "AP/HE" is text);
  *   - a name whose value is not known here: an expansion ($0, $SHELL,
  *     ${x}, $@; not $? $$ $# $! $-, which are numbers or flags), a brace
  *     expansion, a backslash inside it (c\at; text has no reason to write
@@ -833,7 +834,7 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 	char name[64];
 	size_t n = 0, len = w->end - w->start;
 	const char *p = s + w->start;
-	int glob = 0, letter = 0, slash = 0, sq = 0, dq = 0;
+	int glob = 0, letter = 0, slash = 0, blank = 0, sq = 0, dq = 0;
 
 	if (len >= 2 && p[0] == '$') {
 		char c = p[1];
@@ -876,6 +877,8 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 		}
 		if (c == '/')
 			slash = 1;
+		if (c == ' ' || c == '\t' || c == '\n')
+			blank = 1; /* quoted: a paragraph of text as one word */
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
 			letter = 1;
 		if (n < sizeof name)
@@ -883,7 +886,7 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 		n++;
 	}
 	if (slash) {
-		if (name[0] == '/' || name[0] == '.' || letter)
+		if (name[0] == '/' || name[0] == '.' || (letter && !blank))
 			return MA_SH_NAME_RUNS;
 		return MA_SH_NAME_OTHER;
 	}
@@ -1195,6 +1198,20 @@ static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0,
 	return w.end > w.start && ma_sh_word_name(s, lx, &w) == MA_SH_NAME_RUNS;
 }
 
+/* 1 when [k0, k1) is a word of two or more letters between two stars,
+ * nothing else: the *emphasis* of plain text (e-mail, Markdown). As a glob
+ * it picks only the names that hold that word; globs that pick unknown
+ * files are mostly wildcards ("*", "*.txt", "/???/??t", "*a*"). */
+static int ma_sh_emphasis(const char *s, size_t k0, size_t k1)
+{
+	if (k1 < k0 + 4 || s[k0] != '*' || s[k1 - 1] != '*')
+		return 0;
+	for (size_t k = k0 + 1; k + 1 < k1; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+			return 0;
+	return 1;
+}
+
 /* The word element that holds byte p, or NULL. */
 static const struct ma_sh_el *ma_sh_word_at(const struct ma_sh_lex *lx, size_t p)
 {
@@ -1289,6 +1306,10 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 					k0--;
 				while (k1 < w->end && s[k1] != '/')
 					k1++;
+				if (ma_sh_emphasis(s, k0, k1)) {
+					glob_seen = k1; /* *and*: text's emphasis */
+					break;
+				}
 				for (size_t k = k0; k < k1; k++)
 					if (s[k] != '*' && s[k] != '?' && s[k] != '.' &&
 					    s[k] != '[' && s[k] != ']')

@@ -551,6 +551,18 @@ static void free_text_with_line_breaks_and_punctuation_is_allowed(void **state)
 	prose_passes("Remember: a ticket is only valid if stamped\nbefore boarding.");
 	/* prices: a positional parameter, empty in system()'s shell, then digits */
 	prose_passes("Price list:\n$5.99 coffee\n$3 tea\n$10 for both");
+	/* a quoted paragraph as a command's name, with a slash inside: a
+	 * relative path whose name holds blanks or line breaks is text */
+	prose_passes("x\n\"Two AP/HE clips, and a\nnight-sight, please?\"");
+	assert_int_equal(ns("x\n\"bin\"/sh"), MOAT_BLOCK);
+	assert_int_equal(ns("x\n\"/tmp/a b\""), MOAT_BLOCK);
+	assert_int_equal(ns("x\n./\"a b\""), MOAT_BLOCK);
+	/* *emphasis* of plain text: a word of letters between two stars */
+	prose_passes("Smooth, see?  No bits, *and* balanced.");
+	assert_int_equal(sq("it's *and* it's"), MOAT_ALLOW);
+	assert_int_equal(tail("*a*"), MOAT_BLOCK);
+	assert_int_equal(tail("*.t*"), MOAT_BLOCK);
+	assert_int_equal(tail("x/*id"), MOAT_BLOCK);
 	assert_int_equal(ns("x\n$1 id"), MOAT_BLOCK); /* $1 empty: id names the command */
 	assert_int_equal(ns("x; true"), MOAT_ALLOW);  /* runs, but does nothing */
 	assert_int_equal(ns("x; true > /tmp/x.txt"), MOAT_BLOCK);
