@@ -194,6 +194,40 @@ static int ma_xss_scheme(const char *s, size_t vs, size_t ve, char *out, size_t 
 	return 0;
 }
 
+/* 1 when the body of a javascript: URL, s[p, ve) with character
+ * references decoded, runs nothing: only the keyword void, numbers,
+ * parentheses, ';' and spaces (javascript:void(0), javascript:;,
+ * javascript:). Without a name nothing can be called or read, and the
+ * result is not a string (a string result would be rendered as the new
+ * document). A '%' (the body is percent-decoded before it runs), a
+ * comment or any other character: it may run something. */
+static int ma_xss_js_noop(const char *s, size_t p, size_t ve)
+{
+	while (p < ve) {
+		unsigned c = ma_xss_char(s, ve, &p);
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' ||
+		    c == ';' || c == '.' || (c >= '0' && c <= '9'))
+			continue;
+		if (c != 'v')
+			return 0;
+		/* the keyword void, whole (JavaScript is case-sensitive) */
+		{
+			static const char rest[] = "oid";
+			for (int k = 0; rest[k]; k++)
+				if (p >= ve || ma_xss_char(s, ve, &p) != (unsigned char)rest[k])
+					return 0;
+			if (p < ve) {
+				size_t q = p;
+				unsigned d = ma_xss_char(s, ve, &q);
+				if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') ||
+				    (d >= '0' && d <= '9') || d == '_' || d == '$' || d >= 0x80)
+					return 0;
+			}
+		}
+	}
+	return 1;
+}
+
 /* 1 when the value is a URL that runs script where the input wrote the
  * scheme (it starts at or before the ':'). */
 static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t b)
@@ -205,8 +239,9 @@ static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t 
 		return 0;
 	if (a >= colon || b <= vs)
 		return 0;
-	if (!strcmp(sch, "javascript") || !strcmp(sch, "vbscript") || !strcmp(sch, "livescript") ||
-	    !strcmp(sch, "mocha"))
+	if (!strcmp(sch, "javascript"))
+		return !ma_xss_js_noop(s, colon, ve);
+	if (!strcmp(sch, "vbscript") || !strcmp(sch, "livescript") || !strcmp(sch, "mocha"))
 		return 1;
 	if (!strcmp(sch, "data"))
 		return strncmp(rest, "image/", 6) != 0 || !strncmp(rest, "image/svg", 9);
@@ -368,7 +403,10 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 			ma_xss_set(hit, "xss.script", "high", 0.8); /* a JavaScript entity &{...} */
 		} else if (ma_html_ieq(nm, nl, "style") && ma_xss_bad_css(s, at->vs, at->ve)) {
 			ma_xss_set(hit, "xss.style", "high", 0.85);
-		} else if (handler && in_value && !added) {
+		} else if (handler && in_value && !added &&
+		           !(at->quote && at->closed && a == at->vs && b == at->ve)) {
+			/* (a handler whose whole quoted value is the input: the
+			 * template runs that value as script by design) */
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
 			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
 			    !ma_xss_js_data(s, at->vs, at->ve, a, b))

@@ -267,6 +267,48 @@ static void bypass_families_fire(void **state)
 
 /* ---- what must pass ---- */
 
+/* The page's own script: a javascript: URL that runs nothing (void of a
+ * number, an empty body, ';': no call, no string result to render) and a
+ * handler whose whole quoted value is the input (the template runs that
+ * value by design) are not injections; the same input leaving the value,
+ * or a URL body that calls anything, still fires. */
+static void a_script_url_that_runs_nothing_and_a_whole_handler_pass(void **state)
+{
+	(void)state;
+	assert_int_equal(href("javascript:void(0)"), MOAT_ALLOW);
+	assert_int_equal(href("javascript:void(0);"), MOAT_ALLOW);
+	assert_int_equal(href("JavaScript: void 0"), MOAT_ALLOW);
+	assert_int_equal(href("javascript:;"), MOAT_ALLOW);
+	assert_int_equal(href("javascript:"), MOAT_ALLOW);
+	assert_int_equal(text("<a href=\"javascript:void(0)\">menu</a>"), MOAT_ALLOW);
+	/* a body that does something */
+	assert_int_equal(href("javascript:void(0);alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("javascript:void(alert(1))"), MOAT_BLOCK);
+	assert_int_equal(href("javascript:void(0)&#59;alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("javascript:void(0)%0Aalert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("javascript:'<img src=x onerror=alert(1)>'"), MOAT_BLOCK);
+	assert_int_equal(href("javascript:void(0)//\nalert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("vbscript:void(0)"), MOAT_BLOCK);
+	/* a handler that is wholly the input, quoted by the template */
+	assert_int_equal(page(S("toggle(\"menu\",\"x12\")"), "<button id=b onclick='",
+	                      S("toggle(\"menu\",\"x12\")"), "'>show</button>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S("show(1); return false"), "<a href=\"#\" onclick=\"",
+	                      S("show(1); return false"), "\">x</a>", NULL),
+	                 MOAT_ALLOW);
+	/* ... but leaving its quotes, or a part of it, fires */
+	assert_int_equal(page(S("x()' onfocus='alert(1)"), "<button onclick='",
+	                      S("x()' onfocus='alert(1)"), "'>show</button>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("x);alert(1"), "<button onclick='go(", S("x);alert(1"),
+	                      ")'>show</button>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("alert(1)"), "<button onclick=", S("alert(1)"), ">go</button>",
+	                      NULL),
+	                 MOAT_BLOCK); /* unquoted: the template gave it no value of its own */
+}
+
+
 static void text_and_quoted_values_stay_data(void **state)
 {
 	(void)state;
@@ -428,6 +470,7 @@ int main(void)
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
+	    cmocka_unit_test(a_script_url_that_runs_nothing_and_a_whole_handler_pass),
 	    cmocka_unit_test(resuming_the_tokenizer_judges_as_reading_from_the_start),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(monitor_mode_logs_and_allows),
