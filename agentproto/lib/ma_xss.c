@@ -16,7 +16,13 @@
  *                      references are decoded and whitespace and control
  *                      characters dropped as browsers do, starts with
  *                      javascript:, vbscript:, livescript: or a data: URL
- *                      of a document type, the scheme coming from the input;
+ *                      of a document type, the scheme coming from the input
+ *                      (read also with one more layer of %- and character
+ *                      reference encoding); a javascript: body that runs
+ *                      nothing (void(0), ;) is a link;
+ *   xss.split_tag      the input's '<' joins an active element or handler
+ *                      once the input's own tags and comments are removed
+ *                      (a tag-stripping filter's output: <<br>img ...>);
  *   xss.srcdoc         the input puts markup into an iframe's srcdoc;
  *   xss.style          the input adds CSS that runs script (expression(),
  *                      javascript: URLs, -moz-binding, behavior);
@@ -25,12 +31,14 @@
  *                      put in (or brings a character reference into a
  *                      handler);
  *   xss.comment        the input opens a comment (<!--, <!, <?) that hides
- *                      the page's own markup or carries IE conditions.
+ *                      the page's own markup, carries IE conditions or is
+ *                      a server-side include directive (<!--#exec ...-->).
  *
  * Decided: an element that can do none of that (<b>, <p>, <a href="/x">)
  * and an inert attribute (class, title) added by an input is HTML
  * injection but not script: it does not fire. An input that stays text,
- * or stays inside a quoted attribute value, is data.
+ * or stays inside a quoted attribute value, is data; so is an input that
+ * is the whole quoted value of a handler (the template's own script).
  *
  * Threads: any, one request at a time; no allocation unless it fires.
  */
@@ -228,17 +236,11 @@ static int ma_xss_js_noop(const char *s, size_t p, size_t ve)
 	return 1;
 }
 
-/* 1 when the value is a URL that runs script where the input wrote the
- * scheme (it starts at or before the ':'). */
-static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t b)
+/* 1 when the scheme sch (rest: what follows its ':') runs script; the
+ * body of a javascript: URL is s[colon, ve). */
+static int ma_xss_script_scheme(const char *sch, const char *rest, const char *s, size_t colon,
+                                size_t ve)
 {
-	char sch[24], rest[24];
-	size_t colon = 0;
-
-	if (!ma_xss_scheme(s, vs, ve, sch, sizeof sch, &colon, rest, sizeof rest))
-		return 0;
-	if (a >= colon || b <= vs)
-		return 0;
 	if (!strcmp(sch, "javascript"))
 		return !ma_xss_js_noop(s, colon, ve);
 	if (!strcmp(sch, "vbscript") || !strcmp(sch, "livescript") || !strcmp(sch, "mocha"))
@@ -246,6 +248,58 @@ static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t 
 	if (!strcmp(sch, "data"))
 		return strncmp(rest, "image/", 6) != 0 || !strncmp(rest, "image/svg", 9);
 	return 0;
+}
+
+#define MA_XSS_PCT_MAX 96 /* bytes of a value read with one more layer of encoding */
+
+/* A value written with one more layer of encoding than a browser removes
+ * (javascript%26colon;, java%26%23115;cript:, javascript%3A): s[vs, ve)
+ * with character references and then %XX decoded into out, map[k] the
+ * raw offset just after out[k]. Returns the length, 0 when no %XX was
+ * decoded (the browser's own reading is all there is). */
+static size_t ma_xss_pct_layer(const char *s, size_t vs, size_t ve, char *out, size_t *map)
+{
+	size_t i = vs, o = 0;
+	int any = 0;
+
+	while (i < ve && o < MA_XSS_PCT_MAX) {
+		unsigned c = ma_xss_char(s, ve, &i);
+		if (c == '%' && i + 1 < ve && ma_xss_hex((unsigned char)s[i]) >= 0 &&
+		    ma_xss_hex((unsigned char)s[i + 1]) >= 0) {
+			c = (unsigned)(ma_xss_hex((unsigned char)s[i]) * 16 +
+			               ma_xss_hex((unsigned char)s[i + 1]));
+			i += 2;
+			any = 1;
+		}
+		out[o] = c ? (char)(c > 0xff ? 0x80 : c) : 0;
+		map[o++] = i;
+	}
+	return any ? o : 0;
+}
+
+/* 1 when the value is a URL that runs script where the input wrote the
+ * scheme (it starts at or before the ':'), as the browser reads it or
+ * with one more layer of encoding decoded (an evasion: nothing else
+ * writes a script scheme encoded). */
+static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t b)
+{
+	char sch[24], rest[24], dec[MA_XSS_PCT_MAX];
+	size_t colon = 0, map[MA_XSS_PCT_MAX], dn;
+
+	if (b <= vs)
+		return 0;
+	if (ma_xss_scheme(s, vs, ve, sch, sizeof sch, &colon, rest, sizeof rest))
+		return a < colon && ma_xss_script_scheme(sch, rest, s, colon, ve);
+	if (!memchr(s + vs, '%', ve - vs))
+		return 0;
+	dn = ma_xss_pct_layer(s, vs, ve, dec, map);
+	if (!dn || !ma_xss_scheme(dec, 0, dn, sch, sizeof sch, &colon, rest, sizeof rest))
+		return 0;
+	if (a >= map[colon - 1])
+		return 0;
+	/* a body cut at the buffer's end may run anything */
+	return (dn == MA_XSS_PCT_MAX && !strcmp(sch, "javascript")) ||
+	       ma_xss_script_scheme(sch, rest, dec, colon, dn);
 }
 
 /* 1 if the bytes [a, b) of s hold word (ASCII, any case), ignoring
@@ -470,6 +524,70 @@ static int ma_xss_attrs_fire(const char *s, const struct ma_html_tok *t, size_t 
 	return h.fired;
 }
 
+/* 1 when a comment's text s[0, n) (after "<!--") is a server-side
+ * include directive: '#', optional spaces (nginx), an element name of
+ * Apache mod_include or nginx ssi, then a space or the comment's end. */
+static int ma_xss_ssi(const char *s, size_t n)
+{
+	static const char *const el[] = {"exec",  "include",  "echo",     "config", "set",
+	                                 "fsize", "flastmod", "printenv", "if",     "elif",
+	                                 "else",  "endif",    "block",    NULL};
+	size_t p = 1, q;
+
+	if (n < 2 || s[0] != '#')
+		return 0;
+	while (p < n && (s[p] == ' ' || s[p] == '\t'))
+		p++;
+	for (q = p; q < n && ma_xss_lower((unsigned char)s[q]) >= 'a' &&
+	            ma_xss_lower((unsigned char)s[q]) <= 'z';
+	     q++)
+		;
+	if (q < n && s[q] != ' ' && s[q] != '\t' && s[q] != '\n' && s[q] != '\r' && s[q] != '-')
+		return 0;
+	return q > p && ma_xss_in_list(s + p, q - p, el);
+}
+
+/* Split tags: an input that writes '<' as text next to tags or comments
+ * of its own, so that removing them (what a tag-stripping filter does)
+ * joins the '<' to an element name: <<br>img onerror=...>, <<b></b>script>.
+ * The bytes of [a, b) without the tags and comments wholly inside it are
+ * tokenized again; 1 if they open an active element or hold a handler.
+ * lx is the lexer the occurrence was read from. */
+#define MA_XSS_SPLIT_MAX 256
+static int ma_xss_split_tag(const struct ma_html_lexer *from, const char *html, size_t a, size_t b)
+{
+	struct ma_html_lexer lx = *from;
+	struct ma_html_tok t;
+	char buf[MA_XSS_SPLIT_MAX];
+	size_t o = 0;
+
+	while (ma_html_next(&lx, &t) && t.s < b && o < sizeof buf) {
+		size_t s0, e0;
+		if (t.e <= a)
+			continue;
+		if ((t.kind == MA_HTML_TAG || t.kind == MA_HTML_COMMENT) && a <= t.s && t.e <= b &&
+		    !t.unclosed)
+			continue; /* stripped */
+		s0 = t.s > a ? t.s : a;
+		e0 = t.e < b ? t.e : b;
+		if (e0 - s0 > sizeof buf - o)
+			e0 = s0 + (sizeof buf - o);
+		memcpy(buf + o, html + s0, e0 - s0);
+		o += e0 - s0;
+	}
+	ma_html_init(&lx, buf, o);
+	while (ma_html_next(&lx, &t)) {
+		if (t.kind != MA_HTML_TAG || t.end_tag)
+			continue;
+		if (ma_xss_active_element(buf + t.ns, t.ne - t.ns))
+			return 1;
+		for (int i = 0; i < t.nattr; i++)
+			if (ma_xss_handler_name(buf + t.attr[i].ns, t.attr[i].ne - t.attr[i].ns))
+				return 1;
+	}
+	return 0;
+}
+
 /* Where the tokenizer was, at token starts spread over the page: an
  * occurrence is judged from the last mark before it instead of from the
  * page's first byte (one check read a page once per occurrence: 60 values
@@ -518,8 +636,12 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 	struct ma_html_lexer lx;
 	struct ma_html_tok t;
 
+	struct ma_html_lexer start;
+	int stripped = 0, text_lt = 0;
+
 	memset(hit, 0, sizeof *hit);
 	ma_xss_marks_start(m, &lx, html, len, a);
+	start = lx;
 	for (;;) {
 		ma_xss_marks_take(m, &lx);
 		if (!ma_html_next(&lx, &t))
@@ -532,6 +654,10 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		case MA_HTML_TEXT:
 			if (a < t.s || b > t.e)
 				hit->spans = 1;
+			if (!text_lt) {
+				size_t s0 = t.s > a ? t.s : a, e0 = t.e < b ? t.e : b;
+				text_lt = e0 > s0 && memchr(html + s0, '<', e0 - s0) != NULL;
+			}
 			break;
 		case MA_HTML_SCRIPT:
 			if (a < t.s || b > t.e) {
@@ -550,7 +676,8 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 				              html[t.s + 2] == '-' && html[t.s + 3] == '-');
 				if (t.unclosed || bogus ||
 				    memchr(html + t.s + 1, '<', t.e - t.s - 1) ||
-				    ma_xss_has_word(html, t.s, t.e, "[if"))
+				    ma_xss_has_word(html, t.s, t.e, "[if") ||
+				    (!bogus && ma_xss_ssi(html + t.s + 4, t.e - t.s - 4)))
 					ma_xss_set(hit, "xss.comment", "medium", 0.7);
 			} else if (!(a > t.s && (b < t.e || t.unclosed))) {
 				hit->spans = 1; /* inside a comment: data unless it ends it */
@@ -582,9 +709,14 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		default:
 			break;
 		}
+		if ((t.kind == MA_HTML_TAG || t.kind == MA_HTML_COMMENT) && a <= t.s && t.e <= b &&
+		    !t.unclosed)
+			stripped = 1;
 		if (hit->fired)
 			return;
 	}
+	if (stripped && text_lt && ma_xss_split_tag(&start, html, a, b))
+		ma_xss_set(hit, "xss.split_tag", "high", 0.8);
 }
 
 void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_xss_hit *hit)

@@ -795,9 +795,12 @@ int moat_check_path_at(struct moat_request *r, const char *path, size_t len, con
  *     svg, math, img, video, style, link, meta, base, form, body ...) or
  *     closes the raw-text element it is in (</textarea>, </title>): xss.tag;
  *   - adds an on* attribute to any element: xss.event_handler;
- *   - writes the scheme of a URL attribute that runs script: javascript:,
- *     vbscript:, data: of a document type, after character references are
- *     decoded and tabs, newlines and leading controls dropped: xss.url;
+ *   - writes the scheme of a URL attribute that runs script: javascript:
+ *     (unless the body runs nothing: void(0)), vbscript:, data: of a
+ *     document type, after character references are decoded and tabs,
+ *     newlines and leading controls dropped: xss.url;
+ *   - joins a '<' to an active element once its own tags are stripped
+ *     (<<br>img onerror=...>): xss.split_tag;
  *   - leaves the JavaScript string or name it was put in, inside a
  *     <script> or an on* handler: xss.script; adds markup to srcdoc, CSS
  *     that runs script to a style attribute, or opens a comment.

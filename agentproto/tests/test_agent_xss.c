@@ -265,6 +265,49 @@ static void bypass_families_fire(void **state)
 	assert_int_equal(text("<?import namespace=t implementation=#default#time2>"), MOAT_BLOCK);
 }
 
+/* Filter evasions: markup that becomes an active element once the
+ * input's own tags and comments are removed (as a tag-stripping filter
+ * does: "split tags"); a script scheme written with one more layer of
+ * encoding (percent-encoded character references); a server-side include
+ * directive (Apache mod_include, nginx ssi: <!--#element ... -->). */
+static void split_tags_encoded_schemes_and_includes_fire(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	assert_int_equal(page(S("<<br>img src=x onerror=alert(1)>"), "<p>",
+	                      S("<<br>img src=x onerror=alert(1)>"), "</p>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.split_tag");
+	assert_int_equal(text("<<b></b>script>alert(1)<<b></b>/script>"), MOAT_BLOCK);
+	assert_int_equal(text("<<!-- x -->svg onload=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(text("<</span>object data=//evil.example/x>"), MOAT_BLOCK);
+	assert_int_equal(text("<<i>x</i> onclick=alert(1)>click"), MOAT_BLOCK);
+	/* what stays text after stripping */
+	assert_int_equal(text("I <3 <b>bold</b> and 1 < <i>2</i>"), MOAT_ALLOW);
+	assert_int_equal(text("a<<b>b</b> c"), MOAT_ALLOW);
+	assert_int_equal(text("x << <em>shift</em> >> y"), MOAT_ALLOW);
+	/* an encoded script scheme */
+	assert_int_equal(page(S("javascript%26colon;alert(1)"), "<a href=\"",
+	                      S("javascript%26colon;alert(1)"), "\">x</a>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.url");
+	assert_int_equal(href("java%26%23115;cript:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("javascript%3Aalert(1)"), MOAT_BLOCK);
+	assert_int_equal(text("<a href=java%0Ascript:alert(1)>x</a>"), MOAT_BLOCK);
+	assert_int_equal(href("https://example.org/a%20b?c=%26d"), MOAT_ALLOW);
+	assert_int_equal(href("/search?q=javascript%3A"), MOAT_ALLOW);
+	/* server-side includes */
+	assert_int_equal(page(S("<!--#exec cmd=\"id\" -->"), "<p>", S("<!--#exec cmd=\"id\" -->"),
+	                      "</p>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.comment");
+	assert_int_equal(text("<!--#include virtual=\"/etc/passwd\"-->"), MOAT_BLOCK);
+	assert_int_equal(text("<!--# echo var=\"DOCUMENT_ROOT\" -->"), MOAT_BLOCK);
+	assert_int_equal(text("<!-- #1 fan -->"), MOAT_ALLOW);
+	assert_int_equal(text("<!--#fff is white-->"), MOAT_ALLOW);
+}
+
 /* ---- what must pass ---- */
 
 /* The page's own script: a javascript: URL that runs nothing (void of a
@@ -303,11 +346,10 @@ static void a_script_url_that_runs_nothing_and_a_whole_handler_pass(void **state
 	assert_int_equal(page(S("x);alert(1"), "<button onclick='go(", S("x);alert(1"),
 	                      ")'>show</button>", NULL),
 	                 MOAT_BLOCK);
-	assert_int_equal(page(S("alert(1)"), "<button onclick=", S("alert(1)"), ">go</button>",
-	                      NULL),
-	                 MOAT_BLOCK); /* unquoted: the template gave it no value of its own */
+	assert_int_equal(
+	    page(S("alert(1)"), "<button onclick=", S("alert(1)"), ">go</button>", NULL),
+	    MOAT_BLOCK); /* unquoted: the template gave it no value of its own */
 }
-
 
 static void text_and_quoted_values_stay_data(void **state)
 {
@@ -469,6 +511,7 @@ int main(void)
 	    cmocka_unit_test(script_urls_fire),
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
+	    cmocka_unit_test(split_tags_encoded_schemes_and_includes_fire),
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
 	    cmocka_unit_test(a_script_url_that_runs_nothing_and_a_whole_handler_pass),
 	    cmocka_unit_test(resuming_the_tokenizer_judges_as_reading_from_the_start),
