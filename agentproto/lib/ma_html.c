@@ -5,10 +5,14 @@
  * decide structure. It keeps offsets into the caller's text and decodes
  * nothing; it never fails (every byte string is some HTML).
  *
- * Simplifications, on purpose: the script data escape states (<!-- inside
- * a script) are not followed (a script ends at the first </script>); a
- * NUL byte stays a byte; CDATA sections in foreign content are read as
- * bogus comments up to the first '>'.
+ * Foreign content (<svg>, <math>) is followed as the tree construction
+ * stage decides it for the tokenizer (13.2.6.5): a stack of open foreign
+ * elements and integration points, left by an end tag, a self-closing
+ * start tag or an HTML start tag that breaks out.
+ *
+ * Simplifications, on purpose: a NUL byte stays a byte; the rest of tree
+ * construction (implied end tags, foster parenting, <template>) is not
+ * followed; annotation-xml is not an integration point here.
  *
  * Threads: any; the lexer is the caller's. No allocation.
  */
@@ -95,6 +99,70 @@ static size_t ma_html_raw_end(const struct ma_html_lexer *lx, size_t p)
 	return lx->n;
 }
 
+/* 1 if s[p, n) starts with "<script" (or "</script" when slash) and a
+ * space, '/' or '>' follows it (or the end). */
+static int ma_html_script_tag(const char *s, size_t n, size_t p, int slash)
+{
+	size_t q = p + 1 + (slash ? 1 : 0);
+
+	if (slash && (q > n || s[p + 1] != '/'))
+		return 0;
+	if (q + 6 > n || !ma_html_ieq(s + q, 6, "script"))
+		return 0;
+	q += 6;
+	return q == n || ma_html_ws((unsigned char)s[q]) || s[q] == '/' || s[q] == '>';
+}
+
+/* The end of script data from p (13.2.5.4-13.2.5.31): the offset of its
+ * "</script", else n. "<!--" enters the escaped state, where "<script"
+ * enters the double-escaped state, in which "</script" does not end the
+ * script but goes back to escaped; "-->" returns to plain script data. */
+static size_t ma_html_script_end(const struct ma_html_lexer *lx, size_t p)
+{
+	const char *s = lx->s;
+	size_t n = lx->n;
+	int st = 0; /* 0 script data, 1 escaped, 2 double escaped */
+
+	while (p < n) {
+		if (st == 0) {
+			const char *q = memchr(s + p, '<', n - p);
+			if (!q)
+				return n;
+			p = (size_t)(q - s);
+			if (p + 3 < n && s[p + 1] == '!' && s[p + 2] == '-' && s[p + 3] == '-') {
+				st = 1;
+				p += 2; /* its "--" may be the start of "-->" */
+				continue;
+			}
+			if (ma_html_script_tag(s, n, p, 1))
+				return p;
+			p++;
+			continue;
+		}
+		if (s[p] == '-' && p + 2 < n && s[p + 1] == '-' && s[p + 2] == '>') {
+			st = 0;
+			p += 3;
+			continue;
+		}
+		if (s[p] == '<') {
+			if (ma_html_script_tag(s, n, p, 1)) {
+				if (st == 1)
+					return p;
+				st = 1;
+				p += 8;
+				continue;
+			}
+			if (st == 1 && ma_html_script_tag(s, n, p, 0)) {
+				st = 2;
+				p += 7;
+				continue;
+			}
+		}
+		p++;
+	}
+	return n;
+}
+
 /* The attributes and the end of a tag whose name ends at p. */
 static void ma_html_attrs(struct ma_html_lexer *lx, size_t p, struct ma_html_tok *t)
 {
@@ -158,7 +226,8 @@ static void ma_html_attrs(struct ma_html_lexer *lx, size_t p, struct ma_html_tok
 /* Raw text (or script data) from lx->pos up to its end tag. */
 static int ma_html_rawtext(struct ma_html_lexer *lx, struct ma_html_tok *t)
 {
-	size_t e = ma_html_raw_end(lx, lx->pos);
+	size_t e = lx->raw == MA_HTML_SCRIPT ? ma_html_script_end(lx, lx->pos)
+	                                     : ma_html_raw_end(lx, lx->pos);
 
 	t->kind = lx->raw;
 	t->s = lx->pos;
@@ -168,6 +237,149 @@ static int ma_html_rawtext(struct ma_html_lexer *lx, struct ma_html_tok *t)
 	if (t->e == t->s)
 		return -1; /* empty: go on with the end tag */
 	return 1;
+}
+
+/* 1 when the innermost open element the tokenizer tracks is <svg> or
+ * <math> content (not an integration point, not HTML). */
+static int ma_html_in_foreign(const struct ma_html_lexer *lx)
+{
+	return lx->ns_depth > 0 && ((lx->ns_bits >> (lx->ns_depth - 1)) & 1u);
+}
+
+static void ma_html_ns_push(struct ma_html_lexer *lx, unsigned foreign)
+{
+	if (lx->ns_depth >= 32 || lx->ns_over) {
+		lx->ns_over++;
+		return;
+	}
+	lx->ns_bits = (lx->ns_bits & ~(1u << lx->ns_depth)) | (foreign << lx->ns_depth);
+	lx->ns_depth++;
+}
+
+/* Pops the top entry; its bit, or -1 when there is none. */
+static int ma_html_ns_pop(struct ma_html_lexer *lx)
+{
+	if (lx->ns_over) {
+		lx->ns_over--;
+		return 1;
+	}
+	if (lx->ns_depth == 0)
+		return -1;
+	lx->ns_depth--;
+	return (int)((lx->ns_bits >> lx->ns_depth) & 1u);
+}
+
+/* A start tag that ends foreign content: the HTML elements listed in
+ * 13.2.6.5, and font with a color, face or size attribute. */
+static int ma_html_breakout(const char *s, const struct ma_html_tok *t)
+{
+	static const char *const el[] = {
+	    "b",      "big",  "blockquote", "body",  "br",   "center", "code",    "dd",   "div",
+	    "dl",     "dt",   "em",         "embed", "h1",   "h2",     "h3",      "h4",   "h5",
+	    "h6",     "head", "hr",         "i",     "img",  "li",     "listing", "menu", "meta",
+	    "nobr",   "ol",   "p",          "pre",   "ruby", "s",      "small",   "span", "strong",
+	    "strike", "sub",  "sup",        "table", "tt",   "u",      "ul",      "var",  NULL};
+	const char *nm = s + t->ns;
+	size_t nl = t->ne - t->ns;
+
+	for (int i = 0; el[i]; i++)
+		if (ma_html_ieq(nm, nl, el[i]))
+			return 1;
+	if (ma_html_ieq(nm, nl, "font"))
+		for (int i = 0; i < t->nattr; i++) {
+			const char *an = s + t->attr[i].ns;
+			size_t al = t->attr[i].ne - t->attr[i].ns;
+			if (ma_html_ieq(an, al, "color") || ma_html_ieq(an, al, "face") ||
+			    ma_html_ieq(an, al, "size"))
+				return 1;
+		}
+	return 0;
+}
+
+static int ma_html_integration(const char *nm, size_t nl)
+{
+	return ma_html_ieq(nm, nl, "foreignobject") || ma_html_ieq(nm, nl, "desc") ||
+	       ma_html_ieq(nm, nl, "title") || ma_html_ieq(nm, nl, "mi") ||
+	       ma_html_ieq(nm, nl, "mo") || ma_html_ieq(nm, nl, "mn") ||
+	       ma_html_ieq(nm, nl, "ms") || ma_html_ieq(nm, nl, "mtext");
+}
+
+/* 1 when start tag t ends with "/>" outside an attribute value. */
+static int ma_html_self_closing(const char *s, const struct ma_html_tok *t)
+{
+	size_t sl;
+
+	if (t->unclosed || t->e < 2 || s[t->e - 1] != '>' || s[t->e - 2] != '/')
+		return 0;
+	sl = t->e - 2;
+	if (sl < t->ne)
+		return 0;
+	if (t->nattr > 0) {
+		const struct ma_html_attr *a = &t->attr[t->nattr - 1];
+		if (a->has_value && sl < a->ve + (a->quote ? 1 : 0))
+			return 0;
+	}
+	return 1;
+}
+
+/* What tag t (already read) does to the foreign-content stack and the raw
+ * text that comes next. */
+static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok *t)
+{
+	const char *s = lx->s;
+	const char *nm = s + t->ns;
+	size_t nl = t->ne - t->ns;
+	int svg = ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math");
+
+	if (t->end_tag) {
+		if (svg) {
+			/* closes the innermost <svg>/<math> and what is open in it */
+			int b;
+			do
+				b = ma_html_ns_pop(lx);
+			while (b == 0);
+		} else if (ma_html_in_foreign(lx) &&
+		           (ma_html_ieq(nm, nl, "p") || ma_html_ieq(nm, nl, "br"))) {
+			while (ma_html_in_foreign(lx))
+				(void)ma_html_ns_pop(lx);
+		} else if (lx->ns_depth > 0 && !ma_html_in_foreign(lx) && !lx->ns_over &&
+		           ma_html_integration(nm, nl)) {
+			(void)ma_html_ns_pop(lx);
+		}
+		return;
+	}
+	if (ma_html_in_foreign(lx)) {
+		if (ma_html_breakout(s, t)) {
+			while (ma_html_in_foreign(lx))
+				(void)ma_html_ns_pop(lx);
+		} else {
+			if (!ma_html_self_closing(s, t)) {
+				if (svg)
+					ma_html_ns_push(lx, 1);
+				else if (ma_html_integration(nm, nl))
+					ma_html_ns_push(lx, 0);
+			}
+			return; /* foreign: no raw text */
+		}
+	}
+	if (svg) {
+		if (!ma_html_self_closing(s, t))
+			ma_html_ns_push(lx, 1);
+		return;
+	}
+	if (ma_html_ieq(nm, nl, "script"))
+		lx->raw = MA_HTML_SCRIPT;
+	else if (ma_html_ieq(nm, nl, "style") || ma_html_ieq(nm, nl, "xmp") ||
+	         ma_html_ieq(nm, nl, "iframe") || ma_html_ieq(nm, nl, "noembed") ||
+	         ma_html_ieq(nm, nl, "noframes") || ma_html_ieq(nm, nl, "noscript") ||
+	         ma_html_ieq(nm, nl, "title") || ma_html_ieq(nm, nl, "textarea"))
+		lx->raw = MA_HTML_TEXT;
+	else if (ma_html_ieq(nm, nl, "plaintext"))
+		lx->plaintext = 1;
+	if (lx->raw) {
+		lx->raw_ns = t->ns;
+		lx->raw_ne = t->ne;
+	}
 }
 
 int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
@@ -231,35 +443,7 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
 			t->ne = q;
 			ma_html_attrs(lx, q, t);
 			lx->pos = t->e;
-			if (!t->end_tag) {
-				const char *nm = s + t->ns;
-				size_t nl = t->ne - t->ns;
-				if (ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math"))
-					lx->foreign++;
-				else if (lx->foreign == 0) {
-					if (ma_html_ieq(nm, nl, "script"))
-						lx->raw = MA_HTML_SCRIPT;
-					else if (ma_html_ieq(nm, nl, "style") ||
-					         ma_html_ieq(nm, nl, "xmp") ||
-					         ma_html_ieq(nm, nl, "iframe") ||
-					         ma_html_ieq(nm, nl, "noembed") ||
-					         ma_html_ieq(nm, nl, "noframes") ||
-					         ma_html_ieq(nm, nl, "noscript") ||
-					         ma_html_ieq(nm, nl, "title") ||
-					         ma_html_ieq(nm, nl, "textarea"))
-						lx->raw = MA_HTML_TEXT;
-					else if (ma_html_ieq(nm, nl, "plaintext"))
-						lx->plaintext = 1;
-					if (lx->raw) {
-						lx->raw_ns = t->ns;
-						lx->raw_ne = t->ne;
-					}
-				}
-			} else if (lx->foreign > 0 &&
-			           (ma_html_ieq(s + t->ns, t->ne - t->ns, "svg") ||
-			            ma_html_ieq(s + t->ns, t->ne - t->ns, "math"))) {
-				lx->foreign--;
-			}
+			ma_html_after_tag(lx, t);
 			return 1;
 		}
 		t->kind = MA_HTML_COMMENT;
@@ -287,6 +471,18 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
 			}
 			t->unclosed = 1;
 			t->e = lx->pos = n;
+			return 1;
+		}
+		if (c == '!' && p + 9 <= n && !memcmp(s + p + 2, "[CDATA[", 7) &&
+		    ma_html_in_foreign(lx)) {
+			/* a CDATA section, up to "]]>" */
+			const char *e = memmem(s + p + 9, n - p - 9, "]]>", 3);
+			if (e) {
+				t->e = lx->pos = (size_t)(e - s) + 3;
+			} else {
+				t->unclosed = 1;
+				t->e = lx->pos = n;
+			}
 			return 1;
 		}
 		if (c == '/' && p + 2 < n && s[p + 2] == '>') {

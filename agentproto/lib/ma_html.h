@@ -38,15 +38,21 @@ struct ma_html_tok {
 /* The tokenizer: the HTML5 tokenization states that decide where markup
  * starts and ends (data, tag open, tag name, attribute name, value
  * double/single/unquoted, after value, self-closing, comments, bogus
- * comments, RCDATA, RAWTEXT, script data, plaintext). Inside <svg> and
- * <math> (foreign content) <style> and <script> are not raw text, as in a
- * browser. Character references are left to the caller (ma_xss_decode). */
+ * comments, RCDATA, RAWTEXT, script data with its escape states,
+ * plaintext, CDATA sections). Inside <svg> and <math> (foreign content)
+ * <style> and <script> are not raw text, as in a browser; foreign content
+ * ends at its end tag, at an HTML start tag that breaks out of it (p, div,
+ * b, img, table ...), and HTML rules hold inside its integration points
+ * (foreignObject, desc, title, mi, mo, mn, ms, mtext). Character
+ * references are left to the caller (ma_xss_char). */
 struct ma_html_lexer {
 	const char *s;
 	size_t n, pos;
 	size_t raw_ns, raw_ne; /* the element whose raw text comes next (name) */
 	int raw;               /* 0, or the kind of the raw text that comes next */
-	int foreign;           /* depth of <svg>/<math> */
+	unsigned ns_bits;      /* open <svg>/<math> (1) and integration points (0), a bit each */
+	int ns_depth;          /* bits used (at most 32) */
+	int ns_over;           /* opened beyond 32, not tracked */
 	int plaintext;
 };
 

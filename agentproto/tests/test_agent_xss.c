@@ -132,6 +132,53 @@ static void the_tokenizer_follows_html5(void **state)
 	                    "3:<a\nhref\n=\n\"x\"\tb='>'>[href=x][b=>]");
 }
 
+/* WHATWG HTML 13.2.6.5 (tokens in foreign content) and 13.2.5 (the
+ * tokenizer): where <svg>/<math> content ends decides whether <style> and
+ * <script> are raw text; CDATA sections; the script data escape states. */
+static void the_tokenizer_follows_foreign_content_and_script_escapes(void **state)
+{
+	char b[1024];
+
+	(void)state;
+	/* a self-closing <svg/> has no content: <style> after it is raw text */
+	assert_string_equal(toks("<svg/><style><b></style>", b, sizeof b),
+	                    "3:<svg/>|3:<style>|1:<b>|3:</style>");
+	assert_string_equal(toks("<math /><script>x</b></script>", b, sizeof b),
+	                    "3:<math />|3:<script>|2:x</b>|3:</script>");
+	/* an HTML start tag (p, div, b, img, table ...) or </p> </br> leaves it */
+	assert_string_equal(toks("<svg><p><style><b></style>", b, sizeof b),
+	                    "3:<svg>|3:<p>|3:<style>|1:<b>|3:</style>");
+	assert_string_equal(toks("<math></p><style><b></style>", b, sizeof b),
+	                    "3:<math>|3:</p>|3:<style>|1:<b>|3:</style>");
+	assert_string_equal(toks("<svg><font color=red><style><b></style>", b, sizeof b),
+	                    "3:<svg>|3:<font color=red>[color=red]|3:<style>|1:<b>|3:</style>");
+	/* <font> without color, face or size stays SVG; so does <a> */
+	assert_string_equal(toks("<svg><font><a><style><b></style>", b, sizeof b),
+	                    "3:<svg>|3:<font>|3:<a>|3:<style>|3:<b>|3:</style>");
+	/* inside an HTML integration point (foreignObject, desc, title) or a
+	 * MathML text integration point (mi, mo, mn, ms, mtext), HTML rules */
+	assert_string_equal(
+	    toks("<svg><foreignObject><style><b></style></foreignObject><style><b></style>", b,
+	         sizeof b),
+	    "3:<svg>|3:<foreignObject>|3:<style>|1:<b>|3:</style>|3:</"
+	    "foreignObject>|3:<style>|3:<b>|"
+	    "3:</style>");
+	assert_string_equal(toks("<math><mtext><p></mtext><style><b></style>", b, sizeof b),
+	                    "3:<math>|3:<mtext>|3:<p>|3:</mtext>|3:<style>|3:<b>|3:</style>");
+	/* CDATA: a section in foreign content, a bogus comment in HTML */
+	assert_string_equal(toks("<svg><![CDATA[ a > <b> ]]></svg><![CDATA[ a > <b>", b, sizeof b),
+	                    "3:<svg>|4:<![CDATA[ a > <b> ]]>|3:</svg>|4:<![CDATA[ a >|1: |3:<b>");
+	/* script data: <!-- <script> double-escapes the first </script> */
+	assert_string_equal(toks("<script><!--<script>x</script>y</script><b>", b, sizeof b),
+	                    "3:<script>|2:<!--<script>x</script>y|3:</script>|3:<b>");
+	assert_string_equal(toks("<script><!--x--><script></script><b>", b, sizeof b),
+	                    "3:<script>|2:<!--x--><script>|3:</script>|3:<b>");
+	assert_string_equal(toks("<script><!--x</script><b>", b, sizeof b),
+	                    "3:<script>|2:<!--x|3:</script>|3:<b>");
+	assert_string_equal(toks("<script>a='<script>'</script><b>", b, sizeof b),
+	                    "3:<script>|2:a='<script>'|3:</script>|3:<b>");
+}
+
 /* ---- attacks ---- */
 
 static void new_elements_and_handlers_fire(void **state)
@@ -506,6 +553,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_tokenizer_follows_html5),
+	    cmocka_unit_test(the_tokenizer_follows_foreign_content_and_script_escapes),
 	    cmocka_unit_test(new_elements_and_handlers_fire),
 	    cmocka_unit_test(breaking_out_of_attributes_fires),
 	    cmocka_unit_test(script_urls_fire),
