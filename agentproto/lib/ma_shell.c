@@ -1173,7 +1173,8 @@ static int ma_sh_option_word(const char *s, const struct ma_sh_el *e)
  *     CRLF line break): sh only reads a file named "id" for "<id", but such
  *     an input has no data of its own, only a command line written for a
  *     place where it would run -- the evidence "id;" gives. A name closed
- *     at once by ">" is a markup tag ("<head>", "<dd>").
+ *     at once by ">" is a markup tag ("<head>", "<dd>"); a glob there is
+ *     not expanded by a non-interactive sh ("<c?t" reads the file "c?t").
  * "<3", "a <b", "<SPAN ..." (no program) read a file and run nothing. */
 static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0, size_t a, size_t b)
 {
@@ -1189,6 +1190,9 @@ static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0,
 		return 1;
 	if (i != e0 || lx->from > a || memchr(s + t->start, '/', t->end - t->start))
 		return 0; /* not the input's first element (or a window inside it) */
+	for (size_t k = t->start; k < t->end; k++)
+		if (s[k] == '*' || s[k] == '?' || s[k] == '[')
+			return 0; /* not expanded in a redirection (POSIX 2.7): a file "c?t" */
 	n = i + 2 < lx->nel ? &lx->el[i + 2] : NULL;
 	if (n && n->kind == MA_SH_REDIR && n->start == t->end && s[n->start] == '>')
 		return 0;

@@ -266,6 +266,7 @@ static void a_redirection_that_reads_a_path_or_leads_a_command_fires(void **stat
 	assert_int_equal(ns("</b> oops"), MOAT_ALLOW);
 	assert_int_equal(ns("a <b"), MOAT_ALLOW);
 	assert_int_equal(ns("<Foo bar"), MOAT_ALLOW);
+	assert_int_equal(ns("<c?t x"), MOAT_ALLOW); /* no pathname expansion there */
 	/* inside the application's quotes it is data */
 	assert_int_equal(sq("<id"), MOAT_ALLOW);
 	assert_int_equal(dq("</etc/passwd"), MOAT_ALLOW);
