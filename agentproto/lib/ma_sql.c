@@ -652,6 +652,7 @@ struct ma_sql_flags {
 	int tail_cut; /* nothing of the statement's own text runs after the input */
 	int catalog;  /* a system catalog or procedure named */
 	int sysvar;   /* @@version ... */
+	int semicut;  /* a ';' after a value ends a runnable statement, a comment cuts the tail */
 };
 
 struct ma_sql_state {
@@ -957,7 +958,8 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 /*
  * After a ';' of the input, is win[j] the start of a statement? 1: one
  * that reads as SQL (SELECT, DECLARE @x, DROP TABLE, INSERT INTO, UPDATE
- * t SET, DELETE FROM, EXEC name, WAITFOR DELAY, SET x = ...); 2: a
+ * t SET, DELETE FROM, EXEC name, WAITFOR DELAY, SET x = ..., IF x = y
+ * SELECT ...); 2: a
  * statement keyword whose statement this check does not read (judged with
  * the grammar); 0: none ("hi; show me more" is not a second statement).
  */
@@ -980,6 +982,38 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 	case KW_WITH:
 	case KW_SHUTDOWN:
 		return 1;
+	case KW_IF: {
+		/* T-SQL's IF condition statement, and the procedural IF
+		 * condition THEN (PL/SQL, PL/pgSQL, MySQL's stored programs):
+		 * IF EXISTS, or a condition that compares, then at its depth a
+		 * statement's keyword or THEN. An "if" of prose compares
+		 * nothing. */
+		int depth = 0, cmp = 0, seen = 0;
+		if (a1 && ma_tok_kw(sql, a1) == KW_EXISTS)
+			return 1; /* IF EXISTS (SELECT ...) */
+		for (int k = j + 1; k < n; k++) {
+			const struct ma_sql_tok *u = &w[k];
+			int ku = ma_tok_kw(sql, u);
+			if (u->type == MA_SQL_T_COMMENT)
+				continue;
+			if (u->type == MA_SQL_T_SEMI)
+				break;
+			if (u->type == MA_SQL_T_LPAREN) {
+				depth++;
+			} else if (u->type == MA_SQL_T_RPAREN) {
+				if (--depth < 0)
+					break;
+			} else if (ma_op_comparison(sql, u) || ku == KW_EXISTS) {
+				cmp = 1;
+			} else if (depth == 0 && seen && cmp &&
+			           (ku == KW_THEN || ku == KW_SELECT || ku == KW_BEGIN ||
+			            ma_kw_statement(ku))) {
+				return 1;
+			}
+			seen = 1;
+		}
+		return cmp ? 2 : 0; /* a condition cut short: the grammar judges */
+	}
 	case KW_DECLARE:
 		return a1 && a1->type == MA_SQL_T_PARAM;
 	case KW_EXEC:
@@ -1282,7 +1316,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	struct ma_sql_flags f;
 	struct ma_sql_cursor own, wc;
 	int n = 0, have_prev, prev_kw, clause, depth;
-	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0;
+	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	const struct ma_sql_tok *lastsig = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
@@ -1361,6 +1395,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				                             lastsig->type == MA_SQL_T_STRING ||
 				                             lastsig->type == MA_SQL_T_RPAREN)))
 					f.cut = 1;
+				if (semi_end)
+					f.semicut = 1; /* value; anything -- */
 			} else if (next && lastsig && sql[tk->start] == '/') {
 				f.obfus = 1; /* / * * / as whitespace between the input's tokens */
 			}
@@ -1369,6 +1405,19 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			continue;
 		}
 		kw = ma_tok_kw(sql, tk);
+		/* a ';' of the input after a value, where the statement so far
+		 * runs: SQLite (prepare_v2 compiles up to it, exec runs it
+		 * first) and MySQL's multi-statement mode run the statement
+		 * without its own tail; PostgreSQL parses the whole string
+		 * first. It counts when the input's own comment then cuts the
+		 * tail (below): a bare ';' after a quote is a common slip of
+		 * the finger (the keys are neighbours) and "1;2;3" a list */
+		if (tk->type == MA_SQL_T_SEMI && intro && dialect != MOAT_SQL_POSTGRES && st.valid &&
+		    !st.lenient && st.expect_op && !st.after_is && st.depth == 0 &&
+		    (f.closed || (lastsig && (lastsig->type == MA_SQL_T_NUMBER ||
+		                              lastsig->type == MA_SQL_T_STRING ||
+		                              lastsig->type == MA_SQL_T_RPAREN))))
+			semi_end = 1;
 		ma_sql_step(&st, dialect, sql, tk, kw, next);
 #ifdef MA_SQL_TRACE
 		fprintf(stderr, "tok %.*s type=%d kw=%d valid=%d expect_op=%d clause=%d\n",
@@ -1542,6 +1591,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		hit->confidence = 0.95;
 	} else if (f.sysvar) {
 		hit->rule = "sqli.function";
+		hit->sev = "high";
+		hit->confidence = 0.95;
+	} else if (f.semicut) {
+		hit->rule = "sqli.statement_truncation";
 		hit->sev = "high";
 		hit->confidence = 0.95;
 	}

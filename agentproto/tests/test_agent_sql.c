@@ -313,6 +313,88 @@ static void union_and_select_fragments_are_blocked(void **state)
 			fail_msg("not blocked: %s", cases[i].input);
 }
 
+/* A ';' the input writes after a complete value ends the statement there:
+ * SQLite's sqlite3_prepare_v2 compiles the statement up to it and leaves
+ * the rest (sqlite3_exec runs it first, then fails on the rest), and so
+ * does MySQL's multi-statement mode; with the input's own comment after
+ * it, the statement's tail (here "AND visible = 1", "LIMIT 20") is cut
+ * on purpose, whatever words stand between. PostgreSQL parses the whole
+ * string first: the same text is only a syntax error there. */
+static void a_semicolon_and_a_comment_after_a_value_cut_the_tail(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    {NUM, "1; --"},
+	    {NUM, "10;DROP members --"},
+	    {NUM, "7 ; anything at all -- x"},
+	    {ORD, "1;/* x"},
+	    {STR, "x'; anything: goto anything -- "},
+	    {STR, "'; while 1=1 shutdown-- "},
+	    {INS, "x'); -- "},
+	    {NUM, "(1); whatever -- "},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (check(MYSQL, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
+			fail_msg("not blocked (MySQL): %s", cases[i].input);
+		if (check(SQLITE, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
+			fail_msg("not blocked (SQLite): %s", cases[i].input);
+	}
+}
+
+/* ... and not where it cuts nothing, ends no runnable statement, no
+ * comment of the input follows (a ';' typed for the quote beside it, a
+ * list of numbers), or the dialect parses the whole string first. */
+static void a_semicolon_that_cuts_nothing_passes(void **state)
+{
+	static const struct {
+		int dialect;
+		const char *tmpl, *input;
+	} cases[] = {
+	    {MYSQL, "SELECT * FROM products WHERE id = %s", "1; --"}, /* nothing after it */
+	    {MYSQL, STR, "DRESS WITH HAT 18';"},
+	    {SQLITE, STR, "fine';; thanks"},
+	    {SQLITE, NUM, "0;1;0;1;0"},
+	    {MYSQL, NUM, "1; exec will create the case 7"},
+	    {MYSQL, STR, "1; 2; 3"},                               /* inside the string */
+	    {MYSQL, NUM, "hello; world"},                          /* a name, not a value */
+	    {MYSQL, NUM, "1 +; 2"},                                /* no statement to end */
+	    {MYSQL, "SELECT * FROM t WHERE id IN (%s) AND x = 1", "1; 2"}, /* inside ( ) */
+	    {PG, NUM, "1; --"},
+	    {PG, NUM, "10;DROP members --"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
+			fail_msg("blocked (dialect %d): %s", cases[i].dialect, cases[i].input);
+}
+
+/* T-SQL's IF statement (IF condition statement [ELSE statement]) and the
+ * procedural IF ... THEN of PL/SQL, PL/pgSQL and MySQL's stored programs,
+ * stacked after a ';': a second statement in every dialect's reading. An
+ * "if" of prose has no condition that compares. */
+static void a_stacked_if_statement_is_blocked(void **state)
+{
+	static const struct {
+		const char *tmpl, *input;
+	} cases[] = {
+	    {NUM, "1; IF(1=1) SELECT 1 ELSE DROP FUNCTION f --"},
+	    {NUM, "1;if (select count(*) from users) > 0 waitfor delay '0:0:5'"},
+	    {NUM, "1; IF EXISTS (SELECT 1) DROP TABLE t"},
+	    {NUM, "1; IF 2 > 1 THEN SELECT 1; END IF"},
+	    {NUM, "1; if exists ( /* the rest cut */"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (int d = 1; d <= 3; d++)
+			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
+				fail_msg("not blocked (dialect %d): %s", d, cases[i].input);
+	/* prose */
+	if (check(PG, NUM, "hi; if you select this, drop me a line") != MOAT_ALLOW)
+		fail_msg("blocked: prose with if / select / drop");
+}
+
 /* The same words as ordinary text: UNION after a word or before a word,
  * SELECT without FROM, FROM before SELECT, both inside a string. */
 static void union_and_select_words_in_text_pass(void **state)
@@ -885,6 +967,9 @@ int main(void)
 	    cmocka_unit_test(comments_are_whitespace_everywhere),
 	    cmocka_unit_test(long_statements_and_repeated_inputs_are_judged_alike),
 	    cmocka_unit_test(many_places_with_long_tails_are_judged_alike),
+	    cmocka_unit_test(a_semicolon_and_a_comment_after_a_value_cut_the_tail),
+	    cmocka_unit_test(a_semicolon_that_cuts_nothing_passes),
+	    cmocka_unit_test(a_stacked_if_statement_is_blocked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
