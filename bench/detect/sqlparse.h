@@ -88,7 +88,7 @@ static int sqlparse_wider(const char *sql, const struct ma_sql_tok *t)
 /* 1 when SQLite's verdict speaks for dialect on sql (the file comment):
  * the two readings agree on every token up to the one SQLite's parser
  * stopped at (the byte offset err; -1: the whole statement). */
-static int sqlparse_applies(int dialect, const char *sql, size_t len, long err)
+static int sqlparse_applies(int dialect, const char *sql, size_t len, long err, int illegal)
 {
 	struct ma_sql_lexer a, b;
 	struct ma_sql_tok ta, tb;
@@ -107,7 +107,9 @@ static int sqlparse_applies(int dialect, const char *sql, size_t len, long err)
 		    sqlparse_class(ta.type) != sqlparse_class(tb.type) || sqlparse_wider(sql, &ta))
 			return 0;
 		if (err >= 0 && ta.end > (size_t)err)
-			return 1; /* the token the parser stopped at, read alike */
+			/* the token the parser stopped at, read alike (a byte
+			 * SQLite's tokenizer refuses: the dialect's refuses it too) */
+			return !illegal || ta.type == MA_SQL_T_OTHER;
 	}
 }
 
@@ -117,7 +119,8 @@ static int sqlparse_rejects(sqlite3 *db, int dialect, const char *sql, size_t le
 {
 	sqlite3_stmt *st = NULL;
 	const char *msg;
-	int rc;
+	long err;
+	int rc, illegal;
 
 	if (!db || len > (size_t)1 << 30 || memchr(sql, '\0', len))
 		return 0;
@@ -127,10 +130,17 @@ static int sqlparse_rejects(sqlite3 *db, int dialect, const char *sql, size_t le
 		return 0;
 	/* the parser's own messages (SQLite's parse.y and tokenize.c) */
 	msg = sqlite3_errmsg(db);
-	if (!strstr(msg, "syntax error") && !strstr(msg, "incomplete input") &&
-	    !strstr(msg, "unrecognized token"))
+	/* SQLite's tokenizer refuses what MySQL splits (".1or", "1.e",
+	 * "0xUNION"): for the others, an unrecognized token counts only where
+	 * the dialect's lexer finds no token either (a backslash outside a
+	 * MySQL string) */
+	illegal = strstr(msg, "unrecognized token") != NULL;
+	if (!illegal && !strstr(msg, "syntax error") && !strstr(msg, "incomplete input"))
 		return 0;
-	return sqlparse_applies(dialect, sql, len, (long)sqlite3_error_offset(db));
+	err = (long)sqlite3_error_offset(db);
+	if (illegal && err < 0 && dialect != MOAT_SQL_SQLITE)
+		return 0;
+	return sqlparse_applies(dialect, sql, len, err, illegal);
 }
 
 #endif

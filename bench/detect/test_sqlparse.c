@@ -90,6 +90,14 @@ static void sqlite_speaks_only_where_the_dialect_reads_alike(void **state)
 	assert_true(rejects(db, MYSQL, "%20or%201=1"));
 	/* and before it: MySQL's 2b is a name, SQLite's an error */
 	assert_false(rejects(db, MYSQL, "a % 2b"));
+	/* SQLite's tokenizer refuses a number glued to letters, which MySQL
+	 * splits: .1or-UTC_DATE is a condition there */
+	assert_true(rejects(db, SQLITE, ".1or-UTC_DATE"));
+	assert_false(rejects(db, MYSQL, ".1or-UTC_DATE"));
+	assert_false(rejects(db, MYSQL, "1 or 1.e(1)"));
+	/* a byte neither reads as a token: a backslash outside a string */
+	assert_true(rejects(db, MYSQL, "\\x27 or 1"));
+	assert_false(rejects(db, MYSQL, "\\N"));
 }
 
 int main(void)
