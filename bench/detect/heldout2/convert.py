@@ -20,7 +20,9 @@ import configparser
 import json
 import math
 import os
+import re
 import sys
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RAW = os.path.join(HERE, "raw")
@@ -197,21 +199,179 @@ def blns_titles():
     return sorted({t for t, _ in blns_sections("benign-user-input", "blns.txt")})
 
 
+
+# --- nmap 7.93 (nmap-common): the attack strings of four NSE scripts -----------
+
+LUA_ESC = {"n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'", '"': '"', "0": "\0"}
+
+
+def _lua_str(body):
+    """A Lua short string literal's body, escapes applied."""
+    return re.sub(r"\\(.)", lambda m: LUA_ESC[m.group(1)], body)
+
+
+LUA_TOKEN = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(\.\.)|(hexify|string\.rep)\(|(\))|(,)|(\d+)|(--[^\n]*))""")
+
+
+def lua_list(text):
+    """The values of a Lua table constructor of string expressions: string
+    literals joined by '..', string.rep(s, n) and http-passwd's hexify(s)
+    (each '.', '/' and '\\' written %2E, %2F, %5C)."""
+    toks, i = [], 0
+    while i < len(text):
+        m = LUA_TOKEN.match(text, i)
+        if not m:
+            if text[i:].strip() == "":
+                break
+            raise SystemExit("nmap: cannot read %r" % text[i:i + 40])
+        i = m.end()
+        if m.group(8):
+            continue  # a comment
+        if m.group(1) is not None or m.group(2) is not None:
+            toks.append(("s", _lua_str(m.group(1) if m.group(1) is not None else m.group(2))))
+        elif m.group(3):
+            toks.append(("..", None))
+        elif m.group(4):
+            toks.append(("f", m.group(4)))
+        elif m.group(5):
+            toks.append((")", None))
+        elif m.group(6):
+            toks.append((",", None))
+        else:
+            toks.append(("n", int(m.group(7))))
+    pos = [0]
+
+    def peek():
+        return toks[pos[0]][0] if pos[0] < len(toks) else None
+
+    def take(kind):
+        t = toks[pos[0]]
+        if t[0] != kind:
+            raise SystemExit("nmap: expected %s, got %r" % (kind, t))
+        pos[0] += 1
+        return t[1]
+
+    def term():
+        if peek() == "s":
+            return take("s")
+        f = take("f")
+        if f == "string.rep":
+            v = expr()
+            take(",")
+            n = take("n")
+            take(")")
+            return v * n
+        v = expr()
+        take(")")
+        return v.replace(".", "%2E").replace("/", "%2F").replace("\\", "%5C")
+
+    def expr():
+        v = term()
+        while peek() == "..":
+            take("..")
+            v += term()
+        return v
+
+    out = []
+    while pos[0] < len(toks):
+        out.append(expr())
+        if peek() == ",":
+            take(",")
+    return out
+
+
+def _lua_table(cat, name, var):
+    """The items of `local VAR = { ... }`: up to the first '}' outside a
+    string literal."""
+    t = read(cat, name)
+    m = re.search(r"local %s = \{" % re.escape(var), t)
+    if not m:
+        raise SystemExit("nmap: no table %s in %s" % (var, name))
+    i, q = m.end(), None
+    while t[i] != "}" or q:
+        c = t[i]
+        if q and c == "\\":
+            i += 1
+        elif q and c == q:
+            q = None
+        elif not q and c in "'\"":
+            q = c
+        elif not q and t.startswith("--", i):
+            i = t.index("\n", i)
+            continue
+        i += 1
+    return lua_list(t[m.end():i])
+
+
+def nmap_passwd():
+    """http-passwd.nse: the request paths of its dirs table (percent-encoded
+    as it sends them)."""
+    return _lua_table("path-traversal", "nmap_http-passwd.nse", "dirs")
+
+
+def nmap_waf(cat):
+    """http-waf-detect.nse: the values of its attack_vectors_n1 and _n2
+    query strings (?p4yl04d=VALUE), percent-decoded as the application reads
+    them; by what each does: SELECT or ' OR -> sqli, a tag -> xss, <?php ->
+    other, ../ -> path-traversal, a URL (remote inclusion or redirect, no
+    internal host) left out, the rest (commands) -> command-injection."""
+    out = []
+    for var in ("attack_vectors_n1", "attack_vectors_n2"):
+        for q in _lua_table("sqli", "nmap_http-waf-detect.nse", var):
+            v = urllib.parse.unquote(q.split("=", 1)[1])
+            if v.startswith("http://"):
+                continue
+            if "SELECT" in v or "' OR" in v:
+                c = "sqli"
+            elif v.startswith("<?php"):
+                c = "other"
+            elif v.startswith("<"):
+                c = "xss"
+            elif "../" in v:
+                c = "path-traversal"
+            else:
+                c = "command-injection"
+            if c == cat:
+                out.append(v)
+    return out
+
+
+def nmap_sql():
+    """http-sql-injection.nse appends "' OR sqlspider" to each parameter's
+    value (here 1)."""
+    m = re.search(r"""qtab\[k\] \.\.\s*"([^"]*)\"""", read("sqli", "nmap_http-sql-injection.nse"))
+    return [VALUES["sqli"] + _lua_str(m.group(1))]
+
+
+def nmap_shellshock():
+    """http-shellshock.nse's default probe: "() { :;}; " then its echo
+    command with two random 7-letter strings (fixed here)."""
+    t = read("command-injection", "nmap_http-shellshock.nse")
+    fmt = re.search(r'cmd = \("([^"]*)"\):format\(rnd1, rnd2\)', t).group(1)
+    pre = re.search(r'cmd = "([^"]*)" \.\. cmd', t).group(1)
+    return [pre + (fmt % ("qzmxwvk", "hjtrplc"))]
+
+
 # --- the sources --------------------------------------------------------------------
 
 SOURCES = [
     # (category, output name, function returning the cases)
     ("sqli", "wapiti_blindSQLPayloads", lambda: wapiti_txt("sqli", "wapiti_blindSQLPayloads.txt")),
     ("sqli", "blns_sql_injection", lambda: blns("sqli")),
+    ("sqli", "nmap_nse", lambda: nmap_waf("sqli") + nmap_sql()),
     ("xss", "wapiti_xssPayloads", lambda: wapiti_xss("xss", "wapiti_xssPayloads.ini")),
     ("xss", "blns_script_injection", lambda: blns("xss")),
+    ("xss", "nmap_nse", lambda: nmap_waf("xss")),
     ("command-injection", "wapiti_execPayloads", lambda: wapiti_exec(False)),
     ("command-injection", "blns_code_injection", lambda: blns("command-injection")),
+    ("command-injection", "nmap_nse", lambda: nmap_waf("command-injection") + nmap_shellshock()),
     ("path-traversal", "wapiti_fileHandlingPayloads",
      lambda: wapiti_files("path-traversal", "wapiti_fileHandlingPayloads.ini")),
     ("path-traversal", "blns_file_inclusion", lambda: blns("path-traversal")),
+    ("path-traversal", "nmap_nse", lambda: nmap_passwd() + nmap_waf("path-traversal")),
     ("other", "wapiti_execPayloads_php", lambda: wapiti_exec(True)),
     ("other", "blns_ruby_xxe", lambda: blns("other")),
+    ("other", "nmap_nse", lambda: nmap_waf("other")),
     ("benign-user-input", "blns", lambda: blns("benign-user-input")),
     ("benign-user-input", "debian-reference_paragraphs",
      lambda: lines("benign-user-input", "debian-reference_paragraphs.txt")),

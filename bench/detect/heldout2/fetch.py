@@ -38,6 +38,7 @@ DEBS = [
     ("postgresql-doc-15", "15.20-0+deb12u1"),
     ("debian-reference-en", "2.100"),
     ("debian-reference-common", "2.100"),
+    ("nmap-common", "7.93+dfsg1-1"),
 ]
 NPM = [
     ("blns", "2.0.4",
@@ -47,6 +48,7 @@ NPM = [
 PGDOC = "usr/share/doc/postgresql-doc-15/html"
 DEBREF = "usr/share/debian-reference"
 WAPITI = "usr/lib/python3/dist-packages/wapitiCore/data/attacks"
+NSE = "usr/share/nmap/scripts"
 
 
 def out(cat, name):
@@ -310,9 +312,16 @@ def main():
     os.chmod(tmp, 0o755)  # apt-get download writes as _apt where it can
     try:
         debs, tgzs = download(tmp)
+        # nmap-common gives a few attack strings only: its own tree, and
+        # neither its URLs nor its paths go to the benign sets
+        nmap = [d for d in debs if os.path.basename(d).startswith("nmap-common_")]
+        debs = [d for d in debs if d not in nmap]
         tree = os.path.join(tmp, "tree")
         for d in debs:
             subprocess.run(["dpkg-deb", "-x", d, tree], check=True)
+        nmaptree = os.path.join(tmp, "nmap")
+        for d in nmap:
+            subprocess.run(["dpkg-deb", "-x", d, nmaptree], check=True)
         npmdir = os.path.join(tmp, "npm")
         for tgz in tgzs:
             with tarfile.open(tgz) as tf:
@@ -325,6 +334,11 @@ def main():
         copy(os.path.join(w, "execPayloads.txt"), "command-injection", "wapiti_execPayloads.txt")
         copy(os.path.join(w, "xssPayloads.ini"), "xss", "wapiti_xssPayloads.ini")
         copy(os.path.join(w, "fileHandlingPayloads.ini"), "path-traversal", "wapiti_fileHandlingPayloads.ini")
+        n = os.path.join(nmaptree, NSE)
+        copy(os.path.join(n, "http-passwd.nse"), "path-traversal", "nmap_http-passwd.nse")
+        copy(os.path.join(n, "http-waf-detect.nse"), "sqli", "nmap_http-waf-detect.nse")
+        copy(os.path.join(n, "http-sql-injection.nse"), "sqli", "nmap_http-sql-injection.nse")
+        copy(os.path.join(n, "http-shellshock.nse"), "command-injection", "nmap_http-shellshock.nse")
         write_json_lines("benign-sql", "pgdoc_statements.jsonl", pg_accepts(pgdoc_statements(tree)))
         write_lines("benign-shell", "screen_commands.txt", screen_commands(tree))
         pgdoc_html(tree)
