@@ -406,7 +406,7 @@ def strings_of(d):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=os.path.normpath(os.path.join(REPO, "..", "..", "shared", "corpus", "cases")),
+    ap.add_argument("--shared", default=os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "cases")),
                     help="development set to leave out (%(default)s)")
     ap.add_argument("--heldout", default=os.path.join(REPO, "bench", "detect", "heldout", "cases"),
                     help="first held-out set to leave out (%(default)s)")

@@ -161,7 +161,8 @@ def strip_leading_comments(s):
 def pgdoc_statements(tree):
     """Every statement of a <pre class="programlisting"> block of the
     PostgreSQL documentation that starts like SQL, split at ';', in page
-    order, distinct; grammar notation ([ ... ], { | }, ...) left out."""
+    order, distinct; "..." (grammar notation) left out, the rest of the
+    notation fails the parser check."""
     seen, stmts = set(), []
     for _, t in pages(tree, PGDOC):
         for m in re.finditer(r'<pre class="programlisting">(.*?)</pre>', t, re.S):
