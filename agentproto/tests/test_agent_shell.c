@@ -707,6 +707,13 @@ static void the_name_tables_are_sorted_and_answer(void **state)
 	assert_true(ma_sh_name_env("LD_PRELOAD", 10));
 	assert_false(ma_sh_name_env("PAGE", 4));
 	assert_false(ma_sh_name_env("ECID", 4));
+	assert_true(ma_sh_name_lookup("which", 5));
+	assert_true(ma_sh_name_lookup("as", 2));
+	assert_false(ma_sh_name_lookup("rm", 2));
+	assert_false(ma_sh_name_lookup("who", 3)); /* "who am i": a probe */
+	assert_true(ma_sh_go_runs("run", 3));
+	assert_true(ma_sh_go_runs("generate", 8));
+	assert_false(ma_sh_go_runs("back", 4));
 }
 
 /* ---- argv ---- */
