@@ -13,6 +13,7 @@ RUN apt-get update \
       gcc make pkg-config \
       libmicrohttpd-dev libwebsockets-dev libsqlite3-dev libjansson-dev \
       libmbedtls-dev libcmocka-dev libcurl4-openssl-dev libargon2-dev libpq-dev \
+      python3 python3-idna unicode-data \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .

@@ -22,7 +22,7 @@
 AGENT_SRC      := $(sort $(wildcard agentproto/lib/*.c))
 AGENT_HDR      := $(wildcard agentproto/lib/*.h)
 AGENT_OBJ      := $(patsubst agentproto/lib/%.c,$(BUILD)/agentobj/%.o,$(AGENT_SRC))
-AGENT_CFLAGS    = -Iagentproto/lib $(shell pkg-config --cflags libwebsockets jansson 2>/dev/null)
+AGENT_CFLAGS    = -Iagentproto/lib -I$(BUILD)/gen $(shell pkg-config --cflags libwebsockets jansson 2>/dev/null)
 AGENT_LIBS      = $(shell pkg-config --libs libwebsockets jansson 2>/dev/null) -lmbedcrypto -lpthread -lm
 AGENT_UNIT_SRC := $(sort $(wildcard agentproto/tests/test_agent_*.c))
 AGENT_UNIT_BIN := $(patsubst agentproto/tests/%.c,$(BUILD)/tests/%,$(AGENT_UNIT_SRC))
@@ -40,6 +40,15 @@ all: $(AGENT_BINS)
 $(BUILD)/agentobj/%.o: agentproto/lib/%.c $(AGENT_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) -c $< -o $@
+
+# ma_idna.c's tables: UTS #46 and the Unicode properties it needs, made from
+# Debian's python3-idna and unicode-data (scripts/gen_idna_tab.py says which
+# files and versions); generated, never committed.
+$(BUILD)/gen/ma_idna_tab.h: scripts/gen_idna_tab.py
+	@mkdir -p $(dir $@)
+	python3 scripts/gen_idna_tab.py $@
+
+$(BUILD)/agentobj/ma_idna.o: $(BUILD)/gen/ma_idna_tab.h
 
 $(BUILD)/libmoatagent.a: $(AGENT_OBJ)
 	@rm -f $@

@@ -54,6 +54,10 @@ fi
 need_file /usr/include/mbedtls/sha256.h libmbedtls-dev
 # the dashboard's charts: moatd serves this file at /vendor/chart.js
 need_file /usr/share/javascript/chart.js/chart.min.js libjs-chart.js
+# libmoatagent's IDNA tables are generated at build time from these
+# (scripts/gen_idna_tab.py)
+need_file /usr/lib/python3/dist-packages/idna/uts46data.py python3-idna
+need_file /usr/share/unicode/UnicodeData.txt unicode-data
 
 for group in "$@"; do
 	case $group in

@@ -1,18 +1,53 @@
 /*
- * ma_idna.c — domain to ASCII for URL hosts: the part of UTS #46 that
- * turns characters into ASCII (what an attacker uses to spell an address
- * or a name: fullwidth letters, digits and dots, ideographic full stops,
- * circled and mathematical letters and digits, superscripts, ignored code
- * points), lowercase for Latin-1, Greek and Cyrillic, the code points that
- * make a host fail (controls, bidi, noncharacters), and Punycode (RFC
- * 3492) for the labels that stay non-ASCII. No NFC, no bidi or joiner
- * rules, no length checks.
+ * ma_idna.c — domain to ASCII for URL hosts, as WHATWG's URL standard
+ * runs it (beStrict=false): an ASCII host is lowercased and nothing more;
+ * any other goes through UTS #46 ToASCII with UseSTD3ASCIIRules=false,
+ * Transitional_Processing=false, CheckHyphens=false, CheckBidi=true,
+ * CheckJoiners=true, VerifyDnsLength=false: the IDNA mapping table
+ * (mapped, ignored, disallowed code points), NFC, Punycode labels
+ * decoded and checked, the validity criteria (NFC, a leading combining
+ * mark, statuses, RFC 5892's CONTEXTJ rules for ZWJ and ZWNJ, RFC 5893's
+ * Bidi Rule), then RFC 3492 Punycode for every label that is not ASCII.
+ * Any error is a failure, as in a WHATWG client.
  *
- * Threads: pure functions; no allocation, no global state.
+ * The tables (ma_idna_tab.h) are generated at build time by
+ * scripts/gen_idna_tab.py from Debian's python3-idna (the mapping table)
+ * and unicode-data (the properties); that file says which versions.
+ *
+ * Threads: pure functions; no allocation, no global state (the tables are
+ * constant).
  */
 #include "ma_int.h"
 
 #include <string.h>
+
+#include "ma_idna_tab.h"
+
+/* MA_IDNA_NEWER: disallowed here, ignored by a table derived from
+ * NFKC_Casefold alone (MA_URL_IDNA_NEWER) */
+enum { MA_IDNA_VALID, MA_IDNA_MAPPED, MA_IDNA_IGNORED, MA_IDNA_DISALLOWED, MA_IDNA_NEWER };
+/* The generator's order (scripts/gen_idna_tab.py, BIDI and JOIN). */
+enum {
+	MA_BIDI_L,
+	MA_BIDI_R,
+	MA_BIDI_AL,
+	MA_BIDI_AN,
+	MA_BIDI_EN,
+	MA_BIDI_ES,
+	MA_BIDI_CS,
+	MA_BIDI_ET,
+	MA_BIDI_ON,
+	MA_BIDI_BN,
+	MA_BIDI_NSM
+};
+enum { MA_JOIN_U, MA_JOIN_L, MA_JOIN_D, MA_JOIN_R, MA_JOIN_T, MA_JOIN_C };
+
+#define MA_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define MA_HANGUL_S 0xAC00u
+#define MA_HANGUL_L 0x1100u
+#define MA_HANGUL_V 0x1161u
+#define MA_HANGUL_T 0x11A7u
+#define MA_HANGUL_N 11172u
 
 static int ma_idna_lower(int c)
 {
@@ -57,93 +92,155 @@ static int ma_utf8_next(const unsigned char *s, size_t n, size_t *i, uint32_t *c
 	return 0;
 }
 
-/* The UTS #46 mapping of one code point, for the characters that turn
- * into ASCII (what an attacker uses to spell an address or a name):
- * returns the ASCII string (static or in buf), "" for an ignored code
- * point, or NULL to keep cp as it is. */
-static const char *ma_idna_map(uint32_t cp, char buf[4])
+/* The index of the last run of t (sorted by t[k] >> shift, the first at
+ * code point 0) that starts at or before cp. */
+static size_t ma_idna_run(const uint32_t *t, size_t n, uint32_t cp, int shift)
 {
-	static const char *const circled[] = {"10", "11", "12", "13", "14", "15",
-	                                      "16", "17", "18", "19", "20"};
-	buf[1] = '\0';
-	if (cp >= 0xFF01 && cp <= 0xFF5E) { /* fullwidth ASCII */
-		buf[0] = (char)ma_idna_lower((int)(cp - 0xFF01 + 0x21));
-		return buf;
+	size_t lo = 0, hi = n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if ((t[mid] >> shift) <= cp)
+			lo = mid;
+		else
+			hi = mid;
 	}
-	if (cp == 0x3002 || cp == 0xFF61) /* ideographic full stops */
-		return ".";
-	if (cp >= 0x24B6 && cp <= 0x24CF) { /* circled capitals */
-		buf[0] = (char)('a' + (cp - 0x24B6));
-		return buf;
-	}
-	if (cp >= 0x24D0 && cp <= 0x24E9) {
-		buf[0] = (char)('a' + (cp - 0x24D0));
-		return buf;
-	}
-	if (cp == 0x24EA)
-		return "0";
-	if (cp >= 0x2460 && cp <= 0x2468) { /* circled digits */
-		buf[0] = (char)('1' + (cp - 0x2460));
-		return buf;
-	}
-	if (cp >= 0x2469 && cp <= 0x2473)
-		return circled[cp - 0x2469];
-	if (cp >= 0x1D400 && cp <= 0x1D6A3) { /* mathematical alphanumerics */
-		uint32_t k = (cp - 0x1D400) % 52;
-		buf[0] = (char)(k < 26 ? 'a' + k : 'a' + (k - 26));
-		return buf;
-	}
-	if (cp >= 0x1D7CE && cp <= 0x1D7FF) {
-		buf[0] = (char)('0' + (cp - 0x1D7CE) % 10);
-		return buf;
-	}
-	if (cp == 0xB9)
-		return "1";
-	if (cp == 0xB2)
-		return "2";
-	if (cp == 0xB3)
-		return "3";
-	if (cp == 0x2070 || cp == 0x2080)
-		return "0";
-	if (cp >= 0x2074 && cp <= 0x2079) {
-		buf[0] = (char)('4' + (cp - 0x2074));
-		return buf;
-	}
-	if (cp >= 0x2081 && cp <= 0x2089) {
-		buf[0] = (char)('1' + (cp - 0x2081));
-		return buf;
-	}
-	if (cp == 0xAD || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF || cp == 0x34F ||
-	    (cp >= 0x180B && cp <= 0x180E) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
-	    (cp >= 0x206A && cp <= 0x206F))
-		return ""; /* ignored */
-	if (cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A))
-		return " ";
-	return NULL;
+	return lo;
 }
 
-/* Code points UTS #46 refuses that a client could be shown to hide a
- * host behind: C1 controls, bidirectional and tag controls,
- * noncharacters, the replacement character, a few symbols. */
-static int ma_idna_disallowed(uint32_t cp)
+/* The mapping table's status of cp (folded for WHATWG's parameters);
+ * for a mapped code point, *map and *mlen its replacement. */
+static int ma_idna_status(uint32_t cp, const uint32_t **map, size_t *mlen)
 {
-	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x1680 || cp == 0x06DD || cp == 0x2025 ||
-	       cp == 0x2A74 || cp == 0x0378 || cp == 0x05BE || (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || (cp >= 0x2FF0 && cp <= 0x2FFF) ||
-	       (cp >= 0xFFF9 && cp <= 0xFFFD) || (cp >= 0xFDD0 && cp <= 0xFDEF) ||
-	       (cp & 0xFFFE) == 0xFFFE || (cp >= 0xE0000 && cp <= 0xE007F) ||
-	       (cp >= 0xD800 && cp <= 0xDFFF);
+	size_t k = ma_idna_run(ma_idna_rows, MA_NELEM(ma_idna_rows), cp, 11);
+	uint32_t r = ma_idna_rows[k];
+
+	if (cp > 0x10FFFF)
+		return MA_IDNA_DISALLOWED;
+	*map = ma_idna_pool + ma_idna_rowmap[k];
+	*mlen = (r >> 6) & 31;
+	return (int)((r >> 3) & 7);
 }
 
-/* Lowercase for the scripts a table this small can do. */
-static uint32_t ma_cp_lower(uint32_t cp)
+static unsigned ma_idna_ccc(uint32_t cp)
 {
-	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-	    (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) || (cp >= 0x410 && cp <= 0x42F))
-		return cp + 0x20;
-	if (cp >= 0x400 && cp <= 0x40F)
-		return cp + 0x50;
-	return cp;
+	return ma_idna_ccc_tab[ma_idna_run(ma_idna_ccc_tab, MA_NELEM(ma_idna_ccc_tab), cp, 8)] &
+	       0xFF;
+}
+
+static int ma_idna_is_mark(uint32_t cp)
+{
+	return (int)(ma_idna_mark[ma_idna_run(ma_idna_mark, MA_NELEM(ma_idna_mark), cp, 1)] & 1);
+}
+
+static int ma_idna_bidi_class(uint32_t cp)
+{
+	return (int)(ma_idna_bidi[ma_idna_run(ma_idna_bidi, MA_NELEM(ma_idna_bidi), cp, 5)] & 31);
+}
+
+static int ma_idna_join_type(uint32_t cp)
+{
+	return (int)(ma_idna_join[ma_idna_run(ma_idna_join, MA_NELEM(ma_idna_join), cp, 3)] & 7);
+}
+
+/* Appends cp's full canonical decomposition to out. 0 or MA_URL_TOO_LONG. */
+static int ma_nfd_push(uint32_t cp, uint32_t *out, size_t *o, size_t cap)
+{
+	size_t lo = 0, hi = MA_NELEM(ma_idna_decomp);
+
+	if (cp >= MA_HANGUL_S && cp < MA_HANGUL_S + MA_HANGUL_N) {
+		uint32_t s = cp - MA_HANGUL_S, t = s % 28;
+		if (*o + 3 > cap)
+			return MA_URL_TOO_LONG;
+		out[(*o)++] = MA_HANGUL_L + s / (21 * 28);
+		out[(*o)++] = MA_HANGUL_V + (s % (21 * 28)) / 28;
+		if (t)
+			out[(*o)++] = MA_HANGUL_T + t;
+		return 0;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ma_idna_decomp[mid][0] == cp) {
+			int rc = ma_nfd_push(ma_idna_decomp[mid][1], out, o, cap);
+			if (rc == 0 && ma_idna_decomp[mid][2])
+				rc = ma_nfd_push(ma_idna_decomp[mid][2], out, o, cap);
+			return rc;
+		}
+		if (ma_idna_decomp[mid][0] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (*o == cap)
+		return MA_URL_TOO_LONG;
+	out[(*o)++] = cp;
+	return 0;
+}
+
+/* The primary composite of a + b, or 0. */
+static uint32_t ma_nfc_pair(uint32_t a, uint32_t b)
+{
+	size_t lo = 0, hi = MA_NELEM(ma_idna_comp);
+
+	if (a >= MA_HANGUL_L && a < MA_HANGUL_L + 19 && b >= MA_HANGUL_V && b < MA_HANGUL_V + 21)
+		return MA_HANGUL_S + ((a - MA_HANGUL_L) * 21 + (b - MA_HANGUL_V)) * 28;
+	if (a >= MA_HANGUL_S && a < MA_HANGUL_S + MA_HANGUL_N && (a - MA_HANGUL_S) % 28 == 0 &&
+	    b > MA_HANGUL_T && b < MA_HANGUL_T + 28)
+		return a + (b - MA_HANGUL_T);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const uint32_t *e = ma_idna_comp[mid];
+		if (e[0] == a && e[1] == b)
+			return e[2];
+		if (e[0] < a || (e[0] == a && e[1] < b))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* NFC of in (n code points) into out (cap): decomposition, canonical
+ * ordering, composition. *olen its length. 0 or MA_URL_TOO_LONG. */
+static int ma_nfc(const uint32_t *in, size_t n, uint32_t *out, size_t cap, size_t *olen)
+{
+	size_t d = 0, o = 0, starter = (size_t)-1;
+	unsigned last = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (ma_nfd_push(in[i], out, &d, cap))
+			return MA_URL_TOO_LONG;
+	/* canonical ordering: a stable sort of each run of non-starters */
+	for (size_t i = 1; i < d; i++) {
+		uint32_t c = out[i];
+		unsigned cc = ma_idna_ccc(c);
+		size_t j = i;
+		if (cc == 0)
+			continue;
+		while (j > 0 && ma_idna_ccc(out[j - 1]) > cc) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = c;
+	}
+	/* composition, in place: o <= i always */
+	for (size_t i = 0; i < d; i++) {
+		uint32_t c = out[i];
+		unsigned cc = ma_idna_ccc(c);
+		if (starter != (size_t)-1 && (o - 1 == starter || (last != 0 && last < cc))) {
+			uint32_t p = ma_nfc_pair(out[starter], c);
+			if (p) {
+				out[starter] = p;
+				continue;
+			}
+		}
+		if (cc == 0)
+			starter = o;
+		last = cc;
+		out[o++] = c;
+	}
+	*olen = o;
+	return 0;
 }
 
 /* RFC 3492 Punycode of one label's code points into out ("xn--" added by
@@ -213,66 +310,300 @@ static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
 	return o;
 }
 
-/* Domain to ASCII of s (n bytes, percent-decoded) into out. 0 or -1. */
+static uint32_t ma_puny_adapt(uint32_t delta, uint32_t points, int first)
+{
+	uint32_t k = 0;
+
+	delta = first ? delta / 700 : delta / 2;
+	delta += delta / points;
+	while (delta > ((36 - 1) * 26) / 2) {
+		delta /= 35;
+		k += 36;
+	}
+	return k + (36 * delta) / (delta + 38);
+}
+
+/* RFC 3492 decoding of in (n ASCII code points, after "xn--") into out
+ * (cap). 0, -1 on bad Punycode (a non-basic code point, a bad digit, an
+ * overflow, past U+10FFFF), or MA_URL_TOO_LONG. */
+static int ma_punydecode(const uint32_t *in, size_t n, uint32_t *out, size_t cap, size_t *olen)
+{
+	uint32_t cp = 0x80, i = 0, bias = 72;
+	size_t b = 0, o = 0, p;
+
+	for (size_t k = 0; k < n; k++)
+		if (in[k] == '-')
+			b = k;
+	if (b > cap)
+		return MA_URL_TOO_LONG;
+	for (size_t k = 0; k < b; k++) {
+		if (in[k] >= 0x80)
+			return -1;
+		out[o++] = in[k];
+	}
+	p = b > 0 ? b + 1 : 0;
+	while (p < n) {
+		uint32_t oldi = i, w = 1;
+		for (uint32_t k = 36;; k += 36) {
+			uint32_t c, digit, t;
+			if (p >= n)
+				return -1;
+			c = in[p++];
+			if (c >= 'a' && c <= 'z')
+				digit = c - 'a';
+			else if (c >= 'A' && c <= 'Z')
+				digit = c - 'A';
+			else if (c >= '0' && c <= '9')
+				digit = c - '0' + 26;
+			else
+				return -1;
+			if (digit > (UINT32_MAX - i) / w)
+				return -1;
+			i += digit * w;
+			t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias);
+			if (digit < t)
+				break;
+			if (w > UINT32_MAX / (36 - t))
+				return -1;
+			w *= 36 - t;
+		}
+		bias = ma_puny_adapt(i - oldi, (uint32_t)o + 1, oldi == 0);
+		if (i / ((uint32_t)o + 1) > 0x10FFFF - cp)
+			return -1;
+		cp += i / ((uint32_t)o + 1);
+		i %= (uint32_t)o + 1;
+		if (o == cap)
+			return MA_URL_TOO_LONG;
+		memmove(out + i + 1, out + i, (o - i) * sizeof *out);
+		out[i] = cp;
+		o++;
+		i++;
+	}
+	*olen = o;
+	return 0;
+}
+
+/* RFC 5892 appendix A.1 and A.2 (CONTEXTJ): a ZWNJ or ZWJ at l[k] is
+ * allowed after a virama (combining class 9), and a ZWNJ between joining
+ * letters, (L|D) T* ZWNJ T* (R|D). */
+static int ma_idna_contextj(const uint32_t *l, size_t n, size_t k)
+{
+	int jt = MA_JOIN_T;
+	size_t j;
+
+	if (k > 0 && ma_idna_ccc(l[k - 1]) == 9)
+		return 1;
+	if (l[k] == 0x200D)
+		return 0;
+	for (j = k; j > 0; j--) {
+		jt = ma_idna_join_type(l[j - 1]);
+		if (jt != MA_JOIN_T)
+			break;
+	}
+	if (j == 0 || (jt != MA_JOIN_L && jt != MA_JOIN_D))
+		return 0;
+	for (j = k + 1; j < n; j++) {
+		jt = ma_idna_join_type(l[j]);
+		if (jt != MA_JOIN_T)
+			break;
+	}
+	return j < n && (jt == MA_JOIN_R || jt == MA_JOIN_D);
+}
+
+/* RFC 5893 section 2, the six conditions, on one label of a domain that
+ * has a right-to-left label. 1 when it holds. */
+static int ma_idna_bidi_ok(const uint32_t *l, size_t n)
+{
+	int first, last = -1, en = 0, an = 0, rtl;
+	size_t e = n;
+
+	if (n == 0)
+		return 1;
+	first = ma_idna_bidi_class(l[0]);
+	if (first != MA_BIDI_L && first != MA_BIDI_R && first != MA_BIDI_AL)
+		return 0;
+	rtl = first != MA_BIDI_L;
+	while (e > 0 && ma_idna_bidi_class(l[e - 1]) == MA_BIDI_NSM)
+		e--;
+	for (size_t k = 0; k < n; k++) {
+		int c = ma_idna_bidi_class(l[k]);
+		if (k < e)
+			last = c;
+		if (rtl) {
+			if (c != MA_BIDI_R && c != MA_BIDI_AL && c != MA_BIDI_AN &&
+			    c != MA_BIDI_EN && c != MA_BIDI_ES && c != MA_BIDI_CS &&
+			    c != MA_BIDI_ET && c != MA_BIDI_ON && c != MA_BIDI_BN &&
+			    c != MA_BIDI_NSM)
+				return 0;
+		} else if (c != MA_BIDI_L && c != MA_BIDI_EN && c != MA_BIDI_ES &&
+		           c != MA_BIDI_CS && c != MA_BIDI_ET && c != MA_BIDI_ON &&
+		           c != MA_BIDI_BN && c != MA_BIDI_NSM) {
+			return 0;
+		}
+		en |= c == MA_BIDI_EN;
+		an |= c == MA_BIDI_AN;
+	}
+	if (rtl)
+		return (last == MA_BIDI_R || last == MA_BIDI_AL || last == MA_BIDI_EN ||
+		        last == MA_BIDI_AN) &&
+		       !(en && an);
+	return last == MA_BIDI_L || last == MA_BIDI_EN;
+}
+
+/* UTS #46 section 4.1, the validity criteria WHATWG's parameters leave,
+ * on one processed label; puny: it came from Punycode (and must be NFC).
+ * 0 or -1 (MA_URL_TOO_LONG for an NFC check past the buffer). */
+static int ma_idna_valid(const uint32_t *l, size_t n, int puny)
+{
+	if (n == 0)
+		return 0;
+	if (puny) {
+		uint32_t nfc[MA_URL_HOST_MAX];
+		size_t nn;
+		int rc = ma_nfc(l, n, nfc, MA_NELEM(nfc), &nn);
+		if (rc)
+			return rc;
+		if (nn != n || memcmp(nfc, l, n * sizeof *l))
+			return -1;
+	}
+	if (ma_idna_is_mark(l[0]))
+		return -1;
+	for (size_t k = 0; k < n; k++) {
+		const uint32_t *map;
+		size_t ml;
+		if (l[k] == '.' || ma_idna_status(l[k], &map, &ml) != MA_IDNA_VALID)
+			return -1;
+		if ((l[k] == 0x200C || l[k] == 0x200D) && !ma_idna_contextj(l, n, k))
+			return -1;
+	}
+	return 0;
+}
+
+/* Domain to ASCII of s (n bytes, percent-decoded) into out. */
 int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen)
 {
-	uint32_t cps[MA_URL_HOST_MAX];
-	size_t nc = 0, o = 0, i = 0, st;
-	int ascii = 1;
+	uint32_t mapped[MA_URL_HOST_MAX], cps[MA_URL_HOST_MAX], lab[MA_URL_HOST_MAX];
+	size_t nm = 0, nc = 0, o = 0, i = 0, st;
+	int ascii = 1, bidi = 0, newer = 0, rc;
 
 	for (size_t k = 0; k < n; k++)
 		if (s[k] >= 0x80)
 			ascii = 0;
+	if (ascii) { /* WHATWG: an ASCII domain is lowercased, nothing more */
+		if (n >= cap)
+			return MA_URL_TOO_LONG;
+		for (size_t k = 0; k < n; k++)
+			out[k] = (char)ma_idna_lower(s[k]);
+		out[n] = '\0';
+		*olen = n;
+		return 0;
+	}
+	/* UTS #46 processing, steps 1 and 2: map, then NFC */
 	while (i < n) {
 		uint32_t cp;
-		char buf[4];
-		const char *m;
+		const uint32_t *map;
+		size_t ml;
 		if (ma_utf8_next(s, n, &i, &cp))
 			return -1;
-		if (!ascii && ma_idna_disallowed(cp))
+		switch (ma_idna_status(cp, &map, &ml)) {
+		case MA_IDNA_DISALLOWED:
 			return -1;
-		m = ascii ? NULL : ma_idna_map(cp, buf);
-		if (m) {
-			for (; *m; m++) {
-				if (nc == MA_URL_HOST_MAX)
-					return MA_URL_TOO_LONG;
-				cps[nc++] = (uint32_t)(unsigned char)*m;
-			}
+		case MA_IDNA_NEWER:
+			newer = 1;
 			continue;
+		case MA_IDNA_IGNORED:
+			continue;
+		case MA_IDNA_MAPPED:
+			break;
+		default:
+			map = &cp;
+			ml = 1;
 		}
-		if (nc == MA_URL_HOST_MAX)
+		if (nm + ml > MA_NELEM(mapped))
 			return MA_URL_TOO_LONG;
-		cps[nc++] = cp < 0x80 ? (uint32_t)ma_idna_lower((int)cp) : ma_cp_lower(cp);
+		memcpy(mapped + nm, map, ml * sizeof *map);
+		nm += ml;
 	}
+	rc = ma_nfc(mapped, nm, cps, MA_NELEM(cps), &nc);
+	if (rc)
+		return rc;
+	/* steps 3 and 4, label by label: Punycode decoded, labels checked;
+	 * the processed labels are kept in mapped (no longer than cps) */
+	nm = 0;
 	st = 0;
 	for (size_t k = 0; k <= nc; k++) {
-		int nonascii = 0;
+		const uint32_t *l = cps + st;
+		size_t ln = k - st, dl;
+		int puny = 0;
 		if (k < nc && cps[k] != '.')
 			continue;
-		for (size_t q = st; q < k; q++)
-			if (cps[q] >= 0x80)
+		if (ln >= 4 && l[0] == 'x' && l[1] == 'n' && l[2] == '-' && l[3] == '-') {
+			/* an ACE label: ASCII Punycode that is not empty and not
+			 * all basic (UTS #46 15.1's rules, which ICU follows) */
+			for (size_t q = 4; q < ln; q++)
+				if (l[q] >= 0x80)
+					return -1;
+			rc = ma_punydecode(l + 4, ln - 4, lab, MA_NELEM(lab), &dl);
+			if (rc)
+				return rc;
+			if (dl == 0)
+				return -1;
+			for (size_t q = 0; q < dl && lab[q] < 0x80; q++)
+				if (q + 1 == dl)
+					return -1;
+			l = lab;
+			ln = dl;
+			puny = 1;
+		}
+		if (ln > 0) {
+			rc = ma_idna_valid(l, ln, puny);
+			if (rc)
+				return rc;
+		}
+		for (size_t q = 0; q < ln; q++) {
+			int c = ma_idna_bidi_class(l[q]);
+			if (c == MA_BIDI_R || c == MA_BIDI_AL || c == MA_BIDI_AN)
+				bidi = 1;
+		}
+		if (nm + ln + 1 > MA_NELEM(mapped))
+			return MA_URL_TOO_LONG;
+		memcpy(mapped + nm, l, ln * sizeof *l);
+		nm += ln;
+		mapped[nm++] = '.';
+		st = k + 1;
+	}
+	/* the Bidi Rule on every label of a domain with an RTL label, then
+	 * ToASCII: Punycode for the labels that are not ASCII */
+	st = 0;
+	for (size_t k = 0; k < nm; k++) {
+		const uint32_t *l = mapped + st;
+		size_t ln = k - st;
+		int nonascii = 0;
+		if (mapped[k] != '.')
+			continue;
+		if (bidi && !ma_idna_bidi_ok(l, ln))
+			return -1;
+		for (size_t q = 0; q < ln; q++)
+			if (l[q] >= 0x80)
 				nonascii = 1;
-		if (nonascii && k - st >= 4 && cps[st] == 'x' && cps[st + 1] == 'n' &&
-		    cps[st + 2] == '-' && cps[st + 3] == '-')
-			return -1; /* an ACE prefix on a label that is not ASCII */
 		if (nonascii) {
 			size_t w;
 			if (o + 5 >= cap)
 				return MA_URL_TOO_LONG;
 			memcpy(out + o, "xn--", 4);
 			o += 4;
-			w = ma_punycode(cps + st, k - st, out + o, cap - o);
+			w = ma_punycode(l, ln, out + o, cap - o);
 			if (!w)
 				return MA_URL_TOO_LONG;
 			o += w;
 		} else {
-			for (size_t q = st; q < k; q++) {
+			for (size_t q = 0; q < ln; q++) {
 				if (o + 1 >= cap)
 					return MA_URL_TOO_LONG;
-				out[o++] = (char)cps[q];
+				out[o++] = (char)l[q];
 			}
 		}
-		if (k < nc) {
+		if (k + 1 < nm) {
 			if (o + 1 >= cap)
 				return MA_URL_TOO_LONG;
 			out[o++] = '.';
@@ -281,5 +612,5 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 	}
 	out[o] = '\0';
 	*olen = o;
-	return 0;
+	return newer ? MA_URL_IDNA_NEWER : 0;
 }

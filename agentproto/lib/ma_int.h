@@ -19,7 +19,7 @@
  *   ma_sql_lex.c  the SQL tokenizer (SQLite, PostgreSQL, MySQL rules)
  *   ma_sql.c      the sql_injection check
  *   ma_url.c      URL hosts as a WHATWG URL client parses them (IPv4/IPv6)
- *   ma_idna.c     domain to ASCII for those hosts (a subset of UTS #46, Punycode)
+ *   ma_idna.c     domain to ASCII for those hosts (UTS #46 as WHATWG runs it)
  *   ma_ssrf.c     the ssrf check: address classes, resolution, checked connect
  *   ma_nosql.c    the nosql_injection check (MongoDB query documents, $where JS)
  *   ma_shell.c    the command_injection check and its POSIX sh tokenizer (ma_shell.h)
@@ -505,6 +505,13 @@ size_t ma_html_decode(const char *in, size_t len, char *out);
  * WHATWG client reads on: the caller cannot judge it (the ssrf check
  * fails closed), unlike -1, a URL no client parses. */
 #define MA_URL_TOO_LONG (-2)
+/* ma_url_parse_web and ma_idna_to_ascii: the host holds a code point that
+ * UTS #46 14.0 (the table here) disallows but whose NFKC_Casefold is
+ * empty, so a table derived from NFKC_Casefold alone (15.1 and later, for
+ * some of them) ignores it. A failure for the caller that wants this
+ * table's answer; the result is filled in as if it were ignored, for the
+ * ssrf check, which judges the host a newer client would fetch. */
+#define MA_URL_IDNA_NEWER (-3)
 enum ma_host_type {
 	MA_HOST_NONE = 0, /* no authority (mailto:x, /path relative) */
 	MA_HOST_EMPTY,    /* an empty host (file:///, sc://) */
@@ -529,15 +536,19 @@ struct ma_weburl {
 	size_t host_start, host_end; /* the host's text there (0, 0 when it came from a base) */
 };
 /* Parses in (len bytes) against base (NULL or a parsed URL) as far as the
- * host. 0 with *u filled (u->ok), -1 where a WHATWG client fails, or
- * MA_URL_TOO_LONG. No allocation. */
+ * host. 0 with *u filled (u->ok), -1 where a WHATWG client fails,
+ * MA_URL_TOO_LONG, or MA_URL_IDNA_NEWER with *u filled as a client with
+ * a newer IDNA table parses it. No allocation. */
 int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u);
 /* ---- ma_idna.c ---- */
 
 /* Domain to ASCII of s (n bytes, percent-decoded UTF-8) into out (cap
- * bytes, NUL-terminated, *olen its length). 0, -1 where a WHATWG client
- * fails (invalid UTF-8, a code point UTS #46 refuses), or MA_URL_TOO_LONG
- * (no room: more than MA_URL_HOST_MAX code points, or out is full). */
+ * bytes, NUL-terminated, *olen its length), as WHATWG's URL standard runs
+ * UTS #46 (ma_idna.c). 0, -1 where a WHATWG client fails (invalid UTF-8,
+ * a code point UTS #46 refuses, bad Punycode, a validity criterion, the
+ * Bidi Rule, CONTEXTJ), MA_URL_TOO_LONG (no room: more than
+ * MA_URL_HOST_MAX code points, or out is full), or MA_URL_IDNA_NEWER
+ * with out filled as if those code points were ignored. */
 int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen);
 
 /* The WHATWG IPv6 parser on the text between the brackets. 0 or -1. */

@@ -329,7 +329,9 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 	rc = ma_url_parse_web(url, len, NULL, &u);
 	if (rc == MA_URL_TOO_LONG)
 		return ma_ssrf_too_long(r, url, len, t, file, line, function);
-	if (rc)
+	if (rc == MA_URL_IDNA_NEWER)
+		u.odd = 1; /* the host a client with a newer IDNA table fetches */
+	else if (rc)
 		return MOAT_ALLOW; /* no client fetches it */
 	rule = ma_ssrf_target(r, &u, t);
 	if (!rule || !r || ma_request_mode(r, "ssrf", NULL) == MOAT_MODE_OFF)

@@ -319,7 +319,7 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 	unsigned char dec[MA_URL_HOST_MAX];
 	char asc[MA_URL_HOST_MAX];
 	size_t dl, al;
-	int rc;
+	int newer;
 
 	if (n && s[0] == '[') {
 		if (s[n - 1] != ']' || ma_url_ipv6_parse(s + 1, n - 2, u->ip))
@@ -362,9 +362,9 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 		return MA_URL_TOO_LONG;
 	}
 	dl = ma_pct_decode(s, n, dec);
-	rc = ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al);
-	if (rc)
-		return rc;
+	newer = ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al);
+	if (newer && newer != MA_URL_IDNA_NEWER)
+		return newer;
 	if (al == 0)
 		return -1;
 	for (size_t i = 0; i < al; i++)
@@ -392,11 +392,11 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 			}
 			*p = '\0';
 		}
-		return 0;
+		return newer;
 	}
 	memcpy(u->host, asc, al + 1);
 	u->host_type = MA_HOST_DOMAIN;
-	return 0;
+	return newer;
 }
 
 /* ---- the URL ---- */
@@ -425,7 +425,7 @@ int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, s
 {
 	char w[MA_URL_WORK];
 	size_t n = 0, a = 0, b = len, p = 0, auth, end, at, hs, he;
-	int special, bs;
+	int special, bs, newer = 0;
 
 	memset(u, 0, sizeof *u);
 	u->port = -1;
@@ -572,9 +572,9 @@ authority:
 			return -1; /* a port without a host */
 		u->host_type = MA_HOST_EMPTY;
 	} else {
-		int rc = ma_host_parse(w + hs, he - hs, special, u);
-		if (rc)
-			return rc;
+		newer = ma_host_parse(w + hs, he - hs, special, u);
+		if (newer && newer != MA_URL_IDNA_NEWER)
+			return newer;
 	}
 	if (u->port == ma_special_port(u->scheme))
 		u->port = -1;
@@ -594,9 +594,9 @@ file_host:
 	} else if (end == p) {
 		u->host_type = MA_HOST_EMPTY;
 	} else {
-		int rc = ma_host_parse(w + p, end - p, 1, u);
-		if (rc)
-			return rc;
+		newer = ma_host_parse(w + p, end - p, 1, u);
+		if (newer && newer != MA_URL_IDNA_NEWER)
+			return newer;
 		u->host_start = p;
 		u->host_end = end;
 		if (!strcmp(u->host, "localhost")) {
@@ -611,5 +611,5 @@ done:
 	u->host_start = ma_url_offset(in, a, b, u->host_start);
 	u->host_end = ma_url_offset(in, a, b, u->host_end);
 	u->ok = 1;
-	return 0;
+	return newer;
 }

@@ -252,6 +252,12 @@ static void every_notation_of_an_internal_address_is_blocked(void **state)
 	    "http://127.0.0.1\t/",
 	    "http://\xef\xbc\x91\xef\xbc\x92\xef\xbc\x97\xef\xbc\x8e\xef\xbc\x90\xef\xbc\x8e"
 	    "\xef\xbc\x90\xef\xbc\x8e\xef\xbc\x91/",
+	    /* default ignorable code points that UTS #46 14.0 disallows and
+	     * a table mapping by NFKC_Casefold ignores (U+206B, U+180E, U+2061) */
+	    "http://127\xe2\x81\xab.0.0.1/",
+	    "http://1\xe1\xa0\x8e"
+	    "27.0.0.1/",
+	    "http://169.254.169.254\xe2\x81\xa1/",
 	    "http://internal.example/",
 	    "http://dual.example/",
 	    "gopher://127.0.0.1:6379/_SAVE",

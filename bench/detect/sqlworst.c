@@ -285,6 +285,26 @@ static void make_cases(void)
 		put(c, &o, "http://93.184.216.34");
 		put(c, &o, c->in[0]);
 	}
+	c = &cases[ncases++];
+	c->kind = K_URL;
+	c->name = "url-idna";
+	c->what = "a 507-byte host: 127.0.0.1 in fullwidth digits and dots among 240 soft hyphens";
+	{
+		static const char *const part[] = {
+		    "\xef\xbc\x91\xef\xbc\x92\xef\xbc\x97", "\xef\xbc\x8e\xef\xbc\x90",
+		    "\xef\xbc\x8e\xef\xbc\x90", "\xef\xbc\x8e\xef\xbc\x91"};
+		size_t o = 0, h = 0;
+		for (int k = 0; k < 4; k++) {
+			memcpy(c->in[0] + h, part[k], strlen(part[k]));
+			h += strlen(part[k]);
+			fill(c->in[0] + h, "\xc2\xad", 120);
+			h += 120;
+		}
+		c->in[0][h] = '\0';
+		put(c, &o, "http://");
+		put(c, &o, c->in[0]);
+		put(c, &o, "/");
+	}
 }
 
 /* The function callgrind collects for a case's check. */

@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""Writes the tables of agentproto/lib/ma_idna.c (UTS #46 domain to ASCII)
+from Debian's own copies of the Unicode data, at build time (the output is
+not committed; agentproto/agent.mk runs this into $(BUILD)/gen):
+
+  python3 scripts/gen_idna_tab.py OUT.h
+
+Sources (nothing is fetched; both are Debian 12 packages, installed by
+scripts/deps.sh and the Dockerfile's build stage):
+  - the IDNA mapping table (UTS #46 section 5: the status and mapping of
+    every code point): python3-idna's /usr/lib/python3/dist-packages/idna/
+    uts46data.py, UTS #46 14.0.0 in python3-idna 3.3-1+deb12u1, read by
+    its path (UTS46_PY overrides it);
+  - the character properties the algorithm needs beside it, from
+    unicode-data (15.0.0-1 in Debian 12), /usr/share/unicode (UNICODE_DIR
+    overrides it): UnicodeData.txt (canonical decompositions, combining
+    classes, general category M for "a label must not begin with a
+    combining mark"), DerivedNormalizationProps.txt
+    (Full_Composition_Exclusion for NFC; NFKC_CF, see below),
+    extracted/DerivedBidiClass.txt (RFC 5893's Bidi Rule),
+    extracted/DerivedJoiningType.txt (RFC 5892 appendix A.1, CONTEXTJ).
+
+UTS #46 15.1, which the WHATWG URL tests follow, derives the mapping from
+NFKC_Casefold without the IDNA2003 stability exceptions of earlier
+versions and maps U+1E9E to U+00DF. Debian 12 has no 15.1 table, so the
+14.0 table is changed by that rule: a code point that 14.0 disallows
+whose NFKC_Casefold is not empty, holds no U+002E and only valid code
+points is mapped to it (U+04C0, U+10A0..U+10C5, U+2132, U+2183, five CJK
+compatibility ideographs, and characters new in 15.0 that map to 14.0
+ones); the output lists them. The code points 15.1 newly ignores (U+180E,
+U+206A..U+206F) stay disallowed: that part of 15.1 is not a rule these
+files can derive.
+
+The statuses are folded for WHATWG's parameters (UseSTD3ASCIIRules=false,
+Transitional_Processing=false): deviation and disallowed_STD3_valid are
+valid, disallowed_STD3_mapped is mapped. A code point the mapping table
+does not have as valid or mapped fails before any property is read.
+"""
+import importlib.util
+import os
+import sys
+
+UCD = os.environ.get("UNICODE_DIR", "/usr/share/unicode")
+UTS46_PY = os.environ.get("UTS46_PY", "/usr/lib/python3/dist-packages/idna/uts46data.py")
+
+ST_VALID, ST_MAPPED, ST_IGNORED, ST_DISALLOWED, ST_NEWER = 0, 1, 2, 3, 4
+BIDI = ["L", "R", "AL", "AN", "EN", "ES", "CS", "ET", "ON", "BN", "NSM",
+        "B", "S", "WS", "LRE", "LRO", "RLE", "RLO", "PDF", "LRI", "RLI",
+        "FSI", "PDI"]
+JOIN = {"U": 0, "L": 1, "D": 2, "R": 3, "T": 4, "C": 5}
+
+
+def ranges(path):
+    """(first, last, value) from a UCD file of `X..Y ; value` lines."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            cps, val = [x.strip() for x in line.split(";")[:2]]
+            a, _, b = cps.partition("..")
+            out.append((int(a, 16), int(b or a, 16), val))
+    return out
+
+
+def nfkc_cf():
+    """NFKC_Casefold from unicode-data's DerivedNormalizationProps.txt."""
+    out = {}
+    for a, b, v in ranges3(os.path.join(UCD, "DerivedNormalizationProps.txt"), "NFKC_CF"):
+        for cp in range(a, b + 1):
+            out[cp] = [int(x, 16) for x in v.split()]
+    return out
+
+
+def ranges3(path, prop):
+    """(first, last, value) of the `X..Y ; prop ; value` lines of a UCD file."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fl = [x.strip() for x in line.split("#", 1)[0].split(";")]
+            if len(fl) >= 3 and fl[1] == prop:
+                a, _, b = fl[0].partition("..")
+                out.append((int(a, 16), int(b or a, 16), fl[2]))
+    return out
+
+
+def uts46():
+    # Debian's file by its path, whichever python3 runs this (a pip
+    # install of idna elsewhere would carry another version)
+    spec = importlib.util.spec_from_file_location("uts46data", UTS46_PY)
+    uts46data = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(uts46data)
+    rows = uts46data.uts46data
+    status = [ST_DISALLOWED] * 0x110000
+    mapping = {}
+    for k, r in enumerate(rows):
+        st, mp = r[1], (r[2] if len(r) > 2 else None)
+        end = rows[k + 1][0] if k + 1 < len(rows) else 0x110000
+        if st in ("V", "D") or (st == "3" and mp is None):
+            s = ST_VALID
+        elif st in ("M", "3"):
+            s = ST_MAPPED
+        elif st == "I":
+            s = ST_IGNORED
+        else:
+            s = ST_DISALLOWED
+        for cp in range(r[0], end):
+            status[cp] = s
+            if s == ST_MAPPED:
+                mapping[cp] = [ord(c) for c in mp]
+    # UTS #46 15.1 (revision 31) derives the table from NFKC_Casefold
+    # without the IDNA2003 stability exceptions of earlier versions, and
+    # maps U+1E9E to U+00DF. Debian 12's table is 14.0: a code point it
+    # disallows whose NFKC_Casefold is not empty, holds no U+002E and only
+    # valid code points becomes mapped as 15.1 maps it.
+    # A code point it disallows whose NFKC_Casefold is empty (default
+    # ignorable: U+180E, U+206A..U+206F, bidi controls, tags ...) is
+    # ignored by a table derived from NFKC_Casefold alone, as 15.1 does for
+    # some of them: ST_NEWER, a failure that ma_idna.c reports apart.
+    changed = []
+    for cp, m in nfkc_cf().items():
+        if (status[cp] == ST_DISALLOWED and m and 0x2E not in m
+                and all(status[c] == ST_VALID for c in m)):
+            status[cp] = ST_MAPPED
+            mapping[cp] = m
+            changed.append(cp)
+        elif status[cp] == ST_DISALLOWED and not m:
+            status[cp] = ST_NEWER
+    assert status[0x1E9E] == ST_MAPPED
+    mapping[0x1E9E] = [0xDF]
+    out = []  # (start, status, mapping code points)
+    for cp in range(0x110000):
+        s, m = status[cp], mapping.get(cp)
+        if out and out[-1][1] == s and out[-1][2] == m:
+            continue
+        out.append((cp, s, m))
+    return uts46data.__version__ + " with 15.1's NFKC_Casefold rule", out, changed
+
+
+def main():
+    for f in (UTS46_PY, os.path.join(UCD, "UnicodeData.txt")):
+        if not os.path.exists(f):
+            sys.exit("gen_idna_tab: %s is missing (python3-idna, unicode-data: "
+                     "sh scripts/deps.sh)" % f)
+    ver, rows, changed = uts46()
+    pool = []
+    ent = []
+    for start, st, mp in rows:
+        off = ln = 0
+        if mp is not None:
+            cps = mp
+            off, ln = len(pool), len(cps)
+            pool.extend(cps)
+        assert start < 1 << 21 and ln < 1 << 5 and off < 1 << 17
+        ent.append((start << 11) | (ln << 6) | (st << 3))
+        ent[-1] = (ent[-1], off)
+
+    ccc, decomp, gc_mark = [], {}, []
+    with open(os.path.join(UCD, "UnicodeData.txt"), encoding="utf-8") as f:
+        for line in f:
+            fl = line.split(";")
+            cp = int(fl[0], 16)
+            if fl[2] in ("Mn", "Mc", "Me"):
+                gc_mark.append(cp)
+            if int(fl[3]):
+                ccc.append((cp, int(fl[3])))
+            if fl[5] and not fl[5].startswith("<"):
+                decomp[cp] = [int(x, 16) for x in fl[5].split()]
+    excl = set()
+    for a, b, v in ranges(os.path.join(UCD, "DerivedNormalizationProps.txt")):
+        if v == "Full_Composition_Exclusion":
+            excl.update(range(a, b + 1))
+    comp = sorted((d[0], d[1], cp) for cp, d in decomp.items()
+                  if len(d) == 2 and cp not in excl)
+    bidi = {}
+    for a, b, v in ranges(os.path.join(UCD, "extracted/DerivedBidiClass.txt")):
+        for cp in range(a, b + 1):
+            bidi[cp] = BIDI.index(v)
+    join = {}
+    for a, b, v in ranges(os.path.join(UCD, "extracted/DerivedJoiningType.txt")):
+        for cp in range(a, b + 1):
+            join[cp] = JOIN[v]
+
+    def runs(getv, default):
+        """(start, value) runs over all code points, value default elsewhere."""
+        out, prev = [], None
+        for cp in range(0x110000):
+            v = getv(cp, default)
+            if v != prev:
+                out.append((cp, v))
+                prev = v
+        return out
+
+    markset = set(gc_mark)
+    o = []
+    w = o.append
+    w("/* Generated by scripts/gen_idna_tab.py: do not edit. IDNA mapping")
+    w(" * table UTS #46 %s (%s), properties from %s. */" % (ver, UTS46_PY, UCD))
+    w("#define MA_IDNA_UTS46_VERSION \"%s\"" % ver)
+    w("/* mapped by 15.1's rule: %s */" % " ".join("%04X" % c for c in changed))
+    w("/* start << 11 | mapping length << 6 | status << 3 */")
+    w("static const uint32_t ma_idna_rows[%d] = {" % len(ent))
+    for i in range(0, len(ent), 6):
+        w("\t" + " ".join("0x%08x," % e[0] for e in ent[i:i + 6]))
+    w("};")
+    w("static const uint32_t ma_idna_rowmap[%d] = {" % len(ent))
+    for i in range(0, len(ent), 10):
+        w("\t" + " ".join("%d," % e[1] for e in ent[i:i + 10]))
+    w("};")
+    w("static const uint32_t ma_idna_pool[%d] = {" % len(pool))
+    for i in range(0, len(pool), 8):
+        w("\t" + " ".join("0x%x," % c for c in pool[i:i + 8]))
+    w("};")
+    cccd = dict(ccc)
+    cr = runs(lambda cp, d: cccd.get(cp, d), 0)
+    w("/* canonical combining class: start << 8 | class, in runs */")
+    w("static const uint32_t ma_idna_ccc_tab[%d] = {" % len(cr))
+    for i in range(0, len(cr), 6):
+        w("\t" + " ".join("0x%08x," % (s << 8 | v) for s, v in cr[i:i + 6]))
+    w("};")
+    dk = sorted(decomp)
+    w("/* canonical decompositions: code point, first, second (0: one) */")
+    w("static const uint32_t ma_idna_decomp[%d][3] = {" % len(dk))
+    for cp in dk:
+        d = decomp[cp] + [0]
+        w("\t{0x%x, 0x%x, 0x%x}," % (cp, d[0], d[1]))
+    w("};")
+    w("/* canonical compositions (NFC primary composites): first, second, composite */")
+    w("static const uint32_t ma_idna_comp[%d][3] = {" % len(comp))
+    for a, b, c in comp:
+        w("\t{0x%x, 0x%x, 0x%x}," % (a, b, c))
+    w("};")
+    mr = runs(lambda cp, d: 1 if cp in markset else d, 0)
+    w("/* general category M: start << 1 | is a mark, in runs */")
+    w("static const uint32_t ma_idna_mark[%d] = {" % len(mr))
+    for i in range(0, len(mr), 6):
+        w("\t" + " ".join("0x%08x," % (s << 1 | v) for s, v in mr[i:i + 6]))
+    w("};")
+    br = runs(lambda cp, d: bidi.get(cp, d), 0)
+    w("/* bidi class: start << 5 | enum ma_bidi, in runs */")
+    w("static const uint32_t ma_idna_bidi[%d] = {" % len(br))
+    for i in range(0, len(br), 6):
+        w("\t" + " ".join("0x%08x," % (s << 5 | v) for s, v in br[i:i + 6]))
+    w("};")
+    jr = runs(lambda cp, d: join.get(cp, d), 0)
+    w("/* joining type: start << 3 | enum ma_join, in runs */")
+    w("static const uint32_t ma_idna_join[%d] = {" % len(jr))
+    for i in range(0, len(jr), 6):
+        w("\t" + " ".join("0x%08x," % (s << 3 | v) for s, v in jr[i:i + 6]))
+    w("};")
+    tmp = sys.argv[1] + ".tmp"
+    with open(tmp, "w", encoding="ascii") as f:
+        f.write("\n".join(o) + "\n")
+    os.replace(tmp, sys.argv[1])
+
+
+if __name__ == "__main__":
+    main()
