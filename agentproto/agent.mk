@@ -13,6 +13,7 @@
 #                                (agentproto/tests/test_shop_*.c, linking libshop.a)
 #   $(BUILD)/bench-detect        the interceptors on a corpus (bench/detect/run.sh)
 #   $(BUILD)/bench-sqlworst      the SQL check's worst cases (bench/detect/sqlworst.sh)
+#   $(BUILD)/bench-idnadiff      domain to ASCII beside ICU's UTS #46 (libicu-dev; on request)
 #
 # AGENT_BINS, AGENT_UNIT_BIN and SHOP_UNIT_BIN are for the top Makefile's `all` and
 # `check` (this file adds AGENT_BINS to `all` itself, see below); `make
@@ -102,6 +103,11 @@ $(BUILD)/tests/test_bench_sqlparse: bench/detect/test_sqlparse.c bench/detect/sq
 
 $(BUILD)/bench-sqlworst: bench/detect/sqlworst.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS)
+
+# ma_idna.c beside ICU's UTS #46 on random domains (a measurement; needs
+# libicu-dev, which nothing else uses: built only when asked for).
+$(BUILD)/bench-idnadiff: bench/detect/idnadiff.c $(BUILD)/libmoatagent.a
+	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(shell pkg-config --cflags icu-uc) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(shell pkg-config --libs icu-uc)
 
 # A static pattern rule, so it never competes with the server tests' rule.
 $(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c agentproto/tests/agent_test.h $(BUILD)/libmoatagent.a
