@@ -958,8 +958,10 @@ static int ma_sh_text_lookup(const char *s, const struct ma_sh_lex *lx, int k, s
 			if (strchr("/$`\\*[{=", s[q]) && s[q] != '\0')
 				return 0;
 		if (j == k + 1 && n == 2 && !memcmp(s + e->start, "go", 2) &&
-		    ma_sh_go_runs(s + p, w->end - p))
-			return 0;
+		    (memchr(s + w->start, '\'', w->end - w->start) ||
+		     memchr(s + w->start, '"', w->end - w->start) ||
+		     ma_sh_go_runs(s + w->start, w->end - w->start)))
+			return 0; /* go's command, also spelt with quotes ("r"un) */
 		/* words of text, those inside quotes too */
 		for (size_t q = w->start; q < w->end; q++)
 			if (s[q] != ' ' && s[q] != '\t' && s[q] != '\n' &&

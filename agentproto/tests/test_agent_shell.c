@@ -587,6 +587,8 @@ static void a_wrapped_line_that_starts_with_a_lookup_program_is_text(void **stat
 	    "x\ngo run main.go now",
 	    "x\ngo get example.com/x a",
 	    "x\ngo generate the code here",
+	    "x\ngo \"run\" the code here",
+	    "x\ngo r'u'n the code here",
 	    "x\nwhich a b ~ c",
 	    "x\nfind a b *",
 	    NULL,
