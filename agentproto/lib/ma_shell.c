@@ -18,11 +18,14 @@
  *      by a command that can run something (ma_sh_command_runs: a
  *      builtin, a program of the lexicon in ma_shell_names.c, a path, a
  *      name whose value is unknown, an assignment to PATH, IFS, LD_* ...;
- *      "Ask somebody" on a new line is only "command not found"), an
- *      input that begins with ; | & before a lowercase name, an operator
- *      that cuts the application's command (its own words after it run
- *      alone) after nothing or after a program name, a
- *      redirection that writes or reads a path, a parameter expansion
+ *      "Ask somebody" on a new line is only "command not found"; a
+ *      program that only looks names up before words of text, "as if
+ *      she laid an asteroid.", is text), an input that begins with ; | &
+ *      before a lowercase name, an operator that cuts the application's
+ *      command (its own words after it run alone) after nothing or after
+ *      a program name, a redirection that writes or reads a path, an
+ *      input that begins with "<" before a program's name ("<id"), a
+ *      parameter expansion
  *      ($IFS), brace expansion, a glob in a path, and, after breaking out
  *      of the quotes the application put the input in, a new argument
  *      from the root (a file operand) or an option word.
