@@ -737,6 +737,18 @@ static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
 	return in->plain; /* letters, digits and _ are never markup */
 }
 
+/* An input form of HTML whitespace alone (the indentation between a
+ * page's own tags, inside its scripts and handlers) can open nothing,
+ * end nothing and leave no string: it is not looked for. */
+static int ma_xss_skip_form(void *ctx, const char *v, size_t vl)
+{
+	(void)ctx;
+	for (size_t i = 0; i < vl; i++)
+		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '\r' && v[i] != '\f')
+			return 0;
+	return 1;
+}
+
 static int ma_xss_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_xss_scan *c = ctx;
@@ -773,6 +785,7 @@ int moat_check_html_at(struct moat_request *r, const char *html, size_t len, con
 	    .len = len,
 	    .max_occ = MA_XSS_MAX_OCC,
 	    .skip_input = ma_xss_skip_input,
+	    .skip_form = ma_xss_skip_form,
 	    .analyse = ma_xss_scan_analyse,
 	    .ctx = &c,
 	    .operation = html,

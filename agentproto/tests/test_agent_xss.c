@@ -452,6 +452,14 @@ static void text_and_quoted_values_stay_data(void **state)
 	assert_int_equal(text("I <b>love</b> this <a href=\"https://example.org/\">post</a>!"),
 	                 MOAT_ALLOW);
 	assert_int_equal(text("Line one<br>line two"), MOAT_ALLOW);
+	/* whitespace alone is neither markup nor script, wherever it lands
+	 * (the indentation of a page's own script or handler) */
+	assert_int_equal(page(S("\n    "), "<p>a</p>\n    <script>\n    var a = 1;\n    go(a);",
+	                      S("\n    "), "</script>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(
+	    page(S(" \t\r\n"), "<b onclick=\"return f('a' +", S(" \t\r\n"), "'b')\">x</b>", NULL),
+	    MOAT_ALLOW);
 }
 
 /* A small deterministic pseudo-random sequence (15 bits). */
@@ -534,6 +542,11 @@ static void resuming_the_tokenizer_judges_as_reading_from_the_start(void **state
 			for (int k = 0; k < in[i].nforms && want == MOAT_ALLOW; k++) {
 				size_t vl = in[i].form_len[k], from = 0;
 				int seen = 0;
+				size_t ws = 0;
+				while (ws < vl && memchr(" \t\n\r\f", in[i].form[k][ws], 5))
+					ws++;
+				if (ws == vl)
+					continue; /* whitespace alone is not looked for */
 				while (vl >= 2 && from + vl <= n && seen++ < 64) {
 					const char *at =
 					    memmem(html + from, n - from, in[i].form[k], vl);
