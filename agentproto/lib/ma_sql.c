@@ -680,13 +680,15 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
                         const struct ma_sql_tok *t, int kw, const struct ma_sql_tok *next)
 {
 	/* a name before '(' is a call; of the keywords only those that are
-	 * also functions (IF(), LEFT(), REPLACE(), INSERT(), MOD(), SQLite's LIKE()) */
+	 * also functions (IF(), LEFT(), REPLACE(), INSERT(), MOD(), SQLite's
+	 * LIKE()); of those, the operators are the operator after an operand,
+	 * parenthesis or not ('a' LIKE(0), 7 MOD(2): no call follows a value) */
+	int op_fn = kw == KW_MOD || kw == KW_LIKE || kw == KW_GLOB || kw == KW_REGEXP;
 	int is_call = next && next->type == MA_SQL_T_LPAREN &&
 	              (t->type == MA_SQL_T_QIDENT ||
 	               (t->type == MA_SQL_T_WORD &&
 	                (kw == KW_NONE || kw == KW_IF || kw == KW_LEFT || kw == KW_RIGHT ||
-	                 kw == KW_REPLACE || kw == KW_INSERT || kw == KW_MOD || kw == KW_LIKE ||
-	                 kw == KW_GLOB || kw == KW_REGEXP)));
+	                 kw == KW_REPLACE || kw == KW_INSERT || (op_fn && !st->expect_op))));
 	/* NOT LIKE, NOT IN, SOUNDS LIKE, SIMILAR TO: a word operator after another */
 	int prev_binkw =
 	    (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS || st->prev_kw == KW_SIMILAR) &&
@@ -717,11 +719,21 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		if (kw == KW_NOT)
 			return;
 		st->after_is = 0;
-		if (kw != KW_NULL && kw != KW_TRUE && kw != KW_FALSE && kw != KW_UNKNOWN &&
-		    kw != KW_DISTINCT)
-			st->valid = 0;
-		st->expect_op = 1;
-		return;
+		if (dialect == MOAT_SQL_SQLITE &&
+		    (t->type == MA_SQL_T_NUMBER || t->type == MA_SQL_T_STRING ||
+		     ma_op_is(sql, t, "-") || ma_op_is(sql, t, "+"))) {
+			/* SQLite: expr IS [NOT] expr, any expression; read here
+			 * when it starts with a literal (IS 0, IS 'x', IS -1: on
+			 * through the grammar). A name after IS stays English
+			 * ("there is no", "apt is gated"), as in the others. */
+			st->expect_op = 0;
+		} else {
+			if (kw != KW_NULL && kw != KW_TRUE && kw != KW_FALSE && kw != KW_UNKNOWN &&
+			    kw != KW_DISTINCT)
+				st->valid = 0;
+			st->expect_op = 1;
+			return;
+		}
 	}
 	if (t->type == MA_SQL_T_WORD && kw != KW_NONE && !is_call) {
 		int cl = ma_kw_clause(kw);
@@ -959,7 +971,7 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
  * After a ';' of the input, is win[j] the start of a statement? 1: one
  * that reads as SQL (SELECT, DECLARE @x, DROP TABLE, INSERT INTO, UPDATE
  * t SET, DELETE FROM, EXEC name, WAITFOR DELAY, SET x = ..., IF x = y
- * SELECT ...); 2: a
+ * SELECT ..., DO (1=1), DO 'code'); 2: a
  * statement keyword whose statement this check does not read (judged with
  * the grammar); 0: none ("hi; show me more" is not a second statement).
  */
@@ -1061,6 +1073,22 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 	case KW_SHOW:
 		return ma_word_in(sql, a1, shows);
 	default:
+		if (kw == KW_NONE && ma_word_cmp(sql + t->start, t->end - t->start, "do") == 0) {
+			/* MySQL's DO expr, PostgreSQL's DO 'code' (an anonymous
+			 * block): a string, or an expression that compares or
+			 * calls a listed function; "do you ..." is English */
+			if (a1 && a1->type == MA_SQL_T_STRING)
+				return 1;
+			for (int k = j + 1; k < n && w[k].type != MA_SQL_T_SEMI; k++) {
+				const struct ma_sql_tok *nx = ma_next_sig(w, n, k);
+				if (ma_op_comparison(sql, &w[k]) ||
+				    (w[k].type == MA_SQL_T_WORD && nx &&
+				     nx->type == MA_SQL_T_LPAREN &&
+				     ma_is_danger_func(sql + w[k].start, w[k].end - w[k].start)))
+					return 1;
+			}
+			return 0;
+		}
 		return ma_kw_statement(kw) ? 2 : 0;
 	}
 }
@@ -1412,8 +1440,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		 * first. It counts when the input's own comment then cuts the
 		 * tail (below): a bare ';' after a quote is a common slip of
 		 * the finger (the keys are neighbours) and "1;2;3" a list */
-		if (tk->type == MA_SQL_T_SEMI && intro && dialect != MOAT_SQL_POSTGRES && st.valid &&
-		    !st.lenient && st.expect_op && !st.after_is && st.depth == 0 &&
+		if (tk->type == MA_SQL_T_SEMI && intro && dialect != MOAT_SQL_POSTGRES &&
+		    st.valid && !st.lenient && st.expect_op && !st.after_is && st.depth == 0 &&
 		    (f.closed || (lastsig && (lastsig->type == MA_SQL_T_NUMBER ||
 		                              lastsig->type == MA_SQL_T_STRING ||
 		                              lastsig->type == MA_SQL_T_RPAREN))))

@@ -357,9 +357,9 @@ static void a_semicolon_that_cuts_nothing_passes(void **state)
 	    {SQLITE, STR, "fine';; thanks"},
 	    {SQLITE, NUM, "0;1;0;1;0"},
 	    {MYSQL, NUM, "1; exec will create the case 7"},
-	    {MYSQL, STR, "1; 2; 3"},                               /* inside the string */
-	    {MYSQL, NUM, "hello; world"},                          /* a name, not a value */
-	    {MYSQL, NUM, "1 +; 2"},                                /* no statement to end */
+	    {MYSQL, STR, "1; 2; 3"},                                       /* inside the string */
+	    {MYSQL, NUM, "hello; world"},                                  /* a name, not a value */
+	    {MYSQL, NUM, "1 +; 2"},                                        /* no statement to end */
 	    {MYSQL, "SELECT * FROM t WHERE id IN (%s) AND x = 1", "1; 2"}, /* inside ( ) */
 	    {PG, NUM, "1; --"},
 	    {PG, NUM, "10;DROP members --"},
@@ -393,6 +393,42 @@ static void a_stacked_if_statement_is_blocked(void **state)
 	/* prose */
 	if (check(PG, NUM, "hi; if you select this, drop me a line") != MOAT_ALLOW)
 		fail_msg("blocked: prose with if / select / drop");
+}
+
+/* Each dialect's own grammar: a word that is both an operator and a
+ * function (LIKE, GLOB, REGEXP, MOD) is the operator after an operand,
+ * "(" or not; SQLite's IS takes any expression (x IS y), MySQL's and
+ * PostgreSQL's only NULL, TRUE, FALSE, UNKNOWN; MySQL's DO evaluates
+ * expressions and PostgreSQL's DO runs a block of code. */
+static void dialect_operators_and_statements_follow_their_grammar(void **state)
+{
+	static const struct {
+		int dialect, verdict;
+		const char *tmpl, *input;
+	} cases[] = {
+	    {MYSQL, MOAT_BLOCK, STR, "aa' like(0) + 1-- "},
+	    {SQLITE, MOAT_BLOCK, STR, "aa' like(0) + 1-- "},
+	    {MYSQL, MOAT_BLOCK, NUM, "7 mod(2) -- "},
+	    {SQLITE, MOAT_BLOCK, STR, "aa' is 0 or '1"},
+	    {SQLITE, MOAT_BLOCK, STR, "' is 0.5 = '"},
+	    {MYSQL, MOAT_ALLOW, STR, "aa' is 0 or '1"}, /* a syntax error there */
+	    {PG, MOAT_ALLOW, STR, "aa' is 0 or '1"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1;do (1=1)"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1; DO SLEEP(5)"},
+	    {PG, MOAT_BLOCK, NUM, "1; DO 'BEGIN PERFORM pg_sleep(5); END'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "Hi; do (not) panic"},
+	    {PG, MOAT_ALLOW, NUM, "Hi; do you sell (red) shoes"},
+	    {MYSQL, MOAT_ALLOW, NUM, "I like (some) things"},
+	    /* a name after IS is English in every dialect */
+	    {SQLITE, MOAT_ALLOW, ORD, "DO OR NOT DO, THERE IS NO"},
+	    {SQLITE, MOAT_ALLOW, NUM, "Apt is gated; call when you get here"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != cases[i].verdict)
+			fail_msg("%s (dialect %d): %s",
+			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
+			         cases[i].dialect, cases[i].input);
 }
 
 /* The same words as ordinary text: UNION after a word or before a word,
@@ -970,6 +1006,7 @@ int main(void)
 	    cmocka_unit_test(a_semicolon_and_a_comment_after_a_value_cut_the_tail),
 	    cmocka_unit_test(a_semicolon_that_cuts_nothing_passes),
 	    cmocka_unit_test(a_stacked_if_statement_is_blocked),
+	    cmocka_unit_test(dialect_operators_and_statements_follow_their_grammar),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
