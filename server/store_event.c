@@ -677,10 +677,9 @@ enum ru_group { RU_GROUPS_HOUR, RU_SOURCES_HOUR, RU_GROUPS_MINUTE };
  * min/max are PostgreSQL's LEAST/GREATEST). n = n + excluded.n is one
  * atomic update of the row, so writers on several moatd add without
  * losing a count. */
-#define RU_UP(table, t, cols, vals, key)                                                           \
+#define RU_UP(table, t, cols, src, key)                                                            \
 	"INSERT INTO " table "(project_id, environment_id, " t ", interceptor, has_endpoint,"      \
-	" endpoint, action, n, first_ts, last_ts" cols ")"                                         \
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10" vals ") ON CONFLICT(project_id,"        \
+	" endpoint, action, n, first_ts, last_ts" cols ")" src " ON CONFLICT(project_id,"          \
 	" environment_id, " t ", interceptor, has_endpoint, endpoint, action" key ")"              \
 	" DO UPDATE SET n = " table ".n + excluded.n, first_ts = CASE WHEN excluded.first_ts <"    \
 	" " table ".first_ts THEN excluded.first_ts ELSE " table ".first_ts END, last_ts ="        \
@@ -700,15 +699,36 @@ enum ru_group { RU_GROUPS_HOUR, RU_SOURCES_HOUR, RU_GROUPS_MINUTE };
 #define RU_SRC_EDGE "source_ip IS NOT DISTINCT FROM ?10 AND endpoint IS NOT DISTINCT FROM ?11"
 
 /* Per rollup: the upsert; the delete at zero. */
+#define RU_VALUES " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
 static const char *const ru_group_sql[3][2] = {
-    [RU_GROUPS_HOUR] = {RU_UP("event_groups_hour", "hour", "", "", ""),
+    [RU_GROUPS_HOUR] = {RU_UP("event_groups_hour", "hour", "", RU_VALUES ")", ""),
                         "DELETE FROM event_groups_hour" RU_KEY("hour") " AND n <= 0"},
     [RU_SOURCES_HOUR] = {RU_UP("event_sources_hour", "hour", ", has_source, source_ip",
-                               ", ?11, ?12", ", has_source, source_ip"),
+                               RU_VALUES ", ?11, ?12)", ", has_source, source_ip"),
                          "DELETE FROM event_sources_hour" RU_SOURCE_KEY " AND n <= 0"},
-    [RU_GROUPS_MINUTE] = {RU_UP("event_groups_minute", "minute", "", "", ""),
+    [RU_GROUPS_MINUTE] = {RU_UP("event_groups_minute", "minute", "", RU_VALUES ")", ""),
                           "DELETE FROM event_groups_minute" RU_KEY("minute") " AND n <= 0"},
 };
+/* PostgreSQL's additions, one statement per rollup for a whole batch: the
+ * same upserts from arrays of distinct keys (ru_apply_pg). */
+#define RU_B(i) "CAST(?" #i " AS BIGINT[])"
+#define RU_T(i) "CAST(?" #i " AS TEXT[])"
+#define RU_GROUP_ARRAYS                                                                            \
+	RU_B(1)                                                                                    \
+	", " RU_B(2) ", " RU_B(3) ", " RU_T(4) ", " RU_B(5) ", " RU_T(6) ", " RU_T(7) ", " RU_B(   \
+	    8) ", " RU_B(9) ", " RU_B(10)
+static const char *const ru_group_many[3] = {
+    [RU_GROUPS_HOUR] =
+        RU_UP("event_groups_hour", "hour", "", " SELECT * FROM unnest(" RU_GROUP_ARRAYS ")", ""),
+    [RU_SOURCES_HOUR] =
+        RU_UP("event_sources_hour", "hour", ", has_source, source_ip",
+              " SELECT * FROM unnest(" RU_GROUP_ARRAYS ", " RU_B(11) ", " RU_T(12) ")",
+              ", has_source, source_ip"),
+    [RU_GROUPS_MINUTE] = RU_UP("event_groups_minute", "minute", "",
+                               " SELECT * FROM unnest(" RU_GROUP_ARRAYS ")", ""),
+};
+#undef RU_GROUP_ARRAYS
+#undef RU_VALUES
 /* Per rollup: the fixes of first_ts and last_ts for a row with an
  * endpoint and for one without (on SQLite through the index named). */
 static const struct db_sql ru_group_fix[3][2] = {
@@ -793,11 +813,127 @@ static int ru_put_group(struct store *st, const struct ru_ev *ev, size_t n, int 
 	return MOAT_OK;
 }
 
-#define RU_COUNTS_UP(table, t)                                                                     \
+#define RU_COUNTS_UP_FROM(table, t, src)                                                           \
 	"INSERT INTO " table "(project_id, environment_id, " t                                     \
-	", interceptor, action, severity, n)"                                                      \
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(project_id, environment_id, " t          \
+	", interceptor, action, severity, n)" src " ON CONFLICT(project_id, environment_id, " t    \
 	", interceptor, action, severity) DO UPDATE SET n = " table ".n + excluded.n"
+#define RU_COUNTS_UP(table, t) RU_COUNTS_UP_FROM(table, t, " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+#define RU_COUNTS_MANY(table, t)                                                                   \
+	RU_COUNTS_UP_FROM(table, t,                                                                \
+	                  " SELECT * FROM unnest(" RU_B(1) ", " RU_B(2) ", " RU_B(3) ", " RU_T(    \
+	                      4) ", " RU_T(5) ", " RU_T(6) ", " RU_B(7) ")")
+#define RU_TOP_UP_FROM(src)                                                                        \
+	"INSERT INTO event_top(project_id, environment_id, hour, kind, value, n)" src              \
+	" ON CONFLICT(project_id, environment_id, hour, kind, value)"                              \
+	" DO UPDATE SET n = event_top.n + excluded.n"
+
+/* The passes of ru_apply: the minute and hour counts, the three top
+ * lists, then the group rollups in ru_group order; each sorts the events
+ * by its own key first. */
+#define RU_PASSES (5 + RU_KINDS)
+static int (*const ru_pass_cmp[RU_PASSES])(const void *, const void *) = {
+    ru_cmp_minute, ru_cmp_hour,  ru_cmp_top0,   ru_cmp_top1,
+    ru_cmp_top2,   ru_cmp_group, ru_cmp_source, ru_cmp_group_minute};
+
+/* The arrays of one pass's statement (ru_apply_pg), at most 12. */
+#define RU_ARRAYS 12
+
+/* Adds the key of ev[0] with count n (its events ev[0..n), of the pass)
+ * to the pass's arrays a. */
+static void ru_many_add(struct se_arr *a, int pass, const struct ru_ev *ev, size_t n)
+{
+	const struct ru_ev *r = &ev[0];
+	int64_t lo = r->ts, hi = r->ts;
+	int k = 0;
+
+	se_int(&a[k++], 1, r->project_id);
+	se_int(&a[k++], 1, r->env_id);
+	if (pass < 2) {
+		se_int(&a[k++], 1, pass == 0 ? r->minute : r->hour);
+		for (int i = 0; i < 3; i++)
+			se_text(&a[k++], r->cols[i]);
+		se_int(&a[k++], 1, (int64_t)n);
+		return;
+	}
+	if (pass < 2 + RU_KINDS) {
+		se_int(&a[k++], 1, r->hour);
+		se_text(&a[k++], ru_kind_names[pass - 2]);
+		se_text(&a[k++], r->vals[pass - 2]);
+		se_int(&a[k++], 1, (int64_t)n);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		lo = ev[i].ts < lo ? ev[i].ts : lo;
+		hi = ev[i].ts > hi ? ev[i].ts : hi;
+	}
+	se_int(&a[k++], 1, pass == 2 + RU_KINDS + RU_GROUPS_MINUTE ? r->minute : r->hour);
+	se_text(&a[k++], r->group[0]);
+	se_int(&a[k++], 1, r->group[1] != NULL);
+	se_text(&a[k++], r->group[1] ? r->group[1] : "");
+	se_text(&a[k++], r->group[2]);
+	se_int(&a[k++], 1, (int64_t)n);
+	se_int(&a[k++], 1, lo);
+	se_int(&a[k++], 1, hi);
+	if (pass == 2 + RU_KINDS + RU_SOURCES_HOUR) {
+		se_int(&a[k++], 1, r->source[2] != NULL);
+		se_text(&a[k++], r->source[2] ? r->source[2] : "");
+	}
+}
+
+/* PostgreSQL, an addition (retention's subtractions take ru_apply's path
+ * a key at a time: they drop rows at zero and fix their edges): one
+ * statement per pass, its distinct keys as arrays, where each key was a
+ * round trip to the server. The keys go in the pass's sorted order, so
+ * two writers adding to the same rows lock them in the same order. */
+static int ru_apply_pg(struct store *st, struct ru_ev *ev, size_t n)
+{
+	static const char counts_minute[] = RU_COUNTS_MANY("event_counts", "minute");
+	static const char counts_hour[] = RU_COUNTS_MANY("event_counts_hour", "hour");
+	static const char top[] = RU_TOP_UP_FROM(" SELECT * FROM unnest(" RU_B(1) ", " RU_B(
+	    2) ", " RU_B(3) ", " RU_T(4) ", " RU_T(5) ", " RU_B(6) ")");
+	struct se_arr a[RU_ARRAYS];
+	int rc = MOAT_OK;
+
+	memset(a, 0, sizeof a);
+	for (int pass = 0; pass < RU_PASSES && !rc; pass++) {
+		int group = pass - 2 - RU_KINDS; /* an enum ru_group from 0 */
+		const char *text = pass == 0   ? counts_minute
+		                   : pass == 1 ? counts_hour
+		                   : group < 0 ? top
+		                               : ru_group_many[group];
+		int narr = pass < 2 ? 7 : group < 0 ? 6 : group == RU_SOURCES_HOUR ? 12 : 10;
+		struct db_stmt *s;
+		qsort(ev, n, sizeof *ev, ru_pass_cmp[pass]);
+		for (int c = 0; c < RU_ARRAYS; c++)
+			a[c].len = 0;
+		for (size_t i = 0, j; i < n; i = j) {
+			for (j = i + 1; j < n && ru_pass_cmp[pass](&ev[i], &ev[j]) == 0; j++)
+				;
+			if (pass >= 2 && pass < 2 + RU_KINDS && !ev[i].vals[pass - 2])
+				continue; /* no endpoint (address, rule): not in that list */
+			ru_many_add(a, pass, &ev[i], j - i);
+		}
+		if (a[0].len == 0)
+			continue;
+		s = db_prepare(st->conn, text);
+		if (!s) {
+			rc = MOAT_EDB;
+			break;
+		}
+		for (int c = 0; c < narr; c++) {
+			se_put(&a[c], "}", 1);
+			db_bind_text(s, 1 + c, a[c].p);
+		}
+		rc = db_step(s);
+		rc = rc == DB_DONE ? MOAT_OK : rc < 0 ? rc : MOAT_EDB;
+		db_reset(s);
+	}
+	for (int c = 0; c < RU_ARRAYS; c++)
+		free(a[c].p);
+	return rc;
+}
+#undef RU_B
+#undef RU_T
 #define RU_COUNTS_ZAP(table, t)                                                                    \
 	"DELETE FROM " table " WHERE project_id = ?1 AND environment_id = ?2 AND " t " = ?3"       \
 	" AND interceptor = ?4 AND action = ?5 AND severity = ?6 AND n <= 0"
@@ -809,22 +945,18 @@ static int ru_apply(struct store *st, struct ru_ev *ev, size_t n, int sign)
 	static const char zap_min[] = RU_COUNTS_ZAP("event_counts", "minute");
 	static const char up_hour[] = RU_COUNTS_UP("event_counts_hour", "hour");
 	static const char zap_hour[] = RU_COUNTS_ZAP("event_counts_hour", "hour");
-	static const char up_top[] =
-	    "INSERT INTO event_top(project_id, environment_id, hour, kind, value, n)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(project_id, environment_id, hour, kind,"
-	    " value) DO UPDATE SET n = event_top.n + excluded.n";
+	static const char up_top[] = RU_TOP_UP_FROM(" VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
 	static const char zap_top[] =
 	    "DELETE FROM event_top WHERE project_id = ?1 AND environment_id = ?2 AND hour = ?3"
 	    " AND kind = ?4 AND value = ?5 AND n <= 0";
-	/* minute, hour, the top lists, then the group rollups in ru_group order */
-	int (*const cmp[5 + RU_KINDS])(const void *, const void *) = {
-	    ru_cmp_minute, ru_cmp_hour,  ru_cmp_top0,   ru_cmp_top1,
-	    ru_cmp_top2,   ru_cmp_group, ru_cmp_source, ru_cmp_group_minute};
+	int (*const *cmp)(const void *, const void *) = ru_pass_cmp;
 	int rc = MOAT_OK;
 
 	if (n == 0)
 		return MOAT_OK;
-	for (int pass = 0; pass < 5 + RU_KINDS && !rc; pass++) {
+	if (sign > 0 && st->engine == DB_POSTGRES)
+		return ru_apply_pg(st, ev, n);
+	for (int pass = 0; pass < RU_PASSES && !rc; pass++) {
 		qsort(ev, n, sizeof *ev, cmp[pass]);
 		for (size_t i = 0, j; i < n && !rc; i = j) {
 			const struct ru_ev *r = &ev[i];
