@@ -38,7 +38,7 @@
  * and an inert attribute (class, title) added by an input is HTML
  * injection but not script: it does not fire. An input that stays text,
  * or stays inside a quoted attribute value, is data; so is an input that
- * is the whole quoted value of a handler (the template's own script).
+ * is the whole value of a handler (the template's own script).
  *
  * Threads: any, one request at a time; no allocation unless it fires.
  */
@@ -458,9 +458,10 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 		} else if (ma_html_ieq(nm, nl, "style") && ma_xss_bad_css(s, at->vs, at->ve)) {
 			ma_xss_set(hit, "xss.style", "high", 0.85);
 		} else if (handler && in_value && !added &&
-		           !(at->quote && at->closed && a == at->vs && b == at->ve)) {
-			/* (a handler whose whole quoted value is the input: the
-			 * template runs that value as script by design) */
+		           !(a == at->vs && b == at->ve &&
+		             (at->quote ? at->closed : !t->unclosed))) {
+			/* (a handler whose whole value, quoted or not, is the
+			 * input: the template runs that value as script by design) */
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
 			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
 			    !ma_xss_js_data(s, at->vs, at->ve, a, b))
