@@ -133,7 +133,7 @@ bench: deps
 # form parser, build/fuzz/libshop.a). -timeout: a slow input is a finding.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := fuzz_policy fuzz_event fuzz_http
-FUZZ_AGENT_TARGETS := fuzz_sql fuzz_url fuzz_shell fuzz_path fuzz_prompt fuzz_html
+FUZZ_AGENT_TARGETS := fuzz_sql fuzz_url fuzz_shell fuzz_path fuzz_prompt fuzz_html fuzz_nosql
 FUZZ_SHOP_TARGETS := fuzz_shop
 fuzz:
 	@sh scripts/deps.sh fuzz
