@@ -21,8 +21,9 @@
  * PostgreSQL's dollar quotes read otherwise), and no token is one of the
  * places where their expression grammar is wider than SQLite's (DIV, MOD,
  * XOR, SOUNDS LIKE, RLIKE, ILIKE, SIMILAR TO, BINARY, INTERVAL, ANY/SOME/
- * ALL, MySQL's ! := <=> && ^ and @@variables, PostgreSQL's :: ~* !~ and
- * ARRAY, CONVERT ... USING, SEPARATOR, MATCH ... AGAINST). Elsewhere
+ * ALL, MySQL's ! := <=> && ^ and @@variables, PostgreSQL's :: ~ ~* !~ and
+ * ARRAY, CONVERT ... USING, SEPARATOR, MATCH ... AGAINST, SELECT ... INTO
+ * OUTFILE, PROCEDURE, WITH ROLLUP, FOR UPDATE, FETCH FIRST, LATERAL). Elsewhere
  * the statement counts as it did.
  *
  * One thread (the bench's). Needs sqlite3.
@@ -65,10 +66,12 @@ static int sqlparse_class(int type)
 static int sqlparse_wider(const char *sql, const struct ma_sql_tok *t)
 {
 	static const char *const words[] = {
-	    "div", "mod",  "xor", "sounds", "rlike", "ilike",     "similar", "binary",  "interval",
-	    "any", "some", "all", "array",  "using", "separator", "against", "unknown", NULL};
-	static const char *const ops[] = {"!",   ":=", "<=>", "&&", "^",  "::",  "~*", "!~",
-	                                  "!~*", "~~", "@",   "#",  "|/", "||/", NULL};
+	    "div",       "mod",       "xor",     "sounds", "rlike",   "ilike", "similar",
+	    "binary",    "interval",  "any",     "some",   "all",     "array", "using",
+	    "separator", "against",   "unknown", "for",    "lateral", "fetch", "outfile",
+	    "dumpfile",  "procedure", "rollup",  NULL};
+	static const char *const ops[] = {"!",   ":=", "<=>", "&&", "^", "::", "~*",  "!~",
+	                                  "!~*", "~~", "~",   "@",  "#", "|/", "||/", NULL};
 	size_t n = t->end - t->start;
 
 	if (t->flags & (MA_SQL_F_SYSVAR | MA_SQL_F_EXEC))
@@ -106,10 +109,15 @@ static int sqlparse_applies(int dialect, const char *sql, size_t len, long err, 
 		if (ta.start != tb.start || ta.end != tb.end ||
 		    sqlparse_class(ta.type) != sqlparse_class(tb.type) || sqlparse_wider(sql, &ta))
 			return 0;
-		if (err >= 0 && ta.end > (size_t)err)
+		if (err >= 0 && ta.end > (size_t)err) {
 			/* the token the parser stopped at, read alike (a byte
-			 * SQLite's tokenizer refuses: the dialect's refuses it too) */
-			return !illegal || ta.type == MA_SQL_T_OTHER;
+			 * SQLite's tokenizer refuses: the dialect's refuses it too),
+			 * and the one after it not a wider construct's second word
+			 * (INTO OUTFILE, WITH ROLLUP, FOR UPDATE, FETCH FIRST) */
+			if (illegal && ta.type != MA_SQL_T_OTHER)
+				return 0;
+			return !ma_sql_lex_next(&a, &ta) || !sqlparse_wider(sql, &ta);
+		}
 	}
 }
 

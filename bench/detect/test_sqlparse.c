@@ -86,6 +86,8 @@ static void sqlite_speaks_only_where_the_dialect_reads_alike(void **state)
 	assert_false(rejects(db, MYSQL, "@@version"));
 	assert_false(rejects(db, PG, "1::int"));
 	assert_false(rejects(db, PG, "any(array[1])"));
+	assert_false(rejects(db, PG, "1 AND name ~ 'x'")); /* a regular expression there */
+	assert_false(rejects(db, MYSQL, "1 into outfile '/tmp/x'"));
 	/* the readings differ only after the token the parser stopped at */
 	assert_true(rejects(db, MYSQL, "%20or%201=1"));
 	/* and before it: MySQL's 2b is a name, SQLite's an error */
