@@ -35,9 +35,11 @@
  * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo) and
  * walks the rest of the statement after a place only until it meets the
  * state an earlier walk met there (the cache's checkpoints): its cost is
- * linear in the statement and the input, apart from the windows of an
- * input that occurs at many overlapping places (a periodic input in a
- * run of itself: up to 64 windows of up to MA_SQL_WIN tokens).
+ * linear in the statement and the input. The windows of an input that
+ * occurs at many overlapping places (a periodic input in a run of
+ * itself: up to 64 windows of up to MA_SQL_WIN tokens) judge the tokens
+ * they share once (ma_sql_reuse): each still reads its first tokens and
+ * those the window before it did not have.
  */
 #include "ma_int.h"
 
@@ -1107,10 +1109,14 @@ struct ma_sql_judgement {
  * tokens before them from here instead of lexing it again. A statement
  * with more tokens keeps the first MA_SQL_CACHE and lx, the lexer after
  * them. On the stack: no allocation. */
-#define MA_SQL_CACHE 1024
+#define MA_SQL_CACHE 2048
+#define MA_SQL_CACHE_FILL 1024 /* lexed at once; the rest as a cursor reads on */
 #define MA_SQL_CKPT  32 /* checkpoints of the tail walks over a statement */
+#define MA_SQL_NEAR  32 /* and near the start of each walk */
+#define MA_SQL_NEAR_STEP 8
 struct ma_sql_cache {
 	int filled, n, complete;
+	int nexec;              /* tokens flagged MA_SQL_F_EXEC */
 	struct ma_sql_lexer lx; /* after t[n - 1] */
 	struct ma_sql_tok t[MA_SQL_CACHE];
 	/* The tail walks' checkpoints (ma_sql_tail_runs): the statement is
@@ -1129,7 +1135,30 @@ struct ma_sql_cache {
 		int in_exec;    /* the lexer's state after it */
 		struct ma_sql_state st;
 	} ckpt[MA_SQL_CKPT];
+	/* The same at every MA_SQL_NEAR_STEP-th token of the statement for
+	 * the first MA_SQL_NEAR of them a walk meets: the walk of a place
+	 * just after another's (the places of an input in a run of its
+	 * copies) meets the state of that walk within a few tokens, not at
+	 * the next stretch. start is the token's index there. */
+	struct ma_sql_ckpt near[MA_SQL_NEAR];
 };
+
+/* Lexes one more token of the statement into the cache: 1, or 0 (the
+ * statement ends, or the cache is full). */
+static int ma_sql_cache_more(struct ma_sql_cache *c)
+{
+	struct ma_sql_tok t;
+
+	if (c->complete || c->n == MA_SQL_CACHE)
+		return 0;
+	if (!ma_sql_lex_next(&c->lx, &t)) {
+		c->complete = 1;
+		return 0;
+	}
+	c->nexec += (t.flags & MA_SQL_F_EXEC) != 0;
+	c->t[c->n++] = t;
+	return 1;
+}
 
 /* What the statement's tokens before a place say (the clause, the open
  * parentheses, the token before it), kept between the occurrences of one
@@ -1156,11 +1185,11 @@ static void ma_sql_cursor_init(struct ma_sql_cursor *c, int dialect, const char 
 /* The next token of the statement after the cursor (from the cache while
  * it lasts), without taking it: 1, or 0 at the end. *lx is where the
  * lexer stands after it. */
-static int ma_sql_cursor_peek(const struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
+static int ma_sql_cursor_peek(const struct ma_sql_cursor *c, struct ma_sql_cache *cache,
                               struct ma_sql_tok *t, struct ma_sql_lexer *lx)
 {
 	*lx = c->lx;
-	if (cache && c->idx < cache->n) {
+	if (cache && (c->idx < cache->n || (c->idx == cache->n && ma_sql_cache_more(cache)))) {
 		*t = cache->t[c->idx];
 		lx->pos = t->end;
 		if (t->flags & MA_SQL_F_EXEC)
@@ -1198,10 +1227,10 @@ static int ma_may_open_clause(char c)
 /* Takes the next token of the statement after the cursor when it ends at
  * or before a (from the cache while it lasts, without copying the lexer):
  * 1 and *t set, or 0 (the end, or a token that ends after a). */
-static int ma_sql_cursor_take(struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
+static int ma_sql_cursor_take(struct ma_sql_cursor *c, struct ma_sql_cache *cache,
                               const char *sql, size_t a, struct ma_sql_tok *t)
 {
-	if (cache && c->idx < cache->n) {
+	if (cache && (c->idx < cache->n || (c->idx == cache->n && ma_sql_cache_more(cache)))) {
 		*t = cache->t[c->idx];
 		if (t->end > a)
 			return 0;
@@ -1218,8 +1247,23 @@ static int ma_sql_cursor_take(struct ma_sql_cursor *c, const struct ma_sql_cache
 	return 1;
 }
 
+/* Takes the cache's tokens up to t[last] (from c->idx on) as
+ * ma_sql_cursor_take would, one by one: c stands after t[last]. */
+static void ma_sql_cursor_skip(struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
+                               const char *sql, int last)
+{
+	c->lx.pos = cache->t[last].end;
+	if (cache->nexec)
+		for (int k = last; k >= c->idx; k--)
+			if (cache->t[k].flags & MA_SQL_F_EXEC) {
+				c->lx.in_exec = sql[cache->t[k].start] == '/';
+				break;
+			}
+	c->idx = last + 1;
+}
+
 /* Takes the tokens that end at or before a into the cursor's state. */
-static void ma_sql_cursor_advance(struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
+static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *cache,
                                   const char *sql, size_t a)
 {
 	struct ma_sql_tok t;
@@ -1277,8 +1321,8 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 {
 	struct ma_sql_state st = *st0;
 	struct ma_sql_tok cur, nxt, prevtok;
-	int more = have_first, result, nidx = 0, region = -1;
-	int stored[MA_SQL_CKPT];
+	int more = have_first, result, nidx = 0, region = -1, nnear = 0, nearby = 0;
+	int stored[MA_SQL_CKPT], stored_near[MA_SQL_NEAR];
 
 	if (more) {
 		cur = *first;
@@ -1292,6 +1336,25 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 	while (more && st.valid) {
 		int kw = ma_tok_kw(sql, &cur);
 		int r = cache ? (int)(cur.start / cache->ckpt_step) : -1;
+		int gi = c->idx - 1; /* cur's index */
+		if (cache && nearby < MA_SQL_NEAR * MA_SQL_NEAR_STEP && gi % MA_SQL_NEAR_STEP == 0) {
+			int slot = (gi / MA_SQL_NEAR_STEP) % MA_SQL_NEAR;
+			struct ma_sql_ckpt *k = &cache->near[slot];
+			int pt = st.prev ? st.prev->type : -1;
+			if (k->set && k->start == (uint32_t)gi && k->in_exec == c->lx.in_exec &&
+			    ma_sql_state_same(&k->st, k->prev_type, &st, pt)) {
+				result = k->result;
+				goto done;
+			}
+			k->set = 0;
+			k->st = st;
+			k->st.prev = NULL;
+			k->prev_type = pt;
+			k->start = (uint32_t)gi;
+			k->in_exec = c->lx.in_exec;
+			stored_near[nnear++] = slot;
+		}
+		nearby++;
 		if (r > region && r < MA_SQL_CKPT) {
 			struct ma_sql_ckpt *k = &cache->ckpt[r];
 			int pt = st.prev ? st.prev->type : -1;
@@ -1329,22 +1392,139 @@ done:
 		cache->ckpt[stored[i]].set = 1;
 		cache->ckpt[stored[i]].result = result;
 	}
+	for (int i = 0; i < nnear; i++) {
+		cache->near[stored_near[i]].set = 1;
+		cache->near[stored_near[i]].result = result;
+	}
 	return result;
+}
+
+/* The window of a place read from the cache where it holds it: the
+ * tokens from the cursor's (c) that start before b, at most MA_SQL_WIN,
+ * in place (*win, *n), and the token after them taken too (*t; *have_tail
+ * when it starts at or after b), as the loop over ma_sql_cursor_take in
+ * ma_sql_judge leaves them; c stands after the last token taken. 0: the
+ * cache does not reach that far (that loop reads them). */
+static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor *c,
+                               const char *sql, size_t b, const struct ma_sql_tok **win,
+                               int *n, struct ma_sql_tok *t, int *have_tail)
+{
+	int i0 = c->idx, lo, hi, end, last;
+
+	if (!cache || i0 > cache->n)
+		return 0;
+	while (cache->n <= i0 + MA_SQL_WIN && (cache->n == i0 || cache->t[cache->n - 1].start < b) &&
+	       ma_sql_cache_more(cache))
+		;
+	end = cache->n - i0 > MA_SQL_WIN + 1 ? i0 + MA_SQL_WIN + 1 : cache->n;
+	lo = i0;
+	hi = end;
+	while (lo < hi) { /* the first token that starts at or after b */
+		int mid = lo + (hi - lo) / 2;
+		if (cache->t[mid].start >= b)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (lo < end) { /* it ends the window */
+		*have_tail = 1;
+		last = lo;
+	} else if (end == i0 + MA_SQL_WIN + 1) { /* the window is full: one more taken */
+		*have_tail = 0;
+		last = end - 1;
+	} else if (cache->complete) { /* the statement ends */
+		*have_tail = 0;
+		*win = cache->t + i0;
+		*n = end - i0;
+		if (end > i0)
+			ma_sql_cursor_skip(c, cache, sql, end - 1);
+		return 1;
+	} else {
+		return 0;
+	}
+	*win = cache->t + i0;
+	*n = last - i0;
+	*t = cache->t[last];
+	ma_sql_cursor_skip(c, cache, sql, last);
+	return 1;
+}
+
+/* The windows of one check share their judgement where they overlap (a
+ * periodic input that occurs at many overlapping places: up to 64
+ * windows of up to MA_SQL_WIN tokens each, the same tokens judged again
+ * and again). The window loop's whole state (the grammar's, the flags,
+ * the pending logic) is stored before every MA_SQL_JSTEP-th token of the
+ * statement; a later window that comes to such a token in the same state
+ * as the window before it, where the tokens up to a later stored one are
+ * "plain" (ma_sql_tok_plain: their step reads neither the tokens after
+ * them nor the window's ends), takes that later state instead of judging
+ * the tokens again: the loop is deterministic in its state and the
+ * tokens, so the state it would have reached is that one. */
+#define MA_SQL_JSTEP  16
+#define MA_SQL_JSLOTS (MA_SQL_WIN / MA_SQL_JSTEP + 8)
+struct ma_sql_jstate {
+	struct ma_sql_state st; /* st.prev NULL: prev_type */
+	struct ma_sql_flags f;
+	int logic_pending, relaxed, semi_end, prev_type, lastsig_type;
+};
+struct ma_sql_reuse {
+	unsigned serial; /* of the last window judged (0: none) */
+	size_t a;        /* its place */
+	struct ma_sql_jslot {
+		unsigned serial; /* the window whose state this is */
+		int gi;          /* the statement's token (its index) it stands before */
+		int plain;       /* the MA_SQL_JSTEP tokens before gi are all plain */
+		struct ma_sql_jstate s;
+	} slot[MA_SQL_JSLOTS];
+};
+
+/* 1 when the window loop's step over t reads only its state and t: no
+ * keyword, name, parameter, comment or ';' (their rules look at the
+ * tokens after them, up to the input's end). */
+static int ma_sql_tok_plain(const struct ma_sql_tok *t)
+{
+	switch (t->type) {
+	case MA_SQL_T_STRING:
+	case MA_SQL_T_NUMBER:
+	case MA_SQL_T_OP:
+	case MA_SQL_T_LPAREN:
+	case MA_SQL_T_RPAREN:
+	case MA_SQL_T_COMMA:
+	case MA_SQL_T_DOT:
+	case MA_SQL_T_OTHER:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql_jstate *y)
+{
+	return x->logic_pending == y->logic_pending && x->relaxed == y->relaxed &&
+	       x->semi_end == y->semi_end &&
+	       x->lastsig_type == y->lastsig_type &&
+	       memcmp(&x->f, &y->f, sizeof x->f) == 0 &&
+	       ma_sql_state_same(&x->st, x->prev_type, &y->st, y->prev_type);
 }
 
 /* The analysis of [a, b) in sql as it stands (the file comment). cur and
  * cache (either may be NULL) carry what earlier occurrences of the same
- * check read; cur is reset when a comes before its place. */
+ * check read; cur is reset when a comes before its place. ru (may be
+ * NULL): the states of the windows judged before (above). */
 static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, size_t b,
                          struct ma_sql_hit *hit, struct ma_sql_judgement *jd,
-                         struct ma_sql_cursor *cur, struct ma_sql_cache *cache)
+                         struct ma_sql_cursor *cur, struct ma_sql_cache *cache,
+                         struct ma_sql_reuse *ru)
 {
-	struct ma_sql_tok win[MA_SQL_WIN], t, prev;
+	struct ma_sql_tok winbuf[MA_SQL_WIN], t, prev;
+	const struct ma_sql_tok *win = winbuf;
 	struct ma_sql_state st;
 	struct ma_sql_flags f;
 	struct ma_sql_cursor own, wc;
 	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
+	int g0 = 0, plain_run = 0;
+	unsigned ser = 0, pser = 0;
 	const struct ma_sql_tok *lastsig = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
@@ -1365,16 +1545,18 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	/* the window and the first token after it: the statement's tokens
 	 * from the first that ends after a (lx stands after the last read) */
 	wc = *cur;
-	while (ma_sql_cursor_take(&wc, cache, sql, (size_t)-1, &t)) {
-		if (t.start >= b) {
-			tail_live = t.type != MA_SQL_T_COMMENT;
-			have_tail = 1;
-			break;
+	if (!ma_sql_cache_window(cache, &wc, sql, b, &win, &n, &t, &have_tail)) {
+		while (ma_sql_cursor_take(&wc, cache, sql, (size_t)-1, &t)) {
+			if (t.start >= b) {
+				have_tail = 1;
+				break;
+			}
+			if (n == MA_SQL_WIN)
+				break;
+			winbuf[n++] = t;
 		}
-		if (n == MA_SQL_WIN)
-			break;
-		win[n++] = t;
 	}
+	tail_live = have_tail && t.type != MA_SQL_T_COMMENT;
 	if (n == 0 || (n == 1 && win[0].start <= a && win[0].end >= b))
 		return; /* inside one token (or only whitespace): data */
 	hit->spans = 1;
@@ -1407,11 +1589,70 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	}
 	f.closed = (win[0].type == MA_SQL_T_STRING || win[0].type == MA_SQL_T_QIDENT) &&
 	           win[0].start < a && win[0].end <= b && !(win[0].flags & MA_SQL_F_UNTERMINATED);
+	if (ru) {
+		pser = ru->serial && ru->a <= a ? ru->serial : 0;
+		ser = ++ru->serial ? ru->serial : ++ru->serial;
+		ru->a = a;
+		g0 = cur->idx;
+	}
 	for (int i = 0; i < n; i++) {
 		const struct ma_sql_tok *tk = &win[i];
-		const struct ma_sql_tok *next = ma_next_sig(win, n, i);
+		const struct ma_sql_tok *next;
 		int intro = tk->start >= a;
 		int kw;
+
+		if (ru && i > 0 && (g0 + i) % MA_SQL_JSTEP == 0) {
+			int gi = g0 + i, plain = plain_run;
+			struct ma_sql_jslot *sl = &ru->slot[(gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS];
+			struct ma_sql_jstate now;
+			now.st = st;
+			now.st.prev = NULL;
+			now.f = f;
+			now.logic_pending = logic_pending;
+			now.relaxed = relaxed;
+			now.semi_end = semi_end;
+			now.prev_type = st.prev ? st.prev->type : -1;
+			now.lastsig_type = lastsig ? lastsig->type : -1;
+			if (pser && intro && sl->serial == pser && sl->gi == gi &&
+			    ma_sql_jstate_same(&sl->s, &now)) {
+				/* the window before judged the same from here: skip to
+				 * the last of its states past plain tokens only */
+				for (int si = (gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS;;) {
+					int gj = gi + MA_SQL_JSTEP;
+					struct ma_sql_jslot *nx;
+					si = si + 1 == MA_SQL_JSLOTS ? 0 : si + 1;
+					nx = &ru->slot[si];
+					if (gj - g0 >= n || nx->serial != pser || nx->gi != gj ||
+					    !nx->plain)
+						break;
+					sl->serial = ser;
+					sl = nx;
+					gi = gj;
+					plain = 1;
+				}
+				if (gi != g0 + i) {
+					i = gi - g0;
+					tk = &win[i];
+					intro = 1;
+					now = sl->s;
+					st = now.st;
+					st.prev = &win[i - 1];
+					f = now.f;
+					logic_pending = now.logic_pending;
+					relaxed = now.relaxed;
+					semi_end = now.semi_end;
+					lastsig = &win[i - 1];
+				}
+			}
+			sl->serial = ser;
+			sl->gi = gi;
+			sl->plain = plain;
+			sl->s = now;
+			plain_run = 1;
+		}
+		if (ru)
+			plain_run &= ma_sql_tok_plain(tk);
+		next = ma_next_sig(win, n, i);
 
 		if (tk->type == MA_SQL_T_COMMENT) {
 			if (!intro)
@@ -1787,7 +2028,7 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 	memcpy(buf + e, post, sizeof post - 1);
 	e += sizeof post - 1;
 	at = frag + (q ? 1 : 0) - start;
-	ma_sql_judge(dialect, buf + start, e - start, at, at + n, &h, &jd, NULL, NULL);
+	ma_sql_judge(dialect, buf + start, e - start, at, at + n, &h, &jd, NULL, NULL, NULL);
 	if (!h.spans)
 		return 0;
 	if (!(f->stacked == 1 || f->uni || f->select == 1 || f->catalog || f->obfus == 2 ||
@@ -1892,12 +2133,13 @@ struct ma_sql_memo {
  * cur, cache, memo may be NULL). */
 static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a, size_t b,
                               struct ma_sql_hit *hit, struct ma_sql_cursor *cur,
-                              struct ma_sql_cache *cache, struct ma_sql_memo *memo)
+                              struct ma_sql_cache *cache, struct ma_sql_memo *memo,
+                              struct ma_sql_reuse *ru)
 {
 	struct ma_sql_judgement jd;
 	int bare, strict;
 
-	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache);
+	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache, ru);
 	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
 		return;
 	bare = !jd.inside;
@@ -1922,7 +2164,7 @@ static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a
 void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
                     struct ma_sql_hit *hit)
 {
-	ma_sql_analyse_in(dialect, sql, len, a, b, hit, NULL, NULL, NULL);
+	ma_sql_analyse_in(dialect, sql, len, a, b, hit, NULL, NULL, NULL, NULL);
 }
 
 /* ---- the public check ---- */
@@ -1941,23 +2183,26 @@ static const char *ma_dialect_name(int dialect)
 
 static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *sql, size_t len)
 {
-	struct ma_sql_tok t;
-
 	c->filled = 1;
 	c->n = 0;
 	c->complete = 0;
+	c->nexec = 0;
 	c->ckpt_step = len / MA_SQL_CKPT + 1;
 	if (c->ckpt_step < 128)
 		c->ckpt_step = 128;
 	for (size_t k = 0; k < MA_SQL_CKPT; k++)
 		c->ckpt[k].set = 0;
+	for (size_t k = 0; k < MA_SQL_NEAR; k++)
+		c->near[k].set = 0;
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
-	while (c->n < MA_SQL_CACHE) {
-		if (!ma_sql_lex_next(&c->lx, &t)) {
+	while (c->n < MA_SQL_CACHE_FILL) {
+		struct ma_sql_tok *t = &c->t[c->n];
+		if (!ma_sql_lex_next(&c->lx, t)) {
 			c->complete = 1;
 			return;
 		}
-		c->t[c->n++] = t;
+		c->nexec += (t->flags & MA_SQL_F_EXEC) != 0;
+		c->n++;
 	}
 }
 
@@ -1989,6 +2234,7 @@ struct ma_sql_scan {
 	struct ma_sql_cache cache;   /* filled at the first occurrence */
 	struct ma_sql_cursor cursor; /* set up with the cache */
 	struct ma_sql_memo memo;
+	struct ma_sql_reuse reuse; /* set up with the cache */
 };
 
 static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
@@ -2008,10 +2254,14 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		ma_sql_cache_fill(&c->cache, c->dialect, c->sql, c->len);
 		ma_sql_cursor_init(&c->cursor, c->dialect, c->sql, c->len);
 		c->memo.valid = 0;
+		c->reuse.serial = 0;
+		for (int k = 0; k < MA_SQL_JSLOTS; k++)
+			c->reuse.slot[k].serial = 0;
 	}
 	if (ma_sql_cache_inside(&c->cache, a, b))
 		return 0;
-	ma_sql_analyse_in(c->dialect, c->sql, c->len, a, b, &hit, &c->cursor, &c->cache, &c->memo);
+	ma_sql_analyse_in(c->dialect, c->sql, c->len, a, b, &hit, &c->cursor, &c->cache, &c->memo,
+	                  &c->reuse);
 	if (!hit.fired)
 		return 0;
 	out->rule = hit.rule;

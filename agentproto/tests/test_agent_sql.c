@@ -976,6 +976,59 @@ static void many_places_with_long_tails_are_judged_alike(void **state)
 	}
 }
 
+/* A periodic input in a run of its copies occurs at many overlapping
+ * places, each its own window of up to 512 tokens over nearly the same
+ * tokens; the check judges the tokens the windows share once (a window
+ * that meets the state the window before it had takes that window's
+ * later state across tokens whose rules read nothing after them). Runs
+ * of plain tokens, of words and comments between them, with what follows
+ * the run changing the verdict at the last places only, in statements
+ * within and past the tokens the check keeps, are judged as the analysis
+ * of each place alone judges them. */
+static void overlapping_places_are_judged_alike(void **state)
+{
+	static char sql[16384], input[4096];
+	static const char *const units[] = {"(-", "(1)*", "-(", "'x'||", "'a','", "x'*'", "1 OR ",
+	                                    "a)(", "/**/1*", ";(", "1,", ".5*", "-1 ", "'x''",
+	                                    "((", "))", "1=1 AND ", "\"a\"-"};
+	static const char *const mids[] = {"1", "1) OR (1=1", "x' OR 'a'='a", "",
+	                                   "1; DROP TABLE t", "1 UNION SELECT 2", "1 --"};
+	static const size_t copies[] = {2, 9, 40, 300};
+
+	(void)state;
+	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++) {
+		size_t ul = strlen(units[u]);
+		for (size_t m = 0; m < sizeof mids / sizeof mids[0]; m++) {
+			for (size_t c = 0; c < sizeof copies / sizeof copies[0]; c++) {
+				size_t in = copies[c] * ul, o;
+				if (in >= sizeof input)
+					continue;
+				for (size_t i = 0; i < in; i++)
+					input[i] = units[u][i % ul];
+				input[in] = '\0';
+				for (int pad = 0; pad <= 600; pad += 600) {
+					o = (size_t)snprintf(sql, sizeof sql, "SELECT * FROM t WHERE ");
+					for (int i = 0; i < pad; i++)
+						o += (size_t)snprintf(sql + o, sizeof sql - o, "a = 1 AND ");
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "id = ");
+					for (size_t i = 0; i < copies[c] + 70 && o + ul + 64 < sizeof sql;
+					     i++)
+						o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+						                      units[u]);
+					snprintf(sql + o, sizeof sql - o, "%s AND c = 'v'", mids[m]);
+					for (int d = 1; d <= 3; d++) {
+						int v = check_sql_text(d, sql, input);
+						if (v != each_place_alone(d, sql, input))
+							fail_msg("unit %zu, mid %zu, %zu copies, pad %d, "
+							         "dialect %d: the check says %d",
+							         u, m, copies[c], pad, d, v);
+					}
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1007,6 +1060,7 @@ int main(void)
 	    cmocka_unit_test(a_semicolon_that_cuts_nothing_passes),
 	    cmocka_unit_test(a_stacked_if_statement_is_blocked),
 	    cmocka_unit_test(dialect_operators_and_statements_follow_their_grammar),
+	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
