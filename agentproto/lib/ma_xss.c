@@ -37,8 +37,9 @@
  * Decided: an element that can do none of that (<b>, <p>, <a href="/x">)
  * and an inert attribute (class, title) added by an input is HTML
  * injection but not script: it does not fire. An input that stays text,
- * or stays inside a quoted attribute value, is data; so is an input that
- * is the whole value of a handler (the template's own script).
+ * or stays inside a quoted attribute value, is data, except in a handler:
+ * there it is script, and an input that spans its tokens fires, the
+ * handler's whole value included (onload="{{callback}}").
  *
  * Threads: any, one request at a time; no allocation unless it fires.
  */
@@ -457,11 +458,9 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 			ma_xss_set(hit, "xss.script", "high", 0.8); /* a JavaScript entity &{...} */
 		} else if (ma_html_ieq(nm, nl, "style") && ma_xss_bad_css(s, at->vs, at->ve)) {
 			ma_xss_set(hit, "xss.style", "high", 0.85);
-		} else if (handler && in_value && !added &&
-		           !(a == at->vs && b == at->ve &&
-		             (at->quote ? at->closed : !t->unclosed))) {
-			/* (a handler whose whole value, quoted or not, is the
-			 * input: the template runs that value as script by design) */
+		} else if (handler && in_value && !added) {
+			/* (a handler whose whole value is the input fires too: the
+			 * user wrote the script the page runs) */
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
 			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
 			    !ma_xss_js_data(s, at->vs, at->ve, a, b))

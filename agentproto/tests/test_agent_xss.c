@@ -396,11 +396,12 @@ static void split_tags_encoded_schemes_and_includes_fire(void **state)
 /* ---- what must pass ---- */
 
 /* The page's own script: a javascript: URL that runs nothing (void of a
- * number, an empty body, ';': no call, no string result to render) and a
- * handler whose whole quoted value is the input (the template runs that
- * value by design) are not injections; the same input leaving the value,
- * or a URL body that calls anything, still fires. */
-static void a_script_url_that_runs_nothing_and_a_whole_handler_pass(void **state)
+ * number, an empty body, ';': no call, no string result to render) is not
+ * an injection; a URL body that calls anything fires. A handler whose
+ * whole value is the input fires, quoted or not: the user wrote the
+ * script the page runs (<body onload="{{callback}}">), and a page's own
+ * handler text is sent by nobody but someone testing for exactly that. */
+static void a_script_url_that_runs_nothing_passes_and_a_whole_handler_fires(void **state)
 {
 	(void)state;
 	assert_int_equal(href("javascript:void(0)"), MOAT_ALLOW);
@@ -417,31 +418,33 @@ static void a_script_url_that_runs_nothing_and_a_whole_handler_pass(void **state
 	assert_int_equal(href("javascript:'<img src=x onerror=alert(1)>'"), MOAT_BLOCK);
 	assert_int_equal(href("javascript:void(0)//\nalert(1)"), MOAT_BLOCK);
 	assert_int_equal(href("vbscript:void(0)"), MOAT_BLOCK);
-	/* a handler that is wholly the input, quoted by the template */
+	/* a handler that is wholly the input, quoted by the template or not */
+	assert_int_equal(page(S("alert(document.cookie)"), "<body onload=\"",
+	                      S("alert(document.cookie)"), "\">x</body>", NULL),
+	                 MOAT_BLOCK);
 	assert_int_equal(page(S("toggle(\"menu\",\"x12\")"), "<button id=b onclick='",
 	                      S("toggle(\"menu\",\"x12\")"), "'>show</button>", NULL),
-	                 MOAT_ALLOW);
+	                 MOAT_BLOCK);
 	assert_int_equal(page(S("show(1); return false"), "<a href=\"#\" onclick=\"",
 	                      S("show(1); return false"), "\">x</a>", NULL),
-	                 MOAT_ALLOW);
-	/* ... but leaving its quotes, or a part of it, fires */
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    page(S("toggle(1)"), "<button onclick=", S("toggle(1)"), ">go</button>", NULL),
+	    MOAT_BLOCK);
+	/* ... as does one leaving its quotes, or a part of it */
 	assert_int_equal(page(S("x()' onfocus='alert(1)"), "<button onclick='",
 	                      S("x()' onfocus='alert(1)"), "'>show</button>", NULL),
 	                 MOAT_BLOCK);
 	assert_int_equal(page(S("x);alert(1"), "<button onclick='go(", S("x);alert(1"),
 	                      ")'>show</button>", NULL),
 	                 MOAT_BLOCK);
-	/* unquoted (minified pages): the same, when the value ends where the
-	 * input ends */
-	assert_int_equal(
-	    page(S("toggle(1)"), "<button onclick=", S("toggle(1)"), ">go</button>", NULL),
-	    MOAT_ALLOW);
 	assert_int_equal(page(S("toggle(1) onfocus=alert(1)"), "<button onclick=",
 	                      S("toggle(1) onfocus=alert(1)"), ">go</button>", NULL),
 	                 MOAT_BLOCK);
+	/* a single name or value inside a handler is data */
 	assert_int_equal(
-	    page(S("x);alert(1"), "<button onclick=go(", S("x);alert(1"), ")>go</button>", NULL),
-	    MOAT_BLOCK);
+	    page(S("menu"), "<button onclick='toggle(\"", S("menu"), "\")'>show</button>", NULL),
+	    MOAT_ALLOW);
 }
 
 static void text_and_quoted_values_stay_data(void **state)
@@ -628,7 +631,7 @@ int main(void)
 	    cmocka_unit_test(bypass_families_fire),
 	    cmocka_unit_test(split_tags_encoded_schemes_and_includes_fire),
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
-	    cmocka_unit_test(a_script_url_that_runs_nothing_and_a_whole_handler_pass),
+	    cmocka_unit_test(a_script_url_that_runs_nothing_passes_and_a_whole_handler_fires),
 	    cmocka_unit_test(resuming_the_tokenizer_judges_as_reading_from_the_start),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(monitor_mode_logs_and_allows),
