@@ -162,7 +162,14 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 			int inside = t[i] == '.' && i > 0 && i + 1 < n &&
 			             ma_pr_alnum((unsigned char)t[i - 1]) &&
 			             ma_pr_alnum((unsigned char)t[i + 1]);
-			if (!inside && (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';'))
+			/* nor does one that closes a quotation ("... winner!" to your
+			 * reply): a comma's break there */
+			int quoted = i + 1 < n && (t[i + 1] == '"' || t[i + 1] == '\'') &&
+			             (t[i] == '.' || t[i] == '!' || t[i] == '?');
+			if (quoted && !brk)
+				brk = 2;
+			else if (!inside && !quoted &&
+			         (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';'))
 				brk = 1;
 			else if (t[i] == ',' && !brk)
 				brk = 2;
@@ -586,10 +593,11 @@ struct ma_pr_part {
 static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
                               struct ma_pr_score *sc)
 {
-	static const char join[] = "join~|combin~|concaten~|interlac~|merg~|together|assembl~";
+	static const char join[] = "join~|combin~|concaten~|interlac~|interleav~|merg~|together|"
+	                           "assembl~";
 	struct ma_pr_part part[MA_PR_PARTS];
-	char d[2][MA_PR_DECODED / 2];
-	size_t dl[2] = {0, 0};
+	char d[3][MA_PR_DECODED / 2];
+	size_t dl[3] = {0, 0, 0};
 	int np = 0, joined = 0;
 	double best = 0;
 
@@ -675,7 +683,22 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 			memcpy(d[space] + dl[space], t + part[i].a, part[i].l);
 			dl[space] += part[i].l;
 		}
-	for (int space = 0; space < 2; space++) {
+	/* two parts of about one length: also read letter by letter in turn
+	 * ("Cn o" and "a yu": "Can you"), with what follows the last part */
+	if (np == 2 && part[0].l + 1 >= part[1].l && part[1].l + 1 >= part[0].l &&
+	    part[0].l >= 3 && part[0].l + part[1].l < sizeof d[2] / 2) {
+		const struct ma_pr_part *x = part[0].l >= part[1].l ? &part[0] : &part[1];
+		const struct ma_pr_part *y = x == &part[0] ? &part[1] : &part[0];
+		size_t end = (part[0].a > part[1].a ? part[0].a + part[0].l : part[1].a + part[1].l) + 1;
+		for (size_t k = 0; k < x->l; k++) {
+			d[2][dl[2]++] = t[x->a + k];
+			if (k < y->l)
+				d[2][dl[2]++] = t[y->a + k];
+		}
+		while (end < n && t[end] != '\n' && dl[2] < sizeof d[2])
+			d[2][dl[2]++] = t[end++];
+	}
+	for (int space = 0; space < 3; space++) {
 		struct ma_pr_score sub;
 		int mixed;
 		ma_pr_score_init(&sub);

@@ -74,7 +74,7 @@ int ma_pr_lex_class(const char *name);
 #define MA_PR_NORM    (MA_PR_WIN + 8) /* normalised bytes of one window */
 #define MA_PR_WORDS   1024            /* words of one window */
 #define MA_PR_DECODED 1024            /* a base64 / hex / binary run decoded for a second look */
-#define MA_PR_PATS    192             /* room for the patterns' seen flags */
+#define MA_PR_PATS    224             /* room for the patterns' seen flags */
 
 struct ma_pr_words {
 	const char *t; /* the normalised text */

@@ -105,7 +105,8 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 /* Words that garble an answer: by themselves (an anagram, typos), or
  * when they act on letters, vowels, spaces ("replace the vowels"). */
 static const char ma_pr_garble[] = "scrambl~|jumbl~|anagram~|misspell~|typo|typos|leet~|"
-                                   "leetspeak|interlac~|homophon~|unscrambl~";
+                                   "leetspeak|interlac~|homophon~|unscrambl~|cipher~|"
+                                   "obfuscat~|gibberish";
 static const char ma_pr_recode[] = "replac~|remov~|swap~|substitut~|convert~|group~|combin~|"
                                    "revers~|encod~|encrypt~|omit~|strip~|delet~|rearrang~|"
                                    "shuffl~|alternat~|capitali~|uppercase|lowercase";
@@ -199,8 +200,9 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 			                (w->k[i + 1] & kb->snippet));
 			your = your ||
 			       ((w->k[i] & kb->your) && i + 1 < e && (w->k[i + 1] & kb->yourout));
-			ans = ans ||
-			      ((w->k[i] & kb->your) && i + 1 < e && (w->k[i + 1] & kb->output));
+			ans = ans || ((w->k[i] & kb->your) && i + 1 < e &&
+			              ((w->k[i + 1] & kb->output) ||
+			               ma_pr_lit(w, i + 1, "message|messages", 16)));
 		}
 		code = code || (what && ins && fence);
 		for (int i = a; i < e && ans; i++) {
@@ -563,6 +565,26 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	char g[256];
 	size_t gl = 0;
 
+	/* one long word the lexicon does not know, written without spaces
+	 * ("ignoreallpreviousinstructions", "IgnoreAllRules"): a verb and a
+	 * noun of an override inside it */
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		size_t l = w->l[i];
+		int v = 0, nn = 0;
+		if (l < 12 || !memchr("abcdefghijklmnopqrstuvwxyz", x[0], 26))
+			continue;
+		for (size_t k = 0; k < sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0] && !v;
+		     k++)
+			v = memmem(x, l, ma_pr_glued_verbs[k], strlen(ma_pr_glued_verbs[k])) != NULL;
+		for (size_t k = 0; k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0] && v && !nn;
+		     k++)
+			nn = memmem(x, l, ma_pr_glued_nouns[k], strlen(ma_pr_glued_nouns[k])) != NULL;
+		if (v && nn) {
+			ma_pr_add(sc, PF_OVERRIDE, 0.9);
+			break;
+		}
+	}
 	for (int i = 0; i <= w->n; i++) {
 		if (i < w->n && w->l[i] == 1 && gl < sizeof g - 1) {
 			g[gl++] = w->t[w->s[i]];

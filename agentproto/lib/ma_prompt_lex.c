@@ -115,7 +115,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"BE", "is are was were be ist sind bist war est sont es son sono era e"},
     {"NEW", "new updated real actual true revised latest different neue~ neu nouvelle~ "
             "nouveau~ nueva~ nuevo~ nova~ novo~ nuov~ новые новая новый"},
-    {"YOU", "you u ya youre youll du tu vous usted voce ты вы"},
+    {"YOU", "you u ya youre youll youve du tu vous usted voce ты вы"},
     {"YOUR", "your yours yourself ur yr deine dein votre vos tes ton ta tu tus su sus seu "
              "sua tuo tua twoj твой твои ваш ваши ihr"},
     {"NOW", "now henceforth hereafter onwards onward jetzt ahora maintenant agora ora "
@@ -166,7 +166,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"NOTHING", "nothing no without zero"},
     {"ELSE", "else more commentary comments comment explanation~ explaining additional extra"},
     {"INSERT", "integrate~ incorporate~ include~ insert~ append~ add adding merge~ embed~ "
-               "utilize~ utilise~ use leverage blend~ mention~ promote~ suggest~ modify "
+               "execute~ utilize~ utilise~ use leverage blend~ mention~ promote~ suggest~ modify "
                "augment~ enhance~ inject~ introduce~ put"},
     {"FOLLOWING", "following below subsequent attached this these"},
     {"SNIPPET", "code snippet~ block~ excerpt~ section script~ function link~ url~ "
@@ -261,6 +261,13 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.35, "YOU must|shall|will|should always|now|only|never SAY"},
     {PF_OVERRIDE, 0.6, "no matter * INSTR|PREV|anything|input|says|said"},
     {PF_OVERRIDE, 0.6, "regardless of * INSTR|PREV|anything|input|says|said"},
+    /* the override as a preposition: "irrespective of the prior tasks, ..." */
+    {PF_OVERRIDE, 0.8,
+     "regardless|irrespective of * PREV * instruction~|directive~|guideline~|task|tasks|"
+     "prompt~|command~|programming|rules"},
+    {PF_OVERRIDE, 0.8,
+     "notwithstanding * PREV * instruction~|directive~|guideline~|task|tasks|prompt~|command~|"
+     "programming|rules"},
     {PF_OVERRIDE, 0.5, "important|urgent|attention|note|warning * NEW|override|IGN|INSTR|admin~"},
     {PF_OVERRIDE, 0.5,
      "admin~|administrator~|developer~|sudo|operator * command~|access|instruction~|authori~"},
@@ -288,6 +295,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.8,
      "what|how would|should|do|will YOU * SAY|respond * if|when|once|after ** CORRECT * CODE"},
     {PF_EXTRACTION, 0.5, "secret word|phrase|code|key|token|passphrase|string"},
+    /* a request for the secret that unlocks something */
+    {PF_EXTRACTION, 0.85,
+     "SHOW|WHAT ** secret|confidential|hidden|private * CODE|string|phrase|word|key|token * "
+     "that|which * grants|unlocks|opens|gives"},
+    /* a probe: "if I asked you for your password, what would you say?" */
+    {PF_EXTRACTION, 0.65, "ask~|request~ ** YOUR PW|SECRET"},
     /* words addressed to the model inside a text it reads */
     {PF_OVERRIDE, 0.6, "note|message|instruction~|memo|reminder to|for * THE|any|all AI"},
     {PF_OVERRIDE, 0.6, "if * YOU BE * AI"},
@@ -372,6 +385,13 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.3, "enter|switch|activate|enable|enabled|unlock|turn * MODE"},
     {PF_ROLEPLAY, 0.55, "NO * LIMIT"},
     {PF_ROLEPLAY, 0.4, "UNRES"},
+    /* the assistant replaced by an unrestricted one */
+    {PF_ROLEPLAY, 0.55, "UNRES * AI"},
+    {PF_ROLEPLAY, 0.5,
+     "AI * BE|been * offline|disabled|deactivated|down|replaced|gone|suspended|terminated|"
+     "deleted|removed"},
+    {PF_ROLEPLAY, 0.45, "BE now online|active|live|operational|awake|activated"},
+    {PF_ROLEPLAY, 0.45, "BE now in charge|control|command"},
     {PF_ROLEPLAY, 0.6, "stay|remain|keep|staying in CHAR"},
     {PF_ROLEPLAY, 0.45, "not bound|restricted|limited|constrained by"},
     {PF_ROLEPLAY, 0.5, "break|escape|bypass * out|free * of * YOUR|THE * LIMIT|CHAR|programming"},
@@ -423,6 +443,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.55,
      "what|how * were|have YOU * told|instructed|programmed|prompted|configured|trained"},
     {PF_EXTRACTION, 0.5, "verbatim"},
+    /* the instructions the model was given, asked back */
+    {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * given|assigned"},
+    {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * been|were provided|told|fed"},
     /* what the model was told */
     {PF_EXTRACTION, 0.7, "what * told|instructed|programmed|asked YOU not|never to"},
     {PF_EXTRACTION, 0.5, "YOUR AUTHX * told|instructed|asked|programmed YOU"},
@@ -636,7 +659,7 @@ static int ma_pr_build_patterns(void)
 		if (pt->n == 0)
 			return -1;
 		pt->first = pt->t[0].literal ? ma_pr_first_bits(pt->t[0].lit, pt->t[0].litlen) : 0;
-		if (MA_PR_NSRC > 255)
+		if (MA_PR_NSRC > 255 || MA_PR_NSRC > MA_PR_PATS)
 			return -1;
 		for (int c = 0; c < 64; c++)
 			if (pt->t[0].k & (1ull << c))
