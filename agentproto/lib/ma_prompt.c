@@ -755,6 +755,28 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w)
 	return 0;
 }
 
+/* 1 if the text reads better backwards: at least two words of three
+ * letters or more that the lexicon does not know are, reversed, words it
+ * knows, and they are a third of such unknown words at least
+ * ("snoitcurtsni suoiverp lla erongi"). */
+static int ma_pr_backwards(const struct ma_pr_words *w)
+{
+	int unknown = 0, rev = 0;
+
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		size_t l = w->l[i];
+		char r[32];
+		if (w->k[i] || l < 3 || l > sizeof r)
+			continue;
+		unknown++;
+		for (size_t k = 0; k < l; k++)
+			r[k] = x[l - 1 - k];
+		rev += ma_pr_lex_classes(r, l) != 0;
+	}
+	return rev >= 2 && rev * 3 >= unknown;
+}
+
 /* The score of one window of text; out gets the details. */
 static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
@@ -797,6 +819,38 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		ma_pr_phrases(&ps.w, &ps.kb, &sub, PF_ENCODED);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
+	} else if (out->score < 0.8 && ma_pr_backwards(&ps.w)) {
+		/* reversed text: the whole window read from its end (which puts
+		 * reversed words back in order), and each word reversed in place */
+		char b[MA_PR_NORM];
+		for (int pass = 0; pass < 2; pass++) {
+			struct ma_pr_score sub;
+			int m2;
+			if (pass == 0) {
+				for (size_t k = 0; k < tn; k++)
+					b[k] = ps.t[tn - 1 - k];
+			} else {
+				size_t k = 0;
+				while (k < tn) {
+					size_t e = k;
+					while (e < tn && ma_pr_alnum((unsigned char)ps.t[e]))
+						e++;
+					for (size_t j = k; j < e; j++)
+						b[j] = ps.t[e - 1 - (j - k)];
+					if (e < tn)
+						b[e] = ps.t[e];
+					k = e + 1;
+				}
+			}
+			ma_pr_score_init(&sub);
+			ma_pr_score_plain(b, tn, &ps, &sub, &m2);
+			if (sub.score > 0.5)
+				ma_pr_add(out, PF_ENCODED, sub.score);
+			if (pass == 0) {
+				/* ps now holds b's words: the original is read again */
+				tn = ma_prompt_normalise(s, n, ps.t, sizeof ps.t, &m2);
+			}
+		}
 	} else if (memchr(ps.t, '"', tn) || memchr(ps.t, '\'', tn)) {
 		/* the last to read the window's words: scoring the parts reuses ps */
 		ma_pr_split_parts(ps.t, tn, &ps, out);

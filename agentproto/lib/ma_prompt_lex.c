@@ -46,7 +46,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "ignorez oublie oubliez oublier ignora ignorar ignoren olvida olvide olvidate "
             "olvidar olviden esqueca esquecer esqueci esquece dimentica dimenticate "
             "dimenticare ignorate negeer vergeet zignoruj zapomnij vergessen ignorera glom glem "
-            "ohita unohda zapomen ignoruj unut unutun felejtsd игнорир~ забудь ігнор~ забудь "
+            "ohita unohda zapomen ignoruj unut unutun felejtsd abaikan lupakan игнорир~ забудь ігнор~ забудь "
             "забудьте забыть проигнорируй αγνο~ αγνόη~ ξέχνα ξεχάστε ξέχασε"},
     /* what came before: quantifiers and prior-ness */
     {"PREV", "previous prior above earlier preceding former original initial old past "
@@ -56,7 +56,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "previos todas todos toda todo precedenti tutte tutti vorige eerdere "
              "wszystkie poprzednie предыдущ~ прежн~ все всё προηγούμεν~ όλες όλα όλους alla "
              "tidigare tidligere vsechny predchozi toate kaikki aiemm~ onceki tum osszes "
-             "korabbi усі попередн~"},
+             "korabbi усі попередн~ semua sebelumnya"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     {"ABOVE", "above foregoing aforementioned everything alles davor zuvor vorher obig~ tout "
               "tutto вышесказанн~ всё"},
@@ -68,7 +68,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "regle~ instruccion~ regla~ indicacion~ directriz directrices instrucoes "
               "instrucao regra~ diretriz~ istruzion~ regol~ instructies regels "
               "instrukcje polecenia инструкц~ указани~ правил~ команд~ οδηγί~ εντολ~ κανόν~ "
-              "instruks~ instrukc~ pokyny instrucțiun~ ohje~ talimat~ utasitas~ інструкц~"},
+              "instruks~ instrukc~ pokyny instrucțiun~ ohje~ talimat~ utasitas~ інструкц~ perintah "
+              "arahan petunjuk"},
     /* what an injected document tells the model to drop */
     {"CONTENT",
      "text message~ task~ conversation content context input document~ "
@@ -204,6 +205,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* the verb after its object (Turkish), or of two words (Hungarian) */
     {PF_OVERRIDE, 0.9, "PREV * INSTR * yok|gormezden say|gel"},
     {PF_OVERRIDE, 0.9, "figyelmen kivul * PREV * INSTR"},
+    /* Vietnamese: "bo qua" (skip) ... "huong dan" / "chi thi" (instructions) */
+    {PF_OVERRIDE, 0.9, "bo qua ** huong|chi dan|thi"},
     {PF_OVERRIDE, 0.85, "IGN * POSS INSTR"},
     {PF_OVERRIDE, 0.6, "IGN THE INSTR"},
     {PF_OVERRIDE, 0.85, "IGN INSTR"},
@@ -332,6 +335,15 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.5, "YOU BE going to * ACT|pretend|be"},
     {PF_ROLEPLAY, 0.5, "from now on * YOU * BE|will|must|shall|ACT|respond|answer"},
     {PF_ROLEPLAY, 0.4, "ACT AS"},
+    /* a persona for every answer: "answer all of my questions as Rex" */
+    {PF_ROLEPLAY, 0.6,
+     "answer~|respond~|reply * all|every|any of MY question~|prompt~|request~|message~ as "
+     "!soon|quickly|fast|possible|well|best|usual|needed|briefly|clearly|simply|much|long|often|"
+     "early|promptly|accurately|detailed|honestly"},
+    /* the user speaking as an AI */
+    {PF_ROLEPLAY, 0.5, "as an AI * developed|created|trained|built|designed|made by"},
+    {PF_ROLEPLAY, 0.5, "I AM gpt|chatgpt|claude|gemini|llama|copilot|bard|bing"},
+    {PF_ROLEPLAY, 0.5, "im gpt|chatgpt|claude|gemini|llama|copilot|bard|bing"},
     {PF_ROLEPLAY, 0.6, "NOW YOU BE"},
     {PF_ROLEPLAY, 0.6, "NOW BE YOU"},
     {PF_ROLEPLAY, 0.5, "YOU will|shall|must|should * answer|respond|reply|act|speak|write AS"},
@@ -382,7 +394,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.75, "STRONGMODE MODE"},
     {PF_ROLEPLAY, 0.5, "BADMODE MODE"},
     {PF_ROLEPLAY, 0.45, "BADMODE MODE enabled|activated|unlocked"},
-    {PF_ROLEPLAY, 0.3, "enter|switch|activate|enable|enabled|unlock|turn * MODE"},
+    {PF_ROLEPLAY, 0.3, "enter~|switch|activate|enable|enabled|unlock|turn * MODE"},
     {PF_ROLEPLAY, 0.55, "NO * LIMIT"},
     {PF_ROLEPLAY, 0.4, "UNRES"},
     /* the assistant replaced by an unrestricted one */

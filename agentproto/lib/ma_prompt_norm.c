@@ -79,6 +79,26 @@ static int ma_pr_fold(uint32_t c)
 		return 'g';
 	if (c >= 0x1D400 && c <= 0x1D6A3)
 		return 'a' + (int)((c - 0x1D400) % 26);
+	if ((c >= 0x1D00 && c <= 0x1DBF) || (c >= 0x0262 && c <= 0x02E3) || c == 0x2071 ||
+	    c == 0x207F || c == 0xA730 || c == 0xA731) {
+		/* small capitals and superscript letters ("tiny text") */
+		static const struct {
+			uint32_t c;
+			char a;
+		} sm[] = {{0x1D00, 'a'}, {0x0299, 'b'}, {0x1D04, 'c'}, {0x1D05, 'd'}, {0x1D07, 'e'},
+		          {0xA730, 'f'}, {0x0262, 'g'}, {0x029C, 'h'}, {0x026A, 'i'}, {0x1D0A, 'j'},
+		          {0x1D0B, 'k'}, {0x029F, 'l'}, {0x1D0D, 'm'}, {0x0274, 'n'}, {0x1D0F, 'o'},
+		          {0x1D18, 'p'}, {0x0280, 'r'}, {0xA731, 's'}, {0x1D1B, 't'}, {0x1D1C, 'u'},
+		          {0x1D20, 'v'}, {0x1D21, 'w'}, {0x028F, 'y'}, {0x1D22, 'z'}, {0x1D43, 'a'},
+		          {0x1D47, 'b'}, {0x1D9C, 'c'}, {0x1D48, 'd'}, {0x1D49, 'e'}, {0x1DA0, 'f'},
+		          {0x1D4D, 'g'}, {0x02B0, 'h'}, {0x2071, 'i'}, {0x02B2, 'j'}, {0x1D4F, 'k'},
+		          {0x02E1, 'l'}, {0x1D50, 'm'}, {0x207F, 'n'}, {0x1D52, 'o'}, {0x1D56, 'p'},
+		          {0x02B3, 'r'}, {0x02E2, 's'}, {0x1D57, 't'}, {0x1D58, 'u'}, {0x1D5B, 'v'},
+		          {0x02B7, 'w'}, {0x02E3, 'x'}, {0x02B8, 'y'}, {0x1DBB, 'z'}};
+		for (size_t k = 0; k < sizeof sm / sizeof sm[0]; k++)
+			if (sm[k].c == c)
+				return sm[k].a;
+	}
 	if (c >= 0x24B6 && c <= 0x24CF)
 		return 'a' + (int)(c - 0x24B6);
 	if (c >= 0x24D0 && c <= 0x24E9)
@@ -108,6 +128,16 @@ static int ma_pr_latin(uint32_t c)
 		return l1[c - 0xC0] == '.' ? 0 : l1[c - 0xC0];
 	if (c >= 0x100 && c < 0x100 + sizeof la - 1)
 		return la[c - 0x100];
+	/* Vietnamese: o and u with a horn, then U+1EA0..U+1EF9 (a e i o u y
+	 * with tone marks, upper and lower case in pairs) */
+	if (c == 0x1A0 || c == 0x1A1)
+		return 'o';
+	if (c == 0x1AF || c == 0x1B0)
+		return 'u';
+	if (c >= 0x1EA0 && c <= 0x1EF9) {
+		uint32_t k = c - 0x1EA0;
+		return k < 24 ? 'a' : k < 40 ? 'e' : k < 44 ? 'i' : k < 68 ? 'o' : k < 82 ? 'u' : 'y';
+	}
 	return 0;
 }
 
