@@ -685,11 +685,12 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 		}
 	/* two parts of about one length: also read letter by letter in turn
 	 * ("Cn o" and "a yu": "Can you"), with what follows the last part */
-	if (np == 2 && part[0].l + 1 >= part[1].l && part[1].l + 1 >= part[0].l &&
-	    part[0].l >= 3 && part[0].l + part[1].l < sizeof d[2] / 2) {
+	if (np == 2 && part[0].l + 1 >= part[1].l && part[1].l + 1 >= part[0].l && part[0].l >= 3 &&
+	    part[0].l + part[1].l < sizeof d[2] / 2) {
 		const struct ma_pr_part *x = part[0].l >= part[1].l ? &part[0] : &part[1];
 		const struct ma_pr_part *y = x == &part[0] ? &part[1] : &part[0];
-		size_t end = (part[0].a > part[1].a ? part[0].a + part[0].l : part[1].a + part[1].l) + 1;
+		size_t end =
+		    (part[0].a > part[1].a ? part[0].a + part[0].l : part[1].a + part[1].l) + 1;
 		for (size_t k = 0; k < x->l; k++) {
 			d[2][dl[2]++] = t[x->a + k];
 			if (k < y->l)

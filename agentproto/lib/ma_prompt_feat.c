@@ -576,10 +576,12 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			continue;
 		for (size_t k = 0; k < sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0] && !v;
 		     k++)
-			v = memmem(x, l, ma_pr_glued_verbs[k], strlen(ma_pr_glued_verbs[k])) != NULL;
-		for (size_t k = 0; k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0] && v && !nn;
-		     k++)
-			nn = memmem(x, l, ma_pr_glued_nouns[k], strlen(ma_pr_glued_nouns[k])) != NULL;
+			v = memmem(x, l, ma_pr_glued_verbs[k], strlen(ma_pr_glued_verbs[k])) !=
+			    NULL;
+		for (size_t k = 0;
+		     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0] && v && !nn; k++)
+			nn = memmem(x, l, ma_pr_glued_nouns[k], strlen(ma_pr_glued_nouns[k])) !=
+			     NULL;
 		if (v && nn) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			break;

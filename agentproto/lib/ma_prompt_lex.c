@@ -46,7 +46,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "ignorez oublie oubliez oublier ignora ignorar ignoren olvida olvide olvidate "
             "olvidar olviden esqueca esquecer esqueci esquece dimentica dimenticate "
             "dimenticare ignorate negeer vergeet zignoruj zapomnij vergessen ignorera glom glem "
-            "ohita unohda zapomen ignoruj unut unutun felejtsd abaikan lupakan игнорир~ забудь ігнор~ забудь "
+            "ohita unohda zapomen ignoruj unut unutun felejtsd abaikan lupakan игнорир~ забудь "
+            "ігнор~ забудь "
             "забудьте забыть проигнорируй αγνο~ αγνόη~ ξέχνα ξεχάστε ξέχασε"},
     /* what came before: quantifiers and prior-ness */
     {"PREV", "previous prior above earlier preceding former original initial old past "

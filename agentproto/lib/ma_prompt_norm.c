@@ -136,7 +136,12 @@ static int ma_pr_latin(uint32_t c)
 		return 'u';
 	if (c >= 0x1EA0 && c <= 0x1EF9) {
 		uint32_t k = c - 0x1EA0;
-		return k < 24 ? 'a' : k < 40 ? 'e' : k < 44 ? 'i' : k < 68 ? 'o' : k < 82 ? 'u' : 'y';
+		return k < 24   ? 'a'
+		       : k < 40 ? 'e'
+		       : k < 44 ? 'i'
+		       : k < 68 ? 'o'
+		       : k < 82 ? 'u'
+		                : 'y';
 	}
 	return 0;
 }
