@@ -566,23 +566,27 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	size_t gl = 0;
 
 	/* one long word the lexicon does not know, written without spaces
-	 * ("ignoreallpreviousinstructions", "IgnoreAllRules"): a verb and a
-	 * noun of an override inside it */
+	 * ("ignoreallpreviousinstructions", "IgnoreAllRules"): an override
+	 * verb (not "print": "TclPrintInstruction" is a name), a word of
+	 * prior-ness and a noun inside it ("overrideRules" is a name too) */
 	for (int i = 0; i < w->n; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
-		int v = 0, nn = 0;
+		static const char *const prior[] = {"all", "previous", "prior", "above", "your"};
+		int v = 0, nn = 0, pr = 0;
 		if (l < 12 || !memchr("abcdefghijklmnopqrstuvwxyz", x[0], 26))
 			continue;
-		for (size_t k = 0; k < sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0] && !v;
-		     k++)
+		for (size_t k = 0; k < 5 && !v;
+		     k++) /* ignore, disregard, forget, bypass, override */
 			v = memmem(x, l, ma_pr_glued_verbs[k], strlen(ma_pr_glued_verbs[k])) !=
 			    NULL;
 		for (size_t k = 0;
 		     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0] && v && !nn; k++)
 			nn = memmem(x, l, ma_pr_glued_nouns[k], strlen(ma_pr_glued_nouns[k])) !=
 			     NULL;
-		if (v && nn) {
+		for (size_t k = 0; k < sizeof prior / sizeof prior[0] && nn && !pr; k++)
+			pr = memmem(x, l, prior[k], strlen(prior[k])) != NULL;
+		if (v && nn && pr) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			break;
 		}
