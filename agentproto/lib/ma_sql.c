@@ -1109,11 +1109,11 @@ struct ma_sql_judgement {
  * tokens before them from here instead of lexing it again. A statement
  * with more tokens keeps the first MA_SQL_CACHE and lx, the lexer after
  * them. On the stack: no allocation. */
-#define MA_SQL_CACHE 2048
+#define MA_SQL_CACHE      2048
 #define MA_SQL_CACHE_FILL 1024 /* lexed at once; the rest as a cursor reads on */
-#define MA_SQL_CKPT  32 /* checkpoints of the tail walks over a statement */
-#define MA_SQL_NEAR  32 /* and near the start of each walk */
-#define MA_SQL_NEAR_STEP 8
+#define MA_SQL_CKPT       32   /* checkpoints of the tail walks over a statement */
+#define MA_SQL_NEAR       32   /* and near the start of each walk */
+#define MA_SQL_NEAR_STEP  8
 struct ma_sql_cache {
 	int filled, n, complete;
 	int nexec;              /* tokens flagged MA_SQL_F_EXEC */
@@ -1227,8 +1227,8 @@ static int ma_may_open_clause(char c)
 /* Takes the next token of the statement after the cursor when it ends at
  * or before a (from the cache while it lasts, without copying the lexer):
  * 1 and *t set, or 0 (the end, or a token that ends after a). */
-static int ma_sql_cursor_take(struct ma_sql_cursor *c, struct ma_sql_cache *cache,
-                              const char *sql, size_t a, struct ma_sql_tok *t)
+static int ma_sql_cursor_take(struct ma_sql_cursor *c, struct ma_sql_cache *cache, const char *sql,
+                              size_t a, struct ma_sql_tok *t)
 {
 	if (cache && (c->idx < cache->n || (c->idx == cache->n && ma_sql_cache_more(cache)))) {
 		*t = cache->t[c->idx];
@@ -1337,7 +1337,10 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 		int kw = ma_tok_kw(sql, &cur);
 		int r = cache ? (int)(cur.start / cache->ckpt_step) : -1;
 		int gi = c->idx - 1; /* cur's index */
-		if (cache && nearby < MA_SQL_NEAR * MA_SQL_NEAR_STEP && gi % MA_SQL_NEAR_STEP == 0) {
+		/* (nnear: the comments a step skips can bring more than
+		 * MA_SQL_NEAR of these tokens within the first steps) */
+		if (cache && nearby < MA_SQL_NEAR * MA_SQL_NEAR_STEP && nnear < MA_SQL_NEAR &&
+		    gi % MA_SQL_NEAR_STEP == 0) {
 			int slot = (gi / MA_SQL_NEAR_STEP) % MA_SQL_NEAR;
 			struct ma_sql_ckpt *k = &cache->near[slot];
 			int pt = st.prev ? st.prev->type : -1;
@@ -1405,16 +1408,16 @@ done:
  * when it starts at or after b), as the loop over ma_sql_cursor_take in
  * ma_sql_judge leaves them; c stands after the last token taken. 0: the
  * cache does not reach that far (that loop reads them). */
-static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor *c,
-                               const char *sql, size_t b, const struct ma_sql_tok **win,
-                               int *n, struct ma_sql_tok *t, int *have_tail)
+static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor *c, const char *sql,
+                               size_t b, const struct ma_sql_tok **win, int *n,
+                               struct ma_sql_tok *t, int *have_tail)
 {
 	int i0 = c->idx, lo, hi, end, last;
 
 	if (!cache || i0 > cache->n)
 		return 0;
-	while (cache->n <= i0 + MA_SQL_WIN && (cache->n == i0 || cache->t[cache->n - 1].start < b) &&
-	       ma_sql_cache_more(cache))
+	while (cache->n <= i0 + MA_SQL_WIN &&
+	       (cache->n == i0 || cache->t[cache->n - 1].start < b) && ma_sql_cache_more(cache))
 		;
 	end = cache->n - i0 > MA_SQL_WIN + 1 ? i0 + MA_SQL_WIN + 1 : cache->n;
 	lo = i0;
@@ -1501,8 +1504,7 @@ static int ma_sql_tok_plain(const struct ma_sql_tok *t)
 static int ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql_jstate *y)
 {
 	return x->logic_pending == y->logic_pending && x->relaxed == y->relaxed &&
-	       x->semi_end == y->semi_end &&
-	       x->lastsig_type == y->lastsig_type &&
+	       x->semi_end == y->semi_end && x->lastsig_type == y->lastsig_type &&
 	       memcmp(&x->f, &y->f, sizeof x->f) == 0 &&
 	       ma_sql_state_same(&x->st, x->prev_type, &y->st, y->prev_type);
 }
@@ -1956,7 +1958,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 /* The input x (n bytes) as the literal quoted with q (0: bare): 1 when it
  * fires there (hit set); strict: only the structures no text makes. */
 static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int strict,
-                             struct ma_sql_hit *hit)
+                             size_t rparens, struct ma_sql_hit *hit)
 {
 	static const char pre[] = "SELECT a FROM t WHERE b = ";
 	static const char post[] = " AND c = 1";
@@ -1985,10 +1987,16 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 		if ((t.flags & MA_SQL_F_UNTERMINATED) && t.type != MA_SQL_T_COMMENT &&
 		    t.start < e - frag - (q ? 1 : 0))
 			return 0;
-		if (t.type == MA_SQL_T_LPAREN)
-			depth++;
-		else if (t.type == MA_SQL_T_RPAREN && --depth < low)
-			low = depth;
+		if (t.type == MA_SQL_T_LPAREN) {
+			/* more parentheses open than the ')' bytes left could
+			 * close to within the limit below: it is judged nowhere */
+			if (++depth - low - (long)rparens > 2 * MA_SQL_ATTEMPT_PAR)
+				return 0;
+		} else if (t.type == MA_SQL_T_RPAREN) {
+			rparens--;
+			if (--depth < low && (low = depth) < -MA_SQL_ATTEMPT_PAR)
+				return 0; /* it closes more than the limit below */
+		}
 		/* the tokens without which none of the structures below can be */
 		if (t.type == MA_SQL_T_WORD) {
 			int kw = ma_tok_kw(buf + frag, &t);
@@ -2057,14 +2065,30 @@ static int ma_has_url_escape(const char *x, size_t n)
  * pass over the bytes instead of a lexer pass per reading. */
 static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
 {
+	/* 1: a letter or '_'; 2: a byte the switch below looks at */
+	static const unsigned char cls[256] = {
+	    [';'] = 2, ['('] = 2, ['@'] = 2, ['/'] = 2, ['|'] = 2, ['&'] = 2, ['='] = 2, ['<'] = 2,
+	    ['>'] = 2, ['!'] = 2, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
+	    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
+	    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1,
+	    ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
+	    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
+	    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	};
+	const unsigned char *u = (const unsigned char *)x;
 	int letter = 0, logical = 0, compare = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)x[i], d = i + 1 < n ? (unsigned char)x[i + 1] : 0;
-		int is_letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-		if (is_letter && letter)
-			return 1;
-		letter = is_letter;
+		unsigned char c = u[i], d;
+		if (cls[c] != 2) {
+			if (cls[c] && letter)
+				return 1; /* two letters in a row */
+			letter = cls[c];
+			continue;
+		}
+		letter = 0;
+		d = i + 1 < n ? u[i + 1] : 0;
 		switch (c) {
 		case ';':
 		case '(':
@@ -2078,13 +2102,8 @@ static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
 		case '&':
 			logical |= d == c;
 			break;
-		case '=':
-		case '<':
-		case '>':
-		case '!':
+		default: /* = < > ! */
 			compare = 1;
-			break;
-		default:
 			break;
 		}
 	}
@@ -2101,6 +2120,7 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 {
 	static const char quotes[] = {0, '\'', '"'};
 	char dec[2][MA_SQL_ATTEMPT_MAX];
+	size_t rparens;
 
 	for (int k = 0; k < 3; k++) {
 		if (k > 0) {
@@ -2111,11 +2131,14 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 		}
 		if (!ma_sql_attempt_possible(x, n, strict))
 			continue;
+		rparens = 0; /* (a bound on the ')' tokens of every reading) */
+		for (const char *p = x; (p = memchr(p, ')', n - (size_t)(p - x))) != NULL; p++)
+			rparens++;
 		for (int qi = 0; qi < 3; qi++) {
 			char q = quotes[qi];
 			if (q ? !memchr(x, q, n) : (k == 0 && bare))
 				continue;
-			if (ma_sql_attempt_in(dialect, x, n, q, strict, hit))
+			if (ma_sql_attempt_in(dialect, x, n, q, strict, rparens, hit))
 				return;
 		}
 	}

@@ -988,11 +988,11 @@ static void many_places_with_long_tails_are_judged_alike(void **state)
 static void overlapping_places_are_judged_alike(void **state)
 {
 	static char sql[16384], input[4096];
-	static const char *const units[] = {"(-", "(1)*", "-(", "'x'||", "'a','", "x'*'", "1 OR ",
-	                                    "a)(", "/**/1*", ";(", "1,", ".5*", "-1 ", "'x''",
-	                                    "((", "))", "1=1 AND ", "\"a\"-"};
-	static const char *const mids[] = {"1", "1) OR (1=1", "x' OR 'a'='a", "",
-	                                   "1; DROP TABLE t", "1 UNION SELECT 2", "1 --"};
+	static const char *const units[] = {
+	    "(-", "(1)*", "-(",  "'x'||", "'a','", "x'*'", "1 OR ", "a)(",      "/**/1*",
+	    ";(", "1,",   ".5*", "-1 ",   "'x''",  "((",   "))",    "1=1 AND ", "\"a\"-"};
+	static const char *const mids[] = {
+	    "1", "1) OR (1=1", "x' OR 'a'='a", "", "1; DROP TABLE t", "1 UNION SELECT 2", "1 --"};
 	static const size_t copies[] = {2, 9, 40, 300};
 
 	(void)state;
@@ -1007,19 +1007,23 @@ static void overlapping_places_are_judged_alike(void **state)
 					input[i] = units[u][i % ul];
 				input[in] = '\0';
 				for (int pad = 0; pad <= 600; pad += 600) {
-					o = (size_t)snprintf(sql, sizeof sql, "SELECT * FROM t WHERE ");
+					o = (size_t)snprintf(sql, sizeof sql,
+					                     "SELECT * FROM t WHERE ");
 					for (int i = 0; i < pad; i++)
-						o += (size_t)snprintf(sql + o, sizeof sql - o, "a = 1 AND ");
+						o += (size_t)snprintf(sql + o, sizeof sql - o,
+						                      "a = 1 AND ");
 					o += (size_t)snprintf(sql + o, sizeof sql - o, "id = ");
-					for (size_t i = 0; i < copies[c] + 70 && o + ul + 64 < sizeof sql;
-					     i++)
+					for (size_t i = 0;
+					     i < copies[c] + 70 && o + ul + 64 < sizeof sql; i++)
 						o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
 						                      units[u]);
-					snprintf(sql + o, sizeof sql - o, "%s AND c = 'v'", mids[m]);
+					snprintf(sql + o, sizeof sql - o, "%s AND c = 'v'",
+					         mids[m]);
 					for (int d = 1; d <= 3; d++) {
 						int v = check_sql_text(d, sql, input);
 						if (v != each_place_alone(d, sql, input))
-							fail_msg("unit %zu, mid %zu, %zu copies, pad %d, "
+							fail_msg("unit %zu, mid %zu, %zu copies, "
+							         "pad %d, "
 							         "dialect %d: the check says %d",
 							         u, m, copies[c], pad, d, v);
 					}
@@ -1027,6 +1031,78 @@ static void overlapping_places_are_judged_alike(void **state)
 			}
 		}
 	}
+}
+
+/* The attempt rule judges an input that closes at most 16 parentheses
+ * of the place it was written for and opens at most 32 more than it
+ * closes; the readings that pass these limits are given up as soon as
+ * the ')' left in the input could no longer bring them back. Inputs with
+ * runs of '(' and ')' on both sides of those limits, around payloads
+ * that fire as attempts, are judged as the analysis of the place alone
+ * judges them. */
+static void attempts_with_many_parentheses_are_judged_alike(void **state)
+{
+	static char sql[8192], input[2048];
+	static const char *const payloads[] = {"\" or sleep(5) or \"y\"=\"z",
+	                                       "\")) waitfor delay '0:0:5' /* ",
+	                                       "1%20union%20select%201,2", "\";select 1--"};
+	static const int counts[] = {0, 1, 15, 16, 17, 31, 32, 33, 34, 48, 200};
+	size_t nc = sizeof counts / sizeof counts[0];
+
+	(void)state;
+	for (size_t p = 0; p < sizeof payloads / sizeof payloads[0]; p++)
+		for (size_t i = 0; i < nc; i++)
+			for (size_t j = 0; j < nc; j++)
+				for (int order = 0; order < 2; order++) {
+					size_t o = 0;
+					int v;
+					for (int k = 0; k < counts[order ? j : i]; k++)
+						input[o++] = order ? ')' : '(';
+					o += (size_t)snprintf(input + o, sizeof input - o, "%s",
+					                      payloads[p]);
+					for (int k = 0; k < counts[order ? i : j]; k++)
+						input[o++] = order ? '(' : ')';
+					input[o] = '\0';
+					snprintf(sql, sizeof sql,
+					         "SELECT * FROM t WHERE id = %s AND c = 'v'",
+					         input);
+					v = check_sql_text(MYSQL, sql, input);
+					if (v != each_place_alone(MYSQL, sql, input))
+						fail_msg("%s: the check says %d", input, v);
+				}
+}
+
+/* A tail walk skips the statement's comments between the tokens it
+ * steps through: a tail of tokens among many comments, after an input
+ * that runs at 1 or 64 places, is walked and judged as the analysis of each
+ * place alone judges it (the walk's near checkpoints stay within their
+ * count: fuzz_sql found one past it under ASan). */
+static void a_tail_among_comments_is_judged_alike(void **state)
+{
+	static char sql[32768];
+
+	(void)state;
+	for (int places = 1; places <= 64; places *= 64)
+		for (int k = 0; k <= 9; k++)
+			for (int d = 1; d <= 3; d++) {
+				size_t o = (size_t)snprintf(sql, sizeof sql,
+				                            "SELECT * FROM t WHERE id = ");
+				int v;
+				for (int i = 0; i < places; i++)
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "1 + 1 + ");
+				o += (size_t)snprintf(sql + o, sizeof sql - o, "1");
+				for (int i = 0; i < 400 && o + 64 < sizeof sql; i++) {
+					o += (size_t)snprintf(sql + o, sizeof sql - o, " + 1");
+					for (int c = 0; c < k; c++)
+						o += (size_t)snprintf(sql + o, sizeof sql - o,
+						                      " /**/");
+				}
+				v = check_sql_text(d, sql, "1 + 1");
+				if (v != each_place_alone(d, sql, "1 + 1"))
+					fail_msg(
+					    "%d places, %d comments, dialect %d: the check says %d",
+					    places, k, d, v);
+			}
 }
 
 int main(void)
@@ -1061,6 +1137,8 @@ int main(void)
 	    cmocka_unit_test(a_stacked_if_statement_is_blocked),
 	    cmocka_unit_test(dialect_operators_and_statements_follow_their_grammar),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
+	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
+	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
