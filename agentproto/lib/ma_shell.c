@@ -191,7 +191,8 @@ static inline int ma_sh_room(struct ma_sh_st *st, int full, size_t start, size_t
 	return 1;
 }
 
-static void ma_sh_add(struct ma_sh_st *st, int kind, size_t start, size_t end, int flags)
+static inline __attribute__((always_inline)) void ma_sh_add(struct ma_sh_st *st, int kind,
+                                                            size_t start, size_t end, int flags)
 {
 	struct ma_sh_lex *lx = st->lx;
 	int target = st->k.v.prev == MA_SH_REDIR;
@@ -445,7 +446,8 @@ static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm)
 }
 
 /* A word from i: returns its end; *flags gets MA_SH_F_UNTERM/ASSIGN. */
-static size_t ma_sh_word(struct ma_sh_st *st, size_t i, int *flags)
+static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *st, size_t i,
+                                                               int *flags)
 {
 	const char *s = st->s;
 	size_t len = st->len, start = i;
@@ -596,6 +598,31 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
  * starts from: the rest of the window overlaps the next one. */
 #define MA_SH_SNAP (MA_SH_MAX_EL - 32)
 
+/* A word from i (an element starts there): lexed, added, and taken as a
+ * here-document's delimiter when one is wanted. Returns its end. */
+static inline size_t ma_sh_run_word(struct ma_sh_st *st, size_t i)
+{
+	const char *s = st->s;
+	int fl = 0;
+	size_t j = ma_sh_word(st, i, &fl);
+
+	if (j == i)
+		j = i + 1; /* cannot happen; keeps the loop finite */
+	ma_sh_add(st, MA_SH_WORD, i, j, fl);
+	if (st->k.want_delim && st->k.nhere < 4) {
+		/* the delimiter without its quotes */
+		size_t d = 0;
+		for (size_t k = i; k < j && d < sizeof st->k.here[0].delim; k++)
+			if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
+				st->k.here[st->k.nhere].delim[d++] = s[k];
+		st->k.here[st->k.nhere].dlen = d;
+		st->k.here[st->k.nhere].strip = st->k.want_delim == 2;
+		st->k.nhere++;
+	}
+	st->k.want_delim = 0;
+	return j;
+}
+
 /* Lexes the line from i (between two elements) to its end, or, for a next
  * window, until the window is full. */
 static void ma_sh_run(struct ma_sh_st *st, size_t i)
@@ -612,12 +639,7 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 		}
 		if (lx->dropped_at != (size_t)-1 && st->next)
 			return; /* the next window is full: the line's end was judged once */
-		char n1 = i + 1 < len ? s[i + 1] : '\0';
-		char n2 = i + 2 < len ? s[i + 2] : '\0';
-		size_t j;
-		int fl = 0;
-
-		if (c == '\\' && n1 == '\n') {
+		if (c == '\\' && i + 1 < len && s[i + 1] == '\n') {
 			i += 2;
 			continue;
 		}
@@ -633,6 +655,17 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 				st->top_set = 1;
 			}
 		}
+		/* most elements: a word that starts with a plain byte, not a
+		 * comment's # nor a digit (an fd number before < or >) */
+		if (ma_sh_plain[(unsigned char)c] && c != '#' && (c < '0' || c > '9')) {
+			i = ma_sh_run_word(st, i);
+			continue;
+		}
+		char n1 = i + 1 < len ? s[i + 1] : '\0';
+		char n2 = i + 2 < len ? s[i + 2] : '\0';
+		size_t j;
+		int fl = 0;
+
 		if (c == '\n') {
 			ma_sh_add(st, MA_SH_SEQ, i, i + 1, MA_SH_F_NEWLINE);
 			i = st->k.nhere ? ma_sh_heredocs(st, i + 1) : i + 1;
@@ -712,22 +745,7 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 			i = k;
 			continue;
 		}
-		j = ma_sh_word(st, i, &fl);
-		if (j == i)
-			j = i + 1; /* cannot happen; keeps the loop finite */
-		ma_sh_add(st, MA_SH_WORD, i, j, fl);
-		if (st->k.want_delim && st->k.nhere < 4) {
-			/* the delimiter without its quotes */
-			size_t d = 0;
-			for (size_t k = i; k < j && d < sizeof st->k.here[0].delim; k++)
-				if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
-					st->k.here[st->k.nhere].delim[d++] = s[k];
-			st->k.here[st->k.nhere].dlen = d;
-			st->k.here[st->k.nhere].strip = st->k.want_delim == 2;
-			st->k.nhere++;
-		}
-		st->k.want_delim = 0;
-		i = j;
+		i = ma_sh_run_word(st, i);
 	}
 }
 

@@ -22,10 +22,14 @@
  * package managers, container tools and editors of Linux, the BSDs and
  * macOS. Names are compared case-sensitively, as Linux file systems do.
  *
- * Pure tables: no allocation, no global state that changes. Any thread.
+ * Pure tables and an index of them by first byte, built once under
+ * pthread_once: no allocation, no global state that changes after. Any
+ * thread.
  */
 #include "ma_shell.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Sorted with strcmp (LC_ALL=C sort): looked up by binary search. */
@@ -249,18 +253,71 @@ static int ma_sh_in(const char *const *tab, size_t ntab, const char *s, size_t n
 	return 0;
 }
 
+/* An index of a sorted table by first byte: the names that start with
+ * byte c are tab[lo[c]] .. tab[hi[c] - 1], and bit min(length, 63) of
+ * lens[c] is set for each of their lengths. A name whose first byte and
+ * length no entry has is answered without a comparison (ma_sh_name_kind
+ * runs for every command word an occurrence makes, 5 tables each). */
+struct ma_sh_index {
+	const char *const *tab;
+	size_t ntab;
+	uint16_t lo[256], hi[256];
+	uint64_t lens[256];
+};
+
+enum { MA_SH_IX_PREFIX, MA_SH_IX_OPENS, MA_SH_IX_RESERVED, MA_SH_IX_BUILTIN, MA_SH_IX_PROGRAM };
+static struct ma_sh_index ma_sh_ix[5];
+static pthread_once_t ma_sh_ix_once = PTHREAD_ONCE_INIT;
+
+static void ma_sh_ix_build(void)
+{
+	static const struct {
+		const char *const *tab;
+		size_t n;
+	} t[5] = {
+	    {ma_sh_prefixes, MA_SH_N(ma_sh_prefixes)}, {ma_sh_openers, MA_SH_N(ma_sh_openers)},
+	    {ma_sh_reserved, MA_SH_N(ma_sh_reserved)}, {ma_sh_builtins, MA_SH_N(ma_sh_builtins)},
+	    {ma_sh_programs, MA_SH_N(ma_sh_programs)},
+	};
+
+	for (int k = 0; k < 5; k++) {
+		struct ma_sh_index *ix = &ma_sh_ix[k];
+		ix->tab = t[k].tab;
+		ix->ntab = t[k].n;
+		for (size_t i = 0; i < t[k].n; i++) {
+			unsigned char c = (unsigned char)t[k].tab[i][0];
+			size_t l = strlen(t[k].tab[i]);
+			if (ix->lo[c] == ix->hi[c]) /* sorted: a byte's names are one run */
+				ix->lo[c] = (uint16_t)i;
+			ix->hi[c] = (uint16_t)(i + 1);
+			ix->lens[c] |= (uint64_t)1 << (l < 63 ? l : 63);
+		}
+	}
+}
+
+/* ma_sh_in of ix's table: an entry equal to s (n > 0 bytes). */
+static int ma_sh_in_ix(const struct ma_sh_index *ix, const char *s, size_t n)
+{
+	unsigned char c = (unsigned char)s[0];
+
+	if (!((ix->lens[c] >> (n < 63 ? n : 63)) & 1))
+		return 0;
+	return ma_sh_in(ix->tab + ix->lo[c], (size_t)(ix->hi[c] - ix->lo[c]), s, n);
+}
+
 int ma_sh_name_kind(const char *s, size_t n)
 {
 	if (n == 0)
 		return MA_SH_NAME_OTHER;
-	if (ma_sh_in(ma_sh_prefixes, MA_SH_N(ma_sh_prefixes), s, n))
+	pthread_once(&ma_sh_ix_once, ma_sh_ix_build);
+	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_PREFIX], s, n))
 		return MA_SH_NAME_PREFIX;
-	if (ma_sh_in(ma_sh_openers, MA_SH_N(ma_sh_openers), s, n))
+	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_OPENS], s, n))
 		return MA_SH_NAME_OPENS;
-	if (ma_sh_in(ma_sh_reserved, MA_SH_N(ma_sh_reserved), s, n))
+	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_RESERVED], s, n))
 		return MA_SH_NAME_RESERVED;
-	if (ma_sh_in(ma_sh_builtins, MA_SH_N(ma_sh_builtins), s, n) ||
-	    ma_sh_in(ma_sh_programs, MA_SH_N(ma_sh_programs), s, n))
+	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_BUILTIN], s, n) ||
+	    ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_PROGRAM], s, n))
 		return MA_SH_NAME_RUNS;
 	return MA_SH_NAME_OTHER;
 }

@@ -698,6 +698,24 @@ static void the_name_tables_are_sorted_and_answer(void **state)
 	assert_int_equal(ma_sh_name_kind("for", 3), MA_SH_NAME_RESERVED);
 	assert_int_equal(ma_sh_name_kind("Ask", 3), MA_SH_NAME_OTHER);
 	assert_int_equal(ma_sh_name_kind("ID", 2), MA_SH_NAME_OTHER);
+	/* the index by first byte and length (ma_sh_name_kind): only a whole
+	 * name of the table answers, a prefix, an extension or the name with a
+	 * NUL byte in it does not; first bytes no name has and lengths past
+	 * 63 bytes answer OTHER */
+	assert_int_equal(ma_sh_name_kind("whoam", 5), MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("whoamii", 7), MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("id\0", 3), MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("i\0", 2), MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("\xff", 1), MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("\0", 1), MA_SH_NAME_OTHER);
+	assert_int_equal(
+	    ma_sh_name_kind("whoamiwhoamiwhoamiwhoamiwhoamiwhoamiwhoamiwhoamiwhoamiwhoamiwhoami",
+	                    66),
+	    MA_SH_NAME_OTHER);
+	assert_int_equal(ma_sh_name_kind("idx", 2), MA_SH_NAME_RUNS); /* n bytes of s */
+	assert_int_equal(ma_sh_name_kind("sudo", 4), MA_SH_NAME_PREFIX);
+	assert_int_equal(ma_sh_name_kind("done", 4), MA_SH_NAME_RESERVED);
+	assert_int_equal(ma_sh_name_kind("!", 1), MA_SH_NAME_OPENS);
 	assert_int_equal(ma_sh_name_kind("idx", 2), MA_SH_NAME_RUNS); /* n bytes: "id" */
 	assert_int_equal(ma_sh_name_kind("", 0), MA_SH_NAME_OTHER);
 	assert_true(ma_sh_name_glob("c?t", 3));
