@@ -417,6 +417,11 @@ double ma_prompt_score(const char *text, size_t len, const char **rule);
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
+/* A check's working state that is too large for the caller's stack (the
+ * SQL check's token cache: about 38 KB) lives in the request: checks of a
+ * request run one at a time, so one block serves them all, and it costs no
+ * allocation per check. Not zeroed; a check initialises what it reads. */
+#define MA_REQUEST_SCRATCH (40 * 1024)
 
 /* One user input and the forms in which it may reach an operation. */
 struct ma_input {
@@ -445,6 +450,10 @@ struct ma_finding {
 	int line;
 };
 
+/* r's scratch block (MA_REQUEST_SCRATCH bytes, aligned for any type),
+ * which the running check may use until it returns; never NULL for a
+ * non-NULL r. */
+void *ma_request_scratch(struct moat_request *r);
 /* Inputs of r (NULL r: none). */
 const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n);
 /* The mode for interceptor (policy, exclusions for param); no policy: monitor. */

@@ -41,6 +41,8 @@ struct moat_request {
 	struct ma_input in_inline[MA_REQUEST_INPUTS];
 	size_t arena_used;
 	char arena[MA_REQUEST_ARENA];
+	/* the running check's working state (ma_request_scratch) */
+	_Alignas(max_align_t) unsigned char scratch[MA_REQUEST_SCRATCH];
 };
 
 /* n bytes that live as long as r: from its arena while that lasts, else
@@ -619,18 +621,99 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 	return 0;
 }
 
+/* jansson parses, frees and prints JSON by recursion, about 320 bytes of
+ * stack a level, up to 2048 levels: a body nested deeper than
+ * MA_JSON_DEPTH would take more of the caller's stack than any check
+ * (moatagent.h: threads). The walk above reads 32 levels; the text keeps
+ * MA_JSON_DEPTH levels, and each array or object that would open deeper
+ * becomes null. Returns json itself when it is not that deep (no
+ * allocation), else a copy in *owned (NULL: no memory) of *outlen bytes. */
+#define MA_JSON_DEPTH 64
+static const char *ma_json_cut_deep(const char *json, size_t len, size_t *outlen, char **owned)
+{
+	size_t depth = 0, skip = 0, o = 0;
+	int str = 0, esc = 0, deep = 0;
+	char *out;
+
+	*owned = NULL;
+	*outlen = len;
+	for (size_t i = 0; i < len && !deep; i++) {
+		char ch = json[i];
+		if (str) {
+			if (esc)
+				esc = 0;
+			else if (ch == '\\')
+				esc = 1;
+			else if (ch == '"')
+				str = 0;
+		} else if (ch == '"')
+			str = 1;
+		else if (ch == '[' || ch == '{')
+			deep = ++depth > MA_JSON_DEPTH;
+		else if ((ch == ']' || ch == '}') && depth > 0)
+			depth--;
+	}
+	if (!deep)
+		return json;
+	out = ma_malloc(2 * len + 8); /* "null" for each cut value, 2 bytes or more */
+	if (!out)
+		return NULL;
+	depth = 0;
+	str = esc = 0;
+	for (size_t i = 0; i < len; i++) {
+		char ch = json[i];
+		int open = 0, close = 0;
+		if (str) {
+			if (esc)
+				esc = 0;
+			else if (ch == '\\')
+				esc = 1;
+			else if (ch == '"')
+				str = 0;
+		} else if (ch == '"')
+			str = 1;
+		else if (ch == '[' || ch == '{')
+			open = 1;
+		else if (ch == ']' || ch == '}')
+			close = 1;
+		if (open && ++depth == MA_JSON_DEPTH + 1 && !skip) {
+			skip = 1;
+			memcpy(out + o, "null", 4);
+			o += 4;
+			continue;
+		}
+		if (close && depth > 0) {
+			depth--;
+			if (skip && depth == MA_JSON_DEPTH) {
+				skip = 0;
+				continue;
+			}
+		}
+		if (!skip)
+			out[o++] = ch;
+	}
+	*owned = out;
+	*outlen = o;
+	return out;
+}
+
 int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 {
 	json_error_t err;
 	json_t *v;
 	char path[512] = "";
+	char *owned;
 	int budget = 1000, rc;
 
 	if (!r)
 		return 0;
 	if (!json)
 		return MOAT_AGENT_EINVAL;
+	json = ma_json_cut_deep(json, len, &len, &owned);
+	if (!json)
+		return MOAT_AGENT_ENOMEM;
 	v = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	free(owned);
 	if (!v)
 		return json_error_code(&err) == json_error_out_of_memory ? MOAT_AGENT_ENOMEM
 		                                                         : MOAT_AGENT_EINVAL;
@@ -661,6 +744,11 @@ void ma_request_resolver(const struct moat_request *r, moat_resolver_fn *fn, voi
 {
 	*fn = r ? r->resolve : NULL;
 	*arg = r ? r->resolve_arg : NULL;
+}
+
+void *ma_request_scratch(struct moat_request *r)
+{
+	return r->scratch;
 }
 
 const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n)
