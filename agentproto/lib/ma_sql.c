@@ -2260,6 +2260,9 @@ struct ma_sql_scan {
 	struct ma_sql_reuse reuse; /* set up with the cache */
 };
 
+_Static_assert(sizeof(struct ma_sql_scan) <= MA_REQUEST_SCRATCH,
+               "the SQL check's state fits in the request's scratch block");
+
 static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
 {
 	(void)ctx;
@@ -2296,7 +2299,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                       const char *file, int line, const char *function)
 {
-	struct ma_sql_scan c;
+	struct ma_sql_scan *c;
 	size_t nin;
 
 	if (!r || !sql)
@@ -2308,10 +2311,13 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	(void)ma_request_inputs(r, &nin);
 	if (nin == 0 || ma_request_mode(r, "sql_injection", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
-	c.dialect = dialect;
-	c.sql = sql;
-	c.len = len;
-	c.cache.filled = 0;
+	/* the token cache and what goes with it (about 38 KB) live in the
+	 * request, not on the caller's stack (moatagent.h: threads) */
+	c = ma_request_scratch(r);
+	c->dialect = dialect;
+	c->sql = sql;
+	c->len = len;
+	c->cache.filled = 0;
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,
@@ -2319,7 +2325,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	    .max_occ = 64, /* every place it occurs, up to 64 */
 	    .skip_input = ma_sql_skip_input,
 	    .analyse = ma_sql_scan_analyse,
-	    .ctx = &c,
+	    .ctx = c,
 	    .operation = sql,
 	    .operation_len = len,
 	    .extra_key = "dialect",
