@@ -25,7 +25,7 @@
  *     32 KB of the calling thread's stack on its worst inputs (measured
  *     on a painted 64 KB thread stack by agentproto/tests/test_agent_stack.c;
  *     today's peaks: path 28 KB, prompt 23 KB, add_json 23 KB, url 17 KB,
- *     nosql 11 KB, sql 9 KB, argv 8 KB, html 7 KB, shell 6.5 KB). So a
+ *     nosql 11 KB, sql 9 KB, shell 9 KB, argv 8 KB, html 7 KB). So a
  *     thread of 64 KB (musl's default is 128 KB) leaves the caller at
  *     least 32 KB of its own. Larger working state (the SQL check's token
  *     cache) lives in the request, which is why a request is about 45 KB.
