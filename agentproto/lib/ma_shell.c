@@ -637,8 +637,11 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 			i++;
 			continue;
 		}
-		if (lx->dropped_at != (size_t)-1 && st->next)
-			return; /* the next window is full: the line's end was judged once */
+		/* the window is full: a next window's line end was judged once;
+		 * a line that cannot parse whatever follows (bad is never
+		 * undone) needs no more reading for ma_sh_valid */
+		if (lx->dropped_at != (size_t)-1 && (st->next || st->k.v.bad))
+			return;
 		if (c == '\\' && i + 1 < len && s[i + 1] == '\n') {
 			i += 2;
 			continue;

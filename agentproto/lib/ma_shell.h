@@ -80,7 +80,8 @@ struct ma_sh_lex {
 	int has_snap;
 	int nel, nmark;
 	int complete;      /* 0: elements or marks after the window were not kept */
-	int unterm;        /* a quote or substitution runs to the end: the line cannot run */
+	int unterm;        /* a quote or substitution runs to the end: the line cannot run (read as
+	                    * far as the line was: not past a full window once it cannot parse) */
 	int valid;         /* the whole line parses (ma_sh_valid), kept or not */
 	size_t from;       /* elements and marks that end before it are not kept */
 	size_t dropped_at; /* where the first one not kept (no room) starts; SIZE_MAX */

@@ -374,6 +374,28 @@ static void lines_longer_than_a_window_are_judged_whole(void **state)
 		memcpy(in + o, "a ", 2);
 	memcpy(in + o, "; id", 5);
 	assert_int_equal(shell3(in, "ping -c 1 ", in, " 'x"), MOAT_ALLOW);
+	/* a line that cannot parse from its start (the lexer reads no further
+	 * than its first window for that): a substitution 1,500 words later
+	 * still fires, a separator does not, and the windows reach the end */
+	memcpy(in, "| |", 3);
+	for (o = 3; o < 3000; o += 2)
+		memcpy(in + o, " a", 2);
+	memcpy(in + o, " $(id)", 7);
+	assert_int_equal(shell3(in, "ping -c 1 ", in, ""), MOAT_BLOCK);
+	memcpy(in + o, " ; id", 6);
+	assert_int_equal(shell3(in, "ping -c 1 ", in, ""), MOAT_ALLOW);
+	{
+		static struct ma_sh_lex lx;
+		size_t n = strlen(in), last = 0;
+		ma_sh_lex(in, n, &lx);
+		assert_false(ma_sh_valid(&lx));
+		assert_false(lx.complete);
+		do
+			last = lx.nel ? lx.el[lx.nel - 1].end : last;
+		while (!lx.complete && ma_sh_lex_next(in, n, &lx));
+		assert_false(ma_sh_valid(&lx));
+		assert_int_equal(last, n);
+	}
 }
 
 /* The rules about the input's first element (an operator before a
