@@ -1,6 +1,6 @@
 /* libFuzzer, differential: the command_injection check of this tree
  * beside another commit's (its ma_shell.c and ma_shell_names.c, every
- * global renamed old_*: scripts/fuzz_diff_shell.sh builds it). For a
+ * global renamed old_*: scripts/fuzz_diff.sh shell builds it). For a
  * change meant to keep detection (a faster tokenizer, a name index): the
  * command line is the input after 7 control bytes (how many user inputs,
  * 1 to 3, and where each lies in the line, one of them sometimes to its

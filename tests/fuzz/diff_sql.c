@@ -1,6 +1,6 @@
 /* libFuzzer, differential: the sql_injection check of this tree beside
  * another commit's (its ma_sql.c and ma_sql_lex.c, every global renamed
- * old_*: scripts/fuzz_diff_sql.sh builds it). For a change meant to keep
+ * old_*: scripts/fuzz_diff.sh sql builds it). For a change meant to keep
  * detection (a faster lexer, a new index): the statement is the input
  * after 7 control bytes (the dialect, how many user inputs, 1 to 3, and
  * where each lies in the statement, one of them sometimes to its end);

@@ -1,0 +1,65 @@
+#!/bin/sh
+# One check of this tree beside BASE's under libFuzzer with ASan + UBSan:
+# a change that must not move detection is run against the commit before
+# it.
+#
+#   sh scripts/fuzz_diff.sh sql|shell [BASE] [SECONDS]   (default main, 120)
+#
+#   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c and
+#          ma_sql_lex.c; seeds: fuzz_sql's
+#   shell  command_injection, sh -c lines and argv (tests/fuzz/diff_shell.c):
+#          BASE's ma_shell.c and ma_shell_names.c; seeds: fuzz_shell's
+#
+# BASE's two files are compiled from `git archive` and linked into one
+# object whose globals are renamed old_* (ld -r, objcopy), beside this
+# tree's libmoatagent; the rest of the library (requests, events) is this
+# tree's, so BASE must share ma_int.h's layout of a request (the script
+# refuses it when ma_int.h differs). Both checks must give the same
+# verdict, findings and event on every input. Exit status 0 when no
+# difference was found; libFuzzer's crash file names the input.
+set -eu
+cd "$(dirname "$0")/.."
+check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell [BASE] [SECONDS]}
+base=${2:-main}
+secs=${3:-120}
+case "$check" in
+sql) files="ma_sql ma_sql_lex" ;;
+shell) files="ma_shell ma_shell_names" ;;
+*)
+	echo "fuzz_diff: no differential target for '$check' (sql, shell)" >&2
+	exit 2
+	;;
+esac
+out=build/fuzz-diff-$check
+sh scripts/deps.sh fuzz
+rm -rf "$out"
+mkdir -p "$out/base" "$out/corpus"
+git archive "$base" agentproto/lib | tar -x -C "$out/base"
+if ! cmp -s "$out/base/agentproto/lib/ma_int.h" agentproto/lib/ma_int.h; then
+	echo "fuzz_diff: ma_int.h differs between $base and this tree: not comparable" >&2
+	exit 2
+fi
+make --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
+	SAN="-fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libmoatagent.a
+cf="-std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(pkg-config --cflags libwebsockets jansson)"
+objs=
+for f in $files; do
+	# shellcheck disable=SC2086 # cf is a word list
+	clang $cf -I"$out/base/agentproto/lib" -c "$out/base/agentproto/lib/$f.c" -o "$out/old_$f.o"
+	objs="$objs $out/old_$f.o"
+done
+# shellcheck disable=SC2086 # objs is a word list
+ld -r $objs -o "$out/old.o"
+nm -g --defined-only "$out/old.o" | awk '{ print $3, "old_" $3 }' >"$out/syms"
+objcopy --redefine-syms="$out/syms" "$out/old.o"
+# shellcheck disable=SC2046,SC2086 # word lists
+clang $cf -fsanitize=fuzzer -Wall -Wextra -Werror -Iagentproto/lib "tests/fuzz/diff_$check.c" \
+	"$out/old.o" build/fuzz/libmoatagent.a -o "$out/diff_$check" \
+	$(pkg-config --libs libwebsockets jansson) -lmbedcrypto -lpthread -lm
+echo "== diff_$check: this tree ($(git rev-parse --short HEAD)) beside $base for $secs s"
+rc=0
+"$out/diff_$check" -max_total_time="$secs" -max_len=8192 -timeout=10 -print_final_stats=1 \
+	"$out/corpus" "tests/fuzz/seeds/fuzz_$check" >"$out/log" 2>&1 || rc=$?
+grep -E "^(stat::number_of_executed_units|#.*DONE|SUMMARY|ERROR)|differs" "$out/log" || true
+[ "$rc" = 0 ] || echo "fuzz_diff: a difference or a crash (log: $out/log)" >&2
+exit "$rc"
