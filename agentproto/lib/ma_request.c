@@ -631,35 +631,12 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 #define MA_JSON_DEPTH 64
 static const char *ma_json_cut_deep(const char *json, size_t len, size_t *outlen, char **owned)
 {
-	size_t depth = 0, skip = 0, o = 0;
-	int str = 0, esc = 0, deep = 0;
-	char *out;
+	size_t depth = 0, o = 0;
+	int str = 0, esc = 0, skip = 0;
+	char *out = NULL; /* the copy, from the first value cut on */
 
 	*owned = NULL;
 	*outlen = len;
-	for (size_t i = 0; i < len && !deep; i++) {
-		char ch = json[i];
-		if (str) {
-			if (esc)
-				esc = 0;
-			else if (ch == '\\')
-				esc = 1;
-			else if (ch == '"')
-				str = 0;
-		} else if (ch == '"')
-			str = 1;
-		else if (ch == '[' || ch == '{')
-			deep = ++depth > MA_JSON_DEPTH;
-		else if ((ch == ']' || ch == '}') && depth > 0)
-			depth--;
-	}
-	if (!deep)
-		return json;
-	out = ma_malloc(2 * len + 8); /* "null" for each cut value, 2 bytes or more */
-	if (!out)
-		return NULL;
-	depth = 0;
-	str = esc = 0;
 	for (size_t i = 0; i < len; i++) {
 		char ch = json[i];
 		int open = 0, close = 0;
@@ -677,6 +654,14 @@ static const char *ma_json_cut_deep(const char *json, size_t len, size_t *outlen
 		else if (ch == ']' || ch == '}')
 			close = 1;
 		if (open && ++depth == MA_JSON_DEPTH + 1 && !skip) {
+			if (!out) {
+				out = ma_malloc(
+				    2 * len + 8); /* "null" for each cut value of 2 bytes or more */
+				if (!out)
+					return NULL;
+				memcpy(out, json, i);
+				o = i;
+			}
 			skip = 1;
 			memcpy(out + o, "null", 4);
 			o += 4;
@@ -689,9 +674,11 @@ static const char *ma_json_cut_deep(const char *json, size_t len, size_t *outlen
 				continue;
 			}
 		}
-		if (!skip)
+		if (out && !skip)
 			out[o++] = ch;
 	}
+	if (!out)
+		return json;
 	*owned = out;
 	*outlen = o;
 	return out;
