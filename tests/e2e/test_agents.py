@@ -1083,7 +1083,22 @@ def test_welcome_and_acks_give_credits_that_shrink_as_more_agents_are_busy(srv):
     with Sockets() as socks:
         first, welcome, _ = connect(srv, proj, "credit-0", socks=socks)
         eq(welcome.get("credits"), 20, "the welcome's credits (a start)")
-        first.send({"type": "events", "seq": 1, "events": [_event_now()]})
+        # The credits are 250 ms of the writer's measured rate, a moving
+        # average of events per busy second. Earlier tests' batches of one
+        # event (a commit's fixed cost each, large under ASan) can leave it
+        # so low that one agent alone already gets the floor (20), where no
+        # sharing can show; batches of 500 first let the writer measure its
+        # throughput (at most 8 in flight, as the protocol allows).
+        seq = 0
+        for _ in range(4):
+            for _ in range(8):
+                seq += 1
+                first.send({"type": "events", "seq": seq,
+                            "events": [_event_now() for _ in range(500)]})
+            for _ in range(8):
+                first.recv_type("ack", 30)
+        seq += 1
+        first.send({"type": "events", "seq": seq, "events": [_event_now()]})
         alone = first.recv_type("ack", 5).get("credits")
         check(isinstance(alone, int) and 20 <= alone <= 4000, "an ack's credits: %r" % alone)
         others = [connect(srv, proj, "credit-%d" % i, socks=socks)[0] for i in range(1, 41)]
@@ -1091,7 +1106,7 @@ def test_welcome_and_acks_give_credits_that_shrink_as_more_agents_are_busy(srv):
             ws.send({"type": "events", "seq": 1, "events": [_event_now()]})
         for ws in others:
             ws.recv_type("ack", 5)
-        first.send({"type": "events", "seq": 2, "events": [_event_now()]})
+        first.send({"type": "events", "seq": seq + 1, "events": [_event_now()]})
         shared = first.recv_type("ack", 5).get("credits")
         print("     credits: %d for one busy agent, %d for one of 41" % (alone, shared))
         check(isinstance(shared, int) and 20 <= shared < alone,
