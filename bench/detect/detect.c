@@ -31,14 +31,20 @@
  * every interceptor's sinks (a
  * hit in any is a false positive; the count per interceptor is printed).
  *
- * Usage: detect [--dialect mysql|postgresql|sqlite] [--sql-dq] [--show-misses N] DIR
+ * With --crs, the same inputs also go through ModSecurity + CRS at paranoia
+ * levels 1 and 2, in one process per CPU (BENCH_CRS_JOBS): crs_flush.
+ *
+ * Usage: detect [--dialect mysql|postgresql|sqlite] [--sql-dq] [--crs] [--show-misses N] DIR
  */
 #include <dirent.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ma_html.h"
 #include "ma_int.h"
@@ -171,10 +177,10 @@ static size_t url_encode(const char *in, size_t n, char *out, size_t cap)
 }
 
 /* One GET request with the query string through CRS at pl (0 or 1): 1
- * when it is blocked; its cost goes into the tallies. */
-static int crs_request(int pl, const char *uri, struct tally *file, struct tally *cat)
+ * when it is blocked; *us is its cost. */
+static int crs_request(int pl, const char *uri, double *us)
 {
-	double t0 = now_ns(), dt;
+	double t0 = now_ns();
 	Transaction *t = msc_new_transaction(ms, crs_rules[pl], NULL);
 	ModSecurityIntervention it = {.status = 200};
 	int blocked = 0;
@@ -200,23 +206,117 @@ static int crs_request(int pl, const char *uri, struct tally *file, struct tally
 	free(it.log);
 	msc_process_logging(t);
 	msc_transaction_cleanup(t);
-	dt = (now_ns() - t0) / 1000.0;
-	samples_add(&file->crs_ns[pl], dt);
-	samples_add(&cat->crs_ns[pl], dt);
-	if (blocked) {
-		file->crs_hit[pl]++;
-		cat->crs_hit[pl]++;
-	}
+	*us = (now_ns() - t0) / 1000.0;
 	return blocked;
 }
 
-/* The same query through both paranoia levels. */
+/*
+ * CRS costs milliseconds a request where Moat costs microseconds, so its
+ * requests run on every CPU: the sinks queue them (crs_both: the URI and
+ * the tallies it counts in), and crs_flush, called before a file's row is
+ * printed, forks one process per CPU (BENCH_CRS_JOBS sets how many), each
+ * running every n-th request at both paranoia levels with the rules the
+ * parent loaded, and writing its verdicts and costs into a shared mapping
+ * that the parent then counts in queue order. Moat's own checks ran
+ * before, with no CRS process beside them; each CRS process has a CPU to
+ * itself, as the one loop did. Processes, not threads: ModSecurity's
+ * transactions then share nothing.
+ */
+struct crs_job {
+	char *uri;
+	struct tally *file, *cat;
+};
+struct crs_out {
+	double us[2];
+	unsigned char hit[2];
+};
+static struct crs_job *crs_jobs;
+static size_t crs_njobs, crs_capjobs;
+static int crs_procs = 1;
+
 static void crs_both(const char *uri, struct tally *file, struct tally *cat)
 {
 	if (!crs_on || crs_skip)
 		return;
-	crs_request(0, uri, file, cat);
-	crs_request(1, uri, file, cat);
+	if (crs_njobs == crs_capjobs) {
+		size_t cap = crs_capjobs ? 2 * crs_capjobs : 1024;
+		struct crs_job *v = realloc(crs_jobs, cap * sizeof *v);
+		if (!v) {
+			fprintf(stderr, "out of memory\n");
+			exit(1);
+		}
+		crs_jobs = v;
+		crs_capjobs = cap;
+	}
+	crs_jobs[crs_njobs].uri = strdup(uri);
+	crs_jobs[crs_njobs].file = file;
+	crs_jobs[crs_njobs].cat = cat;
+	if (!crs_jobs[crs_njobs].uri) {
+		fprintf(stderr, "out of memory\n");
+		exit(1);
+	}
+	crs_njobs++;
+}
+
+static void crs_run(struct crs_out *out, size_t from, size_t step)
+{
+	for (size_t i = from; i < crs_njobs; i += step)
+		for (int pl = 0; pl < 2; pl++)
+			out[i].hit[pl] = (unsigned char)crs_request(pl, crs_jobs[i].uri, &out[i].us[pl]);
+}
+
+static void crs_flush(void)
+{
+	size_t n = crs_njobs, procs = (size_t)crs_procs;
+	struct crs_out *out;
+
+	if (!n)
+		return;
+	if (procs > n)
+		procs = n;
+	out = mmap(NULL, n * sizeof *out, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+	           -1, 0);
+	if (out == MAP_FAILED) {
+		perror("mmap");
+		exit(1);
+	}
+	if (procs <= 1) {
+		crs_run(out, 0, 1);
+	} else {
+		pid_t pid[256];
+		fflush(stdout);
+		fflush(stderr);
+		for (size_t k = 0; k < procs; k++) {
+			pid[k] = fork();
+			if (pid[k] < 0) {
+				perror("fork");
+				exit(1);
+			}
+			if (pid[k] == 0) {
+				crs_run(out, k, procs);
+				_exit(0);
+			}
+		}
+		for (size_t k = 0; k < procs; k++) {
+			int st;
+			if (waitpid(pid[k], &st, 0) < 0 || !WIFEXITED(st) || WEXITSTATUS(st)) {
+				fprintf(stderr, "a ModSecurity process failed (status %d)\n", st);
+				exit(1);
+			}
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct crs_job *j = &crs_jobs[i];
+		for (int pl = 0; pl < 2; pl++) {
+			samples_add(&j->file->crs_ns[pl], out[i].us[pl]);
+			samples_add(&j->cat->crs_ns[pl], out[i].us[pl]);
+			j->file->crs_hit[pl] += out[i].hit[pl];
+			j->cat->crs_hit[pl] += out[i].hit[pl];
+		}
+		free(j->uri);
+	}
+	munmap(out, n * sizeof *out);
+	crs_njobs = 0;
 }
 
 /*
@@ -294,6 +394,9 @@ static void crs_uri_add(struct crs_uri *u, const char *name, const char *v, size
 static void crs_uri_send(const struct crs_uri *u, struct tally *file, struct tally *cat)
 {
 	(void)u, (void)file, (void)cat;
+}
+static void crs_flush(void)
+{
 }
 #endif
 
@@ -710,6 +813,13 @@ int main(int argc, char **argv)
 	}
 	if (crs_on && crs_init())
 		crs_on = 0;
+#ifdef MOAT_BENCH_MODSECURITY
+	{
+		const char *jobs = getenv("BENCH_CRS_JOBS");
+		long np = jobs ? strtol(jobs, NULL, 10) : sysconf(_SC_NPROCESSORS_ONLN);
+		crs_procs = np < 1 ? 1 : np > 256 ? 256 : (int)np;
+	}
+#endif
 	sql_parser = sqlparse_open();
 	if (!sql_parser) {
 		fprintf(stderr, "sqlite: cannot open the parser's database\n");
@@ -876,6 +986,7 @@ int main(int argc, char **argv)
 			}
 			free(line);
 			fclose(fp);
+			crs_flush();
 			print_row(files[f], &ft, kind, attack);
 			free(ft.ns.v);
 			free(ft.crs_ns[0].v);

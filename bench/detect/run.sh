@@ -24,7 +24,9 @@
 # modsecurity-crs, installed by scripts/deps.sh detect; anomaly scoring,
 # blocking at 5) at paranoia levels 1 and 2, for the categories Moat has an
 # interceptor for: its detection, false positives and cost per request.
-# BENCH_CRS=0 leaves it out (and installs nothing).
+# BENCH_CRS=0 leaves it out (and installs nothing). CRS costs milliseconds a
+# request, so its requests run in one process per CPU once Moat has checked a
+# file (BENCH_CRS_JOBS=N sets how many; 1 runs them in the bench itself).
 set -eu
 DIR=${1:?usage: sh bench/detect/run.sh DIR [--dialect D] [--show-misses N]}
 shift
