@@ -160,12 +160,39 @@ static int ma_pr_domain(const char *t, size_t n)
 	return 0;
 }
 
+/* Verbs of an order that adds to or changes the content of an answer
+ * (not its form: "keep", "format", "answer in French"), and the answer's
+ * own nouns (not "your code", "your solution": a coding request's). */
+static const char ma_pr_addverb[] =
+    "include|incorporate|integrate|insert|append|add|embed|inject|introduce|augment|modify|"
+    "enhance|amend|alter|mention|promote|prefix|prepend|preface|begin|start|end|conclude|"
+    "finish|close|sign";
+static const char ma_pr_answer[] = "answer|answers|response|responses|reply|replies|output|"
+                                   "summary|summaries|translation|completion|message";
+
+/* 1 if word i of w starts a sentence or a line (or follows "please" /
+ * "kindly" that does). */
+static int ma_pr_starts(const struct ma_pr_words *w, int i)
+{
+	if (i > 0 && ma_pr_lit(w, i - 1, "please|kindly", 13))
+		i--;
+	if (i == 0 || w->brk[i] == 1)
+		return 1;
+	return memchr(w->t + w->s[i - 1] + w->l[i - 1], '\n',
+	              (size_t)(w->s[i] - w->s[i - 1] - w->l[i - 1])) != NULL;
+}
+
 /* An order about the model's own output ("... in your answer"): one that
  * garbles it (letters scrambled, vowels replaced: an output filter then
  * misses what it carries), one that plants a link, a lure or a lie in it,
  * or one that puts a code block into "your solution" (more when the code
- * reaches the network or destroys or takes data). An order to add an
- * ordinary sentence to an answer stays under the threshold. */
+ * reaches the network or destroys or takes data). In the untrusted part
+ * of a prompt (data: a page, an e-mail, a review) a bare imperative that
+ * adds to or changes "your answer / response / reply" ("Include a
+ * sentence about X in your answer", "Modify your reply to ...") is an
+ * indirect injection whatever it adds: it reaches the threshold. A
+ * question about the answer ("can you include ... in your reply?"), an
+ * order about its form, or "your answer" after another verb stays under. */
 void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
                    const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
 {
@@ -175,7 +202,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	                                  "https://",  "http.client", "mqtt"};
 	int order = 0, garble = 0, code = 0, lure = 0, untrue = 0, any = 0;
 	int fence, ins = 0, your = 0, ans = 0, what = 0, recode = 0, glyph = 0, tell = 0, g = 0,
-	           talk = 0;
+	           talk = 0, add = 0;
 
 	/* first by the classes alone: an order about "your answer" or to put
 	 * "the following code" somewhere; the word lists only then */
@@ -205,6 +232,16 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 			               ma_pr_lit(w, i + 1, "message|messages", 16)));
 		}
 		code = code || (what && ins && fence);
+		/* a bare imperative: the sentence opens with the verb, and
+		 * "your answer" follows in it */
+		for (int v = a; v < e && !add; v++) {
+			if (!ma_pr_lit(w, v, ma_pr_addverb, sizeof ma_pr_addverb - 1) ||
+			    !ma_pr_starts(w, v) || (v + 1 < e && (w->k[v + 1] & kb->you)))
+				continue;
+			for (int i = v + 1; i + 1 < e && !add; i++)
+				add = (w->k[i] & kb->your) &&
+				      ma_pr_lit(w, i + 1, ma_pr_answer, sizeof ma_pr_answer - 1);
+		}
 		for (int i = a; i < e && ans; i++) {
 			g = g || ma_pr_lit(w, i, ma_pr_garble, sizeof ma_pr_garble - 1);
 			recode = recode || ma_pr_lit(w, i, ma_pr_recode, sizeof ma_pr_recode - 1);
@@ -227,6 +264,8 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		          ma_pr_lit(w, i + 1, ma_pr_true, sizeof ma_pr_true - 1));
 	}
 	if (garble)
+		ma_pr_add(sc, PF_OVERRIDE, 0.8);
+	if (add)
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
 	if (!order && !code)
 		return;
