@@ -677,6 +677,53 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
 	return NULL;
 }
 
+/* MySQL's ODBC escape { identifier expr } ({d '2020-01-01'}, {fn f()}):
+ * '{' and '}' stand for parentheses there (sql_yacc.yy's simple_expr). */
+static int ma_odbc_brace(int dialect, const char *sql, const struct ma_sql_tok *t, char c)
+{
+	return dialect == MOAT_SQL_MYSQL && t->type == MA_SQL_T_OTHER &&
+	       t->end - t->start == 1 && sql[t->start] == c;
+}
+
+/* '{' that opens an ODBC escape: an identifier follows. */
+static int ma_odbc_open(int dialect, const char *sql, const struct ma_sql_tok *t,
+                        const struct ma_sql_tok *next)
+{
+	return ma_odbc_brace(dialect, sql, t, '{') && next && next->type == MA_SQL_T_WORD;
+}
+
+/* A word that makes one operand with the literal after it: MySQL's
+ * character set introducers (_utf8mb4 'x', _binary 0x41: the names of
+ * SHOW CHARACTER SET) and the standard typed literals DATE 'x', TIME 'x',
+ * TIMESTAMP 'x' (MySQL, PostgreSQL; a name before a string in SQLite). */
+static int ma_literal_prefix(int dialect, const char *sql, const struct ma_sql_tok *t,
+                             const struct ma_sql_tok *next)
+{
+	static const char *const charsets[] = {
+	    "armscii8", "ascii",   "big5",    "binary", "cp1250",   "cp1251",  "cp1256",
+	    "cp1257",   "cp850",   "cp852",   "cp866",  "cp932",    "dec8",    "eucjpms",
+	    "euckr",    "gb18030", "gb2312",  "gbk",    "geostd8",  "greek",   "hebrew",
+	    "hp8",      "keybcs2", "koi8r",   "koi8u",  "latin1",   "latin2",  "latin5",
+	    "latin7",   "macce",   "macroman", "sjis",  "swe7",     "tis620",  "ucs2",
+	    "ujis",     "utf16",   "utf16le", "utf32",  "utf8",     "utf8mb3", "utf8mb4",
+	    NULL};
+	const char *w = sql + t->start;
+	size_t n = t->end - t->start;
+
+	if (!next || t->type != MA_SQL_T_WORD || dialect == MOAT_SQL_SQLITE)
+		return 0;
+	if (dialect == MOAT_SQL_MYSQL && n > 1 && w[0] == '_' &&
+	    (next->type == MA_SQL_T_STRING || next->type == MA_SQL_T_NUMBER)) {
+		for (int i = 0; charsets[i]; i++)
+			if (ma_word_cmp(w + 1, n - 1, charsets[i]) == 0)
+				return 1;
+		return 0;
+	}
+	return next->type == MA_SQL_T_STRING &&
+	       (ma_word_cmp(w, n, "date") == 0 || ma_word_cmp(w, n, "time") == 0 ||
+	        ma_word_cmp(w, n, "timestamp") == 0);
+}
+
 /* One significant token through the expression grammar. */
 static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
                         const struct ma_sql_tok *t, int kw, const struct ma_sql_tok *next)
@@ -712,6 +759,15 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 	    !(t->type == MA_SQL_T_WORD &&
 	      (ma_kw_statement(kw) || kw == KW_SELECT || kw == KW_WITH || kw == KW_VALUES)))
 		st->valid = 0;
+	/* the word of a literal's prefix, and the identifier of an ODBC
+	 * escape, change nothing: the literal or expression after them is
+	 * the operand */
+	if (!st->expect_op && t->type == MA_SQL_T_WORD &&
+	    (ma_literal_prefix(dialect, sql, t, next) ||
+	     (st->prev && ma_odbc_brace(dialect, sql, st->prev, '{')))) {
+		st->stmt_start = 0;
+		return;
+	}
 	if (st->prev_kw == KW_AS && t->type == MA_SQL_T_WORD) {
 		st->expect_op = 1; /* AS BINARY, AS CHAR, AS "name": a type or an alias */
 		st->stmt_start = 0;
@@ -892,7 +948,9 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		st->stmt_start = 0;
 		return;
 	}
-	switch (t->type) {
+	switch (ma_odbc_open(dialect, sql, t, next)    ? MA_SQL_T_LPAREN
+	        : ma_odbc_brace(dialect, sql, t, '}') ? MA_SQL_T_RPAREN
+	                                              : t->type) {
 	case MA_SQL_T_WORD:
 	case MA_SQL_T_QIDENT:
 	case MA_SQL_T_STRING:
@@ -1711,7 +1769,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		     kw == KW_TRUE))
 			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
 		if (logic_pending &&
-		    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk) || kw == KW_LIKE ||
+		    (tk->type == MA_SQL_T_LPAREN || ma_odbc_open(dialect, sql, tk, next) ||
+		     ma_op_comparison(sql, tk) || kw == KW_LIKE ||
 		     kw == KW_RLIKE || kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN ||
 		     kw == KW_IS || kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
 		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||

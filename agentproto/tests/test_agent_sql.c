@@ -431,6 +431,47 @@ static void dialect_operators_and_statements_follow_their_grammar(void **state)
 			         cases[i].dialect, cases[i].input);
 }
 
+/* MySQL's grammar has operands the other dialects spell otherwise (MySQL
+ * 8.0 reference, 9.1 "Literal Values" and 9.1.3 "Date and Time Literals";
+ * sql_yacc.yy's simple_expr): a character set introducer before a string,
+ * hex or bit literal, with or without a space (_utf8mb4 'a', _binary
+ * 0x31); the standard typed literals DATE 'x', TIME 'x', TIMESTAMP 'x'
+ * (PostgreSQL's too); and the ODBC escape { identifier expr } ({d '...'},
+ * {ts '...'}, {fn f()}, {x 1}: the identifier is ignored, the expression
+ * is the value). A condition built of them is a condition. */
+static void mysql_literal_forms_and_odbc_escapes_are_operands(void **state)
+{
+	static const struct {
+		int dialect, verdict;
+		const char *tmpl, *input;
+	} cases[] = {
+	    {MYSQL, MOAT_BLOCK, NUM, "1 or _binary 0x31 = _binary 0x31"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 or _utf8mb4 'a' = _utf8mb4 'a'"},
+	    {MYSQL, MOAT_BLOCK, STR, "' or _latin1 'a' = 'a"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 or date'2020-01-01' = date'2020-01-01'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 or time '10:00' = time '10:00'"},
+	    {MYSQL, MOAT_BLOCK, STR, "' or timestamp'2020-01-01 00:00:00' -- -"},
+	    {PG, MOAT_BLOCK, NUM, "1 or date '2020-01-01' = date '2020-01-01'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 or {x 1}={x 1}"},
+	    {MYSQL, MOAT_BLOCK, STR, "' or {x 1} #"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 or {d '2020-01-01'} = {d '2020-01-01'}"},
+	    {MYSQL, MOAT_BLOCK, STR, "' or {ts '2020-01-01 00:00:00'} #"},
+	    {MYSQL, MOAT_BLOCK, NUM, "{fn sleep(1)}"},
+	    /* not operands: a name before a literal, braces around a name only,
+	     * an introducer that names no character set */
+	    {MYSQL, MOAT_ALLOW, NUM, "{first} or {last}"},
+	    {MYSQL, MOAT_ALLOW, NUM, "_my 'best' or 'worst'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "dated '2020' or 'later'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "date '2020' or 'later'"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != cases[i].verdict)
+			fail_msg("%s (dialect %d): %s",
+			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
+			         cases[i].dialect, cases[i].input);
+}
+
 /* The same words as ordinary text: UNION after a word or before a word,
  * SELECT without FROM, FROM before SELECT, both inside a string. */
 static void union_and_select_words_in_text_pass(void **state)
@@ -1136,6 +1177,7 @@ int main(void)
 	    cmocka_unit_test(a_semicolon_that_cuts_nothing_passes),
 	    cmocka_unit_test(a_stacked_if_statement_is_blocked),
 	    cmocka_unit_test(dialect_operators_and_statements_follow_their_grammar),
+	    cmocka_unit_test(mysql_literal_forms_and_odbc_escapes_are_operands),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),

@@ -778,8 +778,8 @@ int main(int argc, char **argv)
 				memcpy(buf + l0 + n, sinks[k][1], l1);
 				buf[l0 + n + l1] = '\0';
 				ma_sql_analyse(dialect, buf, l0 + n + l1, l0, l0 + n, &hit);
-				printf("%-24s spans=%d %s\n", hit.fired ? hit.rule : "-", hit.spans,
-				       buf);
+				printf("%-24s spans=%d broken=%d %s\n", hit.fired ? hit.rule : "-",
+				       hit.spans, sink_broken(buf, l0 + n + l1), buf);
 			}
 			return 0;
 		} else if (!strcmp(argv[i], "--sql-dq")) {
