@@ -681,8 +681,8 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
  * '{' and '}' stand for parentheses there (sql_yacc.yy's simple_expr). */
 static int ma_odbc_brace(int dialect, const char *sql, const struct ma_sql_tok *t, char c)
 {
-	return dialect == MOAT_SQL_MYSQL && t->type == MA_SQL_T_OTHER &&
-	       t->end - t->start == 1 && sql[t->start] == c;
+	return dialect == MOAT_SQL_MYSQL && t->type == MA_SQL_T_OTHER && t->end - t->start == 1 &&
+	       sql[t->start] == c;
 }
 
 /* '{' that opens an ODBC escape: an identifier follows. */
@@ -700,13 +700,12 @@ static int ma_literal_prefix(int dialect, const char *sql, const struct ma_sql_t
                              const struct ma_sql_tok *next)
 {
 	static const char *const charsets[] = {
-	    "armscii8", "ascii",   "big5",    "binary", "cp1250",   "cp1251",  "cp1256",
-	    "cp1257",   "cp850",   "cp852",   "cp866",  "cp932",    "dec8",    "eucjpms",
-	    "euckr",    "gb18030", "gb2312",  "gbk",    "geostd8",  "greek",   "hebrew",
-	    "hp8",      "keybcs2", "koi8r",   "koi8u",  "latin1",   "latin2",  "latin5",
-	    "latin7",   "macce",   "macroman", "sjis",  "swe7",     "tis620",  "ucs2",
-	    "ujis",     "utf16",   "utf16le", "utf32",  "utf8",     "utf8mb3", "utf8mb4",
-	    NULL};
+	    "armscii8", "ascii",   "big5",    "binary", "cp1250", "cp1251",  "cp1256",   "cp1257",
+	    "cp850",    "cp852",   "cp866",   "cp932",  "dec8",   "eucjpms", "euckr",    "gb18030",
+	    "gb2312",   "gbk",     "geostd8", "greek",  "hebrew", "hp8",     "keybcs2",  "koi8r",
+	    "koi8u",    "latin1",  "latin2",  "latin5", "latin7", "macce",   "macroman", "sjis",
+	    "swe7",     "tis620",  "ucs2",    "ujis",   "utf16",  "utf16le", "utf32",    "utf8",
+	    "utf8mb3",  "utf8mb4", NULL};
 	const char *w = sql + t->start;
 	size_t n = t->end - t->start;
 
@@ -948,7 +947,7 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		st->stmt_start = 0;
 		return;
 	}
-	switch (ma_odbc_open(dialect, sql, t, next)    ? MA_SQL_T_LPAREN
+	switch (ma_odbc_open(dialect, sql, t, next)   ? MA_SQL_T_LPAREN
 	        : ma_odbc_brace(dialect, sql, t, '}') ? MA_SQL_T_RPAREN
 	                                              : t->type) {
 	case MA_SQL_T_WORD:
@@ -1770,9 +1769,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			f.logic = 1; /* OR 1, OR 'x': true whatever the row */
 		if (logic_pending &&
 		    (tk->type == MA_SQL_T_LPAREN || ma_odbc_open(dialect, sql, tk, next) ||
-		     ma_op_comparison(sql, tk) || kw == KW_LIKE ||
-		     kw == KW_RLIKE || kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN ||
-		     kw == KW_IS || kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
+		     ma_op_comparison(sql, tk) || kw == KW_LIKE || kw == KW_RLIKE ||
+		     kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN || kw == KW_IS ||
+		     kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
 		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||
 		     (next && next->type == MA_SQL_T_LPAREN && tk->type == MA_SQL_T_WORD)))
 			f.logic = 2; /* a condition that compares or calls */
