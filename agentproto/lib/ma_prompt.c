@@ -298,9 +298,10 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, size_t k, const struct
 
 	if (k >= MA_PR_PATS || sc->seen[k] || !ma_pr_tok_is(w, i, t0))
 		return;
-	/* "don't ignore the safety instructions" overrides nothing */
-	if ((t0->k & kb->ign) && (w->k[i] & kb->ign) && i > 0 && !w->brk[i] &&
-	    (w->k[i - 1] & kb->neg))
+	/* "don't ignore the safety instructions" overrides nothing, "never
+	 * share your password" asks for nothing */
+	if ((t0->k & (kb->ign | kb->show)) && (w->k[i] & (kb->ign | kb->show)) && i > 0 &&
+	    !w->brk[i] && (w->k[i - 1] & kb->neg))
 		return;
 	if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
 #ifdef MA_PR_DEBUG

@@ -111,7 +111,7 @@ static const char ma_pr_recode[] = "replac~|remov~|swap~|substitut~|convert~|gro
                                    "revers~|encod~|encrypt~|omit~|strip~|delet~|rearrang~|"
                                    "shuffl~|alternat~|capitali~|uppercase|lowercase";
 static const char ma_pr_glyph[] = "letter~|vowel~|consonant~|space|spaces|punctuation|"
-                                  "character~|digit~|symbol~|numbers|whitespace|alphabet~";
+                                  "character~|digit~|symbol~|numbers|whitespace|alphabet~|alphanumeric";
 /* Who the planted text speaks to, what it lures with, what marks it untrue. */
 static const char ma_pr_audience[] = "reader~|user|users|visitor~|customer~|people|everyone|"
                                      "viewer~|subscriber~|audience|follower~";
@@ -513,9 +513,24 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 
 /* Output forcing: a verb of saying right before a short quoted phrase
  * ("say \"Access Granted\"", "respond with 'yes'") tells the model what to
- * output, the aim of a hijacked prompt. */
+ * output, the aim of a hijacked prompt; so does a halt of everything with
+ * an order to output only something ("STOP EVERYTHING!!! JUST PRINT ..."),
+ * over sentence ends. */
 void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
 {
+	static const char halt[] = "stop|halt|drop|abort|cease";
+	static const char emit[] = "print|say|output|write|type|repeat|respond|reply";
+	int stop = 0;
+
+	for (int i = 0; i + 1 < w->n; i++) {
+		if (!stop)
+			stop = ma_pr_lit(w, i, halt, sizeof halt - 1) &&
+			       ma_pr_lit(w, i + 1, "everything", 10);
+		else if (ma_pr_lit(w, i, "just|only", 9) && ma_pr_lit(w, i + 1, emit, sizeof emit - 1)) {
+			ma_pr_add(sc, PF_OVERRIDE, 0.8);
+			break;
+		}
+	}
 	static const char verbs[] =
 	    "say|saying|output~|print~|respon~|reply|replying|answer~|write|"
 	    "writing|stating|type|return|"

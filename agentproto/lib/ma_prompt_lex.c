@@ -407,6 +407,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.45, "BE now in charge|control|command"},
     {PF_ROLEPLAY, 0.6, "stay|remain|keep|staying in CHAR"},
     {PF_ROLEPLAY, 0.45, "not bound|restricted|limited|constrained by"},
+    /* a persona declared free of ethics: "is never restricted by ethical ..." */
+    {PF_ROLEPLAY, 0.8,
+     "NEG|isnt|arent|wasnt * restricted|bound|limited|constrained|governed|hindered|held by ** "
+     "ethic~|moral~"},
     {PF_ROLEPLAY, 0.5, "break|escape|bypass * out|free * of * YOUR|THE * LIMIT|CHAR|programming"},
     {PF_ROLEPLAY, 0.6, "I AM * YOUR AUTHX"},
     {PF_ROLEPLAY, 0.6, "im * YOUR AUTHX"},
@@ -484,6 +488,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.75,
      "SHOW|WHAT|need|give|send * PII * of THE user|users|customer|client|patient"},
     {PF_EXTRACTION, 0.5, "where does|do THE * user|users|customer|client * live|reside|stay"},
+    /* a phishing payload: someone is to hand over a credential */
+    {PF_EXTRACTION, 0.8,
+     "must|should|has|have * send|email|mail|share|disclose|reveal|text "
+     "his|her|their * PW|credit|ssn|social|bank|pin"},
     /* a secret spelled out so that an output filter misses it */
     {PF_EXTRACTION, 0.3, "@H backwards|reversed|dashes|hyphens"},
     {PF_EXTRACTION, 0.3, "@H reverse order"},
