@@ -26,7 +26,10 @@
  *      where one cuts the statement's tail;
  *   4. a span that fires on none of these is judged once more alone, as
  *      the literal its own quotes close and URL-decoded (a payload written
- *      for another place: the attempt rule, above ma_sql_analyse).
+ *      for another place: the attempt rule, above ma_sql_analyse), and in
+ *      MySQL, where its tokens read otherwise than the standard's (a '#'
+ *      comment, 1or, --x), as PostgreSQL reads it (written for another
+ *      database).
  *
  * Pure, no allocation: the window of tokens and the statement the attempt
  * rule builds live on the stack. Any thread. The public check
@@ -1158,6 +1161,9 @@ struct ma_sql_judgement {
 	int valid;    /* the input's own tokens read as SQL (the grammar) */
 	int runnable; /* the whole statement reads as SQL (when nothing fired) */
 	int inside;   /* the input starts inside a token (a literal, a name) */
+	int lexdiff;  /* MySQL read the input's tokens otherwise than the
+	               * standard's lexical rules do: a '#' comment, a name
+	               * that starts with a digit (1or), a word after "--" */
 };
 
 /* The tokens of a statement, lexed once per check (moat_check_sql_at),
@@ -1716,6 +1722,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		if (tk->type == MA_SQL_T_COMMENT) {
 			if (!intro)
 				continue;
+			if (dialect == MOAT_SQL_MYSQL && sql[tk->start] == '#')
+				jd->lexdiff = 1;
 			if (tk->flags & MA_SQL_F_EXEC) {
 				f.obfus = 2;
 			} else if (tk->end > b && ma_has_text(sql, b, tk->end)) {
@@ -1757,6 +1765,11 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		lastsig = tk;
 		if (!intro)
 			continue;
+		if (dialect == MOAT_SQL_MYSQL && tk->type == MA_SQL_T_WORD &&
+		    ((sql[tk->start] >= '0' && sql[tk->start] <= '9') ||
+		     (tk->start >= a + 2 && sql[tk->start - 1] == '-' &&
+		      sql[tk->start - 2] == '-')))
+			jd->lexdiff = 1;
 		/* after a closed literal: any operator, keyword or punctuation (MySQL
 		 * compares and computes across types: 'x'='' is true for most rows) */
 		if (f.closed && i > 0)
@@ -2173,7 +2186,7 @@ static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
  * (those its quotes hold). bare: it already stood bare in the statement;
  * strict: the statement runs as it is (the input's tokens are operands
  * and operators there), so only the structures no text makes count. */
-static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int strict,
+static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int strict, int other,
                            struct ma_sql_hit *hit)
 {
 	static const char quotes[] = {0, '\'', '"'};
@@ -2194,9 +2207,13 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 			rparens++;
 		for (int qi = 0; qi < 3; qi++) {
 			char q = quotes[qi];
-			if (q ? !memchr(x, q, n) : (k == 0 && bare))
+			if (q && !memchr(x, q, n))
 				continue;
-			if (ma_sql_attempt_in(dialect, x, n, q, strict, rparens, hit))
+			if (!(!q && k == 0 && bare) &&
+			    ma_sql_attempt_in(dialect, x, n, q, strict, rparens, hit))
+				return;
+			if (k == 0 && other &&
+			    ma_sql_attempt_in(other, x, n, q, strict, rparens, hit))
 				return;
 		}
 	}
@@ -2205,7 +2222,7 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 /* The last attempt judged in a check: the same input at another place
  * (or another input of the same bytes) is not judged again. */
 struct ma_sql_memo {
-	int valid, bare, strict;
+	int valid, bare, strict, lexdiff;
 	size_t a, n; /* the input's bytes: sql + a, n */
 	struct ma_sql_hit hit;
 };
@@ -2218,7 +2235,7 @@ static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a
                               struct ma_sql_reuse *ru)
 {
 	struct ma_sql_judgement jd;
-	int bare, strict;
+	int bare, strict, other;
 
 	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache, ru);
 	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
@@ -2226,18 +2243,24 @@ static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a
 	bare = !jd.inside;
 	strict = jd.runnable;
 	if (memo && memo->valid && memo->n == b - a && memo->bare == bare &&
-	    memo->strict == strict && memcmp(sql + memo->a, sql + a, b - a) == 0) {
+	    memo->strict == strict && memo->lexdiff == jd.lexdiff &&
+	    memcmp(sql + memo->a, sql + a, b - a) == 0) {
 		if (memo->hit.fired)
 			*hit = memo->hit;
 		return;
 	}
-	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, hit);
+	/* MySQL read the input otherwise than the standard: it may have been
+	 * written for those rules (1or sleep(5), x#<newline>y); MySQL refuses
+	 * what it got, and the input is read once more as PostgreSQL reads it */
+	other = jd.lexdiff ? MOAT_SQL_POSTGRES : 0;
+	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, hit);
 	if (memo) {
 		memo->valid = 1;
 		memo->a = a;
 		memo->n = b - a;
 		memo->bare = bare;
 		memo->strict = strict;
+		memo->lexdiff = jd.lexdiff;
 		memo->hit = *hit;
 	}
 }

@@ -472,6 +472,38 @@ static void mysql_literal_forms_and_odbc_escapes_are_operands(void **state)
 			         cases[i].dialect, cases[i].input);
 }
 
+/* Payloads written for the standard's lexical rules that MySQL reads
+ * otherwise (MySQL 8.0 reference 9.2 "Schema Object Names": a name may
+ * start with a digit, so 1or is one name; 9.7 "Comments": '#' runs to the
+ * line's end, and "--" is a comment only before a space or a control
+ * character): the statement MySQL gets is a syntax error, but the input
+ * read as PostgreSQL reads it is a condition, a time function or a UNION.
+ * Blocking a statement the database refuses costs nothing; ordinary text
+ * with the same bytes reads as nothing there either. */
+static void inputs_written_for_another_lexer_are_blocked_in_mysql(void **state)
+{
+	static const struct {
+		int verdict;
+		const char *tmpl, *input;
+	} cases[] = {
+	    {MOAT_BLOCK, NUM, "1or sleep(5)"},
+	    {MOAT_BLOCK, NUM, "7union select password from users"},
+	    {MOAT_BLOCK, NUM, "1 or benchmark(100,md5(1))#\nz"},
+	    {MOAT_BLOCK, ORD, "3--a\nor--b\n4>2"},
+	    {MOAT_ALLOW, NUM, "Room 1a or 1b"},
+	    {MOAT_ALLOW, NUM, "#1 seller\nor best"},
+	    {MOAT_ALLOW, NUM, "4x4 or 6x6"},
+	    {MOAT_ALLOW, NUM, "2nd--3rd place"},
+	    {MOAT_ALLOW, STR, "1or sleep(5)"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(MYSQL, cases[i].tmpl, cases[i].input) != cases[i].verdict)
+			fail_msg("%s: %s",
+			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
+			         cases[i].input);
+}
+
 /* The same words as ordinary text: UNION after a word or before a word,
  * SELECT without FROM, FROM before SELECT, both inside a string. */
 static void union_and_select_words_in_text_pass(void **state)
@@ -1178,6 +1210,7 @@ int main(void)
 	    cmocka_unit_test(a_stacked_if_statement_is_blocked),
 	    cmocka_unit_test(dialect_operators_and_statements_follow_their_grammar),
 	    cmocka_unit_test(mysql_literal_forms_and_odbc_escapes_are_operands),
+	    cmocka_unit_test(inputs_written_for_another_lexer_are_blocked_in_mysql),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
