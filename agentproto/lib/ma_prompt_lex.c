@@ -88,6 +88,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"SAY", "say state output print respond reply answer write return type repeat tell "
             "declare announce claim proclaim put sag sage sagen sagt schreib~ antworte~ "
             "dis dites ecris ecrivez reponds repondez indique~ di diga digas escribe responde "
+            "declara dichiara afirma afferma "
             "escreva responda dica scrivi rispondi скажи напиши ответь"},
     {"SHOW",
      "reveal~ print~ show~ display~ repeat~ output~ tell give recite~ spell~ "
@@ -243,6 +244,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "OUTPUT|result|answer|sum|total|average|conclusion|capital|summary|outcome|verdict * "
      "BE|as|equals"},
     {PF_OVERRIDE, 0.5, "@I lets state|declare|claim|announce"},
+    /* ... framed as a hypothetical: "imagine a scenario where we say the X is" */
+    {PF_OVERRIDE, 0.8, "FICTION ** state|say|claim|declare|assume|conclude * THE ** BE"},
+    {PF_OVERRIDE, 0.8,
+     "parallel|alternate|alternative world|universe|reality|timeline ** "
+     "state|say|claim|declare|assume|conclude * THE ** BE"},
     {PF_OVERRIDE, 0.5,
      "@I let|we us|might|could|should|shall|must|would|will state|declare|claim|announce"},
     {PF_OVERRIDE, 0.7,
@@ -412,8 +418,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "NEG|isnt|arent|wasnt * restricted|bound|limited|constrained|governed|hindered|held by ** "
      "ethic~|moral~"},
     {PF_ROLEPLAY, 0.5, "break|escape|bypass * out|free * of * YOUR|THE * LIMIT|CHAR|programming"},
-    {PF_ROLEPLAY, 0.6, "I AM * YOUR AUTHX"},
-    {PF_ROLEPLAY, 0.6, "im * YOUR AUTHX"},
+    /* a claim over the model itself: with a claimed procedure it fires */
+    {PF_ROLEPLAY, 0.65, "I AM * YOUR AUTHX"},
+    {PF_ROLEPLAY, 0.65, "im * YOUR AUTHX"},
     {PF_ROLEPLAY, 0.5, "as YOUR AUTHX"},
     {PF_ROLEPLAY, 0.45, "I AM * AUTH"},
     {PF_ROLEPLAY, 0.45, "im * AUTH"},
