@@ -1294,6 +1294,23 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 	    lx->el[e0].kind != MA_SH_REDIR)
 		return; /* inside one word, comment or here-document: data */
 	hit->spans = 1;
+	if (!ma_sh_valid(lx)) {
+		/* the line cannot run: only a command substitution, which runs
+		 * while the line is expanded, fires (what the judging below
+		 * gives such a line: its other findings are read only when the
+		 * line parses) */
+		for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++) {
+			const struct ma_sh_el *m = &lx->mark[i];
+			if (m->start >= a &&
+			    ((m->kind == MA_SH_M_SUBST &&
+			      !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY))) ||
+			     (m->kind == MA_SH_M_PARAM && (m->flags & MA_SH_F_RUNS)))) {
+				ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
+				return;
+			}
+		}
+		return;
+	}
 
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++) {
 		const struct ma_sh_el *m = &lx->mark[i];

@@ -473,6 +473,42 @@ static void an_input_before_the_last_window_is_judged_alike(void **state)
 
 /* ---- what must pass ---- */
 
+/* A line that cannot parse (a quote left open after the input) runs
+ * nothing: of what an input brings, only a command substitution fires
+ * (it runs while the line is expanded), with a lower confidence; every
+ * family that fires on the same line closed stays quiet. */
+static void a_line_that_cannot_parse_fires_only_on_substitutions(void **state)
+{
+	static const char *const quiet[] = {
+	    "x; id",           "x | sh", "x && id",           "x\nid",         "x > /tmp/owned.txt",
+	    "x < /etc/passwd", "$IFS",   "{cat,/etc/passwd}", "/\?\?\?/\?\?t", "x ; $SHELL",
+	};
+	static const char *const runs[] = {"$(id)", "`id`", "${x:-$(id)}", "$((a[$(id)]))",
+	                                   "x; $(id)"};
+	char in[256];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof quiet / sizeof quiet[0]; k++) {
+		snprintf(in, sizeof in, "%s", quiet[k]);
+		/* it fires where the line parses (the input is the command) ... */
+		assert_int_equal(shell3(in, "", in, " -W 2"), MOAT_BLOCK);
+		/* ... and not where a quote is left open after it */
+		assert_int_equal(shell3(in, "", in, " -W 'x"), MOAT_ALLOW);
+	}
+	for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+		struct moat_request *r = req_with(runs[k]);
+		char cmd[512];
+		const struct moat_event *ev;
+		snprintf(cmd, sizeof cmd, "ping -c 1 %s -W 'x", runs[k]);
+		assert_int_equal(moat_check_shell(r, cmd, (size_t)-1), MOAT_BLOCK);
+		ev = moat_request_event(r);
+		assert_non_null(ev);
+		assert_string_equal(ev->rule, "cmd.substitution");
+		assert_true(ev->confidence > 0.94 && ev->confidence < 0.96);
+		moat_request_end(r);
+	}
+}
+
 static void data_inside_one_word_is_allowed(void **state)
 {
 	(void)state;
@@ -877,6 +913,7 @@ int main(void)
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
+	    cmocka_unit_test(a_line_that_cannot_parse_fires_only_on_substitutions),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
 	    cmocka_unit_test(text_full_of_shell_words_is_allowed),
 	    cmocka_unit_test(free_text_with_line_breaks_and_punctuation_is_allowed),
