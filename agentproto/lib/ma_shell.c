@@ -65,6 +65,7 @@ struct ma_sh_st {
 	struct ma_sh_state top; /* k where the current element started, */
 	size_t top_at;          /* at this byte (kept until the window is full) */
 	int top_set;
+	int top_saved; /* 1: in top; 0: k itself (unchanged since top_at) */
 };
 
 /* Copies a lexer state, its here-documents as far as they are used. */
@@ -174,7 +175,7 @@ static inline int ma_sh_room(struct ma_sh_st *st, int full, size_t start, size_t
 			/* full inside one element (a word of many quotes or globs):
 			 * the next window lexes it again and keeps from a little
 			 * before here */
-			ma_sh_state_copy(&lx->snap, &st->top);
+			ma_sh_state_copy(&lx->snap, st->top_saved ? &st->top : &st->k);
 			lx->snap_at = st->top_at;
 			lx->snap_from = start > MA_SH_OVERLAP ? start - MA_SH_OVERLAP : 0;
 			if (lx->snap_from <= lx->from)
@@ -195,18 +196,21 @@ static inline __attribute__((always_inline)) void ma_sh_add(struct ma_sh_st *st,
                                                             size_t start, size_t end, int flags)
 {
 	struct ma_sh_lex *lx = st->lx;
-	int target = st->k.v.prev == MA_SH_REDIR;
+	int target = st->k.v.prev == MA_SH_REDIR, keep;
 
+	if (kind == MA_SH_WORD && !st->k.named)
+		flags |= MA_SH_F_CMDWORD;
+	/* before k moves on: a window full here goes on from the state where
+	 * this element started, k itself until now (ma_sh_run) */
+	keep = ma_sh_room(st, lx->nel == MA_SH_MAX_EL, start, end);
 	ma_sh_feed(st, kind, flags);
 	if (kind == MA_SH_WORD) {
-		if (!st->k.named)
-			flags |= MA_SH_F_CMDWORD;
 		if (!target && !(flags & MA_SH_F_ASSIGN))
 			st->k.named = 1;
 	} else if (kind != MA_SH_REDIR && kind != MA_SH_COMMENT && kind != MA_SH_HEREDOC) {
 		st->k.named = 0; /* an operator: a new command */
 	}
-	if (!ma_sh_room(st, lx->nel == MA_SH_MAX_EL, start, end))
+	if (!keep)
 		return;
 	lx->el[lx->nel].start = (uint32_t)start;
 	lx->el[lx->nel].end = (uint32_t)end;
@@ -653,14 +657,32 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 				lx->snap_at = lx->snap_from = i;
 				lx->has_snap = 1;
 			} else {
-				ma_sh_state_copy(&st->top, &st->k);
+				/* k is that state until the element's first add
+				 * (ma_sh_add judges room before k moves on; a word's
+				 * marks leave k alone), except for here-document
+				 * bodies, added after their newline: top then */
 				st->top_at = i;
 				st->top_set = 1;
+				st->top_saved = 0;
 			}
 		}
 		/* most elements: a word that starts with a plain byte, not a
 		 * comment's # nor a digit (an fd number before < or >) */
 		if (ma_sh_plain[(unsigned char)c] && c != '#' && (c < '0' || c > '9')) {
+			size_t j = i + 1;
+			while (j < len && ma_sh_plain[(unsigned char)s[j]])
+				j++;
+			/* plain bytes alone up to a blank, an operator or the end:
+			 * what ma_sh_run_word gives it (nothing to mark, no NAME=,
+			 * no here-document's delimiter wanted) */
+			if (!st->k.want_delim &&
+			    (j == len ||
+			     (ma_sh_meta[(unsigned char)s[j]] &&
+			      !((s[j] == '<' || s[j] == '>') && j + 1 < len && s[j + 1] == '(')))) {
+				ma_sh_add(st, MA_SH_WORD, i, j, 0);
+				i = j;
+				continue;
+			}
 			i = ma_sh_run_word(st, i);
 			continue;
 		}
@@ -670,6 +692,10 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 		int fl = 0;
 
 		if (c == '\n') {
+			if (st->k.nhere) {
+				ma_sh_state_copy(&st->top, &st->k);
+				st->top_saved = 1;
+			}
 			ma_sh_add(st, MA_SH_SEQ, i, i + 1, MA_SH_F_NEWLINE);
 			i = st->k.nhere ? ma_sh_heredocs(st, i + 1) : i + 1;
 			continue;
@@ -724,16 +750,17 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 		if (j < len && (s[j] == '<' || s[j] == '>') && !(j + 1 < len && s[j + 1] == '(')) {
 			size_t k = j + 1;
 			char r = s[j], r1 = k < len ? s[k] : '\0';
+			int wd = -1; /* want_delim after the element (k moves on in ma_sh_add) */
 			if (r == '<' && r1 == '<') {
 				k++;
 				fl = MA_SH_F_HERE;
 				if (k < len && s[k] == '<') {
 					k++;
 				} else {
-					st->k.want_delim = 1;
+					wd = 1;
 					if (k < len && s[k] == '-') {
 						k++;
-						st->k.want_delim = 2;
+						wd = 2;
 					}
 				}
 			} else if (r == '<' && (r1 == '&' || r1 == '>')) {
@@ -745,6 +772,8 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 					k++;
 			}
 			ma_sh_add(st, MA_SH_REDIR, i, k, fl);
+			if (wd >= 0)
+				st->k.want_delim = wd;
 			i = k;
 			continue;
 		}

@@ -121,6 +121,58 @@ static void the_tokenizer_follows_posix_sh(void **state)
 	assert_false(ma_sh_valid(&lx));
 }
 
+/* Elements with their flags (f) and the marks (m: kind@start) of s (n
+ * bytes). */
+static const char *kindsf(const char *s, size_t n, char *out, size_t cap)
+{
+	static struct ma_sh_lex lx;
+	size_t o = 0;
+
+	ma_sh_lex(s, n, &lx);
+	out[0] = '\0';
+	for (int i = 0; i < lx.nel && o < cap; i++)
+		o += (size_t)snprintf(out + o, cap - o, "%s%d/%d:%u-%u", o ? "|" : "",
+		                      lx.el[i].kind, lx.el[i].flags, lx.el[i].start, lx.el[i].end);
+	for (int i = 0; i < lx.nmark && o < cap; i++)
+		o += (size_t)snprintf(out + o, cap - o, " m%d@%u", lx.mark[i].kind,
+		                      lx.mark[i].start);
+	return out;
+}
+
+/* A word of plain bytes takes a shorter path through the tokenizer; it
+ * must end, and be flagged, where the word rules end and flag it: at a
+ * blank, an operator or the line's end, not at <( or >( (a process
+ * substitution goes on in the word), NAME= and a here-document's
+ * delimiter taking the word's path. */
+static void plain_words_end_where_the_word_rules_end_them(void **state)
+{
+	char b[1024];
+
+	(void)state;
+	assert_string_equal(kindsf("ab<(cd) x", 9, b, sizeof b), "1/512:0-7|1/0:8-9 m12@2");
+	assert_string_equal(kindsf("ab>(cd)", 7, b, sizeof b), "1/512:0-7 m12@2");
+	assert_string_equal(kindsf("ab<cd", 5, b, sizeof b), "1/512:0-2|8/0:2-3|1/0:3-5");
+	assert_string_equal(kindsf("ab>cd ef", 8, b, sizeof b),
+	                    "1/512:0-2|8/8:2-3|1/0:3-5|1/0:6-8");
+	assert_string_equal(kindsf("> f g h", 7, b, sizeof b),
+	                    "8/8:0-1|1/512:2-3|1/512:4-5|1/0:6-7");
+	assert_string_equal(kindsf("x=1 y z", 7, b, sizeof b), "1/516:0-3|1/512:4-5|1/0:6-7");
+	assert_string_equal(kindsf("a b; c", 6, b, sizeof b),
+	                    "1/512:0-1|1/0:2-3|2/0:3-4|1/512:5-6");
+	assert_string_equal(kindsf("ab\tcd\nef;gh&ij|kl(mn)op", 23, b, sizeof b),
+	                    "1/512:0-2|1/0:3-5|2/2:5-6|1/512:6-8|2/0:8-9|1/512:9-11|3/0:11-12|"
+	                    "1/512:12-14|5/0:14-15|1/512:15-17|6/0:17-18|1/512:18-20|7/0:20-21|"
+	                    "1/512:21-23");
+	assert_string_equal(kindsf("a\0b \rc\r", 7, b, sizeof b), "1/512:0-3|1/0:4-7");
+	assert_string_equal(kindsf("ab{c,d} e*", 10, b, sizeof b),
+	                    "1/512:0-7|1/0:8-10 m15@2 m14@9");
+	/* the delimiter of a here-document, plain, with <<- */
+	assert_string_equal(kinds("cat <<ab\nx\nab\nls", b, sizeof b),
+	                    "1:cat|8:<<|1:ab|2:\n|10:x\n|1:ls");
+	assert_string_equal(kinds("cat <<-ab x\n\tx\n\tab\nls", b, sizeof b),
+	                    "1:cat|8:<<-|1:ab|1:x|2:\n|10:\tx\n|1:ls");
+}
+
 /* ---- attacks ---- */
 
 static void separators_and_pipes_fire(void **state)
@@ -899,6 +951,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
+	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
 	    cmocka_unit_test(separators_and_pipes_fire),
 	    cmocka_unit_test(substitutions_fire_even_inside_double_quotes),
 	    cmocka_unit_test(redirections_expansions_globs_and_braces_fire),
