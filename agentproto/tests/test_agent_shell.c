@@ -478,6 +478,73 @@ static void the_first_element_of_a_long_input_is_its_own(void **state)
  * the place the first left the tokenizer at: the check goes back (lexing
  * the line only up to the new window's end, its validity known from the
  * first lexing) and judges it as a check with that input alone does. */
+/* 1 when two windows of a line hold the same elements and marks. */
+static int same_window(const struct ma_sh_lex *x, const struct ma_sh_lex *y)
+{
+	if (x->nel != y->nel || x->nmark != y->nmark || x->complete != y->complete ||
+	    x->dropped_at != y->dropped_at || x->has_snap != y->has_snap)
+		return 0;
+	for (int i = 0; i < x->nel; i++)
+		if (x->el[i].start != y->el[i].start || x->el[i].end != y->el[i].end ||
+		    x->el[i].kind != y->el[i].kind || x->el[i].flags != y->el[i].flags)
+			return 0;
+	for (int i = 0; i < x->nmark; i++)
+		if (x->mark[i].start != y->mark[i].start || x->mark[i].end != y->mark[i].end ||
+		    x->mark[i].kind != y->mark[i].kind || x->mark[i].flags != y->mark[i].flags ||
+		    x->mark[i].pair != y->mark[i].pair)
+			return 0;
+	return 1;
+}
+
+/* A next window goes on from the lexer's state where an element started
+ * (ma_sh_lex_next): it must be the window lexed from the line's start
+ * (ma_sh_lex_from), also when the window before it was full inside one
+ * element (a word of many globs, here-document bodies after their
+ * newline, a << whose delimiter follows) and wherever in a line of
+ * assignments, redirections and commands the window's end falls. */
+static void a_next_window_is_the_window_lexed_from_the_start(void **state)
+{
+	static const char *const units[] = {
+	    "a ",
+	    "x=1 ",
+	    "> f ",
+	    "<<E\nbody\nE\n",
+	    "cat <<-A <<B\n\tA\nb\nB\n",
+	    "a*b?c[d] ",
+	    "*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?"
+	    "*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*?*? ",
+	    "'q' \"$v\" ",
+	    "; ",
+	    "cmd <<X arg\nX\n"};
+	static char line[8192];
+	static struct ma_sh_lex lx, ref;
+	int checked = 0;
+
+	(void)state;
+	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+		for (int pre = 90; pre <= 135; pre++) {
+			size_t o = 0, n;
+			/* pre one-byte words, then the unit over and over */
+			for (int i = 0; i < pre; i++)
+				o += (size_t)snprintf(line + o, sizeof line - o, "w ");
+			while (o + strlen(units[u]) < 3000)
+				o += (size_t)snprintf(line + o, sizeof line - o, "%s", units[u]);
+			n = o;
+			ma_sh_lex(line, n, &lx);
+			for (int w = 0; w < 40 && lx.has_snap; w++) {
+				size_t from = lx.snap_from;
+				assert_int_equal(ma_sh_lex_next(line, n, &lx), 1);
+				ma_sh_lex_from(line, n, from, &ref);
+				if (!same_window(&lx, &ref))
+					fail_msg(
+					    "unit %zu after %d words: the window from %zu differs",
+					    u, pre, from);
+				checked++;
+			}
+		}
+	assert_true(checked > 1000);
+}
+
 static void an_input_before_the_last_window_is_judged_alike(void **state)
 {
 	static char cmd[8192], late[2048];
@@ -964,6 +1031,7 @@ int main(void)
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
+	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
 	    cmocka_unit_test(a_line_that_cannot_parse_fires_only_on_substitutions),
