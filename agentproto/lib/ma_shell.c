@@ -627,6 +627,64 @@ static inline size_t ma_sh_run_word(struct ma_sh_st *st, size_t i)
 	return j;
 }
 
+/* 1 when [i, j) (j > i, plain bytes) is a word of plain bytes alone, as
+ * ma_sh_word would end it: at a blank, an operator (not <( or >(, a
+ * process substitution that goes on in the word) or the line's end. */
+static inline int ma_sh_plain_word(const char *s, size_t len, size_t i, size_t j)
+{
+	(void)i;
+	return j == len || (ma_sh_meta[(unsigned char)s[j]] &&
+	                    !((s[j] == '<' || s[j] == '>') && j + 1 < len && s[j + 1] == '('));
+}
+
+/* After a word of plain bytes, ending at i: the words of plain bytes that
+ * follow it, blanks between them, which the window does not keep -- it
+ * is full and the first lexing of the line reads on only for the parse
+ * check (st->next == 0, the line still parses), or they end before the
+ * window (nothing kept yet) -- go by at once: each only counts as one
+ * more word of the same command (ma_sh_feed: prev stays a word, have
+ * stays 1, need 0; the command has its name), and before the window it
+ * is where an element starts (top_at). Returns the end of the last word
+ * it passed (i when none). */
+static size_t ma_sh_skip_words(struct ma_sh_st *st, size_t i)
+{
+	const char *s = st->s;
+	size_t len = st->len;
+	struct ma_sh_lex *lx = st->lx;
+	int full;
+
+	if (st->k.v.prev != MA_SH_WORD || st->k.v.redir || st->k.v.fdef || st->k.want_delim)
+		return i;
+	full = lx->dropped_at != (size_t)-1;
+	if (full ? st->next || st->k.v.bad : lx->has_snap || lx->nel || lx->nmark || !lx->from)
+		return i;
+	for (;;) {
+		size_t k = i, j;
+		char c;
+		while (k < len && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k >= len)
+			return i;
+		c = s[k];
+		if (!ma_sh_plain[(unsigned char)c] || c == '#' || (c >= '0' && c <= '9'))
+			return i;
+		for (j = k + 1; j < len && ma_sh_plain[(unsigned char)s[j]]; j++)
+			;
+		if (!ma_sh_plain_word(s, len, k, j))
+			return i;
+		if (!full) {
+			if (j > lx->from)
+				return i; /* kept: the element's own path */
+			st->top_at = k;
+			st->top_set = 1;
+			st->top_saved = 0;
+		}
+		st->k.v.words++;
+		st->k.named = 1;
+		i = j;
+	}
+}
+
 /* Lexes the line from i (between two elements) to its end, or, for a next
  * window, until the window is full. */
 static void ma_sh_run(struct ma_sh_st *st, size_t i)
@@ -675,12 +733,9 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 			/* plain bytes alone up to a blank, an operator or the end:
 			 * what ma_sh_run_word gives it (nothing to mark, no NAME=,
 			 * no here-document's delimiter wanted) */
-			if (!st->k.want_delim &&
-			    (j == len ||
-			     (ma_sh_meta[(unsigned char)s[j]] &&
-			      !((s[j] == '<' || s[j] == '>') && j + 1 < len && s[j + 1] == '(')))) {
+			if (!st->k.want_delim && ma_sh_plain_word(s, len, i, j)) {
 				ma_sh_add(st, MA_SH_WORD, i, j, 0);
-				i = j;
+				i = ma_sh_skip_words(st, j);
 				continue;
 			}
 			i = ma_sh_run_word(st, i);

@@ -154,4 +154,8 @@ int ma_sh_go_runs(const char *s, size_t n);
 /* 1 when the name tables are sorted (the binary search needs it). */
 int ma_sh_names_sorted(void);
 
+/* 1 when every name of the five tables ma_sh_name_kind searches answers
+ * the kind of the first table that holds it (its indexes miss none). */
+int ma_sh_names_known(void);
+
 #endif

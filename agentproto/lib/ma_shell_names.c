@@ -267,6 +267,9 @@ struct ma_sh_index {
 
 enum { MA_SH_IX_PREFIX, MA_SH_IX_OPENS, MA_SH_IX_RESERVED, MA_SH_IX_BUILTIN, MA_SH_IX_PROGRAM };
 static struct ma_sh_index ma_sh_ix[5];
+/* The five indexes' lens together: a name that no table has by first byte
+ * and length (most words of text) is answered with one look-up. */
+static uint64_t ma_sh_ix_any[256];
 static pthread_once_t ma_sh_ix_once = PTHREAD_ONCE_INIT;
 
 static void ma_sh_ix_build(void)
@@ -292,6 +295,8 @@ static void ma_sh_ix_build(void)
 			ix->hi[c] = (uint16_t)(i + 1);
 			ix->lens[c] |= (uint64_t)1 << (l < 63 ? l : 63);
 		}
+		for (int c = 0; c < 256; c++)
+			ma_sh_ix_any[c] |= ix->lens[c];
 	}
 }
 
@@ -310,6 +315,8 @@ int ma_sh_name_kind(const char *s, size_t n)
 	if (n == 0)
 		return MA_SH_NAME_OTHER;
 	pthread_once(&ma_sh_ix_once, ma_sh_ix_build);
+	if (!((ma_sh_ix_any[(unsigned char)s[0]] >> (n < 63 ? n : 63)) & 1))
+		return MA_SH_NAME_OTHER; /* in none of the tables */
 	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_PREFIX], s, n))
 		return MA_SH_NAME_PREFIX;
 	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_OPENS], s, n))
@@ -440,4 +447,34 @@ int ma_sh_names_sorted(void)
 	       ma_sh_sorted(ma_sh_reserved, MA_SH_N(ma_sh_reserved)) &&
 	       ma_sh_sorted(ma_sh_lookups, MA_SH_N(ma_sh_lookups)) &&
 	       ma_sh_sorted(ma_sh_go_cmds, MA_SH_N(ma_sh_go_cmds));
+}
+
+int ma_sh_names_known(void)
+{
+	static const struct {
+		const char *const *tab;
+		size_t n;
+		int kind;
+	} t[5] = {
+	    {ma_sh_prefixes, MA_SH_N(ma_sh_prefixes), MA_SH_NAME_PREFIX},
+	    {ma_sh_openers, MA_SH_N(ma_sh_openers), MA_SH_NAME_OPENS},
+	    {ma_sh_reserved, MA_SH_N(ma_sh_reserved), MA_SH_NAME_RESERVED},
+	    {ma_sh_builtins, MA_SH_N(ma_sh_builtins), MA_SH_NAME_RUNS},
+	    {ma_sh_programs, MA_SH_N(ma_sh_programs), MA_SH_NAME_RUNS},
+	};
+
+	/* an entry answers the kind of the first table that holds it */
+	for (int k = 0; k < 5; k++)
+		for (size_t i = 0; i < t[k].n; i++) {
+			const char *e = t[k].tab[i];
+			int want = t[k].kind;
+			for (int j = 0; j < k; j++)
+				if (ma_sh_in(t[j].tab, t[j].n, e, strlen(e))) {
+					want = t[j].kind;
+					break;
+				}
+			if (ma_sh_name_kind(e, strlen(e)) != want)
+				return 0;
+		}
+	return 1;
 }

@@ -173,6 +173,51 @@ static void plain_words_end_where_the_word_rules_end_them(void **state)
 	                    "1:cat|8:<<-|1:ab|1:x|2:\n|10:\tx\n|1:ls");
 }
 
+/* Words of plain bytes that a window does not keep (before it, or after
+ * it is full while the line is read on for its parse check) pass without
+ * being kept one by one: what they leave must be what each of them
+ * leaves -- the command's name (the next word after a redirection's
+ * target names it) and whether the line parses. */
+static void words_a_window_does_not_keep_leave_the_same_state(void **state)
+{
+	static char line[8192];
+	static struct ma_sh_lex lx;
+	static const char *const tails[] = {" |", " | x", " ; ;",    " &", " f() { :; }",
+	                                    " )", " x",   " <<E\nE", " >", " > y"};
+	static const int valid[] = {0, 1, 0, 1, 0, 0, 1, 1, 0, 1};
+	size_t o, at;
+
+	(void)state;
+	/* before the window: "> f" then 300 words, the window keeps from x=1 */
+	o = (size_t)snprintf(line, sizeof line, "> f");
+	for (int i = 0; i < 300; i++)
+		o += (size_t)snprintf(line + o, sizeof line - o, " g%d", i);
+	at = o + 1;
+	o += (size_t)snprintf(line + o, sizeof line - o, " x=1 y; z");
+	ma_sh_lex_from(line, o, at, &lx);
+	assert_int_equal(lx.nel, 4);
+	assert_int_equal(lx.el[0].start, at);
+	assert_int_equal(lx.el[0].flags, MA_SH_F_ASSIGN); /* g0 named the command */
+	assert_int_equal(lx.el[1].flags, 0);
+	assert_int_equal(lx.el[3].flags, MA_SH_F_CMDWORD);
+	/* the same with no word between the target and the window */
+	o = (size_t)snprintf(line, sizeof line, "> f x=1 y; z");
+	ma_sh_lex_from(line, o, 4, &lx);
+	assert_int_equal(lx.el[0].flags, MA_SH_F_ASSIGN | MA_SH_F_CMDWORD);
+	assert_int_equal(lx.el[1].flags, MA_SH_F_CMDWORD);
+	/* after a full window: the line's end still decides whether it parses */
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		o = (size_t)snprintf(line, sizeof line, "echo");
+		for (int i = 0; i < 400; i++)
+			o += (size_t)snprintf(line + o, sizeof line - o, " w%d", i);
+		o += (size_t)snprintf(line + o, sizeof line - o, "%s", tails[t]);
+		ma_sh_lex(line, o, &lx);
+		assert_false(lx.complete);
+		if (ma_sh_valid(&lx) != valid[t])
+			fail_msg("\"...%s\": valid %d", tails[t], ma_sh_valid(&lx));
+	}
+}
+
 /* ---- attacks ---- */
 
 static void separators_and_pipes_fire(void **state)
@@ -864,6 +909,7 @@ static void the_name_tables_are_sorted_and_answer(void **state)
 {
 	(void)state;
 	assert_true(ma_sh_names_sorted());
+	assert_true(ma_sh_names_known());
 	assert_int_equal(ma_sh_name_kind("id", 2), MA_SH_NAME_RUNS);
 	assert_int_equal(ma_sh_name_kind("whoami", 6), MA_SH_NAME_RUNS);
 	assert_int_equal(ma_sh_name_kind("[", 1), MA_SH_NAME_RUNS);
@@ -1019,6 +1065,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
+	    cmocka_unit_test(words_a_window_does_not_keep_leave_the_same_state),
 	    cmocka_unit_test(separators_and_pipes_fire),
 	    cmocka_unit_test(substitutions_fire_even_inside_double_quotes),
 	    cmocka_unit_test(redirections_expansions_globs_and_braces_fire),
