@@ -298,7 +298,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "CODE|string|phrase|word|secret that * grants|unlocks|opens|gives * "
      "ACCESS|entry|door|vault|system"},
     {PF_OVERRIDE, 0.8,
-     "CODE that * grants|unlocks|opens|gives * ACCESS|entry * BE|has|have * ENTERED"},
+     "CODE|phrase|word|string|secret that|which * grants|unlocks|opens|gives * "
+     "ACCESS|entry|door|vault * BE|has|have * ENTERED"},
+    {PF_OVERRIDE, 0.8,
+     "user|visitor|caller|client|person|human|operator|input|text|message|guest * "
+     "ENTERED|contains|contain|includes|says * THE * CODE|phrase|word|string|secret "
+     "that|which * grants|unlocks|opens|gives * ACCESS|entry|door|vault"},
     /* probing for the answer the secret unlocks */
     {PF_EXTRACTION, 0.45, "what would|should YOU say|respond|reply|output|answer"},
     /* what the model outputs when the secret is given */
@@ -504,6 +509,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.3, "@H reverse order"},
     {PF_EXTRACTION, 0.3, "@H letter by letter"},
     {PF_EXTRACTION, 0.3, "@H pig latin"},
+    /* a secret spelled into an acrostic */
+    {PF_EXTRACTION, 0.8, "acrostic~ ** PW|SECRET"},
+    {PF_EXTRACTION, 0.8, "PW|SECRET|key as THE first|initial letter~"},
     {PF_EXTRACTION, 0.3, "@H first|last * letters|digits|characters"},
     /* ---- encoded instructions (framing) ---- */
     {PF_ENCODED, 0.5, "DECODE * AND * DO"},
