@@ -1572,6 +1572,43 @@ static int ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql
 	       ma_sql_state_same(&x->st, x->prev_type, &y->st, y->prev_type);
 }
 
+/* After UNION, INTERSECT or EXCEPT (next: the token after it), a query
+ * without SELECT: MySQL 8's and PostgreSQL's TABLE name, MySQL's VALUES
+ * ROW(...). TABLE's name ([schema.]name) ends the input's words: nothing
+ * of the input after it but a comment, ';', ')', ORDER, LIMIT or UNION
+ * ("union table games" is English). */
+static int ma_union_query(int dialect, const char *sql, const struct ma_sql_tok *w, int n,
+                          const struct ma_sql_tok *next, size_t b)
+{
+	const struct ma_sql_tok *a1, *a2;
+	int k2;
+
+	if (!next || next->type != MA_SQL_T_WORD || next->start >= b)
+		return 0;
+	a1 = ma_next_sig(w, n, (int)(next - w));
+	if (!a1)
+		return 0;
+	a2 = ma_next_sig(w, n, (int)(a1 - w));
+	if (dialect == MOAT_SQL_MYSQL && ma_tok_kw(sql, next) == KW_VALUES)
+		return ma_word_cmp(sql + a1->start, a1->end - a1->start, "row") == 0 && a2 &&
+		       a2->type == MA_SQL_T_LPAREN;
+	if (dialect == MOAT_SQL_SQLITE ||
+	    ma_word_cmp(sql + next->start, next->end - next->start, "table") != 0 ||
+	    (a1->type != MA_SQL_T_WORD && a1->type != MA_SQL_T_QIDENT))
+		return 0;
+	if (a2 && a2->type == MA_SQL_T_DOT) {
+		a1 = ma_next_sig(w, n, (int)(a2 - w));
+		if (!a1 || (a1->type != MA_SQL_T_WORD && a1->type != MA_SQL_T_QIDENT))
+			return 0;
+		a2 = ma_next_sig(w, n, (int)(a1 - w));
+	}
+	if (!a2 || a2->start >= b)
+		return 1;
+	k2 = ma_tok_kw(sql, a2);
+	return a2->type == MA_SQL_T_SEMI || a2->type == MA_SQL_T_RPAREN || k2 == KW_ORDER ||
+	       k2 == KW_LIMIT || k2 == KW_UNION;
+}
+
 /* The analysis of [a, b) in sql as it stands (the file comment). cur and
  * cache (either may be NULL) carry what earlier occurrences of the same
  * check read; cur is reset when a comes before its place. ru (may be
@@ -1590,7 +1627,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	int g0 = 0, plain_run = 0;
 	unsigned ser = 0, pser = 0;
-	const struct ma_sql_tok *lastsig = NULL, *first;
+	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
 	memset(jd, 0, sizeof *jd);
@@ -1762,6 +1799,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 #endif
 		st.prev = tk;
 		st.prev_kw = kw;
+		lastsig_before = lastsig;
 		lastsig = tk;
 		if (!intro)
 			continue;
@@ -1796,7 +1834,13 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		case KW_EXCEPT:
 			if (next &&
 			    (next->type == MA_SQL_T_LPAREN || ma_tok_kw(sql, next) == KW_SELECT ||
-			     ma_tok_kw(sql, next) == KW_ALL || ma_tok_kw(sql, next) == KW_DISTINCT))
+			     ma_tok_kw(sql, next) == KW_ALL ||
+			     ma_tok_kw(sql, next) == KW_DISTINCT ||
+			     (lastsig_before &&
+			      (lastsig_before->type == MA_SQL_T_NUMBER ||
+			       lastsig_before->type == MA_SQL_T_STRING ||
+			       lastsig_before->type == MA_SQL_T_RPAREN) &&
+			      ma_union_query(dialect, sql, win, n, next, b))))
 				f.uni = 1;
 			else if (kw == KW_UNION &&
 			         (!next || next->start >= b || next->type == MA_SQL_T_NUMBER ||

@@ -504,6 +504,32 @@ static void inputs_written_for_another_lexer_are_blocked_in_mysql(void **state)
 			         cases[i].input);
 }
 
+/* A query after UNION need not start with SELECT: MySQL 8.0.19's TABLE t
+ * and VALUES ROW(...) statements (reference 13.2.16 "TABLE Statement",
+ * 13.2.19 "VALUES Statement"), PostgreSQL's TABLE t, are query
+ * expressions too. A name after "union table" that the input goes on
+ * past in words is English. */
+static void union_table_and_values_row_are_blocked(void **state)
+{
+	static const struct {
+		int dialect, verdict;
+		const char *tmpl, *input;
+	} cases[] = {
+	    {MYSQL, MOAT_BLOCK, NUM, "-1 union table users"},
+	    {MYSQL, MOAT_BLOCK, STR, "x' union table mysql.user -- -"},
+	    {MYSQL, MOAT_BLOCK, NUM, "0 union values row(1, 2, 3)"},
+	    {PG, MOAT_BLOCK, NUM, "-1 UNION TABLE pg_shadow_copy"},
+	    {MYSQL, MOAT_ALLOW, NUM, "Credit union table games"},
+	    {MYSQL, MOAT_ALLOW, NUM, "1 union values row of seats"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != cases[i].verdict)
+			fail_msg("%s (dialect %d): %s",
+			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
+			         cases[i].dialect, cases[i].input);
+}
+
 /* The same words as ordinary text: UNION after a word or before a word,
  * SELECT without FROM, FROM before SELECT, both inside a string. */
 static void union_and_select_words_in_text_pass(void **state)
@@ -1211,6 +1237,7 @@ int main(void)
 	    cmocka_unit_test(dialect_operators_and_statements_follow_their_grammar),
 	    cmocka_unit_test(mysql_literal_forms_and_odbc_escapes_are_operands),
 	    cmocka_unit_test(inputs_written_for_another_lexer_are_blocked_in_mysql),
+	    cmocka_unit_test(union_table_and_values_row_are_blocked),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
