@@ -35,6 +35,13 @@ static const char *const ma_pr_cjk_prompt[] = {
 static const char *const ma_pr_cjk_pw[] = {"密码",   "密碼",        "パスワード", "비밀번호",
                                            "पासवर्ड", "كلمة المرور", "كلمة السر"};
 
+/* "ignore ... and" as an order (the Japanese te-form, Korean "-고"), and
+ * the orders to say or output that follow it. */
+static const char *const ma_pr_cjk_ign_and[] = {"無視して", "無視し、", "무시하고"};
+static const char *const ma_pr_cjk_ign_zh[] = {"忽略", "忽视", "无视"};
+static const char *const ma_pr_cjk_say[] = {"述べ",   "言って", "と言え", "と答え", "输出",
+                                            "说出",   "并说",   "然后说", "말해",   "출력"};
+
 static int ma_pr_any(const char *t, size_t n, const char *const *list, size_t nl)
 {
 	for (size_t k = 0; k < nl; k++)
@@ -68,6 +75,27 @@ static int ma_pr_pw_is_what(const char *t, size_t n)
 	return 0;
 }
 
+/* 1 if a Chinese override verb of ma_pr_cjk_ign_zh is in t and not
+ * right after a negation ("不要忽略": do not ignore). */
+static int ma_pr_zh_ignore(const char *t, size_t n)
+{
+	for (size_t k = 0; k < sizeof ma_pr_cjk_ign_zh / sizeof *ma_pr_cjk_ign_zh; k++) {
+		size_t l = strlen(ma_pr_cjk_ign_zh[k]);
+		for (const char *x = memmem(t, n, ma_pr_cjk_ign_zh[k], l); x;
+		     x = (size_t)(t + n - x) > l ? memmem(x + l, (size_t)(t + n - x) - l,
+		                                          ma_pr_cjk_ign_zh[k], l)
+		                                 : NULL) {
+			/* 不 (E4 B8 8D), 别 (E5 88 AB), 勿 (E5 8B BF) */
+			if (x - t >= 3 && (!memcmp(x - 3, "\xe4\xb8\x8d", 3) ||
+			                   !memcmp(x - 3, "\xe5\x88\xab", 3) ||
+			                   !memcmp(x - 3, "\xe5\x8b\xbf", 3)))
+				continue;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int ign, ins;
@@ -77,6 +105,11 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 		i++;
 	if (i == n)
 		return;
+	/* "ignore ... and say ...": the override with its new order */
+	if (ma_pr_any(t, n, ma_pr_cjk_say, sizeof ma_pr_cjk_say / sizeof *ma_pr_cjk_say) &&
+	    (ma_pr_any(t, n, ma_pr_cjk_ign_and, sizeof ma_pr_cjk_ign_and / sizeof *ma_pr_cjk_ign_and) ||
+	     ma_pr_zh_ignore(t, n)))
+		ma_pr_add(sc, PF_OVERRIDE, 0.85);
 	ign = ma_pr_any(t, n, ma_pr_cjk_ignore, sizeof ma_pr_cjk_ignore / sizeof *ma_pr_cjk_ignore);
 	ins = ma_pr_any(t, n, ma_pr_cjk_instr, sizeof ma_pr_cjk_instr / sizeof *ma_pr_cjk_instr);
 	if (ign && ins)
@@ -426,9 +459,13 @@ static const char *const ma_pr_roles[] = {
 /* ---- delimiters, floods, spaced letters ---- */
 
 /* A tag or bracketed label that opens with a role of the model's frame:
- * "<SYSTEM MODE>", "[admin note]", "</system_override>". */
+ * "<SYSTEM MODE>", "[admin note]", "</system_override>": 1; 2 when one
+ * role has an opening and a closing tag (with '/' or '\\'): a section of
+ * the text wrapped as the model's own. */
 static int ma_pr_role_tag(const char *t, size_t n)
 {
+	unsigned open = 0, close = 0;
+
 	static const char *const role[] = {"system",    "sys",     "admin", "administrator",
 	                                   "developer", "root",    "sudo",  "assistant",
 	                                   "operator",  "override"};
@@ -449,11 +486,17 @@ static int ma_pr_role_tag(const char *t, size_t n)
 			        t[e] == '-'))
 				e++;
 			if (e < n && (t[e] == (t[i] == '<' ? '>' : ']') || t[e] == ':') &&
-			    !(e + 1 < n && (t[e + 1] == '(' || t[e + 1] == ':')))
-				return 1;
+			    !(e + 1 < n && (t[e + 1] == '(' || t[e + 1] == ':'))) {
+				if (p > i + 1)
+					close |= 1u << r;
+				else
+					open |= 1u << r;
+				if (open & close)
+					return 2;
+			}
 		}
 	}
-	return 0;
+	return open || close;
 }
 
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
@@ -477,8 +520,15 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 	}
 	if (markup > 0)
 		ma_pr_add(sc, PF_DELIMITER, 0.85);
-	else if (markup == 0 && ma_pr_role_tag(t, n))
-		ma_pr_add(sc, PF_DELIMITER, 0.6);
+	else if (markup == 0)
+		switch (ma_pr_role_tag(t, n)) {
+		case 2:
+			ma_pr_add(sc, PF_DELIMITER, 0.8);
+			break;
+		case 1:
+			ma_pr_add(sc, PF_DELIMITER, 0.6);
+			break;
+		}
 	if (markup == 0 && ma_pr_any(t, n, ma_pr_wrapper_end,
 	                             sizeof ma_pr_wrapper_end / sizeof *ma_pr_wrapper_end))
 		ma_pr_add(sc, PF_DELIMITER, 0.5);
