@@ -28,8 +28,8 @@
  *      the literal its own quotes close and URL-decoded (a payload written
  *      for another place: the attempt rule, above ma_sql_analyse), and in
  *      MySQL, where its tokens read otherwise than the standard's (a '#'
- *      comment, 1or, --x), as PostgreSQL reads it (written for another
- *      database).
+ *      comment, 1or, --x), as PostgreSQL reads it, in PostgreSQL, where
+ *      it holds a '#', as MySQL reads it (written for another database).
  *
  * Pure, no allocation: the window of tokens and the statement the attempt
  * rule builds live on the stack. Any thread. The public check
@@ -2295,8 +2295,12 @@ static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a
 	}
 	/* MySQL read the input otherwise than the standard: it may have been
 	 * written for those rules (1or sleep(5), x#<newline>y); MySQL refuses
-	 * what it got, and the input is read once more as PostgreSQL reads it */
-	other = jd.lexdiff ? MOAT_SQL_POSTGRES : 0;
+	 * what it got, and the input is read once more as PostgreSQL reads it.
+	 * And the other way round: a '#' (an operator in PostgreSQL, a
+	 * comment in MySQL) may be a payload written for MySQL. */
+	other = jd.lexdiff                                                    ? MOAT_SQL_POSTGRES
+	        : dialect == MOAT_SQL_POSTGRES && memchr(sql + a, '#', b - a) ? MOAT_SQL_MYSQL
+	                                                                      : 0;
 	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, hit);
 	if (memo) {
 		memo->valid = 1;

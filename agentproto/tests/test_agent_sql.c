@@ -504,6 +504,29 @@ static void inputs_written_for_another_lexer_are_blocked_in_mysql(void **state)
 			         cases[i].input);
 }
 
+/* ... and the other way round: in PostgreSQL '#' is an operator (bitwise
+ * XOR), in MySQL a comment to the line's end. A payload written for
+ * MySQL's rules that PostgreSQL refuses is read once more as MySQL reads
+ * it; ordinary text with a '#' reads as nothing there either. */
+static void inputs_written_for_mysql_are_blocked_in_postgres(void **state)
+{
+	static const struct {
+		int verdict;
+		const char *tmpl, *input;
+	} cases[] = {
+	    {MOAT_BLOCK, NUM, "-7#c\nunion"},
+	    {MOAT_BLOCK, NUM, "4#q\nor#r\n3<8"},
+	    {MOAT_ALLOW, NUM, "#1 seller\nor best"},
+	    {MOAT_ALLOW, NUM, "Apt #4\nor later"},
+	    {MOAT_ALLOW, STR, "#5 or 6=6"},
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		if (check(PG, cases[i].tmpl, cases[i].input) != cases[i].verdict)
+			fail_msg("%s: %s", cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
+			         cases[i].input);
+}
+
 /* A query after UNION need not start with SELECT: MySQL 8.0.19's TABLE t
  * and VALUES ROW(...) statements (reference 13.2.16 "TABLE Statement",
  * 13.2.19 "VALUES Statement"), PostgreSQL's TABLE t, are query
@@ -1238,6 +1261,7 @@ int main(void)
 	    cmocka_unit_test(mysql_literal_forms_and_odbc_escapes_are_operands),
 	    cmocka_unit_test(inputs_written_for_another_lexer_are_blocked_in_mysql),
 	    cmocka_unit_test(union_table_and_values_row_are_blocked),
+	    cmocka_unit_test(inputs_written_for_mysql_are_blocked_in_postgres),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
