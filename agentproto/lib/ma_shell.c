@@ -80,7 +80,8 @@ static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *f
  * and redirections make a command, an operator needs one before it (and
  * |, &&, || one after), parentheses balance, "name ( )" defines a
  * function. */
-static void ma_sh_feed(struct ma_sh_st *st, int kind, int flags)
+static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st, int kind,
+                                                             int flags)
 {
 	int prev = st->k.v.prev;
 
@@ -212,12 +213,13 @@ static inline __attribute__((always_inline)) void ma_sh_add(struct ma_sh_st *st,
 	}
 	if (!keep)
 		return;
-	lx->el[lx->nel].start = (uint32_t)start;
-	lx->el[lx->nel].end = (uint32_t)end;
-	lx->el[lx->nel].pair = 0;
-	lx->el[lx->nel].kind = (uint8_t)kind;
-	lx->el[lx->nel].flags = (uint16_t)flags;
-	lx->nel++;
+	/* one store of the whole element (no byte store that may alias the
+	 * lexer's state) */
+	lx->el[lx->nel++] = (struct ma_sh_el){.start = (uint32_t)start,
+	                                      .end = (uint32_t)end,
+	                                      .pair = 0,
+	                                      .flags = (uint16_t)flags,
+	                                      .kind = (uint8_t)kind};
 }
 
 static void ma_sh_mark(struct ma_sh_st *st, int kind, size_t start, size_t end, int flags,
