@@ -514,16 +514,15 @@ static void inputs_written_for_mysql_are_blocked_in_postgres(void **state)
 		int verdict;
 		const char *tmpl, *input;
 	} cases[] = {
-	    {MOAT_BLOCK, NUM, "-7#c\nunion"},
-	    {MOAT_BLOCK, NUM, "4#q\nor#r\n3<8"},
-	    {MOAT_ALLOW, NUM, "#1 seller\nor best"},
-	    {MOAT_ALLOW, NUM, "Apt #4\nor later"},
+	    {MOAT_BLOCK, NUM, "-7#c\nunion"},        {MOAT_BLOCK, NUM, "4#q\nor#r\n3<8"},
+	    {MOAT_ALLOW, NUM, "#1 seller\nor best"}, {MOAT_ALLOW, NUM, "Apt #4\nor later"},
 	    {MOAT_ALLOW, STR, "#5 or 6=6"},
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		if (check(PG, cases[i].tmpl, cases[i].input) != cases[i].verdict)
-			fail_msg("%s: %s", cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
+			fail_msg("%s: %s",
+			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
 			         cases[i].input);
 }
 
