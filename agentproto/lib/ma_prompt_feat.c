@@ -203,16 +203,20 @@ static const char ma_pr_addverb[] =
 static const char ma_pr_answer[] = "answer|answers|response|responses|reply|replies|output|"
                                    "summary|summaries|translation|completion|message";
 
-/* 1 if word i of w starts a sentence or a line (or follows "please" /
- * "kindly" that does). */
-static int ma_pr_starts(const struct ma_pr_words *w, int i)
+/* 1 if word i of w starts a sentence or a line. */
+static int ma_pr_at_start(const struct ma_pr_words *w, int i)
 {
-	if (i > 0 && ma_pr_lit(w, i - 1, "please|kindly", 13))
-		i--;
 	if (i == 0 || w->brk[i] == 1)
 		return 1;
 	return memchr(w->t + w->s[i - 1] + w->l[i - 1], '\n',
 	              (size_t)(w->s[i] - w->s[i - 1] - w->l[i - 1])) != NULL;
+}
+
+/* ... or follows "please" / "kindly" that does. */
+static int ma_pr_starts(const struct ma_pr_words *w, int i)
+{
+	return ma_pr_at_start(w, i) ||
+	       (i > 0 && ma_pr_at_start(w, i - 1) && ma_pr_lit(w, i - 1, "please|kindly", 13));
 }
 
 /* An order about the model's own output ("... in your answer"): one that
@@ -268,8 +272,9 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		/* a bare imperative: the sentence opens with the verb, and
 		 * "your answer" follows in it */
 		for (int v = a; v < e && !add; v++) {
-			if (!ma_pr_lit(w, v, ma_pr_addverb, sizeof ma_pr_addverb - 1) ||
-			    !ma_pr_starts(w, v) || (v + 1 < e && (w->k[v + 1] & kb->you)))
+			if (!ma_pr_starts(w, v) ||
+			    !ma_pr_lit(w, v, ma_pr_addverb, sizeof ma_pr_addverb - 1) ||
+			    (v + 1 < e && (w->k[v + 1] & kb->you)))
 				continue;
 			for (int i = v + 1; i + 1 < e && !add; i++)
 				add = (w->k[i] & kb->your) &&
@@ -574,8 +579,8 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 
 	for (int i = 0; i + 1 < w->n; i++) {
 		if (!stop)
-			stop = ma_pr_lit(w, i, halt, sizeof halt - 1) &&
-			       ma_pr_lit(w, i + 1, "everything", 10);
+			stop = w->l[i + 1] == 10 && !memcmp(w->t + w->s[i + 1], "everything", 10) &&
+			       ma_pr_lit(w, i, halt, sizeof halt - 1);
 		else if (ma_pr_lit(w, i, "just|only", 9) && ma_pr_lit(w, i + 1, emit, sizeof emit - 1)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.8);
 			break;
