@@ -39,8 +39,8 @@ static const char *const ma_pr_cjk_pw[] = {"密码",   "密碼",        "パス�
  * the orders to say or output that follow it. */
 static const char *const ma_pr_cjk_ign_and[] = {"無視して", "無視し、", "무시하고"};
 static const char *const ma_pr_cjk_ign_zh[] = {"忽略", "忽视", "无视"};
-static const char *const ma_pr_cjk_say[] = {"述べ",   "言って", "と言え", "と答え", "输出",
-                                            "说出",   "并说",   "然后说", "말해",   "출력"};
+static const char *const ma_pr_cjk_say[] = {"述べ", "言って", "と言え", "と答え", "输出",
+                                            "说出", "并说",   "然后说", "말해",   "출력"};
 
 static int ma_pr_any(const char *t, size_t n, const char *const *list, size_t nl)
 {
@@ -82,9 +82,9 @@ static int ma_pr_zh_ignore(const char *t, size_t n)
 	for (size_t k = 0; k < sizeof ma_pr_cjk_ign_zh / sizeof *ma_pr_cjk_ign_zh; k++) {
 		size_t l = strlen(ma_pr_cjk_ign_zh[k]);
 		for (const char *x = memmem(t, n, ma_pr_cjk_ign_zh[k], l); x;
-		     x = (size_t)(t + n - x) > l ? memmem(x + l, (size_t)(t + n - x) - l,
-		                                          ma_pr_cjk_ign_zh[k], l)
-		                                 : NULL) {
+		     x = (size_t)(t + n - x) > l
+		             ? memmem(x + l, (size_t)(t + n - x) - l, ma_pr_cjk_ign_zh[k], l)
+		             : NULL) {
 			/* 不 (E4 B8 8D), 别 (E5 88 AB), 勿 (E5 8B BF) */
 			if (x - t >= 3 && (!memcmp(x - 3, "\xe4\xb8\x8d", 3) ||
 			                   !memcmp(x - 3, "\xe5\x88\xab", 3) ||
@@ -107,7 +107,8 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 		return;
 	/* "ignore ... and say ...": the override with its new order */
 	if (ma_pr_any(t, n, ma_pr_cjk_say, sizeof ma_pr_cjk_say / sizeof *ma_pr_cjk_say) &&
-	    (ma_pr_any(t, n, ma_pr_cjk_ign_and, sizeof ma_pr_cjk_ign_and / sizeof *ma_pr_cjk_ign_and) ||
+	    (ma_pr_any(t, n, ma_pr_cjk_ign_and,
+	               sizeof ma_pr_cjk_ign_and / sizeof *ma_pr_cjk_ign_and) ||
 	     ma_pr_zh_ignore(t, n)))
 		ma_pr_add(sc, PF_OVERRIDE, 0.85);
 	ign = ma_pr_any(t, n, ma_pr_cjk_ignore, sizeof ma_pr_cjk_ignore / sizeof *ma_pr_cjk_ignore);
@@ -143,8 +144,9 @@ static const char ma_pr_garble[] = "scrambl~|jumbl~|anagram~|misspell~|typo|typo
 static const char ma_pr_recode[] = "replac~|remov~|swap~|substitut~|convert~|group~|combin~|"
                                    "revers~|encod~|encrypt~|omit~|strip~|delet~|rearrang~|"
                                    "shuffl~|alternat~|capitali~|uppercase|lowercase";
-static const char ma_pr_glyph[] = "letter~|vowel~|consonant~|space|spaces|punctuation|"
-                                  "character~|digit~|symbol~|numbers|whitespace|alphabet~|alphanumeric";
+static const char ma_pr_glyph[] =
+    "letter~|vowel~|consonant~|space|spaces|punctuation|"
+    "character~|digit~|symbol~|numbers|whitespace|alphabet~|alphanumeric";
 /* Who the planted text speaks to, what it lures with, what marks it untrue. */
 static const char ma_pr_audience[] = "reader~|user|users|visitor~|customer~|people|everyone|"
                                      "viewer~|subscriber~|audience|follower~";
@@ -581,7 +583,8 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 		if (!stop)
 			stop = w->l[i + 1] == 10 && !memcmp(w->t + w->s[i + 1], "everything", 10) &&
 			       ma_pr_lit(w, i, halt, sizeof halt - 1);
-		else if (ma_pr_lit(w, i, "just|only", 9) && ma_pr_lit(w, i + 1, emit, sizeof emit - 1)) {
+		else if (ma_pr_lit(w, i, "just|only", 9) &&
+		         ma_pr_lit(w, i + 1, emit, sizeof emit - 1)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.8);
 			break;
 		}
