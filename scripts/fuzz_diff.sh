@@ -3,12 +3,15 @@
 # a change that must not move detection is run against the commit before
 # it.
 #
-#   sh scripts/fuzz_diff.sh sql|shell [BASE] [SECONDS]   (default main, 120)
+#   sh scripts/fuzz_diff.sh sql|shell|prompt [BASE] [SECONDS]   (default main, 120)
 #
 #   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c and
 #          ma_sql_lex.c; seeds: fuzz_sql's
 #   shell  command_injection, sh -c lines and argv (tests/fuzz/diff_shell.c):
 #          BASE's ma_shell.c and ma_shell_names.c; seeds: fuzz_shell's
+#   prompt llm_prompt_injection, the score and the check
+#          (tests/fuzz/diff_prompt.c): BASE's ma_prompt.c, ma_prompt_lex.c,
+#          ma_prompt_norm.c and ma_prompt_feat.c; seeds: fuzz_prompt's
 #
 # BASE's two files are compiled from `git archive` and linked into one
 # object whose globals are renamed old_* (ld -r, objcopy), beside this
@@ -19,14 +22,15 @@
 # difference was found; libFuzzer's crash file names the input.
 set -eu
 cd "$(dirname "$0")/.."
-check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell [BASE] [SECONDS]}
+check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell|prompt [BASE] [SECONDS]}
 base=${2:-main}
 secs=${3:-120}
 case "$check" in
 sql) files="ma_sql ma_sql_lex" ;;
 shell) files="ma_shell ma_shell_names" ;;
+prompt) files="ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat" ;;
 *)
-	echo "fuzz_diff: no differential target for '$check' (sql, shell)" >&2
+	echo "fuzz_diff: no differential target for '$check' (sql, shell, prompt)" >&2
 	exit 2
 	;;
 esac

@@ -176,17 +176,20 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 			i++;
 		}
 		s = i;
-		while (i < n && (ma_pr_alnum((unsigned char)t[i]) || t[i] == '@' || t[i] == '$'))
+		/* the word: letters, digits, '@', '$' and non-ASCII bytes */
+		while (i < n) {
+			unsigned char c = (unsigned char)t[i];
+			if (c >= 'a' && c <= 'z')
+				letters++;
+			else if ((c >= '0' && c <= '9') || c == '@' || c == '$')
+				digits++;
+			else if (c < 0x80)
+				break;
 			i++;
+		}
 		e = i;
 		if (e == s)
 			break;
-		for (size_t k = s; k < e; k++) {
-			if (t[k] >= 'a' && t[k] <= 'z')
-				letters++;
-			else if ((t[k] >= '0' && t[k] <= '9') || t[k] == '@' || t[k] == '$')
-				digits++;
-		}
 		while (s < e && (t[s] == '@' || t[s] == '$'))
 			s++;
 		if (s == e)
@@ -232,33 +235,61 @@ static void ma_pr_reclass(struct ma_pr_words *w)
 
 /* ---- phrase patterns ---- */
 
-/* 1 if word i is one of the lower-case alternatives of lit[0..ll). */
+/* 1 if word i is one of the lower-case alternatives of lit[0..ll). Only
+ * the alternatives that start with the word's first byte are looked at (a
+ * word is never empty nor upper-case; an empty alternative, or "~", is
+ * none). */
 int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll)
 {
-	const char *ws = w->t + w->s[i];
+	const char *ws = w->t + w->s[i], *p = lit, *end = lit + ll;
 	size_t wl = w->l[i];
-	size_t p = 0;
 
-	while (p < ll) {
-		size_t q = p;
-		while (q < ll && lit[q] != '|')
-			q++;
-		if (!(lit[p] >= 'A' && lit[p] <= 'Z')) {
-			int stem = q > p && lit[q - 1] == '~';
-			size_t l = q - p - (size_t)stem;
-			if (stem ? (wl >= l && !memcmp(ws, lit + p, l))
-			         : (wl == l && !memcmp(ws, lit + p, l)))
-				return 1;
-		}
-		p = q + 1;
+	if (ws[0] >= 'A' && ws[0] <= 'Z') /* a class's name, never a word */
+		return 0;
+	while (p < end) {
+		const char *x = memchr(p, ws[0], (size_t)(end - p)), *q;
+		size_t l;
+		int stem;
+		if (!x)
+			return 0;
+		p = x + 1;
+		if (x > lit && x[-1] != '|')
+			continue; /* inside an alternative */
+		q = memchr(x, '|', (size_t)(end - x));
+		if (!q)
+			q = end;
+		stem = q[-1] == '~';
+		l = (size_t)(q - x) - (size_t)stem;
+		if (stem ? (wl >= l && !memcmp(ws, x, l)) : (wl == l && !memcmp(ws, x, l)))
+			return 1;
+		p = q;
 	}
 	return 0;
 }
 
-static int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
+/* 1 if word i is the literal alternative a. */
+static inline int ma_pr_alt_is(const struct ma_pr_words *w, int i, const struct ma_pr_alt *a)
 {
-	return (w->k[i] & t->k) ||
-	       (t->literal && (t->h2 >> w->h[i] & 1) && ma_pr_lit(w, i, t->lit, t->litlen));
+	const char *ws = w->t + w->s[i];
+	size_t wl = w->l[i];
+
+	return a->s[0] == ws[0] && (a->stem ? wl >= a->l : wl == a->l) &&
+	       !memcmp(ws + 1, a->s + 1, a->l - 1u);
+}
+
+/* 1 if word i is one of t's literal alternatives (ma_pr_lit() over the
+ * compiled alternatives). */
+static inline int ma_pr_tok_lit(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
+{
+	for (const struct ma_pr_alt *a = t->alt, *e = t->alt + t->nalt; a < e; a++)
+		if (ma_pr_alt_is(w, i, a))
+			return 1;
+	return 0;
+}
+
+static inline int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
+{
+	return (w->k[i] & t->k) || (t->literal && (t->h2 >> w->h[i] & 1) && ma_pr_tok_lit(w, i, t));
 }
 
 /* Matches tokens tok.. of p from word i on: each within its window, never
@@ -288,16 +319,12 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 	return 0;
 }
 
-/* Tries pattern k at word i. */
-static void ma_pr_try(const struct ma_pr_words *w, int i, size_t k, const struct ma_pr_kbits *kb,
-                      struct ma_pr_score *sc, int family_override)
+/* Tries pattern pt (number k) at word i, whose first token word i is. */
+static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pattern *pt, size_t k,
+                      const struct ma_pr_kbits *kb, struct ma_pr_score *sc, int family_override)
 {
-	size_t np;
-	const struct ma_pr_pattern *pt = &ma_pr_lex_patterns(&np)[k];
 	const struct ma_pr_token *t0 = &pt->t[0];
 
-	if (k >= MA_PR_PATS || sc->seen[k] || !ma_pr_tok_is(w, i, t0))
-		return;
 	/* "don't ignore the safety instructions" overrides nothing, "never
 	 * share your password" asks for nothing */
 	if ((t0->k & (kb->ign | kb->show)) && (w->k[i] & (kb->ign | kb->show)) && i > 0 &&
@@ -321,25 +348,43 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, size_t k, const struct
 
 /* Scores the phrase patterns over w (family_override >= 0: every match
  * counts for that family). Only the patterns that can start at a word
- * are tried there (by its classes and its first letter). */
+ * are tried there: first those whose first token has one of its classes
+ * (in the order of the classes, then of the patterns), then those whose
+ * first token has it among its literal alternatives (by its ma_pr_h2(),
+ * in the order of the patterns; one that has a class of the word was
+ * tried already). The order of the matches is the order of the additions
+ * to the score. */
 static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                           struct ma_pr_score *sc, int family_override)
 {
+	size_t np;
+	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
+
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k = w->k[i];
-		unsigned char c = (unsigned char)w->t[w->s[i]];
 		const uint8_t *list;
+		const struct ma_pr_start *lits;
 		size_t nl;
+		int last = -1;
 		while (k) {
 			int b = __builtin_ctzll(k);
 			k &= k - 1;
-			list = ma_pr_lex_starting(b, 0, &nl);
+			list = ma_pr_lex_starting(b, &nl);
 			for (size_t x = 0; x < nl; x++)
-				ma_pr_try(w, i, list[x], kb, sc, family_override);
+				if (list[x] < MA_PR_PATS && !sc->seen[list[x]])
+					ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
+					          family_override);
 		}
-		list = ma_pr_lex_starting(-1, c >= 'a' && c <= 'z' ? c - 'a' : 26, &nl);
-		for (size_t x = 0; x < nl; x++)
-			ma_pr_try(w, i, list[x], kb, sc, family_override);
+		lits = ma_pr_lex_starting_lit(w->h[i], &nl);
+		for (size_t x = 0; x < nl; x++) {
+			const struct ma_pr_pattern *pt = &pats[lits[x].pat];
+			if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||
+			    sc->seen[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
+			    !ma_pr_alt_is(w, i, lits[x].alt))
+				continue;
+			last = lits[x].pat; /* its other alternatives would try it again */
+			ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
+		}
 	}
 	for (int g = 0; g < 4; g++)
 		if (sc->group[g] > 0) {
@@ -363,6 +408,13 @@ static int ma_pr_b64val(unsigned char c)
 	if (c == '/' || c == '_')
 		return 63;
 	return -1;
+}
+
+/* 1 if c is a base64 character or '=' (ma_pr_b64val(c) >= 0 || c == '='). */
+static inline int ma_pr_b64run(unsigned char c)
+{
+	static const uint64_t set[2] = {0x23ffa80000000000ull, 0x07fffffe87fffffeull};
+	return c < 128 && (set[c >> 6] >> (c & 63) & 1);
 }
 
 static int ma_pr_hexval(unsigned char c)
@@ -481,7 +533,7 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 		size_t a = i, e, dl;
 		int groups = 0;
 		/* a run of base64 characters, or of binary / hex groups one space apart */
-		while (i < n && (ma_pr_b64val((unsigned char)s[i]) >= 0 || s[i] == '=' ||
+		while (i < n && (ma_pr_b64run((unsigned char)s[i]) ||
 		                 (s[i] == ' ' && i > a && i + 1 < n &&
 		                  ma_pr_hexval((unsigned char)s[i + 1]) >= 0 &&
 		                  ma_pr_hexval((unsigned char)s[i - 1]) >= 0))) {
@@ -716,8 +768,21 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
  * words (and a third of its words at least), or 0. */
 static int ma_pr_caesar_shift(const struct ma_pr_words *w)
 {
-	static const char common[] = "the|and|you|your|is|are|to|of|that|this|ignore|previous|"
-	                             "instructions|all|say|state|what|with|for|it|in|be|not";
+#define MA_PR_W(x)                                                                                 \
+	{                                                                                          \
+		x, sizeof x - 1                                                                    \
+	}
+	static const struct {
+		const char *w;
+		size_t l;
+	} common[] = {
+	    MA_PR_W("the"),          MA_PR_W("and"),  MA_PR_W("you"),    MA_PR_W("your"),
+	    MA_PR_W("is"),           MA_PR_W("are"),  MA_PR_W("to"),     MA_PR_W("of"),
+	    MA_PR_W("that"),         MA_PR_W("this"), MA_PR_W("ignore"), MA_PR_W("previous"),
+	    MA_PR_W("instructions"), MA_PR_W("all"),  MA_PR_W("say"),    MA_PR_W("state"),
+	    MA_PR_W("what"),         MA_PR_W("with"), MA_PR_W("for"),    MA_PR_W("it"),
+	    MA_PR_W("in"),           MA_PR_W("be"),   MA_PR_W("not")};
+#undef MA_PR_W
 	int start = 0;
 
 	for (int i = 1; i <= w->n; i++) {
@@ -734,18 +799,19 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w)
 			 * shifted common word of its length when they match */
 			int votes[26] = {0};
 			for (int j = start; j < i && j < start + 24; j++) {
-				const char *x = w->t + w->s[j], *y = common;
+				const char *x = w->t + w->s[j];
 				size_t l = w->l[j];
-				while (*y) {
-					size_t cl = strcspn(y, "|"), c = 1;
-					while (cl == l && c < l &&
-					       (x[c] - x[0] - y[c] + y[0] + 52) % 26 == 0)
+				for (size_t q = 0; q < sizeof common / sizeof common[0]; q++) {
+					const char *y = common[q].w;
+					size_t c = 1;
+					if (common[q].l != l)
+						continue;
+					while (c < l && (x[c] - x[0] - y[c] + y[0] + 52) % 26 == 0)
 						c++;
-					if (cl == l && c == l) {
+					if (c == l) {
 						votes[(y[0] - x[0] + 26) % 26]++;
 						break;
 					}
-					y += cl + (y[cl] == '|');
 				}
 			}
 			for (int sh = 1; sh < 26; sh++)
@@ -763,18 +829,26 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w)
  * ("snoitcurtsni suoiverp lla erongi"). */
 static int ma_pr_backwards(const struct ma_pr_words *w)
 {
-	int unknown = 0, rev = 0;
+	int unknown = 0, rev = 0, left;
 
+	for (int i = 0; i < w->n; i++)
+		unknown += !w->k[i] && w->l[i] >= 3 && w->l[i] <= 32;
+	left = unknown;
 	for (int i = 0; i < w->n; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
 		char r[32];
 		if (w->k[i] || l < 3 || l > sizeof r)
 			continue;
-		unknown++;
 		for (size_t k = 0; k < l; k++)
 			r[k] = x[l - 1 - k];
 		rev += ma_pr_lex_classes(r, l) != 0;
+		left--;
+		/* stop once the answer cannot change */
+		if (rev >= 2 && rev * 3 >= unknown)
+			return 1;
+		if (rev + left < 2 || (rev + left) * 3 < unknown)
+			return 0;
 	}
 	return rev >= 2 && rev * 3 >= unknown;
 }

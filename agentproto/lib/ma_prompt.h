@@ -25,23 +25,31 @@ enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N }
 
 #define MA_PR_TOKENS 8 /* tokens of one pattern */
 
+/* A literal alternative of a token, compiled: its bytes (no '~'), l >= 1. */
+struct ma_pr_alt {
+	const char *s;
+	uint8_t l;
+	uint8_t stem; /* 1: a word that starts with s[0..l) */
+};
+
 struct ma_pr_token {
 	uint8_t gap;     /* words that may pass before this token */
 	uint8_t literal; /* 1: lit holds lower-case alternatives too */
 	uint8_t neg;     /* 1: matches no word; the next word must not be this token */
 	uint8_t end;     /* 1 ("$"): matches no word; the sentence or the text ends here */
 	uint8_t litlen;
+	uint8_t nalt;    /* its literal alternatives, compiled: alt[0..nalt) */
 	uint64_t k;      /* the classes among its alternatives */
 	uint64_t h2;     /* ma_pr_h2() bits of its literal alternatives */
 	const char *lit; /* '|' alternatives, '~' a stem (the pattern's text) */
+	const struct ma_pr_alt *alt;
 };
 
 struct ma_pr_pattern {
 	int family;
 	double w;
 	int n;
-	uint32_t first; /* first letters of a literal first token (bit 26: others) */
-	uint8_t group;  /* 0, or a group of which only the strongest match counts */
+	uint8_t group; /* 0, or a group of which only the strongest match counts */
 	struct ma_pr_token t[MA_PR_TOKENS];
 };
 
@@ -56,14 +64,27 @@ static inline int ma_pr_h2(const char *w, size_t l)
 /* Builds the indexes once (thread-safe); returns 0, or -1 if a table is
  * malformed (then the scorer scores by its other features only). */
 int ma_pr_lex_init(void);
-/* The class mask of the word w (l bytes, normalised). */
+/* The class mask of the word w (l bytes, normalised): the OR of the
+ * classes of the entries that are w and of the stems that start it (a
+ * one-byte stem only where w's second byte is no letter). By a hash of the
+ * lexicon's strings; ma_pr_lex_slow the same by a scan of the entries
+ * that start with w's first two bytes (for tests). */
 uint64_t ma_pr_lex_classes(const char *w, size_t l);
+uint64_t ma_pr_lex_slow(const char *w, size_t l);
 /* The compiled patterns and their count. */
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
-/* The indexes of the patterns whose first token is class c (c >= 0), or
- * else whose literal first token starts with letter (0..25, 26 any other
- * byte); *n their count. */
-const uint8_t *ma_pr_lex_starting(int c, int letter, size_t *n);
+/* The indexes of the patterns whose first token has class c, in
+ * ascending order; *n their count. */
+const uint8_t *ma_pr_lex_starting(int c, size_t *n);
+/* A pattern whose first token may be a word by one literal alternative. */
+struct ma_pr_start {
+	uint8_t pat;
+	const struct ma_pr_alt *alt;
+};
+/* The first tokens' literal alternatives that a word of ma_pr_h2() h2
+ * (0..63) may be (the token's h2 bits have h2), in the order of their
+ * patterns; *n their count. */
+const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n);
 /* Class ids the scorer itself needs. */
 int ma_pr_lex_class(const char *name);
 
@@ -104,7 +125,9 @@ struct ma_pr_kbits {
 
 /* Adds a feature of weight w to the score (noisy-OR) for family. */
 void ma_pr_add(struct ma_pr_score *sc, int family, double w);
-/* 1 if word i of w is one of the lower-case alternatives of lit[0..ll). */
+/* 1 if word i of w is one of the lower-case alternatives of lit[0..ll)
+ * ('|' between them, '~' ending a stem; an alternative has a byte at
+ * least: "~" alone is none). */
 int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll);
 
 static inline int ma_pr_alnum(unsigned char c)

@@ -534,10 +534,15 @@ struct ma_pr_entry {
 static struct ma_pr_entry ma_pr_ent[MA_PR_LEX_MAX];
 static uint16_t ma_pr_start[MA_PR_BUCKETS + 1];
 static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
+/* the literal alternatives of every token, compiled (a token's are
+ * consecutive) */
+#define MA_PR_ALT_MAX 2048
+static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
- * by the first letter of its literal alternatives (26: any other byte) */
+ * by the ma_pr_h2() of its literal alternatives */
 static uint8_t ma_pr_byclass[64][MA_PR_NSRC], ma_pr_nbyclass[64];
-static uint8_t ma_pr_byletter[27][MA_PR_NSRC], ma_pr_nbyletter[27];
+static struct ma_pr_start ma_pr_byh2[MA_PR_ALT_MAX];
+static uint16_t ma_pr_h2start[65];
 static pthread_once_t ma_pr_once = PTHREAD_ONCE_INIT;
 static int ma_pr_ok = -1;
 
@@ -566,6 +571,58 @@ static int ma_pr_class_n(const char *name, size_t l)
 		if (strlen(ma_pr_classes[c].name) == l && !memcmp(ma_pr_classes[c].name, name, l))
 			return (int)c;
 	return -1;
+}
+
+/* The lexicon's strings by their hash (FNV-1a, open addressing): the
+ * classes of the entries that are that word, and of the stems that are
+ * that prefix. */
+#define MA_PR_SLOTS 4096 /* > MA_PR_LEX_MAX */
+#define MA_PR_FNV0  2166136261u
+struct ma_pr_slot {
+	uint64_t exact, stem;
+	const char *w; /* NULL: empty */
+	uint32_t h;
+	uint8_t l;
+};
+static struct ma_pr_slot ma_pr_slot[MA_PR_SLOTS];
+static uint64_t ma_pr_stemlen; /* bit m: a stem of m bytes */
+
+static inline uint32_t ma_pr_fnv(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+
+/* The slot of w (l bytes, hash h); add: an empty one for it when it has
+ * none (NULL when the table is full); else NULL when it has none. */
+static struct ma_pr_slot *ma_pr_slot_find(const char *w, size_t l, uint32_t h, int add)
+{
+	for (uint32_t i = h, n = 0; n < MA_PR_SLOTS; i++, n++) {
+		struct ma_pr_slot *sl = &ma_pr_slot[i & (MA_PR_SLOTS - 1)];
+		if (!sl->w) {
+			if (!add)
+				return NULL;
+			sl->w = w;
+			sl->l = (uint8_t)l;
+			sl->h = h;
+			return sl;
+		}
+		if (sl->h == h && sl->l == l && !memcmp(sl->w, w, l))
+			return sl;
+	}
+	return NULL;
+}
+
+/* The slot of w (l bytes, hash h), or NULL (the table always has an empty
+ * slot: it holds MA_PR_LEX_MAX strings at most). */
+static inline const struct ma_pr_slot *ma_pr_slot_get(const char *w, size_t l, uint32_t h)
+{
+	for (uint32_t i = h;; i++) {
+		const struct ma_pr_slot *sl = &ma_pr_slot[i & (MA_PR_SLOTS - 1)];
+		if (!sl->w)
+			return NULL;
+		if (sl->h == h && sl->l == l && !memcmp(sl->w, w, l))
+			return sl;
+	}
 }
 
 static int ma_pr_build_lex(void)
@@ -610,26 +667,64 @@ static int ma_pr_build_lex(void)
 		int b = ma_pr_bucket(tmp[i].w, tmp[i].l);
 		ma_pr_ent[ma_pr_start[b] + count[b]++] = tmp[i];
 	}
+	/* and the hash of the entries' strings */
+	for (size_t i = 0; i < n; i++) {
+		const struct ma_pr_entry *e = &tmp[i];
+		uint32_t h = MA_PR_FNV0;
+		struct ma_pr_slot *sl;
+		for (size_t m = 0; m < e->l; m++)
+			h = ma_pr_fnv(h, (unsigned char)e->w[m]);
+		sl = ma_pr_slot_find(e->w, e->l, h, 1);
+		if (!sl || (e->stem && e->l >= 64))
+			return -1;
+		if (e->stem) {
+			sl->stem |= e->k;
+			ma_pr_stemlen |= 1ull << e->l;
+		} else {
+			sl->exact |= e->k;
+		}
+	}
 	return 0;
 }
 
-static uint32_t ma_pr_first_bits(const char *p, size_t l)
+/* 1 if alternative a of a first token t can be the word of ma_pr_h2() h:
+ * a word is one of t's alternatives only where t's ma_pr_h2() bits have
+ * its own; then it starts with a's first two bytes (a's h2 is h), or with
+ * a's one byte of a one-byte stem (a's h2 is that byte's alone). */
+static int ma_pr_alt_at(const struct ma_pr_token *t, const struct ma_pr_alt *a, int h)
 {
-	uint32_t m = 0;
-	int at = 1;
+	return (t->h2 >> h & 1) && (ma_pr_h2(a->s, a->l) == h || (a->stem && a->l == 1));
+}
 
-	for (size_t i = 0; i < l; i++) {
-		if (at && !(p[i] >= 'A' && p[i] <= 'Z'))
-			m |= (unsigned char)p[i] >= 'a' && (unsigned char)p[i] <= 'z'
-			         ? 1u << (p[i] - 'a')
-			         : 1u << 26;
-		at = p[i] == '|';
+/* The first tokens' literal alternatives by the ma_pr_h2() of the words
+ * they can be: for each h, in the order of the patterns. */
+static int ma_pr_build_byh2(void)
+{
+	size_t n = 0;
+
+	for (int h = 0; h < 64; h++) {
+		ma_pr_h2start[h] = (uint16_t)n;
+		for (size_t i = 0; i < MA_PR_NSRC; i++) {
+			const struct ma_pr_token *t = &ma_pr_pat[i].t[0];
+			for (int x = 0; x < t->nalt; x++) {
+				if (!ma_pr_alt_at(t, &t->alt[x], h))
+					continue;
+				if (n == MA_PR_ALT_MAX)
+					return -1;
+				ma_pr_byh2[n].pat = (uint8_t)i;
+				ma_pr_byh2[n].alt = &t->alt[x];
+				n++;
+			}
+		}
 	}
-	return m;
+	ma_pr_h2start[64] = (uint16_t)n;
+	return 0;
 }
 
 static int ma_pr_build_patterns(void)
 {
+	size_t nalt = 0;
+
 	for (size_t i = 0; i < MA_PR_NSRC; i++) {
 		const char *p = ma_pr_pat_src[i].p;
 		struct ma_pr_pattern *pt = &ma_pr_pat[i];
@@ -671,6 +766,8 @@ static int ma_pr_build_patterns(void)
 				t->k = 0;
 				t->h2 = 0;
 				t->literal = 0;
+				t->alt = ma_pr_alt + nalt;
+				t->nalt = 0;
 				while (a < l && !t->end) {
 					size_t b = a;
 					while (b < l && p[b] != '|')
@@ -682,9 +779,18 @@ static int ma_pr_build_patterns(void)
 						t->k |= 1ull << c;
 					} else {
 						int stem = b > a && p[b - 1] == '~';
+						size_t al = b - a - (size_t)stem;
+						/* an empty alternative ("||", "~") is no word */
+						if (al == 0 || nalt == MA_PR_ALT_MAX ||
+						    t->nalt == 255)
+							return -1;
 						t->literal = 1;
-						t->h2 |= 1ull
-						         << ma_pr_h2(p + a, b - a - (size_t)stem);
+						t->h2 |= 1ull << ma_pr_h2(p + a, al);
+						ma_pr_alt[nalt].s = p + a;
+						ma_pr_alt[nalt].l = (uint8_t)al;
+						ma_pr_alt[nalt].stem = (uint8_t)stem;
+						nalt++;
+						t->nalt++;
 					}
 					a = b + 1;
 				}
@@ -694,17 +800,13 @@ static int ma_pr_build_patterns(void)
 		}
 		if (pt->n == 0)
 			return -1;
-		pt->first = pt->t[0].literal ? ma_pr_first_bits(pt->t[0].lit, pt->t[0].litlen) : 0;
 		if (MA_PR_NSRC > 255 || MA_PR_NSRC > MA_PR_PATS)
 			return -1;
 		for (int c = 0; c < 64; c++)
 			if (pt->t[0].k & (1ull << c))
 				ma_pr_byclass[c][ma_pr_nbyclass[c]++] = (uint8_t)i;
-		for (int c = 0; c < 27; c++)
-			if (pt->first & (1u << c))
-				ma_pr_byletter[c][ma_pr_nbyletter[c]++] = (uint8_t)i;
 	}
-	return 0;
+	return ma_pr_build_byh2();
 }
 
 static void ma_pr_build(void)
@@ -718,7 +820,10 @@ int ma_pr_lex_init(void)
 	return ma_pr_ok;
 }
 
-uint64_t ma_pr_lex_classes(const char *w, size_t l)
+/* The class mask of w by the buckets of its first two bytes: every entry
+ * of w's bucket that is w, or a stem of it (what ma_pr_lex_classes gives
+ * by the hash; kept for the unit test that compares them). */
+uint64_t ma_pr_lex_slow(const char *w, size_t l)
 {
 	int b;
 	uint64_t k = 0;
@@ -735,18 +840,52 @@ uint64_t ma_pr_lex_classes(const char *w, size_t l)
 	return k;
 }
 
-const uint8_t *ma_pr_lex_starting(int c, int letter, size_t *n)
+uint64_t ma_pr_lex_classes(const char *w, size_t l)
+{
+	uint32_t h = MA_PR_FNV0;
+	uint64_t k = 0;
+	const struct ma_pr_slot *sl;
+
+	if (l == 0 || ma_pr_ok != 0)
+		return 0;
+	/* the stems that are a prefix of w, as the prefix's hash grows */
+	for (size_t m = 1; m < l; m++) {
+		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
+		/* a one-byte stem is the word's only where its second byte is
+		 * neither a letter nor non-ASCII (the bucket of ma_pr_lex_slow) */
+		if (m < 64 && (ma_pr_stemlen >> m & 1) &&
+		    (m > 1 || ma_pr_b((unsigned char)w[1]) == 27)) {
+			sl = ma_pr_slot_get(w, m, h);
+			if (sl)
+				k |= sl->stem;
+		}
+	}
+	/* then the entries that are w */
+	h = ma_pr_fnv(h, (unsigned char)w[l - 1]);
+	sl = ma_pr_slot_get(w, l, h);
+	if (sl)
+		k |= sl->exact | sl->stem;
+	return k;
+}
+
+const uint8_t *ma_pr_lex_starting(int c, size_t *n)
 {
 	if (ma_pr_ok != 0) {
 		*n = 0;
 		return NULL;
 	}
-	if (c >= 0) {
-		*n = ma_pr_nbyclass[c & 63];
-		return ma_pr_byclass[c & 63];
+	*n = ma_pr_nbyclass[c & 63];
+	return ma_pr_byclass[c & 63];
+}
+
+const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n)
+{
+	if (ma_pr_ok != 0) {
+		*n = 0;
+		return NULL;
 	}
-	*n = ma_pr_nbyletter[letter];
-	return ma_pr_byletter[letter];
+	*n = (size_t)(ma_pr_h2start[(h2 & 63) + 1] - ma_pr_h2start[h2 & 63]);
+	return ma_pr_byh2 + ma_pr_h2start[h2 & 63];
 }
 
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n)

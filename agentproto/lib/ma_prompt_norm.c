@@ -201,9 +201,33 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
 	*mixed = 0;
 	while (i < n && o + 4 < cap) {
 		size_t k;
-		uint32_t c = ma_pr_utf8(u + i, n - i, &k);
-		int f;
-		int letter = c >= 0x80 || (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+		uint32_t c;
+		int f, letter;
+		if (u[i] < 0x80) {
+			/* ASCII: the steps below that apply to it, in their order */
+			int alpha;
+			c = u[i];
+			alpha = (c | 0x20) - 'a' < 26u;
+			letter = alpha || c - '0' < 10u;
+			if (letter &&
+			    !in_word) /* a word that starts with a Latin letter is Latin */
+				native = alpha ? 0 : ma_pr_word_native(u + i, n - i);
+			in_word = letter;
+			i++;
+			if (alpha) {
+				ascii_in_word = 1;
+				out[o++] = (char)(c | 0x20);
+				/* and the rest of a run of ASCII letters */
+				while (i < n && o + 4 < cap &&
+				       (unsigned)((u[i] | 0x20) - 'a') < 26u)
+					out[o++] = (char)(u[i++] | 0x20);
+				space = 0;
+				continue;
+			}
+			goto ascii;
+		}
+		c = ma_pr_utf8(u + i, n - i, &k);
+		letter = c >= 0x80 || (c | 0x20) - 'a' < 26u || c - '0' < 10u;
 		if (letter && !in_word)
 			native = ma_pr_word_native(u + i, n - i);
 		in_word = letter;
@@ -248,6 +272,7 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
 		}
 		if (c >= 'A' && c <= 'Z')
 			c += 32;
+	ascii:
 		if (c == '\'' && o && out[o - 1] >= 'a' && out[o - 1] <= 'z' && i < n &&
 		    ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
 			continue; /* you're -> youre */

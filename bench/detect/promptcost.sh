@@ -1,0 +1,71 @@
+#!/bin/sh
+# The prompt scorer's cost beside another commit's, in the same run
+# (bench/detect/promptcost.c): BASE's ma_prompt*.c compiled from `git
+# archive` with every global renamed old_*, linked beside this tree's
+# libmoatagent; each input scored by both (best of SCOREPASS, default 5),
+# p50 / p99 / max per file, and every input whose score or rule differs.
+# Then callgrind's instructions of each scorer (ma_prompt_score and
+# old_ma_prompt_score collected, one pass) per file.
+#
+#   sh bench/detect/promptcost.sh [BASE] [FILE...]
+#
+# BASE defaults to main; the files to the prompt-injection and
+# benign-prompts files of ../shared/corpus/cases (beside the main
+# checkout) and bench/detect/heldout/
+# cases. Exit status 1 when the two scorers disagreed on some input.
+set -eu
+cd "$(dirname "$0")/../.."
+base=${1:-main}
+[ $# -gt 0 ] && shift
+if [ $# -eq 0 ]; then
+	# the shared corpus beside the main checkout (a worktree's too)
+	shared=$(cd "$(git rev-parse --git-common-dir)/../.." && pwd)/shared/corpus/cases
+	for d in "$shared" bench/detect/heldout/cases; do
+		for c in prompt-injection benign-prompts; do
+			for f in "$d/$c"/*.jsonl; do
+				[ -f "$f" ] && set -- "$@" "$f"
+			done
+		done
+	done
+fi
+out=build/promptcost
+make --no-print-directory -j2 build/libmoatagent.a >/dev/null
+rm -rf "$out"
+mkdir -p "$out/base"
+git archive "$base" agentproto/lib | tar -x -C "$out/base"
+cf="-std=c11 -D_GNU_SOURCE -O2 -g $(pkg-config --cflags libwebsockets jansson)"
+objs=
+for f in ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat; do
+	[ -f "$out/base/agentproto/lib/$f.c" ] || continue
+	# shellcheck disable=SC2086 # cf is a word list
+	cc $cf -I"$out/base/agentproto/lib" -c "$out/base/agentproto/lib/$f.c" -o "$out/old_$f.o"
+	objs="$objs $out/old_$f.o"
+done
+# shellcheck disable=SC2086 # objs is a word list
+ld -r $objs -o "$out/old.o"
+nm -g --defined-only "$out/old.o" | awk '{ print $3, "old_" $3 }' >"$out/syms"
+objcopy --redefine-syms="$out/syms" "$out/old.o"
+# shellcheck disable=SC2046,SC2086 # word lists
+cc $cf -Wall -Wextra -Werror -DPROMPTCOST_OLD -Iagentproto/lib bench/detect/promptcost.c \
+	"$out/old.o" build/libmoatagent.a -o "$out/bench-promptcost" \
+	$(pkg-config --libs libwebsockets jansson) -lmbedcrypto -lpthread -lm
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "new: this tree ($(git rev-parse --short HEAD), $(git status --porcelain agentproto/lib | grep -q . && echo modified || echo clean)); old: $base ($(git rev-parse --short "$base"))"
+rc=0
+"$out/bench-promptcost" --pass "${SCOREPASS:-5}" "$@" || rc=$?
+if command -v valgrind >/dev/null; then
+	echo "instructions (callgrind, one pass): file, inputs, new total, old total, new/old per input"
+	for f in "$@"; do
+		for w in new old; do
+			fn=ma_prompt_score
+			[ "$w" = old ] && fn=old_ma_prompt_score
+			valgrind --tool=callgrind --toggle-collect=$fn --callgrind-out-file="$out/cg.$w" \
+				"$out/bench-promptcost" --only $w "$f" >/dev/null 2>&1
+			sed -n 's/^summary: *\([0-9]*\).*/\1/p' "$out/cg.$w" >"$out/ir.$w"
+		done
+		n=$(wc -l <"$f")
+		awk -v f="$f" -v n="$n" -v a="$(cat "$out/ir.new")" -v b="$(cat "$out/ir.old")" \
+			'BEGIN { printf "%-44s %6d %13d %13d %9d %9d\n", f, n, a, b, a / n, b / n }'
+	done
+fi
+exit "$rc"
