@@ -45,6 +45,7 @@
  * those the window before it did not have.
  */
 #include "ma_int.h"
+#include "ma_sql_lex.h"
 
 #include <assert.h>
 #include <string.h>
@@ -1206,21 +1207,24 @@ struct ma_sql_cache {
 	struct ma_sql_ckpt near[MA_SQL_NEAR];
 };
 
-/* Lexes one more token of the statement into the cache: 1, or 0 (the
- * statement ends, or the cache is full). */
+/* Lexes more tokens of the statement into the cache (up to
+ * MA_SQL_CACHE_MORE at once: one lexer run, not one call per token): 1,
+ * or 0 (the statement ends, or the cache is full). */
+#define MA_SQL_CACHE_MORE 64
 static int ma_sql_cache_more(struct ma_sql_cache *c)
 {
-	struct ma_sql_tok t;
+	size_t want = MA_SQL_CACHE - c->n, got;
 
 	if (c->complete || c->n == MA_SQL_CACHE)
 		return 0;
-	if (!ma_sql_lex_next(&c->lx, &t)) {
-		c->complete = 1;
-		return 0;
-	}
-	c->nexec += (t.flags & MA_SQL_F_EXEC) != 0;
-	c->t[c->n++] = t;
-	return 1;
+	if (want > MA_SQL_CACHE_MORE)
+		want = MA_SQL_CACHE_MORE;
+	got = ma_sql_lex_run(&c->lx, c->t + c->n, want);
+	c->complete = got < want;
+	for (size_t k = 0; k < got; k++)
+		c->nexec += (c->t[c->n + k].flags & MA_SQL_F_EXEC) != 0;
+	c->n += (int)got;
+	return got > 0;
 }
 
 /* What the statement's tokens before a place say (the clause, the open
@@ -2081,7 +2085,8 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 	         sizeof post];
 	size_t frag = sizeof pre - 1 + MA_SQL_ATTEMPT_PAR, e = frag, start, at, open, close;
 	struct ma_sql_lexer lx;
-	struct ma_sql_tok t;
+	struct ma_sql_tok t, tk[64];
+	size_t nt = 0, ti = 0;
 	struct ma_sql_judgement jd;
 	struct ma_sql_hit h;
 	const struct ma_sql_flags *f = &jd.f;
@@ -2096,7 +2101,14 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 	if (q)
 		buf[e++] = q;
 	ma_sql_lex_init(&lx, dialect, buf + frag, e - frag);
-	while (ma_sql_lex_next(&lx, &t)) {
+	for (;;) {
+		if (ti == nt) { /* the next tokens, many at a time */
+			nt = ma_sql_lex_run(&lx, tk, sizeof tk / sizeof tk[0]);
+			ti = 0;
+			if (nt == 0)
+				break;
+		}
+		t = tk[ti++];
 		/* a literal it opens and leaves open: its quotes do not close this
 		 * one (the closing quote left dangling after it is its business) */
 		if ((t.flags & MA_SQL_F_UNTERMINATED) && t.type != MA_SQL_T_COMMENT &&
@@ -2347,15 +2359,10 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	for (size_t k = 0; k < MA_SQL_NEAR; k++)
 		c->near[k].set = 0;
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
-	while (c->n < MA_SQL_CACHE_FILL) {
-		struct ma_sql_tok *t = &c->t[c->n];
-		if (!ma_sql_lex_next(&c->lx, t)) {
-			c->complete = 1;
-			return;
-		}
-		c->nexec += (t->flags & MA_SQL_F_EXEC) != 0;
-		c->n++;
-	}
+	c->n = (int)ma_sql_lex_run(&c->lx, c->t, MA_SQL_CACHE_FILL);
+	c->complete = c->n < MA_SQL_CACHE_FILL;
+	for (int k = 0; k < c->n; k++)
+		c->nexec += (c->t[k].flags & MA_SQL_F_EXEC) != 0;
 }
 
 /* 1 when [a, b) is inside one token or only whitespace (nothing to judge),

@@ -12,16 +12,23 @@
  * _charset''), numbers (1, 1.5, .5, 1e-3, 0x1F, 0b1), parameters and
  * variables (?, :name, @name, @@name), MySQL's \N (NULL).
  *
- * One table of byte classes (whitespace, identifier, digit, '$', hex)
- * drives the loops over runs of bytes, and the first byte of a token picks
- * its rule with one switch: a token costs a few instructions a byte and
- * some twenty of its own (the sql_injection check lexes a 4 KB statement
- * at least once per check).
+ * How it stays cheap (the sql_injection check lexes a 4 KB statement at
+ * least once per check): one loop (ma_sql_lex_run) lexes many tokens with
+ * the statement, the position and the dialect in locals; a table gives
+ * each byte what a token that starts with it is (ma_first: whitespace, a
+ * word, a number, one punctuation byte, or the rule to look further), so
+ * a token costs one table read and one switch; words and digits are runs
+ * over a table of byte classes; the common shapes (a word that no quote
+ * follows, digits that nothing numeric follows) end there, and only the
+ * rest goes on to the rules for prefixed strings and numeric forms. The
+ * bodies of strings and quoted names are passed eight bytes at a time
+ * (to the quote, or a backslash where backslashes escape), comments with
+ * memchr.
  *
  * Pure: the lexer borrows the statement, allocates nothing and keeps its
  * whole state in struct ma_sql_lexer. Any thread.
  */
-#include "ma_int.h"
+#include "ma_sql_lex.h"
 
 #include <string.h>
 
@@ -39,17 +46,18 @@ void ma_sql_lex_init(struct ma_sql_lexer *lx, int dialect, const char *s, size_t
 #define DG 4  /* digit */
 #define DL 8  /* '$': inside an identifier except in SQLite */
 #define HX 16 /* hex digit */
+#define OC 32 /* may be the second byte of an operator: = < > @ ~ * | & */
 
 /* clang-format off */
 static const unsigned char ma_cls[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP, SP, SP, SP, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	SP, 0, 0, 0, DL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, 0, 0, 0, 0, 0, 0,
-	0, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+	SP, 0, 0, 0, DL, 0, OC, 0, 0, 0, OC, 0, 0, 0, 0, 0,
+	DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, 0, 0, OC, OC, OC, 0,
+	OC, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID, ID, ID, ID, ID, ID, ID, ID, ID,
 	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, 0, 0, 0, 0, ID,
 	0, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID, ID, ID, ID, ID, ID, ID, ID, ID,
-	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, 0, 0, 0, 0, 0,
+	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, 0, OC, 0, OC, 0,
 	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
 	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
 	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
@@ -61,10 +69,66 @@ static const unsigned char ma_cls[256] = {
 };
 /* clang-format on */
 
-/* The classes a byte inside an identifier has in lx's dialect. */
-static unsigned ma_ident_mask(const struct ma_sql_lexer *lx)
+/* What a token that starts with a byte is, in every dialect (the cases of
+ * ma_sql_lex_run tell the dialects apart): F_SPACE is no token. */
+enum {
+	F_OTHER = 0, /* a byte no rule accepts: a token of its own */
+	F_SPACE,
+	F_WORD,
+	F_DIGIT,
+	F_LPAREN,
+	F_RPAREN,
+	F_COMMA,
+	F_SEMI,
+	F_OP, /* = < > ! | & + % ^ ~: an operator of one to three bytes */
+	F_MINUS,
+	F_HASH,
+	F_SLASH,
+	F_STAR,
+	F_SQUOTE,
+	F_DQUOTE,
+	F_BACKTICK,
+	F_BRACKET,
+	F_DOLLAR,
+	F_DOT,
+	F_PARAM, /* ? : @ */
+	F_BACKSLASH,
+};
+
+/* ma_first[c]: F_* for a token starting with c (filled from ma_cls and
+ * the punctuation below at compile time). */
+#define W4(x)  x, x, x, x
+#define W16(x) W4(x), W4(x), W4(x), W4(x)
+#define WD     F_WORD
+/* clang-format off */
+static const unsigned char ma_first[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, F_SPACE, F_SPACE, F_SPACE, F_SPACE, F_SPACE, 0, 0,
+	W16(F_OTHER),
+	/*  ! " # $ % & ' ( ) * + , - . / */
+	F_SPACE, F_OP, F_DQUOTE, F_HASH, F_DOLLAR, F_OP, F_OP, F_SQUOTE,
+	F_LPAREN, F_RPAREN, F_STAR, F_OP, F_COMMA, F_MINUS, F_DOT, F_SLASH,
+	/* 0-9 : ; < = > ? */
+	W4(F_DIGIT), W4(F_DIGIT), F_DIGIT, F_DIGIT, F_PARAM, F_SEMI, F_OP, F_OP, F_OP, F_PARAM,
+	/* @ A-O */
+	F_PARAM, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD,
+	/* P-Z [ \ ] ^ _ */
+	WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, F_BRACKET, F_BACKSLASH, F_OTHER, F_OP, WD,
+	/* ` a-o */
+	F_BACKTICK, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD,
+	/* p-z { | } ~ DEL */
+	WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, WD, F_OTHER, F_OP, F_OTHER, F_OP, F_OTHER,
+	/* 0x80-0xff: UTF-8 bytes are identifier bytes */
+	W16(WD), W16(WD), W16(WD), W16(WD), W16(WD), W16(WD), W16(WD), W16(WD),
+};
+/* clang-format on */
+#undef W4
+#undef W16
+#undef WD
+
+/* The classes a byte inside an identifier has in a dialect. */
+static unsigned ma_ident_mask(int dialect)
 {
-	return lx->dialect == MOAT_SQL_SQLITE ? ID | DG : ID | DG | DL;
+	return dialect == MOAT_SQL_SQLITE ? ID | DG : ID | DG | DL;
 }
 
 static int ma_is(unsigned char c, unsigned cls)
@@ -78,47 +142,71 @@ static unsigned char ma_at(const struct ma_sql_lexer *lx, size_t i)
 }
 
 /* The first byte at or after i without any of the classes cls (or len). */
-static size_t ma_run(const struct ma_sql_lexer *lx, size_t i, unsigned cls)
+static size_t ma_run(const unsigned char *s, size_t len, size_t i, unsigned cls)
 {
-	const unsigned char *s = (const unsigned char *)lx->s;
-
-	while (i < lx->len && (ma_cls[s[i]] & cls))
+	while (i < len && (ma_cls[s[i]] & cls))
 		i++;
 	return i;
 }
 
+/* Eight bytes at a time (SWAR: SIMD within a register): the bit 7 of
+ * each byte of the result is set where the byte of w is zero (bytes after
+ * the first zero byte may be set wrongly, before it never), so the lowest
+ * set bit marks the first zero byte. */
+#define MA_ONES  0x0101010101010101ULL
+#define MA_HIGHS 0x8080808080808080ULL
+static uint64_t ma_swar_zero(uint64_t w)
+{
+	return (w - MA_ONES) & ~w & MA_HIGHS;
+}
+
+/* The eight bytes at p, the first in the lowest bits (the order
+ * ma_swar_zero's borrows need: they run from the low bits up). */
+static uint64_t ma_load8(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
 /* The end of a quoted run that starts at i (the opening quote q), with
  * doubled quotes as escapes and, if bs, backslash escapes. *unterminated
- * is set when it runs to the end of the statement. */
-static size_t ma_quoted_end(const struct ma_sql_lexer *lx, size_t i, char q, int bs,
-                            int *unterminated)
+ * is set when it runs to the end of the statement. The bytes that are
+ * neither q nor a backslash are passed eight at a time. */
+static size_t ma_quoted_end(const char *s, size_t len, size_t i, char q, int bs, int *unterminated)
 {
-	const char *s = lx->s;
-	size_t len = lx->len;
+	unsigned char esc = (unsigned char)(bs ? '\\' : q); /* q: no escape byte but the quote */
+	uint64_t mq = MA_ONES * (unsigned char)q, me = MA_ONES * esc;
 
-	for (i++; i < len; i++) {
-		if (!bs) {
-			const char *p = memchr(s + i, q, len - i);
-			if (!p)
+	i++;
+	for (;;) {
+		/* i: the first byte not looked at; the next q or esc */
+		while (i + 8 <= len) {
+			uint64_t w = ma_load8(s + i),
+			         m = ma_swar_zero(w ^ mq) | ma_swar_zero(w ^ me);
+			if (m) {
+				i += (unsigned)__builtin_ctzll(m) / 8;
 				break;
-			i = (size_t)(p - s);
-		} else {
-			while (i < len && s[i] != q && s[i] != '\\')
-				i++;
-			if (i >= len)
-				break;
-			if (s[i] == '\\') {
-				i++;
+			}
+			i += 8;
+		}
+		while (i < len && s[i] != q && (unsigned char)s[i] != esc)
+			i++;
+		if (i >= len)
+			break;
+		if (s[i] == q) {
+			if (i + 1 < len && s[i + 1] == q) {
+				i += 2; /* a doubled quote */
 				continue;
 			}
+			*unterminated = 0;
+			return i + 1;
 		}
-		/* s[i] is q */
-		if (i + 1 < len && s[i + 1] == q) {
-			i++;
-			continue;
-		}
-		*unterminated = 0;
-		return i + 1;
+		i += 2; /* a backslash and the byte it escapes */
 	}
 	*unterminated = 1;
 	return len;
@@ -133,7 +221,7 @@ static size_t ma_dollar_tag(const struct ma_sql_lexer *lx, size_t i)
 		return 2;
 	if (!ma_is(ma_at(lx, j), ID))
 		return 0;
-	j = ma_run(lx, j, ID | DG);
+	j = ma_run((const unsigned char *)lx->s, lx->len, j, ID | DG);
 	return ma_at(lx, j) == '$' ? j + 1 - i : 0;
 }
 
@@ -165,21 +253,22 @@ static size_t ma_block_comment_end(const struct ma_sql_lexer *lx, size_t i, int 
 	return lx->len;
 }
 
-static size_t ma_line_end(const struct ma_sql_lexer *lx, size_t i)
+static size_t ma_line_end(const char *s, size_t len, size_t i)
 {
-	const char *nl = memchr(lx->s + i, '\n', lx->len - i);
+	const char *nl = memchr(s + i, '\n', len - i);
 
-	return nl ? (size_t)(nl - lx->s) : lx->len;
+	return nl ? (size_t)(nl - s) : len;
 }
 
 /* A number at i: digits, fraction, exponent; 0x / 0b forms. */
 static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
 {
-	size_t j = i;
+	const unsigned char *s = (const unsigned char *)lx->s;
+	size_t j = i, len = lx->len;
 	unsigned char n = ma_at(lx, i + 1);
 
 	if (ma_at(lx, i) == '0' && (n == 'x' || n == 'X') && ma_is(ma_at(lx, i + 2), HX))
-		return ma_run(lx, i + 2, HX);
+		return ma_run(s, len, i + 2, HX);
 	if (ma_at(lx, i) == '0' && (n == 'b' || n == 'B') &&
 	    (ma_at(lx, i + 2) == '0' || ma_at(lx, i + 2) == '1')) {
 		for (j = i + 2; ma_at(lx, j) == '0' || ma_at(lx, j) == '1'; j++)
@@ -187,7 +276,7 @@ static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
 		return j;
 	}
 	for (;;) {
-		j = ma_run(lx, j, DG);
+		j = ma_run(s, len, j, DG);
 		/* PostgreSQL: 1_000_000 */
 		if (ma_at(lx, j) == '_' && lx->dialect == MOAT_SQL_POSTGRES &&
 		    ma_is(ma_at(lx, j + 1), DG))
@@ -196,11 +285,11 @@ static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
 			break;
 	}
 	if (ma_at(lx, j) == '.')
-		j = ma_run(lx, j + 1, DG);
+		j = ma_run(s, len, j + 1, DG);
 	if ((ma_at(lx, j) == 'e' || ma_at(lx, j) == 'E') &&
 	    (ma_is(ma_at(lx, j + 1), DG) ||
 	     ((ma_at(lx, j + 1) == '+' || ma_at(lx, j + 1) == '-') && ma_is(ma_at(lx, j + 2), DG))))
-		j = ma_run(lx, j + 2, DG);
+		j = ma_run(s, len, j + 2, DG);
 	return j;
 }
 
@@ -247,83 +336,95 @@ static size_t ma_op_len(const struct ma_sql_lexer *lx, size_t i)
 	}
 }
 
-/* Sets t to [start, end) and the lexer after it: 1. */
-static int ma_tok(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t start, size_t end, int type,
-                  int flags)
-{
-	lx->pos = end;
-	t->start = (uint32_t)start;
-	t->end = (uint32_t)end;
-	t->type = (uint8_t)type;
-	t->flags = (uint8_t)flags;
-	return 1;
-}
+/* What one rule below makes of the bytes at i: the token's end, type and
+ * flags (ma_sql_lex_run writes it). */
+struct ma_lexed {
+	size_t end;
+	int type, flags;
+};
 
-/* A quoted run at i (quote q): a token of type, flagged when unterminated. */
-static int ma_quoted(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t i, size_t q, int bs,
-                     int type)
+/* A quoted run at i whose quote is at q: a token of type, flagged when
+ * unterminated. */
+static void ma_quoted(const struct ma_sql_lexer *lx, size_t q, int bs, int type, struct ma_lexed *r)
 {
 	int un = 0;
-	size_t end = ma_quoted_end(lx, q, lx->s[q], bs, &un);
 
-	return ma_tok(lx, t, i, end, type, un ? MA_SQL_F_UNTERMINATED : 0);
+	r->end = ma_quoted_end(lx->s, lx->len, q, lx->s[q], bs, &un);
+	r->type = type;
+	r->flags = un ? MA_SQL_F_UNTERMINATED : 0;
 }
 
-/* A word at i (identifier or keyword), or a prefixed string: a one-letter
- * prefix or MySQL's _charset introducer, with backslashes for E''
- * (PostgreSQL) and for every MySQL string. */
-static int ma_word(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t i)
+/* A word at i that ends at j before a quote or '&': a prefixed string
+ * (a one-letter prefix or MySQL's _charset introducer, with backslashes
+ * for E'' (PostgreSQL) and for every MySQL string), or the word. */
+static void ma_word_quote(const struct ma_sql_lexer *lx, size_t i, size_t j, struct ma_lexed *r)
 {
-	size_t j;
 	int my = lx->dialect == MOAT_SQL_MYSQL, pg = lx->dialect == MOAT_SQL_POSTGRES;
 	unsigned char c = (unsigned char)lx->s[i], n = ma_at(lx, i + 1);
 
 	if (n == '\'') {
-		if (c == 'e' || c == 'E')
-			if (pg)
-				return ma_quoted(lx, t, i, i + 1, 1, MA_SQL_T_STRING);
-		if (c == 'n' || c == 'N' || c == 'x' || c == 'X' || c == 'b' || c == 'B')
-			return ma_quoted(lx, t, i, i + 1, my, MA_SQL_T_STRING);
+		if ((c == 'e' || c == 'E') && pg) {
+			ma_quoted(lx, i + 1, 1, MA_SQL_T_STRING, r);
+			return;
+		}
+		if (c == 'n' || c == 'N' || c == 'x' || c == 'X' || c == 'b' || c == 'B') {
+			ma_quoted(lx, i + 1, my, MA_SQL_T_STRING, r);
+			return;
+		}
 	}
-	if ((c == 'u' || c == 'U') && n == '&' && ma_at(lx, i + 2) == '\'' && pg)
-		return ma_quoted(lx, t, i, i + 2, 0, MA_SQL_T_STRING);
-	j = ma_run(lx, i + 1, ma_ident_mask(lx));
-	if (my && c == '_' && ma_at(lx, j) == '\'' && j > i + 1)
-		return ma_quoted(lx, t, i, j, 1, MA_SQL_T_STRING); /* _utf8'...' */
-	return ma_tok(lx, t, i, j, MA_SQL_T_WORD, 0);
+	if ((c == 'u' || c == 'U') && n == '&' && ma_at(lx, i + 2) == '\'' && pg) {
+		ma_quoted(lx, i + 2, 0, MA_SQL_T_STRING, r);
+		return;
+	}
+	if (my && c == '_' && ma_at(lx, j) == '\'' && j > i + 1) {
+		ma_quoted(lx, j, 1, MA_SQL_T_STRING, r); /* _utf8'...' */
+		return;
+	}
+	r->end = j;
+	r->type = MA_SQL_T_WORD;
+	r->flags = 0;
 }
 
 /* A number at i (or . and a digit), or MySQL's identifier that starts
  * with digits (1abc, 31girls). */
-static int ma_number(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t i)
+static void ma_number(const struct ma_sql_lexer *lx, size_t i, struct ma_lexed *r)
 {
+	const unsigned char *s = (const unsigned char *)lx->s;
 	size_t end = ma_number_end(lx, i);
+	unsigned idm = ma_ident_mask(lx->dialect);
 
-	if (lx->dialect == MOAT_SQL_MYSQL && ma_run(lx, i, DG) == end && end < lx->len &&
-	    ma_is(ma_at(lx, end), ma_ident_mask(lx)))
-		return ma_tok(lx, t, i, ma_run(lx, end, ma_ident_mask(lx)), MA_SQL_T_WORD, 0);
-	return ma_tok(lx, t, i, end, MA_SQL_T_NUMBER, 0);
+	r->flags = 0;
+	if (lx->dialect == MOAT_SQL_MYSQL && ma_run(s, lx->len, i, DG) == end && end < lx->len &&
+	    ma_is(s[end], idm)) {
+		r->end = ma_run(s, lx->len, end, idm);
+		r->type = MA_SQL_T_WORD;
+		return;
+	}
+	r->end = end;
+	r->type = MA_SQL_T_NUMBER;
 }
 
-/* ?, ?1, :name, @name, @@name, @'x', $1, $name at i; 0 if it is none. */
-static int ma_param(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t i)
+/* ?, ?1, :name, @name, @@name, @'x', $1, $name at i: 1 (r set), or 0 if
+ * it is none. */
+static int ma_param(const struct ma_sql_lexer *lx, size_t i, struct ma_lexed *r)
 {
+	const unsigned char *s = (const unsigned char *)lx->s;
 	char c = lx->s[i];
-	size_t j = i + 1;
+	size_t j = i + 1, len = lx->len;
 	int flags = 0;
-	unsigned idm = ma_ident_mask(lx);
+	unsigned idm = ma_ident_mask(lx->dialect);
 
 	if (c == '?') {
-		j = ma_run(lx, j, DG);
+		j = ma_run(s, len, j, DG);
 	} else if (c == ':') {
 		if (lx->dialect != MOAT_SQL_SQLITE || !ma_is(ma_at(lx, j), ID))
 			return 0;
-		j = ma_run(lx, j, idm);
+		j = ma_run(s, len, j, idm);
 	} else if (c == '$') {
 		if (ma_is(ma_at(lx, j), DG))
-			j = ma_run(lx, j, DG);
+			j = ma_run(s, len, j, DG);
 		else if (lx->dialect == MOAT_SQL_SQLITE && ma_is(ma_at(lx, j), ID))
-			j = ma_run(lx, j, idm);
+			j = ma_run(s, len, j, idm);
 		else
 			return 0;
 	} else {
@@ -335,7 +436,7 @@ static int ma_param(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t i)
 		if (lx->dialect == MOAT_SQL_MYSQL &&
 		    (ma_at(lx, j) == '\'' || ma_at(lx, j) == '"' || ma_at(lx, j) == '`')) {
 			int un = 0;
-			j = ma_quoted_end(lx, j, lx->s[j], 1, &un);
+			j = ma_quoted_end(lx->s, len, j, lx->s[j], 1, &un);
 			if (un)
 				flags |= MA_SQL_F_UNTERMINATED;
 		} else {
@@ -345,11 +446,14 @@ static int ma_param(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t i)
 				j++;
 		}
 	}
-	return ma_tok(lx, t, i, j, MA_SQL_T_PARAM, flags);
+	r->end = j;
+	r->type = MA_SQL_T_PARAM;
+	r->flags = flags;
+	return 1;
 }
 
-/* PostgreSQL's $tag$...$tag$ at i: 1, or 0 when i holds no tag. */
-static int ma_dollar_string(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t i)
+/* PostgreSQL's $tag$...$tag$ at i: 1 (r set), or 0 when i holds no tag. */
+static int ma_dollar_string(const struct ma_sql_lexer *lx, size_t i, struct ma_lexed *r)
 {
 	size_t tag = ma_dollar_tag(lx, i);
 	const char *p, *stop = lx->s + lx->len, *hit = NULL;
@@ -367,120 +471,212 @@ static int ma_dollar_string(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_
 		}
 		p = d + 1;
 	}
-	return ma_tok(lx, t, i, hit ? (size_t)(hit - lx->s) + tag : lx->len, MA_SQL_T_STRING,
-	              hit ? 0 : MA_SQL_F_UNTERMINATED);
+	r->end = hit ? (size_t)(hit - lx->s) + tag : lx->len;
+	r->type = MA_SQL_T_STRING;
+	r->flags = hit ? 0 : MA_SQL_F_UNTERMINATED;
+	return 1;
+}
+
+/* The token at i (not whitespace; a = ma_first of its byte) that is no
+ * word, number or one-byte punctuation: r set. */
+static void ma_lex_rule(struct ma_sql_lexer *lx, size_t i, unsigned a, struct ma_lexed *r)
+{
+	int un = 0, my = lx->dialect == MOAT_SQL_MYSQL, pg = lx->dialect == MOAT_SQL_POSTGRES;
+	unsigned char n = ma_at(lx, i + 1);
+
+	r->flags = 0;
+	switch (a) {
+	/* comments */
+	case F_MINUS:
+		if (n == '-' && (!my || ma_at(lx, i + 2) <= ' ')) {
+			r->end = ma_line_end(lx->s, lx->len, i);
+			r->type = MA_SQL_T_COMMENT;
+			return;
+		}
+		break;
+	case F_HASH:
+		if (my) {
+			r->end = ma_line_end(lx->s, lx->len, i);
+			r->type = MA_SQL_T_COMMENT;
+			return;
+		}
+		break;
+	case F_SLASH:
+		if (n == '*') {
+			size_t bang = ma_at(lx, i + 2) == 'M' ? i + 3 : i + 2;
+			r->type = MA_SQL_T_COMMENT;
+			if (my && ma_at(lx, bang) == '!') {
+				/* / *!50000 ... * / (MariaDB's / *M!100000 too): the
+				 * content is SQL in MySQL */
+				size_t end = bang + 1;
+				while (end < bang + 7 && ma_is(ma_at(lx, end), DG))
+					end++;
+				lx->in_exec = 1;
+				r->end = end;
+				r->flags = MA_SQL_F_EXEC;
+				return;
+			}
+			r->end = ma_block_comment_end(lx, i, &un);
+			r->flags = un ? MA_SQL_F_UNTERMINATED : 0;
+			return;
+		}
+		break;
+	case F_STAR:
+		if (n == '/' && lx->in_exec) {
+			lx->in_exec = 0;
+			r->end = i + 2;
+			r->type = MA_SQL_T_COMMENT;
+			r->flags = MA_SQL_F_EXEC;
+			return;
+		}
+		break;
+	/* strings and quoted identifiers */
+	case F_SQUOTE:
+		ma_quoted(lx, i, my, MA_SQL_T_STRING, r);
+		return;
+	case F_DQUOTE:
+		ma_quoted(lx, i, my, my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT, r);
+		return;
+	case F_BACKTICK:
+		if (!pg) {
+			ma_quoted(lx, i, 0, MA_SQL_T_QIDENT, r);
+			return;
+		}
+		r->end = i + 1;
+		r->type = MA_SQL_T_OTHER;
+		return;
+	case F_BRACKET:
+		if (lx->dialect == MOAT_SQL_SQLITE) {
+			const char *close = memchr(lx->s + i, ']', lx->len - i);
+			r->end = close ? (size_t)(close - lx->s) + 1 : lx->len;
+			r->type = MA_SQL_T_QIDENT;
+			r->flags = close ? 0 : MA_SQL_F_UNTERMINATED;
+			return;
+		}
+		r->end = i + 1;
+		r->type = MA_SQL_T_OTHER;
+		return;
+	case F_DOLLAR:
+		if (pg && !ma_is(n, DG) && ma_dollar_string(lx, i, r))
+			return;
+		if (ma_param(lx, i, r))
+			return;
+		r->end = i + 1;
+		r->type = MA_SQL_T_OTHER;
+		return;
+	/* numbers, parameters */
+	case F_DOT:
+		if (ma_is(n, DG)) {
+			ma_number(lx, i, r);
+			return;
+		}
+		r->end = i + 1;
+		r->type = MA_SQL_T_DOT;
+		return;
+	case F_PARAM:
+		if (ma_param(lx, i, r))
+			return;
+		break;
+	case F_BACKSLASH:
+		/* MySQL: \N outside a string is NULL (a word the keyword table maps) */
+		r->type = MA_SQL_T_OTHER;
+		r->end = i + 1;
+		if (my && n == 'N' && !ma_is(ma_at(lx, i + 2), ma_ident_mask(lx->dialect))) {
+			r->type = MA_SQL_T_WORD;
+			r->end = i + 2;
+		}
+		return;
+	default: /* F_OP */
+		break;
+	}
+	/* operators (and '-', '#', '/', '*', ':', '@' that start nothing else) */
+	r->end = i + ma_op_len(lx, i);
+	r->type = MA_SQL_T_OP;
+	r->flags = 0;
+}
+
+size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
+{
+	const unsigned char *s = (const unsigned char *)lx->s;
+	size_t len = lx->len, i = lx->pos, n;
+	unsigned idm = ma_ident_mask(lx->dialect), a = F_SPACE;
+	int my = lx->dialect == MOAT_SQL_MYSQL;
+
+	for (n = 0; n < max; n++) {
+		struct ma_lexed r;
+		size_t j;
+
+		while (i < len && (a = ma_first[s[i]]) == F_SPACE)
+			i++;
+		if (i >= len)
+			break;
+		switch (a) {
+		case F_WORD:
+			j = ma_run(s, len, i + 1, idm);
+			if (j < len && (s[j] == '\'' || s[j] == '&')) {
+				ma_word_quote(lx, i, j, &r);
+			} else {
+				r.end = j;
+				r.type = MA_SQL_T_WORD;
+				r.flags = 0;
+			}
+			break;
+		case F_DIGIT:
+			/* digits that nothing numeric (., e, x, _, MySQL's
+			 * letters) follows: the number ends there */
+			j = ma_run(s, len, i + 1, DG);
+			if (j < len && (s[j] == '.' || (ma_cls[s[j]] & (ID | DL)))) {
+				ma_number(lx, i, &r);
+			} else {
+				r.end = j;
+				r.type = MA_SQL_T_NUMBER;
+				r.flags = 0;
+			}
+			break;
+		case F_LPAREN:
+		case F_RPAREN:
+		case F_COMMA:
+		case F_SEMI:
+			r.end = i + 1;
+			r.type = a == F_LPAREN   ? MA_SQL_T_LPAREN
+			         : a == F_RPAREN ? MA_SQL_T_RPAREN
+			         : a == F_COMMA  ? MA_SQL_T_COMMA
+			                         : MA_SQL_T_SEMI;
+			r.flags = 0;
+			break;
+		case F_OTHER:
+			r.end = i + 1;
+			r.type = MA_SQL_T_OTHER;
+			r.flags = 0;
+			break;
+		case F_OP:
+			/* one byte unless a byte that continues an operator follows */
+			if (i + 1 < len && (ma_cls[s[i + 1]] & OC)) {
+				ma_lex_rule(lx, i, a, &r);
+			} else {
+				r.end = i + 1;
+				r.type = MA_SQL_T_OP;
+				r.flags = 0;
+			}
+			break;
+		case F_SQUOTE:
+			ma_quoted(lx, i, my, MA_SQL_T_STRING, &r);
+			break;
+		default:
+			ma_lex_rule(lx, i, a, &r);
+			break;
+		}
+		t[n].start = (uint32_t)i;
+		t[n].end = (uint32_t)r.end;
+		t[n].type = (uint8_t)r.type;
+		t[n].flags = (uint8_t)r.flags;
+		i = r.end;
+	}
+	lx->pos = i;
+	return n;
 }
 
 int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
 {
-	size_t i = ma_run(lx, lx->pos, SP), end;
-	int un = 0, my = lx->dialect == MOAT_SQL_MYSQL, pg = lx->dialect == MOAT_SQL_POSTGRES;
-	unsigned char c, n;
-
-	if (i >= lx->len) {
-		lx->pos = lx->len;
-		return 0;
-	}
-	c = (unsigned char)lx->s[i];
-	if (ma_cls[c] & ID)
-		return ma_word(lx, t, i);
-	if (ma_cls[c] & DG)
-		return ma_number(lx, t, i);
-	n = ma_at(lx, i + 1);
-	switch (c) {
-	/* comments */
-	case '-':
-		if (n == '-' && (!my || ma_at(lx, i + 2) <= ' '))
-			return ma_tok(lx, t, i, ma_line_end(lx, i), MA_SQL_T_COMMENT, 0);
-		break;
-	case '#':
-		if (my)
-			return ma_tok(lx, t, i, ma_line_end(lx, i), MA_SQL_T_COMMENT, 0);
-		break;
-	case '/':
-		if (n == '*') {
-			size_t bang = ma_at(lx, i + 2) == 'M' ? i + 3 : i + 2;
-			if (my && ma_at(lx, bang) == '!') {
-				/* / *!50000 ... * / (MariaDB's / *M!100000 too): the
-				 * content is SQL in MySQL */
-				end = bang + 1;
-				while (end < bang + 7 && ma_is(ma_at(lx, end), DG))
-					end++;
-				lx->in_exec = 1;
-				return ma_tok(lx, t, i, end, MA_SQL_T_COMMENT, MA_SQL_F_EXEC);
-			}
-			end = ma_block_comment_end(lx, i, &un);
-			return ma_tok(lx, t, i, end, MA_SQL_T_COMMENT,
-			              un ? MA_SQL_F_UNTERMINATED : 0);
-		}
-		break;
-	case '*':
-		if (n == '/' && lx->in_exec) {
-			lx->in_exec = 0;
-			return ma_tok(lx, t, i, i + 2, MA_SQL_T_COMMENT, MA_SQL_F_EXEC);
-		}
-		break;
-	/* strings and quoted identifiers */
-	case '\'':
-		return ma_quoted(lx, t, i, i, my, MA_SQL_T_STRING);
-	case '"':
-		return ma_quoted(lx, t, i, i, my, my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT);
-	case '`':
-		if (!pg)
-			return ma_quoted(lx, t, i, i, 0, MA_SQL_T_QIDENT);
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_OTHER, 0);
-	case '[':
-		if (lx->dialect == MOAT_SQL_SQLITE) {
-			const char *close = memchr(lx->s + i, ']', lx->len - i);
-			return ma_tok(lx, t, i, close ? (size_t)(close - lx->s) + 1 : lx->len,
-			              MA_SQL_T_QIDENT, close ? 0 : MA_SQL_F_UNTERMINATED);
-		}
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_OTHER, 0);
-	case '$':
-		if (pg && !ma_is(n, DG) && ma_dollar_string(lx, t, i))
-			return 1;
-		if (ma_param(lx, t, i))
-			return 1;
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_OTHER, 0);
-	/* numbers, parameters */
-	case '.':
-		if (ma_is(n, DG))
-			return ma_number(lx, t, i);
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_DOT, 0);
-	case '?':
-	case ':':
-	case '@':
-		if (ma_param(lx, t, i))
-			return 1;
-		break;
-	case '\\':
-		/* MySQL: \N outside a string is NULL (a word the keyword table maps) */
-		if (my && n == 'N' && !ma_is(ma_at(lx, i + 2), ma_ident_mask(lx)))
-			return ma_tok(lx, t, i, i + 2, MA_SQL_T_WORD, 0);
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_OTHER, 0);
-	/* punctuation */
-	case '(':
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_LPAREN, 0);
-	case ')':
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_RPAREN, 0);
-	case ',':
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_COMMA, 0);
-	case ';':
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_SEMI, 0);
-	case '=':
-	case '<':
-	case '>':
-	case '!':
-	case '|':
-	case '&':
-	case '+':
-	case '%':
-	case '^':
-	case '~':
-		break;
-	default:
-		return ma_tok(lx, t, i, i + 1, MA_SQL_T_OTHER, 0);
-	}
-	/* operators (and '-', '#', '/', '*', ':', '@' that start nothing else) */
-	return ma_tok(lx, t, i, i + ma_op_len(lx, i), MA_SQL_T_OP, 0);
+	return ma_sql_lex_run(lx, t, 1) == 1;
 }

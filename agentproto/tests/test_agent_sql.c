@@ -4,6 +4,7 @@
  * the inputs that must pass: ordinary text, apostrophes, a blog post about
  * SQL, SQL words inside string literals. */
 #include "agent_test.h"
+#include "ma_sql_lex.h"
 
 #define SQLITE MOAT_SQL_SQLITE
 #define PG     MOAT_SQL_POSTGRES
@@ -184,6 +185,235 @@ static void every_byte_is_whitespace_or_in_one_token(void **state)
 		}
 	}
 	(void)state;
+}
+
+/* Tokenizes s (len bytes) and writes "type/flags:text|..." into out. */
+static const char *toksf(int dialect, const char *s, size_t len, char *out, size_t cap)
+{
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+	size_t o = 0;
+
+	out[0] = '\0';
+	ma_sql_lex_init(&lx, dialect, s, len);
+	while (ma_sql_lex_next(&lx, &t)) {
+		int n = snprintf(out + o, cap - o, "%s%d/%d:%.*s", o ? "|" : "", t.type, t.flags,
+		                 (int)(t.end - t.start), s + t.start);
+		if (n < 0 || (size_t)n >= cap - o)
+			break;
+		o += (size_t)n;
+	}
+	return out;
+}
+
+/* The bodies of strings and quoted names are passed eight bytes at a
+ * time: an escape (a doubled quote; a backslash in MySQL strings and
+ * PostgreSQL's E'') at every offset of those eight, before and after
+ * them, ends or continues the literal as it does byte by byte. */
+static void quoted_bodies_end_where_their_quote_does(void **state)
+{
+	static const char odd[] =
+	    "'\xa7&(\x00\x80\xff\x27\x27\\\\\x07\"\xa7\xa7\xa7\xa7\xa7\xa7\xa7"
+	    "\xa7' 1";
+	char sql[256], want[512], b[1024], big[2100];
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+	size_t o = 0;
+
+	(void)state;
+	for (int k = 0; k <= 24; k++) {
+		char body[32];
+		memset(body, 'a', (size_t)k);
+		body[k] = '\0';
+		/* a doubled quote: one literal in every dialect */
+		snprintf(sql, sizeof sql, "'%s''c' x", body);
+		snprintf(want, sizeof want, "3/0:'%s''c'|1/0:x", body);
+		for (int d = 1; d <= 3; d++)
+			assert_string_equal(toksf(d, sql, strlen(sql), b, sizeof b), want);
+		snprintf(sql, sizeof sql, "\"%s\"\"b\" x", body);
+		snprintf(want, sizeof want, "2/0:\"%s\"\"b\"|1/0:x", body);
+		assert_string_equal(toksf(PG, sql, strlen(sql), b, sizeof b), want);
+		/* a backslash escapes the quote in MySQL, not in SQLite */
+		snprintf(sql, sizeof sql, "'%s\\'c' x", body);
+		snprintf(want, sizeof want, "3/0:'%s\\'c'|1/0:x", body);
+		assert_string_equal(toksf(MYSQL, sql, strlen(sql), b, sizeof b), want);
+		snprintf(want, sizeof want, "3/0:'%s\\'|1/0:c|3/1:' x", body);
+		assert_string_equal(toksf(SQLITE, sql, strlen(sql), b, sizeof b), want);
+		/* E'' in PostgreSQL: backslashes escape, also a backslash */
+		snprintf(sql, sizeof sql, "E'%s\\\\' x", body);
+		snprintf(want, sizeof want, "3/0:E'%s\\\\'|1/0:x", body);
+		assert_string_equal(toksf(PG, sql, strlen(sql), b, sizeof b), want);
+		/* a backslash as the last byte: the literal runs to the end */
+		snprintf(sql, sizeof sql, "x '%s\\", body);
+		snprintf(want, sizeof want, "1/0:x|3/1:'%s\\", body);
+		assert_string_equal(toksf(MYSQL, sql, strlen(sql), b, sizeof b), want);
+		/* MySQL's backticks: no backslash escape */
+		snprintf(sql, sizeof sql, "`%s\\` x", body);
+		snprintf(want, sizeof want, "2/0:`%s\\`|1/0:x", body);
+		assert_string_equal(toksf(MYSQL, sql, strlen(sql), b, sizeof b), want);
+	}
+	/* bytes that differ from the quote by one bit, UTF-8 and NUL bytes
+	 * inside a literal are its bytes */
+	ma_sql_lex_init(&lx, MYSQL, odd, sizeof odd - 1);
+	assert_true(ma_sql_lex_next(&lx, &t));
+	assert_int_equal(t.type, MA_SQL_T_STRING);
+	assert_int_equal(t.end, sizeof odd - 1 - 2);
+	assert_true(ma_sql_lex_next(&lx, &t));
+	assert_int_equal(t.type, MA_SQL_T_NUMBER);
+	assert_false(ma_sql_lex_next(&lx, &t));
+	/* a long literal with escapes all along it, and one that never ends */
+	big[o++] = '\'';
+	for (int i = 0; i < 400; i++) {
+		memcpy(big + o, "ab\\'c", 5);
+		o += 5;
+	}
+	big[o++] = '\'';
+	memcpy(big + o, " x", 2);
+	o += 2;
+	ma_sql_lex_init(&lx, MYSQL, big, o);
+	assert_true(ma_sql_lex_next(&lx, &t));
+	assert_int_equal(t.start, 0);
+	assert_int_equal(t.end, o - 2);
+	assert_int_equal(t.flags, 0);
+	ma_sql_lex_init(&lx, SQLITE, big, o);
+	assert_true(ma_sql_lex_next(&lx, &t));
+	assert_int_equal(t.end, 5); /* 'ab\' */
+	ma_sql_lex_init(&lx, MYSQL, big, o - 3);
+	assert_true(ma_sql_lex_next(&lx, &t));
+	assert_int_equal(t.end, o - 3);
+	assert_int_equal(t.flags, MA_SQL_F_UNTERMINATED);
+	assert_false(ma_sql_lex_next(&lx, &t));
+}
+
+/* Digits end a number unless a byte that continues one follows (., e,
+ * 0x and 0b forms, PostgreSQL's _ separators, MySQL's names that start
+ * with digits): each such byte, with and without what would complete it. */
+static void numbers_end_at_the_first_byte_that_continues_none(void **state)
+{
+	static const char s[] =
+	    "1. 1e 1e+ 1e-2x 0x 0xg 0x1fg 0b 0b2 0b12 1_000 1__0 12$ 3.4.5 .5e 7";
+	char b[1024];
+
+	(void)state;
+	assert_string_equal(toks(SQLITE, s, b, sizeof b),
+	                    "4:1.|4:1|1:e|4:1|1:e|6:+|4:1e-2|1:x|4:0|1:x|4:0|1:xg|4:0x1f|1:g|4:0|1:"
+	                    "b|4:0|1:b2|4:0b1|4:2|4:1|1:_000|4:1|1:__0|4:12|13:$|4:3.4|4:.5|4:.5|1:"
+	                    "e|4:7");
+	/* PostgreSQL: 1_000 is one number, 12$ a number and a $ */
+	assert_string_equal(toks(PG, s, b, sizeof b),
+	                    "4:1.|4:1|1:e|4:1|1:e|6:+|4:1e-2|1:x|4:0|1:x|4:0|1:xg|4:0x1f|1:g|4:0|1:"
+	                    "b|4:0|1:b2|4:0b1|4:2|4:1_000|4:1|1:__0|4:12|13:$|4:3.4|4:.5|4:.5|1:e|"
+	                    "4:7");
+	/* MySQL: digits and then a letter, _ or $ are a name */
+	assert_string_equal(
+	    toks(MYSQL, s, b, sizeof b),
+	    "4:1.|1:1e|1:1e|6:+|4:1e-2|1:x|1:0x|1:0xg|4:0x1f|1:g|1:0b|1:0b2|4:0b1|4:"
+	    "2|1:1_000|1:1__0|1:12$|4:3.4|4:.5|4:.5|1:e|4:7");
+	/* digits at the very end */
+	assert_string_equal(toks(MYSQL, "a=12", b, sizeof b), "1:a|6:=|4:12");
+	assert_string_equal(toks(PG, "a=1_", b, sizeof b), "1:a|6:=|4:1|1:_");
+}
+
+/* ma_sql_lex_run reads what ma_sql_lex_next does, many tokens at a time:
+ * the same tokens for every count asked for, and the lexer after them
+ * where one more token would start (MySQL's executable comments' state
+ * included). */
+static void lexing_many_tokens_reads_as_lexing_one_at_a_time(void **state)
+{
+	static const char *const samples[] = {
+	    "SELECT a, 'b''c', \"d\" FROM t WHERE x = 1.5e3 AND y <> $1 -- z\n ORDER BY 2;",
+	    "/*!50000 select*/ 1 /*M!100000 2 */ @@v @'x' ?3 :n \\N #c\n x",
+	    "E'a\\'b' U&'c' n'd' _utf8'e\\'f' $q$ g $q$ [h] `i` /* j /* k */ l */",
+	    "  \t\r\n ",
+	    "x'41' 0x41 0b1 .5 a.b a::int ->> #>> <=> !~* ",
+	    "'unterminated \\' string",
+	};
+	struct ma_sql_tok one, many[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+		for (int d = 1; d <= 3; d++) {
+			for (size_t max = 1; max <= 16; max++) {
+				struct ma_sql_lexer a, b;
+				size_t len = strlen(samples[i]), n;
+				ma_sql_lex_init(&a, d, samples[i], len);
+				ma_sql_lex_init(&b, d, samples[i], len);
+				do {
+					n = ma_sql_lex_run(&b, many, max);
+					assert_true(n <= max);
+					for (size_t k = 0; k < n; k++) {
+						assert_true(ma_sql_lex_next(&a, &one));
+						assert_int_equal(one.start, many[k].start);
+						assert_int_equal(one.end, many[k].end);
+						assert_int_equal(one.type, many[k].type);
+						assert_int_equal(one.flags, many[k].flags);
+					}
+					if (n == max) {
+						assert_int_equal(a.pos, b.pos);
+						assert_int_equal(a.in_exec, b.in_exec);
+					}
+				} while (n == max);
+				assert_false(ma_sql_lex_next(&a, &one)); /* both at the end */
+				assert_int_equal(b.pos, len);
+				assert_int_equal(a.pos, len);
+				assert_int_equal(ma_sql_lex_run(&b, many, max), 0);
+			}
+		}
+	}
+}
+
+/* Every byte alone, in each dialect: the token its first-byte rule
+ * makes of it (none for whitespace). */
+static void every_byte_alone_is_the_token_its_dialect_makes(void **state)
+{
+	(void)state;
+	for (int d = 1; d <= 3; d++) {
+		for (int c = 0; c < 256; c++) {
+			char s[1] = {(char)c};
+			int want, flags = 0;
+			struct ma_sql_lexer lx;
+			struct ma_sql_tok t;
+			if (c == ' ' || (c >= '\t' && c <= '\r')) {
+				ma_sql_lex_init(&lx, d, s, 1);
+				assert_false(ma_sql_lex_next(&lx, &t));
+				continue;
+			}
+			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+				want = MA_SQL_T_WORD;
+			else if (c == '_' || c >= 0x80)
+				want = MA_SQL_T_WORD;
+			else if (c >= '0' && c <= '9')
+				want = MA_SQL_T_NUMBER;
+			else if (c == '(')
+				want = MA_SQL_T_LPAREN;
+			else if (c == ')')
+				want = MA_SQL_T_RPAREN;
+			else if (c == ',')
+				want = MA_SQL_T_COMMA;
+			else if (c == ';')
+				want = MA_SQL_T_SEMI;
+			else if (c == '.')
+				want = MA_SQL_T_DOT;
+			else if (c == '?')
+				want = MA_SQL_T_PARAM;
+			else if (c == '\'' || (c == '"' && d == MYSQL))
+				want = MA_SQL_T_STRING, flags = MA_SQL_F_UNTERMINATED;
+			else if ((c == '"') || (c == '`' && d != PG) || (c == '[' && d == SQLITE))
+				want = MA_SQL_T_QIDENT, flags = MA_SQL_F_UNTERMINATED;
+			else if (c == '#' && d == MYSQL)
+				want = MA_SQL_T_COMMENT;
+			else if (c && strchr("=<>!|&+%^~-/*#:@", c))
+				want = MA_SQL_T_OP;
+			else
+				want = MA_SQL_T_OTHER; /* $ \ ` [ ] { } controls */
+			ma_sql_lex_init(&lx, d, s, 1);
+			assert_true(ma_sql_lex_next(&lx, &t));
+			if (t.type != want || t.flags != flags || t.start != 0 || t.end != 1)
+				fail_msg("byte 0x%02x, dialect %d: type %d flags %d end %u", c, d,
+				         t.type, t.flags, t.end);
+			assert_false(ma_sql_lex_next(&lx, &t));
+		}
+	}
 }
 
 /* ---- the check ---- */
@@ -1234,6 +1464,10 @@ int main(void)
 	    cmocka_unit_test(numbers_operators_and_parameters),
 	    cmocka_unit_test(byte_classes_pick_each_dialects_rule),
 	    cmocka_unit_test(every_byte_is_whitespace_or_in_one_token),
+	    cmocka_unit_test(every_byte_alone_is_the_token_its_dialect_makes),
+	    cmocka_unit_test(quoted_bodies_end_where_their_quote_does),
+	    cmocka_unit_test(numbers_end_at_the_first_byte_that_continues_none),
+	    cmocka_unit_test(lexing_many_tokens_reads_as_lexing_one_at_a_time),
 	    cmocka_unit_test(classic_injections_are_blocked),
 	    cmocka_unit_test(bypass_families_are_blocked),
 	    cmocka_unit_test(union_and_select_fragments_are_blocked),
