@@ -177,7 +177,8 @@ static uint64_t ma_load8(const char *p)
  * doubled quotes as escapes and, if bs, backslash escapes. *unterminated
  * is set when it runs to the end of the statement. The bytes that are
  * neither q nor a backslash are passed eight at a time. */
-static size_t ma_quoted_end(const char *s, size_t len, size_t i, char q, int bs, int *unterminated)
+static inline __attribute__((always_inline)) size_t
+ma_quoted_end_inline(const char *s, size_t len, size_t i, char q, int bs, int *unterminated)
 {
 	unsigned char esc = (unsigned char)(bs ? '\\' : q); /* q: no escape byte but the quote */
 	uint64_t mq = MA_ONES * (unsigned char)q, me = MA_ONES * esc;
@@ -210,6 +211,11 @@ static size_t ma_quoted_end(const char *s, size_t len, size_t i, char q, int bs,
 	}
 	*unterminated = 1;
 	return len;
+}
+
+static size_t ma_quoted_end(const char *s, size_t len, size_t i, char q, int bs, int *unterminated)
+{
+	return ma_quoted_end_inline(s, len, i, q, bs, unterminated);
 }
 
 /* PostgreSQL $tag$ at i: the length of the opening delimiter, or 0. */
@@ -634,15 +640,37 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 			}
 			break;
 		case F_LPAREN:
+			r.end = i + 1;
+			r.type = MA_SQL_T_LPAREN;
+			r.flags = 0;
+			break;
 		case F_RPAREN:
+			r.end = i + 1;
+			r.type = MA_SQL_T_RPAREN;
+			r.flags = 0;
+			break;
 		case F_COMMA:
+			r.end = i + 1;
+			r.type = MA_SQL_T_COMMA;
+			r.flags = 0;
+			break;
 		case F_SEMI:
 			r.end = i + 1;
-			r.type = a == F_LPAREN   ? MA_SQL_T_LPAREN
-			         : a == F_RPAREN ? MA_SQL_T_RPAREN
-			         : a == F_COMMA  ? MA_SQL_T_COMMA
-			                         : MA_SQL_T_SEMI;
+			r.type = MA_SQL_T_SEMI;
 			r.flags = 0;
+			break;
+		case F_MINUS: /* -- and -> start more */
+		case F_SLASH: /* / * starts a comment */
+		case F_STAR:  /* * / may end MySQL's executable one */
+			if (i + 1 < len &&
+			    (a == F_MINUS ? s[i + 1] == '-' || s[i + 1] == '>'
+			                  : s[i + 1] == (a == F_SLASH ? '*' : '/'))) {
+				ma_lex_rule(lx, i, a, &r);
+			} else {
+				r.end = i + 1;
+				r.type = MA_SQL_T_OP;
+				r.flags = 0;
+			}
 			break;
 		case F_OTHER:
 			r.end = i + 1;
@@ -660,8 +688,13 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 			}
 			break;
 		case F_SQUOTE:
-			ma_quoted(lx, i, my, MA_SQL_T_STRING, &r);
+		case F_DQUOTE: { /* backslashes escape in MySQL; "" is a name elsewhere */
+			int un = 0;
+			r.end = ma_quoted_end_inline(lx->s, len, i, (char)s[i], my, &un);
+			r.type = a == F_SQUOTE || my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT;
+			r.flags = un ? MA_SQL_F_UNTERMINATED : 0;
 			break;
+		}
 		default:
 			ma_lex_rule(lx, i, a, &r);
 			break;
