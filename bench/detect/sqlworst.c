@@ -157,6 +157,20 @@ static void make_cases(void)
 	fill(c->in[1], "1 + 1 + ", 64 * 8);
 	build_tail(c, "id = ", c->in[1], "1");
 
+	/* the same with a weaker sign (an operator after the literal the
+	 * input closes) that counts only where the rest runs, inside a
+	 * parenthesis the statement never closes: each place walks the 3 KB
+	 * tail (until it meets an earlier walk's state) */
+	c = &cases[ncases++];
+	c->name = "tails-walk";
+	c->what = "a 4-byte input with a weaker sign at 64 places before a 3 KB tail";
+	{
+		char run[64 * 15 + 1];
+		snprintf(c->in[0], sizeof c->in[0], "x'*'");
+		fill(run, "'x'*'' AND b = ", 64 * 15);
+		build_tail(c, "(a = ", run, "1");
+	}
+
 	/* shell: 1 KB of one-letter words after 3 KB of the line's own
 	 * words (many elements, several windows of the tokenizer) */
 	c = &cases[ncases++];
