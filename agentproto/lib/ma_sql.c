@@ -36,9 +36,11 @@
  * (moat_check_sql_at) lexes the statement once (ma_sql_cache), reads the
  * tokens before each occurrence from where the previous one stopped
  * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo) and
- * walks the rest of the statement after a place only until it meets the
- * state an earlier walk met there (the cache's checkpoints): its cost is
- * linear in the statement and the input. The windows of an input that
+ * walks the rest of the statement after a place only when a verdict hangs
+ * on it (ma_sql_analyse_in) and only until it meets the state an earlier
+ * walk met there (the cache's checkpoints): its cost is linear in the
+ * statement and the input. Keywords are looked up once per token of the
+ * cache. The windows of an input that
  * occurs at many overlapping places (a periodic input in a run of
  * itself: up to 64 windows of up to MA_SQL_WIN tokens) judge the tokens
  * they share once (ma_sql_reuse): each still reads its first tokens and
@@ -164,9 +166,10 @@ enum {
 	KW_XOR,
 };
 
-/* Sorted by name (a unit test checks the order). */
+/* Sorted by name (ma_kw_id's binary search). The names are zero-padded
+ * to 10 bytes: the search compares 8 of them at once. */
 static const struct ma_kw {
-	const char *name;
+	char name[10];
 	int id;
 } ma_kws[] = {
     {"all", KW_ALL},
@@ -354,15 +357,43 @@ static int ma_word_cmp(const char *w, size_t n, const char *s)
 	return s[n] ? -1 : 0;
 }
 
+/* The first 8 bytes at p as a number that orders as the bytes do. */
+static uint64_t ma_kw_key(const char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof v);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
+	return v;
+}
+
+/* The keyword the word w (n bytes) is, KW_NONE when none: the word is
+ * lowercased and zero-padded once (a NUL byte of it, which no name has,
+ * becomes 0xff) and compared with the names 8 bytes and 1 at a time. */
 static int ma_kw_id(const char *w, size_t n)
 {
 	size_t lo = 0, hi = sizeof ma_kws / sizeof ma_kws[0];
+	char b[10] = {0};
+	uint64_t k;
 
 	if (n < 2 || n > 9)
 		return KW_NONE;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (c == 0)
+			c = 0xff;
+		b[i] = (char)c;
+	}
+	k = ma_kw_key(b);
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = ma_word_cmp(w, n, ma_kws[mid].name);
+		uint64_t m = ma_kw_key(ma_kws[mid].name);
+		int c = k != m ? (k < m ? -1 : 1)
+		               : (int)(unsigned char)b[8] - (unsigned char)ma_kws[mid].name[8];
 		if (c == 0)
 			return ma_kws[mid].id;
 		if (c < 0)
@@ -734,19 +765,23 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 	/* a name before '(' is a call; of the keywords only those that are
 	 * also functions (IF(), LEFT(), REPLACE(), INSERT(), MOD(), SQLite's
 	 * LIKE()); of those, the operators are the operator after an operand,
-	 * parenthesis or not ('a' LIKE(0), 7 MOD(2): no call follows a value) */
-	int op_fn = kw == KW_MOD || kw == KW_LIKE || kw == KW_GLOB || kw == KW_REGEXP;
-	int is_call = next && next->type == MA_SQL_T_LPAREN &&
-	              (t->type == MA_SQL_T_QIDENT ||
-	               (t->type == MA_SQL_T_WORD &&
-	                (kw == KW_NONE || kw == KW_IF || kw == KW_LEFT || kw == KW_RIGHT ||
-	                 kw == KW_REPLACE || kw == KW_INSERT || (op_fn && !st->expect_op))));
-	/* NOT LIKE, NOT IN, SOUNDS LIKE, SIMILAR TO: a word operator after another */
-	int prev_binkw =
-	    (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS || st->prev_kw == KW_SIMILAR) &&
-	    (kw == KW_LIKE || kw == KW_ILIKE || kw == KW_RLIKE || kw == KW_REGEXP ||
-	     kw == KW_GLOB || kw == KW_IN || kw == KW_BETWEEN || kw == KW_TO || kw == KW_SIMILAR);
+	 * parenthesis or not ('a' LIKE(0), 7 MOD(2): no call follows a value)
+	 * (names only: other tokens are neither, and their kw is KW_NONE) */
+	int is_call = 0, prev_binkw = 0;
 
+	if (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT) {
+		int op_fn = kw == KW_MOD || kw == KW_LIKE || kw == KW_GLOB || kw == KW_REGEXP;
+		is_call = next && next->type == MA_SQL_T_LPAREN &&
+		          (t->type == MA_SQL_T_QIDENT ||
+		           (kw == KW_NONE || kw == KW_IF || kw == KW_LEFT || kw == KW_RIGHT ||
+		            kw == KW_REPLACE || kw == KW_INSERT || (op_fn && !st->expect_op)));
+		/* NOT LIKE, NOT IN, SOUNDS LIKE, SIMILAR TO: a word operator after another */
+		prev_binkw = (st->prev_kw == KW_NOT || st->prev_kw == KW_SOUNDS ||
+		              st->prev_kw == KW_SIMILAR) &&
+		             (kw == KW_LIKE || kw == KW_ILIKE || kw == KW_RLIKE ||
+		              kw == KW_REGEXP || kw == KW_GLOB || kw == KW_IN || kw == KW_BETWEEN ||
+		              kw == KW_TO || kw == KW_SIMILAR);
+	}
 	(void)dialect;
 	if (st->lenient) {
 		if (t->type == MA_SQL_T_SEMI) {
@@ -1183,6 +1218,10 @@ struct ma_sql_cache {
 	int nexec;              /* tokens flagged MA_SQL_F_EXEC */
 	struct ma_sql_lexer lx; /* after t[n - 1] */
 	struct ma_sql_tok t[MA_SQL_CACHE];
+	/* t[i]'s keyword (ma_tok_kw) + 1, looked up the first time a rule
+	 * asks (0: not yet): the windows and tail walks of many places read
+	 * the same words */
+	uint8_t kw[MA_SQL_CACHE];
 	/* The tail walks' checkpoints (ma_sql_tail_runs): the statement is
 	 * cut into MA_SQL_CKPT stretches of ckpt_step bytes; at the first
 	 * token a walk meets in a stretch, the grammar's state of the last
@@ -1223,8 +1262,23 @@ static int ma_sql_cache_more(struct ma_sql_cache *c)
 	c->complete = got < want;
 	for (size_t k = 0; k < got; k++)
 		c->nexec += (c->t[c->n + k].flags & MA_SQL_F_EXEC) != 0;
+	memset(c->kw + c->n, 0, got);
 	c->n += (int)got;
 	return got > 0;
+}
+
+_Static_assert(sizeof ma_kws / sizeof ma_kws[0] < 255, "a keyword's id + 1 fits in a byte");
+
+/* ma_tok_kw of the cache's token i (i < c->n). */
+static int ma_sql_cache_kw(struct ma_sql_cache *c, const char *sql, int i)
+{
+	const struct ma_sql_tok *t = &c->t[i];
+
+	if (t->type != MA_SQL_T_WORD)
+		return KW_NONE;
+	if (!c->kw[i])
+		c->kw[i] = (uint8_t)(ma_tok_kw(sql, t) + 1);
+	return c->kw[i] - 1;
 }
 
 /* What the statement's tokens before a place say (the clause, the open
@@ -1314,6 +1368,21 @@ static int ma_sql_cursor_take(struct ma_sql_cursor *c, struct ma_sql_cache *cach
 	return 1;
 }
 
+/* ma_sql_cursor_take with no bound: the next token after the cursor,
+ * read in place while the cache holds it (the tail walks' loop). */
+static inline int ma_sql_cursor_next(struct ma_sql_cursor *c, struct ma_sql_cache *cache,
+                                     const char *sql, struct ma_sql_tok *t)
+{
+	if (cache && c->idx < cache->n) {
+		*t = cache->t[c->idx++];
+		c->lx.pos = t->end;
+		if (t->flags & MA_SQL_F_EXEC)
+			c->lx.in_exec = sql[t->start] == '/';
+		return 1;
+	}
+	return ma_sql_cursor_take(c, cache, sql, (size_t)-1, t);
+}
+
 /* Takes the cache's tokens up to t[last] (from c->idx on) as
  * ma_sql_cursor_take would, one by one: c stands after t[last]. */
 static void ma_sql_cursor_skip(struct ma_sql_cursor *c, const struct ma_sql_cache *cache,
@@ -1388,22 +1457,23 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 {
 	struct ma_sql_state st = *st0;
 	struct ma_sql_tok cur, nxt, prevtok;
-	int more = have_first, result, nidx = 0, region = -1, nnear = 0, nearby = 0;
+	int more = have_first, result, nidx = 0, nnear = 0, nearby = 0;
 	int stored[MA_SQL_CKPT], stored_near[MA_SQL_NEAR];
+	size_t region_end = 0; /* the stretch after the last one met starts here */
 
 	if (more) {
 		cur = *first;
 		while (more && cur.type == MA_SQL_T_COMMENT)
-			more = ma_sql_cursor_take(c, cache, sql, (size_t)-1, &cur);
+			more = ma_sql_cursor_next(c, cache, sql, &cur);
 	}
 	if (st.prev) {
 		prevtok = *st.prev;
 		st.prev = &prevtok;
 	}
 	while (more && st.valid) {
-		int kw = ma_tok_kw(sql, &cur);
-		int r = cache ? (int)(cur.start / cache->ckpt_step) : -1;
 		int gi = c->idx - 1; /* cur's index */
+		int kw =
+		    cache && gi < cache->n ? ma_sql_cache_kw(cache, sql, gi) : ma_tok_kw(sql, &cur);
 		/* (nnear: the comments a step skips can bring more than
 		 * MA_SQL_NEAR of these tokens within the first steps) */
 		if (cache && nearby < MA_SQL_NEAR * MA_SQL_NEAR_STEP && nnear < MA_SQL_NEAR &&
@@ -1425,10 +1495,13 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 			stored_near[nnear++] = slot;
 		}
 		nearby++;
-		if (r > region && r < MA_SQL_CKPT) {
+		if (cache && cur.start >= region_end &&
+		    (size_t)cur.start / cache->ckpt_step < MA_SQL_CKPT) {
+			/* the first token met in a stretch (starts only grow) */
+			int r = (int)(cur.start / cache->ckpt_step);
 			struct ma_sql_ckpt *k = &cache->ckpt[r];
 			int pt = st.prev ? st.prev->type : -1;
-			region = r;
+			region_end = (size_t)(r + 1) * cache->ckpt_step;
 			if (k->set && k->start == cur.start && k->in_exec == c->lx.in_exec &&
 			    ma_sql_state_same(&k->st, k->prev_type, &st, pt)) {
 				result = k->result;
@@ -1443,7 +1516,7 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 			stored[nidx++] = r;
 		}
 		do {
-			more = ma_sql_cursor_take(c, cache, sql, (size_t)-1, &nxt);
+			more = ma_sql_cursor_next(c, cache, sql, &nxt);
 		} while (more && nxt.type == MA_SQL_T_COMMENT);
 		ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
 		prevtok = cur;
@@ -1613,14 +1686,38 @@ static int ma_union_query(int dialect, const char *sql, const struct ma_sql_tok 
 	       k2 == KW_LIMIT || k2 == KW_UNION;
 }
 
+/* A tail walk left for later (ma_sql_judge with a walk): where the rest
+ * of the statement starts and the grammar's state there. */
+struct ma_sql_walk {
+	int pending; /* 1: jd->runnable is the walk's, not yet known */
+	int dialect, have_first, have_prev;
+	struct ma_sql_state st; /* st.prev: prev when have_prev */
+	struct ma_sql_tok prev, first;
+	struct ma_sql_cursor c; /* stands after first */
+	struct ma_sql_cache *cache;
+	const char *sql;
+};
+
+/* The walk left in w: 1 when the rest of the statement runs. */
+static int ma_sql_walk_run(struct ma_sql_walk *w)
+{
+	w->pending = 0;
+	w->st.prev = w->have_prev ? &w->prev : NULL;
+	return ma_sql_tail_runs(&w->st, w->dialect, w->sql, &w->c, w->cache, &w->first,
+	                        w->have_first);
+}
+
 /* The analysis of [a, b) in sql as it stands (the file comment). cur and
  * cache (either may be NULL) carry what earlier occurrences of the same
  * check read; cur is reset when a comes before its place. ru (may be
- * NULL): the states of the windows judged before (above). */
+ * NULL): the states of the windows judged before (above). walk (may be
+ * NULL): where the tail walk is left when only jd->runnable hangs on it
+ * (no weaker sign; walk->pending then, ma_sql_walk_run does it), instead
+ * of walking now. */
 static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, size_t b,
                          struct ma_sql_hit *hit, struct ma_sql_judgement *jd,
                          struct ma_sql_cursor *cur, struct ma_sql_cache *cache,
-                         struct ma_sql_reuse *ru)
+                         struct ma_sql_reuse *ru, struct ma_sql_walk *walk)
 {
 	struct ma_sql_tok winbuf[MA_SQL_WIN], t, prev;
 	const struct ma_sql_tok *win = winbuf;
@@ -1629,7 +1726,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	struct ma_sql_cursor own, wc;
 	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
-	int g0 = 0, plain_run = 0;
+	int g0 = 0, plain_run = 0, wbase = -1; /* win[i] is the cache's wbase + i */
 	unsigned ser = 0, pser = 0;
 	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 
@@ -1651,7 +1748,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	/* the window and the first token after it: the statement's tokens
 	 * from the first that ends after a (lx stands after the last read) */
 	wc = *cur;
-	if (!ma_sql_cache_window(cache, &wc, sql, b, &win, &n, &t, &have_tail)) {
+	if (ma_sql_cache_window(cache, &wc, sql, b, &win, &n, &t, &have_tail)) {
+		wbase = cur->idx;
+	} else {
 		while (ma_sql_cursor_take(&wc, cache, sql, (size_t)-1, &t)) {
 			if (t.start >= b) {
 				have_tail = 1;
@@ -1781,7 +1880,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				f.tail_cut = 1;
 			continue;
 		}
-		kw = ma_tok_kw(sql, tk);
+		kw = wbase >= 0 ? ma_sql_cache_kw(cache, sql, wbase + i) : ma_tok_kw(sql, tk);
 		/* a ';' of the input after a value, where the statement so far
 		 * runs: SQLite (prepare_v2 compiles up to it, exec runs it
 		 * first) and MySQL's multi-statement mode run the statement
@@ -1830,7 +1929,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||
 		     (next && next->type == MA_SQL_T_LPAREN && tk->type == MA_SQL_T_WORD)))
 			f.logic = 2; /* a condition that compares or calls */
-		if (ma_is_logical(dialect, sql, tk, kw))
+		if ((tk->type == MA_SQL_T_WORD || tk->type == MA_SQL_T_OP) &&
+		    ma_is_logical(dialect, sql, tk, kw))
 			logic_pending = (kw == KW_OR || ma_op_is(sql, tk, "||")) ? 2 : 1;
 		switch (kw) {
 		case KW_UNION:
@@ -2026,6 +2126,22 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		hit->confidence = 0.9;
 	} else {
 		/* the weaker signs count only in a statement that still runs */
+		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active))) {
+			walk->pending = 1;
+			walk->dialect = dialect;
+			walk->have_first = have_tail;
+			walk->have_prev = st.prev != NULL;
+			if (st.prev)
+				walk->prev = *st.prev;
+			walk->st = st;
+			walk->st.prev = NULL;
+			if (have_tail)
+				walk->first = t;
+			walk->c = wc;
+			walk->cache = cache;
+			walk->sql = sql;
+			return;
+		}
 		if (!ma_sql_tail_runs(&st, dialect, sql, &wc, cache, &t, have_tail))
 			return;
 		jd->runnable = 1;
@@ -2089,6 +2205,7 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 	size_t nt = 0, ti = 0;
 	struct ma_sql_judgement jd;
 	struct ma_sql_hit h;
+	struct ma_sql_walk w; /* (never walked: only the flags and jd.valid count here) */
 	const struct ma_sql_flags *f = &jd.f;
 	long depth = 0, low = 0;
 	int sign = 0, logical = 0, compare = 0;
@@ -2163,7 +2280,7 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 	memcpy(buf + e, post, sizeof post - 1);
 	e += sizeof post - 1;
 	at = frag + (q ? 1 : 0) - start;
-	ma_sql_judge(dialect, buf + start, e - start, at, at + n, &h, &jd, NULL, NULL, NULL);
+	ma_sql_judge(dialect, buf + start, e - start, at, at + n, &h, &jd, NULL, NULL, NULL, &w);
 	if (!h.spans)
 		return 0;
 	if (!(f->stacked == 1 || f->uni || f->select == 1 || f->catalog || f->obfus == 2 ||
@@ -2275,54 +2392,82 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 	}
 }
 
-/* The last attempt judged in a check: the same input at another place
- * (or another input of the same bytes) is not judged again. */
+/* The last attempt judged in a check, loosely and strictly (e[strict]):
+ * the same input at another place (or another input of the same bytes)
+ * is not judged again. */
 struct ma_sql_memo {
-	int valid, bare, strict, lexdiff;
-	size_t a, n; /* the input's bytes: sql + a, n */
-	struct ma_sql_hit hit;
+	struct ma_sql_memo_entry {
+		int valid, bare, lexdiff;
+		size_t a, n; /* the input's bytes: sql + a, n */
+		struct ma_sql_hit hit;
+	} e[2];
 };
 
+/* ma_sql_attempt of [a, b) through the memo (may be NULL). lexdiff:
+ * MySQL read the input otherwise than the standard: it may have been
+ * written for those rules (1or sleep(5), x#<newline>y); MySQL refuses
+ * what it got, and the input is read once more as PostgreSQL reads it.
+ * And the other way round: a '#' (an operator in PostgreSQL, a comment in
+ * MySQL) may be a payload written for MySQL. */
+static void ma_sql_attempt_memo(int dialect, const char *sql, size_t a, size_t b, int bare,
+                                int strict, int lexdiff, struct ma_sql_memo *memo,
+                                struct ma_sql_hit *hit)
+{
+	struct ma_sql_memo_entry *m = memo ? &memo->e[strict] : NULL;
+	int other;
+
+	if (m && m->valid && m->n == b - a && m->bare == bare && m->lexdiff == lexdiff &&
+	    memcmp(sql + m->a, sql + a, b - a) == 0) {
+		if (m->hit.fired)
+			*hit = m->hit;
+		return;
+	}
+	other = lexdiff                                                       ? MOAT_SQL_POSTGRES
+	        : dialect == MOAT_SQL_POSTGRES && memchr(sql + a, '#', b - a) ? MOAT_SQL_MYSQL
+	                                                                      : 0;
+	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, hit);
+	if (m) {
+		m->valid = 1;
+		m->a = a;
+		m->n = b - a;
+		m->bare = bare;
+		m->lexdiff = lexdiff;
+		m->hit = *hit;
+	}
+}
+
 /* ma_sql_analyse with what earlier occurrences of one check read (any of
- * cur, cache, memo may be NULL). */
+ * cur, cache, memo may be NULL). Whether the rest of the statement runs
+ * (the tail walk) decides, where no weaker sign hangs on it, only how
+ * strictly the attempt rule judges, and strictly it fires on a subset of
+ * what it fires on loosely (ma_sql_attempt_in: strict only adds reasons
+ * not to fire): the attempt is judged loosely first, and the walk is made
+ * only when that fires. */
 static void ma_sql_analyse_in(int dialect, const char *sql, size_t len, size_t a, size_t b,
                               struct ma_sql_hit *hit, struct ma_sql_cursor *cur,
                               struct ma_sql_cache *cache, struct ma_sql_memo *memo,
                               struct ma_sql_reuse *ru)
 {
 	struct ma_sql_judgement jd;
-	int bare, strict, other;
+	struct ma_sql_walk walk;
+	struct ma_sql_hit h0;
+	int bare;
 
-	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache, ru);
+	walk.pending = 0;
+	ma_sql_judge(dialect, sql, len, a, b, hit, &jd, cur, cache, ru, &walk);
 	if (hit->fired || !hit->spans || b - a > MA_SQL_ATTEMPT_MAX)
 		return;
 	bare = !jd.inside;
-	strict = jd.runnable;
-	if (memo && memo->valid && memo->n == b - a && memo->bare == bare &&
-	    memo->strict == strict && memo->lexdiff == jd.lexdiff &&
-	    memcmp(sql + memo->a, sql + a, b - a) == 0) {
-		if (memo->hit.fired)
-			*hit = memo->hit;
+	if (!walk.pending) {
+		ma_sql_attempt_memo(dialect, sql, a, b, bare, jd.runnable, jd.lexdiff, memo, hit);
 		return;
 	}
-	/* MySQL read the input otherwise than the standard: it may have been
-	 * written for those rules (1or sleep(5), x#<newline>y); MySQL refuses
-	 * what it got, and the input is read once more as PostgreSQL reads it.
-	 * And the other way round: a '#' (an operator in PostgreSQL, a
-	 * comment in MySQL) may be a payload written for MySQL. */
-	other = jd.lexdiff                                                    ? MOAT_SQL_POSTGRES
-	        : dialect == MOAT_SQL_POSTGRES && memchr(sql + a, '#', b - a) ? MOAT_SQL_MYSQL
-	                                                                      : 0;
-	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, hit);
-	if (memo) {
-		memo->valid = 1;
-		memo->a = a;
-		memo->n = b - a;
-		memo->bare = bare;
-		memo->strict = strict;
-		memo->lexdiff = jd.lexdiff;
-		memo->hit = *hit;
-	}
+	h0 = *hit;
+	ma_sql_attempt_memo(dialect, sql, a, b, bare, 0, jd.lexdiff, memo, hit);
+	if (!hit->fired || !ma_sql_walk_run(&walk))
+		return; /* (the statement does not run: loosely is the rule) */
+	*hit = h0;
+	ma_sql_attempt_memo(dialect, sql, a, b, bare, 1, jd.lexdiff, memo, hit);
 }
 
 void ma_sql_analyse(int dialect, const char *sql, size_t len, size_t a, size_t b,
@@ -2363,6 +2508,7 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	c->complete = c->n < MA_SQL_CACHE_FILL;
 	for (int k = 0; k < c->n; k++)
 		c->nexec += (c->t[k].flags & MA_SQL_F_EXEC) != 0;
+	memset(c->kw, 0, (size_t)c->n);
 }
 
 /* 1 when [a, b) is inside one token or only whitespace (nothing to judge),
@@ -2415,7 +2561,8 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 	if (!c->cache.filled) {
 		ma_sql_cache_fill(&c->cache, c->dialect, c->sql, c->len);
 		ma_sql_cursor_init(&c->cursor, c->dialect, c->sql, c->len);
-		c->memo.valid = 0;
+		c->memo.e[0].valid = 0;
+		c->memo.e[1].valid = 0;
 		c->reuse.serial = 0;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.slot[k].serial = 0;

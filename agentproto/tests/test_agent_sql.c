@@ -1384,6 +1384,50 @@ static void overlapping_places_are_judged_alike(void **state)
 	}
 }
 
+/* Whether the rest of the statement runs decides how strictly the
+ * attempt rule judges an input with no weaker sign: where it runs, the
+ * input's tokens are operands there and only the structures no text makes
+ * count. The check walks the rest only when the loose judgement fires.
+ * The same input in '...' strings, alone and at 1 to 60 places, before a
+ * rest that runs (allowed) and one that leaves a parenthesis open
+ * (blocked as an attempt), is judged as the analysis of each place alone
+ * judges it and as the rest decides. */
+static void the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged(void **state)
+{
+	static char sql[16384];
+	static const char *const inputs[] = {" ( ABS ( 1 OR ( 'b')) )",
+	                                     " ( f ( 2 OR (('b'))) )  --"};
+	static const struct {
+		const char *tail;
+		int want;
+	} tails[] = {{" AND visible = 1", MOAT_ALLOW},
+	             {" AND (visible = 1", MOAT_BLOCK},
+	             {" AND visible = 1)", MOAT_BLOCK}};
+	static const int places[] = {1, 2, 7, 60};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++)
+			for (size_t p = 0; p < sizeof places / sizeof places[0]; p++)
+				for (int d = 1; d <= 3; d++) {
+					size_t o = (size_t)snprintf(
+					    sql, sizeof sql, "SELECT a FROM t WHERE name IN (");
+					int v;
+					for (int k = 0; k < places[p]; k++)
+						o += (size_t)snprintf(sql + o, sizeof sql - o,
+						                      "%s'%s'", k ? ", " : "",
+						                      inputs[i]);
+					snprintf(sql + o, sizeof sql - o, ")%s", tails[t].tail);
+					v = check_sql_text(d, sql, inputs[i]);
+					if (v != each_place_alone(d, sql, inputs[i]) ||
+					    v != tails[t].want)
+						fail_msg(
+						    "input %zu, tail %zu, %d places, dialect %d: "
+						    "the check says %d",
+						    i, t, places[p], d, v);
+				}
+}
+
 /* The attempt rule judges an input that closes at most 16 parentheses
  * of the place it was written for and opens at most 32 more than it
  * closes; the readings that pass these limits are given up as soon as
@@ -1497,6 +1541,7 @@ int main(void)
 	    cmocka_unit_test(inputs_written_for_mysql_are_blocked_in_postgres),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
+	    cmocka_unit_test(the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
