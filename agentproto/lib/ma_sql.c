@@ -1623,7 +1623,9 @@ struct ma_sql_reuse {
 
 /* 1 when the window loop's step over t reads only its state and t: no
  * keyword, name, parameter, comment or ';' (their rules look at the
- * tokens after them, up to the input's end). */
+ * tokens after them, up to the input's end), nor a byte no rule knows
+ * (MySQL's '{' opens an ODBC escape when a name follows it: where the
+ * window before ended after it, it did not). */
 static int ma_sql_tok_plain(const struct ma_sql_tok *t)
 {
 	switch (t->type) {
@@ -1634,7 +1636,6 @@ static int ma_sql_tok_plain(const struct ma_sql_tok *t)
 	case MA_SQL_T_RPAREN:
 	case MA_SQL_T_COMMA:
 	case MA_SQL_T_DOT:
-	case MA_SQL_T_OTHER:
 		return 1;
 	default:
 		return 0;
