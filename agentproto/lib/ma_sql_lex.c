@@ -349,6 +349,15 @@ struct ma_lexed {
 	int type, flags;
 };
 
+/* A token of the one byte at i. */
+static inline __attribute__((always_inline)) void ma_one_byte(struct ma_lexed *r, size_t i,
+                                                              int type)
+{
+	r->end = i + 1;
+	r->type = type;
+	r->flags = 0;
+}
+
 /* A quoted run at i whose quote is at q: a token of type, flagged when
  * unterminated. */
 static void ma_quoted(const struct ma_sql_lexer *lx, size_t q, int bs, int type, struct ma_lexed *r)
@@ -640,24 +649,16 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 			}
 			break;
 		case F_LPAREN:
-			r.end = i + 1;
-			r.type = MA_SQL_T_LPAREN;
-			r.flags = 0;
+			ma_one_byte(&r, i, MA_SQL_T_LPAREN);
 			break;
 		case F_RPAREN:
-			r.end = i + 1;
-			r.type = MA_SQL_T_RPAREN;
-			r.flags = 0;
+			ma_one_byte(&r, i, MA_SQL_T_RPAREN);
 			break;
 		case F_COMMA:
-			r.end = i + 1;
-			r.type = MA_SQL_T_COMMA;
-			r.flags = 0;
+			ma_one_byte(&r, i, MA_SQL_T_COMMA);
 			break;
 		case F_SEMI:
-			r.end = i + 1;
-			r.type = MA_SQL_T_SEMI;
-			r.flags = 0;
+			ma_one_byte(&r, i, MA_SQL_T_SEMI);
 			break;
 		case F_MINUS: /* -- and -> start more */
 		case F_SLASH: /* / * starts a comment */
@@ -667,24 +668,18 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 			                  : s[i + 1] == (a == F_SLASH ? '*' : '/'))) {
 				ma_lex_rule(lx, i, a, &r);
 			} else {
-				r.end = i + 1;
-				r.type = MA_SQL_T_OP;
-				r.flags = 0;
+				ma_one_byte(&r, i, MA_SQL_T_OP);
 			}
 			break;
 		case F_OTHER:
-			r.end = i + 1;
-			r.type = MA_SQL_T_OTHER;
-			r.flags = 0;
+			ma_one_byte(&r, i, MA_SQL_T_OTHER);
 			break;
 		case F_OP:
 			/* one byte unless a byte that continues an operator follows */
 			if (i + 1 < len && (ma_cls[s[i + 1]] & OC)) {
 				ma_lex_rule(lx, i, a, &r);
 			} else {
-				r.end = i + 1;
-				r.type = MA_SQL_T_OP;
-				r.flags = 0;
+				ma_one_byte(&r, i, MA_SQL_T_OP);
 			}
 			break;
 		case F_SQUOTE:
