@@ -928,7 +928,13 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
  * that were not occurrences are counted for the whole form; past a
  * budget linear in the text (a text built of near-copies of v) the rest
  * is looked for with memmem, linear per call: the search of a form never
- * costs more than a few passes over the text, whatever v and the text. */
+ * costs more than a few passes over the text, whatever v and the text.
+ * memmem is not taken when the places left are too few for it to pay:
+ * its set-up alone reads v several times (tens of thousands of
+ * instructions for a 1 KB v), while comparing v at every place left
+ * costs at most places * vl bytes, a few instructions per 32 bytes; so
+ * while those bytes stay within four budgets the comparing goes on (the
+ * bytes compared in vain stay below five budgets and v: still linear). */
 #define MA_FIND_SHORT 16
 
 struct ma_finder {
@@ -961,7 +967,7 @@ static const char *ma_find(struct ma_finder *f, size_t from)
 		p = memchr(p, (unsigned char)v[0], (size_t)(end - p));
 		if (!p)
 			return NULL;
-		if (f->waste > f->budget)
+		if (f->waste > f->budget && (size_t)(end - p) > f->budget / vl * 4)
 			return memmem(p, f->len - (size_t)(p - f->text), v, vl);
 		if (memcmp(p + 1, v + 1, pl - 1) == 0) {
 			if (pl == vl || memcmp(p + pl, v + pl, vl - pl) == 0)

@@ -292,6 +292,95 @@ static void a_check_that_does_not_fire_allocates_nothing(void **state)
 	moat_policy_release(p);
 }
 
+/* The scan's search (ma_find in ma_request.c) beside a naive one: every
+ * place each form of an input occurs in a text, in order, on random texts
+ * built of exact and near copies of the input (one byte changed, cut
+ * short) over a two-letter alphabet, with inputs of 2 to 1100 bytes: the
+ * memchr/memcmp loop, its budget and its two ways on past it (memmem, or
+ * comparing on when few places are left) find the same places. */
+struct found {
+	size_t at[5000][2];
+	int n;
+};
+
+static int record_place(void *ctx, size_t a, size_t b, struct ma_scan_hit *hit)
+{
+	struct found *f = ctx;
+
+	(void)hit;
+	if (f->n < 5000) {
+		f->at[f->n][0] = a;
+		f->at[f->n][1] = b;
+	}
+	f->n++;
+	return 0;
+}
+
+static unsigned rnd_next(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return (*s >> 16) & 0x7fff;
+}
+
+static void the_scan_finds_every_place_a_naive_search_finds(void **state)
+{
+	static char text[6000], v[1200];
+	static struct found got, want;
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int round = 0; round < 300; round++) {
+		size_t vl = 2 + rnd_next(&seed) % (round % 3 ? 40 : 1100), tl = 0;
+		size_t cap = 1000 + rnd_next(&seed) % 4500;
+		for (size_t i = 0; i < vl; i++)
+			v[i] = rnd_next(&seed) % 8 ? 'a' : 'b';
+		while (tl < cap) {
+			unsigned what = rnd_next(&seed) % 8;
+			size_t n = what < 6 ? vl : 1 + rnd_next(&seed) % vl;
+			if (tl + n > cap)
+				n = cap - tl;
+			memcpy(text + tl, v, n);
+			if (what >= 2 && what < 6 && n)
+				text[tl + rnd_next(&seed) % n] ^= 3; /* 'a' <-> 'b' */
+			if (what == 7 && n)
+				text[tl + rnd_next(&seed) % n] = 'c';
+			tl += n;
+		}
+		struct moat_request_info ri = {.method = "GET", .endpoint = "/"};
+		struct moat_request *r = NULL;
+		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+		assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", v, vl), 0);
+		struct ma_scan sc = {.interceptor = "sql_injection",
+		                     .text = text,
+		                     .len = tl,
+		                     .max_occ = 100000,
+		                     .analyse = record_place,
+		                     .ctx = &got};
+		got.n = want.n = 0;
+		assert_int_equal(ma_request_scan(r, &sc), MOAT_ALLOW);
+		size_t nin;
+		const struct ma_input *in = ma_request_inputs(r, &nin);
+		assert_int_equal(nin, 1);
+		for (int k = 0; k < in[0].nforms; k++) {
+			size_t fl = in[0].form_len[k];
+			if (fl < 2 || fl > tl)
+				continue;
+			for (size_t a = 0; a + fl <= tl; a++)
+				if (memcmp(text + a, in[0].form[k], fl) == 0) {
+					if (want.n < 5000) {
+						want.at[want.n][0] = a;
+						want.at[want.n][1] = a + fl;
+					}
+					want.n++;
+				}
+		}
+		assert_int_equal(got.n, want.n);
+		assert_true(got.n <= 5000);
+		assert_memory_equal(got.at, want.at, (size_t)got.n * sizeof got.at[0]);
+		moat_request_end(r);
+	}
+}
+
 /* An input added by reference is the caller's bytes, not a copy: the
  * event's payload is the caller's pointer, a request of many long values
  * allocates nothing after begin (copied, 15 values of 1 KB overflow the
@@ -525,6 +614,7 @@ int main(void)
 	    cmocka_unit_test(an_input_with_a_nul_is_found_up_to_it),
 	    cmocka_unit_test(header_names_are_lowercased),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
+	    cmocka_unit_test(the_scan_finds_every_place_a_naive_search_finds),
 	    cmocka_unit_test(inputs_by_reference_are_not_copied),
 	    cmocka_unit_test(inputs_by_reference_are_checked_as_copies),
 	    cmocka_unit_test(failed_allocations_fail_open),
