@@ -149,34 +149,46 @@ static int ma_hexval(unsigned char c)
 	return -1;
 }
 
+/* Bit 7 of each byte of the result set where the byte of w is '%' or '+'
+ * (bytes after the first such byte may be set wrongly, before it never:
+ * the lowest set bit marks the first, w's first byte in the low bits). */
+static uint64_t ma_swar_pct_plus(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t a = w ^ (ones * '%'), b = w ^ (ones * '+');
+
+	return ((a - ones) & ~a & high) | ((b - ones) & ~b & high);
+}
+
 size_t ma_url_decode(const char *in, size_t len, char *out)
 {
-	const char *pct, *plus;
 	size_t o = 0, i = 0;
 
-	if (len == 0)
-		return 0;
-	pct = memchr(in, '%', len);
-	plus = memchr(in, '+', len);
 	while (i < len) {
 		unsigned char c;
-		size_t next = len;
-		/* the next '%' or '+' (each looked for again only once passed):
-		 * the bytes before it are copied as they are */
-		if (pct && (size_t)(pct - in) < i)
-			pct = memchr(in + i, '%', len - i);
-		if (plus && (size_t)(plus - in) < i)
-			plus = memchr(in + i, '+', len - i);
-		if (pct && (size_t)(pct - in) < next)
-			next = (size_t)(pct - in);
-		if (plus && (size_t)(plus - in) < next)
-			next = (size_t)(plus - in);
-		if (next > i) {
-			memcpy(out + o, in + i, next - i);
-			o += next - i;
-			i = next;
-			continue;
+		/* the bytes before the next '%' or '+' are copied as they are,
+		 * eight at a time: the eight are stored whole and the output
+		 * moves on by those before it (o <= i, so o + 8 <= len) */
+		while (i + 8 <= len) {
+			uint64_t w, m;
+			memcpy(&w, in + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			m = ma_swar_pct_plus(__builtin_bswap64(w));
+#else
+			m = ma_swar_pct_plus(w);
+#endif
+			memcpy(out + o, &w, 8);
+			if (m) {
+				size_t k = (size_t)__builtin_ctzll(m) / 8;
+				i += k;
+				o += k;
+				break;
+			}
+			i += 8;
+			o += 8;
 		}
+		if (i >= len)
+			break;
 		c = (unsigned char)in[i];
 		if (c == '%' && i + 2 < len && ma_hexval(in[i + 1]) >= 0 &&
 		    ma_hexval(in[i + 2]) >= 0) {

@@ -322,6 +322,73 @@ static unsigned rnd_next(unsigned *s)
 	return (*s >> 16) & 0x7fff;
 }
 
+/* ma_url_decode beside a byte-at-a-time reading of the same rules (%XX,
+ * %u00XX, '+' as a space, then C0/C1 overlong forms of ASCII) on random
+ * inputs of 0-300 bytes over the bytes those rules look at: the decoder
+ * passes the bytes before a '%' or '+' eight at a time. */
+static int hexv(unsigned char c)
+{
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+	                              : -1;
+}
+
+static size_t url_decode_slowly(const unsigned char *in, size_t len, unsigned char *out)
+{
+	size_t o = 0, w = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (in[i] == '%' && i + 2 < len && hexv(in[i + 1]) >= 0 && hexv(in[i + 2]) >= 0) {
+			out[o++] = (unsigned char)(hexv(in[i + 1]) * 16 + hexv(in[i + 2]));
+			i += 2;
+		} else if (in[i] == '%' && i + 5 < len && (in[i + 1] | 0x20) == 'u' &&
+		           in[i + 2] == '0' && in[i + 3] == '0' && hexv(in[i + 4]) >= 0 &&
+		           hexv(in[i + 5]) >= 0) {
+			out[o++] = (unsigned char)(hexv(in[i + 4]) * 16 + hexv(in[i + 5]));
+			i += 5;
+		} else {
+			out[o++] = in[i] == '+' ? ' ' : in[i];
+		}
+	}
+	for (size_t k = 0; k < o; k++) {
+		if ((out[k] == 0xC0 || out[k] == 0xC1) && k + 1 < o &&
+		    (out[k + 1] & 0xC0) == 0x80) {
+			out[w++] = (unsigned char)(((out[k] & 1) << 6) | (out[k + 1] & 0x3F));
+			k++;
+		} else {
+			out[w++] = out[k];
+		}
+	}
+	return w;
+}
+
+static void url_decoding_matches_a_byte_at_a_time_reading(void **state)
+{
+	static const unsigned char alpha[] = {'%',  '%',  '+',  '0',  '0',  '2',  '7',
+	                                      'a',  'F',  'g',  'u',  'U',  'x',  ' ',
+	                                      '\'', 0xC0, 0xC1, 0xA7, 0x80, 0xBF, 0};
+	unsigned char in[300], want[300], got[300 + 8];
+	unsigned seed = 99;
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		size_t n = rnd_next(&seed) % (round % 4 ? 40 : 300);
+		unsigned dense = 1 + rnd_next(&seed) % 12;
+		for (size_t i = 0; i < n; i++)
+			in[i] = rnd_next(&seed) % dense
+			            ? (unsigned char)('a' + rnd_next(&seed) % 26)
+			            : alpha[rnd_next(&seed) % sizeof alpha];
+		memset(got, 0x55, sizeof got);
+		size_t wl = url_decode_slowly(in, n, want);
+		size_t gl = ma_url_decode((const char *)in, n, (char *)got);
+		assert_int_equal(gl, wl);
+		assert_memory_equal(got, want, wl);
+		for (size_t i = n; i < sizeof got; i++)
+			assert_int_equal(got[i], 0x55); /* nothing written past len */
+	}
+}
+
 static void the_scan_finds_every_place_a_naive_search_finds(void **state)
 {
 	static char text[6000], v[1200];
@@ -615,6 +682,7 @@ int main(void)
 	    cmocka_unit_test(header_names_are_lowercased),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(the_scan_finds_every_place_a_naive_search_finds),
+	    cmocka_unit_test(url_decoding_matches_a_byte_at_a_time_reading),
 	    cmocka_unit_test(inputs_by_reference_are_not_copied),
 	    cmocka_unit_test(inputs_by_reference_are_checked_as_copies),
 	    cmocka_unit_test(failed_allocations_fail_open),
