@@ -201,6 +201,15 @@ static inline __attribute__((always_inline)) void ma_sh_add(struct ma_sh_st *st,
 
 	if (kind == MA_SH_WORD && !st->k.named)
 		flags |= MA_SH_F_CMDWORD;
+	/* the window's first drop, at an element that starts here with k its
+	 * state (not a here-document's body, added after its newline): the
+	 * next window can go on from here (ma_sh_lex_next) */
+	if (lx->nel == MA_SH_MAX_EL && lx->dropped_at == (size_t)-1 && lx->has_snap &&
+	    kind != MA_SH_HEREDOC) {
+		ma_sh_state_copy(&lx->end, &st->k);
+		lx->end_at = start;
+		lx->has_end = 1;
+	}
 	/* before k moves on: a window full here goes on from the state where
 	 * this element started, k itself until now (ma_sh_run) */
 	keep = ma_sh_room(st, lx->nel == MA_SH_MAX_EL, start, end);
@@ -715,6 +724,8 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 			if (i > lx->from && (lx->nel >= MA_SH_SNAP || lx->nmark >= MA_SH_SNAP)) {
 				ma_sh_state_copy(&lx->snap, &st->k);
 				lx->snap_at = lx->snap_from = i;
+				lx->snap_nel = lx->nel;
+				lx->snap_nmark = lx->nmark;
 				lx->has_snap = 1;
 			} else {
 				/* k is that state until the element's first add
@@ -851,7 +862,7 @@ void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx
 	lx->unterm = 0;
 	lx->from = from;
 	lx->dropped_at = (size_t)-1;
-	lx->has_snap = 0;
+	lx->has_snap = lx->has_end = 0;
 	ma_sh_run(&st, 0);
 	lx->valid = !lx->unterm && !st.k.v.bad && !st.k.v.redir && !st.k.v.need && !st.k.v.fdef &&
 	            st.k.v.depth == 0;
@@ -873,7 +884,7 @@ static void ma_sh_lex_window(const char *s, size_t len, size_t from, struct ma_s
 	lx->complete = 1;
 	lx->from = from;
 	lx->dropped_at = (size_t)-1;
-	lx->has_snap = 0;
+	lx->has_snap = lx->has_end = 0;
 	ma_sh_run(&st, 0);
 	lx->valid = valid;
 	lx->unterm = unterm;
@@ -890,12 +901,38 @@ int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx)
 	st.len = len;
 	st.lx = lx;
 	st.next = 1;
+	if (lx->has_end) {
+		/* the elements from snap_at to end_at were lexed in this window
+		 * from the state the next one starts in: taken over, with the
+		 * marks inside them (not those of the word that did not fit,
+		 * which come last); lexing goes on from end_at. Only when the
+		 * window lexed from snap_at would not find its own place to go
+		 * on from before end_at (it looks at its counts at each
+		 * element's start, and they only grow) */
+		int nel = lx->nel - lx->snap_nel, nmark = 0;
+		while (lx->snap_nmark + nmark < lx->nmark &&
+		       lx->mark[lx->snap_nmark + nmark].start < lx->end_at)
+			nmark++;
+		if (nel < MA_SH_SNAP && nmark < MA_SH_SNAP) {
+			ma_sh_state_copy(&st.k, &lx->end);
+			memmove(lx->el, lx->el + lx->snap_nel, sizeof lx->el[0] * (size_t)nel);
+			memmove(lx->mark, lx->mark + lx->snap_nmark, sizeof lx->mark[0] * (size_t)nmark);
+			lx->nel = nel;
+			lx->nmark = nmark;
+			lx->complete = 1;
+			lx->from = lx->snap_from;
+			lx->dropped_at = (size_t)-1;
+			lx->has_snap = lx->has_end = 0;
+			ma_sh_run(&st, lx->end_at);
+			return 1;
+		}
+	}
 	ma_sh_state_copy(&st.k, &lx->snap);
 	lx->nel = lx->nmark = 0;
 	lx->complete = 1;
 	lx->from = lx->snap_from;
 	lx->dropped_at = (size_t)-1;
-	lx->has_snap = 0;
+	lx->has_snap = lx->has_end = 0;
 	ma_sh_run(&st, lx->snap_at); /* valid and unterm stay those of the whole line */
 	return 1;
 }

@@ -78,6 +78,13 @@ struct ma_sh_lex {
 	size_t snap_at;          /* lexing goes on from here, */
 	size_t snap_from;        /* keeping from here */
 	int has_snap;
+	int snap_nel, snap_nmark; /* elements and marks kept before snap_at */
+	/* where the window was first full, at an element's start: the next
+	 * window takes over the elements and marks kept from snap_at on and
+	 * lexes on from here, in this state (ma_sh_lex_next) */
+	struct ma_sh_state end;
+	size_t end_at;
+	int has_end;
 	int nel, nmark;
 	int complete;      /* 0: elements or marks after the window were not kept */
 	int unterm;        /* a quote or substitution runs to the end: the line cannot run (read as

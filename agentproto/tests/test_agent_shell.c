@@ -590,6 +590,63 @@ static void a_next_window_is_the_window_lexed_from_the_start(void **state)
 	assert_true(checked > 1000);
 }
 
+/* A next window takes over the elements and marks its window before it
+ * kept from where it starts (up to where that one was first full, at an
+ * element's start) and lexes on from there (ma_sh_lex_next): it must be
+ * the window lexed from the line's start, whichever elements, marks (the
+ * word that did not fit has its own, left behind), operators of a line
+ * that cannot parse, here-document delimiters or substitutions fall in
+ * the part taken over, and wherever the place the window before it went
+ * on from came from (its elements or its marks). */
+static void a_next_window_takes_over_what_the_window_before_it_lexed(void **state)
+{
+	static const char *const pres[] = {"w ", "'w' ", "$w ", "a\"$b\"'c'`d` "};
+	static const char *const units[] = {
+	    ";|&<>( ",
+	    "a;b ",
+	    "'a'$b ",
+	    "\"$(x y)\" ",
+	    "x=$(a) <f ",
+	    "'a''b''c''d' ",
+	    "a 'b'\"c\" $d|e&&f ",
+	    "c <<E arg\nE\n",
+	    "{a,b} *.c 2>&1 ",
+	    "x\\\ny $((1+2)) ${v:-$(id)} ",
+	};
+	static char line[8192];
+	static struct ma_sh_lex lx, ref;
+	int checked = 0;
+
+	(void)state;
+	for (size_t p = 0; p < sizeof pres / sizeof pres[0]; p++)
+		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+			for (int pre = 20; pre <= 135; pre += 1 + (int)p) {
+				size_t o = 0, n;
+				for (int i = 0; i < pre; i++)
+					o += (size_t)snprintf(line + o, sizeof line - o, "%s", pres[p]);
+				while (o + strlen(units[u]) < 2500)
+					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
+					                      units[u]);
+				n = o;
+				ma_sh_lex(line, n, &lx);
+				for (int w = 0; w < 40 && lx.has_snap; w++) {
+					size_t from = lx.snap_from;
+					assert_int_equal(ma_sh_lex_next(line, n, &lx), 1);
+					ma_sh_lex_from(line, n, from, &ref);
+					if (!same_window(&lx, &ref) || lx.has_end != ref.has_end ||
+					    (lx.has_snap && (lx.snap_at != ref.snap_at ||
+					                     lx.snap_nel != ref.snap_nel ||
+					                     lx.snap_nmark != ref.snap_nmark)) ||
+					    (lx.has_end && lx.end_at != ref.end_at))
+						fail_msg("prefix %zu unit %zu after %d: the window "
+						         "from %zu differs",
+						         p, u, pre, from);
+					checked++;
+				}
+			}
+	assert_true(checked > 5000);
+}
+
 static void an_input_before_the_last_window_is_judged_alike(void **state)
 {
 	static char cmd[8192], late[2048];
@@ -1079,6 +1136,7 @@ int main(void)
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
+	    cmocka_unit_test(a_next_window_takes_over_what_the_window_before_it_lexed),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
 	    cmocka_unit_test(a_line_that_cannot_parse_fires_only_on_substitutions),
