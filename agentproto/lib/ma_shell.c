@@ -609,6 +609,8 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
 	ma_sh_lex_from(s, len, 0, lx);
 }
 
+static int ma_sh_first_after(const struct ma_sh_el *v, int n, size_t a);
+
 /* Elements (or marks) kept in a window before the place the next window
  * starts from: the rest of the window overlaps the next one. */
 #define MA_SH_SNAP (MA_SH_MAX_EL - 32)
@@ -934,6 +936,52 @@ int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx)
 	lx->dropped_at = (size_t)-1;
 	lx->has_snap = lx->has_end = 0;
 	ma_sh_run(&st, lx->snap_at); /* valid and unterm stay those of the whole line */
+	return 1;
+}
+
+int ma_sh_lex_within(const char *s, size_t len, size_t from, const struct ma_sh_lex *prev,
+                     struct ma_sh_lex *lx)
+{
+	struct ma_sh_st st;
+	int nel = 0, nmark = 0, e0;
+
+	if (!prev->has_end || from < prev->from || from >= prev->end_at || prev == lx)
+		return 0;
+	/* what the window lexed from the line's start keeps before end_at
+	 * (from == 0 keeps all): the elements that end after from, a suffix,
+	 * and the marks that end after from (not those of the word that did
+	 * not fit, at end_at and after). It must not find its own place to go
+	 * on from before end_at (its counts only grow up to there). */
+	e0 = from ? ma_sh_first_after(prev->el, prev->nel, from) : 0;
+	for (int i = 0; i < prev->nmark; i++)
+		if ((prev->mark[i].end > from || !from) && prev->mark[i].start < prev->end_at)
+			nmark++;
+	if (prev->nel - e0 >= MA_SH_SNAP || nmark >= MA_SH_SNAP)
+		return 0;
+	nel = prev->nel - e0;
+	memcpy(lx->el, prev->el + e0, sizeof lx->el[0] * (size_t)nel);
+	nmark = 0;
+	for (int i = 0; i < prev->nmark; i++)
+		if ((prev->mark[i].end > from || !from) && prev->mark[i].start < prev->end_at)
+			lx->mark[nmark++] = prev->mark[i];
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.len = len;
+	st.lx = lx;
+	st.next = 1;
+	ma_sh_state_copy(&st.k, &prev->end);
+	lx->nel = nel;
+	lx->nmark = nmark;
+	lx->complete = 1;
+	lx->from = from;
+	lx->dropped_at = (size_t)-1;
+	lx->has_snap = lx->has_end = 0;
+	{
+		int valid = lx->valid, unterm = lx->unterm;
+		ma_sh_run(&st, prev->end_at);
+		lx->valid = valid;
+		lx->unterm = unterm;
+	}
 	return 1;
 }
 
@@ -1630,8 +1678,32 @@ struct ma_sh_scan {
 	const char *cmd;
 	size_t len;
 	int lexed; /* lx is filled at the first occurrence */
+	int has_prev;
 	struct ma_sh_lex lx;
+	/* the window lx was before it moved on to judge what follows a place:
+	 * a later place before lx's start is kept from it (ma_sh_lex_within)
+	 * instead of lexing the line again from its start */
+	struct ma_sh_lex prev;
 };
+
+/* Keeps what ma_sh_lex_within reads of lx in c->prev. */
+static void ma_sh_keep_prev(struct ma_sh_scan *c)
+{
+	const struct ma_sh_lex *lx = &c->lx;
+	struct ma_sh_lex *p = &c->prev;
+
+	if (!lx->has_end)
+		return;
+	memcpy(p->el, lx->el, sizeof lx->el[0] * (size_t)lx->nel);
+	memcpy(p->mark, lx->mark, sizeof lx->mark[0] * (size_t)lx->nmark);
+	ma_sh_state_copy(&p->end, &lx->end);
+	p->end_at = lx->end_at;
+	p->has_end = 1;
+	p->nel = lx->nel;
+	p->nmark = lx->nmark;
+	p->from = lx->from;
+	c->has_prev = 1;
+}
 
 /* The next window of c's line (ma_shell.h): it overlaps this one, so an
  * operator near this one's end is judged again with what follows it. */
@@ -1666,7 +1738,9 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	 * line before it is kept in the elements' flags); a line longer than
 	 * a window: on to the window that holds a */
 	if (c->lexed && c->lx.from > a) {
-		ma_sh_lex_window(c->cmd, c->len, a, &c->lx); /* the line's validity is known */
+		/* the line's validity is known */
+		if (!c->has_prev || !ma_sh_lex_within(c->cmd, c->len, a, &c->prev, &c->lx))
+			ma_sh_lex_window(c->cmd, c->len, a, &c->lx);
 	} else if (!c->lexed) {
 		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
 		c->lexed = 1;
@@ -1681,6 +1755,7 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
 			return 0; /* all of it and what follows it was judged */
+		ma_sh_keep_prev(c);
 		ma_sh_next_window(c, b);
 	}
 	out->rule = hit.rule;
@@ -1698,6 +1773,7 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	c.cmd = cmd;
 	c.len = len;
 	c.lexed = 0;
+	c.has_prev = 0;
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
 	    .text = cmd,

@@ -109,6 +109,15 @@ void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx
  * left no place to go on from (then ma_sh_lex_from gives the next one). */
 int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx);
 
+/* The window of the line that keeps from `from` (as ma_sh_lex_from keeps
+ * it), built from prev, an earlier window of the same line that holds
+ * from and was first full at an element's start (has_end): its elements
+ * and marks that end after from are taken over and the line is lexed on
+ * from prev->end_at only. lx (not prev) keeps its valid and unterm.
+ * Returns 0, changing nothing, when prev cannot give it. */
+int ma_sh_lex_within(const char *s, size_t len, size_t from, const struct ma_sh_lex *prev,
+                     struct ma_sh_lex *lx);
+
 /* 1 when the whole tokenized line parses as sh would (quotes closed,
  * operators between commands, redirections with a target, parentheses
  * balanced), whatever part of it was kept. */

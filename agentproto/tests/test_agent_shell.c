@@ -647,6 +647,66 @@ static void a_next_window_takes_over_what_the_window_before_it_lexed(void **stat
 	assert_true(checked > 5000);
 }
 
+/* A window that goes back to a place before the current one's start is
+ * built from an earlier window that holds the place (ma_sh_lex_within):
+ * it must be the window lexed from the line's start, for every place
+ * (element starts, inside words and quotes, blanks) of every window of
+ * lines of words, quotes, substitutions, operators, here-documents. */
+static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start(void **state)
+{
+	static const char *const pres[] = {"w ", "'w' ", "a\"$b\"'c'`d` "};
+	static const char *const units[] = {
+	    "a;b ",        ";|&<>( ",         "'a'$b ",       "\"$(x y)\" ",
+	    "x=$(a) <f ",  "'a''b''c''d' ",   "c <<E arg\nE\n", "{a,b} *.c 2>&1 ",
+	    "a 'b'\"c\" $d|e&&f ", "x\\\ny $((1+2)) ${v:-$(id)} ",
+	};
+	static char line[8192];
+	static struct ma_sh_lex w, lx, ref;
+	int checked = 0;
+
+	(void)state;
+	for (size_t p = 0; p < sizeof pres / sizeof pres[0]; p++)
+		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+			for (int pre = 0; pre <= 130; pre += 13) {
+				size_t o = 0, n;
+				for (int i = 0; i < pre; i++)
+					o += (size_t)snprintf(line + o, sizeof line - o, "%s", pres[p]);
+				while (o + strlen(units[u]) < 2000)
+					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
+					                      units[u]);
+				n = o;
+				ma_sh_lex(line, n, &w);
+				for (int k = 0; k < 30; k++) {
+					if (w.has_end)
+						for (size_t from = w.from; from < w.end_at; from += 3) {
+							ma_sh_lex_from(line, n, from, &ref);
+							lx.valid = ref.valid;
+							lx.unterm = ref.unterm;
+							if (!ma_sh_lex_within(line, n, from, &w, &lx))
+								continue;
+							if (!same_window(&lx, &ref) ||
+							    lx.has_end != ref.has_end ||
+							    lx.valid != ref.valid ||
+							    lx.unterm != ref.unterm ||
+							    (lx.has_snap &&
+							     (lx.snap_at != ref.snap_at ||
+							      lx.snap_from != ref.snap_from ||
+							      lx.snap_nel != ref.snap_nel ||
+							      lx.snap_nmark != ref.snap_nmark)) ||
+							    (lx.has_end && lx.end_at != ref.end_at))
+								fail_msg("prefix %zu unit %zu after %d: "
+								         "the window from %zu differs",
+								         p, u, pre, from);
+							checked++;
+						}
+					if (!w.has_snap)
+						break;
+					ma_sh_lex_next(line, n, &w);
+				}
+			}
+	assert_true(checked > 5000);
+}
+
 static void an_input_before_the_last_window_is_judged_alike(void **state)
 {
 	static char cmd[8192], late[2048];
@@ -1137,6 +1197,7 @@ int main(void)
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(a_next_window_takes_over_what_the_window_before_it_lexed),
+	    cmocka_unit_test(a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
 	    cmocka_unit_test(a_line_that_cannot_parse_fires_only_on_substitutions),
