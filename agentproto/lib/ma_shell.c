@@ -918,7 +918,8 @@ int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx)
 		if (nel < MA_SH_SNAP && nmark < MA_SH_SNAP) {
 			ma_sh_state_copy(&st.k, &lx->end);
 			memmove(lx->el, lx->el + lx->snap_nel, sizeof lx->el[0] * (size_t)nel);
-			memmove(lx->mark, lx->mark + lx->snap_nmark, sizeof lx->mark[0] * (size_t)nmark);
+			memmove(lx->mark, lx->mark + lx->snap_nmark,
+			        sizeof lx->mark[0] * (size_t)nmark);
 			lx->nel = nel;
 			lx->nmark = nmark;
 			lx->complete = 1;

@@ -623,7 +623,8 @@ static void a_next_window_takes_over_what_the_window_before_it_lexed(void **stat
 			for (int pre = 20; pre <= 135; pre += 1 + (int)p) {
 				size_t o = 0, n;
 				for (int i = 0; i < pre; i++)
-					o += (size_t)snprintf(line + o, sizeof line - o, "%s", pres[p]);
+					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
+					                      pres[p]);
 				while (o + strlen(units[u]) < 2500)
 					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
 					                      units[u]);
@@ -656,9 +657,16 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 {
 	static const char *const pres[] = {"w ", "'w' ", "a\"$b\"'c'`d` "};
 	static const char *const units[] = {
-	    "a;b ",        ";|&<>( ",         "'a'$b ",       "\"$(x y)\" ",
-	    "x=$(a) <f ",  "'a''b''c''d' ",   "c <<E arg\nE\n", "{a,b} *.c 2>&1 ",
-	    "a 'b'\"c\" $d|e&&f ", "x\\\ny $((1+2)) ${v:-$(id)} ",
+	    "a;b ",
+	    ";|&<>( ",
+	    "'a'$b ",
+	    "\"$(x y)\" ",
+	    "x=$(a) <f ",
+	    "'a''b''c''d' ",
+	    "c <<E arg\nE\n",
+	    "{a,b} *.c 2>&1 ",
+	    "a 'b'\"c\" $d|e&&f ",
+	    "x\\\ny $((1+2)) ${v:-$(id)} ",
 	};
 	static char line[8192];
 	static struct ma_sh_lex w, lx, ref;
@@ -670,7 +678,8 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 			for (int pre = 0; pre <= 130; pre += 13) {
 				size_t o = 0, n;
 				for (int i = 0; i < pre; i++)
-					o += (size_t)snprintf(line + o, sizeof line - o, "%s", pres[p]);
+					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
+					                      pres[p]);
 				while (o + strlen(units[u]) < 2000)
 					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
 					                      units[u]);
@@ -678,11 +687,13 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 				ma_sh_lex(line, n, &w);
 				for (int k = 0; k < 30; k++) {
 					if (w.has_end)
-						for (size_t from = w.from; from < w.end_at; from += 3) {
+						for (size_t from = w.from; from < w.end_at;
+						     from += 3) {
 							ma_sh_lex_from(line, n, from, &ref);
 							lx.valid = ref.valid;
 							lx.unterm = ref.unterm;
-							if (!ma_sh_lex_within(line, n, from, &w, &lx))
+							if (!ma_sh_lex_within(line, n, from, &w,
+							                      &lx))
 								continue;
 							if (!same_window(&lx, &ref) ||
 							    lx.has_end != ref.has_end ||
@@ -694,9 +705,10 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 							      lx.snap_nel != ref.snap_nel ||
 							      lx.snap_nmark != ref.snap_nmark)) ||
 							    (lx.has_end && lx.end_at != ref.end_at))
-								fail_msg("prefix %zu unit %zu after %d: "
-								         "the window from %zu differs",
-								         p, u, pre, from);
+								fail_msg(
+								    "prefix %zu unit %zu after %d: "
+								    "the window from %zu differs",
+								    p, u, pre, from);
 							checked++;
 						}
 					if (!w.has_snap)
