@@ -233,7 +233,7 @@ static int cmd_token(int argc, char **argv)
 	struct store_token t;
 	struct store *st = NULL;
 	struct actor a = cli_actor();
-	int64_t expires = 0, project_id = 0, user_id = 0;
+	int64_t expires = 0, days = 0, project_id = 0, user_id = 0;
 	int kind, rc;
 
 	if (strcmp(sub, "create") != 0) {
@@ -269,7 +269,7 @@ static int cmd_token(int argc, char **argv)
 			fprintf(stderr, "moatd: --expires-days wants 1 to 3650\n");
 			return 2;
 		}
-		expires = timefmt_now() + d * 86400;
+		days = d;
 	}
 	if (open_migrated(opt_get(opts, "--db") ? opt_get(opts, "--db") : default_db(), &st))
 		return 1;
@@ -295,6 +295,10 @@ static int cmd_token(int argc, char **argv)
 	crypto_sha256_hex(secret, strlen(secret), hash);
 	memcpy(prefix, secret, TOKEN_DISPLAY_PREFIX);
 	prefix[TOKEN_DISPLAY_PREFIX] = '\0';
+	/* read the clock next to the store's created_at: opening the database
+	 * can take over a second (a 7-day token was once 604,799 s long) */
+	if (days)
+		expires = timefmt_now() + days * 86400;
 	rc = store_token_create(st, &a, kind, name, prefix, hash, project_id, user_id, expires, &t);
 	store_close(st);
 	if (rc) {
