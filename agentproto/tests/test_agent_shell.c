@@ -590,6 +590,20 @@ static void a_next_window_is_the_window_lexed_from_the_start(void **state)
 	assert_true(checked > 1000);
 }
 
+/* line: pre copies of prefix, then copies of unit while the line stays
+ * under limit bytes; returns its length. */
+static size_t repeat_line(char *line, size_t cap, const char *prefix, int pre, const char *unit,
+                          size_t limit)
+{
+	size_t o = 0;
+
+	for (int i = 0; i < pre; i++)
+		o += (size_t)snprintf(line + o, cap - o, "%s", prefix);
+	while (o + strlen(unit) < limit)
+		o += (size_t)snprintf(line + o, cap - o, "%s", unit);
+	return o;
+}
+
 /* A next window takes over the elements and marks its window before it
  * kept from where it starts (up to where that one was first full, at an
  * element's start) and lexes on from there (ma_sh_lex_next): it must be
@@ -621,14 +635,8 @@ static void a_next_window_takes_over_what_the_window_before_it_lexed(void **stat
 	for (size_t p = 0; p < sizeof pres / sizeof pres[0]; p++)
 		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
 			for (int pre = 20; pre <= 135; pre += 1 + (int)p) {
-				size_t o = 0, n;
-				for (int i = 0; i < pre; i++)
-					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
-					                      pres[p]);
-				while (o + strlen(units[u]) < 2500)
-					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
-					                      units[u]);
-				n = o;
+				size_t n =
+				    repeat_line(line, sizeof line, pres[p], pre, units[u], 2500);
 				ma_sh_lex(line, n, &lx);
 				for (int w = 0; w < 40 && lx.has_snap; w++) {
 					size_t from = lx.snap_from;
@@ -676,14 +684,8 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 	for (size_t p = 0; p < sizeof pres / sizeof pres[0]; p++)
 		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
 			for (int pre = 0; pre <= 130; pre += 13) {
-				size_t o = 0, n;
-				for (int i = 0; i < pre; i++)
-					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
-					                      pres[p]);
-				while (o + strlen(units[u]) < 2000)
-					o += (size_t)snprintf(line + o, sizeof line - o, "%s",
-					                      units[u]);
-				n = o;
+				size_t n =
+				    repeat_line(line, sizeof line, pres[p], pre, units[u], 2000);
 				ma_sh_lex(line, n, &w);
 				for (int k = 0; k < 30; k++) {
 					if (w.has_end)
