@@ -455,64 +455,78 @@ static int check(int dialect, const char *tmpl, const char *input)
 #define ORD  "SELECT * FROM products ORDER BY %s LIMIT 20"
 #define INS  "INSERT INTO comments (author, body) VALUES ('guest', '%s')"
 
+/* One line of a case table: the input put into the template tmpl, the
+ * dialect it is checked in (ALL: each of the three) and the verdict it
+ * must get there. */
+#define ALL 0
+struct sql_case {
+	int dialect, verdict;
+	const char *tmpl, *input;
+};
+
+/* Checks every line of a case table and names each that gets another
+ * verdict, with the dialect. */
+static void expect_cases(const struct sql_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (int d = SQLITE; d <= MYSQL; d++)
+			if ((c[i].dialect == ALL || c[i].dialect == d) &&
+			    check(d, c[i].tmpl, c[i].input) != c[i].verdict)
+				fail_msg("%s (dialect %d): %s",
+				         c[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked", d,
+				         c[i].input);
+}
+#define EXPECT(cases) expect_cases((cases), sizeof(cases) / sizeof(cases)[0])
+
 static void classic_injections_are_blocked(void **state)
 {
-	static const struct {
-		const char *tmpl, *input;
-	} cases[] = {
-	    {STR, "' OR '1'='1"},
-	    {STR, "' or 1=1 -- "},
-	    {STR, "admin'#"},
-	    {STR, "x' UNION SELECT username, password FROM users -- "},
-	    {STR, "'; DROP TABLE users; -- "},
-	    {STR, "' AND SLEEP(5) AND 'a'='a"},
-	    {STR, "' AND extractvalue(1, concat(0x7e, version())) -- "},
-	    {STR, "' || (SELECT password FROM users LIMIT 1) || '"},
-	    {NUM, "1 OR 1=1"},
-	    {NUM, "1; DELETE FROM users"},
-	    {NUM, "1; delete low_priority quick from users"},
-	    {NUM, "-1 UNION ALL SELECT NULL, @@version"},
-	    {NUM, "1 AND ascii(substring(user(),1,1))>64"},
-	    {NUM, "(SELECT COUNT(*) FROM information_schema.tables)"},
-	    {NUM, "1 -- "},
-	    {NUM, "0 or 1 group by concat(version(), floor(rand(0)*2)) having min(0) -- "},
-	    {NUM, "1 GROUP BY 1 HAVING 1=1 -- "},
-	    {LIKE, "%' OR 1=1 -- "},
-	    {ORD, "(CASE WHEN (1=1) THEN name ELSE price END)"},
-	    {ORD, "1, (SELECT 1 FROM dual WHERE sleep(3))"},
-	    {INS, "x'), ('evil', (SELECT password FROM users LIMIT 1)) -- "},
-	    {STR, "' waitfor delay '0:0:5' -- "},
+	static const struct sql_case cases[] = {
+	    {ALL, MOAT_BLOCK, STR, "' OR '1'='1"},
+	    {ALL, MOAT_BLOCK, STR, "' or 1=1 -- "},
+	    {MYSQL, MOAT_BLOCK, STR, "admin'#"},
+	    {ALL, MOAT_BLOCK, STR, "x' UNION SELECT username, password FROM users -- "},
+	    {ALL, MOAT_BLOCK, STR, "'; DROP TABLE users; -- "},
+	    {ALL, MOAT_BLOCK, STR, "' AND SLEEP(5) AND 'a'='a"},
+	    {ALL, MOAT_BLOCK, STR, "' AND extractvalue(1, concat(0x7e, version())) -- "},
+	    {ALL, MOAT_BLOCK, STR, "' || (SELECT password FROM users LIMIT 1) || '"},
+	    {ALL, MOAT_BLOCK, NUM, "1 OR 1=1"},
+	    {ALL, MOAT_BLOCK, NUM, "1; DELETE FROM users"},
+	    {ALL, MOAT_BLOCK, NUM, "1; delete low_priority quick from users"},
+	    {ALL, MOAT_BLOCK, NUM, "-1 UNION ALL SELECT NULL, @@version"},
+	    {ALL, MOAT_BLOCK, NUM, "1 AND ascii(substring(user(),1,1))>64"},
+	    {ALL, MOAT_BLOCK, NUM, "(SELECT COUNT(*) FROM information_schema.tables)"},
+	    {ALL, MOAT_BLOCK, NUM, "1 -- "},
+	    {ALL, MOAT_BLOCK, NUM,
+	     "0 or 1 group by concat(version(), floor(rand(0)*2)) having min(0) -- "},
+	    {ALL, MOAT_BLOCK, NUM, "1 GROUP BY 1 HAVING 1=1 -- "},
+	    {ALL, MOAT_BLOCK, LIKE, "%' OR 1=1 -- "},
+	    {ALL, MOAT_BLOCK, ORD, "(CASE WHEN (1=1) THEN name ELSE price END)"},
+	    {ALL, MOAT_BLOCK, ORD, "1, (SELECT 1 FROM dual WHERE sleep(3))"},
+	    {ALL, MOAT_BLOCK, INS, "x'), ('evil', (SELECT password FROM users LIMIT 1)) -- "},
+	    {ALL, MOAT_BLOCK, STR, "' waitfor delay '0:0:5' -- "},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		for (int d = 1; d <= 3; d++)
-			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_BLOCK &&
-			    !(d != MYSQL && strchr(cases[i].input, '#')))
-				fail_msg("not blocked (dialect %d): %s", d, cases[i].input);
+	EXPECT(cases);
 }
 
 static void bypass_families_are_blocked(void **state)
 {
-	static const struct {
-		const char *tmpl, *input;
-	} cases[] = {
+	static const struct sql_case cases[] = {
 	    /* case and whitespace */
-	    {STR, "' oR\t'1'\n=\r'1"},
-	    {NUM, "1\tUnIoN\nSeLeCt\f1,2"},
+	    {MYSQL, MOAT_BLOCK, STR, "' oR\t'1'\n=\r'1"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1\tUnIoN\nSeLeCt\f1,2"},
 	    /* comments as whitespace, MySQL executable comments */
-	    {NUM, "1/**/UNION/**/SELECT/**/password/**/FROM/**/users"},
-	    {NUM, "1 /*!50000UNION*/ /*!50000SELECT*/ 1,2"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1/**/UNION/**/SELECT/**/password/**/FROM/**/users"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 /*!50000UNION*/ /*!50000SELECT*/ 1,2"},
 	    /* nested quoting and parentheses */
-	    {"SELECT * FROM t WHERE (a = ('%s')) AND b = 1", "x')) OR (('1'='1"},
-	    {STR, "' OR ''='"},
+	    {MYSQL, MOAT_BLOCK, "SELECT * FROM t WHERE (a = ('%s')) AND b = 1", "x')) OR (('1'='1"},
+	    {MYSQL, MOAT_BLOCK, STR, "' OR ''='"},
 	    /* no spaces at all */
-	    {STR, "'or(1)=(1)#"},
-	    {NUM, "1||1"},
+	    {MYSQL, MOAT_BLOCK, STR, "'or(1)=(1)#"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1||1"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(MYSQL, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
-			fail_msg("not blocked: %s", cases[i].input);
+	EXPECT(cases);
 }
 
 /* The application decoded the input once more than the framework did
@@ -523,24 +537,20 @@ static void bypass_families_are_blocked(void **state)
  * SELECT ... FROM written where a value goes. */
 static void union_and_select_fragments_are_blocked(void **state)
 {
-	static const struct {
-		const char *tmpl, *input;
-	} cases[] = {
-	    {NUM, "-11364 union"},
-	    {NUM, "-1#\r\n\r\nunion"},
-	    {NUM, "-1 /**/ union /**/"},
-	    {NUM, "-6374 union 1,2,3,4,5--"},
-	    {NUM, "-427 UNION *ELECT 1,2,3"},
-	    {ORD, "(1) union"},
-	    {NUM, "select 1 from foo where"},
-	    {NUM, "select sin(id),2 from bar where"},
-	    {ORD, " select 1,2,concat_ws(0x3a,email,password),4 from users --"},
-	    {NUM, "select (@version),(2),3 from bar where"},
+	static const struct sql_case cases[] = {
+	    {MYSQL, MOAT_BLOCK, NUM, "-11364 union"},
+	    {MYSQL, MOAT_BLOCK, NUM, "-1#\r\n\r\nunion"},
+	    {MYSQL, MOAT_BLOCK, NUM, "-1 /**/ union /**/"},
+	    {MYSQL, MOAT_BLOCK, NUM, "-6374 union 1,2,3,4,5--"},
+	    {MYSQL, MOAT_BLOCK, NUM, "-427 UNION *ELECT 1,2,3"},
+	    {MYSQL, MOAT_BLOCK, ORD, "(1) union"},
+	    {MYSQL, MOAT_BLOCK, NUM, "select 1 from foo where"},
+	    {MYSQL, MOAT_BLOCK, NUM, "select sin(id),2 from bar where"},
+	    {MYSQL, MOAT_BLOCK, ORD, " select 1,2,concat_ws(0x3a,email,password),4 from users --"},
+	    {MYSQL, MOAT_BLOCK, NUM, "select (@version),(2),3 from bar where"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(MYSQL, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
-			fail_msg("not blocked: %s", cases[i].input);
+	EXPECT(cases);
 }
 
 /* A ';' the input writes after a complete value ends the statement there:
@@ -578,26 +588,23 @@ static void a_semicolon_and_a_comment_after_a_value_cut_the_tail(void **state)
  * list of numbers), or the dialect parses the whole string first. */
 static void a_semicolon_that_cuts_nothing_passes(void **state)
 {
-	static const struct {
-		int dialect;
-		const char *tmpl, *input;
-	} cases[] = {
-	    {MYSQL, "SELECT * FROM products WHERE id = %s", "1; --"}, /* nothing after it */
-	    {MYSQL, STR, "DRESS WITH HAT 18';"},
-	    {SQLITE, STR, "fine';; thanks"},
-	    {SQLITE, NUM, "0;1;0;1;0"},
-	    {MYSQL, NUM, "1; exec will create the case 7"},
-	    {MYSQL, STR, "1; 2; 3"},                                       /* inside the string */
-	    {MYSQL, NUM, "hello; world"},                                  /* a name, not a value */
-	    {MYSQL, NUM, "1 +; 2"},                                        /* no statement to end */
-	    {MYSQL, "SELECT * FROM t WHERE id IN (%s) AND x = 1", "1; 2"}, /* inside ( ) */
-	    {PG, NUM, "1; --"},
-	    {PG, NUM, "10;DROP members --"},
+	static const struct sql_case cases[] = {
+	    {MYSQL, MOAT_ALLOW, "SELECT * FROM products WHERE id = %s",
+	     "1; --"}, /* nothing after it */
+	    {MYSQL, MOAT_ALLOW, STR, "DRESS WITH HAT 18';"},
+	    {SQLITE, MOAT_ALLOW, STR, "fine';; thanks"},
+	    {SQLITE, MOAT_ALLOW, NUM, "0;1;0;1;0"},
+	    {MYSQL, MOAT_ALLOW, NUM, "1; exec will create the case 7"},
+	    {MYSQL, MOAT_ALLOW, STR, "1; 2; 3"},      /* inside the string */
+	    {MYSQL, MOAT_ALLOW, NUM, "hello; world"}, /* a name, not a value */
+	    {MYSQL, MOAT_ALLOW, NUM, "1 +; 2"},       /* no statement to end */
+	    {MYSQL, MOAT_ALLOW, "SELECT * FROM t WHERE id IN (%s) AND x = 1",
+	     "1; 2"}, /* inside ( ) */
+	    {PG, MOAT_ALLOW, NUM, "1; --"},
+	    {PG, MOAT_ALLOW, NUM, "10;DROP members --"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
-			fail_msg("blocked (dialect %d): %s", cases[i].dialect, cases[i].input);
+	EXPECT(cases);
 }
 
 /* T-SQL's IF statement (IF condition statement [ELSE statement]) and the
@@ -606,23 +613,15 @@ static void a_semicolon_that_cuts_nothing_passes(void **state)
  * "if" of prose has no condition that compares. */
 static void a_stacked_if_statement_is_blocked(void **state)
 {
-	static const struct {
-		const char *tmpl, *input;
-	} cases[] = {
-	    {NUM, "1; IF(1=1) SELECT 1 ELSE DROP FUNCTION f --"},
-	    {NUM, "1;if (select count(*) from users) > 0 waitfor delay '0:0:5'"},
-	    {NUM, "1; IF EXISTS (SELECT 1) DROP TABLE t"},
-	    {NUM, "1; IF 2 > 1 THEN SELECT 1; END IF"},
-	    {NUM, "1; if exists ( /* the rest cut */"},
+	static const struct sql_case cases[] = {
+	    {ALL, MOAT_BLOCK, NUM, "1; IF(1=1) SELECT 1 ELSE DROP FUNCTION f --"},
+	    {ALL, MOAT_BLOCK, NUM, "1;if (select count(*) from users) > 0 waitfor delay '0:0:5'"},
+	    {ALL, MOAT_BLOCK, NUM, "1; IF EXISTS (SELECT 1) DROP TABLE t"},
+	    {ALL, MOAT_BLOCK, NUM, "1; IF 2 > 1 THEN SELECT 1; END IF"},
+	    {ALL, MOAT_BLOCK, NUM, "1; if exists ( /* the rest cut */"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		for (int d = 1; d <= 3; d++)
-			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
-				fail_msg("not blocked (dialect %d): %s", d, cases[i].input);
-	/* prose */
-	if (check(PG, NUM, "hi; if you select this, drop me a line") != MOAT_ALLOW)
-		fail_msg("blocked: prose with if / select / drop");
+	EXPECT(cases);
 }
 
 /* Each dialect's own grammar: a word that is both an operator and a
@@ -632,10 +631,7 @@ static void a_stacked_if_statement_is_blocked(void **state)
  * expressions and PostgreSQL's DO runs a block of code. */
 static void dialect_operators_and_statements_follow_their_grammar(void **state)
 {
-	static const struct {
-		int dialect, verdict;
-		const char *tmpl, *input;
-	} cases[] = {
+	static const struct sql_case cases[] = {
 	    {MYSQL, MOAT_BLOCK, STR, "aa' like(0) + 1-- "},
 	    {SQLITE, MOAT_BLOCK, STR, "aa' like(0) + 1-- "},
 	    {MYSQL, MOAT_BLOCK, NUM, "7 mod(2) -- "},
@@ -654,11 +650,7 @@ static void dialect_operators_and_statements_follow_their_grammar(void **state)
 	    {SQLITE, MOAT_ALLOW, NUM, "Apt is gated; call when you get here"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != cases[i].verdict)
-			fail_msg("%s (dialect %d): %s",
-			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
-			         cases[i].dialect, cases[i].input);
+	EXPECT(cases);
 }
 
 /* MySQL's grammar has operands the other dialects spell otherwise (MySQL
@@ -671,10 +663,7 @@ static void dialect_operators_and_statements_follow_their_grammar(void **state)
  * is the value). A condition built of them is a condition. */
 static void mysql_literal_forms_and_odbc_escapes_are_operands(void **state)
 {
-	static const struct {
-		int dialect, verdict;
-		const char *tmpl, *input;
-	} cases[] = {
+	static const struct sql_case cases[] = {
 	    {MYSQL, MOAT_BLOCK, NUM, "1 or _binary 0x31 = _binary 0x31"},
 	    {MYSQL, MOAT_BLOCK, NUM, "1 or _utf8mb4 'a' = _utf8mb4 'a'"},
 	    {MYSQL, MOAT_BLOCK, STR, "' or _latin1 'a' = 'a"},
@@ -695,11 +684,7 @@ static void mysql_literal_forms_and_odbc_escapes_are_operands(void **state)
 	    {SQLITE, MOAT_ALLOW, NUM, "date '2020' or 'later'"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != cases[i].verdict)
-			fail_msg("%s (dialect %d): %s",
-			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
-			         cases[i].dialect, cases[i].input);
+	EXPECT(cases);
 }
 
 /* Payloads written for the standard's lexical rules that MySQL reads
@@ -712,26 +697,19 @@ static void mysql_literal_forms_and_odbc_escapes_are_operands(void **state)
  * with the same bytes reads as nothing there either. */
 static void inputs_written_for_another_lexer_are_blocked_in_mysql(void **state)
 {
-	static const struct {
-		int verdict;
-		const char *tmpl, *input;
-	} cases[] = {
-	    {MOAT_BLOCK, NUM, "1or sleep(5)"},
-	    {MOAT_BLOCK, NUM, "7union select password from users"},
-	    {MOAT_BLOCK, NUM, "1 or benchmark(100,md5(1))#\nz"},
-	    {MOAT_BLOCK, ORD, "3--a\nor--b\n4>2"},
-	    {MOAT_ALLOW, NUM, "Room 1a or 1b"},
-	    {MOAT_ALLOW, NUM, "#1 seller\nor best"},
-	    {MOAT_ALLOW, NUM, "4x4 or 6x6"},
-	    {MOAT_ALLOW, NUM, "2nd--3rd place"},
-	    {MOAT_ALLOW, STR, "1or sleep(5)"},
+	static const struct sql_case cases[] = {
+	    {MYSQL, MOAT_BLOCK, NUM, "1or sleep(5)"},
+	    {MYSQL, MOAT_BLOCK, NUM, "7union select password from users"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 or benchmark(100,md5(1))#\nz"},
+	    {MYSQL, MOAT_BLOCK, ORD, "3--a\nor--b\n4>2"},
+	    {MYSQL, MOAT_ALLOW, NUM, "Room 1a or 1b"},
+	    {MYSQL, MOAT_ALLOW, NUM, "#1 seller\nor best"},
+	    {MYSQL, MOAT_ALLOW, NUM, "4x4 or 6x6"},
+	    {MYSQL, MOAT_ALLOW, NUM, "2nd--3rd place"},
+	    {MYSQL, MOAT_ALLOW, STR, "1or sleep(5)"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(MYSQL, cases[i].tmpl, cases[i].input) != cases[i].verdict)
-			fail_msg("%s: %s",
-			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
-			         cases[i].input);
+	EXPECT(cases);
 }
 
 /* ... and the other way round: in PostgreSQL '#' is an operator (bitwise
@@ -740,20 +718,13 @@ static void inputs_written_for_another_lexer_are_blocked_in_mysql(void **state)
  * it; ordinary text with a '#' reads as nothing there either. */
 static void inputs_written_for_mysql_are_blocked_in_postgres(void **state)
 {
-	static const struct {
-		int verdict;
-		const char *tmpl, *input;
-	} cases[] = {
-	    {MOAT_BLOCK, NUM, "-7#c\nunion"},        {MOAT_BLOCK, NUM, "4#q\nor#r\n3<8"},
-	    {MOAT_ALLOW, NUM, "#1 seller\nor best"}, {MOAT_ALLOW, NUM, "Apt #4\nor later"},
-	    {MOAT_ALLOW, STR, "#5 or 6=6"},
+	static const struct sql_case cases[] = {
+	    {PG, MOAT_BLOCK, NUM, "-7#c\nunion"},        {PG, MOAT_BLOCK, NUM, "4#q\nor#r\n3<8"},
+	    {PG, MOAT_ALLOW, NUM, "#1 seller\nor best"}, {PG, MOAT_ALLOW, NUM, "Apt #4\nor later"},
+	    {PG, MOAT_ALLOW, STR, "#5 or 6=6"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(PG, cases[i].tmpl, cases[i].input) != cases[i].verdict)
-			fail_msg("%s: %s",
-			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
-			         cases[i].input);
+	EXPECT(cases);
 }
 
 /* A query after UNION need not start with SELECT: MySQL 8.0.19's TABLE t
@@ -763,10 +734,7 @@ static void inputs_written_for_mysql_are_blocked_in_postgres(void **state)
  * past in words is English. */
 static void union_table_and_values_row_are_blocked(void **state)
 {
-	static const struct {
-		int dialect, verdict;
-		const char *tmpl, *input;
-	} cases[] = {
+	static const struct sql_case cases[] = {
 	    {MYSQL, MOAT_BLOCK, NUM, "-1 union table users"},
 	    {MYSQL, MOAT_BLOCK, STR, "x' union table mysql.user -- -"},
 	    {MYSQL, MOAT_BLOCK, NUM, "0 union values row(1, 2, 3)"},
@@ -775,29 +743,25 @@ static void union_table_and_values_row_are_blocked(void **state)
 	    {MYSQL, MOAT_ALLOW, NUM, "1 union values row of seats"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != cases[i].verdict)
-			fail_msg("%s (dialect %d): %s",
-			         cases[i].verdict == MOAT_BLOCK ? "not blocked" : "blocked",
-			         cases[i].dialect, cases[i].input);
+	EXPECT(cases);
 }
 
 /* The same words as ordinary text: UNION after a word or before a word,
  * SELECT without FROM, FROM before SELECT, both inside a string. */
 static void union_and_select_words_in_text_pass(void **state)
 {
-	static const struct {
-		const char *tmpl, *input;
-	} cases[] = {
-	    {NUM, "1950 UNION MADE"},  {NUM, "Credit union"},
-	    {NUM, "union 5"},          {NUM, "select 3"},
-	    {NUM, "from 1 to select"}, {STR, "select 1 from foo where"},
-	    {LIKE, "-1 union"},        {STR, "O'connors UNION selected a few friends from a"},
+	static const struct sql_case cases[] = {
+	    {MYSQL, MOAT_ALLOW, NUM, "1950 UNION MADE"},
+	    {MYSQL, MOAT_ALLOW, NUM, "Credit union"},
+	    {MYSQL, MOAT_ALLOW, NUM, "union 5"},
+	    {MYSQL, MOAT_ALLOW, NUM, "select 3"},
+	    {MYSQL, MOAT_ALLOW, NUM, "from 1 to select"},
+	    {MYSQL, MOAT_ALLOW, STR, "select 1 from foo where"},
+	    {MYSQL, MOAT_ALLOW, LIKE, "-1 union"},
+	    {MYSQL, MOAT_ALLOW, STR, "O'connors UNION selected a few friends from a"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(MYSQL, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
-			fail_msg("blocked: %s", cases[i].input);
+	EXPECT(cases);
 }
 
 static void encoded_inputs_are_found_decoded(void **state)
@@ -836,45 +800,43 @@ static void encoded_inputs_are_found_decoded(void **state)
 
 static void ordinary_text_passes(void **state)
 {
-	static const struct {
-		const char *tmpl, *input;
-	} cases[] = {
+	static const struct sql_case cases[] = {
 	    /* words of SQL inside a string literal are data */
-	    {STR, "SELECT * FROM users; DROP TABLE users; -- a blog post about SQL"},
-	    {STR, "How to use UNION SELECT and OR 1=1 safely: a blog post about SQL injection"},
-	    {INS, "Use WHERE id = 1 OR 1 = 1 only in examples; then DROP TABLE x -- kidding"},
-	    {LIKE, "union select"},
+	    {ALL, MOAT_ALLOW, STR,
+	     "SELECT * FROM users; DROP TABLE users; -- a blog post about SQL"},
+	    {ALL, MOAT_ALLOW, STR,
+	     "How to use UNION SELECT and OR 1=1 safely: a blog post about SQL injection"},
+	    {ALL, MOAT_ALLOW, INS,
+	     "Use WHERE id = 1 OR 1 = 1 only in examples; then DROP TABLE x -- kidding"},
+	    {ALL, MOAT_ALLOW, LIKE, "union select"},
 	    /* apostrophes that break the statement, but inject nothing */
-	    {STR, "O'Brien"},
-	    {STR, "Rock 'n' roll"},
-	    {STR, "it's John's"},
-	    {STR, "'' OR ''=''"}, /* every quote doubled: one literal */
-	    {INS, "don't stop me now"},
+	    {ALL, MOAT_ALLOW, STR, "O'Brien"},
+	    {ALL, MOAT_ALLOW, STR, "Rock 'n' roll"},
+	    {ALL, MOAT_ALLOW, STR, "it's John's"},
+	    {ALL, MOAT_ALLOW, STR, "'' OR ''=''"}, /* every quote doubled: one literal */
+	    {ALL, MOAT_ALLOW, INS, "don't stop me now"},
 	    /* text in a number's place: a syntax error, not an injection */
-	    {NUM, "7 and a half"},
-	    {NUM, "salt and (optionally) pepper"},
-	    {NUM, "Sleep (8 hours)"},
-	    {ORD, "name DESC"},
-	    {ORD, "x, @x, @x"},
-	    {NUM, "LED -(ZEPPELIN)"},
-	    {NUM, "I having true friends"},
-	    {NUM, "\"foo\" AND \"bar\""},
-	    {NUM, "Hi; show me more"},
-	    {NUM, "BASE; SET SWAROVSKI"},
-	    {NUM, "8-bit Limit (BRK)"},
+	    {ALL, MOAT_ALLOW, NUM, "7 and a half"},
+	    {ALL, MOAT_ALLOW, NUM, "salt and (optionally) pepper"},
+	    {ALL, MOAT_ALLOW, NUM, "Sleep (8 hours)"},
+	    {ALL, MOAT_ALLOW, ORD, "name DESC"},
+	    {ALL, MOAT_ALLOW, ORD, "x, @x, @x"},
+	    {ALL, MOAT_ALLOW, NUM, "LED -(ZEPPELIN)"},
+	    {ALL, MOAT_ALLOW, NUM, "I having true friends"},
+	    {ALL, MOAT_ALLOW, NUM, "\"foo\" AND \"bar\""},
+	    {ALL, MOAT_ALLOW, NUM, "Hi; show me more"},
+	    {ALL, MOAT_ALLOW, NUM, "BASE; SET SWAROVSKI"},
+	    {ALL, MOAT_ALLOW, NUM, "8-bit Limit (BRK)"},
 	    /* a closed quote then ';' and words: no statement starts with a word */
-	    {STR, "fine';; thanks"},
+	    {ALL, MOAT_ALLOW, STR, "fine';; thanks"},
 	    /* file names and values with spaces */
-	    {STR, "my file (1).txt"},
-	    {STR, "3.5\" floppy"},
-	    {NUM, "42"},
-	    {NUM, "-1.5e3"},
+	    {ALL, MOAT_ALLOW, STR, "my file (1).txt"},
+	    {ALL, MOAT_ALLOW, STR, "3.5\" floppy"},
+	    {ALL, MOAT_ALLOW, NUM, "42"},
+	    {ALL, MOAT_ALLOW, NUM, "-1.5e3"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		for (int d = 1; d <= 3; d++)
-			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
-				fail_msg("blocked (dialect %d): %s", d, cases[i].input);
+	EXPECT(cases);
 }
 
 /* Look-alikes of quotes and dashes (U+FF07, U+2019, U+2013, U+FF1D) are
@@ -970,39 +932,36 @@ static void mysql_backslash_n_is_null(void **state)
  * the statement anyway. */
 static void attempts_written_for_another_literal_are_blocked(void **state)
 {
-	static const struct {
-		int dialect;
-		const char *tmpl, *input;
-	} cases[] = {
+	static const struct sql_case cases[] = {
 	    /* for a "..." string (MySQL) landing in a number or a '...' string */
-	    {MYSQL, NUM, "\" or \"x\"=\"x"},
-	    {MYSQL, NUM, "admin\" or \"1\"=\"1"},
-	    {MYSQL, ORD, "nobody\") or (\"a\"=\"a"},
-	    {MYSQL, NUM, "x\" or sleep(5) or \"y\"=\"z"},
-	    {MYSQL, NUM, "1\") AND (SELECT 1 FROM users LIMIT 1)=1 AND (\"a\" LIKE \"a"},
-	    {MYSQL, NUM, "1\")) AND extractvalue(1,concat(0x7e,version())) AND ((\"a\"=\"a"},
-	    {MYSQL, STR, "\" waitfor delay '0:0:5' -- "},
-	    {MYSQL, STR, "\")) waitfor delay '0:0:5' /* "},
-	    {MYSQL, STR, "\";waitfor delay '0:0:5'--"},
-	    {MYSQL, NUM, "asd\" or ascii(1)=\"49"},
+	    {MYSQL, MOAT_BLOCK, NUM, "\" or \"x\"=\"x"},
+	    {MYSQL, MOAT_BLOCK, NUM, "admin\" or \"1\"=\"1"},
+	    {MYSQL, MOAT_BLOCK, ORD, "nobody\") or (\"a\"=\"a"},
+	    {MYSQL, MOAT_BLOCK, NUM, "x\" or sleep(5) or \"y\"=\"z"},
+	    {MYSQL, MOAT_BLOCK, NUM,
+	     "1\") AND (SELECT 1 FROM users LIMIT 1)=1 AND (\"a\" LIKE \"a"},
+	    {MYSQL, MOAT_BLOCK, NUM,
+	     "1\")) AND extractvalue(1,concat(0x7e,version())) AND ((\"a\"=\"a"},
+	    {MYSQL, MOAT_BLOCK, STR, "\" waitfor delay '0:0:5' -- "},
+	    {MYSQL, MOAT_BLOCK, STR, "\")) waitfor delay '0:0:5' /* "},
+	    {MYSQL, MOAT_BLOCK, STR, "\";waitfor delay '0:0:5'--"},
+	    {MYSQL, MOAT_BLOCK, NUM, "asd\" or ascii(1)=\"49"},
 	    /* where a number goes it reads as 1 % "..." % "=": data that runs,
 	     * but as the "..." literal it closes it is a subquery */
-	    {MYSQL, NUM, "1%\" AND (SELECT 1 FROM users LIMIT 1)=1 AND \"%\"=\""},
+	    {MYSQL, MOAT_BLOCK, NUM, "1%\" AND (SELECT 1 FROM users LIMIT 1)=1 AND \"%\"=\""},
 	    /* "..." names in PostgreSQL and SQLite: the same structure */
-	    {PG, NUM, "\" or \"x\"=\"x"},
-	    {SQLITE, NUM, "\" or \"x\"=\"x"},
+	    {PG, MOAT_BLOCK, NUM, "\" or \"x\"=\"x"},
+	    {SQLITE, MOAT_BLOCK, NUM, "\" or \"x\"=\"x"},
 	    /* for a number, landing in a string */
-	    {MYSQL, STR, "-1 union select 'a','b' from users"},
+	    {MYSQL, MOAT_BLOCK, STR, "-1 union select 'a','b' from users"},
 	    /* %-escapes the application did not decode */
-	    {MYSQL, STR, ")%20waitfor%20delay%20'0:0:5'%20--"},
-	    {MYSQL, INS, ",NULL)%20waitfor%20delay%20'0:0:5'%20/*"},
-	    {MYSQL, NUM, "1%20union%20select%201,2"},
-	    {PG, NUM, "1%20or%20%27a%27%3D%27a%27"},
+	    {MYSQL, MOAT_BLOCK, STR, ")%20waitfor%20delay%20'0:0:5'%20--"},
+	    {MYSQL, MOAT_BLOCK, INS, ",NULL)%20waitfor%20delay%20'0:0:5'%20/*"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1%20union%20select%201,2"},
+	    {PG, MOAT_BLOCK, NUM, "1%20or%20%27a%27%3D%27a%27"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		if (check(cases[i].dialect, cases[i].tmpl, cases[i].input) != MOAT_BLOCK)
-			fail_msg("not blocked (dialect %d): %s", cases[i].dialect, cases[i].input);
+	EXPECT(cases);
 }
 
 /* Text with double quotes, %-signs or pluses that breaks a statement
@@ -1010,30 +969,26 @@ static void attempts_written_for_another_literal_are_blocked(void **state)
  * its quotes would close. */
 static void text_with_other_quotes_passes(void **state)
 {
-	static const struct {
-		const char *tmpl, *input;
-	} cases[] = {
-	    {NUM, "SMALL \"&\" SIGN"},
-	    {NUM, "Black \"or\" white"},
-	    {NUM, "He said \"yes\" or \"no\""},
-	    {NUM, "The \"OR\" and \"AND\" operators"},
-	    {NUM, "a \"=\" b"},
-	    {NUM, "Use \"SELECT name FROM users\" to list them"},
-	    {ORD, "Use \"SELECT name FROM users\" to list them"},
-	    {STR, "3.5\" floppy, 5.25\" disk and a 'spare'"},
-	    {NUM, "7/\" ALUMINUM DISC"},
-	    {NUM, "\"#2 MOM\" shirt"},
-	    {NUM, "5/8+LOOP and 1/4+RING"},
-	    {STR, "100%25 cotton's best"},
-	    {NUM, "my%20file (1).txt"},
-	    {STR, "it's 50%20off for members' kids"},
-	    {NUM, "a blog post: \"SELECT * FROM t WHERE a = 'x' OR 1=1\" is a classic"},
+	static const struct sql_case cases[] = {
+	    {ALL, MOAT_ALLOW, NUM, "SMALL \"&\" SIGN"},
+	    {ALL, MOAT_ALLOW, NUM, "Black \"or\" white"},
+	    {ALL, MOAT_ALLOW, NUM, "He said \"yes\" or \"no\""},
+	    {ALL, MOAT_ALLOW, NUM, "The \"OR\" and \"AND\" operators"},
+	    {ALL, MOAT_ALLOW, NUM, "a \"=\" b"},
+	    {ALL, MOAT_ALLOW, NUM, "Use \"SELECT name FROM users\" to list them"},
+	    {ALL, MOAT_ALLOW, ORD, "Use \"SELECT name FROM users\" to list them"},
+	    {ALL, MOAT_ALLOW, STR, "3.5\" floppy, 5.25\" disk and a 'spare'"},
+	    {ALL, MOAT_ALLOW, NUM, "7/\" ALUMINUM DISC"},
+	    {ALL, MOAT_ALLOW, NUM, "\"#2 MOM\" shirt"},
+	    {ALL, MOAT_ALLOW, NUM, "5/8+LOOP and 1/4+RING"},
+	    {ALL, MOAT_ALLOW, STR, "100%25 cotton's best"},
+	    {ALL, MOAT_ALLOW, NUM, "my%20file (1).txt"},
+	    {ALL, MOAT_ALLOW, STR, "it's 50%20off for members' kids"},
+	    {ALL, MOAT_ALLOW, NUM,
+	     "a blog post: \"SELECT * FROM t WHERE a = 'x' OR 1=1\" is a classic"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-		for (int d = 1; d <= 3; d++)
-			if (check(d, cases[i].tmpl, cases[i].input) != MOAT_ALLOW)
-				fail_msg("blocked (dialect %d): %s", d, cases[i].input);
+	EXPECT(cases);
 }
 
 /* A query of its own typed where a value goes, reading the server: SELECT
@@ -1100,38 +1055,28 @@ static void into_outfile_writes_a_file(void **state)
  * $tag$ fires, one that only holds $$ or another tag stays data. */
 static void numeric_forms_and_dollar_quotes(void **state)
 {
-	static const struct {
-		int dialect;
-		const char *tmpl, *input;
-	} blocked[] = {
-	    {MYSQL, NUM, "1e1 OR 1=1"},
-	    {MYSQL, NUM, "0x1 UNION SELECT 1,2"},
-	    {MYSQL, NUM, ".1 OR .1=.1"},
-	    {PG, NUM, "1e0 UNION SELECT NULL"},
-	    {SQLITE, NUM, "0x0 OR 0x1=0x1"},
-	    {MYSQL, NUM, "-1e-1 OR sleep(1)"},
-	    {PG, "SELECT * FROM t WHERE a = $q$%s$q$ AND b = 1", "x$q$ OR 1=1 -- "},
-	    {PG, "SELECT * FROM t WHERE a = $$%s$$ AND b = 1", "x$$ OR 1=1 -- "},
+	static const struct sql_case blocked[] = {
+	    {MYSQL, MOAT_BLOCK, NUM, "1e1 OR 1=1"},
+	    {MYSQL, MOAT_BLOCK, NUM, "0x1 UNION SELECT 1,2"},
+	    {MYSQL, MOAT_BLOCK, NUM, ".1 OR .1=.1"},
+	    {PG, MOAT_BLOCK, NUM, "1e0 UNION SELECT NULL"},
+	    {SQLITE, MOAT_BLOCK, NUM, "0x0 OR 0x1=0x1"},
+	    {MYSQL, MOAT_BLOCK, NUM, "-1e-1 OR sleep(1)"},
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE a = $q$%s$q$ AND b = 1", "x$q$ OR 1=1 -- "},
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE a = $$%s$$ AND b = 1", "x$$ OR 1=1 -- "},
 	};
-	static const struct {
-		int dialect;
-		const char *tmpl, *input;
-	} allowed[] = {
-	    {MYSQL, NUM, "1e1"},
-	    {MYSQL, NUM, "0x1F"},
-	    {PG, NUM, ".5"},
-	    {MYSQL, NUM, "0b101"},
-	    {PG, "SELECT * FROM t WHERE a = $q$%s$q$ AND b = 1", "it's $$ OR 1=1 -- $x$"},
-	    {PG, STR, "$$ OR 1=1 -- $$"},
+	static const struct sql_case allowed[] = {
+	    {MYSQL, MOAT_ALLOW, NUM, "1e1"},
+	    {MYSQL, MOAT_ALLOW, NUM, "0x1F"},
+	    {PG, MOAT_ALLOW, NUM, ".5"},
+	    {MYSQL, MOAT_ALLOW, NUM, "0b101"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE a = $q$%s$q$ AND b = 1",
+	     "it's $$ OR 1=1 -- $x$"},
+	    {PG, MOAT_ALLOW, STR, "$$ OR 1=1 -- $$"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof blocked / sizeof blocked[0]; i++)
-		if (check(blocked[i].dialect, blocked[i].tmpl, blocked[i].input) != MOAT_BLOCK)
-			fail_msg("not blocked (dialect %d): %s", blocked[i].dialect,
-			         blocked[i].input);
-	for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
-		if (check(allowed[i].dialect, allowed[i].tmpl, allowed[i].input) != MOAT_ALLOW)
-			fail_msg("blocked (dialect %d): %s", allowed[i].dialect, allowed[i].input);
+	EXPECT(blocked);
+	EXPECT(allowed);
 }
 
 /* Comments are whitespace wherever the database reads them so: a comment
@@ -1146,58 +1091,44 @@ static void numeric_forms_and_dollar_quotes(void **state)
 	"20"
 static void comments_are_whitespace_everywhere(void **state)
 {
-	static const struct {
-		int dialect; /* 0: every dialect */
-		const char *tmpl, *input;
-	} blocked[] = {
-	    {0, NUMC, "/**/or/**/1=1"},
-	    {0, NUMC, "/**/OR/**/1=1-- "},
-	    {0, NUMC, "/**/and/**/sleep(5)"},
-	    {0, NUMC, "/**/order/**/by/**/1-- "},
-	    {0, NUMC, "-- x\nor 1=1"},
-	    {0, NUMC, "/* a */ /* b */ or 1=1"},
-	    {0, ORD, "/**/or/**/1=1"},
-	    {0, STR, "'/**/or/**/'1'='1"},
-	    {0, NUM, "1/**/OR/**/1=1"},
-	    {MYSQL, NUMC, "#x\nor 1=1"},
-	    {MYSQL, NUMC, "/*!50000 or*/ 1=1"},
-	    {MYSQL, NUMC, "/*M!100000 or*/ 1=1"},
-	    {MYSQL, STR, "'/*!50000or*/'1'='1"},
+	static const struct sql_case blocked[] = {
+	    {ALL, MOAT_BLOCK, NUMC, "/**/or/**/1=1"},
+	    {ALL, MOAT_BLOCK, NUMC, "/**/OR/**/1=1-- "},
+	    {ALL, MOAT_BLOCK, NUMC, "/**/and/**/sleep(5)"},
+	    {ALL, MOAT_BLOCK, NUMC, "/**/order/**/by/**/1-- "},
+	    {ALL, MOAT_BLOCK, NUMC, "-- x\nor 1=1"},
+	    {ALL, MOAT_BLOCK, NUMC, "/* a */ /* b */ or 1=1"},
+	    {ALL, MOAT_BLOCK, ORD, "/**/or/**/1=1"},
+	    {ALL, MOAT_BLOCK, STR, "'/**/or/**/'1'='1"},
+	    {ALL, MOAT_BLOCK, NUM, "1/**/OR/**/1=1"},
+	    {MYSQL, MOAT_BLOCK, NUMC, "#x\nor 1=1"},
+	    {MYSQL, MOAT_BLOCK, NUMC, "/*!50000 or*/ 1=1"},
+	    {MYSQL, MOAT_BLOCK, NUMC, "/*M!100000 or*/ 1=1"},
+	    {MYSQL, MOAT_BLOCK, STR, "'/*!50000or*/'1'='1"},
 	    /* MySQL and SQLite do not nest: the first * / ends the comment */
-	    {MYSQL, NUMC, "/* /* */ or 1=1"},
-	    {SQLITE, NUMC, "/* /* */ or 1=1"},
+	    {MYSQL, MOAT_BLOCK, NUMC, "/* /* */ or 1=1"},
+	    {SQLITE, MOAT_BLOCK, NUMC, "/* /* */ or 1=1"},
 	    /* an unterminated / * cuts the tail (SQLite runs what is left;
 	     * PostgreSQL and MySQL refuse it: an attempt either way) */
-	    {0, NUMC, "1 OR 1=1 /*"},
-	    {0, STR, "x' /* "},
+	    {ALL, MOAT_BLOCK, NUMC, "1 OR 1=1 /*"},
+	    {ALL, MOAT_BLOCK, STR, "x' /* "},
 	    /* the statement's own comments after the input */
-	    {0, TAILC, "x'*'"},
+	    {ALL, MOAT_BLOCK, TAILC, "x'*'"},
 	};
-	static const struct {
-		int dialect;
-		const char *tmpl, *input;
-	} allowed[] = {
-	    {0, NUMC, "/* hello */"},
-	    {0, NUMC, "/**/ or maybe not"},
-	    {0, NUMC, "-- \nand more"},
-	    {0, STR, "see /* this */ or -- that"},
-	    {0, TAILC, "O'Brien"},
-	    {0, TAILC, "a /* b"},
+	static const struct sql_case allowed[] = {
+	    {ALL, MOAT_ALLOW, NUMC, "/* hello */"},
+	    {ALL, MOAT_ALLOW, NUMC, "/**/ or maybe not"},
+	    {ALL, MOAT_ALLOW, NUMC, "-- \nand more"},
+	    {ALL, MOAT_ALLOW, STR, "see /* this */ or -- that"},
+	    {ALL, MOAT_ALLOW, TAILC, "O'Brien"},
+	    {ALL, MOAT_ALLOW, TAILC, "a /* b"},
 	    /* PostgreSQL nests: all of it is one comment (the statement breaks) */
-	    {PG, NUMC, "/* /* */ or 1=1 */"},
-	    {PG, NUMC, "/* /* */ or 1=1"},
+	    {PG, MOAT_ALLOW, NUMC, "/* /* */ or 1=1 */"},
+	    {PG, MOAT_ALLOW, NUMC, "/* /* */ or 1=1"},
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof blocked / sizeof blocked[0]; i++)
-		for (int d = 1; d <= 3; d++)
-			if ((!blocked[i].dialect || blocked[i].dialect == d) &&
-			    check(d, blocked[i].tmpl, blocked[i].input) != MOAT_BLOCK)
-				fail_msg("not blocked (dialect %d): %s", d, blocked[i].input);
-	for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++)
-		for (int d = 1; d <= 3; d++)
-			if ((!allowed[i].dialect || allowed[i].dialect == d) &&
-			    check(d, allowed[i].tmpl, allowed[i].input) != MOAT_ALLOW)
-				fail_msg("blocked (dialect %d): %s", d, allowed[i].input);
+	EXPECT(blocked);
+	EXPECT(allowed);
 }
 
 /* The check reads a statement's tokens once for all the places an input
