@@ -3,7 +3,7 @@
 # a change that must not move detection is run against the commit before
 # it.
 #
-#   sh scripts/fuzz_diff.sh sql|shell|prompt [BASE] [SECONDS]   (default main, 120)
+#   sh scripts/fuzz_diff.sh sql|shell|prompt|path [BASE] [SECONDS]   (default main, 120)
 #
 #   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c and
 #          ma_sql_lex.c; seeds: fuzz_sql's
@@ -12,8 +12,11 @@
 #   prompt llm_prompt_injection, the score and the check
 #          (tests/fuzz/diff_prompt.c): BASE's ma_prompt.c, ma_prompt_lex.c,
 #          ma_prompt_norm.c and ma_prompt_feat.c; seeds: fuzz_prompt's
+#   path   path_traversal, the check with and without a base, the analysis
+#          of any slice, the decoder and the normaliser
+#          (tests/fuzz/diff_path.c): BASE's ma_path.c; seeds: fuzz_path's
 #
-# BASE's two files are compiled from `git archive` and linked into one
+# BASE's files are compiled from `git archive` and linked into one
 # object whose globals are renamed old_* (ld -r, objcopy), beside this
 # tree's libmoatagent; the rest of the library (requests, events) is this
 # tree's, so BASE must share ma_int.h's layout of a request (the script
@@ -22,15 +25,16 @@
 # difference was found; libFuzzer's crash file names the input.
 set -eu
 cd "$(dirname "$0")/.."
-check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell|prompt [BASE] [SECONDS]}
+check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell|prompt|path [BASE] [SECONDS]}
 base=${2:-main}
 secs=${3:-120}
 case "$check" in
 sql) files="ma_sql ma_sql_lex" ;;
 shell) files="ma_shell ma_shell_names" ;;
 prompt) files="ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat" ;;
+path) files="ma_path" ;;
 *)
-	echo "fuzz_diff: no differential target for '$check' (sql, shell, prompt)" >&2
+	echo "fuzz_diff: no differential target for '$check' (sql, shell, prompt, path)" >&2
 	exit 2
 	;;
 esac

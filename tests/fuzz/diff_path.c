@@ -1,0 +1,152 @@
+/* libFuzzer, differential: the path_traversal check of this tree beside
+ * another commit's (its ma_path.c, every global renamed old_*:
+ * scripts/fuzz_diff.sh path builds it). For a change meant to keep
+ * detection (a faster decoder or normaliser): the path is the input after
+ * 8 control bytes (how many user inputs, 1 to 3, and where each lies in
+ * the path, one of them sometimes to its end; which base, none included;
+ * MOAT_PATH_RESOLVE now and then). Both sides must give the same verdict,
+ * number of findings and event (rule, severity, confidence, payload,
+ * details) for moat_check_path, the same hit from ma_path_analyse on the
+ * inputs' slices whether or not they are occurrences, and the same
+ * decoding and normalisation of the path (every field, every kept
+ * segment). A difference aborts with both sides printed. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include "ma_int.h"
+#include "ma_path.h"
+
+int old_moat_check_path_at(struct moat_request *r, const char *path, size_t len, const char *base,
+                           int flags, const char *file, int line, const char *function);
+void old_ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const char *base,
+                         int flags, struct ma_path_hit *hit);
+void old_ma_path_normalise(const char *p, size_t n, struct ma_path_norm *out);
+size_t old_ma_path_decode(const char *in, size_t n, char *out, int pct);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *nz(const char *s)
+{
+	return s ? s : "(null)";
+}
+
+static void compare(struct moat_request *r1, struct moat_request *r2, int v1, int v2,
+                    const char *base)
+{
+	const struct moat_event *e1 = moat_request_event(r1), *e2 = moat_request_event(r2);
+
+	if (v1 != v2 || !e1 != !e2 || moat_request_findings(r1) != moat_request_findings(r2)) {
+		fprintf(stderr, "base %s: verdict differs: new %d old %d\n", nz(base), v1, v2);
+		abort();
+	}
+	if (e1 &&
+	    (strcmp(nz(e1->rule), nz(e2->rule)) || strcmp(nz(e1->payload), nz(e2->payload)) ||
+	     strcmp(nz(e1->details_json), nz(e2->details_json)) ||
+	     strcmp(nz(e1->severity), nz(e2->severity)) || e1->confidence != e2->confidence)) {
+		fprintf(stderr, "base %s: event differs: new %s %s %s old %s %s %s\n", nz(base),
+		        nz(e1->rule), nz(e1->payload), nz(e1->details_json), nz(e2->rule),
+		        nz(e2->payload), nz(e2->details_json));
+		abort();
+	}
+}
+
+static void compare_norm(const struct ma_path_norm *a, const struct ma_path_norm *b,
+                         const char *what)
+{
+	if (a->kind != b->kind || a->drive != b->drive || a->up != b->up ||
+	    a->above_root != b->above_root || a->depth != b->depth || a->nul != b->nul) {
+		fprintf(stderr,
+		        "%s: normalisation differs: new kind %d up %d above %d depth %d nul %d"
+		        " old kind %d up %d above %d depth %d nul %d\n",
+		        what, a->kind, a->up, a->above_root, a->depth, a->nul, b->kind, b->up,
+		        b->above_root, b->depth, b->nul);
+		abort();
+	}
+	for (int i = 0; i < a->depth && i < MA_PATH_SEGS; i++)
+		if (a->seg[i][0] != b->seg[i][0] || a->seg[i][1] != b->seg[i][1]) {
+			fprintf(stderr, "%s: segment %d differs\n", what, i);
+			abort();
+		}
+}
+
+static int begin(const struct moat_policy *policy, const char *s, size_t *ia, size_t *il, int nin,
+                 struct moat_request **r)
+{
+	struct moat_request_info ri = {.endpoint = "/f", .policy = policy};
+
+	if (moat_request_begin(NULL, &ri, r) != MOAT_ALLOW)
+		return -1;
+	for (int k = 0; k < nin; k++) {
+		const char *nm = k == 0 ? "q" : k == 1 ? "q2" : "q3";
+		moat_request_add_input(*r, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
+	}
+	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const struct moat_policy *policy;
+	static const char *const bases[] = {
+	    NULL, "/srv/app/uploads",      "rel/base", "C:\\app\\files",
+	    "/",  "/srv/../srv/./app//x/", "..",       "d:"};
+	static char o1[MA_PATH_MAX], o2[MA_PATH_MAX];
+	static struct ma_path_norm n1, n2;
+	const char *s, *base;
+	size_t n, ia[3], il[3], m;
+	int nin, flags;
+	struct moat_request *r1, *r2;
+
+	if (!policy)
+		policy = moat_policy_parse(
+		    "{\"interceptors\":{\"path_traversal\":{\"mode\":\"block\"}}}", 1, NULL, 0);
+	if (size < 9 || size - 8 > 8192)
+		return 0;
+	nin = 1 + data[0] % 3;
+	base = bases[(data[0] / 3) % 8];
+	flags = data[7] >= 240 ? MOAT_PATH_RESOLVE : 0;
+	s = (const char *)data + 8;
+	n = size - 8;
+	for (int k = 0; k < 3; k++) {
+		ia[k] = data[1 + 2 * k] % n;
+		il[k] = 1 + data[2 + 2 * k] % (n - ia[k]);
+		if (data[2 + 2 * k] >= 250) /* a long one */
+			il[k] = n - ia[k];
+	}
+	/* the decoder and the normaliser themselves */
+	m = n < MA_PATH_MAX ? n : MA_PATH_MAX;
+	for (int pct = 0; pct < 2; pct++) {
+		size_t l1 = ma_path_decode(s, m, o1, pct), l2 = old_ma_path_decode(s, m, o2, pct);
+		if (l1 != l2 || memcmp(o1, o2, l1) != 0) {
+			fprintf(stderr, "decode (pct %d) differs: new %zu old %zu bytes\n", pct, l1,
+			        l2);
+			abort();
+		}
+		ma_path_normalise(o1, l1, &n1);
+		old_ma_path_normalise(o2, l2, &n2);
+		compare_norm(&n1, &n2, "decoded path");
+	}
+	/* the analysis of each input's slice, an occurrence or not */
+	for (int k = 0; k < nin; k++) {
+		struct ma_path_hit h1, h2;
+		ma_path_analyse(s, n, ia[k], ia[k] + il[k], base, flags, &h1);
+		old_ma_path_analyse(s, n, ia[k], ia[k] + il[k], base, flags, &h2);
+		if (h1.fired != h2.fired || strcmp(nz(h1.rule), nz(h2.rule)) ||
+		    strcmp(nz(h1.sev), nz(h2.sev)) || h1.confidence != h2.confidence) {
+			fprintf(stderr, "base %s [%zu, %zu): hit differs: new %d %s old %d %s\n",
+			        nz(base), ia[k], ia[k] + il[k], h1.fired, nz(h1.rule), h2.fired,
+			        nz(h2.rule));
+			abort();
+		}
+	}
+	/* the whole check */
+	if (begin(policy, s, ia, il, nin, &r1))
+		return 0;
+	if (begin(policy, s, ia, il, nin, &r2))
+		abort();
+	compare(r1, r2, moat_check_path_at(r1, s, n, base, flags, "f", 1, "fn"),
+	        old_moat_check_path_at(r2, s, n, base, flags, "f", 1, "fn"), base);
+	moat_request_end(r1);
+	moat_request_end(r2);
+	return 0;
+}
