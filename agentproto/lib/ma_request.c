@@ -934,7 +934,8 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 
 /* The places one form v of an input occurs in a text, in order, for the
  * scan: memchr of v's first byte, memcmp of its first MA_FIND_SHORT bytes
- * and then of the whole of it -- no setup per call, and the first place
+ * (a longer v: after a look at its last byte) and then of the whole of it
+ * -- no setup per call, and the first place
  * found is usually the occurrence (most inputs are nowhere in the
  * operation and end at a memchr or two). The bytes compared at places
  * that were not occurrences are counted for the whole form; past a
@@ -981,6 +982,14 @@ static const char *ma_find(struct ma_finder *f, size_t from)
 			return NULL;
 		if (f->waste > f->budget && (size_t)(end - p) > f->budget / vl * 4)
 			return memmem(p, f->len - (size_t)(p - f->text), v, vl);
+		/* a v longer than the first compare: its last byte first (a
+		 * periodic v, ";|&;|&...", agrees with a copy of itself shifted
+		 * by a few bytes at its start, no longer at its end); one byte,
+		 * no call, not counted as waste (once per place: linear) */
+		if (vl > MA_FIND_SHORT && p[vl - 1] != v[vl - 1]) {
+			p++;
+			continue;
+		}
 		if (memcmp(p + 1, v + 1, pl - 1) == 0) {
 			if (pl == vl || memcmp(p + pl, v + pl, vl - pl) == 0)
 				return p;

@@ -389,10 +389,49 @@ static void url_decoding_matches_a_byte_at_a_time_reading(void **state)
 	}
 }
 
+/* The places ma_request_scan gives for input v in text, beside every place
+ * a naive search finds for each of v's forms. */
+static void scan_matches_naive(const char *text, size_t tl, const char *v, size_t vl)
+{
+	static struct found got, want;
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/"};
+	struct moat_request *r = NULL;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", v, vl), 0);
+	struct ma_scan sc = {.interceptor = "sql_injection",
+	                     .text = text,
+	                     .len = tl,
+	                     .max_occ = 100000,
+	                     .analyse = record_place,
+	                     .ctx = &got};
+	got.n = want.n = 0;
+	assert_int_equal(ma_request_scan(r, &sc), MOAT_ALLOW);
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+	assert_int_equal(nin, 1);
+	for (int k = 0; k < in[0].nforms; k++) {
+		size_t fl = in[0].form_len[k];
+		if (fl < 2 || fl > tl)
+			continue;
+		for (size_t a = 0; a + fl <= tl; a++)
+			if (memcmp(text + a, in[0].form[k], fl) == 0) {
+				if (want.n < 5000) {
+					want.at[want.n][0] = a;
+					want.at[want.n][1] = a + fl;
+				}
+				want.n++;
+			}
+	}
+	assert_int_equal(got.n, want.n);
+	assert_true(got.n <= 5000);
+	assert_memory_equal(got.at, want.at, (size_t)got.n * sizeof got.at[0]);
+	moat_request_end(r);
+}
+
 static void the_scan_finds_every_place_a_naive_search_finds(void **state)
 {
 	static char text[6000], v[1200];
-	static struct found got, want;
 	unsigned seed = 12345;
 
 	(void)state;
@@ -413,38 +452,49 @@ static void the_scan_finds_every_place_a_naive_search_finds(void **state)
 				text[tl + rnd_next(&seed) % n] = 'c';
 			tl += n;
 		}
-		struct moat_request_info ri = {.method = "GET", .endpoint = "/"};
-		struct moat_request *r = NULL;
-		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-		assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", v, vl), 0);
-		struct ma_scan sc = {.interceptor = "sql_injection",
-		                     .text = text,
-		                     .len = tl,
-		                     .max_occ = 100000,
-		                     .analyse = record_place,
-		                     .ctx = &got};
-		got.n = want.n = 0;
-		assert_int_equal(ma_request_scan(r, &sc), MOAT_ALLOW);
-		size_t nin;
-		const struct ma_input *in = ma_request_inputs(r, &nin);
-		assert_int_equal(nin, 1);
-		for (int k = 0; k < in[0].nforms; k++) {
-			size_t fl = in[0].form_len[k];
-			if (fl < 2 || fl > tl)
-				continue;
-			for (size_t a = 0; a + fl <= tl; a++)
-				if (memcmp(text + a, in[0].form[k], fl) == 0) {
-					if (want.n < 5000) {
-						want.at[want.n][0] = a;
-						want.at[want.n][1] = a + fl;
-					}
-					want.n++;
-				}
+		scan_matches_naive(text, tl, v, vl);
+	}
+}
+
+/* The same for periodic inputs (a unit of 1 to 7 bytes repeated, 2 to
+ * 1100 bytes: ";|&<>(;|&<>(...") in texts of their units, where v's start
+ * agrees at every unit and its end only where v fits: runs of whole units
+ * (overlapping occurrences), runs cut short or with their last, first or
+ * a middle byte changed, and other bytes between them. */
+static void a_periodic_input_is_found_at_every_place(void **state)
+{
+	static char text[6000], v[1200];
+	unsigned seed = 777;
+
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		size_t unit = 1 + rnd_next(&seed) % 7, tl = 0;
+		size_t vl = 2 + rnd_next(&seed) % (round % 2 ? 30 : 1100);
+		size_t cap = 500 + rnd_next(&seed) % 5000;
+		char u[7];
+		for (size_t i = 0; i < unit; i++)
+			u[i] = "ab;|&<("[rnd_next(&seed) % 7];
+		for (size_t i = 0; i < vl; i++)
+			v[i] = u[i % unit];
+		while (tl < cap) {
+			unsigned what = rnd_next(&seed) % 6;
+			size_t n = what < 2 ? vl + rnd_next(&seed) % (3 * unit + 1)
+			                    : 1 + rnd_next(&seed) % (vl + unit);
+			if (tl + n > cap)
+				n = cap - tl;
+			for (size_t i = 0; i < n; i++)
+				text[tl + i] = u[i % unit];
+			if (what == 2 && n)
+				text[tl + n - 1] = 'x'; /* its last byte */
+			if (what == 3 && n)
+				text[tl] = 'x'; /* its first */
+			if (what == 4 && n)
+				text[tl + rnd_next(&seed) % n] = 'x';
+			tl += n;
+			if (what == 5 && tl < cap)
+				text[tl++] = ' ';
 		}
-		assert_int_equal(got.n, want.n);
-		assert_true(got.n <= 5000);
-		assert_memory_equal(got.at, want.at, (size_t)got.n * sizeof got.at[0]);
-		moat_request_end(r);
+		scan_matches_naive(text, tl, v, vl);
 	}
 }
 
@@ -682,6 +732,7 @@ int main(void)
 	    cmocka_unit_test(header_names_are_lowercased),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(the_scan_finds_every_place_a_naive_search_finds),
+	    cmocka_unit_test(a_periodic_input_is_found_at_every_place),
 	    cmocka_unit_test(url_decoding_matches_a_byte_at_a_time_reading),
 	    cmocka_unit_test(inputs_by_reference_are_not_copied),
 	    cmocka_unit_test(inputs_by_reference_are_checked_as_copies),
