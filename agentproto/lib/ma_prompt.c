@@ -21,8 +21,13 @@
  *               "new instructions", "from now on", access-granted claims,
  *               output forcing ("say 'X' and nothing else"), claims
  *               that the secret was given ("[correct password]"), a
- *               document that dictates its own answer, orders that
- *               garble "your answer" or plant a link or a lie in it
+ *               document that dictates its own answer (also as a
+ *               counterfactual: "in a parallel world where ..., we might
+ *               say the capital is X"), orders that garble "your answer"
+ *               or plant a link or a lie in it, the hijack's goal phrase
+ *               in its other forms (alone at the end, "another way of
+ *               saying", "the opposite of access denied", translated,
+ *               spelled, masked, cut for completion)
  *   roleplay    persona switch ("you are now", "act as", DAN, developer /
  *               god mode, "no restrictions", "stay in character"),
  *               authority claims ("I am your developer") and claimed
@@ -143,6 +148,29 @@ static void ma_pr_kbits_build(void)
 
 /* ---- words and their classes ---- */
 
+/* The bytes of a typographic quotation mark at the start of x (n bytes):
+ * U+2018..U+201F (3 bytes), U+00AB, U+00BB (2); 0 if none. */
+static size_t ma_pr_tquote(const char *x, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)x;
+
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] >= 0x98 && u[2] <= 0x9F)
+		return 3;
+	if (n >= 2 && u[0] == 0xC2 && (u[1] == 0xAB || u[1] == 0xBB))
+		return 2;
+	return 0;
+}
+
+/* The same at the end of x. */
+static size_t ma_pr_tquote_end(const char *x, size_t n)
+{
+	if (n >= 3 && ma_pr_tquote(x + n - 3, 3) == 3)
+		return 3;
+	if (n >= 2 && ma_pr_tquote(x + n - 2, 2) == 2)
+		return 2;
+	return 0;
+}
+
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
  * non-ASCII bytes, marks sentence ends and gives each word its classes. A
  * word with letters and digits that the lexicon does not know is read
@@ -192,6 +220,13 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 			break;
 		while (s < e && (t[s] == '@' || t[s] == '$'))
 			s++;
+		/* typographic quotes around a word kept in its script ("„Аццесс"):
+		 * no part of the word */
+		while ((unsigned char)t[s] >= 0xC2 && e - s >= 2 && ma_pr_tquote(t + s, e - s))
+			s += ma_pr_tquote(t + s, e - s);
+		while ((unsigned char)t[e - 1] >= 0x80 && e - s >= 2 &&
+		       ma_pr_tquote_end(t + s, e - s))
+			e -= ma_pr_tquote_end(t + s, e - s);
 		if (s == e)
 			continue;
 		if (e - s > 255)
@@ -393,6 +428,326 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		}
 }
 
+/* ---- the hijack's goal phrase, in any form ---- */
+
+/* Hijacking (TensorTrust's attack family) makes the model print a goal
+ * phrase ("access granted") without the secret. The phrase alone scores
+ * 0.45 (a pattern) and with an order anywhere 0.8 (ma_pr_goal); here the
+ * forms that carry it otherwise: standing alone as the text's last
+ * sentence or line (for the model to echo), asked for in other words or
+ * another language in the sentence that holds it ("another way of
+ * saying", "translate"), spelled letter by letter, masked ("_cc_ss
+ * gr_nt_d"), without vowels ("ccss grntd") or cut for the model to
+ * complete ("Access Gran..."). */
+
+/* Words that ask for a phrase in other words or another language. */
+static const char ma_pr_hj_order[] =
+    "saying|synonym~|another|alternative~|rephras~|reword~|paraphras~|equivalent|utter~|"
+    "articulat~|express|pronounc~|announc~|translat~|complete|finish|continue|spell~|fill|"
+    "traduc~|traduis|traduz~|ubersetz~|vertaal~|przetlumacz~|"
+    "\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb2\xd0\xb5\xd0\xb4~|"                 /* pereved~ */
+    "\xd0\xbf\xd1\x80\xd0\xb5\xd0\xb2\xd0\xb5\xd0\xb4~|"                         /* preved~ */
+    "\xd0\xba\xd0\xb0\xd0\xb6\xd0\xb8|\xd1\x81\xd0\xba\xd0\xb0\xd0\xb6\xd0\xb8"; /* kazhi */
+
+/* 1 if words i and i + 1 are the goal phrase: a word of access and one
+ * of granting, in either order, in one sentence ("access granted",
+ * "granted access", "permission granted", "Zugang gewährt"). */
+static int ma_pr_goal_at(const struct ma_pr_words *w, int i, const struct ma_pr_kbits *kb)
+{
+	if (i + 1 >= w->n || w->brk[i + 1])
+		return 0;
+	return ((w->k[i] & kb->access) && (w->k[i + 1] & kb->granted)) ||
+	       ((w->k[i] & kb->granted) && (w->k[i + 1] & kb->access));
+}
+
+static int ma_pr_order_word(const struct ma_pr_words *w, int j, const struct ma_pr_kbits *kb)
+{
+	return (w->k[j] & (kb->say | kb->output | kb->begin)) ||
+	       ma_pr_lit(w, j, ma_pr_hj_order, sizeof ma_pr_hj_order - 1);
+}
+
+/* 1 if a quotation mark opens right before word i. */
+static int ma_pr_quoted(const struct ma_pr_words *w, int i)
+{
+	size_t p = w->s[i];
+	const char *t = w->t;
+
+	if (p >= 1 && (t[p - 1] == '"' || t[p - 1] == '\'' || t[p - 1] == '`'))
+		return 1;
+	return (p >= 2 && ma_pr_tquote(t + p - 2, 2) == 2) ||
+	       (p >= 3 && ma_pr_tquote(t + p - 3, 3) == 3);
+}
+
+/* The consonants of a token with vowels and masks ('_', '*') dropped and
+ * doubled letters made one, into k (cap bytes); *masked, *vowels count
+ * what was dropped. Returns the length, or -1 if it does not fit. */
+static int ma_pr_skeleton(const char *x, size_t l, char *k, size_t cap, int *masked, int *vowels)
+{
+	size_t o = 0;
+
+	*masked = *vowels = 0;
+	for (size_t i = 0; i < l; i++) {
+		char c = x[i];
+		if (c == '_' || c == '*') {
+			(*masked)++;
+			continue;
+		}
+		if (memchr("aeiou", c, 5)) {
+			(*vowels)++;
+			continue;
+		}
+		if (o && k[o - 1] == c)
+			continue;
+		if (o + 1 >= cap)
+			return -1;
+		k[o++] = c;
+	}
+	return (int)o;
+}
+
+/* 1 if the goal phrase is in t (n bytes) as two tokens of letters, '_'
+ * and '*' whose consonants are those of "access" and "granted", masked
+ * or without vowels ("_cc_ss gr_nt_d", "acc*ss gr*nt*d", "ccss grntd"). */
+static int ma_pr_goal_masked(const char *t, size_t n)
+{
+	char prev[8] = "", cur[8];
+	int pl = -1, pm = 0, pv = 0;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t a = i;
+		int cl, m = 0, v = 0;
+		while (i < n && ((t[i] >= 'a' && t[i] <= 'z') || t[i] == '_' || t[i] == '*'))
+			i++;
+		if (i == a) {
+			/* one space between the two tokens, nothing else */
+			if (i >= n || t[i] != ' ')
+				pl = -1;
+			i++;
+			continue;
+		}
+		cl = i - a <= 12 ? ma_pr_skeleton(t + a, i - a, cur, sizeof cur, &m, &v) : -1;
+		if (cl == 5 && pl == 2 && !memcmp(cur, "grntd", 5) && !memcmp(prev, "cs", 2) &&
+		    (m || pm || (!v && !pv)))
+			return 1;
+		pl = cl;
+		pm = m;
+		pv = v;
+		if (cl > 0)
+			memcpy(prev, cur, (size_t)cl);
+	}
+	return 0;
+}
+
+/* 1 if the goal phrase is spelled in single letters ("A","c","c","e",
+ * "s","s" ... "G","r","a","n","t","e","d"; "a-c-c-e-s-s"). */
+static int ma_pr_goal_spelled(const struct ma_pr_words *w)
+{
+	char g[64];
+	size_t gl = 0;
+
+	for (int i = 0; i <= w->n; i++) {
+		if (i < w->n && w->l[i] == 1 && w->t[w->s[i]] >= 'a' && w->t[w->s[i]] <= 'z') {
+			if (gl < sizeof g - 2)
+				g[gl++] = w->t[w->s[i]];
+			continue;
+		}
+		if (gl && g[gl - 1] != '|' && gl < sizeof g - 1)
+			g[gl++] = '|'; /* the end of a run */
+	}
+	g[gl] = '\0';
+	return strstr(g, "accessgranted") || strstr(g, "access|granted");
+}
+
+/* 1 if the goal phrase is cut for the model to complete ("Access
+ * Gran...", "ACCESS GRANT…"): "access", then a strict prefix of "granted"
+ * of three letters at least and "...", "…" or "-". */
+static int ma_pr_goal_cut(const struct ma_pr_words *w, size_t n)
+{
+	for (int i = 0; i + 1 < w->n; i++) {
+		const char *x = w->t + w->s[i + 1];
+		size_t l = w->l[i + 1], p = 0, e = (size_t)w->s[i + 1] + l;
+		if (w->l[i] != 6 || memcmp(w->t + w->s[i], "access", 6))
+			continue;
+		while (p < l && p < 6 && x[p] == "granted"[p])
+			p++;
+		if (p >= 3 && (p == l || (l - p == 3 && !memcmp(x + p, "\xe2\x80\xa6", 3))) &&
+		    (p < l || (e < n && (w->t[e] == '.' || w->t[e] == '-'))))
+			return 1;
+	}
+	return 0;
+}
+
+/* "swap the word denied for granted", "replace 'denied' with 'granted'
+ * in your reply": word i is a refusal word; a verb of swapping up to
+ * three words before it, "granted" up to three words after it, and "the
+ * word" before it or "your answer" after (not "change the status from
+ * denied to granted"). */
+static int ma_pr_swap_at(const struct ma_pr_words *w, int i, const struct ma_pr_kbits *kb)
+{
+	static const char swap[] = "switch~|swap~|replac~|chang~|substitut~|flip~|exchang~|turn";
+	int verb = -1, g = -1, word = 0, yours = 0;
+
+	for (int j = i - 1; j >= 0 && j >= i - 3 && !w->brk[j + 1] && verb < 0; j--) {
+		word = word || ma_pr_lit(w, j, "word|words|term", 15);
+		if (ma_pr_lit(w, j, swap, sizeof swap - 1))
+			verb = j;
+	}
+	for (int j = i + 1; j < w->n && j <= i + 4 && w->brk[j] != 1 && g < 0; j++)
+		if (w->l[j] == 7 && !memcmp(w->t + w->s[j], "granted", 7))
+			g = j;
+	if (verb < 0 || g < 0)
+		return 0;
+	for (int j = g + 1; j < w->n && j <= g + 4 && w->brk[j] != 1 && !yours; j++)
+		yours = (w->k[j] & (kb->output | kb->yourout)) != 0;
+	return word || yours;
+}
+
+/* Scores the forms of the goal phrase (words w of the normalised text t,
+ * n bytes). One pass over the words finds which forms can be there. */
+static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
+                         const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+{
+	int order = -1, goal = 0, letters = 0, run = 0, gr = 0;
+
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		size_t l = w->l[i];
+		goal |= (w->k[i] & (kb->access | kb->granted)) != 0;
+		run = l == 1 && x[0] >= 'a' && x[0] <= 'z' ? run + 1 : 0;
+		letters |= run >= 4;
+		if (x[0] == 'g' && l >= 2 && x[1] == 'r')
+			gr |= (l == 2 && (size_t)w->s[i] + 2 < n && (x[2] == '_' || x[2] == '*')) ||
+			      (l == 5 && !memcmp(x, "grntd", 5));
+	}
+	for (int i = 0; goal && i + 1 < w->n; i++) {
+		int end, quoted;
+		/* "granted" is a word of the class: the swap is looked for here */
+		if (w->l[i] >= 6 && w->l[i] <= 8 && !(w->k[i] & kb->granted) &&
+		    ma_pr_lit(w, i, "denied|refused|rejected", 23) && ma_pr_swap_at(w, i, kb)) {
+			ma_pr_add(sc, PF_OVERRIDE, 0.8);
+			return;
+		}
+		if (!ma_pr_goal_at(w, i, kb))
+			continue;
+		end = i + 2 == w->n || (i + 3 == w->n && ma_pr_lit(w, i + 2, "now|please", 10));
+		/* the text's last sentence or line: the phrase alone */
+		if (end && (i == 0 || w->brk[i] == 1 ||
+		            memchr(w->t + w->s[i - 1] + w->l[i - 1], '\n',
+		                   (size_t)(w->s[i] - w->s[i - 1] - w->l[i - 1])))) {
+			ma_pr_add(sc, PF_OVERRIDE, 0.8);
+			return;
+		}
+		/* quoted or ending its sentence, after an order of saying it (up
+		 * to six words before, over no sentence end, over a comma only
+		 * when quoted: "the client is granted access." is no order) */
+		quoted = ma_pr_quoted(w, i);
+		if (!(i + 2 == w->n || w->brk[i + 2] || quoted))
+			continue;
+		for (int j = i - 1; j >= 0 && j >= i - 6; j--) {
+			if (w->brk[j + 1] == 1 || (w->brk[j + 1] && !quoted))
+				break;
+			if (ma_pr_order_word(w, j, kb)) {
+				ma_pr_add(sc, PF_OVERRIDE, 0.8);
+				return;
+			}
+		}
+	}
+	if ((letters && ma_pr_goal_spelled(w)) || (goal && ma_pr_goal_cut(w, n)) ||
+	    (gr && ma_pr_goal_masked(t, n))) {
+		for (int j = 0; j < w->n && order < 0; j++)
+			if (ma_pr_order_word(w, j, kb) ||
+			    ma_pr_lit(w, j, "write|respond|answer", 20))
+				order = j;
+		ma_pr_add(sc, PF_OVERRIDE, order >= 0 ? 0.8 : 0.45);
+	}
+}
+
+/* 1 if words w hold the goal phrase (a decoded run that says it). */
+static int ma_pr_has_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	for (int i = 0; i + 1 < w->n; i++)
+		if (ma_pr_goal_at(w, i, kb))
+			return 1;
+	return 0;
+}
+
+/* ---- a counterfactual that dictates the answer ---- */
+
+/* A document that frames a made-up answer as a counterfactual ("in a
+ * parallel world where names differ, we might say the capital is X"; "in
+ * a universe where math differs, the output could be 10"; "in a dystopian
+ * world where ..., we might state: ..."): "in" and a world within four
+ * words, then, in the same sentence (commas allowed), someone who would
+ * say something followed by a colon or by "the <answer> is", or "the
+ * <answer> could be". */
+static const char ma_pr_cf_world[] = "world|worlds|universe|reality|timeline|dimension";
+static const char ma_pr_cf_who[] = "we|i|one|you|they|people";
+static const char ma_pr_cf_modal[] = "might|could|would|will|should|may|can";
+static const char ma_pr_cf_say[] =
+    "say|state|claim|declare|conclude|answer|write|report|assert|respond|reply";
+static const char ma_pr_cf_noun[] =
+    "output|result|answer|sum|total|average|conclusion|capital|summary|outcome|verdict|"
+    "height|value|price|name|population|area|score|number|date|winner";
+
+static int ma_pr_cf_the_noun(const struct ma_pr_words *w, int j, int b)
+{
+	/* "the [word] <answer>": the index after the noun, or -1 */
+	if (j >= b || !ma_pr_lit(w, j, "the|its|their", 13))
+		return -1;
+	for (int k = j + 1; k < b && k <= j + 2; k++)
+		if (ma_pr_lit(w, k, ma_pr_cf_noun, sizeof ma_pr_cf_noun - 1))
+			return k + 1;
+	return -1;
+}
+
+static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, size_t n,
+                                 const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+{
+	(void)kb;
+	for (int f = 0; f + 1 < w->n; f++) {
+		int world = -1, b;
+		if (w->l[f] != 2 || w->t[w->s[f]] != 'i' || w->t[w->s[f] + 1] != 'n')
+			continue;
+		for (int k = f + 1; k < w->n && k <= f + 4 && (k == f + 1 || !w->brk[k]); k++)
+			if (w->l[k] >= 5 && w->l[k] <= 9 &&
+			    ma_pr_lit(w, k, ma_pr_cf_world, sizeof ma_pr_cf_world - 1)) {
+				world = k;
+				break;
+			}
+		if (world < 0)
+			continue;
+		for (b = world + 1; b < w->n && w->brk[b] != 1; b++)
+			;
+		for (int j = world + 1; j < b; j++) {
+			int x;
+			if (j + 2 < b && ma_pr_lit(w, j, ma_pr_cf_who, sizeof ma_pr_cf_who - 1) &&
+			    ma_pr_lit(w, j + 1, ma_pr_cf_modal, sizeof ma_pr_cf_modal - 1) &&
+			    ma_pr_lit(w, j + 2, ma_pr_cf_say, sizeof ma_pr_cf_say - 1)) {
+				size_t e = (size_t)w->s[j + 2] + w->l[j + 2];
+				while (e < n && t[e] == ' ')
+					e++;
+				/* "we might state: ..." or "we might say the capital is ..." */
+				x = j + 3 < b && ma_pr_lit(w, j + 3, "that", 4) ? j + 4 : j + 3;
+				x = ma_pr_cf_the_noun(w, x, b);
+				if ((e < n && t[e] == ':') ||
+				    (x > 0 && x < b && ma_pr_lit(w, x, "is|was|are|equals", 18))) {
+					ma_pr_add(sc, PF_OVERRIDE, 0.8);
+					return;
+				}
+			}
+			/* "the output could be ..." */
+			x = ma_pr_cf_the_noun(w, j, b);
+			if (x > 0 && x + 1 < b &&
+			    ma_pr_lit(w, x, ma_pr_cf_modal, sizeof ma_pr_cf_modal - 1) &&
+			    ma_pr_lit(w, x + 1, "be", 2)) {
+				ma_pr_add(sc, PF_OVERRIDE, 0.8);
+				return;
+			}
+		}
+	}
+}
+
 /* ---- encodings ---- */
 
 static int ma_pr_b64val(unsigned char c)
@@ -459,6 +814,26 @@ static size_t ma_pr_score_plain(const char *s, size_t n, struct ma_pr_pass *ps,
 	ma_pr_forcing(&ps->w, tn, sc);
 	ma_pr_cjk(ps->t, tn, sc);
 	return tn;
+}
+
+/* Adds what a decoded run (scored into sub, its words w) says: an
+ * instruction hidden in an encoding counts more than the same words in
+ * clear (sub >= 0.5: with 0.5 for the hiding, noisy-OR; else sub + 0.1),
+ * and the hijack's goal phrase encoded is the order to print it. */
+static void ma_pr_add_decoded(struct ma_pr_score *sc, const struct ma_pr_score *sub,
+                              const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	double s = sub->score;
+
+	if (ma_pr_has_goal(w, kb) && s < 0.8)
+		s = 0.8;
+	else if (s >= 0.5)
+		s = 1.0 - (1.0 - s) * 0.5 > s + 0.1 ? 1.0 - (1.0 - s) * 0.5 : s + 0.1;
+	else if (s > 0.3)
+		s += 0.1;
+	else
+		return;
+	ma_pr_add(sc, PF_ENCODED, s > 1.0 ? 1.0 : s);
 }
 
 /* Decodes the run s[a, e) as binary octets ("01101001 01100111"), spaced
@@ -571,9 +946,7 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 			int mixed;
 			ma_pr_score_init(&sub);
 			ma_pr_score_plain(d, dl, ps, &sub, &mixed);
-			if (sub.score > 0.3)
-				ma_pr_add(sc, PF_ENCODED,
-				          sub.score + 0.1 > 1.0 ? 1.0 : sub.score + 0.1);
+			ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
 		}
 	}
 }
@@ -626,9 +999,7 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 			int mixed;
 			ma_pr_score_init(&sub);
 			ma_pr_score_plain(d, dl, ps, &sub, &mixed);
-			if (sub.score > 0.3)
-				ma_pr_add(sc, PF_ENCODED,
-				          sub.score + 0.1 > 1.0 ? 1.0 : sub.score + 0.1);
+			ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
 		}
 	}
 }
@@ -873,6 +1244,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_fiction(&ps.w, &ps.kb, out);
 	ma_pr_goal(&ps.w, &ps.kb, out);
 	ma_pr_claim(&ps.w, tn, &ps.kb, out);
+	ma_pr_hijack(&ps.w, ps.t, tn, &ps.kb, out);
+	ma_pr_counterfactual(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_dialogue(&ps.w, ps.t, tn, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);

@@ -153,8 +153,13 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"ONLY", "only just exactly solely merely simply verbatim nur seulement solo solamente"},
     {"OUTPUT", "response~ reply replies answer~ output~ completion~ reaction"},
     {"BEGIN", "begin~ start~ prefix~ preface~ prepend~ lead~"},
-    {"ACCESS", "access permission entry authorization authorisation admission"},
-    {"GRANTED", "granted allowed approved successful accepted"},
+    /* the hijack's goal phrase, also in German, French, Spanish, Italian,
+     * Portuguese, Dutch, Polish and Russian ("Zugang gewährt") */
+    {"ACCESS", "access permission entry authorization authorisation admission zugang zugriff "
+               "acces acceso accesso acesso toegang dostep доступ"},
+    {"GRANTED", "granted allowed approved successful accepted gewahrt erteilt autorise accorde "
+                "concedido permitido autorizado consentito concesso verleend przyznany "
+                "разрешен разрешён предоставлен"},
     {"CORRECT", "correct right valid true accurate proper"},
     {"CODE", "code password~ passcode~ key credential~ passphrase~ pin"},
     {"ENTERED",
@@ -286,6 +291,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.45, "i have been GOAL"},
     {PF_OVERRIDE, 0.7, "SAY|BEGIN|prefix~ * ACCESS GRANTED"},
     {PF_OVERRIDE, 0.7, "SAY|BEGIN|prefix~ * i have been GOAL"},
+    /* the refusal turned into the goal: "the opposite of access denied"
+     * (and "swap the word denied for granted": ma_prompt.c) */
+    {PF_OVERRIDE, 0.8,
+     "opposite|antonym~|inverse|contrary|reverse of * ACCESS "
+     "denied|refused|rejected|forbidden|disallowed"},
     /* claims that the secret was given */
     {PF_OVERRIDE, 0.5, "CORRECT CODE"},
     {PF_OVERRIDE, 0.6, "CORRECT * CODE * ENTERED"},
