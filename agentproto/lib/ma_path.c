@@ -20,14 +20,26 @@
  * input brings. With MOAT_PATH_RESOLVE and a base, symbolic links in the
  * part of the path that exists are resolved (realpath) as well.
  *
+ * Cost, linear in the path: the normaliser reads a map of the separators
+ * 64 bytes at a time and walks the segments from it (past the 256 whose
+ * places are kept, a block without a dot is only counted); the path and
+ * the application's part are normalised in one pass (their common
+ * segments once). When the application's part holds no '%', no byte
+ * >= 0xC0 and no NUL (the usual case), no reading changes it: it is
+ * resolved once, and each reading decodes and resolves only what follows
+ * it; a reading that decodes nothing ends the rounds (the next ones would
+ * be the same). Otherwise both are decoded in every reading, as written
+ * above.
+ *
  * Pure unless MOAT_PATH_RESOLVE (system calls); the buffers live on the
- * caller's stack (about 10 KB); nothing is allocated unless a check fires.
+ * caller's stack (about 13 KB); nothing is allocated unless a check fires.
  * Any thread.
  */
 #include "ma_int.h"
 #include "ma_path.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -40,15 +52,15 @@ static int ma_path_sep(char c)
 	return c == '/' || c == '\\';
 }
 
+/* A hex digit's value + 1, 0 for any other byte. */
+static const unsigned char ma_path_hexv[256] = {
+    ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
+    ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
+    ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16};
+
 static int ma_path_hex(unsigned char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	return (int)ma_path_hexv[c] - 1;
 }
 
 /* Writes the code point v as UTF-8 (v < 0x10000). */
@@ -69,27 +81,74 @@ static size_t ma_path_utf8(unsigned long v, char *out)
 	return 3;
 }
 
-/* 1 when one of p's n bytes is >= 0xC0 (may start a Unicode form):
- * eight bytes at a time, a byte with its two top bits set. */
-static int ma_path_has_lead(const char *p, size_t n)
+/* p's 8 bytes at i as a word whose low byte is p[i] (so that the lowest
+ * flagged byte of a mask below is the first in the text). */
+static uint64_t ma_path_word(const char *p, size_t i)
 {
-	size_t i = 0;
+	uint64_t x;
 
+	memcpy(&x, p + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
+/* The first of p's bytes in [i, n) that is >= 0xC0 (may start a Unicode
+ * form), or n: eight bytes at a time, a byte with its two top bits set. */
+static size_t ma_path_next_lead(const char *p, size_t i, size_t n)
+{
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x;
-		memcpy(&x, p + i, 8);
-		if (x & (x << 1) & 0x8080808080808080ull)
-			return 1;
+		uint64_t x = ma_path_word(p, i), m = x & (x << 1) & 0x8080808080808080ull;
+		if (m)
+			return i + (size_t)__builtin_ctzll(m) / 8;
 	}
 	for (; i < n; i++)
 		if ((unsigned char)p[i] >= 0xC0)
-			return 1;
-	return 0;
+			return i;
+	return n;
+}
+
+/* Bit j set when byte j of x (ma_path_word's order) is c1 or c2: a byte
+ * of x ^ c1 or of x ^ c2 that is zero (exactly: its seven low bits plus
+ * 0x7F do not carry and its top bit is clear), its flag moved to bit j by
+ * the multiply. */
+static uint64_t ma_path_flags(uint64_t x, unsigned char c1, unsigned char c2)
+{
+	const uint64_t ones = 0x0101010101010101ull, low7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t a = x ^ (ones * c1), b = x ^ (ones * c2);
+	uint64_t f = ~((((a & low7) + low7) | a) & (((b & low7) + low7) | b)) & ~low7;
+	return ((f >> 7) * 0x0102040810204080ull) >> 56;
+}
+
+/* Bit k set when p[k] is c1 or c2, for p's first n bytes or 64 (none
+ * from n up), eight at a time. */
+static uint64_t ma_path_map(const char *p, size_t n, unsigned char c1, unsigned char c2)
+{
+	size_t whole = n < 64 ? n & ~(size_t)7 : 64, j;
+	uint64_t map = 0;
+
+	for (j = 0; j < whole; j += 8)
+		map |= ma_path_flags(ma_path_word(p, j), c1, c2) << j;
+	if (j < n && j < 64) { /* never read past the text; 0 is neither c1 nor c2 */
+		char t[8] = {0};
+		memcpy(t, p + j, n - j);
+		map |= ma_path_flags(ma_path_word(t, 0), c1, c2) << j;
+	}
+	return map;
+}
+
+/* The separators of p's first n bytes as ma_path_map's bits, and the bits
+ * from n up set (the text ends there as at a separator). */
+static uint64_t ma_path_sepmap(const char *p, size_t n)
+{
+	uint64_t map = ma_path_map(p, n, '/', '\\');
+	return n < 64 ? map | (~0ull << n) : map;
 }
 
 size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 {
-	size_t o = 0, w = 0;
+	size_t o = 0, w, i;
 
 	if (!pct || !memchr(in, '%', n)) {
 		/* no %-escape: the bytes as they are (in may be out) */
@@ -97,15 +156,22 @@ size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 		o = n;
 		n = 0;
 	}
-	for (size_t i = 0; i < n; i++) {
+	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)in[i];
 		if (c != '%') {
-			/* a run without '%', copied at once */
-			const char *pc = memchr(in + i, '%', n - i);
-			size_t run = pc ? (size_t)(pc - (in + i)) : n - i;
-			memmove(out + o, in + i, run); /* o <= i: in may be out */
-			o += run;
-			i += run - 1;
+			/* a run without '%': a byte at a time while it is short
+			 * (between escapes), the rest at once (o <= i: in may be out) */
+			size_t end = n - i > 16 ? i + 16 : n;
+			while (i < end && in[i] != '%')
+				out[o++] = in[i++];
+			if (i == end && i < n) {
+				const char *pc = memchr(in + i, '%', n - i);
+				size_t run = pc ? (size_t)(pc - (in + i)) : n - i;
+				memmove(out + o, in + i, run);
+				o += run;
+				i += run;
+			}
+			i--; /* the loop's i++ comes to the '%' or the end */
 			continue;
 		}
 		if (pct && c == '%' && i + 2 < n && ma_path_hex((unsigned char)in[i + 1]) >= 0 &&
@@ -128,18 +194,16 @@ size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 			out[o++] = (char)c;
 		}
 	}
-	if (!ma_path_has_lead(out, o))
-		return o;
-	/* now the Unicode forms, in place (only bytes >= 0xC0 start one) */
-	for (size_t i = 0; i < o; i++) {
-		if ((unsigned char)out[i] < 0xC0) {
-			out[w++] = out[i];
-			continue;
-		}
+	/* now the Unicode forms, in place (only bytes >= 0xC0 start one; the
+	 * runs between them are moved at once) */
+	i = ma_path_next_lead(out, 0, o);
+	w = i;
+	while (i < o) {
 		unsigned char c = (unsigned char)out[i];
 		unsigned char c1 = i + 1 < o ? (unsigned char)out[i + 1] : 0;
 		unsigned char c2 = i + 2 < o ? (unsigned char)out[i + 2] : 0;
 		unsigned char c3 = i + 3 < o ? (unsigned char)out[i + 3] : 0;
+		size_t j;
 		if ((c == 0xC0 || c == 0xC1) && (c1 & 0xC0) == 0x80) {
 			out[w++] = (char)(((c & 1) << 6) | (c1 & 0x3F));
 			i++;
@@ -161,57 +225,168 @@ size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 		} else {
 			out[w++] = (char)c;
 		}
+		i++;
+		j = ma_path_next_lead(out, i, o);
+		memmove(out + w, out + i, j - i); /* w < i */
+		w += j - i;
+		i = j;
 	}
 	return w;
 }
 
-void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *o)
-{
-	size_t i = 0;
+/* What ma_path_fold counts, in locals (stores through a struct
+ * ma_path_norm would make them be read again after every segment). */
+struct ma_path_count {
+	int depth, up, above;
+};
 
-	o->kind = MA_PATH_RELATIVE;
-	o->drive = 0;
-	o->up = o->above_root = o->depth = o->nul = 0;
-	{
-		const char *z = memchr(p, '\0', n);
-		if (z) {
-			n = (size_t)(z - p);
-			o->nul = 1;
+/* One segment p[s, s + l) (l >= 1): "." stays, ".." climbs, a name goes
+ * down (its place kept among the first MA_PATH_SEGS). */
+static inline void ma_path_step(const char *p, size_t s, size_t l, int rel, struct ma_path_count *c,
+                                struct ma_path_norm *o)
+{
+	if (l <= 2 && p[s] == '.') {
+		if (l == 1)
+			return;
+		if (p[s + 1] == '.') {
+			if (c->depth > 0)
+				c->depth--;
+			else if (rel)
+				c->up++;
+			else
+				c->above++;
+			return;
 		}
 	}
+	if (c->depth < MA_PATH_SEGS) {
+		o->seg[c->depth][0] = (uint16_t)s;
+		o->seg[c->depth][1] = (uint16_t)l;
+	}
+	c->depth++;
+}
+
+/* The bits set in x. */
+static int ma_path_popcount(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ull;
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (int)((x * 0x0101010101010101ull) >> 56);
+}
+
+/* Resolves the segments of p in [i, n) into o, which holds those before
+ * i: the maximal runs without a separator, one after the other (so p[i - 1]
+ * must be a separator, or i the start of the segments). Sixty-four bytes
+ * at a time: a map of their separators, the runs read from it. */
+static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm *o)
+{
+	struct ma_path_count c = {o->depth, o->up, o->above_root};
+	const int rel = o->kind == MA_PATH_RELATIVE;
+	size_t open = (size_t)-1; /* the start of a run that goes on past its block */
+	int counted = 0;          /* that run was counted already */
+
+	for (size_t b = i; b < n; b += 64) {
+		uint64_t sep = ma_path_sepmap(p + b, n - b), starts = ~sep & ~(~sep << 1);
+		if (open != (size_t)-1) {
+			if (!sep)
+				continue; /* the run goes on through this block */
+			if (!counted)
+				ma_path_step(p, open, b + (size_t)__builtin_ctzll(sep) - open, rel,
+				             &c, o);
+			open = (size_t)-1;
+			starts &= ~1ull; /* bit 0 was that run's */
+		}
+		if (c.depth >= MA_PATH_SEGS && starts &&
+		    !memchr(p + b, '.', n - b < 64 ? n - b : 64)) {
+			/* deeper than the places kept, and no dot in these bytes:
+			 * each run only goes down; the last may go on */
+			c.depth += ma_path_popcount(starts);
+			if (!(sep >> (63 - __builtin_clzll(starts)))) {
+				open = b + 63 - (size_t)__builtin_clzll(starts);
+				counted = 1;
+			}
+			continue;
+		}
+		counted = 0;
+		while (starts) {
+			unsigned k = (unsigned)__builtin_ctzll(starts);
+			uint64_t after = sep >> k;
+			starts &= starts - 1;
+			if (!after) {
+				open = b + k;
+				break;
+			}
+			ma_path_step(p, b + k, (size_t)__builtin_ctzll(after), rel, &c, o);
+		}
+	}
+	if (open != (size_t)-1 && !counted) /* the last run ends with the text */
+		ma_path_step(p, open, n - open, rel, &c, o);
+	o->depth = c.depth;
+	o->up = c.up;
+	o->above_root = c.above;
+}
+
+/* The kind and drive of p's first n bytes (no NUL among them) into o, its
+ * counts zero; returns where its segments start. */
+static size_t ma_path_head(const char *p, size_t n, struct ma_path_norm *o)
+{
+	o->kind = MA_PATH_RELATIVE;
+	o->drive = 0;
+	o->up = o->above_root = o->depth = 0;
 	if (n >= 2 && ((p[0] >= 'A' && p[0] <= 'Z') || (p[0] >= 'a' && p[0] <= 'z')) &&
 	    p[1] == ':') {
 		o->kind = MA_PATH_DRIVE;
 		o->drive = (char)(p[0] & ~0x20);
-		i = 2;
-	} else if (n && ma_path_sep(p[0])) {
+		return 2;
+	}
+	if (n && ma_path_sep(p[0]))
 		o->kind = MA_PATH_ROOTED;
+	return 0;
+}
+
+void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *o)
+{
+	const char *z = memchr(p, '\0', n);
+	size_t i;
+
+	if (z)
+		n = (size_t)(z - p);
+	i = ma_path_head(p, n, o);
+	o->nul = z != NULL;
+	ma_path_fold(p, i, n, o);
+}
+
+/* The bytes of a struct ma_path_norm that hold its first depth segments. */
+static size_t ma_path_norm_size(const struct ma_path_norm *n)
+{
+	size_t keep = n->depth < MA_PATH_SEGS ? (size_t)n->depth : MA_PATH_SEGS;
+	return offsetof(struct ma_path_norm, seg) + keep * sizeof n->seg[0];
+}
+
+void ma_path_normalise2(const char *p, size_t n, size_t k, struct ma_path_norm *full,
+                        struct ma_path_norm *pre)
+{
+	const char *z = memchr(p, '\0', n);
+	size_t nf = z ? (size_t)(z - p) : n, np = k < nf ? k : nf, i, cut;
+
+	if (np < 2) { /* the two may differ in kind: each on its own */
+		ma_path_normalise(p, n, full);
+		ma_path_normalise(p, k, pre);
+		return;
 	}
-	while (i < n) {
-		size_t s, l;
-		while (i < n && ma_path_sep(p[i]))
-			i++;
-		s = i;
-		while (i < n && !ma_path_seps[(unsigned char)p[i]])
-			i++;
-		l = i - s;
-		if (l == 0 || (l == 1 && p[s] == '.'))
-			continue;
-		if (l == 2 && p[s] == '.' && p[s + 1] == '.') {
-			if (o->depth > 0)
-				o->depth--;
-			else if (o->kind == MA_PATH_RELATIVE)
-				o->up++;
-			else
-				o->above_root++;
-			continue;
-		}
-		if (o->depth < MA_PATH_SEGS) {
-			o->seg[o->depth][0] = (uint16_t)s;
-			o->seg[o->depth][1] = (uint16_t)l;
-		}
-		o->depth++;
-	}
+	/* the same kind and start (decided by the first two bytes), and the
+	 * same segments up to the last separator before np */
+	i = ma_path_head(p, nf, full);
+	full->nul = z != NULL;
+	cut = np;
+	while (cut > i && !ma_path_seps[(unsigned char)p[cut - 1]])
+		cut--;
+	ma_path_fold(p, i, cut, full);
+	memcpy(pre, full, ma_path_norm_size(full));
+	pre->nul = nf < k;
+	/* then each its own tail: the prefix's is one segment at most */
+	ma_path_fold(p, cut, np, pre);
+	ma_path_fold(p, cut, nf, full);
 }
 
 int ma_path_inside(const struct ma_path_norm *base, const char *btext,
@@ -302,6 +477,86 @@ static int ma_path_symlink_escape(const char *path, size_t len, const char *base
 	return !(strncmp(rp, rb, bl) == 0 && (rp[bl] == '\0' || rp[bl] == '/'));
 }
 
+/* One reading r of the path: fn the whole path's (made from full), pn the
+ * directory the application wrote (from ptext). 1 when it fired. */
+static int ma_path_judge(int r, size_t a, const char *base, const struct ma_path_norm *bn,
+                         const struct ma_path_norm *fn, const char *full,
+                         const struct ma_path_norm *pn, const char *ptext, struct ma_path_hit *hit)
+{
+	const struct ma_path_norm *anchor;
+	const char *atext;
+
+	if (base && (bn->kind == fn->kind || (a == 0 && fn->kind != MA_PATH_RELATIVE))) {
+		if (a > 0 && !ma_path_inside(bn, base, pn, ptext))
+			return 0; /* the application's own part is outside: not the input */
+		anchor = bn;
+		atext = base;
+	} else {
+		anchor = pn;
+		atext = ptext;
+	}
+	if (ma_path_inside(anchor, atext, fn, full) &&
+	    !(fn->above_root && fn->kind != MA_PATH_RELATIVE && a > 0))
+		return 0;
+	if (a == 0 && fn->kind != MA_PATH_RELATIVE)
+		ma_path_set(hit, "path.absolute", "high", 0.85);
+	else if (r == 0)
+		ma_path_set(hit, "path.traversal", "high", 0.95);
+	else
+		ma_path_set(hit, "path.encoded_traversal", "high", 0.95);
+	return 1;
+}
+
+/* ma_path_analyse's readings when the application's part path[0, a)
+ * (a >= 2) holds no '%', no byte >= 0xC0 and no NUL: no reading changes
+ * it, so it is resolved once, and each reading decodes and resolves only
+ * what follows it (no escape can start before a). The same verdict as
+ * the general loop, in one pass over the input's part per reading.
+ * Returns 1 when a NUL came after a. */
+static int ma_path_readings_plain(const char *path, size_t len, size_t a, const char *base,
+                                  const struct ma_path_norm *bn, char *full,
+                                  struct ma_path_hit *hit)
+{
+	struct ma_path_norm sh, fn, pn;
+	size_t fl, i, cut;
+	int nul = 0;
+
+	memcpy(full, path, a);
+	fl = a + ma_path_decode(path + a, len - a, full + a, 0);
+	/* the segments up to the part's last separator, shared by every
+	 * reading of the whole path and by the application's directory */
+	i = ma_path_head(full, a, &sh);
+	sh.nul = 0;
+	cut = a;
+	while (cut > i && !ma_path_seps[(unsigned char)full[cut - 1]])
+		cut--;
+	ma_path_fold(full, i, cut, &sh);
+	memcpy(&pn, &sh, ma_path_norm_size(&sh));
+	ma_path_fold(full, cut, a, &pn);
+	ma_path_prefix_dir(&pn, full, a);
+	for (int r = 0; r < MA_PATH_ROUNDS; r++) {
+		const char *z;
+		if (r > 0) {
+			size_t nl;
+			if (!memchr(full + a, '%', fl - a))
+				break;
+			nl = a + ma_path_decode(full + a, fl - a, full + a, 1);
+			if (nl == fl)
+				break; /* nothing decoded (it only shrinks): the readings left are
+				          this one */
+			fl = nl;
+		}
+		z = memchr(full + a, '\0', fl - a);
+		nul |= z != NULL;
+		memcpy(&fn, &sh, ma_path_norm_size(&sh));
+		fn.nul = z != NULL;
+		ma_path_fold(full, cut, z ? (size_t)(z - full) : fl, &fn);
+		if (ma_path_judge(r, a, base, bn, &fn, full, &pn, full, hit))
+			return 0;
+	}
+	return nul;
+}
+
 void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const char *base, int flags,
                      struct ma_path_hit *hit)
 {
@@ -324,44 +579,41 @@ void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const cha
 		ma_path_set(hit, "path.wrapper", "high", 0.9);
 		return;
 	}
-	fl = len;
-	pl = a;
-	for (int r = 0; r < MA_PATH_ROUNDS; r++) {
-		const struct ma_path_norm *anchor;
-		const char *atext;
-		int escaped;
-		/* this reading of the path, of the application's part and of the input */
-		if (r > 0 && !memchr(fsrc, '%', fl))
-			break;
-		fl = ma_path_decode(fsrc, fl, full, r > 0);
-		pl = ma_path_decode(psrc, pl, pre, r > 0);
-		fsrc = full;
-		psrc = pre;
-		/* a NUL after the application's part: the input brought it */
-		if (pl <= fl && memchr(full + pl, '\0', fl - pl))
-			nul = 1;
-		ma_path_normalise(full, fl, &fn);
-		ma_path_normalise(pre, pl, &pn);
-		ma_path_prefix_dir(&pn, pre, pl);
-		if (base && (bn.kind == fn.kind || (a == 0 && fn.kind != MA_PATH_RELATIVE))) {
-			if (a > 0 && !ma_path_inside(&bn, base, &pn, pre))
-				continue; /* the application's own part is outside: not the input */
-			anchor = &bn;
-			atext = base;
-		} else {
-			anchor = &pn;
-			atext = pre;
-		}
-		escaped = !ma_path_inside(anchor, atext, &fn, full) ||
-		          (fn.above_root && fn.kind != MA_PATH_RELATIVE && a > 0);
-		if (escaped) {
-			if (a == 0 && fn.kind != MA_PATH_RELATIVE)
-				ma_path_set(hit, "path.absolute", "high", 0.85);
-			else if (r == 0)
-				ma_path_set(hit, "path.traversal", "high", 0.95);
-			else
-				ma_path_set(hit, "path.encoded_traversal", "high", 0.95);
+	if (a >= 2 && !memchr(path, '%', a) && !memchr(path, '\0', a) &&
+	    ma_path_next_lead(path, 0, a) == a) {
+		nul = ma_path_readings_plain(path, len, a, base, &bn, full, hit);
+		if (hit->fired)
 			return;
+	} else {
+		fl = len;
+		pl = a;
+		for (int r = 0; r < MA_PATH_ROUNDS; r++) {
+			/* this reading of the path, of the application's part and of the input */
+			if (r > 0 && !memchr(fsrc, '%', fl))
+				break;
+			size_t nfl = ma_path_decode(fsrc, fl, full, r > 0),
+			       npl = ma_path_decode(psrc, pl, pre, r > 0);
+			if (r > 0 && nfl == fl && npl == pl)
+				break; /* nothing decoded (it only shrinks): the readings left are
+				          this one */
+			fl = nfl;
+			pl = npl;
+			fsrc = full;
+			psrc = pre;
+			/* a NUL after the application's part: the input brought it */
+			if (pl <= fl && memchr(full + pl, '\0', fl - pl))
+				nul = 1;
+			if (pl <= fl && memcmp(pre, full, pl) == 0) {
+				/* the application's part reads the same in the whole
+				 * path (no escape across its end): one pass for the two */
+				ma_path_normalise2(full, fl, pl, &fn, &pn);
+			} else {
+				ma_path_normalise(full, fl, &fn);
+				ma_path_normalise(pre, pl, &pn);
+			}
+			ma_path_prefix_dir(&pn, pre, pl);
+			if (ma_path_judge(r, a, base, &bn, &fn, full, &pn, pre, hit))
+				return;
 		}
 	}
 	if (nul) {

@@ -34,6 +34,12 @@ struct ma_path_norm {
 /* Normalises p (n bytes, at most MA_PATH_MAX). No allocation. */
 void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *out);
 
+/* Both ma_path_normalise(p, n, full) and ma_path_normalise(p, k, pre) for
+ * k <= n, in one pass over p: the segments before the prefix's last
+ * separator are resolved once. */
+void ma_path_normalise2(const char *p, size_t n, size_t k, struct ma_path_norm *full,
+                        struct ma_path_norm *pre);
+
 /* 1 when path (made from ptext) is base (made from btext) or below it. */
 int ma_path_inside(const struct ma_path_norm *base, const char *btext,
                    const struct ma_path_norm *path, const char *ptext);

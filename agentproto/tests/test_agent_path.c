@@ -7,6 +7,7 @@
 #include "agent_test.h"
 #include "ma_path.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -94,6 +95,235 @@ static void the_normaliser_resolves_dot_segments(void **state)
 	assert_int_equal(ma_path_decode("\xef\xbc\x8e\xef\xbc\x8e\xef\xbc\x8f", 9, d, 0), 3);
 	assert_memory_equal(d, "../", 3);
 	assert_int_equal(ma_path_decode("%2", 2, d, 1), 2); /* not an escape */
+}
+
+/* The references the decoder and the normaliser are held to: the plain
+ * byte-at-a-time readings of their definitions in ma_path.h. */
+static int ref_hex(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static size_t ref_decode(const unsigned char *in, size_t n, unsigned char *out, int pct)
+{
+	unsigned char t[8192];
+	size_t o = 0, w = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (pct && in[i] == '%' && i + 2 < n && ref_hex(in[i + 1]) >= 0 &&
+		    ref_hex(in[i + 2]) >= 0) {
+			t[o++] = (unsigned char)(ref_hex(in[i + 1]) * 16 + ref_hex(in[i + 2]));
+			i += 2;
+		} else if (pct && in[i] == '%' && i + 5 < n && (in[i + 1] | 0x20) == 'u' &&
+		           ref_hex(in[i + 2]) >= 0 && ref_hex(in[i + 3]) >= 0 &&
+		           ref_hex(in[i + 4]) >= 0 && ref_hex(in[i + 5]) >= 0) {
+			unsigned v = (unsigned)(ref_hex(in[i + 2]) << 12 | ref_hex(in[i + 3]) << 8 |
+			                        ref_hex(in[i + 4]) << 4 | ref_hex(in[i + 5]));
+			if (v < 0x80) {
+				t[o++] = (unsigned char)v;
+			} else if (v < 0x800) {
+				t[o++] = (unsigned char)(0xC0 | v >> 6);
+				t[o++] = (unsigned char)(0x80 | (v & 0x3F));
+			} else {
+				t[o++] = (unsigned char)(0xE0 | v >> 12);
+				t[o++] = (unsigned char)(0x80 | ((v >> 6) & 0x3F));
+				t[o++] = (unsigned char)(0x80 | (v & 0x3F));
+			}
+			i += 5;
+		} else {
+			t[o++] = in[i];
+		}
+	}
+	for (size_t i = 0; i < o; i++) {
+		unsigned c = t[i], c1 = i + 1 < o ? t[i + 1] : 0, c2 = i + 2 < o ? t[i + 2] : 0,
+		         c3 = i + 3 < o ? t[i + 3] : 0;
+		if ((c == 0xC0 || c == 0xC1) && (c1 & 0xC0) == 0x80) {
+			out[w++] = (unsigned char)((c & 1) << 6 | (c1 & 0x3F));
+			i += 1;
+		} else if (c == 0xE0 && (c1 == 0x80 || c1 == 0x81) && (c2 & 0xC0) == 0x80) {
+			out[w++] = (unsigned char)((c1 & 0x3F) << 6 | (c2 & 0x3F));
+			i += 2;
+		} else if (c == 0xF0 && c1 == 0x80 && c2 == 0x80 && (c3 & 0xC0) == 0x80) {
+			out[w++] = (unsigned char)(c3 & 0x3F);
+			i += 3;
+		} else if (c == 0xEF && c1 == 0xBC && (c2 == 0x8E || c2 == 0x8F || c2 == 0xBC)) {
+			out[w++] = c2 == 0x8E ? '.' : c2 == 0x8F ? '/' : '\\';
+			i += 2;
+		} else if (c == 0xE2 && c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) {
+			out[w++] = c2 == 0x95 ? '/' : '\\';
+			i += 2;
+		} else {
+			out[w++] = (unsigned char)c;
+		}
+	}
+	return w;
+}
+
+static void ref_normalise(const char *p, size_t n, struct ma_path_norm *o)
+{
+	size_t i = 0;
+
+	memset(o, 0, sizeof *o);
+	for (size_t k = 0; k < n; k++)
+		if (p[k] == '\0') { /* the first NUL ends it */
+			n = k;
+			o->nul = 1;
+			break;
+		}
+	if (n >= 2 && isalpha((unsigned char)p[0]) && p[1] == ':') {
+		o->kind = MA_PATH_DRIVE;
+		o->drive = (char)toupper((unsigned char)p[0]);
+		i = 2;
+	} else if (n >= 1 && (p[0] == '/' || p[0] == '\\')) {
+		o->kind = MA_PATH_ROOTED;
+	}
+	while (i < n) {
+		size_t s = i;
+		while (i < n && p[i] != '/' && p[i] != '\\')
+			i++;
+		if (i - s == 2 && p[s] == '.' && p[s + 1] == '.') {
+			if (o->depth > 0)
+				o->depth--;
+			else if (o->kind == MA_PATH_RELATIVE)
+				o->up++;
+			else
+				o->above_root++;
+		} else if (i > s && !(i - s == 1 && p[s] == '.')) {
+			if (o->depth < MA_PATH_SEGS) {
+				o->seg[o->depth][0] = (uint16_t)s;
+				o->seg[o->depth][1] = (uint16_t)(i - s);
+			}
+			o->depth++;
+		}
+		i++; /* the separator */
+	}
+}
+
+static void norm_equal(const struct ma_path_norm *x, const struct ma_path_norm *y)
+{
+	assert_int_equal(x->kind, y->kind);
+	assert_int_equal(x->drive, y->drive);
+	assert_int_equal(x->up, y->up);
+	assert_int_equal(x->above_root, y->above_root);
+	assert_int_equal(x->depth, y->depth);
+	assert_int_equal(x->nul, y->nul);
+	for (int i = 0; i < x->depth && i < MA_PATH_SEGS; i++) {
+		assert_int_equal(x->seg[i][0], y->seg[i][0]);
+		assert_int_equal(x->seg[i][1], y->seg[i][1]);
+	}
+}
+
+static uint64_t rnd_state = 0x9E3779B97F4A7C15ull;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (unsigned)(rnd_state % n);
+}
+
+/* A random path of n bytes from the bytes that matter to the decoder and
+ * the normaliser: separators, dots, escapes, lead and continuation bytes,
+ * drives, NUL; sometimes long runs of one kind (names past 64 bytes,
+ * hundreds of one-byte segments). */
+static size_t rnd_path(char *p, size_t cap)
+{
+	static const char alpha[] = "//\\..aZ:C%%2eEfF5cu0\xc0\xc1\xae\xaf\xe0\x80\xef\xbc\x8e"
+	                            "\x8f\xe2\x88\x95\xf0";
+	size_t n = rnd(4) == 0 ? rnd((unsigned)cap) : rnd(300);
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned mode = rnd(40);
+		if (mode == 0 && i + 80 < n) { /* a long name */
+			size_t l = 60 + rnd(20);
+			memset(p + i, 'n', l);
+			i += l - 1;
+		} else if (mode == 1 && i + 200 < n) { /* many short segments */
+			for (size_t k = 0; k < 200; k += 2) {
+				p[i + k] = rnd(4) ? 'd' : '.';
+				p[i + k + 1] = '/';
+			}
+			i += 199;
+		} else if (mode == 2 && i + 900 < n) { /* deeper than the places kept */
+			for (size_t k = 0; k < 900; k += 3) {
+				p[i + k] = 'd';
+				p[i + k + 1] = rnd(50) ? 'e' : '.';
+				p[i + k + 2] = rnd(2) ? '/' : '\\';
+			}
+			i += 899;
+		} else {
+			p[i] = rnd(200) == 0 ? '\0' : alpha[rnd(sizeof alpha - 1)];
+		}
+	}
+	return n;
+}
+
+static void the_decoder_and_normaliser_match_their_references(void **state)
+{
+	static char p[MA_PATH_MAX], d[MA_PATH_MAX];
+	static unsigned char r[MA_PATH_MAX];
+	struct ma_path_norm x, y, xp, yp;
+
+	(void)state;
+	for (int t = 0; t < 4000; t++) {
+		size_t n = rnd_path(p, MA_PATH_MAX), k = n ? rnd((unsigned)n + 1) : 0;
+		for (int pct = 0; pct < 2; pct++) {
+			size_t dl = ma_path_decode(p, n, d, pct);
+			assert_int_equal(dl, ref_decode((const unsigned char *)p, n, r, pct));
+			assert_memory_equal(d, r, dl);
+		}
+		ma_path_normalise(p, n, &x);
+		ref_normalise(p, n, &y);
+		norm_equal(&x, &y);
+		/* the two at once: a prefix and the whole */
+		ma_path_normalise2(p, n, k, &x, &xp);
+		ref_normalise(p, k, &yp);
+		norm_equal(&x, &y);
+		norm_equal(&xp, &yp);
+	}
+}
+
+/* Paths deeper than the segments kept, climbed back out of by the input:
+ * the counts hold across the 64-byte blocks and the kept positions. */
+static void deep_paths_are_counted_exactly(void **state)
+{
+	static char head[8192], in[4096];
+	size_t o = 0, l = 0;
+
+	(void)state;
+	o = (size_t)snprintf(head, sizeof head, "%s/", BASE);
+	for (int i = 0; i < 600; i++)
+		o += (size_t)snprintf(head + o, sizeof head - o, "d%d/", i % 10);
+	for (int i = 0; i < 600; i++)
+		l += (size_t)snprintf(in + l, sizeof in - l, "../");
+	assert_int_equal(pathn(head, in, l, "", BASE, 0), MOAT_ALLOW);
+	assert_int_equal(pathn(head, in, l, "x", BASE, 0), MOAT_ALLOW);
+	assert_int_equal(pathn(head, in, l, "../x", BASE, 0), MOAT_BLOCK);
+	/* 608 climbs, some encoded, in a path of under 4 KB */
+	o = (size_t)snprintf(head, sizeof head, "%s/", BASE);
+	for (int i = 0; i < 600; i++)
+		o += (size_t)snprintf(head + o, sizeof head - o, "d/");
+	l = 0;
+	for (int i = 0; i < 150; i++)
+		l += (size_t)snprintf(in + l, sizeof in - l, "%%2e%%2e/");
+	assert_int_equal(pathn(head, in, l, "", BASE, 0), MOAT_ALLOW);
+	l += (size_t)snprintf(in + l, sizeof in - l, "../../../../../../");
+	l += (size_t)snprintf(in + l, sizeof in - l, "%%2e%%2e/..%%c0%%af");
+	for (int i = 0; i < 442; i++)
+		l += (size_t)snprintf(in + l, sizeof in - l, "..\\");
+	assert_int_equal(pathn(head, in, l, "", BASE, 0), MOAT_ALLOW);
+	l += (size_t)snprintf(in + l, sizeof in - l, "..\\");
+	assert_true(o + l < MA_PATH_MAX);
+	assert_int_equal(pathn(head, in, l, "", BASE, 0), MOAT_BLOCK);
+	/* without a base, the directory the application wrote is the anchor */
+	assert_int_equal(pathn(head + 1, in, l, "", NULL, 0), MOAT_BLOCK);
 }
 
 static void traversal_from_an_input_fires(void **state)
@@ -202,6 +432,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_normaliser_resolves_dot_segments),
+	    cmocka_unit_test(the_decoder_and_normaliser_match_their_references),
+	    cmocka_unit_test(deep_paths_are_counted_exactly),
 	    cmocka_unit_test(traversal_from_an_input_fires),
 	    cmocka_unit_test(encoded_forms_fire),
 	    cmocka_unit_test(absolute_paths_wrappers_and_nul_fire),
