@@ -66,6 +66,7 @@ struct ma_sh_st {
 	size_t top_at;          /* at this byte (kept until the window is full) */
 	int top_set;
 	int top_saved; /* 1: in top; 0: k itself (unchanged since top_at) */
+	size_t skip8_at; /* ma_sh_skip_words8 is tried again from here on */
 };
 
 /* Copies a lexer state, its here-documents as far as they are used. */
@@ -650,6 +651,77 @@ static inline int ma_sh_plain_word(const char *s, size_t len, size_t i, size_t j
 	                    !((s[j] == '<' || s[j] == '>') && j + 1 < len && s[j + 1] == '('));
 }
 
+#define MA_SH_ONES 0x0101010101010101ull
+#define MA_SH_HIGH 0x8080808080808080ull
+
+/* The high bit of each byte of w (the first byte lowest) that is in
+ * [lo, hi] (lo <= hi < 0x80); no carry crosses a byte. */
+static inline uint64_t ma_sh_swar_in(uint64_t w, unsigned lo, unsigned hi)
+{
+	uint64_t low7 = w & ~MA_SH_HIGH;
+	uint64_t ge = (low7 + (0x80 - lo) * MA_SH_ONES) & MA_SH_HIGH;
+	uint64_t le = ~(low7 + (0x7f - hi) * MA_SH_ONES) & MA_SH_HIGH;
+
+	return ge & le & ~w;
+}
+
+/* The words of plain bytes and the blanks that ma_sh_skip_words passes,
+ * eight bytes at a time: from i (a word's end, at a space), while every
+ * byte of eight is a letter, a digit, one of + , - . / : or a space (no
+ * operator, quote, expansion, glob, '#', tab or line break) and the eight
+ * end before limit, the words each eight ends (a space after a byte that
+ * is none) are counted into *words and *last gets where the last of them
+ * starts; returns its end (i when none), where the byte loop goes on, and
+ * *stop gets the first byte that none of the eight after it could hold
+ * (limit when the eight reached it). A word that starts in such bytes
+ * starts with a plain byte and ends at a space: what the byte loop passes
+ * as a word (one that starts with a digit too: no '<' or '>' follows it
+ * before its space). */
+static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t i, size_t limit,
+                                                        int *words, size_t *last,
+                                                        size_t *stop)
+{
+	size_t p = i, last_p = i;
+	uint64_t prev_space = MA_SH_HIGH; /* the byte before i ends a word counted already */
+	uint64_t last_ends = 0, n = 0;
+
+	*stop = limit;
+	while (p + 8 <= limit) {
+		uint64_t w, sp, ok, ends;
+		memcpy(&w, s + p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
+		sp = ma_sh_swar_in(w, ' ', ' ');
+		ok = sp | ma_sh_swar_in(w | 0x2020202020202020ull, 'a', 'z') |
+		     ma_sh_swar_in(w, '+', ':');
+		if (ok != MA_SH_HIGH) {
+			*stop = p + (size_t)__builtin_ctzll(~ok & MA_SH_HIGH) / 8;
+			break;
+		}
+		/* a space whose byte before is no space: the high bit of the
+		 * byte before moved up by one byte, the last byte of the eight
+		 * before for the first */
+		ends = sp & ~((sp << 8) | (prev_space >> 56)) & MA_SH_HIGH;
+		if (ends) {
+			/* one bit a byte at most: their sum in the top byte */
+			n += ((ends >> 7) * MA_SH_ONES) >> 56;
+			last_ends = ends;
+			last_p = p;
+		}
+		prev_space = sp;
+		p += 8;
+	}
+	if (!last_ends)
+		return i;
+	*words = (int)n;
+	p = last_p + (size_t)(63 - __builtin_clzll(last_ends)) / 8; /* the last word's end */
+	/* and its start: after the space before it (s[i] is one) */
+	for (*last = p; s[*last - 1] != ' '; (*last)--)
+		;
+	return p;
+}
+
 /* After a word of plain bytes, ending at i: the words of plain bytes that
  * follow it, blanks between them, which the window does not keep -- it
  * is full and the first lexing of the line reads on only for the parse
@@ -674,6 +746,25 @@ static size_t ma_sh_skip_words(struct ma_sh_st *st, size_t i)
 	for (;;) {
 		size_t k = i, j;
 		char c;
+		/* eight bytes at a time while they allow it (before the window:
+		 * up to its start); tried again past the byte that stopped the
+		 * last try */
+		if (i >= st->skip8_at && i < len && s[i] == ' ') {
+			int n = 0;
+			size_t last = 0;
+			k = i = ma_sh_skip_words8(s, i, full ? len : lx->from, &n, &last,
+			                          &st->skip8_at);
+			st->skip8_at++;
+			if (n > 0) {
+				if (!full) {
+					st->top_at = last;
+					st->top_set = 1;
+					st->top_saved = 0;
+				}
+				st->k.v.words += n;
+				st->k.named = 1;
+			}
+		}
 		while (k < len && (s[k] == ' ' || s[k] == '\t'))
 			k++;
 		if (k >= len)

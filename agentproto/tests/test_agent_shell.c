@@ -218,6 +218,133 @@ static void words_a_window_does_not_keep_leave_the_same_state(void **state)
 	}
 }
 
+/* After a full window the words of plain bytes are passed eight bytes at
+ * a time while the eight are letters, digits, + , - . / : and spaces
+ * (ma_sh_skip_words8): the parse check counts the words of the command
+ * (a name alone before "(" defines a function) as the byte loop does. A
+ * line "echo w0 ... w199;" then a random tail
+ * "f X ( ) { :; }" parses exactly when the tail alone does ("f ( )" is a
+ * function, "f g ( )" is not: the words of f's command are counted), for
+ * tails X of such bytes and of others that end the eight-byte runs
+ * (tabs, '_', '=', '#', quotes, operators, line breaks). */
+static void words_passed_eight_bytes_at_a_time_count_as_lexed(void **state)
+{
+	static char line[8192], tail[256];
+	static struct ma_sh_lex lx, alone;
+	static const char runs[] = "abcxyzXYZ0123456789+,-./:";
+	static const char other[] = "\t_=#'\"();|<>\n&{}$*";
+	unsigned seed = 99;
+	size_t o0 = 0;
+	int counted[2] = {0, 0};
+
+	(void)state;
+	o0 = (size_t)snprintf(line, sizeof line, "echo");
+	for (int i = 0; i < 200; i++)
+		o0 += (size_t)snprintf(line + o0, sizeof line - o0, " w%d", i);
+	o0 += (size_t)snprintf(line + o0, sizeof line - o0, ";");
+	for (int round = 0; round < 3000; round++) {
+		size_t t = 0, n;
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 16) % 120;
+		t += (size_t)snprintf(tail, sizeof tail, "f");
+		for (size_t k = 0; k < n; k++) {
+			unsigned r;
+			seed = seed * 1103515245u + 12345u;
+			r = (seed >> 16) % 100;
+			if (r < 30 || round % 5 == 1)
+				tail[t++] = ' '; /* a fifth: blanks alone, no word */
+			else if (r < 97 || round % 4 == 0)
+				tail[t++] = runs[r % (sizeof runs - 1)];
+			else
+				tail[t++] = other[r % (sizeof other - 1)];
+		}
+		t += (size_t)snprintf(tail + t, sizeof tail - t, " ( ) { :; }");
+		memcpy(line + o0, tail, t);
+		ma_sh_lex(line, o0 + t, &lx);
+		ma_sh_lex(tail, t, &alone);
+		assert_false(lx.complete);
+		assert_true(alone.complete);
+		if (ma_sh_valid(&lx) != ma_sh_valid(&alone))
+			fail_msg("\"...;%.*s\": valid %d, alone %d", (int)t, tail, ma_sh_valid(&lx),
+			         ma_sh_valid(&alone));
+		counted[ma_sh_valid(&alone)]++;
+	}
+	/* both answers were met: one word (a function) and more */
+	assert_true(counted[0] > 100 && counted[1] > 500);
+}
+
+/* The same line with tabs for its blanks: the eight-byte runs take spaces
+ * only, so the tabbed line goes through the byte loop; every window
+ * (kept from each of 40 places, before and after the words passed in
+ * runs, and the next windows from it) keeps the same elements and marks,
+ * the same places to go on from and the same states there. */
+static void assert_same_window(const struct ma_sh_lex *a, const struct ma_sh_lex *b)
+{
+	assert_int_equal(a->nel, b->nel);
+	assert_int_equal(a->nmark, b->nmark);
+	assert_memory_equal(a->el, b->el, sizeof a->el[0] * (size_t)a->nel);
+	assert_memory_equal(a->mark, b->mark, sizeof a->mark[0] * (size_t)a->nmark);
+	assert_int_equal(a->from, b->from);
+	assert_int_equal(a->dropped_at, b->dropped_at);
+	assert_int_equal(a->complete, b->complete);
+	assert_int_equal(a->valid, b->valid);
+	assert_int_equal(a->unterm, b->unterm);
+	assert_int_equal(a->has_snap, b->has_snap);
+	assert_int_equal(a->has_end, b->has_end);
+	if (a->has_snap) {
+		assert_int_equal(a->snap_at, b->snap_at);
+		assert_int_equal(a->snap_from, b->snap_from);
+		assert_int_equal(a->snap_nel, b->snap_nel);
+		assert_int_equal(a->snap_nmark, b->snap_nmark);
+		assert_memory_equal(&a->snap, &b->snap, offsetof(struct ma_sh_state, here));
+	}
+	if (a->has_end) {
+		assert_int_equal(a->end_at, b->end_at);
+		assert_memory_equal(&a->end, &b->end, offsetof(struct ma_sh_state, here));
+	}
+}
+
+static void windows_of_words_passed_eight_bytes_at_a_time_are_alike(void **state)
+{
+	static char sp[6000], tb[6000];
+	static struct ma_sh_lex a, b;
+	static const char *const words[] = {"word", "a", "-r", "/srv/x.log", "12", "x:y,z",
+	                                    "AbC+1", "x=1", "'q q'", "$v", "*.c", "#c",
+	                                    ";", "|", "(", ")", "&&", "2>", "f.txt", "\n"};
+	unsigned seed = 5;
+
+	(void)state;
+	for (int round = 0; round < 60; round++) {
+		size_t o = 0;
+		/* a third: all kinds alike; the rest: the first seven (bytes
+		 * the runs take) nine times in ten */
+		int rare = round % 3 == 0 ? 20 : 7;
+		while (o < 3000 + (size_t)round * 30) {
+			unsigned r, blanks;
+			seed = seed * 1103515245u + 12345u;
+			r = (seed >> 16) % 1000;
+			const char *w = words[r % 100 < 90 ? r % rare : r % 20];
+			blanks = 1 + (r / 100) % 3;
+			for (unsigned k = 0; k < blanks; k++)
+				sp[o++] = ' ';
+			memcpy(sp + o, w, strlen(w));
+			o += strlen(w);
+		}
+		for (size_t k = 0; k < o; k++)
+			tb[k] = sp[k] == ' ' ? '\t' : sp[k];
+		for (int f = 0; f < 40; f++) {
+			size_t from = (size_t)f * o / 40;
+			ma_sh_lex_from(sp, o, from, &a);
+			ma_sh_lex_from(tb, o, from, &b);
+			assert_same_window(&a, &b);
+			for (int n = 0; n < 3 && ma_sh_lex_next(sp, o, &a); n++) {
+				assert_int_equal(ma_sh_lex_next(tb, o, &b), 1);
+				assert_same_window(&a, &b);
+			}
+		}
+	}
+}
+
 /* ---- attacks ---- */
 
 static void separators_and_pipes_fire(void **state)
@@ -1197,6 +1324,8 @@ int main(void)
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
 	    cmocka_unit_test(words_a_window_does_not_keep_leave_the_same_state),
+	    cmocka_unit_test(words_passed_eight_bytes_at_a_time_count_as_lexed),
+	    cmocka_unit_test(windows_of_words_passed_eight_bytes_at_a_time_are_alike),
 	    cmocka_unit_test(separators_and_pipes_fire),
 	    cmocka_unit_test(substitutions_fire_even_inside_double_quotes),
 	    cmocka_unit_test(redirections_expansions_globs_and_braces_fire),
