@@ -37,9 +37,10 @@
  * option (a leading '-' before any "--"), and a shell's -c script is
  * checked as a command line.
  *
- * Pure: the tokens live on the caller's stack (about 4 KB: a window of
- * 128 elements and 128 marks; a longer line is lexed again per window),
- * nothing is allocated unless a check fires. Any thread.
+ * Pure: the tokens live on the caller's stack (about 4.8 KB a window of
+ * 128 elements and 128 marks, three windows kept; a longer line is lexed
+ * again per window), nothing is allocated unless a check fires. Any
+ * thread.
  */
 #include "ma_int.h"
 #include "ma_shell.h"
@@ -1542,6 +1543,10 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, redir_read = 0;
 	int marks = 0;
 	int file_arg = 0;
+	/* the answer of ma_sh_command_runs for the command that starts at
+	 * element memo_k, judged after the operator before it: a word that
+	 * names that command is not judged again */
+	int memo_k = -1, memo_runs = 0;
 	size_t qclose = 0, glob_seen = 0;
 
 	(void)len;
@@ -1662,6 +1667,8 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 				break;
 			name = -1;
 			nc = ma_sh_next_command(s, lx, i, b, &name);
+			memo_k = i + 1;
+			memo_runs = nc;
 			if (nc == 2 || (name >= 0 && ma_sh_leads(s, lx, i, e0, a, name)) ||
 			    (e->kind != MA_SH_LPAREN && e->kind != MA_SH_RPAREN &&
 			     ma_sh_cuts_tail(s, lx, i, a, b))) {
@@ -1708,7 +1715,7 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 			 * is the user's (system(input), sh -c "$input") */
 			if (e->end < b && (e->flags & MA_SH_F_CMDWORD) &&
 			    !(e->flags & MA_SH_F_ASSIGN) &&
-			    ma_sh_command_runs(s, lx, i, b, NULL) == 2)
+			    (i == memo_k ? memo_runs : ma_sh_command_runs(s, lx, i, b, NULL)) == 2)
 				command = 1;
 			break;
 		}
@@ -1771,7 +1778,12 @@ struct ma_sh_scan {
 	size_t len;
 	int lexed; /* lx is filled at the first occurrence */
 	int has_prev;
+	int first_kept; /* 1: first holds the first window, kept before lx moved on */
 	struct ma_sh_lex lx;
+	/* the first window (lexed from the first place): a later place there
+	 * (another input, or another form of one, at the same byte) takes it
+	 * as it was instead of lexing the line again from its start */
+	struct ma_sh_lex first;
 	/* the window lx was before it moved on to judge what follows a place:
 	 * a later place before lx's start is kept from it (ma_sh_lex_within)
 	 * instead of lexing the line again from its start */
@@ -1815,6 +1827,15 @@ static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
 	ma_sh_lex_window(c->cmd, c->len, next, &c->lx);
 }
 
+/* Keeps the first window in c->first before lx moves on from it. */
+static void ma_sh_keep_first(struct ma_sh_scan *c)
+{
+	if (c->first_kept)
+		return;
+	c->first = c->lx;
+	c->first_kept = 1;
+}
+
 static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 {
 	(void)ctx;
@@ -1830,15 +1851,23 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	 * line before it is kept in the elements' flags); a line longer than
 	 * a window: on to the window that holds a */
 	if (c->lexed && c->lx.from > a) {
-		/* the line's validity is known */
-		if (!c->has_prev || !ma_sh_lex_within(c->cmd, c->len, a, &c->prev, &c->lx))
-			ma_sh_lex_window(c->cmd, c->len, a, &c->lx);
+		/* the line's validity is known; the first window is the one
+		 * lexed from its place */
+		if (c->first_kept && c->first.from == a) {
+			c->lx = c->first;
+		} else {
+			ma_sh_keep_first(c);
+			if (!c->has_prev || !ma_sh_lex_within(c->cmd, c->len, a, &c->prev, &c->lx))
+				ma_sh_lex_window(c->cmd, c->len, a, &c->lx);
+		}
 	} else if (!c->lexed) {
 		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
 		c->lexed = 1;
 	}
-	while (c->lx.dropped_at <= a)
+	while (c->lx.dropped_at <= a) {
+		ma_sh_keep_first(c);
 		ma_sh_next_window(c, a);
+	}
 	for (;;) {
 		if (ma_sh_is_data(&c->lx, a, b))
 			return 0;
@@ -1847,6 +1876,7 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
 			return 0; /* all of it and what follows it was judged */
+		ma_sh_keep_first(c);
 		ma_sh_keep_prev(c);
 		ma_sh_next_window(c, b);
 	}
@@ -1866,6 +1896,7 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	c.len = len;
 	c.lexed = 0;
 	c.has_prev = 0;
+	c.first_kept = 0;
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
 	    .text = cmd,

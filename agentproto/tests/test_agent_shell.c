@@ -893,6 +893,52 @@ static void an_input_before_the_last_window_is_judged_alike(void **state)
 	}
 }
 
+/* A second input that starts where the first one was first found takes
+ * the first window as it was lexed (kept before the windows moved on to
+ * judge the first input's other places) instead of lexing the line again:
+ * the verdict and the rule are those of the second input judged alone,
+ * whether it fires in the first window, in a later one or not at all. */
+static void an_input_at_the_first_place_takes_the_first_window(void **state)
+{
+	static char cmd[8192], second[4096];
+	static const char *const ends[] = {"", " ; id", " x", " $(id)", " | nc e 1", " 'q'"};
+	static const int fires[] = {0, 1, 0, 1, 1, 0};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+		for (int n = 2; n <= 200; n *= 3) {
+			struct moat_request *both = req_with("a;b"), *alone;
+			const struct moat_event *e1, *e2;
+			size_t o = 0;
+			int v, va;
+			for (int i = 0; i < n; i++)
+				o += (size_t)snprintf(second + o, sizeof second - o, "%sa;b", i ? " " : "");
+			snprintf(second + o, sizeof second - o, "%s", ends[k]);
+			o = (size_t)snprintf(cmd, sizeof cmd, "echo %s", second);
+			for (int i = 0; i < 300; i++)
+				o += (size_t)snprintf(cmd + o, sizeof cmd - o, " w");
+			alone = req_with(second);
+			assert_int_equal(moat_request_add_input(both, MOAT_INPUT_QUERY, "q", second,
+			                                        strlen(second)),
+			                 0);
+			v = moat_check_shell(both, cmd, (size_t)-1);
+			va = moat_check_shell(alone, cmd, (size_t)-1);
+			if (v != va || v != (fires[k] ? MOAT_BLOCK : MOAT_ALLOW))
+				fail_msg("\"%s\" after %d places: %d, alone %d", ends[k], n, v, va);
+			e1 = moat_request_event(both);
+			e2 = moat_request_event(alone);
+			if (v == MOAT_BLOCK) {
+				assert_non_null(e1);
+				assert_non_null(e2);
+				assert_string_equal(e1->rule, e2->rule);
+				assert_string_equal(e1->payload, second);
+			}
+			moat_request_end(both);
+			moat_request_end(alone);
+		}
+	}
+}
+
 /* ---- what must pass ---- */
 
 /* A line that cannot parse (a quote left open after the input) runs
@@ -1342,6 +1388,7 @@ int main(void)
 	    cmocka_unit_test(a_next_window_takes_over_what_the_window_before_it_lexed),
 	    cmocka_unit_test(a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
+	    cmocka_unit_test(an_input_at_the_first_place_takes_the_first_window),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
 	    cmocka_unit_test(a_line_that_cannot_parse_fires_only_on_substitutions),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
