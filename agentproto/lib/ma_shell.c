@@ -66,7 +66,7 @@ struct ma_sh_st {
 	struct ma_sh_state top; /* k where the current element started, */
 	size_t top_at;          /* at this byte (kept until the window is full) */
 	int top_set;
-	int top_saved; /* 1: in top; 0: k itself (unchanged since top_at) */
+	int top_saved;   /* 1: in top; 0: k itself (unchanged since top_at) */
 	size_t skip8_at; /* ma_sh_skip_words8 is tried again from here on */
 };
 
@@ -679,8 +679,7 @@ static inline uint64_t ma_sh_swar_in(uint64_t w, unsigned lo, unsigned hi)
  * as a word (one that starts with a digit too: no '<' or '>' follows it
  * before its space). */
 static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t i, size_t limit,
-                                                        int *words, size_t *last,
-                                                        size_t *stop)
+                                                          int *words, size_t *last, size_t *stop)
 {
 	size_t p = i, last_p = i;
 	uint64_t prev_space = MA_SH_HIGH; /* the byte before i ends a word counted already */

@@ -308,9 +308,9 @@ static void windows_of_words_passed_eight_bytes_at_a_time_are_alike(void **state
 {
 	static char sp[6000], tb[6000];
 	static struct ma_sh_lex a, b;
-	static const char *const words[] = {"word", "a", "-r", "/srv/x.log", "12", "x:y,z",
-	                                    "AbC+1", "x=1", "'q q'", "$v", "*.c", "#c",
-	                                    ";", "|", "(", ")", "&&", "2>", "f.txt", "\n"};
+	static const char *const words[] = {
+	    "word", "a",  "-r", "/srv/x.log", "12", "x:y,z", "AbC+1", "x=1", "'q q'", "$v",
+	    "*.c",  "#c", ";",  "|",          "(",  ")",     "&&",    "2>",  "f.txt", "\n"};
 	unsigned seed = 5;
 
 	(void)state;
@@ -912,7 +912,8 @@ static void an_input_at_the_first_place_takes_the_first_window(void **state)
 			size_t o = 0;
 			int v, va;
 			for (int i = 0; i < n; i++)
-				o += (size_t)snprintf(second + o, sizeof second - o, "%sa;b", i ? " " : "");
+				o += (size_t)snprintf(second + o, sizeof second - o, "%sa;b",
+				                      i ? " " : "");
 			snprintf(second + o, sizeof second - o, "%s", ends[k]);
 			o = (size_t)snprintf(cmd, sizeof cmd, "echo %s", second);
 			for (int i = 0; i < 300; i++)
