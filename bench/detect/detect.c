@@ -32,7 +32,8 @@
  * hit in any is a false positive; the count per interceptor is printed).
  *
  * With --crs, the same inputs also go through ModSecurity + CRS at paranoia
- * levels 1 and 2, in one process per CPU (BENCH_CRS_JOBS): crs_flush.
+ * levels 1 and 2 (one request gives both verdicts: crs_init), in one
+ * process per CPU (BENCH_CRS_JOBS): crs_flush.
  *
  * Usage: detect [--dialect mysql|postgresql|sqlite] [--sql-dq] [--crs] [--show-misses N] DIR
  */
@@ -120,9 +121,22 @@ static int crs_skip; /* this input was already sent through CRS */
 
 #ifdef MOAT_BENCH_MODSECURITY
 /* ModSecurity v3 with the OWASP CRS as Debian installs them, at paranoia
- * levels 1 and 2, anomaly scoring (blocks at an inbound score of 5). */
+ * levels 1 and 2, anomaly scoring (blocks at an inbound score of 5).
+ *
+ * Both verdicts come from one request: CRS runs the rules of every level
+ * up to tx.executing_paranoia_level and keeps each level's score apart
+ * (tx.anomaly_score_pl1, _pl2), while its blocking evaluation (949110)
+ * sums only the levels up to tx.paranoia_level. So the engine runs at
+ * paranoia 1 executing level 2: 949110's deny is PL1's verdict, and two
+ * rules after it deny with status 418 when the scores of levels 1 and 2
+ * together reach the threshold, which is what PL2's own 949110 sums. The
+ * request's cost is PL2's (it runs PL2's rules); PL1's own cost, and a
+ * check that its own engine gives the same verdicts, with
+ * BENCH_CRS_PL1=1 (crs_pl1). */
+#define CRS_PL2_ONLY 418
 static ModSecurity *ms;
-static RulesSet *crs_rules[2];
+static RulesSet *crs_both_rules, *crs_pl1_rules;
+static int crs_pl1;
 
 static void crs_log(void *data, const void *msg)
 {
@@ -130,29 +144,46 @@ static void crs_log(void *data, const void *msg)
 	(void)msg;
 }
 
+static RulesSet *crs_load(const char *levels, const char *after)
+{
+	char conf[2048];
+	const char *err = NULL;
+	RulesSet *rs = msc_create_rules_set();
+
+	snprintf(conf, sizeof conf,
+	         "SecRuleEngine On\n"
+	         "SecRequestBodyAccess On\n"
+	         "SecAuditEngine Off\n"
+	         "Include /etc/modsecurity/crs/crs-setup.conf\n"
+	         "SecAction \"id:900000,phase:1,nolog,pass,t:none,%s\"\n"
+	         "Include /usr/share/modsecurity-crs/rules/*.conf\n%s",
+	         levels, after);
+	if (msc_rules_add(rs, conf, &err) < 0) {
+		fprintf(stderr, "ModSecurity + CRS not loaded: %s\n", err ? err : "?");
+		return NULL;
+	}
+	return rs;
+}
+
 static int crs_init(void)
 {
+	const char *e = getenv("BENCH_CRS_PL1");
+
 	ms = msc_init();
 	msc_set_connector_info(ms, "moat bench/detect");
 	msc_set_log_cb(ms, crs_log);
-	for (int pl = 0; pl < 2; pl++) {
-		char conf[1024];
-		const char *err = NULL;
-		snprintf(conf, sizeof conf,
-		         "SecRuleEngine On\n"
-		         "SecRequestBodyAccess On\n"
-		         "SecAuditEngine Off\n"
-		         "Include /etc/modsecurity/crs/crs-setup.conf\n"
-		         "SecAction "
-		         "\"id:900000,phase:1,nolog,pass,t:none,setvar:tx.paranoia_level=%d\"\n"
-		         "Include /usr/share/modsecurity-crs/rules/*.conf\n",
-		         pl + 1);
-		crs_rules[pl] = msc_create_rules_set();
-		if (msc_rules_add(crs_rules[pl], conf, &err) < 0) {
-			fprintf(stderr, "ModSecurity + CRS not loaded: %s\n", err ? err : "?");
-			return -1;
-		}
-	}
+	crs_both_rules = crs_load(
+	    "setvar:tx.paranoia_level=1,setvar:tx.executing_paranoia_level=2",
+	    "SecAction \"id:900990,phase:2,nolog,pass,t:none,"
+	    "setvar:'tx.moat_pl2_score=%{tx.anomaly_score_pl1}',"
+	    "setvar:'tx.moat_pl2_score=+%{tx.anomaly_score_pl2}'\"\n"
+	    "SecRule TX:MOAT_PL2_SCORE \"@ge %{tx.inbound_anomaly_score_threshold}\" "
+	    "\"id:900991,phase:2,deny,status:418,nolog,t:none\"\n");
+	if (!crs_both_rules)
+		return -1;
+	crs_pl1 = e && *e && strcmp(e, "0");
+	if (crs_pl1 && !(crs_pl1_rules = crs_load("setvar:tx.paranoia_level=1", "")))
+		return -1;
 	return 0;
 }
 
@@ -176,14 +207,14 @@ static size_t url_encode(const char *in, size_t n, char *out, size_t cap)
 	return o;
 }
 
-/* One GET request with the query string through CRS at pl (0 or 1): 1
- * when it is blocked; *us is its cost. */
-static int crs_request(int pl, const char *uri, double *us)
+/* One GET request with the query string through the rules rs: the
+ * status of the request's interruption, 0 when none; *us is its cost. */
+static int crs_request(RulesSet *rs, const char *uri, double *us)
 {
 	double t0 = now_ns();
-	Transaction *t = msc_new_transaction(ms, crs_rules[pl], NULL);
+	Transaction *t = msc_new_transaction(ms, rs, NULL);
 	ModSecurityIntervention it = {.status = 200};
-	int blocked = 0;
+	int status = 0;
 
 	msc_process_connection(t, "192.0.2.10", 40000, "127.0.0.1", 80);
 	msc_process_uri(t, uri, "GET", "1.1");
@@ -196,18 +227,18 @@ static int crs_request(int pl, const char *uri, double *us)
 	                       (const unsigned char *)"text/html,application/json");
 	msc_process_request_headers(t);
 	if (msc_intervention(t, &it) && it.disruptive)
-		blocked = 1;
-	if (!blocked) {
+		status = it.status;
+	if (!status) {
 		msc_process_request_body(t);
 		if (msc_intervention(t, &it) && it.disruptive)
-			blocked = 1;
+			status = it.status;
 	}
 	free(it.url);
 	free(it.log);
 	msc_process_logging(t);
 	msc_transaction_cleanup(t);
 	*us = (now_ns() - t0) / 1000.0;
-	return blocked;
+	return status;
 }
 
 /*
@@ -227,8 +258,9 @@ struct crs_job {
 	struct tally *file, *cat;
 };
 struct crs_out {
-	double us[2];
+	double us[2];          /* PL1's is -1 unless its own engine ran */
 	unsigned char hit[2];
+	unsigned char differ; /* PL1's own engine gave another verdict */
 };
 static struct crs_job *crs_jobs;
 static size_t crs_njobs, crs_capjobs;
@@ -260,9 +292,16 @@ static void crs_both(const char *uri, struct tally *file, struct tally *cat)
 
 static void crs_run(struct crs_out *out, size_t from, size_t step)
 {
-	for (size_t i = from; i < crs_njobs; i += step)
-		for (int pl = 0; pl < 2; pl++)
-			out[i].hit[pl] = (unsigned char)crs_request(pl, crs_jobs[i].uri, &out[i].us[pl]);
+	for (size_t i = from; i < crs_njobs; i += step) {
+		int st = crs_request(crs_both_rules, crs_jobs[i].uri, &out[i].us[1]);
+		out[i].hit[1] = st != 0;
+		out[i].hit[0] = st != 0 && st != CRS_PL2_ONLY;
+		out[i].us[0] = -1;
+		if (crs_pl1) {
+			int own = crs_request(crs_pl1_rules, crs_jobs[i].uri, &out[i].us[0]) != 0;
+			out[i].differ = own != out[i].hit[0];
+		}
+	}
 }
 
 static void crs_flush(void)
@@ -308,10 +347,17 @@ static void crs_flush(void)
 	for (size_t i = 0; i < n; i++) {
 		struct crs_job *j = &crs_jobs[i];
 		for (int pl = 0; pl < 2; pl++) {
-			samples_add(&j->file->crs_ns[pl], out[i].us[pl]);
-			samples_add(&j->cat->crs_ns[pl], out[i].us[pl]);
+			if (out[i].us[pl] >= 0) {
+				samples_add(&j->file->crs_ns[pl], out[i].us[pl]);
+				samples_add(&j->cat->crs_ns[pl], out[i].us[pl]);
+			}
 			j->file->crs_hit[pl] += out[i].hit[pl];
 			j->cat->crs_hit[pl] += out[i].hit[pl];
+		}
+		if (out[i].differ) {
+			fprintf(stderr, "CRS PL1's own engine and the combined one differ on %s\n",
+			        j->uri);
+			exit(1);
 		}
 		free(j->uri);
 	}
@@ -737,13 +783,18 @@ static void print_row(const char *label, struct tally *t, int kind, int attack)
 		       "  false positives by interceptor:", t->by[0], t->by[1], t->by[2], t->by[3],
 		       t->by[4], t->by[5], t->by[6]);
 	if (crs_on)
-		for (int pl = 0; pl < 2; pl++)
-			printf("  %-58s %s=%-6ld (%6.2f%%) p50=%.0fus p99=%.0fus per request\n",
+		for (int pl = 0; pl < 2; pl++) {
+			printf("  %-58s %s=%-6ld (%6.2f%%)",
 			       pl ? "  ModSecurity + CRS, paranoia 2"
 			          : "  ModSecurity + CRS, paranoia 1",
 			       attack ? "detected" : "false_pos", t->crs_hit[pl],
-			       t->cases ? 100.0 * (double)t->crs_hit[pl] / (double)t->cases : 0,
-			       pct(&t->crs_ns[pl], 0.5), pct(&t->crs_ns[pl], 0.99));
+			       t->cases ? 100.0 * (double)t->crs_hit[pl] / (double)t->cases : 0);
+			if (t->crs_ns[pl].n || !t->cases)
+				printf(" p50=%.0fus p99=%.0fus per request\n", pct(&t->crs_ns[pl], 0.5),
+				       pct(&t->crs_ns[pl], 0.99));
+			else
+				printf(" (its cost: BENCH_CRS_PL1=1)\n");
+		}
 }
 
 int main(int argc, char **argv)
@@ -1034,8 +1085,11 @@ int main(int argc, char **argv)
 			snprintf(m, sizeof m, "%6.2f%% p99 %.1fus",
 			         100.0 * (double)(x->attack ? x->detected : x->fp) / all,
 			         x->moat_p99);
-			snprintf(c1, sizeof c1, "%6.2f%% p99 %.0fus",
-			         100.0 * (double)x->crs_hit[0] / all, x->crs_p99[0]);
+			if (x->crs_p99[0] > 0)
+				snprintf(c1, sizeof c1, "%6.2f%% p99 %.0fus",
+				         100.0 * (double)x->crs_hit[0] / all, x->crs_p99[0]);
+			else
+				snprintf(c1, sizeof c1, "%6.2f%% p99 -", 100.0 * (double)x->crs_hit[0] / all);
 			snprintf(c2, sizeof c2, "%6.2f%% p99 %.0fus",
 			         100.0 * (double)x->crs_hit[1] / all, x->crs_p99[1]);
 			printf("  %-20s %-28s %-28s %-28s (%s)\n", x->cat, m, c1, c2,

@@ -27,6 +27,9 @@
 # BENCH_CRS=0 leaves it out (and installs nothing). CRS costs milliseconds a
 # request, so its requests run in one process per CPU once Moat has checked a
 # file (BENCH_CRS_JOBS=N sets how many; 1 runs them in the bench itself).
+# Both levels' verdicts come from one request at paranoia 1 executing level
+# 2 (detect.c says how); its cost is PL2's. BENCH_CRS_PL1=1 also runs PL1's
+# own engine for its cost, and stops if its verdict ever differs.
 set -eu
 DIR=${1:?usage: sh bench/detect/run.sh DIR [--dialect D] [--show-misses N]}
 shift
