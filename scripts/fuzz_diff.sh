@@ -3,7 +3,7 @@
 # a change that must not move detection is run against the commit before
 # it.
 #
-#   sh scripts/fuzz_diff.sh sql|shell|prompt|path [BASE] [SECONDS]   (default main, 120)
+#   sh scripts/fuzz_diff.sh sql|shell|prompt|path|url [BASE] [SECONDS]   (default main, 120)
 #
 #   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c and
 #          ma_sql_lex.c; seeds: fuzz_sql's
@@ -15,6 +15,10 @@
 #   path   path_traversal, the check with and without a base, the analysis
 #          of any slice, the decoder and the normaliser
 #          (tests/fuzz/diff_path.c): BASE's ma_path.c; seeds: fuzz_path's
+#   url    ssrf, the WHATWG parse and domain to ASCII beside it
+#          (tests/fuzz/diff_url.c): BASE's ma_url.c, ma_idna.c (with the
+#          table BASE's scripts/gen_idna_tab.py makes) and ma_ssrf.c;
+#          seeds: fuzz_url's
 #
 # BASE's files are compiled from `git archive` and linked into one
 # object whose globals are renamed old_* (ld -r, objcopy), beside this
@@ -25,7 +29,7 @@
 # difference was found; libFuzzer's crash file names the input.
 set -eu
 cd "$(dirname "$0")/.."
-check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell|prompt|path [BASE] [SECONDS]}
+check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell|prompt|path|url [BASE] [SECONDS]}
 base=${2:-main}
 secs=${3:-120}
 case "$check" in
@@ -33,8 +37,9 @@ sql) files="ma_sql ma_sql_lex" ;;
 shell) files="ma_shell ma_shell_names" ;;
 prompt) files="ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat" ;;
 path) files="ma_path" ;;
+url) files="ma_url ma_idna ma_ssrf" ;;
 *)
-	echo "fuzz_diff: no differential target for '$check' (sql, shell, prompt, path)" >&2
+	echo "fuzz_diff: no differential target for '$check' (sql, shell, prompt, path, url)" >&2
 	exit 2
 	;;
 esac
@@ -43,6 +48,11 @@ sh scripts/deps.sh fuzz
 rm -rf "$out"
 mkdir -p "$out/base" "$out/corpus"
 git archive "$base" agentproto/lib | tar -x -C "$out/base"
+if [ "$check" = url ]; then
+	# ma_idna.c's tables are generated, never committed: BASE's generator
+	git archive "$base" scripts/gen_idna_tab.py | tar -x -C "$out/base"
+	python3 "$out/base/scripts/gen_idna_tab.py" "$out/base/agentproto/lib/ma_idna_tab.h"
+fi
 if ! cmp -s "$out/base/agentproto/lib/ma_int.h" agentproto/lib/ma_int.h; then
 	echo "fuzz_diff: ma_int.h differs between $base and this tree: not comparable" >&2
 	exit 2
