@@ -133,10 +133,52 @@ static int ma_ssrf_localhost(const char *h)
 	return n > 10 && memcmp(h + n - 10, ".localhost", 10) == 0;
 }
 
+/* The first occurrence of v (vl >= 1 bytes) in s[0, n), as memmem finds
+ * it, without memmem's cost on a needle past 256 bytes (tables built on
+ * every call) where the first byte and a compare find it: a few tries,
+ * then memmem on the rest. */
+static const char *ma_ssrf_find(const char *s, size_t n, const char *v, size_t vl)
+{
+	size_t from = 0;
+
+	for (int tries = 0; tries < 8; tries++) {
+		const char *c;
+		if (n - from < vl)
+			return NULL;
+		c = memchr(s + from, (unsigned char)v[0], n - from - vl + 1);
+		if (!c)
+			return NULL;
+		if (memcmp(c, v, vl) == 0)
+			return c;
+		from = (size_t)(c - s) + 1;
+	}
+	return memmem(s + from, n - from, v, vl);
+}
+
+/* 0 when v (vl >= 1 bytes) cannot occur where ma_ssrf_reaches looks: an
+ * occurrence that covers url[lead] (the first byte above 0x20: v's own
+ * leading bytes up to 0x20 place it), or one that covers the whole host
+ * (v holds the host's text). 1 when it may. */
+static int ma_ssrf_may_reach(const char *url, size_t len, size_t lead, const struct ma_weburl *u,
+                             const char *v, size_t vl)
+{
+	size_t sp = 0;
+
+	if (lead >= len)
+		return 1;
+	while (sp < vl && (unsigned char)v[sp] <= 0x20)
+		sp++;
+	if (sp < vl && sp <= lead && lead - sp + vl <= len && !memcmp(url + lead - sp, v, vl))
+		return 1;
+	return u->host_end > u->host_start && u->host_end - u->host_start <= vl &&
+	       ma_ssrf_find(v, vl, url + u->host_start, u->host_end - u->host_start);
+}
+
 /* 1 if some form of input in chose where url goes: it occurs in url
  * covering the whole host (http:// + host + /path), or it starts the URL
  * (the scheme and authority are the user's). A piece of the host (a "5"
- * in 10.0.0.5, a label) is not enough. */
+ * in 10.0.0.5, a label) is not enough. Only the first 16 occurrences
+ * before the end of the authority count. */
 static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url, size_t len,
                            const struct ma_weburl *u)
 {
@@ -148,10 +190,10 @@ static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url
 		const char *v = in->form[k];
 		size_t vl = in->form_len[k], from = 0;
 		int seen = 0;
-		if (vl == 0 || vl > len)
+		if (vl == 0 || vl > len || !ma_ssrf_may_reach(url, len, lead, u, v, vl))
 			continue;
 		while (from + vl <= len && seen++ < 16) {
-			const char *at = memmem(url + from, len - from, v, vl);
+			const char *at = ma_ssrf_find(url + from, len - from, v, vl);
 			size_t a;
 			if (!at)
 				break;
@@ -298,7 +340,7 @@ static int ma_ssrf_too_long(struct moat_request *r, const char *url, size_t len,
 	for (size_t i = 0; i < nin && !fd.input; i++)
 		for (int k = 0; k < in[i].nforms && !fd.input; k++)
 			if (in[i].form_len[k] >= 8 && in[i].form_len[k] <= len &&
-			    memmem(url, len, in[i].form[k], in[i].form_len[k])) {
+			    ma_ssrf_find(url, len, in[i].form[k], in[i].form_len[k])) {
 				fd.input = &in[i];
 				fd.form = k;
 			}

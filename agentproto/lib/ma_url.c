@@ -13,6 +13,7 @@
  */
 #include "ma_int.h"
 
+#include <assert.h>
 #include <string.h>
 
 #define MA_URL_WORK 4096 /* the URL up to the end of its authority */
@@ -286,12 +287,13 @@ static size_t ma_ipv6_serialize(const uint8_t b[16], char *out)
 	return o;
 }
 
-/* 1 for the WHATWG forbidden domain code points. */
+/* 1 for the WHATWG forbidden domain code points: C0 controls, space, # %
+ * / : < > ? @ [ \\ ] ^ | and DEL, one bit each. */
 static int ma_forbidden_domain(unsigned char c)
 {
-	return c <= 0x20 || c == '#' || c == '/' || c == ':' || c == '<' || c == '>' || c == '?' ||
-	       c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' || c == '|' || c == '%' ||
-	       c == 0x7F;
+	static const uint32_t bits[8] = {0xffffffff, 0xd4008029, 0x78000001, 0x90000000};
+
+	return (int)(bits[c >> 5] >> (c & 31)) & 1;
 }
 
 /* ---- hosts ---- */
@@ -361,8 +363,13 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 				return -1;
 		return MA_URL_TOO_LONG;
 	}
-	dl = ma_pct_decode(s, n, dec);
-	newer = ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al);
+	if (memchr(s, '%', n)) {
+		dl = ma_pct_decode(s, n, dec);
+		newer = ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al);
+	} else { /* nothing to decode */
+		dl = n;
+		newer = ma_idna_to_ascii((const unsigned char *)s, n, asc, sizeof asc, &al);
+	}
 	if (newer && newer != MA_URL_IDNA_NEWER)
 		return newer;
 	if (al == 0)
@@ -406,26 +413,79 @@ static int ma_special(const char *scheme)
 	return ma_special_port(scheme) >= 0;
 }
 
-/* The offset in in[a, b) of the k-th byte kept by the cleaning. */
-static size_t ma_url_offset(const char *in, size_t a, size_t b, size_t k)
-{
-	size_t i = a;
+/* 1 when the 8 bytes of x hold the byte c. */
+#define MA_URL_HAS(x, c)                                                                           \
+	((((x) ^ (UINT64_C(0x0101010101010101) * (c))) - UINT64_C(0x0101010101010101)) &           \
+	 ~((x) ^ (UINT64_C(0x0101010101010101) * (c))) & UINT64_C(0x8080808080808080))
 
-	while (i < b && k > 0) {
-		if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
-			k--;
-		i++;
+/* in[a, b) without its tabs and newlines into out (MA_URL_WORK bytes),
+ * at most MA_URL_WORK - 1 of them: the count. Eight bytes at a time where
+ * none of them is dropped. */
+static size_t ma_url_clean(const char *in, size_t a, size_t b, char *out)
+{
+	size_t i = a, n = 0;
+
+	while (i + 8 <= b && n + 8 <= MA_URL_WORK - 1) {
+		uint64_t x;
+		memcpy(&x, in + i, 8);
+		if (!(MA_URL_HAS(x, '\t') | MA_URL_HAS(x, '\n') | MA_URL_HAS(x, '\r'))) {
+			memcpy(out + n, in + i, 8);
+			n += 8;
+		} else {
+			for (size_t k = i; k < i + 8; k++)
+				if (in[k] != '\t' && in[k] != '\n' && in[k] != '\r')
+					out[n++] = in[k];
+		}
+		i += 8;
 	}
+	for (; i < b && n < MA_URL_WORK - 1; i++)
+		if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
+			out[n++] = in[i];
+	return n;
+}
+
+/* The offset in in[a, b) of the k-th byte kept by the cleaning, walking
+ * on from *at, the offset of the *kat-th (offsets asked in increasing k);
+ * clean: no byte was dropped (the k-th byte is in[a + k]). */
+static size_t ma_url_offset(const char *in, size_t b, size_t *at, size_t *kat, size_t k, int clean)
+{
+	size_t i = *at;
+
+	assert(k >= *kat);
+	if (clean) {
+		i = *at + (k - *kat);
+	} else {
+		for (size_t left = k - *kat; i < b && left > 0; i++)
+			if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
+				left--;
+	}
+	*at = i;
+	*kat = k;
 	while (i < b && (in[i] == '\t' || in[i] == '\n' || in[i] == '\r'))
 		i++;
 	return i;
 }
 
+/* The offset in s[0, n) of the first byte that is in stop (a few
+ * characters), or n. */
+static size_t ma_url_span(const char *s, size_t n, const char *stop)
+{
+	size_t e = n;
+
+	for (; *stop; stop++) {
+		const char *c = memchr(s, *stop, e);
+		if (c)
+			e = (size_t)(c - s);
+	}
+	return e;
+}
+
 int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u)
 {
-	char w[MA_URL_WORK];
+	char buf[MA_URL_WORK];
+	const char *w = buf, *last;
 	size_t n = 0, a = 0, b = len, p = 0, auth, end, at, hs, he;
-	int special, bs, newer = 0;
+	int special, bs, newer = 0, clean;
 
 	memset(u, 0, sizeof *u);
 	u->port = -1;
@@ -434,10 +494,15 @@ int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, s
 		a++;
 	while (b > a && (unsigned char)in[b - 1] <= 0x20)
 		b--;
-	for (size_t i = a; i < b && n < sizeof w - 1; i++)
-		if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
-			w[n++] = in[i];
-	w[n] = '\0';
+	/* the text without them, at most MA_URL_WORK - 1 bytes: the caller's
+	 * own when they hold no tab or newline (the usual case), else a copy */
+	n = b - a < MA_URL_WORK - 1 ? b - a : MA_URL_WORK - 1;
+	clean = !memchr(in + a, '\t', n) && !memchr(in + a, '\n', n) && !memchr(in + a, '\r', n);
+	if (clean) {
+		w = in + a;
+	} else {
+		n = ma_url_clean(in, a, b, buf);
+	}
 	/* scheme */
 	if (n && ma_is_alpha((unsigned char)w[0])) {
 		size_t k = 1;
@@ -520,18 +585,15 @@ int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, s
 authority:
 	special = ma_special(u->scheme);
 	auth = p;
-	end = p;
-	while (end < n && w[end] != '/' && w[end] != '?' && w[end] != '#' &&
-	       !(special && w[end] == '\\'))
-		end++;
-	if (end == n && n == sizeof w - 1)
+	end = p + ma_url_span(w + p, n - p, special ? "/?#\\" : "/?#");
+	if (end == n && n == MA_URL_WORK - 1)
 		return MA_URL_TOO_LONG; /* the authority does not end within the work buffer */
 	at = auth;
-	for (size_t i = auth; i < end; i++)
-		if (w[i] == '@') {
-			at = i + 1;
-			u->userinfo = 1;
-		}
+	last = memrchr(w + auth, '@', end - auth);
+	if (last) {
+		at = (size_t)(last - w) + 1;
+		u->userinfo = 1;
+	}
 	if (u->userinfo && at == end)
 		return -1; /* credentials without a host */
 	hs = at;
@@ -539,14 +601,18 @@ authority:
 		int inb = 0;
 		size_t i;
 		he = end;
-		for (i = hs; i < end; i++) {
-			if (w[i] == '[')
-				inb = 1;
-			else if (w[i] == ']')
-				inb = 0;
-			else if (w[i] == ':' && !inb) {
-				he = i;
-				break;
+		if (!memchr(w + hs, '[', end - hs)) { /* no bracket: the first ':' */
+			he = hs + ma_url_span(w + hs, end - hs, ":");
+		} else {
+			for (i = hs; i < end; i++) {
+				if (w[i] == '[')
+					inb = 1;
+				else if (w[i] == ']')
+					inb = 0;
+				else if (w[i] == ':' && !inb) {
+					he = i;
+					break;
+				}
 			}
 		}
 		if (he < end) {
@@ -583,10 +649,8 @@ authority:
 	u->host_end = he;
 	goto done;
 file_host:
-	end = p;
-	while (end < n && w[end] != '/' && w[end] != '\\' && w[end] != '?' && w[end] != '#')
-		end++;
-	if (end == n && n == sizeof w - 1)
+	end = p + ma_url_span(w + p, n - p, "/\\?#");
+	if (end == n && n == MA_URL_WORK - 1)
 		return MA_URL_TOO_LONG;
 	if (end - p == 2 && ma_is_alpha((unsigned char)w[p]) &&
 	    (w[p + 1] == ':' || w[p + 1] == '|')) {
@@ -606,10 +670,14 @@ file_host:
 	}
 	u->authority_end = end;
 done:
-	/* the offsets in the caller's text (tabs and newlines were dropped) */
-	u->authority_end = ma_url_offset(in, a, b, u->authority_end);
-	u->host_start = ma_url_offset(in, a, b, u->host_start);
-	u->host_end = ma_url_offset(in, a, b, u->host_end);
+	/* the offsets in the caller's text (tabs and newlines were dropped),
+	 * in increasing order: host_start <= host_end <= authority_end */
+	{
+		size_t walked = a, kept = 0;
+		u->host_start = ma_url_offset(in, b, &walked, &kept, u->host_start, clean);
+		u->host_end = ma_url_offset(in, b, &walked, &kept, u->host_end, clean);
+		u->authority_end = ma_url_offset(in, b, &walked, &kept, u->authority_end, clean);
+	}
 	u->ok = 1;
 	return newer;
 }

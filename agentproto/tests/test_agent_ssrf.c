@@ -440,6 +440,75 @@ static void it_fires_when_a_user_input_reaches_the_authority(void **state)
 	moat_policy_release(p);
 }
 
+/* The offsets the user-input rule reads are the caller's text: tabs and
+ * newlines (which the parser drops) count, wherever they are. */
+static void the_hosts_place_is_in_the_callers_text(void **state)
+{
+	static const char *const urls[] = {
+	    "http://user@example.com:8080/p",
+	    "ht\ttp://us\ner@ex\tample.com:8\r0/p",
+	    "  http://\t\texample.com\n:8080\t/p",
+	    "http:\\\\ex\tample.com\\p",
+	    "file://\texample.com/p",
+	};
+	struct ma_weburl u;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof urls / sizeof urls[0]; i++) {
+		const char *url = urls[i];
+		size_t hs = (size_t)(strstr(url, "ex") - url), he = hs, ae;
+		/* the host starts at its first letter and runs to the port or path */
+		while (url[he] && !strchr(":/\\", url[he]))
+			he++;
+		ae = he + strcspn(url + he, "/\\");
+		assert_int_equal(ma_url_parse_web(url, strlen(url), NULL, &u), 0);
+		assert_string_equal(u.host, "example.com");
+		if (u.host_start != hs || u.host_end != he || u.authority_end != ae)
+			fail_msg("%zu: host %zu-%zu authority end %zu, want %zu-%zu %zu", i,
+			         u.host_start, u.host_end, u.authority_end, hs, he, ae);
+	}
+}
+
+/* An input that chose the host is found wherever it sits: behind leading
+ * spaces (its own or the URL's), after a long userinfo, as one of the
+ * decoded forms, in a URL with tabs. */
+static void a_user_input_that_chose_the_host_is_found_in_every_place(void **state)
+{
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	static const char *const cases[][2] = {
+	    /* input, url */
+	    {"  http://127.0.0.1", "  http://127.0.0.1/x"},
+	    {" http://127.0.0.1", "  http://127.0.0.1/x"},
+	    {"http://127.0.0.1", "  http://127.0.0.1/x"},
+	    {"127.0.0.1", "http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@127.0.0.1/x"},
+	    {"a@127.0.0.1:80", "http://a@a@a@a@a@127.0.0.1:80/x"},
+	    {"%31%32%37.0.0.1", "http://127.0.0.1/x"},
+	    {"12\t7.0.0.1", "http://12\t7.0.0.1/x"},
+	};
+	static const char *const allowed[][2] = {
+	    /* the input is in the URL, but did not choose the host */
+	    {"127.0.0", "http://127.0.0.1/x"},
+	    {"aaaa", "http://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@127.0.0.1/x"},
+	    {"127.0.0.1", "http://127.0.0.1:80@10.0.0.1/127.0.0.1"},
+	    {"127.0.0.1", "http://10.0.0.1:9200/?next=127.0.0.1"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct moat_request *r = begin_with(p, "u", cases[i][0]);
+		if (moat_check_url(r, cases[i][1], (size_t)-1, NULL) != MOAT_BLOCK)
+			fail_msg("%s in %s: not blocked", cases[i][0], cases[i][1]);
+		moat_request_end(r);
+	}
+	for (size_t i = 0; i < sizeof allowed / sizeof allowed[0]; i++) {
+		struct moat_request *r = begin_with(p, "u", allowed[i][0]);
+		if (moat_check_url(r, allowed[i][1], (size_t)-1, NULL) != MOAT_ALLOW)
+			fail_msg("%s in %s: blocked", allowed[i][0], allowed[i][1]);
+		moat_request_end(r);
+	}
+	moat_policy_release(p);
+}
+
 static void the_event_names_the_rule_host_and_parameter(void **state)
 {
 	const struct moat_policy *p = policy(SSRF_BLOCK);
@@ -558,6 +627,8 @@ int main(void)
 	    cmocka_unit_test(a_number_typed_as_the_host_is_not_an_internal_address),
 	    cmocka_unit_test(long_hosts_and_authorities_are_read_or_fail_closed),
 	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
+	    cmocka_unit_test(the_hosts_place_is_in_the_callers_text),
+	    cmocka_unit_test(a_user_input_that_chose_the_host_is_found_in_every_place),
 	    cmocka_unit_test(the_event_names_the_rule_host_and_parameter),
 	    cmocka_unit_test(monitor_mode_logs_and_exclusions_turn_it_off),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),

@@ -319,6 +319,18 @@ static void make_cases(void)
 		put(c, &o, c->in[0]);
 		put(c, &o, "/");
 	}
+	c = &cases[ncases++];
+	c->kind = K_URL;
+	c->name = "url-tabs";
+	c->what = "url-encoded with a tab every 7 bytes (WHATWG drops them)";
+	fill(c->in[0], "%61\t%40", MAXIN / 2);
+	{
+		size_t o = 0;
+		put(c, &o, "http://");
+		put(c, &o, c->in[0]);
+		put(c, &o, "@[::ffff:127.0.0.1]:80/");
+		put(c, &o, c->in[0]);
+	}
 }
 
 /* The function callgrind collects for a case's check. */
