@@ -204,6 +204,46 @@ def main():
     for i in range(0, len(ent), 6):
         w("\t" + " ".join("0x%08x," % e[0] for e in ent[i:i + 6]))
     w("};")
+    # a two-level index of the rows below BLK_LIMIT (the BMP and the next
+    # two planes), so that ma_idna.c finds a code point's row without a
+    # binary search: ma_idna_blk[cp >> 6] holds the row of the block's
+    # first code point << 16 | the block's pattern, ma_idna_blkoff
+    # [pattern][cp & 63] how many rows further cp's row is (identical
+    # patterns shared). Checked here against the binary search.
+    blk_shift, blk_limit = 6, 0x30000
+    starts = [e[0] >> 11 for e in ent]
+    blk, pats, patid, r = [], [], {}, 0
+    for b in range(blk_limit >> blk_shift):
+        first = b << blk_shift
+        while r + 1 < len(starts) and starts[r + 1] <= first:
+            r += 1
+        base, pat, q = r, [], r
+        for cp in range(first, first + (1 << blk_shift)):
+            while q + 1 < len(starts) and starts[q + 1] <= cp:
+                q += 1
+            pat.append(q - base)
+        pat = tuple(pat)
+        if pat not in patid:
+            patid[pat] = len(pats)
+            pats.append(pat)
+        assert base < 1 << 16 and patid[pat] < 1 << 16 and max(pat) < 256
+        blk.append(base << 16 | patid[pat])
+    for cp in range(blk_limit):
+        e = blk[cp >> blk_shift]
+        k = (e >> 16) + pats[e & 0xFFFF][cp & ((1 << blk_shift) - 1)]
+        assert starts[k] <= cp and (k + 1 == len(starts) or starts[k + 1] > cp)
+    w("#define MA_IDNA_BLK_SHIFT %d" % blk_shift)
+    w("#define MA_IDNA_BLK_LIMIT 0x%X" % blk_limit)
+    w("/* the row of a block's first code point << 16 | its pattern */")
+    w("static const uint32_t ma_idna_blk[%d] = {" % len(blk))
+    for i in range(0, len(blk), 6):
+        w("\t" + " ".join("0x%08x," % e for e in blk[i:i + 6]))
+    w("};")
+    w("/* per pattern and code point of a block: rows past the block's first */")
+    w("static const uint8_t ma_idna_blkoff[%d][%d] = {" % (len(pats), 1 << blk_shift))
+    for pat in pats:
+        w("\t{" + ", ".join("%d" % x for x in pat) + "},")
+    w("};")
     w("static const uint32_t ma_idna_rowmap[%d] = {" % len(ent))
     for i in range(0, len(ent), 10):
         w("\t" + " ".join("%d," % e[1] for e in ent[i:i + 10]))
@@ -226,6 +266,8 @@ def main():
         d = decomp[cp] + [0]
         w("\t{0x%x, 0x%x, 0x%x}," % (cp, d[0], d[1]))
     w("};")
+    w("/* the smallest second code point of a composition below */")
+    w("#define MA_IDNA_COMP_MIN_SECOND 0x%X" % min(b for a, b, c in comp))
     w("/* canonical compositions (NFC primary composites): first, second, composite */")
     w("static const uint32_t ma_idna_comp[%d][3] = {" % len(comp))
     for a, b, c in comp:

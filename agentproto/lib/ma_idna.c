@@ -54,42 +54,49 @@ static int ma_idna_lower(int c)
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
+/* One UTF-8 sequence at s[*i] (n bytes in all): 0 with *cp and *i past
+ * it, or -1 (a stray or missing continuation byte, an overlong form, a
+ * surrogate, past U+10FFFF), *i and *cp unchanged. */
 static int ma_utf8_next(const unsigned char *s, size_t n, size_t *i, uint32_t *cp)
 {
-	unsigned char c = s[*i];
-	int len;
-	uint32_t v;
+	size_t p = *i;
+	uint32_t c = s[p], v;
 
 	if (c < 0x80) {
 		*cp = c;
-		(*i)++;
+		*i = p + 1;
 		return 0;
 	}
-	if ((c & 0xE0) == 0xC0) {
-		len = 2;
-		v = c & 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		len = 3;
-		v = c & 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		len = 4;
-		v = c & 0x07;
-	} else {
-		return -1;
-	}
-	if (*i + (size_t)len > n)
-		return -1;
-	for (int k = 1; k < len; k++) {
-		if ((s[*i + (size_t)k] & 0xC0) != 0x80)
+	if (c >= 0xC2 && c < 0xE0) {
+		if (p + 2 > n || (s[p + 1] & 0xC0) != 0x80)
 			return -1;
-		v = (v << 6) | (s[*i + (size_t)k] & 0x3F);
+		*cp = (c & 0x1F) << 6 | (s[p + 1] & 0x3Fu);
+		*i = p + 2;
+		return 0;
 	}
-	if ((len == 2 && v < 0x80) || (len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
-	    v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		return -1;
-	*i += (size_t)len;
-	*cp = v;
-	return 0;
+	if (c >= 0xE0 && c < 0xF0) {
+		if (p + 3 > n || (s[p + 1] & 0xC0) != 0x80 || (s[p + 2] & 0xC0) != 0x80)
+			return -1;
+		v = (c & 0x0F) << 12 | (s[p + 1] & 0x3Fu) << 6 | (s[p + 2] & 0x3Fu);
+		if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+			return -1;
+		*cp = v;
+		*i = p + 3;
+		return 0;
+	}
+	if (c >= 0xF0 && c < 0xF5) {
+		if (p + 4 > n || (s[p + 1] & 0xC0) != 0x80 || (s[p + 2] & 0xC0) != 0x80 ||
+		    (s[p + 3] & 0xC0) != 0x80)
+			return -1;
+		v = (c & 0x07) << 18 | (s[p + 1] & 0x3Fu) << 12 | (s[p + 2] & 0x3Fu) << 6 |
+		    (s[p + 3] & 0x3Fu);
+		if (v < 0x10000 || v > 0x10FFFF)
+			return -1;
+		*cp = v;
+		*i = p + 4;
+		return 0;
+	}
+	return -1; /* a continuation byte, C0, C1, F5..FF */
 }
 
 /* The index of the last run of t (sorted by t[k] >> shift, the first at
@@ -98,6 +105,8 @@ static size_t ma_idna_run(const uint32_t *t, size_t n, uint32_t cp, int shift)
 {
 	size_t lo = 0, hi = n;
 
+	if (n < 2 || (t[1] >> shift) > cp)
+		return 0; /* the first run (ASCII and more, in most tables) */
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 		if ((t[mid] >> shift) <= cp)
@@ -108,15 +117,28 @@ static size_t ma_idna_run(const uint32_t *t, size_t n, uint32_t cp, int shift)
 	return lo;
 }
 
+/* The mapping table's row of cp (at most U+10FFFF): through the
+ * generated index below MA_IDNA_BLK_LIMIT, by a binary search above. */
+static inline size_t ma_idna_row(uint32_t cp)
+{
+	if (cp < MA_IDNA_BLK_LIMIT) {
+		uint32_t e = ma_idna_blk[cp >> MA_IDNA_BLK_SHIFT];
+		return (e >> 16) + ma_idna_blkoff[e & 0xFFFF][cp & ((1u << MA_IDNA_BLK_SHIFT) - 1)];
+	}
+	return ma_idna_run(ma_idna_rows, MA_NELEM(ma_idna_rows), cp, 11);
+}
+
 /* The mapping table's status of cp (folded for WHATWG's parameters);
  * for a mapped code point, *map and *mlen its replacement. */
 static int ma_idna_status(uint32_t cp, const uint32_t **map, size_t *mlen)
 {
-	size_t k = ma_idna_run(ma_idna_rows, MA_NELEM(ma_idna_rows), cp, 11);
-	uint32_t r = ma_idna_rows[k];
+	size_t k;
+	uint32_t r;
 
 	if (cp > 0x10FFFF)
 		return MA_IDNA_DISALLOWED;
+	k = ma_idna_row(cp);
+	r = ma_idna_rows[k];
 	*map = ma_idna_pool + ma_idna_rowmap[k];
 	*mlen = (r >> 6) & 31;
 	return (int)((r >> 3) & 7);
@@ -158,6 +180,8 @@ static int ma_nfd_push(uint32_t cp, uint32_t *out, size_t *o, size_t cap)
 			out[(*o)++] = MA_HANGUL_T + t;
 		return 0;
 	}
+	if (cp < ma_idna_decomp[0][0])
+		hi = 0; /* below the first decomposition */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (ma_idna_decomp[mid][0] == cp) {
@@ -187,6 +211,8 @@ static uint32_t ma_nfc_pair(uint32_t a, uint32_t b)
 	if (a >= MA_HANGUL_S && a < MA_HANGUL_S + MA_HANGUL_N && (a - MA_HANGUL_S) % 28 == 0 &&
 	    b > MA_HANGUL_T && b < MA_HANGUL_T + 28)
 		return a + (b - MA_HANGUL_T);
+	if (b < MA_IDNA_COMP_MIN_SECOND)
+		return 0; /* no composition has it second */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const uint32_t *e = ma_idna_comp[mid];
@@ -486,7 +512,7 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 	size_t nm = 0, nc = 0, o = 0, i = 0, st;
 	int ascii = 1, bidi = 0, newer = 0, rc;
 
-	for (size_t k = 0; k < n; k++)
+	for (size_t k = 0; k < n && ascii; k++)
 		if (s[k] >= 0x80)
 			ascii = 0;
 	if (ascii) { /* WHATWG: an ASCII domain is lowercased, nothing more */
@@ -500,12 +526,14 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 	}
 	/* UTS #46 processing, steps 1 and 2: map, then NFC */
 	while (i < n) {
-		uint32_t cp;
+		uint32_t cp, r;
 		const uint32_t *map;
-		size_t ml;
+		size_t ml, row;
 		if (ma_utf8_next(s, n, &i, &cp))
 			return -1;
-		switch (ma_idna_status(cp, &map, &ml)) {
+		row = ma_idna_row(cp); /* ma_idna_status's row: cp <= U+10FFFF */
+		r = ma_idna_rows[row];
+		switch ((r >> 3) & 7) {
 		case MA_IDNA_DISALLOWED:
 			return -1;
 		case MA_IDNA_NEWER:
@@ -514,6 +542,8 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 		case MA_IDNA_IGNORED:
 			continue;
 		case MA_IDNA_MAPPED:
+			map = ma_idna_pool + ma_idna_rowmap[row];
+			ml = (r >> 6) & 31;
 			break;
 		default:
 			map = &cp;
