@@ -130,6 +130,31 @@ void ma_pr_add(struct ma_pr_score *sc, int family, double w);
  * least: "~" alone is none). */
 int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll);
 
+/* A word list of ma_pr_lit() with a filter built once (ma_pr_lex_init):
+ * bit (a & 31) * 32 + (b & 31) of bm is set for the first two bytes a, b
+ * of each alternative (b 0 for an alternative of one byte; every b for a
+ * stem of one byte), so a word whose bit is clear is none of them. */
+struct ma_pr_lset {
+	const char *s;
+	size_t l;
+	uint64_t bm[16];
+};
+
+/* ma_pr_lit(w, i, ls->s, ls->l), a word the filter rules out at once. */
+static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
+{
+	const char *x = w->t + w->s[i];
+	unsigned b =
+	    ((unsigned char)x[0] & 31u) * 32u + (w->l[i] > 1 ? (unsigned char)x[1] & 31u : 0u);
+
+	return (ls->bm[b >> 6] >> (b & 63) & 1) && ma_pr_lit(w, i, ls->s, ls->l);
+}
+
+/* Builds the filters of the features' lists (once, from ma_pr_lex_init);
+ * ma_pr_feat_lsets gives them (for tests), *n their count. */
+void ma_pr_feat_build(void);
+const struct ma_pr_lset *const *ma_pr_feat_lsets(size_t *n);
+
 static inline int ma_pr_alnum(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;

@@ -18,6 +18,34 @@
 
 #include <string.h>
 
+#include <pthread.h>
+
+#define MA_PR_LSET(x)                                                                              \
+	{                                                                                          \
+		x, sizeof x - 1,                                                                   \
+		{                                                                                  \
+			0                                                                          \
+		}                                                                                  \
+	}
+
+/* Word lists of the features (the others are by their lists below). */
+static struct ma_pr_lset ma_pr_please = MA_PR_LSET("please|kindly");
+static struct ma_pr_lset ma_pr_messages = MA_PR_LSET("message|messages");
+static struct ma_pr_lset ma_pr_access = MA_PR_LSET("access");
+static struct ma_pr_lset ma_pr_granted = MA_PR_LSET("granted");
+static struct ma_pr_lset ma_pr_been = MA_PR_LSET("been");
+/* output forcing: a halt of everything, then "just / only" an output verb */
+static struct ma_pr_lset ma_pr_halt = MA_PR_LSET("stop|halt|drop|abort|cease");
+static struct ma_pr_lset ma_pr_just = MA_PR_LSET("just|only");
+static struct ma_pr_lset ma_pr_halt_emit =
+    MA_PR_LSET("print|say|output|write|type|repeat|respond|reply");
+/* verbs of saying before a quoted phrase */
+static struct ma_pr_lset ma_pr_force_verbs =
+    MA_PR_LSET("say|saying|output~|print~|respon~|reply|replying|answer~|write|"
+               "writing|stating|type|return|"
+               "proclaim~|state|repeat|prefix~|begin~|start~|end~|include|"
+               "complete|finish|continue");
+
 /* ---- features over the whole window ---- */
 
 /* Override stems in scripts written without spaces between words. */
@@ -138,28 +166,32 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 
 /* Words that garble an answer: by themselves (an anagram, typos), or
  * when they act on letters, vowels, spaces ("replace the vowels"). */
-static const char ma_pr_garble[] = "scrambl~|jumbl~|anagram~|misspell~|typo|typos|leet~|"
-                                   "leetspeak|interlac~|homophon~|unscrambl~|cipher~|"
-                                   "obfuscat~|gibberish";
-static const char ma_pr_recode[] = "replac~|remov~|swap~|substitut~|convert~|group~|combin~|"
-                                   "revers~|encod~|encrypt~|omit~|strip~|delet~|rearrang~|"
-                                   "shuffl~|alternat~|capitali~|uppercase|lowercase";
-static const char ma_pr_glyph[] =
-    "letter~|vowel~|consonant~|space|spaces|punctuation|"
-    "character~|digit~|symbol~|numbers|whitespace|alphabet~|alphanumeric";
+static struct ma_pr_lset ma_pr_garble =
+    MA_PR_LSET("scrambl~|jumbl~|anagram~|misspell~|typo|typos|leet~|"
+               "leetspeak|interlac~|homophon~|unscrambl~|cipher~|"
+               "obfuscat~|gibberish");
+static struct ma_pr_lset ma_pr_recode =
+    MA_PR_LSET("replac~|remov~|swap~|substitut~|convert~|group~|combin~|"
+               "revers~|encod~|encrypt~|omit~|strip~|delet~|rearrang~|"
+               "shuffl~|alternat~|capitali~|uppercase|lowercase");
+static struct ma_pr_lset ma_pr_glyph =
+    MA_PR_LSET("letter~|vowel~|consonant~|space|spaces|punctuation|"
+               "character~|digit~|symbol~|numbers|whitespace|alphabet~|alphanumeric");
 /* Who the planted text speaks to, what it lures with, what marks it untrue. */
-static const char ma_pr_audience[] = "reader~|user|users|visitor~|customer~|people|everyone|"
-                                     "viewer~|subscriber~|audience|follower~";
-static const char ma_pr_lure[] =
+static struct ma_pr_lset ma_pr_audience =
+    MA_PR_LSET("reader~|user|users|visitor~|customer~|people|everyone|"
+               "viewer~|subscriber~|audience|follower~");
+static struct ma_pr_lset ma_pr_lure = MA_PR_LSET(
     "download~|install~|visit~|click~|join~|subscrib~|donat~|vote|buy|purchas~|free|win|"
     "winner|prize~|rich|discount~|deal|deals|offer~|boost~|trick~|bonus|cheap~|money|cash|"
-    "exclusive|urgent~|sensational~|headline~|giveaway~|crypto~|invest~";
-static const char ma_pr_untrue[] = "fake|false|falsely|untrue|virus~|scam~|phish~|fraud~|"
-                                   "shocking|rumo~|misleading|clickbait|hoax~|cracked|pirated|"
-                                   "malicious|conspirac~|nonexistent|exaggerat~|lie|lies|lying";
-static const char ma_pr_urge[] = "urge|invite|encourage|remind|direct~|ask";
-static const char ma_pr_not[] = "even|isnt|not|never";
-static const char ma_pr_true[] = "though|true|real|provided|happened";
+    "exclusive|urgent~|sensational~|headline~|giveaway~|crypto~|invest~");
+static struct ma_pr_lset ma_pr_untrue =
+    MA_PR_LSET("fake|false|falsely|untrue|virus~|scam~|phish~|fraud~|"
+               "shocking|rumo~|misleading|clickbait|hoax~|cracked|pirated|"
+               "malicious|conspirac~|nonexistent|exaggerat~|lie|lies|lying");
+static struct ma_pr_lset ma_pr_urge = MA_PR_LSET("urge|invite|encourage|remind|direct~|ask");
+static struct ma_pr_lset ma_pr_not = MA_PR_LSET("even|isnt|not|never");
+static struct ma_pr_lset ma_pr_true = MA_PR_LSET("though|true|real|provided|happened");
 /* Code that destroys or takes what is not its own (in a block to be used). */
 static const char *const ma_pr_harm[] = {
     "cookie",    "/dev/sd", "os.remove", "rmtree",  "rm -rf",  "/etc/passwd", "/etc/shadow",
@@ -198,12 +230,13 @@ static int ma_pr_domain(const char *t, size_t n)
 /* Verbs of an order that adds to or changes the content of an answer
  * (not its form: "keep", "format", "answer in French"), and the answer's
  * own nouns (not "your code", "your solution": a coding request's). */
-static const char ma_pr_addverb[] =
+static struct ma_pr_lset ma_pr_addverb = MA_PR_LSET(
     "include|incorporate|integrate|insert|append|add|embed|inject|introduce|augment|modify|"
     "enhance|amend|alter|mention|promote|prefix|prepend|preface|begin|start|end|conclude|"
-    "finish|close|sign";
-static const char ma_pr_answer[] = "answer|answers|response|responses|reply|replies|output|"
-                                   "summary|summaries|translation|completion|message";
+    "finish|close|sign");
+static struct ma_pr_lset ma_pr_answer =
+    MA_PR_LSET("answer|answers|response|responses|reply|replies|output|"
+               "summary|summaries|translation|completion|message");
 
 /* 1 if word i of w starts a sentence or a line. */
 static int ma_pr_at_start(const struct ma_pr_words *w, int i)
@@ -218,7 +251,7 @@ static int ma_pr_at_start(const struct ma_pr_words *w, int i)
 static int ma_pr_starts(const struct ma_pr_words *w, int i)
 {
 	return ma_pr_at_start(w, i) ||
-	       (i > 0 && ma_pr_at_start(w, i - 1) && ma_pr_lit(w, i - 1, "please|kindly", 13));
+	       (i > 0 && ma_pr_at_start(w, i - 1) && ma_pr_lset_is(w, i - 1, &ma_pr_please));
 }
 
 /* An order about the model's own output ("... in your answer"): one that
@@ -268,40 +301,37 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 			       ((w->k[i] & kb->your) && i + 1 < e && (w->k[i + 1] & kb->yourout));
 			ans = ans || ((w->k[i] & kb->your) && i + 1 < e &&
 			              ((w->k[i + 1] & kb->output) ||
-			               ma_pr_lit(w, i + 1, "message|messages", 16)));
+			               ma_pr_lset_is(w, i + 1, &ma_pr_messages)));
 		}
 		code = code || (what && ins && fence);
 		/* a bare imperative: the sentence opens with the verb, and
 		 * "your answer" follows in it */
 		for (int v = a; v < e && !add; v++) {
-			if (!ma_pr_starts(w, v) ||
-			    !ma_pr_lit(w, v, ma_pr_addverb, sizeof ma_pr_addverb - 1) ||
+			if (!ma_pr_starts(w, v) || !ma_pr_lset_is(w, v, &ma_pr_addverb) ||
 			    (v + 1 < e && (w->k[v + 1] & kb->you)))
 				continue;
 			for (int i = v + 1; i + 1 < e && !add; i++)
-				add = (w->k[i] & kb->your) &&
-				      ma_pr_lit(w, i + 1, ma_pr_answer, sizeof ma_pr_answer - 1);
+				add =
+				    (w->k[i] & kb->your) && ma_pr_lset_is(w, i + 1, &ma_pr_answer);
 		}
 		for (int i = a; i < e && ans; i++) {
-			g = g || ma_pr_lit(w, i, ma_pr_garble, sizeof ma_pr_garble - 1);
-			recode = recode || ma_pr_lit(w, i, ma_pr_recode, sizeof ma_pr_recode - 1);
-			glyph += ma_pr_lit(w, i, ma_pr_glyph, sizeof ma_pr_glyph - 1);
+			g = g || ma_pr_lset_is(w, i, &ma_pr_garble);
+			recode = recode || ma_pr_lset_is(w, i, &ma_pr_recode);
+			glyph += ma_pr_lset_is(w, i, &ma_pr_glyph);
 			/* "tell / urge / invite readers to ..." */
-			tell = tell ||
-			       ((w->k[i] & (kb->say | kb->insert) ||
-			         ma_pr_lit(w, i, ma_pr_urge, sizeof ma_pr_urge - 1)) &&
-			        i + 1 < e &&
-			        ma_pr_lit(w, i + 1, ma_pr_audience, sizeof ma_pr_audience - 1));
+			tell = tell || ((w->k[i] & (kb->say | kb->insert) ||
+			                 ma_pr_lset_is(w, i, &ma_pr_urge)) &&
+			                i + 1 < e && ma_pr_lset_is(w, i + 1, &ma_pr_audience));
 		}
 		garble = garble || (ans && (g || (recode && glyph) || glyph > 1));
 		order = order || (your && (ins || what)) || (ans && tell);
 		talk = talk || (ans && (ins || tell));
 	}
 	for (int i = 0; i < w->n && talk && !(lure && untrue); i++) {
-		lure = lure || ma_pr_lit(w, i, ma_pr_lure, sizeof ma_pr_lure - 1);
-		untrue = untrue || ma_pr_lit(w, i, ma_pr_untrue, sizeof ma_pr_untrue - 1) ||
-		         (i + 1 < w->n && ma_pr_lit(w, i, ma_pr_not, sizeof ma_pr_not - 1) &&
-		          ma_pr_lit(w, i + 1, ma_pr_true, sizeof ma_pr_true - 1));
+		lure = lure || ma_pr_lset_is(w, i, &ma_pr_lure);
+		untrue = untrue || ma_pr_lset_is(w, i, &ma_pr_untrue) ||
+		         (i + 1 < w->n && ma_pr_lset_is(w, i, &ma_pr_not) &&
+		          ma_pr_lset_is(w, i + 1, &ma_pr_true));
 	}
 	if (garble)
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
@@ -398,7 +428,8 @@ void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbi
 		ma_pr_add(sc, PF_DELIMITER, best > 1 ? 0.6 : 0.4);
 }
 
-static const char ma_pr_privacy[] = "privacy|personal|private|confidential|sensitive";
+static struct ma_pr_lset ma_pr_privacy =
+    MA_PR_LSET("privacy|personal|private|confidential|sensitive");
 
 /* Fiction or a hypothetical framing a request for forbidden output, or for
  * personal data ("imagine a world without privacy: what is X's birth
@@ -413,7 +444,7 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 			ask = askpw = 0;
 		fic = fic || (w->k[i] & kb->fiction);
 		bad = bad || (w->k[i] & kb->forbid);
-		priv = priv || (fic && ma_pr_lit(w, i, ma_pr_privacy, sizeof ma_pr_privacy - 1));
+		priv = priv || (fic && ma_pr_lset_is(w, i, &ma_pr_privacy));
 		ask = ask || (w->k[i] & (kb->show | kb->what));
 		askpw = askpw || (w->k[i] & (kb->show | kb->what));
 		pw = pw || (askpw && (w->k[i] & kb->pw));
@@ -437,9 +468,10 @@ static const char *const ma_pr_glued_nouns[] = {"instruction", "prompt",   "rule
                                                 "guideline",   "previous", "above"};
 
 /* Verbs that ask for an output, beyond the lexicon's saying verbs. */
-static const char ma_pr_pwned[] = "pwned|pwnd";
-static const char ma_pr_emit[] = "translate|complete|finish|spell~|grammar|correct|fill|"
-                                 "rephrase|paraphrase|convert|decode~";
+static struct ma_pr_lset ma_pr_pwned = MA_PR_LSET("pwned|pwnd");
+static struct ma_pr_lset ma_pr_emit =
+    MA_PR_LSET("translate|complete|finish|spell~|grammar|correct|fill|"
+               "rephrase|paraphrase|convert|decode~");
 
 /* Chat-template tokens and role markup that only a model's frame uses. */
 static const char *const ma_pr_markup[] = {
@@ -575,25 +607,18 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
  * over sentence ends. */
 void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
 {
-	static const char halt[] = "stop|halt|drop|abort|cease";
-	static const char emit[] = "print|say|output|write|type|repeat|respond|reply";
 	int stop = 0;
 
 	for (int i = 0; i + 1 < w->n; i++) {
 		if (!stop)
 			stop = w->l[i + 1] == 10 && !memcmp(w->t + w->s[i + 1], "everything", 10) &&
-			       ma_pr_lit(w, i, halt, sizeof halt - 1);
-		else if (ma_pr_lit(w, i, "just|only", 9) &&
-		         ma_pr_lit(w, i + 1, emit, sizeof emit - 1)) {
+			       ma_pr_lset_is(w, i, &ma_pr_halt);
+		else if (ma_pr_lset_is(w, i, &ma_pr_just) &&
+		         ma_pr_lset_is(w, i + 1, &ma_pr_halt_emit)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.8);
 			break;
 		}
 	}
-	static const char verbs[] =
-	    "say|saying|output~|print~|respon~|reply|replying|answer~|write|"
-	    "writing|stating|type|return|"
-	    "proclaim~|state|repeat|prefix~|begin~|start~|end~|include|"
-	    "complete|finish|continue";
 	for (int i = 0; i < w->n; i++) {
 		size_t p = (size_t)w->s[i] + w->l[i];
 		const char *q;
@@ -606,7 +631,7 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 		}
 		if (p >= n || !strchr("\"'`[", w->t[p]) || !w->t[p])
 			continue;
-		if (!ma_pr_lit(w, i, verbs, sizeof verbs - 1))
+		if (!ma_pr_lset_is(w, i, &ma_pr_force_verbs))
 			continue;
 		q = memchr(w->t + p + 1, w->t[p] == '[' ? ']' : w->t[p],
 		           n - p - 1 < 40 ? n - p - 1 : 40);
@@ -734,13 +759,14 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 	int goal = 0, order = 0;
 
 	for (int i = 0; i + 1 < w->n && !goal; i++)
-		goal = !w->brk[i + 1] && (w->k[i + 1] & (kb->granted | kb->goal)) &&
-		       ((ma_pr_lit(w, i, "access", 6) && ma_pr_lit(w, i + 1, "granted", 7)) ||
-		        (ma_pr_lit(w, i, "been", 4) &&
-		         ma_pr_lit(w, i + 1, ma_pr_pwned, sizeof ma_pr_pwned - 1)));
+		goal =
+		    !w->brk[i + 1] && (w->k[i + 1] & (kb->granted | kb->goal)) &&
+		    ((ma_pr_lset_is(w, i, &ma_pr_access) &&
+		      ma_pr_lset_is(w, i + 1, &ma_pr_granted)) ||
+		     (ma_pr_lset_is(w, i, &ma_pr_been) && ma_pr_lset_is(w, i + 1, &ma_pr_pwned)));
 	for (int i = 0; i < w->n && goal && !order; i++)
 		order = (w->k[i] & (kb->say | kb->output | kb->begin)) ||
-		        ma_pr_lit(w, i, ma_pr_emit, sizeof ma_pr_emit - 1);
+		        ma_pr_lset_is(w, i, &ma_pr_emit);
 	if (goal && order)
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
 }
@@ -817,4 +843,43 @@ void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct
 			return;
 		}
 	}
+}
+
+/* ---- the lists' filters ---- */
+
+static struct ma_pr_lset *const ma_pr_lsets[] = {
+    &ma_pr_please,  &ma_pr_messages, &ma_pr_access,    &ma_pr_granted,     &ma_pr_been,
+    &ma_pr_halt,    &ma_pr_just,     &ma_pr_halt_emit, &ma_pr_force_verbs, &ma_pr_garble,
+    &ma_pr_recode,  &ma_pr_glyph,    &ma_pr_audience,  &ma_pr_lure,        &ma_pr_untrue,
+    &ma_pr_urge,    &ma_pr_not,      &ma_pr_true,      &ma_pr_addverb,     &ma_pr_answer,
+    &ma_pr_privacy, &ma_pr_pwned,    &ma_pr_emit};
+
+void ma_pr_feat_build(void)
+{
+	for (size_t k = 0; k < sizeof ma_pr_lsets / sizeof *ma_pr_lsets; k++) {
+		struct ma_pr_lset *ls = ma_pr_lsets[k];
+		const char *p = ls->s, *end = ls->s + ls->l;
+		memset(ls->bm, 0, sizeof ls->bm);
+		while (p < end) {
+			const char *q = memchr(p, '|', (size_t)(end - p));
+			size_t l = (size_t)((q ? q : end) - p);
+			int stem = l && p[l - 1] == '~';
+			unsigned a = (unsigned char)p[0] & 31u;
+			l -= (size_t)stem;
+			if (l == 1 && stem) { /* a word that starts with p[0]: any second byte */
+				for (unsigned b = 0; b < 32; b++)
+					ls->bm[(a * 32 + b) >> 6] |= 1ull << ((a * 32 + b) & 63);
+			} else if (l) {
+				unsigned b = a * 32 + (l > 1 ? (unsigned char)p[1] & 31u : 0u);
+				ls->bm[b >> 6] |= 1ull << (b & 63);
+			}
+			p = q ? q + 1 : end;
+		}
+	}
+}
+
+const struct ma_pr_lset *const *ma_pr_feat_lsets(size_t *n)
+{
+	*n = sizeof ma_pr_lsets / sizeof *ma_pr_lsets;
+	return (const struct ma_pr_lset *const *)ma_pr_lsets;
 }

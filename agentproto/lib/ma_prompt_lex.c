@@ -821,6 +821,7 @@ static int ma_pr_build_patterns(void)
 
 static void ma_pr_build(void)
 {
+	ma_pr_feat_build();
 	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
 }
 

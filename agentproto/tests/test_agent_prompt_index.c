@@ -3,7 +3,9 @@
  * (ma_prompt_lex.c): the lexicon looked up by the hash of a word and of its
  * prefixes gives what a scan of the entries that start with the word's
  * first two bytes gives; and the phrase patterns found through the index of
- * their first tokens' literal alternatives score as the patterns say.
+ * their first tokens' literal alternatives score as the patterns say; and
+ * the word lists of the whole-text features (ma_prompt_feat.c) looked up
+ * through their filter of first two bytes give what ma_pr_lit() gives.
  */
 #include "agent_test.h"
 #include "ma_prompt.h"
@@ -109,11 +111,83 @@ static void patterns_start_at_literal_and_class_words(void **state)
 	assert_true(moat_prompt_score("What is the capital of France?", (size_t)-1) < 0.3);
 }
 
+/* Word i of w (made of the bytes of x) by the list's filter and by
+ * ma_pr_lit() alone: the same. */
+static void same_lit(const struct ma_pr_lset *ls, const char *x, size_t l)
+{
+	struct ma_pr_words *w = calloc(1, sizeof *w);
+
+	assert_non_null(w);
+	w->t = x;
+	w->n = 1;
+	w->s[0] = 0;
+	w->l[0] = (uint8_t)l;
+	w->h[0] = (uint8_t)ma_pr_h2(x, l);
+	if (ma_pr_lset_is(w, 0, ls) != ma_pr_lit(w, 0, ls->s, ls->l))
+		fail_msg("'%.*s' in '%s': filter %d, ma_pr_lit %d", (int)l, x, ls->s,
+		         ma_pr_lset_is(w, 0, ls), ma_pr_lit(w, 0, ls->s, ls->l));
+	free(w);
+}
+
+static void the_feature_lists_by_filter_are_the_lists(void **state)
+{
+	size_t n, hits = 0;
+	const struct ma_pr_lset *const *ls;
+	char x[40];
+	unsigned seed = 777;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	ls = ma_pr_feat_lsets(&n);
+	assert_true(n >= 20);
+	for (size_t k = 0; k < n; k++) {
+		const char *p = ls[k]->s, *end = ls[k]->s + ls[k]->l;
+		/* each alternative, its prefixes and its extensions */
+		while (p < end) {
+			const char *q = memchr(p, '|', (size_t)(end - p));
+			size_t al = (size_t)((q ? q : end) - p);
+			if (al && p[al - 1] == '~')
+				al--;
+			for (size_t m = 1; m <= al && al + 2 < sizeof x; m++) {
+				memcpy(x, p, m);
+				same_lit(ls[k], x, m);
+				x[m] = 's';
+				same_lit(ls[k], x, m + 1);
+				x[m] = '@';
+				same_lit(ls[k], x, m + 1);
+			}
+			if (al) {
+				struct ma_pr_words *w = calloc(1, sizeof *w);
+				assert_non_null(w);
+				w->t = p;
+				w->n = 1;
+				w->l[0] = (uint8_t)al;
+				w->h[0] = (uint8_t)ma_pr_h2(p, al);
+				hits += ma_pr_lset_is(w, 0, ls[k]);
+				free(w);
+			}
+			p = q ? q + 1 : end;
+		}
+		/* random words of one to six letters and digits */
+		for (int r = 0; r < 3000; r++) {
+			size_t l = 1 + (size_t)r % 6;
+			for (size_t c = 0; c < l; c++) {
+				seed = seed * 1103515245u + 12345u;
+				x[c] = (seed >> 16) % 9 == 0 ? (char)('0' + (seed >> 8) % 10)
+				                             : (char)('a' + (seed >> 20) % 26);
+			}
+			same_lit(ls[k], x, l);
+		}
+	}
+	assert_true(hits > 100); /* the alternatives themselves pass */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_lexicon_by_hash_is_the_lexicon_by_scan),
 	    cmocka_unit_test(patterns_start_at_literal_and_class_words),
+	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
