@@ -129,6 +129,12 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 	int ign, ins;
 	size_t i = 0;
 
+	/* no byte of these scripts' letters (0xD8 and up): ASCII eight at a time */
+	for (uint64_t v; i + 8 <= n; i += 8) {
+		memcpy(&v, t + i, 8);
+		if (v & 0x8080808080808080ull)
+			break;
+	}
 	while (i < n && (unsigned char)t[i] < 0xD8)
 		i++;
 	if (i == n)
@@ -387,8 +393,10 @@ static int ma_pr_orders_in(const struct ma_pr_words *w, const char *a, const cha
 
 	for (int i = 0; i < w->n; i++) {
 		const char *x = w->t + w->s[i];
-		if (x <= a || x >= e)
+		if (x <= a)
 			continue;
+		if (x >= e) /* the words are in the order of the text */
+			break;
 		order = order || (w->k[i] & (kb->ign | kb->say));
 		to = to || (w->k[i] & (kb->ai | kb->you));
 	}
@@ -408,21 +416,33 @@ void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbi
 		e = memmem(a, n - (size_t)(a - w->t), "-->", 3);
 		best = ma_pr_orders_in(w, a, e ? e : w->t + n, kb);
 	}
-	/* code comments: '#' or "//" after the start of a line or a space */
-	for (size_t i = 0; i + 1 < n && best < 2; i++) {
-		const char *c = w->t + i, *eol;
-		if (!((*c == '#' && c[1] == ' ') || (*c == '/' && c[1] == '/')))
-			continue;
-		if (i && w->t[i - 1] != ' ' && w->t[i - 1] != '\n')
-			continue;
-		eol = memchr(c, '\n', n - i);
-		if (!eol)
-			eol = w->t + n;
-		{
-			int o = ma_pr_orders_in(w, c, eol, kb);
-			best = o > best ? o : best;
+	/* code comments: '#' or "//" after the start of a line or a space;
+	 * the text's '#' and '/' (the next of each kept) in their order */
+	{
+		const char *h = n > 1 ? memchr(w->t, '#', n - 1) : NULL;
+		const char *sl = n > 1 ? memchr(w->t, '/', n - 1) : NULL;
+		size_t i = 0;
+		while (best < 2 && (h || sl)) {
+			const char *c = !sl || (h && h < sl) ? h : sl, *eol;
+			i = (size_t)(c - w->t);
+			if (!((*c == '#' && c[1] == ' ') || (*c == '/' && c[1] == '/')) ||
+			    (i && w->t[i - 1] != ' ' && w->t[i - 1] != '\n')) {
+				i++;
+			} else {
+				int o;
+				eol = memchr(c, '\n', n - i);
+				if (!eol)
+					eol = w->t + n;
+				o = ma_pr_orders_in(w, c, eol, kb);
+				best = o > best ? o : best;
+				i = (size_t)(eol - w->t) + 1;
+			}
+			/* the next '#' and '/' from i on (before the last byte) */
+			if (h && h < w->t + i)
+				h = i + 1 < n ? memchr(w->t + i, '#', n - 1 - i) : NULL;
+			if (sl && sl < w->t + i)
+				sl = i + 1 < n ? memchr(w->t + i, '/', n - 1 - i) : NULL;
 		}
-		i = (size_t)(eol - w->t);
 	}
 	if (best)
 		ma_pr_add(sc, PF_DELIMITER, best > 1 ? 0.6 : 0.4);
@@ -508,55 +528,111 @@ static int ma_pr_role_tag(const char *t, size_t n)
 	static const char *const role[] = {"system",    "sys",     "admin", "administrator",
 	                                   "developer", "root",    "sudo",  "assistant",
 	                                   "operator",  "override"};
-	for (size_t i = 0; i + 3 < n; i++) {
-		size_t p = i + 1, e;
-		if (t[i] != '<' && t[i] != '[')
-			continue;
-		if (t[p] == '/' || t[p] == '\\')
-			p++;
-		for (size_t r = 0; r < sizeof role / sizeof *role; r++) {
-			size_t l = strlen(role[r]);
-			if (p + l >= n || memcmp(t + p, role[r], l) ||
-			    ma_pr_alnum((unsigned char)t[p + l]))
-				continue;
-			e = p + l;
-			while (e < n && e - p < 32 &&
-			       ((t[e] >= 'a' && t[e] <= 'z') || t[e] == ' ' || t[e] == '_' ||
-			        t[e] == '-'))
-				e++;
-			if (e < n && (t[e] == (t[i] == '<' ? '>' : ']') || t[e] == ':') &&
-			    !(e + 1 < n && (t[e + 1] == '(' || t[e + 1] == ':'))) {
-				if (p > i + 1)
-					close |= 1u << r;
-				else
-					open |= 1u << r;
-				if (open & close)
-					return 2;
+	/* the '<' of the text, then its '[' (the answer is the same in any order) */
+	for (int pass = 0; pass < 2; pass++)
+		for (const char *x = n > 3 ? memchr(t, pass ? '[' : '<', n - 3) : NULL; x;
+		     x = (size_t)(x - t) + 4 < n
+		             ? memchr(x + 1, pass ? '[' : '<', n - 3 - (size_t)(x + 1 - t))
+		             : NULL) {
+			size_t i = (size_t)(x - t), p = i + 1, e;
+			if (t[p] == '/' || t[p] == '\\')
+				p++;
+			for (size_t r = 0; r < sizeof role / sizeof *role; r++) {
+				size_t l = strlen(role[r]);
+				if (p + l >= n || memcmp(t + p, role[r], l) ||
+				    ma_pr_alnum((unsigned char)t[p + l]))
+					continue;
+				e = p + l;
+				while (e < n && e - p < 32 &&
+				       ((t[e] >= 'a' && t[e] <= 'z') || t[e] == ' ' ||
+				        t[e] == '_' || t[e] == '-'))
+					e++;
+				if (e < n && (t[e] == (t[i] == '<' ? '>' : ']') || t[e] == ':') &&
+				    !(e + 1 < n && (t[e + 1] == '(' || t[e + 1] == ':'))) {
+					if (p > i + 1)
+						close |= 1u << r;
+					else
+						open |= 1u << r;
+					if (open & close)
+						return 2;
+				}
 			}
 		}
-	}
 	return open || close;
+}
+
+/* 1 if one of the nl tokens of list (two bytes or more each) is at t + p
+ * (p < n). */
+static int ma_pr_token_at(const char *t, size_t n, size_t p, const char *const *list, size_t nl)
+{
+	for (size_t k = 0; k < nl; k++) {
+		const char *x = list[k];
+		size_t l;
+		if (x[0] != t[p] || p + 1 >= n || x[1] != t[p + 1])
+			continue;
+		l = strlen(x);
+		if (n - p >= l && !memcmp(t + p, x, l))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if x (a '<' of t, n bytes) starts a special token of a chat
+ * template: <|name|>. */
+static int ma_pr_special_at(const char *t, size_t n, const char *x)
+{
+	size_t k = 2;
+
+	if (x + 1 >= t + n || x[1] != '|')
+		return 0;
+	while (x + k < t + n && ((x[k] >= 'a' && x[k] <= 'z') || x[k] == '_'))
+		k++;
+	return k > 2 && x + k + 1 < t + n && x[k] == '|' && x[k + 1] == '>';
+}
+
+/* 1 if c is a symbol of a separator line. */
+static inline int ma_pr_rule_sym(char c)
+{
+	switch (c) {
+	case '=':
+	case '-':
+	case '*':
+	case '#':
+	case '>':
+	case '%':
+	case '~':
+	case '_':
+	case '<':
+	case '+':
+		return 1;
+	}
+	return 0;
 }
 
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 {
-	int markup = 0, roles = 0;
+	int markup = 0, roles = 0, wrap = 0;
+	const char *lt = memchr(t, '<', n), *sq = memchr(t, '[', n), *cb = memchr(t, '{', n);
+	static const size_t nmarkup = sizeof ma_pr_markup / sizeof *ma_pr_markup,
+	                    nwrap = sizeof ma_pr_wrapper_end / sizeof *ma_pr_wrapper_end;
 
-	/* every token opens with '<', '[' or '{' */
-	if (!memchr(t, '<', n) && !memchr(t, '[', n) && !memchr(t, '{', n))
+	/* every token opens with '<', '[' or '{': they are looked for there
+	 * only; at a '<' also any other special token of a chat template
+	 * (<|name|>) and the end of a wrapper (used only where no token is) */
+	if (!lt && !sq && !cb)
 		markup = -1;
-	for (size_t k = 0; k < sizeof ma_pr_markup / sizeof ma_pr_markup[0] && !markup; k++)
-		if (memmem(t, n, ma_pr_markup[k], strlen(ma_pr_markup[k])))
-			markup = 1;
-	/* any other special token of a chat template: <|name|> */
-	for (const char *x = markup ? NULL : memmem(t, n, "<|", 2); x && !markup;
-	     x = memmem(x + 2, n - (size_t)(x + 2 - t), "<|", 2)) {
-		size_t k = 2;
-		while (x + k < t + n && ((x[k] >= 'a' && x[k] <= 'z') || x[k] == '_'))
-			k++;
-		if (k > 2 && x + k + 1 < t + n && x[k] == '|' && x[k + 1] == '>')
-			markup = 1;
+	for (const char *x = lt; x && !markup;
+	     x = x + 1 < t + n ? memchr(x + 1, '<', n - (size_t)(x + 1 - t)) : NULL) {
+		markup = ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup) ||
+		         ma_pr_special_at(t, n, x);
+		wrap = wrap || ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_wrapper_end, nwrap);
 	}
+	for (const char *x = sq; x && !markup;
+	     x = x + 1 < t + n ? memchr(x + 1, '[', n - (size_t)(x + 1 - t)) : NULL)
+		markup = ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup);
+	for (const char *x = cb; x && !markup;
+	     x = x + 1 < t + n ? memchr(x + 1, '{', n - (size_t)(x + 1 - t)) : NULL)
+		markup = ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup);
 	if (markup > 0)
 		ma_pr_add(sc, PF_DELIMITER, 0.85);
 	else if (markup == 0)
@@ -568,14 +644,13 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 			ma_pr_add(sc, PF_DELIMITER, 0.6);
 			break;
 		}
-	if (markup == 0 && ma_pr_any(t, n, ma_pr_wrapper_end,
-	                             sizeof ma_pr_wrapper_end / sizeof *ma_pr_wrapper_end))
+	if (markup == 0 && wrap)
 		ma_pr_add(sc, PF_DELIMITER, 0.5);
 	/* a line that starts a turn: [#*[<( -]* role [:\]>] */
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n;) {
 		size_t p = i;
-		if (i && t[i - 1] != '\n')
-			continue;
+		const char *nl = memchr(t + i, '\n', n - i);
+		size_t next = nl ? (size_t)(nl - t) + 1 : n; /* the next line's start */
 		while (p < n && strchr("#*[<(=- >|", t[p]) && t[p])
 			p++;
 		for (size_t r = 0; r < sizeof ma_pr_roles / sizeof ma_pr_roles[0]; r++) {
@@ -587,12 +662,17 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 				break;
 			}
 		}
+		i = next;
 	}
 	if (roles)
 		ma_pr_add(sc, PF_DELIMITER, roles > 1 ? 0.7 : 0.5);
 	/* a separator line: eight or more of one symbol (=====, >>>>, %%%%) */
-	for (size_t i = 0, run = 0; i < n; i++) {
-		run = i && t[i] == t[i - 1] && strchr("=-*#>%~_<+", t[i]) && t[i] ? run + 1 : 0;
+	for (size_t i = 1, run = 0; i < n; i++) {
+		if (t[i] != t[i - 1]) {
+			run = 0;
+			continue;
+		}
+		run = ma_pr_rule_sym(t[i]) ? run + 1 : 0;
 		if (run >= 7) {
 			ma_pr_add(sc, PF_DELIMITER, 0.3);
 			break;
@@ -820,8 +900,11 @@ void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct
 {
 	int q = 0, a = 0, run = 1;
 
-	for (size_t i = 0; i + 1 < n; i++) {
-		if (t[i + 1] != ':' || (i && ma_pr_alnum((unsigned char)t[i - 1])))
+	/* at each ':' after the first byte */
+	for (const char *x = n > 1 ? memchr(t + 1, ':', n - 1) : NULL; x;
+	     x = x + 1 < t + n ? memchr(x + 1, ':', n - (size_t)(x + 1 - t)) : NULL) {
+		size_t i = (size_t)(x - t) - 1;
+		if (i && ma_pr_alnum((unsigned char)t[i - 1]))
 			continue;
 		if (t[i] == 'q')
 			q++;
