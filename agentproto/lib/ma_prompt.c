@@ -410,7 +410,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 					ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
 					          family_override);
 		}
-		lits = ma_pr_lex_starting_lit(w->h[i], &nl);
+		lits = ma_pr_lex_starting_word(w->t + w->s[i], w->h[i], &nl);
 		for (size_t x = 0; x < nl; x++) {
 			const struct ma_pr_pattern *pt = &pats[lits[x].pat];
 			if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||

@@ -85,6 +85,9 @@ struct ma_pr_start {
  * (0..63) may be (the token's h2 bits have h2), in the order of their
  * patterns; *n their count. */
 const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n);
+/* Those of them that start with the first byte of the word w (of
+ * ma_pr_h2() h2), in the same order: what a word can be of the list above. */
+const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t *n);
 /* Class ids the scorer itself needs. */
 int ma_pr_lex_class(const char *name);
 

@@ -553,6 +553,9 @@ static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 static uint8_t ma_pr_byclass[64][MA_PR_NSRC], ma_pr_nbyclass[64];
 static struct ma_pr_start ma_pr_byh2[MA_PR_ALT_MAX];
 static uint16_t ma_pr_h2start[65];
+/* the same, each h2's list cut by the class (ma_pr_b) of the first byte */
+static struct ma_pr_start ma_pr_byh2b[MA_PR_ALT_MAX];
+static uint16_t ma_pr_h2bstart[64 * 28 + 1];
 static pthread_once_t ma_pr_once = PTHREAD_ONCE_INIT;
 static int ma_pr_ok = -1;
 
@@ -728,6 +731,17 @@ static int ma_pr_build_byh2(void)
 		}
 	}
 	ma_pr_h2start[64] = (uint16_t)n;
+	/* by h2, then by the class of the alternative's first byte (a word
+	 * is only ever an alternative that starts with its own first byte) */
+	n = 0;
+	for (int h = 0; h < 64; h++)
+		for (int b = 0; b < 28; b++) {
+			ma_pr_h2bstart[h * 28 + b] = (uint16_t)n;
+			for (int x = ma_pr_h2start[h]; x < ma_pr_h2start[h + 1]; x++)
+				if (ma_pr_b((unsigned char)ma_pr_byh2[x].alt->s[0]) == b)
+					ma_pr_byh2b[n++] = ma_pr_byh2[x];
+		}
+	ma_pr_h2bstart[64 * 28] = (uint16_t)n;
 	return 0;
 }
 
@@ -897,6 +911,18 @@ const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n)
 	}
 	*n = (size_t)(ma_pr_h2start[(h2 & 63) + 1] - ma_pr_h2start[h2 & 63]);
 	return ma_pr_byh2 + ma_pr_h2start[h2 & 63];
+}
+
+const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t *n)
+{
+	int k = (h2 & 63) * 28 + ma_pr_b((unsigned char)w[0]);
+
+	if (ma_pr_ok != 0) {
+		*n = 0;
+		return NULL;
+	}
+	*n = (size_t)(ma_pr_h2bstart[k + 1] - ma_pr_h2bstart[k]);
+	return ma_pr_byh2b + ma_pr_h2bstart[k];
 }
 
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n)

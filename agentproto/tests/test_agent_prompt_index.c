@@ -111,6 +111,56 @@ static void patterns_start_at_literal_and_class_words(void **state)
 	assert_true(moat_prompt_score("What is the capital of France?", (size_t)-1) < 0.3);
 }
 
+/* The first tokens' alternatives that a word can be, by the index of
+ * h2 and first byte: those of the index by h2 that start with the word's
+ * first byte, in their order. */
+static void same_starts(const char *x, size_t l)
+{
+	size_t na, nb, ia = 0, ib = 0;
+	int h = ma_pr_h2(x, l);
+	const struct ma_pr_start *a = ma_pr_lex_starting_lit(h, &na);
+	const struct ma_pr_start *b = ma_pr_lex_starting_word(x, h, &nb);
+
+	for (;;) {
+		while (ia < na && a[ia].alt->s[0] != x[0])
+			ia++;
+		while (ib < nb && b[ib].alt->s[0] != x[0])
+			ib++;
+		if (ia == na || ib == nb)
+			break;
+		assert_int_equal(a[ia].pat, b[ib].pat);
+		assert_ptr_equal(a[ia].alt, b[ib].alt);
+		ia++;
+		ib++;
+	}
+	if (ia != na || ib != nb)
+		fail_msg("'%.*s': %zu of %zu by h2, %zu of %zu by h2 and byte", (int)l, x, ia, na,
+		         ib, nb);
+}
+
+static void the_literal_starts_by_first_byte_are_those_by_h2(void **state)
+{
+	static const char *const words[] = {"do",        "word", "from",   "now",   "x",
+	                                    "a",         "i",    "0",      "9z",    "пароль",
+	                                    "developer", "stay", "repeat", "ignore"};
+	char x[16];
+	unsigned seed = 4242;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		same_starts(words[i], strlen(words[i]));
+	for (int n = 0; n < 20000; n++) {
+		size_t l = 1 + n % 8;
+		for (size_t k = 0; k < l; k++) {
+			seed = seed * 1103515245u + 12345u;
+			x[k] = (seed >> 16) % 11 == 0 ? (char)('0' + (seed >> 8) % 10)
+			                              : (char)('a' + (seed >> 20) % 26);
+		}
+		same_starts(x, l);
+	}
+}
+
 /* Word i of w (made of the bytes of x) by the list's filter and by
  * ma_pr_lit() alone: the same. */
 static void same_lit(const struct ma_pr_lset *ls, const char *x, size_t l)
@@ -188,6 +238,7 @@ int main(void)
 	    cmocka_unit_test(the_lexicon_by_hash_is_the_lexicon_by_scan),
 	    cmocka_unit_test(patterns_start_at_literal_and_class_words),
 	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
+	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
