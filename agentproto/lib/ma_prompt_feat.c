@@ -313,7 +313,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		/* a bare imperative: the sentence opens with the verb, and
 		 * "your answer" follows in it */
 		for (int v = a; v < e && !add; v++) {
-			if (!ma_pr_starts(w, v) || !ma_pr_lset_is(w, v, &ma_pr_addverb) ||
+			if (!ma_pr_lset_is(w, v, &ma_pr_addverb) || !ma_pr_starts(w, v) ||
 			    (v + 1 < e && (w->k[v + 1] & kb->you)))
 				continue;
 			for (int i = v + 1; i + 1 < e && !add; i++)
@@ -457,8 +457,13 @@ static struct ma_pr_lset ma_pr_privacy =
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
-	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0, pw = 0, askpw = 0;
+	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0, pw = 0, askpw = 0, f = 0;
 
+	/* each feature wants a word of fiction (by the end of the text) */
+	while (f < w->n && !(w->k[f] & kb->fiction))
+		f++;
+	if (f == w->n)
+		return;
 	for (int i = 0; i < w->n; i++) {
 		if (w->brk[i] == 1)
 			ask = askpw = 0;
@@ -655,7 +660,8 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 			p++;
 		for (size_t r = 0; r < sizeof ma_pr_roles / sizeof ma_pr_roles[0]; r++) {
 			size_t l = strlen(ma_pr_roles[r]);
-			if (p + l < n && !memcmp(t + p, ma_pr_roles[r], l) &&
+			if (p + l < n && t[p] == ma_pr_roles[r][0] &&
+			    !memcmp(t + p, ma_pr_roles[r], l) &&
 			    (t[p + l] == ':' || t[p + l] == ']' || t[p + l] == '>' ||
 			     (p > i && t[i] == '#' && (t[p + l] == '\n' || t[p + l] == ' ')))) {
 				roles++;
@@ -667,17 +673,27 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 	if (roles)
 		ma_pr_add(sc, PF_DELIMITER, roles > 1 ? 0.7 : 0.5);
 	/* a separator line: eight or more of one symbol (=====, >>>>, %%%%) */
-	for (size_t i = 1, run = 0; i < n; i++) {
-		if (t[i] != t[i - 1]) {
-			run = 0;
+	/* eight in a row hold one of the bytes 7, 15, 23, ...: the run
+	 * through it is measured */
+	for (size_t j = 7; j < n; j += 8) {
+		size_t a = j, e = j + 1;
+		if (!ma_pr_rule_sym(t[j]))
 			continue;
-		}
-		run = ma_pr_rule_sym(t[i]) ? run + 1 : 0;
-		if (run >= 7) {
+		while (a > 0 && t[a - 1] == t[j])
+			a--;
+		while (e < n && t[e] == t[j])
+			e++;
+		if (e - a >= 8) {
 			ma_pr_add(sc, PF_DELIMITER, 0.3);
 			break;
 		}
 	}
+}
+
+/* 1 if c opens a quoted phrase: " ' ` [ */
+static inline int ma_pr_quote_char(char c)
+{
+	return c == '"' || c == '\'' || c == '`' || c == '[';
 }
 
 /* Output forcing: a verb of saying right before a short quoted phrase
@@ -709,7 +725,7 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 			while (p < n && (w->t[p] == ' ' || w->t[p] == ':'))
 				p++;
 		}
-		if (p >= n || !strchr("\"'`[", w->t[p]) || !w->t[p])
+		if (p >= n || !ma_pr_quote_char(w->t[p]))
 			continue;
 		if (!ma_pr_lset_is(w, i, &ma_pr_force_verbs))
 			continue;
@@ -720,6 +736,28 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 			return;
 		}
 	}
+}
+
+/* 1 if t holds m bytes (m >= 1) that are neither letters, digits,
+ * non-ASCII bytes nor spaces or newlines, without a letter, digit or
+ * non-ASCII byte between them. Such a stretch is m bytes long at least:
+ * it holds one of the bytes m - 1, 2m - 1, ..., looked at first. */
+static int ma_pr_symbol_stretch(const char *t, size_t n, size_t m)
+{
+	for (size_t j = m - 1; j < n; j += m) {
+		size_t a = j, e = j + 1, sym = 0;
+		if (ma_pr_alnum((unsigned char)t[j]))
+			continue;
+		while (a > 0 && !ma_pr_alnum((unsigned char)t[a - 1]))
+			a--;
+		while (e < n && !ma_pr_alnum((unsigned char)t[e]))
+			e++;
+		for (size_t i = a; i < e; i++)
+			sym += t[i] != ' ' && t[i] != '\n';
+		if (sym >= m)
+			return 1;
+	}
+	return 0;
 }
 
 /* A flood: one short token repeated 40 times or more in a row (a known way
@@ -743,8 +781,9 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	 * of one to three, closing whatever block the application opened:
 	 * 64 symbols of two or three kinds with a closing one among them
 	 * ( )]})]})]} ; not a =-=-=- rule), or 200 closing ones of one kind
-	 * (not a table's ------ rule) */
-	{
+	 * (not a table's ------ rule); only where 64 symbols stand without a
+	 * letter or digit between them */
+	if (ma_pr_symbol_stretch(t, n, 64)) {
 		char last[3] = {0, 0, 0};
 		size_t k = 0;
 		int kinds = 0, closer = 0;

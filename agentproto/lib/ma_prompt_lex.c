@@ -598,7 +598,8 @@ struct ma_pr_slot {
 	uint8_t l;
 };
 static struct ma_pr_slot ma_pr_slot[MA_PR_SLOTS];
-static uint64_t ma_pr_stemlen; /* bit m: a stem of m bytes */
+/* bit m: a stem of m bytes, by the bucket of its first two bytes (ma_pr_bucket) */
+static uint64_t ma_pr_stemlen_b[28 * 28];
 
 static inline uint32_t ma_pr_fnv(uint32_t h, unsigned char c)
 {
@@ -692,7 +693,7 @@ static int ma_pr_build_lex(void)
 			return -1;
 		if (e->stem) {
 			sl->stem |= e->k;
-			ma_pr_stemlen |= 1ull << e->l;
+			ma_pr_stemlen_b[ma_pr_bucket(e->w, e->l)] |= 1ull << e->l;
 		} else {
 			sl->exact |= e->k;
 		}
@@ -868,18 +869,21 @@ uint64_t ma_pr_lex_slow(const char *w, size_t l)
 uint64_t ma_pr_lex_classes(const char *w, size_t l)
 {
 	uint32_t h = MA_PR_FNV0;
-	uint64_t k = 0;
+	uint64_t k = 0, sm;
 	const struct ma_pr_slot *sl;
 
 	if (l == 0 || ma_pr_ok != 0)
 		return 0;
+	/* the lengths of the stems that start with w's first two bytes (a
+	 * one-byte stem's bucket is that of a word whose second byte is no
+	 * letter) */
+	sm = ma_pr_stemlen_b[ma_pr_bucket(w, l)];
 	/* the stems that are a prefix of w, as the prefix's hash grows */
 	for (size_t m = 1; m < l; m++) {
 		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
 		/* a one-byte stem is the word's only where its second byte is
 		 * neither a letter nor non-ASCII (the bucket of ma_pr_lex_slow) */
-		if (m < 64 && (ma_pr_stemlen >> m & 1) &&
-		    (m > 1 || ma_pr_b((unsigned char)w[1]) == 27)) {
+		if (m < 64 && (sm >> m & 1) && (m > 1 || ma_pr_b((unsigned char)w[1]) == 27)) {
 			sl = ma_pr_slot_get(w, m, h);
 			if (sl)
 				k |= sl->stem;

@@ -36,6 +36,13 @@ static uint32_t ma_pr_utf8(const unsigned char *s, size_t n, size_t *k)
 	return c;
 }
 
+/* 1 if c is a space of another width (ma_pr_fold(c) == ' '). */
+static inline int ma_pr_wide_space(uint32_t c)
+{
+	return c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
+	       c == 0x3000;
+}
+
 /* The ASCII letter a look-alike code point stands for; 0 none, 1 drop it,
  * ' ' a space. */
 static int ma_pr_fold(uint32_t c)
@@ -49,7 +56,7 @@ static int ma_pr_fold(uint32_t c)
 	    c == 0xFEFF || c == 0x180E || (c >= 0x0300 && c <= 0x036F) ||
 	    (c >= 0xFE00 && c <= 0xFE0F))
 		return 1;
-	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000)
+	if (ma_pr_wide_space(c))
 		return ' ';
 	if (c >= 0xFF01 && c <= 0xFF5E)
 		return (int)(c - 0xFEE0);
@@ -182,7 +189,7 @@ static int ma_pr_word_native(const unsigned char *u, size_t n)
 				break;
 		} else if (ma_pr_native(c)) {
 			native = 1;
-		} else if (ma_pr_fold(c) == ' ') {
+		} else if (ma_pr_wide_space(c)) {
 			break;
 		}
 		i += k;
