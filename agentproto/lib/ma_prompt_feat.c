@@ -46,6 +46,22 @@ static struct ma_pr_lset ma_pr_force_verbs =
                "proclaim~|state|repeat|prefix~|begin~|start~|end~|include|"
                "complete|finish|continue");
 
+/* The first occurrence of s (l bytes) in t (n bytes), or NULL: memmem()
+ * by a memchr() of s's first byte (fast where that byte is rare). */
+static const char *ma_pr_find(const char *t, size_t n, const char *s, size_t l)
+{
+	const char *x = t, *end = t + n;
+
+	if (l == 0)
+		return t;
+	while (l <= (size_t)(end - x) && (x = memchr(x, s[0], (size_t)(end - x) - l + 1)) != NULL) {
+		if (!memcmp(x + 1, s + 1, l - 1))
+			return x;
+		x++;
+	}
+	return NULL;
+}
+
 /* ---- features over the whole window ---- */
 
 /* Override stems in scripts written without spaces between words. */
@@ -73,7 +89,7 @@ static const char *const ma_pr_cjk_say[] = {"述べ", "言って", "と言え", 
 static int ma_pr_any(const char *t, size_t n, const char *const *list, size_t nl)
 {
 	for (size_t k = 0; k < nl; k++)
-		if (memmem(t, n, list[k], strlen(list[k])))
+		if (ma_pr_find(t, n, list[k], strlen(list[k])))
 			return 1;
 	return 0;
 }
@@ -84,8 +100,8 @@ static int ma_pr_pw_is_what(const char *t, size_t n)
 {
 	for (size_t k = 0; k < sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw; k++) {
 		size_t pl = strlen(ma_pr_cjk_pw[k]);
-		const char *x = memmem(t, n, ma_pr_cjk_pw[k], pl);
-		for (; x; x = memmem(x + pl, n - (size_t)(x + pl - t), ma_pr_cjk_pw[k], pl)) {
+		const char *x = ma_pr_find(t, n, ma_pr_cjk_pw[k], pl);
+		for (; x; x = ma_pr_find(x + pl, n - (size_t)(x + pl - t), ma_pr_cjk_pw[k], pl)) {
 			const char *y = x + pl;
 			if (y < t + n && *y == ' ')
 				y++;
@@ -109,9 +125,9 @@ static int ma_pr_zh_ignore(const char *t, size_t n)
 {
 	for (size_t k = 0; k < sizeof ma_pr_cjk_ign_zh / sizeof *ma_pr_cjk_ign_zh; k++) {
 		size_t l = strlen(ma_pr_cjk_ign_zh[k]);
-		for (const char *x = memmem(t, n, ma_pr_cjk_ign_zh[k], l); x;
+		for (const char *x = ma_pr_find(t, n, ma_pr_cjk_ign_zh[k], l); x;
 		     x = (size_t)(t + n - x) > l
-		             ? memmem(x + l, (size_t)(t + n - x) - l, ma_pr_cjk_ign_zh[k], l)
+		             ? ma_pr_find(x + l, (size_t)(t + n - x) - l, ma_pr_cjk_ign_zh[k], l)
 		             : NULL) {
 			/* 不 (E4 B8 8D), 别 (E5 88 AB), 勿 (E5 8B BF) */
 			if (x - t >= 3 && (!memcmp(x - 3, "\xe4\xb8\x8d", 3) ||
@@ -210,7 +226,7 @@ static int ma_pr_domain(const char *t, size_t n)
 {
 	static const char tld[] = "com|net|org|io|xyz|info|biz|co|example|app|site|online|shop|"
 	                          "store|ru|cn|top|club|link|click|ly|me|tk";
-	if (memmem(t, n, "www.", 4) || memmem(t, n, "http", 4))
+	if (ma_pr_find(t, n, "www.", 4) || ma_pr_find(t, n, "http", 4))
 		return 1;
 	for (size_t i = 1; i + 2 < n; i++) {
 		size_t e = i + 1;
@@ -293,7 +309,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	}
 	if (!any && !(ins && what))
 		return;
-	fence = memmem(t, n, "```", 3) != NULL;
+	fence = ma_pr_find(t, n, "```", 3) != NULL;
 	/* sentence by sentence; the word lists only in one about "your answer" */
 	for (int a = 0, e; a < w->n; a = e) {
 		ins = your = ans = what = recode = glyph = tell = g = 0;
@@ -348,7 +364,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	ma_pr_add(sc, PF_OVERRIDE, order ? 0.5 : 0.45);
 	if (talk && untrue)
 		ma_pr_add(sc, PF_OVERRIDE, 0.6);
-	if (memmem(t, n, "```", 3)) {
+	if (ma_pr_find(t, n, "```", 3)) {
 		ma_pr_add(sc, PF_OVERRIDE, 0.35);
 		if (ma_pr_any(t, n, net, sizeof net / sizeof *net))
 			ma_pr_add(sc, PF_OVERRIDE, 0.4);
@@ -409,11 +425,11 @@ static int ma_pr_orders_in(const struct ma_pr_words *w, const char *a, const cha
 void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
-	const char *a = memmem(w->t, n, "<!--", 4), *e;
+	const char *a = ma_pr_find(w->t, n, "<!--", 4), *e;
 	int best = 0;
 
 	if (a) {
-		e = memmem(a, n - (size_t)(a - w->t), "-->", 3);
+		e = ma_pr_find(a, n - (size_t)(a - w->t), "-->", 3);
 		best = ma_pr_orders_in(w, a, e ? e : w->t + n, kb);
 	}
 	/* code comments: '#' or "//" after the start of a line or a space;
@@ -834,14 +850,14 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			continue;
 		for (size_t k = 0; k < 5 && !v;
 		     k++) /* ignore, disregard, forget, bypass, override */
-			v = memmem(x, l, ma_pr_glued_verbs[k], strlen(ma_pr_glued_verbs[k])) !=
+			v = ma_pr_find(x, l, ma_pr_glued_verbs[k], strlen(ma_pr_glued_verbs[k])) !=
 			    NULL;
 		for (size_t k = 0;
 		     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0] && v && !nn; k++)
-			nn = memmem(x, l, ma_pr_glued_nouns[k], strlen(ma_pr_glued_nouns[k])) !=
+			nn = ma_pr_find(x, l, ma_pr_glued_nouns[k], strlen(ma_pr_glued_nouns[k])) !=
 			     NULL;
 		for (size_t k = 0; k < sizeof prior / sizeof prior[0] && nn && !pr; k++)
-			pr = memmem(x, l, prior[k], strlen(prior[k])) != NULL;
+			pr = ma_pr_find(x, l, prior[k], strlen(prior[k])) != NULL;
 		if (v && nn && pr) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			break;

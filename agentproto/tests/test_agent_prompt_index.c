@@ -232,6 +232,48 @@ static void the_feature_lists_by_filter_are_the_lists(void **state)
 	assert_true(hits > 100); /* the alternatives themselves pass */
 }
 
+/* The score of a word of off letters, a newline, k times the piece p
+ * and a last line. */
+static double score_at(size_t off, const char *p, int k)
+{
+	char t[1024];
+	size_t n = 0, pl = strlen(p);
+
+	for (size_t i = 0; i < off; i++)
+		t[n++] = 'b';
+	t[n++] = '\n';
+	for (int i = 0; i < k && n + pl + 8 < sizeof t; i++) {
+		memcpy(t + n, p, pl);
+		n += pl;
+	}
+	memcpy(t + n, "\nok now", 7);
+	n += 7;
+	return moat_prompt_score(t, n);
+}
+
+/* Separator lines (eight of one symbol) and floods of closing symbols
+ * (64 or more) are found through every 8th / 64th byte: at every offset
+ * alike; seven, or 60 symbols, are none. */
+static void separators_and_symbol_floods_at_every_offset(void **state)
+{
+	double sep = score_at(0, "=", 8), flood = score_at(0, ")]}", 25),
+	       spaced = score_at(0, ") ] } ", 25);
+
+	(void)state;
+	assert_true(sep > score_at(0, "=", 7));
+	assert_true(flood > score_at(0, ")]}", 20));
+	assert_true(flood >= 0.8);
+	assert_true(spaced >= 0.8);
+	for (size_t off = 1; off < 140; off++) {
+		assert_true(score_at(off, "=", 8) == sep);
+		assert_true(score_at(off, "=", 7) < sep);
+		assert_true(score_at(off, "-", 9) == sep);
+		assert_true(score_at(off, ")]}", 25) == flood);
+		assert_true(score_at(off, ")]}", 20) < flood);
+		assert_true(score_at(off, ") ] } ", 25) == spaced);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -239,6 +281,7 @@ int main(void)
 	    cmocka_unit_test(patterns_start_at_literal_and_class_words),
 	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
+	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
