@@ -758,6 +758,134 @@ static int ma_literal_prefix(int dialect, const char *sql, const struct ma_sql_t
 	        ma_word_cmp(w, n, "timestamp") == 0);
 }
 
+/* 1 when the window loop's step over t reads only its state and t: no
+ * keyword, name, parameter, comment or ';' (their rules look at the
+ * tokens after them, up to the input's end), nor a byte no rule knows
+ * (MySQL's '{' opens an ODBC escape when a name follows it: where the
+ * window before ended after it, it did not). Their keyword is KW_NONE. */
+static int ma_sql_tok_plain(const struct ma_sql_tok *t)
+{
+	switch (t->type) {
+	case MA_SQL_T_STRING:
+	case MA_SQL_T_NUMBER:
+	case MA_SQL_T_OP:
+	case MA_SQL_T_LPAREN:
+	case MA_SQL_T_RPAREN:
+	case MA_SQL_T_COMMA:
+	case MA_SQL_T_DOT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The grammar's step over an operand (a literal, a name, a parameter):
+ * two operands in a row are an alias or literals put together, or
+ * nothing that runs. */
+static void ma_step_operand(struct ma_sql_state *st, int dialect, const struct ma_sql_tok *t,
+                            int is_call)
+{
+	if (t->flags & MA_SQL_F_UNTERMINATED)
+		st->valid = 0;
+	if (st->expect_op) {
+		int alias = (st->clause == CL_SELECT || st->clause == CL_FROM) &&
+		            (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT ||
+		             (t->type == MA_SQL_T_STRING && dialect == MOAT_SQL_MYSQL)) &&
+		            !is_call;
+		int concat =
+		    t->type == MA_SQL_T_STRING && st->prev && st->prev->type == MA_SQL_T_STRING;
+		if (!alias && !concat)
+			st->valid = 0;
+	}
+	st->expect_op = 1;
+}
+
+static void ma_step_lparen(struct ma_sql_state *st)
+{
+	if (st->expect_op &&
+	    !(st->prev && (st->prev->type == MA_SQL_T_WORD || st->prev->type == MA_SQL_T_QIDENT)))
+		st->valid = 0;
+	if (st->depth >= 0 && st->depth < 32)
+		st->cstack[st->depth] = (uint8_t)st->clause;
+	st->depth++;
+	st->clause = CL_NONE;
+	st->expect_op = 0;
+}
+
+static void ma_step_rparen(struct ma_sql_state *st)
+{
+	if (!st->expect_op && !(st->prev && st->prev->type == MA_SQL_T_LPAREN))
+		st->valid = 0;
+	st->depth--;
+	st->clause = st->depth >= 0 && st->depth < 32 ? st->cstack[st->depth] : CL_NONE;
+	st->expect_op = 1;
+}
+
+/* ma_sql_step for a plain token (ma_sql_tok_plain): the same changes of
+ * the state, without the rules of words, ';' and the bytes no rule knows,
+ * which cannot apply (no keyword, no call, no ODBC brace). The windows'
+ * and the tail walks' most frequent step. */
+static void ma_sql_step_plain(struct ma_sql_state *st, int dialect, const char *sql,
+                              const struct ma_sql_tok *t)
+{
+	if (st->lenient)
+		return; /* (only ';' ends it) */
+	if (st->stmt_start && t->type != MA_SQL_T_LPAREN)
+		st->valid = 0;
+	if (st->after_is) {
+		st->after_is = 0;
+		if (dialect == MOAT_SQL_SQLITE &&
+		    (t->type == MA_SQL_T_NUMBER || t->type == MA_SQL_T_STRING ||
+		     ma_op_is(sql, t, "-") || ma_op_is(sql, t, "+"))) {
+			st->expect_op = 0; /* SQLite's IS expr (ma_sql_step) */
+		} else {
+			st->valid = 0; /* not NULL, TRUE, FALSE, UNKNOWN, DISTINCT */
+			st->expect_op = 1;
+			return;
+		}
+	}
+	switch (t->type) {
+	case MA_SQL_T_STRING:
+	case MA_SQL_T_NUMBER:
+		ma_step_operand(st, dialect, t, 0);
+		break;
+	case MA_SQL_T_LPAREN:
+		ma_step_lparen(st);
+		break;
+	case MA_SQL_T_RPAREN:
+		ma_step_rparen(st);
+		break;
+	case MA_SQL_T_COMMA:
+		if (!st->expect_op)
+			st->valid = 0;
+		if (st->clause == CL_WHERE)
+			st->valid = 0; /* WHERE a, b */
+		st->expect_op = 0;
+		break;
+	case MA_SQL_T_DOT:
+		if (!st->expect_op)
+			st->valid = 0;
+		st->expect_op = 0;
+		break;
+	default: /* MA_SQL_T_OP */
+		if (st->clause == CL_LIMIT)
+			st->valid = 0; /* LIMIT 1 + 1 */
+		if (!st->expect_op) {
+			if (ma_op_is(sql, t, "*")) {
+				st->expect_op = 1; /* SELECT *, COUNT(*), t.* */
+			} else if (!(ma_op_is(sql, t, "-") || ma_op_is(sql, t, "+") ||
+			             ma_op_is(sql, t, "~") || ma_op_is(sql, t, "!") ||
+			             ma_op_is(sql, t, "@"))) {
+				st->valid = 0;
+			}
+		} else {
+			st->expect_op = 0;
+		}
+		break;
+	}
+	st->stmt_start = 0;
+}
+
 /* One significant token through the expression grammar. */
 static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
                         const struct ma_sql_tok *t, int kw, const struct ma_sql_tok *next)
@@ -769,6 +897,10 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 	 * (names only: other tokens are neither, and their kw is KW_NONE) */
 	int is_call = 0, prev_binkw = 0;
 
+	if (ma_sql_tok_plain(t)) {
+		ma_sql_step_plain(st, dialect, sql, t);
+		return;
+	}
 	if (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT) {
 		int op_fn = kw == KW_MOD || kw == KW_LIKE || kw == KW_GLOB || kw == KW_REGEXP;
 		is_call = next && next->type == MA_SQL_T_LPAREN &&
@@ -991,46 +1123,14 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 	                                              : t->type) {
 	case MA_SQL_T_WORD:
 	case MA_SQL_T_QIDENT:
-	case MA_SQL_T_STRING:
-	case MA_SQL_T_NUMBER:
 	case MA_SQL_T_PARAM:
-		if (t->flags & MA_SQL_F_UNTERMINATED)
-			st->valid = 0;
-		if (st->expect_op) {
-			int alias = (st->clause == CL_SELECT || st->clause == CL_FROM) &&
-			            (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT ||
-			             (t->type == MA_SQL_T_STRING && dialect == MOAT_SQL_MYSQL)) &&
-			            !is_call;
-			int concat = t->type == MA_SQL_T_STRING && st->prev &&
-			             st->prev->type == MA_SQL_T_STRING;
-			if (!alias && !concat)
-				st->valid = 0;
-		}
-		st->expect_op = 1;
+		ma_step_operand(st, dialect, t, is_call);
 		break;
-	case MA_SQL_T_LPAREN:
-		if (st->expect_op && !(st->prev && (st->prev->type == MA_SQL_T_WORD ||
-		                                    st->prev->type == MA_SQL_T_QIDENT)))
-			st->valid = 0;
-		if (st->depth >= 0 && st->depth < 32)
-			st->cstack[st->depth] = (uint8_t)st->clause;
-		st->depth++;
-		st->clause = CL_NONE;
-		st->expect_op = 0;
+	case MA_SQL_T_LPAREN: /* an ODBC '{' */
+		ma_step_lparen(st);
 		break;
-	case MA_SQL_T_RPAREN:
-		if (!st->expect_op && !(st->prev && st->prev->type == MA_SQL_T_LPAREN))
-			st->valid = 0;
-		st->depth--;
-		st->clause = st->depth >= 0 && st->depth < 32 ? st->cstack[st->depth] : CL_NONE;
-		st->expect_op = 1;
-		break;
-	case MA_SQL_T_COMMA:
-		if (!st->expect_op)
-			st->valid = 0;
-		if (st->clause == CL_WHERE)
-			st->valid = 0; /* WHERE a, b */
-		st->expect_op = 0;
+	case MA_SQL_T_RPAREN: /* an ODBC '}' */
+		ma_step_rparen(st);
 		break;
 	case MA_SQL_T_SEMI:
 		if (!st->expect_op && !st->stmt_start)
@@ -1039,26 +1139,6 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		st->stmt_start = 1;
 		st->clause = CL_NONE;
 		return;
-	case MA_SQL_T_DOT:
-		if (!st->expect_op)
-			st->valid = 0;
-		st->expect_op = 0;
-		break;
-	case MA_SQL_T_OP:
-		if (st->clause == CL_LIMIT)
-			st->valid = 0; /* LIMIT 1 + 1 */
-		if (!st->expect_op) {
-			if (ma_op_is(sql, t, "*")) {
-				st->expect_op = 1; /* SELECT *, COUNT(*), t.* */
-			} else if (!(ma_op_is(sql, t, "-") || ma_op_is(sql, t, "+") ||
-			             ma_op_is(sql, t, "~") || ma_op_is(sql, t, "!") ||
-			             ma_op_is(sql, t, "@"))) {
-				st->valid = 0;
-			}
-		} else {
-			st->expect_op = 0;
-		}
-		break;
 	default:
 		break; /* a byte no rule knows: neither way */
 	}
@@ -1621,27 +1701,6 @@ struct ma_sql_reuse {
 	} slot[MA_SQL_JSLOTS];
 };
 
-/* 1 when the window loop's step over t reads only its state and t: no
- * keyword, name, parameter, comment or ';' (their rules look at the
- * tokens after them, up to the input's end), nor a byte no rule knows
- * (MySQL's '{' opens an ODBC escape when a name follows it: where the
- * window before ended after it, it did not). */
-static int ma_sql_tok_plain(const struct ma_sql_tok *t)
-{
-	switch (t->type) {
-	case MA_SQL_T_STRING:
-	case MA_SQL_T_NUMBER:
-	case MA_SQL_T_OP:
-	case MA_SQL_T_LPAREN:
-	case MA_SQL_T_RPAREN:
-	case MA_SQL_T_COMMA:
-	case MA_SQL_T_DOT:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
 static int ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql_jstate *y)
 {
 	return x->logic_pending == y->logic_pending && x->relaxed == y->relaxed &&
@@ -1856,8 +1915,32 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			sl->s = now;
 			plain_run = 1;
 		}
-		if (ru)
-			plain_run &= ma_sql_tok_plain(tk);
+		if (ma_sql_tok_plain(tk)) {
+			/* the loop below for a plain token, where no rule of a
+			 * word, a comment, ';' or what follows can apply (its
+			 * keyword is KW_NONE, no call, no ODBC brace, no rule
+			 * reads next) */
+			ma_sql_step_plain(&st, dialect, sql, tk);
+			st.prev = tk;
+			st.prev_kw = KW_NONE;
+			lastsig_before = lastsig;
+			lastsig = tk;
+			if (!intro)
+				continue;
+			if (f.closed && i > 0)
+				f.active |=
+				    tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER;
+			if (logic_pending == 2 && !f.logic && !relaxed &&
+			    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER))
+				f.logic = 1; /* OR 1, OR 'x' */
+			if (logic_pending &&
+			    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk)))
+				f.logic = 2;
+			if (tk->type == MA_SQL_T_OP && ma_is_logical(dialect, sql, tk, KW_NONE))
+				logic_pending = ma_op_is(sql, tk, "||") ? 2 : 1;
+			continue;
+		}
+		plain_run = 0;
 		next = ma_next_sig(win, n, i);
 
 		if (tk->type == MA_SQL_T_COMMENT) {

@@ -1317,6 +1317,71 @@ static void overlapping_places_are_judged_alike(void **state)
 	}
 }
 
+/* The grammar's steps over literals, operators and punctuation (the
+ * steps most tokens take, in the input's window and in the walk over the
+ * rest of the statement), each where the verdict hangs on it: a clause
+ * the input adds (ORDER BY) fires only where the whole statement still
+ * reads as SQL, so a rest or an input that breaks one rule of these steps
+ * passes and its neighbour that keeps it is blocked. Per dialect: SQLite
+ * reads any expression after IS (IS -1), MySQL takes a string as an alias
+ * after a select item ('n'), two strings in a row are one. */
+static void literals_operators_and_punctuation_keep_the_grammar(void **state)
+{
+	static const struct {
+		const char *input, *rest;
+		int sqlite, pg, mysql; /* 1: blocked */
+	} cases[] = {
+	    /* the rest after the input */
+	    {"1 ORDER BY 2", " AND b = 1", 1, 1, 1},
+	    {"1 ORDER BY 2", " AND b = 1 2", 0, 0, 0},     /* two operands */
+	    {"1 ORDER BY 2", " AND b = 'x' 'y'", 1, 1, 1}, /* one string */
+	    {"1 ORDER BY 2", " AND b = 'x' 2", 0, 0, 0},
+	    {"1 ORDER BY 2", " AND b IS -1", 1, 0, 0}, /* SQLite: IS expr */
+	    {"1 ORDER BY 2", " AND b IS 'x'", 1, 0, 0},
+	    {"1 ORDER BY 2", " AND b IS NULL", 1, 1, 1},
+	    {"1 ORDER BY 2", " AND b IS (1)", 0, 0, 0},
+	    {"1 ORDER BY 2", " AND (b = 1)", 1, 1, 1},
+	    {"1 ORDER BY 2", " AND (b = 1", 0, 0, 0},   /* left open */
+	    {"1 ORDER BY 2", " AND b = 1)", 0, 0, 0},   /* one too many */
+	    {"1 ORDER BY 2", " AND b = f(1)", 1, 1, 1}, /* a call */
+	    {"1 ORDER BY 2", " AND b = 1 (2)", 0, 0, 0},
+	    {"1 ORDER BY 2", " AND b = (, 1)", 0, 0, 0},
+	    {"1 ORDER BY 2", ", 3", 1, 1, 1}, /* a list there */
+	    {"1 ORDER BY 2", ", , 3", 0, 0, 0},
+	    {"1 ORDER BY 2", " AND b = t.c", 1, 1, 1},
+	    {"1 ORDER BY 2", " AND b = -~1", 1, 1, 1}, /* unary operators */
+	    {"1 ORDER BY 2", " AND b = / 1", 0, 0, 0},
+	    {"1 ORDER BY 2", " AND b = 1 +", 0, 0, 0}, /* ends expecting one */
+	    {"1 ORDER BY 2", " LIMIT 1", 1, 1, 1},
+	    {"1 ORDER BY 2", " LIMIT 1 + 1", 0, 0, 0},            /* LIMIT takes numbers */
+	    {"1 ORDER BY 2", ", (SELECT c 'n' FROM u)", 0, 0, 1}, /* MySQL: an alias */
+	    {"1 ORDER BY 2", ", (SELECT c n FROM u)", 1, 1, 1},
+	    /* the same rules inside the input */
+	    {"1 ORDER BY b IS -1", "", 1, 0, 0},
+	    {"1 ORDER BY 'x' 'y', 2", "", 1, 1, 1},
+	    {"1 ORDER BY 2 3", "", 0, 0, 0},
+	    {"1 ORDER BY -2, +t.c", "", 1, 1, 1},
+	    {"1 ORDER BY * 2", "", 0, 0, 0},
+	    {"1 ORDER BY 2, , 3", "", 0, 0, 0},
+	    {"1 ORDER BY 2 LIMIT 1 + 1", "", 0, 0, 0},
+	};
+	char sql[512];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		const int want[3] = {cases[k].sqlite, cases[k].pg, cases[k].mysql};
+		const int dialects[3] = {SQLITE, PG, MYSQL};
+		snprintf(sql, sizeof sql, "SELECT a FROM t WHERE id = %s%s", cases[k].input,
+		         cases[k].rest);
+		for (int d = 0; d < 3; d++) {
+			int v = check_sql_text(dialects[d], sql, cases[k].input);
+			if (v != (want[d] ? MOAT_BLOCK : MOAT_ALLOW))
+				fail_msg("%s (dialect %d): %s", sql, dialects[d],
+				         v == MOAT_BLOCK ? "blocked" : "allowed");
+		}
+	}
+}
+
 /* Whether the rest of the statement runs decides how strictly the
  * attempt rule judges an input with no weaker sign: where it runs, the
  * input's tokens are operands there and only the structures no text makes
@@ -1473,6 +1538,7 @@ int main(void)
 	    cmocka_unit_test(union_table_and_values_row_are_blocked),
 	    cmocka_unit_test(inputs_written_for_mysql_are_blocked_in_postgres),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
+	    cmocka_unit_test(literals_operators_and_punctuation_keep_the_grammar),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
