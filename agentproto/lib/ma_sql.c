@@ -1485,6 +1485,58 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 	struct ma_sql_tok t;
 
 	c->a = a;
+	if (cache) {
+		/* the cache's tokens in place, as the loop below takes them:
+		 * the state of each, the previous token copied once */
+		int last = -1;
+		for (;;) {
+			int i = c->idx;
+			for (; i < cache->n && cache->t[i].end <= a; i++) {
+				const struct ma_sql_tok *tp = &cache->t[i];
+				switch (tp->type) {
+				case MA_SQL_T_COMMENT:
+					continue;
+				case MA_SQL_T_WORD:
+					if (ma_may_open_clause(sql[tp->start])) {
+						int kw = ma_sql_cache_kw(cache, sql, i);
+						if (kw != KW_NONE && ma_kw_clause(kw) >= 0)
+							c->clause = ma_kw_clause(kw);
+					}
+					break;
+				case MA_SQL_T_LPAREN:
+					if (c->depth >= 0 && c->depth < 32)
+						c->cstack[c->depth] = (uint8_t)c->clause;
+					c->depth++;
+					c->clause = CL_NONE;
+					break;
+				case MA_SQL_T_RPAREN:
+					c->depth--;
+					c->clause = c->depth >= 0 && c->depth < 32
+					                ? c->cstack[c->depth]
+					                : CL_NONE;
+					break;
+				case MA_SQL_T_SEMI:
+					c->clause = CL_NONE;
+					break;
+				default:
+					break;
+				}
+				last = i;
+			}
+			if (i > c->idx)
+				ma_sql_cursor_skip(c, cache, sql, i - 1);
+			if (i < cache->n || !ma_sql_cache_more(cache))
+				break;
+		}
+		if (last >= 0) {
+			c->prev = cache->t[last];
+			c->have_prev = 1;
+			c->prev_kw = -1; /* looked up when it is the token before an input */
+			if (c->prev.type == MA_SQL_T_WORD && ma_may_open_clause(sql[c->prev.start]))
+				c->prev_kw = ma_sql_cache_kw(cache, sql, last);
+		}
+	}
+	/* past the cache (or without one) */
 	while (ma_sql_cursor_take(c, cache, sql, a, &t)) {
 		if (t.type == MA_SQL_T_COMMENT)
 			continue;

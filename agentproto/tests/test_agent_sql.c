@@ -1382,6 +1382,71 @@ static void literals_operators_and_punctuation_keep_the_grammar(void **state)
 	}
 }
 
+/* The tokens before an input (the clause, the open parentheses, the
+ * token before it) are read from the check's token cache in place; the
+ * analysis of a place alone reads them with a lexer of its own. Statements
+ * made of 1 to 150 others (clauses, parentheses, ';', comments, MySQL's
+ * executable ones too: from a few tokens to past the 2048 the cache
+ * keeps), then an input in one of nine places of a last statement, one to
+ * three times, are judged alike both ways in each dialect. */
+static void the_tokens_before_a_place_are_read_alike(void **state)
+{
+	static char sql[40000];
+	static const char *const segs[] = {
+	    "SELECT a, b FROM t WHERE c = 1 ORDER BY 2 LIMIT 3; ",
+	    "SELECT a FROM t JOIN u ON t.a = u.b WHERE (x IN (1, 2)) GROUP BY a HAVING a > 1; ",
+	    "UPDATE t SET a = 1, b = 'x' WHERE id = 2; ",
+	    "INSERT INTO t VALUES (1, 'a'); ",
+	    "/* c */ ",
+	    "-- c\n",
+	    "# c\n",
+	    "/*!50000 SELECT 1 */; ",
+	    "SELECT f(a, (b)) FROM t; ",
+	    "SELECT $$x$$, \"q\", `b` FROM t WHERE a = (",
+	    "1); "};
+	static const char *const ctx[][2] = {{"SELECT a FROM t WHERE a = ", " AND c = 1"},
+	                                     {"SELECT a FROM t WHERE (a = ", ") AND c = 1"},
+	                                     {"SELECT a FROM t WHERE a IN (1, ", ", 3)"},
+	                                     {"SELECT a FROM t ORDER BY ", ""},
+	                                     {"SELECT a FROM t LIMIT ", ""},
+	                                     {"SELECT ", " FROM t"},
+	                                     {"UPDATE t SET a = ", " WHERE b = 1"},
+	                                     {"SELECT a FROM t WHERE a = '", "'"},
+	                                     {"SELECT a FROM t LIMIT 1; ", ""},
+	                                     {"SELECT a FROM t WHERE b = 1; ", " FROM t"},
+	                                     {"", ""}};
+	static const char *const inputs[] = {
+	    "1 ORDER BY 2",  "x' OR 'a'='a", "1) UNION SELECT 2 -- ", "2, (SELECT 1)", "a, b",
+	    "1 LIMIT 1 + 1", "(1) OR (2",    "(SELECT 1), 2"};
+	static const int nsegs[] = {1, 4, 30, 150};
+	unsigned seed = 7;
+
+	(void)state;
+	for (int round = 0; round < 300; round++) {
+		const char *in = inputs[round % 8];
+		int ns = nsegs[(round / 8) % 4], reps = 1 + round % 3;
+		size_t o = 0, k;
+		for (int i = 0; i < ns; i++) {
+			seed = seed * 1103515245u + 12345u;
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+			                      segs[(seed >> 16) % (sizeof segs / sizeof segs[0])]);
+		}
+		for (int r = 0; r < reps; r++) {
+			seed = seed * 1103515245u + 12345u;
+			k = (seed >> 16) % (sizeof ctx / sizeof ctx[0]);
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s%s", ctx[k][0], in,
+			                      ctx[k][1]);
+			if (r + 1 < reps)
+				o += (size_t)snprintf(sql + o, sizeof sql - o, "; ");
+		}
+		for (int d = 1; d <= 3; d++) {
+			int v = check_sql_text(d, sql, in);
+			if (v != each_place_alone(d, sql, in))
+				fail_msg("round %d, dialect %d: the check says %d", round, d, v);
+		}
+	}
+}
+
 /* Whether the rest of the statement runs decides how strictly the
  * attempt rule judges an input with no weaker sign: where it runs, the
  * input's tokens are operands there and only the structures no text makes
@@ -1539,6 +1604,7 @@ int main(void)
 	    cmocka_unit_test(inputs_written_for_mysql_are_blocked_in_postgres),
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(literals_operators_and_punctuation_keep_the_grammar),
+	    cmocka_unit_test(the_tokens_before_a_place_are_read_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
