@@ -871,13 +871,12 @@ static void ma_sql_step_plain(struct ma_sql_state *st, int dialect, const char *
 		if (st->clause == CL_LIMIT)
 			st->valid = 0; /* LIMIT 1 + 1 */
 		if (!st->expect_op) {
-			if (ma_op_is(sql, t, "*")) {
+			/* (ma_op_is of each: the one-byte operators) */
+			char c = t->end - t->start == 1 ? sql[t->start] : 0;
+			if (c == '*')
 				st->expect_op = 1; /* SELECT *, COUNT(*), t.* */
-			} else if (!(ma_op_is(sql, t, "-") || ma_op_is(sql, t, "+") ||
-			             ma_op_is(sql, t, "~") || ma_op_is(sql, t, "!") ||
-			             ma_op_is(sql, t, "@"))) {
+			else if (!(c == '-' || c == '+' || c == '~' || c == '!' || c == '@'))
 				st->valid = 0;
-			}
 		} else {
 			st->expect_op = 0;
 		}
@@ -1608,8 +1607,8 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 		    cache && gi < cache->n ? ma_sql_cache_kw(cache, sql, gi) : ma_tok_kw(sql, &cur);
 		/* (nnear: the comments a step skips can bring more than
 		 * MA_SQL_NEAR of these tokens within the first steps) */
-		if (cache && nearby < MA_SQL_NEAR * MA_SQL_NEAR_STEP && nnear < MA_SQL_NEAR &&
-		    gi % MA_SQL_NEAR_STEP == 0) {
+		if (gi % MA_SQL_NEAR_STEP == 0 && cache &&
+		    nearby < MA_SQL_NEAR * MA_SQL_NEAR_STEP && nnear < MA_SQL_NEAR) {
 			int slot = (gi / MA_SQL_NEAR_STEP) % MA_SQL_NEAR;
 			struct ma_sql_ckpt *k = &cache->near[slot];
 			int pt = st.prev ? st.prev->type : -1;
@@ -1650,7 +1649,10 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 		do {
 			more = ma_sql_cursor_next(c, cache, sql, &nxt);
 		} while (more && nxt.type == MA_SQL_T_COMMENT);
-		ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
+		if (ma_sql_tok_plain(&cur))
+			ma_sql_step_plain(&st, dialect, sql, &cur);
+		else
+			ma_sql_step(&st, dialect, sql, &cur, kw, more ? &nxt : NULL);
 		prevtok = cur;
 		st.prev = &prevtok;
 		st.prev_kw = kw;
@@ -1988,7 +1990,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			if (logic_pending &&
 			    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk)))
 				f.logic = 2;
-			if (tk->type == MA_SQL_T_OP && ma_is_logical(dialect, sql, tk, KW_NONE))
+			if (tk->type == MA_SQL_T_OP && tk->end - tk->start == 2 &&
+			    ma_is_logical(dialect, sql, tk, KW_NONE))
 				logic_pending = ma_op_is(sql, tk, "||") ? 2 : 1;
 			continue;
 		}
