@@ -1294,7 +1294,9 @@ struct ma_sql_judgement {
 #define MA_SQL_NEAR_STEP  8
 struct ma_sql_cache {
 	int filled, n, complete;
-	int nexec;              /* tokens flagged MA_SQL_F_EXEC */
+	/* 0 when no token can be flagged MA_SQL_F_EXEC (MySQL's / *! ... * /,
+	 * opened by a "/" "*": none in the statement, or not MySQL) */
+	int exec;
 	struct ma_sql_lexer lx; /* after t[n - 1] */
 	struct ma_sql_tok t[MA_SQL_CACHE];
 	/* t[i]'s keyword (ma_tok_kw) + 1, looked up the first time a rule
@@ -1339,8 +1341,6 @@ static int ma_sql_cache_more(struct ma_sql_cache *c)
 		want = MA_SQL_CACHE_MORE;
 	got = ma_sql_lex_run(&c->lx, c->t + c->n, want);
 	c->complete = got < want;
-	for (size_t k = 0; k < got; k++)
-		c->nexec += (c->t[c->n + k].flags & MA_SQL_F_EXEC) != 0;
 	memset(c->kw + c->n, 0, got);
 	c->n += (int)got;
 	return got > 0;
@@ -1468,7 +1468,7 @@ static void ma_sql_cursor_skip(struct ma_sql_cursor *c, const struct ma_sql_cach
                                const char *sql, int last)
 {
 	c->lx.pos = cache->t[last].end;
-	if (cache->nexec)
+	if (cache->exec)
 		for (int k = last; k >= c->idx; k--)
 			if (cache->t[k].flags & MA_SQL_F_EXEC) {
 				c->lx.in_exec = sql[cache->t[k].start] == '/';
@@ -2632,7 +2632,12 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	c->filled = 1;
 	c->n = 0;
 	c->complete = 0;
-	c->nexec = 0;
+	c->exec = 0;
+	if (dialect == MOAT_SQL_MYSQL) /* (memchr: memmem's set-up costs more) */
+		for (const char *p = sql; !c->exec && len > 1 &&
+		                          (p = memchr(p, '/', len - 1 - (size_t)(p - sql))) != NULL;
+		     p++)
+			c->exec = p[1] == '*';
 	c->ckpt_step = len / MA_SQL_CKPT + 1;
 	if (c->ckpt_step < 128)
 		c->ckpt_step = 128;
@@ -2643,8 +2648,6 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
 	c->n = (int)ma_sql_lex_run(&c->lx, c->t, MA_SQL_CACHE_FILL);
 	c->complete = c->n < MA_SQL_CACHE_FILL;
-	for (int k = 0; k < c->n; k++)
-		c->nexec += (c->t[k].flags & MA_SQL_F_EXEC) != 0;
 	memset(c->kw, 0, (size_t)c->n);
 }
 

@@ -1447,6 +1447,32 @@ static void the_tokens_before_a_place_are_read_alike(void **state)
 	}
 }
 
+/* A MySQL executable comment (/ *! ... * /) opened among the tokens the
+ * check keeps and closed past them: the check lexes on from where its
+ * cache ends, inside the comment, and reads what follows as the analysis
+ * of the place alone does (the comment is whitespace there: "5 + 1 2
+ * ORDER BY 2" has two operands in a row). At each token count around the
+ * cache's end, in each dialect. */
+static void an_executable_comment_across_the_token_cache_is_read_alike(void **state)
+{
+	static char sql[16384];
+	const char *in = "2 ORDER BY 2";
+
+	(void)state;
+	for (int k = 495; k <= 515; k++) {
+		size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT a FROM t WHERE ");
+		for (int i = 0; i < k; i++)
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "a = 1 AND ");
+		snprintf(sql + o, sizeof sql - o,
+		         "c = 5 /*!50000 + 1 + 1 + 1 + 1 + 1 + 1 */ %s AND d = 1", in);
+		for (int d = 1; d <= 3; d++) {
+			int v = check_sql_text(d, sql, in);
+			if (v != each_place_alone(d, sql, in))
+				fail_msg("%d conditions, dialect %d: the check says %d", k, d, v);
+		}
+	}
+}
+
 /* Whether the rest of the statement runs decides how strictly the
  * attempt rule judges an input with no weaker sign: where it runs, the
  * input's tokens are operands there and only the structures no text makes
@@ -1605,6 +1631,7 @@ int main(void)
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(literals_operators_and_punctuation_keep_the_grammar),
 	    cmocka_unit_test(the_tokens_before_a_place_are_read_alike),
+	    cmocka_unit_test(an_executable_comment_across_the_token_cache_is_read_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
