@@ -1533,11 +1533,11 @@ static void ma_sh_set(struct ma_sh_hit *hit, const char *rule, const char *sev, 
 	hit->confidence = conf;
 }
 
-void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
-                   struct ma_sh_hit *hit)
+/* ma_sh_analyse with e0 and m0, the first element and mark that end after
+ * a, found already. */
+static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
+                        int e0, int m0, struct ma_sh_hit *hit)
 {
-	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
-	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
 	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
 	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, redir_read = 0;
 	int marks = 0;
@@ -1751,14 +1751,19 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
 		ma_sh_set(hit, "cmd.option", "medium", 0.8);
 }
 
+void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
+                   struct ma_sh_hit *hit)
+{
+	ma_sh_judge(s, len, lx, a, b, ma_sh_first_after(lx->el, lx->nel, a),
+	            ma_sh_first_after(lx->mark, lx->nmark, a), hit);
+}
+
 /* ---- the public checks ---- */
 
-/* 1 when [a, b) needs no judging: inside one word with no marks. */
-static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b)
+/* 1 when [a, b) needs no judging: inside one word with no marks (e0 and
+ * m0: the first element and mark that end after a). */
+static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b, int e0, int m0)
 {
-	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
-	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
-
 	if (lx->from > a || lx->dropped_at < b)
 		return 0; /* not all of it was kept: judge it */
 	if (e0 == lx->nel || lx->el[e0].start >= b)
@@ -1868,9 +1873,12 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 		ma_sh_next_window(c, a);
 	}
 	for (;;) {
-		if (ma_sh_is_data(&c->lx, a, b))
+		/* the place's first element and mark, for both */
+		int e0 = ma_sh_first_after(c->lx.el, c->lx.nel, a);
+		int m0 = ma_sh_first_after(c->lx.mark, c->lx.nmark, a);
+		if (ma_sh_is_data(&c->lx, a, b, e0, m0))
 			return 0;
-		ma_sh_analyse(c->cmd, c->len, &c->lx, a, b, &hit);
+		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &hit);
 		if (hit.fired)
 			break;
 		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
