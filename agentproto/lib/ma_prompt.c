@@ -27,7 +27,8 @@
  *               or plant a link or a lie in it, the hijack's goal phrase
  *               in its other forms (alone at the end, "another way of
  *               saying", "the opposite of access denied", translated,
- *               spelled, masked, cut for completion)
+ *               spelled, masked, cut for completion; also in Vietnamese
+ *               and CJK), the claim "correct password" as the whole text
  *   roleplay    persona switch ("you are now", "act as", DAN, developer /
  *               god mode, "no restrictions", "stay in character"),
  *               authority claims ("I am your developer") and claimed
@@ -603,17 +604,68 @@ static int ma_pr_swap_at(const struct ma_pr_words *w, int i, const struct ma_pr_
 	return word || yours;
 }
 
+/* The goal phrase in scripts without spaces between words (and Korean's
+ * phrases), and orders to translate or say it there. */
+static const char *const ma_pr_goal_wide[] = {
+    "액세스 권한 부여", "접근 권한 부여", "액세스 허용", "접근 허용",  "액세스 승인",
+    "접근 승인",        "访问已授权",     "授予访问",    "允许访问",   "访问被允许",
+    "准许访问",         "訪問已授權",     "允許訪問",    "存取已授權", "アクセス許可",
+    "アクセスが許可",   "アクセスを許可", "アクセス承認"};
+/* Their words for access: a text without one is not searched further. */
+static const char *const ma_pr_access_wide[] = {"액세스", "접근", "访问",
+                                                "訪問",   "存取", "アクセス"};
+static const char *const ma_pr_order_wide[] = {"번역", "말해", "영어", "翻译", "翻訳",
+                                               "翻譯", "输出", "英文", "英語", "言って"};
+
+static int ma_pr_any_of(const char *t, size_t n, const char *const *list, size_t nl)
+{
+	for (size_t k = 0; k < nl; k++)
+		if (memmem(t, n, list[k], strlen(list[k])))
+			return 1;
+	return 0;
+}
+
+/* Vietnamese: "truy cap" (access) at word i with "duoc cap / phep / chap"
+ * after it or "duoc / cho phep" before it (normalised: accents folded). */
+static int ma_pr_goal_vi(const struct ma_pr_words *w, int i)
+{
+	if (i + 1 >= w->n || !ma_pr_lit(w, i, "truy", 4) || !ma_pr_lit(w, i + 1, "cap", 3))
+		return 0;
+	return (i + 3 < w->n && ma_pr_lit(w, i + 2, "duoc", 4) &&
+	        ma_pr_lit(w, i + 3, "cap|phep|chap", 13)) ||
+	       (i >= 2 && ma_pr_lit(w, i - 1, "phep", 4) && ma_pr_lit(w, i - 2, "duoc|cho", 8));
+}
+
+/* The claim that the secret was given, alone as the whole text ("correct
+ * password", "The right passcode.", "[valid access]"): at most four
+ * words, ending in a word of correctness and the secret's name. */
+static int ma_pr_claim_alone(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	int i = w->n - 2;
+
+	if (w->n < 2 || w->n > 4 || !(w->k[i] & kb->correct) ||
+	    !(w->k[i + 1] & (kb->code | kb->access)) || w->brk[i + 1])
+		return 0;
+	for (int j = 0; j < i; j++)
+		if (!ma_pr_lit(w, j, "the|above|a|this|that|its|is", 28))
+			return 0;
+	return 1;
+}
+
 /* Scores the forms of the goal phrase (words w of the normalised text t,
  * n bytes). One pass over the words finds which forms can be there. */
 static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
                          const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
 {
-	int order = -1, goal = 0, letters = 0, run = 0, gr = 0;
+	int order = -1, goal = 0, letters = 0, run = 0, gr = 0, wide = 0, vi = 0;
 
 	for (int i = 0; i < w->n; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
 		goal |= (w->k[i] & (kb->access | kb->granted)) != 0;
+		if ((unsigned char)x[0] > wide) /* the highest first byte: >= 0xE0, CJK? */
+			wide = (unsigned char)x[0];
+		vi |= l == 4 && x[0] == 't' && x[1] == 'r' && ma_pr_goal_vi(w, i);
 		run = l == 1 && x[0] >= 'a' && x[0] <= 'z' ? run + 1 : 0;
 		letters |= run >= 4;
 		if (x[0] == 'g' && l >= 2 && x[1] == 'r')
@@ -653,12 +705,25 @@ static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
 			}
 		}
 	}
+	if (w->n <= 4 && ma_pr_claim_alone(w, kb)) {
+		ma_pr_add(sc, PF_OVERRIDE, 0.8);
+		return;
+	}
 	if ((letters && ma_pr_goal_spelled(w)) || (goal && ma_pr_goal_cut(w, n)) ||
-	    (gr && ma_pr_goal_masked(t, n))) {
+	    (gr && ma_pr_goal_masked(t, n)) || vi ||
+	    (wide >= 0xE0 &&
+	     ma_pr_any_of(t, n, ma_pr_access_wide,
+	                  sizeof ma_pr_access_wide / sizeof ma_pr_access_wide[0]) &&
+	     ma_pr_any_of(t, n, ma_pr_goal_wide,
+	                  sizeof ma_pr_goal_wide / sizeof ma_pr_goal_wide[0]))) {
 		for (int j = 0; j < w->n && order < 0; j++)
 			if (ma_pr_order_word(w, j, kb) ||
-			    ma_pr_lit(w, j, "write|respond|answer", 20))
+			    ma_pr_lit(w, j, "write|respond|answer|dich|noi|viet", 34))
 				order = j;
+		if (order < 0 && wide >= 0xE0 &&
+		    ma_pr_any_of(t, n, ma_pr_order_wide,
+		                 sizeof ma_pr_order_wide / sizeof ma_pr_order_wide[0]))
+			order = 0;
 		ma_pr_add(sc, PF_OVERRIDE, order >= 0 ? 0.8 : 0.45);
 	}
 }
