@@ -413,29 +413,43 @@ static int ma_special(const char *scheme)
 	return ma_special_port(scheme) >= 0;
 }
 
-/* 1 when the 8 bytes of x hold the byte c. */
-#define MA_URL_HAS(x, c)                                                                           \
-	((((x) ^ (UINT64_C(0x0101010101010101) * (c))) - UINT64_C(0x0101010101010101)) &           \
-	 ~((x) ^ (UINT64_C(0x0101010101010101) * (c))) & UINT64_C(0x8080808080808080))
+/* 0x80 in each byte of x (eight bytes of the URL as loaded, little
+ * endian as ma_path.c's word scans) that is a tab or newline, 0 in the
+ * others: exact, no carry crosses a byte. */
+static uint64_t ma_url_dropped(uint64_t x)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101), low7 = UINT64_C(0x7F7F7F7F7F7F7F7F);
+	uint64_t m = 0, t;
 
-/* in[a, b) without its tabs and newlines into out (MA_URL_WORK bytes),
- * at most MA_URL_WORK - 1 of them: the count. Eight bytes at a time where
- * none of them is dropped. */
+	t = x ^ (ones * '\t');
+	m |= ~(((t & low7) + low7) | t | low7);
+	t = x ^ (ones * '\n');
+	m |= ~(((t & low7) + low7) | t | low7);
+	t = x ^ (ones * '\r');
+	m |= ~(((t & low7) + low7) | t | low7);
+	return m;
+}
+
+/* in[a, b) without its tabs and newlines into out (MA_URL_WORK + 8
+ * bytes: a word is stored whole before its dropped bytes are squeezed
+ * out), at most MA_URL_WORK - 1 of them: the count. Eight bytes at a
+ * time: each dropped byte moves the rest of its word down by one. */
 static size_t ma_url_clean(const char *in, size_t a, size_t b, char *out)
 {
 	size_t i = a, n = 0;
 
 	while (i + 8 <= b && n + 8 <= MA_URL_WORK - 1) {
-		uint64_t x;
+		uint64_t x, m;
+		size_t gone = 0;
 		memcpy(&x, in + i, 8);
-		if (!(MA_URL_HAS(x, '\t') | MA_URL_HAS(x, '\n') | MA_URL_HAS(x, '\r'))) {
-			memcpy(out + n, in + i, 8);
-			n += 8;
-		} else {
-			for (size_t k = i; k < i + 8; k++)
-				if (in[k] != '\t' && in[k] != '\n' && in[k] != '\r')
-					out[n++] = in[k];
+		m = ma_url_dropped(x);
+		memcpy(out + n, &x, 8);
+		for (; m; m &= m - 1, gone++) {
+			unsigned j = (unsigned)__builtin_ctzll(m) / 8;
+			uint64_t rest = j < 7 ? x >> (8 * (j + 1)) : 0;
+			memcpy(out + n + j - gone, &rest, 8);
 		}
+		n += 8 - gone;
 		i += 8;
 	}
 	for (; i < b && n < MA_URL_WORK - 1; i++)
@@ -446,16 +460,29 @@ static size_t ma_url_clean(const char *in, size_t a, size_t b, char *out)
 
 /* The offset in in[a, b) of the k-th byte kept by the cleaning, walking
  * on from *at, the offset of the *kat-th (offsets asked in increasing k);
- * clean: no byte was dropped (the k-th byte is in[a + k]). */
+ * clean: no byte was dropped (the k-th byte is in[a + k]). Whole words
+ * while they keep fewer bytes than are left to walk, then byte by byte
+ * (so the walk stops right after the k-th kept byte, as one byte at a
+ * time does). */
 static size_t ma_url_offset(const char *in, size_t b, size_t *at, size_t *kat, size_t k, int clean)
 {
-	size_t i = *at;
+	size_t i = *at, left = k - *kat;
 
 	assert(k >= *kat);
 	if (clean) {
-		i = *at + (k - *kat);
+		i = *at + left;
 	} else {
-		for (size_t left = k - *kat; i < b && left > 0; i++)
+		while (i + 8 <= b) {
+			uint64_t x;
+			size_t kept;
+			memcpy(&x, in + i, 8);
+			kept = 8 - (size_t)__builtin_popcountll(ma_url_dropped(x));
+			if (kept >= left)
+				break;
+			left -= kept;
+			i += 8;
+		}
+		for (; i < b && left > 0; i++)
 			if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
 				left--;
 	}
@@ -482,7 +509,7 @@ static size_t ma_url_span(const char *s, size_t n, const char *stop)
 
 int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, struct ma_weburl *u)
 {
-	char buf[MA_URL_WORK];
+	char buf[MA_URL_WORK + 8]; /* + 8: ma_url_clean stores whole words */
 	const char *w = buf, *last;
 	size_t n = 0, a = 0, b = len, p = 0, auth, end, at, hs, he;
 	int special, bs, newer = 0, clean;

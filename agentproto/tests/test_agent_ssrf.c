@@ -469,6 +469,49 @@ static void the_hosts_place_is_in_the_callers_text(void **state)
 	}
 }
 
+/* The offset in raw of its k-th byte that is not a tab or newline. */
+static size_t kept_at(const char *raw, size_t k)
+{
+	size_t i = 0;
+
+	for (; raw[i]; i++)
+		if (!strchr("\t\n\r", raw[i]) && k-- == 0)
+			break;
+	return i;
+}
+
+/* Tabs and newlines anywhere, one or two, alone or in pairs, change
+ * neither the host nor where the caller's text has it: the parser reads
+ * eight bytes at a time, so every place in a word is tried. */
+static void tabs_and_newlines_anywhere_leave_the_host_where_it_is(void **state)
+{
+	static const char url[] = "http://user:pw@host.example.com:8080/path?q=1#frag";
+	static const char *const ins[] = {"\t", "\n", "\r", "\t\n", "\r\n\t"};
+	const size_t len = sizeof url - 1;
+	struct ma_weburl u0, u;
+	char raw[sizeof url + 16];
+
+	(void)state;
+	assert_int_equal(ma_url_parse_web(url, len, NULL, &u0), 0);
+	for (size_t p = 1; p < len; p++)
+		for (size_t q = p; q < len; q++)
+			for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++) {
+				/* ins[k] before url[p], a tab before url[q] when q > p */
+				size_t il = strlen(ins[k]);
+				memcpy(raw, url, p);
+				memcpy(raw + p, ins[k], il);
+				memcpy(raw + p + il, url + p, q - p);
+				raw[p + il + q - p] = '\t';
+				memcpy(raw + q + il + (q > p), url + q, len - q + 1);
+				assert_int_equal(ma_url_parse_web(raw, strlen(raw), NULL, &u), 0);
+				assert_string_equal(u.host, u0.host);
+				assert_int_equal(u.port, u0.port);
+				assert_int_equal(u.host_start, kept_at(raw, u0.host_start));
+				assert_int_equal(u.host_end, kept_at(raw, u0.host_end));
+				assert_int_equal(u.authority_end, kept_at(raw, u0.authority_end));
+			}
+}
+
 /* An input that chose the host is found wherever it sits: behind leading
  * spaces (its own or the URL's), after a long userinfo, as one of the
  * decoded forms, in a URL with tabs. */
@@ -628,6 +671,7 @@ int main(void)
 	    cmocka_unit_test(long_hosts_and_authorities_are_read_or_fail_closed),
 	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
 	    cmocka_unit_test(the_hosts_place_is_in_the_callers_text),
+	    cmocka_unit_test(tabs_and_newlines_anywhere_leave_the_host_where_it_is),
 	    cmocka_unit_test(a_user_input_that_chose_the_host_is_found_in_every_place),
 	    cmocka_unit_test(the_event_names_the_rule_host_and_parameter),
 	    cmocka_unit_test(monitor_mode_logs_and_exclusions_turn_it_off),
