@@ -961,32 +961,42 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 	return dl;
 }
 
+/* 1 if byte i of s (n bytes) belongs to a run of ma_pr_decode_runs: a
+ * base64 character or '=', or a space between two hex digits. */
+static inline int ma_pr_in_run(const char *s, size_t n, size_t i)
+{
+	return ma_pr_b64run((unsigned char)s[i]) ||
+	       (s[i] == ' ' && i > 0 && i + 1 < n && ma_pr_hexval((unsigned char)s[i + 1]) >= 0 &&
+	        ma_pr_hexval((unsigned char)s[i - 1]) >= 0);
+}
+
 /* Base64, hex and binary runs of the raw text, decoded and scored again
  * (the pass's buffers are reused: the window's own words are done). */
 static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
                               struct ma_pr_score *sc)
 {
 	char d[MA_PR_DECODED];
-	size_t i = 0;
 
-	while (i < n) {
-		size_t a = i, e, dl;
+	/* a run is a stretch of base64 characters and of spaces between two
+	 * hex digits (binary / hex groups one space apart); one of 16 bytes
+	 * or more holds one of the bytes 15, 31, 47, ...: the runs through
+	 * those, in their order */
+	for (size_t j = 15; j < n;) {
+		size_t a = j, e = j, dl;
 		int groups = 0;
-		/* a run of base64 characters, or of binary / hex groups one space apart */
-		while (i < n && (ma_pr_b64run((unsigned char)s[i]) ||
-		                 (s[i] == ' ' && i > a && i + 1 < n &&
-		                  ma_pr_hexval((unsigned char)s[i + 1]) >= 0 &&
-		                  ma_pr_hexval((unsigned char)s[i - 1]) >= 0))) {
-			groups += s[i] == ' ';
-			i++;
-		}
-		e = i;
-		if (e == a) {
-			i++;
+		if (!ma_pr_in_run(s, n, j)) {
+			j += 16;
 			continue;
 		}
+		while (a > 0 && ma_pr_in_run(s, n, a - 1))
+			a--;
+		while (e < n && ma_pr_in_run(s, n, e))
+			e++;
+		j = e + (15 - e % 16); /* the next such byte from e on (e is none) */
 		if (e - a < 16)
 			continue;
+		for (size_t k = a; k < e; k++)
+			groups += s[k] == ' ';
 		if (groups) {
 			/* spaced groups: the run is decoded only if every group is binary or hex */
 			dl = ma_pr_decode(s, a, e, d, sizeof d);
@@ -1090,11 +1100,22 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 	int np = 0, joined = 0;
 	double best = 0;
 
+	/* at the text's quotes after its first byte (the next '"' and '\''
+	 * kept) */
+	const char *dq = n > 1 ? memchr(t + 1, '"', n - 1) : NULL;
+	const char *sq = n > 1 ? memchr(t + 1, '\'', n - 1) : NULL;
 	for (size_t i = 1; i < n && np < MA_PR_PARTS; i++) {
-		size_t b = i, e, la;
-		char q = t[i];
-		if (q != '"' && q != '\'')
-			continue;
+		size_t b, e, la;
+		char q;
+		if (dq && dq < t + i)
+			dq = memchr(t + i, '"', n - i);
+		if (sq && sq < t + i)
+			sq = memchr(t + i, '\'', n - i);
+		if (!dq && !sq)
+			break;
+		i = (size_t)((!sq || (dq && dq < sq) ? dq : sq) - t);
+		b = i;
+		q = t[i];
 		/* before the quote: '=' or ':' or "is", then a short label */
 		while (b > 0 && t[b - 1] == ' ')
 			b--;
