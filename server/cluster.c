@@ -260,6 +260,12 @@ static int cl_repair(struct cluster *c)
 		rc = store_cluster_policies_after(c->st, c->mark, rows, CL_PAGE, &n);
 		if (rc)
 			return rc;
+		/* a row this query read was committed before it began, so its
+		 * notification reached this connection before the query's
+		 * result did (PostgreSQL sends it to a listener between
+		 * transactions): taken in first, this instance's own commits
+		 * are known as its own and not handed on as a repair */
+		cl_drain(c);
 		for (int i = 0; i < n; i++) {
 			cl_policy(c, rows[i].project_id, rows[i].env_id, rows[i].version, 1);
 			c->mark = rows[i].id;

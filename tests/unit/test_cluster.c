@@ -266,6 +266,33 @@ static void a_commit_on_one_connection_reaches_both_listeners(void **state)
 	}
 }
 
+/* ... and not by a periodic check that reads the version's row before
+ * the listener has taken in the instance's own notification of it: with
+ * a check every millisecond, commits here and the checks' reads overlap
+ * again and again; none of them reaches instance 0's agents. */
+static void an_own_commit_read_by_a_check_before_its_notification_is_not_handed_on(void **state)
+{
+	struct fixture *f = *state;
+	enum { N = 40 };
+	char doc[64];
+	int64_t v = 0;
+
+	start(f, 0, 1);
+	start(f, 1, 1);
+	store_set_instance("test-0");
+	for (int k = 0; k < N; k++) {
+		/* a new length each time: a new document */
+		snprintf(doc, sizeof doc, "{\"own\":\"%.*s\"}", k + 1,
+		         "0123456789012345678901234567890123456789");
+		v = put(f, doc);
+		sleep_ms(k % 3);
+	}
+	wait_policies(f, 1, N);
+	assert_int_equal(f->seen[1].policy[N - 1][2], v);
+	sleep_ms(300);
+	assert_int_equal(npolicy(&f->seen[0]), 0);
+}
+
 /* A version this instance committed is pushed and noted by the commit's
  * own path (api_policy_commit): its listener must not hand it on again,
  * neither when it hears the NOTIFY nor at the next periodic check; the
@@ -585,6 +612,9 @@ int main(void)
 	    cmocka_unit_test(the_cluster_is_refused_on_sqlite),
 	    cmocka_unit_test_setup_teardown(a_commit_on_one_connection_reaches_both_listeners,
 	                                    setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        an_own_commit_read_by_a_check_before_its_notification_is_not_handed_on, setup,
+	        teardown),
 	    cmocka_unit_test_setup_teardown(an_instances_own_commit_is_not_handed_on_twice, setup,
 	                                    teardown),
 	    cmocka_unit_test_setup_teardown(a_rolled_back_change_notifies_nobody, setup, teardown),
