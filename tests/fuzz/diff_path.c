@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
-#include "ma_int.h"
+#include "diff_common.h"
 #include "ma_path.h"
 
 int old_moat_check_path_at(struct moat_request *r, const char *path, size_t len, const char *base,
@@ -25,31 +25,6 @@ void old_ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const
 void old_ma_path_normalise(const char *p, size_t n, struct ma_path_norm *out);
 size_t old_ma_path_decode(const char *in, size_t n, char *out, int pct);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const char *nz(const char *s)
-{
-	return s ? s : "(null)";
-}
-
-static void compare(struct moat_request *r1, struct moat_request *r2, int v1, int v2,
-                    const char *base)
-{
-	const struct moat_event *e1 = moat_request_event(r1), *e2 = moat_request_event(r2);
-
-	if (v1 != v2 || !e1 != !e2 || moat_request_findings(r1) != moat_request_findings(r2)) {
-		fprintf(stderr, "base %s: verdict differs: new %d old %d\n", nz(base), v1, v2);
-		abort();
-	}
-	if (e1 &&
-	    (strcmp(nz(e1->rule), nz(e2->rule)) || strcmp(nz(e1->payload), nz(e2->payload)) ||
-	     strcmp(nz(e1->details_json), nz(e2->details_json)) ||
-	     strcmp(nz(e1->severity), nz(e2->severity)) || e1->confidence != e2->confidence)) {
-		fprintf(stderr, "base %s: event differs: new %s %s %s old %s %s %s\n", nz(base),
-		        nz(e1->rule), nz(e1->payload), nz(e1->details_json), nz(e2->rule),
-		        nz(e2->payload), nz(e2->details_json));
-		abort();
-	}
-}
 
 static void compare_norm(const struct ma_path_norm *a, const struct ma_path_norm *b,
                          const char *what)
@@ -68,20 +43,6 @@ static void compare_norm(const struct ma_path_norm *a, const struct ma_path_norm
 			fprintf(stderr, "%s: segment %d differs\n", what, i);
 			abort();
 		}
-}
-
-static int begin(const struct moat_policy *policy, const char *s, size_t *ia, size_t *il, int nin,
-                 struct moat_request **r)
-{
-	struct moat_request_info ri = {.endpoint = "/f", .policy = policy};
-
-	if (moat_request_begin(NULL, &ri, r) != MOAT_ALLOW)
-		return -1;
-	for (int k = 0; k < nin; k++) {
-		const char *nm = k == 0 ? "q" : k == 1 ? "q2" : "q3";
-		moat_request_add_input(*r, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
-	}
-	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -140,12 +101,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	/* the whole check */
-	if (begin(policy, s, ia, il, nin, &r1))
+	if (diff_begin(policy, s, ia, il, nin, &r1))
 		return 0;
-	if (begin(policy, s, ia, il, nin, &r2))
+	if (diff_begin(policy, s, ia, il, nin, &r2))
 		abort();
-	compare(r1, r2, moat_check_path_at(r1, s, n, base, flags, "f", 1, "fn"),
-	        old_moat_check_path_at(r2, s, n, base, flags, "f", 1, "fn"), base);
+	{
+		char form[64];
+		snprintf(form, sizeof form, "base %.50s", nz(base));
+		diff_same_check(form, r1, r2,
+		                moat_check_path_at(r1, s, n, base, flags, "f", 1, "fn"),
+		                old_moat_check_path_at(r2, s, n, base, flags, "f", 1, "fn"));
+	}
 	moat_request_end(r1);
 	moat_request_end(r2);
 	return 0;

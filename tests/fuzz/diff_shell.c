@@ -13,52 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
-#include "ma_int.h"
+#include "diff_common.h"
 
 int old_moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, const char *file,
                             int line, const char *function);
 int old_moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc,
                            const char *file, int line, const char *function);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const char *nz(const char *s)
-{
-	return s ? s : "(null)";
-}
-
-static void compare(struct moat_request *r1, struct moat_request *r2, int v1, int v2,
-                    const char *form)
-{
-	const struct moat_event *e1 = moat_request_event(r1), *e2 = moat_request_event(r2);
-
-	if (v1 != v2 || !e1 != !e2 || moat_request_findings(r1) != moat_request_findings(r2)) {
-		fprintf(stderr, "%s: verdict differs: new %d old %d\n", form, v1, v2);
-		abort();
-	}
-	if (e1 &&
-	    (strcmp(nz(e1->rule), nz(e2->rule)) || strcmp(nz(e1->payload), nz(e2->payload)) ||
-	     strcmp(nz(e1->details_json), nz(e2->details_json)) ||
-	     strcmp(nz(e1->severity), nz(e2->severity)) || e1->confidence != e2->confidence)) {
-		fprintf(stderr, "%s: event differs: new %s %s %s old %s %s %s\n", form,
-		        nz(e1->rule), nz(e1->payload), nz(e1->details_json), nz(e2->rule),
-		        nz(e2->payload), nz(e2->details_json));
-		abort();
-	}
-}
-
-static int begin(const struct moat_policy *policy, const char *s, size_t *ia, size_t *il, int nin,
-                 struct moat_request **r)
-{
-	struct moat_request_info ri = {.endpoint = "/f", .policy = policy};
-
-	if (moat_request_begin(NULL, &ri, r) != MOAT_ALLOW)
-		return -1;
-	for (int k = 0; k < nin; k++) {
-		const char *nm = k == 0 ? "q" : k == 1 ? "q2" : "q3";
-		moat_request_add_input(*r, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
-	}
-	return 0;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -85,12 +46,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (data[2 + 2 * k] >= 250) /* a long one */
 			il[k] = n - ia[k];
 	}
-	if (begin(policy, s, ia, il, nin, &r1))
+	if (diff_begin(policy, s, ia, il, nin, &r1))
 		return 0;
-	if (begin(policy, s, ia, il, nin, &r2))
+	if (diff_begin(policy, s, ia, il, nin, &r2))
 		abort();
-	compare(r1, r2, moat_check_shell_at(r1, s, n, "f", 1, "fn"),
-	        old_moat_check_shell_at(r2, s, n, "f", 1, "fn"), "sh -c");
+	diff_same_check("sh -c", r1, r2, moat_check_shell_at(r1, s, n, "f", 1, "fn"),
+	                old_moat_check_shell_at(r2, s, n, "f", 1, "fn"));
 	moat_request_end(r1);
 	moat_request_end(r2);
 	if (argv_too) { /* the line's newlines split it into arguments */
@@ -105,12 +66,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				argv[argc++] = buf + i + 1;
 			}
 		argv[argc] = NULL;
-		if (begin(policy, s, ia, il, nin, &r1))
+		if (diff_begin(policy, s, ia, il, nin, &r1))
 			return 0;
-		if (begin(policy, s, ia, il, nin, &r2))
+		if (diff_begin(policy, s, ia, il, nin, &r2))
 			abort();
-		compare(r1, r2, moat_check_argv_at(r1, argv, argc, "f", 1, "fn"),
-		        old_moat_check_argv_at(r2, argv, argc, "f", 1, "fn"), "argv");
+		diff_same_check("argv", r1, r2, moat_check_argv_at(r1, argv, argc, "f", 1, "fn"),
+		                old_moat_check_argv_at(r2, argv, argc, "f", 1, "fn"));
 		moat_request_end(r1);
 		moat_request_end(r2);
 	}

@@ -12,16 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
-#include "ma_int.h"
+#include "diff_common.h"
 
 int old_moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                           const char *file, int line, const char *function);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const char *nz(const char *s)
-{
-	return s ? s : "(null)";
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -49,33 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (data[2 + 2 * k] >= 250) /* a long one */
 			il[k] = n - ia[k];
 	}
-	struct moat_request_info ri = {.endpoint = "/f", .policy = policy};
 	struct moat_request *r1, *r2;
-	if (moat_request_begin(NULL, &ri, &r1) != MOAT_ALLOW)
+	if (diff_begin(policy, s, ia, il, nin, &r1))
 		return 0;
-	if (moat_request_begin(NULL, &ri, &r2) != MOAT_ALLOW)
+	if (diff_begin(policy, s, ia, il, nin, &r2))
 		abort();
-	for (int k = 0; k < nin; k++) {
-		const char *nm = k == 0 ? "q" : k == 1 ? "q2" : "q3";
-		moat_request_add_input(r1, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
-		moat_request_add_input(r2, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
-	}
-	int v1 = moat_check_sql_at(r1, d, s, n, "f", 1, "fn");
-	int v2 = old_moat_check_sql_at(r2, d, s, n, "f", 1, "fn");
-	const struct moat_event *e1 = moat_request_event(r1), *e2 = moat_request_event(r2);
-	if (v1 != v2 || !e1 != !e2 || moat_request_findings(r1) != moat_request_findings(r2)) {
-		fprintf(stderr, "verdict differs: new %d old %d\n", v1, v2);
-		abort();
-	}
-	if (e1 &&
-	    (strcmp(nz(e1->rule), nz(e2->rule)) || strcmp(nz(e1->payload), nz(e2->payload)) ||
-	     strcmp(nz(e1->details_json), nz(e2->details_json)) ||
-	     strcmp(nz(e1->severity), nz(e2->severity)) || e1->confidence != e2->confidence)) {
-		fprintf(stderr, "event differs: new %s %s %s old %s %s %s\n", nz(e1->rule),
-		        nz(e1->payload), nz(e1->details_json), nz(e2->rule), nz(e2->payload),
-		        nz(e2->details_json));
-		abort();
-	}
+	diff_same_check("sql", r1, r2, moat_check_sql_at(r1, d, s, n, "f", 1, "fn"),
+	                old_moat_check_sql_at(r2, d, s, n, "f", 1, "fn"));
 	moat_request_end(r1);
 	moat_request_end(r2);
 	return 0;

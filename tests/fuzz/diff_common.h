@@ -1,0 +1,56 @@
+/* What the differential targets (tests/fuzz/diff_*.c, built by
+ * scripts/fuzz_diff.sh) share: a request with the user inputs the fuzz
+ * input's control bytes place, and the comparison of two checks' outcome
+ * (verdict, number of findings, event). A difference aborts with both
+ * sides printed, form naming which check it was. */
+#ifndef MOAT_DIFF_COMMON_H
+#define MOAT_DIFF_COMMON_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ma_int.h"
+
+static inline const char *nz(const char *s)
+{
+	return s ? s : "(null)";
+}
+
+/* A request on /f whose query inputs q, q2, q3 are s's slices ia[k], il[k]
+ * (k < nin): 0, or -1 when it could not begin. */
+static inline int diff_begin(const struct moat_policy *policy, const char *s, const size_t *ia,
+                             const size_t *il, int nin, struct moat_request **r)
+{
+	struct moat_request_info ri = {.endpoint = "/f", .policy = policy};
+
+	if (moat_request_begin(NULL, &ri, r) != MOAT_ALLOW)
+		return -1;
+	for (int k = 0; k < nin; k++) {
+		const char *nm = k == 0 ? "q" : k == 1 ? "q2" : "q3";
+		moat_request_add_input(*r, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
+	}
+	return 0;
+}
+
+/* The new check's verdict v1 on r1 beside the old one's v2 on r2. */
+static inline void diff_same_check(const char *form, struct moat_request *r1,
+                                   struct moat_request *r2, int v1, int v2)
+{
+	const struct moat_event *e1 = moat_request_event(r1), *e2 = moat_request_event(r2);
+
+	if (v1 != v2 || !e1 != !e2 || moat_request_findings(r1) != moat_request_findings(r2)) {
+		fprintf(stderr, "%s: verdict differs: new %d old %d\n", form, v1, v2);
+		abort();
+	}
+	if (e1 &&
+	    (strcmp(nz(e1->rule), nz(e2->rule)) || strcmp(nz(e1->payload), nz(e2->payload)) ||
+	     strcmp(nz(e1->details_json), nz(e2->details_json)) ||
+	     strcmp(nz(e1->severity), nz(e2->severity)) || e1->confidence != e2->confidence)) {
+		fprintf(stderr, "%s: event differs: new %s %s %s old %s %s %s\n", form,
+		        nz(e1->rule), nz(e1->payload), nz(e1->details_json), nz(e2->rule),
+		        nz(e2->payload), nz(e2->details_json));
+		abort();
+	}
+}
+
+#endif
