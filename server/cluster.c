@@ -56,6 +56,7 @@ struct cluster {
 	unsigned session;   /* the session LISTEN ran in */
 	int listening;      /* that session is still the connection's */
 	int64_t mark;       /* the highest policy_versions.id looked at */
+	int64_t seen;       /* the highest id a check read (handed on or not) */
 	int64_t epoch;      /* the highest auth epoch handed on */
 	int64_t started_at; /* unix seconds, for the instance row */
 	int64_t reap_from;  /* no reaping before (unix seconds): see cl_thread */
@@ -249,28 +250,35 @@ static void cl_drain(struct cluster *c)
 /* ---- the periodic work ---- */
 
 /* What a missed notification would have said: version rows above the
- * mark, the database's auth epoch. */
+ * mark, the database's auth epoch. A row is handed on only by a check
+ * after the one that first read it: its notification may still be on its
+ * way when the first reads it (a listener busy in a query takes it only
+ * after the result), and this instance's own commits must be known as its
+ * own, from their notification, before any row is handed on. So a missed
+ * notification is repaired one period late. */
 static int cl_repair(struct cluster *c)
 {
 	struct store_policy_head rows[CL_PAGE];
-	int64_t epoch;
+	int64_t epoch, upto = c->seen;
 	int n, rc;
 
 	do {
 		rc = store_cluster_policies_after(c->st, c->mark, rows, CL_PAGE, &n);
 		if (rc)
 			return rc;
-		/* a row this query read was committed before it began, so its
-		 * notification reached this connection before the query's
-		 * result did (PostgreSQL sends it to a listener between
-		 * transactions): taken in first, this instance's own commits
-		 * are known as its own and not handed on as a repair */
 		cl_drain(c);
 		for (int i = 0; i < n; i++) {
+			if (rows[i].id > upto) {
+				/* new since the check before: left to the next one */
+				if (rows[n - 1].id > c->seen)
+					c->seen = rows[n - 1].id;
+				goto auth;
+			}
 			cl_policy(c, rows[i].project_id, rows[i].env_id, rows[i].version, 1);
 			c->mark = rows[i].id;
 		}
 	} while (n == CL_PAGE);
+auth:
 	rc = store_cluster_auth_epoch(c->st, &epoch);
 	if (rc)
 		return rc;
@@ -417,6 +425,7 @@ int cluster_start(const struct cluster_config *cfg, struct cluster **out)
 	rc = cl_listen(c);
 	if (!rc)
 		rc = store_cluster_policy_mark(c->st, &c->mark);
+	c->seen = c->mark;
 	if (!rc)
 		rc = store_cluster_auth_epoch(c->st, &c->epoch);
 	if (!rc)
