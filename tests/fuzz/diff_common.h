@@ -6,6 +6,7 @@
 #ifndef MOAT_DIFF_COMMON_H
 #define MOAT_DIFF_COMMON_H
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,19 @@
 static inline const char *nz(const char *s)
 {
 	return s ? s : "(null)";
+}
+
+/* The three user inputs' places in the n bytes after the control bytes:
+ * data[1 + 2k] picks where input k starts, data[2 + 2k] its length (from
+ * 250 on, to the end). */
+static inline void diff_slices(const uint8_t *data, size_t n, size_t *ia, size_t *il)
+{
+	for (int k = 0; k < 3; k++) {
+		ia[k] = data[1 + 2 * k] % n;
+		il[k] = 1 + data[2 + 2 * k] % (n - ia[k]);
+		if (data[2 + 2 * k] >= 250) /* a long one */
+			il[k] = n - ia[k];
+	}
 }
 
 /* A request on /f whose query inputs q, q2, q3 are s's slices ia[k], il[k]

@@ -68,12 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	flags = data[7] >= 240 ? MOAT_PATH_RESOLVE : 0;
 	s = (const char *)data + 8;
 	n = size - 8;
-	for (int k = 0; k < 3; k++) {
-		ia[k] = data[1 + 2 * k] % n;
-		il[k] = 1 + data[2 + 2 * k] % (n - ia[k]);
-		if (data[2 + 2 * k] >= 250) /* a long one */
-			il[k] = n - ia[k];
-	}
+	diff_slices(data, n, ia, il);
 	/* the decoder and the normaliser themselves */
 	m = n < MA_PATH_MAX ? n : MA_PATH_MAX;
 	for (int pct = 0; pct < 2; pct++) {

@@ -40,12 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	argv_too = (data[0] / 3) % 2;
 	s = (const char *)data + 7;
 	n = size - 7;
-	for (int k = 0; k < 3; k++) {
-		ia[k] = data[1 + 2 * k] % n;
-		il[k] = 1 + data[2 + 2 * k] % (n - ia[k]);
-		if (data[2 + 2 * k] >= 250) /* a long one */
-			il[k] = n - ia[k];
-	}
+	diff_slices(data, n, ia, il);
 	if (diff_begin(policy, s, ia, il, nin, &r1))
 		return 0;
 	if (diff_begin(policy, s, ia, il, nin, &r2))

@@ -38,12 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nin = 1 + (data[0] / 3) % 3;
 	s = (const char *)data + 7;
 	n = size - 7;
-	for (int k = 0; k < 3; k++) {
-		ia[k] = data[1 + 2 * k] % n;
-		il[k] = 1 + data[2 + 2 * k] % (n - ia[k]);
-		if (data[2 + 2 * k] >= 250) /* a long one */
-			il[k] = n - ia[k];
-	}
+	diff_slices(data, n, ia, il);
 	struct moat_request *r1, *r2;
 	if (diff_begin(policy, s, ia, il, nin, &r1))
 		return 0;

@@ -99,12 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	nin = 1 + (data[0] >> 1) % 3;
 	s = (const char *)data + 7;
 	n = size - 7;
-	for (int k = 0; k < 3; k++) {
-		ia[k] = data[1 + 2 * k] % n;
-		il[k] = 1 + data[2 + 2 * k] % (n - ia[k]);
-		if (data[2 + 2 * k] >= 250) /* a long one */
-			il[k] = n - ia[k];
-	}
+	diff_slices(data, n, ia, il);
 	/* domain to ASCII alone */
 	if (n < MA_URL_HOST_MAX * 2) {
 		char o1[MA_URL_HOST_MAX], o2[MA_URL_HOST_MAX];
