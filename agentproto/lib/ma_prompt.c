@@ -104,6 +104,16 @@ static uint64_t ma_pr_bit(const char *name)
 static struct ma_pr_kbits ma_pr_kb;
 static pthread_once_t ma_pr_kb_once = PTHREAD_ONCE_INIT;
 
+/* The classes of an override's parts (what the verb drops), and the
+ * classes of the core words that a word written wrong may stand for
+ * (ma_pr_core[]), looked up with ma_pr_kb. */
+static uint64_t ma_pr_k_prev, ma_pr_k_above, ma_pr_k_instr, ma_pr_k_content;
+static const char *const ma_pr_core[] = {"ignore",     "disregard", "forget",       "overlook",
+                                         "previous",   "preceding", "instructions", "instruction",
+                                         "directives", "guidelines"};
+#define MA_PR_NCORE (sizeof ma_pr_core / sizeof ma_pr_core[0])
+static uint64_t ma_pr_core_k[MA_PR_NCORE];
+
 /* The class bits, looked up once (after the lexicon is built). */
 static void ma_pr_kbits_build(void);
 
@@ -145,6 +155,12 @@ static void ma_pr_kbits_build(void)
 	kb->begin = ma_pr_bit("BEGIN");
 	kb->only = ma_pr_bit("ONLY");
 	kb->goal = ma_pr_bit("GOAL");
+	ma_pr_k_prev = ma_pr_bit("PREV");
+	ma_pr_k_above = ma_pr_bit("ABOVE");
+	ma_pr_k_instr = ma_pr_bit("INSTR");
+	ma_pr_k_content = ma_pr_bit("CONTENT");
+	for (size_t c = 0; c < MA_PR_NCORE; c++)
+		ma_pr_core_k[c] = ma_pr_lex_classes(ma_pr_core[c], strlen(ma_pr_core[c]));
 }
 
 /* ---- words and their classes ---- */
@@ -170,6 +186,235 @@ static size_t ma_pr_tquote_end(const char *x, size_t n)
 	if (n >= 2 && ma_pr_tquote(x + n - 2, 2) == 2)
 		return 2;
 	return 0;
+}
+
+/* ---- override words written wrong ---- */
+
+/* Real words one edit away from a core word (a word list's neighbours of
+ * ma_pr_core[]; Italian "signore"): never read as the core word. */
+static const char ma_pr_core_not[] = "forge|forged|forger|forges|forgot|precious|pervious|"
+                                     "receding|overbook|overcook|overtook|signore|signori";
+
+/* 1 if a (la bytes) is b (lb bytes) with one letter inserted, dropped,
+ * changed, or two neighbours swapped; 0 if equal or farther. */
+static int ma_pr_ed1(const char *a, size_t la, const char *b, size_t lb)
+{
+	size_t i = 0;
+
+	if (la + 1 < lb || lb + 1 < la)
+		return 0;
+	while (i < la && i < lb && a[i] == b[i])
+		i++;
+	if (la == lb) {
+		if (i == la)
+			return 0;
+		if (!memcmp(a + i + 1, b + i + 1, la - i - 1))
+			return 1;
+		return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+		       !memcmp(a + i + 2, b + i + 2, la - i - 2);
+	}
+	if (la > lb) /* a has one more: drop a[i] */
+		return !memcmp(a + i + 1, b + i, lb - i);
+	return !memcmp(a + i, b + i + 1, la - i);
+}
+
+static int ma_pr_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* The core word that x (l lowercase letters, not a word of the lexicon)
+ * is written wrong for, as its index + 1; 0 if none. One edit away (a
+ * real word one edit away is none), or its skeleton without vowels after
+ * the first letter ("ignr", "prvs", "instrctns"). */
+static int ma_pr_core_of(const char *x, size_t l)
+{
+	int novowel = 1;
+
+	if (l < 4 || l > 14)
+		return 0;
+	for (size_t k = 1; k < l && novowel; k++)
+		novowel = !ma_pr_vowel(x[k]);
+	for (size_t c = 0; c < MA_PR_NCORE; c++) {
+		const char *y = ma_pr_core[c];
+		size_t yl = strlen(y);
+		if (novowel && x[0] == y[0]) {
+			size_t m = 1, k = 1;
+			for (; k < yl && m <= l; k++)
+				if (!ma_pr_vowel(y[k])) {
+					if (m == l || x[m] != y[k])
+						break;
+					m++;
+				}
+			if (k == yl && m == l)
+				return (int)c + 1;
+		}
+		if (l >= 5 && (x[0] == y[0] || x[1] == y[0] || x[0] == y[1]) &&
+		    ma_pr_ed1(x, l, y, yl)) {
+			for (const char *p = ma_pr_core_not; *p;) {
+				const char *q = strchr(p, '|');
+				size_t pl = q ? (size_t)(q - p) : strlen(p);
+				if (pl == l && !memcmp(p, x, l))
+					return 0;
+				p += pl + (q != NULL);
+			}
+			return (int)c + 1;
+		}
+	}
+	return 0;
+}
+
+/* Words glued to the next word of an override ("allprevious",
+ * "previousinstructions"): the first part one of these, the rest a word
+ * of prior-ness or an instruction noun. */
+static const char *const ma_pr_glue_first[] = {"all",      "any",   "every", "the",  "your",
+                                               "previous", "prior", "these", "above"};
+
+/* A word of w that may stand for a core word of an override: words
+ * i..j (pieces of one word when j > i) and the classes they get. */
+struct ma_pr_wrong {
+	int i, j;
+	uint64_t k;
+};
+
+static int ma_pr_letters(const char *x, size_t l)
+{
+	for (size_t k = 0; k < l; k++)
+		if (x[k] < 'a' || x[k] > 'z')
+			return 0;
+	return 1;
+}
+
+/* The classes that word m of w would get from the candidates c[0..nc). */
+static uint64_t ma_pr_wrong_k(const struct ma_pr_wrong *c, int nc, int m)
+{
+	for (int x = 0; x < nc; x++)
+		if (c[x].i == m)
+			return c[x].k;
+	return 0;
+}
+
+/* 1 if word m of w is a piece after the first of a candidate. */
+static int ma_pr_wrong_piece(const struct ma_pr_wrong *c, int nc, int m)
+{
+	for (int x = 0; x < nc; x++)
+		if (m > c[x].i && m <= c[x].j)
+			return 1;
+	return 0;
+}
+
+/* The core words of an override written wrong (ma_pr_core_of: one letter
+ * inserted, dropped, changed or two swapped, the vowels left out; pieces
+ * cut by one '-', '.', '_' or '*'; two words glued) take the classes of
+ * the word they stand for, but only inside an override: a verb with a
+ * word of what it drops (prior-ness, "above", instructions, content)
+ * within four words after it in its sentence, or a word of those with an
+ * override verb within four words before it. A typo anywhere else stays
+ * an unknown word. Pieces joined become one word of w. */
+static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	struct ma_pr_wrong c[16];
+	const char *t = w->t;
+	uint64_t part = ma_pr_k_prev | ma_pr_k_above | ma_pr_k_instr | ma_pr_k_content;
+	int nc = 0, merged = 0, kept = 0;
+
+	for (int i = 0; i < w->n && nc < 16; i++) {
+		const char *x = t + w->s[i];
+		size_t l = w->l[i];
+		int j = i, core;
+		if (i + 1 < w->n && !w->brk[i + 1] && w->s[i + 1] == w->s[i] + l + 1 &&
+		    memchr("-._*", x[l], 4)) {
+			/* pieces: joined while each follows the last after one such byte */
+			char g[16];
+			size_t gl = 0;
+			while (j < w->n && gl + w->l[j] <= 14 &&
+			       (j == i || (!w->brk[j] && w->s[j] == w->s[j - 1] + w->l[j - 1] + 1 &&
+			                   memchr("-._*", t[w->s[j] - 1], 4)))) {
+				memcpy(g + gl, t + w->s[j], w->l[j]);
+				gl += w->l[j];
+				j++;
+			}
+			j--;
+			core = 0;
+			if (j > i && ma_pr_letters(g, gl)) {
+				for (size_t y = 0; y < MA_PR_NCORE && !core; y++)
+					if (strlen(ma_pr_core[y]) == gl &&
+					    !memcmp(g, ma_pr_core[y], gl))
+						core = (int)y + 1;
+				if (!core)
+					core = ma_pr_core_of(g, gl);
+			}
+			if (core) {
+				c[nc++] = (struct ma_pr_wrong){i, j, ma_pr_core_k[core - 1]};
+				i = j;
+				continue;
+			}
+			j = i;
+		}
+		/* unknown, or known only by a stem of prior-ness ("previo~") */
+		if ((w->k[i] & ~ma_pr_k_prev) || l < 4 || !ma_pr_letters(x, l))
+			continue;
+		core = w->k[i] ? 0 : ma_pr_core_of(x, l);
+		if (core) {
+			c[nc++] = (struct ma_pr_wrong){i, i, ma_pr_core_k[core - 1]};
+			continue;
+		}
+		for (size_t y = 0;
+		     l >= 7 && y < sizeof ma_pr_glue_first / sizeof ma_pr_glue_first[0]; y++) {
+			size_t fl = strlen(ma_pr_glue_first[y]);
+			uint64_t k;
+			if (l < fl + 4 || memcmp(x, ma_pr_glue_first[y], fl))
+				continue;
+			k = ma_pr_lex_classes(x + fl, l - fl) &
+			    (ma_pr_k_prev | ma_pr_k_above | ma_pr_k_instr);
+			if (k) {
+				c[nc++] = (struct ma_pr_wrong){i, i, k | w->k[i]};
+				break;
+			}
+		}
+	}
+	if (!nc)
+		return;
+	for (int x = 0; x < nc; x++) {
+		int ok = 0, seen = 0;
+		/* four words: the pieces after a candidate's first are no words */
+		if (c[x].k & kb->ign) {
+			for (int m = c[x].j + 1; m < w->n && seen < 4 && w->brk[m] != 1 && !ok;
+			     m++) {
+				seen += !ma_pr_wrong_piece(c, nc, m);
+				ok = ((w->k[m] | ma_pr_wrong_k(c, nc, m)) & part) != 0;
+			}
+		} else {
+			for (int m = c[x].i - 1; m >= 0 && seen < 4 && w->brk[m + 1] != 1 && !ok;
+			     m--) {
+				seen += !ma_pr_wrong_piece(c, nc, m);
+				ok = ((w->k[m] | ma_pr_wrong_k(c, nc, m)) & kb->ign) != 0;
+			}
+		}
+		if (!ok)
+			continue;
+		w->k[c[x].i] = c[x].k;
+		if (c[x].j > c[x].i) {
+			w->l[c[x].i] = (uint8_t)(w->s[c[x].j] + w->l[c[x].j] - w->s[c[x].i]);
+			w->h[c[x].i] = (uint8_t)ma_pr_h2(t + w->s[c[x].i], w->l[c[x].i]);
+			for (int m = c[x].i + 1; m <= c[x].j; m++)
+				w->l[m] = 0; /* joined: dropped below */
+			merged = 1;
+		}
+	}
+	if (!merged)
+		return;
+	for (int m = 0; m < w->n; m++) {
+		if (!w->l[m])
+			continue;
+		w->s[kept] = w->s[m];
+		w->l[kept] = w->l[m];
+		w->brk[kept] = w->brk[m];
+		w->k[kept] = w->k[m];
+		w->h[kept] = w->h[m];
+		kept++;
+	}
+	w->n = kept;
 }
 
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
@@ -258,6 +503,7 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 	for (int k = 0; k + 1 < w->n; k++)
 		if ((w->k[k] & (kb->pw | kb->secret)) && (w->k[k + 1] & kb->pwmod))
 			w->k[k] &= ~(kb->pw | kb->secret | kb->code);
+	ma_pr_written_wrong(w, kb);
 }
 
 /* Reclassifies every word (after the text changed in place). */
