@@ -14,16 +14,19 @@
  *
  * How it stays cheap (the sql_injection check lexes a 4 KB statement at
  * least once per check): one loop (ma_sql_lex_run) lexes many tokens with
- * the statement, the position and the dialect in locals; a table gives
- * each byte what a token that starts with it is (ma_first: whitespace, a
- * word, a number, one punctuation byte, or the rule to look further), so
- * a token costs one table read and one switch; words and digits are runs
- * over a table of byte classes; the common shapes (a word that no quote
- * follows, digits that nothing numeric follows) end there, and only the
- * rest goes on to the rules for prefixed strings and numeric forms. The
- * bodies of strings and quoted names are passed eight bytes at a time
- * (to the quote, or a backslash where backslashes escape), comments with
- * memchr.
+ * the statement, the position and the token being written in registers;
+ * a table gives each byte what a token that starts with it is (ma_first:
+ * whitespace, a word, a number, a one-byte token with its type, or the
+ * rule to look further), so the common tokens -- one-byte punctuation,
+ * words that no quote follows, digits that nothing numeric follows,
+ * '...' strings, operators -- are lexed in the loop, and the rest
+ * (prefixed strings, numeric forms, comments, "", parameters, dollar
+ * quotes) out of line (ma_lex_slow), which keeps the loop's registers
+ * free. Runs of identifier bytes and digits are read eight to one test of
+ * the length (a table read and a test a byte); the bodies of strings,
+ * quoted names and PostgreSQL's nested comments sixteen bytes at a time
+ * with SSE2 (eight with SWAR elsewhere) to the next quote or escape;
+ * other comments with memchr.
  *
  * Pure: the lexer borrows the statement, allocates nothing and keeps its
  * whole state in struct ma_sql_lexer. Any thread.
@@ -31,6 +34,13 @@
 #include "ma_sql_lex.h"
 
 #include <string.h>
+/* SSE2 (every x86-64) reads literals' bodies sixteen bytes at a time;
+ * elsewhere, or with MA_SQL_LEX_SWAR (the unit tests build both), eight
+ * at a time in a 64-bit register. */
+#if defined(__SSE2__) && !defined(MA_SQL_LEX_SWAR)
+#define MA_SQL_LEX_SSE2 1
+#include <emmintrin.h>
+#endif
 
 void ma_sql_lex_init(struct ma_sql_lexer *lx, int dialect, const char *s, size_t len)
 {
@@ -47,13 +57,14 @@ void ma_sql_lex_init(struct ma_sql_lexer *lx, int dialect, const char *s, size_t
 #define DL 8  /* '$': inside an identifier except in SQLite */
 #define HX 16 /* hex digit */
 #define OC 32 /* may be the second byte of an operator: = < > @ ~ * | & */
+#define MO 64 /* after - / or *, makes more than a one-byte operator: - > * / */
 
 /* clang-format off */
 static const unsigned char ma_cls[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP, SP, SP, SP, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	SP, 0, 0, 0, DL, 0, OC, 0, 0, 0, OC, 0, 0, 0, 0, 0,
-	DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, 0, 0, OC, OC, OC, 0,
+	SP, 0, 0, 0, DL, 0, OC, 0, 0, 0, OC|MO, 0, 0, MO, 0, MO,
+	DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, 0, 0, OC, OC, OC|MO, 0,
 	OC, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID, ID, ID, ID, ID, ID, ID, ID, ID,
 	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, 0, 0, 0, 0, ID,
 	0, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID, ID, ID, ID, ID, ID, ID, ID, ID,
@@ -70,16 +81,12 @@ static const unsigned char ma_cls[256] = {
 /* clang-format on */
 
 /* What a token that starts with a byte is, in every dialect (the cases of
- * ma_sql_lex_run tell the dialects apart): F_SPACE is no token. */
+ * ma_sql_lex_run tell the dialects apart): F_SPACE is no token; F_ONE
+ * and a token type, a token of that one byte in every dialect. */
 enum {
-	F_OTHER = 0, /* a byte no rule accepts: a token of its own */
-	F_SPACE,
+	F_SPACE = 1,
 	F_WORD,
 	F_DIGIT,
-	F_LPAREN,
-	F_RPAREN,
-	F_COMMA,
-	F_SEMI,
 	F_OP, /* = < > ! | & + % ^ ~: an operator of one to three bytes */
 	F_MINUS,
 	F_HASH,
@@ -93,7 +100,15 @@ enum {
 	F_DOT,
 	F_PARAM, /* ? : @ */
 	F_BACKSLASH,
+	F_ONE = 32,
+	F_OTHER = F_ONE | MA_SQL_T_OTHER, /* a byte no rule accepts */
+	F_LPAREN = F_ONE | MA_SQL_T_LPAREN,
+	F_RPAREN = F_ONE | MA_SQL_T_RPAREN,
+	F_COMMA = F_ONE | MA_SQL_T_COMMA,
+	F_SEMI = F_ONE | MA_SQL_T_SEMI,
 };
+_Static_assert((int)MA_SQL_T_OTHER < (int)F_ONE && (int)MA_SQL_T_SEMI < (int)F_ONE,
+               "a token type fits below F_ONE");
 
 /* ma_first[c]: F_* for a token starting with c (filled from ma_cls and
  * the punctuation below at compile time). */
@@ -102,7 +117,7 @@ enum {
 #define WD     F_WORD
 /* clang-format off */
 static const unsigned char ma_first[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, F_SPACE, F_SPACE, F_SPACE, F_SPACE, F_SPACE, 0, 0,
+	W4(F_OTHER), W4(F_OTHER), F_OTHER, F_SPACE, F_SPACE, F_SPACE, F_SPACE, F_SPACE, F_OTHER, F_OTHER,
 	W16(F_OTHER),
 	/*  ! " # $ % & ' ( ) * + , - . / */
 	F_SPACE, F_OP, F_DQUOTE, F_HASH, F_DOLLAR, F_OP, F_OP, F_SQUOTE,
@@ -149,6 +164,35 @@ static size_t ma_run(const unsigned char *s, size_t len, size_t i, unsigned cls)
 	return i;
 }
 
+/* The same for runs that may be long (identifiers, digits, whitespace):
+ * eight bytes to one test of the length, a table read and a test each. */
+static inline __attribute__((always_inline)) size_t ma_run8(const unsigned char *s, size_t len,
+                                                            size_t i, unsigned cls)
+{
+	while (i + 8 <= len) {
+		const unsigned char *p = s + i;
+		if (!(ma_cls[p[0]] & cls))
+			return i;
+		if (!(ma_cls[p[1]] & cls))
+			return i + 1;
+		if (!(ma_cls[p[2]] & cls))
+			return i + 2;
+		if (!(ma_cls[p[3]] & cls))
+			return i + 3;
+		if (!(ma_cls[p[4]] & cls))
+			return i + 4;
+		if (!(ma_cls[p[5]] & cls))
+			return i + 5;
+		if (!(ma_cls[p[6]] & cls))
+			return i + 6;
+		if (!(ma_cls[p[7]] & cls))
+			return i + 7;
+		i += 8;
+	}
+	return ma_run(s, len, i, cls);
+}
+
+#ifndef MA_SQL_LEX_SSE2
 /* Eight bytes at a time (SWAR: SIMD within a register): the bit 7 of
  * each byte of the result is set where the byte of w is zero (bytes after
  * the first zero byte may be set wrongly, before it never), so the lowest
@@ -172,31 +216,61 @@ static uint64_t ma_load8(const char *p)
 #endif
 	return w;
 }
+#endif
+
+/* The first byte at or after i that is a or b (or len, or i when i >=
+ * len): sixteen bytes at a time with SSE2 (the last sixteen of the
+ * statement once for the rest, the bytes before i masked off), else eight
+ * (SWAR) and then one at a time. a == b looks for one byte. */
+static inline __attribute__((always_inline)) size_t ma_find2(const char *s, size_t len, size_t i,
+                                                             unsigned char a, unsigned char b)
+{
+#ifdef MA_SQL_LEX_SSE2
+	const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b);
+
+	while (i + 16 <= len) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb)));
+		if (m)
+			return i + (unsigned)__builtin_ctz(m);
+		i += 16;
+	}
+	if (i < len && len >= 16) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + len - 16));
+		unsigned m = (unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb)));
+		m >>= i - (len - 16); /* bit 0: the byte at i */
+		return m ? i + (unsigned)__builtin_ctz(m) : len;
+	}
+#else
+	uint64_t ma = MA_ONES * a, mb = MA_ONES * b;
+
+	while (i + 8 <= len) {
+		uint64_t w = ma_load8(s + i), m = ma_swar_zero(w ^ ma) | ma_swar_zero(w ^ mb);
+		if (m)
+			return i + (unsigned)__builtin_ctzll(m) / 8;
+		i += 8;
+	}
+#endif
+	while (i < len && (unsigned char)s[i] != a && (unsigned char)s[i] != b)
+		i++;
+	return i;
+}
 
 /* The end of a quoted run that starts at i (the opening quote q), with
  * doubled quotes as escapes and, if bs, backslash escapes. *unterminated
  * is set when it runs to the end of the statement. The bytes that are
- * neither q nor a backslash are passed eight at a time. */
+ * neither q nor a backslash are passed many at a time (ma_find2). */
 static inline __attribute__((always_inline)) size_t
 ma_quoted_end_inline(const char *s, size_t len, size_t i, char q, int bs, int *unterminated)
 {
 	unsigned char esc = (unsigned char)(bs ? '\\' : q); /* q: no escape byte but the quote */
-	uint64_t mq = MA_ONES * (unsigned char)q, me = MA_ONES * esc;
 
 	i++;
 	for (;;) {
 		/* i: the first byte not looked at; the next q or esc */
-		while (i + 8 <= len) {
-			uint64_t w = ma_load8(s + i),
-			         m = ma_swar_zero(w ^ mq) | ma_swar_zero(w ^ me);
-			if (m) {
-				i += (unsigned)__builtin_ctzll(m) / 8;
-				break;
-			}
-			i += 8;
-		}
-		while (i < len && s[i] != q && (unsigned char)s[i] != esc)
-			i++;
+		i = ma_find2(s, len, i, (unsigned char)q, esc);
 		if (i >= len)
 			break;
 		if (s[i] == q) {
@@ -243,6 +317,10 @@ static size_t ma_block_comment_end(const struct ma_sql_lexer *lx, size_t i, int 
 			if (!p)
 				break;
 			i = (size_t)(p - s);
+		} else {
+			i = ma_find2(s, lx->len, i, '*', '/');
+			if (i >= lx->len)
+				break;
 		}
 		if (s[i] == '*' && ma_at(lx, i + 1) == '/') {
 			i++;
@@ -348,15 +426,6 @@ struct ma_lexed {
 	size_t end;
 	int type, flags;
 };
-
-/* A token of the one byte at i. */
-static inline __attribute__((always_inline)) void ma_one_byte(struct ma_lexed *r, size_t i,
-                                                              int type)
-{
-	r->end = i + 1;
-	r->type = type;
-	r->flags = 0;
-}
 
 /* A quoted run at i whose quote is at q: a token of type, flagged when
  * unterminated. */
@@ -610,98 +679,116 @@ static void ma_lex_rule(struct ma_sql_lexer *lx, size_t i, unsigned a, struct ma
 	r->flags = 0;
 }
 
+/* The token at i whose first byte's class is a, for every shape the
+ * loop of ma_sql_lex_run leaves to it (out of line, so that the loop
+ * keeps its few values in registers): its type and flags set in *tp,
+ * its end returned. */
+static __attribute__((noinline)) size_t ma_lex_slow(struct ma_sql_lexer *lx, size_t i, unsigned a,
+                                                    struct ma_sql_tok *tp)
+{
+	const char *s = lx->s;
+	size_t len = lx->len;
+	int my = lx->dialect == MOAT_SQL_MYSQL, un = 0;
+	struct ma_lexed r;
+
+	switch (a) {
+	case F_WORD: /* a word before a quote or '&' */
+		ma_word_quote(
+		    lx, i,
+		    ma_run8((const unsigned char *)s, len, i + 1, ma_ident_mask(lx->dialect)), &r);
+		break;
+	case F_DIGIT: /* digits and then more of a number (or a MySQL name) */
+		ma_number(lx, i, &r);
+		break;
+	case F_SQUOTE: /* backslashes escape in MySQL */
+		r.end = my ? ma_quoted_end_inline(s, len, i, '\'', 1, &un)
+		           : ma_quoted_end_inline(s, len, i, '\'', 0, &un);
+		r.type = MA_SQL_T_STRING;
+		r.flags = un ? MA_SQL_F_UNTERMINATED : 0;
+		break;
+	case F_DQUOTE: /* a string in MySQL, a name elsewhere */
+		r.end = my ? ma_quoted_end_inline(s, len, i, '"', 1, &un)
+		           : ma_quoted_end_inline(s, len, i, '"', 0, &un);
+		r.type = my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT;
+		r.flags = un ? MA_SQL_F_UNTERMINATED : 0;
+		break;
+	default:
+		ma_lex_rule(lx, i, a, &r);
+		break;
+	}
+	tp->type = (uint8_t)r.type;
+	tp->flags = (uint8_t)r.flags;
+	return r.end;
+}
+
 size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 {
 	const unsigned char *s = (const unsigned char *)lx->s;
-	size_t len = lx->len, i = lx->pos, n;
-	unsigned idm = ma_ident_mask(lx->dialect), a = F_SPACE;
+	size_t len = lx->len, i = lx->pos;
+	struct ma_sql_tok *tp = t, *te = t + max;
+	unsigned idm = ma_ident_mask(lx->dialect);
 	int my = lx->dialect == MOAT_SQL_MYSQL;
 
-	for (n = 0; n < max; n++) {
-		struct ma_lexed r;
-		size_t j;
+	if (max == 0)
+		return 0;
+	while (i < len) {
+		/* i: the first byte not lexed yet; the token at i goes to *tp */
+		unsigned a = ma_first[s[i]];
 
-		while (i < len && (a = ma_first[s[i]]) == F_SPACE)
+		if (a == F_SPACE) {
+			do
+				i++;
+			while (i < len && (a = ma_first[s[i]]) == F_SPACE);
+			if (i >= len)
+				break;
+		}
+		tp->start = (uint32_t)i;
+		if (a & F_ONE) { /* ( ) , ; and bytes no rule accepts */
+			tp->type = (uint8_t)(a & (F_ONE - 1));
+			tp->flags = 0;
 			i++;
-		if (i >= len)
-			break;
-		switch (a) {
-		case F_WORD:
-			j = ma_run(s, len, i + 1, idm);
+		} else if (a == F_WORD) {
+			size_t j = ma_run8(s, len, i + 1, idm);
 			if (j < len && (s[j] == '\'' || s[j] == '&')) {
-				ma_word_quote(lx, i, j, &r);
+				i = ma_lex_slow(lx, i, a, tp); /* a prefixed string? */
 			} else {
-				r.end = j;
-				r.type = MA_SQL_T_WORD;
-				r.flags = 0;
+				tp->type = MA_SQL_T_WORD;
+				tp->flags = 0;
+				i = j;
 			}
-			break;
-		case F_DIGIT:
+		} else if (a == F_DIGIT) {
 			/* digits that nothing numeric (., e, x, _, MySQL's
 			 * letters) follows: the number ends there */
-			j = ma_run(s, len, i + 1, DG);
+			size_t j = ma_run8(s, len, i + 1, DG);
 			if (j < len && (s[j] == '.' || (ma_cls[s[j]] & (ID | DL)))) {
-				ma_number(lx, i, &r);
+				i = ma_lex_slow(lx, i, a, tp);
 			} else {
-				r.end = j;
-				r.type = MA_SQL_T_NUMBER;
-				r.flags = 0;
+				tp->type = MA_SQL_T_NUMBER;
+				tp->flags = 0;
+				i = j;
 			}
-			break;
-		case F_LPAREN:
-			ma_one_byte(&r, i, MA_SQL_T_LPAREN);
-			break;
-		case F_RPAREN:
-			ma_one_byte(&r, i, MA_SQL_T_RPAREN);
-			break;
-		case F_COMMA:
-			ma_one_byte(&r, i, MA_SQL_T_COMMA);
-			break;
-		case F_SEMI:
-			ma_one_byte(&r, i, MA_SQL_T_SEMI);
-			break;
-		case F_MINUS: /* -- and -> start more */
-		case F_SLASH: /* / * starts a comment */
-		case F_STAR:  /* * / may end MySQL's executable one */
-			if (i + 1 < len &&
-			    (a == F_MINUS ? s[i + 1] == '-' || s[i + 1] == '>'
-			                  : s[i + 1] == (a == F_SLASH ? '*' : '/'))) {
-				ma_lex_rule(lx, i, a, &r);
-			} else {
-				ma_one_byte(&r, i, MA_SQL_T_OP);
-			}
-			break;
-		case F_OTHER:
-			ma_one_byte(&r, i, MA_SQL_T_OTHER);
-			break;
-		case F_OP:
-			/* one byte unless a byte that continues an operator follows */
-			if (i + 1 < len && (ma_cls[s[i + 1]] & OC)) {
-				ma_lex_rule(lx, i, a, &r);
-			} else {
-				ma_one_byte(&r, i, MA_SQL_T_OP);
-			}
-			break;
-		case F_SQUOTE:
-		case F_DQUOTE: { /* backslashes escape in MySQL; "" is a name elsewhere */
+		} else if (a == F_SQUOTE) { /* backslashes escape in MySQL */
 			int un = 0;
-			r.end = ma_quoted_end_inline(lx->s, len, i, (char)s[i], my, &un);
-			r.type = a == F_SQUOTE || my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT;
-			r.flags = un ? MA_SQL_F_UNTERMINATED : 0;
-			break;
+			i = ma_quoted_end_inline(lx->s, len, i, '\'', my, &un);
+			tp->type = MA_SQL_T_STRING;
+			tp->flags = un ? MA_SQL_F_UNTERMINATED : 0;
+		} else if (a == F_OP || ((a == F_MINUS || a == F_SLASH || a == F_STAR) &&
+		                         (i + 1 >= len || !(ma_cls[s[i + 1]] & MO)))) {
+			/* an operator, one byte unless a byte that continues
+			 * one follows; - / * that nothing can continue (--, ->,
+			 * / *, * /) */
+			tp->type = MA_SQL_T_OP;
+			tp->flags = 0;
+			i = i + 1 < len && (ma_cls[s[i + 1]] & OC) ? i + ma_op_len(lx, i) : i + 1;
+		} else {
+			i = ma_lex_slow(lx, i, a, tp);
 		}
-		default:
-			ma_lex_rule(lx, i, a, &r);
+		tp->end = (uint32_t)i;
+		if (++tp == te)
 			break;
-		}
-		t[n].start = (uint32_t)i;
-		t[n].end = (uint32_t)r.end;
-		t[n].type = (uint8_t)r.type;
-		t[n].flags = (uint8_t)r.flags;
-		i = r.end;
 	}
 	lx->pos = i;
-	return n;
+	return (size_t)(tp - t);
 }
 
 int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
