@@ -51,19 +51,20 @@ void ma_sql_lex_init(struct ma_sql_lexer *lx, int dialect, const char *s, size_t
 	lx->in_exec = 0;
 }
 
-#define SP 1  /* whitespace: space \t \n \v \f \r */
-#define ID 2  /* may start an identifier: letters, _, bytes >= 0x80 (UTF-8) */
-#define DG 4  /* digit */
-#define DL 8  /* '$': inside an identifier except in SQLite */
-#define HX 16 /* hex digit */
-#define OC 32 /* may be the second byte of an operator: = < > @ ~ * | & */
-#define MO 64 /* after - / or *, makes more than a one-byte operator: - > * / */
+#define SP 1   /* whitespace: space \t \n \v \f \r */
+#define ID 2   /* may start an identifier: letters, _, bytes >= 0x80 (UTF-8) */
+#define DG 4   /* digit */
+#define DL 8   /* '$': inside an identifier except in SQLite */
+#define HX 16  /* hex digit */
+#define OC 32  /* may be the second byte of an operator: = < > @ ~ * | & */
+#define MO 64  /* after - / or *, makes more than a one-byte operator: - > * / */
+#define QA 128 /* after a word, may make it a prefixed string: ' & */
 
 /* clang-format off */
 static const unsigned char ma_cls[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, SP, SP, SP, SP, SP, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	SP, 0, 0, 0, DL, 0, OC, 0, 0, 0, OC|MO, 0, 0, MO, 0, MO,
+	SP, 0, 0, 0, DL, 0, OC|QA, QA, 0, 0, OC|MO, 0, 0, MO, 0, MO,
 	DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, DG|HX, 0, 0, OC, OC, OC|MO, 0,
 	OC, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID|HX, ID, ID, ID, ID, ID, ID, ID, ID, ID,
 	ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, 0, 0, 0, 0, ID,
@@ -721,13 +722,19 @@ static __attribute__((noinline)) size_t ma_lex_slow(struct ma_sql_lexer *lx, siz
 	return r.end;
 }
 
+/* The end of a run of whitespace at i (indentation, blank lines): eight
+ * bytes to one length test, out of ma_sql_lex_run's loop. */
+static __attribute__((noinline)) size_t ma_space_end(const unsigned char *s, size_t len, size_t i)
+{
+	return ma_run8(s, len, i, SP);
+}
+
 size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 {
 	const unsigned char *s = (const unsigned char *)lx->s;
 	size_t len = lx->len, i = lx->pos;
 	struct ma_sql_tok *tp = t, *te = t + max;
-	unsigned idm = ma_ident_mask(lx->dialect);
-	int my = lx->dialect == MOAT_SQL_MYSQL;
+	int my = lx->dialect == MOAT_SQL_MYSQL, lite = lx->dialect == MOAT_SQL_SQLITE;
 
 	if (max == 0)
 		return 0;
@@ -735,10 +742,13 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 		/* i: the first byte not lexed yet; the token at i goes to *tp */
 		unsigned a = ma_first[s[i]];
 
-		if (a == F_SPACE) {
-			do
-				i++;
-			while (i < len && (a = ma_first[s[i]]) == F_SPACE);
+		if (a == F_SPACE) { /* mostly one byte; longer runs out of line */
+			i++;
+			if (i < len && (a = ma_first[s[i]]) == F_SPACE) {
+				i = ma_space_end(s, len, i + 1);
+				if (i < len)
+					a = ma_first[s[i]];
+			}
 			if (i >= len)
 				break;
 		}
@@ -748,8 +758,10 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 			tp->flags = 0;
 			i++;
 		} else if (a == F_WORD) {
-			size_t j = ma_run8(s, len, i + 1, idm);
-			if (j < len && (s[j] == '\'' || s[j] == '&')) {
+			/* (the mask a constant in each call: one test a byte) */
+			size_t j = lite ? ma_run8(s, len, i + 1, ID | DG)
+			                : ma_run8(s, len, i + 1, ID | DG | DL);
+			if (j < len && (ma_cls[s[j]] & QA)) {
 				i = ma_lex_slow(lx, i, a, tp); /* a prefixed string? */
 			} else {
 				tp->type = MA_SQL_T_WORD;
