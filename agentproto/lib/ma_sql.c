@@ -1292,6 +1292,7 @@ struct ma_sql_judgement {
 #define MA_SQL_CKPT       32   /* checkpoints of the tail walks over a statement */
 #define MA_SQL_NEAR       32   /* and near the start of each walk */
 #define MA_SQL_NEAR_STEP  8
+#define MA_SQL_BAL        32 /* parenthesis-like tokens kept of the statement's end */
 struct ma_sql_cache {
 	int filled, n, complete;
 	/* 0 when no token can be flagged MA_SQL_F_EXEC (MySQL's / *! ... * /,
@@ -1325,6 +1326,14 @@ struct ma_sql_cache {
 	 * copies) meets the state of that walk within a few tokens, not at
 	 * the next stretch. start is the token's index there. */
 	struct ma_sql_ckpt near[MA_SQL_NEAR];
+	/* What can still close a tail walk's parentheses (ma_sql_tail_closable),
+	 * read from the end the first time a walk inside some asks, once the
+	 * cache holds the whole statement, down to t[bal_low]: the last ';'
+	 * (-1: none) and the indices of the last MA_SQL_BAL tokens that may
+	 * open or close one (LPAREN, RPAREN, and OTHER: MySQL's ODBC braces),
+	 * the last first. */
+	int bal_known, bal_low, bal_semi, bal_n;
+	uint16_t bal_par[MA_SQL_BAL];
 };
 
 /* Lexes more tokens of the statement into the cache (up to
@@ -1575,6 +1584,54 @@ static int ma_sql_state_same(const struct ma_sql_state *x, int px, const struct 
 	       memcmp(x->cstack, y->cstack, (size_t)d) == 0;
 }
 
+_Static_assert(MA_SQL_CACHE <= 65536, "a token's index in the cache fits in bal_par");
+
+/* 0 when a tail walk from the cache's token g (the cache holds the whole
+ * statement), in a state neither lenient nor at a statement's start and
+ * depth parentheses deep (not 0), can no longer conclude that the
+ * statement runs. It would need its parentheses closed (depth changes,
+ * by one, only at a parenthesis-like token: '(', ')', and a byte no rule
+ * knows, as MySQL's ODBC braces) or to end in a statement this grammar
+ * does not read (lenient, entered only at a statement keyword where a
+ * statement starts, as only a ';' starts one, the walk being valid:
+ * ma_sql_step), and fewer such tokens are left than are open, and no ';'.
+ * 1: it may. The tokens are read backwards from the end once per check,
+ * as far down as a walk asks (the cache's bal_*). */
+static int ma_sql_tail_closable(struct ma_sql_cache *c, int g, int depth)
+{
+	long need = depth < 0 ? -(long)depth : depth;
+	int left = 0;
+
+	if (!c->bal_known) {
+		c->bal_known = 1;
+		c->bal_low = c->n;
+		c->bal_semi = -1;
+		c->bal_n = 0;
+	}
+	while (c->bal_low > g && (c->bal_semi < 0 || c->bal_n < MA_SQL_BAL)) {
+		int i = --c->bal_low;
+		switch (c->t[i].type) {
+		case MA_SQL_T_SEMI:
+			if (c->bal_semi < 0)
+				c->bal_semi = i;
+			break;
+		case MA_SQL_T_LPAREN:
+		case MA_SQL_T_RPAREN:
+		case MA_SQL_T_OTHER:
+			if (c->bal_n < MA_SQL_BAL)
+				c->bal_par[c->bal_n++] = (uint16_t)i;
+			break;
+		default:
+			break;
+		}
+	}
+	if (c->bal_semi >= g)
+		return 1;
+	while (left < c->bal_n && c->bal_par[left] >= g)
+		left++;
+	return left == MA_SQL_BAL || left >= need;
+}
+
 /* Runs the grammar on to the end of the statement from the first token
  * after the input (first, when have_first; c stands after it): 1 when
  * the whole statement still reads as valid. Comments are whitespace; a
@@ -1600,6 +1657,14 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 	if (st.prev) {
 		prevtok = *st.prev;
 		st.prev = &prevtok;
+	}
+	/* a walk inside parentheses that can no longer close concludes now */
+	if (more && st.valid && cache && cache->complete && !st.lenient && !st.stmt_start &&
+	    st.depth != 0 && c->idx >= 1 && c->idx <= cache->n &&
+	    cache->t[c->idx - 1].start == cur.start &&
+	    !ma_sql_tail_closable(cache, c->idx - 1, st.depth)) {
+		result = 0;
+		goto done;
 	}
 	while (more && st.valid) {
 		int gi = c->idx - 1; /* cur's index */
@@ -2645,6 +2710,7 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 		c->ckpt[k].set = 0;
 	for (size_t k = 0; k < MA_SQL_NEAR; k++)
 		c->near[k].set = 0;
+	c->bal_known = 0;
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
 	c->n = (int)ma_sql_lex_run(&c->lx, c->t, MA_SQL_CACHE_FILL);
 	c->complete = c->n < MA_SQL_CACHE_FILL;

@@ -1,0 +1,175 @@
+/* libmoatagent: the sql_injection check's shortcuts (ma_sql.c), each
+ * against the analysis of every place alone (ma_sql_analyse, which takes
+ * none of them): statements built so that a shortcut taken where it must
+ * not be, or off by one, changes a verdict. */
+#include "agent_test.h"
+
+#define SQLITE MOAT_SQL_SQLITE
+#define PG     MOAT_SQL_POSTGRES
+#define MYSQL  MOAT_SQL_MYSQL
+
+static const struct moat_policy *block_policy(void)
+{
+	char err[200];
+	const struct moat_policy *p = moat_policy_parse(
+	    "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1, err, sizeof err);
+	if (!p)
+		fail_msg("policy: %s", err);
+	return p;
+}
+
+/* The check's verdict for sql with input as the request's one input. */
+static int check_sql_text(int dialect, const char *sql, const char *input)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	struct moat_request *r;
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	v = moat_check_sql(r, dialect, sql, strlen(sql));
+	moat_request_end(r);
+	moat_policy_release(p);
+	return v;
+}
+
+/* The verdict of the analysis of each place of input in sql alone (up to
+ * 64 places, as the check looks): what the check must answer. */
+static int each_place_alone(int dialect, const char *sql, const char *input)
+{
+	size_t len = strlen(sql), n = strlen(input), seen = 0;
+
+	for (const char *at = sql; seen < 64 && (at = strstr(at, input)) != NULL; at++, seen++) {
+		struct ma_sql_hit hit;
+		ma_sql_analyse(dialect, sql, len, (size_t)(at - sql), (size_t)(at - sql) + n, &hit);
+		if (hit.fired)
+			return MOAT_BLOCK;
+	}
+	return MOAT_ALLOW;
+}
+
+/* A tail walk (whether the rest of the statement still runs after a
+ * place) gives up at its first token where the parentheses it is inside
+ * can no longer all close: fewer parenthesis-like tokens are left than
+ * are open, and no statement keyword is left to end in a statement the
+ * grammar does not read. Inputs with a weaker sign (an operator after
+ * the literal they close: it counts only where the rest runs) at 1-64
+ * places inside 1-40 open parentheses, before rests that close exactly
+ * as many, one too few, close and reopen, end in a second statement, or
+ * close with MySQL's ODBC '}', are judged as each place alone. */
+static void tails_whose_parentheses_cannot_close_are_judged_alike(void **state)
+{
+	static char sql[32768], opens[64], closes[64];
+	static const int depths[] = {1, 2, 31, 32, 33, 40};
+	static const int places[] = {1, 3, 64};
+	static const struct {
+		const char *pre, *post; /* the rest: pre, the ')' the test closes with, post */
+		int want; /* in MySQL, with as many ')' as '(' (-1: not checked) */
+	} tails[] = {
+	    {" AND c = 1", "", MOAT_BLOCK},
+	    {" AND c = f(1)", "", MOAT_BLOCK},
+	    {" AND c = (1)", " AND d = 2", MOAT_BLOCK},
+	    {"", " AND (c = 1", MOAT_ALLOW},
+	    {" AND c = 1", "; DROP TABLE t", MOAT_BLOCK},
+	    {" AND c = 1", "}", -1},
+	    {" AND c = {fn f(1)}", "", -1},
+	};
+
+	(void)state;
+	for (size_t di = 0; di < sizeof depths / sizeof depths[0]; di++)
+		for (int shut = -1; shut <= 1; shut++) /* one ')' too few, as many, one more */
+			for (size_t ti = 0; ti < sizeof tails / sizeof tails[0]; ti++)
+				for (size_t pi = 0; pi < sizeof places / sizeof places[0]; pi++)
+					for (int d = 1; d <= 3; d++) {
+						int depth = depths[di], nc = depth + shut, v, w;
+						size_t o;
+						memset(opens, '(', (size_t)depth);
+						opens[depth] = '\0';
+						memset(closes, ')', (size_t)nc);
+						closes[nc] = '\0';
+						o = (size_t)snprintf(sql, sizeof sql,
+						                     "SELECT * FROM t WHERE %sa = ",
+						                     opens);
+						for (int k = 0; k < places[pi]; k++)
+							o += (size_t)snprintf(sql + o, sizeof sql - o,
+							                      "'x'*'' AND b = ");
+						o += (size_t)snprintf(sql + o, sizeof sql - o, "1");
+						snprintf(sql + o, sizeof sql - o, "%s%s%s",
+						         tails[ti].pre, closes, tails[ti].post);
+						v = check_sql_text(d, sql, "x'*'");
+						w = each_place_alone(d, sql, "x'*'");
+						if (v != w || (d == MYSQL && shut == 0 &&
+						               tails[ti].want >= 0 && v != tails[ti].want))
+							fail_msg("%s (dialect %d): the check says %d, "
+							         "each place alone %d",
+							         sql, d, v, w);
+					}
+}
+
+/* The same where the parentheses open after the input (inside the rest),
+ * and a rest with more than 32 parenthesis-like tokens past the place:
+ * the walk keeps going wherever they could still close. */
+static void tails_with_many_parentheses_are_judged_alike(void **state)
+{
+	static char sql[32768];
+	static const int pairs[] = {0, 1, 31, 32, 33, 40};
+
+	(void)state;
+	for (size_t pi = 0; pi < sizeof pairs / sizeof pairs[0]; pi++)
+		for (int closed = 0; closed <= 1; closed++)
+			for (int d = 1; d <= 3; d++) {
+				size_t o = (size_t)snprintf(sql, sizeof sql,
+				                            "SELECT * FROM t WHERE (a = 'x'*'' AND b = ");
+				int v, w;
+				for (int k = 0; k < pairs[pi]; k++)
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "(1) + ");
+				o += (size_t)snprintf(sql + o, sizeof sql - o, "1");
+				if (closed)
+					snprintf(sql + o, sizeof sql - o, ")");
+				v = check_sql_text(d, sql, "x'*'");
+				w = each_place_alone(d, sql, "x'*'");
+				if (v != w || v != (closed ? MOAT_BLOCK : MOAT_ALLOW))
+					fail_msg("%s (dialect %d): the check says %d, each place "
+					         "alone %d",
+					         sql, d, v, w);
+			}
+}
+
+/* A walk that starts where a statement may start (after the input's own
+ * ';') can end in a statement the grammar does not read (DROP ...) with
+ * no ';' left: it is not given up for its open parentheses. */
+static void a_walk_from_a_statements_start_is_judged_alike(void **state)
+{
+	static char sql[4096];
+	static const char *const rests[] = {"DROP TABLE t", "SELECT 1", "1", ""};
+	static const int places[] = {1, 3, 64};
+
+	(void)state;
+	for (size_t ri = 0; ri < sizeof rests / sizeof rests[0]; ri++)
+		for (size_t pi = 0; pi < sizeof places / sizeof places[0]; pi++)
+			for (int d = 1; d <= 3; d++) {
+				size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT * FROM t WHERE (a = ");
+				int v, w;
+				for (int k = 1; k < places[pi]; k++)
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "'x'*''; ");
+				snprintf(sql + o, sizeof sql - o, "'x'*'';%s", rests[ri]);
+				v = check_sql_text(d, sql, "x'*'';");
+				w = each_place_alone(d, sql, "x'*'';");
+				if (v != w)
+					fail_msg("%s (dialect %d): the check says %d, each place alone %d",
+					         sql, d, v, w);
+				if (ri == 0 && pi == 0 && d == MYSQL && v != MOAT_BLOCK)
+					fail_msg("%s: the check says %d", sql, v);
+			}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(tails_whose_parentheses_cannot_close_are_judged_alike),
+	    cmocka_unit_test(tails_with_many_parentheses_are_judged_alike),
+	    cmocka_unit_test(a_walk_from_a_statements_start_is_judged_alike),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
