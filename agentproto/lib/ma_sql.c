@@ -825,8 +825,8 @@ static void ma_step_rparen(struct ma_sql_state *st)
  * the state, without the rules of words, ';' and the bytes no rule knows,
  * which cannot apply (no keyword, no call, no ODBC brace). The windows'
  * and the tail walks' most frequent step. */
-static void ma_sql_step_plain(struct ma_sql_state *st, int dialect, const char *sql,
-                              const struct ma_sql_tok *t)
+static inline __attribute__((always_inline)) void
+ma_sql_step_plain(struct ma_sql_state *st, int dialect, const char *sql, const struct ma_sql_tok *t)
 {
 	if (st->lenient)
 		return; /* (only ';' ends it) */
@@ -1906,6 +1906,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	int g0 = 0, plain_run = 0, wbase = -1; /* win[i] is the cache's wbase + i */
+	int ns = -1; /* the next i where a state of ru is (-1: none) */
 	unsigned ser = 0, pser = 0;
 	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 
@@ -1978,6 +1979,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		ser = ++ru->serial ? ru->serial : ++ru->serial;
 		ru->a = a;
 		g0 = cur->idx;
+		ns = MA_SQL_JSTEP - g0 % MA_SQL_JSTEP; /* the first i > 0 at a multiple */
 	}
 	for (int i = 0; i < n; i++) {
 		const struct ma_sql_tok *tk = &win[i];
@@ -1985,7 +1987,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		int intro = tk->start >= a;
 		int kw;
 
-		if (ru && i > 0 && (g0 + i) % MA_SQL_JSTEP == 0) {
+		if (i == ns) { /* (g0 + i) % MA_SQL_JSTEP == 0, i > 0, with ru */
 			int gi = g0 + i, plain = plain_run;
 			struct ma_sql_jslot *sl = &ru->slot[(gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS];
 			struct ma_sql_jstate now;
@@ -2033,6 +2035,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			sl->plain = plain;
 			sl->s = now;
 			plain_run = 1;
+			ns = i + MA_SQL_JSTEP;
 		}
 		if (ma_sql_tok_plain(tk)) {
 			/* the loop below for a plain token, where no rule of a
@@ -2046,15 +2049,17 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			lastsig = tk;
 			if (!intro)
 				continue;
-			if (f.closed && i > 0)
-				f.active |=
-				    tk->type != MA_SQL_T_STRING && tk->type != MA_SQL_T_NUMBER;
-			if (logic_pending == 2 && !f.logic && !relaxed &&
-			    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER))
-				f.logic = 1; /* OR 1, OR 'x' */
-			if (logic_pending &&
-			    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk)))
-				f.logic = 2;
+			if (f.closed || logic_pending) {
+				if (f.closed && i > 0)
+					f.active |= tk->type != MA_SQL_T_STRING &&
+					            tk->type != MA_SQL_T_NUMBER;
+				if (logic_pending == 2 && !f.logic && !relaxed &&
+				    (tk->type == MA_SQL_T_STRING || tk->type == MA_SQL_T_NUMBER))
+					f.logic = 1; /* OR 1, OR 'x' */
+				if (logic_pending &&
+				    (tk->type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk)))
+					f.logic = 2;
+			}
 			if (tk->type == MA_SQL_T_OP && tk->end - tk->start == 2 &&
 			    ma_is_logical(dialect, sql, tk, KW_NONE))
 				logic_pending = ma_op_is(sql, tk, "||") ? 2 : 1;
