@@ -1596,7 +1596,7 @@ _Static_assert(MA_SQL_CACHE <= 65536, "a token's index in the cache fits in bal_
  * statement starts, as only a ';' starts one, the walk being valid:
  * ma_sql_step), and fewer such tokens are left than are open, and no ';'.
  * 1: it may. The tokens are read backwards from the end once per check,
- * as far down as a walk asks (the cache's bal_*). */
+ * as far down as a walk's answer needs (the cache's bal_*). */
 static int ma_sql_tail_closable(struct ma_sql_cache *c, int g, int depth)
 {
 	long need = depth < 0 ? -(long)depth : depth;
@@ -1608,7 +1608,9 @@ static int ma_sql_tail_closable(struct ma_sql_cache *c, int g, int depth)
 		c->bal_semi = -1;
 		c->bal_n = 0;
 	}
-	while (c->bal_low > g && (c->bal_semi < 0 || c->bal_n < MA_SQL_BAL)) {
+	/* (down to g, or to where the answer is 1: a ';', or need of them,
+	 * all at or after bal_low, which stays at or after g) */
+	while (c->bal_low > g && c->bal_semi < 0 && c->bal_n < need && c->bal_n < MA_SQL_BAL) {
 		int i = --c->bal_low;
 		switch (c->t[i].type) {
 		case MA_SQL_T_SEMI:
