@@ -37,10 +37,11 @@
  * tokens before each occurrence from where the previous one stopped
  * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo) and
  * walks the rest of the statement after a place only when a verdict hangs
- * on it (ma_sql_analyse_in) and only until it meets the state an earlier
- * walk met there (the cache's checkpoints): its cost is linear in the
- * statement and the input. Keywords are looked up once per token of the
- * cache. The windows of an input that
+ * on it (ma_sql_analyse_in), only until it meets the state an earlier
+ * walk met there (the cache's checkpoints), and not at all inside
+ * parentheses that can no longer close (ma_sql_tail_closable): its cost
+ * is linear in the statement and the input. Keywords are looked up once
+ * per token of the cache. The windows of an input that
  * occurs at many overlapping places (a periodic input in a run of
  * itself: up to 64 windows of up to MA_SQL_WIN tokens) judge the tokens
  * they share once (ma_sql_reuse): each still reads its first tokens and
@@ -1908,7 +1909,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	int g0 = 0, plain_run = 0, wbase = -1; /* win[i] is the cache's wbase + i */
-	int ns = -1; /* the next i where a state of ru is (-1: none) */
+	int ns = -1;                           /* the next i where a state of ru is (-1: none) */
 	unsigned ser = 0, pser = 0;
 	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 

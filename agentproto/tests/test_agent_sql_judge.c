@@ -65,7 +65,7 @@ static void tails_whose_parentheses_cannot_close_are_judged_alike(void **state)
 	static const int places[] = {1, 3, 64};
 	static const struct {
 		const char *pre, *post; /* the rest: pre, the ')' the test closes with, post */
-		int want; /* in MySQL, with as many ')' as '(' (-1: not checked) */
+		int want;               /* in MySQL, with as many ')' as '(' (-1: not checked) */
 	} tails[] = {
 	    {" AND c = 1", "", MOAT_BLOCK},
 	    {" AND c = f(1)", "", MOAT_BLOCK},
@@ -88,22 +88,25 @@ static void tails_whose_parentheses_cannot_close_are_judged_alike(void **state)
 						opens[depth] = '\0';
 						memset(closes, ')', (size_t)nc);
 						closes[nc] = '\0';
-						o = (size_t)snprintf(sql, sizeof sql,
-						                     "SELECT * FROM t WHERE %sa = ",
-						                     opens);
+						o = (size_t)snprintf(
+						    sql, sizeof sql,
+						    "SELECT * FROM t WHERE %sa = ", opens);
 						for (int k = 0; k < places[pi]; k++)
-							o += (size_t)snprintf(sql + o, sizeof sql - o,
+							o += (size_t)snprintf(sql + o,
+							                      sizeof sql - o,
 							                      "'x'*'' AND b = ");
 						o += (size_t)snprintf(sql + o, sizeof sql - o, "1");
 						snprintf(sql + o, sizeof sql - o, "%s%s%s",
 						         tails[ti].pre, closes, tails[ti].post);
 						v = check_sql_text(d, sql, "x'*'");
 						w = each_place_alone(d, sql, "x'*'");
-						if (v != w || (d == MYSQL && shut == 0 &&
-						               tails[ti].want >= 0 && v != tails[ti].want))
-							fail_msg("%s (dialect %d): the check says %d, "
-							         "each place alone %d",
-							         sql, d, v, w);
+						if (v != w ||
+						    (d == MYSQL && shut == 0 &&
+						     tails[ti].want >= 0 && v != tails[ti].want))
+							fail_msg(
+							    "%s (dialect %d): the check says %d, "
+							    "each place alone %d",
+							    sql, d, v, w);
 					}
 }
 
@@ -119,8 +122,8 @@ static void tails_with_many_parentheses_are_judged_alike(void **state)
 	for (size_t pi = 0; pi < sizeof pairs / sizeof pairs[0]; pi++)
 		for (int closed = 0; closed <= 1; closed++)
 			for (int d = 1; d <= 3; d++) {
-				size_t o = (size_t)snprintf(sql, sizeof sql,
-				                            "SELECT * FROM t WHERE (a = 'x'*'' AND b = ");
+				size_t o = (size_t)snprintf(
+				    sql, sizeof sql, "SELECT * FROM t WHERE (a = 'x'*'' AND b = ");
 				int v, w;
 				for (int k = 0; k < pairs[pi]; k++)
 					o += (size_t)snprintf(sql + o, sizeof sql - o, "(1) + ");
@@ -149,7 +152,8 @@ static void a_walk_from_a_statements_start_is_judged_alike(void **state)
 	for (size_t ri = 0; ri < sizeof rests / sizeof rests[0]; ri++)
 		for (size_t pi = 0; pi < sizeof places / sizeof places[0]; pi++)
 			for (int d = 1; d <= 3; d++) {
-				size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT * FROM t WHERE (a = ");
+				size_t o = (size_t)snprintf(sql, sizeof sql,
+				                            "SELECT * FROM t WHERE (a = ");
 				int v, w;
 				for (int k = 1; k < places[pi]; k++)
 					o += (size_t)snprintf(sql + o, sizeof sql - o, "'x'*''; ");
@@ -157,7 +161,8 @@ static void a_walk_from_a_statements_start_is_judged_alike(void **state)
 				v = check_sql_text(d, sql, "x'*'';");
 				w = each_place_alone(d, sql, "x'*'';");
 				if (v != w)
-					fail_msg("%s (dialect %d): the check says %d, each place alone %d",
+					fail_msg("%s (dialect %d): the check says %d, each place "
+					         "alone %d",
 					         sql, d, v, w);
 				if (ri == 0 && pi == 0 && d == MYSQL && v != MOAT_BLOCK)
 					fail_msg("%s: the check says %d", sql, v);
