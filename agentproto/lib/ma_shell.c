@@ -47,6 +47,9 @@
 
 #include <stddef.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* ---- the tokenizer ---- */
 
@@ -667,59 +670,113 @@ static inline uint64_t ma_sh_swar_in(uint64_t w, unsigned lo, unsigned hi)
 }
 
 /* The words of plain bytes and the blanks that ma_sh_skip_words passes,
- * eight bytes at a time: from i (a word's end, at a space), while every
- * byte of eight is a letter, a digit, one of + , - . / : or a space (no
- * operator, quote, expansion, glob, '#', tab or line break) and the eight
- * end before limit, the words each eight ends (a space after a byte that
- * is none) are counted into *words and *last gets where the last of them
- * starts; returns its end (i when none), where the byte loop goes on, and
- * *stop gets the first byte that none of the eight after it could hold
- * (limit when the eight reached it). A word that starts in such bytes
- * starts with a plain byte and ends at a space: what the byte loop passes
- * as a word (one that starts with a digit too: no '<' or '>' follows it
- * before its space). */
+ * many bytes at a time: from i (a word's end, at a space), while every
+ * byte is a letter, a digit, one of + , - . / : or a space (no operator,
+ * quote, expansion, glob, '#', tab or line break) and before limit, the
+ * words that end there (a space after a byte that is none) are counted
+ * into *words and *last gets where the last of them starts; returns its
+ * end (i when none), where the byte loop goes on, and *stop gets the first
+ * byte that is none of them (limit when none was met). Sixteen bytes at a
+ * time where the CPU has SSE2 (every x86-64; the words up to the first
+ * byte that is none are counted), then eight (SWAR: whole eights only).
+ * The byte loop passes the bytes after the last word counted as it would
+ * have passed all of them. A word that starts in such bytes starts with a
+ * plain byte and ends at a space: what the byte loop passes as a word (one
+ * that starts with a digit too: no '<' or '>' follows it before its
+ * space). */
 static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t i, size_t limit,
                                                           int *words, size_t *last, size_t *stop)
 {
-	size_t p = i, last_p = i;
-	uint64_t prev_space = MA_SH_HIGH; /* the byte before i ends a word counted already */
-	uint64_t last_ends = 0, n = 0;
+	size_t p = i, end = i; /* the last word end counted (i: none) */
+	unsigned prev_sp = 1;  /* the byte before p is a space: i's word is counted already */
+	unsigned n = 0;
+#if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
+	unsigned last_ends = 0;
+	size_t last_p = i;
+#endif
 
 	*stop = limit;
-	while (p + 8 <= limit) {
-		uint64_t w, sp, ok, ends;
-		memcpy(&w, s + p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-		w = __builtin_bswap64(w);
-#endif
-		sp = ma_sh_swar_in(w, ' ', ' ');
-		ok = sp | ma_sh_swar_in(w | 0x2020202020202020ull, 'a', 'z') |
-		     ma_sh_swar_in(w, '+', ':');
-		if (ok != MA_SH_HIGH) {
-			*stop = p + (size_t)__builtin_ctzll(~ok & MA_SH_HIGH) / 8;
-			break;
+#if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
+	{
+		const __m128i sp = _mm_set1_epi8(' '), low = _mm_set1_epi8(0x20);
+		const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+		const __m128i p1 = _mm_set1_epi8('+' - 1), c1 = _mm_set1_epi8(':' + 1);
+		while (p + 16 <= limit) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+			__m128i l = _mm_or_si128(w, low);
+			__m128i isp = _mm_cmpeq_epi8(w, sp);
+			/* signed compares: a byte >= 0x80 is in no range */
+			__m128i az = _mm_and_si128(_mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1));
+			__m128i pc = _mm_and_si128(_mm_cmpgt_epi8(w, p1), _mm_cmplt_epi8(w, c1));
+			unsigned ok =
+			    (unsigned)_mm_movemask_epi8(_mm_or_si128(isp, _mm_or_si128(az, pc)));
+			unsigned spm = (unsigned)_mm_movemask_epi8(isp), ends;
+			unsigned bad = ~ok & 0xffffu;
+			if (bad) /* only the spaces before the first byte that is none */
+				spm &= (1u << __builtin_ctz(bad)) - 1;
+			/* a space whose byte before is no space */
+			ends = spm & ~((spm << 1) | prev_sp);
+			if (ends) {
+				/* their count (no call: x86-64 has no popcnt by
+				 * default), where the last is found at the end */
+				unsigned x = ends - ((ends >> 1) & 0x5555u);
+				x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+				x = (x + (x >> 4)) & 0x0f0fu;
+				n += (x + (x >> 8)) & 0x1fu;
+				last_ends = ends;
+				last_p = p;
+			}
+			if (bad) {
+				*stop = p + (size_t)__builtin_ctz(bad);
+				break;
+			}
+			prev_sp = spm >> 15;
+			p += 16;
 		}
-		/* a space whose byte before is no space: the high bit of the
-		 * byte before moved up by one byte, the last byte of the eight
-		 * before for the first */
-		ends = sp & ~((sp << 8) | (prev_space >> 56)) & MA_SH_HIGH;
-		if (ends) {
-			/* one bit a byte at most: their sum in the top byte */
-			n += ((ends >> 7) * MA_SH_ONES) >> 56;
-			last_ends = ends;
-			last_p = p;
-		}
-		prev_space = sp;
-		p += 8;
+		if (last_ends)
+			end = last_p + (size_t)(31 - __builtin_clz(last_ends));
+		if (*stop != limit)
+			goto done;
 	}
-	if (!last_ends)
+#endif
+	{
+		uint64_t prev_space = prev_sp ? MA_SH_HIGH : 0;
+		while (p + 8 <= limit) {
+			uint64_t w, sp, ok, ends;
+			memcpy(&w, s + p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			w = __builtin_bswap64(w);
+#endif
+			sp = ma_sh_swar_in(w, ' ', ' ');
+			ok = sp | ma_sh_swar_in(w | 0x2020202020202020ull, 'a', 'z') |
+			     ma_sh_swar_in(w, '+', ':');
+			if (ok != MA_SH_HIGH) {
+				*stop = p + (size_t)__builtin_ctzll(~ok & MA_SH_HIGH) / 8;
+				break;
+			}
+			/* a space whose byte before is no space: the high bit of
+			 * the byte before moved up by one byte, the last byte of
+			 * the eight before for the first */
+			ends = sp & ~((sp << 8) | (prev_space >> 56)) & MA_SH_HIGH;
+			if (ends) {
+				/* one bit a byte at most: their sum in the top byte */
+				n += (unsigned)(((ends >> 7) * MA_SH_ONES) >> 56);
+				end = p + (size_t)(63 - __builtin_clzll(ends)) / 8;
+			}
+			prev_space = sp;
+			p += 8;
+		}
+	}
+#if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
+done:
+#endif
+	if (end == i)
 		return i;
 	*words = (int)n;
-	p = last_p + (size_t)(63 - __builtin_clzll(last_ends)) / 8; /* the last word's end */
-	/* and its start: after the space before it (s[i] is one) */
-	for (*last = p; s[*last - 1] != ' '; (*last)--)
+	/* the last word's start: after the space before it (s[i] is one) */
+	for (*last = end; s[*last - 1] != ' '; (*last)--)
 		;
-	return p;
+	return end;
 }
 
 /* After a word of plain bytes, ending at i: the words of plain bytes that

@@ -345,6 +345,61 @@ static void windows_of_words_passed_eight_bytes_at_a_time_are_alike(void **state
 	}
 }
 
+/* The runs count every word they pass (ma_sh_skip_words8, sixteen bytes
+ * at a time where the CPU has SSE2, eight after): the parse check's count
+ * of the command's words is in the states a window keeps (where the next
+ * one goes on from), so a line of one command alone -- words of 1 to 24
+ * bytes the runs take, 1 to 3 spaces apart, some with a byte they do not
+ * take ('_', '%', '@', '#', '!', '^', '~': plain for the byte loop, a
+ * stop for the runs, at any byte of sixteen) -- gives, from each of 50
+ * places and in the next windows, the same states as the line with tabs,
+ * which the runs do not take: none of its words is missed or counted
+ * twice, wherever a run stops. */
+static void words_passed_in_runs_are_counted_exactly(void **state)
+{
+	static char sp[7000], tb[7000];
+	static struct ma_sh_lex a, b;
+	static const char runs[] = "abcxyzXYZ0123456789+,-./:";
+	static const char stops[] = "_%@#!^~";
+	unsigned seed = 11;
+
+	(void)state;
+	for (int round = 0; round < 40; round++) {
+		size_t o = (size_t)snprintf(sp, sizeof sp, "echo");
+		while (o < 2500 + (size_t)round * 90) {
+			unsigned r, blanks, n;
+			seed = seed * 1103515245u + 12345u;
+			r = seed >> 16;
+			blanks = 1 + r % 3;
+			n = 1 + (r / 3) % 24;
+			for (unsigned k = 0; k < blanks; k++)
+				sp[o++] = ' ';
+			for (unsigned k = 0; k < n; k++) {
+				seed = seed * 1103515245u + 12345u;
+				r = seed >> 16;
+				/* not first: a word that starts with '#' is a comment */
+				if (k > 0 && r % 100 < (unsigned)(round % 4) * 2)
+					sp[o++] = stops[r % (sizeof stops - 1)];
+				else
+					sp[o++] = runs[r % (sizeof runs - 1)];
+			}
+		}
+		for (size_t k = 0; k < o; k++)
+			tb[k] = sp[k] == ' ' ? '\t' : sp[k];
+		for (int f = 0; f < 50; f++) {
+			size_t from = (size_t)f * o / 50;
+			ma_sh_lex_from(sp, o, from, &a);
+			ma_sh_lex_from(tb, o, from, &b);
+			assert_true(a.has_snap || a.complete);
+			assert_same_window(&a, &b);
+			for (int n = 0; n < 3 && ma_sh_lex_next(sp, o, &a); n++) {
+				assert_int_equal(ma_sh_lex_next(tb, o, &b), 1);
+				assert_same_window(&a, &b);
+			}
+		}
+	}
+}
+
 /* ---- attacks ---- */
 
 static void separators_and_pipes_fire(void **state)
@@ -1373,6 +1428,7 @@ int main(void)
 	    cmocka_unit_test(words_a_window_does_not_keep_leave_the_same_state),
 	    cmocka_unit_test(words_passed_eight_bytes_at_a_time_count_as_lexed),
 	    cmocka_unit_test(windows_of_words_passed_eight_bytes_at_a_time_are_alike),
+	    cmocka_unit_test(words_passed_in_runs_are_counted_exactly),
 	    cmocka_unit_test(separators_and_pipes_fire),
 	    cmocka_unit_test(substitutions_fire_even_inside_double_quotes),
 	    cmocka_unit_test(redirections_expansions_globs_and_braces_fire),
