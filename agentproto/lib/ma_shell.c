@@ -37,10 +37,10 @@
  * option (a leading '-' before any "--"), and a shell's -c script is
  * checked as a command line.
  *
- * Pure: the tokens live on the caller's stack (about 4.8 KB a window of
- * 128 elements and 128 marks, three windows kept; a longer line is lexed
- * again per window), nothing is allocated unless a check fires. Any
- * thread.
+ * Pure: the tokens live in the request's scratch block (about 4.8 KB a
+ * window of 128 elements and 128 marks, four windows kept; a longer line
+ * is lexed again per window), nothing is allocated unless a check fires.
+ * Any thread.
  */
 #include "ma_int.h"
 #include "ma_shell.h"
@@ -1833,23 +1833,49 @@ static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b, int e0,
 	return 1;
 }
 
-/* What ma_sh_check's callbacks share. */
+/* What ma_sh_check's callbacks share: in the request's scratch block
+ * (about 20 KB), not on the caller's stack. */
 struct ma_sh_scan {
 	const char *cmd;
 	size_t len;
 	int lexed; /* lx is filled at the first occurrence */
 	int has_prev;
 	int first_kept; /* 1: first holds the first window, kept before lx moved on */
+	int lx_first;   /* 1: lx is the first window as it was lexed (or taken again) */
+	int has_second; /* 1: second holds the window that follows the first */
+	/* the first element that ends after cur_a in lx (cur_e), while lx
+	 * stays the same window (cur_set): a later place of the same input
+	 * looks on from there */
+	int cur_set, cur_e;
+	size_t cur_a;
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
 	 * (another input, or another form of one, at the same byte) takes it
 	 * as it was instead of lexing the line again from its start */
 	struct ma_sh_lex first;
+	/* the window that ma_sh_lex_next made of the first: taken again when
+	 * a later place moves on from the first window (ma_sh_next_window) */
+	struct ma_sh_lex second;
 	/* the window lx was before it moved on to judge what follows a place:
 	 * a later place before lx's start is kept from it (ma_sh_lex_within)
 	 * instead of lexing the line again from its start */
 	struct ma_sh_lex prev;
 };
+
+_Static_assert(sizeof(struct ma_sh_scan) <= MA_REQUEST_SCRATCH,
+               "the shell check's state fits in the request's scratch block");
+
+_Static_assert(offsetof(struct ma_sh_lex, snap) ==
+                   offsetof(struct ma_sh_lex, mark) + sizeof(((struct ma_sh_lex *)0)->mark),
+               "a window's elements and marks come before the rest (ma_sh_lex_copy)");
+
+/* *to = *from, copying only the elements and marks it keeps. */
+static void ma_sh_lex_copy(struct ma_sh_lex *to, const struct ma_sh_lex *from)
+{
+	memcpy(to->el, from->el, sizeof from->el[0] * (size_t)from->nel);
+	memcpy(to->mark, from->mark, sizeof from->mark[0] * (size_t)from->nmark);
+	memcpy(&to->snap, &from->snap, sizeof *to - offsetof(struct ma_sh_lex, snap));
+}
 
 /* Keeps what ma_sh_lex_within reads of lx in c->prev. */
 static void ma_sh_keep_prev(struct ma_sh_scan *c)
@@ -1875,9 +1901,22 @@ static void ma_sh_keep_prev(struct ma_sh_scan *c)
 static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
 {
 	size_t next;
+	int was_first = c->lx_first;
 
-	if (ma_sh_lex_next(c->cmd, c->len, &c->lx))
+	c->lx_first = 0;
+	c->cur_set = 0;
+	if (was_first && c->has_second) {
+		ma_sh_lex_copy(&c->lx,
+		               &c->second); /* what ma_sh_lex_next made of the same window */
 		return;
+	}
+	if (ma_sh_lex_next(c->cmd, c->len, &c->lx)) {
+		if (was_first) {
+			ma_sh_lex_copy(&c->second, &c->lx);
+			c->has_second = 1;
+		}
+		return;
+	}
 	/* no place to go on from (one word with many marks): lex again,
 	 * keeping from a little before where this window stopped */
 	next = c->lx.dropped_at > MA_SH_OVERLAP ? c->lx.dropped_at - MA_SH_OVERLAP : 0;
@@ -1893,7 +1932,7 @@ static void ma_sh_keep_first(struct ma_sh_scan *c)
 {
 	if (c->first_kept)
 		return;
-	c->first = c->lx;
+	ma_sh_lex_copy(&c->first, &c->lx);
 	c->first_kept = 1;
 }
 
@@ -1914,25 +1953,42 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	if (c->lexed && c->lx.from > a) {
 		/* the line's validity is known; the first window is the one
 		 * lexed from its place */
+		c->cur_set = 0;
 		if (c->first_kept && c->first.from == a) {
-			c->lx = c->first;
+			ma_sh_lex_copy(&c->lx, &c->first);
+			c->lx_first = 1;
 		} else {
 			ma_sh_keep_first(c);
+			c->lx_first = 0;
 			if (!c->has_prev || !ma_sh_lex_within(c->cmd, c->len, a, &c->prev, &c->lx))
 				ma_sh_lex_window(c->cmd, c->len, a, &c->lx);
 		}
 	} else if (!c->lexed) {
 		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
 		c->lexed = 1;
+		c->lx_first = 1;
+		c->cur_set = 0;
 	}
 	while (c->lx.dropped_at <= a) {
 		ma_sh_keep_first(c);
 		ma_sh_next_window(c, a);
 	}
 	for (;;) {
-		/* the place's first element and mark, for both */
-		int e0 = ma_sh_first_after(c->lx.el, c->lx.nel, a);
-		int m0 = ma_sh_first_after(c->lx.mark, c->lx.nmark, a);
+		/* the place's first element and mark, for both; the element
+		 * looked on for from the last place's in the same window (their
+		 * ends only grow: the first that ends after a is the same) */
+		int e0, m0;
+		if (c->cur_set && c->cur_a <= a) {
+			e0 = c->cur_e;
+			while (e0 < c->lx.nel && c->lx.el[e0].end <= a)
+				e0++;
+		} else {
+			e0 = ma_sh_first_after(c->lx.el, c->lx.nel, a);
+		}
+		c->cur_set = 1;
+		c->cur_a = a;
+		c->cur_e = e0;
+		m0 = ma_sh_first_after(c->lx.mark, c->lx.nmark, a);
 		if (ma_sh_is_data(&c->lx, a, b, e0, m0))
 			return 0;
 		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &hit);
@@ -1954,13 +2010,16 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char *op,
                        size_t oplen, const char *file, int line, const char *function)
 {
-	struct ma_sh_scan c;
+	struct ma_sh_scan *c = ma_request_scratch(r);
 
-	c.cmd = cmd;
-	c.len = len;
-	c.lexed = 0;
-	c.has_prev = 0;
-	c.first_kept = 0;
+	c->cmd = cmd;
+	c->len = len;
+	c->lexed = 0;
+	c->has_prev = 0;
+	c->first_kept = 0;
+	c->lx_first = 0;
+	c->has_second = 0;
+	c->cur_set = 0;
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
 	    .text = cmd,
@@ -1968,7 +2027,7 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	    .max_occ = 64,
 	    .skip_input = ma_sh_skip_input,
 	    .analyse = ma_sh_scan_analyse,
-	    .ctx = &c,
+	    .ctx = c,
 	    .operation = op,
 	    .operation_len = oplen,
 	    .extra_key = "form",

@@ -271,6 +271,9 @@ static struct ma_sh_index ma_sh_ix[5];
  * and length (most words of text) is answered with one look-up. */
 static uint64_t ma_sh_ix_any[256];
 static pthread_once_t ma_sh_ix_once = PTHREAD_ONCE_INIT;
+/* 1 once the indexes are built (release after the build, acquire before a
+ * look-up): a look-up then skips pthread_once's call */
+static int ma_sh_ix_ready;
 
 static void ma_sh_ix_build(void)
 {
@@ -298,6 +301,7 @@ static void ma_sh_ix_build(void)
 		for (int c = 0; c < 256; c++)
 			ma_sh_ix_any[c] |= ix->lens[c];
 	}
+	__atomic_store_n(&ma_sh_ix_ready, 1, __ATOMIC_RELEASE);
 }
 
 /* ma_sh_in of ix's table: an entry equal to s (n > 0 bytes). */
@@ -314,7 +318,8 @@ int ma_sh_name_kind(const char *s, size_t n)
 {
 	if (n == 0)
 		return MA_SH_NAME_OTHER;
-	pthread_once(&ma_sh_ix_once, ma_sh_ix_build);
+	if (!__atomic_load_n(&ma_sh_ix_ready, __ATOMIC_ACQUIRE))
+		pthread_once(&ma_sh_ix_once, ma_sh_ix_build);
 	if (!((ma_sh_ix_any[(unsigned char)s[0]] >> (n < 63 ? n : 63)) & 1))
 		return MA_SH_NAME_OTHER; /* in none of the tables */
 	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_PREFIX], s, n))

@@ -948,6 +948,36 @@ static void an_input_before_the_last_window_is_judged_alike(void **state)
 	}
 }
 
+/* A later place of an input in the same window looks for its first
+ * element on from the place before's (their ends only grow) instead of
+ * searching the window again: an element that ends exactly where the
+ * input starts ("x" before ";zzq" in x;zzq) is not the input's, so the
+ * separator is its first element and it fires (an input that begins with
+ * a separator before a lowercase name), as the same place does when it is
+ * the first; after 1 to 40 places of data in quotes before it. */
+static void a_later_place_finds_its_first_element_as_the_first_does(void **state)
+{
+	static char cmd[4096];
+	static const char *const inputs[] = {";zzq", "|zzq", "&&zzq", "||zzq", "&zzq"};
+	static const char *const before[] = {"x", "'x'", "a=1", "$v", "\"x\""};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+		for (size_t k = 0; k < sizeof before / sizeof before[0]; k++)
+			for (int n = 0; n <= 40; n += 8) {
+				size_t o = (size_t)snprintf(cmd, sizeof cmd, "echo");
+				int late = n > 0;
+				for (int q = 0; q < n; q++)
+					o += (size_t)snprintf(cmd + o, sizeof cmd - o, " '%s'",
+					                      inputs[i]);
+				snprintf(cmd + o, sizeof cmd - o, " %s%s end", before[k],
+				         inputs[i]);
+				if (shell3(inputs[i], cmd, "", "") != MOAT_BLOCK)
+					fail_msg("%s after %s (%s place): allowed", inputs[i],
+					         before[k], late ? "a later" : "the first");
+			}
+}
+
 /* A second input that starts where the first one was first found takes
  * the first window as it was lexed (kept before the windows moved on to
  * judge the first input's other places) instead of lexing the line again:
@@ -1446,6 +1476,7 @@ int main(void)
 	    cmocka_unit_test(a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(an_input_at_the_first_place_takes_the_first_window),
+	    cmocka_unit_test(a_later_place_finds_its_first_element_as_the_first_does),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
 	    cmocka_unit_test(a_line_that_cannot_parse_fires_only_on_substitutions),
 	    cmocka_unit_test(data_inside_one_word_is_allowed),
