@@ -20,16 +20,19 @@
  * input brings. With MOAT_PATH_RESOLVE and a base, symbolic links in the
  * part of the path that exists are resolved (realpath) as well.
  *
- * Cost, linear in the path: the normaliser reads a map of the separators
- * 64 bytes at a time and walks the segments from it (past the 256 whose
- * places are kept, a block without a dot is only counted); the path and
- * the application's part are normalised in one pass (their common
+ * Cost, linear in the path: the normaliser reads maps of the separators
+ * and dots 64 bytes at a time, finds from them the runs that start in the
+ * block and which of them are "." and "..", and only counts a block that
+ * cannot take the depth below the segments whose places are needed
+ * (depth += names - ".."); other blocks are walked run by run. The path
+ * and the application's part are normalised in one pass (their common
  * segments once). When the application's part holds no '%', no byte
  * >= 0xC0 and no NUL (the usual case), no reading changes it: it is
- * resolved once, and each reading decodes and resolves only what follows
- * it; a reading that decodes nothing ends the rounds (the next ones would
- * be the same). Otherwise both are decoded in every reading, as written
- * above.
+ * resolved once (and compared with the base once), and each reading
+ * decodes and resolves only what follows it, keeping the places of as
+ * many segments as the base has (all 256 without a base); a reading that
+ * decodes nothing ends the rounds (the next ones would be the same).
+ * Otherwise both are decoded in every reading, as written above.
  *
  * Where the CPU has SSE2 (every x86-64) the maps and the scans for bytes
  * that a reading may change take sixteen bytes at a time; elsewhere eight
@@ -140,43 +143,48 @@ static uint64_t ma_path_flags(uint64_t x, unsigned char c1, unsigned char c2)
 	return ((f >> 7) * 0x0102040810204080ull) >> 56;
 }
 
-/* Bit k set when p[k] is c1 or c2, for p's first n bytes or 64 (none
- * from n up), eight at a time (a whole block by SSE2 where there is one:
- * the eight-byte words then read the texts' last blocks, shorter than 64
- * bytes, which the tests cover as they do the rest). */
-static uint64_t ma_path_map(const char *p, size_t n, unsigned char c1, unsigned char c2)
+/* The separators and the dots of p's first n bytes or 64: bit k of *sep
+ * set when p[k] is '/' or '\\' or k >= n (the text ends there as at a
+ * separator), bit k of *dot when p[k] is '.'. Eight bytes at a time (a
+ * whole block by SSE2 where there is one: the eight-byte words then read
+ * the texts' last blocks, shorter than 64 bytes, which the tests cover as
+ * they do the rest). */
+static void ma_path_maps(const char *p, size_t n, uint64_t *sep, uint64_t *dot)
 {
 	size_t whole = n < 64 ? n & ~(size_t)7 : 64, j;
-	uint64_t map = 0;
+	uint64_t s = 0, d = 0;
 
 #if defined(__SSE2__)
 	if (n >= 64) { /* sixteen bytes at a time where the CPU has SSE2 (every x86-64) */
-		const __m128i v1 = _mm_set1_epi8((char)c1), v2 = _mm_set1_epi8((char)c2);
+		const __m128i sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'),
+		              dt = _mm_set1_epi8('.');
 		for (j = 0; j < 64; j += 16) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-			__m128i eq = _mm_or_si128(_mm_cmpeq_epi8(x, v1), _mm_cmpeq_epi8(x, v2));
-			map |= (uint64_t)(unsigned)_mm_movemask_epi8(eq) << j;
+			__m128i eq = _mm_or_si128(_mm_cmpeq_epi8(x, sl), _mm_cmpeq_epi8(x, bs));
+			s |= (uint64_t)(unsigned)_mm_movemask_epi8(eq) << j;
+			d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dt)) << j;
 		}
-		return map;
+		*sep = s;
+		*dot = d;
+		return;
 	}
 #endif
 
-	for (j = 0; j < whole; j += 8)
-		map |= ma_path_flags(ma_path_word(p, j), c1, c2) << j;
-	if (j < n && j < 64) { /* never read past the text; 0 is neither c1 nor c2 */
-		char t[8] = {0};
-		memcpy(t, p + j, n - j);
-		map |= ma_path_flags(ma_path_word(t, 0), c1, c2) << j;
+	for (j = 0; j < whole; j += 8) {
+		uint64_t x = ma_path_word(p, j);
+		s |= ma_path_flags(x, '/', '\\') << j;
+		d |= ma_path_flags(x, '.', '.') << j;
 	}
-	return map;
-}
-
-/* The separators of p's first n bytes as ma_path_map's bits, and the bits
- * from n up set (the text ends there as at a separator). */
-static uint64_t ma_path_sepmap(const char *p, size_t n)
-{
-	uint64_t map = ma_path_map(p, n, '/', '\\');
-	return n < 64 ? map | (~0ull << n) : map;
+	if (j < n && j < 64) { /* never read past the text; 0 is none of them */
+		char t[8] = {0};
+		uint64_t x;
+		memcpy(t, p + j, n - j);
+		x = ma_path_word(t, 0);
+		s |= ma_path_flags(x, '/', '\\') << j;
+		d |= ma_path_flags(x, '.', '.') << j;
+	}
+	*sep = n < 64 ? s | (~0ull << n) : s;
+	*dot = d;
 }
 
 size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
@@ -267,37 +275,6 @@ size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
 	return w;
 }
 
-/* What ma_path_fold counts, in locals (stores through a struct
- * ma_path_norm would make them be read again after every segment). */
-struct ma_path_count {
-	int depth, up, above;
-};
-
-/* One segment p[s, s + l) (l >= 1): "." stays, ".." climbs, a name goes
- * down (its place kept among the first MA_PATH_SEGS). */
-static inline void ma_path_step(const char *p, size_t s, size_t l, int rel, struct ma_path_count *c,
-                                struct ma_path_norm *o)
-{
-	if (l <= 2 && p[s] == '.') {
-		if (l == 1)
-			return;
-		if (p[s + 1] == '.') {
-			if (c->depth > 0)
-				c->depth--;
-			else if (rel)
-				c->up++;
-			else
-				c->above++;
-			return;
-		}
-	}
-	if (c->depth < MA_PATH_SEGS) {
-		o->seg[c->depth][0] = (uint16_t)s;
-		o->seg[c->depth][1] = (uint16_t)l;
-	}
-	c->depth++;
-}
-
 /* The bits set in x. */
 static int ma_path_popcount(uint64_t x)
 {
@@ -310,53 +287,91 @@ static int ma_path_popcount(uint64_t x)
 /* Resolves the segments of p in [i, n) into o, which holds those before
  * i: the maximal runs without a separator, one after the other (so p[i - 1]
  * must be a separator, or i the start of the segments). Sixty-four bytes
- * at a time: a map of their separators, the runs read from it. */
-static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm *o)
+ * at a time: from the maps of their separators and dots, the runs that
+ * start in the block, and among them the "." and ".." ones. A block that
+ * cannot take the depth below keep (its ".." fewer than the depth above
+ * keep) is only counted: depth += names - "..". Otherwise its runs are
+ * resolved one by one and their places kept. The counts are always exact;
+ * the places are exact for the first min(keep, MA_PATH_SEGS) segments
+ * (those past keep may be stale). */
+static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm *o, int keep)
 {
-	struct ma_path_count c = {o->depth, o->up, o->above_root};
+	int depth = o->depth, up = o->up, above = o->above_root;
 	const int rel = o->kind == MA_PATH_RELATIVE;
-	size_t open = (size_t)-1; /* the start of a run that goes on past its block */
-	int counted = 0;          /* that run was counted already */
+	uint64_t prev = 1;   /* the byte before the block is a separator (or the start) */
+	int pend = -1;       /* a kept name that goes on past its block: its place */
+	size_t pstart = 0;   /* and its start */
 
 	for (size_t b = i; b < n; b += 64) {
-		uint64_t sep = ma_path_sepmap(p + b, n - b), starts = ~sep & ~(~sep << 1);
-		if (open != (size_t)-1) {
-			if (!sep)
-				continue; /* the run goes on through this block */
-			if (!counted)
-				ma_path_step(p, open, b + (size_t)__builtin_ctzll(sep) - open, rel,
-				             &c, o);
-			open = (size_t)-1;
-			starts &= ~1ull; /* bit 0 was that run's */
+		size_t left = n - b;
+		uint64_t sep, dot, starts, s1, s2, d1, one, two, names;
+		int pops;
+
+		ma_path_maps(p + b, left, &sep, &dot);
+		if (pend >= 0 && sep) { /* the name's end */
+			o->seg[pend][1] = (uint16_t)(b + (size_t)__builtin_ctzll(sep) - pstart);
+			pend = -1;
 		}
-		if (c.depth >= MA_PATH_SEGS && starts &&
-		    !memchr(p + b, '.', n - b < 64 ? n - b : 64)) {
-			/* deeper than the places kept, and no dot in these bytes:
-			 * each run only goes down; the last may go on */
-			c.depth += ma_path_popcount(starts);
-			if (!(sep >> (63 - __builtin_clzll(starts)))) {
-				open = b + 63 - (size_t)__builtin_clzll(starts);
-				counted = 1;
-			}
+		starts = ~sep & ((sep << 1) | prev);
+		prev = sep >> 63;
+		if (!starts)
+			continue;
+		if (!dot && depth >= keep) { /* names only, none kept */
+			depth += ma_path_popcount(starts);
 			continue;
 		}
-		counted = 0;
+		/* the next block's first two bytes, for runs that start at 62, 63 */
+		s1 = sep >> 1;
+		s2 = sep >> 2;
+		d1 = dot >> 1;
+		if (left >= 64) {
+			uint64_t e1 = left == 64 || ma_path_seps[(unsigned char)p[b + 64]],
+			         e2 = left <= 65 || ma_path_seps[(unsigned char)p[b + 65]];
+			s1 |= e1 << 63;
+			s2 |= e1 << 62 | e2 << 63;
+			d1 |= (uint64_t)(left > 64 && p[b + 64] == '.') << 63;
+		} /* else the bits from left up are separators already */
+		one = starts & dot & s1;
+		two = starts & dot & d1 & s2;
+		names = starts & ~(one | two);
+		pops = two ? ma_path_popcount(two) : 0;
+		if (depth - pops >= keep) {
+			/* no ".." here takes the depth to keep: counts only */
+			depth += ma_path_popcount(names) - pops;
+			continue;
+		}
+		starts &= ~one;
 		while (starts) {
 			unsigned k = (unsigned)__builtin_ctzll(starts);
-			uint64_t after = sep >> k;
-			starts &= starts - 1;
-			if (!after) {
-				open = b + k;
-				break;
+			uint64_t bit = starts & -starts;
+			starts ^= bit;
+			if (two & bit) {
+				if (depth > 0)
+					depth--;
+				else if (rel)
+					up++;
+				else
+					above++;
+				continue;
 			}
-			ma_path_step(p, b + k, (size_t)__builtin_ctzll(after), rel, &c, o);
+			if (depth < MA_PATH_SEGS) {
+				uint64_t after = sep >> k;
+				o->seg[depth][0] = (uint16_t)(b + k);
+				if (after) {
+					o->seg[depth][1] = (uint16_t)__builtin_ctzll(after);
+				} else {
+					pend = depth;
+					pstart = b + k;
+				}
+			}
+			depth++;
 		}
 	}
-	if (open != (size_t)-1 && !counted) /* the last run ends with the text */
-		ma_path_step(p, open, n - open, rel, &c, o);
-	o->depth = c.depth;
-	o->up = c.up;
-	o->above_root = c.above;
+	if (pend >= 0) /* the last name ends with the text */
+		o->seg[pend][1] = (uint16_t)(n - pstart);
+	o->depth = depth;
+	o->up = up;
+	o->above_root = above;
 }
 
 /* The kind and drive of p's first n bytes (no NUL among them) into o, its
@@ -377,7 +392,7 @@ static size_t ma_path_head(const char *p, size_t n, struct ma_path_norm *o)
 	return 0;
 }
 
-void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *o)
+void ma_path_normalise_keep(const char *p, size_t n, int keep, struct ma_path_norm *o)
 {
 	const char *z = memchr(p, '\0', n);
 	size_t i;
@@ -386,14 +401,20 @@ void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *o)
 		n = (size_t)(z - p);
 	i = ma_path_head(p, n, o);
 	o->nul = z != NULL;
-	ma_path_fold(p, i, n, o);
+	ma_path_fold(p, i, n, o, keep);
 }
 
-/* The bytes of a struct ma_path_norm that hold its first depth segments. */
-static size_t ma_path_norm_size(const struct ma_path_norm *n)
+void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *o)
 {
-	size_t keep = n->depth < MA_PATH_SEGS ? (size_t)n->depth : MA_PATH_SEGS;
-	return offsetof(struct ma_path_norm, seg) + keep * sizeof n->seg[0];
+	ma_path_normalise_keep(p, n, MA_PATH_SEGS, o);
+}
+
+/* The bytes of a struct ma_path_norm that hold its first depth segments,
+ * keep at most. */
+static size_t ma_path_norm_size(const struct ma_path_norm *n, int keep)
+{
+	int k = n->depth < keep ? n->depth : keep;
+	return offsetof(struct ma_path_norm, seg) + (size_t)k * sizeof n->seg[0];
 }
 
 void ma_path_normalise2(const char *p, size_t n, size_t k, struct ma_path_norm *full,
@@ -414,12 +435,12 @@ void ma_path_normalise2(const char *p, size_t n, size_t k, struct ma_path_norm *
 	cut = np;
 	while (cut > i && !ma_path_seps[(unsigned char)p[cut - 1]])
 		cut--;
-	ma_path_fold(p, i, cut, full);
-	memcpy(pre, full, ma_path_norm_size(full));
+	ma_path_fold(p, i, cut, full, MA_PATH_SEGS);
+	memcpy(pre, full, ma_path_norm_size(full, MA_PATH_SEGS));
 	pre->nul = nf < k;
 	/* then each its own tail: the prefix's is one segment at most */
-	ma_path_fold(p, cut, np, pre);
-	ma_path_fold(p, cut, nf, full);
+	ma_path_fold(p, cut, np, pre, MA_PATH_SEGS);
+	ma_path_fold(p, cut, nf, full, MA_PATH_SEGS);
 }
 
 int ma_path_inside(const struct ma_path_norm *base, const char *btext,
@@ -514,13 +535,14 @@ static int ma_path_symlink_escape(const char *path, size_t len, const char *base
  * directory the application wrote (from ptext). 1 when it fired. */
 static int ma_path_judge(int r, size_t a, const char *base, const struct ma_path_norm *bn,
                          const struct ma_path_norm *fn, const char *full,
-                         const struct ma_path_norm *pn, const char *ptext, struct ma_path_hit *hit)
+                         const struct ma_path_norm *pn, const char *ptext, int checked,
+                         struct ma_path_hit *hit)
 {
 	const struct ma_path_norm *anchor;
 	const char *atext;
 
 	if (base && (bn->kind == fn->kind || (a == 0 && fn->kind != MA_PATH_RELATIVE))) {
-		if (a > 0 && !ma_path_inside(bn, base, pn, ptext))
+		if (a > 0 && !checked && !ma_path_inside(bn, base, pn, ptext))
 			return 0; /* the application's own part is outside: not the input */
 		anchor = bn;
 		atext = base;
@@ -573,7 +595,7 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 {
 	struct ma_path_norm sh, fn, pn;
 	size_t fl, i, cut;
-	int nul = 0;
+	int nul = 0, keep = MA_PATH_SEGS, judged = 1;
 
 	memcpy(full, path, a);
 	fl = a + ma_path_decode(path + a, len - a, full + a, 0);
@@ -581,13 +603,24 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 	 * reading of the whole path and by the application's directory */
 	i = ma_path_head(full, a, &sh);
 	sh.nul = 0;
+	if (base && bn->kind == sh.kind) /* every reading is judged against the base: */
+		keep = bn->depth < MA_PATH_SEGS ? bn->depth : MA_PATH_SEGS; /* its places only */
 	cut = a;
 	while (cut > i && !ma_path_seps[(unsigned char)full[cut - 1]])
 		cut--;
-	ma_path_fold(full, i, cut, &sh);
-	memcpy(&pn, &sh, ma_path_norm_size(&sh));
-	ma_path_fold(full, cut, a, &pn);
-	ma_path_prefix_dir(&pn, full, a);
+	ma_path_fold(full, i, cut, &sh, keep);
+	memcpy(&pn, &sh, ma_path_norm_size(&sh, keep));
+	ma_path_fold(full, cut, a, &pn, keep);
+	/* ma_path_prefix_dir, from the text (pn's places past keep may be
+	 * stale): the part's last run is its last segment when it is a name */
+	if (!ma_path_seps[(unsigned char)full[a - 1]] && pn.depth > 0 &&
+	    (pn.depth > MA_PATH_SEGS ||
+	     (a > cut && !(full[cut] == '.' && (a - cut == 1 || (a - cut == 2 && full[cut + 1] == '.'))))))
+		pn.depth--;
+	/* judged against the base in every reading, the part is compared with
+	 * it once: outside, no reading fires (the NUL is still looked for) */
+	if (base && bn->kind == sh.kind && !ma_path_inside(bn, base, &pn, full))
+		judged = 0;
 	for (int r = 0; r < MA_PATH_ROUNDS; r++) {
 		const char *z;
 		if (r > 0) {
@@ -602,10 +635,12 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 		}
 		z = memchr(full + a, '\0', fl - a);
 		nul |= z != NULL;
-		memcpy(&fn, &sh, ma_path_norm_size(&sh));
+		if (!judged)
+			continue;
+		memcpy(&fn, &sh, ma_path_norm_size(&sh, keep));
 		fn.nul = z != NULL;
-		ma_path_fold(full, cut, z ? (size_t)(z - full) : fl, &fn);
-		if (ma_path_judge(r, a, base, bn, &fn, full, &pn, full, hit))
+		ma_path_fold(full, cut, z ? (size_t)(z - full) : fl, &fn, keep);
+		if (ma_path_judge(r, a, base, bn, &fn, full, &pn, full, 1, hit))
 			return 0;
 	}
 	return nul;
@@ -665,7 +700,7 @@ void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const cha
 				ma_path_normalise(pre, pl, &pn);
 			}
 			ma_path_prefix_dir(&pn, pre, pl);
-			if (ma_path_judge(r, a, base, &bn, &fn, full, &pn, pre, hit))
+			if (ma_path_judge(r, a, base, &bn, &fn, full, &pn, pre, 0, hit))
 				return;
 		}
 	}

@@ -34,6 +34,12 @@ struct ma_path_norm {
 /* Normalises p (n bytes, at most MA_PATH_MAX). No allocation. */
 void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *out);
 
+/* ma_path_normalise with the places of the first keep segments only: the
+ * counts (depth, up, above_root) and the first min(keep, MA_PATH_SEGS)
+ * places are exact, those past keep may be stale (a block of the path
+ * that cannot take the depth below keep is only counted). */
+void ma_path_normalise_keep(const char *p, size_t n, int keep, struct ma_path_norm *out);
+
 /* Both ma_path_normalise(p, n, full) and ma_path_normalise(p, k, pre) for
  * k <= n, in one pass over p: the segments before the prefix's last
  * separator are resolved once. */

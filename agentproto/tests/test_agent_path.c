@@ -205,6 +205,21 @@ static void ref_normalise(const char *p, size_t n, struct ma_path_norm *o)
 	}
 }
 
+/* x and y agree on the counts and on the first keep places */
+static void norm_equal_keep(const struct ma_path_norm *x, const struct ma_path_norm *y, int keep)
+{
+	assert_int_equal(x->kind, y->kind);
+	assert_int_equal(x->drive, y->drive);
+	assert_int_equal(x->up, y->up);
+	assert_int_equal(x->above_root, y->above_root);
+	assert_int_equal(x->depth, y->depth);
+	assert_int_equal(x->nul, y->nul);
+	for (int i = 0; i < x->depth && i < keep && i < MA_PATH_SEGS; i++) {
+		assert_int_equal(x->seg[i][0], y->seg[i][0]);
+		assert_int_equal(x->seg[i][1], y->seg[i][1]);
+	}
+}
+
 static void norm_equal(const struct ma_path_norm *x, const struct ma_path_norm *y)
 {
 	assert_int_equal(x->kind, y->kind);
@@ -258,11 +273,57 @@ static size_t rnd_path(char *p, size_t cap)
 				p[i + k + 2] = rnd(2) ? '/' : '\\';
 			}
 			i += 899;
+		} else if (mode == 3 && i + 300 < n) { /* names, "." and ".." at any offset */
+			static const char *const segs[] = {"..", ".", "d", "de", "...", ".d"};
+			size_t k = 0;
+			while (k < 290) {
+				const char *g = segs[rnd(6)];
+				memcpy(p + i + k, g, strlen(g));
+				k += strlen(g);
+				p[i + k++] = rnd(3) ? '/' : '\\';
+				if (rnd(8) == 0)
+					p[i + k++] = '/';
+			}
+			i += k - 1;
 		} else {
 			p[i] = rnd(200) == 0 ? '\0' : alpha[rnd(sizeof alpha - 1)];
 		}
 	}
 	return n;
+}
+
+/* A Unicode form at every distance from an escape before it and after
+ * it, in runs long enough to be moved at once, as given and in place. */
+static void unicode_forms_at_every_distance_from_escapes_decode(void **state)
+{
+	static const char *const forms[] = {"\xc0\xae", "\xe0\x80\xaf", "\xef\xbc\x8f",
+	                                    "%c0%ae", "%uff0e", "\xc1"};
+	char p[256], d[256];
+	unsigned char r[256];
+
+	(void)state;
+	for (size_t k = 0; k < 48; k++)
+		for (size_t f = 0; f < sizeof forms / sizeof forms[0]; f++)
+			for (int esc = 0; esc < 3; esc++) {
+				size_t n = 0, l;
+				const char *e = esc == 0 ? "" : esc == 1 ? "%2e" : "%x";
+				memcpy(p + n, e, strlen(e));
+				n += strlen(e);
+				memset(p + n, 'a', k);
+				n += k;
+				memcpy(p + n, forms[f], strlen(forms[f]));
+				n += strlen(forms[f]);
+				memset(p + n, 'b', 20);
+				n += 20;
+				for (int pct = 0; pct < 2; pct++) {
+					l = ref_decode((const unsigned char *)p, n, r, pct);
+					assert_int_equal(ma_path_decode(p, n, d, pct), l);
+					assert_memory_equal(d, r, l);
+					memcpy(d, p, n);
+					assert_int_equal(ma_path_decode(d, n, d, pct), l);
+					assert_memory_equal(d, r, l);
+				}
+			}
 }
 
 static void the_decoder_and_normaliser_match_their_references(void **state)
@@ -278,16 +339,56 @@ static void the_decoder_and_normaliser_match_their_references(void **state)
 			size_t dl = ma_path_decode(p, n, d, pct);
 			assert_int_equal(dl, ref_decode((const unsigned char *)p, n, r, pct));
 			assert_memory_equal(d, r, dl);
+			/* in place, as the readings decode */
+			memcpy(d, p, n);
+			assert_int_equal(ma_path_decode(d, n, d, pct), dl);
+			assert_memory_equal(d, r, dl);
 		}
 		ma_path_normalise(p, n, &x);
 		ref_normalise(p, n, &y);
 		norm_equal(&x, &y);
+		/* the places of the first keep segments only: the counts exact */
+		{
+			static const int keeps[] = {0, 1, 2, 4, 63, 64, 65, 255, 256};
+			int keep = t % 2 ? keeps[rnd(9)] : (int)rnd(300);
+			memset(&x, 0x5A, sizeof x); /* stale places must not count */
+			ma_path_normalise_keep(p, n, keep, &x);
+			norm_equal_keep(&x, &y, keep);
+		}
 		/* the two at once: a prefix and the whole */
 		ma_path_normalise2(p, n, k, &x, &xp);
 		ref_normalise(p, k, &yp);
 		norm_equal(&x, &y);
 		norm_equal(&xp, &yp);
 	}
+}
+
+/* "." and ".." at every place around the 64-byte blocks' edges, the text
+ * ending there too, with bytes after the text that must not be read as
+ * separators or dots. */
+static void dot_segments_at_block_edges_resolve(void **state)
+{
+	static const char *const tails[] = {"/.", "/..", "/../x", "/./x", "/.x", "/..x",
+	                                    "//..", "\\..\\", "/x/..", "/x/."};
+	char p[512];
+	struct ma_path_norm x, y;
+
+	(void)state;
+	for (size_t l = 0; l < 200; l++)
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++)
+			for (int after = 0; after < 3; after++) {
+				size_t n;
+				memset(p, 'd', l);
+				memcpy(p + l, tails[t], strlen(tails[t]));
+				n = l + strlen(tails[t]);
+				/* what follows the text: a name, a dot, a separator */
+				memset(p + n, "x./"[after], 4);
+				for (int keep = 0; keep <= MA_PATH_SEGS; keep += MA_PATH_SEGS) {
+					ma_path_normalise_keep(p, n, keep, &x);
+					ref_normalise(p, n, &y);
+					norm_equal_keep(&x, &y, keep);
+				}
+			}
 }
 
 /* Paths deeper than the segments kept, climbed back out of by the input:
@@ -433,6 +534,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_normaliser_resolves_dot_segments),
 	    cmocka_unit_test(the_decoder_and_normaliser_match_their_references),
+	    cmocka_unit_test(unicode_forms_at_every_distance_from_escapes_decode),
+	    cmocka_unit_test(dot_segments_at_block_edges_resolve),
 	    cmocka_unit_test(deep_paths_are_counted_exactly),
 	    cmocka_unit_test(traversal_from_an_input_fires),
 	    cmocka_unit_test(encoded_forms_fire),
