@@ -298,9 +298,9 @@ static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm 
 {
 	int depth = o->depth, up = o->up, above = o->above_root;
 	const int rel = o->kind == MA_PATH_RELATIVE;
-	uint64_t prev = 1;   /* the byte before the block is a separator (or the start) */
-	int pend = -1;       /* a kept name that goes on past its block: its place */
-	size_t pstart = 0;   /* and its start */
+	uint64_t prev = 1; /* the byte before the block is a separator (or the start) */
+	int pend = -1;     /* a kept name that goes on past its block: its place */
+	size_t pstart = 0; /* and its start */
 
 	for (size_t b = i; b < n; b += 64) {
 		size_t left = n - b;
@@ -615,7 +615,8 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 	 * stale): the part's last run is its last segment when it is a name */
 	if (!ma_path_seps[(unsigned char)full[a - 1]] && pn.depth > 0 &&
 	    (pn.depth > MA_PATH_SEGS ||
-	     (a > cut && !(full[cut] == '.' && (a - cut == 1 || (a - cut == 2 && full[cut + 1] == '.'))))))
+	     (a > cut &&
+	      !(full[cut] == '.' && (a - cut == 1 || (a - cut == 2 && full[cut + 1] == '.'))))))
 		pn.depth--;
 	/* judged against the base in every reading, the part is compared with
 	 * it once: outside, no reading fires (the NUL is still looked for) */

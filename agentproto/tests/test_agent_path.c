@@ -297,7 +297,7 @@ static size_t rnd_path(char *p, size_t cap)
 static void unicode_forms_at_every_distance_from_escapes_decode(void **state)
 {
 	static const char *const forms[] = {"\xc0\xae", "\xe0\x80\xaf", "\xef\xbc\x8f",
-	                                    "%c0%ae", "%uff0e", "\xc1"};
+	                                    "%c0%ae",   "%uff0e",       "\xc1"};
 	char p[256], d[256];
 	unsigned char r[256];
 
@@ -368,8 +368,8 @@ static void the_decoder_and_normaliser_match_their_references(void **state)
  * separators or dots. */
 static void dot_segments_at_block_edges_resolve(void **state)
 {
-	static const char *const tails[] = {"/.", "/..", "/../x", "/./x", "/.x", "/..x",
-	                                    "//..", "\\..\\", "/x/..", "/x/."};
+	static const char *const tails[] = {"/.",   "/..",  "/../x",  "/./x",  "/.x",
+	                                    "/..x", "//..", "\\..\\", "/x/..", "/x/."};
 	char p[512];
 	struct ma_path_norm x, y;
 
