@@ -34,6 +34,12 @@
  * decodes nothing ends the rounds (the next ones would be the same).
  * Otherwise both are decoded in every reading, as written above.
  *
+ * A reading's decoding is two passes that each write into the other
+ * buffer (never in place): the %-escapes, then, from the first byte >=
+ * 0xC0 only, the Unicode forms; the bytes between two escapes or two
+ * forms are stored sixteen at a time and the write goes on from the next
+ * '%' or lead byte.
+ *
  * Where the CPU has SSE2 (every x86-64) the maps and the scans for bytes
  * that a reading may change take sixteen bytes at a time; elsewhere eight
  * (the same answers: the unit tests hold both to byte-at-a-time
@@ -187,92 +193,158 @@ static void ma_path_maps(const char *p, size_t n, uint64_t *sep, uint64_t *dot)
 	*dot = d;
 }
 
-size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
+/* The Unicode forms of s[0, n) written to out (not s), lead the first byte
+ * >= 0xC0 (only such a byte starts one, and all before it are copied as
+ * they are): returns the new length. Sixteen bytes at a time where the CPU
+ * has SSE2: stored whole, then the write goes on from the first lead. */
+static size_t ma_path_unicode(const char *s, size_t n, char *out, size_t lead)
 {
-	size_t o = 0, w, i;
+	size_t i = lead, w = lead;
 
-	if (!pct || !memchr(in, '%', n)) {
-		/* no %-escape: the bytes as they are (in may be out) */
-		memmove(out, in, n);
-		o = n;
-		n = 0;
-	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)in[i];
-		if (c != '%') {
-			/* a run without '%': a byte at a time while it is short
-			 * (between escapes), the rest at once (o <= i: in may be out) */
-			size_t end = n - i > 16 ? i + 16 : n;
-			while (i < end && in[i] != '%')
-				out[o++] = in[i++];
-			if (i == end && i < n) {
-				const char *pc = memchr(in + i, '%', n - i);
-				size_t run = pc ? (size_t)(pc - (in + i)) : n - i;
-				memmove(out + o, in + i, run);
-				o += run;
-				i += run;
-			}
-			i--; /* the loop's i++ comes to the '%' or the end */
-			continue;
-		}
-		if (pct && c == '%' && i + 2 < n && ma_path_hex((unsigned char)in[i + 1]) >= 0 &&
-		    ma_path_hex((unsigned char)in[i + 2]) >= 0) {
-			out[o++] = (char)(ma_path_hex((unsigned char)in[i + 1]) * 16 +
-			                  ma_path_hex((unsigned char)in[i + 2]));
+	memcpy(out, s, lead);
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+		unsigned char c1 = i + 1 < n ? (unsigned char)s[i + 1] : 0;
+		unsigned char c2 = i + 2 < n ? (unsigned char)s[i + 2] : 0;
+		if (c < 0xC0) {
+			out[w++] = (char)c;
+			i++;
+		} else if ((c == 0xC0 || c == 0xC1) && (c1 & 0xC0) == 0x80) {
+			out[w++] = (char)(((c & 1) << 6) | (c1 & 0x3F));
 			i += 2;
-		} else if (pct && c == '%' && i + 5 < n && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
-		           ma_path_hex((unsigned char)in[i + 2]) >= 0 &&
-		           ma_path_hex((unsigned char)in[i + 3]) >= 0 &&
-		           ma_path_hex((unsigned char)in[i + 4]) >= 0 &&
-		           ma_path_hex((unsigned char)in[i + 5]) >= 0) {
+		} else if (c == 0xE0 && (c1 & 0xE0) == 0x80 && (c2 & 0xC0) == 0x80 &&
+		           ((c1 & 0x3F) >> 1) == 0) { /* E0 80/81 xx: overlong ASCII */
+			out[w++] = (char)(((c1 & 0x3F) << 6) | (c2 & 0x3F));
+			i += 3;
+		} else if (c == 0xF0 && c1 == 0x80 && c2 == 0x80 && i + 3 < n &&
+		           ((unsigned char)s[i + 3] & 0xC0) == 0x80) {
+			out[w++] = (char)(s[i + 3] & 0x3F);
+			i += 4;
+		} else if (c == 0xEF && c1 == 0xBC && (c2 == 0x8E || c2 == 0x8F || c2 == 0xBC)) {
+			out[w++] = c2 == 0x8E   ? '.'
+			           : c2 == 0x8F ? '/'
+			                        : '\\'; /* U+FF0E FF0F FF3C */
+			i += 3;
+		} else if (c == 0xE2 && c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) {
+			out[w++] = c2 == 0x95 ? '/' : '\\'; /* U+2215 U+2216 */
+			i += 3;
+		} else {
+			out[w++] = (char)c;
+			i++;
+		}
+		/* the bytes up to the next lead byte */
+#if defined(__SSE2__)
+		while (i + 16 <= n) { /* w + 16 <= i + 16 <= n: out holds them */
+			const __m128i top = _mm_set1_epi8((char)0xC0);
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			unsigned m =
+			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, top), top));
+			_mm_storeu_si128((__m128i *)(void *)(out + w), x);
+			if (m) {
+				unsigned k = (unsigned)__builtin_ctz(m);
+				i += k;
+				w += k;
+				goto form;
+			}
+			i += 16;
+			w += 16;
+		}
+#endif
+		while (i < n && (unsigned char)s[i] < 0xC0)
+			out[w++] = s[i++];
+#if defined(__SSE2__)
+	form:;
+#endif
+	}
+	return w;
+}
+
+/* The %-escapes of in[0, n) written to out (not in), the first '%' at f:
+ * returns the new length. Sixteen bytes at a time where the CPU has SSE2:
+ * stored whole, then the write goes on from the first '%'. */
+static size_t ma_path_unescape(const char *in, size_t n, char *out, size_t f)
+{
+	size_t i = f, o = f;
+
+	memcpy(out, in, f);
+	while (i < n) {
+		/* in[i] is '%' */
+		unsigned h1 = i + 2 < n ? ma_path_hexv[(unsigned char)in[i + 1]] : 0,
+		         h2 = h1 ? ma_path_hexv[(unsigned char)in[i + 2]] : 0;
+		if (h2) {
+			out[o++] = (char)(h1 * 16 + h2 - 17); /* (h1 - 1) * 16 + h2 - 1 */
+			i += 3;
+		} else if (i + 5 < n && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
+		           ma_path_hexv[(unsigned char)in[i + 2]] &&
+		           ma_path_hexv[(unsigned char)in[i + 3]] &&
+		           ma_path_hexv[(unsigned char)in[i + 4]] &&
+		           ma_path_hexv[(unsigned char)in[i + 5]]) {
 			unsigned long v = 0;
 			for (int k = 2; k < 6; k++)
 				v = v * 16 + (unsigned long)ma_path_hex((unsigned char)in[i + k]);
 			/* %uXXXX takes 6 bytes and gives at most 3 */
 			o += ma_path_utf8(v, out + o);
-			i += 5;
+			i += 6;
 		} else {
-			out[o++] = (char)c;
-		}
-	}
-	/* now the Unicode forms, in place (only bytes >= 0xC0 start one; the
-	 * runs between them are moved at once) */
-	i = ma_path_next_lead(out, 0, o);
-	w = i;
-	while (i < o) {
-		unsigned char c = (unsigned char)out[i];
-		unsigned char c1 = i + 1 < o ? (unsigned char)out[i + 1] : 0;
-		unsigned char c2 = i + 2 < o ? (unsigned char)out[i + 2] : 0;
-		unsigned char c3 = i + 3 < o ? (unsigned char)out[i + 3] : 0;
-		size_t j;
-		if ((c == 0xC0 || c == 0xC1) && (c1 & 0xC0) == 0x80) {
-			out[w++] = (char)(((c & 1) << 6) | (c1 & 0x3F));
+			out[o++] = '%';
 			i++;
-		} else if (c == 0xE0 && (c1 & 0xE0) == 0x80 && (c2 & 0xC0) == 0x80 &&
-		           ((c1 & 0x3F) >> 1) == 0) { /* E0 80/81 xx: overlong ASCII */
-			out[w++] = (char)(((c1 & 0x3F) << 6) | (c2 & 0x3F));
-			i += 2;
-		} else if (c == 0xF0 && c1 == 0x80 && c2 == 0x80 && (c3 & 0xC0) == 0x80) {
-			out[w++] = (char)(c3 & 0x3F);
-			i += 3;
-		} else if (c == 0xEF && c1 == 0xBC && (c2 == 0x8E || c2 == 0x8F || c2 == 0xBC)) {
-			out[w++] = c2 == 0x8E   ? '.'
-			           : c2 == 0x8F ? '/'
-			                        : '\\'; /* U+FF0E FF0F FF3C */
-			i += 2;
-		} else if (c == 0xE2 && c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) {
-			out[w++] = c2 == 0x95 ? '/' : '\\'; /* U+2215 U+2216 */
-			i += 2;
-		} else {
-			out[w++] = (char)c;
 		}
-		i++;
-		j = ma_path_next_lead(out, i, o);
-		memmove(out + w, out + i, j - i); /* w < i */
-		w += j - i;
-		i = j;
+		/* the bytes up to the next '%' (none: escapes one after the other) */
+		if (i < n && in[i] == '%')
+			continue;
+#if defined(__SSE2__)
+		while (i + 16 <= n) { /* o + 16 <= i + 16 <= n: out holds them */
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
+			unsigned m =
+			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')));
+			_mm_storeu_si128((__m128i *)(void *)(out + o), x);
+			if (m) {
+				unsigned k = (unsigned)__builtin_ctz(m);
+				i += k;
+				o += k;
+				goto escape;
+			}
+			i += 16;
+			o += 16;
+		}
+#endif
+		while (i < n && in[i] != '%')
+			out[o++] = in[i++];
+#if defined(__SSE2__)
+	escape:;
+#endif
 	}
-	return w;
+	return o;
+}
+
+/* ma_path_decode with tmp (n bytes, neither in nor out) to work in. */
+static size_t ma_path_decode_tmp(const char *in, size_t n, char *out, char *tmp, int pct)
+{
+	const char *pc = pct ? memchr(in, '%', n) : NULL, *s = in;
+	size_t len = n, lead;
+
+	if (pc) {
+		len = ma_path_unescape(in, n, tmp, (size_t)(pc - in));
+		s = tmp;
+	}
+	lead = ma_path_next_lead(s, 0, len);
+	if (lead == len) { /* no Unicode form */
+		if (s != out)
+			memcpy(out, s, len);
+		return len;
+	}
+	if (s == out) { /* in place: from tmp */
+		memcpy(tmp, s, len);
+		s = tmp;
+	}
+	return ma_path_unicode(s, len, out, lead);
+}
+
+size_t ma_path_decode(const char *in, size_t n, char *out, int pct)
+{
+	char tmp[MA_PATH_MAX];
+
+	return ma_path_decode_tmp(in, n < MA_PATH_MAX ? n : MA_PATH_MAX, out, tmp, pct);
 }
 
 /* The bits set in x. */
@@ -590,7 +662,7 @@ static int ma_path_plain(const char *p, size_t n)
  * the general loop, in one pass over the input's part per reading.
  * Returns 1 when a NUL came after a. */
 static int ma_path_readings_plain(const char *path, size_t len, size_t a, const char *base,
-                                  const struct ma_path_norm *bn, char *full,
+                                  const struct ma_path_norm *bn, char *full, char *tmp,
                                   struct ma_path_hit *hit)
 {
 	struct ma_path_norm sh, fn, pn;
@@ -598,7 +670,7 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 	int nul = 0, keep = MA_PATH_SEGS, judged = 1;
 
 	memcpy(full, path, a);
-	fl = a + ma_path_decode(path + a, len - a, full + a, 0);
+	fl = a + ma_path_decode_tmp(path + a, len - a, full + a, tmp, 0);
 	/* the segments up to the part's last separator, shared by every
 	 * reading of the whole path and by the application's directory */
 	i = ma_path_head(full, a, &sh);
@@ -628,7 +700,7 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 			size_t nl;
 			if (!memchr(full + a, '%', fl - a))
 				break;
-			nl = a + ma_path_decode(full + a, fl - a, full + a, 1);
+			nl = a + ma_path_decode_tmp(full + a, fl - a, full + a, tmp, 1);
 			if (nl == fl)
 				break; /* nothing decoded (it only shrinks): the readings left are
 				          this one */
@@ -670,7 +742,7 @@ void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const cha
 		return;
 	}
 	if (a >= 2 && ma_path_plain(path, a)) {
-		nul = ma_path_readings_plain(path, len, a, base, &bn, full, hit);
+		nul = ma_path_readings_plain(path, len, a, base, &bn, full, pre, hit);
 		if (hit->fired)
 			return;
 	} else {

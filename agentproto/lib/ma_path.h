@@ -50,7 +50,8 @@ void ma_path_normalise2(const char *p, size_t n, size_t k, struct ma_path_norm *
 int ma_path_inside(const struct ma_path_norm *base, const char *btext,
                    const struct ma_path_norm *path, const char *ptext);
 
-/* Decodes in (n bytes) into out (at least n bytes): %XX and %uXXXX when
+/* Decodes in (n bytes, at most MA_PATH_MAX: the rest is left out; in may
+ * be out) into out (at least n bytes): %XX and %uXXXX when
  * pct, and always the overlong UTF-8 forms of ASCII (C0 AE is '.') and the
  * full-width and look-alike dot, slash and backslash (U+FF0E, U+FF0F,
  * U+FF3C, U+2215, U+2216). Returns the new length (never more than n). */
