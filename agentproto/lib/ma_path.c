@@ -149,45 +149,48 @@ static uint64_t ma_path_flags(uint64_t x, unsigned char c1, unsigned char c2)
 	return ((f >> 7) * 0x0102040810204080ull) >> 56;
 }
 
+/* ma_path_flags for one byte value c. */
+static uint64_t ma_path_flags1(uint64_t x, unsigned char c)
+{
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+	uint64_t a = x ^ (0x0101010101010101ull * c);
+	uint64_t f = ~(((a & low7) + low7) | a) & ~low7;
+	return ((f >> 7) * 0x0102040810204080ull) >> 56;
+}
+
 /* The separators and the dots of p's first n bytes or 64: bit k of *sep
  * set when p[k] is '/' or '\\' or k >= n (the text ends there as at a
- * separator), bit k of *dot when p[k] is '.'. Eight bytes at a time (a
- * whole block by SSE2 where there is one: the eight-byte words then read
- * the texts' last blocks, shorter than 64 bytes, which the tests cover as
- * they do the rest). */
+ * separator), bit k of *dot when p[k] is '.'. Sixteen bytes at a time by
+ * SSE2 where there is one, then eight (the words then read the last
+ * bytes of the texts' blocks, which the tests cover as they do the
+ * rest). */
 static void ma_path_maps(const char *p, size_t n, uint64_t *sep, uint64_t *dot)
 {
-	size_t whole = n < 64 ? n & ~(size_t)7 : 64, j;
+	size_t lim = n < 64 ? n : 64, j = 0;
 	uint64_t s = 0, d = 0;
 
 #if defined(__SSE2__)
-	if (n >= 64) { /* sixteen bytes at a time where the CPU has SSE2 (every x86-64) */
-		const __m128i sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'),
-		              dt = _mm_set1_epi8('.');
-		for (j = 0; j < 64; j += 16) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-			__m128i eq = _mm_or_si128(_mm_cmpeq_epi8(x, sl), _mm_cmpeq_epi8(x, bs));
-			s |= (uint64_t)(unsigned)_mm_movemask_epi8(eq) << j;
-			d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dt)) << j;
-		}
-		*sep = s;
-		*dot = d;
-		return;
+	/* sixteen bytes at a time where the CPU has SSE2 (every x86-64) */
+	const __m128i sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'), dt = _mm_set1_epi8('.');
+	for (; j + 16 <= lim; j += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
+		__m128i eq = _mm_or_si128(_mm_cmpeq_epi8(x, sl), _mm_cmpeq_epi8(x, bs));
+		s |= (uint64_t)(unsigned)_mm_movemask_epi8(eq) << j;
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dt)) << j;
 	}
 #endif
-
-	for (j = 0; j < whole; j += 8) {
+	for (; j + 8 <= lim; j += 8) {
 		uint64_t x = ma_path_word(p, j);
 		s |= ma_path_flags(x, '/', '\\') << j;
-		d |= ma_path_flags(x, '.', '.') << j;
+		d |= ma_path_flags1(x, '.') << j;
 	}
-	if (j < n && j < 64) { /* never read past the text; 0 is none of them */
+	if (j < lim) { /* never read past the text; 0 is none of them */
 		char t[8] = {0};
 		uint64_t x;
-		memcpy(t, p + j, n - j);
+		memcpy(t, p + j, lim - j);
 		x = ma_path_word(t, 0);
 		s |= ma_path_flags(x, '/', '\\') << j;
-		d |= ma_path_flags(x, '.', '.') << j;
+		d |= ma_path_flags1(x, '.') << j;
 	}
 	*sep = n < 64 ? s | (~0ull << n) : s;
 	*dot = d;
