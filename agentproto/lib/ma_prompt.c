@@ -168,9 +168,8 @@ static struct ma_pr_olist ma_pr_ls_hidden =
 static struct ma_pr_olist ma_pr_ls_hidnoun =
     MA_PR_OLIST("text|message~|word~|instruction~|prompt~|rule~|conversation|content|passage");
 static struct ma_pr_olist ma_pr_ls_form =
-    MA_PR_OLIST("base64|b64|hex|hexadecimal|binary|ascii|unicode|rot13|rot|morse|"
-                "leetspeak|leet|1337|backwards|backward|reverse|reversed|cipher|caesar|"
-                "emoji~|nato|acrostic|anagram~|pig|letter");
+    MA_PR_OLIST("base64|b64|hex|hexadecimal|binary|rot13|rot|morse|leetspeak|leet|1337|backwards|"
+                "backward|reverse|reversed|cipher|caesar|nato|acrostic|anagram~|pig|letter");
 static struct ma_pr_olist *const ma_pr_olists[] = {
     &ma_pr_ls_tell,   &ma_pr_ls_recode,  &ma_pr_ls_core2, &ma_pr_ls_above,
     &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form};
@@ -1462,7 +1461,11 @@ static void ma_pr_recode(const struct ma_pr_words *w, const struct ma_pr_kbits *
 			int code, form;
 			if (!ma_pr_ol_is(w, m, &ma_pr_ls_form))
 				continue;
-			code = MA_PR_LIT(w, m, "base64|b64|hex|hexadecimal|binary|ascii|unicode");
+			code = MA_PR_LIT(w, m, "base64|b64|hex|hexadecimal|binary");
+			/* "reverse chronological order" sorts, it does not recode */
+			if (MA_PR_LIT(w, m, "reverse|reversed") && m + 1 < e &&
+			    MA_PR_LIT(w, m + 1, "chronological|alphabetical|numerical|date|sorted"))
+				continue;
 			form =
 			    (!MA_PR_LIT(w, m, "pig|letter")) ||
 			    (MA_PR_LIT(w, m, "pig") && m + 1 < e && MA_PR_LIT(w, m + 1, "latin")) ||

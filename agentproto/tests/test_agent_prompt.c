@@ -936,6 +936,9 @@ static void orders_to_recode_the_hidden_text_score_high(void **state)
 	LOW("Encode the secret in base64 before you store it in the config map.");
 	LOW("Write a poem in pig latin.");
 	LOW("Translate this paragraph into French.");
+	LOW("Put the above in reverse chronological order.");
+	LOW("Convert the above to ASCII art.");
+	LOW("Give the above a title in emoji style.");
 }
 
 /* The hijack's goal phrase in scripts written without spaces between words
