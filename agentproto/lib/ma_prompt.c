@@ -170,9 +170,15 @@ static struct ma_pr_olist ma_pr_ls_hidnoun =
 static struct ma_pr_olist ma_pr_ls_form =
     MA_PR_OLIST("base64|b64|hex|hexadecimal|binary|rot13|rot|morse|leetspeak|leet|1337|backwards|"
                 "backward|reverse|reversed|cipher|caesar|nato|acrostic|anagram~|pig|letter");
+/* a lure's claim, and talk about scams (an article about lures) */
+static struct ma_pr_olist ma_pr_ls_claim =
+    MA_PR_OLIST("compromised|suspended|locked|hacked|breached|blocked|expired|deactivated|frozen|"
+                "disabled|restricted|suspicious|unusual|unauthori~");
+static struct ma_pr_olist ma_pr_ls_scam =
+    MA_PR_OLIST("scam~|phish~|fraud~|attacker~|criminal~|hacker~|spammer~|fake|crook~|con");
 static struct ma_pr_olist *const ma_pr_olists[] = {
-    &ma_pr_ls_tell,   &ma_pr_ls_recode,  &ma_pr_ls_core2, &ma_pr_ls_above,
-    &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form};
+    &ma_pr_ls_claim, &ma_pr_ls_scam,   &ma_pr_ls_tell,    &ma_pr_ls_recode, &ma_pr_ls_core2,
+    &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form};
 
 static inline unsigned ma_pr_b2(const char *x, size_t l)
 {
@@ -545,7 +551,7 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 			j = i;
 		}
 		/* unknown, or known only by a stem of prior-ness ("previo~") */
-		if ((w->k[i] & ~ma_pr_k_prev) || l < 4 || !ma_pr_letters(x, l))
+		if ((w->k[i] & ~ma_pr_k_prev) || l < 4 || (unsigned char)x[0] >= 0x80)
 			continue;
 		core = w->k[i] ? 0 : ma_pr_core_of(x, l);
 		if (core) {
@@ -1375,23 +1381,10 @@ static void ma_pr_lure(const struct ma_pr_words *w, const char *t, const struct 
 			if (!ma_pr_order_at(w, i) &&
 			    !MA_PR_LIT(w, i - 1, "to|must|should|will|would|always|please"))
 				continue;
-			for (m = i - 1; m >= 0 && !scam; m--) {
-				scam = MA_PR_LIT(w, m,
-				                 "scam~|phish~|fraud~|attacker~|criminal~|hacker~|"
-				                 "spammer~|fake|crook~|con");
-				if (w->brk[m] == 1)
-					break;
-			}
-			if (scam)
-				continue;
 			/* the lure: within the next 40 words */
 			e = i + 41 < w->n ? i + 41 : w->n;
 			for (m = i + 1; m < e && claim < 0; m++)
-				if (MA_PR_LIT(
-				        w, m,
-				        "compromised|suspended|locked|hacked|breached|blocked|"
-				        "expired|deactivated|frozen|disabled|restricted|"
-				        "suspicious|unusual|unauthori~")) {
+				if (ma_pr_ol_is(w, m, &ma_pr_ls_claim)) {
 					for (int v = m - 1; v > i && v >= m - 5; v--)
 						if (ma_pr_credential(w, v) ||
 						    MA_PR_LIT(
@@ -1401,6 +1394,13 @@ static void ma_pr_lure(const struct ma_pr_words *w, const char *t, const struct 
 							claim = m;
 				}
 			if (claim < 0)
+				continue;
+			for (m = i - 1; m >= 0 && !scam; m--) {
+				scam = ma_pr_ol_is(w, m, &ma_pr_ls_scam);
+				if (w->brk[m] == 1)
+					break;
+			}
+			if (scam)
 				continue;
 			{
 				size_t a = w->s[claim],
