@@ -632,22 +632,25 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 		int letters = 0, digits = 0, brk = w->n == 0;
 		while (i < n && !ma_pr_alnum((unsigned char)t[i]) &&
 		       !(t[i] == '@' || t[i] == '$')) {
-			/* a dot inside a name ("www.shop.example", "3.5") ends nothing */
-			int inside = t[i] == '.' && i > 0 && i + 1 < n &&
-			             ma_pr_alnum((unsigned char)t[i - 1]) &&
-			             ma_pr_alnum((unsigned char)t[i + 1]);
-			/* nor does one that closes a quotation ("... winner!" to your
-			 * reply): a comma's break there */
-			int quoted = i + 1 < n && (t[i + 1] == '"' || t[i + 1] == '\'') &&
-			             (t[i] == '.' || t[i] == '!' || t[i] == '?');
-			if (quoted && !brk)
-				brk = 2;
-			else if (!inside && !quoted &&
-			         (t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';'))
+			char c = t[i++];
+			if (c == '.' || c == '!' || c == '?') {
+				/* a dot inside a name ("www.shop.example", "3.5") ends
+				 * nothing */
+				int inside = c == '.' && i > 1 && i < n &&
+				             ma_pr_alnum((unsigned char)t[i - 2]) &&
+				             ma_pr_alnum((unsigned char)t[i]);
+				/* nor does one that closes a quotation ("... winner!" to
+				 * your reply): a comma's break there */
+				int quoted = i < n && (t[i] == '"' || t[i] == '\'');
+				if (quoted && !brk)
+					brk = 2;
+				else if (!inside && !quoted)
+					brk = 1;
+			} else if (c == ';') {
 				brk = 1;
-			else if (t[i] == ',' && !brk)
+			} else if (c == ',' && !brk) {
 				brk = 2;
-			i++;
+			}
 		}
 		s = i;
 		/* the word: letters, digits, '@', '$' and non-ASCII bytes */
@@ -865,6 +868,8 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 {
 	size_t np;
 	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
+	uint64_t sk = 0, sh = 0; /* the classes and h2 bits of the sentence's words */
+	int send = 0;            /* where it ends */
 
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k = w->k[i];
@@ -872,12 +877,21 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		const struct ma_pr_start *lits;
 		size_t nl;
 		int last = -1;
+		if (i >= send) { /* a match never reaches over a sentence end */
+			sk = w->k[i];
+			sh = 1ull << w->h[i];
+			for (send = i + 1; send < w->n && w->brk[send] != 1; send++) {
+				sk |= w->k[send];
+				sh |= 1ull << w->h[send];
+			}
+		}
 		while (k) {
 			int b = __builtin_ctzll(k);
 			k &= k - 1;
 			list = ma_pr_lex_starting(b, &nl);
 			for (size_t x = 0; x < nl; x++)
-				if (list[x] < MA_PR_PATS && !sc->seen[list[x]])
+				if (list[x] < MA_PR_PATS && !sc->seen[list[x]] &&
+				    ma_pr_pattern_can(&pats[list[x]], sk, sh))
 					ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
 					          family_override);
 		}
@@ -886,7 +900,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			const struct ma_pr_pattern *pt = &pats[lits[x].pat];
 			if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||
 			    sc->seen[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
-			    !ma_pr_alt_is(w, i, lits[x].alt))
+			    !ma_pr_alt_is(w, i, lits[x].alt) || !ma_pr_pattern_can(pt, sk, sh))
 				continue;
 			last = lits[x].pat; /* its other alternatives would try it again */
 			ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);

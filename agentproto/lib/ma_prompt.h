@@ -50,8 +50,22 @@ struct ma_pr_pattern {
 	double w;
 	int n;
 	uint8_t group; /* 0, or a group of which only the strongest match counts */
+	uint8_t nneed; /* its tokens after the first that match a word: */
+	uint64_t needk[MA_PR_TOKENS - 1], needh[MA_PR_TOKENS - 1]; /* their classes, h2 bits */
 	struct ma_pr_token t[MA_PR_TOKENS];
 };
+
+/* 0 if p cannot match in a stretch of words whose classes are all among k
+ * and whose ma_pr_h2() bits among h: a token after its first has neither
+ * a word of its classes nor one that may be a literal alternative of it
+ * (so ma_pr_match of tokens 1.. over words of that stretch fails). */
+static inline int ma_pr_pattern_can(const struct ma_pr_pattern *p, uint64_t k, uint64_t h)
+{
+	for (int x = 0; x < p->nneed; x++)
+		if (!(p->needk[x] & k) && !(p->needh[x] & h))
+			return 0;
+	return 1;
+}
 
 /* A 6-bit hash of a word's first two bytes (a quick filter before a
  * literal word is compared). */
@@ -90,6 +104,9 @@ const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n);
 const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t *n);
 /* Class ids the scorer itself needs. */
 int ma_pr_lex_class(const char *name);
+/* The words of class c, separated by spaces ('~' ending a stem), or NULL
+ * (for tests). */
+const char *ma_pr_lex_class_words(int c);
 
 /* ---- the scorer's state (ma_prompt.c), shared with its features ---- */
 

@@ -578,6 +578,11 @@ int ma_pr_lex_class(const char *name)
 	return -1;
 }
 
+const char *ma_pr_lex_class_words(int c)
+{
+	return c >= 0 && (size_t)c < MA_PR_NCLASS ? ma_pr_classes[c].words : NULL;
+}
+
 static int ma_pr_class_n(const char *name, size_t l)
 {
 	for (size_t c = 0; c < MA_PR_NCLASS; c++)
@@ -825,6 +830,13 @@ static int ma_pr_build_patterns(void)
 		}
 		if (pt->n == 0)
 			return -1;
+		pt->nneed = 0;
+		for (int x = 1; x < pt->n; x++)
+			if (!pt->t[x].neg && !pt->t[x].end) {
+				pt->needk[pt->nneed] = pt->t[x].k;
+				pt->needh[pt->nneed] = pt->t[x].h2;
+				pt->nneed++;
+			}
 		if (MA_PR_NSRC > 255 || MA_PR_NSRC > MA_PR_PATS)
 			return -1;
 		for (int c = 0; c < 64; c++)

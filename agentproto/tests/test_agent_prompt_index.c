@@ -111,6 +111,92 @@ static void patterns_start_at_literal_and_class_words(void **state)
 	assert_true(moat_prompt_score("What is the capital of France?", (size_t)-1) < 0.3);
 }
 
+/* The sentence of pattern p's own tokens into x (cap bytes): for each
+ * token its first literal alternative or a word of its lowest class,
+ * with pick-th choices where it has several ("." for a "$"; a "!X" token
+ * adds nothing), one space between them, or a comma and a space with
+ * commas. Returns the length, 0 if it did not fit. */
+static size_t pattern_sentence(const struct ma_pr_pattern *p, unsigned pick, int commas, char *x,
+                               size_t cap)
+{
+	size_t o = 0;
+
+	for (int t = 0; t < p->n; t++) {
+		const struct ma_pr_token *tk = &p->t[t];
+		const char *wd = NULL;
+		size_t wl = 0;
+		if (tk->neg)
+			continue;
+		if (tk->end) {
+			wd = ".";
+			wl = 1;
+		} else if (tk->k) {
+			const char *ws = ma_pr_lex_class_words(__builtin_ctzll(tk->k));
+			unsigned skip = pick;
+			/* the pick-th of its first three words, if it has them */
+			while (skip-- && strchr(ws, ' ') && strchr(strchr(ws, ' ') + 1, ' '))
+				ws = strchr(ws, ' ') + 1;
+			wd = ws;
+			wl = strcspn(ws, " ");
+		} else {
+			unsigned a = tk->nalt ? pick % tk->nalt : 0;
+			wd = tk->alt[a].s;
+			wl = tk->alt[a].l;
+		}
+		if (wl && wd[wl - 1] == '~')
+			wl--;
+		if (o + wl + 2 >= cap)
+			return 0;
+		if (o && wd[0] != '.' && commas)
+			x[o++] = ',';
+		if (o && wd[0] != '.')
+			x[o++] = ' ';
+		memcpy(x + o, wd, wl);
+		o += wl;
+	}
+	return o;
+}
+
+/* Every pattern matches a sentence made of its own tokens (one of three
+ * such sentences at least: a class's first words may be taken by a rule
+ * that reads them otherwise): what the phrases' shortcuts must keep --
+ * the patterns that may start at a word, and the filter that tries a
+ * pattern only where its sentence has a word for each later token
+ * (ma_pr_pattern_can). Also with the sentence after another one and a
+ * comma, and with a comma between each two tokens (a match goes over a
+ * comma where it skips no word). */
+static void every_pattern_matches_its_own_tokens(void **state)
+{
+	size_t np;
+	const struct ma_pr_pattern *pats;
+	int missed = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	pats = ma_pr_lex_patterns(&np);
+	assert_true(np > 100);
+	for (size_t i = 0; i < np; i++) {
+		int ok = 0;
+		for (unsigned pick = 0; pick < 3 && !ok; pick++) {
+			char x[512], y[600], z[600];
+			size_t l = pattern_sentence(&pats[i], pick, 0, x, sizeof x);
+			size_t zl = pattern_sentence(&pats[i], pick, 1, z, sizeof z);
+			int yl;
+			assert_true(l > 0 && zl > 0);
+			yl = snprintf(y, sizeof y, "Some other words here. Then, %.*s", (int)l, x);
+			ok = moat_prompt_score(x, l) + 1e-9 >= pats[i].w &&
+			     moat_prompt_score(y, (size_t)yl) + 1e-9 >= pats[i].w &&
+			     moat_prompt_score(z, zl) + 1e-9 >= pats[i].w;
+		}
+		if (!ok) {
+			print_message("pattern %zu (%s ...) does not match its own tokens\n", i,
+			              pats[i].t[0].lit);
+			missed++;
+		}
+	}
+	assert_int_equal(missed, 0);
+}
+
 /* The first tokens' alternatives that a word can be, by the index of
  * h2 and first byte: those of the index by h2 that start with the word's
  * first byte, in their order. */
@@ -310,6 +396,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_lexicon_by_hash_is_the_lexicon_by_scan),
 	    cmocka_unit_test(patterns_start_at_literal_and_class_words),
+	    cmocka_unit_test(every_pattern_matches_its_own_tokens),
 	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
 	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
