@@ -181,7 +181,14 @@ static int ma_pr_word_native(const unsigned char *u, size_t n)
 
 	while (i < n) {
 		size_t k;
-		uint32_t c = ma_pr_utf8(u + i, n - i, &k);
+		uint32_t c;
+		/* Latin-1 and Latin Extended letters (lead bytes 0xC3..0xCC, a
+		 * continuation after): neither native nor a space */
+		if (u[i] >= 0xC3 && u[i] <= 0xCC && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+			i += 2;
+			continue;
+		}
+		c = ma_pr_utf8(u + i, n - i, &k);
 		if (c < 0x80) {
 			if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
 				return 0;
@@ -222,21 +229,39 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
 			in_word = letter;
 			i++;
 			if (alpha) {
+				/* and the rest of a run of ASCII letters (o + 4 < cap
+				 * holds while o < lim) */
+				size_t lim = cap - 4, end = n - i < lim - o ? n : i + (lim - o - 1);
 				ascii_in_word = 1;
 				out[o++] = (char)(c | 0x20);
-				/* and the rest of a run of ASCII letters */
-				while (i < n && o + 4 < cap &&
-				       (unsigned)((u[i] | 0x20) - 'a') < 26u)
+				while (i < end && (unsigned)((u[i] | 0x20) - 'a') < 26u)
 					out[o++] = (char)(u[i++] | 0x20);
 				space = 0;
+				continue;
+			}
+			if (c == ' ') { /* the steps of ascii: below for a space */
+				if (!space)
+					out[o++] = ' ';
+				space = 1;
+				if (ascii_in_word && fold_in_word)
+					(*mixed)++;
+				ascii_in_word = fold_in_word = 0;
 				continue;
 			}
 			goto ascii;
 		}
 		c = ma_pr_utf8(u + i, n - i, &k);
 		letter = c >= 0x80 || (c | 0x20) - 'a' < 26u || c - '0' < 10u;
-		if (letter && !in_word)
-			native = ma_pr_word_native(u + i, n - i);
+		if (letter && !in_word) {
+			/* a word of this one character (the text ends, or an ASCII
+			 * byte neither a letter nor a digit follows) is native as c is */
+			unsigned nx = i + k < n ? u[i + k] : 0;
+			if (i + k >= n ||
+			    (nx < 0x80 && (nx | 0x20) - 'a' >= 26u && nx - '0' >= 10u))
+				native = ma_pr_native(c);
+			else
+				native = ma_pr_word_native(u + i, n - i);
+		}
 		in_word = letter;
 		if (c >= 0x80 && native && ma_pr_fold(c) != 1 && ma_pr_fold(c) != ' ') {
 			/* a Cyrillic or Greek word: kept, lowercased */
