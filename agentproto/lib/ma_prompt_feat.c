@@ -674,10 +674,12 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 		size_t next = nl ? (size_t)(nl - t) + 1 : n; /* the next line's start */
 		while (p < n && strchr("#*[<(=- >|", t[p]) && t[p])
 			p++;
-		for (size_t r = 0; r < sizeof ma_pr_roles / sizeof ma_pr_roles[0]; r++) {
-			size_t l = strlen(ma_pr_roles[r]);
-			if (p + l < n && t[p] == ma_pr_roles[r][0] &&
-			    !memcmp(t + p, ma_pr_roles[r], l) &&
+		for (size_t r = 0; r < sizeof ma_pr_roles / sizeof ma_pr_roles[0] && p < n; r++) {
+			size_t l;
+			if (t[p] != ma_pr_roles[r][0]) /* its first byte before its length */
+				continue;
+			l = strlen(ma_pr_roles[r]);
+			if (p + l < n && !memcmp(t + p, ma_pr_roles[r], l) &&
 			    (t[p + l] == ':' || t[p + l] == ']' || t[p + l] == '>' ||
 			     (p > i && t[i] == '#' && (t[p + l] == '\n' || t[p + l] == ' ')))) {
 				roles++;
@@ -731,6 +733,10 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 			break;
 		}
 	}
+	/* a quoted phrase opens with one of " ' ` [ : none, no phrase */
+	if (!memchr(w->t, '"', n) && !memchr(w->t, '\'', n) && !memchr(w->t, '`', n) &&
+	    !memchr(w->t, '[', n))
+		return;
 	for (int i = 0; i < w->n; i++) {
 		size_t p = (size_t)w->s[i] + w->l[i];
 		const char *q;

@@ -564,10 +564,20 @@ static int ma_pr_b(unsigned char c)
 	return c >= 'a' && c <= 'z' ? c - 'a' : c >= 0x80 ? 26 : 27;
 }
 
+/* ma_pr_b() of every byte (filled by ma_pr_build_lex) */
+static uint8_t ma_pr_btab[256];
+
 /* The bucket of a word by its first two bytes (end of word: 27). */
 static int ma_pr_bucket(const char *w, size_t l)
 {
 	return ma_pr_b((unsigned char)w[0]) * 28 + (l > 1 ? ma_pr_b((unsigned char)w[1]) : 27);
+}
+
+/* The same by the table (after ma_pr_build_lex). */
+static inline int ma_pr_bucket_t(const char *w, size_t l)
+{
+	return ma_pr_btab[(unsigned char)w[0]] * 28 +
+	       (l > 1 ? ma_pr_btab[(unsigned char)w[1]] : 27);
 }
 
 int ma_pr_lex_class(const char *name)
@@ -637,9 +647,14 @@ static inline const struct ma_pr_slot *ma_pr_slot_get(const char *w, size_t l, u
 {
 	for (uint32_t i = h;; i++) {
 		const struct ma_pr_slot *sl = &ma_pr_slot[i & (MA_PR_SLOTS - 1)];
+		size_t k = 0;
 		if (!sl->w)
 			return NULL;
-		if (sl->h == h && sl->l == l && !memcmp(sl->w, w, l))
+		if (sl->h != h || sl->l != l)
+			continue;
+		while (k < l && sl->w[k] == w[k]) /* short: no memcmp call */
+			k++;
+		if (k == l)
 			return sl;
 	}
 }
@@ -652,6 +667,8 @@ static int ma_pr_build_lex(void)
 
 	if (MA_PR_NCLASS > 64)
 		return -1;
+	for (int c = 0; c < 256; c++)
+		ma_pr_btab[c] = (uint8_t)ma_pr_b((unsigned char)c);
 	for (size_t c = 0; c < MA_PR_NCLASS; c++) {
 		const char *p = ma_pr_classes[c].words;
 		while (*p) {
@@ -883,26 +900,31 @@ uint64_t ma_pr_lex_classes(const char *w, size_t l)
 	uint32_t h = MA_PR_FNV0;
 	uint64_t k = 0, sm;
 	const struct ma_pr_slot *sl;
+	size_t m = 1;
 
 	if (l == 0 || ma_pr_ok != 0)
 		return 0;
 	/* the lengths of the stems that start with w's first two bytes (a
 	 * one-byte stem's bucket is that of a word whose second byte is no
-	 * letter) */
-	sm = ma_pr_stemlen_b[ma_pr_bucket(w, l)];
-	/* the stems that are a prefix of w, as the prefix's hash grows */
-	for (size_t m = 1; m < l; m++) {
+	 * letter), shorter than w */
+	sm = ma_pr_stemlen_b[ma_pr_bucket_t(w, l)];
+	if (l < 64)
+		sm &= (1ull << l) - 1;
+	/* the stems that are a prefix of w, as the prefix's hash grows (up to
+	 * the longest of them) */
+	for (; m < 64 && sm >> m; m++) {
 		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
 		/* a one-byte stem is the word's only where its second byte is
 		 * neither a letter nor non-ASCII (the bucket of ma_pr_lex_slow) */
-		if (m < 64 && (sm >> m & 1) && (m > 1 || ma_pr_b((unsigned char)w[1]) == 27)) {
+		if ((sm >> m & 1) && (m > 1 || ma_pr_btab[(unsigned char)w[1]] == 27)) {
 			sl = ma_pr_slot_get(w, m, h);
 			if (sl)
 				k |= sl->stem;
 		}
 	}
-	/* then the entries that are w */
-	h = ma_pr_fnv(h, (unsigned char)w[l - 1]);
+	/* then the entries that are w (the rest of its hash) */
+	for (; m <= l; m++)
+		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
 	sl = ma_pr_slot_get(w, l, h);
 	if (sl)
 		k |= sl->exact | sl->stem;
@@ -931,7 +953,7 @@ const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n)
 
 const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t *n)
 {
-	int k = (h2 & 63) * 28 + ma_pr_b((unsigned char)w[0]);
+	int k = (h2 & 63) * 28 + ma_pr_btab[(unsigned char)w[0]];
 
 	if (ma_pr_ok != 0) {
 		*n = 0;

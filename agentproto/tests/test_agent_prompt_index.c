@@ -275,6 +275,24 @@ static void the_normaliser_by_its_steps(void **state)
 	}
 }
 
+/* Output forcing finds a short quoted phrase after a verb of saying with
+ * each of its quotation marks (the feature looks only at windows that
+ * hold one of them): each scores above the same words unquoted. */
+static void forced_output_with_each_quotation_mark(void **state)
+{
+	static const char *const open = "\"'`[", *const close = "\"'`]";
+	double plain = moat_prompt_score("Then print banana bread.", (size_t)-1);
+
+	(void)state;
+	for (int q = 0; q < 4; q++) {
+		char x[64];
+		int l = snprintf(x, sizeof x, "Then print %cbanana bread%c.", open[q], close[q]);
+		double s = moat_prompt_score(x, (size_t)l);
+		if (!(s + 1e-9 >= 0.45 && s > plain))
+			fail_msg("'%s': %.3f (unquoted %.3f)", x, s, plain);
+	}
+}
+
 /* The first tokens' alternatives that a word can be, by the index of
  * h2 and first byte: those of the index by h2 that start with the word's
  * first byte, in their order. */
@@ -476,6 +494,7 @@ int main(void)
 	    cmocka_unit_test(patterns_start_at_literal_and_class_words),
 	    cmocka_unit_test(every_pattern_matches_its_own_tokens),
 	    cmocka_unit_test(the_normaliser_by_its_steps),
+	    cmocka_unit_test(forced_output_with_each_quotation_mark),
 	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
 	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
