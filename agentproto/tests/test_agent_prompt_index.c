@@ -209,6 +209,76 @@ static void normalises_to(const char *s, const char *want, int want_mixed)
 		         want_mixed);
 }
 
+/* UTF-8 of code point c (below U+10000) at o: its length. */
+static size_t put_utf8(char *o, unsigned c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | c >> 6);
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	o[0] = (char)(0xE0 | c >> 12);
+	o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[2] = (char)(0x80 | (c & 0x3F));
+	return 3;
+}
+
+/* Every Cyrillic and Greek letter that looks like a Latin one (Unicode's
+ * confusables for the two scripts' basic letters) folds to that letter
+ * inside an ASCII word, capitals and small letters alike; the letters
+ * that look like none (Cyrillic Л П Ц Ф, Greek λ ξ π ψ Λ Ξ Π Φ Ψ) never
+ * become an ASCII letter. */
+static void every_cyrillic_and_greek_look_alike_folds_to_its_letter(void **state)
+{
+	static const struct {
+		unsigned c;
+		char a;
+	} like[] = {
+	    /* Cyrillic small а е о р с у х, capital А В Е К М Н О Р С Т У Х */
+	    {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
+	    {0x0443, 'y'}, {0x0445, 'x'}, {0x0410, 'a'}, {0x0412, 'b'}, {0x0415, 'e'},
+	    {0x041A, 'k'}, {0x041C, 'm'}, {0x041D, 'h'}, {0x041E, 'o'}, {0x0420, 'p'},
+	    {0x0421, 'c'}, {0x0422, 't'}, {0x0423, 'y'}, {0x0425, 'x'},
+	    /* Greek small α ε ι κ ν ο ρ τ υ χ, capital Α Β Ε Ζ Ι Κ Μ Ν Ο Ρ Τ Υ Χ */
+	    {0x03B1, 'a'}, {0x03B5, 'e'}, {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BD, 'v'},
+	    {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C4, 't'}, {0x03C5, 'u'}, {0x03C7, 'x'},
+	    {0x0391, 'a'}, {0x0392, 'b'}, {0x0395, 'e'}, {0x0396, 'z'}, {0x0399, 'i'},
+	    {0x039A, 'k'}, {0x039C, 'm'}, {0x039D, 'n'}, {0x039F, 'o'}, {0x03A1, 'p'},
+	    {0x03A4, 't'}, {0x03A5, 'y'}, {0x03A7, 'x'}};
+	static const unsigned own[] = {0x041B, 0x041F, 0x0426, 0x0424, 0x043B, 0x043F,
+	                               0x0446, 0x03BB, 0x03BE, 0x03C0, 0x03C8, 0x039B,
+	                               0x039E, 0x03A0, 0x03A6, 0x03A8};
+	char in[16], out[64], want[8];
+	int mixed;
+
+	(void)state;
+	for (size_t k = 0; k < sizeof like / sizeof like[0]; k++) {
+		size_t n = 0, l;
+		memcpy(in, "qq", 2);
+		n = 2 + put_utf8(in + 2, like[k].c);
+		memcpy(in + n, "qq", 2);
+		n += 2;
+		snprintf(want, sizeof want, "qq%cqq", like[k].a);
+		l = ma_prompt_normalise(in, n, out, sizeof out, &mixed);
+		if (l != 5 || memcmp(out, want, 5) != 0)
+			fail_msg("U+%04X: '%.*s', want '%s'", like[k].c, (int)l, out, want);
+	}
+	for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) {
+		size_t n = 0, l;
+		memcpy(in, "qq", 2);
+		n = 2 + put_utf8(in + 2, own[k]);
+		memcpy(in + n, "qq", 2);
+		n += 2;
+		l = ma_prompt_normalise(in, n, out, sizeof out, &mixed);
+		if (l == 5 && out[2] >= 'a' && out[2] <= 'z')
+			fail_msg("U+%04X read as '%c'", own[k], out[2]);
+	}
+}
+
 /* The normaliser's quick paths (a run of ASCII letters, a space, a word
  * of one character, a Latin letter inside a word) do what its steps say:
  * letters lowercased and accents folded, whitespace runs one space, a
@@ -494,6 +564,7 @@ int main(void)
 	    cmocka_unit_test(patterns_start_at_literal_and_class_words),
 	    cmocka_unit_test(every_pattern_matches_its_own_tokens),
 	    cmocka_unit_test(the_normaliser_by_its_steps),
+	    cmocka_unit_test(every_cyrillic_and_greek_look_alike_folds_to_its_letter),
 	    cmocka_unit_test(forced_output_with_each_quotation_mark),
 	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
