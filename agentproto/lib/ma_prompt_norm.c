@@ -51,9 +51,9 @@ static int ma_pr_fold(uint32_t c)
 	 * н о п р с т у ф х; А Б В … Х; α β γ … χ; Α Β Γ … Χ (U+03A2 is
 	 * unassigned) */
 	static const char cyr_lo[] = "a\0\0\0\0e\0\0\0\0\0\0\0\0o\0pc\0y\0x"; /* U+0430.. */
-	static const char cyr_up[] = "a\0b\0\0e\0\0\0\0k\0mho\0pcty\0x";       /* U+0410.. */
-	static const char grk_lo[] = "a\0\0\0e\0\0\0ik\0\0v\0o\0p\0\0tu\0x";    /* U+03B1.. */
-	static const char grk_up[] = "ab\0\0ez\0\0ik\0mn\0o\0p\0\0ty\0x";       /* U+0391.. */
+	static const char cyr_up[] = "a\0b\0\0e\0\0\0\0k\0mho\0pcty\0x";      /* U+0410.. */
+	static const char grk_lo[] = "a\0\0\0e\0\0\0ik\0\0v\0o\0p\0\0tu\0x";  /* U+03B1.. */
+	static const char grk_up[] = "ab\0\0ez\0\0ik\0mn\0o\0p\0\0ty\0x";     /* U+0391.. */
 
 	if (c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
 	    c == 0xFEFF || c == 0x180E || (c >= 0x0300 && c <= 0x036F) ||
