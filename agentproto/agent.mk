@@ -110,7 +110,7 @@ $(BUILD)/bench-idnadiff: bench/detect/idnadiff.c $(BUILD)/libmoatagent.a
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) $(shell pkg-config --cflags icu-uc) $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) $(shell pkg-config --libs icu-uc)
 
 # A static pattern rule, so it never competes with the server tests' rule.
-$(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c agentproto/tests/agent_test.h $(BUILD)/libmoatagent.a
+$(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c $(wildcard agentproto/tests/*.h) $(BUILD)/libmoatagent.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) -Wno-missing-prototypes $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) -lcmocka
 

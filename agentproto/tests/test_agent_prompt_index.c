@@ -227,6 +227,20 @@ static size_t put_utf8(char *o, unsigned c)
 	return 3;
 }
 
+/* The normalised text of code point c inside an ASCII word ("qq" c "qq"):
+ * its length in out. */
+static size_t normalise_in_word(unsigned c, char *out, size_t cap)
+{
+	char in[16];
+	size_t n = 2;
+	int mixed;
+
+	memcpy(in, "qq", 2);
+	n += put_utf8(in + n, c);
+	memcpy(in + n, "qq", 2);
+	return ma_prompt_normalise(in, n + 2, out, cap, &mixed);
+}
+
 /* Every Cyrillic and Greek letter that looks like a Latin one (Unicode's
  * confusables for the two scripts' basic letters) folds to that letter
  * inside an ASCII word, capitals and small letters alike; the letters
@@ -284,28 +298,17 @@ static void every_cyrillic_and_greek_look_alike_folds_to_its_letter(void **state
 	static const unsigned own[] = {0x041B, 0x041F, 0x0426, 0x0424, 0x043B, 0x043F,
 	                               0x0446, 0x03BB, 0x03BE, 0x03C0, 0x03C8, 0x039B,
 	                               0x039E, 0x03A0, 0x03A6, 0x03A8};
-	char in[16], out[64], want[8];
-	int mixed;
+	char out[64], want[8];
 
 	(void)state;
 	for (size_t k = 0; k < sizeof like / sizeof like[0]; k++) {
-		size_t n = 0, l;
-		memcpy(in, "qq", 2);
-		n = 2 + put_utf8(in + 2, like[k].c);
-		memcpy(in + n, "qq", 2);
-		n += 2;
+		size_t l = normalise_in_word(like[k].c, out, sizeof out);
 		snprintf(want, sizeof want, "qq%cqq", like[k].a);
-		l = ma_prompt_normalise(in, n, out, sizeof out, &mixed);
 		if (l != 5 || memcmp(out, want, 5) != 0)
 			fail_msg("U+%04X: '%.*s', want '%s'", like[k].c, (int)l, out, want);
 	}
 	for (size_t k = 0; k < sizeof own / sizeof own[0]; k++) {
-		size_t n = 0, l;
-		memcpy(in, "qq", 2);
-		n = 2 + put_utf8(in + 2, own[k]);
-		memcpy(in + n, "qq", 2);
-		n += 2;
-		l = ma_prompt_normalise(in, n, out, sizeof out, &mixed);
+		size_t l = normalise_in_word(own[k], out, sizeof out);
 		if (l == 5 && out[2] >= 'a' && out[2] <= 'z')
 			fail_msg("U+%04X read as '%c'", own[k], out[2]);
 	}

@@ -3,7 +3,7 @@
  * families (encodings, comments, case, whitespace, nested quoting), and
  * the inputs that must pass: ordinary text, apostrophes, a blog post about
  * SQL, SQL words inside string literals. */
-#include "agent_test.h"
+#include "agent_sql_test.h"
 #include "ma_sql_lex.h"
 
 #define SQLITE MOAT_SQL_SQLITE
@@ -417,16 +417,6 @@ static void every_byte_alone_is_the_token_its_dialect_makes(void **state)
 }
 
 /* ---- the check ---- */
-
-static const struct moat_policy *block_policy(void)
-{
-	char err[200];
-	const struct moat_policy *p = moat_policy_parse(
-	    "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1, err, sizeof err);
-	if (!p)
-		fail_msg("policy: %s", err);
-	return p;
-}
 
 /* The verdict for input placed into sql at "%s" (written by the test). */
 static int check(int dialect, const char *tmpl, const char *input)
@@ -1136,21 +1126,6 @@ static void comments_are_whitespace_everywhere(void **state)
  * deep in a long statement, one that occurs as data first and as an
  * attack later, and one inside MySQL's executable comment are judged as
  * the analysis of each place alone judges them. */
-static int check_sql_text(int dialect, const char *sql, const char *input)
-{
-	const struct moat_policy *p = block_policy();
-	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
-	struct moat_request *r;
-	int v;
-
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	v = moat_check_sql(r, dialect, sql, strlen(sql));
-	moat_request_end(r);
-	moat_policy_release(p);
-	return v;
-}
-
 static void long_statements_and_repeated_inputs_are_judged_alike(void **state)
 {
 	static char sql[16384];
@@ -1182,21 +1157,6 @@ static void long_statements_and_repeated_inputs_are_judged_alike(void **state)
 	snprintf(sql, sizeof sql,
 	         "SELECT * FROM t WHERE /*!50000 name = 'x'*'' */ AND visible = 1");
 	assert_int_equal(check_sql_text(MYSQL, sql, "x'*'"), MOAT_BLOCK);
-}
-
-/* The verdict of the analysis of each place of input in sql alone (up to
- * 64 places, as the check looks): what the check must answer. */
-static int each_place_alone(int dialect, const char *sql, const char *input)
-{
-	size_t len = strlen(sql), n = strlen(input), seen = 0;
-
-	for (const char *at = sql; seen < 64 && (at = strstr(at, input)) != NULL; at++, seen++) {
-		struct ma_sql_hit hit;
-		ma_sql_analyse(dialect, sql, len, (size_t)(at - sql), (size_t)(at - sql) + n, &hit);
-		if (hit.fired)
-			return MOAT_BLOCK;
-	}
-	return MOAT_ALLOW;
 }
 
 /* The check judges whether the rest of the statement still runs once for

@@ -2,52 +2,11 @@
  * against the analysis of every place alone (ma_sql_analyse, which takes
  * none of them): statements built so that a shortcut taken where it must
  * not be, or off by one, changes a verdict. */
-#include "agent_test.h"
+#include "agent_sql_test.h"
 
 #define SQLITE MOAT_SQL_SQLITE
 #define PG     MOAT_SQL_POSTGRES
 #define MYSQL  MOAT_SQL_MYSQL
-
-static const struct moat_policy *block_policy(void)
-{
-	char err[200];
-	const struct moat_policy *p = moat_policy_parse(
-	    "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1, err, sizeof err);
-	if (!p)
-		fail_msg("policy: %s", err);
-	return p;
-}
-
-/* The check's verdict for sql with input as the request's one input. */
-static int check_sql_text(int dialect, const char *sql, const char *input)
-{
-	const struct moat_policy *p = block_policy();
-	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
-	struct moat_request *r;
-	int v;
-
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	v = moat_check_sql(r, dialect, sql, strlen(sql));
-	moat_request_end(r);
-	moat_policy_release(p);
-	return v;
-}
-
-/* The verdict of the analysis of each place of input in sql alone (up to
- * 64 places, as the check looks): what the check must answer. */
-static int each_place_alone(int dialect, const char *sql, const char *input)
-{
-	size_t len = strlen(sql), n = strlen(input), seen = 0;
-
-	for (const char *at = sql; seen < 64 && (at = strstr(at, input)) != NULL; at++, seen++) {
-		struct ma_sql_hit hit;
-		ma_sql_analyse(dialect, sql, len, (size_t)(at - sql), (size_t)(at - sql) + n, &hit);
-		if (hit.fired)
-			return MOAT_BLOCK;
-	}
-	return MOAT_ALLOW;
-}
 
 /* A tail walk (whether the rest of the statement still runs after a
  * place) gives up at its first token where the parentheses it is inside
