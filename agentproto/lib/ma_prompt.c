@@ -247,6 +247,19 @@ static void ma_pr_kbits_init(struct ma_pr_kbits *kb)
 	*kb = ma_pr_kb;
 }
 
+/* The indexes (the lexicon's, the patterns', the class bits) are built
+ * when the library is loaded -- in a static link, only by a program that
+ * links this check -- so that no check pays for them (about 1.2 M
+ * instructions, the first prompt's cost before); pthread_once keeps a
+ * later call from building them again. */
+__attribute__((constructor)) static void ma_pr_prepare(void)
+{
+	struct ma_pr_kbits kb;
+
+	if (ma_pr_lex_init() == 0)
+		ma_pr_kbits_init(&kb);
+}
+
 static void ma_pr_kbits_build(void)
 {
 	struct ma_pr_kbits *kb = &ma_pr_kb;
@@ -2235,16 +2248,69 @@ double moat_prompt_score(const char *text, size_t len)
 	return ma_prompt_score(text, len, NULL);
 }
 
+/* The prompt check's walk over the request's inputs (ma_request_scan: its
+ * search of each form in the prompt, ma_find, costs a memchr and a memcmp
+ * or two where memmem's set-up alone read a long form several times): the
+ * best score of a form found in the prompt, and which form it was. */
+struct ma_pr_scan {
+	const struct ma_input *in; /* the input whose forms are looked for */
+	const char *v;             /* the form looked for */
+	size_t vl;
+	double best;
+	const char *brule;
+	const struct ma_input *bin;
+	int bform;
+};
+
+static int ma_pr_scan_input(void *ctx, const struct ma_input *in)
+{
+	((struct ma_pr_scan *)ctx)->in = in;
+	return 0;
+}
+
+static int ma_pr_scan_form(void *ctx, const char *v, size_t vl)
+{
+	struct ma_pr_scan *c = ctx;
+
+	c->v = v;
+	c->vl = vl;
+	return 0;
+}
+
+/* A form found: its score (never a hit: the check fires once, after). */
+static int ma_pr_scan_found(void *ctx, size_t a, size_t b, struct ma_scan_hit *hit)
+{
+	struct ma_pr_scan *c = ctx;
+	const char *rl = NULL;
+	double s = ma_prompt_score(c->v, c->vl, &rl);
+
+	(void)a;
+	(void)b;
+	(void)hit;
+	if (s > c->best) {
+		c->best = s;
+		c->brule = rl;
+		c->bin = c->in;
+		c->bform = 0;
+		while (c->bform + 1 < c->in->nforms && c->in->form[c->bform] != c->v)
+			c->bform++;
+	}
+	return 0;
+}
+
 int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len, size_t uoff,
                          size_t ulen, double *score, const char *file, int line,
                          const char *function)
 {
-	const struct ma_input *in;
-	size_t nin = 0;
-	double thr, best = 0;
-	const char *brule = NULL;
-	const struct ma_input *bin = NULL;
-	int bform = 0;
+	struct ma_pr_scan c = {0};
+	struct ma_scan sc = {.text = prompt,
+	                     .max_occ = 1,
+	                     .skip_input = ma_pr_scan_input,
+	                     .skip_form = ma_pr_scan_form,
+	                     .analyse = ma_pr_scan_found,
+	                     .ctx = &c};
+	double thr, best;
+	const char *brule;
 
 	if (score)
 		*score = 0;
@@ -2256,27 +2322,14 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 		uoff = len;
 	if (ulen > len - uoff)
 		ulen = len - uoff;
-	if (ulen) {
-		best = ma_prompt_score(prompt + uoff, ulen, &brule);
-	}
-	in = ma_request_inputs(r, &nin);
-	for (size_t i = 0; i < nin; i++) {
-		for (int f = 0; f < in[i].nforms; f++) {
-			const char *v = in[i].form[f];
-			size_t vl = in[i].form_len[f];
-			const char *rl = NULL;
-			double s;
-			if (vl < 2 || vl > len || !memmem(prompt, len, v, vl))
-				continue;
-			s = ma_prompt_score(v, vl, &rl);
-			if (s > best) {
-				best = s;
-				brule = rl;
-				bin = &in[i];
-				bform = f;
-			}
-		}
-	}
+	if (ulen)
+		c.best = ma_prompt_score(prompt + uoff, ulen, &c.brule);
+	/* each form of each input (2 bytes at least) found in the prompt, in
+	 * their order; a form scoring higher than the best so far replaces it */
+	sc.len = len;
+	(void)ma_request_scan(r, &sc);
+	best = c.best;
+	brule = c.brule;
 	if (score)
 		*score = best;
 	if (!r || best <= 0)
@@ -2291,8 +2344,8 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 		    .rule = brule ? brule : "prompt.score",
 		    .severity = best >= 0.95 ? "critical" : "high",
 		    .confidence = best,
-		    .input = bin,
-		    .form = bform,
+		    .input = c.bin,
+		    .form = c.bform,
 		    .operation = prompt,
 		    .operation_len = len,
 		    .extra_key = "score",

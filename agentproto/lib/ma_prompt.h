@@ -11,8 +11,8 @@
  * class or a literal word list, with a proximity window before each token
  * (how many words may pass between it and the one before, never over a
  * sentence end nor over a word of the user's own, "my"). The tables are
- * built once (pthread_once) into static read-only indexes; nothing is
- * allocated.
+ * built once (pthread_once, when the library is loaded) into static
+ * read-only indexes; nothing is allocated.
  */
 #ifndef MA_PROMPT_H
 #define MA_PROMPT_H
@@ -78,6 +78,9 @@ static inline int ma_pr_h2(const char *w, size_t l)
 /* Builds the indexes once (thread-safe); returns 0, or -1 if a table is
  * malformed (then the scorer scores by its other features only). */
 int ma_pr_lex_init(void);
+/* 1 if the indexes are built (without building them: for tests; the
+ * scorer builds them when the library is loaded, ma_prompt.c). */
+int ma_pr_lex_ready(void);
 /* The class mask of the word w (l bytes, normalised): the OR of the
  * classes of the entries that are w and of the stems that start it (a
  * one-byte stem only where w's second byte is no letter). By a hash of the

@@ -24,8 +24,9 @@
  * "only", "nothing else", "no explanation" say one thing). Every
  * pattern is a general phrasing of one family; none is a line of a corpus.
  *
- * Threads: any. The indexes are built once under pthread_once and only
- * read afterwards. No allocation.
+ * Threads: any. The indexes are built once under pthread_once (when the
+ * library is loaded: ma_prompt.c's constructor) and only read afterwards.
+ * No allocation.
  */
 #include "ma_prompt.h"
 
@@ -873,6 +874,11 @@ int ma_pr_lex_init(void)
 {
 	pthread_once(&ma_pr_once, ma_pr_build);
 	return ma_pr_ok;
+}
+
+int ma_pr_lex_ready(void)
+{
+	return ma_pr_ok == 0;
 }
 
 /* The class mask of w by the buckets of its first two bytes: every entry
