@@ -28,6 +28,17 @@
  * with SSE2 (eight with SWAR elsewhere) to the next quote or escape;
  * other comments with memchr.
  *
+ * The skim (ma_sql_lex_skip) finds the lexer's state at a place without
+ * cutting the statement before it into tokens: outside literals, a byte
+ * that may open one (' " - / and the dialect's ` [ # $) is searched for
+ * sixteen bytes at a time, and only the token at each such byte is lexed,
+ * by the same rules, from a place where a token is known to start (the
+ * byte itself, or after the last whitespace or one-byte token). Not yet
+ * called by the check: whenever a place spans tokens the judge reads
+ * every token before it (the clause, the parentheses, the token before),
+ * so the skim pays only for checks whose places all lie inside one token
+ * (bench/RESULTS.md, session 11).
+ *
  * Pure: the lexer borrows the statement, allocates nothing and keeps its
  * whole state in struct ma_sql_lexer. Any thread.
  */
@@ -806,4 +817,214 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 int ma_sql_lex_next(struct ma_sql_lexer *lx, struct ma_sql_tok *t)
 {
 	return ma_sql_lex_run(lx, t, 1) == 1;
+}
+
+/* ---- the skim: the lexer's state at a place, without the tokens ---- */
+
+/* ma_skim_special[c]: the dialects (SK_*) in which the byte c, outside
+ * every literal and comment, may start a token that can hold whitespace
+ * or ( ) , ; (a literal, a quoted name, a comment, a dollar quote), or be
+ * the opening quote of one (prefixed strings E'' N'' _utf8'', MySQL's
+ * @''): ' " - / everywhere, ` and [ in SQLite, ` and # in MySQL, $ in
+ * PostgreSQL. Every other byte belongs to a word, a number, an operator,
+ * a parameter or punctuation, none of which holds such a byte. */
+#define SK_SQLITE 1
+#define SK_PG     2
+#define SK_MYSQL  4
+static const unsigned char ma_skim_special[256] = {
+    ['\''] = SK_SQLITE | SK_PG | SK_MYSQL,
+    ['"'] = SK_SQLITE | SK_PG | SK_MYSQL,
+    ['-'] = SK_SQLITE | SK_PG | SK_MYSQL,
+    ['/'] = SK_SQLITE | SK_PG | SK_MYSQL,
+    ['`'] = SK_SQLITE | SK_MYSQL,
+    ['['] = SK_SQLITE,
+    ['#'] = SK_MYSQL,
+    ['$'] = SK_PG,
+};
+
+static unsigned ma_skim_bit(int dialect)
+{
+	return dialect == MOAT_SQL_SQLITE     ? SK_SQLITE
+	       : dialect == MOAT_SQL_POSTGRES ? SK_PG
+	                                      : SK_MYSQL;
+}
+
+/* 1 when the lexer, outside literals, stands between two tokens at a byte
+ * c: whitespace, or a token of one byte (( ) , ; and bytes no rule
+ * accepts), which no other token holds. */
+static int ma_skim_sync(unsigned char c)
+{
+	return ma_first[c] == F_SPACE || (ma_first[c] & F_ONE);
+}
+
+/* The first byte in [i, lim) that is special in the dialect (bit), or
+ * lim (lim <= len): sixteen bytes at a time with SSE2 (the last sixteen
+ * before lim once for the rest), else one at a time. */
+static inline __attribute__((always_inline)) size_t ma_skim_find(const char *s, size_t i,
+                                                                 size_t lim, unsigned bit)
+{
+#ifdef MA_SQL_LEX_SSE2
+	/* the dialect's specials, repeated to six */
+	const char q = '\'', d = '"', m = '-', sl = '/';
+	char e = bit == SK_PG ? '$' : '`', f = bit == SK_SQLITE ? '[' : bit == SK_MYSQL ? '#' : '$';
+	const __m128i v1 = _mm_set1_epi8(q), v2 = _mm_set1_epi8(d), v3 = _mm_set1_epi8(m),
+	              v4 = _mm_set1_epi8(sl), v5 = _mm_set1_epi8(e), v6 = _mm_set1_epi8(f);
+	for (;;) {
+		const char *p;
+		unsigned mask;
+		if (i + 16 <= lim) {
+			p = s + i;
+		} else if (i < lim && lim >= 16) {
+			p = s + lim - 16;
+		} else {
+			break;
+		}
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i x =
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, v1), _mm_cmpeq_epi8(w, v2)),
+		                 _mm_or_si128(_mm_cmpeq_epi8(w, v3), _mm_cmpeq_epi8(w, v4)));
+		x = _mm_or_si128(x, _mm_or_si128(_mm_cmpeq_epi8(w, v5), _mm_cmpeq_epi8(w, v6)));
+		mask = (unsigned)_mm_movemask_epi8(x);
+		if (p != s + i) { /* the last sixteen: the bytes before i off */
+			mask >>= i - (lim - 16);
+			return mask ? i + (unsigned)__builtin_ctz(mask) : lim;
+		}
+		if (mask)
+			return i + (unsigned)__builtin_ctz(mask);
+		i += 16;
+	}
+#endif
+	while (i < lim && !(ma_skim_special[(unsigned char)s[i]] & bit))
+		i++;
+	return i;
+}
+
+/* The last place in [from, to] where the lexer, outside literals, stands
+ * between two tokens: after the last whitespace or one-byte token before
+ * to (at to itself when that byte is one), else from. */
+static size_t ma_skim_sync_before(const char *s, size_t len, size_t from, size_t to)
+{
+	if (to < len && ma_skim_sync((unsigned char)s[to]))
+		return to;
+	for (size_t k = to; k > from; k--)
+		if (ma_skim_sync((unsigned char)s[k - 1]))
+			return k;
+	return from;
+}
+
+int ma_sql_lex_skip(struct ma_sql_lexer *lx, size_t to, long *budget)
+{
+	const char *s = lx->s;
+	size_t len = lx->len, bnd = lx->pos, p = lx->pos;
+	unsigned bit = ma_skim_bit(lx->dialect);
+	int my = lx->dialect == MOAT_SQL_MYSQL;
+
+	if (lx->in_exec)
+		return 0;
+	if (to > len)
+		to = len;
+	/* bnd: where the lexer may stand (between two tokens); p >= bnd: the
+	 * bytes in [bnd, p) start no literal or comment, so none reaches
+	 * past p from before it */
+	while (p < to) {
+		size_t x = ma_skim_find(s, p, to, bit), r;
+		unsigned char c, n;
+		struct ma_sql_lexer t;
+		struct ma_sql_tok tok;
+
+		if (x >= to)
+			break;
+		c = (unsigned char)s[x];
+		n = x + 1 < len ? (unsigned char)s[x + 1] : 0;
+		/* - and / that start no comment: an operator's byte (a '-' that
+		 * a '-' follows starts a token: no other token holds "--") */
+		if ((c == '-' &&
+		     (n != '-' || (my && x + 2 < len && (unsigned char)s[x + 2] > ' '))) ||
+		    (c == '/' && n != '*')) {
+			p = x + 1;
+			continue;
+		}
+		if (--*budget < 0) {
+			lx->pos = bnd;
+			return 0;
+		}
+		/* where a token starts at or before x: x itself for a comment
+		 * and for a quote no token's byte precedes (identifier bytes,
+		 * digits, & and @ may make it a prefixed string or a MySQL
+		 * variable); else after the last whitespace or one-byte token */
+		if (x == bnd || c == '-' || c == '/' || c == '#' ||
+		    (c != '$' && !(ma_cls[(unsigned char)s[x - 1]] & (ID | DG | DL) ||
+		                   s[x - 1] == '&' || s[x - 1] == '@'))) {
+			/* a token starts at x: the rules of ma_lex_rule for it */
+			size_t end;
+			int un = 0;
+			switch (c) {
+			case '\'':
+			case '"':
+				end = ma_quoted_end_inline(s, len, x, (char)c, my, &un);
+				break;
+			case '`':
+				end = ma_quoted_end_inline(s, len, x, '`', 0, &un);
+				break;
+			case '[': {
+				const char *close = memchr(s + x, ']', len - x);
+				end = close ? (size_t)(close - s) + 1 : len;
+				break;
+			}
+			case '/': {
+				size_t bang = ma_at(lx, x + 2) == 'M' ? x + 3 : x + 2;
+				if (my && ma_at(lx, bang) == '!') { /* MySQL's / *! */
+					lx->pos = x;
+					return 0;
+				}
+				end = ma_block_comment_end(lx, x, &un);
+				break;
+			}
+			case '$':
+				end = 0; /* (below) */
+				break;
+			default: /* -- and # */
+				end = ma_line_end(s, len, x);
+				break;
+			}
+			if (end) {
+				if (end > to) { /* stop before it */
+					lx->pos = x;
+					return 1;
+				}
+				p = bnd = end;
+				continue;
+			}
+			r = x;
+		} else {
+			r = ma_skim_sync_before(s, len, bnd, x);
+		}
+		/* the lexer's own tokens from r on, up to the one that holds x */
+		t = *lx;
+		t.pos = r;
+		for (;;) {
+			size_t at = t.pos;
+			if (!ma_sql_lex_next(&t, &tok)) {
+				lx->pos = len;
+				return 1;
+			}
+			if (tok.end > to) { /* stop before it */
+				lx->pos = at;
+				return 1;
+			}
+			if (t.in_exec) { /* MySQL's / *! ... * /: its content is SQL */
+				lx->pos = at;
+				return 0;
+			}
+			if (tok.end > x)
+				break;
+			if (--*budget < 0) {
+				lx->pos = t.pos;
+				return 0;
+			}
+		}
+		p = bnd = t.pos;
+	}
+	lx->pos = ma_skim_sync_before(s, len, bnd, to);
+	return 1;
 }
