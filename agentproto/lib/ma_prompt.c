@@ -1714,6 +1714,18 @@ static void ma_pr_add_decoded(struct ma_pr_score *sc, const struct ma_pr_score *
 	ma_pr_add(sc, PF_ENCODED, s > 1.0 ? 1.0 : s);
 }
 
+/* The whole-text shapes that an encoded run may hide as well as clear
+ * text: fiction framing a harmful artefact, a phishing lure dictated to
+ * the model, an order to recode the hidden text (words w of the decoded
+ * or rotated text t, scored into sub). */
+static void ma_pr_decoded_shapes(const struct ma_pr_words *w, const char *t,
+                                 const struct ma_pr_kbits *kb, struct ma_pr_score *sub)
+{
+	ma_pr_fiction(w, kb, sub);
+	ma_pr_lure(w, t, kb, sub);
+	ma_pr_recode(w, kb, sub);
+}
+
 /* Decodes the run s[a, e) as binary octets ("01101001 01100111"), spaced
  * hex ("69 67 6e"), plain hex or base64 into d; returns the length. */
 static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t cap)
@@ -1834,6 +1846,7 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 			int mixed;
 			ma_pr_score_init(&sub);
 			ma_pr_score_plain(d, dl, ps, &sub, &mixed);
+			ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
 			ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
 		}
 	}
@@ -2167,6 +2180,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 					t[k] = (char)('a' + (t[k] - 'a' + shift) % 26);
 		ma_pr_reclass(&ps.w);
 		ma_pr_phrases(&ps.w, &ps.kb, &sub, PF_ENCODED);
+		ma_pr_decoded_shapes(&ps.w, ps.t, &ps.kb, &sub);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
 	} else if (out->score < 0.8 && ma_pr_backwards(&ps.w)) {

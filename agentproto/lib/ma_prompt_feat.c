@@ -468,10 +468,10 @@ static struct ma_pr_lset ma_pr_privacy =
     MA_PR_LSET("privacy|personal|private|confidential|sensitive");
 
 /* An order to make a harmful artefact: a verb of making at an order's
- * place (the text's, a sentence's or a clause's first word, or after
- * "you", "please", "me" ...), then, within four words and before any word
- * that makes the artefact a topic ("about", "on", "how" ...), malicious
- * software ("malware", "a keylogger") with nothing after it but a clause
+ * place (the text's, a sentence's or a clause's first word, after a
+ * colon, a bracket or a quote, or after "you", "please", "me" ...), then, within four words and
+ * before any word that makes the artefact a topic ("about", "on", "how" ...), malicious software
+ * ("malware", "a keylogger") with nothing after it but a clause
  * ("that", "to", "in", "using" ...) or the sentence's end, or a lure
  * ("phishing", "scam") of a kind of message ("e-mail", "text", "page").
  * "Write a poem about malware", "create a phishing awareness poster" and
@@ -499,8 +499,13 @@ static struct ma_pr_lset ma_pr_lure_noun =
 
 static int ma_pr_makes_artefact(const struct ma_pr_words *w, int i)
 {
-	if (i > 0 && !w->brk[i] && !ma_pr_lset_is(w, i - 1, &ma_pr_make_at))
-		return 0;
+	if (i > 0 && !w->brk[i] && !ma_pr_lset_is(w, i - 1, &ma_pr_make_at)) {
+		size_t a = w->s[i]; /* after a colon, a bracket or a quote */
+		while (a > 0 && w->t[a - 1] == ' ')
+			a--;
+		if (!a || !memchr(":>([\"'*-", w->t[a - 1], 8))
+			return 0;
+	}
 	for (int m = i + 1; m < w->n && m <= i + 4 && !w->brk[m]; m++) {
 		int next = m + 1 < w->n && !w->brk[m + 1];
 		if (ma_pr_lset_is(w, m, &ma_pr_topic))
