@@ -912,12 +912,15 @@ static size_t ma_skim_sync_before(const char *s, size_t len, size_t from, size_t
 	return from;
 }
 
-int ma_sql_lex_skip(struct ma_sql_lexer *lx, size_t to, long *budget)
+/* ma_sql_lex_skip in one dialect (a constant in each call below: the
+ * bytes searched for and the quotes' escapes are constants). */
+static inline __attribute__((always_inline)) int ma_skim(struct ma_sql_lexer *lx, size_t to,
+                                                         long *budget, int dialect)
 {
 	const char *s = lx->s;
 	size_t len = lx->len, bnd = lx->pos, p = lx->pos;
-	unsigned bit = ma_skim_bit(lx->dialect);
-	int my = lx->dialect == MOAT_SQL_MYSQL;
+	unsigned bit = ma_skim_bit(dialect);
+	int my = dialect == MOAT_SQL_MYSQL;
 
 	if (lx->in_exec)
 		return 0;
@@ -953,15 +956,17 @@ int ma_sql_lex_skip(struct ma_sql_lexer *lx, size_t to, long *budget)
 		 * digits, & and @ may make it a prefixed string or a MySQL
 		 * variable); else after the last whitespace or one-byte token */
 		if (x == bnd || c == '-' || c == '/' || c == '#' ||
-		    (c != '$' && !(ma_cls[(unsigned char)s[x - 1]] & (ID | DG | DL) ||
-		                   s[x - 1] == '&' || s[x - 1] == '@'))) {
+		    (c != '$' && !(ma_cls[(unsigned char)s[x - 1]] & (ID | DG | DL | QA)) &&
+		     s[x - 1] != '@')) {
 			/* a token starts at x: the rules of ma_lex_rule for it */
 			size_t end;
 			int un = 0;
 			switch (c) {
 			case '\'':
+				end = ma_quoted_end_inline(s, len, x, '\'', my, &un);
+				break;
 			case '"':
-				end = ma_quoted_end_inline(s, len, x, (char)c, my, &un);
+				end = ma_quoted_end_inline(s, len, x, '"', my, &un);
 				break;
 			case '`':
 				end = ma_quoted_end_inline(s, len, x, '`', 0, &un);
@@ -1027,4 +1032,18 @@ int ma_sql_lex_skip(struct ma_sql_lexer *lx, size_t to, long *budget)
 	}
 	lx->pos = ma_skim_sync_before(s, len, bnd, to);
 	return 1;
+}
+
+int ma_sql_lex_skip(struct ma_sql_lexer *lx, size_t to, long *budget)
+{
+	switch (lx->dialect) {
+	case MOAT_SQL_SQLITE:
+		return ma_skim(lx, to, budget, MOAT_SQL_SQLITE);
+	case MOAT_SQL_POSTGRES:
+		return ma_skim(lx, to, budget, MOAT_SQL_POSTGRES);
+	case MOAT_SQL_MYSQL:
+		return ma_skim(lx, to, budget, MOAT_SQL_MYSQL);
+	default: /* (no dialect: the check never lexes so) */
+		return 0;
+	}
 }
