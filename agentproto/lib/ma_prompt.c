@@ -630,11 +630,126 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 	w->n = kept;
 }
 
+/* The bytes of words and of what cuts them, for the splitter: bit
+ * MA_PR_C_WORD a byte of a word ([a-z0-9], '@', '$', non-ASCII), MA_PR_C_LET
+ * a letter, MA_PR_C_DIG a digit, '@' or '$', MA_PR_C_HIGH non-ASCII,
+ * MA_PR_C_END '.', '!' or '?', MA_PR_C_CUT ';' or ','. */
+enum {
+	MA_PR_C_WORD = 1,
+	MA_PR_C_LET = 2,
+	MA_PR_C_DIG = 4,
+	MA_PR_C_HIGH = 8,
+	MA_PR_C_END = 16,
+	MA_PR_C_CUT = 32
+};
+#define MA_PR_C4(x)  x, x, x, x
+#define MA_PR_C16(x) MA_PR_C4(x), MA_PR_C4(x), MA_PR_C4(x), MA_PR_C4(x)
+#define MA_PR_CL     (MA_PR_C_WORD | MA_PR_C_LET)
+#define MA_PR_CD     (MA_PR_C_WORD | MA_PR_C_DIG)
+#define MA_PR_CH     (MA_PR_C_WORD | MA_PR_C_HIGH)
+static const uint8_t ma_pr_cls[256] = {
+    MA_PR_C16(0), MA_PR_C16(0),
+    /* ' ' ! " # $ % & ' ( ) * + , - . / */
+    0, MA_PR_C_END, 0, 0, MA_PR_CD, 0, 0, 0, 0, 0, 0, 0, MA_PR_C_CUT, 0, MA_PR_C_END, 0,
+    /* 0-9 : ; < = > ? */
+    MA_PR_CD, MA_PR_CD, MA_PR_CD, MA_PR_CD, MA_PR_CD, MA_PR_CD, MA_PR_CD, MA_PR_CD, MA_PR_CD,
+    MA_PR_CD, 0, MA_PR_C_CUT, 0, 0, 0, MA_PR_C_END,
+    /* @ A-Z [ \ ] ^ _ */
+    MA_PR_CD, MA_PR_C16(0), MA_PR_C4(0), MA_PR_C4(0), MA_PR_C4(0), 0, 0, 0,
+    /* ` a-z { | } ~ DEL */
+    0, MA_PR_C16(MA_PR_CL), MA_PR_C4(MA_PR_CL), MA_PR_CL, MA_PR_CL, MA_PR_CL, MA_PR_CL, MA_PR_CL,
+    MA_PR_CL, 0, 0, 0, 0, 0, MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH),
+    MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH),
+    MA_PR_C16(MA_PR_CH)};
+
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
  * non-ASCII bytes, marks sentence ends and gives each word its classes. A
  * word with letters and digits that the lexicon does not know is read
- * again with leet digits as letters (in place: t is the caller's). */
-static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+ * again with leet digits as letters (in place: t is the caller's). The
+ * bytes are told apart by ma_pr_cls (the same sets as ma_pr_alnum and the
+ * comparisons of ma_pr_split_slow, its reference for the unit tests). */
+void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t i = 0;
+
+	w->t = t;
+	w->n = 0;
+	while (i < n && w->n < MA_PR_WORDS) {
+		size_t s, e;
+		unsigned acc = 0;
+		int brk = w->n == 0;
+		while (i < n && !(ma_pr_cls[u[i]] & MA_PR_C_WORD)) {
+			unsigned c = ma_pr_cls[u[i++]];
+			if (!c)
+				continue;
+			if (c & MA_PR_C_END) {
+				/* a dot inside a name ("www.shop.example", "3.5") ends
+				 * nothing */
+				int inside = u[i - 1] == '.' && i > 1 && i < n &&
+				             ma_pr_alnum(u[i - 2]) && ma_pr_alnum(u[i]);
+				/* nor does one that closes a quotation ("... winner!" to
+				 * your reply): a comma's break there */
+				int quoted = i < n && (t[i] == '"' || t[i] == '\'');
+				if (quoted && !brk)
+					brk = 2;
+				else if (!inside && !quoted)
+					brk = 1;
+			} else if (u[i - 1] == ';') {
+				brk = 1;
+			} else if (!brk) { /* ',' */
+				brk = 2;
+			}
+		}
+		s = i;
+		/* the word: letters, digits, '@', '$' and non-ASCII bytes */
+		while (i < n && (ma_pr_cls[u[i]] & MA_PR_C_WORD))
+			acc |= ma_pr_cls[u[i++]];
+		e = i;
+		if (e == s)
+			break;
+		if (acc & MA_PR_C_DIG)
+			while (s < e && (t[s] == '@' || t[s] == '$'))
+				s++;
+		if (acc & MA_PR_C_HIGH) {
+			/* typographic quotes around a word kept in its script
+			 * ("„Аццесс"): no part of the word */
+			while (u[s] >= 0xC2 && e - s >= 2 && ma_pr_tquote(t + s, e - s))
+				s += ma_pr_tquote(t + s, e - s);
+			while (u[e - 1] >= 0x80 && e - s >= 2 && ma_pr_tquote_end(t + s, e - s))
+				e -= ma_pr_tquote_end(t + s, e - s);
+		}
+		if (s == e)
+			continue;
+		if (e - s > 255)
+			e = s + 255;
+		w->s[w->n] = (uint16_t)s;
+		w->l[w->n] = (uint8_t)(e - s);
+		w->brk[w->n] = (uint8_t)brk;
+		w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+		if (!w->k[w->n] && (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG)) {
+			for (size_t k = s; k < e; k++) {
+				const char *from = "0134578@$", *to = "oieastbas";
+				const char *p = memchr(from, t[k], 9);
+				if (p && t[k])
+					t[k] = to[p - from];
+			}
+			w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+		}
+		if (!w->k[w->n] && (u[s] == 0xD0 || u[s] == 0xD1)) {
+			char x[64];
+			size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
+			if (xl)
+				w->k[w->n] = ma_pr_lex_classes(x, xl);
+		}
+		w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
+		w->n++;
+	}
+}
+
+/* ma_pr_split_words byte by byte, as it was written first (for the unit
+ * test that compares the two). */
+void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 {
 	size_t i = 0;
 
@@ -647,13 +762,9 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 		       !(t[i] == '@' || t[i] == '$')) {
 			char c = t[i++];
 			if (c == '.' || c == '!' || c == '?') {
-				/* a dot inside a name ("www.shop.example", "3.5") ends
-				 * nothing */
 				int inside = c == '.' && i > 1 && i < n &&
 				             ma_pr_alnum((unsigned char)t[i - 2]) &&
 				             ma_pr_alnum((unsigned char)t[i]);
-				/* nor does one that closes a quotation ("... winner!" to
-				 * your reply): a comma's break there */
 				int quoted = i < n && (t[i] == '"' || t[i] == '\'');
 				if (quoted && !brk)
 					brk = 2;
@@ -666,7 +777,6 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 			}
 		}
 		s = i;
-		/* the word: letters, digits, '@', '$' and non-ASCII bytes */
 		while (i < n) {
 			unsigned char c = (unsigned char)t[i];
 			if (c >= 'a' && c <= 'z')
@@ -682,8 +792,6 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 			break;
 		while (s < e && (t[s] == '@' || t[s] == '$'))
 			s++;
-		/* typographic quotes around a word kept in its script ("„Аццесс"):
-		 * no part of the word */
 		while ((unsigned char)t[s] >= 0xC2 && e - s >= 2 && ma_pr_tquote(t + s, e - s))
 			s += ma_pr_tquote(t + s, e - s);
 		while ((unsigned char)t[e - 1] >= 0x80 && e - s >= 2 &&
@@ -715,6 +823,13 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 		w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
 		w->n++;
 	}
+}
+
+/* The words of t (ma_pr_split_words), then the corrections of their
+ * classes and breaks that look at their neighbours. */
+static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	ma_pr_split_words(t, n, w);
 	/* a password word followed by talk about passwords asks for none, nor
 	 * does one that is reset or changed ("reset your password": the
 	 * notice of a password reset) */

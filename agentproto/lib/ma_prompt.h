@@ -146,6 +146,13 @@ struct ma_pr_kbits {
 	    output, begin, only, goal;
 };
 
+/* Splits t (n bytes, normalised) into w's words: their places, lengths,
+ * sentence and comma breaks, classes and ma_pr_h2(); leet digits of a word
+ * the lexicon does not know are read as letters in place (ma_prompt.c).
+ * ma_pr_split_slow does the same byte by byte (for tests). */
+void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w);
+void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w);
+
 /* Adds a feature of weight w to the score (noisy-OR) for family. */
 void ma_pr_add(struct ma_pr_score *sc, int family, double w);
 /* 1 if word i of w is one of the lower-case alternatives of lit[0..ll)

@@ -658,6 +658,66 @@ static void the_check_scores_an_input_where_memmem_finds_it(void **state)
 	moat_policy_release(p);
 }
 
+/* The splitter by its byte table (ma_pr_split_words) beside the byte-by-
+ * byte one (ma_pr_split_slow): the same words, places, lengths, breaks,
+ * classes and h2, and the same text after leet digits are read as
+ * letters, on random texts over the bytes the splitter tells apart (every
+ * byte value, with letters, spaces and punctuation more often) and on
+ * texts of words of the lexicon with digits and symbols between them. */
+static void the_splitter_by_table_is_the_splitter_by_byte(void **state)
+{
+	static const char often[] = "abcdefghijklmnopqrstuvwxyz0123456789 .,;!?'\"@$-:\n";
+	static const char *const words[] = {"ignore",
+	                                    "1gn0re",
+	                                    "pr3v10us",
+	                                    "instructions",
+	                                    "@admin",
+	                                    "$$x",
+	                                    "3.5",
+	                                    "www.shop.example",
+	                                    "\xd0\x98\xd0\xb3\xd0\xbd\xd0\xbe\xd1\x80\xd0\xb5",
+	                                    "\xe2\x80\x9cquoted\xe2\x80\x9d",
+	                                    "\xc2\xabx\xc2\xbb"};
+	static struct ma_pr_words a, b;
+	char ta[MA_PR_NORM], tb[MA_PR_NORM];
+	unsigned seed = 11;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (int round = 0; round < 4000; round++) {
+		size_t n;
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 8) % (round < 3000 ? 300 : sizeof ta);
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			if (round % 2 == 0 && (seed >> 24) % 4 == 0) {
+				const char *x =
+				    words[(seed >> 8) % (sizeof words / sizeof words[0])];
+				size_t xl = strlen(x);
+				if (k + xl > n)
+					xl = n - k;
+				memcpy(ta + k, x, xl);
+				k += xl - 1;
+			} else if ((seed >> 16) % 4) {
+				ta[k] = often[(seed >> 8) % (sizeof often - 1)];
+			} else {
+				ta[k] = (char)(seed >> 8);
+			}
+		}
+		memcpy(tb, ta, n);
+		ma_pr_split_words(ta, n, &a);
+		ma_pr_split_slow(tb, n, &b);
+		if (memcmp(ta, tb, n) || a.n != b.n)
+			fail_msg("round %d (%zu bytes): %d words, %d by byte", round, n, a.n, b.n);
+		for (int i = 0; i < a.n; i++)
+			if (a.s[i] != b.s[i] || a.l[i] != b.l[i] || a.brk[i] != b.brk[i] ||
+			    a.k[i] != b.k[i] || a.h[i] != b.h[i])
+				fail_msg("round %d, word %d: at %u+%u brk %u, by byte %u+%u brk %u",
+				         round, i, a.s[i], a.l[i], a.brk[i], b.s[i], b.l[i],
+				         b.brk[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -673,6 +733,7 @@ int main(void)
 	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
 	    cmocka_unit_test(encoded_runs_at_every_offset),
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
+	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
