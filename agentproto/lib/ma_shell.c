@@ -39,8 +39,10 @@
  *
  * Pure: the tokens live in the request's scratch block (about 4.8 KB a
  * window of 128 elements and 128 marks, four windows kept; a longer line
- * is lexed again per window), nothing is allocated unless a check fires.
- * Any thread.
+ * is lexed again per window; in a line that cannot parse, the part of an
+ * input past its first window is only probed for command substitutions,
+ * keeping nothing), nothing is allocated unless a check fires. Any
+ * thread.
  */
 #include "ma_int.h"
 #include "ma_shell.h"
@@ -71,6 +73,13 @@ struct ma_sh_st {
 	int top_set;
 	int top_saved;   /* 1: in top; 0: k itself (unchanged since top_at) */
 	size_t skip8_at; /* ma_sh_skip_words8 is tried again from here on */
+	/* a probe (ma_sh_probe_subst): nothing is kept and lx is only read;
+	 * lexing stops at the first element that starts at or after
+	 * probe_b, and found is set by a command substitution that runs
+	 * (what fires in a line that cannot parse) starting in
+	 * [probe_a, probe_b) */
+	int probe, found;
+	size_t probe_a, probe_b;
 };
 
 /* Copies a lexer state, its here-documents as far as they are used. */
@@ -198,12 +207,14 @@ static inline int ma_sh_room(struct ma_sh_st *st, int full, size_t start, size_t
 	return 1;
 }
 
-static inline __attribute__((always_inline)) void ma_sh_add(struct ma_sh_st *st, int kind,
-                                                            size_t start, size_t end, int flags)
+static inline __attribute__((always_inline)) void
+ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, int flags)
 {
 	struct ma_sh_lex *lx = st->lx;
 	int target = st->k.v.prev == MA_SH_REDIR, keep;
 
+	if (probe)
+		return; /* a probe keeps nothing and needs no parse check */
 	if (kind == MA_SH_WORD && !st->k.named)
 		flags |= MA_SH_F_CMDWORD;
 	/* the window's first drop, at an element that starts here with k its
@@ -241,8 +252,18 @@ static void ma_sh_mark(struct ma_sh_st *st, int kind, size_t start, size_t end, 
 {
 	struct ma_sh_lex *lx = st->lx;
 
-	if (st->quiet || !ma_sh_room(st, lx->nmark == MA_SH_MAX_MARK, start, end))
+	if (st->quiet)
 		return;
+	if (!ma_sh_room(st, lx->nmark == MA_SH_MAX_MARK, start, end)) {
+		/* a probe finds no room (its window is full before it) */
+		if (st->probe && start >= st->probe_a && start < st->probe_b &&
+		    ((kind == MA_SH_M_SUBST && !(flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY))) ||
+		     (kind == MA_SH_M_PARAM && (flags & MA_SH_F_RUNS)))) {
+			st->found = 1;
+			st->probe_b = 0; /* stops at the next element */
+		}
+		return;
+	}
 	lx->mark[lx->nmark].start = (uint32_t)start;
 	lx->mark[lx->nmark].end = (uint32_t)end;
 	lx->mark[lx->nmark].pair = (uint32_t)pair;
@@ -570,7 +591,8 @@ static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *
 		i = len;
 	if (unterm) {
 		*flags |= MA_SH_F_UNTERM;
-		st->lx->unterm = 1;
+		if (!st->probe)
+			st->lx->unterm = 1;
 	}
 	return i;
 }
@@ -593,7 +615,7 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 			if (end - k == st->k.here[h].dlen &&
 			    memcmp(s + k, st->k.here[h].delim, st->k.here[h].dlen) == 0) {
 				if (i > body)
-					ma_sh_add(st, MA_SH_HEREDOC, body, i, 0);
+					ma_sh_add(st, st->probe, MA_SH_HEREDOC, body, i, 0);
 				i = nl ? end + 1 : end;
 				found = 1;
 				break;
@@ -601,7 +623,7 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 			i = nl ? end + 1 : st->len;
 		}
 		if (!found) { /* runs to the end: bash warns and runs it */
-			ma_sh_add(st, MA_SH_HEREDOC, body, st->len, 0);
+			ma_sh_add(st, st->probe, MA_SH_HEREDOC, body, st->len, 0);
 			i = st->len;
 		}
 	}
@@ -622,7 +644,8 @@ static int ma_sh_first_after(const struct ma_sh_el *v, int n, size_t a);
 
 /* A word from i (an element starts there): lexed, added, and taken as a
  * here-document's delimiter when one is wanted. Returns its end. */
-static inline size_t ma_sh_run_word(struct ma_sh_st *st, size_t i)
+static inline __attribute__((always_inline)) size_t ma_sh_run_word(struct ma_sh_st *st, int probe,
+                                                                   size_t i)
 {
 	const char *s = st->s;
 	int fl = 0;
@@ -630,7 +653,7 @@ static inline size_t ma_sh_run_word(struct ma_sh_st *st, size_t i)
 
 	if (j == i)
 		j = i + 1; /* cannot happen; keeps the loop finite */
-	ma_sh_add(st, MA_SH_WORD, i, j, fl);
+	ma_sh_add(st, probe, MA_SH_WORD, i, j, fl);
 	if (st->k.want_delim && st->k.nhere < 4) {
 		/* the delimiter without its quotes */
 		size_t d = 0;
@@ -788,17 +811,22 @@ done:
  * stays 1, need 0; the command has its name), and before the window it
  * is where an element starts (top_at). Returns the end of the last word
  * it passed (i when none). */
-static size_t ma_sh_skip_words(struct ma_sh_st *st, size_t i)
+static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_sh_st *st, int probe,
+                                                                     size_t i)
 {
 	const char *s = st->s;
 	size_t len = st->len;
 	struct ma_sh_lex *lx = st->lx;
 	int full;
 
-	if (st->k.v.prev != MA_SH_WORD || st->k.v.redir || st->k.v.fdef || st->k.want_delim)
+	/* a probe passes them whatever the parse check says: words of plain
+	 * bytes hold no mark (unless one is a here-document's delimiter) */
+	if ((st->k.v.prev != MA_SH_WORD || st->k.v.redir || st->k.v.fdef || st->k.want_delim) &&
+	    (!probe || st->k.want_delim))
 		return i;
 	full = lx->dropped_at != (size_t)-1;
-	if (full ? st->next || st->k.v.bad : lx->has_snap || lx->nel || lx->nmark || !lx->from)
+	if ((full ? st->next || st->k.v.bad : lx->has_snap || lx->nel || lx->nmark || !lx->from) &&
+	    !probe)
 		return i;
 	for (;;) {
 		size_t k = i, j;
@@ -809,8 +837,10 @@ static size_t ma_sh_skip_words(struct ma_sh_st *st, size_t i)
 		if (i >= st->skip8_at && i < len && s[i] == ' ') {
 			int n = 0;
 			size_t last = 0;
-			k = i = ma_sh_skip_words8(s, i, full ? len : lx->from, &n, &last,
-			                          &st->skip8_at);
+			size_t lim = full ? len : lx->from;
+			if (probe && lim > st->probe_b)
+				lim = st->probe_b;
+			k = i = ma_sh_skip_words8(s, i, lim, &n, &last, &st->skip8_at);
 			st->skip8_at++;
 			if (n > 0) {
 				if (!full) {
@@ -824,7 +854,7 @@ static size_t ma_sh_skip_words(struct ma_sh_st *st, size_t i)
 		}
 		while (k < len && (s[k] == ' ' || s[k] == '\t'))
 			k++;
-		if (k >= len)
+		if (k >= len || (probe && k >= st->probe_b))
 			return i;
 		c = s[k];
 		if (!ma_sh_plain[(unsigned char)c] || c == '#' || (c >= '0' && c <= '9'))
@@ -848,7 +878,8 @@ static size_t ma_sh_skip_words(struct ma_sh_st *st, size_t i)
 
 /* Lexes the line from i (between two elements) to its end, or, for a next
  * window, until the window is full. */
-static void ma_sh_run(struct ma_sh_st *st, size_t i)
+static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st *st, size_t i,
+                                                                 const int probe)
 {
 	const char *s = st->s;
 	size_t len = st->len;
@@ -863,7 +894,8 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 		/* the window is full: a next window's line end was judged once;
 		 * a line that cannot parse whatever follows (bad is never
 		 * undone) needs no more reading for ma_sh_valid */
-		if (lx->dropped_at != (size_t)-1 && (st->next || st->k.v.bad))
+		if (lx->dropped_at != (size_t)-1 && (st->next || st->k.v.bad) &&
+		    (!probe || i >= st->probe_b))
 			return;
 		if (c == '\\' && i + 1 < len && s[i + 1] == '\n') {
 			i += 2;
@@ -897,11 +929,11 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 			 * what ma_sh_run_word gives it (nothing to mark, no NAME=,
 			 * no here-document's delimiter wanted) */
 			if (!st->k.want_delim && ma_sh_plain_word(s, len, i, j)) {
-				ma_sh_add(st, MA_SH_WORD, i, j, 0);
-				i = ma_sh_skip_words(st, j);
+				ma_sh_add(st, probe, MA_SH_WORD, i, j, 0);
+				i = ma_sh_skip_words(st, probe, j);
 				continue;
 			}
-			i = ma_sh_run_word(st, i);
+			i = ma_sh_run_word(st, probe, i);
 			continue;
 		}
 		char n1 = i + 1 < len ? s[i + 1] : '\0';
@@ -914,50 +946,50 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 				ma_sh_state_copy(&st->top, &st->k);
 				st->top_saved = 1;
 			}
-			ma_sh_add(st, MA_SH_SEQ, i, i + 1, MA_SH_F_NEWLINE);
+			ma_sh_add(st, probe, MA_SH_SEQ, i, i + 1, MA_SH_F_NEWLINE);
 			i = st->k.nhere ? ma_sh_heredocs(st, i + 1) : i + 1;
 			continue;
 		}
 		if (c == '#') {
 			const char *nl = memchr(s + i, '\n', len - i);
 			j = nl ? (size_t)(nl - s) : len;
-			ma_sh_add(st, MA_SH_COMMENT, i, j, 0);
+			ma_sh_add(st, probe, MA_SH_COMMENT, i, j, 0);
 			i = j;
 			continue;
 		}
 		if (c == ';') {
 			j = i + ((n1 == ';' || n1 == '&') ? (n1 == ';' && n2 == '&' ? 3 : 2) : 1);
-			ma_sh_add(st, MA_SH_SEQ, i, j, 0);
+			ma_sh_add(st, probe, MA_SH_SEQ, i, j, 0);
 			i = j;
 			continue;
 		}
 		if (c == '&') {
 			if (n1 == '&') {
-				ma_sh_add(st, MA_SH_ANDOR, i, i + 2, 0);
+				ma_sh_add(st, probe, MA_SH_ANDOR, i, i + 2, 0);
 				i += 2;
 			} else if (n1 == '>') {
 				j = i + (n2 == '>' ? 3 : 2);
-				ma_sh_add(st, MA_SH_REDIR, i, j, MA_SH_F_OUT);
+				ma_sh_add(st, probe, MA_SH_REDIR, i, j, MA_SH_F_OUT);
 				i = j;
 			} else {
-				ma_sh_add(st, MA_SH_BG, i, i + 1, 0);
+				ma_sh_add(st, probe, MA_SH_BG, i, i + 1, 0);
 				i++;
 			}
 			continue;
 		}
 		if (c == '|') {
 			if (n1 == '|') {
-				ma_sh_add(st, MA_SH_ANDOR, i, i + 2, 0);
+				ma_sh_add(st, probe, MA_SH_ANDOR, i, i + 2, 0);
 				i += 2;
 			} else {
 				j = i + (n1 == '&' ? 2 : 1);
-				ma_sh_add(st, MA_SH_PIPE, i, j, 0);
+				ma_sh_add(st, probe, MA_SH_PIPE, i, j, 0);
 				i = j;
 			}
 			continue;
 		}
 		if (c == '(' || c == ')') {
-			ma_sh_add(st, c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN, i, i + 1, 0);
+			ma_sh_add(st, probe, c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN, i, i + 1, 0);
 			i++;
 			continue;
 		}
@@ -989,14 +1021,25 @@ static void ma_sh_run(struct ma_sh_st *st, size_t i)
 				if (r1 == '>' || r1 == '&' || r1 == '|')
 					k++;
 			}
-			ma_sh_add(st, MA_SH_REDIR, i, k, fl);
+			ma_sh_add(st, probe, MA_SH_REDIR, i, k, fl);
 			if (wd >= 0)
 				st->k.want_delim = wd;
 			i = k;
 			continue;
 		}
-		i = ma_sh_run_word(st, i);
+		i = ma_sh_run_word(st, probe, i);
 	}
+}
+
+static void ma_sh_run(struct ma_sh_st *st, size_t i)
+{
+	ma_sh_run_impl(st, i, 0);
+}
+
+/* ma_sh_run for a probe (st->probe): nothing is added. */
+static void ma_sh_run_probe(struct ma_sh_st *st, size_t i)
+{
+	ma_sh_run_impl(st, i, 1);
 }
 
 void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx)
@@ -1137,6 +1180,28 @@ int ma_sh_lex_within(const char *s, size_t len, size_t from, const struct ma_sh_
 int ma_sh_valid(const struct ma_sh_lex *lx)
 {
 	return lx->valid;
+}
+
+int ma_sh_probe_subst(const char *s, size_t len, struct ma_sh_lex *lx, size_t a, size_t b)
+{
+	struct ma_sh_st st;
+
+	if (!lx->has_end)
+		return -1;
+	/* full since end_at: every element and mark from there finds no room
+	 * (ma_sh_room only says so again: complete stays 0, dropped_at
+	 * end_at) */
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.len = len;
+	st.lx = lx;
+	st.next = 1;
+	st.probe = 1;
+	st.probe_a = a;
+	st.probe_b = b;
+	ma_sh_state_copy(&st.k, &lx->end);
+	ma_sh_run_probe(&st, lx->end_at);
+	return st.found;
 }
 
 /* ---- the analysis of one input occurrence ---- */
@@ -1996,6 +2061,20 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
 			return 0; /* all of it and what follows it was judged */
+		if (!c->lx.valid) {
+			/* a line that cannot run: only a command substitution that
+			 * starts in the input fires (ma_sh_judge), and the window
+			 * judged every mark it kept; the rest of the input is
+			 * lexed on from where the window was first full, keeping
+			 * nothing, instead of window after window */
+			int p = ma_sh_probe_subst(c->cmd, c->len, &c->lx, a, b);
+			if (p == 0)
+				return 0;
+			if (p > 0) {
+				ma_sh_set(&hit, "cmd.substitution", "critical", 0.95);
+				break;
+			}
+		}
 		ma_sh_keep_first(c);
 		ma_sh_keep_prev(c);
 		ma_sh_next_window(c, b);

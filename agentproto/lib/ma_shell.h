@@ -123,6 +123,15 @@ int ma_sh_lex_within(const char *s, size_t len, size_t from, const struct ma_sh_
  * balanced), whatever part of it was kept. */
 int ma_sh_valid(const struct ma_sh_lex *lx);
 
+/* For a window lx of s that was first full at an element's start
+ * (has_end): 1 when a command substitution that runs (what fires in a
+ * line that cannot parse: $(...), `...`, <(...), >(...), ${...} or
+ * $((...)) holding one; not one unterminated or empty) starts in [a, b)
+ * at or after lx->end_at, 0 when none does, -1 when lx cannot tell (no
+ * has_end). The line is lexed on from end_at and nothing is kept: lx
+ * is left as it was. No allocation. */
+int ma_sh_probe_subst(const char *s, size_t len, struct ma_sh_lex *lx, size_t a, size_t b);
+
 /* What a user input does at one place [a, b) of a command line. */
 struct ma_sh_hit {
 	int spans;        /* 1: the input is more than data inside one word */

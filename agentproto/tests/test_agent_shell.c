@@ -903,6 +903,150 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 	assert_true(checked > 5000);
 }
 
+/* The verdict of [a, b) judged window after window, as the check judged
+ * every place before the probe: the window lexed from a, then each next
+ * one (ma_sh_lex_next; lexed again a little before where it stopped when
+ * it cannot go on), until one fires or the windows are past b by their
+ * overlap (48 bytes). The rule, or NULL. */
+static const char *judged_by_windows(const char *s, size_t n, size_t a, size_t b)
+{
+	static struct ma_sh_lex lx;
+	struct ma_sh_hit hit;
+
+	ma_sh_lex_from(s, n, a, &lx);
+	for (;;) {
+		ma_sh_analyse(s, n, &lx, a, b, &hit);
+		if (hit.fired)
+			return hit.rule;
+		if (lx.complete || lx.dropped_at >= b + 48)
+			return NULL;
+		if (!ma_sh_lex_next(s, n, &lx)) {
+			size_t next = lx.dropped_at > 48 ? lx.dropped_at - 48 : 0;
+			if (next <= lx.from)
+				next = lx.from + 1;
+			if (next > b)
+				next = b;
+			ma_sh_lex_from(s, n, next, &lx);
+		}
+	}
+}
+
+/* A line that cannot parse fires only on a command substitution that
+ * starts in the input (ma_sh_judge); past its first window the check
+ * lexes the rest of the input keeping nothing (ma_sh_probe_subst) instead
+ * of judging window after window. Its verdict and rule must be those of
+ * the windows judged one after the other, at every place of the input (up
+ * to 64, in order), for inputs of 2 bytes to 1 KB anywhere in lines of up
+ * to 4 KB of operators, words, quotes, substitutions that run, that do
+ * not close or are empty, here-documents and comments, made unparsable by
+ * "| |" or a parenthesis never closed. */
+static void a_line_that_cannot_parse_is_probed_as_its_windows_judge_it(void **state)
+{
+	/* substitutions that run are rare, so that the first one of many
+	 * inputs lies past their first window */
+	static const char *const runs[] = {" \"$(d)\"", " $(id)",       " `u`",         " <(z)",
+	                                   " >(z)",     " $((1+$(q)))", " ${v:-$(id)}", " x=$(a)"};
+	static const char *const units[] = {
+	    ";|&<>(",
+	    " w",
+	    " 'q;w'",
+	    " ${x}",
+	    " $v",
+	    " <<E\nb $(no)\nE\n",
+	    " # c $(no)\n",
+	    " \\\n",
+	    " 2>&1",
+	    " *.c",
+	    " {a,b}",
+	    ";",
+	    "|",
+	    " & ",
+	    " (",
+	    ")",
+	    " $'x'",
+	    " \"a b\"",
+	    " ``",
+	    " $()",
+	    " a b c d",
+	    " <f >g",
+	    " $(",
+	    " `",
+	};
+	static char line[4200], in[1100];
+	unsigned seed = 12345;
+	int fired = 0, long_in = 0;
+
+	(void)state;
+	for (int t = 0; t < 1500; t++) {
+		size_t n = 0, target, a, b, vl;
+		const char *want = NULL;
+		int seen = 0, plain = 1, v;
+		struct moat_request *r;
+		seed = seed * 1103515245u + 12345u;
+		target = 200 + (seed >> 8) % 3800;
+		if (t % 2)
+			n = (size_t)snprintf(line, sizeof line, "x | | y");
+		while (n < target) {
+			size_t k;
+			const char *u;
+			seed = seed * 1103515245u + 12345u;
+			k = (seed >> 8) % (sizeof units / sizeof units[0]);
+			/* the unterminated ones rarely: they swallow the rest */
+			if (k >= sizeof units / sizeof units[0] - 2 && (seed >> 20) % 16)
+				k = 1;
+			u = units[k];
+			if ((seed >> 16) % 128 == 0)
+				u = runs[(seed >> 24) % (sizeof runs / sizeof runs[0])];
+			if (n + strlen(u) + 3 >= sizeof line)
+				break;
+			memcpy(line + n, u, strlen(u));
+			n += strlen(u);
+		}
+		if (!(t % 2))
+			line[n++] = '(';
+		line[n] = '\0';
+		seed = seed * 1103515245u + 12345u;
+		a = (seed >> 8) % n;
+		seed = seed * 1103515245u + 12345u;
+		vl = 2 + (seed >> 8) % 1023;
+		if (a + vl > n)
+			vl = n - a;
+		if (vl < 2)
+			continue;
+		memcpy(in, line + a, vl);
+		in[vl] = '\0';
+		for (size_t k = 0; k < vl; k++)
+			if (!((in[k] >= 'a' && in[k] <= 'z') || (in[k] >= 'A' && in[k] <= 'Z') ||
+			      (in[k] >= '0' && in[k] <= '9') || in[k] == '_'))
+				plain = 0;
+		if (plain)
+			continue; /* never judged */
+		/* every place of the input, in order, up to 64 */
+		for (size_t from = 0; from + vl <= n && seen < 64 && !want;) {
+			const char *at = memmem(line + from, n - from, in, vl);
+			if (!at)
+				break;
+			seen++;
+			from = (size_t)(at - line) + 1;
+			want = judged_by_windows(line, n, (size_t)(at - line),
+			                         (size_t)(at - line) + vl);
+		}
+		r = req_with(in);
+		v = moat_check_shell(r, line, n);
+		b = a + vl;
+		if (v != (want ? MOAT_BLOCK : MOAT_ALLOW) ||
+		    (want && strcmp(moat_request_event(r)->rule, want)))
+			fail_msg("case %d: [%zu, %zu) of %zu bytes: %s, the windows %s", t, a, b, n,
+			         v == MOAT_BLOCK ? moat_request_event(r)->rule : "allowed",
+			         want ? want : "allow");
+		fired += want != NULL;
+		long_in += vl > 600;
+		moat_request_end(r);
+	}
+	assert_true(fired > 100);
+	assert_true(long_in > 200);
+}
+
 static void an_input_before_the_last_window_is_judged_alike(void **state)
 {
 	static char cmd[8192], late[2048];
@@ -1475,6 +1619,7 @@ int main(void)
 	    cmocka_unit_test(a_next_window_takes_over_what_the_window_before_it_lexed),
 	    cmocka_unit_test(a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
+	    cmocka_unit_test(a_line_that_cannot_parse_is_probed_as_its_windows_judge_it),
 	    cmocka_unit_test(an_input_at_the_first_place_takes_the_first_window),
 	    cmocka_unit_test(a_later_place_finds_its_first_element_as_the_first_does),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
