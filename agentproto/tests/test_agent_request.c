@@ -456,6 +456,38 @@ static void the_scan_finds_every_place_a_naive_search_finds(void **state)
 	}
 }
 
+/* An input whose first byte is everywhere in the text (so that the
+ * search looks at the next places sixteen at a time for its first and
+ * last bytes together): "aa...ab" of 2 to 40 bytes in texts of 'a' with
+ * copies of it, or of it with one byte changed, at every distance from
+ * each other and from the text's end (the last place it can start). */
+static void an_input_whose_first_byte_is_everywhere_is_found(void **state)
+{
+	static char text[400], v[64];
+
+	(void)state;
+	for (size_t vl = 2; vl <= 40; vl += vl < 18 ? 1 : 11) {
+		memset(v, 'a', vl);
+		v[vl - 1] = 'b';
+		for (size_t gap = 0; gap < 70; gap += 3)
+			for (int change = 0; change < 3; change++) {
+				size_t tl = 0;
+				while (tl + vl + gap <= 300) {
+					memset(text + tl, 'a', gap);
+					tl += gap;
+					memcpy(text + tl, v, vl);
+					if (change == 1)
+						text[tl + vl / 2] = 'c'; /* a middle byte */
+					if (change == 2 && vl > 2)
+						text[tl + 1] = 'c'; /* its second */
+					tl += vl;
+				}
+				for (size_t cut = 0; cut < 20 && cut < tl; cut += 1)
+					scan_matches_naive(text, tl - cut, v, vl);
+			}
+	}
+}
+
 /* The same for periodic inputs (a unit of 1 to 7 bytes repeated, 2 to
  * 1100 bytes: ";|&<>(;|&<>(...") in texts of their units, where v's start
  * agrees at every unit and its end only where v fits: runs of whole units
@@ -733,6 +765,7 @@ int main(void)
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(the_scan_finds_every_place_a_naive_search_finds),
 	    cmocka_unit_test(a_periodic_input_is_found_at_every_place),
+	    cmocka_unit_test(an_input_whose_first_byte_is_everywhere_is_found),
 	    cmocka_unit_test(url_decoding_matches_a_byte_at_a_time_reading),
 	    cmocka_unit_test(inputs_by_reference_are_not_copied),
 	    cmocka_unit_test(inputs_by_reference_are_checked_as_copies),
