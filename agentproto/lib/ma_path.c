@@ -24,7 +24,10 @@
  * and dots 64 bytes at a time, finds from them the runs that start in the
  * block and which of them are "." and "..", and only counts a block that
  * cannot take the depth below the segments whose places are needed
- * (depth += names - ".."); other blocks are walked run by run. The path
+ * (depth += names - ".."); other blocks are walked run by run. Once no
+ * place is needed, the blocks without a dot that follow such a block are
+ * counted sixteen bytes at a time without maps (SSE2: the bytes that
+ * start a run, summed). The path
  * and the application's part are normalised in one pass (their common
  * segments once). When the application's part holds no '%', no byte
  * >= 0xC0 and no NUL (the usual case), no reading changes it: it is
@@ -35,10 +38,13 @@
  * Otherwise both are decoded in every reading, as written above.
  *
  * A reading's decoding is two passes that each write into the other
- * buffer (never in place): the %-escapes, then, from the first byte >=
- * 0xC0 only, the Unicode forms; the bytes between two escapes or two
- * forms are stored sixteen at a time and the write goes on from the next
- * '%' or lead byte.
+ * buffer (never in place): the %-escapes (escapes one after the other in
+ * a loop of their own), then, from the first byte >= 0xC0 only, the
+ * Unicode forms; the bytes between two escapes or two forms are stored
+ * sixteen at a time by one loop for both passes (ma_path_run) and the
+ * write goes on from the next '%' or lead byte. An input is judged only
+ * when it holds a byte that may move the path (ma_path_may_move: sixteen
+ * at a time).
  *
  * Where the CPU has SSE2 (every x86-64) the maps and the scans for bytes
  * that a reading may change take sixteen bytes at a time; elsewhere eight
@@ -172,13 +178,19 @@ static void ma_path_maps(const char *p, size_t n, uint64_t *sep, uint64_t *dot)
 #if defined(__SSE2__)
 	/* sixteen bytes at a time where the CPU has SSE2 (every x86-64) */
 	const __m128i sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'), dt = _mm_set1_epi8('.');
-	if (n >= 64) { /* a whole block: the four loads unrolled */
-		for (j = 0; j < 64; j += 16) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + j));
-			__m128i eq = _mm_or_si128(_mm_cmpeq_epi8(x, sl), _mm_cmpeq_epi8(x, bs));
-			s |= (uint64_t)(unsigned)_mm_movemask_epi8(eq) << j;
-			d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dt)) << j;
-		}
+	if (n >= 64) { /* a whole block: the four loads written out (GCC -O2 kept a loop) */
+#define MA_PATH_MAP16(J)                                                                           \
+	do {                                                                                       \
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + (J)));             \
+		__m128i eq = _mm_or_si128(_mm_cmpeq_epi8(x, sl), _mm_cmpeq_epi8(x, bs));           \
+		s |= (uint64_t)(unsigned)_mm_movemask_epi8(eq) << (J);                             \
+		d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, dt)) << (J);          \
+	} while (0)
+		MA_PATH_MAP16(0);
+		MA_PATH_MAP16(16);
+		MA_PATH_MAP16(32);
+		MA_PATH_MAP16(48);
+#undef MA_PATH_MAP16
 		*sep = s;
 		*dot = d;
 		return;
@@ -205,6 +217,37 @@ static void ma_path_maps(const char *p, size_t n, uint64_t *sep, uint64_t *dot)
 	}
 	*sep = n < 64 ? s | (~0ull << n) : s;
 	*dot = d;
+}
+
+/* Copies s[i, n) to out from *w up to the first byte that ends the run:
+ * a '%' when pct, else a byte >= 0xC0 (one that may start a Unicode
+ * form). Returns that byte's place (n when there is none) and moves *w
+ * on as far. Sixteen bytes at a time where the CPU has SSE2: stored
+ * whole (out must hold *w + n - i bytes and more: it does when *w <= i
+ * and out holds n), then the place of the first that ends the run. */
+static inline size_t ma_path_run(const char *s, size_t i, size_t n, char *out, size_t *w, int pct)
+{
+	size_t o = *w;
+#if defined(__SSE2__)
+	const __m128i c = _mm_set1_epi8(pct ? '%' : (char)0xC0);
+	while (i + 16 <= n) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		unsigned m =
+		    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(pct ? x : _mm_and_si128(x, c), c));
+		_mm_storeu_si128((__m128i *)(void *)(out + o), x);
+		if (m) {
+			unsigned k = (unsigned)__builtin_ctz(m);
+			*w = o + k;
+			return i + k;
+		}
+		i += 16;
+		o += 16;
+	}
+#endif
+	while (i < n && (pct ? s[i] != '%' : (unsigned char)s[i] < 0xC0))
+		out[o++] = s[i++];
+	*w = o;
+	return i;
 }
 
 /* The Unicode forms of s[0, n) written to out (not s), lead the first byte
@@ -247,28 +290,7 @@ static size_t ma_path_unicode(const char *s, size_t n, char *out, size_t lead)
 			i++;
 		}
 		/* the bytes up to the next lead byte */
-#if defined(__SSE2__)
-		while (i + 16 <= n) { /* w + 16 <= i + 16 <= n: out holds them */
-			const __m128i top = _mm_set1_epi8((char)0xC0);
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-			unsigned m =
-			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, top), top));
-			_mm_storeu_si128((__m128i *)(void *)(out + w), x);
-			if (m) {
-				unsigned k = (unsigned)__builtin_ctz(m);
-				i += k;
-				w += k;
-				goto form;
-			}
-			i += 16;
-			w += 16;
-		}
-#endif
-		while (i < n && (unsigned char)s[i] < 0xC0)
-			out[w++] = s[i++];
-#if defined(__SSE2__)
-	form:;
-#endif
+		i = ma_path_run(s, i, n, out, &w, 0);
 	}
 	return w;
 }
@@ -282,7 +304,26 @@ static size_t ma_path_unescape(const char *in, size_t n, char *out, size_t f)
 
 	memcpy(out, in, f);
 	while (i < n) {
-		/* in[i] is '%' */
+		/* in[i] is '%': escapes one after the other, while a byte follows
+		 * the escape (a hex digit's value less one is 0-15, any other
+		 * byte's wraps around) */
+		if (i + 3 < n) {
+			const unsigned char *q = (const unsigned char *)in + i,
+			                    *qe = (const unsigned char *)in + n - 3;
+			char *w = out + o;
+			do {
+				unsigned h1 = ma_path_hexv[q[1]] - 1u, h2 = ma_path_hexv[q[2]] - 1u;
+				if ((h1 | h2) > 15)
+					break;
+				*w++ = (char)(h1 << 4 | h2);
+				q += 3;
+			} while (*q == '%' && q < qe); /* q <= in + n - 1 */
+			i = (size_t)(q - (const unsigned char *)in);
+			o = (size_t)(w - out);
+			if (i >= n || in[i] != '%')
+				goto run;
+		}
+		/* in[i] is still '%': the escape that ends the text, %uXXXX, a '%' alone */
 		unsigned h1 = i + 2 < n ? ma_path_hexv[(unsigned char)in[i + 1]] : 0,
 		         h2 = h1 ? ma_path_hexv[(unsigned char)in[i + 2]] : 0;
 		if (h2) {
@@ -306,27 +347,8 @@ static size_t ma_path_unescape(const char *in, size_t n, char *out, size_t f)
 		/* the bytes up to the next '%' (none: escapes one after the other) */
 		if (i < n && in[i] == '%')
 			continue;
-#if defined(__SSE2__)
-		while (i + 16 <= n) { /* o + 16 <= i + 16 <= n: out holds them */
-			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(in + i));
-			unsigned m =
-			    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('%')));
-			_mm_storeu_si128((__m128i *)(void *)(out + o), x);
-			if (m) {
-				unsigned k = (unsigned)__builtin_ctz(m);
-				i += k;
-				o += k;
-				goto escape;
-			}
-			i += 16;
-			o += 16;
-		}
-#endif
-		while (i < n && in[i] != '%')
-			out[o++] = in[i++];
-#if defined(__SSE2__)
-	escape:;
-#endif
+	run:
+		i = ma_path_run(in, i, n, out, &o, 1);
 	}
 	return o;
 }
@@ -370,6 +392,58 @@ static int ma_path_popcount(uint64_t x)
 	return (int)((x * 0x0101010101010101ull) >> 56);
 }
 
+/* The whole 64-byte blocks of p[0, n) that hold no dot, from the first
+ * up to the first that holds one: their runs (the segments that start in
+ * them; *prev: the byte before p is a separator, then the last counted
+ * byte is) added to *names. Returns the bytes counted, a multiple of 64.
+ * Sixteen bytes at a time with SSE2: a run starts at a byte that is no
+ * separator after one that is (the separator bytes shifted one place),
+ * summed bytewise and once a block; without SSE2 it counts nothing (the
+ * caller's block loop does). */
+static size_t ma_path_count_names(const char *p, size_t n, uint64_t *prev, int *names)
+{
+	size_t b = 0;
+#if defined(__SSE2__)
+	const __m128i sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'), dt = _mm_set1_epi8('.'),
+	              zero = _mm_setzero_si128();
+	__m128i last = *prev ? _mm_set1_epi8((char)0xFF) : zero, sum = zero;
+
+	for (; b + 64 <= n; b += 64) {
+		__m128i acc = zero, dots = zero, s0 = last;
+#define MA_PATH_COUNT16(J)                                                                         \
+	do {                                                                                       \
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + b + (J)));         \
+		__m128i s = _mm_or_si128(_mm_cmpeq_epi8(x, sl), _mm_cmpeq_epi8(x, bs));            \
+		__m128i before = _mm_or_si128(_mm_slli_si128(s, 1), _mm_srli_si128(s0, 15));       \
+		dots = _mm_or_si128(dots, _mm_cmpeq_epi8(x, dt));                                  \
+		acc = _mm_sub_epi8(acc, _mm_andnot_si128(s, before));                              \
+		s0 = s;                                                                            \
+	} while (0)
+		MA_PATH_COUNT16(0);
+		MA_PATH_COUNT16(16);
+		MA_PATH_COUNT16(32);
+		MA_PATH_COUNT16(48);
+#undef MA_PATH_COUNT16
+		if (_mm_movemask_epi8(dots))
+			break; /* this block is the caller's */
+		sum = _mm_add_epi64(sum, _mm_sad_epu8(acc, zero));
+		last = s0;
+	}
+	if (b) {
+		uint64_t h[2];
+		_mm_storeu_si128((__m128i *)(void *)h, sum);
+		*names += (int)(h[0] + h[1]);
+		*prev = (uint64_t)((unsigned)_mm_movemask_epi8(last) >> 15);
+	}
+#else
+	(void)p;
+	(void)n;
+	(void)prev;
+	(void)names;
+#endif
+	return b;
+}
+
 /* Resolves the segments of p in [i, n) into o, which holds those before
  * i: the maximal runs without a separator, one after the other (so p[i - 1]
  * must be a separator, or i the start of the segments). Sixty-four bytes
@@ -404,6 +478,12 @@ static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm 
 			continue;
 		if (!dot && depth >= keep) { /* names only, none kept */
 			depth += ma_path_popcount(starts);
+			/* and the blocks after it that hold no dot either */
+			if (pend < 0 && left >= 128) {
+				size_t c =
+				    ma_path_count_names(p + b + 64, left - 64, &prev, &depth);
+				b += c;
+			}
 			continue;
 		}
 		/* the next block's first two bytes, for runs that start at 62, 63 */
@@ -656,6 +736,26 @@ static int ma_path_plain(const char *p, size_t n)
 #if defined(__SSE2__)
 	const __m128i pct = _mm_set1_epi8('%'), zero = _mm_setzero_si128(),
 	              top = _mm_set1_epi8((char)0xC0);
+	/* 0x00 and 0xC0-0xFF are the bytes that, plus 0x40, are 0x40 or less:
+	 * 64 bytes to a test */
+	const __m128i k40 = _mm_set1_epi8(0x40);
+	for (; i + 64 <= n; i += 64) {
+		__m128i hit = zero;
+#define MA_PATH_PLAIN16(J)                                                                         \
+	do {                                                                                       \
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i + (J)));         \
+		__m128i y = _mm_add_epi8(x, k40);                                                  \
+		hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(y, k40), y),      \
+		                                     _mm_cmpeq_epi8(x, pct)));                     \
+	} while (0)
+		MA_PATH_PLAIN16(0);
+		MA_PATH_PLAIN16(16);
+		MA_PATH_PLAIN16(32);
+		MA_PATH_PLAIN16(48);
+#undef MA_PATH_PLAIN16
+		if (_mm_movemask_epi8(hit))
+			return 0;
+	}
 	for (; i + 16 <= n; i += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 		__m128i hit =
@@ -799,16 +899,50 @@ void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const cha
 		ma_path_set(hit, "path.symlink", "high", 0.85);
 }
 
-/* 0 when no reading of v can hold a separator, a dot, a drive, a scheme
- * or a NUL: such an input only adds letters to a name. */
-static int ma_path_may_move(const char *v, size_t n)
+/* 1 for the bytes that may move a path in some reading: separators,
+ * '.', '%', ':', NUL and the lead bytes >= 0xC0 */
+static const unsigned char ma_path_movers[256] = {
+    [0] = 1,    ['.'] = 1,  ['/'] = 1,  ['\\'] = 1, ['%'] = 1,  [':'] = 1,  [0xC0] = 1, [0xC1] = 1,
+    [0xC2] = 1, [0xC3] = 1, [0xC4] = 1, [0xC5] = 1, [0xC6] = 1, [0xC7] = 1, [0xC8] = 1, [0xC9] = 1,
+    [0xCA] = 1, [0xCB] = 1, [0xCC] = 1, [0xCD] = 1, [0xCE] = 1, [0xCF] = 1, [0xD0] = 1, [0xD1] = 1,
+    [0xD2] = 1, [0xD3] = 1, [0xD4] = 1, [0xD5] = 1, [0xD6] = 1, [0xD7] = 1, [0xD8] = 1, [0xD9] = 1,
+    [0xDA] = 1, [0xDB] = 1, [0xDC] = 1, [0xDD] = 1, [0xDE] = 1, [0xDF] = 1, [0xE0] = 1, [0xE1] = 1,
+    [0xE2] = 1, [0xE3] = 1, [0xE4] = 1, [0xE5] = 1, [0xE6] = 1, [0xE7] = 1, [0xE8] = 1, [0xE9] = 1,
+    [0xEA] = 1, [0xEB] = 1, [0xEC] = 1, [0xED] = 1, [0xEE] = 1, [0xEF] = 1, [0xF0] = 1, [0xF1] = 1,
+    [0xF2] = 1, [0xF3] = 1, [0xF4] = 1, [0xF5] = 1, [0xF6] = 1, [0xF7] = 1, [0xF8] = 1, [0xF9] = 1,
+    [0xFA] = 1, [0xFB] = 1, [0xFC] = 1, [0xFD] = 1, [0xFE] = 1, [0xFF] = 1};
+
+int ma_path_may_move(const char *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)v[i];
-		if (c == '.' || c == '/' || c == '\\' || c == '%' || c == ':' || c == 0 ||
-		    c >= 0xC0)
-			return 1;
+	size_t i = 0;
+#if defined(__SSE2__)
+	if (n >= 16) { /* sixteen at a time, the last sixteen overlapping the others */
+		const __m128i k40 = _mm_set1_epi8(0x40), dt = _mm_set1_epi8('.'),
+		              sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'),
+		              pc = _mm_set1_epi8('%'), co = _mm_set1_epi8(':');
+		for (;; i += 16) {
+			if (i + 16 > n)
+				i = n - 16;
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(v + i));
+			/* NUL and 0xC0-0xFF: plus 0x40, 0x40 or less */
+			__m128i y = _mm_add_epi8(x, k40);
+			__m128i hit =
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(y, k40), y),
+			                              _mm_or_si128(_mm_cmpeq_epi8(x, dt),
+			                                           _mm_cmpeq_epi8(x, sl))),
+			                 _mm_or_si128(_mm_cmpeq_epi8(x, bs),
+			                              _mm_or_si128(_mm_cmpeq_epi8(x, pc),
+			                                           _mm_cmpeq_epi8(x, co))));
+			if (_mm_movemask_epi8(hit))
+				return 1;
+			if (i + 16 == n)
+				return 0;
+		}
 	}
+#endif
+	for (; i < n; i++)
+		if (ma_path_movers[(unsigned char)v[i]])
+			return 1;
 	return 0;
 }
 

@@ -57,6 +57,11 @@ int ma_path_inside(const struct ma_path_norm *base, const char *btext,
  * U+FF3C, U+2215, U+2216). Returns the new length (never more than n). */
 size_t ma_path_decode(const char *in, size_t n, char *out, int pct);
 
+/* 0 when no reading of v (n bytes) can hold a separator, a dot, a drive,
+ * a scheme or a NUL: none of '/', '\\', '.', '%', ':', NUL or a byte >=
+ * 0xC0 (such an input only adds letters to a name and is not judged). */
+int ma_path_may_move(const char *v, size_t n);
+
 /* What a user input does at [a, b) of a path. */
 struct ma_path_hit {
 	int fired;

@@ -391,6 +391,77 @@ static void dot_segments_at_block_edges_resolve(void **state)
 			}
 }
 
+static int ref_may_move(const char *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)v[i];
+		if (c == '.' || c == '/' || c == '\\' || c == '%' || c == ':' || c == 0 ||
+		    c >= 0xC0)
+			return 1;
+	}
+	return 0;
+}
+
+/* ma_path_may_move (sixteen bytes at a time, the last sixteen
+ * overlapping) beside the byte-at-a-time reference: every byte value at
+ * every place of inputs of 1 to 70 bytes of letters, and none. */
+static void the_inputs_judged_are_those_that_may_move(void **state)
+{
+	char v[80];
+
+	(void)state;
+	for (size_t n = 0; n <= 70; n++) {
+		memset(v, 'a' + (int)(n % 26), n);
+		assert_int_equal(ma_path_may_move(v, n), 0);
+		assert_int_equal(ref_may_move(v, n), 0);
+		for (size_t at = 0; at < n; at++)
+			for (int c = 0; c < 256; c++) {
+				v[at] = (char)c;
+				assert_int_equal(ma_path_may_move(v, n), ref_may_move(v, n));
+				v[at] = 'a';
+			}
+	}
+}
+
+/* Blocks without a dot counted whole (ma_path_count_names): names of
+ * every length up to past a block, runs of one and two separators of
+ * both kinds, the text cut at every offset of its last blocks, a "." or
+ * ".." or a dotted name at places that end the counting, beside the
+ * reference with places kept for none, a few or all the segments. */
+static void dotless_blocks_are_counted_by_their_runs(void **state)
+{
+	static const char *const seps[] = {"/", "\\", "//", "/\\", "\\\\/"};
+	static const char *const dots[] = {"", "/./", "/../", "/a.b/", "/../../"};
+	static const int keeps[] = {0, 1, 4, MA_PATH_SEGS};
+	static char p[1024];
+	struct ma_path_norm x, y;
+
+	(void)state;
+	for (size_t l = 1; l <= 70; l += (l < 20 ? 1 : 7))
+		for (size_t s = 0; s < sizeof seps / sizeof seps[0]; s++)
+			for (size_t d = 0; d < sizeof dots / sizeof dots[0]; d++) {
+				size_t o = 0, at = 64 + (l * 37 + s * 11) % 500;
+				memcpy(p, l % 2 ? "/r" : "q", 2);
+				o = l % 2 ? 2 : 1;
+				while (o < 900) {
+					memset(p + o, 'n', l);
+					o += l;
+					memcpy(p + o, seps[s], strlen(seps[s]));
+					o += strlen(seps[s]);
+				}
+				/* a dot (or none) at some block's place */
+				memcpy(p + at, dots[d], strlen(dots[d]));
+				for (size_t n = 800; n <= 900; n++)
+					for (size_t k = 0; k < sizeof keeps / sizeof keeps[0];
+					     k++) {
+						memset(&x, 0x5A, sizeof x);
+						ma_path_normalise_keep(p, n, keeps[k], &x);
+						ref_normalise(p, n, &y);
+						norm_equal_keep(&x, &y, keeps[k]);
+					}
+			}
+}
+
 /* Paths deeper than the segments kept, climbed back out of by the input:
  * the counts hold across the 64-byte blocks and the kept positions. */
 static void deep_paths_are_counted_exactly(void **state)
@@ -536,6 +607,8 @@ int main(void)
 	    cmocka_unit_test(the_decoder_and_normaliser_match_their_references),
 	    cmocka_unit_test(unicode_forms_at_every_distance_from_escapes_decode),
 	    cmocka_unit_test(dot_segments_at_block_edges_resolve),
+	    cmocka_unit_test(dotless_blocks_are_counted_by_their_runs),
+	    cmocka_unit_test(the_inputs_judged_are_those_that_may_move),
 	    cmocka_unit_test(deep_paths_are_counted_exactly),
 	    cmocka_unit_test(traversal_from_an_input_fires),
 	    cmocka_unit_test(encoded_forms_fire),
