@@ -44,8 +44,10 @@
  * per token of the cache. The windows of an input that
  * occurs at many overlapping places (a periodic input in a run of
  * itself: up to 64 windows of up to MA_SQL_WIN tokens) judge the tokens
- * they share once (ma_sql_reuse): each still reads its first tokens and
- * those the window before it did not have.
+ * they share once (ma_sql_reuse): each still reads its first tokens
+ * (up to the first state kept that it meets) and those the window before
+ * it did not have, and takes the rest of the shared ones in one step
+ * where they are all plain.
  */
 #include "ma_int.h"
 #include "ma_sql_lex.h"
@@ -1804,21 +1806,36 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
  * "plain" (ma_sql_tok_plain: their step reads neither the tokens after
  * them nor the window's ends), takes that later state instead of judging
  * the tokens again: the loop is deterministic in its state and the
- * tokens, so the state it would have reached is that one. */
-#define MA_SQL_JSTEP  16
-#define MA_SQL_JSLOTS (MA_SQL_WIN / MA_SQL_JSTEP + 8)
+ * tokens, so the state it would have reached is that one. Where every
+ * token the window before judged from there to its end is plain (none
+ * after its lastnp) and that end is not after this window's, it takes
+ * the window before's state after its last token (fin) at once, not
+ * stored state after stored state; the states it passes become its own
+ * (their serial), so the window after it meets them as this one met
+ * them. A state is taken only from the window judged last (the serial
+ * in its key), the same statement token (the index in its key) and
+ * with every field the loop reads equal (ma_sql_jstate_same). */
+#define MA_SQL_JSTEP            16
+#define MA_SQL_JSLOTS           (MA_SQL_WIN / MA_SQL_JSTEP + 8)
+#define MA_SQL_JKEY(serial, gi) ((uint64_t)(serial) << 32 | (uint32_t)(gi))
 struct ma_sql_jstate {
 	struct ma_sql_state st; /* st.prev NULL: prev_type */
 	struct ma_sql_flags f;
 	int logic_pending, relaxed, semi_end, prev_type, lastsig_type;
 };
 struct ma_sql_reuse {
-	unsigned serial; /* of the last window judged (0: none) */
-	size_t a;        /* its place */
+	unsigned serial; /* windows judged (0: none yet) */
+	size_t a;        /* the last one's place */
+	/* The last window's end (the statement's token after its last one),
+	 * the last token it judged that is not plain (-1: none), and its
+	 * state after its last token. */
+	int end, lastnp;
+	struct ma_sql_jstate fin;
+	/* a slot's key: the window whose state it is (its serial) << 32 |
+	 * the statement's token (its index) it stands before */
+	uint64_t key[MA_SQL_JSLOTS];
 	struct ma_sql_jslot {
-		unsigned serial; /* the window whose state this is */
-		int gi;          /* the statement's token (its index) it stands before */
-		int plain;       /* the MA_SQL_JSTEP tokens before gi are all plain */
+		int plain; /* the MA_SQL_JSTEP tokens before the token are all plain */
 		struct ma_sql_jstate s;
 	} slot[MA_SQL_JSLOTS];
 };
@@ -1909,7 +1926,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	int g0 = 0, plain_run = 0, wbase = -1; /* win[i] is the cache's wbase + i */
-	int ns = -1;                           /* the next i where a state of ru is (-1: none) */
+	int lastnp = -1;       /* the last token judged that is not plain (its index) */
+	int ns = -1, ns0 = -1; /* the next i where a state of ru is (-1: none), the first */
 	unsigned ser = 0, pser = 0;
 	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 
@@ -1983,6 +2001,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		ru->a = a;
 		g0 = cur->idx;
 		ns = MA_SQL_JSTEP - g0 % MA_SQL_JSTEP; /* the first i > 0 at a multiple */
+		ns0 = ns;
 	}
 	for (int i = 0; i < n; i++) {
 		const struct ma_sql_tok *tk = &win[i];
@@ -1991,8 +2010,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		int kw;
 
 		if (i == ns) { /* (g0 + i) % MA_SQL_JSTEP == 0, i > 0, with ru */
-			int gi = g0 + i, plain = plain_run;
-			struct ma_sql_jslot *sl = &ru->slot[(gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS];
+			int gi = g0 + i, to = gi, plain = plain_run;
+			int si0 = (gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS;
+			struct ma_sql_jslot *sl = &ru->slot[si0];
 			struct ma_sql_jstate now;
 			now.st = st;
 			now.st.prev = NULL;
@@ -2002,28 +2022,46 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			now.semi_end = semi_end;
 			now.prev_type = st.prev ? st.prev->type : -1;
 			now.lastsig_type = lastsig ? lastsig->type : -1;
-			if (pser && intro && sl->serial == pser && sl->gi == gi &&
+			if (pser && intro && ru->key[si0] == MA_SQL_JKEY(pser, gi) &&
 			    ma_sql_jstate_same(&sl->s, &now)) {
-				/* the window before judged the same from here: skip to
-				 * the last of its states past plain tokens only */
-				for (int si = (gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS;;) {
-					int gj = gi + MA_SQL_JSTEP;
-					struct ma_sql_jslot *nx;
-					si = si + 1 == MA_SQL_JSLOTS ? 0 : si + 1;
-					nx = &ru->slot[si];
-					if (gj - g0 >= n || nx->serial != pser || nx->gi != gj ||
-					    !nx->plain)
-						break;
-					sl->serial = ser;
-					sl = nx;
-					gi = gj;
-					plain = 1;
+				/* the window before judged the same from here */
+				if (gi > ru->lastnp && ru->end - g0 <= n) {
+					/* only plain tokens up to its end: its last state */
+					to = ru->end;
+					now = ru->fin;
+					plain |= to - gi >= MA_SQL_JSTEP;
+				} else {
+					/* the last of its states past plain tokens only */
+					for (int si = si0;;) {
+						int gj = to + MA_SQL_JSTEP;
+						si = si + 1 == MA_SQL_JSLOTS ? 0 : si + 1;
+						if (gj - g0 >= n ||
+						    ru->key[si] != MA_SQL_JKEY(pser, gj) ||
+						    !ru->slot[si].plain)
+							break;
+						to = gj;
+						plain = 1;
+					}
+					if (to != gi)
+						now =
+						    ru->slot[(to / MA_SQL_JSTEP) % MA_SQL_JSLOTS].s;
 				}
-				if (gi != g0 + i) {
-					i = gi - g0;
-					tk = &win[i];
-					intro = 1;
-					now = sl->s;
+				if (to != gi) {
+					/* the window before's states in between are
+					 * this one's too */
+					uint64_t from = MA_SQL_JKEY(pser, gi),
+					         into = MA_SQL_JKEY(ser, gi);
+					for (int si = si0,
+					         k = (to - gi + MA_SQL_JSTEP - 1) / MA_SQL_JSTEP;
+					     k > 0; k--) {
+						if (ru->key[si] == from)
+							ru->key[si] = into;
+						from += MA_SQL_JSTEP; /* (the token's index) */
+						into += MA_SQL_JSTEP;
+						if (++si == MA_SQL_JSLOTS)
+							si = 0;
+					}
+					i = to - g0;
 					st = now.st;
 					st.prev = &win[i - 1];
 					f = now.f;
@@ -2033,12 +2071,19 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					lastsig = &win[i - 1];
 				}
 			}
-			sl->serial = ser;
-			sl->gi = gi;
-			sl->plain = plain;
-			sl->s = now;
+			if (to % MA_SQL_JSTEP == 0 && i < n) {
+				int sj = (to / MA_SQL_JSTEP) % MA_SQL_JSLOTS;
+				sl = &ru->slot[sj];
+				ru->key[sj] = MA_SQL_JKEY(ser, to);
+				sl->plain = plain;
+				sl->s = now;
+			}
 			plain_run = 1;
-			ns = i + MA_SQL_JSTEP;
+			ns = i + MA_SQL_JSTEP - to % MA_SQL_JSTEP;
+			if (i == n)
+				break;
+			tk = &win[i];
+			intro = 1;
 		}
 		if (ma_sql_tok_plain(tk)) {
 			/* the loop below for a plain token, where no rule of a
@@ -2069,6 +2114,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			continue;
 		}
 		plain_run = 0;
+		lastnp = g0 + i;
 		next = ma_next_sig(win, n, i);
 
 		if (tk->type == MA_SQL_T_COMMENT) {
@@ -2266,6 +2312,20 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			    (arg && arg->type == MA_SQL_T_RPAREN))
 				f.func = 1;
 		}
+	}
+	if (ru) { /* this window's run, for the next window (after its loop) */
+		ru->end = g0 + n;
+		ru->lastnp = lastnp;
+	}
+	if (ru && ns0 < n) { /* (no state of its own: fin is never taken) */
+		ru->fin.st = st;
+		ru->fin.st.prev = NULL;
+		ru->fin.f = f;
+		ru->fin.logic_pending = logic_pending;
+		ru->fin.relaxed = relaxed;
+		ru->fin.semi_end = semi_end;
+		ru->fin.prev_type = st.prev ? st.prev->type : -1;
+		ru->fin.lastsig_type = lastsig ? lastsig->type : -1;
 	}
 	if (!tail_live)
 		f.tail_cut = 1;
@@ -2779,7 +2839,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->memo.e[1].valid = 0;
 		c->reuse.serial = 0;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
-			c->reuse.slot[k].serial = 0;
+			c->reuse.key[k] = 0;
 	}
 	if (ma_sql_cache_inside(&c->cache, a, b))
 		return 0;

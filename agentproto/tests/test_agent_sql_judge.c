@@ -128,12 +128,120 @@ static void a_walk_from_a_statements_start_is_judged_alike(void **state)
 			}
 }
 
+/* The check's verdict for sql with two inputs, x then y, or y then x
+ * (the order the request holds them in). */
+static int check_sql_two(int dialect, const char *sql, const char *x, const char *y, int swap)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	struct moat_request *r;
+	const char *first = swap ? y : x, *second = swap ? x : y;
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "p", first, strlen(first)), 0);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", second, strlen(second)),
+	                 0);
+	v = moat_check_sql(r, dialect, sql, strlen(sql));
+	moat_request_end(r);
+	moat_policy_release(p);
+	return v;
+}
+
+/* A window whose tokens overlap the window judged before it takes that
+ * window's state after its last token (its end) where it meets the
+ * state that window had at a token past its last token that is not
+ * plain, and the end is not after its own end. Two inputs at
+ * overlapping places of a run of "+ 1" (every token plain): the first
+ * ends in a function's name (its rule reads the '(' after it, outside
+ * that window) or in "+ )" that breaks it, the second starts later
+ * (inside the run, or at an OR of the first) and ends at, after or
+ * before the first's end; a window that took the other's end where its own tokens differ
+ * (a call its window sees, an end before the other's) would judge
+ * otherwise than the analysis of each place alone. */
+static void windows_take_the_end_of_the_window_before_alike(void **state)
+{
+	static char sql[8192], x[4096], y[4096];
+	static const struct {
+		const char *head, *mid, *tail; /* head "1 + 1 + ... + 1" mid tail */
+		int ystart; /* y starts at this byte of head (-1: k units into the run) */
+	} shapes[] = {
+	    {"", " + sleep", "(5) AND c = 'v'", -1}, {"1 OR ", ") )", " AND c = 'v'", 2},
+	    {"1 OR ", " + )", " AND c = 'v'", 2},    {"1 OR ", "", " + ) AND c = 'v'", 2},
+	    {"f(", ", 1)", " AND c = 'v'", -1},
+	};
+	static const int units[] = {8, 15, 16, 17, 31, 40, 70};
+	static const int shifts[] = {1, 2, 3, 7, 8, 9, 16};
+
+	(void)state;
+	for (size_t si = 0; si < sizeof shapes / sizeof shapes[0]; si++)
+		for (size_t ui = 0; ui < sizeof units / sizeof units[0]; ui++)
+			for (size_t hi = 0; hi < sizeof shifts / sizeof shifts[0]; hi++)
+				for (int end = -1; end <= 1; end++) {
+					size_t o = (size_t)snprintf(sql, sizeof sql,
+					                            "SELECT * FROM t WHERE ");
+					size_t pre, s2, e1, e2, unit = 4; /* " + 1" */
+					size_t head = strlen(shapes[si].head);
+					int n = units[ui], k = shifts[hi];
+					if (k >= n)
+						continue;
+					/* (k conditions before, where y starts at the head:
+					 * the tokens' places against the states kept) */
+					for (int i = 0; shapes[si].ystart >= 0 && i < k; i++)
+						o += (size_t)snprintf(sql + o, sizeof sql - o,
+						                      "a = 1 AND ");
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "id = ");
+					pre = o;
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "%s1",
+					                      shapes[si].head);
+					for (int i = 0; i < n; i++)
+						o += (size_t)snprintf(sql + o, sizeof sql - o,
+						                      " + 1");
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+					                      shapes[si].mid);
+					e1 = o; /* x: the run and mid */
+					snprintf(sql + o, sizeof sql - o, "%s", shapes[si].tail);
+					/* y: from k units in (or its place in head), to the
+					 * end of x (end 0), one "+ 1" before it (-1), or
+					 * past it (1) */
+					s2 = shapes[si].ystart >= 0
+					         ? pre + (size_t)shapes[si].ystart
+					         : pre + head + 1 + (size_t)(k - 1) * unit + 1;
+					e2 = end < 0   ? pre + head + 1 + (size_t)(n - 1) * unit
+					     : end > 0 ? o + 4
+					               : e1;
+					if (e2 <= s2 || e2 > strlen(sql))
+						continue;
+					memcpy(x, sql + pre, e1 - pre);
+					x[e1 - pre] = '\0';
+					memcpy(y, sql + s2, e2 - s2);
+					y[e2 - s2] = '\0';
+					for (int d = 1; d <= 3; d++)
+						for (int swap = 0; swap <= 1; swap++) {
+							int v = check_sql_two(d, sql, x, y, swap);
+							int w = each_place_alone(d, sql, x) ==
+							                    MOAT_BLOCK ||
+							                each_place_alone(
+							                    d, sql, y) == MOAT_BLOCK
+							            ? MOAT_BLOCK
+							            : MOAT_ALLOW;
+							if (v != w)
+								fail_msg(
+								    "%s [%s] [%s] (dialect %d, "
+								    "swap %d): the check says "
+								    "%d, each place alone %d",
+								    sql, x, y, d, swap, v, w);
+						}
+				}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(tails_whose_parentheses_cannot_close_are_judged_alike),
 	    cmocka_unit_test(tails_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(a_walk_from_a_statements_start_is_judged_alike),
+	    cmocka_unit_test(windows_take_the_end_of_the_window_before_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
