@@ -521,16 +521,34 @@ int moat_policy_user_denied(const struct moat_policy *p, const char *user, time_
 	return 0;
 }
 
-static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, const char *endpoint,
-                           const char *parameter, const struct ma_cidr *src)
+/* The request's source address, parsed the first time an exclusion
+ * that names a source is looked at (most policies have none: a check
+ * then parses nothing). */
+struct ma_src_lazy {
+	const char *ip;
+	int state; /* 0 not parsed yet, 1 parsed into c, -1 none or not an address */
+	struct ma_cidr c;
+};
+
+static const struct ma_cidr *ma_src_get(struct ma_src_lazy *s)
 {
+	if (s->state == 0)
+		s->state = s->ip && ma_ip_parse(s->ip, &s->c) == 0 ? 1 : -1;
+	return s->state > 0 ? &s->c : NULL;
+}
+
+static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, const char *endpoint,
+                           const char *parameter, struct ma_src_lazy *src)
+{
+	const struct ma_cidr *c;
+
 	if (strcmp(x->interceptor, interceptor) != 0)
 		return 0;
 	if (strcmp(x->endpoint, "*") != 0 && (!endpoint || !ma_glob_match(x->endpoint, endpoint)))
 		return 0;
 	if (x->parameter && (!parameter || strcmp(x->parameter, parameter) != 0))
 		return 0;
-	if (x->has_source && (!src || !ma_cidr_contains(&x->source, src)))
+	if (x->has_source && (!(c = ma_src_get(src)) || !ma_cidr_contains(&x->source, c)))
 		return 0;
 	return 1;
 }
@@ -538,18 +556,15 @@ static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, con
 int moat_policy_decide(const struct moat_policy *p, const char *interceptor, const char *endpoint,
                        const char *parameter, const char *source_ip, time_t now)
 {
-	struct ma_cidr src;
-	const struct ma_cidr *srcp = NULL;
+	struct ma_src_lazy src = {.ip = source_ip};
 	int mode = moat_policy_mode(p, interceptor);
 
 	(void)now;
 	if (mode == MOAT_MODE_OFF)
 		return mode;
-	if (source_ip && ma_ip_parse(source_ip, &src) == 0)
-		srcp = &src;
 	for (size_t i = 0; i < p->nexcl; i++) {
 		const struct ma_excl *x = &p->excl[i];
-		if (!ma_excl_matches(x, interceptor, endpoint, parameter, srcp))
+		if (!ma_excl_matches(x, interceptor, endpoint, parameter, &src))
 			continue;
 		if (x->on_match == MOAT_MODE_OFF)
 			return MOAT_MODE_OFF;

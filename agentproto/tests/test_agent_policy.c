@@ -242,6 +242,47 @@ static void user_denylist_is_exact_and_expires(void **state)
 	moat_policy_release(p);
 }
 
+/* The source address is read once per decision, when the first
+ * exclusion that names a source is looked at, and that reading serves
+ * every later one: several source exclusions for one interceptor, a
+ * parameter-only one before them, v4 and v6, an address in none, no
+ * address and one that is not an address. */
+static void every_source_exclusion_sees_the_same_address(void **state)
+{
+	static const char doc[] =
+	    "{\"interceptors\":{\"xss\":{\"mode\":\"block\"}},\"exclusions\":["
+	    "{\"interceptor\":\"xss\",\"endpoint\":\"*\",\"parameter\":\"p\",\"on_match\":"
+	    "\"monitor\"},"
+	    "{\"interceptor\":\"xss\",\"endpoint\":\"/a/*\",\"source\":\"10.0.0.0/8\","
+	    "\"on_match\":\"monitor\"},"
+	    "{\"interceptor\":\"xss\",\"endpoint\":\"*\",\"source\":\"192.168.0.0/16\","
+	    "\"on_match\":\"monitor\"},"
+	    "{\"interceptor\":\"xss\",\"endpoint\":\"*\",\"source\":\"fd00::/8\","
+	    "\"on_match\":\"ignore\"}]}";
+	char reason[256];
+	struct moat_policy *p = policy_from(doc, reason, sizeof reason);
+
+	(void)state;
+	assert_non_null(p);
+	/* the first source exclusion's endpoint does not match: the next ones read the address */
+	assert_int_equal(moat_policy_decide(p, "xss", "/b", NULL, "192.168.1.2", 0),
+	                 MOAT_MODE_MONITOR);
+	assert_int_equal(moat_policy_decide(p, "xss", "/b", NULL, "fd00::1", 0), MOAT_MODE_OFF);
+	assert_int_equal(moat_policy_decide(p, "xss", "/a/1", NULL, "10.9.9.9", 0),
+	                 MOAT_MODE_MONITOR);
+	assert_int_equal(moat_policy_decide(p, "xss", "/a/1", NULL, "fd00::1", 0), MOAT_MODE_OFF);
+	assert_int_equal(moat_policy_decide(p, "xss", "/a/1", NULL, "11.0.0.1", 0),
+	                 MOAT_MODE_BLOCK);
+	assert_int_equal(moat_policy_decide(p, "xss", "/a/1", NULL, NULL, 0), MOAT_MODE_BLOCK);
+	assert_int_equal(moat_policy_decide(p, "xss", "/a/1", NULL, "not-an-ip", 0),
+	                 MOAT_MODE_BLOCK);
+	/* the parameter exclusion matches without a source; the address still counts after it */
+	assert_int_equal(moat_policy_decide(p, "xss", "/a/1", "p", "not-an-ip", 0),
+	                 MOAT_MODE_MONITOR);
+	assert_int_equal(moat_policy_decide(p, "xss", "/a/1", "p", "fd00::2", 0), MOAT_MODE_OFF);
+	moat_policy_release(p);
+}
+
 static void exclusions_ignore_or_downgrade_by_endpoint_parameter_and_source(void **state)
 {
 	char reason[256];
@@ -471,6 +512,7 @@ int main(void)
 	    cmocka_unit_test(single_address_with_expiry_in_v6),
 	    cmocka_unit_test(user_denylist_is_exact_and_expires),
 	    cmocka_unit_test(exclusions_ignore_or_downgrade_by_endpoint_parameter_and_source),
+	    cmocka_unit_test(every_source_exclusion_sees_the_same_address),
 	    cmocka_unit_test(bad_documents_are_refused_with_a_path),
 	    cmocka_unit_test(unknown_fields_are_ignored_for_forward_compatibility),
 	    cmocka_unit_test(snapshots_stay_valid_while_new_ones_are_swapped_in),
