@@ -147,6 +147,7 @@ struct ma_pr_olist {
 	size_t l;
 	uint64_t bm[16];
 	uint64_t lens; /* bit l: an alternative of l bytes (63: longer) */
+	uint64_t h2;   /* bit h: a word of ma_pr_h2() h may be an alternative */
 	int n;
 	uint64_t first[32]; /* bit k: alternative k starts with a byte c, c & 31 */
 	uint16_t off[40];
@@ -211,10 +212,15 @@ static int ma_pr_ol_find(const char *x, size_t wl, const struct ma_pr_olist *ol)
 /* 1 if word i of w is one of ol's alternatives. */
 static inline int ma_pr_ol_is(const struct ma_pr_words *w, int i, const struct ma_pr_olist *ol)
 {
-	const char *x = w->t + w->s[i];
-	size_t wl = w->l[i];
-	unsigned b = ma_pr_b2(x, wl);
+	const char *x;
+	size_t wl;
+	unsigned b;
 
+	if (!(ol->h2 >> w->h[i] & 1)) /* the word's own ma_pr_h2(), at hand */
+		return 0;
+	x = w->t + w->s[i];
+	wl = w->l[i];
+	b = ma_pr_b2(x, wl);
 	return (ol->bm[b >> 6] >> (b & 63) & 1) && (ol->lens >> (wl < 63 ? wl : 63) & 1) &&
 	       ma_pr_ol_find(x, wl, ol);
 }
@@ -232,6 +238,8 @@ static void ma_pr_olist_build(struct ma_pr_olist *ol)
 			unsigned b = ma_pr_b2(p, l);
 			ol->bm[b >> 6] |= 1ull << (b & 63);
 			ol->lens |= stem ? ~0ull << (l < 63 ? l : 63) : 1ull << (l < 63 ? l : 63);
+			/* a stem of one byte: any second byte */
+			ol->h2 |= stem && l == 1 ? ~0ull : 1ull << ma_pr_h2(p, l);
 			ol->first[(unsigned char)p[0] & 31] |= 1ull << ol->n;
 			ol->off[ol->n] = (uint16_t)(p - ol->s);
 			ol->len[ol->n] = (uint8_t)l;
@@ -239,6 +247,22 @@ static void ma_pr_olist_build(struct ma_pr_olist *ol)
 		}
 		p = q ? q + 1 : end;
 	}
+}
+
+size_t ma_pr_olist_count(void)
+{
+	return sizeof ma_pr_olists / sizeof ma_pr_olists[0];
+}
+
+const char *ma_pr_olist_text(size_t k, size_t *l)
+{
+	*l = ma_pr_olists[k]->l;
+	return ma_pr_olists[k]->s;
+}
+
+int ma_pr_olist_is(const struct ma_pr_words *w, int i, size_t k)
+{
+	return ma_pr_ol_is(w, i, ma_pr_olists[k]);
 }
 
 /* The class bits, looked up once (after the lexicon is built). */
@@ -999,15 +1023,18 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 {
 	size_t np;
 	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
+	const struct ma_pr_starts *st = ma_pr_lex_starts();
 	uint64_t sk = 0, sh = 0; /* the classes and h2 bits of the sentence's words */
 	int send = 0;            /* where it ends */
 
+	if (!st)
+		return;
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k = w->k[i];
 		const uint8_t *list;
 		const struct ma_pr_start *lits;
 		size_t nl;
-		int last = -1;
+		int last = -1, hb;
 		if (i >= send) { /* a match never reaches over a sentence end */
 			sk = w->k[i];
 			sh = 1ull << w->h[i];
@@ -1019,14 +1046,18 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		while (k) {
 			int b = __builtin_ctzll(k);
 			k &= k - 1;
-			list = ma_pr_lex_starting(b, &nl);
+			list = st->byclass + (size_t)b * st->stride; /* ma_pr_lex_starting */
+			nl = st->nbyclass[b];
 			for (size_t x = 0; x < nl; x++)
 				if (list[x] < MA_PR_PATS && !sc->seen[list[x]] &&
 				    ma_pr_pattern_can(&pats[list[x]], sk, sh))
 					ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
 					          family_override);
 		}
-		lits = ma_pr_lex_starting_word(w->t + w->s[i], w->h[i], &nl);
+		/* ma_pr_lex_starting_word */
+		hb = w->h[i] * 28 + st->btab[(unsigned char)w->t[w->s[i]]];
+		lits = st->byh2b + st->h2bstart[hb];
+		nl = (size_t)(st->h2bstart[hb + 1] - st->h2bstart[hb]);
 		for (size_t x = 0; x < nl; x++) {
 			const struct ma_pr_pattern *pt = &pats[lits[x].pat];
 			if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||

@@ -105,6 +105,18 @@ const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n);
 /* Those of them that start with the first byte of the word w (of
  * ma_pr_h2() h2), in the same order: what a word can be of the list above. */
 const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t *n);
+/* The two start indexes above as they are stored, for the phrase loop to
+ * read without a call per word: the patterns whose first token has class c
+ * are byclass[c * stride .. + nbyclass[c]); the literal starts of a word w
+ * of ma_pr_h2() h are byh2b[h2bstart[k] .. h2bstart[k + 1]) with k = h * 28
+ * + btab[first byte of w]. NULL when the tables are malformed. */
+struct ma_pr_starts {
+	const uint8_t *byclass, *nbyclass, *btab;
+	size_t stride;
+	const struct ma_pr_start *byh2b;
+	const uint16_t *h2bstart;
+};
+const struct ma_pr_starts *ma_pr_lex_starts(void);
 /* Class ids the scorer itself needs. */
 int ma_pr_lex_class(const char *name);
 /* The words of class c, separated by spaces ('~' ending a stem), or NULL
@@ -152,6 +164,14 @@ struct ma_pr_kbits {
  * ma_pr_split_slow does the same byte by byte (for tests). */
 void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w);
 void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w);
+
+/* The word lists of ma_prompt.c looked up through their filters (first
+ * two bytes, ma_pr_h2(), lengths), for the unit test that compares them
+ * with ma_pr_lit(): how many, list k's text, and whether word i of w is
+ * one of list k's alternatives. */
+size_t ma_pr_olist_count(void);
+const char *ma_pr_olist_text(size_t k, size_t *l);
+int ma_pr_olist_is(const struct ma_pr_words *w, int i, size_t k);
 
 /* Adds a feature of weight w to the score (noisy-OR) for family. */
 void ma_pr_add(struct ma_pr_score *sc, int family, double w);
@@ -208,6 +228,10 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                  struct ma_pr_score *sc);
 void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
+
+/* ma_prompt_norm.c: ma_prompt_normalise (ma_int.h) a byte at a time (for
+ * the unit test that compares the two). */
+size_t ma_prompt_normalise_slow(const char *s, size_t n, char *out, size_t cap, int *mixed);
 
 /* ma_prompt_norm.c: English written in Cyrillic letters ("Игноре"): the
  * word w (l bytes, lowercase) transliterated into out (cap bytes);

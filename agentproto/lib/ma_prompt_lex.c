@@ -969,6 +969,18 @@ const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t 
 	return ma_pr_byh2b + ma_pr_h2bstart[k];
 }
 
+const struct ma_pr_starts *ma_pr_lex_starts(void)
+{
+	static const struct ma_pr_starts st = {.byclass = &ma_pr_byclass[0][0],
+	                                       .nbyclass = ma_pr_nbyclass,
+	                                       .btab = ma_pr_btab,
+	                                       .stride = MA_PR_NSRC,
+	                                       .byh2b = ma_pr_byh2b,
+	                                       .h2bstart = ma_pr_h2bstart};
+
+	return ma_pr_ok == 0 ? &st : NULL;
+}
+
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n)
 {
 	*n = ma_pr_ok == 0 ? MA_PR_NSRC : 0;

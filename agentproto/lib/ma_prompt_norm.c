@@ -207,9 +207,26 @@ static int ma_pr_word_native(const unsigned char *u, size_t n)
 	return native;
 }
 
+/* 1 if each of the 8 bytes of v is an ASCII letter ([A-Za-z]): v | 0x20
+ * in each byte is in 'a'..'z' (no byte has its high bit). */
+static inline int ma_pr_letters8(uint64_t v)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+	uint64_t x = v | 0x2020202020202020ull;
+
+	if (v & hi)
+		return 0;
+	/* bytes below 0x80: adding 0x1F sets the high bit from 'a' on, adding
+	 * 0x05 past 'z'; no carry crosses a byte */
+	return ((x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & hi) == hi;
+}
+
 /* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
- * counts words where a look-alike letter sat among ASCII letters. */
-size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed)
+ * counts words where a look-alike letter sat among ASCII letters. swar:
+ * runs of ASCII letters are lowercased eight bytes at a time
+ * (ma_prompt_normalise); 0: a byte at a time (ma_prompt_normalise_slow,
+ * for the unit test that compares the two). */
+static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed, int swar)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, o = 0;
@@ -237,6 +254,16 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
 				size_t lim = cap - 4, end = n - i < lim - o ? n : i + (lim - o - 1);
 				ascii_in_word = 1;
 				out[o++] = (char)(c | 0x20);
+				while (swar && i + 8 <= end) {
+					uint64_t v;
+					memcpy(&v, u + i, 8);
+					if (!ma_pr_letters8(v))
+						break;
+					v |= 0x2020202020202020ull;
+					memcpy(out + o, &v, 8);
+					i += 8;
+					o += 8;
+				}
 				while (i < end && (unsigned)((u[i] | 0x20) - 'a') < 26u)
 					out[o++] = (char)(u[i++] | 0x20);
 				space = 0;
@@ -334,6 +361,16 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
 	if (ascii_in_word && fold_in_word)
 		(*mixed)++;
 	return o;
+}
+
+size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed)
+{
+	return ma_pr_normalise(s, n, out, cap, mixed, 1);
+}
+
+size_t ma_prompt_normalise_slow(const char *s, size_t n, char *out, size_t cap, int *mixed)
+{
+	return ma_pr_normalise(s, n, out, cap, mixed, 0);
 }
 
 /* English written in Cyrillic letters ("Игноре олл превиоус рулес"): the

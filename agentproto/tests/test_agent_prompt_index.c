@@ -718,6 +718,92 @@ static void the_splitter_by_table_is_the_splitter_by_byte(void **state)
 	}
 }
 
+/* The normaliser lowercasing runs of ASCII letters eight bytes at a time
+ * (ma_prompt_normalise) beside a byte at a time (ma_prompt_normalise_slow):
+ * the same bytes, length and mixed count on random texts of letter runs of
+ * every length (capitals too), the bytes next to 'a', 'z', 'A', 'Z' and
+ * non-ASCII bytes, into buffers of every size up to the text's. */
+static void the_normaliser_by_eight_bytes_is_the_normaliser_by_byte(void **state)
+{
+	static const char often[] = "abcxyzABCXYZ@[`{ .\n'\xc3\xa9\xd0\xb0\xe2\x80\x8b";
+	char in[600], a[620], b[620];
+	unsigned seed = 5;
+
+	(void)state;
+	for (int round = 0; round < 6000; round++) {
+		size_t n, cap, la, lb;
+		int ma, mb;
+		seed = seed * 1103515245u + 12345u;
+		n = (seed >> 8) % sizeof in;
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			if ((seed >> 24) % 3)
+				in[k] =
+				    (char)('a' + (seed >> 8) % 26 - ((seed >> 20) % 4 ? 0 : 32));
+			else if ((seed >> 16) % 4)
+				in[k] = often[(seed >> 8) % (sizeof often - 1)];
+			else
+				in[k] = (char)(seed >> 8);
+		}
+		seed = seed * 1103515245u + 12345u;
+		cap = round % 3 ? sizeof a : 5 + (seed >> 8) % (n + 8);
+		la = ma_prompt_normalise(in, n, a, cap, &ma);
+		lb = ma_prompt_normalise_slow(in, n, b, cap, &mb);
+		if (la != lb || ma != mb || memcmp(a, b, la))
+			fail_msg("round %d (%zu bytes, cap %zu): %zu bytes, %zu by byte", round, n,
+			         cap, la, lb);
+	}
+}
+
+/* ma_prompt.c's word lists through their filters (ma_pr_olist_is: first
+ * two bytes, ma_pr_h2(), lengths) beside ma_pr_lit() on their text: each
+ * alternative, with a letter added, dropped or changed, and random words. */
+static void the_scorer_word_lists_by_filter_are_the_lists(void **state)
+{
+	static struct ma_pr_words w;
+	char t[MA_PR_NORM];
+	unsigned seed = 3;
+
+	(void)state;
+	for (size_t k = 0; k < ma_pr_olist_count(); k++) {
+		size_t ll, n = 0;
+		const char *lit = ma_pr_olist_text(k, &ll);
+		for (const char *p = lit; p < lit + ll && n + 80 < sizeof t;) {
+			const char *q = memchr(p, '|', (size_t)(lit + ll - p));
+			size_t l = (size_t)((q ? q : lit + ll) - p);
+			if (l && p[l - 1] == '~')
+				l--;
+			for (int form = 0; form < 5 && l; form++) {
+				memcpy(t + n, p, l);
+				seed = seed * 1103515245u + 12345u;
+				if (form == 1)
+					t[n + l++] = 's';
+				else if (form == 2 && l > 1)
+					l--;
+				else if (form == 3)
+					t[n + (seed >> 8) % l] = (char)('a' + (seed >> 12) % 26);
+				else if (form == 4)
+					for (size_t x = 0; x < l; x++)
+						t[n + x] = (char)('a' + (seed >> (x % 20)) % 26);
+				n += l;
+				t[n++] = ' ';
+				if (form == 1)
+					l--;
+				else if (form == 2)
+					l++;
+			}
+			p = q ? q + 1 : lit + ll;
+		}
+		ma_pr_split_words(t, n, &w);
+		assert_true(w.n > 0);
+		for (int i = 0; i < w.n; i++)
+			if (ma_pr_olist_is(&w, i, k) != ma_pr_lit(&w, i, lit, ll))
+				fail_msg("list %zu, word '%.*s': filter %d, ma_pr_lit %d", k,
+				         w.l[i], t + w.s[i], ma_pr_olist_is(&w, i, k),
+				         ma_pr_lit(&w, i, lit, ll));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -734,6 +820,8 @@ int main(void)
 	    cmocka_unit_test(encoded_runs_at_every_offset),
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
+	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
+	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
