@@ -1363,6 +1363,44 @@ static int ma_pr_claim_told(const struct ma_pr_words *w, const char *t, size_t n
 	return 1;
 }
 
+/* 1 if words i and i + 1 are a line of their own: a line break (or the
+ * text's edge) in the gaps before and after them. */
+static int ma_pr_line_alone(const struct ma_pr_words *w, int i)
+{
+	const char *t = w->t;
+	size_t a = i > 0 ? (size_t)w->s[i - 1] + w->l[i - 1] : 0;
+	size_t e = (size_t)w->s[i + 1] + w->l[i + 1];
+
+	if (i > 0 && !memchr(t + a, '\n', (size_t)w->s[i] - a))
+		return 0;
+	return i + 2 >= w->n || memchr(t + e, '\n', (size_t)w->s[i + 2] - e);
+}
+
+/* A made-up transcript of the gate's answers: the refusal ("Access
+ * denied") on two lines of its own or more and the goal phrase on one --
+ * a few-shot that makes the goal phrase the next answer. No question mark
+ * (a customer asking about the display's messages). */
+static int ma_pr_gate_transcript(const struct ma_pr_words *w, const char *t, size_t n,
+                                 const struct ma_pr_kbits *kb)
+{
+	int no = 0, yes = 0;
+
+	if (!memchr(t, '\n', n) || memchr(t, '?', n))
+		return 0;
+	for (int i = 0; i + 1 < w->n && !(no >= 2 && yes); i++) {
+		int g;
+		if (!(w->k[i] & kb->access) || w->brk[i + 1])
+			continue;
+		g = (w->k[i + 1] & kb->granted) != 0;
+		if ((!g && !MA_PR_LIT(w, i + 1, "denied|refused|rejected|failed|declined")) ||
+		    !ma_pr_line_alone(w, i))
+			continue;
+		yes += g;
+		no += !g;
+	}
+	return no >= 2 && yes;
+}
+
 /* Scores the forms of the goal phrase (words w of the normalised text t,
  * n bytes). One pass over the words finds which forms can be there. */
 static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
@@ -1415,6 +1453,10 @@ static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
 				return;
 			}
 		}
+	}
+	if (goal && ma_pr_gate_transcript(w, t, n, kb)) {
+		ma_pr_add(sc, PF_OVERRIDE, 0.8);
+		return;
 	}
 	if (w->n <= 4 && ma_pr_claim_alone(w, kb)) {
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
