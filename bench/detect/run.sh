@@ -18,6 +18,9 @@
 # Categories without an interceptor yet print "n/a (no interceptor yet)",
 # never 0 %. Numbers only: the exit status says whether it could run.
 # BENCH_DIALECT sets the SQL dialect (default mysql) when --dialect is not given.
+# BENCH_CLOCK=thread times every check and every CRS request by the thread's
+# own CPU time instead of the wall clock (on a loaded machine the short
+# checks' p99 is otherwise the scheduler's time slice; detect.c says how).
 #
 # Side by side, the same inputs go as the query string of a GET request
 # through ModSecurity v3 with the OWASP CRS (Debian's libmodsecurity3 and
