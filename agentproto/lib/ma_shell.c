@@ -706,9 +706,11 @@ static inline uint64_t ma_sh_swar_in(uint64_t w, unsigned lo, unsigned hi)
  * have passed all of them. A word that starts in such bytes starts with a
  * plain byte and ends at a space: what the byte loop passes as a word (one
  * that starts with a digit too: no '<' or '>' follows it before its
- * space). */
-static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t i, size_t limit,
-                                                          int *words, size_t *last, size_t *stop)
+ * space). Unless exact, *words only gets 1 when any word was counted
+ * (ma_sh_skip_words8_any). */
+static inline __attribute__((always_inline)) size_t
+ma_sh_skip_words8_impl(const char *s, size_t i, size_t limit, int *words, size_t *last,
+                       size_t *stop, const int exact)
 {
 	size_t p = i, end = i; /* the last word end counted (i: none) */
 	unsigned prev_sp = 1;  /* the byte before p is a space: i's word is counted already */
@@ -742,10 +744,14 @@ static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t 
 			if (ends) {
 				/* their count (no call: x86-64 has no popcnt by
 				 * default), where the last is found at the end */
-				unsigned x = ends - ((ends >> 1) & 0x5555u);
-				x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-				x = (x + (x >> 4)) & 0x0f0fu;
-				n += (x + (x >> 8)) & 0x1fu;
+				if (exact) {
+					unsigned x = ends - ((ends >> 1) & 0x5555u);
+					x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+					x = (x + (x >> 4)) & 0x0f0fu;
+					n += (x + (x >> 8)) & 0x1fu;
+				} else {
+					n = 1;
+				}
 				last_ends = ends;
 				last_p = p;
 			}
@@ -783,7 +789,10 @@ static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t 
 			ends = sp & ~((sp << 8) | (prev_space >> 56)) & MA_SH_HIGH;
 			if (ends) {
 				/* one bit a byte at most: their sum in the top byte */
-				n += (unsigned)(((ends >> 7) * MA_SH_ONES) >> 56);
+				if (exact)
+					n += (unsigned)(((ends >> 7) * MA_SH_ONES) >> 56);
+				else
+					n = 1;
 				end = p + (size_t)(63 - __builtin_clzll(ends)) / 8;
 			}
 			prev_space = sp;
@@ -800,6 +809,22 @@ done:
 	for (*last = end; s[*last - 1] != ' '; (*last)--)
 		;
 	return end;
+}
+
+static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t i, size_t limit,
+                                                          int *words, size_t *last, size_t *stop)
+{
+	return ma_sh_skip_words8_impl(s, i, limit, words, last, stop, 1);
+}
+
+/* ma_sh_skip_words8 for a full window: what follows it is read only for
+ * the parse check (or a probe's marks), where the count of words after a
+ * word only tells whether a parenthesis may follow a lone name ("f ( )":
+ * ma_sh_feed's words == 1), so 1 stands for any number. */
+static __attribute__((noinline)) size_t
+ma_sh_skip_words8_any(const char *s, size_t i, size_t limit, int *words, size_t *last, size_t *stop)
+{
+	return ma_sh_skip_words8_impl(s, i, limit, words, last, stop, 0);
 }
 
 /* After a word of plain bytes, ending at i: the words of plain bytes that
@@ -840,7 +865,8 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 			size_t lim = full ? len : lx->from;
 			if (probe && lim > st->probe_b)
 				lim = st->probe_b;
-			k = i = ma_sh_skip_words8(s, i, lim, &n, &last, &st->skip8_at);
+			k = i = full ? ma_sh_skip_words8_any(s, i, lim, &n, &last, &st->skip8_at)
+			             : ma_sh_skip_words8(s, i, lim, &n, &last, &st->skip8_at);
 			st->skip8_at++;
 			if (n > 0) {
 				if (!full) {
@@ -1238,7 +1264,8 @@ static int ma_sh_first_after(const struct ma_sh_el *v, int n, size_t a)
  * the shell only says "command not found". A lone positional parameter
  * ($1, empty in system()'s shell) lets the next word name the command:
  * MA_SH_NAME_OPENS. */
-static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const struct ma_sh_el *w)
+static int ma_sh_word_name_of(const char *s, const struct ma_sh_lex *lx, const struct ma_sh_el *w,
+                              int *pure)
 {
 	char name[64];
 	size_t n = 0, len = w->end - w->start;
@@ -1279,6 +1306,7 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 		} else if (!dq && c == '{') {
 			/* {cat,/etc/passwd}: a brace expansion (ma_sh_word marks it) */
 			int m = ma_sh_first_after(lx->mark, lx->nmark, w->start + k);
+			*pure = 0; /* the window's marks tell */
 			if ((m < lx->nmark && lx->mark[m].kind == MA_SH_M_BRACE &&
 			     lx->mark[m].start == w->start + k) ||
 			    lx->dropped_at < w->end)
@@ -1306,6 +1334,33 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 	/* "&quot;" in escaped text: a character reference, no program
 	 * (quot, amp, lt, gt are no programs either) */
 	return ma_sh_name_kind(name, n);
+}
+
+/* ma_sh_memo (ma_shell.h): by the word's start, one slot per hash of it;
+ * only answers that the word's bytes alone gave (no '{', whose brace mark
+ * is the window's); filled when first used. */
+static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const struct ma_sh_el *w,
+                           struct ma_sh_memo *memo)
+{
+	int pure = 1, kind;
+	/* Fibonacci hashing: words a few bytes apart spread over the slots */
+	unsigned slot = (unsigned)((w->start * 2654435761u) >> 25) % MA_SH_MEMO;
+
+	if (!memo)
+		return ma_sh_word_name_of(s, lx, w, &pure);
+	if (!memo->ready) {
+		memset(memo->start, 0xff, sizeof memo->start);
+		memo->ready = 1;
+	}
+	if (memo->start[slot] == w->start && memo->end[slot] == w->end)
+		return memo->kind[slot];
+	kind = ma_sh_word_name_of(s, lx, w, &pure);
+	if (pure) {
+		memo->start[slot] = w->start;
+		memo->end[slot] = w->end;
+		memo->kind[slot] = (int8_t)kind;
+	}
+	return kind;
 }
 
 /* 1 when the word, after a program that runs another (env, nice, sudo,
@@ -1392,7 +1447,8 @@ static int ma_sh_text_lookup(const char *s, const struct ma_sh_lex *lx, int k, s
  * names up, followed by words of text from the input (which ends at b),
  * is text (ma_sh_text_lookup). A subshell is judged by its first command.
  * Redirections are judged on their own (ma_sh_analyse). */
-static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, size_t b, int *name)
+static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, size_t b, int *name,
+                              struct ma_sh_memo *memo)
 {
 	int prefix = 0, after_opt = 0, any = 0;
 
@@ -1416,7 +1472,7 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 				after_opt = s[e->start] == '-';
 				break;
 			}
-			kind = ma_sh_word_name(s, lx, e);
+			kind = ma_sh_word_name(s, lx, e, memo);
 			if (kind == MA_SH_NAME_RUNS && ma_sh_text_lookup(s, lx, k, b)) {
 				if (name)
 					*name = k;
@@ -1459,9 +1515,10 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 /* After the operator at element i: 2 when a command that can run
  * something follows (ma_sh_command_runs), 1 when one that names no
  * program does, 0 when nothing. */
-static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i, size_t b, int *name)
+static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i, size_t b, int *name,
+                              struct ma_sh_memo *memo)
 {
-	return ma_sh_command_runs(s, lx, i + 1, b, name);
+	return ma_sh_command_runs(s, lx, i + 1, b, name, memo);
 }
 
 /* 1 when the control operator at element i, inside the input [a, b),
@@ -1474,7 +1531,8 @@ static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i, 
  * for a place where they would run). Text that ends with an operator
  * ("ECID=15&", "1;0;1;", "12.5&quot;", "you are here;") starts with a word
  * that names no program (ma_sh_word_name). */
-static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, size_t a, size_t b)
+static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, size_t a, size_t b,
+                           struct ma_sh_memo *memo)
 {
 	int k, first = -1;
 
@@ -1500,7 +1558,7 @@ static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, siz
 		return 1; /* operators and blanks alone */
 	if (lx->el[first].start < a || (lx->el[first].flags & MA_SH_F_ASSIGN))
 		return 0;
-	return ma_sh_command_runs(s, lx, first, b, NULL) == 2;
+	return ma_sh_command_runs(s, lx, first, b, NULL, memo) == 2;
 }
 
 /* 1 when the control operator at element i is the input's first element
@@ -1516,13 +1574,13 @@ static int ma_sh_leads(const char *s, const struct ma_sh_lex *lx, int i, int e0,
 	const struct ma_sh_el *e = &lx->el[i], *w;
 	int lower = 0;
 
+	if (i != e0 || e->start < a || (e->kind == MA_SH_SEQ && (e->flags & MA_SH_F_NEWLINE)))
+		return 0;
 	for (size_t k = lx->el[name].start; k < lx->el[name].end; k++)
 		if (s[k] >= 'a' && s[k] <= 'z')
 			lower = 1;
 	if (!lower)
 		return 0; /* ";EACH", "|ON": program names have a lowercase letter */
-	if (i != e0 || e->start < a || (e->kind == MA_SH_SEQ && (e->flags & MA_SH_F_NEWLINE)))
-		return 0;
 	if (lx->from > a)
 		return 0; /* the window starts inside the input: e0 is not its first */
 	if (e->kind != MA_SH_SEQ && e->kind != MA_SH_BG && e->kind != MA_SH_ANDOR &&
@@ -1610,7 +1668,7 @@ static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0,
 	w = *t;
 	while (w.end > w.start && s[w.end - 1] == '\r')
 		w.end--;
-	return w.end > w.start && ma_sh_word_name(s, lx, &w) == MA_SH_NAME_RUNS;
+	return w.end > w.start && ma_sh_word_name(s, lx, &w, NULL) == MA_SH_NAME_RUNS;
 }
 
 /* 1 when [k0, k1) is a word of two or more letters between two stars,
@@ -1658,7 +1716,7 @@ static void ma_sh_set(struct ma_sh_hit *hit, const char *rule, const char *sev, 
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
 static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
-                        int e0, int m0, struct ma_sh_hit *hit)
+                        int e0, int m0, struct ma_sh_memo *memo, struct ma_sh_hit *hit)
 {
 	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
 	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, redir_read = 0;
@@ -1672,9 +1730,10 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 
 	(void)len;
 	memset(hit, 0, sizeof *hit);
-	for (int i = e0; i < lx->nel && lx->el[i].start < b; i++)
+	/* none, one or more (counted up to two) elements, marks or none */
+	for (int i = e0; i < lx->nel && lx->el[i].start < b && nover < 2; i++)
 		nover++;
-	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++)
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < b && !marks; i++)
 		if (lx->mark[i].start >= a)
 			marks++;
 	if (nover == 0)
@@ -1787,12 +1846,12 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			    !(i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD))
 				break;
 			name = -1;
-			nc = ma_sh_next_command(s, lx, i, b, &name);
+			nc = ma_sh_next_command(s, lx, i, b, &name, memo);
 			memo_k = i + 1;
 			memo_runs = nc;
 			if (nc == 2 || (name >= 0 && ma_sh_leads(s, lx, i, e0, a, name)) ||
 			    (e->kind != MA_SH_LPAREN && e->kind != MA_SH_RPAREN &&
-			     ma_sh_cuts_tail(s, lx, i, a, b))) {
+			     ma_sh_cuts_tail(s, lx, i, a, b, memo))) {
 				sep_cmd = 1;
 				if (e->kind == MA_SH_PIPE)
 					sep_pipe = 1;
@@ -1819,24 +1878,30 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			}
 			break;
 		case MA_SH_WORD: {
-			size_t k = e->start;
-			while (k < e->end && (s[k] == '\'' || s[k] == '"'))
-				k++;
-			/* an option word; "--" only ends the options, and after
-			 * the application's own "--" a dash starts an operand */
-			if (e->start > a && ma_sh_option_word(s, e) &&
-			    !ma_sh_after_dashdash(s, lx, i))
-				option = 1;
-			/* a new argument, outside the quotes the input closed, that
-			 * names a file from the root: x' '/etc/passwd */
-			if (qbreak && e->start > qclose && k < e->end && s[k] == '/' &&
-			    !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
-				file_arg = 1;
+			/* both count only after the input broke out of quotes */
+			if (qbreak) {
+				size_t k = e->start;
+				while (k < e->end && (s[k] == '\'' || s[k] == '"'))
+					k++;
+				/* an option word; "--" only ends the options, and
+				 * after the application's own "--" a dash starts an
+				 * operand */
+				if (e->start > a && ma_sh_option_word(s, e) &&
+				    !ma_sh_after_dashdash(s, lx, i))
+					option = 1;
+				/* a new argument, outside the quotes the input
+				 * closed, that names a file from the root: x'
+				 * '/etc/passwd */
+				if (e->start > qclose && k < e->end && s[k] == '/' &&
+				    !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
+					file_arg = 1;
+			}
 			/* the input writes a whole command, name and more: the line
 			 * is the user's (system(input), sh -c "$input") */
 			if (e->end < b && (e->flags & MA_SH_F_CMDWORD) &&
 			    !(e->flags & MA_SH_F_ASSIGN) &&
-			    (i == memo_k ? memo_runs : ma_sh_command_runs(s, lx, i, b, NULL)) == 2)
+			    (i == memo_k ? memo_runs
+			                 : ma_sh_command_runs(s, lx, i, b, NULL, memo)) == 2)
 				command = 1;
 			break;
 		}
@@ -1877,7 +1942,14 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
                    struct ma_sh_hit *hit)
 {
 	ma_sh_judge(s, len, lx, a, b, ma_sh_first_after(lx->el, lx->nel, a),
-	            ma_sh_first_after(lx->mark, lx->nmark, a), hit);
+	            ma_sh_first_after(lx->mark, lx->nmark, a), NULL, hit);
+}
+
+void ma_sh_analyse_memo(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
+                        struct ma_sh_memo *memo, struct ma_sh_hit *hit)
+{
+	ma_sh_judge(s, len, lx, a, b, ma_sh_first_after(lx->el, lx->nel, a),
+	            ma_sh_first_after(lx->mark, lx->nmark, a), memo, hit);
 }
 
 /* ---- the public checks ---- */
@@ -1899,7 +1971,7 @@ static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b, int e0,
 }
 
 /* What ma_sh_check's callbacks share: in the request's scratch block
- * (about 20 KB), not on the caller's stack. */
+ * (about 21 KB), not on the caller's stack. */
 struct ma_sh_scan {
 	const char *cmd;
 	size_t len;
@@ -1913,6 +1985,7 @@ struct ma_sh_scan {
 	 * looks on from there */
 	int cur_set, cur_e;
 	size_t cur_a;
+	struct ma_sh_memo memo; /* ma_sh_word_name's answers in this check */
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
 	 * (another input, or another form of one, at the same byte) takes it
@@ -2056,7 +2129,7 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 		m0 = ma_sh_first_after(c->lx.mark, c->lx.nmark, a);
 		if (ma_sh_is_data(&c->lx, a, b, e0, m0))
 			return 0;
-		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &hit);
+		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &c->memo, &hit);
 		if (hit.fired)
 			break;
 		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
@@ -2099,6 +2172,7 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	c->lx_first = 0;
 	c->has_second = 0;
 	c->cur_set = 0;
+	c->memo.ready = 0;
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
 	    .text = cmd,

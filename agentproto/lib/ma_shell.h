@@ -144,6 +144,22 @@ struct ma_sh_hit {
 void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
                    struct ma_sh_hit *hit);
 
+/* What a command's name is (ma_sh_word_name in ma_shell.c) for the words
+ * of one line already judged: the check keeps one for all its places and
+ * windows (the same word is judged again by the next place or window).
+ * Set ready to 0 before its first use with a line. */
+#define MA_SH_MEMO 128
+struct ma_sh_memo {
+	int ready;
+	uint32_t start[MA_SH_MEMO], end[MA_SH_MEMO];
+	int8_t kind[MA_SH_MEMO];
+};
+
+/* ma_sh_analyse, taking and keeping the names' answers in memo (for s
+ * only: ready 0 for another line). */
+void ma_sh_analyse_memo(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
+                        struct ma_sh_memo *memo, struct ma_sh_hit *hit);
+
 /* 1 when argv[0]'s base name is a shell that takes a script with -c (sh,
  * bash, dash, zsh, ksh, ash, mksh, busybox sh): *script gets the index of
  * that argument, or -1 when there is no -c. */

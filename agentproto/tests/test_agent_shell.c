@@ -1047,6 +1047,136 @@ static void a_line_that_cannot_parse_is_probed_as_its_windows_judge_it(void **st
 	assert_true(long_in > 200);
 }
 
+/* Random lines for the tests below: "echo" and units of units[] to about
+ * target bytes (the unit " ;id", which fires, one time in eight).
+ * Returns the length. */
+static size_t random_line(char *ln, size_t cap, unsigned *seed, const char *const *units,
+                          size_t nunits, size_t target)
+{
+	size_t o = (size_t)snprintf(ln, cap, "echo");
+
+	while (o < target) {
+		const char *u;
+		*seed = *seed * 1103515245u + 12345u;
+		u = units[(*seed >> 8) % nunits];
+		if (!strcmp(u, " ;id") && (*seed >> 20) % 8)
+			u = " w";
+		if (o + strlen(u) + 2 >= cap)
+			break;
+		memcpy(ln + o, u, strlen(u));
+		o += strlen(u);
+	}
+	ln[o] = '\0';
+	return o;
+}
+
+static const char *const name_units[] = {
+    " a;b",           " a;zz",   " q|xx",  " w",      " x y z", ";Ab",     " 'x;y'",
+    " c=1",           " a&&yy",  " ${x}",  "\nfoo",   " |bar",  " ;if zz", " ;for i",
+    " ;nice -n 1 qq", " ;{a,b}", " ;/x/y", " ;c?t",   " ;{x}",  " ;$1 zz", " -o",
+    " ;as if she",    " --x",    " ;id",   " >o.txt", " <in",   " *",      " ;timeout 5",
+};
+
+/* The answers the check keeps for the command names it judged
+ * (ma_sh_memo: the next place or window that judges the same word takes
+ * the answer) must give what judging each word again gives: in every
+ * window of lines that parse (from each of their places and on), places
+ * of 2 to 1,000 bytes judged with one memo for the whole line beside
+ * ma_sh_analyse's own judging; words of every kind of name (programs,
+ * text, prefixes, reserved words, assignments, paths, braces, globs) at
+ * starts a few bytes apart, so that they share the memo's slots. */
+static void a_name_judged_again_takes_the_answer_kept(void **state)
+{
+	static char line[4200];
+	static struct ma_sh_lex lx;
+	static struct ma_sh_memo memo;
+	unsigned seed = 777;
+	int fired = 0, judged = 0;
+
+	(void)state;
+	for (int t = 0; t < 300; t++) {
+		size_t n;
+		seed = seed * 1103515245u + 12345u;
+		n = random_line(line, sizeof line, &seed, name_units,
+		                sizeof name_units / sizeof name_units[0], 100 + (seed >> 8) % 3900);
+		memo.ready = 0;
+		for (int p = 0; p < 12; p++) {
+			size_t a, b;
+			seed = seed * 1103515245u + 12345u;
+			a = (seed >> 8) % n;
+			seed = seed * 1103515245u + 12345u;
+			b = a + 2 + (seed >> 8) % ((seed >> 30) ? 1000 : 20);
+			if (b > n)
+				b = n;
+			ma_sh_lex_from(line, n, a, &lx);
+			for (int w = 0; w < 8; w++) {
+				struct ma_sh_hit h1, h2;
+				ma_sh_analyse(line, n, &lx, a, b, &h1);
+				ma_sh_analyse_memo(line, n, &lx, a, b, &memo, &h2);
+				if (h1.fired != h2.fired || h1.spans != h2.spans ||
+				    (h1.fired && strcmp(h1.rule, h2.rule)))
+					fail_msg(
+					    "line %d, [%zu, %zu) in the window from %zu: %s, with "
+					    "the memo %s",
+					    t, a, b, lx.from, h1.fired ? h1.rule : "-",
+					    h2.fired ? h2.rule : "-");
+				fired += h1.fired;
+				judged++;
+				if (lx.complete || !ma_sh_lex_next(line, n, &lx))
+					break;
+			}
+		}
+	}
+	assert_true(judged > 5000);
+	assert_true(fired > 500);
+}
+
+/* The check keeps the names' answers for one line (ma_sh_memo, in the
+ * request's scratch): a request that checked another line before must
+ * judge this one as a fresh request does. */
+static void a_request_judges_a_line_alike_after_another_line(void **state)
+{
+	static char line[4200], other[4200], in[64];
+	unsigned seed = 4242;
+	int fired = 0;
+
+	(void)state;
+	for (int t = 0; t < 400; t++) {
+		size_t n, no, a, vl;
+		struct moat_request *fresh, *r;
+		int v1, v2;
+		seed = seed * 1103515245u + 12345u;
+		no =
+		    random_line(other, sizeof other, &seed, name_units,
+		                sizeof name_units / sizeof name_units[0], 100 + (seed >> 8) % 3900);
+		n = random_line(line, sizeof line, &seed, name_units,
+		                sizeof name_units / sizeof name_units[0], 100 + (seed >> 8) % 3900);
+		seed = seed * 1103515245u + 12345u;
+		a = (seed >> 8) % n;
+		vl = 2 + (seed >> 24) % 12;
+		if (a + vl > n)
+			vl = n - a;
+		if (vl < 2)
+			continue;
+		memcpy(in, line + a, vl);
+		in[vl] = '\0';
+		fresh = req_with(in);
+		r = req_with(in);
+		v1 = moat_check_shell(fresh, line, n);
+		if (moat_check_shell(r, other, no) == MOAT_BLOCK) {
+			moat_request_end(r); /* stopped there: another request */
+			r = req_with(in);
+		}
+		v2 = moat_check_shell(r, line, n);
+		if (v1 != v2)
+			fail_msg("case %d: %d fresh, %d after another line", t, v1, v2);
+		fired += v1 == MOAT_BLOCK;
+		moat_request_end(fresh);
+		moat_request_end(r);
+	}
+	assert_true(fired > 50);
+}
+
 static void an_input_before_the_last_window_is_judged_alike(void **state)
 {
 	static char cmd[8192], late[2048];
@@ -1620,6 +1750,8 @@ int main(void)
 	    cmocka_unit_test(a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(a_line_that_cannot_parse_is_probed_as_its_windows_judge_it),
+	    cmocka_unit_test(a_name_judged_again_takes_the_answer_kept),
+	    cmocka_unit_test(a_request_judges_a_line_alike_after_another_line),
 	    cmocka_unit_test(an_input_at_the_first_place_takes_the_first_window),
 	    cmocka_unit_test(a_later_place_finds_its_first_element_as_the_first_does),
 	    cmocka_unit_test(the_first_element_of_a_long_input_is_its_own),
