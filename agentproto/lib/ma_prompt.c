@@ -1059,7 +1059,11 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		lits = st->byh2b + st->h2bstart[hb];
 		nl = (size_t)(st->h2bstart[hb + 1] - st->h2bstart[hb]);
 		for (size_t x = 0; x < nl; x++) {
-			const struct ma_pr_pattern *pt = &pats[lits[x].pat];
+			const struct ma_pr_pattern *pt;
+			/* the alternative's length first (ma_pr_alt_is checks it too) */
+			if (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l)
+				continue;
+			pt = &pats[lits[x].pat];
 			if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||
 			    sc->seen[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
 			    !ma_pr_alt_is(w, i, lits[x].alt) || !ma_pr_pattern_can(pt, sk, sh))

@@ -96,6 +96,7 @@ const uint8_t *ma_pr_lex_starting(int c, size_t *n);
 /* A pattern whose first token may be a word by one literal alternative. */
 struct ma_pr_start {
 	uint8_t pat;
+	uint8_t l, stem; /* alt's (a word of another length is not alt: no deref) */
 	const struct ma_pr_alt *alt;
 };
 /* The first tokens' literal alternatives that a word of ma_pr_h2() h2

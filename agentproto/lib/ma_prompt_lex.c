@@ -749,6 +749,8 @@ static int ma_pr_build_byh2(void)
 				if (n == MA_PR_ALT_MAX)
 					return -1;
 				ma_pr_byh2[n].pat = (uint8_t)i;
+				ma_pr_byh2[n].l = t->alt[x].l;
+				ma_pr_byh2[n].stem = t->alt[x].stem;
 				ma_pr_byh2[n].alt = &t->alt[x];
 				n++;
 			}
@@ -907,13 +909,19 @@ uint64_t ma_pr_lex_classes(const char *w, size_t l)
 	uint64_t k = 0, sm;
 	const struct ma_pr_slot *sl;
 	size_t m = 1;
+	int b;
 
 	if (l == 0 || ma_pr_ok != 0)
+		return 0;
+	b = ma_pr_bucket_t(w, l);
+	/* no entry starts with w's first two bytes: none is w or a stem of it
+	 * (ma_pr_lex_slow scans that bucket alone) */
+	if (ma_pr_start[b] == ma_pr_start[b + 1])
 		return 0;
 	/* the lengths of the stems that start with w's first two bytes (a
 	 * one-byte stem's bucket is that of a word whose second byte is no
 	 * letter), shorter than w */
-	sm = ma_pr_stemlen_b[ma_pr_bucket_t(w, l)];
+	sm = ma_pr_stemlen_b[b];
 	if (l < 64)
 		sm &= (1ull << l) - 1;
 	/* the stems that are a prefix of w, as the prefix's hash grows (up to
