@@ -1286,7 +1286,9 @@ struct ma_sql_judgement {
 
 /* The tokens of a statement, lexed once per check (moat_check_sql_at),
  * the first time an input occurs in it: most occurrences (inside one
- * literal) then cost a binary search, and the others read the statement's
+ * literal) then cost a search from the token the occurrence before was
+ * in (ma_sql_gallop: a few steps when they come in order, log n at
+ * most), and the others read the statement's
  * tokens before them from here instead of lexing it again. A statement
  * with more tokens keeps the first MA_SQL_CACHE and lx, the lexer after
  * them. On the stack: no allocation. */
@@ -1298,6 +1300,7 @@ struct ma_sql_judgement {
 #define MA_SQL_BAL        32 /* parenthesis-like tokens kept of the statement's end */
 struct ma_sql_cache {
 	int filled, n, complete;
+	int hint; /* where ma_sql_cache_inside found the last place */
 	/* 0 when no token can be flagged MA_SQL_F_EXEC (MySQL's / *! ... * /,
 	 * opened by a "/" "*": none in the statement, or not MySQL) */
 	int exec;
@@ -1746,6 +1749,55 @@ done:
 	return result;
 }
 
+/* The first i in [lo, n] (n: none) where t[i] starts at or after x
+ * (by_start) or ends after x: the tokens' starts and ends grow, so that
+ * is a cut. Searched outward from hint (in [lo, n]) in steps that double,
+ * then halved: a place near the last one costs a few steps, not log n. */
+static int ma_sql_gallop(const struct ma_sql_tok *t, int lo, int n, int hint, size_t x,
+                         int by_start)
+{
+	int hi, probe, step = 1;
+
+#define MA_SQL_CUT(i) (by_start ? t[i].start >= x : t[i].end > x)
+	if (hint < n && !MA_SQL_CUT(hint)) { /* the cut is after hint */
+		lo = hint + 1;
+		for (probe = hint + 1;; probe += step, step *= 2) {
+			if (probe >= n) {
+				hi = n;
+				break;
+			}
+			if (MA_SQL_CUT(probe)) {
+				hi = probe;
+				break;
+			}
+			lo = probe + 1;
+		}
+	} else { /* at or before hint */
+		int floor = lo;
+		hi = hint;
+		for (probe = hint - 1;; probe -= step, step *= 2) {
+			if (probe < floor) {
+				lo = floor;
+				break;
+			}
+			if (!MA_SQL_CUT(probe)) {
+				lo = probe + 1;
+				break;
+			}
+			hi = probe;
+		}
+	}
+	while (lo < hi) { /* every i < lo is before the cut, hi is at or after it */
+		int mid = lo + (hi - lo) / 2;
+		if (MA_SQL_CUT(mid))
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+#undef MA_SQL_CUT
+	return lo;
+}
+
 /* The window of a place read from the cache where it holds it: the
  * tokens from the cursor's (c) that start before b, at most MA_SQL_WIN,
  * in place (*win, *n), and the token after them taken too (*t; *have_tail
@@ -1756,7 +1808,7 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
                                size_t b, const struct ma_sql_tok **win, int *n,
                                struct ma_sql_tok *t, int *have_tail)
 {
-	int i0 = c->idx, lo, hi, end, last;
+	int i0 = c->idx, lo, end, last;
 
 	if (!cache || i0 > cache->n)
 		return 0;
@@ -1764,14 +1816,14 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
 	       (cache->n == i0 || cache->t[cache->n - 1].start < b) && ma_sql_cache_more(cache))
 		;
 	end = cache->n - i0 > MA_SQL_WIN + 1 ? i0 + MA_SQL_WIN + 1 : cache->n;
-	lo = i0;
-	hi = end;
-	while (lo < hi) { /* the first token that starts at or after b */
-		int mid = lo + (hi - lo) / 2;
-		if (cache->t[mid].start >= b)
-			hi = mid;
-		else
-			lo = mid + 1;
+	/* the first token that starts at or after b: at most b - t[i0].start
+	 * tokens after i0 (each starts a byte or more after the one before) */
+	lo = end;
+	if (end > i0) {
+		size_t s0 = cache->t[i0].start;
+		size_t d = b > s0 ? b - s0 : 0;
+		int hi = d < (size_t)(end - i0) ? i0 + (int)d : end;
+		lo = ma_sql_gallop(cache->t, i0, hi, hi, b, 1);
 	}
 	if (lo < end) { /* it ends the window */
 		*have_tail = 1;
@@ -2779,6 +2831,7 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	for (size_t k = 0; k < MA_SQL_NEAR; k++)
 		c->near[k].set = 0;
 	c->bal_known = 0;
+	c->hint = 0;
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
 	c->n = (int)ma_sql_lex_run(&c->lx, c->t, MA_SQL_CACHE_FILL);
 	c->complete = c->n < MA_SQL_CACHE_FILL;
@@ -2787,19 +2840,16 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 
 /* 1 when [a, b) is inside one token or only whitespace (nothing to judge),
  * 0 when it needs the analysis. */
-static int ma_sql_cache_inside(const struct ma_sql_cache *c, size_t a, size_t b)
+static int ma_sql_cache_inside(struct ma_sql_cache *c, size_t a, size_t b)
 {
-	int lo = 0, hi = c->n;
+	int lo;
 
 	if (!c->complete && (c->n == 0 || b > c->t[c->n - 1].end))
 		return 0;
-	while (lo < hi) { /* the first token that ends after a */
-		int mid = (lo + hi) / 2;
-		if (c->t[mid].end <= a)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	/* the first token that ends after a (from where the last place's
+	 * was: the places come in order) */
+	lo = ma_sql_gallop(c->t, 0, c->n, c->hint < c->n ? c->hint : c->n, a, 0);
+	c->hint = lo;
 	if (lo == c->n || c->t[lo].start >= b)
 		return 1; /* whitespace */
 	return c->t[lo].start <= a && c->t[lo].end >= b;

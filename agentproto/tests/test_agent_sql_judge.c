@@ -235,6 +235,57 @@ static void windows_take_the_end_of_the_window_before_alike(void **state)
 				}
 }
 
+/* The check finds the token a place starts in from the one the place
+ * before it started in (a few steps when they come in order) and a
+ * window's end at most as many tokens after its start as it has bytes:
+ * an input that is data in a literal and fires k tokens later, for k
+ * from 0 to 80, and inputs of one-byte tokens whose last one (a comment
+ * cutting the tail after the input's ';') starts a byte before the
+ * input's end, after 0 to 40 unary minus signs of the statement, are
+ * judged as each place alone. */
+static void places_and_window_ends_found_in_steps_are_judged_alike(void **state)
+{
+	static char sql[4096];
+	static const char *const inputs[] = {"1 OR 1=1", "1;/", "1;#", "(1);/", "1;-"};
+	static const char *const rests[] = {"* c */ AND d = 'v'", " c\nAND d = 'v'",
+	                                    "- c\nAND d = 'v'"};
+
+	(void)state;
+	for (int k = 0; k <= 80; k++)
+		for (int d = 1; d <= 3; d++) {
+			size_t o = (size_t)snprintf(
+			    sql, sizeof sql, "SELECT * FROM t WHERE a = '1 OR 1=1' AND b = 1");
+			int v, w;
+			for (int i = 0; i < k; i++)
+				o += (size_t)snprintf(sql + o, sizeof sql - o, " + 1");
+			snprintf(sql + o, sizeof sql - o, " AND c = 1 OR 1=1 AND d = 'v'");
+			v = check_sql_text(d, sql, inputs[0]);
+			w = each_place_alone(d, sql, inputs[0]);
+			if (v != w || v != MOAT_BLOCK)
+				fail_msg("%s (dialect %d): the check says %d, each place alone %d",
+				         sql, d, v, w);
+		}
+	for (size_t ii = 1; ii < sizeof inputs / sizeof inputs[0]; ii++)
+		for (size_t ri = 0; ri < sizeof rests / sizeof rests[0]; ri++)
+			for (int k = 0; k <= 40; k++)
+				for (int d = 1; d <= 3; d++) {
+					size_t o = (size_t)snprintf(sql, sizeof sql,
+					                            "SELECT * FROM t WHERE id = ");
+					int v, w;
+					for (int i = 0; i < k; i++)
+						o +=
+						    (size_t)snprintf(sql + o, sizeof sql - o, "- ");
+					snprintf(sql + o, sizeof sql - o, "%s%s", inputs[ii],
+					         rests[ri]);
+					v = check_sql_text(d, sql, inputs[ii]);
+					w = each_place_alone(d, sql, inputs[ii]);
+					if (v != w)
+						fail_msg("%s (dialect %d): the check says %d, each "
+						         "place alone %d",
+						         sql, d, v, w);
+				}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +293,7 @@ int main(void)
 	    cmocka_unit_test(tails_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(a_walk_from_a_statements_start_is_judged_alike),
 	    cmocka_unit_test(windows_take_the_end_of_the_window_before_alike),
+	    cmocka_unit_test(places_and_window_ends_found_in_steps_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
