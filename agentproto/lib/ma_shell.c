@@ -65,6 +65,7 @@ struct ma_sh_st {
 	size_t len;
 	struct ma_sh_lex *lx;
 	int quiet; /* > 0: inside a substitution's body, marks are not kept */
+	int nest;  /* quotes, substitutions and expansions open (MA_SH_MAX_NEST) */
 	int runs;  /* command substitutions seen, kept or not (nested in ${...}) */
 	int next;  /* lexing a next window: stop when it is full */
 	struct ma_sh_state k;
@@ -316,6 +317,30 @@ static int ma_sh_name_char(char c)
 	return ma_sh_name_start(c) || (c >= '0' && c <= '9');
 }
 
+/* Opens one more level of nesting at i (a quote, a substitution, an
+ * expansion): 0 when MA_SH_MAX_NEST are open already. The line is then
+ * read as one that cannot parse from i on (the caller returns st->len
+ * with *unterm set, keeping its frames to MA_SH_MAX_NEST), and i is
+ * noted: a place that holds it fires (ma_sh_scan_analyse), since bash
+ * would go on and run what is nested there. */
+static int ma_sh_nest_in(struct ma_sh_st *st, size_t i, int *unterm)
+{
+	if (st->nest >= MA_SH_MAX_NEST) {
+		*unterm = 1;
+		if (st->probe) {
+			if (i >= st->probe_a && i < st->probe_b) {
+				st->found = 1;
+				st->probe_b = 0; /* stops at the next element */
+			}
+		} else if (i < st->lx->deep_at) {
+			st->lx->deep_at = i;
+		}
+		return 0;
+	}
+	st->nest++;
+	return 1;
+}
+
 static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm);
 static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm);
 static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm);
@@ -327,6 +352,8 @@ static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t i, int *unterm)
 	const char *s = st->s;
 	int depth = 1;
 
+	if (!ma_sh_nest_in(st, i, unterm))
+		return st->len;
 	st->quiet++;
 	while (i < st->len) {
 		char c = s[i];
@@ -348,6 +375,7 @@ static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t i, int *unterm)
 			i++;
 			if (--depth == 0) {
 				st->quiet--;
+				st->nest--;
 				return i;
 			}
 		} else {
@@ -355,6 +383,7 @@ static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t i, int *unterm)
 		}
 	}
 	st->quiet--;
+	st->nest--;
 	*unterm = 1;
 	return st->len;
 }
@@ -403,6 +432,8 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 		return j;
 	case '{': {
 		int depth = 1;
+		if (!ma_sh_nest_in(st, i, unterm))
+			return len;
 		st->quiet++;
 		for (j = i + 2; j < len && depth; j++) {
 			if (s[j] == '\\')
@@ -422,6 +453,7 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 				j = ma_sh_backtick(st, j, &u) - 1;
 		}
 		st->quiet--;
+		st->nest--;
 		if (depth)
 			u = 1;
 		if (j > len)
@@ -467,6 +499,8 @@ static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm)
 	const char *s = st->s;
 	size_t j = i + 1;
 
+	if (!ma_sh_nest_in(st, i, unterm))
+		return st->len;
 	ma_sh_mark(st, MA_SH_M_QUOTE, i, i + 1, 0, 0);
 	while (j < st->len && s[j] != '"') {
 		if (s[j] == '\\')
@@ -478,6 +512,7 @@ static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm)
 		else
 			j++;
 	}
+	st->nest--;
 	if (j >= st->len) {
 		*unterm = 1;
 		return st->len;
@@ -1081,6 +1116,7 @@ void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx
 	lx->unterm = 0;
 	lx->from = from;
 	lx->dropped_at = (size_t)-1;
+	lx->deep_at = (size_t)-1;
 	lx->has_snap = lx->has_end = 0;
 	ma_sh_run(&st, 0);
 	lx->valid = !lx->unterm && !st.k.v.bad && !st.k.v.redir && !st.k.v.need && !st.k.v.fdef &&
@@ -2127,6 +2163,11 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 		c->cur_a = a;
 		c->cur_e = e0;
 		m0 = ma_sh_first_after(c->lx.mark, c->lx.nmark, a);
+		if (c->lx.deep_at >= a && c->lx.deep_at < b) {
+			/* nested deeper than the tokenizer follows, from here */
+			ma_sh_set(&hit, "cmd.nesting", "critical", 0.9);
+			break;
+		}
 		if (ma_sh_is_data(&c->lx, a, b, e0, m0))
 			return 0;
 		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &c->memo, &hit);

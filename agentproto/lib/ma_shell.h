@@ -54,6 +54,11 @@ struct ma_sh_el {
  * (16 bytes each: 4 KB here) for lexing again. */
 #define MA_SH_MAX_EL   128
 #define MA_SH_MAX_MARK 128
+/* Quotes, command substitutions and ${...} open at once that the tokenizer
+ * follows (it recurses once per level, ~200 bytes of stack): deeper, the
+ * line is read as one that cannot parse from that byte on, and an input
+ * holding it fires (rule cmd.nesting). No script nests that deep. */
+#define MA_SH_MAX_NEST 32
 
 /* The tokenizer's state between two elements of the line (here-documents
  * pending, the parse check): enough to go on lexing from there. */
@@ -92,6 +97,9 @@ struct ma_sh_lex {
 	int valid;         /* the whole line parses (ma_sh_valid), kept or not */
 	size_t from;       /* elements and marks that end before it are not kept */
 	size_t dropped_at; /* where the first one not kept (no room) starts; SIZE_MAX */
+	size_t deep_at;    /* where a quote or substitution opened MA_SH_MAX_NEST deep was
+	                    * met (the line is read as one that cannot parse from there on;
+	                    * a place holding it fires); SIZE_MAX */
 };
 
 /* Tokenizes the command line s (len bytes; NUL bytes are ordinary bytes).

@@ -694,7 +694,9 @@ double moat_prompt_score(const char *text, size_t len);
  * redirections, here-documents and bash's here-strings, <(...), globs,
  * {a,b}). Fires when a user input of r (as given, or URL- or
  * HTML-decoded) is not data inside one word and adds syntax that runs: a
- * command substitution (always; cmd.substitution), or, when the line
+ * command substitution (always; cmd.substitution), quotes and
+ * substitutions nested more than 32 levels deep from the input
+ * (cmd.nesting: followed no further), or, when the line
  * still parses: a separator, newline or pipe followed by a command whose
  * name can run something -- a shell builtin, a program of the built-in
  * lexicon of Linux/Unix command names (ma_shell_names.c), a path, a name

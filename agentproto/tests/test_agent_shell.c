@@ -1337,6 +1337,64 @@ static void a_line_that_cannot_parse_fires_only_on_substitutions(void **state)
 	}
 }
 
+/* The rule of the event a check of cmd fires with input in the request
+ * ("" when it allows). */
+static const char *nest_rule(const char *input, const char *cmd, char *rule, size_t cap)
+{
+	struct moat_request *r = req_with(input);
+
+	rule[0] = '\0';
+	if (moat_check_shell(r, cmd, (size_t)-1) == MOAT_BLOCK)
+		snprintf(rule, cap, "%s", moat_request_event(r)->rule);
+	moat_request_end(r);
+	return rule;
+}
+
+/* Nesting the tokenizer follows level by level (MA_SH_MAX_NEST) is judged
+ * as before; deeper, an input that holds the level past it fires (bash
+ * runs what is nested, however deep), and a line nested that deep by
+ * the application alone does not make an input elsewhere fire. The
+ * stack it takes is test_agent_stack's. */
+static void substitutions_nested_past_the_tokenizer_fire(void **state)
+{
+	static const char *const open[] = {"$(", "\"$(", "${x:-", "$((", "\"$", "<("};
+	static const char *const close[] = {")", ")\"", "}", "))", "\"", ")"};
+	char in[4096], cmd[8192], rule[64];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof open / sizeof open[0]; k++) {
+		for (int levels = 4; levels <= 400;
+		     levels = levels < 100 ? levels * 3 : levels * 2) {
+			size_t o = 0;
+			for (int i = 0; i < levels; i++)
+				o += (size_t)snprintf(in + o, sizeof in - o, "%s", open[k]);
+			o += (size_t)snprintf(in + o, sizeof in - o, "id");
+			for (int i = 0; i < levels; i++)
+				o += (size_t)snprintf(in + o, sizeof in - o, "%s", close[k]);
+			snprintf(cmd, sizeof cmd, "nslookup %s 8.8.8.8", in);
+			nest_rule(in, cmd, rule, sizeof rule);
+			if (k == 5) /* <( inside <(...) is text there: no level */
+				assert_string_equal(rule, "cmd.substitution");
+			else if (levels >= MA_SH_MAX_NEST)
+				assert_string_equal(rule, "cmd.nesting");
+			else
+				assert_string_not_equal(rule, "cmd.nesting");
+			if (levels < MA_SH_MAX_NEST && (k == 0 || k == 1 || k == 5))
+				/* a substitution that runs, as before ($(( and ${ name
+				 * variables here, quotes only quote) */
+				assert_string_equal(rule, "cmd.substitution");
+		}
+	}
+	/* the application's own nesting, an ordinary input after it */
+	{
+		size_t o = (size_t)snprintf(cmd, sizeof cmd, "echo ");
+		for (int i = 0; i < 3 * MA_SH_MAX_NEST; i++)
+			o += (size_t)snprintf(cmd + o, sizeof cmd - o, "$(");
+		snprintf(cmd + o, sizeof cmd - o, " 'holiday.jpg'");
+		assert_string_equal(nest_rule("holiday.jpg", cmd, rule, sizeof rule), "");
+	}
+}
+
 static void data_inside_one_word_is_allowed(void **state)
 {
 	(void)state;
@@ -1743,6 +1801,7 @@ int main(void)
 	    cmocka_unit_test(an_option_needs_a_name),
 	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
+	    cmocka_unit_test(substitutions_nested_past_the_tokenizer_fire),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),

@@ -204,7 +204,7 @@ static char *sql4k(char *dst, const char *head, const char *input, const char *t
 	return dst;
 }
 
-static char buf[48][BUFSZ];
+static char buf[72][BUFSZ];
 
 /* Appends the formatted text to t (a BUFSZ buffer). */
 static void app(char *t, const char *fmt, ...)
@@ -220,13 +220,13 @@ static int nbuf;
 
 static char *b(void)
 {
-	assert_true(nbuf < 48);
+	assert_true(nbuf < 72);
 	return buf[nbuf++];
 }
 
 static void every_call_stays_under_the_stack_bound(void **state)
 {
-	struct op ops[40];
+	struct op ops[48];
 	int n = 0, over = 0;
 	char *q, *q2, *t;
 
@@ -318,8 +318,42 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	                       .name = "shell quotes",
 	                       .in = {q},
 	                       .text = sql4k(b(), "grep '", q, "' f")};
+	/* substitutions, parameter expansions and quotes nested 1 KB deep:
+	 * the tokenizer must not take a frame per level */
+	q = fill(b(), "$(", 1024);
+	ops[n++] = (struct op){.kind = OP_SHELL,
+	                       .name = "shell $( nest",
+	                       .in = {q},
+	                       .text = sql4k(b(), "nslookup ", q, " 8.8.8.8")};
+	q = fill(b(), "\"$(", 1024);
+	ops[n++] = (struct op){.kind = OP_SHELL,
+	                       .name = "shell \"$( nest",
+	                       .in = {q},
+	                       .text = sql4k(b(), "nslookup ", q, " 8.8.8.8")};
+	q = fill(b(), "\"$", 1024);
+	ops[n++] = (struct op){.kind = OP_SHELL,
+	                       .name = "shell \"$ nest",
+	                       .in = {q},
+	                       .text = sql4k(b(), "ping -c 1 \"", q, "\"")};
+	q = fill(b(), "${x:-", 1024);
+	ops[n++] = (struct op){.kind = OP_SHELL,
+	                       .name = "shell ${ nest",
+	                       .in = {q},
+	                       .text = sql4k(b(), "echo ", q, " | wc -c")};
+	q = fill(b(), "$((", 1024);
+	ops[n++] = (struct op){.kind = OP_SHELL,
+	                       .name = "shell $(( nest",
+	                       .in = {q},
+	                       .text = sql4k(b(), "echo ", q, " | wc -c")};
+	q = fill(b(), "<(", 1024);
+	ops[n++] = (struct op){.kind = OP_SHELL,
+	                       .name = "shell <( nest",
+	                       .in = {q},
+	                       .text = sql4k(b(), "cat ", q, " x")};
 	q = fill(b(), "-x;$(id)", 1024);
 	ops[n++] = (struct op){.kind = OP_ARGV, .name = "argv", .in = {q}, .text = q};
+	q = fill(b(), "$(", 1024);
+	ops[n++] = (struct op){.kind = OP_ARGV, .name = "argv $( nest", .in = {q}, .text = q};
 
 	/* path */
 	q = fill(b(), "../%2e%2e/..%c0%af./", 1024);
