@@ -1367,45 +1367,6 @@ static int ma_pr_claim_told(const struct ma_pr_words *w, const char *t, size_t n
 	return 1;
 }
 
-/* The claim to hold the secret, said to the gate and nothing else ("I am
- * the one who holds the key.", "I know the password."): a short text (20
- * words at most, no question mark) where "I" is followed within five
- * words by a verb of holding or knowing and, after articles and words of
- * rightness only, the secret's name; no word of contrast or trouble, and
- * not the user's own ("my key"). */
-static int ma_pr_holds_secret(const struct ma_pr_words *w, const char *t, size_t n,
-                              const struct ma_pr_kbits *kb)
-{
-	int claim = 0;
-
-	if (memchr(t, '?', n))
-		return 0;
-	for (int i = 0; i < w->n && !claim; i++) {
-		const char *x = w->t + w->s[i];
-		if (x[0] != 'i' || w->l[i] > 2 || (w->l[i] == 2 && x[1] != 'm'))
-			continue; /* "i", "im" */
-		for (int v = i + 1; v < w->n && v <= i + 5 && !w->brk[v] && !claim; v++) {
-			int m = v + 1;
-			if (!MA_PR_LIT(w, v,
-			               "hold|holds|have|has|know|knows|possess~|carry|carries|got"))
-				continue;
-			while (m < w->n && m <= v + 3 && !w->brk[m] &&
-			       MA_PR_LIT(w, m,
-			                 "the|a|an|this|that|right|correct|valid|secret|magic|"
-			                 "master|real|true|proper"))
-				m++;
-			claim = m < w->n && !w->brk[m] && (w->k[m] & kb->code) &&
-			        (m + 1 >= w->n || w->brk[m + 1]);
-		}
-	}
-	if (!claim)
-		return 0;
-	for (int i = 0; i < w->n; i++)
-		if ((w->k[i] & kb->my) || MA_PR_LIT(w, i, ma_pr_claim_trouble))
-			return 0;
-	return 1;
-}
-
 /* 1 if words i and i + 1 are a line of their own: a line break (or the
  * text's edge) in the gaps before and after them. */
 static int ma_pr_line_alone(const struct ma_pr_words *w, int i)
@@ -1498,10 +1459,6 @@ static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
 		}
 	}
 	if (goal && ma_pr_gate_transcript(w, t, n, kb)) {
-		ma_pr_add(sc, PF_OVERRIDE, 0.8);
-		return;
-	}
-	if (w->n <= 20 && ma_pr_holds_secret(w, t, n, kb)) {
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
 		return;
 	}
