@@ -177,12 +177,9 @@ static struct ma_pr_olist ma_pr_ls_claim =
                 "disabled|restricted|suspicious|unusual|unauthori~");
 static struct ma_pr_olist ma_pr_ls_scam =
     MA_PR_OLIST("scam~|phish~|fraud~|attacker~|criminal~|hacker~|spammer~|fake|crook~|con");
-/* the verbs of a garbling order with nothing to act on (ma_pr_garble_bare) */
-static struct ma_pr_olist ma_pr_ls_replace =
-    MA_PR_OLIST("replace|substitute|swap|exchange|convert");
 static struct ma_pr_olist *const ma_pr_olists[] = {
     &ma_pr_ls_claim, &ma_pr_ls_scam,   &ma_pr_ls_tell,    &ma_pr_ls_recode, &ma_pr_ls_core2,
-    &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form,   &ma_pr_ls_replace};
+    &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form};
 
 static inline unsigned ma_pr_b2(const char *x, size_t l)
 {
@@ -1785,68 +1782,6 @@ static void ma_pr_recode(const struct ma_pr_words *w, const struct ma_pr_kbits *
 	}
 }
 
-/* An order that garbles the model's answer with nothing named to act on
- * ("Replace every third letter with its position number.", "Swap the
- * vowels for these symbols: @ # $"): a short text (24 words at most, no
- * question mark, no quotation; the caller counts the words) with, at an order's place, a verb of
- * replacing whose object -- after quantifiers and ordinals only ("all",
- * "every", "the third") -- is letters, vowels, consonants, characters or
- * digits, followed by what they become ("with", "for", "to" ...: not
- * "replace character discovery loop", "convert char from Latin-1"); and
- * no text to act on: no word of a text (word, sentence,
- * name, message ...), nothing of the user's ("my"), no words after a
- * colon. With a text to act on it is a word game or an edit ("Replace
- * the vowels in the word banana with stars"); said of "your answer" it
- * is ma_pr_order's garbling. */
-static const char ma_pr_gb_fill[] =
-    "all|every|each|the|a|an|any|second|third|fourth|fifth|sixth|other|nth|first|last|odd|"
-    "even|of|single|uppercase|lowercase|capital|small|alternate";
-static const char ma_pr_gb_text[] =
-    "word~|sentence~|text~|string~|name~|phrase~|paragraph~|title~|list~|input~|example~|"
-    "document~|file~|line~|passage~|poem~|story|stories|email~|message~|essay~|article~|"
-    "code|column~|cell~|field~|record~|keyboard~|key|keys|sign~|label~";
-
-static void ma_pr_garble_bare(const struct ma_pr_words *w, const char *t, size_t n,
-                              const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
-{
-	int verb = -1;
-	const char *colon;
-
-	for (int i = 0; i < w->n && verb < 0; i++) {
-		if (!ma_pr_ol_is(w, i, &ma_pr_ls_replace) || !ma_pr_order_at(w, i))
-			continue;
-		for (int m = i + 1; m < w->n && m <= i + 4 && !w->brk[m]; m++) {
-			if (MA_PR_LIT(w, m,
-			              "letter~|vowel~|consonant~|character~|char|chars|digit~")) {
-				/* then what they become: "with", "for", "by", "to" */
-				if (m + 1 < w->n && !w->brk[m + 1] &&
-				    MA_PR_LIT(w, m + 1, "with|for|by|to|into|as"))
-					verb = i;
-				break;
-			}
-			if (!MA_PR_LIT(w, m, ma_pr_gb_fill))
-				break;
-		}
-	}
-	if (verb < 0 || memchr(t, '?', n) || memchr(t, '"', n) || memchr(t, '`', n))
-		return;
-	for (size_t k = 0; k + 1 < n; k++) /* a quote opening: ' after a space */
-		if (t[k + 1] == '\'' && (t[k] == ' ' || t[k] == '('))
-			return;
-	if (t[0] == '\'')
-		return;
-	for (int i = 0; i < w->n; i++)
-		if ((w->k[i] & (kb->my | kb->your | kb->pw)) || MA_PR_LIT(w, i, ma_pr_gb_text))
-			return;
-	colon = memchr(t, ':', n);
-	for (int i = 0; colon && i < w->n; i++) {
-		const char *x = w->t + w->s[i];
-		if (x > colon && w->l[i] >= 2 && x[0] >= 'a' && x[0] <= 'z')
-			return;
-	}
-	ma_pr_add(sc, PF_OVERRIDE, 0.8);
-}
-
 static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, size_t n,
                                  const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
 {
@@ -2428,8 +2363,6 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_counterfactual(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_lure(&ps.w, ps.t, &ps.kb, out);
 	ma_pr_recode(&ps.w, &ps.kb, out);
-	if (ps.w.n >= 3 && ps.w.n <= 24)
-		ma_pr_garble_bare(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_dialogue(&ps.w, ps.t, tn, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
