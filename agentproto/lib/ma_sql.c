@@ -33,7 +33,8 @@
  *
  * Pure, no allocation: the window of tokens and the statement the attempt
  * rule builds live on the stack. Any thread. The public check
- * (moat_check_sql_at) lexes the statement once (ma_sql_cache), reads the
+ * (moat_check_sql_at) lexes the statement once, as far as it reads it
+ * (ma_sql_cache), reads the
  * tokens before each occurrence from where the previous one stopped
  * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo) and
  * walks the rest of the statement after a place only when a verdict hangs
@@ -1284,20 +1285,23 @@ struct ma_sql_judgement {
 	               * that starts with a digit (1or), a word after "--" */
 };
 
-/* The tokens of a statement, lexed once per check (moat_check_sql_at),
- * the first time an input occurs in it: most occurrences (inside one
+/* The tokens of a statement, lexed at most once per check
+ * (moat_check_sql_at) and only as far as its readers go: to the token at
+ * each place an input occurs (ma_sql_cache_reach), the windows, the walks
+ * (ma_sql_cache_more, ma_sql_cache_upto): most occurrences (inside one
  * literal) then cost a search from the token the occurrence before was
  * in (ma_sql_gallop: a few steps when they come in order, log n at
  * most), and the others read the statement's
- * tokens before them from here instead of lexing it again. A statement
- * with more tokens keeps the first MA_SQL_CACHE and lx, the lexer after
- * them. On the stack: no allocation. */
-#define MA_SQL_CACHE      2048
-#define MA_SQL_CACHE_FILL 1024 /* lexed at once; the rest as a cursor reads on */
-#define MA_SQL_CKPT       32   /* checkpoints of the tail walks over a statement */
-#define MA_SQL_NEAR       32   /* and near the start of each walk */
-#define MA_SQL_NEAR_STEP  8
-#define MA_SQL_BAL        32 /* parenthesis-like tokens kept of the statement's end */
+ * tokens before them from here instead of lexing it again; what follows
+ * the last place read is not lexed. A statement with more tokens keeps
+ * the first MA_SQL_CACHE and lx, the lexer after them. In the request's
+ * scratch block: no allocation. */
+#define MA_SQL_CACHE       2048
+#define MA_SQL_CACHE_FIRST 1024 /* lexed for a walk that needs the whole statement */
+#define MA_SQL_CKPT        32   /* checkpoints of the tail walks over a statement */
+#define MA_SQL_NEAR        32   /* and near the start of each walk */
+#define MA_SQL_NEAR_STEP   8
+#define MA_SQL_BAL         32 /* parenthesis-like tokens kept of the statement's end */
 struct ma_sql_cache {
 	int filled, n, complete;
 	int hint; /* where ma_sql_cache_inside found the last place */
@@ -1360,6 +1364,9 @@ static int ma_sql_cache_more(struct ma_sql_cache *c)
 	c->n += (int)got;
 	return got > 0;
 }
+
+static int ma_sql_cache_upto(struct ma_sql_cache *c, size_t b, int cap);
+static void ma_sql_cache_reach(struct ma_sql_cache *c, size_t b);
 
 _Static_assert(sizeof ma_kws / sizeof ma_kws[0] < 255, "a keyword's id + 1 fits in a byte");
 
@@ -1666,7 +1673,14 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 		prevtok = *st.prev;
 		st.prev = &prevtok;
 	}
-	/* a walk inside parentheses that can no longer close concludes now */
+	/* a walk inside parentheses that can no longer close concludes now
+	 * (it needs the cache complete: the cache is lexed on first to
+	 * MA_SQL_CACHE_FIRST tokens, where it would have been complete from the
+	 * start before its lexing followed its readers) */
+	if (more && st.valid && cache && !cache->complete && !st.lenient && !st.stmt_start &&
+	    st.depth != 0)
+		while (ma_sql_cache_upto(cache, cache->lx.len, MA_SQL_CACHE_FIRST))
+			;
 	if (more && st.valid && cache && cache->complete && !st.lenient && !st.stmt_start &&
 	    st.depth != 0 && c->idx >= 1 && c->idx <= cache->n &&
 	    cache->t[c->idx - 1].start == cur.start &&
@@ -1813,7 +1827,11 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
 	if (!cache || i0 > cache->n)
 		return 0;
 	while (cache->n <= i0 + MA_SQL_WIN &&
-	       (cache->n == i0 || cache->t[cache->n - 1].start < b) && ma_sql_cache_more(cache))
+	       (cache->n == i0 || cache->t[cache->n - 1].start < b) &&
+	       ma_sql_cache_upto(cache, b,
+	                         i0 + MA_SQL_WIN + 1 > cache->n + MA_SQL_CACHE_MORE
+	                             ? i0 + MA_SQL_WIN + 1
+	                             : cache->n + MA_SQL_CACHE_MORE))
 		;
 	end = cache->n - i0 > MA_SQL_WIN + 1 ? i0 + MA_SQL_WIN + 1 : cache->n;
 	/* the first token that starts at or after b: at most b - t[i0].start
@@ -2833,9 +2851,40 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	c->bal_known = 0;
 	c->hint = 0;
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
-	c->n = (int)ma_sql_lex_run(&c->lx, c->t, MA_SQL_CACHE_FILL);
-	c->complete = c->n < MA_SQL_CACHE_FILL;
-	memset(c->kw, 0, (size_t)c->n);
+}
+
+/* Lexes the statement into the cache until its tokens reach b (the last
+ * one ends at or after b), the statement ends or the cache is full, in
+ * runs of as many tokens as the bytes up to b hold at one token in four
+ * bytes (and MA_SQL_CACHE_MORE more). The rest of the statement is lexed
+ * only when a reader asks for it (ma_sql_cache_more): a check whose
+ * places end early does not lex what follows them. */
+static void ma_sql_cache_reach(struct ma_sql_cache *c, size_t b)
+{
+	while ((c->n == 0 || c->t[c->n - 1].end < b) && ma_sql_cache_upto(c, b, MA_SQL_CACHE))
+		;
+}
+
+/* One lexer run into the cache towards b: as many tokens as the bytes up
+ * to b hold at one token in four bytes, and MA_SQL_CACHE_MORE more, the
+ * cache holding at most cap: 1, or 0 (the statement ends, or the cache
+ * holds cap tokens or is full). */
+static int ma_sql_cache_upto(struct ma_sql_cache *c, size_t b, int cap)
+{
+	size_t want, got, guess = (b > c->lx.pos ? (b - c->lx.pos) / 4 : 0) + MA_SQL_CACHE_MORE;
+
+	if (cap > MA_SQL_CACHE)
+		cap = MA_SQL_CACHE;
+	if (c->complete || c->n >= cap)
+		return 0;
+	want = (size_t)(cap - c->n);
+	if (want > guess)
+		want = guess;
+	got = ma_sql_lex_run(&c->lx, c->t + c->n, want);
+	c->complete = got < want;
+	memset(c->kw + c->n, 0, got);
+	c->n += (int)got;
+	return got > 0;
 }
 
 /* 1 when [a, b) is inside one token or only whitespace (nothing to judge),
@@ -2844,8 +2893,8 @@ static int ma_sql_cache_inside(struct ma_sql_cache *c, size_t a, size_t b)
 {
 	int lo;
 
-	if (!c->complete && (c->n == 0 || b > c->t[c->n - 1].end))
-		return 0;
+	if (!c->complete && (c->n == 0 || a >= c->t[c->n - 1].end))
+		return 0; /* (the token that ends after a is not lexed yet) */
 	/* the first token that ends after a (from where the last place's
 	 * was: the places come in order) */
 	lo = ma_sql_gallop(c->t, 0, c->n, c->hint < c->n ? c->hint : c->n, a, 0);
@@ -2891,6 +2940,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
 	}
+	ma_sql_cache_reach(&c->cache, a + 1);
 	if (ma_sql_cache_inside(&c->cache, a, b))
 		return 0;
 	ma_sql_analyse_in(c->dialect, c->sql, c->len, a, b, &hit, &c->cursor, &c->cache, &c->memo,

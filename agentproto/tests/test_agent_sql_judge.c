@@ -286,6 +286,61 @@ static void places_and_window_ends_found_in_steps_are_judged_alike(void **state)
 				}
 }
 
+/* The cache is lexed only as far as the check's readers go (the token at
+ * each place, the window, the walks): places near the start of long
+ * statements (up to 2,900 tokens, past the cache's 2,048), a second
+ * place in the middle or at the end, rests that leave a parenthesis open,
+ * close it, or end in a second statement, inputs that span tokens (a
+ * weaker sign that needs the walk, a tautology; one inside a literal at
+ * the first place and spanning at the second) and one inside a literal at
+ * every unit of the rest: each judged as every place alone. */
+static void places_before_long_rests_are_judged_alike(void **state)
+{
+	static char sql[16384];
+	static const int units[] = {10, 200, 255, 256, 257, 300, 511, 512, 513, 700};
+	static const char *const ends[] = {"", ")", "; DROP TABLE t"};
+	static const struct {
+		const char *place, *later, *input; /* the first place, the second */
+	} ins[] = {
+	    {"'x'*'' AND b = 1", "'x'*'' AND b = 1", "x'*'"},
+	    {"'v' OR 'a'='a'", "'v' OR 'a'='a'", "v' OR 'a'='a"},
+	    {"'some value'", "'some value'", "some value"},
+	    {"'v'' OR ''a''=''a'", "'v' OR 'a'='a'", "v' OR 'a'='a"},
+	};
+
+	(void)state;
+	for (size_t ui = 0; ui < sizeof units / sizeof units[0]; ui++)
+		for (size_t ei = 0; ei < sizeof ends / sizeof ends[0]; ei++)
+			for (size_t ii = 0; ii < sizeof ins / sizeof ins[0]; ii++)
+				for (int second = 0; second < 3; second++)
+					for (int d = 1; d <= 3; d++) {
+						size_t o = (size_t)snprintf(
+						    sql, sizeof sql,
+						    "SELECT * FROM t WHERE (a = %s", ins[ii].place);
+						int v, w;
+						for (int k = 0; k < units[ui]; k++) {
+							if ((second == 1 && k == units[ui] / 2) ||
+							    (second == 2 && k == units[ui] - 1))
+								o += (size_t)snprintf(
+								    sql + o, sizeof sql - o,
+								    " AND e = %s", ins[ii].place);
+							o += (size_t)snprintf(
+							    sql + o, sizeof sql - o,
+							    " AND c = 'some value'");
+						}
+						snprintf(sql + o, sizeof sql - o, "%s", ends[ei]);
+						v = check_sql_text(d, sql, ins[ii].input);
+						w = each_place_alone(d, sql, ins[ii].input);
+						if (v != w)
+							fail_msg(
+							    "%zu units, end %zu, input %zu, second "
+							    "%d (dialect %d): the check says %d, "
+							    "each place alone %d",
+							    (size_t)units[ui], ei, ii, second, d, v,
+							    w);
+					}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -294,6 +349,7 @@ int main(void)
 	    cmocka_unit_test(a_walk_from_a_statements_start_is_judged_alike),
 	    cmocka_unit_test(windows_take_the_end_of_the_window_before_alike),
 	    cmocka_unit_test(places_and_window_ends_found_in_steps_are_judged_alike),
+	    cmocka_unit_test(places_before_long_rests_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
