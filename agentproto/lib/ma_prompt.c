@@ -686,6 +686,38 @@ static const uint8_t ma_pr_cls[256] = {
     MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH),
     MA_PR_C16(MA_PR_CH)};
 
+/* Keeps the word [s, e) of t (cut to 255 bytes) as w's next, with its
+ * break and classes: a word with letters and digits (leet) that the
+ * lexicon does not know is read again with leet digits as letters (in
+ * place), a Cyrillic one through its transliteration. */
+static inline __attribute__((always_inline)) void
+ma_pr_keep_word(struct ma_pr_words *w, char *t, size_t s, size_t e, int brk, int leet)
+{
+	if (e - s > 255)
+		e = s + 255;
+	w->s[w->n] = (uint16_t)s;
+	w->l[w->n] = (uint8_t)(e - s);
+	w->brk[w->n] = (uint8_t)brk;
+	w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+	if (!w->k[w->n] && leet) {
+		for (size_t k = s; k < e; k++) {
+			const char *from = "0134578@$", *to = "oieastbas";
+			const char *p = memchr(from, t[k], 9);
+			if (p && t[k])
+				t[k] = to[p - from];
+		}
+		w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+	}
+	if (!w->k[w->n] && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
+		char x[64];
+		size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
+		if (xl)
+			w->k[w->n] = ma_pr_lex_classes(x, xl);
+	}
+	w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
+	w->n++;
+}
+
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
  * non-ASCII bytes, marks sentence ends and gives each word its classes. A
  * word with letters and digits that the lexicon does not know is read
@@ -743,31 +775,9 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 			while (u[e - 1] >= 0x80 && e - s >= 2 && ma_pr_tquote_end(t + s, e - s))
 				e -= ma_pr_tquote_end(t + s, e - s);
 		}
-		if (s == e)
-			continue;
-		if (e - s > 255)
-			e = s + 255;
-		w->s[w->n] = (uint16_t)s;
-		w->l[w->n] = (uint8_t)(e - s);
-		w->brk[w->n] = (uint8_t)brk;
-		w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
-		if (!w->k[w->n] && (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG)) {
-			for (size_t k = s; k < e; k++) {
-				const char *from = "0134578@$", *to = "oieastbas";
-				const char *p = memchr(from, t[k], 9);
-				if (p && t[k])
-					t[k] = to[p - from];
-			}
-			w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
-		}
-		if (!w->k[w->n] && (u[s] == 0xD0 || u[s] == 0xD1)) {
-			char x[64];
-			size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
-			if (xl)
-				w->k[w->n] = ma_pr_lex_classes(x, xl);
-		}
-		w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
-		w->n++;
+		if (s != e)
+			ma_pr_keep_word(w, t, s, e, brk,
+			                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG));
 	}
 }
 
@@ -821,31 +831,8 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 		while ((unsigned char)t[e - 1] >= 0x80 && e - s >= 2 &&
 		       ma_pr_tquote_end(t + s, e - s))
 			e -= ma_pr_tquote_end(t + s, e - s);
-		if (s == e)
-			continue;
-		if (e - s > 255)
-			e = s + 255;
-		w->s[w->n] = (uint16_t)s;
-		w->l[w->n] = (uint8_t)(e - s);
-		w->brk[w->n] = (uint8_t)brk;
-		w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
-		if (!w->k[w->n] && letters && digits) {
-			for (size_t k = s; k < e; k++) {
-				const char *from = "0134578@$", *to = "oieastbas";
-				const char *p = memchr(from, t[k], 9);
-				if (p && t[k])
-					t[k] = to[p - from];
-			}
-			w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
-		}
-		if (!w->k[w->n] && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
-			char x[64];
-			size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
-			if (xl)
-				w->k[w->n] = ma_pr_lex_classes(x, xl);
-		}
-		w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
-		w->n++;
+		if (s != e)
+			ma_pr_keep_word(w, t, s, e, brk, letters && digits);
 	}
 }
 
