@@ -67,9 +67,9 @@ static int ma_utf8_next(const unsigned char *s, size_t n, size_t *i, uint32_t *c
 		*i = p + 1;
 		return 0;
 	}
+	if (p + 2 > n || (s[p + 1] & 0xC0) != 0x80)
+		return -1; /* every longer form has a continuation byte next */
 	if (c >= 0xC2 && c < 0xE0) {
-		if (p + 2 > n || (s[p + 1] & 0xC0) != 0x80)
-			return -1;
 		*cp = (c & 0x1F) << 6 | (s[p + 1] & 0x3Fu);
 		*i = p + 2;
 		return 0;
@@ -527,32 +527,31 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 	/* UTS #46 processing, steps 1 and 2: map, then NFC */
 	while (i < n) {
 		uint32_t cp, r;
-		const uint32_t *map;
-		size_t ml, row;
+		size_t row;
 		if (ma_utf8_next(s, n, &i, &cp))
 			return -1;
 		row = ma_idna_row(cp); /* ma_idna_status's row: cp <= U+10FFFF */
 		r = ma_idna_rows[row];
-		switch ((r >> 3) & 7) {
-		case MA_IDNA_DISALLOWED:
-			return -1;
-		case MA_IDNA_NEWER:
+		/* the statuses by how often they come: valid, ignored
+		 * (soft hyphens, joiners), mapped, the rest */
+		if (((r >> 3) & 7) == MA_IDNA_VALID) {
+			if (nm + 1 > MA_NELEM(mapped))
+				return MA_URL_TOO_LONG;
+			mapped[nm++] = cp;
+		} else if (((r >> 3) & 7) == MA_IDNA_IGNORED) {
+			continue;
+		} else if (((r >> 3) & 7) == MA_IDNA_MAPPED) {
+			size_t ml = (r >> 6) & 31;
+			if (nm + ml > MA_NELEM(mapped))
+				return MA_URL_TOO_LONG;
+			memcpy(mapped + nm, ma_idna_pool + ma_idna_rowmap[row],
+			       ml * sizeof *mapped);
+			nm += ml;
+		} else if (((r >> 3) & 7) == MA_IDNA_NEWER) {
 			newer = 1;
-			continue;
-		case MA_IDNA_IGNORED:
-			continue;
-		case MA_IDNA_MAPPED:
-			map = ma_idna_pool + ma_idna_rowmap[row];
-			ml = (r >> 6) & 31;
-			break;
-		default:
-			map = &cp;
-			ml = 1;
+		} else {
+			return -1; /* disallowed */
 		}
-		if (nm + ml > MA_NELEM(mapped))
-			return MA_URL_TOO_LONG;
-		memcpy(mapped + nm, map, ml * sizeof *map);
-		nm += ml;
 	}
 	rc = ma_nfc(mapped, nm, cps, MA_NELEM(cps), &nc);
 	if (rc)
@@ -590,8 +589,10 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 			if (rc)
 				return rc;
 		}
-		for (size_t q = 0; q < ln; q++) {
-			int c = ma_idna_bidi_class(l[q]);
+		/* no ASCII code point is R, AL or AN (UnicodeData.txt: L,
+		 * EN, ES, ET, CS, ON, B, S, WS, BN below U+0080) */
+		for (size_t q = 0; q < ln && !bidi; q++) {
+			int c = l[q] < 0x80 ? MA_BIDI_L : ma_idna_bidi_class(l[q]);
 			if (c == MA_BIDI_R || c == MA_BIDI_AL || c == MA_BIDI_AN)
 				bidi = 1;
 		}

@@ -269,7 +269,7 @@ static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl
 	for (size_t i = 0; !t->port && i < sizeof ports / sizeof ports[0]; i++)
 		if (!strcmp(u->scheme, ports[i].s))
 			t->port = ports[i].port;
-	if (!strcmp(u->scheme, "file"))
+	if (!memcmp(u->scheme, "file", 5))
 		return "ssrf.local_file"; /* the server's own files */
 	ip = *u;
 	if (u->host_type == MA_HOST_OPAQUE) {

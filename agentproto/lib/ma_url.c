@@ -458,34 +458,46 @@ static size_t ma_url_clean(const char *in, size_t a, size_t b, char *out)
 	return n;
 }
 
+/* The offset in in[i, b) right after the left-th byte kept by the
+ * cleaning (left > 0), or b. Whole words while they keep fewer bytes
+ * than are left to walk, then byte by byte (so the walk stops right
+ * after that byte, as one byte at a time does). Apart from
+ * ma_url_offset so that the clean URLs' path saves no registers for it. */
+static __attribute__((noinline)) size_t ma_url_walk(const char *in, size_t b, size_t i, size_t left)
+{
+	while (i + 8 <= b) {
+		uint64_t x;
+		size_t kept;
+		memcpy(&x, in + i, 8);
+		/* ma_url_dropped sets bit 7 of a byte, nothing else: the
+		 * sum of those bits by one multiplication (no popcnt
+		 * instruction in the baseline x86-64, and libgcc's
+		 * __popcountdi2 is a call) */
+		kept =
+		    8 - (size_t)(((ma_url_dropped(x) >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+		if (kept >= left)
+			break;
+		left -= kept;
+		i += 8;
+	}
+	for (; i < b && left > 0; i++)
+		if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
+			left--;
+	return i;
+}
+
 /* The offset in in[a, b) of the k-th byte kept by the cleaning, walking
  * on from *at, the offset of the *kat-th (offsets asked in increasing k);
- * clean: no byte was dropped (the k-th byte is in[a + k]). Whole words
- * while they keep fewer bytes than are left to walk, then byte by byte
- * (so the walk stops right after the k-th kept byte, as one byte at a
- * time does). */
+ * clean: no byte was dropped (the k-th byte is in[a + k]). */
 static size_t ma_url_offset(const char *in, size_t b, size_t *at, size_t *kat, size_t k, int clean)
 {
 	size_t i = *at, left = k - *kat;
 
 	assert(k >= *kat);
-	if (clean) {
+	if (clean)
 		i = *at + left;
-	} else {
-		while (i + 8 <= b) {
-			uint64_t x;
-			size_t kept;
-			memcpy(&x, in + i, 8);
-			kept = 8 - (size_t)__builtin_popcountll(ma_url_dropped(x));
-			if (kept >= left)
-				break;
-			left -= kept;
-			i += 8;
-		}
-		for (; i < b && left > 0; i++)
-			if (in[i] != '\t' && in[i] != '\n' && in[i] != '\r')
-				left--;
-	}
+	else if (left > 0)
+		i = ma_url_walk(in, b, i, left);
 	*at = i;
 	*kat = k;
 	while (i < b && (in[i] == '\t' || in[i] == '\n' || in[i] == '\r'))
@@ -562,7 +574,7 @@ int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, s
 			return 0;
 		}
 		p = 2;
-		if (!strcmp(u->scheme, "file"))
+		if (!memcmp(u->scheme, "file", 5))
 			goto file_host;
 		while (special && p < n && (w[p] == '/' || w[p] == '\\'))
 			p++;
@@ -570,14 +582,16 @@ int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, s
 	}
 	special = ma_special(u->scheme);
 	bs = special;
-	if (!strcmp(u->scheme, "file")) {
+	/* scheme is char[32]: "file" and its NUL compared inline, with no
+	 * strcmp whose cost follows where the linker put the literal */
+	if (!memcmp(u->scheme, "file", 5)) {
 		/* file: host only after two slashes; otherwise the base's, or none */
 		if (p + 1 < n && (w[p] == '/' || w[p] == '\\') &&
 		    (w[p + 1] == '/' || w[p + 1] == '\\')) {
 			p += 2;
 			goto file_host;
 		}
-		if (base && base->ok && !strcmp(base->scheme, "file")) {
+		if (base && base->ok && !memcmp(base->scheme, "file", 5)) {
 			memcpy(u->host, base->host, sizeof u->host);
 			u->host_type = base->host_type;
 		} else {

@@ -94,6 +94,38 @@ static void the_mapping_table_maps_ignores_and_refuses(void **state)
 	CHECK(cases);
 }
 
+/* UTF-8 (RFC 3629): a lead byte needs its continuation bytes; overlong
+ * forms, surrogates, past U+10FFFF and stray bytes are not UTF-8. WHATWG
+ * decodes them to U+FFFD, which UTS #46 disallows: the host fails. */
+static void a_host_that_is_not_utf8_fails(void **state)
+{
+	static const char *const cases[][2] = {
+	    {"\xC3\xA9", "xn--9ca"}, /* U+00E9 */
+	    {"\xC2\xAD"
+	     "a\xC2\xAD",
+	     "a"},                    /* soft hyphens ignored */
+	    {"\xC3\x41", "FAIL"},     /* lead, then ASCII */
+	    {"\xC3\xC3\xA9", "FAIL"}, /* lead, then lead */
+	    {"a\xC3", "FAIL"},        /* lead at the end */
+	    {"\xDF\x7F", "FAIL"},
+	    {"\xE2\x82", "FAIL"}, /* three bytes cut short */
+	    {"\xE2\x41\x82", "FAIL"},
+	    {"\xE2\x82\x41", "FAIL"},
+	    {"\xF0\x9F\x98", "FAIL"}, /* four bytes cut short */
+	    {"\xF0\x9F\x41\x80", "FAIL"},
+	    {"\xC0\xAF", "FAIL"}, /* overlong '/' */
+	    {"\xC1\xBF", "FAIL"},
+	    {"\xE0\x80\xAF", "FAIL"},     /* overlong, three bytes */
+	    {"\xF0\x80\x80\xAF", "FAIL"}, /* overlong, four bytes */
+	    {"\xED\xA0\x80", "FAIL"},     /* a surrogate */
+	    {"\xF4\x90\x80\x80", "FAIL"}, /* past U+10FFFF */
+	    {"\x80", "FAIL"},             /* a stray continuation byte */
+	    {"a\xFF", "FAIL"},
+	};
+	(void)state;
+	CHECK(cases);
+}
+
 static void the_result_is_nfc(void **state)
 {
 	static const char *const cases[][2] = {
@@ -258,6 +290,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(an_ascii_host_is_lowercased_and_nothing_more),
 	    cmocka_unit_test(the_mapping_table_maps_ignores_and_refuses),
+	    cmocka_unit_test(a_host_that_is_not_utf8_fails),
 	    cmocka_unit_test(the_result_is_nfc),
 	    cmocka_unit_test(punycode_labels_are_decoded_and_checked),
 	    cmocka_unit_test(a_label_may_not_begin_with_a_combining_mark),
