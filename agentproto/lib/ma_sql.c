@@ -59,6 +59,13 @@
 #ifdef MA_SQL_TRACE
 #include <stdio.h>
 #endif
+/* SSE2 (every x86-64) reads the attempt rule's pre-scan sixteen bytes at
+ * a time; elsewhere, or with MA_SQL_SWAR (the unit tests build both),
+ * eight at a time in a 64-bit register. */
+#if defined(__SSE2__) && !defined(MA_SQL_SWAR)
+#define MA_SQL_SSE2 1
+#include <emmintrin.h>
+#endif
 
 #define MA_SQL_WIN 512 /* tokens of one input occurrence judged (the rest is cut) */
 
@@ -2646,8 +2653,10 @@ static int ma_has_url_escape(const char *x, size_t n)
  * ma_sql_attempt_in needs: a word of two letters or more (every keyword
  * and catalog name has two adjacent letters), ';', '(', @@, a / * comment
  * (MySQL's / *!), or, where not strict, || or && with a comparison. One
- * pass over the bytes instead of a lexer pass per reading. */
-static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
+ * pass over the bytes instead of a lexer pass per reading; this one a
+ * byte at a time (short inputs, and the unit tests' reference for
+ * ma_sql_attempt_possible below). */
+static int ma_sql_attempt_possible_bytes(const char *x, size_t n, int strict)
 {
 	/* 1: a letter or '_'; 2: a byte the switch below looks at */
 	static const unsigned char cls[256] = {
@@ -2693,6 +2702,130 @@ static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
 	}
 	return !strict && logical && compare;
 }
+
+/* ma_sql_attempt_possible_bytes many bytes at a time: windows of sixteen
+ * (SSE2) or eight (SWAR) bytes that overlap by one, so that every pair of
+ * adjacent bytes lies inside one window and the pairs are looked at there
+ * alone; the last window ends with x. Inputs shorter than one window go
+ * a byte at a time. */
+#ifdef MA_SQL_SSE2
+/* The window at p: 1 when it holds a sign (two letters or '_' in a row,
+ * ';', '(', @@, / *); else its || and && are added to *logical and its
+ * = < > ! to *compare (where not strict), as bytes of all ones. */
+static inline __attribute__((always_inline)) int
+ma_sql_attempt16(const unsigned char *p, int strict, __m128i *logical, __m128i *compare)
+{
+	const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i nx = _mm_srli_si128(w, 1); /* the byte after each (0 after the last) */
+	__m128i t, let, sign;
+
+	/* a letter: (b | 0x20) - 'a' below 26, as signed bytes from -128 */
+	t = _mm_add_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+	let = _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 26))),
+	                   _mm_cmpeq_epi8(w, _mm_set1_epi8('_')));
+	sign = _mm_and_si128(let, _mm_srli_si128(let, 1));
+	sign = _mm_or_si128(sign, _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8(';')),
+	                                       _mm_cmpeq_epi8(w, _mm_set1_epi8('('))));
+	sign = _mm_or_si128(sign, _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('@')),
+	                                        _mm_cmpeq_epi8(nx, _mm_set1_epi8('@'))));
+	sign = _mm_or_si128(sign, _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('/')),
+	                                        _mm_cmpeq_epi8(nx, _mm_set1_epi8('*'))));
+	if (_mm_movemask_epi8(sign))
+		return 1;
+	if (strict)
+		return 0;
+	*logical = _mm_or_si128(
+	    *logical, _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('|')),
+	                                         _mm_cmpeq_epi8(nx, _mm_set1_epi8('|'))),
+	                           _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('&')),
+	                                         _mm_cmpeq_epi8(nx, _mm_set1_epi8('&')))));
+	/* < = > are 0x3c..0x3e */
+	t = _mm_add_epi8(w, _mm_set1_epi8((char)(0x80 - '<')));
+	*compare =
+	    _mm_or_si128(*compare, _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 3))),
+	                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('!'))));
+	return 0;
+}
+
+static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
+{
+	const unsigned char *u = (const unsigned char *)x;
+	__m128i logical = _mm_setzero_si128(), compare = _mm_setzero_si128();
+	size_t i;
+
+	if (n < 16)
+		return ma_sql_attempt_possible_bytes(x, n, strict);
+	for (i = 0; i + 16 <= n; i += 15)
+		if (ma_sql_attempt16(u + i, strict, &logical, &compare))
+			return 1;
+	/* the window before ended with the byte at i */
+	if (i + 1 < n && ma_sql_attempt16(u + n - 16, strict, &logical, &compare))
+		return 1;
+	return !strict && _mm_movemask_epi8(logical) && _mm_movemask_epi8(compare);
+}
+#else
+#define MA_SQL_ONES  0x0101010101010101ULL
+#define MA_SQL_HIGHS 0x8080808080808080ULL
+
+/* The high bit of each byte of the result is set where the byte of the
+ * 7-bit bytes y7 is c (exactly: no borrow crosses bytes), among the bytes
+ * whose high bit lo holds (those below 0x80). */
+static inline uint64_t ma_sql_swar_eq(uint64_t y7, uint64_t lo, unsigned char c)
+{
+	return ~((y7 ^ (MA_SQL_ONES * c)) + MA_SQL_ONES * 0x7f) & lo;
+}
+
+/* The same where the byte is in [a, b] (b < 0x80). */
+static inline uint64_t ma_sql_swar_in(uint64_t y7, uint64_t lo, unsigned char a, unsigned char b)
+{
+	return (y7 + MA_SQL_ONES * (0x80 - a)) & ~(y7 + MA_SQL_ONES * (0x7f - b)) & lo;
+}
+
+/* ma_sql_attempt16 on the eight bytes at p, the first in the lowest bits
+ * (b >> 8: the byte after each). */
+static inline __attribute__((always_inline)) int
+ma_sql_attempt8(const unsigned char *p, int strict, uint64_t *logical, uint64_t *compare)
+{
+	uint64_t w, y7, lo, let, sign, at, pipe, amp;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	y7 = w & ~MA_SQL_HIGHS;
+	lo = ~w & MA_SQL_HIGHS;
+	let = ma_sql_swar_in(y7 | MA_SQL_ONES * 0x20, lo, 'a', 'z') | ma_sql_swar_eq(y7, lo, '_');
+	at = ma_sql_swar_eq(y7, lo, '@');
+	sign = (let & let >> 8) | ma_sql_swar_eq(y7, lo, ';') | ma_sql_swar_eq(y7, lo, '(') |
+	       (at & at >> 8) | (ma_sql_swar_eq(y7, lo, '/') & ma_sql_swar_eq(y7, lo, '*') >> 8);
+	if (sign)
+		return 1;
+	if (strict)
+		return 0;
+	pipe = ma_sql_swar_eq(y7, lo, '|');
+	amp = ma_sql_swar_eq(y7, lo, '&');
+	*logical |= (pipe & pipe >> 8) | (amp & amp >> 8);
+	*compare |= ma_sql_swar_in(y7, lo, '<', '>') | ma_sql_swar_eq(y7, lo, '!');
+	return 0;
+}
+
+static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
+{
+	const unsigned char *u = (const unsigned char *)x;
+	uint64_t logical = 0, compare = 0;
+	size_t i;
+
+	if (n < 8)
+		return ma_sql_attempt_possible_bytes(x, n, strict);
+	for (i = 0; i + 8 <= n; i += 7)
+		if (ma_sql_attempt8(u + i, strict, &logical, &compare))
+			return 1;
+	/* the window before ended with the byte at i */
+	if (i + 1 < n && ma_sql_attempt8(u + n - 8, strict, &logical, &compare))
+		return 1;
+	return !strict && logical && compare;
+}
+#endif
 
 /* The input x (n bytes, at most MA_SQL_ATTEMPT_MAX) as written and
  * URL-decoded once and twice, bare and as a '...' and a "..." literal

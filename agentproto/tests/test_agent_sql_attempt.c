@@ -1,0 +1,126 @@
+/* libmoatagent: the sql_injection attempt rule's pre-scan
+ * (ma_sql.c's ma_sql_attempt_possible: many bytes at a time, SSE2 here)
+ * against the byte loop it replaced (ma_sql_attempt_possible_bytes), on
+ * every length 0..80 with each byte that matters at every place, alone,
+ * in pairs and after letters, on bytes from 0x80 up, and on random inputs
+ * drawn from those bytes, strict and not. ma_sql.c is compiled here (its
+ * functions are static), so libmoatagent's copy is not linked;
+ * test_agent_sql_attempt_swar.c builds it with MA_SQL_SWAR. */
+#include "../lib/ma_sql.c"
+
+#include "agent_test.h"
+
+static void same(const unsigned char *b, size_t n)
+{
+	for (int strict = 0; strict <= 1; strict++) {
+		int want = ma_sql_attempt_possible_bytes((const char *)b, n, strict);
+		int got = ma_sql_attempt_possible((const char *)b, n, strict);
+		if (got != want) {
+			char hex[3 * 96 + 1];
+			size_t k;
+			for (k = 0; k < n && k < 96; k++)
+				snprintf(hex + 3 * k, 4, "%02x ", b[k]);
+			hex[3 * k] = 0;
+			fail_msg("%zu bytes [%s], strict %d: %d, not %d", n, hex, strict, got,
+			         want);
+		}
+	}
+}
+
+/* the bytes the scan looks at, their neighbours, and bytes from 0x80 up
+ * (0xc1..0xda and 0xdf are letters and '_' with the high bit set) */
+static const unsigned char specials[] = {
+    ';',  '(',  '@',  '/',  '*',  '|',  '&',  '=',  '<',  '>',     '!',  '_',
+    'a',  'z',  'A',  'Z',  '`',  '{',  '@',  '[',  '^',  ';' - 1, ':',  '\'',
+    '"',  '%',  '0',  '9',  ' ',  0,    0x7f, 0x80, 0xc1, 0xda,    0xdf, 0xe1,
+    0xfa, 0xff, 0xbc, 0xbd, 0xa8, 0xbb, 0xc0, 0xfc, 0xa6, 0xa1,    0x3b, 0x3f};
+#define NSPECIALS (sizeof specials / sizeof specials[0])
+
+static void each_byte_at_each_place_alike(void **state)
+{
+	unsigned char b[80];
+
+	(void)state;
+	for (size_t n = 0; n <= 80; n++) {
+		for (int fill = 0; fill < 3; fill++) {
+			static const unsigned char fills[] = {'1', '\'', 0x90};
+			memset(b, fills[fill], sizeof b);
+			same(b, n);
+			/* one byte of each kind at every place */
+			for (size_t i = 0; i < n; i++)
+				for (size_t s = 0; s < NSPECIALS; s++) {
+					memset(b, fills[fill], sizeof b);
+					b[i] = specials[s];
+					same(b, n);
+					/* and a second right after it */
+					for (size_t s2 = 0; i + 1 < n && s2 < NSPECIALS; s2++) {
+						b[i + 1] = specials[s2];
+						same(b, n);
+					}
+				}
+		}
+	}
+}
+
+static void every_byte_value_alike(void **state)
+{
+	unsigned char b[80];
+
+	(void)state;
+	for (size_t n = 1; n <= 34; n++)
+		for (unsigned v = 0; v < 256; v++)
+			for (size_t i = 0; i < n; i++) {
+				/* v beside a letter, a '@', a '/', a '|' */
+				static const unsigned char fills[] = {'x', '@', '/', '|', '*', '-'};
+				for (size_t f = 0; f < sizeof fills; f++) {
+					memset(b, ' ', sizeof b);
+					if (i > 0)
+						b[i - 1] = fills[f];
+					b[i] = (unsigned char)v;
+					if (i + 1 < n)
+						b[i + 1] = fills[f];
+					same(b, n);
+				}
+				/* v everywhere but a '=' at i (a comparison), with || */
+				memset(b, (int)v, sizeof b);
+				b[i] = '=';
+				same(b, n);
+			}
+}
+
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+static unsigned rnd(unsigned m)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % m);
+}
+
+static void random_inputs_alike(void **state)
+{
+	unsigned char b[1100];
+
+	(void)state;
+	for (int r = 0; r < 100000; r++) {
+		size_t n = rnd(8) == 0 ? rnd(1100) : rnd(81);
+		/* few letters and signs, so that most inputs are scanned whole */
+		unsigned sparse = 1 + rnd(64);
+		for (size_t i = 0; i < n; i++)
+			b[i] = rnd(sparse) == 0 ? specials[rnd(NSPECIALS)]
+			       : rnd(2)         ? (unsigned char)"1'%\"- 0.,"[rnd(10)]
+			                        : (unsigned char)rnd(256);
+		same(b, n);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(each_byte_at_each_place_alike),
+	    cmocka_unit_test(every_byte_value_alike),
+	    cmocka_unit_test(random_inputs_alike),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
