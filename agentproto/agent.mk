@@ -113,6 +113,10 @@ $(BUILD)/bench-idnadiff: bench/detect/idnadiff.c $(BUILD)/libmoatagent.a
 $(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c $(wildcard agentproto/tests/*.h) $(BUILD)/libmoatagent.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) $(AGENT_CFLAGS) -Wno-missing-prototypes $< $(BUILD)/libmoatagent.a -o $@ $(LDFLAGS_ALL) $(AGENT_LIBS) -lcmocka
+# The SWAR builds include their SSE2 test (and the library source they
+# compile without SSE2): rebuilt when those change too.
+$(BUILD)/tests/test_agent_sql_lex_swar: agentproto/tests/test_agent_sql_lex.c agentproto/lib/ma_sql_lex.c
+$(BUILD)/tests/test_agent_sql_attempt_swar: agentproto/tests/test_agent_sql_attempt.c agentproto/lib/ma_sql.c
 
 agent-check: $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN)
 	@set -e; for t in $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
