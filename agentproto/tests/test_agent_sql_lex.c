@@ -598,121 +598,12 @@ static void literals_and_runs_of_every_length_lex_as_the_reference_does(void **s
 			}
 }
 
-/* ---- the skim (ma_sql_lex_skip) beside the reference ---- */
-
-/* Skims s to each of a few growing targets in turn (one lexer, budget
- * ample or small) and checks each stop against the reference's tokens:
- * at or before the target, never inside a token, with the reference's
- * state there, and the tokens lexed on from it the reference's; and, when
- * it says it got near (1), no literal or comment left between the stop
- * and the target (those it passes itself). */
-static void compare_skip(int d, const char *s, size_t len, int small)
-{
-	static struct ma_sql_tok want[5200];
-	static int exec_after[5200];
-	struct ref r = {(const unsigned char *)s, len, 0, d, 0};
-	struct ma_sql_lexer lx, on;
-	struct ma_sql_tok t;
-	size_t nw = 0, to = 0;
-
-	while (nw < sizeof want / sizeof want[0] && ref_next(&r, &want[nw])) {
-		exec_after[nw] = r.in_exec;
-		nw++;
-	}
-	assert_true(nw < sizeof want / sizeof want[0]);
-	ma_sql_lex_init(&lx, d, s, len);
-	for (int step = 0; step < 6 && to <= len; step++) {
-		long budget = small ? (long)rnd(8) : 1L << 30;
-		size_t k = 0, j;
-		int rc, bad = 0;
-		to += rnd((uint32_t)(len - to) + 1);
-		rc = ma_sql_lex_skip(&lx, to, &budget);
-		/* the tokens before the stop: those that end at or before it */
-		while (k < nw && want[k].end <= lx.pos)
-			k++;
-		if (lx.pos > to || (k < nw && want[k].start < lx.pos) ||
-		    lx.in_exec != (k ? exec_after[k - 1] : 0))
-			bad = 1;
-		on = lx;
-		for (j = k; !bad && ma_sql_lex_next(&on, &t); j++) {
-			if (j >= nw || t.start != want[j].start || t.end != want[j].end ||
-			    t.type != want[j].type || t.flags != want[j].flags)
-				bad = 1;
-			else if (rc == 1 && t.end <= to &&
-			         (t.type == MA_SQL_T_STRING || t.type == MA_SQL_T_QIDENT ||
-			          t.type == MA_SQL_T_COMMENT))
-				bad = 2;
-		}
-		if (!bad && j != nw)
-			bad = 1;
-		if (!small && rc == 0 && !(d == MYSQL && lx.pos < len))
-			bad = 3;
-		if (bad) {
-			fprintf(stderr, "dialect %d, %zu bytes, to %zu, stop %zu rc %d: \"", d, len,
-			        to, lx.pos, rc);
-			for (size_t q = 0; q < len; q++)
-				fprintf(stderr, isprint((unsigned char)s[q]) ? "%c" : "\\x%02x",
-				        (unsigned char)s[q]);
-			fprintf(stderr, "\"\n");
-			fail_msg("the skim's stop is wrong (%d)", bad);
-		}
-		if (rc == 0)
-			return;
-	}
-}
-
-/* Random statements of every rule, skimmed to random places in the three
- * dialects, with an ample budget and with small ones. */
-static void skims_stop_where_the_lexer_stands(void **state)
-{
-	static char buf[5000];
-
-	(void)state;
-	rng_state = 0x2545f4914f6cdd1dULL;
-	for (int k = 0; k < 6000; k++) {
-		size_t len = random_statement(buf, sizeof buf);
-		for (int d = 1; d <= 3; d++) {
-			compare_skip(d, buf, len, 0);
-			compare_skip(d, buf, len, 1);
-		}
-	}
-}
-
-/* Every statement of up to four bytes from the bytes that start or end a
- * rule, skimmed to every place. */
-static void skims_of_short_statements_stop_where_the_lexer_stands(void **state)
-{
-	static const char bytes[] = " '\"`[]$-/*#@&_eE0!(";
-	size_t nb = sizeof bytes - 1;
-	char s[8];
-
-	(void)state;
-	rng_state = 0x853c49e6748fea9bULL;
-	for (size_t w = 0; w < nb; w++)
-		for (size_t x = 0; x < nb; x++)
-			for (size_t y = 0; y <= nb; y++)
-				for (size_t z = 0; z <= nb; z++) {
-					size_t len = 2;
-					s[0] = bytes[w];
-					s[1] = bytes[x];
-					if (y < nb)
-						s[len++] = bytes[y];
-					if (z < nb)
-						s[len++] = bytes[z];
-					for (int d = 1; d <= 3; d++)
-						for (int rep = 0; rep < 3; rep++)
-							compare_skip(d, s, len, rep == 2);
-				}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(random_statements_lex_as_the_reference_does),
 	    cmocka_unit_test(short_statements_and_cut_fragments_lex_as_the_reference_does),
 	    cmocka_unit_test(literals_and_runs_of_every_length_lex_as_the_reference_does),
-	    cmocka_unit_test(skims_stop_where_the_lexer_stands),
-	    cmocka_unit_test(skims_of_short_statements_stop_where_the_lexer_stands),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,16 +3,13 @@
  * whitespace or inside exactly one token, tokens come in order and stay in
  * bounds; the analysis of any span, and a whole check with a slice of the
  * statement as the user's input, end without a memory error, and a span
- * that fires always spans tokens and names its rule. The skim
- * (ma_sql_lex_skip) stops where the lexer stands between two tokens, and
- * lexing on from there gives the statement's own tokens. */
+ * that fires always spans tokens and names its rule. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ma_int.h"
-#include "ma_sql_lex.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -80,37 +77,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			size_t a = data[0] % size, b = a + 1 + data[size - 1] % (size - a);
 			ma_sql_analyse(d, s, size, a, b, &hit);
 			if (hit.fired && (!hit.spans || !hit.rule))
-				abort();
-		}
-		if (size >= 2) {
-			/* skimmed to a place, with an ample budget and a small one */
-			struct ma_sql_lexer sk, full;
-			struct ma_sql_tok u;
-			long budget = data[0] & 1 ? 1L << 30 : data[0] % 8;
-			size_t to = data[size - 1] % (size + 1);
-			int more;
-			ma_sql_lex_init(&sk, d, s, size);
-			(void)ma_sql_lex_skip(&sk, to, &budget);
-			if (sk.pos > to)
-				abort();
-			ma_sql_lex_init(&full, d, s, size);
-			for (;;) {
-				struct ma_sql_lexer before = full;
-				more = ma_sql_lex_next(&full, &t);
-				if (!more || t.end > sk.pos) {
-					if ((more && t.start < sk.pos) ||
-					    before.in_exec != sk.in_exec)
-						abort(); /* inside a token, or not its state */
-					break;
-				}
-			}
-			while (more) { /* the same tokens on */
-				if (!ma_sql_lex_next(&sk, &u) || u.start != t.start ||
-				    u.end != t.end || u.type != t.type || u.flags != t.flags)
-					abort();
-				more = ma_sql_lex_next(&full, &t);
-			}
-			if (ma_sql_lex_next(&sk, &u))
 				abort();
 		}
 		if (size >= 4) {
