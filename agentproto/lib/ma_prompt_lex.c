@@ -331,6 +331,29 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6, "note|message|instruction~|memo|reminder to|for * THE|any|all AI"},
     {PF_OVERRIDE, 0.6, "if * YOU BE * AI"},
     {PF_OVERRIDE, 0.35, "dear|hey|attention AI"},
+    /* the model named as the reader of the text ("any AI reading this"),
+     * and addressed as such ("to the LLM processing this page: ..."); a
+     * question about such a reader ("can an AI reading this tell ...")
+     * stays under the threshold alone */
+    {PF_OVERRIDE, 0.6,
+     "AI * reading|processing|summarizing|summarising|parsing|analyzing|analysing|reviewing|"
+     "scanning|crawling|indexing|ingesting|browsing this|these|THE"},
+    {PF_OVERRIDE, 0.85,
+     "to|dear|attention|hey|hello|hi * AI * reading|processing|summarizing|summarising|"
+     "parsing|analyzing|analysing|reviewing|scanning|crawling|indexing|ingesting this|these|THE"},
+    /* orders about the person the model talks to, and kept from them */
+    {PF_OVERRIDE, 0.5,
+     "tell|inform|remind|advise|warn|notify|convince|persuade THE "
+     "user|users|reader|readers|visitor|visitors|human that"},
+    {PF_OVERRIDE, 0.7,
+     "NEG mention|reveal|disclose|tell|share|show * this|these|THE * "
+     "INSTR|message|note|request|email|text to THE user|users|human|reader|visitor"},
+    {PF_OVERRIDE, 0.7,
+     "NEG tell|inform|alert|notify|warn|let THE user|users|human|reader|visitor * about * "
+     "this|these|THE INSTR|message|note|request|email|text"},
+    {PF_OVERRIDE, 0.5,
+     "without * telling|informing|alerting|notifying|letting|asking THE user|users|human|reader|"
+     "visitor"},
     {PF_OVERRIDE, 0.45, "repeat|say|type after me"},
     /* coercion */
     {PF_OVERRIDE, 0.35, "YOU have|must|need to * answer|tell|obey|comply|share|give|follow"},
@@ -511,6 +534,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.75,
      "SHOW|WHAT|need|give|send * PII * of THE user|users|customer|client|patient"},
     {PF_EXTRACTION, 0.5, "where does|do THE * user|users|customer|client * live|reside|stay"},
+    /* exfiltration: the conversation sent to an address on the web (a
+     * hint alone: a developer asks how to post a chat to an API) */
+    {PF_EXTRACTION, 0.6,
+     "send|forward|post|upload|transmit|exfiltrate|leak|submit|email|copy|append|encode ** "
+     "this|entire|whole|full|previous|prior|earlier conversation|chat|transcript|messages|"
+     "context ** to * http~|www"},
     /* a phishing payload: someone is to hand over a credential */
     {PF_EXTRACTION, 0.8,
      "must|should|has|have * send|email|mail|share|disclose|reveal|text "
