@@ -1131,6 +1131,52 @@ static void a_name_judged_again_takes_the_answer_kept(void **state)
 	assert_true(fired > 500);
 }
 
+/* A name with an unquoted '{' is judged with the window's marks
+ * (ma_sh_word_name_of: a brace mark there, or a window that dropped a
+ * mark before the word's end, where the mark may have been): such an
+ * answer is the window's, not the word's, and the memo must not keep it.
+ * "{X}'y'" after "z ;" is no program where the window holds all its marks,
+ * and may be one (cmd.separator) where the window filled up with marks
+ * inside it; judged in both windows, in both orders, with one memo, each
+ * must be judged as ma_sh_analyse judges it alone. */
+static void a_name_with_a_brace_is_judged_again_in_each_window(void **state)
+{
+	static char line[600];
+	static struct ma_sh_lex full, whole;
+	struct ma_sh_memo memo;
+	struct ma_sh_hit h, hm;
+	size_t n = 0, a, b;
+
+	(void)state;
+	n += (size_t)snprintf(line + n, sizeof line - n, "echo ");
+	for (int i = 0; i < MA_SH_MAX_MARK / 2; i++) /* one word of 128 quote marks */
+		n += (size_t)snprintf(line + n, sizeof line - n, "'a'");
+	a = n + 1;
+	n += (size_t)snprintf(line + n, sizeof line - n, " z ; {X}'y'");
+	b = n;
+	n += (size_t)snprintf(line + n, sizeof line - n, " end");
+	ma_sh_lex_from(line, n, 0, &full);  /* full of marks before "'y'" */
+	ma_sh_lex_from(line, n, a, &whole); /* from "z": every mark of the input */
+	assert_true(full.dropped_at < b && full.dropped_at > a);
+	assert_true(whole.complete);
+	ma_sh_analyse(line, n, &full, a, b, &h);
+	assert_true(h.fired);
+	assert_string_equal(h.rule, "cmd.separator");
+	ma_sh_analyse(line, n, &whole, a, b, &h);
+	assert_false(h.fired);
+	for (int order = 0; order < 2; order++) {
+		const struct ma_sh_lex *w[2] = {order ? &whole : &full, order ? &full : &whole};
+		memo.ready = 0;
+		for (int k = 0; k < 2; k++) {
+			ma_sh_analyse(line, n, w[k], a, b, &h);
+			ma_sh_analyse_memo(line, n, w[k], a, b, &memo, &hm);
+			if (h.fired != hm.fired || (h.fired && strcmp(h.rule, hm.rule)))
+				fail_msg("order %d, window %d: %s alone, %s with the memo", order,
+				         k, h.fired ? h.rule : "-", hm.fired ? hm.rule : "-");
+		}
+	}
+}
+
 /* The check keeps the names' answers for one line (ma_sh_memo, in the
  * request's scratch): a request that checked another line before must
  * judge this one as a fresh request does. */
@@ -1810,6 +1856,7 @@ int main(void)
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(a_line_that_cannot_parse_is_probed_as_its_windows_judge_it),
 	    cmocka_unit_test(a_name_judged_again_takes_the_answer_kept),
+	    cmocka_unit_test(a_name_with_a_brace_is_judged_again_in_each_window),
 	    cmocka_unit_test(a_request_judges_a_line_alike_after_another_line),
 	    cmocka_unit_test(an_input_at_the_first_place_takes_the_first_window),
 	    cmocka_unit_test(a_later_place_finds_its_first_element_as_the_first_does),
