@@ -903,6 +903,20 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 	assert_true(checked > 5000);
 }
 
+/* The input made of line[a, a + vl) (n bytes; vl cut at the line's end)
+ * into in, NUL-terminated: its length, or 0 when under two bytes (an
+ * input that short is never judged; in is left alone). */
+static size_t slice_at(char *in, const char *line, size_t n, size_t a, size_t vl)
+{
+	if (a + vl > n)
+		vl = n - a;
+	if (vl < 2)
+		return 0;
+	memcpy(in, line + a, vl);
+	in[vl] = '\0';
+	return vl;
+}
+
 /* The verdict of [a, b) judged window after window, as the check judged
  * every place before the probe: the window lexed from a, then each next
  * one (ma_sh_lex_next; lexed again a little before where it stopped when
@@ -1008,13 +1022,9 @@ static void a_line_that_cannot_parse_is_probed_as_its_windows_judge_it(void **st
 		seed = seed * 1103515245u + 12345u;
 		a = (seed >> 8) % n;
 		seed = seed * 1103515245u + 12345u;
-		vl = 2 + (seed >> 8) % 1023;
-		if (a + vl > n)
-			vl = n - a;
-		if (vl < 2)
+		vl = slice_at(in, line, n, a, 2 + (seed >> 8) % 1023);
+		if (!vl)
 			continue;
-		memcpy(in, line + a, vl);
-		in[vl] = '\0';
 		for (size_t k = 0; k < vl; k++)
 			if (!((in[k] >= 'a' && in[k] <= 'z') || (in[k] >= 'A' && in[k] <= 'Z') ||
 			      (in[k] >= '0' && in[k] <= '9') || in[k] == '_'))
@@ -1199,13 +1209,9 @@ static void a_request_judges_a_line_alike_after_another_line(void **state)
 		                sizeof name_units / sizeof name_units[0], 100 + (seed >> 8) % 3900);
 		seed = seed * 1103515245u + 12345u;
 		a = (seed >> 8) % n;
-		vl = 2 + (seed >> 24) % 12;
-		if (a + vl > n)
-			vl = n - a;
-		if (vl < 2)
+		vl = slice_at(in, line, n, a, 2 + (seed >> 24) % 12);
+		if (!vl)
 			continue;
-		memcpy(in, line + a, vl);
-		in[vl] = '\0';
 		fresh = req_with(in);
 		r = req_with(in);
 		v1 = moat_check_shell(fresh, line, n);
