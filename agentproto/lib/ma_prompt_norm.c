@@ -2,7 +2,8 @@
  * ma_prompt_norm.c — the text normaliser of the llm_prompt_injection check
  * (ma_prompt.c): one UTF-8 pass that folds Unicode look-alikes (fullwidth
  * forms, Cyrillic and Greek homoglyphs inside Latin words, mathematical,
- * circled and regional-indicator letters) and accents to ASCII, removes
+ * circled and regional-indicator letters) and accents to ASCII, reads
+ * tag characters (U+E0020..E007E, invisible) as the ASCII they carry, removes
  * zero-width characters, soft hyphens, variation selectors and combining
  * marks, lowercases, makes whitespace runs one, drops apostrophes inside
  * words, and keeps words really written in Cyrillic or Greek in their
@@ -58,6 +59,12 @@ static int ma_pr_fold(uint32_t c)
 	if (c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
 	    c == 0xFEFF || c == 0x180E || (c >= 0x0300 && c <= 0x036F) ||
 	    (c >= 0xFE00 && c <= 0xFE0F))
+		return 1;
+	/* tag characters: invisible ASCII ("ASCII smuggling"), read as the
+	 * ASCII they carry; the language tag and the cancel tag dropped */
+	if (c >= 0xE0020 && c <= 0xE007E)
+		return (int)(c - 0xE0000);
+	if (c == 0xE0001 || c == 0xE007F)
 		return 1;
 	if (ma_pr_wide_space(c))
 		return ' ';
