@@ -117,6 +117,7 @@ $(AGENT_UNIT_BIN): $(BUILD)/tests/%: agentproto/tests/%.c $(wildcard agentproto/
 # compile without SSE2): rebuilt when those change too.
 $(BUILD)/tests/test_agent_sql_lex_swar: agentproto/tests/test_agent_sql_lex.c agentproto/lib/ma_sql_lex.c
 $(BUILD)/tests/test_agent_sql_attempt_swar: agentproto/tests/test_agent_sql_attempt.c agentproto/lib/ma_sql.c
+$(BUILD)/tests/test_agent_sql_tailbytes_swar: agentproto/tests/test_agent_sql_tailbytes.c agentproto/lib/ma_sql.c
 
 agent-check: $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN)
 	@set -e; for t in $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done

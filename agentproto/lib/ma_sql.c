@@ -1330,11 +1330,11 @@ struct ma_sql_cache {
 	 * worn off. */
 	size_t ckpt_step;
 	struct ma_sql_ckpt {
-		int set;        /* 0: none, or the walk that stored st is not done */
-		int result;     /* the conclusion of the walk that stored st */
-		int prev_type;  /* st.prev's type (-1: none); st.prev is NULL */
-		uint32_t start; /* the token it was met at */
-		int in_exec;    /* the lexer's state after it */
+		uint32_t start;   /* the token it was met at */
+		int8_t prev_type; /* st.prev's type (-1: none); st.prev is NULL */
+		uint8_t set;      /* 0: none, or the walk that stored st is not done */
+		uint8_t result;   /* the conclusion of the walk that stored st */
+		uint8_t in_exec;  /* the lexer's state after it */
 		struct ma_sql_state st;
 	} ckpt[MA_SQL_CKPT];
 	/* The same at every MA_SQL_NEAR_STEP-th token of the statement for
@@ -1351,6 +1351,13 @@ struct ma_sql_cache {
 	 * the last first. */
 	int bal_known, bal_low, bal_semi, bal_n;
 	uint16_t bal_par[MA_SQL_BAL];
+	/* The same read from the statement's bytes before any walk lexes on
+	 * (ma_sql_tail_bytes): from byt_low to the end, the last ';' byte
+	 * (byt_semi, SIZE_MAX: none) and the places of the last MA_SQL_BAL
+	 * bytes '(' ')' '{' '}', the last first. */
+	int byt_known, byt_n;
+	size_t byt_low, byt_semi;
+	uint32_t byt_par[MA_SQL_BAL];
 };
 
 /* Lexes more tokens of the statement into the cache (up to
@@ -1654,6 +1661,103 @@ static int ma_sql_tail_closable(struct ma_sql_cache *c, int g, int depth)
 	return left == MA_SQL_BAL || left >= need;
 }
 
+/* One step of ma_sql_tail_bytes's reading from the end: the byte before
+ * c->byt_low, or (with SSE2, unless bytes_only) the sixteen before it at
+ * once when none of them is one it looks for (the usual stretch), the
+ * ones it looks for then taken from the last down. c->byt_n is below
+ * MA_SQL_BAL and no ';' is met yet. */
+static void ma_sql_tail_bytes_down(struct ma_sql_cache *c, int bytes_only)
+{
+	const unsigned char *s = (const unsigned char *)c->lx.s;
+	size_t pos;
+
+#ifdef MA_SQL_SSE2
+	if (!bytes_only && c->byt_low >= 16) {
+		size_t p = c->byt_low - 16;
+		const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+		/* '(' ')' are 0x28 0x29, '{' '}' 0x7b 0x7d */
+		__m128i par = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')),
+		                                        _mm_cmpeq_epi8(w, _mm_set1_epi8(')'))),
+		                           _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('{')),
+		                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('}'))));
+		unsigned pm = (unsigned)_mm_movemask_epi8(par);
+		unsigned sm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8(';')));
+		unsigned m = pm | sm;
+
+		while (m) {
+			unsigned k = 31u - (unsigned)__builtin_clz(m);
+			pos = p + k;
+			if (sm >> k & 1u) {
+				c->byt_semi = pos;
+				c->byt_low = pos;
+				return;
+			}
+			if (c->byt_n == MA_SQL_BAL) {
+				c->byt_low = pos + 1;
+				return;
+			}
+			c->byt_par[c->byt_n++] = (uint32_t)pos;
+			m &= ~(1u << k);
+		}
+		c->byt_low = p;
+		return;
+	}
+#endif
+	(void)bytes_only;
+	pos = c->byt_low - 1;
+	switch (s[pos]) {
+	case ';':
+		c->byt_semi = pos;
+		break;
+	case '(':
+	case ')':
+	case '{':
+	case '}':
+		c->byt_par[c->byt_n++] = (uint32_t)pos;
+		break;
+	default:
+		break;
+	}
+	c->byt_low = pos;
+}
+
+/* ma_sql_tail_closable for the token that starts at x, read from the
+ * statement's bytes instead of its tokens, so that the statement after
+ * the windows need not be lexed for it: 0 when the bytes from x on hold
+ * no ';' and fewer '(' ')' '{' '}' than depth's (the only tokens that
+ * change a walk's depth are '(', ')' and MySQL's ODBC braces, and a token
+ * starts with its byte; only a ';' starts a statement). 1: they may (ask
+ * ma_sql_tail_closable). Read from the end once per check, as far down as
+ * the answers need (the cache's byt_*); bytes_only: a byte at a time (the
+ * unit tests' reference). */
+static int ma_sql_tail_bytes_in(struct ma_sql_cache *c, size_t x, int depth, int bytes_only)
+{
+	long need = depth < 0 ? -(long)depth : depth;
+	int left = 0;
+
+	if (c->lx.len > UINT32_MAX)
+		return 1;
+	if (!c->byt_known) {
+		c->byt_known = 1;
+		c->byt_low = c->lx.len;
+		c->byt_semi = SIZE_MAX;
+		c->byt_n = 0;
+	}
+	while (c->byt_low > x && c->byt_semi == SIZE_MAX && c->byt_n < need &&
+	       c->byt_n < MA_SQL_BAL)
+		ma_sql_tail_bytes_down(c, bytes_only);
+	if (c->byt_semi != SIZE_MAX && c->byt_semi >= x)
+		return 1;
+	while (left < c->byt_n && c->byt_par[left] >= x)
+		left++;
+	return left == MA_SQL_BAL || left >= need;
+}
+
+static int ma_sql_tail_bytes(struct ma_sql_cache *c, size_t x, int depth)
+{
+	return ma_sql_tail_bytes_in(c, x, depth, 0);
+}
+
 /* Runs the grammar on to the end of the statement from the first token
  * after the input (first, when have_first; c stands after it): 1 when
  * the whole statement still reads as valid. Comments are whitespace; a
@@ -1680,10 +1784,16 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 		prevtok = *st.prev;
 		st.prev = &prevtok;
 	}
-	/* a walk inside parentheses that can no longer close concludes now
-	 * (it needs the cache complete: the cache is lexed on first to
+	/* a walk inside parentheses that can no longer close concludes now:
+	 * first by the statement's bytes (nothing more lexed), then by its
+	 * tokens (which need the cache complete: the cache is lexed on first to
 	 * MA_SQL_CACHE_FIRST tokens, where it would have been complete from the
 	 * start before its lexing followed its readers) */
+	if (more && st.valid && cache && !st.lenient && !st.stmt_start && st.depth != 0 &&
+	    !ma_sql_tail_bytes(cache, cur.start, st.depth)) {
+		result = 0;
+		goto done;
+	}
 	if (more && st.valid && cache && !cache->complete && !st.lenient && !st.stmt_start &&
 	    st.depth != 0)
 		while (ma_sql_cache_upto(cache, cache->lx.len, MA_SQL_CACHE_FIRST))
@@ -1714,9 +1824,9 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 			k->set = 0;
 			k->st = st;
 			k->st.prev = NULL;
-			k->prev_type = pt;
+			k->prev_type = (int8_t)pt;
 			k->start = (uint32_t)gi;
-			k->in_exec = c->lx.in_exec;
+			k->in_exec = (uint8_t)c->lx.in_exec;
 			stored_near[nnear++] = slot;
 		}
 		nearby++;
@@ -1735,9 +1845,9 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 			k->set = 0;
 			k->st = st;
 			k->st.prev = NULL; /* only its type counts */
-			k->prev_type = pt;
+			k->prev_type = (int8_t)pt;
 			k->start = cur.start;
-			k->in_exec = c->lx.in_exec;
+			k->in_exec = (uint8_t)c->lx.in_exec;
 			stored[nidx++] = r;
 		}
 		do {
@@ -1761,11 +1871,11 @@ static int ma_sql_tail_runs(const struct ma_sql_state *st0, int dialect, const c
 done:
 	for (int i = 0; i < nidx; i++) {
 		cache->ckpt[stored[i]].set = 1;
-		cache->ckpt[stored[i]].result = result;
+		cache->ckpt[stored[i]].result = (uint8_t)result;
 	}
 	for (int i = 0; i < nnear; i++) {
 		cache->near[stored_near[i]].set = 1;
-		cache->near[stored_near[i]].result = result;
+		cache->near[stored_near[i]].result = (uint8_t)result;
 	}
 	return result;
 }
@@ -2982,6 +3092,7 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	for (size_t k = 0; k < MA_SQL_NEAR; k++)
 		c->near[k].set = 0;
 	c->bal_known = 0;
+	c->byt_known = 0;
 	c->hint = 0;
 	ma_sql_lex_init(&c->lx, dialect, sql, len);
 }
