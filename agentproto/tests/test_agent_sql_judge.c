@@ -155,9 +155,13 @@ static int check_sql_two(int dialect, const char *sql, const char *x, const char
  * overlapping places of a run of "+ 1" (every token plain): the first
  * ends in a function's name (its rule reads the '(' after it, outside
  * that window) or in "+ )" that breaks it, the second starts later
- * (inside the run, or at an OR of the first) and ends at, after or
- * before the first's end; a window that took the other's end where its own tokens differ
- * (a call its window sees, an end before the other's) would judge
+ * (inside the run, or at an OR of the first) and ends at, after (a
+ * string after the run's last number, a comment that cuts the tail:
+ * their rules read the token before them) or before the first's end
+ * (one token, or one "+ 1"), the run 0-15 tokens from a kept state; a
+ * window that took the other's end where its own tokens differ (a call
+ * its window sees, an end before the other's, the name as the last
+ * token not plain, the token before its own first) would judge
  * otherwise than the analysis of each place alone. */
 static void windows_take_the_end_of_the_window_before_alike(void **state)
 {
@@ -168,7 +172,8 @@ static void windows_take_the_end_of_the_window_before_alike(void **state)
 	} shapes[] = {
 	    {"", " + sleep", "(5) AND c = 'v'", -1}, {"1 OR ", ") )", " AND c = 'v'", 2},
 	    {"1 OR ", " + )", " AND c = 'v'", 2},    {"1 OR ", "", " + ) AND c = 'v'", 2},
-	    {"f(", ", 1)", " AND c = 'v'", -1},
+	    {"f(", ", 1)", " AND c = 'v'", -1},      {"", "", " 'b' || 1 AND c = 'v'", -1},
+	    {"", "", " -- c\nAND c = 'v'", -1},
 	};
 	static const int units[] = {8, 15, 16, 17, 31, 40, 70};
 	static const int shifts[] = {1, 2, 3, 7, 8, 9, 16};
@@ -177,13 +182,18 @@ static void windows_take_the_end_of_the_window_before_alike(void **state)
 	for (size_t si = 0; si < sizeof shapes / sizeof shapes[0]; si++)
 		for (size_t ui = 0; ui < sizeof units / sizeof units[0]; ui++)
 			for (size_t hi = 0; hi < sizeof shifts / sizeof shifts[0]; hi++)
-				for (int end = -1; end <= 1; end++) {
+				for (int ep = 0; ep < 4 * 16; ep++) {
 					size_t o = (size_t)snprintf(sql, sizeof sql,
 					                            "SELECT * FROM t WHERE ");
 					size_t pre, s2, e1, e2, unit = 4; /* " + 1" */
 					size_t head = strlen(shapes[si].head);
+					const char *and = strstr(shapes[si].tail, " AND");
+					size_t past = and&&and > shapes[si].tail
+					                  ? (size_t)(and-shapes[si].tail)
+					                  : 4;
 					int n = units[ui], k = shifts[hi];
-					if (k >= n)
+					int end = ep / 16 - 2, pad = ep % 16; /* (pad "- ") */
+					if (k >= n || pad >= (ui < 2 ? 16 : 4))
 						continue;
 					/* (k conditions before, where y starts at the head:
 					 * the tokens' places against the states kept) */
@@ -191,6 +201,9 @@ static void windows_take_the_end_of_the_window_before_alike(void **state)
 						o += (size_t)snprintf(sql + o, sizeof sql - o,
 						                      "a = 1 AND ");
 					o += (size_t)snprintf(sql + o, sizeof sql - o, "id = ");
+					for (int i = 0; i < pad; i++)
+						o +=
+						    (size_t)snprintf(sql + o, sizeof sql - o, "- ");
 					pre = o;
 					o += (size_t)snprintf(sql + o, sizeof sql - o, "%s1",
 					                      shapes[si].head);
@@ -202,13 +215,14 @@ static void windows_take_the_end_of_the_window_before_alike(void **state)
 					e1 = o; /* x: the run and mid */
 					snprintf(sql + o, sizeof sql - o, "%s", shapes[si].tail);
 					/* y: from k units in (or its place in head), to the
-					 * end of x (end 0), one "+ 1" before it (-1), or
-					 * past it (1) */
+					 * end of x (end 0), one token (-2) or one "+ 1"
+					 * before it (-1), or past it (1) */
 					s2 = shapes[si].ystart >= 0
 					         ? pre + (size_t)shapes[si].ystart
 					         : pre + head + 1 + (size_t)(k - 1) * unit + 1;
-					e2 = end < 0   ? pre + head + 1 + (size_t)(n - 1) * unit
-					     : end > 0 ? o + 4
+					e2 = end < -1  ? e1 - 1
+					     : end < 0 ? pre + head + 1 + (size_t)(n - 1) * unit
+					     : end > 0 ? o + past
 					               : e1;
 					if (e2 <= s2 || e2 > strlen(sql))
 						continue;
@@ -233,6 +247,52 @@ static void windows_take_the_end_of_the_window_before_alike(void **state)
 								    sql, x, y, d, swap, v, w);
 						}
 				}
+}
+
+/* A window that meets the state the window before it had at a kept
+ * state takes the later kept states of that window only across tokens
+ * that are all plain: a ';' whose statement reads on to its input's end
+ * (SET a ... = 1: the '=' past the window before's end) is judged again
+ * by each window. Two inputs of over 1 KB (the attempt rule does not
+ * judge them alone) at 0-15 tokens from a kept state. */
+static void windows_take_states_only_across_plain_tokens(void **state)
+{
+	static char sql[8192], x[4096], y[4096];
+
+	(void)state;
+	for (int pad = 0; pad < 16; pad++)
+		for (int n = 100; n <= 140; n += 40) {
+			size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT * FROM t WHERE id = ");
+			size_t s1, e1, s2;
+			for (int i = 0; i < pad; i++)
+				o += (size_t)snprintf(sql + o, sizeof sql - o, "- ");
+			s1 = o;
+			s2 = o + 2;
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "1 + 1; SET a + ");
+			for (int i = 0; i < n; i++)
+				o += (size_t)snprintf(sql + o, sizeof sql - o, "1000000000 + ");
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "1");
+			e1 = o;
+			o += (size_t)snprintf(sql + o, sizeof sql - o, " = 1");
+			snprintf(sql + o, sizeof sql - o, " AND c = 'v'");
+			memcpy(x, sql + s1, e1 - s1);
+			x[e1 - s1] = '\0';
+			memcpy(y, sql + s2, o - s2);
+			y[o - s2] = '\0';
+			for (int d = 1; d <= 3; d++)
+				for (int swap = 0; swap <= 1; swap++) {
+					int v = check_sql_two(d, sql, x, y, swap);
+					int w = each_place_alone(d, sql, x) == MOAT_BLOCK ||
+					                each_place_alone(d, sql, y) == MOAT_BLOCK
+					            ? MOAT_BLOCK
+					            : MOAT_ALLOW;
+					if (v != w || (d == MYSQL && v != MOAT_BLOCK))
+						fail_msg(
+						    "pad %d, %d units (dialect %d, swap %d): the "
+						    "check says %d, each place alone %d",
+						    pad, n, d, swap, v, w);
+				}
+		}
 }
 
 /* The check finds the token a place starts in from the one the place
@@ -349,6 +409,7 @@ int main(void)
 	    cmocka_unit_test(a_walk_from_a_statements_start_is_judged_alike),
 	    cmocka_unit_test(windows_take_the_end_of_the_window_before_alike),
 	    cmocka_unit_test(places_and_window_ends_found_in_steps_are_judged_alike),
+	    cmocka_unit_test(windows_take_states_only_across_plain_tokens),
 	    cmocka_unit_test(places_before_long_rests_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
