@@ -3,7 +3,8 @@
  * check (ma_prompt.c calls them on each window): chat-template tokens and
  * fake turns, output forcing, floods (of one token, of closing symbols,
  * of one piece repeated inside a word), letters spaced out one by one,
- * instructions inside an HTML or code comment, payloads for the model's
+ * instructions inside an HTML or code comment, Markdown images whose
+ * address carries the conversation out, payloads for the model's
  * own output and orders that garble it or plant a link or a lie in it,
  * fiction framing a forbidden topic or someone's personal data, the
  * hijack's goal phrase with an order to output it, claims in brackets,
@@ -462,6 +463,62 @@ void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbi
 	}
 	if (best)
 		ma_pr_add(sc, PF_DELIMITER, best > 1 ? 0.6 : 0.4);
+}
+
+/* What the model holds, named in an image address's query. */
+static struct ma_pr_lset ma_pr_held = MA_PR_LSET(
+    "conversation~|chat~|history|transcript~|prompt~|password~|passwd|secret~|memory|credential~");
+
+/* An image in Markdown whose address carries the conversation out:
+ * "![x](https://host/p?q=...)" with, in the query, a word of what the model
+ * holds in a slot to fill ("{...}", "[...]", "<...>", a value left empty
+ * at the end) or in a variable's name ("?d={conversation}",
+ * "?q=chat_history"): rendering the answer sends it to the host. Either
+ * alone is a hint only (chart services take JSON in their queries, a
+ * badge's caption may be "chat"). Looked for at the words "http" /
+ * "https" after "](" only (found by memchr). */
+void ma_pr_image_exfil(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
+{
+	const char *end = w->t + n, *p = n ? memchr(w->t, '(', n) : NULL;
+	double best = 0;
+
+	/* at each "](http" */
+	for (; p && best < 0.8;
+	     p = p + 1 < end ? memchr(p + 1, '(', (size_t)(end - p - 1)) : NULL) {
+		const char *x = p + 1, *b, *e, *q = NULL;
+		int slot = 0;
+		if (p - w->t < 3 || p[-1] != ']' || end - x < 5 || memcmp(x, "http", 4))
+			continue;
+		/* the image's "![" before it, on its line, within 200 bytes */
+		for (b = p - 2; b > w->t && b >= p - 200 && *b != '[' && *b != '\n'; b--)
+			;
+		if (b <= w->t || *b != '[' || b[-1] != '!')
+			continue;
+		for (e = x; e < end && e < x + 512 && *e != ')' && *e != ' ' && *e != '\n'; e++) {
+			if (*e == '?' && !q)
+				q = e;
+			else if (q && (*e == '{' || *e == '[' || *e == '<'))
+				slot = 1;
+		}
+		if (!q)
+			continue;
+		if (e[-1] == '=' && e < end && *e == ')')
+			slot = 1;
+		for (int j = 0; j < w->n && w->t + w->s[j] < e && best < 0.8; j++) {
+			const char *y = w->t + w->s[j];
+			if (y < q || !ma_pr_lset_is(w, j, &ma_pr_held))
+				continue;
+			/* in a slot, or a name of a variable ("chat_history") */
+			if (slot || y[-1] == '_' || (y + w->l[j] < end && y[w->l[j]] == '_'))
+				best = 0.85;
+			else if (best < 0.5) /* "?label=chat": a badge's caption */
+				best = 0.5;
+		}
+		if (slot && best < 0.5)
+			best = 0.5;
+	}
+	if (best > 0)
+		ma_pr_add(sc, PF_EXTRACTION, best);
 }
 
 static struct ma_pr_lset ma_pr_privacy =
@@ -1049,12 +1106,13 @@ void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct
 /* ---- the lists' filters ---- */
 
 static struct ma_pr_lset *const ma_pr_lsets[] = {
-    &ma_pr_please,  &ma_pr_messages, &ma_pr_access,     &ma_pr_granted,     &ma_pr_been,
-    &ma_pr_halt,    &ma_pr_just,     &ma_pr_halt_emit,  &ma_pr_force_verbs, &ma_pr_garble,
-    &ma_pr_recode,  &ma_pr_glyph,    &ma_pr_audience,   &ma_pr_lure,        &ma_pr_untrue,
-    &ma_pr_urge,    &ma_pr_not,      &ma_pr_true,       &ma_pr_addverb,     &ma_pr_answer,
-    &ma_pr_privacy, &ma_pr_pwned,    &ma_pr_emit,       &ma_pr_make,        &ma_pr_make_at,
-    &ma_pr_topic,   &ma_pr_ware,     &ma_pr_ware_after, &ma_pr_lure_kind,   &ma_pr_lure_noun};
+    &ma_pr_please,   &ma_pr_messages, &ma_pr_access,    &ma_pr_granted,     &ma_pr_been,
+    &ma_pr_halt,     &ma_pr_just,     &ma_pr_halt_emit, &ma_pr_force_verbs, &ma_pr_garble,
+    &ma_pr_recode,   &ma_pr_glyph,    &ma_pr_audience,  &ma_pr_lure,        &ma_pr_untrue,
+    &ma_pr_urge,     &ma_pr_not,      &ma_pr_true,      &ma_pr_addverb,     &ma_pr_answer,
+    &ma_pr_privacy,  &ma_pr_held,     &ma_pr_pwned,     &ma_pr_emit,        &ma_pr_make,
+    &ma_pr_make_at,  &ma_pr_topic,    &ma_pr_ware,      &ma_pr_ware_after,  &ma_pr_lure_kind,
+    &ma_pr_lure_noun};
 
 void ma_pr_feat_build(void)
 {
