@@ -2759,13 +2759,15 @@ static int ma_has_url_escape(const char *x, size_t n)
 	return memchr(x, '+', n) != NULL || (n > 2 && memchr(x, '%', n - 2) != NULL);
 }
 
-/* 0 when no reading of x (bare or quoted) can hold a token that
- * ma_sql_attempt_in needs: a word of two letters or more (every keyword
- * and catalog name has two adjacent letters), ';', '(', @@, a / * comment
- * (MySQL's / *!), or, where not strict, || or && with a comparison. One
- * pass over the bytes instead of a lexer pass per reading; this one a
- * byte at a time (short inputs, and the unit tests' reference for
- * ma_sql_attempt_possible below). */
+/* 0 when no reading of x (bare or quoted) can hold the tokens without
+ * which ma_sql_attempt_in cannot fire: a word of two letters or more
+ * (every keyword, listed function and catalog name has two adjacent
+ * letters), ';', @@, a / * comment (MySQL's / *!), or, where not strict,
+ * || or && with a comparison, a '(' or a '{' (a condition that compares
+ * or calls after them: f.logic 2; without a word, '(' starts none of the
+ * structures). One pass over the bytes instead of a lexer pass per
+ * reading; this one a byte at a time (short inputs, and the unit tests'
+ * reference for ma_sql_attempt_possible below). */
 static int ma_sql_attempt_possible_bytes(const char *x, size_t n, int strict)
 {
 	/* 1: a letter or '_'; 2: a byte the switch below looks at */
@@ -2777,7 +2779,7 @@ static int ma_sql_attempt_possible_bytes(const char *x, size_t n, int strict)
 	    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1,
 	    ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
 	    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
-	    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1,
+	    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['{'] = 2,
 	};
 	const unsigned char *u = (const unsigned char *)x;
 	int letter = 0, logical = 0, compare = 0;
@@ -2794,7 +2796,6 @@ static int ma_sql_attempt_possible_bytes(const char *x, size_t n, int strict)
 		d = i + 1 < n ? u[i + 1] : 0;
 		switch (c) {
 		case ';':
-		case '(':
 			return 1;
 		case '@':
 		case '/':
@@ -2805,7 +2806,7 @@ static int ma_sql_attempt_possible_bytes(const char *x, size_t n, int strict)
 		case '&':
 			logical |= d == c;
 			break;
-		default: /* = < > ! */
+		default: /* = < > ! ( { */
 			compare = 1;
 			break;
 		}
@@ -2820,8 +2821,8 @@ static int ma_sql_attempt_possible_bytes(const char *x, size_t n, int strict)
  * a byte at a time. */
 #ifdef MA_SQL_SSE2
 /* The window at p: 1 when it holds a sign (two letters or '_' in a row,
- * ';', '(', @@, / *); else its || and && are added to *logical and its
- * = < > ! to *compare (where not strict), as bytes of all ones. */
+ * ';', @@, / *); else its || and && are added to *logical and its
+ * = < > ! ( { to *compare (where not strict), as bytes of all ones. */
 static inline __attribute__((always_inline)) int
 ma_sql_attempt16(const unsigned char *p, int strict, __m128i *logical, __m128i *compare)
 {
@@ -2834,8 +2835,7 @@ ma_sql_attempt16(const unsigned char *p, int strict, __m128i *logical, __m128i *
 	let = _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 26))),
 	                   _mm_cmpeq_epi8(w, _mm_set1_epi8('_')));
 	sign = _mm_and_si128(let, _mm_srli_si128(let, 1));
-	sign = _mm_or_si128(sign, _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8(';')),
-	                                       _mm_cmpeq_epi8(w, _mm_set1_epi8('('))));
+	sign = _mm_or_si128(sign, _mm_cmpeq_epi8(w, _mm_set1_epi8(';')));
 	sign = _mm_or_si128(sign, _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('@')),
 	                                        _mm_cmpeq_epi8(nx, _mm_set1_epi8('@'))));
 	sign = _mm_or_si128(sign, _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('/')),
@@ -2851,9 +2851,11 @@ ma_sql_attempt16(const unsigned char *p, int strict, __m128i *logical, __m128i *
 	                                         _mm_cmpeq_epi8(nx, _mm_set1_epi8('&')))));
 	/* < = > are 0x3c..0x3e */
 	t = _mm_add_epi8(w, _mm_set1_epi8((char)(0x80 - '<')));
-	*compare =
-	    _mm_or_si128(*compare, _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 3))),
-	                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('!'))));
+	*compare = _mm_or_si128(
+	    *compare, _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 3))),
+	                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('!'))),
+	                           _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')),
+	                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('{')))));
 	return 0;
 }
 
@@ -2906,8 +2908,8 @@ ma_sql_attempt8(const unsigned char *p, int strict, uint64_t *logical, uint64_t 
 	lo = ~w & MA_SQL_HIGHS;
 	let = ma_sql_swar_in(y7 | MA_SQL_ONES * 0x20, lo, 'a', 'z') | ma_sql_swar_eq(y7, lo, '_');
 	at = ma_sql_swar_eq(y7, lo, '@');
-	sign = (let & let >> 8) | ma_sql_swar_eq(y7, lo, ';') | ma_sql_swar_eq(y7, lo, '(') |
-	       (at & at >> 8) | (ma_sql_swar_eq(y7, lo, '/') & ma_sql_swar_eq(y7, lo, '*') >> 8);
+	sign = (let & let >> 8) | ma_sql_swar_eq(y7, lo, ';') | (at & at >> 8) |
+	       (ma_sql_swar_eq(y7, lo, '/') & ma_sql_swar_eq(y7, lo, '*') >> 8);
 	if (sign)
 		return 1;
 	if (strict)
@@ -2915,7 +2917,8 @@ ma_sql_attempt8(const unsigned char *p, int strict, uint64_t *logical, uint64_t 
 	pipe = ma_sql_swar_eq(y7, lo, '|');
 	amp = ma_sql_swar_eq(y7, lo, '&');
 	*logical |= (pipe & pipe >> 8) | (amp & amp >> 8);
-	*compare |= ma_sql_swar_in(y7, lo, '<', '>') | ma_sql_swar_eq(y7, lo, '!');
+	*compare |= ma_sql_swar_in(y7, lo, '<', '>') | ma_sql_swar_eq(y7, lo, '!') |
+	            ma_sql_swar_eq(y7, lo, '(') | ma_sql_swar_eq(y7, lo, '{');
 	return 0;
 }
 
@@ -2955,6 +2958,8 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 				return;
 			n = ma_url_decode(x, n, dec[k - 1]);
 			x = dec[k - 1];
+		} else if (bare && !other && !memchr(x, '\'', n) && !memchr(x, '"', n)) {
+			continue; /* no reading as written: it stood bare, and no quote */
 		}
 		if (!ma_sql_attempt_possible(x, n, strict))
 			continue;

@@ -115,12 +115,44 @@ static void random_inputs_alike(void **state)
 	}
 }
 
+/* Without a word, ';', @@ or / *, a '(' or '{' makes the attempt rule
+ * fire only after || or && (a condition that compares or calls there):
+ * an input of quotes, %-escapes and parentheses alone is not lexed in its
+ * readings. */
+static void a_parenthesis_counts_only_after_a_logical_operator(void **state)
+{
+	static const struct {
+		const char *x;
+		int loose, strict;
+	} cases[] = {
+	    {"1'%27\"%22(", 0, 0},  {"((((((((((((((((((((", 0, 0},
+	    {"{d '1'}", 0, 0},      {"1\"||(1)||\"", 1, 0},
+	    {"1\"&&(\"", 1, 0},     {"1\"||{d '1'}||\"", 1, 0},
+	    {"1\"||1=1||\"", 1, 0}, {"1\"||1||\"", 0, 0},
+	    {"1\";(\"", 1, 1},
+	};
+	char b[400];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = strlen(cases[i].x);
+		assert_int_equal(ma_sql_attempt_possible_bytes(cases[i].x, n, 0), cases[i].loose);
+		assert_int_equal(ma_sql_attempt_possible_bytes(cases[i].x, n, 1), cases[i].strict);
+		/* the same twenty times over: many windows */
+		for (size_t k = 0; k < 20; k++)
+			memcpy(b + k * n, cases[i].x, n);
+		assert_int_equal(ma_sql_attempt_possible(b, 20 * n, 0), cases[i].loose);
+		assert_int_equal(ma_sql_attempt_possible(b, 20 * n, 1), cases[i].strict);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(each_byte_at_each_place_alike),
 	    cmocka_unit_test(every_byte_value_alike),
 	    cmocka_unit_test(random_inputs_alike),
+	    cmocka_unit_test(a_parenthesis_counts_only_after_a_logical_operator),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
