@@ -1372,15 +1372,21 @@ static int ma_sh_word_name_of(const char *s, const struct ma_sh_lex *lx, const s
 	return ma_sh_name_kind(name, n);
 }
 
-/* ma_sh_memo (ma_shell.h): by the word's start, one slot per hash of it;
- * only answers that the word's bytes alone gave (no '{', whose brace mark
- * is the window's); filled when first used. */
+/* Words up to this long are kept by their bytes (the same name at
+ * another place of the line takes the answer: "b" of "a;b a;b ..."),
+ * longer ones by their start; no name of the lexicon is longer. */
+#define MA_SH_MEMO_BYTES 64
+
+/* ma_sh_memo (ma_shell.h): one slot per hash of the word's bytes (or of
+ * its start, for a longer word); only answers that the word's bytes alone
+ * gave (no '{', whose brace mark is the window's), which any word of the
+ * same bytes gets too; filled when first used. */
 static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const struct ma_sh_el *w,
                            struct ma_sh_memo *memo)
 {
 	int pure = 1, kind;
-	/* Fibonacci hashing: words a few bytes apart spread over the slots */
-	unsigned slot = (unsigned)((w->start * 2654435761u) >> 25) % MA_SH_MEMO;
+	uint32_t n = w->end - w->start, k0;
+	unsigned slot;
 
 	if (!memo)
 		return ma_sh_word_name_of(s, lx, w, &pure);
@@ -1388,8 +1394,25 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 		memset(memo->start, 0xff, sizeof memo->start);
 		memo->ready = 1;
 	}
-	if (memo->start[slot] == w->start && memo->end[slot] == w->end)
-		return memo->kind[slot];
+	if (n <= MA_SH_MEMO_BYTES) {
+		uint32_t h = 2166136261u ^ n; /* FNV-1a */
+		for (uint32_t k = w->start; k < w->end; k++)
+			h = (h ^ (unsigned char)s[k]) * 16777619u;
+		slot = (unsigned)(h >> 25) % MA_SH_MEMO;
+		k0 = memo->start[slot];
+		if (k0 != UINT32_MAX && memo->end[slot] - k0 == n) {
+			uint32_t k = 0; /* the same bytes (a few: no call) */
+			while (k < n && s[k0 + k] == s[w->start + k])
+				k++;
+			if (k == n)
+				return memo->kind[slot];
+		}
+	} else {
+		/* Fibonacci hashing: words a few bytes apart spread over the slots */
+		slot = (unsigned)((w->start * 2654435761u) >> 25) % MA_SH_MEMO;
+		if (memo->start[slot] == w->start && memo->end[slot] == w->end)
+			return memo->kind[slot];
+	}
 	kind = ma_sh_word_name_of(s, lx, w, &pure);
 	if (pure) {
 		memo->start[slot] = w->start;
