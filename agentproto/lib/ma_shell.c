@@ -852,14 +852,101 @@ static __attribute__((noinline)) size_t ma_sh_skip_words8(const char *s, size_t 
 	return ma_sh_skip_words8_impl(s, i, limit, words, last, stop, 1);
 }
 
+/* The largest x in [lo, q) whose byte is a space (want 1) or is none
+ * (want 0), or (size_t)-1 when there is none; sixteen bytes at a time
+ * where the CPU has SSE2. */
+static inline size_t ma_sh_back_find(const char *s, size_t lo, size_t q, int want)
+{
+#if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
+	const __m128i sp = _mm_set1_epi8(' ');
+	while (q >= lo + 16) {
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(s + q - 16)), sp));
+		if (!want)
+			m ^= 0xffffu;
+		if (m)
+			return q - 16 + (size_t)(31 - __builtin_clz(m));
+		q -= 16;
+	}
+#endif
+	while (q > lo) {
+		q--;
+		if ((s[q] == ' ') == want)
+			return q;
+	}
+	return (size_t)-1;
+}
+
 /* ma_sh_skip_words8 for a full window: what follows it is read only for
  * the parse check (or a probe's marks), where the count of words after a
  * word only tells whether a parenthesis may follow a lone name ("f ( )":
- * ma_sh_feed's words == 1), so 1 stands for any number. */
+ * ma_sh_feed's words == 1), so 1 stands for any number. The bytes are
+ * only tested (each block whole) on the way; the last word end counted
+ * (the first space of the last run of spaces, past i, before where the
+ * blocks stopped) is found after, from there back. The same answers as
+ * ma_sh_skip_words8_impl(..., 0): the blocks stop where its do (at the
+ * first byte that is none in a block of sixteen, before the block of
+ * eight that holds one), it counts the word ends before that. */
 static __attribute__((noinline)) size_t
 ma_sh_skip_words8_any(const char *s, size_t i, size_t limit, int *words, size_t *last, size_t *stop)
 {
-	return ma_sh_skip_words8_impl(s, i, limit, words, last, stop, 0);
+	size_t p = i, upto, x, end;
+
+	*stop = limit;
+#if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
+	{
+		const __m128i sp = _mm_set1_epi8(' '), low = _mm_set1_epi8(0x20);
+		const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
+		const __m128i p1 = _mm_set1_epi8('+' - 1), c1 = _mm_set1_epi8(':' + 1);
+		while (p + 16 <= limit) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
+			__m128i l = _mm_or_si128(w, low);
+			__m128i az = _mm_and_si128(_mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1));
+			__m128i pc = _mm_and_si128(_mm_cmpgt_epi8(w, p1), _mm_cmplt_epi8(w, c1));
+			unsigned ok = (unsigned)_mm_movemask_epi8(
+			    _mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_or_si128(az, pc)));
+			if (ok != 0xffffu) {
+				*stop = p + (size_t)__builtin_ctz(~ok & 0xffffu);
+				break;
+			}
+			p += 16;
+		}
+	}
+	if (*stop != limit) {
+		upto = *stop; /* the spaces before it count */
+	} else
+#endif
+	{
+		while (p + 8 <= limit) {
+			uint64_t w, ok;
+			memcpy(&w, s + p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+			w = __builtin_bswap64(w);
+#endif
+			ok = ma_sh_swar_in(w, ' ', ' ') |
+			     ma_sh_swar_in(w | 0x2020202020202020ull, 'a', 'z') |
+			     ma_sh_swar_in(w, '+', ':');
+			if (ok != MA_SH_HIGH) {
+				*stop = p + (size_t)__builtin_ctzll(~ok & MA_SH_HIGH) / 8;
+				break;
+			}
+			p += 8;
+		}
+		upto = p; /* a block of eight that holds a byte that is none: not counted */
+	}
+	/* the last space in (i, upto), then the first of its run: a word end
+	 * when it is past i (s[i] is a space, its word counted already) */
+	x = upto > i + 1 ? ma_sh_back_find(s, i + 1, upto, 1) : (size_t)-1;
+	if (x == (size_t)-1)
+		return i;
+	end = ma_sh_back_find(s, i, x, 0);
+	if (end == (size_t)-1 || end + 1 <= i)
+		return i;
+	end++;
+	*words = 1;
+	for (*last = end; s[*last - 1] != ' '; (*last)--)
+		;
+	return end;
 }
 
 /* After a word of plain bytes, ending at i: the words of plain bytes that
