@@ -686,19 +686,64 @@ static const uint8_t ma_pr_cls[256] = {
     MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH),
     MA_PR_C16(MA_PR_CH)};
 
-/* Keeps the word [s, e) of t (cut to 255 bytes) as w's next, with its
- * break and classes: a word with letters and digits (leet) that the
- * lexicon does not know is read again with leet digits as letters (in
- * place), a Cyrillic one through its transliteration. */
-static inline __attribute__((always_inline)) void
-ma_pr_keep_word(struct ma_pr_words *w, char *t, size_t s, size_t e, int brk, int leet)
+/* The lexicon's answers for the words of one split, by their bytes: the
+ * common words of a text repeat ("the", "you", "and"), and a word of
+ * eight bytes at most is its own key (its bytes, zero-padded, and its
+ * length). Direct-mapped; len 0 is an empty slot (a word has a byte). */
+#define MA_PR_LCACHE 64
+struct ma_pr_lcache {
+	uint64_t key[MA_PR_LCACHE], k[MA_PR_LCACHE];
+	uint8_t len[MA_PR_LCACHE];
+};
+
+/* ma_pr_lex_classes(t + s, l) through the cache c (n: t's length, so a
+ * load of eight bytes stays inside it; NULL c: the lexicon itself). */
+static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, size_t n, size_t s,
+                                        size_t l)
+{
+	uint64_t v = 0, k;
+	unsigned x;
+
+	if (!c || l > 8)
+		return ma_pr_lex_classes(t + s, l);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (s + 8 <= n) {
+		memcpy(&v, t + s, 8);
+		if (l < 8)
+			v &= (1ull << (8 * l)) - 1;
+	} else
+#endif
+	{
+		(void)n;
+		for (size_t m = 0; m < l; m++)
+			v |= (uint64_t)(unsigned char)t[s + m] << (8 * m);
+	}
+	x = (unsigned)(((v + l) * 0x9E3779B97F4A7C15ull) >> 58);
+	if (c->len[x] == l && c->key[x] == v)
+		return c->k[x];
+	k = ma_pr_lex_classes(t + s, l);
+	c->key[x] = v;
+	c->len[x] = (uint8_t)l;
+	c->k[x] = k;
+	return k;
+}
+
+/* Keeps the word [s, e) of t (n bytes; cut to 255 bytes) as w's next,
+ * with its break and classes (looked up through c, if not NULL): a word
+ * with letters and digits (leet) that the lexicon does not know is read
+ * again with leet digits as letters (in place), a Cyrillic one through
+ * its transliteration. */
+static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_words *w, char *t,
+                                                                  size_t n, size_t s, size_t e,
+                                                                  int brk, int leet,
+                                                                  struct ma_pr_lcache *c)
 {
 	if (e - s > 255)
 		e = s + 255;
 	w->s[w->n] = (uint16_t)s;
 	w->l[w->n] = (uint8_t)(e - s);
 	w->brk[w->n] = (uint8_t)brk;
-	w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+	w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s);
 	if (!w->k[w->n] && leet) {
 		for (size_t k = s; k < e; k++) {
 			const char *from = "0134578@$", *to = "oieastbas";
@@ -706,7 +751,7 @@ ma_pr_keep_word(struct ma_pr_words *w, char *t, size_t s, size_t e, int brk, int
 			if (p && t[k])
 				t[k] = to[p - from];
 		}
-		w->k[w->n] = ma_pr_lex_classes(t + s, e - s);
+		w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s);
 	}
 	if (!w->k[w->n] && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
 		char x[64];
@@ -719,8 +764,9 @@ ma_pr_keep_word(struct ma_pr_words *w, char *t, size_t s, size_t e, int brk, int
 }
 
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
- * non-ASCII bytes, marks sentence ends and gives each word its classes. A
- * word with letters and digits that the lexicon does not know is read
+ * non-ASCII bytes, marks sentence ends and gives each word its classes
+ * (through a cache of the split's words, ma_pr_lex_cached). A word with
+ * letters and digits that the lexicon does not know is read
  * again with leet digits as letters (in place: t is the caller's). The
  * bytes are told apart by ma_pr_cls (the same sets as ma_pr_alnum and the
  * comparisons of ma_pr_split_slow, its reference for the unit tests). */
@@ -728,7 +774,9 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 {
 	const unsigned char *u = (const unsigned char *)t;
 	size_t i = 0;
+	struct ma_pr_lcache lc;
 
+	memset(lc.len, 0, sizeof lc.len);
 	w->t = t;
 	w->n = 0;
 	while (i < n && w->n < MA_PR_WORDS) {
@@ -776,8 +824,8 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 				e -= ma_pr_tquote_end(t + s, e - s);
 		}
 		if (s != e)
-			ma_pr_keep_word(w, t, s, e, brk,
-			                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG));
+			ma_pr_keep_word(w, t, n, s, e, brk,
+			                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG), &lc);
 	}
 }
 
@@ -832,7 +880,7 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 		       ma_pr_tquote_end(t + s, e - s))
 			e -= ma_pr_tquote_end(t + s, e - s);
 		if (s != e)
-			ma_pr_keep_word(w, t, s, e, brk, letters && digits);
+			ma_pr_keep_word(w, t, n, s, e, brk, letters && digits, NULL);
 	}
 }
 

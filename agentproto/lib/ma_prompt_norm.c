@@ -228,9 +228,21 @@ static inline int ma_pr_letters8(uint64_t v)
 	return ((x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & hi) == hi;
 }
 
+/* The bytes of v that are ASCII letters ([A-Za-z]), as 0x80 in each
+ * (0 elsewhere): ma_pr_letters8's test per byte, bytes with the high bit
+ * left out first so that no carry crosses a byte. */
+static inline uint64_t ma_pr_letter_bytes(uint64_t v)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+	uint64_t x = (v | 0x2020202020202020ull) & ~hi;
+
+	return (x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & ~v & hi;
+}
+
 /* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
  * counts words where a look-alike letter sat among ASCII letters. swar:
- * runs of ASCII letters are lowercased eight bytes at a time
+ * runs of ASCII letters are lowercased eight bytes at a time (the end of
+ * a run among eight found by ma_pr_letter_bytes)
  * (ma_prompt_normalise); 0: a byte at a time (ma_prompt_normalise_slow,
  * for the unit test that compares the two). */
 static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed, int swar)
@@ -264,12 +276,28 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 				while (swar && i + 8 <= end) {
 					uint64_t v;
 					memcpy(&v, u + i, 8);
-					if (!ma_pr_letters8(v))
-						break;
-					v |= 0x2020202020202020ull;
-					memcpy(out + o, &v, 8);
-					i += 8;
-					o += 8;
+					if (ma_pr_letters8(v)) {
+						v |= 0x2020202020202020ull;
+						memcpy(out + o, &v, 8);
+						i += 8;
+						o += 8;
+						continue;
+					}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+					{
+						/* the run ends among the eight: all eight
+						 * stored lowercased (o + 8 < cap), its
+						 * letters from the first kept */
+						uint64_t m =
+						    ~ma_pr_letter_bytes(v) & 0x8080808080808080ull;
+						size_t run = (size_t)__builtin_ctzll(m) >> 3;
+						v |= 0x2020202020202020ull;
+						memcpy(out + o, &v, 8);
+						i += run;
+						o += run;
+					}
+#endif
+					break;
 				}
 				while (i < end && (unsigned)((u[i] | 0x20) - 'a') < 26u)
 					out[o++] = (char)(u[i++] | 0x20);
