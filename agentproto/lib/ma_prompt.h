@@ -184,12 +184,23 @@ int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll);
 /* A word list of ma_pr_lit() with a filter built once (ma_pr_lex_init):
  * bit (a & 31) * 32 + (b & 31) of bm is set for the first two bytes a, b
  * of each alternative (b 0 for an alternative of one byte; every b for a
- * stem of one byte), so a word whose bit is clear is none of them. */
+ * stem of one byte), so a word whose bit is clear is none of them; and
+ * its alternatives parsed (n of them, -1 when over 64: then ma_pr_lit
+ * reads the text), by their first byte c (bit x of first[c & 31]:
+ * alternative x). */
 struct ma_pr_lset {
 	const char *s;
 	size_t l;
 	uint64_t bm[16];
+	int n;
+	uint64_t first[32];
+	uint16_t off[64];
+	uint8_t len[64], stem[64];
 };
+
+/* ma_pr_lit(w, i, ls->s, ls->l) by the parsed alternatives (its filter
+ * passed; ma_prompt_feat.c). */
+int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls);
 
 /* ma_pr_lit(w, i, ls->s, ls->l), a word the filter rules out at once. */
 static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
@@ -198,7 +209,7 @@ static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct
 	unsigned b =
 	    ((unsigned char)x[0] & 31u) * 32u + (w->l[i] > 1 ? (unsigned char)x[1] & 31u : 0u);
 
-	return (ls->bm[b >> 6] >> (b & 63) & 1) && ma_pr_lit(w, i, ls->s, ls->l);
+	return (ls->bm[b >> 6] >> (b & 63) & 1) && ma_pr_lset_find(w, i, ls);
 }
 
 /* Builds the filters of the features' lists (once, from ma_pr_lex_init);

@@ -23,10 +23,7 @@
 
 #define MA_PR_LSET(x)                                                                              \
 	{                                                                                          \
-		x, sizeof x - 1,                                                                   \
-		{                                                                                  \
-			0                                                                          \
-		}                                                                                  \
+		.s = x, .l = sizeof x - 1                                                          \
 	}
 
 /* Word lists of the features (the others are by their lists below). */
@@ -1114,18 +1111,51 @@ static struct ma_pr_lset *const ma_pr_lsets[] = {
     &ma_pr_make_at,  &ma_pr_topic,    &ma_pr_ware,      &ma_pr_ware_after,  &ma_pr_lure_kind,
     &ma_pr_lure_noun};
 
+int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
+{
+	const char *x = w->t + w->s[i];
+	size_t wl = w->l[i];
+
+	if (ls->n < 0)
+		return ma_pr_lit(w, i, ls->s, ls->l);
+	if (x[0] >= 'A' && x[0] <= 'Z') /* as ma_pr_lit: a class's name, never a word */
+		return 0;
+	for (uint64_t m = ls->first[(unsigned char)x[0] & 31]; m; m &= m - 1) {
+		int k = __builtin_ctzll(m);
+		const char *a = ls->s + ls->off[k];
+		size_t l = ls->len[k], j = 0;
+		if (ls->stem[k] ? wl < l : wl != l)
+			continue;
+		while (j < l && a[j] == x[j]) /* short: no memcmp call */
+			j++;
+		if (j == l)
+			return 1;
+	}
+	return 0;
+}
+
 void ma_pr_feat_build(void)
 {
 	for (size_t k = 0; k < sizeof ma_pr_lsets / sizeof *ma_pr_lsets; k++) {
 		struct ma_pr_lset *ls = ma_pr_lsets[k];
 		const char *p = ls->s, *end = ls->s + ls->l;
 		memset(ls->bm, 0, sizeof ls->bm);
+		memset(ls->first, 0, sizeof ls->first);
+		ls->n = 0;
 		while (p < end) {
 			const char *q = memchr(p, '|', (size_t)(end - p));
 			size_t l = (size_t)((q ? q : end) - p);
 			int stem = l && p[l - 1] == '~';
 			unsigned a = (unsigned char)p[0] & 31u;
 			l -= (size_t)stem;
+			if (l && ls->n >= 0 && ls->n < 64 && l <= 255) {
+				ls->first[a] |= 1ull << ls->n;
+				ls->off[ls->n] = (uint16_t)(p - ls->s);
+				ls->len[ls->n] = (uint8_t)l;
+				ls->stem[ls->n++] = (uint8_t)stem;
+			} else if (l) {
+				ls->n = -1; /* too many for the parse: ma_pr_lit reads the text */
+			}
 			if (l == 1 && stem) { /* a word that starts with p[0]: any second byte */
 				for (unsigned b = 0; b < 32; b++)
 					ls->bm[(a * 32 + b) >> 6] |= 1ull << ((a * 32 + b) & 63);
