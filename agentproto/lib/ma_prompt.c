@@ -484,18 +484,6 @@ static int ma_pr_wrong_piece(const struct ma_pr_wrong *c, int nc, int m)
 	return 0;
 }
 
-/* 1 if a bit of b[] from lo to hi (inclusive, at most 63 apart) is set
- * (b has a word more than the bits need). */
-static inline int ma_pr_bits_any(const uint64_t *b, int lo, int hi)
-{
-	int o = lo & 63;
-	uint64_t v = b[lo >> 6] >> o;
-
-	if (o)
-		v |= b[(lo >> 6) + 1] << (64 - o);
-	return (v & ((2ull << (hi - lo)) - 1)) != 0;
-}
-
 /* 1 if c cuts a word into pieces: '-', '.', '_' or '*'. */
 static inline int ma_pr_cut(char c)
 {
@@ -515,8 +503,8 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 	struct ma_pr_wrong c[16];
 	const char *t = w->t;
 	uint64_t part = ma_pr_k_prev | ma_pr_k_above | ma_pr_k_instr | ma_pr_k_content;
-	uint64_t anchor[MA_PR_WORDS / 64 + 1] = {0};
-	int nc = 0, merged = 0, kept = 0, any = 0;
+	uint64_t anchor[MA_PR_WORDS / 64 + 1] = {0}, near[MA_PR_WORDS / 64 + 1];
+	int nc = 0, merged = 0, kept = 0, any = 0, nw = (w->n + 63) / 64;
 
 	/* the words of an override spelt right: a candidate is looked at only
 	 * within four words of one (an override wholly misspelt is missed) */
@@ -527,12 +515,30 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 		}
 	if (!any)
 		return;
+	/* near: the words within four of an anchor (bit i: word i), the
+	 * anchors' bits spread four places each way, over the 64-bit words */
+	for (int q = 0; q < nw; q++) {
+		uint64_t a = anchor[q], lo = q > 0 ? anchor[q - 1] : 0, hi = anchor[q + 1];
+		uint64_t m = a;
+		for (int d = 1; d <= 4; d++)
+			m |= a << d | a >> d | lo >> (64 - d) | hi << (64 - d);
+		near[q] = m;
+	}
 	for (int i = 0; i < w->n && nc < 16; i++) {
 		const char *x = t + w->s[i];
 		size_t l = w->l[i];
 		int j = i, core;
-		if (!ma_pr_bits_any(anchor, i - 4 < 0 ? 0 : i - 4, i + 4 < w->n ? i + 4 : w->n - 1))
+		if (!(near[i >> 6] >> (i & 63) & 1)) {
+			/* on to the next word near an anchor */
+			uint64_t m = near[i >> 6] & (~1ull << (i & 63));
+			int q = i >> 6;
+			while (!m && ++q < nw)
+				m = near[q];
+			if (!m)
+				break;
+			i = q * 64 + __builtin_ctzll(m) - 1;
 			continue;
+		}
 		if (i + 1 < w->n && !w->brk[i + 1] && w->s[i + 1] == w->s[i] + l + 1 &&
 		    ma_pr_cut(x[l])) {
 			/* pieces: joined while each follows the last after one such byte */
