@@ -268,39 +268,56 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			in_word = letter;
 			i++;
 			if (alpha) {
-				/* and the rest of a run of ASCII letters (o + 4 < cap
-				 * holds while o < lim) */
-				size_t lim = cap - 4, end = n - i < lim - o ? n : i + (lim - o - 1);
 				ascii_in_word = 1;
-				out[o++] = (char)(c | 0x20);
-				while (swar && i + 8 <= end) {
-					uint64_t v;
-					memcpy(&v, u + i, 8);
-					if (ma_pr_letters8(v)) {
-						v |= 0x2020202020202020ull;
-						memcpy(out + o, &v, 8);
-						i += 8;
-						o += 8;
-						continue;
-					}
+				for (;;) {
+					/* the rest of a run of ASCII letters (o + 4 < cap
+					 * holds while o < lim) */
+					size_t lim = cap - 4,
+					       end = n - i < lim - o ? n : i + (lim - o - 1);
+					out[o++] = (char)(c | 0x20);
+					while (swar && i + 8 <= end) {
+						uint64_t v;
+						memcpy(&v, u + i, 8);
+						if (ma_pr_letters8(v)) {
+							v |= 0x2020202020202020ull;
+							memcpy(out + o, &v, 8);
+							i += 8;
+							o += 8;
+							continue;
+						}
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-					{
-						/* the run ends among the eight: all eight
-						 * stored lowercased (o + 8 < cap), its
-						 * letters from the first kept */
-						uint64_t m =
-						    ~ma_pr_letter_bytes(v) & 0x8080808080808080ull;
-						size_t run = (size_t)__builtin_ctzll(m) >> 3;
-						v |= 0x2020202020202020ull;
-						memcpy(out + o, &v, 8);
-						i += run;
-						o += run;
-					}
+						{
+							/* the run ends among the eight: all eight
+							 * stored lowercased (o + 8 < cap), its
+							 * letters from the first kept */
+							uint64_t m = ~ma_pr_letter_bytes(v) &
+							             0x8080808080808080ull;
+							size_t run =
+							    (size_t)__builtin_ctzll(m) >> 3;
+							v |= 0x2020202020202020ull;
+							memcpy(out + o, &v, 8);
+							i += run;
+							o += run;
+						}
 #endif
-					break;
+						break;
+					}
+					while (i < end && (unsigned)((u[i] | 0x20) - 'a') < 26u)
+						out[o++] = (char)(u[i++] | 0x20);
+					/* one space and a letter after the run: the steps
+					 * of a space and of a word's first letter (below
+					 * and above; o + 6 < cap holds) taken here */
+					if (!swar || i + 1 >= end || u[i] != ' ' ||
+					    (unsigned)((u[i + 1] | 0x20) - 'a') >= 26u)
+						break;
+					out[o++] = ' ';
+					if (fold_in_word)
+						(*mixed)++;
+					fold_in_word = 0;
+					native = 0;
+					c = u[i + 1];
+					i += 2;
 				}
-				while (i < end && (unsigned)((u[i] | 0x20) - 'a') < 26u)
-					out[o++] = (char)(u[i++] | 0x20);
 				space = 0;
 				continue;
 			}
