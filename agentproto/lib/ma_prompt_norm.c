@@ -18,8 +18,10 @@
 #include <string.h>
 
 /* One code point from s (n > 0 bytes); *k its length. Invalid bytes come
- * back one by one as themselves. */
-static uint32_t ma_pr_utf8(const unsigned char *s, size_t n, size_t *k)
+ * back one by one as themselves. Inline: the normaliser calls it for
+ * every non-ASCII character. */
+static inline __attribute__((always_inline)) uint32_t ma_pr_utf8(const unsigned char *s, size_t n,
+                                                                 size_t *k)
 {
 	uint32_t c = s[0];
 	size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
