@@ -30,26 +30,35 @@
  * start a run, summed). The path
  * and the application's part are normalised in one pass (their common
  * segments once). When the application's part holds no '%', no byte
- * >= 0xC0 and no NUL (the usual case), no reading changes it: it is
- * resolved once (and compared with the base once), and each reading
- * decodes and resolves only what follows it, keeping the places of as
- * many segments as the base has (all 256 without a base); a reading that
- * decodes nothing ends the rounds (the next ones would be the same).
- * Otherwise both are decoded in every reading, as written above.
+ * >= 0xC0 and no NUL (the usual case, tested 128 bytes at a time), no
+ * reading changes it: it is resolved once from the path itself (and
+ * compared with the base once), and each reading decodes and resolves
+ * only what follows it, keeping the places of as many segments as the
+ * base has (all 256 without a base); a reading without an escape that
+ * decodes ends the rounds (the next ones would be the same). There the
+ * normaliser stops counting once the depth is so far above the base's
+ * (or the places kept, or the application's directory) that the rest of
+ * the path, in its longest reading, cannot bring it back (ma_path_fold's
+ * floor): a deep directory is counted up to there only, and an input
+ * under it not at all. Otherwise both are decoded in every reading, as
+ * written above.
  *
  * A reading's decoding is two passes that each write into the other
  * buffer (never in place): the %-escapes (escapes one after the other in
- * a loop of their own), then, from the first byte >= 0xC0 only, the
+ * a loop of their own, a two-digit escape by two table reads; %C0 or %C1
+ * and an escaped continuation byte, the overlong form of an ASCII byte,
+ * decoded there at once), then, from the first byte >= 0xC0 only, the
  * Unicode forms; the bytes between two escapes or two forms are stored
- * sixteen at a time by one loop for both passes (ma_path_run) and the
- * write goes on from the next '%' or lead byte. An input is judged only
+ * sixteen at a time (ma_path_unescape's loop, ma_path_run) and the write
+ * goes on from the next '%' or lead byte. An input is judged only
  * when it holds a byte that may move the path (ma_path_may_move: sixteen
  * at a time).
  *
  * Where the CPU has SSE2 (every x86-64) the maps and the scans for bytes
  * that a reading may change take sixteen bytes at a time; elsewhere eight
- * (the same answers: the unit tests hold both to byte-at-a-time
- * references, the eight-byte words through the texts' last blocks).
+ * or one (the same answers: the unit tests hold both to byte-at-a-time
+ * references, the eight-byte words through the texts' last blocks;
+ * test_agent_path_scan.c and its _swar build the scans).
  *
  * Pure unless MOAT_PATH_RESOLVE (system calls); the buffers live on the
  * caller's stack (about 14 KB, and MOAT_PATH_RESOLVE's three PATH_MAX
@@ -64,7 +73,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#if defined(__SSE2__)
+/* SSE2 where the CPU has it (every x86-64) unless MA_PATH_SWAR (the unit
+ * tests build both) */
+#if defined(__SSE2__) && !defined(MA_PATH_SWAR)
+#define MA_PATH_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -81,6 +93,28 @@ static const unsigned char ma_path_hexv[256] = {
     ['0'] = 1,  ['1'] = 2,  ['2'] = 3,  ['3'] = 4,  ['4'] = 5,  ['5'] = 6,  ['6'] = 7,  ['7'] = 8,
     ['8'] = 9,  ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
     ['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16};
+
+/* A hex digit's value (hi: times 16), 0x100 for any other byte: the two
+ * digits of an escape or'ed give its byte, or more than 0xFF. */
+#define MA_PATH_HEXV(c)                                                                            \
+	((c) >= '0' && (c) <= '9'   ? (c) - '0'                                                    \
+	 : (c) >= 'a' && (c) <= 'f' ? (c) - 'a' + 10                                               \
+	 : (c) >= 'A' && (c) <= 'F' ? (c) - 'A' + 10                                               \
+	                            : 0x100)
+#define MA_PATH_HEX2(c, s) (MA_PATH_HEXV(c) > 15 ? 0x100 : MA_PATH_HEXV(c) << (s))
+#define MA_PATH_HEX8(c, s)                                                                         \
+	MA_PATH_HEX2(c, s), MA_PATH_HEX2((c) + 1, s), MA_PATH_HEX2((c) + 2, s),                    \
+	    MA_PATH_HEX2((c) + 3, s), MA_PATH_HEX2((c) + 4, s), MA_PATH_HEX2((c) + 5, s),          \
+	    MA_PATH_HEX2((c) + 6, s), MA_PATH_HEX2((c) + 7, s)
+#define MA_PATH_HEX32(c, s)                                                                        \
+	MA_PATH_HEX8(c, s), MA_PATH_HEX8((c) + 8, s), MA_PATH_HEX8((c) + 16, s),                   \
+	    MA_PATH_HEX8((c) + 24, s)
+#define MA_PATH_HEX256(s)                                                                          \
+	MA_PATH_HEX32(0, s), MA_PATH_HEX32(32, s), MA_PATH_HEX32(64, s), MA_PATH_HEX32(96, s),     \
+	    MA_PATH_HEX32(128, s), MA_PATH_HEX32(160, s), MA_PATH_HEX32(192, s),                   \
+	    MA_PATH_HEX32(224, s)
+static const uint16_t ma_path_hexhi[256] = {MA_PATH_HEX256(4)};
+static const uint16_t ma_path_hexlo[256] = {MA_PATH_HEX256(0)};
 
 static int ma_path_hex(unsigned char c)
 {
@@ -122,7 +156,7 @@ static uint64_t ma_path_word(const char *p, size_t i)
  * form), or n: eight bytes at a time, a byte with its two top bits set. */
 static size_t ma_path_next_lead(const char *p, size_t i, size_t n)
 {
-#if defined(__SSE2__)
+#if defined(MA_PATH_SSE2)
 	const __m128i top = _mm_set1_epi8((char)0xC0);
 	for (; i + 16 <= n; i += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
@@ -175,7 +209,7 @@ static void ma_path_maps(const char *p, size_t n, uint64_t *sep, uint64_t *dot)
 	size_t lim = n < 64 ? n : 64, j = 0;
 	uint64_t s = 0, d = 0;
 
-#if defined(__SSE2__)
+#if defined(MA_PATH_SSE2)
 	/* sixteen bytes at a time where the CPU has SSE2 (every x86-64) */
 	const __m128i sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'), dt = _mm_set1_epi8('.');
 	if (n >= 64) { /* a whole block: the four loads written out (GCC -O2 kept a loop) */
@@ -219,21 +253,19 @@ static void ma_path_maps(const char *p, size_t n, uint64_t *sep, uint64_t *dot)
 	*dot = d;
 }
 
-/* Copies s[i, n) to out from *w up to the first byte that ends the run:
- * a '%' when pct, else a byte >= 0xC0 (one that may start a Unicode
- * form). Returns that byte's place (n when there is none) and moves *w
- * on as far. Sixteen bytes at a time where the CPU has SSE2: stored
- * whole (out must hold *w + n - i bytes and more: it does when *w <= i
- * and out holds n), then the place of the first that ends the run. */
-static inline size_t ma_path_run(const char *s, size_t i, size_t n, char *out, size_t *w, int pct)
+/* Copies s[i, n) to out from *w up to the first byte >= 0xC0 (one that
+ * may start a Unicode form). Returns that byte's place (n when there is
+ * none) and moves *w on as far. Sixteen bytes at a time where the CPU has
+ * SSE2: stored whole (out must hold *w + n - i bytes and more: it does
+ * when *w <= i and out holds n), then the place of the first lead. */
+static inline size_t ma_path_run(const char *s, size_t i, size_t n, char *out, size_t *w)
 {
 	size_t o = *w;
-#if defined(__SSE2__)
-	const __m128i c = _mm_set1_epi8(pct ? '%' : (char)0xC0);
+#if defined(MA_PATH_SSE2)
+	const __m128i c = _mm_set1_epi8((char)0xC0);
 	while (i + 16 <= n) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		unsigned m =
-		    (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(pct ? x : _mm_and_si128(x, c), c));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, c), c));
 		_mm_storeu_si128((__m128i *)(void *)(out + o), x);
 		if (m) {
 			unsigned k = (unsigned)__builtin_ctz(m);
@@ -244,7 +276,7 @@ static inline size_t ma_path_run(const char *s, size_t i, size_t n, char *out, s
 		o += 16;
 	}
 #endif
-	while (i < n && (pct ? s[i] != '%' : (unsigned char)s[i] < 0xC0))
+	while (i < n && (unsigned char)s[i] < 0xC0)
 		out[o++] = s[i++];
 	*w = o;
 	return i;
@@ -290,7 +322,7 @@ static size_t ma_path_unicode(const char *s, size_t n, char *out, size_t lead)
 			i++;
 		}
 		/* the bytes up to the next lead byte */
-		i = ma_path_run(s, i, n, out, &w, 0);
+		i = ma_path_run(s, i, n, out, &w);
 	}
 	return w;
 }
@@ -300,57 +332,106 @@ static size_t ma_path_unicode(const char *s, size_t n, char *out, size_t lead)
  * stored whole, then the write goes on from the first '%'. */
 static size_t ma_path_unescape(const char *in, size_t n, char *out, size_t f)
 {
-	size_t i = f, o = f;
+	const unsigned char *q = (const unsigned char *)in + f,
+	                    *end = (const unsigned char *)in + n;
+	char *w = out + f;
 
 	memcpy(out, in, f);
-	while (i < n) {
-		/* in[i] is '%': escapes one after the other, while a byte follows
-		 * the escape (a hex digit's value less one is 0-15, any other
-		 * byte's wraps around) */
-		if (i + 3 < n) {
-			const unsigned char *q = (const unsigned char *)in + i,
-			                    *qe = (const unsigned char *)in + n - 3;
-			char *w = out + o;
+	while (q < end) {
+		/* *q is '%': escapes one after the other, while a byte follows the
+		 * escape (two table reads: the escape's byte, or more than 0xFF) */
+		if (q + 3 < end) {
+			const unsigned char *qe = end - 3;
 			do {
-				unsigned h1 = ma_path_hexv[q[1]] - 1u, h2 = ma_path_hexv[q[2]] - 1u;
-				if ((h1 | h2) > 15)
+				unsigned c = ma_path_hexhi[q[1]] | ma_path_hexlo[q[2]];
+				if (c > 0xFF)
 					break;
-				*w++ = (char)(h1 << 4 | h2);
+				if (c - 0xC0 < 2 && q + 6 < end && q[3] == '%') {
+					/* %C0 or %C1 and an escape of a continuation byte
+					 * (80-BF): the overlong form of an ASCII byte, which
+					 * the Unicode pass would decode whatever comes
+					 * before or after it (no form takes a lead byte or
+					 * an ASCII one as its second byte): decoded here */
+					unsigned c1 = ma_path_hexhi[q[4]] | ma_path_hexlo[q[5]];
+					if ((c1 & 0x1C0) == 0x80) {
+						*w++ = (char)((c & 1) << 6 | (c1 & 0x3F));
+						q += 6;
+						continue;
+					}
+				}
+				*w++ = (char)c;
 				q += 3;
-			} while (*q == '%' && q < qe); /* q <= in + n - 1 */
-			i = (size_t)(q - (const unsigned char *)in);
-			o = (size_t)(w - out);
-			if (i >= n || in[i] != '%')
+			} while (*q == '%' && q < qe); /* q <= end - 1 */
+			if (q >= end)
+				break;
+			if (*q != '%')
 				goto run;
 		}
-		/* in[i] is still '%': the escape that ends the text, %uXXXX, a '%' alone */
-		unsigned h1 = i + 2 < n ? ma_path_hexv[(unsigned char)in[i + 1]] : 0,
-		         h2 = h1 ? ma_path_hexv[(unsigned char)in[i + 2]] : 0;
+		/* *q is still '%': the escape that ends the text, %uXXXX, a '%' alone */
+		size_t left = (size_t)(end - q);
+		unsigned h1 = left > 2 ? ma_path_hexv[q[1]] : 0, h2 = h1 ? ma_path_hexv[q[2]] : 0;
 		if (h2) {
-			out[o++] = (char)(h1 * 16 + h2 - 17); /* (h1 - 1) * 16 + h2 - 1 */
-			i += 3;
-		} else if (i + 5 < n && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
-		           ma_path_hexv[(unsigned char)in[i + 2]] &&
-		           ma_path_hexv[(unsigned char)in[i + 3]] &&
-		           ma_path_hexv[(unsigned char)in[i + 4]] &&
-		           ma_path_hexv[(unsigned char)in[i + 5]]) {
+			*w++ = (char)(h1 * 16 + h2 - 17); /* (h1 - 1) * 16 + h2 - 1 */
+			q += 3;
+		} else if (left > 5 && (q[1] == 'u' || q[1] == 'U') && ma_path_hexv[q[2]] &&
+		           ma_path_hexv[q[3]] && ma_path_hexv[q[4]] && ma_path_hexv[q[5]]) {
 			unsigned long v = 0;
 			for (int k = 2; k < 6; k++)
-				v = v * 16 + (unsigned long)ma_path_hex((unsigned char)in[i + k]);
+				v = v * 16 + (unsigned long)ma_path_hex(q[k]);
 			/* %uXXXX takes 6 bytes and gives at most 3 */
-			o += ma_path_utf8(v, out + o);
-			i += 6;
+			w += ma_path_utf8(v, w);
+			q += 6;
 		} else {
-			out[o++] = '%';
-			i++;
+			*w++ = '%';
+			q++;
 		}
 		/* the bytes up to the next '%' (none: escapes one after the other) */
-		if (i < n && in[i] == '%')
+		if (q < end && *q == '%')
 			continue;
 	run:
-		i = ma_path_run(in, i, n, out, &o, 1);
+		/* sixteen bytes at a time where the CPU has SSE2: stored whole (out
+		 * holds them: w is no further than q), then the write goes on from
+		 * the first '%' */
+#if defined(MA_PATH_SSE2)
+		for (const __m128i pc = _mm_set1_epi8('%'); q + 16 <= end; q += 16, w += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)q);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, pc));
+			_mm_storeu_si128((__m128i *)(void *)w, x);
+			if (m) {
+				unsigned k = (unsigned)__builtin_ctz(m);
+				q += k;
+				w += k;
+				goto next;
+			}
+		}
+#endif
+		while (q < end && *q != '%')
+			*w++ = (char)*q++;
+#if defined(MA_PATH_SSE2)
+	next:;
+#endif
 	}
-	return o;
+	return (size_t)(w - out);
+}
+
+/* 1 when s (n bytes) holds an escape that ma_path_unescape decodes:
+ * %XX or %uXXXX. */
+static int ma_path_has_escape(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, '%', (size_t)(e - p))) != NULL) {
+		size_t left = (size_t)(e - p);
+		if (left > 2 && ma_path_hexv[(unsigned char)p[1]] &&
+		    ma_path_hexv[(unsigned char)p[2]])
+			return 1;
+		if (left > 5 && (p[1] == 'u' || p[1] == 'U') && ma_path_hexv[(unsigned char)p[2]] &&
+		    ma_path_hexv[(unsigned char)p[3]] && ma_path_hexv[(unsigned char)p[4]] &&
+		    ma_path_hexv[(unsigned char)p[5]])
+			return 1;
+		p++;
+	}
+	return 0;
 }
 
 /* ma_path_decode with tmp (n bytes, neither in nor out) to work in. */
@@ -403,7 +484,7 @@ static int ma_path_popcount(uint64_t x)
 static size_t ma_path_count_names(const char *p, size_t n, uint64_t *prev, int *names)
 {
 	size_t b = 0;
-#if defined(__SSE2__)
+#if defined(MA_PATH_SSE2)
 	const __m128i sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'), dt = _mm_set1_epi8('.'),
 	              zero = _mm_setzero_si128();
 	__m128i last = *prev ? _mm_set1_epi8((char)0xFF) : zero, sum = zero;
@@ -444,6 +525,14 @@ static size_t ma_path_count_names(const char *p, size_t n, uint64_t *prev, int *
 	return b;
 }
 
+/* The most ".." runs that m bytes of a path can hold: each takes two
+ * bytes and a separator between it and the next, 3k - 1 bytes for k of
+ * them (and one more for a text that is folded in two pieces). */
+static int64_t ma_path_climbs(size_t m)
+{
+	return (int64_t)((m + 2) / 3);
+}
+
 /* Resolves the segments of p in [i, n) into o, which holds those before
  * i: the maximal runs without a separator, one after the other (so p[i - 1]
  * must be a separator, or i the start of the segments). Sixty-four bytes
@@ -453,8 +542,19 @@ static size_t ma_path_count_names(const char *p, size_t n, uint64_t *prev, int *
  * keep) is only counted: depth += names - "..". Otherwise its runs are
  * resolved one by one and their places kept. The counts are always exact;
  * the places are exact for the first min(keep, MA_PATH_SEGS) segments
- * (those past keep may be stale). */
-static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm *o, int keep)
+ * (those past keep may be stale).
+ *
+ * With a floor low (>= keep; MA_PATH_NOFLOOR: none) the fold stops at the
+ * first block where the depth is more than two above low + the ".."
+ * that the bytes left (n - b, and more: the bytes later folds of this
+ * path add) can hold: no text after it can take the depth to low, nor
+ * make up or above_root move. The depth is then not the exact count but
+ * is on the same side of every depth >= low as the count (what
+ * ma_path_inside compares), and the places of the first keep segments
+ * are final. */
+#define MA_PATH_NOFLOOR (1 << 30)
+static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm *o, int keep,
+                         int low, size_t more)
 {
 	int depth = o->depth, up = o->up, above = o->above_root;
 	const int rel = o->kind == MA_PATH_RELATIVE;
@@ -467,6 +567,8 @@ static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm 
 		uint64_t sep, dot, starts, s1, s2, d1, one, two, names;
 		int pops;
 
+		if ((int64_t)depth - low - 2 > ma_path_climbs(left + more))
+			break; /* the rest cannot take the depth to low */
 		ma_path_maps(p + b, left, &sep, &dot);
 		if (pend >= 0 && sep) { /* the name's end */
 			o->seg[pend][1] = (uint16_t)(b + (size_t)__builtin_ctzll(sep) - pstart);
@@ -478,10 +580,14 @@ static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm 
 			continue;
 		if (!dot && depth >= keep) { /* names only, none kept */
 			depth += ma_path_popcount(starts);
-			/* and the blocks after it that hold no dot either */
+			/* and the blocks after it that hold no dot either (with a
+			 * floor, 512 bytes at a time: the depth may get far enough
+			 * above it before the end) */
 			if (pend < 0 && left >= 128) {
-				size_t c =
-				    ma_path_count_names(p + b + 64, left - 64, &prev, &depth);
+				size_t c = ma_path_count_names(
+				    p + b + 64,
+				    low == MA_PATH_NOFLOOR || left < 640 ? left - 64 : 512, &prev,
+				    &depth);
 				b += c;
 			}
 			continue;
@@ -533,7 +639,7 @@ static void ma_path_fold(const char *p, size_t i, size_t n, struct ma_path_norm 
 			depth++;
 		}
 	}
-	if (pend >= 0) /* the last name ends with the text */
+	if (pend >= 0) /* the last name ends with the text (or past the stop) */
 		o->seg[pend][1] = (uint16_t)(n - pstart);
 	o->depth = depth;
 	o->up = up;
@@ -567,7 +673,7 @@ void ma_path_normalise_keep(const char *p, size_t n, int keep, struct ma_path_no
 		n = (size_t)(z - p);
 	i = ma_path_head(p, n, o);
 	o->nul = z != NULL;
-	ma_path_fold(p, i, n, o, keep);
+	ma_path_fold(p, i, n, o, keep, MA_PATH_NOFLOOR, 0);
 }
 
 void ma_path_normalise(const char *p, size_t n, struct ma_path_norm *o)
@@ -601,12 +707,12 @@ void ma_path_normalise2(const char *p, size_t n, size_t k, struct ma_path_norm *
 	cut = np;
 	while (cut > i && !ma_path_seps[(unsigned char)p[cut - 1]])
 		cut--;
-	ma_path_fold(p, i, cut, full, MA_PATH_SEGS);
+	ma_path_fold(p, i, cut, full, MA_PATH_SEGS, MA_PATH_NOFLOOR, 0);
 	memcpy(pre, full, ma_path_norm_size(full, MA_PATH_SEGS));
 	pre->nul = nf < k;
 	/* then each its own tail: the prefix's is one segment at most */
-	ma_path_fold(p, cut, np, pre, MA_PATH_SEGS);
-	ma_path_fold(p, cut, nf, full, MA_PATH_SEGS);
+	ma_path_fold(p, cut, np, pre, MA_PATH_SEGS, MA_PATH_NOFLOOR, 0);
+	ma_path_fold(p, cut, nf, full, MA_PATH_SEGS, MA_PATH_NOFLOOR, 0);
 }
 
 int ma_path_inside(const struct ma_path_norm *base, const char *btext,
@@ -733,26 +839,30 @@ static int ma_path_judge(int r, size_t a, const char *base, const struct ma_path
 static int ma_path_plain(const char *p, size_t n)
 {
 	size_t i = 0;
-#if defined(__SSE2__)
+#if defined(MA_PATH_SSE2)
 	const __m128i pct = _mm_set1_epi8('%'), zero = _mm_setzero_si128(),
 	              top = _mm_set1_epi8((char)0xC0);
 	/* 0x00 and 0xC0-0xFF are the bytes that, plus 0x40, are 0x40 or less:
-	 * 64 bytes to a test */
+	 * the least of them kept, and the '%' found, 128 bytes to a test */
 	const __m128i k40 = _mm_set1_epi8(0x40);
-	for (; i + 64 <= n; i += 64) {
-		__m128i hit = zero;
+	for (; i + 128 <= n; i += 128) {
+		__m128i hit = zero, least = _mm_set1_epi8((char)0xFF);
 #define MA_PATH_PLAIN16(J)                                                                         \
 	do {                                                                                       \
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i + (J)));         \
-		__m128i y = _mm_add_epi8(x, k40);                                                  \
-		hit = _mm_or_si128(hit, _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(y, k40), y),      \
-		                                     _mm_cmpeq_epi8(x, pct)));                     \
+		least = _mm_min_epu8(least, _mm_add_epi8(x, k40));                                 \
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, pct));                                   \
 	} while (0)
 		MA_PATH_PLAIN16(0);
 		MA_PATH_PLAIN16(16);
 		MA_PATH_PLAIN16(32);
 		MA_PATH_PLAIN16(48);
+		MA_PATH_PLAIN16(64);
+		MA_PATH_PLAIN16(80);
+		MA_PATH_PLAIN16(96);
+		MA_PATH_PLAIN16(112);
 #undef MA_PATH_PLAIN16
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi8(_mm_min_epu8(least, k40), least));
 		if (_mm_movemask_epi8(hit))
 			return 0;
 	}
@@ -781,38 +891,60 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 {
 	struct ma_path_norm sh, fn, pn;
 	size_t fl, i, cut;
-	int nul = 0, keep = MA_PATH_SEGS, judged = 1;
+	int nul = 0, keep = MA_PATH_SEGS, judged = 1, anchored = 0, low = MA_PATH_SEGS;
 
-	memcpy(full, path, a);
+	size_t e;
+	int kk;
+
 	fl = a + ma_path_decode_tmp(path + a, len - a, full + a, tmp, 0);
 	/* the segments up to the part's last separator, shared by every
-	 * reading of the whole path and by the application's directory */
-	i = ma_path_head(full, a, &sh);
+	 * reading of the whole path and by the application's directory (read
+	 * from path: full holds the readings) */
+	i = ma_path_head(path, a, &sh);
 	sh.nul = 0;
-	if (base && bn->kind == sh.kind) /* every reading is judged against the base: */
+	if (base && bn->kind == sh.kind) { /* every reading is judged against the base: */
+		anchored = 1;
 		keep = bn->depth < MA_PATH_SEGS ? bn->depth : MA_PATH_SEGS; /* its places only */
+		low = bn->depth;
+	}
 	cut = a;
-	while (cut > i && !ma_path_seps[(unsigned char)full[cut - 1]])
+	while (cut > i && !ma_path_seps[(unsigned char)path[cut - 1]])
 		cut--;
-	ma_path_fold(full, i, cut, &sh, keep);
+	/* far enough above the base's depth (or the places kept), the rest of
+	 * the prefix and the input's longest reading (decoding only shrinks
+	 * it) cannot come back to it: the depth only needs to stay on its
+	 * side of the base's, or (without one) the readings are compared with
+	 * the application's directory, which has the same start */
+	ma_path_fold(path, i, cut, &sh, keep, low, len - cut);
+	/* full gets of the part what the readings read: the places kept
+	 * (what ma_path_inside compares) and the part's last run */
+	kk = sh.depth < keep ? sh.depth : keep;
+	e = kk > 0 ? (size_t)sh.seg[kk - 1][0] + sh.seg[kk - 1][1] : 0;
+	memcpy(full, path, e);
+	memcpy(full + cut, path + cut, a - cut);
 	memcpy(&pn, &sh, ma_path_norm_size(&sh, keep));
-	ma_path_fold(full, cut, a, &pn, keep);
+	ma_path_fold(full, cut, a, &pn, keep, MA_PATH_NOFLOOR, 0);
 	/* ma_path_prefix_dir, from the text (pn's places past keep may be
 	 * stale): the part's last run is its last segment when it is a name */
-	if (!ma_path_seps[(unsigned char)full[a - 1]] && pn.depth > 0 &&
+	if (!ma_path_seps[(unsigned char)path[a - 1]] && pn.depth > 0 &&
 	    (pn.depth > MA_PATH_SEGS ||
 	     (a > cut &&
-	      !(full[cut] == '.' && (a - cut == 1 || (a - cut == 2 && full[cut + 1] == '.'))))))
+	      !(path[cut] == '.' && (a - cut == 1 || (a - cut == 2 && path[cut + 1] == '.'))))))
 		pn.depth--;
 	/* judged against the base in every reading, the part is compared with
 	 * it once: outside, no reading fires (the NUL is still looked for) */
-	if (base && bn->kind == sh.kind && !ma_path_inside(bn, base, &pn, full))
+	if (anchored && !ma_path_inside(bn, base, &pn, full))
 		judged = 0;
+	if (!anchored && pn.depth > low)
+		low = pn.depth; /* each reading's depth is compared with the directory's */
 	for (int r = 0; r < MA_PATH_ROUNDS; r++) {
 		const char *z;
 		if (r > 0) {
 			size_t nl;
-			if (!memchr(full + a, '%', fl - a))
+			/* no escape that decodes: nothing changes (the Unicode forms
+			 * of the last reading are decoded already, and decoding them
+			 * again changes nothing) */
+			if (!ma_path_has_escape(full + a, fl - a))
 				break;
 			nl = a + ma_path_decode_tmp(full + a, fl - a, full + a, tmp, 1);
 			if (nl == fl)
@@ -826,7 +958,7 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 			continue;
 		memcpy(&fn, &sh, ma_path_norm_size(&sh, keep));
 		fn.nul = z != NULL;
-		ma_path_fold(full, cut, z ? (size_t)(z - full) : fl, &fn, keep);
+		ma_path_fold(full, cut, z ? (size_t)(z - full) : fl, &fn, keep, low, 0);
 		if (ma_path_judge(r, a, base, bn, &fn, full, &pn, full, 1, hit))
 			return 0;
 	}
@@ -915,7 +1047,7 @@ static const unsigned char ma_path_movers[256] = {
 int ma_path_may_move(const char *v, size_t n)
 {
 	size_t i = 0;
-#if defined(__SSE2__)
+#if defined(MA_PATH_SSE2)
 	if (n >= 16) { /* sixteen at a time, the last sixteen overlapping the others */
 		const __m128i k40 = _mm_set1_epi8(0x40), dt = _mm_set1_epi8('.'),
 		              sl = _mm_set1_epi8('/'), bs = _mm_set1_epi8('\\'),

@@ -326,6 +326,79 @@ static void unicode_forms_at_every_distance_from_escapes_decode(void **state)
 			}
 }
 
+/* %C0 or %C1 and an escaped continuation byte (the overlong form of an
+ * ASCII byte, decoded with the escapes) read as the two passes read them:
+ * each second byte, at every distance from the text's end, after a raw
+ * lead byte and before raw continuation bytes. */
+static void escaped_overlong_forms_decode_as_the_unicode_pass_does(void **state)
+{
+	static const char *const leads[] = {"%c0", "%C1", "%c1", "%c2", "%e0"};
+	static const char *const seconds[] = {"%80", "%af", "%AF", "%bf", "%7f",  "%c0",
+	                                      "%2f", "%a",  "%",   "",    "\xae", "%ae%ae"};
+	static const char *const befores[] = {"", "a", "\xe2", "\xe0\x80", "%25"};
+	char p[128], d[128];
+	unsigned char r[128];
+
+	(void)state;
+	for (size_t li = 0; li < sizeof leads / sizeof leads[0]; li++)
+		for (size_t si = 0; si < sizeof seconds / sizeof seconds[0]; si++)
+			for (size_t bi = 0; bi < sizeof befores / sizeof befores[0]; bi++)
+				for (size_t tail = 0; tail < 5; tail++) {
+					size_t n = 0, l;
+					n += (size_t)snprintf(p + n, sizeof p - n, "%s%s%s",
+					                      befores[bi], leads[li], seconds[si]);
+					memset(p + n, tail & 1 ? '\x8e' : 'b', tail);
+					n += tail;
+					for (int pct = 0; pct < 2; pct++) {
+						l = ref_decode((const unsigned char *)p, n, r, pct);
+						assert_int_equal(ma_path_decode(p, n, d, pct), l);
+						assert_memory_equal(d, r, l);
+					}
+				}
+	/* as an input: one reading climbs */
+	assert_int_equal(joined("..%c0%af..%c0%af..%c0%af..%c0%af"), MOAT_BLOCK);
+	assert_int_equal(joined("a%c0%afb"), MOAT_ALLOW);
+	assert_int_equal(joined("..%c0%2f..%c0%2f..%c0%2f..%c0%2f"), MOAT_ALLOW);
+}
+
+/* Under a deep directory an input is judged by how far it climbs, on
+ * both sides of the depth where the rest of the path can no longer reach
+ * the base (the normaliser then stops counting): k climbs under d
+ * directories leave the base when k > d. */
+static void deep_directories_are_left_only_by_as_many_climbs(void **state)
+{
+	static char head[4096], in[4096];
+	static const char *const ups[] = {"../", "%2e%2e/", "..%c0%af", "..\\"};
+
+	(void)state;
+	for (int d = 0; d <= 140; d += d < 12 ? 1 : 16)
+		for (int k = d - 3; k <= d + 3; k++) {
+			size_t o, l;
+			if (k < 1)
+				continue;
+			for (size_t u = 0; u < sizeof ups / sizeof ups[0]; u++) {
+				o = (size_t)snprintf(head, sizeof head, "%s/", BASE);
+				for (int i = 0; i < d; i++)
+					o += (size_t)snprintf(head + o, sizeof head - o, "d/");
+				l = 0;
+				for (int i = 0; i < k; i++)
+					l += (size_t)snprintf(in + l, sizeof in - l, "%s", ups[u]);
+				assert_int_equal(pathn(head, in, l, "", BASE, 0),
+				                 k > d ? MOAT_BLOCK : MOAT_ALLOW);
+				assert_int_equal(pathn(head, in, l, "x/y", BASE, 0),
+				                 k > d ? MOAT_BLOCK : MOAT_ALLOW);
+				/* without a base: the input's own names, then k climbs */
+				l = 0;
+				for (int i = 0; i < d; i++)
+					l += (size_t)snprintf(in + l, sizeof in - l, "n/");
+				for (int i = 0; i < k; i++)
+					l += (size_t)snprintf(in + l, sizeof in - l, "%s", ups[u]);
+				assert_int_equal(pathn(head + 1, in, l, "", NULL, 0),
+				                 k > d ? MOAT_BLOCK : MOAT_ALLOW);
+			}
+		}
+}
+
 static void the_decoder_and_normaliser_match_their_references(void **state)
 {
 	static char p[MA_PATH_MAX], d[MA_PATH_MAX];
@@ -606,6 +679,8 @@ int main(void)
 	    cmocka_unit_test(the_normaliser_resolves_dot_segments),
 	    cmocka_unit_test(the_decoder_and_normaliser_match_their_references),
 	    cmocka_unit_test(unicode_forms_at_every_distance_from_escapes_decode),
+	    cmocka_unit_test(escaped_overlong_forms_decode_as_the_unicode_pass_does),
+	    cmocka_unit_test(deep_directories_are_left_only_by_as_many_climbs),
 	    cmocka_unit_test(dot_segments_at_block_edges_resolve),
 	    cmocka_unit_test(dotless_blocks_are_counted_by_their_runs),
 	    cmocka_unit_test(the_inputs_judged_are_those_that_may_move),
