@@ -48,7 +48,10 @@
  * they share once (ma_sql_reuse): each still reads its first tokens
  * (up to the first state kept that it meets) and those the window before
  * it did not have, and takes the rest of the shared ones in one step
- * where they are all plain.
+ * where they are all plain; a window at the place of one judged whole
+ * whose tokens were all plain (an input that starts as another does)
+ * takes that one's state after them at once. Runs of plain tokens are
+ * judged with the grammar's state in registers (ma_sql_plain_run).
  */
 #include "ma_int.h"
 #include "ma_sql_lex.h"
@@ -1983,6 +1986,104 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
 	return 1;
 }
 
+/* The window loop (ma_sql_judge) over a run of plain tokens of the input,
+ * win[i] up to the first that is not plain or lim: the changes its plain
+ * branch makes token by token (ma_sql_step_plain, then the flags), with
+ * the grammar's state in registers. st is neither lenient nor after IS
+ * (a plain step leaves both so). Returns the index after the run (> i:
+ * win[i] is plain); the caller sets st->prev and lastsig to its last. */
+static int ma_sql_plain_run(struct ma_sql_state *st, struct ma_sql_flags *f, int *logic_pending,
+                            int relaxed, int dialect, const char *sql, const struct ma_sql_tok *win,
+                            int i, int lim)
+{
+	int expect_op = st->expect_op, valid = st->valid, depth = st->depth, clause = st->clause;
+	int stmt_start = st->stmt_start, lp = *logic_pending, closed = f->closed;
+	int prev_type = st->prev ? st->prev->type : -1;
+
+	for (; i < lim; i++) {
+		const struct ma_sql_tok *tk = &win[i];
+		int type = tk->type;
+		if (!ma_sql_tok_plain(tk))
+			break;
+		if (stmt_start && type != MA_SQL_T_LPAREN)
+			valid = 0;
+		switch (type) {
+		default: /* MA_SQL_T_OP */
+			if (clause == CL_LIMIT)
+				valid = 0; /* LIMIT 1 + 1 */
+			if (!expect_op) {
+				char c = tk->end - tk->start == 1 ? sql[tk->start] : 0;
+				if (c == '*')
+					expect_op = 1; /* SELECT *, COUNT(*), t.* */
+				else if (!(c == '-' || c == '+' || c == '~' || c == '!' ||
+				           c == '@'))
+					valid = 0;
+			} else {
+				expect_op = 0;
+			}
+			break;
+		case MA_SQL_T_LPAREN:
+			if (expect_op && prev_type != MA_SQL_T_WORD && prev_type != MA_SQL_T_QIDENT)
+				valid = 0;
+			if (depth >= 0 && depth < 32)
+				st->cstack[depth] = (uint8_t)clause;
+			depth++;
+			clause = CL_NONE;
+			expect_op = 0;
+			break;
+		case MA_SQL_T_RPAREN:
+			if (!expect_op && prev_type != MA_SQL_T_LPAREN)
+				valid = 0;
+			depth--;
+			clause = depth >= 0 && depth < 32 ? st->cstack[depth] : CL_NONE;
+			expect_op = 1;
+			break;
+		case MA_SQL_T_STRING:
+		case MA_SQL_T_NUMBER: /* ma_step_operand */
+			if (tk->flags & MA_SQL_F_UNTERMINATED)
+				valid = 0;
+			if (expect_op && !(type == MA_SQL_T_STRING &&
+			                   (prev_type == MA_SQL_T_STRING ||
+			                    ((clause == CL_SELECT || clause == CL_FROM) &&
+			                     dialect == MOAT_SQL_MYSQL))))
+				valid = 0; /* two operands: no alias, no literals put together */
+			expect_op = 1;
+			break;
+		case MA_SQL_T_COMMA:
+			if (!expect_op || clause == CL_WHERE)
+				valid = 0; /* (WHERE a, b) */
+			expect_op = 0;
+			break;
+		case MA_SQL_T_DOT:
+			if (!expect_op)
+				valid = 0;
+			expect_op = 0;
+			break;
+		}
+		stmt_start = 0;
+		prev_type = type;
+		if (closed || lp) {
+			if (closed && i > 0)
+				f->active |= type != MA_SQL_T_STRING && type != MA_SQL_T_NUMBER;
+			if (lp == 2 && !f->logic && !relaxed &&
+			    (type == MA_SQL_T_STRING || type == MA_SQL_T_NUMBER))
+				f->logic = 1; /* OR 1, OR 'x' */
+			if (lp && (type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk)))
+				f->logic = 2;
+		}
+		if (type == MA_SQL_T_OP && tk->end - tk->start == 2 &&
+		    ma_is_logical(dialect, sql, tk, KW_NONE))
+			lp = ma_op_is(sql, tk, "||") ? 2 : 1;
+	}
+	st->expect_op = expect_op;
+	st->valid = valid;
+	st->depth = depth;
+	st->clause = clause;
+	st->stmt_start = stmt_start;
+	*logic_pending = lp;
+	return i;
+}
+
 /* The windows of one check share their judgement where they overlap (a
  * periodic input that occurs at many overlapping places: up to 64
  * windows of up to MA_SQL_WIN tokens each, the same tokens judged again
@@ -2018,6 +2119,15 @@ struct ma_sql_reuse {
 	 * state after its last token. */
 	int end, lastnp;
 	struct ma_sql_jstate fin;
+	/* The last window judged whole at its place whose tokens were all
+	 * plain (none when same_a is (size_t)-1): its place, whether its
+	 * first token was a literal it closed, its end and its state after
+	 * its last token. Another window at the same place (an input that
+	 * starts as another does) starts with the same state and tokens:
+	 * where it ends no sooner, it takes that state after them at once. */
+	size_t same_a;
+	int same_closed, same_end;
+	struct ma_sql_jstate same_fin;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -2116,6 +2226,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	int lastnp = -1;       /* the last token judged that is not plain (its index) */
 	int ns = -1, ns0 = -1; /* the next i where a state of ru is (-1: none), the first */
 	unsigned ser = 0, pser = 0;
+	int i0 = 0, whole = 1; /* the first token judged; every token judged here */
 	const struct ma_sql_tok *lastsig = NULL, *lastsig_before = NULL, *first;
 
 	memset(hit, 0, sizeof *hit);
@@ -2188,9 +2299,25 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		ru->a = a;
 		g0 = cur->idx;
 		ns = MA_SQL_JSTEP - g0 % MA_SQL_JSTEP; /* the first i > 0 at a multiple */
+		if (ru->same_a == a && ru->same_closed == f.closed && ru->same_end - g0 <= n) {
+			/* a window judged whole at this place, all plain: the
+			 * same state after the same tokens */
+			i0 = ru->same_end - g0;
+			st = ru->same_fin.st;
+			st.prev = &win[i0 - 1];
+			f = ru->same_fin.f;
+			logic_pending = ru->same_fin.logic_pending;
+			relaxed = ru->same_fin.relaxed;
+			semi_end = ru->same_fin.semi_end;
+			lastsig_before = i0 > 1 ? &win[i0 - 2] : NULL;
+			lastsig = &win[i0 - 1];
+			whole = 0;
+			if (ns < i0)
+				ns = i0 + (MA_SQL_JSTEP - (g0 + i0) % MA_SQL_JSTEP) % MA_SQL_JSTEP;
+		}
 		ns0 = ns;
 	}
-	for (int i = 0; i < n; i++) {
+	for (int i = i0; i < n; i++) {
 		const struct ma_sql_tok *tk = &win[i];
 		const struct ma_sql_tok *next;
 		int intro = tk->start >= a;
@@ -2249,6 +2376,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 							si = 0;
 					}
 					i = to - g0;
+					whole = 0;
 					st = now.st;
 					st.prev = &win[i - 1];
 					f = now.f;
@@ -2276,7 +2404,18 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			/* the loop below for a plain token, where no rule of a
 			 * word, a comment, ';' or what follows can apply (its
 			 * keyword is KW_NONE, no call, no ODBC brace, no rule
-			 * reads next) */
+			 * reads next); a run of them of the input at once, up
+			 * to the next state kept */
+			if (intro && !st.lenient && !st.after_is) {
+				int j = ma_sql_plain_run(&st, &f, &logic_pending, relaxed, dialect,
+				                         sql, win, i, ns > i && ns < n ? ns : n);
+				st.prev = &win[j - 1];
+				st.prev_kw = KW_NONE;
+				lastsig_before = j - 1 > i ? &win[j - 2] : lastsig;
+				lastsig = &win[j - 1];
+				i = j - 1;
+				continue;
+			}
 			ma_sql_step_plain(&st, dialect, sql, tk);
 			st.prev = tk;
 			st.prev_kw = KW_NONE;
@@ -2503,6 +2642,17 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	if (ru) { /* this window's run, for the next window (after its loop) */
 		ru->end = g0 + n;
 		ru->lastnp = lastnp;
+	}
+	if (ru && whole && lastnp < 0) { /* (all plain, judged here) */
+		ru->same_a = a;
+		ru->same_closed = f.closed;
+		ru->same_end = g0 + n;
+		ru->same_fin.st = st;
+		ru->same_fin.st.prev = NULL;
+		ru->same_fin.f = f;
+		ru->same_fin.logic_pending = logic_pending;
+		ru->same_fin.relaxed = relaxed;
+		ru->same_fin.semi_end = semi_end;
 	}
 	if (ru && ns0 < n) { /* (no state of its own: fin is never taken) */
 		ru->fin.st = st;
@@ -3186,6 +3336,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->memo.e[0].valid = 0;
 		c->memo.e[1].valid = 0;
 		c->reuse.serial = 0;
+		c->reuse.same_a = (size_t)-1;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
 	}

@@ -295,6 +295,84 @@ static void windows_take_states_only_across_plain_tokens(void **state)
 		}
 }
 
+/* Windows at the same place (an input that starts as another does) share
+ * their judgement where the one judged first was all plain and does not
+ * end after the other: runs of plain units from one place, then a
+ * function's name or nothing, the second input one byte shorter, as
+ * long, or longer by what follows (an OR that fires, a parenthesis that
+ * breaks it or makes a condition of an OR before it, a string or a call
+ * whose rules read the token before them, a second statement), in both
+ * orders, are judged as each place alone. */
+static void windows_at_the_same_place_are_judged_alike(void **state)
+{
+	static char sql[8192], x[4096], y[4096];
+	static const char *const units[] = {"(-",   "1+", "1 || ", "'a' ",
+	                                    "(1)*", "1,", "+1",    "|| 1 "};
+	static const char *const mids[] = {"", " + sleep"};
+	static const struct {
+		const char *ext, *rest; /* y's part past x, the statement's after it */
+	} exts[] = {
+	    {"", "1 AND c = 'v'"},           {"1 OR 1=1 OR ", "1 AND c = 'v'"},
+	    {"1) OR (1", " AND c = 'v'"},    {"'b' OR 1=1 OR ", "1 AND c = 'v'"},
+	    {"(5)", " AND c = 'v'"},         {")", " AND c = 'v'"},
+	    {"1; SELECT ", "1 AND c = 'v'"}, {"(1)", " AND c = 'v'"},
+	};
+	static const int counts[] = {3, 17, 40, 200};
+
+	(void)state;
+	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+		for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++)
+			for (size_t m = 0; m < sizeof mids / sizeof mids[0]; m++)
+				for (size_t e = 0; e < sizeof exts / sizeof exts[0]; e++)
+					for (int cut = -1; cut <= 1; cut++) {
+						size_t o = (size_t)snprintf(
+						    sql, sizeof sql, "SELECT * FROM t WHERE id = ");
+						size_t s = o, e1, e2;
+						for (int i = 0; i < counts[c]; i++)
+							o += (size_t)snprintf(sql + o,
+							                      sizeof sql - o, "%s",
+							                      units[u]);
+						o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+						                      mids[m]);
+						e1 = o;
+						o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+						                      exts[e].ext);
+						snprintf(sql + o, sizeof sql - o, "%s",
+						         exts[e].rest);
+						/* y: one byte short of x, x, or x and the extension
+						 */
+						e2 = cut < 0 ? e1 - 1 : cut == 0 ? e1 : o;
+						memcpy(x, sql + s, e1 - s);
+						x[e1 - s] = '\0';
+						memcpy(y, sql + s, e2 - s);
+						y[e2 - s] = '\0';
+						if (strlen(y) < 2)
+							continue;
+						for (int d = 1; d <= 3; d++)
+							for (int swap = 0; swap <= 1; swap++) {
+								int v = check_sql_two(d, sql, x, y,
+								                      swap);
+								int w =
+								    each_place_alone(d, sql, x) ==
+								                MOAT_BLOCK ||
+								            each_place_alone(d, sql,
+								                             y) ==
+								                MOAT_BLOCK
+								        ? MOAT_BLOCK
+								        : MOAT_ALLOW;
+								if (v != w)
+									fail_msg("%s [%s] [%s] "
+									         "(dialect %d, "
+									         "swap %d): the "
+									         "check says "
+									         "%d, each place "
+									         "alone %d",
+									         sql, x, y, d, swap,
+									         v, w);
+							}
+					}
+}
+
 /* The check finds the token a place starts in from the one the place
  * before it started in (a few steps when they come in order) and a
  * window's end at most as many tokens after its start as it has bytes:
@@ -410,6 +488,7 @@ int main(void)
 	    cmocka_unit_test(windows_take_the_end_of_the_window_before_alike),
 	    cmocka_unit_test(places_and_window_ends_found_in_steps_are_judged_alike),
 	    cmocka_unit_test(windows_take_states_only_across_plain_tokens),
+	    cmocka_unit_test(windows_at_the_same_place_are_judged_alike),
 	    cmocka_unit_test(places_before_long_rests_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
