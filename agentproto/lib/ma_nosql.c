@@ -420,15 +420,16 @@ static int ma_ns_doc_valid(const char *doc, size_t n)
 	return !r.have;
 }
 
-/* Unescapes the JSON (or single-quoted) string token [s, e) into out;
+/* Unescapes the JSON (or single-quoted) string text s[from, to) into
+ * out: \\n \\t \\r, \\u00XX, any other escaped character as itself;
  * returns the length (cut at cap). */
-static size_t ma_ns_unescape(const char *s, size_t e, size_t st, char *out, size_t cap)
+static size_t ma_ns_unescape_range(const char *s, size_t from, size_t to, char *out, size_t cap)
 {
 	size_t o = 0;
 
-	for (size_t i = st + 1; i + 1 < e && o < cap; i++) {
+	for (size_t i = from; i < to && o < cap; i++) {
 		char c = s[i];
-		if (c == '\\' && i + 1 < e - 1) {
+		if (c == '\\' && i + 1 < to) {
 			char d = s[++i];
 			switch (d) {
 			case 'n':
@@ -441,7 +442,7 @@ static size_t ma_ns_unescape(const char *s, size_t e, size_t st, char *out, size
 				c = '\r';
 				break;
 			case 'u':
-				if (i + 4 < e - 1 && s[i + 1] == '0' && s[i + 2] == '0') {
+				if (i + 4 < to && s[i + 1] == '0' && s[i + 2] == '0') {
 					unsigned v = 0;
 					for (int k = 3; k <= 4; k++) {
 						char h = s[i + (size_t)k];
@@ -466,6 +467,43 @@ static size_t ma_ns_unescape(const char *s, size_t e, size_t st, char *out, size
 	return o;
 }
 
+/* Unescapes the string token [st, e) (its quotes included) into out. */
+static size_t ma_ns_unescape(const char *s, size_t e, size_t st, char *out, size_t cap)
+{
+	return e > st + 1 ? ma_ns_unescape_range(s, st + 1, e - 1, out, cap) : 0;
+}
+
+#define MA_NS_IN_MAX 1024 /* bytes of an input read with its escapes decoded */
+
+/* 1 if the text v (vl bytes, an object or a qs key) spells k (kl bytes)
+ * as a key: {"$gt": ""}, {$ne: 1}, [$ne]=1. */
+static int ma_ns_spells_key(const char *v, size_t vl, const char *k, size_t kl)
+{
+	size_t from = 0, s0 = 0;
+
+	while (s0 < vl && (v[s0] == ' ' || v[s0] == '\t' || v[s0] == '\n' || v[s0] == '\r'))
+		s0++;
+	if (s0 == vl || (v[s0] != '{' && v[s0] != '['))
+		return 0;
+	while (from + kl <= vl) {
+		const char *at = memmem(v + from, vl - from, k, kl);
+		size_t e;
+		if (!at)
+			break;
+		e = (size_t)(at - v) + kl;
+		from = e;
+		if (at > v && ma_ns_word_char((unsigned char)at[-1]))
+			continue;
+		if (e < vl && (v[e] == '"' || v[e] == '\''))
+			e++;
+		while (e < vl && v[e] == ' ')
+			e++;
+		if (e < vl && (v[e] == ':' || v[e] == ']'))
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 if input in supplied the operator key k (klen bytes, starting '$'). */
 static int ma_ns_key_from(const struct ma_input *in, const char *k, size_t kl, int *form)
 {
@@ -480,31 +518,18 @@ static int ma_ns_key_from(const struct ma_input *in, const char *k, size_t kl, i
 		}
 	}
 	/* the value is an object or a qs key that spells it as a key: {"$gt":
-	 * ""}, {$ne: 1}, [$ne]=1 (text that merely mentions "$set:" is not) */
+	 * ""}, {$ne: 1}, [$ne]=1 (text that merely mentions "$set:" is not),
+	 * also with JSON escapes ({"\\u0024ne": 1} parses to the same key) */
 	for (int f = 0; f < in->nforms; f++) {
 		const char *v = in->form[f];
-		size_t vl = in->form_len[f], from = 0, s0 = 0;
-		while (s0 < vl && (v[s0] == ' ' || v[s0] == '\t' || v[s0] == '\n' || v[s0] == '\r'))
-			s0++;
-		if (s0 == vl || (v[s0] != '{' && v[s0] != '['))
-			continue;
-		while (from + kl <= vl) {
-			const char *at = memmem(v + from, vl - from, k, kl);
-			size_t e;
-			if (!at)
-				break;
-			e = (size_t)(at - v) + kl;
-			from = e;
-			if (at > v && ma_ns_word_char((unsigned char)at[-1]))
-				continue;
-			if (e < vl && (v[e] == '"' || v[e] == '\''))
-				e++;
-			while (e < vl && v[e] == ' ')
-				e++;
-			if (e < vl && (v[e] == ':' || v[e] == ']')) {
-				*form = f;
-				return 1;
-			}
+		size_t vl = in->form_len[f];
+		char dec[MA_NS_IN_MAX];
+		if (ma_ns_spells_key(v, vl, k, kl) ||
+		    (memchr(v, '\\', vl) &&
+		     ma_ns_spells_key(dec, ma_ns_unescape_range(v, 0, vl, dec, sizeof dec), k,
+		                      kl))) {
+			*form = f;
+			return 1;
 		}
 	}
 	return 0;
@@ -562,15 +587,24 @@ static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 		if (in->plain || in->structured)
 			continue;
 		for (int f = 0; f < in->nforms; f++) {
-			const char *at;
+			const char *at, *v = in->form[f];
+			size_t vl = in->form_len[f];
+			char dec[MA_NS_IN_MAX];
 			int lvl;
-			if (in->form_len[f] < 2 || in->form_len[f] > jl)
+			if (vl < 2)
 				continue;
-			at = memmem(js, jl, in->form[f], in->form_len[f]);
+			at = vl <= jl ? memmem(js, jl, v, vl) : NULL;
+			if (!at && vl <= sizeof dec && memchr(v, '\\', vl)) {
+				/* pasted into the document's string as written, its
+				 * escapes are decoded with it: \\u0027 and \\" are quotes
+				 * in the JavaScript */
+				vl = ma_ns_unescape_range(v, 0, vl, dec, sizeof dec);
+				v = dec;
+				at = vl >= 1 && vl <= jl ? memmem(js, jl, v, vl) : NULL;
+			}
 			if (!at)
 				continue;
-			lvl = ma_ns_span(js, jl, (size_t)(at - js),
-			                 (size_t)(at - js) + in->form_len[f], 1);
+			lvl = ma_ns_span(js, jl, (size_t)(at - js), (size_t)(at - js) + vl, 1);
 			if (lvl == 2 && broken < 0)
 				broken = !ma_ns_js_valid(js, jl);
 			if (lvl == 3 || (lvl == 2 && !broken)) {
@@ -647,7 +681,14 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				ks++;
 				ke--;
 			}
-			if (ke - ks < sizeof key) {
+			if (prev.type == NS_STR && memchr(json + ks, '\\', ke - ks)) {
+				/* "\\u0024ne" is the key $ne once the JSON is parsed */
+				size_t kn = ma_ns_unescape_range(json, ks, ke, key, sizeof key);
+				if (kn < sizeof key && !memchr(key, '\0', kn))
+					key[kn] = '\0';
+				else
+					key[0] = '\0';
+			} else if (ke - ks < sizeof key) {
 				memcpy(key, json + ks, ke - ks);
 				key[ke - ks] = '\0';
 			} else {

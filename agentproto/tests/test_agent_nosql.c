@@ -228,6 +228,77 @@ static void monitor_mode_and_off(void **state)
 	moat_policy_release(off);
 }
 
+/* Session 12's bypass hunt: JSON escapes. A document passed on as the
+ * client wrote it ({"\u0024ne": ""}) holds the operator $ne once the
+ * driver parses it; an input the application parsed as JSON spells it
+ * the same way; and an input pasted into a $where string as written has
+ * its escapes decoded with the string (\u0027 and \" are quotes in the
+ * JavaScript). */
+static void operators_and_quotes_written_as_json_escapes_are_blocked(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	const char *body = "{\"user\":\"admin\",\"pass\":{\"\\u0024ne\":null}}";
+	struct moat_request *r;
+
+	(void)state;
+	/* the body passed on as the filter */
+	r = begin(p);
+	assert_int_equal(moat_request_add_json(r, body, strlen(body)), 0);
+	assert_int_equal(moat_check_nosql(r, body, strlen(body)), MOAT_BLOCK);
+	assert_string_equal(moat_request_event(r)->rule, "nosql.operator");
+	assert_non_null(strstr(moat_request_event(r)->details_json, "\"operator\":\"$ne\""));
+	moat_request_end(r);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL, "{\"pass\":{\"$n\\u0065\":1}}",
+	                        "{\"pass\":{\"$n\\u0065\":1}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL, "{\"\\u0024where\":\"sleep(100)\"}",
+	                        "{\"\\u0024where\":\"sleep(100)\"}"),
+	                 MOAT_BLOCK);
+	/* an input parsed as JSON by the application */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "{\"\\u0024ne\":\"x\"}",
+	                        "{\"user\":{\"$ne\":\"x\"}}"),
+	                 MOAT_BLOCK);
+	/* escapes that become quotes inside $where */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "\\u0027;return true;//",
+	                        "{\"$where\":\"this.user == '\\u0027;return true;//'\"}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "\\\" || \\\"1\\\"==\\\"1",
+	                        "{\"$where\":\"this.user == \\\"\\\" || \\\"1\\\"==\\\"1\\\"\"}"),
+	                 MOAT_BLOCK);
+	/* still held: bracket parameters, nested paths, $expr, $function,
+	 * $accumulator */
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_QUERY, "user[$regex]", ".*", "{\"user\":{\"$regex\":\".*\"}}"),
+	    MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL,
+	                        "{\"f\":{\"user\":{\"profile\":{\"name\":{\"$gt\":\"\"}}}}}",
+	                        "{\"user\":{\"profile\":{\"name\":{\"$gt\":\"\"}}}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL,
+	                        "{\"$expr\":{\"$function\":{\"body\":\"function(){return "
+	                        "true}\",\"args\":[],\"lang\":\"js\"}}}",
+	                        "{\"$expr\":{\"$function\":{\"body\":\"function(){return "
+	                        "true}\",\"args\":[],\"lang\":\"js\"}}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL,
+	                        "{\"a\":{\"$accumulator\":{\"init\":\"function(){}\"}}}",
+	                        "{\"a\":{\"$accumulator\":{\"init\":\"function(){}\"}}}"),
+	                 MOAT_BLOCK);
+	/* what passes: escapes that stay inside the JSON string's value, a
+	 * key that only looks like an operator once escaped, an escaped
+	 * apostrophe in a name */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "a\\u0022,\\u0022$where\\u0022:1",
+	                        "{\"user\":\"a\\u0022,\\u0022$where\\u0022:1\"}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL, "{\"note\":\"\\u0024ne is an operator\"}",
+	                        "{\"note\":\"\\u0024ne is an operator\"}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "O\\u0027Brien",
+	                        "{\"$where\":\"this.user == 'O\\u0027Brien'\"}"),
+	                 MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +306,7 @@ int main(void)
 	    cmocka_unit_test(text_pasted_into_the_document_is_blocked),
 	    cmocka_unit_test(javascript_injected_into_where_is_blocked),
 	    cmocka_unit_test(ordinary_values_pass),
+	    cmocka_unit_test(operators_and_quotes_written_as_json_escapes_are_blocked),
 	    cmocka_unit_test(monitor_mode_and_off),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
