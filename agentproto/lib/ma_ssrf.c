@@ -4,7 +4,9 @@
  * of them is internal (loopback, private, shared, link-local with the
  * cloud metadata address, unique-local, unspecified (0.0.0.0, ::), other
  * non-global ranges), whether a user input reached the URL's scheme or authority,
- * and the connect helpers that use exactly the checked addresses.
+ * and the connect helpers that use exactly the checked addresses. Where
+ * a C client built on libcurl reads the URL otherwise (a backslash before
+ * '@', an IPv6 zone id, a NUL byte), the host it reaches is judged too.
  *
  * Threads: any, one request at a time (as every check); the resolver is
  * the request's. Nothing is allocated unless the check fires, apart from
@@ -20,6 +22,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -85,6 +88,13 @@ const char *ma_ssrf_classify(int family, const uint8_t *ip)
 		return "ssrf.reserved"; /* multicast */
 	if (ip[0] == 0x01 && ip[1] == 0 && memcmp(ip + 2, zero, 6) == 0)
 		return "ssrf.reserved"; /* 100::/64 discard */
+	if (ip[0] == 0x20 && ip[1] == 0x01 && ip[2] == 0 && ip[3] == 0) {
+		/* 2001::/32 Teredo: the client's IPv4 address, inverted, ends it
+		 * (a Teredo host sends to that address directly) */
+		const uint8_t v4[4] = {(uint8_t)~ip[12], (uint8_t)~ip[13], (uint8_t)~ip[14],
+		                       (uint8_t)~ip[15]};
+		return ma_ssrf_v4(v4);
+	}
 	if (ip[0] == 0x20 && ip[1] == 0x01 && ip[2] == 0x0d && ip[3] == 0xb8)
 		return "ssrf.reserved"; /* documentation */
 	return NULL;
@@ -309,6 +319,138 @@ static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl
 	return rule;
 }
 
+#define MA_SSRF_C_MAX 4352 /* bytes of a URL read as a C client reads it */
+
+/* The URL as a C client built on libcurl reads it where a WHATWG client
+ * reads it otherwise, written into out (cap bytes) so that the WHATWG
+ * parser finds curl's host: the text before a NUL byte (a C string ends
+ * there); in a special scheme's authority, which ends at '/', '?' or '#'
+ * and not at a backslash, backslashes before its first '@' are userinfo
+ * (http://good.example\@127.0.0.1/ goes to 127.0.0.1), written as '!';
+ * an IPv6 zone id ([fe80::1%25eth0], [::1%lo]: WHATWG refuses it, curl
+ * connects) dropped, *zlen bytes at *zat. *odd: a NUL or a backslash, as
+ * no application writes its own URL. Returns the length, 0 when curl
+ * reads the URL as WHATWG does (or its authority does not fit). */
+static size_t ma_ssrf_c_reading(const char *url, size_t len, char *out, size_t cap, size_t *zat,
+                                size_t *zlen, int *odd)
+{
+	static const char *const special[] = {"http", "https", "ws", "wss", "ftp"};
+	const char *nul = memchr(url, 0, len);
+	size_t n = nul ? (size_t)(nul - url) : len, p = 0, ss, as, ae, hs;
+	const char *at;
+	int changed = nul != NULL, sp = 0;
+
+	*zat = *zlen = 0;
+	*odd = changed;
+	if (n > cap)
+		n = cap;
+	memcpy(out, url, n);
+	while (p < n && (unsigned char)out[p] <= 0x20)
+		p++;
+	ss = p;
+	while (p < n && out[p] != ':' && out[p] != '/' && out[p] != '\\')
+		p++;
+	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
+		if (p - ss == strlen(special[i]) && !strncasecmp(out + ss, special[i], p - ss))
+			sp = 1;
+	if (!sp || p + 2 >= n || out[p] != ':' || out[p + 1] != '/' || out[p + 2] != '/')
+		return changed && n < len ? n : 0;
+	as = p + 3;
+	for (ae = as; ae < n && out[ae] != '/' && out[ae] != '?' && out[ae] != '#'; ae++)
+		;
+	if (ae == n && n == cap && cap < len)
+		return 0;
+	at = memchr(out + as, '@', ae - as);
+	for (size_t i = as; at && i < (size_t)(at - out); i++)
+		if (out[i] == '\\') {
+			out[i] = '!';
+			changed = *odd = 1;
+		}
+	hs = at ? (size_t)(at - out) + 1 : as;
+	if (hs < ae && out[hs] == '[') {
+		const char *rb = memchr(out + hs, ']', ae - hs);
+		const char *pct = rb ? memchr(out + hs, '%', (size_t)(rb - out) - hs) : NULL;
+		if (pct) {
+			*zat = (size_t)(pct - out);
+			*zlen = (size_t)(rb - pct);
+			memmove(out + *zat, rb, n - (size_t)(rb - out));
+			n -= *zlen;
+			changed = 1;
+		}
+	}
+	return changed ? n : 0;
+}
+
+/* 1 when curl may read the URL otherwise than WHATWG: up to the end of
+ * its authority (the first '/', '?' or '#' after "//"; the rest only
+ * changes the path) it holds a NUL byte, a backslash, or '[' and '%'.
+ * parsed: WHATWG parsed it as u, whose authority ends where curl's does
+ * unless a backslash ends it. */
+static int ma_ssrf_c_may_differ(const char *url, size_t len, int parsed, const struct ma_weburl *u)
+{
+	const char *q;
+	size_t e = len;
+	int pct = 0, br = 0;
+
+	if (parsed) {
+		e = u->authority_end < len ? u->authority_end : len;
+		if (e < len && url[e] == '\\')
+			return 1;
+		return memchr(url, '\0', e) || memchr(url, '\\', e) ||
+		       (memchr(url, '%', e) && memchr(url, '[', e));
+	}
+	q = memchr(url, '/', len);
+	if (q && (size_t)(q - url) + 1 < len && q[1] == '/')
+		for (e = (size_t)(q - url) + 2;
+		     e < len && url[e] != '/' && url[e] != '?' && url[e] != '#'; e++)
+			;
+	for (size_t i = 0; i < e; i++) {
+		if (url[i] == '\0' || url[i] == '\\')
+			return 1;
+		pct |= url[i] == '%';
+		br |= url[i] == '[';
+	}
+	return pct && br;
+}
+
+/* The rule of the host a C client built on libcurl reaches where it reads
+ * the URL otherwise than WHATWG (ma_ssrf_c_reading), NULL if none or not
+ * internal; then *u and *t are that reading's, u's offsets in url's text. */
+static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, size_t len, int parsed,
+                                    struct ma_weburl *u, struct moat_url_target *t)
+{
+	char c[MA_SSRF_C_MAX];
+	struct ma_weburl cu;
+	struct moat_url_target ct;
+	const char *rule;
+	size_t cn, zat, zlen;
+	int odd, rc;
+
+	if (!ma_ssrf_c_may_differ(url, len, parsed, u))
+		return NULL;
+	cn = ma_ssrf_c_reading(url, len, c, sizeof c, &zat, &zlen, &odd);
+	if (!cn)
+		return NULL;
+	rc = ma_url_parse_web(c, cn, NULL, &cu);
+	if (rc && rc != MA_URL_IDNA_NEWER)
+		return NULL;
+	memset(&ct, 0, sizeof ct);
+	rule = ma_ssrf_target(r, &cu, &ct);
+	if (!rule)
+		return NULL;
+	if (zlen) {
+		if (cu.host_end > zat)
+			cu.host_end += zlen;
+		if (cu.authority_end > zat)
+			cu.authority_end += zlen;
+	}
+	cu.odd |= odd || rc == MA_URL_IDNA_NEWER;
+	*u = cu;
+	ct.verdict = MOAT_ALLOW;
+	*t = ct;
+	return rule;
+}
+
 /* A URL whose authority or host is longer than the parser's buffers (4 KB,
  * MA_URL_HOST_MAX): a WHATWG client reads on (an IPv4 address after
  * thousands of leading zeros is still 127.0.0.1), so passing it as "no
@@ -360,7 +502,7 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 	const struct ma_input *in;
 	const char *rule;
 	size_t nin;
-	int rc;
+	int rc, parsed;
 
 	memset(t, 0, sizeof *t);
 	t->verdict = MOAT_ALLOW;
@@ -373,9 +515,12 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 		return ma_ssrf_too_long(r, url, len, t, file, line, function);
 	if (rc == MA_URL_IDNA_NEWER)
 		u.odd = 1; /* the host a client with a newer IDNA table fetches */
-	else if (rc)
-		return MOAT_ALLOW; /* no client fetches it */
-	rule = ma_ssrf_target(r, &u, t);
+	/* where WHATWG fails (no such client fetches it) or goes to a public
+	 * host, a C client built on libcurl may read another host */
+	parsed = rc == 0 || rc == MA_URL_IDNA_NEWER;
+	rule = parsed ? ma_ssrf_target(r, &u, t) : NULL;
+	if (!rule)
+		rule = ma_ssrf_c_target(r, url, len, parsed, &u, t);
 	if (!rule || !r || ma_request_mode(r, "ssrf", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
 	if (ma_ssrf_allowed(ma_request_policy(r), t->host))

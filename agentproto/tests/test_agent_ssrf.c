@@ -302,6 +302,91 @@ static void public_hosts_failures_and_allowed_hosts_pass(void **state)
 	moat_policy_release(p);
 }
 
+/* Session 12's bypass hunt: what a C client built on libcurl (the
+ * README's example) reads otherwise than WHATWG. curl's authority ends
+ * at '/', '?' or '#', not at a backslash, so a backslash before '@' is
+ * userinfo; curl connects to an IPv6 address with a zone id, which WHATWG
+ * refuses; a C string ends at a NUL byte the check was given with its
+ * length. And Teredo (2001::/32), whose last 32 bits are the client's
+ * IPv4 address inverted. */
+static int check_url_n(const struct moat_policy *p, const char *url, size_t n, const char **rule)
+{
+	static char rb[64];
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/fetch", .policy = p};
+	struct moat_request *r = NULL;
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_request_set_resolver(r, test_resolve, NULL);
+	moat_request_add_input(r, MOAT_INPUT_JSON, "url", url, n);
+	v = moat_check_url(r, url, n, NULL);
+	rb[0] = '\0';
+	if (v == MOAT_BLOCK)
+		snprintf(rb, sizeof rb, "%s", moat_request_event(r)->rule);
+	*rule = rb;
+	moat_request_end(r);
+	return v;
+}
+
+static void what_a_c_client_reads_otherwise_is_judged_too(void **state)
+{
+	static const struct {
+		const char *url, *rule;
+	} attacks[] = {
+	    {"http://good.example\\@127.0.0.1/", "ssrf.loopback"},
+	    {"http://good.example\\@169.254.169.254/latest/meta-data/", "ssrf.metadata"},
+	    {"https://a\\b@10.0.0.1:8443/", "ssrf.private"},
+	    {"http://[::1%25lo]:6379/", "ssrf.loopback"},
+	    {"http://[fe80::1%25eth0]/", "ssrf.link_local"},
+	    {"http://[fd00:ec2::254%eth0]/latest/", "ssrf.metadata"},
+	    {"http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/", "ssrf.loopback"},
+	    {"http://[2001::3fff:fffe:5601:5601]/", "ssrf.metadata"},
+	};
+	static const char *const held[] = {
+	    "http://[2002:7f00:1::]/",
+	    "http://[2002:a9fe:a9fe::1]/",
+	    "http://[64:ff9b::7f00:1]/",
+	    "http://[::ffff:127.0.0.1]/",
+	    "http://0x7F.00.000.01/",
+	    "http://127.0.1/",
+	    "http://127.0.0.1:0080/",
+	    "http://\xe2\x91\xa0\xe2\x91\xa1\xe2\x91\xa6.\xe2\x93\xaa.\xe2\x93\xaa.\xe2\x91\xa0/",
+	    "http://127\xe3\x80\x82"
+	    "0\xe3\x80\x82"
+	    "0\xe3\x80\x82"
+	    "1/",
+	    "http://"
+	    "\xef\xbd\x8c\xef\xbd\x8f\xef\xbd\x83\xef\xbd\x81\xef\xbd\x8c\xef\xbd\x88\xef\xbd\x8f"
+	    "\xef\xbd\x93\xef\xbd\x94/",
+	};
+	static const char *const ok[] = {
+	    "https://example.com/a\\b@c", /* a backslash in the path */
+	    "https://example.com\\docs",  /* curl refuses the host */
+	    "http://good.example\\@93.184.215.14/",
+	    "http://[2001:0:4136:e378:8000:63bf:a247:28f1]/", /* Teredo, public client */
+	    "http://[2606:4700::1111%25eth0]/",               /* a zone on a public address */
+	};
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	const char *rule;
+	const char nul[] = "http://127.0.0.1\0.good.example/";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+		if (check_url_n(p, attacks[i].url, strlen(attacks[i].url), &rule) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", attacks[i].url);
+		assert_string_equal(rule, attacks[i].rule);
+	}
+	assert_int_equal(check_url_n(p, nul, sizeof nul - 1, &rule), MOAT_BLOCK);
+	assert_string_equal(rule, "ssrf.loopback");
+	for (size_t i = 0; i < sizeof held / sizeof held[0]; i++)
+		if (check_url(p, held[i]) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", held[i]);
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (check_url(p, ok[i]) != MOAT_ALLOW)
+			fail_msg("blocked: %s", ok[i]);
+	moat_policy_release(p);
+}
+
 /* A date, a size or an order number typed where the application puts a
  * host ("https://" + input + "/status") makes the host a number: 1/26/11
  * goes to 0.0.0.1, which no kernel sends to this host or its network. A
@@ -667,6 +752,7 @@ int main(void)
 	    cmocka_unit_test(addresses_are_classified),
 	    cmocka_unit_test(every_notation_of_an_internal_address_is_blocked),
 	    cmocka_unit_test(public_hosts_failures_and_allowed_hosts_pass),
+	    cmocka_unit_test(what_a_c_client_reads_otherwise_is_judged_too),
 	    cmocka_unit_test(a_number_typed_as_the_host_is_not_an_internal_address),
 	    cmocka_unit_test(long_hosts_and_authorities_are_read_or_fail_closed),
 	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
