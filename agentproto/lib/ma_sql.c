@@ -1525,15 +1525,25 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 	c->a = a;
 	if (cache) {
 		/* the cache's tokens in place, as the loop below takes them:
-		 * the state of each, the previous token copied once */
-		int last = -1;
+		 * the state of each, the previous token copied once; the
+		 * tokens that change no state (all but words, parentheses and
+		 * ';') passed by one test of their type, the last that is no
+		 * comment found afterwards */
+		const unsigned still =
+		    1u << MA_SQL_T_QIDENT | 1u << MA_SQL_T_STRING | 1u << MA_SQL_T_NUMBER |
+		    1u << MA_SQL_T_PARAM | 1u << MA_SQL_T_OP | 1u << MA_SQL_T_COMMA |
+		    1u << MA_SQL_T_DOT | 1u << MA_SQL_T_COMMENT | 1u << MA_SQL_T_OTHER;
+		int first = c->idx, last = -1;
 		for (;;) {
-			int i = c->idx;
-			for (; i < cache->n && cache->t[i].end <= a; i++) {
-				const struct ma_sql_tok *tp = &cache->t[i];
-				switch (tp->type) {
-				case MA_SQL_T_COMMENT:
+			/* (n and t in registers: the keyword memo's byte stores
+			 * below could otherwise alias them) */
+			int i = c->idx, n = cache->n;
+			const struct ma_sql_tok *const tt = cache->t;
+			for (; i < n && tt[i].end <= a; i++) {
+				const struct ma_sql_tok *tp = &tt[i];
+				if (still >> tp->type & 1u)
 					continue;
+				switch (tp->type) {
 				case MA_SQL_T_WORD:
 					if (ma_may_open_clause(sql[tp->start])) {
 						int kw = ma_sql_cache_kw(cache, sql, i);
@@ -1559,13 +1569,17 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 				default:
 					break;
 				}
-				last = i;
 			}
 			if (i > c->idx)
 				ma_sql_cursor_skip(c, cache, sql, i - 1);
 			if (i < cache->n || !ma_sql_cache_more(cache))
 				break;
 		}
+		for (int k = c->idx - 1; k >= first; k--)
+			if (cache->t[k].type != MA_SQL_T_COMMENT) {
+				last = k;
+				break;
+			}
 		if (last >= 0) {
 			c->prev = cache->t[last];
 			c->have_prev = 1;

@@ -1332,6 +1332,42 @@ static void literals_operators_and_punctuation_keep_the_grammar(void **state)
 	}
 }
 
+/* The clause a place stands in is read from the check's token cache
+ * (the cursor passes the tokens that change nothing by their type alone,
+ * and reads each word that may open a clause): in LIMIT and OFFSET an
+ * operator or a condition after a number is no expression, and the check
+ * answers as the analysis of the place alone in every clause and dialect. */
+static void the_clause_before_a_place_is_read_alike(void **state)
+{
+	static const char *const ctx[][2] = {{"SELECT a FROM t LIMIT ", ""},
+	                                     {"SELECT a FROM t WHERE b = 1 LIMIT ", ""},
+	                                     {"SELECT a FROM t WHERE b = 1 LIMIT 1 OFFSET ", ""},
+	                                     {"SELECT ", " FROM t"},
+	                                     {"SELECT a FROM ", " WHERE b = 1"},
+	                                     {"SELECT a FROM t WHERE b = 1 AND ", ""},
+	                                     {"SELECT a FROM t GROUP BY ", " HAVING c > 1"},
+	                                     {"UPDATE t SET a = ", " WHERE b = 1"}};
+	static const char *const inputs[] = {"1 OR 1=1", "2 + 2 LIMIT 1", "x AS y",
+	                                     "1, 2",     "a b",           "x, y FROM z"};
+	static const int dialects[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES, MOAT_SQL_MYSQL};
+	char sql[256];
+
+	(void)state;
+	for (size_t c = 0; c < sizeof ctx / sizeof ctx[0]; c++)
+		for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+			for (size_t d = 0; d < 3; d++) {
+				int v, want;
+				snprintf(sql, sizeof sql, "%s%s%s", ctx[c][0], inputs[i],
+				         ctx[c][1]);
+				v = check_sql_text(dialects[d], sql, inputs[i]);
+				want = each_place_alone(dialects[d], sql, inputs[i]);
+				if (v != want)
+					fail_msg("dialect %d, %s: %s, alone %s", dialects[d], sql,
+					         v == MOAT_BLOCK ? "blocked" : "allowed",
+					         want == MOAT_BLOCK ? "blocked" : "allowed");
+			}
+}
+
 /* The tokens before an input (the clause, the open parentheses, the
  * token before it) are read from the check's token cache in place; the
  * analysis of a place alone reads them with a lexer of its own. Statements
@@ -1581,6 +1617,7 @@ int main(void)
 	    cmocka_unit_test(overlapping_places_are_judged_alike),
 	    cmocka_unit_test(literals_operators_and_punctuation_keep_the_grammar),
 	    cmocka_unit_test(the_tokens_before_a_place_are_read_alike),
+	    cmocka_unit_test(the_clause_before_a_place_is_read_alike),
 	    cmocka_unit_test(an_executable_comment_across_the_token_cache_is_read_alike),
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged),
