@@ -975,8 +975,12 @@ static inline int ma_pr_alt_is(const struct ma_pr_words *w, int i, const struct 
 	const char *ws = w->t + w->s[i];
 	size_t wl = w->l[i];
 
-	return a->s[0] == ws[0] && (a->stem ? wl >= a->l : wl == a->l) &&
-	       !memcmp(ws + 1, a->s + 1, a->l - 1u);
+	if (a->s[0] != ws[0] || (a->stem ? wl < a->l : wl != a->l))
+		return 0;
+	for (size_t k = 1; k < a->l; k++) /* short: no memcmp call */
+		if (ws[k] != a->s[k])
+			return 0;
+	return 1;
 }
 
 /* 1 if word i is one of t's literal alternatives (ma_pr_lit() over the
