@@ -962,8 +962,13 @@ int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll)
 			q = end;
 		stem = q[-1] == '~';
 		l = (size_t)(q - x) - (size_t)stem;
-		if (stem ? (wl >= l && !memcmp(ws, x, l)) : (wl == l && !memcmp(ws, x, l)))
-			return 1;
+		if (stem ? wl >= l : wl == l) {
+			size_t k = 1; /* x[0] is ws[0]; short: no memcmp call */
+			while (k < l && ws[k] == x[k])
+				k++;
+			if (k == l)
+				return 1;
+		}
 		p = q;
 	}
 	return 0;
@@ -1471,6 +1476,7 @@ static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
 		int end, quoted;
 		/* "granted" is a word of the class: the swap is looked for here */
 		if (w->l[i] >= 6 && w->l[i] <= 8 && !(w->k[i] & kb->granted) &&
+		    (w->t[w->s[i]] == 'd' || w->t[w->s[i]] == 'r') &&
 		    ma_pr_lit(w, i, "denied|refused|rejected", 23) && ma_pr_swap_at(w, i, kb)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.8);
 			return;
