@@ -1326,6 +1326,116 @@ int ma_sh_lex_within(const char *s, size_t len, size_t from, const struct ma_sh_
 	return 1;
 }
 
+/* One element or mark of a replay (ma_sh_lex_within_from) through
+ * ma_sh_room's rules: kept (1) or not (0, the window full or past its
+ * first drop; the first drop inside an element, with no place to go on
+ * from yet, is where the next window starts, as ma_sh_room sets it). */
+static int ma_sh_replay_room(struct ma_sh_lex *lx, int full, const struct ma_sh_el *v, int top_set,
+                             size_t top_at)
+{
+	if (full || v->start >= lx->dropped_at) {
+		if (lx->dropped_at == (size_t)-1 && !lx->has_snap && top_set) {
+			lx->snap_at = top_at;
+			lx->snap_from = v->start > MA_SH_OVERLAP ? v->start - MA_SH_OVERLAP : 0;
+			if (lx->snap_from <= lx->from)
+				lx->snap_from = lx->from + 1;
+			if (lx->snap_from < lx->snap_at)
+				lx->snap_from = lx->snap_at;
+			lx->has_snap = 1;
+		}
+		lx->complete = 0;
+		if (v->start < lx->dropped_at)
+			lx->dropped_at = v->start;
+		return 0;
+	}
+	return 1;
+}
+
+int ma_sh_lex_within_from(const char *s, size_t len, size_t from, const struct ma_sh_lex *prev,
+                          const struct ma_sh_lex *nx, struct ma_sh_lex *lx)
+{
+	int nel = 0, nmark = 0, e0, ne, nm, top_set = 0;
+	size_t at, limit, top_at = 0;
+
+	(void)s;
+	(void)len;
+	if (!prev->has_end || from < prev->from || from >= prev->end_at || prev == lx || nx == lx ||
+	    nx->from > prev->end_at)
+		return 0;
+	at = prev->end_at;
+	/* what nx kept from at on: every element and mark that starts
+	 * before its first drop (all of them in a complete window) */
+	limit = nx->complete ? (size_t)-1 : nx->dropped_at;
+	if (limit <= at)
+		return 0;
+	/* as ma_sh_lex_within: prev's elements and marks that end after from */
+	e0 = from ? ma_sh_first_after(prev->el, prev->nel, from) : 0;
+	for (int i = 0; i < prev->nmark; i++)
+		if ((prev->mark[i].end > from || !from) && prev->mark[i].start < at)
+			nmark++;
+	if (prev->nel - e0 >= MA_SH_SNAP || nmark >= MA_SH_SNAP)
+		return 0;
+	for (ne = 0; ne < nx->nel && nx->el[ne].start < at; ne++)
+		;
+	for (nm = 0; nm < nx->nmark && nx->mark[nm].start < at; nm++)
+		;
+	nel = prev->nel - e0;
+	memcpy(lx->el, prev->el + e0, sizeof lx->el[0] * (size_t)nel);
+	nmark = 0;
+	for (int i = 0; i < prev->nmark; i++)
+		if ((prev->mark[i].end > from || !from) && prev->mark[i].start < at)
+			lx->mark[nmark++] = prev->mark[i];
+	lx->nel = nel;
+	lx->nmark = nmark;
+	lx->complete = 1;
+	lx->from = from;
+	lx->dropped_at = (size_t)-1;
+	lx->has_snap = lx->has_end = 0;
+	/* the elements nx lexed from at, each after its marks, as ma_sh_run
+	 * met them (an element that is not a here-document's body starts
+	 * where the run loop stands), until the run would stop: at the
+	 * first element after the window's first drop */
+	for (; ne < nx->nel; ne++) {
+		const struct ma_sh_el *e = &nx->el[ne];
+		if (lx->dropped_at != (size_t)-1)
+			return 1; /* ma_sh_run returns (st->next), or nothing more is kept */
+		if (e->start >= limit)
+			return 0;
+		if (e->kind != MA_SH_HEREDOC && !lx->has_snap) {
+			if (e->start > lx->from &&
+			    (lx->nel >= MA_SH_SNAP || lx->nmark >= MA_SH_SNAP)) {
+				lx->snap_at = lx->snap_from = e->start;
+				lx->snap_nel = lx->nel;
+				lx->snap_nmark = lx->nmark;
+				lx->has_snap = 1;
+			} else {
+				top_at = e->start;
+				top_set = 1;
+			}
+		}
+		for (; nm < nx->nmark && nx->mark[nm].start < e->end; nm++) {
+			const struct ma_sh_el *m = &nx->mark[nm];
+			if (lx->dropped_at == (size_t)-1 && m->start >= limit)
+				return 0;
+			if (ma_sh_replay_room(lx, lx->nmark == MA_SH_MAX_MARK, m, top_set, top_at))
+				lx->mark[lx->nmark++] = *m;
+		}
+		/* the element goes on past what nx kept: marks of it may be
+		 * missing there */
+		if (lx->dropped_at == (size_t)-1 && e->end > limit)
+			return 0;
+		if (lx->nel == MA_SH_MAX_EL && lx->dropped_at == (size_t)-1 && lx->has_snap &&
+		    e->kind != MA_SH_HEREDOC) {
+			lx->end_at = e->start; /* its state is not known here */
+			lx->has_end = 1;
+		}
+		if (ma_sh_replay_room(lx, lx->nel == MA_SH_MAX_EL, e, top_set, top_at))
+			lx->el[lx->nel++] = *e;
+	}
+	/* nx's elements ran out: the line's end when nx was complete */
+	return lx->dropped_at != (size_t)-1 || nx->complete;
+}
+
 int ma_sh_valid(const struct ma_sh_lex *lx)
 {
 	return lx->valid;
@@ -2131,6 +2241,10 @@ struct ma_sh_scan {
 	 * looks on from there */
 	int cur_set, cur_e;
 	size_t cur_a;
+	/* 1: lx was taken from second by ma_sh_lex_within_from (no lexer
+	 * states): made again by ma_sh_lex_within from prev before it is
+	 * moved on from or kept (ma_sh_lx_lexed) */
+	int lx_taken;
 	struct ma_sh_memo memo; /* ma_sh_word_name's answers in this check */
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
@@ -2161,12 +2275,23 @@ static void ma_sh_lex_copy(struct ma_sh_lex *to, const struct ma_sh_lex *from)
 	memcpy(&to->snap, &from->snap, sizeof *to - offsetof(struct ma_sh_lex, snap));
 }
 
+/* lx with its lexer states (what ma_sh_lex_within_from leaves out): lexed
+ * again from prev, which gave it, when it was taken from second. */
+static void ma_sh_lx_lexed(struct ma_sh_scan *c)
+{
+	if (!c->lx_taken)
+		return;
+	c->lx_taken = 0;
+	(void)ma_sh_lex_within(c->cmd, c->len, c->lx.from, &c->prev, &c->lx);
+}
+
 /* Keeps what ma_sh_lex_within reads of lx in c->prev. */
 static void ma_sh_keep_prev(struct ma_sh_scan *c)
 {
 	const struct ma_sh_lex *lx = &c->lx;
 	struct ma_sh_lex *p = &c->prev;
 
+	ma_sh_lx_lexed(c);
 	if (!lx->has_end)
 		return;
 	memcpy(p->el, lx->el, sizeof lx->el[0] * (size_t)lx->nel);
@@ -2187,6 +2312,7 @@ static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
 	size_t next;
 	int was_first = c->lx_first;
 
+	ma_sh_lx_lexed(c);
 	c->lx_first = 0;
 	c->cur_set = 0;
 	if (was_first && c->has_second) {
@@ -2238,17 +2364,26 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 		/* the line's validity is known; the first window is the one
 		 * lexed from its place */
 		c->cur_set = 0;
+		c->lx_taken = 0;
 		if (c->first_kept && c->first.from == a) {
 			ma_sh_lex_copy(&c->lx, &c->first);
 			c->lx_first = 1;
 		} else {
 			ma_sh_keep_first(c);
 			c->lx_first = 0;
-			if (!c->has_prev || !ma_sh_lex_within(c->cmd, c->len, a, &c->prev, &c->lx))
+			/* in a line that parses (whose windows' deep_at is never
+			 * set), taken from the next window when it holds what
+			 * this one needs, else lexed from prev on */
+			if (c->has_prev && c->has_second && c->lx.valid &&
+			    ma_sh_lex_within_from(c->cmd, c->len, a, &c->prev, &c->second, &c->lx))
+				c->lx_taken = 1;
+			else if (!c->has_prev ||
+			         !ma_sh_lex_within(c->cmd, c->len, a, &c->prev, &c->lx))
 				ma_sh_lex_window(c->cmd, c->len, a, &c->lx);
 		}
 	} else if (!c->lexed) {
 		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
+		c->lx_taken = 0;
 		c->lexed = 1;
 		c->lx_first = 1;
 		c->cur_set = 0;
@@ -2291,7 +2426,9 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			 * judged every mark it kept; the rest of the input is
 			 * lexed on from where the window was first full, keeping
 			 * nothing, instead of window after window */
-			int p = ma_sh_probe_subst(c->cmd, c->len, &c->lx, a, b);
+			int p;
+			ma_sh_lx_lexed(c);
+			p = ma_sh_probe_subst(c->cmd, c->len, &c->lx, a, b);
 			if (p == 0)
 				return 0;
 			if (p > 0) {
@@ -2323,6 +2460,7 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	c->lx_first = 0;
 	c->has_second = 0;
 	c->cur_set = 0;
+	c->lx_taken = 0;
 	c->memo.ready = 0;
 	struct ma_scan s = {
 	    .interceptor = "command_injection",

@@ -126,6 +126,18 @@ int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx);
 int ma_sh_lex_within(const char *s, size_t len, size_t from, const struct ma_sh_lex *prev,
                      struct ma_sh_lex *lx);
 
+/* ma_sh_lex_within without lexing: the elements and marks prev does not
+ * give are taken from nx, a window of the same line that was lexed
+ * through prev->end_at (nx->from <= prev->end_at: ma_sh_lex_next of prev,
+ * say), as far as nx kept them. lx gets what ma_sh_lex_within gives it
+ * but for the lexer's states at snap_at and end_at (lx->snap, lx->end):
+ * before lx is moved on from (ma_sh_lex_next), used as a prev or probed,
+ * it is made again with ma_sh_lex_within. Returns 0 (lx's elements and
+ * marks then undefined; valid, unterm and deep_at kept) when nx does not
+ * hold what the window needs, or prev cannot give it. */
+int ma_sh_lex_within_from(const char *s, size_t len, size_t from, const struct ma_sh_lex *prev,
+                          const struct ma_sh_lex *nx, struct ma_sh_lex *lx);
+
 /* 1 when the whole tokenized line parses as sh would (quotes closed,
  * operators between commands, redirections with a target, parentheses
  * balanced), whatever part of it was kept. */

@@ -903,6 +903,93 @@ static void a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start
 	assert_true(checked > 5000);
 }
 
+/* ma_sh_lex_within_from (the window from a later place taken from a
+ * window lexed on past the kept one, nx, instead of lexing the line again)
+ * gives what ma_sh_lex_within gives, but for the lexer's states: the same
+ * elements and marks, the same first drop and the same places to go on
+ * from, from every third byte of every window of lines of every kind of
+ * element (quotes, substitutions, here-documents, braces, operators),
+ * with nx the next window or a window lexed from the line's start; when
+ * nx did not keep what the window needs it says so. */
+static void a_window_taken_from_a_next_one_is_the_window_lexed_again(void **state)
+{
+	static const char *const pres[] = {"w ", "'w' ", "a\"$b\"'c'`d` "};
+	static const char *const units[] = {
+	    "a;b ",
+	    ";|&<>( ",
+	    "'a'$b ",
+	    "\"$(x y)\" ",
+	    "x=$(a) <f ",
+	    "'a''b''c''d' ",
+	    "c <<E arg\nE\n",
+	    "{a,b} *.c 2>&1 ",
+	    "a 'b'\"c\" $d|e&&f ",
+	    "x\\\ny $((1+2)) ${v:-$(id)} ",
+	    "'a''b''c''d''e''f''g''h''i''j''k''l' ",
+	};
+	static char line[8192];
+	static struct ma_sh_lex w, nx, lx, ref;
+	int checked = 0, refused = 0;
+
+	(void)state;
+	for (size_t p = 0; p < sizeof pres / sizeof pres[0]; p++)
+		for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+			for (int pre = 0; pre <= 130; pre += 13) {
+				size_t n =
+				    repeat_line(line, sizeof line, pres[p], pre, units[u], 2000);
+				ma_sh_lex(line, n, &w);
+				for (int k = 0; k < 30; k++) {
+					for (int v = 0; v < 2 && w.has_end; v++) {
+						if (v == 0) {
+							nx = w;
+							if (!ma_sh_lex_next(line, n, &nx))
+								continue;
+						} else {
+							ma_sh_lex_from(line, n, w.from, &nx);
+						}
+						for (size_t from = w.from; from < w.end_at;
+						     from += 3) {
+							ref.valid = lx.valid = w.valid;
+							ref.unterm = lx.unterm = w.unterm;
+							if (!ma_sh_lex_within_from(line, n, from,
+							                           &w, &nx, &lx)) {
+								refused++;
+								continue;
+							}
+							if (!ma_sh_lex_within(line, n, from, &w,
+							                      &ref))
+								fail_msg(
+								    "prefix %zu unit %zu after %d: "
+								    "from %zu taken, not lexed",
+								    p, u, pre, from);
+							if (!same_window(&lx, &ref) ||
+							    lx.has_end != ref.has_end ||
+							    lx.from != ref.from ||
+							    lx.valid != ref.valid ||
+							    lx.unterm != ref.unterm ||
+							    (lx.has_snap &&
+							     (lx.snap_at != ref.snap_at ||
+							      lx.snap_from != ref.snap_from ||
+							      lx.snap_nel != ref.snap_nel ||
+							      lx.snap_nmark != ref.snap_nmark)) ||
+							    (lx.has_end && lx.end_at != ref.end_at))
+								fail_msg(
+								    "prefix %zu unit %zu after %d, "
+								    "nx %d: "
+								    "the window from %zu differs",
+								    p, u, pre, v, from);
+							checked++;
+						}
+					}
+					if (!w.has_snap)
+						break;
+					ma_sh_lex_next(line, n, &w);
+				}
+			}
+	print_message("%d windows taken, %d refused\n", checked, refused);
+	assert_true(checked > 5000);
+}
+
 /* The input made of line[a, a + vl) (n bytes; vl cut at the line's end)
  * into in, NUL-terminated: its length, or 0 when under two bytes (an
  * input that short is never judged; in is left alone). */
@@ -1859,6 +1946,7 @@ int main(void)
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
 	    cmocka_unit_test(a_next_window_takes_over_what_the_window_before_it_lexed),
 	    cmocka_unit_test(a_window_kept_from_an_earlier_one_is_the_window_lexed_from_the_start),
+	    cmocka_unit_test(a_window_taken_from_a_next_one_is_the_window_lexed_again),
 	    cmocka_unit_test(an_input_before_the_last_window_is_judged_alike),
 	    cmocka_unit_test(a_line_that_cannot_parse_is_probed_as_its_windows_judge_it),
 	    cmocka_unit_test(a_name_judged_again_takes_the_answer_kept),
