@@ -2113,8 +2113,9 @@ static int ma_sql_plain_run(struct ma_sql_state *st, struct ma_sql_flags *f, int
  * after its lastnp) and that end is not after this window's, it takes
  * the window before's state after its last token (fin) at once, not
  * stored state after stored state; the states it passes become its own
- * (their serial), so the window after it meets them as this one met
- * them. A state is taken only from the window judged last (the serial
+ * (their serial, or, where it takes fin at its first state kept, the
+ * window before's serial becomes its own), so the window after it meets
+ * them as this one met them. A state is taken only from the window judged last (the serial
  * in its key), the same statement token (the index in its key) and
  * with every field the loop reads equal (ma_sql_jstate_same). */
 #define MA_SQL_JSTEP            16
@@ -2142,6 +2143,11 @@ struct ma_sql_reuse {
 	size_t same_a;
 	int same_closed, same_end;
 	struct ma_sql_jstate same_fin;
+	/* The cursor at the check's first place judged (have_cur): a place
+	 * before the last one but not before it (another input) reads the
+	 * tokens before it from there, not from the statement's start. */
+	int have_cur;
+	struct ma_sql_cursor cur;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -2250,9 +2256,16 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		cur = &own;
 		ma_sql_cursor_init(cur, dialect, sql, len);
 	} else if (a < cur->a) {
-		ma_sql_cursor_init(cur, dialect, sql, len);
+		if (ru && ru->have_cur && ru->cur.a <= a)
+			*cur = ru->cur;
+		else
+			ma_sql_cursor_init(cur, dialect, sql, len);
 	}
 	ma_sql_cursor_advance(cur, cache, sql, a);
+	if (ru && !ru->have_cur) {
+		ru->cur = *cur;
+		ru->have_cur = 1;
+	}
 	have_prev = cur->have_prev;
 	prev = cur->prev;
 	prev_kw = cur->prev_kw >= 0 ? cur->prev_kw : ma_tok_kw(sql, &cur->prev);
@@ -2338,7 +2351,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		int kw;
 
 		if (i == ns) { /* (g0 + i) % MA_SQL_JSTEP == 0, i > 0, with ru */
-			int gi = g0 + i, to = gi, plain = plain_run;
+			int gi = g0 + i, to = gi, plain = plain_run, join = 0;
 			int si0 = (gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS;
 			struct ma_sql_jslot *sl = &ru->slot[si0];
 			struct ma_sql_jstate now;
@@ -2358,6 +2371,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					to = ru->end;
 					now = ru->fin;
 					plain |= to - gi >= MA_SQL_JSTEP;
+					join = i == ns0;
 				} else {
 					/* the last of its states past plain tokens only */
 					for (int si = si0;;) {
@@ -2374,7 +2388,15 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 						now =
 						    ru->slot[(to / MA_SQL_JSTEP) % MA_SQL_JSLOTS].s;
 				}
-				if (to != gi) {
+				if (to != gi && join) {
+					/* at its first state kept, nothing kept under
+					 * its own serial yet: this window takes the
+					 * serial of the window before (its states from
+					 * gi on are that one's, and past that one's
+					 * end its own, kept under it) */
+					ser = pser;
+					ru->serial = pser;
+				} else if (to != gi) {
 					/* the window before's states in between are
 					 * this one's too */
 					uint64_t from = MA_SQL_JKEY(pser, gi),
@@ -2389,6 +2411,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 						if (++si == MA_SQL_JSLOTS)
 							si = 0;
 					}
+				}
+				if (to != gi) {
 					i = to - g0;
 					whole = 0;
 					st = now.st;
@@ -3351,6 +3375,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->memo.e[1].valid = 0;
 		c->reuse.serial = 0;
 		c->reuse.same_a = (size_t)-1;
+		c->reuse.have_cur = 0;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
 	}

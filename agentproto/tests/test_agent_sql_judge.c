@@ -373,6 +373,39 @@ static void windows_at_the_same_place_are_judged_alike(void **state)
 					}
 }
 
+/* A place before the last one judged (another input's, earlier in the
+ * statement) reads the tokens before it from the check's first place
+ * judged only where that one is not after it: an input that adds a
+ * clause after a value, judged after an input that continues a string
+ * later in the statement (where a value came last), and the same with
+ * the inputs the other way round or both at several places, is judged as
+ * each place alone. */
+static void places_before_another_inputs_are_read_alike(void **state)
+{
+	static const char *const sqls[] = {
+	    "SELECT * FROM t WHERE id = 1 ORDER BY 2 AND c = 'v' + 7 + 7 AND d = 1",
+	    "SELECT * FROM t WHERE a = 'v' + 7 + 7 AND id = 1 ORDER BY 2 AND c = 'v' + 7 + 7",
+	    "SELECT * FROM t WHERE id = 1 ORDER BY 2 AND (c = 'v' + 7 + 7) AND e = 1 ORDER BY 2",
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof sqls / sizeof sqls[0]; k++)
+		for (int d = 1; d <= 3; d++)
+			for (int swap = 0; swap <= 1; swap++) {
+				int v = check_sql_two(d, sqls[k], "+ 7 + 7", "1 ORDER BY 2", swap);
+				int w = each_place_alone(d, sqls[k], "+ 7 + 7") == MOAT_BLOCK ||
+				                each_place_alone(d, sqls[k], "1 ORDER BY 2") ==
+				                    MOAT_BLOCK
+				            ? MOAT_BLOCK
+				            : MOAT_ALLOW;
+				if (v != w || v != MOAT_BLOCK)
+					fail_msg(
+					    "%s (dialect %d, swap %d): the check says %d, each "
+					    "place alone %d",
+					    sqls[k], d, swap, v, w);
+			}
+}
+
 /* The check finds the token a place starts in from the one the place
  * before it started in (a few steps when they come in order) and a
  * window's end at most as many tokens after its start as it has bytes:
@@ -489,6 +522,7 @@ int main(void)
 	    cmocka_unit_test(places_and_window_ends_found_in_steps_are_judged_alike),
 	    cmocka_unit_test(windows_take_states_only_across_plain_tokens),
 	    cmocka_unit_test(windows_at_the_same_place_are_judged_alike),
+	    cmocka_unit_test(places_before_another_inputs_are_read_alike),
 	    cmocka_unit_test(places_before_long_rests_are_judged_alike),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
