@@ -22,7 +22,6 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -324,7 +323,7 @@ static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl
 /* The URL as a C client built on libcurl reads it where a WHATWG client
  * reads it otherwise, written into out (cap bytes) so that the WHATWG
  * parser finds curl's host: the text before a NUL byte (a C string ends
- * there); in a special scheme's authority, which ends at '/', '?' or '#'
+ * there); in the authority after "//", which ends at '/', '?' or '#'
  * and not at a backslash, backslashes before its first '@' are userinfo
  * (http://good.example\@127.0.0.1/ goes to 127.0.0.1), written as '!';
  * an IPv6 zone id ([fe80::1%25eth0], [::1%lo]: WHATWG refuses it, curl
@@ -334,11 +333,10 @@ static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl
 static size_t ma_ssrf_c_reading(const char *url, size_t len, char *out, size_t cap, size_t *zat,
                                 size_t *zlen, int *odd)
 {
-	static const char *const special[] = {"http", "https", "ws", "wss", "ftp"};
 	const char *nul = memchr(url, 0, len);
 	size_t n = nul ? (size_t)(nul - url) : len, p = 0, ss, as, ae, hs;
 	const char *at;
-	int changed = nul != NULL, sp = 0;
+	int changed = nul != NULL;
 
 	*zat = *zlen = 0;
 	*odd = changed;
@@ -350,10 +348,7 @@ static size_t ma_ssrf_c_reading(const char *url, size_t len, char *out, size_t c
 	ss = p;
 	while (p < n && out[p] != ':' && out[p] != '/' && out[p] != '\\')
 		p++;
-	for (size_t i = 0; i < sizeof special / sizeof special[0]; i++)
-		if (p - ss == strlen(special[i]) && !strncasecmp(out + ss, special[i], p - ss))
-			sp = 1;
-	if (!sp || p + 2 >= n || out[p] != ':' || out[p + 1] != '/' || out[p + 2] != '/')
+	if (p == ss || p + 2 >= n || out[p] != ':' || out[p + 1] != '/' || out[p + 2] != '/')
 		return changed && n < len ? n : 0;
 	as = p + 3;
 	for (ae = as; ae < n && out[ae] != '/' && out[ae] != '?' && out[ae] != '#'; ae++)

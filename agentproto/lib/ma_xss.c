@@ -361,7 +361,7 @@ static int ma_xss_has_lt(const char *s, size_t vs, size_t ve)
 
 /* The style value s[a, b) as the CSS parser reads it: character
  * references decoded (the tokenizer's work: jav&#x61;script:), then CSS
- * escapes (\\65 or \\000065 and one white space after it, \\s, a
+ * escapes (\65 or \000065 and one white space after it, \s, a
  * backslash before a line break dropped) into out. Code points above
  * 0x7f come back as 0x80. Returns the length. */
 static size_t ma_xss_css_decode(const char *s, size_t a, size_t b, char *out)
@@ -406,7 +406,7 @@ static int ma_xss_bad_css_text(const char *s, size_t a, size_t b)
 
 /* 1 if the style value s[a, b) runs script: as written (backslashes
  * between letters skipped) or, when it holds a character reference or a
- * CSS escape, as the CSS parser reads it (e\\78pression, url(jav&#x61;script:)). */
+ * CSS escape, as the CSS parser reads it (e\78pression, url(jav&#x61;script:)). */
 static int ma_xss_bad_css(const char *s, size_t a, size_t b)
 {
 	char dec[MA_XSS_CSS_MAX];

@@ -339,6 +339,8 @@ static void what_a_c_client_reads_otherwise_is_judged_too(void **state)
 	    {"http://[::1%25lo]:6379/", "ssrf.loopback"},
 	    {"http://[fe80::1%25eth0]/", "ssrf.link_local"},
 	    {"http://[fd00:ec2::254%eth0]/latest/", "ssrf.metadata"},
+	    {"dict://[::1%25lo]:11211/stats", "ssrf.loopback"},
+	    {"gopher://[fe80::1%25eth0]:70/_x", "ssrf.link_local"},
 	    {"http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/", "ssrf.loopback"},
 	    {"http://[2001::3fff:fffe:5601:5601]/", "ssrf.metadata"},
 	};
