@@ -420,8 +420,16 @@ static int ma_ns_doc_valid(const char *doc, size_t n)
 	return !r.have;
 }
 
+static int ma_ns_hex(char h)
+{
+	return h >= '0' && h <= '9'   ? h - '0'
+	       : h >= 'a' && h <= 'f' ? h - 'a' + 10
+	       : h >= 'A' && h <= 'F' ? h - 'A' + 10
+	                              : -1;
+}
+
 /* Unescapes the JSON (or single-quoted) string text s[from, to) into
- * out: \\n \\t \\r, \\u00XX, any other escaped character as itself;
+ * out: \n \t \r, \u00XX, \xXX, any other escaped character as itself;
  * returns the length (cut at cap). */
 static size_t ma_ns_unescape_range(const char *s, size_t from, size_t to, char *out, size_t cap)
 {
@@ -440,6 +448,15 @@ static size_t ma_ns_unescape_range(const char *s, size_t from, size_t to, char *
 				break;
 			case 'r':
 				c = '\r';
+				break;
+			case 'x': /* mongo-shell text is JavaScript: \x27 */
+				if (i + 2 < to && ma_ns_hex(s[i + 1]) >= 0 &&
+				    ma_ns_hex(s[i + 2]) >= 0) {
+					c = (char)(ma_ns_hex(s[i + 1]) * 16 + ma_ns_hex(s[i + 2]));
+					i += 2;
+				} else {
+					c = d;
+				}
 				break;
 			case 'u':
 				if (i + 4 < to && s[i + 1] == '0' && s[i + 2] == '0') {
@@ -519,7 +536,7 @@ static int ma_ns_key_from(const struct ma_input *in, const char *k, size_t kl, i
 	}
 	/* the value is an object or a qs key that spells it as a key: {"$gt":
 	 * ""}, {$ne: 1}, [$ne]=1 (text that merely mentions "$set:" is not),
-	 * also with JSON escapes ({"\\u0024ne": 1} parses to the same key) */
+	 * also with JSON escapes ({"\u0024ne": 1} parses to the same key) */
 	for (int f = 0; f < in->nforms; f++) {
 		const char *v = in->form[f];
 		size_t vl = in->form_len[f];
@@ -596,7 +613,7 @@ static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 			at = vl <= jl ? memmem(js, jl, v, vl) : NULL;
 			if (!at && vl <= sizeof dec && memchr(v, '\\', vl)) {
 				/* pasted into the document's string as written, its
-				 * escapes are decoded with it: \\u0027 and \\" are quotes
+				 * escapes are decoded with it: \u0027 and \" are quotes
 				 * in the JavaScript */
 				vl = ma_ns_unescape_range(v, 0, vl, dec, sizeof dec);
 				v = dec;
@@ -682,7 +699,7 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				ke--;
 			}
 			if (prev.type == NS_STR && memchr(json + ks, '\\', ke - ks)) {
-				/* "\\u0024ne" is the key $ne once the JSON is parsed */
+				/* "\u0024ne" is the key $ne once the JSON is parsed */
 				size_t kn = ma_ns_unescape_range(json, ks, ke, key, sizeof key);
 				if (kn < sizeof key && !memchr(key, '\0', kn))
 					key[kn] = '\0';

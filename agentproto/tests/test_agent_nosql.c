@@ -265,6 +265,10 @@ static void operators_and_quotes_written_as_json_escapes_are_blocked(void **stat
 	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "\\\" || \\\"1\\\"==\\\"1",
 	                        "{\"$where\":\"this.user == \\\"\\\" || \\\"1\\\"==\\\"1\\\"\"}"),
 	                 MOAT_BLOCK);
+	/* mongo-shell text is JavaScript: \x27 is a quote there too */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "\\x27||1||\\x27",
+	                        "{$where: \"this.name == '\\x27||1||\\x27'\"}"),
+	                 MOAT_BLOCK);
 	/* still held: bracket parameters, nested paths, $expr, $function,
 	 * $accumulator */
 	assert_int_equal(
