@@ -3141,15 +3141,25 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 	size_t rparens;
 
 	for (int k = 0; k < 3; k++) {
+		int possible = -1; /* (-1: not known yet) */
 		if (k > 0) {
 			if (!ma_has_url_escape(x, n))
 				return;
+			/* only '+' to decode (no '%', no overlong C0 / C1 pair
+			 * the decoder rewrites): the decoding differs from x by
+			 * spaces, which, as '+', are in none of the pre-scan's
+			 * signs, and holds nothing to decode again */
+			if (!memchr(x, '%', n) && !memchr(x, 0xC0, n) && !memchr(x, 0xC1, n)) {
+				possible = ma_sql_attempt_possible(x, n, strict);
+				if (!possible)
+					return;
+			}
 			n = ma_url_decode(x, n, dec[k - 1]);
 			x = dec[k - 1];
 		} else if (bare && !other && !memchr(x, '\'', n) && !memchr(x, '"', n)) {
 			continue; /* no reading as written: it stood bare, and no quote */
 		}
-		if (!ma_sql_attempt_possible(x, n, strict))
+		if (possible < 0 && !ma_sql_attempt_possible(x, n, strict))
 			continue;
 		rparens = 0; /* (a bound on the ')' tokens of every reading) */
 		for (const char *p = x; (p = memchr(p, ')', n - (size_t)(p - x))) != NULL; p++)
