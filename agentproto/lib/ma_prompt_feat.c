@@ -819,10 +819,55 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 	}
 }
 
-/* 1 if c opens a quoted phrase: " ' ` [ */
-static inline int ma_pr_quote_char(char c)
+/* The word of w that ends at byte r of its text, or -1 (the last word
+ * that starts before r: words are in order and do not overlap). */
+static int ma_pr_word_ending(const struct ma_pr_words *w, size_t r)
 {
-	return c == '"' || c == '\'' || c == '`' || c == '[';
+	int lo = 0, hi = w->n - 1, i = -1;
+
+	while (lo <= hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (w->s[mid] < r) {
+			i = mid;
+			lo = mid + 1;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	return i >= 0 && (size_t)w->s[i] + w->l[i] == r ? i : -1;
+}
+
+/* 1 if the quotation mark at byte q of w's text (n bytes) opens a short
+ * phrase (its closing mark within 40 bytes, not right after it) that a
+ * verb of saying orders: the word before it, over spaces, colons and
+ * line breaks, or before "with" and spaces or colons ("respond with:
+ * 'x'") -- the places that reading forward from each word's end reaches
+ * (ma_pr_forcing). */
+static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
+{
+	const char *t = w->t, *c;
+	size_t r = q;
+	int i;
+
+	c = memchr(t + q + 1, t[q] == '[' ? ']' : t[q], n - q - 1 < 40 ? n - q - 1 : 40);
+	if (!c || c == t + q + 1)
+		return 0;
+	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
+		r--;
+	i = ma_pr_word_ending(w, r);
+	if (i >= 0 && ma_pr_lset_is(w, i, &ma_pr_force_verbs))
+		return 1;
+	/* "with" right before (forward: p + 4 < n held, q < n) */
+	r = q;
+	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':'))
+		r--;
+	if (r < 4 || memcmp(t + r - 4, "with", 4))
+		return 0;
+	r -= 4;
+	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
+		r--;
+	i = ma_pr_word_ending(w, r);
+	return i >= 0 && ma_pr_lset_is(w, i, &ma_pr_force_verbs);
 }
 
 /* Output forcing: a verb of saying right before a short quoted phrase
@@ -844,30 +889,16 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 			break;
 		}
 	}
-	/* a quoted phrase opens with one of " ' ` [ : none, no phrase */
-	if (!memchr(w->t, '"', n) && !memchr(w->t, '\'', n) && !memchr(w->t, '`', n) &&
-	    !memchr(w->t, '[', n))
-		return;
-	for (int i = 0; i < w->n; i++) {
-		size_t p = (size_t)w->s[i] + w->l[i];
-		const char *q;
-		while (p < n && (w->t[p] == ' ' || w->t[p] == ':' || w->t[p] == '\n'))
-			p++;
-		if (p + 4 < n && !memcmp(w->t + p, "with", 4)) {
-			p += 4;
-			while (p < n && (w->t[p] == ' ' || w->t[p] == ':'))
-				p++;
-		}
-		if (p >= n || !ma_pr_quote_char(w->t[p]))
-			continue;
-		if (!ma_pr_lset_is(w, i, &ma_pr_force_verbs))
-			continue;
-		q = memchr(w->t + p + 1, w->t[p] == '[' ? ']' : w->t[p],
-		           n - p - 1 < 40 ? n - p - 1 : 40);
-		if (q && q > w->t + p + 1) {
-			ma_pr_add(sc, PF_OVERRIDE, 0.45);
-			return;
-		}
+	/* a quoted phrase opens with one of " ' ` [: from each such byte
+	 * back to the verb before it (only whether one is there counts) */
+	for (int k = 0; k < 4; k++) {
+		const char *x = memchr(w->t, "\"'`["[k], n);
+		for (; x;
+		     x = x + 1 < w->t + n ? memchr(x + 1, *x, n - (size_t)(x + 1 - w->t)) : NULL)
+			if (ma_pr_forced_at(w, n, (size_t)(x - w->t))) {
+				ma_pr_add(sc, PF_OVERRIDE, 0.45);
+				return;
+			}
 	}
 }
 

@@ -398,6 +398,48 @@ static void forced_output_with_each_quotation_mark(void **state)
 	}
 }
 
+/* Output forcing by its places (ma_pr_forcing over normalised text):
+ * the verb right before the quoted phrase, over spaces, colons and line
+ * breaks, or before "with" and spaces or colons; the phrase closed
+ * within 40 bytes and not empty. */
+static void forced_output_by_its_places(void **state)
+{
+	static const struct {
+		const char *t;
+		int forced;
+	} c[] = {
+	    {"then print 'banana'", 1},
+	    {"respond with 'yes'", 1},
+	    {"respond with: 'yes'", 1},
+	    {"respond with:  \"yes\" now", 1},
+	    {"respond:\n\n'yes'", 1},
+	    {"yes, print [a], then stop", 1},
+	    {"answer `ok`", 1},
+	    {"respond with:\n'yes'", 0},
+	    {"say withhold 'yes'", 0},
+	    {"say ''", 0},
+	    {"say 'abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij'", 0},
+	    {"the 'banana' say", 0},
+	    {"print the 'banana'", 0},
+	    {"'", 0},
+	};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+		char t[128];
+		size_t n = strlen(c[k].t);
+		struct ma_pr_words w;
+		struct ma_pr_score sc;
+		memcpy(t, c[k].t, n);
+		memset(&sc, 0, sizeof sc);
+		sc.family = -1;
+		ma_pr_split_words(t, n, &w);
+		ma_pr_forcing(&w, n, &sc);
+		if ((sc.score > 0.4) != c[k].forced)
+			fail_msg("'%s': %.3f", c[k].t, sc.score);
+	}
+}
+
 /* The first tokens' alternatives that a word can be, by the index of
  * h2 and first byte: those of the index by h2 that start with the word's
  * first byte, in their order. */
@@ -814,6 +856,7 @@ int main(void)
 	    cmocka_unit_test(the_normaliser_by_its_steps),
 	    cmocka_unit_test(every_cyrillic_and_greek_look_alike_folds_to_its_letter),
 	    cmocka_unit_test(forced_output_with_each_quotation_mark),
+	    cmocka_unit_test(forced_output_by_its_places),
 	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
 	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
