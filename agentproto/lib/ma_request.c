@@ -19,7 +19,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#if defined(__SSE2__)
+/* SSE2 where the CPU has it (every x86-64) unless MA_REQUEST_SWAR (the
+ * unit tests build both) */
+#if defined(__SSE2__) && !defined(MA_REQUEST_SWAR)
+#define MA_REQUEST_SSE2 1
 #include <emmintrin.h>
 #endif
 
@@ -779,35 +782,101 @@ double ma_request_threshold(const struct moat_request *r, const char *intercepto
 
 static void ma_json_put(char *out, size_t *o, const char *s, size_t n)
 {
-	if (out)
-		memcpy(out + *o, s, n);
+	memcpy(out + *o, s, n);
 	*o += n;
 }
 
-/* s as a JSON string at out + *o (out NULL: only counts), escaped as
+/* Bit 7 of each byte of the result set where the byte of w is one a JSON
+ * string does not hold as it is: below 0x20, 0x80 or above, '"' or '\\'
+ * (bytes after the first such byte may be set wrongly, before it never:
+ * each borrow starts at a byte that is set). */
+static uint64_t ma_swar_json_special(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+
+	return (w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high;
+}
+
+static uint64_t ma_json_load8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* How many of p's first n bytes, from the first on, a JSON string holds
+ * as they are (printable ASCII but '"' and '\\', and DEL): sixteen at a
+ * time with SSE2 when there are sixteen, else eight at a time in a
+ * register, the last block read where it ends at n (overlapping the one
+ * before: no byte past n is read), and a byte loop under eight. */
+static size_t ma_json_plain_run(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+#if defined(MA_REQUEST_SSE2)
+	if (n >= 16) {
+		const __m128i ctl = _mm_set1_epi8(0x20), q = _mm_set1_epi8('"'),
+		              bs = _mm_set1_epi8('\\');
+		for (;; i += 16) {
+			size_t at = i + 16 <= n ? i : n - 16;
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + at));
+			/* signed: below 0x20 is below 0x20 or 0x80 and above */
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_cmplt_epi8(x, ctl),
+			    _mm_or_si128(_mm_cmpeq_epi8(x, q), _mm_cmpeq_epi8(x, bs))));
+			m >>= i - at;
+			if (m)
+				return i + (size_t)__builtin_ctz(m);
+			if (i + 16 >= n)
+				return n;
+		}
+	}
+#endif
+	for (; i + 8 <= n; i += 8) {
+		uint64_t m = ma_swar_json_special(ma_json_load8(p + i));
+		if (m)
+			return i + (size_t)__builtin_ctzll(m) / 8;
+	}
+	if (i < n && n >= 8) {
+		uint64_t m = ma_swar_json_special(ma_json_load8(p + n - 8)) >> (8 * (i - (n - 8)));
+		return m ? i + (size_t)__builtin_ctzll(m) / 8 : n;
+	}
+	while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\')
+		i++;
+	return i;
+}
+
+/* s (n bytes, a NUL after them) as a JSON string at out + *o, escaped as
  * jansson's json_dumps with JSON_ENSURE_ASCII escapes: \" \\ \b \f \n \r
  * \t, other controls and every non-ASCII character as \uXXXX (a
  * surrogate pair above U+FFFF). A byte that is not part of valid UTF-8
- * becomes U+FFFD (json_string would refuse the whole string). */
-static void ma_json_quote(char *out, size_t *o, const char *s)
+ * becomes U+FFFD (json_string would refuse the whole string). At most
+ * 6 * n + 2 bytes. */
+static size_t ma_json_quote(char *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t o = 0;
 
-	ma_json_put(out, o, "\"", 1);
-	while (*p) {
-		size_t k, run = 0;
+	ma_json_put(out, &o, "\"", 1);
+	while (p < end) {
+		size_t k, run;
 		unsigned long c;
 		char e[12];
-		/* printable ASCII as it is, a run at a time */
-		while (p[run] >= 0x20 && p[run] < 0x80 && p[run] != '"' && p[run] != '\\')
-			run++;
+		/* what needs no escape as it is, a run at a time */
+		run = ma_json_plain_run(p, (size_t)(end - p));
 		if (run) {
-			ma_json_put(out, o, (const char *)p, run);
+			ma_json_put(out, &o, (const char *)p, run);
 			p += run;
-			continue;
+			if (p == end)
+				break;
 		}
-		k = ma_utf8_seq(p);
+		k = ma_utf8_seq(p); /* the NUL after s ends a sequence cut there */
 		c = *p;
 		if (k == 1 && (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' ||
 		               c == '\r' || c == '\t')) {
@@ -818,7 +887,7 @@ static void ma_json_quote(char *out, size_t *o, const char *s)
 			       : c == '\r' ? 'r'
 			       : c == '\t' ? 't'
 			                   : (char)c;
-			ma_json_put(out, o, e, 2);
+			ma_json_put(out, &o, e, 2);
 			p++;
 			continue;
 		}
@@ -841,48 +910,88 @@ static void ma_json_quote(char *out, size_t *o, const char *s)
 			e[1] = 'u';
 			for (int i = 0; i < 4; i++)
 				e[2 + i] = hex[(hi >> (12 - 4 * i)) & 15];
-			ma_json_put(out, o, e, 6);
+			ma_json_put(out, &o, e, 6);
 			c = lo;
 		}
 		e[0] = '\\';
 		e[1] = 'u';
 		for (int i = 0; i < 4; i++)
 			e[2 + i] = hex[(c >> (12 - 4 * i)) & 15];
-		ma_json_put(out, o, e, 6);
+		ma_json_put(out, &o, e, 6);
 	}
-	ma_json_put(out, o, "\"", 1);
+	ma_json_put(out, &o, "\"", 1);
+	return o;
 }
 
-/* "key":"value", after a ',' unless it is the object's first member (only
- * the '{' written so far); value NULL: no member. */
-static void ma_json_member(char *out, size_t *o, const char *key, const char *value)
+/* The members of an event's details, keys and values with their lengths
+ * (taken once: for the allocation's bound, then for the writing), and
+ * which of them are the library's own names (bit i for s[i]: the keys,
+ * the input kinds, decodings and modes, printable ASCII without '"' or
+ * '\\', test_agent_request_json.c checks them), copied without a look. */
+struct ma_details {
+	const char *s[10];
+	size_t n[10];
+	unsigned own;
+	int k;
+};
+
+/* key and value, own_key and own_value: 1 for one of the library's names */
+static void ma_details_add(struct ma_details *d, const char *key, int own_key, const char *value,
+                           int own_value)
 {
 	if (!value)
 		return;
-	ma_json_put(out, o, *o > 1 ? "," : "", *o > 1 ? 1 : 0);
-	ma_json_quote(out, o, key);
-	ma_json_put(out, o, ":", 1);
-	ma_json_quote(out, o, value);
+	d->own |= (unsigned)own_key << d->k | (unsigned)own_value << (d->k + 1);
+	d->s[d->k] = key;
+	d->n[d->k++] = strlen(key);
+	d->s[d->k] = value;
+	d->n[d->k++] = strlen(value);
 }
 
-/* The event's details_json for fd, written at out (NULL: only counted;
- * the length without a terminator is returned): parameter, input_kind,
- * decoding, the check's own key, mode -- the object and the bytes that
+/* The event's details for fd: parameter, input_kind, decoding, the
+ * check's own key, mode. Returns at most how many bytes
+ * ma_details_write writes (6 for each byte of a string, the most an
+ * escape takes, and the punctuation). */
+static size_t ma_details_collect(struct ma_details *d, const struct ma_finding *fd, int mode)
+{
+	size_t bound = 2;
+
+	d->k = 0;
+	d->own = 0;
+	if (fd->input) {
+		ma_details_add(d, "parameter", 1, fd->input->param, 0);
+		ma_details_add(d, "input_kind", 1, ma_kind_name(fd->input->kind), 1);
+		ma_details_add(d, "decoding", 1, fd->input->form_name[fd->form], 1);
+	}
+	if (fd->extra_key)
+		ma_details_add(d, fd->extra_key, 0, fd->extra_value, 0);
+	ma_details_add(d, "mode", 1, moat_mode_name(mode), 1);
+	for (int i = 0; i < d->k; i += 2)
+		bound += 6 + 6 * d->n[i] + 6 * d->n[i + 1];
+	return bound;
+}
+
+/* The details_json of d written at out, its length returned (no
+ * terminator): the object and the bytes that
  * json_dumps(JSON_COMPACT | JSON_ENSURE_ASCII) gave, with one allocation
  * for the whole event instead of a dozen. */
-static size_t ma_details_write(char *out, const struct ma_finding *fd, int mode)
+static size_t ma_details_write(char *out, const struct ma_details *d)
 {
 	size_t o = 0;
 
 	ma_json_put(out, &o, "{", 1);
-	if (fd->input) {
-		ma_json_member(out, &o, "parameter", fd->input->param);
-		ma_json_member(out, &o, "input_kind", ma_kind_name(fd->input->kind));
-		ma_json_member(out, &o, "decoding", fd->input->form_name[fd->form]);
+	for (int i = 0; i < d->k; i++) {
+		if (i)
+			ma_json_put(out, &o, i & 1 ? ":" : ",", 1);
+		if (d->own >> i & 1) {
+			out[o] = '"';
+			memcpy(out + o + 1, d->s[i], d->n[i]);
+			out[o + 1 + d->n[i]] = '"';
+			o += d->n[i] + 2;
+		} else {
+			o += ma_json_quote(out + o, d->s[i], d->n[i]);
+		}
 	}
-	if (fd->extra_key)
-		ma_json_member(out, &o, fd->extra_key, fd->extra_value);
-	ma_json_member(out, &o, "mode", moat_mode_name(mode));
 	ma_json_put(out, &o, "}", 1);
 	return o;
 }
@@ -890,6 +999,7 @@ static size_t ma_details_write(char *out, const struct ma_finding *fd, int mode)
 int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 {
 	int mode = ma_request_mode(r, fd->interceptor, fd->input ? fd->input->param : NULL);
+	struct ma_details d;
 	size_t dl, ol;
 	char *buf, *op = NULL, *dj = NULL;
 
@@ -897,9 +1007,9 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 		return -1;
 	r->findings++;
 	/* one block: the operation, NUL, the details, NUL (the operation may
-	 * hold NULs: its length is fd's) */
+	 * hold NULs: its length is fd's); the details' room is their bound */
 	ol = fd->operation ? fd->operation_len : 0;
-	dl = ma_details_write(NULL, fd, mode);
+	dl = ma_details_collect(&d, fd, mode);
 	buf = ma_malloc(ol + 1 + dl + 1);
 	if (buf) {
 		if (ol)
@@ -907,7 +1017,7 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 		buf[ol] = '\0';
 		op = fd->operation ? buf : NULL;
 		dj = buf + ol + 1;
-		ma_details_write(dj, fd, mode);
+		dl = ma_details_write(dj, &d);
 		dj[dl] = '\0';
 	}
 	free(r->ev_buf); /* after the copy: fd may point into the last event */
@@ -978,7 +1088,7 @@ static void ma_finder_init(struct ma_finder *f, const char *text, size_t len, co
  * places it looked at (*pp is past them: memchr goes on from there). */
 static int ma_find_pairs(const char **pp, const char *end, char c0, char c1, size_t vl)
 {
-#if defined(__SSE2__)
+#if defined(MA_REQUEST_SSE2)
 	const __m128i a = _mm_set1_epi8(c0), b = _mm_set1_epi8(c1);
 	const char *p = *pp;
 
@@ -1008,7 +1118,7 @@ static int ma_find_pairs(const char **pp, const char *end, char c0, char c1, siz
  * them): sixteen at once with SSE2 when there are sixteen (no call). */
 static int ma_find_head(const char *p, const char *v, size_t pl)
 {
-#if defined(__SSE2__)
+#if defined(MA_REQUEST_SSE2)
 	if (pl == 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)v);
