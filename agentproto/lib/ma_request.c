@@ -1067,8 +1067,12 @@ struct ma_finder {
 	const char *text, *v;
 	size_t len, vl;
 	size_t waste, budget; /* bytes compared in vain so far, and at most */
+#if defined(MA_REQUEST_SSE2)
+	__m128i a0, a1, b0, b1; /* v's first two and last two bytes, 16 times */
+#endif
 };
 
+/* vl >= 2 */
 static void ma_finder_init(struct ma_finder *f, const char *text, size_t len, const char *v,
                            size_t vl)
 {
@@ -1078,26 +1082,40 @@ static void ma_finder_init(struct ma_finder *f, const char *text, size_t len, co
 	f->vl = vl;
 	f->waste = 0;
 	f->budget = len + 1024;
+#if defined(MA_REQUEST_SSE2)
+	f->a0 = _mm_set1_epi8(v[0]);
+	f->a1 = _mm_set1_epi8(v[1]);
+	f->b0 = _mm_set1_epi8(v[vl - 2]);
+	f->b1 = _mm_set1_epi8(v[vl - 1]);
+#endif
 }
 
 /* After a place that was not an occurrence, where v's first byte is
  * common in the text: the next place from *pp (before end, where v may
- * start) that has both v's first byte c0 and its last byte c1 (v's
- * length vl), sixteen places at a time with SSE2, four times at most.
- * 1 when it found one (*pp is there); 0 when there is none in the
- * places it looked at (*pp is past them: memchr goes on from there). */
-static int ma_find_pairs(const char **pp, const char *end, char c0, char c1, size_t vl)
+ * start) that has v's first two bytes and its last two (v of vl >= 2
+ * bytes: they overlap when vl < 4), sixteen places at a time with SSE2,
+ * four times at most. Two bytes at each end, not one: in a text of
+ * near-copies of v (an input's raw form around its decoded one) a byte
+ * at each end agrees at about every copy. 1 when it found one (*pp is
+ * there); 0 when there is none in the places it looked at (*pp is past
+ * them: memchr goes on from there). */
+static int ma_find_pairs(const struct ma_finder *f, const char **pp, const char *end)
 {
 #if defined(MA_REQUEST_SSE2)
-	const __m128i a = _mm_set1_epi8(c0), b = _mm_set1_epi8(c1);
+	const __m128i a0 = f->a0, a1 = f->a1, b0 = f->b0, b1 = f->b1;
 	const char *p = *pp;
+	size_t vl = f->vl;
 
-	/* p + 16 <= end: the last byte read, p + 15 + vl - 1, is in the text */
+	/* p + 16 <= end: the last bytes read, p + 16 and p + 15 + vl - 1,
+	 * are in the text (vl >= 2) */
 	for (int k = 0; k < 4 && p + 16 <= end; k++, p += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + vl - 1));
+		__m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+		__m128i y0 = _mm_loadu_si128((const __m128i *)(const void *)(p + vl - 2));
+		__m128i y1 = _mm_loadu_si128((const __m128i *)(const void *)(p + vl - 1));
 		unsigned m = (unsigned)_mm_movemask_epi8(
-		    _mm_and_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(y, b)));
+		    _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, a0), _mm_cmpeq_epi8(x1, a1)),
+		                  _mm_and_si128(_mm_cmpeq_epi8(y0, b0), _mm_cmpeq_epi8(y1, b1))));
 		if (m) {
 			*pp = p + __builtin_ctz(m);
 			return 1;
@@ -1105,11 +1123,9 @@ static int ma_find_pairs(const char **pp, const char *end, char c0, char c1, siz
 	}
 	*pp = p;
 #else
+	(void)f;
 	(void)pp;
 	(void)end;
-	(void)c0;
-	(void)c1;
-	(void)vl;
 #endif
 	return 0;
 }
@@ -1160,7 +1176,7 @@ static const char *ma_find(struct ma_finder *f, size_t from)
 		 * common there (a call of memchr per place would cost more than
 		 * looking at the next places sixteen at a time for both bytes) */
 		p++;
-		if (ma_find_pairs(&p, end, v[0], v[vl - 1], vl))
+		if (ma_find_pairs(f, &p, end))
 			goto place;
 	}
 	return NULL;

@@ -235,6 +235,51 @@ static void the_library_names_need_no_escape(void **state)
 	}
 }
 
+/* ma_find (the occurrence search: memchr, then v's first two and last
+ * two bytes sixteen places at a time, then the compares, memmem past its
+ * budget) finds every place v occurs, in order, as a memcmp at each
+ * place does: texts of copies and near-copies of v from a small
+ * alphabet, so that v's first and last bytes agree at most places. */
+static void the_search_finds_every_place(void **state)
+{
+	static char text[4200], v[300];
+	uint64_t x = 0x2545F4914F6CDD1Dull;
+
+	(void)state;
+	for (int t = 0; t < 3000; t++) {
+		size_t vl, len = 0, from = 0;
+		struct ma_finder fi;
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		vl = 2 + (size_t)(x % (t % 3 == 0 ? 300 : 24));
+		for (size_t i = 0; i < vl; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			v[i] = "ab./%"[x % (t % 2 ? 2 : 5)];
+		}
+		while (len + vl + 8 < sizeof text) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			if (x % 3 == 0) {
+				text[len++] = "ab./%"[(x >> 8) % 5];
+			} else {
+				memcpy(text + len, v, vl);
+				if (x % 3 == 1) /* a near-copy */
+					text[len + (x >> 16) % vl] = "ab./%"[(x >> 8) % 5];
+				len += vl;
+			}
+		}
+		ma_finder_init(&fi, text, len, v, vl);
+		for (size_t i = 0; i + vl <= len; i++) {
+			const char *at;
+			if (memcmp(text + i, v, vl) != 0)
+				continue;
+			at = ma_find(&fi, from);
+			assert_non_null(at);
+			assert_int_equal((size_t)(at - text), i);
+			from = i + 1;
+		}
+		assert_null(ma_find(&fi, from));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -242,6 +287,7 @@ int main(void)
 	    cmocka_unit_test(every_byte_value_alike),
 	    cmocka_unit_test(random_strings_alike),
 	    cmocka_unit_test(the_library_names_need_no_escape),
+	    cmocka_unit_test(the_search_finds_every_place),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
