@@ -2681,7 +2681,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		ru->end = g0 + n;
 		ru->lastnp = lastnp;
 	}
-	if (ru && whole && lastnp < 0) { /* (all plain, judged here) */
+	if (ru && whole && lastnp < 0 && n >= MA_SQL_JSTEP) {
+		/* (all plain, judged here; a shorter window costs less to
+		 * judge again than its state to keep) */
 		ru->same_a = a;
 		ru->same_closed = f.closed;
 		ru->same_end = g0 + n;
