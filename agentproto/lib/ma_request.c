@@ -1110,12 +1110,18 @@ static int ma_find_pairs(const struct ma_finder *f, const char **pp, const char 
 	 * are in the text (vl >= 2) */
 	for (int k = 0; k < 4 && p + 16 <= end; k++, p += 16) {
 		__m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
-		__m128i y0 = _mm_loadu_si128((const __m128i *)(const void *)(p + vl - 2));
 		__m128i y1 = _mm_loadu_si128((const __m128i *)(const void *)(p + vl - 1));
-		unsigned m = (unsigned)_mm_movemask_epi8(
-		    _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(x0, a0), _mm_cmpeq_epi8(x1, a1)),
-		                  _mm_and_si128(_mm_cmpeq_epi8(y0, b0), _mm_cmpeq_epi8(y1, b1))));
+		__m128i m0 = _mm_and_si128(_mm_cmpeq_epi8(x0, a0), _mm_cmpeq_epi8(y1, b1));
+		__m128i x1, y0;
+		unsigned m;
+		/* the outer pair first: where it agrees nowhere (most texts)
+		 * the inner pair is not read */
+		if (!_mm_movemask_epi8(m0))
+			continue;
+		x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+		y0 = _mm_loadu_si128((const __m128i *)(const void *)(p + vl - 2));
+		m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    m0, _mm_and_si128(_mm_cmpeq_epi8(x1, a1), _mm_cmpeq_epi8(y0, b0))));
 		if (m) {
 			*pp = p + __builtin_ctz(m);
 			return 1;
