@@ -4,6 +4,7 @@
  * encoding, %u, overlong UTF-8, full-width dots and slashes, backslashes,
  * mixed case of hex); symbolic links with MOAT_PATH_RESOLVE; and the paths
  * that must pass: names with spaces, dots inside names, unicode. */
+#include "agent_path_ref.h"
 #include "agent_test.h"
 #include "ma_path.h"
 
@@ -97,74 +98,9 @@ static void the_normaliser_resolves_dot_segments(void **state)
 	assert_int_equal(ma_path_decode("%2", 2, d, 1), 2); /* not an escape */
 }
 
-/* The references the decoder and the normaliser are held to: the plain
- * byte-at-a-time readings of their definitions in ma_path.h. */
-static int ref_hex(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static size_t ref_decode(const unsigned char *in, size_t n, unsigned char *out, int pct)
-{
-	unsigned char t[8192];
-	size_t o = 0, w = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (pct && in[i] == '%' && i + 2 < n && ref_hex(in[i + 1]) >= 0 &&
-		    ref_hex(in[i + 2]) >= 0) {
-			t[o++] = (unsigned char)(ref_hex(in[i + 1]) * 16 + ref_hex(in[i + 2]));
-			i += 2;
-		} else if (pct && in[i] == '%' && i + 5 < n && (in[i + 1] | 0x20) == 'u' &&
-		           ref_hex(in[i + 2]) >= 0 && ref_hex(in[i + 3]) >= 0 &&
-		           ref_hex(in[i + 4]) >= 0 && ref_hex(in[i + 5]) >= 0) {
-			unsigned v = (unsigned)(ref_hex(in[i + 2]) << 12 | ref_hex(in[i + 3]) << 8 |
-			                        ref_hex(in[i + 4]) << 4 | ref_hex(in[i + 5]));
-			if (v < 0x80) {
-				t[o++] = (unsigned char)v;
-			} else if (v < 0x800) {
-				t[o++] = (unsigned char)(0xC0 | v >> 6);
-				t[o++] = (unsigned char)(0x80 | (v & 0x3F));
-			} else {
-				t[o++] = (unsigned char)(0xE0 | v >> 12);
-				t[o++] = (unsigned char)(0x80 | ((v >> 6) & 0x3F));
-				t[o++] = (unsigned char)(0x80 | (v & 0x3F));
-			}
-			i += 5;
-		} else {
-			t[o++] = in[i];
-		}
-	}
-	for (size_t i = 0; i < o; i++) {
-		unsigned c = t[i], c1 = i + 1 < o ? t[i + 1] : 0, c2 = i + 2 < o ? t[i + 2] : 0,
-		         c3 = i + 3 < o ? t[i + 3] : 0;
-		if ((c == 0xC0 || c == 0xC1) && (c1 & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)((c & 1) << 6 | (c1 & 0x3F));
-			i += 1;
-		} else if (c == 0xE0 && (c1 == 0x80 || c1 == 0x81) && (c2 & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)((c1 & 0x3F) << 6 | (c2 & 0x3F));
-			i += 2;
-		} else if (c == 0xF0 && c1 == 0x80 && c2 == 0x80 && (c3 & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)(c3 & 0x3F);
-			i += 3;
-		} else if (c == 0xEF && c1 == 0xBC && (c2 == 0x8E || c2 == 0x8F || c2 == 0xBC)) {
-			out[w++] = c2 == 0x8E ? '.' : c2 == 0x8F ? '/' : '\\';
-			i += 2;
-		} else if (c == 0xE2 && c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) {
-			out[w++] = c2 == 0x95 ? '/' : '\\';
-			i += 2;
-		} else {
-			out[w++] = (unsigned char)c;
-		}
-	}
-	return w;
-}
-
+/* The reference the normaliser is held to: the plain byte-at-a-time
+ * reading of its definition in ma_path.h (the decoder's is
+ * agent_path_ref.h's ref_path_decode). */
 static void ref_normalise(const char *p, size_t n, struct ma_path_norm *o)
 {
 	size_t i = 0;
@@ -316,7 +252,7 @@ static void unicode_forms_at_every_distance_from_escapes_decode(void **state)
 				memset(p + n, 'b', 20);
 				n += 20;
 				for (int pct = 0; pct < 2; pct++) {
-					l = ref_decode((const unsigned char *)p, n, r, pct);
+					l = ref_path_decode((const unsigned char *)p, n, r, pct);
 					assert_int_equal(ma_path_decode(p, n, d, pct), l);
 					assert_memory_equal(d, r, l);
 					memcpy(d, p, n);
@@ -350,7 +286,8 @@ static void escaped_overlong_forms_decode_as_the_unicode_pass_does(void **state)
 					memset(p + n, tail & 1 ? '\x8e' : 'b', tail);
 					n += tail;
 					for (int pct = 0; pct < 2; pct++) {
-						l = ref_decode((const unsigned char *)p, n, r, pct);
+						l = ref_path_decode((const unsigned char *)p, n, r,
+						                    pct);
 						assert_int_equal(ma_path_decode(p, n, d, pct), l);
 						assert_memory_equal(d, r, l);
 					}
@@ -410,7 +347,7 @@ static void the_decoder_and_normaliser_match_their_references(void **state)
 		size_t n = rnd_path(p, MA_PATH_MAX), k = n ? rnd((unsigned)n + 1) : 0;
 		for (int pct = 0; pct < 2; pct++) {
 			size_t dl = ma_path_decode(p, n, d, pct);
-			assert_int_equal(dl, ref_decode((const unsigned char *)p, n, r, pct));
+			assert_int_equal(dl, ref_path_decode((const unsigned char *)p, n, r, pct));
 			assert_memory_equal(d, r, dl);
 			/* in place, as the readings decode */
 			memcpy(d, p, n);

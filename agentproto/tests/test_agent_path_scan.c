@@ -9,6 +9,7 @@
  * test_agent_path_scan_swar.c builds it with MA_PATH_SWAR. */
 #include "../lib/ma_path.c"
 
+#include "agent_path_ref.h"
 #include "agent_test.h"
 
 static int ref_plain(const unsigned char *p, size_t n)
@@ -38,81 +39,13 @@ static int ref_has_escape(const unsigned char *p, size_t n)
 	return 0;
 }
 
-static int ref_val(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/* test_agent_path.c's reference decoder: the escapes, then the Unicode
- * forms, byte by byte */
-static size_t ref_decode(const unsigned char *in, size_t n, unsigned char *out, int pct)
-{
-	unsigned char t[1024];
-	size_t o = 0, w = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (pct && in[i] == '%' && i + 2 < n && ref_val(in[i + 1]) >= 0 &&
-		    ref_val(in[i + 2]) >= 0) {
-			t[o++] = (unsigned char)(ref_val(in[i + 1]) * 16 + ref_val(in[i + 2]));
-			i += 2;
-		} else if (pct && in[i] == '%' && i + 5 < n && (in[i + 1] | 0x20) == 'u' &&
-		           ref_val(in[i + 2]) >= 0 && ref_val(in[i + 3]) >= 0 &&
-		           ref_val(in[i + 4]) >= 0 && ref_val(in[i + 5]) >= 0) {
-			unsigned v = (unsigned)(ref_val(in[i + 2]) << 12 | ref_val(in[i + 3]) << 8 |
-			                        ref_val(in[i + 4]) << 4 | ref_val(in[i + 5]));
-			if (v < 0x80) {
-				t[o++] = (unsigned char)v;
-			} else if (v < 0x800) {
-				t[o++] = (unsigned char)(0xC0 | v >> 6);
-				t[o++] = (unsigned char)(0x80 | (v & 0x3F));
-			} else {
-				t[o++] = (unsigned char)(0xE0 | v >> 12);
-				t[o++] = (unsigned char)(0x80 | ((v >> 6) & 0x3F));
-				t[o++] = (unsigned char)(0x80 | (v & 0x3F));
-			}
-			i += 5;
-		} else {
-			t[o++] = in[i];
-		}
-	}
-	for (size_t i = 0; i < o; i++) {
-		unsigned c = t[i], c1 = i + 1 < o ? t[i + 1] : 0, c2 = i + 2 < o ? t[i + 2] : 0,
-		         c3 = i + 3 < o ? t[i + 3] : 0;
-		if ((c == 0xC0 || c == 0xC1) && (c1 & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)((c & 1) << 6 | (c1 & 0x3F));
-			i += 1;
-		} else if (c == 0xE0 && (c1 == 0x80 || c1 == 0x81) && (c2 & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)((c1 & 0x3F) << 6 | (c2 & 0x3F));
-			i += 2;
-		} else if (c == 0xF0 && c1 == 0x80 && c2 == 0x80 && (c3 & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)(c3 & 0x3F);
-			i += 3;
-		} else if (c == 0xEF && c1 == 0xBC && (c2 == 0x8E || c2 == 0x8F || c2 == 0xBC)) {
-			out[w++] = c2 == 0x8E ? '.' : c2 == 0x8F ? '/' : '\\';
-			i += 2;
-		} else if (c == 0xE2 && c1 == 0x88 && (c2 == 0x95 || c2 == 0x96)) {
-			out[w++] = c2 == 0x95 ? '/' : '\\';
-			i += 2;
-		} else {
-			out[w++] = (unsigned char)c;
-		}
-	}
-	return w;
-}
-
 static void same_decode(const unsigned char *b, size_t n)
 {
 	char d[1024];
 	unsigned char r[1024];
 
 	for (int pct = 0; pct < 2; pct++) {
-		size_t l = ref_decode(b, n, r, pct);
+		size_t l = ref_path_decode(b, n, r, pct);
 		if (ma_path_decode((const char *)b, n, d, pct) != l || memcmp(d, r, l) != 0)
 			fail_msg("decode: %zu bytes, pct %d", n, pct);
 	}
