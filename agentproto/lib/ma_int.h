@@ -486,6 +486,10 @@ struct ma_scan {
 	/* 1 and *hit set: the occurrence [a, b) of text fires; 0: it does not.
 	 * No allocation. */
 	int (*analyse)(void *ctx, size_t a, size_t b, struct ma_scan_hit *hit);
+	/* NULL, or told before the places of each form are judged: the
+	 * analyse calls up to the next begin_form are places of this form,
+	 * whose bytes are v's (a check may skip comparing them) */
+	void (*begin_form)(void *ctx, const char *v, size_t vl);
 	void *ctx;
 	/* the finding's constant fields (struct ma_finding) */
 	const char *operation;

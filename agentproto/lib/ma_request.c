@@ -1067,6 +1067,9 @@ struct ma_finder {
 	const char *text, *v;
 	size_t len, vl;
 	size_t waste, budget; /* bytes compared in vain so far, and at most */
+	/* the last occurrence found (+ 1; 0: none yet) and per: 0, or the
+	 * distance from the one before it when at most vl / 2 (ma_find_next) */
+	size_t last, per;
 #if defined(MA_REQUEST_SSE2)
 	__m128i a0, a1, b0, b1; /* v's first two and last two bytes, 16 times */
 #endif
@@ -1082,6 +1085,8 @@ static void ma_finder_init(struct ma_finder *f, const char *text, size_t len, co
 	f->vl = vl;
 	f->waste = 0;
 	f->budget = len + 1024;
+	f->last = 0;
+	f->per = 0;
 #if defined(MA_REQUEST_SSE2)
 	f->a0 = _mm_set1_epi8(v[0]);
 	f->a1 = _mm_set1_epi8(v[1]);
@@ -1188,6 +1193,40 @@ static const char *ma_find(struct ma_finder *f, size_t from)
 	return NULL;
 }
 
+/* ma_find, for a caller that takes the places in order. Where the last two
+ * occurrences q - per and q overlap by half of v or more (a periodic v at
+ * overlapping places: per is a period of v, for v occurs at both), the
+ * place after q is q + per when the per bytes of the text after q's are
+ * v's last per bytes -- its other bytes are q's, shifted by a period --
+ * and there is none between q and q + per (one there, at q + e, would
+ * make e a period of v too and, as per + e <= vl, so would gcd(per, e)
+ * (Fine and Wilf): v would occur at q - per + gcd(per, e), between the
+ * last two occurrences). Otherwise, and from any other place, ma_find;
+ * and always for a v of MA_FIND_SHORT bytes or fewer (ma_find compares
+ * those at once). */
+static const char *ma_find_next(struct ma_finder *f, size_t from)
+{
+	const char *at;
+	int step = f->vl > MA_FIND_SHORT;
+
+	if (step && f->per && from == f->last) {
+		size_t q = f->last - 1, n = q + f->per; /* n: the next place */
+		if (n + f->vl <= f->len &&
+		    memcmp(f->text + q + f->vl, f->v + f->vl - f->per, f->per) == 0) {
+			f->last = n + 1;
+			return f->text + n;
+		}
+		from = n + 1;
+	}
+	at = ma_find(f, from); /* (one call: inlined) */
+	if (step && at) {
+		size_t p = (size_t)(at - f->text);
+		f->per = f->last && p - (f->last - 1) <= f->vl / 2 ? p - (f->last - 1) : 0;
+		f->last = p + 1;
+	}
+	return at;
+}
+
 int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 {
 	const struct ma_input *in;
@@ -1207,8 +1246,10 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 			if (s->skip_form && s->skip_form(s->ctx, v, vl))
 				continue;
 			ma_finder_init(&fi, s->text, s->len, v, vl);
+			if (s->begin_form)
+				s->begin_form(s->ctx, v, vl);
 			while (from + vl <= s->len && seen < s->max_occ) {
-				const char *at = ma_find(&fi, from);
+				const char *at = ma_find_next(&fi, from);
 				struct ma_scan_hit hit;
 				size_t a;
 				int verdict;

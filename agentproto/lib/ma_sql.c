@@ -3182,13 +3182,18 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 
 /* The last attempt judged in a check, loosely and strictly (e[strict]):
  * the same input at another place (or another input of the same bytes)
- * is not judged again. */
+ * is not judged again. form: the form whose places are judged now
+ * (ma_request_scan's begin_form: a serial, 0 when unknown); an entry of
+ * the same form has the same bytes (both are places of it), which are
+ * then not compared. */
 struct ma_sql_memo {
 	struct ma_sql_memo_entry {
 		int valid, bare, lexdiff;
+		unsigned form;
 		size_t a, n; /* the input's bytes: sql + a, n */
 		struct ma_sql_hit hit;
 	} e[2];
+	unsigned form;
 };
 
 /* ma_sql_attempt of [a, b) through the memo (may be NULL). lexdiff:
@@ -3205,7 +3210,8 @@ static void ma_sql_attempt_memo(int dialect, const char *sql, size_t a, size_t b
 	int other;
 
 	if (m && m->valid && m->n == b - a && m->bare == bare && m->lexdiff == lexdiff &&
-	    memcmp(sql + m->a, sql + a, b - a) == 0) {
+	    ((memo->form != 0 && m->form == memo->form) ||
+	     memcmp(sql + m->a, sql + a, b - a) == 0)) {
 		if (m->hit.fired)
 			*hit = m->hit;
 		return;
@@ -3220,6 +3226,7 @@ static void ma_sql_attempt_memo(int dialect, const char *sql, size_t a, size_t b
 		m->n = b - a;
 		m->bare = bare;
 		m->lexdiff = lexdiff;
+		m->form = memo->form;
 		m->hit = *hit;
 	}
 }
@@ -3375,6 +3382,19 @@ static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
 	return in->plain || in->structured;
 }
 
+/* The places judged next are those of a new form (the attempt memo's key:
+ * struct ma_sql_memo). */
+static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
+{
+	struct ma_sql_scan *c = ctx;
+
+	(void)v;
+	(void)vl;
+	c->memo.form++;
+	if (c->memo.form == 0) /* (0: unknown) */
+		c->memo.form = 1;
+}
+
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sql_scan *c = ctx;
@@ -3426,6 +3446,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->sql = sql;
 	c->len = len;
 	c->cache.filled = 0;
+	c->memo.form = 0;
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,
@@ -3433,6 +3454,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	    .max_occ = 64, /* every place it occurs, up to 64 */
 	    .skip_input = ma_sql_skip_input,
 	    .analyse = ma_sql_scan_analyse,
+	    .begin_form = ma_sql_scan_form,
 	    .ctx = c,
 	    .operation = sql,
 	    .operation_len = len,

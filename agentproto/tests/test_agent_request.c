@@ -530,6 +530,51 @@ static void a_periodic_input_is_found_at_every_place(void **state)
 	}
 }
 
+/* Inputs over two letters with periods of every kind ("abaab...",
+ * "aabaa...", "abab...", none) in random texts of the same letters, where
+ * occurrences overlap at every distance: every input of 2 to 12 bytes,
+ * and random ones of 17 to 60 (past MA_FIND_SHORT: where the search steps
+ * from two overlapping occurrences to the next, ma_find_next) built from
+ * a unit of 1 to 9 bytes with a byte changed now and then. The search
+ * finds what a naive search finds, no place skipped or added. */
+static void check_overlaps(const char *v, size_t vl, unsigned *seed)
+{
+	static char text[400];
+
+	for (int round = 0; round < 6; round++) {
+		size_t tl = 20 + rnd_next(seed) % 380;
+		size_t p = round % 2 ? vl : 1 + rnd_next(seed) % vl;
+		unsigned dense = 2 + rnd_next(seed) % 40;
+		/* v's first p bytes over and over, a byte changed now and then */
+		for (size_t i = 0; i < tl; i++)
+			text[i] = rnd_next(seed) % dense ? v[i % p] : 'a' + 'b' - v[i % p];
+		scan_matches_naive(text, tl, v, vl);
+	}
+}
+
+static void overlapping_occurrences_are_found_as_a_naive_search_finds(void **state)
+{
+	static char v[64];
+	unsigned seed = 4242;
+
+	(void)state;
+	for (size_t vl = 2; vl <= 12; vl++)
+		for (unsigned bits = 0; bits < 1u << vl; bits += vl < 9 ? 1 : 7) {
+			for (size_t i = 0; i < vl; i++)
+				v[i] = bits >> i & 1 ? 'b' : 'a';
+			check_overlaps(v, vl, &seed);
+		}
+	for (int round = 0; round < 3000; round++) {
+		size_t vl = 17 + rnd_next(&seed) % 44, unit = 1 + rnd_next(&seed) % 9;
+		unsigned bits = rnd_next(&seed), changes = rnd_next(&seed) % 3;
+		for (size_t i = 0; i < vl; i++)
+			v[i] = bits >> (i % unit) & 1 ? 'b' : 'a';
+		for (unsigned k = 0; k < changes; k++)
+			v[rnd_next(&seed) % vl] ^= 3; /* 'a' <-> 'b' */
+		check_overlaps(v, vl, &seed);
+	}
+}
+
 /* An input added by reference is the caller's bytes, not a copy: the
  * event's payload is the caller's pointer, a request of many long values
  * allocates nothing after begin (copied, 15 values of 1 KB overflow the
@@ -765,6 +810,7 @@ int main(void)
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(the_scan_finds_every_place_a_naive_search_finds),
 	    cmocka_unit_test(a_periodic_input_is_found_at_every_place),
+	    cmocka_unit_test(overlapping_occurrences_are_found_as_a_naive_search_finds),
 	    cmocka_unit_test(an_input_whose_first_byte_is_everywhere_is_found),
 	    cmocka_unit_test(url_decoding_matches_a_byte_at_a_time_reading),
 	    cmocka_unit_test(inputs_by_reference_are_not_copied),

@@ -859,6 +859,41 @@ static void inputs_equal_to_literals_pass(void **state)
 	moat_policy_release(p);
 }
 
+/* The attempt rule's memo skips comparing the bytes of a place with those
+ * of the last attempt judged when both are places of the same form of an
+ * input: an input of the same length but other bytes is judged afresh. A
+ * plain sum (two places, judged once) and then an encoded quote of the
+ * same 25 bytes: the second fires whatever the first made. */
+static void the_attempt_memo_keeps_each_input_apart(void **state)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.policy = p};
+	const char *sum = "1%20%2B%201%20%2B%201%2B1", *quote = "1%27%20OR%20%271%27=%2711";
+	char sql[256];
+
+	(void)state;
+	assert_int_equal(strlen(sum), strlen(quote));
+	snprintf(sql, sizeof sql, "SELECT * FROM t WHERE id = %s AND k = %s AND j = %s", sum, sum,
+	         quote);
+	for (int order = 0; order < 2; order++) {
+		struct moat_request *r;
+		const struct moat_event *ev;
+		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+		moat_request_add_input(r, MOAT_INPUT_QUERY, "s", order ? quote : sum, 25);
+		moat_request_add_input(r, MOAT_INPUT_QUERY, "q", order ? sum : quote, 25);
+		assert_int_equal(moat_check_sql(r, MYSQL, sql, strlen(sql)), MOAT_BLOCK);
+		ev = moat_request_event(r);
+		assert_non_null(ev);
+		assert_string_equal(ev->rule, "sqli.attempt");
+		assert_string_equal(ev->payload, quote);
+		moat_request_end(r);
+	}
+	/* the plain sum alone, at its two places, fires nothing */
+	snprintf(sql, sizeof sql, "SELECT * FROM t WHERE id = %s AND k = %s", sum, sum);
+	assert_int_equal(check_sql_text(MYSQL, sql, sum), MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
 static void a_dialect_decides_what_a_quote_does(void **state)
 {
 	(void)state;
@@ -1579,6 +1614,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(strings_follow_each_dialect),
+	    cmocka_unit_test(the_attempt_memo_keeps_each_input_apart),
 	    cmocka_unit_test(comments_follow_each_dialect),
 	    cmocka_unit_test(numbers_operators_and_parameters),
 	    cmocka_unit_test(byte_classes_pick_each_dialects_rule),
