@@ -2239,7 +2239,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	const struct ma_sql_tok *win = winbuf;
 	struct ma_sql_state st;
 	struct ma_sql_flags f;
-	struct ma_sql_cursor own, wc;
+	/* the cursor after the window: in the walk left to the caller when
+	 * there is one (not copied into it) */
+	struct ma_sql_cursor own, wcbuf, *const wc = walk ? &walk->c : &wcbuf;
 	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	int g0 = 0, plain_run = 0, wbase = -1; /* win[i] is the cache's wbase + i */
@@ -2273,11 +2275,11 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	depth = cur->depth;
 	/* the window and the first token after it: the statement's tokens
 	 * from the first that ends after a (lx stands after the last read) */
-	wc = *cur;
-	if (ma_sql_cache_window(cache, &wc, sql, b, &win, &n, &t, &have_tail)) {
+	*wc = *cur;
+	if (ma_sql_cache_window(cache, wc, sql, b, &win, &n, &t, &have_tail)) {
 		wbase = cur->idx;
 	} else {
-		while (ma_sql_cursor_take(&wc, cache, sql, (size_t)-1, &t)) {
+		while (ma_sql_cursor_take(wc, cache, sql, (size_t)-1, &t)) {
 			if (t.start >= b) {
 				have_tail = 1;
 				break;
@@ -2786,12 +2788,11 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			walk->st.prev = NULL;
 			if (have_tail)
 				walk->first = t;
-			walk->c = wc;
-			walk->cache = cache;
+			walk->cache = cache; /* (walk->c: wc) */
 			walk->sql = sql;
 			return;
 		}
-		if (!ma_sql_tail_runs(&st, dialect, sql, &wc, cache, &t, have_tail))
+		if (!ma_sql_tail_runs(&st, dialect, sql, wc, cache, &t, have_tail))
 			return;
 		jd->runnable = 1;
 		if (f.cond == 2) {
