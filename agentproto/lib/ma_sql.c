@@ -3203,13 +3203,17 @@ struct ma_sql_memo {
  * what it got, and the input is read once more as PostgreSQL reads it.
  * And the other way round: a '#' (an operator in PostgreSQL, a comment in
  * MySQL) may be a payload written for MySQL. */
-static void ma_sql_attempt_memo(int dialect, const char *sql, size_t a, size_t b, int bare,
-                                int strict, int lexdiff, struct ma_sql_memo *memo,
-                                struct ma_sql_hit *hit)
-{
-	struct ma_sql_memo_entry *m = memo ? &memo->e[strict] : NULL;
-	int other;
+static void ma_sql_attempt_judge(int dialect, const char *sql, size_t a, size_t b, int bare,
+                                 int strict, int lexdiff, struct ma_sql_memo *memo,
+                                 struct ma_sql_hit *hit);
 
+static inline void ma_sql_attempt_memo(int dialect, const char *sql, size_t a, size_t b, int bare,
+                                       int strict, int lexdiff, struct ma_sql_memo *memo,
+                                       struct ma_sql_hit *hit)
+{
+	const struct ma_sql_memo_entry *m = memo ? &memo->e[strict] : NULL;
+
+	/* (the memo's answer in the caller, without a call: one per place) */
 	if (m && m->valid && m->n == b - a && m->bare == bare && m->lexdiff == lexdiff &&
 	    ((memo->form != 0 && m->form == memo->form) ||
 	     memcmp(sql + m->a, sql + a, b - a) == 0)) {
@@ -3217,6 +3221,17 @@ static void ma_sql_attempt_memo(int dialect, const char *sql, size_t a, size_t b
 			*hit = m->hit;
 		return;
 	}
+	ma_sql_attempt_judge(dialect, sql, a, b, bare, strict, lexdiff, memo, hit);
+}
+
+/* ma_sql_attempt_memo's attempt judged, and kept in the memo. */
+static void ma_sql_attempt_judge(int dialect, const char *sql, size_t a, size_t b, int bare,
+                                 int strict, int lexdiff, struct ma_sql_memo *memo,
+                                 struct ma_sql_hit *hit)
+{
+	struct ma_sql_memo_entry *m = memo ? &memo->e[strict] : NULL;
+	int other;
+
 	other = lexdiff                                                       ? MOAT_SQL_POSTGRES
 	        : dialect == MOAT_SQL_POSTGRES && memchr(sql + a, '#', b - a) ? MOAT_SQL_MYSQL
 	                                                                      : 0;
