@@ -250,7 +250,7 @@ static void the_search_finds_every_place(void **state)
 		size_t vl, len = 0, from = 0;
 		struct ma_finder fi;
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-		vl = 2 + (size_t)(x % (t % 3 == 0 ? 300 : 24));
+		vl = 2 + (size_t)(x % (t % 3 == 0 ? sizeof v - 2 : 24));
 		for (size_t i = 0; i < vl; i++) {
 			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
 			v[i] = "ab./%"[x % (t % 2 ? 2 : 5)];
