@@ -539,8 +539,17 @@ def test_notes_come_only_when_asked_for_and_only_for_the_feeds_project(srv):
         agent.recv_type("welcome")
         expect(srv.req("PUT", "/api/v1/projects/%s/environments/production/policy" % slug,
                        {"interceptors": {"ssrf": {"mode": "block"}}}, token=srv.admin_token()), 200)
-        eq(_note(mine, "agents")["changes"][0]["agent_id"], "quiet-agent", "the asking feed hears")
-        _note(mine, "policy")
+        # The agent's note comes from the writer's commit of its state, the
+        # policy note from the HTTP thread after its own commit: two
+        # separate commits, so either may come first.
+        notes = {}
+        for _ in range(2):
+            m = mine.recv(WAIT)
+            check(m.get("type") in ("agents", "policy") and m["type"] not in notes,
+                  "one agents and one policy note, in either order: %r" % m)
+            notes[m["type"]] = m
+        eq(notes["agents"]["changes"][0]["agent_id"], "quiet-agent", "the asking feed hears")
+        eq(notes["policy"]["environment"], "production", "the policy note")
         ev = _event()
         expect(srv.req("POST", "/api/v1/agent/events", {"events": [ev]}, token=agent_token), 200)
         for f, what in ((plain, "no notes member"), (off, "notes: false")):
