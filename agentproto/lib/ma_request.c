@@ -12,6 +12,7 @@
  * names), so checks allocate only when they fire (ma_request_fire).
  */
 #include "ma_int.h"
+#include "ma_util.h"
 
 #include <jansson.h>
 #include <stddef.h>
@@ -144,17 +145,6 @@ void moat_request_end(struct moat_request *r)
 
 /* ---- decodings ---- */
 
-static int ma_hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Bit 7 of each byte of the result set where the byte of w is '%' or '+'
  * (bytes after the first such byte may be set wrongly, before it never:
  * the lowest set bit marks the first, w's first byte in the low bits). */
@@ -196,15 +186,15 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 		if (i >= len)
 			break;
 		c = (unsigned char)in[i];
-		if (c == '%' && i + 2 < len && ma_hexval(in[i + 1]) >= 0 &&
-		    ma_hexval(in[i + 2]) >= 0) {
-			out[o++] = (char)(ma_hexval(in[i + 1]) * 16 + ma_hexval(in[i + 2]));
+		if (c == '%' && i + 2 < len && ma_hex_val(in[i + 1]) >= 0 &&
+		    ma_hex_val(in[i + 2]) >= 0) {
+			out[o++] = (char)(ma_hex_val(in[i + 1]) * 16 + ma_hex_val(in[i + 2]));
 			i += 2;
 		} else if (c == '%' && i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
-		           in[i + 2] == '0' && in[i + 3] == '0' && ma_hexval(in[i + 4]) >= 0 &&
-		           ma_hexval(in[i + 5]) >= 0) {
+		           in[i + 2] == '0' && in[i + 3] == '0' && ma_hex_val(in[i + 4]) >= 0 &&
+		           ma_hex_val(in[i + 5]) >= 0) {
 			out[o++] =
-			    (char)(ma_hexval(in[i + 4]) * 16 + ma_hexval(in[i + 5])); /* %u0027 */
+			    (char)(ma_hex_val(in[i + 4]) * 16 + ma_hex_val(in[i + 5])); /* %u0027 */
 			i += 5;
 		} else if (c == '+') {
 			out[o++] = ' ';
@@ -255,8 +245,8 @@ size_t ma_html_decode(const char *in, size_t len, char *out)
 			j++;
 			if (j < len && (in[j] == 'x' || in[j] == 'X')) {
 				j++;
-				while (j < len && ma_hexval(in[j]) >= 0 && v < 0x110000) {
-					v = v * 16 + (unsigned long)ma_hexval(in[j]);
+				while (j < len && ma_hex_val(in[j]) >= 0 && v < 0x110000) {
+					v = v * 16 + (unsigned long)ma_hex_val(in[j]);
 					j++;
 					ok = 1;
 				}

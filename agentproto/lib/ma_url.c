@@ -12,6 +12,7 @@
  * global state.
  */
 #include "ma_int.h"
+#include "ma_util.h"
 
 #include <assert.h>
 #include <string.h>
@@ -31,17 +32,6 @@ static int ma_is_digit(int c)
 static int ma_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + 32 : c;
-}
-
-static int ma_hex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 static int ma_special_port(const char *scheme)
@@ -79,7 +69,7 @@ static int ma_ipv4_number(const char *s, size_t n, uint64_t *v, int *odd)
 	}
 	*v = 0;
 	for (size_t i = 0; i < n; i++) {
-		int d = radix == 16 ? ma_hex((unsigned char)s[i])
+		int d = radix == 16 ? ma_hex_val((unsigned char)s[i])
 		                    : (ma_is_digit(s[i]) ? s[i] - '0' : -1);
 		if (d < 0 || d >= radix)
 			return -1;
@@ -174,8 +164,8 @@ int ma_url_ipv6_parse(const char *s, size_t n, uint8_t out[16])
 			compress = ++piece;
 			continue;
 		}
-		while (len < 4 && p < n && ma_hex((unsigned char)s[p]) >= 0) {
-			v = v * 16 + (unsigned)ma_hex((unsigned char)s[p]);
+		while (len < 4 && p < n && ma_hex_val((unsigned char)s[p]) >= 0) {
+			v = v * 16 + (unsigned)ma_hex_val((unsigned char)s[p]);
 			p++;
 			len++;
 		}
@@ -303,10 +293,10 @@ static size_t ma_pct_decode(const char *s, size_t n, unsigned char *out)
 	size_t o = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '%' && i + 2 < n && ma_hex((unsigned char)s[i + 1]) >= 0 &&
-		    ma_hex((unsigned char)s[i + 2]) >= 0) {
-			out[o++] = (unsigned char)(ma_hex((unsigned char)s[i + 1]) * 16 +
-			                           ma_hex((unsigned char)s[i + 2]));
+		if (s[i] == '%' && i + 2 < n && ma_hex_val((unsigned char)s[i + 1]) >= 0 &&
+		    ma_hex_val((unsigned char)s[i + 2]) >= 0) {
+			out[o++] = (unsigned char)(ma_hex_val((unsigned char)s[i + 1]) * 16 +
+			                           ma_hex_val((unsigned char)s[i + 2]));
 			i += 2;
 		} else {
 			out[o++] = (unsigned char)s[i];

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ma_util.h" /* libmoatagent's ma_hex_val, header-only */
 #include "shop.h"
 
 static const struct shop_route http_routes[] = {
@@ -129,17 +130,6 @@ int http_utf8_ok(const char *s, size_t len)
 	return 1;
 }
 
-static int http_hex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decodes application/x-www-form-urlencoded text (s, len) in place into a
  * new string; its length in *out_len. NULL when out of memory. */
 static char *http_form_decode(const char *s, size_t len, size_t *out_len)
@@ -152,9 +142,9 @@ static char *http_form_decode(const char *s, size_t len, size_t *out_len)
 	for (size_t i = 0; i < len; i++) {
 		if (s[i] == '+') {
 			d[o++] = ' ';
-		} else if (s[i] == '%' && i + 2 < len && http_hex(s[i + 1]) >= 0 &&
-		           http_hex(s[i + 2]) >= 0) {
-			d[o++] = (char)(http_hex(s[i + 1]) * 16 + http_hex(s[i + 2]));
+		} else if (s[i] == '%' && i + 2 < len && ma_hex_val(s[i + 1]) >= 0 &&
+		           ma_hex_val(s[i + 2]) >= 0) {
+			d[o++] = (char)(ma_hex_val(s[i + 1]) * 16 + ma_hex_val(s[i + 2]));
 			i += 2;
 		} else {
 			d[o++] = s[i];
