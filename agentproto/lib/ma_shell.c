@@ -727,6 +727,28 @@ static inline uint64_t ma_sh_swar_in(uint64_t w, unsigned lo, unsigned hi)
 	return ge & le & ~w;
 }
 
+#if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
+/* The sixteen bytes at p, a bit each (the first byte lowest): those that
+ * ma_sh_skip_words8 passes (a letter, a digit, one of + , - . / : or a
+ * space) returned, the spaces in *spaces (unused by a caller that needs
+ * only the first: the compiler drops it). */
+static inline __attribute__((always_inline)) unsigned ma_sh_word_bytes16(const char *p,
+                                                                         unsigned *spaces)
+{
+	const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i l = _mm_or_si128(w, _mm_set1_epi8(0x20));
+	const __m128i isp = _mm_cmpeq_epi8(w, _mm_set1_epi8(' '));
+	/* signed compares: a byte >= 0x80 is in no range */
+	const __m128i az = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+	                                 _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+	const __m128i pc = _mm_and_si128(_mm_cmpgt_epi8(w, _mm_set1_epi8('+' - 1)),
+	                                 _mm_cmplt_epi8(w, _mm_set1_epi8(':' + 1)));
+
+	*spaces = (unsigned)_mm_movemask_epi8(isp);
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(isp, _mm_or_si128(az, pc)));
+}
+#endif
+
 /* The words of plain bytes and the blanks that ma_sh_skip_words passes,
  * many bytes at a time: from i (a word's end, at a space), while every
  * byte is a letter, a digit, one of + , - . / : or a space (no operator,
@@ -758,19 +780,9 @@ ma_sh_skip_words8_impl(const char *s, size_t i, size_t limit, int *words, size_t
 	*stop = limit;
 #if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
 	{
-		const __m128i sp = _mm_set1_epi8(' '), low = _mm_set1_epi8(0x20);
-		const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
-		const __m128i p1 = _mm_set1_epi8('+' - 1), c1 = _mm_set1_epi8(':' + 1);
 		while (p + 16 <= limit) {
-			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
-			__m128i l = _mm_or_si128(w, low);
-			__m128i isp = _mm_cmpeq_epi8(w, sp);
-			/* signed compares: a byte >= 0x80 is in no range */
-			__m128i az = _mm_and_si128(_mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1));
-			__m128i pc = _mm_and_si128(_mm_cmpgt_epi8(w, p1), _mm_cmplt_epi8(w, c1));
-			unsigned ok =
-			    (unsigned)_mm_movemask_epi8(_mm_or_si128(isp, _mm_or_si128(az, pc)));
-			unsigned spm = (unsigned)_mm_movemask_epi8(isp), ends;
+			unsigned spm, ends;
+			unsigned ok = ma_sh_word_bytes16(s + p, &spm);
 			unsigned bad = ~ok & 0xffffu;
 			if (bad) /* only the spaces before the first byte that is none */
 				spm &= (1u << __builtin_ctz(bad)) - 1;
@@ -895,16 +907,9 @@ ma_sh_skip_words8_any(const char *s, size_t i, size_t limit, int *words, size_t 
 	*stop = limit;
 #if defined(__SSE2__) && !defined(MA_SH_SWAR_ONLY)
 	{
-		const __m128i sp = _mm_set1_epi8(' '), low = _mm_set1_epi8(0x20);
-		const __m128i a1 = _mm_set1_epi8('a' - 1), z1 = _mm_set1_epi8('z' + 1);
-		const __m128i p1 = _mm_set1_epi8('+' - 1), c1 = _mm_set1_epi8(':' + 1);
 		while (p + 16 <= limit) {
-			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(s + p));
-			__m128i l = _mm_or_si128(w, low);
-			__m128i az = _mm_and_si128(_mm_cmpgt_epi8(l, a1), _mm_cmplt_epi8(l, z1));
-			__m128i pc = _mm_and_si128(_mm_cmpgt_epi8(w, p1), _mm_cmplt_epi8(w, c1));
-			unsigned ok = (unsigned)_mm_movemask_epi8(
-			    _mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_or_si128(az, pc)));
+			unsigned spm;
+			unsigned ok = ma_sh_word_bytes16(s + p, &spm);
 			if (ok != 0xffffu) {
 				*stop = p + (size_t)__builtin_ctz(~ok & 0xffffu);
 				break;
