@@ -338,11 +338,16 @@ static size_t ma_block_comment_end(const struct ma_sql_lexer *lx, size_t i, int 
 	return lx->len;
 }
 
-static size_t ma_line_end(const char *s, size_t len, size_t i)
+/* The end of a line comment at i: the next '\n', or in PostgreSQL the next
+ * '\n' or '\r' (its scanner's non_newline is [^\n\r]; SQLite and MySQL
+ * end one at '\n' only). */
+static size_t ma_line_end(const char *s, size_t len, size_t i, int cr)
 {
 	const char *nl = memchr(s + i, '\n', len - i);
+	size_t end = nl ? (size_t)(nl - s) : len;
+	const char *r = cr ? memchr(s + i, '\r', end - i) : NULL;
 
-	return nl ? (size_t)(nl - s) : len;
+	return r ? (size_t)(r - s) : end;
 }
 
 /* A number at i: digits, fraction, exponent; 0x / 0b forms. */
@@ -573,15 +578,16 @@ static void ma_lex_rule(struct ma_sql_lexer *lx, size_t i, unsigned a, struct ma
 	switch (a) {
 	/* comments */
 	case F_MINUS:
-		if (n == '-' && (!my || ma_at(lx, i + 2) <= ' ')) {
-			r->end = ma_line_end(lx->s, lx->len, i);
+		/* MySQL: "--" then a space or a control byte (DEL too) */
+		if (n == '-' && (!my || ma_at(lx, i + 2) <= ' ' || ma_at(lx, i + 2) == 0x7f)) {
+			r->end = ma_line_end(lx->s, lx->len, i, pg);
 			r->type = MA_SQL_T_COMMENT;
 			return;
 		}
 		break;
 	case F_HASH:
 		if (my) {
-			r->end = ma_line_end(lx->s, lx->len, i);
+			r->end = ma_line_end(lx->s, lx->len, i, 0);
 			r->type = MA_SQL_T_COMMENT;
 			return;
 		}

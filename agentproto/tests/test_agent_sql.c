@@ -1610,6 +1610,40 @@ static void a_tail_among_comments_is_judged_alike(void **state)
 			}
 }
 
+/* Line comments end where each database ends them: PostgreSQL's "--" at
+ * '\n' or '\r' (its scanner), SQLite's and MySQL's at '\n' only; MySQL
+ * takes "--" before DEL (a control byte) as a comment too. A payload
+ * that hides SQL after a '\r' in PostgreSQL, or cuts the tail with
+ * "--" DEL in MySQL, fires; a CR inside a comment where the database
+ * reads on does not. */
+static void line_comments_end_where_each_dialect_ends_them(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(toks(PG, "a --x\rb", b, sizeof b), "1:a|12:--x|1:b");
+	assert_string_equal(toks(SQLITE, "a --x\rb", b, sizeof b), "1:a|12:--x\rb");
+	assert_string_equal(toks(MYSQL, "a -- x\rb", b, sizeof b), "1:a|12:-- x\rb");
+	assert_string_equal(toks(MYSQL, "a --\x7f b", b, sizeof b), "1:a|12:--\x7f b");
+	assert_int_equal(
+	    check_sql_text(PG, "SELECT * FROM t WHERE id = 1--\runion select pw from users",
+	                   "1--\runion select pw from users"),
+	    MOAT_BLOCK);
+	assert_int_equal(
+	    check_sql_text(PG, "SELECT * FROM t WHERE id = 1 --x\r or 1=1", "1 --x\r or 1=1"),
+	    MOAT_BLOCK);
+	assert_int_equal(check_sql_text(PG, "SELECT * FROM t WHERE id = 1--\r;drop table users",
+	                                "1--\r;drop table users"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, STR, "admin'--\x7f"), MOAT_BLOCK);
+	/* SQLite reads the comment on to the line's end: nothing runs */
+	assert_int_equal(check_sql_text(SQLITE, "SELECT * FROM t WHERE id = 1--\runion select 1",
+	                                "1--\runion select 1"),
+	                 MOAT_ALLOW);
+	/* text with a CR in a string stays data */
+	assert_int_equal(check(PG, STR, "line one -- note\r\nline two"), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1658,6 +1692,7 @@ int main(void)
 	    cmocka_unit_test(attempts_with_many_parentheses_are_judged_alike),
 	    cmocka_unit_test(the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
+	    cmocka_unit_test(line_comments_end_where_each_dialect_ends_them),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
