@@ -669,10 +669,12 @@ static void ma_lex_rule(struct ma_sql_lexer *lx, size_t i, unsigned a, struct ma
 			return;
 		break;
 	case F_BACKSLASH:
-		/* MySQL: \N outside a string is NULL (a word the keyword table maps) */
+		/* MySQL: \N outside a string is NULL (a word the keyword table
+		 * maps), whatever follows: its lexer returns NULL_SYM at once,
+		 * so \Nunion is NULL UNION (MariaDB; MySQL 8 dropped \N) */
 		r->type = MA_SQL_T_OTHER;
 		r->end = i + 1;
-		if (my && n == 'N' && !ma_is(ma_at(lx, i + 2), ma_ident_mask(lx->dialect))) {
+		if (my && n == 'N') {
 			r->type = MA_SQL_T_WORD;
 			r->end = i + 2;
 		}

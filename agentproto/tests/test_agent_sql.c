@@ -126,7 +126,7 @@ static void byte_classes_pick_each_dialects_rule(void **state)
 	     "13:\\|1:N|13:\\|1:Nx|13:\\|1:N$|12:/*!50000 1*/|12:/*M!100000 2 */|12:--x -- "
 	     "y|6:#|1:z|1:q"},
 	    {1, 3,
-	     "1:\\N|13:\\|1:Nx|13:\\|1:N$|12:/*!50000|4:1|12:*/|12:/*M!100000|4:2|12:*/"
+	     "1:\\N|1:\\N|1:x|1:\\N|13:$|12:/*!50000|4:1|12:*/|12:/*M!100000|4:2|12:*/"
 	     "|6:-|6:-|1:x|12:-- y|12:#z|1:q"},
 	    {2, 1,
 	     "5:@@a.b|6:@|3:'x'|6:@|2:`y`|6:@|2:\"z\"|6:@|6:@|6:@|5::x|6:::|1:int|6::=|5:?12"},
@@ -1644,6 +1644,24 @@ static void line_comments_end_where_each_dialect_ends_them(void **state)
 	assert_int_equal(check(PG, STR, "line one -- note\r\nline two"), MOAT_ALLOW);
 }
 
+/* MySQL's lexer returns NULL for \N whatever follows it (MariaDB keeps
+ * \N; MySQL 8 dropped it): \Nunion is NULL UNION, \Nor is NULL OR. */
+static void mysql_backslash_n_ends_at_the_n(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(toks(MYSQL, "a = \\Nunion", b, sizeof b), "1:a|6:=|1:\\N|1:union");
+	assert_int_equal(check_sql_text(MYSQL, "SELECT * FROM t WHERE id = \\Nunion select 1",
+	                                "\\Nunion select 1"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, STR, "x'or\\Nis\\Nor'"), MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "\\Nor 1=1"), MOAT_BLOCK);
+	/* text: a path where a number goes breaks the statement, in a string it is data */
+	assert_int_equal(check(MYSQL, NUM, "C:\\Nodes and more"), MOAT_ALLOW);
+	assert_int_equal(check(MYSQL, STR, "C:\\Nodes\\Nina"), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1693,6 +1711,7 @@ int main(void)
 	    cmocka_unit_test(the_rest_of_the_statement_decides_how_strictly_an_attempt_is_judged),
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
 	    cmocka_unit_test(line_comments_end_where_each_dialect_ends_them),
+	    cmocka_unit_test(mysql_backslash_n_ends_at_the_n),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
