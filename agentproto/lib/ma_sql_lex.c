@@ -9,7 +9,8 @@
  * MySQL do not nest, an unterminated / * runs to the end), PostgreSQL
  * dollar quoting ($tag$...$tag$) and parameters ($1), identifiers quoted with "", `` and [] as each
  * dialect has them, string prefixes (E'', N'', X'', B'', U&'', MySQL's
- * _charset''), numbers (1, 1.5, .5, 1e-3, 0x1F, 0b1), parameters and
+ * _charset''), numbers (1, 1.5, .5, 1e-3, 0x1F, 0b1, PostgreSQL's 0o17, digit
+ * separators 1_000 in PostgreSQL and SQLite), parameters and
  * variables (?, :name, @name, @@name), MySQL's \N (NULL).
  *
  * How it stays cheap (the sql_injection check lexes a 4 KB statement at
@@ -350,36 +351,48 @@ static size_t ma_line_end(const char *s, size_t len, size_t i, int cr)
 	return r ? (size_t)(r - s) : end;
 }
 
-/* A number at i: digits, fraction, exponent; 0x / 0b forms. */
-static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
+/* Digits of a number from j, of the class mask (HX, DG) or, with mask 0,
+ * '0' to top: with sep, one '_' between two digits too (PostgreSQL 16's
+ * and SQLite 3.46's digit separators: 1_000, 0x_ff in PostgreSQL). */
+static size_t ma_digits(const struct ma_sql_lexer *lx, size_t j, unsigned mask, unsigned char top,
+                        int sep)
 {
-	const unsigned char *s = (const unsigned char *)lx->s;
-	size_t j = i, len = lx->len;
-	unsigned char n = ma_at(lx, i + 1);
-
-	if (ma_at(lx, i) == '0' && (n == 'x' || n == 'X') && ma_is(ma_at(lx, i + 2), HX))
-		return ma_run(s, len, i + 2, HX);
-	if (ma_at(lx, i) == '0' && (n == 'b' || n == 'B') &&
-	    (ma_at(lx, i + 2) == '0' || ma_at(lx, i + 2) == '1')) {
-		for (j = i + 2; ma_at(lx, j) == '0' || ma_at(lx, j) == '1'; j++)
-			;
-		return j;
-	}
 	for (;;) {
-		j = ma_run(s, len, j, DG);
-		/* PostgreSQL: 1_000_000 */
-		if (ma_at(lx, j) == '_' && lx->dialect == MOAT_SQL_POSTGRES &&
-		    ma_is(ma_at(lx, j + 1), DG))
+		unsigned char c;
+		if (mask)
+			j = ma_run((const unsigned char *)lx->s, lx->len, j, mask);
+		else
+			while ((c = ma_at(lx, j)) >= '0' && c <= top)
+				j++;
+		c = ma_at(lx, j + 1);
+		if (sep && ma_at(lx, j) == '_' && (mask ? ma_is(c, mask) : c >= '0' && c <= top))
 			j++;
 		else
-			break;
+			return j;
 	}
+}
+
+/* A number at i: digits, fraction, exponent; 0x / 0b forms, PostgreSQL's
+ * 0o, digit separators where the dialect has them (ma_digits). */
+static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
+{
+	int pg = lx->dialect == MOAT_SQL_POSTGRES, sep = lx->dialect != MOAT_SQL_MYSQL;
+	size_t j = i;
+	unsigned char n = ma_at(lx, i + 1) | 0x20, top = n == 'b' ? '1' : '7';
+	size_t k = i + 2 + (pg && ma_at(lx, i + 2) == '_'); /* PostgreSQL: 0x_ff */
+
+	if (ma_at(lx, i) == '0' && n == 'x' && ma_is(ma_at(lx, k), HX))
+		return ma_digits(lx, k, HX, 0, sep);
+	if (ma_at(lx, i) == '0' && (n == 'b' || (pg && n == 'o')) && ma_at(lx, k) >= '0' &&
+	    ma_at(lx, k) <= top)
+		return ma_digits(lx, k, 0, top, pg);
+	j = ma_digits(lx, j, DG, 0, sep);
 	if (ma_at(lx, j) == '.')
-		j = ma_run(s, len, j + 1, DG);
+		j = ma_digits(lx, j + 1, DG, 0, sep && ma_is(ma_at(lx, j + 1), DG));
 	if ((ma_at(lx, j) == 'e' || ma_at(lx, j) == 'E') &&
 	    (ma_is(ma_at(lx, j + 1), DG) ||
 	     ((ma_at(lx, j + 1) == '+' || ma_at(lx, j + 1) == '-') && ma_is(ma_at(lx, j + 2), DG))))
-		j = ma_run(s, len, j + 2, DG);
+		j = ma_digits(lx, j + 2, DG, 0, sep);
 	return j;
 }
 

@@ -111,8 +111,7 @@ static void byte_classes_pick_each_dialects_rule(void **state)
 		int sample, dialect;
 		const char *tokens;
 	} want[] = {
-	    {0, 1,
-	     "4:1|1:_000|1:a|5:$b|5:$1|5:$x|2:`x`|2:[y]|4:0b1|4:2|4:0x1|1:g|4:1e+5|1:e|4:1.e3"},
+	    {0, 1, "4:1_000|1:a|5:$b|5:$1|5:$x|2:`x`|2:[y]|4:0b1|4:2|4:0x1|1:g|4:1e+5|1:e|4:1.e3"},
 	    {0, 2,
 	     "4:1_000|1:a$b|5:$1|13:$|1:x|13:`|1:x|13:`|13:[|1:y|13:]|4:0b1|4:2|4:0x1|1:g|4:1e+5|1:"
 	     "e|4:1.e3"},
@@ -297,9 +296,9 @@ static void numbers_end_at_the_first_byte_that_continues_none(void **state)
 	(void)state;
 	assert_string_equal(toks(SQLITE, s, b, sizeof b),
 	                    "4:1.|4:1|1:e|4:1|1:e|6:+|4:1e-2|1:x|4:0|1:x|4:0|1:xg|4:0x1f|1:g|4:0|1:"
-	                    "b|4:0|1:b2|4:0b1|4:2|4:1|1:_000|4:1|1:__0|4:12|13:$|4:3.4|4:.5|4:.5|1:"
+	                    "b|4:0|1:b2|4:0b1|4:2|4:1_000|4:1|1:__0|4:12|13:$|4:3.4|4:.5|4:.5|1:"
 	                    "e|4:7");
-	/* PostgreSQL: 1_000 is one number, 12$ a number and a $ */
+	/* PostgreSQL 16 and SQLite 3.46: 1_000 is one number; 12$ a number and a $ */
 	assert_string_equal(toks(PG, s, b, sizeof b),
 	                    "4:1.|4:1|1:e|4:1|1:e|6:+|4:1e-2|1:x|4:0|1:x|4:0|1:xg|4:0x1f|1:g|4:0|1:"
 	                    "b|4:0|1:b2|4:0b1|4:2|4:1_000|4:1|1:__0|4:12|13:$|4:3.4|4:.5|4:.5|1:e|"
@@ -1662,6 +1661,30 @@ static void mysql_backslash_n_ends_at_the_n(void **state)
 	assert_int_equal(check(MYSQL, STR, "C:\\Nodes\\Nina"), MOAT_ALLOW);
 }
 
+/* PostgreSQL 16's numeric literals (0o17, 0x_ff, 0b_1, 1_000.000_1) and
+ * SQLite 3.46's digit separators (1_000, 0x1_f) are one number each: a
+ * payload spelled with them is judged as the database reads it, not as
+ * a number and a name that only break the statement. */
+static void numbers_with_prefixes_and_separators_are_one_token(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(toks(PG, "0o17 0O_7 0x_ff 0b_1 1.000_1 1e1_0", b, sizeof b),
+	                    "4:0o17|4:0O_7|4:0x_ff|4:0b_1|4:1.000_1|4:1e1_0");
+	assert_string_equal(toks(SQLITE, "1_000 0x1_f 0x_1", b, sizeof b),
+	                    "4:1_000|4:0x1_f|4:0|1:x_1");
+	assert_string_equal(toks(MYSQL, "0o7 1_0", b, sizeof b), "1:0o7|1:1_0");
+	assert_int_equal(check(PG, NUM, "0o1 or 1=1"), MOAT_BLOCK);
+	assert_int_equal(check(PG, NUM, "0 or 0o1=0o1"), MOAT_BLOCK);
+	assert_int_equal(check(PG, NUM, "0O7 or true"), MOAT_BLOCK);
+	assert_int_equal(check(SQLITE, NUM, "1_0 or 1_0=1_0"), MOAT_BLOCK);
+	/* plain numbers with separators where a number goes: data */
+	assert_int_equal(check(PG, NUM, "1_000_000"), MOAT_ALLOW);
+	assert_int_equal(check(SQLITE, NUM, "0x1_f"), MOAT_ALLOW);
+	assert_int_equal(check(PG, STR, "order 0o7 or 1_0"), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1712,6 +1735,7 @@ int main(void)
 	    cmocka_unit_test(a_tail_among_comments_is_judged_alike),
 	    cmocka_unit_test(line_comments_end_where_each_dialect_ends_them),
 	    cmocka_unit_test(mysql_backslash_n_ends_at_the_n),
+	    cmocka_unit_test(numbers_with_prefixes_and_separators_are_one_token),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

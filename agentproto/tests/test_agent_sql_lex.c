@@ -93,34 +93,60 @@ static size_t ref_quoted(const struct ref *r, size_t q, int bs, int *un)
 	return r->len;
 }
 
-static size_t ref_number_end(const struct ref *r, size_t i)
+/* Is c a digit of base (2, 8, 10, 16)? */
+static int ref_base_digit(unsigned c, int base)
 {
-	size_t j = i;
+	return base == 16 ? ref_hex(c) : c >= '0' && c < '0' + (unsigned)base;
+}
 
-	if (ref_at(r, i) == '0' && (ref_at(r, i + 1) | 0x20) == 'x' && ref_hex(ref_at(r, i + 2))) {
-		for (j = i + 2; j < r->len && ref_hex(r->s[j]); j++)
-			;
-		return j;
-	}
-	if (ref_at(r, i) == '0' && (ref_at(r, i + 1) | 0x20) == 'b' &&
-	    (ref_at(r, i + 2) == '0' || ref_at(r, i + 2) == '1')) {
-		for (j = i + 2; ref_at(r, j) == '0' || ref_at(r, j) == '1'; j++)
-			;
-		return j;
-	}
-	for (;;) {
-		j = ref_digits_end(r, j);
-		if (r->d == PG && ref_at(r, j) == '_' && ref_digit(ref_at(r, j + 1)))
+/* Digits of base from j; with sep, one '_' between two digits too. */
+static size_t ref_digits_sep(const struct ref *r, size_t j, int base, int sep)
+{
+	while (j < r->len) {
+		if (ref_base_digit(r->s[j], base))
+			j++;
+		else if (sep && r->s[j] == '_' && j > 0 && ref_base_digit(r->s[j - 1], base) &&
+		         ref_base_digit(ref_at(r, j + 1), base))
 			j++;
 		else
 			break;
 	}
+	return j;
+}
+
+static size_t ref_number_end(const struct ref *r, size_t i)
+{
+	size_t j = i;
+	int pg = r->d == PG, sep = r->d != MYSQL;
+	unsigned x = ref_at(r, i + 1) | 0x20;
+	size_t k = i + 2;
+
+	if (ref_at(r, i) == '0' && (x == 'x' || x == 'b' || (pg && x == 'o'))) {
+		int base = x == 'x' ? 16 : x == 'b' ? 2 : 8;
+		if (pg && ref_at(r, k) == '_' && ref_base_digit(ref_at(r, k + 1), base))
+			k++;
+		if (ref_base_digit(ref_at(r, k), base)) {
+			/* (binary and octal: separators in PostgreSQL only) */
+			j = k + 1;
+			while (j < r->len) {
+				if (ref_base_digit(r->s[j], base))
+					j++;
+				else if ((base == 16 ? sep : pg) && r->s[j] == '_' &&
+				         ref_base_digit(ref_at(r, j + 1), base))
+					j++;
+				else
+					break;
+			}
+			return j;
+		}
+	}
+	j = ref_digits_sep(r, j, 10, sep);
 	if (ref_at(r, j) == '.')
-		j = ref_digits_end(r, j + 1);
+		j = ref_digits_sep(r, j + 1, 10, sep);
 	if ((ref_at(r, j) | 0x20) == 'e' &&
 	    (ref_digit(ref_at(r, j + 1)) ||
 	     ((ref_at(r, j + 1) == '+' || ref_at(r, j + 1) == '-') && ref_digit(ref_at(r, j + 2)))))
-		j = ref_digits_end(r, j + 2);
+		j = ref_digits_sep(r, j + 2, 10, sep);
 	return j;
 }
 
@@ -346,32 +372,87 @@ static uint32_t rnd(uint32_t n)
 
 /* Fragments that exercise the rules (each dialect reads them its way). */
 static const char *const frags[] = {
-    " ",      "  ",    "\t",       "\n",         "\r\n",    "\v",
-    "\r",     "\x7f",  "\\Nx",     "\\N1",       "\f",      "SELECT",
-    "select", "a",     "x",        "E",          "e",       "N",
-    "n",      "X",     "b",        "B",          "U",       "u",
-    "_utf8",  "_",     "_x",       "abc_1",      "a$b",     "$",
-    "$$",     "$a$",   "$b$",      "$tag$",      "$1",      "$12",
-    "$x",     "'",     "''",       "\"",         "\"\"",    "`",
-    "``",     "[",     "]",        "\\",         "\\\\",    "\\'",
-    "\\\"",   "\\N",   "N'",       "&",          "&'",      "U&'",
-    "E'",     "x'41'", "b'01'",    "0x1F",       "0X",      "0x",
-    "0b",     "0b101", "0B1",      "1",          "0",       "12345",
-    "1.5",    ".5",    "1.",       "1e5",        "1E+5",    "1e-",
-    "1e",     "1_000", "1__0",     "_0",         "9abc",    "--",
-    "-- ",    "--x",   "-",        "->",         "->>",     "#",
-    "# x",    "#>",    "#>>",      "/*",         "*/",      "/",
-    "*",      "/*!",   "/*!50000", "/*M!100000", "/*!1",    "/**/",
-    "/*/",    "(",     ")",        ",",          ";",       ".",
-    "?",      "?1",    ":",        "::",         ":=",      ":name",
-    "@",      "@@",    "@x",       "@@v.w",      "@'",      "@\"",
-    "@`",     "<",     "<=",       "<=>",        "<>",      "<<",
-    "<@",     ">",     ">=",       ">>",         "=",       "==",
-    "!",      "!=",    "!~",       "!~*",        "~",       "~*",
-    "|",      "||",    "&&",       "+",          "%",       "^",
-    "{",      "}",     "\x01",     "\x7f",       "\x80",    "\xc3\xa9",
-    "\xff",   "\0",    "it's",     "O''Neil",    " OR 1=1", "UNION SELECT",
-    "AND",    "WHERE", "1'",
+    " ",        "  ",
+    "\t",       "\n",
+    "\r\n",     "\v",
+    "\r",       "\x7f",
+    "\\Nx",     "\\N1",
+    "0o7",      "0O_1",
+    "0x_1f",    "1_0",
+    "_1",       "0b1_0",
+    "1.0_5",    "1e1_0",
+    "\f",       "SELECT",
+    "select",   "a",
+    "x",        "E",
+    "e",        "N",
+    "n",        "X",
+    "b",        "B",
+    "U",        "u",
+    "_utf8",    "_",
+    "_x",       "abc_1",
+    "a$b",      "$",
+    "$$",       "$a$",
+    "$b$",      "$tag$",
+    "$1",       "$12",
+    "$x",       "'",
+    "''",       "\"",
+    "\"\"",     "`",
+    "``",       "[",
+    "]",        "\\",
+    "\\\\",     "\\'",
+    "\\\"",     "\\N",
+    "N'",       "&",
+    "&'",       "U&'",
+    "E'",       "x'41'",
+    "b'01'",    "0x1F",
+    "0X",       "0x",
+    "0b",       "0b101",
+    "0B1",      "1",
+    "0",        "12345",
+    "1.5",      ".5",
+    "1.",       "1e5",
+    "1E+5",     "1e-",
+    "1e",       "1_000",
+    "1__0",     "_0",
+    "9abc",     "--",
+    "-- ",      "--x",
+    "-",        "->",
+    "->>",      "#",
+    "# x",      "#>",
+    "#>>",      "/*",
+    "*/",       "/",
+    "*",        "/*!",
+    "/*!50000", "/*M!100000",
+    "/*!1",     "/**/",
+    "/*/",      "(",
+    ")",        ",",
+    ";",        ".",
+    "?",        "?1",
+    ":",        "::",
+    ":=",       ":name",
+    "@",        "@@",
+    "@x",       "@@v.w",
+    "@'",       "@\"",
+    "@`",       "<",
+    "<=",       "<=>",
+    "<>",       "<<",
+    "<@",       ">",
+    ">=",       ">>",
+    "=",        "==",
+    "!",        "!=",
+    "!~",       "!~*",
+    "~",        "~*",
+    "|",        "||",
+    "&&",       "+",
+    "%",        "^",
+    "{",        "}",
+    "\x01",     "\x7f",
+    "\x80",     "\xc3\xa9",
+    "\xff",     "\0",
+    "it's",     "O''Neil",
+    " OR 1=1",  "UNION SELECT",
+    "AND",      "WHERE",
+    "1'",
 };
 
 /* Appends a random statement of up to cap bytes to buf: its length. */
