@@ -1238,10 +1238,27 @@ static int ma_stmt_plausible(const char *sql, const struct ma_sql_tok *w, int n,
 			if (ma_op_is(sql, &w[j], "=") || ma_op_is(sql, &w[j], ":="))
 				return 1;
 		return 0;
+	case KW_TRUNCATE:
+		/* TRUNCATE name: MySQL and PostgreSQL take the name alone
+		 * (PostgreSQL's ONLY, a schema, a list, CASCADE too), ended by
+		 * the statement, a ';' or ',' ("truncate it to fit" is text) */
+		if (a1 && ma_word_cmp(sql + a1->start, a1->end - a1->start, "only") == 0)
+			a1 = ma_next_sig(w, n, (int)(a1 - w));
+		if (a1 && ((a1->type == MA_SQL_T_WORD && ma_tok_kw(sql, a1) == KW_NONE) ||
+		           a1->type == MA_SQL_T_QIDENT)) {
+			const struct ma_sql_tok *q = ma_next_sig(w, n, (int)(a1 - w));
+			if (q && q->type == MA_SQL_T_DOT) {
+				q = ma_next_sig(w, n, (int)(q - w)); /* schema.name */
+				q = q ? ma_next_sig(w, n, (int)(q - w)) : NULL;
+			}
+			if (!q || q->type == MA_SQL_T_SEMI || q->type == MA_SQL_T_COMMA ||
+			    ma_word_in(sql, q, (const char *const[]){"cascade", "restrict", NULL}))
+				return 1;
+		}
+		return ma_word_in(sql, a1, objects) ? 1 : 0;
 	case KW_DROP:
 	case KW_CREATE:
 	case KW_ALTER:
-	case KW_TRUNCATE:
 	case KW_RENAME:
 		return ma_word_in(sql, a1, objects) ? 1 : 0;
 	case KW_INSERT:
@@ -2555,7 +2572,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			f.logic = 2; /* a condition that compares or calls */
 		if ((tk->type == MA_SQL_T_WORD || tk->type == MA_SQL_T_OP) &&
 		    ma_is_logical(dialect, sql, tk, kw))
-			logic_pending = (kw == KW_OR || ma_op_is(sql, tk, "||")) ? 2 : 1;
+			logic_pending =
+			    (kw == KW_OR || kw == KW_XOR || ma_op_is(sql, tk, "||")) ? 2 : 1;
 		switch (kw) {
 		case KW_UNION:
 		case KW_INTERSECT:

@@ -1685,6 +1685,29 @@ static void numbers_with_prefixes_and_separators_are_one_token(void **state)
 	assert_int_equal(check(PG, STR, "order 0o7 or 1_0"), MOAT_ALLOW);
 }
 
+/* XOR with a bare literal inverts the comparison before it (id = 0 XOR 1
+ * is every row but one): a tautology as OR 1 is; TRUNCATE takes a table
+ * name alone in MySQL and PostgreSQL. Words in text stay text. */
+static void xor_literals_and_a_bare_truncate_fire(void **state)
+{
+	(void)state;
+	assert_int_equal(check_sql_text(MYSQL, "SELECT * FROM t WHERE id = -1 XOR 1", "-1 XOR 1"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check(MYSQL, NUM, "0 xor true"), MOAT_BLOCK);
+	assert_int_equal(
+	    check_sql_text(PG, "SELECT * FROM t WHERE id = 1; TRUNCATE users", "1; TRUNCATE users"),
+	    MOAT_BLOCK);
+	assert_int_equal(check_sql_text(MYSQL, "SELECT * FROM t WHERE id = 1; truncate app.users",
+	                                "1; truncate app.users"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check(PG, NUM, "1; TRUNCATE ONLY users CASCADE --"), MOAT_BLOCK);
+	assert_int_equal(check(PG, NUM, "1; TRUNCATE users, orders --"), MOAT_BLOCK);
+	/* text */
+	assert_int_equal(check(MYSQL, STR, "1 xor 1"), MOAT_ALLOW);
+	assert_int_equal(check(MYSQL, STR, "xor gate; truncate it"), MOAT_ALLOW);
+	assert_int_equal(check(PG, NUM, "7; truncate it to fit the page"), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1736,6 +1759,7 @@ int main(void)
 	    cmocka_unit_test(line_comments_end_where_each_dialect_ends_them),
 	    cmocka_unit_test(mysql_backslash_n_ends_at_the_n),
 	    cmocka_unit_test(numbers_with_prefixes_and_separators_are_one_token),
+	    cmocka_unit_test(xor_literals_and_a_bare_truncate_fire),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
