@@ -1103,6 +1103,9 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		}
 		/* ma_pr_lex_starting_word */
 		hb = w->h[i] * 28 + st->btab[(unsigned char)w->t[w->s[i]]];
+		/* no alternative of the list has the word's length */
+		if (!(st->h2blens[hb] >> (w->l[i] < 63 ? w->l[i] : 63) & 1))
+			continue;
 		lits = st->byh2b + st->h2bstart[hb];
 		nl = (size_t)(st->h2bstart[hb + 1] - st->h2bstart[hb]);
 		for (size_t x = 0; x < nl; x++) {
@@ -1897,13 +1900,6 @@ static int ma_pr_b64val(unsigned char c)
 	return -1;
 }
 
-/* 1 if c is a base64 character or '=' (ma_pr_b64val(c) >= 0 || c == '='). */
-static inline int ma_pr_b64run(unsigned char c)
-{
-	static const uint64_t set[2] = {0x23ffa80000000000ull, 0x07fffffe87fffffeull};
-	return c < 128 && (set[c >> 6] >> (c & 63) & 1);
-}
-
 static int ma_pr_hexval(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
@@ -2040,13 +2036,27 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 	return dl;
 }
 
+/* The bytes of the runs of ma_pr_decode_runs: bit 1 a base64 character
+ * or '=' (ma_pr_b64val(c) >= 0 || c == '='), bit 2 a hex digit
+ * (ma_pr_hexval(c) >= 0). */
+static const uint8_t ma_pr_runbyte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 1, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 3, 3, 3, 3, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
 /* 1 if byte i of s (n bytes) belongs to a run of ma_pr_decode_runs: a
  * base64 character or '=', or a space between two hex digits. */
 static inline int ma_pr_in_run(const char *s, size_t n, size_t i)
 {
-	return ma_pr_b64run((unsigned char)s[i]) ||
-	       (s[i] == ' ' && i > 0 && i + 1 < n && ma_pr_hexval((unsigned char)s[i + 1]) >= 0 &&
-	        ma_pr_hexval((unsigned char)s[i - 1]) >= 0);
+	return (ma_pr_runbyte[(unsigned char)s[i]] & 1) ||
+	       (s[i] == ' ' && i > 0 && i + 1 < n && (ma_pr_runbyte[(unsigned char)s[i + 1]] & 2) &&
+	        (ma_pr_runbyte[(unsigned char)s[i - 1]] & 2));
 }
 
 /* Base64, hex and binary runs of the raw text, decoded and scored again

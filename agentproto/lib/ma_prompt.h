@@ -110,12 +110,15 @@ const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t 
  * read without a call per word: the patterns whose first token has class c
  * are byclass[c * stride .. + nbyclass[c]); the literal starts of a word w
  * of ma_pr_h2() h are byh2b[h2bstart[k] .. h2bstart[k + 1]) with k = h * 28
- * + btab[first byte of w]. NULL when the tables are malformed. */
+ * + btab[first byte of w]; bit m of h2blens[k] (63: 63 or more) is set
+ * when a word of m bytes may be one of them (an alternative of m bytes, a
+ * stem of m or fewer). NULL when the tables are malformed. */
 struct ma_pr_starts {
 	const uint8_t *byclass, *nbyclass, *btab;
 	size_t stride;
 	const struct ma_pr_start *byh2b;
 	const uint16_t *h2bstart;
+	const uint64_t *h2blens;
 };
 const struct ma_pr_starts *ma_pr_lex_starts(void);
 /* Class ids the scorer itself needs. */

@@ -586,6 +586,9 @@ static uint16_t ma_pr_h2start[65];
 /* the same, each h2's list cut by the class (ma_pr_b) of the first byte */
 static struct ma_pr_start ma_pr_byh2b[MA_PR_ALT_MAX];
 static uint16_t ma_pr_h2bstart[64 * 28 + 1];
+/* the lengths of a word that each of those lists can be: bit m (63: 63 or
+ * more) for an alternative of m bytes, bits m..63 for a stem of m */
+static uint64_t ma_pr_h2blens[64 * 28];
 static pthread_once_t ma_pr_once = PTHREAD_ONCE_INIT;
 static int ma_pr_ok = -1;
 
@@ -793,8 +796,12 @@ static int ma_pr_build_byh2(void)
 		for (int b = 0; b < 28; b++) {
 			ma_pr_h2bstart[h * 28 + b] = (uint16_t)n;
 			for (int x = ma_pr_h2start[h]; x < ma_pr_h2start[h + 1]; x++)
-				if (ma_pr_b((unsigned char)ma_pr_byh2[x].alt->s[0]) == b)
+				if (ma_pr_b((unsigned char)ma_pr_byh2[x].alt->s[0]) == b) {
+					unsigned l = ma_pr_byh2[x].l < 63 ? ma_pr_byh2[x].l : 63;
+					ma_pr_h2blens[h * 28 + b] |=
+					    ma_pr_byh2[x].stem ? ~0ull << l : 1ull << l;
 					ma_pr_byh2b[n++] = ma_pr_byh2[x];
+				}
 		}
 	ma_pr_h2bstart[64 * 28] = (uint16_t)n;
 	return 0;
@@ -1013,7 +1020,8 @@ const struct ma_pr_starts *ma_pr_lex_starts(void)
 	                                       .btab = ma_pr_btab,
 	                                       .stride = MA_PR_NSRC,
 	                                       .byh2b = ma_pr_byh2b,
-	                                       .h2bstart = ma_pr_h2bstart};
+	                                       .h2bstart = ma_pr_h2bstart,
+	                                       .h2blens = ma_pr_h2blens};
 
 	return ma_pr_ok == 0 ? &st : NULL;
 }
