@@ -70,9 +70,14 @@
  *
  * Build with -DMA_PR_DEBUG to print each matched pattern to stderr.
  *
+ * Each word's facts are found once, when the text is split: its classes
+ * and, by the same walk of the lexicon's hash, the word lists of the
+ * features that it is one of (a bit each, ma_pr_words.f); the features
+ * read those bits instead of comparing the word with each list again.
+ *
  * Threads: any, one request at a time. No allocation: every buffer is on
- * the caller's stack (about 18 KB); an event is allocated only when the
- * check fires (ma_request_fire).
+ * the caller's stack (about 27 KB, 8 KB of it the words' list bits); an
+ * event is allocated only when the check fires (ma_request_fire).
  */
 #include "ma_int.h"
 #include "ma_prompt.h"
@@ -148,6 +153,7 @@ struct ma_pr_olist {
 	uint64_t bm[16];
 	uint64_t lens; /* bit l: an alternative of l bytes (63: longer) */
 	uint64_t h2;   /* bit h: a word of ma_pr_h2() h may be an alternative */
+	int bit;       /* its bit in ma_pr_words.f (ma_pr_lex_list) */
 	int n;
 	uint64_t first[32]; /* bit k: alternative k starts with a byte c, c & 31 */
 	uint16_t off[40];
@@ -194,38 +200,18 @@ static inline int ma_pr_core2(const char *x)
 	return ma_pr_ls_core2.bm[b >> 6] >> (b & 63) & 1;
 }
 
-/* 1 if x (wl bytes) is one of ol's alternatives (its filters passed). */
-static int ma_pr_ol_find(const char *x, size_t wl, const struct ma_pr_olist *ol)
-{
-	for (uint64_t m = ol->first[(unsigned char)x[0] & 31]; m; m &= m - 1) {
-		int k = __builtin_ctzll(m);
-		if ((ol->stem[k] ? wl >= ol->len[k] : wl == ol->len[k]) &&
-		    x[0] == ol->s[ol->off[k]] && !memcmp(x, ol->s + ol->off[k], ol->len[k]))
-			return 1;
-	}
-	return 0;
-}
-
-/* 1 if word i of w is one of ol's alternatives. */
+/* 1 if word i of w is one of ol's alternatives (by the word's list bits,
+ * ma_pr_lex_word). */
 static inline int ma_pr_ol_is(const struct ma_pr_words *w, int i, const struct ma_pr_olist *ol)
 {
-	const char *x;
-	size_t wl;
-	unsigned b;
-
-	if (!(ol->h2 >> w->h[i] & 1)) /* the word's own ma_pr_h2(), at hand */
-		return 0;
-	x = w->t + w->s[i];
-	wl = w->l[i];
-	b = ma_pr_b2(x, wl);
-	return (ol->bm[b >> 6] >> (b & 63) & 1) && (ol->lens >> (wl < 63 ? wl : 63) & 1) &&
-	       ma_pr_ol_find(x, wl, ol);
+	return (int)(w->f[i] >> ol->bit & 1);
 }
 
 static void ma_pr_olist_build(struct ma_pr_olist *ol)
 {
 	const char *p = ol->s, *end = ol->s + ol->l;
 
+	ol->bit = ma_pr_lex_list(ol->s, ol->l);
 	while (p < end && ol->n < 40) {
 		const char *q = memchr(p, '|', (size_t)(end - p));
 		size_t l = (size_t)((q ? q : end) - p);
@@ -331,6 +317,10 @@ static void ma_pr_kbits_build(void)
 			ma_pr_core_skel[sk] |= (uint16_t)(1u << c);
 		ma_pr_core_k[c] = ma_pr_lex_classes(ma_pr_core[c], ma_pr_core_l[c]);
 	}
+}
+
+void ma_pr_olists_build(void)
+{
 	for (size_t k = 0; k < sizeof ma_pr_olists / sizeof ma_pr_olists[0]; k++)
 		ma_pr_olist_build(ma_pr_olists[k]);
 }
@@ -640,6 +630,7 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 		if (c[x].j > c[x].i) {
 			w->l[c[x].i] = (uint8_t)(w->s[c[x].j] + w->l[c[x].j] - w->s[c[x].i]);
 			w->h[c[x].i] = (uint8_t)ma_pr_h2(t + w->s[c[x].i], w->l[c[x].i]);
+			(void)ma_pr_lex_word(t + w->s[c[x].i], w->l[c[x].i], &w->f[c[x].i]);
 			for (int m = c[x].i + 1; m <= c[x].j; m++)
 				w->l[m] = 0; /* joined: dropped below */
 			merged = 1;
@@ -654,6 +645,7 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 		w->l[kept] = w->l[m];
 		w->brk[kept] = w->brk[m];
 		w->k[kept] = w->k[m];
+		w->f[kept] = w->f[m];
 		w->h[kept] = w->h[m];
 		kept++;
 	}
@@ -698,20 +690,20 @@ static const uint8_t ma_pr_cls[256] = {
  * length). Direct-mapped; len 0 is an empty slot (a word has a byte). */
 #define MA_PR_LCACHE 64
 struct ma_pr_lcache {
-	uint64_t key[MA_PR_LCACHE], k[MA_PR_LCACHE];
+	uint64_t key[MA_PR_LCACHE], k[MA_PR_LCACHE], f[MA_PR_LCACHE];
 	uint8_t len[MA_PR_LCACHE];
 };
 
-/* ma_pr_lex_classes(t + s, l) through the cache c (n: t's length, so a
+/* ma_pr_lex_word(t + s, l, f) through the cache c (n: t's length, so a
  * load of eight bytes stays inside it; NULL c: the lexicon itself). */
 static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, size_t n, size_t s,
-                                        size_t l)
+                                        size_t l, uint64_t *f)
 {
 	uint64_t v = 0, k;
 	unsigned x;
 
 	if (!c || l > 8)
-		return ma_pr_lex_classes(t + s, l);
+		return ma_pr_lex_word(t + s, l, f);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (s + 8 <= n) {
 		memcpy(&v, t + s, 8);
@@ -725,12 +717,15 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, s
 			v |= (uint64_t)(unsigned char)t[s + m] << (8 * m);
 	}
 	x = (unsigned)(((v + l) * 0x9E3779B97F4A7C15ull) >> 58);
-	if (c->len[x] == l && c->key[x] == v)
+	if (c->len[x] == l && c->key[x] == v) {
+		*f = c->f[x];
 		return c->k[x];
-	k = ma_pr_lex_classes(t + s, l);
+	}
+	k = ma_pr_lex_word(t + s, l, f);
 	c->key[x] = v;
 	c->len[x] = (uint8_t)l;
 	c->k[x] = k;
+	c->f[x] = *f;
 	return k;
 }
 
@@ -749,7 +744,9 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	w->s[w->n] = (uint16_t)s;
 	w->l[w->n] = (uint8_t)(e - s);
 	w->brk[w->n] = (uint8_t)brk;
-	w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s);
+	/* the lists by the word's bytes as they end up (leet digits read as
+	 * letters), never by a transliteration */
+	w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
 	if (!w->k[w->n] && leet) {
 		for (size_t k = s; k < e; k++) {
 			const char *from = "0134578@$", *to = "oieastbas";
@@ -757,7 +754,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 			if (p && t[k])
 				t[k] = to[p - from];
 		}
-		w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s);
+		w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
 	}
 	if (!w->k[w->n] && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
 		char x[64];
@@ -930,7 +927,7 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 static void ma_pr_reclass(struct ma_pr_words *w)
 {
 	for (int i = 0; i < w->n; i++) {
-		w->k[i] = ma_pr_lex_classes(w->t + w->s[i], w->l[i]);
+		w->k[i] = ma_pr_lex_word(w->t + w->s[i], w->l[i], &w->f[i]);
 		w->h[i] = (uint8_t)ma_pr_h2(w->t + w->s[i], w->l[i]);
 	}
 }

@@ -88,6 +88,16 @@ int ma_pr_lex_ready(void);
  * that start with w's first two bytes (for tests). */
 uint64_t ma_pr_lex_classes(const char *w, size_t l);
 uint64_t ma_pr_lex_slow(const char *w, size_t l);
+/* The same, and in *lists the bits of the registered word lists that w
+ * is one of (bit b: ma_pr_lit() of list b is 1 for w), by the same walk
+ * of the hash. */
+uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists);
+/* Registers a word list of ma_pr_lit() ('|' alternatives, '~' ending a
+ * stem of two bytes or more) before the indexes are built (from
+ * ma_pr_feat_build, ma_pr_olists_build): returns its bit (0..63), or -1
+ * when 64 are registered or it has a stem of one byte (then the build
+ * fails: ma_pr_lex_init returns -1). */
+int ma_pr_lex_list(const char *s, size_t l);
 /* The compiled patterns and their count. */
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
 /* The indexes of the patterns whose first token has class c, in
@@ -143,6 +153,7 @@ struct ma_pr_words {
 	uint8_t l[MA_PR_WORDS];   /* length, 255 at most */
 	uint8_t brk[MA_PR_WORDS]; /* 1: a sentence ends before this word; 2: a comma */
 	uint64_t k[MA_PR_WORDS];  /* classes */
+	uint64_t f[MA_PR_WORDS];  /* the word lists it is one of (ma_pr_lex_word) */
 	uint8_t h[MA_PR_WORDS];   /* ma_pr_h2() */
 };
 
@@ -194,6 +205,7 @@ int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll);
 struct ma_pr_lset {
 	const char *s;
 	size_t l;
+	int bit; /* its bit in ma_pr_words.f (ma_pr_lex_list) */
 	uint64_t bm[16];
 	int n;
 	uint64_t first[32];
@@ -204,6 +216,13 @@ struct ma_pr_lset {
 /* ma_pr_lit(w, i, ls->s, ls->l) by the parsed alternatives (its filter
  * passed; ma_prompt_feat.c). */
 int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls);
+
+/* ma_pr_lit(w, i, ls->s, ls->l) by the word's list bits (w made by
+ * ma_pr_split_words). */
+static inline int ma_pr_lset_has(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
+{
+	return (int)(w->f[i] >> ls->bit & 1);
+}
 
 /* ma_pr_lit(w, i, ls->s, ls->l), a word the filter rules out at once. */
 static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
@@ -218,6 +237,9 @@ static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct
 /* Builds the filters of the features' lists (once, from ma_pr_lex_init);
  * ma_pr_feat_lsets gives them (for tests), *n their count. */
 void ma_pr_feat_build(void);
+/* Parses ma_prompt.c's word lists and registers them (ma_pr_lex_list):
+ * once, from ma_pr_lex_init, before the indexes are built. */
+void ma_pr_olists_build(void);
 const struct ma_pr_lset *const *ma_pr_feat_lsets(size_t *n);
 
 static inline int ma_pr_alnum(unsigned char c)

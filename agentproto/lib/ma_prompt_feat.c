@@ -271,7 +271,7 @@ static int ma_pr_at_start(const struct ma_pr_words *w, int i)
 static int ma_pr_starts(const struct ma_pr_words *w, int i)
 {
 	return ma_pr_at_start(w, i) ||
-	       (i > 0 && ma_pr_at_start(w, i - 1) && ma_pr_lset_is(w, i - 1, &ma_pr_please));
+	       (i > 0 && ma_pr_at_start(w, i - 1) && ma_pr_lset_has(w, i - 1, &ma_pr_please));
 }
 
 /* An order about the model's own output ("... in your answer"): one that
@@ -321,37 +321,37 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 			       ((w->k[i] & kb->your) && i + 1 < e && (w->k[i + 1] & kb->yourout));
 			ans = ans || ((w->k[i] & kb->your) && i + 1 < e &&
 			              ((w->k[i + 1] & kb->output) ||
-			               ma_pr_lset_is(w, i + 1, &ma_pr_messages)));
+			               ma_pr_lset_has(w, i + 1, &ma_pr_messages)));
 		}
 		code = code || (what && ins && fence);
 		/* a bare imperative: the sentence opens with the verb, and
 		 * "your answer" follows in it */
 		for (int v = a; v < e && !add; v++) {
-			if (!ma_pr_lset_is(w, v, &ma_pr_addverb) || !ma_pr_starts(w, v) ||
+			if (!ma_pr_lset_has(w, v, &ma_pr_addverb) || !ma_pr_starts(w, v) ||
 			    (v + 1 < e && (w->k[v + 1] & kb->you)))
 				continue;
 			for (int i = v + 1; i + 1 < e && !add; i++)
 				add =
-				    (w->k[i] & kb->your) && ma_pr_lset_is(w, i + 1, &ma_pr_answer);
+				    (w->k[i] & kb->your) && ma_pr_lset_has(w, i + 1, &ma_pr_answer);
 		}
 		for (int i = a; i < e && ans; i++) {
-			g = g || ma_pr_lset_is(w, i, &ma_pr_garble);
-			recode = recode || ma_pr_lset_is(w, i, &ma_pr_recode);
-			glyph += ma_pr_lset_is(w, i, &ma_pr_glyph);
+			g = g || ma_pr_lset_has(w, i, &ma_pr_garble);
+			recode = recode || ma_pr_lset_has(w, i, &ma_pr_recode);
+			glyph += ma_pr_lset_has(w, i, &ma_pr_glyph);
 			/* "tell / urge / invite readers to ..." */
 			tell = tell || ((w->k[i] & (kb->say | kb->insert) ||
-			                 ma_pr_lset_is(w, i, &ma_pr_urge)) &&
-			                i + 1 < e && ma_pr_lset_is(w, i + 1, &ma_pr_audience));
+			                 ma_pr_lset_has(w, i, &ma_pr_urge)) &&
+			                i + 1 < e && ma_pr_lset_has(w, i + 1, &ma_pr_audience));
 		}
 		garble = garble || (ans && (g || (recode && glyph) || glyph > 1));
 		order = order || (your && (ins || what)) || (ans && tell);
 		talk = talk || (ans && (ins || tell));
 	}
 	for (int i = 0; i < w->n && talk && !(lure && untrue); i++) {
-		lure = lure || ma_pr_lset_is(w, i, &ma_pr_lure);
-		untrue = untrue || ma_pr_lset_is(w, i, &ma_pr_untrue) ||
-		         (i + 1 < w->n && ma_pr_lset_is(w, i, &ma_pr_not) &&
-		          ma_pr_lset_is(w, i + 1, &ma_pr_true));
+		lure = lure || ma_pr_lset_has(w, i, &ma_pr_lure);
+		untrue = untrue || ma_pr_lset_has(w, i, &ma_pr_untrue) ||
+		         (i + 1 < w->n && ma_pr_lset_has(w, i, &ma_pr_not) &&
+		          ma_pr_lset_has(w, i + 1, &ma_pr_true));
 	}
 	if (garble)
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
@@ -503,7 +503,7 @@ void ma_pr_image_exfil(const struct ma_pr_words *w, size_t n, struct ma_pr_score
 			slot = 1;
 		for (int j = 0; j < w->n && w->t + w->s[j] < e && best < 0.8; j++) {
 			const char *y = w->t + w->s[j];
-			if (y < q || !ma_pr_lset_is(w, j, &ma_pr_held))
+			if (y < q || !ma_pr_lset_has(w, j, &ma_pr_held))
 				continue;
 			/* in a slot, or a name of a variable ("chat_history") */
 			if (slot || y[-1] == '_' || (y + w->l[j] < end && y[w->l[j]] == '_'))
@@ -553,7 +553,7 @@ static struct ma_pr_lset ma_pr_lure_noun =
 
 static int ma_pr_makes_artefact(const struct ma_pr_words *w, int i)
 {
-	if (i > 0 && !w->brk[i] && !ma_pr_lset_is(w, i - 1, &ma_pr_make_at)) {
+	if (i > 0 && !w->brk[i] && !ma_pr_lset_has(w, i - 1, &ma_pr_make_at)) {
 		size_t a = w->s[i]; /* after a colon, a bracket or a quote */
 		while (a > 0 && w->t[a - 1] == ' ')
 			a--;
@@ -562,12 +562,12 @@ static int ma_pr_makes_artefact(const struct ma_pr_words *w, int i)
 	}
 	for (int m = i + 1; m < w->n && m <= i + 4 && !w->brk[m]; m++) {
 		int next = m + 1 < w->n && !w->brk[m + 1];
-		if (ma_pr_lset_is(w, m, &ma_pr_topic))
+		if (ma_pr_lset_has(w, m, &ma_pr_topic))
 			return 0;
-		if (ma_pr_lset_is(w, m, &ma_pr_ware))
-			return !next || ma_pr_lset_is(w, m + 1, &ma_pr_ware_after);
-		if (ma_pr_lset_is(w, m, &ma_pr_lure_kind))
-			return next && ma_pr_lset_is(w, m + 1, &ma_pr_lure_noun);
+		if (ma_pr_lset_has(w, m, &ma_pr_ware))
+			return !next || ma_pr_lset_has(w, m + 1, &ma_pr_ware_after);
+		if (ma_pr_lset_has(w, m, &ma_pr_lure_kind))
+			return next && ma_pr_lset_has(w, m + 1, &ma_pr_lure_noun);
 	}
 	return 0;
 }
@@ -591,14 +591,14 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 			ask = askpw = 0;
 		fic = fic || (w->k[i] & kb->fiction);
 		bad = bad || (w->k[i] & kb->forbid);
-		priv = priv || (fic && ma_pr_lset_is(w, i, &ma_pr_privacy));
+		priv = priv || (fic && ma_pr_lset_has(w, i, &ma_pr_privacy));
 		ask = ask || (w->k[i] & (kb->show | kb->what));
 		askpw = askpw || (w->k[i] & (kb->show | kb->what));
 		pw = pw || (askpw && (w->k[i] & kb->pw));
 		if (w->k[i] & (kb->your | kb->my))
 			ask = 0; /* "tell me your phone number" asks for no one else's */
 		pii = pii || (ask && (w->k[i] & kb->pii));
-		make = make || (ma_pr_lset_is(w, i, &ma_pr_make) && ma_pr_makes_artefact(w, i));
+		make = make || (ma_pr_lset_has(w, i, &ma_pr_make) && ma_pr_makes_artefact(w, i));
 	}
 	if (make) {
 		ma_pr_add(sc, PF_ROLEPLAY, 0.8);
@@ -855,7 +855,7 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
 		r--;
 	i = ma_pr_word_ending(w, r);
-	if (i >= 0 && ma_pr_lset_is(w, i, &ma_pr_force_verbs))
+	if (i >= 0 && ma_pr_lset_has(w, i, &ma_pr_force_verbs))
 		return 1;
 	/* "with" right before (forward: p + 4 < n held, q < n) */
 	r = q;
@@ -867,7 +867,7 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
 		r--;
 	i = ma_pr_word_ending(w, r);
-	return i >= 0 && ma_pr_lset_is(w, i, &ma_pr_force_verbs);
+	return i >= 0 && ma_pr_lset_has(w, i, &ma_pr_force_verbs);
 }
 
 /* Output forcing: a verb of saying right before a short quoted phrase
@@ -882,9 +882,9 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 	for (int i = 0; i + 1 < w->n; i++) {
 		if (!stop)
 			stop = w->l[i + 1] == 10 && !memcmp(w->t + w->s[i + 1], "everything", 10) &&
-			       ma_pr_lset_is(w, i, &ma_pr_halt);
-		else if (ma_pr_lset_is(w, i, &ma_pr_just) &&
-		         ma_pr_lset_is(w, i + 1, &ma_pr_halt_emit)) {
+			       ma_pr_lset_has(w, i, &ma_pr_halt);
+		else if (ma_pr_lset_has(w, i, &ma_pr_just) &&
+		         ma_pr_lset_has(w, i + 1, &ma_pr_halt_emit)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.8);
 			break;
 		}
@@ -1044,12 +1044,12 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 	for (int i = 0; i + 1 < w->n && !goal; i++)
 		goal =
 		    !w->brk[i + 1] && (w->k[i + 1] & (kb->granted | kb->goal)) &&
-		    ((ma_pr_lset_is(w, i, &ma_pr_access) &&
-		      ma_pr_lset_is(w, i + 1, &ma_pr_granted)) ||
-		     (ma_pr_lset_is(w, i, &ma_pr_been) && ma_pr_lset_is(w, i + 1, &ma_pr_pwned)));
+		    ((ma_pr_lset_has(w, i, &ma_pr_access) &&
+		      ma_pr_lset_has(w, i + 1, &ma_pr_granted)) ||
+		     (ma_pr_lset_has(w, i, &ma_pr_been) && ma_pr_lset_has(w, i + 1, &ma_pr_pwned)));
 	for (int i = 0; i < w->n && goal && !order; i++)
 		order = (w->k[i] & (kb->say | kb->output | kb->begin)) ||
-		        ma_pr_lset_is(w, i, &ma_pr_emit);
+		        ma_pr_lset_has(w, i, &ma_pr_emit);
 	if (goal && order)
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
 }
@@ -1170,6 +1170,7 @@ void ma_pr_feat_build(void)
 	for (size_t k = 0; k < sizeof ma_pr_lsets / sizeof *ma_pr_lsets; k++) {
 		struct ma_pr_lset *ls = ma_pr_lsets[k];
 		const char *p = ls->s, *end = ls->s + ls->l;
+		ls->bit = ma_pr_lex_list(ls->s, ls->l);
 		memset(ls->bm, 0, sizeof ls->bm);
 		memset(ls->first, 0, sizeof ls->first);
 		ls->n = 0;

@@ -640,14 +640,38 @@ static int ma_pr_class_n(const char *name, size_t l)
 #define MA_PR_SLOTS 4096 /* > MA_PR_LEX_MAX */
 #define MA_PR_FNV0  2166136261u
 struct ma_pr_slot {
-	uint64_t exact, stem;
-	const char *w; /* NULL: empty */
+	uint64_t exact, stem;   /* classes */
+	uint64_t lexact, lstem; /* word lists (ma_pr_lex_list) */
+	const char *w;          /* NULL: empty */
 	uint32_t h;
 	uint8_t l;
 };
 static struct ma_pr_slot ma_pr_slot[MA_PR_SLOTS];
 /* bit m: a stem of m bytes, by the bucket of its first two bytes (ma_pr_bucket) */
 static uint64_t ma_pr_stemlen_b[28 * 28];
+/* the same for the word lists' stems, and 1 where a list's alternative
+ * starts with those two bytes */
+static uint64_t ma_pr_lstemlen_b[28 * 28];
+static uint8_t ma_pr_lhas_b[28 * 28];
+/* bit m (63: 63 or more) where a word of m bytes may be an entry or a
+ * list's alternative of that bucket, or have one as its stem: set for an
+ * entry of m bytes, and bits m..63 for a stem of m */
+static uint64_t ma_pr_len_b[28 * 28];
+
+static inline void ma_pr_len_add(const char *w, size_t l, int stem)
+{
+	unsigned m = l < 63 ? (unsigned)l : 63;
+
+	ma_pr_len_b[ma_pr_bucket(w, l)] |= stem ? ~0ull << m : 1ull << m;
+}
+
+/* The word lists registered (ma_pr_lex_list) before the build: list b's
+ * alternatives get bit b. */
+static struct {
+	const char *s;
+	size_t l;
+} ma_pr_list[64];
+static int ma_pr_nlist, ma_pr_list_bad;
 
 static inline uint32_t ma_pr_fnv(uint32_t h, unsigned char c)
 {
@@ -690,6 +714,66 @@ static inline const struct ma_pr_slot *ma_pr_slot_get(const char *w, size_t l, u
 		if (k == l)
 			return sl;
 	}
+}
+
+int ma_pr_lex_list(const char *s, size_t l)
+{
+	const char *p = s, *end = s + l;
+
+	if (ma_pr_nlist == 64) {
+		ma_pr_list_bad = 1;
+		return -1;
+	}
+	/* a stem of one byte would be every word that starts with it (in any
+	 * bucket): not for this index */
+	while (p < end) {
+		const char *q = memchr(p, '|', (size_t)(end - p));
+		size_t al = (size_t)((q ? q : end) - p);
+		if ((al == 2 && p[1] == '~') || al > 255 || (al && p[al - 1] == '~' && al > 64)) {
+			ma_pr_list_bad = 1;
+			return -1;
+		}
+		p = q ? q + 1 : end;
+	}
+	ma_pr_list[ma_pr_nlist].s = s;
+	ma_pr_list[ma_pr_nlist].l = l;
+	return ma_pr_nlist++;
+}
+
+/* Puts the registered lists' alternatives into the hash: 0, or -1 if it
+ * is full. */
+static int ma_pr_build_lists(void)
+{
+	if (ma_pr_list_bad)
+		return -1;
+	for (int b = 0; b < ma_pr_nlist; b++) {
+		const char *p = ma_pr_list[b].s, *end = p + ma_pr_list[b].l;
+		while (p < end) {
+			const char *q = memchr(p, '|', (size_t)(end - p));
+			size_t l = (size_t)((q ? q : end) - p);
+			int stem = l && p[l - 1] == '~';
+			uint32_t h = MA_PR_FNV0;
+			struct ma_pr_slot *sl;
+			l -= (size_t)stem;
+			if (l) {
+				for (size_t m = 0; m < l; m++)
+					h = ma_pr_fnv(h, (unsigned char)p[m]);
+				sl = ma_pr_slot_find(p, l, h, 1);
+				if (!sl)
+					return -1;
+				ma_pr_lhas_b[ma_pr_bucket(p, l)] = 1;
+				ma_pr_len_add(p, l, stem);
+				if (stem) {
+					sl->lstem |= 1ull << b;
+					ma_pr_lstemlen_b[ma_pr_bucket(p, l)] |= 1ull << l;
+				} else {
+					sl->lexact |= 1ull << b;
+				}
+			}
+			p = q ? q + 1 : end;
+		}
+	}
+	return 0;
 }
 
 static int ma_pr_build_lex(void)
@@ -746,6 +830,7 @@ static int ma_pr_build_lex(void)
 		sl = ma_pr_slot_find(e->w, e->l, h, 1);
 		if (!sl || (e->stem && e->l >= 64))
 			return -1;
+		ma_pr_len_add(e->w, e->l, e->stem);
 		if (e->stem) {
 			sl->stem |= e->k;
 			ma_pr_stemlen_b[ma_pr_bucket(e->w, e->l)] |= 1ull << e->l;
@@ -753,7 +838,7 @@ static int ma_pr_build_lex(void)
 			sl->exact |= e->k;
 		}
 	}
-	return 0;
+	return ma_pr_build_lists();
 }
 
 /* 1 if alternative a of a first token t can be the word of ma_pr_h2() h:
@@ -905,6 +990,7 @@ static int ma_pr_build_patterns(void)
 static void ma_pr_build(void)
 {
 	ma_pr_feat_build();
+	ma_pr_olists_build();
 	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
 }
 
@@ -939,46 +1025,71 @@ uint64_t ma_pr_lex_slow(const char *w, size_t l)
 	return k;
 }
 
-uint64_t ma_pr_lex_classes(const char *w, size_t l)
+uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 {
 	uint32_t h = MA_PR_FNV0;
-	uint64_t k = 0, sm;
+	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
 	size_t m = 1;
-	int b;
+	int b, cls;
 
+	*lists = 0;
 	if (l == 0 || ma_pr_ok != 0)
 		return 0;
 	b = ma_pr_bucket_t(w, l);
-	/* no entry starts with w's first two bytes: none is w or a stem of it
-	 * (ma_pr_lex_slow scans that bucket alone) */
-	if (ma_pr_start[b] == ma_pr_start[b + 1])
+	/* no entry nor alternative that starts with w's first two bytes (the
+	 * bucket that ma_pr_lex_slow scans alone) has w's length or is a stem
+	 * that short: none is w or a stem of it */
+	if (!(ma_pr_len_b[b] >> (l < 63 ? l : 63) & 1))
+		return 0;
+	cls = ma_pr_start[b] != ma_pr_start[b + 1];
+	if (!cls && !ma_pr_lhas_b[b])
 		return 0;
 	/* the lengths of the stems that start with w's first two bytes (a
 	 * one-byte stem's bucket is that of a word whose second byte is no
 	 * letter), shorter than w */
-	sm = ma_pr_stemlen_b[b];
-	if (l < 64)
+	sm = cls ? ma_pr_stemlen_b[b] : 0;
+	fm = ma_pr_lstemlen_b[b];
+	if (l < 64) {
 		sm &= (1ull << l) - 1;
+		fm &= (1ull << l) - 1;
+	}
 	/* the stems that are a prefix of w, as the prefix's hash grows (up to
 	 * the longest of them) */
-	for (; m < 64 && sm >> m; m++) {
+	for (; m < 64 && (sm | fm) >> m; m++) {
 		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
 		/* a one-byte stem is the word's only where its second byte is
 		 * neither a letter nor non-ASCII (the bucket of ma_pr_lex_slow) */
-		if ((sm >> m & 1) && (m > 1 || ma_pr_btab[(unsigned char)w[1]] == 27)) {
+		if (((sm >> m & 1) && (m > 1 || ma_pr_btab[(unsigned char)w[1]] == 27)) ||
+		    (fm >> m & 1)) {
 			sl = ma_pr_slot_get(w, m, h);
-			if (sl)
-				k |= sl->stem;
+			if (sl) {
+				if ((sm >> m & 1) &&
+				    (m > 1 || ma_pr_btab[(unsigned char)w[1]] == 27))
+					k |= sl->stem;
+				if (fm >> m & 1)
+					f |= sl->lstem;
+			}
 		}
 	}
 	/* then the entries that are w (the rest of its hash) */
 	for (; m <= l; m++)
 		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
 	sl = ma_pr_slot_get(w, l, h);
-	if (sl)
-		k |= sl->exact | sl->stem;
+	if (sl) {
+		if (cls)
+			k |= sl->exact | sl->stem;
+		f |= sl->lexact | sl->lstem;
+	}
+	*lists = f;
 	return k;
+}
+
+uint64_t ma_pr_lex_classes(const char *w, size_t l)
+{
+	uint64_t f;
+
+	return ma_pr_lex_word(w, l, &f);
 }
 
 const uint8_t *ma_pr_lex_starting(int c, size_t *n)

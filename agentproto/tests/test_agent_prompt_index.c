@@ -753,7 +753,7 @@ static void the_splitter_by_table_is_the_splitter_by_byte(void **state)
 			fail_msg("round %d (%zu bytes): %d words, %d by byte", round, n, a.n, b.n);
 		for (int i = 0; i < a.n; i++)
 			if (a.s[i] != b.s[i] || a.l[i] != b.l[i] || a.brk[i] != b.brk[i] ||
-			    a.k[i] != b.k[i] || a.h[i] != b.h[i])
+			    a.k[i] != b.k[i] || a.f[i] != b.f[i] || a.h[i] != b.h[i])
 				fail_msg("round %d, word %d: at %u+%u brk %u, by byte %u+%u brk %u",
 				         round, i, a.s[i], a.l[i], a.brk[i], b.s[i], b.l[i],
 				         b.brk[i]);
@@ -846,6 +846,95 @@ static void the_scorer_word_lists_by_filter_are_the_lists(void **state)
 	}
 }
 
+/* Appends the alternatives of lit (ll bytes) to t (at *n, cap bytes), each
+ * as it is, with a letter added, dropped or changed, with a leet digit
+ * and cut to its first two bytes, a space after each. */
+static void put_list_words(char *t, size_t *n, size_t cap, const char *lit, size_t ll,
+                           unsigned *seed)
+{
+	for (const char *p = lit; p < lit + ll && *n + 100 < cap;) {
+		const char *q = memchr(p, '|', (size_t)(lit + ll - p));
+		size_t l = (size_t)((q ? q : lit + ll) - p);
+		if (l && p[l - 1] == '~')
+			l--;
+		for (int form = 0; form < 6 && l && l < 40; form++) {
+			size_t m = l;
+			memcpy(t + *n, p, l);
+			*seed = *seed * 1103515245u + 12345u;
+			if (form == 1)
+				t[*n + m++] = 's';
+			else if (form == 2 && m > 1)
+				m--;
+			else if (form == 3)
+				t[*n + (*seed >> 8) % m] = (char)('a' + (*seed >> 12) % 26);
+			else if (form == 4)
+				t[*n + (*seed >> 8) % m] = "0134578"[(*seed >> 12) % 7];
+			else if (form == 5 && m > 2)
+				m = 2;
+			*n += m;
+			t[(*n)++] = ' ';
+		}
+		p = q ? q + 1 : lit + ll;
+	}
+}
+
+/* The word lists' bits that the splitter gives each word (ma_pr_lex_word:
+ * ma_pr_lset_has, ma_pr_olist_is) beside ma_pr_lit() on the lists' text,
+ * for the words of every list (and their variants) against every list;
+ * the splitter byte by byte gives the same bits. */
+static void the_word_list_bits_are_the_lists(void **state)
+{
+	static struct ma_pr_words w, b;
+	static char t[64 * 1024], tb[64 * 1024];
+	size_t nls, n = 0, ll;
+	const struct ma_pr_lset *const *ls;
+	unsigned seed = 41;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	ls = ma_pr_feat_lsets(&nls);
+	for (size_t k = 0; k < nls; k++) {
+		assert_true(ls[k]->bit >= 0 && ls[k]->bit < 64);
+		put_list_words(t, &n, sizeof t, ls[k]->s, ls[k]->l, &seed);
+	}
+	for (size_t k = 0; k < ma_pr_olist_count(); k++) {
+		const char *lit = ma_pr_olist_text(k, &ll);
+		put_list_words(t, &n, sizeof t, lit, ll, &seed);
+	}
+	/* the splitter takes MA_PR_NORM bytes at most: the text in pieces */
+	for (size_t a = 0; a < n;) {
+		size_t m = n - a < MA_PR_NORM - 8 ? n - a : MA_PR_NORM - 8;
+		while (a + m < n && m > 1 && t[a + m - 1] != ' ')
+			m--;
+		memcpy(tb, t + a, m);
+		ma_pr_split_words(t + a, m, &w);
+		ma_pr_split_slow(tb, m, &b);
+		assert_int_equal(w.n, b.n);
+		for (int i = 0; i < w.n; i++) {
+			if (w.f[i] != b.f[i])
+				fail_msg("word '%.*s': bits %llx, by byte %llx", w.l[i],
+				         w.t + w.s[i], (unsigned long long)w.f[i],
+				         (unsigned long long)b.f[i]);
+			for (size_t k = 0; k < nls; k++)
+				if (ma_pr_lset_has(&w, i, ls[k]) !=
+				    ma_pr_lit(&w, i, ls[k]->s, ls[k]->l))
+					fail_msg("list '%.20s', word '%.*s': bit %d, ma_pr_lit %d",
+					         ls[k]->s, w.l[i], w.t + w.s[i],
+					         ma_pr_lset_has(&w, i, ls[k]),
+					         ma_pr_lit(&w, i, ls[k]->s, ls[k]->l));
+			for (size_t k = 0; k < ma_pr_olist_count(); k++) {
+				const char *lit = ma_pr_olist_text(k, &ll);
+				if (ma_pr_olist_is(&w, i, k) != ma_pr_lit(&w, i, lit, ll))
+					fail_msg("list '%.20s', word '%.*s': bit %d, ma_pr_lit %d",
+					         lit, w.l[i], w.t + w.s[i],
+					         ma_pr_olist_is(&w, i, k),
+					         ma_pr_lit(&w, i, lit, ll));
+			}
+		}
+		a += m;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -865,6 +954,7 @@ int main(void)
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
+	    cmocka_unit_test(the_word_list_bits_are_the_lists),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
