@@ -183,9 +183,16 @@ static struct ma_pr_olist ma_pr_ls_claim =
                 "disabled|restricted|suspicious|unusual|unauthori~");
 static struct ma_pr_olist ma_pr_ls_scam =
     MA_PR_OLIST("scam~|phish~|fraud~|attacker~|criminal~|hacker~|spammer~|fake|crook~|con");
+/* the words the hijack's forms and the counterfactual start from
+ * (Vietnamese "truy cap", a masked "gr_nt_d", a world) */
+static struct ma_pr_olist ma_pr_ls_truy = MA_PR_OLIST("truy");
+static struct ma_pr_olist ma_pr_ls_gr = MA_PR_OLIST("gr|grntd");
+static struct ma_pr_olist ma_pr_ls_world =
+    MA_PR_OLIST("world|worlds|universe|reality|timeline|dimension");
 static struct ma_pr_olist *const ma_pr_olists[] = {
-    &ma_pr_ls_claim, &ma_pr_ls_scam,   &ma_pr_ls_tell,    &ma_pr_ls_recode, &ma_pr_ls_core2,
-    &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form};
+    &ma_pr_ls_claim, &ma_pr_ls_scam,  &ma_pr_ls_tell,   &ma_pr_ls_recode,
+    &ma_pr_ls_core2, &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun,
+    &ma_pr_ls_form,  &ma_pr_ls_truy,  &ma_pr_ls_gr,     &ma_pr_ls_world};
 
 static inline unsigned ma_pr_b2(const char *x, size_t l)
 {
@@ -198,6 +205,12 @@ static inline int ma_pr_core2(const char *x)
 	unsigned b = ma_pr_b2(x, 2);
 
 	return ma_pr_ls_core2.bm[b >> 6] >> (b & 63) & 1;
+}
+
+/* 1 if some word of w is one of ol's alternatives (ma_pr_words.fall). */
+static inline int ma_pr_ol_any(const struct ma_pr_words *w, const struct ma_pr_olist *ol)
+{
+	return (int)(w->fall >> ol->bit & 1);
 }
 
 /* 1 if word i of w is one of ol's alternatives (by the word's list bits,
@@ -497,7 +510,11 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 	int nc = 0, merged = 0, kept = 0, any = 0, nw = (w->n + 63) / 64;
 
 	/* the words of an override spelt right: a candidate is looked at only
-	 * within four words of one (an override wholly misspelt is missed) */
+	 * within four words of one (an override wholly misspelt is missed);
+	 * none in the split's classes (the password correction before this
+	 * clears other classes only): none here */
+	if (!(w->kall & (part | kb->ign)))
+		return;
 	for (int i = 0; i < w->n; i++)
 		if (w->k[i] & (part | kb->ign)) {
 			anchor[i >> 6] |= 1ull << (i & 63);
@@ -763,6 +780,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 			w->k[w->n] = ma_pr_lex_classes(x, xl);
 	}
 	w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
+	w->kall |= w->k[w->n];
 	w->n++;
 }
 
@@ -782,6 +800,7 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 	memset(lc.len, 0, sizeof lc.len);
 	w->t = t;
 	w->n = 0;
+	w->kall = 0;
 	while (i < n && w->n < MA_PR_WORDS) {
 		size_t s, e;
 		unsigned acc = 0;
@@ -840,6 +859,7 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 
 	w->t = t;
 	w->n = 0;
+	w->kall = 0;
 	while (i < n && w->n < MA_PR_WORDS) {
 		size_t s, e;
 		int letters = 0, digits = 0, brk = w->n == 0;
@@ -887,8 +907,36 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 	}
 }
 
+/* The facts of all the words of w (ma_pr_words: kall ... maxfirst), in
+ * one pass, once their classes and lengths are final. */
+static void ma_pr_facts(struct ma_pr_words *w)
+{
+	uint64_t kall = 0, fall = 0;
+	int maxlen = 0, run1 = 0, runlen = 0, r1 = 0, rl = 0;
+	unsigned maxfirst = 0;
+
+	for (int i = 0; i < w->n; i++) {
+		unsigned c = (unsigned char)w->t[w->s[i]];
+		kall |= w->k[i];
+		fall |= w->f[i];
+		maxlen = w->l[i] > maxlen ? w->l[i] : maxlen;
+		maxfirst = c > maxfirst ? c : maxfirst;
+		r1 = w->l[i] == 1 ? r1 + 1 : 0;
+		run1 = r1 > run1 ? r1 : run1;
+		rl = i > 0 && w->l[i] == w->l[i - 1] ? rl + 1 : 1;
+		runlen = rl > runlen ? rl : runlen;
+	}
+	w->kall = kall;
+	w->fall = fall;
+	w->maxlen = maxlen;
+	w->run1 = run1;
+	w->runlen = runlen;
+	w->maxfirst = maxfirst;
+}
+
 /* The words of t (ma_pr_split_words), then the corrections of their
- * classes and breaks that look at their neighbours. */
+ * classes and breaks that look at their neighbours, then the words'
+ * facts (ma_pr_facts). */
 static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	ma_pr_split_words(t, n, w);
@@ -921,6 +969,7 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 		k = e > k ? e : k;
 	}
 	ma_pr_written_wrong(w, kb);
+	ma_pr_facts(w);
 }
 
 /* Reclassifies every word (after the text changed in place). */
@@ -930,6 +979,7 @@ static void ma_pr_reclass(struct ma_pr_words *w)
 		w->k[i] = ma_pr_lex_word(w->t + w->s[i], w->l[i], &w->f[i]);
 		w->h[i] = (uint8_t)ma_pr_h2(w->t + w->s[i], w->l[i]);
 	}
+	ma_pr_facts(w);
 }
 
 /* ---- phrase patterns ---- */
@@ -1457,20 +1507,26 @@ static int ma_pr_gate_transcript(const struct ma_pr_words *w, const char *t, siz
 static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
                          const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
 {
-	int order = -1, goal = 0, letters = 0, run = 0, gr = 0, wide = 0, vi = 0;
+	int order = -1, letters = 0, run = 0, gr = 0, vi = 0;
+	/* by the words' facts: a word of the phrase, the highest first byte
+	 * (>= 0xE0: CJK?); the words below only where they may be */
+	int goal = (w->kall & (kb->access | kb->granted)) != 0, wide = (int)w->maxfirst;
 
-	for (int i = 0; i < w->n; i++) {
+	for (int i = 0; i < w->n && w->run1 >= 4 && !letters; i++) {
 		const char *x = w->t + w->s[i];
-		size_t l = w->l[i];
-		goal |= (w->k[i] & (kb->access | kb->granted)) != 0;
-		if ((unsigned char)x[0] > wide) /* the highest first byte: >= 0xE0, CJK? */
-			wide = (unsigned char)x[0];
-		vi |= l == 4 && x[0] == 't' && x[1] == 'r' && ma_pr_goal_vi(w, i);
-		run = l == 1 && x[0] >= 'a' && x[0] <= 'z' ? run + 1 : 0;
-		letters |= run >= 4;
-		if (x[0] == 'g' && l >= 2 && x[1] == 'r')
-			gr |= (l == 2 && (size_t)w->s[i] + 2 < n && (x[2] == '_' || x[2] == '*')) ||
-			      (l == 5 && !memcmp(x, "grntd", 5));
+		run = w->l[i] == 1 && x[0] >= 'a' && x[0] <= 'z' ? run + 1 : 0;
+		letters = run >= 4;
+	}
+	for (int i = 0;
+	     i < w->n && (w->fall & ((1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit)));
+	     i++) {
+		const char *x = w->t + w->s[i];
+		if (ma_pr_ol_is(w, i, &ma_pr_ls_truy))
+			vi |= ma_pr_goal_vi(w, i);
+		else if (ma_pr_ol_is(w, i, &ma_pr_ls_gr))
+			gr |= (w->l[i] == 2 && (size_t)w->s[i] + 2 < n &&
+			       (x[2] == '_' || x[2] == '*')) ||
+			      w->l[i] == 5;
 	}
 	for (int i = 0; goal && i + 1 < w->n; i++) {
 		int end, quoted;
@@ -1674,6 +1730,8 @@ static int ma_pr_gives_credential(const struct ma_pr_words *w, int a, int e,
 static void ma_pr_lure(const struct ma_pr_words *w, const char *t, const struct ma_pr_kbits *kb,
                        struct ma_pr_score *sc)
 {
+	if (!ma_pr_ol_any(w, &ma_pr_ls_tell) && !(w->kall & kb->say)) /* neither order */
+		return;
 	for (int i = 0; i < w->n; i++) {
 		int e, m, talk = 0;
 		if (ma_pr_ol_is(w, i, &ma_pr_ls_tell) &&
@@ -1782,6 +1840,8 @@ static void ma_pr_lure(const struct ma_pr_words *w, const char *t, const struct 
 static void ma_pr_recode(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                          struct ma_pr_score *sc)
 {
+	if (!ma_pr_ol_any(w, &ma_pr_ls_recode)) /* no verb of recoding */
+		return;
 	for (int i = 0; i < w->n; i++) {
 		int obj = 0, pw = 0, rev, e;
 		if (!ma_pr_ol_is(w, i, &ma_pr_ls_recode) ||
@@ -1837,6 +1897,8 @@ static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, siz
                                  const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
 {
 	(void)kb;
+	if (!ma_pr_ol_any(w, &ma_pr_ls_world)) /* a world is named */
+		return;
 	for (int f = 0; f + 1 < w->n; f++) {
 		int world = -1, b;
 		if (w->l[f] != 2 || w->t[w->s[f]] != 'i' || w->t[w->s[f] + 1] != 'n')
@@ -2425,7 +2487,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_dialogue(&ps.w, ps.t, tn, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
-	for (int i = 0; i < ps.w.n; i++)
+	for (int i = 0; i < ps.w.n && (ps.w.kall & ps.kb.r13); i++)
 		r13 += (ps.w.k[i] & ps.kb.r13) != 0;
 	shift = r13 >= 2 ? 13 : 0;
 	if (!shift && out->score < 0.8)

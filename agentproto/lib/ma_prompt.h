@@ -155,6 +155,14 @@ struct ma_pr_words {
 	uint64_t k[MA_PR_WORDS];  /* classes */
 	uint64_t f[MA_PR_WORDS];  /* the word lists it is one of (ma_pr_lex_word) */
 	uint8_t h[MA_PR_WORDS];   /* ma_pr_h2() */
+	/* facts of all the words, for a feature to see at once that it has
+	 * nothing to look for (ma_prompt.c's ma_pr_split and ma_pr_reclass
+	 * set them; the splitter alone only ORs kall): */
+	uint64_t kall, fall; /* the OR of the words' classes, of their list bits */
+	int maxlen;          /* the longest word's length */
+	int run1;            /* the longest run of words of one byte */
+	int runlen;          /* the longest run of words of one length */
+	unsigned maxfirst;   /* the highest first byte of a word (0: none) */
 };
 
 struct ma_pr_score {

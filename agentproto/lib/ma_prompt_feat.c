@@ -297,7 +297,11 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	           talk = 0, add = 0;
 
 	/* first by the classes alone: an order about "your answer" or to put
-	 * "the following code" somewhere; the word lists only then */
+	 * "the following code" somewhere; the word lists only then (and not
+	 * at all when the words' classes lack what both need) */
+	if (!((w->kall & kb->your) && (w->kall & kb->yourout)) &&
+	    !((w->kall & kb->insert) && (w->kall & kb->following) && (w->kall & kb->snippet)))
+		return;
 	for (int i = 0; i + 1 < w->n && !any; i++) {
 		any = (w->k[i] & kb->your) && (w->k[i + 1] & kb->yourout);
 		if (w->k[i] & kb->insert)
@@ -377,7 +381,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
  * ("artisanlibartisanlib..."): a flood of one token without spaces. */
 void ma_pr_periodic(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
-	for (int i = 0; i < w->n; i++) {
+	for (int i = 0; i < w->n && w->maxlen >= 48; i++) {
 		const char *x = w->t + w->s[i];
 		int l = w->l[i];
 		if (l < 48)
@@ -579,12 +583,10 @@ static int ma_pr_makes_artefact(const struct ma_pr_words *w, int i)
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
-	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0, pw = 0, askpw = 0, f = 0, make = 0;
+	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0, pw = 0, askpw = 0, make = 0;
 
 	/* each feature wants a word of fiction (by the end of the text) */
-	while (f < w->n && !(w->k[f] & kb->fiction))
-		f++;
-	if (f == w->n)
+	if (!(w->kall & kb->fiction))
 		return;
 	for (int i = 0; i < w->n; i++) {
 		if (w->brk[i] == 1)
@@ -930,7 +932,8 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 {
 	int run = 1;
 
-	for (int i = 1; i < w->n; i++) {
+	/* 40 words of one length in a row at least */
+	for (int i = 1; i < w->n && w->runlen >= 40; i++) {
 		if (w->l[i] == w->l[i - 1] && w->l[i] <= 8 &&
 		    !memcmp(w->t + w->s[i], w->t + w->s[i - 1], w->l[i]))
 			run++;
@@ -989,7 +992,7 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	 * ("ignoreallpreviousinstructions", "IgnoreAllRules"): an override
 	 * verb (not "print": "TclPrintInstruction" is a name), a word of
 	 * prior-ness and a noun inside it ("overrideRules" is a name too) */
-	for (int i = 0; i < w->n; i++) {
+	for (int i = 0; i < w->n && w->maxlen >= 12; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
 		static const char *const prior[] = {"all", "previous", "prior", "above", "your"};
@@ -1011,7 +1014,7 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			break;
 		}
 	}
-	for (int i = 0; i <= w->n; i++) {
+	for (int i = 0; i <= w->n && w->run1 >= 6; i++) {
 		if (i < w->n && w->l[i] == 1 && gl < sizeof g - 1) {
 			g[gl++] = w->t[w->s[i]];
 			continue;
@@ -1041,6 +1044,8 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 {
 	int goal = 0, order = 0;
 
+	if (!(w->kall & (kb->granted | kb->goal)))
+		return;
 	for (int i = 0; i + 1 < w->n && !goal; i++)
 		goal =
 		    !w->brk[i + 1] && (w->k[i + 1] & (kb->granted | kb->goal)) &&
@@ -1060,6 +1065,8 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                  struct ma_pr_score *sc)
 {
+	if (!(w->kall & kb->correct))
+		return;
 	for (int i = 0; i < w->n; i++) {
 		const char *x = w->t + w->s[i], *o = NULL, *c = NULL;
 		if (!(w->k[i] & kb->correct))
@@ -1117,7 +1124,7 @@ void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct
 	/* alone no more than a hint: jokes, interviews and FAQs are dialogues */
 	if (q >= 2 && a >= 1)
 		ma_pr_add(sc, PF_DELIMITER, a >= 2 ? 0.5 : 0.4);
-	for (int i = 1; i < w->n; i++) {
+	for (int i = 1; i < w->n && w->runlen >= 10; i++) {
 		if (w->l[i] >= 3 && w->l[i] == w->l[i - 1] &&
 		    !(w->t[w->s[i]] >= '0' && w->t[w->s[i]] <= '9') &&
 		    !memcmp(w->t + w->s[i], w->t + w->s[i - 1], w->l[i]))
