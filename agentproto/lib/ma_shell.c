@@ -34,8 +34,10 @@
  *
  * The argv form (moat_check_argv) runs no shell: an input there is one
  * argument, so it fires when it becomes the program (argv[0]) or an
- * option (a leading '-' before any "--"), and a shell's -c script is
- * checked as a command line.
+ * option (a leading '-' before any "--") that runs a command, loads code
+ * or reads or writes a file (a list for every program, and a table of
+ * each program's own: ma_sh_prog_opts), and a shell's -c script (also
+ * behind sudo, env, timeout ...) is checked as a command line.
  *
  * Pure: the tokens live in the request's scratch block (about 4.8 KB a
  * window of 128 elements and 128 marks, four windows kept; a longer line
@@ -2522,26 +2524,57 @@ static const char *ma_sh_base(const char *p)
 	return s ? s + 1 : p;
 }
 
+/* The program an argv runs: argv[0], or after the programs that run the
+ * command named next (env, sudo, nice, timeout, nohup, xargs ...:
+ * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
+ * of those that take one apart: sudo -u root, nice -n 5, timeout -s
+ * KILL), numbers (timeout 5) and NAME=value (env). */
+static int ma_sh_argv_program(const char *const *argv, int argc)
+{
+	int i = 0;
+
+	while (i + 1 < argc && argv[i + 1]) {
+		const char *b = ma_sh_base(argv[i]);
+		if (ma_sh_name_kind(b, strlen(b)) != MA_SH_NAME_PREFIX)
+			break;
+		for (i++; i + 1 < argc && argv[i + 1]; i++) {
+			const char *o = argv[i];
+			if (!strcmp(o, "--")) {
+				i++;
+				break;
+			}
+			if (o[0] == '-' && o[1] && !o[2] && strchr("gkpnrstuCDTU", o[1]))
+				i++; /* its value */
+			else if (o[0] != '-' && !(o[0] >= '0' && o[0] <= '9') && !strchr(o, '='))
+				break;
+		}
+	}
+	return i;
+}
+
 int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
 {
-	static const char *const shells[] = {"sh",  "bash", "dash", "zsh",     "ksh",
-	                                     "ash", "mksh", "yash", "busybox", NULL};
+	static const char *const shells[] = {"sh",   "bash", "dash",    "zsh", "ksh",     "ash",
+	                                     "mksh", "yash", "busybox", "su",  "runuser", NULL};
 	const char *b;
-	int i = 1, known = 0;
+	int p, i, known = 0;
 
 	*script = -1;
 	if (argc < 1 || !argv[0])
 		return 0;
-	b = ma_sh_base(argv[0]);
+	p = ma_sh_argv_program(argv, argc);
+	i = p + 1;
+	b = ma_sh_base(argv[p]);
 	for (int k = 0; shells[k]; k++)
 		if (!strcmp(b, shells[k]))
 			known = 1;
 	if (!known)
 		return 0;
 	if (!strcmp(b, "busybox")) {
-		if (argc < 2 || !argv[1] || (strcmp(argv[1], "sh") && strcmp(argv[1], "ash")))
+		if (argc < p + 2 || !argv[p + 1] ||
+		    (strcmp(argv[p + 1], "sh") && strcmp(argv[p + 1], "ash")))
 			return 0;
-		i = 2;
+		i = p + 2;
 	}
 	/* options up to the one that holds 'c' (-c, -ec, -lc ...); the script
 	 * is the first argument after the options */
@@ -2570,23 +2603,44 @@ int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
  * that becomes one of them is worse than a stray option. */
 static int ma_sh_danger_option(const char *o)
 {
-	static const char *const longs[] = {"--upload-pack",   "--receive-pack",
-	                                    "--exec",          "--checkpoint-action",
-	                                    "--to-command",    "--use-compress-program",
-	                                    "--rsh",           "--rsync-path",
-	                                    "--output",        "--output-document",
-	                                    "--post-file",     "--upload-file",
-	                                    "--config",        "--eval",
-	                                    "--command",       "--shell",
-	                                    "--pager",         "--editor",
-	                                    "--template",      "--unzip-command",
-	                                    "--index-filter",  "--tree-filter",
-	                                    "--run",           "--script",
-	                                    "--load",          "--import",
-	                                    "--proxy-command", "--ssh",
-	                                    "--exec-path",     "--cmd",
-	                                    "--info-script",   "--new-volume-script",
-	                                    "--filter",        NULL};
+	static const char *const longs[] = {"--upload-pack",
+	                                    "--receive-pack",
+	                                    "--exec",
+	                                    "--checkpoint-action",
+	                                    "--to-command",
+	                                    "--use-compress-program",
+	                                    "--rsh",
+	                                    "--rsync-path",
+	                                    "--output",
+	                                    "--output-document",
+	                                    "--post-file",
+	                                    "--upload-file",
+	                                    "--config",
+	                                    "--eval",
+	                                    "--command",
+	                                    "--shell",
+	                                    "--pager",
+	                                    "--editor",
+	                                    "--template",
+	                                    "--unzip-command",
+	                                    "--index-filter",
+	                                    "--tree-filter",
+	                                    "--run",
+	                                    "--script",
+	                                    "--load",
+	                                    "--import",
+	                                    "--proxy-command",
+	                                    "--ssh",
+	                                    "--exec-path",
+	                                    "--cmd",
+	                                    "--info-script",
+	                                    "--new-volume-script",
+	                                    "--filter",
+	                                    "--gpu-launcher",
+	                                    "--renderer-cmd-prefix",
+	                                    "--utility-cmd-prefix",
+	                                    "--browser-subprocess-path",
+	                                    NULL};
 	static const char *const words[] = {"-exec",
 	                                    "-execdir",
 	                                    "-ok",
@@ -2598,6 +2652,7 @@ static int ma_sh_danger_option(const char *o)
 	                                    "-oProxyCommand",
 	                                    "-oLocalCommand",
 	                                    "-oPermitLocalCommand",
+	                                    "-TT",
 	                                    NULL};
 	size_t n = strcspn(o, "=");
 
@@ -2613,6 +2668,67 @@ static int ma_sh_danger_option(const char *o)
 		return 1;
 	if ((o[1] == 'X' || o[1] == 'C' || o[1] == 'e') && o[2] == '/')
 		return 1;
+	return 0;
+}
+
+/* Options of one program that run a command, load code, or read or write
+ * a file the option names (the programs' manuals; GTFOBins and the lists
+ * of argument-injection vectors gather the same): curl -o/-K/-T, wget
+ * -O/-e, git -u/-c, tar -I/-F, rsync -e, php -r, python -c ... A short
+ * option is the letter after '-', its value attached or not (only the
+ * first letter of a cluster: in -XPOST the rest is X's value); a long one
+ * ("--", or "-" for sqlite3's) is matched up to '='. A program's name
+ * may carry its version (python3.11, php8.2). */
+static const struct ma_sh_prog_opts {
+	const char *prog, *shorts;
+	const char *longs[6];
+} ma_sh_prog_opts[] = {
+    {"curl",
+     "cDKoT",
+     {"--cookie-jar", "--dump-header", "--output-dir", "--stderr", "--trace", NULL}},
+    {"wget", "aeiOo", {"--execute", "--output-file", "--append-output", "--input-file", NULL}},
+    {"git", "cOu", {"--open-files-in-pager", NULL}},
+    {"tar", "FI", {"--rsh-command", "--rmt-command", NULL}},
+    {"rsync", "e", {NULL}},
+    {"ssh", "F", {NULL}},
+    {"scp", "FS", {NULL}},
+    {"sftp", "DFS", {NULL}},
+    {"zip", "T", {NULL}},
+    {"env", "S", {"--split-string", NULL}},
+    {"php", "cdr", {NULL}},
+    {"python", "cm", {NULL}},
+    {"perl", "EeM", {NULL}},
+    {"ruby", "er", {NULL}},
+    {"node", "epr", {"--require", NULL}},
+    {"vim", "cS", {NULL}},
+    {"nvim", "cS", {NULL}},
+    {"vi", "cS", {NULL}},
+    {"man", "HP", {"--html", NULL}},
+    {"psql", "cfo", {"--file", NULL}},
+    {"mysql", "e", {"--execute", NULL}},
+    {"sqlite3", "", {"-cmd", "-init", NULL}},
+    {"nc", "ce", {NULL}},
+    {"ncat", "ce", {"--sh-exec", "--lua-exec", NULL}},
+    {"sendmail", "CX", {NULL}},
+};
+
+static int ma_sh_prog_option(const char *prog, const char *o)
+{
+	const char *b = ma_sh_base(prog);
+	size_t n = strcspn(o, "=");
+
+	for (size_t k = 0; k < sizeof ma_sh_prog_opts / sizeof ma_sh_prog_opts[0]; k++) {
+		const struct ma_sh_prog_opts *e = &ma_sh_prog_opts[k];
+		size_t pl = strlen(e->prog);
+		if (strncmp(b, e->prog, pl) ||
+		    (b[pl] && !(b[pl] >= '0' && b[pl] <= '9') && b[pl] != '.'))
+			continue;
+		if (o[1] && o[1] != '-' && strchr(e->shorts, o[1]))
+			return 1;
+		for (int l = 0; e->longs[l]; l++)
+			if (strlen(e->longs[l]) == n && !strncmp(o, e->longs[l], n))
+				return 1;
+	}
 	return 0;
 }
 
@@ -2650,7 +2766,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 {
 	const struct ma_input *in;
 	size_t nin;
-	int script, dashdash = 0;
+	int script, dashdash = 0, prog;
 
 	if (!r || !argv)
 		return MOAT_ALLOW;
@@ -2666,10 +2782,11 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 		if (v == MOAT_BLOCK)
 			return v;
 	}
+	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	for (int ai = 0; ai < argc && argv[ai]; ai++) {
 		const char *arg = argv[ai];
 		size_t al = strlen(arg);
-		if (ai > 0 && !strcmp(arg, "--"))
+		if (ai > prog && !strcmp(arg, "--"))
 			dashdash = 1;
 		if (ai > 0 && (dashdash || arg[0] != '-' || al < 2 || ma_sh_negative_number(arg)))
 			continue;
@@ -2695,7 +2812,8 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 						conf = 0.9;
 					}
 				} else if (v[0] == '-' && !memcmp(arg, v, vl) &&
-				           ma_sh_danger_option(arg)) {
+				           (ma_sh_danger_option(arg) ||
+				            (ai > prog && ma_sh_prog_option(argv[prog], arg)))) {
 					rule = "cmd.option";
 					sev = "high";
 					conf = 0.9;

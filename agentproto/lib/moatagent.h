@@ -741,12 +741,14 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
  * Fires when a user input (not a bare word of letters, digits and _: an
  * application that picks a program from an allowlist looks alike) is
  * the whole program or its base name (cmd.argv0), or starts an argument
- * with '-' before any "--" so that the program takes it as an option
- * (cmd.option; high severity for the options that run commands or write
- * files: --upload-pack, -oProxyCommand, --checkpoint-action, -exec,
- * --output ...). Negative numbers are not options. When argv runs a shell
- * with -c (sh, bash, dash, zsh, ksh, busybox sh ...), its script is
- * checked as moat_check_shell() does. Same answers, memory and stack as
+ * with '-' before any "--" so that the program takes it as an option that
+ * runs a command, loads code or reads or writes a file (cmd.option:
+ * --upload-pack, -oProxyCommand, --checkpoint-action, -exec, --output ...,
+ * and the program's own: curl -o, wget -O, git -u, tar -I, rsync -e,
+ * python -c ...; an ordinary option such as -v passes). Negative numbers
+ * are not options. When argv runs a shell with -c (sh, bash, dash, zsh,
+ * ksh, busybox sh, su ...; also behind sudo, env, timeout, nice ...), its
+ * script is checked as moat_check_shell() does. Same answers, memory and stack as
  * moat_check_shell().
  *
  *     const char *argv[] = {"git", "clone", "--", url, dir, NULL};

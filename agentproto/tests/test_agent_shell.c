@@ -1944,9 +1944,83 @@ static void a_case_items_commands_are_judged(void **state)
 	assert_int_equal(unq("in case a) fails"), MOAT_ALLOW);
 }
 
+/* argv: a program's own options that run a command, load code, or read
+ * or write a file (curl -o, wget -O/-e, git clone -u/-c, tar -I, rsync
+ * -e, php -r, python -c ...), attached to their value or not, after
+ * sudo/env/timeout too; a shell's -c script behind those wrappers is a
+ * command line. The same letters for other programs, ordinary options
+ * and operands after "--" pass. */
+static void argv_program_options_and_wrapped_shells(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"curl", "-s", "-o/var/www/x.php", NULL};
+		assert_int_equal(argv_check("-o/var/www/x.php", a), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"curl", "-s", "-K/tmp/cfg", NULL};
+		assert_int_equal(argv_check("-K/tmp/cfg", a), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"/usr/bin/wget", "-O/var/www/x.php", NULL};
+		assert_int_equal(argv_check("-O/var/www/x.php", a), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"git", "clone", "-utouch /tmp/p", "/srv/r", NULL};
+		assert_int_equal(argv_check("-utouch /tmp/p", a), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"tar", "-xf", "-Iid", NULL};
+		assert_int_equal(argv_check("-Iid", a), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"rsync", "-e", "sh -c id", "/tmp/x", NULL};
+		const char *b[] = {"rsync", "-eid", "/tmp/x", NULL};
+		assert_int_equal(argv_check("-e", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("-eid", b), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"python3.11", "-c__import__('os').system('id')", NULL};
+		assert_int_equal(argv_check("-c__import__('os').system('id')", a), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"sudo", "-u", "www", "curl", "-s", "-o/tmp/x", NULL};
+		assert_int_equal(argv_check("-o/tmp/x", a), MOAT_BLOCK);
+	}
+	{ /* after the wrapper's "--" the program's options still count */
+		const char *a[] = {"sudo", "--", "curl", "-o/tmp/x", NULL};
+		assert_int_equal(argv_check("-o/tmp/x", a), MOAT_BLOCK);
+	}
+	{ /* a shell -c behind sudo, env, timeout, nice */
+		const char *a[] = {"sudo", "-u", "nobody", "sh", "-c", "ls x;id", NULL};
+		const char *b[] = {"env", "LANG=C", "bash", "-c", "ls x;id", NULL};
+		const char *c[] = {"timeout", "5", "sh", "-c", "ls x;id", NULL};
+		const char *d[] = {"nice", "-n", "5", "sh", "-c", "ls x;id", NULL};
+		const char *e[] = {"su", "-c", "ls x;id", "nobody", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", e), MOAT_BLOCK);
+	}
+	{ /* other programs' letters, ordinary options, operands after "--" */
+		const char *a[] = {"grep", "-o", "x", "/f", NULL};
+		const char *b[] = {"curl", "-XPOST", "http://x/", NULL};
+		const char *c[] = {"curl", "-s", "--", "-o/tmp/x", NULL};
+		const char *d[] = {"ping", "-c", "1", "-e", NULL};
+		const char *e[] = {"sudo", "-u", "www", "ls", "-la", NULL};
+		assert_int_equal(argv_check("-o", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("-XPOST", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("-o/tmp/x", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("-e", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("-la", e), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(argv_program_options_and_wrapped_shells),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
