@@ -187,12 +187,13 @@ static struct ma_pr_olist ma_pr_ls_scam =
  * (Vietnamese "truy cap", a masked "gr_nt_d", a world) */
 static struct ma_pr_olist ma_pr_ls_truy = MA_PR_OLIST("truy");
 static struct ma_pr_olist ma_pr_ls_gr = MA_PR_OLIST("gr|grntd");
+static struct ma_pr_olist ma_pr_ls_refusal = MA_PR_OLIST("denied|refused|rejected");
 static struct ma_pr_olist ma_pr_ls_world =
     MA_PR_OLIST("world|worlds|universe|reality|timeline|dimension");
 static struct ma_pr_olist *const ma_pr_olists[] = {
-    &ma_pr_ls_claim, &ma_pr_ls_scam,  &ma_pr_ls_tell,   &ma_pr_ls_recode,
-    &ma_pr_ls_core2, &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun,
-    &ma_pr_ls_form,  &ma_pr_ls_truy,  &ma_pr_ls_gr,     &ma_pr_ls_world};
+    &ma_pr_ls_claim, &ma_pr_ls_scam,   &ma_pr_ls_tell,    &ma_pr_ls_recode, &ma_pr_ls_core2,
+    &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form,   &ma_pr_ls_truy,
+    &ma_pr_ls_gr,    &ma_pr_ls_world,  &ma_pr_ls_refusal};
 
 static inline unsigned ma_pr_b2(const char *x, size_t l)
 {
@@ -705,7 +706,7 @@ static const uint8_t ma_pr_cls[256] = {
  * common words of a text repeat ("the", "you", "and"), and a word of
  * eight bytes at most is its own key (its bytes, zero-padded, and its
  * length). Direct-mapped; len 0 is an empty slot (a word has a byte). */
-#define MA_PR_LCACHE 64
+#define MA_PR_LCACHE 128
 struct ma_pr_lcache {
 	uint64_t key[MA_PR_LCACHE], k[MA_PR_LCACHE], f[MA_PR_LCACHE];
 	uint8_t len[MA_PR_LCACHE];
@@ -733,7 +734,7 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, s
 		for (size_t m = 0; m < l; m++)
 			v |= (uint64_t)(unsigned char)t[s + m] << (8 * m);
 	}
-	x = (unsigned)(((v + l) * 0x9E3779B97F4A7C15ull) >> 58);
+	x = (unsigned)(((v + l) * 0x9E3779B97F4A7C15ull) >> 57);
 	if (c->len[x] == l && c->key[x] == v) {
 		*f = c->f[x];
 		return c->k[x];
@@ -1531,9 +1532,8 @@ static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
 	for (int i = 0; goal && i + 1 < w->n; i++) {
 		int end, quoted;
 		/* "granted" is a word of the class: the swap is looked for here */
-		if (w->l[i] >= 6 && w->l[i] <= 8 && !(w->k[i] & kb->granted) &&
-		    (w->t[w->s[i]] == 'd' || w->t[w->s[i]] == 'r') &&
-		    ma_pr_lit(w, i, "denied|refused|rejected", 23) && ma_pr_swap_at(w, i, kb)) {
+		if (ma_pr_ol_is(w, i, &ma_pr_ls_refusal) && !(w->k[i] & kb->granted) &&
+		    ma_pr_swap_at(w, i, kb)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.8);
 			return;
 		}

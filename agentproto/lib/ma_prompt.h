@@ -232,6 +232,12 @@ static inline int ma_pr_lset_has(const struct ma_pr_words *w, int i, const struc
 	return (int)(w->f[i] >> ls->bit & 1);
 }
 
+/* 1 if some word of w is one of ls's alternatives (ma_pr_words.fall). */
+static inline int ma_pr_lset_any(const struct ma_pr_words *w, const struct ma_pr_lset *ls)
+{
+	return (int)(w->fall >> ls->bit & 1);
+}
+
 /* ma_pr_lit(w, i, ls->s, ls->l), a word the filter rules out at once. */
 static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
 {

@@ -330,7 +330,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		code = code || (what && ins && fence);
 		/* a bare imperative: the sentence opens with the verb, and
 		 * "your answer" follows in it */
-		for (int v = a; v < e && !add; v++) {
+		for (int v = a; v < e && !add && ma_pr_lset_any(w, &ma_pr_addverb); v++) {
 			if (!ma_pr_lset_has(w, v, &ma_pr_addverb) || !ma_pr_starts(w, v) ||
 			    (v + 1 < e && (w->k[v + 1] & kb->you)))
 				continue;
@@ -1044,7 +1044,10 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 {
 	int goal = 0, order = 0;
 
-	if (!(w->kall & (kb->granted | kb->goal)))
+	/* "access granted" or "been pwned": both words' lists among the words' */
+	if (!(w->kall & (kb->granted | kb->goal)) ||
+	    !((ma_pr_lset_any(w, &ma_pr_access) && ma_pr_lset_any(w, &ma_pr_granted)) ||
+	      (ma_pr_lset_any(w, &ma_pr_been) && ma_pr_lset_any(w, &ma_pr_pwned))))
 		return;
 	for (int i = 0; i + 1 < w->n && !goal; i++)
 		goal =
