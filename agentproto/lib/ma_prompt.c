@@ -76,7 +76,7 @@
  * read those bits instead of comparing the word with each list again.
  *
  * Threads: any, one request at a time. No allocation: every buffer is on
- * the caller's stack (about 27 KB, 8 KB of it the words' list bits); an
+ * the caller's stack (about 28 KB, 8 KB of it the words' list bits); an
  * event is allocated only when the check fires (ma_request_fire).
  */
 #include "ma_int.h"
