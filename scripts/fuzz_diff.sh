@@ -6,7 +6,8 @@
 #   sh scripts/fuzz_diff.sh sql|shell|prompt|path|url [BASE] [SECONDS]   (default main, 120)
 #
 #   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c and
-#          ma_sql_lex.c; seeds: fuzz_sql's
+#          ma_sql_lex.c (and ma_request.c, as every check below); seeds:
+#          fuzz_sql's
 #   shell  command_injection, sh -c lines and argv (tests/fuzz/diff_shell.c):
 #          BASE's ma_shell.c and ma_shell_names.c; seeds: fuzz_shell's
 #   prompt llm_prompt_injection, the score and the check
@@ -20,10 +21,18 @@
 #          table BASE's scripts/gen_idna_tab.py makes) and ma_ssrf.c;
 #          seeds: fuzz_url's
 #
+# Every check also takes BASE's ma_request.c (the request context, the
+# inputs' decoded forms -- ma_url_decode, ma_html_decode --, the
+# occurrence scan ma_request_scan and the event of a check that fired):
+# the old side's request is begun, filled and read by BASE's own
+# request functions (tests/fuzz/diff_common.h), so a change there is
+# compared as well. (Before, BASE's checks ran on this tree's
+# ma_request.c and such a change was never seen.)
+#
 # BASE's files are compiled from `git archive` and linked into one
 # object whose globals are renamed old_* (ld -r, objcopy), beside this
-# tree's libmoatagent; the rest of the library (requests, events) is this
-# tree's, so BASE must share ma_int.h's layout of a request (the script
+# tree's libmoatagent; the rest of the library (policy, events' JSON) is
+# this tree's, so BASE must share ma_int.h's interfaces (the script
 # refuses it when ma_int.h differs). Both checks must give the same
 # verdict, findings and event on every input. Exit status 0 when no
 # difference was found; libFuzzer's crash file names the input.
@@ -43,6 +52,7 @@ url) files="ma_url ma_idna ma_ssrf" ;;
 	exit 2
 	;;
 esac
+files="$files ma_request"
 out=build/fuzz-diff-$check
 sh scripts/deps.sh fuzz
 rm -rf "$out"

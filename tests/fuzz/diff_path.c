@@ -96,9 +96,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	/* the whole check */
-	if (diff_begin(policy, s, ia, il, nin, &r1))
+	if (diff_begin(policy, s, ia, il, nin, &r1, 0))
 		return 0;
-	if (diff_begin(policy, s, ia, il, nin, &r2))
+	if (diff_begin(policy, s, ia, il, nin, &r2, 1))
 		abort();
 	{
 		char form[64];
@@ -108,6 +108,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		                old_moat_check_path_at(r2, s, n, base, flags, "f", 1, "fn"));
 	}
 	moat_request_end(r1);
-	moat_request_end(r2);
+	old_moat_request_end(r2);
 	return 0;
 }

@@ -62,10 +62,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	double sc1 = -1, sc2 = -1;
 	if (moat_request_begin(NULL, &ri, &r1) != MOAT_ALLOW)
 		return 0;
-	if (moat_request_begin(NULL, &ri, &r2) != MOAT_ALLOW)
+	if (old_moat_request_begin(NULL, &ri, &r2) != MOAT_ALLOW)
 		abort();
 	moat_request_add_input(r1, MOAT_INPUT_JSON, "message", s + ia, il);
-	moat_request_add_input(r2, MOAT_INPUT_JSON, "message", s + ia, il);
+	old_moat_request_add_input(r2, MOAT_INPUT_JSON, "message", s + ia, il);
 	int v1 = moat_check_prompt_at(r1, s, n, uo, ul, &sc1, "f", 1, "fn");
 	int v2 = old_moat_check_prompt_at(r2, s, n, uo, ul, &sc2, "f", 1, "fn");
 	if (sc1 != sc2) {
@@ -74,6 +74,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	diff_same_check("prompt", r1, r2, v1, v2);
 	moat_request_end(r1);
-	moat_request_end(r2);
+	old_moat_request_end(r2);
 	return 0;
 }

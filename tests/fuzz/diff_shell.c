@@ -41,14 +41,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s = (const char *)data + 7;
 	n = size - 7;
 	diff_slices(data, n, ia, il);
-	if (diff_begin(policy, s, ia, il, nin, &r1))
+	if (diff_begin(policy, s, ia, il, nin, &r1, 0))
 		return 0;
-	if (diff_begin(policy, s, ia, il, nin, &r2))
+	if (diff_begin(policy, s, ia, il, nin, &r2, 1))
 		abort();
 	diff_same_check("sh -c", r1, r2, moat_check_shell_at(r1, s, n, "f", 1, "fn"),
 	                old_moat_check_shell_at(r2, s, n, "f", 1, "fn"));
 	moat_request_end(r1);
-	moat_request_end(r2);
+	old_moat_request_end(r2);
 	if (argv_too) { /* the line's newlines split it into arguments */
 		const char *argv[65];
 		int argc = 0;
@@ -61,14 +61,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				argv[argc++] = buf + i + 1;
 			}
 		argv[argc] = NULL;
-		if (diff_begin(policy, s, ia, il, nin, &r1))
+		if (diff_begin(policy, s, ia, il, nin, &r1, 0))
 			return 0;
-		if (diff_begin(policy, s, ia, il, nin, &r2))
+		if (diff_begin(policy, s, ia, il, nin, &r2, 1))
 			abort();
 		diff_same_check("argv", r1, r2, moat_check_argv_at(r1, argv, argc, "f", 1, "fn"),
 		                old_moat_check_argv_at(r2, argv, argc, "f", 1, "fn"));
 		moat_request_end(r1);
-		moat_request_end(r2);
+		old_moat_request_end(r2);
 	}
 	return 0;
 }

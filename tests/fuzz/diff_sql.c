@@ -40,13 +40,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	n = size - 7;
 	diff_slices(data, n, ia, il);
 	struct moat_request *r1, *r2;
-	if (diff_begin(policy, s, ia, il, nin, &r1))
+	if (diff_begin(policy, s, ia, il, nin, &r1, 0))
 		return 0;
-	if (diff_begin(policy, s, ia, il, nin, &r2))
+	if (diff_begin(policy, s, ia, il, nin, &r2, 1))
 		abort();
 	diff_same_check("sql", r1, r2, moat_check_sql_at(r1, d, s, n, "f", 1, "fn"),
 	                old_moat_check_sql_at(r2, d, s, n, "f", 1, "fn"));
 	moat_request_end(r1);
-	moat_request_end(r2);
+	old_moat_request_end(r2);
 	return 0;
 }

@@ -130,14 +130,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char c1[1024], c2[1024];
 	if (moat_request_begin(NULL, &ri, &q1) != MOAT_ALLOW)
 		return 0;
-	if (moat_request_begin(NULL, &ri, &q2) != MOAT_ALLOW)
+	if (old_moat_request_begin(NULL, &ri, &q2) != MOAT_ALLOW)
 		abort();
 	moat_request_set_resolver(q1, diff_resolve, h1);
-	moat_request_set_resolver(q2, diff_resolve, h2);
+	old_moat_request_set_resolver(q2, diff_resolve, h2);
 	for (int k = 0; k < nin; k++) {
 		const char *nm = k == 0 ? "u" : k == 1 ? "u2" : "u3";
 		moat_request_add_input(q1, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
-		moat_request_add_input(q2, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
+		old_moat_request_add_input(q2, MOAT_INPUT_QUERY, nm, s + ia[k], il[k]);
 	}
 	int v1 = moat_check_url_at(q1, s, n, &t1, "f", 1, "fn");
 	int v2 = old_moat_check_url_at(q2, s, n, &t2, "f", 1, "fn");
@@ -160,6 +160,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	}
 	moat_request_end(q1);
-	moat_request_end(q2);
+	old_moat_request_end(q2);
 	return 0;
 }
