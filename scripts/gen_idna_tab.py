@@ -31,6 +31,12 @@ ones); the output lists them. The code points 15.1 newly ignores (U+180E,
 U+206A..U+206F) stay disallowed: that part of 15.1 is not a rule these
 files can derive.
 
+Each row also carries two flags for ma_idna.c's fast paths (bit 0: NFC
+may change the code point or its mapping -- a combining class other than
+0 or an NFC_Quick_Check other than Yes, from UnicodeData.txt and
+DerivedNormalizationProps.txt; bit 1: a valid code point of bidi class R,
+AL or AN); rows split where a flag changes.
+
 The statuses are folded for WHATWG's parameters (UseSTD3ASCIIRules=false,
 Transitional_Processing=false): deviation and disallowed_STD3_valid are
 valid, disallowed_STD3_mapped is mapped. A code point the mapping table
@@ -145,16 +151,12 @@ def main():
                      "sh scripts/deps.sh)" % f)
     ver, rows, changed = uts46()
     pool = []
-    ent = []
+    pool_at = {}
     for start, st, mp in rows:
-        off = ln = 0
-        if mp is not None:
-            cps = mp
-            off, ln = len(pool), len(cps)
-            pool.extend(cps)
-        assert start < 1 << 21 and ln < 1 << 5 and off < 1 << 17
-        ent.append((start << 11) | (ln << 6) | (st << 3))
-        ent[-1] = (ent[-1], off)
+        if mp is not None and tuple(mp) not in pool_at:
+            pool_at[tuple(mp)] = len(pool)
+            pool.extend(mp)
+        assert start < 1 << 21 and (mp is None or len(mp) < 1 << 5) and len(pool) < 1 << 17
 
     ccc, decomp, gc_mark = [], {}, []
     with open(os.path.join(UCD, "UnicodeData.txt"), encoding="utf-8") as f:
@@ -191,6 +193,41 @@ def main():
                 out.append((cp, v))
                 prev = v
         return out
+
+    # Two flags in the rows' low bits, for ma_idna.c's fast paths (the
+    # rows split where they change): bit 0, "NFC may change it": a valid
+    # code point whose combining class is not 0 or whose NFC_Quick_Check
+    # is not Yes, a mapped one whose mapping holds such a code point (a
+    # string of code points without it is NFC already: UAX #15's quick
+    # check); bit 1, a valid code point of bidi class R, AL or AN (a
+    # right-to-left label for RFC 5893).
+    nfcqc = {}
+    for a, b, v in ranges3(os.path.join(UCD, "DerivedNormalizationProps.txt"), "NFC_QC"):
+        for cp in range(a, b + 1):
+            nfcqc[cp] = v
+    cccd = dict(ccc)
+
+    def nfc_may(c):
+        return cccd.get(c, 0) != 0 or c in nfcqc
+
+    rtl = (BIDI.index("R"), BIDI.index("AL"), BIDI.index("AN"))
+    flagged = []
+    for k, (start, st, mp) in enumerate(rows):
+        end = rows[k + 1][0] if k + 1 < len(rows) else 0x110000
+        for cp in range(start, end):
+            fl = 0
+            if st == ST_VALID:
+                fl = (1 if nfc_may(cp) else 0) | (2 if bidi.get(cp, 0) in rtl else 0)
+            elif st == ST_MAPPED:
+                fl = 1 if any(nfc_may(c) for c in mp) else 0
+            if cp == start or fl != flagged[-1][3]:
+                flagged.append((cp, st, mp, fl))
+    ent = []
+    for start, st, mp, fl in flagged:
+        off = ln = 0
+        if mp is not None:
+            off, ln = pool_at[tuple(mp)], len(mp)
+        ent.append(((start << 11) | (ln << 6) | (st << 3) | fl, off))
 
     markset = set(gc_mark)
     o = []
@@ -252,7 +289,6 @@ def main():
     for i in range(0, len(pool), 8):
         w("\t" + " ".join("0x%x," % c for c in pool[i:i + 8]))
     w("};")
-    cccd = dict(ccc)
     cr = runs(lambda cp, d: cccd.get(cp, d), 0)
     w("/* canonical combining class: start << 8 | class, in runs */")
     w("static const uint32_t ma_idna_ccc_tab[%d] = {" % len(cr))

@@ -14,6 +14,15 @@
  * scripts/gen_idna_tab.py from Debian's python3-idna (the mapping table)
  * and unicode-data (the properties); that file says which versions.
  *
+ * Cost (a host is up to MA_URL_HOST_MAX bytes, and the check runs before
+ * any lookup): a code point costs a row lookup; a run of the same ignored
+ * sequence is passed over at once; NFC runs only when a row says it may
+ * change something (UAX #15's quick check: every code point
+ * NFC_Quick_Check Yes and of class 0 is NFC already); the right-to-left
+ * labels are known from the rows the validity check reads; the Punycode
+ * encoder sorts the label's code points instead of walking the label once
+ * per distinct one.
+ *
  * Threads: pure functions; no allocation, no global state (the tables are
  * constant).
  */
@@ -25,6 +34,10 @@
 
 /* MA_IDNA_NEWER: disallowed here, ignored by a table derived from
  * NFKC_Casefold alone (MA_URL_IDNA_NEWER) */
+/* A row's flags (scripts/gen_idna_tab.py): NFC may change the code point
+ * (or its mapping), and a valid code point of bidi class R, AL or AN. */
+#define MA_IDNA_ROW_NFC 1u
+#define MA_IDNA_ROW_RTL 2u
 enum { MA_IDNA_VALID, MA_IDNA_MAPPED, MA_IDNA_IGNORED, MA_IDNA_DISALLOWED, MA_IDNA_NEWER };
 /* The generator's order (scripts/gen_idna_tab.py, BIDI and JOIN). */
 enum {
@@ -128,22 +141,6 @@ static inline size_t ma_idna_row(uint32_t cp)
 	return ma_idna_run(ma_idna_rows, MA_NELEM(ma_idna_rows), cp, 11);
 }
 
-/* The mapping table's status of cp (folded for WHATWG's parameters);
- * for a mapped code point, *map and *mlen its replacement. */
-static int ma_idna_status(uint32_t cp, const uint32_t **map, size_t *mlen)
-{
-	size_t k;
-	uint32_t r;
-
-	if (cp > 0x10FFFF)
-		return MA_IDNA_DISALLOWED;
-	k = ma_idna_row(cp);
-	r = ma_idna_rows[k];
-	*map = ma_idna_pool + ma_idna_rowmap[k];
-	*mlen = (r >> 6) & 31;
-	return (int)((r >> 3) & 7);
-}
-
 static unsigned ma_idna_ccc(uint32_t cp)
 {
 	return ma_idna_ccc_tab[ma_idna_run(ma_idna_ccc_tab, MA_NELEM(ma_idna_ccc_tab), cp, 8)] &
@@ -226,112 +223,234 @@ static uint32_t ma_nfc_pair(uint32_t a, uint32_t b)
 	return 0;
 }
 
-/* NFC of in (n code points) into out (cap): decomposition, canonical
- * ordering, composition. *olen its length. 0 or MA_URL_TOO_LONG. */
+/* NFC of in (n code points) into out (cap, at most MA_URL_HOST_MAX):
+ * decomposition, canonical ordering, composition, each code point's
+ * combining class looked up once. *olen its length. 0 or
+ * MA_URL_TOO_LONG. */
 static int ma_nfc(const uint32_t *in, size_t n, uint32_t *out, size_t cap, size_t *olen)
 {
+	uint8_t cc[MA_URL_HOST_MAX];
 	size_t d = 0, o = 0, starter = (size_t)-1;
 	unsigned last = 0;
 
+	if (cap > MA_URL_HOST_MAX)
+		cap = MA_URL_HOST_MAX; /* the callers' buffers: never more */
 	for (size_t i = 0; i < n; i++)
 		if (ma_nfd_push(in[i], out, &d, cap))
 			return MA_URL_TOO_LONG;
+	for (size_t i = 0; i < d; i++)
+		cc[i] = (uint8_t)ma_idna_ccc(out[i]);
 	/* canonical ordering: a stable sort of each run of non-starters */
 	for (size_t i = 1; i < d; i++) {
 		uint32_t c = out[i];
-		unsigned cc = ma_idna_ccc(c);
+		uint8_t k = cc[i];
 		size_t j = i;
-		if (cc == 0)
+		if (k == 0)
 			continue;
-		while (j > 0 && ma_idna_ccc(out[j - 1]) > cc) {
+		while (j > 0 && cc[j - 1] > k) {
 			out[j] = out[j - 1];
+			cc[j] = cc[j - 1];
 			j--;
 		}
 		out[j] = c;
+		cc[j] = k;
 	}
 	/* composition, in place: o <= i always */
 	for (size_t i = 0; i < d; i++) {
 		uint32_t c = out[i];
-		unsigned cc = ma_idna_ccc(c);
-		if (starter != (size_t)-1 && (o - 1 == starter || (last != 0 && last < cc))) {
+		unsigned k = cc[i];
+		if (starter != (size_t)-1 && (o - 1 == starter || (last != 0 && last < k))) {
 			uint32_t p = ma_nfc_pair(out[starter], c);
 			if (p) {
 				out[starter] = p;
 				continue;
 			}
 		}
-		if (cc == 0)
+		if (k == 0)
 			starter = o;
-		last = cc;
+		last = k;
 		out[o++] = c;
 	}
 	*olen = o;
 	return 0;
 }
 
-/* RFC 3492 Punycode of one label's code points into out ("xn--" added by
- * the caller). Returns the length, or 0 when it does not fit. */
+/* The number of set bits of w. */
+static unsigned ma_popcount64(uint64_t w)
+{
+	w = w - ((w >> 1) & 0x5555555555555555ull);
+	w = (w & 0x3333333333333333ull) + ((w >> 2) & 0x3333333333333333ull);
+	w = (w + (w >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (unsigned)((w * 0x0101010101010101ull) >> 56);
+}
+
+/* The positions below MA_URL_HOST_MAX whose code point the encoder has
+ * passed (those below its m): a bit each, and how many per 64. A
+ * position takes 9 bits of ma_punycode's keys. */
+_Static_assert(MA_URL_HOST_MAX <= 512 && MA_URL_HOST_MAX % 64 == 0, "positions in 9 bits");
+struct ma_puny_seen {
+	uint64_t bit[MA_URL_HOST_MAX / 64];
+	uint32_t cnt[MA_URL_HOST_MAX / 64];
+};
+
+static void ma_puny_mark(struct ma_puny_seen *sn, size_t p)
+{
+	sn->bit[p >> 6] |= 1ull << (p & 63);
+	sn->cnt[p >> 6]++;
+}
+
+/* How many positions in [from, to) are marked (from <= to). */
+static uint32_t ma_puny_between(const struct ma_puny_seen *sn, size_t from, size_t to)
+{
+	size_t wf = from >> 6, wt = to >> 6;
+	uint64_t lo = ~0ull << (from & 63), hi = (1ull << (to & 63)) - 1;
+	uint32_t c;
+
+	if (wf == wt)
+		return ma_popcount64(sn->bit[wf] & lo & hi);
+	c = ma_popcount64(sn->bit[wf] & lo);
+	for (size_t w = wf + 1; w < wt; w++)
+		c += sn->cnt[w];
+	if (to & 63)
+		c += ma_popcount64(sn->bit[wt] & hi);
+	return c;
+}
+
+/* Sorts key[0..n) in place, tmp as long: by insertion when they are
+ * few, else a stable radix sort by bytes from the lowest, passing over
+ * the bytes that every key shares. */
+static void ma_puny_sort(uint32_t *key, uint32_t *tmp, size_t n)
+{
+	uint32_t all = 0, any = 0xFFFFFFFFu, cnt[256];
+
+	if (n <= 32) {
+		for (size_t i = 1; i < n; i++) {
+			uint32_t v = key[i];
+			size_t j = i;
+			for (; j > 0 && key[j - 1] > v; j--)
+				key[j] = key[j - 1];
+			key[j] = v;
+		}
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		all |= key[i];
+		any &= key[i];
+	}
+	for (int sh = 0; sh < 32; sh += 8) {
+		uint32_t sum = 0;
+		if ((((all ^ any) >> sh) & 255) == 0)
+			continue; /* the same byte in every key */
+		memset(cnt, 0, sizeof cnt);
+		for (size_t i = 0; i < n; i++)
+			cnt[(key[i] >> sh) & 255]++;
+		for (size_t d = 0; d < 256; d++) {
+			uint32_t c = cnt[d];
+			cnt[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			tmp[cnt[(key[i] >> sh) & 255]++] = key[i];
+		memcpy(key, tmp, n * sizeof *key);
+	}
+}
+
+/* One Punycode delta q as variable-length digits at out[*o] (cap). 0, or
+ * -1 when it does not fit. */
+static int ma_puny_digits(uint32_t q, uint32_t bias, char *out, size_t *o, size_t cap)
+{
+	for (uint32_t k = 36;; k += 36) {
+		uint32_t t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias), d;
+		if (q < t)
+			break;
+		d = t + (q - t) % (36 - t);
+		if (*o + 1 >= cap)
+			return -1;
+		out[(*o)++] = (char)(d < 26 ? 'a' + d : '0' + d - 26);
+		q = (q - t) / (36 - t);
+	}
+	if (*o + 1 >= cap)
+		return -1;
+	out[(*o)++] = (char)(q < 26 ? 'a' + q : '0' + q - 26);
+	return 0;
+}
+
+/* RFC 3492 Punycode of one label's code points (n at most
+ * MA_URL_HOST_MAX) into out ("xn--" added by the caller). Returns the
+ * length, or 0 when it does not fit.
+ *
+ * RFC 3492's encoder walks the whole label once per distinct code point
+ * (quadratic: a label of 250 distinct ideographs took half a million
+ * instructions). This one takes the code points in the order the encoder
+ * emits them -- by value, then by position: the label's non-basic code
+ * points sorted as value << 9 | position -- and finds the delta of each
+ * as RFC 3492's walk counts it: the code points below the current value
+ * passed between the last emission and this one, counted with a bitmap of
+ * the positions whose code point is below it (ma_puny_seen). The output is
+ * RFC 3492's, byte for byte; the cost is the sort and, per code point, a
+ * count over the bitmap's words between two positions. */
 static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
 {
+	uint32_t key[MA_URL_HOST_MAX], tmp[MA_URL_HOST_MAX];
+	struct ma_puny_seen sn;
 	uint32_t m = 0x80, delta = 0, bias = 72, h, b = 0;
-	size_t o = 0;
+	size_t o = 0, nk = 0, k;
 
-	for (size_t i = 0; i < n; i++)
+	if (n > MA_URL_HOST_MAX)
+		return 0;
+	memset(&sn, 0, sizeof sn);
+	for (size_t i = 0; i < n; i++) {
 		if (cp[i] < 0x80) {
 			if (o + 1 >= cap)
 				return 0;
 			out[o++] = (char)cp[i];
+			ma_puny_mark(&sn, i);
 			b++;
+		} else {
+			key[nk++] = cp[i] << 9 | (uint32_t)i; /* cp <= 0x10FFFF: 30 bits */
 		}
+	}
 	h = b;
 	if (b > 0) {
 		if (o + 1 >= cap)
 			return 0;
 		out[o++] = '-';
 	}
-	while (h < n) {
-		uint32_t mn = 0xFFFFFFFF;
-		for (size_t i = 0; i < n; i++)
-			if (cp[i] >= m && cp[i] < mn)
-				mn = cp[i];
+	ma_puny_sort(key, tmp, nk);
+	for (k = 0; k < nk;) {
+		uint32_t mn = key[k] >> 9, seen = h, before = 0;
+		size_t j, from = 0;
 		delta += (mn - m) * (h + 1);
 		m = mn;
-		for (size_t i = 0; i < n; i++) {
-			if (cp[i] < m)
-				delta++;
-			if (cp[i] == m) {
-				uint32_t q = delta;
-				for (uint32_t k = 36;; k += 36) {
-					uint32_t t = k <= bias ? 1
-					                       : (k >= bias + 26 ? 26 : k - bias),
-					         d;
-					if (q < t)
-						break;
-					d = t + (q - t) % (36 - t);
-					if (o + 1 >= cap)
-						return 0;
-					out[o++] = (char)(d < 26 ? 'a' + d : '0' + d - 26);
-					q = (q - t) / (36 - t);
+		/* the occurrences of m, by position: the delta of each is the
+		 * code points below m passed since the one before (or the
+		 * start of the walk) */
+		for (j = k; j < nk && key[j] >> 9 == m; j++) {
+			size_t at = key[j] & 511;
+			uint32_t c = ma_puny_between(&sn, from, at);
+			delta += c;
+			before += c;
+			from = at;
+			if (ma_puny_digits(delta, bias, out, &o, cap))
+				return 0;
+			{ /* adapt */
+				uint32_t dl = h == b ? delta / 700 : delta / 2, q = 0;
+				dl += dl / (h + 1);
+				while (dl > ((36 - 1) * 26) / 2) {
+					dl /= 35;
+					q += 36;
 				}
-				if (o + 1 >= cap)
-					return 0;
-				out[o++] = (char)(q < 26 ? 'a' + q : '0' + q - 26);
-				/* adapt */
-				{
-					uint32_t dl = h == b ? delta / 700 : delta / 2, k = 0;
-					dl += dl / (h + 1);
-					while (dl > ((36 - 1) * 26) / 2) {
-						dl /= 35;
-						k += 36;
-					}
-					bias = k + (36 * dl) / (dl + 38);
-				}
-				delta = 0;
-				h++;
+				bias = q + (36 * dl) / (dl + 38);
 			}
+			delta = 0;
+			h++;
 		}
+		/* the rest of the walk past the last one, then the next value */
+		delta += seen - before;
 		delta++;
 		m++;
+		for (; k < j; k++)
+			ma_puny_mark(&sn, key[k] & 511);
 	}
 	return o;
 }
@@ -478,9 +597,12 @@ static int ma_idna_bidi_ok(const uint32_t *l, size_t n)
 
 /* UTS #46 section 4.1, the validity criteria WHATWG's parameters leave,
  * on one processed label; puny: it came from Punycode (and must be NFC).
- * 0 or -1 (MA_URL_TOO_LONG for an NFC check past the buffer). */
-static int ma_idna_valid(const uint32_t *l, size_t n, int puny)
+ * 0 or -1 (MA_URL_TOO_LONG for an NFC check past the buffer). On 0, *rtl
+ * is set when a code point of the label is R, AL or AN (its row says). */
+static int ma_idna_valid(const uint32_t *l, size_t n, int puny, int *rtl)
 {
+	uint32_t flags = 0;
+
 	if (n == 0)
 		return 0;
 	if (puny) {
@@ -495,13 +617,18 @@ static int ma_idna_valid(const uint32_t *l, size_t n, int puny)
 	if (ma_idna_is_mark(l[0]))
 		return -1;
 	for (size_t k = 0; k < n; k++) {
-		const uint32_t *map;
-		size_t ml;
-		if (l[k] == '.' || ma_idna_status(l[k], &map, &ml) != MA_IDNA_VALID)
+		uint32_t r;
+		if (l[k] == '.' || l[k] > 0x10FFFF)
 			return -1;
+		r = ma_idna_rows[ma_idna_row(l[k])];
+		if (((r >> 3) & 7) != MA_IDNA_VALID)
+			return -1;
+		flags |= r;
 		if ((l[k] == 0x200C || l[k] == 0x200D) && !ma_idna_contextj(l, n, k))
 			return -1;
 	}
+	if (flags & MA_IDNA_ROW_RTL)
+		*rtl = 1;
 	return 0;
 }
 
@@ -510,6 +637,7 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 {
 	uint32_t mapped[MA_URL_HOST_MAX], cps[MA_URL_HOST_MAX], lab[MA_URL_HOST_MAX];
 	size_t nm = 0, nc = 0, o = 0, i = 0, st;
+	uint32_t flags = 0;
 	int ascii = 1, bidi = 0, newer = 0, rc;
 
 	for (size_t k = 0; k < n && ascii; k++)
@@ -527,10 +655,10 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 	/* UTS #46 processing, steps 1 and 2: map, then NFC */
 	while (i < n) {
 		uint32_t cp, r;
-		size_t row;
+		size_t row, at = i;
 		if (ma_utf8_next(s, n, &i, &cp))
 			return -1;
-		row = ma_idna_row(cp); /* ma_idna_status's row: cp <= U+10FFFF */
+		row = ma_idna_row(cp); /* cp <= U+10FFFF */
 		r = ma_idna_rows[row];
 		/* the statuses by how often they come: valid, ignored
 		 * (soft hyphens, joiners), mapped, the rest */
@@ -538,10 +666,20 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 			if (nm + 1 > MA_NELEM(mapped))
 				return MA_URL_TOO_LONG;
 			mapped[nm++] = cp;
+			flags |= r;
 		} else if (((r >> 3) & 7) == MA_IDNA_IGNORED) {
-			continue;
+			/* and the same sequence again at once (a run of soft
+			 * hyphens): 2 to 4 bytes, no ASCII is ignored */
+			if (i < n && s[i] == s[at]) {
+				size_t sl = i - at;
+				while (i + sl <= n && s[i] == s[at] && s[i + 1] == s[at + 1] &&
+				       (sl < 3 || s[i + 2] == s[at + 2]) &&
+				       (sl < 4 || s[i + 3] == s[at + 3]))
+					i += sl;
+			}
 		} else if (((r >> 3) & 7) == MA_IDNA_MAPPED) {
 			size_t ml = (r >> 6) & 31;
+			flags |= r;
 			if (nm + ml > MA_NELEM(mapped))
 				return MA_URL_TOO_LONG;
 			memcpy(mapped + nm, ma_idna_pool + ma_idna_rowmap[row],
@@ -553,9 +691,14 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 			return -1; /* disallowed */
 		}
 	}
-	rc = ma_nfc(mapped, nm, cps, MA_NELEM(cps), &nc);
-	if (rc)
-		return rc;
+	if (flags & MA_IDNA_ROW_NFC) {
+		rc = ma_nfc(mapped, nm, cps, MA_NELEM(cps), &nc);
+		if (rc)
+			return rc;
+	} else { /* every code point NFC_Quick_Check Yes, class 0: NFC already */
+		memcpy(cps, mapped, nm * sizeof *cps);
+		nc = nm;
+	}
 	/* steps 3 and 4, label by label: Punycode decoded, labels checked;
 	 * the processed labels are kept in mapped (no longer than cps) */
 	nm = 0;
@@ -584,17 +727,10 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 			ln = dl;
 			puny = 1;
 		}
-		if (ln > 0) {
-			rc = ma_idna_valid(l, ln, puny);
+		if (ln > 0) { /* and a label of R, AL or AN code points sets bidi */
+			rc = ma_idna_valid(l, ln, puny, &bidi);
 			if (rc)
 				return rc;
-		}
-		/* no ASCII code point is R, AL or AN (UnicodeData.txt: L,
-		 * EN, ES, ET, CS, ON, B, S, WS, BN below U+0080) */
-		for (size_t q = 0; q < ln && !bidi; q++) {
-			int c = l[q] < 0x80 ? MA_BIDI_L : ma_idna_bidi_class(l[q]);
-			if (c == MA_BIDI_R || c == MA_BIDI_AL || c == MA_BIDI_AN)
-				bidi = 1;
 		}
 		if (nm + ln + 1 > MA_NELEM(mapped))
 			return MA_URL_TOO_LONG;

@@ -331,6 +331,36 @@ static void make_cases(void)
 		put(c, &o, "@[::ffff:127.0.0.1]:80/");
 		put(c, &o, c->in[0]);
 	}
+	/* (session 13) what domain to ASCII did most per byte: Punycode of
+	 * many distinct code points, and NFC composing them */
+	c = &cases[ncases++];
+	c->kind = K_URL;
+	c->name = "url-idna-cjk";
+	c->what = "a 504-byte host: one label of 168 distinct ideographs (Punycode)";
+	for (unsigned k = 0; k < 168; k++) {
+		unsigned cp = 0x4E00 + 7 * k;
+		c->in[0][3 * k] = (char)(0xE0 | cp >> 12);
+		c->in[0][3 * k + 1] = (char)(0x80 | ((cp >> 6) & 63));
+		c->in[0][3 * k + 2] = (char)(0x80 | (cp & 63));
+	}
+	c->in[0][3 * 168] = '\0';
+	{
+		size_t o = 0;
+		put(c, &o, "http://");
+		put(c, &o, c->in[0]);
+		put(c, &o, "/");
+	}
+	c = &cases[ncases++];
+	c->kind = K_URL;
+	c->name = "url-idna-nfc";
+	c->what = "a 504-byte host: e and a combining acute 168 times (NFC composes them)";
+	fill(c->in[0], "e\xcc\x81", 3 * 168);
+	{
+		size_t o = 0;
+		put(c, &o, "http://");
+		put(c, &o, c->in[0]);
+		put(c, &o, "/");
+	}
 }
 
 /* The function callgrind collects for a case's check. */

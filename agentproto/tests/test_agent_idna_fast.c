@@ -1,0 +1,218 @@
+/* libmoatagent: domain to ASCII's fast paths (ma_idna.c) against the
+ * plain algorithms they stand for: the Punycode encoder (sorted code
+ * points and a bitmap of positions) against RFC 3492's walk over the label
+ * per code point, on random labels up to MA_URL_HOST_MAX code points and
+ * random room; the rows' flags (scripts/gen_idna_tab.py) against the
+ * properties ma_idna.c reads elsewhere: "NFC may change it" clear only
+ * where NFC leaves the code point (or its mapping) alone, "R, AL or AN"
+ * exactly where the bidi table says so, for every code point; and NFC of
+ * random strings of unflagged code points is the string itself (what the
+ * skip of NFC relies on). ma_idna.c is compiled here (its functions are
+ * static), so libmoatagent's copy is not linked. */
+#include "../lib/ma_idna.c"
+
+#include "agent_test.h"
+
+/* RFC 3492 section 6.3, as ma_idna.c wrote it before: the label walked
+ * once per code point value. */
+static size_t ref_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
+{
+	uint32_t m = 0x80, delta = 0, bias = 72, h, b = 0;
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (cp[i] < 0x80) {
+			if (o + 1 >= cap)
+				return 0;
+			out[o++] = (char)cp[i];
+			b++;
+		}
+	h = b;
+	if (b > 0) {
+		if (o + 1 >= cap)
+			return 0;
+		out[o++] = '-';
+	}
+	while (h < n) {
+		uint32_t mn = 0xFFFFFFFF;
+		for (size_t i = 0; i < n; i++)
+			if (cp[i] >= m && cp[i] < mn)
+				mn = cp[i];
+		delta += (mn - m) * (h + 1);
+		m = mn;
+		for (size_t i = 0; i < n; i++) {
+			if (cp[i] < m)
+				delta++;
+			if (cp[i] == m) {
+				uint32_t q = delta;
+				for (uint32_t k = 36;; k += 36) {
+					uint32_t t = k <= bias ? 1
+					                       : (k >= bias + 26 ? 26 : k - bias),
+					         d;
+					if (q < t)
+						break;
+					d = t + (q - t) % (36 - t);
+					if (o + 1 >= cap)
+						return 0;
+					out[o++] = (char)(d < 26 ? 'a' + d : '0' + d - 26);
+					q = (q - t) / (36 - t);
+				}
+				if (o + 1 >= cap)
+					return 0;
+				out[o++] = (char)(q < 26 ? 'a' + q : '0' + q - 26);
+				{
+					uint32_t dl = h == b ? delta / 700 : delta / 2, k = 0;
+					dl += dl / (h + 1);
+					while (dl > ((36 - 1) * 26) / 2) {
+						dl /= 35;
+						k += 36;
+					}
+					bias = k + (36 * dl) / (dl + 38);
+				}
+				delta = 0;
+				h++;
+			}
+		}
+		delta++;
+		m++;
+	}
+	return o;
+}
+
+static uint64_t rnd_state = 0x9E3779B97F4A7C15ull;
+
+static uint32_t rnd(uint32_t n)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return (uint32_t)(rnd_state >> 11) % n;
+}
+
+/* A code point of one of the label's kinds: ASCII, one of a few (many
+ * repeats), any above U+007F. */
+static uint32_t rnd_cp(int kind, const uint32_t *few)
+{
+	switch (kind) {
+	case 0:
+		return rnd(0x80);
+	case 1:
+		return few[rnd(4)];
+	default:
+		return 0x80 + rnd(0x110000 - 0x80);
+	}
+}
+
+static void punycode_is_rfc3492s_on_random_labels(void **state)
+{
+	static uint32_t cp[MA_URL_HOST_MAX];
+	char o1[MA_URL_HOST_MAX + 1], o2[MA_URL_HOST_MAX + 1];
+
+	(void)state;
+	for (int t = 0; t < 1500; t++) {
+		size_t n = t < 1200 ? rnd(80) : rnd(MA_URL_HOST_MAX + 1);
+		size_t cap = rnd(4) == 0 ? 1 + rnd(MA_URL_HOST_MAX) : sizeof o1;
+		int mix = (int)rnd(8);
+		uint32_t few[4];
+		for (int k = 0; k < 4; k++)
+			few[k] = 0x80 + rnd(k < 2 ? 0x400 : 0x110000 - 0x80);
+		for (size_t i = 0; i < n; i++)
+			cp[i] = rnd_cp(mix & (1 << rnd(3)) ? (int)rnd(3) : 2, few);
+		memset(o1, 'X', sizeof o1);
+		memset(o2, 'X', sizeof o2);
+		size_t l1 = ma_punycode(cp, n, o1, cap), l2 = ref_punycode(cp, n, o2, cap);
+		if (l1 != l2 || memcmp(o1, o2, l1))
+			fail_msg(
+			    "label %d (%zu code points, room %zu): %zu %.*s, expected %zu %.*s", t,
+			    n, cap, l1, (int)l1, o1, l2, (int)l2, o2);
+	}
+}
+
+static int ref_rtl(uint32_t cp)
+{
+	int c = ma_idna_bidi_class(cp);
+
+	return c == MA_BIDI_R || c == MA_BIDI_AL || c == MA_BIDI_AN;
+}
+
+/* NFC leaves s (n code points) as it is. */
+static int nfc_same(const uint32_t *s, size_t n)
+{
+	uint32_t out[MA_URL_HOST_MAX];
+	size_t on = 0;
+
+	return ma_nfc(s, n, out, MA_NELEM(out), &on) == 0 && on == n &&
+	       memcmp(out, s, n * sizeof *s) == 0;
+}
+
+static uint32_t unflagged[0x110000 / 4];
+static size_t n_unflagged;
+
+static void row_flags_agree_with_the_properties(void **state)
+{
+	(void)state;
+	n_unflagged = 0;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		size_t row = ma_idna_row(cp);
+		uint32_t r = ma_idna_rows[row], st = (r >> 3) & 7;
+		const uint32_t *map = ma_idna_pool + ma_idna_rowmap[row];
+		size_t ml = (r >> 6) & 31;
+		if (st == MA_IDNA_VALID) {
+			if (!!(r & MA_IDNA_ROW_RTL) != ref_rtl(cp))
+				fail_msg("U+%04X: RTL flag %u, bidi class %d", cp, r & 2,
+				         ma_idna_bidi_class(cp));
+			if (!(r & MA_IDNA_ROW_NFC)) {
+				if (ma_idna_ccc(cp) != 0 || !nfc_same(&cp, 1))
+					fail_msg("U+%04X: not flagged but NFC may change it", cp);
+				if (n_unflagged < MA_NELEM(unflagged))
+					unflagged[n_unflagged++] = cp;
+			}
+		} else if (st == MA_IDNA_MAPPED) {
+			if (r & MA_IDNA_ROW_RTL)
+				fail_msg("U+%04X: RTL flag on a mapped code point", cp);
+			if (!(r & MA_IDNA_ROW_NFC)) {
+				for (size_t k = 0; k < ml; k++)
+					if (ma_idna_ccc(map[k]) != 0)
+						fail_msg("U+%04X: mapping not flagged, U+%04X has "
+						         "class %u",
+						         cp, map[k], ma_idna_ccc(map[k]));
+				if (!nfc_same(map, ml))
+					fail_msg("U+%04X: mapping not flagged but NFC changes it",
+					         cp);
+			}
+		} else if (r & 3) {
+			fail_msg("U+%04X: flags on status %u", cp, st);
+		}
+	}
+	assert_true(n_unflagged > 1000);
+}
+
+static void nfc_leaves_strings_of_unflagged_code_points_alone(void **state)
+{
+	uint32_t s[64];
+
+	(void)state;
+	if (n_unflagged == 0)
+		row_flags_agree_with_the_properties(state);
+	for (int t = 0; t < 20000; t++) {
+		size_t n = 1 + rnd(MA_NELEM(s));
+		uint32_t lo = rnd((uint32_t)n_unflagged), span = 1 + rnd(t % 2 ? 64 : 4096);
+		for (size_t i = 0; i < n; i++) { /* neighbours, so that pairs of a script meet */
+			size_t k = lo + rnd(span);
+			s[i] = unflagged[k < n_unflagged ? k : n_unflagged - 1];
+		}
+		if (!nfc_same(s, n))
+			fail_msg("string %d: NFC changes %zu unflagged code points from U+%04X", t,
+			         n, s[0]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(punycode_is_rfc3492s_on_random_labels),
+	    cmocka_unit_test(row_flags_agree_with_the_properties),
+	    cmocka_unit_test(nfc_leaves_strings_of_unflagged_code_points_alone),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
