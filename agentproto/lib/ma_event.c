@@ -204,21 +204,61 @@ size_t ma_utf8_seq(const unsigned char *p)
  * s made valid UTF-8 (each bad byte becomes U+FFFD) and cut to at most
  * max_chars characters and max_bytes bytes, never inside a character. A
  * new json string; NULL for NULL or "" (absent), or with *nomem set when
- * memory ran out (never a string cut short by it).
+ * memory ran out (never a string cut short by it). The valid characters
+ * between two bad bytes are appended as one run (ASCII eight bytes at a
+ * time), each bad byte's U+FFFD on its own.
  */
 static json_t *ma_text(const char *s, size_t max_chars, size_t max_bytes, int *nomem)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *end;
 	struct ma_buf b;
 	size_t chars = 0;
 	json_t *out;
 
 	if (!s || !*s)
 		return NULL;
+	/* no NUL before end: eight ASCII bytes at a time up to there (no
+	 * byte past max_bytes is ever kept) */
+	end = p + strnlen(s, max_bytes + 1);
 	ma_buf_init(&b, max_bytes);
 	while (*p && chars < max_chars) {
-		size_t n = ma_utf8_seq(p);
-		int rc = n ? ma_buf_append(&b, p, n) : ma_buf_append(&b, "\xEF\xBF\xBD", 3);
+		const unsigned char *q = p;
+		size_t room = max_bytes - b.len, n = 0;
+		int rc = 0;
+		/* the run of valid characters that fits (a character that
+		 * would not fit ends the text, as its append would fail) */
+		while (q + 8 <= end && max_chars - chars >= 8 && (size_t)(q - p) + 8 <= room) {
+			uint64_t w;
+			memcpy(&w, q, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			q += 8;
+			chars += 8;
+		}
+		while (*q && chars < max_chars) {
+			if (*q < 0x80) {
+				n = 1;
+			} else {
+				n = ma_utf8_seq(q);
+				if (n == 0)
+					break; /* a bad byte */
+			}
+			if ((size_t)(q - p) + n > room)
+				break;
+			q += n;
+			chars++;
+		}
+		if (q > p)
+			rc = ma_buf_append(&b, p, (size_t)(q - p));
+		if (rc == 0 && *q && chars < max_chars && n == 0) {
+			rc = ma_buf_append(&b, "\xEF\xBF\xBD", 3); /* the bad byte */
+			if (rc == 0) {
+				q++;
+				chars++;
+			}
+		} else if (rc == 0 && *q && chars < max_chars) {
+			rc = MOAT_AGENT_EFULL; /* the next character does not fit */
+		}
 		if (rc == MOAT_AGENT_ENOMEM) {
 			ma_buf_cleanup(&b);
 			*nomem = 1;
@@ -226,8 +266,7 @@ static json_t *ma_text(const char *s, size_t max_chars, size_t max_bytes, int *n
 		}
 		if (rc)
 			break;
-		p += n ? n : 1;
-		chars++;
+		p = q;
 	}
 	out = json_stringn(b.data ? b.data : "", b.len);
 	ma_buf_cleanup(&b);
