@@ -186,13 +186,18 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 		if (i >= len)
 			break;
 		c = (unsigned char)in[i];
-		if (c == '%' && i + 2 < len && ma_hex_val(in[i + 1]) >= 0 &&
-		    ma_hex_val(in[i + 2]) >= 0) {
-			out[o++] = (char)(ma_hex_val(in[i + 1]) * 16 + ma_hex_val(in[i + 2]));
-			i += 2;
-		} else if (c == '%' && i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
-		           in[i + 2] == '0' && in[i + 3] == '0' && ma_hex_val(in[i + 4]) >= 0 &&
-		           ma_hex_val(in[i + 5]) >= 0) {
+		if (c == '%') { /* each hex digit's value taken once */
+			int hi = i + 2 < len ? ma_hex_val(in[i + 1]) : -1;
+			int lo = hi >= 0 ? ma_hex_val(in[i + 2]) : -1;
+			if (lo >= 0) {
+				out[o++] = (char)(hi * 16 + lo);
+				i += 3;
+				continue;
+			}
+		}
+		if (c == '%' && i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
+		    in[i + 2] == '0' && in[i + 3] == '0' && ma_hex_val(in[i + 4]) >= 0 &&
+		    ma_hex_val(in[i + 5]) >= 0) {
 			out[o++] =
 			    (char)(ma_hex_val(in[i + 4]) * 16 + ma_hex_val(in[i + 5])); /* %u0027 */
 			i += 5;
