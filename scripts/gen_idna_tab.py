@@ -35,7 +35,9 @@ Each row also carries two flags for ma_idna.c's fast paths (bit 0: NFC
 may change the code point or its mapping -- a combining class other than
 0 or an NFC_Quick_Check other than Yes, from UnicodeData.txt and
 DerivedNormalizationProps.txt; bit 1: a valid code point of bidi class R,
-AL or AN); rows split where a flag changes.
+AL or AN) and, in ma_idna_rowmap's bits 17 and up, how much longer the
+full canonical decomposition of the code point (or its mapping) is; rows
+split where these change.
 
 The statuses are folded for WHATWG's parameters (UseSTD3ASCIIRules=false,
 Transitional_Processing=false): deviation and disallowed_STD3_valid are
@@ -210,24 +212,39 @@ def main():
     def nfc_may(c):
         return cccd.get(c, 0) != 0 or c in nfcqc
 
+    # And beside each row's pool offset (ma_idna_rowmap, bits 17 and up):
+    # how many code points longer the full canonical decomposition of a
+    # valid code point, or of a mapped one's mapping, is than itself (so
+    # that ma_idna.c knows the length NFC's decomposition would reach
+    # without decomposing).
+    def nfd_len(c):
+        if 0xAC00 <= c < 0xAC00 + 11172:
+            return 3 if (c - 0xAC00) % 28 else 2
+        if c in decomp:
+            return sum(nfd_len(x) for x in decomp[c])
+        return 1
+
     rtl = (BIDI.index("R"), BIDI.index("AL"), BIDI.index("AN"))
     flagged = []
     for k, (start, st, mp) in enumerate(rows):
         end = rows[k + 1][0] if k + 1 < len(rows) else 0x110000
         for cp in range(start, end):
-            fl = 0
+            fl = ext = 0
             if st == ST_VALID:
                 fl = (1 if nfc_may(cp) else 0) | (2 if bidi.get(cp, 0) in rtl else 0)
+                ext = nfd_len(cp) - 1
             elif st == ST_MAPPED:
                 fl = 1 if any(nfc_may(c) for c in mp) else 0
-            if cp == start or fl != flagged[-1][3]:
-                flagged.append((cp, st, mp, fl))
+                ext = sum(nfd_len(c) - 1 for c in mp)
+            if cp == start or (fl, ext) != flagged[-1][3:]:
+                flagged.append((cp, st, mp, fl, ext))
     ent = []
-    for start, st, mp, fl in flagged:
+    for start, st, mp, fl, ext in flagged:
         off = ln = 0
         if mp is not None:
             off, ln = pool_at[tuple(mp)], len(mp)
-        ent.append(((start << 11) | (ln << 6) | (st << 3) | fl, off))
+        assert off < 1 << 17 and ext < 1 << 15
+        ent.append(((start << 11) | (ln << 6) | (st << 3) | fl, off | ext << 17))
 
     markset = set(gc_mark)
     o = []

@@ -38,6 +38,9 @@
  * (or its mapping), and a valid code point of bidi class R, AL or AN. */
 #define MA_IDNA_ROW_NFC 1u
 #define MA_IDNA_ROW_RTL 2u
+/* ma_idna_rowmap: the pool offset of a row's mapping in bits 0-16; above,
+ * how many code points longer the full canonical decomposition of the
+ * code point (valid) or of its mapping (mapped) is. */
 enum { MA_IDNA_VALID, MA_IDNA_MAPPED, MA_IDNA_IGNORED, MA_IDNA_DISALLOWED, MA_IDNA_NEWER };
 /* The generator's order (scripts/gen_idna_tab.py, BIDI and JOIN). */
 enum {
@@ -636,7 +639,7 @@ static int ma_idna_valid(const uint32_t *l, size_t n, int puny, int *rtl)
 int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen)
 {
 	uint32_t mapped[MA_URL_HOST_MAX], cps[MA_URL_HOST_MAX], lab[MA_URL_HOST_MAX];
-	size_t nm = 0, nc = 0, o = 0, i = 0, st;
+	size_t nm = 0, nc = 0, o = 0, i = 0, st, dext = 0;
 	uint32_t flags = 0;
 	int ascii = 1, bidi = 0, newer = 0, rc;
 
@@ -667,6 +670,7 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 				return MA_URL_TOO_LONG;
 			mapped[nm++] = cp;
 			flags |= r;
+			dext += ma_idna_rowmap[row] >> 17;
 		} else if (((r >> 3) & 7) == MA_IDNA_IGNORED) {
 			/* and the same sequence again at once (a run of soft
 			 * hyphens): 2 to 4 bytes, no ASCII is ignored */
@@ -682,9 +686,10 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 			flags |= r;
 			if (nm + ml > MA_NELEM(mapped))
 				return MA_URL_TOO_LONG;
-			memcpy(mapped + nm, ma_idna_pool + ma_idna_rowmap[row],
+			memcpy(mapped + nm, ma_idna_pool + (ma_idna_rowmap[row] & 0x1FFFF),
 			       ml * sizeof *mapped);
 			nm += ml;
+			dext += ma_idna_rowmap[row] >> 17;
 		} else if (((r >> 3) & 7) == MA_IDNA_NEWER) {
 			newer = 1;
 		} else {
@@ -696,6 +701,19 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 		if (rc)
 			return rc;
 	} else { /* every code point NFC_Quick_Check Yes, class 0: NFC already */
+		/* but ma_nfc's decomposition (nm + dext code points, the
+		 * rows say) may not fit: the same MA_URL_TOO_LONG as when it
+		 * runs. Past the buffer it fails; at exactly its size a
+		 * Hangul syllable near the end may fail it too (ma_nfd_push
+		 * wants room for three), so that case decomposes. */
+		if (nm + dext > MA_NELEM(cps))
+			return MA_URL_TOO_LONG;
+		if (nm + dext == MA_NELEM(cps)) {
+			size_t d = 0;
+			for (size_t k = 0; k < nm; k++)
+				if (ma_nfd_push(mapped[k], cps, &d, MA_NELEM(cps)))
+					return MA_URL_TOO_LONG;
+		}
 		memcpy(cps, mapped, nm * sizeof *cps);
 		nc = nm;
 	}

@@ -145,6 +145,8 @@ static int nfc_same(const uint32_t *s, size_t n)
 	       memcmp(out, s, n * sizeof *s) == 0;
 }
 
+#define MA_IDNA_NFD_TEST 16 /* room for one code point's decomposition */
+
 static uint32_t unflagged[0x110000 / 4];
 static size_t n_unflagged;
 
@@ -155,8 +157,21 @@ static void row_flags_agree_with_the_properties(void **state)
 	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
 		size_t row = ma_idna_row(cp);
 		uint32_t r = ma_idna_rows[row], st = (r >> 3) & 7;
-		const uint32_t *map = ma_idna_pool + ma_idna_rowmap[row];
-		size_t ml = (r >> 6) & 31;
+		const uint32_t *map = ma_idna_pool + (ma_idna_rowmap[row] & 0x1FFFF);
+		size_t ml = (r >> 6) & 31, ext = ma_idna_rowmap[row] >> 17, want = 0;
+		uint32_t dec[MA_IDNA_NFD_TEST];
+		if (st == MA_IDNA_VALID || st == MA_IDNA_MAPPED) {
+			const uint32_t *src = st == MA_IDNA_VALID ? &cp : map;
+			size_t sn = st == MA_IDNA_VALID ? 1 : ml;
+			for (size_t k = 0; k < sn; k++) {
+				size_t d = 0;
+				assert_int_equal(ma_nfd_push(src[k], dec, &d, MA_NELEM(dec)), 0);
+				want += d - 1;
+			}
+		}
+		if (ext != want)
+			fail_msg("U+%04X: decomposition %zu longer in the row, %zu by ma_nfd_push",
+			         cp, ext, want);
 		if (st == MA_IDNA_VALID) {
 			if (!!(r & MA_IDNA_ROW_RTL) != ref_rtl(cp))
 				fail_msg("U+%04X: RTL flag %u, bidi class %d", cp, r & 2,
@@ -187,6 +202,42 @@ static void row_flags_agree_with_the_properties(void **state)
 	assert_true(n_unflagged > 1000);
 }
 
+/* A host NFC would leave alone but whose decomposition does not fit in
+ * MA_URL_HOST_MAX code points is too long, as when NFC ran (255 U+01D6,
+ * three code points each decomposed; 2 bytes each as written); and one
+ * whose decomposition is exactly MA_URL_HOST_MAX long with a Hangul
+ * syllable of two at its end (ma_nfd_push wants room for three). */
+static void a_host_whose_decomposition_does_not_fit_is_too_long(void **state)
+{
+	unsigned char in[512];
+	char out[MA_URL_HOST_MAX];
+	size_t n = 0, ol = 0;
+
+	(void)state;
+	while (n + 2 <= 510) {
+		in[n++] = 0xC7;
+		in[n++] = 0x96; /* U+01D6, valid (U+01D5 maps to it) */
+	}
+	assert_int_equal(ma_idna_to_ascii(in, n, out, sizeof out, &ol), MA_URL_TOO_LONG);
+	n = 2 * 100; /* 300 code points decomposed: fits */
+	assert_int_equal(ma_idna_to_ascii(in, n, out, sizeof out, &ol), 0);
+	/* 170 x U+01D6 (510) + U+AC00 (2, at 510): 512 */
+	n = 2 * 170;
+	in[n++] = 0xEA;
+	in[n++] = 0xB0;
+	in[n++] = 0x80;
+	assert_int_equal(ma_idna_to_ascii(in, n, out, sizeof out, &ol), MA_URL_TOO_LONG);
+	/* 169 x U+01D6 (507) + U+AC00 (2) + 'a' 'b' 'c' (3): 512, the
+	 * syllable at 507 has room */
+	n = 2 * 169;
+	memcpy(in + n,
+	       "\xea\xb0\x80"
+	       "abc",
+	       6);
+	n += 6;
+	assert_int_equal(ma_idna_to_ascii(in, n, out, sizeof out, &ol), 0);
+}
+
 static void nfc_leaves_strings_of_unflagged_code_points_alone(void **state)
 {
 	uint32_t s[64];
@@ -213,6 +264,7 @@ int main(void)
 	    cmocka_unit_test(punycode_is_rfc3492s_on_random_labels),
 	    cmocka_unit_test(row_flags_agree_with_the_properties),
 	    cmocka_unit_test(nfc_leaves_strings_of_unflagged_code_points_alone),
+	    cmocka_unit_test(a_host_whose_decomposition_does_not_fit_is_too_long),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
