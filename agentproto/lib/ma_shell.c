@@ -2712,6 +2712,24 @@ static const struct ma_sh_prog_opts {
     {"sendmail", "CX", {NULL}},
 };
 
+/* vi's, vim's and less's "+command" (vim +!id runs id; +10, a line
+ * number, and +/text, a search, run nothing). */
+static int ma_sh_plus_command(const char *prog, const char *o)
+{
+	static const char *const progs[] = {"vi", "vim", "nvim", "view", "ex", "less", NULL};
+	const char *b = ma_sh_base(prog);
+	size_t i = 1;
+
+	while (o[i] >= '0' && o[i] <= '9')
+		i++;
+	if (!o[i] || o[1] == '/' || o[1] == '?')
+		return 0;
+	for (int k = 0; progs[k]; k++)
+		if (!strcmp(b, progs[k]))
+			return 1;
+	return 0;
+}
+
 static int ma_sh_prog_option(const char *prog, const char *o)
 {
 	const char *b = ma_sh_base(prog);
@@ -2786,9 +2804,18 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	for (int ai = 0; ai < argc && argv[ai]; ai++) {
 		const char *arg = argv[ai];
 		size_t al = strlen(arg);
+		const char *eq = ai > 0 && ai < prog ? strchr(arg, '=') : NULL;
+		/* before the program, a wrapper's NAME=value that changes what
+		 * runs or loads (env LD_PRELOAD=/tmp/x.so ls); after it, vim's
+		 * or less's +command */
+		int assign = eq && eq > arg && ma_sh_name_env(arg, (size_t)(eq - arg));
+		int plus = 0;
 		if (ai > prog && !strcmp(arg, "--"))
 			dashdash = 1;
-		if (ai > 0 && (dashdash || arg[0] != '-' || al < 2 || ma_sh_negative_number(arg)))
+		if (ai > prog && !dashdash && arg[0] == '+' && al >= 2)
+			plus = ma_sh_plus_command(argv[prog], arg);
+		if (ai > 0 && !assign && !plus &&
+		    (dashdash || arg[0] != '-' || al < 2 || ma_sh_negative_number(arg)))
 			continue;
 		for (size_t i = 0; i < nin; i++) {
 			if (in[i].plain)
@@ -2811,9 +2838,12 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 						sev = "high";
 						conf = 0.9;
 					}
-				} else if (v[0] == '-' && !memcmp(arg, v, vl) &&
-				           (ma_sh_danger_option(arg) ||
-				            (ai > prog && ma_sh_prog_option(argv[prog], arg)))) {
+				} else if ((assign || plus)
+				               ? !memcmp(arg, v, vl)
+				               : v[0] == '-' && !memcmp(arg, v, vl) &&
+				                     (ma_sh_danger_option(arg) ||
+				                      (ai > prog &&
+				                       ma_sh_prog_option(argv[prog], arg)))) {
 					rule = "cmd.option";
 					sev = "high";
 					conf = 0.9;

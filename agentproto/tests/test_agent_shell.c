@@ -2003,6 +2003,18 @@ static void argv_program_options_and_wrapped_shells(void **state)
 		assert_int_equal(argv_check("x;id", d), MOAT_BLOCK);
 		assert_int_equal(argv_check("x;id", e), MOAT_BLOCK);
 	}
+	{ /* a wrapper's assignment that loads code, vim's +command */
+		const char *a[] = {"env", "LD_PRELOAD=/tmp/x.so", "ls", NULL};
+		const char *b[] = {"vim", "+!id", "/tmp/notes", NULL};
+		const char *c[] = {"vim", "+10", "/tmp/notes", NULL};
+		const char *d[] = {"env", "LANG=C", "ls", NULL};
+		const char *e[] = {"less", "+/error", "/var/log/app", NULL};
+		assert_int_equal(argv_check("LD_PRELOAD=/tmp/x.so", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("+!id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("+10", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("LANG=C", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("+/error", e), MOAT_ALLOW);
+	}
 	{ /* other programs' letters, ordinary options, operands after "--" */
 		const char *a[] = {"grep", "-o", "x", "/f", NULL};
 		const char *b[] = {"curl", "-XPOST", "http://x/", NULL};
