@@ -777,20 +777,14 @@ static int ma_literal_prefix(int dialect, const char *sql, const struct ma_sql_t
  * tokens after them, up to the input's end), nor a byte no rule knows
  * (MySQL's '{' opens an ODBC escape when a name follows it: where the
  * window before ended after it, it did not). Their keyword is KW_NONE. */
-static int ma_sql_tok_plain(const struct ma_sql_tok *t)
+#define MA_SQL_PLAIN_TYPES                                                                         \
+	(1u << MA_SQL_T_STRING | 1u << MA_SQL_T_NUMBER | 1u << MA_SQL_T_OP |                       \
+	 1u << MA_SQL_T_LPAREN | 1u << MA_SQL_T_RPAREN | 1u << MA_SQL_T_COMMA |                    \
+	 1u << MA_SQL_T_DOT)
+_Static_assert(MA_SQL_T_OTHER < 32, "a token type's bit fits in MA_SQL_PLAIN_TYPES");
+static inline int ma_sql_tok_plain(const struct ma_sql_tok *t)
 {
-	switch (t->type) {
-	case MA_SQL_T_STRING:
-	case MA_SQL_T_NUMBER:
-	case MA_SQL_T_OP:
-	case MA_SQL_T_LPAREN:
-	case MA_SQL_T_RPAREN:
-	case MA_SQL_T_COMMA:
-	case MA_SQL_T_DOT:
-		return 1;
-	default:
-		return 0;
-	}
+	return MA_SQL_PLAIN_TYPES >> t->type & 1u;
 }
 
 /* The grammar's step over an operand (a literal, a name, a parameter):
@@ -2017,47 +2011,59 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
 	return 1;
 }
 
-/* The window loop (ma_sql_judge) over a run of plain tokens of the input,
- * win[i] up to the first that is not plain or lim: the changes its plain
- * branch makes token by token (ma_sql_step_plain, then the flags), with
- * the grammar's state in registers. st is neither lenient nor after IS
- * (a plain step leaves both so). Returns the index after the run (> i:
- * win[i] is plain); the caller sets st->prev and lastsig to its last. */
-static int ma_sql_plain_run(struct ma_sql_state *st, struct ma_sql_flags *f, int *logic_pending,
-                            int relaxed, int dialect, const char *sql, const struct ma_sql_tok *win,
-                            int i, int lim)
+/* The operators that may stand where an operand is expected (unary:
+ * - + ~ ! and MySQL's @; '*' is an operand there: SELECT *, COUNT(*)). */
+static const unsigned char ma_sql_unary[256] = {
+    ['-'] = 1, ['+'] = 1, ['~'] = 1, ['!'] = 1, ['@'] = 1};
+
+/* The grammar's state in ma_sql_plain_run, in registers. */
+struct ma_sql_prun {
+	int expect_op, valid, depth, clause, prev_type, lp;
+};
+
+/* ma_sql_plain_run's loop over win[i] up to the first token that is not
+ * plain or lim: the state in *r (the clause stack in cstack). with_flags
+ * 0: the input closed no literal and no logical operator is pending, so
+ * that the flags cannot change (each of their rules needs one of them):
+ * the loop stops after the first logical operator (r->lp is then set) for
+ * the loop with_flags 1 to go on. Returns the index it stopped at. */
+static inline __attribute__((always_inline)) int
+ma_sql_plain_steps(struct ma_sql_prun *r, uint8_t *cstack, struct ma_sql_flags *f, int relaxed,
+                   int dialect, const char *sql, const struct ma_sql_tok *win, int i, int lim,
+                   const int with_flags)
 {
-	int expect_op = st->expect_op, valid = st->valid, depth = st->depth, clause = st->clause;
-	int stmt_start = st->stmt_start, lp = *logic_pending, closed = f->closed;
-	int prev_type = st->prev ? st->prev->type : -1;
+	int expect_op = r->expect_op, valid = r->valid, depth = r->depth, clause = r->clause;
+	int prev_type = r->prev_type, lp = r->lp, closed = f->closed;
 
 	for (; i < lim; i++) {
 		const struct ma_sql_tok *tk = &win[i];
-		int type = tk->type;
-		if (!ma_sql_tok_plain(tk))
+		unsigned type = tk->type;
+		int nlp = lp;
+		if (!(MA_SQL_PLAIN_TYPES >> type & 1u))
 			break;
-		if (stmt_start && type != MA_SQL_T_LPAREN)
-			valid = 0;
 		switch (type) {
-		default: /* MA_SQL_T_OP */
+		case MA_SQL_T_OP: {
+			uint32_t len = tk->end - tk->start;
+			unsigned char c = (unsigned char)sql[tk->start];
 			if (clause == CL_LIMIT)
 				valid = 0; /* LIMIT 1 + 1 */
-			if (!expect_op) {
-				char c = tk->end - tk->start == 1 ? sql[tk->start] : 0;
-				if (c == '*')
-					expect_op = 1; /* SELECT *, COUNT(*), t.* */
-				else if (!(c == '-' || c == '+' || c == '~' || c == '!' ||
-				           c == '@'))
-					valid = 0;
-			} else {
+			if (expect_op)
 				expect_op = 0;
-			}
+			else if (len == 1 && c == '*')
+				expect_op = 1; /* SELECT *, COUNT(*), t.* */
+			else if (len != 1 || !ma_sql_unary[c])
+				valid = 0;
+			/* && and || where MySQL means them (ma_is_logical) */
+			if (len == 2 && dialect == MOAT_SQL_MYSQL && (c == '&' || c == '|') &&
+			    (unsigned char)sql[tk->start + 1] == c)
+				nlp = c == '|' ? 2 : 1;
 			break;
+		}
 		case MA_SQL_T_LPAREN:
 			if (expect_op && prev_type != MA_SQL_T_WORD && prev_type != MA_SQL_T_QIDENT)
 				valid = 0;
 			if (depth >= 0 && depth < 32)
-				st->cstack[depth] = (uint8_t)clause;
+				cstack[depth] = (uint8_t)clause;
 			depth++;
 			clause = CL_NONE;
 			expect_op = 0;
@@ -2066,7 +2072,7 @@ static int ma_sql_plain_run(struct ma_sql_state *st, struct ma_sql_flags *f, int
 			if (!expect_op && prev_type != MA_SQL_T_LPAREN)
 				valid = 0;
 			depth--;
-			clause = depth >= 0 && depth < 32 ? st->cstack[depth] : CL_NONE;
+			clause = depth >= 0 && depth < 32 ? cstack[depth] : CL_NONE;
 			expect_op = 1;
 			break;
 		case MA_SQL_T_STRING:
@@ -2085,15 +2091,14 @@ static int ma_sql_plain_run(struct ma_sql_state *st, struct ma_sql_flags *f, int
 				valid = 0; /* (WHERE a, b) */
 			expect_op = 0;
 			break;
-		case MA_SQL_T_DOT:
+		default: /* MA_SQL_T_DOT */
 			if (!expect_op)
 				valid = 0;
 			expect_op = 0;
 			break;
 		}
-		stmt_start = 0;
-		prev_type = type;
-		if (closed || lp) {
+		prev_type = (int)type;
+		if (with_flags) {
 			if (closed && i > 0)
 				f->active |= type != MA_SQL_T_STRING && type != MA_SQL_T_NUMBER;
 			if (lp == 2 && !f->logic && !relaxed &&
@@ -2102,16 +2107,58 @@ static int ma_sql_plain_run(struct ma_sql_state *st, struct ma_sql_flags *f, int
 			if (lp && (type == MA_SQL_T_LPAREN || ma_op_comparison(sql, tk)))
 				f->logic = 2;
 		}
-		if (type == MA_SQL_T_OP && tk->end - tk->start == 2 &&
-		    ma_is_logical(dialect, sql, tk, KW_NONE))
-			lp = ma_op_is(sql, tk, "||") ? 2 : 1;
+		lp = nlp;
+		if (!with_flags && lp) {
+			i++;
+			break;
+		}
 	}
-	st->expect_op = expect_op;
-	st->valid = valid;
-	st->depth = depth;
-	st->clause = clause;
-	st->stmt_start = stmt_start;
-	*logic_pending = lp;
+	r->expect_op = expect_op;
+	r->valid = valid;
+	r->depth = depth;
+	r->clause = clause;
+	r->prev_type = prev_type;
+	r->lp = lp;
+	return i;
+}
+
+/* The window loop (ma_sql_judge) over a run of plain tokens of the input,
+ * win[i] up to the first that is not plain or lim: the changes its plain
+ * branch makes token by token (ma_sql_step_plain, then the flags), with
+ * the grammar's state in registers; where the input closed no literal,
+ * until a logical operator, without the flags' rules. st is neither
+ * lenient nor after IS (a plain step leaves both so). Returns the index
+ * after the run (> i: win[i] is plain); the caller sets st->prev and
+ * lastsig to its last. */
+static int ma_sql_plain_run(struct ma_sql_state *st, struct ma_sql_flags *f, int *logic_pending,
+                            int relaxed, int dialect, const char *sql, const struct ma_sql_tok *win,
+                            int i, int lim)
+{
+	struct ma_sql_prun r = {.expect_op = st->expect_op,
+	                        .valid = st->valid,
+	                        .depth = st->depth,
+	                        .clause = st->clause,
+	                        .prev_type = st->prev ? st->prev->type : -1,
+	                        .lp = *logic_pending};
+
+	/* (only the first token can stand where a statement starts) */
+	if (i < lim && ma_sql_tok_plain(&win[i])) {
+		if (st->stmt_start && win[i].type != MA_SQL_T_LPAREN)
+			r.valid = 0;
+		st->stmt_start = 0;
+	}
+	if (!f->closed && !r.lp) {
+		i = ma_sql_plain_steps(&r, st->cstack, f, relaxed, dialect, sql, win, i, lim, 0);
+		if (!r.lp)
+			goto out;
+	}
+	i = ma_sql_plain_steps(&r, st->cstack, f, relaxed, dialect, sql, win, i, lim, 1);
+out:
+	st->expect_op = r.expect_op;
+	st->valid = r.valid;
+	st->depth = r.depth;
+	st->clause = r.clause;
+	*logic_pending = r.lp;
 	return i;
 }
 

@@ -1366,6 +1366,41 @@ static void literals_operators_and_punctuation_keep_the_grammar(void **state)
 	}
 }
 
+/* Where a statement starts (the statement's first byte, after a ';') only
+ * a keyword or a parenthesis may stand: an input there that starts with a
+ * value or an operator reads as nothing that runs (the grammar's first
+ * step of a run of literals, operators and punctuation), one that starts
+ * with '(' as an expression that may. */
+static void a_value_where_a_statement_starts_does_not_run(void **state)
+{
+	static const struct {
+		const char *sql, *input;
+		int blocked; /* in every dialect */
+	} cases[] = {
+	    {"1 OR 1=1", "1 OR 1=1", 0},
+	    {"(1) OR 1=1", "(1) OR 1=1", 1},
+	    {"'x' OR 1=1", "'x' OR 1=1", 0},
+	    {"1 OR 1=1 -- x", "1 OR 1=1 --", 0},
+	    {"SELECT 1; 1 OR 1=1", "1 OR 1=1", 0},
+	    {"SELECT 1; (1) OR 1=1", "(1) OR 1=1", 1},
+	    {"SELECT 1; - 1 OR 1=1", "- 1 OR 1=1", 0},
+	    {"SELECT a FROM t WHERE b = 1; 2 OR 1=1", "1; 2 OR 1=1", 0},
+	    {"SELECT a FROM t WHERE b = 1; (2) OR 1=1", "1; (2) OR 1=1", 1},
+	};
+
+	static const int dialects[] = {SQLITE, PG, MYSQL};
+
+	(void)state;
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+		for (size_t di = 0; di < 3; di++) {
+			int d = dialects[di], v = check_sql_text(d, cases[k].sql, cases[k].input);
+			if (v != (cases[k].blocked ? MOAT_BLOCK : MOAT_ALLOW))
+				fail_msg("%s with %s (dialect %d): %s", cases[k].sql,
+				         cases[k].input, d,
+				         v == MOAT_BLOCK ? "blocked" : "allowed");
+		}
+}
+
 /* The clause a place stands in is read from the check's token cache
  * (the cursor passes the tokens that change nothing by their type alone,
  * and reads each word that may open a clause): in LIMIT and OFFSET an
@@ -1760,6 +1795,7 @@ int main(void)
 	    cmocka_unit_test(mysql_backslash_n_ends_at_the_n),
 	    cmocka_unit_test(numbers_with_prefixes_and_separators_are_one_token),
 	    cmocka_unit_test(xor_literals_and_a_bare_truncate_fire),
+	    cmocka_unit_test(a_value_where_a_statement_starts_does_not_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
