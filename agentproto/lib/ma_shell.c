@@ -62,14 +62,26 @@
  * window holds, so each window gets further. */
 #define MA_SH_OVERLAP 48
 
+/* Elements (or marks) kept in a window before the place the next window
+ * starts from: the rest of the window overlaps the next one. */
+#define MA_SH_SNAP (MA_SH_MAX_EL - 32)
+
 struct ma_sh_st {
 	const char *s;
 	size_t len;
 	struct ma_sh_lex *lx;
-	int quiet; /* > 0: inside a substitution's body, marks are not kept */
-	int nest;  /* quotes, substitutions and expansions open (MA_SH_MAX_NEST) */
-	int runs;  /* command substitutions seen, kept or not (nested in ${...}) */
-	int next;  /* lexing a next window: stop when it is full */
+	/* the window that gets the line's unterm and deep_at: lx, but while
+	 * the first lexing keeps on into the next window (ma_sh_keep_on) */
+	struct ma_sh_lex *line;
+	/* the first lexing's next window (ma_sh_lex_from_next): set until it
+	 * is taken (keep_on 1 then) or cannot be */
+	struct ma_sh_lex *nx;
+	int keep_on; /* 1: lx is nx, kept on after line was first full */
+	int redo;    /* 1: keeping on may differ (ma_sh_skip_words): lex again without */
+	int quiet;   /* > 0: inside a substitution's body, marks are not kept */
+	int nest;    /* quotes, substitutions and expansions open (MA_SH_MAX_NEST) */
+	int runs;    /* command substitutions seen, kept or not (nested in ${...}) */
+	int next;    /* lexing a next window: stop when it is full */
 	struct ma_sh_state k;
 	struct ma_sh_state top; /* k where the current element started, */
 	size_t top_at;          /* at this byte (kept until the window is full) */
@@ -218,6 +230,55 @@ static inline int ma_sh_room(struct ma_sh_st *st, int full, size_t start, size_t
 	return 1;
 }
 
+/* The first lexing of a line (ma_sh_lex_from_next), its window first full
+ * at the start of an element of this kind and flags (has_end), keeps on
+ * into st->nx: what ma_sh_lex_next would make of the window -- its
+ * elements and marks from snap on (the marks of the element at end_at
+ * too: a word's, all kept before it, or the window's first drop would be
+ * earlier) taken over, the line lexed on from end_at in the state end --
+ * is kept while the line is read on for the parse check anyway, instead
+ * of lexed again later. The window is left as ma_sh_room leaves it at its
+ * first drop; st->lx is nx from here on, st->line still the window. Not
+ * when ma_sh_lex_next would lex from snap_at instead. */
+static __attribute__((noinline)) void ma_sh_keep_on(struct ma_sh_st *st, int kind, int flags,
+                                                    size_t start)
+{
+	struct ma_sh_lex *lx = st->lx, *nx = st->nx;
+	int nel = lx->nel - lx->snap_nel, nmark = 0;
+
+	st->nx = NULL;
+	while (lx->snap_nmark + nmark < lx->nmark &&
+	       lx->mark[lx->snap_nmark + nmark].start < lx->end_at)
+		nmark++;
+	if (nel >= MA_SH_SNAP || nmark >= MA_SH_SNAP)
+		return;
+	nmark = lx->nmark - lx->snap_nmark;
+	memcpy(nx->el, lx->el + lx->snap_nel, sizeof nx->el[0] * (size_t)nel);
+	memcpy(nx->mark, lx->mark + lx->snap_nmark, sizeof nx->mark[0] * (size_t)nmark);
+	nx->nel = nel;
+	nx->nmark = nmark;
+	nx->complete = 1;
+	nx->from = lx->snap_from;
+	nx->dropped_at = (size_t)-1;
+	nx->has_snap = nx->has_end = 0;
+	/* the line's (lx's) when the lexing ends */
+	nx->unterm = nx->valid = 0;
+	nx->deep_at = (size_t)-1;
+	/* ma_sh_room at the window's first drop (its snap is set) */
+	lx->complete = 0;
+	lx->dropped_at = start;
+	st->lx = nx;
+	st->keep_on = 1;
+	/* what ma_sh_lex_next's run has at end_at: the element starts there
+	 * (k until its first add; a newline's state before here-documents
+	 * was saved in top already) */
+	st->top_at = start;
+	st->top_set = 1;
+	if (!(kind == MA_SH_SEQ && (flags & MA_SH_F_NEWLINE) && st->k.nhere))
+		st->top_saved = 0;
+	st->skip8_at = 0;
+}
+
 static inline __attribute__((always_inline)) void
 ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, int flags)
 {
@@ -236,6 +297,10 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 		ma_sh_state_copy(&lx->end, &st->k);
 		lx->end_at = start;
 		lx->has_end = 1;
+		if (st->nx && !st->k.v.bad) {
+			ma_sh_keep_on(st, kind, flags, start);
+			lx = st->lx;
+		}
 	}
 	/* before k moves on: a window full here goes on from the state where
 	 * this element started, k itself until now (ma_sh_run) */
@@ -349,8 +414,8 @@ static int ma_sh_nest_in(struct ma_sh_st *st, size_t i, int *unterm)
 				st->found = 1;
 				st->probe_b = 0; /* stops at the next element */
 			}
-		} else if (i < st->lx->deep_at) {
-			st->lx->deep_at = i;
+		} else if (i < st->line->deep_at) {
+			st->line->deep_at = i;
 		}
 		return 0;
 	}
@@ -644,7 +709,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *
 	if (unterm) {
 		*flags |= MA_SH_F_UNTERM;
 		if (!st->probe)
-			st->lx->unterm = 1;
+			st->line->unterm = 1;
 	}
 	return i;
 }
@@ -689,10 +754,6 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx)
 }
 
 static int ma_sh_first_after(const struct ma_sh_el *v, int n, size_t a);
-
-/* Elements (or marks) kept in a window before the place the next window
- * starts from: the rest of the window overlaps the next one. */
-#define MA_SH_SNAP (MA_SH_MAX_EL - 32)
 
 /* A word from i (an element starts there): lexed, added, and taken as a
  * here-document's delimiter when one is wanted. Returns its end. */
@@ -995,8 +1056,16 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 		return i;
 	full = lx->dropped_at != (size_t)-1;
 	if ((full ? st->next || st->k.v.bad : lx->has_snap || lx->nel || lx->nmark || !lx->from) &&
-	    !probe)
+	    !probe) {
+		/* the first lexing alone, its window full, would pass them
+		 * at once (ma_sh_skip_words8_any counts them as one word, and
+		 * none opens a case): after a redirection's target, where the
+		 * command has no name yet, keeping on (one by one) may differ
+		 * ("> f a b ( )", "> f case"): lexed again without */
+		if (st->keep_on && !full && !st->k.named && !st->k.v.bad)
+			st->redo = 1;
 		return i;
+	}
 	for (;;) {
 		size_t k = i, j;
 		char c;
@@ -1049,7 +1118,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 /* Lexes the line from i (between two elements) to its end, or, for a next
  * window, until the window is full. */
 static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st *st, size_t i,
-                                                                 const int probe)
+                                                                 const int probe, const int first)
 {
 	const char *s = st->s;
 	size_t len = st->len;
@@ -1060,6 +1129,19 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 		if (c == ' ' || c == '\t') { /* blanks; a CR is an ordinary character */
 			i++;
 			continue;
+		}
+		if (first && st->keep_on) {
+			lx = st->lx;
+			/* the first lexing alone would stop here (its window is
+			 * full): so does its next window, which is given up
+			 * unless full already (ma_sh_lex_next stops there too) */
+			if (st->redo)
+				return;
+			if (st->k.v.bad) {
+				if (lx->dropped_at == (size_t)-1)
+					st->keep_on = 0;
+				return;
+			}
 		}
 		/* the window is full: a next window's line end was judged once;
 		 * a line that cannot parse whatever follows (bad is never
@@ -1203,16 +1285,26 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 
 static void ma_sh_run(struct ma_sh_st *st, size_t i)
 {
-	ma_sh_run_impl(st, i, 0);
+	ma_sh_run_impl(st, i, 0, 0);
+}
+
+/* ma_sh_run for a line's first lexing, which may keep on into the next
+ * window (ma_sh_keep_on). */
+static void ma_sh_run_first(struct ma_sh_st *st, size_t i)
+{
+	ma_sh_run_impl(st, i, 0, 1);
 }
 
 /* ma_sh_run for a probe (st->probe): nothing is added. */
 static void ma_sh_run_probe(struct ma_sh_st *st, size_t i)
 {
-	ma_sh_run_impl(st, i, 1);
+	ma_sh_run_impl(st, i, 1, 0);
 }
 
-void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx)
+/* ma_sh_lex_from, and when nx is not NULL, what ma_sh_lex_next would make
+ * of the window in nx (1) or nothing (0). */
+static int ma_sh_lex_first(const char *s, size_t len, size_t from, struct ma_sh_lex *lx,
+                           struct ma_sh_lex *nx)
 {
 	struct ma_sh_st st;
 
@@ -1220,6 +1312,8 @@ void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx
 	st.s = s;
 	st.len = len;
 	st.lx = lx;
+	st.line = lx;
+	st.nx = nx;
 	lx->nel = lx->nmark = 0;
 	lx->complete = 1;
 	lx->unterm = 0;
@@ -1227,9 +1321,33 @@ void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx
 	lx->dropped_at = (size_t)-1;
 	lx->deep_at = (size_t)-1;
 	lx->has_snap = lx->has_end = 0;
-	ma_sh_run(&st, 0);
+	if (nx)
+		ma_sh_run_first(&st, 0);
+	else
+		ma_sh_run(&st, 0);
+	if (st.redo)
+		return ma_sh_lex_first(s, len, from, lx, NULL);
 	lx->valid = !lx->unterm && !st.k.v.bad && !st.k.v.redir && !st.k.v.need && !st.k.v.fdef &&
 	            st.k.v.depth == 0;
+	if (!st.keep_on)
+		return 0;
+	/* the line's, as ma_sh_lex_next leaves them (it reads nothing that
+	 * the first lexing did not) */
+	nx->valid = lx->valid;
+	nx->unterm = lx->unterm;
+	nx->deep_at = lx->deep_at;
+	return 1;
+}
+
+void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx)
+{
+	(void)ma_sh_lex_first(s, len, from, lx, NULL);
+}
+
+int ma_sh_lex_from_next(const char *s, size_t len, size_t from, struct ma_sh_lex *lx,
+                        struct ma_sh_lex *nx)
+{
+	return ma_sh_lex_first(s, len, from, lx, nx);
 }
 
 /* ma_sh_lex_from for a line whose validity lx already holds (an earlier
@@ -1243,6 +1361,7 @@ static void ma_sh_lex_window(const char *s, size_t len, size_t from, struct ma_s
 	st.s = s;
 	st.len = len;
 	st.lx = lx;
+	st.line = lx;
 	st.next = 1;
 	lx->nel = lx->nmark = 0;
 	lx->complete = 1;
@@ -1264,6 +1383,7 @@ int ma_sh_lex_next(const char *s, size_t len, struct ma_sh_lex *lx)
 	st.s = s;
 	st.len = len;
 	st.lx = lx;
+	st.line = lx;
 	st.next = 1;
 	if (lx->has_end) {
 		/* the elements from snap_at to end_at were lexed in this window
@@ -1331,6 +1451,7 @@ int ma_sh_lex_within(const char *s, size_t len, size_t from, const struct ma_sh_
 	st.s = s;
 	st.len = len;
 	st.lx = lx;
+	st.line = lx;
 	st.next = 1;
 	ma_sh_state_copy(&st.k, &prev->end);
 	lx->nel = nel;
@@ -1476,6 +1597,7 @@ int ma_sh_probe_subst(const char *s, size_t len, struct ma_sh_lex *lx, size_t a,
 	st.s = s;
 	st.len = len;
 	st.lx = lx;
+	st.line = lx;
 	st.next = 1;
 	st.probe = 1;
 	st.probe_a = a;
@@ -2258,6 +2380,9 @@ struct ma_sh_scan {
 	int first_kept; /* 1: first holds the first window, kept before lx moved on */
 	int lx_first;   /* 1: lx is the first window as it was lexed (or taken again) */
 	int has_second; /* 1: second holds the window that follows the first */
+	/* 1: second holds it already, kept by the first lexing: taken when
+	 * the first window moves on (has_second then) */
+	int second_ready;
 	/* the first element that ends after cur_a in lx (cur_e), while lx
 	 * stays the same window (cur_set): a later place of the same input
 	 * looks on from there */
@@ -2337,9 +2462,10 @@ static void ma_sh_next_window(struct ma_sh_scan *c, size_t goal)
 	ma_sh_lx_lexed(c);
 	c->lx_first = 0;
 	c->cur_set = 0;
-	if (was_first && c->has_second) {
-		ma_sh_lex_copy(&c->lx,
-		               &c->second); /* what ma_sh_lex_next made of the same window */
+	if (was_first && (c->has_second || c->second_ready)) {
+		/* what ma_sh_lex_next made (or would make) of the same window */
+		ma_sh_lex_copy(&c->lx, &c->second);
+		c->has_second = 1;
 		return;
 	}
 	if (ma_sh_lex_next(c->cmd, c->len, &c->lx)) {
@@ -2404,7 +2530,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 				ma_sh_lex_window(c->cmd, c->len, a, &c->lx);
 		}
 	} else if (!c->lexed) {
-		ma_sh_lex_from(c->cmd, c->len, a, &c->lx);
+		/* the next window too, as the line is read on */
+		c->second_ready = ma_sh_lex_from_next(c->cmd, c->len, a, &c->lx, &c->second);
 		c->lx_taken = 0;
 		c->lexed = 1;
 		c->lx_first = 1;
@@ -2481,6 +2608,7 @@ static int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, cons
 	c->first_kept = 0;
 	c->lx_first = 0;
 	c->has_second = 0;
+	c->second_ready = 0;
 	c->cur_set = 0;
 	c->lx_taken = 0;
 	c->memo.ready = 0;

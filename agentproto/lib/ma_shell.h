@@ -113,6 +113,11 @@ void ma_sh_lex(const char *s, size_t len, struct ma_sh_lex *lx);
  * from (the whole line is still read: quotes, validity). */
 void ma_sh_lex_from(const char *s, size_t len, size_t from, struct ma_sh_lex *lx);
 
+/* ma_sh_lex_from, keeping also in nx, as the line is read on, what
+ * ma_sh_lex_next would then make of lx (1), or nothing (0: nx undefined;
+ * ma_sh_lex_next gives it). No allocation. */
+int ma_sh_lex_from_next(const char *s, size_t len, size_t from, struct ma_sh_lex *lx,
+                        struct ma_sh_lex *nx);
 /* Moves lx to the next window of the same line: it starts some elements
  * before the end of the current one (they overlap) and the line is read on
  * from there only. Returns 0, changing nothing, when the current window

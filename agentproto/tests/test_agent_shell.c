@@ -400,6 +400,85 @@ static void words_passed_in_runs_are_counted_exactly(void **state)
 	}
 }
 
+/* ma_sh_lex_from_next keeps the next window while the first lexing reads
+ * the line on: the window, and the next one when it gives it, are those
+ * of ma_sh_lex_from and ma_sh_lex_next (deep_at too), in lines of words,
+ * operators, quotes, substitutions, here-documents, redirections first in
+ * a command ("; >f a b ( )": the first lexing alone counts the words
+ * after a full window as one), lines that stop parsing before or after
+ * the next window is full, and nestings deeper than the tokenizer
+ * follows. Most give it (the check's lines are long). */
+static void the_next_window_kept_by_the_first_lexing_is_the_one_lexed_again(void **state)
+{
+	static char line[6000];
+	static struct ma_sh_lex a, b, an, bn;
+	/* tokens of a line that parses, then rarer ones: a command that starts
+	 * with a redirection, ones that break the line or nest it deeper than
+	 * the tokenizer follows */
+	static const char *const toks[] = {
+	    "word", "a", "-r", "/srv/x.log", "x=1", "'q q'", "$v", "*.c", "#c\n", "x; w", "x | w",
+	    "x && w", "w 2>/dev/null", "\n", "\"$(id)\"", "`x`", "${a:-b}", "x; cat <<E\nbody\nE\n",
+	    "{a,b}", "x; ( w )", "a b c d e f g h i j k l m n o p",
+	    "x; case a in a) w;; (b) w ;& esac",
+	    /* rarer: a redirection first (lexed again alone), breaking */
+	    "x; >f a", ")", "'", "| |",
+	    "$($($($($($($($($($($($($($($($($($($($($($($($($($($($($($($($($($(", "\"x",
+	    "x; >f aaaa bbbbbbbbbbbbbbbbbbbb ( ) x", "x; >f case a in a) w;; esac"};
+	unsigned seed = 7;
+	int given = 0;
+
+	(void)state;
+	for (int round = 0; round < 300; round++) {
+		size_t o = 0, want = 500 + (size_t)(round % 30) * 120;
+		o += (size_t)snprintf(line, sizeof line, "echo ");
+		while (o < want) {
+			const char *t;
+			unsigned r;
+			seed = seed * 1103515245u + 12345u;
+			r = (seed >> 16) % 1000;
+			/* one round in three: a breaking token one time in 50 */
+			if (round % 3 == 0 && r < 24)
+				t = toks[22 + r % 8];
+			else
+				t = toks[r % 22];
+			if (o + strlen(t) + 2 >= sizeof line)
+				break;
+			memcpy(line + o, t, strlen(t));
+			o += strlen(t);
+			line[o++] = ' ';
+		}
+		for (int f = 0; f < 6; f++) {
+			size_t from = (size_t)f * o / 12;
+			int got;
+			ma_sh_lex_from(line, o, from, &a);
+			got = ma_sh_lex_from_next(line, o, from, &b, &bn);
+			assert_same_window(&a, &b);
+			assert_int_equal(a.deep_at, b.deep_at);
+			if (!got)
+				continue;
+			given++;
+			an = a;
+			assert_int_equal(ma_sh_lex_next(line, o, &an), 1);
+			assert_same_window(&an, &bn);
+			assert_int_equal(an.deep_at, bn.deep_at);
+		}
+	}
+	assert_true(given > 1000);
+	/* a redirection's target first, then words past the full window: not
+	 * given (lexed again alone), the window as ma_sh_lex_from's */
+	for (int t = 0; t < 2; t++) {
+		size_t o = (size_t)snprintf(line, sizeof line, "echo");
+		for (int k = 0; k < 140; k++)
+			o += (size_t)snprintf(line + o, sizeof line - o, " w%d", k);
+		o += (size_t)snprintf(line + o, sizeof line - o, "%s",
+		                      t ? "; >f case a in a) w;; esac"
+		                        : "; >f aaaa bbbbbbbbbbbbbbbbbbbbbbbb ( ) x");
+		ma_sh_lex_from(line, o, 0, &a);
+		assert_int_equal(ma_sh_lex_from_next(line, o, 0, &b, &bn), 0);
+		assert_same_window(&a, &b);
+	}
+}
+
 /* ---- attacks ---- */
 
 static void separators_and_pipes_fire(void **state)
@@ -2040,6 +2119,7 @@ int main(void)
 	    cmocka_unit_test(words_passed_eight_bytes_at_a_time_count_as_lexed),
 	    cmocka_unit_test(windows_of_words_passed_eight_bytes_at_a_time_are_alike),
 	    cmocka_unit_test(words_passed_in_runs_are_counted_exactly),
+	    cmocka_unit_test(the_next_window_kept_by_the_first_lexing_is_the_one_lexed_again),
 	    cmocka_unit_test(separators_and_pipes_fire),
 	    cmocka_unit_test(substitutions_fire_even_inside_double_quotes),
 	    cmocka_unit_test(redirections_expansions_globs_and_braces_fire),
