@@ -1121,9 +1121,11 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	const struct ma_pr_starts *st = ma_pr_lex_starts();
 	uint64_t sk = 0, sh = 0; /* the classes and h2 bits of the sentence's words */
 	int send = 0;            /* where it ends */
+	int litbit;
 
 	if (!st)
 		return;
+	litbit = *st->litbit;
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k = w->k[i];
 		const uint8_t *list;
@@ -1149,6 +1151,10 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 					ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
 					          family_override);
 		}
+		/* a word that is no first token's literal alternative (its list
+		 * bit, found by the lexicon lookup) starts no more patterns */
+		if (litbit >= 0 && !(w->f[i] >> litbit & 1))
+			continue;
 		/* ma_pr_lex_starting_word */
 		hb = w->h[i] * 28 + st->btab[(unsigned char)w->t[w->s[i]]];
 		/* no alternative of the list has the word's length */

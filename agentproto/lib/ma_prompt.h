@@ -129,6 +129,11 @@ struct ma_pr_starts {
 	const struct ma_pr_start *byh2b;
 	const uint16_t *h2bstart;
 	const uint64_t *h2blens;
+	/* the bit of ma_pr_words.f set for a word that is a literal
+	 * alternative of some pattern's first token (ma_pr_lex_list), -1 when
+	 * not indexed: a word whose bit is clear starts no pattern by a
+	 * literal */
+	const int *litbit;
 };
 const struct ma_pr_starts *ma_pr_lex_starts(void);
 /* Class ids the scorer itself needs. */

@@ -987,10 +987,59 @@ static int ma_pr_build_patterns(void)
 	return ma_pr_build_byh2();
 }
 
+/* The first tokens' literal alternatives, '|' between them, registered
+ * as a word list (ma_pr_lex_list): a word whose bit is clear starts no
+ * pattern by a literal, and the phrase loop looks no further at it. Not
+ * registered (ma_pr_startbit -1: every word is looked at) when an
+ * alternative is one the list index refuses (a stem of one byte). */
+static char ma_pr_startlits[8192];
+static int ma_pr_startbit = -1;
+
+static void ma_pr_build_startlist(void)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < MA_PR_NSRC; i++) {
+		const char *p = ma_pr_pat_src[i].p;
+		size_t l, a = 0;
+		if (p[0] == '@') /* "@X ": the group */
+			p += strcspn(p, " ");
+		for (;;) { /* the first token: no gap ("*"), nor "!" */
+			p += strspn(p, " ");
+			if (p[0] != '*')
+				break;
+			p += strcspn(p, " ");
+		}
+		if (p[0] == '!')
+			p++;
+		l = strcspn(p, " ");
+		if (l == 1 && p[0] == '$')
+			continue;
+		while (a < l) {
+			size_t b = a + strcspn(p + a, "| ");
+			if (b > l)
+				b = l;
+			if (b > a && !(p[a] >= 'A' && p[a] <= 'Z')) {
+				if ((b - a == 2 && p[a + 1] == '~') ||
+				    n + (b - a) + 1 > sizeof ma_pr_startlits)
+					return; /* not indexed: every word is looked at */
+				if (n)
+					ma_pr_startlits[n++] = '|';
+				memcpy(ma_pr_startlits + n, p + a, b - a);
+				n += b - a;
+			}
+			a = b + 1;
+		}
+	}
+	if (n)
+		ma_pr_startbit = ma_pr_lex_list(ma_pr_startlits, n);
+}
+
 static void ma_pr_build(void)
 {
 	ma_pr_feat_build();
 	ma_pr_olists_build();
+	ma_pr_build_startlist();
 	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
 }
 
@@ -1132,7 +1181,8 @@ const struct ma_pr_starts *ma_pr_lex_starts(void)
 	                                       .stride = MA_PR_NSRC,
 	                                       .byh2b = ma_pr_byh2b,
 	                                       .h2bstart = ma_pr_h2bstart,
-	                                       .h2blens = ma_pr_h2blens};
+	                                       .h2blens = ma_pr_h2blens,
+	                                       .litbit = &ma_pr_startbit};
 
 	return ma_pr_ok == 0 ? &st : NULL;
 }

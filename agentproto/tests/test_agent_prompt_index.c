@@ -935,6 +935,58 @@ static void the_word_list_bits_are_the_lists(void **state)
 	}
 }
 
+/* The bit that the splitter gives a word that some pattern's first token
+ * has among its literal alternatives (ma_pr_starts.litbit: the phrase
+ * loop looks no further at a word without it) beside ma_pr_lit() on the
+ * first tokens' text, for those alternatives, their variants and the
+ * words of the other lists. */
+static void the_phrase_start_bit_is_the_first_tokens(void **state)
+{
+	static struct ma_pr_words w;
+	static char t[64 * 1024];
+	size_t np, nls, n = 0, ll;
+	const struct ma_pr_pattern *pats;
+	const struct ma_pr_lset *const *ls;
+	const struct ma_pr_starts *st;
+	unsigned seed = 43;
+	int bit, seen = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	pats = ma_pr_lex_patterns(&np);
+	st = ma_pr_lex_starts();
+	assert_non_null(st);
+	bit = *st->litbit;
+	assert_true(bit >= 0 && bit < 64);
+	for (size_t x = 0; x < np; x++)
+		put_list_words(t, &n, sizeof t, pats[x].t[0].lit, pats[x].t[0].litlen, &seed);
+	ls = ma_pr_feat_lsets(&nls);
+	for (size_t k = 0; k < nls; k++)
+		put_list_words(t, &n, sizeof t, ls[k]->s, ls[k]->l, &seed);
+	for (size_t k = 0; k < ma_pr_olist_count(); k++) {
+		const char *lit = ma_pr_olist_text(k, &ll);
+		put_list_words(t, &n, sizeof t, lit, ll, &seed);
+	}
+	for (size_t a = 0; a < n;) {
+		size_t m = n - a < MA_PR_NORM - 8 ? n - a : MA_PR_NORM - 8;
+		while (a + m < n && m > 1 && t[a + m - 1] != ' ')
+			m--;
+		ma_pr_split_words(t + a, m, &w);
+		for (int i = 0; i < w.n; i++) {
+			int want = 0, got = (int)(w.f[i] >> bit & 1);
+			for (size_t x = 0; x < np && !want; x++)
+				want = !pats[x].t[0].end &&
+				       ma_pr_lit(&w, i, pats[x].t[0].lit, pats[x].t[0].litlen);
+			if (got != want)
+				fail_msg("word '%.*s': start bit %d, first tokens %d", w.l[i],
+				         w.t + w.s[i], got, want);
+			seen += want;
+		}
+		a += m;
+	}
+	assert_true(seen > 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -948,6 +1000,7 @@ int main(void)
 	    cmocka_unit_test(forced_output_by_its_places),
 	    cmocka_unit_test(the_feature_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
+	    cmocka_unit_test(the_phrase_start_bit_is_the_first_tokens),
 	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
 	    cmocka_unit_test(encoded_runs_at_every_offset),
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
