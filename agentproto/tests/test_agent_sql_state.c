@@ -11,7 +11,7 @@
  * the first that fires. */
 #include "../lib/ma_sql.c"
 
-#include "agent_test.h"
+#include "agent_sql_test.h"
 
 #define SQLITE MOAT_SQL_SQLITE
 #define PG     MOAT_SQL_POSTGRES
@@ -91,15 +91,12 @@ static const char *inputs_alike(int dialect, const char *sql, const char *const 
 	return rule;
 }
 
-/* A policy that blocks sql_injection (the caller releases it). */
-static const struct moat_policy *block_policy(void)
+/* sql[a, b) as a string in dst (of cap bytes). */
+static void slice(char *dst, size_t cap, const char *sql, size_t a, size_t b)
 {
-	char err[200];
-	const struct moat_policy *p = moat_policy_parse(
-	    "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"}}}", 1, err, sizeof err);
-	if (!p)
-		fail_msg("policy: %s", err);
-	return p;
+	assert_true(b >= a && b - a < cap);
+	memcpy(dst, sql + a, b - a);
+	dst[b - a] = '\0';
 }
 
 /* The public check with the inputs x[0..nx) in that order: its verdict,
@@ -242,10 +239,8 @@ static void a_relaxed_window_lends_no_state_to_one_that_is_not(void **state)
 				e = o;
 				snprintf(sql + o, sizeof sql - o, " AND c = 'v'");
 				assert_true(e - s2 > MA_SQL_ATTEMPT_MAX && e - s1 < sizeof x);
-				memcpy(x, sql + s1, e - s1);
-				x[e - s1] = '\0';
-				memcpy(y, sql + s2, e - s2);
-				y[e - s2] = '\0';
+				slice(x, sizeof x, sql, s1, e);
+				slice(y, sizeof y, sql, s2, e);
 				xs[swap] = x;
 				xs[!swap] = y;
 				for (int d = 1; d <= 3; d++) {
@@ -298,10 +293,8 @@ static void a_window_at_the_same_place_takes_the_pending_operator(void **state)
 				e2 = o;
 				snprintf(sql + o, sizeof sql - o, " AND c = 'v'");
 				assert_true(e1 - s > MA_SQL_ATTEMPT_MAX && e2 - s < sizeof y);
-				memcpy(x, sql + s, e1 - s);
-				x[e1 - s] = '\0';
-				memcpy(y, sql + s, e2 - s);
-				y[e2 - s] = '\0';
+				slice(x, sizeof x, sql, s, e1);
+				slice(y, sizeof y, sql, s, e2);
 				xs[swap] = x;
 				xs[!swap] = y;
 				if (k == 3 && pad < 4) /* (nothing pending: a product) */
@@ -351,8 +344,7 @@ static void periodic_inputs_across_comments_are_judged_alike(void **state)
 					e = base + 30 * ul + cm + 2;
 					if (e <= s || e - s >= sizeof x || e > o)
 						continue;
-					memcpy(x, sql + s, e - s);
-					x[e - s] = '\0';
+					slice(x, sizeof x, sql, s, e);
 					for (int d = 1; d <= 3; d++)
 						check_as_alone(d, sql, xs, 1);
 				}
@@ -451,10 +443,8 @@ static void a_pending_operator_is_part_of_a_windows_state(void **state)
 					o += (size_t)snprintf(sql + o, sizeof sql - o, "5");
 					e2 = o;
 					snprintf(sql + o, sizeof sql - o, " AND c = 'v'");
-					memcpy(x, sql + s1, e1 - s1);
-					x[e1 - s1] = '\0';
-					memcpy(y, sql + s2, e2 - s2);
-					y[e2 - s2] = '\0';
+					slice(x, sizeof x, sql, s1, e1);
+					slice(y, sizeof y, sql, s2, e2);
 					xs[swap] = x;
 					xs[!swap] = y;
 					for (int d = 1; d <= 3; d++) {
@@ -503,10 +493,8 @@ static void a_statement_end_passed_is_part_of_a_windows_state(void **state)
 				o += (size_t)snprintf(sql + o, sizeof sql - o, " -- c");
 				e2 = o - 1;
 				snprintf(sql + o, sizeof sql - o, "\nAND c = 'v'");
-				memcpy(x, sql + s1, e1 - s1);
-				x[e1 - s1] = '\0';
-				memcpy(y, sql + s2, e2 - s2);
-				y[e2 - s2] = '\0';
+				slice(x, sizeof x, sql, s1, e1);
+				slice(y, sizeof y, sql, s2, e2);
 				xs[swap] = x;
 				xs[!swap] = y;
 				for (int d = 1; d <= 3; d++)
