@@ -326,6 +326,48 @@ def main():
     for a, b, c in comp:
         w("\t{0x%x, 0x%x, 0x%x}," % (a, b, c))
     w("};")
+    # a two-level index for NFC, so that ma_idna.c finds a code point's
+    # combining class, decomposition and compositions without a binary
+    # search: ma_idna_nfcblk[cp >> NFC_SHIFT] is a block's pattern,
+    # ma_idna_nfcpat[pattern][cp & mask] the class (bits 0-7), the index
+    # of cp's decomposition + 1 (bits 8-19, 0: none) and the index of its
+    # first composition as first code point + 1 (bits 20-31, 0: none).
+    # Nothing at or above NFC_LIMIT has any. Checked here.
+    nfc_shift, nfc_limit = 5, 0x30000
+    dpos = {cp: k for k, cp in enumerate(dk)}
+    cfirst = {}
+    for k, (a, b, c) in enumerate(comp):
+        cfirst.setdefault(a, k)
+    assert len(dk) < 4095 and len(comp) < 4095
+    assert all(cp < nfc_limit for cp in list(dk) + list(cfirst) + list(cccd))
+    nblk, npats, npatid = [], [], {}
+    for b in range(nfc_limit >> nfc_shift):
+        pat = []
+        for cp in range(b << nfc_shift, (b + 1) << nfc_shift):
+            pat.append(cccd.get(cp, 0) | (dpos[cp] + 1 if cp in dpos else 0) << 8 |
+                       (cfirst[cp] + 1 if cp in cfirst else 0) << 20)
+        pat = tuple(pat)
+        if pat not in npatid:
+            npatid[pat] = len(npats)
+            npats.append(pat)
+        nblk.append(npatid[pat])
+    assert len(npats) < 1 << 16
+    w("#define MA_IDNA_NFC_SHIFT %d" % nfc_shift)
+    w("#define MA_IDNA_NFC_LIMIT 0x%X" % nfc_limit)
+    w("/* the most compositions that share a first code point */")
+    w("#define MA_IDNA_COMP_MAX_RUN %d" %
+      max(sum(1 for a, b, c in comp if a == f) for f in cfirst))
+    w("/* a block's pattern */")
+    w("static const uint16_t ma_idna_nfcblk[%d] = {" % len(nblk))
+    for i in range(0, len(nblk), 12):
+        w("\t" + " ".join("%d," % e for e in nblk[i:i + 12]))
+    w("};")
+    w("/* per pattern and code point: class | decomposition + 1 << 8 |"
+      " first composition + 1 << 20 */")
+    w("static const uint32_t ma_idna_nfcpat[%d][%d] = {" % (len(npats), 1 << nfc_shift))
+    for pat in npats:
+        w("\t{" + ", ".join("0x%x" % x for x in pat) + "},")
+    w("};")
     mr = runs(lambda cp, d: 1 if cp in markset else d, 0)
     w("/* general category M: start << 1 | is a mark, in runs */")
     w("static const uint32_t ma_idna_mark[%d] = {" % len(mr))

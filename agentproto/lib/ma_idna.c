@@ -144,10 +144,22 @@ static inline size_t ma_idna_row(uint32_t cp)
 	return ma_idna_run(ma_idna_rows, MA_NELEM(ma_idna_rows), cp, 11);
 }
 
+/* cp's entry in the generated NFC index: its combining class (bits
+ * 0-7), the index of its canonical decomposition in ma_idna_decomp + 1
+ * (bits 8-19, 0: none) and of its first composition as first code point
+ * in ma_idna_comp + 1 (bits 20-31, 0: none). Nothing from
+ * MA_IDNA_NFC_LIMIT up has any. */
+static inline uint32_t ma_idna_nfc_info(uint32_t cp)
+{
+	if (cp >= MA_IDNA_NFC_LIMIT)
+		return 0;
+	return ma_idna_nfcpat[ma_idna_nfcblk[cp >> MA_IDNA_NFC_SHIFT]]
+	                     [cp & ((1u << MA_IDNA_NFC_SHIFT) - 1)];
+}
+
 static unsigned ma_idna_ccc(uint32_t cp)
 {
-	return ma_idna_ccc_tab[ma_idna_run(ma_idna_ccc_tab, MA_NELEM(ma_idna_ccc_tab), cp, 8)] &
-	       0xFF;
+	return ma_idna_nfc_info(cp) & 0xFF;
 }
 
 static int ma_idna_is_mark(uint32_t cp)
@@ -168,7 +180,7 @@ static int ma_idna_join_type(uint32_t cp)
 /* Appends cp's full canonical decomposition to out. 0 or MA_URL_TOO_LONG. */
 static int ma_nfd_push(uint32_t cp, uint32_t *out, size_t *o, size_t cap)
 {
-	size_t lo = 0, hi = MA_NELEM(ma_idna_decomp);
+	uint32_t d;
 
 	if (cp >= MA_HANGUL_S && cp < MA_HANGUL_S + MA_HANGUL_N) {
 		uint32_t s = cp - MA_HANGUL_S, t = s % 28;
@@ -180,20 +192,13 @@ static int ma_nfd_push(uint32_t cp, uint32_t *out, size_t *o, size_t cap)
 			out[(*o)++] = MA_HANGUL_T + t;
 		return 0;
 	}
-	if (cp < ma_idna_decomp[0][0])
-		hi = 0; /* below the first decomposition */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ma_idna_decomp[mid][0] == cp) {
-			int rc = ma_nfd_push(ma_idna_decomp[mid][1], out, o, cap);
-			if (rc == 0 && ma_idna_decomp[mid][2])
-				rc = ma_nfd_push(ma_idna_decomp[mid][2], out, o, cap);
-			return rc;
-		}
-		if (ma_idna_decomp[mid][0] < cp)
-			lo = mid + 1;
-		else
-			hi = mid;
+	d = (ma_idna_nfc_info(cp) >> 8) & 0xFFF;
+	if (d) {
+		const uint32_t *e = ma_idna_decomp[d - 1];
+		int rc = ma_nfd_push(e[1], out, o, cap);
+		if (rc == 0 && e[2])
+			rc = ma_nfd_push(e[2], out, o, cap);
+		return rc;
 	}
 	if (*o == cap)
 		return MA_URL_TOO_LONG;
@@ -201,10 +206,12 @@ static int ma_nfd_push(uint32_t cp, uint32_t *out, size_t *o, size_t cap)
 	return 0;
 }
 
-/* The primary composite of a + b, or 0. */
+/* The primary composite of a + b, or 0: a binary search among the
+ * compositions whose first code point is a (at most
+ * MA_IDNA_COMP_MAX_RUN from its first, which the NFC index gives). */
 static uint32_t ma_nfc_pair(uint32_t a, uint32_t b)
 {
-	size_t lo = 0, hi = MA_NELEM(ma_idna_comp);
+	size_t lo, hi;
 
 	if (a >= MA_HANGUL_L && a < MA_HANGUL_L + 19 && b >= MA_HANGUL_V && b < MA_HANGUL_V + 21)
 		return MA_HANGUL_S + ((a - MA_HANGUL_L) * 21 + (b - MA_HANGUL_V)) * 28;
@@ -213,6 +220,12 @@ static uint32_t ma_nfc_pair(uint32_t a, uint32_t b)
 		return a + (b - MA_HANGUL_T);
 	if (b < MA_IDNA_COMP_MIN_SECOND)
 		return 0; /* no composition has it second */
+	lo = ma_idna_nfc_info(a) >> 20;
+	if (lo-- == 0)
+		return 0; /* no composition has it first */
+	hi = lo + MA_IDNA_COMP_MAX_RUN;
+	if (hi > MA_NELEM(ma_idna_comp))
+		hi = MA_NELEM(ma_idna_comp);
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		const uint32_t *e = ma_idna_comp[mid];
@@ -238,11 +251,23 @@ static int ma_nfc(const uint32_t *in, size_t n, uint32_t *out, size_t cap, size_
 
 	if (cap > MA_URL_HOST_MAX)
 		cap = MA_URL_HOST_MAX; /* the callers' buffers: never more */
-	for (size_t i = 0; i < n; i++)
-		if (ma_nfd_push(in[i], out, &d, cap))
+	/* decomposition, and the class of each code point: read with the
+	 * index entry that says it does not decompose (most do not) */
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = in[i], e = ma_idna_nfc_info(c);
+		size_t from = d;
+		if ((e & 0xFFF00u) == 0 && (c < MA_HANGUL_S || c >= MA_HANGUL_S + MA_HANGUL_N)) {
+			if (d == cap)
+				return MA_URL_TOO_LONG;
+			cc[d] = (uint8_t)(e & 0xFF);
+			out[d++] = c;
+			continue;
+		}
+		if (ma_nfd_push(c, out, &d, cap))
 			return MA_URL_TOO_LONG;
-	for (size_t i = 0; i < d; i++)
-		cc[i] = (uint8_t)ma_idna_ccc(out[i]);
+		for (size_t k = from; k < d; k++)
+			cc[k] = (uint8_t)ma_idna_ccc(out[k]);
+	}
 	/* canonical ordering: a stable sort of each run of non-starters */
 	for (size_t i = 1; i < d; i++) {
 		uint32_t c = out[i];

@@ -7,7 +7,8 @@
  * where NFC leaves the code point (or its mapping) alone, "R, AL or AN"
  * exactly where the bidi table says so, for every code point; and NFC of
  * random strings of unflagged code points is the string itself (what the
- * skip of NFC relies on). ma_idna.c is compiled here (its functions are
+ * skip of NFC relies on); the NFC index against the tables it stands
+ * for. ma_idna.c is compiled here (its functions are
  * static), so libmoatagent's copy is not linked. */
 #include "../lib/ma_idna.c"
 
@@ -258,6 +259,62 @@ static void nfc_leaves_strings_of_unflagged_code_points_alone(void **state)
 	}
 }
 
+/* The NFC index (ma_idna_nfcblk, ma_idna_nfcpat) against the tables it
+ * stands for, for every code point: the combining class as the class runs
+ * say, the decomposition as a binary search of ma_idna_decomp finds it,
+ * the first composition with cp first as one of ma_idna_comp finds it;
+ * and ma_nfc_pair finds every composition, and none past the last second of
+ * its first code point. */
+static void nfc_index_agrees_with_the_tables(void **state)
+{
+	size_t nd = MA_NELEM(ma_idna_decomp), nc = MA_NELEM(ma_idna_comp), run = 0;
+
+	(void)state;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		uint32_t e = ma_idna_nfc_info(cp), d = 0, f = 0;
+		unsigned ccc = ma_idna_ccc_tab[ma_idna_run(ma_idna_ccc_tab,
+		                                           MA_NELEM(ma_idna_ccc_tab), cp, 8)] &
+		               0xFF;
+		size_t lo = 0, hi = nd;
+		while (lo < hi) { /* the first decomposition of cp or above */
+			size_t mid = lo + (hi - lo) / 2;
+			if (ma_idna_decomp[mid][0] < cp)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nd && ma_idna_decomp[lo][0] == cp)
+			d = (uint32_t)lo + 1;
+		lo = 0;
+		hi = nc;
+		while (lo < hi) { /* the first composition with cp first or above */
+			size_t mid = lo + (hi - lo) / 2;
+			if (ma_idna_comp[mid][0] < cp)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < nc && ma_idna_comp[lo][0] == cp)
+			f = (uint32_t)lo + 1;
+		if ((e & 0xFF) != ccc || ((e >> 8) & 0xFFF) != d || e >> 20 != f)
+			fail_msg("U+%04X: index class %u decomposition %u composition %u, tables "
+			         "%u %u %u",
+			         cp, e & 0xFF, (e >> 8) & 0xFFF, e >> 20, ccc, d, f);
+	}
+	for (size_t k = 0; k < nc; k++) {
+		run = k > 0 && ma_idna_comp[k - 1][0] == ma_idna_comp[k][0] ? run + 1 : 1;
+		assert_true(run <= MA_IDNA_COMP_MAX_RUN);
+		assert_int_equal(ma_nfc_pair(ma_idna_comp[k][0], ma_idna_comp[k][1]),
+		                 ma_idna_comp[k][2]);
+		if (k + 1 == nc || ma_idna_comp[k + 1][0] != ma_idna_comp[k][0])
+			assert_int_equal(/* past the run's last second */
+			                 ma_nfc_pair(ma_idna_comp[k][0], ma_idna_comp[k][1] + 1),
+			                 0);
+	}
+	assert_int_equal(ma_nfc_pair('e', 0x301), 0xE9);
+	assert_int_equal(ma_nfc_pair(0xE9, 0x301), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +322,7 @@ int main(void)
 	    cmocka_unit_test(row_flags_agree_with_the_properties),
 	    cmocka_unit_test(nfc_leaves_strings_of_unflagged_code_points_alone),
 	    cmocka_unit_test(a_host_whose_decomposition_does_not_fit_is_too_long),
+	    cmocka_unit_test(nfc_index_agrees_with_the_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
