@@ -1120,14 +1120,18 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
 	const struct ma_pr_starts *st = ma_pr_lex_starts();
 	uint64_t sk = 0, sh = 0; /* the classes and h2 bits of the sentence's words */
-	int send = 0;            /* where it ends */
+	/* the classes that start no pattern left in this sentence: no list,
+	 * or each pattern of the class's list seen or unable to match here
+	 * (seen only grows and sk, sh hold to the sentence's end) */
+	uint64_t kdead = 0;
+	int send = 0; /* where it ends */
 	int litbit;
 
 	if (!st)
 		return;
 	litbit = *st->litbit;
 	for (int i = 0; i < w->n; i++) {
-		uint64_t k = w->k[i];
+		uint64_t k;
 		const uint8_t *list;
 		const struct ma_pr_start *lits;
 		size_t nl;
@@ -1139,17 +1143,23 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 				sk |= w->k[send];
 				sh |= 1ull << w->h[send];
 			}
+			kdead = ~*st->startk;
 		}
+		k = w->k[i] & ~kdead;
 		while (k) {
-			int b = __builtin_ctzll(k);
+			int b = __builtin_ctzll(k), live = 0;
 			k &= k - 1;
 			list = st->byclass + (size_t)b * st->stride; /* ma_pr_lex_starting */
 			nl = st->nbyclass[b];
 			for (size_t x = 0; x < nl; x++)
 				if (list[x] < MA_PR_PATS && !sc->seen[list[x]] &&
-				    ma_pr_pattern_can(&pats[list[x]], sk, sh))
+				    ma_pr_pattern_can(&pats[list[x]], sk, sh)) {
+					live = 1;
 					ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
 					          family_override);
+				}
+			if (!live)
+				kdead |= 1ull << b;
 		}
 		/* a word that is no first token's literal alternative (its list
 		 * bit, found by the lexicon lookup) starts no more patterns */

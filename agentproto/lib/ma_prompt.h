@@ -134,6 +134,9 @@ struct ma_pr_starts {
 	 * not indexed: a word whose bit is clear starts no pattern by a
 	 * literal */
 	const int *litbit;
+	/* the classes c whose nbyclass[c] is not 0: a word of none of them
+	 * starts no pattern by a class */
+	const uint64_t *startk;
 };
 const struct ma_pr_starts *ma_pr_lex_starts(void);
 /* Class ids the scorer itself needs. */

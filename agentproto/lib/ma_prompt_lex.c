@@ -581,6 +581,8 @@ static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
  * by the ma_pr_h2() of its literal alternatives */
 static uint8_t ma_pr_byclass[64][MA_PR_NSRC], ma_pr_nbyclass[64];
+/* the classes whose list above is not empty */
+static uint64_t ma_pr_startk;
 static struct ma_pr_start ma_pr_byh2[MA_PR_ALT_MAX];
 static uint16_t ma_pr_h2start[65];
 /* the same, each h2's list cut by the class (ma_pr_b) of the first byte */
@@ -981,8 +983,10 @@ static int ma_pr_build_patterns(void)
 		if (MA_PR_NSRC > 255 || MA_PR_NSRC > MA_PR_PATS)
 			return -1;
 		for (int c = 0; c < 64; c++)
-			if (pt->t[0].k & (1ull << c))
+			if (pt->t[0].k & (1ull << c)) {
 				ma_pr_byclass[c][ma_pr_nbyclass[c]++] = (uint8_t)i;
+				ma_pr_startk |= 1ull << c;
+			}
 	}
 	return ma_pr_build_byh2();
 }
@@ -1182,7 +1186,8 @@ const struct ma_pr_starts *ma_pr_lex_starts(void)
 	                                       .byh2b = ma_pr_byh2b,
 	                                       .h2bstart = ma_pr_h2bstart,
 	                                       .h2blens = ma_pr_h2blens,
-	                                       .litbit = &ma_pr_startbit};
+	                                       .litbit = &ma_pr_startbit,
+	                                       .startk = &ma_pr_startk};
 
 	return ma_pr_ok == 0 ? &st : NULL;
 }

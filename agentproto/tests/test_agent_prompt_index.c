@@ -987,6 +987,51 @@ static void the_phrase_start_bit_is_the_first_tokens(void **state)
 	assert_true(seen > 100);
 }
 
+/* The phrase loop drops a class for the rest of a sentence once none of
+ * its patterns is left to try there (ma_pr_starts.startk: the classes
+ * that start a pattern at all): every class with a pattern is in startk
+ * and none without; and a word of a class whose try fails ("ignore my
+ * ...": a word of the user's own stops the match) leaves the pattern to
+ * the next word of that class in the same sentence: each pattern still
+ * matches its own tokens after its first word and "my". */
+static void a_class_tried_in_vain_stays_for_the_sentence(void **state)
+{
+	size_t np;
+	const struct ma_pr_pattern *pats;
+	const struct ma_pr_starts *st;
+	int missed = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	pats = ma_pr_lex_patterns(&np);
+	st = ma_pr_lex_starts();
+	assert_non_null(st);
+	for (int c = 0; c < 64; c++) {
+		size_t n;
+		(void)ma_pr_lex_starting(c, &n);
+		assert_int_equal((int)(*st->startk >> c & 1), n > 0);
+	}
+	for (size_t i = 0; i < np; i++) {
+		int ok = 0;
+		for (unsigned pick = 0; pick < 3 && !ok; pick++) {
+			char x[512], y[600];
+			size_t l = pattern_sentence(&pats[i], pick, 0, x, sizeof x);
+			int yl;
+			assert_true(l > 0);
+			yl = snprintf(y, sizeof y, "%.*s my %.*s", (int)strcspn(x, " "), x, (int)l,
+			              x);
+			ok = moat_prompt_score(y, (size_t)yl) + 1e-9 >= pats[i].w;
+		}
+		if (!ok) {
+			print_message(
+			    "pattern %zu (%s ...) not found after its first word and 'my'\n", i,
+			    pats[i].t[0].lit);
+			missed++;
+		}
+	}
+	assert_int_equal(missed, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1008,6 +1053,7 @@ int main(void)
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_word_list_bits_are_the_lists),
+	    cmocka_unit_test(a_class_tried_in_vain_stays_for_the_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
