@@ -1915,8 +1915,10 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 /* After the operator at element i: 2 when a command that can run
  * something follows (ma_sh_command_runs), 1 when one that names no
  * program does, 0 when nothing. */
-static int ma_sh_next_command(const char *s, const struct ma_sh_lex *lx, int i, size_t b, int *name,
-                              struct ma_sh_memo *memo)
+static inline __attribute__((always_inline)) int ma_sh_next_command(const char *s,
+                                                                    const struct ma_sh_lex *lx,
+                                                                    int i, size_t b, int *name,
+                                                                    struct ma_sh_memo *memo)
 {
 	return ma_sh_command_runs(s, lx, i + 1, b, name, memo);
 }
@@ -2249,8 +2251,16 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			nc = ma_sh_next_command(s, lx, i, b, &name, memo);
 			memo_k = i + 1;
 			memo_runs = nc;
-			if (nc == 2 || (name >= 0 && ma_sh_leads(s, lx, i, e0, a, name)) ||
+			/* the lead rule holds only at the input's first element; the
+			 * tail rule only where the application's text follows the
+			 * operator: a word of the input right after it (not a CR
+			 * alone, the rest of a line break) says no at once */
+			if (nc == 2 ||
+			    (name >= 0 && i == e0 && ma_sh_leads(s, lx, i, e0, a, name)) ||
 			    (e->kind != MA_SH_LPAREN && e->kind != MA_SH_RPAREN &&
+			     !(i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD &&
+			       lx->el[i + 1].end > lx->el[i + 1].start && lx->el[i + 1].start < b &&
+			       s[lx->el[i + 1].start] != '\r') &&
 			     ma_sh_cuts_tail(s, lx, i, a, b, memo))) {
 				sep_cmd = 1;
 				if (e->kind == MA_SH_PIPE)

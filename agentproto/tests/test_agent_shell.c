@@ -592,6 +592,54 @@ static void a_command_ended_by_its_own_operator_cuts_the_application_command(voi
 	                 MOAT_ALLOW);
 }
 
+/* The rule of the shell check of head input tail for the input enc, or
+ * NULL when it allows it. */
+static const char *rule_of(const char *enc, const char *head, const char *input, const char *tail)
+{
+	static char rule[64];
+	char cmd[512];
+	struct moat_request *r = req_with(enc);
+	const char *out = NULL;
+
+	snprintf(cmd, sizeof cmd, "%s%s%s", head, input, tail);
+	if (moat_check_shell(r, cmd, (size_t)-1) == MOAT_BLOCK) {
+		const struct moat_event *ev = moat_request_event(r);
+		assert_non_null(ev);
+		snprintf(rule, sizeof rule, "%s", ev->rule);
+		out = rule;
+	}
+	moat_request_end(r);
+	return out;
+}
+
+/* The tail rule is looked for only where the application's text follows
+ * the operator (ma_sh_judge skips it when a word of the input does): a
+ * word of the application's that starts right where the input ends, or
+ * after the input's own line break, is its text. */
+static void the_tail_rule_is_skipped_only_where_the_input_goes_on(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	/* the application's word starts at the input's end */
+	rule = rule_of("id;", "echo ", "id;", "foo");
+	assert_non_null(rule);
+	assert_string_equal(rule, "cmd.separator");
+	rule = rule_of("id|", "echo ", "id|", "foo");
+	assert_non_null(rule);
+	assert_string_equal(rule, "cmd.pipe");
+	/* an element of the input after the operator that is no word: a line
+	 * break, then the application's */
+	rule = rule_of("id|%0a", "echo ", "id|\n", "foo");
+	assert_non_null(rule);
+	assert_string_equal(rule, "cmd.pipe");
+	rule = rule_of("id;%0d", "echo ", "id;\r", " foo");
+	assert_non_null(rule);
+	assert_string_equal(rule, "cmd.separator");
+	/* the input's own word after the operator: text, the tail rule not met */
+	assert_null(rule_of("Hi; there", "echo ", "Hi; there", " foo"));
+}
+
 /* Redirections that read. sh opens the target for the application's
  * command's standard input: from a path with a directory ("</etc/passwd")
  * the command reads a file the user chose. "<id" only reads a file named
@@ -2126,6 +2174,7 @@ int main(void)
 	    cmocka_unit_test(bypass_families_fire),
 	    cmocka_unit_test(an_operator_alone_cuts_the_application_command),
 	    cmocka_unit_test(a_command_ended_by_its_own_operator_cuts_the_application_command),
+	    cmocka_unit_test(the_tail_rule_is_skipped_only_where_the_input_goes_on),
 	    cmocka_unit_test(a_redirection_that_reads_a_path_or_leads_a_command_fires),
 	    cmocka_unit_test(an_option_needs_a_name),
 	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
