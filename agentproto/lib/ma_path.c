@@ -67,6 +67,7 @@
  */
 #include "ma_int.h"
 #include "ma_path.h"
+#include "ma_util.h"
 
 #include <limits.h>
 #include <stddef.h>
@@ -143,13 +144,7 @@ static size_t ma_path_utf8(unsigned long v, char *out)
  * flagged byte of a mask below is the first in the text). */
 static uint64_t ma_path_word(const char *p, size_t i)
 {
-	uint64_t x;
-
-	memcpy(&x, p + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
-	return x;
+	return ma_load8(p + i);
 }
 
 /* The first of p's bytes in [i, n) that is >= 0xC0 (may start a Unicode

@@ -81,6 +81,7 @@
  */
 #include "ma_int.h"
 #include "ma_prompt.h"
+#include "ma_util.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -1975,16 +1976,6 @@ static int ma_pr_b64val(unsigned char c)
 	return -1;
 }
 
-static int ma_pr_hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
 /* 1 if most of d is printable text with spaces (a decoded sentence). */
 static int ma_pr_texty(const char *d, size_t n)
 {
@@ -2066,7 +2057,7 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 		}
 		upper += c >= 'A' && c <= 'Z';
 		lower += c >= 'a' && c <= 'z';
-		hex = hex && ma_pr_hexval(c) >= 0;
+		hex = hex && ma_hex_val(c) >= 0;
 		bin = bin && (c == '0' || c == '1');
 	}
 	if (spaced) {
@@ -2082,8 +2073,8 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 					v = v * 2 + (s[x] - '0');
 				d[dl++] = (char)v;
 			} else if (hex && g - k == 2) {
-				d[dl++] = (char)(ma_pr_hexval((unsigned char)s[k]) * 16 +
-				                 ma_pr_hexval((unsigned char)s[k + 1]));
+				d[dl++] = (char)(ma_hex_val((unsigned char)s[k]) * 16 +
+				                 ma_hex_val((unsigned char)s[k + 1]));
 			} else {
 				return 0;
 			}
@@ -2091,8 +2082,8 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 		}
 	} else if (hex && (e - a) % 2 == 0) {
 		for (size_t k = a; k + 1 < e && dl < cap; k += 2)
-			d[dl++] = (char)(ma_pr_hexval((unsigned char)s[k]) * 16 +
-			                 ma_pr_hexval((unsigned char)s[k + 1]));
+			d[dl++] = (char)(ma_hex_val((unsigned char)s[k]) * 16 +
+			                 ma_hex_val((unsigned char)s[k + 1]));
 	} else if (upper && lower) {
 		uint32_t acc = 0;
 		int bits = 0;
@@ -2113,7 +2104,7 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 
 /* The bytes of the runs of ma_pr_decode_runs: bit 1 a base64 character
  * or '=' (ma_pr_b64val(c) >= 0 || c == '='), bit 2 a hex digit
- * (ma_pr_hexval(c) >= 0). */
+ * (ma_hex_val(c) >= 0). */
 static const uint8_t ma_pr_runbyte[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 1, 0, 0,

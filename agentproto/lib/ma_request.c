@@ -793,17 +793,6 @@ static uint64_t ma_swar_json_special(uint64_t w)
 	return (w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high;
 }
 
-static uint64_t ma_json_load8(const unsigned char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	return w;
-}
-
 /* How many of p's first n bytes, from the first on, a JSON string holds
  * as they are (printable ASCII but '"' and '\\', and DEL): sixteen at a
  * time with SSE2 when there are sixteen, else eight at a time in a
@@ -833,12 +822,12 @@ static size_t ma_json_plain_run(const unsigned char *p, size_t n)
 	}
 #endif
 	for (; i + 8 <= n; i += 8) {
-		uint64_t m = ma_swar_json_special(ma_json_load8(p + i));
+		uint64_t m = ma_swar_json_special(ma_load8(p + i));
 		if (m)
 			return i + (size_t)__builtin_ctzll(m) / 8;
 	}
 	if (i < n && n >= 8) {
-		uint64_t m = ma_swar_json_special(ma_json_load8(p + n - 8)) >> (8 * (i - (n - 8)));
+		uint64_t m = ma_swar_json_special(ma_load8(p + n - 8)) >> (8 * (i - (n - 8)));
 		return m ? i + (size_t)__builtin_ctzll(m) / 8 : n;
 	}
 	while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\')

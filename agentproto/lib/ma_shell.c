@@ -199,6 +199,28 @@ static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st
 	}
 }
 
+/* The element or mark at start finds no room: the window ends there (its
+ * first drop). A first drop inside one element (a word of many quotes or
+ * globs), once a top-level state was seen at top_at, is where the next
+ * window lexes again and keeps from, a little before here (the caller
+ * that has that state copies it into lx->snap). */
+static __attribute__((noinline, cold)) void ma_sh_drop(struct ma_sh_lex *lx, size_t start,
+                                                       int top_set, size_t top_at)
+{
+	if (lx->dropped_at == (size_t)-1 && !lx->has_snap && top_set) {
+		lx->snap_at = top_at;
+		lx->snap_from = start > MA_SH_OVERLAP ? start - MA_SH_OVERLAP : 0;
+		if (lx->snap_from <= lx->from)
+			lx->snap_from = lx->from + 1;
+		if (lx->snap_from < lx->snap_at)
+			lx->snap_from = lx->snap_at;
+		lx->has_snap = 1;
+	}
+	lx->complete = 0;
+	if (start < lx->dropped_at)
+		lx->dropped_at = start;
+}
+
 /* Keeping stops at the first element or mark that finds no room: what
  * comes after it is not kept either, so the kept ones are a window
  * [from, dropped_at) of the line. */
@@ -209,22 +231,9 @@ static inline int ma_sh_room(struct ma_sh_st *st, int full, size_t start, size_t
 	if (end <= lx->from && lx->from > 0)
 		return 0; /* before the window */
 	if (full || start >= lx->dropped_at) {
-		if (lx->dropped_at == (size_t)-1 && !lx->has_snap && st->top_set) {
-			/* full inside one element (a word of many quotes or globs):
-			 * the next window lexes it again and keeps from a little
-			 * before here */
+		if (lx->dropped_at == (size_t)-1 && !lx->has_snap && st->top_set)
 			ma_sh_state_copy(&lx->snap, st->top_saved ? &st->top : &st->k);
-			lx->snap_at = st->top_at;
-			lx->snap_from = start > MA_SH_OVERLAP ? start - MA_SH_OVERLAP : 0;
-			if (lx->snap_from <= lx->from)
-				lx->snap_from = lx->from + 1;
-			if (lx->snap_from < lx->snap_at)
-				lx->snap_from = lx->snap_at;
-			lx->has_snap = 1;
-		}
-		lx->complete = 0;
-		if (start < lx->dropped_at)
-			lx->dropped_at = start;
+		ma_sh_drop(lx, start, st->top_set, st->top_at);
 		return 0;
 	}
 	return 1;
@@ -1477,18 +1486,7 @@ static int ma_sh_replay_room(struct ma_sh_lex *lx, int full, const struct ma_sh_
                              size_t top_at)
 {
 	if (full || v->start >= lx->dropped_at) {
-		if (lx->dropped_at == (size_t)-1 && !lx->has_snap && top_set) {
-			lx->snap_at = top_at;
-			lx->snap_from = v->start > MA_SH_OVERLAP ? v->start - MA_SH_OVERLAP : 0;
-			if (lx->snap_from <= lx->from)
-				lx->snap_from = lx->from + 1;
-			if (lx->snap_from < lx->snap_at)
-				lx->snap_from = lx->snap_at;
-			lx->has_snap = 1;
-		}
-		lx->complete = 0;
-		if (v->start < lx->dropped_at)
-			lx->dropped_at = v->start;
+		ma_sh_drop(lx, v->start, top_set, top_at);
 		return 0;
 	}
 	return 1;

@@ -33,6 +33,7 @@
  * whole state in struct ma_sql_lexer. Any thread.
  */
 #include "ma_sql_lex.h"
+#include "ma_util.h"
 
 #include <string.h>
 /* SSE2 (every x86-64) reads literals' bodies sixteen bytes at a time;
@@ -206,18 +207,8 @@ static uint64_t ma_swar_zero(uint64_t w)
 	return (w - MA_ONES) & ~w & MA_HIGHS;
 }
 
-/* The eight bytes at p, the first in the lowest bits (the order
- * ma_swar_zero's borrows need: they run from the low bits up). */
-static uint64_t ma_load8(const char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	return w;
-}
+/* ma_load8 (ma_util.h) puts the first byte in the lowest bits: the order
+ * ma_swar_zero's borrows need (they run from the low bits up). */
 #endif
 
 /* The first byte at or after i that is a or b (or len, or i when i >=
