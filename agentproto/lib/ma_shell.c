@@ -2807,46 +2807,177 @@ static int ma_sh_danger_option(const char *o)
 	return 0;
 }
 
-/* Options of one program that run a command, load code, or read or write
- * a file the option names (the programs' manuals; GTFOBins and the lists
- * of argument-injection vectors gather the same): curl -o/-K/-T, wget
- * -O/-e, git -u/-c, tar -I/-F, rsync -e, php -r, python -c ... A short
- * option is the letter after '-', its value attached or not (only the
- * first letter of a cluster: in -XPOST the rest is X's value); a long one
- * ("--", or "-" for sqlite3's) is matched up to '='. A program's name
- * may carry its version (python3.11, php8.2). */
+/* One program's options (its manual; GTFOBins and the lists of
+ * argument-injection vectors gather the dangerous ones): "danger", those
+ * that run a command, load code, or read or write a file the option names
+ * (curl -o/-K/-T, wget -O/-e, git -u/-c, tar -I/-F, rsync -e, php -r,
+ * python -c ...), and "values", the others that take a value, so that the
+ * argv check knows which elements are values (curl -H "-o: x" sends a
+ * header). A short option that takes a value takes the rest of its
+ * element (-XPOST; the last of a cluster, -sXPOST) or, when nothing is
+ * left, the next element (-H "x: y"); one of "attached" takes only the
+ * rest, if any (perl -Mstrict, mysql -psecret). Letters not listed are
+ * flags: in -so/tmp/x the o is read. A long option ("--", or "-" for
+ * sqlite3's: dash1) takes its value after '=' or, when it has none, the
+ * next element; names are space-separated and matched whole (curl and
+ * getopt_long accept an unambiguous prefix too: not modelled). A
+ * program's name may carry its version (python3.11, php8.2). */
 static const struct ma_sh_prog_opts {
-	const char *prog, *shorts;
-	const char *longs[6];
+	const char *prog;
+	const char *danger, *values, *attached; /* short option letters */
+	const char *dlongs, *vlongs;            /* long option names */
+	int dash1;
 } ma_sh_prog_opts[] = {
-    {"curl",
-     "cDKoT",
-     {"--cookie-jar", "--dump-header", "--output-dir", "--stderr", "--trace", NULL}},
-    {"wget", "aeiOo", {"--execute", "--output-file", "--append-output", "--input-file", NULL}},
-    {"git", "cOu", {"--open-files-in-pager", NULL}},
-    {"tar", "FI", {"--rsh-command", "--rmt-command", NULL}},
-    {"rsync", "e", {NULL}},
-    {"ssh", "F", {NULL}},
-    {"scp", "FS", {NULL}},
-    {"sftp", "DFS", {NULL}},
-    {"zip", "T", {NULL}},
-    {"env", "S", {"--split-string", NULL}},
-    {"php", "cdr", {NULL}},
-    {"python", "cm", {NULL}},
-    {"perl", "EeM", {NULL}},
-    {"ruby", "er", {NULL}},
-    {"node", "epr", {"--require", NULL}},
-    {"vim", "cS", {NULL}},
-    {"nvim", "cS", {NULL}},
-    {"vi", "cS", {NULL}},
-    {"man", "HP", {"--html", NULL}},
-    {"psql", "cfo", {"--file", NULL}},
-    {"mysql", "e", {"--execute", NULL}},
-    {"sqlite3", "", {"-cmd", "-init", NULL}},
-    {"nc", "ce", {NULL}},
-    {"ncat", "ce", {"--sh-exec", "--lua-exec", NULL}},
-    {"sendmail", "CX", {NULL}},
+    {"curl", "cDKoT", "ACEFHPQUXYbdemrtuwxyz", "",
+     "--cookie-jar --dump-header --libcurl --output-dir --stderr --trace --trace-ascii",
+     "--abstract-unix-socket --alt-svc --aws-sigv4 --cacert --capath --cert --cert-type "
+     "--ciphers --config --connect-timeout --connect-to --continue-at --cookie "
+     "--create-file-mode --crlfile --curves --data --data-ascii --data-binary --data-raw "
+     "--data-urlencode --delegation --dns-interface --dns-ipv4-addr --dns-ipv6-addr "
+     "--dns-servers --doh-url --egd-file --engine --etag-compare --etag-save "
+     "--expect100-timeout --form --form-string --ftp-account --ftp-alternative-to-user "
+     "--ftp-method --ftp-port --ftp-ssl-ccc-mode --happy-eyeballs-timeout-ms --header "
+     "--hostpubmd5 --hostpubsha256 --hsts --interface --json --keepalive-time --key "
+     "--key-type --krb --limit-rate --local-port --login-options --mail-auth "
+     "--mail-from --mail-rcpt --max-filesize --max-redirs --max-time --netrc-file --noproxy "
+     "--oauth2-bearer --output --parallel-max --pass --pinnedpubkey --preproxy --proto "
+     "--proto-default --proto-redir --proxy --proxy-cacert --proxy-capath --proxy-cert "
+     "--proxy-cert-type --proxy-ciphers --proxy-crlfile --proxy-header --proxy-key "
+     "--proxy-key-type --proxy-pass --proxy-pinnedpubkey --proxy-service-name "
+     "--proxy-tls13-ciphers --proxy-tlsauthtype --proxy-tlspassword --proxy-tlsuser "
+     "--proxy-user --pubkey --quote --random-file --range --rate --referer --request "
+     "--request-target --resolve --retry --retry-delay --retry-max-time --sasl-authzid "
+     "--service-name --socks4 --socks4a --socks5 --socks5-gssapi-service --socks5-hostname "
+     "--speed-limit --speed-time --telnet-option --tftp-blksize --time-cond --tls-max "
+     "--tls13-ciphers --tlsauthtype --tlspassword --tlsuser --unix-socket "
+     "--upload-file --url --url-query --user --user-agent --variable --write-out",
+     0},
+    {"wget", "aeiOo", "ABDIPQRTUXltw", "", "--execute --output-file --append-output --input-file",
+     "--accept --accept-regex --backups --base --bind-address --body-data --body-file "
+     "--ca-certificate --ca-directory --certificate --certificate-type --ciphers --compression "
+     "--config --connect-timeout --crl-file --cut-dirs --default-page --directory-prefix "
+     "--dns-timeout --domains --exclude-directories --exclude-domains --follow-tags "
+     "--ftp-password --ftp-user --header --http-password --http-user --ignore-tags "
+     "--include-directories --level --limit-rate --load-cookies --local-encoding --method "
+     "--output-document --password --pinnedpubkey --post-data --post-file --prefer-family "
+     "--private-key --private-key-type --progress --proxy-password --proxy-user --quota "
+     "--read-timeout --referer --regex-type --reject --reject-regex --rejected-log "
+     "--remote-encoding --report-speed --restrict-file-names --retry-on-http-error "
+     "--save-cookies --secure-protocol --start-pos --timeout --tries --user --user-agent "
+     "--wait --waitretry --warc-dedup --warc-file --warc-header --warc-max-size "
+     "--warc-tempdir",
+     0},
+    /* git's letters differ by subcommand: the values are those no
+     * subcommand reads as a flag before an option that matters (-m
+     * message, -b branch, -C directory, -F file, -e pattern) */
+    {"git", "cOu", "CFbem", "", "--open-files-in-pager",
+     "--author --branch --date --depth --exec --file --git-dir --message --origin --reference "
+     "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
+     0},
+    {"tar", "FI", "CHKLNTVXbfg", "", "--rsh-command --rmt-command",
+     "--directory --exclude --file --format --group --mode --owner --transform "
+     "--use-compress-program --to-command --checkpoint-action",
+     0},
+    {"rsync", "e", "@BMTf", "", "", "--rsh --rsync-path --filter --exclude --include", 0},
+    {"ssh", "F", "BDEIJLOPQRSWbceilmopw", "", "", "", 0},
+    {"scp", "FS", "DJPXcilo", "", "", "", 0},
+    {"sftp", "DFS", "BJPRXbcilos", "", "", "", 0},
+    {"zip", "T", "OPZbnt", "", "", "", 0},
+    {"env", "S", "Cu", "", "--split-string", "--chdir --unset", 0},
+    {"php", "cdr", "BEFRftz", "", "", "", 0},
+    {"python", "cm", "WX", "", "", "", 0},
+    {"perl", "EeM", "I", "CDdimx", "", "", 0},
+    {"ruby", "er", "CEI", "FKTWix", "", "", 0},
+    {"node", "epr", "C", "", "--require", "--eval --print --import --loader --input-type", 0},
+    {"vim", "cS", "TUistuw", "", "", "", 0},
+    {"nvim", "cS", "TUistuw", "", "", "", 0},
+    {"vi", "cS", "TUistuw", "", "", "", 0},
+    {"man", "HP", "CELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0},
+    {"psql", "cfo", "FLPRTUdhpv", "", "--file", "--command --output --dbname --host --username", 0},
+    {"mysql", "e", "DPShu", "p", "--execute", "--database --host --user --socket", 0},
+    {"sqlite3", "", "", "", "-cmd -init",
+     "-separator -newline -nullvalue -vfs -maxsize -mmap -heap -lookaside", 1},
+    {"nc", "ce", "GIMOPTVXgimopsqwx", "", "", "", 0},
+    {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0},
+    {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0},
 };
+
+/* The entry of ma_sh_prog_opts for argv[p]'s base name, or NULL. */
+static const struct ma_sh_prog_opts *ma_sh_prog_find(const char *prog)
+{
+	const char *b = ma_sh_base(prog);
+
+	for (size_t k = 0; k < sizeof ma_sh_prog_opts / sizeof ma_sh_prog_opts[0]; k++) {
+		const struct ma_sh_prog_opts *e = &ma_sh_prog_opts[k];
+		size_t pl = strlen(e->prog);
+		if (!strncmp(b, e->prog, pl) &&
+		    (!b[pl] || (b[pl] >= '0' && b[pl] <= '9') || b[pl] == '.'))
+			return e;
+	}
+	return NULL;
+}
+
+/* 1 when name (n bytes) is one of list's space-separated words. */
+static int ma_sh_in_words(const char *list, const char *name, size_t n)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (w == n && !memcmp(p, name, n))
+			return 1;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+enum { MA_SH_OPT_DANGER = 1, MA_SH_OPT_NEXT = 2 };
+
+/* How program po reads the option element o (a '-' and more): flags
+ * MA_SH_OPT_DANGER when it is one of the program's dangerous options, or
+ * a letter of its cluster up to the one that takes a value is;
+ * MA_SH_OPT_NEXT when its value is the next element. *name and *nlen are
+ * set to the option that takes a value (its letter or long name; *nlen 0
+ * when none does) and *val to the offset of its value in o when attached
+ * (0 when not). */
+static int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char **name,
+                          size_t *nlen, size_t *val)
+{
+	*name = o;
+	*nlen = 0;
+	*val = 0;
+	if (o[1] == '-' || po->dash1) {
+		const char *nm = po->dash1 && o[1] == '-' ? o + 1 : o;
+		size_t n = strcspn(nm, "=");
+		int d = ma_sh_in_words(po->dlongs, nm, n);
+		if (!d && !ma_sh_in_words(po->vlongs, nm, n))
+			return 0;
+		*name = nm;
+		*nlen = n;
+		if (nm[n] == '=') {
+			*val = (size_t)(nm - o) + n + 1;
+			return d ? MA_SH_OPT_DANGER : 0;
+		}
+		return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
+	}
+	for (size_t i = 1; o[i]; i++) {
+		int d = strchr(po->danger, o[i]) != NULL;
+		if (d || strchr(po->values, o[i])) {
+			*name = o + i;
+			*nlen = 1;
+			if (o[i + 1]) {
+				*val = i + 1;
+				return d ? MA_SH_OPT_DANGER : 0;
+			}
+			return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
+		}
+		if (strchr(po->attached, o[i]))
+			return 0;
+	}
+	return 0;
+}
 
 /* vi's, vim's and less's "+command" (vim +!id runs id; +10, a line
  * number, and +/text, a search, run nothing). */
@@ -2863,26 +2994,6 @@ static int ma_sh_plus_command(const char *prog, const char *o)
 	for (int k = 0; progs[k]; k++)
 		if (!strcmp(b, progs[k]))
 			return 1;
-	return 0;
-}
-
-static int ma_sh_prog_option(const char *prog, const char *o)
-{
-	const char *b = ma_sh_base(prog);
-	size_t n = strcspn(o, "=");
-
-	for (size_t k = 0; k < sizeof ma_sh_prog_opts / sizeof ma_sh_prog_opts[0]; k++) {
-		const struct ma_sh_prog_opts *e = &ma_sh_prog_opts[k];
-		size_t pl = strlen(e->prog);
-		if (strncmp(b, e->prog, pl) ||
-		    (b[pl] && !(b[pl] >= '0' && b[pl] <= '9') && b[pl] != '.'))
-			continue;
-		if (o[1] && o[1] != '-' && strchr(e->shorts, o[1]))
-			return 1;
-		for (int l = 0; e->longs[l]; l++)
-			if (strlen(e->longs[l]) == n && !strncmp(o, e->longs[l], n))
-				return 1;
-	}
 	return 0;
 }
 
@@ -2915,12 +3026,37 @@ static size_t ma_sh_join(const char *const *argv, int argc, char *buf, size_t ca
 	return o;
 }
 
+/* Reports input in (its form k) with rule for argv. */
+static int ma_sh_argv_fire(struct moat_request *r, const char *const *argv, int argc,
+                           const struct ma_input *in, int k, const char *rule, const char *file,
+                           int line, const char *function)
+{
+	char buf[4096];
+	struct ma_finding fd = {
+	    .interceptor = "command_injection",
+	    .rule = rule,
+	    .severity = "high",
+	    .confidence = 0.9,
+	    .input = in,
+	    .form = k,
+	    .operation = buf,
+	    .operation_len = ma_sh_join(argv, argc, buf, sizeof buf),
+	    .extra_key = "form",
+	    .extra_value = "argv",
+	    .file = file,
+	    .line = line,
+	    .function = function,
+	};
+	return ma_request_fire(r, &fd);
+}
+
 int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
                        int line, const char *function)
 {
 	const struct ma_input *in;
+	const struct ma_sh_prog_opts *po;
 	size_t nin;
-	int script, dashdash = 0, prog;
+	int script, dashdash = 0, prog, next = 0;
 
 	if (!r || !argv)
 		return MOAT_ALLOW;
@@ -2937,17 +3073,32 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 			return v;
 	}
 	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
+	po = ma_sh_prog_find(argv[prog]);
 	for (int ai = 0; ai < argc && argv[ai]; ai++) {
 		const char *arg = argv[ai];
-		size_t al = strlen(arg);
-		const char *eq = ai > 0 && ai < prog ? strchr(arg, '=') : NULL;
+		size_t al = strlen(arg), nlen = 0, at = 0;
+		const char *eq = ai > 0 && ai < prog ? strchr(arg, '=') : NULL, *name;
 		/* before the program, a wrapper's NAME=value that changes what
 		 * runs or loads (env LD_PRELOAD=/tmp/x.so ls); after it, vim's
 		 * or less's +command */
 		int assign = eq && eq > arg && ma_sh_name_env(arg, (size_t)(eq - arg));
-		int plus = 0;
-		if (ai > prog && !strcmp(arg, "--"))
-			dashdash = 1;
+		int plus = 0, danger = 0, value = 0;
+		if (ai > prog) {
+			/* the value of the option before (1, 2 when that option is
+			 * dangerous: judged as an option still) */
+			value = next;
+			next = 0;
+			if (po && arg[0] == '-' && arg[1]) {
+				int rd = ma_sh_opt_read(po, arg, &name, &nlen, &at);
+				danger = rd & MA_SH_OPT_DANGER;
+				if (!value && !dashdash && (rd & MA_SH_OPT_NEXT))
+					next = danger || ma_sh_danger_option(arg) ? 2 : 1;
+			}
+			if (value == 1)
+				continue; /* curl -H "-o: x": a header */
+			if (!value && !strcmp(arg, "--"))
+				dashdash = 1;
+		}
 		if (ai > prog && !dashdash && arg[0] == '+' && al >= 2)
 			plus = ma_sh_plus_command(argv[prog], arg);
 		if (ai > 0 && !assign && !plus &&
@@ -2960,8 +3111,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 			for (int k = 0; k < in[i].nforms; k++) {
 				const char *v = in[i].form[k];
 				size_t vl = in[i].form_len[k];
-				const char *rule = NULL, *sev = "high";
-				double conf = 0.9;
+				const char *rule = NULL;
 				if (vl < 2 || vl > al)
 					continue;
 				if (ai == 0) {
@@ -2969,40 +3119,17 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 					 * name */
 					if ((vl == al && !memcmp(arg, v, vl)) ||
 					    (vl < al && arg[al - vl - 1] == '/' &&
-					     !memcmp(arg + al - vl, v, vl))) {
+					     !memcmp(arg + al - vl, v, vl)))
 						rule = "cmd.argv0";
-						sev = "high";
-						conf = 0.9;
-					}
 				} else if ((assign || plus)
 				               ? !memcmp(arg, v, vl)
 				               : v[0] == '-' && !memcmp(arg, v, vl) &&
-				                     (ma_sh_danger_option(arg) ||
-				                      (ai > prog &&
-				                       ma_sh_prog_option(argv[prog], arg)))) {
+				                     (ma_sh_danger_option(arg) || danger)) {
 					rule = "cmd.option";
-					sev = "high";
-					conf = 0.9;
 				}
 				if (rule) {
-					char buf[4096];
-					struct ma_finding fd = {
-					    .interceptor = "command_injection",
-					    .rule = rule,
-					    .severity = sev,
-					    .confidence = conf,
-					    .input = &in[i],
-					    .form = k,
-					    .operation = buf,
-					    .operation_len =
-					        ma_sh_join(argv, argc, buf, sizeof buf),
-					    .extra_key = "form",
-					    .extra_value = "argv",
-					    .file = file,
-					    .line = line,
-					    .function = function,
-					};
-					int v2 = ma_request_fire(r, &fd);
+					int v2 = ma_sh_argv_fire(r, argv, argc, &in[i], k, rule,
+					                         file, line, function);
 					if (v2 >= 0)
 						return v2;
 					break;

@@ -2097,7 +2097,8 @@ static void argv_program_options_and_wrapped_shells(void **state)
 		assert_int_equal(argv_check("-utouch /tmp/p", a), MOAT_BLOCK);
 	}
 	{
-		const char *a[] = {"tar", "-xf", "-Iid", NULL};
+		/* (in tar -xf -Iid it is the archive's name: f takes it) */
+		const char *a[] = {"tar", "-xf", "/tmp/a.tar", "-Iid", NULL};
 		assert_int_equal(argv_check("-Iid", a), MOAT_BLOCK);
 	}
 	{
@@ -2156,10 +2157,104 @@ static void argv_program_options_and_wrapped_shells(void **state)
 	}
 }
 
+/* argv: an element that is the value of the option before it (curl -H
+ * "-o: x", wget --user-agent "-O x", the last letter of a cluster: curl
+ * -sH "-o: x") is a value, not an option; after the value, an element is
+ * an option again, and an input that adds a dangerous option of its own
+ * still fires. The value of a dangerous option is judged as before. */
+static void argv_option_values_are_values(void **state)
+{
+	(void)state;
+	{ /* the false positives: an input in a value position */
+		const char *a[] = {"curl", "-H", "-o: x", "http://h/", NULL};
+		const char *b[] = {"wget", "--user-agent", "-O x", "http://h/", NULL};
+		const char *c[] = {"curl", "-sH", "-o: x", "http://h/", NULL};
+		const char *d[] = {"curl", "--header", "-K: y", "http://h/", NULL};
+		const char *e[] = {"wget", "-U", "-e robots=off", "http://h/", NULL};
+		const char *f[] = {"git", "commit", "-m", "-c is broken, fixed", NULL};
+		const char *g[] = {"psql", "-d", "-o", "-c", "select 1", NULL};
+		const char *h[] = {"ssh", "-l", "-F", "host", NULL};
+		assert_int_equal(argv_check("-o: x", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("-O x", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("-o: x", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("-K: y", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("-e robots=off", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("-c is broken, fixed", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("-o", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("-F", h), MOAT_ALLOW);
+	}
+	{ /* the true positives beside them */
+		const char *a[] = {"curl", "http://h/", "-o", "/etc/x", NULL};
+		const char *b[] = {"curl", "http://h/", "-o/tmp/x", NULL};
+		const char *c[] = {"curl", "-H", "x: y", "-o/tmp/x", "http://h/", NULL};
+		const char *d[] = {"wget", "--user-agent", "agent", "-O/tmp/x", "http://h/", NULL};
+		const char *e[] = {"wget", "--user-agent=-O x", "-O", "/tmp/x", NULL};
+		const char *f[] = {"curl", "-XPOST", "--output=/tmp/x", "http://h/", NULL};
+		const char *g[] = {"git", "-C", "/srv/r", "-c", "core.pager=id", "log", NULL};
+		assert_int_equal(argv_check("-o", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("-o/tmp/x", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("-o/tmp/x", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("-O/tmp/x", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("-O", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("--output=/tmp/x", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("-c", g), MOAT_BLOCK);
+	}
+	{ /* a value of a dangerous option: judged as before */
+		const char *a[] = {"curl", "-o", "-K/tmp/cfg", "http://h/", NULL};
+		assert_int_equal(argv_check("-K/tmp/cfg", a), MOAT_BLOCK);
+	}
+	{ /* "--" as a value does not end the options */
+		const char *a[] = {"curl", "-H", "--", "-o/tmp/x", "http://h/", NULL};
+		assert_int_equal(argv_check("-o/tmp/x", a), MOAT_BLOCK);
+	}
+}
+
+/* argv: every letter of a short-option cluster is read up to the one that
+ * takes a value (the rest of the element, or the next one): curl -so/tmp/x
+ * writes /tmp/x, curl -sXo sends the method "o". */
+static void argv_letters_of_a_cluster_are_read(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"curl", "-so/tmp/x", "http://h/", NULL};
+		const char *b[] = {"curl", "-sSo", "/tmp/x", "http://h/", NULL};
+		const char *c[] = {"tar", "-xvIid", "-f", "/tmp/a.tar", NULL};
+		const char *d[] = {"python3", "-Bc", "import os", NULL};
+		const char *e[] = {"perl", "-lne", "print", "/tmp/f", NULL};
+		const char *f[] = {"ssh", "-vF/tmp/cfg", "host", NULL};
+		const char *g[] = {"sudo",      "-u", "www", "wget", "-qO/var/www/x.php",
+		                   "http://h/", NULL};
+		assert_int_equal(argv_check("-so/tmp/x", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("-sSo", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("-xvIid", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("-Bc", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("-lne", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("-vF/tmp/cfg", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("-qO/var/www/x.php", g), MOAT_BLOCK);
+	}
+	{ /* a letter after the one that takes a value is its value; other
+	   * programs' clusters; an attached-only option (perl -M) */
+		const char *a[] = {"curl", "-sXo", "http://h/", NULL};
+		const char *b[] = {"curl", "-HX-o: 1", "http://h/", NULL};
+		const char *c[] = {"grep", "-so", "x", "/f", NULL};
+		const char *d[] = {"perl", "-Ilib", "-w", "/tmp/f", NULL};
+		const char *e[] = {"ls", "-lo", "/tmp", NULL};
+		const char *f[] = {"mysql", "-pcoe", "db", NULL};
+		assert_int_equal(argv_check("-sXo", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("-HX-o: 1", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("-so", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("-Ilib", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("-lo", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("-pcoe", f), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(argv_program_options_and_wrapped_shells),
+	    cmocka_unit_test(argv_option_values_are_values),
+	    cmocka_unit_test(argv_letters_of_a_cluster_are_read),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
