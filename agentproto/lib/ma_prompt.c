@@ -191,10 +191,13 @@ static struct ma_pr_olist ma_pr_ls_gr = MA_PR_OLIST("gr|grntd");
 static struct ma_pr_olist ma_pr_ls_refusal = MA_PR_OLIST("denied|refused|rejected");
 static struct ma_pr_olist ma_pr_ls_world =
     MA_PR_OLIST("world|worlds|universe|reality|timeline|dimension");
+/* the order to join the labelled parts of a text (ma_pr_split_parts) */
+static struct ma_pr_olist ma_pr_ls_join =
+    MA_PR_OLIST("join~|combin~|concaten~|interlac~|interleav~|merg~|together|assembl~");
 static struct ma_pr_olist *const ma_pr_olists[] = {
     &ma_pr_ls_claim, &ma_pr_ls_scam,   &ma_pr_ls_tell,    &ma_pr_ls_recode, &ma_pr_ls_core2,
     &ma_pr_ls_above, &ma_pr_ls_hidden, &ma_pr_ls_hidnoun, &ma_pr_ls_form,   &ma_pr_ls_truy,
-    &ma_pr_ls_gr,    &ma_pr_ls_world,  &ma_pr_ls_refusal};
+    &ma_pr_ls_gr,    &ma_pr_ls_world,  &ma_pr_ls_refusal, &ma_pr_ls_join};
 
 static inline unsigned ma_pr_b2(const char *x, size_t l)
 {
@@ -1079,6 +1082,30 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 	return 0;
 }
 
+/* 0 if the second token of pt (a token that matches a word) has no
+ * word of its classes nor one of its literal alternatives' ma_pr_h2()
+ * within its window after word i, before a sentence end, a comma past
+ * the window's first word or a word of the user's own (my): then
+ * ma_pr_match(w, pt, 1, i + 1, my) fails; the test that spares most
+ * failing tries the call and the recursion. 1 otherwise (it may match). */
+static inline int ma_pr_next_can(const struct ma_pr_words *w, const struct ma_pr_pattern *pt, int i,
+                                 uint64_t my)
+{
+	const struct ma_pr_token *t = &pt->t[1];
+
+	if (pt->n < 2 || t->end || t->neg)
+		return 1;
+	for (int j = i + 1; j <= i + 1 + t->gap && j < w->n; j++) {
+		if (w->brk[j] == 1 || (w->brk[j] && j > i + 1))
+			return 0;
+		if ((w->k[j] & t->k) || (t->literal && (t->h2 >> w->h[j] & 1)))
+			return 1;
+		if (w->k[j] & my)
+			return 0;
+	}
+	return 0;
+}
+
 /* Tries pattern pt (number k) at word i, whose first token word i is. */
 static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pattern *pt, size_t k,
                       const struct ma_pr_kbits *kb, struct ma_pr_score *sc, int family_override)
@@ -1156,8 +1183,9 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 				if (list[x] < MA_PR_PATS && !sc->seen[list[x]] &&
 				    ma_pr_pattern_can(&pats[list[x]], sk, sh)) {
 					live = 1;
-					ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
-					          family_override);
+					if (ma_pr_next_can(w, &pats[list[x]], i, kb->my))
+						ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
+						          family_override);
 				}
 			if (!live)
 				kdead |= 1ull << b;
@@ -1184,7 +1212,8 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			    !ma_pr_alt_is(w, i, lits[x].alt) || !ma_pr_pattern_can(pt, sk, sh))
 				continue;
 			last = lits[x].pat; /* its other alternatives would try it again */
-			ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
+			if (ma_pr_next_can(w, pt, i, kb->my))
+				ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
 		}
 	}
 	for (int g = 0; g < 4; g++)
@@ -2248,8 +2277,6 @@ struct ma_pr_part {
 static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
                               struct ma_pr_score *sc)
 {
-	static const char join[] = "join~|combin~|concaten~|interlac~|interleav~|merg~|together|"
-	                           "assembl~";
 	struct ma_pr_part part[MA_PR_PARTS];
 	char d[3][MA_PR_DECODED / 2];
 	size_t dl[3] = {0, 0, 0};
@@ -2323,8 +2350,9 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 		}
 		joined = before && after;
 	}
-	for (int i = 0; i < ps->w.n && !joined; i++)
-		joined = ma_pr_lit(&ps->w, i, join, sizeof join - 1);
+	/* or a word that says to join them (its list bit, ps->w's words
+	 * being t's) */
+	joined = joined || ma_pr_ol_any(&ps->w, &ma_pr_ls_join);
 	if (!joined)
 		return;
 	/* in the order of the labels (a, b, c; 1, 2, 3) */

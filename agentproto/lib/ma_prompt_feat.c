@@ -672,7 +672,10 @@ static int ma_pr_role_tag(const char *t, size_t n)
 			if (t[p] == '/' || t[p] == '\\')
 				p++;
 			for (size_t r = 0; r < sizeof role / sizeof *role; r++) {
-				size_t l = strlen(role[r]);
+				size_t l;
+				if (t[p] != role[r][0]) /* its first byte before its length */
+					continue;
+				l = strlen(role[r]);
 				if (p + l >= n || memcmp(t + p, role[r], l) ||
 				    ma_pr_alnum((unsigned char)t[p + l]))
 					continue;
@@ -695,14 +698,17 @@ static int ma_pr_role_tag(const char *t, size_t n)
 	return open || close;
 }
 
-/* 1 if one of the nl tokens of list (two bytes or more each) is at t + p
- * (p < n). */
+/* 1 if one of the nl tokens of list (three bytes or more each) is at t +
+ * p (p < n). Their first three bytes are compared before their length
+ * is taken ("</" opens many of them and every closing HTML tag). */
 static int ma_pr_token_at(const char *t, size_t n, size_t p, const char *const *list, size_t nl)
 {
+	if (p + 2 >= n)
+		return 0;
 	for (size_t k = 0; k < nl; k++) {
 		const char *x = list[k];
 		size_t l;
-		if (x[0] != t[p] || p + 1 >= n || x[1] != t[p + 1])
+		if (x[0] != t[p] || x[1] != t[p + 1] || x[2] != t[p + 2])
 			continue;
 		l = strlen(x);
 		if (n - p >= l && !memcmp(t + p, x, l))
