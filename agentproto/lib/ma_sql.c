@@ -1474,6 +1474,17 @@ static int ma_may_open_clause(char c)
 	}
 }
 
+/* 1 for the first bytes of the tokens whose step the cursor takes (a
+ * word that may open a clause, ma_may_open_clause; '(' ')' ';', which
+ * only start their own one-byte tokens): every token that starts with
+ * another byte changes no state of the cursor's (a word that opens no
+ * clause, or a token of a type ma_sql_cursor_advance passes by). */
+static const unsigned char ma_sql_cursor_rel[256] = {
+    ['('] = 1, [')'] = 1, [';'] = 1, ['S'] = 1, ['s'] = 1, ['F'] = 1, ['f'] = 1,
+    ['J'] = 1, ['j'] = 1, ['U'] = 1, ['u'] = 1, ['I'] = 1, ['i'] = 1, ['W'] = 1,
+    ['w'] = 1, ['H'] = 1, ['h'] = 1, ['O'] = 1, ['o'] = 1, ['G'] = 1, ['g'] = 1,
+    ['L'] = 1, ['l'] = 1, ['V'] = 1, ['v'] = 1};
+
 /* Takes the next token of the statement after the cursor when it ends at
  * or before a (from the cache while it lasts, without copying the lexer):
  * 1 and *t set, or 0 (the end, or a token that ends after a). */
@@ -1527,6 +1538,39 @@ static void ma_sql_cursor_skip(struct ma_sql_cursor *c, const struct ma_sql_cach
 	c->idx = last + 1;
 }
 
+/* The cursor's step over the cache's token i, one that
+ * ma_sql_cursor_rel names (a word that may open a clause, a parenthesis,
+ * ';'; any other passes). */
+static inline __attribute__((always_inline)) void
+ma_sql_cursor_step(struct ma_sql_cursor *c, struct ma_sql_cache *cache, const char *sql, int i)
+{
+	switch (cache->t[i].type) {
+	case MA_SQL_T_WORD: {
+		int kw = ma_sql_cache_kw(cache, sql, i);
+		if (kw != KW_NONE && ma_kw_clause(kw) >= 0)
+			c->clause = ma_kw_clause(kw);
+		break;
+	}
+	case MA_SQL_T_LPAREN:
+		if (c->depth >= 0 && c->depth < 32)
+			c->cstack[c->depth] = (uint8_t)c->clause;
+		c->depth++;
+		c->clause = CL_NONE;
+		break;
+	case MA_SQL_T_RPAREN:
+		c->depth--;
+		c->clause = c->depth >= 0 && c->depth < 32 ? c->cstack[c->depth] : CL_NONE;
+		break;
+	case MA_SQL_T_SEMI:
+		c->clause = CL_NONE;
+		break;
+	default:
+		break;
+	}
+}
+
+#define MA_SQL_CURSOR_FAR 16 /* tokens to a place from which its bound is searched */
+
 /* Takes the tokens that end at or before a into the cursor's state. */
 static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *cache,
                                   const char *sql, size_t a)
@@ -1537,9 +1581,9 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 	if (cache) {
 		/* the cache's tokens in place, as the loop below takes them:
 		 * the state of each, the previous token copied once; the
-		 * tokens that change no state (all but words, parentheses and
-		 * ';') passed by one test of their type, the last that is no
-		 * comment found afterwards */
+		 * tokens that change no state (all but words that may open a
+		 * clause, parentheses and ';') passed by a test of their type
+		 * or first byte, the last that is no comment found afterwards */
 		const unsigned still =
 		    1u << MA_SQL_T_QIDENT | 1u << MA_SQL_T_STRING | 1u << MA_SQL_T_NUMBER |
 		    1u << MA_SQL_T_PARAM | 1u << MA_SQL_T_OP | 1u << MA_SQL_T_COMMA |
@@ -1550,37 +1594,27 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 			 * below could otherwise alias them) */
 			int i = c->idx, n = cache->n;
 			const struct ma_sql_tok *const tt = cache->t;
-			for (; i < n && tt[i].end <= a; i++) {
-				const struct ma_sql_tok *tp = &tt[i];
-				if (still >> tp->type & 1u)
-					continue;
-				switch (tp->type) {
-				case MA_SQL_T_WORD:
-					if (ma_may_open_clause(sql[tp->start])) {
-						int kw = ma_sql_cache_kw(cache, sql, i);
-						if (kw != KW_NONE && ma_kw_clause(kw) >= 0)
-							c->clause = ma_kw_clause(kw);
-					}
-					break;
-				case MA_SQL_T_LPAREN:
-					if (c->depth >= 0 && c->depth < 32)
-						c->cstack[c->depth] = (uint8_t)c->clause;
-					c->depth++;
-					c->clause = CL_NONE;
-					break;
-				case MA_SQL_T_RPAREN:
-					c->depth--;
-					c->clause = c->depth >= 0 && c->depth < 32
-					                ? c->cstack[c->depth]
-					                : CL_NONE;
-					break;
-				case MA_SQL_T_SEMI:
-					c->clause = CL_NONE;
-					break;
-				default:
-					break;
+			/* far from a (the first place: the statement's head),
+			 * the tokens that end at or before it found first
+			 * (their ends grow), each then passed by one test of
+			 * its first byte; the last few one by one */
+			if (i + MA_SQL_CURSOR_FAR < n && tt[i + MA_SQL_CURSOR_FAR].end <= a) {
+				int lim = i + MA_SQL_CURSOR_FAR + 1, hi = n;
+				while (lim < hi) { /* (tt[lim - 1] ends at or before a) */
+					int mid = lim + (hi - lim) / 2;
+					if (tt[mid].end > a)
+						hi = mid;
+					else
+						lim = mid + 1;
 				}
+				for (; i < lim; i++)
+					if (ma_sql_cursor_rel[(unsigned char)sql[tt[i].start]])
+						ma_sql_cursor_step(c, cache, sql, i);
 			}
+			for (; i < n && tt[i].end <= a; i++)
+				if (!(still >> tt[i].type & 1u) &&
+				    ma_sql_cursor_rel[(unsigned char)sql[tt[i].start]])
+					ma_sql_cursor_step(c, cache, sql, i);
 			if (i > c->idx)
 				ma_sql_cursor_skip(c, cache, sql, i - 1);
 			if (i < cache->n || !ma_sql_cache_more(cache))
