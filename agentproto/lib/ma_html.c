@@ -163,15 +163,17 @@ static size_t ma_html_script_end(const struct ma_html_lexer *lx, size_t p)
 	return n;
 }
 
-/* The attributes and the end of a tag whose name ends at p. */
-static void ma_html_attrs(struct ma_html_lexer *lx, size_t p, struct ma_html_tok *t)
+void ma_html_tag_attrs(const char *s, size_t n, size_t p, struct ma_html_tok *t)
 {
-	const char *s = lx->s;
-	size_t n = lx->n;
-
+	t->nattr = 0;
+	t->more = 0;
+	t->self_closing = 0;
+	t->unclosed = 0;
 	for (;;) {
 		struct ma_html_attr a = {0};
-		/* before attribute name */
+		size_t from = p;
+		/* before attribute name ('/' here: the self-closing start tag
+		 * state, which goes back to it unless '>' follows) */
 		while (p < n && (ma_html_ws((unsigned char)s[p]) || s[p] == '/'))
 			p++;
 		if (p >= n) {
@@ -180,6 +182,7 @@ static void ma_html_attrs(struct ma_html_lexer *lx, size_t p, struct ma_html_tok
 			return;
 		}
 		if (s[p] == '>') {
+			t->self_closing = p > from && s[p - 1] == '/';
 			t->e = p + 1;
 			return;
 		}
@@ -220,6 +223,8 @@ static void ma_html_attrs(struct ma_html_lexer *lx, size_t p, struct ma_html_tok
 		}
 		if (t->nattr < MA_HTML_MAX_ATTRS)
 			t->attr[t->nattr++] = a;
+		else if (!t->more)
+			t->more = a.ns; /* read on from here: ma_html_tag_attrs again */
 	}
 }
 
@@ -304,24 +309,6 @@ static int ma_html_integration(const char *nm, size_t nl)
 	       ma_html_ieq(nm, nl, "ms") || ma_html_ieq(nm, nl, "mtext");
 }
 
-/* 1 when start tag t ends with "/>" outside an attribute value. */
-static int ma_html_self_closing(const char *s, const struct ma_html_tok *t)
-{
-	size_t sl;
-
-	if (t->unclosed || t->e < 2 || s[t->e - 1] != '>' || s[t->e - 2] != '/')
-		return 0;
-	sl = t->e - 2;
-	if (sl < t->ne)
-		return 0;
-	if (t->nattr > 0) {
-		const struct ma_html_attr *a = &t->attr[t->nattr - 1];
-		if (a->has_value && sl < a->ve + (a->quote ? 1 : 0))
-			return 0;
-	}
-	return 1;
-}
-
 /* What tag t (already read) does to the foreign-content stack and the raw
  * text that comes next. */
 static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok *t)
@@ -353,7 +340,7 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 			while (ma_html_in_foreign(lx))
 				(void)ma_html_ns_pop(lx);
 		} else {
-			if (!ma_html_self_closing(s, t)) {
+			if (!t->self_closing) {
 				if (svg)
 					ma_html_ns_push(lx, 1);
 				else if (ma_html_integration(nm, nl))
@@ -363,7 +350,7 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 		}
 	}
 	if (svg) {
-		if (!ma_html_self_closing(s, t))
+		if (!t->self_closing)
 			ma_html_ns_push(lx, 1);
 		return;
 	}
@@ -388,6 +375,8 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
 	size_t n = lx->n, p = lx->pos;
 
 	t->nattr = 0;
+	t->more = 0;
+	t->self_closing = 0;
 	t->end_tag = 0;
 	t->unclosed = 0;
 	t->ns = t->ne = 0;
@@ -441,7 +430,7 @@ int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t)
 			       s[q] != '>')
 				q++;
 			t->ne = q;
-			ma_html_attrs(lx, q, t);
+			ma_html_tag_attrs(s, n, q, t);
 			lx->pos = t->e;
 			ma_html_after_tag(lx, t);
 			return 1;

@@ -27,12 +27,15 @@ struct ma_html_attr {
 
 struct ma_html_tok {
 	int kind;
-	size_t s, e;   /* the token's bytes */
-	size_t ns, ne; /* TAG: its name */
-	int end_tag;   /* TAG: </name> */
-	int unclosed;  /* TAG or COMMENT runs to the end of the text */
+	size_t s, e;      /* the token's bytes */
+	size_t ns, ne;    /* TAG: its name */
+	int end_tag;      /* TAG: </name> */
+	int unclosed;     /* TAG or COMMENT runs to the end of the text */
+	int self_closing; /* TAG: ends with "/>" outside an attribute value */
 	int nattr;
 	struct ma_html_attr attr[MA_HTML_MAX_ATTRS];
+	size_t more; /* TAG: where its first attribute past attr[] starts, 0 if none
+	                (ma_html_tag_attrs from there reads the next ones) */
 };
 
 /* The tokenizer: the HTML5 tokenization states that decide where markup
@@ -59,6 +62,12 @@ struct ma_html_lexer {
 void ma_html_init(struct ma_html_lexer *lx, const char *s, size_t n);
 /* The next token into *t: 1, or 0 at the end. No allocation. */
 int ma_html_next(struct ma_html_lexer *lx, struct ma_html_tok *t);
+
+/* The attributes of a tag of s (n bytes) from p, a place where the
+ * tokenizer is before an attribute name (after the tag's name, or t->more
+ * of a tag read before), into *t: its attr[] (at most MA_HTML_MAX_ATTRS;
+ * t->more where the next ones start), e, unclosed and self_closing. */
+void ma_html_tag_attrs(const char *s, size_t n, size_t p, struct ma_html_tok *t);
 
 /* 1 if the n bytes at s equal the lowercase ASCII word w, ignoring case. */
 int ma_html_ieq(const char *s, size_t n, const char *w);

@@ -506,9 +506,9 @@ static int ma_xss_handler_name(const char *nm, size_t nl)
 	return 1;
 }
 
-/* The attributes of tag t against the input [a, b). */
-static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, size_t b,
-                         struct ma_xss_hit *hit)
+/* The attributes of tag t kept in t->attr against the input [a, b). */
+static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t a, size_t b,
+                              struct ma_xss_hit *hit)
 {
 	for (int i = 0; i < t->nattr && !hit->fired; i++) {
 		const struct ma_html_attr *at = &t->attr[i];
@@ -546,6 +546,21 @@ static void ma_xss_attrs(const char *s, const struct ma_html_tok *t, size_t a, s
 	}
 }
 
+/* Every attribute of tag t of s (len bytes) against the input [a, b):
+ * those the tokenizer kept, then the rest, MA_HTML_MAX_ATTRS at a time
+ * (an input that adds 33 attributes must not hide a handler in the 34th). */
+static void ma_xss_attrs(const char *s, size_t len, const struct ma_html_tok *t, size_t a, size_t b,
+                         struct ma_xss_hit *hit)
+{
+	struct ma_html_tok rest;
+
+	ma_xss_attrs_kept(s, t, a, b, hit);
+	for (size_t p = t->more; p && !hit->fired && p < b; p = rest.more) {
+		ma_html_tag_attrs(s, len, p, &rest);
+		ma_xss_attrs_kept(s, &rest, a, b, hit);
+	}
+}
+
 /* 1 for the markup a user may write where HTML is let through (what
  * sanitizers such as DOMPurify keep by default, narrowed): text formatting,
  * lists, tables and links, with presentational attributes and a link
@@ -566,8 +581,8 @@ static int ma_xss_plain_markup(const char *s, const struct ma_html_tok *t)
 	    "align",  "valign", "color", "size",  "face",   "colspan", "rowspan",     "rel",
 	    "target", "name",   "lang",  "dir",   "alt",    NULL};
 
-	if (!ma_xss_in_list(s + t->ns, t->ne - t->ns, el))
-		return 0;
+	if (!ma_xss_in_list(s + t->ns, t->ne - t->ns, el) || t->more)
+		return 0; /* (more attributes than a tag keeps: no one types that) */
 	for (int i = 0; i < t->nattr; i++) {
 		const struct ma_html_attr *x = &t->attr[i];
 		if (!ma_xss_in_list(s + x->ns, x->ne - x->ns, at))
@@ -592,12 +607,13 @@ static int ma_xss_plain_markup(const char *s, const struct ma_html_tok *t)
 }
 
 /* 1 when an attribute of t fires against [a, b) (the more specific rule). */
-static int ma_xss_attrs_fire(const char *s, const struct ma_html_tok *t, size_t a, size_t b)
+static int ma_xss_attrs_fire(const char *s, size_t len, const struct ma_html_tok *t, size_t a,
+                             size_t b)
 {
 	struct ma_xss_hit h;
 
 	memset(&h, 0, sizeof h);
-	ma_xss_attrs(s, t, a, b, &h);
+	ma_xss_attrs(s, len, t, a, b, &h);
 	return h.fired;
 }
 
@@ -656,8 +672,8 @@ static int ma_xss_split_tag(const struct ma_html_lexer *from, const char *html, 
 	while (ma_html_next(&lx, &t)) {
 		if (t.kind != MA_HTML_TAG || t.end_tag)
 			continue;
-		if (ma_xss_active_element(buf + t.ns, t.ne - t.ns))
-			return 1;
+		if (ma_xss_active_element(buf + t.ns, t.ne - t.ns) || t.more)
+			return 1; /* (or more attributes than a tag keeps) */
 		for (int i = 0; i < t.nattr; i++)
 			if (ma_xss_handler_name(buf + t.attr[i].ns, t.attr[i].ne - t.attr[i].ns))
 				return 1;
@@ -772,14 +788,14 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 				else if (t.end_tag && ma_xss_active_element(nm, nl))
 					ma_xss_set(hit, "xss.tag", "medium",
 					           0.6); /* </form> </svg> </body> */
-				else if (!t.end_tag && !ma_xss_attrs_fire(html, &t, a, b) &&
+				else if (!t.end_tag && !ma_xss_attrs_fire(html, len, &t, a, b) &&
 				         !ma_xss_plain_markup(html, &t))
 					ma_xss_set(hit, "xss.markup", "medium", 0.6);
 			}
 			if (b > t.s && a < t.e) {
 				if (a < t.e && b > t.e - 1 && !t.unclosed && a > t.s)
 					hit->spans = 1; /* closes a tag it did not open */
-				ma_xss_attrs(html, &t, a, b, hit);
+				ma_xss_attrs(html, len, &t, a, b, hit);
 			}
 			break;
 		}

@@ -267,6 +267,73 @@ static void breaking_out_of_attributes_fires(void **state)
 	                 MOAT_BLOCK);
 }
 
+/* A tag keeps MA_HTML_MAX_ATTRS (32) attributes; the rest are read on
+ * from t->more: a handler, a script URL or a style after 32 inert
+ * attributes fires as in the first place (redteam3, session 14: it
+ * passed), and a value past the 32nd that stays data still passes. */
+static void attributes_past_the_32nd_are_judged(void **state)
+{
+	char in[1024], head[1024], b[4096];
+	const char *rule;
+	size_t o;
+
+	(void)state;
+	/* <b title=x ... (32 times) onmouseover=alert(1)> in text */
+	o = (size_t)snprintf(in, sizeof in, "<b");
+	for (int i = 0; i < 32; i++)
+		o += (size_t)snprintf(in + o, sizeof in - o, " title=x");
+	snprintf(in + o, sizeof in - o, " onmouseover=alert(1)>hover</b>");
+	assert_int_equal(page(S(in), "<p>", S(in), "</p>", &rule), MOAT_BLOCK);
+	assert_string_equal(rule, "xss.event_handler");
+	/* breaking out of a value: the page's 3 attributes and 30 of the input's */
+	o = (size_t)snprintf(in, sizeof in, "\"");
+	for (int i = 1; i <= 30; i++)
+		o += (size_t)snprintf(in + o, sizeof in - o, " a%d", i);
+	snprintf(in + o, sizeof in - o, " onfocus=alert(1) autofocus x=\"");
+	assert_int_equal(
+	    page(S(in), "<input type=\"text\" name=\"q\" value=\"", S(in), "\">", &rule),
+	    MOAT_BLOCK);
+	assert_string_equal(rule, "xss.event_handler");
+	/* a script URL and a style there too, 64 and 40 attributes on */
+	o = (size_t)snprintf(in, sizeof in, "<a");
+	for (int i = 0; i < 64; i++)
+		o += (size_t)snprintf(in + o, sizeof in - o, " class=x");
+	snprintf(in + o, sizeof in - o, " href=\"javascript:alert(1)\">x</a>");
+	assert_int_equal(page(S(in), "<p>", S(in), "</p>", &rule), MOAT_BLOCK);
+	assert_string_equal(rule, "xss.url");
+	o = (size_t)snprintf(in, sizeof in, "<p");
+	for (int i = 0; i < 40; i++)
+		o += (size_t)snprintf(in + o, sizeof in - o, " class=x");
+	snprintf(in + o, sizeof in - o, " style=\"x:expression(alert(1))\">x</p>");
+	assert_int_equal(page(S(in), "<p>", S(in), "</p>", &rule), MOAT_BLOCK);
+	/* plain markup with more attributes than a tag keeps is not plain */
+	o = (size_t)snprintf(in, sizeof in, "<b");
+	for (int i = 0; i < 33; i++)
+		o += (size_t)snprintf(in + o, sizeof in - o, " title=x");
+	snprintf(in + o, sizeof in - o, ">bold</b>");
+	assert_int_equal(page(S(in), "<p>", S(in), "</p>", &rule), MOAT_BLOCK);
+	assert_string_equal(rule, "xss.markup");
+	/* negatives: a page's own tag of 40 attributes, the input inside the
+	 * 40th's quoted value (or after the tag) stays data */
+	o = (size_t)snprintf(head, sizeof head, "<div");
+	for (int i = 1; i < 40; i++)
+		o += (size_t)snprintf(head + o, sizeof head - o, " data-a%d=\"v\"", i);
+	snprintf(head + o, sizeof head - o, " title=\"");
+	assert_int_equal(page(S("Tom & Jerry's \"best\" <3"), head,
+	                      S("Tom & Jerry's 'best' <3 > 2"), "\">x</div>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(
+	    page(S("onmouseover is a word"), head, S("a"), "\">onmouseover is a word</div>", NULL),
+	    MOAT_ALLOW);
+	/* the tokenizer: the 34th attribute's "x/" is a value, not "/>": the
+	 * <svg> stays open and <style> in it is not raw text */
+	o = (size_t)snprintf(head, sizeof head, "<svg");
+	for (int i = 0; i < 33; i++)
+		o += (size_t)snprintf(head + o, sizeof head - o, " a%d", i);
+	snprintf(head + o, sizeof head - o, " x=y/><style><img></style>");
+	assert_non_null(strstr(toks(head, b, sizeof b), "|3:<style>|3:<img>|3:</style>"));
+}
+
 static void script_urls_fire(void **state)
 {
 	const char *rule;
@@ -720,6 +787,7 @@ int main(void)
 	    cmocka_unit_test(the_tokenizer_follows_foreign_content_and_script_escapes),
 	    cmocka_unit_test(new_elements_and_handlers_fire),
 	    cmocka_unit_test(breaking_out_of_attributes_fires),
+	    cmocka_unit_test(attributes_past_the_32nd_are_judged),
 	    cmocka_unit_test(script_urls_fire),
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
