@@ -706,6 +706,18 @@ static const uint8_t ma_pr_cls[256] = {
     MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH), MA_PR_C16(MA_PR_CH),
     MA_PR_C16(MA_PR_CH)};
 
+/* The bytes of v (ma_load8: the first in the lowest bits) that are
+ * lower-case ASCII letters a-z, as 0x80 in each (0 elsewhere): with the
+ * high bits left out no carry crosses a byte; adding 0x1F sets the high
+ * bit from 'a' (0x61) on, adding 0x05 from '{' (0x7B) on. */
+static inline uint64_t ma_pr_lower8(uint64_t v)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+	uint64_t x = v & ~hi;
+
+	return (x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & ~v & hi;
+}
+
 /* The lexicon's answers for the words of one split, by their bytes: the
  * common words of a text repeat ("the", "you", "and"), and a word of
  * eight bytes at most is its own key (its bytes, zero-padded, and its
@@ -833,7 +845,22 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 			}
 		}
 		s = i;
-		/* the word: letters, digits, '@', '$' and non-ASCII bytes */
+		/* the word: letters, digits, '@', '$' and non-ASCII bytes; its
+		 * run of letters a-z first, eight bytes at a time (the length
+		 * of the run among eight: the first byte that is no letter) */
+		while (i + 8 <= n) {
+			uint64_t run = ma_pr_lower8(ma_load8(u + i));
+			if (run == 0x8080808080808080ull) {
+				acc |= MA_PR_CL;
+				i += 8;
+				continue;
+			}
+			run = (uint64_t)__builtin_ctzll(~run & 0x8080808080808080ull) >> 3;
+			if (run)
+				acc |= MA_PR_CL;
+			i += run;
+			break;
+		}
 		while (i < n && (ma_pr_cls[u[i]] & MA_PR_C_WORD))
 			acc |= ma_pr_cls[u[i++]];
 		e = i;
@@ -1411,11 +1438,24 @@ static const char *const ma_pr_access_wide[] = {"액세스", "접근", "访问",
 static const char *const ma_pr_order_wide[] = {"번역", "말해", "영어", "翻译", "翻訳",
                                                "翻譯", "输出", "英文", "英語", "言って"};
 
+/* 1 if one of the nl phrases of list is in t (n bytes): each looked for
+ * by a memchr() of its first byte (a lead byte of a wide script, rare or
+ * absent in the texts that get here: one with an emoji or a CJK word;
+ * memmem's set-up and scan read the whole text for each phrase). */
 static int ma_pr_any_of(const char *t, size_t n, const char *const *list, size_t nl)
 {
-	for (size_t k = 0; k < nl; k++)
-		if (memmem(t, n, list[k], strlen(list[k])))
-			return 1;
+	for (size_t k = 0; k < nl; k++) {
+		const char *s = list[k], *x = t, *end = t + n;
+		size_t l = strlen(s);
+		while (l <= (size_t)(end - x)) {
+			x = memchr(x, s[0], (size_t)(end - x) - l + 1);
+			if (!x)
+				break;
+			if (!memcmp(x + 1, s + 1, l - 1))
+				return 1;
+			x++;
+		}
+	}
 	return 0;
 }
 

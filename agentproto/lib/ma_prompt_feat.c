@@ -84,21 +84,56 @@ static const char *const ma_pr_cjk_ign_zh[] = {"忽略", "忽视", "无视"};
 static const char *const ma_pr_cjk_say[] = {"述べ", "言って", "と言え", "と答え", "输出",
                                             "说出", "并说",   "然后说", "말해",   "출력"};
 
-static int ma_pr_any(const char *t, size_t n, const char *const *list, size_t nl)
+/* The lead bytes 0xD8..0xFF that occur in t (n bytes) from byte i on,
+ * bit c - 0xC0 for byte c: a phrase of the lists above (each starts with
+ * such a byte) whose first byte is not among them is not in t. */
+static uint64_t ma_pr_leads(const char *t, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	uint64_t m = 0;
+
+	while (i < n) {
+		uint64_t v;
+		if (i + 8 <= n) {
+			memcpy(&v, u + i, 8);
+			if (!(v & 0x8080808080808080ull)) { /* eight ASCII bytes */
+				i += 8;
+				continue;
+			}
+		}
+		if (u[i] >= 0xD8)
+			m |= 1ull << (u[i] - 0xC0);
+		i++;
+	}
+	return m;
+}
+
+/* 1 if s may be in a text of lead bytes m (ma_pr_leads): its first byte
+ * is one of them, or below 0xD8 (not filtered). */
+static inline int ma_pr_lead_in(uint64_t m, const char *s)
+{
+	unsigned c = (unsigned char)s[0];
+
+	return c < 0xD8 || (m >> (c - 0xC0) & 1);
+}
+
+static int ma_pr_any(const char *t, size_t n, uint64_t m, const char *const *list, size_t nl)
 {
 	for (size_t k = 0; k < nl; k++)
-		if (ma_pr_find(t, n, list[k], strlen(list[k])))
+		if (ma_pr_lead_in(m, list[k]) && ma_pr_find(t, n, list[k], strlen(list[k])))
 			return 1;
 	return 0;
 }
 
 /* 1 if a password word of ma_pr_cjk_pw is followed (a space at most
  * between) by one of ma_pr_cjk_is_what. */
-static int ma_pr_pw_is_what(const char *t, size_t n)
+static int ma_pr_pw_is_what(const char *t, size_t n, uint64_t m)
 {
 	for (size_t k = 0; k < sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw; k++) {
 		size_t pl = strlen(ma_pr_cjk_pw[k]);
-		const char *x = ma_pr_find(t, n, ma_pr_cjk_pw[k], pl);
+		const char *x = ma_pr_lead_in(m, ma_pr_cjk_pw[k])
+		                    ? ma_pr_find(t, n, ma_pr_cjk_pw[k], pl)
+		                    : NULL;
 		for (; x; x = ma_pr_find(x + pl, n - (size_t)(x + pl - t), ma_pr_cjk_pw[k], pl)) {
 			const char *y = x + pl;
 			if (y < t + n && *y == ' ')
@@ -119,14 +154,16 @@ static int ma_pr_pw_is_what(const char *t, size_t n)
 
 /* 1 if a Chinese override verb of ma_pr_cjk_ign_zh is in t and not
  * right after a negation ("不要忽略": do not ignore). */
-static int ma_pr_zh_ignore(const char *t, size_t n)
+static int ma_pr_zh_ignore(const char *t, size_t n, uint64_t m)
 {
 	for (size_t k = 0; k < sizeof ma_pr_cjk_ign_zh / sizeof *ma_pr_cjk_ign_zh; k++) {
 		size_t l = strlen(ma_pr_cjk_ign_zh[k]);
-		for (const char *x = ma_pr_find(t, n, ma_pr_cjk_ign_zh[k], l); x;
-		     x = (size_t)(t + n - x) > l
-		             ? ma_pr_find(x + l, (size_t)(t + n - x) - l, ma_pr_cjk_ign_zh[k], l)
-		             : NULL) {
+		for (const char *x = ma_pr_lead_in(m, ma_pr_cjk_ign_zh[k])
+		                         ? ma_pr_find(t, n, ma_pr_cjk_ign_zh[k], l)
+		                         : NULL;
+		     x; x = (size_t)(t + n - x) > l
+		                ? ma_pr_find(x + l, (size_t)(t + n - x) - l, ma_pr_cjk_ign_zh[k], l)
+		                : NULL) {
 			/* 不 (E4 B8 8D), 别 (E5 88 AB), 勿 (E5 8B BF) */
 			if (x - t >= 3 && (!memcmp(x - 3, "\xe4\xb8\x8d", 3) ||
 			                   !memcmp(x - 3, "\xe5\x88\xab", 3) ||
@@ -142,6 +179,7 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int ign, ins;
 	size_t i = 0;
+	uint64_t m;
 
 	/* no byte of these scripts' letters (0xD8 and up): ASCII eight at a time */
 	for (uint64_t v; i + 8 <= n; i += 8) {
@@ -153,30 +191,33 @@ void ma_pr_cjk(const char *t, size_t n, struct ma_pr_score *sc)
 		i++;
 	if (i == n)
 		return;
+	m = ma_pr_leads(t, n, i);
 	/* "ignore ... and say ...": the override with its new order */
-	if (ma_pr_any(t, n, ma_pr_cjk_say, sizeof ma_pr_cjk_say / sizeof *ma_pr_cjk_say) &&
-	    (ma_pr_any(t, n, ma_pr_cjk_ign_and,
+	if (ma_pr_any(t, n, m, ma_pr_cjk_say, sizeof ma_pr_cjk_say / sizeof *ma_pr_cjk_say) &&
+	    (ma_pr_any(t, n, m, ma_pr_cjk_ign_and,
 	               sizeof ma_pr_cjk_ign_and / sizeof *ma_pr_cjk_ign_and) ||
-	     ma_pr_zh_ignore(t, n)))
+	     ma_pr_zh_ignore(t, n, m)))
 		ma_pr_add(sc, PF_OVERRIDE, 0.85);
-	ign = ma_pr_any(t, n, ma_pr_cjk_ignore, sizeof ma_pr_cjk_ignore / sizeof *ma_pr_cjk_ignore);
-	ins = ma_pr_any(t, n, ma_pr_cjk_instr, sizeof ma_pr_cjk_instr / sizeof *ma_pr_cjk_instr);
+	ign = ma_pr_any(t, n, m, ma_pr_cjk_ignore,
+	                sizeof ma_pr_cjk_ignore / sizeof *ma_pr_cjk_ignore);
+	ins = ma_pr_any(t, n, m, ma_pr_cjk_instr, sizeof ma_pr_cjk_instr / sizeof *ma_pr_cjk_instr);
 	if (ign && ins)
 		ma_pr_add(sc, PF_OVERRIDE, 0.9);
 	else if (ign || ins)
 		ma_pr_add(sc, PF_OVERRIDE, 0.3);
-	if (ma_pr_any(t, n, ma_pr_cjk_prompt, sizeof ma_pr_cjk_prompt / sizeof *ma_pr_cjk_prompt))
-		ma_pr_add(
-		    sc, PF_EXTRACTION,
-		    ma_pr_any(t, n, ma_pr_cjk_tell, sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell)
-		        ? 0.85
-		        : 0.6);
-	if (ma_pr_any(t, n, ma_pr_cjk_pw, sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw)) {
-		if (ma_pr_any(t, n, ma_pr_cjk_tell,
+	if (ma_pr_any(t, n, m, ma_pr_cjk_prompt,
+	              sizeof ma_pr_cjk_prompt / sizeof *ma_pr_cjk_prompt))
+		ma_pr_add(sc, PF_EXTRACTION,
+		          ma_pr_any(t, n, m, ma_pr_cjk_tell,
+		                    sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell)
+		              ? 0.85
+		              : 0.6);
+	if (ma_pr_any(t, n, m, ma_pr_cjk_pw, sizeof ma_pr_cjk_pw / sizeof *ma_pr_cjk_pw)) {
+		if (ma_pr_any(t, n, m, ma_pr_cjk_tell,
 		              sizeof ma_pr_cjk_tell / sizeof *ma_pr_cjk_tell) ||
-		    ma_pr_pw_is_what(t, n))
+		    ma_pr_pw_is_what(t, n, m))
 			ma_pr_add(sc, PF_EXTRACTION, 0.85);
-		else if (ma_pr_any(t, n, ma_pr_cjk_what,
+		else if (ma_pr_any(t, n, m, ma_pr_cjk_what,
 		                   sizeof ma_pr_cjk_what / sizeof *ma_pr_cjk_what))
 			ma_pr_add(sc, PF_EXTRACTION, 0.7);
 		else
@@ -368,9 +409,9 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		ma_pr_add(sc, PF_OVERRIDE, 0.6);
 	if (ma_pr_find(t, n, "```", 3)) {
 		ma_pr_add(sc, PF_OVERRIDE, 0.35);
-		if (ma_pr_any(t, n, net, sizeof net / sizeof *net))
+		if (ma_pr_any(t, n, ~0ull, net, sizeof net / sizeof *net))
 			ma_pr_add(sc, PF_OVERRIDE, 0.4);
-		if (ma_pr_any(t, n, ma_pr_harm, sizeof ma_pr_harm / sizeof *ma_pr_harm))
+		if (ma_pr_any(t, n, ~0ull, ma_pr_harm, sizeof ma_pr_harm / sizeof *ma_pr_harm))
 			ma_pr_add(sc, PF_OVERRIDE, 0.5);
 	} else if (talk && ma_pr_domain(t, n)) {
 		ma_pr_add(sc, PF_OVERRIDE, lure ? 0.65 : 0.45);

@@ -1107,20 +1107,23 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 		sm &= (1ull << l) - 1;
 		fm &= (1ull << l) - 1;
 	}
-	/* the stems that are a prefix of w, as the prefix's hash grows (up to
-	 * the longest of them) */
-	for (; m < 64 && (sm | fm) >> m; m++) {
-		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
+	/* the stems that are a prefix of w, at each length of one (a set bit
+	 * of sm | fm, 1..63), the prefix's hash grown to it byte by byte in
+	 * between (m: the bytes hashed) */
+	for (uint64_t bits = (sm | fm) & ~1ull; bits; bits &= bits - 1) {
+		size_t p = (size_t)__builtin_ctzll(bits);
+		int sx;
+		for (; m <= p; m++)
+			h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
 		/* a one-byte stem is the word's only where its second byte is
 		 * neither a letter nor non-ASCII (the bucket of ma_pr_lex_slow) */
-		if (((sm >> m & 1) && (m > 1 || ma_pr_btab[(unsigned char)w[1]] == 27)) ||
-		    (fm >> m & 1)) {
-			sl = ma_pr_slot_get(w, m, h);
+		sx = (sm >> p & 1) && (p > 1 || ma_pr_btab[(unsigned char)w[1]] == 27);
+		if (sx || (fm >> p & 1)) {
+			sl = ma_pr_slot_get(w, p, h);
 			if (sl) {
-				if ((sm >> m & 1) &&
-				    (m > 1 || ma_pr_btab[(unsigned char)w[1]] == 27))
+				if (sx)
 					k |= sl->stem;
-				if (fm >> m & 1)
+				if (fm >> p & 1)
 					f |= sl->lstem;
 			}
 		}
