@@ -2979,6 +2979,42 @@ static int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const
 	return 0;
 }
 
+/* curl's options whose value names a local file to send (curl's manual):
+ * -d/--data/--data-ascii/--data-binary/--json and -H/--header/
+ * --proxy-header when it starts with '@'; --data-urlencode and
+ * --url-query when an '@' comes before any '='; -F/--form when '@' or
+ * '<' follows the first '='. name (n bytes) is the option as
+ * ma_sh_opt_read gives it (a letter, or a long name). Returns the offset
+ * of that '@' or '<' in val plus 1, or 0. */
+static size_t ma_sh_curl_file(const char *name, size_t n, const char *val)
+{
+	static const char at0[] =
+	    "--data --data-ascii --data-binary --json --header --proxy-header";
+	size_t k;
+
+	if ((n == 1 && (*name == 'd' || *name == 'H')) || ma_sh_in_words(at0, name, n))
+		return val[0] == '@' ? 1 : 0;
+	if (ma_sh_in_words("--data-urlencode --url-query", name, n)) {
+		k = strcspn(val, "=@");
+		return val[k] == '@' ? k + 1 : 0;
+	}
+	if ((n == 1 && *name == 'F') || ma_sh_in_words("--form", name, n)) {
+		k = strcspn(val, "=");
+		return val[k] == '=' && (val[k + 1] == '@' || val[k + 1] == '<') ? k + 2 : 0;
+	}
+	return 0;
+}
+
+/* 1 when form v (vl bytes) of an input is in val where it starts it or
+ * where it starts at val[m - 1] (what the file marker is in). */
+static int ma_sh_at_marker(const char *val, size_t m, const char *v, size_t vl)
+{
+	size_t n = strlen(val);
+
+	return (vl <= n && !memcmp(val, v, vl) && vl >= m) ||
+	       (m >= 1 && vl <= n - (m - 1) && !memcmp(val + m - 1, v, vl));
+}
+
 /* vi's, vim's and less's "+command" (vim +!id runs id; +10, a line
  * number, and +/text, a search, run nothing). */
 static int ma_sh_plus_command(const char *prog, const char *o)
@@ -3050,12 +3086,36 @@ static int ma_sh_argv_fire(struct moat_request *r, const char *const *argv, int 
 	return ma_request_fire(r, &fd);
 }
 
+/* An input that brings the file marker at val[m - 1] of a curl value
+ * (ma_sh_curl_file): fires cmd.option_file; returns ma_request_fire's
+ * answer, or -1 when no input does. */
+static int ma_sh_argv_file(struct moat_request *r, const char *const *argv, int argc,
+                           const char *val, size_t m, const char *file, int line,
+                           const char *function)
+{
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (size_t i = 0; i < nin; i++)
+		for (int k = 0; k < in[i].nforms; k++)
+			if (in[i].form_len[k] >= 1 &&
+			    ma_sh_at_marker(val, m, in[i].form[k], in[i].form_len[k])) {
+				int v = ma_sh_argv_fire(r, argv, argc, &in[i], k, "cmd.option_file",
+				                        file, line, function);
+				if (v >= 0)
+					return v;
+				break;
+			}
+	return -1;
+}
+
 int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
                        int line, const char *function)
 {
 	const struct ma_input *in;
 	const struct ma_sh_prog_opts *po;
-	size_t nin;
+	const char *oname = NULL;
+	size_t nin, onlen = 0;
 	int script, dashdash = 0, prog, next = 0;
 
 	if (!r || !argv)
@@ -3077,7 +3137,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	for (int ai = 0; ai < argc && argv[ai]; ai++) {
 		const char *arg = argv[ai];
 		size_t al = strlen(arg), nlen = 0, at = 0;
-		const char *eq = ai > 0 && ai < prog ? strchr(arg, '=') : NULL, *name;
+		const char *eq = ai > 0 && ai < prog ? strchr(arg, '=') : NULL, *name = NULL;
 		/* before the program, a wrapper's NAME=value that changes what
 		 * runs or loads (env LD_PRELOAD=/tmp/x.so ls); after it, vim's
 		 * or less's +command */
@@ -3086,13 +3146,37 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 		if (ai > prog) {
 			/* the value of the option before (1, 2 when that option is
 			 * dangerous: judged as an option still) */
+			const char *val = NULL;
 			value = next;
 			next = 0;
-			if (po && arg[0] == '-' && arg[1]) {
-				int rd = ma_sh_opt_read(po, arg, &name, &nlen, &at);
+			if (value) {
+				val = arg;
+				name = oname;
+				nlen = onlen;
+			}
+			if (po && arg[0] == '-' && arg[1] && !dashdash) {
+				const char *nm;
+				size_t nl;
+				int rd = ma_sh_opt_read(po, arg, &nm, &nl, &at);
 				danger = rd & MA_SH_OPT_DANGER;
-				if (!value && !dashdash && (rd & MA_SH_OPT_NEXT))
+				if (!value && (rd & MA_SH_OPT_NEXT)) {
 					next = danger || ma_sh_danger_option(arg) ? 2 : 1;
+					oname = nm;
+					onlen = nl;
+				} else if (!value && at) {
+					val = arg + at;
+					name = nm;
+					nlen = nl;
+				}
+			}
+			/* curl -d @file: the value brings the '@' that reads a file */
+			if (val && nlen && !strcmp(po->prog, "curl")) {
+				size_t m = ma_sh_curl_file(name, nlen, val);
+				int v2 =
+				    m ? ma_sh_argv_file(r, argv, argc, val, m, file, line, function)
+				      : -1;
+				if (v2 >= 0)
+					return v2;
 			}
 			if (value == 1)
 				continue; /* curl -H "-o: x": a header */

@@ -2249,12 +2249,60 @@ static void argv_letters_of_a_cluster_are_read(void **state)
 	}
 }
 
+/* argv: curl sends a local file when a value of -d/--data/--data-binary/
+ * --json/-H starts with '@', when -F's value has '@' or '<' right after
+ * its name's '=', or --data-urlencode's an '@' before any '='; an input
+ * that brings that '@' or '<' makes curl read a file the user chose. */
+static void argv_curl_values_that_read_a_file(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"curl", "-d", "@/etc/passwd", "http://h/", NULL};
+		const char *b[] = {"curl", "--data-binary", "@/etc/passwd", "http://h/", NULL};
+		const char *c[] = {"curl", "-F", "file=@/etc/passwd", "http://h/", NULL};
+		const char *d[] = {"curl", "-F", "comment=@/etc/passwd", "http://h/", NULL};
+		const char *e[] = {"curl", "-sF", "comment=</etc/passwd", "http://h/", NULL};
+		const char *f[] = {"curl", "--data-urlencode", "q@/etc/passwd", "http://h/", NULL};
+		const char *g[] = {"curl", "-H", "@/etc/passwd", "http://h/", NULL};
+		const char *h[] = {"curl", "-d@/etc/passwd", "http://h/", NULL};
+		const char *i[] = {"sudo", "curl", "--json", "@/etc/passwd", "http://h/", NULL};
+		assert_int_equal(argv_check("@/etc/passwd", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("@/etc/passwd", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("file=@/etc/passwd", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("@/etc/passwd", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("</etc/passwd", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("q@/etc/passwd", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("@/etc/passwd", g), MOAT_BLOCK);
+		assert_int_equal(argv_check("@/etc/passwd", h), MOAT_BLOCK);
+		assert_int_equal(argv_check("@/etc/passwd", i), MOAT_BLOCK);
+	}
+	{ /* an '@' curl sends as it is; the application's own file */
+		const char *a[] = {"curl", "-d", "msg=@john hi", "http://h/", NULL};
+		const char *b[] = {"curl", "--data-raw", "@home", "http://h/", NULL};
+		const char *c[] = {"curl", "-F", "comment=hello @john", "http://h/", NULL};
+		const char *d[] = {"curl", "--form-string", "c=@/etc/passwd", "http://h/", NULL};
+		const char *e[] = {"curl", "-H", "X-Tag: @home", "http://h/", NULL};
+		const char *f[] = {"curl", "-d", "@/tmp/up-abc-1.json", "http://h/", NULL};
+		const char *g[] = {"curl", "--data-urlencode", "q=@home", "http://h/", NULL};
+		const char *h[] = {"wget", "-d", "@home", "http://h/", NULL};
+		assert_int_equal(argv_check("@john hi", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("@home", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("hello @john", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("c=@/etc/passwd", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("X-Tag: @home", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("abc-1", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("@home", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("@home", h), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(argv_program_options_and_wrapped_shells),
 	    cmocka_unit_test(argv_option_values_are_values),
 	    cmocka_unit_test(argv_letters_of_a_cluster_are_read),
+	    cmocka_unit_test(argv_curl_values_that_read_a_file),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
