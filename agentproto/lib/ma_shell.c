@@ -3086,6 +3086,45 @@ static int ma_sh_argv_fire(struct moat_request *r, const char *const *argv, int 
 	return ma_request_fire(r, &fd);
 }
 
+/* ssh's remote command (ssh(1): the words after the host, joined with
+ * spaces, run by the remote user's shell): the index of its first word,
+ * or -1. OpenSSH reads options before and after the host, up to the
+ * first word that is none; after "--" come the host and the command. */
+static int ma_sh_ssh_command(const char *const *argv, int argc, int prog,
+                             const struct ma_sh_prog_opts *po)
+{
+	int host = 0, term = 0;
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *nm;
+		size_t nl, at;
+		if (!term && !strcmp(o, "--")) {
+			term = 1;
+			continue;
+		}
+		if (!term && o[0] == '-' && o[1]) {
+			if (ma_sh_opt_read(po, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
+				i++;
+			continue;
+		}
+		if (host)
+			return i;
+		host = 1;
+	}
+	return -1;
+}
+
+/* The shell check of ssh's remote command, joined as ssh joins it (cut at
+ * 4 KB). */
+static int ma_sh_ssh_check(struct moat_request *r, const char *const *argv, int argc, int cs,
+                           const char *file, int line, const char *function)
+{
+	char cmd[4096];
+	size_t n = ma_sh_join(argv + cs, argc - cs, cmd, sizeof cmd);
+
+	return ma_sh_check(r, cmd, n, cmd, n, file, line, function);
+}
+
 /* An input that brings the file marker at val[m - 1] of a curl value
  * (ma_sh_curl_file): fires cmd.option_file; returns ma_request_fire's
  * answer, or -1 when no input does. */
@@ -3134,6 +3173,12 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	}
 	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	po = ma_sh_prog_find(argv[prog]);
+	if (po && !strcmp(po->prog, "ssh")) {
+		int cs = ma_sh_ssh_command(argv, argc, prog, po);
+		if (cs > 0 &&
+		    ma_sh_ssh_check(r, argv, argc, cs, file, line, function) == MOAT_BLOCK)
+			return MOAT_BLOCK;
+	}
 	for (int ai = 0; ai < argc && argv[ai]; ai++) {
 		const char *arg = argv[ai];
 		size_t al = strlen(arg), nlen = 0, at = 0;

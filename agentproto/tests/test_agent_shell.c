@@ -2296,6 +2296,44 @@ static void argv_curl_values_that_read_a_file(void **state)
 	}
 }
 
+/* argv: ssh joins the words after the host with spaces and the remote
+ * user's shell runs them: they are judged as a command line (options
+ * before and after the host and their values are not; after "--" the
+ * host and then the command). */
+static void argv_ssh_remote_command_is_a_command_line(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"ssh", "host", "ls", "x;id", NULL};
+		const char *b[] = {"ssh", "-p", "22", "deploy@host", "cat /var/log/x;id", NULL};
+		const char *c[] = {"ssh", "host", "--", "ls", "$(id)", NULL};
+		const char *d[] = {"ssh", "-i", "/k", "host", "-v", "uptime; id", NULL};
+		const char *e[] = {"sudo", "-u",   "ops",  "/usr/bin/ssh",
+		                   "host", "grep", "x|id", NULL};
+		const char *f[] = {"ssh", "--", "host", "ls", "`id`", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("$(id)", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("uptime; id", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("x|id", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("`id`", f), MOAT_BLOCK);
+	}
+	{ /* words of data, the host, an option's value; scp is not ssh */
+		const char *a[] = {"ssh", "host", "grep", "-e", "hello world", "/var/log/x", NULL};
+		const char *b[] = {"ssh", "web-01.example.com", "uptime", NULL};
+		const char *c[] = {"ssh", "-l", "x;id", "host", "uptime", NULL};
+		const char *d[] = {"ssh", "host", "ls", "my file - v2.txt", NULL};
+		const char *e[] = {"scp", "x;id", "host:/tmp", NULL};
+		const char *f[] = {"ssh", "-o", "x;id", "host", NULL};
+		assert_int_equal(argv_check("hello world", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("web-01.example.com", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("my file - v2.txt", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", f), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2303,6 +2341,7 @@ int main(void)
 	    cmocka_unit_test(argv_option_values_are_values),
 	    cmocka_unit_test(argv_letters_of_a_cluster_are_read),
 	    cmocka_unit_test(argv_curl_values_that_read_a_file),
+	    cmocka_unit_test(argv_ssh_remote_command_is_a_command_line),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),

@@ -29,6 +29,7 @@ enum {
 	OP_SQL,
 	OP_SHELL,
 	OP_ARGV,
+	OP_SSH,
 	OP_PATH,
 	OP_URL,
 	OP_HTML,
@@ -105,6 +106,13 @@ static void call(struct op *o)
 	case OP_ARGV:
 		argv[0] = "grep";
 		argv[1] = "-e";
+		argv[2] = o->text;
+		argv[3] = o->in[0];
+		(void)moat_check_argv(o->r, argv, 4);
+		break;
+	case OP_SSH: /* the remote command, joined and judged as a command line */
+		argv[0] = "ssh";
+		argv[1] = "host";
 		argv[2] = o->text;
 		argv[3] = o->in[0];
 		(void)moat_check_argv(o->r, argv, 4);
@@ -354,6 +362,7 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	ops[n++] = (struct op){.kind = OP_ARGV, .name = "argv", .in = {q}, .text = q};
 	q = fill(b(), "$(", 1024);
 	ops[n++] = (struct op){.kind = OP_ARGV, .name = "argv $( nest", .in = {q}, .text = q};
+	ops[n++] = (struct op){.kind = OP_SSH, .name = "argv ssh $( nest", .in = {q}, .text = q};
 
 	/* path */
 	q = fill(b(), "../%2e%2e/..%c0%af./", 1024);
