@@ -34,10 +34,12 @@ files can derive.
 Each row also carries two flags for ma_idna.c's fast paths (bit 0: NFC
 may change the code point or its mapping -- a combining class other than
 0 or an NFC_Quick_Check other than Yes, from UnicodeData.txt and
-DerivedNormalizationProps.txt; bit 1: a valid code point of bidi class R,
-AL or AN) and, in ma_idna_rowmap's bits 17 and up, how much longer the
-full canonical decomposition of the code point (or its mapping) is; rows
-split where these change.
+DerivedNormalizationProps.txt; bit 1: a code point of bidi class R, AL or
+AN, or a mapping that holds one) and, in ma_idna_rowmap's bits 17 and
+up, how much longer the full canonical decomposition of the code point
+(or its mapping) is; rows split where these change. Beside them: a hash
+of the canonical compositions (NFC's pairs) and a two-level index of the
+bidi classes and marks, so that ma_idna.c looks neither up by a search.
 
 The statuses are folded for WHATWG's parameters (UseSTD3ASCIIRules=false,
 Transitional_Processing=false): deviation and disallowed_STD3_valid are
@@ -201,8 +203,9 @@ def main():
     # code point whose combining class is not 0 or whose NFC_Quick_Check
     # is not Yes, a mapped one whose mapping holds such a code point (a
     # string of code points without it is NFC already: UAX #15's quick
-    # check); bit 1, a valid code point of bidi class R, AL or AN (a
-    # right-to-left label for RFC 5893).
+    # check); bit 1, a valid code point of bidi class R, AL or AN, or a
+    # mapped one whose mapping holds one (a right-to-left label for RFC
+    # 5893).
     nfcqc = {}
     for a, b, v in ranges3(os.path.join(UCD, "DerivedNormalizationProps.txt"), "NFC_QC"):
         for cp in range(a, b + 1):
@@ -225,6 +228,28 @@ def main():
         return 1
 
     rtl = (BIDI.index("R"), BIDI.index("AL"), BIDI.index("AN"))
+    # ma_idna.c's label check trusts these: a mapping holds only valid code
+    # points (and U+002E), never ZWNJ or ZWJ (CONTEXTJ asks for those),
+    # and no code point below U+0300 is a mark
+    status_at = {}
+    for k, (start, st, mp) in enumerate(rows):
+        status_at[start] = st
+    starts = sorted(status_at)
+
+    def status_of(c):
+        lo, hi = 0, len(starts)
+        while hi - lo > 1:
+            mid = (lo + hi) // 2
+            if starts[mid] <= c:
+                lo = mid
+            else:
+                hi = mid
+        return status_at[starts[lo]]
+    for start, st, mp in rows:
+        if mp is not None:
+            assert all(c == 0x2E or (status_of(c) == ST_VALID and c not in (0x200C, 0x200D))
+                       for c in mp), "mapping of U+%04X" % start
+    assert min(gc_mark) >= 0x300
     flagged = []
     for k, (start, st, mp) in enumerate(rows):
         end = rows[k + 1][0] if k + 1 < len(rows) else 0x110000
@@ -234,7 +259,8 @@ def main():
                 fl = (1 if nfc_may(cp) else 0) | (2 if bidi.get(cp, 0) in rtl else 0)
                 ext = nfd_len(cp) - 1
             elif st == ST_MAPPED:
-                fl = 1 if any(nfc_may(c) for c in mp) else 0
+                fl = ((1 if any(nfc_may(c) for c in mp) else 0) |
+                      (2 if any(bidi.get(c, 0) in rtl for c in mp) else 0))
                 ext = sum(nfd_len(c) - 1 for c in mp)
             if cp == start or (fl, ext) != flagged[-1][3:]:
                 flagged.append((cp, st, mp, fl, ext))
@@ -326,6 +352,30 @@ def main():
     for a, b, c in comp:
         w("\t{0x%x, 0x%x, 0x%x}," % (a, b, c))
     w("};")
+    # a hash of the compositions, so that ma_idna.c finds a pair's
+    # composite without a search: slot ((a * HA) ^ (b * HB)) mod 2^32 >>
+    # (32 - HBITS), then the next slots (linear probing) up to an empty one;
+    # a slot holds the composition's index in ma_idna_comp + 1 (0: empty).
+    # COMP_PROBES: the most slots a lookup of a composition reads.
+    hbits, ha, hb = 11, 0x9E3779B1, 0x85EBCA77
+    hslot = [0] * (1 << hbits)
+    probes = 0
+    for k, (a, b, c) in enumerate(comp):
+        h = (((a * ha) & 0xFFFFFFFF) ^ ((b * hb) & 0xFFFFFFFF)) >> (32 - hbits)
+        p = 0
+        while hslot[(h + p) & ((1 << hbits) - 1)]:
+            p += 1
+        hslot[(h + p) & ((1 << hbits) - 1)] = k + 1
+        probes = max(probes, p + 1)
+    assert len(comp) < (1 << hbits) // 2 and probes <= 16
+    w("#define MA_IDNA_COMP_HBITS %d" % hbits)
+    w("#define MA_IDNA_COMP_HA 0x%Xu" % ha)
+    w("#define MA_IDNA_COMP_HB 0x%Xu" % hb)
+    w("#define MA_IDNA_COMP_PROBES %d" % probes)
+    w("static const uint16_t ma_idna_comphash[%d] = {" % len(hslot))
+    for i in range(0, len(hslot), 16):
+        w("\t" + " ".join("%d," % e for e in hslot[i:i + 16]))
+    w("};")
     # a two-level index for NFC, so that ma_idna.c finds a code point's
     # combining class, decomposition and compositions without a binary
     # search: ma_idna_nfcblk[cp >> NFC_SHIFT] is a block's pattern,
@@ -385,6 +435,32 @@ def main():
     w("static const uint32_t ma_idna_join[%d] = {" % len(jr))
     for i in range(0, len(jr), 6):
         w("\t" + " ".join("0x%08x," % (s << 3 | v) for s, v in jr[i:i + 6]))
+    w("};")
+    # a two-level index of the bidi class and the mark property below
+    # BM_LIMIT, so that ma_idna.c reads them without a binary search:
+    # ma_idna_bmpat[ma_idna_bmblk[cp >> BM_SHIFT]][cp & mask] is the bidi
+    # class | 32 for a mark (identical blocks shared); at and above
+    # BM_LIMIT the runs above are searched.
+    bm_shift, bm_limit = 5, 0x30000
+    bblk, bpats, bpatid = [], [], {}
+    for b in range(bm_limit >> bm_shift):
+        pat = tuple(bidi.get(cp, 0) | (32 if cp in markset else 0)
+                    for cp in range(b << bm_shift, (b + 1) << bm_shift))
+        if pat not in bpatid:
+            bpatid[pat] = len(bpats)
+            bpats.append(pat)
+        bblk.append(bpatid[pat])
+    assert len(bpats) < 1 << 16 and len(BIDI) <= 32
+    w("#define MA_IDNA_BM_SHIFT %d" % bm_shift)
+    w("#define MA_IDNA_BM_LIMIT 0x%X" % bm_limit)
+    w("static const uint16_t ma_idna_bmblk[%d] = {" % len(bblk))
+    for i in range(0, len(bblk), 12):
+        w("\t" + " ".join("%d," % e for e in bblk[i:i + 12]))
+    w("};")
+    w("/* per pattern and code point: bidi class | 32 for a mark */")
+    w("static const uint8_t ma_idna_bmpat[%d][%d] = {" % (len(bpats), 1 << bm_shift))
+    for pat in bpats:
+        w("\t{" + ", ".join("%d" % x for x in pat) + "},")
     w("};")
     tmp = sys.argv[1] + ".tmp"
     with open(tmp, "w", encoding="ascii") as f:

@@ -15,13 +15,19 @@
  * and unicode-data (the properties); that file says which versions.
  *
  * Cost (a host is up to MA_URL_HOST_MAX bytes, and the check runs before
- * any lookup): a code point costs a row lookup; a run of the same ignored
- * sequence is passed over at once; NFC runs only when a row says it may
- * change something (UAX #15's quick check: every code point
- * NFC_Quick_Check Yes and of class 0 is NFC already); the right-to-left
- * labels are known from the rows the validity check reads; the Punycode
- * encoder sorts the label's code points instead of walking the label once
- * per distinct one.
+ * any lookup): one pass maps the code points (ASCII without a lookup, any
+ * other a row through a two-level index; a run of the same ignored
+ * sequence passed over at once) and notes the runs that NFC may change
+ * (UAX #15's quick check: a code point NFC_Quick_Check Yes and of class 0
+ * is NFC already, and NFC of a string is that of its pieces split before
+ * one); NFC runs on those runs alone, compositions found through a hash;
+ * a label is checked whole only where NFC touched it or it came from
+ * Punycode, any other where its rows cannot answer (a leading mark,
+ * ZWNJ and ZWJ); the right-to-left labels are known from the rows; the
+ * Punycode encoder sorts the label's code points (radix, by as many bits
+ * as their range needs) instead of walking the label once per distinct
+ * one, and writes as the labels are checked; bidi classes and marks come
+ * from a two-level index too.
  *
  * Threads: pure functions; no allocation, no global state (the tables are
  * constant).
@@ -35,7 +41,8 @@
 /* MA_IDNA_NEWER: disallowed here, ignored by a table derived from
  * NFKC_Casefold alone (MA_URL_IDNA_NEWER) */
 /* A row's flags (scripts/gen_idna_tab.py): NFC may change the code point
- * (or its mapping), and a valid code point of bidi class R, AL or AN. */
+ * (or its mapping), and a code point of bidi class R, AL or AN (or a
+ * mapping that holds one). */
 #define MA_IDNA_ROW_NFC 1u
 #define MA_IDNA_ROW_RTL 2u
 /* ma_idna_rowmap: the pool offset of a row's mapping in bits 0-16; above,
@@ -162,14 +169,25 @@ static unsigned ma_idna_ccc(uint32_t cp)
 	return ma_idna_nfc_info(cp) & 0xFF;
 }
 
+/* cp's bidi class | 32 for a mark (general category M): through the
+ * generated index below MA_IDNA_BM_LIMIT, by the runs above. */
+static inline unsigned ma_idna_bm(uint32_t cp)
+{
+	if (cp < MA_IDNA_BM_LIMIT)
+		return ma_idna_bmpat[ma_idna_bmblk[cp >> MA_IDNA_BM_SHIFT]]
+		                    [cp & ((1u << MA_IDNA_BM_SHIFT) - 1)];
+	return (ma_idna_bidi[ma_idna_run(ma_idna_bidi, MA_NELEM(ma_idna_bidi), cp, 5)] & 31) |
+	       (ma_idna_mark[ma_idna_run(ma_idna_mark, MA_NELEM(ma_idna_mark), cp, 1)] & 1) << 5;
+}
+
 static int ma_idna_is_mark(uint32_t cp)
 {
-	return (int)(ma_idna_mark[ma_idna_run(ma_idna_mark, MA_NELEM(ma_idna_mark), cp, 1)] & 1);
+	return cp >= 0x300 && (ma_idna_bm(cp) & 32); /* no mark below (the generator checks) */
 }
 
 static int ma_idna_bidi_class(uint32_t cp)
 {
-	return (int)(ma_idna_bidi[ma_idna_run(ma_idna_bidi, MA_NELEM(ma_idna_bidi), cp, 5)] & 31);
+	return (int)(ma_idna_bm(cp) & 31);
 }
 
 static int ma_idna_join_type(uint32_t cp)
@@ -206,35 +224,30 @@ static int ma_nfd_push(uint32_t cp, uint32_t *out, size_t *o, size_t cap)
 	return 0;
 }
 
-/* The primary composite of a + b, or 0: a binary search among the
- * compositions whose first code point is a (at most
- * MA_IDNA_COMP_MAX_RUN from its first, which the NFC index gives). */
+/* The primary composite of a + b, or 0: Hangul by arithmetic, the rest
+ * through the generated hash of the compositions (linear probing up to
+ * an empty slot, at most MA_IDNA_COMP_PROBES slots). */
 static uint32_t ma_nfc_pair(uint32_t a, uint32_t b)
 {
-	size_t lo, hi;
+	uint32_t h;
 
-	if (a >= MA_HANGUL_L && a < MA_HANGUL_L + 19 && b >= MA_HANGUL_V && b < MA_HANGUL_V + 21)
-		return MA_HANGUL_S + ((a - MA_HANGUL_L) * 21 + (b - MA_HANGUL_V)) * 28;
-	if (a >= MA_HANGUL_S && a < MA_HANGUL_S + MA_HANGUL_N && (a - MA_HANGUL_S) % 28 == 0 &&
-	    b > MA_HANGUL_T && b < MA_HANGUL_T + 28)
-		return a + (b - MA_HANGUL_T);
+	_Static_assert(MA_IDNA_COMP_MIN_SECOND <= MA_HANGUL_V, "jamo pairs pass the first test");
 	if (b < MA_IDNA_COMP_MIN_SECOND)
-		return 0; /* no composition has it second */
-	lo = ma_idna_nfc_info(a) >> 20;
-	if (lo-- == 0)
-		return 0; /* no composition has it first */
-	hi = lo + MA_IDNA_COMP_MAX_RUN;
-	if (hi > MA_NELEM(ma_idna_comp))
-		hi = MA_NELEM(ma_idna_comp);
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const uint32_t *e = ma_idna_comp[mid];
-		if (e[0] == a && e[1] == b)
-			return e[2];
-		if (e[0] < a || (e[0] == a && e[1] < b))
-			lo = mid + 1;
-		else
-			hi = mid;
+		return 0; /* no composition has it second (the jamo are above) */
+	if (b >= MA_HANGUL_V && b < MA_HANGUL_T + 28) {
+		if (a >= MA_HANGUL_L && a < MA_HANGUL_L + 19 && b < MA_HANGUL_V + 21)
+			return MA_HANGUL_S + ((a - MA_HANGUL_L) * 21 + (b - MA_HANGUL_V)) * 28;
+		if (a >= MA_HANGUL_S && a < MA_HANGUL_S + MA_HANGUL_N &&
+		    (a - MA_HANGUL_S) % 28 == 0 && b > MA_HANGUL_T)
+			return a + (b - MA_HANGUL_T);
+	}
+	h = ((a * MA_IDNA_COMP_HA) ^ (b * MA_IDNA_COMP_HB)) >> (32 - MA_IDNA_COMP_HBITS);
+	for (int p = 0; p < MA_IDNA_COMP_PROBES; p++) {
+		uint32_t k = ma_idna_comphash[(h + (uint32_t)p) & ((1u << MA_IDNA_COMP_HBITS) - 1)];
+		if (k == 0)
+			return 0;
+		if (ma_idna_comp[k - 1][0] == a && ma_idna_comp[k - 1][1] == b)
+			return ma_idna_comp[k - 1][2];
 	}
 	return 0;
 }
@@ -303,6 +316,29 @@ static int ma_nfc(const uint32_t *in, size_t n, uint32_t *out, size_t cap, size_
 	return 0;
 }
 
+/* The positions below MA_URL_HOST_MAX whose code point the encoder has
+ * passed (those below its m): a bit each, and how many are marked in the
+ * words before each word, eight 16-bit counts in two 64-bit words (a
+ * mark adds one to the counts above its word at once; a rank is one
+ * count and one popcount). A position takes 9 bits of ma_punycode's
+ * keys. */
+_Static_assert(MA_URL_HOST_MAX <= 512 && MA_URL_HOST_MAX % 64 == 0, "positions in 9 bits");
+#define MA_PUNY_WORDS (MA_URL_HOST_MAX / 64)
+struct ma_puny_seen {
+	uint64_t bit[MA_PUNY_WORDS];
+	uint64_t before[2]; /* word w's count: before[w >> 2] >> 16 * (w & 3) */
+};
+
+/* 1 in each 16-bit count above word w's: what a mark in word w adds. */
+static const uint64_t ma_puny_above[8][2] = {{0x0001000100010000ull, 0x0001000100010001ull},
+                                             {0x0001000100000000ull, 0x0001000100010001ull},
+                                             {0x0001000000000000ull, 0x0001000100010001ull},
+                                             {0, 0x0001000100010001ull},
+                                             {0, 0x0001000100010000ull},
+                                             {0, 0x0001000100000000ull},
+                                             {0, 0x0001000000000000ull},
+                                             {0, 0}};
+
 /* The number of set bits of w. */
 static unsigned ma_popcount64(uint64_t w)
 {
@@ -312,46 +348,42 @@ static unsigned ma_popcount64(uint64_t w)
 	return (unsigned)((w * 0x0101010101010101ull) >> 56);
 }
 
-/* The positions below MA_URL_HOST_MAX whose code point the encoder has
- * passed (those below its m): a bit each, and how many per 64. A
- * position takes 9 bits of ma_punycode's keys. */
-_Static_assert(MA_URL_HOST_MAX <= 512 && MA_URL_HOST_MAX % 64 == 0, "positions in 9 bits");
-struct ma_puny_seen {
-	uint64_t bit[MA_URL_HOST_MAX / 64];
-	uint32_t cnt[MA_URL_HOST_MAX / 64];
-};
-
 static void ma_puny_mark(struct ma_puny_seen *sn, size_t p)
 {
 	sn->bit[p >> 6] |= 1ull << (p & 63);
-	sn->cnt[p >> 6]++;
+	sn->before[0] += ma_puny_above[p >> 6][0];
+	sn->before[1] += ma_puny_above[p >> 6][1];
 }
 
-/* How many positions in [from, to) are marked (from <= to). */
-static uint32_t ma_puny_between(const struct ma_puny_seen *sn, size_t from, size_t to)
+/* How many positions below p are marked. */
+static uint32_t ma_puny_rank(const struct ma_puny_seen *sn, size_t p)
 {
-	size_t wf = from >> 6, wt = to >> 6;
-	uint64_t lo = ~0ull << (from & 63), hi = (1ull << (to & 63)) - 1;
-	uint32_t c;
+	size_t w = p >> 6;
 
-	if (wf == wt)
-		return ma_popcount64(sn->bit[wf] & lo & hi);
-	c = ma_popcount64(sn->bit[wf] & lo);
-	for (size_t w = wf + 1; w < wt; w++)
-		c += sn->cnt[w];
-	if (to & 63)
-		c += ma_popcount64(sn->bit[wt] & hi);
-	return c;
+	return (uint32_t)((sn->before[w >> 2] >> (16 * (w & 3))) & 0xFFFF) +
+	       ma_popcount64(sn->bit[w] & ((1ull << (p & 63)) - 1));
 }
 
-/* Sorts key[0..n) in place, tmp as long: by insertion when they are
- * few, else a stable radix sort by bytes from the lowest, passing over
- * the bytes that every key shares. */
+/* Sorts key[0..n) by key >> 9 (the code point), stably (the keys come
+ * in position order, so they end by code point, then position), tmp as
+ * long: nothing when they are in order already, by insertion when they
+ * are few, else an LSD radix sort of (code point - smallest) in as few
+ * passes of at most 8 bits as its range needs. */
 static void ma_puny_sort(uint32_t *key, uint32_t *tmp, size_t n)
 {
-	uint32_t all = 0, any = 0xFFFFFFFFu, cnt[256];
+	uint32_t lo = UINT32_MAX, hi = 0, cnt[256], *from = key, *to = tmp;
+	int bits = 0, passes, dbits, sorted = 1;
 
-	if (n <= 32) {
+	for (size_t i = 0; i < n; i++) {
+		uint32_t v = key[i] >> 9;
+		lo = v < lo ? v : lo;
+		hi = v > hi ? v : hi;
+		if (i > 0 && key[i - 1] > key[i])
+			sorted = 0;
+	}
+	if (sorted)
+		return;
+	if (n <= 24) {
 		for (size_t i = 1; i < n; i++) {
 			uint32_t v = key[i];
 			size_t j = i;
@@ -361,45 +393,53 @@ static void ma_puny_sort(uint32_t *key, uint32_t *tmp, size_t n)
 		}
 		return;
 	}
-	for (size_t i = 0; i < n; i++) {
-		all |= key[i];
-		any &= key[i];
-	}
-	for (int sh = 0; sh < 32; sh += 8) {
-		uint32_t sum = 0;
-		if ((((all ^ any) >> sh) & 255) == 0)
-			continue; /* the same byte in every key */
-		memset(cnt, 0, sizeof cnt);
+	while ((hi - lo) >> bits)
+		bits++;
+	passes = (bits + 7) / 8;
+	dbits = (bits + passes - 1) / passes;
+	for (int p = 0; p < passes; p++) {
+		uint32_t sum = 0, mask = (1u << dbits) - 1, *t;
+		int sh = p * dbits;
+		memset(cnt, 0, (mask + 1) * sizeof *cnt);
 		for (size_t i = 0; i < n; i++)
-			cnt[(key[i] >> sh) & 255]++;
-		for (size_t d = 0; d < 256; d++) {
+			cnt[(((from[i] >> 9) - lo) >> sh) & mask]++;
+		for (uint32_t d = 0; d <= mask; d++) {
 			uint32_t c = cnt[d];
 			cnt[d] = sum;
 			sum += c;
 		}
 		for (size_t i = 0; i < n; i++)
-			tmp[cnt[(key[i] >> sh) & 255]++] = key[i];
-		memcpy(key, tmp, n * sizeof *key);
+			to[cnt[(((from[i] >> 9) - lo) >> sh) & mask]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
 	}
+	if (from != key)
+		memcpy(key, from, n * sizeof *key);
 }
 
 /* One Punycode delta q as variable-length digits at out[*o] (cap). 0, or
- * -1 when it does not fit. */
+ * -1 when it does not fit. A digit but the last divides q by 10 or more:
+ * at most 11 for 32 bits, so with room for 12 the bytes are not counted. */
 static int ma_puny_digits(uint32_t q, uint32_t bias, char *out, size_t *o, size_t cap)
 {
+	static const char digit[36] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t p = *o;
+	int room = p + 12 < cap;
+
 	for (uint32_t k = 36;; k += 36) {
-		uint32_t t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias), d;
+		uint32_t t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias);
 		if (q < t)
 			break;
-		d = t + (q - t) % (36 - t);
-		if (*o + 1 >= cap)
+		if (!room && p + 1 >= cap)
 			return -1;
-		out[(*o)++] = (char)(d < 26 ? 'a' + d : '0' + d - 26);
+		out[p++] = digit[t + (q - t) % (36 - t)];
 		q = (q - t) / (36 - t);
 	}
-	if (*o + 1 >= cap)
+	if (!room && p + 1 >= cap)
 		return -1;
-	out[(*o)++] = (char)(q < 26 ? 'a' + q : '0' + q - 26);
+	out[p++] = digit[q];
+	*o = p;
 	return 0;
 }
 
@@ -413,16 +453,16 @@ static int ma_puny_digits(uint32_t q, uint32_t bias, char *out, size_t *o, size_
  * emits them -- by value, then by position: the label's non-basic code
  * points sorted as value << 9 | position -- and finds the delta of each
  * as RFC 3492's walk counts it: the code points below the current value
- * passed between the last emission and this one, counted with a bitmap of
- * the positions whose code point is below it (ma_puny_seen). The output is
- * RFC 3492's, byte for byte; the cost is the sort and, per code point, a
- * count over the bitmap's words between two positions. */
+ * passed between the last emission and this one, the difference of two
+ * ranks in a bitmap of the positions whose code point is below it
+ * (ma_puny_seen). The output is RFC 3492's, byte for byte; the cost is
+ * the sort and, per code point, a rank, its digits and the bias. */
 static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
 {
 	uint32_t key[MA_URL_HOST_MAX], tmp[MA_URL_HOST_MAX];
 	struct ma_puny_seen sn;
-	uint32_t m = 0x80, delta = 0, bias = 72, h, b = 0;
-	size_t o = 0, nk = 0, k;
+	uint32_t m = 0x80, delta = 0, bias = 72, h = 0, b, seen = 0, last = 0;
+	size_t o = 0, nk = 0, nw = (n + 63) / 64, group = 0;
 
 	if (n > MA_URL_HOST_MAX)
 		return 0;
@@ -432,11 +472,16 @@ static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
 			if (o + 1 >= cap)
 				return 0;
 			out[o++] = (char)cp[i];
-			ma_puny_mark(&sn, i);
-			b++;
+			sn.bit[i >> 6] |= 1ull << (i & 63);
 		} else {
 			key[nk++] = cp[i] << 9 | (uint32_t)i; /* cp <= 0x10FFFF: 30 bits */
 		}
+	}
+	b = (uint32_t)o;
+	for (size_t w = 0; w + 1 < nw; w++) {
+		uint64_t c = ma_popcount64(sn.bit[w]);
+		sn.before[0] += c * ma_puny_above[w][0];
+		sn.before[1] += c * ma_puny_above[w][1];
 	}
 	h = b;
 	if (b > 0) {
@@ -445,40 +490,38 @@ static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
 		out[o++] = '-';
 	}
 	ma_puny_sort(key, tmp, nk);
-	for (k = 0; k < nk;) {
-		uint32_t mn = key[k] >> 9, seen = h, before = 0;
-		size_t j, from = 0;
-		delta += (mn - m) * (h + 1);
-		m = mn;
-		/* the occurrences of m, by position: the delta of each is the
-		 * code points below m passed since the one before (or the
-		 * start of the walk) */
-		for (j = k; j < nk && key[j] >> 9 == m; j++) {
-			size_t at = key[j] & 511;
-			uint32_t c = ma_puny_between(&sn, from, at);
-			delta += c;
-			before += c;
-			from = at;
-			if (ma_puny_digits(delta, bias, out, &o, cap))
-				return 0;
-			{ /* adapt */
-				uint32_t dl = h == b ? delta / 700 : delta / 2, q = 0;
-				dl += dl / (h + 1);
-				while (dl > ((36 - 1) * 26) / 2) {
-					dl /= 35;
-					q += 36;
-				}
-				bias = q + (36 * dl) / (dl + 38);
+	for (size_t k = 0; k < nk; k++) {
+		uint32_t mn = key[k] >> 9, r, dl, q = 0;
+		size_t at = key[k] & 511;
+		if (k == 0 || mn != m - 1) {
+			/* a new value: the rest of the last one's walk (the code
+			 * points below it past its last occurrence, one step),
+			 * its own marked, then the values between */
+			if (k > 0) {
+				delta += seen - last + 1;
+				for (; group < k; group++)
+					ma_puny_mark(&sn, key[group] & 511);
 			}
-			delta = 0;
-			h++;
+			delta += (mn - m) * (h + 1);
+			m = mn + 1;
+			seen = h;
+			last = 0;
 		}
-		/* the rest of the walk past the last one, then the next value */
-		delta += seen - before;
-		delta++;
-		m++;
-		for (; k < j; k++)
-			ma_puny_mark(&sn, key[k] & 511);
+		r = ma_puny_rank(&sn, at);
+		delta += r - last;
+		last = r;
+		if (ma_puny_digits(delta, bias, out, &o, cap))
+			return 0;
+		/* adapt */
+		dl = h == b ? delta / 700 : delta / 2;
+		dl += dl / (h + 1);
+		while (dl > ((36 - 1) * 26) / 2) {
+			dl /= 35;
+			q += 36;
+		}
+		bias = q + (36 * dl) / (dl + 38);
+		delta = 0;
+		h++;
 	}
 	return o;
 }
@@ -660,13 +703,224 @@ static int ma_idna_valid(const uint32_t *l, size_t n, int puny, int *rtl)
 	return 0;
 }
 
-/* Domain to ASCII of s (n bytes, percent-decoded) into out. */
+/* UTS #46 processing, step 1, for ma_idna_to_ascii: the mapped code
+ * points, and what the later steps need to know of them. */
+struct ma_idna_mapped {
+	uint32_t cp[MA_URL_HOST_MAX];
+	size_t n;    /* code points in cp */
+	size_t dext; /* how many longer their full canonical decomposition is */
+	/* the runs NFC may change, [start, end) in cp (after
+	 * ma_idna_nfc_runs, in its output): each from the last code point
+	 * before it whose row has no NFC flag (a composition may start
+	 * there) to the next such code point; adjacent ones merged */
+	uint16_t run[MA_URL_HOST_MAX / 2 + 1][2];
+	size_t nrun;
+	uint32_t rtl; /* MA_IDNA_ROW_RTL: a code point outside the runs has it */
+	int zw;       /* a ZWNJ or a ZWJ (CONTEXTJ) */
+	int newer;    /* a code point MA_IDNA_NEWER (ignored by newer tables) */
+};
+
+/* Step 1 of s (n bytes): the mapping table, code point by code point
+ * (ASCII without a lookup: valid, A-Z mapped to a-z, no flag, as the
+ * table has it). 0, -1 (invalid UTF-8, a disallowed code point) or
+ * MA_URL_TOO_LONG (past MA_URL_HOST_MAX code points), in the order the
+ * code points come. */
+static int ma_idna_map(const unsigned char *s, size_t n, struct ma_idna_mapped *m)
+{
+	size_t i = 0, nm = 0, safe = 0, nrun = 0, dext = 0;
+	uint32_t rtl = 0, zw = 0;
+	int open = 0;
+
+	m->newer = 0;
+	while (i < n) {
+		uint32_t c = s[i], r, st;
+		size_t row, at = i, ml;
+		if (c < 0x80) {
+			if (nm == MA_URL_HOST_MAX)
+				return MA_URL_TOO_LONG;
+			if (open) {
+				m->run[nrun - 1][1] = (uint16_t)nm;
+				open = 0;
+			}
+			safe = nm;
+			m->cp[nm++] = (uint32_t)ma_idna_lower((int)c);
+			i++;
+			continue;
+		}
+		if (ma_utf8_next(s, n, &i, &c))
+			return -1;
+		row = ma_idna_row(c); /* c <= U+10FFFF */
+		r = ma_idna_rows[row];
+		st = (r >> 3) & 7;
+		if (st == MA_IDNA_VALID) {
+			ml = 1;
+		} else if (st == MA_IDNA_IGNORED) {
+			/* and the same sequence again at once (a run of soft
+			 * hyphens): 2 to 4 bytes, no ASCII is ignored */
+			if (i < n && s[i] == s[at]) {
+				size_t sl = i - at;
+				while (i + sl <= n && s[i] == s[at] && s[i + 1] == s[at + 1] &&
+				       (sl < 3 || s[i + 2] == s[at + 2]) &&
+				       (sl < 4 || s[i + 3] == s[at + 3]))
+					i += sl;
+			}
+			continue;
+		} else if (st == MA_IDNA_MAPPED) {
+			ml = (r >> 6) & 31;
+		} else if (st == MA_IDNA_NEWER) {
+			m->newer = 1;
+			continue;
+		} else {
+			return -1; /* disallowed */
+		}
+		if (nm + ml > MA_URL_HOST_MAX)
+			return MA_URL_TOO_LONG;
+		if (st == MA_IDNA_VALID)
+			m->cp[nm] = c;
+		else
+			memcpy(m->cp + nm, ma_idna_pool + (ma_idna_rowmap[row] & 0x1FFFF),
+			       ml * sizeof *m->cp);
+		dext += ma_idna_rowmap[row] >> 17;
+		if (r & MA_IDNA_ROW_NFC) {
+			if (!open && nrun > 0 && m->run[nrun - 1][1] == safe) {
+				open = 1; /* the last run ended where this one starts */
+			} else if (!open) {
+				m->run[nrun][0] = (uint16_t)safe;
+				nrun++;
+				open = 1;
+			}
+		} else if (ml > 0) {
+			if (open) {
+				m->run[nrun - 1][1] = (uint16_t)nm;
+				open = 0;
+			}
+			rtl |= r;
+			zw |= (c | 1) == 0x200D; /* no mapping holds them */
+			safe = nm + ml - 1;
+		}
+		nm += ml;
+	}
+	if (open)
+		m->run[nrun - 1][1] = (uint16_t)nm;
+	m->n = nm;
+	m->nrun = nrun;
+	m->dext = dext;
+	m->rtl = rtl & MA_IDNA_ROW_RTL;
+	m->zw = zw != 0;
+	return 0;
+}
+
+/* Step 2, NFC, of m's runs alone (the code points between them are NFC
+ * already, and NFC of a string is that of its pieces split before a code
+ * point of class 0 that NFC_Quick_Check says Yes to): cps gets the code
+ * points, *nc how many; m->run becomes the runs' places in cps. 0 or
+ * MA_URL_TOO_LONG when NFC of the whole would be (its decomposition past
+ * MA_URL_HOST_MAX, or a Hangul syllable that ma_nfd_push has no room
+ * for): m->dext says so without decomposing, but for a decomposition of
+ * exactly MA_URL_HOST_MAX. */
+static int ma_idna_nfc_runs(struct ma_idna_mapped *m, uint32_t *cps, size_t *nc)
+{
+	size_t o = 0, from = 0;
+
+	if (m->n + m->dext > MA_URL_HOST_MAX)
+		return MA_URL_TOO_LONG;
+	if (m->n + m->dext == MA_URL_HOST_MAX) {
+		size_t d = 0;
+		for (size_t k = 0; k < m->n; k++)
+			if (ma_nfd_push(m->cp[k], cps, &d, MA_URL_HOST_MAX))
+				return MA_URL_TOO_LONG;
+	}
+	for (size_t k = 0; k < m->nrun; k++) {
+		size_t a = m->run[k][0], b = m->run[k][1], w;
+		memcpy(cps + o, m->cp + from, (a - from) * sizeof *cps);
+		o += a - from;
+		/* fits: o is at most the decomposed length before a */
+		if (ma_nfc(m->cp + a, b - a, cps + o, MA_URL_HOST_MAX - o, &w))
+			return MA_URL_TOO_LONG;
+		m->run[k][0] = (uint16_t)o;
+		m->run[k][1] = (uint16_t)(o + w);
+		o += w;
+		from = b;
+	}
+	memcpy(cps + o, m->cp + from, (m->n - from) * sizeof *cps);
+	*nc = o + m->n - from;
+	return 0;
+}
+
+/* An ACE label l (ln code points, "xn--" first) decoded into lab (*dl):
+ * ASCII Punycode that is not empty and not all basic (UTS #46 15.1's
+ * rules, which ICU follows). 0, -1 or MA_URL_TOO_LONG. */
+static int ma_idna_ace(const uint32_t *l, size_t ln, uint32_t *lab, size_t *dl)
+{
+	int rc;
+
+	for (size_t q = 4; q < ln; q++)
+		if (l[q] >= 0x80)
+			return -1;
+	rc = ma_punydecode(l + 4, ln - 4, lab, MA_URL_HOST_MAX, dl);
+	if (rc)
+		return rc;
+	if (*dl == 0)
+		return -1;
+	for (size_t q = 0; q < *dl && lab[q] < 0x80; q++)
+		if (q + 1 == *dl)
+			return -1;
+	return 0;
+}
+
+static int ma_idna_is_ace(const uint32_t *l, size_t ln)
+{
+	return ln >= 4 && l[0] == 'x' && l[1] == 'n' && l[2] == '-' && l[3] == '-';
+}
+
+/* Appends one processed label to out at *o (ASCII as it is, else "xn--"
+ * and its Punycode), then a '.' when sep. 0, or -1 when it does not fit
+ * (with its NUL) in cap. */
+static int ma_idna_put(const uint32_t *l, size_t ln, int nonascii, int sep, char *out, size_t *o,
+                       size_t cap)
+{
+	if (nonascii) {
+		size_t w;
+		if (*o + 5 >= cap)
+			return -1;
+		memcpy(out + *o, "xn--", 4);
+		*o += 4;
+		w = ma_punycode(l, ln, out + *o, cap - *o);
+		if (!w)
+			return -1;
+		*o += w;
+	} else {
+		if (*o + ln >= cap)
+			return -1;
+		for (size_t q = 0; q < ln; q++)
+			out[(*o)++] = (char)l[q];
+	}
+	if (sep) {
+		if (*o + 1 >= cap)
+			return -1;
+		out[(*o)++] = '.';
+	}
+	return 0;
+}
+
+/* Domain to ASCII of s (n bytes, percent-decoded) into out: step 1
+ * (ma_idna_map), step 2 on the runs that need it (ma_idna_nfc_runs), then
+ * label by label steps 3 and 4 (ACE labels decoded and checked; a label
+ * that NFC touched checked whole; any other only where its code points'
+ * rows cannot answer: a leading mark, CONTEXTJ) and Punycode written as
+ * it goes; then the Bidi Rule when a label is right-to-left. The
+ * failures are those of the plain order (every label checked before any
+ * is written, each label's Bidi Rule before it is written): the first
+ * label that does not fit in out is remembered, and MA_URL_TOO_LONG
+ * returned for it after the labels' checks and the Bidi Rule of the
+ * labels up to it. */
 int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen)
 {
-	uint32_t mapped[MA_URL_HOST_MAX], cps[MA_URL_HOST_MAX], lab[MA_URL_HOST_MAX];
-	size_t nm = 0, nc = 0, o = 0, i = 0, st, dext = 0;
-	uint32_t flags = 0;
-	int ascii = 1, bidi = 0, newer = 0, rc;
+	struct ma_idna_mapped m;
+	uint32_t nfc[MA_URL_HOST_MAX], lab[MA_URL_HOST_MAX];
+	const uint32_t *cps = m.cp;
+	size_t nc, o = 0, st = 0, ri = 0, done = 0, nlab = 0, full = (size_t)-1;
+	int ascii = 1, bidi, rc;
 
 	for (size_t k = 0; k < n && ascii; k++)
 		if (s[k] >= 0x80)
@@ -680,147 +934,78 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 		*olen = n;
 		return 0;
 	}
-	/* UTS #46 processing, steps 1 and 2: map, then NFC */
-	while (i < n) {
-		uint32_t cp, r;
-		size_t row, at = i;
-		if (ma_utf8_next(s, n, &i, &cp))
-			return -1;
-		row = ma_idna_row(cp); /* cp <= U+10FFFF */
-		r = ma_idna_rows[row];
-		/* the statuses by how often they come: valid, ignored
-		 * (soft hyphens, joiners), mapped, the rest */
-		if (((r >> 3) & 7) == MA_IDNA_VALID) {
-			if (nm + 1 > MA_NELEM(mapped))
-				return MA_URL_TOO_LONG;
-			mapped[nm++] = cp;
-			flags |= r;
-			dext += ma_idna_rowmap[row] >> 17;
-		} else if (((r >> 3) & 7) == MA_IDNA_IGNORED) {
-			/* and the same sequence again at once (a run of soft
-			 * hyphens): 2 to 4 bytes, no ASCII is ignored */
-			if (i < n && s[i] == s[at]) {
-				size_t sl = i - at;
-				while (i + sl <= n && s[i] == s[at] && s[i + 1] == s[at + 1] &&
-				       (sl < 3 || s[i + 2] == s[at + 2]) &&
-				       (sl < 4 || s[i + 3] == s[at + 3]))
-					i += sl;
-			}
-		} else if (((r >> 3) & 7) == MA_IDNA_MAPPED) {
-			size_t ml = (r >> 6) & 31;
-			flags |= r;
-			if (nm + ml > MA_NELEM(mapped))
-				return MA_URL_TOO_LONG;
-			memcpy(mapped + nm, ma_idna_pool + (ma_idna_rowmap[row] & 0x1FFFF),
-			       ml * sizeof *mapped);
-			nm += ml;
-			dext += ma_idna_rowmap[row] >> 17;
-		} else if (((r >> 3) & 7) == MA_IDNA_NEWER) {
-			newer = 1;
-		} else {
-			return -1; /* disallowed */
-		}
-	}
-	if (flags & MA_IDNA_ROW_NFC) {
-		rc = ma_nfc(mapped, nm, cps, MA_NELEM(cps), &nc);
+	rc = ma_idna_map(s, n, &m);
+	if (rc)
+		return rc;
+	nc = m.n;
+	if (m.nrun > 0 || m.n + m.dext >= MA_URL_HOST_MAX) {
+		rc = ma_idna_nfc_runs(&m, nfc, &nc);
 		if (rc)
 			return rc;
-	} else { /* every code point NFC_Quick_Check Yes, class 0: NFC already */
-		/* but ma_nfc's decomposition (nm + dext code points, the
-		 * rows say) may not fit: the same MA_URL_TOO_LONG as when it
-		 * runs. Past the buffer it fails; at exactly its size a
-		 * Hangul syllable near the end may fail it too (ma_nfd_push
-		 * wants room for three), so that case decomposes. */
-		if (nm + dext > MA_NELEM(cps))
-			return MA_URL_TOO_LONG;
-		if (nm + dext == MA_NELEM(cps)) {
-			size_t d = 0;
-			for (size_t k = 0; k < nm; k++)
-				if (ma_nfd_push(mapped[k], cps, &d, MA_NELEM(cps)))
-					return MA_URL_TOO_LONG;
-		}
-		memcpy(cps, mapped, nm * sizeof *cps);
-		nc = nm;
+		cps = nfc;
 	}
-	/* steps 3 and 4, label by label: Punycode decoded, labels checked;
-	 * the processed labels are kept in mapped (no longer than cps) */
-	nm = 0;
-	st = 0;
-	for (size_t k = 0; k <= nc; k++) {
+	bidi = m.rtl != 0;
+	for (;;) {
 		const uint32_t *l = cps + st;
-		size_t ln = k - st, dl;
-		int puny = 0;
-		if (k < nc && cps[k] != '.')
-			continue;
-		if (ln >= 4 && l[0] == 'x' && l[1] == 'n' && l[2] == '-' && l[3] == '-') {
-			/* an ACE label: ASCII Punycode that is not empty and not
-			 * all basic (UTS #46 15.1's rules, which ICU follows) */
-			for (size_t q = 4; q < ln; q++)
-				if (l[q] >= 0x80)
-					return -1;
-			rc = ma_punydecode(l + 4, ln - 4, lab, MA_NELEM(lab), &dl);
+		size_t k = st, ln;
+		uint32_t acc = 0;
+		while (k < nc && cps[k] != '.')
+			acc |= cps[k++];
+		ln = k - st;
+		while (ri < m.nrun && m.run[ri][1] <= st)
+			ri++;
+		if (ma_idna_is_ace(l, ln)) {
+			rc = ma_idna_ace(l, ln, lab, &ln);
+			if (rc == 0)
+				rc = ma_idna_valid(lab, ln, 1, &bidi);
 			if (rc)
 				return rc;
-			if (dl == 0)
-				return -1;
-			for (size_t q = 0; q < dl && lab[q] < 0x80; q++)
-				if (q + 1 == dl)
-					return -1;
 			l = lab;
-			ln = dl;
-			puny = 1;
-		}
-		if (ln > 0) { /* and a label of R, AL or AN code points sets bidi */
-			rc = ma_idna_valid(l, ln, puny, &bidi);
+			acc = 0x80;
+		} else if (ln > 0 && ri < m.nrun && m.run[ri][0] < k) {
+			rc = ma_idna_valid(l, ln, 0, &bidi); /* NFC touched it */
 			if (rc)
 				return rc;
+		} else if (ln > 0) {
+			/* its code points are valid (a mapping holds only valid
+			 * ones) and their rows said R, AL or AN already */
+			if (ma_idna_is_mark(l[0]))
+				return -1;
+			for (size_t q = 0; m.zw && q < ln; q++)
+				if ((l[q] | 1) == 0x200D && !ma_idna_contextj(l, ln, q))
+					return -1;
 		}
-		if (nm + ln + 1 > MA_NELEM(mapped))
+		/* the processed labels, each with its dot, in MA_URL_HOST_MAX */
+		if (done + ln + 1 > MA_URL_HOST_MAX)
 			return MA_URL_TOO_LONG;
-		memcpy(mapped + nm, l, ln * sizeof *l);
-		nm += ln;
-		mapped[nm++] = '.';
+		done += ln + 1;
+		if (full == (size_t)-1 && ma_idna_put(l, ln, acc >= 0x80, k < nc, out, &o, cap))
+			full = nlab;
+		nlab++;
+		if (k >= nc)
+			break;
 		st = k + 1;
 	}
-	/* the Bidi Rule on every label of a domain with an RTL label, then
-	 * ToASCII: Punycode for the labels that are not ASCII */
+	/* the Bidi Rule on every label (up to the one that did not fit) of a
+	 * domain with a right-to-left label */
 	st = 0;
-	for (size_t k = 0; k < nm; k++) {
-		const uint32_t *l = mapped + st;
-		size_t ln = k - st;
-		int nonascii = 0;
-		if (mapped[k] != '.')
-			continue;
-		if (bidi && !ma_idna_bidi_ok(l, ln))
+	for (size_t j = 0; bidi && j < nlab && j <= full; j++) {
+		const uint32_t *l = cps + st;
+		size_t k = st, ln;
+		while (k < nc && cps[k] != '.')
+			k++;
+		ln = k - st;
+		if (ma_idna_is_ace(l, ln)) {
+			(void)ma_idna_ace(l, ln, lab, &ln); /* as above: 0 */
+			l = lab;
+		}
+		if (!ma_idna_bidi_ok(l, ln))
 			return -1;
-		for (size_t q = 0; q < ln; q++)
-			if (l[q] >= 0x80)
-				nonascii = 1;
-		if (nonascii) {
-			size_t w;
-			if (o + 5 >= cap)
-				return MA_URL_TOO_LONG;
-			memcpy(out + o, "xn--", 4);
-			o += 4;
-			w = ma_punycode(l, ln, out + o, cap - o);
-			if (!w)
-				return MA_URL_TOO_LONG;
-			o += w;
-		} else {
-			for (size_t q = 0; q < ln; q++) {
-				if (o + 1 >= cap)
-					return MA_URL_TOO_LONG;
-				out[o++] = (char)l[q];
-			}
-		}
-		if (k + 1 < nm) {
-			if (o + 1 >= cap)
-				return MA_URL_TOO_LONG;
-			out[o++] = '.';
-		}
 		st = k + 1;
 	}
+	if (full != (size_t)-1)
+		return MA_URL_TOO_LONG;
 	out[o] = '\0';
 	*olen = o;
-	return newer ? MA_URL_IDNA_NEWER : 0;
+	return m.newer ? MA_URL_IDNA_NEWER : 0;
 }

@@ -184,8 +184,18 @@ static void row_flags_agree_with_the_properties(void **state)
 					unflagged[n_unflagged++] = cp;
 			}
 		} else if (st == MA_IDNA_MAPPED) {
-			if (r & MA_IDNA_ROW_RTL)
-				fail_msg("U+%04X: RTL flag on a mapped code point", cp);
+			int rtl = 0;
+			for (size_t k = 0; k < ml; k++) {
+				uint32_t mr = ma_idna_rows[ma_idna_row(map[k])];
+				rtl |= ref_rtl(map[k]);
+				/* the label check trusts them: valid, no joiner */
+				if (map[k] != '.' && (((mr >> 3) & 7) != MA_IDNA_VALID ||
+				                      map[k] == 0x200C || map[k] == 0x200D))
+					fail_msg("U+%04X: maps to U+%04X, status %u", cp, map[k],
+					         (mr >> 3) & 7);
+			}
+			if (!!(r & MA_IDNA_ROW_RTL) != rtl)
+				fail_msg("U+%04X: RTL flag %u, its mapping's %d", cp, r & 2, rtl);
 			if (!(r & MA_IDNA_ROW_NFC)) {
 				for (size_t k = 0; k < ml; k++)
 					if (ma_idna_ccc(map[k]) != 0)
@@ -199,8 +209,91 @@ static void row_flags_agree_with_the_properties(void **state)
 		} else if (r & 3) {
 			fail_msg("U+%04X: flags on status %u", cp, st);
 		}
+		/* ma_idna_map reads no row for ASCII: valid, A-Z mapped to
+		 * a-z, no flag, nothing to decompose */
+		if (cp < 0x80 &&
+		    ((r & 7) != 0 || ext != 0 ||
+		     (cp >= 'A' && cp <= 'Z' ? st != MA_IDNA_MAPPED || ml != 1 || map[0] != cp + 32
+		                             : st != MA_IDNA_VALID)))
+			fail_msg("U+%04X: the ASCII row is not what ma_idna_map assumes", cp);
 	}
 	assert_true(n_unflagged > 1000);
+}
+
+/* The bidi and mark index (ma_idna_bmblk, ma_idna_bmpat) against the
+ * runs it stands for, for every code point; and no mark below U+0300
+ * (ma_idna_is_mark does not look there). */
+static void bidi_and_mark_index_agrees_with_the_runs(void **state)
+{
+	(void)state;
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		unsigned
+		    bidi =
+		        ma_idna_bidi[ma_idna_run(ma_idna_bidi, MA_NELEM(ma_idna_bidi), cp, 5)] & 31,
+		    mark =
+		        ma_idna_mark[ma_idna_run(ma_idna_mark, MA_NELEM(ma_idna_mark), cp, 1)] & 1;
+		if ((unsigned)ma_idna_bidi_class(cp) != bidi || ma_idna_is_mark(cp) != (int)mark)
+			fail_msg("U+%04X: index bidi %d mark %d, runs %u %u", cp,
+			         ma_idna_bidi_class(cp), ma_idna_is_mark(cp), bidi, mark);
+		if (cp < 0x300 && mark)
+			fail_msg("U+%04X: a mark below U+0300", cp);
+	}
+}
+
+/* The composite of a + b as ma_nfc_pair found it before its hash: a
+ * binary search of ma_idna_comp. */
+static uint32_t ref_pair(uint32_t a, uint32_t b)
+{
+	size_t lo = 0, hi = MA_NELEM(ma_idna_comp);
+
+	if (a >= MA_HANGUL_L && a < MA_HANGUL_L + 19 && b >= MA_HANGUL_V && b < MA_HANGUL_V + 21)
+		return MA_HANGUL_S + ((a - MA_HANGUL_L) * 21 + (b - MA_HANGUL_V)) * 28;
+	if (a >= MA_HANGUL_S && a < MA_HANGUL_S + MA_HANGUL_N && (a - MA_HANGUL_S) % 28 == 0 &&
+	    b > MA_HANGUL_T && b < MA_HANGUL_T + 28)
+		return a + (b - MA_HANGUL_T);
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const uint32_t *e = ma_idna_comp[mid];
+		if (e[0] == a && e[1] == b)
+			return e[2];
+		if (e[0] < a || (e[0] == a && e[1] < b))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* ma_nfc_pair (a hash) finds what a search finds: for every first and
+ * second code point of the table crossed (most pairs are not in it),
+ * Hangul jamo and syllables, and random pairs. */
+static void the_composition_hash_finds_what_a_search_finds(void **state)
+{
+	static uint32_t first[1024], second[1024];
+	size_t nf = 0, ns = 0;
+
+	(void)state;
+	for (size_t k = 0; k < MA_NELEM(ma_idna_comp); k++) {
+		if (nf == 0 || first[nf - 1] != ma_idna_comp[k][0])
+			first[nf++] = ma_idna_comp[k][0];
+		second[ns++] = ma_idna_comp[k][1];
+	}
+	for (size_t i = 0; i < nf; i++)
+		for (size_t j = 0; j < ns; j += 1 + (j % 3))
+			if (ma_nfc_pair(first[i], second[j]) != ref_pair(first[i], second[j]))
+				fail_msg("U+%04X U+%04X: %04X, the search %04X", first[i],
+				         second[j], ma_nfc_pair(first[i], second[j]),
+				         ref_pair(first[i], second[j]));
+	for (uint32_t a = 0x1100; a < 0x1200; a++)
+		for (uint32_t b = 0x1100; b < 0x1200; b++)
+			assert_int_equal(ma_nfc_pair(a, b), ref_pair(a, b));
+	for (uint32_t a = 0xAC00; a < 0xAC00 + 300; a++)
+		for (uint32_t b = 0x1100; b < 0x1200; b++)
+			assert_int_equal(ma_nfc_pair(a, b), ref_pair(a, b));
+	for (int t = 0; t < 200000; t++) {
+		uint32_t a = rnd(0x30000), b = t % 2 ? rnd(0x30000) : second[rnd((uint32_t)ns)];
+		assert_int_equal(ma_nfc_pair(a, b), ref_pair(a, b));
+	}
 }
 
 /* A host NFC would leave alone but whose decomposition does not fit in
@@ -315,6 +408,297 @@ static void nfc_index_agrees_with_the_tables(void **state)
 	assert_int_equal(ma_nfc_pair(0xE9, 0x301), 0);
 }
 
+/* Domain to ASCII as ma_idna.c wrote it before its fused pass (session
+ * 14): every code point mapped through its row, NFC of the whole domain
+ * when a row says it may change anything, every label checked whole by
+ * ma_idna_valid, the processed labels kept, then the Bidi Rule and RFC
+ * 3492's walk (ref_punycode) label by label. */
+static int ref_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen)
+{
+	uint32_t mapped[MA_URL_HOST_MAX], cps[MA_URL_HOST_MAX], lab[MA_URL_HOST_MAX];
+	size_t nm = 0, nc = 0, o = 0, i = 0, st, dext = 0;
+	uint32_t flags = 0;
+	int ascii = 1, bidi = 0, newer = 0, rc;
+
+	for (size_t k = 0; k < n && ascii; k++)
+		if (s[k] >= 0x80)
+			ascii = 0;
+	if (ascii) { /* WHATWG: an ASCII domain is lowercased, nothing more */
+		if (n >= cap)
+			return MA_URL_TOO_LONG;
+		for (size_t k = 0; k < n; k++)
+			out[k] = (char)ma_idna_lower(s[k]);
+		out[n] = '\0';
+		*olen = n;
+		return 0;
+	}
+	/* UTS #46 processing, steps 1 and 2: map, then NFC */
+	while (i < n) {
+		uint32_t cp, r;
+		size_t row, at = i;
+		if (ma_utf8_next(s, n, &i, &cp))
+			return -1;
+		row = ma_idna_row(cp); /* cp <= U+10FFFF */
+		r = ma_idna_rows[row];
+		/* the statuses by how often they come: valid, ignored
+		 * (soft hyphens, joiners), mapped, the rest */
+		if (((r >> 3) & 7) == MA_IDNA_VALID) {
+			if (nm + 1 > MA_NELEM(mapped))
+				return MA_URL_TOO_LONG;
+			mapped[nm++] = cp;
+			flags |= r;
+			dext += ma_idna_rowmap[row] >> 17;
+		} else if (((r >> 3) & 7) == MA_IDNA_IGNORED) {
+			/* and the same sequence again at once (a run of soft
+			 * hyphens): 2 to 4 bytes, no ASCII is ignored */
+			if (i < n && s[i] == s[at]) {
+				size_t sl = i - at;
+				while (i + sl <= n && s[i] == s[at] && s[i + 1] == s[at + 1] &&
+				       (sl < 3 || s[i + 2] == s[at + 2]) &&
+				       (sl < 4 || s[i + 3] == s[at + 3]))
+					i += sl;
+			}
+		} else if (((r >> 3) & 7) == MA_IDNA_MAPPED) {
+			size_t ml = (r >> 6) & 31;
+			flags |= r;
+			if (nm + ml > MA_NELEM(mapped))
+				return MA_URL_TOO_LONG;
+			memcpy(mapped + nm, ma_idna_pool + (ma_idna_rowmap[row] & 0x1FFFF),
+			       ml * sizeof *mapped);
+			nm += ml;
+			dext += ma_idna_rowmap[row] >> 17;
+		} else if (((r >> 3) & 7) == MA_IDNA_NEWER) {
+			newer = 1;
+		} else {
+			return -1; /* disallowed */
+		}
+	}
+	if (flags & MA_IDNA_ROW_NFC) {
+		rc = ma_nfc(mapped, nm, cps, MA_NELEM(cps), &nc);
+		if (rc)
+			return rc;
+	} else { /* every code point NFC_Quick_Check Yes, class 0: NFC already */
+		/* but ma_nfc's decomposition (nm + dext code points, the
+		 * rows say) may not fit: the same MA_URL_TOO_LONG as when it
+		 * runs. Past the buffer it fails; at exactly its size a
+		 * Hangul syllable near the end may fail it too (ma_nfd_push
+		 * wants room for three), so that case decomposes. */
+		if (nm + dext > MA_NELEM(cps))
+			return MA_URL_TOO_LONG;
+		if (nm + dext == MA_NELEM(cps)) {
+			size_t d = 0;
+			for (size_t k = 0; k < nm; k++)
+				if (ma_nfd_push(mapped[k], cps, &d, MA_NELEM(cps)))
+					return MA_URL_TOO_LONG;
+		}
+		memcpy(cps, mapped, nm * sizeof *cps);
+		nc = nm;
+	}
+	/* steps 3 and 4, label by label: Punycode decoded, labels checked;
+	 * the processed labels are kept in mapped (no longer than cps) */
+	nm = 0;
+	st = 0;
+	for (size_t k = 0; k <= nc; k++) {
+		const uint32_t *l = cps + st;
+		size_t ln = k - st, dl;
+		int puny = 0;
+		if (k < nc && cps[k] != '.')
+			continue;
+		if (ln >= 4 && l[0] == 'x' && l[1] == 'n' && l[2] == '-' && l[3] == '-') {
+			/* an ACE label: ASCII Punycode that is not empty and not
+			 * all basic (UTS #46 15.1's rules, which ICU follows) */
+			for (size_t q = 4; q < ln; q++)
+				if (l[q] >= 0x80)
+					return -1;
+			rc = ma_punydecode(l + 4, ln - 4, lab, MA_NELEM(lab), &dl);
+			if (rc)
+				return rc;
+			if (dl == 0)
+				return -1;
+			for (size_t q = 0; q < dl && lab[q] < 0x80; q++)
+				if (q + 1 == dl)
+					return -1;
+			l = lab;
+			ln = dl;
+			puny = 1;
+		}
+		if (ln > 0) { /* and a label of R, AL or AN code points sets bidi */
+			rc = ma_idna_valid(l, ln, puny, &bidi);
+			if (rc)
+				return rc;
+		}
+		if (nm + ln + 1 > MA_NELEM(mapped))
+			return MA_URL_TOO_LONG;
+		memcpy(mapped + nm, l, ln * sizeof *l);
+		nm += ln;
+		mapped[nm++] = '.';
+		st = k + 1;
+	}
+	/* the Bidi Rule on every label of a domain with an RTL label, then
+	 * ToASCII: Punycode for the labels that are not ASCII */
+	st = 0;
+	for (size_t k = 0; k < nm; k++) {
+		const uint32_t *l = mapped + st;
+		size_t ln = k - st;
+		int nonascii = 0;
+		if (mapped[k] != '.')
+			continue;
+		if (bidi && !ma_idna_bidi_ok(l, ln))
+			return -1;
+		for (size_t q = 0; q < ln; q++)
+			if (l[q] >= 0x80)
+				nonascii = 1;
+		if (nonascii) {
+			size_t w;
+			if (o + 5 >= cap)
+				return MA_URL_TOO_LONG;
+			memcpy(out + o, "xn--", 4);
+			o += 4;
+			w = ref_punycode(l, ln, out + o, cap - o);
+			if (!w)
+				return MA_URL_TOO_LONG;
+			o += w;
+		} else {
+			for (size_t q = 0; q < ln; q++) {
+				if (o + 1 >= cap)
+					return MA_URL_TOO_LONG;
+				out[o++] = (char)l[q];
+			}
+		}
+		if (k + 1 < nm) {
+			if (o + 1 >= cap)
+				return MA_URL_TOO_LONG;
+			out[o++] = '.';
+		}
+		st = k + 1;
+	}
+	out[o] = '\0';
+	*olen = o;
+	return newer ? MA_URL_IDNA_NEWER : 0;
+}
+
+/* A code point for a random domain: from a pool of the cases the steps
+ * tell apart (ASCII and its capitals, dots and their look-alikes, marks
+ * that compose and reorder, joiners after viramas and between joining
+ * letters, right-to-left letters and digits, Hangul, mapped, ignored and
+ * disallowed ones), from one of a few, a combining mark, an ideograph,
+ * Hangul, Arabic, or any. */
+static uint32_t rnd_domain_cp(int mode, const uint32_t *few)
+{
+	static const uint32_t pool[] = {
+	    'a',     'b',     'x',    'n',    '-',    '.',     '1',     'A',     'Z',    'e',
+	    0xDF,    0x3C2,   0xE9,   0xFC,   0xC5,   0x301,   0x300,   0x323,   0x307,  0x338,
+	    0x302,   0x31B,   0x5D0,  0x5D1,  0x627,  0x628,   0x64A,   0x660,   0x661,  0x6F0,
+	    0x64E,   0x200C,  0x200D, 0x94D,  0x915,  0x93E,   0x93C,   0x1100,  0x1161, 0x11A8,
+	    0xAC00,  0xAC01,  0xFF21, 0xFF41, 0xFF0E, 0x3002,  0xAD,    0xFB01,  0x2488, 0x200E,
+	    0x1D400, 0x24B6,  0xE31,  0x1B44, 0xA8C4, 0x375,   0x1D165, 0x958,   0x212B, 0x2126,
+	    0x1E9E,  0xFB1D,  0xFB50, 0xFDFA, 0x180E, 0x206A,  0x4E00,  0x20000, 0xB47,  0xB3E,
+	    0xF73,   0xE0100, 0x1E9B, 0x1D6,  0x345,  0x10FFFD};
+	uint32_t c;
+
+	switch (mode) {
+	case 0:
+		return pool[rnd(MA_NELEM(pool))];
+	case 1:
+		return few[rnd(6)];
+	case 2:
+		return 0x300 + rnd(0x70);
+	case 3:
+		return 0x4E00 + rnd(0x5000);
+	case 4:
+		return 0xAC00 + rnd(MA_HANGUL_N);
+	case 5:
+		return 0x600 + rnd(0x100);
+	case 6:
+		c = 0x80 + rnd(0x30000 - 0x80);
+		return c >= 0xD800 && c < 0xE000 ? 'q' : c;
+	default:
+		return 'a' + rnd(26);
+	}
+}
+
+static size_t put_utf8(unsigned char *b, size_t o, uint32_t cp)
+{
+	if (cp < 0x80) {
+		b[o++] = (unsigned char)cp;
+	} else if (cp < 0x800) {
+		b[o++] = (unsigned char)(0xC0 | cp >> 6);
+		b[o++] = (unsigned char)(0x80 | (cp & 63));
+	} else if (cp < 0x10000) {
+		b[o++] = (unsigned char)(0xE0 | cp >> 12);
+		b[o++] = (unsigned char)(0x80 | ((cp >> 6) & 63));
+		b[o++] = (unsigned char)(0x80 | (cp & 63));
+	} else {
+		b[o++] = (unsigned char)(0xF0 | cp >> 18);
+		b[o++] = (unsigned char)(0x80 | ((cp >> 12) & 63));
+		b[o++] = (unsigned char)(0x80 | ((cp >> 6) & 63));
+		b[o++] = (unsigned char)(0x80 | (cp & 63));
+	}
+	return o;
+}
+
+/* ma_idna_to_ascii (one pass mapping, NFC of the runs that need it,
+ * labels checked where their rows cannot answer, Punycode as it goes)
+ * against ref_to_ascii on random domains: short and up to past
+ * MA_URL_HOST_MAX bytes, with runs of one code point, ACE labels (some
+ * broken) and random room; the same result, and the same output when it
+ * succeeds. */
+static void domain_to_ascii_is_the_plain_algorithms_on_random_domains(void **state)
+{
+	static unsigned char b[1400];
+	char o1[MA_URL_HOST_MAX + 1], o2[MA_URL_HOST_MAX + 1];
+	int ok = 0;
+
+	(void)state;
+	for (int t = 0; t < 30000; t++) {
+		size_t n = 0, lim = rnd(4) ? 1 + rnd(80) : 300 + rnd(300), l1 = 0, l2 = 0, cap;
+		uint32_t few[6], modes = 1 + rnd(255);
+		int r1, r2;
+		if (rnd(2))
+			modes &= 0xBE; /* no pool, no random code point: more pass */
+		if (modes == 0)
+			modes = 0x80;
+		for (int k = 0; k < 6; k++)
+			few[k] = rnd_domain_cp((int)rnd(7), few);
+		while (n + 4 < lim && n + 4 < sizeof b) {
+			uint32_t mode, c;
+			do
+				mode = rnd(8);
+			while (!(modes >> mode & 1));
+			c = rnd_domain_cp((int)mode, few);
+			if (rnd(40) == 0) { /* an ACE label, sometimes broken */
+				unsigned char lb[160];
+				char ace[MA_URL_HOST_MAX];
+				size_t ln = 0, al = 0;
+				for (int k = 1 + (int)rnd(30); k > 0; k--)
+					ln = put_utf8(lb, ln, rnd_domain_cp((int)rnd(8), few));
+				if (ref_to_ascii(lb, ln, ace, sizeof ace, &al) == 0 &&
+				    n + al + 1 < sizeof b) {
+					if (rnd(5) == 0 && al > 5)
+						ace[4 + rnd((uint32_t)al - 4)] = "a9-.Z"[rnd(5)];
+					memcpy(b + n, ace, al);
+					n += al;
+					continue;
+				}
+			}
+			for (int k = rnd(30) == 0 ? (int)rnd(100) : 1; k > 0 && n + 4 < sizeof b;
+			     k--)
+				n = put_utf8(b, n, c);
+			if (rnd(12) == 0)
+				b[n++] = '.';
+		}
+		cap = rnd(4) == 0 ? 1 + rnd(MA_URL_HOST_MAX) : MA_URL_HOST_MAX;
+		r1 = ma_idna_to_ascii(b, n, o1, cap, &l1);
+		r2 = ref_to_ascii(b, n, o2, cap, &l2);
+		if (r1 != r2 ||
+		    ((r1 == 0 || r1 == MA_URL_IDNA_NEWER) && (l1 != l2 || memcmp(o1, o2, l1 + 1))))
+			fail_msg("domain %d (%zu bytes, room %zu): %d %.*s, expected %d %.*s", t, n,
+			         cap, r1, r1 ? 0 : (int)l1, o1, r2, r2 ? 0 : (int)l2, o2);
+		ok += r1 == 0;
+	}
+	assert_true(ok > 3000); /* enough of them pass to compare the output */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -323,6 +707,9 @@ int main(void)
 	    cmocka_unit_test(nfc_leaves_strings_of_unflagged_code_points_alone),
 	    cmocka_unit_test(a_host_whose_decomposition_does_not_fit_is_too_long),
 	    cmocka_unit_test(nfc_index_agrees_with_the_tables),
+	    cmocka_unit_test(bidi_and_mark_index_agrees_with_the_runs),
+	    cmocka_unit_test(the_composition_hash_finds_what_a_search_finds),
+	    cmocka_unit_test(domain_to_ascii_is_the_plain_algorithms_on_random_domains),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
