@@ -111,92 +111,97 @@ static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *f
  * function; inside case ... esac (ma_sh_add counts them) a ")" that no
  * "(" opened ends a pattern, and an item (its commands, maybe none) ends
  * with ;; ;& or ;;&. */
-static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st, int kind,
-                                                             int flags)
+static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_parse *v, int kind,
+                                                               int flags)
 {
-	int prev = st->k.v.prev;
+	int prev = v->prev;
 
-	st->k.v.prev = kind;
-	if (st->k.v.fdef) { /* name ( must be followed by ) */
-		st->k.v.fdef = 0;
+	v->prev = kind;
+	if (v->fdef) { /* name ( must be followed by ) */
+		v->fdef = 0;
 		if (kind != MA_SH_RPAREN) {
-			st->k.v.bad = 1;
+			v->bad = 1;
 			return;
 		}
-		st->k.v.have = 0;
-		st->k.v.need = 1;
+		v->have = 0;
+		v->need = 1;
 		return;
 	}
 	if (prev && prev != MA_SH_WORD && prev != MA_SH_COMMENT && prev != MA_SH_HEREDOC)
-		st->k.v.words = 0; /* words of the current simple command */
+		v->words = 0; /* words of the current simple command */
 	switch (kind) {
 	case MA_SH_WORD:
-		if (st->k.v.redir)
-			st->k.v.redir = 0;
+		if (v->redir)
+			v->redir = 0;
 		else
-			st->k.v.words++;
-		st->k.v.have = 1;
-		st->k.v.need = 0;
+			v->words++;
+		v->have = 1;
+		v->need = 0;
 		break;
 	case MA_SH_REDIR:
-		if (st->k.v.redir)
-			st->k.v.bad = 1;
-		st->k.v.redir = 1;
-		st->k.v.have = 1;
-		st->k.v.need = 0;
+		if (v->redir)
+			v->bad = 1;
+		v->redir = 1;
+		v->have = 1;
+		v->need = 0;
 		break;
 	case MA_SH_PIPE:
 	case MA_SH_ANDOR:
-		if (!st->k.v.have || st->k.v.redir)
-			st->k.v.bad = 1;
-		st->k.v.have = 0;
-		st->k.v.need = 1;
+		if (!v->have || v->redir)
+			v->bad = 1;
+		v->have = 0;
+		v->need = 1;
 		break;
 	case MA_SH_SEQ:
-		if (st->k.v.redir)
-			st->k.v.bad = 1;
+		if (v->redir)
+			v->bad = 1;
 		if (flags & MA_SH_F_NEWLINE) {
-			if (!st->k.v.need)
-				st->k.v.have = 0;
+			if (!v->need)
+				v->have = 0;
 			break;
 		}
-		if ((!st->k.v.have || st->k.v.need) &&
-		    !((flags & MA_SH_F_CASEEND) && st->k.v.cases && !st->k.v.need))
-			st->k.v.bad = 1;
-		st->k.v.have = 0;
+		if ((!v->have || v->need) && !((flags & MA_SH_F_CASEEND) && v->cases && !v->need))
+			v->bad = 1;
+		v->have = 0;
 		break;
 	case MA_SH_BG:
-		if (!st->k.v.have || st->k.v.redir || st->k.v.need)
-			st->k.v.bad = 1;
-		st->k.v.have = 0;
+		if (!v->have || v->redir || v->need)
+			v->bad = 1;
+		v->have = 0;
 		break;
 	case MA_SH_LPAREN:
-		if (st->k.v.have && !(st->k.v.cases && prev == MA_SH_WORD && !st->k.v.redir)) {
-			if (prev == MA_SH_WORD && st->k.v.words == 1 && !st->k.v.redir)
-				st->k.v.fdef = 1;
+		if (v->have && !(v->cases && prev == MA_SH_WORD && !v->redir)) {
+			if (prev == MA_SH_WORD && v->words == 1 && !v->redir)
+				v->fdef = 1;
 			else
-				st->k.v.bad = 1;
+				v->bad = 1;
 			break;
 		} /* (inside a case: "in (a) cmd", a pattern's optional "(") */
-		st->k.v.depth++;
-		st->k.v.need = 1;
+		v->depth++;
+		v->need = 1;
 		break;
 	case MA_SH_RPAREN:
-		if (!st->k.v.depth && st->k.v.cases && st->k.v.have && !st->k.v.redir) {
-			st->k.v.have = 0; /* case x in a) id;; esac: a pattern's end */
-			st->k.v.need = 0;
+		if (!v->depth && v->cases && v->have && !v->redir) {
+			v->have = 0; /* case x in a) id;; esac: a pattern's end */
+			v->need = 0;
 			break;
 		}
-		if (!st->k.v.depth || !st->k.v.have || st->k.v.redir)
-			st->k.v.bad = 1;
+		if (!v->depth || !v->have || v->redir)
+			v->bad = 1;
 		else
-			st->k.v.depth--;
-		st->k.v.have = 1;
-		st->k.v.need = 0;
+			v->depth--;
+		v->have = 1;
+		v->need = 0;
 		break;
 	default:
 		break;
 	}
+}
+
+static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st, int kind,
+                                                             int flags)
+{
+	ma_sh_feed_v(&st->k.v, kind, flags);
 }
 
 /* The element or mark at start finds no room: the window ends there (its
@@ -1124,6 +1129,106 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 	}
 }
 
+/* The elements that need none of the run loop's bookkeeping, kept at
+ * once from i (where an element or blanks start): words of plain bytes
+ * alone (not a redirection's target: "> f"; not one that starts with a
+ * digit, an fd number before < or >, or '#') and the control operators
+ * ; ;; ;& ;;& & && | |& || ( ). Only while the window keeps them with
+ * nothing else to note: not full, no place to go on from due before the
+ * next element (fewer than MA_SH_SNAP elements and marks, or one noted
+ * already, and then room for one more), its start passed, no
+ * here-document pending, the line still parsing (ma_sh_feed judges each
+ * as ma_sh_add does). What ma_sh_run's loop would do there: the place an
+ * element starts (top_at) only counts at a drop, which cannot come
+ * before the loop sees the next element; ma_sh_skip_words only passes
+ * words a window does not keep. Returns where it stopped: the start of
+ * an element it leaves to the loop, or the line's end. */
+static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i)
+{
+	const char *s = st->s;
+	size_t len = st->len;
+	struct ma_sh_lex *lx = st->lx;
+	struct ma_sh_el *el = lx->el;
+	/* the parse check, the command's name and the count in locals (the
+	 * elements' stores cannot touch them), stored back at the end */
+	struct ma_sh_parse v;
+	int named, nel = lx->nel, cap = lx->has_snap ? MA_SH_MAX_EL : MA_SH_SNAP;
+
+	if (lx->dropped_at != (size_t)-1 || i < lx->from || nel >= cap ||
+	    (!lx->has_snap && lx->nmark >= cap) || st->k.want_delim || st->k.nhere || st->k.v.bad)
+		return i;
+	v = st->k.v;
+	named = st->k.named;
+	while (i < len && nel < cap && !v.bad) {
+		unsigned char c = (unsigned char)s[i];
+		size_t j;
+		int kind, flags = 0;
+		if (c == ' ' || c == '\t') {
+			i++;
+			continue;
+		}
+		if (ma_sh_plain[c] && c != '#' && (c < '0' || c > '9')) {
+			if (v.prev == MA_SH_REDIR)
+				break; /* a redirection's target */
+			for (j = i + 1; j < len && ma_sh_plain[(unsigned char)s[j]]; j++)
+				;
+			if (!ma_sh_plain_word(s, len, i, j))
+				break;
+			if (!named) {
+				flags = MA_SH_F_CMDWORD;
+				if (j - i == 4) {
+					if (!memcmp(s + i, "case", 4))
+						v.cases++;
+					else if (v.cases && !memcmp(s + i, "esac", 4))
+						v.cases--;
+				}
+			}
+			ma_sh_feed_v(&v, MA_SH_WORD, flags);
+			named = 1;
+			el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
+			                              .end = (uint32_t)j,
+			                              .pair = 0,
+			                              .flags = (uint16_t)flags,
+			                              .kind = MA_SH_WORD};
+			i = j;
+			continue;
+		}
+		{
+			char n1 = i + 1 < len ? s[i + 1] : '\0';
+			if (c == ';') {
+				char n2 = i + 2 < len ? s[i + 2] : '\0';
+				j = i + ((n1 == ';' || n1 == '&') ? (n1 == ';' && n2 == '&' ? 3 : 2)
+				                                  : 1);
+				kind = MA_SH_SEQ;
+				flags = j > i + 1 ? MA_SH_F_CASEEND : 0;
+			} else if (c == '&' && n1 != '>') { /* &> a redirection */
+				kind = n1 == '&' ? MA_SH_ANDOR : MA_SH_BG;
+				j = i + (n1 == '&' ? 2 : 1);
+			} else if (c == '|') {
+				kind = n1 == '|' ? MA_SH_ANDOR : MA_SH_PIPE;
+				j = i + (n1 == '|' || n1 == '&' ? 2 : 1);
+			} else if (c == '(' || c == ')') {
+				kind = c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN;
+				j = i + 1;
+			} else {
+				break;
+			}
+		}
+		ma_sh_feed_v(&v, kind, flags);
+		named = 0; /* an operator: a new command */
+		el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
+		                              .end = (uint32_t)j,
+		                              .pair = 0,
+		                              .flags = (uint16_t)flags,
+		                              .kind = (uint8_t)kind};
+		i = j;
+	}
+	st->k.v = v;
+	st->k.named = named;
+	lx->nel = nel;
+	return i;
+}
+
 /* Lexes the line from i (between two elements) to its end, or, for a next
  * window, until the window is full. */
 static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st *st, size_t i,
@@ -1161,6 +1266,13 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 		if (c == '\\' && i + 1 < len && s[i + 1] == '\n') {
 			i += 2;
 			continue;
+		}
+		if (!probe && !st->k.v.bad && lx->dropped_at == (size_t)-1) {
+			size_t j = ma_sh_lane(st, i);
+			if (j != i) {
+				i = j;
+				continue;
+			}
 		}
 		/* an element starts at i: where a next window can start */
 		if (!lx->has_snap && lx->dropped_at == (size_t)-1) {

@@ -65,7 +65,7 @@ struct ma_sh_el {
  * pending, the parse check): enough to go on lexing from there. */
 struct ma_sh_state {
 	int want_delim; /* the next word is a here-document's delimiter (1 + strip) */
-	struct {
+	struct ma_sh_parse {
 		int depth, have, need, redir, words, prev, fdef, bad;
 		int cases; /* case ... esac open: a ")" at depth 0 ends a pattern */
 	} v;               /* does the line parse? judged element by element */
