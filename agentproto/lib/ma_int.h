@@ -523,7 +523,9 @@ size_t ma_html_decode(const char *in, size_t len, char *out);
  * empty, so a table derived from NFKC_Casefold alone (15.1 and later, for
  * some of them) ignores it. A failure for the caller that wants this
  * table's answer; the result is filled in as if it were ignored, for the
- * ssrf check, which judges the host a newer client would fetch. */
+ * ssrf check, which judges the host a newer client would fetch. Also
+ * (ma_url_parse_web) a host that fails only for a ZWJ or ZWNJ, filled in
+ * without them, as transitional clients (libcurl's fallback) read it. */
 #define MA_URL_IDNA_NEWER (-3)
 enum ma_host_type {
 	MA_HOST_NONE = 0, /* no authority (mailto:x, /path relative) */

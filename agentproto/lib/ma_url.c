@@ -305,6 +305,35 @@ static size_t ma_pct_decode(const char *s, size_t n, unsigned char *out)
 	return o;
 }
 
+/* Domain to ASCII of the host d (dl bytes, percent-decoded) where
+ * WHATWG's failed: without its ZERO WIDTH JOINERs and NON-JOINERs
+ * (U+200D, U+200C), which RFC 5892's CONTEXTJ refuses outside scripts
+ * that join, and which clients running UTS #46 transitional processing
+ * or IDNA 2003 drop: libcurl with libidn2 falls back to transitional when
+ * the non-transitional lookup fails ("lo<ZWJ>calhost" is localhost to
+ * curl), as do Python's idna codec and older browsers. MA_URL_IDNA_NEWER
+ * (another client's reading) with asc filled, or -1 when the host holds
+ * no joiner or fails without them too. */
+static int ma_host_joinerless(const unsigned char *d, size_t dl, char *asc, size_t cap, size_t *al)
+{
+	unsigned char w[MA_URL_HOST_MAX];
+	size_t o = 0;
+	int rc;
+
+	for (size_t i = 0; i < dl; i++) {
+		if (d[i] == 0xE2 && i + 2 < dl && d[i + 1] == 0x80 &&
+		    (d[i + 2] == 0x8C || d[i + 2] == 0x8D)) {
+			i += 2;
+			continue;
+		}
+		w[o++] = d[i];
+	}
+	if (o == dl)
+		return -1;
+	rc = ma_idna_to_ascii(w, o, asc, cap, al);
+	return rc == 0 || rc == MA_URL_IDNA_NEWER ? MA_URL_IDNA_NEWER : -1;
+}
+
 /* The WHATWG host parser: s (n bytes), special or opaque. 0 or -1. */
 static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl *u)
 {
@@ -356,9 +385,14 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 	if (memchr(s, '%', n)) {
 		dl = ma_pct_decode(s, n, dec);
 		newer = ma_idna_to_ascii(dec, dl, asc, sizeof asc, &al);
+		if (newer == -1)
+			newer = ma_host_joinerless(dec, dl, asc, sizeof asc, &al);
 	} else { /* nothing to decode */
 		dl = n;
 		newer = ma_idna_to_ascii((const unsigned char *)s, n, asc, sizeof asc, &al);
+		if (newer == -1)
+			newer =
+			    ma_host_joinerless((const unsigned char *)s, n, asc, sizeof asc, &al);
 	}
 	if (newer && newer != MA_URL_IDNA_NEWER)
 		return newer;
@@ -586,6 +620,10 @@ int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, s
 			u->host_type = base->host_type;
 		} else {
 			u->host_type = MA_HOST_EMPTY;
+		}
+		{ /* the scheme ends the authority there: file:/etc/passwd */
+			size_t walked = a, kept = 0;
+			u->authority_end = ma_url_offset(in, b, &walked, &kept, p, clean);
 		}
 		u->ok = 1;
 		return 0;

@@ -389,6 +389,75 @@ static void what_a_c_client_reads_otherwise_is_judged_too(void **state)
 	moat_policy_release(p);
 }
 
+/* Two readings found by session 14's bypass hunt (redteam3), both
+ * allowed before: a file: URL without "//" (curl, Java's URL and Python's
+ * urllib read file:/etc/passwd as the local file; the input that wrote
+ * the scheme chose it), and a ZERO WIDTH JOINER or NON-JOINER in a host,
+ * which WHATWG refuses (CONTEXTJ) but libcurl's transitional fallback
+ * (libidn2), Python's IDNA 2003 codec and older browsers drop: curl 7.88
+ * connects "http://lo<ZWJ>calhost/" to 127.0.0.1. */
+static void a_file_url_without_slashes_and_dropped_joiners_are_judged(void **state)
+{
+	static const struct {
+		const char *url, *rule;
+	} attacks[] = {
+	    {"file:/etc/passwd", "ssrf.local_file"},
+	    {"FILE:/etc/passwd", "ssrf.local_file"},
+	    {" file:\\etc\\passwd", "ssrf.local_file"},
+	    {"file:/proc/self/environ", "ssrf.local_file"},
+	    {"http://lo\xe2\x80\x8d"
+	     "calhost/",
+	     "ssrf.loopback"},
+	    {"http://\xe2\x80\x8d"
+	     "127.0.0.1:6379/",
+	     "ssrf.loopback"},
+	    {"http://169.254.169.254\xe2\x80\x8c/latest/", "ssrf.metadata"},
+	    {"http://lo%E2%80%8Dcalhost/", "ssrf.loopback"},
+	    {"http://10.0.0\xe2\x80\x8c.1/", "ssrf.private"},
+	};
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	const char *rule;
+	char h[MA_URL_HOST_MAX + 8];
+	struct moat_request *r;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+		if (check_url_n(p, attacks[i].url, strlen(attacks[i].url), &rule) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", attacks[i].url);
+		assert_string_equal(rule, attacks[i].rule);
+	}
+	/* the host sink, the joiner in the input alone */
+	r = begin_with(p, "host",
+	               "lo\xe2\x80\x8c"
+	               "calhost");
+	assert_int_equal(moat_check_url(r,
+	                                "https://lo\xe2\x80\x8c"
+	                                "calhost/status",
+	                                (size_t)-1, NULL),
+	                 MOAT_BLOCK);
+	moat_request_end(r);
+	/* negatives: the application's own file: URL with the user's file
+	 * name, a joiner before a public name, WHATWG's answers unchanged */
+	r = begin_with(p, "name", "q3 report.pdf");
+	assert_int_equal(moat_check_url(r, "file:/srv/reports/q3 report.pdf", (size_t)-1, NULL),
+	                 MOAT_ALLOW);
+	moat_request_end(r);
+	assert_int_equal(check_url(p, "http://\xe2\x80\x8d"
+	                              "example.com/"),
+	                 MOAT_ALLOW);
+	assert_string_equal(host_of("http://lo\xe2\x80\x8d"
+	                            "calhost/",
+	                            NULL, h, sizeof h),
+	                    "FAIL");
+	assert_string_equal(host_of("file:/etc/passwd", NULL, h, sizeof h), "");
+	/* a ZWNJ between joining letters (Persian) is valid as it was */
+	assert_string_equal(host_of("http://\xd9\x86\xd8\xa7\xd9\x85\xd9\x87\xe2\x80\x8c\xd8\xa7"
+	                            "\xdb\x8c.example/",
+	                            NULL, h, sizeof h),
+	                    "xn--mgba3gch31f060k.example");
+	moat_policy_release(p);
+}
+
 /* A date, a size or an order number typed where the application puts a
  * host ("https://" + input + "/status") makes the host a number: 1/26/11
  * goes to 0.0.0.1, which no kernel sends to this host or its network. A
@@ -755,6 +824,7 @@ int main(void)
 	    cmocka_unit_test(every_notation_of_an_internal_address_is_blocked),
 	    cmocka_unit_test(public_hosts_failures_and_allowed_hosts_pass),
 	    cmocka_unit_test(what_a_c_client_reads_otherwise_is_judged_too),
+	    cmocka_unit_test(a_file_url_without_slashes_and_dropped_joiners_are_judged),
 	    cmocka_unit_test(a_number_typed_as_the_host_is_not_an_internal_address),
 	    cmocka_unit_test(long_hosts_and_authorities_are_read_or_fail_closed),
 	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
