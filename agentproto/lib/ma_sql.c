@@ -2045,10 +2045,11 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
 	return 1;
 }
 
-/* The operators that may stand where an operand is expected (unary:
- * - + ~ ! and MySQL's @; '*' is an operand there: SELECT *, COUNT(*)). */
+/* The one-byte operators that may stand where an operand is expected:
+ * 1, unary (- + ~ ! and MySQL's @); 2, '*', an operand there (SELECT *,
+ * COUNT(*)). */
 static const unsigned char ma_sql_unary[256] = {
-    ['-'] = 1, ['+'] = 1, ['~'] = 1, ['!'] = 1, ['@'] = 1};
+    ['-'] = 1, ['+'] = 1, ['~'] = 1, ['!'] = 1, ['@'] = 1, ['*'] = 2};
 
 /* The grammar's state in ma_sql_plain_run, in registers. */
 struct ma_sql_prun {
@@ -2073,20 +2074,24 @@ ma_sql_plain_steps(struct ma_sql_prun *r, uint8_t *cstack, struct ma_sql_flags *
 		const struct ma_sql_tok *tk = &win[i];
 		unsigned type = tk->type;
 		int nlp = lp;
-		if (!(MA_SQL_PLAIN_TYPES >> type & 1u))
-			break;
+		/* (the plain types, MA_SQL_PLAIN_TYPES, by the switch: any
+		 * other ends the run) */
 		switch (type) {
 		case MA_SQL_T_OP: {
 			uint32_t len = tk->end - tk->start;
 			unsigned char c = (unsigned char)sql[tk->start];
 			if (clause == CL_LIMIT)
 				valid = 0; /* LIMIT 1 + 1 */
-			if (expect_op)
+			if (expect_op) {
 				expect_op = 0;
-			else if (len == 1 && c == '*')
-				expect_op = 1; /* SELECT *, COUNT(*), t.* */
-			else if (len != 1 || !ma_sql_unary[c])
+			} else if (len == 1) {
+				if (ma_sql_unary[c] == 2)
+					expect_op = 1; /* SELECT *, COUNT(*), t.* */
+				else if (!ma_sql_unary[c])
+					valid = 0;
+			} else {
 				valid = 0;
+			}
 			/* && and || where MySQL means them (ma_is_logical) */
 			if (len == 2 && dialect == MOAT_SQL_MYSQL && (c == '&' || c == '|') &&
 			    (unsigned char)sql[tk->start + 1] == c)
@@ -2125,11 +2130,13 @@ ma_sql_plain_steps(struct ma_sql_prun *r, uint8_t *cstack, struct ma_sql_flags *
 				valid = 0; /* (WHERE a, b) */
 			expect_op = 0;
 			break;
-		default: /* MA_SQL_T_DOT */
+		case MA_SQL_T_DOT:
 			if (!expect_op)
 				valid = 0;
 			expect_op = 0;
 			break;
+		default: /* not plain */
+			goto out;
 		}
 		prev_type = (int)type;
 		if (with_flags) {
@@ -2147,6 +2154,7 @@ ma_sql_plain_steps(struct ma_sql_prun *r, uint8_t *cstack, struct ma_sql_flags *
 			break;
 		}
 	}
+out:
 	r->expect_op = expect_op;
 	r->valid = valid;
 	r->depth = depth;
