@@ -1571,6 +1571,41 @@ ma_sql_cursor_step(struct ma_sql_cursor *c, struct ma_sql_cache *cache, const ch
 
 #define MA_SQL_CURSOR_FAR 16 /* tokens to a place from which its bound is searched */
 
+/* ma_sql_cursor_advance's steps from the cache's token i, far from a
+ * (the first place: the statement's head; out of line, so that the
+ * window loop it is inlined into keeps its registers): the tokens that
+ * end at or before a found first by bisection (their ends grow), each
+ * then passed by one test of its first byte, four at a time (most pass).
+ * Returns the index after the last one taken. */
+static __attribute__((noinline)) int ma_sql_cursor_far(struct ma_sql_cursor *c,
+                                                       struct ma_sql_cache *cache, const char *sql,
+                                                       int i, size_t a)
+{
+	const struct ma_sql_tok *const tt = cache->t;
+	const unsigned char *const rel = ma_sql_cursor_rel;
+	int lim = i + MA_SQL_CURSOR_FAR + 1, hi = cache->n;
+
+	while (lim < hi) { /* (tt[lim - 1] ends at or before a) */
+		int mid = lim + (hi - lim) / 2;
+		if (tt[mid].end > a)
+			hi = mid;
+		else
+			lim = mid + 1;
+	}
+	for (; i + 4 <= lim; i += 4)
+		if (rel[(unsigned char)sql[tt[i].start]] |
+		    rel[(unsigned char)sql[tt[i + 1].start]] |
+		    rel[(unsigned char)sql[tt[i + 2].start]] |
+		    rel[(unsigned char)sql[tt[i + 3].start]])
+			for (int k = i; k < i + 4; k++)
+				if (rel[(unsigned char)sql[tt[k].start]])
+					ma_sql_cursor_step(c, cache, sql, k);
+	for (; i < lim; i++)
+		if (rel[(unsigned char)sql[tt[i].start]])
+			ma_sql_cursor_step(c, cache, sql, i);
+	return i;
+}
+
 /* Takes the tokens that end at or before a into the cursor's state. */
 static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *cache,
                                   const char *sql, size_t a)
@@ -1598,19 +1633,8 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 			 * the tokens that end at or before it found first
 			 * (their ends grow), each then passed by one test of
 			 * its first byte; the last few one by one */
-			if (i + MA_SQL_CURSOR_FAR < n && tt[i + MA_SQL_CURSOR_FAR].end <= a) {
-				int lim = i + MA_SQL_CURSOR_FAR + 1, hi = n;
-				while (lim < hi) { /* (tt[lim - 1] ends at or before a) */
-					int mid = lim + (hi - lim) / 2;
-					if (tt[mid].end > a)
-						hi = mid;
-					else
-						lim = mid + 1;
-				}
-				for (; i < lim; i++)
-					if (ma_sql_cursor_rel[(unsigned char)sql[tt[i].start]])
-						ma_sql_cursor_step(c, cache, sql, i);
-			}
+			if (i + MA_SQL_CURSOR_FAR < n && tt[i + MA_SQL_CURSOR_FAR].end <= a)
+				i = ma_sql_cursor_far(c, cache, sql, i, a);
 			for (; i < n && tt[i].end <= a; i++)
 				if (!(still >> tt[i].type & 1u) &&
 				    ma_sql_cursor_rel[(unsigned char)sql[tt[i].start]])
