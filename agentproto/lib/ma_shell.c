@@ -3012,6 +3012,7 @@ static const struct ma_sh_prog_opts {
     {"nc", "ce", "GIMOPTVXgimopsqwx", "", "", "", 0},
     {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0},
     {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0},
+    {"sed", "", "efl", "i", "", "--expression --file --line-length", 0},
 };
 
 /* The entry of ma_sh_prog_opts for argv[p]'s base name, or NULL. */
@@ -3237,6 +3238,315 @@ static int ma_sh_ssh_check(struct moat_request *r, const char *const *argv, int 
 	return ma_sh_check(r, cmd, n, cmd, n, file, line, function);
 }
 
+/* Past a sed regular expression (re: a delimiter inside a bracket
+ * expression, s/[/]/x/, is a character of it) or replacement ending at
+ * delimiter d, from *i: 1, *i after the delimiter; 0 when it is not
+ * closed. */
+static int ma_sh_sed_delim(const char *s, size_t n, size_t *i, char d, int re)
+{
+	for (; *i < n; (*i)++) {
+		if (re && s[*i] == '[') {
+			size_t j = *i + 1;
+			if (j < n && s[j] == '^')
+				j++;
+			if (j < n && s[j] == ']')
+				j++;
+			while (j < n && s[j] != ']' && s[j] != '\n') {
+				if (s[j] == '[' && j + 1 < n && strchr(":.=", s[j + 1])) {
+					const char *e = memchr(s + j + 2, ']', n - j - 2);
+					if (e && e[-1] == s[j + 1])
+						j = (size_t)(e - s);
+				}
+				j++;
+			}
+			if (j < n && s[j] == ']')
+				*i = j;
+			continue;
+		}
+		if (s[*i] == '\\')
+			(*i)++;
+		else if (s[*i] == d) {
+			(*i)++;
+			return 1;
+		} else if (s[*i] == '\n')
+			return 0;
+	}
+	return 0;
+}
+
+static void ma_sh_sed_digits(const char *s, size_t n, size_t *i)
+{
+	while (*i < n && s[*i] >= '0' && s[*i] <= '9')
+		(*i)++;
+}
+
+static void ma_sh_sed_blanks(const char *s, size_t n, size_t *i)
+{
+	while (*i < n && (s[*i] == ' ' || s[*i] == '\t'))
+		(*i)++;
+}
+
+/* To the end of the line from *i (a's text with its backslashes, a file
+ * name, e's command). */
+static void ma_sh_sed_eol(const char *s, size_t n, size_t *i, int esc)
+{
+	while (*i < n && s[*i] != '\n')
+		*i += esc && s[*i] == '\\' ? 2 : 1;
+	if (*i > n)
+		*i = n;
+}
+
+/* One address at *i (a line number, first~step, $, /re/ or \cREc with I
+ * and M; the second of a range also +N and ~N): 1 read, 0 none, -1 an
+ * error. */
+static int ma_sh_sed_addr(const char *s, size_t n, size_t *i, int second)
+{
+	if (*i >= n)
+		return second ? -1 : 0;
+	if (s[*i] >= '0' && s[*i] <= '9') {
+		ma_sh_sed_digits(s, n, i);
+		if (*i < n && s[*i] == '~') {
+			(*i)++;
+			ma_sh_sed_digits(s, n, i);
+		}
+		return 1;
+	}
+	if (s[*i] == '$') {
+		(*i)++;
+		return 1;
+	}
+	if (s[*i] == '/' || s[*i] == '\\') {
+		char d = '/';
+		if (s[*i] == '\\') {
+			if (++*i >= n || s[*i] == '\n')
+				return -1;
+			d = s[*i];
+		}
+		(*i)++;
+		if (!ma_sh_sed_delim(s, n, i, d, 1))
+			return -1;
+		while (*i < n && (s[*i] == 'I' || s[*i] == 'M'))
+			(*i)++;
+		return 1;
+	}
+	if (second && (s[*i] == '+' || s[*i] == '~')) {
+		(*i)++;
+		ma_sh_sed_digits(s, n, i);
+		return 1;
+	}
+	return second ? -1 : 0;
+}
+
+/* GNU sed's script s (n bytes; sed(1), "sed scripts"): 1 when it parses,
+ * with the offsets of the commands and s flags that run a command or read
+ * or write a file (e, r, R, w, W; s///e, s///w) in pos (at most cap:
+ * *npos); 0 when sed would refuse it (nothing runs). */
+static int ma_sh_sed_parse(const char *s, size_t n, size_t *pos, int cap, int *npos)
+{
+	size_t i = 0;
+	int depth = 0;
+
+	*npos = 0;
+	for (;;) {
+		char c;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == ';'))
+			i++;
+		if (i >= n)
+			return depth == 0;
+		if (s[i] == '#') {
+			ma_sh_sed_eol(s, n, &i, 0);
+			continue;
+		}
+		if (s[i] == '}') {
+			if (--depth < 0)
+				return 0;
+			i++;
+		} else {
+			int a = ma_sh_sed_addr(s, n, &i, 0);
+			if (a < 0)
+				return 0;
+			ma_sh_sed_blanks(s, n, &i);
+			if (a && i < n && s[i] == ',') {
+				i++;
+				ma_sh_sed_blanks(s, n, &i);
+				if (ma_sh_sed_addr(s, n, &i, 1) <= 0)
+					return 0;
+				ma_sh_sed_blanks(s, n, &i);
+			}
+			if (i < n && s[i] == '!') {
+				i++;
+				ma_sh_sed_blanks(s, n, &i);
+			}
+			if (i >= n)
+				return 0;
+			c = s[i++];
+			switch (c) {
+			case '{':
+				depth++;
+				continue;
+			case '#':
+				ma_sh_sed_eol(s, n, &i, 0);
+				continue;
+			case ':':
+			case 'b':
+			case 't':
+			case 'T':
+			case 'v':
+				ma_sh_sed_blanks(s, n, &i);
+				if (c == ':' && (i >= n || s[i] == ';' || s[i] == '\n'))
+					return 0;
+				while (i < n && s[i] != ';' && s[i] != '\n')
+					i++;
+				break;
+			case 'a':
+			case 'i':
+			case 'c':
+				ma_sh_sed_eol(s, n, &i, 1);
+				break;
+			case 'e':
+			case 'r':
+			case 'R':
+			case 'w':
+			case 'W':
+				if (*npos < cap)
+					pos[(*npos)++] = i - 1;
+				ma_sh_sed_blanks(s, n, &i);
+				if (c != 'e' && (i >= n || s[i] == '\n'))
+					return 0; /* a file name is needed */
+				ma_sh_sed_eol(s, n, &i, 0);
+				break;
+			case 's':
+			case 'y':
+				if (i >= n || s[i] == '\n' || s[i] == '\\')
+					return 0;
+				{
+					char d = s[i++];
+					if (!ma_sh_sed_delim(s, n, &i, d, c == 's') ||
+					    !ma_sh_sed_delim(s, n, &i, d, 0))
+						return 0;
+				}
+				while (c == 's' && i < n && s[i] &&
+				       strchr("gpiImMe0123456789w", s[i])) {
+					if ((s[i] == 'e' || s[i] == 'w') && *npos < cap)
+						pos[(*npos)++] = i;
+					if (s[i++] == 'w') {
+						ma_sh_sed_blanks(s, n, &i);
+						if (i >= n || s[i] == '\n')
+							return 0;
+						ma_sh_sed_eol(s, n, &i, 0);
+					}
+				}
+				break;
+			case 'l':
+			case 'L':
+			case 'q':
+			case 'Q':
+				ma_sh_sed_blanks(s, n, &i);
+				ma_sh_sed_digits(s, n, &i);
+				break;
+			default:
+				if (!c || !strchr("=dDgGhHnNpPxzF", c))
+					return 0;
+			}
+		}
+		ma_sh_sed_blanks(s, n, &i);
+		if (i < n && s[i] != ';' && s[i] != '\n' && s[i] != '}' && s[i] != '#')
+			return 0;
+	}
+}
+
+/* 1 when form v (vl bytes) of an input occurs in s (n bytes) over one of
+ * the offsets pos[0..np) (its first 64 places). */
+static int ma_sh_covers(const char *s, size_t n, const char *v, size_t vl, const size_t *pos,
+                        int np)
+{
+	const char *p = s;
+	int occ = 0;
+
+	while (vl && occ++ < 64) {
+		const char *h = memmem(p, n - (size_t)(p - s), v, vl);
+		if (!h)
+			return 0;
+		for (int k = 0; k < np; k++)
+			if (pos[k] >= (size_t)(h - s) && pos[k] < (size_t)(h - s) + vl)
+				return 1;
+		p = h + 1;
+	}
+	return 0;
+}
+
+/* sed's scripts: the values of -e/--expression, or else the first operand
+ * (none with -f/--file; --sandbox refuses e, r and w). An input that
+ * brings a command or s flag that runs a command or reads or writes a
+ * file, in a script that parses, fires cmd.program; returns
+ * ma_request_fire's answer, or -1. */
+static int ma_sh_sed_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                           const struct ma_sh_prog_opts *po, const char *file, int line,
+                           const char *function)
+{
+	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *nm;
+		size_t nl, at;
+		int rd;
+		if (next) {
+			if (next == 2 && nsc < 8)
+				sc[nsc++] = i;
+			next = 0;
+			continue;
+		}
+		if (!strcmp(o, "--")) {
+			if (operand < 0 && i + 1 < argc && argv[i + 1])
+				operand = i + 1;
+			break;
+		}
+		if (o[0] != '-' || !o[1]) {
+			if (operand < 0)
+				operand = i;
+			continue;
+		}
+		if (!strcmp(o, "--sandbox"))
+			return -1;
+		rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
+		if (nl && (*nm == 'f' || (nl == 6 && !strncmp(nm, "--file", 6))))
+			file_opt = 1;
+		if (nl && (*nm == 'e' || (nl == 12 && !strncmp(nm, "--expression", 12)))) {
+			if (rd & MA_SH_OPT_NEXT)
+				next = 2;
+			else if (nsc < 8)
+				sc[nsc++] = -i; /* attached: from o + at */
+		} else if (rd & MA_SH_OPT_NEXT)
+			next = 1;
+	}
+	if (!nsc && !file_opt && operand >= 0)
+		sc[nsc++] = operand;
+	for (int k = 0; k < nsc; k++) {
+		const char *o = argv[sc[k] < 0 ? -sc[k] : sc[k]], *nm;
+		size_t pos[32], nl, at = 0, n;
+		int np;
+		if (sc[k] < 0)
+			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
+		o += at;
+		n = strlen(o);
+		if (!ma_sh_sed_parse(o, n, pos, 32, &np) || !np)
+			continue;
+		for (size_t i = 0; i < nin; i++)
+			for (int f = 0; f < in[i].nforms; f++)
+				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
+					int v =
+					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
+					                    file, line, function);
+					if (v >= 0)
+						return v;
+					break;
+				}
+	}
+	return -1;
+}
+
 /* An input that brings the file marker at val[m - 1] of a curl value
  * (ma_sh_curl_file): fires cmd.option_file; returns ma_request_fire's
  * answer, or -1 when no input does. */
@@ -3290,6 +3600,11 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 		if (cs > 0 &&
 		    ma_sh_ssh_check(r, argv, argc, cs, file, line, function) == MOAT_BLOCK)
 			return MOAT_BLOCK;
+	}
+	if (po && !strcmp(po->prog, "sed")) {
+		int v = ma_sh_sed_check(r, argv, argc, prog, po, file, line, function);
+		if (v >= 0)
+			return v;
 	}
 	for (int ai = 0; ai < argc && argv[ai]; ai++) {
 		const char *arg = argv[ai];

@@ -2334,6 +2334,50 @@ static void argv_ssh_remote_command_is_a_command_line(void **state)
 	}
 }
 
+/* argv: a sed script (the values of -e/--expression, or the first operand)
+ * is parsed as GNU sed parses it; an input that brings a command that runs
+ * a command or reads or writes a file (e, r, R, w, W) or such a flag of s
+ * (s///e, s///w) fires; text in a regular expression or a replacement,
+ * and a script that does not parse (nothing runs), do not. */
+static void argv_sed_commands_from_an_input(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"sed", "e id", "/tmp/f", NULL};
+		const char *b[] = {"sed", "-n", "1e id", "/tmp/f", NULL};
+		const char *c[] = {"sed", "-e", "s/x/a/;e id;#/g", "/tmp/f", NULL};
+		const char *d[] = {"sed", "s/x/id/e", "/tmp/f", NULL};
+		const char *e[] = {"sed", "--expression=s/a/b/w /tmp/x", "/tmp/f", NULL};
+		const char *f[] = {"sed", "-i", "-e", "/x/I r /etc/passwd", "/tmp/f", NULL};
+		const char *g[] = {"sed", "-E", "0,/a/{e id\n}", "/tmp/f", NULL};
+		assert_int_equal(argv_check("e id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("1e id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("a/;e id;#", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("id/e", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("w /tmp/x", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("/x/I r /etc/passwd", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("e id", g), MOAT_BLOCK);
+	}
+	{ /* words in the pattern or the replacement; a script that fails; the
+	   * application's own e; --sandbox; a file name operand */
+		const char *a[] = {"sed", "-e", "s/hello world/we were here/g", "/tmp/f", NULL};
+		const char *b[] = {"sed", "s/x/a/ge/g", "/tmp/f", NULL};
+		const char *c[] = {"sed", "-n", "/error e id/p", "/tmp/f", NULL};
+		const char *d[] = {"sed", "1e date", "my file - e.txt", NULL};
+		const char *e[] = {"sed", "--sandbox", "e id", "/tmp/f", NULL};
+		const char *f[] = {"sed", "s/a/b/", "e id", NULL};
+		const char *g[] = {"sed", "-e", "s/a/b/", "-e", "s/x/y/", "e id", NULL};
+		assert_int_equal(argv_check("hello world", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("we were here", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("a/ge", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("error e id", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("my file - e.txt", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("e id", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("e id", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("e id", g), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2342,6 +2386,7 @@ int main(void)
 	    cmocka_unit_test(argv_letters_of_a_cluster_are_read),
 	    cmocka_unit_test(argv_curl_values_that_read_a_file),
 	    cmocka_unit_test(argv_ssh_remote_command_is_a_command_line),
+	    cmocka_unit_test(argv_sed_commands_from_an_input),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),

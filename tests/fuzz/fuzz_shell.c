@@ -76,6 +76,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					abort();
 				argv[0] = z;
 				(void)moat_check_argv(r, argv, 4);
+				/* the programs whose options, values, scripts or
+				 * remote command the argv check reads */
+				static const char *const progs[] = {"curl", "ssh", "sed", "wget", "tar"};
+				argv[0] = progs[data[3] % 5];
+				argv[1] = data[3] & 8 ? "-e" : z;
+				(void)moat_check_argv(r, argv, 4);
 				free(z);
 			}
 			moat_request_end(r);
