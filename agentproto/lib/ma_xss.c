@@ -451,7 +451,13 @@ static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t 
 		} else if (c == '/' && p + 1 < ce && (s[p + 1] == '/' || s[p + 1] == '*')) {
 			is = p + 2;
 			if (s[p + 1] == '/') {
-				while (p < ce && s[p] != '\n')
+				/* to the line's end: LF, CR (also a LF once HTML has
+				 * read it), U+2028 or U+2029 (JavaScript's line
+				 * terminators) */
+				while (p < ce && s[p] != '\n' && s[p] != '\r' &&
+				       !((unsigned char)s[p] == 0xE2 && p + 2 < ce &&
+				         (unsigned char)s[p + 1] == 0x80 &&
+				         ((unsigned char)s[p + 2] & 0xFE) == 0xA8))
 					p++;
 				ie = p;
 			} else {
@@ -480,6 +486,50 @@ static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t 
 			return is != (size_t)-1 && a >= is && b <= ie;
 	}
 	return 0;
+}
+
+#define MA_XSS_JSURL_MAX 1024 /* bytes of a javascript: URL's body read as script */
+
+/* 1 when the URL value s[vs, ve) is a javascript: URL whose scheme the
+ * page wrote and the input [a, b), after the ':', leaves the JavaScript
+ * string, name or number it was put in (href="javascript:show('USER')"
+ * with ');alert(1)//), read as the browser runs the body: character
+ * references decoded (&#39;), tabs and newlines dropped (the URL
+ * parser), then percent-decoded (%27: the script source of a javascript:
+ * URL is its percent-decoded body). A body past MA_XSS_JSURL_MAX bytes
+ * with the input beyond it is not read: it fires. */
+static int ma_xss_js_url_breaks(const char *s, size_t vs, size_t ve, size_t a, size_t b)
+{
+	char sch[24], rest[24], body[MA_XSS_JSURL_MAX];
+	size_t colon = 0, i, o = 0, da = (size_t)-1, db = (size_t)-1;
+
+	if (!ma_xss_scheme(s, vs, ve, sch, sizeof sch, &colon, rest, sizeof rest) ||
+	    strcmp(sch, "javascript") || a < colon)
+		return 0;
+	for (i = colon; i < ve && o < sizeof body;) {
+		unsigned c;
+		if (da == (size_t)-1 && i >= a)
+			da = o;
+		if (db == (size_t)-1 && i >= b)
+			db = o;
+		c = ma_xss_char(s, ve, &i);
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c == '%' && i + 1 < ve && ma_xss_hex((unsigned char)s[i]) >= 0 &&
+		    ma_xss_hex((unsigned char)s[i + 1]) >= 0) {
+			c = (unsigned)(ma_xss_hex((unsigned char)s[i]) * 16 +
+			               ma_xss_hex((unsigned char)s[i + 1]));
+			i += 2;
+		}
+		body[o++] = (char)(c > 0xff ? 0x80 : c);
+	}
+	if (i < ve && b > i)
+		return 1;
+	if (da == (size_t)-1)
+		da = o;
+	if (db == (size_t)-1)
+		db = o;
+	return da < db && !ma_xss_js_data(body, 0, o, da, db);
 }
 
 static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev, double conf)
@@ -529,6 +579,9 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 			continue;
 		if (ma_xss_url_attr(nm, nl) && ma_xss_bad_url(s, at->vs, at->ve, a, b)) {
 			ma_xss_set(hit, "xss.url", "high", 0.95);
+		} else if (ma_xss_url_attr(nm, nl) && in_value && !added &&
+		           ma_xss_js_url_breaks(s, at->vs, at->ve, a, b)) {
+			ma_xss_set(hit, "xss.script", "high", 0.9);
 		} else if (ma_html_ieq(nm, nl, "srcdoc") && ma_xss_has_lt(s, at->vs, at->ve)) {
 			ma_xss_set(hit, "xss.srcdoc", "high", 0.9);
 		} else if (at->ve - at->vs > 2 && memmem(s + at->vs, at->ve - at->vs, "&{", 2)) {

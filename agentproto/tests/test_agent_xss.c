@@ -334,6 +334,82 @@ static void attributes_past_the_32nd_are_judged(void **state)
 	assert_non_null(strstr(toks(head, b, sizeof b), "|3:<style>|3:<img>|3:</style>"));
 }
 
+/* JavaScript the page wrote where the input goes (redteam3, session 14,
+ * each passed): the body of a javascript: URL, read as the browser runs
+ * it (references decoded, tabs and newlines dropped, %-decoded), and a
+ * // comment, which CR, U+2028 and U+2029 end as LF does. */
+static void a_script_url_body_and_a_comment_line_are_script(void **state)
+{
+	static const char *const breaks[] = {
+	    "');alert(1)//",     "'+alert(1)+'",    "'-alert(1)-'",
+	    "&#39;);alert(1)//", "%27);alert(1)//", "&apos;);alert(1)//",
+	};
+	static const char *const data[] = {
+	    "Tom & Jerry", "Hello, World (again)", "\");alert(1)//",
+	    "%22);x//",    "\\');alert(1)//",      "50% off",
+	    "a\nb",
+	};
+	const char *rule;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof breaks / sizeof breaks[0]; i++) {
+		if (page(S(breaks[i]), "<a href=\"javascript:show('", S(breaks[i]), "')\">x</a>",
+		         &rule) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", breaks[i]);
+		assert_string_equal(rule, "xss.script");
+	}
+	for (size_t i = 0; i < sizeof data / sizeof data[0]; i++)
+		if (page(S(data[i]), "<a href=\"javascript:show('", S(data[i]), "')\">x</a>",
+		         NULL) != MOAT_ALLOW)
+			fail_msg("blocked: %s", data[i]);
+	/* the application decoded %2527 once: %27 in the page, a quote when run */
+	assert_int_equal(page(S("%2527);alert(1)//"), "<a href=\"javascript:show('",
+	                      S("%27);alert(1)//"), "')\">x</a>", NULL),
+	                 MOAT_BLOCK);
+	/* a number the page puts in the body, unquoted; the scheme entity-written */
+	assert_int_equal(page(S("1);alert(document.domain"), "<a href='javascript:go(",
+	                      S("1);alert(document.domain"), ")'>x</a>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("');alert(1)//"), "<a href=\"java&#x73;cript:show('",
+	                      S("');alert(1)//"), "')\">x</a>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("42"), "<a href='javascript:go(", S("42"), ")'>x</a>", NULL),
+	                 MOAT_ALLOW);
+	/* an ordinary URL's body stays data whatever it holds */
+	assert_int_equal(page(S("');alert(1)//"), "<a href=\"https://example.com/?q=",
+	                      S("');alert(1)//"), "\">x</a>", NULL),
+	                 MOAT_ALLOW);
+	/* a // comment in a script: CR, U+2028, U+2029 end it */
+	assert_int_equal(page(S("x\ralert(1)//"), "<script>// q: ", S("x\ralert(1)//"),
+	                      "\nvar x = 1;</script>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.script");
+	assert_int_equal(page(S("x\xe2\x80\xa8"
+	                        "alert(1)//"),
+	                      "<script>// q: ",
+	                      S("x\xe2\x80\xa8"
+	                        "alert(1)//"),
+	                      "\nvar x = 1;</script>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("x\xe2\x80\xa9"
+	                        "alert(1)//"),
+	                      "<script>// q: ",
+	                      S("x\xe2\x80\xa9"
+	                        "alert(1)//"),
+	                      "\nvar x = 1;</script>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("x\ralert(1)//"), "<button onclick=\"go() // ", S("x\ralert(1)//"),
+	                      "\">x</button>", NULL),
+	                 MOAT_BLOCK);
+	/* text in the comment that ends no line stays data */
+	assert_int_equal(page(S("it's \"fine\" ') //x"), "<script>// q: ",
+	                      S("it's \"fine\" ') //x"), "\nvar x = 1;</script>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S("caf\xc3\xa9 \xe2\x80\x94 ok"), "<script>// q: ",
+	                      S("caf\xc3\xa9 \xe2\x80\x94 ok"), "\nvar x = 1;</script>", NULL),
+	                 MOAT_ALLOW);
+}
+
 static void script_urls_fire(void **state)
 {
 	const char *rule;
@@ -788,6 +864,7 @@ int main(void)
 	    cmocka_unit_test(new_elements_and_handlers_fire),
 	    cmocka_unit_test(breaking_out_of_attributes_fires),
 	    cmocka_unit_test(attributes_past_the_32nd_are_judged),
+	    cmocka_unit_test(a_script_url_body_and_a_comment_line_are_script),
 	    cmocka_unit_test(script_urls_fire),
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
