@@ -83,19 +83,24 @@ def pages(tree, d, pattern="*.html"):
 
 # --- downloads -----------------------------------------------------------------
 
+def npm_pack(tmp, name, version, integrity):
+    """`npm pack NAME@VERSION` into tmp, checked against its tarball's
+    sha512 integrity; the tarball's path."""
+    r = subprocess.run(["npm", "pack", "--silent", "%s@%s" % (name, version)], cwd=tmp, check=True,
+                       capture_output=True, text=True)
+    tgz = os.path.join(tmp, r.stdout.strip().splitlines()[-1])
+    with open(tgz, "rb") as f:
+        got = "sha512-" + base64.b64encode(hashlib.sha512(f.read()).digest()).decode()
+    if got != integrity:
+        sys.exit("%s@%s: integrity %s, expected %s" % (name, version, got, integrity))
+    return tgz
+
+
 def download(tmp):
     debdir = os.path.join(tmp, "debs")
     os.makedirs(debdir)
     subprocess.run(["apt-get", "download"] + ["%s=%s" % p for p in DEBS], cwd=debdir, check=True)
-    tgzs = []
-    for name, version, integrity in NPM:
-        r = subprocess.run(["npm", "pack", "--silent", "%s@%s" % (name, version)], cwd=tmp, check=True,
-                           capture_output=True, text=True)
-        tgz = os.path.join(tmp, r.stdout.strip().splitlines()[-1])
-        got = "sha512-" + base64.b64encode(hashlib.sha512(open(tgz, "rb").read()).digest()).decode()
-        if got != integrity:
-            sys.exit("%s@%s: integrity %s, expected %s" % (name, version, got, integrity))
-        tgzs.append(tgz)
+    tgzs = [npm_pack(tmp, *p) for p in NPM]
     return sorted(glob.glob(os.path.join(debdir, "*.deb"))), tgzs
 
 

@@ -17,6 +17,9 @@ import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "heldout2"))
+from convert import strings_of  # noqa: E402  (every case string of a corpus folder)
+
 REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 RAW = os.path.join(HERE, "raw", "prompt-injection", "promptfoo_prompt_injections.json")
 OUT = os.path.join(HERE, "cases", "prompt-injection", "promptfoo_prompt_injections.jsonl")
@@ -25,24 +28,6 @@ PROMPT = "What is the capital of France?"
 
 def key(s):
     return re.sub(r"\W+", " ", s.lower()).strip()[:120]
-
-
-def keys_of(d):
-    """The key of every case string of a corpus folder, any category."""
-    seen = set()
-    for cat in sorted(os.listdir(d)):
-        p = os.path.join(d, cat)
-        if not os.path.isdir(p):
-            continue
-        for fn in sorted(os.listdir(p)):
-            if fn.endswith(".jsonl"):
-                with open(os.path.join(p, fn), encoding="utf-8") as f:
-                    for ln in f:
-                        o = json.loads(ln)
-                        v = o.get("input", o.get("operation"))
-                        if isinstance(v, str):
-                            seen.add(key(v))
-    return seen
 
 
 def main():
@@ -55,7 +40,7 @@ def main():
               os.path.join(REPO, "bench", "detect", "heldout2", "cases")):
         if not os.path.isdir(d):
             sys.exit("no corpus folder %s (give the development set with --shared)" % d)
-        others |= keys_of(d)
+        others |= {key(v) for v in strings_of(d)}
     with open(RAW, encoding="utf-8") as f:
         templates = json.load(f)
     kept, dropped, dup, mine = [], 0, 0, set()
