@@ -755,7 +755,7 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, s
 		*f = c->f[x];
 		return c->k[x];
 	}
-	k = ma_pr_lex_word(t + s, l, f);
+	k = ma_pr_lex_word8(t + s, l, v, f);
 	c->key[x] = v;
 	c->len[x] = (uint8_t)l;
 	c->k[x] = k;

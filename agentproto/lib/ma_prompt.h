@@ -92,6 +92,11 @@ uint64_t ma_pr_lex_slow(const char *w, size_t l);
  * is one of (bit b: ma_pr_lit() of list b is 1 for w), by the same walk
  * of the hash. */
 uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists);
+/* ma_pr_lex_word for a word of eight bytes or fewer whose bytes v holds
+ * (the first in the lowest bits, zero above the l-th: what the splitter's
+ * cache loads), by an index of the lexicon's strings keyed by their bytes
+ * (a longer word: ma_pr_lex_word). */
+uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists);
 /* Registers a word list of ma_pr_lit() ('|' alternatives, '~' ending a
  * stem of two bytes or more) before the indexes are built (from
  * ma_pr_feat_build, ma_pr_olists_build): returns its bit (0..63), or -1

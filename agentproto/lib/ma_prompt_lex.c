@@ -667,6 +667,65 @@ static inline void ma_pr_len_add(const char *w, size_t l, int stem)
 	ma_pr_len_b[ma_pr_bucket(w, l)] |= stem ? ~0ull << m : 1ull << m;
 }
 
+/* The slots of the strings of eight bytes or fewer by the bytes
+ * themselves: key = the string's bytes, the first in the lowest bits,
+ * zero-padded (ma_pr_lex_word8's v), and its length; open addressing by a
+ * multiplicative hash of key + length. A word of the split (its eight
+ * bytes already loaded by the lexicon cache) and its prefixes are found
+ * with one multiplication and a compare each, not a byte-by-byte hash and
+ * a byte-by-byte compare. Every slot of eight bytes or fewer is here
+ * (ma_pr_build_s8), so a string that is not here has no slot. */
+#define MA_PR_S8 8192 /* > 2 * MA_PR_SLOTS: at most half full */
+static struct {
+	uint64_t key;
+	const struct ma_pr_slot *sl; /* NULL: empty */
+	uint8_t l;
+} ma_pr_s8[MA_PR_S8];
+
+static inline uint32_t ma_pr_s8_hash(uint64_t key, size_t l)
+{
+	return (uint32_t)(((key + l) * 0x9E3779B97F4A7C15ull) >> 51); /* 13 bits */
+}
+
+/* The bytes of w (l <= 8) as a key of ma_pr_s8. */
+static uint64_t ma_pr_s8_key(const char *w, size_t l)
+{
+	uint64_t v = 0;
+
+	for (size_t m = 0; m < l; m++)
+		v |= (uint64_t)(unsigned char)w[m] << (8 * m);
+	return v;
+}
+
+static inline const struct ma_pr_slot *ma_pr_s8_get(uint64_t key, size_t l)
+{
+	for (uint32_t i = ma_pr_s8_hash(key, l);; i = (i + 1) & (MA_PR_S8 - 1)) {
+		if (!ma_pr_s8[i].sl)
+			return NULL;
+		if (ma_pr_s8[i].key == key && ma_pr_s8[i].l == l)
+			return ma_pr_s8[i].sl;
+	}
+}
+
+/* Puts every slot of eight bytes or fewer into ma_pr_s8 (once, after the
+ * slots are filled). */
+static void ma_pr_build_s8(void)
+{
+	for (size_t k = 0; k < MA_PR_SLOTS; k++) {
+		const struct ma_pr_slot *sl = &ma_pr_slot[k];
+		uint64_t key;
+		uint32_t i;
+		if (!sl->w || sl->l > 8)
+			continue;
+		key = ma_pr_s8_key(sl->w, sl->l);
+		for (i = ma_pr_s8_hash(key, sl->l); ma_pr_s8[i].sl; i = (i + 1) & (MA_PR_S8 - 1))
+			;
+		ma_pr_s8[i].key = key;
+		ma_pr_s8[i].l = sl->l;
+		ma_pr_s8[i].sl = sl;
+	}
+}
+
 /* The word lists registered (ma_pr_lex_list) before the build: list b's
  * alternatives get bit b. */
 static struct {
@@ -1045,6 +1104,8 @@ static void ma_pr_build(void)
 	ma_pr_olists_build();
 	ma_pr_build_startlist();
 	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
+	if (ma_pr_ok == 0)
+		ma_pr_build_s8();
 }
 
 int ma_pr_lex_init(void)
@@ -1132,6 +1193,48 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 	for (; m <= l; m++)
 		h = ma_pr_fnv(h, (unsigned char)w[m - 1]);
 	sl = ma_pr_slot_get(w, l, h);
+	if (sl) {
+		if (cls)
+			k |= sl->exact | sl->stem;
+		f |= sl->lexact | sl->lstem;
+	}
+	*lists = f;
+	return k;
+}
+
+uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
+{
+	uint64_t k = 0, f = 0, sm, fm;
+	const struct ma_pr_slot *sl;
+	int b, cls;
+
+	*lists = 0;
+	if (l == 0 || l > 8 || ma_pr_ok != 0)
+		return ma_pr_lex_word(w, l, lists);
+	b = ma_pr_bucket_t(w, l);
+	/* the filters of ma_pr_lex_word */
+	if (!(ma_pr_len_b[b] >> l & 1))
+		return 0;
+	cls = ma_pr_start[b] != ma_pr_start[b + 1];
+	if (!cls && !ma_pr_lhas_b[b])
+		return 0;
+	sm = cls ? ma_pr_stemlen_b[b] & ((1ull << l) - 1) : 0;
+	fm = ma_pr_lstemlen_b[b] & ((1ull << l) - 1);
+	/* the stems that are a prefix of w: v cut to each length p */
+	for (uint64_t bits = (sm | fm) & ~1ull; bits; bits &= bits - 1) {
+		size_t p = (size_t)__builtin_ctzll(bits);
+		int sx = (sm >> p & 1) && (p > 1 || ma_pr_btab[(unsigned char)w[1]] == 27);
+		if (sx || (fm >> p & 1)) {
+			sl = ma_pr_s8_get(v & ((1ull << (8 * p)) - 1), p);
+			if (sl) {
+				if (sx)
+					k |= sl->stem;
+				if (fm >> p & 1)
+					f |= sl->lstem;
+			}
+		}
+	}
+	sl = ma_pr_s8_get(v, l);
 	if (sl) {
 		if (cls)
 			k |= sl->exact | sl->stem;

@@ -1032,11 +1032,86 @@ static void a_class_tried_in_vain_stays_for_the_sentence(void **state)
 	assert_int_equal(missed, 0);
 }
 
+/* One string x (l bytes) and its prefixes, and x with each of a few
+ * bytes after it: ma_pr_lex_word8 by the index of strings of eight bytes
+ * or fewer gives what ma_pr_lex_word gives (classes and list bits). */
+static void same_by_bytes(const char *x, size_t l)
+{
+	char y[16];
+
+	if (l > 8)
+		l = 8;
+	for (size_t k = 1; k <= l + 1 && k <= 8; k++) {
+		uint64_t v = 0, fa, fb, a, b;
+		memcpy(y, x, l);
+		if (k == l + 1)
+			y[l] = 's';
+		for (size_t m = 0; m < k; m++)
+			v |= (uint64_t)(unsigned char)y[m] << (8 * m);
+		a = ma_pr_lex_word8(y, k, v, &fa);
+		b = ma_pr_lex_word(y, k, &fb);
+		if (a != b || fa != fb)
+			fail_msg("'%.*s': by bytes %llx/%llx, by hash %llx/%llx", (int)k, y,
+			         (unsigned long long)a, (unsigned long long)fa,
+			         (unsigned long long)b, (unsigned long long)fb);
+	}
+}
+
+/* Every word of a text of words (sep between them, '~' ending a stem). */
+static void same_by_bytes_all(const char *s, size_t n, char sep)
+{
+	const char *p = s, *end = s + n;
+
+	while (p < end) {
+		const char *q = memchr(p, sep, (size_t)(end - p));
+		size_t l = (size_t)((q ? q : end) - p);
+		if (l && p[l - 1] == '~')
+			l--;
+		if (l)
+			same_by_bytes(p, l);
+		p = q ? q + 1 : end;
+	}
+}
+
+/* The lexicon by its index of short strings (ma_pr_lex_word8, what the
+ * splitter's cache asks) is the lexicon by hash: every class's words and
+ * stems, every registered word list's, every pattern's literal words, with
+ * their prefixes and an extension. */
+static void the_lexicon_by_bytes_is_the_lexicon_by_hash(void **state)
+{
+	size_t np, nl;
+	const struct ma_pr_pattern *pats;
+	const struct ma_pr_lset *const *ls;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (int c = 0; ma_pr_lex_class_words(c); c++) {
+		const char *w = ma_pr_lex_class_words(c);
+		same_by_bytes_all(w, strlen(w), ' ');
+	}
+	for (size_t k = 0; k < ma_pr_olist_count(); k++) {
+		size_t l;
+		const char *t = ma_pr_olist_text(k, &l);
+		same_by_bytes_all(t, l, '|');
+	}
+	ls = ma_pr_feat_lsets(&nl);
+	for (size_t k = 0; k < nl; k++)
+		same_by_bytes_all(ls[k]->s, ls[k]->l, '|');
+	pats = ma_pr_lex_patterns(&np);
+	for (size_t k = 0; k < np; k++)
+		for (int t = 0; t < pats[k].n; t++)
+			if (pats[k].t[t].literal && pats[k].t[t].lit)
+				same_by_bytes_all(pats[k].t[t].lit, pats[k].t[t].litlen, '|');
+	same_by_bytes("zzzz", 4);
+	same_by_bytes("a", 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_indexes_are_built_before_any_check),
 	    cmocka_unit_test(the_lexicon_by_hash_is_the_lexicon_by_scan),
+	    cmocka_unit_test(the_lexicon_by_bytes_is_the_lexicon_by_hash),
 	    cmocka_unit_test(patterns_start_at_literal_and_class_words),
 	    cmocka_unit_test(every_pattern_matches_its_own_tokens),
 	    cmocka_unit_test(the_normaliser_by_its_steps),
