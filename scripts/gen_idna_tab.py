@@ -339,6 +339,8 @@ def main():
         w("\t" + " ".join("0x%08x," % (s << 8 | v) for s, v in cr[i:i + 6]))
     w("};")
     dk = sorted(decomp)
+    w("/* the longest full canonical decomposition of one code point */")
+    w("#define MA_IDNA_NFD_MAX %d" % max(nfd_len(c) for c in dk))
     w("/* canonical decompositions: code point, first, second (0: one) */")
     w("static const uint32_t ma_idna_decomp[%d][3] = {" % len(dk))
     for cp in dk:

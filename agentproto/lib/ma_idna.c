@@ -252,66 +252,117 @@ static uint32_t ma_nfc_pair(uint32_t a, uint32_t b)
 	return 0;
 }
 
-/* NFC of in (n code points) into out (cap, at most MA_URL_HOST_MAX):
- * decomposition, canonical ordering, composition, each code point's
- * combining class looked up once. *olen its length. 0 or
- * MA_URL_TOO_LONG. */
-static int ma_nfc(const uint32_t *in, size_t n, uint32_t *out, size_t cap, size_t *olen)
+/* Canonical ordering and composition of the marks NFC's decomposition
+ * has put after the last starter out[st] ((size_t)-1: none yet),
+ * out[from, *o) with their classes in cc: a stable sort by class, then
+ * each one composed with the starter where nothing between blocks it
+ * (UAX #15), the others kept. */
+static void ma_nfc_flush(uint32_t *out, uint8_t *cc, size_t st, size_t from, size_t *o)
 {
-	uint8_t cc[MA_URL_HOST_MAX];
-	size_t d = 0, o = 0, starter = (size_t)-1;
+	size_t n = *o - from, w = from;
 	unsigned last = 0;
 
-	if (cap > MA_URL_HOST_MAX)
-		cap = MA_URL_HOST_MAX; /* the callers' buffers: never more */
-	/* decomposition, and the class of each code point: read with the
-	 * index entry that says it does not decompose (most do not) */
-	for (size_t i = 0; i < n; i++) {
-		uint32_t c = in[i], e = ma_idna_nfc_info(c);
-		size_t from = d;
-		if ((e & 0xFFF00u) == 0 && (c < MA_HANGUL_S || c >= MA_HANGUL_S + MA_HANGUL_N)) {
-			if (d == cap)
-				return MA_URL_TOO_LONG;
-			cc[d] = (uint8_t)(e & 0xFF);
-			out[d++] = c;
-			continue;
+	if (n > 1) { /* by insertion: the marks after a letter are few */
+		for (size_t i = from + 1; i < *o; i++) {
+			uint32_t c = out[i];
+			uint8_t k = cc[i];
+			size_t j = i;
+			for (; j > from && cc[j - 1] > k; j--) {
+				out[j] = out[j - 1];
+				cc[j] = cc[j - 1];
+			}
+			out[j] = c;
+			cc[j] = k;
 		}
-		if (ma_nfd_push(c, out, &d, cap))
-			return MA_URL_TOO_LONG;
-		for (size_t k = from; k < d; k++)
-			cc[k] = (uint8_t)ma_idna_ccc(out[k]);
 	}
-	/* canonical ordering: a stable sort of each run of non-starters */
-	for (size_t i = 1; i < d; i++) {
-		uint32_t c = out[i];
-		uint8_t k = cc[i];
-		size_t j = i;
-		if (k == 0)
-			continue;
-		while (j > 0 && cc[j - 1] > k) {
-			out[j] = out[j - 1];
-			cc[j] = cc[j - 1];
-			j--;
-		}
-		out[j] = c;
-		cc[j] = k;
-	}
-	/* composition, in place: o <= i always */
-	for (size_t i = 0; i < d; i++) {
-		uint32_t c = out[i];
-		unsigned k = cc[i];
-		if (starter != (size_t)-1 && (o - 1 == starter || (last != 0 && last < k))) {
-			uint32_t p = ma_nfc_pair(out[starter], c);
+	if (st == (size_t)-1)
+		return; /* no starter: nothing composes */
+	for (size_t i = from; i < *o; i++) {
+		uint32_t c = out[i], p;
+		if (w == from || (last != 0 && last < cc[i])) {
+			p = ma_nfc_pair(out[st], c);
 			if (p) {
-				out[starter] = p;
+				out[st] = p;
 				continue;
 			}
 		}
-		if (k == 0)
-			starter = o;
-		last = k;
-		out[o++] = c;
+		last = cc[i];
+		out[w] = c;
+		cc[w++] = cc[i];
 	}
+	*o = w;
+}
+
+/* One code point x of class cl of NFC's decomposition, for ma_nfc: a
+ * mark is gathered after the last starter out[*st] ((size_t)-1: none
+ * yet); a starter first orders and composes the marks gathered (one
+ * mark, the common case, composed here), then composes with the last
+ * starter when nothing is left between them, or becomes the last. */
+static inline void ma_nfc_put(uint32_t x, unsigned cl, uint32_t *out, uint8_t *cc, size_t *o,
+                              size_t *st)
+{
+	uint32_t p;
+
+	if (cl != 0) {
+		out[*o] = x;
+		cc[(*o)++] = (uint8_t)cl;
+		return;
+	}
+	if (*o == *st + 2) { /* (size_t)-1 + 2: 1, a mark and no starter */
+		p = *st != (size_t)-1 ? ma_nfc_pair(out[*st], out[*st + 1]) : 0;
+		if (p) {
+			out[*st] = p;
+			*o = *st + 1;
+		}
+	} else if (*o > *st + 1) {
+		ma_nfc_flush(out, cc, *st, *st + 1, o);
+	}
+	if (*st != (size_t)-1 && *o == *st + 1) {
+		p = ma_nfc_pair(out[*st], x);
+		if (p) {
+			out[*st] = p;
+			return;
+		}
+	}
+	*st = *o;
+	cc[*o] = 0;
+	out[(*o)++] = x;
+}
+
+/* NFC of in (n code points) into out (cap, at most MA_URL_HOST_MAX) in
+ * one pass: each code point decomposed (most do not), the marks after a
+ * starter gathered, then ordered and composed with it when the next
+ * starter comes (ma_nfc_put), the starter itself composed with the last
+ * one when nothing is left between them. *olen its length. 0 or
+ * MA_URL_TOO_LONG, as when the whole decomposition is written first: d
+ * counts it (and ma_nfd_push is asked with the room it would have had),
+ * the output is never longer. */
+static int ma_nfc(const uint32_t *in, size_t n, uint32_t *out, size_t cap, size_t *olen)
+{
+	uint8_t cc[MA_URL_HOST_MAX];
+	size_t d = 0, o = 0, st = (size_t)-1;
+
+	if (cap > MA_URL_HOST_MAX)
+		cap = MA_URL_HOST_MAX; /* the callers' buffers: never more */
+	for (size_t i = 0; i < n; i++) {
+		uint32_t c = in[i], e = ma_idna_nfc_info(c), dec[MA_IDNA_NFD_MAX + 3];
+		size_t nd = 0, room;
+		if ((e & 0xFFF00u) == 0 && (c < MA_HANGUL_S || c >= MA_HANGUL_S + MA_HANGUL_N)) {
+			if (d == cap)
+				return MA_URL_TOO_LONG;
+			d++;
+			ma_nfc_put(c, e & 0xFF, out, cc, &o, &st);
+			continue;
+		}
+		room = cap - d < MA_NELEM(dec) ? cap - d : MA_NELEM(dec);
+		if (ma_nfd_push(c, dec, &nd, room))
+			return MA_URL_TOO_LONG;
+		d += nd;
+		for (size_t k = 0; k < nd; k++)
+			ma_nfc_put(dec[k], ma_idna_ccc(dec[k]), out, cc, &o, &st);
+	}
+	if (o > st + 1)
+		ma_nfc_flush(out, cc, st, st + 1, &o);
 	*olen = o;
 	return 0;
 }
@@ -457,7 +508,8 @@ static int ma_puny_digits(uint32_t q, uint32_t bias, char *out, size_t *o, size_
  * ranks in a bitmap of the positions whose code point is below it
  * (ma_puny_seen). The output is RFC 3492's, byte for byte; the cost is
  * the sort and, per code point, a rank, its digits and the bias. */
-static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
+__attribute__((noinline)) static size_t ma_punycode(const uint32_t *cp, size_t n, char *out,
+                                                    size_t cap)
 {
 	uint32_t key[MA_URL_HOST_MAX], tmp[MA_URL_HOST_MAX];
 	struct ma_puny_seen sn;
@@ -496,10 +548,10 @@ static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
 		if (k == 0 || mn != m - 1) {
 			/* a new value: the rest of the last one's walk (the code
 			 * points below it past its last occurrence, one step),
-			 * its own marked, then the values between */
+			 * then the values between */
 			if (k > 0) {
 				delta += seen - last + 1;
-				for (; group < k; group++)
+				for (; group < k; group++) /* its positions passed */
 					ma_puny_mark(&sn, key[group] & 511);
 			}
 			delta += (mn - m) * (h + 1);
@@ -510,16 +562,22 @@ static size_t ma_punycode(const uint32_t *cp, size_t n, char *out, size_t cap)
 		r = ma_puny_rank(&sn, at);
 		delta += r - last;
 		last = r;
-		if (ma_puny_digits(delta, bias, out, &o, cap))
-			return 0;
-		/* adapt */
-		dl = h == b ? delta / 700 : delta / 2;
-		dl += dl / (h + 1);
-		while (dl > ((36 - 1) * 26) / 2) {
-			dl /= 35;
-			q += 36;
+		if (delta == 0) { /* the digit 'a', and the bias adapts to 0 */
+			if (o + 1 >= cap)
+				return 0;
+			out[o++] = 'a';
+			bias = 0;
+		} else {
+			if (ma_puny_digits(delta, bias, out, &o, cap))
+				return 0;
+			dl = h == b ? delta / 700 : delta / 2; /* adapt */
+			dl += dl / (h + 1);
+			while (dl > ((36 - 1) * 26) / 2) {
+				dl /= 35;
+				q += 36;
+			}
+			bias = q + (36 * dl) / (dl + 38);
 		}
-		bias = q + (36 * dl) / (dl + 38);
 		delta = 0;
 		h++;
 	}

@@ -82,6 +82,7 @@ static int ma_ipv4_number(const char *s, size_t n, uint64_t *v, int *odd)
 /* 1 if the host's last label is a number (WHATWG "ends in a number"). */
 static int ma_ends_in_number(const char *h, size_t n)
 {
+	const char *dot;
 	size_t end = n, start;
 	uint64_t v;
 	int odd = 0, digits = 1;
@@ -91,11 +92,10 @@ static int ma_ends_in_number(const char *h, size_t n)
 			return 0;
 		end--;
 	}
-	start = end;
-	while (start > 0 && h[start - 1] != '.')
-		start--;
-	if (start == end)
-		return 0;
+	dot = memrchr(h, '.', end);
+	start = dot ? (size_t)(dot - h) + 1 : 0;
+	if (start == end || !ma_is_digit(h[start]))
+		return 0; /* no number starts otherwise (ma_ipv4_number) */
 	for (size_t i = start; i < end; i++)
 		if (!ma_is_digit(h[i]))
 			digits = 0;
@@ -286,6 +286,25 @@ static int ma_forbidden_domain(unsigned char c)
 	return (int)(bits[c >> 5] >> (c & 31)) & 1;
 }
 
+/* 1 if any of s[0, n) is a forbidden domain code point: ma_forbidden_domain
+ * as a byte table (the bytes from 0x80 up are not), read without a branch
+ * per byte (a host of Punycode is hundreds of them). */
+static int ma_forbidden_any(const char *s, size_t n)
+{
+	static const uint8_t tab[256] = {
+	    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	    1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+	    0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1,
+	};
+	unsigned bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		bad |= tab[(unsigned char)s[i]];
+	return bad != 0;
+}
+
 /* ---- hosts ---- */
 
 static size_t ma_pct_decode(const char *s, size_t n, unsigned char *out)
@@ -398,9 +417,8 @@ static int ma_host_parse(const char *s, size_t n, int special, struct ma_weburl 
 		return newer;
 	if (al == 0)
 		return -1;
-	for (size_t i = 0; i < al; i++)
-		if (ma_forbidden_domain((unsigned char)asc[i]))
-			return -1;
+	if (ma_forbidden_any(asc, al))
+		return -1;
 	if (ma_ends_in_number(asc, al)) {
 		int odd;
 		if (ma_ipv4_parse(asc, al, u->ip, &odd))

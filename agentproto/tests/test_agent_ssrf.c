@@ -816,10 +816,40 @@ static void names_are_resolved_once_and_connected_as_checked(void **state)
 	moat_policy_release(p);
 }
 
+/* WHATWG's forbidden domain code points are refused in a host after
+ * percent-decoding and domain to ASCII, byte by byte (ma_url.c reads them
+ * through a byte table): each ASCII byte percent-encoded before a
+ * non-ASCII letter (so that UTS #46 runs), and each printable one as its
+ * fullwidth form (mapped to it); the others parse. */
+static void forbidden_domain_code_points_fail_after_decoding(void **state)
+{
+	static const char forbidden[] = " #%/:<>?@[\\]^|\x7f";
+	struct ma_weburl u;
+	char url[64];
+
+	(void)state;
+	for (int c = 0; c < 0x80; c++) {
+		int bad = c < 0x20 || (c != 0 && strchr(forbidden, c) != NULL), rc;
+		int w = snprintf(url, sizeof url, "http://%%%02X\xc3\xa9x/", c);
+		rc = ma_url_parse_web(url, (size_t)w, NULL, &u);
+		if ((rc != 0) != bad)
+			fail_msg("%s: %d, forbidden %d", url, rc, bad);
+		if (c <= 0x20 || c == 0x7F)
+			continue;
+		/* U+FF01..U+FF5E map to 0x21..0x7E */
+		w = snprintf(url, sizeof url, "http://\xc3\xa9\xef%c%cx/", c < 0x60 ? 0xBC : 0xBD,
+		             0x80 + (c - 0x20) % 0x40);
+		rc = ma_url_parse_web(url, (size_t)w, NULL, &u);
+		if ((rc != 0) != bad)
+			fail_msg("fullwidth U+%04X: %d, forbidden %d", 0xFF00 + c - 0x20, rc, bad);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(hosts_parse_as_a_whatwg_client_parses_them),
+	    cmocka_unit_test(forbidden_domain_code_points_fail_after_decoding),
 	    cmocka_unit_test(addresses_are_classified),
 	    cmocka_unit_test(every_notation_of_an_internal_address_is_blocked),
 	    cmocka_unit_test(public_hosts_failures_and_allowed_hosts_pass),
