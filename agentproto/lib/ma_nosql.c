@@ -285,8 +285,10 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 			    (s[prev.s] == '$' || (s[prev.s + 1] == '$' && prev.type == NS_STR)))
 				level = 3; /* a new operator key */
 		} else if (t.type == NS_PUNCT) {
-			/* statements, calls and blocks; not a mere group ( ) */
-			if (c == ';' || c == '{' ||
+			/* statements, calls and blocks, and the comma operator,
+			 * whose last operand is the condition's value ('',1,''); not
+			 * a mere group ( ) */
+			if (c == ';' || c == '{' || c == ',' ||
 			    (c == '(' &&
 			     (prev.type == NS_WORD || (prev.type == NS_PUNCT && s[prev.s] == ')'))))
 				level = level < 2 ? 2 : level;
@@ -296,7 +298,12 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 		} else if (js && t.type == NS_OP) {
 			int cmp = c == '<' || c == '>' || (two && (c == '=' || c == '!')) ||
 			          (c == '=' && !two);
-			if ((two && (c == '|' || c == '&' || c == '?')) || cmp)
+			/* | ^ and ? : bind more loosely than the comparison the
+			 * input sits in: x == ''|'1' is (x == '') | 1, true for
+			 * every document, as this.age > 1|1 and x == ''?1:'1' are
+			 * (a & only narrows: "SMALL "&" SIGN" is a name) */
+			int loose = !two && (c == '|' || c == '^' || c == '?');
+			if ((two && (c == '|' || c == '&' || c == '?')) || cmp || loose)
 				level = level < 2 ? 2 : level;
 			if (two && (c == '|' || c == '&'))
 				logical = 1;

@@ -160,6 +160,64 @@ static void javascript_injected_into_where_is_blocked(void **state)
 	moat_policy_release(p);
 }
 
+/* Operators that bind more loosely than the comparison an input sits in
+ * (session 14's bypass hunt, redteam3: each passed): x == ''|'1' is
+ * (x == '') | 1 and this.age > 1|1 is (this.age > 1) | 1, true for every
+ * document; so are ^, the conditional ?: and the comma operator. A & only
+ * narrows the match, and text that breaks the code passes. */
+static void loose_operators_that_make_a_tautology_are_blocked(void **state)
+{
+	static const struct {
+		const char *in, *pre, *post;
+	} attacks[] = {
+	    {"'|'1", "{\"$where\": \"this.user == '", "' && this.active\"}"},
+	    {"'|1|'", "{\"$where\": \"this.user == '", "' && this.active\"}"},
+	    {"'^'1", "{\"$where\": \"this.user == '", "' && this.active\"}"},
+	    {"'?1:'1", "{\"$where\": \"this.user == '", "'\"}"},
+	    {"','1", "{\"$where\": \"this.user == '", "'\"}"},
+	    {"\\\"|\\\"1", "{\"$where\": \"this.user == \\\"", "\\\" && this.active\"}"},
+	    {"1|1", "{\"$where\": \"this.age > ", " && this.active\"}"},
+	    {"1?1:1", "{\"$where\": \"this.age > ", "\"}"},
+	    {"0,1", "{\"$where\": \"this.age > ", "\"}"},
+	};
+	static const struct {
+		const char *in, *pre, *post;
+	} ok[] = {
+	    {"SMALL \\\"&\\\" SIGN", "{\"$where\": \"this.name == \\\"", "\\\"\"}"},
+	    {"Tom | Jerry, 1 ^ 2?", "{\"$where\": \"this.name == '", "'\"}"},
+	    {"it's 1|2, isn't it?", "{\"$where\": \"this.name == '", "'\"}"},
+	    {"a | b", "{\"name\": \"", "\"}"},
+	    {"12", "{\"$where\": \"this.age > ", " && this.active\"}"},
+	};
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+		char q[512], in[64];
+		size_t o = 0;
+		snprintf(q, sizeof q, "%s%s%s", attacks[i].pre, attacks[i].in, attacks[i].post);
+		/* the input as the user typed it: the document's escapes removed */
+		for (const char *c = attacks[i].in; *c && o + 1 < sizeof in; c++)
+			if (*c != '\\')
+				in[o++] = *c;
+		in[o] = '\0';
+		if (check1(p, MOAT_INPUT_QUERY, "user", in, q) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", q);
+	}
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		char q[512], in[64];
+		size_t o = 0;
+		snprintf(q, sizeof q, "%s%s%s", ok[i].pre, ok[i].in, ok[i].post);
+		for (const char *c = ok[i].in; *c && o + 1 < sizeof in; c++)
+			if (*c != '\\')
+				in[o++] = *c;
+		in[o] = '\0';
+		if (check1(p, MOAT_INPUT_QUERY, "user", in, q) != MOAT_ALLOW)
+			fail_msg("blocked: %s", q);
+	}
+	moat_policy_release(p);
+}
+
 static void ordinary_values_pass(void **state)
 {
 	static const struct {
@@ -309,6 +367,7 @@ int main(void)
 	    cmocka_unit_test(operators_from_the_user_are_blocked),
 	    cmocka_unit_test(text_pasted_into_the_document_is_blocked),
 	    cmocka_unit_test(javascript_injected_into_where_is_blocked),
+	    cmocka_unit_test(loose_operators_that_make_a_tautology_are_blocked),
 	    cmocka_unit_test(ordinary_values_pass),
 	    cmocka_unit_test(operators_and_quotes_written_as_json_escapes_are_blocked),
 	    cmocka_unit_test(monitor_mode_and_off),
