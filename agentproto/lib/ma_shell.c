@@ -1828,23 +1828,35 @@ static int ma_sh_word_name_of(const char *s, const struct ma_sh_lex *lx, const s
  * longer ones by their start; no name of the lexicon is longer. */
 #define MA_SH_MEMO_BYTES 64
 
+/* memo emptied at its first use with a line (ready 0). */
+static inline void ma_sh_memo_ready(struct ma_sh_memo *memo)
+{
+	if (!memo->ready) {
+		memset(memo->start, 0xff, sizeof memo->start);
+		memset(memo->cmd_at, 0, sizeof memo->cmd_at);
+		memo->ready = 1;
+	}
+}
+
 /* ma_sh_memo (ma_shell.h): one slot per hash of the word's bytes (or of
  * its start, for a longer word); only answers that the word's bytes alone
  * gave (no '{', whose brace mark is the window's), which any word of the
- * same bytes gets too; filled when first used. */
+ * same bytes gets too; filled when first used. *pure (when not NULL) is
+ * set to 0 when the answer was the window's. */
 static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const struct ma_sh_el *w,
-                           struct ma_sh_memo *memo)
+                           struct ma_sh_memo *memo, int *pure_out)
 {
 	int pure = 1, kind;
 	uint32_t n = w->end - w->start, k0;
 	unsigned slot;
 
-	if (!memo)
-		return ma_sh_word_name_of(s, lx, w, &pure);
-	if (!memo->ready) {
-		memset(memo->start, 0xff, sizeof memo->start);
-		memo->ready = 1;
+	if (!memo) {
+		kind = ma_sh_word_name_of(s, lx, w, &pure);
+		if (pure_out && !pure)
+			*pure_out = 0;
+		return kind;
 	}
+	ma_sh_memo_ready(memo);
 	if (n <= MA_SH_MEMO_BYTES) {
 		uint32_t h = 2166136261u ^ n; /* FNV-1a */
 		for (uint32_t k = w->start; k < w->end; k++)
@@ -1869,6 +1881,8 @@ static int ma_sh_word_name(const char *s, const struct ma_sh_lex *lx, const stru
 		memo->start[slot] = w->start;
 		memo->end[slot] = w->end;
 		memo->kind[slot] = (int8_t)kind;
+	} else if (pure_out) {
+		*pure_out = 0;
 	}
 	return kind;
 }
@@ -1900,16 +1914,14 @@ static int ma_sh_cr_word(const char *s, const struct ma_sh_el *w)
 	return 1;
 }
 
-/* 1 when the command named by the word at element k is a program that
- * only looks names up or prints (ma_sh_name_lookup, written plainly: no
- * quote or backslash in the name) and its operands, up to the command's
- * end, are at least three words of text (inside quotes too): no option (a leading - or +),
- * no path or ~, no expansion, substitution, glob (* or [) or brace, no
- * assignment; quotes, digits and punctuation are text ("saith,",
- * "asteroid.", "\"Put all your eggs\""). go counts when its first
- * operand is none of its commands that build or run code. Only the
- * input's operands (starting before b) are judged: the application's own
- * words after it are its own. A line of
+/* For the command named by the word at element k, a program that only
+ * looks names up or prints (ma_sh_name_lookup, written plainly: no quote
+ * or backslash in the name; the caller asks it): 1 when its operands, up
+ * to the command's end, are at least three words of text (inside quotes too): no option (a leading
+ * - or +), no path or ~, no expansion, substitution, glob (* or [) or brace, no assignment; quotes,
+ * digits and punctuation are text ("saith,", "asteroid.", "\"Put all your eggs\""). go counts when
+ * its first operand is none of its commands that build or run code. Only the input's operands
+ * (starting before b) are judged: the application's own words after it are its own. A line of
  * wrapped text such as "as if she laid an asteroid." runs "as" on files
  * that are words: nothing is run or changed. */
 static int ma_sh_text_lookup(const char *s, const struct ma_sh_lex *lx, int k, size_t b)
@@ -1918,8 +1930,6 @@ static int ma_sh_text_lookup(const char *s, const struct ma_sh_lex *lx, int k, s
 	size_t n = e->end - e->start;
 	int words = 0;
 
-	if (!ma_sh_name_lookup(s + e->start, n))
-		return 0;
 	for (int j = k + 1; j < lx->nel && lx->el[j].kind == MA_SH_WORD && lx->el[j].start < b;
 	     j++) {
 		const struct ma_sh_el *w = &lx->el[j];
@@ -1956,9 +1966,13 @@ static int ma_sh_text_lookup(const char *s, const struct ma_sh_lex *lx, int k, s
  * run or load (PATH, IFS, LD_PRELOAD ...). A program that only looks
  * names up, followed by words of text from the input (which ends at b),
  * is text (ma_sh_text_lookup). A subshell is judged by its first command.
- * Redirections are judged on their own (ma_sh_analyse). */
-static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, size_t b, int *name,
-                              struct ma_sh_memo *memo)
+ * Redirections are judged on their own (ma_sh_analyse). *alone is set to
+ * 0 when the answer is not the line's alone (the same wherever the
+ * command is judged): when it took b (a program that looks names up),
+ * the window's marks (ma_sh_word_name) or the window's end (the command
+ * goes on past it). */
+static int ma_sh_command_runs_of(const char *s, const struct ma_sh_lex *lx, int k, size_t b,
+                                 int *name, struct ma_sh_memo *memo, int *alone)
 {
 	int prefix = 0, after_opt = 0, any = 0;
 
@@ -1982,11 +1996,14 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 				after_opt = s[e->start] == '-';
 				break;
 			}
-			kind = ma_sh_word_name(s, lx, e, memo);
-			if (kind == MA_SH_NAME_RUNS && ma_sh_text_lookup(s, lx, k, b)) {
-				if (name)
+			kind = ma_sh_word_name(s, lx, e, memo, alone);
+			if (kind == MA_SH_NAME_RUNS &&
+			    ma_sh_name_lookup(s + e->start, e->end - e->start)) {
+				*alone = 0; /* its operands up to b */
+				if (ma_sh_text_lookup(s, lx, k, b)) {
 					*name = k;
-				return 1; /* text: "as if she laid an asteroid." */
+					return 1; /* text: "as if she laid an asteroid." */
+				}
 			}
 			if (kind == MA_SH_NAME_RUNS)
 				return 2;
@@ -2003,8 +2020,7 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 				after_opt = 0;
 				break;
 			}
-			if (name)
-				*name = k;
+			*name = k;
 			return 1;
 		case MA_SH_LPAREN:
 		case MA_SH_REDIR:
@@ -2019,7 +2035,49 @@ static int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx, int k, 
 			return prefix ? 2 : any;
 		}
 	}
+	*alone = 0; /* the window ends before the command */
 	return prefix ? 2 : any;
+}
+
+/* ma_sh_command_runs_of, its answer kept in memo's slot for the command
+ * that starts at byte at - 1 (at 0: not kept). */
+static __attribute__((noinline)) int
+ma_sh_command_runs_keep(const char *s, const struct ma_sh_lex *lx, int k, size_t b, int *name,
+                        struct ma_sh_memo *memo, unsigned slot, uint32_t at)
+{
+	int alone = 1, nm = -1, runs = ma_sh_command_runs_of(s, lx, k, b, &nm, memo, &alone);
+
+	if (alone && at) {
+		memo->cmd_at[slot] = at;
+		memo->cmd_runs[slot] = (int8_t)runs;
+		memo->cmd_name[slot] = nm >= 0 ? (uint8_t)(nm - k) : 0xff;
+	}
+	if (name && nm >= 0)
+		*name = nm;
+	return runs;
+}
+
+/* ma_sh_command_runs_of, its answer kept in memo (when not NULL; ready)
+ * by the byte where element k starts, when the line's elements alone gave
+ * it: taken again by any window that holds the same command. Element
+ * k - 1 (a redirection's target?) must be in the window too: k > 0. name
+ * (when not NULL) gets the name's element as ma_sh_command_runs_of sets
+ * it, counted from k (the same elements follow k in every window). */
+static __attribute__((noinline)) int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx,
+                                                        int k, size_t b, int *name,
+                                                        struct ma_sh_memo *memo)
+{
+	if (memo && k > 0 && k < lx->nel) {
+		uint32_t at = lx->el[k].start + 1;
+		unsigned slot = (unsigned)((at * 2654435761u) >> 24) % MA_SH_CMD_MEMO;
+		if (memo->cmd_at[slot] == at) {
+			if (name && memo->cmd_name[slot] != 0xff)
+				*name = k + memo->cmd_name[slot];
+			return memo->cmd_runs[slot];
+		}
+		return ma_sh_command_runs_keep(s, lx, k, b, name, memo, slot, at);
+	}
+	return ma_sh_command_runs_keep(s, lx, k, b, name, memo, 0, 0);
 }
 
 /* After the operator at element i: 2 when a command that can run
@@ -2180,7 +2238,7 @@ static int ma_sh_reads(const char *s, const struct ma_sh_lex *lx, int i, int e0,
 	w = *t;
 	while (w.end > w.start && s[w.end - 1] == '\r')
 		w.end--;
-	return w.end > w.start && ma_sh_word_name(s, lx, &w, NULL) == MA_SH_NAME_RUNS;
+	return w.end > w.start && ma_sh_word_name(s, lx, &w, NULL, NULL) == MA_SH_NAME_RUNS;
 }
 
 /* 1 when [k0, k1) is a word of two or more letters between two stars,
@@ -2242,6 +2300,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 
 	(void)len;
 	memset(hit, 0, sizeof *hit);
+	if (memo)
+		ma_sh_memo_ready(memo);
 	/* none, one or more (counted up to two) elements, marks or none */
 	for (int i = e0; i < lx->nel && lx->el[i].start < b && nover < 2; i++)
 		nover++;

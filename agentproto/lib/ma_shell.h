@@ -172,14 +172,22 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
                    struct ma_sh_hit *hit);
 
 /* What a command's name is (ma_sh_word_name in ma_shell.c) for the words
- * of one line already judged: the check keeps one for all its places and
- * windows (the same word is judged again by the next place or window).
- * Set ready to 0 before its first use with a line. */
-#define MA_SH_MEMO 128
+ * of one line already judged, and whether a command can run something
+ * (ma_sh_command_runs) for the commands already judged: the check keeps
+ * one for all its places and windows (the same word or command is judged
+ * again by the next place, input or window). Set ready to 0 before its
+ * first use with a line. */
+#define MA_SH_MEMO     128
+#define MA_SH_CMD_MEMO 256
 struct ma_sh_memo {
 	int ready;
 	uint32_t start[MA_SH_MEMO], end[MA_SH_MEMO];
 	int8_t kind[MA_SH_MEMO];
+	/* a command by the byte its walk starts at, + 1 (0: an empty slot):
+	 * its answer, and its name's element counted from there (0xff: none) */
+	uint32_t cmd_at[MA_SH_CMD_MEMO];
+	int8_t cmd_runs[MA_SH_CMD_MEMO];
+	uint8_t cmd_name[MA_SH_CMD_MEMO];
 };
 
 /* ma_sh_analyse, taking and keeping the names' answers in memo (for s

@@ -1355,6 +1355,98 @@ static void a_name_judged_again_takes_the_answer_kept(void **state)
 	assert_true(fired > 500);
 }
 
+static const char *const command_units[] = {
+    " a;b",    " ;id",        " ;as if she laid", " ;which a b c", " w",
+    " x y",    " >f",         " > f id",          " ;> f zz",      " ;{x}'y'",
+    " ;{a,b}", " a|yy",       " a&&zz",           " ;nice -n 1",   " ;sudo -u",
+    " ;if",    " ;c=1",       " ;PATH=/x",        "\nfoo",         " ;$1",
+    " 'q'",    " ;man ls",    " ;go run",         " ;(zz)",        " ;Ab cd",
+    " ;cat",   " ;x y z w v", " ;timeout 5",      " <in zz",       " a &q",
+};
+
+/* The answers the check keeps for the commands it judged (ma_sh_memo's
+ * cmd_*: a command after an operator, or the input's own, judged again
+ * by another place, input or window takes the answer) must give what
+ * judging each command again gives: places of 2 to 1,000 bytes of random
+ * lines judged with one memo for the whole line beside ma_sh_analyse's
+ * own judging, in every window from the place on and in windows lexed
+ * from before it (where a command may start the window, after a
+ * redirection it does not hold: "> f id"), with commands of every kind:
+ * programs, text, programs that look names up before words of text (their
+ * answer takes the place's end), prefixes, reserved words, assignments,
+ * braces (the window's marks), commands longer than a window's rest.
+ * Planted faults this catches: an answer kept whatever the judging took
+ * (the place's end, the window's end or marks), one kept for a command
+ * at a window's first element, the name's element kept as the command's
+ * first. */
+static void a_command_judged_again_takes_the_answer_kept(void **state)
+{
+	static char line[4200];
+	static struct ma_sh_lex lx;
+	static struct ma_sh_memo memo;
+	unsigned seed = 991;
+	int fired = 0, judged = 0;
+	/* a command that starts a window after a redirection the window
+	 * does not hold: "f" names it there, "id" where "> " is held */
+	static const char cut[] = "echo x; > f id; echo done";
+	size_t fa = strlen("echo x; > "), fb = fa + strlen("f id");
+
+	(void)state;
+	for (int order = 0; order < 2; order++) {
+		memo.ready = 0;
+		for (int w = 0; w < 2; w++) {
+			struct ma_sh_hit h1, h2;
+			ma_sh_lex_from(cut, strlen(cut), (w ^ order) ? fa : 0, &lx);
+			ma_sh_analyse(cut, strlen(cut), &lx, fa, fb, &h1);
+			ma_sh_analyse_memo(cut, strlen(cut), &lx, fa, fb, &memo, &h2);
+			assert_int_equal(h1.fired, lx.from == 0);
+			if (h1.fired != h2.fired)
+				fail_msg("order %d, window from %zu: %d alone, %d with the memo",
+				         order, lx.from, h1.fired, h2.fired);
+		}
+	}
+	for (int t = 0; t < 300; t++) {
+		size_t n;
+		seed = seed * 1103515245u + 12345u;
+		n = random_line(line, sizeof line, &seed, command_units,
+		                sizeof command_units / sizeof command_units[0],
+		                100 + (seed >> 8) % 3900);
+		memo.ready = 0;
+		for (int p = 0; p < 12; p++) {
+			size_t a, b, from;
+			seed = seed * 1103515245u + 12345u;
+			a = (seed >> 8) % n;
+			seed = seed * 1103515245u + 12345u;
+			b = a + 2 + (seed >> 8) % ((seed >> 30) ? 1000 : 20);
+			if (b > n)
+				b = n;
+			seed = seed * 1103515245u + 12345u;
+			/* from the place, or from up to 300 bytes before it */
+			from =
+			    (seed >> 30) ? a : a - (a < 300 ? a : 300) * ((seed >> 8) % 100) / 100;
+			ma_sh_lex_from(line, n, from, &lx);
+			for (int w = 0; w < 8; w++) {
+				struct ma_sh_hit h1, h2;
+				ma_sh_analyse(line, n, &lx, a, b, &h1);
+				ma_sh_analyse_memo(line, n, &lx, a, b, &memo, &h2);
+				if (h1.fired != h2.fired || h1.spans != h2.spans ||
+				    (h1.fired && strcmp(h1.rule, h2.rule)))
+					fail_msg(
+					    "line %d, [%zu, %zu) in the window from %zu: %s, with "
+					    "the memo %s",
+					    t, a, b, lx.from, h1.fired ? h1.rule : "-",
+					    h2.fired ? h2.rule : "-");
+				fired += h1.fired;
+				judged++;
+				if (lx.complete || !ma_sh_lex_next(line, n, &lx))
+					break;
+			}
+		}
+	}
+	assert_true(judged > 5000);
+	assert_true(fired > 1000);
+}
+
 /* A name with an unquoted '{' is judged with the window's marks
  * (ma_sh_word_name_of: a brace mark there, or a window that dropped a
  * mark before the word's end, where the mark may have been): such an
@@ -2417,6 +2509,7 @@ int main(void)
 	    cmocka_unit_test(a_line_that_cannot_parse_is_probed_as_its_windows_judge_it),
 	    cmocka_unit_test(a_name_judged_again_takes_the_answer_kept),
 	    cmocka_unit_test(a_name_with_a_brace_is_judged_again_in_each_window),
+	    cmocka_unit_test(a_command_judged_again_takes_the_answer_kept),
 	    cmocka_unit_test(a_request_judges_a_line_alike_after_another_line),
 	    cmocka_unit_test(an_input_at_the_first_place_takes_the_first_window),
 	    cmocka_unit_test(a_later_place_finds_its_first_element_as_the_first_does),
