@@ -3073,6 +3073,11 @@ static const struct ma_sh_prog_opts {
     {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0},
     {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0},
     {"sed", "", "efl", "i", "", "--expression --file --line-length", 0},
+    {"gawk", "EfIl", "Fev", "LWdop", "--exec --file --include --load",
+     "--assign --field-separator --source", 0},
+    {"awk", "f", "Fv", "", "", "", 0},
+    {"mawk", "f", "FvW", "", "", "", 0},
+    {"nawk", "f", "Fv", "", "", "", 0},
 };
 
 /* The entry of ma_sh_prog_opts for argv[p]'s base name, or NULL. */
@@ -3607,6 +3612,209 @@ static int ma_sh_sed_check(struct moat_request *r, const char *const *argv, int 
 	return -1;
 }
 
+/* Past an awk regular expression literal from *i (after its '/'): a '/'
+ * in a bracket expression is a character of it. 1 and *i after the
+ * closing '/'; 0 when it does not close on its line. */
+static int ma_sh_awk_regex(const char *p, size_t n, size_t *i)
+{
+	while (*i < n && p[*i] != '/') {
+		if (p[*i] == '\\')
+			(*i)++;
+		else if (p[*i] == '[') {
+			size_t j = *i + 1;
+			if (j < n && p[j] == '^')
+				j++;
+			if (j < n && p[j] == ']')
+				j++;
+			while (j < n && p[j] != ']' && p[j] != '\n')
+				j++;
+			if (j < n && p[j] == ']')
+				*i = j;
+		} else if (p[*i] == '\n')
+			return 0;
+		(*i)++;
+	}
+	if (*i >= n)
+		return 0;
+	(*i)++;
+	return 1;
+}
+
+/* awk's program p (n bytes; POSIX awk's lexical conventions, gawk's
+ * @load and @include): 1 when its strings, regular expressions,
+ * parentheses and braces close, with in pos (at most cap: *npos) the
+ * offsets of what runs a command, writes a file or loads code: system
+ * before '(', a '|' (not "||": print | "cmd", "cmd" | getline, |&), the
+ * '>' of a print or printf outside its parentheses, the '@' of @load or
+ * @include. A '/' starts a regular expression where no operand is before
+ * it (else it divides). */
+static int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos)
+{
+	size_t i = 0;
+	int paren = 0, brace = 0, operand = 0, print = 0, pparen = 0;
+
+	*npos = 0;
+	while (i < n) {
+		char c = p[i];
+		if (c == ' ' || c == '\t' || c == '\r') {
+			i++;
+		} else if (c == '\\' && i + 1 < n && p[i + 1] == '\n') {
+			i += 2;
+		} else if (c == '\n' || c == ';') {
+			print = operand = 0;
+			i++;
+		} else if (c == '#') {
+			while (i < n && p[i] != '\n')
+				i++;
+		} else if (c == '"') {
+			for (i++; i < n && p[i] != '"'; i++) {
+				if (p[i] == '\\')
+					i++;
+				else if (p[i] == '\n')
+					return 0;
+			}
+			if (i >= n)
+				return 0;
+			i++;
+			operand = 1;
+		} else if (c == '/' && !operand) {
+			i++;
+			if (!ma_sh_awk_regex(p, n, &i))
+				return 0;
+			operand = 1;
+		} else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
+		           c == '@') {
+			size_t s = i++, j;
+			while (i < n &&
+			       ((p[i] >= 'a' && p[i] <= 'z') || (p[i] >= 'A' && p[i] <= 'Z') ||
+			        (p[i] >= '0' && p[i] <= '9') || p[i] == '_'))
+				i++;
+			for (j = i; j < n && (p[j] == ' ' || p[j] == '\t'); j++)
+				;
+			operand = 1;
+			if ((i - s == 6 && !memcmp(p + s, "system", 6) && j < n && p[j] == '(') ||
+			    (i - s == 5 && !memcmp(p + s, "@load", 5)) ||
+			    (i - s == 8 && !memcmp(p + s, "@include", 8))) {
+				if (*npos < cap)
+					pos[(*npos)++] = s;
+			} else if ((i - s == 5 && !memcmp(p + s, "print", 5)) ||
+			           (i - s == 6 && !memcmp(p + s, "printf", 6))) {
+				print = 1;
+				pparen = paren;
+				operand = 0;
+			} else if ((i - s == 6 && !memcmp(p + s, "return", 6)) ||
+			           (i - s == 7 && !memcmp(p + s, "getline", 7)) ||
+			           (i - s == 2 && !memcmp(p + s, "in", 2))) {
+				operand = 0;
+			}
+		} else if ((c >= '0' && c <= '9') || c == '.') {
+			while (i < n &&
+			       ((p[i] >= '0' && p[i] <= '9') || p[i] == '.' || p[i] == 'e' ||
+			        p[i] == 'E' || p[i] == 'x' || p[i] == 'X' ||
+			        (p[i] >= 'a' && p[i] <= 'f') || (p[i] >= 'A' && p[i] <= 'F')))
+				i++;
+			operand = 1;
+		} else {
+			i++;
+			operand = 0;
+			if (c == '(' || c == '[') {
+				paren++;
+			} else if (c == ')' || c == ']') {
+				if (--paren < 0)
+					return 0;
+				operand = 1;
+			} else if (c == '{') {
+				brace++;
+				print = 0;
+			} else if (c == '}') {
+				if (--brace < 0)
+					return 0;
+				print = 0;
+			} else if (c == '|' && i < n && p[i] == '|') {
+				i++;
+			} else if (c == '|' || (c == '>' && print && paren == pparen)) {
+				if (*npos < cap)
+					pos[(*npos)++] = i - 1;
+				if (i < n && (p[i] == '>' || p[i] == '&'))
+					i++;
+			} else if ((c == '+' || c == '-') && i < n && p[i] == c) {
+				i++; /* ++ and -- keep what is before them */
+				operand = 1;
+			}
+		}
+	}
+	return paren == 0 && brace == 0;
+}
+
+/* awk's programs: the first operand, or the values of gawk's -e/--source
+ * (none with -f/--file or -E/--exec). An input that brings what
+ * ma_sh_awk_scan lists, in a program that closes, fires cmd.program;
+ * returns ma_request_fire's answer, or -1. */
+static int ma_sh_awk_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                           const struct ma_sh_prog_opts *po, const char *file, int line,
+                           const char *function)
+{
+	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *nm;
+		size_t nl, at;
+		int rd;
+		if (next) {
+			if (next == 2 && nsc < 8)
+				sc[nsc++] = i;
+			next = 0;
+			continue;
+		}
+		if (!strcmp(o, "--")) {
+			if (i + 1 < argc && argv[i + 1])
+				operand = i + 1;
+			break;
+		}
+		if (o[0] != '-' || !o[1]) {
+			operand = i;
+			break;
+		}
+		rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
+		if (nl && (*nm == 'f' || *nm == 'E' || (nl == 6 && !strncmp(nm, "--file", 6)) ||
+		           (nl == 6 && !strncmp(nm, "--exec", 6))))
+			file_opt = 1;
+		if (nl && (*nm == 'e' || (nl == 8 && !strncmp(nm, "--source", 8)))) {
+			if (rd & MA_SH_OPT_NEXT)
+				next = 2;
+			else if (nsc < 8)
+				sc[nsc++] = -i; /* attached: from o + at */
+		} else if (rd & MA_SH_OPT_NEXT)
+			next = 1;
+	}
+	if (!nsc && !file_opt && operand >= 0)
+		sc[nsc++] = operand;
+	for (int k = 0; k < nsc; k++) {
+		const char *o = argv[sc[k] < 0 ? -sc[k] : sc[k]], *nm;
+		size_t pos[32], nl, at = 0, n;
+		int np;
+		if (sc[k] < 0)
+			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
+		o += at;
+		n = strlen(o);
+		if (!ma_sh_awk_scan(o, n, pos, 32, &np) || !np)
+			continue;
+		for (size_t i = 0; i < nin; i++)
+			for (int f = 0; f < in[i].nforms; f++)
+				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
+					int v =
+					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
+					                    file, line, function);
+					if (v >= 0)
+						return v;
+					break;
+				}
+	}
+	return -1;
+}
+
 /* An input that brings the file marker at val[m - 1] of a curl value
  * (ma_sh_curl_file): fires cmd.option_file; returns ma_request_fire's
  * answer, or -1 when no input does. */
@@ -3663,6 +3871,11 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	}
 	if (po && !strcmp(po->prog, "sed")) {
 		int v = ma_sh_sed_check(r, argv, argc, prog, po, file, line, function);
+		if (v >= 0)
+			return v;
+	}
+	if (po && strstr(po->prog, "awk")) {
+		int v = ma_sh_awk_check(r, argv, argc, prog, po, file, line, function);
 		if (v >= 0)
 			return v;
 	}

@@ -2470,6 +2470,50 @@ static void argv_sed_commands_from_an_input(void **state)
 	}
 }
 
+/* argv: an awk program (the first operand, or -e/--source's values) is
+ * read with awk's strings, regular expressions and comments; an input that
+ * brings system(...), a pipe to or from a command (|, |&), a print
+ * redirected to a file (> >>) or @load/@include outside them fires, in a
+ * program whose strings, expressions and braces close; text inside a
+ * string or a regular expression, -v values and file operands do not. */
+static void argv_awk_programs_from_an_input(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"awk", "BEGIN{system(\"id\")}", NULL};
+		const char *b[] = {"awk", "/x/{system(\"id\")} /x/ {print $1}", "/tmp/f", NULL};
+		const char *c[] = {"gawk", "-F", ":", "{print $1 | \"sh\"}", "/etc/passwd", NULL};
+		const char *d[] = {"awk", "{print > \"/var/www/x.php\"}", "/tmp/f", NULL};
+		const char *e[] = {"mawk", "BEGIN{\"id\" | getline x; print x}", NULL};
+		const char *f[] = {"gawk", "-e", "@load \"/tmp/x\"", NULL};
+		const char *g[] = {"awk", "$1 == \"x\" || system(\"id\") {print}", "/tmp/f", NULL};
+		assert_int_equal(argv_check("BEGIN{system(\"id\")}", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x/{system(\"id\")} /x", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("{print $1 | \"sh\"}", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("> \"/var/www/x.php\"", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("\"id\" | getline", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("@load \"/tmp/x\"", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("x\" || system(\"id\")", g), MOAT_BLOCK);
+	}
+	{ /* text in a string or a regular expression, a comparison, values,
+	   * file operands, a program that does not close */
+		const char *a[] = {"awk", "/a|b system(x) > y/ {print}", "/tmp/f", NULL};
+		const char *b[] = {"awk", "{print \"rock | roll > system(1)\"}", "/tmp/f", NULL};
+		const char *c[] = {"awk", "$3 > 100 {print $1}", "/tmp/f", NULL};
+		const char *d[] = {"awk", "-v", "q=a | b", "$0 ~ q", "/tmp/f", NULL};
+		const char *e[] = {"awk", "{print $1}", "my file | - 2.txt", NULL};
+		const char *f[] = {"awk", "/x\" | \"sh/ {print}", "/tmp/f", NULL};
+		const char *g[] = {"awk", "{ n = $2 / 2; print n > 1 }", "/tmp/f", NULL};
+		assert_int_equal(argv_check("a|b system(x) > y", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("rock | roll > system(1)", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("100", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("a | b", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("my file | - 2.txt", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("x\" | \"sh", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("$2 / 2", g), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2479,6 +2523,7 @@ int main(void)
 	    cmocka_unit_test(argv_curl_values_that_read_a_file),
 	    cmocka_unit_test(argv_ssh_remote_command_is_a_command_line),
 	    cmocka_unit_test(argv_sed_commands_from_an_input),
+	    cmocka_unit_test(argv_awk_programs_from_an_input),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),

@@ -72,14 +72,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				const char *argv[] = {"sh", "-c", z, z, NULL};
 				memcpy(z, s, size);
 				z[size] = '\0';
-				if (moat_check_argv(r, argv, -1) == MOAT_BLOCK && !moat_request_event(r))
+				if (moat_check_argv(r, argv, -1) == MOAT_BLOCK &&
+				    !moat_request_event(r))
 					abort();
 				argv[0] = z;
 				(void)moat_check_argv(r, argv, 4);
 				/* the programs whose options, values, scripts or
 				 * remote command the argv check reads */
-				static const char *const progs[] = {"curl", "ssh", "sed", "wget", "tar"};
-				argv[0] = progs[data[3] % 5];
+				static const char *const progs[] = {"curl", "ssh", "sed",
+				                                    "wget", "tar", "gawk"};
+				argv[0] = progs[data[3] % 6];
 				argv[1] = data[3] & 8 ? "-e" : z;
 				(void)moat_check_argv(r, argv, 4);
 				free(z);
