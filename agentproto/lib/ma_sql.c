@@ -2015,6 +2015,8 @@ static int ma_sql_gallop(const struct ma_sql_tok *t, int lo, int n, int hint, si
 	return lo;
 }
 
+#define MA_SQL_WIN_SHORT 8 /* tokens at most, a window's end searched in turn */
+
 /* The window of a place read from the cache where it holds it: the
  * tokens from the cursor's (c) that start before b, at most MA_SQL_WIN,
  * in place (*win, *n), and the token after them taken too (*t; *have_tail
@@ -2044,7 +2046,11 @@ static int ma_sql_cache_window(struct ma_sql_cache *cache, struct ma_sql_cursor 
 		size_t s0 = cache->t[i0].start;
 		size_t d = b > s0 ? b - s0 : 0;
 		int hi = d < (size_t)(end - i0) ? i0 + (int)d : end;
-		lo = ma_sql_gallop(cache->t, i0, hi, hi, b, 1);
+		if (hi - i0 <= MA_SQL_WIN_SHORT) /* (a short window: from its start) */
+			for (lo = i0; lo < hi && cache->t[lo].start < b; lo++)
+				;
+		else
+			lo = ma_sql_gallop(cache->t, i0, hi, hi, b, 1);
 	}
 	if (lo < end) { /* it ends the window */
 		*have_tail = 1;
