@@ -488,6 +488,54 @@ static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t 
 	return 0;
 }
 
+/* 1 when the input [a, b) chose the origin a script is loaded from: the
+ * value s[vs, ve) of a <script src> (SVG's href) or <base href> (every
+ * relative script of the page) is absolute (scheme:) or scheme-relative
+ * (//host, \\host), read with character references decoded and tabs and
+ * newlines dropped, and the input starts before the end of its host:
+ * <script src="USER"> with //evil.example/x.js. A path on the page's own
+ * origin (/js/app.js?v=USER) is not a choice of origin. */
+static int ma_xss_script_origin(const char *s, size_t vs, size_t ve, size_t a)
+{
+	char sch[24], rest[24];
+	size_t i = vs, colon = 0, at;
+	int slashes = 0;
+
+	if (ma_xss_scheme(s, vs, ve, sch, sizeof sch, &colon, rest, sizeof rest)) {
+		i = colon;
+	} else {
+		for (at = i; i < ve; at = i) {
+			unsigned c = ma_xss_char(s, ve, &i);
+			if (c > 0x20) {
+				i = at;
+				break;
+			}
+		}
+	}
+	/* the slashes before the host; without a scheme, two are needed */
+	for (at = i; i < ve; at = i) {
+		unsigned c = ma_xss_char(s, ve, &i);
+		if (c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c != '/' && c != '\\') {
+			i = at;
+			break;
+		}
+		slashes++;
+	}
+	if (!colon && slashes < 2)
+		return 0;
+	/* the host (and userinfo, port) up to / \ ? # */
+	for (at = i; i < ve; at = i) {
+		unsigned c = ma_xss_char(s, ve, &i);
+		if (c == '/' || c == '\\' || c == '?' || c == '#') {
+			i = at;
+			break;
+		}
+	}
+	return a < i;
+}
+
 #define MA_XSS_JSURL_MAX 1024 /* bytes of a javascript: URL's body read as script */
 
 /* 1 when the URL value s[vs, ve) is a javascript: URL whose scheme the
@@ -579,6 +627,15 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 			continue;
 		if (ma_xss_url_attr(nm, nl) && ma_xss_bad_url(s, at->vs, at->ve, a, b)) {
 			ma_xss_set(hit, "xss.url", "high", 0.95);
+		} else if (b > at->vs &&
+		           ((ma_html_ieq(s + t->ns, t->ne - t->ns, "script") &&
+		             (ma_html_ieq(nm, nl, "src") || ma_html_ieq(nm, nl, "href") ||
+		              ma_html_ieq(nm, nl, "xlink:href"))) ||
+		            (ma_html_ieq(s + t->ns, t->ne - t->ns, "base") &&
+		             ma_html_ieq(nm, nl, "href"))) &&
+		           ma_xss_script_origin(s, at->vs, at->ve, a)) {
+			ma_xss_set(hit, "xss.url", "high",
+			           0.9); /* a script from the input's origin */
 		} else if (ma_xss_url_attr(nm, nl) && in_value && !added &&
 		           ma_xss_js_url_breaks(s, at->vs, at->ve, a, b)) {
 			ma_xss_set(hit, "xss.script", "high", 0.9);

@@ -410,6 +410,51 @@ static void a_script_url_body_and_a_comment_line_are_script(void **state)
 	                 MOAT_ALLOW);
 }
 
+/* The origin a script is loaded from, chosen by the input (redteam3,
+ * session 14: passed): <script src>, SVG's <script href>, <base href>
+ * absolute or scheme-relative with the input before the host's end. */
+static void an_input_that_chooses_a_scripts_origin_fires(void **state)
+{
+	static const char *const origins[] = {
+	    "//evil.example/x.js",  "https://evil.example/x.js",   "\\/\\/evil.example/x.js",
+	    "/\\evil.example/x.js", "https:/\\evil.example/x.js",  "HTTPS://evil.example",
+	    " &#47;/evil.example/", "ht\ttps://evil.example/x.js",
+	};
+	const char *rule;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof origins / sizeof origins[0]; i++) {
+		if (page(S(origins[i]), "<script src=\"", S(origins[i]), "\"></script>", &rule) !=
+		    MOAT_BLOCK)
+			fail_msg("not blocked: %s", origins[i]);
+		assert_string_equal(rule, "xss.url");
+		if (page(S(origins[i]), "<head><base href=\"", S(origins[i]), "\"></head>", NULL) !=
+		    MOAT_BLOCK)
+			fail_msg("not blocked (base): %s", origins[i]);
+	}
+	assert_int_equal(page(S("evil.example"), "<script src=\"https://", S("evil.example"),
+	                      "/x.js\"></script>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("https://evil.example/x.js"), "<svg><script href=\"",
+	                      S("https://evil.example/x.js"), "\"/></svg>", NULL),
+	                 MOAT_BLOCK);
+	/* the page's own origin: a version, a path, a locale; other elements */
+	assert_int_equal(
+	    page(S("1.2.3"), "<script src=\"/js/app.js?v=", S("1.2.3"), "\"></script>", NULL),
+	    MOAT_ALLOW);
+	assert_int_equal(page(S("de-DE/x.js"), "<script src=\"//cdn.example/i18n/", S("de-DE/x.js"),
+	                      "\"></script>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S("@evil.example/"), "<script src=\"https://cdn.example/x.js",
+	                      S("@evil.example/"), "\"></script>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S("fr/"), "<base href=\"/app/", S("fr/"), "\">", NULL), MOAT_ALLOW);
+	assert_int_equal(page(S("%2F%2Fevil.example/x.js"), "<script src=\"",
+	                      S("%2F%2Fevil.example/x.js"), "\"></script>", NULL),
+	                 MOAT_ALLOW); /* a path of the page's origin */
+	assert_int_equal(href("https://example.org/about"), MOAT_ALLOW);
+}
+
 static void script_urls_fire(void **state)
 {
 	const char *rule;
@@ -865,6 +910,7 @@ int main(void)
 	    cmocka_unit_test(breaking_out_of_attributes_fires),
 	    cmocka_unit_test(attributes_past_the_32nd_are_judged),
 	    cmocka_unit_test(a_script_url_body_and_a_comment_line_are_script),
+	    cmocka_unit_test(an_input_that_chooses_a_scripts_origin_fires),
 	    cmocka_unit_test(script_urls_fire),
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
