@@ -2991,14 +2991,19 @@ static int ma_sh_danger_option(const char *o)
  * rest, if any (perl -Mstrict, mysql -psecret). Letters not listed are
  * flags: in -so/tmp/x the o is read. A long option ("--", or "-" for
  * sqlite3's: dash1) takes its value after '=' or, when it has none, the
- * next element; names are space-separated and matched whole (curl and
- * getopt_long accept an unambiguous prefix too: not modelled). A
- * program's name may carry its version (python3.11, php8.2). */
+ * next element; names are space-separated. curl 7 and getopt_long take
+ * an unambiguous prefix of a long name for the option (wget --output-d):
+ * for the programs whose lists are whole (curl's and wget's --help) a
+ * prefix of exactly one listed name is that option, where "blongs" holds
+ * the options without a value that are a prefix of a listed one (curl
+ * --head is not --header). A program's name may carry its version
+ * (python3.11, php8.2). */
 static const struct ma_sh_prog_opts {
 	const char *prog;
 	const char *danger, *values, *attached; /* short option letters */
 	const char *dlongs, *vlongs;            /* long option names */
 	int dash1;
+	const char *blongs; /* NULL, or abbreviations are read: see above */
 } ma_sh_prog_opts[] = {
     {"curl", "cDKoT", "ACEFHPQUXYbdemrtuwxyz", "",
      "--cookie-jar --dump-header --libcurl --output-dir --stderr --trace --trace-ascii",
@@ -3023,7 +3028,9 @@ static const struct ma_sh_prog_opts {
      "--speed-limit --speed-time --telnet-option --tftp-blksize --time-cond --tls-max "
      "--tls13-ciphers --tlsauthtype --tlspassword --tlsuser --unix-socket "
      "--upload-file --url --url-query --user --user-agent --variable --write-out",
-     0},
+     0,
+     "--compressed --crlf --disable --fail --ftp-ssl-ccc --head --http2 --http3 --location "
+     "--netrc --ntlm --parallel --remote-name --socks5-gssapi --ssl --tlsv1"},
     {"wget", "aeiOo", "ABDIPQRTUXltw", "", "--execute --output-file --append-output --input-file",
      "--accept --accept-regex --backups --base --bind-address --body-data --body-file "
      "--ca-certificate --ca-directory --certificate --certificate-type --ciphers --compression "
@@ -3038,46 +3045,47 @@ static const struct ma_sh_prog_opts {
      "--save-cookies --secure-protocol --start-pos --timeout --tries --user --user-agent "
      "--wait --waitretry --warc-dedup --warc-file --warc-header --warc-max-size "
      "--warc-tempdir",
-     0},
+     0, ""},
     /* git's letters differ by subcommand: the values are those no
      * subcommand reads as a flag before an option that matters (-m
      * message, -b branch, -C directory, -F file, -e pattern) */
     {"git", "cOu", "CFbem", "", "--open-files-in-pager",
      "--author --branch --date --depth --exec --file --git-dir --message --origin --reference "
      "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
-     0},
+     0, NULL},
     {"tar", "FI", "CHKLNTVXbfg", "", "--rsh-command --rmt-command",
      "--directory --exclude --file --format --group --mode --owner --transform "
      "--use-compress-program --to-command --checkpoint-action",
-     0},
-    {"rsync", "e", "@BMTf", "", "", "--rsh --rsync-path --filter --exclude --include", 0},
-    {"ssh", "F", "BDEIJLOPQRSWbceilmopw", "", "", "", 0},
-    {"scp", "FS", "DJPXcilo", "", "", "", 0},
-    {"sftp", "DFS", "BJPRXbcilos", "", "", "", 0},
-    {"zip", "T", "OPZbnt", "", "", "", 0},
-    {"env", "S", "Cu", "", "--split-string", "--chdir --unset", 0},
-    {"php", "cdr", "BEFRftz", "", "", "", 0},
-    {"python", "cm", "WX", "", "", "", 0},
-    {"perl", "EeM", "I", "CDdimx", "", "", 0},
-    {"ruby", "er", "CEI", "FKTWix", "", "", 0},
-    {"node", "epr", "C", "", "--require", "--eval --print --import --loader --input-type", 0},
-    {"vim", "cS", "TUistuw", "", "", "", 0},
-    {"nvim", "cS", "TUistuw", "", "", "", 0},
-    {"vi", "cS", "TUistuw", "", "", "", 0},
-    {"man", "HP", "CELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0},
-    {"psql", "cfo", "FLPRTUdhpv", "", "--file", "--command --output --dbname --host --username", 0},
-    {"mysql", "e", "DPShu", "p", "--execute", "--database --host --user --socket", 0},
+     0, NULL},
+    {"rsync", "e", "@BMTf", "", "", "--rsh --rsync-path --filter --exclude --include", 0, NULL},
+    {"ssh", "F", "BDEIJLOPQRSWbceilmopw", "", "", "", 0, NULL},
+    {"scp", "FS", "DJPXcilo", "", "", "", 0, NULL},
+    {"sftp", "DFS", "BJPRXbcilos", "", "", "", 0, NULL},
+    {"zip", "T", "OPZbnt", "", "", "", 0, NULL},
+    {"env", "S", "Cu", "", "--split-string", "--chdir --unset", 0, NULL},
+    {"php", "cdr", "BEFRftz", "", "", "", 0, NULL},
+    {"python", "cm", "WX", "", "", "", 0, NULL},
+    {"perl", "EeM", "I", "CDdimx", "", "", 0, NULL},
+    {"ruby", "er", "CEI", "FKTWix", "", "", 0, NULL},
+    {"node", "epr", "C", "", "--require", "--eval --print --import --loader --input-type", 0, NULL},
+    {"vim", "cS", "TUistuw", "", "", "", 0, NULL},
+    {"nvim", "cS", "TUistuw", "", "", "", 0, NULL},
+    {"vi", "cS", "TUistuw", "", "", "", 0, NULL},
+    {"man", "HP", "CELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0, NULL},
+    {"psql", "cfo", "FLPRTUdhpv", "", "--file", "--command --output --dbname --host --username", 0,
+     NULL},
+    {"mysql", "e", "DPShu", "p", "--execute", "--database --host --user --socket", 0, NULL},
     {"sqlite3", "", "", "", "-cmd -init",
-     "-separator -newline -nullvalue -vfs -maxsize -mmap -heap -lookaside", 1},
-    {"nc", "ce", "GIMOPTVXgimopsqwx", "", "", "", 0},
-    {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0},
-    {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0},
-    {"sed", "", "efl", "i", "", "--expression --file --line-length", 0},
+     "-separator -newline -nullvalue -vfs -maxsize -mmap -heap -lookaside", 1, NULL},
+    {"nc", "ce", "GIMOPTVXgimopsqwx", "", "", "", 0, NULL},
+    {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0, NULL},
+    {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0, NULL},
+    {"sed", "", "efl", "i", "", "--expression --file --line-length", 0, NULL},
     {"gawk", "EfIl", "Fev", "LWdop", "--exec --file --include --load",
-     "--assign --field-separator --source", 0},
-    {"awk", "f", "Fv", "", "", "", 0},
-    {"mawk", "f", "FvW", "", "", "", 0},
-    {"nawk", "f", "Fv", "", "", "", 0},
+     "--assign --field-separator --source", 0, NULL},
+    {"awk", "f", "Fv", "", "", "", 0, NULL},
+    {"mawk", "f", "FvW", "", "", "", 0, NULL},
+    {"nawk", "f", "Fv", "", "", "", 0, NULL},
 };
 
 /* The entry of ma_sh_prog_opts for argv[p]'s base name, or NULL. */
@@ -3111,6 +3119,30 @@ static int ma_sh_in_words(const char *list, const char *name, size_t n)
 	return 0;
 }
 
+/* How many of list's words are longer than name (n bytes) and start
+ * with it; *full and *fl (when full is not NULL) are set to the last. */
+static int ma_sh_prefix_words(const char *list, const char *name, size_t n, const char **full,
+                              size_t *fl)
+{
+	const char *p = list;
+	int c = 0;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (w > n && !memcmp(p, name, n)) {
+			c++;
+			if (full) {
+				*full = p;
+				*fl = w;
+			}
+		}
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return c;
+}
+
 enum { MA_SH_OPT_DANGER = 1, MA_SH_OPT_NEXT = 2 };
 
 /* How program po reads the option element o (a '-' and more): flags
@@ -3128,16 +3160,31 @@ static int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const
 	*val = 0;
 	if (o[1] == '-' || po->dash1) {
 		const char *nm = po->dash1 && o[1] == '-' ? o + 1 : o;
-		size_t n = strcspn(nm, "=");
+		size_t n = strcspn(nm, "="), at = nm[n] == '=' ? (size_t)(nm - o) + n + 1 : 0;
 		int d = ma_sh_in_words(po->dlongs, nm, n);
-		if (!d && !ma_sh_in_words(po->vlongs, nm, n))
-			return 0;
 		*name = nm;
 		*nlen = n;
-		if (nm[n] == '=') {
-			*val = (size_t)(nm - o) + n + 1;
-			return d ? MA_SH_OPT_DANGER : 0;
+		if (!d && !ma_sh_in_words(po->vlongs, nm, n)) {
+			const char *full = NULL;
+			size_t fl = 0;
+			int nd, nv;
+			char buf[48];
+			if (!po->blongs || n < 4 || ma_sh_in_words(po->blongs, nm, n))
+				return 0;
+			nd = ma_sh_prefix_words(po->dlongs, nm, n, &full, &fl);
+			nv = ma_sh_prefix_words(po->vlongs, nm, n, nd ? NULL : &full, &fl);
+			if (nd + nv + ma_sh_prefix_words(po->blongs, nm, n, NULL, NULL) != 1 ||
+			    fl >= sizeof buf)
+				return 0;
+			memcpy(buf, full, fl);
+			buf[fl] = '\0';
+			d = nd || ma_sh_danger_option(buf);
+			*name = full;
+			*nlen = fl;
 		}
+		*val = at;
+		if (at)
+			return d ? MA_SH_OPT_DANGER : 0;
 		return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
 	}
 	for (size_t i = 1; o[i]; i++) {

@@ -2514,6 +2514,38 @@ static void argv_awk_programs_from_an_input(void **state)
 	}
 }
 
+/* argv: getopt_long (wget, gawk ...) and curl 7 take an unambiguous
+ * prefix of a long option for the option: --output-d is
+ * --output-document, --user-a takes the next element as its value; an
+ * ambiguous one (curl --out: --output or --output-dir) runs nothing. */
+static void argv_abbreviated_long_options(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"wget", "--output-d=/var/www/x.php", "http://h/", NULL};
+		const char *b[] = {"wget", "--input", "/tmp/list", NULL};
+		const char *c[] = {"curl", "--upload", "/etc/passwd", "http://h/", NULL};
+		const char *d[] = {"curl", "--trace-a", "/var/www/x.php", "http://h/", NULL};
+		assert_int_equal(argv_check("--output-d=/var/www/x.php", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("--input", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("--upload", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("--trace-a", d), MOAT_BLOCK);
+		/* --head is an option of its own, not --header's prefix */
+		const char *e[] = {"curl", "--head", "-o/tmp/x", "http://h/", NULL};
+		assert_int_equal(argv_check("-o/tmp/x", e), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"wget", "--user-a", "-O x", "http://h/", NULL};
+		const char *b[] = {"curl", "--out", "/tmp/x", "http://h/", NULL};
+		const char *c[] = {"wget", "--ver", NULL};
+		const char *d[] = {"curl", "--head", "--co", "http://h/", NULL};
+		assert_int_equal(argv_check("-O x", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("--out", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("--ver", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("--co", d), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2524,6 +2556,7 @@ int main(void)
 	    cmocka_unit_test(argv_ssh_remote_command_is_a_command_line),
 	    cmocka_unit_test(argv_sed_commands_from_an_input),
 	    cmocka_unit_test(argv_awk_programs_from_an_input),
+	    cmocka_unit_test(argv_abbreviated_long_options),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
