@@ -35,7 +35,8 @@ Each row also carries two flags for ma_idna.c's fast paths (bit 0: NFC
 may change the code point or its mapping -- a combining class other than
 0 or an NFC_Quick_Check other than Yes, from UnicodeData.txt and
 DerivedNormalizationProps.txt; bit 1: a code point of bidi class R, AL or
-AN, or a mapping that holds one) and, in ma_idna_rowmap's bits 17 and
+AN, or a mapping that holds one; bit 2: ZWNJ and ZWJ) and, in
+ma_idna_rowmap's bits 17 and
 up, how much longer the full canonical decomposition of the code point
 (or its mapping) is; rows split where these change. Beside them: a hash
 of the canonical compositions (NFC's pairs) and a two-level index of the
@@ -205,7 +206,7 @@ def main():
     # string of code points without it is NFC already: UAX #15's quick
     # check); bit 1, a valid code point of bidi class R, AL or AN, or a
     # mapped one whose mapping holds one (a right-to-left label for RFC
-    # 5893).
+    # 5893); bit 2, ZWNJ and ZWJ (RFC 5892's CONTEXTJ asks for them).
     nfcqc = {}
     for a, b, v in ranges3(os.path.join(UCD, "DerivedNormalizationProps.txt"), "NFC_QC"):
         for cp in range(a, b + 1):
@@ -256,7 +257,8 @@ def main():
         for cp in range(start, end):
             fl = ext = 0
             if st == ST_VALID:
-                fl = (1 if nfc_may(cp) else 0) | (2 if bidi.get(cp, 0) in rtl else 0)
+                fl = ((1 if nfc_may(cp) else 0) | (2 if bidi.get(cp, 0) in rtl else 0) |
+                      (4 if cp in (0x200C, 0x200D) else 0))
                 ext = nfd_len(cp) - 1
             elif st == ST_MAPPED:
                 fl = ((1 if any(nfc_may(c) for c in mp) else 0) |

@@ -41,10 +41,11 @@
 /* MA_IDNA_NEWER: disallowed here, ignored by a table derived from
  * NFKC_Casefold alone (MA_URL_IDNA_NEWER) */
 /* A row's flags (scripts/gen_idna_tab.py): NFC may change the code point
- * (or its mapping), and a code point of bidi class R, AL or AN (or a
- * mapping that holds one). */
+ * (or its mapping), a code point of bidi class R, AL or AN (or a mapping
+ * that holds one), ZWNJ or ZWJ. */
 #define MA_IDNA_ROW_NFC 1u
 #define MA_IDNA_ROW_RTL 2u
+#define MA_IDNA_ROW_ZW  4u /* ZWNJ, ZWJ */
 /* ma_idna_rowmap: the pool offset of a row's mapping in bits 0-16; above,
  * how many code points longer the full canonical decomposition of the
  * code point (valid) or of its mapping (mapped) is. */
@@ -478,8 +479,8 @@ static int ma_puny_digits(uint32_t q, uint32_t bias, char *out, size_t *o, size_
 	size_t p = *o;
 	int room = p + 12 < cap;
 
-	for (uint32_t k = 36;; k += 36) {
-		uint32_t t = k <= bias ? 1 : (k >= bias + 26 ? 26 : k - bias);
+	for (int32_t kb = 36 - (int32_t)bias;; kb += 36) { /* k - bias */
+		uint32_t t = kb < 1 ? 1 : (kb > 26 ? 26 : (uint32_t)kb);
 		if (q < t)
 			break;
 		if (!room && p + 1 >= cap)
@@ -786,7 +787,7 @@ struct ma_idna_mapped {
 static int ma_idna_map(const unsigned char *s, size_t n, struct ma_idna_mapped *m)
 {
 	size_t i = 0, nm = 0, safe = 0, nrun = 0, dext = 0;
-	uint32_t rtl = 0, zw = 0;
+	uint32_t flags = 0;
 	int open = 0;
 
 	m->newer = 0;
@@ -805,8 +806,15 @@ static int ma_idna_map(const unsigned char *s, size_t n, struct ma_idna_mapped *
 			i++;
 			continue;
 		}
-		if (ma_utf8_next(s, n, &i, &c))
+		if (c >= 0xE0 && c < 0xF0 && i + 2 < n && (s[i + 1] & 0xC0) == 0x80 &&
+		    (s[i + 2] & 0xC0) == 0x80) { /* 3 bytes, as ma_utf8_next reads them */
+			c = (c & 0x0F) << 12 | (s[i + 1] & 0x3Fu) << 6 | (s[i + 2] & 0x3Fu);
+			if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+				return -1;
+			i += 3;
+		} else if (ma_utf8_next(s, n, &i, &c)) {
 			return -1;
+		}
 		row = ma_idna_row(c); /* c <= U+10FFFF */
 		r = ma_idna_rows[row];
 		st = (r >> 3) & 7;
@@ -852,8 +860,7 @@ static int ma_idna_map(const unsigned char *s, size_t n, struct ma_idna_mapped *
 				m->run[nrun - 1][1] = (uint16_t)nm;
 				open = 0;
 			}
-			rtl |= r;
-			zw |= (c | 1) == 0x200D; /* no mapping holds them */
+			flags |= r; /* RTL, ZW (no mapping holds ZWNJ or ZWJ) */
 			safe = nm + ml - 1;
 		}
 		nm += ml;
@@ -863,8 +870,8 @@ static int ma_idna_map(const unsigned char *s, size_t n, struct ma_idna_mapped *
 	m->n = nm;
 	m->nrun = nrun;
 	m->dext = dext;
-	m->rtl = rtl & MA_IDNA_ROW_RTL;
-	m->zw = zw != 0;
+	m->rtl = flags & MA_IDNA_ROW_RTL;
+	m->zw = (flags & MA_IDNA_ROW_ZW) != 0;
 	return 0;
 }
 

@@ -206,9 +206,12 @@ static void row_flags_agree_with_the_properties(void **state)
 					fail_msg("U+%04X: mapping not flagged but NFC changes it",
 					         cp);
 			}
-		} else if (r & 3) {
+		} else if (r & 7) {
 			fail_msg("U+%04X: flags on status %u", cp, st);
 		}
+		if (!!(r & MA_IDNA_ROW_ZW) !=
+		    (st == MA_IDNA_VALID && (cp == 0x200C || cp == 0x200D)))
+			fail_msg("U+%04X: ZW flag %u", cp, r & 4);
 		/* ma_idna_map reads no row for ASCII: valid, A-Z mapped to
 		 * a-z, no flag, nothing to decompose */
 		if (cp < 0x80 &&
@@ -790,6 +793,36 @@ static void domain_to_ascii_is_the_plain_algorithms_on_random_domains(void **sta
 	assert_true(ok > 3000); /* enough of them pass to compare the output */
 }
 
+/* ma_idna_map reads three-byte UTF-8 itself: every lead byte E0..EF with
+ * every pair of following bytes (continuation or not, overlong,
+ * surrogates), whole and cut short, after a letter, gives what the plain
+ * algorithm (ma_utf8_next) gives. */
+static void every_three_byte_sequence_reads_as_utf8_next_reads_it(void **state)
+{
+	char o1[MA_URL_HOST_MAX], o2[MA_URL_HOST_MAX];
+	static const unsigned char other[] = {0x00, 0x41, 0x7F, 0xC0, 0xE0, 0xF0, 0xFF};
+
+	(void)state;
+	for (unsigned lead = 0xE0; lead <= 0xEF; lead++)
+		for (unsigned b1 = 0; b1 < 0x40 + MA_NELEM(other); b1++)
+			for (unsigned b2 = 0; b2 < 0x40 + MA_NELEM(other); b2++) {
+				unsigned char in[5] = {
+				    'a', (unsigned char)lead,
+				    (unsigned char)(b1 < 0x40 ? 0x80 + b1 : other[b1 - 0x40]),
+				    (unsigned char)(b2 < 0x40 ? 0x80 + b2 : other[b2 - 0x40]), 'b'};
+				for (size_t n = 2; n <= 5; n++) {
+					size_t l1 = 0, l2 = 0;
+					int r1 = ma_idna_to_ascii(in, n, o1, sizeof o1, &l1),
+					    r2 = ref_to_ascii(in, n, o2, sizeof o2, &l2);
+					if (r1 != r2 || ((r1 == 0 || r1 == MA_URL_IDNA_NEWER) &&
+					                 (l1 != l2 || memcmp(o1, o2, l1 + 1))))
+						fail_msg(
+						    "%02X %02X %02X (%zu bytes): %d, expected %d",
+						    in[1], in[2], in[3], n, r1, r2);
+				}
+			}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -802,6 +835,7 @@ int main(void)
 	    cmocka_unit_test(the_composition_hash_finds_what_a_search_finds),
 	    cmocka_unit_test(nfc_in_one_pass_is_the_three_passes),
 	    cmocka_unit_test(domain_to_ascii_is_the_plain_algorithms_on_random_domains),
+	    cmocka_unit_test(every_three_byte_sequence_reads_as_utf8_next_reads_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
