@@ -2283,15 +2283,30 @@ static void ma_sh_set(struct ma_sh_hit *hit, const char *rule, const char *sev, 
 	hit->confidence = conf;
 }
 
+/* What ma_sh_judge finds at a place, a bit each. */
+enum {
+	MA_SH_J_SUBST = 1 << 0,       /* a command substitution that runs */
+	MA_SH_J_PARAM = 1 << 1,       /* an expansion names the program */
+	MA_SH_J_GLOB = 1 << 2,        /* a glob that picks files */
+	MA_SH_J_BRACE = 1 << 3,       /* a brace expansion names the program */
+	MA_SH_J_QBREAK = 1 << 4,      /* closes a quote opened before the input */
+	MA_SH_J_OPTION = 1 << 5,      /* an option word */
+	MA_SH_J_SEP_CMD = 1 << 6,     /* an operator before a command that runs */
+	MA_SH_J_SEP_PIPE = 1 << 7,    /* ... and it is a pipe */
+	MA_SH_J_COMMAND = 1 << 8,     /* a whole command, name and more */
+	MA_SH_J_REDIR_OUT = 1 << 9,   /* a redirection that writes */
+	MA_SH_J_REDIR_IN = 1 << 10,   /* <&: another descriptor */
+	MA_SH_J_REDIR_READ = 1 << 11, /* a redirection that reads a path */
+	MA_SH_J_FILE_ARG = 1 << 12,   /* a new argument from the root */
+};
+
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
 static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
                         int e0, int m0, struct ma_sh_memo *memo, struct ma_sh_hit *hit)
 {
-	int nover = 0, subst = 0, param = 0, glob = 0, brace = 0, qbreak = 0, option = 0;
-	int sep_cmd = 0, sep_pipe = 0, command = 0, redir_out = 0, redir_in = 0, redir_read = 0;
-	int marks = 0;
-	int file_arg = 0;
+	int nover = 0, marks = 0;
+	unsigned f = 0; /* what was found (MA_SH_J_*) */
 	/* the answer of ma_sh_command_runs for the command that starts at
 	 * element memo_k, judged after the operator before it: a word that
 	 * names that command is not judged again */
@@ -2340,24 +2355,24 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		switch (m->kind) {
 		case MA_SH_M_SUBST:
 			if (!(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY)))
-				subst = 1;
+				f |= MA_SH_J_SUBST;
 			break;
 		case MA_SH_M_PARAM:
 			if (m->flags & MA_SH_F_RUNS) {
-				subst = 1; /* ${x:-$(id)}: the substitution inside runs */
+				f |= MA_SH_J_SUBST; /* ${x:-$(id)}: the substitution inside runs */
 				break;
 			}
 			/* names the program to run; as an argument it only makes
 			 * words ($IFS), and words alone run nothing */
 			if (!(m->flags & MA_SH_F_SPECIAL) && ma_sh_command_word(lx, m->start))
-				param = 1;
+				f |= MA_SH_J_PARAM;
 			break;
 		case MA_SH_M_GLOB:
 			/* a glob that picks files: in a path, or a word of globs alone */
 			/* it picks unknown files when it is most of its path segment
 			 * ("*", "*.txt", "/???/??t"); a ? inside a long name matches
 			 * that name only */
-			if (glob || m->start < glob_seen)
+			if ((f & MA_SH_J_GLOB) || m->start < glob_seen)
 				break; /* known already, or judged with its segment */
 			w = ma_sh_word_at(lx, m->start);
 			/* a ? or [...] in a word with no path matches one name of
@@ -2382,17 +2397,17 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 					    s[k] != '[' && s[k] != ']')
 						other++;
 				if (other <= 3)
-					glob = 1;
+					f |= MA_SH_J_GLOB;
 				glob_seen = k1;
 			}
 			break;
 		case MA_SH_M_BRACE:
 			if (ma_sh_command_word(lx, m->start))
-				brace = 1; /* {cat,/etc/passwd} */
+				f |= MA_SH_J_BRACE; /* {cat,/etc/passwd} */
 			break;
 		case MA_SH_M_QUOTE:
-			if ((m->flags & MA_SH_F_CLOSE) && m->pair < a && !qbreak) {
-				qbreak = 1;
+			if ((m->flags & MA_SH_F_CLOSE) && m->pair < a && !(f & MA_SH_J_QBREAK)) {
+				f |= MA_SH_J_QBREAK;
 				qclose = m->start;
 			}
 			break;
@@ -2432,9 +2447,9 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			       lx->el[i + 1].end > lx->el[i + 1].start && lx->el[i + 1].start < b &&
 			       s[lx->el[i + 1].start] != '\r') &&
 			     ma_sh_cuts_tail(s, lx, i, a, b, memo))) {
-				sep_cmd = 1;
+				f |= MA_SH_J_SEP_CMD;
 				if (e->kind == MA_SH_PIPE)
-					sep_pipe = 1;
+					f |= MA_SH_J_SEP_PIPE;
 			}
 			break;
 		case MA_SH_REDIR:
@@ -2450,16 +2465,16 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				     (memchr(s + t->start, '/', t->end - t->start) ||
 				      memchr(s + t->start, '.', t->end - t->start) ||
 				      memchr(s + t->start, '$', t->end - t->start))))
-					redir_out = 1;
+					f |= MA_SH_J_REDIR_OUT;
 			} else if (s[e->end - 1] == '&') {
-				redir_in = 1; /* <&: another descriptor */
+				f |= MA_SH_J_REDIR_IN; /* <&: another descriptor */
 			} else if (!(e->flags & MA_SH_F_HERE) && ma_sh_reads(s, lx, i, e0, a, b)) {
-				redir_read = 1;
+				f |= MA_SH_J_REDIR_READ;
 			}
 			break;
 		case MA_SH_WORD: {
 			/* both count only after the input broke out of quotes */
-			if (qbreak) {
+			if (f & MA_SH_J_QBREAK) {
 				size_t k = e->start;
 				while (k < e->end && (s[k] == '\'' || s[k] == '"'))
 					k++;
@@ -2468,13 +2483,13 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				 * operand */
 				if (e->start > a && ma_sh_option_word(s, e) &&
 				    !ma_sh_after_dashdash(s, lx, i))
-					option = 1;
+					f |= MA_SH_J_OPTION;
 				/* a new argument, outside the quotes the input
 				 * closed, that names a file from the root: x'
 				 * '/etc/passwd */
 				if (e->start > qclose && k < e->end && s[k] == '/' &&
 				    !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
-					file_arg = 1;
+					f |= MA_SH_J_FILE_ARG;
 			}
 			/* the input writes a whole command, name and more: the line
 			 * is the user's (system(input), sh -c "$input") */
@@ -2482,39 +2497,42 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			    !(e->flags & MA_SH_F_ASSIGN) &&
 			    (i == memo_k ? memo_runs
 			                 : ma_sh_command_runs(s, lx, i, b, NULL, memo)) == 2)
-				command = 1;
+				f |= MA_SH_J_COMMAND;
 			break;
 		}
 		default:
 			break;
 		}
 	}
-	if (subst) {
+	if (f & MA_SH_J_SUBST) {
 		/* runs while the line is expanded, before anything else is judged */
 		ma_sh_set(hit, "cmd.substitution", "critical", ma_sh_valid(lx) ? 0.99 : 0.95);
 		return;
 	}
 	if (!ma_sh_valid(lx))
 		return; /* the line cannot run: nothing was injected */
-	if (sep_cmd)
-		ma_sh_set(hit, sep_pipe ? "cmd.pipe" : "cmd.separator", "critical", 0.99);
-	else if (command)
+	if (!(f & ~MA_SH_J_QBREAK))
+		return; /* found nothing (a quote closed alone fires nothing) */
+	if (f & MA_SH_J_SEP_CMD)
+		ma_sh_set(hit, (f & MA_SH_J_SEP_PIPE) ? "cmd.pipe" : "cmd.separator", "critical",
+		          0.99);
+	else if (f & MA_SH_J_COMMAND)
 		ma_sh_set(hit, "cmd.command", "critical", 0.95);
-	else if (redir_out)
+	else if (f & MA_SH_J_REDIR_OUT)
 		ma_sh_set(hit, "cmd.redirection", "high", 0.95);
-	else if (redir_read)
+	else if (f & MA_SH_J_REDIR_READ)
 		ma_sh_set(hit, "cmd.redirection", "high", 0.85);
-	else if (file_arg)
+	else if (f & MA_SH_J_FILE_ARG)
 		ma_sh_set(hit, "cmd.argument", "high", 0.85);
-	else if (param)
+	else if (f & MA_SH_J_PARAM)
 		ma_sh_set(hit, "cmd.expansion", "high", 0.9);
-	else if (brace)
+	else if (f & MA_SH_J_BRACE)
 		ma_sh_set(hit, "cmd.brace_expansion", "high", 0.9);
-	else if (redir_in)
+	else if (f & MA_SH_J_REDIR_IN)
 		ma_sh_set(hit, "cmd.redirection", "medium", 0.85);
-	else if (glob)
+	else if (f & MA_SH_J_GLOB)
 		ma_sh_set(hit, "cmd.glob", "medium", 0.8);
-	else if (qbreak && option)
+	else if ((f & MA_SH_J_QBREAK) && (f & MA_SH_J_OPTION))
 		ma_sh_set(hit, "cmd.option", "medium", 0.8);
 }
 
