@@ -233,9 +233,22 @@ size_t ma_html_decode(const char *in, size_t len, char *out)
 	static const struct {
 		const char *name;
 		char c;
-	} named[] = {{"lt", '<'},   {"gt", '>'},     {"amp", '&'},   {"quot", '"'}, {"apos", '\''},
-	             {"nbsp", ' '}, {"semi", ';'},   {"comma", ','}, {"lpar", '('}, {"rpar", ')'},
-	             {"num", '#'},  {"equals", '='}, {"sol", '/'},   {"ast", '*'},  {"dash", '-'}};
+	} named[] = {
+	    /* the common ones first, then every other HTML5 name of an ASCII
+	     * character (an application that decodes with a full table turns
+	     * javascript&colon; into javascript:) */
+	    {"lt", '<'},           {"gt", '>'},       {"amp", '&'},    {"quot", '"'},
+	    {"apos", '\''},        {"nbsp", ' '},     {"semi", ';'},   {"comma", ','},
+	    {"lpar", '('},         {"rpar", ')'},     {"num", '#'},    {"equals", '='},
+	    {"sol", '/'},          {"ast", '*'},      {"dash", '-'},   {"colon", ':'},
+	    {"Tab", '\t'},         {"NewLine", '\n'}, {"excl", '!'},   {"QUOT", '"'},
+	    {"AMP", '&'},          {"LT", '<'},       {"GT", '>'},     {"dollar", '$'},
+	    {"percnt", '%'},       {"midast", '*'},   {"plus", '+'},   {"period", '.'},
+	    {"quest", '?'},        {"commat", '@'},   {"lsqb", '['},   {"lbrack", '['},
+	    {"bsol", '\\'},        {"rsqb", ']'},     {"rbrack", ']'}, {"Hat", '^'},
+	    {"lowbar", '_'},       {"UnderBar", '_'}, {"grave", '`'},  {"DiacriticalGrave", '`'},
+	    {"lcub", '{'},         {"lbrace", '{'},   {"verbar", '|'}, {"vert", '|'},
+	    {"VerticalLine", '|'}, {"rcub", '}'},     {"rbrace", '}'}};
 	size_t o = 0;
 
 	for (size_t i = 0; i < len; i++) {

@@ -455,6 +455,32 @@ static void an_input_that_chooses_a_scripts_origin_fires(void **state)
 	assert_int_equal(href("https://example.org/about"), MOAT_ALLOW);
 }
 
+/* An application that decodes character references with a full HTML5
+ * table before interpolating: the request's HTML-decoded form knows every
+ * name of an ASCII character (redteam3, session 14: &colon; and &excl;
+ * were left as written, the decoded page did not hold the input). */
+static void an_input_decoded_with_every_ascii_name_is_found(void **state)
+{
+	const char *rule;
+
+	(void)state;
+	assert_int_equal(page(S("&lt;a href=\"javascript&colon;alert(1)\"&gt;x&lt;/a&gt;"), "<p>",
+	                      S("<a href=\"javascript:alert(1)\">x</a>"), "</p>", &rule),
+	                 MOAT_BLOCK);
+	assert_string_equal(rule, "xss.url");
+	assert_int_equal(page(S("&lt;img src=x onerror=alert&#40;1&#41;&excl;&gt;"), "<p>",
+	                      S("<img src=x onerror=alert(1)!>"), "</p>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    page(S("&quot;&Tab;onfocus&equals;alert&lpar;1&rpar; autofocus x&equals;&quot;"),
+	         "<input value=\"", S("\"\tonfocus=alert(1) autofocus x=\""), "\">", NULL),
+	    MOAT_BLOCK);
+	/* decoded text that stays text */
+	assert_int_equal(page(S("Tom &amp; Jerry&excl; &quest;&commat;&lowbar;"), "<p>",
+	                      S("Tom & Jerry! ?@_"), "</p>", NULL),
+	                 MOAT_ALLOW);
+}
+
 static void script_urls_fire(void **state)
 {
 	const char *rule;
@@ -911,6 +937,7 @@ int main(void)
 	    cmocka_unit_test(attributes_past_the_32nd_are_judged),
 	    cmocka_unit_test(a_script_url_body_and_a_comment_line_are_script),
 	    cmocka_unit_test(an_input_that_chooses_a_scripts_origin_fires),
+	    cmocka_unit_test(an_input_decoded_with_every_ascii_name_is_found),
 	    cmocka_unit_test(script_urls_fire),
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
