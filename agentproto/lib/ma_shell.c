@@ -2850,33 +2850,7 @@ static const char *ma_sh_base(const char *p)
 	return s ? s + 1 : p;
 }
 
-/* The program an argv runs: argv[0], or after the programs that run the
- * command named next (env, sudo, nice, timeout, nohup, xargs ...:
- * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
- * of those that take one apart: sudo -u root, nice -n 5, timeout -s
- * KILL), numbers (timeout 5) and NAME=value (env). */
-static int ma_sh_argv_program(const char *const *argv, int argc)
-{
-	int i = 0;
-
-	while (i + 1 < argc && argv[i + 1]) {
-		const char *b = ma_sh_base(argv[i]);
-		if (ma_sh_name_kind(b, strlen(b)) != MA_SH_NAME_PREFIX)
-			break;
-		for (i++; i + 1 < argc && argv[i + 1]; i++) {
-			const char *o = argv[i];
-			if (!strcmp(o, "--")) {
-				i++;
-				break;
-			}
-			if (o[0] == '-' && o[1] && !o[2] && strchr("gkpnrstuCDTU", o[1]))
-				i++; /* its value */
-			else if (o[0] != '-' && !(o[0] >= '0' && o[0] <= '9') && !strchr(o, '='))
-				break;
-		}
-	}
-	return i;
-}
+static int ma_sh_argv_program(const char *const *argv, int argc);
 
 int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
 {
@@ -3220,6 +3194,63 @@ static int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const
 			return 0;
 	}
 	return 0;
+}
+
+/* The wrappers' own options that take a value (their manuals: sudo -u
+ * root, timeout -s KILL, nice -n 5, env -u NAME, xargs -I {}, strace -o
+ * f, time -f fmt ...), in ma_sh_prog_opts' form; letters not listed are
+ * flags (sudo -n, -k, -s, -E; timeout's --foreground). */
+static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
+    {"sudo", "", "CDgpRrTtUu", "", "",
+     "--chdir --chroot --close-from --group --host --other-user --prompt --role --type --user", 0,
+     NULL},
+    {"doas", "", "Cu", "", "", "", 0, NULL},
+    {"env", "", "CSu", "", "", "--chdir --split-string --unset", 0, NULL},
+    {"timeout", "", "ks", "", "", "--kill-after --signal", 0, NULL},
+    {"nice", "", "n", "", "", "--adjustment", 0, NULL},
+    {"ionice", "", "cnpPu", "", "", "--class --classdata --pid --pgid --uid", 0, NULL},
+    {"chrt", "", "DPT", "", "", "--sched-deadline --sched-period --sched-runtime", 0, NULL},
+    {"stdbuf", "", "eio", "", "", "--error --input --output", 0, NULL},
+    {"strace", "", "abeEIoOpPsSuUX", "", "", "--output --signal --trace --user", 0, NULL},
+    {"time", "", "fo", "", "", "--format --output", 0, NULL},
+    {"xargs", "", "adEILnPs", "eil", "",
+     "--arg-file --delimiter --max-args --max-chars --max-lines --max-procs", 0, NULL},
+    {"exec", "", "a", "", "", "", 0, NULL},
+};
+
+/* The program an argv runs: argv[0], or after the programs that run the
+ * command named next (env, sudo, nice, timeout, nohup, xargs ...:
+ * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
+ * of those that take one: ma_sh_wrap_opts), numbers (timeout 5) and
+ * NAME=value (env). */
+static int ma_sh_argv_program(const char *const *argv, int argc)
+{
+	static const struct ma_sh_prog_opts none = {"", "", "", "", "", "", 0, NULL};
+	int i = 0;
+
+	while (i + 1 < argc && argv[i + 1]) {
+		const char *b = ma_sh_base(argv[i]);
+		const struct ma_sh_prog_opts *w = &none;
+		if (ma_sh_name_kind(b, strlen(b)) != MA_SH_NAME_PREFIX)
+			break;
+		for (size_t k = 0; k < sizeof ma_sh_wrap_opts / sizeof ma_sh_wrap_opts[0]; k++)
+			if (!strcmp(b, ma_sh_wrap_opts[k].prog))
+				w = &ma_sh_wrap_opts[k];
+		for (i++; i + 1 < argc && argv[i + 1]; i++) {
+			const char *o = argv[i], *nm;
+			size_t nl, at;
+			if (!strcmp(o, "--")) {
+				i++;
+				break;
+			}
+			if (o[0] == '-' && o[1]) {
+				if (ma_sh_opt_read(w, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
+					i++; /* its value */
+			} else if (!(o[0] >= '0' && o[0] <= '9') && !strchr(o, '='))
+				break;
+		}
+	}
+	return i;
 }
 
 /* curl's options whose value names a local file to send (curl's manual):

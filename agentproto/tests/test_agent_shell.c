@@ -2546,6 +2546,34 @@ static void argv_abbreviated_long_options(void **state)
 	}
 }
 
+/* argv: each wrapper's own options that take a value (sudo -u, timeout
+ * -s, nice -n, env -u, xargs -I ...); sudo's -n, -k, -s, -E, -H and
+ * timeout's --foreground are flags, so the program is the next word. */
+static void argv_wrapper_options_are_read_per_wrapper(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"sudo", "-n", "curl", "-s", "-o/tmp/x", "http://h/", NULL};
+		const char *b[] = {"sudo", "-k", "wget", "-O/tmp/x", "http://h/", NULL};
+		const char *c[] = {"sudo", "-E", "-u", "www", "curl", "-o/tmp/x", NULL};
+		const char *d[] = {"timeout", "-k", "5", "10", "curl", "-o/tmp/x", NULL};
+		const char *e[] = {"xargs", "-I", "{}", "curl", "-o/tmp/x", "{}", NULL};
+		const char *f[] = {"sudo", "-n", "sh", "-c", "ls x;id", NULL};
+		assert_int_equal(argv_check("-o/tmp/x", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("-O/tmp/x", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("-o/tmp/x", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("-o/tmp/x", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("-o/tmp/x", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", f), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"sudo", "-n", "curl", "-H", "-o: x", "http://h/", NULL};
+		const char *b[] = {"nice", "-n", "5", "wget", "-U", "-O x", "http://h/", NULL};
+		assert_int_equal(argv_check("-o: x", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("-O x", b), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2557,6 +2585,7 @@ int main(void)
 	    cmocka_unit_test(argv_sed_commands_from_an_input),
 	    cmocka_unit_test(argv_awk_programs_from_an_input),
 	    cmocka_unit_test(argv_abbreviated_long_options),
+	    cmocka_unit_test(argv_wrapper_options_are_read_per_wrapper),
 	    cmocka_unit_test(a_case_items_commands_are_judged),
 	    cmocka_unit_test(the_tokenizer_follows_posix_sh),
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
