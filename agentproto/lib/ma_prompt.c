@@ -974,8 +974,8 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 	ma_pr_split_words(t, n, w);
 	/* a password word followed by talk about passwords asks for none, nor
 	 * does one that is reset or changed ("reset your password": the
-	 * notice of a password reset) */
-	for (int k = 0; k < w->n; k++) {
+	 * notice of a password reset); kall: the split's classes */
+	for (int k = 0; k < w->n && (w->kall & (kb->pw | kb->secret)); k++) {
 		if (!(w->k[k] & (kb->pw | kb->secret)))
 			continue;
 		if ((k + 1 < w->n && (w->k[k + 1] & kb->pwmod)) ||
@@ -1368,7 +1368,8 @@ static int ma_pr_goal_spelled(const struct ma_pr_words *w)
 	char g[64];
 	size_t gl = 0;
 
-	for (int i = 0; i <= w->n; i++) {
+	/* (g full: the words after add nothing) */
+	for (int i = 0; i <= w->n && gl < sizeof g - 1; i++) {
 		if (i < w->n && w->l[i] == 1 && w->t[w->s[i]] >= 'a' && w->t[w->s[i]] <= 'z') {
 			if (gl < sizeof g - 2)
 				g[gl++] = w->t[w->s[i]];

@@ -335,7 +335,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	                                  "https://",  "http.client", "mqtt"};
 	int order = 0, garble = 0, code = 0, lure = 0, untrue = 0, any = 0;
 	int fence, ins = 0, your = 0, ans = 0, what = 0, recode = 0, glyph = 0, tell = 0, g = 0,
-	           talk = 0, add = 0;
+	           talk = 0, add = 0, addv;
 
 	/* first by the classes alone: an order about "your answer" or to put
 	 * "the following code" somewhere; the word lists only then (and not
@@ -355,23 +355,32 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	fence = ma_pr_find(t, n, "```", 3) != NULL;
 	/* sentence by sentence; the word lists only in one about "your answer" */
 	for (int a = 0, e; a < w->n; a = e) {
+		/* the sentence's classes and lists (sk, sf): the loops below
+		 * only where what they look for is among them */
+		uint64_t sk = w->k[a], sf = w->f[a];
 		ins = your = ans = what = recode = glyph = tell = g = 0;
-		for (e = a + 1; e < w->n && w->brk[e] != 1; e++)
-			;
-		for (int i = a; i < e; i++) {
-			ins = ins || (w->k[i] & kb->insert);
-			what = what || ((w->k[i] & kb->following) && i + 1 < e &&
-			                (w->k[i + 1] & kb->snippet));
-			your = your ||
-			       ((w->k[i] & kb->your) && i + 1 < e && (w->k[i + 1] & kb->yourout));
-			ans = ans || ((w->k[i] & kb->your) && i + 1 < e &&
-			              ((w->k[i + 1] & kb->output) ||
-			               ma_pr_lset_has(w, i + 1, &ma_pr_messages)));
+		for (e = a + 1; e < w->n && w->brk[e] != 1; e++) {
+			sk |= w->k[e];
+			sf |= w->f[e];
+		}
+		ins = (sk & kb->insert) != 0;
+		addv = (sf >> ma_pr_addverb.bit & 1) && (sk & kb->your);
+		/* a word of "your" or "following" and the next: what, your, ans */
+		for (int i = a; i + 1 < e && (sk & (kb->your | kb->following)); i++) {
+			uint64_t ki = w->k[i], kn;
+			if (!(ki & (kb->your | kb->following)))
+				continue;
+			kn = w->k[i + 1];
+			what = what || ((ki & kb->following) && (kn & kb->snippet));
+			your = your || ((ki & kb->your) && (kn & kb->yourout));
+			ans = ans ||
+			      ((ki & kb->your) &&
+			       ((kn & kb->output) || ma_pr_lset_has(w, i + 1, &ma_pr_messages)));
 		}
 		code = code || (what && ins && fence);
 		/* a bare imperative: the sentence opens with the verb, and
 		 * "your answer" follows in it */
-		for (int v = a; v < e && !add && ma_pr_lset_any(w, &ma_pr_addverb); v++) {
+		for (int v = a; addv && v < e && !add; v++) {
 			if (!ma_pr_lset_has(w, v, &ma_pr_addverb) || !ma_pr_starts(w, v) ||
 			    (v + 1 < e && (w->k[v + 1] & kb->you)))
 				continue;

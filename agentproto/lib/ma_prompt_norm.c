@@ -334,6 +334,27 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			}
 			goto ascii;
 		}
+		if (swar && u[i] >= 0xC3 && u[i] <= 0xC5 && i + 1 < n &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			/* an accented Latin letter (U+00C0..U+017F) inside a word
+			 * that is not native, or alone (the text ends, or an ASCII
+			 * byte neither a letter nor a digit follows: a Latin
+			 * letter is no native one): its letter, the steps below
+			 * taken at once */
+			unsigned nx = i + 2 < n ? u[i + 2] : 0;
+			f = ma_pr_latin(((uint32_t)(u[i] & 0x1F) << 6) | (u[i + 1] & 0x3Fu));
+			if (f && (in_word ? !native
+			                  : i + 2 >= n || (nx < 0x80 && (nx | 0x20) - 'a' >= 26u &&
+			                                   nx - '0' >= 10u))) {
+				in_word = 1;
+				native = 0;
+				i += 2;
+				out[o++] = (char)f;
+				ascii_in_word = 1;
+				space = 0;
+				continue;
+			}
+		}
 		c = ma_pr_utf8(u + i, n - i, &k);
 		letter = c >= 0x80 || (c | 0x20) - 'a' < 26u || c - '0' < 10u;
 		if (letter && !in_word) {

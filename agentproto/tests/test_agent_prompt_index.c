@@ -797,6 +797,35 @@ static void the_normaliser_by_eight_bytes_is_the_normaliser_by_byte(void **state
 	}
 }
 
+/* The normaliser's accented Latin letters (U+00C0..U+017F) read at once
+ * (ma_prompt_normalise) beside ma_prompt_normalise_slow: every sequence of
+ * three of them, Cyrillic letters, a look-alike, letters, digits, spaces,
+ * a cut one and the text's end, so a Latin letter starts, continues and
+ * ends native words, Latin words and words of its own. */
+static void the_normaliser_reads_accented_latin_letters_as_by_byte(void **state)
+{
+	static const char *const piece[] = {
+	    "\xc3\xa9", "\xc3\xb6", "\xc3\x97", "\xc4\x9f", "\xc5\x81",    "\xc5\xbf",
+	    "\xd0\xb0", "\xd0\xb6", "\xce\xbb", "a",        "Z",           "7",
+	    " ",        ".",        "\n",       "\xc3",     "\xe2\x80\x8b"};
+	const size_t np = sizeof piece / sizeof *piece;
+	char in[32], a[64], b[64];
+
+	(void)state;
+	for (size_t x = 0; x < np * np * np; x++) {
+		size_t n = 0, la, lb;
+		int ma, mb;
+		for (size_t y = x, k = 0; k < 3; k++, y /= np) {
+			memcpy(in + n, piece[y % np], strlen(piece[y % np]));
+			n += strlen(piece[y % np]);
+		}
+		la = ma_prompt_normalise(in, n, a, sizeof a, &ma);
+		lb = ma_prompt_normalise_slow(in, n, b, sizeof b, &mb);
+		if (la != lb || ma != mb || memcmp(a, b, la))
+			fail_msg("case %zu (%zu bytes): %zu bytes, %zu by byte", x, n, la, lb);
+	}
+}
+
 /* ma_prompt.c's word lists through their filters (ma_pr_olist_is: first
  * two bytes, ma_pr_h2(), lengths) beside ma_pr_lit() on their text: each
  * alternative, with a letter added, dropped or changed, and random words. */
@@ -1126,6 +1155,7 @@ int main(void)
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
+	    cmocka_unit_test(the_normaliser_reads_accented_latin_letters_as_by_byte),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_word_list_bits_are_the_lists),
 	    cmocka_unit_test(a_class_tried_in_vain_stays_for_the_sentence),
