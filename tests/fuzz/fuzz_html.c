@@ -1,6 +1,7 @@
 /* libFuzzer: the HTML tokenizer of libmoatagent and the xss check on top
  * of it. Tokens come in order, inside the text and without overlap;
- * names and attribute values stay inside their tag; the analysis of any
+ * names and attribute values stay inside their tag (past the 32 kept,
+ * read on from t.more, too); the analysis of any
  * span and a whole check with a slice of the text as the user's input
  * end without a memory error, and a block always has its event. */
 #include <stddef.h>
@@ -34,6 +35,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (t.attr[i].ns < t.ne || t.attr[i].ne < t.attr[i].ns ||
 			    t.attr[i].ve < t.attr[i].vs || t.attr[i].ve > t.e)
 				abort();
+		if (t.more) {
+			/* the attributes past attr[] read on from t.more end where
+			 * the tag does, each inside it */
+			struct ma_html_tok rest;
+			size_t p = t.more;
+			if (t.nattr != MA_HTML_MAX_ATTRS || p < t.attr[t.nattr - 1].ne || p >= t.e)
+				abort();
+			for (; p; p = rest.more) {
+				ma_html_tag_attrs(s, size, p, &rest);
+				if (rest.e != t.e || rest.self_closing != t.self_closing ||
+				    (rest.more && rest.more <= p))
+					abort();
+				for (int i = 0; i < rest.nattr; i++)
+					if (rest.attr[i].ns < p || rest.attr[i].ve > t.e)
+						abort();
+			}
+		}
 		last = t.e;
 	}
 	if (last != size)
