@@ -145,6 +145,18 @@ void moat_request_end(struct moat_request *r)
 
 /* ---- decodings ---- */
 
+/* 0x10 | the value of each hex digit, 0 for any other byte: one load a
+ * digit, and two digits are both valid when their entries' and has 0x10 */
+static const unsigned char ma_hex_tab[256] = {
+    ['0'] = 0x10, ['1'] = 0x11, ['2'] = 0x12, ['3'] = 0x13, ['4'] = 0x14, ['5'] = 0x15,
+    ['6'] = 0x16, ['7'] = 0x17, ['8'] = 0x18, ['9'] = 0x19, ['a'] = 0x1A, ['b'] = 0x1B,
+    ['c'] = 0x1C, ['d'] = 0x1D, ['e'] = 0x1E, ['f'] = 0x1F, ['A'] = 0x1A, ['B'] = 0x1B,
+    ['C'] = 0x1C, ['D'] = 0x1D, ['E'] = 0x1E, ['F'] = 0x1F};
+
+#if defined(MA_REQUEST_SSE2)
+#define MA_DECODE_RUN 16
+#else
+#define MA_DECODE_RUN 8
 /* Bit 7 of each byte of the result set where the byte of w is '%' or '+'
  * (bytes after the first such byte may be set wrongly, before it never:
  * the lowest set bit marks the first, w's first byte in the low bits). */
@@ -155,59 +167,82 @@ static uint64_t ma_swar_pct_plus(uint64_t w)
 
 	return ((a - ones) & ~a & high) | ((b - ones) & ~b & high);
 }
+#endif
+
+/* The MA_DECODE_RUN bytes at in stored whole at out; the number of them
+ * before the first '%' or '+' (MA_DECODE_RUN: none). */
+static inline size_t ma_decode_run(const char *in, char *out)
+{
+#if defined(MA_REQUEST_SSE2)
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)in);
+	unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8('%')), _mm_cmpeq_epi8(x, _mm_set1_epi8('+'))));
+
+	_mm_storeu_si128((__m128i *)(void *)out, x);
+	return m ? (size_t)__builtin_ctz(m) : MA_DECODE_RUN;
+#else
+	uint64_t w, m;
+
+	memcpy(&w, in, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	m = ma_swar_pct_plus(__builtin_bswap64(w));
+#else
+	m = ma_swar_pct_plus(w);
+#endif
+	memcpy(out, &w, 8);
+	return m ? (size_t)__builtin_ctzll(m) / 8 : MA_DECODE_RUN;
+#endif
+}
+
+/* The byte in[i] (i < len) and what follows it as the one decoded byte
+ * *d: %XX, %u00XX, '+' as a space, any other byte as it is. Returns the
+ * bytes of in it took (1, 3 or 6). */
+static inline size_t ma_url_unescape(const char *in, size_t len, size_t i, char *d)
+{
+	char c = in[i];
+
+	if (c == '%') {
+		if (i + 2 < len) {
+			unsigned hi = ma_hex_tab[(unsigned char)in[i + 1]];
+			unsigned lo = ma_hex_tab[(unsigned char)in[i + 2]];
+			if (hi & lo & 0x10) {
+				*d = (char)(((hi & 15) << 4) | (lo & 15));
+				return 3;
+			}
+		}
+		if (i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') && in[i + 2] == '0' &&
+		    in[i + 3] == '0') {
+			unsigned hi = ma_hex_tab[(unsigned char)in[i + 4]];
+			unsigned lo = ma_hex_tab[(unsigned char)in[i + 5]];
+			if (hi & lo & 0x10) {
+				*d = (char)(((hi & 15) << 4) | (lo & 15)); /* %u0027 */
+				return 6;
+			}
+		}
+	} else if (c == '+') {
+		c = ' ';
+	}
+	*d = c;
+	return 1;
+}
 
 size_t ma_url_decode(const char *in, size_t len, char *out)
 {
 	size_t o = 0, i = 0;
 
-	while (i < len) {
-		unsigned char c;
-		/* the bytes before the next '%' or '+' are copied as they are,
-		 * eight at a time: the eight are stored whole and the output
-		 * moves on by those before it (o <= i, so o + 8 <= len) */
-		while (i + 8 <= len) {
-			uint64_t w, m;
-			memcpy(&w, in + i, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-			m = ma_swar_pct_plus(__builtin_bswap64(w));
-#else
-			m = ma_swar_pct_plus(w);
-#endif
-			memcpy(out + o, &w, 8);
-			if (m) {
-				size_t k = (size_t)__builtin_ctzll(m) / 8;
-				i += k;
-				o += k;
-				break;
-			}
-			i += 8;
-			o += 8;
-		}
-		if (i >= len)
-			break;
-		c = (unsigned char)in[i];
-		if (c == '%') { /* each hex digit's value taken once */
-			int hi = i + 2 < len ? ma_hex_val(in[i + 1]) : -1;
-			int lo = hi >= 0 ? ma_hex_val(in[i + 2]) : -1;
-			if (lo >= 0) {
-				out[o++] = (char)(hi * 16 + lo);
-				i += 3;
-				continue;
-			}
-		}
-		if (c == '%' && i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
-		    in[i + 2] == '0' && in[i + 3] == '0' && ma_hex_val(in[i + 4]) >= 0 &&
-		    ma_hex_val(in[i + 5]) >= 0) {
-			out[o++] =
-			    (char)(ma_hex_val(in[i + 4]) * 16 + ma_hex_val(in[i + 5])); /* %u0027 */
-			i += 5;
-		} else if (c == '+') {
-			out[o++] = ' ';
-		} else {
-			out[o++] = (char)c;
-		}
-		i++;
+	/* the bytes before the next '%' or '+' are copied as they are,
+	 * MA_DECODE_RUN at a time: stored whole, the output moving on by
+	 * those before it (o <= i, so o + MA_DECODE_RUN <= len); then the
+	 * escape, and the next run from the byte after it */
+	while (i + MA_DECODE_RUN <= len) {
+		size_t k = ma_decode_run(in + i, out + o);
+		i += k;
+		o += k;
+		if (k < MA_DECODE_RUN)
+			i += ma_url_unescape(in, len, i, out + o++);
 	}
+	while (i < len)
+		i += ma_url_unescape(in, len, i, out + o++);
 	/* overlong UTF-8 for ASCII (C0 A7 is '\''): what lenient decoders make
 	 * of it (looked at only when there is a C0 or C1) */
 	if (memchr(out, 0xC0, o) || memchr(out, 0xC1, o)) {
@@ -1069,6 +1104,8 @@ struct ma_finder {
 	size_t last, per;
 #if defined(MA_REQUEST_SSE2)
 	__m128i a0, a1, b0, b1; /* v's first two and last two bytes, 16 times */
+	__m128i head;           /* v's first MA_FIND_SHORT bytes (fewer: zeros after) */
+	unsigned hmask;         /* a bit for each of them (ma_find_head) */
 #endif
 };
 
@@ -1089,6 +1126,13 @@ static void ma_finder_init(struct ma_finder *f, const char *text, size_t len, co
 	f->a1 = _mm_set1_epi8(v[1]);
 	f->b0 = _mm_set1_epi8(v[vl - 2]);
 	f->b1 = _mm_set1_epi8(v[vl - 1]);
+	{
+		char h[MA_FIND_SHORT] = {0};
+		size_t pl = vl < MA_FIND_SHORT ? vl : MA_FIND_SHORT;
+		memcpy(h, v, pl);
+		f->head = _mm_loadu_si128((const __m128i *)(const void *)h);
+		f->hmask = (1u << pl) - 1;
+	}
 #endif
 }
 
@@ -1139,17 +1183,19 @@ static int ma_find_pairs(const struct ma_finder *f, const char **pp, const char 
 }
 
 /* 1 when p's first pl bytes are v's (pl <= MA_FIND_SHORT, both hold
- * them): sixteen at once with SSE2 when there are sixteen (no call). */
-static int ma_find_head(const char *p, const char *v, size_t pl)
+ * them, p's first byte is v's): with SSE2, where the text holds sixteen
+ * bytes from p, all at once against f->head (no call; a short v is whole
+ * there); otherwise memcmp. */
+static int ma_find_head(const struct ma_finder *f, const char *p, size_t pl)
 {
 #if defined(MA_REQUEST_SSE2)
-	if (pl == 16) {
+	if (p + 16 <= f->text + f->len) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i y = _mm_loadu_si128((const __m128i *)(const void *)v);
-		return _mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) == 0xFFFF;
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, f->head));
+		return (m & f->hmask) == f->hmask;
 	}
 #endif
-	return memcmp(p + 1, v + 1, pl - 1) == 0;
+	return memcmp(p + 1, f->v + 1, pl - 1) == 0;
 }
 
 /* The first place at or after from where v occurs, or NULL. */
@@ -1173,7 +1219,7 @@ static const char *ma_find(struct ma_finder *f, size_t from)
 		 * its end); one byte, no call, not counted as waste (once per
 		 * place: linear) */
 		if (p[vl - 1] == v[vl - 1]) {
-			if (ma_find_head(p, v, pl)) {
+			if (ma_find_head(f, p, pl)) {
 				if (pl == vl || memcmp(p + pl, v + pl, vl - pl) == 0)
 					return p;
 				f->waste += vl;
