@@ -560,7 +560,7 @@ __attribute__((noinline)) static size_t ma_punycode(const uint32_t *cp, size_t n
 			seen = h;
 			last = 0;
 		}
-		r = ma_puny_rank(&sn, at);
+		r = seen ? ma_puny_rank(&sn, at) : 0; /* seen: how many are marked */
 		delta += r - last;
 		last = r;
 		if (delta == 0) { /* the digit 'a', and the bias adapts to 0 */
