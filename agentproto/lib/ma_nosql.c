@@ -147,9 +147,10 @@ static int ma_ns_is(const char *s, const struct ma_ns_tok *t, const char *w)
 
 /* 1 if the JavaScript s reads as code: operands and operators alternate
  * (a word after a word, a value after a value is a syntax error), calls,
- * members, groups, statements; brackets balance. A small grammar, enough
- * to tell "x > 0; return true" (code) from "x > TAN (WATER RESISTANT)"
- * (a syntax error that runs nothing). */
+ * members, groups, statements; brackets balance, and a conditional's ?
+ * has its : before its group or statement ends. A small grammar, enough
+ * to tell "x > 0; return true" (code) from "x > TAN (WATER RESISTANT)" or
+ * x == "Press "?" for help" (syntax errors that run nothing). */
 static int ma_ns_js_valid(const char *s, size_t n)
 {
 	/* expression prefixes, and statements (only where a statement starts) */
@@ -162,6 +163,8 @@ static int ma_ns_js_valid(const char *s, size_t n)
 	size_t pos = 0;
 	int operand = 1, depth = 0; /* operand: an operand is expected next */
 	int start = 1;              /* a statement may start here */
+	/* by depth, the ? still waiting for their : (deeper ones not counted) */
+	unsigned char cond[16] = {0};
 
 	while (ma_ns_next(s, n, &pos, &t)) {
 		char c = s[t.s];
@@ -207,18 +210,22 @@ static int ma_ns_js_valid(const char *s, size_t n)
 				operand = 1; /* a group, call, index, literal or block */
 				start = c == '{';
 			} else if (c == ')' || c == ']' || c == '}') {
+				if (depth < 16 && cond[depth])
+					return 0; /* "(x ? y)" */
 				if (--depth < 0)
 					return 0;
 				operand = 0;
 				start = c != ']'; /* after a block or an if (...) head */
 			} else if (c == ';') {
-				if (operand && !was_start)
-					return 0; /* "x > ;" */
+				if ((operand && !was_start) || (depth < 16 && cond[depth]))
+					return 0; /* "x > ;", "x ? y;" */
 				operand = 1;
 				start = 1;
 			} else { /* , : */
 				if (operand && c == ',')
 					return 0;
+				if (c == ':' && depth < 16 && cond[depth])
+					cond[depth]--; /* the conditional's second part */
 				operand = 1;
 			}
 			if ((c == ')' || c == ']') && pos < n) {
@@ -241,12 +248,14 @@ static int ma_ns_js_valid(const char *s, size_t n)
 			}
 			if (t.e - t.s == 2 && (c == '+' || c == '-') && s[t.s + 1] == c && !operand)
 				continue; /* x++ */
+			if (c == '?' && t.e - t.s == 1 && depth < 16 && cond[depth] < 255)
+				cond[depth]++; /* a conditional: its : must come */
 			operand = 1;
 		} else {
 			return 0;
 		}
 	}
-	return depth == 0;
+	return depth == 0 && !cond[0];
 }
 
 /* What the input at [a, b) of s does: 0 stays inside one token; 1 spans

@@ -188,6 +188,12 @@ static void loose_operators_that_make_a_tautology_are_blocked(void **state)
 	    {"it's 1|2, isn't it?", "{\"$where\": \"this.name == '", "'\"}"},
 	    {"a | b", "{\"name\": \"", "\"}"},
 	    {"12", "{\"$where\": \"this.age > ", " && this.active\"}"},
+	    /* a ? the text brings with no : after it: a syntax error, the
+	     * query runs nothing (a ?? or ?. is no conditional either) */
+	    {"Press \\\"?\\\" for help.", "{\"$where\": \"this.name == \\\"",
+	     "\\\" && this.active\"}"},
+	    {"What \\\"?\\\" means", "{\"$where\": \"this.name == \\\"", "\\\"\"}"},
+	    {"why'?(1)", "{\"$where\": \"this.name == '", "' && this.active\"}"},
 	};
 	const struct moat_policy *p = policy(NOSQL_BLOCK);
 
