@@ -3636,6 +3636,43 @@ static int ma_sh_covers(const char *s, size_t n, const char *v, size_t vl, const
 	return 0;
 }
 
+/* The scripts of a sed or awk command line, sc[0..nsc) (argv indices;
+ * negative: the value attached to that option element), read by scan
+ * (the places where a command, pipe or file starts, 1 when the script
+ * parses): an input that brings one of those places fires cmd.program;
+ * returns ma_request_fire's answer, or -1. */
+static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, int argc,
+                              const struct ma_sh_prog_opts *po, const int *sc, int nsc,
+                              int (*scan)(const char *, size_t, size_t *, int, int *),
+                              const char *file, int line, const char *function)
+{
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (int k = 0; k < nsc; k++) {
+		const char *o = argv[sc[k] < 0 ? -sc[k] : sc[k]], *nm;
+		size_t pos[32], nl, at = 0, n;
+		int np;
+		if (sc[k] < 0)
+			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
+		o += at;
+		n = strlen(o);
+		if (!scan(o, n, pos, 32, &np) || !np)
+			continue;
+		for (size_t i = 0; i < nin; i++)
+			for (int f = 0; f < in[i].nforms; f++)
+				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
+					int v =
+					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
+					                    file, line, function);
+					if (v >= 0)
+						return v;
+					break;
+				}
+	}
+	return -1;
+}
+
 /* sed's scripts: the values of -e/--expression, or else the first operand
  * (none with -f/--file; --sandbox refuses e, r and w). An input that
  * brings a command or s flag that runs a command or reads or writes a
@@ -3646,8 +3683,6 @@ static int ma_sh_sed_check(struct moat_request *r, const char *const *argv, int 
                            const char *function)
 {
 	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
-	size_t nin;
-	const struct ma_input *in = ma_request_inputs(r, &nin);
 
 	for (int i = prog + 1; i < argc && argv[i]; i++) {
 		const char *o = argv[i], *nm;
@@ -3684,28 +3719,8 @@ static int ma_sh_sed_check(struct moat_request *r, const char *const *argv, int 
 	}
 	if (!nsc && !file_opt && operand >= 0)
 		sc[nsc++] = operand;
-	for (int k = 0; k < nsc; k++) {
-		const char *o = argv[sc[k] < 0 ? -sc[k] : sc[k]], *nm;
-		size_t pos[32], nl, at = 0, n;
-		int np;
-		if (sc[k] < 0)
-			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
-		o += at;
-		n = strlen(o);
-		if (!ma_sh_sed_parse(o, n, pos, 32, &np) || !np)
-			continue;
-		for (size_t i = 0; i < nin; i++)
-			for (int f = 0; f < in[i].nforms; f++)
-				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
-					int v =
-					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
-					                    file, line, function);
-					if (v >= 0)
-						return v;
-					break;
-				}
-	}
-	return -1;
+	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, ma_sh_sed_parse, file, line,
+	                          function);
 }
 
 /* Past an awk regular expression literal from *i (after its '/'): a '/'
@@ -3851,8 +3866,6 @@ static int ma_sh_awk_check(struct moat_request *r, const char *const *argv, int 
                            const char *function)
 {
 	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
-	size_t nin;
-	const struct ma_input *in = ma_request_inputs(r, &nin);
 
 	for (int i = prog + 1; i < argc && argv[i]; i++) {
 		const char *o = argv[i], *nm;
@@ -3887,28 +3900,7 @@ static int ma_sh_awk_check(struct moat_request *r, const char *const *argv, int 
 	}
 	if (!nsc && !file_opt && operand >= 0)
 		sc[nsc++] = operand;
-	for (int k = 0; k < nsc; k++) {
-		const char *o = argv[sc[k] < 0 ? -sc[k] : sc[k]], *nm;
-		size_t pos[32], nl, at = 0, n;
-		int np;
-		if (sc[k] < 0)
-			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
-		o += at;
-		n = strlen(o);
-		if (!ma_sh_awk_scan(o, n, pos, 32, &np) || !np)
-			continue;
-		for (size_t i = 0; i < nin; i++)
-			for (int f = 0; f < in[i].nforms; f++)
-				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
-					int v =
-					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
-					                    file, line, function);
-					if (v >= 0)
-						return v;
-					break;
-				}
-	}
-	return -1;
+	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, ma_sh_awk_scan, file, line, function);
 }
 
 /* An input that brings the file marker at val[m - 1] of a curl value
