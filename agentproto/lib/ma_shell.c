@@ -3673,56 +3673,6 @@ static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, i
 	return -1;
 }
 
-/* sed's scripts: the values of -e/--expression, or else the first operand
- * (none with -f/--file; --sandbox refuses e, r and w). An input that
- * brings a command or s flag that runs a command or reads or writes a
- * file, in a script that parses, fires cmd.program; returns
- * ma_request_fire's answer, or -1. */
-static int ma_sh_sed_check(struct moat_request *r, const char *const *argv, int argc, int prog,
-                           const struct ma_sh_prog_opts *po, const char *file, int line,
-                           const char *function)
-{
-	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
-
-	for (int i = prog + 1; i < argc && argv[i]; i++) {
-		const char *o = argv[i], *nm;
-		size_t nl, at;
-		int rd;
-		if (next) {
-			if (next == 2 && nsc < 8)
-				sc[nsc++] = i;
-			next = 0;
-			continue;
-		}
-		if (!strcmp(o, "--")) {
-			if (operand < 0 && i + 1 < argc && argv[i + 1])
-				operand = i + 1;
-			break;
-		}
-		if (o[0] != '-' || !o[1]) {
-			if (operand < 0)
-				operand = i;
-			continue;
-		}
-		if (!strcmp(o, "--sandbox"))
-			return -1;
-		rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
-		if (nl && (*nm == 'f' || (nl == 6 && !strncmp(nm, "--file", 6))))
-			file_opt = 1;
-		if (nl && (*nm == 'e' || (nl == 12 && !strncmp(nm, "--expression", 12)))) {
-			if (rd & MA_SH_OPT_NEXT)
-				next = 2;
-			else if (nsc < 8)
-				sc[nsc++] = -i; /* attached: from o + at */
-		} else if (rd & MA_SH_OPT_NEXT)
-			next = 1;
-	}
-	if (!nsc && !file_opt && operand >= 0)
-		sc[nsc++] = operand;
-	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, ma_sh_sed_parse, file, line,
-	                          function);
-}
-
 /* Past an awk regular expression literal from *i (after its '/'): a '/'
  * in a bracket expression is a character of it. 1 and *i after the
  * closing '/'; 0 when it does not close on its line. */
@@ -3857,13 +3807,34 @@ static int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *np
 	return paren == 0 && brace == 0;
 }
 
-/* awk's programs: the first operand, or the values of gawk's -e/--source
- * (none with -f/--file or -E/--exec). An input that brings what
- * ma_sh_awk_scan lists, in a program that closes, fires cmd.program;
- * returns ma_request_fire's answer, or -1. */
-static int ma_sh_awk_check(struct moat_request *r, const char *const *argv, int argc, int prog,
-                           const struct ma_sh_prog_opts *po, const char *file, int line,
-                           const char *function)
+/* How sed and awk take their scripts: the values of -e (and of
+ * script_long), or else the first operand; none when an option names a
+ * script file (a letter of files, a name of file_longs); permute: options
+ * may follow operands (GNU sed), or the first operand ends them (awk);
+ * refuse: an option that makes the program refuse what runs or writes. */
+struct ma_sh_script_lang {
+	int (*scan)(const char *, size_t, size_t *, int, int *);
+	const char *files, *file_longs, *script_long, *refuse;
+	int permute;
+};
+
+/* sed: -e/--expression, -f/--file; --sandbox refuses e, r and w; an input
+ * that brings a command or s flag that runs a command or reads or writes
+ * a file, in a script that parses, fires. */
+static const struct ma_sh_script_lang ma_sh_sed_lang = {ma_sh_sed_parse, "f",         "--file",
+                                                        "--expression",  "--sandbox", 1};
+/* awk: gawk's -e/--source, -f/--file, -E/--exec; an input that brings
+ * what ma_sh_awk_scan lists, in a program that closes, fires. */
+static const struct ma_sh_script_lang ma_sh_awk_lang = {ma_sh_awk_scan, "fE", "--file --exec",
+                                                        "--source",     NULL, 0};
+
+/* The scripts of a sed or awk command line (lang) judged against the
+ * inputs (ma_sh_scripts_fire, cmd.program); returns ma_request_fire's
+ * answer, or -1. */
+static int ma_sh_script_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                              const struct ma_sh_prog_opts *po,
+                              const struct ma_sh_script_lang *lang, const char *file, int line,
+                              const char *function)
 {
 	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
 
@@ -3878,19 +3849,24 @@ static int ma_sh_awk_check(struct moat_request *r, const char *const *argv, int 
 			continue;
 		}
 		if (!strcmp(o, "--")) {
-			if (i + 1 < argc && argv[i + 1])
+			if (operand < 0 && i + 1 < argc && argv[i + 1])
 				operand = i + 1;
 			break;
 		}
 		if (o[0] != '-' || !o[1]) {
-			operand = i;
-			break;
+			if (operand < 0)
+				operand = i;
+			if (!lang->permute)
+				break;
+			continue;
 		}
+		if (lang->refuse && !strcmp(o, lang->refuse))
+			return -1;
 		rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
-		if (nl && (*nm == 'f' || *nm == 'E' || (nl == 6 && !strncmp(nm, "--file", 6)) ||
-		           (nl == 6 && !strncmp(nm, "--exec", 6))))
+		if (nl && ((nl == 1 && strchr(lang->files, *nm)) ||
+		           ma_sh_in_words(lang->file_longs, nm, nl)))
 			file_opt = 1;
-		if (nl && (*nm == 'e' || (nl == 8 && !strncmp(nm, "--source", 8)))) {
+		if (nl && ((nl == 1 && *nm == 'e') || ma_sh_in_words(lang->script_long, nm, nl))) {
 			if (rd & MA_SH_OPT_NEXT)
 				next = 2;
 			else if (nsc < 8)
@@ -3900,7 +3876,7 @@ static int ma_sh_awk_check(struct moat_request *r, const char *const *argv, int 
 	}
 	if (!nsc && !file_opt && operand >= 0)
 		sc[nsc++] = operand;
-	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, ma_sh_awk_scan, file, line, function);
+	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, lang->scan, file, line, function);
 }
 
 /* An input that brings the file marker at val[m - 1] of a curl value
@@ -3958,12 +3934,14 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 			return MOAT_BLOCK;
 	}
 	if (po && !strcmp(po->prog, "sed")) {
-		int v = ma_sh_sed_check(r, argv, argc, prog, po, file, line, function);
+		int v = ma_sh_script_check(r, argv, argc, prog, po, &ma_sh_sed_lang, file, line,
+		                           function);
 		if (v >= 0)
 			return v;
 	}
 	if (po && strstr(po->prog, "awk")) {
-		int v = ma_sh_awk_check(r, argv, argc, prog, po, file, line, function);
+		int v = ma_sh_script_check(r, argv, argc, prog, po, &ma_sh_awk_lang, file, line,
+		                           function);
 		if (v >= 0)
 			return v;
 	}

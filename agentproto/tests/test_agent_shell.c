@@ -2449,6 +2449,9 @@ static void argv_sed_commands_from_an_input(void **state)
 		assert_int_equal(argv_check("w /tmp/x", e), MOAT_BLOCK);
 		assert_int_equal(argv_check("/x/I r /etc/passwd", f), MOAT_BLOCK);
 		assert_int_equal(argv_check("e id", g), MOAT_BLOCK);
+		/* GNU sed reads options after an operand too */
+		const char *h[] = {"sed", "/tmp/f", "-e", "1e id", NULL};
+		assert_int_equal(argv_check("1e id", h), MOAT_BLOCK);
 	}
 	{ /* words in the pattern or the replacement; a script that fails; the
 	   * application's own e; --sandbox; a file name operand */
@@ -2494,6 +2497,20 @@ static void argv_awk_programs_from_an_input(void **state)
 		assert_int_equal(argv_check("\"id\" | getline", e), MOAT_BLOCK);
 		assert_int_equal(argv_check("@load \"/tmp/x\"", f), MOAT_BLOCK);
 		assert_int_equal(argv_check("x\" || system(\"id\")", g), MOAT_BLOCK);
+		const char *h[] = {"gawk", "--source", "BEGIN{system(\"id\")}", NULL};
+		assert_int_equal(argv_check("BEGIN{system(\"id\")}", h), MOAT_BLOCK);
+	}
+	{ /* no program from the operands: after the program text (awk reads
+	   * no option there: -e is a file), or with one from a file (-f,
+	   * gawk's -E/--exec, whose program takes the rest as its ARGV) */
+		const char *a[] = {"gawk", "{print}", "-e", "BEGIN{system(\"id\")}", NULL};
+		const char *b[] = {"awk", "-f", "/tmp/x.awk", "BEGIN{system(\"id\")}", NULL};
+		const char *c[] = {"gawk", "-E", "/tmp/x.awk", "BEGIN{system(\"id\")}", NULL};
+		const char *d[] = {"gawk", "--exec", "/tmp/x.awk", "BEGIN{system(\"id\")}", NULL};
+		assert_int_equal(argv_check("BEGIN{system(\"id\")}", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("BEGIN{system(\"id\")}", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("BEGIN{system(\"id\")}", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("BEGIN{system(\"id\")}", d), MOAT_ALLOW);
 	}
 	{ /* text in a string or a regular expression, a comparison, values,
 	   * file operands, a program that does not close */
