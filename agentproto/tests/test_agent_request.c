@@ -4,6 +4,7 @@
  * allocation on the path where nothing fires, failed allocations, and
  * many requests at once. */
 #include "agent_test.h"
+#include "agent_url_ref.h"
 
 #include <pthread.h>
 
@@ -326,43 +327,6 @@ static unsigned rnd_next(unsigned *s)
  * %u00XX, '+' as a space, then C0/C1 overlong forms of ASCII) on random
  * inputs of 0-300 bytes over the bytes those rules look at: the decoder
  * passes the bytes before a '%' or '+' eight at a time. */
-static int hexv(unsigned char c)
-{
-	return c >= '0' && c <= '9'   ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-	                              : -1;
-}
-
-static size_t url_decode_slowly(const unsigned char *in, size_t len, unsigned char *out)
-{
-	size_t o = 0, w = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (in[i] == '%' && i + 2 < len && hexv(in[i + 1]) >= 0 && hexv(in[i + 2]) >= 0) {
-			out[o++] = (unsigned char)(hexv(in[i + 1]) * 16 + hexv(in[i + 2]));
-			i += 2;
-		} else if (in[i] == '%' && i + 5 < len && (in[i + 1] | 0x20) == 'u' &&
-		           in[i + 2] == '0' && in[i + 3] == '0' && hexv(in[i + 4]) >= 0 &&
-		           hexv(in[i + 5]) >= 0) {
-			out[o++] = (unsigned char)(hexv(in[i + 4]) * 16 + hexv(in[i + 5]));
-			i += 5;
-		} else {
-			out[o++] = in[i] == '+' ? ' ' : in[i];
-		}
-	}
-	for (size_t k = 0; k < o; k++) {
-		if ((out[k] == 0xC0 || out[k] == 0xC1) && k + 1 < o &&
-		    (out[k + 1] & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)(((out[k] & 1) << 6) | (out[k + 1] & 0x3F));
-			k++;
-		} else {
-			out[w++] = out[k];
-		}
-	}
-	return w;
-}
-
 static void url_decoding_matches_a_byte_at_a_time_reading(void **state)
 {
 	static const unsigned char alpha[] = {'%',  '%',  '+',  '0',  '0',  '2',  '7',
@@ -380,7 +344,7 @@ static void url_decoding_matches_a_byte_at_a_time_reading(void **state)
 			            ? (unsigned char)('a' + rnd_next(&seed) % 26)
 			            : alpha[rnd_next(&seed) % sizeof alpha];
 		memset(got, 0x55, sizeof got);
-		size_t wl = url_decode_slowly(in, n, want);
+		size_t wl = ref_url_decode(in, n, want);
 		size_t gl = ma_url_decode((const char *)in, n, (char *)got);
 		assert_int_equal(gl, wl);
 		assert_memory_equal(got, want, wl);

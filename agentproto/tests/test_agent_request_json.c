@@ -10,6 +10,7 @@
 #include "../lib/ma_request.c"
 
 #include "agent_test.h"
+#include "agent_url_ref.h"
 
 /* The loop before: s up to its NUL, escaped as json_dumps with
  * JSON_ENSURE_ASCII would, invalid UTF-8 as U+FFFD. */
@@ -327,44 +328,6 @@ static void the_head_compare_agrees_with_memcmp(void **state)
  * inputs of 0 to 120 bytes: plain runs of every length between escapes of
  * every kind (%XX in both cases, cut short, %u00XX, '+', C0/C1 overlong
  * forms), each in a buffer of its own length. */
-static int slow_hex(unsigned char c)
-{
-	return c >= '0' && c <= '9'   ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-	                              : -1;
-}
-
-static size_t slow_url_decode(const unsigned char *in, size_t len, unsigned char *out)
-{
-	size_t o = 0, w = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (in[i] == '%' && i + 2 < len && slow_hex(in[i + 1]) >= 0 &&
-		    slow_hex(in[i + 2]) >= 0) {
-			out[o++] = (unsigned char)(slow_hex(in[i + 1]) * 16 + slow_hex(in[i + 2]));
-			i += 2;
-		} else if (in[i] == '%' && i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') &&
-		           in[i + 2] == '0' && in[i + 3] == '0' && slow_hex(in[i + 4]) >= 0 &&
-		           slow_hex(in[i + 5]) >= 0) {
-			out[o++] = (unsigned char)(slow_hex(in[i + 4]) * 16 + slow_hex(in[i + 5]));
-			i += 5;
-		} else {
-			out[o++] = in[i] == '+' ? ' ' : in[i];
-		}
-	}
-	for (size_t k = 0; k < o; k++) {
-		if ((out[k] == 0xC0 || out[k] == 0xC1) && k + 1 < o &&
-		    (out[k + 1] & 0xC0) == 0x80) {
-			out[w++] = (unsigned char)(((out[k] & 1) << 6) | (out[k + 1] & 0x3F));
-			k++;
-		} else {
-			out[w++] = out[k];
-		}
-	}
-	return w;
-}
-
 static void the_url_decoding_agrees_with_a_byte_at_a_time_reading(void **state)
 {
 	static const char *const esc[] = {"%27",    "%2",   "%",      "%u0027",   "%U00aF", "%u00",
@@ -395,7 +358,7 @@ static void the_url_decoding_agrees_with_a_byte_at_a_time_reading(void **state)
 		assert_non_null(in);
 		assert_non_null(got);
 		memcpy(in, buf, n);
-		wl = slow_url_decode(in, n, want);
+		wl = ref_url_decode(in, n, want);
 		gl = ma_url_decode((const char *)in, n, (char *)got);
 		assert_int_equal(gl, wl);
 		assert_memory_equal(got, want, wl);
