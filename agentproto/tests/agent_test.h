@@ -18,6 +18,16 @@
 
 #include "ma_int.h"
 
+/* xorshift64: the tests' reproducible random numbers below n, from the
+ * state *s (a seed of the test's own, never 0). */
+static inline uint32_t at_rnd(uint64_t *s, uint32_t n)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 7;
+	*s ^= *s << 17;
+	return (uint32_t)(*s >> 11) % n;
+}
+
 /* Loads agentproto/vectors/<name> (fails the test if it cannot). */
 static inline json_t *at_load_vectors(const char *name)
 {

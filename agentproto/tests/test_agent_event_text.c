@@ -46,10 +46,7 @@ static uint64_t rnd_state = 0x2545F4914F6CDD1Dull;
 
 static uint32_t rnd(uint32_t n)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (uint32_t)(rnd_state >> 11) % n;
+	return at_rnd(&rnd_state, n);
 }
 
 /* Appends one piece of text at t[*n] (at most 4 bytes; never a NUL). */

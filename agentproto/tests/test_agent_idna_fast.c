@@ -84,10 +84,7 @@ static uint64_t rnd_state = 0x9E3779B97F4A7C15ull;
 
 static uint32_t rnd(uint32_t n)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 7;
-	rnd_state ^= rnd_state << 17;
-	return (uint32_t)(rnd_state >> 11) % n;
+	return at_rnd(&rnd_state, n);
 }
 
 /* A code point of one of the label's kinds: ASCII, one of a few (many

@@ -907,6 +907,18 @@ static void put_list_words(char *t, size_t *n, size_t cap, const char *lit, size
 	}
 }
 
+/* The length of the piece of t (n bytes) from a that the splitter takes
+ * whole: at most MA_PR_NORM - 8 bytes, ending at a space unless it is the
+ * last piece. */
+static size_t piece(const char *t, size_t n, size_t a)
+{
+	size_t m = n - a < MA_PR_NORM - 8 ? n - a : MA_PR_NORM - 8;
+
+	while (a + m < n && m > 1 && t[a + m - 1] != ' ')
+		m--;
+	return m;
+}
+
 /* The word lists' bits that the splitter gives each word (ma_pr_lex_word:
  * ma_pr_lset_has, ma_pr_olist_is) beside ma_pr_lit() on the lists' text,
  * for the words of every list (and their variants) against every list;
@@ -932,9 +944,7 @@ static void the_word_list_bits_are_the_lists(void **state)
 	}
 	/* the splitter takes MA_PR_NORM bytes at most: the text in pieces */
 	for (size_t a = 0; a < n;) {
-		size_t m = n - a < MA_PR_NORM - 8 ? n - a : MA_PR_NORM - 8;
-		while (a + m < n && m > 1 && t[a + m - 1] != ' ')
-			m--;
+		size_t m = piece(t, n, a);
 		memcpy(tb, t + a, m);
 		ma_pr_split_words(t + a, m, &w);
 		ma_pr_split_slow(tb, m, &b);
@@ -997,9 +1007,7 @@ static void the_phrase_start_bit_is_the_first_tokens(void **state)
 		put_list_words(t, &n, sizeof t, lit, ll, &seed);
 	}
 	for (size_t a = 0; a < n;) {
-		size_t m = n - a < MA_PR_NORM - 8 ? n - a : MA_PR_NORM - 8;
-		while (a + m < n && m > 1 && t[a + m - 1] != ' ')
-			m--;
+		size_t m = piece(t, n, a);
 		ma_pr_split_words(t + a, m, &w);
 		for (int i = 0; i < w.n; i++) {
 			int want = 0, got = (int)(w.f[i] >> bit & 1);
