@@ -9,7 +9,9 @@
 #          ma_sql_lex.c (and ma_request.c, as every check below); seeds:
 #          fuzz_sql's
 #   shell  command_injection, sh -c lines and argv (tests/fuzz/diff_shell.c):
-#          BASE's ma_shell.c and ma_shell_names.c; seeds: fuzz_shell's
+#          BASE's ma_shell.c, ma_shell_names.c, ma_shell_argv.c and
+#          ma_shell_script.c (the last two since session 15; a BASE
+#          before that has them in ma_shell.c); seeds: fuzz_shell's
 #   prompt llm_prompt_injection, the score and the check
 #          (tests/fuzz/diff_prompt.c): BASE's ma_prompt.c, ma_prompt_lex.c,
 #          ma_prompt_norm.c and ma_prompt_feat.c; seeds: fuzz_prompt's
@@ -43,7 +45,7 @@ base=${2:-main}
 secs=${3:-120}
 case "$check" in
 sql) files="ma_sql ma_sql_lex" ;;
-shell) files="ma_shell ma_shell_names" ;;
+shell) files="ma_shell ma_shell_names ma_shell_argv ma_shell_script" ;;
 prompt) files="ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat" ;;
 path) files="ma_path" ;;
 url) files="ma_url ma_idna ma_ssrf" ;;
@@ -72,6 +74,8 @@ make --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
 cf="-std=c11 -D_GNU_SOURCE -O1 -g -fsanitize=fuzzer-no-link,address,undefined $(pkg-config --cflags libwebsockets jansson)"
 objs=
 for f in $files; do
+	# a file BASE does not have yet: its code is in another of BASE's files
+	[ -f "$out/base/agentproto/lib/$f.c" ] || continue
 	# shellcheck disable=SC2086 # cf is a word list
 	clang $cf -I"$out/base/agentproto/lib" -c "$out/base/agentproto/lib/$f.c" -o "$out/old_$f.o"
 	objs="$objs $out/old_$f.o"

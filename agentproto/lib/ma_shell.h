@@ -195,6 +195,27 @@ struct ma_sh_memo {
 void ma_sh_analyse_memo(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
                         struct ma_sh_memo *memo, struct ma_sh_hit *hit);
 
+struct moat_request;
+
+/* The shell check of the command line cmd (len bytes) in request r,
+ * reporting op (oplen bytes: the exact operation, cmd itself or the argv
+ * it came from) on a fire (ma_shell.c): MOAT_ALLOW or MOAT_BLOCK, as
+ * moat_check_shell. The scratch block of r holds its windows. */
+int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char *op, size_t oplen,
+                const char *file, int line, const char *function);
+
+/* GNU sed's script s (n bytes; ma_shell_script.c): 1 when it parses,
+ * with the offsets of the commands and s flags that run a command or read
+ * or write a file (e, r, R, w, W; s///e, s///w) in pos (at most cap:
+ * *npos); 0 when sed would refuse it. */
+int ma_sh_sed_parse(const char *s, size_t n, size_t *pos, int cap, int *npos);
+
+/* awk's program p (n bytes; ma_shell_script.c): 1 when its strings,
+ * regular expressions, parentheses and braces close, with in pos (at most
+ * cap: *npos) the offsets of what runs a command, writes a file or loads
+ * code (system(, a pipe, print's >, @load, @include). */
+int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos);
+
 /* 1 when argv[0]'s base name is a shell that takes a script with -c (sh,
  * bash, dash, zsh, ksh, ash, mksh, busybox sh): *script gets the index of
  * that argument, or -1 when there is no -c. */

@@ -1,12 +1,12 @@
 /* libFuzzer, differential: the command_injection check of this tree
- * beside another commit's (its ma_shell.c and ma_shell_names.c, every
- * global renamed old_*: scripts/fuzz_diff.sh shell builds it). For a
- * change meant to keep detection (a faster tokenizer, a name index): the
- * command line is the input after 7 control bytes (how many user inputs,
- * 1 to 3, and where each lies in the line, one of them sometimes to its
- * end; and whether the line is also split into an argv at its newlines);
- * both checks must give the same verdict, number of findings and event
- * (rule, severity, confidence, payload, details), for moat_check_shell and
+ * beside another commit's (its ma_shell*.c files, every global renamed
+ * old_*: scripts/fuzz_diff.sh shell builds it). For a change meant to
+ * keep detection (a faster tokenizer, a name index): the command line is
+ * the input after 7 control bytes (how many user inputs, 1 to 3, and
+ * where each lies in the line, one of them sometimes to its end; and
+ * whether the line is also split into an argv at its newlines); both
+ * checks must give the same verdict, number of findings and event (rule,
+ * severity, confidence, payload, details), for moat_check_shell and
  * moat_check_argv. A difference aborts with both sides printed. */
 #include <stddef.h>
 #include <stdint.h>

@@ -1,0 +1,860 @@
+/*
+ * ma_shell_argv.c — the command_injection check of an argv array
+ * (moat_check_argv: execvp, posix_spawn). No shell runs, so an input
+ * there is one argument: it fires when it becomes the program (argv[0])
+ * or an option (a leading '-' before any "--") that runs a command,
+ * loads code or reads or writes a file (a list for every program, and a
+ * table of each program's own: ma_sh_prog_opts), when it makes one of
+ * curl's values read a local file, and when it brings a command to a sed
+ * script or an awk program (ma_shell_script.c). A shell's -c script
+ * (also behind sudo, env, timeout ...) and ssh's remote command are
+ * checked as command lines (ma_sh_check, ma_shell.c).
+ *
+ * Pure: the argv is only read; an event's operation is joined into a
+ * stack buffer (4 KB) only when a check fires. Any thread.
+ */
+#include "ma_int.h"
+#include "ma_shell.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static const char *ma_sh_base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+static int ma_sh_argv_program(const char *const *argv, int argc);
+
+int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
+{
+	static const char *const shells[] = {"sh",   "bash", "dash",    "zsh", "ksh",     "ash",
+	                                     "mksh", "yash", "busybox", "su",  "runuser", NULL};
+	const char *b;
+	int p, i, known = 0;
+
+	*script = -1;
+	if (argc < 1 || !argv[0])
+		return 0;
+	p = ma_sh_argv_program(argv, argc);
+	i = p + 1;
+	b = ma_sh_base(argv[p]);
+	for (int k = 0; shells[k]; k++)
+		if (!strcmp(b, shells[k]))
+			known = 1;
+	if (!known)
+		return 0;
+	if (!strcmp(b, "busybox")) {
+		if (argc < p + 2 || !argv[p + 1] ||
+		    (strcmp(argv[p + 1], "sh") && strcmp(argv[p + 1], "ash")))
+			return 0;
+		i = p + 2;
+	}
+	/* options up to the one that holds 'c' (-c, -ec, -lc ...); the script
+	 * is the first argument after the options */
+	for (int c = 0; i < argc && argv[i]; i++) {
+		const char *o = argv[i];
+		if (o[0] != '-' && o[0] != '+') {
+			if (c)
+				*script = i;
+			return 1;
+		}
+		if (!strcmp(o, "--")) {
+			if (c && i + 1 < argc && argv[i + 1])
+				*script = i + 1;
+			return 1;
+		}
+		if (o[1] != '-' && strchr(o + 1, 'c'))
+			c = 1;
+		if (!strcmp(o, "-o") || !strcmp(o, "+o"))
+			i++; /* -o option-name */
+	}
+	return 1;
+}
+
+/* Options that run a command or write a file in the usual tools (git,
+ * ssh, tar, find, rsync, curl, wget, sendmail, zip, less ...): an input
+ * that becomes one of them is worse than a stray option. */
+static int ma_sh_danger_option(const char *o)
+{
+	static const char *const longs[] = {"--upload-pack",
+	                                    "--receive-pack",
+	                                    "--exec",
+	                                    "--checkpoint-action",
+	                                    "--to-command",
+	                                    "--use-compress-program",
+	                                    "--rsh",
+	                                    "--rsync-path",
+	                                    "--output",
+	                                    "--output-document",
+	                                    "--post-file",
+	                                    "--upload-file",
+	                                    "--config",
+	                                    "--eval",
+	                                    "--command",
+	                                    "--shell",
+	                                    "--pager",
+	                                    "--editor",
+	                                    "--template",
+	                                    "--unzip-command",
+	                                    "--index-filter",
+	                                    "--tree-filter",
+	                                    "--run",
+	                                    "--script",
+	                                    "--load",
+	                                    "--import",
+	                                    "--proxy-command",
+	                                    "--ssh",
+	                                    "--exec-path",
+	                                    "--cmd",
+	                                    "--info-script",
+	                                    "--new-volume-script",
+	                                    "--filter",
+	                                    "--gpu-launcher",
+	                                    "--renderer-cmd-prefix",
+	                                    "--utility-cmd-prefix",
+	                                    "--browser-subprocess-path",
+	                                    NULL};
+	static const char *const words[] = {"-exec",
+	                                    "-execdir",
+	                                    "-ok",
+	                                    "-okdir",
+	                                    "-fprint",
+	                                    "-fprintf",
+	                                    "-fls",
+	                                    "-delete",
+	                                    "-oProxyCommand",
+	                                    "-oLocalCommand",
+	                                    "-oPermitLocalCommand",
+	                                    "-TT",
+	                                    NULL};
+	size_t n = strcspn(o, "=");
+
+	for (int i = 0; longs[i]; i++)
+		if (strlen(longs[i]) == n && !strncmp(o, longs[i], n))
+			return 1;
+	for (int i = 0; words[i]; i++)
+		if (!strncmp(o, words[i], strlen(words[i])))
+			return 1;
+	/* -o ProxyCommand=... written as one argument, -X/-C (sendmail log
+	 * and config files), -e with a program attached (nc -e/bin/sh) */
+	if (!strncmp(o, "-o", 2) && (strstr(o, "ProxyCommand") || strstr(o, "LocalCommand")))
+		return 1;
+	if ((o[1] == 'X' || o[1] == 'C' || o[1] == 'e') && o[2] == '/')
+		return 1;
+	return 0;
+}
+
+/* One program's options (its manual; GTFOBins and the lists of
+ * argument-injection vectors gather the dangerous ones): "danger", those
+ * that run a command, load code, or read or write a file the option names
+ * (curl -o/-K/-T, wget -O/-e, git -u/-c, tar -I/-F, rsync -e, php -r,
+ * python -c ...), and "values", the others that take a value, so that the
+ * argv check knows which elements are values (curl -H "-o: x" sends a
+ * header). A short option that takes a value takes the rest of its
+ * element (-XPOST; the last of a cluster, -sXPOST) or, when nothing is
+ * left, the next element (-H "x: y"); one of "attached" takes only the
+ * rest, if any (perl -Mstrict, mysql -psecret). Letters not listed are
+ * flags: in -so/tmp/x the o is read. A long option ("--", or "-" for
+ * sqlite3's: dash1) takes its value after '=' or, when it has none, the
+ * next element; names are space-separated. curl 7 and getopt_long take
+ * an unambiguous prefix of a long name for the option (wget --output-d):
+ * for the programs whose lists are whole (curl's and wget's --help) a
+ * prefix of exactly one listed name is that option, where "blongs" holds
+ * the options without a value that are a prefix of a listed one (curl
+ * --head is not --header). A program's name may carry its version
+ * (python3.11, php8.2). */
+static const struct ma_sh_prog_opts {
+	const char *prog;
+	const char *danger, *values, *attached; /* short option letters */
+	const char *dlongs, *vlongs;            /* long option names */
+	int dash1;
+	const char *blongs; /* NULL, or abbreviations are read: see above */
+} ma_sh_prog_opts[] = {
+    {"curl", "cDKoT", "ACEFHPQUXYbdemrtuwxyz", "",
+     "--cookie-jar --dump-header --libcurl --output-dir --stderr --trace --trace-ascii",
+     "--abstract-unix-socket --alt-svc --aws-sigv4 --cacert --capath --cert --cert-type "
+     "--ciphers --config --connect-timeout --connect-to --continue-at --cookie "
+     "--create-file-mode --crlfile --curves --data --data-ascii --data-binary --data-raw "
+     "--data-urlencode --delegation --dns-interface --dns-ipv4-addr --dns-ipv6-addr "
+     "--dns-servers --doh-url --egd-file --engine --etag-compare --etag-save "
+     "--expect100-timeout --form --form-string --ftp-account --ftp-alternative-to-user "
+     "--ftp-method --ftp-port --ftp-ssl-ccc-mode --happy-eyeballs-timeout-ms --header "
+     "--hostpubmd5 --hostpubsha256 --hsts --interface --json --keepalive-time --key "
+     "--key-type --krb --limit-rate --local-port --login-options --mail-auth "
+     "--mail-from --mail-rcpt --max-filesize --max-redirs --max-time --netrc-file --noproxy "
+     "--oauth2-bearer --output --parallel-max --pass --pinnedpubkey --preproxy --proto "
+     "--proto-default --proto-redir --proxy --proxy-cacert --proxy-capath --proxy-cert "
+     "--proxy-cert-type --proxy-ciphers --proxy-crlfile --proxy-header --proxy-key "
+     "--proxy-key-type --proxy-pass --proxy-pinnedpubkey --proxy-service-name "
+     "--proxy-tls13-ciphers --proxy-tlsauthtype --proxy-tlspassword --proxy-tlsuser "
+     "--proxy-user --pubkey --quote --random-file --range --rate --referer --request "
+     "--request-target --resolve --retry --retry-delay --retry-max-time --sasl-authzid "
+     "--service-name --socks4 --socks4a --socks5 --socks5-gssapi-service --socks5-hostname "
+     "--speed-limit --speed-time --telnet-option --tftp-blksize --time-cond --tls-max "
+     "--tls13-ciphers --tlsauthtype --tlspassword --tlsuser --unix-socket "
+     "--upload-file --url --url-query --user --user-agent --variable --write-out",
+     0,
+     "--compressed --crlf --disable --fail --ftp-ssl-ccc --head --http2 --http3 --location "
+     "--netrc --ntlm --parallel --remote-name --socks5-gssapi --ssl --tlsv1"},
+    {"wget", "aeiOo", "ABDIPQRTUXltw", "", "--execute --output-file --append-output --input-file",
+     "--accept --accept-regex --backups --base --bind-address --body-data --body-file "
+     "--ca-certificate --ca-directory --certificate --certificate-type --ciphers --compression "
+     "--config --connect-timeout --crl-file --cut-dirs --default-page --directory-prefix "
+     "--dns-timeout --domains --exclude-directories --exclude-domains --follow-tags "
+     "--ftp-password --ftp-user --header --http-password --http-user --ignore-tags "
+     "--include-directories --level --limit-rate --load-cookies --local-encoding --method "
+     "--output-document --password --pinnedpubkey --post-data --post-file --prefer-family "
+     "--private-key --private-key-type --progress --proxy-password --proxy-user --quota "
+     "--read-timeout --referer --regex-type --reject --reject-regex --rejected-log "
+     "--remote-encoding --report-speed --restrict-file-names --retry-on-http-error "
+     "--save-cookies --secure-protocol --start-pos --timeout --tries --user --user-agent "
+     "--wait --waitretry --warc-dedup --warc-file --warc-header --warc-max-size "
+     "--warc-tempdir",
+     0, ""},
+    /* git's letters differ by subcommand: the values are those no
+     * subcommand reads as a flag before an option that matters (-m
+     * message, -b branch, -C directory, -F file, -e pattern) */
+    {"git", "cOu", "CFbem", "", "--open-files-in-pager",
+     "--author --branch --date --depth --exec --file --git-dir --message --origin --reference "
+     "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
+     0, NULL},
+    {"tar", "FI", "CHKLNTVXbfg", "", "--rsh-command --rmt-command",
+     "--directory --exclude --file --format --group --mode --owner --transform "
+     "--use-compress-program --to-command --checkpoint-action",
+     0, NULL},
+    {"rsync", "e", "@BMTf", "", "", "--rsh --rsync-path --filter --exclude --include", 0, NULL},
+    {"ssh", "F", "BDEIJLOPQRSWbceilmopw", "", "", "", 0, NULL},
+    {"scp", "FS", "DJPXcilo", "", "", "", 0, NULL},
+    {"sftp", "DFS", "BJPRXbcilos", "", "", "", 0, NULL},
+    {"zip", "T", "OPZbnt", "", "", "", 0, NULL},
+    {"env", "S", "Cu", "", "--split-string", "--chdir --unset", 0, NULL},
+    {"php", "cdr", "BEFRftz", "", "", "", 0, NULL},
+    {"python", "cm", "WX", "", "", "", 0, NULL},
+    {"perl", "EeM", "I", "CDdimx", "", "", 0, NULL},
+    {"ruby", "er", "CEI", "FKTWix", "", "", 0, NULL},
+    {"node", "epr", "C", "", "--require", "--eval --print --import --loader --input-type", 0, NULL},
+    {"vim", "cS", "TUistuw", "", "", "", 0, NULL},
+    {"nvim", "cS", "TUistuw", "", "", "", 0, NULL},
+    {"vi", "cS", "TUistuw", "", "", "", 0, NULL},
+    {"man", "HP", "CELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0, NULL},
+    {"psql", "cfo", "FLPRTUdhpv", "", "--file", "--command --output --dbname --host --username", 0,
+     NULL},
+    {"mysql", "e", "DPShu", "p", "--execute", "--database --host --user --socket", 0, NULL},
+    {"sqlite3", "", "", "", "-cmd -init",
+     "-separator -newline -nullvalue -vfs -maxsize -mmap -heap -lookaside", 1, NULL},
+    {"nc", "ce", "GIMOPTVXgimopsqwx", "", "", "", 0, NULL},
+    {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0, NULL},
+    {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0, NULL},
+    {"sed", "", "efl", "i", "", "--expression --file --line-length", 0, NULL},
+    {"gawk", "EfIl", "Fev", "LWdop", "--exec --file --include --load",
+     "--assign --field-separator --source", 0, NULL},
+    {"awk", "f", "Fv", "", "", "", 0, NULL},
+    {"mawk", "f", "FvW", "", "", "", 0, NULL},
+    {"nawk", "f", "Fv", "", "", "", 0, NULL},
+};
+
+/* The entry of ma_sh_prog_opts for argv[p]'s base name, or NULL. */
+static const struct ma_sh_prog_opts *ma_sh_prog_find(const char *prog)
+{
+	const char *b = ma_sh_base(prog);
+
+	for (size_t k = 0; k < sizeof ma_sh_prog_opts / sizeof ma_sh_prog_opts[0]; k++) {
+		const struct ma_sh_prog_opts *e = &ma_sh_prog_opts[k];
+		size_t pl = strlen(e->prog);
+		if (!strncmp(b, e->prog, pl) &&
+		    (!b[pl] || (b[pl] >= '0' && b[pl] <= '9') || b[pl] == '.'))
+			return e;
+	}
+	return NULL;
+}
+
+/* 1 when name (n bytes) is one of list's space-separated words. */
+static int ma_sh_in_words(const char *list, const char *name, size_t n)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (w == n && !memcmp(p, name, n))
+			return 1;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+/* How many of list's words are longer than name (n bytes) and start
+ * with it; *full and *fl (when full is not NULL) are set to the last. */
+static int ma_sh_prefix_words(const char *list, const char *name, size_t n, const char **full,
+                              size_t *fl)
+{
+	const char *p = list;
+	int c = 0;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (w > n && !memcmp(p, name, n)) {
+			c++;
+			if (full) {
+				*full = p;
+				*fl = w;
+			}
+		}
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return c;
+}
+
+enum { MA_SH_OPT_DANGER = 1, MA_SH_OPT_NEXT = 2 };
+
+/* How program po reads the option element o (a '-' and more): flags
+ * MA_SH_OPT_DANGER when it is one of the program's dangerous options, or
+ * a letter of its cluster up to the one that takes a value is;
+ * MA_SH_OPT_NEXT when its value is the next element. *name and *nlen are
+ * set to the option that takes a value (its letter or long name; *nlen 0
+ * when none does) and *val to the offset of its value in o when attached
+ * (0 when not). */
+static int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char **name,
+                          size_t *nlen, size_t *val)
+{
+	*name = o;
+	*nlen = 0;
+	*val = 0;
+	if (o[1] == '-' || po->dash1) {
+		const char *nm = po->dash1 && o[1] == '-' ? o + 1 : o;
+		size_t n = strcspn(nm, "="), at = nm[n] == '=' ? (size_t)(nm - o) + n + 1 : 0;
+		int d = ma_sh_in_words(po->dlongs, nm, n);
+		*name = nm;
+		*nlen = n;
+		if (!d && !ma_sh_in_words(po->vlongs, nm, n)) {
+			const char *full = NULL;
+			size_t fl = 0;
+			int nd, nv;
+			char buf[48];
+			if (!po->blongs || n < 4 || ma_sh_in_words(po->blongs, nm, n))
+				return 0;
+			nd = ma_sh_prefix_words(po->dlongs, nm, n, &full, &fl);
+			nv = ma_sh_prefix_words(po->vlongs, nm, n, nd ? NULL : &full, &fl);
+			if (nd + nv + ma_sh_prefix_words(po->blongs, nm, n, NULL, NULL) != 1 ||
+			    fl >= sizeof buf)
+				return 0;
+			memcpy(buf, full, fl);
+			buf[fl] = '\0';
+			d = nd || ma_sh_danger_option(buf);
+			*name = full;
+			*nlen = fl;
+		}
+		*val = at;
+		if (at)
+			return d ? MA_SH_OPT_DANGER : 0;
+		return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
+	}
+	for (size_t i = 1; o[i]; i++) {
+		int d = strchr(po->danger, o[i]) != NULL;
+		if (d || strchr(po->values, o[i])) {
+			*name = o + i;
+			*nlen = 1;
+			if (o[i + 1]) {
+				*val = i + 1;
+				return d ? MA_SH_OPT_DANGER : 0;
+			}
+			return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
+		}
+		if (strchr(po->attached, o[i]))
+			return 0;
+	}
+	return 0;
+}
+
+/* The wrappers' own options that take a value (their manuals: sudo -u
+ * root, timeout -s KILL, nice -n 5, env -u NAME, xargs -I {}, strace -o
+ * f, time -f fmt ...), in ma_sh_prog_opts' form; letters not listed are
+ * flags (sudo -n, -k, -s, -E; timeout's --foreground). */
+static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
+    {"sudo", "", "CDgpRrTtUu", "", "",
+     "--chdir --chroot --close-from --group --host --other-user --prompt --role --type --user", 0,
+     NULL},
+    {"doas", "", "Cu", "", "", "", 0, NULL},
+    {"env", "", "CSu", "", "", "--chdir --split-string --unset", 0, NULL},
+    {"timeout", "", "ks", "", "", "--kill-after --signal", 0, NULL},
+    {"nice", "", "n", "", "", "--adjustment", 0, NULL},
+    {"ionice", "", "cnpPu", "", "", "--class --classdata --pid --pgid --uid", 0, NULL},
+    {"chrt", "", "DPT", "", "", "--sched-deadline --sched-period --sched-runtime", 0, NULL},
+    {"stdbuf", "", "eio", "", "", "--error --input --output", 0, NULL},
+    {"strace", "", "abeEIoOpPsSuUX", "", "", "--output --signal --trace --user", 0, NULL},
+    {"time", "", "fo", "", "", "--format --output", 0, NULL},
+    {"xargs", "", "adEILnPs", "eil", "",
+     "--arg-file --delimiter --max-args --max-chars --max-lines --max-procs", 0, NULL},
+    {"exec", "", "a", "", "", "", 0, NULL},
+};
+
+/* The program an argv runs: argv[0], or after the programs that run the
+ * command named next (env, sudo, nice, timeout, nohup, xargs ...:
+ * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
+ * of those that take one: ma_sh_wrap_opts), numbers (timeout 5) and
+ * NAME=value (env). */
+static int ma_sh_argv_program(const char *const *argv, int argc)
+{
+	static const struct ma_sh_prog_opts none = {"", "", "", "", "", "", 0, NULL};
+	int i = 0;
+
+	while (i + 1 < argc && argv[i + 1]) {
+		const char *b = ma_sh_base(argv[i]);
+		const struct ma_sh_prog_opts *w = &none;
+		if (ma_sh_name_kind(b, strlen(b)) != MA_SH_NAME_PREFIX)
+			break;
+		for (size_t k = 0; k < sizeof ma_sh_wrap_opts / sizeof ma_sh_wrap_opts[0]; k++)
+			if (!strcmp(b, ma_sh_wrap_opts[k].prog))
+				w = &ma_sh_wrap_opts[k];
+		for (i++; i + 1 < argc && argv[i + 1]; i++) {
+			const char *o = argv[i], *nm;
+			size_t nl, at;
+			if (!strcmp(o, "--")) {
+				i++;
+				break;
+			}
+			if (o[0] == '-' && o[1]) {
+				if (ma_sh_opt_read(w, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
+					i++; /* its value */
+			} else if (!(o[0] >= '0' && o[0] <= '9') && !strchr(o, '='))
+				break;
+		}
+	}
+	return i;
+}
+
+/* curl's options whose value names a local file to send (curl's manual):
+ * -d/--data/--data-ascii/--data-binary/--json and -H/--header/
+ * --proxy-header when it starts with '@'; --data-urlencode and
+ * --url-query when an '@' comes before any '='; -F/--form when '@' or
+ * '<' follows the first '='. name (n bytes) is the option as
+ * ma_sh_opt_read gives it (a letter, or a long name). Returns the offset
+ * of that '@' or '<' in val plus 1, or 0. */
+static size_t ma_sh_curl_file(const char *name, size_t n, const char *val)
+{
+	static const char at0[] =
+	    "--data --data-ascii --data-binary --json --header --proxy-header";
+	size_t k;
+
+	if ((n == 1 && (*name == 'd' || *name == 'H')) || ma_sh_in_words(at0, name, n))
+		return val[0] == '@' ? 1 : 0;
+	if (ma_sh_in_words("--data-urlencode --url-query", name, n)) {
+		k = strcspn(val, "=@");
+		return val[k] == '@' ? k + 1 : 0;
+	}
+	if ((n == 1 && *name == 'F') || ma_sh_in_words("--form", name, n)) {
+		k = strcspn(val, "=");
+		return val[k] == '=' && (val[k + 1] == '@' || val[k + 1] == '<') ? k + 2 : 0;
+	}
+	return 0;
+}
+
+/* 1 when form v (vl bytes) of an input is in val where it starts it or
+ * where it starts at val[m - 1] (what the file marker is in). */
+static int ma_sh_at_marker(const char *val, size_t m, const char *v, size_t vl)
+{
+	size_t n = strlen(val);
+
+	return (vl <= n && !memcmp(val, v, vl) && vl >= m) ||
+	       (m >= 1 && vl <= n - (m - 1) && !memcmp(val + m - 1, v, vl));
+}
+
+/* vi's, vim's and less's "+command" (vim +!id runs id; +10, a line
+ * number, and +/text, a search, run nothing). */
+static int ma_sh_plus_command(const char *prog, const char *o)
+{
+	static const char *const progs[] = {"vi", "vim", "nvim", "view", "ex", "less", NULL};
+	const char *b = ma_sh_base(prog);
+	size_t i = 1;
+
+	while (o[i] >= '0' && o[i] <= '9')
+		i++;
+	if (!o[i] || o[1] == '/' || o[1] == '?')
+		return 0;
+	for (int k = 0; progs[k]; k++)
+		if (!strcmp(b, progs[k]))
+			return 1;
+	return 0;
+}
+
+static int ma_sh_negative_number(const char *o)
+{
+	size_t i = 1;
+
+	if (!o[i])
+		return 0;
+	for (; o[i]; i++)
+		if (!((o[i] >= '0' && o[i] <= '9') || o[i] == '.' || o[i] == ','))
+			return 0;
+	return 1;
+}
+
+/* The argv joined with spaces into buf (cut at cap), for the event. */
+static size_t ma_sh_join(const char *const *argv, int argc, char *buf, size_t cap)
+{
+	size_t o = 0;
+
+	for (int i = 0; i < argc && argv[i]; i++) {
+		size_t n = strlen(argv[i]);
+		if (i && o < cap)
+			buf[o++] = ' ';
+		if (n > cap - o)
+			n = cap - o;
+		memcpy(buf + o, argv[i], n);
+		o += n;
+	}
+	return o;
+}
+
+/* Reports input in (its form k) with rule for argv. */
+static int ma_sh_argv_fire(struct moat_request *r, const char *const *argv, int argc,
+                           const struct ma_input *in, int k, const char *rule, const char *file,
+                           int line, const char *function)
+{
+	char buf[4096];
+	struct ma_finding fd = {
+	    .interceptor = "command_injection",
+	    .rule = rule,
+	    .severity = "high",
+	    .confidence = 0.9,
+	    .input = in,
+	    .form = k,
+	    .operation = buf,
+	    .operation_len = ma_sh_join(argv, argc, buf, sizeof buf),
+	    .extra_key = "form",
+	    .extra_value = "argv",
+	    .file = file,
+	    .line = line,
+	    .function = function,
+	};
+	return ma_request_fire(r, &fd);
+}
+
+/* ssh's remote command (ssh(1): the words after the host, joined with
+ * spaces, run by the remote user's shell): the index of its first word,
+ * or -1. OpenSSH reads options before and after the host, up to the
+ * first word that is none; after "--" come the host and the command. */
+static int ma_sh_ssh_command(const char *const *argv, int argc, int prog,
+                             const struct ma_sh_prog_opts *po)
+{
+	int host = 0, term = 0;
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *nm;
+		size_t nl, at;
+		if (!term && !strcmp(o, "--")) {
+			term = 1;
+			continue;
+		}
+		if (!term && o[0] == '-' && o[1]) {
+			if (ma_sh_opt_read(po, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
+				i++;
+			continue;
+		}
+		if (host)
+			return i;
+		host = 1;
+	}
+	return -1;
+}
+
+/* The shell check of ssh's remote command, joined as ssh joins it (cut at
+ * 4 KB). */
+static int ma_sh_ssh_check(struct moat_request *r, const char *const *argv, int argc, int cs,
+                           const char *file, int line, const char *function)
+{
+	char cmd[4096];
+	size_t n = ma_sh_join(argv + cs, argc - cs, cmd, sizeof cmd);
+
+	return ma_sh_check(r, cmd, n, cmd, n, file, line, function);
+}
+
+/* 1 when form v (vl bytes) of an input occurs in s (n bytes) over one of
+ * the offsets pos[0..np) (its first 64 places). */
+static int ma_sh_covers(const char *s, size_t n, const char *v, size_t vl, const size_t *pos,
+                        int np)
+{
+	const char *p = s;
+	int occ = 0;
+
+	while (vl && occ++ < 64) {
+		const char *h = memmem(p, n - (size_t)(p - s), v, vl);
+		if (!h)
+			return 0;
+		for (int k = 0; k < np; k++)
+			if (pos[k] >= (size_t)(h - s) && pos[k] < (size_t)(h - s) + vl)
+				return 1;
+		p = h + 1;
+	}
+	return 0;
+}
+
+/* The scripts of a sed or awk command line, sc[0..nsc) (argv indices;
+ * negative: the value attached to that option element), read by scan
+ * (the places where a command, pipe or file starts, 1 when the script
+ * parses): an input that brings one of those places fires cmd.program;
+ * returns ma_request_fire's answer, or -1. */
+static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, int argc,
+                              const struct ma_sh_prog_opts *po, const int *sc, int nsc,
+                              int (*scan)(const char *, size_t, size_t *, int, int *),
+                              const char *file, int line, const char *function)
+{
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (int k = 0; k < nsc; k++) {
+		const char *o = argv[sc[k] < 0 ? -sc[k] : sc[k]], *nm;
+		size_t pos[32], nl, at = 0, n;
+		int np;
+		if (sc[k] < 0)
+			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
+		o += at;
+		n = strlen(o);
+		if (!scan(o, n, pos, 32, &np) || !np)
+			continue;
+		for (size_t i = 0; i < nin; i++)
+			for (int f = 0; f < in[i].nforms; f++)
+				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
+					int v =
+					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
+					                    file, line, function);
+					if (v >= 0)
+						return v;
+					break;
+				}
+	}
+	return -1;
+}
+
+/* How sed and awk take their scripts: the values of -e (and of
+ * script_long), or else the first operand; none when an option names a
+ * script file (a letter of files, a name of file_longs); permute: options
+ * may follow operands (GNU sed), or the first operand ends them (awk);
+ * refuse: an option that makes the program refuse what runs or writes. */
+struct ma_sh_script_lang {
+	int (*scan)(const char *, size_t, size_t *, int, int *);
+	const char *files, *file_longs, *script_long, *refuse;
+	int permute;
+};
+
+/* sed: -e/--expression, -f/--file; --sandbox refuses e, r and w; an input
+ * that brings a command or s flag that runs a command or reads or writes
+ * a file, in a script that parses, fires. */
+static const struct ma_sh_script_lang ma_sh_sed_lang = {ma_sh_sed_parse, "f",         "--file",
+                                                        "--expression",  "--sandbox", 1};
+/* awk: gawk's -e/--source, -f/--file, -E/--exec; an input that brings
+ * what ma_sh_awk_scan lists, in a program that closes, fires. */
+static const struct ma_sh_script_lang ma_sh_awk_lang = {ma_sh_awk_scan, "fE", "--file --exec",
+                                                        "--source",     NULL, 0};
+
+/* The scripts of a sed or awk command line (lang) judged against the
+ * inputs (ma_sh_scripts_fire, cmd.program); returns ma_request_fire's
+ * answer, or -1. */
+static int ma_sh_script_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                              const struct ma_sh_prog_opts *po,
+                              const struct ma_sh_script_lang *lang, const char *file, int line,
+                              const char *function)
+{
+	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *nm;
+		size_t nl, at;
+		int rd;
+		if (next) {
+			if (next == 2 && nsc < 8)
+				sc[nsc++] = i;
+			next = 0;
+			continue;
+		}
+		if (!strcmp(o, "--")) {
+			if (operand < 0 && i + 1 < argc && argv[i + 1])
+				operand = i + 1;
+			break;
+		}
+		if (o[0] != '-' || !o[1]) {
+			if (operand < 0)
+				operand = i;
+			if (!lang->permute)
+				break;
+			continue;
+		}
+		if (lang->refuse && !strcmp(o, lang->refuse))
+			return -1;
+		rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
+		if (nl && ((nl == 1 && strchr(lang->files, *nm)) ||
+		           ma_sh_in_words(lang->file_longs, nm, nl)))
+			file_opt = 1;
+		if (nl && ((nl == 1 && *nm == 'e') || ma_sh_in_words(lang->script_long, nm, nl))) {
+			if (rd & MA_SH_OPT_NEXT)
+				next = 2;
+			else if (nsc < 8)
+				sc[nsc++] = -i; /* attached: from o + at */
+		} else if (rd & MA_SH_OPT_NEXT)
+			next = 1;
+	}
+	if (!nsc && !file_opt && operand >= 0)
+		sc[nsc++] = operand;
+	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, lang->scan, file, line, function);
+}
+
+/* An input that brings the file marker at val[m - 1] of a curl value
+ * (ma_sh_curl_file): fires cmd.option_file; returns ma_request_fire's
+ * answer, or -1 when no input does. */
+static int ma_sh_argv_file(struct moat_request *r, const char *const *argv, int argc,
+                           const char *val, size_t m, const char *file, int line,
+                           const char *function)
+{
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (size_t i = 0; i < nin; i++)
+		for (int k = 0; k < in[i].nforms; k++)
+			if (in[i].form_len[k] >= 1 &&
+			    ma_sh_at_marker(val, m, in[i].form[k], in[i].form_len[k])) {
+				int v = ma_sh_argv_fire(r, argv, argc, &in[i], k, "cmd.option_file",
+				                        file, line, function);
+				if (v >= 0)
+					return v;
+				break;
+			}
+	return -1;
+}
+
+int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
+                       int line, const char *function)
+{
+	const struct ma_input *in;
+	const struct ma_sh_prog_opts *po;
+	const char *oname = NULL;
+	size_t nin, onlen = 0;
+	int script, dashdash = 0, prog, next = 0;
+
+	if (!r || !argv)
+		return MOAT_ALLOW;
+	if (argc < 0)
+		for (argc = 0; argv[argc]; argc++)
+			;
+	in = ma_request_inputs(r, &nin);
+	if (nin == 0 || argc == 0 || ma_request_mode(r, "command_injection", NULL) == MOAT_MODE_OFF)
+		return MOAT_ALLOW;
+	if (ma_sh_is_shell_c(argv, argc, &script) && script > 0) {
+		const char *sc = argv[script];
+		int v = ma_sh_check(r, sc, strlen(sc), sc, strlen(sc), file, line, function);
+		if (v == MOAT_BLOCK)
+			return v;
+	}
+	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
+	po = ma_sh_prog_find(argv[prog]);
+	if (po && !strcmp(po->prog, "ssh")) {
+		int cs = ma_sh_ssh_command(argv, argc, prog, po);
+		if (cs > 0 &&
+		    ma_sh_ssh_check(r, argv, argc, cs, file, line, function) == MOAT_BLOCK)
+			return MOAT_BLOCK;
+	}
+	if (po && !strcmp(po->prog, "sed")) {
+		int v = ma_sh_script_check(r, argv, argc, prog, po, &ma_sh_sed_lang, file, line,
+		                           function);
+		if (v >= 0)
+			return v;
+	}
+	if (po && strstr(po->prog, "awk")) {
+		int v = ma_sh_script_check(r, argv, argc, prog, po, &ma_sh_awk_lang, file, line,
+		                           function);
+		if (v >= 0)
+			return v;
+	}
+	for (int ai = 0; ai < argc && argv[ai]; ai++) {
+		const char *arg = argv[ai];
+		size_t al = strlen(arg), nlen = 0, at = 0;
+		const char *eq = ai > 0 && ai < prog ? strchr(arg, '=') : NULL, *name = NULL;
+		/* before the program, a wrapper's NAME=value that changes what
+		 * runs or loads (env LD_PRELOAD=/tmp/x.so ls); after it, vim's
+		 * or less's +command */
+		int assign = eq && eq > arg && ma_sh_name_env(arg, (size_t)(eq - arg));
+		int plus = 0, danger = 0, value = 0;
+		if (ai > prog) {
+			/* the value of the option before (1, 2 when that option is
+			 * dangerous: judged as an option still) */
+			const char *val = NULL;
+			value = next;
+			next = 0;
+			if (value) {
+				val = arg;
+				name = oname;
+				nlen = onlen;
+			}
+			if (po && arg[0] == '-' && arg[1] && !dashdash) {
+				const char *nm;
+				size_t nl;
+				int rd = ma_sh_opt_read(po, arg, &nm, &nl, &at);
+				danger = rd & MA_SH_OPT_DANGER;
+				if (!value && (rd & MA_SH_OPT_NEXT)) {
+					next = danger || ma_sh_danger_option(arg) ? 2 : 1;
+					oname = nm;
+					onlen = nl;
+				} else if (!value && at) {
+					val = arg + at;
+					name = nm;
+					nlen = nl;
+				}
+			}
+			/* curl -d @file: the value brings the '@' that reads a file */
+			if (val && nlen && !strcmp(po->prog, "curl")) {
+				size_t m = ma_sh_curl_file(name, nlen, val);
+				int v2 =
+				    m ? ma_sh_argv_file(r, argv, argc, val, m, file, line, function)
+				      : -1;
+				if (v2 >= 0)
+					return v2;
+			}
+			if (value == 1)
+				continue; /* curl -H "-o: x": a header */
+			if (!value && !strcmp(arg, "--"))
+				dashdash = 1;
+		}
+		if (ai > prog && !dashdash && arg[0] == '+' && al >= 2)
+			plus = ma_sh_plus_command(argv[prog], arg);
+		if (ai > 0 && !assign && !plus &&
+		    (dashdash || arg[0] != '-' || al < 2 || ma_sh_negative_number(arg)))
+			continue;
+		for (size_t i = 0; i < nin; i++) {
+			if (in[i].plain)
+				continue; /* a bare name: the application's own dispatch looks alike
+				           */
+			for (int k = 0; k < in[i].nforms; k++) {
+				const char *v = in[i].form[k];
+				size_t vl = in[i].form_len[k];
+				const char *rule = NULL;
+				if (vl < 2 || vl > al)
+					continue;
+				if (ai == 0) {
+					/* the input names the program: all of argv[0] or its base
+					 * name */
+					if ((vl == al && !memcmp(arg, v, vl)) ||
+					    (vl < al && arg[al - vl - 1] == '/' &&
+					     !memcmp(arg + al - vl, v, vl)))
+						rule = "cmd.argv0";
+				} else if ((assign || plus)
+				               ? !memcmp(arg, v, vl)
+				               : v[0] == '-' && !memcmp(arg, v, vl) &&
+				                     (ma_sh_danger_option(arg) || danger)) {
+					rule = "cmd.option";
+				}
+				if (rule) {
+					int v2 = ma_sh_argv_fire(r, argv, argc, &in[i], k, rule,
+					                         file, line, function);
+					if (v2 >= 0)
+						return v2;
+					break;
+				}
+			}
+		}
+	}
+	return MOAT_ALLOW;
+}
