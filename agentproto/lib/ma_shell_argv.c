@@ -75,8 +75,11 @@ int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
 
 /* Options that run a command or write a file in the usual tools (git,
  * ssh, tar, find, rsync, curl, wget, sendmail, zip, less ...): an input
- * that becomes one of them is worse than a stray option. */
-static int ma_sh_danger_option(const char *o)
+ * that becomes one of them is worse than a stray option. known: the
+ * program has an entry of ma_sh_prog_opts, whose letters then decide
+ * alone (curl's -e/x is a referer; the generic -X/, -C/, -e/ are for
+ * programs the table does not know). */
+static int ma_sh_danger_option(const char *o, int known)
 {
 	static const char *const longs[] = {"--upload-pack",
 	                                    "--receive-pack",
@@ -141,7 +144,7 @@ static int ma_sh_danger_option(const char *o)
 	 * and config files), -e with a program attached (nc -e/bin/sh) */
 	if (!strncmp(o, "-o", 2) && (strstr(o, "ProxyCommand") || strstr(o, "LocalCommand")))
 		return 1;
-	if ((o[1] == 'X' || o[1] == 'C' || o[1] == 'e') && o[2] == '/')
+	if (!known && (o[1] == 'X' || o[1] == 'C' || o[1] == 'e') && o[2] == '/')
 		return 1;
 	return 0;
 }
@@ -216,11 +219,11 @@ static const struct ma_sh_prog_opts {
     /* git's letters differ by subcommand: the values are those no
      * subcommand reads as a flag before an option that matters (-m
      * message, -b branch, -C directory, -F file, -e pattern) */
-    {"git", "cOu", "CFbem", "", "--open-files-in-pager",
+    {"git", "CcOu", "Fbem", "", "--open-files-in-pager",
      "--author --branch --date --depth --exec --file --git-dir --message --origin --reference "
      "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
      0, NULL},
-    {"tar", "FI", "CHKLNTVXbfg", "", "--rsh-command --rmt-command",
+    {"tar", "CFI", "HKLNTVXbfg", "", "--rsh-command --rmt-command",
      "--directory --exclude --file --format --group --mode --owner --transform "
      "--use-compress-program --to-command --checkpoint-action",
      0, NULL},
@@ -238,7 +241,7 @@ static const struct ma_sh_prog_opts {
     {"vim", "cS", "TUistuw", "", "", "", 0, NULL},
     {"nvim", "cS", "TUistuw", "", "", "", 0, NULL},
     {"vi", "cS", "TUistuw", "", "", "", 0, NULL},
-    {"man", "HP", "CELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0, NULL},
+    {"man", "CHP", "ELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0, NULL},
     {"psql", "cfo", "FLPRTUdhpv", "", "--file", "--command --output --dbname --host --username", 0,
      NULL},
     {"mysql", "e", "DPShu", "p", "--execute", "--database --host --user --socket", 0, NULL},
@@ -345,7 +348,7 @@ static int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const
 				return 0;
 			memcpy(buf, full, fl);
 			buf[fl] = '\0';
-			d = nd || ma_sh_danger_option(buf);
+			d = nd || ma_sh_danger_option(buf, 1);
 			*name = full;
 			*nlen = fl;
 		}
@@ -795,7 +798,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 				int rd = ma_sh_opt_read(po, arg, &nm, &nl, &at);
 				danger = rd & MA_SH_OPT_DANGER;
 				if (!value && (rd & MA_SH_OPT_NEXT)) {
-					next = danger || ma_sh_danger_option(arg) ? 2 : 1;
+					next = danger || ma_sh_danger_option(arg, 1) ? 2 : 1;
 					oname = nm;
 					onlen = nl;
 				} else if (!value && at) {
@@ -843,7 +846,8 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 				} else if ((assign || plus)
 				               ? !memcmp(arg, v, vl)
 				               : v[0] == '-' && !memcmp(arg, v, vl) &&
-				                     (ma_sh_danger_option(arg) || danger)) {
+				                     (ma_sh_danger_option(arg, po && ai > prog) ||
+				                      danger)) {
 					rule = "cmd.option";
 				}
 				if (rule) {
