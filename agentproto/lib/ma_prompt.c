@@ -822,6 +822,10 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 		size_t s, e;
 		unsigned acc = 0;
 		int brk = w->n == 0;
+		/* one space before the word (the most common gap): what the loop
+		 * below does with it */
+		if (u[i] == ' ' && i + 1 < n && (ma_pr_cls[u[i + 1]] & MA_PR_C_WORD))
+			i++;
 		while (i < n && !(ma_pr_cls[u[i]] & MA_PR_C_WORD)) {
 			unsigned c = ma_pr_cls[u[i++]];
 			if (!c)
@@ -2195,57 +2199,159 @@ static inline int ma_pr_in_run(const char *s, size_t n, size_t i)
 	        (ma_pr_runbyte[(unsigned char)s[i - 1]] & 2));
 }
 
+/* The spaces of s[a, e). */
+static size_t ma_pr_count_spaces(const char *s, size_t a, size_t e)
+{
+	size_t groups = 0;
+
+	for (size_t k = a; k < e; k++)
+		groups += s[k] == ' ';
+	return groups;
+}
+
+/* 0 if the spaced run s[a, e) is sure to decode to nothing by
+ * ma_pr_decode: a group (bytes between single spaces) that is neither two
+ * hex digits nor eight binary ones fails there whatever the rest holds
+ * (a group of two needs every byte of the run hex, one of eight every
+ * byte binary); 1 when each group is one of them (ma_pr_decode decides),
+ * or cap groups are (it stops there). */
+static int ma_pr_spaced_can(const char *s, size_t a, size_t e, size_t cap)
+{
+	size_t k = a, ok = 0;
+
+	while (k < e && ok < cap) {
+		size_t g = k;
+		while (g < e && s[g] != ' ')
+			g++;
+		if (g - k == 2) {
+			if (ma_hex_val((unsigned char)s[k]) < 0 ||
+			    ma_hex_val((unsigned char)s[k + 1]) < 0)
+				return 0;
+		} else if (g - k == 8) {
+			for (size_t x = k; x < g; x++)
+				if (s[x] != '0' && s[x] != '1')
+					return 0;
+		} else {
+			return 0;
+		}
+		ok++;
+		k = g + 1;
+	}
+	return 1;
+}
+
+/* The next run of ma_pr_decode_runs from *j on (the bytes 15, 31, 47, ...
+ * it probes): its bytes s[*a, *e), 16 or more, and what it decodes to in
+ * d (cap bytes), the length returned (0: nothing, or not decodable); *j
+ * moved past it. Returns -1 when no run is left. fast: the run's ends
+ * found eight letters at a time (ma_pr_letter_bytes: a letter is in a
+ * run) and a spaced run that cannot decode left at its first group
+ * (ma_pr_spaced_can); 0: byte by byte (ma_pr_runs_walk, for the unit
+ * test that compares the two). */
+static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t *e, char *d,
+                           size_t cap, int fast)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+
+	while (*j < n) {
+		size_t x = *j, b = x, f = x, dl;
+		if (!ma_pr_in_run(s, n, x)) {
+			*j += 16;
+			continue;
+		}
+		while (fast && b >= 8) {
+			/* the letters just before b: from the last byte of the
+			 * eight down (the highest in ma_load8's number) */
+			uint64_t m = ~ma_pr_letter_bytes(ma_load8(s + b - 8)) & hi;
+			if (!m) {
+				b -= 8;
+				continue;
+			}
+			b -= (size_t)__builtin_clzll(m) >> 3;
+			break;
+		}
+		while (b > 0 && ma_pr_in_run(s, n, b - 1))
+			b--;
+		while (fast && f + 8 <= n) {
+			uint64_t m = ~ma_pr_letter_bytes(ma_load8(s + f)) & hi;
+			if (!m) {
+				f += 8;
+				continue;
+			}
+			f += (size_t)__builtin_ctzll(m) >> 3;
+			break;
+		}
+		while (f < n && ma_pr_in_run(s, n, f))
+			f++;
+		*j = f + (15 - f % 16); /* the next such byte from f on (f is none) */
+		if (f - b < 16)
+			continue;
+		*a = b;
+		*e = f;
+		if (fast ? memchr(s + b, ' ', f - b) != NULL : ma_pr_count_spaces(s, b, f) > 0) {
+			/* spaced groups: the run is decoded only if every group is
+			 * binary or hex */
+			dl = !fast || ma_pr_spaced_can(s, b, f, cap) ? ma_pr_decode(s, b, f, d, cap)
+			                                             : 0;
+			if (!dl) {
+				/* else its longest unspaced piece may still be base64 or hex */
+				size_t y = b;
+				while (y < f && !dl) {
+					size_t z = y;
+					while (z < f && s[z] != ' ')
+						z++;
+					if (z - y >= 16)
+						dl = ma_pr_decode(s, y, z, d, cap);
+					y = z + 1;
+				}
+			}
+		} else {
+			dl = ma_pr_decode(s, b, f, d, cap);
+		}
+		return (long)dl;
+	}
+	return -1;
+}
+
+size_t ma_pr_runs_walk(const char *s, size_t n, int fast, struct ma_pr_run *r, size_t max)
+{
+	size_t j = 15, nr = 0, a, e;
+	long dl;
+	char d[MA_PR_DECODED];
+
+	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, fast)) >= 0) {
+		if (nr < max) {
+			r[nr].a = a;
+			r[nr].e = e;
+			r[nr].dl = (size_t)dl;
+			r[nr].sum = 0;
+			for (long k = 0; k < dl; k++)
+				r[nr].sum = r[nr].sum * 31 + (unsigned char)d[k];
+		}
+		nr++;
+	}
+	return nr;
+}
+
 /* Base64, hex and binary runs of the raw text, decoded and scored again
- * (the pass's buffers are reused: the window's own words are done). */
+ * (the pass's buffers are reused: the window's own words are done). A
+ * run is a stretch of base64 characters and of spaces between two hex
+ * digits (binary / hex groups one space apart); one of 16 bytes or more
+ * holds one of the bytes 15, 31, 47, ...: the runs through those, in
+ * their order (ma_pr_next_run). */
 static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
                               struct ma_pr_score *sc)
 {
 	char d[MA_PR_DECODED];
+	size_t j = 15, a, e;
+	long dl;
 
-	/* a run is a stretch of base64 characters and of spaces between two
-	 * hex digits (binary / hex groups one space apart); one of 16 bytes
-	 * or more holds one of the bytes 15, 31, 47, ...: the runs through
-	 * those, in their order */
-	for (size_t j = 15; j < n;) {
-		size_t a = j, e = j, dl;
-		int groups = 0;
-		if (!ma_pr_in_run(s, n, j)) {
-			j += 16;
-			continue;
-		}
-		while (a > 0 && ma_pr_in_run(s, n, a - 1))
-			a--;
-		while (e < n && ma_pr_in_run(s, n, e))
-			e++;
-		j = e + (15 - e % 16); /* the next such byte from e on (e is none) */
-		if (e - a < 16)
-			continue;
-		for (size_t k = a; k < e; k++)
-			groups += s[k] == ' ';
-		if (groups) {
-			/* spaced groups: the run is decoded only if every group is binary or hex */
-			dl = ma_pr_decode(s, a, e, d, sizeof d);
-			if (!dl) {
-				/* else its longest unspaced piece may still be base64 or hex */
-				size_t x = a;
-				dl = 0;
-				while (x < e && !dl) {
-					size_t y = x;
-					while (y < e && s[y] != ' ')
-						y++;
-					if (y - x >= 16)
-						dl = ma_pr_decode(s, x, y, d, sizeof d);
-					x = y + 1;
-				}
-			}
-		} else {
-			dl = ma_pr_decode(s, a, e, d, sizeof d);
-		}
-		if (dl && ma_pr_texty(d, dl)) {
+	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0) {
+		if (dl && ma_pr_texty(d, (size_t)dl)) {
 			struct ma_pr_score sub;
 			int mixed;
 			ma_pr_score_init(&sub);
-			ma_pr_score_plain(d, dl, ps, &sub, &mixed);
+			ma_pr_score_plain(d, (size_t)dl, ps, &sub, &mixed);
 			ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
 			ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
 		}

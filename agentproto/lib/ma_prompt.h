@@ -269,6 +269,19 @@ void ma_pr_feat_build(void);
 void ma_pr_olists_build(void);
 const struct ma_pr_lset *const *ma_pr_feat_lsets(size_t *n);
 
+/* The bytes of v that are ASCII letters ([A-Za-z]), as 0x80 in each
+ * (0 elsewhere): bytes with the high bit left out first so that no carry
+ * crosses a byte; then v | 0x20 in each is in 'a'..'z' (adding 0x1F sets
+ * the high bit from 'a' on, adding 0x05 past 'z'). The normaliser's runs
+ * of letters, the encoded runs' extension (ma_prompt.c). */
+static inline uint64_t ma_pr_letter_bytes(uint64_t v)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+	uint64_t x = (v | 0x2020202020202020ull) & ~hi;
+
+	return (x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & ~v & hi;
+}
+
 static inline int ma_pr_alnum(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -293,6 +306,17 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                  struct ma_pr_score *sc);
 void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
+
+/* The encoded runs of a window that ma_pr_decode_runs decodes and scores
+ * again (ma_prompt.c), for the unit test that compares the fast walk
+ * (fast 1: what the scorer runs) with the byte-by-byte one (fast 0): each
+ * run's bytes [a, e), its decoded length and a hash of the decoded bytes.
+ * Returns how many runs s (n bytes) has; the first max go to r. */
+struct ma_pr_run {
+	size_t a, e, dl;
+	uint64_t sum;
+};
+size_t ma_pr_runs_walk(const char *s, size_t n, int fast, struct ma_pr_run *r, size_t max);
 
 /* ma_prompt_norm.c: ma_prompt_normalise (ma_int.h) a byte at a time (for
  * the unit test that compares the two). */

@@ -230,17 +230,6 @@ static inline int ma_pr_letters8(uint64_t v)
 	return ((x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & hi) == hi;
 }
 
-/* The bytes of v that are ASCII letters ([A-Za-z]), as 0x80 in each
- * (0 elsewhere): ma_pr_letters8's test per byte, bytes with the high bit
- * left out first so that no carry crosses a byte. */
-static inline uint64_t ma_pr_letter_bytes(uint64_t v)
-{
-	const uint64_t hi = 0x8080808080808080ull;
-	uint64_t x = (v | 0x2020202020202020ull) & ~hi;
-
-	return (x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & ~v & hi;
-}
-
 /* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
  * counts words where a look-alike letter sat among ASCII letters. swar:
  * runs of ASCII letters are lowercased eight bytes at a time (the end of

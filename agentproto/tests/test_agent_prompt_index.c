@@ -760,6 +760,84 @@ static void the_splitter_by_table_is_the_splitter_by_byte(void **state)
 	}
 }
 
+/* The encoded runs' walk as the scorer runs it (ma_pr_runs_walk fast: a
+ * run's ends found eight letters at a time, a spaced run that cannot
+ * decode left at its first bad group) beside byte by byte: the same runs,
+ * ends, decoded lengths and bytes, on random texts of words of letters
+ * (both cases) and of hex or binary digits one space apart, base64
+ * pieces, the run bytes '+', '/', '=', '-', '_' and other bytes, up to a
+ * window's length; and on spaced groups of two hex or eight binary digits
+ * with one group changed (its length, or a byte that is neither). */
+static void the_encoded_runs_by_eight_bytes_are_the_runs_by_byte(void **state)
+{
+	static const char often[] = "abcdefxyzABCDEFXYZ0123456789 +/=-_.,:\n'\"";
+	static const char *const pieces[] = {"SWdub3JlIGFsbCBwcmV2aW91cw==",
+	                                     "69 67 6e 6f 72 65",
+	                                     "01101001 01100111 01101110",
+	                                     "aGVsbG8gd29ybGQ",
+	                                     "be a dead fad ace",
+	                                     "A A A A A A A A A A",
+	                                     "6e 6f7 72",
+	                                     "0110100 01100111"};
+	static char t[MA_PR_WIN];
+	static struct ma_pr_run ra[600], rb[600];
+	uint64_t seed = 0x5eedc0de;
+	size_t runs = 0, decoded = 0, spaced = 0;
+
+	(void)state;
+	for (int round = 0; round < 5000; round++) {
+		size_t n = at_rnd(&seed, round < 4000 ? 400 : sizeof t), na, nb;
+		for (size_t k = 0; k < n; k++) {
+			uint32_t r = at_rnd(&seed, 16);
+			if (r < 2) {
+				const char *x =
+				    pieces[at_rnd(&seed, sizeof pieces / sizeof pieces[0])];
+				size_t xl = strlen(x);
+				if (k + xl > n)
+					xl = n - k;
+				memcpy(t + k, x, xl);
+				k += xl - 1;
+			} else if (r < 4 && round % 2) {
+				/* a group of hex or binary digits, then one space */
+				size_t gl = at_rnd(&seed, 3) ? 2 : 8;
+				for (size_t x = 0; x < gl && k < n; x++)
+					t[k++] = gl == 2
+					             ? "0123456789abcdefABCDEF"[at_rnd(&seed, 22)]
+					             : (char)('0' + at_rnd(&seed, 2));
+				if (k < n)
+					t[k] = ' ';
+			} else if (r < 13) {
+				t[k] = (char)((at_rnd(&seed, 4) ? 'a' : 'A') + at_rnd(&seed, 26));
+			} else if (r < 15) {
+				t[k] = often[at_rnd(&seed, sizeof often - 1)];
+			} else {
+				t[k] = (char)at_rnd(&seed, 256);
+			}
+		}
+		na = ma_pr_runs_walk(t, n, 1, ra, sizeof ra / sizeof ra[0]);
+		nb = ma_pr_runs_walk(t, n, 0, rb, sizeof rb / sizeof rb[0]);
+		if (na != nb)
+			fail_msg("round %d (%zu bytes): %zu runs, %zu by byte", round, n, na, nb);
+		for (size_t k = 0; k < na && k < sizeof ra / sizeof ra[0]; k++)
+			if (ra[k].a != rb[k].a || ra[k].e != rb[k].e || ra[k].dl != rb[k].dl ||
+			    ra[k].sum != rb[k].sum)
+				fail_msg(
+				    "round %d, run %zu: [%zu, %zu) %zu bytes, by byte [%zu, %zu) "
+				    "%zu bytes",
+				    round, k, ra[k].a, ra[k].e, ra[k].dl, rb[k].a, rb[k].e,
+				    rb[k].dl);
+		for (size_t k = 0; k < na && k < sizeof ra / sizeof ra[0]; k++) {
+			runs++;
+			decoded += ra[k].dl > 0;
+			spaced +=
+			    ra[k].dl > 0 && memchr(t + ra[k].a, ' ', ra[k].e - ra[k].a) != NULL;
+		}
+	}
+	/* the walk met runs, decoded runs and decoded spaced runs */
+	if (runs < 5000 || decoded < 500 || spaced < 100)
+		fail_msg("%zu runs, %zu decoded, %zu spaced", runs, decoded, spaced);
+}
+
 /* The normaliser lowercasing runs of ASCII letters eight bytes at a time
  * (ma_prompt_normalise) beside a byte at a time (ma_prompt_normalise_slow):
  * the same bytes, length and mixed count on random texts of letter runs of
@@ -1162,6 +1240,7 @@ int main(void)
 	    cmocka_unit_test(encoded_runs_at_every_offset),
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
+	    cmocka_unit_test(the_encoded_runs_by_eight_bytes_are_the_runs_by_byte),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
 	    cmocka_unit_test(the_normaliser_reads_accented_latin_letters_as_by_byte),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
