@@ -396,11 +396,92 @@ static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
     {"exec", "", "a", "", "", "", 0, NULL},
 };
 
+/* The programs that run a command inside a container or another root
+ * after an operand of their own (their --help): docker/podman/nerdctl
+ * exec CONTAINER and run IMAGE (also "container exec"), chroot DIR, with
+ * the options of the program and of the subcommand that take a value;
+ * kubectl, lxc and incus exec/run/debug take the command after "--".
+ * subs: the subcommands that run one ("" for none: chroot). */
+static const struct ma_sh_runner {
+	struct ma_sh_prog_opts opts;
+	const char *subs;
+	int dashdash; /* the command is what follows "--" */
+} ma_sh_runners[] = {
+    {{"docker", "", "Hacehlmpuvw", "", "",
+      "--config --context --host --log-level --tlscacert --tlscert --tlskey --detach-keys "
+      "--env --env-file --user --workdir --add-host --annotation --attach --blkio-weight "
+      "--blkio-weight-device --cap-add --cap-drop --cgroup-parent --cgroupns --cidfile "
+      "--cpu-count --cpu-percent --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime "
+      "--cpu-shares --cpus --cpuset-cpus --cpuset-mems --device --device-cgroup-rule "
+      "--device-read-bps --device-read-iops --device-write-bps --device-write-iops --dns "
+      "--dns-option --dns-search --domainname --entrypoint --expose --gpus --group-add "
+      "--health-cmd --health-interval --health-retries --health-start-interval "
+      "--health-start-period --health-timeout --hostname --io-maxbandwidth --io-maxiops --ip "
+      "--ip6 --ipc --isolation --kernel-memory --label --label-file --link --link-local-ip "
+      "--log-driver --log-opt --mac-address --memory --memory-reservation --memory-swap "
+      "--memory-swappiness --mount --name --network --network-alias --oom-score-adj --pid "
+      "--pids-limit --platform --publish --pull --restart --runtime --security-opt --shm-size "
+      "--stop-signal --stop-timeout --storage-opt --sysctl --tmpfs --ulimit --userns --uts "
+      "--volume --volume-driver --volumes-from",
+      0, NULL},
+     "exec run container",
+     0},
+    {{"kubectl", "", "", "", "", "", 0, NULL}, "exec run debug", 1},
+    {{"lxc", "", "", "", "", "", 0, NULL}, "exec", 1},
+    {{"incus", "", "", "", "", "", 0, NULL}, "exec", 1},
+    {{"chroot", "", "", "", "", "--groups --userspec", 0, NULL}, "", 0},
+};
+
+/* For a program of ma_sh_runners at argv[i], the index of the command it
+ * runs, or 0 when it runs none (another subcommand, no operand). */
+static int ma_sh_runner_command(const char *const *argv, int argc, int i)
+{
+	const char *b = ma_sh_base(argv[i]);
+	const struct ma_sh_runner *ru = NULL;
+	int sub;
+
+	for (size_t k = 0; k < sizeof ma_sh_runners / sizeof ma_sh_runners[0]; k++)
+		if (!strcmp(b, ma_sh_runners[k].opts.prog))
+			ru = &ma_sh_runners[k];
+	if (!strcmp(b, "podman") || !strcmp(b, "nerdctl"))
+		ru = &ma_sh_runners[0]; /* docker's command line */
+	if (!ru)
+		return 0;
+	sub = !*ru->subs; /* chroot: no subcommand */
+	for (i++; i < argc && argv[i]; i++) {
+		const char *o = argv[i], *nm;
+		size_t nl, at;
+		if (!strcmp(o, "--")) {
+			if (ru->dashdash)
+				return sub && i + 1 < argc && argv[i + 1] ? i + 1 : 0;
+			return sub && i + 2 < argc && argv[i + 2] ? i + 2 : 0;
+		}
+		if (ru->dashdash) { /* kubectl -n ns exec pod -c x -- ... */
+			sub |= ma_sh_in_words(ru->subs, o, strlen(o));
+			continue;
+		}
+		if (o[0] == '-' && o[1]) {
+			if (ma_sh_opt_read(&ru->opts, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
+				i++; /* its value */
+			continue;
+		}
+		if (!sub) {
+			if (!ma_sh_in_words(ru->subs, o, strlen(o)))
+				return 0;
+			sub = strcmp(o, "container") != 0; /* docker container exec */
+			continue;
+		}
+		return i + 1 < argc && argv[i + 1] ? i + 1 : 0; /* after the operand */
+	}
+	return 0;
+}
+
 /* The program an argv runs: argv[0], or after the programs that run the
  * command named next (env, sudo, nice, timeout, nohup, xargs ...:
  * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
  * of those that take one: ma_sh_wrap_opts), numbers (timeout 5) and
- * NAME=value (env). */
+ * NAME=value (env), or in a container or another root (docker exec c,
+ * kubectl exec pod --, chroot /srv: ma_sh_runners). */
 static int ma_sh_argv_program(const char *const *argv, int argc)
 {
 	static const struct ma_sh_prog_opts none = {"", "", "", "", "", "", 0, NULL};
@@ -409,6 +490,11 @@ static int ma_sh_argv_program(const char *const *argv, int argc)
 	while (i + 1 < argc && argv[i + 1]) {
 		const char *b = ma_sh_base(argv[i]);
 		const struct ma_sh_prog_opts *w = &none;
+		int rc = ma_sh_runner_command(argv, argc, i);
+		if (rc > 0) {
+			i = rc;
+			continue;
+		}
 		if (ma_sh_name_kind(b, strlen(b)) != MA_SH_NAME_PREFIX)
 			break;
 		for (size_t k = 0; k < sizeof ma_sh_wrap_opts / sizeof ma_sh_wrap_opts[0]; k++)
@@ -823,7 +909,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 		}
 		if (ai > prog && !dashdash && arg[0] == '+' && al >= 2)
 			plus = ma_sh_plus_command(argv[prog], arg);
-		if (ai > 0 && !assign && !plus &&
+		if (ai > 0 && ai != prog && !assign && !plus &&
 		    (dashdash || arg[0] != '-' || al < 2 || ma_sh_negative_number(arg)))
 			continue;
 		for (size_t i = 0; i < nin; i++) {
@@ -836,8 +922,9 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 				const char *rule = NULL;
 				if (vl < 2 || vl > al)
 					continue;
-				if (ai == 0) {
-					/* the input names the program: all of argv[0] or its base
+				if (ai == 0 || ai == prog) {
+					/* the input names the program: all of argv[0] (or of
+					 * the one a wrapper or a container runs) or its base
 					 * name */
 					if ((vl == al && !memcmp(arg, v, vl)) ||
 					    (vl < al && arg[al - vl - 1] == '/' &&

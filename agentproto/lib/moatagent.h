@@ -747,8 +747,11 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
  * and the program's own: curl -o, wget -O, git -u, tar -I, rsync -e,
  * python -c ...; an ordinary option such as -v passes). Negative numbers
  * are not options. When argv runs a shell with -c (sh, bash, dash, zsh,
- * ksh, busybox sh, su ...; also behind sudo, env, timeout, nice ...), its
- * script is checked as moat_check_shell() does. Same answers, memory and stack as
+ * ksh, busybox sh, su ...; also behind sudo, env, timeout, nice ..., or
+ * in a container or another root: docker/podman exec CONTAINER, docker
+ * run IMAGE, kubectl exec POD --, chroot DIR), its script is checked as
+ * moat_check_shell() does; the program such a wrapper runs is judged as
+ * argv[0] is. Same answers, memory and stack as
  * moat_check_shell().
  *
  *     const char *argv[] = {"git", "clone", "--", url, dir, NULL};

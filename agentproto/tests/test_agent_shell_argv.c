@@ -97,10 +97,70 @@ static void argv_curl_e_is_the_referer(void **state)
 	}
 }
 
+/* A command run in a container or another root (docker/podman exec
+ * CONTAINER, docker run IMAGE, kubectl exec POD -- ..., chroot DIR) is
+ * judged as argv[0]'s would be: its shell's -c script is a command line,
+ * its own dangerous options fire; the runner's options and their values,
+ * the container's name and ordinary commands pass. */
+static void argv_commands_in_containers_are_judged(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"docker", "exec", "web", "sh", "-c", "ls x;id", NULL};
+		const char *b[] = {"docker", "exec", "-u", "www",     "-w", "/srv",
+		                   "web",    "bash", "-c", "ls x;id", NULL};
+		const char *c[] = {"kubectl", "-n", "prod", "exec", "api-0",   "-c",
+		                   "app",     "--", "sh",   "-c",   "ls x;id", NULL};
+		const char *d[] = {"podman",   "run", "--rm", "-e",      "A=1",
+		                   "alpine:3", "sh",  "-c",   "ls x;id", NULL};
+		const char *e[] = {"docker", "container", "exec",    "web",
+		                   "sh",     "-c",        "ls x;id", NULL};
+		const char *f[] = {"sudo", "docker", "exec",    "web", "busybox",
+		                   "sh",   "-c",     "ls x;id", NULL};
+		const char *g[] = {"chroot", "/srv/jail", "sh", "-c", "ls x;id", NULL};
+		const char *h[] = {"docker", "--context", "prod", "exec",    "web", "env",
+		                   "A=1",    "sh",        "-c",   "ls x;id", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", g), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", h), MOAT_BLOCK);
+	}
+	{ /* the program's own options, inside the container */
+		const char *a[] = {"docker",           "exec",      "web", "curl",
+		                   "-o/var/www/x.php", "http://h/", NULL};
+		const char *b[] = {"kubectl", "exec", "api-0", "--", "/tmp/x.sh", NULL};
+		assert_int_equal(argv_rule("-o/var/www/x.php", a, "cmd.option"), MOAT_BLOCK);
+		const char *c[] = {"sudo", "-u", "www", "/tmp/x.sh", NULL};
+		assert_int_equal(argv_rule("/tmp/x.sh", b, "cmd.argv0"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sh", c, "cmd.argv0"), MOAT_BLOCK);
+	}
+	{ /* ordinary commands, names and values */
+		const char *a[] = {"docker", "exec", "web", "ls", "x;id", NULL};
+		const char *b[] = {"docker", "exec", "-e", "NOTE=x;id", "web", "ls", NULL};
+		const char *c[] = {"docker", "logs", "web", "sh", "-c", "x;id", NULL};
+		const char *d[] = {"kubectl", "exec", "api-0", "--", "ls", "my file (1).txt", NULL};
+		const char *e[] = {"docker", "exec", "my-web-1", "ls", NULL};
+		const char *f[] = {"docker", "run", "--name", "x;id", "alpine", "ls", NULL};
+		const char *g[] = {"docker", "exec", "web", "sh", "-c", "ls 'x;id'", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("NOTE=x;id", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("my file (1).txt", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("my-web-1", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", g), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(argv_curl_e_is_the_referer),
+	    cmocka_unit_test(argv_commands_in_containers_are_judged),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
