@@ -23,7 +23,11 @@
  *      she laid an asteroid.", is text), an input that begins with ; | &
  *      before a lowercase name, an operator that cuts the application's
  *      command (its own words after it run alone) after nothing or after
- *      a program name, a redirection that writes or reads a path, an
+ *      a program name (redirections after the operator aside), a command
+ *      named after a redirection's target that the input supplies or ends
+ *      ("echo x; > " + "f id" runs id: a target is no name; each word
+ *      says it is one, also in a window that starts after its
+ *      redirection), a redirection that writes or reads a path, an
  *      input that begins with "<" before a program's name ("<id"), a
  *      parameter expansion
  *      ($IFS), brace expansion, a glob in a path, and, after breaking out
@@ -300,6 +304,8 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 		return; /* a probe keeps nothing and needs no parse check */
 	if (kind == MA_SH_WORD && !st->k.named)
 		flags |= MA_SH_F_CMDWORD;
+	if (kind == MA_SH_WORD && target)
+		flags |= MA_SH_F_TARGET;
 	/* the window's first drop, at an element that starts here with k its
 	 * state (not a here-document's body, added after its newline): the
 	 * next window can go on from here (ma_sh_lex_next) */
@@ -327,8 +333,11 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	if (kind == MA_SH_WORD) {
 		if (!target && !(flags & MA_SH_F_ASSIGN))
 			st->k.named = 1;
-	} else if (kind != MA_SH_REDIR && kind != MA_SH_COMMENT && kind != MA_SH_HEREDOC) {
-		st->k.named = 0; /* an operator: a new command */
+	} else if ((kind != MA_SH_REDIR && kind != MA_SH_COMMENT && kind != MA_SH_HEREDOC) ||
+	           (kind == MA_SH_REDIR && st->s[start] == '&')) {
+		/* an operator: a new command; "&>" too, which dash (Debian's
+		 * /bin/sh) reads as "&" then ">": "cmd &> f id" runs id */
+		st->k.named = 0;
 	}
 	if (!keep)
 		return;
@@ -1981,7 +1990,7 @@ static int ma_sh_command_runs_of(const char *s, const struct ma_sh_lex *lx, int 
 			if (ma_sh_cr_word(s, e))
 				break;
 			any = 1;
-			if (k > 0 && lx->el[k - 1].kind == MA_SH_REDIR)
+			if (e->flags & MA_SH_F_TARGET)
 				break; /* a redirection's target */
 			if (e->flags & MA_SH_F_ASSIGN) {
 				const char *eq = memchr(s + e->start, '=', e->end - e->start);
@@ -2056,15 +2065,16 @@ ma_sh_command_runs_keep(const char *s, const struct ma_sh_lex *lx, int k, size_t
 
 /* ma_sh_command_runs_of, its answer kept in memo (when not NULL; ready)
  * by the byte where element k starts, when the line's elements alone gave
- * it: taken again by any window that holds the same command. Element
- * k - 1 (a redirection's target?) must be in the window too: k > 0. name
+ * it: taken again by any window that holds the same command (also at a
+ * window's first element: a word says whether it is a redirection's
+ * target, MA_SH_F_TARGET, in every window). name
  * (when not NULL) gets the name's element as ma_sh_command_runs_of sets
  * it, counted from k (the same elements follow k in every window). */
 static __attribute__((noinline)) int ma_sh_command_runs(const char *s, const struct ma_sh_lex *lx,
                                                         int k, size_t b, int *name,
                                                         struct ma_sh_memo *memo)
 {
-	if (memo && k > 0 && k < lx->nel) {
+	if (memo && k < lx->nel) {
 		uint32_t at = lx->el[k].start + 1;
 		unsigned slot = (unsigned)((at * 2654435761u) >> 24) % MA_SH_CMD_MEMO;
 		if (memo->cmd_at[slot] == at) {
@@ -2104,9 +2114,12 @@ static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, siz
 	int k, first = -1;
 
 	/* the next element that is not an empty line (a CR alone is the rest
-	 * of a line break): the application's */
+	 * of a line break) nor a redirection or its target (whoever wrote
+	 * them: "; >f" before the application's words makes its next word
+	 * the command): the application's */
 	for (k = i + 1; k < lx->nel; k++)
 		if ((lx->el[k].kind != MA_SH_SEQ || !(lx->el[k].flags & MA_SH_F_NEWLINE)) &&
+		    lx->el[k].kind != MA_SH_REDIR && !(lx->el[k].flags & MA_SH_F_TARGET) &&
 		    !ma_sh_cr_word(s, &lx->el[k]))
 			break;
 	if (k >= lx->nel || lx->el[k].start < b || lx->el[k].kind != MA_SH_WORD)
@@ -2116,7 +2129,7 @@ static int ma_sh_cuts_tail(const char *s, const struct ma_sh_lex *lx, int i, siz
 		int kind = lx->el[k].kind;
 		if (kind != MA_SH_WORD && kind != MA_SH_REDIR && kind != MA_SH_COMMENT)
 			break;
-		if (kind == MA_SH_WORD && !(k > 0 && lx->el[k - 1].kind == MA_SH_REDIR))
+		if (kind == MA_SH_WORD && !(lx->el[k].flags & MA_SH_F_TARGET))
 			first = k;
 	}
 	if (k < 0 && lx->nel > 0 && lx->el[0].start > a)
@@ -2485,13 +2498,16 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				 * closed, that names a file from the root: x'
 				 * '/etc/passwd */
 				if (e->start > qclose && k < e->end && s[k] == '/' &&
-				    !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
+				    !(e->flags & MA_SH_F_TARGET))
 					f |= MA_SH_J_FILE_ARG;
 			}
 			/* the input writes a whole command, name and more: the line
-			 * is the user's (system(input), sh -c "$input") */
-			if (e->end < b && (e->flags & MA_SH_F_CMDWORD) &&
-			    !(e->flags & MA_SH_F_ASSIGN) &&
+			 * is the user's (system(input), sh -c "$input"); or it ends
+			 * a redirection's target where the application wrote it
+			 * before the command's name, and names the command after
+			 * it ("> /tmp/" + "f id": the target is no name, id runs) */
+			if ((e->flags & MA_SH_F_CMDWORD) && !(e->flags & MA_SH_F_ASSIGN) &&
+			    (e->end < b || (i > e0 && (lx->el[i - 1].flags & MA_SH_F_TARGET))) &&
 			    (i == memo_k ? memo_runs
 			                 : ma_sh_command_runs(s, lx, i, b, NULL, memo)) == 2)
 				f |= MA_SH_J_COMMAND;

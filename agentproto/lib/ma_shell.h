@@ -42,6 +42,9 @@ enum ma_sh_kind {
 #define MA_SH_F_CMDWORD                                                                            \
 	512 /* WORD: no word but assignments and redirection targets                               \
 	     * before it in its command (it names the program) */
+#define MA_SH_F_TARGET                                                                             \
+	2048 /* WORD: a redirection's target (known in any window, also one that                   \
+	      * does not hold the redirection) */
 
 struct ma_sh_el {
 	uint32_t start, end; /* byte offsets, end exclusive */

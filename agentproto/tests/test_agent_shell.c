@@ -151,11 +151,11 @@ static void plain_words_end_where_the_word_rules_end_them(void **state)
 	(void)state;
 	assert_string_equal(kindsf("ab<(cd) x", 9, b, sizeof b), "1/512:0-7|1/0:8-9 m12@2");
 	assert_string_equal(kindsf("ab>(cd)", 7, b, sizeof b), "1/512:0-7 m12@2");
-	assert_string_equal(kindsf("ab<cd", 5, b, sizeof b), "1/512:0-2|8/0:2-3|1/0:3-5");
+	assert_string_equal(kindsf("ab<cd", 5, b, sizeof b), "1/512:0-2|8/0:2-3|1/2048:3-5");
 	assert_string_equal(kindsf("ab>cd ef", 8, b, sizeof b),
-	                    "1/512:0-2|8/8:2-3|1/0:3-5|1/0:6-8");
+	                    "1/512:0-2|8/8:2-3|1/2048:3-5|1/0:6-8");
 	assert_string_equal(kindsf("> f g h", 7, b, sizeof b),
-	                    "8/8:0-1|1/512:2-3|1/512:4-5|1/0:6-7");
+	                    "8/8:0-1|1/2560:2-3|1/512:4-5|1/0:6-7");
 	assert_string_equal(kindsf("x=1 y z", 7, b, sizeof b), "1/516:0-3|1/512:4-5|1/0:6-7");
 	assert_string_equal(kindsf("a b; c", 6, b, sizeof b),
 	                    "1/512:0-1|1/0:2-3|2/0:3-4|1/512:5-6");
@@ -676,6 +676,88 @@ static void a_redirection_that_reads_a_path_or_leads_a_command_fires(void **stat
 	/* inside the application's quotes it is data */
 	assert_int_equal(sq("<id"), MOAT_ALLOW);
 	assert_int_equal(dq("</etc/passwd"), MOAT_ALLOW);
+}
+
+/* A redirection's target is no command name: the first word after it
+ * that is no target names the command ("> f id" runs id, with its output
+ * in f; sh allows redirections before the name). An input that supplies
+ * the target and words after it, where the application wrote the
+ * redirection at a command's start, names the command that runs, in
+ * every redirection form; dash (Debian's /bin/sh) reads "&>" as "&" then
+ * ">", so a word after its target names a command there too. An input
+ * that ends the application's command and brings only redirections with
+ * their targets makes the application's next word the command. Benign:
+ * a target alone (one word), a file name with spaces inside quotes,
+ * words after a target where the command has its name already
+ * ("echo hi > my file" gives echo one more argument). */
+static void words_after_a_redirections_target_name_the_command(void **state)
+{
+	static char head[4096];
+	size_t o;
+
+	(void)state;
+	/* past the line's first windows: the redirection is lexed, not kept */
+	o = (size_t)snprintf(head, sizeof head, "echo");
+	for (int i = 0; i < 300; i++)
+		o += (size_t)snprintf(head + o, sizeof head - o, " w%d", i);
+	snprintf(head + o, sizeof head - o, "; > ");
+	assert_int_equal(shell3("f id", head, "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f", head, "f", " id"), MOAT_ALLOW);
+	/* the window starts at the input, the redirection is before it */
+	assert_int_equal(shell3("f id", "echo x; > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "> ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; > ", "f id", " -u"), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x\n> ", "f id", "; echo done"), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; >>", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; < ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; 2> ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; 0<", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; >| ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; <> ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; <<< ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("2 id", "echo x; >&", "2 id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("1 id", "echo x; 2>&", "1 id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("E id", "echo x; <<", "E id", "\nbody\nE\n"), MOAT_BLOCK);
+	assert_int_equal(shell3("f uname -a", "echo x; > ", "f uname -a", ""), MOAT_BLOCK);
+	/* the input ends a target the application began */
+	assert_int_equal(shell3("f id", "echo x; > /tmp/", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "echo x; 2>/tmp/", "f id", " -u"), MOAT_BLOCK);
+	/* a redirection before the application's command name: the input's
+	 * word names the command, the application's become its arguments */
+	assert_int_equal(shell3("f id", "> ", "f id", " sort /srv/data.txt"), MOAT_BLOCK);
+	assert_int_equal(shell3("log.txt sh", "2>", "log.txt sh", " -c 'make all'"), MOAT_BLOCK);
+	/* dash: "&" ends the command, "> f id" is the next one */
+	assert_int_equal(shell3("f id", "make all &> ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "make all &>> ", "f id", ""), MOAT_BLOCK);
+	/* the input ends the command and brings only a redirection: the
+	 * application's next word is the command */
+	assert_int_equal(ns("; >f"), MOAT_BLOCK);
+	assert_int_equal(ns("; 2>err <in"), MOAT_BLOCK);
+	assert_int_equal(ns("id; >f"), MOAT_BLOCK);
+
+	/* a target alone, one word */
+	assert_int_equal(shell3("notes", "echo x; > ", "notes", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("notes.txt", "echo x; > ", "notes.txt", " sort data"), MOAT_ALLOW);
+	assert_int_equal(shell3("out", "echo x; >&", "out", ""), MOAT_ALLOW);
+	/* a file name with spaces inside quotes after the redirection */
+	assert_int_equal(shell3("my file", "echo hi > \"", "my file", "\""), MOAT_ALLOW);
+	assert_int_equal(shell3("my id card", "echo x; > '", "my id card", "'"), MOAT_ALLOW);
+	assert_int_equal(shell3("my file", "> \"", "my file", "\" sort data"), MOAT_ALLOW);
+	/* the command has its name: more words are its arguments */
+	assert_int_equal(shell3("my file", "echo hi > ", "my file", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("f id", "echo x > ", "f id", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("hello world", "cat <<< ", "hello world", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("my list", "sort ", "my list", " > \"$out\""), MOAT_ALLOW);
+	assert_int_equal(shell3("hello world", "> \"$out\" echo ", "hello world", ""), MOAT_ALLOW);
+	/* the word after the target names no program */
+	assert_int_equal(shell3("my notes", "echo x; > ", "my notes", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("f id", "echo x; > /tmp/", "f id", ".log"), MOAT_ALLOW);
+	/* the application's own word after the target the input ends */
+	assert_int_equal(shell3("f", "echo x; > /tmp/", "f", " id"), MOAT_ALLOW);
+	/* text that ends with an operator before the application's redirection */
+	assert_int_equal(ns("x;"), MOAT_ALLOW);
+	assert_int_equal(shell3("so good ;", "echo ", "so good ;", "> f data"), MOAT_ALLOW);
+	assert_int_equal(ns("x; >f"), MOAT_ALLOW);
 }
 
 /* An option word needs an option's name: a letter or digit after the
@@ -1376,9 +1458,9 @@ static const char *const command_units[] = {
  * answer takes the place's end), prefixes, reserved words, assignments,
  * braces (the window's marks), commands longer than a window's rest.
  * Planted faults this catches: an answer kept whatever the judging took
- * (the place's end, the window's end or marks), one kept for a command
- * at a window's first element, the name's element kept as the command's
- * first. */
+ * (the place's end, the window's end or marks), the name's element kept
+ * as the command's first; a target told by the element before it (not
+ * by its flag) at a window's first element. */
 static void a_command_judged_again_takes_the_answer_kept(void **state)
 {
 	static char line[4200];
@@ -1387,22 +1469,34 @@ static void a_command_judged_again_takes_the_answer_kept(void **state)
 	unsigned seed = 991;
 	int fired = 0, judged = 0;
 	/* a command that starts a window after a redirection the window
-	 * does not hold: "f" names it there, "id" where "> " is held */
-	static const char cut[] = "echo x; > f id; echo done";
-	size_t fa = strlen("echo x; > "), fb = fa + strlen("f id");
+	 * does not hold: "f" is its target there too, "id" names it; the
+	 * input's part judged from the target on (the name the
+	 * application's): the same answer in both windows */
+	static const char *const cuts[] = {"echo x; > f id; echo done", "echo x; > f 2>g id"};
+	static const char *const places[] = {"f id", "f 2>g"};
 
 	(void)state;
-	for (int order = 0; order < 2; order++) {
-		memo.ready = 0;
-		for (int w = 0; w < 2; w++) {
-			struct ma_sh_hit h1, h2;
-			ma_sh_lex_from(cut, strlen(cut), (w ^ order) ? fa : 0, &lx);
-			ma_sh_analyse(cut, strlen(cut), &lx, fa, fb, &h1);
-			ma_sh_analyse_memo(cut, strlen(cut), &lx, fa, fb, &memo, &h2);
-			assert_int_equal(h1.fired, lx.from == 0);
-			if (h1.fired != h2.fired)
-				fail_msg("order %d, window from %zu: %d alone, %d with the memo",
-				         order, lx.from, h1.fired, h2.fired);
+	for (int c = 0; c < 2; c++) {
+		size_t fa = strlen("echo x; > "), fb = fa + strlen(places[c]);
+		int first = -1;
+		for (int order = 0; order < 2; order++) {
+			memo.ready = 0;
+			for (int w = 0; w < 2; w++) {
+				struct ma_sh_hit h1, h2;
+				ma_sh_lex_from(cuts[c], strlen(cuts[c]), (w ^ order) ? fa : 0, &lx);
+				ma_sh_analyse(cuts[c], strlen(cuts[c]), &lx, fa, fb, &h1);
+				ma_sh_analyse_memo(cuts[c], strlen(cuts[c]), &lx, fa, fb, &memo,
+				                   &h2);
+				if (c == 0)
+					assert_true(h1.fired);
+				if (first < 0)
+					first = h1.fired;
+				if (h1.fired != first || h1.fired != h2.fired)
+					fail_msg("\"%s\", order %d, window from %zu: %d alone, %d "
+					         "with the memo, %d in the other window",
+					         cuts[c], order, lx.from, h1.fired, h2.fired,
+					         first);
+			}
 		}
 	}
 	for (int t = 0; t < 300; t++) {
@@ -2619,6 +2713,7 @@ int main(void)
 	    cmocka_unit_test(a_command_ended_by_its_own_operator_cuts_the_application_command),
 	    cmocka_unit_test(the_tail_rule_is_skipped_only_where_the_input_goes_on),
 	    cmocka_unit_test(a_redirection_that_reads_a_path_or_leads_a_command_fires),
+	    cmocka_unit_test(words_after_a_redirections_target_name_the_command),
 	    cmocka_unit_test(an_option_needs_a_name),
 	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
