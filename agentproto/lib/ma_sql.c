@@ -36,7 +36,9 @@
  * (moat_check_sql_at) lexes the statement once, as far as it reads it
  * (ma_sql_cache), reads the
  * tokens before each occurrence from where the previous one stopped
- * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo) and
+ * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo), with
+ * the input's URL decodings read from the request where it holds them
+ * (ma_sql_scan_form: its forms "url" and "url2"), and
  * walks the rest of the statement after a place only when a verdict hangs
  * on it (ma_sql_analyse_in), only until it meets the state an earlier
  * walk met there (the cache's checkpoints), and not at all inside
@@ -3268,13 +3270,23 @@ static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
 }
 #endif
 
+/* An input's bytes URL-decoded once (p[0], n[0]) and twice (p[1], n[1])
+ * where the request already holds them (ma_sql_decoded_of), NULL where it
+ * does not. */
+struct ma_sql_decoded {
+	const char *p[2];
+	size_t n[2];
+};
+
 /* The input x (n bytes, at most MA_SQL_ATTEMPT_MAX) as written and
  * URL-decoded once and twice, bare and as a '...' and a "..." literal
  * (those its quotes hold). bare: it already stood bare in the statement;
  * strict: the statement runs as it is (the input's tokens are operands
- * and operators there), so only the structures no text makes count. */
+ * and operators there), so only the structures no text makes count.
+ * known (may be NULL): x's decodings that the request holds, read instead
+ * of decoding x again. */
 static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int strict, int other,
-                           struct ma_sql_hit *hit)
+                           const struct ma_sql_decoded *known, struct ma_sql_hit *hit)
 {
 	static const char quotes[] = {0, '\'', '"'};
 	char dec[2][MA_SQL_ATTEMPT_MAX];
@@ -3294,8 +3306,13 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 				if (!possible)
 					return;
 			}
-			n = ma_url_decode(x, n, dec[k - 1]);
-			x = dec[k - 1];
+			if (known && known->p[k - 1]) {
+				n = known->n[k - 1];
+				x = known->p[k - 1];
+			} else {
+				n = ma_url_decode(x, n, dec[k - 1]);
+				x = dec[k - 1];
+			}
 		} else if (bare && !other && !memchr(x, '\'', n) && !memchr(x, '"', n)) {
 			continue; /* no reading as written: it stood bare, and no quote */
 		}
@@ -3332,6 +3349,7 @@ struct ma_sql_memo {
 		struct ma_sql_hit hit;
 	} e[2];
 	unsigned form;
+	struct ma_sql_decoded dec; /* the form's decodings (ma_sql_scan_form) */
 };
 
 /* ma_sql_attempt of [a, b) through the memo (may be NULL). lexdiff:
@@ -3372,7 +3390,7 @@ static void ma_sql_attempt_judge(int dialect, const char *sql, size_t a, size_t 
 	other = lexdiff                                                       ? MOAT_SQL_POSTGRES
 	        : dialect == MOAT_SQL_POSTGRES && memchr(sql + a, '#', b - a) ? MOAT_SQL_MYSQL
 	                                                                      : 0;
-	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, hit);
+	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, m ? &memo->dec : NULL, hit);
 	if (m) {
 		m->valid = 1;
 		m->a = a;
@@ -3522,6 +3540,8 @@ struct ma_sql_scan {
 	struct ma_sql_cursor cursor; /* set up with the cache */
 	struct ma_sql_memo memo;
 	struct ma_sql_reuse reuse; /* set up with the cache */
+	const struct ma_input *in; /* the request's inputs (nin: none known) */
+	size_t nin, at;            /* at: the input of the form judged now */
 };
 
 _Static_assert(sizeof(struct ma_sql_scan) <= MA_REQUEST_SCRATCH,
@@ -3535,17 +3555,56 @@ static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
 	return in->plain || in->structured;
 }
 
-/* The places judged next are those of a new form (the attempt memo's key:
- * struct ma_sql_memo). */
+/* The index of in's form named name, or -1. */
+static int ma_sql_form_named(const struct ma_input *in, const char *name)
+{
+	for (int j = 0; j < in->nforms; j++)
+		if (strcmp(in->form_name[j], name) == 0)
+			return j;
+	return -1;
+}
+
+/* The decodings of in's form k that in holds: ma_add_input (ma_request.c)
+ * makes the form "url" by ma_url_decode of the form "raw", and "url2" by
+ * ma_url_decode of "url" (test_agent_sql_state holds it to that); none of
+ * any other form. */
+static void ma_sql_decoded_of(const struct ma_input *in, int k, struct ma_sql_decoded *d)
+{
+	int j[2] = {-1, -1};
+
+	if (strcmp(in->form_name[k], "raw") == 0) {
+		j[0] = ma_sql_form_named(in, "url");
+		if (j[0] >= 0)
+			j[1] = ma_sql_form_named(in, "url2");
+	} else if (strcmp(in->form_name[k], "url") == 0) {
+		j[0] = ma_sql_form_named(in, "url2");
+	}
+	for (int i = 0; i < 2; i++) {
+		d->p[i] = j[i] >= 0 ? in->form[j[i]] : NULL;
+		d->n[i] = j[i] >= 0 ? in->form_len[j[i]] : 0;
+	}
+}
+
+/* The places judged next are those of a new form v (the attempt memo's
+ * key: struct ma_sql_memo), whose decodings the memo takes from the
+ * request's input that holds v (the inputs come in order: from the one
+ * of the last form on). */
 static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 {
 	struct ma_sql_scan *c = ctx;
 
-	(void)v;
-	(void)vl;
 	c->memo.form++;
 	if (c->memo.form == 0) /* (0: unknown) */
 		c->memo.form = 1;
+	c->memo.dec.p[0] = NULL;
+	c->memo.dec.p[1] = NULL;
+	for (size_t i = c->at; i < c->nin; i++)
+		for (int k = 0; k < c->in[i].nforms; k++)
+			if (c->in[i].form[k] == v && c->in[i].form_len[k] == vl) {
+				c->at = i;
+				ma_sql_decoded_of(&c->in[i], k, &c->memo.dec);
+				return;
+			}
 }
 
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -3580,6 +3639,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size_t len,
                       const char *file, int line, const char *function)
 {
+	const struct ma_input *in;
 	struct ma_sql_scan *c;
 	size_t nin;
 
@@ -3589,7 +3649,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 		len = strlen(sql);
 	if (dialect != MOAT_SQL_SQLITE && dialect != MOAT_SQL_POSTGRES)
 		dialect = MOAT_SQL_MYSQL;
-	(void)ma_request_inputs(r, &nin);
+	in = ma_request_inputs(r, &nin);
 	if (nin == 0 || ma_request_mode(r, "sql_injection", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
 	/* the token cache and what goes with it (about 38 KB) live in the
@@ -3600,6 +3660,11 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->len = len;
 	c->cache.filled = 0;
 	c->memo.form = 0;
+	c->memo.dec.p[0] = NULL;
+	c->memo.dec.p[1] = NULL;
+	c->in = in;
+	c->nin = nin;
+	c->at = 0;
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,

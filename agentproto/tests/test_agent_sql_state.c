@@ -8,7 +8,10 @@
  * is not linked: the places are given to the scan's analyse callback in
  * the order ma_request_scan gives them (each input's places in order, up
  * to 64, one input after another), and every place is compared, not only
- * the first that fires. */
+ * the first that fires. The attempt rule's decodings that the scan takes
+ * from the request (its inputs' forms "url" and "url2") are held to
+ * ma_url_decode's, and every place of every form of requests' inputs
+ * judged with them to the place alone, which decodes for itself. */
 #include "../lib/ma_sql.c"
 
 #include "agent_sql_test.h"
@@ -27,6 +30,9 @@ static void scan_begin(int dialect, const char *sql, size_t len)
 	scan.len = len;
 	scan.cache.filled = 0;
 	scan.memo.form = 0;
+	scan.in = NULL; /* (no request: every form is decoded by the attempt) */
+	scan.nin = 0;
+	scan.at = 0;
 }
 
 /* Judges every place of x[0, xn) in sql through the scan (a new form) and
@@ -684,6 +690,225 @@ static void a_condition_fires_and_a_name_does_not(void **state)
 	}
 }
 
+/* ---- the request's decoded forms ---- */
+
+/* pieces of inputs: escapes once and twice, quotes, SQL words, '+', the
+ * overlong forms that ma_url_decode rewrites and NULs escaped once and
+ * twice (the "cstr" forms: a form's part before a NUL, sharing its
+ * bytes) */
+static const char *const pieces[] = {"%27",        "%2527",    "'",
+                                     "%22",        "\"",       "%20",
+                                     "+",          "%2B",      " OR ",
+                                     "%20OR",      "1=1",      "--",
+                                     "%23",        "#",        "sleep(5)",
+                                     "%28",        "%29",      ")",
+                                     ";",          "%3B",      "a",
+                                     "1",          "\xC0\xA7", "%C0%A7",
+                                     "%25",        "%",        " union select 1",
+                                     "%2F*",       "*/",       "%0A",
+                                     "%252F%252A", "x",        "%2527%2520or%25201%253D1",
+                                     "%zz",        "%00",      "%2500"};
+
+/* A value of 1 to 8 pieces. */
+static size_t gen_value(char *b, size_t cap)
+{
+	size_t o = 0;
+	int k = 1 + (int)rnd(8);
+
+	b[0] = '\0';
+	for (int i = 0; i < k; i++)
+		o = put(b, cap, o, pieces[rnd(sizeof pieces / sizeof pieces[0])]);
+	return o;
+}
+
+/* A request with the values v[0..nv) as its inputs (the caller ends it). */
+static struct moat_request *request_of(const struct moat_policy *p, char v[][256], int nv)
+{
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	struct moat_request *r;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	for (int i = 0; i < nv; i++)
+		assert_int_equal(
+		    moat_request_add_input(r, MOAT_INPUT_QUERY, "q", v[i], strlen(v[i])), 0);
+	return r;
+}
+
+/* The attempt rule on x (n bytes) with the decodings dec, with only the
+ * first of them and with none (it decodes x itself) fires alike, bare or
+ * not, strictly or not, in each dialect. */
+static void attempts_alike(const char *x, size_t n, const struct ma_sql_decoded *dec)
+{
+	struct ma_sql_decoded once = *dec;
+
+	once.p[1] = NULL;
+	once.n[1] = 0;
+	for (int d = 1; d <= 3; d++)
+		for (int bs = 0; bs < 4; bs++) {
+			const struct ma_sql_decoded *ks[3] = {dec, &once, NULL};
+			struct ma_sql_hit h[3];
+			for (int j = 0; j < 3; j++) {
+				memset(&h[j], 0, sizeof h[j]);
+				ma_sql_attempt(d, x, n, bs & 1, bs >> 1, 0, ks[j], &h[j]);
+			}
+			for (int j = 0; j < 2; j++)
+				if (h[j].fired != h[2].fired ||
+				    (h[2].fired && strcmp(h[j].rule, h[2].rule) != 0))
+					fail_msg("dialect %d, [%.*s] bare %d strict %d, decodings "
+					         "%d: fired %d "
+					         "(%s), decoding it %d (%s)",
+					         d, (int)n, x, bs & 1, bs >> 1, j, h[j].fired,
+					         h[j].fired ? h[j].rule : "-", h[2].fired,
+					         h[2].fired ? h[2].rule : "-");
+		}
+}
+
+/* What ma_sql_scan_form gives the attempt for each form of a request is
+ * what ma_url_decode makes of that form, once and twice: the forms "url"
+ * and "url2" that ma_add_input made are the raw form decoded once and
+ * twice, and no other form is taken for a decoding; and the attempt rule
+ * reads them as it reads its own decodings. */
+static void the_decodings_taken_from_the_request_are_the_forms_decoded(void **state)
+{
+	const struct moat_policy *p = block_policy();
+	static char v[3][256], d1[256], d2[256];
+	size_t taken = 0, twice = 0;
+
+	(void)state;
+	rng = 0x9e3779b97f4a7c15ULL;
+	for (int round = 0; round < 3000; round++) {
+		int nv = 1 + (int)rnd(3);
+		struct moat_request *r;
+		const struct ma_input *in;
+		size_t nin;
+		for (int i = 0; i < nv; i++)
+			gen_value(v[i], sizeof v[i]);
+		r = request_of(p, v, nv);
+		in = ma_request_inputs(r, &nin);
+		scan_begin(MYSQL, "", 0);
+		scan.in = in;
+		scan.nin = nin;
+		for (size_t i = 0; i < nin; i++)
+			for (int k = 0; k < in[i].nforms; k++) {
+				const struct ma_sql_decoded *dec = &scan.memo.dec;
+				size_t n1, n2;
+				ma_sql_scan_form(&scan, in[i].form[k], in[i].form_len[k]);
+				assert_true(in[i].form_len[k] < sizeof d1);
+				n1 = ma_url_decode(in[i].form[k], in[i].form_len[k], d1);
+				n2 = ma_url_decode(d1, n1, d2);
+				if (dec->p[0]) {
+					taken++;
+					assert_int_equal(dec->n[0], n1);
+					assert_memory_equal(dec->p[0], d1, n1);
+				}
+				if (dec->p[1]) {
+					twice++;
+					assert_non_null(dec->p[0]);
+					assert_int_equal(dec->n[1], n2);
+					assert_memory_equal(dec->p[1], d2, n2);
+				}
+				attempts_alike(in[i].form[k], in[i].form_len[k], dec);
+			}
+		moat_request_end(r);
+	}
+	/* (the forms were there to be taken) */
+	assert_true(taken > 1000 && twice > 300);
+	moat_policy_release(p);
+}
+
+/* Statements that hold requests' inputs as written or decoded once or
+ * twice, in strings, names and numbers: every place of every form of
+ * every input judged through the scan, which takes the decodings from
+ * the request, as when judged alone (ma_sql_analyse decodes them), and
+ * the check's verdict and rule those of the first place that fires
+ * alone. A fixed seed: the same statements every run. */
+static void inputs_judged_with_the_requests_decodings_are_judged_as_alone(void **state)
+{
+	static const char *const heads[] = {
+	    "SELECT * FROM t WHERE name = '",
+	    "SELECT * FROM t WHERE id = ", "SELECT * FROM t WHERE a = \"", "SELECT `"};
+	static const char *const mids[] = {"' AND b = ", " AND c = '",
+	                                   "\" OR d = ", "` FROM t WHERE e = "};
+	static const char *const tails[] = {"'", "", " AND f = 1", "\" LIMIT 1"};
+	const struct moat_policy *p = block_policy();
+	static char v[3][256], sql[2048];
+	static char why[512];
+	int fired = 0;
+
+	(void)state;
+	rng = 0xd1b54a32d192ed03ULL;
+	for (int round = 0; round < 1500; round++) {
+		int nv = 1 + (int)rnd(3);
+		struct moat_request *r;
+		const struct ma_input *in;
+		size_t nin, o;
+		for (int i = 0; i < nv; i++)
+			gen_value(v[i], sizeof v[i]);
+		r = request_of(p, v, nv);
+		in = ma_request_inputs(r, &nin);
+		o = put(sql, sizeof sql, 0, heads[rnd(4)]);
+		for (size_t i = 0; i < nin; i++) {
+			/* as written, or decoded once or twice (the form's bytes) */
+			int k = (int)rnd((unsigned)in[i].nforms);
+			o = put(sql, sizeof sql, o, in[i].form[k]);
+			o = put(sql, sizeof sql, o, mids[rnd(4)]);
+			if (rnd(3) == 0)
+				o = put(sql, sizeof sql, o, in[i].form[0]);
+		}
+		o = put(sql, sizeof sql, o, tails[rnd(4)]);
+		for (int d = 1; d <= 3; d++) {
+			const char *rule = NULL, *alone = NULL, *first = NULL;
+			int got;
+			scan_begin(d, sql, o);
+			scan.in = in;
+			scan.nin = nin;
+			for (size_t i = 0; i < nin; i++)
+				for (int k = 0;
+				     !ma_sql_skip_input(NULL, &in[i]) && k < in[i].nforms; k++)
+					if (scan_places(d, sql, o, in[i].form[k], in[i].form_len[k],
+					                &first, why, sizeof why)) {
+						fprintf(stderr, "statement: [%s]\n", sql);
+						for (int j = 0; j < nv; j++)
+							fprintf(stderr, "input %d: [%s]\n", j,
+							        v[j]);
+						fail_msg("input %zu, form %d: %s", i, k, why);
+					}
+			/* the public check: the first place alone that fires */
+			got = moat_check_sql(r, d, sql, o);
+			for (size_t i = 0; i < nin && !alone; i++)
+				for (int k = 0;
+				     !ma_sql_skip_input(NULL, &in[i]) && k < in[i].nforms && !alone;
+				     k++) {
+					size_t n = in[i].form_len[k], seen = 0;
+					for (const char *at = sql;
+					     !alone && seen < 64 && n >= 2 && n <= o &&
+					     (at = memmem(at, o - (size_t)(at - sql), in[i].form[k],
+					                  n)) != NULL;
+					     at++, seen++) {
+						struct ma_sql_hit hit;
+						ma_sql_analyse(d, sql, o, (size_t)(at - sql),
+						               (size_t)(at - sql) + n, &hit);
+						if (hit.fired)
+							alone = hit.rule;
+					}
+				}
+			if (moat_request_event(r))
+				rule = moat_request_event(r)->rule;
+			if ((got == MOAT_BLOCK) != (alone != NULL) ||
+			    (alone && (!rule || strcmp(rule, alone) != 0)))
+				fail_msg("dialect %d, [%s]: the check says %d (%s), alone %s", d,
+				         sql, got, rule ? rule : "-", alone ? alone : "-");
+			fired += got == MOAT_BLOCK;
+			moat_request_end(r);
+			r = request_of(p, v, nv);
+			in = ma_request_inputs(r, &nin);
+		}
+		moat_request_end(r);
+	}
+	assert_true(fired > 300);
+	moat_policy_release(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -696,6 +921,8 @@ int main(void)
 	    cmocka_unit_test(a_second_check_in_a_request_keeps_nothing_of_the_first),
 	    cmocka_unit_test(a_window_takes_the_serial_of_the_one_before_only_at_its_first_state),
 	    cmocka_unit_test(generated_statements_are_judged_as_each_place_alone),
+	    cmocka_unit_test(the_decodings_taken_from_the_request_are_the_forms_decoded),
+	    cmocka_unit_test(inputs_judged_with_the_requests_decodings_are_judged_as_alone),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
