@@ -413,7 +413,7 @@ double ma_prompt_score(const char *text, size_t len, const char **rule);
 
 /* the value as given, URL-decoded once, twice, HTML-decoded, and of those
  * with a NUL inside the part before it (what C code pasting it with %s uses) */
-#define MA_INPUT_FORMS 8
+#define MA_INPUT_FORMS 12
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
@@ -507,6 +507,9 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s);
 /* Decodes %XX (and '+' as space) into out (at least len bytes); returns
  * the new length. Overlong UTF-8 forms of ASCII (C0 A7) become the ASCII. */
 size_t ma_url_decode(const char *in, size_t len, char *out);
+/* ma_url_decode with '+' kept: what decodeURIComponent, Python's unquote
+ * and PHP's rawurldecode make of a value. */
+size_t ma_url_decode_keep_plus(const char *in, size_t len, char *out);
 /* Decodes HTML character references (&lt; &#39; &#x27; ...) into out. */
 size_t ma_html_decode(const char *in, size_t len, char *out);
 

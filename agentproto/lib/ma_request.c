@@ -195,9 +195,9 @@ static inline size_t ma_decode_run(const char *in, char *out)
 }
 
 /* The byte in[i] (i < len) and what follows it as the one decoded byte
- * *d: %XX, %u00XX, '+' as a space, any other byte as it is. Returns the
- * bytes of in it took (1, 3 or 6). */
-static inline size_t ma_url_unescape(const char *in, size_t len, size_t i, char *d)
+ * *d: %XX, %u00XX, '+' as a space when plus says so, any other byte as it
+ * is. Returns the bytes of in it took (1, 3 or 6). */
+static inline size_t ma_url_unescape(const char *in, size_t len, size_t i, char *d, int plus)
 {
 	char c = in[i];
 
@@ -219,14 +219,15 @@ static inline size_t ma_url_unescape(const char *in, size_t len, size_t i, char 
 				return 6;
 			}
 		}
-	} else if (c == '+') {
+	} else if (c == '+' && plus) {
 		c = ' ';
 	}
 	*d = c;
 	return 1;
 }
 
-size_t ma_url_decode(const char *in, size_t len, char *out)
+/* ma_url_decode, with '+' as a space (plus) or kept */
+static inline size_t ma_url_decode_as(const char *in, size_t len, char *out, int plus)
 {
 	size_t o = 0, i = 0;
 
@@ -239,10 +240,10 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 		i += k;
 		o += k;
 		if (k < MA_DECODE_RUN)
-			i += ma_url_unescape(in, len, i, out + o++);
+			i += ma_url_unescape(in, len, i, out + o++, plus);
 	}
 	while (i < len)
-		i += ma_url_unescape(in, len, i, out + o++);
+		i += ma_url_unescape(in, len, i, out + o++, plus);
 	/* overlong UTF-8 for ASCII (C0 A7 is '\''): what lenient decoders make
 	 * of it (looked at only when there is a C0 or C1) */
 	if (memchr(out, 0xC0, o) || memchr(out, 0xC1, o)) {
@@ -263,21 +264,31 @@ size_t ma_url_decode(const char *in, size_t len, char *out)
 	return o;
 }
 
+size_t ma_url_decode(const char *in, size_t len, char *out)
+{
+	return ma_url_decode_as(in, len, out, 1);
+}
+
+size_t ma_url_decode_keep_plus(const char *in, size_t len, char *out)
+{
+	return ma_url_decode_as(in, len, out, 0);
+}
+
 size_t ma_html_decode(const char *in, size_t len, char *out)
 {
 	static const struct {
 		const char *name;
 		char c;
 	} named[] = {
-	    /* the common ones first, then every other HTML5 name of an ASCII
-	     * character (an application that decodes with a full table turns
-	     * javascript&colon; into javascript:) */
+	    /* the eight legacy names (also without ';'), then every other
+	     * HTML5 name of an ASCII character (an application that decodes
+	     * with a full table turns javascript&colon; into javascript:) */
 	    {"lt", '<'},           {"gt", '>'},       {"amp", '&'},    {"quot", '"'},
+	    {"LT", '<'},           {"GT", '>'},       {"AMP", '&'},    {"QUOT", '"'},
 	    {"apos", '\''},        {"nbsp", ' '},     {"semi", ';'},   {"comma", ','},
 	    {"lpar", '('},         {"rpar", ')'},     {"num", '#'},    {"equals", '='},
 	    {"sol", '/'},          {"ast", '*'},      {"dash", '-'},   {"colon", ':'},
-	    {"Tab", '\t'},         {"NewLine", '\n'}, {"excl", '!'},   {"QUOT", '"'},
-	    {"AMP", '&'},          {"LT", '<'},       {"GT", '>'},     {"dollar", '$'},
+	    {"Tab", '\t'},         {"NewLine", '\n'}, {"excl", '!'},   {"dollar", '$'},
 	    {"percnt", '%'},       {"midast", '*'},   {"plus", '+'},   {"period", '.'},
 	    {"quest", '?'},        {"commat", '@'},   {"lsqb", '['},   {"lbrack", '['},
 	    {"bsol", '\\'},        {"rsqb", ']'},     {"rbrack", ']'}, {"Hat", '^'},
@@ -318,10 +329,15 @@ size_t ma_html_decode(const char *in, size_t len, char *out)
 		} else {
 			for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
 				size_t nl = strlen(named[k].name);
-				if (j + nl <= len && memcmp(in + j, named[k].name, nl) == 0 &&
-				    j + nl < len && in[j + nl] == ';') {
+				int semi;
+				if (j + nl > len || memcmp(in + j, named[k].name, nl) != 0)
+					continue;
+				/* the first eight also without ';' (HTML5's legacy
+				 * names: Python's html.unescape makes `&ltimg` `<img`) */
+				semi = j + nl < len && in[j + nl] == ';';
+				if (semi || k < 8) {
 					out[o++] = named[k].c;
-					i = j + nl;
+					i = semi ? j + nl : j + nl - 1;
 					ok = 1;
 					break;
 				}
@@ -371,8 +387,9 @@ static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
  * NUL (its scan saw one: no strlen of a raw form without). */
 static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 {
-	static const char *const from[] = {"raw", "url", "url2", "html"};
-	static const char *const to[] = {"cstr", "url_cstr", "url2_cstr", "html_cstr"};
+	static const char *const from[] = {"raw", "url", "url2", "rawurl", "rawurl2", "html"};
+	static const char *const to[] = {"cstr",        "url_cstr",     "url2_cstr",
+	                                 "rawurl_cstr", "rawurl2_cstr", "html_cstr"};
 	int n = in->nforms;
 
 	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_FORMS; i++) {
@@ -422,6 +439,54 @@ static unsigned ma_value_scan(const char *value, size_t len, int terminated)
 	if (memchr(p + i, '\0', n))
 		f |= MA_V_NUL;
 	return f;
+}
+
+/* The URL-decoded forms of in's raw value (len bytes), written from
+ * next on (room for four of len + 1 bytes): decoded once and twice with
+ * '+' as a space (url, url2: a form or query decoder), and with '+' kept
+ * (rawurl, rawurl2: decodeURIComponent, Python's unquote, PHP's
+ * rawurldecode), each chain as long as a decoding changes something, the
+ * second only where it differs from the first: `x%27%20or%201=1--+`
+ * reaches SQLite as `x' or 1=1--+`, its `--` comment cutting the tail.
+ * Returns where the next form may go. */
+static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next)
+{
+	static const char *const names[2][2] = {{"url", "url2"}, {"rawurl", "rawurl2"}};
+
+	for (int plus = 1; plus >= 0; plus--) {
+		const char *src = in->form[0];
+		size_t srclen = len;
+		for (int k = 0; k < 2; k++) {
+			char *d = next;
+			size_t dl;
+			/* nothing that this decoding changes */
+			if (!memchr(src, '%', srclen) && (!plus || !memchr(src, '+', srclen)))
+				break;
+			dl = plus ? ma_url_decode(src, srclen, d)
+			          : ma_url_decode_keep_plus(src, srclen, d);
+			d[dl] = '\0';
+			src = d;
+			srclen = dl;
+			if (ma_form_seen(in, d, dl)) {
+				if (plus)
+					break;
+				/* keeping '+' gave a form the first chain has (there
+				 * was no '+' to keep): go on from that form, d's room
+				 * being the next decoding's */
+				for (int f = 0; f < in->nforms; f++)
+					if (in->form_len[f] == dl &&
+					    memcmp(in->form[f], d, dl) == 0)
+						src = in->form[f];
+				continue;
+			}
+			in->form[in->nforms] = d;
+			in->form_len[in->nforms] = dl;
+			in->form_name[in->nforms] = names[!plus][k];
+			in->nforms++;
+			next += len + 1;
+		}
+	}
+	return next;
 }
 
 static const char *const ma_prefixes[] = {"query",  "body", "body", "header",
@@ -511,9 +576,10 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	nl = strlen(name);
 	plen = kl + 1 + nl + 1;
 	scan = ma_value_scan(value, len, borrow);
-	/* decoded forms (none is longer than the value): url and url2 when
-	 * the value has '%' or '+', html when it has '&' */
-	room = scan & MA_V_PLAIN ? 0 : ((scan & MA_V_URL) ? 2 : 0) + ((scan & MA_V_AMP) ? 1 : 0);
+	/* decoded forms (none is longer than the value): url and url2, and
+	 * rawurl and rawurl2 where they differ, when the value has '%' or
+	 * '+'; html when it has '&' */
+	room = scan & MA_V_PLAIN ? 0 : ((scan & MA_V_URL) ? 4 : 0) + ((scan & MA_V_AMP) ? 1 : 0);
 	room += borrow ? 0 : 1;
 	if (len > (((size_t)-1) / 4) - 4 - plen)
 		return MOAT_AGENT_ENOMEM;
@@ -547,28 +613,9 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	in->form_name[0] = "raw";
 	in->nforms = 1;
 	in->plain = (scan & MA_V_PLAIN) != 0;
+	if (!in->plain && (scan & MA_V_URL))
+		next = ma_add_url_forms(in, len, next);
 	if (!in->plain) {
-		const char *src = in->form[0];
-		size_t srclen = len;
-		static const char *const names[] = {"url", "url2"};
-		for (int k = 0; k < 2; k++) {
-			char *d = next;
-			size_t dl;
-			if (k == 0 ? !(scan & MA_V_URL)
-			           : (!memchr(src, '%', srclen) && !memchr(src, '+', srclen)))
-				break;
-			dl = ma_url_decode(src, srclen, d);
-			d[dl] = '\0';
-			if (ma_form_seen(in, d, dl))
-				break;
-			in->form[in->nforms] = d;
-			in->form_len[in->nforms] = dl;
-			in->form_name[in->nforms] = names[k];
-			in->nforms++;
-			next += len + 1;
-			src = d;
-			srclen = dl;
-		}
 		if (scan & MA_V_AMP) {
 			char *d = next;
 			size_t dl = ma_html_decode(value, len, d);

@@ -390,7 +390,8 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
  * borrows it instead). Add every query parameter, form field, JSON field,
  * header and cookie the handler may use, decoded once as your framework
  * hands them over; the library also looks for their
- * URL-decoded and HTML-entity-decoded forms. Returns 0,
+ * URL-decoded (once and twice, '+' as a space and kept) and
+ * HTML-entity-decoded forms. Returns 0,
  * MOAT_AGENT_EINVAL (bad kind) or MOAT_AGENT_ENOMEM (the input is not
  * added). NULL r: 0.
  *

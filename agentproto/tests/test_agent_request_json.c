@@ -217,9 +217,11 @@ static void random_strings_alike(void **state)
  * without '"' or '\\'. */
 static void the_library_names_need_no_escape(void **state)
 {
-	static const char *const names[] = {
-	    "parameter", "input_kind", "decoding",  "mode",      "raw",     "url",   "url2", "html",
-	    "cstr",      "url_cstr",   "url2_cstr", "html_cstr", "monitor", "block", "off"};
+	static const char *const names[] = {"parameter", "input_kind",  "decoding",     "mode",
+	                                    "raw",       "url",         "url2",         "rawurl",
+	                                    "rawurl2",   "html",        "cstr",         "url_cstr",
+	                                    "url2_cstr", "rawurl_cstr", "rawurl2_cstr", "html_cstr",
+	                                    "monitor",   "block",       "off"};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
