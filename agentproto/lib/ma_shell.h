@@ -219,6 +219,27 @@ int ma_sh_sed_parse(const char *s, size_t n, size_t *pos, int cap, int *npos);
  * code (system(, a pipe, print's >, @load, @include). */
 int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos);
 
+/* The languages of the code an option's value holds (python -c, perl -e,
+ * ruby -e, node -e, php -r). */
+enum { MA_SH_LANG_PY = 1, MA_SH_LANG_PERL, MA_SH_LANG_RUBY, MA_SH_LANG_JS, MA_SH_LANG_PHP };
+
+/* 1 when the bytes [a, b) of the code s (n bytes) in language lang
+ * change the code's tokens (ma_shell_script.c): they touch more than one
+ * token (a negative number is one), or inside one string or regular
+ * expression they bring what runs code there (perl's "@{[...]}" and
+ * (?{...}), ruby's "#{...}", php's "${...}", javascript's `${...}`,
+ * python's f"{...}") or a shell metacharacter into a command string
+ * (backticks, qx). 0 when they are data, or when the code does not
+ * compile (an unclosed string: nothing runs; not for perl, whose BEGIN
+ * blocks run before the rest is read). */
+int ma_sh_code_judge(int lang, const char *s, size_t n, size_t a, size_t b);
+
+/* 1 when the bytes [a, b) of vim's Ex command line s (n bytes: -c, --cmd,
+ * +cmd) name its command (a = 0) or bring a bar, a line break, a
+ * backtick (expanded by a shell in file names) or a '!' that starts a
+ * word (:r !id, :!id). */
+int ma_sh_ex_judge(const char *s, size_t n, size_t a, size_t b);
+
 /* 1 when argv[0]'s base name is a shell that takes a script with -c (sh,
  * bash, dash, zsh, ksh, ash, mksh, busybox sh): *script gets the index of
  * that argument, or -1 when there is no -c. */

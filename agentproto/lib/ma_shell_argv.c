@@ -6,9 +6,14 @@
  * loads code or reads or writes a file (a list for every program, and a
  * table of each program's own: ma_sh_prog_opts), when it makes one of
  * curl's values read a local file, and when it brings a command to a sed
- * script or an awk program (ma_shell_script.c). A shell's -c script
- * (also behind sudo, env, timeout ...) and ssh's remote command are
- * checked as command lines (ma_sh_check, ma_shell.c).
+ * script or an awk program (ma_shell_script.c). An option's value is
+ * judged as what it is to its program (ma_sh_value_kinds): a command
+ * line (rsync -e), an ssh_config line (ssh -o), git's name=value (git
+ * -c), a file of code (sed -f), code (python -c: ma_sh_code_judge) or an
+ * Ex command (vim -c). A shell's -c script (also behind sudo, env,
+ * timeout ..., or in a container: docker exec, kubectl exec --), ssh's
+ * remote command and a command line value are checked as command lines
+ * (ma_sh_check, ma_shell.c).
  *
  * Pure: the argv is only read; an event's operation is joined into a
  * stack buffer (4 KB) only when a check fires. Any thread.
@@ -18,6 +23,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *ma_sh_base(const char *p)
 {
@@ -238,9 +244,9 @@ static const struct ma_sh_prog_opts {
     {"perl", "EeM", "I", "CDdimx", "", "", 0, NULL},
     {"ruby", "er", "CEI", "FKTWix", "", "", 0, NULL},
     {"node", "epr", "C", "", "--require", "--eval --print --import --loader --input-type", 0, NULL},
-    {"vim", "cS", "TUistuw", "", "", "", 0, NULL},
-    {"nvim", "cS", "TUistuw", "", "", "", 0, NULL},
-    {"vi", "cS", "TUistuw", "", "", "", 0, NULL},
+    {"vim", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
+    {"nvim", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
+    {"vi", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
     {"man", "CHP", "ELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0, NULL},
     {"psql", "cfo", "FLPRTUdhpv", "", "--file", "--command --output --dbname --host --username", 0,
      NULL},
@@ -251,7 +257,7 @@ static const struct ma_sh_prog_opts {
     {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0, NULL},
     {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0, NULL},
     {"sed", "", "efl", "i", "", "--expression --file --line-length", 0, NULL},
-    {"gawk", "EfIl", "Fev", "LWdop", "--exec --file --include --load",
+    {"gawk", "Efil", "Fev", "LWdop", "--exec --file --include --load",
      "--assign --field-separator --source", 0, NULL},
     {"awk", "f", "Fv", "", "", "", 0, NULL},
     {"mawk", "f", "FvW", "", "", "", 0, NULL},
@@ -815,6 +821,348 @@ static int ma_sh_argv_file(struct moat_request *r, const char *const *argv, int 
 	return -1;
 }
 
+/* What an option's value is to the program that reads it (its manual):
+ * a command line it runs (rsync -e, git --upload-pack, tar -I, scp -S,
+ * man -P, nc -e, env -S, python -m: MA_SH_VAL_CMD), a file it reads as
+ * code, script or configuration (sed -f, awk -f, sftp -b, ssh -F, vim
+ * -u/-S/-s, curl -K, php -c, node -r, psql -f: MA_SH_VAL_FILE), code in
+ * the program's language (python -c, perl -e, ruby -e, node -e/-p, php
+ * -r/-B/-R/-E: MA_SH_VAL_CODE), an Ex command line (vim -c, --cmd:
+ * MA_SH_VAL_EX), an ssh_config line (ssh/scp/sftp -o: MA_SH_VAL_SSHOPT)
+ * or git's name=value (git -c before the subcommand: MA_SH_VAL_GITCONF).
+ * The letters and long names are those of ma_sh_prog_opts that take a
+ * value. stop: the program's options end at its first operand (the
+ * script: python x.py -c is x.py's option). */
+enum {
+	MA_SH_VAL_CMD = 1,
+	MA_SH_VAL_FILE,
+	MA_SH_VAL_CODE,
+	MA_SH_VAL_EX,
+	MA_SH_VAL_SSHOPT,
+	MA_SH_VAL_GITCONF
+};
+static const struct ma_sh_value_kind {
+	const char *prog;
+	int kind, lang;
+	const char *shorts, *longs;
+} ma_sh_value_kinds[] = {
+    {"ssh", MA_SH_VAL_SSHOPT, 0, "o", ""},
+    {"scp", MA_SH_VAL_SSHOPT, 0, "o", ""},
+    {"sftp", MA_SH_VAL_SSHOPT, 0, "o", ""},
+    {"ssh", MA_SH_VAL_FILE, 0, "F", ""},
+    {"scp", MA_SH_VAL_FILE, 0, "F", ""},
+    {"sftp", MA_SH_VAL_FILE, 0, "Fb", ""},
+    {"scp", MA_SH_VAL_CMD, 0, "S", ""},
+    {"sftp", MA_SH_VAL_CMD, 0, "DS", ""},
+    {"git", MA_SH_VAL_GITCONF, 0, "c", ""},
+    {"git", MA_SH_VAL_CMD, 0, "u", "--upload-pack --receive-pack --exec"},
+    {"rsync", MA_SH_VAL_CMD, 0, "e", "--rsh --rsync-path"},
+    {"tar", MA_SH_VAL_CMD, 0, "FI",
+     "--use-compress-program --to-command --rsh-command --rmt-command --info-script "
+     "--new-volume-script --checkpoint-action"},
+    {"env", MA_SH_VAL_CMD, 0, "S", "--split-string"},
+    {"man", MA_SH_VAL_CMD, 0, "P", "--pager"},
+    {"man", MA_SH_VAL_FILE, 0, "C", "--config-file"},
+    {"nc", MA_SH_VAL_CMD, 0, "ce", ""},
+    {"ncat", MA_SH_VAL_CMD, 0, "ce", "--sh-exec --exec --lua-exec"},
+    {"curl", MA_SH_VAL_FILE, 0, "K", "--config"},
+    {"wget", MA_SH_VAL_FILE, 0, "", "--config"},
+    {"sed", MA_SH_VAL_FILE, 0, "f", "--file"},
+    {"awk", MA_SH_VAL_FILE, 0, "f", ""},
+    {"mawk", MA_SH_VAL_FILE, 0, "f", ""},
+    {"nawk", MA_SH_VAL_FILE, 0, "f", ""},
+    {"gawk", MA_SH_VAL_FILE, 0, "Efil", "--file --exec --include --load"},
+    {"vim", MA_SH_VAL_FILE, 0, "uSs", ""},
+    {"nvim", MA_SH_VAL_FILE, 0, "uSs", ""},
+    {"vi", MA_SH_VAL_FILE, 0, "uSs", ""},
+    {"vim", MA_SH_VAL_EX, 0, "c", "--cmd"},
+    {"nvim", MA_SH_VAL_EX, 0, "c", "--cmd"},
+    {"vi", MA_SH_VAL_EX, 0, "c", "--cmd"},
+    {"php", MA_SH_VAL_CODE, MA_SH_LANG_PHP, "rBRE", ""},
+    {"php", MA_SH_VAL_FILE, 0, "cF", ""},
+    {"python", MA_SH_VAL_CODE, MA_SH_LANG_PY, "c", ""},
+    {"python", MA_SH_VAL_CMD, 0, "m", ""},
+    {"perl", MA_SH_VAL_CODE, MA_SH_LANG_PERL, "eE", ""},
+    {"ruby", MA_SH_VAL_CODE, MA_SH_LANG_RUBY, "e", ""},
+    {"ruby", MA_SH_VAL_FILE, 0, "r", ""},
+    {"node", MA_SH_VAL_CODE, MA_SH_LANG_JS, "ep", "--eval --print"},
+    {"node", MA_SH_VAL_FILE, 0, "r", "--require --import --loader"},
+    {"psql", MA_SH_VAL_FILE, 0, "f", "--file"},
+    {"sqlite3", MA_SH_VAL_FILE, 0, "", "-init"},
+};
+
+/* 1 when program po's options end at its first operand (its script or
+ * program text): python, perl, ruby, node, php and the awks. */
+static int ma_sh_opts_stop(const struct ma_sh_prog_opts *po)
+{
+	static const char *const stop[] = {"python", "perl", "ruby", "node", "php",
+	                                   "awk",    "gawk", "mawk", "nawk", NULL};
+
+	for (int k = 0; stop[k]; k++)
+		if (!strcmp(po->prog, stop[k]))
+			return 1;
+	return 0;
+}
+
+/* The kind (and *lang) of the value of option name (nlen bytes: a letter
+ * or a long name, as ma_sh_opt_read gives it) of program po; 0 when it
+ * is none of ma_sh_value_kinds'. */
+static int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size_t nlen,
+                               int *lang)
+{
+	for (size_t k = 0; k < sizeof ma_sh_value_kinds / sizeof ma_sh_value_kinds[0]; k++) {
+		const struct ma_sh_value_kind *e = &ma_sh_value_kinds[k];
+		if (strcmp(e->prog, po->prog))
+			continue;
+		if ((nlen == 1 && *name != '-' && strchr(e->shorts, *name)) ||
+		    (nlen > 1 && ma_sh_in_words(e->longs, name, nlen))) {
+			*lang = e->lang;
+			return e->kind;
+		}
+	}
+	return 0;
+}
+
+/* 1 when s[a, b) (an input in a command line's value) names the command
+ * (a = 0) or adds a word that is an option (a blank, then '-' and a
+ * letter or digit: rsync -e "ssh -p 22 -oProxyCommand=id"). */
+static int ma_sh_cmd_value_judge(const char *s, size_t a, size_t b)
+{
+	if (a == 0)
+		return 1;
+	for (size_t k = a; k + 2 < b; k++)
+		if ((s[k] == ' ' || s[k] == '\t' || s[k] == '\n') && s[k + 1] == '-' &&
+		    ((s[k + 2] >= 'a' && s[k + 2] <= 'z') || (s[k + 2] >= 'A' && s[k + 2] <= 'Z') ||
+		     (s[k + 2] >= '0' && s[k + 2] <= '9')))
+			return 1;
+	return 0;
+}
+
+/* 1 when s[a, b) (an input in a file option's value) names the file (a =
+ * 0) or climbs out of the directory the application named (".."). */
+static int ma_sh_file_value_judge(const char *s, size_t a, size_t b)
+{
+	return a == 0 || (b - a >= 2 && memmem(s + a, b - a, "..", 2) != NULL);
+}
+
+/* How a value's bytes are judged: the kind and language of the value,
+ * and, for a part of an ssh_config line or of git's name=value, where
+ * the keyword ends (kw_end: an input before it writes the keyword) and
+ * how the rest is judged (rest_kind from rest_at). */
+struct ma_sh_vjudge {
+	int kind, lang;
+	size_t kw_end, rest_at;
+	int kw_danger, rest_kind;
+};
+
+/* 1 when the bytes s[a, b) of a value (n bytes) judged as j says fire. */
+static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t n, size_t a,
+                            size_t b)
+{
+	switch (j->kind) {
+	case MA_SH_VAL_CMD:
+		return ma_sh_cmd_value_judge(s, a, b);
+	case MA_SH_VAL_FILE:
+		return ma_sh_file_value_judge(s, a, b);
+	case MA_SH_VAL_CODE:
+		return ma_sh_code_judge(j->lang, s, n, a, b);
+	case MA_SH_VAL_EX:
+		return ma_sh_ex_judge(s, n, a, b);
+	default: /* a keyword and the rest */
+		if (a < j->kw_end)
+			return j->kw_danger;
+		if (j->rest_kind == MA_SH_VAL_CMD)
+			return ma_sh_cmd_value_judge(s + j->rest_at, a - j->rest_at,
+			                             b - j->rest_at);
+		if (j->rest_kind == MA_SH_VAL_FILE)
+			return ma_sh_file_value_judge(s + j->rest_at, a - j->rest_at,
+			                              b - j->rest_at);
+		return 0;
+	}
+}
+
+/* ssh_config's keywords (ssh_config(5)) that run a command (the rest
+ * then a command line: ProxyCommand, LocalCommand, KnownHostsCommand,
+ * RemoteCommand) or load code or write or read a file that decides what
+ * runs (the rest a file: PKCS11Provider, SecurityKeyProvider,
+ * UserKnownHostsFile, ControlPath, IdentityAgent); PermitLocalCommand
+ * and ControlMaster only as keywords. Compared case-insensitively, as
+ * ssh does. j is set for the line s. */
+static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
+{
+	static const char *const cmds[] = {"proxycommand", "localcommand", "knownhostscommand",
+	                                   "remotecommand", NULL};
+	static const char *const files[] = {"pkcs11provider",
+	                                    "securitykeyprovider",
+	                                    "userknownhostsfile",
+	                                    "globalknownhostsfile",
+	                                    "controlpath",
+	                                    "identityagent",
+	                                    NULL};
+	static const char *const flags[] = {"permitlocalcommand", "controlmaster", NULL};
+	size_t k = strspn(s, " \t"), e = k;
+
+	while (s[e] && s[e] != ' ' && s[e] != '\t' && s[e] != '=')
+		e++;
+	j->kw_end = e;
+	e += strspn(s + e, " \t");
+	if (s[e] == '=')
+		e++;
+	j->rest_at = e + strspn(s + e, " \t");
+	j->kw_danger = 0;
+	j->rest_kind = 0;
+	for (int m = 0; cmds[m]; m++)
+		if (strlen(cmds[m]) == j->kw_end - k && !strncasecmp(s + k, cmds[m], j->kw_end - k))
+			j->kw_danger = 1, j->rest_kind = MA_SH_VAL_CMD;
+	for (int m = 0; files[m]; m++)
+		if (strlen(files[m]) == j->kw_end - k &&
+		    !strncasecmp(s + k, files[m], j->kw_end - k))
+			j->kw_danger = 1, j->rest_kind = MA_SH_VAL_FILE;
+	for (int m = 0; flags[m]; m++)
+		if (strlen(flags[m]) == j->kw_end - k &&
+		    !strncasecmp(s + k, flags[m], j->kw_end - k))
+			j->kw_danger = 1;
+}
+
+/* git's configuration keys that run a command (their value a command
+ * line), name a file that decides what runs, or send git elsewhere
+ * (git-config(1)): "section.name" compared case-insensitively with the
+ * key's first and last parts (a subsection between them is any: diff.
+ * <driver>.textconv), "section.*" for every key of the section. */
+static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
+{
+	static const char *const cmds[] = {"core.sshcommand",
+	                                   "core.pager",
+	                                   "core.editor",
+	                                   "core.askpass",
+	                                   "core.fsmonitor",
+	                                   "core.gitproxy",
+	                                   "core.alternaterefscommand",
+	                                   "credential.helper",
+	                                   "diff.external",
+	                                   "diff.textconv",
+	                                   "diff.command",
+	                                   "filter.clean",
+	                                   "filter.smudge",
+	                                   "filter.process",
+	                                   "merge.driver",
+	                                   "sequence.editor",
+	                                   "gpg.program",
+	                                   "man.cmd",
+	                                   "browser.cmd",
+	                                   "difftool.cmd",
+	                                   "mergetool.cmd",
+	                                   "sendemail.sendmailcmd",
+	                                   "sendemail.tocmd",
+	                                   "sendemail.cccmd",
+	                                   "sendemail.smtpserver",
+	                                   "submodule.update",
+	                                   "uploadpack.packobjectshook",
+	                                   "remote.uploadpack",
+	                                   "remote.receivepack",
+	                                   "trailer.command",
+	                                   "trailer.cmd",
+	                                   "instaweb.httpd",
+	                                   "pager.*",
+	                                   "alias.*",
+	                                   NULL};
+	static const char *const files[] = {"core.hookspath",   "include.path",  "includeif.path",
+	                                    "init.templatedir", "core.worktree", NULL};
+	static const char *const keys[] = {
+	    "protocol.allow", "url.insteadof",       "url.pushinsteadof",
+	    "remote.url",     "remote.pushurl",      "remote.vcs",
+	    "http.proxy",     "core.attributesfile", NULL};
+	size_t e = strcspn(s, "="), d1 = strcspn(s, "."), dl = e;
+
+	while (dl > 0 && s[dl - 1] != '.')
+		dl--;
+	j->kw_end = e;
+	j->rest_at = s[e] ? e + 1 : e;
+	j->kw_danger = 0;
+	j->rest_kind = 0;
+	if (d1 >= e || !dl)
+		return;
+	for (int g = 0; g < 3; g++) {
+		const char *const *l = g == 0 ? cmds : g == 1 ? files : keys;
+		for (int m = 0; l[m]; m++) {
+			size_t ls = strcspn(l[m], ".");
+			const char *ln = l[m] + ls + 1;
+			if (ls != d1 || strncasecmp(s, l[m], ls))
+				continue;
+			if (strcmp(ln, "*") &&
+			    (strlen(ln) != e - dl || strncasecmp(s + dl, ln, e - dl)))
+				continue;
+			j->kw_danger = 1;
+			j->rest_kind = g == 0 ? MA_SH_VAL_CMD : g == 1 ? MA_SH_VAL_FILE : 0;
+			if (!strcmp(l[m], "alias.*"))
+				j->rest_kind = 0; /* runs only when the alias is used */
+			return;
+		}
+	}
+}
+
+/* The value val of an option of ma_sh_value_kinds (kind, lang) judged
+ * against the inputs: an input that j says fires is reported (rule); a
+ * command line's value is also judged as a shell line (ma_sh_check: its
+ * separators, substitutions ...). Returns ma_request_fire's (or
+ * ma_sh_check's block) answer, or -1. */
+static int ma_sh_value_check(struct moat_request *r, const char *const *argv, int argc, int kind,
+                             int lang, const char *val, const char *file, int line,
+                             const char *function)
+{
+	struct ma_sh_vjudge j = {kind, lang, 0, 0, 0, 0};
+	size_t nin, n = strlen(val);
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+	const char *rule = kind == MA_SH_VAL_FILE                           ? "cmd.option_file"
+	                   : kind == MA_SH_VAL_CODE || kind == MA_SH_VAL_EX ? "cmd.program"
+	                                                                    : "cmd.option";
+	int cmdline = kind == MA_SH_VAL_CMD;
+
+	if (kind == MA_SH_VAL_SSHOPT)
+		ma_sh_ssh_keyword(val, &j);
+	else if (kind == MA_SH_VAL_GITCONF)
+		ma_sh_git_key(val, &j);
+	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_kind == MA_SH_VAL_CMD)
+		cmdline = 1;
+	for (size_t i = 0; i < nin; i++) {
+		if (in[i].plain)
+			continue;
+		for (int k = 0; k < in[i].nforms; k++) {
+			const char *v = in[i].form[k], *p = val;
+			size_t vl = in[i].form_len[k];
+			int occ = 0, hit = 0;
+			while (vl && occ++ < 64 && !hit) {
+				const char *h = memmem(p, n - (size_t)(p - val), v, vl);
+				if (!h)
+					break;
+				hit = ma_sh_vjudge_run(&j, val, n, (size_t)(h - val),
+				                       (size_t)(h - val) + vl);
+				p = h + 1;
+			}
+			if (hit) {
+				const char *ru = rule;
+				if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF)
+					ru = j.rest_kind == MA_SH_VAL_FILE &&
+					             (size_t)(p - 1 - val) >= j.kw_end
+					         ? "cmd.option_file"
+					         : "cmd.option";
+				int v2 = ma_sh_argv_fire(r, argv, argc, &in[i], k, ru, file, line,
+				                         function);
+				if (v2 >= 0)
+					return v2;
+				break;
+			}
+		}
+	}
+	if (cmdline) { /* the command line itself: rsync -e "ssh x;id" */
+		const char *c = val + ((kind == MA_SH_VAL_CMD) ? 0 : j.rest_at);
+		size_t cl = strlen(c);
+		if (ma_sh_check(r, c, cl, c, cl, file, line, function) == MOAT_BLOCK)
+			return MOAT_BLOCK;
+	}
+	return -1;
+}
+
 int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
                        int line, const char *function)
 {
@@ -822,7 +1170,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	const struct ma_sh_prog_opts *po;
 	const char *oname = NULL;
 	size_t nin, onlen = 0;
-	int script, dashdash = 0, prog, next = 0;
+	int script, dashdash = 0, prog, next = 0, nops = 0, stop = 0;
 
 	if (!r || !argv)
 		return MOAT_ALLOW;
@@ -871,6 +1219,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 			/* the value of the option before (1, 2 when that option is
 			 * dangerous: judged as an option still) */
 			const char *val = NULL;
+			dashdash |= stop; /* after python's script: its operands */
 			value = next;
 			next = 0;
 			if (value) {
@@ -902,13 +1251,40 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 				if (v2 >= 0)
 					return v2;
 			}
+			/* what the value is to the program: a command line, a file
+			 * of code, code, an Ex command, an ssh_config line, git's
+			 * name=value (only before git's subcommand) */
+			if (val && nlen) {
+				int lang = 0, kind = ma_sh_value_kind_of(po, name, nlen, &lang), v2;
+				if (kind == MA_SH_VAL_GITCONF && nops > 0)
+					kind = 0; /* git commit -c COMMIT */
+				v2 = kind ? ma_sh_value_check(r, argv, argc, kind, lang, val, file,
+				                              line, function)
+				          : -1;
+				if (v2 >= 0)
+					return v2;
+				if (kind && !strcmp(po->prog, "python"))
+					stop = 1; /* python -c CODE, -m MOD: the rest is its
+					             sys.argv */
+			}
 			if (value == 1)
 				continue; /* curl -H "-o: x": a header */
 			if (!value && !strcmp(arg, "--"))
 				dashdash = 1;
+			else if (!value && !dashdash && !(arg[0] == '-' && arg[1])) {
+				nops++; /* an operand: python's script ends its options */
+				if (po && ma_sh_opts_stop(po))
+					stop = 1;
+			}
 		}
 		if (ai > prog && !dashdash && arg[0] == '+' && al >= 2)
 			plus = ma_sh_plus_command(argv[prog], arg);
+		if (plus) { /* vim "+e x|!id": the Ex command after the '+' */
+			int v2 = ma_sh_value_check(r, argv, argc, MA_SH_VAL_EX, 0, arg + 1, file,
+			                           line, function);
+			if (v2 >= 0)
+				return v2;
+		}
 		if (ai > 0 && ai != prog && !assign && !plus &&
 		    (dashdash || arg[0] != '-' || al < 2 || ma_sh_negative_number(arg)))
 			continue;

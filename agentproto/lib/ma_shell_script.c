@@ -2,8 +2,12 @@
  * ma_shell_script.c — the script readers of the argv check
  * (ma_shell_argv.c): where a sed script or an awk program, as the
  * program would read it, runs a command, reads or writes a file or loads
- * code. An input that brings one of those places fires there
- * (cmd.program); the readers only say where they are.
+ * code (an input that brings one of those places fires there:
+ * cmd.program; the readers only say where they are); whether an input
+ * changes the tokens of code given as an option's value (python -c,
+ * perl -e, ruby -e, node -e, php -r: one lexer for the five languages'
+ * strings, comments and regular expressions) or the command of vim's
+ * Ex command line.
  *
  * Pure: reads the script given, writes the offsets into the caller's
  * array, allocates nothing. Any thread.
@@ -362,4 +366,289 @@ int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos)
 		}
 	}
 	return paren == 0 && brace == 0;
+}
+
+/* ---- code given as an option's value (python -c, perl -e ...) ---- */
+
+/* What a token of ma_sh_code_judge's lexer is. */
+enum { MA_SH_TK_WORD = 1, MA_SH_TK_PUNCT, MA_SH_TK_STR, MA_SH_TK_COMMENT };
+
+/* One token: its kind, and for a string or a regular expression whether
+ * it interpolates code (perl's "@{[...]}", ruby's "#{...}", php's
+ * "${...}", javascript's `${...}`, python's f"{...}") or runs a shell
+ * command (perl's, ruby's and php's backticks, perl's qx). */
+struct ma_sh_tok {
+	size_t start, end;
+	int kind, interp, cmd;
+};
+
+static int ma_sh_code_word(char c, int lang)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || (unsigned char)c >= 0x80 || (c == '$' && lang != MA_SH_LANG_PY);
+}
+
+/* Past a quoted part from *i (after its opening delimiter o, closed by c;
+ * a bracket pair nests): 1 and *i after the closing delimiter, 0 when it
+ * does not close. triple: python's ''' or """. */
+static int ma_sh_code_quoted(const char *s, size_t n, size_t *i, char o, char c, int triple)
+{
+	int depth = 0;
+
+	while (*i < n) {
+		char x = s[*i];
+		if (x == '\\') {
+			*i += 2;
+			continue;
+		}
+		if (o != c && x == o)
+			depth++;
+		else if (x == c) {
+			if (triple) {
+				if (*i + 2 < n && s[*i + 1] == c && s[*i + 2] == c) {
+					*i += 3;
+					return 1;
+				}
+			} else if (depth-- == 0) {
+				(*i)++;
+				return 1;
+			}
+		}
+		(*i)++;
+	}
+	return 0;
+}
+
+static char ma_sh_code_closer(char o)
+{
+	switch (o) {
+	case '(':
+		return ')';
+	case '[':
+		return ']';
+	case '{':
+		return '}';
+	case '<':
+		return '>';
+	default:
+		return o;
+	}
+}
+
+/* perl's quote-like operators (q qq qw qx m qr s y tr): how many quoted
+ * parts follow the name w (wl bytes), 0 when it is none; *interp and
+ * *cmd as for a string. */
+static int ma_sh_perl_quote_like(const char *w, size_t wl, int *interp, int *cmd)
+{
+	*interp = 1;
+	*cmd = 0;
+	if ((wl == 1 && (*w == 'q')) || (wl == 2 && !memcmp(w, "qw", 2))) {
+		*interp = 0;
+		return 1;
+	}
+	if (wl == 2 && !memcmp(w, "qx", 2)) {
+		*cmd = 1;
+		return 1;
+	}
+	if ((wl == 2 && (!memcmp(w, "qq", 2) || !memcmp(w, "qr", 2))) || (wl == 1 && *w == 'm'))
+		return 1;
+	if ((wl == 1 && (*w == 's' || *w == 'y')) || (wl == 2 && !memcmp(w, "tr", 2))) {
+		*interp = *w == 's';
+		return 2;
+	}
+	return 0;
+}
+
+/* A word after which a '/' starts a regular expression, not a division
+ * (perl, ruby, javascript: split /,/ ...; if /x/). */
+static int ma_sh_code_regex_after(const char *w, size_t wl)
+{
+	static const char *const kw[] = {"and",    "or",   "not",   "if",   "unless", "while",
+	                                 "until",  "when", "split", "grep", "map",    "return",
+	                                 "typeof", "case", "in",    "of",   "print",  NULL};
+
+	for (int k = 0; kw[k]; k++)
+		if (strlen(kw[k]) == wl && !memcmp(kw[k], w, wl))
+			return 1;
+	return 0;
+}
+
+/* The next token of code s (n bytes) in language lang from *i (blanks
+ * skipped): 1 and *t; 0 at the end; -1 when a string, a regular
+ * expression or a comment does not close (the code cannot compile).
+ * *operand: the token before was an operand (a '/' after it divides). */
+static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, int *operand,
+                           struct ma_sh_tok *t)
+{
+	size_t p = *i;
+	char c;
+
+	while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
+	                 s[p] == '\f' || s[p] == '\v'))
+		p++;
+	if (p >= n)
+		return 0;
+	c = s[p];
+	t->start = p;
+	t->interp = 0;
+	t->cmd = 0;
+	if ((c == '#' && lang != MA_SH_LANG_JS) ||
+	    (c == '/' && p + 1 < n && s[p + 1] == '/' &&
+	     (lang == MA_SH_LANG_JS || lang == MA_SH_LANG_PHP))) {
+		while (p < n && s[p] != '\n')
+			p++;
+		t->kind = MA_SH_TK_COMMENT;
+	} else if (c == '/' && p + 1 < n && s[p + 1] == '*' &&
+	           (lang == MA_SH_LANG_JS || lang == MA_SH_LANG_PHP)) {
+		const char *e = p + 2 <= n ? memmem(s + p + 2, n - p - 2, "*/", 2) : NULL;
+		if (!e)
+			return -1;
+		p = (size_t)(e - s) + 2;
+		t->kind = MA_SH_TK_COMMENT;
+	} else if (c == '\'' || c == '"' || c == '`') {
+		int triple = lang == MA_SH_LANG_PY && p + 2 < n && s[p + 1] == c && s[p + 2] == c;
+		p += triple ? 3 : 1;
+		if (!ma_sh_code_quoted(s, n, &p, c, c, triple))
+			return -1;
+		t->kind = MA_SH_TK_STR;
+		t->interp = c == '`' || (c == '"' && lang != MA_SH_LANG_PY);
+		t->cmd = c == '`' && lang != MA_SH_LANG_JS && lang != MA_SH_LANG_PY;
+		*operand = 1;
+	} else if (c == '/' && !*operand && lang != MA_SH_LANG_PY && lang != MA_SH_LANG_PHP) {
+		p++;
+		if (!ma_sh_code_quoted(s, n, &p, '/', '/', 0))
+			return -1;
+		while (p < n && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z')))
+			p++; /* flags */
+		t->kind = MA_SH_TK_STR;
+		t->interp = lang != MA_SH_LANG_JS;
+		*operand = 1;
+	} else if (ma_sh_code_word(c, lang) ||
+	           ((c == '@' || c == '%') && lang == MA_SH_LANG_PERL && p + 1 < n &&
+	            ma_sh_code_word(s[p + 1], lang)) ||
+	           (c == '@' && lang == MA_SH_LANG_RUBY)) {
+		size_t w = p;
+		int parts, interp, cmd;
+		p++;
+		while (p < n &&
+		       (ma_sh_code_word(s[p], lang) || (s[p] == '.' && c >= '0' && c <= '9')))
+			p++;
+		t->kind = MA_SH_TK_WORD;
+		parts = lang == MA_SH_LANG_PERL ? ma_sh_perl_quote_like(s + w, p - w, &interp, &cmd)
+		                                : 0;
+		if (parts && p < n && s[p] != ' ' && s[p] != '=' && s[p] != ',' && s[p] != ';' &&
+		    s[p] != ')' && !ma_sh_code_word(s[p], lang)) {
+			char o = s[p], cl = ma_sh_code_closer(o);
+			p++;
+			if (!ma_sh_code_quoted(s, n, &p, o, cl, 0))
+				return -1;
+			if (parts == 2) {
+				if (o != cl) { /* s{a}{b}: the second part has its own pair */
+					while (p < n && (s[p] == ' ' || s[p] == '\n'))
+						p++;
+					if (p >= n)
+						return -1;
+					o = s[p++];
+					cl = ma_sh_code_closer(o);
+				}
+				if (!ma_sh_code_quoted(s, n, &p, o, cl, 0))
+					return -1;
+			}
+			while (p < n && s[p] >= 'a' && s[p] <= 'z')
+				p++; /* flags */
+			t->kind = MA_SH_TK_STR;
+			t->interp = interp;
+			t->cmd = cmd;
+		} else if (lang == MA_SH_LANG_PY && p < n && (s[p] == '\'' || s[p] == '"') &&
+		           p - w <= 3) { /* a string's prefix: f'..', rb"..", u'..' */
+			char q = s[p];
+			int triple = p + 2 < n && s[p + 1] == q && s[p + 2] == q;
+			int f = memchr(s + w, 'f', p - w) || memchr(s + w, 'F', p - w);
+			p += triple ? 3 : 1;
+			if (!ma_sh_code_quoted(s, n, &p, q, q, triple))
+				return -1;
+			t->kind = MA_SH_TK_STR;
+			t->interp = f;
+		}
+		*operand = t->kind == MA_SH_TK_STR || !ma_sh_code_regex_after(s + w, p - w);
+	} else {
+		p++;
+		t->kind = MA_SH_TK_PUNCT;
+		*operand = c == ')' || c == ']' || c == '}';
+	}
+	t->end = p;
+	*i = p;
+	return 1;
+}
+
+/* 1 when the bytes s[a, b) bring what makes string token t run code:
+ * an interpolation's opener, or for a shell command a shell
+ * metacharacter. */
+static int ma_sh_code_brings(const char *s, size_t a, size_t b, const struct ma_sh_tok *t, int lang)
+{
+	for (size_t k = a; k < b; k++) {
+		char c = s[k], d = k + 1 < b ? s[k + 1] : 0;
+		if (t->cmd && strchr(";|&$`<>(){}\n'\"\\", c))
+			return 1;
+		if (lang == MA_SH_LANG_PERL && t->interp && c == '(' && d == '?' &&
+		    ((k + 2 < b && s[k + 2] == '{') ||
+		     (k + 3 < b && s[k + 2] == '?' && s[k + 3] == '{')))
+			return 1; /* a regular expression's (?{ code }) */
+		if (!t->interp)
+			continue;
+		if ((lang == MA_SH_LANG_PERL && (c == '@' || c == '$') && (d == '{' || d == '[')) ||
+		    (lang == MA_SH_LANG_RUBY && c == '#' && d == '{') ||
+		    (lang == MA_SH_LANG_PHP &&
+		     ((c == '$' && d == '{') || (c == '{' && d == '$'))) ||
+		    (lang == MA_SH_LANG_JS && c == '$' && d == '{') ||
+		    (lang == MA_SH_LANG_PY && c == '{'))
+			return 1;
+	}
+	return 0;
+}
+
+int ma_sh_code_judge(int lang, const char *s, size_t n, size_t a, size_t b)
+{
+	struct ma_sh_tok t, first = {0, 0, 0, 0, 0};
+	size_t i = 0;
+	int operand = 0, count = 0, r;
+
+	/* the tokens over [a, b), and whether the code lexes to its end */
+	for (;;) {
+		r = ma_sh_code_next(s, n, &i, lang, &operand, &t);
+		if (r <= 0)
+			break;
+		if (t.end <= a || t.start >= b || count > 1)
+			continue;
+		if (count++ == 0)
+			first = t;
+		else if (first.kind == MA_SH_TK_PUNCT && first.end == first.start + 1 &&
+		         (s[first.start] == '-' || s[first.start] == '+') &&
+		         t.kind == MA_SH_TK_WORD && s[t.start] >= '0' && s[t.start] <= '9' &&
+		         t.start == first.end)
+			count = 1; /* a negative number */
+	}
+	if (r < 0 && lang != MA_SH_LANG_PERL)
+		return 0; /* it does not compile: nothing runs */
+	if (count > 1)
+		return 1;
+	if (count == 1 && first.kind == MA_SH_TK_STR)
+		return ma_sh_code_brings(s, a > first.start ? a : first.start,
+		                         b < first.end ? b : first.end, &first, lang);
+	return 0;
+}
+
+int ma_sh_ex_judge(const char *s, size_t n, size_t a, size_t b)
+{
+	(void)n;
+	if (a == 0)
+		return 1; /* the input names the command */
+	for (size_t k = a; k < b; k++) {
+		char c = s[k];
+		if (c == '|' || c == '\n' || c == '\r' || c == '`')
+			return 1;
+		if (c == '!' && (k == a || s[k - 1] == ' ' || s[k - 1] == '\t'))
+			return 1;
+	}
+	return 0;
 }

@@ -156,11 +156,298 @@ static void argv_commands_in_containers_are_judged(void **state)
 	}
 }
 
+/* ssh's, scp's and sftp's -o is an ssh_config line (ssh_config(5),
+ * keywords compared case-insensitively, "=" or blanks between keyword
+ * and value: `ssh -G` reads -o proxycommand=id and "LocalCommand touch x"
+ * alike). An input that writes a keyword that runs a command, loads code
+ * or names a file that decides what runs fires; in a command keyword's
+ * value, the input is judged as in any command line value (it names the
+ * command, adds an option word, or the line as a shell line fires); in a
+ * file keyword's value, when it names the file or climbs with "..". */
+static void argv_ssh_options_that_run_commands(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"ssh", "-o", "ProxyCommand=sh -c 'id>/tmp/p'", "host", NULL};
+		const char *b[] = {"ssh", "-o", "proxycommand id", "host", "uptime", NULL};
+		const char *c[] = {
+		    "scp",       "-o", "LocalCommand=id", "-o", "PermitLocalCommand=yes", "/tmp/f",
+		    "host:/tmp", NULL};
+		const char *d[] = {"sftp", "-oKnownHostsCommand=/tmp/x.sh", "host", NULL};
+		const char *e[] = {"ssh", "-o", "PKCS11Provider=/tmp/x.so", "host", NULL};
+		const char *f[] = {"ssh", "-o", "PermitLocalCommand=yes", "host", NULL};
+		assert_int_equal(argv_rule("ProxyCommand=sh -c 'id>/tmp/p'", a, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("proxycommand id", b, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("LocalCommand=id", c, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("KnownHostsCommand=/tmp/x.sh", d, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("PKCS11Provider=/tmp/x.so", e, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("PermitLocalCommand=yes", f, "cmd.option"), MOAT_BLOCK);
+	}
+	{ /* in the value of the application's own keyword */
+		const char *a[] = {"ssh", "-o", "ProxyCommand=nc -X 5 -x x;id %h %p", "host", NULL};
+		const char *b[] = {"ssh", "-o", "ProxyCommand=/tmp/x.sh %h %p", "host", NULL};
+		const char *c[] = {"ssh", "-o",
+		                   "ProxyCommand=ssh -W %h:%p -p 22 -oProxyCommand=id j", "host",
+		                   NULL};
+		const char *d[] = {"ssh", "-o", "UserKnownHostsFile=/srv/keys/../../var/www/k.php",
+		                   "host", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sh", b, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("22 -oProxyCommand=id", c, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("../../var/www/k.php", d, "cmd.option_file"),
+		                 MOAT_BLOCK);
+	}
+	{ /* ordinary options and values */
+		const char *a[] = {"ssh", "-o", "ConnectTimeout=5", "host", "uptime", NULL};
+		const char *b[] = {"ssh", "-o", "User=deploy", "host", NULL};
+		const char *c[] = {"ssh", "-o", "ProxyCommand=ssh -W %h:%p jump-01.example.com",
+		                   "host", NULL};
+		const char *d[] = {"ssh", "-o", "ConnectTimeout=5 ProxyCommand=id", "host", NULL};
+		const char *e[] = {"ssh", "-o", "UserKnownHostsFile=/srv/keys/web-01", "host",
+		                   NULL};
+		const char *f[] = {"ssh", "-o", "SendEnv=LANG proxy command", "host", NULL};
+		assert_int_equal(argv_check("ConnectTimeout=5", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("deploy", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("jump-01.example.com", c), MOAT_ALLOW);
+		/* ssh refuses it: "keyword connecttimeout extra arguments" */
+		assert_int_equal(argv_check("5 ProxyCommand=id", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("web-01", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("LANG proxy command", f), MOAT_ALLOW);
+	}
+}
+
+/* A value that is a command line the program runs (rsync -e/--rsh, git
+ * --upload-pack/-u/--receive-pack, tar -I/--to-command, scp -S, man -P,
+ * env -S, python -m) fires when the input names the command, adds an
+ * option word, or the value as a shell line fires; git's -c before the
+ * subcommand is name=value: a key that runs a command (core.sshCommand,
+ * core.pager, credential.helper, alias.* ...), names the hooks or an
+ * included file, or sends git elsewhere (protocol.*.allow,
+ * url.*.insteadOf) fires when the input writes it, and its value as a
+ * command line. */
+static void argv_command_line_values(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"rsync", "-a",     "-e", "sh -c 'id>/tmp/p'",
+		                   "/src",  "h:/dst", NULL};
+		const char *b[] = {"rsync", "-a",   "--rsh=ssh -p 22 -oProxyCommand=id",
+		                   "/src",  "h:/d", NULL};
+		const char *c[] = {"rsync", "-e", "ssh -i /keys/x;id", "/src", "h:/dst", NULL};
+		const char *d[] = {"git",           "clone",
+		                   "--upload-pack", "touch /tmp/p;git-upload-pack",
+		                   "/srv/r",        NULL};
+		const char *e[] = {"git",   "-c",        "core.sshCommand=touch /tmp/p",
+		                   "clone", "ssh://h/r", NULL};
+		const char *f[] = {"git", "-c", "core.sshCommand=ssh -i /keys/x;id", "fetch", NULL};
+		const char *g[] = {"git",   "-c",      "protocol.ext.allow=always",
+		                   "clone", "ext::sh", NULL};
+		const char *h[] = {"git", "-c", "Alias.st=!id", "st", NULL};
+		const char *i[] = {"tar", "-I", "sh -c id", "-xf", "/srv/a.tar", NULL};
+		const char *j[] = {"scp", "-S", "/tmp/x.sh", "/f", "h:/f", NULL};
+		const char *k[] = {"python3", "-m", "http.server", "8000", NULL};
+		const char *l[] = {"git", "-c", "core.hooksPath=/tmp/hooks", "commit", "-m",
+		                   "x",   NULL};
+		assert_int_equal(argv_rule("sh -c 'id>/tmp/p'", a, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("22 -oProxyCommand=id", b, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+		assert_int_equal(argv_rule("touch /tmp/p;git-upload-pack", d, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("core.sshCommand=touch /tmp/p", e, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", f), MOAT_BLOCK);
+		assert_int_equal(argv_rule("protocol.ext.allow=always", g, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("Alias.st=!id", h, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("sh -c id", i, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sh", j, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("http.server", k, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/hooks", l, "cmd.option_file"), MOAT_BLOCK);
+	}
+	{ /* data in the application's command line; ordinary keys; a
+	   * subcommand's -c; a file name with spaces */
+		const char *a[] = {"rsync", "-e", "ssh -p 2222", "/srv/my file (1).txt",
+		                   "h:/d",  NULL};
+		const char *b[] = {"rsync", "-e", "ssh -i /keys/web-01", "/src", "h:/dst", NULL};
+		const char *c[] = {"git", "-c", "user.name=Jane O'Brien", "commit", "-m",
+		                   "x",   NULL};
+		const char *d[] = {"git", "-c", "color.ui=auto", "log", NULL};
+		const char *e[] = {"git", "commit", "-c", "core.sshCommand=x", NULL};
+		const char *f[] = {"git", "-c", "core.sshCommand=ssh -i /keys/web-01", "fetch",
+		                   NULL};
+		const char *g[] = {"python3", "-m", "http.server", "8000", NULL};
+		const char *h[] = {"man", "-P", "less -R", "ls", NULL};
+		assert_int_equal(argv_check("my file (1).txt", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("web-01", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("Jane O'Brien", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("color.ui=auto", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("core.sshCommand=x", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("web-01", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("8000", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("ls", h), MOAT_ALLOW);
+	}
+}
+
+/* A value that names a file the program reads as code, a script or its
+ * configuration (sed -f, awk -f, gawk -i/-l/-E, sftp -b, ssh -F, vim
+ * -u/-S/-s, curl -K, php -c, node -r, ruby -r, psql -f) fires
+ * cmd.option_file when the input names the file (starts the value) or
+ * climbs with ".."; a file under the application's own directory passes. */
+static void argv_script_files_from_an_input(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"sed", "-f", "/tmp/evil.sed", "/srv/f", NULL};
+		const char *b[] = {"awk", "-f", "/tmp/evil.awk", "/srv/f", NULL};
+		const char *c[] = {"sftp", "-b", "/tmp/batch", "host", NULL};
+		const char *d[] = {"ssh", "-F", "/tmp/cfg", "host", NULL};
+		const char *e[] = {"vim", "-u", "/tmp/vimrc", "/srv/notes.txt", NULL};
+		const char *f[] = {"sed", "-f", "/srv/scripts/../../tmp/evil.sed", "/srv/f", NULL};
+		const char *g[] = {"gawk", "--load=/tmp/x.so", "BEGIN{}", NULL};
+		const char *h[] = {"node", "-r", "/tmp/x.js", "/srv/app.js", NULL};
+		const char *i[] = {"sed", "--file=/tmp/evil.sed", "/srv/f", NULL};
+		assert_int_equal(argv_rule("/tmp/evil.sed", a, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/evil.awk", b, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/batch", c, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/cfg", d, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/vimrc", e, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("../../tmp/evil", f, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.so", g, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.js", h, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/evil.sed", i, "cmd.option_file"), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"sed", "-f", "/srv/scripts/fr-FR.sed", "/srv/f", NULL};
+		const char *b[] = {"vim", "/srv/my notes.txt", NULL};
+		const char *c[] = {"sftp", "-b", "-", "host", NULL};
+		const char *d[] = {"awk", "-f", "/srv/report.awk", "/tmp/evil.awk", NULL};
+		assert_int_equal(argv_check("fr-FR", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("/srv/my notes.txt", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("host", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("/tmp/evil.awk", d), MOAT_ALLOW);
+	}
+}
+
+/* Code given as an option's value (python -c, perl -e/-E, ruby -e, node
+ * -e/-p, php -r/-B/-R/-E) is code injection when the input changes its
+ * tokens: it touches more than one token (it closes the string it was
+ * put in, adds an operator, a call, a statement), or inside one string
+ * it brings an interpolation that runs code (perl "@{[...]}", ruby
+ * "#{...}", php "${...}", javascript `${...}`, python f"{...}"), a
+ * shell metacharacter into a command string (perl's backticks), or a
+ * (?{...}) into a perl regular expression. Text inside one string, a
+ * number, a word, and an input that only breaks the code (it no longer
+ * compiles: nothing runs) pass; so do the program's operands. */
+static void argv_code_in_an_option_value(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"python3", "-c", "import os;os.system('id')", NULL};
+		const char *b[] = {"python3", "-c",
+		                   "print('x');__import__('os').system('id');print('')", NULL};
+		const char *c[] = {"perl", "-e", "print \"@{[ `id` ]}\"", NULL};
+		const char *d[] = {"perl", "-ne", "print if /(?{ system 'id' })/", "/srv/f", NULL};
+		const char *e[] = {"ruby", "-e", "puts \"#{`id`}\"", NULL};
+		const char *f[] = {"node", "-e",
+		                   "console.log(`${require('child_process')"
+		                   ".execSync('id')}`)",
+		                   NULL};
+		const char *g[] = {"php", "-r", "echo \"${system('id')}\";", NULL};
+		const char *h[] = {"python3", "-c", "print(f'{__import__(\"os\").system(\"id\")}')",
+		                   NULL};
+		const char *i[] = {"perl", "-e", "print `ls /srv;id`", NULL};
+		const char *j[] = {"node", "--eval=console.log(1);require('child_process')", NULL};
+		const char *k[] = {"perl", "-e", "print 'x'; BEGIN{system 'id'} '", NULL};
+		assert_int_equal(argv_rule("import os;os.system('id')", a, "cmd.program"),
+		                 MOAT_BLOCK);
+		assert_int_equal(
+		    argv_rule("x');__import__('os').system('id');print('", b, "cmd.program"),
+		    MOAT_BLOCK);
+		assert_int_equal(argv_rule("@{[ `id` ]}", c, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("(?{ system 'id' })", d, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("#{`id`}", e, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(
+		    argv_rule("${require('child_process').execSync('id')}", f, "cmd.program"),
+		    MOAT_BLOCK);
+		assert_int_equal(argv_rule("${system('id')}", g, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("{__import__(\"os\").system(\"id\")}", h, "cmd.program"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("/srv;id", i, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("1);require('child_process')", j, "cmd.program"),
+		                 MOAT_BLOCK);
+		/* perl runs BEGIN while it compiles, before the unclosed quote */
+		assert_int_equal(argv_rule("x'; BEGIN{system 'id'} '", k, "cmd.program"),
+		                 MOAT_BLOCK);
+	}
+	{ /* data: a string's text, a number, code that no longer compiles,
+	   * the program's own operands */
+		const char *a[] = {"python3", "-c", "print('hello world, it is 5 > 3; ok')", NULL};
+		const char *b[] = {"python3", "-c", "import time; time.sleep(-5)", NULL};
+		const char *c[] = {"node", "-e", "console.log('it's')", NULL};
+		const char *d[] = {"perl", "-ne", "print if /error code 42/", "/srv/log", NULL};
+		const char *e[] = {"python3", "/srv/app.py", "-c", "x'); id; ('", NULL};
+		const char *f[] = {"python3", "-c", "import sys; print(sys.argv[1])", "x'); id",
+		                   NULL};
+		const char *g[] = {"ruby", "-e", "puts \"Price: $5 #1\"", NULL};
+		const char *h[] = {"php", "-r", "echo 'My file (1).txt';", NULL};
+		const char *i[] = {"perl", "-e", "print \"mail me: jane@example.com\"", NULL};
+		const char *j[] = {"python3", "script.py", "--flag", NULL};
+		assert_int_equal(argv_check("hello world, it is 5 > 3; ok", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("-5", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("it's", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("error code 42", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("x'); id; ('", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("x'); id", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("Price: $5 #1", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("My file (1).txt", h), MOAT_ALLOW);
+		assert_int_equal(argv_check("jane@example.com", i), MOAT_ALLOW);
+		assert_int_equal(argv_check("--flag", j), MOAT_ALLOW);
+	}
+}
+
+/* vim's -c, --cmd and +cmd are Ex command lines: an input that names the
+ * command or brings a bar, a line break, a backtick or a '!' that starts
+ * a word (:r !id) fires cmd.program; a file name passes. */
+static void argv_vim_ex_commands(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"vim", "-c", "e /srv/x|!id", NULL};
+		const char *b[] = {"vim", "-c", "!id", "/srv/notes.txt", NULL};
+		const char *c[] = {"vi", "--cmd", "r !id", NULL};
+		const char *d[] = {"vim", "+e /srv/x|!id", NULL};
+		const char *e[] = {"vim", "-c", "e `id`", NULL};
+		assert_int_equal(argv_rule("x|!id", a, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("!id", b, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("!id", c, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x|!id", d, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("`id`", e, "cmd.program"), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"vim", "-c", "e /srv/my notes (1).txt", NULL};
+		const char *b[] = {"vim", "file.txt", NULL};
+		const char *c[] = {"vim", "+10", "/srv/wow!.txt", NULL};
+		const char *d[] = {"vim", "-c", "set ft=markdown", "/srv/wow!.txt", NULL};
+		assert_int_equal(argv_check("my notes (1).txt", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("file.txt", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("/srv/wow!.txt", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("wow!.txt", d), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(argv_curl_e_is_the_referer),
 	    cmocka_unit_test(argv_commands_in_containers_are_judged),
+	    cmocka_unit_test(argv_ssh_options_that_run_commands),
+	    cmocka_unit_test(argv_command_line_values),
+	    cmocka_unit_test(argv_script_files_from_an_input),
+	    cmocka_unit_test(argv_code_in_an_option_value),
+	    cmocka_unit_test(argv_vim_ex_commands),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -79,10 +79,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				(void)moat_check_argv(r, argv, 4);
 				/* the programs whose options, values, scripts or
 				 * remote command the argv check reads */
-				static const char *const progs[] = {"curl", "ssh", "sed",
-				                                    "wget", "tar", "gawk"};
-				argv[0] = progs[data[3] % 6];
-				argv[1] = data[3] & 8 ? "-e" : z;
+				static const char *const progs[] = {
+				    "curl",    "ssh",   "sed",    "wget",   "tar",  "gawk",
+				    "python3", "perl",  "node",   "php",    "ruby", "vim",
+				    "git",     "rsync", "docker", "kubectl"};
+				static const char *const opts[] = {"-e", "-c",    "-o", "-r",
+				                                   "-m", "--cmd", "-f", "exec"};
+				argv[0] = progs[data[3] % 16];
+				argv[1] = data[3] & 16 ? opts[data[2] % 8] : z;
 				(void)moat_check_argv(r, argv, 4);
 				free(z);
 			}
