@@ -322,8 +322,11 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	/* before k moves on: a window full here goes on from the state where
 	 * this element started, k itself until now (ma_sh_run) */
 	keep = ma_sh_room(st, lx->nel == MA_SH_MAX_EL, start, end);
-	/* case and esac as a command's first word open and close a case */
-	if (kind == MA_SH_WORD && !st->k.named && !target && end - start == 4) {
+	/* case and esac as a command's first word open and close a case (not
+	 * after a redirection's target or an assignment: "> f case" and
+	 * "x=1 case" run a command named case, as bash and dash read them) */
+	if (kind == MA_SH_WORD && !st->k.named && !target && st->k.v.prev != MA_SH_WORD &&
+	    end - start == 4) {
 		if (!memcmp(st->s + start, "case", 4))
 			st->k.v.cases++;
 		else if (st->k.v.cases && !memcmp(st->s + start, "esac", 4))
@@ -1182,7 +1185,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 				break;
 			if (!named) {
 				flags = MA_SH_F_CMDWORD;
-				if (j - i == 4) {
+				if (j - i == 4 && v.prev != MA_SH_WORD) {
 					if (!memcmp(s + i, "case", 4))
 						v.cases++;
 					else if (v.cases && !memcmp(s + i, "esac", 4))

@@ -2255,6 +2255,24 @@ static void a_case_items_commands_are_judged(void **state)
 	assert_int_equal(unq("see a) above;; then b) below"), MOAT_ALLOW);
 	assert_int_equal(unq("great :) thanks"), MOAT_ALLOW);
 	assert_int_equal(unq("in case a) fails"), MOAT_ALLOW);
+	/* "case" after a redirection's target or an assignment is a command's
+	 * name, not the reserved word (bash and dash: ")" unexpected), in a
+	 * window that keeps it and in one that starts after it alike */
+	{
+		static const char *const lines[] = {"> g case x in a) id;; esac",
+		                                    "x; > g case x in a) id;; esac",
+		                                    "x=1 case x in a) id;; esac"};
+		static struct ma_sh_lex lx;
+		for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+			size_t n = strlen(lines[k]);
+			ma_sh_lex_from(lines[k], n, 0, &lx);
+			assert_false(ma_sh_valid(&lx));
+			ma_sh_lex_from(lines[k], n, n, &lx);
+			assert_false(ma_sh_valid(&lx));
+		}
+		ma_sh_lex("x; case x in a) id;; esac", 25, &lx);
+		assert_true(ma_sh_valid(&lx));
+	}
 }
 
 /* argv: a program's own options that run a command, load code, or read
