@@ -456,6 +456,16 @@ struct ma_finding {
 void *ma_request_scratch(struct moat_request *r);
 /* Inputs of r (NULL r: none). */
 const struct ma_input *ma_request_inputs(const struct moat_request *r, size_t *n);
+/* Adds text (len bytes, copied) as the JSON input named path, marked
+ * structured (an object or array of the body). Returns as
+ * moat_request_add_input. */
+int ma_request_add_structured(struct moat_request *r, const char *path, const char *text,
+                              size_t len);
+/* ma_request_json.c: adds every string and number of json (len bytes) --
+ * a body jansson refused or one that repeats a name -- as lenient parsers
+ * read it, and its objects and arrays below the top as structured
+ * inputs. Returns 0 or MOAT_AGENT_ENOMEM. */
+int ma_request_json_lenient(struct moat_request *r, const char *json, size_t len);
 /* The mode for interceptor (policy, exclusions for param); no policy: monitor. */
 int ma_request_mode(const struct moat_request *r, const char *interceptor, const char *param);
 /* The policy's threshold for interceptor, or -1 (none, or no policy). */

@@ -648,6 +648,16 @@ int moat_request_add_input_ref(struct moat_request *r, int kind, const char *nam
 /* Adds an object or array of a JSON body as one input: its compact text,
  * marked structured (where the application may have expected a plain
  * value: the nosql_injection check looks at these). */
+int ma_request_add_structured(struct moat_request *r, const char *path, const char *text,
+                              size_t len)
+{
+	int rc = moat_request_add_input(r, MOAT_INPUT_JSON, path, text, len);
+
+	if (rc == 0 && r)
+		r->in[r->nin - 1].structured = 1;
+	return rc;
+}
+
 static int ma_add_json_struct(struct moat_request *r, json_t *v, const char *path)
 {
 	char *text = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
@@ -655,9 +665,7 @@ static int ma_add_json_struct(struct moat_request *r, json_t *v, const char *pat
 
 	if (!text)
 		return MOAT_AGENT_ENOMEM;
-	rc = moat_request_add_input(r, MOAT_INPUT_JSON, path, text, strlen(text));
-	if (rc == 0)
-		r->in[r->nin - 1].structured = 1;
+	rc = ma_request_add_structured(r, path, text, strlen(text));
 	free(text);
 	return rc;
 }
@@ -798,6 +806,8 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 	json_t *v;
 	char path[512] = "";
 	char *owned;
+	const char *text = json;
+	size_t tl = len;
 	int budget = 1000, rc;
 
 	if (!r)
@@ -807,11 +817,19 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 	json = ma_json_cut_deep(json, len, &len, &owned);
 	if (!json)
 		return MOAT_AGENT_ENOMEM;
-	v = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	v = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &err);
 	free(owned);
-	if (!v)
-		return json_error_code(&err) == json_error_out_of_memory ? MOAT_AGENT_ENOMEM
-		                                                         : MOAT_AGENT_EINVAL;
+	if (!v) {
+		enum json_error_code code = json_error_code(&err);
+		if (code == json_error_out_of_memory)
+			return MOAT_AGENT_ENOMEM;
+		/* refused, or a name repeated: read as lenient parsers read
+		 * it (ma_request_json.c); a repeated name is still JSON */
+		rc = ma_request_json_lenient(r, text, tl);
+		if (rc)
+			return rc;
+		return code == json_error_duplicate_key ? 0 : MOAT_AGENT_EINVAL;
+	}
 	rc = ma_add_json_value(r, v, path, 0, sizeof path, 0, &budget);
 	json_decref(v);
 	return rc;

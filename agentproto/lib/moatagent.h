@@ -439,7 +439,15 @@ int moat_request_add_input_ref(struct moat_request *r, int kind, const char *nam
  * 1,000 inputs, 32 levels (arrays and objects nested deeper than 64
  * levels are read as null before parsing, so that jansson's recursive
  * parser stays within the stack bound; only such bodies are copied, an
- * allocation). Returns 0, MOAT_AGENT_EINVAL (not JSON) or MOAT_AGENT_ENOMEM.
+ * allocation). A body that is not strict JSON (NaN, 1e999, lone
+ * surrogates, bytes that are not UTF-8, comments, trailing commas or
+ * text, single quotes, a byte order mark: what json-c or Python's json
+ * accept) or that repeats a name (cJSON's lookup gives the first, jansson
+ * keeps the last) is read once more, leniently: its strings and numbers
+ * are still added by path, every duplicate too, so that a value the
+ * application's own parser reads cannot hide the body's fields. Returns
+ * 0 (a repeated name is JSON), MOAT_AGENT_EINVAL (not strict JSON; its
+ * fields were added anyway) or MOAT_AGENT_ENOMEM.
  *
  *     moat_request_add_json(req, body, body_len);
  */

@@ -129,6 +129,139 @@ static void an_input_html_decoded_with_legacy_names_is_found(void **state)
 	expect(benign, sizeof benign / sizeof benign[0], MOAT_ALLOW);
 }
 
+static int json_verdict(const char *body, size_t bl, int want_add, const char *sql)
+{
+	char err[200];
+	const struct moat_policy *p = moat_policy_parse(BLOCK_ALL, 3, err, sizeof err);
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/search", .policy = p};
+	struct moat_request *r = NULL;
+	int v;
+
+	assert_non_null(p);
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_json(r, body, bl), want_add);
+	v = moat_check_sql(r, MOAT_SQL_SQLITE, sql, strlen(sql));
+	moat_request_end(r);
+	moat_policy_release(p);
+	return v;
+}
+
+/* A body that jansson refuses but an application's parser reads, each
+ * checked with the real parser and sqlite3 (every row counted): json-c
+ * (libjson-c5) reads all of these but the byte order mark, which
+ * Python's json.loads takes from the body's bytes; Python reads the
+ * numbers, NaN and the lone surrogates too. With nothing added, the
+ * attack in q was not found. They still answer MOAT_AGENT_EINVAL (not
+ * JSON to the library), with their fields added. A repeated name is JSON
+ * (0): cJSON's lookup gives the first, jansson kept the last. */
+static void a_body_jansson_refuses_still_gives_its_fields(void **state)
+{
+	static const char *const refused[] = {
+	    "{\"n\":1e999,\"q\":\"x' OR 1=1--\"}",
+	    "{\"n\":123456789012345678901234567890,\"q\":\"x' OR 1=1--\"}",
+	    "{\"z\":\"\\ud800\",\"q\":\"x' OR 1=1--\"}",
+	    "{\"z\":\"a\\udc00b\",\"q\":\"x' OR 1=1--\"}",
+	    "{\"z\":NaN,\"q\":\"x' OR 1=1--\"}",
+	    "{\"z\":-Infinity,\"q\":\"x' OR 1=1--\"}",
+	    "{\"z\":\"\xff\",\"q\":\"x' OR 1=1--\"}",
+	    "{\"q\":\"x' OR 1=1--\"} trailing",
+	    "{\"q\":\"x' OR 1=1--\",}",
+	    "{/* c */\"q\":\"x' OR 1=1--\"}",
+	    "{'q':\"x' OR 1=1--\"}",
+	    "\xef\xbb\xbf{\"q\":\"x' OR 1=1--\"}",
+	    "{\"a\":[1,{\"b\":NaN}],\"q\":\"x' OR 1=1--\"}",
+	    "{\"q\":\"x' OR 1=1--\ttab\"}",
+	};
+	static const char sql[] = "SELECT * FROM t WHERE name='x' OR 1=1--'";
+	static const char tab[] = "SELECT * FROM t WHERE name='x' OR 1=1--\ttab'";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		const char *op = strstr(refused[i], "\\t") || strchr(refused[i], '\t') ? tab : sql;
+		if (json_verdict(refused[i], strlen(refused[i]), MOAT_AGENT_EINVAL, op) !=
+		    MOAT_BLOCK)
+			fail_msg("allowed: %s", refused[i]);
+	}
+	/* the first of two, and the second */
+	static const char dup[] = "{\"q\":\"x' OR 1=1--\",\"q\":\"bob\"}";
+	static const char dup2[] = "{\"q\":\"bob\",\"q\":\"x' OR 1=1--\"}";
+	assert_int_equal(json_verdict(dup, sizeof dup - 1, 0, sql), MOAT_BLOCK);
+	assert_int_equal(json_verdict(dup2, sizeof dup2 - 1, 0, sql), MOAT_BLOCK);
+	/* benign: the same bodies with an ordinary name stay allowed */
+	static const char ok[] = "{\"n\":1e999,\"z\":NaN,\"q\":\"O'Brien\"}";
+	assert_int_equal(json_verdict(ok, sizeof ok - 1, MOAT_AGENT_EINVAL,
+	                              "SELECT * FROM t WHERE name='O''Brien'"),
+	                 MOAT_ALLOW);
+	assert_int_equal(json_verdict(ok, sizeof ok - 1, MOAT_AGENT_EINVAL,
+	                              "SELECT * FROM t WHERE n=1e999 AND name='x'"),
+	                 MOAT_ALLOW);
+}
+
+/* The lenient reading names its inputs as jansson's walk does, and a
+ * valid body is read by jansson alone (the same inputs as before). */
+static void the_lenient_reading_names_inputs_as_jansson_does(void **state)
+{
+	static const char body[] =
+	    "{\"user\":{\"name\":\"ann\",\"tags\":[\"a\",{\"k\":\"v\"},[1,2]]},\"n\":2,\"t\":true}";
+	char bad[sizeof body + 8];
+	struct moat_request_info ri = {.method = "POST", .endpoint = "/"};
+	struct moat_request *r1 = NULL, *r2 = NULL;
+	size_t n1, n2;
+
+	(void)state;
+	/* the same body made invalid by a comma before its last brace:
+	 * json-c reads it whole */
+	memcpy(bad, body, sizeof body - 2);
+	memcpy(bad + sizeof body - 2, ",}", 3);
+	assert_int_equal(moat_request_begin(NULL, &ri, &r1), MOAT_ALLOW);
+	assert_int_equal(moat_request_begin(NULL, &ri, &r2), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_json(r1, body, sizeof body - 1), 0);
+	assert_int_equal(moat_request_add_json(r2, bad, strlen(bad)), MOAT_AGENT_EINVAL);
+	const struct ma_input *a = ma_request_inputs(r1, &n1);
+	const struct ma_input *b = ma_request_inputs(r2, &n2);
+	/* the same inputs (jansson's walk adds a container before its
+	 * members, the lenient one after them) */
+	assert_int_equal(n1, n2);
+	int used[32] = {0};
+	assert_true(n1 <= 32);
+	for (size_t i = 0; i < n1; i++) {
+		size_t k = 0;
+		while (k < n2 && (used[k] || strcmp(a[i].param, b[k].param) != 0 ||
+		                  a[i].structured != b[k].structured ||
+		                  a[i].form_len[0] != b[k].form_len[0] ||
+		                  memcmp(a[i].form[0], b[k].form[0], a[i].form_len[0]) != 0))
+			k++;
+		if (k == n2)
+			fail_msg("%s = %s not read leniently", a[i].param, a[i].form[0]);
+		used[k] = 1;
+	}
+	moat_request_end(r1);
+	moat_request_end(r2);
+}
+
+/* Whatever the bytes, the lenient reading ends, stays in its buffers and
+ * adds at most 1,000 inputs. */
+static void the_lenient_reading_reads_any_bytes(void **state)
+{
+	static const char pieces[] = "{}[]\"'\\:,/*u0dD8CfF1e9 \n";
+	char s[300];
+	uint64_t seed = 5;
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		struct moat_request_info ri = {.method = "POST", .endpoint = "/"};
+		struct moat_request *r = NULL;
+		size_t n = at_rnd(&seed, sizeof s);
+		for (size_t i = 0; i < n; i++)
+			s[i] = at_rnd(&seed, 8) ? pieces[at_rnd(&seed, sizeof pieces - 1)]
+			                        : (char)at_rnd(&seed, 256);
+		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+		assert_int_equal(ma_request_json_lenient(r, s, n), 0);
+		assert_true(moat_request_input_count(r) <= 1000);
+		moat_request_end(r);
+	}
+}
+
 /* ma_url_decode_keep_plus is ma_url_decode with '+' left alone. */
 static void keeping_plus_changes_only_the_plus(void **state)
 {
@@ -168,6 +301,9 @@ int main(void)
 	    cmocka_unit_test(a_value_decoded_with_plus_kept_is_found),
 	    cmocka_unit_test(keeping_plus_changes_only_the_plus),
 	    cmocka_unit_test(an_input_html_decoded_with_legacy_names_is_found),
+	    cmocka_unit_test(a_body_jansson_refuses_still_gives_its_fields),
+	    cmocka_unit_test(the_lenient_reading_names_inputs_as_jansson_does),
+	    cmocka_unit_test(the_lenient_reading_reads_any_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,401 @@
+/*
+ * ma_request_json.c — a JSON body that jansson refuses, read the way the
+ * lenient parsers an application may use read it, so that its fields are
+ * still inputs.
+ *
+ * moat_request_add_json parses with jansson, strictly, and adds what it
+ * finds. Other parsers accept more: json-c (Debian's libjson-c5) reads
+ * `1e999`, integers past 64 bits, `NaN` and `Infinity`, lone surrogates
+ * (as U+FFFD), bytes that are not UTF-8, comments, trailing commas,
+ * single-quoted strings and text after the value; Python's json reads the
+ * numbers and the lone surrogates too; cJSON keeps every member of a
+ * duplicated name and its lookups give the first. An attacker who adds
+ * one such value beside the attack made the whole body "not JSON" to the
+ * library while the application read it: no input, nothing found. So
+ * when jansson refuses a body, or it repeats a name (jansson keeps only
+ * the last), this walk adds every string and number it can read -- named
+ * by path as jansson's walk names them, duplicates and all -- and every
+ * object and array below the top as compact text (structured). It never
+ * fails on the text: what it cannot read it skips.
+ *
+ * Threads: as ma_request.c (the request's thread). Iterative: the stack
+ * it takes does not grow with the body's nesting (the path is read for
+ * MA_RJ_DEPTH levels, as jansson's walk reads 32).
+ */
+#include "ma_int.h"
+#include "ma_util.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MA_RJ_DEPTH 32
+#define MA_RJ_PATH  512
+
+struct ma_rj_frame {
+	int array;    /* 1: array, 0: object */
+	size_t plen;  /* the path's length before this container's members */
+	size_t index; /* the next element's index (arrays) */
+	size_t start; /* where the container's text starts */
+	int named;    /* the container has a path (not the top) */
+};
+
+struct ma_rj {
+	struct moat_request *r;
+	const char *s;
+	size_t len, pos;
+	char *buf; /* len + 4 bytes: one decoded string or compacted container */
+	char path[MA_RJ_PATH];
+	size_t plen;
+	int budget, rc;
+};
+
+static int ma_rj_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Whitespace and comments (`// ...`, `/ * ... * /`, as json-c skips them)
+ * from j->pos on. */
+static void ma_rj_skip(struct ma_rj *j)
+{
+	while (j->pos < j->len) {
+		char c = j->s[j->pos];
+		if (ma_rj_space(c)) {
+			j->pos++;
+		} else if (c == '/' && j->pos + 1 < j->len && j->s[j->pos + 1] == '/') {
+			const char *nl = memchr(j->s + j->pos, '\n', j->len - j->pos);
+			j->pos = nl ? (size_t)(nl - j->s) + 1 : j->len;
+		} else if (c == '/' && j->pos + 1 < j->len && j->s[j->pos + 1] == '*') {
+			size_t k = j->pos + 2;
+			while (k + 1 < j->len && !(j->s[k] == '*' && j->s[k + 1] == '/'))
+				k++;
+			j->pos = k + 1 < j->len ? k + 2 : j->len;
+		} else {
+			return;
+		}
+	}
+}
+
+static size_t ma_rj_utf8(unsigned long c, char *o)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* The four hex digits at s[i..i+4) (i + 4 <= len), or -1. */
+static long ma_rj_hex4(const char *s, size_t len, size_t i)
+{
+	long v = 0;
+
+	if (i + 4 > len)
+		return -1;
+	for (size_t k = i; k < i + 4; k++) {
+		int h = ma_hex_val(s[k]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+/* The string whose quote q is at j->pos, decoded into j->buf (a lone
+ * surrogate is U+FFFD, as json-c makes it; other bytes as they are; an
+ * unknown escape is its letter); j->pos after its closing quote, or at the
+ * end when there is none. Returns the decoded length: never more than
+ * the text it came from (a \u escape of six bytes gives four at most). */
+static size_t ma_rj_string(struct ma_rj *j)
+{
+	char q = j->s[j->pos];
+	size_t o = 0, i = j->pos + 1;
+
+	while (i < j->len && j->s[i] != q) {
+		char c = j->s[i++];
+		long u, lo;
+		if (c != '\\' || i >= j->len) {
+			j->buf[o++] = c;
+			continue;
+		}
+		c = j->s[i++];
+		switch (c) {
+		case 'b':
+			j->buf[o++] = '\b';
+			break;
+		case 'f':
+			j->buf[o++] = '\f';
+			break;
+		case 'n':
+			j->buf[o++] = '\n';
+			break;
+		case 'r':
+			j->buf[o++] = '\r';
+			break;
+		case 't':
+			j->buf[o++] = '\t';
+			break;
+		case 'u':
+			u = ma_rj_hex4(j->s, j->len, i);
+			if (u < 0) {
+				j->buf[o++] = 'u';
+				break;
+			}
+			i += 4;
+			if (u >= 0xD800 && u <= 0xDBFF && i + 1 < j->len && j->s[i] == '\\' &&
+			    j->s[i + 1] == 'u' &&
+			    (lo = ma_rj_hex4(j->s, j->len, i + 2)) >= 0xDC00 && lo <= 0xDFFF) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			} else if (u >= 0xD800 && u <= 0xDFFF) {
+				u = 0xFFFD;
+			}
+			o += ma_rj_utf8((unsigned long)u, j->buf + o);
+			break;
+		default: /* \" \\ \/ \' and what no parser knows */
+			j->buf[o++] = c;
+		}
+	}
+	j->pos = i < j->len ? i + 1 : j->len;
+	return o;
+}
+
+/* A number or a bare word (`NaN`, `Infinity`, `1e999`, an unquoted key)
+ * at j->pos: its length, j->pos after it. */
+static size_t ma_rj_word(struct ma_rj *j)
+{
+	size_t a = j->pos;
+
+	while (j->pos < j->len) {
+		char c = j->s[j->pos];
+		if (ma_rj_space(c) || strchr("{}[],:\"'/", c))
+			break;
+		j->pos++;
+	}
+	if (j->pos == a)
+		j->pos++; /* a byte nothing reads (a stray '/'): skipped */
+	return j->pos - a;
+}
+
+static void ma_rj_add(struct ma_rj *j, const char *v, size_t vl, int structured)
+{
+	if (j->rc || j->budget <= 0)
+		return;
+	j->budget--;
+	j->rc = structured ? ma_request_add_structured(j->r, j->path, v, vl)
+	                   : moat_request_add_input(j->r, MOAT_INPUT_JSON, j->path, v, vl);
+}
+
+/* The container j->s[start..end) as compact text in j->buf: whitespace and
+ * comments outside strings left out. */
+static size_t ma_rj_compact(struct ma_rj *j, size_t start, size_t end)
+{
+	size_t o = 0, i = start;
+	char q = 0;
+
+	while (i < end) {
+		char c = j->s[i];
+		if (q) {
+			j->buf[o++] = c;
+			i++;
+			if (c == '\\' && i < end)
+				j->buf[o++] = j->s[i++];
+			else if (c == q)
+				q = 0;
+		} else if (c == '"' || c == '\'') {
+			q = c;
+			j->buf[o++] = c;
+			i++;
+		} else if (ma_rj_space(c) || (c == '/' && i + 1 < end &&
+		                              (j->s[i + 1] == '/' || j->s[i + 1] == '*'))) {
+			size_t save = j->pos;
+			j->pos = i;
+			ma_rj_skip(j);
+			i = j->pos > end ? end : j->pos;
+			j->pos = save;
+		} else {
+			j->buf[o++] = c;
+			i++;
+		}
+	}
+	return o;
+}
+
+/* Sets the path to the member or element about to be read in f. Returns
+ * 0 when it does not fit (the value is then skipped, as jansson's walk
+ * skips it). */
+static int ma_rj_name(struct ma_rj *j, const struct ma_rj_frame *f, const char *key, size_t kl)
+{
+	int n;
+
+	j->plen = f->plen;
+	if (f->array)
+		n = snprintf(j->path + j->plen, sizeof j->path - j->plen, "[%zu]", f->index);
+	else
+		n = snprintf(j->path + j->plen, sizeof j->path - j->plen, "%s%.*s",
+		             j->plen ? "." : "", (int)kl, key);
+	if (n < 0 || (size_t)n >= sizeof j->path - j->plen || memchr(key, '\0', kl)) {
+		j->path[j->plen] = '\0';
+		return 0;
+	}
+	j->plen += (size_t)n;
+	return 1;
+}
+
+int ma_request_json_lenient(struct moat_request *r, const char *json, size_t len)
+{
+	struct ma_rj_frame st[MA_RJ_DEPTH + 1];
+	struct ma_rj *j = calloc(1, sizeof *j);
+	int depth = 0;   /* open containers (st[depth - 1] the innermost) */
+	size_t deep = 0; /* containers open past MA_RJ_DEPTH, not followed */
+	int want_key = 0, have_name = 0;
+	char key[MA_RJ_PATH];
+	size_t kl = 0;
+
+	if (!j)
+		return MOAT_AGENT_ENOMEM;
+	j->r = r;
+	j->s = json;
+	j->len = len;
+	j->buf = malloc(len + 4);
+	j->budget = 1000;
+	if (!j->buf) {
+		free(j);
+		return MOAT_AGENT_ENOMEM;
+	}
+	if (len >= 3 && !memcmp(json, "\xEF\xBB\xBF", 3))
+		j->pos = 3; /* a byte order mark */
+	while (!j->rc && j->budget > 0) {
+		struct ma_rj_frame *f = depth ? &st[depth - 1] : NULL;
+		char c;
+		ma_rj_skip(j);
+		if (j->pos >= j->len)
+			break;
+		c = json[j->pos];
+		if (deep) { /* inside containers too deep to name: count them */
+			if (c == '"' || c == '\'') {
+				ma_rj_string(j);
+				continue;
+			}
+			if (c == '{' || c == '[')
+				deep++;
+			else if (c == '}' || c == ']')
+				deep--;
+			j->pos++;
+			continue;
+		}
+		if (c == ',') {
+			j->pos++;
+			if (f && f->array && have_name)
+				f->index++;
+			want_key = f && !f->array;
+			have_name = 0;
+			continue;
+		}
+		if (c == ':') {
+			j->pos++;
+			want_key = 0;
+			continue;
+		}
+		if (c == '}' || c == ']') {
+			j->pos++;
+			if (!f)
+				continue; /* text after the value: read on */
+			if (f->named) {
+				size_t cl = ma_rj_compact(j, f->start, j->pos);
+				j->plen = f->plen;
+				j->path[j->plen] = '\0';
+				ma_rj_add(j, j->buf, cl, 1);
+			}
+			depth--;
+			j->plen = f->plen;
+			j->path[j->plen] = '\0';
+			f = depth ? &st[depth - 1] : NULL;
+			/* the container was a value of the one around it */
+			if (f && f->array) {
+				f->index++;
+				have_name = 0;
+			}
+			j->plen = f ? f->plen : 0;
+			j->path[j->plen] = '\0';
+			want_key = 0;
+			continue;
+		}
+		if (f && !f->array && want_key) {
+			/* a member's name: a string or a bare word */
+			const char *k;
+			if (c == '"' || c == '\'') {
+				kl = ma_rj_string(j);
+				k = j->buf;
+			} else {
+				size_t a = j->pos;
+				kl = ma_rj_word(j);
+				k = json + a;
+			}
+			if (kl >= sizeof key)
+				kl = sizeof key - 1;
+			memcpy(key, k, kl);
+			want_key = 0;
+			have_name = 1;
+			continue;
+		}
+		/* a value: named by the member's name or the element's index */
+		int named = f && ma_rj_name(j, f, key, f->array ? 0 : kl);
+		if (f && !f->array && !have_name)
+			named = 0; /* a value without a name before it: read, not named */
+		have_name = f && f->array;
+		if (c == '{' || c == '[') {
+			j->pos++;
+			if (depth >= MA_RJ_DEPTH || (f && !named)) {
+				deep = 1; /* too deep, or no name to give it: skipped */
+				continue;
+			}
+			st[depth].array = c == '[';
+			st[depth].plen = f ? (named ? j->plen : f->plen) : 0;
+			st[depth].index = 0;
+			st[depth].start = j->pos - 1;
+			st[depth].named = f && named;
+			depth++;
+			want_key = c == '{';
+			have_name = 0;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			size_t vl = ma_rj_string(j);
+			if (named || !f)
+				ma_rj_add(j, j->buf, vl, 0);
+		} else {
+			size_t a = j->pos, wl = ma_rj_word(j);
+			int lit = (wl == 4 && (!memcmp(json + a, "true", 4) ||
+			                       !memcmp(json + a, "null", 4))) ||
+			          (wl == 5 && !memcmp(json + a, "false", 5));
+			if ((named || !f) && !lit && wl)
+				ma_rj_add(j, json + a, wl, 0);
+		}
+		if (f) {
+			j->plen = f->plen;
+			j->path[j->plen] = '\0';
+		}
+	}
+	int rc = j->rc;
+	free(j->buf);
+	free(j);
+	return rc;
+}
