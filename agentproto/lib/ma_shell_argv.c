@@ -226,7 +226,8 @@ static const struct ma_sh_prog_opts {
      * subcommand reads as a flag before an option that matters (-m
      * message, -b branch, -C directory, -F file, -e pattern) */
     {"git", "CcOu", "Fbem", "", "--open-files-in-pager",
-     "--author --branch --date --depth --exec --file --git-dir --message --origin --reference "
+     "--author --branch --config --date --depth --exec --file --git-dir --message --origin "
+     "--reference "
      "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
      0, NULL},
     {"tar", "CFI", "HKLNTVXbfg", "", "--rsh-command --rmt-command",
@@ -854,7 +855,7 @@ static const struct ma_sh_value_kind {
     {"sftp", MA_SH_VAL_FILE, 0, "Fb", ""},
     {"scp", MA_SH_VAL_CMD, 0, "S", ""},
     {"sftp", MA_SH_VAL_CMD, 0, "DS", ""},
-    {"git", MA_SH_VAL_GITCONF, 0, "c", ""},
+    {"git", MA_SH_VAL_GITCONF, 0, "c", "--config"},
     {"git", MA_SH_VAL_CMD, 0, "u", "--upload-pack --receive-pack --exec"},
     {"rsync", MA_SH_VAL_CMD, 0, "e", "--rsh --rsync-path"},
     {"tar", MA_SH_VAL_CMD, 0, "FI",
@@ -866,6 +867,7 @@ static const struct ma_sh_value_kind {
     {"nc", MA_SH_VAL_CMD, 0, "ce", ""},
     {"ncat", MA_SH_VAL_CMD, 0, "ce", "--sh-exec --exec --lua-exec"},
     {"curl", MA_SH_VAL_FILE, 0, "K", "--config"},
+    {"wget", MA_SH_VAL_CMD, 0, "e", "--execute"},
     {"wget", MA_SH_VAL_FILE, 0, "", "--config"},
     {"sed", MA_SH_VAL_FILE, 0, "f", "--file"},
     {"awk", MA_SH_VAL_FILE, 0, "f", ""},
@@ -890,6 +892,21 @@ static const struct ma_sh_value_kind {
     {"psql", MA_SH_VAL_FILE, 0, "f", "--file"},
     {"sqlite3", MA_SH_VAL_FILE, 0, "", "-init"},
 };
+
+/* 1 when vim (vi, nvim) at argv[prog] runs in Ex mode by the element ai
+ * (an -e or -E in a cluster before it or in it: vim -es, -e -s), where
+ * -s means silent and takes no scriptin file. */
+static int ma_sh_vim_ex_mode(const char *const *argv, int prog, int ai)
+{
+	const char *b = ma_sh_base(argv[prog]);
+
+	if (strcmp(b, "vim") && strcmp(b, "vi") && strcmp(b, "nvim"))
+		return 0;
+	for (int k = prog + 1; k <= ai; k++)
+		if (argv[k][0] == '-' && argv[k][1] != '-' && strpbrk(argv[k] + 1, "eE"))
+			return 1;
+	return 0;
+}
 
 /* 1 when program po's options end at its first operand (its script or
  * program text): python, perl, ruby, node, php and the awks. */
@@ -1170,7 +1187,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	const struct ma_sh_prog_opts *po;
 	const char *oname = NULL;
 	size_t nin, onlen = 0;
-	int script, dashdash = 0, prog, next = 0, nops = 0, stop = 0;
+	int script, dashdash = 0, prog, next = 0, nops = 0, sub = 0, stop = 0;
 
 	if (!r || !argv)
 		return MOAT_ALLOW;
@@ -1231,6 +1248,9 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 				const char *nm;
 				size_t nl;
 				int rd = ma_sh_opt_read(po, arg, &nm, &nl, &at);
+				if (nl == 1 && *nm == 's' && (rd & MA_SH_OPT_NEXT) &&
+				    ma_sh_vim_ex_mode(argv, prog, ai))
+					rd &= ~MA_SH_OPT_NEXT; /* vim -es: silent, no scriptin */
 				danger = rd & MA_SH_OPT_DANGER;
 				if (!value && (rd & MA_SH_OPT_NEXT)) {
 					next = danger || ma_sh_danger_option(arg, 1) ? 2 : 1;
@@ -1256,8 +1276,9 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 			 * name=value (only before git's subcommand) */
 			if (val && nlen) {
 				int lang = 0, kind = ma_sh_value_kind_of(po, name, nlen, &lang), v2;
-				if (kind == MA_SH_VAL_GITCONF && nops > 0)
-					kind = 0; /* git commit -c COMMIT */
+				if (kind == MA_SH_VAL_GITCONF && nops > 0 &&
+				    strcmp(argv[sub], "clone"))
+					kind = 0; /* git commit -c COMMIT; clone -c sets it */
 				v2 = kind ? ma_sh_value_check(r, argv, argc, kind, lang, val, file,
 				                              line, function)
 				          : -1;
@@ -1272,7 +1293,8 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 			if (!value && !strcmp(arg, "--"))
 				dashdash = 1;
 			else if (!value && !dashdash && !(arg[0] == '-' && arg[1])) {
-				nops++; /* an operand: python's script ends its options */
+				if (nops++ == 0)
+					sub = ai; /* git's subcommand */
 				if (po && ma_sh_opts_stop(po))
 					stop = 1;
 			}

@@ -607,6 +607,26 @@ static int ma_sh_code_brings(const char *s, size_t a, size_t b, const struct ma_
 	return 0;
 }
 
+/* 1 when p (n bytes) holds what perl runs while it compiles, before a
+ * syntax error further on stops it: a BEGIN block, or a "use Module"
+ * (its import runs then). */
+static int ma_sh_perl_compile_time(const char *p, size_t n)
+{
+	const char *u = p;
+
+	if (memmem(p, n, "BEGIN", 5))
+		return 1;
+	for (;;) {
+		u = memmem(u, n - (size_t)(u - p), "use", 3);
+		if (!u || (size_t)(u - p) + 4 >= n)
+			return 0;
+		if ((u[3] == ' ' || u[3] == '\t') && u[4] >= 'A' && u[4] <= 'Z' &&
+		    (u == p || !ma_sh_code_word(u[-1], MA_SH_LANG_PERL)))
+			return 1;
+		u += 3;
+	}
+}
+
 int ma_sh_code_judge(int lang, const char *s, size_t n, size_t a, size_t b)
 {
 	struct ma_sh_tok t, first = {0, 0, 0, 0, 0};
@@ -628,7 +648,7 @@ int ma_sh_code_judge(int lang, const char *s, size_t n, size_t a, size_t b)
 		         t.start == first.end)
 			count = 1; /* a negative number */
 	}
-	if (r < 0 && lang != MA_SH_LANG_PERL)
+	if (r < 0 && (lang != MA_SH_LANG_PERL || !ma_sh_perl_compile_time(s + a, b - a)))
 		return 0; /* it does not compile: nothing runs */
 	if (count > 1)
 		return 1;

@@ -129,6 +129,14 @@ static void argv_commands_in_containers_are_judged(void **state)
 		assert_int_equal(argv_check("x;id", g), MOAT_BLOCK);
 		assert_int_equal(argv_check("x;id", h), MOAT_BLOCK);
 	}
+	{ /* env, bash, busybox: the shells the brief lists */
+		const char *a[] = {"env", "-i", "LANG=C", "bash", "--norc", "-c", "ls x;id", NULL};
+		const char *b[] = {"busybox", "sh", "-c", "ls x;id", NULL};
+		const char *c[] = {"/bin/bash", "-c", "ls x;id", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+	}
 	{ /* the program's own options, inside the container */
 		const char *a[] = {"docker",           "exec",      "web", "curl",
 		                   "-o/var/www/x.php", "http://h/", NULL};
@@ -266,6 +274,19 @@ static void argv_command_line_values(void **state)
 		assert_int_equal(argv_rule("/tmp/x.sh", j, "cmd.option"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("http.server", k, "cmd.option"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("/tmp/hooks", l, "cmd.option_file"), MOAT_BLOCK);
+		/* git 2.39: clone's own -c sets the key for the clone's fetch
+		 * (core.sshCommand ran, checked in a scratch directory) */
+		const char *m[] = {"git",       "clone", "-c", "core.sshCommand=touch /tmp/p",
+		                   "ssh://h/r", NULL};
+		const char *n[] = {"git", "clone", "ssh://h/r", "--config=core.sshCommand=x;id",
+		                   NULL};
+		const char *o[] = {"wget", "-e", "output_document=/var/www/x.php", "http://h/",
+		                   NULL};
+		assert_int_equal(argv_rule("core.sshCommand=touch /tmp/p", m, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", n), MOAT_BLOCK);
+		assert_int_equal(argv_rule("output_document=/var/www/x.php", o, "cmd.option"),
+		                 MOAT_BLOCK);
 	}
 	{ /* data in the application's command line; ordinary keys; a
 	   * subcommand's -c; a file name with spaces */
@@ -361,6 +382,7 @@ static void argv_code_in_an_option_value(void **state)
 		const char *i[] = {"perl", "-e", "print `ls /srv;id`", NULL};
 		const char *j[] = {"node", "--eval=console.log(1);require('child_process')", NULL};
 		const char *k[] = {"perl", "-e", "print 'x'; BEGIN{system 'id'} '", NULL};
+		const char *l[] = {"perl", "-e", "print 'x'; use POSIX; '", NULL};
 		assert_int_equal(argv_rule("import os;os.system('id')", a, "cmd.program"),
 		                 MOAT_BLOCK);
 		assert_int_equal(
@@ -381,6 +403,7 @@ static void argv_code_in_an_option_value(void **state)
 		/* perl runs BEGIN while it compiles, before the unclosed quote */
 		assert_int_equal(argv_rule("x'; BEGIN{system 'id'} '", k, "cmd.program"),
 		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("x'; use POSIX; '", l, "cmd.program"), MOAT_BLOCK);
 	}
 	{ /* data: a string's text, a number, code that no longer compiles,
 	   * the program's own operands */
@@ -395,6 +418,9 @@ static void argv_code_in_an_option_value(void **state)
 		const char *h[] = {"php", "-r", "echo 'My file (1).txt';", NULL};
 		const char *i[] = {"perl", "-e", "print \"mail me: jane@example.com\"", NULL};
 		const char *j[] = {"python3", "script.py", "--flag", NULL};
+		/* perl too: an apostrophe that only breaks the code, nothing
+		 * run at compile time (a BEGIN block, a use) */
+		const char *k[] = {"perl", "-e", "print 'it's done, we use it'", NULL};
 		assert_int_equal(argv_check("hello world, it is 5 > 3; ok", a), MOAT_ALLOW);
 		assert_int_equal(argv_check("-5", b), MOAT_ALLOW);
 		assert_int_equal(argv_check("it's", c), MOAT_ALLOW);
@@ -405,6 +431,7 @@ static void argv_code_in_an_option_value(void **state)
 		assert_int_equal(argv_check("My file (1).txt", h), MOAT_ALLOW);
 		assert_int_equal(argv_check("jane@example.com", i), MOAT_ALLOW);
 		assert_int_equal(argv_check("--flag", j), MOAT_ALLOW);
+		assert_int_equal(argv_check("it's done, we use it", k), MOAT_ALLOW);
 	}
 }
 
@@ -420,11 +447,16 @@ static void argv_vim_ex_commands(void **state)
 		const char *c[] = {"vi", "--cmd", "r !id", NULL};
 		const char *d[] = {"vim", "+e /srv/x|!id", NULL};
 		const char *e[] = {"vim", "-c", "e `id`", NULL};
+		/* -s in Ex mode is silent: the -c after it is still read */
+		const char *f[] = {"vim", "-es", "-c", "e /srv/x|!id", "/srv/f", NULL};
+		const char *g[] = {"vim", "-s", "/tmp/keys", "/srv/f", NULL};
 		assert_int_equal(argv_rule("x|!id", a, "cmd.program"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("!id", b, "cmd.program"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("!id", c, "cmd.program"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("x|!id", d, "cmd.program"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("`id`", e, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x|!id", f, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/keys", g, "cmd.option_file"), MOAT_BLOCK);
 	}
 	{
 		const char *a[] = {"vim", "-c", "e /srv/my notes (1).txt", NULL};
