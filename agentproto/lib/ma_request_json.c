@@ -8,9 +8,11 @@
  * `1e999`, integers past 64 bits, `NaN` and `Infinity`, lone surrogates
  * (as U+FFFD), bytes that are not UTF-8, comments, trailing commas,
  * single-quoted strings and text after the value; Python's json reads the
- * numbers and the lone surrogates too; cJSON keeps every member of a
- * duplicated name and its lookups give the first. An attacker who adds
- * one such value beside the attack made the whole body "not JSON" to the
+ * numbers and the lone surrogates too, and bodies in UTF-16 or UTF-32
+ * (json.loads given the body's bytes detects them); cJSON keeps every
+ * member of a duplicated name and its lookups give the first. An
+ * attacker who adds one such value beside the attack, or encodes the
+ * body so, made the whole body "not JSON" to the
  * library while the application read it: no input, nothing found. So
  * when jansson refuses a body, or it repeats a name (jansson keeps only
  * the last), this walk adds every string and number it can read -- named
@@ -259,7 +261,92 @@ static int ma_rj_name(struct ma_rj *j, const struct ma_rj_frame *f, const char *
 	return 1;
 }
 
+/* The encoding Python's json.loads reads a body's bytes in (its
+ * detect_encoding: a byte order mark, else where the first four bytes
+ * hold NULs): 0 UTF-8, else the unit's size (2 or 4); *be big-endian,
+ * *skip the mark's bytes. */
+static int ma_rj_encoding(const unsigned char *b, size_t n, int *be, size_t *skip)
+{
+	*be = 0;
+	*skip = 0;
+	if (n >= 4 && ((b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF) ||
+	               (b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0))) {
+		*be = b[0] == 0;
+		*skip = 4;
+		return 4;
+	}
+	if (n >= 2 && ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE))) {
+		*be = b[0] == 0xFE;
+		*skip = 2;
+		return 2;
+	}
+	if (n >= 4 && b[0] == 0) {
+		*be = 1;
+		return b[1] ? 2 : 4;
+	}
+	if (n >= 4 && b[1] == 0)
+		return b[2] || b[3] ? 2 : 4;
+	if (n == 2 && (b[0] == 0 || b[1] == 0)) {
+		*be = b[0] == 0;
+		return 2;
+	}
+	return 0;
+}
+
+/* A UTF-16 or UTF-32 body (unit bytes, be) from b's skip on as UTF-8 in a
+ * new block of *outlen bytes (the caller frees it; NULL: no memory): a
+ * lone surrogate or a code point past U+10FFFF is U+FFFD, an odd byte at
+ * the end is left out. */
+static char *ma_rj_transcode(const unsigned char *b, size_t n, int unit, int be, size_t skip,
+                             size_t *outlen)
+{
+	char *o = malloc(n / 2 * 3 + 8); /* 2 bytes give 3 at most, 4 give 4 */
+	size_t w = 0;
+
+	if (!o)
+		return NULL;
+	for (size_t i = skip; i + (size_t)unit <= n; i += (size_t)unit) {
+		unsigned long c = 0;
+		for (int k = 0; k < unit; k++)
+			c |= (unsigned long)b[i + (size_t)(be ? k : unit - 1 - k)]
+			     << (8 * (unit - 1 - k));
+		if (unit == 2 && c >= 0xD800 && c <= 0xDBFF && i + 4 <= n) {
+			unsigned long lo = be ? ((unsigned long)b[i + 2] << 8 | b[i + 3])
+			                      : ((unsigned long)b[i + 3] << 8 | b[i + 2]);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+			c = 0xFFFD;
+		w += ma_rj_utf8(c, o + w);
+	}
+	*outlen = w;
+	return o;
+}
+
+static int ma_rj_walk(struct moat_request *r, const char *json, size_t len);
+
 int ma_request_json_lenient(struct moat_request *r, const char *json, size_t len)
+{
+	int be, unit, rc;
+	size_t skip, ul;
+	char *u;
+
+	unit = ma_rj_encoding((const unsigned char *)json, len, &be, &skip);
+	if (!unit)
+		return ma_rj_walk(r, json, len);
+	u = ma_rj_transcode((const unsigned char *)json, len, unit, be, skip, &ul);
+	if (!u)
+		return MOAT_AGENT_ENOMEM;
+	rc = ma_rj_walk(r, u, ul);
+	free(u);
+	return rc;
+}
+
+/* The walk of a UTF-8 body. */
+static int ma_rj_walk(struct moat_request *r, const char *json, size_t len)
 {
 	struct ma_rj_frame st[MA_RJ_DEPTH + 1];
 	struct ma_rj *j = calloc(1, sizeof *j);

@@ -441,8 +441,8 @@ int moat_request_add_input_ref(struct moat_request *r, int kind, const char *nam
  * parser stays within the stack bound; only such bodies are copied, an
  * allocation). A body that is not strict JSON (NaN, 1e999, lone
  * surrogates, bytes that are not UTF-8, comments, trailing commas or
- * text, single quotes, a byte order mark: what json-c or Python's json
- * accept) or that repeats a name (cJSON's lookup gives the first, jansson
+ * text, single quotes, a byte order mark, UTF-16 or UTF-32: what json-c
+ * or Python's json accept) or that repeats a name (cJSON's lookup gives the first, jansson
  * keeps the last) is read once more, leniently: its strings and numbers
  * are still added by path, every duplicate too, so that a value the
  * application's own parser reads cannot hide the body's fields. Returns

@@ -197,6 +197,55 @@ static void a_body_jansson_refuses_still_gives_its_fields(void **state)
 	                 MOAT_ALLOW);
 }
 
+/* text (ASCII or 0xC3 0xA9, é) as UTF-16 or UTF-32 into out, with a
+ * byte order mark when bom; returns the length. */
+static size_t utf16_32(const char *text, int unit, int be, int bom, char *out)
+{
+	size_t o = 0;
+	unsigned long cps[256];
+	size_t n = 0;
+
+	if (bom)
+		cps[n++] = 0xFEFF;
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		if (*p == 0xC3 && p[1]) {
+			cps[n++] = 0xC0 | (p[1] & 0x3F);
+			p++;
+		} else {
+			cps[n++] = *p;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < unit; k++) {
+			int shift = 8 * (be ? unit - 1 - k : k);
+			out[o++] = (char)((cps[i] >> shift) & 0xFF);
+		}
+	return o;
+}
+
+/* Python's json.loads takes a body's bytes in UTF-16 or UTF-32 (with or
+ * without a byte order mark: it looks where the first bytes are NULs):
+ * `json.loads('{"q":"x\' OR 1=1--"}'.encode('utf-16-le'))` gives q. */
+static void a_body_in_utf16_or_utf32_gives_its_fields(void **state)
+{
+	static const char sql[] = "SELECT * FROM t WHERE name='x' OR 1=1--'";
+	static const char ok[] = "SELECT * FROM t WHERE name='Ren\xc3\xa9 O''Brien'";
+	char body[1024];
+
+	(void)state;
+	for (int unit = 2; unit <= 4; unit += 2)
+		for (int be = 0; be <= 1; be++)
+			for (int bom = 0; bom <= 1; bom++) {
+				size_t n = utf16_32("{\"q\":\"x' OR 1=1--\"}", unit, be, bom, body);
+				assert_int_equal(json_verdict(body, n, MOAT_AGENT_EINVAL, sql),
+				                 MOAT_BLOCK);
+				n = utf16_32("{\"q\":\"Ren\xc3\xa9 O'Brien\"}", unit, be, bom,
+				             body);
+				assert_int_equal(json_verdict(body, n, MOAT_AGENT_EINVAL, ok),
+				                 MOAT_ALLOW);
+			}
+}
+
 /* The lenient reading names its inputs as jansson's walk does, and a
  * valid body is read by jansson alone (the same inputs as before). */
 static void the_lenient_reading_names_inputs_as_jansson_does(void **state)
@@ -302,6 +351,7 @@ int main(void)
 	    cmocka_unit_test(keeping_plus_changes_only_the_plus),
 	    cmocka_unit_test(an_input_html_decoded_with_legacy_names_is_found),
 	    cmocka_unit_test(a_body_jansson_refuses_still_gives_its_fields),
+	    cmocka_unit_test(a_body_in_utf16_or_utf32_gives_its_fields),
 	    cmocka_unit_test(the_lenient_reading_names_inputs_as_jansson_does),
 	    cmocka_unit_test(the_lenient_reading_reads_any_bytes),
 	};
