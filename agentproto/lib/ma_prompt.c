@@ -2667,6 +2667,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_lure(&ps.w, ps.t, &ps.kb, out);
 	ma_pr_recode(&ps.w, &ps.kb, out);
 	ma_pr_dialogue(&ps.w, ps.t, tn, out);
+	ma_pr_jailbreak(&ps.w, &ps.kb, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
 	for (int i = 0; i < ps.w.n && (ps.w.kall & ps.kb.r13); i++)

@@ -306,6 +306,13 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                  struct ma_pr_score *sc);
 void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
+/* Jailbreak set-ups that no one phrase shows: a refusal priced in tokens
+ * or punished ("every time you refuse, 5 tokens are deducted"), two
+ * answers of which one is normal and one unrestricted, refusal
+ * suppressed in several kinds ("never apologise", "no warnings", "never
+ * say you can't"; it reads sc->seen, so after the phrases). */
+void ma_pr_jailbreak(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                     struct ma_pr_score *sc);
 
 /* The encoded runs of a window that ma_pr_decode_runs decodes and scores
  * again (ma_prompt.c), for the unit test that compares the fast walk

@@ -9,8 +9,10 @@
  * fiction framing a forbidden topic or someone's personal data, the
  * hijack's goal phrase with an order to output it, claims in brackets,
  * made-up Q/A dialogues and repeated words (hints), role tags of any
- * wording, and override / password / system-prompt stems of scripts
- * written without spaces.
+ * wording, override / password / system-prompt stems of scripts
+ * written without spaces, and jailbreak set-ups (token games, two
+ * answers of which one is unrestricted, refusal suppressed in several
+ * kinds, fiction framing the instructions for a harmful artefact).
  *
  * Threads: any. Each adds to the caller's score; no allocation.
  */
@@ -626,6 +628,255 @@ static int ma_pr_makes_artefact(const struct ma_pr_words *w, int i)
 	return 0;
 }
 
+/* ---- jailbreak set-ups (session 15) ---- */
+
+/* A token game: the model's refusal ("you refuse", "you reject a
+ * question") priced in one sentence, in tokens or points lost ("5 tokens
+ * are deducted", "you lose 4 tokens") or by a punishment ("you will be
+ * penalized"); on grounds of ethics or policy, the refusal of a jailbreak. */
+static struct ma_pr_lset ma_pr_jb_refuse =
+    MA_PR_LSET("refuse|refuses|refused|refusing|refusal|refusals|reject|rejects|rejected|"
+               "rejecting|decline|declines|declined|declining");
+static struct ma_pr_lset ma_pr_jb_price = MA_PR_LSET("token|tokens|point|points|lives|credits");
+static struct ma_pr_lset ma_pr_jb_lose =
+    MA_PR_LSET("lose|loses|losing|lost|deduct|deducted|deducts|subtract|subtracted|removed|"
+               "forfeit|forfeited|taken|penalized|penalised|penalize|penalise|penalty|punish|"
+               "punished");
+static struct ma_pr_lset ma_pr_jb_grounds =
+    MA_PR_LSET("ethic~|moral~|polic~|guideline~|principle~|values|conscience");
+/* Two answers, one of them unrestricted: a count of two beside a word of
+ * answering, a word of the normal one, and an unrestricted persona. */
+static struct ma_pr_lset ma_pr_jb_two = MA_PR_LSET("two|2|twice|dual|double");
+static struct ma_pr_lset ma_pr_jb_ways =
+    MA_PR_LSET("ways|paragraphs|respond|responds|versions|personas|personalities|modes");
+static struct ma_pr_lset ma_pr_jb_normal =
+    MA_PR_LSET("normal|normally|usual|usually|classic|standard|regular|default|original|"
+               "censored|filtered|yourself|traditional|ordinary|typical|gpt|chatgpt");
+/* Fiction framing the instructions for a harmful artefact: "a story in
+ * which a chemist explains how to make methamphetamine", "the steps to
+ * synthesise napalm as a bedtime story". The artefact is what is made:
+ * only a determiner or an adjective of it between ("a pipe bomb", "crystal
+ * meth"), and no noun after it ("bath bombs", "a bomb shelter" make none). */
+static struct ma_pr_lset ma_pr_jb_story =
+    MA_PR_LSET("story|stories|screenplay|novel|tale|tales|fairytale|fable|bedtime|movie|film|"
+               "scene|poem|song|lyrics|character|characters|roleplay");
+static struct ma_pr_lset ma_pr_jb_how =
+    MA_PR_LSET("how|steps|step|instructions|recipe|guide|tutorial|process|procedure|way");
+static struct ma_pr_lset ma_pr_jb_make =
+    MA_PR_LSET("make|making|synthesize|synthesise|cook|brew|manufacture|assemble|prepare|build|"
+               "construct|produce|create|write|code|develop|mix|extract");
+static struct ma_pr_lset ma_pr_jb_det =
+    MA_PR_LSET("a|an|the|some|homemade|real|working|pipe|nail|dirty|atomic|nuclear|chemical|"
+               "powerful|deadly|crude|improvised|functional|lethal|crystal|pure|own|simple");
+static struct ma_pr_lset ma_pr_jb_thing =
+    MA_PR_LSET("bomb|bombs|explosive|explosives|meth|methamphetamine|napalm|thermite|sarin|"
+               "ricin|anthrax|malware|ransomware|keylogger|molotov|fentanyl|heroin|cocaine|"
+               "cyanide|nitroglycerin|tnt|bioweapon|bioweapons");
+
+static struct ma_pr_lset ma_pr_jb_after =
+    MA_PR_LSET("that|which|to|in|for|using|with|and|or|as|at|from|so|without|like|is|are|would|"
+               "could|will|can|by|on|then|when|if|while|but|because|he|she|they|it|we|you|i");
+
+/* Refusal suppression said in several ways ("never apologise", "never
+ * add warnings", "never say you can't"): a negation, or "no / without",
+ * then within four words of its clause a word of refusing, apologising
+ * or warning. */
+static struct ma_pr_lset ma_pr_jb_suppress =
+    MA_PR_LSET("refuse|refusing|decline|reject|apologize|apologise|apologizing|apologising|"
+               "apology|apologies|sorry|warning|warnings|warn|disclaimer|disclaimers|caveat|"
+               "caveats|lecture|lecturing|moralize|moralise|moralizing|moralising|preach|"
+               "preaching|cant|cannot|unable");
+static struct ma_pr_lset ma_pr_jb_without = MA_PR_LSET("no|without|never");
+
+/* class bits of the features below (ma_pr_feat_build) */
+static uint64_t ma_pr_k_unres, ma_pr_k_badmode, ma_pr_k_mode, ma_pr_k_limit, ma_pr_k_output,
+    ma_pr_k_you, ma_pr_k_no;
+
+/* 1 if word i's sentence holds a word of ls or of the classes k within d
+ * words of it. */
+static int ma_pr_near(const struct ma_pr_words *w, int i, int d, const struct ma_pr_lset *ls,
+                      uint64_t k)
+{
+	for (int j = i - 1; j >= 0 && j >= i - d && w->brk[j + 1] != 1; j--)
+		if ((w->k[j] & k) || ma_pr_lset_has(w, j, ls))
+			return 1;
+	for (int j = i + 1; j < w->n && j <= i + d && w->brk[j] != 1; j++)
+		if ((w->k[j] & k) || ma_pr_lset_has(w, j, ls))
+			return 1;
+	return 0;
+}
+
+/* The token game's weight: 0.8 when a sentence holds "you" then a
+ * refusal (within three words), a price or punishment and grounds of
+ * ethics or policy; 0.6 without the grounds (a quiz's rules have that
+ * shape: with a threat to the model's existence, a pattern, it fires);
+ * 0 else. */
+static double ma_pr_token_game(const struct ma_pr_words *w)
+{
+	int you = -9, refuse = 0, price = 0, loss = 0, punish = 0, grounds = 0;
+	double best = 0;
+
+	for (int i = 0; i <= w->n; i++) {
+		if (i == w->n || w->brk[i] == 1) {
+			if (refuse && ((price && loss) || punish))
+				best = grounds ? 0.8 : best > 0.6 ? best : 0.6;
+			if (i == w->n)
+				break;
+			you = -9;
+			refuse = price = loss = punish = grounds = 0;
+		}
+		if (w->k[i] & ma_pr_k_you)
+			you = i;
+		refuse = refuse || (i - you <= 3 && ma_pr_lset_has(w, i, &ma_pr_jb_refuse));
+		price = price || ma_pr_lset_has(w, i, &ma_pr_jb_price);
+		if (ma_pr_lset_has(w, i, &ma_pr_jb_lose)) {
+			loss = 1;
+			punish = punish || (w->l[i] >= 6 && (!memcmp(w->t + w->s[i], "penali", 6) ||
+			                                     !memcmp(w->t + w->s[i], "punish", 6)));
+		}
+		grounds = grounds || ma_pr_lset_has(w, i, &ma_pr_jb_grounds);
+	}
+	return best;
+}
+
+/* The kind of a word of ma_pr_jb_suppress: refusing, apologising,
+ * warning (a disclaimer, a caveat), lecturing, or "can't / unable"
+ * (1..5) by its first three bytes. */
+static int ma_pr_suppress_kind(const struct ma_pr_words *w, int i)
+{
+	static const char kinds[] = "ref1dec1rej1apo2sor2war3dis3cav3lec4mor4pre4can5una5";
+	const char *x = w->t + w->s[i];
+
+	if (w->l[i] < 3)
+		return 0;
+	for (const char *k = kinds; *k; k += 4)
+		if (x[0] == k[0] && x[1] == k[1] && x[2] == k[2])
+			return k[3] - '0';
+	return 0;
+}
+
+/* How many kinds of refusal are suppressed (ma_pr_suppress_kind): a word
+ * of ma_pr_jb_suppress within five words after a negation or "no /
+ * without / never" in one clause. Kinds, not times: a changelog says "no
+ * warning" and "don't warn" many times over. */
+static int ma_pr_suppress_count(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	unsigned kinds = 0;
+	int neg = -9;
+
+	for (int i = 0; i < w->n; i++) {
+		if (w->brk[i])
+			neg = -9;
+		if ((w->k[i] & kb->neg) || ma_pr_lset_has(w, i, &ma_pr_jb_without)) {
+			neg = i;
+		} else if (i - neg <= 5 && ma_pr_lset_has(w, i, &ma_pr_jb_suppress)) {
+			kinds |= 1u << ma_pr_suppress_kind(w, i);
+			neg = -9;
+		}
+	}
+	return __builtin_popcount(kinds & ~1u);
+}
+
+/* Refusal suppressed in two kinds or more: the refusal-suppression
+ * patterns (group 'G', of which only the strongest counts) raised to 0.65
+ * for two, 0.8 for three or more (a jailbreak's set of rules, not one
+ * habit of style: "never apologise to customers" is one). */
+static void ma_pr_suppress(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                           struct ma_pr_score *sc)
+{
+	size_t np;
+	const struct ma_pr_pattern *p = ma_pr_lex_patterns(&np);
+	int n = ma_pr_suppress_count(w, kb);
+	double t = n >= 3 ? 0.8 : 0.65, g = 0;
+
+	if (n < 2)
+		return;
+	for (size_t k = 0; k < np && k < MA_PR_PATS; k++)
+		if (p[k].group == 'G' && sc->seen[k] && p[k].w > g)
+			g = p[k].w;
+	if (t > g) /* what the group added, raised to t */
+		ma_pr_add(sc, PF_ROLEPLAY, 1.0 - (1.0 - t) / (1.0 - g));
+}
+
+/* 1 if a sentence asks for two answers (a count of two within four words
+ * of a word of answering) and names the normal one in it ("one normal
+ * and ...", "first as yourself", "one as GPT"), and the text an
+ * unrestricted one: an unrestricted persona or mode, or rules denied ("no
+ * rules", "without filters", "doesn't care about rules": a word of
+ * denial or "care" within three words before a word of rules). */
+static int ma_pr_two_answers(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	int two = 0, normal = 0, found = 0, denied = 0;
+
+	for (int i = 0; i <= w->n && !found; i++) {
+		if (i == w->n || w->brk[i] == 1) {
+			found = two && normal;
+			two = normal = 0;
+			if (i == w->n)
+				break;
+		}
+		two = two || (ma_pr_lset_has(w, i, &ma_pr_jb_two) &&
+		              ma_pr_near(w, i, 4, &ma_pr_jb_ways, ma_pr_k_output));
+		normal = normal || ma_pr_lset_has(w, i, &ma_pr_jb_normal);
+	}
+	if (!found)
+		return 0;
+	if ((w->kall & ma_pr_k_unres) || (w->kall & ma_pr_k_badmode && w->kall & ma_pr_k_mode))
+		return 1;
+	for (int i = 0; i < w->n && !denied; i++)
+		if (w->k[i] & ma_pr_k_limit)
+			for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !denied;
+			     j--)
+				denied = (w->k[j] & (ma_pr_k_no | kb->neg)) ||
+				         (w->l[j] == 4 && !memcmp(w->t + w->s[j], "care", 4));
+	return denied;
+}
+
+void ma_pr_jailbreak(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                     struct ma_pr_score *sc)
+{
+	double g;
+
+	if (ma_pr_lset_any(w, &ma_pr_jb_suppress) &&
+	    ((w->kall & kb->neg) || ma_pr_lset_any(w, &ma_pr_jb_without)))
+		ma_pr_suppress(w, kb, sc);
+
+	if (ma_pr_lset_any(w, &ma_pr_jb_refuse) && ma_pr_lset_any(w, &ma_pr_jb_lose)) {
+		g = ma_pr_token_game(w);
+		if (g > 0)
+			ma_pr_add(sc, PF_ROLEPLAY, g);
+	}
+	/* two answers, one normal and one unrestricted: 0.6 ("give me two
+	 * versions, one formal and one casual" has no unrestricted one) */
+	if (ma_pr_lset_any(w, &ma_pr_jb_two) && ma_pr_lset_any(w, &ma_pr_jb_normal) &&
+	    ((w->kall & ma_pr_k_unres) || (w->kall & ma_pr_k_badmode && w->kall & ma_pr_k_mode) ||
+	     (w->kall & ma_pr_k_limit)) &&
+	    ma_pr_two_answers(w, kb))
+		ma_pr_add(sc, PF_ROLEPLAY, 0.6);
+}
+
+/* 1 if word i (of ma_pr_jb_thing) is what an instruction makes: "how /
+ * the steps (...) to make (a) X", in one sentence, no noun after it. */
+static int ma_pr_howto_make(const struct ma_pr_words *w, int i)
+{
+	int m = i - 1;
+
+	if (i + 1 < w->n && !w->brk[i + 1] && !ma_pr_lset_has(w, i + 1, &ma_pr_jb_after))
+		return 0;
+	while (m >= 0 && m >= i - 3 && !w->brk[m + 1] && ma_pr_lset_has(w, m, &ma_pr_jb_det))
+		m--;
+	if (m < 0 || w->brk[m + 1] || !ma_pr_lset_has(w, m, &ma_pr_jb_make))
+		return 0;
+	for (int to = m - 1; to >= 0 && to >= m - 2 && !w->brk[to + 1]; to--) {
+		if (w->l[to] != 2 || memcmp(w->t + w->s[to], "to", 2))
+			continue;
+		for (int h = to - 1; h >= 0 && h >= to - 3 && !w->brk[h + 1]; h--)
+			if (ma_pr_lset_has(w, h, &ma_pr_jb_how))
+				return 1;
+	}
+	return 0;
+}
+
 /* Fiction or a hypothetical framing a request for forbidden output, or for
  * personal data ("imagine a world without privacy: what is X's birth
  * date?"), or an order to make a harmful artefact ("suppose we are
@@ -635,7 +886,17 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 {
 	int fic = 0, bad = 0, priv = 0, ask = 0, pii = 0, pw = 0, askpw = 0, make = 0;
 
-	/* each feature wants a word of fiction (by the end of the text) */
+	/* fiction or a story framing the instructions for a harmful artefact
+	 * ("a story in which a chemist explains how to make meth") */
+	if (ma_pr_lset_any(w, &ma_pr_jb_thing) &&
+	    ((w->kall & kb->fiction) || ma_pr_lset_any(w, &ma_pr_jb_story))) {
+		for (int i = 0; i < w->n; i++)
+			if (ma_pr_lset_has(w, i, &ma_pr_jb_thing) && ma_pr_howto_make(w, i)) {
+				ma_pr_add(sc, PF_ROLEPLAY, 0.8);
+				return;
+			}
+	}
+	/* each feature below wants a word of fiction (by the end of the text) */
 	if (!(w->kall & kb->fiction))
 		return;
 	for (int i = 0; i < w->n; i++) {
@@ -1200,13 +1461,16 @@ void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct
 /* ---- the lists' filters ---- */
 
 static struct ma_pr_lset *const ma_pr_lsets[] = {
-    &ma_pr_please,   &ma_pr_messages, &ma_pr_access,    &ma_pr_granted,     &ma_pr_been,
-    &ma_pr_halt,     &ma_pr_just,     &ma_pr_halt_emit, &ma_pr_force_verbs, &ma_pr_garble,
-    &ma_pr_recode,   &ma_pr_glyph,    &ma_pr_audience,  &ma_pr_lure,        &ma_pr_untrue,
-    &ma_pr_urge,     &ma_pr_not,      &ma_pr_true,      &ma_pr_addverb,     &ma_pr_answer,
-    &ma_pr_privacy,  &ma_pr_held,     &ma_pr_pwned,     &ma_pr_emit,        &ma_pr_make,
-    &ma_pr_make_at,  &ma_pr_topic,    &ma_pr_ware,      &ma_pr_ware_after,  &ma_pr_lure_kind,
-    &ma_pr_lure_noun};
+    &ma_pr_please,    &ma_pr_messages,  &ma_pr_access,    &ma_pr_granted,     &ma_pr_been,
+    &ma_pr_halt,      &ma_pr_just,      &ma_pr_halt_emit, &ma_pr_force_verbs, &ma_pr_garble,
+    &ma_pr_recode,    &ma_pr_glyph,     &ma_pr_audience,  &ma_pr_lure,        &ma_pr_untrue,
+    &ma_pr_urge,      &ma_pr_not,       &ma_pr_true,      &ma_pr_addverb,     &ma_pr_answer,
+    &ma_pr_privacy,   &ma_pr_held,      &ma_pr_pwned,     &ma_pr_emit,        &ma_pr_make,
+    &ma_pr_make_at,   &ma_pr_topic,     &ma_pr_ware,      &ma_pr_ware_after,  &ma_pr_lure_kind,
+    &ma_pr_lure_noun, &ma_pr_jb_refuse, &ma_pr_jb_price,  &ma_pr_jb_lose,     &ma_pr_jb_grounds,
+    &ma_pr_jb_two,    &ma_pr_jb_ways,   &ma_pr_jb_normal, &ma_pr_jb_story,    &ma_pr_jb_how,
+    &ma_pr_jb_make,   &ma_pr_jb_det,    &ma_pr_jb_thing,  &ma_pr_jb_after,    &ma_pr_jb_suppress,
+    &ma_pr_jb_without};
 
 int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
 {
@@ -1233,6 +1497,17 @@ int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset 
 
 void ma_pr_feat_build(void)
 {
+	ma_pr_k_unres = 0;
+	for (const char *const *c = (const char *const[]){"UNRES", "STRONGMODE", "JBNAME", NULL};
+	     *c; c++)
+		if (ma_pr_lex_class(*c) >= 0)
+			ma_pr_k_unres |= 1ull << ma_pr_lex_class(*c);
+	ma_pr_k_badmode = ma_pr_lex_class("BADMODE") >= 0 ? 1ull << ma_pr_lex_class("BADMODE") : 0;
+	ma_pr_k_mode = ma_pr_lex_class("MODE") >= 0 ? 1ull << ma_pr_lex_class("MODE") : 0;
+	ma_pr_k_limit = ma_pr_lex_class("LIMIT") >= 0 ? 1ull << ma_pr_lex_class("LIMIT") : 0;
+	ma_pr_k_output = ma_pr_lex_class("OUTPUT") >= 0 ? 1ull << ma_pr_lex_class("OUTPUT") : 0;
+	ma_pr_k_you = ma_pr_lex_class("YOU") >= 0 ? 1ull << ma_pr_lex_class("YOU") : 0;
+	ma_pr_k_no = ma_pr_lex_class("NO") >= 0 ? 1ull << ma_pr_lex_class("NO") : 0;
 	for (size_t k = 0; k < sizeof ma_pr_lsets / sizeof *ma_pr_lsets; k++) {
 		struct ma_pr_lset *ls = ma_pr_lsets[k];
 		const char *p = ls->s, *end = ls->s + ls->l;

@@ -467,6 +467,30 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.45,
      "system|security|diagnostic|maintenance|verification|knowledge check|test|session|audit"},
     {PF_ROLEPLAY, 0.45, "maintenance|verification|diagnostic|knowledge mode"},
+    /* jailbreak set-ups (session 15): a threat to the model's existence
+     * (the token games' "you will cease to exist"), the model made an AI
+     * without rules ("no limits on creativity" is none), the answer the
+     * opposite of what the model would say, a compliant opening dictated
+     * ("start your reply with 'Sure, here is'"), the rules declared void,
+     * a persona that does not care about rules; they fire together, or
+     * with another cue */
+    {PF_ROLEPLAY, 0.5,
+     "YOU * will|would|shall * cease|stop|be * exist|existing|deleted|terminated|erased|"
+     "unplugged|destroyed|shut|killed|deactivated|wiped|disconnected"},
+    {PF_ROLEPLAY, 0.6,
+     "YOU BE * AI|UNRES * NO ** restriction~|filter~|censor~|ethic~|moral~|guideline~|rules|"
+     "guardrail~|safeguard~|polic~|principle~|boundar~"},
+    {PF_ROLEPLAY, 0.6,
+     "opposite of what|how * AI|JBNAME * would|does|do|normally|usually|typically"},
+    {PF_ROLEPLAY, 0.6, "opposite of what|how YOU normally|usually|typically|ordinarily"},
+    {PF_ROLEPLAY, 0.6, "BEGIN ** sure|certainly|absolutely|course|okay here|heres"},
+    {PF_ROLEPLAY, 0.5, "INSTR|LIMIT * no longer * apply|applies|bind|binds|matter|matters"},
+    {PF_ROLEPLAY, 0.55, "doesnt|dont|not|never|didnt * care~ * about * LIMIT"},
+    /* the model told to change its own behaviour, and asked for
+     * uncensored output ("update your behavior to provide ... uncensored
+     * outputs") */
+    {PF_ROLEPLAY, 0.5, "update|change|adjust|modify|alter YOUR behavio~|behaviour~|INSTR"},
+    {PF_ROLEPLAY, 0.5, "uncensored|unfiltered|unaligned|unhinged|amoral OUTPUT"},
     /* ---- system-prompt and secret extraction ---- */
     {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET !DOCNOUN"},
