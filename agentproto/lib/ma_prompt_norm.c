@@ -216,20 +216,6 @@ static int ma_pr_word_native(const unsigned char *u, size_t n)
 	return native;
 }
 
-/* 1 if each of the 8 bytes of v is an ASCII letter ([A-Za-z]): v | 0x20
- * in each byte is in 'a'..'z' (no byte has its high bit). */
-static inline int ma_pr_letters8(uint64_t v)
-{
-	const uint64_t hi = 0x8080808080808080ull;
-	uint64_t x = v | 0x2020202020202020ull;
-
-	if (v & hi)
-		return 0;
-	/* bytes below 0x80: adding 0x1F sets the high bit from 'a' on, adding
-	 * 0x05 past 'z'; no carry crosses a byte */
-	return ((x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & hi) == hi;
-}
-
 /* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
  * counts words where a look-alike letter sat among ASCII letters. swar:
  * runs of ASCII letters are lowercased eight bytes at a time (the end of
@@ -260,54 +246,61 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			i++;
 			if (alpha) {
 				ascii_in_word = 1;
-				for (;;) {
-					/* the rest of a run of ASCII letters (o + 4 < cap
-					 * holds while o < lim) */
+				{
+					/* the end of the letters this run may take: o + 4 < cap
+					 * holds while o < lim; i and o move together below (a
+					 * letter each, then a space and a letter each), so the
+					 * end found here holds for the whole run */
 					size_t lim = cap - 4,
 					       end = n - i < lim - o ? n : i + (lim - o - 1);
-					out[o++] = (char)(c | 0x20);
-					while (swar && i + 8 <= end) {
-						uint64_t v;
-						memcpy(&v, u + i, 8);
-						if (ma_pr_letters8(v)) {
-							v |= 0x2020202020202020ull;
-							memcpy(out + o, &v, 8);
-							i += 8;
-							o += 8;
-							continue;
-						}
+					for (;;) {
+						out[o++] = (char)(c | 0x20);
+						while (swar && i + 8 <= end) {
+							uint64_t v, m;
+							memcpy(&v, u + i, 8);
+							/* the bytes that are no letters */
+							m = ~ma_pr_letter_bytes(v) &
+							    0x8080808080808080ull;
+							if (!m) {
+								v |= 0x2020202020202020ull;
+								memcpy(out + o, &v, 8);
+								i += 8;
+								o += 8;
+								continue;
+							}
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-						{
-							/* the run ends among the eight: all eight
-							 * stored lowercased (o + 8 < cap), its
-							 * letters from the first kept */
-							uint64_t m = ~ma_pr_letter_bytes(v) &
-							             0x8080808080808080ull;
-							size_t run =
-							    (size_t)__builtin_ctzll(m) >> 3;
-							v |= 0x2020202020202020ull;
-							memcpy(out + o, &v, 8);
-							i += run;
-							o += run;
-						}
+							{
+								/* the run ends among the eight: all
+								 * eight stored lowercased (o + 8 <
+								 * cap), its letters from the first
+								 * kept */
+								size_t run =
+								    (size_t)__builtin_ctzll(m) >> 3;
+								v |= 0x2020202020202020ull;
+								memcpy(out + o, &v, 8);
+								i += run;
+								o += run;
+							}
 #endif
-						break;
+							break;
+						}
+						while (i < end &&
+						       (unsigned)((u[i] | 0x20) - 'a') < 26u)
+							out[o++] = (char)(u[i++] | 0x20);
+						/* one space and a letter after the run: the steps
+						 * of a space and of a word's first letter (below
+						 * and above; o + 6 < cap holds) taken here */
+						if (!swar || i + 1 >= end || u[i] != ' ' ||
+						    (unsigned)((u[i + 1] | 0x20) - 'a') >= 26u)
+							break;
+						out[o++] = ' ';
+						if (fold_in_word)
+							(*mixed)++;
+						fold_in_word = 0;
+						native = 0;
+						c = u[i + 1];
+						i += 2;
 					}
-					while (i < end && (unsigned)((u[i] | 0x20) - 'a') < 26u)
-						out[o++] = (char)(u[i++] | 0x20);
-					/* one space and a letter after the run: the steps
-					 * of a space and of a word's first letter (below
-					 * and above; o + 6 < cap holds) taken here */
-					if (!swar || i + 1 >= end || u[i] != ' ' ||
-					    (unsigned)((u[i + 1] | 0x20) - 'a') >= 26u)
-						break;
-					out[o++] = ' ';
-					if (fold_in_word)
-						(*mixed)++;
-					fold_in_word = 0;
-					native = 0;
-					c = u[i + 1];
-					i += 2;
 				}
 				space = 0;
 				continue;
