@@ -412,6 +412,29 @@ static const unsigned char ma_sh_plain[256] = {
 };
 /* clang-format on */
 
+/* Bytes a word of plain bytes starts with in the lane and the run loop:
+ * plain, not a comment's '#' nor a digit (an fd number before < or >). */
+/* clang-format off */
+static const unsigned char ma_sh_word_start[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+/* clang-format on */
+
 static int ma_sh_name_start(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -1119,7 +1142,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 		if (k >= len || (probe && k >= st->probe_b))
 			return i;
 		c = s[k];
-		if (!ma_sh_plain[(unsigned char)c] || c == '#' || (c >= '0' && c <= '9'))
+		if (!ma_sh_word_start[(unsigned char)c])
 			return i;
 		for (j = k + 1; j < len && ma_sh_plain[(unsigned char)s[j]]; j++)
 			;
@@ -1163,8 +1186,14 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 	struct ma_sh_parse v;
 	int named, nel = lx->nel, cap = lx->has_snap ? MA_SH_MAX_EL : MA_SH_SNAP;
 
+	/* also not after a redirection (its target next, or the line cannot
+	 * parse) nor after "name (" (a ")" must follow): in the lane neither
+	 * is ever set by a word, so a run of words moves the parse check
+	 * once (what ma_sh_feed_v does word by word: prev a word, words
+	 * counted on, have 1, need 0) */
 	if (lx->dropped_at != (size_t)-1 || i < lx->from || nel >= cap ||
-	    (!lx->has_snap && lx->nmark >= cap) || st->k.want_delim || st->k.nhere || st->k.v.bad)
+	    (!lx->has_snap && lx->nmark >= cap) || st->k.want_delim || st->k.nhere || st->k.v.bad ||
+	    st->k.v.redir || st->k.v.fdef)
 		return i;
 	v = st->k.v;
 	named = st->k.named;
@@ -1176,30 +1205,54 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 			i++;
 			continue;
 		}
-		if (ma_sh_plain[c] && c != '#' && (c < '0' || c > '9')) {
-			if (v.prev == MA_SH_REDIR)
-				break; /* a redirection's target */
-			for (j = i + 1; j < len && ma_sh_plain[(unsigned char)s[j]]; j++)
-				;
-			if (!ma_sh_plain_word(s, len, i, j))
-				break;
-			if (!named) {
-				flags = MA_SH_F_CMDWORD;
-				if (j - i == 4 && v.prev != MA_SH_WORD) {
-					if (!memcmp(s + i, "case", 4))
-						v.cases++;
-					else if (v.cases && !memcmp(s + i, "esac", 4))
-						v.cases--;
+		if (ma_sh_word_start[c]) {
+			/* a run of words of plain bytes, blanks between them */
+			int n0 = nel, stop = 0;
+			for (;;) {
+				for (j = i + 1; j < len && ma_sh_plain[(unsigned char)s[j]]; j++)
+					;
+				if (!ma_sh_plain_word(s, len, i, j)) {
+					stop = 1;
+					break;
 				}
+				flags = 0;
+				if (!named) {
+					/* its first word, not after a target or an
+					 * assignment (ma_sh_add) */
+					flags = MA_SH_F_CMDWORD;
+					if (j - i == 4 && v.prev != MA_SH_WORD) {
+						if (!memcmp(s + i, "case", 4))
+							v.cases++;
+						else if (v.cases && !memcmp(s + i, "esac", 4))
+							v.cases--;
+					}
+					named = 1;
+				}
+				el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
+				                              .end = (uint32_t)j,
+				                              .pair = 0,
+				                              .flags = (uint16_t)flags,
+				                              .kind = MA_SH_WORD};
+				i = j;
+				while (i < len && (s[i] == ' ' || s[i] == '\t'))
+					i++;
+				if (i >= len || nel >= cap)
+					break;
+				c = (unsigned char)s[i];
+				if (!ma_sh_word_start[c])
+					break;
 			}
-			ma_sh_feed_v(&v, MA_SH_WORD, flags);
-			named = 1;
-			el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
-			                              .end = (uint32_t)j,
-			                              .pair = 0,
-			                              .flags = (uint16_t)flags,
-			                              .kind = MA_SH_WORD};
-			i = j;
+			if (nel > n0) {
+				if (v.prev != MA_SH_WORD && v.prev && v.prev != MA_SH_COMMENT &&
+				    v.prev != MA_SH_HEREDOC)
+					v.words = 0;
+				v.prev = MA_SH_WORD;
+				v.words += nel - n0;
+				v.have = 1;
+				v.need = 0;
+			}
+			if (stop)
+				break;
 			continue;
 		}
 		{
@@ -1231,6 +1284,8 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 		                              .flags = (uint16_t)flags,
 		                              .kind = (uint8_t)kind};
 		i = j;
+		if (v.fdef)
+			break; /* "name (": the run loop judges what follows */
 	}
 	st->k.v = v;
 	st->k.named = named;

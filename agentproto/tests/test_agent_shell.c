@@ -273,6 +273,49 @@ static void words_passed_eight_bytes_at_a_time_count_as_lexed(void **state)
 	assert_true(counted[0] > 100 && counted[1] > 500);
 }
 
+/* The lane (words of plain bytes and control operators kept at once)
+ * must judge the parse as the run loop's element by element path does:
+ * random lines of words, case and esac, operators, parentheses (a
+ * function's "name ( )" and a subshell), redirections and line breaks,
+ * lexed keeping from their start (the lane) and keeping nothing (lexed
+ * before the window: every element through ma_sh_add), give the same
+ * answer. Planted faults this catches: a run of words that does not reset
+ * the command's word count after an operator, that counts one word for
+ * the run, that names no command, that opens a case after a redirection's
+ * target, the lane entered after a redirection or after "name (", or not
+ * left after "name (". */
+static void the_lane_parses_as_the_run_loop_does(void **state)
+{
+	static const char *const units[] = {" f", " x y", " case", " esac", " in",  " a)",  " ;;",
+	                                    " ;", " &",   " &&",   " |",    " (",   " )",   " > g",
+	                                    "\n", " {",   " }",    " ( )",  " f (", " 2>&1"};
+	static char line[512];
+	static struct ma_sh_lex lx, before;
+	unsigned seed = 7;
+	int counted[2] = {0, 0};
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		size_t o = 0;
+		int n;
+		seed = seed * 1103515245u + 12345u;
+		n = 1 + (int)((seed >> 16) % 12);
+		for (int k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			o += (size_t)snprintf(
+			    line + o, sizeof line - o, "%s",
+			    units[(seed >> 16) % (sizeof units / sizeof units[0])]);
+		}
+		ma_sh_lex_from(line, o, 0, &lx);
+		ma_sh_lex_from(line, o, o, &before);
+		if (ma_sh_valid(&lx) != ma_sh_valid(&before))
+			fail_msg("\"%s\": valid %d kept, %d before the window", line,
+			         ma_sh_valid(&lx), ma_sh_valid(&before));
+		counted[ma_sh_valid(&lx)]++;
+	}
+	assert_true(counted[0] > 1000 && counted[1] > 1000);
+}
+
 /* The same line with tabs for its blanks: the eight-byte runs take spaces
  * only, so the tabbed line goes through the byte loop; every window
  * (kept from each of 40 places, before and after the words passed in
@@ -2720,6 +2763,7 @@ int main(void)
 	    cmocka_unit_test(plain_words_end_where_the_word_rules_end_them),
 	    cmocka_unit_test(words_a_window_does_not_keep_leave_the_same_state),
 	    cmocka_unit_test(words_passed_eight_bytes_at_a_time_count_as_lexed),
+	    cmocka_unit_test(the_lane_parses_as_the_run_loop_does),
 	    cmocka_unit_test(windows_of_words_passed_eight_bytes_at_a_time_are_alike),
 	    cmocka_unit_test(words_passed_in_runs_are_counted_exactly),
 	    cmocka_unit_test(the_next_window_kept_by_the_first_lexing_is_the_one_lexed_again),
