@@ -473,6 +473,21 @@ static int ma_sh_code_regex_after(const char *w, size_t wl)
 	return 0;
 }
 
+/* Past a regular expression's flags from *p: 0 when a letter is none
+ * of the language's (perl's msixpodualngcer and tr's, ruby's imxounse,
+ * javascript's dgimsuyv): the code does not compile. */
+static int ma_sh_code_flags(const char *s, size_t n, size_t *p, int lang)
+{
+	const char *ok = lang == MA_SH_LANG_PERL   ? "msixpodualngcer"
+	                 : lang == MA_SH_LANG_RUBY ? "imxounse"
+	                                           : "dgimsuyv";
+
+	for (; *p < n && ((s[*p] >= 'a' && s[*p] <= 'z') || (s[*p] >= 'A' && s[*p] <= 'Z')); (*p)++)
+		if (!strchr(ok, s[*p]))
+			return 0;
+	return 1;
+}
+
 /* The next token of code s (n bytes) in language lang from *i (blanks
  * skipped): 1 and *t; 0 at the end; -1 when a string, a regular
  * expression or a comment does not close (the code cannot compile).
@@ -518,8 +533,8 @@ static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, int *op
 		p++;
 		if (!ma_sh_code_quoted(s, n, &p, '/', '/', 0))
 			return -1;
-		while (p < n && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z')))
-			p++; /* flags */
+		if (!ma_sh_code_flags(s, n, &p, lang))
+			return -1; /* perl: Unknown regexp modifier "/t" (/path/to/) */
 		t->kind = MA_SH_TK_STR;
 		t->interp = lang != MA_SH_LANG_JS;
 		*operand = 1;
@@ -554,8 +569,8 @@ static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, int *op
 				if (!ma_sh_code_quoted(s, n, &p, o, cl, 0))
 					return -1;
 			}
-			while (p < n && s[p] >= 'a' && s[p] <= 'z')
-				p++; /* flags */
+			if (!ma_sh_code_flags(s, n, &p, lang))
+				return -1;
 			t->kind = MA_SH_TK_STR;
 			t->interp = interp;
 			t->cmd = cmd;

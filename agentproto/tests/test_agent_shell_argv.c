@@ -421,6 +421,7 @@ static void argv_code_in_an_option_value(void **state)
 		/* perl too: an apostrophe that only breaks the code, nothing
 		 * run at compile time (a BEGIN block, a use) */
 		const char *k[] = {"perl", "-e", "print 'it's done, we use it'", NULL};
+		const char *l[] = {"perl", "-ne", "print if /path/to/", "/srv/log", NULL};
 		assert_int_equal(argv_check("hello world, it is 5 > 3; ok", a), MOAT_ALLOW);
 		assert_int_equal(argv_check("-5", b), MOAT_ALLOW);
 		assert_int_equal(argv_check("it's", c), MOAT_ALLOW);
@@ -432,6 +433,8 @@ static void argv_code_in_an_option_value(void **state)
 		assert_int_equal(argv_check("jane@example.com", i), MOAT_ALLOW);
 		assert_int_equal(argv_check("--flag", j), MOAT_ALLOW);
 		assert_int_equal(argv_check("it's done, we use it", k), MOAT_ALLOW);
+		/* perl refuses it: Unknown regexp modifier "/t" */
+		assert_int_equal(argv_check("path/to", l), MOAT_ALLOW);
 	}
 }
 
@@ -470,6 +473,63 @@ static void argv_vim_ex_commands(void **state)
 	}
 }
 
+/* ma_sh_code_judge on the code holding the input once: 1 when it
+ * changes the code's tokens. */
+static int code(int lang, const char *head, const char *input, const char *tail)
+{
+	char buf[512];
+	size_t h = strlen(head), n = strlen(input);
+
+	assert_true(h + n + strlen(tail) < sizeof buf);
+	snprintf(buf, sizeof buf, "%s%s%s", head, input, tail);
+	return ma_sh_code_judge(lang, buf, strlen(buf), h, h + n);
+}
+
+/* The code lexer, language by language: strings with their prefixes,
+ * triple quotes and escapes, comments, perl's quote-like operators, a
+ * regular expression after an operator or split but a division after an
+ * operand, template strings, the interpolations that run code. */
+static void the_code_lexer_reads_each_language(void **state)
+{
+	(void)state;
+	assert_int_equal(code(MA_SH_LANG_PY, "print(\"\"\"", "a \"b\" c", "\"\"\")"), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "print(rb'", "abc def", "')"), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "x = 1  # ", "note; id", ""), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "x = 1  # ", "a\nimport os", ""), 1);
+	assert_int_equal(code(MA_SH_LANG_PY, "print('", "a\\'b", "')"), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "print('", "{x}", "')"), 0); /* no f */
+	assert_int_equal(code(MA_SH_LANG_PY, "print(F'", "{x}", "')"), 1);
+	assert_int_equal(code(MA_SH_LANG_PY, "import time; time.sleep(", "-5", ")"), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "import time; time.sleep(", "-5)+(1", ")"), 1);
+	assert_int_equal(code(MA_SH_LANG_PERL, "print q{", "a b", "}"), 0);
+	assert_int_equal(code(MA_SH_LANG_PERL, "print q{", "a} . `id` . q{", "}"), 1);
+	assert_int_equal(code(MA_SH_LANG_PERL, "my @a = split /,/, $x; print \"", "a b", "\""), 0);
+	assert_int_equal(code(MA_SH_LANG_PERL, "$x = 10 / 2; print \"", "hi there", "\""), 0);
+	assert_int_equal(code(MA_SH_LANG_PERL, "s{a}{", "b c", "}g"), 0);
+	assert_int_equal(code(MA_SH_LANG_PERL, "print \"", "${\\ `id`}", "\""), 1);
+	assert_int_equal(code(MA_SH_LANG_PERL, "print '", "@{[ `id` ]}", "'"), 0);
+	assert_int_equal(code(MA_SH_LANG_JS, "let s = `", "a b", "`"), 0);
+	assert_int_equal(code(MA_SH_LANG_JS, "let s = `", "${x}", "`"), 1);
+	assert_int_equal(code(MA_SH_LANG_JS, "let s = '", "${x}", "'"), 0);
+	assert_int_equal(code(MA_SH_LANG_JS, "/* ", "a b", " */ f()"), 0);
+	assert_int_equal(code(MA_SH_LANG_JS, "/* ", "*/ id() /*", " */ f()"), 1);
+	assert_int_equal(code(MA_SH_LANG_PHP, "echo \"", "cost $5", "\";"), 0);
+	assert_int_equal(code(MA_SH_LANG_PHP, "echo \"", "{$x}", "\";"), 1);
+	assert_int_equal(code(MA_SH_LANG_PHP, "echo `ls ", "x;id", "`;"), 1);
+	assert_int_equal(code(MA_SH_LANG_RUBY, "puts '", "#{x}", "'"), 0);
+	assert_int_equal(code(MA_SH_LANG_RUBY, "puts \"", "#{x}", "\""), 1);
+	assert_int_equal(code(MA_SH_LANG_RUBY, "puts \"", "issue #1", "\""), 0);
+	/* an unclosed string after the input: nothing runs (not in perl
+	 * with a BEGIN) */
+	assert_int_equal(code(MA_SH_LANG_PY, "print('", "it's", "')"), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "print('", "x'); import os; ('", "')"), 1);
+	assert_int_equal(code(MA_SH_LANG_PERL, "print '", "x'; BEGIN{`id`} '", "'"), 1);
+	/* vim's Ex command lines */
+	assert_int_equal(ma_sh_ex_judge("e x|!id", 7, 2, 7), 1);
+	assert_int_equal(ma_sh_ex_judge("e wow!.txt", 10, 2, 10), 0);
+	assert_int_equal(ma_sh_ex_judge("e my file", 9, 2, 9), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +540,7 @@ int main(void)
 	    cmocka_unit_test(argv_script_files_from_an_input),
 	    cmocka_unit_test(argv_code_in_an_option_value),
 	    cmocka_unit_test(argv_vim_ex_commands),
+	    cmocka_unit_test(the_code_lexer_reads_each_language),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
