@@ -38,7 +38,7 @@
  * tokens before each occurrence from where the previous one stopped
  * (ma_sql_cursor), judges an attempt once per input (ma_sql_memo), with
  * the input's URL decodings read from the request where it holds them
- * (ma_sql_scan_form: its forms "url" and "url2"), and
+ * (ma_sql_decoded_find: its forms "url" and "url2"), and
  * walks the rest of the statement after a place only when a verdict hangs
  * on it (ma_sql_analyse_in), only until it meets the state an earlier
  * walk met there (the cache's checkpoints), and not at all inside
@@ -3270,13 +3270,65 @@ static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
 }
 #endif
 
-/* An input's bytes URL-decoded once (p[0], n[0]) and twice (p[1], n[1])
- * where the request already holds them (ma_sql_decoded_of), NULL where it
- * does not. */
+/* The input judged now URL-decoded once (p[0], n[0]) and twice (p[1],
+ * n[1]) where the request already holds it so, NULL where it does not:
+ * found in the request's inputs (ma_sql_decoded_find) only when the
+ * attempt rule decodes, not at every form. */
 struct ma_sql_decoded {
+	const struct ma_input *in; /* the request's inputs (NULL: none) */
+	size_t nin, at;            /* at: the input of the last form found */
+	const char *v;             /* the form whose places are judged (vl bytes) */
+	size_t vl;
+	int found; /* p and n are v's */
 	const char *p[2];
 	size_t n[2];
 };
+
+/* The index of in's form named name, or -1. */
+static int ma_sql_form_named(const struct ma_input *in, const char *name)
+{
+	for (int j = 0; j < in->nforms; j++)
+		if (strcmp(in->form_name[j], name) == 0)
+			return j;
+	return -1;
+}
+
+/* The decodings of in's form k that in holds: ma_add_input (ma_request.c)
+ * makes the form "url" by ma_url_decode of the form "raw", and "url2" by
+ * ma_url_decode of "url" (test_agent_sql_state holds it to that); none of
+ * any other form. */
+static void ma_sql_decoded_of(const struct ma_input *in, int k, struct ma_sql_decoded *d)
+{
+	int j[2] = {-1, -1};
+
+	if (strcmp(in->form_name[k], "raw") == 0) {
+		j[0] = ma_sql_form_named(in, "url");
+		if (j[0] >= 0)
+			j[1] = ma_sql_form_named(in, "url2");
+	} else if (strcmp(in->form_name[k], "url") == 0) {
+		j[0] = ma_sql_form_named(in, "url2");
+	}
+	for (int i = 0; i < 2; i++) {
+		d->p[i] = j[i] >= 0 ? in->form[j[i]] : NULL;
+		d->n[i] = j[i] >= 0 ? in->form_len[j[i]] : 0;
+	}
+}
+
+/* d's decodings of its form v: those of the input that holds v (pointer
+ * and length; the inputs come in order, from the one found last on). */
+static void ma_sql_decoded_find(struct ma_sql_decoded *d)
+{
+	d->found = 1;
+	d->p[0] = NULL;
+	d->p[1] = NULL;
+	for (size_t i = d->at; i < d->nin; i++)
+		for (int k = 0; k < d->in[i].nforms; k++)
+			if (d->in[i].form[k] == d->v && d->in[i].form_len[k] == d->vl) {
+				d->at = i;
+				ma_sql_decoded_of(&d->in[i], k, d);
+				return;
+			}
+}
 
 /* The input x (n bytes, at most MA_SQL_ATTEMPT_MAX) as written and
  * URL-decoded once and twice, bare and as a '...' and a "..." literal
@@ -3286,7 +3338,7 @@ struct ma_sql_decoded {
  * known (may be NULL): x's decodings that the request holds, read instead
  * of decoding x again. */
 static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int strict, int other,
-                           const struct ma_sql_decoded *known, struct ma_sql_hit *hit)
+                           struct ma_sql_decoded *known, struct ma_sql_hit *hit)
 {
 	static const char quotes[] = {0, '\'', '"'};
 	char dec[2][MA_SQL_ATTEMPT_MAX];
@@ -3306,6 +3358,8 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 				if (!possible)
 					return;
 			}
+			if (known && !known->found)
+				ma_sql_decoded_find(known);
 			if (known && known->p[k - 1]) {
 				n = known->n[k - 1];
 				x = known->p[k - 1];
@@ -3540,8 +3594,6 @@ struct ma_sql_scan {
 	struct ma_sql_cursor cursor; /* set up with the cache */
 	struct ma_sql_memo memo;
 	struct ma_sql_reuse reuse; /* set up with the cache */
-	const struct ma_input *in; /* the request's inputs (nin: none known) */
-	size_t nin, at;            /* at: the input of the form judged now */
 };
 
 _Static_assert(sizeof(struct ma_sql_scan) <= MA_REQUEST_SCRATCH,
@@ -3555,40 +3607,9 @@ static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
 	return in->plain || in->structured;
 }
 
-/* The index of in's form named name, or -1. */
-static int ma_sql_form_named(const struct ma_input *in, const char *name)
-{
-	for (int j = 0; j < in->nforms; j++)
-		if (strcmp(in->form_name[j], name) == 0)
-			return j;
-	return -1;
-}
-
-/* The decodings of in's form k that in holds: ma_add_input (ma_request.c)
- * makes the form "url" by ma_url_decode of the form "raw", and "url2" by
- * ma_url_decode of "url" (test_agent_sql_state holds it to that); none of
- * any other form. */
-static void ma_sql_decoded_of(const struct ma_input *in, int k, struct ma_sql_decoded *d)
-{
-	int j[2] = {-1, -1};
-
-	if (strcmp(in->form_name[k], "raw") == 0) {
-		j[0] = ma_sql_form_named(in, "url");
-		if (j[0] >= 0)
-			j[1] = ma_sql_form_named(in, "url2");
-	} else if (strcmp(in->form_name[k], "url") == 0) {
-		j[0] = ma_sql_form_named(in, "url2");
-	}
-	for (int i = 0; i < 2; i++) {
-		d->p[i] = j[i] >= 0 ? in->form[j[i]] : NULL;
-		d->n[i] = j[i] >= 0 ? in->form_len[j[i]] : 0;
-	}
-}
-
 /* The places judged next are those of a new form v (the attempt memo's
- * key: struct ma_sql_memo), whose decodings the memo takes from the
- * request's input that holds v (the inputs come in order: from the one
- * of the last form on). */
+ * key: struct ma_sql_memo), whose decodings the attempt rule finds in the
+ * request when it needs them. */
 static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 {
 	struct ma_sql_scan *c = ctx;
@@ -3596,15 +3617,9 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->memo.form++;
 	if (c->memo.form == 0) /* (0: unknown) */
 		c->memo.form = 1;
-	c->memo.dec.p[0] = NULL;
-	c->memo.dec.p[1] = NULL;
-	for (size_t i = c->at; i < c->nin; i++)
-		for (int k = 0; k < c->in[i].nforms; k++)
-			if (c->in[i].form[k] == v && c->in[i].form_len[k] == vl) {
-				c->at = i;
-				ma_sql_decoded_of(&c->in[i], k, &c->memo.dec);
-				return;
-			}
+	c->memo.dec.v = v;
+	c->memo.dec.vl = vl;
+	c->memo.dec.found = 0;
 }
 
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -3660,11 +3675,12 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->len = len;
 	c->cache.filled = 0;
 	c->memo.form = 0;
+	c->memo.dec.in = in;
+	c->memo.dec.nin = nin;
+	c->memo.dec.at = 0;
+	c->memo.dec.found = 1; /* (no form yet: none) */
 	c->memo.dec.p[0] = NULL;
 	c->memo.dec.p[1] = NULL;
-	c->in = in;
-	c->nin = nin;
-	c->at = 0;
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,

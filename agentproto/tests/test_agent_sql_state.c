@@ -30,9 +30,9 @@ static void scan_begin(int dialect, const char *sql, size_t len)
 	scan.len = len;
 	scan.cache.filled = 0;
 	scan.memo.form = 0;
-	scan.in = NULL; /* (no request: every form is decoded by the attempt) */
-	scan.nin = 0;
-	scan.at = 0;
+	/* (no request: every form is decoded by the attempt) */
+	memset(&scan.memo.dec, 0, sizeof scan.memo.dec);
+	scan.memo.dec.found = 1;
 }
 
 /* Judges every place of x[0, xn) in sql through the scan (a new form) and
@@ -734,18 +734,32 @@ static struct moat_request *request_of(const struct moat_policy *p, char v[][256
 	return r;
 }
 
+/* Whether in holds its form k URL-decoded: the raw form as "url", "url"
+ * as "url2". */
+static int holds(const struct ma_input *in, int k)
+{
+	const char *want = strcmp(in->form_name[k], "raw") == 0   ? "url"
+	                   : strcmp(in->form_name[k], "url") == 0 ? "url2"
+	                                                          : NULL;
+
+	for (int j = 0; want && j < in->nforms; j++)
+		if (strcmp(in->form_name[j], want) == 0)
+			return 1;
+	return 0;
+}
+
 /* The attempt rule on x (n bytes) with the decodings dec, with only the
  * first of them and with none (it decodes x itself) fires alike, bare or
  * not, strictly or not, in each dialect. */
 static void attempts_alike(const char *x, size_t n, const struct ma_sql_decoded *dec)
 {
-	struct ma_sql_decoded once = *dec;
+	struct ma_sql_decoded both = *dec, once = *dec;
 
 	once.p[1] = NULL;
 	once.n[1] = 0;
 	for (int d = 1; d <= 3; d++)
 		for (int bs = 0; bs < 4; bs++) {
-			const struct ma_sql_decoded *ks[3] = {dec, &once, NULL};
+			struct ma_sql_decoded *ks[3] = {&both, &once, NULL};
 			struct ma_sql_hit h[3];
 			for (int j = 0; j < 3; j++) {
 				memset(&h[j], 0, sizeof h[j]);
@@ -766,8 +780,9 @@ static void attempts_alike(const char *x, size_t n, const struct ma_sql_decoded 
 /* What ma_sql_scan_form gives the attempt for each form of a request is
  * what ma_url_decode makes of that form, once and twice: the forms "url"
  * and "url2" that ma_add_input made are the raw form decoded once and
- * twice, and no other form is taken for a decoding; and the attempt rule
- * reads them as it reads its own decodings. */
+ * twice, they are found wherever the request holds them, no other form is
+ * taken for a decoding; and the attempt rule reads them as it reads its
+ * own decodings. */
 static void the_decodings_taken_from_the_request_are_the_forms_decoded(void **state)
 {
 	const struct moat_policy *p = block_policy();
@@ -786,13 +801,16 @@ static void the_decodings_taken_from_the_request_are_the_forms_decoded(void **st
 		r = request_of(p, v, nv);
 		in = ma_request_inputs(r, &nin);
 		scan_begin(MYSQL, "", 0);
-		scan.in = in;
-		scan.nin = nin;
+		scan.memo.dec.in = in;
+		scan.memo.dec.nin = nin;
 		for (size_t i = 0; i < nin; i++)
 			for (int k = 0; k < in[i].nforms; k++) {
 				const struct ma_sql_decoded *dec = &scan.memo.dec;
 				size_t n1, n2;
 				ma_sql_scan_form(&scan, in[i].form[k], in[i].form_len[k]);
+				ma_sql_decoded_find(&scan.memo.dec);
+				/* (found wherever the request holds them) */
+				assert_int_equal(dec->p[0] != NULL, holds(&in[i], k));
 				assert_true(in[i].form_len[k] < sizeof d1);
 				n1 = ma_url_decode(in[i].form[k], in[i].form_len[k], d1);
 				n2 = ma_url_decode(d1, n1, d2);
@@ -860,8 +878,8 @@ static void inputs_judged_with_the_requests_decodings_are_judged_as_alone(void *
 			const char *rule = NULL, *alone = NULL, *first = NULL;
 			int got;
 			scan_begin(d, sql, o);
-			scan.in = in;
-			scan.nin = nin;
+			scan.memo.dec.in = in;
+			scan.memo.dec.nin = nin;
 			for (size_t i = 0; i < nin; i++)
 				for (int k = 0;
 				     !ma_sql_skip_input(NULL, &in[i]) && k < in[i].nforms; k++)
