@@ -387,14 +387,16 @@ static uint64_t ma_kw_key(const char *p)
 
 /* The keyword the word w (n bytes) is, KW_NONE when none: the word is
  * lowercased and zero-padded once (a NUL byte of it, which no name has,
- * becomes 0xff) and compared with the names 8 bytes and 1 at a time. */
+ * becomes 0xff) and compared with the names 8 bytes and 1 at a time.
+ * Every name starts with a letter: a word that starts otherwise (MySQL's
+ * 1or, _x, a UTF-8 name) is none, without the search. */
 static int ma_kw_id(const char *w, size_t n)
 {
 	size_t lo = 0, hi = sizeof ma_kws / sizeof ma_kws[0];
 	char b[10] = {0};
 	uint64_t k;
 
-	if (n < 2 || n > 9)
+	if (n < 2 || n > 9 || (unsigned)(((unsigned char)w[0] | 0x20) - 'a') > 25)
 		return KW_NONE;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];

@@ -2,7 +2,8 @@
  * (ma_sql.c's ma_sql_gallop: the first token that starts at or after a
  * byte, or ends after it, searched outward from a hint) against a scan
  * of every token, on statements lexed in each dialect, from every hint,
- * for every byte. ma_sql.c is compiled here (its functions are static),
+ * for every byte; and its keyword search (ma_kw_id) against a
+ * comparison with every name. ma_sql.c is compiled here (its functions are static),
  * so libmoatagent's copy is not linked. */
 #include "../lib/ma_sql.c"
 
@@ -57,10 +58,66 @@ static void the_search_from_any_hint_finds_the_first_token(void **state)
 		}
 }
 
+/* The keyword a word is, by comparing it with every name (KW_NONE: none). */
+static int scan_kw(const char *w, size_t n)
+{
+	for (size_t i = 0; i < sizeof ma_kws / sizeof ma_kws[0]; i++)
+		if (ma_word_cmp(w, n, ma_kws[i].name) == 0)
+			return ma_kws[i].id;
+	return KW_NONE;
+}
+
+/* ma_kw_id (a binary search of the names, none for a word that does not
+ * start with a letter) finds what a comparison with every name finds: for
+ * every name in three cases, with each byte changed to each of the bytes
+ * around letters, digits and '_', and for random words of those bytes. */
+static void the_keyword_search_finds_what_a_scan_of_the_names_finds(void **state)
+{
+	static const unsigned char bytes[] = {
+	    'a',  'z', 'A', 'Z',     'm',     'o',     'e',     '@',        '[',
+	    '`',  '{', '0', '9',     '_',     '$',     0x80,    0xc1,       0xe1,
+	    0xff, 0,   ' ', 'A' - 1, 'Z' + 1, 'a' - 1, 'z' + 1, 'a' ^ 0x80, 'z' ^ 0x80};
+	uint64_t seed = 0x6a09e667f3bcc909ULL;
+	char w[16];
+	size_t named = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ma_kws / sizeof ma_kws[0]; i++) {
+		size_t n = strlen(ma_kws[i].name);
+		assert_true(n < sizeof w);
+		for (int c = 0; c < 3; c++) {
+			for (size_t k = 0; k < n; k++) {
+				char x = ma_kws[i].name[k];
+				w[k] = c == 0 || (c == 2 && k % 2)
+				           ? x
+				           : (char)(x >= 'a' && x <= 'z' ? x - 32 : x);
+			}
+			assert_int_equal(ma_kw_id(w, n), ma_kws[i].id);
+			named += ma_kws[i].id != KW_NONE;
+			for (size_t k = 0; k < n; k++) {
+				char keep = w[k];
+				for (size_t j = 0; j < sizeof bytes; j++) {
+					w[k] = (char)bytes[j];
+					assert_int_equal(ma_kw_id(w, n), scan_kw(w, n));
+				}
+				w[k] = keep;
+			}
+		}
+	}
+	assert_true(named > 100);
+	for (int round = 0; round < 200000; round++) {
+		size_t n = at_rnd(&seed, 12);
+		for (size_t k = 0; k < n; k++)
+			w[k] = (char)bytes[at_rnd(&seed, sizeof bytes)];
+		assert_int_equal(ma_kw_id(w, n), scan_kw(w, n));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_search_from_any_hint_finds_the_first_token),
+	    cmocka_unit_test(the_keyword_search_finds_what_a_scan_of_the_names_finds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
