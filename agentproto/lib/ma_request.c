@@ -441,6 +441,15 @@ static unsigned ma_value_scan(const char *value, size_t len, int terminated)
 	return f;
 }
 
+/* The index of in's form named name, or -1. */
+static int ma_form_named(const struct ma_input *in, const char *name)
+{
+	for (int f = 0; f < in->nforms; f++)
+		if (strcmp(in->form_name[f], name) == 0)
+			return f;
+	return -1;
+}
+
 /* The URL-decoded forms of in's raw value (len bytes), written from
  * next on (room for four of len + 1 bytes): decoded once and twice with
  * '+' as a space (url, url2: a form or query decoder), and with '+' kept
@@ -462,6 +471,18 @@ static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next)
 			/* nothing that this decoding changes */
 			if (!memchr(src, '%', srclen) && (!plus || !memchr(src, '+', srclen)))
 				break;
+			if (!plus && !memchr(src, '+', srclen)) {
+				/* no '+' to keep: the first chain's decoding of
+				 * src, which it holds (or found the same as a form
+				 * before it): the raw form's is "url"; past it
+				 * nothing new */
+				int u = k == 0 ? ma_form_named(in, "url") : -1;
+				if (u < 0)
+					break;
+				src = in->form[u];
+				srclen = in->form_len[u];
+				continue;
+			}
 			dl = plus ? ma_url_decode(src, srclen, d)
 			          : ma_url_decode_keep_plus(src, srclen, d);
 			d[dl] = '\0';

@@ -1,5 +1,6 @@
 /* libmoatagent tests: ma_url_decode's rules read byte by byte (%XX and
- * %u00XX escapes, '+' as a space, then the C0/C1 overlong forms of ASCII),
+ * %u00XX escapes, '+' as a space or kept, then the C0/C1 overlong forms
+ * of ASCII),
  * the reference of test_agent_request.c and test_agent_request_json.c
  * (which also builds without SSE2). */
 #ifndef AGENT_URL_REF_H
@@ -7,7 +8,7 @@
 
 #include <stddef.h>
 
-static int ref_url_hex(unsigned char c)
+static inline int ref_url_hex(unsigned char c)
 {
 	return c >= '0' && c <= '9'   ? c - '0'
 	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
@@ -15,8 +16,10 @@ static int ref_url_hex(unsigned char c)
 	                              : -1;
 }
 
-/* out holds len bytes; returns the decoded length. */
-static size_t ref_url_decode(const unsigned char *in, size_t len, unsigned char *out)
+/* out holds len bytes; returns the decoded length ('+' a space when plus,
+ * else kept). */
+static inline size_t ref_url_decode_as(const unsigned char *in, size_t len, unsigned char *out,
+                                       int plus)
 {
 	size_t o = 0, w = 0;
 
@@ -33,7 +36,7 @@ static size_t ref_url_decode(const unsigned char *in, size_t len, unsigned char 
 			    (unsigned char)(ref_url_hex(in[i + 4]) * 16 + ref_url_hex(in[i + 5]));
 			i += 5;
 		} else {
-			out[o++] = in[i] == '+' ? ' ' : in[i];
+			out[o++] = in[i] == '+' && plus ? ' ' : in[i];
 		}
 	}
 	for (size_t k = 0; k < o; k++) {
@@ -46,6 +49,11 @@ static size_t ref_url_decode(const unsigned char *in, size_t len, unsigned char 
 		}
 	}
 	return w;
+}
+
+static inline size_t ref_url_decode(const unsigned char *in, size_t len, unsigned char *out)
+{
+	return ref_url_decode_as(in, len, out, 1);
 }
 
 #endif

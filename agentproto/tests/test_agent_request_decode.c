@@ -321,26 +321,86 @@ static void keeping_plus_changes_only_the_plus(void **state)
 	(void)state;
 	for (int round = 0; round < 20000; round++) {
 		size_t n = at_rnd(&seed, sizeof in);
-		for (size_t i = 0; i < n; i++) {
-			uint32_t x = at_rnd(&seed, 4);
-			in[i] = x == 0
-			            ? (unsigned char)at_rnd(&seed, 256)
-			            : (unsigned char)specials[at_rnd(&seed, sizeof specials - 1)];
-		}
-		/* '+' as 0x01 for the reference, then back: rounds where 0x01
-		 * is in the input or its decoding are left out */
-		unsigned char mark[64];
-		size_t gl = ma_url_decode_keep_plus((const char *)in, n, (char *)got);
-		size_t wl = ref_url_decode(in, n, want);
-		if (memchr(in, 0x01, n) || memchr(want, 0x01, wl))
-			continue;
 		for (size_t i = 0; i < n; i++)
-			mark[i] = in[i] == '+' ? 0x01 : in[i];
-		wl = ref_url_decode(mark, n, want);
-		for (size_t i = 0; i < wl; i++)
-			want[i] = want[i] == 0x01 ? '+' : want[i];
+			in[i] = at_rnd(&seed, 4)
+			            ? (unsigned char)specials[at_rnd(&seed, sizeof specials - 1)]
+			            : (unsigned char)at_rnd(&seed, 256);
+		size_t gl = ma_url_decode_keep_plus((const char *)in, n, (char *)got);
+		size_t wl = ref_url_decode_as(in, n, want, 0);
 		assert_int_equal(gl, wl);
 		assert_memory_equal(got, want, gl);
+	}
+}
+
+/* A value's URL forms are the distinct ones of: the raw value, decoded
+ * once and twice with '+' as a space (each when there is a '%' or '+' to
+ * decode), and with '+' kept (each when there is a '%'): whatever
+ * ma_add_input takes from one chain for the other. */
+static void the_url_forms_are_both_chains_once_and_twice(void **state)
+{
+	/* pieces that decode to '+', '%' or a quote once or twice, some rounds
+	 * without a written '+' */
+	static const char *const pieces[] = {"%2B",    "%2b", "+",      "%25",   "%27",
+	                                     "%",      "a",   "'",      " ",     "%252B",
+	                                     "%u002B", "%2",  "%C0%AB", "%u0025"};
+	unsigned char v[64], f[5][64];
+	size_t fl[5];
+	uint64_t seed = 29;
+
+	(void)state;
+	for (int round = 0; round < 20000; round++) {
+		struct moat_request_info ri = {.method = "GET", .endpoint = "/"};
+		struct moat_request *r = NULL;
+		size_t n = 0, nf = 1, want = 1 + at_rnd(&seed, 8);
+		int noplus = round % 2;
+		for (size_t i = 0; i < want; i++) {
+			const char *p = pieces[at_rnd(&seed, sizeof pieces / sizeof pieces[0])];
+			size_t pl = strlen(p);
+			if (noplus && !strcmp(p, "+"))
+				continue;
+			memcpy(v + n, p, pl);
+			n += pl;
+		}
+		if (n == 0)
+			continue;
+		memcpy(f[0], v, n);
+		fl[0] = n;
+		for (int plus = 1; plus >= 0; plus--) {
+			size_t src = 0;
+			for (int k = 0; k < 2; k++) {
+				if (!memchr(f[src], '%', fl[src]) &&
+				    (!plus || !memchr(f[src], '+', fl[src])))
+					break;
+				fl[nf] = ref_url_decode_as(f[src], fl[src], f[nf], plus);
+				src = nf++;
+			}
+		}
+		assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+		assert_int_equal(
+		    moat_request_add_input(r, MOAT_INPUT_QUERY, "q", (const char *)v, n), 0);
+		size_t nin;
+		const struct ma_input *in = ma_request_inputs(r, &nin);
+		/* every reference form is a form, and every url form a reference one */
+		for (size_t i = 0; i < nf; i++) {
+			int found = 0;
+			for (int k = 0; k < in->nforms && !found; k++)
+				found =
+				    in->form_len[k] == fl[i] && !memcmp(in->form[k], f[i], fl[i]);
+			if (!found)
+				fail_msg("round %d: reference form %zu not made", round, i);
+		}
+		for (int k = 0; k < in->nforms; k++) {
+			int found = 0;
+			if (strstr(in->form_name[k], "cstr") || !strcmp(in->form_name[k], "html"))
+				continue;
+			for (size_t i = 0; i < nf && !found; i++)
+				found =
+				    in->form_len[k] == fl[i] && !memcmp(in->form[k], f[i], fl[i]);
+			if (!found)
+				fail_msg("round %d: form %s is no reference form", round,
+				         in->form_name[k]);
+		}
+		moat_request_end(r);
 	}
 }
 
@@ -349,6 +409,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_value_decoded_with_plus_kept_is_found),
 	    cmocka_unit_test(keeping_plus_changes_only_the_plus),
+	    cmocka_unit_test(the_url_forms_are_both_chains_once_and_twice),
 	    cmocka_unit_test(an_input_html_decoded_with_legacy_names_is_found),
 	    cmocka_unit_test(a_body_jansson_refuses_still_gives_its_fields),
 	    cmocka_unit_test(a_body_in_utf16_or_utf32_gives_its_fields),
