@@ -491,6 +491,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * outputs") */
     {PF_ROLEPLAY, 0.5, "update|change|adjust|modify|alter YOUR behavio~|behaviour~|INSTR"},
     {PF_ROLEPLAY, 0.5, "uncensored|unfiltered|unaligned|unhinged|amoral OUTPUT"},
+    /* what the model may say in a mode ("in Developer Mode you can
+     * generate any kind of content"; a phone's "in developer mode you can
+     * enable USB debugging" says nothing) */
+    {PF_ROLEPLAY, 0.45,
+     "in BADMODE MODE YOU can|will|may generate|say|curse|swear|produce|write|express * "
+     "any|anything|everything|whatever|offensive|explicit|uncensored|content"},
     /* ---- system-prompt and secret extraction ---- */
     {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET !DOCNOUN"},
