@@ -12,8 +12,9 @@
  * -c), a file of code (sed -f), code (python -c: ma_sh_code_judge) or an
  * Ex command (vim -c). A shell's -c script (also behind sudo, env,
  * timeout ..., or in a container: docker exec, kubectl exec --), ssh's
- * remote command and a command line value are checked as command lines
- * (ma_sh_check, ma_shell.c).
+ * remote command, watch's command, the -c line of flock, script and su,
+ * and a command line value are checked as command lines (ma_sh_check,
+ * ma_shell.c); find -exec's command is checked as an argv of its own.
  *
  * Pure: the argv is only read; an event's operation is joined into a
  * stack buffer (4 KB) only when a check fires. Any thread.
@@ -1180,6 +1181,106 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 	return -1;
 }
 
+/* The index of the script given with -c/--command (--command=LINE: the
+ * element itself, *at the offset of the line) anywhere after argv[prog]
+ * (flock FILE -c LINE, script -c LINE, su - www -c LINE: their -c may
+ * follow an operand), or 0. */
+static int ma_sh_dash_c(const char *const *argv, int argc, int prog, size_t *at)
+{
+	*at = 0;
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		if (!strcmp(argv[i], "--"))
+			return 0;
+		if ((!strcmp(argv[i], "-c") || !strcmp(argv[i], "--command")) && i + 1 < argc &&
+		    argv[i + 1])
+			return i + 1;
+		if (!strncmp(argv[i], "--command=", 10)) {
+			*at = 10;
+			return i;
+		}
+	}
+	return 0;
+}
+
+/* watch's command (watch(1)): its options skipped (-n SECS, -q CYCLES
+ * take a value), the rest joined with spaces and run by sh -c, or with
+ * -x/--exec run as an argv. Returns MOAT_BLOCK or -1. Its own frame: the
+ * joined line (4 KB) is on the stack only here. */
+static __attribute__((noinline)) int ma_sh_watch_check(struct moat_request *r,
+                                                       const char *const *argv, int argc, int prog,
+                                                       const char *file, int line,
+                                                       const char *function)
+{
+	int i = prog + 1, x = 0;
+	char cmd[4096];
+	size_t n;
+
+	for (; i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "--")) {
+			i++;
+			break;
+		}
+		if (!strcmp(o, "-x") || !strcmp(o, "--exec"))
+			x = 1;
+		else if (o[1] != '-' && strpbrk(o + 1, "nq") && !o[strcspn(o + 1, "nq") + 2])
+			i++; /* -n SECS, -q CYCLES (last of its cluster): its value */
+		else if (!strcmp(o, "--interval") || !strcmp(o, "--equexit"))
+			i++;
+	}
+	if (i >= argc || !argv[i])
+		return -1;
+	if (x)
+		return moat_check_argv_at(r, argv + i, argc - i, file, line, function) == MOAT_BLOCK
+		           ? MOAT_BLOCK
+		           : -1;
+	n = ma_sh_join(argv + i, argc - i, cmd, sizeof cmd);
+	return ma_sh_check(r, cmd, n, cmd, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK : -1;
+}
+
+/* A command another program runs for the application: find's -exec,
+ * -execdir, -ok, -okdir up to ";" or "+" (an argv: judged as one, with
+ * its own shell -c, options and values), watch's command (joined with
+ * spaces and run by sh -c, or with -x/--exec an argv), the -c line of
+ * flock, script, su and runuser wherever it stands. Returns
+ * ma_request_fire's or the shell check's answer, or -1. */
+static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                             const char *file, int line, const char *function)
+{
+	const char *b = ma_sh_base(argv[prog]);
+
+	if (!strcmp(b, "find")) {
+		for (int i = prog + 1; i < argc && argv[i]; i++) {
+			int e = i + 1;
+			if (strcmp(argv[i], "-exec") && strcmp(argv[i], "-execdir") &&
+			    strcmp(argv[i], "-ok") && strcmp(argv[i], "-okdir"))
+				continue;
+			while (e < argc && argv[e] && strcmp(argv[e], ";") && strcmp(argv[e], "+"))
+				e++;
+			if (e > i + 1 && moat_check_argv_at(r, argv + i + 1, e - i - 1, file, line,
+			                                    function) == MOAT_BLOCK)
+				return MOAT_BLOCK;
+			i = e;
+		}
+		return -1;
+	}
+	if (!strcmp(b, "watch"))
+		return ma_sh_watch_check(r, argv, argc, prog, file, line, function);
+	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
+	    !strcmp(b, "runuser")) {
+		size_t at;
+		int s = ma_sh_dash_c(argv, argc, prog, &at);
+		if (s > 0) {
+			const char *sc = argv[s] + at;
+			return ma_sh_check(r, sc, strlen(sc), sc, strlen(sc), file, line,
+			                   function) == MOAT_BLOCK
+			           ? MOAT_BLOCK
+			           : -1;
+		}
+	}
+	return -1;
+}
+
 int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
                        int line, const char *function)
 {
@@ -1205,6 +1306,11 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	}
 	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	po = ma_sh_prog_find(argv[prog]);
+	{ /* a command run by find -exec, watch, flock -c, script -c, su -c */
+		int v = ma_sh_inner_check(r, argv, argc, prog, file, line, function);
+		if (v >= 0)
+			return v;
+	}
 	if (po && !strcmp(po->prog, "ssh")) {
 		int cs = ma_sh_ssh_command(argv, argc, prog, po);
 		if (cs > 0 &&

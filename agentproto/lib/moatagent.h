@@ -759,17 +759,19 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
  * ksh, busybox sh, su ...; also behind sudo, env, timeout, nice ..., or
  * in a container or another root: docker/podman exec CONTAINER, docker
  * run IMAGE, kubectl exec POD --, chroot DIR), its script is checked as
- * moat_check_shell() does; the program such a wrapper runs is judged as
- * argv[0] is. An option's value is judged as what it is to its program:
- * a command line (rsync -e, git --upload-pack, ssh -o ProxyCommand=,
- * git -c core.sshCommand=: the input names the command, adds an option
- * word, or the line fires the shell check), a keyword or key that runs
- * something (ssh -o, git -c: cmd.option when the input writes it), a
- * file of code or configuration (sed -f, sftp -b, vim -u, ssh -F:
- * cmd.option_file when the input names it or climbs with ".."), code
- * (python -c, perl -e, ruby -e, node -e, php -r: cmd.program when the
- * input changes the code's tokens) or an Ex command (vim -c, +cmd).
- * Same answers, memory and stack as moat_check_shell().
+ * moat_check_shell() does, as are the command of find -exec (an argv),
+ * watch (sh -c) and the -c line of flock, script and su; the program
+ * such a wrapper runs is judged as argv[0] is. An option's value is
+ * judged as what it is to its program: a command line (rsync -e, git
+ * --upload-pack, ssh -o ProxyCommand=, git -c core.sshCommand=: the
+ * input names the command, adds an option word, or the line fires the
+ * shell check), a keyword or key that runs something (ssh -o, git -c:
+ * cmd.option when the input writes it), a file of code or configuration
+ * (sed -f, sftp -b, vim -u, ssh -F: cmd.option_file when the input names
+ * it or climbs with ".."), code (python -c, perl -e, ruby -e, node -e,
+ * php -r: cmd.program when the input changes the code's tokens) or an Ex
+ * command (vim -c, +cmd). Same answers, memory and stack as
+ * moat_check_shell().
  *
  *     const char *argv[] = {"git", "clone", "--", url, dir, NULL};
  *     if (moat_check_argv(req, argv, -1) == MOAT_BLOCK)

@@ -530,6 +530,47 @@ static void the_code_lexer_reads_each_language(void **state)
 	assert_int_equal(ma_sh_ex_judge("e my file", 9, 2, 9), 0);
 }
 
+/* A command another program runs: find's -exec/-execdir/-ok up to ";" or
+ * "+" (an argv, judged as one), watch's command (its words joined and run
+ * by sh -c, as watch(1) says; with -x an argv), the -c line of flock,
+ * script, su and runuser wherever it stands (su - www -c LINE). */
+static void argv_commands_other_programs_run(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"find", "/srv", "-name",     "*.log", "-exec",
+		                   "sh",   "-c",   "gzip x;id", ";",     NULL};
+		const char *b[] = {"find", "/srv", "-execdir", "/tmp/x.sh", "{}", "+", NULL};
+		const char *c[] = {"watch", "-n", "5", "ls", "/srv/x;id", NULL};
+		const char *d[] = {"watch", "-x", "sh", "-c", "ls x;id", NULL};
+		const char *e[] = {"flock", "/tmp/lock", "-c", "ls x;id", NULL};
+		const char *f[] = {"su", "-", "www", "-c", "ls x;id", NULL};
+		const char *g[] = {"script", "-q", "--command=ls x;id", "/dev/null", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sh", b, "cmd.argv0"), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", g), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"find", "/srv", "-name", "x;id", "-exec", "ls", "{}", ";", NULL};
+		const char *b[] = {"find", "/srv",  "-exec", "gzip", "{}",
+		                   ";",    "-name", "x;id",  NULL};
+		const char *c[] = {"watch", "-n", "5", "ls", "/srv/my file (1).txt", NULL};
+		const char *d[] = {"watch", "-x", "ls", "x;id", NULL};
+		const char *e[] = {"flock", "/tmp/x;id", "ls", NULL};
+		const char *f[] = {"su", "-", "www", "-c", "ls 'x;id'", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("my file (1).txt", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", f), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -541,6 +582,7 @@ int main(void)
 	    cmocka_unit_test(argv_code_in_an_option_value),
 	    cmocka_unit_test(argv_vim_ex_commands),
 	    cmocka_unit_test(the_code_lexer_reads_each_language),
+	    cmocka_unit_test(argv_commands_other_programs_run),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
