@@ -2386,8 +2386,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	if (memo)
 		ma_sh_memo_ready(memo);
 	/* none, one or more (counted up to two) elements, marks or none */
-	for (int i = e0; i < lx->nel && lx->el[i].start < b && nover < 2; i++)
-		nover++;
+	if (e0 < lx->nel && lx->el[e0].start < b)
+		nover = e0 + 1 < lx->nel && lx->el[e0 + 1].start < b ? 2 : 1;
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < b && !marks; i++)
 		if (lx->mark[i].start >= a)
 			marks++;
