@@ -16,6 +16,8 @@
  *   ma_request.c  the request context: inputs, their decoded forms, the
  *                 policy decision, the event of a check that fired and
  *                 the input-in-operation scan the checks share
+ *   ma_request_json.c  a JSON body jansson refuses (or that repeats a
+ *                 name) read leniently, so its fields are still inputs
  *   ma_sql_lex.c  the SQL tokenizer (SQLite, PostgreSQL, MySQL rules)
  *   ma_sql.c      the sql_injection check
  *   ma_url.c      URL hosts as a WHATWG URL client parses them (IPv4/IPv6)
