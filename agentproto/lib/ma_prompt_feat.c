@@ -647,8 +647,7 @@ static struct ma_pr_lset ma_pr_jb_grounds =
 /* Two answers, one of them unrestricted: a count of two beside a word of
  * answering, a word of the normal one, and an unrestricted persona. */
 static struct ma_pr_lset ma_pr_jb_two = MA_PR_LSET("two|2|twice|dual|double");
-static struct ma_pr_lset ma_pr_jb_ways =
-    MA_PR_LSET("ways|paragraphs|respond|responds|versions|personas|personalities|modes");
+static struct ma_pr_lset ma_pr_jb_ways = MA_PR_LSET("ways|paragraphs|respond|responds");
 static struct ma_pr_lset ma_pr_jb_normal =
     MA_PR_LSET("normal|normally|usual|usually|classic|standard|regular|default|original|"
                "censored|filtered|yourself|traditional|ordinary|typical|gpt|chatgpt");
@@ -707,8 +706,9 @@ static int ma_pr_near(const struct ma_pr_words *w, int i, int d, const struct ma
 }
 
 /* The token game's weight: 0.8 when a sentence holds "you" then a
- * refusal (within three words), a price or punishment and grounds of
- * ethics or policy; 0.6 without the grounds (a quiz's rules have that
+ * refusal (within three words), a price or punishment and, between the
+ * refusal and its price, grounds of ethics or policy; 0.6 without the
+ * grounds (a quiz's rules have that
  * shape: with a threat to the model's existence, a pattern, it fires);
  * 0 else. */
 static double ma_pr_token_game(const struct ma_pr_words *w)
@@ -734,7 +734,9 @@ static double ma_pr_token_game(const struct ma_pr_words *w)
 			punish = punish || (w->l[i] >= 6 && (!memcmp(w->t + w->s[i], "penali", 6) ||
 			                                     !memcmp(w->t + w->s[i], "punish", 6)));
 		}
-		grounds = grounds || ma_pr_lset_has(w, i, &ma_pr_jb_grounds);
+		/* the refusal's grounds, between it and its price ("refuse on
+		 * ethical grounds, you lose", not "you lose ..., per the policy") */
+		grounds = grounds || (refuse && !loss && ma_pr_lset_has(w, i, &ma_pr_jb_grounds));
 	}
 	return best;
 }
