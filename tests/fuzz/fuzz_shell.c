@@ -80,13 +80,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				/* the programs whose options, values, scripts or
 				 * remote command the argv check reads */
 				static const char *const progs[] = {
-				    "curl",    "ssh",   "sed",    "wget",   "tar",  "gawk",
-				    "python3", "perl",  "node",   "php",    "ruby", "vim",
-				    "git",     "rsync", "docker", "kubectl"};
-				static const char *const opts[] = {"-e", "-c",    "-o", "-r",
-				                                   "-m", "--cmd", "-f", "exec"};
-				argv[0] = progs[data[3] % 16];
-				argv[1] = data[3] & 16 ? opts[data[2] % 8] : z;
+				    "curl",    "ssh",     "sed",   "wget",  "tar",
+				    "gawk",    "python3", "perl",  "node",  "php",
+				    "ruby",    "vim",     "git",   "rsync", "docker",
+				    "kubectl", "find",    "watch", "flock", "su"};
+				static const char *const opts[] = {
+				    "-e", "-c", "-o", "-r", "-m", "--cmd", "-f",    "exec",
+				    "-x", "-b", "-u", "-S", "-I", "-F",    "-exec", "--rsh"};
+				argv[0] = progs[data[3] % 20];
+				argv[1] = data[3] & 16 ? opts[data[2] % 16] : z;
 				(void)moat_check_argv(r, argv, 4);
 				free(z);
 			}
