@@ -262,6 +262,20 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	for (int i = 0; i < 2048; i++)
 		app(t, "%s", "]");
 	ops[n++] = (struct op){.kind = OP_JSON, .name = "add_json 2048", .text = t};
+	/* bodies jansson refuses, read by the lenient reader (ma_request_json.c):
+	 * deep, and wide with a NaN */
+	t = b();
+	fill(t, "{'a':", 5 * 200);
+	app(t, "%s", "NaN");
+	for (int i = 0; i < 200; i++)
+		app(t, "%s", "}");
+	ops[n++] = (struct op){.kind = OP_JSON, .name = "add_json lenient deep", .text = t};
+	t = b();
+	snprintf(t, BUFSZ, "%s", "{\"n\":NaN");
+	for (int i = 0; i < 200; i++)
+		app(t, ",\"k%d\":[\"v'%d\",{\"$ne\":%d}]", i, i, i);
+	app(t, "%s", "}");
+	ops[n++] = (struct op){.kind = OP_JSON, .name = "add_json lenient wide", .text = t};
 
 	/* SQL: bench/detect/sqlworst.c's cases, in the three dialects */
 	static const int dialects[] = {MOAT_SQL_MYSQL, MOAT_SQL_POSTGRES, MOAT_SQL_SQLITE};
