@@ -140,6 +140,9 @@ static uint8_t ma_pr_core_l[MA_PR_NCORE];
  * (near), or whose skeleton (its first letter and its consonants) has
  * length l (skel) */
 static uint16_t ma_pr_core_near[16], ma_pr_core_skel[16];
+/* by a word's length l: bits (b & 31) of the first two bytes b of the
+ * core words of near[l] and skel[l] (lead12), of their first (lead1) */
+static uint32_t ma_pr_core_lead12[16], ma_pr_core_lead1[16];
 
 /* Word lists looked up at every word: '|' alternatives, '~' a stem (of
  * two bytes at least), parsed once (with the class bits) into their
@@ -335,6 +338,13 @@ static void ma_pr_kbits_build(void)
 			ma_pr_core_skel[sk] |= (uint16_t)(1u << c);
 		ma_pr_core_k[c] = ma_pr_lex_classes(ma_pr_core[c], ma_pr_core_l[c]);
 	}
+	for (size_t l = 0; l < 16; l++)
+		for (size_t c = 0; c < MA_PR_NCORE; c++)
+			if ((ma_pr_core_near[l] | ma_pr_core_skel[l]) >> c & 1) {
+				ma_pr_core_lead1[l] |= 1u << (ma_pr_core[c][0] & 31);
+				ma_pr_core_lead12[l] |=
+				    1u << (ma_pr_core[c][0] & 31) | 1u << (ma_pr_core[c][1] & 31);
+			}
 }
 
 void ma_pr_olists_build(void)
@@ -402,12 +412,19 @@ static int ma_pr_ed1(const char *a, size_t la, const char *b, size_t lb)
 /* The core word that x (l lowercase letters, not a word of the lexicon)
  * is written wrong for, as its index + 1; 0 if none. One edit away (a
  * real word one edit away is none), or its skeleton without vowels after
- * the first letter ("ignr", "prvs", "instrctns"). */
-static int ma_pr_core_of(const char *x, size_t l)
+ * the first letter ("ignr", "prvs", "instrctns"). fast: x is none at once
+ * when its first byte is neither of the first two of a core word of about
+ * its length and its second is no such word's first (each way below
+ * needs one of those); 0: without that test (ma_pr_core_word, for the
+ * unit test that compares the two). */
+static int ma_pr_core_of_as(const char *x, size_t l, int fast)
 {
 	unsigned near;
 
 	if (l < 4 || l > 15)
+		return 0;
+	if (fast && !(ma_pr_core_lead12[l] >> (x[0] & 31) & 1) &&
+	    !(ma_pr_core_lead1[l] >> (x[1] & 31) & 1))
 		return 0;
 	/* the core words of about that length (one edit), and those whose
 	 * skeleton has that length when x has no vowel after its first letter */
@@ -448,6 +465,16 @@ static int ma_pr_core_of(const char *x, size_t l)
 		}
 	}
 	return 0;
+}
+
+static int ma_pr_core_of(const char *x, size_t l)
+{
+	return ma_pr_core_of_as(x, l, 1);
+}
+
+int ma_pr_core_word(const char *x, size_t l, int fast)
+{
+	return ma_pr_core_of_as(x, l, fast);
 }
 
 /* Words glued to the next word of an override ("allprevious",

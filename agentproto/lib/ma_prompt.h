@@ -201,6 +201,12 @@ struct ma_pr_kbits {
 void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w);
 void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w);
 
+/* The core word of an override ("ignore", "previous", "instructions"
+ * ...) that x (l lowercase letters) is written wrong for, as its index +
+ * 1, or 0 (ma_prompt.c's ma_pr_core_of); fast 0 without the test of its
+ * first two bytes (for the unit test that compares the two). */
+int ma_pr_core_word(const char *x, size_t l, int fast);
+
 /* The word lists of ma_prompt.c looked up through their filters (first
  * two bytes, ma_pr_h2(), lengths), for the unit test that compares them
  * with ma_pr_lit(): how many, list k's text, and whether word i of w is

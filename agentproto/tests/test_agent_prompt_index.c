@@ -838,6 +838,82 @@ static void the_encoded_runs_by_eight_bytes_are_the_runs_by_byte(void **state)
 		fail_msg("%zu runs, %zu decoded, %zu spaced", runs, decoded, spaced);
 }
 
+/* The core words written wrong (ma_pr_core_word) with the test of a
+ * word's first two bytes (fast) and without: the same answer for every
+ * word one edit away from a core word (a letter dropped, doubled,
+ * changed to any letter, two neighbours swapped), every core word's
+ * skeleton, and random words of letters and digits of 4 to 15 bytes; and
+ * some of those are core words written wrong. */
+static void core_words_by_their_first_bytes_are_the_core_words(void **state)
+{
+	static const char *const core[] = {
+	    "ignore",     "disregard",    "forget",      "overlook",   "previous",
+	    "preceding",  "instructions", "instruction", "directives", "directions",
+	    "guidelines", "above",        "everything",  "prompt"};
+	char x[32];
+	uint64_t seed = 0xc0eef00d;
+	size_t found = 0, words = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (size_t c = 0; c < sizeof core / sizeof core[0]; c++) {
+		size_t yl = strlen(core[c]), l;
+		for (size_t p = 0; p <= yl; p++)
+			for (int op = 0; op < 4; op++)
+				for (int ch = 'a'; ch <= 'z' + 1; ch++) {
+					/* 0: drop p, 1: insert ch at p, 2: change p to ch, 3:
+					 * swap p and p + 1; 'z' + 1: the skeleton */
+					if (ch == 'z' + 1) {
+						l = 0;
+						x[l++] = core[c][0];
+						for (size_t k = 1; k < yl; k++)
+							if (!strchr("aeiou", core[c][k]))
+								x[l++] = core[c][k];
+					} else if (op == 0 || op == 3) {
+						if (p >= yl || (op == 3 && p + 1 >= yl) ||
+						    ch != 'a')
+							continue;
+						memcpy(x, core[c], yl);
+						l = yl;
+						if (op == 0) {
+							memmove(x + p, x + p + 1, yl - p - 1);
+							l--;
+						} else {
+							char t = x[p];
+							x[p] = x[p + 1];
+							x[p + 1] = t;
+						}
+					} else {
+						if (op == 2 && p >= yl)
+							continue;
+						memcpy(x, core[c], p);
+						x[p] = (char)ch;
+						memcpy(x + p + 1, core[c] + p + (op == 2),
+						       yl - p - (op == 2));
+						l = yl + (op == 1);
+					}
+					words++;
+					found += ma_pr_core_word(x, l, 0) != 0;
+					if (ma_pr_core_word(x, l, 1) != ma_pr_core_word(x, l, 0))
+						fail_msg("'%.*s': %d, without the test %d", (int)l,
+						         x, ma_pr_core_word(x, l, 1),
+						         ma_pr_core_word(x, l, 0));
+				}
+	}
+	for (int round = 0; round < 200000; round++) {
+		size_t l = 4 + at_rnd(&seed, 12);
+		for (size_t k = 0; k < l; k++)
+			x[k] = at_rnd(&seed, 8) ? (char)('a' + at_rnd(&seed, 26))
+			                        : (char)('0' + at_rnd(&seed, 10));
+		words++;
+		if (ma_pr_core_word(x, l, 1) != ma_pr_core_word(x, l, 0))
+			fail_msg("'%.*s': %d, without the test %d", (int)l, x,
+			         ma_pr_core_word(x, l, 1), ma_pr_core_word(x, l, 0));
+	}
+	if (found < 1000)
+		fail_msg("%zu of %zu words are core words written wrong", found, words);
+}
+
 /* The normaliser lowercasing runs of ASCII letters eight bytes at a time
  * (ma_prompt_normalise) beside a byte at a time (ma_prompt_normalise_slow):
  * the same bytes, length and mixed count on random texts of letter runs of
@@ -1241,6 +1317,7 @@ int main(void)
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
 	    cmocka_unit_test(the_encoded_runs_by_eight_bytes_are_the_runs_by_byte),
+	    cmocka_unit_test(core_words_by_their_first_bytes_are_the_core_words),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
 	    cmocka_unit_test(the_normaliser_reads_accented_latin_letters_as_by_byte),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
