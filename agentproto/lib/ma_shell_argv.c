@@ -989,6 +989,10 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 	default: /* a keyword and the rest */
 		if (a < j->kw_end)
 			return j->kw_danger;
+		if (b <= j->rest_at)
+			return 0; /* only the blanks or '=' between */
+		if (a < j->rest_at)
+			a = j->rest_at; /* from the separator on: from the value's start */
 		if (j->rest_kind == MA_SH_VAL_CMD)
 			return ma_sh_cmd_value_judge(s + j->rest_at, a - j->rest_at,
 			                             b - j->rest_at);

@@ -207,6 +207,11 @@ static void argv_ssh_options_that_run_commands(void **state)
 		assert_int_equal(argv_rule("22 -oProxyCommand=id", c, "cmd.option"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("../../var/www/k.php", d, "cmd.option_file"),
 		                 MOAT_BLOCK);
+		/* an input that starts at the separator names the value too */
+		const char *e[] = {"ssh", "-o", "UserKnownHostsFile = /tmp/k", "host", NULL};
+		const char *f[] = {"ssh", "-o", "ProxyCommand = /tmp/x.sh", "host", NULL};
+		assert_int_equal(argv_rule(" = /tmp/k", e, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("= /tmp/x.sh", f, "cmd.option"), MOAT_BLOCK);
 	}
 	{ /* ordinary options and values */
 		const char *a[] = {"ssh", "-o", "ConnectTimeout=5", "host", "uptime", NULL};
