@@ -1297,6 +1297,53 @@ static void the_lexicon_by_bytes_is_the_lexicon_by_hash(void **state)
 	same_by_bytes("a", 1);
 }
 
+/* Every word list ma_prompt_feat.c defines is in ma_pr_lsets[]: a list left
+ * out is never built, so its bit is 0 (another list's) and its filter
+ * empty, and the features that read it answer wrong without a sound. The
+ * source is read (MOAT_SOURCE_DIR, as agent-check sets it). */
+static void every_word_list_is_built(void **state)
+{
+	const char *dir = getenv("MOAT_SOURCE_DIR");
+	static const char def[] = "static struct ma_pr_lset ";
+	char file[512], *src, *reg, *p;
+	size_t n = 0, defs = 0, len;
+	FILE *f;
+
+	(void)state;
+	snprintf(file, sizeof file, "%s/agentproto/lib/ma_prompt_feat.c", dir ? dir : ".");
+	f = fopen(file, "rb");
+	if (!f)
+		fail_msg("cannot open %s (set MOAT_SOURCE_DIR)", file);
+	src = malloc(1 << 20);
+	assert_non_null(src);
+	len = fread(src, 1, (1 << 20) - 1, f);
+	fclose(f);
+	assert_true(len > 0 && len < (1 << 20) - 1);
+	src[len] = '\0';
+	reg = strstr(src, "*const ma_pr_lsets[] = {");
+	assert_non_null(reg);
+	for (p = strstr(src, def); p; p = strstr(p + 1, def)) {
+		char name[80], ref[84];
+		size_t l = strspn(p + sizeof def - 1, "abcdefghijklmnopqrstuvwxyz0123456789_");
+		if (p > reg || p[sizeof def - 1 + l] != ' ')
+			continue; /* the registry itself, or not a definition */
+		assert_true(l > 0 && l < sizeof name);
+		memcpy(name, p + sizeof def - 1, l);
+		name[l] = '\0';
+		snprintf(ref, sizeof ref, "&%s,", name);
+		if (!strstr(reg, ref)) {
+			snprintf(ref, sizeof ref, "&%s}", name);
+			if (!strstr(reg, ref))
+				fail_msg("%s is not in ma_pr_lsets[]: it is never built", name);
+		}
+		defs++;
+	}
+	free(src);
+	(void)ma_pr_feat_lsets(&n);
+	assert_true(defs >= 40);
+	assert_int_equal(defs, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1322,6 +1369,7 @@ int main(void)
 	    cmocka_unit_test(the_normaliser_reads_accented_latin_letters_as_by_byte),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_word_list_bits_are_the_lists),
+	    cmocka_unit_test(every_word_list_is_built),
 	    cmocka_unit_test(a_class_tried_in_vain_stays_for_the_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
