@@ -389,49 +389,30 @@ static inline int ma_sh_is_meta(char c)
 	return ma_sh_meta[(unsigned char)c];
 }
 
-/* Bytes a word goes on over with nothing to mark: not a meta byte, and
- * none of \\ ' " $ ` * ? [ { = (what ma_sh_word looks at). */
+/* What a byte is to a word, bit by bit. MA_SH_PLAIN: a word goes on over
+ * it with nothing to mark: not a meta byte, and none of \\ ' " $ ` * ? [ {
+ * = (what ma_sh_word looks at). MA_SH_START: a word of plain bytes starts
+ * with it in the lane and the run loop: plain, not a comment's '#' nor a
+ * digit (an fd number before < or >). */
+enum { MA_SH_PLAIN = 1, MA_SH_START = 2 };
 /* clang-format off */
-static const unsigned char ma_sh_plain[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	0, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-/* clang-format on */
-
-/* Bytes a word of plain bytes starts with in the lane and the run loop:
- * plain, not a comment's '#' nor a digit (an fd number before < or >). */
-/* clang-format off */
-static const unsigned char ma_sh_word_start[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+static const unsigned char ma_sh_byte[256] = {
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	0, 3, 0, 1, 0, 3, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 0, 0, 0, 0, 0,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 3, 3, 3,
+	0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
 /* clang-format on */
 
@@ -659,7 +640,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *
 
 	while (i < len) {
 		char c;
-		while (i < len && ma_sh_plain[(unsigned char)s[i]])
+		while (i < len && (ma_sh_byte[(unsigned char)s[i]] & MA_SH_PLAIN))
 			i++;
 		if (i >= len)
 			break;
@@ -1142,9 +1123,9 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 		if (k >= len || (probe && k >= st->probe_b))
 			return i;
 		c = s[k];
-		if (!ma_sh_word_start[(unsigned char)c])
+		if (!(ma_sh_byte[(unsigned char)c] & MA_SH_START))
 			return i;
-		for (j = k + 1; j < len && ma_sh_plain[(unsigned char)s[j]]; j++)
+		for (j = k + 1; j < len && (ma_sh_byte[(unsigned char)s[j]] & MA_SH_PLAIN); j++)
 			;
 		if (!ma_sh_plain_word(s, len, k, j))
 			return i;
@@ -1205,11 +1186,13 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 			i++;
 			continue;
 		}
-		if (ma_sh_word_start[c]) {
+		if (ma_sh_byte[c] & MA_SH_START) {
 			/* a run of words of plain bytes, blanks between them */
 			int n0 = nel, stop = 0;
 			for (;;) {
-				for (j = i + 1; j < len && ma_sh_plain[(unsigned char)s[j]]; j++)
+				for (j = i + 1;
+				     j < len && (ma_sh_byte[(unsigned char)s[j]] & MA_SH_PLAIN);
+				     j++)
 					;
 				if (!ma_sh_plain_word(s, len, i, j)) {
 					stop = 1;
@@ -1239,7 +1222,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 				if (i >= len || nel >= cap)
 					break;
 				c = (unsigned char)s[i];
-				if (!ma_sh_word_start[c])
+				if (!(ma_sh_byte[c] & MA_SH_START))
 					break;
 			}
 			if (nel > n0) {
@@ -1358,9 +1341,9 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 		}
 		/* most elements: a word that starts with a plain byte, not a
 		 * comment's # nor a digit (an fd number before < or >) */
-		if (ma_sh_plain[(unsigned char)c] && c != '#' && (c < '0' || c > '9')) {
+		if (ma_sh_byte[(unsigned char)c] & MA_SH_START) {
 			size_t j = i + 1;
-			while (j < len && ma_sh_plain[(unsigned char)s[j]])
+			while (j < len && (ma_sh_byte[(unsigned char)s[j]] & MA_SH_PLAIN))
 				j++;
 			/* plain bytes alone up to a blank, an operator or the end:
 			 * what ma_sh_run_word gives it (nothing to mark, no NAME=,
