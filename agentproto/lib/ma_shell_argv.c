@@ -1153,7 +1153,10 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 			const char *v = in[i].form[k], *p = val;
 			size_t vl = in[i].form_len[k];
 			int occ = 0, hit = 0;
-			while (vl && occ++ < 64 && !hit) {
+			/* one byte names no file or command and writes no keyword
+			 * (as for the other argv rules): "/" in ssh -o
+			 * UserKnownHostsFile=/dev/null, "." in sed -f ./fix.sed */
+			while (vl >= 2 && occ++ < 64 && !hit) {
 				const char *h = memmem(p, n - (size_t)(p - val), v, vl);
 				if (!h)
 					break;
@@ -1208,11 +1211,14 @@ static int ma_sh_dash_c(const char *const *argv, int argc, int prog, size_t *at)
 
 /* watch's command (watch(1)): its options skipped (-n SECS, -q CYCLES
  * take a value), the rest joined with spaces and run by sh -c, or with
- * -x/--exec run as an argv. Returns MOAT_BLOCK or -1. Its own frame: the
- * joined line (4 KB) is on the stack only here. */
+ * -x/--exec run as an argv: *xat is then its index, for the caller to
+ * judge (not from this frame). Returns MOAT_BLOCK or -1. Its own frame:
+ * the joined line (4 KB) is on the stack only here, never under a nested
+ * argv's check (watch -x watch -x ... took 4 KB a level: 3,000 levels
+ * overran an 8 MB stack). */
 static __attribute__((noinline)) int ma_sh_watch_check(struct moat_request *r,
                                                        const char *const *argv, int argc, int prog,
-                                                       const char *file, int line,
+                                                       int *xat, const char *file, int line,
                                                        const char *function)
 {
 	int i = prog + 1, x = 0;
@@ -1232,26 +1238,37 @@ static __attribute__((noinline)) int ma_sh_watch_check(struct moat_request *r,
 		else if (!strcmp(o, "--interval") || !strcmp(o, "--equexit"))
 			i++;
 	}
+	*xat = 0;
 	if (i >= argc || !argv[i])
 		return -1;
-	if (x)
-		return moat_check_argv_at(r, argv + i, argc - i, file, line, function) == MOAT_BLOCK
-		           ? MOAT_BLOCK
-		           : -1;
+	if (x) {
+		*xat = i;
+		return -1;
+	}
 	n = ma_sh_join(argv + i, argc - i, cmd, sizeof cmd);
 	return ma_sh_check(r, cmd, n, cmd, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK : -1;
 }
+
+static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int argc, int depth,
+                            const char *file, int line, const char *function);
+
+/* How many argv checks may nest (find -exec find -exec ..., watch -x
+ * watch -x ...): a command nested deeper is not judged as an argv of
+ * its own (the stack a check takes stays bounded whatever argv holds). */
+#define MA_SH_NEST_MAX 8
 
 /* A command another program runs for the application: find's -exec,
  * -execdir, -ok, -okdir up to ";" or "+" (an argv: judged as one, with
  * its own shell -c, options and values), watch's command (joined with
  * spaces and run by sh -c, or with -x/--exec an argv), the -c line of
- * flock, script, su and runuser wherever it stands. Returns
- * ma_request_fire's or the shell check's answer, or -1. */
+ * flock, script, su and runuser wherever it stands. depth: the argv
+ * checks around this one. Returns ma_request_fire's or the shell check's
+ * answer, or -1. */
 static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, int argc, int prog,
-                             const char *file, int line, const char *function)
+                             int depth, const char *file, int line, const char *function)
 {
 	const char *b = ma_sh_base(argv[prog]);
+	int nest = depth < MA_SH_NEST_MAX;
 
 	if (!strcmp(b, "find")) {
 		for (int i = prog + 1; i < argc && argv[i]; i++) {
@@ -1261,15 +1278,23 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 				continue;
 			while (e < argc && argv[e] && strcmp(argv[e], ";") && strcmp(argv[e], "+"))
 				e++;
-			if (e > i + 1 && moat_check_argv_at(r, argv + i + 1, e - i - 1, file, line,
-			                                    function) == MOAT_BLOCK)
+			if (nest && e > i + 1 &&
+			    ma_sh_argv_check(r, argv + i + 1, e - i - 1, depth + 1, file, line,
+			                     function) == MOAT_BLOCK)
 				return MOAT_BLOCK;
 			i = e;
 		}
 		return -1;
 	}
-	if (!strcmp(b, "watch"))
-		return ma_sh_watch_check(r, argv, argc, prog, file, line, function);
+	if (!strcmp(b, "watch")) {
+		int xat, v = ma_sh_watch_check(r, argv, argc, prog, &xat, file, line, function);
+		if (v >= 0 || !xat || !nest)
+			return v;
+		return ma_sh_argv_check(r, argv + xat, argc - xat, depth + 1, file, line,
+		                        function) == MOAT_BLOCK
+		           ? MOAT_BLOCK
+		           : -1;
+	}
 	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
 	    !strcmp(b, "runuser")) {
 		size_t at;
@@ -1287,6 +1312,14 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 
 int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
                        int line, const char *function)
+{
+	return ma_sh_argv_check(r, argv, argc, 0, file, line, function);
+}
+
+/* moat_check_argv_at's check of argv, nested in depth others (the
+ * commands find -exec and watch -x run). */
+static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int argc, int depth,
+                            const char *file, int line, const char *function)
 {
 	const struct ma_input *in;
 	const struct ma_sh_prog_opts *po;
@@ -1311,7 +1344,7 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
 	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	po = ma_sh_prog_find(argv[prog]);
 	{ /* a command run by find -exec, watch, flock -c, script -c, su -c */
-		int v = ma_sh_inner_check(r, argv, argc, prog, file, line, function);
+		int v = ma_sh_inner_check(r, argv, argc, prog, depth, file, line, function);
 		if (v >= 0)
 			return v;
 	}

@@ -388,6 +388,20 @@ static int ma_sh_code_word(char c, int lang)
 	       c == '_' || (unsigned char)c >= 0x80 || (c == '$' && lang != MA_SH_LANG_PY);
 }
 
+/* 1 when s[w, p) is a decimal number up to its exponent's 'e' and s[p]
+ * is the exponent's sign (1e-5, 1.5E+10: one token in the five
+ * languages; 0x1e-5 is a subtraction). */
+static int ma_sh_code_exp_sign(const char *s, size_t n, size_t w, size_t p)
+{
+	if (p + 1 >= n || (s[p] != '-' && s[p] != '+') || s[p + 1] < '0' || s[p + 1] > '9' ||
+	    p < w + 2 || (s[p - 1] != 'e' && s[p - 1] != 'E'))
+		return 0;
+	for (size_t k = w; k + 1 < p; k++)
+		if (!((s[k] >= '0' && s[k] <= '9') || (k > w && (s[k] == '.' || s[k] == '_'))))
+			return 0;
+	return s[w] >= '0' && s[w] <= '9';
+}
+
 /* Past a quoted part from *i (after its opening delimiter o, closed by c;
  * a bracket pair nests): 1 and *i after the closing delimiter, 0 when it
  * does not close. triple: python's ''' or """. */
@@ -546,7 +560,8 @@ static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, int *op
 		int parts, interp, cmd;
 		p++;
 		while (p < n &&
-		       (ma_sh_code_word(s[p], lang) || (s[p] == '.' && c >= '0' && c <= '9')))
+		       (ma_sh_code_word(s[p], lang) || (s[p] == '.' && c >= '0' && c <= '9') ||
+		        ma_sh_code_exp_sign(s, n, w, p)))
 			p++;
 		t->kind = MA_SH_TK_WORD;
 		parts = lang == MA_SH_LANG_PERL ? ma_sh_perl_quote_like(s + w, p - w, &interp, &cmd)

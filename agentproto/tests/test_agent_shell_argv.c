@@ -9,6 +9,8 @@
 #include "agent_test.h"
 #include "ma_shell.h"
 
+#include <pthread.h>
+
 #define CMDI_BLOCK "{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}"
 
 static const struct moat_policy *pol;
@@ -524,6 +526,15 @@ static void the_code_lexer_reads_each_language(void **state)
 	assert_int_equal(code(MA_SH_LANG_RUBY, "puts '", "#{x}", "'"), 0);
 	assert_int_equal(code(MA_SH_LANG_RUBY, "puts \"", "#{x}", "\""), 1);
 	assert_int_equal(code(MA_SH_LANG_RUBY, "puts \"", "issue #1", "\""), 0);
+	/* a number with a signed exponent is one token (a learning rate
+	 * the application writes into python -c); 0x1e-5 subtracts */
+	assert_int_equal(code(MA_SH_LANG_PY, "from m import run; run(lr=", "1e-5", ")"), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "run(lr=", "-1.5E+10", ")"), 0);
+	assert_int_equal(code(MA_SH_LANG_JS, "run(", "2.5e-3", ")"), 0);
+	assert_int_equal(code(MA_SH_LANG_PERL, "print ", "1e-5", ";"), 0);
+	assert_int_equal(code(MA_SH_LANG_PY, "run(lr=", "0x1e-5", ")"), 1);
+	assert_int_equal(code(MA_SH_LANG_PY, "run(lr=", "1e-5)+(1", ")"), 1);
+	assert_int_equal(code(MA_SH_LANG_PY, "run(lr=", "x-5", ")"), 1);
 	/* an unclosed string after the input: nothing runs (not in perl
 	 * with a BEGIN) */
 	assert_int_equal(code(MA_SH_LANG_PY, "print('", "it's", "')"), 0);
@@ -576,6 +587,110 @@ static void argv_commands_other_programs_run(void **state)
 	}
 }
 
+/* A value's one-byte input names no file or command and writes no
+ * keyword (as the other argv rules hold): an ordinary request with "/"
+ * or "." in it beside ssh -o UserKnownHostsFile=/dev/null, sed -f
+ * ./fix.sed, psql -f /srv/..., git -c core.sshCommand=... passes; the
+ * inputs that name the file or the command still fire. */
+static void argv_one_byte_inputs_name_no_value(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"ssh",
+		                   "-o",
+		                   "UserKnownHostsFile=/dev/null",
+		                   "-o",
+		                   "StrictHostKeyChecking=no",
+		                   "deploy@10.0.0.5",
+		                   "uptime",
+		                   NULL};
+		const char *b[] = {"sed", "-f", "./fix.sed", "in.txt", NULL};
+		const char *c[] = {"psql", "-f", "/srv/migrations/001.sql", NULL};
+		const char *d[] = {"ssh", "-o", "ControlPath=/tmp/ssh-%r@%h:%p", "host", NULL};
+		const char *e[] = {"git", "-c", "core.sshCommand=ssh -i /keys/id", "fetch", NULL};
+		assert_int_equal(argv_check("/", a), MOAT_ALLOW);
+		assert_int_equal(argv_check(".", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("/", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("/", d), MOAT_ALLOW);
+		assert_int_equal(argv_check(".", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("-", e), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"ssh", "-o", "UserKnownHostsFile=/tmp/k", "host", NULL};
+		const char *b[] = {"sed", "-f", "/tmp/x.sed", "in.txt", NULL};
+		const char *c[] = {"git", "-c", "core.sshCommand=/tmp/x.sh", "fetch", NULL};
+		assert_int_equal(argv_rule("/tmp/k", a, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sed", b, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_check("sshCommand=/tmp/x.sh", c), MOAT_BLOCK);
+	}
+}
+
+/* find -exec find -exec ... and watch -x watch -x ... nest argv checks;
+ * each level once held watch's 4 KB line: 3,000 levels overran an 8 MB
+ * stack, 200 a thread's 256 KB. Run in a thread of 256 KB (no cmocka
+ * assertion there: the verdicts come back in the struct). */
+struct argv_nest {
+	const char **argv;
+	int v;
+};
+
+static void *argv_nest_run(void *p)
+{
+	struct argv_nest *t = p;
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/run", .policy = pol};
+	struct moat_request *r = NULL;
+
+	t->v = -1;
+	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW)
+		return NULL;
+	if (moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "x;id", 4) == 0)
+		t->v = moat_check_argv(r, t->argv, -1);
+	moat_request_end(r);
+	return NULL;
+}
+
+static int argv_nest_verdict(const char **argv)
+{
+	pthread_attr_t at;
+	pthread_t th;
+	struct argv_nest t = {argv, -2};
+
+	assert_int_equal(pthread_attr_init(&at), 0);
+	assert_int_equal(pthread_attr_setstacksize(&at, 256 * 1024), 0);
+	assert_int_equal(pthread_create(&th, &at, argv_nest_run, &t), 0);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	pthread_attr_destroy(&at);
+	return t.v;
+}
+
+static void argv_nested_commands_keep_the_stack_bounded(void **state)
+{
+	enum { LEVELS = 200 };
+	const char **a = calloc(2 * LEVELS + 8, sizeof *a);
+	int n;
+
+	(void)state;
+	assert_non_null(a);
+	for (int pass = 0; pass < 2; pass++) {
+		n = 0;
+		for (int i = 0; i < LEVELS; i++) {
+			a[n++] = pass ? "find" : "watch";
+			a[n++] = pass ? "-exec" : "-x";
+		}
+		a[n++] = "ls";
+		a[n] = NULL;
+		assert_int_equal(argv_nest_verdict(a), MOAT_ALLOW);
+	}
+	{ /* a few levels are still judged */
+		const char *b[] = {"watch", "-x", "watch", "-x", "sh", "-c", "ls x;id", NULL};
+		const char *c[] = {"find", "/srv", "-exec",   "find", "/tmp", "-exec",
+		                   "sh",   "-c",   "ls x;id", ";",    NULL};
+		assert_int_equal(argv_nest_verdict(b), MOAT_BLOCK);
+		assert_int_equal(argv_nest_verdict(c), MOAT_BLOCK);
+	}
+	free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +703,8 @@ int main(void)
 	    cmocka_unit_test(argv_vim_ex_commands),
 	    cmocka_unit_test(the_code_lexer_reads_each_language),
 	    cmocka_unit_test(argv_commands_other_programs_run),
+	    cmocka_unit_test(argv_one_byte_inputs_name_no_value),
+	    cmocka_unit_test(argv_nested_commands_keep_the_stack_bounded),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
