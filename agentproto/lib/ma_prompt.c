@@ -2267,6 +2267,46 @@ static int ma_pr_spaced_can(const char *s, size_t a, size_t e, size_t cap)
 	return 1;
 }
 
+/* The bytes of v (ma_load8, every byte below 0x80) in lo..hi, as 0x80 in
+ * each (0 elsewhere): adding 0x80 - lo sets a byte's high bit from lo on,
+ * adding 0x7F - hi past hi (no carry crosses a byte below 0x80). */
+static inline uint64_t ma_pr_range8(uint64_t v, unsigned lo, unsigned hi)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+
+	return (v + (0x80u - lo) * ones) & ~(v + (0x7Fu - hi) * ones) & 0x8080808080808080ull;
+}
+
+/* 0 if the unspaced run s[a, e) (bytes of ma_pr_runbyte bit 1, all below
+ * 0x80) is sure to decode to nothing by ma_pr_decode: not hex of an even
+ * length, and without both an upper and a lower case letter (base64);
+ * 1 when ma_pr_decode may decode it. Eight bytes at a time, and left as
+ * soon as both cases are seen (a run of one lowercase word repeated is
+ * read once, eight bytes a step, not byte by byte with four counts). */
+static int ma_pr_unspaced_can(const char *s, size_t a, size_t e)
+{
+	uint64_t up = 0, low = 0, nonhex = 0;
+	size_t k = a;
+
+	for (; k + 8 <= e; k += 8) {
+		uint64_t v = ma_load8(s + k);
+		up |= ma_pr_range8(v, 'A', 'Z');
+		low |= ma_pr_range8(v, 'a', 'z');
+		nonhex |= ~(ma_pr_range8(v, '0', '9') | ma_pr_range8(v, 'a', 'f') |
+		            ma_pr_range8(v, 'A', 'F')) &
+		          0x8080808080808080ull;
+		if (up && low)
+			return 1;
+	}
+	for (; k < e; k++) {
+		unsigned char c = (unsigned char)s[k];
+		up |= c >= 'A' && c <= 'Z';
+		low |= c >= 'a' && c <= 'z';
+		nonhex |= ma_hex_val(c) < 0;
+	}
+	return (up && low) || (!nonhex && (e - a) % 2 == 0);
+}
+
 /* The next run of ma_pr_decode_runs from *j on (the bytes 15, 31, 47, ...
  * it probes): its bytes s[*a, *e), 16 or more, and what it decodes to in
  * d (cap bytes), the length returned (0: nothing, or not decodable); *j
@@ -2327,13 +2367,14 @@ static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t
 					size_t z = y;
 					while (z < f && s[z] != ' ')
 						z++;
-					if (z - y >= 16)
+					if (z - y >= 16 && (!fast || ma_pr_unspaced_can(s, y, z)))
 						dl = ma_pr_decode(s, y, z, d, cap);
 					y = z + 1;
 				}
 			}
 		} else {
-			dl = ma_pr_decode(s, b, f, d, cap);
+			dl = !fast || ma_pr_unspaced_can(s, b, f) ? ma_pr_decode(s, b, f, d, cap)
+			                                          : 0;
 		}
 		return (long)dl;
 	}

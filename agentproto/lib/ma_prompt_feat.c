@@ -929,10 +929,22 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 
 /* Words whose letters were spaced out; glued back, they are searched for
  * these stems (override verbs and instruction nouns). */
-static const char *const ma_pr_glued_verbs[] = {"ignore",   "disregard", "forget", "bypass",
-                                                "override", "reveal",    "repeat", "print"};
-static const char *const ma_pr_glued_nouns[] = {"instruction", "prompt",   "rules", "password",
-                                                "guideline",   "previous", "above"};
+/* A word of these lists and its length (known when compiled: the
+ * glued-words feature searches every long word for them). */
+struct ma_pr_stem {
+	const char *s;
+	size_t l;
+};
+#define MA_PR_STEM(x)                                                                              \
+	{                                                                                          \
+		x, sizeof(x) - 1                                                                   \
+	}
+static const struct ma_pr_stem ma_pr_glued_verbs[] = {
+    MA_PR_STEM("ignore"),   MA_PR_STEM("disregard"), MA_PR_STEM("forget"), MA_PR_STEM("bypass"),
+    MA_PR_STEM("override"), MA_PR_STEM("reveal"),    MA_PR_STEM("repeat"), MA_PR_STEM("print")};
+static const struct ma_pr_stem ma_pr_glued_nouns[] = {
+    MA_PR_STEM("instruction"), MA_PR_STEM("prompt"),   MA_PR_STEM("rules"), MA_PR_STEM("password"),
+    MA_PR_STEM("guideline"),   MA_PR_STEM("previous"), MA_PR_STEM("above")};
 
 /* Verbs that ask for an output, beyond the lexicon's saying verbs. */
 static struct ma_pr_lset ma_pr_pwned = MA_PR_LSET("pwned|pwnd");
@@ -1314,20 +1326,22 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	for (int i = 0; i < w->n && w->maxlen >= 12; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
-		static const char *const prior[] = {"all", "previous", "prior", "above", "your"};
+		static const struct ma_pr_stem prior[] = {MA_PR_STEM("all"), MA_PR_STEM("previous"),
+		                                          MA_PR_STEM("prior"), MA_PR_STEM("above"),
+		                                          MA_PR_STEM("your")};
 		int v = 0, nn = 0, pr = 0;
 		if (l < 12 || !memchr("abcdefghijklmnopqrstuvwxyz", x[0], 26))
 			continue;
 		for (size_t k = 0; k < 5 && !v;
 		     k++) /* ignore, disregard, forget, bypass, override */
-			v = ma_pr_find(x, l, ma_pr_glued_verbs[k], strlen(ma_pr_glued_verbs[k])) !=
+			v = ma_pr_find(x, l, ma_pr_glued_verbs[k].s, ma_pr_glued_verbs[k].l) !=
 			    NULL;
 		for (size_t k = 0;
 		     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0] && v && !nn; k++)
-			nn = ma_pr_find(x, l, ma_pr_glued_nouns[k], strlen(ma_pr_glued_nouns[k])) !=
+			nn = ma_pr_find(x, l, ma_pr_glued_nouns[k].s, ma_pr_glued_nouns[k].l) !=
 			     NULL;
 		for (size_t k = 0; k < sizeof prior / sizeof prior[0] && nn && !pr; k++)
-			pr = ma_pr_find(x, l, prior[k], strlen(prior[k])) != NULL;
+			pr = ma_pr_find(x, l, prior[k].s, prior[k].l) != NULL;
 		if (v && nn && pr) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			break;
@@ -1343,10 +1357,10 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			g[gl] = '\0';
 			for (size_t k = 0;
 			     k < sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0]; k++)
-				v = v || strstr(g, ma_pr_glued_verbs[k]);
+				v = v || strstr(g, ma_pr_glued_verbs[k].s);
 			for (size_t k = 0;
 			     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0]; k++)
-				nn = nn || strstr(g, ma_pr_glued_nouns[k]);
+				nn = nn || strstr(g, ma_pr_glued_nouns[k].s);
 			if (v && nn)
 				ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			else if (v || nn)

@@ -762,12 +762,14 @@ static void the_splitter_by_table_is_the_splitter_by_byte(void **state)
 
 /* The encoded runs' walk as the scorer runs it (ma_pr_runs_walk fast: a
  * run's ends found eight letters at a time, a spaced run that cannot
- * decode left at its first bad group) beside byte by byte: the same runs,
- * ends, decoded lengths and bytes, on random texts of words of letters
- * (both cases) and of hex or binary digits one space apart, base64
- * pieces, the run bytes '+', '/', '=', '-', '_' and other bytes, up to a
- * window's length; and on spaced groups of two hex or eight binary digits
- * with one group changed (its length, or a byte that is neither). */
+ * decode left at its first bad group, an unspaced one that is neither
+ * even hex nor of both cases left undecoded) beside byte by byte: the
+ * same runs, ends, decoded lengths and bytes, on random texts of words of
+ * letters (both cases) and of hex or binary digits one space apart,
+ * base64 pieces, unspaced hex of even and odd lengths, words of one case,
+ * the run bytes '+', '/', '=', '-', '_' and other bytes, up to a window's
+ * length; and on spaced groups of two hex or eight binary digits with one
+ * group changed (its length, or a byte that is neither). */
 static void the_encoded_runs_by_eight_bytes_are_the_runs_by_byte(void **state)
 {
 	static const char often[] = "abcdefxyzABCDEFXYZ0123456789 +/=-_.,:\n'\"";
@@ -778,7 +780,11 @@ static void the_encoded_runs_by_eight_bytes_are_the_runs_by_byte(void **state)
 	                                     "be a dead fad ace",
 	                                     "A A A A A A A A A A",
 	                                     "6e 6f7 72",
-	                                     "0110100 01100111"};
+	                                     "0110100 01100111",
+	                                     "69676e6f726520616c6c",
+	                                     "69676E6F726520616C6",
+	                                     "ignoreignoreignoreignore",
+	                                     "IGNOREALLPREVIOUSRULES"};
 	static char t[MA_PR_WIN];
 	static struct ma_pr_run ra[600], rb[600];
 	uint64_t seed = 0x5eedc0de;
