@@ -971,6 +971,7 @@ struct ma_sh_vjudge {
 	int kind, lang;
 	size_t kw_end, rest_at;
 	int kw_danger, rest_kind;
+	size_t sub_a, sub_b; /* git's subsection, s[sub_a, sub_b) (none: 0, 0) */
 };
 
 /* 1 when the bytes s[a, b) of a value (n bytes) judged as j says fire. */
@@ -987,6 +988,8 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 	case MA_SH_VAL_EX:
 		return ma_sh_ex_judge(s, n, a, b);
 	default: /* a keyword and the rest */
+		if (a < j->kw_end && a >= j->sub_a && b <= j->sub_b)
+			return 0; /* only a subsection: url.<base>.insteadOf's base */
 		if (a < j->kw_end)
 			return j->kw_danger;
 		if (b <= j->rest_at)
@@ -1104,6 +1107,13 @@ static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 	j->rest_kind = 0;
 	if (d1 >= e || !dl)
 		return;
+	/* "section.subsection.name": an input that stays inside the
+	 * subsection (a URL's base, a driver's or remote's name) writes
+	 * neither the section nor the name */
+	if (dl - 1 > d1) {
+		j->sub_a = d1 + 1;
+		j->sub_b = dl - 1;
+	}
 	for (int g = 0; g < 3; g++) {
 		const char *const *l = g == 0 ? cmds : g == 1 ? files : keys;
 		for (int m = 0; l[m]; m++) {
@@ -1132,7 +1142,7 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
                              int lang, const char *val, const char *file, int line,
                              const char *function)
 {
-	struct ma_sh_vjudge j = {kind, lang, 0, 0, 0, 0};
+	struct ma_sh_vjudge j = {kind, lang, 0, 0, 0, 0, 0, 0};
 	size_t nin, n = strlen(val);
 	const struct ma_input *in = ma_request_inputs(r, &nin);
 	const char *rule = kind == MA_SH_VAL_FILE                           ? "cmd.option_file"

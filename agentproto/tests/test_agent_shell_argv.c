@@ -625,6 +625,38 @@ static void argv_one_byte_inputs_name_no_value(void **state)
 	}
 }
 
+/* git -c section.subsection.name=value: an input that stays inside the
+ * subsection writes neither the section nor the name (git-config(1)): a
+ * user's credentials or host in url.<base>.insteadOf (the usual way to
+ * clone with a token), a driver's name in diff.<driver>.textconv pass;
+ * an input that writes the name or the value still fires. */
+static void argv_git_subsections_are_names(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {
+		    "git",
+		    "-c",
+		    "url.https://alice:s3cret@git.example.com/.insteadOf=https://git.example.com/",
+		    "clone",
+		    "https://git.example.com/r.git",
+		    NULL};
+		const char *b[] = {"git", "-c", "diff.my-driver.textconv=cat", "diff", NULL};
+		assert_int_equal(argv_check("alice:s3cret", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("git.example.com", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("my-driver", b), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"git", "-c", "diff.x.textconv=id", "diff", NULL};
+		const char *b[] = {"git", "-c", "url.https://a/.insteadOf=ext::sh -c id", "fetch",
+		                   NULL};
+		const char *c[] = {"git", "-c", "core.sshCommand=id", "fetch", NULL};
+		assert_int_equal(argv_check("x.textconv=id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("a/.insteadOf=ext::sh", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("sshCommand=id", c), MOAT_BLOCK);
+	}
+}
+
 /* find -exec find -exec ... and watch -x watch -x ... nest argv checks;
  * each level once held watch's 4 KB line: 3,000 levels overran an 8 MB
  * stack, 200 a thread's 256 KB. Run in a thread of 256 KB (no cmocka
@@ -704,6 +736,7 @@ int main(void)
 	    cmocka_unit_test(the_code_lexer_reads_each_language),
 	    cmocka_unit_test(argv_commands_other_programs_run),
 	    cmocka_unit_test(argv_one_byte_inputs_name_no_value),
+	    cmocka_unit_test(argv_git_subsections_are_names),
 	    cmocka_unit_test(argv_nested_commands_keep_the_stack_bounded),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
