@@ -27,7 +27,8 @@
  *      named after a redirection's target that the input supplies or ends
  *      ("echo x; > " + "f id" runs id: a target is no name; each word
  *      says it is one, also in a window that starts after its
- *      redirection), a redirection that writes or reads a path, an
+ *      redirection; "nohup > " + "f id" too: a program that runs the
+ *      next one still waits for its name), a redirection that writes or reads a path, an
  *      input that begins with "<" before a program's name ("<id"), a
  *      parameter expansion
  *      ($IFS), brace expansion, a glob in a path, and, after breaking out
@@ -294,6 +295,29 @@ static __attribute__((noinline)) void ma_sh_keep_on(struct ma_sh_st *st, int kin
 	st->skip8_at = 0;
 }
 
+/* k after a word of the current command at start..end (no redirection's
+ * target nor assignment): the command has its name; wrap says whether its
+ * words so far are a program that runs the next one (ma_sh_name_kind's
+ * MA_SH_NAME_PREFIX: exec, nohup, nice, env, timeout, time ...) and its
+ * options and numbers ("nice -n 5", "timeout 5", "sudo nohup"): a
+ * redirection after them leaves the command waiting for its name, in dash
+ * and bash ("nohup > f id" and "exec > f id" run id). */
+static void ma_sh_named(struct ma_sh_state *k, const char *s, size_t start, size_t end)
+{
+	if (!k->named) {
+		k->wrap = ma_sh_name_kind(s + start, end - start) == MA_SH_NAME_PREFIX;
+	} else if (k->wrap) {
+		size_t p = start;
+		while (p < end && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.'))
+			p++;
+		while (p > start && p < end && strchr("smhd", s[p]))
+			p++;
+		k->wrap = s[start] == '-' || (p == end && p > start) ||
+		          ma_sh_name_kind(s + start, end - start) == MA_SH_NAME_PREFIX;
+	}
+	k->named = 1;
+}
+
 static inline __attribute__((always_inline)) void
 ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, int flags)
 {
@@ -334,13 +358,16 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	}
 	ma_sh_feed(st, kind, flags);
 	if (kind == MA_SH_WORD) {
-		if (!target && !(flags & MA_SH_F_ASSIGN))
-			st->k.named = 1;
+		if (!target && !(flags & MA_SH_F_ASSIGN) && (!st->k.named || st->k.wrap))
+			ma_sh_named(&st->k, st->s, start, end);
 	} else if ((kind != MA_SH_REDIR && kind != MA_SH_COMMENT && kind != MA_SH_HEREDOC) ||
 	           (kind == MA_SH_REDIR && st->s[start] == '&')) {
 		/* an operator: a new command; "&>" too, which dash (Debian's
 		 * /bin/sh) reads as "&" then ">": "cmd &> f id" runs id */
 		st->k.named = 0;
+		st->k.wrap = 0;
+	} else if (kind == MA_SH_REDIR && st->k.wrap) {
+		st->k.named = 0; /* "nohup > f id": id is what nohup runs */
 	}
 	if (!keep)
 		return;
@@ -1102,7 +1129,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 		if (i >= st->skip8_at && i < len && s[i] == ' ') {
 			int n = 0;
 			size_t last = 0;
-			size_t lim = full ? len : lx->from;
+			size_t lim = full ? len : lx->from, i0 = i;
 			if (probe && lim > st->probe_b)
 				lim = st->probe_b;
 			k = i = full ? ma_sh_skip_words8_any(s, i, lim, &n, &last, &st->skip8_at)
@@ -1115,6 +1142,18 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 					st->top_saved = 0;
 				}
 				st->k.v.words += n;
+				/* the words one by one while they may name a
+				 * wrapper or its options (ma_sh_named) */
+				for (size_t p = i0; p < i && (!st->k.named || st->k.wrap);) {
+					size_t q;
+					while (p < i && (s[p] == ' ' || s[p] == '\t'))
+						p++;
+					for (q = p; q < i && s[q] != ' ' && s[q] != '\t'; q++)
+						;
+					if (q > p)
+						ma_sh_named(&st->k, s, p, q);
+					p = q;
+				}
 				st->k.named = 1;
 			}
 		}
@@ -1137,7 +1176,8 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 			st->top_saved = 0;
 		}
 		st->k.v.words++;
-		st->k.named = 1;
+		if (!st->k.named || st->k.wrap)
+			ma_sh_named(&st->k, s, k, j);
 		i = j;
 	}
 }
@@ -1165,7 +1205,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 	/* the parse check, the command's name and the count in locals (the
 	 * elements' stores cannot touch them), stored back at the end */
 	struct ma_sh_parse v;
-	int named, nel = lx->nel, cap = lx->has_snap ? MA_SH_MAX_EL : MA_SH_SNAP;
+	int named, wrap, nel = lx->nel, cap = lx->has_snap ? MA_SH_MAX_EL : MA_SH_SNAP;
 
 	/* also not after a redirection (its target next, or the line cannot
 	 * parse) nor after "name (" (a ")" must follow): in the lane neither
@@ -1178,6 +1218,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 		return i;
 	v = st->k.v;
 	named = st->k.named;
+	wrap = st->k.wrap;
 	while (i < len && nel < cap && !v.bad) {
 		unsigned char c = (unsigned char)s[i];
 		size_t j;
@@ -1199,6 +1240,11 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 					break;
 				}
 				flags = 0;
+				if (named && wrap) {
+					struct ma_sh_state w = {.named = 1, .wrap = 1};
+					ma_sh_named(&w, s, i, j);
+					wrap = w.wrap;
+				}
 				if (!named) {
 					/* its first word, not after a target or an
 					 * assignment (ma_sh_add) */
@@ -1210,6 +1256,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 							v.cases--;
 					}
 					named = 1;
+					wrap = ma_sh_name_kind(s + i, j - i) == MA_SH_NAME_PREFIX;
 				}
 				el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
 				                              .end = (uint32_t)j,
@@ -1261,6 +1308,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 		}
 		ma_sh_feed_v(&v, kind, flags);
 		named = 0; /* an operator: a new command */
+		wrap = 0;
 		el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
 		                              .end = (uint32_t)j,
 		                              .pair = 0,
@@ -1272,6 +1320,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 	}
 	st->k.v = v;
 	st->k.named = named;
+	st->k.wrap = wrap;
 	lx->nel = nel;
 	return i;
 }

@@ -41,7 +41,8 @@ enum ma_sh_kind {
 #define MA_SH_F_CASEEND 1024 /* SEQ: ;; ;& ;;& (a case item's end) */
 #define MA_SH_F_CMDWORD                                                                            \
 	512 /* WORD: no word but assignments and redirection targets                               \
-	     * before it in its command (it names the program) */
+	     * before it in its command, or a program that runs the next one                       \
+	     * and its options before a redirection (it names the program) */
 #define MA_SH_F_TARGET                                                                             \
 	2048 /* WORD: a redirection's target (known in any window, also one that                   \
 	      * does not hold the redirection) */
@@ -73,6 +74,9 @@ struct ma_sh_state {
 		int cases; /* case ... esac open: a ")" at depth 0 ends a pattern */
 	} v;               /* does the line parse? judged element by element */
 	int named;         /* the current command has its program's word already */
+	int wrap;          /* its words so far are a program that runs the next one (exec,
+	                    * nohup, nice ...) and that one's options: after a redirection
+	                    * its command's name is still to come ("nohup > f id") */
 	int nhere;         /* here-documents whose body starts after the next newline */
 	struct {
 		char delim[64];

@@ -803,6 +803,61 @@ static void words_after_a_redirections_target_name_the_command(void **state)
 	assert_int_equal(ns("x; >f"), MOAT_ALLOW);
 }
 
+/* A program that runs the next one (exec, nohup, nice, timeout, env,
+ * command, time, xargs ...) followed by redirections still waits for
+ * the name of what it runs: "nohup > f id" and "exec > f id" run id in
+ * dash and bash (exec replaces the shell with it). The input's word
+ * after the target names the program that runs. Benign: a quoted target
+ * with spaces, a one-word target, the application's own command after
+ * the target or on the next line, a target after the wrapped command. */
+static void a_wrapper_before_a_redirection_still_waits_for_its_command(void **state)
+{
+	static char head[4096];
+	size_t o;
+
+	(void)state;
+	/* past the line's first windows: the wrapper and the redirection
+	 * are lexed, not kept */
+	o = (size_t)snprintf(head, sizeof head, "echo");
+	for (int i = 0; i < 300; i++)
+		o += (size_t)snprintf(head + o, sizeof head - o, " w%d", i);
+	snprintf(head + o, sizeof head - o, "; nice -n 5 timeout 5 > ");
+	assert_int_equal(shell3("f id", head, "f id", ""), MOAT_BLOCK);
+	snprintf(head + o, sizeof head - o, "; nohup ./run.sh w1 w2 > ");
+	assert_int_equal(shell3("f id", head, "f id", ""), MOAT_ALLOW);
+	snprintf(head + o, sizeof head - o, "; nohup w1 w2 w3 > ");
+	assert_int_equal(shell3("f id", head, "f id", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("f id", "exec > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "nohup > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "cd /srv && nohup > ", "f id", " &"), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "nice > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "nice -n 5 > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "timeout 5 > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "env > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "command > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "exec 2> ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "nohup 2>/dev/null > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "sudo nohup > ", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f id", "nohup > /tmp/", "f id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("f uname -a", "nohup > ", "f uname -a", ""), MOAT_BLOCK);
+	/* the input brings the redirection too */
+	assert_int_equal(shell3("> f id", "nohup ", "> f id", ""), MOAT_BLOCK);
+
+	/* a target with spaces in quotes, the application's command after it */
+	assert_int_equal(shell3("my log", "nohup > \"", "my log", "\" ./run.sh"), MOAT_ALLOW);
+	assert_int_equal(shell3("my id card", "exec > '", "my id card", "'"), MOAT_ALLOW);
+	/* a one-word target after the wrapped command */
+	assert_int_equal(shell3("out.log", "nohup ./run.sh > ", "out.log", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("my notes", "nohup ./run.sh > ", "my notes", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("f id", "nohup ./run.sh > ", "f id", ""), MOAT_ALLOW);
+	/* a one-word target, the application's command after it */
+	assert_int_equal(shell3("out.log", "exec > ", "out.log", "\nmake all"), MOAT_ALLOW);
+	assert_int_equal(shell3("out.log", "nohup > ", "out.log", " ./run.sh"), MOAT_ALLOW);
+	assert_int_equal(shell3("build", "exec > ", "build", ".log 2>&1; make all"), MOAT_ALLOW);
+	/* the word after the target names no program */
+	assert_int_equal(shell3("my notes", "nohup > ", "my notes", ""), MOAT_ALLOW);
+}
+
 /* An option word needs an option's name: a letter or digit after the
  * dashes (POSIX's Utility Syntax Guidelines; getopt_long's names). A dash
  * of prose followed by a line break or a quote names none. */
@@ -2776,6 +2831,7 @@ int main(void)
 	    cmocka_unit_test(the_tail_rule_is_skipped_only_where_the_input_goes_on),
 	    cmocka_unit_test(a_redirection_that_reads_a_path_or_leads_a_command_fires),
 	    cmocka_unit_test(words_after_a_redirections_target_name_the_command),
+	    cmocka_unit_test(a_wrapper_before_a_redirection_still_waits_for_its_command),
 	    cmocka_unit_test(an_option_needs_a_name),
 	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
