@@ -3,7 +3,11 @@
 # a change that must not move detection is run against the commit before
 # it.
 #
-#   sh scripts/fuzz_diff.sh sql|shell|prompt|path|url [BASE] [SECONDS]   (default main, 120)
+#   sh scripts/fuzz_diff.sh sql|shell|prompt|path|url [BASE] [SECONDS]
+#
+# BASE defaults to where this branch left main (git merge-base HEAD
+# main), not main itself: a branch whose ma_int.h is main's old one can
+# then be compared without a rebase. SECONDS defaults to 120.
 #
 #   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c and
 #          ma_sql_lex.c (and ma_request.c, as every check below); seeds:
@@ -42,7 +46,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell|prompt|path|url [BASE] [SECONDS]}
-base=${2:-main}
+base=${2:-$(git merge-base HEAD main 2>/dev/null || echo main)}
 secs=${3:-120}
 case "$check" in
 sql) files="ma_sql ma_sql_lex" ;;
@@ -68,6 +72,7 @@ if [ "$check" = url ]; then
 fi
 if ! cmp -s "$out/base/agentproto/lib/ma_int.h" agentproto/lib/ma_int.h; then
 	echo "fuzz_diff: ma_int.h differs between $base and this tree: not comparable" >&2
+	echo "fuzz_diff: (a change to ma_int.h itself: commit it alone first and pass that commit as BASE)" >&2
 	exit 2
 fi
 make --no-print-directory BUILD=build/fuzz CC=clang OPT="-O1 -g" \
