@@ -493,7 +493,7 @@ static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 static int ma_sh_argv_program(const char *const *argv, int argc)
 {
 	static const struct ma_sh_prog_opts none = {"", "", "", "", "", "", 0, NULL};
-	int i = 0;
+	int i = 0, wrapper;
 
 	while (i + 1 < argc && argv[i + 1]) {
 		const char *b = ma_sh_base(argv[i]);
@@ -508,6 +508,7 @@ static int ma_sh_argv_program(const char *const *argv, int argc)
 		for (size_t k = 0; k < sizeof ma_sh_wrap_opts / sizeof ma_sh_wrap_opts[0]; k++)
 			if (!strcmp(b, ma_sh_wrap_opts[k].prog))
 				w = &ma_sh_wrap_opts[k];
+		wrapper = i;
 		for (i++; i + 1 < argc && argv[i + 1]; i++) {
 			const char *o = argv[i], *nm;
 			size_t nl, at;
@@ -521,6 +522,10 @@ static int ma_sh_argv_program(const char *const *argv, int argc)
 			} else if (!(o[0] >= '0' && o[0] <= '9') && !strchr(o, '='))
 				break;
 		}
+		/* the last element was an option's value (sudo -u root, env -S
+		 * "..."): no command follows, the wrapper is the program */
+		if (i >= argc || !argv[i])
+			return wrapper;
 	}
 	return i;
 }

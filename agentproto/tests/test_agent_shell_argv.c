@@ -657,6 +657,31 @@ static void argv_git_subsections_are_names(void **state)
 	}
 }
 
+/* A wrapper whose last element is one of its options' values runs no
+ * command (sudo -u root, env -u HOME, timeout -s KILL, env -S "..."): the
+ * wrapper is the program. The program's index once ran one past argv's
+ * end, and the check read argv[argc] (NULL): a crash in the application. */
+static void argv_a_wrapper_without_a_command_is_the_program(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"sudo", "-u", "root", NULL};
+		const char *b[] = {"env", "-u", "HOME", NULL};
+		const char *c[] = {"timeout", "-s", "KILL", NULL};
+		const char *d[] = {"nice", "-n", "5", NULL};
+		const char *e[] = {"find", "/srv", "-exec", "sudo", "-u", "www", ";", NULL};
+		assert_int_equal(argv_check("root", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("HOME", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("KILL", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("5 5", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("www", e), MOAT_ALLOW);
+	}
+	{ /* the wrapper's name is still the program's: an input that is it */
+		const char *a[] = {"/usr/bin/sudo", "-u", "root", NULL};
+		assert_int_equal(argv_rule("/usr/bin/sudo", a, "cmd.argv0"), MOAT_BLOCK);
+	}
+}
+
 /* find -exec find -exec ... and watch -x watch -x ... nest argv checks;
  * each level once held watch's 4 KB line: 3,000 levels overran an 8 MB
  * stack, 200 a thread's 256 KB. Run in a thread of 256 KB (no cmocka
@@ -738,6 +763,7 @@ int main(void)
 	    cmocka_unit_test(argv_one_byte_inputs_name_no_value),
 	    cmocka_unit_test(argv_git_subsections_are_names),
 	    cmocka_unit_test(argv_nested_commands_keep_the_stack_bounded),
+	    cmocka_unit_test(argv_a_wrapper_without_a_command_is_the_program),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
