@@ -157,7 +157,9 @@ const char *ma_pr_lex_class_words(int c);
 #define MA_PR_NORM    (MA_PR_WIN + 8) /* normalised bytes of one window */
 #define MA_PR_WORDS   1024            /* words of one window */
 #define MA_PR_DECODED 1024            /* a base64 / hex / binary run decoded for a second look */
-#define MA_PR_PATS    224             /* room for the patterns' seen flags */
+/* a pattern's index is a uint8_t (ma_prompt_lex.c's start indexes): 255
+ * patterns at most */
+#define MA_PR_PATS 255 /* room for the patterns' seen flags (255 at most) */
 
 struct ma_pr_words {
 	const char *t; /* the normalised text */
