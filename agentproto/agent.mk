@@ -133,4 +133,5 @@ agent-lint:
 	  || { echo "agent-lint: banned call above" >&2; exit 1; }
 	@! grep -nE '\b(abort|exit|json_object_seed|json_set_alloc_funcs)\s*\(' agentproto/lib/* \
 	  || { echo "agent-lint: the library must not end its host process or change process-wide state" >&2; exit 1; }
+	@python3 scripts/gen_shell_names.py --check
 	@echo "agent-lint: ok"

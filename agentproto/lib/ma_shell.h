@@ -279,8 +279,14 @@ int ma_sh_go_runs(const char *s, size_t n);
 /* 1 when the name tables are sorted (the binary search needs it). */
 int ma_sh_names_sorted(void);
 
-/* 1 when every name of the five tables ma_sh_name_kind searches answers
- * the kind of the first table that holds it (its indexes miss none). */
+/* 1 when every name of the five lists ma_sh_name_kind answers from
+ * (ma_shell_names.c) answers the kind of the first list that holds it (the
+ * generated hash table, ma_shell_names_tab.h, misses none). */
 int ma_sh_names_known(void);
+
+/* 1 when the generated table holds nothing else: every slot a name of the
+ * lists, with its kind, each name once, and the index by first byte and
+ * length is the lists' own. */
+int ma_sh_names_exact(void);
 
 #endif

@@ -22,17 +22,21 @@
  * package managers, container tools and editors of Linux, the BSDs and
  * macOS. Names are compared case-sensitively, as Linux file systems do.
  *
- * Pure tables and an index of them by first byte, built once under
- * pthread_once: no allocation, no global state that changes after. Any
- * thread.
+ * Pure constant tables (the five lists ma_sh_name_kind answers from are
+ * also one hash table, ma_shell_names_tab.h, written by
+ * scripts/gen_shell_names.py): no allocation, no state, nothing built at
+ * run time. Any thread.
  */
 #include "ma_shell.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
-/* Sorted with strcmp (LC_ALL=C sort): looked up by binary search. */
+/* Sorted with strcmp (LC_ALL=C sort). This list and the four after it
+ * are what ma_sh_name_kind answers from, through the hash table that
+ * scripts/gen_shell_names.py writes from them (ma_shell_names_tab.h): run
+ * it after changing any of them (make agent-lint and the unit tests say
+ * when the table does not match). */
 /* clang-format off */
 static const char *const ma_sh_programs[] = {
 	"7z", "7za", "R", "Rscript", "[", "acpid", "add-shell", "addgroup", "addpart", "addr2line",
@@ -253,85 +257,42 @@ static int ma_sh_in(const char *const *tab, size_t ntab, const char *s, size_t n
 	return 0;
 }
 
-/* An index of a sorted table by first byte: the names that start with
- * byte c are tab[lo[c]] .. tab[hi[c] - 1], and bit min(length, 63) of
- * lens[c] is set for each of their lengths. A name whose first byte and
- * length no entry has is answered without a comparison (ma_sh_name_kind
- * runs for every command word an occurrence makes, 5 tables each). */
-struct ma_sh_index {
-	const char *const *tab;
-	size_t ntab;
-	uint16_t lo[256], hi[256];
-	uint64_t lens[256];
-};
+/* The five lists that ma_sh_name_kind answers from, as one constant
+ * hash table with their kinds (ma_sh_names_tab.h, written by
+ * scripts/gen_shell_names.py from the lists above; nothing is built at
+ * run time). */
+#include "ma_shell_names_tab.h"
 
-enum { MA_SH_IX_PREFIX, MA_SH_IX_OPENS, MA_SH_IX_RESERVED, MA_SH_IX_BUILTIN, MA_SH_IX_PROGRAM };
-static struct ma_sh_index ma_sh_ix[5];
-/* The five indexes' lens together: a name that no table has by first byte
- * and length (most words of text) is answered with one look-up. */
-static uint64_t ma_sh_ix_any[256];
-static pthread_once_t ma_sh_ix_once = PTHREAD_ONCE_INIT;
-/* 1 once the indexes are built (release after the build, acquire before a
- * look-up): a look-up then skips pthread_once's call */
-static int ma_sh_ix_ready;
-
-static void ma_sh_ix_build(void)
+/* The probe of the hash table for s (n > 0 bytes), apart from the test
+ * by first byte and length so that a word answered there saves no
+ * registers. */
+static __attribute__((noinline)) int ma_sh_names_probe(const char *s, size_t n)
 {
-	static const struct {
-		const char *const *tab;
-		size_t n;
-	} t[5] = {
-	    {ma_sh_prefixes, MA_SH_N(ma_sh_prefixes)}, {ma_sh_openers, MA_SH_N(ma_sh_openers)},
-	    {ma_sh_reserved, MA_SH_N(ma_sh_reserved)}, {ma_sh_builtins, MA_SH_N(ma_sh_builtins)},
-	    {ma_sh_programs, MA_SH_N(ma_sh_programs)},
-	};
+	uint32_t h = MA_SH_NAMES_HASH(s, n);
 
-	for (int k = 0; k < 5; k++) {
-		struct ma_sh_index *ix = &ma_sh_ix[k];
-		ix->tab = t[k].tab;
-		ix->ntab = t[k].n;
-		for (size_t i = 0; i < t[k].n; i++) {
-			unsigned char c = (unsigned char)t[k].tab[i][0];
-			size_t l = strlen(t[k].tab[i]);
-			if (ix->lo[c] == ix->hi[c]) /* sorted: a byte's names are one run */
-				ix->lo[c] = (uint16_t)i;
-			ix->hi[c] = (uint16_t)(i + 1);
-			ix->lens[c] |= (uint64_t)1 << (l < 63 ? l : 63);
+	for (;;) {
+		const struct ma_sh_names_slot *e = &ma_sh_names_slot[h];
+		if (e->len == 0)
+			return MA_SH_NAME_OTHER;
+		if (e->len == n) {
+			const char *name = ma_sh_names_pool + e->off;
+			size_t i = 0;
+			while (i < n && name[i] == s[i])
+				i++;
+			if (i == n)
+				return e->kind;
 		}
-		for (int c = 0; c < 256; c++)
-			ma_sh_ix_any[c] |= ix->lens[c];
+		h = (h + 1) & (MA_SH_NAMES_SLOTS - 1);
 	}
-	__atomic_store_n(&ma_sh_ix_ready, 1, __ATOMIC_RELEASE);
-}
-
-/* ma_sh_in of ix's table: an entry equal to s (n > 0 bytes). */
-static int ma_sh_in_ix(const struct ma_sh_index *ix, const char *s, size_t n)
-{
-	unsigned char c = (unsigned char)s[0];
-
-	if (!((ix->lens[c] >> (n < 63 ? n : 63)) & 1))
-		return 0;
-	return ma_sh_in(ix->tab + ix->lo[c], (size_t)(ix->hi[c] - ix->lo[c]), s, n);
 }
 
 int ma_sh_name_kind(const char *s, size_t n)
 {
-	if (n == 0)
+	/* a name no list has by first byte and length (most words of text)
+	 * is answered with one look-up */
+	if (n == 0 || !((ma_sh_names_len[(unsigned char)s[0]] >> (n < 63 ? n : 63)) & 1))
 		return MA_SH_NAME_OTHER;
-	if (!__atomic_load_n(&ma_sh_ix_ready, __ATOMIC_ACQUIRE))
-		pthread_once(&ma_sh_ix_once, ma_sh_ix_build);
-	if (!((ma_sh_ix_any[(unsigned char)s[0]] >> (n < 63 ? n : 63)) & 1))
-		return MA_SH_NAME_OTHER; /* in none of the tables */
-	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_PREFIX], s, n))
-		return MA_SH_NAME_PREFIX;
-	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_OPENS], s, n))
-		return MA_SH_NAME_OPENS;
-	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_RESERVED], s, n))
-		return MA_SH_NAME_RESERVED;
-	if (ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_BUILTIN], s, n) ||
-	    ma_sh_in_ix(&ma_sh_ix[MA_SH_IX_PROGRAM], s, n))
-		return MA_SH_NAME_RUNS;
-	return MA_SH_NAME_OTHER;
+	return ma_sh_names_probe(s, n);
 }
 
 int ma_sh_name_lookup(const char *s, size_t n)
@@ -454,32 +415,72 @@ int ma_sh_names_sorted(void)
 	       ma_sh_sorted(ma_sh_go_cmds, MA_SH_N(ma_sh_go_cmds));
 }
 
+/* The five lists ma_sh_name_kind answers from, in the order a name's
+ * kind is taken (the first list that holds it). */
+static const struct {
+	const char *const *tab;
+	size_t n;
+	int kind;
+} ma_sh_kind_lists[5] = {
+    {ma_sh_prefixes, MA_SH_N(ma_sh_prefixes), MA_SH_NAME_PREFIX},
+    {ma_sh_openers, MA_SH_N(ma_sh_openers), MA_SH_NAME_OPENS},
+    {ma_sh_reserved, MA_SH_N(ma_sh_reserved), MA_SH_NAME_RESERVED},
+    {ma_sh_builtins, MA_SH_N(ma_sh_builtins), MA_SH_NAME_RUNS},
+    {ma_sh_programs, MA_SH_N(ma_sh_programs), MA_SH_NAME_RUNS},
+};
+
+/* The kind the lists give s (n bytes): the first list's that holds it. */
+static int ma_sh_list_kind(const char *s, size_t n)
+{
+	for (int k = 0; k < 5; k++)
+		if (ma_sh_in(ma_sh_kind_lists[k].tab, ma_sh_kind_lists[k].n, s, n))
+			return ma_sh_kind_lists[k].kind;
+	return MA_SH_NAME_OTHER;
+}
+
 int ma_sh_names_known(void)
 {
-	static const struct {
-		const char *const *tab;
-		size_t n;
-		int kind;
-	} t[5] = {
-	    {ma_sh_prefixes, MA_SH_N(ma_sh_prefixes), MA_SH_NAME_PREFIX},
-	    {ma_sh_openers, MA_SH_N(ma_sh_openers), MA_SH_NAME_OPENS},
-	    {ma_sh_reserved, MA_SH_N(ma_sh_reserved), MA_SH_NAME_RESERVED},
-	    {ma_sh_builtins, MA_SH_N(ma_sh_builtins), MA_SH_NAME_RUNS},
-	    {ma_sh_programs, MA_SH_N(ma_sh_programs), MA_SH_NAME_RUNS},
-	};
-
-	/* an entry answers the kind of the first table that holds it */
+	/* an entry answers the kind of the first list that holds it */
 	for (int k = 0; k < 5; k++)
-		for (size_t i = 0; i < t[k].n; i++) {
-			const char *e = t[k].tab[i];
-			int want = t[k].kind;
-			for (int j = 0; j < k; j++)
-				if (ma_sh_in(t[j].tab, t[j].n, e, strlen(e))) {
-					want = t[j].kind;
-					break;
-				}
-			if (ma_sh_name_kind(e, strlen(e)) != want)
+		for (size_t i = 0; i < ma_sh_kind_lists[k].n; i++) {
+			const char *e = ma_sh_kind_lists[k].tab[i];
+			if (ma_sh_name_kind(e, strlen(e)) != ma_sh_list_kind(e, strlen(e)))
 				return 0;
 		}
 	return 1;
+}
+
+int ma_sh_names_exact(void)
+{
+	uint64_t len[256] = {0};
+	size_t names = 0, slots = 0;
+
+	/* the names of the lists, each once, and their first bytes' lengths */
+	for (int k = 0; k < 5; k++)
+		for (size_t i = 0; i < ma_sh_kind_lists[k].n; i++) {
+			const char *e = ma_sh_kind_lists[k].tab[i];
+			size_t l = strlen(e);
+			int before = 0;
+			for (int j = 0; j < k && !before; j++)
+				before =
+				    ma_sh_in(ma_sh_kind_lists[j].tab, ma_sh_kind_lists[j].n, e, l);
+			names += !before;
+			len[(unsigned char)e[0]] |= (uint64_t)1 << (l < 63 ? l : 63);
+		}
+	if (memcmp(len, ma_sh_names_len, sizeof len) != 0)
+		return 0;
+	/* every slot a listed name with its kind, found from its hash */
+	for (size_t h = 0; h < MA_SH_NAMES_SLOTS; h++) {
+		const struct ma_sh_names_slot *e = &ma_sh_names_slot[h];
+		const char *name = ma_sh_names_pool + e->off;
+		if (e->len == 0)
+			continue;
+		slots++;
+		if (e->off + e->len > sizeof ma_sh_names_pool - 1 ||
+		    ma_sh_list_kind(name, e->len) == MA_SH_NAME_OTHER ||
+		    e->kind != ma_sh_list_kind(name, e->len) ||
+		    ma_sh_name_kind(name, e->len) != e->kind)
+			return 0;
+	}
+	return slots == names && names == MA_SH_NAMES_COUNT;
 }

@@ -2181,7 +2181,11 @@ static void the_name_tables_are_sorted_and_answer(void **state)
 {
 	(void)state;
 	assert_true(ma_sh_names_sorted());
+	/* the hash table scripts/gen_shell_names.py writes from the lists
+	 * (ma_shell_names_tab.h) holds each listed name with its kind and
+	 * nothing else: a name added to a list without running it fails */
 	assert_true(ma_sh_names_known());
+	assert_true(ma_sh_names_exact());
 	assert_int_equal(ma_sh_name_kind("id", 2), MA_SH_NAME_RUNS);
 	assert_int_equal(ma_sh_name_kind("whoami", 6), MA_SH_NAME_RUNS);
 	assert_int_equal(ma_sh_name_kind("[", 1), MA_SH_NAME_RUNS);
@@ -2197,6 +2201,9 @@ static void the_name_tables_are_sorted_and_answer(void **state)
 	 * name of the table answers, a prefix, an extension or the name with a
 	 * NUL byte in it does not; first bytes no name has and lengths past
 	 * 63 bytes answer OTHER */
+	/* first, middle and last byte and length of whoami: the hash's
+	 * slot, but not the name */
+	assert_int_equal(ma_sh_name_kind("wxyazi", 6), MA_SH_NAME_OTHER);
 	assert_int_equal(ma_sh_name_kind("whoam", 5), MA_SH_NAME_OTHER);
 	assert_int_equal(ma_sh_name_kind("whoamii", 7), MA_SH_NAME_OTHER);
 	assert_int_equal(ma_sh_name_kind("id\0", 3), MA_SH_NAME_OTHER);
