@@ -721,6 +721,19 @@ static void a_redirection_that_reads_a_path_or_leads_a_command_fires(void **stat
 	assert_int_equal(dq("</etc/passwd"), MOAT_ALLOW);
 }
 
+/* Writes "echo w0 w1 ... w299" (301 words, past a window's 128 elements)
+ * into head (cap bytes, cap > 2,000) and returns its length: what a test
+ * puts before the part of a line that its first windows must not keep. */
+static size_t long_line_head(char *head, size_t cap)
+{
+	size_t o = (size_t)snprintf(head, cap, "echo");
+
+	for (int i = 0; i < 300; i++)
+		o += (size_t)snprintf(head + o, cap - o, " w%d", i);
+	assert_true(o < cap);
+	return o;
+}
+
 /* A redirection's target is no command name: the first word after it
  * that is no target names the command ("> f id" runs id, with its output
  * in f; sh allows redirections before the name). An input that supplies
@@ -740,9 +753,7 @@ static void words_after_a_redirections_target_name_the_command(void **state)
 
 	(void)state;
 	/* past the line's first windows: the redirection is lexed, not kept */
-	o = (size_t)snprintf(head, sizeof head, "echo");
-	for (int i = 0; i < 300; i++)
-		o += (size_t)snprintf(head + o, sizeof head - o, " w%d", i);
+	o = long_line_head(head, sizeof head);
 	snprintf(head + o, sizeof head - o, "; > ");
 	assert_int_equal(shell3("f id", head, "f id", ""), MOAT_BLOCK);
 	assert_int_equal(shell3("f", head, "f", " id"), MOAT_ALLOW);
@@ -818,9 +829,7 @@ static void a_wrapper_before_a_redirection_still_waits_for_its_command(void **st
 	(void)state;
 	/* past the line's first windows: the wrapper and the redirection
 	 * are lexed, not kept */
-	o = (size_t)snprintf(head, sizeof head, "echo");
-	for (int i = 0; i < 300; i++)
-		o += (size_t)snprintf(head + o, sizeof head - o, " w%d", i);
+	o = long_line_head(head, sizeof head);
 	snprintf(head + o, sizeof head - o, "; nice -n 5 timeout 5 > ");
 	assert_int_equal(shell3("f id", head, "f id", ""), MOAT_BLOCK);
 	snprintf(head + o, sizeof head - o, "; nohup ./run.sh w1 w2 > ");
@@ -1489,30 +1498,41 @@ static const char *const name_units[] = {
  * ma_sh_analyse's own judging; words of every kind of name (programs,
  * text, prefixes, reserved words, assignments, paths, braces, globs) at
  * starts a few bytes apart, so that they share the memo's slots. */
-static void a_name_judged_again_takes_the_answer_kept(void **state)
+/* 300 random lines of units (seed their first), 12 places each of 2 to
+ * 1,000 bytes, each judged with ma_sh_analyse and with
+ * ma_sh_analyse_memo (one memo for the line) in the window lexed from
+ * the place -- or, with before, from up to 300 bytes before it, one time
+ * in four -- and in each window after it; a place judged differently
+ * fails.
+ * *judged and *fired count the judgings and those that fired. */
+static void memo_beside_plain(const char *const *units, size_t nunits, unsigned seed, int before,
+                              int *judged, int *fired)
 {
 	static char line[4200];
 	static struct ma_sh_lex lx;
 	static struct ma_sh_memo memo;
-	unsigned seed = 777;
-	int fired = 0, judged = 0;
 
-	(void)state;
+	*judged = *fired = 0;
 	for (int t = 0; t < 300; t++) {
 		size_t n;
 		seed = seed * 1103515245u + 12345u;
-		n = random_line(line, sizeof line, &seed, name_units,
-		                sizeof name_units / sizeof name_units[0], 100 + (seed >> 8) % 3900);
+		n = random_line(line, sizeof line, &seed, units, nunits, 100 + (seed >> 8) % 3900);
 		memo.ready = 0;
 		for (int p = 0; p < 12; p++) {
-			size_t a, b;
+			size_t a, b, from;
 			seed = seed * 1103515245u + 12345u;
 			a = (seed >> 8) % n;
 			seed = seed * 1103515245u + 12345u;
 			b = a + 2 + (seed >> 8) % ((seed >> 30) ? 1000 : 20);
 			if (b > n)
 				b = n;
-			ma_sh_lex_from(line, n, a, &lx);
+			from = a;
+			if (before) {
+				seed = seed * 1103515245u + 12345u;
+				if (!(seed >> 30))
+					from = a - (a < 300 ? a : 300) * ((seed >> 8) % 100) / 100;
+			}
+			ma_sh_lex_from(line, n, from, &lx);
 			for (int w = 0; w < 8; w++) {
 				struct ma_sh_hit h1, h2;
 				ma_sh_analyse(line, n, &lx, a, b, &h1);
@@ -1524,13 +1544,22 @@ static void a_name_judged_again_takes_the_answer_kept(void **state)
 					    "the memo %s",
 					    t, a, b, lx.from, h1.fired ? h1.rule : "-",
 					    h2.fired ? h2.rule : "-");
-				fired += h1.fired;
-				judged++;
+				*fired += h1.fired;
+				(*judged)++;
 				if (lx.complete || !ma_sh_lex_next(line, n, &lx))
 					break;
 			}
 		}
 	}
+}
+
+static void a_name_judged_again_takes_the_answer_kept(void **state)
+{
+	int fired, judged;
+
+	(void)state;
+	memo_beside_plain(name_units, sizeof name_units / sizeof name_units[0], 777, 0, &judged,
+	                  &fired);
 	assert_true(judged > 5000);
 	assert_true(fired > 500);
 }
@@ -1561,11 +1590,9 @@ static const char *const command_units[] = {
  * by its flag) at a window's first element. */
 static void a_command_judged_again_takes_the_answer_kept(void **state)
 {
-	static char line[4200];
 	static struct ma_sh_lex lx;
 	static struct ma_sh_memo memo;
-	unsigned seed = 991;
-	int fired = 0, judged = 0;
+	int fired, judged;
 	/* a command that starts a window after a redirection the window
 	 * does not hold: "f" is its target there too, "id" names it; the
 	 * input's part judged from the target on (the name the
@@ -1597,44 +1624,8 @@ static void a_command_judged_again_takes_the_answer_kept(void **state)
 			}
 		}
 	}
-	for (int t = 0; t < 300; t++) {
-		size_t n;
-		seed = seed * 1103515245u + 12345u;
-		n = random_line(line, sizeof line, &seed, command_units,
-		                sizeof command_units / sizeof command_units[0],
-		                100 + (seed >> 8) % 3900);
-		memo.ready = 0;
-		for (int p = 0; p < 12; p++) {
-			size_t a, b, from;
-			seed = seed * 1103515245u + 12345u;
-			a = (seed >> 8) % n;
-			seed = seed * 1103515245u + 12345u;
-			b = a + 2 + (seed >> 8) % ((seed >> 30) ? 1000 : 20);
-			if (b > n)
-				b = n;
-			seed = seed * 1103515245u + 12345u;
-			/* from the place, or from up to 300 bytes before it */
-			from =
-			    (seed >> 30) ? a : a - (a < 300 ? a : 300) * ((seed >> 8) % 100) / 100;
-			ma_sh_lex_from(line, n, from, &lx);
-			for (int w = 0; w < 8; w++) {
-				struct ma_sh_hit h1, h2;
-				ma_sh_analyse(line, n, &lx, a, b, &h1);
-				ma_sh_analyse_memo(line, n, &lx, a, b, &memo, &h2);
-				if (h1.fired != h2.fired || h1.spans != h2.spans ||
-				    (h1.fired && strcmp(h1.rule, h2.rule)))
-					fail_msg(
-					    "line %d, [%zu, %zu) in the window from %zu: %s, with "
-					    "the memo %s",
-					    t, a, b, lx.from, h1.fired ? h1.rule : "-",
-					    h2.fired ? h2.rule : "-");
-				fired += h1.fired;
-				judged++;
-				if (lx.complete || !ma_sh_lex_next(line, n, &lx))
-					break;
-			}
-		}
-	}
+	memo_beside_plain(command_units, sizeof command_units / sizeof command_units[0], 991, 1,
+	                  &judged, &fired);
 	assert_true(judged > 5000);
 	assert_true(fired > 1000);
 }
