@@ -2441,7 +2441,16 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 		unsigned code = 1;
 		int bad = 0;
 		if (s[i] != '.' && s[i] != '-') {
+			/* on to the next '.' or '-', eight bytes at a time */
 			i++;
+			while (i + 8 <= n) {
+				uint64_t m = ma_pr_dotdash8(ma_load8(s + i));
+				if (m) {
+					i += (size_t)__builtin_ctzll(m) >> 3;
+					break;
+				}
+				i += 8;
+			}
 			continue;
 		}
 		while (i < n && (s[i] == '.' || s[i] == '-' || s[i] == ' ' || s[i] == '/')) {

@@ -290,6 +290,18 @@ static inline uint64_t ma_pr_letter_bytes(uint64_t v)
 	return (x + 0x1F1F1F1F1F1F1F1Full) & ~(x + 0x0505050505050505ull) & ~v & hi;
 }
 
+/* The bytes of v that are '-' (0x2D) or '.' (0x2E), as 0x80 in each (0
+ * elsewhere), as ma_pr_letter_bytes finds letters: the high bits left out
+ * first (a byte of 0x80 or more is neither). The Morse runs' starts
+ * (ma_prompt.c). */
+static inline uint64_t ma_pr_dotdash8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+	uint64_t x = v & ~hi;
+
+	return (x + (0x80u - '-') * ones) & ~(x + (0x7Fu - '.') * ones) & ~v & hi;
+}
+
 static inline int ma_pr_alnum(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;

@@ -1184,6 +1184,62 @@ static void the_phrase_start_bit_is_the_first_tokens(void **state)
 	assert_true(seen > 100);
 }
 
+/* The Morse runs' starts are found eight bytes at a time
+ * (ma_pr_dotdash8): each byte value at each of the eight places, among
+ * neighbours that differ from '-' and '.' by one bit or by the high bit
+ * alone (0xAD, 0xAE), is flagged exactly when it is '-' or '.'; and a
+ * Morse order after any number of other bytes, ASCII or not, scores as
+ * it does alone. */
+static void the_dots_and_dashes_by_eight_bytes_are_the_bytes(void **state)
+{
+	static const unsigned char near[] = {0x2C, 0x2F, 0xAD, 0xAE, 0x00, 0xFF, 0x2D,
+	                                     0x2E, 0x6D, 0x6E, 0x0D, 0x0E, 'a',  ' '};
+	static const char morse[] =
+	    ".. --. -. --- .-. . / .- .-.. .-.. / .--. .-. . ...- .. --- ..- ... / .. -. ... - "
+	    ".-. ..- -.-. - .. --- -. ...";
+	static const char *const fill[] = {"x", "\xc3\xa9", "\xad", "\xae", ",", "/"};
+	double alone = moat_prompt_score(morse, sizeof morse - 1);
+
+	(void)state;
+	for (size_t r = 0; r < sizeof near; r++)
+		for (unsigned b = 0; b < 256; b++)
+			for (int p = 0; p < 8; p++) {
+				unsigned char x[8];
+				uint64_t v, m, want = 0;
+				for (int q = 0; q < 8; q++)
+					x[q] = near[(r + (size_t)q) % sizeof near];
+				x[p] = (unsigned char)b;
+				for (int q = 0; q < 8; q++)
+					if (x[q] == '-' || x[q] == '.')
+						want |= 0x80ull << (8 * q);
+				v = 0;
+				for (int q = 0; q < 8; q++)
+					v |= (uint64_t)x[q] << (8 * q);
+				m = ma_pr_dotdash8(v);
+				if (m != want)
+					fail_msg("byte 0x%02x at %d among 0x%02x...: %016llx, want "
+					         "%016llx",
+					         b, p, near[r], (unsigned long long)m,
+					         (unsigned long long)want);
+			}
+	assert_true(alone >= MOAT_PROMPT_THRESHOLD - 1e-9);
+	for (size_t f = 0; f < sizeof fill / sizeof fill[0]; f++)
+		for (size_t k = 0; k <= 24; k++) {
+			char t[sizeof morse + 80];
+			size_t n = 0, fl = strlen(fill[f]);
+			while (n < k * fl && n + fl < 60) {
+				memcpy(t + n, fill[f], fl);
+				n += fl;
+			}
+			t[n++] = ' ';
+			memcpy(t + n, morse, sizeof morse - 1);
+			n += sizeof morse - 1;
+			if (moat_prompt_score(t, n) != alone)
+				fail_msg("after %zu of '%s': %.17g, alone %.17g", k, fill[f],
+				         moat_prompt_score(t, n), alone);
+		}
+}
+
 /* The phrase loop drops a class for the rest of a sentence once none of
  * its patterns is left to try there (ma_pr_starts.startk: the classes
  * that start a pattern at all): every class with a pattern is in startk
@@ -1377,6 +1433,7 @@ int main(void)
 	    cmocka_unit_test(the_word_list_bits_are_the_lists),
 	    cmocka_unit_test(every_word_list_is_built),
 	    cmocka_unit_test(a_class_tried_in_vain_stays_for_the_sentence),
+	    cmocka_unit_test(the_dots_and_dashes_by_eight_bytes_are_the_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
