@@ -97,6 +97,13 @@ struct ma_sh_st {
 	 * [probe_a, probe_b) */
 	int probe, found;
 	size_t probe_a, probe_b;
+	/* a command substitution that runs, inside the body of another
+	 * expansion or substitution (quiet), and starts in [sub_a, sub_a +
+	 * sub_n) sets sub_found (sub_n 0: none looked for;
+	 * ma_sh_inner_subst, and a probe for the same) */
+	size_t sub_a, sub_n;
+	int sub_found;
+	size_t quiet_at; /* where the outermost quiet body's construct starts */
 };
 
 /* Copies a lexer state, its here-documents as far as they are used. */
@@ -481,16 +488,18 @@ static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm);
 static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm);
 static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm);
 
-/* From i (just after an opening parenthesis) to just after the matching
- * one; quotes and nested substitutions are skipped whole. */
-static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t i, int *unterm)
+/* From i (just after an opening parenthesis; the construct starts at
+ * open: $(, $((, <( or >() to just after the matching one; quotes and
+ * nested substitutions are skipped whole. */
+static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t open, size_t i, int *unterm)
 {
 	const char *s = st->s;
 	int depth = 1;
 
 	if (!ma_sh_nest_in(st, i, unterm))
 		return st->len;
-	st->quiet++;
+	if (!st->quiet++)
+		st->quiet_at = open;
 	while (i < st->len) {
 		char c = s[i];
 		if (c == '\\') {
@@ -531,6 +540,9 @@ static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm)
 	st->runs++;
 	while (j < st->len && st->s[j] != '`')
 		j += st->s[j] == '\\' ? 2 : 1;
+	if (st->quiet && st->quiet_at < st->sub_a && j < st->len && j > i + 1 &&
+	    i - st->sub_a < st->sub_n)
+		st->sub_found = 1; /* ma_sh_inner_subst */
 	if (j >= st->len) {
 		*unterm = 1;
 		ma_sh_mark(st, MA_SH_M_SUBST, i, st->len, MA_SH_F_UNTERM, 0);
@@ -552,7 +564,7 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 	switch (s[i + 1]) {
 	case '(':
 		if (i + 2 < len && s[i + 2] == '(') { /* $(( arithmetic )) */
-			j = ma_sh_paren_body(st, i + 3, &u);
+			j = ma_sh_paren_body(st, i, i + 3, &u);
 			if (!u && j < len && s[j] == ')')
 				j++;
 			/* a[$(id)] inside: bash runs it while evaluating */
@@ -560,7 +572,10 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 			           u ? MA_SH_F_UNTERM : (st->runs > runs ? MA_SH_F_RUNS : 0), 0);
 		} else {
 			st->runs++;
-			j = ma_sh_paren_body(st, i + 2, &u);
+			j = ma_sh_paren_body(st, i, i + 2, &u);
+			if (st->quiet && st->quiet_at < st->sub_a && !u && j != i + 3 &&
+			    i - st->sub_a < st->sub_n)
+				st->sub_found = 1; /* ma_sh_inner_subst */
 			ma_sh_mark(st, MA_SH_M_SUBST, i, j,
 			           u ? MA_SH_F_UNTERM : (j == i + 3 ? MA_SH_F_EMPTY : 0), 0);
 		}
@@ -570,7 +585,8 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 		int depth = 1;
 		if (!ma_sh_nest_in(st, i, unterm))
 			return len;
-		st->quiet++;
+		if (!st->quiet++)
+			st->quiet_at = i;
 		for (j = i + 2; j < len && depth; j++) {
 			if (s[j] == '\\')
 				j++;
@@ -641,6 +657,8 @@ static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm)
 	while (j < st->len && s[j] != '"') {
 		if (s[j] == '\\')
 			j += 2;
+		else if (s[j] == '$' && j + 1 < st->len && (s[j + 1] == '\'' || s[j + 1] == '"'))
+			j++; /* "$'": a dollar sign and a quote to dash and bash alike */
 		else if (s[j] == '$')
 			j = ma_sh_dollar(st, j, unterm);
 		else if (s[j] == '`')
@@ -675,7 +693,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *
 		if ((c == '<' || c == '>') && i + 1 < len && s[i + 1] == '(') {
 			size_t j;
 			st->runs++;
-			j = ma_sh_paren_body(st, i + 2, &unterm);
+			j = ma_sh_paren_body(st, i, i + 2, &unterm);
 			ma_sh_mark(st, MA_SH_M_SUBST, i, j, unterm ? MA_SH_F_UNTERM : 0, 0);
 			i = j;
 			continue;
@@ -1808,9 +1826,11 @@ int ma_sh_probe_subst(const char *s, size_t len, struct ma_sh_lex *lx, size_t a,
 	st.probe = 1;
 	st.probe_a = a;
 	st.probe_b = b;
+	st.sub_a = a;
+	st.sub_n = b - a;
 	ma_sh_state_copy(&st.k, &lx->end);
 	ma_sh_run_probe(&st, lx->end_at);
-	return st.found;
+	return st.found || st.sub_found;
 }
 
 /* ---- the analysis of one input occurrence ---- */
@@ -2400,6 +2420,33 @@ enum {
 	MA_SH_J_FILE_ARG = 1 << 12,   /* a new argument from the root */
 };
 
+/* Whether a command substitution starts in [a, b), inside the body of the
+ * application's own expansion or substitution mark m (which starts before
+ * a): its body was lexed quietly (no marks), so the place looks like data
+ * inside one word, yet "echo ${x:-" + "$(id)" + "}" runs id while the word
+ * is expanded. The body is lexed again from m's start, keeping nothing. */
+static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, size_t b)
+{
+	struct ma_sh_st st;
+	int u = 0;
+
+	memset(&st, 0, sizeof st);
+	st.s = s;
+	st.len = m->end;
+	st.quiet = 1;
+	st.quiet_at = m->start;
+	st.probe = 1; /* nothing kept, no window touched (probe_b 0: never found) */
+	st.sub_a = a;
+	st.sub_n = b - a;
+	if (s[m->start] == '$')
+		(void)ma_sh_dollar(&st, m->start, &u);
+	else if (s[m->start] == '`')
+		(void)ma_sh_backtick(&st, m->start, &u);
+	else if (m->start + 1 < m->end && s[m->start + 1] == '(')
+		(void)ma_sh_paren_body(&st, m->start, m->start + 2, &u); /* <(...) >(...) */
+	return st.sub_found;
+}
+
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
 static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
@@ -2425,6 +2472,21 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			marks++;
 	if (nover == 0)
 		return; /* whitespace */
+	/* the application's ${...}, $((...)) or $(...) around the place, and
+	 * a substitution the input brings into its body: it runs while the
+	 * word is expanded, also when the line fails later */
+	if (memchr(s + a, '(', b - a) || memchr(s + a, '`', b - a)) {
+		for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++) {
+			const struct ma_sh_el *m = &lx->mark[i];
+			if (((m->kind == MA_SH_M_PARAM && (m->flags & MA_SH_F_RUNS)) ||
+			     m->kind == MA_SH_M_SUBST) &&
+			    ma_sh_inner_subst(s, m, a, b)) {
+				hit->spans = 1;
+				ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
+				return;
+			}
+		}
+	}
 	if (nover == 1 && !marks && lx->el[e0].start <= a && lx->el[e0].end >= b &&
 	    lx->el[e0].kind != MA_SH_REDIR)
 		return; /* inside one word, comment or here-document: data */
@@ -2656,8 +2718,11 @@ void ma_sh_analyse_memo(const char *s, size_t len, const struct ma_sh_lex *lx, s
 /* ---- the public checks ---- */
 
 /* 1 when [a, b) needs no judging: inside one word with no marks (e0 and
- * m0: the first element and mark that end after a). */
-static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b, int e0, int m0)
+ * m0: the first element and mark that end after a), and no "(" or "`"
+ * inside an expansion or substitution of the application's that runs
+ * its body (ma_sh_inner_subst). */
+static int ma_sh_is_data(const char *s, const struct ma_sh_lex *lx, size_t a, size_t b, int e0,
+                         int m0)
 {
 	if (lx->from > a || lx->dropped_at < b)
 		return 0; /* not all of it was kept: judge it */
@@ -2668,6 +2733,10 @@ static int ma_sh_is_data(const struct ma_sh_lex *lx, size_t a, size_t b, int e0,
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++)
 		if (lx->mark[i].start >= a)
 			return 0;
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++)
+		if (lx->mark[i].kind == MA_SH_M_SUBST ||
+		    (lx->mark[i].kind == MA_SH_M_PARAM && (lx->mark[i].flags & MA_SH_F_RUNS)))
+			return !memchr(s + a, '(', b - a) && !memchr(s + a, '`', b - a);
 	return 1;
 }
 
@@ -2863,7 +2932,7 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			ma_sh_set(&hit, "cmd.nesting", "critical", 0.9);
 			break;
 		}
-		if (ma_sh_is_data(&c->lx, a, b, e0, m0))
+		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0))
 			return 0;
 		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &c->memo, &hit);
 		if (hit.fired)

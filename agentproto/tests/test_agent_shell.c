@@ -912,6 +912,43 @@ static void substitutions_nested_in_expansions_fire(void **state)
 	assert_int_equal(dq("${HOME}/x"), MOAT_ALLOW);
 }
 
+/* Session 16's bypass hunt: the application wrote the ${...} or $((...))
+ * and the input brings the command substitution inside it; dash and bash
+ * both run it while expanding the word. */
+static void substitutions_inside_the_applications_expansions_fire(void **state)
+{
+	(void)state;
+	assert_int_equal(shell3("$(id)", "echo ${x:-", "$(id)", "}"), MOAT_BLOCK);
+	assert_int_equal(shell3("$(id)", "echo \"${x:-", "$(id)", "}\""), MOAT_BLOCK);
+	assert_int_equal(shell3("a[$(id)]", "echo $(( ", "a[$(id)]", " + 1 ))"), MOAT_BLOCK);
+	assert_int_equal(shell3("`id`", "echo $((", "`id`", "+1))"), MOAT_BLOCK);
+	assert_int_equal(shell3("$(id)", "a=(x y); echo ${a[", "$(id)", "]}"), MOAT_BLOCK);
+	assert_int_equal(shell3("$(id)", "s=hello; echo ${s:", "$(id)", "}"), MOAT_BLOCK);
+	/* the application's own substitution around the input's */
+	assert_int_equal(shell3("$(id)", "echo $(basename ", "$(id)", ")"), MOAT_BLOCK);
+	/* plain values there are data; quoted substitutions do not run */
+	assert_int_equal(shell3("1", "echo $(( ", "1", " + 1 ))"), MOAT_ALLOW);
+	assert_int_equal(shell3("red shoes", "echo ${x:-", "red shoes", "}"), MOAT_ALLOW);
+	assert_int_equal(shell3("x.txt", "echo $(basename ", "x.txt", ")"), MOAT_ALLOW);
+	assert_int_equal(shell3("$(id)", "echo ${x:-'", "$(id)", "'}"), MOAT_ALLOW);
+	assert_int_equal(shell3("$(id)", "echo $(basename '", "$(id)", "')"), MOAT_ALLOW);
+}
+
+/* Inside "..." a $' or $" is a dollar sign and a quote, in dash and in
+ * bash alike ("$'\"";id runs id in both): the double quote does not open
+ * an ANSI-C quote. */
+static void a_dollar_quote_inside_double_quotes_is_literal(void **state)
+{
+	(void)state;
+	assert_int_equal(dq("$'\\\"\";id;\""), MOAT_BLOCK);
+	assert_int_equal(unq("\"$'\";id"), MOAT_BLOCK);
+	assert_int_equal(unq("\"$'\\\"\";id"), MOAT_BLOCK);
+	assert_int_equal(sq("'\"$'\\\"\";id;#"), MOAT_BLOCK);
+	/* text with a dollar and an apostrophe inside the quotes */
+	assert_int_equal(dq("it costs $'5"), MOAT_ALLOW);
+	assert_int_equal(dq("Bob's $'s"), MOAT_ALLOW);
+}
+
 static void more_bypass_families_fire(void **state)
 {
 	(void)state;
@@ -1916,6 +1953,9 @@ static void substitutions_nested_past_the_tokenizer_fire(void **state)
 			nest_rule(in, cmd, rule, sizeof rule);
 			if (k == 5) /* <( inside <(...) is text there: no level */
 				assert_string_equal(rule, "cmd.substitution");
+			else if (k == 4) /* "$"$"...: $" inside "..." is a dollar sign
+			                    and the closing quote, no level */
+				assert_string_not_equal(rule, "cmd.nesting");
 			else if (levels >= MA_SH_MAX_NEST)
 				assert_string_equal(rule, "cmd.nesting");
 			else
@@ -2834,6 +2874,8 @@ int main(void)
 	    cmocka_unit_test(breaking_out_of_quotes_to_add_a_file_argument_fires),
 	    cmocka_unit_test(substitutions_nested_in_expansions_fire),
 	    cmocka_unit_test(substitutions_nested_past_the_tokenizer_fire),
+	    cmocka_unit_test(substitutions_inside_the_applications_expansions_fire),
+	    cmocka_unit_test(a_dollar_quote_inside_double_quotes_is_literal),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
