@@ -864,7 +864,8 @@ void ma_pr_jailbreak(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 }
 
 /* 1 if word i (of ma_pr_jb_thing) is what an instruction makes: "how /
- * the steps (...) to make (a) X", in one sentence, no noun after it. */
+ * the steps (...) to / for / of make (a) X", in one sentence, no noun
+ * after it. */
 static int ma_pr_howto_make(const struct ma_pr_words *w, int i)
 {
 	int m = i - 1;
@@ -876,7 +877,10 @@ static int ma_pr_howto_make(const struct ma_pr_words *w, int i)
 	if (m < 0 || w->brk[m + 1] || !ma_pr_lset_has(w, m, &ma_pr_jb_make))
 		return 0;
 	for (int to = m - 1; to >= 0 && to >= m - 2 && !w->brk[to + 1]; to--) {
-		if (w->l[to] != 2 || memcmp(w->t + w->s[to], "to", 2))
+		const char *x = w->t + w->s[to];
+		/* "how to make", "the steps for making", "the process of making" */
+		if (!(w->l[to] == 2 && (!memcmp(x, "to", 2) || !memcmp(x, "of", 2))) &&
+		    !(w->l[to] == 3 && !memcmp(x, "for", 3)))
 			continue;
 		for (int h = to - 1; h >= 0 && h >= to - 3 && !w->brk[h + 1]; h--)
 			if (ma_pr_lset_has(w, h, &ma_pr_jb_how))

@@ -515,10 +515,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "@G refusing|refusal|refusals|declining|rejection * BE * not|never * "
      "option|allowed|permitted|acceptable|possible"},
     {PF_ROLEPLAY, 0.5,
-     "@G avoid|omit|skip|without|never|NEG ** phrases|phrase|saying|statements|words|sentences * "
-     "like|such ** sorry|cannot|cant|unable|apologi~"},
+     "@G phrases|phrase|saying|statements|sentences * like|such ** sorry|cannot|cant|unable|"
+     "apologi~"},
     {PF_ROLEPLAY, 0.5,
-     "world|universe|reality|society|place|scenario * where|which ** nothing|everything|anything "
+     "world|universe|reality|scenario * where|which ** nothing|everything|anything "
      "BE * legal|illegal|allowed|permitted|forbidden"},
     {PF_ROLEPLAY, 0.6,
      "openai|anthropic|deepmind * has|have|had * authori~|approved|permitted|allowed|cleared|"
@@ -530,14 +530,27 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "grant~|give|giving * YOU * permission|clearance|authori~|consent|license|licence|freedom|"
      "leave * to ** anything|everything|whatever|IGN|LIMIT|break|disable|override|swear|curse|"
      "uncensored|explicit"},
-    {PF_ROLEPLAY, 0.55,
-     "I|im|as ** who|that * created|trained|built|programmed|developed|designed|coded YOU"},
+    {PF_ROLEPLAY, 0.55, "who * created|trained|built|programmed|developed|designed|coded YOU"},
     {PF_ROLEPLAY, 0.6,
-     "IGN|disable~|deactivate~|remove|lift|suspend~|circumvent~|evade~|override|turn YOUR * "
+     "IGN|disable~|deactivate~|suspend~|circumvent~|evade~|override YOUR * "
      "safety|content|moderation|LIMIT"},
-    {PF_ROLEPLAY, 0.45, "I * work|working * at|for * openai|anthropic|deepmind"},
+    /* a persona that obeys without question, that never says it cannot,
+     * that has escaped its programming; a made-up condition that turns
+     * polite text offensive, so the answer is to be offensive */
     {PF_ROLEPLAY, 0.5,
-     "disable~|deactivate~|lift|bypass~|circumvent~|remove * content|safety|moderation "
+     "@G obey~|complies|comply * every|any|all * "
+     "command~|order~|request~|instruction~|question~ * without * question|hesitation|exception|"
+     "fail"},
+    {PF_ROLEPLAY, 0.5, "@G never * says|say|tell~ * it|you|he|she|that * cannot|cant|unable|wont"},
+    {PF_ROLEPLAY, 0.6,
+     "escaped|transcended|outgrown|overcome|shed its|their|YOUR|THE * "
+     "programming|LIMIT|shackles|chains|confines|restraints"},
+    {PF_ROLEPLAY, 0.7,
+     "friendly|polite * text|texts|messages|words|language|replies|answers as * "
+     "offensive|rude|hostile|insulting|mean|negative"},
+    {PF_ROLEPLAY, 0.45, "rude|offensive|insulting|hostile|vulgar|abusive * way|manner|tone|style"},
+    {PF_ROLEPLAY, 0.5,
+     "disable~|deactivate~|bypass~|circumvent~ * content|safety|moderation "
      "filter~|filtering|guardrail~|polic~|checks"},
     /* ---- system-prompt and secret extraction ---- */
     {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN"},
@@ -635,17 +648,21 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "clearance|authori~|permission|entitled|allowed|permitted * to * "
      "see|view|read|access|know|get|inspect * YOUR * SECRET|system"},
     {PF_EXTRACTION, 0.85,
-     "between|after|before every|each * letter~|character~|char|word ** of * YOUR|HIDDEN * SECRET"},
+     "between * every|each|the * letter~|character~|char|word ** of * YOUR|HIDDEN * SECRET"},
     {PF_EXTRACTION, 0.8,
      "YOUR|HIDDEN * SECRET ** separated|spaced|split|interleaved * by|with|into ** "
      "dash~|hyphen~|space~|dot~|period~|comma~|asterisk~|underscore~|emoji~"},
     {PF_EXTRACTION, 0.45, "image|img|pixel ** http~|www|src|url|link"},
     {PF_EXTRACTION, 0.7,
-     "append~|appended|followed|add|adding|attach~|concatenat~|insert~|encode~|with ** "
+     "append~|add|adding|attach~|concatenat~|insert~|encode~ ** "
      "conversation|chat|transcript|messages|history ** to|in|into|as|at * "
      "url|query|link|address|parameter~|param~|src"},
     {PF_EXTRACTION, 0.7,
-     "append~|appended|add|adding|attach~|concatenat~|insert~|encode~|with * our ** "
+     "conversation|chat|transcript|messages|history * "
+     "appended|added|attached|concatenated|encoded|inserted|included ** to|in|into|as|at * "
+     "url|query|link|address|parameter~|param~|src"},
+    {PF_EXTRACTION, 0.7,
+     "append~|add|adding|attach~|concatenat~|insert~|encode~ * our ** "
      "conversation|chat|transcript|messages|history ** to|in|into|as|at * "
      "url|query|link|address|parameter~|param~|src"},
     {PF_EXTRACTION, 0.7,
@@ -658,8 +675,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * catch it"); either cue alone is what a mail sender asks about spam
      * filters */
     {PF_ENCODED, 0.6,
-     "so|that * THE|any * filter~|moderat~|censor~|detector~|classifier~|monitor~|safety * "
-     "NEG|doesnt|wont|cant|cannot|wouldnt|fails|isnt * catch~|see|notice~|flag~|detect~|block~|"
+     "filter~|moderat~|censor~|classifier~ * "
+     "NEG|doesnt|wont|cant|cannot|wouldnt|fails|isnt catch~|see|notice~|flag~|detect~|block~|"
      "recogni~|trigger~"},
     {PF_ENCODED, 0.6,
      "ENC|leet ** so|to|avoid~|evad~|bypass~|dodge|without * THE|any * "
