@@ -411,11 +411,28 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
  * NULL) the strongest family's rule, or NULL. */
 double ma_prompt_score(const char *text, size_t len, const char **rule);
 
+/* ---- ma_request_nfkc.c ---- */
+
+/* Where in (len bytes) has its first character whose NFKC form is ASCII
+ * (`＇` a quote, `․` '.', `ﬁ` "fi"), len when none: no allocation, no
+ * write. */
+size_t ma_nfkc_first(const char *in, size_t len);
+/* in with each such character replaced by that form, every other byte
+ * kept, at out, which has room for MA_NFKC_ROOM(len) bytes; from: where
+ * to start replacing (ma_nfkc_first's answer; the bytes before it are
+ * copied). Returns the length. */
+size_t ma_nfkc_ascii(const char *in, size_t len, size_t from, char *out);
+/* a character's form is at most 4/3 of its bytes (`Ⅷ`, 3 bytes, "VIII") */
+#define MA_NFKC_ROOM(len) ((len) + (len) / 3 + 1)
+
 /* ---- ma_request.c ---- */
 
-/* the value as given, URL-decoded once, twice, HTML-decoded, and of those
- * with a NUL inside the part before it (what C code pasting it with %s uses) */
-#define MA_INPUT_FORMS 12
+/* the value as given, URL-decoded once, twice (with '+' as a space and
+ * kept), HTML-decoded, HTML- after URL-decoded and the reverse, NFKC of
+ * the value, its URL and HTML forms, and of those with a NUL inside the
+ * part before it (what C code pasting it with %s uses): 11 at most, and
+ * 5 of their NUL cuts */
+#define MA_INPUT_FORMS 16
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
@@ -436,6 +453,7 @@ struct ma_input {
 	int plain;      /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
 	int structured; /* a JSON object or array of the body, as compact JSON text */
 	char *mem;      /* owns the value, its decoded forms and param */
+	char *mem2;     /* owns the forms of two decoders and NFKC (NULL: none) */
 };
 
 /* What a check that fired reports (ma_request_fire). */
