@@ -130,8 +130,10 @@ void moat_request_end(struct moat_request *r)
 {
 	if (!r)
 		return;
-	for (size_t i = 0; i < r->nin; i++)
+	for (size_t i = 0; i < r->nin; i++) {
 		ma_request_free(r, r->in[i].mem); /* the parameter's name too */
+		ma_request_free(r, r->in[i].mem2);
+	}
 	if (r->in != r->in_inline)
 		free(r->in);
 	ma_request_free(r, r->method);
@@ -194,9 +196,64 @@ static inline size_t ma_decode_run(const char *in, char *out)
 #endif
 }
 
-/* The byte in[i] (i < len) and what follows it as the one decoded byte
- * *d: %XX, %u00XX, '+' as a space when plus says so, any other byte as it
- * is. Returns the bytes of in it took (1, 3 or 6). */
+/* The four hex digits at p as a number, or -1. */
+static inline long ma_hex4(const char *p)
+{
+	unsigned a = ma_hex_tab[(unsigned char)p[0]], b = ma_hex_tab[(unsigned char)p[1]];
+	unsigned c = ma_hex_tab[(unsigned char)p[2]], d = ma_hex_tab[(unsigned char)p[3]];
+
+	if (!(a & b & c & d & 0x10))
+		return -1;
+	return (long)(((a & 15) << 12) | ((b & 15) << 8) | ((c & 15) << 4) | (d & 15));
+}
+
+/* IIS's %uXXXX at in[i] (i + 5 < len): the code point as UTF-8 at d (*w
+ * bytes, at most 4), a surrogate pair written as two escapes as one
+ * character; returns the bytes of in it took (6 or 12), 0 when it is
+ * no such escape (a lone surrogate is none). */
+static size_t ma_url_unescape_u(const char *in, size_t len, size_t i, char *d, size_t *w)
+{
+	long c = ma_hex4(in + i + 2);
+	size_t took = 6;
+
+	if (c < 0 || (c >= 0xDC00 && c < 0xE000))
+		return 0;
+	if (c >= 0xD800 && c < 0xDC00) {
+		long lo;
+		if (i + 11 >= len || in[i + 6] != '%' || (in[i + 7] | 0x20) != 'u')
+			return 0;
+		lo = ma_hex4(in + i + 8);
+		if (lo < 0xDC00 || lo >= 0xE000)
+			return 0;
+		c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+		took = 12;
+	}
+	if (c < 0x80) {
+		d[0] = (char)c; /* %u0027 */
+		*w = 1;
+	} else if (c < 0x800) {
+		d[0] = (char)(0xC0 | (c >> 6));
+		d[1] = (char)(0x80 | (c & 0x3F));
+		*w = 2;
+	} else if (c < 0x10000) {
+		d[0] = (char)(0xE0 | (c >> 12));
+		d[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		d[2] = (char)(0x80 | (c & 0x3F));
+		*w = 3;
+	} else {
+		d[0] = (char)(0xF0 | (c >> 18));
+		d[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+		d[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+		d[3] = (char)(0x80 | (c & 0x3F));
+		*w = 4;
+	}
+	return took;
+}
+
+/* The byte in[i] (i < len) and what follows it decoded at d: %XX, IIS's
+ * %uXXXX (as UTF-8), '+' as a space when plus says so, any other byte as
+ * it is. Returns the bytes of in it took (1, 3, 6 or 12) | the bytes
+ * written (never more) << 4. */
 static inline size_t ma_url_unescape(const char *in, size_t len, size_t i, char *d, int plus)
 {
 	char c = in[i];
@@ -207,23 +264,19 @@ static inline size_t ma_url_unescape(const char *in, size_t len, size_t i, char 
 			unsigned lo = ma_hex_tab[(unsigned char)in[i + 2]];
 			if (hi & lo & 0x10) {
 				*d = (char)(((hi & 15) << 4) | (lo & 15));
-				return 3;
+				return 3 | 1 << 4;
 			}
 		}
-		if (i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U') && in[i + 2] == '0' &&
-		    in[i + 3] == '0') {
-			unsigned hi = ma_hex_tab[(unsigned char)in[i + 4]];
-			unsigned lo = ma_hex_tab[(unsigned char)in[i + 5]];
-			if (hi & lo & 0x10) {
-				*d = (char)(((hi & 15) << 4) | (lo & 15)); /* %u0027 */
-				return 6;
-			}
+		if (i + 5 < len && (in[i + 1] == 'u' || in[i + 1] == 'U')) {
+			size_t w, took = ma_url_unescape_u(in, len, i, d, &w);
+			if (took)
+				return took | w << 4;
 		}
 	} else if (c == '+' && plus) {
 		c = ' ';
 	}
 	*d = c;
-	return 1;
+	return 1 | 1 << 4;
 }
 
 /* ma_url_decode, with '+' as a space (plus) or kept */
@@ -239,11 +292,17 @@ static inline size_t ma_url_decode_as(const char *in, size_t len, char *out, int
 		size_t k = ma_decode_run(in + i, out + o);
 		i += k;
 		o += k;
-		if (k < MA_DECODE_RUN)
-			i += ma_url_unescape(in, len, i, out + o++, plus);
+		if (k < MA_DECODE_RUN) {
+			size_t t = ma_url_unescape(in, len, i, out + o, plus);
+			i += t & 15;
+			o += t >> 4;
+		}
 	}
-	while (i < len)
-		i += ma_url_unescape(in, len, i, out + o++, plus);
+	while (i < len) {
+		size_t t = ma_url_unescape(in, len, i, out + o, plus);
+		i += t & 15;
+		o += t >> 4;
+	}
 	/* overlong UTF-8 for ASCII (C0 A7 is '\''): what lenient decoders make
 	 * of it (looked at only when there is a C0 or C1) */
 	if (memchr(out, 0xC0, o) || memchr(out, 0xC1, o)) {
@@ -326,6 +385,26 @@ size_t ma_html_decode(const char *in, size_t len, char *out)
 				i = (j < len && in[j] == ';') ? j : j - 1;
 				continue;
 			}
+			/* past ASCII as UTF-8 (Python's html.unescape, PHP's
+			 * html_entity_decode: `&#65287;` is U+FF07, a quote after
+			 * NFKC), never longer than the reference (`&#160` is 5
+			 * bytes, 2 of UTF-8); 0x80-0x9F (HTML5 reads them as
+			 * Windows-1252) and surrogates stay text */
+			if (ok && v >= 0xA0 && v < 0x110000 && (v < 0xD800 || v >= 0xE000)) {
+				if (v < 0x800) {
+					out[o++] = (char)(0xC0 | (v >> 6));
+				} else if (v < 0x10000) {
+					out[o++] = (char)(0xE0 | (v >> 12));
+					out[o++] = (char)(0x80 | ((v >> 6) & 0x3F));
+				} else {
+					out[o++] = (char)(0xF0 | (v >> 18));
+					out[o++] = (char)(0x80 | ((v >> 12) & 0x3F));
+					out[o++] = (char)(0x80 | ((v >> 6) & 0x3F));
+				}
+				out[o++] = (char)(0x80 | (v & 0x3F));
+				i = (j < len && in[j] == ';') ? j : j - 1;
+				continue;
+			}
 		} else {
 			for (size_t k = 0; k < sizeof named / sizeof named[0]; k++) {
 				size_t nl = strlen(named[k].name);
@@ -387,9 +466,13 @@ static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
  * NUL (its scan saw one: no strlen of a raw form without). */
 static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 {
-	static const char *const from[] = {"raw", "url", "url2", "rawurl", "rawurl2", "html"};
-	static const char *const to[] = {"cstr",        "url_cstr",     "url2_cstr",
-	                                 "rawurl_cstr", "rawurl2_cstr", "html_cstr"};
+	static const char *const from[] = {"raw",     "url",      "url2",     "rawurl",
+	                                   "rawurl2", "html",     "url_html", "html_url",
+	                                   "nfkc",    "url_nfkc", "html_nfkc"};
+	static const char *const to[] = {"cstr",          "url_cstr",      "url2_cstr",
+	                                 "rawurl_cstr",   "rawurl2_cstr",  "html_cstr",
+	                                 "url_html_cstr", "html_url_cstr", "nfkc_cstr",
+	                                 "url_nfkc_cstr", "html_nfkc_cstr"};
 	int n = in->nforms;
 
 	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_FORMS; i++) {
@@ -408,8 +491,33 @@ static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 }
 
 /* What a scan of a value tells: only [A-Za-z0-9_] (plain), and which
- * of '%' or '+', '&' and NUL it holds. */
-enum { MA_V_PLAIN = 1, MA_V_URL = 2, MA_V_AMP = 4, MA_V_NUL = 8 };
+ * of '%' or '+', '&', NUL and a byte past ASCII it holds. */
+enum { MA_V_PLAIN = 1, MA_V_URL = 2, MA_V_AMP = 4, MA_V_NUL = 8, MA_V_HIGH = 16 };
+
+/* Whether one of p's n bytes is past ASCII: 64 bytes a step with SSE2
+ * (four loads or'ed, one movemask), else eight in a register. */
+static int ma_has_high(const unsigned char *p, size_t n)
+{
+	size_t i = 0;
+
+#if defined(MA_REQUEST_SSE2)
+	for (; i + 64 <= n; i += 64) {
+		const __m128i *q = (const __m128i *)(const void *)(p + i);
+		__m128i x =
+		    _mm_or_si128(_mm_or_si128(_mm_loadu_si128(q), _mm_loadu_si128(q + 1)),
+		                 _mm_or_si128(_mm_loadu_si128(q + 2), _mm_loadu_si128(q + 3)));
+		if (_mm_movemask_epi8(x))
+			return 1;
+	}
+#endif
+	for (; i + 8 <= n; i += 8)
+		if (ma_load8(p + i) & 0x8080808080808080ull)
+			return 1;
+	for (; i < n; i++)
+		if (p[i] & 0x80)
+			return 1;
+	return 0;
+}
 
 static unsigned ma_value_scan(const char *value, size_t len, int terminated)
 {
@@ -424,12 +532,14 @@ static unsigned ma_value_scan(const char *value, size_t len, int terminated)
 		i++;
 	if (i == len)
 		return MA_V_PLAIN;
+	if (ma_has_high(p + i, len - i))
+		f |= MA_V_HIGH;
 	/* a value with its NUL at len: one strcspn says that none of '%',
 	 * '+', '&', NUL is before it (the usual answer); else memchr each */
 	if (terminated) {
 		i += strcspn(value + i, "%+&");
 		if (i == len)
-			return 0;
+			return f;
 	}
 	n = len - i;
 	if (memchr(p + i, '%', n) || memchr(p + i, '+', n))
@@ -441,15 +551,6 @@ static unsigned ma_value_scan(const char *value, size_t len, int terminated)
 	return f;
 }
 
-/* The index of in's form named name, or -1. */
-static int ma_form_named(const struct ma_input *in, const char *name)
-{
-	for (int f = 0; f < in->nforms; f++)
-		if (strcmp(in->form_name[f], name) == 0)
-			return f;
-	return -1;
-}
-
 /* The URL-decoded forms of in's raw value (len bytes), written from
  * next on (room for four of len + 1 bytes): decoded once and twice with
  * '+' as a space (url, url2: a form or query decoder), and with '+' kept
@@ -458,7 +559,7 @@ static int ma_form_named(const struct ma_input *in, const char *name)
  * second only where it differs from the first: `x%27%20or%201=1--+`
  * reaches SQLite as `x' or 1=1--+`, its `--` comment cutting the tail.
  * Returns where the next form may go. */
-static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next)
+static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next, int *url_at)
 {
 	static const char *const names[2][2] = {{"url", "url2"}, {"rawurl", "rawurl2"}};
 
@@ -476,7 +577,7 @@ static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next)
 				 * src, which it holds (or found the same as a form
 				 * before it): the raw form's is "url"; past it
 				 * nothing new */
-				int u = k == 0 ? ma_form_named(in, "url") : -1;
+				int u = k == 0 ? *url_at : -1;
 				if (u < 0)
 					break;
 				src = in->form[u];
@@ -500,6 +601,8 @@ static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next)
 						src = in->form[f];
 				continue;
 			}
+			if (plus && k == 0)
+				*url_at = in->nforms;
 			in->form[in->nforms] = d;
 			in->form_len[in->nforms] = dl;
 			in->form_name[in->nforms] = names[!plus][k];
@@ -508,6 +611,91 @@ static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next)
 		}
 	}
 	return next;
+}
+
+/* in's form k as form name, d (dl bytes, a NUL after them), when it is
+ * no form in has yet; returns whether it was added. */
+static int ma_form_add(struct ma_input *in, const char *d, size_t dl, const char *name)
+{
+	if (in->nforms >= MA_INPUT_FORMS || ma_form_seen(in, d, dl))
+		return 0;
+	in->form[in->nforms] = d;
+	in->form_len[in->nforms] = dl;
+	in->form_name[in->nforms] = name;
+	in->nforms++;
+	return 1;
+}
+
+/* The forms two decoders in a row make, and the NFKC forms, in a block
+ * of their own (in->mem2) made only when one of them is there to make:
+ * html of url (a URL router, then an HTML unescape: `%26%2339%3B` ->
+ * `'`), url of html (`&#37;27` -> `'`), and NFKC (ma_request_nfkc.c) of
+ * raw, url and html where they hold a character whose NFKC form is ASCII
+ * (`x%uFF07`, `&#65287;` are `＇`). u and h: the url and html forms'
+ * indices (-1: none). len is the raw form's length; no form is longer
+ * but the NFKC ones (MA_NFKC_ROOM). An ASCII value without '%', '+' or
+ * '&' never gets here. Returns 0 or MOAT_AGENT_ENOMEM. */
+static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t len, unsigned scan,
+                             int u, int h)
+{
+	static const char *const nfkc_name[] = {"nfkc", "url_nfkc", "html_nfkc"};
+	int src[3] = {(scan & MA_V_HIGH) ? 0 : -1, u, h};
+	size_t first[3], need = 0;
+	int url_html = u >= 0 && memchr(in->form[u], '&', in->form_len[u]) != NULL;
+	int html_url = h >= 0 && (memchr(in->form[h], '%', in->form_len[h]) != NULL ||
+	                          memchr(in->form[h], '+', in->form_len[h]) != NULL);
+	char *next;
+
+	/* html of url and url of html are no longer than len; an NFKC form
+	 * of a decoded form no longer than MA_NFKC_ROOM(len) */
+	need += url_html ? len + 1 : 0;
+	need += html_url ? len + 1 : 0;
+	for (int k = 0; k < 3; k++) {
+		const unsigned char *f;
+		first[k] = 0;
+		if (src[k] < 0)
+			continue;
+		f = (const unsigned char *)in->form[src[k]];
+		/* a decoded form is past ASCII only where its raw is, or an
+		 * escape made it so */
+		if (k > 0 && !(scan & MA_V_HIGH) && !ma_has_high(f, in->form_len[src[k]])) {
+			src[k] = -1;
+			continue;
+		}
+		first[k] = ma_nfkc_first(in->form[src[k]], in->form_len[src[k]]);
+		if (first[k] == in->form_len[src[k]])
+			src[k] = -1;
+		else
+			need += MA_NFKC_ROOM(len) + 1;
+	}
+	if (need == 0)
+		return 0;
+	next = ma_request_alloc(r, need);
+	if (!next)
+		return MOAT_AGENT_ENOMEM;
+	in->mem2 = next;
+	if (url_html) {
+		size_t dl = ma_html_decode(in->form[u], in->form_len[u], next);
+		next[dl] = '\0';
+		if (ma_form_add(in, next, dl, "url_html"))
+			next += len + 1;
+	}
+	if (html_url) {
+		size_t dl = ma_url_decode(in->form[h], in->form_len[h], next);
+		next[dl] = '\0';
+		if (ma_form_add(in, next, dl, "html_url"))
+			next += len + 1;
+	}
+	for (int k = 0; k < 3; k++) {
+		size_t dl;
+		if (src[k] < 0)
+			continue;
+		dl = ma_nfkc_ascii(in->form[src[k]], in->form_len[src[k]], first[k], next);
+		next[dl] = '\0';
+		if (ma_form_add(in, next, dl, nfkc_name[k]))
+			next += MA_NFKC_ROOM(len) + 1;
+	}
+	return 0;
 }
 
 static const char *const ma_prefixes[] = {"query",  "body", "body", "header",
@@ -568,6 +756,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	size_t plen, nl, kl, cap, room, pi;
 	unsigned scan;
 	char *p, *next;
+	int url_at = -1, html_at = -1;
 
 	if (!r)
 		return 0;
@@ -609,6 +798,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	/* every field but the forms past nforms, which nothing reads */
 	in->kind = kind;
 	in->structured = 0;
+	in->mem2 = NULL;
 	/* one block: the value (copied), the decoded forms, the name */
 	in->mem = ma_request_alloc(r, cap + plen);
 	if (!in->mem)
@@ -635,18 +825,26 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	in->nforms = 1;
 	in->plain = (scan & MA_V_PLAIN) != 0;
 	if (!in->plain && (scan & MA_V_URL))
-		next = ma_add_url_forms(in, len, next);
+		next = ma_add_url_forms(in, len, next, &url_at);
 	if (!in->plain) {
 		if (scan & MA_V_AMP) {
 			char *d = next;
 			size_t dl = ma_html_decode(value, len, d);
 			d[dl] = '\0';
 			if (!ma_form_seen(in, d, dl)) {
+				html_at = in->nforms;
 				in->form[in->nforms] = d;
 				in->form_len[in->nforms] = dl;
 				in->form_name[in->nforms] = "html";
 				in->nforms++;
 			}
+		}
+	}
+	if (!in->plain && (scan & (MA_V_HIGH | MA_V_URL | MA_V_AMP))) {
+		int rc = ma_add_late_forms(r, in, len, scan, url_at, html_at);
+		if (rc) {
+			ma_request_free(r, in->mem);
+			return rc;
 		}
 	}
 	ma_add_cstr_forms(in, (scan & MA_V_NUL) != 0);
