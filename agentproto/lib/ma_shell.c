@@ -92,7 +92,8 @@ struct ma_sh_st {
 	size_t skip8_at; /* ma_sh_skip_words8 is tried again from here on */
 	/* a probe (ma_sh_probe_subst): nothing is kept and lx is only read;
 	 * lexing stops at the first element that starts at or after
-	 * probe_b, and found is set by a command substitution that runs
+	 * probe_b, and found is set (1) by a command substitution that runs
+	 * (2: a $'...' quote dash ends earlier, MA_SH_F_AMBIG, before one)
 	 * (what fires in a line that cannot parse) starting in
 	 * [probe_a, probe_b) */
 	int probe, found;
@@ -401,6 +402,9 @@ static void ma_sh_mark(struct ma_sh_st *st, int kind, size_t start, size_t end, 
 		     (kind == MA_SH_M_PARAM && (flags & MA_SH_F_RUNS)))) {
 			st->found = 1;
 			st->probe_b = 0; /* stops at the next element */
+		} else if (st->probe && start >= st->probe_a && start < st->probe_b &&
+		           kind == MA_SH_M_QUOTE && (flags & MA_SH_F_AMBIG) && !st->found) {
+			st->found = 2; /* a substitution after it still says 1 */
 		}
 		return;
 	}
@@ -616,17 +620,26 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 		*unterm |= u;
 		return j;
 	}
-	case '\'': /* $'...' with backslash escapes */
+	case '\'': { /* $'...' with backslash escapes */
+		const char *q;
 		ma_sh_mark(st, MA_SH_M_QUOTE, i, i + 2, 0, 0);
 		for (j = i + 2; j < len && s[j] != '\''; j++)
 			if (s[j] == '\\')
 				j++;
+		/* dash has no $'...': a $ and then '...' up to the first ', which
+		 * bash reads as an escaped quote (\') and goes on: the two
+		 * shells split the rest of the line differently */
+		q = memchr(s + i + 2, '\'', (j < len ? j : len) - (i + 2));
+		if (q)
+			ma_sh_mark(st, MA_SH_M_QUOTE, (size_t)(q - s), (size_t)(q - s) + 1,
+			           MA_SH_F_AMBIG, i);
 		if (j >= len) {
 			*unterm = 1;
 			return len;
 		}
 		ma_sh_mark(st, MA_SH_M_QUOTE, j, j + 1, MA_SH_F_CLOSE, i);
 		return j + 1;
+	}
 	case '"':
 		return ma_sh_dquote(st, i + 1, unterm);
 	default:
@@ -675,13 +688,28 @@ static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm)
 	return j + 1;
 }
 
+/* 1 when [start, i) is "NAME=" or "NAME+=" and s[i] the "(" of bash's
+ * array assignment. */
+static int ma_sh_array_at(const char *s, size_t start, size_t i)
+{
+	size_t e;
+
+	if (i < start + 2 || s[i - 1] != '=' || !ma_sh_name_start(s[start]))
+		return 0;
+	e = s[i - 2] == '+' ? i - 2 : i - 1;
+	for (size_t k = start + 1; k < e; k++)
+		if (!ma_sh_name_char(s[k]))
+			return 0;
+	return e > start;
+}
+
 /* A word from i: returns its end; *flags gets MA_SH_F_UNTERM/ASSIGN. */
 static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *st, size_t i,
                                                                int *flags)
 {
 	const char *s = st->s;
 	size_t len = st->len, start = i;
-	int unterm = 0, eq_seen = 0;
+	int unterm = 0, eq_seen = 0, arr = 0;
 
 	while (i < len) {
 		char c;
@@ -690,6 +718,18 @@ static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *
 		if (i >= len)
 			break;
 		c = s[i];
+		if (arr && (c == ' ' || c == '\t' || c == '\n' || c == ')')) {
+			arr = c != ')'; /* blanks inside bash's a=(x y), up to its ")" */
+			i++;
+			continue;
+		}
+		if (c == '(' && ma_sh_array_at(s, start, i)) {
+			arr =
+			    1; /* bash's a=(x y) or a+=(z): one assignment word (dash refuses it) */
+			*flags |= MA_SH_F_ASSIGN;
+			i++;
+			continue;
+		}
 		if ((c == '<' || c == '>') && i + 1 < len && s[i + 1] == '(') {
 			size_t j;
 			st->runs++;
@@ -1830,7 +1870,7 @@ int ma_sh_probe_subst(const char *s, size_t len, struct ma_sh_lex *lx, size_t a,
 	st.sub_n = b - a;
 	ma_sh_state_copy(&st.k, &lx->end);
 	ma_sh_run_probe(&st, lx->end_at);
-	return st.found || st.sub_found;
+	return st.sub_found ? 1 : st.found;
 }
 
 /* ---- the analysis of one input occurrence ---- */
@@ -2452,7 +2492,7 @@ static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, 
 static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
                         int e0, int m0, struct ma_sh_memo *memo, struct ma_sh_hit *hit)
 {
-	int nover = 0, marks = 0;
+	int nover = 0, marks = 0, ambig = 0;
 	unsigned f = 0; /* what was found (MA_SH_J_*) */
 	/* the answer of ma_sh_command_runs for the command that starts at
 	 * element memo_k, judged after the operator before it: a word that
@@ -2491,6 +2531,16 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	    lx->el[e0].kind != MA_SH_REDIR)
 		return; /* inside one word, comment or here-document: data */
 	hit->spans = 1;
+	/* a quote that dash and bash end at different places ($'\' ;id #'
+	 * runs id in dash): whichever shell runs the line, the input decides
+	 * what it splits into. A substitution is reported first. */
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++) {
+		const struct ma_sh_el *m = &lx->mark[i];
+		if (m->start >= a && m->kind == MA_SH_M_QUOTE && (m->flags & MA_SH_F_AMBIG)) {
+			ambig = 1;
+			break;
+		}
+	}
 	if (!ma_sh_valid(lx)) {
 		/* the line cannot run: only a command substitution, which runs
 		 * while the line is expanded, fires (what the judging below
@@ -2506,6 +2556,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				return;
 			}
 		}
+		if (ambig) /* the line parses, or not, as the other shell reads it */
+			ma_sh_set(hit, "cmd.dollar_quote", "high", 0.9);
 		return;
 	}
 
@@ -2676,7 +2728,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	}
 	if (!ma_sh_valid(lx))
 		return; /* the line cannot run: nothing was injected */
-	if (!(f & ~MA_SH_J_QBREAK))
+	if (!(f & ~MA_SH_J_QBREAK) && !ambig)
 		return; /* found nothing (a quote closed alone fires nothing) */
 	if (f & MA_SH_J_SEP_CMD)
 		ma_sh_set(hit, (f & MA_SH_J_SEP_PIPE) ? "cmd.pipe" : "cmd.separator", "critical",
@@ -2699,6 +2751,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		ma_sh_set(hit, "cmd.glob", "medium", 0.8);
 	else if ((f & MA_SH_J_QBREAK) && (f & MA_SH_J_OPTION))
 		ma_sh_set(hit, "cmd.option", "medium", 0.8);
+	else if (ambig)
+		ma_sh_set(hit, "cmd.dollar_quote", "high", 0.9);
 }
 
 void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
@@ -2951,7 +3005,10 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			if (p == 0)
 				return 0;
 			if (p > 0) {
-				ma_sh_set(&hit, "cmd.substitution", "critical", 0.95);
+				if (p == 2)
+					ma_sh_set(&hit, "cmd.dollar_quote", "high", 0.9);
+				else
+					ma_sh_set(&hit, "cmd.substitution", "critical", 0.95);
 				break;
 			}
 		}

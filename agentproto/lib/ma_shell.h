@@ -46,6 +46,9 @@ enum ma_sh_kind {
 #define MA_SH_F_TARGET                                                                             \
 	2048 /* WORD: a redirection's target (known in any window, also one that                   \
 	      * does not hold the redirection) */
+#define MA_SH_F_AMBIG                                                                              \
+	4096 /* QUOTE: the ' where dash ends a $'...' that bash reads on (a \' inside: dash,       \
+	      * Debian's /bin/sh, has no $'...'); pair: the $' */
 
 struct ma_sh_el {
 	uint32_t start, end; /* byte offsets, end exclusive */
@@ -160,8 +163,10 @@ int ma_sh_valid(const struct ma_sh_lex *lx);
 /* For a window lx of s that was first full at an element's start
  * (has_end): 1 when a command substitution that runs (what fires in a
  * line that cannot parse: $(...), `...`, <(...), >(...), ${...} or
- * $((...)) holding one; not one unterminated or empty) starts in [a, b)
- * at or after lx->end_at, 0 when none does, -1 when lx cannot tell (no
+ * $((...)) holding one, also inside another's body; not one
+ * unterminated or empty) starts in [a, b) at or after lx->end_at, 2 when
+ * none does before a $'...' quote that dash ends at a ' bash reads on
+ * (MA_SH_F_AMBIG) in [a, b), 0 when none does, -1 when lx cannot tell (no
  * has_end). The line is lexed on from end_at and nothing is kept: lx
  * is left as it was. No allocation. */
 int ma_sh_probe_subst(const char *s, size_t len, struct ma_sh_lex *lx, size_t a, size_t b);

@@ -949,6 +949,50 @@ static void a_dollar_quote_inside_double_quotes_is_literal(void **state)
 	assert_int_equal(dq("Bob's $'s"), MOAT_ALLOW);
 }
 
+/* dash (Debian's /bin/sh: system(), popen()) has no $'...': it reads a $
+ * and a '...' quote that ends at the first ', where bash reads \' and goes
+ * on. An input that holds such a quote splits the line one way in bash
+ * and another in dash: $'\' ;id #' runs id in dash (bash: data), and
+ * the check read it as bash does. */
+static void a_dollar_quote_dash_ends_earlier_fires(void **state)
+{
+	(void)state;
+	assert_int_equal(unq("$'\\' ;id #'"), MOAT_BLOCK);
+	assert_int_equal(unq("$'\\';id;#'"), MOAT_BLOCK);
+	assert_int_equal(unq("a$'\\';id;#'"), MOAT_BLOCK);
+	assert_int_equal(tail("$'\\';id;#'"), MOAT_BLOCK);
+	assert_int_equal(sq("'$'\\';id;#'"), MOAT_BLOCK);
+	assert_int_equal(sq("x'$'\\';id;'"), MOAT_BLOCK);
+	assert_int_equal(shell3("$'\\';id;#'", "grep -e ", "$'\\';id;#'", " /var/log/app.log"),
+	                 MOAT_BLOCK);
+	/* unterminated for bash (the line cannot parse there): dash runs id */
+	assert_int_equal(tail("$'\\';id #"), MOAT_BLOCK);
+	/* $'...' that both shells end at the same quote, and text */
+	assert_int_equal(sq("it's $'5"), MOAT_ALLOW);
+	assert_int_equal(unq("$'x'"), MOAT_ALLOW);
+	assert_int_equal(unq("$'\\n'"), MOAT_ALLOW);
+	assert_int_equal(dq("$'\\' ;id #'"), MOAT_ALLOW); /* inside "...": text to both */
+}
+
+/* bash's array assignment a=(x y) is one word (dash refuses the line):
+ * read as a subshell after a word, the line did not parse and
+ * "x;a=(1);id" (id runs in bash) was allowed. */
+static void bash_array_assignments_are_words(void **state)
+{
+	(void)state;
+	assert_int_equal(unq("x;a=(1);id"), MOAT_BLOCK);
+	assert_int_equal(unq("x;a=(1 2)\nid"), MOAT_BLOCK);
+	assert_int_equal(unq("x;a+=(1) id"), MOAT_BLOCK);
+	assert_int_equal(unq("x;a=();id"), MOAT_BLOCK);
+	assert_int_equal(unq("x;a=($(id))"), MOAT_BLOCK);
+	assert_int_equal(tail("x;a=(1)\nid"), MOAT_BLOCK);
+	/* the application's own array, the input a value in it */
+	assert_int_equal(shell3("red shoes", "a=(", "red shoes", "); echo ${a[0]}"), MOAT_ALLOW);
+	assert_int_equal(shell3("a.txt b.txt", "files=(", "a.txt b.txt", ") && ls"), MOAT_ALLOW);
+	assert_int_equal(unq("x=(1)"), MOAT_ALLOW);
+	assert_int_equal(sq("a=(1);id"), MOAT_ALLOW);
+}
+
 static void more_bypass_families_fire(void **state)
 {
 	(void)state;
@@ -2876,6 +2920,8 @@ int main(void)
 	    cmocka_unit_test(substitutions_nested_past_the_tokenizer_fire),
 	    cmocka_unit_test(substitutions_inside_the_applications_expansions_fire),
 	    cmocka_unit_test(a_dollar_quote_inside_double_quotes_is_literal),
+	    cmocka_unit_test(a_dollar_quote_dash_ends_earlier_fires),
+	    cmocka_unit_test(bash_array_assignments_are_words),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
