@@ -22,6 +22,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -320,6 +321,39 @@ static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl
 
 #define MA_SSRF_C_MAX 4352 /* bytes of a URL read as a C client reads it */
 
+/* The scheme libcurl guesses for a URL that has none (CURLOPT_URL, the
+ * curl tool: "localhost:6379/", "127.0.0.1/admin", "mailto:a@127.0.0.1"
+ * -- a scheme counts only when ":/" follows it), with "://": "ftp://"
+ * for a host that starts "ftp." (also dict, ldap, imap, smtp, pop3),
+ * else "http://". NULL when the URL has a scheme, or starts with '/' or
+ * a blank (curl fetches nothing then). */
+static const char *ma_ssrf_c_guess(const char *url, size_t n)
+{
+	static const char *const by_host[] = {"ftp", "dict", "ldap", "imap", "smtp", "pop3"};
+	static char const *const full[] = {"ftp://",  "dict://", "ldap://",
+	                                   "imap://", "smtp://", "pop3://"};
+	size_t i = 0;
+
+	if (n == 0 || url[0] == '/' || url[0] == '\\' || (unsigned char)url[0] <= 0x20)
+		return NULL;
+	if ((url[0] >= 'a' && url[0] <= 'z') || (url[0] >= 'A' && url[0] <= 'Z')) {
+		for (i = 1; i < n && i < 40; i++) {
+			char c = url[i];
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			      (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'))
+				break;
+		}
+		if (i + 1 < n && url[i] == ':' && url[i + 1] == '/')
+			return NULL;
+	}
+	for (size_t k = 0; k < sizeof by_host / sizeof by_host[0]; k++) {
+		size_t hl = strlen(by_host[k]);
+		if (n > hl && url[hl] == '.' && !strncasecmp(url, by_host[k], hl))
+			return full[k];
+	}
+	return "http://";
+}
+
 /* The URL as a C client built on libcurl reads it where a WHATWG client
  * reads it otherwise, written into out (cap bytes) so that the WHATWG
  * parser finds curl's host: the text before a NUL byte (a C string ends
@@ -327,22 +361,28 @@ static const char *ma_ssrf_target(struct moat_request *r, const struct ma_weburl
  * and not at a backslash, backslashes before its first '@' are userinfo
  * (http://good.example\@127.0.0.1/ goes to 127.0.0.1), written as '!';
  * an IPv6 zone id ([fe80::1%25eth0], [::1%lo]: WHATWG refuses it, curl
- * connects) dropped, *zlen bytes at *zat. *odd: a NUL or a backslash, as
- * no application writes its own URL. Returns the length, 0 when curl
- * reads the URL as WHATWG does (or its authority does not fit). */
+ * connects) dropped, *zlen bytes at *zat; a URL without a scheme after
+ * the scheme curl guesses (ma_ssrf_c_guess), *pre bytes before the URL's
+ * text. *odd: a NUL or a backslash, as no application writes its own
+ * URL. Returns the length, 0 when curl reads the URL as WHATWG does (or
+ * its authority does not fit). */
 static size_t ma_ssrf_c_reading(const char *url, size_t len, char *out, size_t cap, size_t *zat,
-                                size_t *zlen, int *odd)
+                                size_t *zlen, int *odd, size_t *pre)
 {
 	const char *nul = memchr(url, 0, len);
 	size_t n = nul ? (size_t)(nul - url) : len, p = 0, ss, as, ae, hs;
 	const char *at;
-	int changed = nul != NULL;
+	const char *guess = ma_ssrf_c_guess(url, n);
+	int changed = nul != NULL || guess != NULL;
 
 	*zat = *zlen = 0;
-	*odd = changed;
-	if (n > cap)
-		n = cap;
-	memcpy(out, url, n);
+	*odd = nul != NULL;
+	*pre = guess ? strlen(guess) : 0;
+	if (n > cap - *pre)
+		n = cap - *pre;
+	memcpy(out, guess ? guess : "", *pre);
+	memcpy(out + *pre, url, n);
+	n += *pre;
 	while (p < n && (unsigned char)out[p] <= 0x20)
 		p++;
 	ss = p;
@@ -353,7 +393,7 @@ static size_t ma_ssrf_c_reading(const char *url, size_t len, char *out, size_t c
 	as = p + 3;
 	for (ae = as; ae < n && out[ae] != '/' && out[ae] != '?' && out[ae] != '#'; ae++)
 		;
-	if (ae == n && n == cap && cap < len)
+	if (ae == n && n == cap && cap < len + *pre)
 		return 0;
 	at = memchr(out + as, '@', ae - as);
 	for (size_t i = as; at && i < (size_t)(at - out); i++)
@@ -387,6 +427,8 @@ static int ma_ssrf_c_may_differ(const char *url, size_t len, int parsed, const s
 	size_t e = len;
 	int pct = 0, br = 0;
 
+	if (ma_ssrf_c_guess(url, len))
+		return 1; /* no scheme: curl guesses one */
 	if (parsed) {
 		e = u->authority_end < len ? u->authority_end : len;
 		if (e < len && url[e] == '\\')
@@ -418,12 +460,12 @@ static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, siz
 	struct ma_weburl cu;
 	struct moat_url_target ct;
 	const char *rule;
-	size_t cn, zat, zlen;
+	size_t cn, zat, zlen, pre;
 	int odd, rc;
 
 	if (!ma_ssrf_c_may_differ(url, len, parsed, u))
 		return NULL;
-	cn = ma_ssrf_c_reading(url, len, c, sizeof c, &zat, &zlen, &odd);
+	cn = ma_ssrf_c_reading(url, len, c, sizeof c, &zat, &zlen, &odd, &pre);
 	if (!cn)
 		return NULL;
 	rc = ma_url_parse_web(c, cn, NULL, &cu);
@@ -438,6 +480,11 @@ static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, siz
 			cu.host_end += zlen;
 		if (cu.authority_end > zat)
 			cu.authority_end += zlen;
+	}
+	if (pre) { /* offsets in url's text: the guessed scheme is not there */
+		cu.host_start = cu.host_start > pre ? cu.host_start - pre : 0;
+		cu.host_end = cu.host_end > pre ? cu.host_end - pre : 0;
+		cu.authority_end = cu.authority_end > pre ? cu.authority_end - pre : 0;
 	}
 	cu.odd |= odd || rc == MA_URL_IDNA_NEWER;
 	*u = cu;

@@ -290,7 +290,7 @@ static void public_hosts_failures_and_allowed_hosts_pass(void **state)
 	    "http://[fd00:0::7]/",
 	    "http://425.510.425.510/",  /* no client parses it */
 	    "http://nxdomain.example/", /* does not resolve */
-	    "mailto:root@localhost",    /* no host */
+	    "mailto:root@",             /* no host (curl too) */
 	    "not a url",
 	};
 	const struct moat_policy *p = policy(SSRF_BLOCK);
@@ -386,6 +386,69 @@ static void what_a_c_client_reads_otherwise_is_judged_too(void **state)
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		if (check_url(p, ok[i]) != MOAT_ALLOW)
 			fail_msg("blocked: %s", ok[i]);
+	moat_policy_release(p);
+}
+
+/* Session 16's bypass hunt: a URL without a scheme. WHATWG refuses it
+ * ("127.0.0.1:6379/x") or reads a scheme and no host ("localhost:6379",
+ * "mailto:a@127.0.0.1"), but libcurl (CURLOPT_URL, and the curl tool)
+ * guesses one: a URL whose scheme is not followed by ":/" is read as
+ * "http://" + URL ("ftp://" for a host "ftp.", "dict://" for "dict." ...),
+ * and curl 7.88 connects all of these to the internal address. */
+static void a_url_without_a_scheme_is_read_as_libcurl_guesses_one(void **state)
+{
+	static const struct {
+		const char *url, *rule;
+	} attacks[] = {
+	    {"127.0.0.1:6379/x", "ssrf.loopback"},
+	    {"localhost:6379/", "ssrf.loopback"},
+	    {"localhost/admin", "ssrf.loopback"},
+	    {"[::1]:80/", "ssrf.loopback"},
+	    {"169.254.169.254/latest/meta-data/", "ssrf.metadata"},
+	    {"user@10.0.0.1/", "ssrf.private"},
+	    {"good.example@10.0.0.1:8080/", "ssrf.private"},
+	    {"mailto:a@127.0.0.1", "ssrf.loopback"},
+	    {"mailto:root@localhost", "ssrf.loopback"},
+	    {"dict.localhost:11211/stats", "ssrf.loopback"},
+	    {"0x7f.1/", "ssrf.loopback"},
+	    {"internal.example/x", "ssrf.private"},
+	};
+	static const char *const ok[] = {
+	    "example.com/a",                    /* public */
+	    "www.example.com/path?q=127.0.0.1", /* the address in the query */
+	    "/127.0.0.1/",                      /* curl guesses nothing: no host */
+	    " 127.0.0.1/",                      /* nor after a blank */
+	    "not a url",                        /* curl refuses the host */
+	    "h:/127.0.0.1/",                    /* a scheme: curl does not guess */
+	};
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	const char *rule;
+	struct moat_url_target t;
+	struct moat_request *r;
+	const char *own = "127.0.0.1:9200/_search?q=red%20shoes";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++) {
+		if (check_url_n(p, attacks[i].url, strlen(attacks[i].url), &rule) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", attacks[i].url);
+		assert_string_equal(rule, attacks[i].rule);
+	}
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (check_url(p, ok[i]) != MOAT_ALLOW)
+			fail_msg("blocked: %s", ok[i]);
+	/* the application's own internal URL, the user's words in its query */
+	r = begin_with(p, "q", "red shoes");
+	assert_int_equal(moat_check_url(r, own, strlen(own), &t), MOAT_ALLOW);
+	assert_string_equal(t.host, "127.0.0.1");
+	assert_int_equal(t.port, 9200);
+	assert_int_equal(t.naddr, 1);
+	moat_request_end(r);
+	/* the target is curl's: the port it connects to */
+	r = begin_with(p, "url", "localhost:6379/");
+	assert_int_equal(moat_check_url(r, "localhost:6379/", 15, &t), MOAT_BLOCK);
+	assert_string_equal(t.host, "localhost");
+	assert_int_equal(t.port, 6379);
+	moat_request_end(r);
 	moat_policy_release(p);
 }
 
@@ -854,6 +917,7 @@ int main(void)
 	    cmocka_unit_test(every_notation_of_an_internal_address_is_blocked),
 	    cmocka_unit_test(public_hosts_failures_and_allowed_hosts_pass),
 	    cmocka_unit_test(what_a_c_client_reads_otherwise_is_judged_too),
+	    cmocka_unit_test(a_url_without_a_scheme_is_read_as_libcurl_guesses_one),
 	    cmocka_unit_test(a_file_url_without_slashes_and_dropped_joiners_are_judged),
 	    cmocka_unit_test(a_number_typed_as_the_host_is_not_an_internal_address),
 	    cmocka_unit_test(long_hosts_and_authorities_are_read_or_fail_closed),
