@@ -2152,6 +2152,18 @@ static int ma_sh_command_runs_of(const char *s, const struct ma_sh_lex *lx, int 
 				after_opt = s[e->start] == '-';
 				break;
 			}
+			if (!prefix && e->end - e->start == 8 &&
+			    !memcmp(s + e->start, "function", 8) && k + 1 < lx->nel &&
+			    lx->el[k + 1].kind == MA_SH_WORD) {
+				/* bash's "function f { id; }": the body's first
+				 * command decides, as after f() */
+				for (k++; k + 1 < lx->nel && (lx->el[k + 1].kind == MA_SH_LPAREN ||
+				                              lx->el[k + 1].kind == MA_SH_RPAREN);
+				     k++)
+					;
+				any = 0;
+				break;
+			}
 			kind = ma_sh_word_name(s, lx, e, memo, alone);
 			if (kind == MA_SH_NAME_RUNS &&
 			    ma_sh_name_lookup(s + e->start, e->end - e->start)) {

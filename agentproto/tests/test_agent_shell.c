@@ -993,6 +993,18 @@ static void bash_array_assignments_are_words(void **state)
 	assert_int_equal(sq("a=(1);id"), MOAT_ALLOW);
 }
 
+/* bash's "function f { id; }": the body's first command decides, as
+ * after "f() {" (the word after "function f" was read as an argument). */
+static void a_function_keyword_body_is_judged(void **state)
+{
+	(void)state;
+	assert_int_equal(unq("x;function f { id; };f"), MOAT_BLOCK);
+	assert_int_equal(unq("x\nfunction f { id; }\nf"), MOAT_BLOCK);
+	/* prose with the word */
+	assert_int_equal(unq("the function of the heart; the function is"), MOAT_ALLOW);
+	assert_int_equal(unq("x; function as a noun"), MOAT_ALLOW);
+}
+
 static void more_bypass_families_fire(void **state)
 {
 	(void)state;
@@ -2922,6 +2934,7 @@ int main(void)
 	    cmocka_unit_test(a_dollar_quote_inside_double_quotes_is_literal),
 	    cmocka_unit_test(a_dollar_quote_dash_ends_earlier_fires),
 	    cmocka_unit_test(bash_array_assignments_are_words),
+	    cmocka_unit_test(a_function_keyword_body_is_judged),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
