@@ -562,7 +562,9 @@ struct moat_url_target {
  * metadata address, fe80::/10), unique-local (fc00::/7), unspecified
  * (0.0.0.0, ::; the rest of 0.0.0.0/8 is routed as unicast, not internal)
  * or another non-global range, or when the scheme is
- * file: -- and a user input of r chose where the URL goes (as given or
+ * file: (a URL without a scheme is also read as libcurl reads it:
+ * "http://" + the URL, so "localhost:6379/" goes to 127.0.0.1:6379)
+ * -- and a user input of r chose where the URL goes (as given or
  * decoded it covers the whole host, or starts the URL and reaches into
  * the host; a "5" inside 10.0.0.5 does not count), or the address is
  * written in an unusual form (0x7f.1: no application writes its own
@@ -701,9 +703,12 @@ double moat_prompt_score(const char *text, size_t len);
  * line is tokenized with the POSIX sh rules (quotes and escapes, $(...),
  * backticks, ${...}, $((...)), separators ; & && || | and newlines,
  * redirections, here-documents and bash's here-strings, <(...), globs,
- * {a,b}). Fires when a user input of r (as given, or URL- or
+ * {a,b}, $'...', a=(x y)). Fires when a user input of r (as given, or URL- or
  * HTML-decoded) is not data inside one word and adds syntax that runs: a
- * command substitution (always; cmd.substitution), quotes and
+ * command substitution (always, also inside the application's own
+ * ${...}, $((...)) or $(...); cmd.substitution), the ' where dash
+ * (no $'...') ends a $'...' quote that bash reads on (always;
+ * cmd.dollar_quote: the two shells split the line differently), quotes and
  * substitutions nested more than 32 levels deep from the input
  * (cmd.nesting: followed no further), or, when the line
  * still parses: a separator, newline or pipe followed by a command whose
