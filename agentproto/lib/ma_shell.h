@@ -294,4 +294,20 @@ int ma_sh_names_known(void);
  * length is the lists' own. */
 int ma_sh_names_exact(void);
 
+/* The database clients whose statements the argv check reads
+ * (ma_shell_sqlcli.c): psql -c, mysql -e, sqlite3's operands and -cmd. */
+enum { MA_SH_SQL_PSQL = 1, MA_SH_SQL_MYSQL, MA_SH_SQL_SQLITE };
+
+/* What the bytes [a, b) of a statement s (n bytes) given to client on
+ * its command line do: 1 when they bring one of the client's own
+ * commands (psql's backslash command, mysql's \! or system ..., sqlite3's
+ * dot-command: naming it, or a pipe or another command in it), 2 when
+ * they change the SQL's structure (ma_sql_analyse in the client's
+ * dialect fires), 0 otherwise. No allocation (~12 KB of stack). */
+int ma_sh_sqlcli_judge(int client, const char *s, size_t n, size_t a, size_t b);
+
+/* The offset in s (n bytes) of the command line a client's command runs
+ * with a shell (psql's \! LINE, sqlite3's .shell/.system LINE), or 0. */
+size_t ma_sh_sqlcli_shell(int client, const char *s, size_t n);
+
 #endif

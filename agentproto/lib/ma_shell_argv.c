@@ -836,7 +836,10 @@ static int ma_sh_argv_file(struct moat_request *r, const char *const *argv, int 
  * the program's language (python -c, perl -e, ruby -e, node -e/-p, php
  * -r/-B/-R/-E: MA_SH_VAL_CODE), an Ex command line (vim -c, --cmd:
  * MA_SH_VAL_EX), an ssh_config line (ssh/scp/sftp -o: MA_SH_VAL_SSHOPT)
- * or git's name=value (git -c before the subcommand: MA_SH_VAL_GITCONF).
+ * or git's name=value (git -c before the subcommand: MA_SH_VAL_GITCONF),
+ * or a database client's statement (psql -c, mysql -e, sqlite3 -cmd and
+ * sqlite3's operands after the database: MA_SH_VAL_SQL, lang the client,
+ * ma_shell_sqlcli.c).
  * The letters and long names are those of ma_sh_prog_opts that take a
  * value. stop: the program's options end at its first operand (the
  * script: python x.py -c is x.py's option). */
@@ -846,7 +849,8 @@ enum {
 	MA_SH_VAL_CODE,
 	MA_SH_VAL_EX,
 	MA_SH_VAL_SSHOPT,
-	MA_SH_VAL_GITCONF
+	MA_SH_VAL_GITCONF,
+	MA_SH_VAL_SQL
 };
 static const struct ma_sh_value_kind {
 	const char *prog;
@@ -897,6 +901,9 @@ static const struct ma_sh_value_kind {
     {"node", MA_SH_VAL_FILE, 0, "r", "--require --import --loader"},
     {"psql", MA_SH_VAL_FILE, 0, "f", "--file"},
     {"sqlite3", MA_SH_VAL_FILE, 0, "", "-init"},
+    {"psql", MA_SH_VAL_SQL, MA_SH_SQL_PSQL, "c", "--command"},
+    {"mysql", MA_SH_VAL_SQL, MA_SH_SQL_MYSQL, "e", "--execute"},
+    {"sqlite3", MA_SH_VAL_SQL, MA_SH_SQL_SQLITE, "", "-cmd"},
 };
 
 /* 1 when vim (vi, nvim) at argv[prog] runs in Ex mode by the element ai
@@ -979,7 +986,9 @@ struct ma_sh_vjudge {
 	size_t sub_a, sub_b; /* git's subsection, s[sub_a, sub_b) (none: 0, 0) */
 };
 
-/* 1 when the bytes s[a, b) of a value (n bytes) judged as j says fire. */
+/* Non-zero when the bytes s[a, b) of a value (n bytes) judged as j say
+ * fire (a statement's: 2 when its SQL changes, 1 for a client's
+ * command). */
 static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t n, size_t a,
                             size_t b)
 {
@@ -992,6 +1001,8 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 		return ma_sh_code_judge(j->lang, s, n, a, b);
 	case MA_SH_VAL_EX:
 		return ma_sh_ex_judge(s, n, a, b);
+	case MA_SH_VAL_SQL:
+		return ma_sh_sqlcli_judge(j->lang, s, n, a, b);
 	default: /* a keyword and the rest */
 		if (a < j->kw_end && a >= j->sub_a && b <= j->sub_b)
 			return 0; /* only a subsection: url.<base>.insteadOf's base */
@@ -1161,6 +1172,10 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		ma_sh_git_key(val, &j);
 	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_kind == MA_SH_VAL_CMD)
 		cmdline = 1;
+	if (kind == MA_SH_VAL_SQL) { /* psql's \! LINE, sqlite3's .shell LINE */
+		j.rest_at = ma_sh_sqlcli_shell(lang, val, n);
+		cmdline = j.rest_at > 0;
+	}
 	for (size_t i = 0; i < nin; i++) {
 		if (in[i].plain)
 			continue;
@@ -1181,6 +1196,8 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 			}
 			if (hit) {
 				const char *ru = rule;
+				if (kind == MA_SH_VAL_SQL)
+					ru = hit == 2 ? "cmd.sql" : "cmd.program";
 				if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF)
 					ru = j.rest_kind == MA_SH_VAL_FILE &&
 					             (size_t)(p - 1 - val) >= j.kw_end
@@ -1455,6 +1472,15 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 					sub = ai; /* git's subcommand */
 				if (po && ma_sh_opts_stop(po))
 					stop = 1;
+				/* sqlite3 DB SQL ...: each operand after the database
+				 * is a statement or a dot-command */
+				if (nops > 1 && po && !strcmp(po->prog, "sqlite3")) {
+					int v2 = ma_sh_value_check(r, argv, argc, MA_SH_VAL_SQL,
+					                           MA_SH_SQL_SQLITE, arg, file,
+					                           line, function);
+					if (v2 >= 0)
+						return v2;
+				}
 			}
 		}
 		if (ai > prog && !dashdash && arg[0] == '+' && al >= 2)

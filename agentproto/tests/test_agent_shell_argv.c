@@ -657,6 +657,93 @@ static void argv_git_subsections_are_names(void **state)
 	}
 }
 
+/* A database client's statement on its command line (psql -c, mysql -e,
+ * sqlite3 DB SQL and -cmd) is SQL to the server and, first, input to the
+ * client, whose own commands run a shell: psql 15 runs a -c string that
+ * starts with a backslash as a backslash command (psql -c '\! id' runs
+ * id; "select 1; \! id" is a syntax error at the server), mysql(1) runs
+ * \! anywhere outside quotes and "system" as a line's first word when no
+ * statement is pending, sqlite3 3.40 runs an operand that starts with
+ * '.' as a dot-command (.shell id runs id; .import |id reads id's
+ * output). The SQL is judged as moat_check_sql judges it, in the
+ * client's dialect (cmd.sql). */
+static void argv_database_clients_statements(void **state)
+{
+	(void)state;
+	{ /* the client's commands: cmd.program */
+		const char *a[] = {"psql", "-c", "\\! id", NULL};
+		const char *b[] = {"psql", "-d", "shop", "-c", "\\o report |id", NULL};
+		const char *c[] = {"mysql", "-e", "select * from t where id = 1 \\! id", NULL};
+		const char *d[] = {"mysql", "shop", "-e", "select 'x';\nsystem id\nselect ''",
+		                   NULL};
+		const char *e[] = {"sqlite3", "/srv/shop.db", ".shell id", NULL};
+		const char *f[] = {"sqlite3", "-cmd", ".system id", "/srv/shop.db", NULL};
+		const char *g[] = {"sqlite3", "/srv/shop.db", ".import |id t", NULL};
+		const char *h[] = {"psql", "--command=\\copy t to program 'id'", NULL};
+		assert_int_equal(argv_rule("\\! id", a, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("report |id", b, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("1 \\! id", c, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x';\nsystem id\nselect '", d, "cmd.program"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule(".shell id", e, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule(".system id", f, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("|id t", g, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("t to program 'id'", h, "cmd.program"), MOAT_BLOCK);
+	}
+	{ /* the SQL: cmd.sql */
+		const char *a[] = {"psql", "-c", "select * from t where name = 'x' or '1'='1'",
+		                   NULL};
+		const char *b[] = {"mysql", "--execute=select * from t where id = 1; drop table t",
+		                   NULL};
+		const char *c[] = {"sqlite3", "/srv/shop.db",
+		                   "select * from t where n = 'x'||edit('','id')||''", NULL};
+		const char *d[] = {
+		    "mysql", "-e",
+		    "select * from t where id = 1 union select user,password from mysql.user",
+		    NULL};
+		assert_int_equal(argv_rule("x' or '1'='1", a, "cmd.sql"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("1; drop table t", b, "cmd.sql"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x'||edit('','id')||'", c, "cmd.sql"), MOAT_BLOCK);
+		assert_int_equal(
+		    argv_rule("1 union select user,password from mysql.user", d, "cmd.sql"),
+		    MOAT_BLOCK);
+	}
+	{ /* a command line the client runs is judged as one */
+		const char *a[] = {"psql", "-c", "\\! ls /srv/exports/x;id", NULL};
+		const char *b[] = {"sqlite3", "/srv/shop.db", ".shell ls /srv/x;id", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+	}
+	{ /* values inside the statement's literals, and the statements
+	   * applications pass, stay allowed */
+		const char *a[] = {"psql", "-c", "select * from t where name = 'O''Brien & sons'",
+		                   NULL};
+		const char *b[] = {"mysql", "-e", "select * from t where name like '%cats & dogs%'",
+		                   NULL};
+		const char *c[] = {"mysql", "-e", "select * from t where p = 'C:\\\\data\\\\x'",
+		                   NULL};
+		const char *d[] = {"sqlite3", "/srv/shop.db",
+		                   "select * from t where n = 'red shoes'", NULL};
+		const char *e[] = {"sqlite3", "/srv/shop.db", ".import /srv/up/a.csv t", NULL};
+		const char *f[] = {"psql", "-c", "select 1", NULL};
+		const char *g[] = {"psql", "-c",
+		                   "select * from t where body = 'see \\! and | here'", NULL};
+		const char *h[] = {"mysql", "-e", "select 'a \\! b'", NULL};
+		const char *i[] = {"sqlite3", "/srv/shop.db", "select 'x.shell id'", NULL};
+		const char *j[] = {"psql", "-c", "select * from t where id = 42", NULL};
+		assert_int_equal(argv_check("O''Brien & sons", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("cats & dogs", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("C:\\\\data\\\\x", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("red shoes", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("a.csv", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("select 1", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("see \\! and | here", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("a \\! b", h), MOAT_ALLOW);
+		assert_int_equal(argv_check("x.shell id", i), MOAT_ALLOW);
+		assert_int_equal(argv_check("42", j), MOAT_ALLOW);
+	}
+}
+
 /* A wrapper whose last element is one of its options' values runs no
  * command (sudo -u root, env -u HOME, timeout -s KILL, env -S "..."): the
  * wrapper is the program. The program's index once ran one past argv's
@@ -764,6 +851,7 @@ int main(void)
 	    cmocka_unit_test(argv_git_subsections_are_names),
 	    cmocka_unit_test(argv_nested_commands_keep_the_stack_bounded),
 	    cmocka_unit_test(argv_a_wrapper_without_a_command_is_the_program),
+	    cmocka_unit_test(argv_database_clients_statements),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
