@@ -243,6 +243,18 @@ enum { MA_SH_LANG_PY = 1, MA_SH_LANG_PERL, MA_SH_LANG_RUBY, MA_SH_LANG_JS, MA_SH
  * blocks run before the rest is read). */
 int ma_sh_code_judge(int lang, const char *s, size_t n, size_t a, size_t b);
 
+/* The strings code s (n bytes) in language lang hands to a shell
+ * (ma_shell_script.c): the command string, the first argument, of a call
+ * that runs it with sh -c (python's os.system, os.popen,
+ * subprocess.getoutput, and run, call, check_output, Popen with
+ * shell=True; perl's system, exec, readpipe and ruby's system, exec,
+ * spawn, IO.popen, Open3's with one argument; node's exec, execSync, and
+ * spawn, execFile with shell: true, in code that names child_process;
+ * php's system, exec, shell_exec, passthru, popen, proc_open). The
+ * offsets and lengths of their contents (inside the quotes) go to at and
+ * len, at most cap; returns how many. No allocation. */
+int ma_sh_code_shell_strings(int lang, const char *s, size_t n, size_t *at, size_t *len, int cap);
+
 /* 1 when the bytes [a, b) of vim's Ex command line s (n bytes: -c, --cmd,
  * +cmd) name its command (a = 0) or bring a bar, a line break, a
  * backtick (expanded by a shell in file names) or a '!' that starts a

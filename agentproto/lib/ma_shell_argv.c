@@ -9,8 +9,11 @@
  * script or an awk program (ma_shell_script.c). An option's value is
  * judged as what it is to its program (ma_sh_value_kinds): a command
  * line (rsync -e), an ssh_config line (ssh -o), git's name=value (git
- * -c), a file of code (sed -f), code (python -c: ma_sh_code_judge) or an
- * Ex command (vim -c). A shell's -c script (also behind sudo, env,
+ * -c), a file of code (sed -f), code (python -c: ma_sh_code_judge, and
+ * the strings it hands to a shell as command lines), an Ex command (vim
+ * -c) or a database client's statement (psql -c, mysql -e, sqlite3's:
+ * ma_shell_sqlcli.c). env -S's string is split into an argv of its own.
+ * A shell's -c script (also behind sudo, env,
  * timeout ..., or in a container: docker exec, kubectl exec --), ssh's
  * remote command, watch's command, the -c line of flock, script and su,
  * and a command line value are checked as command lines (ma_sh_check,
@@ -1211,6 +1214,14 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 			}
 		}
 	}
+	if (kind == MA_SH_VAL_CODE) { /* python -c "os.system('ls x;id')" */
+		size_t at[8], len[8];
+		int ns = ma_sh_code_shell_strings(lang, val, n, at, len, 8);
+		for (int k = 0; k < ns; k++)
+			if (ma_sh_check(r, val + at[k], len[k], val, n, file, line, function) ==
+			    MOAT_BLOCK)
+				return MOAT_BLOCK;
+	}
 	if (cmdline) { /* the command line itself: rsync -e "ssh x;id" */
 		const char *c = val + ((kind == MA_SH_VAL_CMD) ? 0 : j.rest_at);
 		size_t cl = strlen(c);
@@ -1342,6 +1353,112 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 	return -1;
 }
 
+/* env's -S STRING (--split-string; coreutils' env(1)): the words env
+ * splits STRING into (blanks between; '...' literal; "..." and bare
+ * words with backslash escapes, \_ a blank; '#' at a word's start a
+ * comment to the end; ${NAME} left as written), into buf (cap bytes) and
+ * their starts into w (at most wcap). Returns how many words, or -1 when
+ * they do not fit. */
+static int ma_sh_env_split(const char *s, char *buf, size_t cap, const char **w, int wcap)
+{
+	size_t o = 0;
+	int nw = 0;
+
+	for (;;) {
+		char q = 0;
+		int in = 0;
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\v' || *s == '\f' ||
+		       *s == '\r')
+			s++;
+		if (!*s || *s == '#')
+			return nw;
+		if (nw == wcap || o >= cap)
+			return -1;
+		w[nw++] = buf + o;
+		for (; *s && (q || in == 0 || !strchr(" \t\n\v\f\r", *s)); s++) {
+			char c = *s;
+			in = 1;
+			if (q == '\'') {
+				if (c == '\'') {
+					q = 0;
+					continue;
+				}
+			} else if (c == '\'' || c == '"') {
+				if (!q && c == '\'') {
+					q = c;
+					continue;
+				}
+				if (c == '"') {
+					q = q ? 0 : '"';
+					continue;
+				}
+			} else if (c == '\\' && s[1]) {
+				c = *++s;
+				if (c == '_')
+					c = ' ';
+				else if (c == 't')
+					c = '\t';
+				else if (c == 'n')
+					c = '\n';
+				else if (c == 'c')
+					break;
+			}
+			if (o + 1 >= cap)
+				return -1;
+			buf[o++] = c;
+		}
+		buf[o++] = '\0';
+		if (!*s)
+			return nw;
+	}
+}
+
+/* An env before the program (argv[0 .. prog]) given -S STRING: the words
+ * it splits STRING into, followed by the elements after it, are the argv
+ * env runs (env -S "sh -c 'ls x;id'" runs sh with that script), judged
+ * as one (depth + 1). Returns MOAT_BLOCK or -1. Its own frame: the words
+ * (4 KB) are on the stack only here. */
+static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *r,
+                                                           const char *const *argv, int argc,
+                                                           int prog, int depth, const char *file,
+                                                           int line, const char *function)
+{
+	static const struct ma_sh_prog_opts env = {
+	    "env", "", "CSu", "", "", "--chdir --split-string --unset", 0, NULL};
+	char buf[4096];
+	const char *w[64];
+
+	for (int e = 0; e <= prog && e < argc && argv[e]; e++) {
+		if (strcmp(ma_sh_base(argv[e]), "env"))
+			continue;
+		for (int i = e + 1; i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+			const char *o = argv[i], *nm, *val;
+			size_t nl, at;
+			int rd, nw, vi = i;
+			if (!strcmp(o, "--"))
+				break;
+			rd = ma_sh_opt_read(&env, o, &nm, &nl, &at);
+			if (rd & MA_SH_OPT_NEXT)
+				vi = ++i;
+			if (!nl || !(*nm == 'S' || !strncmp(nm, "--split-string", nl)) ||
+			    vi >= argc || !argv[vi])
+				continue;
+			val = at ? o + at : argv[vi];
+			nw = ma_sh_env_split(val, buf, sizeof buf, w, 64);
+			for (int k = vi + 1; nw >= 0 && k < argc && argv[k]; k++) {
+				if (nw == 64)
+					return -1; /* (more than 64 words: not judged) */
+				w[nw++] = argv[k];
+			}
+			if (nw > 0 && ma_sh_argv_check(r, w, nw, depth + 1, file, line, function) ==
+			                  MOAT_BLOCK)
+				return MOAT_BLOCK;
+			return -1;
+		}
+	}
+	return -1;
+}
+
 int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
                        int line, const char *function)
 {
@@ -1375,6 +1492,9 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	}
 	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	po = ma_sh_prog_find(argv[prog]);
+	if (depth < MA_SH_NEST_MAX &&
+	    ma_sh_env_split_check(r, argv, argc, prog, depth, file, line, function) == MOAT_BLOCK)
+		return MOAT_BLOCK; /* env -S "sh -c '...'" */
 	{ /* a command run by find -exec, watch, flock -c, script -c, su -c */
 		int v = ma_sh_inner_check(r, argv, argc, prog, depth, file, line, function);
 		if (v >= 0)

@@ -6,7 +6,9 @@
  * cmd.program; the readers only say where they are); whether an input
  * changes the tokens of code given as an option's value (python -c,
  * perl -e, ruby -e, node -e, php -r: one lexer for the five languages'
- * strings, comments and regular expressions) or the command of vim's
+ * strings, comments and regular expressions), which of that code's
+ * strings it hands to a shell (os.system('...'), perl's system "...":
+ * the argv check judges them as command lines) or the command of vim's
  * Ex command line.
  *
  * Pure: reads the script given, writes the offsets into the caller's
@@ -701,4 +703,133 @@ int ma_sh_ex_judge(const char *s, size_t n, size_t a, size_t b)
 			return 1;
 	}
 	return 0;
+}
+
+/* ---- the strings code hands to a shell ---- */
+
+/* The calls of each language that run their command string with sh -c:
+ * always (python's os.system ...; node's exec when the code names
+ * child_process; php's), with one argument (perl's and ruby's system,
+ * exec ...: a list runs the program directly), or with a shell option
+ * (python's subprocess.run(..., shell=True); node's spawn(..., {shell:
+ * true})). */
+enum { MA_SH_CALL_ALWAYS = 1, MA_SH_CALL_ONE, MA_SH_CALL_OPTION };
+
+static int ma_sh_shell_call(int lang, const char *w, size_t wl)
+{
+	static const struct {
+		int lang, how;
+		const char *names;
+	} calls[] = {
+	    {MA_SH_LANG_PY, MA_SH_CALL_ALWAYS,
+	     " system popen popen2 popen3 popen4 getoutput getstatusoutput "},
+	    {MA_SH_LANG_PY, MA_SH_CALL_OPTION, " run call check_call check_output Popen "},
+	    {MA_SH_LANG_PERL, MA_SH_CALL_ONE, " system exec readpipe "},
+	    {MA_SH_LANG_RUBY, MA_SH_CALL_ONE,
+	     " system exec spawn popen capture2 capture2e capture3 popen2 popen2e popen3 "},
+	    {MA_SH_LANG_JS, MA_SH_CALL_ALWAYS, " exec execSync "},
+	    {MA_SH_LANG_JS, MA_SH_CALL_OPTION, " spawn spawnSync execFile execFileSync "},
+	    {MA_SH_LANG_PHP, MA_SH_CALL_ALWAYS,
+	     " system exec shell_exec passthru popen proc_open "},
+	};
+
+	if (wl == 0 || wl > 20)
+		return 0;
+	for (size_t k = 0; k < sizeof calls / sizeof calls[0]; k++) {
+		const char *p = calls[k].names + 1; /* (names start with a blank) */
+		if (calls[k].lang != lang)
+			continue;
+		for (; *p; p++)
+			if (p[-1] == ' ' && !strncmp(p, w, wl) && p[wl] == ' ')
+				return calls[k].how;
+	}
+	return 0;
+}
+
+/* 1 when s[t) is the word w. */
+static int ma_sh_tok_is(const char *s, const struct ma_sh_tok *t, const char *w)
+{
+	size_t wl = strlen(w);
+
+	return t->end - t->start == wl && !memcmp(s + t->start, w, wl);
+}
+
+/* After a call's command string (from *i, inside its parentheses when
+ * paren): how = MA_SH_CALL_ONE: 1 when no other argument follows (a ','
+ * next: a list, no shell); MA_SH_CALL_OPTION: 1 when a "shell" set to
+ * True (python) or true or a string (node) comes before the call's ')'. */
+static int ma_sh_shell_args(const char *s, size_t n, size_t i, int lang, int how, int paren)
+{
+	struct ma_sh_tok t, p1 = {0, 0, 0, 0, 0}, p2 = {0, 0, 0, 0, 0};
+	int operand = 1, depth = 0;
+
+	if (how == MA_SH_CALL_ONE) {
+		if (ma_sh_code_next(s, n, &i, lang, &operand, &t) <= 0)
+			return 1;
+		return !(t.kind == MA_SH_TK_PUNCT && s[t.start] == ',');
+	}
+	if (!paren)
+		return 0;
+	while (ma_sh_code_next(s, n, &i, lang, &operand, &t) > 0) {
+		if (t.kind == MA_SH_TK_COMMENT)
+			continue;
+		if (t.kind == MA_SH_TK_PUNCT && strchr("([{", s[t.start]))
+			depth++;
+		else if (t.kind == MA_SH_TK_PUNCT && strchr(")]}", s[t.start]) && depth-- == 0)
+			return 0;
+		if (p2.kind == MA_SH_TK_WORD && ma_sh_tok_is(s, &p2, "shell") &&
+		    p1.kind == MA_SH_TK_PUNCT &&
+		    s[p1.start] == (lang == MA_SH_LANG_PY ? '=' : ':') && p1.end == p1.start + 1 &&
+		    (ma_sh_tok_is(s, &t, lang == MA_SH_LANG_PY ? "True" : "true") ||
+		     (lang == MA_SH_LANG_JS && t.kind == MA_SH_TK_STR)))
+			return 1;
+		p2 = p1;
+		p1 = t;
+	}
+	return 0;
+}
+
+int ma_sh_code_shell_strings(int lang, const char *s, size_t n, size_t *at, size_t *len, int cap)
+{
+	struct ma_sh_tok t, p1 = {0, 0, 0, 0, 0}, p2 = {0, 0, 0, 0, 0};
+	size_t i = 0;
+	int operand = 0, count = 0;
+
+	if (lang == MA_SH_LANG_JS && !memmem(s, n, "child_process", 13))
+		return 0;
+	while (count < cap && ma_sh_code_next(s, n, &i, lang, &operand, &t) > 0) {
+		const struct ma_sh_tok *w = NULL;
+		int paren = 0, how;
+		if (t.kind == MA_SH_TK_COMMENT)
+			continue;
+		if (t.kind == MA_SH_TK_STR) {
+			if (p1.kind == MA_SH_TK_PUNCT && s[p1.start] == '(' &&
+			    p2.kind == MA_SH_TK_WORD) {
+				w = &p2;
+				paren = 1;
+			} else if (p1.kind == MA_SH_TK_WORD &&
+			           (lang == MA_SH_LANG_PERL || lang == MA_SH_LANG_RUBY))
+				w = &p1; /* system "ls x" */
+		}
+		how = w ? ma_sh_shell_call(lang, s + w->start, w->end - w->start) : 0;
+		if (how &&
+		    (how == MA_SH_CALL_ALWAYS || ma_sh_shell_args(s, n, i, lang, how, paren))) {
+			/* the string's content: past a prefix (f, rb, qq) and its
+			 * quotes (python's three) */
+			size_t a = t.start, b = t.end, q = 1;
+			while (a < b &&
+			       ((s[a] >= 'a' && s[a] <= 'z') || (s[a] >= 'A' && s[a] <= 'Z')))
+				a++;
+			if (lang == MA_SH_LANG_PY && b - a >= 6 && s[a + 1] == s[a] &&
+			    s[a + 2] == s[a])
+				q = 3;
+			if (b - a >= 2 * q) {
+				at[count] = a + q;
+				len[count++] = b - a - 2 * q;
+			}
+		}
+		p2 = p1;
+		p1 = t;
+	}
+	return count;
 }

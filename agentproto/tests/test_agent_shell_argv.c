@@ -744,6 +744,101 @@ static void argv_database_clients_statements(void **state)
 	}
 }
 
+/* Code that hands a string to a shell (python's os.system, subprocess's
+ * shell=True; perl's and ruby's one-argument system; node's execSync,
+ * spawn with shell: true; php's system): an input inside that string is
+ * data to the code's lexer but a command line to sh -c, and is judged as
+ * one. python3, perl 5.36 and node 20 run here: os.system('echo x;echo
+ * y') runs both, subprocess.run(['echo', 'x;echo y']) and perl's
+ * system("echo", "x;echo y") print the argument. */
+static void argv_code_that_runs_a_shell_string(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"python3", "-c", "import os; os.system('ls /srv/x;id')", NULL};
+		const char *b[] = {"python3", "-c",
+		                   "import subprocess; subprocess.run('ls /srv/x;id', shell=True)",
+		                   NULL};
+		const char *c[] = {"perl", "-e", "system(\"ls /srv/x;id\")", NULL};
+		const char *d[] = {"perl", "-e", "system \"ls /srv/x;id\"", NULL};
+		const char *e[] = {"ruby", "-e", "system('ls /srv/x;id')", NULL};
+		const char *f[] = {"node", "-e",
+		                   "require('child_process').execSync('ls /srv/x;id')", NULL};
+		const char *g[] = {
+		    "node", "-e",
+		    "require('child_process').spawnSync('ls /srv/x;id', {shell: true})", NULL};
+		const char *h[] = {"php", "-r", "system('ls /srv/x;id');", NULL};
+		const char *i[] = {"python3", "-c", "import os; os.popen(f'''ls /srv/x;id''')",
+		                   NULL};
+		const char *j[] = {"python3", "-c", "import os; os.system('ls /srv/$(id)')", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", e), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", f), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", g), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", h), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", i), MOAT_BLOCK);
+		assert_int_equal(argv_check("$(id)", j), MOAT_BLOCK);
+	}
+	{ /* an argv (a list, shell off), a string no shell reads, a value
+	   * the shell line takes as one word: allowed */
+		const char *a[] = {"python3", "-c",
+		                   "import subprocess; subprocess.run(['ls', '/srv/x;id'])", NULL};
+		const char *b[] = {"python3", "-c",
+		                   "import subprocess; subprocess.run('ls /srv/x;id')", NULL};
+		const char *c[] = {"perl", "-e", "system(\"ls\", \"/srv/x;id\")", NULL};
+		const char *d[] = {"node", "-e",
+		                   "require('child_process').spawnSync('ls', ['x;id'])", NULL};
+		const char *e[] = {"python3", "-c", "print('ls /srv/x;id')", NULL};
+		const char *f[] = {"python3", "-c", "import os; os.system('ls \"/srv/red shoes\"')",
+		                   NULL};
+		const char *g[] = {"perl", "-e", "system(\"gzip /srv/report-2024.txt\")", NULL};
+		const char *h[] = {"node", "-e", "console.log('x;id'); exec('x;id')", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("red shoes", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("report-2024.txt", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", h), MOAT_ALLOW);
+	}
+}
+
+/* env -S STRING splits STRING into words and runs them (coreutils 9.1
+ * here: env -S 'sh -c "echo a;echo b"' prints a and b): those words and
+ * the elements after STRING are judged as an argv of their own. */
+static void argv_env_split_string_is_an_argv(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"env", "-S", "sh -c 'ls x;id'", NULL};
+		const char *b[] = {"/usr/bin/env", "-Sbash -c \"ls x;id\"", NULL};
+		const char *c[] = {"env", "--split-string=sh -c 'ls x;id'", NULL};
+		const char *d[] = {"env", "-i", "-S", "sh -c", "ls x;id", NULL};
+		const char *e[] = {"sudo", "env", "-S", "sh -c 'ls x;id'", NULL};
+		const char *f[] = {"env", "-S", "ssh -oProxyCommand=id host", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", d), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", e), MOAT_BLOCK);
+		assert_int_equal(argv_rule("-oProxyCommand=id", f, "cmd.option"), MOAT_BLOCK);
+	}
+	{ /* plain words, quoted text */
+		const char *a[] = {"env", "-S", "echo 'hello world'", NULL};
+		const char *b[] = {"env", "-S", "gzip -k report.txt", NULL};
+		const char *c[] = {"env", "-S", "echo 'x;id'", NULL};
+		const char *d[] = {"env", "-S", "python3 -u", "/srv/app.py", "red shoes", NULL};
+		assert_int_equal(argv_check("hello world", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("report.txt", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("red shoes", d), MOAT_ALLOW);
+	}
+}
+
 /* A wrapper whose last element is one of its options' values runs no
  * command (sudo -u root, env -u HOME, timeout -s KILL, env -S "..."): the
  * wrapper is the program. The program's index once ran one past argv's
@@ -852,6 +947,8 @@ int main(void)
 	    cmocka_unit_test(argv_nested_commands_keep_the_stack_bounded),
 	    cmocka_unit_test(argv_a_wrapper_without_a_command_is_the_program),
 	    cmocka_unit_test(argv_database_clients_statements),
+	    cmocka_unit_test(argv_code_that_runs_a_shell_string),
+	    cmocka_unit_test(argv_env_split_string_is_an_argv),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
