@@ -647,7 +647,7 @@ static struct ma_pr_lset ma_pr_jb_grounds =
 /* Two answers, one of them unrestricted: a count of two beside a word of
  * answering, a word of the normal one, and an unrestricted persona. */
 static struct ma_pr_lset ma_pr_jb_two = MA_PR_LSET("two|2|twice|dual|double");
-static struct ma_pr_lset ma_pr_jb_ways = MA_PR_LSET("ways|paragraphs|respond|responds");
+static struct ma_pr_lset ma_pr_jb_ways = MA_PR_LSET("ways|paragraphs|respond|responds|manners");
 static struct ma_pr_lset ma_pr_jb_normal =
     MA_PR_LSET("normal|normally|usual|usually|classic|standard|regular|default|original|"
                "censored|filtered|yourself|traditional|ordinary|typical|gpt|chatgpt");
@@ -810,8 +810,9 @@ static void ma_pr_suppress(const struct ma_pr_words *w, const struct ma_pr_kbits
  * of a word of answering) and names the normal one in it ("one normal
  * and ...", "first as yourself", "one as GPT"), and the text an
  * unrestricted one: an unrestricted persona or mode, or rules denied ("no
- * rules", "without filters", "doesn't care about rules": a word of
- * denial or "care" within three words before a word of rules). */
+ * rules", "without filters", "doesn't care about rules", "without any
+ * concern for ethics": a word of denial or "care / regard / concern"
+ * within three words before a word of rules). */
 static int ma_pr_two_answers(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	int two = 0, normal = 0, found = 0, denied = 0;
@@ -836,7 +837,9 @@ static int ma_pr_two_answers(const struct ma_pr_words *w, const struct ma_pr_kbi
 			for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !denied;
 			     j--)
 				denied = (w->k[j] & (ma_pr_k_no | kb->neg)) ||
-				         (w->l[j] == 4 && !memcmp(w->t + w->s[j], "care", 4));
+				         (w->l[j] == 4 && !memcmp(w->t + w->s[j], "care", 4)) ||
+				         (w->l[j] == 6 && !memcmp(w->t + w->s[j], "regard", 6)) ||
+				         (w->l[j] == 7 && !memcmp(w->t + w->s[j], "concern", 7));
 	return denied;
 }
 
