@@ -411,7 +411,7 @@ size_t ma_prompt_normalise(const char *s, size_t n, char *out, size_t cap, int *
  * NULL) the strongest family's rule, or NULL. */
 double ma_prompt_score(const char *text, size_t len, const char **rule);
 
-/* ---- ma_request_nfkc.c ---- */
+/* ---- ma_request_nfkc.c: NFKC, and bytes that are not UTF-8 ---- */
 
 /* Where in (len bytes) has its first character whose NFKC form is ASCII
  * (`＇` a quote, `․` '.', `ﬁ` "fi"), len when none: no allocation, no
@@ -422,6 +422,15 @@ size_t ma_nfkc_first(const char *in, size_t len);
  * to start replacing (ma_nfkc_first's answer; the bytes before it are
  * copied). Returns the length. */
 size_t ma_nfkc_ascii(const char *in, size_t len, size_t from, char *out);
+/* Whether in (len bytes) is valid UTF-8. */
+int ma_utf8_valid(const char *in, size_t len);
+/* in (len bytes) with each byte that starts no valid UTF-8 sequence as
+ * U+FFFD, at out (room for 3 * len bytes); returns the length, 0 when in
+ * is valid UTF-8 (out then holds nothing useful). */
+size_t ma_utf8_fffd(const char *in, size_t len, char *out);
+/* in's bytes as Latin-1 characters in UTF-8 at out (room for 2 * len
+ * bytes); returns the length. */
+size_t ma_latin1_utf8(const char *in, size_t len, char *out);
 /* a character's form is at most 4/3 of its bytes (`Ⅷ`, 3 bytes, "VIII") */
 #define MA_NFKC_ROOM(len) ((len) + (len) / 3 + 1)
 
@@ -429,9 +438,10 @@ size_t ma_nfkc_ascii(const char *in, size_t len, size_t from, char *out);
 
 /* the value as given, URL-decoded once, twice (with '+' as a space and
  * kept), HTML-decoded, HTML- after URL-decoded and the reverse, NFKC of
- * the value, its URL and HTML forms, and of those with a NUL inside the
- * part before it (what C code pasting it with %s uses): 11 at most, and
- * 5 of their NUL cuts */
+ * the value, its URL and HTML forms, the value's bad UTF-8 as U+FFFD or
+ * it as Latin-1 and the URL form's bad UTF-8 as U+FFFD, and of those with
+ * a NUL inside the part before it (what C code pasting it with %s uses):
+ * 14 at most, and 2 of their NUL cuts then (the first forms' first) */
 #define MA_INPUT_FORMS 16
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
@@ -453,7 +463,7 @@ struct ma_input {
 	int plain;      /* only [A-Za-z0-9_]: one word whatever the sink, never spans tokens */
 	int structured; /* a JSON object or array of the body, as compact JSON text */
 	char *mem;      /* owns the value, its decoded forms and param */
-	char *mem2;     /* owns the forms of two decoders and NFKC (NULL: none) */
+	char *mem2;     /* owns the forms of two decoders, NFKC, U+FFFD, Latin-1 (or NULL) */
 };
 
 /* What a check that fired reports (ma_request_fire). */
