@@ -466,13 +466,13 @@ static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
  * NUL (its scan saw one: no strlen of a raw form without). */
 static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 {
-	static const char *const from[] = {"raw",     "url",      "url2",     "rawurl",
-	                                   "rawurl2", "html",     "url_html", "html_url",
-	                                   "nfkc",    "url_nfkc", "html_nfkc"};
-	static const char *const to[] = {"cstr",          "url_cstr",      "url2_cstr",
-	                                 "rawurl_cstr",   "rawurl2_cstr",  "html_cstr",
-	                                 "url_html_cstr", "html_url_cstr", "nfkc_cstr",
-	                                 "url_nfkc_cstr", "html_nfkc_cstr"};
+	static const char *const from[] = {
+	    "raw",      "url",  "url2",     "rawurl",    "rawurl2", "html",   "url_html",
+	    "html_url", "nfkc", "url_nfkc", "html_nfkc", "fffd",    "latin1", "url_fffd"};
+	static const char *const to[] = {
+	    "cstr",           "url_cstr",      "url2_cstr",     "rawurl_cstr",  "rawurl2_cstr",
+	    "html_cstr",      "url_html_cstr", "html_url_cstr", "nfkc_cstr",    "url_nfkc_cstr",
+	    "html_nfkc_cstr", "fffd_cstr",     "latin1_cstr",   "url_fffd_cstr"};
 	int n = in->nforms;
 
 	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_FORMS; i++) {
@@ -631,16 +631,20 @@ static int ma_form_add(struct ma_input *in, const char *d, size_t dl, const char
  * html of url (a URL router, then an HTML unescape: `%26%2339%3B` ->
  * `'`), url of html (`&#37;27` -> `'`), and NFKC (ma_request_nfkc.c) of
  * raw, url and html where they hold a character whose NFKC form is ASCII
- * (`x%uFF07`, `&#65287;` are `＇`). u and h: the url and html forms'
- * indices (-1: none). len is the raw form's length; no form is longer
- * but the NFKC ones (MA_NFKC_ROOM). An ASCII value without '%', '+' or
- * '&' never gets here. Returns 0 or MOAT_AGENT_ENOMEM. */
+ * (`x%uFF07`, `&#65287;` are `＇`), and where raw or url is not UTF-8
+ * its bad bytes as U+FFFD (fffd, url_fffd) and raw as Latin-1 (latin1:
+ * `\xe9' OR 1=1--` in a body is `\uFFFD' OR 1=1--` to Node and Go, `é'
+ * OR 1=1--` to Spring). u and h: the url and html forms' indices (-1:
+ * none). len is the raw form's length; no form is longer but the NFKC
+ * ones (MA_NFKC_ROOM) and those of bad UTF-8. An ASCII value without
+ * '%', '+' or '&' never gets here. Returns 0 or MOAT_AGENT_ENOMEM. */
 static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t len, unsigned scan,
                              int u, int h)
 {
 	static const char *const nfkc_name[] = {"nfkc", "url_nfkc", "html_nfkc"};
 	int src[3] = {(scan & MA_V_HIGH) ? 0 : -1, u, h};
 	size_t first[3], need = 0;
+	int bad[2] = {0, 0}; /* raw, url: past ASCII and not UTF-8 */
 	int url_html = u >= 0 && memchr(in->form[u], '&', in->form_len[u]) != NULL;
 	int html_url = h >= 0 && (memchr(in->form[h], '%', in->form_len[h]) != NULL ||
 	                          memchr(in->form[h], '+', in->form_len[h]) != NULL);
@@ -662,12 +666,16 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 			src[k] = -1;
 			continue;
 		}
+		if (k < 2)
+			bad[k] = !ma_utf8_valid((const char *)f, in->form_len[src[k]]);
 		first[k] = ma_nfkc_first(in->form[src[k]], in->form_len[src[k]]);
 		if (first[k] == in->form_len[src[k]])
 			src[k] = -1;
 		else
 			need += MA_NFKC_ROOM(len) + 1;
 	}
+	need += bad[0] ? 5 * len + 2 : 0; /* fffd and latin1 */
+	need += bad[1] ? 3 * len + 1 : 0;
 	if (need == 0)
 		return 0;
 	next = ma_request_alloc(r, need);
@@ -694,6 +702,21 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 		next[dl] = '\0';
 		if (ma_form_add(in, next, dl, nfkc_name[k]))
 			next += MA_NFKC_ROOM(len) + 1;
+	}
+	for (int k = 0; k < 2; k++) {
+		size_t dl;
+		if (!bad[k])
+			continue;
+		dl = ma_utf8_fffd(in->form[k ? u : 0], in->form_len[k ? u : 0], next);
+		next[dl] = '\0';
+		if (dl && ma_form_add(in, next, dl, k ? "url_fffd" : "fffd"))
+			next += 3 * len + 1;
+		if (k == 0) {
+			dl = ma_latin1_utf8(in->form[0], len, next);
+			next[dl] = '\0';
+			if (ma_form_add(in, next, dl, "latin1"))
+				next += 2 * len + 1;
+		}
 	}
 	return 0;
 }

@@ -11,6 +11,12 @@
  * accents composed) stay as they are, so an input that mixes those with
  * look-alikes is not this form.
  *
+ * And a value whose bytes are not UTF-8 as the decoders that take it
+ * anyway make it: each bad byte U+FFFD (Node's buf.toString() before
+ * JSON.parse, Go's encoding/json, Python's parse_qs and unquote), or
+ * every byte a Latin-1 character (Spring's Jackson on a body sent with
+ * charset=ISO-8859-1, PHP's utf8_encode).
+ *
  * Threads: pure functions of their arguments; the tables are constant.
  */
 #include "ma_int.h"
@@ -170,6 +176,78 @@ size_t ma_nfkc_ascii(const char *in, size_t len, size_t from, char *out)
 			o += m;
 		}
 		i += k;
+	}
+	return o;
+}
+
+int ma_utf8_valid(const char *in, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t i = 0;
+
+	/* each lead byte's sequence as ma_nfkc_utf8 takes it, written out:
+	 * a test or two a byte */
+	while (i < len) {
+		unsigned c = p[i];
+		if (c < 0x80) {
+			i++;
+		} else if (c >= 0xC2 && c <= 0xDF) {
+			if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
+				return 0;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (len - i < 3 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+			    (c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))
+				return 0;
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (len - i < 4 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+			    (p[i + 3] & 0xC0) != 0x80 || (c == 0xF0 && p[i + 1] < 0x90) ||
+			    (c == 0xF4 && p[i + 1] >= 0x90))
+				return 0;
+			i += 4;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+size_t ma_utf8_fffd(const char *in, size_t len, char *out)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t o = 0, i = 0;
+	int bad = 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t k = p[i] < 0x80 ? 1 : ma_nfkc_utf8(p + i, len - i, &cp);
+		if (k == 0) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+			bad = 1;
+			continue;
+		}
+		memcpy(out + o, p + i, k);
+		o += k;
+		i += k;
+	}
+	return bad ? o : 0;
+}
+
+size_t ma_latin1_utf8(const char *in, size_t len, char *out)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] < 0x80) {
+			out[o++] = (char)p[i];
+		} else {
+			out[o++] = (char)(0xC0 | (p[i] >> 6));
+			out[o++] = (char)(0x80 | (p[i] & 0x3F));
+		}
 	}
 	return o;
 }

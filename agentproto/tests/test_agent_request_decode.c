@@ -233,8 +233,7 @@ static void an_input_decoded_by_two_decoders_is_found(void **state)
 static void the_nfkc_form_is_made_only_where_a_character_becomes_ascii(void **state)
 {
 	static const char *const none[] = {"x' or 1=1--; ls | id", "\xe6\x9d\xb1\xe4\xba\xac",
-	                                   "\xef\xbd\xb6\xef\xbe\x80", "caf\xc3\xa9 \xe2\x82\xac",
-	                                   "\xff\xfe bytes"};
+	                                   "\xef\xbd\xb6\xef\xbe\x80", "caf\xc3\xa9 \xe2\x82\xac"};
 	char in[8], out[64];
 
 	(void)state;
@@ -340,6 +339,56 @@ static void a_body_jansson_refuses_still_gives_its_fields(void **state)
 	assert_int_equal(json_verdict(ok, sizeof ok - 1, MOAT_AGENT_EINVAL,
 	                              "SELECT * FROM t WHERE n=1e999 AND name='x'"),
 	                 MOAT_ALLOW);
+}
+
+/* A value whose bytes are not UTF-8 (a JSON body or query in Latin-1):
+ * Python's json.loads refuses the body, but Node's JSON.parse of
+ * buf.toString(), Go's encoding/json and Python's parse_qs and unquote
+ * (for a query) make each bad byte U+FFFD, and Spring's Jackson reads a
+ * body sent with charset=ISO-8859-1 as Latin-1 (`\xe9` is é): each
+ * checked with node and python3; sqlite3 counts every row with either. */
+static void a_value_that_is_not_utf8_is_found_as_decoded(void **state)
+{
+	static const char body[] = "{\"q\":\"\xe9' OR 1=1--\"}";
+	static const char ok[] = "{\"q\":\"Ren\xe9 O'Brien\"}";
+	static const struct probe attacks[] = {
+	    {SQLITE, "x%E9%27%20or%201=1--",
+	     "SELECT * FROM t WHERE name='x\xef\xbf\xbd' or 1=1--'"},
+	    {SQLITE, "x\xe9' or 1=1--", "SELECT * FROM t WHERE name='x\xef\xbf\xbd' or 1=1--'"},
+	    {SQLITE, "x\xe9' or 1=1--", "SELECT * FROM t WHERE name='x\xc3\xa9' or 1=1--'"},
+	    {SHELL, "a\xff;id", "ls a\xef\xbf\xbd;id"},
+	};
+	static const struct probe benign[] = {
+	    {SQLITE, "Ren\xe9", "SELECT * FROM t WHERE name='Ren\xef\xbf\xbd'"},
+	    {SQLITE, "Ren\xe9 O'Brien", "SELECT * FROM t WHERE name='Ren\xc3\xa9 O''Brien'"},
+	    {SHELL, "caf\xe9 menu.txt", "ls 'caf\xc3\xa9 menu.txt'"},
+	};
+
+	(void)state;
+	assert_int_equal(json_verdict(body, sizeof body - 1, MOAT_AGENT_EINVAL,
+	                              "SELECT * FROM t WHERE name='\xef\xbf\xbd' OR 1=1--'"),
+	                 MOAT_BLOCK);
+	assert_int_equal(json_verdict(body, sizeof body - 1, MOAT_AGENT_EINVAL,
+	                              "SELECT * FROM t WHERE name='\xc3\xa9' OR 1=1--'"),
+	                 MOAT_BLOCK);
+	assert_int_equal(json_verdict(ok, sizeof ok - 1, MOAT_AGENT_EINVAL,
+	                              "SELECT * FROM t WHERE name='Ren\xc3\xa9 O''Brien'"),
+	                 MOAT_ALLOW);
+	expect(attacks, sizeof attacks / sizeof attacks[0], MOAT_BLOCK);
+	expect(benign, sizeof benign / sizeof benign[0], MOAT_ALLOW);
+	/* the two forms, and none for valid UTF-8 (the NFKC test's) */
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/"};
+	struct moat_request *r = NULL;
+	size_t n;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "\xff\xfe b", 4), 0);
+	const struct ma_input *in = ma_request_inputs(r, &n);
+	assert_int_equal(in->nforms, 3);
+	assert_string_equal(in->form_name[1], "fffd");
+	assert_memory_equal(in->form[1], "\xef\xbf\xbd\xef\xbf\xbd b", 8);
+	assert_string_equal(in->form_name[2], "latin1");
+	assert_memory_equal(in->form[2], "\xc3\xbf\xc3\xbe b", 6);
+	moat_request_end(r);
 }
 
 /* text (ASCII or 0xC3 0xA9, é) as UTF-16 or UTF-32 into out, with a
@@ -536,8 +585,11 @@ static void the_url_forms_are_both_chains_once_and_twice(void **state)
 		}
 		for (int k = 0; k < in->nforms; k++) {
 			int found = 0;
-			if (strstr(in->form_name[k], "cstr") || !strcmp(in->form_name[k], "html"))
-				continue;
+			if (strcmp(in->form_name[k], "raw") && strcmp(in->form_name[k], "url") &&
+			    strcmp(in->form_name[k], "url2") &&
+			    strcmp(in->form_name[k], "rawurl") &&
+			    strcmp(in->form_name[k], "rawurl2"))
+				continue; /* not a URL form: NUL cuts, html, NFKC, U+FFFD */
 			for (size_t i = 0; i < nf && !found; i++)
 				found =
 				    in->form_len[k] == fl[i] && !memcmp(in->form[k], f[i], fl[i]);
@@ -560,6 +612,7 @@ int main(void)
 	    cmocka_unit_test(the_nfkc_form_is_made_only_where_a_character_becomes_ascii),
 	    cmocka_unit_test(an_input_decoded_by_two_decoders_is_found),
 	    cmocka_unit_test(a_body_jansson_refuses_still_gives_its_fields),
+	    cmocka_unit_test(a_value_that_is_not_utf8_is_found_as_decoded),
 	    cmocka_unit_test(a_body_in_utf16_or_utf32_gives_its_fields),
 	    cmocka_unit_test(the_lenient_reading_names_inputs_as_jansson_does),
 	    cmocka_unit_test(the_lenient_reading_reads_any_bytes),
