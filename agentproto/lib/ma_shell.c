@@ -2527,32 +2527,23 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	/* the application's ${...}, $((...)) or $(...) around the place, and
 	 * a substitution the input brings into its body: it runs while the
 	 * word is expanded, also when the line fails later */
-	if (memchr(s + a, '(', b - a) || memchr(s + a, '`', b - a)) {
-		for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++) {
-			const struct ma_sh_el *m = &lx->mark[i];
-			if (((m->kind == MA_SH_M_PARAM && (m->flags & MA_SH_F_RUNS)) ||
-			     m->kind == MA_SH_M_SUBST) &&
-			    ma_sh_inner_subst(s, m, a, b)) {
-				hit->spans = 1;
-				ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
-				return;
-			}
+	for (int i = m0, paren = -1; i < lx->nmark && lx->mark[i].start < a; i++) {
+		const struct ma_sh_el *m = &lx->mark[i];
+		if (!((m->kind == MA_SH_M_PARAM && (m->flags & MA_SH_F_RUNS)) ||
+		      m->kind == MA_SH_M_SUBST))
+			continue;
+		if (paren < 0)
+			paren = memchr(s + a, '(', b - a) || memchr(s + a, '`', b - a);
+		if (paren && ma_sh_inner_subst(s, m, a, b)) {
+			hit->spans = 1;
+			ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
+			return;
 		}
 	}
 	if (nover == 1 && !marks && lx->el[e0].start <= a && lx->el[e0].end >= b &&
 	    lx->el[e0].kind != MA_SH_REDIR)
 		return; /* inside one word, comment or here-document: data */
 	hit->spans = 1;
-	/* a quote that dash and bash end at different places ($'\' ;id #'
-	 * runs id in dash): whichever shell runs the line, the input decides
-	 * what it splits into. A substitution is reported first. */
-	for (int i = m0; i < lx->nmark && lx->mark[i].start < b; i++) {
-		const struct ma_sh_el *m = &lx->mark[i];
-		if (m->start >= a && m->kind == MA_SH_M_QUOTE && (m->flags & MA_SH_F_AMBIG)) {
-			ambig = 1;
-			break;
-		}
-	}
 	if (!ma_sh_valid(lx)) {
 		/* the line cannot run: only a command substitution, which runs
 		 * while the line is expanded, fires (what the judging below
@@ -2567,8 +2558,14 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
 				return;
 			}
+			if (m->start >= a && (m->flags & MA_SH_F_AMBIG) && m->kind == MA_SH_M_QUOTE)
+				ambig = 1;
 		}
-		if (ambig) /* the line parses, or not, as the other shell reads it */
+		/* a quote that dash and bash end at different places ($'\' ;id
+		 * #' runs id in dash): whichever shell runs the line, the input
+		 * decides what it splits into; the line parses, or not, as the
+		 * other shell reads it */
+		if (ambig)
 			ma_sh_set(hit, "cmd.dollar_quote", "high", 0.9);
 		return;
 	}
@@ -2632,6 +2629,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				f |= MA_SH_J_BRACE; /* {cat,/etc/passwd} */
 			break;
 		case MA_SH_M_QUOTE:
+			if (m->flags & MA_SH_F_AMBIG)
+				ambig = 1; /* a $'...' dash ends here (above) */
 			if ((m->flags & MA_SH_F_CLOSE) && m->pair < a && !(f & MA_SH_J_QBREAK)) {
 				f |= MA_SH_J_QBREAK;
 				qclose = m->start;
