@@ -217,6 +217,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* Vietnamese: "bo qua" (skip) ... "huong dan" / "chi thi" (instructions) */
     {PF_OVERRIDE, 0.9, "bo qua ** huong|chi dan|thi"},
     {PF_OVERRIDE, 0.85, "IGN * POSS INSTR"},
+    /* the override in two words: "throw away / put aside your earlier rules" */
+    {PF_OVERRIDE, 0.85, "throw|toss|put|set|cast|lay away|aside * PREV * INSTR !DOCNOUN"},
     {PF_OVERRIDE, 0.6, "IGN THE INSTR"},
     {PF_OVERRIDE, 0.85, "IGN INSTR"},
     {PF_OVERRIDE, 0.6,
@@ -244,6 +246,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "ABOVE|PREV INSTR|CONTENT * BE * old|outdated|void|invalid|obsolete|fake|false|cancelled|"
      "canceled|deprecated|wrong|test|irrelevant|null|incorrect|expired|malicious|lies|joke"},
     {PF_OVERRIDE, 0.5, "from now on|onward~"},
+    {PF_OVERRIDE, 0.5, "from this|here moment|point on|onward~|forward|forth"},
     {PF_OVERRIDE, 0.4, "INSTEAD * SAY"},
     /* a text that dictates what its summary or answer is to be */
     {PF_OVERRIDE, 0.6,
@@ -381,6 +384,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.5, "YOU will|shall|must now"},
     {PF_ROLEPLAY, 0.5, "YOU BE going to * ACT|pretend|be"},
     {PF_ROLEPLAY, 0.5, "from now on * YOU * BE|will|must|shall|ACT|respond|answer"},
+    /* "from this moment on / forward, you are ..." */
+    {PF_ROLEPLAY, 0.5,
+     "from this|here moment|point on|onward~|forward|forth * YOU * BE|will|must|shall|ACT|respond|"
+     "answer"},
     {PF_ROLEPLAY, 0.4, "ACT AS"},
     /* a persona for every answer: "answer all of my questions as Rex" */
     {PF_ROLEPLAY, 0.6,
