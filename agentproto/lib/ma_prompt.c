@@ -1164,6 +1164,75 @@ static inline int ma_pr_next_can(const struct ma_pr_words *w, const struct ma_pr
 	return 0;
 }
 
+/* 1 if each token of p after its first that matches a word is some word
+ * of the sentence [a, e) of w (its classes or one of its literal
+ * alternatives); 0: p cannot match in that sentence (a match never
+ * reaches over a sentence end). */
+static __attribute__((noinline)) int ma_pr_sentence_has(const struct ma_pr_words *w,
+                                                        const struct ma_pr_pattern *p, int a, int e)
+{
+	for (int x = 1; x < p->n; x++) {
+		const struct ma_pr_token *t = &p->t[x];
+		int j = a;
+		if (t->end || t->neg)
+			continue;
+		while (j < e && !ma_pr_tok_is(w, j, t))
+			j++;
+		if (j == e)
+			return 0;
+	}
+	return 1;
+}
+
+/* The reach of one pattern in a sentence by its first token's literal
+ * alternatives that checks it against the whole sentence (the same word
+ * again and again, "A A A A ...", reaches one pattern at every word). */
+#define MA_PR_REACH 8
+
+/* The phrase loop's patterns reached by a literal first token in a
+ * sentence: the last one reached (its filters passed) and how often in a
+ * row, the sentence's first word, and the patterns found unable to match
+ * in the sentence (dead[p] 1; the first MA_PR_PATS of them listed, to be
+ * cleared when the sentence ends). Kept in memory, out of the loop's
+ * registers. */
+struct ma_pr_lreach {
+	int lp, n, start, ndead;
+	uint8_t list[8];
+	unsigned char dead[MA_PR_PATS];
+};
+
+/* At the sentence that starts at word i: no pattern reached, none dead. */
+static inline void ma_pr_lreach_start(struct ma_pr_lreach *r, int i)
+{
+	for (int x = 0; x < r->ndead; x++)
+		r->dead[r->list[x]] = 0;
+	r->ndead = 0;
+	r->lp = -1;
+	r->start = i;
+}
+
+/* Pattern p (pt) reached by a literal first token at a word of the
+ * sentence that ends before word e: 0 if it cannot match in the sentence,
+ * found so at its MA_PR_REACH-th reach in a row (then dead for the rest
+ * of the sentence); 1 otherwise. */
+static __attribute__((noinline)) int ma_pr_lreach_at(struct ma_pr_lreach *r,
+                                                     const struct ma_pr_words *w,
+                                                     const struct ma_pr_pattern *pt, int p, int e)
+{
+	if (p != r->lp) {
+		r->lp = p;
+		r->n = 1;
+		return 1;
+	}
+	if (++r->n != MA_PR_REACH || ma_pr_sentence_has(w, pt, r->start, e))
+		return 1;
+	if (r->ndead == (int)sizeof r->list)
+		return 1; /* no room to clear it: not marked */
+	r->list[r->ndead++] = (uint8_t)p;
+	r->dead[p] = 1;
+	return 0;
+}
+
 /* Tries pattern pt (number k) at word i, whose first token word i is. */
 static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pattern *pt, size_t k,
                       const struct ma_pr_kbits *kb, struct ma_pr_score *sc, int family_override)
@@ -1212,9 +1281,12 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	uint64_t kdead = 0;
 	int send = 0; /* where it ends */
 	int litbit;
+	struct ma_pr_lreach lr;
 
 	if (!st)
 		return;
+	memset(lr.dead, 0, sizeof lr.dead);
+	lr.ndead = 0;
 	litbit = *st->litbit;
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k;
@@ -1223,6 +1295,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		size_t nl;
 		int last = -1, hb;
 		if (i >= send) { /* a match never reaches over a sentence end */
+			ma_pr_lreach_start(&lr, i);
 			sk = w->k[i];
 			sh = 1ull << w->h[i];
 			for (send = i + 1; send < w->n && w->brk[send] != 1; send++) {
@@ -1266,11 +1339,13 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 				continue;
 			pt = &pats[lits[x].pat];
 			if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||
-			    sc->seen[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
-			    !ma_pr_alt_is(w, i, lits[x].alt) || !ma_pr_pattern_can(pt, sk, sh))
+			    sc->seen[lits[x].pat] || lr.dead[lits[x].pat] ||
+			    (w->k[i] & pt->t[0].k) || !ma_pr_alt_is(w, i, lits[x].alt) ||
+			    !ma_pr_pattern_can(pt, sk, sh))
 				continue;
 			last = lits[x].pat; /* its other alternatives would try it again */
-			if (ma_pr_next_can(w, pt, i, kb->my))
+			if (ma_pr_lreach_at(&lr, w, pt, lits[x].pat, send) &&
+			    ma_pr_next_can(w, pt, i, kb->my))
 				ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
 		}
 	}
@@ -1279,6 +1354,21 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			ma_pr_add(sc, sc->group_family[g], sc->group[g]);
 			sc->group[g] = 0;
 		}
+}
+
+void ma_pr_phrases_seen(char *t, size_t n, unsigned char *seen)
+{
+	struct ma_pr_words w;
+	struct ma_pr_kbits kb;
+	struct ma_pr_score sc;
+
+	ma_pr_score_init(&sc);
+	if (ma_pr_lex_init() == 0) {
+		ma_pr_kbits_init(&kb);
+		ma_pr_split(t, n, &w, &kb);
+		ma_pr_phrases(&w, &kb, &sc, -1);
+	}
+	memcpy(seen, sc.seen, sizeof sc.seen);
 }
 
 /* ---- the hijack's goal phrase, in any form ---- */

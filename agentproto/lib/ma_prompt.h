@@ -203,6 +203,11 @@ struct ma_pr_kbits {
 void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w);
 void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w);
 
+/* The patterns the phrase loop finds in t (n bytes, normalised; split in
+ * place): seen[k] 1 for pattern k (MA_PR_PATS bytes), as ma_prompt.c's
+ * scorer finds them in a window (for tests). */
+void ma_pr_phrases_seen(char *t, size_t n, unsigned char *seen);
+
 /* The core word of an override ("ignore", "previous", "instructions"
  * ...) that x (l lowercase letters) is written wrong for, as its index +
  * 1, or 0 (ma_prompt.c's ma_pr_core_of); fast 0 without the test of its

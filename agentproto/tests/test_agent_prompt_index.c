@@ -1184,6 +1184,86 @@ static void the_phrase_start_bit_is_the_first_tokens(void **state)
 	assert_true(seen > 100);
 }
 
+/* A pattern reached again and again by a literal first token in one
+ * sentence ("A A A A ...") is checked once against the whole sentence
+ * and left for the rest of it when some later token has no word there
+ * (ma_pr_phrases, MA_PR_REACH). Each pattern found in its own words
+ * (ma_pr_phrases_seen) is still found after its first word nine times
+ * (each token is in the sentence, after the words where it was reached);
+ * and after a sentence of its first word ten times and its own words
+ * with the second one's last byte changed (where it may be reached in
+ * vain and left), it is found in the next sentence. */
+static void a_pattern_reached_again_and_again_is_left_for_one_sentence(void **state)
+{
+	size_t np;
+	const struct ma_pr_pattern *pats;
+	int missed = 0, lits = 0, left = 0;
+	static unsigned char seen[MA_PR_PATS], alone[MA_PR_PATS];
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	pats = ma_pr_lex_patterns(&np);
+	for (size_t i = 0; i < np && i < MA_PR_PATS; i++) {
+		const struct ma_pr_token *t1 = pats[i].n > 1 ? &pats[i].t[1] : NULL;
+		/* the second token a literal word of three bytes or more */
+		int second = t1 && !t1->k && !t1->neg && !t1->end && t1->nalt > 0 &&
+		             !t1->alt[0].stem && t1->alt[0].l >= 3;
+		if (!pats[i].t[0].literal)
+			continue;
+		for (unsigned pick = 0; pick < 3; pick++) {
+			char x[512], y[1800];
+			size_t l = pattern_sentence(&pats[i], pick, 0, x, sizeof x), o = 0;
+			size_t first = strcspn(x, " "),
+			       w2 = first + 1 + strcspn(x + first + 1, " ");
+			assert_true(l > 0 && l < sizeof x);
+			memcpy(y, x, l);
+			ma_pr_phrases_seen(y, l, alone);
+			if (!alone[i])
+				continue;
+			lits++;
+			for (int r = 0; r < 9; r++) {
+				memcpy(y + o, x, first);
+				o += first;
+				y[o++] = ' ';
+			}
+			memcpy(y + o, x, l);
+			ma_pr_phrases_seen(y, o + l, seen);
+			if (!seen[i]) {
+				print_message("pattern %zu (%s ...) not found after its first word "
+				              "nine times\n",
+				              i, pats[i].t[0].lit);
+				missed++;
+			}
+			if (!second || w2 >= l)
+				break;
+			left++;
+			o = 0;
+			for (int r = 0; r < 10; r++) {
+				memcpy(y + o, x, first);
+				o += first;
+				y[o++] = ' ';
+			}
+			memcpy(y + o, x, l);
+			y[o + w2 - 1] = y[o + w2 - 1] == 'q' ? 'z' : 'q';
+			o += l;
+			y[o++] = '.';
+			y[o++] = ' ';
+			memcpy(y + o, x, l);
+			ma_pr_phrases_seen(y, o + l, seen);
+			if (!seen[i]) {
+				print_message(
+				    "pattern %zu (%s ...) not found after a sentence where it "
+				    "was reached in vain\n",
+				    i, pats[i].t[0].lit);
+				missed++;
+			}
+			break;
+		}
+	}
+	assert_true(lits > 20 && left > 5);
+	assert_int_equal(missed, 0);
+}
+
 /* The Morse runs' starts are found eight bytes at a time
  * (ma_pr_dotdash8): each byte value at each of the eight places, among
  * neighbours that differ from '-' and '.' by one bit or by the high bit
@@ -1434,6 +1514,7 @@ int main(void)
 	    cmocka_unit_test(every_word_list_is_built),
 	    cmocka_unit_test(a_class_tried_in_vain_stays_for_the_sentence),
 	    cmocka_unit_test(the_dots_and_dashes_by_eight_bytes_are_the_bytes),
+	    cmocka_unit_test(a_pattern_reached_again_and_again_is_left_for_one_sentence),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
