@@ -107,6 +107,13 @@ struct ma_sh_st {
 	size_t quiet_at; /* where the outermost quiet body's construct starts */
 };
 
+/* s[i], or NUL past the line's end: the bytes after an operator's first,
+ * read only where they can make it longer. */
+static inline char ma_sh_at(const char *s, size_t len, size_t i)
+{
+	return i < len ? s[i] : '\0';
+}
+
 /* Copies a lexer state, its here-documents as far as they are used. */
 static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *from)
 {
@@ -1464,7 +1471,6 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 			continue;
 		}
 		char n1 = i + 1 < len ? s[i + 1] : '\0';
-		char n2 = i + 2 < len ? s[i + 2] : '\0';
 		size_t j;
 		int fl = 0;
 
@@ -1485,7 +1491,9 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 			continue;
 		}
 		if (c == ';') {
-			j = i + ((n1 == ';' || n1 == '&') ? (n1 == ';' && n2 == '&' ? 3 : 2) : 1);
+			j = i + ((n1 == ';' || n1 == '&')
+			             ? (n1 == ';' && ma_sh_at(s, len, i + 2) == '&' ? 3 : 2)
+			             : 1);
 			ma_sh_add(st, probe, MA_SH_SEQ, i, j, j > i + 1 ? MA_SH_F_CASEEND : 0);
 			i = j;
 			continue;
@@ -1495,7 +1503,7 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 				ma_sh_add(st, probe, MA_SH_ANDOR, i, i + 2, 0);
 				i += 2;
 			} else if (n1 == '>') {
-				j = i + (n2 == '>' ? 3 : 2);
+				j = i + (ma_sh_at(s, len, i + 2) == '>' ? 3 : 2);
 				ma_sh_add(st, probe, MA_SH_REDIR, i, j, MA_SH_F_OUT);
 				i = j;
 			} else {
@@ -1804,6 +1812,32 @@ int ma_sh_lex_within_from(const char *s, size_t len, size_t from, const struct m
 	 * first element after the window's first drop */
 	for (; ne < nx->nel; ne++) {
 		const struct ma_sh_el *e = &nx->el[ne];
+		if (lx->dropped_at == (size_t)-1 && (lx->has_snap || lx->nmark < MA_SH_SNAP)) {
+			/* a run of elements that the steps below would only append:
+			 * before the place to go on from is set (fewer than
+			 * MA_SH_SNAP kept: each moves top_at) or, after it, while
+			 * the window has room; no here-document's body, no mark
+			 * before its end, all of it kept by nx */
+			size_t mstart = nm < nx->nmark ? nx->mark[nm].start : (size_t)-1;
+			int k = ne, room = (lx->has_snap ? MA_SH_MAX_EL : MA_SH_SNAP) - lx->nel;
+			while (k < nx->nel && k - ne < room && nx->el[k].kind != MA_SH_HEREDOC &&
+			       nx->el[k].start < limit && nx->el[k].end <= limit &&
+			       nx->el[k].end <= mstart)
+				k++;
+			if (k > ne) {
+				memcpy(lx->el + lx->nel, nx->el + ne,
+				       sizeof lx->el[0] * (size_t)(k - ne));
+				lx->nel += k - ne;
+				if (!lx->has_snap) {
+					top_at = nx->el[k - 1].start;
+					top_set = 1;
+				}
+				ne = k;
+				if (ne == nx->nel)
+					break;
+				e = &nx->el[ne];
+			}
+		}
 		if (lx->dropped_at != (size_t)-1)
 			return 1; /* ma_sh_run returns (st->next), or nothing more is kept */
 		if (e->start >= limit)

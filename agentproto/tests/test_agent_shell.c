@@ -2437,6 +2437,14 @@ static void a_case_items_commands_are_judged(void **state)
 	(void)state;
 	assert_string_equal(kinds("case a in a) id;; esac", b, sizeof b),
 	                    "1:case|1:a|1:in|1:a|7:)|1:id|2:;;|1:esac");
+	/* ;;& and ;& are one element each, in the lane and, with a
+	 * here-document pending, in the run loop */
+	assert_string_equal(kinds("case a in a) x >f;;& b) y >g;& c) z;; esac", b, sizeof b),
+	                    "1:case|1:a|1:in|1:a|7:)|1:x|8:>|1:f|2:;;&|1:b|7:)|1:y|8:>|1:g|2:;&|"
+	                    "1:c|7:)|1:z|2:;;|1:esac");
+	assert_string_equal(kinds("case a in a) cat <<E;;& b) y;& c) z;; esac\nE\n", b, sizeof b),
+	                    "1:case|1:a|1:in|1:a|7:)|1:cat|8:<<|1:E|2:;;&|1:b|7:)|1:y|2:;&|"
+	                    "1:c|7:)|1:z|2:;;|1:esac|2:\n");
 	assert_int_equal(unq("x;case a in a) id;;esac"), MOAT_BLOCK);
 	assert_int_equal(unq("x;case a in a)id;esac"), MOAT_BLOCK);
 	assert_int_equal(unq("x;case a in (a) id;esac"), MOAT_BLOCK);
