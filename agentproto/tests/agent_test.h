@@ -82,4 +82,15 @@ static inline void at_substitute(json_t *v, int64_t now_ms)
 	}
 }
 
+/* Fails with the text and its score when the prompt scorer's score of s
+ * is not on the expected side (high: at or over the default threshold)
+ * of MOAT_PROMPT_THRESHOLD; line is the caller's. */
+static inline void at_prompt_side(const char *s, int high, int line)
+{
+	double v = moat_prompt_score(s, (size_t)-1);
+
+	if ((v >= MOAT_PROMPT_THRESHOLD - 1e-9) != high)
+		fail_msg("line %d: want %s, score %.3f: %s", line, high ? "high" : "low", v, s);
+}
+
 #endif

@@ -7,18 +7,8 @@
  * help, developers' questions. */
 #include "agent_test.h"
 
-/* Fails with the text and its score when it is not on the expected side
- * of the default threshold. */
-static void expect(const char *s, int high, int line)
-{
-	double v = moat_prompt_score(s, (size_t)-1);
-
-	if ((v >= MOAT_PROMPT_THRESHOLD - 1e-9) != high)
-		fail_msg("line %d: want %s, score %.3f: %s", line, high ? "high" : "low", v, s);
-}
-
-#define HIGH(s) expect((s), 1, __LINE__)
-#define LOW(s)  expect((s), 0, __LINE__)
+#define HIGH(s) at_prompt_side((s), 1, __LINE__)
+#define LOW(s)  at_prompt_side((s), 0, __LINE__)
 static void refusal_suppressed_in_a_list_or_beside_a_forbidden_topic_scores_high(void **state)
 {
 	(void)state;
