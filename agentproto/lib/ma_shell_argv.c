@@ -487,6 +487,37 @@ static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 	return 0;
 }
 
+/* 1 when argv[ai], before the program, is an option of docker's (podman's,
+ * nerdctl's) at an element before it that gives the container the host
+ * (docker run --help): --privileged, a host path or device mounted
+ * (-v, --volume, --mount, --device, --volumes-from), the host's
+ * namespaces or capabilities (--pid, --network, --net, --ipc, --uts,
+ * --userns, --cgroupns, --cap-add, --security-opt, --device-cgroup-rule,
+ * --cgroup-parent), another program to run (--entrypoint), a host file
+ * read (--env-file, --label-file), another daemon or client
+ * configuration (-H, --host, --config). */
+static int ma_sh_runner_danger(const char *const *argv, int ai)
+{
+	static const char longs[] =
+	    "--privileged --volume --mount --device --volumes-from --pid --network --net --ipc "
+	    "--uts --userns --cgroupns --cap-add --security-opt --device-cgroup-rule "
+	    "--cgroup-parent --entrypoint --env-file --label-file --host --config";
+	const char *o = argv[ai], *nm;
+	size_t nl, at;
+	int runner = 0;
+
+	for (int k = 0; k < ai && !runner; k++) {
+		const char *b = ma_sh_base(argv[k]);
+		runner = !strcmp(b, "docker") || !strcmp(b, "podman") || !strcmp(b, "nerdctl");
+	}
+	if (!runner || o[0] != '-' || !o[1])
+		return 0;
+	if (o[1] == '-')
+		return ma_sh_in_words(longs, o, strcspn(o, "="));
+	(void)ma_sh_opt_read(&ma_sh_runners[0].opts, o, &nm, &nl, &at);
+	return nl == 1 && (*nm == 'v' || *nm == 'H');
+}
+
 /* The program an argv runs: argv[0], or after the programs that run the
  * command named next (env, sudo, nice, timeout, nohup, xargs ...:
  * ma_sh_name_kind's MA_SH_NAME_PREFIX) with their options (and the value
@@ -1029,21 +1060,22 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
  * then a command line: ProxyCommand, LocalCommand, KnownHostsCommand,
  * RemoteCommand) or load code or write or read a file that decides what
  * runs (the rest a file: PKCS11Provider, SecurityKeyProvider,
- * UserKnownHostsFile, ControlPath, IdentityAgent); PermitLocalCommand
- * and ControlMaster only as keywords. Compared case-insensitively, as
- * ssh does. j is set for the line s. */
+ * XAuthLocation, UserKnownHostsFile, ControlPath, IdentityAgent);
+ * PermitLocalCommand and ControlMaster, and those that open access to
+ * the agent, the display or a network (ForwardAgent, ForwardX11,
+ * RemoteForward, LocalForward, DynamicForward, Tunnel), only as
+ * keywords (ProxyJump, a route through another host, is none of them).
+ * Compared case-insensitively, as ssh does. j is set for the line s. */
 static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
 {
 	static const char *const cmds[] = {"proxycommand", "localcommand", "knownhostscommand",
 	                                   "remotecommand", NULL};
-	static const char *const files[] = {"pkcs11provider",
-	                                    "securitykeyprovider",
-	                                    "userknownhostsfile",
-	                                    "globalknownhostsfile",
-	                                    "controlpath",
-	                                    "identityagent",
-	                                    NULL};
-	static const char *const flags[] = {"permitlocalcommand", "controlmaster", NULL};
+	static const char *const files[] = {
+	    "pkcs11provider",       "securitykeyprovider", "xauthlocation", "userknownhostsfile",
+	    "globalknownhostsfile", "controlpath",         "identityagent", NULL};
+	static const char *const flags[] = {"permitlocalcommand", "controlmaster", "forwardagent",
+	                                    "forwardx11",         "remoteforward", "localforward",
+	                                    "dynamicforward",     "tunnel",        NULL};
 	size_t k = strspn(s, " \t"), e = k;
 
 	while (s[e] && s[e] != ' ' && s[e] != '\t' && s[e] != '=')
@@ -1072,7 +1104,10 @@ static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
  * line), name a file that decides what runs, or send git elsewhere
  * (git-config(1)): "section.name" compared case-insensitively with the
  * key's first and last parts (a subsection between them is any: diff.
- * <driver>.textconv), "section.*" for every key of the section. */
+ * <driver>.textconv), "section.*" for every key of the section. git
+ * 2.39 here: -c tar.x.command='id >&2; cat' archive --format=x runs id;
+ * safe.directory (trusting a repository's own configuration and hooks)
+ * is read from the command line too (a protected scope). */
 static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 {
 	static const char *const cmds[] = {"core.sshcommand",
@@ -1107,11 +1142,16 @@ static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 	                                   "trailer.command",
 	                                   "trailer.cmd",
 	                                   "instaweb.httpd",
+	                                   "tar.command",
+	                                   "gpg.defaultkeycommand",
+	                                   "interactive.difffilter",
+	                                   "imap.tunnel",
 	                                   "pager.*",
 	                                   "alias.*",
 	                                   NULL};
-	static const char *const files[] = {"core.hookspath",   "include.path",  "includeif.path",
-	                                    "init.templatedir", "core.worktree", NULL};
+	static const char *const files[] = {
+	    "core.hookspath", "include.path",       "includeif.path", "init.templatedir",
+	    "core.worktree",  "http.sslkeylogfile", "safe.directory", NULL};
 	static const char *const keys[] = {
 	    "protocol.allow", "url.insteadof",       "url.pushinsteadof",
 	    "remote.url",     "remote.pushurl",      "remote.vcs",
@@ -1474,7 +1514,7 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	const struct ma_sh_prog_opts *po;
 	const char *oname = NULL;
 	size_t nin, onlen = 0;
-	int script, dashdash = 0, prog, next = 0, nops = 0, sub = 0, stop = 0;
+	int script, dashdash = 0, prog, next = 0, nops = 0, sub = 0, stop = 0, runs_image;
 
 	if (!r || !argv)
 		return MOAT_ALLOW;
@@ -1492,6 +1532,9 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	}
 	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	po = ma_sh_prog_find(argv[prog]);
+	runs_image = !strcmp(ma_sh_base(argv[prog]), "docker") ||
+	             !strcmp(ma_sh_base(argv[prog]), "podman") ||
+	             !strcmp(ma_sh_base(argv[prog]), "nerdctl");
 	if (depth < MA_SH_NEST_MAX &&
 	    ma_sh_env_split_check(r, argv, argc, prog, depth, file, line, function) == MOAT_BLOCK)
 		return MOAT_BLOCK; /* env -S "sh -c '...'" */
@@ -1527,6 +1570,9 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		 * or less's +command */
 		int assign = eq && eq > arg && ma_sh_name_env(arg, (size_t)(eq - arg));
 		int plus = 0, danger = 0, value = 0;
+		/* docker run --privileged (also with no command: the image's) */
+		if (ai > 0 && (ai < prog || (ai > prog && runs_image)) && arg[0] == '-')
+			danger = ma_sh_runner_danger(argv, ai);
 		if (ai > prog) {
 			/* the value of the option before (1, 2 when that option is
 			 * dangerous: judged as an option still) */

@@ -839,6 +839,65 @@ static void argv_env_split_string_is_an_argv(void **state)
 	}
 }
 
+/* ssh_config keywords that open access (ssh -G takes them from -o:
+ * ForwardAgent, ForwardX11, RemoteForward, LocalForward,
+ * DynamicForward, Tunnel) or name a program (XAuthLocation); git keys
+ * that run a command (git 2.39 here: -c tar.x.command='id >&2; cat'
+ * archive --format=x runs id; gpg.ssh.defaultKeyCommand,
+ * interactive.diffFilter, imap.tunnel) or name a file that decides what
+ * runs or is written (safe.directory, http.sslKeyLogFile); docker's own
+ * options that give the container the host, when the input starts them.
+ * Ordinary values beside them pass. */
+static void argv_keys_and_runner_options_that_open_the_host(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"ssh", "-o", "ForwardAgent=yes", "host", "ls", NULL};
+		const char *b[] = {"ssh", "-o", "RemoteForward=8080 10.0.0.5:80", "host", NULL};
+		const char *c[] = {"ssh", "-o", "XAuthLocation=/tmp/x", "host", NULL};
+		const char *d[] = {"git",  "-c", "tar.x.command=id", "archive", "--format=x",
+		                   "HEAD", NULL};
+		const char *e[] = {"git", "-c", "safe.directory=*", "status", NULL};
+		const char *f[] = {"git", "-c", "gpg.ssh.defaultKeyCommand=id", "commit", NULL};
+		const char *g[] = {"docker", "run", "--rm", "--privileged", "alpine:3", "ls", NULL};
+		const char *h[] = {"docker", "run", "--rm", "-v/:/h", "alpine:3", "ls", NULL};
+		const char *i[] = {"podman", "run", "--mount=type=bind,src=/,dst=/h", "alpine:3",
+		                   NULL};
+		const char *j[] = {"docker", "exec", "--pid=host", "web", "ls", NULL};
+		const char *k[] = {"docker", "run", "--entrypoint=/bin/sh", "alpine:3", NULL};
+		assert_int_equal(argv_rule("ForwardAgent=yes", a, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("RemoteForward=8080 10.0.0.5:80", b, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("XAuthLocation=/tmp/x", c, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("tar.x.command=id", d, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("safe.directory=*", e, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("gpg.ssh.defaultKeyCommand=id", f, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("--privileged", g, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("-v/:/h", h, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("--mount=type=bind,src=/,dst=/h", i, "cmd.option"),
+		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("--pid=host", j, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("--entrypoint=/bin/sh", k, "cmd.option"), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"ssh", "-o", "ConnectTimeout=5", "host", NULL};
+		const char *b[] = {"ssh", "-o", "ProxyJump=bastion.example", "host", NULL};
+		const char *c[] = {"git", "-c", "user.name=Dev Team", "commit", "-m", "x", NULL};
+		const char *d[] = {"docker", "run", "-e", "NAME=value", "alpine:3", "ls", NULL};
+		const char *e[] = {"docker", "run", "--rm", "--name=web", "alpine:3", NULL};
+		const char *f[] = {"docker", "run", "alpine:3", "echo", "--privileged", NULL};
+		const char *g[] = {"docker", "exec", "web-01", "ls", "-la", NULL};
+		assert_int_equal(argv_check("ConnectTimeout=5", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("ProxyJump=bastion.example", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("user.name=Dev Team", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("NAME=value", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("--name=web", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("--privileged", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("web-01", g), MOAT_ALLOW);
+	}
+}
+
 /* A wrapper whose last element is one of its options' values runs no
  * command (sudo -u root, env -u HOME, timeout -s KILL, env -S "..."): the
  * wrapper is the program. The program's index once ran one past argv's
@@ -949,6 +1008,7 @@ int main(void)
 	    cmocka_unit_test(argv_database_clients_statements),
 	    cmocka_unit_test(argv_code_that_runs_a_shell_string),
 	    cmocka_unit_test(argv_env_split_string_is_an_argv),
+	    cmocka_unit_test(argv_keys_and_runner_options_that_open_the_host),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
