@@ -504,19 +504,141 @@ static int ma_sh_code_flags(const char *s, size_t n, size_t *p, int lang)
 	return 1;
 }
 
+/* The code lexer's state between tokens: whether the token before was
+ * an operand (a '/' after it divides), and a here-document whose body
+ * comes at the next line (hd_end 0: none): its body is a string token of
+ * its own, [hd_at, hd_end), met where the lexer reaches the line. */
+struct ma_sh_cst {
+	int operand;
+	size_t hd_at, hd_end;
+	int hd_interp, hd_cmd;
+};
+
+/* A here-document (perl's and ruby's <<EOF, <<"EOF", <<'EOF', ruby's
+ * <<~EOF and <<-EOF, php's <<<EOF) or a ruby percent literal (%q() %Q()
+ * %w() %i() %x() %r{} %()) starting at *p, where an operand is due: 1
+ * with *t a string (interp and cmd set) and *p after it, or *p SIZE_MAX
+ * when it does not close; 0 when none starts there. A here-document's
+ * token is its marker; its body, from the next line to its terminator's
+ * line, is kept in cs for the lexer to give as a string when it gets
+ * there (the code after the marker on its line is lexed as code). */
+static int ma_sh_code_special(const char *s, size_t n, size_t *p, int lang, int operand,
+                              struct ma_sh_tok *t, struct ma_sh_cst *cs)
+{
+	size_t q = *p;
+	/* after an operand only as ruby and perl read "puts %q(x)", "print
+	 * <<EOF": a blank before, none after (x % (y), a << b divide, shift) */
+	int spaced = q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t');
+
+	if (operand && !spaced)
+		return 0;
+
+	if (lang == MA_SH_LANG_RUBY && s[q] == '%' && q + 2 < n) {
+		char k = s[q + 1], o;
+		if (strchr("qQwWiIxrs", k) && !ma_sh_code_word(s[q + 2], lang) && s[q + 2] != ' ' &&
+		    s[q + 2] != '=')
+			q += 2;
+		else if (!operand && strchr("([{<|!/^", k)) {
+			q += 1;
+			k = 0;
+		} else
+			return 0;
+		o = s[q++];
+		if (!ma_sh_code_quoted(s, n, &q, o, ma_sh_code_closer(o), 0)) {
+			*p = SIZE_MAX;
+			return 1;
+		}
+		if (k == 'r' && !ma_sh_code_flags(s, n, &q, lang)) {
+			*p = SIZE_MAX;
+			return 1;
+		}
+		t->kind = MA_SH_TK_STR;
+		t->interp = !k || strchr("QWIxr", k) != NULL;
+		t->cmd = k == 'x';
+		*p = q;
+		return 1;
+	}
+	if ((lang == MA_SH_LANG_PERL || lang == MA_SH_LANG_RUBY || lang == MA_SH_LANG_PHP) &&
+	    q + 2 < n && s[q] == '<' && s[q + 1] == '<' && !cs->hd_end) {
+		size_t id, idl, e;
+		char quote = 0;
+		q += 2;
+		if (operand && (s[q] == ' ' || s[q] == '='))
+			return 0;
+		if (lang == MA_SH_LANG_PHP) {
+			if (s[q] != '<')
+				return 0;
+			q++;
+		} else if (lang == MA_SH_LANG_RUBY && (s[q] == '~' || s[q] == '-'))
+			q++;
+		if (q < n && (s[q] == '"' || s[q] == '\'' || s[q] == '`'))
+			quote = s[q++];
+		id = q;
+		while (q < n && (ma_sh_code_word(s[q], MA_SH_LANG_PY)))
+			q++;
+		idl = q - id;
+		if (!idl || (s[id] >= '0' && s[id] <= '9'))
+			return 0;
+		if (quote && (q >= n || s[q++] != quote))
+			return 0;
+		/* the body: from the next line to a line that is the identifier */
+		e = q;
+		for (;;) {
+			const char *nl = memchr(s + e, '\n', n - e);
+			size_t b;
+			if (!nl) {
+				*p = SIZE_MAX;
+				return 1;
+			}
+			b = (size_t)(nl - s) + 1;
+			while (b < n && (s[b] == ' ' || s[b] == '\t') && lang != MA_SH_LANG_PERL)
+				b++;
+			if (b + idl <= n && !memcmp(s + b, s + id, idl) &&
+			    (b + idl == n || strchr("\n\r;,)", s[b + idl]))) {
+				const char *end = memchr(s + b, '\n', n - b);
+				const char *body = memchr(s + q, '\n', n - q);
+				cs->hd_at = (size_t)(body - s) + 1;
+				cs->hd_end = end ? (size_t)(end - s) : n;
+				break;
+			}
+			e = b;
+		}
+		t->kind = MA_SH_TK_STR;
+		t->interp = 0;
+		t->cmd = 0;
+		cs->hd_interp = quote != '\'';
+		cs->hd_cmd = quote == '`';
+		*p = q;
+		return 1;
+	}
+	return 0;
+}
+
 /* The next token of code s (n bytes) in language lang from *i (blanks
  * skipped): 1 and *t; 0 at the end; -1 when a string, a regular
  * expression or a comment does not close (the code cannot compile).
  * *operand: the token before was an operand (a '/' after it divides). */
-static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, int *operand,
+static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, struct ma_sh_cst *cs,
                            struct ma_sh_tok *t)
 {
 	size_t p = *i;
+	int *operand = &cs->operand;
 	char c;
 
 	while (p < n && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
 	                 s[p] == '\f' || s[p] == '\v'))
 		p++;
+	if (cs->hd_end && p >= cs->hd_at) { /* a here-document's body */
+		t->start = cs->hd_at;
+		t->end = cs->hd_end;
+		t->kind = MA_SH_TK_STR;
+		t->interp = cs->hd_interp;
+		t->cmd = cs->hd_cmd;
+		*i = cs->hd_end;
+		cs->hd_end = 0;
+		*operand = 1;
+		return 1;
+	}
 	if (p >= n)
 		return 0;
 	c = s[p];
@@ -603,6 +725,10 @@ static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, int *op
 			t->interp = f;
 		}
 		*operand = t->kind == MA_SH_TK_STR || !ma_sh_code_regex_after(s + w, p - w);
+	} else if (ma_sh_code_special(s, n, &p, lang, *operand, t, cs)) {
+		if (p == SIZE_MAX)
+			return -1; /* a here-document or %() that does not close */
+		*operand = 1;
 	} else {
 		p++;
 		t->kind = MA_SH_TK_PUNCT;
@@ -663,11 +789,12 @@ int ma_sh_code_judge(int lang, const char *s, size_t n, size_t a, size_t b)
 {
 	struct ma_sh_tok t, first = {0, 0, 0, 0, 0};
 	size_t i = 0;
-	int operand = 0, count = 0, r;
+	struct ma_sh_cst cs = {0, 0, 0, 0, 0};
+	int count = 0, r;
 
 	/* the tokens over [a, b), and whether the code lexes to its end */
 	for (;;) {
-		r = ma_sh_code_next(s, n, &i, lang, &operand, &t);
+		r = ma_sh_code_next(s, n, &i, lang, &cs, &t);
 		if (r <= 0)
 			break;
 		if (t.end <= a || t.start >= b || count > 1)
@@ -758,19 +885,20 @@ static int ma_sh_tok_is(const char *s, const struct ma_sh_tok *t, const char *w)
  * paren): how = MA_SH_CALL_ONE: 1 when no other argument follows (a ','
  * next: a list, no shell); MA_SH_CALL_OPTION: 1 when a "shell" set to
  * True (python) or true or a string (node) comes before the call's ')'. */
-static int ma_sh_shell_args(const char *s, size_t n, size_t i, int lang, int how, int paren)
+static int ma_sh_shell_args(const char *s, size_t n, size_t i, int lang, int how, int paren,
+                            struct ma_sh_cst cs)
 {
 	struct ma_sh_tok t, p1 = {0, 0, 0, 0, 0}, p2 = {0, 0, 0, 0, 0};
-	int operand = 1, depth = 0;
+	int depth = 0;
 
 	if (how == MA_SH_CALL_ONE) {
-		if (ma_sh_code_next(s, n, &i, lang, &operand, &t) <= 0)
+		if (ma_sh_code_next(s, n, &i, lang, &cs, &t) <= 0)
 			return 1;
 		return !(t.kind == MA_SH_TK_PUNCT && s[t.start] == ',');
 	}
 	if (!paren)
 		return 0;
-	while (ma_sh_code_next(s, n, &i, lang, &operand, &t) > 0) {
+	while (ma_sh_code_next(s, n, &i, lang, &cs, &t) > 0) {
 		if (t.kind == MA_SH_TK_COMMENT)
 			continue;
 		if (t.kind == MA_SH_TK_PUNCT && strchr("([{", s[t.start]))
@@ -793,16 +921,18 @@ int ma_sh_code_shell_strings(int lang, const char *s, size_t n, size_t *at, size
 {
 	struct ma_sh_tok t, p1 = {0, 0, 0, 0, 0}, p2 = {0, 0, 0, 0, 0};
 	size_t i = 0;
-	int operand = 0, count = 0;
+	struct ma_sh_cst cs = {0, 0, 0, 0, 0};
+	int count = 0;
 
 	if (lang == MA_SH_LANG_JS && !memmem(s, n, "child_process", 13))
 		return 0;
-	while (count < cap && ma_sh_code_next(s, n, &i, lang, &operand, &t) > 0) {
+	while (count < cap && ma_sh_code_next(s, n, &i, lang, &cs, &t) > 0) {
 		const struct ma_sh_tok *w = NULL;
 		int paren = 0, how;
 		if (t.kind == MA_SH_TK_COMMENT)
 			continue;
-		if (t.kind == MA_SH_TK_STR) {
+		if (t.kind == MA_SH_TK_STR &&
+		    s[t.start] != '<') { /* (not a here-document's marker) */
 			if (p1.kind == MA_SH_TK_PUNCT && s[p1.start] == '(' &&
 			    p2.kind == MA_SH_TK_WORD) {
 				w = &p2;
@@ -813,7 +943,7 @@ int ma_sh_code_shell_strings(int lang, const char *s, size_t n, size_t *at, size
 		}
 		how = w ? ma_sh_shell_call(lang, s + w->start, w->end - w->start) : 0;
 		if (how &&
-		    (how == MA_SH_CALL_ALWAYS || ma_sh_shell_args(s, n, i, lang, how, paren))) {
+		    (how == MA_SH_CALL_ALWAYS || ma_sh_shell_args(s, n, i, lang, how, paren, cs))) {
 			/* the string's content: past a prefix (f, rb, qq) and its
 			 * quotes (python's three) */
 			size_t a = t.start, b = t.end, q = 1;

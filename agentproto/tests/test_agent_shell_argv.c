@@ -898,6 +898,43 @@ static void argv_keys_and_runner_options_that_open_the_host(void **state)
 	}
 }
 
+/* Here-documents (perl's and ruby's <<EOF, <<"EOF", <<'EOF', ruby's <<~,
+ * php's <<<) and ruby's percent literals (%q() %Q() %w[] %x()) are
+ * strings to the code lexer: text inside them is data (the old lexer read
+ * it as code: "hello world" spanned two tokens and fired), an
+ * interpolation in an interpolating one runs, and the code after a
+ * here-document's marker on its line is code (perl 5.36 here: print
+ * <<"EOF"; print "x\n"; prints the body, then x). */
+static void argv_heredocs_and_percent_literals(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"ruby", "-e", "puts %q(hello world)", NULL};
+		const char *b[] = {"perl", "-e", "print <<EOF;\nhello world\nEOF\n", NULL};
+		const char *c[] = {"ruby", "-e", "x = <<~EOS\n  hello world\n  EOS\nputs x", NULL};
+		const char *d[] = {"php", "-r", "echo <<<EOT\nhello world\nEOT;\n", NULL};
+		const char *e[] = {"perl", "-e", "print <<'EOF';\nhi @{[system('id')]}\nEOF\n",
+		                   NULL};
+		const char *f[] = {"ruby", "-e", "puts 5 << 2", NULL};
+		assert_int_equal(argv_check("hello world", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("hello world", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("hello world", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("hello world", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("@{[system('id')]}", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("5 << 2", f), MOAT_BLOCK); /* an operator */
+	}
+	{
+		const char *a[] = {"ruby", "-e", "puts %q(it's); system('ls /srv/x;id')", NULL};
+		const char *b[] = {"perl", "-e", "print <<\"EOF\";\nhi @{[system('id')]}\nEOF\n",
+		                   NULL};
+		const char *c[] = {"perl", "-e",
+		                   "print <<\"EOF\"; system(\"ls /srv/x;id\");\nit's\nEOF\n", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_rule("@{[system('id')]}", b, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", c), MOAT_BLOCK);
+	}
+}
+
 /* A wrapper whose last element is one of its options' values runs no
  * command (sudo -u root, env -u HOME, timeout -s KILL, env -S "..."): the
  * wrapper is the program. The program's index once ran one past argv's
@@ -1009,6 +1046,7 @@ int main(void)
 	    cmocka_unit_test(argv_code_that_runs_a_shell_string),
 	    cmocka_unit_test(argv_env_split_string_is_an_argv),
 	    cmocka_unit_test(argv_keys_and_runner_options_that_open_the_host),
+	    cmocka_unit_test(argv_heredocs_and_percent_literals),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
