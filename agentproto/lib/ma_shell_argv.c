@@ -1339,6 +1339,12 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
  * watch -x ...): a command nested deeper is not judged as an argv of
  * its own (the stack a check takes stays bounded whatever argv holds). */
 #define MA_SH_NEST_MAX 8
+/* How deep an env -S may stand and still have its STRING split: each
+ * split holds its words (4 KB) on the stack while the argv they make is
+ * checked, so eight nested (env -S env -S ... psql -c ..., from one
+ * element of argv) took 42 KB, over moatagent.h's 32 KB per call; an
+ * env -S nested deeper is judged as an argv of its own, unsplit. */
+#define MA_SH_ENV_NEST_MAX 2
 
 /* A command another program runs for the application: find's -exec,
  * -execdir, -ok, -okdir up to ";" or "+" (an argv: judged as one, with
@@ -1535,7 +1541,7 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	runs_image = !strcmp(ma_sh_base(argv[prog]), "docker") ||
 	             !strcmp(ma_sh_base(argv[prog]), "podman") ||
 	             !strcmp(ma_sh_base(argv[prog]), "nerdctl");
-	if (depth < MA_SH_NEST_MAX &&
+	if (depth < MA_SH_ENV_NEST_MAX &&
 	    ma_sh_env_split_check(r, argv, argc, prog, depth, file, line, function) == MOAT_BLOCK)
 		return MOAT_BLOCK; /* env -S "sh -c '...'" */
 	{ /* a command run by find -exec, watch, flock -c, script -c, su -c */

@@ -30,6 +30,7 @@ enum {
 	OP_SHELL,
 	OP_ARGV,
 	OP_SSH,
+	OP_ARGVN,
 	OP_PATH,
 	OP_URL,
 	OP_HTML,
@@ -42,8 +43,9 @@ struct op {
 	const char *name;
 	const char *text; /* the operation (SQL, line, path, URL, HTML, JSON, prompt) */
 	const char *in[2];
-	const char *base; /* OP_PATH */
-	int dialect;      /* OP_SQL */
+	const char *base;      /* OP_PATH */
+	int dialect;           /* OP_SQL */
+	const char *const *av; /* OP_ARGVN: the argv, NULL-terminated */
 	/* set up by run_op */
 	struct moat_request *r;
 	uintptr_t top; /* the thread's first frame */
@@ -116,6 +118,9 @@ static void call(struct op *o)
 		argv[2] = o->text;
 		argv[3] = o->in[0];
 		(void)moat_check_argv(o->r, argv, 4);
+		break;
+	case OP_ARGVN:
+		(void)moat_check_argv(o->r, o->av, -1);
 		break;
 	case OP_PATH:
 		(void)moat_check_path(o->r, o->text, strlen(o->text), o->base, 0);
@@ -377,6 +382,39 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	q = fill(b(), "$(", 1024);
 	ops[n++] = (struct op){.kind = OP_ARGV, .name = "argv $( nest", .in = {q}, .text = q};
 	ops[n++] = (struct op){.kind = OP_SSH, .name = "argv ssh $( nest", .in = {q}, .text = q};
+	{ /* env -S env -S ... : each env's -S words are an argv nested in it,
+	   * a database client's statement at the end (its SQL analysis) */
+		static const char *av[64];
+		int k = 0;
+		for (int i = 0; i < 24; i++) {
+			av[k++] = "env";
+			av[k++] = "-S";
+		}
+		av[k++] = "psql";
+		av[k++] = "-c";
+		q = sql4k(b(), "name = '", "x' or '1'='1", "'");
+		av[k++] = q;
+		av[k] = NULL;
+		ops[n++] = (struct op){
+		    .kind = OP_ARGVN, .name = "argv env -S nest", .in = {"x' or '1'='1"}, .av = av};
+		q = fill(b(), "import os; os.system('ls $(id)'); ", 3000);
+		{
+			static const char *av2[64];
+			int j = 0;
+			for (int i = 0; i < 24; i++) {
+				av2[j++] = "env";
+				av2[j++] = "-S";
+			}
+			av2[j++] = "python3";
+			av2[j++] = "-c";
+			av2[j++] = q;
+			av2[j] = NULL;
+			ops[n++] = (struct op){.kind = OP_ARGVN,
+			                       .name = "argv env -S python",
+			                       .in = {"$(id)"},
+			                       .av = av2};
+		}
+	}
 
 	/* path */
 	q = fill(b(), "../%2e%2e/..%c0%af./", 1024);
