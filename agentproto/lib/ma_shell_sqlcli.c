@@ -36,13 +36,40 @@ static int ma_sh_sqlcli_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* 1 when [a, b) of a psql \copy line (s[0] is '\') brings the word
+ * "program" (\copy t to program 'cmd': a command run with sh -c)
+ * outside quotes, or a quote that may end the one it stands in. \copy
+ * takes the whole rest of its line as its arguments (psql(1)): a
+ * backslash or '|' there starts nothing, and a value inside the line's
+ * own '...' or "..." is data ('my program', 'a|b'). */
+static int ma_sh_psql_copy(const char *s, size_t n, size_t a, size_t b)
+{
+	char q = 0;
+
+	if (memchr(s + a, '\'', b - a) || memchr(s + a, '"', b - a))
+		return 1;
+	for (size_t k = 0; k < b; k++) {
+		if (q) {
+			if (s[k] == q)
+				q = 0;
+		} else if (s[k] == '\'' || s[k] == '"') {
+			q = s[k];
+		} else if (k + 7 > a && k + 7 <= n && !strncasecmp(s + k, "program", 7)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 when [a, b) of a psql backslash command line (s[0] is '\') names the
  * command, or brings another backslash command, a pipe (\o |cmd, \g
  * |cmd, \w |cmd) or \copy's "program" (a command run with sh -c). */
-static int ma_sh_psql_meta(const char *s, size_t a, size_t b)
+static int ma_sh_psql_meta(const char *s, size_t n, size_t a, size_t b)
 {
 	if (a == 0)
 		return 1;
+	if (n > 6 && !strncasecmp(s, "\\copy", 5) && ma_sh_sqlcli_blank(s[5]) && a > 5)
+		return ma_sh_psql_copy(s, n, a, b);
 	for (size_t k = a; k < b; k++) {
 		if (s[k] == '\\' || s[k] == '|')
 			return 1;
@@ -122,7 +149,7 @@ int ma_sh_sqlcli_judge(int client, const char *s, size_t n, size_t a, size_t b)
 
 	if (client == MA_SH_SQL_PSQL) {
 		if (n && s[0] == '\\')
-			return ma_sh_psql_meta(s, a, b);
+			return ma_sh_psql_meta(s, n, a, b);
 		dialect = MOAT_SQL_POSTGRES;
 	} else if (client == MA_SH_SQL_SQLITE) {
 		if (n && s[0] == '.')

@@ -742,6 +742,31 @@ static void argv_database_clients_statements(void **state)
 		assert_int_equal(argv_check("x.shell id", i), MOAT_ALLOW);
 		assert_int_equal(argv_check("42", j), MOAT_ALLOW);
 	}
+	{ /* psql's \copy takes the rest of its line as its arguments: a
+	   * value in the line's own quotes is data, "program" outside them
+	   * or a quote that ends them is not */
+		const char *a[] = {
+		    "psql", "-c",
+		    "\\copy (select * from t where name = 'my program') to stdout csv", NULL};
+		const char *b[] = {
+		    "psql", "-c", "\\copy (select * from t where name = 'pipe|name') to stdout csv",
+		    NULL};
+		const char *c[] = {"psql", "-c",
+		                   "\\copy (select * from t where p = 'a\\b') to stdout csv", NULL};
+		const char *d[] = {
+		    "psql", "-c",
+		    "\\copy (select * from t where id = 1) to program 'id' --) to stdout csv",
+		    NULL};
+		const char *e[] = {
+		    "psql", "-c",
+		    "\\copy (select * from t where n = 'x') to program 'id' --') to stdout csv",
+		    NULL};
+		assert_int_equal(argv_check("my program", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("pipe|name", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("a\\b", c), MOAT_ALLOW);
+		assert_int_equal(argv_rule("1) to program 'id' --", d, "cmd.program"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x') to program 'id' --", e, "cmd.program"), MOAT_BLOCK);
+	}
 }
 
 /* Code that hands a string to a shell (python's os.system, subprocess's
