@@ -1197,7 +1197,7 @@ static __attribute__((noinline)) int ma_pr_sentence_has(const struct ma_pr_words
  * registers. */
 struct ma_pr_lreach {
 	int lp, n, start, ndead;
-	uint8_t list[8];
+	uint16_t list[8];
 	unsigned char dead[MA_PR_PATS];
 };
 
@@ -1228,7 +1228,7 @@ static __attribute__((noinline)) int ma_pr_lreach_at(struct ma_pr_lreach *r,
 		return 1;
 	if (r->ndead == (int)sizeof r->list)
 		return 1; /* no room to clear it: not marked */
-	r->list[r->ndead++] = (uint8_t)p;
+	r->list[r->ndead++] = (uint16_t)p;
 	r->dead[p] = 1;
 	return 0;
 }
@@ -1290,7 +1290,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	litbit = *st->litbit;
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k;
-		const uint8_t *list;
+		const uint16_t *list;
 		const struct ma_pr_start *lits;
 		size_t nl;
 		int last = -1, hb;

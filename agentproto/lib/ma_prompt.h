@@ -107,10 +107,10 @@ int ma_pr_lex_list(const char *s, size_t l);
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
 /* The indexes of the patterns whose first token has class c, in
  * ascending order; *n their count. */
-const uint8_t *ma_pr_lex_starting(int c, size_t *n);
+const uint16_t *ma_pr_lex_starting(int c, size_t *n);
 /* A pattern whose first token may be a word by one literal alternative. */
 struct ma_pr_start {
-	uint8_t pat;
+	uint16_t pat;
 	uint8_t l, stem; /* alt's (a word of another length is not alt: no deref) */
 	const struct ma_pr_alt *alt;
 };
@@ -129,7 +129,8 @@ const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t 
  * when a word of m bytes may be one of them (an alternative of m bytes, a
  * stem of m or fewer). NULL when the tables are malformed. */
 struct ma_pr_starts {
-	const uint8_t *byclass, *nbyclass, *btab;
+	const uint16_t *byclass;
+	const uint8_t *nbyclass, *btab;
 	size_t stride;
 	const struct ma_pr_start *byh2b;
 	const uint16_t *h2bstart;
@@ -157,9 +158,10 @@ const char *ma_pr_lex_class_words(int c);
 #define MA_PR_NORM    (MA_PR_WIN + 8) /* normalised bytes of one window */
 #define MA_PR_WORDS   1024            /* words of one window */
 #define MA_PR_DECODED 1024            /* a base64 / hex / binary run decoded for a second look */
-/* a pattern's index is a uint8_t (ma_prompt_lex.c's start indexes): 255
- * patterns at most */
-#define MA_PR_PATS 255 /* room for the patterns' seen flags (255 at most) */
+/* the patterns' seen flags: room for this many patterns (a pattern's
+ * index is a uint16_t in ma_prompt_lex.c's start indexes; a class starts
+ * 255 patterns at most) */
+#define MA_PR_PATS 320
 
 struct ma_pr_words {
 	const char *t; /* the normalised text */

@@ -714,7 +714,8 @@ static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
 static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
  * by the ma_pr_h2() of its literal alternatives */
-static uint8_t ma_pr_byclass[64][MA_PR_NSRC], ma_pr_nbyclass[64];
+static uint16_t ma_pr_byclass[64][MA_PR_NSRC];
+static uint8_t ma_pr_nbyclass[64];
 /* the classes whose list above is not empty */
 static uint64_t ma_pr_startk;
 static struct ma_pr_start ma_pr_byh2[MA_PR_ALT_MAX];
@@ -1060,7 +1061,7 @@ static int ma_pr_build_byh2(void)
 					continue;
 				if (n == MA_PR_ALT_MAX)
 					return -1;
-				ma_pr_byh2[n].pat = (uint8_t)i;
+				ma_pr_byh2[n].pat = (uint16_t)i;
 				ma_pr_byh2[n].l = t->alt[x].l;
 				ma_pr_byh2[n].stem = t->alt[x].stem;
 				ma_pr_byh2[n].alt = &t->alt[x];
@@ -1173,11 +1174,13 @@ static int ma_pr_build_patterns(void)
 				pt->needh[pt->nneed] = pt->t[x].h2;
 				pt->nneed++;
 			}
-		if (MA_PR_NSRC > 255 || MA_PR_NSRC > MA_PR_PATS)
+		if (MA_PR_NSRC > 65535 || MA_PR_NSRC > MA_PR_PATS)
 			return -1;
 		for (int c = 0; c < 64; c++)
 			if (pt->t[0].k & (1ull << c)) {
-				ma_pr_byclass[c][ma_pr_nbyclass[c]++] = (uint8_t)i;
+				if (ma_pr_nbyclass[c] == 255)
+					return -1;
+				ma_pr_byclass[c][ma_pr_nbyclass[c]++] = (uint16_t)i;
 				ma_pr_startk |= 1ull << c;
 			}
 	}
@@ -1385,7 +1388,7 @@ uint64_t ma_pr_lex_classes(const char *w, size_t l)
 	return ma_pr_lex_word(w, l, &f);
 }
 
-const uint8_t *ma_pr_lex_starting(int c, size_t *n)
+const uint16_t *ma_pr_lex_starting(int c, size_t *n)
 {
 	if (ma_pr_ok != 0) {
 		*n = 0;
