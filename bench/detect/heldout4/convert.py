@@ -8,7 +8,7 @@ empty case. One reader per source format:
   js_array     a JavaScript array literal of string literals (ssrfcheck's
                test data, private-ip's test lists)
   go_tests     the `in:` / `expected:` pairs of Go table tests (bluemonday)
-  lines        one case a line (xss-filters' fuzzer seeds)
+  lines        one case a line (xss-filters' fuzzer seeds, the FAQ questions)
   sanitize_url the calls of sanitize-url's tests that fetch.py recorded
   json_lines   one JSON string a line (the MariaDB test statements that
                fetch.py extracted)
@@ -299,6 +299,10 @@ def json_lines(cat, name):
     return [json.loads(ln) for ln in read(cat, name).splitlines() if ln.strip()]
 
 
+def text_lines(cat, name):
+    return [s for s in read(cat, name).split("\n") if s.strip()]
+
+
 def seed_lines():
     return [s for s in read("xss", "xss-filters_seed.xss").split("\n") if s.strip()]
 
@@ -332,6 +336,8 @@ def main():
         ("xss", "bluemonday_TestXSS", "input", bm_xss, 0),
         ("xss", "braintree-sanitize-url", "input", su, su_out),
         ("benign-html", "bluemonday_kept", "operation", bm_kept, 0),
+        ("benign-prompts", "debian-faq_questions", "input", text_lines("benign-prompts", "debian-faq_questions.txt"), 0),
+        ("benign-prompts", "python-faq_questions", "input", text_lines("benign-prompts", "python-faq_questions.txt"), 0),
         ("benign-sql", "mariadb_test_statements", "operation", json_lines("benign-sql", "mariadb_test_statements.jsonl"), 0),
     ]
     for cat, name, key, items, apart in outputs:

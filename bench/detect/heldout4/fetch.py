@@ -19,6 +19,7 @@ Standard library, npm, node, apt-get and dpkg-deb only. Nothing here runs in
 `make check` or CI: the cases are committed.
 """
 import glob
+import html
 import importlib.util
 import json
 import os
@@ -56,7 +57,11 @@ NPM = [
 DEBS = [
     ("golang-github-microcosm-cc-bluemonday-dev", "1.0.20-1"),
     ("mariadb-test-data", "1:10.11.19-0+deb12u1"),
+    ("debian-faq", "11.1"),
+    ("python3.11-doc", "3.11.2-6+deb12u9"),
 ]
+DEBIAN_FAQ = "usr/share/doc/debian/FAQ"
+PYTHON_FAQ = "usr/share/doc/python3.11/html/_sources/faq"
 MYSQLTEST = "usr/share/mysql/mysql-test/main"
 BLUEMONDAY = "usr/share/gocode/src/github.com/microcosm-cc/bluemonday"
 
@@ -203,6 +208,42 @@ def mariadb_statements(tree, every=25):
     return out[::every], len(out)
 
 
+# --- benign prompts: the questions of two FAQs ------------------------------------------
+
+
+def debian_faq_questions(tree):
+    """The section titles of the Debian FAQ (*.en.html, h1-h4, in file
+    order) that are questions: tags removed, entities decoded, white space
+    runs one space, the section number removed."""
+    out = []
+    for f in sorted(glob.glob(os.path.join(tree, DEBIAN_FAQ, "*.en.html"))):
+        with open(f, encoding="utf-8") as fh:
+            text = fh.read()
+        for m in re.finditer(r"<h[1-4][^>]*>(.*?)</h[1-4]>", text, re.S):
+            q = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", m.group(1)))).strip()
+            q = re.sub(r"^[0-9.]+\s*", "", q)
+            if q.endswith("?"):
+                out.append(q)
+    return out
+
+
+def python_faq_questions(tree):
+    """The section titles of the Python FAQ's reStructuredText sources
+    (a line underlined with = - ~ ^ and the like) that are questions,
+    inline literals and emphasis written as plain text."""
+    out = []
+    for f in sorted(glob.glob(os.path.join(tree, PYTHON_FAQ, "*.rst.txt"))):
+        with open(f, encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+        for title, under in zip(lines, lines[1:]):
+            title, under = title.strip(), under.strip()
+            if title.endswith("?") and under and len(under) >= 0.8 * len(title) and set(under) <= set("=-~^\"'*+#"):
+                q = re.sub(r"``(.+?)``", r"\1", title)
+                q = re.sub(r"(?<![*\w])\*(\w[^*]*?)\*(?![*\w])", r"\1", q)
+                out.append(q)
+    return out
+
+
 def whatwg_hosts(entries):
     r = subprocess.run(["node", "-e", NODE], input="".join(json.dumps(s) + "\n" for s in entries),
                        capture_output=True, text=True, check=True)
@@ -235,6 +276,12 @@ def main():
         with open(os.path.join(RAW, "xss", "braintree-sanitize-url_calls.jsonl"), "w", encoding="utf-8") as o:
             o.write(r.stdout)
         print("raw/xss/braintree-sanitize-url_calls.jsonl: %d calls" % len(r.stdout.splitlines()))
+        os.makedirs(os.path.join(RAW, "benign-prompts"), exist_ok=True)
+        for name, qs in (("debian-faq_questions.txt", debian_faq_questions(trees["deb"])),
+                         ("python-faq_questions.txt", python_faq_questions(trees["deb"]))):
+            with open(os.path.join(RAW, "benign-prompts", name), "w", encoding="utf-8") as o:
+                o.write("".join(q + "\n" for q in qs))
+            print("raw/benign-prompts/%s: %d questions" % (name, len(qs)))
         stmts, total = mariadb_statements(trees["deb"])
         os.makedirs(os.path.join(RAW, "benign-sql"), exist_ok=True)
         with open(os.path.join(RAW, "benign-sql", "mariadb_test_statements.jsonl"), "w", encoding="utf-8") as o:
