@@ -144,6 +144,11 @@ static void addresses_are_classified(void **state)
 	    {"::ffff:a9fe:a9fe", "ssrf.metadata"},
 	    {"::10.0.0.1", "ssrf.private"},
 	    {"64:ff9b::7f00:1", "ssrf.loopback"},
+	    {"64:ff9b::8.8.8.8", NULL},
+	    /* local-use NAT64 (RFC 8215): where the IPv4 address sits is the
+	     * network's choice (a /48 to /96 prefix), so any address fires */
+	    {"64:ff9b:1::8.8.8.8", "ssrf.private"},
+	    {"64:ff9b:1:ffff::1", "ssrf.private"},
 	    {"2002:7f00:1::", "ssrf.loopback"},
 	    {"fd00:ec2::254", "ssrf.metadata"},
 	    {"fc00::1", "ssrf.unique_local"},
