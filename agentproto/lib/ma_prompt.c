@@ -767,9 +767,9 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, s
 		return ma_pr_lex_word(t + s, l, f);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (s + 8 <= n) {
+		/* the bytes past the word cleared (1 <= l <= 8) */
 		memcpy(&v, t + s, 8);
-		if (l < 8)
-			v &= (1ull << (8 * l)) - 1;
+		v &= ~0ull >> (64 - 8 * l);
 	} else
 #endif
 	{
@@ -800,6 +800,8 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
                                                                   int brk, int leet,
                                                                   struct ma_pr_lcache *c)
 {
+	uint64_t k;
+
 	if (e - s > 255)
 		e = s + 255;
 	w->s[w->n] = (uint16_t)s;
@@ -807,24 +809,27 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	w->brk[w->n] = (uint8_t)brk;
 	/* the lists by the word's bytes as they end up (leet digits read as
 	 * letters), never by a transliteration */
-	w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
-	if (!w->k[w->n] && leet) {
-		for (size_t k = s; k < e; k++) {
-			const char *from = "0134578@$", *to = "oieastbas";
-			const char *p = memchr(from, t[k], 9);
-			if (p && t[k])
-				t[k] = to[p - from];
+	k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
+	if (!k) {
+		if (leet) {
+			for (size_t x = s; x < e; x++) {
+				const char *from = "0134578@$", *to = "oieastbas";
+				const char *p = memchr(from, t[x], 9);
+				if (p && t[x])
+					t[x] = to[p - from];
+			}
+			k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
 		}
-		w->k[w->n] = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
+		if (!k && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
+			char x[64];
+			size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
+			if (xl)
+				k = ma_pr_lex_classes(x, xl);
+		}
 	}
-	if (!w->k[w->n] && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
-		char x[64];
-		size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
-		if (xl)
-			w->k[w->n] = ma_pr_lex_classes(x, xl);
-	}
+	w->k[w->n] = k;
 	w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
-	w->kall |= w->k[w->n];
+	w->kall |= k;
 	w->n++;
 }
 
@@ -976,17 +981,19 @@ static void ma_pr_facts(struct ma_pr_words *w)
 {
 	uint64_t kall = 0, fall = 0;
 	int maxlen = 0, run1 = 0, runlen = 0, r1 = 0, rl = 0;
-	unsigned maxfirst = 0;
+	unsigned maxfirst = 0, prev = 0; /* the word before's length (0: none) */
+	const unsigned char *u = (const unsigned char *)w->t;
 
 	for (int i = 0; i < w->n; i++) {
-		unsigned c = (unsigned char)w->t[w->s[i]];
+		unsigned c = u[w->s[i]], l = w->l[i];
 		kall |= w->k[i];
 		fall |= w->f[i];
-		maxlen = w->l[i] > maxlen ? w->l[i] : maxlen;
+		maxlen = (int)l > maxlen ? (int)l : maxlen;
 		maxfirst = c > maxfirst ? c : maxfirst;
-		r1 = w->l[i] == 1 ? r1 + 1 : 0;
+		r1 = l == 1 ? r1 + 1 : 0;
 		run1 = r1 > run1 ? r1 : run1;
-		rl = i > 0 && w->l[i] == w->l[i - 1] ? rl + 1 : 1;
+		rl = l == prev ? rl + 1 : 1;
+		prev = l;
 		runlen = rl > runlen ? rl : runlen;
 	}
 	w->kall = kall;

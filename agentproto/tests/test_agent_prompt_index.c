@@ -921,10 +921,13 @@ static void core_words_by_their_first_bytes_are_the_core_words(void **state)
 }
 
 /* The normaliser lowercasing runs of ASCII letters eight bytes at a time
+ * and runs of letters and single spaces sixteen at a time
  * (ma_prompt_normalise) beside a byte at a time (ma_prompt_normalise_slow):
  * the same bytes, length and mixed count on random texts of letter runs of
  * every length (capitals too), the bytes next to 'a', 'z', 'A', 'Z' and
- * non-ASCII bytes, into buffers of every size up to the text's. */
+ * non-ASCII bytes, into buffers of every size up to the text's; every
+ * fourth text mostly words one space apart (the sixteen-byte runs), with
+ * look-alikes folded inside them (the mixed count). */
 static void the_normaliser_by_eight_bytes_is_the_normaliser_by_byte(void **state)
 {
 	static const char often[] = "abcxyzABCXYZ@[`{ .\n'\xc3\xa9\xd0\xb0\xe2\x80\x8b";
@@ -939,7 +942,22 @@ static void the_normaliser_by_eight_bytes_is_the_normaliser_by_byte(void **state
 		n = (seed >> 8) % sizeof in;
 		for (size_t k = 0; k < n; k++) {
 			seed = seed * 1103515245u + 12345u;
-			if ((seed >> 24) % 3)
+			if (round % 4 == 3 && (seed >> 24) % 5 == 0) {
+				/* a space mostly; a Cyrillic a (folded inside a Latin
+				 * word: the mixed count), a Cyrillic word ("при": native,
+				 * its script kept) or another byte */
+				static const char *const piece[] = {"\xd0\xb0",
+				                                    "\xd0\xbf\xd1\x80\xd0\xb8"};
+				unsigned r = (seed >> 8) % 9;
+				size_t pl = r < 2 ? strlen(piece[r]) : 1;
+				if (r < 2 && k + pl <= n) {
+					memcpy(in + k, piece[r], pl);
+					k += pl - 1;
+				} else {
+					in[k] =
+					    r == 2 ? often[(seed >> 12) % (sizeof often - 1)] : ' ';
+				}
+			} else if ((seed >> 24) % 3)
 				in[k] =
 				    (char)('a' + (seed >> 8) % 26 - ((seed >> 20) % 4 ? 0 : 32));
 			else if ((seed >> 16) % 4)
