@@ -104,6 +104,11 @@ struct ma_sh_st {
 	 * ma_sh_inner_subst, and a probe for the same) */
 	size_t sub_a, sub_n;
 	int sub_found;
+	/* when set, every such start is also kept here (ma_sh_inner_subst's
+	 * memo: sub_a just after the body's construct, sub_n the rest of it),
+	 * up to MA_SH_SUB_STARTS; *rec_n goes to -1 past that */
+	uint32_t *rec;
+	int *rec_n;
 	size_t quiet_at; /* where the outermost quiet body's construct starts */
 };
 
@@ -499,6 +504,13 @@ static size_t ma_sh_dquote(struct ma_sh_st *st, size_t i, int *unterm);
 static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm);
 static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm);
 
+/* The bytes a substitution's body follows (ma_sh_paren_body): escapes,
+ * quotes, expansions and parentheses (2: an opening one); the rest is
+ * skipped. */
+static const unsigned char ma_sh_body_byte[256] = {
+    ['\\'] = 1, ['\''] = 1, ['"'] = 1, ['`'] = 1, ['$'] = 1, ['('] = 2, [')'] = 1,
+};
+
 /* From i (just after an opening parenthesis; the construct starts at
  * open: $(, $((, <( or >() to just after the matching one; quotes and
  * nested substitutions are skipped whole. */
@@ -513,6 +525,16 @@ static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t open, size_t i, int *
 		st->quiet_at = open;
 	while (i < st->len) {
 		char c = s[i];
+		unsigned t = ma_sh_body_byte[(unsigned char)c];
+		if (t == 0) {
+			i++; /* most of a body: nothing to follow */
+			continue;
+		}
+		if (t == 2) {
+			depth++;
+			i++;
+			continue;
+		}
 		if (c == '\\') {
 			i += 2;
 		} else if (c == '\'') {
@@ -524,9 +546,6 @@ static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t open, size_t i, int *
 			i = ma_sh_backtick(st, i, unterm);
 		} else if (c == '$') {
 			i = ma_sh_dollar(st, i, unterm);
-		} else if (c == '(') {
-			depth++;
-			i++;
 		} else if (c == ')') {
 			i++;
 			if (--depth == 0) {
@@ -544,6 +563,19 @@ static size_t ma_sh_paren_body(struct ma_sh_st *st, size_t open, size_t i, int *
 	return st->len;
 }
 
+/* Keeps the start i of a command substitution found inside a quiet body
+ * (ma_sh_inner_subst's memo). */
+static __attribute__((noinline, cold)) void ma_sh_rec(struct ma_sh_st *st, size_t i)
+{
+	if (*st->rec_n < 0)
+		return;
+	if (*st->rec_n == MA_SH_SUB_STARTS) {
+		*st->rec_n = -1;
+		return;
+	}
+	st->rec[(*st->rec_n)++] = (uint32_t)i;
+}
+
 static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm)
 {
 	size_t j = i + 1;
@@ -552,8 +584,11 @@ static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm)
 	while (j < st->len && st->s[j] != '`')
 		j += st->s[j] == '\\' ? 2 : 1;
 	if (st->quiet && st->quiet_at < st->sub_a && j < st->len && j > i + 1 &&
-	    i - st->sub_a < st->sub_n)
+	    i - st->sub_a < st->sub_n) {
 		st->sub_found = 1; /* ma_sh_inner_subst */
+		if (st->rec)
+			ma_sh_rec(st, i);
+	}
 	if (j >= st->len) {
 		*unterm = 1;
 		ma_sh_mark(st, MA_SH_M_SUBST, i, st->len, MA_SH_F_UNTERM, 0);
@@ -585,8 +620,11 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 			st->runs++;
 			j = ma_sh_paren_body(st, i, i + 2, &u);
 			if (st->quiet && st->quiet_at < st->sub_a && !u && j != i + 3 &&
-			    i - st->sub_a < st->sub_n)
+			    i - st->sub_a < st->sub_n) {
 				st->sub_found = 1; /* ma_sh_inner_subst */
+				if (st->rec)
+					ma_sh_rec(st, i);
+			}
 			ma_sh_mark(st, MA_SH_M_SUBST, i, j,
 			           u ? MA_SH_F_UNTERM : (j == i + 3 ? MA_SH_F_EMPTY : 0), 0);
 		}
@@ -2024,6 +2062,9 @@ static inline void ma_sh_memo_ready(struct ma_sh_memo *memo)
 	if (!memo->ready) {
 		memset(memo->start, 0xff, sizeof memo->start);
 		memset(memo->cmd_at, 0, sizeof memo->cmd_at);
+		for (int k = 0; k < MA_SH_SUB_MEMO; k++)
+			memo->sub[k].end = 0;
+		memo->sub_next = 0;
 		memo->ready = 1;
 	}
 }
@@ -2511,7 +2552,8 @@ enum {
  * a): its body was lexed quietly (no marks), so the place looks like data
  * inside one word, yet "echo ${x:-" + "$(id)" + "}" runs id while the word
  * is expanded. The body is lexed again from m's start, keeping nothing. */
-static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, size_t b)
+static int ma_sh_inner_lex(const char *s, const struct ma_sh_el *m, size_t a, size_t b,
+                           uint32_t *rec, int *rec_n)
 {
 	struct ma_sh_st st;
 	int u = 0;
@@ -2524,6 +2566,8 @@ static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, 
 	st.probe = 1; /* nothing kept, no window touched (probe_b 0: never found) */
 	st.sub_a = a;
 	st.sub_n = b - a;
+	st.rec = rec;
+	st.rec_n = rec_n;
 	if (s[m->start] == '$')
 		(void)ma_sh_dollar(&st, m->start, &u);
 	else if (s[m->start] == '`')
@@ -2531,6 +2575,37 @@ static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, 
 	else if (m->start + 1 < m->end && s[m->start + 1] == '(')
 		(void)ma_sh_paren_body(&st, m->start, m->start + 2, &u); /* <(...) >(...) */
 	return st.sub_found;
+}
+
+/* ma_sh_inner_lex, with the body lexed once per line (memo: where the
+ * substitutions that run inside it start, kept for every place in it;
+ * the lexing does not depend on the place). A body with more than
+ * MA_SH_SUB_STARTS of them is lexed again per place, as without memo. */
+static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, size_t b,
+                             struct ma_sh_memo *memo)
+{
+	int k;
+
+	if (!memo)
+		return ma_sh_inner_lex(s, m, a, b, NULL, NULL);
+	for (k = 0; k < MA_SH_SUB_MEMO; k++)
+		if (memo->sub[k].end == m->end && memo->sub[k].at == m->start)
+			break;
+	if (k == MA_SH_SUB_MEMO) {
+		k = memo->sub_next;
+		memo->sub_next = (k + 1) % MA_SH_SUB_MEMO;
+		memo->sub[k].at = m->start;
+		memo->sub[k].end = m->end;
+		memo->sub[k].n = 0;
+		(void)ma_sh_inner_lex(s, m, m->start + 1, m->end, memo->sub[k].start,
+		                      &memo->sub[k].n);
+	}
+	if (memo->sub[k].n < 0)
+		return ma_sh_inner_lex(s, m, a, b, NULL, NULL);
+	for (int i = 0; i < memo->sub[k].n; i++)
+		if (memo->sub[k].start[i] >= a && memo->sub[k].start[i] < b)
+			return 1;
+	return 0;
 }
 
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
@@ -2568,7 +2643,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			continue;
 		if (paren < 0)
 			paren = memchr(s + a, '(', b - a) || memchr(s + a, '`', b - a);
-		if (paren && ma_sh_inner_subst(s, m, a, b)) {
+		if (paren && ma_sh_inner_subst(s, m, a, b, memo)) {
 			hit->spans = 1;
 			ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
 			return;

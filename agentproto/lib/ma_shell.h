@@ -189,8 +189,10 @@ void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t
  * one for all its places and windows (the same word or command is judged
  * again by the next place, input or window). Set ready to 0 before its
  * first use with a line. */
-#define MA_SH_MEMO     128
-#define MA_SH_CMD_MEMO 256
+#define MA_SH_MEMO       128
+#define MA_SH_CMD_MEMO   256
+#define MA_SH_SUB_MEMO   4
+#define MA_SH_SUB_STARTS 32
 struct ma_sh_memo {
 	int ready;
 	uint32_t start[MA_SH_MEMO], end[MA_SH_MEMO];
@@ -200,6 +202,17 @@ struct ma_sh_memo {
 	uint32_t cmd_at[MA_SH_CMD_MEMO];
 	int8_t cmd_runs[MA_SH_CMD_MEMO];
 	uint8_t cmd_name[MA_SH_CMD_MEMO];
+	/* the bodies of the application's substitutions and expansions that
+	 * run one, each lexed once (ma_sh_inner_subst): the mark's bytes [at,
+	 * end) (end 0: an empty slot) and where the command substitutions
+	 * that run inside it start, in order (n; -1: more than
+	 * MA_SH_SUB_STARTS, the body is lexed again per place) */
+	struct {
+		uint32_t at, end;
+		int n;
+		uint32_t start[MA_SH_SUB_STARTS];
+	} sub[MA_SH_SUB_MEMO];
+	int sub_next; /* the slot taken next */
 };
 
 /* ma_sh_analyse, taking and keeping the names' answers in memo (for s

@@ -234,6 +234,25 @@ static void make_cases(void)
 			put(c, &o, " word");
 	}
 
+	/* a short input with "(" at every place of a line inside 30 nested
+	 * $( of the application's: each place is inside the substitutions'
+	 * bodies, where a "(" of the input could start one */
+	c = &cases[ncases++];
+	c->kind = K_SHELL;
+	c->name = "sh-nested";
+	c->what = "a 2-byte input with ( at ~1,900 places inside 30 nested $(";
+	snprintf(c->in[0], sizeof c->in[0], "a(");
+	{
+		size_t o = 0;
+		put(c, &o, "echo ");
+		for (int k = 0; k < 30; k++)
+			put(c, &o, "$(echo ");
+		while (o + 2 + 30 + 1 < MAXSQL)
+			put(c, &o, "a(");
+		for (int k = 0; k < 30; k++)
+			put(c, &o, ")");
+	}
+
 	/* path: 1 KB of encoded dot segments in a 4 KB path, with a base */
 	c = &cases[ncases++];
 	c->kind = K_PATH;
