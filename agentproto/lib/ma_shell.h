@@ -335,4 +335,15 @@ int ma_sh_sqlcli_judge(int client, const char *s, size_t n, size_t a, size_t b);
  * with a shell (psql's \! LINE, sqlite3's .shell/.system LINE), or 0. */
 size_t ma_sh_sqlcli_shell(int client, const char *s, size_t n);
 
+/* What the bytes [a, b) of a container runner's mount value s (n bytes:
+ * docker's -v SPEC, or with csv its --mount key=value,...) do
+ * (ma_shell_mount.c): MA_SH_MOUNT_FIELD when they add a field or write
+ * a key or the mount's options (':', ',', type=, :rw), MA_SH_MOUNT_HOST
+ * when they name a bind mount's host path (start it, "..", the host's
+ * root or a system path), 0 otherwise (a volume's name, a subdirectory,
+ * the container's path). Inputs under 2 bytes only as a whole host
+ * path ("/"). */
+enum { MA_SH_MOUNT_FIELD = 1, MA_SH_MOUNT_HOST };
+int ma_sh_mount_judge(int csv, const char *s, size_t n, size_t a, size_t b);
+
 #endif

@@ -12,9 +12,11 @@
  * -c), a file of code (sed -f), code (python -c: ma_sh_code_judge, and
  * the strings it hands to a shell as command lines), an Ex command (vim
  * -c) or a database client's statement (psql -c, mysql -e, sqlite3's:
- * ma_shell_sqlcli.c). env -S's string is split into an argv of its own.
- * A shell's -c script (also behind sudo, env,
- * timeout ..., or in a container: docker exec, kubectl exec --), ssh's
+ * ma_shell_sqlcli.c); a container runner's mount value (docker run -v,
+ * --mount) as docker reads it (ma_shell_mount.c). env -S's string is
+ * split into an argv of its own. A shell's -c script (also behind sudo,
+ * env, timeout ..., or in a container: docker exec, docker compose exec,
+ * kubectl exec [--]), ssh's
  * remote command, watch's command, the -c line of flock, script and su,
  * and a command line value are checked as command lines (ma_sh_check,
  * ma_shell.c); find -exec's command is checked as an argv of its own.
@@ -409,16 +411,21 @@ static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
 
 /* The programs that run a command inside a container or another root
  * after an operand of their own (their --help): docker/podman/nerdctl
- * exec CONTAINER and run IMAGE (also "container exec"), chroot DIR, with
+ * exec CONTAINER and run IMAGE (also "container exec", "compose exec
+ * SERVICE", "compose run SERVICE", docker-compose's), chroot DIR, with
  * the options of the program and of the subcommand that take a value;
- * kubectl, lxc and incus exec/run/debug take the command after "--".
- * subs: the subcommands that run one ("" for none: chroot). */
+ * kubectl, lxc and incus exec/run/debug take the command after "--" or,
+ * without it, as the first operand after the pod (kubectl exec POD CMD,
+ * the form kubectl took before 1.2x with a warning; kubectl run NAME
+ * --image=I CMD, the container's arguments; lxc exec C CMD).
+ * subs: the subcommands that run one ("" for none: chroot); docker's
+ * "container" and "compose" name the subcommand that follows. */
 static const struct ma_sh_runner {
 	struct ma_sh_prog_opts opts;
 	const char *subs;
-	int dashdash; /* the command is what follows "--" */
+	int dashdash; /* the command may follow "--", the options go on after the operand */
 } ma_sh_runners[] = {
-    {{"docker", "", "Hacehlmpuvw", "", "",
+    {{"docker", "", "Hacefhlmpuvw", "", "",
       "--config --context --host --log-level --tlscacert --tlscert --tlskey --detach-keys "
       "--env --env-file --user --workdir --add-host --annotation --attach --blkio-weight "
       "--blkio-weight-device --cap-add --cap-drop --cgroup-parent --cgroupns --cidfile "
@@ -433,28 +440,42 @@ static const struct ma_sh_runner {
       "--memory-swappiness --mount --name --network --network-alias --oom-score-adj --pid "
       "--pids-limit --platform --publish --pull --restart --runtime --security-opt --shm-size "
       "--stop-signal --stop-timeout --storage-opt --sysctl --tmpfs --ulimit --userns --uts "
-      "--volume --volume-driver --volumes-from",
+      "--volume --volume-driver --volumes-from --mount-add --file --project-name --profile "
+      "--project-directory --ansi --progress --parallel --index --env-from-file",
       0, NULL},
-     "exec run container",
+     "exec run container compose",
      0},
-    {{"kubectl", "", "", "", "", "", 0, NULL}, "exec run debug", 1},
-    {{"lxc", "", "", "", "", "", 0, NULL}, "exec", 1},
-    {{"incus", "", "", "", "", "", 0, NULL}, "exec", 1},
+    {{"kubectl", "", "cflnopsv", "", "",
+      "--as --as-group --as-uid --cache-dir --certificate-authority --client-certificate "
+      "--client-key --cluster --context --kubeconfig --log-file --log-file-max-size "
+      "--log-flush-frequency --namespace --password --profile --profile-output "
+      "--request-timeout --server --tls-server-name --token --user --username --vmodule "
+      "--container --filename --pod-running-timeout --pod --image --image-pull-policy "
+      "--labels --env --port --overrides --override-type --restart --serviceaccount "
+      "--timeout --field-manager --output --template --annotations --target --copy-to "
+      "--set-image --custom",
+      0, NULL},
+     "exec run debug",
+     1},
+    {{"lxc", "", "", "", "", "--cwd --env --group --user --mode --project", 0, NULL}, "exec", 1},
+    {{"incus", "", "", "", "", "--cwd --env --group --user --mode --project", 0, NULL}, "exec", 1},
     {{"chroot", "", "", "", "", "--groups --userspec", 0, NULL}, "", 0},
 };
 
 /* For a program of ma_sh_runners at argv[i], the index of the command it
- * runs, or 0 when it runs none (another subcommand, no operand). */
+ * runs, or 0 when it runs none (another subcommand, no operand). A
+ * kubectl (lxc, incus) line whose first word is not its subcommand (an
+ * option with a value the table lacks) is read only for "--". */
 static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 {
 	const char *b = ma_sh_base(argv[i]);
 	const struct ma_sh_runner *ru = NULL;
-	int sub;
+	int sub, operand = 0, strict = 1;
 
 	for (size_t k = 0; k < sizeof ma_sh_runners / sizeof ma_sh_runners[0]; k++)
 		if (!strcmp(b, ma_sh_runners[k].opts.prog))
 			ru = &ma_sh_runners[k];
-	if (!strcmp(b, "podman") || !strcmp(b, "nerdctl"))
+	if (!strcmp(b, "podman") || !strcmp(b, "nerdctl") || !strcmp(b, "docker-compose"))
 		ru = &ma_sh_runners[0]; /* docker's command line */
 	if (!ru)
 		return 0;
@@ -467,24 +488,42 @@ static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 				return sub && i + 1 < argc && argv[i + 1] ? i + 1 : 0;
 			return sub && i + 2 < argc && argv[i + 2] ? i + 2 : 0;
 		}
-		if (ru->dashdash) { /* kubectl -n ns exec pod -c x -- ... */
-			sub |= ma_sh_in_words(ru->subs, o, strlen(o));
-			continue;
-		}
 		if (o[0] == '-' && o[1]) {
 			if (ma_sh_opt_read(&ru->opts, o, &nm, &nl, &at) & MA_SH_OPT_NEXT)
 				i++; /* its value */
+			if (ru->dashdash &&
+			    ((nl == 1 && *nm == 'p') || (nl == 5 && !strncmp(nm, "--pod", 5))))
+				operand = 1; /* kubectl exec -p POD -c C CMD (kubectl 1.0) */
+			continue;
+		}
+		if (ru->dashdash) { /* kubectl -n ns exec pod -c x -- ... */
+			if (!sub) {
+				sub = ma_sh_in_words(ru->subs, o, strlen(o));
+				strict &= sub;
+			} else if (!operand)
+				operand = 1; /* the pod (the container, the new pod's name) */
+			else if (strict)
+				return i; /* kubectl exec POD CMD ... */
 			continue;
 		}
 		if (!sub) {
 			if (!ma_sh_in_words(ru->subs, o, strlen(o)))
 				return 0;
-			sub = strcmp(o, "container") != 0; /* docker container exec */
+			/* docker container exec, docker compose run */
+			sub = strcmp(o, "container") != 0 && strcmp(o, "compose") != 0;
 			continue;
 		}
 		return i + 1 < argc && argv[i + 1] ? i + 1 : 0; /* after the operand */
 	}
 	return 0;
+}
+
+/* 1 when b (a base name) runs images: docker, podman, nerdctl,
+ * docker-compose (docker's options). */
+static int ma_sh_runs_image(const char *b)
+{
+	return !strcmp(b, "docker") || !strcmp(b, "podman") || !strcmp(b, "nerdctl") ||
+	       !strcmp(b, "docker-compose");
 }
 
 /* 1 when argv[ai], before the program, is an option of docker's (podman's,
@@ -508,7 +547,7 @@ static int ma_sh_runner_danger(const char *const *argv, int ai)
 
 	for (int k = 0; k < ai && !runner; k++) {
 		const char *b = ma_sh_base(argv[k]);
-		runner = !strcmp(b, "docker") || !strcmp(b, "podman") || !strcmp(b, "nerdctl");
+		runner = ma_sh_runs_image(b);
 	}
 	if (!runner || o[0] != '-' || !o[1])
 		return 0;
@@ -1505,6 +1544,93 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 	return -1;
 }
 
+/* The value val of a runner's mount option (csv: --mount) judged
+ * against the inputs (ma_sh_mount_judge, ma_shell_mount.c): one that
+ * adds a field or names the bind mount's host path fires (cmd.option,
+ * cmd.option_file). Returns ma_request_fire's answer, or -1. */
+static int ma_sh_mount_fire(struct moat_request *r, const char *const *argv, int argc, int csv,
+                            const char *val, const char *file, int line, const char *function)
+{
+	size_t nin, n = strlen(val);
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (size_t i = 0; i < nin; i++) {
+		if (in[i].plain)
+			continue;
+		for (int k = 0; k < in[i].nforms; k++) {
+			const char *v = in[i].form[k], *p = val, *h;
+			size_t vl = in[i].form_len[k];
+			int occ = 0, hit = 0;
+			while (vl && occ++ < 64 && !hit) {
+				h = memmem(p, n - (size_t)(p - val), v, vl);
+				if (!h)
+					break;
+				hit = ma_sh_mount_judge(csv, val, n, (size_t)(h - val),
+				                        (size_t)(h - val) + vl);
+				p = h + 1;
+			}
+			if (hit) {
+				int v2 = ma_sh_argv_fire(r, argv, argc, &in[i], k,
+				                         hit == MA_SH_MOUNT_HOST ? "cmd.option_file"
+				                                                 : "cmd.option",
+				                         file, line, function);
+				if (v2 >= 0)
+					return v2;
+				break;
+			}
+		}
+	}
+	return -1;
+}
+
+/* The mount options of the runners (docker, podman, nerdctl,
+ * docker-compose) in argv[0 .. prog]: -v/--volume and --mount (and
+ * --mount-add) of run and create (also "container run", "compose run",
+ * "service create/update"), up to the image; each value judged by
+ * ma_sh_mount_fire. Returns ma_request_fire's answer, or -1. */
+static int ma_sh_mount_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                             const char *file, int line, const char *function)
+{
+	for (int d = 0; d <= prog && d < argc && argv[d]; d++) {
+		int sub = 0;
+		if (!ma_sh_runs_image(ma_sh_base(argv[d])))
+			continue;
+		for (int i = d + 1; i < argc && argv[i] && sub >= 0; i++) {
+			const char *o = argv[i], *nm, *val = NULL;
+			size_t nl, at;
+			int rd, csv, v;
+			if (!strcmp(o, "--"))
+				break;
+			if (!(o[0] == '-' && o[1])) {
+				if (sub)
+					break; /* the image: its command's options follow */
+				if (strcmp(o, "container") && strcmp(o, "compose") &&
+				    strcmp(o, "service"))
+					sub = !strcmp(o, "run") || !strcmp(o, "create") ||
+					              !strcmp(o, "update")
+					          ? 1
+					          : -1;
+				continue;
+			}
+			rd = ma_sh_opt_read(&ma_sh_runners[0].opts, o, &nm, &nl, &at);
+			if (rd & MA_SH_OPT_NEXT) {
+				if (i + 1 < argc && argv[i + 1])
+					val = argv[++i];
+			} else if (at)
+				val = o + at + (nl == 1 && o[at] == '='); /* pflag's -v=SPEC */
+			if (sub != 1 || !val || !nl)
+				continue;
+			csv = nl > 1 && (ma_sh_in_words("--mount --mount-add", nm, nl));
+			if (!csv && !(nl == 1 && *nm == 'v') && !ma_sh_in_words("--volume", nm, nl))
+				continue;
+			v = ma_sh_mount_fire(r, argv, argc, csv, val, file, line, function);
+			if (v >= 0)
+				return v;
+		}
+	}
+	return -1;
+}
+
 int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc, const char *file,
                        int line, const char *function)
 {
@@ -1538,12 +1664,12 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	}
 	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	po = ma_sh_prog_find(argv[prog]);
-	runs_image = !strcmp(ma_sh_base(argv[prog]), "docker") ||
-	             !strcmp(ma_sh_base(argv[prog]), "podman") ||
-	             !strcmp(ma_sh_base(argv[prog]), "nerdctl");
+	runs_image = ma_sh_runs_image(ma_sh_base(argv[prog]));
 	if (depth < MA_SH_ENV_NEST_MAX &&
 	    ma_sh_env_split_check(r, argv, argc, prog, depth, file, line, function) == MOAT_BLOCK)
 		return MOAT_BLOCK; /* env -S "sh -c '...'" */
+	if (ma_sh_mount_check(r, argv, argc, prog, file, line, function) >= 0)
+		return MOAT_BLOCK; /* docker run -v INPUT:/data */
 	{ /* a command run by find -exec, watch, flock -c, script -c, su -c */
 		int v = ma_sh_inner_check(r, argv, argc, prog, depth, file, line, function);
 		if (v >= 0)

@@ -763,7 +763,8 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
  * are not options. When argv runs a shell with -c (sh, bash, dash, zsh,
  * ksh, busybox sh, su ...; also behind sudo, env, timeout, nice ..., or
  * in a container or another root: docker/podman exec CONTAINER, docker
- * run IMAGE, kubectl exec POD --, chroot DIR), its script is checked as
+ * run IMAGE, docker compose exec SERVICE, kubectl exec POD [--], chroot
+ * DIR), its script is checked as
  * moat_check_shell() does, as are the command of find -exec (an argv),
  * watch (sh -c) and the -c line of flock, script and su; the program
  * such a wrapper runs is judged as argv[0] is. An option's value is
@@ -775,7 +776,9 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
  * (sed -f, sftp -b, vim -u, ssh -F: cmd.option_file when the input names
  * it or climbs with ".."), code (python -c, perl -e, ruby -e, node -e,
  * php -r: cmd.program when the input changes the code's tokens) or an Ex
- * command (vim -c, +cmd). Same answers, memory and stack as
+ * command (vim -c, +cmd), a mount (docker run -v SPEC, --mount CSV: the
+ * input names a bind mount's host path, cmd.option_file, or adds a
+ * field, cmd.option). Same answers, memory and stack as
  * moat_check_shell().
  *
  *     const char *argv[] = {"git", "clone", "--", url, dir, NULL};

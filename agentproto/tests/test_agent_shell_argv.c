@@ -1051,6 +1051,170 @@ static void argv_nested_commands_keep_the_stack_bounded(void **state)
 	free(a);
 }
 
+/* The command a container runner runs without "--": kubectl exec POD CMD
+ * (kubectl before 1.2x took it with a warning; -p POD in kubectl 1.0),
+ * kubectl run NAME --image=I CMD (the container's arguments), lxc exec
+ * C CMD, docker compose exec SERVICE CMD and compose run, docker-compose
+ * exec: judged as an argv of its own, as after "--" (its shell's -c
+ * script, its program, a database client's statement). The pod's name,
+ * other subcommands (kubectl logs, compose logs) and ordinary arguments
+ * pass. */
+static void argv_container_commands_without_dashdash(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"kubectl", "exec", "api-0", "sh", "-c", "ls x;id", NULL};
+		const char *b[] = {"kubectl", "exec", "-n", "prod",    "api-0", "-c",
+		                   "app",     "sh",   "-c", "ls x;id", NULL};
+		const char *c[] = {"kubectl", "exec", "api-0", "/tmp/x.sh", NULL};
+		const char *d[] = {"kubectl", "exec", "-p",        "api-0",
+		                   "-c",      "app",  "/tmp/x.sh", NULL};
+		const char *e[] = {"kubectl",  "run",       "tmp", "--image",
+		                   "alpine:3", "/tmp/x.sh", NULL};
+		const char *f[] = {"kubectl", "exec", "db-0",
+		                   "psql",    "-c",   "select * from t where name = 'x' or '1'='1'",
+		                   NULL};
+		const char *g[] = {"docker", "compose", "exec", "web", "sh", "-c", "ls x;id", NULL};
+		const char *h[] = {"docker", "compose", "-f", "ops.yml", "run", "--rm",
+		                   "web",    "sh",      "-c", "ls x;id", NULL};
+		const char *i[] = {"docker-compose", "exec", "-T", "web", "sh", "-c",
+		                   "ls x;id",        NULL};
+		const char *j[] = {"lxc", "exec", "c1", "sh", "-c", "ls x;id", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sh", c, "cmd.argv0"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sh", d, "cmd.argv0"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/x.sh", e, "cmd.argv0"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x' or '1'='1", f, "cmd.sql"), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", g), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", h), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", i), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", j), MOAT_BLOCK);
+	}
+	{ /* with "--", as before */
+		const char *a[] = {
+		    "kubectl", "run", "tmp", "--image=alpine:3", "--rm", "-i", "--restart=Never",
+		    "--",      "sh",  "-c",  "ls x;id",          NULL};
+		const char *b[] = {"kubectl", "--kubeconfig", "/etc/k.conf", "exec",    "api-0",
+		                   "--",      "sh",           "-c",          "ls x;id", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
+		assert_int_equal(argv_check("x;id", b), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"kubectl", "exec", "api-0", "ls", "x;id", NULL};
+		const char *b[] = {"kubectl", "exec", "api-0", "ls", "my file (1).txt", NULL};
+		const char *c[] = {"kubectl", "exec", "api-0", "ls", NULL};
+		const char *d[] = {"kubectl", "logs", "api-0", "sh", "-c", "ls x;id", NULL};
+		const char *e[] = {"kubectl", "get", "pods", "-l", "app=x;id", NULL};
+		const char *f[] = {"docker", "compose", "logs", "web", "sh", "-c", "ls x;id", NULL};
+		const char *g[] = {"kubectl", "exec", "api-0", "--", "sh", "-c", "ls 'x;id'", NULL};
+		const char *h[] = {"lxc", "exec", "c1", "ls", "x;id", NULL};
+		assert_int_equal(argv_check("x;id", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("my file (1).txt", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("api-0", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("app=x;id", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("x;id", h), MOAT_ALLOW);
+	}
+}
+
+/* A user's value inside a runner's mount option (docker/podman run and
+ * create, compose run, service create: -v SPEC, --volume=SPEC, --mount
+ * CSV; ma_shell_mount.c): one that names a bind mount's host path
+ * (starts it: "/", "/etc", "./"; climbs with ".."; makes it the docker
+ * socket or a system path with its own bytes) fires cmd.option_file; one
+ * that adds a field (a ':' in -v's SPEC, ",source=/etc" or
+ * ",bind-propagation=rshared" in --mount's CSV, options after the second
+ * ':') fires cmd.option. A volume's name, a subdirectory under the
+ * application's directory, the container's path, a value of another
+ * option or of the command after the image pass. */
+static void argv_values_inside_mount_options(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"docker",   "run", "--rm",  "-v", "/etc:/data",
+		                   "alpine:3", "ls",  "/data", NULL};
+		const char *b[] = {"docker", "run", "-v", "/:/host", "alpine:3", NULL};
+		const char *c[] = {"docker",   "run", "-v", "/var/run/docker.sock:/s",
+		                   "alpine:3", NULL};
+		const char *d[] = {"docker",   "run", "-v", "/srv/uploads/x/../../../etc:/data",
+		                   "alpine:3", NULL};
+		const char *e[] = {"docker", "run", "--volume=/etc:/data", "alpine:3", NULL};
+		const char *f[] = {"podman",   "run", "--mount", "type=bind,source=/etc,target=/d",
+		                   "alpine:3", NULL};
+		const char *g[] = {"docker",
+		                   "run",
+		                   "--mount",
+		                   "type=volume,dst=/d,volume-opt=type=none,volume-opt=o=bind,"
+		                   "volume-opt=device=/etc",
+		                   "alpine:3",
+		                   NULL};
+		const char *h[] = {"sudo",     "docker", "compose", "run", "-v",
+		                   "./:/data", "web",    "ls",      NULL};
+		assert_int_equal(argv_rule("/etc", a, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/", b, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("run/docker.sock", c, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x/../../../etc", d, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/etc", e, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/etc", f, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/etc", g, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("./", h, "cmd.option_file"), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"docker",   "run", "-v", "vol-mydata:/etc:rw:/data",
+		                   "alpine:3", NULL};
+		const char *b[] = {"docker",   "run", "-v", "/srv/x:/data:ro,rshared",
+		                   "alpine:3", NULL};
+		const char *c[] = {"docker",   "run",
+		                   "--mount",  "type=bind,source=/srv/x,source=/etc,target=/d",
+		                   "alpine:3", NULL};
+		const char *d[] = {
+		    "docker",   "create",
+		    "--mount",  "type=bind,source=/srv/x,bind-propagation=rshared,target=/d",
+		    "alpine:3", NULL};
+		assert_int_equal(argv_rule("mydata:/etc:rw", a, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("ro,rshared", b, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x,source=/etc", c, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("x,bind-propagation=rshared", d, "cmd.option"),
+		                 MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"docker",        "run",      "--rm", "-v",
+		                   "my-data:/data", "alpine:3", NULL};
+		const char *b[] = {"docker",   "run", "-v", "/srv/uploads/alice/photos:/data:ro",
+		                   "alpine:3", NULL};
+		const char *c[] = {"docker", "run", "-v", "/home/alice-b:/data", "alpine:3", NULL};
+		const char *d[] = {"docker", "run", "-v", "my-data:/data/in", "alpine:3", NULL};
+		const char *e[] = {"docker", "run", "-v", "photos/2024:/data", "alpine:3", NULL};
+		const char *f[] = {"docker",   "run", "--mount", "source=/etc,target=/data",
+		                   "alpine:3", NULL};
+		const char *g[] = {"docker",   "run",
+		                   "--mount",  "type=bind,source=/srv/x,target=/etc/app",
+		                   "alpine:3", NULL};
+		const char *h[] = {"docker", "run",
+		                   "-v",     "/etc/nginx/sites/alice.conf:/etc/s.conf:ro",
+		                   "nginx",  NULL};
+		const char *i[] = {"docker", "run", "-v", "/srv/x:/data", "alpine:3", NULL};
+		const char *j[] = {"docker", "run", "alpine:3", "ls", "-v", "/etc:/x", NULL};
+		const char *k[] = {"docker", "rm", "-v", "/etc", NULL};
+		const char *l[] = {"docker", "run", "-e", "V=/etc:/x", "alpine:3", NULL};
+		assert_int_equal(argv_check("my-data", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("alice/photos", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("alice-b", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("/data/in", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("photos/2024", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("/etc", f), MOAT_ALLOW); /* type=volume: a name */
+		assert_int_equal(argv_check("/etc/app", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("alice.conf", h), MOAT_ALLOW);
+		assert_int_equal(argv_check("/", i), MOAT_ALLOW);
+		assert_int_equal(argv_check("/etc", j), MOAT_ALLOW);
+		assert_int_equal(argv_check("/etc", k), MOAT_ALLOW);
+		assert_int_equal(argv_check("/etc", l), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1072,6 +1236,8 @@ int main(void)
 	    cmocka_unit_test(argv_env_split_string_is_an_argv),
 	    cmocka_unit_test(argv_keys_and_runner_options_that_open_the_host),
 	    cmocka_unit_test(argv_heredocs_and_percent_literals),
+	    cmocka_unit_test(argv_container_commands_without_dashdash),
+	    cmocka_unit_test(argv_values_inside_mount_options),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
