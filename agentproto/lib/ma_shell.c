@@ -12,7 +12,10 @@
  *      its own is data, whatever words it holds ("rm -rf" inside quotes);
  *   2. otherwise the syntax it brings is judged: a command substitution
  *      (also one nested in ${...} or $((...))) fires always (it runs
- *      before anything else is checked); the rest fires only when the
+ *      before anything else is checked), and one the application's
+ *      quotes keep from running fires where bash evaluates the quoted
+ *      value as arithmetic and runs it (ma_sh_arith: [[ 'a[$(id)]' -eq
+ *      5 ]], let, (( )), declare -i ...); the rest fires only when the
  *      line still parses (text that only breaks the line, "O'Brien" in
  *      '...', cannot run anything): a separator, newline or pipe followed
  *      by a command that can run something (ma_sh_command_runs: a
@@ -45,7 +48,9 @@
  * window of 128 elements and 128 marks, four windows kept; a longer line
  * is lexed again per window; in a line that cannot parse, the part of an
  * input past its first window is only probed for command substitutions,
- * keeping nothing), nothing is allocated unless a check fires. Any
+ * keeping nothing; the body of each of the application's substitutions
+ * is lexed once per check for those its places may start,
+ * ma_sh_inner_subst), nothing is allocated unless a check fires. Any
  * thread.
  */
 #include "ma_int.h"
@@ -130,7 +135,8 @@ static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *f
 /* One element through the parse check (what ma_sh_valid answers): words
  * and redirections make a command, an operator needs one before it (and
  * |, &&, || one after), parentheses balance, "name ( )" defines a
- * function; inside case ... esac (ma_sh_add counts them) a ")" that no
+ * function (so does bash's "function name ("); inside case ... esac (ma_sh_add counts them) a ")"
+ * that no
  * "(" opened ends a pattern, and an item (its commands, maybe none) ends
  * with ;; ;& or ;;&. */
 static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_parse *v, int kind,
@@ -193,7 +199,8 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 		break;
 	case MA_SH_LPAREN:
 		if (v->have && !(v->cases && prev == MA_SH_WORD && !v->redir)) {
-			if (prev == MA_SH_WORD && v->words == 1 && !v->redir)
+			if (prev == MA_SH_WORD && (v->words == 1 || (v->words == 2 && v->fkw)) &&
+			    !v->redir)
 				v->fdef = 1;
 			else
 				v->bad = 1;
@@ -377,6 +384,8 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 			st->k.v.cases--;
 	}
 	ma_sh_feed(st, kind, flags);
+	if (kind == MA_SH_WORD && !target && st->k.v.words == 1)
+		st->k.v.fkw = end - start == 8 && !memcmp(st->s + start, "function", 8);
 	if (kind == MA_SH_WORD) {
 		if (!target && !(flags & MA_SH_F_ASSIGN) && (!st->k.named || st->k.wrap))
 			ma_sh_named(&st->k, st->s, start, end);
@@ -1379,6 +1388,9 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 				if (v.prev != MA_SH_WORD && v.prev && v.prev != MA_SH_COMMENT &&
 				    v.prev != MA_SH_HEREDOC)
 					v.words = 0;
+				if (v.words == 0) /* its first word: bash's "function"? */
+					v.fkw = el[n0].end - el[n0].start == 8 &&
+					        !memcmp(s + el[n0].start, "function", 8);
 				v.prev = MA_SH_WORD;
 				v.words += nel - n0;
 				v.have = 1;
@@ -2064,6 +2076,8 @@ static inline void ma_sh_memo_ready(struct ma_sh_memo *memo)
 		memset(memo->cmd_at, 0, sizeof memo->cmd_at);
 		for (int k = 0; k < MA_SH_SUB_MEMO; k++)
 			memo->sub[k].end = 0;
+		memo->line_arith = 0;
+		memo->arith_at = 0;
 		memo->sub_next = 0;
 		memo->ready = 1;
 	}
@@ -2875,18 +2889,258 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		ma_sh_set(hit, "cmd.dollar_quote", "high", 0.9);
 }
 
+/* ---- bash's arithmetic ---- */
+
+/* Where [a, b) first holds the start of a command substitution, "$(" or
+ * "`" (also after a backslash: inside "..." a \$( is a $( to the
+ * arithmetic that reads the value), or b. */
+static inline size_t ma_sh_arith_sub(const char *s, size_t a, size_t b)
+{
+	const char *t, *d;
+	size_t end;
+
+	if (b - a <= 16) { /* most inputs: a loop costs less than the calls */
+		for (size_t k = a; k < b; k++)
+			if (s[k] == '`' || (s[k] == '$' && k + 1 < b && s[k + 1] == '('))
+				return k;
+		return b;
+	}
+	t = memchr(s + a, '`', b - a);
+	end = t ? (size_t)(t - s) : b;
+	for (size_t k = a; k + 1 < end; k++) {
+		d = memchr(s + k, '$', end - 1 - k);
+		if (!d)
+			break;
+		k = (size_t)(d - s);
+		if (s[k + 1] == '(')
+			return k;
+	}
+	return end;
+}
+
+/* 1 when the line holds what evaluates a variable as arithmetic: (( )),
+ * $[ ], let, [[ ... -eq ... ]], an integer declaration. */
+static int ma_sh_line_arith(const char *s, size_t len)
+{
+	static const char *const uses[] = {"((",  "$[",  "let ", "-eq",      "-ne",      "-lt",
+	                                   "-le", "-gt", "-ge",  "declare ", "typeset ", "local "};
+
+	for (size_t i = 0; i < sizeof uses / sizeof uses[0]; i++)
+		if (memmem(s, len, uses[i], strlen(uses[i])))
+			return 1;
+	return 0;
+}
+
+/* A word of the tables below, with its length. */
+struct ma_sh_lit {
+	char w[9];
+	uint8_t n;
+};
+#define MA_SH_LIT(x)                                                                               \
+	{                                                                                          \
+		x, sizeof x - 1                                                                    \
+	}
+
+/* 1 when [p, q) is one of the words lit (n of them). */
+static int ma_sh_word_in(const char *s, size_t p, size_t q, const struct ma_sh_lit *lit, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (q - p == lit[i].n && !memcmp(s + p, lit[i].w, q - p))
+			return 1;
+	return 0;
+}
+
+/* The operators of [[ and test whose operand bash evaluates (-v: as a
+ * name, its subscript as arithmetic). */
+static const struct ma_sh_lit ma_sh_arith_ops[] = {
+    MA_SH_LIT("-v"),  MA_SH_LIT("-eq"), MA_SH_LIT("-ne"), MA_SH_LIT("-lt"),
+    MA_SH_LIT("-le"), MA_SH_LIT("-gt"), MA_SH_LIT("-ge")};
+
+/* The commands whose arguments bash evaluates (let) or takes as names,
+ * their subscripts evaluated (declare -i evaluates values too; unset's
+ * subscript is left alone since bash 5.2, not before). */
+static const struct ma_sh_lit ma_sh_arith_cmds[] = {
+    MA_SH_LIT("let"),  MA_SH_LIT("declare"),  MA_SH_LIT("typeset"), MA_SH_LIT("local"),
+    MA_SH_LIT("read"), MA_SH_LIT("readonly"), MA_SH_LIT("export"),  MA_SH_LIT("unset")};
+
+/* The words before a command's name that run it (ma_sh_arith). */
+static const struct ma_sh_lit ma_sh_arith_pre[] = {
+    MA_SH_LIT("{"),  MA_SH_LIT("then"), MA_SH_LIT("do"),      MA_SH_LIT("else"),
+    MA_SH_LIT("!"),  MA_SH_LIT("time"), MA_SH_LIT("builtin"), MA_SH_LIT("command"),
+    MA_SH_LIT("if"), MA_SH_LIT("while")};
+
+/* The bytes that end a command, looking back from a value. */
+static const unsigned char ma_sh_cmd_end[256] = {[';'] = 1, ['&'] = 1, ['|'] = 1, ['\n'] = 1};
+
+/* The bytes looked back at from a value for its command's start. */
+#define MA_SH_ARITH_BACK 1024
+
+/* What bash does with the value at [a, b) of s (e0, m0: the first
+ * element and mark of lx, the window that holds a, that end after a),
+ * which holds a command substitution at k that the line itself does not
+ * run (inside '...', or a \$( inside "..."): 1 when bash evaluates the
+ * value as arithmetic there, which runs it. bash expands any
+ * substitution in the text of (( )), $(( )) and an indexed array's
+ * subscript ${a[...]} (it reads them as inside "..."), and one in an
+ * array subscript (a[$(id)]) of a value it evaluates: an operand of [[
+ * ]]'s -eq ... or of -v (also test's), an argument of let, declare,
+ * typeset, local, read, readonly, export, unset, of $[ ], or a value
+ * assigned in
+ * a line that evaluates variables (x='a[$(id)]'; (( x > 1 ))). What
+ * comes before the value is read from its text, not lexed (the window
+ * keeps nothing before the place, and lexing the line again per place
+ * costs too much): the word before it, and its command's first word, at
+ * most MA_SH_ARITH_BACK bytes back (to a ; & | or newline, quotes taken
+ * as bytes). Further back, a value that holds an array subscript with a
+ * substitution fires (no ordinary value holds one). A line that cannot
+ * parse runs nothing. */
+static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
+                                                 const struct ma_sh_lex *lx, int e0, int m0,
+                                                 size_t a, size_t b, size_t k,
+                                                 struct ma_sh_memo *memo)
+{
+	size_t lo = a, stop, p, q, c0, from;
+	int sub = 0, far = 0, dl = 0;
+
+	if (!lx->valid)
+		return 0;
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++) {
+		const struct ma_sh_el *m = &lx->mark[i];
+		if (m->kind != MA_SH_M_PARAM || m->end < b || m->end - m->start < 3)
+			continue;
+		if (s[m->start + 1] == '(')
+			return 1; /* $(( ... )) */
+		if (s[m->start + 1] != '{')
+			continue;
+		p = m->start + 2;
+		if (s[p] == '#' || s[p] == '!')
+			p++;
+		while (p < a && ma_sh_name_char(s[p]))
+			p++;
+		if (p < a && s[p] == '[')
+			return 1; /* ${a[ ... ]} */
+	}
+	if (e0 < lx->nel && lx->el[e0].kind == MA_SH_WORD && lx->el[e0].start < a)
+		lo = lx->el[e0].start;
+	/* an array subscript before the substitution: a name, then [ */
+	for (p = lo + 1; p < k && !sub; p++)
+		sub = s[p] == '[' && ma_sh_name_char(s[p - 1]);
+	/* the command's start: looked back for from lo down to the last
+	 * value's (the places of an input come in order; memo), or at most
+	 * MA_SH_ARITH_BACK bytes */
+	if (memo)
+		ma_sh_memo_ready(memo);
+	if (memo && memo->arith_at && memo->arith_at - 1 <= lo) {
+		stop = memo->arith_at - 1;
+		for (c0 = lo; c0 > stop && !ma_sh_cmd_end[(unsigned char)s[c0 - 1]]; c0--)
+			;
+		from = c0;
+		if (c0 == stop) { /* the last value's command */
+			c0 = memo->arith_c0;
+			far = memo->arith_far;
+			dl = memo->arith_dl;
+			from = stop > c0 ? stop - 1 : c0;
+		}
+	} else {
+		stop = lo > MA_SH_ARITH_BACK ? lo - MA_SH_ARITH_BACK : 0;
+		for (c0 = lo; c0 > stop && !ma_sh_cmd_end[(unsigned char)s[c0 - 1]]; c0--)
+			;
+		far = c0 == stop && stop > 0;
+		from = c0;
+	}
+	/* $[ between the command's start and the value (from where the last
+	 * value looked) */
+	for (p = from; !dl && p + 1 < lo; p++) {
+		const char *d = memchr(s + p, '$', lo - 1 - p);
+		if (!d)
+			break;
+		p = (size_t)(d - s);
+		dl = s[p + 1] == '[';
+	}
+	if (memo) {
+		memo->arith_at = (uint32_t)lo + 1;
+		memo->arith_c0 = (uint32_t)c0;
+		memo->arith_far = far;
+		memo->arith_dl = dl;
+	}
+	if (far)
+		return sub; /* too far back to tell */
+	while (c0 < lo && (s[c0] == ' ' || s[c0] == '\t'))
+		c0++;
+	/* (( ... )) not closed before the value: any substitution */
+	if (lo - c0 >= 2 && s[c0] == '(' && s[c0 + 1] == '(' &&
+	    !memmem(s + c0 + 2, lo - c0 - 2, "))", 2))
+		return 1;
+	if (!sub)
+		return 0;
+	if (dl)
+		return 1; /* $[ ... ] before the value */
+	/* its command's first word, after a subshell's ( and the reserved
+	 * words and builtins that run the command after them */
+	for (p = c0;;) {
+		while (p < lo && (s[p] == '(' || s[p] == ' ' || s[p] == '\t'))
+			p++;
+		for (q = p; q < lo && s[q] != ' ' && s[q] != '\t'; q++)
+			;
+		if (q >= lo || !ma_sh_word_in(s, p, q, ma_sh_arith_pre,
+		                              sizeof ma_sh_arith_pre / sizeof ma_sh_arith_pre[0]))
+			break;
+		p = q;
+	}
+	if (ma_sh_word_in(s, p, q, ma_sh_arith_cmds,
+	                  sizeof ma_sh_arith_cmds / sizeof ma_sh_arith_cmds[0]))
+		return 1;
+	/* the word before the value, and the one after it */
+	for (q = lo; q > c0 && (s[q - 1] == ' ' || s[q - 1] == '\t'); q--)
+		;
+	for (p = q; p > c0 && s[p - 1] != ' ' && s[p - 1] != '\t'; p--)
+		;
+	if (q > p && ma_sh_word_in(s, p, q, ma_sh_arith_ops,
+	                           sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0]))
+		return 1;
+	if (e0 + 1 < lx->nel && lx->el[e0 + 1].kind == MA_SH_WORD &&
+	    ma_sh_word_in(s, lx->el[e0 + 1].start, lx->el[e0 + 1].end, ma_sh_arith_ops + 1,
+	                  sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0] - 1))
+		return 1; /* [[ 'a[$(id)]' -eq 5 ]] */
+	if (e0 >= lx->nel || !(lx->el[e0].flags & MA_SH_F_ASSIGN))
+		return 0;
+	if (!memo)
+		return ma_sh_line_arith(s, len);
+	if (!memo->line_arith)
+		memo->line_arith = ma_sh_line_arith(s, len) ? 1 : -1;
+	return memo->line_arith > 0;
+}
+
+/* 1 when the place [a, b) of s brings a command substitution that bash's
+ * arithmetic runs (ma_sh_arith); most places hold none. */
+static inline int ma_sh_arith_place(const char *s, size_t len, const struct ma_sh_lex *lx, int e0,
+                                    int m0, size_t a, size_t b, struct ma_sh_memo *memo)
+{
+	size_t k;
+
+	if (!lx->valid)
+		return 0; /* a line that cannot parse runs nothing */
+	k = ma_sh_arith_sub(s, a, b);
+	return k < b && ma_sh_arith(s, len, lx, e0, m0, a, b, k, memo);
+}
+
 void ma_sh_analyse(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
                    struct ma_sh_hit *hit)
 {
-	ma_sh_judge(s, len, lx, a, b, ma_sh_first_after(lx->el, lx->nel, a),
-	            ma_sh_first_after(lx->mark, lx->nmark, a), NULL, hit);
+	ma_sh_analyse_memo(s, len, lx, a, b, NULL, hit);
 }
 
 void ma_sh_analyse_memo(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
                         struct ma_sh_memo *memo, struct ma_sh_hit *hit)
 {
-	ma_sh_judge(s, len, lx, a, b, ma_sh_first_after(lx->el, lx->nel, a),
-	            ma_sh_first_after(lx->mark, lx->nmark, a), memo, hit);
+	int e0 = ma_sh_first_after(lx->el, lx->nel, a);
+	int m0 = ma_sh_first_after(lx->mark, lx->nmark, a);
+
+	ma_sh_judge(s, len, lx, a, b, e0, m0, memo, hit);
+	if (!hit->fired && ma_sh_arith_place(s, len, lx, e0, m0, a, b, memo)) {
+		hit->spans = 1;
+		ma_sh_set(hit, "cmd.arithmetic", "critical", 0.9);
+	}
 }
 
 /* ---- the public checks ---- */
@@ -2936,6 +3190,7 @@ struct ma_sh_scan {
 	 * states): made again by ma_sh_lex_within from prev before it is
 	 * moved on from or kept (ma_sh_lx_lexed) */
 	int lx_taken;
+	int arith_form;         /* the form looked for holds $( or ` (ma_sh_begin_form) */
 	struct ma_sh_memo memo; /* ma_sh_word_name's answers in this check */
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
@@ -3038,6 +3293,15 @@ static void ma_sh_keep_first(struct ma_sh_scan *c)
 	c->first_kept = 1;
 }
 
+/* Whether the form about to be looked for holds a command substitution's
+ * start: only then can bash's arithmetic run one (ma_sh_arith). */
+static void ma_sh_begin_form(void *ctx, const char *v, size_t n)
+{
+	struct ma_sh_scan *c = ctx;
+
+	c->arith_form = ma_sh_arith_sub(v, 0, n) < n;
+}
+
 static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 {
 	(void)ctx;
@@ -3106,9 +3370,17 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			ma_sh_set(&hit, "cmd.nesting", "critical", 0.9);
 			break;
 		}
-		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0))
-			return 0;
+		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
+			if (!c->arith_form ||
+			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo))
+				return 0;
+			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
+			break;
+		}
 		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &c->memo, &hit);
+		if (!hit.fired && c->arith_form &&
+		    ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo))
+			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
 		if (hit.fired)
 			break;
 		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
@@ -3159,12 +3431,14 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 	c->cur_set = 0;
 	c->lx_taken = 0;
 	c->memo.ready = 0;
+	c->arith_form = 1; /* until begin_form says */
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
 	    .text = cmd,
 	    .len = len,
 	    .max_occ = 64,
 	    .skip_input = ma_sh_skip_input,
+	    .begin_form = ma_sh_begin_form,
 	    .analyse = ma_sh_scan_analyse,
 	    .ctx = c,
 	    .operation = op,

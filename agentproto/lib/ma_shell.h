@@ -75,6 +75,7 @@ struct ma_sh_state {
 	struct ma_sh_parse {
 		int depth, have, need, redir, words, prev, fdef, bad;
 		int cases; /* case ... esac open: a ")" at depth 0 ends a pattern */
+		int fkw;   /* the command's first word is bash's "function" keyword */
 	} v;               /* does the line parse? judged element by element */
 	int named;         /* the current command has its program's word already */
 	int wrap;          /* its words so far are a program that runs the next one (exec,
@@ -212,7 +213,13 @@ struct ma_sh_memo {
 		int n;
 		uint32_t start[MA_SH_SUB_STARTS];
 	} sub[MA_SH_SUB_MEMO];
-	int sub_next; /* the slot taken next */
+	int sub_next;   /* the slot taken next */
+	int line_arith; /* the line evaluates variables as arithmetic: 1, -1 not, 0 unknown */
+	/* the last value ma_sh_arith looked back from, + 1 (0: none), its
+	 * command's start, 1 when that was too far back, 1 when a $[ lies
+	 * between the two */
+	uint32_t arith_at, arith_c0;
+	int arith_far, arith_dl;
 };
 
 /* ma_sh_analyse, taking and keeping the names' answers in memo (for s

@@ -1005,6 +1005,91 @@ static void a_function_keyword_body_is_judged(void **state)
 	assert_int_equal(unq("x; function as a noun"), MOAT_ALLOW);
 }
 
+/* bash evaluates a value as arithmetic in [[ ... -eq ... ]], let,
+ * (( )), $(( )), declare -i, -v and an indexed array's subscript, and
+ * expands a command substitution inside an array subscript there: the
+ * quotes the application put around the input do not stop it
+ * ([[ 'a[$(id)]' -eq 5 ]] runs id in bash 5.2; dash has no [[ ). Each
+ * spelling below ran "touch" under bash -c (x[1]+a[$(id)] as a name,
+ * after -v, read or declare, is refused before it runs: it fires all the
+ * same). */
+static void bash_arithmetic_of_quoted_text_fires(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"[[ '", "' -eq 5 ]] && echo yes"},
+	    {"[[ 5 -lt '", "' ]]"},
+	    {"[[ \"", "\" -ge 1 ]]"},
+	    {"let 'x=", "'"},
+	    {"(( x = '", "' ))"},
+	    {"declare -i n='", "'"},
+	    {"typeset -i n='", "'; echo $n"},
+	    {"f(){ local -i n='", "'; }; f"},
+	    {"echo $(( '", "' + 1 ))"},
+	    {"echo $[ '", "' ]"},
+	    {"[[ -v '", "' ]]"},
+	    {"test -v '", "'"},
+	    {"printf -v '", "' %s x"},
+	    {"read '", "' <<< 1"},
+	    {"declare '", "=1'"},
+	    {"x='", "'; (( x > 1 )) && echo big"},
+	    {"declare -i n; n='", "'"},
+	    {"{ let 'x=", "'; }"},
+	    {"true && (let 'x=", "')"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	/* ordinary values in the same places */
+	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
+
+	(void)state;
+	for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++) {
+			if (heads[h][0][strlen(heads[h][0]) - 1] == '"' && attacks[k][2] == '`')
+				continue; /* a backtick inside "..." runs anyway */
+			if (shell3(attacks[k], heads[h][0], attacks[k], heads[h][1]) != MOAT_BLOCK)
+				fail_msg("allowed: %s%s%s", heads[h][0], attacks[k], heads[h][1]);
+		}
+		for (size_t k = 0; k < sizeof values / sizeof values[0]; k++)
+			if (shell3(values[k], heads[h][0], values[k], heads[h][1]) != MOAT_ALLOW)
+				fail_msg("blocked: %s%s%s", heads[h][0], values[k], heads[h][1]);
+	}
+	/* inside "...", a \$( is a $( to the arithmetic */
+	assert_int_equal(shell3("a[\\$(id)]", "let \"x=", "a[\\$(id)]", "\""), MOAT_BLOCK);
+	/* (( )), $(( )) and an array subscript expand any substitution in
+	 * quotes (their text is read as inside "...") */
+	assert_int_equal(shell3("$(id)", "(( '", "$(id)", "' ))"), MOAT_BLOCK);
+	assert_int_equal(shell3("$(id)", "echo $(( '", "$(id)", "' ))"), MOAT_BLOCK);
+	assert_int_equal(shell3("$(id)", "a=(1 2); echo ${a['", "$(id)", "']}"), MOAT_BLOCK);
+	assert_int_equal(shell3("$(id)", "a=(1 2); echo \"${a['", "$(id)", "']}\""), MOAT_BLOCK);
+	assert_int_equal(shell3("1", "a=(1 2); echo ${a['", "1", "']}"), MOAT_ALLOW);
+	/* the same text where nothing evaluates it: a pattern, a string
+	 * comparison, an echo, awk's own fields */
+	assert_int_equal(shell3("a[$(id)]", "grep -F -- '", "a[$(id)]", "' /var/log/app.log"),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell3("a[$(id)]", "[[ '", "a[$(id)]", "' == x ]]"), MOAT_ALLOW);
+	assert_int_equal(shell3("a[$(id)]", "x='", "a[$(id)]", "'; echo \"$x\""), MOAT_ALLOW);
+	assert_int_equal(shell3("$(id)", "[[ '", "$(id)", "' -eq 5 ]]"), MOAT_ALLOW);
+	assert_int_equal(shell3("{ c[$(NF)]++ }", "awk '", "{ c[$(NF)]++ }", "' /var/log/app.log"),
+	                 MOAT_ALLOW);
+}
+
+/* bash's "function f() { ...; }": the keyword and the parentheses
+ * together (bash only) define a function as "f() { ...; }" does; the
+ * body is judged as that one's is. */
+static void a_function_keyword_with_parentheses_is_judged(void **state)
+{
+	(void)state;
+	assert_int_equal(unq("x;function f(){ id;};f"), MOAT_BLOCK);
+	assert_int_equal(unq("x;function f () { id; }; f"), MOAT_BLOCK);
+	assert_int_equal(unq("x\nfunction f() ( id )\nf"), MOAT_BLOCK);
+	assert_int_equal(shell3("x", "function f() { echo ", "x", "; }; f"), MOAT_ALLOW);
+	assert_int_equal(
+	    shell3("hello world", "function f() { echo \"$1\"; }; f '", "hello world", "'"),
+	    MOAT_ALLOW);
+	/* prose with the word and parentheses */
+	assert_int_equal(unq("the function f() returns x"), MOAT_ALLOW);
+	assert_int_equal(sq("function f() { id; }"), MOAT_ALLOW);
+}
+
 static void more_bypass_families_fire(void **state)
 {
 	(void)state;
@@ -2943,6 +3028,8 @@ int main(void)
 	    cmocka_unit_test(a_dollar_quote_dash_ends_earlier_fires),
 	    cmocka_unit_test(bash_array_assignments_are_words),
 	    cmocka_unit_test(a_function_keyword_body_is_judged),
+	    cmocka_unit_test(bash_arithmetic_of_quoted_text_fires),
+	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
