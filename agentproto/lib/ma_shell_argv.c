@@ -462,6 +462,22 @@ static const struct ma_sh_runner {
     {{"chroot", "", "", "", "", "--groups --userspec", 0, NULL}, "", 0},
 };
 
+/* 1 when b (a base name) runs images: docker, podman, nerdctl,
+ * docker-compose (docker's options). */
+static int ma_sh_runs_image(const char *b)
+{
+	switch (b[0]) { /* most names: one comparison */
+	case 'd':
+		return !strcmp(b, "docker") || !strcmp(b, "docker-compose");
+	case 'p':
+		return !strcmp(b, "podman");
+	case 'n':
+		return !strcmp(b, "nerdctl");
+	default:
+		return 0;
+	}
+}
+
 /* For a program of ma_sh_runners at argv[i], the index of the command it
  * runs, or 0 when it runs none (another subcommand, no operand). A
  * kubectl (lxc, incus) line whose first word is not its subcommand (an
@@ -475,8 +491,8 @@ static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 	for (size_t k = 0; k < sizeof ma_sh_runners / sizeof ma_sh_runners[0]; k++)
 		if (!strcmp(b, ma_sh_runners[k].opts.prog))
 			ru = &ma_sh_runners[k];
-	if (!strcmp(b, "podman") || !strcmp(b, "nerdctl") || !strcmp(b, "docker-compose"))
-		ru = &ma_sh_runners[0]; /* docker's command line */
+	if (!ru && ma_sh_runs_image(b))
+		ru = &ma_sh_runners[0]; /* podman's, nerdctl's, docker-compose's: docker's */
 	if (!ru)
 		return 0;
 	sub = !*ru->subs; /* chroot: no subcommand */
@@ -516,14 +532,6 @@ static int ma_sh_runner_command(const char *const *argv, int argc, int i)
 		return i + 1 < argc && argv[i + 1] ? i + 1 : 0; /* after the operand */
 	}
 	return 0;
-}
-
-/* 1 when b (a base name) runs images: docker, podman, nerdctl,
- * docker-compose (docker's options). */
-static int ma_sh_runs_image(const char *b)
-{
-	return !strcmp(b, "docker") || !strcmp(b, "podman") || !strcmp(b, "nerdctl") ||
-	       !strcmp(b, "docker-compose");
 }
 
 /* 1 when argv[ai], before the program, is an option of docker's (podman's,
@@ -1592,8 +1600,19 @@ static int ma_sh_mount_check(struct moat_request *r, const char *const *argv, in
                              const char *file, int line, const char *function)
 {
 	for (int d = 0; d <= prog && d < argc && argv[d]; d++) {
-		int sub = 0;
+		int sub = 0, mounts = 0;
 		if (!ma_sh_runs_image(ma_sh_base(argv[d])))
+			continue;
+		/* first, whether any element may be a mount option (-v, a
+		 * cluster with v, --volume, --mount): reading each option
+		 * against docker's long list costs ~9k instructions */
+		for (int i = d + 1; i < argc && argv[i] && !mounts; i++) {
+			const char *o = argv[i];
+			mounts = o[0] == '-' && (o[1] == '-' ? !strncmp(o, "--volume", 8) ||
+			                                           !strncmp(o, "--mount", 7)
+			                                     : strchr(o, 'v') != NULL);
+		}
+		if (!mounts)
 			continue;
 		for (int i = d + 1; i < argc && argv[i] && sub >= 0; i++) {
 			const char *o = argv[i], *nm, *val = NULL;
