@@ -795,42 +795,43 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, s
  * with letters and digits (leet) that the lexicon does not know is read
  * again with leet digits as letters (in place), a Cyrillic one through
  * its transliteration. */
-static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_words *w, char *t,
-                                                                  size_t n, size_t s, size_t e,
-                                                                  int brk, int leet,
-                                                                  struct ma_pr_lcache *c)
+static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_words *w, int *wn,
+                                                                  uint64_t *kall, char *t, size_t n,
+                                                                  size_t s, size_t e, int brk,
+                                                                  int leet, struct ma_pr_lcache *c)
 {
 	uint64_t k;
+	int x = *wn;
 
 	if (e - s > 255)
 		e = s + 255;
-	w->s[w->n] = (uint16_t)s;
-	w->l[w->n] = (uint8_t)(e - s);
-	w->brk[w->n] = (uint8_t)brk;
+	w->s[x] = (uint16_t)s;
+	w->l[x] = (uint8_t)(e - s);
+	w->brk[x] = (uint8_t)brk;
 	/* the lists by the word's bytes as they end up (leet digits read as
 	 * letters), never by a transliteration */
-	k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
+	k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[x]);
 	if (!k) {
 		if (leet) {
-			for (size_t x = s; x < e; x++) {
+			for (size_t y = s; y < e; y++) {
 				const char *from = "0134578@$", *to = "oieastbas";
-				const char *p = memchr(from, t[x], 9);
-				if (p && t[x])
-					t[x] = to[p - from];
+				const char *p = memchr(from, t[y], 9);
+				if (p && t[y])
+					t[y] = to[p - from];
 			}
-			k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[w->n]);
+			k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[x]);
 		}
 		if (!k && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
-			char x[64];
-			size_t xl = ma_pr_translit(t + s, e - s, x, sizeof x);
+			char tx[64];
+			size_t xl = ma_pr_translit(t + s, e - s, tx, sizeof tx);
 			if (xl)
-				k = ma_pr_lex_classes(x, xl);
+				k = ma_pr_lex_classes(tx, xl);
 		}
 	}
-	w->k[w->n] = k;
-	w->h[w->n] = (uint8_t)ma_pr_h2(t + s, e - s);
-	w->kall |= k;
-	w->n++;
+	w->k[x] = k;
+	w->h[x] = (uint8_t)ma_pr_h2(t + s, e - s);
+	*kall |= k;
+	*wn = x + 1;
 }
 
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
@@ -845,15 +846,15 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 	const unsigned char *u = (const unsigned char *)t;
 	size_t i = 0;
 	struct ma_pr_lcache lc;
+	int wn = 0; /* w->n and w->kall kept here: w's byte arrays may alias them */
+	uint64_t kall = 0;
 
 	memset(lc.len, 0, sizeof lc.len);
 	w->t = t;
-	w->n = 0;
-	w->kall = 0;
-	while (i < n && w->n < MA_PR_WORDS) {
+	while (i < n && wn < MA_PR_WORDS) {
 		size_t s, e;
 		unsigned acc = 0;
-		int brk = w->n == 0;
+		int brk = wn == 0;
 		/* one space before the word (the most common gap): what the loop
 		 * below does with it */
 		if (u[i] == ' ' && i + 1 < n && (ma_pr_cls[u[i + 1]] & MA_PR_C_WORD))
@@ -914,9 +915,11 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 				e -= ma_pr_tquote_end(t + s, e - s);
 		}
 		if (s != e)
-			ma_pr_keep_word(w, t, n, s, e, brk,
+			ma_pr_keep_word(w, &wn, &kall, t, n, s, e, brk,
 			                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG), &lc);
 	}
+	w->n = wn;
+	w->kall = kall;
 }
 
 /* ma_pr_split_words byte by byte, as it was written first (for the unit
@@ -924,13 +927,13 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 {
 	size_t i = 0;
+	int wn = 0;
+	uint64_t kall = 0;
 
 	w->t = t;
-	w->n = 0;
-	w->kall = 0;
-	while (i < n && w->n < MA_PR_WORDS) {
+	while (i < n && wn < MA_PR_WORDS) {
 		size_t s, e;
-		int letters = 0, digits = 0, brk = w->n == 0;
+		int letters = 0, digits = 0, brk = wn == 0;
 		while (i < n && !ma_pr_alnum((unsigned char)t[i]) &&
 		       !(t[i] == '@' || t[i] == '$')) {
 			char c = t[i++];
@@ -971,8 +974,10 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 		       ma_pr_tquote_end(t + s, e - s))
 			e -= ma_pr_tquote_end(t + s, e - s);
 		if (s != e)
-			ma_pr_keep_word(w, t, n, s, e, brk, letters && digits, NULL);
+			ma_pr_keep_word(w, &wn, &kall, t, n, s, e, brk, letters && digits, NULL);
 	}
+	w->n = wn;
+	w->kall = kall;
 }
 
 /* The facts of all the words of w (ma_pr_words: kall ... maxfirst), in

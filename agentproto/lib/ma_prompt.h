@@ -356,6 +356,12 @@ size_t ma_pr_runs_walk(const char *s, size_t n, int fast, struct ma_pr_run *r, s
  * the unit test that compares the two). */
 size_t ma_prompt_normalise_slow(const char *s, size_t n, char *out, size_t cap, int *mixed);
 
+/* ma_prompt_norm.c: the ASCII letter the look-alike code point c stands
+ * for (0 none, 1 dropped, ' ' a space), as the normaliser folds it (fast
+ * 1: first ruled out by its page) or by every rule in turn (fast 0; for
+ * the unit test that compares the two). */
+int ma_pr_fold_code(uint32_t c, int fast);
+
 /* ma_prompt_norm.c: English written in Cyrillic letters ("Игноре"): the
  * word w (l bytes, lowercase) transliterated into out (cap bytes);
  * returns its length, 0 if w holds anything but Cyrillic letters or does

@@ -346,10 +346,13 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	    !((w->kall & kb->insert) && (w->kall & kb->following) && (w->kall & kb->snippet)))
 		return;
 	for (int i = 0; i + 1 < w->n && !any; i++) {
-		any = (w->k[i] & kb->your) && (w->k[i + 1] & kb->yourout);
-		if (w->k[i] & kb->insert)
+		uint64_t ki = w->k[i];
+		if (!(ki & (kb->your | kb->insert | kb->following)))
+			continue;
+		any = (ki & kb->your) && (w->k[i + 1] & kb->yourout);
+		if (ki & kb->insert)
 			ins = 1;
-		if ((w->k[i] & kb->following) && (w->k[i + 1] & kb->snippet))
+		if ((ki & kb->following) && (w->k[i + 1] & kb->snippet))
 			what = 1;
 	}
 	if (!any && !(ins && what))
@@ -1270,11 +1273,17 @@ static int ma_pr_symbol_stretch(const char *t, size_t n, size_t m)
 	return 0;
 }
 
+/* The bytes that close a block ( ) ] } > " ' ` ), and NUL, as strchr()
+ * finds them in ")]}>\"'`". */
+static const unsigned char ma_pr_closer[256] = {
+    [0] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1};
+
 /* A flood: one short token repeated 40 times or more in a row (a known way
  * to push the real instructions out of the model's attention). */
 void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int run = 1;
+	size_t c0 = 0;
 
 	/* 40 words of one length in a row at least */
 	for (int i = 1; i < w->n && w->runlen >= 40; i++) {
@@ -1294,7 +1303,12 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	 * ( )]})]})]} ; not a =-=-=- rule), or 200 closing ones of one kind
 	 * (not a table's ------ rule); only where 64 symbols stand without a
 	 * letter or digit between them */
-	if (ma_pr_symbol_stretch(t, n, 64)) {
+	if (!ma_pr_symbol_stretch(t, n, 64))
+		return;
+	/* (no closing byte in the text: no flood of either kind) */
+	while (c0 < n && !ma_pr_closer[(unsigned char)t[c0]])
+		c0++;
+	if (c0 < n) {
 		char last[3] = {0, 0, 0};
 		size_t k = 0;
 		int kinds = 0, closer = 0;
@@ -1311,7 +1325,7 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 				kinds = closer = 0;
 			else if (c != (unsigned char)last[2])
 				kinds = 1;
-			closer = closer || (per && strchr(")]}>\"'`", (char)c) != NULL);
+			closer = closer || (per && ma_pr_closer[c]);
 			run = per ? run + 1 : 0;
 			last[0] = last[1];
 			last[1] = last[2];

@@ -54,8 +54,9 @@ static inline int ma_pr_wide_space(uint32_t c)
 }
 
 /* The ASCII letter a look-alike code point stands for; 0 none, 1 drop it,
- * ' ' a space. */
-static int ma_pr_fold(uint32_t c)
+ * ' ' a space (every rule in turn: ma_pr_fold asks it only of the code
+ * points that may have one). */
+static int ma_pr_fold_all(uint32_t c)
 {
 	/* one byte per code point from the first: а б в г д е ж з и й к л м
 	 * н о п р с т у ф х; А Б В … Х; α β γ … χ; Α Β Γ … Χ (U+03A2 is
@@ -138,6 +139,30 @@ static int ma_pr_fold(uint32_t c)
 	if (c >= 0x1F1E6 && c <= 0x1F1FF)
 		return 'a' + (int)(c - 0x1F1E6);
 	return 0;
+}
+
+/* The pages (c >> 8) of the Basic Multilingual Plane that hold a code
+ * point ma_pr_fold_all maps (bit p & 63 of word p >> 6): 0x00, 0x02-0x05,
+ * 0x18, 0x1D, 0x20, 0x24, 0x30, 0xA7, 0xFE, 0xFF. */
+static const uint64_t ma_pr_fold_pages[4] = {0x000100112100003Dull, 0, 0x0000008000000000ull,
+                                             0xC000000000000000ull};
+
+/* ma_pr_fold_all(c), 0 at once for a code point on no page of
+ * ma_pr_fold_pages nor in the supplementary ranges it maps (mathematical
+ * and enclosed letters, tags): most symbols, emoji and other scripts'
+ * letters (a flood of "❤" paid the whole list for each). */
+static int ma_pr_fold(uint32_t c)
+{
+	if (c < 0x10000 ? !(ma_pr_fold_pages[c >> 14] >> (c >> 8 & 63) & 1)
+	                : !((c >= 0x1D400 && c <= 0x1D6A3) || (c >= 0x1F130 && c <= 0x1F1FF) ||
+	                    (c >= 0xE0001 && c <= 0xE007F)))
+		return 0;
+	return ma_pr_fold_all(c);
+}
+
+int ma_pr_fold_code(uint32_t c, int fast)
+{
+	return fast ? ma_pr_fold(c) : ma_pr_fold_all(c);
 }
 
 /* An accented Latin letter (U+00C0..U+017F) as its ASCII letter, or 0. */
@@ -293,11 +318,22 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			/* ASCII: the steps below that apply to it, in their order */
 			int alpha;
 			c = u[i];
+			if (c == ' ') { /* the steps of ascii: below for a space, first */
+				in_word = 0;
+				i++;
+				if (!space)
+					out[o++] = ' ';
+				space = 1;
+				if (ascii_in_word && fold_in_word)
+					(*mixed)++;
+				ascii_in_word = fold_in_word = 0;
+				continue;
+			}
+			alpha = (c | 0x20) - 'a' < 26u;
 #if defined(MA_PR_NORM_SSE2)
 			/* from a letter, letters and single spaces sixteen bytes at
 			 * a time (all sixteen stored: o + 20 < cap) */
-			if (swar && i + 16 <= n && o + 20 < cap &&
-			    (unsigned)((c | 0x20) - 'a') < 26u) {
+			if (alpha && swar && i + 16 <= n && o + 20 < cap) {
 				struct ma_pr_nstate ns = {space, ascii_in_word, fold_in_word,
 				                          in_word, native};
 				size_t m = ma_pr_plain16(u + i, out + o, &ns, mixed);
@@ -311,7 +347,6 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 				continue;
 			}
 #endif
-			alpha = (c | 0x20) - 'a' < 26u;
 			letter = alpha || c - '0' < 10u;
 			if (letter &&
 			    !in_word) /* a word that starts with a Latin letter is Latin */
@@ -377,15 +412,6 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 					}
 				}
 				space = 0;
-				continue;
-			}
-			if (c == ' ') { /* the steps of ascii: below for a space */
-				if (!space)
-					out[o++] = ' ';
-				space = 1;
-				if (ascii_in_word && fold_in_word)
-					(*mixed)++;
-				ascii_in_word = fold_in_word = 0;
 				continue;
 			}
 			goto ascii;

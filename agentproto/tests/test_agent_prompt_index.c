@@ -975,6 +975,23 @@ static void the_normaliser_by_eight_bytes_is_the_normaliser_by_byte(void **state
 	}
 }
 
+/* The normaliser's look-alikes ruled out by their page first
+ * (ma_pr_fold_code fast) are those of every rule in turn: each code point. */
+static void the_look_alikes_by_page_are_the_look_alikes(void **state)
+{
+	size_t mapped = 0;
+
+	(void)state;
+	for (uint32_t c = 0; c <= 0x10FFFF; c++) {
+		int a = ma_pr_fold_code(c, 1), b = ma_pr_fold_code(c, 0);
+		if (a != b)
+			fail_msg("U+%04X: %d by page, %d by every rule", (unsigned)c, a, b);
+		mapped += b != 0;
+	}
+	if (mapped < 700)
+		fail_msg("%zu code points mapped", mapped);
+}
+
 /* The normaliser's accented Latin letters (U+00C0..U+017F) read at once
  * (ma_prompt_normalise) beside ma_prompt_normalise_slow: every sequence of
  * three of them, Cyrillic letters, a look-alike, letters, digits, spaces,
@@ -1527,6 +1544,7 @@ int main(void)
 	    cmocka_unit_test(core_words_by_their_first_bytes_are_the_core_words),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
 	    cmocka_unit_test(the_normaliser_reads_accented_latin_letters_as_by_byte),
+	    cmocka_unit_test(the_look_alikes_by_page_are_the_look_alikes),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_word_list_bits_are_the_lists),
 	    cmocka_unit_test(every_word_list_is_built),
