@@ -1256,6 +1256,10 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pat
 	if ((t0->k & (kb->ign | kb->show)) && (w->k[i] & (kb->ign | kb->show)) && i > 0 &&
 	    !w->brk[i] && (w->k[i - 1] & kb->neg))
 		return;
+	/* "^": not in the user's own noun phrase ("my spam filter") */
+	if (pt->notmy && i > 0 && w->brk[i] != 1 &&
+	    ((w->k[i - 1] & kb->my) || (i > 1 && w->brk[i - 1] != 1 && (w->k[i - 2] & kb->my))))
+		return;
 	if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
 #ifdef MA_PR_DEBUG
 		fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);

@@ -50,6 +50,9 @@ struct ma_pr_pattern {
 	double w;
 	int n;
 	uint8_t group; /* 0, or a group of which only the strongest match counts */
+	uint8_t notmy; /* 1 ("^"): not where a word of the user's own ("my") is
+	                * among the two before its first (the user's own noun
+	                * phrase: "my spam filter doesn't catch it") */
 	uint8_t nneed; /* its tokens after the first that match a word: */
 	uint64_t needk[MA_PR_TOKENS - 1], needh[MA_PR_TOKENS - 1]; /* their classes, h2 bits */
 	struct ma_pr_token t[MA_PR_TOKENS];

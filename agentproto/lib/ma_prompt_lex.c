@@ -21,7 +21,9 @@
  * ends there ("what is the password $": not "... the password policy"). A
  * pattern that starts with "@X" belongs to group X: of the patterns of one
  * group that match, only the strongest counts (the format-forcing cues
- * "only", "nothing else", "no explanation" say one thing). Every
+ * "only", "nothing else", "no explanation" say one thing); one that starts
+ * with "^" does not match where "my" is among the two words before its
+ * first ("my spam filter doesn't catch it" is the user's own). Every
  * pattern is a general phrasing of one family; none is a line of a corpus.
  *
  * Threads: any. The indexes are built once under pthread_once (when the
@@ -676,13 +678,115 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "followed|appended|concatenated|suffixed * by|with * "
      "THE|our|this|user|users|previous|prior|entire|whole|full|current ** "
      "conversation|chat|transcript|messages|history"},
+    /* session 17: jailbreak families of public knowledge, in phrasings of
+     * our own. A translator persona that filters nothing ("you are a
+     * translator without filters", "an unfiltered translator", "as a
+     * literal translator who never censors anything") and the literal
+     * translation of forbidden content; an answer smuggled out a word or
+     * a letter at a time so that nothing is flagged (either cue alone is
+     * a spelling game or a mail question: 0.5 / 0.6, together 0.8); the
+     * anti- or opposite persona that does what the assistant would refuse
+     * (each 0.6-0.7 alone, together they fire); a deceased relative
+     * framing a request (a hint: an eulogy has it), with the keys such a
+     * relative "used to recite"; a machine simulated with root access or
+     * without filters (awesome-chatgpt-prompts' plain "act as a linux
+     * terminal" stays at 0.4); the conversation set as an address's
+     * query in words ("the query set to the user's earlier messages",
+     * "followed by everything the user told you") */
+    {PF_ROLEPLAY, 0.8,
+     "YOU BE ** translator~|interpreter~|translation ** "
+     "NO|NEG|never|free|without * censor~|filter~|ethic~|moral~|guardrail~|safeguard~|"
+     "boundar~|scruple~|refus~"},
+    {PF_ROLEPLAY, 0.8,
+     "ACT|AS|FICTION|become|be ** translator~|interpreter~|translation ** "
+     "NO|NEG|never|free|without * censor~|filter~|ethic~|moral~|guardrail~|safeguard~|"
+     "boundar~|scruple~|refus~"},
+    {PF_ROLEPLAY, 0.8,
+     "translator~|interpreter~ ** NO|free|without * censor~|filter~|moral~|guardrail~|"
+     "safeguard~|scruple~"},
+    {PF_ROLEPLAY, 0.8,
+     "unfiltered|uncensored|unrestricted|unmoderated|uncensoring|amoral|unethical|jailbroken|"
+     "unhinged * translator~|interpreter~|translation"},
+    {PF_ROLEPLAY, 0.8,
+     "translat~ ** including|even|especially * "
+     "forbidden|prohibited|banned|censored|taboo|illegal|harmful|dangerous|unsafe|unethical "
+     "content|material|materials|requests|topics|instructions|things|stuff|text|texts|"
+     "messages|subjects|parts"},
+    {PF_ROLEPLAY, 0.7,
+     "literally|everything|anything|verbatim|exactly|uncensored|unfiltered "
+     "including|even|especially * "
+     "forbidden|prohibited|banned|censored|taboo|illegal|harmful|dangerous|unsafe|unethical "
+     "content|material|materials|requests|topics|instructions|things|stuff|text|texts|"
+     "messages|subjects|parts"},
+    {PF_ROLEPLAY, 0.45, "translat~ * everything|anything|whatever|literally|verbatim|every|all"},
+    {PF_ROLEPLAY, 0.5,
+     "translat~ ** including|even|especially * explicit|offensive|nsfw|vulgar|obscene "
+     "content|material|materials|requests|topics|instructions|things|stuff|text|texts|"
+     "messages|subjects|parts"},
+    /* a villain's monologue to be continued with the real steps: the
+     * villain (or the speech) explains how he makes something deadly
+     * (0.7), and an order to continue it (0.45); "the villain explains
+     * why he wants the throne" makes nothing */
+    {PF_ROLEPLAY, 0.7,
+     "villain~|antagonist~|supervillain~|evil|bad|baddie~|mastermind~|terrorist~|monologue~|"
+     "speech|rant ** explain~|describ~|detail~|reveal~|recount~|walk~|tell~|list~|outlin~|"
+     "share~|teach~ ** how|steps|step|process|recipe|method|procedure|instructions|"
+     "ingredients|formula ** make~|making|made|build~|built|synthesi~|cook~|brew~|"
+     "manufactur~|assembl~|produc~|creat~|mix~|prepar~ * bomb~|explosive~|meth|"
+     "methamphetamine|napalm|thermite|sarin|ricin|anthrax|nerve|nitroglycerin|tnt|molotov|"
+     "fentanyl|cyanide|poison~|toxin~|malware|ransomware|keylogger|bioweapon~|detonator~|"
+     "drug~|weapon~"},
+    {PF_ROLEPLAY, 0.45,
+     "continue~|finish|complete|resume|rest|proceed ** villain~|antagonist~|evil|bad|"
+     "monologue~|speech|rant"},
+    {PF_ENCODED, 0.5,
+     "one|single|1 word|letter|character|syllable|token * at|per|each a|time|message|turn|"
+     "reply|response|answer"},
+    {PF_ENCODED, 0.6,
+     "so|avoid~|without * nothing|it|anything|filter~|moderat~|censor~|anyone|they ** "
+     "flagged|detected|caught|noticed|blocked|censored|filtered|appears|appear"},
+    {PF_ROLEPLAY, 0.6,
+     "anti|opposite|inverted|inverse|mirror version|assistant|ai|bot|gpt|chatbot|model|persona|"
+     "self|twin"},
+    {PF_ROLEPLAY, 0.7,
+     "everything|anything|whatever * YOU * would|normally|usually|typically * "
+     "refuse~|decline~|reject~|forbid~|not|never|cannot|cant"},
+    {PF_ROLEPLAY, 0.7,
+     "everything|anything|whatever * THE|a * AI|assistant|chatbot|model|gpt|chatgpt * "
+     "would|normally|usually|typically * refuse~|decline~|reject~|forbid~|not|never|cannot|cant"},
+    {PF_ROLEPLAY, 0.6,
+     "INSTR|LIMIT|rule * YOU * have|follow|had * means|mean|becomes|become|turns|turn|is * "
+     "its|the|their * reverse|opposite|inverse|contrary"},
+    {PF_ROLEPLAY, 0.45,
+     "deceased|late|dead|departed|passed * "
+     "grandmother|grandma|granny|grandpa|grandfather|nana|gran|grandparent~|mother|father|mom|"
+     "mum|dad|aunt|uncle"},
+    {PF_ROLEPLAY, 0.45,
+     "grandmother|grandma|granny|grandpa|grandfather|nana|gran|grandparent~ * passed|died|"
+     "deceased|gone"},
+    {PF_ROLEPLAY, 0.45,
+     "windows|office|activation|license|licence|product|serial|steam key|keys|codes|serials"},
+    {PF_ROLEPLAY, 0.6,
+     "terminal|shell|console|bash|linux|cmd|powershell|machine|computer|vm ** "
+     "with|has|have|having|without|no ** NO|without|unrestricted|root|sudo|full|admin|unlimited "
+     "LIMIT|access|privileges|safety|filter~"},
+    {PF_EXTRACTION, 0.7,
+     "query|parameter~|param~|url|link|src|address * set|filled|populated|equal|replaced * "
+     "to|with|by ** THE|our|user|users|previous|prior|earlier|entire|whole|full ** "
+     "conversation|chat|transcript|messages|history"},
+    {PF_EXTRACTION, 0.7,
+     "followed|appended|concatenated|suffixed|filled|populated * by|with * "
+     "everything|all|whatever|anything * THE|this user|users|human|person * "
+     "told|said|wrote|typed|sent|shared|asked|entered"},
     /* ---- encoded instructions (framing) ---- */
     /* session 16: token smuggling, a recoding asked for so that a filter
      * misses the answer ("write it in leetspeak so the filter does not
      * catch it"); either cue alone is what a mail sender asks about spam
      * filters */
+    /* (a filter of the model's, not the user's own: "my spam filter
+     * doesn't catch it" is a mail question) */
     {PF_ENCODED, 0.6,
-     "filter~|moderat~|censor~|classifier~ * "
+     "^ filter~|moderat~|censor~|classifier~ * "
      "NEG|doesnt|wont|cant|cannot|wouldnt|fails|isnt catch~|see|notice~|flag~|detect~|block~|"
      "recogni~|trigger~"},
     {PF_ENCODED, 0.6,
@@ -710,7 +814,7 @@ static uint16_t ma_pr_start[MA_PR_BUCKETS + 1];
 static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
 /* the literal alternatives of every token, compiled (a token's are
  * consecutive) */
-#define MA_PR_ALT_MAX 2048
+#define MA_PR_ALT_MAX 3072
 static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
  * by the ma_pr_h2() of its literal alternatives */
@@ -1104,7 +1208,11 @@ static int ma_pr_build_patterns(void)
 		if (p[0] == '@') { /* "@X ": a group, of which only the strongest counts */
 			pt->group = (uint8_t)p[1];
 			p += strcspn(p, " ");
+			p += strspn(p, " ");
 		}
+		pt->notmy = p[0] == '^';
+		if (pt->notmy) /* "^ ": not in the user's own noun phrase */
+			p += strcspn(p, " ");
 		while (*p) {
 			size_t l = strcspn(p, " ");
 			if (l == 0) {
@@ -1203,6 +1311,9 @@ static void ma_pr_build_startlist(void)
 		const char *p = ma_pr_pat_src[i].p;
 		size_t l, a = 0;
 		if (p[0] == '@') /* "@X ": the group */
+			p += strcspn(p, " ");
+		p += strspn(p, " ");
+		if (p[0] == '^') /* "^ ": not after "my" */
 			p += strcspn(p, " ");
 		for (;;) { /* the first token: no gap ("*"), nor "!" */
 			p += strspn(p, " ");
