@@ -165,6 +165,10 @@ static int ma_ns_js_valid(const char *s, size_t n)
 	int start = 1;              /* a statement may start here */
 	/* by depth, the ? still waiting for their : (deeper ones not counted) */
 	unsigned char cond[16] = {0};
+	/* by depth, 1 where the group is the head of if/while/for/switch/catch:
+	 * a statement follows its ')' */
+	unsigned char head[16] = {0};
+	int want_head = 0, wh;
 
 	while (ma_ns_next(s, n, &pos, &t)) {
 		char c = s[t.s];
@@ -182,6 +186,8 @@ static int ma_ns_js_valid(const char *s, size_t n)
 				if (ma_ns_is(s, &t, stmt[k]))
 					kw = 2;
 		}
+		wh = want_head;
+		want_head = 0;
 		if (kw == 2 && ma_ns_is(s, &t, "function") && operand)
 			kw = 3; /* a function expression */
 		if (kw == 2 && !was_start)
@@ -198,6 +204,9 @@ static int ma_ns_js_valid(const char *s, size_t n)
 			if (ma_ns_is(s, &t, "else") || ma_ns_is(s, &t, "do") ||
 			    ma_ns_is(s, &t, "try"))
 				start = 1;
+			want_head = ma_ns_is(s, &t, "if") || ma_ns_is(s, &t, "while") ||
+			            ma_ns_is(s, &t, "for") || ma_ns_is(s, &t, "switch") ||
+			            ma_ns_is(s, &t, "catch");
 			continue;
 		}
 		if (t.type == NS_STR || t.type == NS_NUM || t.type == NS_WORD) {
@@ -207,14 +216,18 @@ static int ma_ns_js_valid(const char *s, size_t n)
 		} else if (t.type == NS_PUNCT) {
 			if (c == '(' || c == '[' || c == '{') {
 				depth++;
+				if (depth < 16)
+					head[depth] = c == '(' && wh;
 				operand = 1; /* a group, call, index, literal or block */
 				start = c == '{';
 			} else if (c == ')' || c == ']' || c == '}') {
+				int was_head = depth > 0 && depth < 16 && head[depth];
 				if (depth < 16 && cond[depth])
 					return 0; /* "(x ? y)" */
 				if (--depth < 0)
 					return 0;
-				operand = 0;
+				/* after an if (...) head a statement: if (x) emit(1) */
+				operand = was_head;
 				start = c != ']'; /* after a block or an if (...) head */
 			} else if (c == ';') {
 				if ((operand && !was_start) || (depth < 16 && cond[depth]))
@@ -529,8 +542,8 @@ static int ma_ns_spells_key(const char *v, size_t vl, const char *k, size_t kl)
 			continue;
 		if (e < vl && (v[e] == '"' || v[e] == '\''))
 			e++;
-		while (e < vl && v[e] == ' ')
-			e++;
+		while (e < vl && (v[e] == ' ' || v[e] == '\t' || v[e] == '\n' || v[e] == '\r'))
+			e++; /* JSON's whitespace: {"$ne"\n: 1} parses as {"$ne": 1} */
 		if (e < vl && (v[e] == ':' || v[e] == ']'))
 			return 1;
 	}
@@ -608,6 +621,48 @@ static int ma_ns_js_key(const char *k)
 	return !strcmp(k, "$where") || !strcmp(k, "$function") || !strcmp(k, "$accumulator");
 }
 
+/* The keys whose value is a function in $accumulator (init, accumulate,
+ * merge, finalize) and mapReduce (map, reduce, finalize). */
+static int ma_ns_fn_key(const char *k)
+{
+	static const char *const f[] = {"init", "accumulate", "merge", "finalize", "map", "reduce"};
+
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (!strcmp(k, f[i]))
+			return 1;
+	return 0;
+}
+
+/* Whether the string s (n bytes, after its opening quote and spaces) is
+ * written as a function: "function ..." for any key, or, for the value of
+ * a function's key (arrows: ma_ns_fn_key), an arrow function "(a, b) =>
+ * ..." / "a => ..." ("Paris => London" in a note is text). */
+static int ma_ns_js_function(const char *s, size_t n, int arrows)
+{
+	size_t i = 0;
+
+	if (n > 8 && !memcmp(s, "function", 8))
+		return 1;
+	if (!arrows)
+		return 0;
+	if (n > 0 && s[0] == '(') {
+		for (i = 1; i < n && i < 256 && s[i] != ')'; i++)
+			if (s[i] == '"' || s[i] == '\\' || s[i] == '(')
+				return 0;
+		if (i >= n || s[i] != ')')
+			return 0;
+		i++;
+	} else {
+		while (i < n && i < 64 && (ma_ns_word_char((unsigned char)s[i]) || s[i] == '$'))
+			i++;
+		if (i == 0)
+			return 0;
+	}
+	while (i < n && s[i] == ' ')
+		i++;
+	return i + 1 < n && s[i] == '=' && s[i + 1] == '>';
+}
+
 /* The JavaScript string token t of the document: inputs in it. */
 static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 {
@@ -681,7 +736,7 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 	    .r = r, .file = file, .line = line, .function = function, .verdict = -1};
 	struct ma_ns_tok t, prev = {0, 0, 0, 0};
 	size_t pos = 0;
-	int want_value = 0, js_value = 0, broken = -1;
+	int want_value = 0, js_value = 0, fn_value = 0, broken = -1;
 	char key[64];
 
 	if (!r || !json)
@@ -702,7 +757,7 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				size_t st = t.s + 1;
 				while (st < t.e && json[st] == ' ')
 					st++;
-				if (js_value || (t.e - st > 8 && !memcmp(json + st, "function", 8)))
+				if (js_value || ma_ns_js_function(json + st, t.e - st, fn_value))
 					if (ma_ns_check_js(&c, &t))
 						return c.verdict;
 			}
@@ -728,7 +783,10 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				key[0] = '\0';
 			}
 			want_value = 1;
-			js_value = ma_ns_js_key(key) || !strcmp(key, "body");
+			/* (Extended JSON's code: {"$where": {"$code": "..."}}) */
+			js_value =
+			    ma_ns_js_key(key) || !strcmp(key, "body") || !strcmp(key, "$code");
+			fn_value = ma_ns_fn_key(key);
 			if (key[0] == '$' && key[1]) {
 				for (size_t i = 0; i < c.nin; i++) {
 					int f = 0;

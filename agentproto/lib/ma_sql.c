@@ -126,6 +126,7 @@ enum {
 	KW_INTERVAL,
 	KW_INTO,
 	KW_IS,
+	KW_ISNULL,
 	KW_JOIN,
 	KW_KILL,
 	KW_LEFT,
@@ -137,6 +138,7 @@ enum {
 	KW_MOD,
 	KW_NATURAL,
 	KW_NOT,
+	KW_NOTNULL,
 	KW_NULL,
 	KW_OFFSET,
 	KW_ON,
@@ -238,6 +240,7 @@ static const struct ma_kw {
     {"interval", KW_INTERVAL},
     {"into", KW_INTO},
     {"is", KW_IS},
+    {"isnull", KW_ISNULL},
     {"join", KW_JOIN},
     {"kill", KW_KILL},
     {"left", KW_LEFT},
@@ -249,6 +252,7 @@ static const struct ma_kw {
     {"mod", KW_MOD},
     {"natural", KW_NATURAL},
     {"not", KW_NOT},
+    {"notnull", KW_NOTNULL},
     {"null", KW_NULL},
     {"offset", KW_OFFSET},
     {"on", KW_ON},
@@ -555,6 +559,25 @@ static int ma_kw_statement(int kw)
 	default:
 		return 0;
 	}
+}
+
+/* PostgreSQL: whether t (the token after a ';') starts a statement of its
+ * grammar (gram.y's stmt) that ma_stmt_plausible does not read: PostgreSQL
+ * parses a whole query string before it runs any of it, so only a
+ * statement it knows can follow an injected ';' (CHECKPOINT, NOTIFY x,
+ * COMMENT ON ..., TABLE name, SET ROLE x). DROP, CREATE, INSERT ... are
+ * read there (DROP TABLE x fires, "DROP members" cannot run). */
+static int ma_pg_stmt_start(const char *sql, const struct ma_sql_tok *t)
+{
+	static const char *const f[] = {
+	    "abort",   "analyse", "analyze",  "begin",    "call",       "checkpoint", "close",
+	    "cluster", "comment", "commit",   "copy",     "deallocate", "discard",    "end",
+	    "explain", "fetch",   "grant",    "import",   "listen",     "load",       "lock",
+	    "merge",   "move",    "notify",   "prepare",  "reassign",   "refresh",    "reindex",
+	    "release", "reset",   "revoke",   "rollback", "savepoint",  "security",   "set",
+	    "start",   "table",   "unlisten", "vacuum",   "values",     NULL};
+
+	return t && (t->type == MA_SQL_T_LPAREN || ma_word_in(sql, t, f));
 }
 
 /* Binary operators spelled as words. */
@@ -987,7 +1010,17 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		case KW_TRUE:
 		case KW_FALSE:
 		case KW_UNKNOWN:
-			if (st->expect_op)
+			/* (SQLite's postfix x NOT NULL: NOT after an operand) */
+			if (st->expect_op &&
+			    !(kw == KW_NULL && dialect == MOAT_SQL_SQLITE && st->prev_kw == KW_NOT))
+				st->valid = 0;
+			st->expect_op = 1;
+			break;
+		case KW_ISNULL:
+		case KW_NOTNULL:
+			/* PostgreSQL's and SQLite's postfix x ISNULL, x NOTNULL
+			 * (MySQL's ISNULL is a function: a call, above) */
+			if (!st->expect_op || dialect == MOAT_SQL_MYSQL)
 				st->valid = 0;
 			st->expect_op = 1;
 			break;
@@ -2306,9 +2339,10 @@ static int ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql
 }
 
 /* After UNION, INTERSECT or EXCEPT (next: the token after it), a query
- * without SELECT: MySQL 8's and PostgreSQL's TABLE name, MySQL's VALUES
- * ROW(...). TABLE's name ([schema.]name) ends the input's words: nothing
- * of the input after it but a comment, ';', ')', ORDER, LIMIT or UNION
+ * without SELECT: MySQL 8's and PostgreSQL's TABLE name, VALUES (...)
+ * (SQLite, PostgreSQL, MariaDB 10.3) and MySQL 8's VALUES ROW(...). TABLE's name ([schema.]name)
+ * ends the input's words: nothing of the input after it but a comment, ';', ')', ORDER, LIMIT or
+ * UNION
  * ("union table games" is English). */
 static int ma_union_query(int dialect, const char *sql, const struct ma_sql_tok *w, int n,
                           const struct ma_sql_tok *next, size_t b)
@@ -2322,9 +2356,11 @@ static int ma_union_query(int dialect, const char *sql, const struct ma_sql_tok 
 	if (!a1)
 		return 0;
 	a2 = ma_next_sig(w, n, (int)(a1 - w));
-	if (dialect == MOAT_SQL_MYSQL && ma_tok_kw(sql, next) == KW_VALUES)
-		return ma_word_cmp(sql + a1->start, a1->end - a1->start, "row") == 0 && a2 &&
-		       a2->type == MA_SQL_T_LPAREN;
+	if (ma_tok_kw(sql, next) == KW_VALUES)
+		return a1->type == MA_SQL_T_LPAREN ||
+		       (dialect == MOAT_SQL_MYSQL &&
+		        ma_word_cmp(sql + a1->start, a1->end - a1->start, "row") == 0 && a2 &&
+		        a2->type == MA_SQL_T_LPAREN);
 	if (dialect == MOAT_SQL_SQLITE ||
 	    ma_word_cmp(sql + next->start, next->end - next->start, "table") != 0 ||
 	    (a1->type != MA_SQL_T_WORD && a1->type != MA_SQL_T_QIDENT))
@@ -2649,11 +2685,13 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		 * runs: SQLite (prepare_v2 compiles up to it, exec runs it
 		 * first) and MySQL's multi-statement mode run the statement
 		 * without its own tail; PostgreSQL parses the whole string
-		 * first. It counts when the input's own comment then cuts the
-		 * tail (below): a bare ';' after a quote is a common slip of
+		 * first, so there the next statement has to be one of its
+		 * grammar's (CHECKPOINT, NOTIFY x, COMMENT ON ...). It counts when the input's own
+		 * comment then cuts the tail (below): a bare ';' after a quote is a common slip of
 		 * the finger (the keys are neighbours) and "1;2;3" a list */
-		if (tk->type == MA_SQL_T_SEMI && intro && dialect != MOAT_SQL_POSTGRES &&
-		    st.valid && !st.lenient && st.expect_op && !st.after_is && st.depth == 0 &&
+		if (tk->type == MA_SQL_T_SEMI && intro &&
+		    (dialect != MOAT_SQL_POSTGRES || ma_pg_stmt_start(sql, next)) && st.valid &&
+		    !st.lenient && st.expect_op && !st.after_is && st.depth == 0 &&
 		    (f.closed || (lastsig && (lastsig->type == MA_SQL_T_NUMBER ||
 		                              lastsig->type == MA_SQL_T_STRING ||
 		                              lastsig->type == MA_SQL_T_RPAREN))))
@@ -2689,6 +2727,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		    (tk->type == MA_SQL_T_LPAREN || ma_odbc_open(dialect, sql, tk, next) ||
 		     ma_op_comparison(sql, tk) || kw == KW_LIKE || kw == KW_RLIKE ||
 		     kw == KW_REGEXP || kw == KW_IN || kw == KW_BETWEEN || kw == KW_IS ||
+		     kw == KW_ISNULL || kw == KW_NOTNULL ||
+		     (kw == KW_NULL && lastsig_before &&
+		      ma_tok_kw(sql, lastsig_before) == KW_NOT) ||
 		     kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE ||
 		     (tk->type == MA_SQL_T_PARAM && (tk->flags & MA_SQL_F_SYSVAR)) ||
 		     (next && next->type == MA_SQL_T_LPAREN && tk->type == MA_SQL_T_WORD)))
@@ -3044,7 +3085,8 @@ static int ma_sql_attempt_in(int dialect, const char *x, size_t n, char q, int s
 				logical = 1;
 			else if (kw == KW_LIKE || kw == KW_RLIKE || kw == KW_REGEXP ||
 			         kw == KW_IN || kw == KW_BETWEEN || kw == KW_IS ||
-			         kw == KW_EXISTS || kw == KW_SELECT || kw == KW_CASE)
+			         kw == KW_ISNULL || kw == KW_NOTNULL || kw == KW_EXISTS ||
+			         kw == KW_SELECT || kw == KW_CASE)
 				compare = 1;
 		} else if (t.type == MA_SQL_T_OP) {
 			char c = buf[frag + t.start];

@@ -367,6 +367,54 @@ static void operators_and_quotes_written_as_json_escapes_are_blocked(void **stat
 	moat_policy_release(p);
 }
 
+/* Session 17's outside attack (redteam8): an object-shaped input with
+ * JSON whitespace other than a space before its colon ({"$ne"\n:1} is
+ * {"$ne": 1} to JSON.parse); JavaScript as Extended JSON's code
+ * ({"$where": {"$code": "..."}}), as an arrow function ($accumulator's
+ * init, mapReduce's map take "(s) => ..."), and an if (...) head with
+ * its statement after it (if (x) emit(1)). Ordinary values pass. */
+static void javascript_as_code_arrows_and_if_statements_is_read(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	const char *q = "{\"user\":\"admin\",\"pass\":{\"$ne\":1}}";
+
+	(void)state;
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "pass", "{\"$ne\"\n:1}", q), MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "pass", "{\"$ne\"\t:1}", q), MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "pass", "{'$ne'\r\n:1}", q), MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "pass", "{\"\\u0024ne\"\t:1}", q), MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "name", "' || '1'=='1",
+	                        "{\"$where\":{\"$code\":\"this.name == '' || '1'=='1'\"}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "age", "0;return true",
+	                        "{\"$where\":{\"$code\":\"this.age > 0;return true\"}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_QUERY, "name", "' || '1'=='1",
+	           "[{\"$group\":{\"_id\":null,\"c\":{\"$accumulator\":{\"init\":"
+	           "\"() => '' || '1'=='1'\",\"accumulate\":\"(s) => s\","
+	           "\"accumulateArgs\":[],\"merge\":\"(a, b) => a\",\"lang\":\"js\"}}}}]"),
+	    MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "name", "'||1||'",
+	                        "{\"mapReduce\":\"users\",\"map\":\"function(){ if (this.name == "
+	                        "''||1||'') emit(1,1) }\",\"reduce\":\"function(k,v){return 1}\"}"),
+	                 MOAT_BLOCK);
+	/* text */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "q", "a => b, c", "{\"note\":\"a => b, c\"}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "q", "(see) => here",
+	                        "{\"$where\":{\"$code\":\"this.note == '(see) => here'\"}}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "name", "O'Brien",
+	                        "{\"map\":\"function(){ if (this.name == \\\"O'Brien\\\") "
+	                        "emit(1,1) }\"}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "q", "{ \"a\"\n: 1 }",
+	                        "{\"name\":\"{ \\\"a\\\"\\n: 1 }\"}"),
+	                 MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +425,7 @@ int main(void)
 	    cmocka_unit_test(ordinary_values_pass),
 	    cmocka_unit_test(operators_and_quotes_written_as_json_escapes_are_blocked),
 	    cmocka_unit_test(monitor_mode_and_off),
+	    cmocka_unit_test(javascript_as_code_arrows_and_if_statements_is_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1743,6 +1743,44 @@ static void xor_literals_and_a_bare_truncate_fire(void **state)
 	assert_int_equal(check(PG, NUM, "7; truncate it to fit the page"), MOAT_ALLOW);
 }
 
+/* Session 17's outside attack (redteam8), each run on the real engine
+ * (SQLite 3.40, PostgreSQL 15, MariaDB 10.11): UNION VALUES (...) is a
+ * query in SQLite, PostgreSQL and MariaDB, not only MySQL 8's VALUES
+ * ROW(...); PostgreSQL runs a stacked statement of its grammar after a
+ * ';' when the input's own comment cuts the tail (it parses the whole
+ * string first, so only a statement it knows: CHECKPOINT, NOTIFY,
+ * COMMENT ON, TABLE ...); PostgreSQL's and SQLite's postfix ISNULL and
+ * NOTNULL (SQLite's NOT NULL too) make a condition after OR. Text with
+ * the same words stays text. */
+static void union_values_pg_stacked_statements_and_postfix_null_tests_fire(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {SQLITE, MOAT_BLOCK, STR, "x' union values(1,2)--"},
+	    {PG, MOAT_BLOCK, STR, "x' union values(1,'a')--"},
+	    {MYSQL, MOAT_BLOCK, STR, "x' union values(1,2)-- "},
+	    {MYSQL, MOAT_BLOCK, NUM, "-1 union values (1, 2)"},
+	    {PG, MOAT_BLOCK, STR, "x'; checkpoint--"},
+	    {PG, MOAT_BLOCK, STR, "x'; notify x--"},
+	    {PG, MOAT_BLOCK, STR, "x'; comment on table users is 'x'--"},
+	    {PG, MOAT_BLOCK, STR, "x'; table users--"},
+	    {PG, MOAT_BLOCK, NUM, "1; reset all /*"},
+	    {PG, MOAT_BLOCK, STR, "x' or null isnull--"},
+	    {PG, MOAT_BLOCK, NUM, "1 or null isnull"},
+	    {SQLITE, MOAT_BLOCK, STR, "x' or null isnull--"},
+	    {SQLITE, MOAT_BLOCK, STR, "x' or name notnull--"},
+	    {SQLITE, MOAT_BLOCK, STR, "x' or 1 not null--"},
+	    /* text */
+	    {SQLITE, MOAT_ALLOW, NUM, "1 union values of the club"},
+	    {PG, MOAT_ALLOW, STR, "x'; blah blah--"},
+	    {PG, MOAT_ALLOW, NUM, "7; see you -- bye"},
+	    {PG, MOAT_ALLOW, STR, "a cat isnull?"},
+	    {SQLITE, MOAT_ALLOW, NUM, "or notnull"},
+	    {MYSQL, MOAT_ALLOW, STR, "x' or null isnull-- "},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1796,6 +1834,7 @@ int main(void)
 	    cmocka_unit_test(numbers_with_prefixes_and_separators_are_one_token),
 	    cmocka_unit_test(xor_literals_and_a_bare_truncate_fire),
 	    cmocka_unit_test(a_value_where_a_statement_starts_does_not_run),
+	    cmocka_unit_test(union_values_pg_stacked_statements_and_postfix_null_tests_fire),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
