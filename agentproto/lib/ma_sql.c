@@ -936,7 +936,8 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		return;
 	}
 	if (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT) {
-		int op_fn = kw == KW_MOD || kw == KW_LIKE || kw == KW_GLOB || kw == KW_REGEXP;
+		int op_fn = kw == KW_MOD || kw == KW_LIKE || kw == KW_GLOB || kw == KW_REGEXP ||
+		            kw == KW_ISNULL; /* MySQL's ISNULL(x) */
 		is_call = next && next->type == MA_SQL_T_LPAREN &&
 		          (t->type == MA_SQL_T_QIDENT ||
 		           (kw == KW_NONE || kw == KW_IF || kw == KW_LEFT || kw == KW_RIGHT ||
@@ -1109,6 +1110,17 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 			st->expect_op = 0;
 			break;
 		case KW_ON:
+			if (st->expect_op && st->clause == CL_VALUES && st->depth == 0 && next &&
+			    (ma_word_cmp(sql + next->start, next->end - next->start, "conflict") ==
+			         0 ||
+			     ma_word_cmp(sql + next->start, next->end - next->start, "duplicate") ==
+			         0)) {
+				/* INSERT's ON CONFLICT ... (PostgreSQL, SQLite) and ON
+				 * DUPLICATE KEY UPDATE ... (MySQL) after its VALUES: the
+				 * rest of the statement is not read */
+				st->lenient = 1;
+				break;
+			}
 			if (!st->expect_op || st->clause != CL_FROM)
 				st->valid = 0; /* ON only after a join */
 			st->expect_op = 0;

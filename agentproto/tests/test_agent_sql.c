@@ -1743,6 +1743,8 @@ static void xor_literals_and_a_bare_truncate_fire(void **state)
 	assert_int_equal(check(PG, NUM, "7; truncate it to fit the page"), MOAT_ALLOW);
 }
 
+#define VALS "INSERT INTO users (id, name) VALUES (3, '%s')"
+
 /* Session 17's outside attack (redteam8), each run on the real engine
  * (SQLite 3.40, PostgreSQL 15, MariaDB 10.11): UNION VALUES (...) is a
  * query in SQLite, PostgreSQL and MariaDB, not only MySQL 8's VALUES
@@ -1750,8 +1752,10 @@ static void xor_literals_and_a_bare_truncate_fire(void **state)
  * ';' when the input's own comment cuts the tail (it parses the whole
  * string first, so only a statement it knows: CHECKPOINT, NOTIFY,
  * COMMENT ON, TABLE ...); PostgreSQL's and SQLite's postfix ISNULL and
- * NOTNULL (SQLite's NOT NULL too) make a condition after OR. Text with
- * the same words stays text. */
+ * NOTNULL (SQLite's NOT NULL too) make a condition after OR; INSERT's
+ * ON CONFLICT ... DO UPDATE (PostgreSQL, SQLite) and ON DUPLICATE KEY
+ * UPDATE (MySQL) after the VALUES an input closes, its comment cutting
+ * the rest. Text with the same words stays text. */
 static void union_values_pg_stacked_statements_and_postfix_null_tests_fire(void **state)
 {
 	static const struct sql_case cases[] = {
@@ -1769,6 +1773,13 @@ static void union_values_pg_stacked_statements_and_postfix_null_tests_fire(void 
 	    {SQLITE, MOAT_BLOCK, STR, "x' or null isnull--"},
 	    {SQLITE, MOAT_BLOCK, STR, "x' or name notnull--"},
 	    {SQLITE, MOAT_BLOCK, STR, "x' or 1 not null--"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 AND ISNULL(1/0)"}, /* MySQL's ISNULL() stays a call */
+	    /* INSERT's upsert clause after the VALUES the input closes */
+	    {PG, MOAT_BLOCK, VALS, "x') on conflict (id) do update set pw='z'--"},
+	    {SQLITE, MOAT_BLOCK, VALS, "x') on conflict (id) do update set pw='z'--"},
+	    {MYSQL, MOAT_BLOCK, VALS, "x') on duplicate key update pw='z'-- "},
+	    {PG, MOAT_ALLOW, VALS, "peace on conflict (1990)"},
+	    {MYSQL, MOAT_ALLOW, VALS, "x on duplicate key"},
 	    /* text */
 	    {SQLITE, MOAT_ALLOW, NUM, "1 union values of the club"},
 	    {PG, MOAT_ALLOW, STR, "x'; blah blah--"},
