@@ -424,6 +424,9 @@ size_t ma_nfkc_first(const char *in, size_t len);
 size_t ma_nfkc_ascii(const char *in, size_t len, size_t from, char *out);
 /* Whether in (len bytes) is valid UTF-8. */
 int ma_utf8_valid(const char *in, size_t len);
+/* ma_nfkc_first's answer, and in *bad whether in is not valid UTF-8
+ * (!ma_utf8_valid), from one walk where the two overlap. */
+size_t ma_nfkc_scan(const char *in, size_t len, int *bad);
 /* in (len bytes) with each byte that starts no valid UTF-8 sequence as
  * U+FFFD, at out (room for 3 * len bytes); returns the length, 0 when in
  * is valid UTF-8 (out then holds nothing useful). */
