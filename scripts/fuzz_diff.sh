@@ -30,8 +30,9 @@
 #          table BASE's scripts/gen_idna_tab.py makes) and ma_ssrf.c;
 #          seeds: fuzz_url's
 #
-# Every check also takes BASE's ma_request.c and ma_request_json.c (the
-# lenient JSON reading, since session 15) (the request context, the
+# Every check also takes BASE's ma_request.c, ma_request_json.c (the
+# lenient JSON reading, since session 15) and ma_request_nfkc.c (the NFKC
+# and not-UTF-8 forms, since session 17) (the request context, the
 # inputs' decoded forms -- ma_url_decode, ma_html_decode --, the
 # occurrence scan ma_request_scan and the event of a check that fired):
 # the old side's request is begun, filled and read by BASE's own
@@ -62,7 +63,7 @@ url) files="ma_url ma_idna ma_ssrf" ;;
 	exit 2
 	;;
 esac
-files="$files ma_request ma_request_json"
+files="$files ma_request ma_request_json ma_request_nfkc"
 out=build/fuzz-diff-$check
 sh scripts/deps.sh fuzz
 rm -rf "$out"

@@ -6,6 +6,7 @@
  * on the calling thread.
  */
 #include "ma_int.h"
+#include "ma_util.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -173,31 +174,11 @@ int ma_event_check(const json_t *ev, int64_t now_ms, char *reason, size_t rlen)
 
 /* ---- encoding ---- */
 
+/* ma_utf8_read (ma_util.h) on text a NUL ends: the NUL stops a sequence
+ * cut there, as no continuation byte is NUL */
 size_t ma_utf8_seq(const unsigned char *p)
 {
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		return (p[1] & 0xC0) == 0x80 ? 2 : 0;
-	if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
-			return 0;
-		if (p[0] == 0xE0 && p[1] < 0xA0)
-			return 0; /* overlong */
-		if (p[0] == 0xED && p[1] >= 0xA0)
-			return 0; /* surrogate */
-		return 3;
-	}
-	if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-			return 0;
-		if (p[0] == 0xF0 && p[1] < 0x90)
-			return 0;
-		if (p[0] == 0xF4 && p[1] >= 0x90)
-			return 0;
-		return 4;
-	}
-	return 0;
+	return ma_utf8_read(p, 4, NULL);
 }
 
 /*
@@ -236,13 +217,9 @@ static json_t *ma_text(const char *s, size_t max_chars, size_t max_bytes, int *n
 			chars += 8;
 		}
 		while (*q && chars < max_chars) {
-			if (*q < 0x80) {
-				n = 1;
-			} else {
-				n = ma_utf8_seq(q);
-				if (n == 0)
-					break; /* a bad byte */
-			}
+			n = ma_utf8_read(q, 4, NULL); /* the NUL ends a cut one */
+			if (n == 0)
+				break; /* a bad byte */
 			if ((size_t)(q - p) + n > room)
 				break;
 			q += n;

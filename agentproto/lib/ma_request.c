@@ -666,9 +666,8 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 			src[k] = -1;
 			continue;
 		}
-		if (k < 2)
-			bad[k] = !ma_utf8_valid((const char *)f, in->form_len[src[k]]);
-		first[k] = ma_nfkc_first(in->form[src[k]], in->form_len[src[k]]);
+		first[k] = k < 2 ? ma_nfkc_scan(in->form[src[k]], in->form_len[src[k]], &bad[k])
+		                 : ma_nfkc_first(in->form[src[k]], in->form_len[src[k]]);
 		if (first[k] == in->form_len[src[k]])
 			src[k] = -1;
 		else
@@ -1206,6 +1205,7 @@ static size_t ma_json_quote(char *out, const char *s, size_t n)
 	while (p < end) {
 		size_t k, run;
 		unsigned long c;
+		uint32_t cp;
 		char e[12];
 		/* what needs no escape as it is, a run at a time */
 		run = ma_json_plain_run(p, (size_t)(end - p));
@@ -1215,8 +1215,8 @@ static size_t ma_json_quote(char *out, const char *s, size_t n)
 			if (p == end)
 				break;
 		}
-		k = ma_utf8_seq(p); /* the NUL after s ends a sequence cut there */
-		c = *p;
+		k = ma_utf8_read(p, (size_t)(end - p), &cp);
+		c = k ? cp : 0xFFFD; /* a bad byte: U+FFFD, one byte on */
 		if (k == 1 && (c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' ||
 		               c == '\r' || c == '\t')) {
 			e[0] = '\\';
@@ -1230,17 +1230,8 @@ static size_t ma_json_quote(char *out, const char *s, size_t n)
 			p++;
 			continue;
 		}
-		if (k == 0) {
-			c = 0xFFFD;
+		if (k == 0)
 			k = 1;
-		} else if (k == 2) {
-			c = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-		} else if (k == 3) {
-			c = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-		} else if (k == 4) {
-			c = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
-			    (p[3] & 0x3Fu);
-		}
 		p += k;
 		if (c >= 0x10000) {
 			unsigned long v = c - 0x10000, hi = 0xD800 | (v >> 10),

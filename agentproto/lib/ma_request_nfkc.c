@@ -17,9 +17,14 @@
  * every byte a Latin-1 character (Spring's Jackson on a body sent with
  * charset=ISO-8859-1, PHP's utf8_encode).
  *
+ * Every sequence is read by ma_utf8_read (ma_util.h), the one reader of
+ * UTF-8's rules; ma_nfkc_scan walks a value once for both questions the
+ * request asks of it (a look-alike to replace, valid UTF-8).
+ *
  * Threads: pure functions of their arguments; the tables are constant.
  */
 #include "ma_int.h"
+#include "ma_util.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -37,39 +42,6 @@ struct ma_nfkc_str {
 };
 
 #include "ma_nfkc_tab.h"
-
-/* The code point of the UTF-8 sequence at p (n bytes left, n >= 1) in
- * *cp; returns its length, 0 when it is not a valid sequence. */
-static inline size_t ma_nfkc_utf8(const unsigned char *p, size_t n, uint32_t *cp)
-{
-	size_t k;
-	uint32_t c;
-
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		k = 2;
-		c = p[0] & 0x1F;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		k = 3;
-		c = p[0] & 0x0F;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		k = 4;
-		c = p[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < k)
-		return 0;
-	for (size_t i = 1; i < k; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = (c << 6) | (p[i] & 0x3F);
-	}
-	if ((k == 3 && (c < 0x800 || (c >= 0xD800 && c < 0xE000))) ||
-	    (k == 4 && (c < 0x10000 || c > 0x10FFFF)))
-		return 0;
-	*cp = c;
-	return k;
-}
 
 /* cp's NFKC form when it is ASCII: its characters at out, their number
  * returned (0: cp is not one of them). cp is below 0x20000. */
@@ -138,7 +110,7 @@ size_t ma_nfkc_first(const char *in, size_t len)
 			i++;
 			continue;
 		}
-		k = ma_nfkc_utf8(p + i, len - i, &cp);
+		k = ma_utf8_read(p + i, len - i, &cp);
 		if (k == 0) {
 			i++;
 			continue;
@@ -147,6 +119,35 @@ size_t ma_nfkc_first(const char *in, size_t len)
 			return i;
 		i += k;
 	}
+	return len;
+}
+
+size_t ma_nfkc_scan(const char *in, size_t len, int *bad)
+{
+	const unsigned char *p = (const unsigned char *)in;
+	size_t i = 0;
+	char tmp[8];
+
+	/* one walk for both answers up to the first such character or the
+	 * first bad byte (a sequence read, then its first two bytes looked
+	 * up: ma_nfkc_first's step), then the one answer still open */
+	while (i < len) {
+		uint32_t cp = 0;
+		size_t k = ma_utf8_read(p + i, len - i, NULL);
+		if (k == 0) {
+			*bad = 1;
+			return i + ma_nfkc_first(in + i, len - i);
+		}
+		if (ma_nfkc_lead(p, i, len)) {
+			ma_utf8_read(p + i, k, &cp);
+			if (ma_nfkc_maybe(cp) && ma_nfkc_map(cp, tmp)) {
+				*bad = !ma_utf8_valid(in + i, len - i);
+				return i;
+			}
+		}
+		i += k;
+	}
+	*bad = 0;
 	return len;
 }
 
@@ -163,7 +164,7 @@ size_t ma_nfkc_ascii(const char *in, size_t len, size_t from, char *out)
 			out[o++] = (char)p[i++];
 			continue;
 		}
-		k = ma_nfkc_utf8(p + i, len - i, &cp);
+		k = ma_utf8_read(p + i, len - i, &cp);
 		if (k == 0) {
 			out[o++] = (char)p[i++];
 			continue;
@@ -185,30 +186,11 @@ int ma_utf8_valid(const char *in, size_t len)
 	const unsigned char *p = (const unsigned char *)in;
 	size_t i = 0;
 
-	/* each lead byte's sequence as ma_nfkc_utf8 takes it, written out:
-	 * a test or two a byte */
 	while (i < len) {
-		unsigned c = p[i];
-		if (c < 0x80) {
-			i++;
-		} else if (c >= 0xC2 && c <= 0xDF) {
-			if (len - i < 2 || (p[i + 1] & 0xC0) != 0x80)
-				return 0;
-			i += 2;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			if (len - i < 3 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
-			    (c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))
-				return 0;
-			i += 3;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			if (len - i < 4 || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
-			    (p[i + 3] & 0xC0) != 0x80 || (c == 0xF0 && p[i + 1] < 0x90) ||
-			    (c == 0xF4 && p[i + 1] >= 0x90))
-				return 0;
-			i += 4;
-		} else {
+		size_t k = ma_utf8_read(p + i, len - i, NULL);
+		if (k == 0)
 			return 0;
-		}
+		i += k;
 	}
 	return 1;
 }
@@ -220,8 +202,7 @@ size_t ma_utf8_fffd(const char *in, size_t len, char *out)
 	int bad = 0;
 
 	while (i < len) {
-		uint32_t cp;
-		size_t k = p[i] < 0x80 ? 1 : ma_nfkc_utf8(p + i, len - i, &cp);
+		size_t k = ma_utf8_read(p + i, len - i, NULL);
 		if (k == 0) {
 			memcpy(out + o, "\xEF\xBF\xBD", 3);
 			o += 3;

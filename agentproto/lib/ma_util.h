@@ -3,9 +3,12 @@
  * inline: ma_hex_val, the one hex-digit value every %-decoder uses
  * (ma_request.c's ma_url_decode and ma_html_decode, ma_url.c's host
  * decoder and IPv4/IPv6 parsers, ma_prompt.c's hex runs, the shop's form
- * decoder), and ma_load8, the eight-bytes-at-a-time scans' load (the
- * event JSON's plain runs, the SQL lexer's, the path check's). Header-only,
- * no state, no allocation: any thread.
+ * decoder), ma_load8, the eight-bytes-at-a-time scans' load (the event
+ * JSON's plain runs, the SQL lexer's, the path check's), and ma_utf8_read,
+ * the one UTF-8 sequence reader of the request's forms and the events'
+ * text (ma_request_nfkc.c's NFKC, validity and U+FFFD walks, ma_event.c's
+ * ma_utf8_seq and text, ma_request.c's JSON quoting). Header-only, no
+ * state, no allocation: any thread.
  */
 #ifndef MA_UTIL_H
 #define MA_UTIL_H
@@ -38,6 +41,54 @@ static inline uint64_t ma_load8(const void *p)
 	w = __builtin_bswap64(w);
 #endif
 	return w;
+}
+
+/* The UTF-8 sequence at p, n >= 1 bytes there: its length (1 for ASCII,
+ * a NUL included; 2 to 4), or 0 when no valid sequence starts at p: a
+ * continuation byte, C0, C1 (overlongs of ASCII) or F5-FF first; a byte
+ * that should continue it and does not; an overlong (E0 then 80-9F, F0
+ * then 80-8F); a surrogate (ED then A0-BF); past U+10FFFF (F4 then
+ * 90-BF); cut by the end (n). Unicode's table 3-7, byte by byte. cp, when
+ * not NULL, gets the code point: a walk that only validates passes NULL
+ * and, inlined, builds none. Each byte is read only after the one before
+ * it continued the sequence: text a NUL ends may pass n = 4 (a NUL is no
+ * continuation byte). */
+static inline __attribute__((always_inline)) size_t ma_utf8_read(const unsigned char *p, size_t n,
+                                                                 uint32_t *cp)
+{
+	unsigned c = p[0];
+
+	if (c < 0x80) {
+		if (cp)
+			*cp = c;
+		return 1;
+	}
+	if (c - 0xC2u <= 0xDF - 0xC2) {
+		if (n < 2 || (p[1] & 0xC0) != 0x80)
+			return 0;
+		if (cp)
+			*cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+		return 2;
+	}
+	if (c - 0xE0u <= 0xEF - 0xE0) {
+		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0))
+			return 0;
+		if (cp)
+			*cp = ((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+		return 3;
+	}
+	if (c - 0xF0u <= 0xF4 - 0xF0) {
+		if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+		    (p[3] & 0xC0) != 0x80 || (c == 0xF0 && p[1] < 0x90) ||
+		    (c == 0xF4 && p[1] >= 0x90))
+			return 0;
+		if (cp)
+			*cp = ((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) |
+			      (p[3] & 0x3Fu);
+		return 4;
+	}
+	return 0;
 }
 
 #endif

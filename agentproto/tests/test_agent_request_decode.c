@@ -5,6 +5,7 @@
  * encoding bypass hunt, bench/RESULTS.md). */
 #include "agent_test.h"
 #include "agent_url_ref.h"
+#include "ma_util.h"
 
 #define BLOCK_ALL                                                                                  \
 	"{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"},"                               \
@@ -271,6 +272,140 @@ static void the_nfkc_form_is_made_only_where_a_character_becomes_ascii(void **st
 		assert_int_equal(ma_request_inputs(r, &n)->nforms, 1);
 		moat_request_end(r);
 	}
+}
+
+/* Unicode's table 3-7, the well-formed UTF-8 byte sequences, written as
+ * its rows (first byte's range, second byte's, the length; every byte
+ * after the second 80..BF): the reference ma_utf8_read is compared with.
+ * 0 when p's n bytes start none. */
+static size_t utf8_table_3_7(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	static const struct {
+		unsigned char lo0, hi0, lo1, hi1, k;
+	} rows[] = {{0xC2, 0xDF, 0x80, 0xBF, 2}, {0xE0, 0xE0, 0xA0, 0xBF, 3},
+	            {0xE1, 0xEC, 0x80, 0xBF, 3}, {0xED, 0xED, 0x80, 0x9F, 3},
+	            {0xEE, 0xEF, 0x80, 0xBF, 3}, {0xF0, 0xF0, 0x90, 0xBF, 4},
+	            {0xF1, 0xF3, 0x80, 0xBF, 4}, {0xF4, 0xF4, 0x80, 0x8F, 4}};
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+		size_t k = rows[r].k;
+		if (p[0] < rows[r].lo0 || p[0] > rows[r].hi0)
+			continue;
+		if (n < k || p[1] < rows[r].lo1 || p[1] > rows[r].hi1)
+			return 0;
+		for (size_t i = 2; i < k; i++)
+			if (p[i] < 0x80 || p[i] > 0xBF)
+				return 0;
+		*cp = p[0] & (0x7F >> k);
+		for (size_t i = 1; i < k; i++)
+			*cp = (*cp << 6) | (p[i] & 0x3F);
+		return k;
+	}
+	return 0;
+}
+
+/* The one UTF-8 sequence reader (ma_util.h) that the request's NFKC,
+ * validity and U+FFFD walks, the events' text and the JSON quoting use:
+ * every rule of table 3-7 holds, so that a rule dropped (an overlong, a
+ * surrogate, past U+10FFFF, a sequence cut by the buffer's end) fails
+ * here, and its users answer as it does. */
+static void the_utf8_reader_keeps_every_rule(void **state)
+{
+	static const struct {
+		const char *s;
+		size_t n, k; /* bytes given, the length read (0: none) */
+		uint32_t cp;
+	} cases[] = {
+	    {"A", 1, 1, 'A'},
+	    {"\x00", 1, 1, 0},
+	    {"\x80", 1, 0, 0},                    /* continuation first */
+	    {"\xbf\x80", 2, 0, 0},                /* continuation first */
+	    {"\xc0\xaf", 2, 0, 0},                /* overlong '/' */
+	    {"\xc1\xbf", 2, 0, 0},                /* overlong DEL */
+	    {"\xc2\x80", 2, 2, 0x80},             /* the first of two bytes */
+	    {"\xdf\xbf", 2, 2, 0x7FF},            /* the last of two */
+	    {"\xc2\x41", 2, 0, 0},                /* no continuation */
+	    {"\xc2\xc0", 2, 0, 0},                /* no continuation */
+	    {"\xe0\x80\xaf", 3, 0, 0},            /* overlong '/' */
+	    {"\xe0\x9f\xbf", 3, 0, 0},            /* overlong U+07FF */
+	    {"\xe0\xa0\x80", 3, 3, 0x800},        /* the first of three */
+	    {"\xed\x9f\xbf", 3, 3, 0xD7FF},       /* below the surrogates */
+	    {"\xed\xa0\x80", 3, 0, 0},            /* U+D800 */
+	    {"\xed\xbf\xbf", 3, 0, 0},            /* U+DFFF */
+	    {"\xee\x80\x80", 3, 3, 0xE000},       /* past them */
+	    {"\xef\xbc\x87", 3, 3, 0xFF07},       /* fullwidth apostrophe */
+	    {"\xef\xbf\xbf", 3, 3, 0xFFFF},       /* the last of three */
+	    {"\xe3\x41\x82", 3, 0, 0},            /* second byte ASCII */
+	    {"\xe3\x81\x41", 3, 0, 0},            /* third byte ASCII */
+	    {"\xf0\x80\x80\xaf", 4, 0, 0},        /* overlong '/' */
+	    {"\xf0\x8f\xbf\xbf", 4, 0, 0},        /* overlong U+FFFF */
+	    {"\xf0\x90\x80\x80", 4, 4, 0x10000},  /* the first of four */
+	    {"\xf4\x8f\xbf\xbf", 4, 4, 0x10FFFF}, /* the last code point */
+	    {"\xf4\x90\x80\x80", 4, 0, 0},        /* U+110000 */
+	    {"\xf5\x80\x80\x80", 4, 0, 0},        /* past U+10FFFF */
+	    {"\xf8\x88\x80\x80\x80", 5, 0, 0},    /* five bytes */
+	    {"\xff", 1, 0, 0},                    /* never in UTF-8 */
+	    {"\xf0\x9f\x98\x41", 4, 0, 0},        /* fourth byte ASCII */
+	    {"\xc3\xa9", 1, 0, 0},                /* cut by the end: é */
+	    {"\xe3\x81\x82", 2, 0, 0},            /* あ */
+	    {"\xe3\x81\x82", 1, 0, 0},            /* あ */
+	    {"\xf0\x9f\x98\x80", 3, 0, 0},        /* U+1F600 */
+	    {"\xf0\x9f\x98\x80", 4, 4, 0x1F600},  /* whole */
+	};
+	static const unsigned char tail[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90,
+	                                     0x9F, 0xA0, 0xBF, 0xC0, 0xFF};
+	unsigned char b[5];
+	char out[16];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const unsigned char *p = (const unsigned char *)cases[i].s;
+		uint32_t cp = 0xFFFFFFFF;
+		int bad = -1;
+		size_t k = ma_utf8_read(p, cases[i].n, &cp);
+		if (k != cases[i].k)
+			fail_msg("case %zu: read %zu, want %zu", i, k, cases[i].k);
+		assert_int_equal(ma_utf8_read(p, cases[i].n, NULL), k);
+		if (k)
+			assert_int_equal(cp, cases[i].cp);
+		/* its users: a value of exactly these bytes */
+		assert_int_equal(ma_utf8_valid(cases[i].s, cases[i].n), k == cases[i].n);
+		ma_nfkc_scan(cases[i].s, cases[i].n, &bad);
+		assert_int_equal(bad, k != cases[i].n);
+		assert_int_equal(ma_utf8_fffd(cases[i].s, cases[i].n, out) == 0, k == cases[i].n);
+	}
+	/* every first and second byte, the bytes after them from tail, cut
+	 * at each length: the reader, ma_utf8_seq on the text a NUL ends
+	 * there, and ma_utf8_valid agree with the table */
+	for (unsigned b0 = 0; b0 < 256; b0++)
+		for (unsigned b1 = 0; b1 < 256; b1++)
+			for (size_t t = 0; t < sizeof tail * sizeof tail; t++) {
+				b[0] = (unsigned char)b0;
+				b[1] = (unsigned char)b1;
+				b[2] = tail[t % sizeof tail];
+				b[3] = tail[t / sizeof tail];
+				b[4] = 0;
+				for (size_t n = 1; n <= 4; n++) {
+					uint32_t want_cp = 0, cp = 0;
+					size_t want = utf8_table_3_7(b, n, &want_cp);
+					size_t k = ma_utf8_read(b, n, &cp);
+					if (k != want || (k && cp != want_cp))
+						fail_msg("%02x %02x %02x %02x (%zu bytes): read "
+						         "%zu U+%04X, "
+						         "want %zu U+%04X",
+						         b[0], b[1], b[2], b[3], n, k, (unsigned)cp,
+						         want, (unsigned)want_cp);
+					if (n == 4)
+						assert_int_equal(ma_utf8_seq(b), want);
+					if (want == n || want == 0)
+						assert_int_equal(ma_utf8_valid((const char *)b, n),
+						                 want == n);
+				}
+			}
 }
 
 static int json_verdict(const char *body, size_t bl, int want_add, const char *sql)
@@ -610,6 +745,7 @@ int main(void)
 	    cmocka_unit_test(an_input_html_decoded_with_legacy_names_is_found),
 	    cmocka_unit_test(an_input_nfkc_normalised_is_found),
 	    cmocka_unit_test(the_nfkc_form_is_made_only_where_a_character_becomes_ascii),
+	    cmocka_unit_test(the_utf8_reader_keeps_every_rule),
 	    cmocka_unit_test(an_input_decoded_by_two_decoders_is_found),
 	    cmocka_unit_test(a_body_jansson_refuses_still_gives_its_fields),
 	    cmocka_unit_test(a_value_that_is_not_utf8_is_found_as_decoded),
