@@ -441,11 +441,12 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
 
 /* the value as given, URL-decoded once, twice (with '+' as a space and
  * kept), HTML-decoded, HTML- after URL-decoded and the reverse, NFKC of
- * the value, its URL and HTML forms, the value's bad UTF-8 as U+FFFD or
- * it as Latin-1 and the URL form's bad UTF-8 as U+FFFD, and of those with
- * a NUL inside the part before it (what C code pasting it with %s uses):
- * 14 at most, and 2 of their NUL cuts then (the first forms' first) */
-#define MA_INPUT_FORMS 16
+ * the value, its URL (once, twice, '+' kept), HTML and HTML-after-URL
+ * forms, the value's bad UTF-8 as U+FFFD or it as Latin-1 and the URL
+ * form's bad UTF-8 as U+FFFD, and of those with a NUL inside the part
+ * before it (what C code pasting it with %s uses): 17 at most, and 3 of
+ * their NUL cuts then (the first forms' first) */
+#define MA_INPUT_FORMS 20
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */
