@@ -467,12 +467,26 @@ static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
 static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 {
 	static const char *const from[] = {
-	    "raw",      "url",  "url2",     "rawurl",    "rawurl2", "html",   "url_html",
-	    "html_url", "nfkc", "url_nfkc", "html_nfkc", "fffd",    "latin1", "url_fffd"};
-	static const char *const to[] = {
-	    "cstr",           "url_cstr",      "url2_cstr",     "rawurl_cstr",  "rawurl2_cstr",
-	    "html_cstr",      "url_html_cstr", "html_url_cstr", "nfkc_cstr",    "url_nfkc_cstr",
-	    "html_nfkc_cstr", "fffd_cstr",     "latin1_cstr",   "url_fffd_cstr"};
+	    "raw",         "url",           "url2", "rawurl",   "rawurl2",   "html",
+	    "url_html",    "html_url",      "nfkc", "url_nfkc", "html_nfkc", "url2_nfkc",
+	    "rawurl_nfkc", "url_html_nfkc", "fffd", "latin1",   "url_fffd"};
+	static const char *const to[] = {"cstr",
+	                                 "url_cstr",
+	                                 "url2_cstr",
+	                                 "rawurl_cstr",
+	                                 "rawurl2_cstr",
+	                                 "html_cstr",
+	                                 "url_html_cstr",
+	                                 "html_url_cstr",
+	                                 "nfkc_cstr",
+	                                 "url_nfkc_cstr",
+	                                 "html_nfkc_cstr",
+	                                 "url2_nfkc_cstr",
+	                                 "rawurl_nfkc_cstr",
+	                                 "url_html_nfkc_cstr",
+	                                 "fffd_cstr",
+	                                 "latin1_cstr",
+	                                 "url_fffd_cstr"};
 	int n = in->nforms;
 
 	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_FORMS; i++) {
@@ -600,8 +614,9 @@ static unsigned ma_value_scan(const char *value, size_t len, int terminated)
  * rawurldecode), each chain as long as a decoding changes something, the
  * second only where it differs from the first: `x%27%20or%201=1--+`
  * reaches SQLite as `x' or 1=1--+`, its `--` comment cutting the tail.
+ * at: the four forms' indices (url, url2, rawurl, rawurl2; -1: none).
  * Returns where the next form may go. */
-static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next, int *url_at)
+static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next, int at[4])
 {
 	static const char *const names[2][2] = {{"url", "url2"}, {"rawurl", "rawurl2"}};
 
@@ -619,7 +634,7 @@ static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next, int *
 				 * src, which it holds (or found the same as a form
 				 * before it): the raw form's is "url"; past it
 				 * nothing new */
-				int u = k == 0 ? *url_at : -1;
+				int u = k == 0 ? at[0] : -1;
 				if (u < 0)
 					break;
 				src = in->form[u];
@@ -643,8 +658,7 @@ static char *ma_add_url_forms(struct ma_input *in, size_t len, char *next, int *
 						src = in->form[f];
 				continue;
 			}
-			if (plus && k == 0)
-				*url_at = in->nforms;
+			at[2 * !plus + k] = in->nforms;
 			in->form[in->nforms] = d;
 			in->form_len[in->nforms] = dl;
 			in->form_name[in->nforms] = names[!plus][k];
@@ -668,52 +682,81 @@ static int ma_form_add(struct ma_input *in, const char *d, size_t dl, const char
 	return 1;
 }
 
+/* Whether the HTML decoding of f (n bytes) may hold a byte past ASCII:
+ * f does (high: known already), or a numeric reference or a named one
+ * (`&nbsp;` is U+00A0, a space after NFKC) may make one. */
+static int ma_html_may_high(const unsigned char *f, size_t n, int high)
+{
+	const unsigned char *a = memchr(f, '&', n), *end = f + n;
+
+	if (high)
+		return 1;
+	for (; a && a + 1 < end; a = memchr(a + 1, '&', (size_t)(end - a - 1)))
+		if (a[1] == '#' || (unsigned)((a[1] | 32) - 'a') < 26)
+			return 1;
+	return 0;
+}
+
 /* The forms two decoders in a row make, and the NFKC forms, in a block
  * of their own (in->mem2) made only when one of them is there to make:
  * html of url (a URL router, then an HTML unescape: `%26%2339%3B` ->
  * `'`), url of html (`&#37;27` -> `'`), and NFKC (ma_request_nfkc.c) of
- * raw, url and html where they hold a character whose NFKC form is ASCII
- * (`x%uFF07`, `&#65287;` are `＇`), and where raw or url is not UTF-8
+ * raw, url, html, url2, rawurl and url_html where they hold a character
+ * whose NFKC form is ASCII (`x%uFF07`, `&#65287;`, `%25EF%25BC%2587`,
+ * `%26%2365287%3B` are `＇`: the last a router, an HTML unescape and an
+ * NFKC-normalising framework in a row), and where raw or url is not UTF-8
  * its bad bytes as U+FFFD (fffd, url_fffd) and raw as Latin-1 (latin1:
  * `\xe9' OR 1=1--` in a body is `\uFFFD' OR 1=1--` to Node and Go, `é'
- * OR 1=1--` to Spring). u and h: the url and html forms' indices (-1:
- * none). len is the raw form's length; no form is longer but the NFKC
- * ones (MA_NFKC_ROOM) and those of bad UTF-8. An ASCII value without
+ * OR 1=1--` to Spring). url_at: the URL forms' indices
+ * (ma_add_url_forms), h the html form's (-1: none). len is the raw form's length; no form is longer
+ * but the NFKC ones (MA_NFKC_ROOM) and those of bad UTF-8. An ASCII value without
  * '%', '+' or '&' never gets here. Returns 0 or MOAT_AGENT_ENOMEM. */
 static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t len, unsigned scan,
-                             int u, int h)
+                             const int url_at[4], int h)
 {
-	static const char *const nfkc_name[] = {"nfkc", "url_nfkc", "html_nfkc"};
-	int src[3] = {(scan & MA_V_HIGH) ? 0 : -1, u, h};
-	size_t first[3], need = 0;
+	static const char *const nfkc_name[] = {"nfkc",      "url_nfkc",    "html_nfkc",
+	                                        "url2_nfkc", "rawurl_nfkc", "url_html_nfkc"};
+	enum { UH = 5 }; /* url_html: made here, its NFKC looked at after */
+	int u = url_at[0];
+	int src[6] = {(scan & MA_V_HIGH) ? 0 : -1, u, h, url_at[1], url_at[2], -1};
+	size_t first[6], need = 0;
 	int bad[2] = {0, 0}; /* raw, url: past ASCII and not UTF-8 */
 	int url_html = u >= 0 && memchr(in->form[u], '&', in->form_len[u]) != NULL;
 	int html_url = h >= 0 && (memchr(in->form[h], '%', in->form_len[h]) != NULL ||
 	                          memchr(in->form[h], '+', in->form_len[h]) != NULL);
+	int uh_room = 0, url_high = 0;
 	char *next;
 
 	/* html of url and url of html are no longer than len; an NFKC form
 	 * of a decoded form no longer than MA_NFKC_ROOM(len) */
 	need += url_html ? len + 1 : 0;
 	need += html_url ? len + 1 : 0;
-	for (int k = 0; k < 3; k++) {
+	for (int k = 0; k < UH; k++) {
 		const unsigned char *f;
 		first[k] = 0;
 		if (src[k] < 0)
 			continue;
 		f = (const unsigned char *)in->form[src[k]];
 		/* a decoded form is past ASCII only where its raw is, or an
-		 * escape made it so */
-		if (k > 0 && !(scan & MA_V_HIGH) && !ma_has_high(f, in->form_len[src[k]])) {
+		 * escape made it so (rawurl's escapes are url's) */
+		if (k > 0 && !(scan & MA_V_HIGH) &&
+		    (k == 4 ? !url_high : !ma_has_high(f, in->form_len[src[k]]))) {
 			src[k] = -1;
 			continue;
 		}
+		url_high |= k == 1; /* past ASCII (or may be) */
 		first[k] = k < 2 ? ma_nfkc_scan(in->form[src[k]], in->form_len[src[k]], &bad[k])
 		                 : ma_nfkc_first(in->form[src[k]], in->form_len[src[k]]);
 		if (first[k] == in->form_len[src[k]])
 			src[k] = -1;
 		else
 			need += MA_NFKC_ROOM(len) + 1;
+	}
+	/* url_html's NFKC form: room where its decoding may be past ASCII */
+	if (url_html &&
+	    ma_html_may_high((const unsigned char *)in->form[u], in->form_len[u], url_high)) {
+		uh_room = 1;
+		need += MA_NFKC_ROOM(len) + 1;
 	}
 	need += bad[0] ? 5 * len + 2 : 0; /* fffd and latin1 */
 	need += bad[1] ? 3 * len + 1 : 0;
@@ -726,8 +769,10 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 	if (url_html) {
 		size_t dl = ma_html_decode(in->form[u], in->form_len[u], next);
 		next[dl] = '\0';
-		if (ma_form_add(in, next, dl, "url_html"))
+		if (ma_form_add(in, next, dl, "url_html")) {
+			src[UH] = in->nforms - 1;
 			next += len + 1;
+		}
 	}
 	if (html_url) {
 		size_t dl = ma_url_decode(in->form[h], in->form_len[h], next);
@@ -735,7 +780,18 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 		if (ma_form_add(in, next, dl, "html_url"))
 			next += len + 1;
 	}
-	for (int k = 0; k < 3; k++) {
+	first[UH] = 0;
+	if (src[UH] >= 0) {
+		const char *f = in->form[src[UH]];
+		size_t fl = in->form_len[src[UH]];
+		if (!uh_room || !ma_has_high((const unsigned char *)f, fl))
+			src[UH] = -1;
+		else
+			first[UH] = ma_nfkc_first(f, fl);
+		if (src[UH] >= 0 && first[UH] == fl)
+			src[UH] = -1;
+	}
+	for (int k = 0; k <= UH; k++) {
 		size_t dl;
 		if (src[k] < 0)
 			continue;
@@ -820,7 +876,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	size_t plen, nl, kl, cap, room, pi;
 	unsigned scan;
 	char *p, *next;
-	int url_at = -1, html_at = -1;
+	int url_at[4] = {-1, -1, -1, -1}, html_at = -1;
 
 	if (!r)
 		return 0;
@@ -889,7 +945,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 	in->nforms = 1;
 	in->plain = (scan & MA_V_PLAIN) != 0;
 	if (!in->plain && (scan & MA_V_URL))
-		next = ma_add_url_forms(in, len, next, &url_at);
+		next = ma_add_url_forms(in, len, next, url_at);
 	if (!in->plain) {
 		if (scan & MA_V_AMP) {
 			char *d = next;

@@ -226,6 +226,54 @@ static void an_input_decoded_by_two_decoders_is_found(void **state)
 	expect(benign, sizeof benign / sizeof benign[0], MOAT_ALLOW);
 }
 
+/* Three decoders in a row, each shown with python3 first (sqlite3
+ * counting every row, dash running id): a URL router, then an HTML
+ * unescape, then an NFKC-normalising framework (Django's username field,
+ * unicodedata.normalize): `%26%2365287%3B` is `&#65287;`, then `＇`
+ * (U+FF07), then `'` (`&nbsp;` U+00A0, then a space). A value
+ * URL-decoded twice (`%25EF%25BC%2587`), then NFKC. And with '+' kept
+ * (node's decodeURIComponent(v).normalize('NFKC'), Python's unquote):
+ * `x%EF%BC%87%20or%201=1--+` reaches SQL as `x' or 1=1--+`, which the
+ * url_nfkc form (`--` then a space) is not. Their ordinary neighbours
+ * stay allowed. */
+static void an_input_decoded_by_three_decoders_is_found(void **state)
+{
+	static const struct probe attacks[] = {
+	    {SQLITE, "x%26%2365287%3B or 1=1--", "SELECT * FROM t WHERE name='x' or 1=1--'"},
+	    {SQLITE, "x%26%23xff07%3B or 1=1--", "SELECT * FROM t WHERE name='x' or 1=1--'"},
+	    {SHELL, "a%26%2365307%3Bid", "ls a;id"},
+	    {HTML, "%26%2365308%3Bsvg onload=alert(1)%26%2365310%3B",
+	     "<p><svg onload=alert(1)></p>"},
+	    {PATH, "%26%2365294%3B%26%2365294%3B%26%2365295%3Betc%26%2365295%3Bpasswd",
+	     "/srv/app/files/../etc/passwd"},
+	    {SQLITE, "x%25EF%25BC%2587 or 1=1--", "SELECT * FROM t WHERE name='x' or 1=1--'"},
+	    {SQLITE, "x%25EF%25BC%2587%20or%201=1--", "SELECT * FROM t WHERE name='x' or 1=1--'"},
+	    {SHELL, "a%25EF%25BC%259Bid", "ls a;id"},
+	    {HTML, "%25EF%25B9%25A4svg onload=alert(1)%25EF%25B9%25A5",
+	     "<p><svg onload=alert(1)></p>"},
+	    {SQLITE, "x%EF%BC%87%20or%201=1--+", "SELECT * FROM t WHERE name='x' or 1=1--+'"},
+	};
+	static const struct probe benign[] = {
+	    {SQLITE, "Ren%26%23233%3B", "SELECT * FROM t WHERE name='Ren\xc3\xa9'"},
+	    {SQLITE, "50%2525 off", "SELECT * FROM t WHERE note='50% off'"},
+	    {SQLITE, "%25E6%259D%25B1%25E4%25BA%25AC",
+	     "SELECT * FROM t WHERE city='\xe6\x9d\xb1\xe4\xba\xac'"},
+	    {SQLITE, "%EF%BC%91%EF%BC%92%EF%BC%93+apples",
+	     "SELECT * FROM t WHERE note='123+apples'"},
+	    {SQLITE, "%E6%9D%B1%E4%BA%AC%E9%83%BD%26%2312288%3B%E6%96%B0%E5%AE%BF%E5%8C%BA",
+	     "SELECT * FROM t WHERE addr='\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd "
+	     "\xe6\x96\xb0\xe5\xae\xbf\xe5\x8c\xba'"},
+	    {SQLITE, "Caf%26eacute;%26nbsp;du%26nbsp;Parc",
+	     "SELECT * FROM t WHERE name='Caf\xc3\xa9 du Parc'"},
+	    {HTML, "Fish %26%2365286%3B chips", "<p>Fish &amp; chips</p>"},
+	    {SHELL, "%25EF%25BC%2588%25EF%25BC%2591%25EF%25BC%2589.txt", "ls '(1).txt'"},
+	};
+
+	(void)state;
+	expect(attacks, sizeof attacks / sizeof attacks[0], MOAT_BLOCK);
+	expect(benign, sizeof benign / sizeof benign[0], MOAT_ALLOW);
+}
+
 /* The NFKC form replaces exactly the characters whose NFKC form is ASCII
  * (all 1,403 of Python's unicodedata 14.0 were compared once, none more:
  * bench/RESULTS.md, session 16) and is made only where one is there: an
@@ -747,6 +795,7 @@ int main(void)
 	    cmocka_unit_test(the_nfkc_form_is_made_only_where_a_character_becomes_ascii),
 	    cmocka_unit_test(the_utf8_reader_keeps_every_rule),
 	    cmocka_unit_test(an_input_decoded_by_two_decoders_is_found),
+	    cmocka_unit_test(an_input_decoded_by_three_decoders_is_found),
 	    cmocka_unit_test(a_body_jansson_refuses_still_gives_its_fields),
 	    cmocka_unit_test(a_value_that_is_not_utf8_is_found_as_decoded),
 	    cmocka_unit_test(a_body_in_utf16_or_utf32_gives_its_fields),
