@@ -8,7 +8,8 @@
  *   valgrind --tool=callgrind --toggle-collect=main build/addcost "x'%27" \
  *      (the total / 2000)
  *
- * Session 16 (bench/RESULTS.md, "Session 16: decodings"). */
+ * Session 16 (bench/RESULTS.md, "Session 16: decodings"). bench/detect/
+ * addcost.sh runs it for eleven kinds of value (session 17). */
 #include "moatagent.h"
 #include <stdio.h>
 #include <stdlib.h>
