@@ -14,10 +14,11 @@
 #          fuzz_sql's
 #   shell  command_injection, sh -c lines and argv (tests/fuzz/diff_shell.c):
 #          BASE's ma_shell.c, ma_shell_names.c, ma_shell_argv.c,
-#          ma_shell_script.c, ma_shell_sqlcli.c and ma_shell_mount.c (argv
-#          and script since session 15, sqlcli since session 16, mount
-#          since session 17; a BASE before that has them in ma_shell.c or
-#          lacks them); seeds: fuzz_shell's (argv-*: one argv per program
+#          ma_shell_opts.c, ma_shell_script.c, ma_shell_sqlcli.c and
+#          ma_shell_mount.c (argv and script since session 15, sqlcli
+#          since session 16, mount and opts since session 17; a BASE
+#          before that has them in ma_shell.c or ma_shell_argv.c or lacks
+#          them); seeds: fuzz_shell's (argv-*: one argv per program
 #          family, tests/fuzz/gen_shell_seeds.py)
 #   prompt llm_prompt_injection, the score and the check
 #          (tests/fuzz/diff_prompt.c): BASE's ma_prompt.c, ma_prompt_lex.c,
@@ -54,7 +55,7 @@ base=${2:-$(git merge-base HEAD main 2>/dev/null || echo main)}
 secs=${3:-120}
 case "$check" in
 sql) files="ma_sql ma_sql_lex" ;;
-shell) files="ma_shell ma_shell_names ma_shell_argv ma_shell_script ma_shell_sqlcli ma_shell_mount" ;;
+shell) files="ma_shell ma_shell_names ma_shell_argv ma_shell_opts ma_shell_script ma_shell_sqlcli ma_shell_mount" ;;
 prompt) files="ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat" ;;
 path) files="ma_path" ;;
 url) files="ma_url ma_idna ma_ssrf" ;;

@@ -326,6 +326,65 @@ int ma_sh_names_known(void);
  * length is the lists' own. */
 int ma_sh_names_exact(void);
 
+/* One program's options (ma_shell_opts.c, the table ma_sh_prog_opts says
+ * which): danger, values and attached are short option letters, dlongs
+ * and vlongs long names (space-separated); dash1: long options written
+ * with one '-' (sqlite3); blongs: NULL, or the program's options without
+ * a value that are a prefix of a listed one (curl --head), when an
+ * unambiguous prefix of a listed name is that option (curl, wget). */
+struct ma_sh_prog_opts {
+	const char *prog;
+	const char *danger, *values, *attached; /* short option letters */
+	const char *dlongs, *vlongs;            /* long option names */
+	int dash1;
+	const char *blongs; /* NULL, or abbreviations are read: see above */
+};
+
+/* ma_sh_opt_read's flags: the option (or a letter of its cluster) is one
+ * of the program's dangerous ones; its value is the next element. */
+enum { MA_SH_OPT_DANGER = 1, MA_SH_OPT_NEXT = 2 };
+
+/* 1 when option element o runs a command, loads code or reads or writes
+ * a file in the usual tools (--upload-pack, -exec, -oProxyCommand ...);
+ * known: the program has a table entry, whose letters then decide alone. */
+int ma_sh_danger_option(const char *o, int known);
+
+/* The table entry for the program prog (its base name, a version after
+ * it: python3.11), or NULL. */
+const struct ma_sh_prog_opts *ma_sh_prog_find(const char *prog);
+
+/* The wrapper's entry (sudo, env, timeout, nice, xargs ...) for the base
+ * name b, or NULL. */
+const struct ma_sh_prog_opts *ma_sh_wrap_find(const char *b);
+
+/* 1 when name (n bytes) is one of list's space-separated words. */
+int ma_sh_in_words(const char *list, const char *name, size_t n);
+
+/* How program po reads the option element o: MA_SH_OPT_* flags; *name and
+ * *nlen the option that takes a value (*nlen 0: none), *val the offset of
+ * an attached value in o (0: none). */
+int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char **name, size_t *nlen,
+                   size_t *val);
+
+/* What an option's value is to its program (ma_sh_value_kinds). */
+enum {
+	MA_SH_VAL_CMD = 1,
+	MA_SH_VAL_FILE,
+	MA_SH_VAL_CODE,
+	MA_SH_VAL_EX,
+	MA_SH_VAL_SSHOPT,
+	MA_SH_VAL_GITCONF,
+	MA_SH_VAL_SQL
+};
+
+/* The kind (and *lang) of the value of option name (nlen bytes) of
+ * program po, or 0. */
+int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size_t nlen, int *lang);
+
+/* 1 when program po's options end at its first operand (python, perl,
+ * ruby, node, php, the awks). */
+int ma_sh_opts_stop(const struct ma_sh_prog_opts *po);
+
 /* The database clients whose statements the argv check reads
  * (ma_shell_sqlcli.c): psql -c, mysql -e, sqlite3's operands and -cmd. */
 enum { MA_SH_SQL_PSQL = 1, MA_SH_SQL_MYSQL, MA_SH_SQL_SQLITE };

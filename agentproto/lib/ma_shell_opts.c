@@ -1,0 +1,451 @@
+/*
+ * ma_shell_opts.c — what the argv check (ma_shell_argv.c) knows of each
+ * program's options: the options that run a command, load code or read
+ * or write a file, for any program (ma_sh_danger_option) and for each
+ * program of a table (ma_sh_prog_opts: its dangerous letters and long
+ * names, those that take a value, curl's and wget's abbreviations), the
+ * wrappers' options that take a value (sudo -u, timeout -s ...:
+ * ma_sh_wrap_opts), how one option element is read (ma_sh_opt_read:
+ * clusters, attached and next-element values, long names), and what an
+ * option's value is to its program (ma_sh_value_kinds: a command line, a
+ * file of code, code, an Ex command, an ssh_config line, git's
+ * name=value, a database client's statement).
+ *
+ * Tables only, read-only; the functions are pure. Any thread.
+ */
+#include "ma_int.h"
+#include "ma_shell.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static const char *ma_sh_base(const char *p)
+{
+	const char *s = strrchr(p, '/');
+	return s ? s + 1 : p;
+}
+
+/* Options that run a command or write a file in the usual tools (git,
+ * ssh, tar, find, rsync, curl, wget, sendmail, zip, less ...): an input
+ * that becomes one of them is worse than a stray option. known: the
+ * program has an entry of ma_sh_prog_opts, whose letters then decide
+ * alone (curl's -e/x is a referer; the generic -X/, -C/, -e/ are for
+ * programs the table does not know). */
+int ma_sh_danger_option(const char *o, int known)
+{
+	static const char *const longs[] = {"--upload-pack",
+	                                    "--receive-pack",
+	                                    "--exec",
+	                                    "--checkpoint-action",
+	                                    "--to-command",
+	                                    "--use-compress-program",
+	                                    "--rsh",
+	                                    "--rsync-path",
+	                                    "--output",
+	                                    "--output-document",
+	                                    "--post-file",
+	                                    "--upload-file",
+	                                    "--config",
+	                                    "--eval",
+	                                    "--command",
+	                                    "--shell",
+	                                    "--pager",
+	                                    "--editor",
+	                                    "--template",
+	                                    "--unzip-command",
+	                                    "--index-filter",
+	                                    "--tree-filter",
+	                                    "--run",
+	                                    "--script",
+	                                    "--load",
+	                                    "--import",
+	                                    "--proxy-command",
+	                                    "--ssh",
+	                                    "--exec-path",
+	                                    "--cmd",
+	                                    "--info-script",
+	                                    "--new-volume-script",
+	                                    "--filter",
+	                                    "--gpu-launcher",
+	                                    "--renderer-cmd-prefix",
+	                                    "--utility-cmd-prefix",
+	                                    "--browser-subprocess-path",
+	                                    NULL};
+	static const char *const words[] = {"-exec",
+	                                    "-execdir",
+	                                    "-ok",
+	                                    "-okdir",
+	                                    "-fprint",
+	                                    "-fprintf",
+	                                    "-fls",
+	                                    "-delete",
+	                                    "-oProxyCommand",
+	                                    "-oLocalCommand",
+	                                    "-oPermitLocalCommand",
+	                                    "-TT",
+	                                    NULL};
+	size_t n = strcspn(o, "=");
+
+	for (int i = 0; longs[i]; i++)
+		if (strlen(longs[i]) == n && !strncmp(o, longs[i], n))
+			return 1;
+	for (int i = 0; words[i]; i++)
+		if (!strncmp(o, words[i], strlen(words[i])))
+			return 1;
+	/* -o ProxyCommand=... written as one argument, -X/-C (sendmail log
+	 * and config files), -e with a program attached (nc -e/bin/sh) */
+	if (!strncmp(o, "-o", 2) && (strstr(o, "ProxyCommand") || strstr(o, "LocalCommand")))
+		return 1;
+	if (!known && (o[1] == 'X' || o[1] == 'C' || o[1] == 'e') && o[2] == '/')
+		return 1;
+	return 0;
+}
+
+/* One program's options (its manual; GTFOBins and the lists of
+ * argument-injection vectors gather the dangerous ones): "danger", those
+ * that run a command, load code, or read or write a file the option names
+ * (curl -o/-K/-T, wget -O/-e, git -u/-c, tar -I/-F, rsync -e, php -r,
+ * python -c ...), and "values", the others that take a value, so that the
+ * argv check knows which elements are values (curl -H "-o: x" sends a
+ * header). A short option that takes a value takes the rest of its
+ * element (-XPOST; the last of a cluster, -sXPOST) or, when nothing is
+ * left, the next element (-H "x: y"); one of "attached" takes only the
+ * rest, if any (perl -Mstrict, mysql -psecret). Letters not listed are
+ * flags: in -so/tmp/x the o is read. A long option ("--", or "-" for
+ * sqlite3's: dash1) takes its value after '=' or, when it has none, the
+ * next element; names are space-separated. curl 7 and getopt_long take
+ * an unambiguous prefix of a long name for the option (wget --output-d):
+ * for the programs whose lists are whole (curl's and wget's --help) a
+ * prefix of exactly one listed name is that option, where "blongs" holds
+ * the options without a value that are a prefix of a listed one (curl
+ * --head is not --header). A program's name may carry its version
+ * (python3.11, php8.2). */
+static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
+    {"curl", "cDKoT", "ACEFHPQUXYbdemrtuwxyz", "",
+     "--cookie-jar --dump-header --libcurl --output-dir --stderr --trace --trace-ascii",
+     "--abstract-unix-socket --alt-svc --aws-sigv4 --cacert --capath --cert --cert-type "
+     "--ciphers --config --connect-timeout --connect-to --continue-at --cookie "
+     "--create-file-mode --crlfile --curves --data --data-ascii --data-binary --data-raw "
+     "--data-urlencode --delegation --dns-interface --dns-ipv4-addr --dns-ipv6-addr "
+     "--dns-servers --doh-url --egd-file --engine --etag-compare --etag-save "
+     "--expect100-timeout --form --form-string --ftp-account --ftp-alternative-to-user "
+     "--ftp-method --ftp-port --ftp-ssl-ccc-mode --happy-eyeballs-timeout-ms --header "
+     "--hostpubmd5 --hostpubsha256 --hsts --interface --json --keepalive-time --key "
+     "--key-type --krb --limit-rate --local-port --login-options --mail-auth "
+     "--mail-from --mail-rcpt --max-filesize --max-redirs --max-time --netrc-file --noproxy "
+     "--oauth2-bearer --output --parallel-max --pass --pinnedpubkey --preproxy --proto "
+     "--proto-default --proto-redir --proxy --proxy-cacert --proxy-capath --proxy-cert "
+     "--proxy-cert-type --proxy-ciphers --proxy-crlfile --proxy-header --proxy-key "
+     "--proxy-key-type --proxy-pass --proxy-pinnedpubkey --proxy-service-name "
+     "--proxy-tls13-ciphers --proxy-tlsauthtype --proxy-tlspassword --proxy-tlsuser "
+     "--proxy-user --pubkey --quote --random-file --range --rate --referer --request "
+     "--request-target --resolve --retry --retry-delay --retry-max-time --sasl-authzid "
+     "--service-name --socks4 --socks4a --socks5 --socks5-gssapi-service --socks5-hostname "
+     "--speed-limit --speed-time --telnet-option --tftp-blksize --time-cond --tls-max "
+     "--tls13-ciphers --tlsauthtype --tlspassword --tlsuser --unix-socket "
+     "--upload-file --url --url-query --user --user-agent --variable --write-out",
+     0,
+     "--compressed --crlf --disable --fail --ftp-ssl-ccc --head --http2 --http3 --location "
+     "--netrc --ntlm --parallel --remote-name --socks5-gssapi --ssl --tlsv1"},
+    {"wget", "aeiOo", "ABDIPQRTUXltw", "", "--execute --output-file --append-output --input-file",
+     "--accept --accept-regex --backups --base --bind-address --body-data --body-file "
+     "--ca-certificate --ca-directory --certificate --certificate-type --ciphers --compression "
+     "--config --connect-timeout --crl-file --cut-dirs --default-page --directory-prefix "
+     "--dns-timeout --domains --exclude-directories --exclude-domains --follow-tags "
+     "--ftp-password --ftp-user --header --http-password --http-user --ignore-tags "
+     "--include-directories --level --limit-rate --load-cookies --local-encoding --method "
+     "--output-document --password --pinnedpubkey --post-data --post-file --prefer-family "
+     "--private-key --private-key-type --progress --proxy-password --proxy-user --quota "
+     "--read-timeout --referer --regex-type --reject --reject-regex --rejected-log "
+     "--remote-encoding --report-speed --restrict-file-names --retry-on-http-error "
+     "--save-cookies --secure-protocol --start-pos --timeout --tries --user --user-agent "
+     "--wait --waitretry --warc-dedup --warc-file --warc-header --warc-max-size "
+     "--warc-tempdir",
+     0, ""},
+    /* git's letters differ by subcommand: the values are those no
+     * subcommand reads as a flag before an option that matters (-m
+     * message, -b branch, -C directory, -F file, -e pattern) */
+    {"git", "CcOu", "Fbem", "", "--open-files-in-pager",
+     "--author --branch --config --date --depth --exec --file --git-dir --message --origin "
+     "--reference "
+     "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
+     0, NULL},
+    {"tar", "CFI", "HKLNTVXbfg", "", "--rsh-command --rmt-command",
+     "--directory --exclude --file --format --group --mode --owner --transform "
+     "--use-compress-program --to-command --checkpoint-action",
+     0, NULL},
+    {"rsync", "e", "@BMTf", "", "", "--rsh --rsync-path --filter --exclude --include", 0, NULL},
+    {"ssh", "F", "BDEIJLOPQRSWbceilmopw", "", "", "", 0, NULL},
+    {"scp", "FS", "DJPXcilo", "", "", "", 0, NULL},
+    {"sftp", "DFS", "BJPRXbcilos", "", "", "", 0, NULL},
+    {"zip", "T", "OPZbnt", "", "", "", 0, NULL},
+    {"env", "S", "Cu", "", "--split-string", "--chdir --unset", 0, NULL},
+    {"php", "cdr", "BEFRftz", "", "", "", 0, NULL},
+    {"python", "cm", "WX", "", "", "", 0, NULL},
+    {"perl", "EeM", "I", "CDdimx", "", "", 0, NULL},
+    {"ruby", "er", "CEI", "FKTWix", "", "", 0, NULL},
+    {"node", "epr", "C", "", "--require", "--eval --print --import --loader --input-type", 0, NULL},
+    {"vim", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
+    {"nvim", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
+    {"vi", "cS", "TUistuw", "", "", "--cmd", 0, NULL},
+    {"man", "CHP", "ELMRSempr", "TX", "--html", "--pager --config-file --manpath", 0, NULL},
+    {"psql", "cfo", "FLPRTUdhpv", "", "--file", "--command --output --dbname --host --username", 0,
+     NULL},
+    {"mysql", "e", "DPShu", "p", "--execute", "--database --host --user --socket", 0, NULL},
+    {"sqlite3", "", "", "", "-cmd -init",
+     "-separator -newline -nullvalue -vfs -maxsize -mmap -heap -lookaside", 1, NULL},
+    {"nc", "ce", "GIMOPTVXgimopsqwx", "", "", "", 0, NULL},
+    {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0, NULL},
+    {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0, NULL},
+    {"sed", "", "efl", "i", "", "--expression --file --line-length", 0, NULL},
+    {"gawk", "Efil", "Fev", "LWdop", "--exec --file --include --load",
+     "--assign --field-separator --source", 0, NULL},
+    {"awk", "f", "Fv", "", "", "", 0, NULL},
+    {"mawk", "f", "FvW", "", "", "", 0, NULL},
+    {"nawk", "f", "Fv", "", "", "", 0, NULL},
+};
+
+/* The entry of ma_sh_prog_opts for argv[p]'s base name, or NULL. */
+const struct ma_sh_prog_opts *ma_sh_prog_find(const char *prog)
+{
+	const char *b = ma_sh_base(prog);
+
+	for (size_t k = 0; k < sizeof ma_sh_prog_opts / sizeof ma_sh_prog_opts[0]; k++) {
+		const struct ma_sh_prog_opts *e = &ma_sh_prog_opts[k];
+		size_t pl = strlen(e->prog);
+		if (!strncmp(b, e->prog, pl) &&
+		    (!b[pl] || (b[pl] >= '0' && b[pl] <= '9') || b[pl] == '.'))
+			return e;
+	}
+	return NULL;
+}
+
+/* 1 when name (n bytes) is one of list's space-separated words. */
+int ma_sh_in_words(const char *list, const char *name, size_t n)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (w == n && !memcmp(p, name, n))
+			return 1;
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+/* How many of list's words are longer than name (n bytes) and start
+ * with it; *full and *fl (when full is not NULL) are set to the last. */
+static int ma_sh_prefix_words(const char *list, const char *name, size_t n, const char **full,
+                              size_t *fl)
+{
+	const char *p = list;
+	int c = 0;
+
+	while (*p) {
+		size_t w = strcspn(p, " ");
+		if (w > n && !memcmp(p, name, n)) {
+			c++;
+			if (full) {
+				*full = p;
+				*fl = w;
+			}
+		}
+		p += w;
+		while (*p == ' ')
+			p++;
+	}
+	return c;
+}
+
+/* How program po reads the option element o (a '-' and more): flags
+ * MA_SH_OPT_DANGER when it is one of the program's dangerous options, or
+ * a letter of its cluster up to the one that takes a value is;
+ * MA_SH_OPT_NEXT when its value is the next element. *name and *nlen are
+ * set to the option that takes a value (its letter or long name; *nlen 0
+ * when none does) and *val to the offset of its value in o when attached
+ * (0 when not). */
+int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char **name, size_t *nlen,
+                   size_t *val)
+{
+	*name = o;
+	*nlen = 0;
+	*val = 0;
+	if (o[1] == '-' || po->dash1) {
+		const char *nm = po->dash1 && o[1] == '-' ? o + 1 : o;
+		size_t n = strcspn(nm, "="), at = nm[n] == '=' ? (size_t)(nm - o) + n + 1 : 0;
+		int d = ma_sh_in_words(po->dlongs, nm, n);
+		*name = nm;
+		*nlen = n;
+		if (!d && !ma_sh_in_words(po->vlongs, nm, n)) {
+			const char *full = NULL;
+			size_t fl = 0;
+			int nd, nv;
+			char buf[48];
+			if (!po->blongs || n < 4 || ma_sh_in_words(po->blongs, nm, n))
+				return 0;
+			nd = ma_sh_prefix_words(po->dlongs, nm, n, &full, &fl);
+			nv = ma_sh_prefix_words(po->vlongs, nm, n, nd ? NULL : &full, &fl);
+			if (nd + nv + ma_sh_prefix_words(po->blongs, nm, n, NULL, NULL) != 1 ||
+			    fl >= sizeof buf)
+				return 0;
+			memcpy(buf, full, fl);
+			buf[fl] = '\0';
+			d = nd || ma_sh_danger_option(buf, 1);
+			*name = full;
+			*nlen = fl;
+		}
+		*val = at;
+		if (at)
+			return d ? MA_SH_OPT_DANGER : 0;
+		return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
+	}
+	for (size_t i = 1; o[i]; i++) {
+		int d = strchr(po->danger, o[i]) != NULL;
+		if (d || strchr(po->values, o[i])) {
+			*name = o + i;
+			*nlen = 1;
+			if (o[i + 1]) {
+				*val = i + 1;
+				return d ? MA_SH_OPT_DANGER : 0;
+			}
+			return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
+		}
+		if (strchr(po->attached, o[i]))
+			return 0;
+	}
+	return 0;
+}
+
+/* The wrappers' own options that take a value (their manuals: sudo -u
+ * root, timeout -s KILL, nice -n 5, env -u NAME, xargs -I {}, strace -o
+ * f, time -f fmt ...), in ma_sh_prog_opts' form; letters not listed are
+ * flags (sudo -n, -k, -s, -E; timeout's --foreground). */
+static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
+    {"sudo", "", "CDgpRrTtUu", "", "",
+     "--chdir --chroot --close-from --group --host --other-user --prompt --role --type --user", 0,
+     NULL},
+    {"doas", "", "Cu", "", "", "", 0, NULL},
+    {"env", "", "CSu", "", "", "--chdir --split-string --unset", 0, NULL},
+    {"timeout", "", "ks", "", "", "--kill-after --signal", 0, NULL},
+    {"nice", "", "n", "", "", "--adjustment", 0, NULL},
+    {"ionice", "", "cnpPu", "", "", "--class --classdata --pid --pgid --uid", 0, NULL},
+    {"chrt", "", "DPT", "", "", "--sched-deadline --sched-period --sched-runtime", 0, NULL},
+    {"stdbuf", "", "eio", "", "", "--error --input --output", 0, NULL},
+    {"strace", "", "abeEIoOpPsSuUX", "", "", "--output --signal --trace --user", 0, NULL},
+    {"time", "", "fo", "", "", "--format --output", 0, NULL},
+    {"xargs", "", "adEILnPs", "eil", "",
+     "--arg-file --delimiter --max-args --max-chars --max-lines --max-procs", 0, NULL},
+    {"exec", "", "a", "", "", "", 0, NULL},
+};
+
+/* The entry of ma_sh_wrap_opts for the wrapper base name b, or NULL. */
+const struct ma_sh_prog_opts *ma_sh_wrap_find(const char *b)
+{
+	for (size_t k = 0; k < sizeof ma_sh_wrap_opts / sizeof ma_sh_wrap_opts[0]; k++)
+		if (!strcmp(b, ma_sh_wrap_opts[k].prog))
+			return &ma_sh_wrap_opts[k];
+	return NULL;
+}
+
+/* What an option's value is to the program that reads it (its manual):
+ * a command line it runs (rsync -e, git --upload-pack, tar -I, scp -S,
+ * man -P, nc -e, env -S, python -m: MA_SH_VAL_CMD), a file it reads as
+ * code, script or configuration (sed -f, awk -f, sftp -b, ssh -F, vim
+ * -u/-S/-s, curl -K, php -c, node -r, psql -f: MA_SH_VAL_FILE), code in
+ * the program's language (python -c, perl -e, ruby -e, node -e/-p, php
+ * -r/-B/-R/-E: MA_SH_VAL_CODE), an Ex command line (vim -c, --cmd:
+ * MA_SH_VAL_EX), an ssh_config line (ssh/scp/sftp -o: MA_SH_VAL_SSHOPT)
+ * or git's name=value (git -c before the subcommand: MA_SH_VAL_GITCONF),
+ * or a database client's statement (psql -c, mysql -e, sqlite3 -cmd and
+ * sqlite3's operands after the database: MA_SH_VAL_SQL, lang the client,
+ * ma_shell_sqlcli.c).
+ * The letters and long names are those of ma_sh_prog_opts that take a
+ * value. stop: the program's options end at its first operand (the
+ * script: python x.py -c is x.py's option). */
+static const struct ma_sh_value_kind {
+	const char *prog;
+	int kind, lang;
+	const char *shorts, *longs;
+} ma_sh_value_kinds[] = {
+    {"ssh", MA_SH_VAL_SSHOPT, 0, "o", ""},
+    {"scp", MA_SH_VAL_SSHOPT, 0, "o", ""},
+    {"sftp", MA_SH_VAL_SSHOPT, 0, "o", ""},
+    {"ssh", MA_SH_VAL_FILE, 0, "F", ""},
+    {"scp", MA_SH_VAL_FILE, 0, "F", ""},
+    {"sftp", MA_SH_VAL_FILE, 0, "Fb", ""},
+    {"scp", MA_SH_VAL_CMD, 0, "S", ""},
+    {"sftp", MA_SH_VAL_CMD, 0, "DS", ""},
+    {"git", MA_SH_VAL_GITCONF, 0, "c", "--config"},
+    {"git", MA_SH_VAL_CMD, 0, "u", "--upload-pack --receive-pack --exec"},
+    {"rsync", MA_SH_VAL_CMD, 0, "e", "--rsh --rsync-path"},
+    {"tar", MA_SH_VAL_CMD, 0, "FI",
+     "--use-compress-program --to-command --rsh-command --rmt-command --info-script "
+     "--new-volume-script --checkpoint-action"},
+    {"env", MA_SH_VAL_CMD, 0, "S", "--split-string"},
+    {"man", MA_SH_VAL_CMD, 0, "P", "--pager"},
+    {"man", MA_SH_VAL_FILE, 0, "C", "--config-file"},
+    {"nc", MA_SH_VAL_CMD, 0, "ce", ""},
+    {"ncat", MA_SH_VAL_CMD, 0, "ce", "--sh-exec --exec --lua-exec"},
+    {"curl", MA_SH_VAL_FILE, 0, "K", "--config"},
+    {"wget", MA_SH_VAL_CMD, 0, "e", "--execute"},
+    {"wget", MA_SH_VAL_FILE, 0, "", "--config"},
+    {"sed", MA_SH_VAL_FILE, 0, "f", "--file"},
+    {"awk", MA_SH_VAL_FILE, 0, "f", ""},
+    {"mawk", MA_SH_VAL_FILE, 0, "f", ""},
+    {"nawk", MA_SH_VAL_FILE, 0, "f", ""},
+    {"gawk", MA_SH_VAL_FILE, 0, "Efil", "--file --exec --include --load"},
+    {"vim", MA_SH_VAL_FILE, 0, "uSs", ""},
+    {"nvim", MA_SH_VAL_FILE, 0, "uSs", ""},
+    {"vi", MA_SH_VAL_FILE, 0, "uSs", ""},
+    {"vim", MA_SH_VAL_EX, 0, "c", "--cmd"},
+    {"nvim", MA_SH_VAL_EX, 0, "c", "--cmd"},
+    {"vi", MA_SH_VAL_EX, 0, "c", "--cmd"},
+    {"php", MA_SH_VAL_CODE, MA_SH_LANG_PHP, "rBRE", ""},
+    {"php", MA_SH_VAL_FILE, 0, "cF", ""},
+    {"python", MA_SH_VAL_CODE, MA_SH_LANG_PY, "c", ""},
+    {"python", MA_SH_VAL_CMD, 0, "m", ""},
+    {"perl", MA_SH_VAL_CODE, MA_SH_LANG_PERL, "eE", ""},
+    {"ruby", MA_SH_VAL_CODE, MA_SH_LANG_RUBY, "e", ""},
+    {"ruby", MA_SH_VAL_FILE, 0, "r", ""},
+    {"node", MA_SH_VAL_CODE, MA_SH_LANG_JS, "ep", "--eval --print"},
+    {"node", MA_SH_VAL_FILE, 0, "r", "--require --import --loader"},
+    {"psql", MA_SH_VAL_FILE, 0, "f", "--file"},
+    {"sqlite3", MA_SH_VAL_FILE, 0, "", "-init"},
+    {"psql", MA_SH_VAL_SQL, MA_SH_SQL_PSQL, "c", "--command"},
+    {"mysql", MA_SH_VAL_SQL, MA_SH_SQL_MYSQL, "e", "--execute"},
+    {"sqlite3", MA_SH_VAL_SQL, MA_SH_SQL_SQLITE, "", "-cmd"},
+};
+
+/* 1 when program po's options end at its first operand (its script or
+ * program text): python, perl, ruby, node, php and the awks. */
+int ma_sh_opts_stop(const struct ma_sh_prog_opts *po)
+{
+	static const char *const stop[] = {"python", "perl", "ruby", "node", "php",
+	                                   "awk",    "gawk", "mawk", "nawk", NULL};
+
+	for (int k = 0; stop[k]; k++)
+		if (!strcmp(po->prog, stop[k]))
+			return 1;
+	return 0;
+}
+
+/* The kind (and *lang) of the value of option name (nlen bytes: a letter
+ * or a long name, as ma_sh_opt_read gives it) of program po; 0 when it
+ * is none of ma_sh_value_kinds'. */
+int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size_t nlen, int *lang)
+{
+	for (size_t k = 0; k < sizeof ma_sh_value_kinds / sizeof ma_sh_value_kinds[0]; k++) {
+		const struct ma_sh_value_kind *e = &ma_sh_value_kinds[k];
+		if (strcmp(e->prog, po->prog))
+			continue;
+		if ((nlen == 1 && *name != '-' && strchr(e->shorts, *name)) ||
+		    (nlen > 1 && ma_sh_in_words(e->longs, name, nlen))) {
+			*lang = e->lang;
+			return e->kind;
+		}
+	}
+	return 0;
+}
