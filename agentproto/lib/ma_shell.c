@@ -198,7 +198,9 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 		v->have = 0;
 		break;
 	case MA_SH_LPAREN:
-		if (v->have && !(v->cases && prev == MA_SH_WORD && !v->redir)) {
+		/* (after "then", "do", "{", "!" ...: a subshell) */
+		if (v->have && !(v->cases && prev == MA_SH_WORD && !v->redir) &&
+		    !(v->open && prev == MA_SH_WORD && !v->redir)) {
 			if (prev == MA_SH_WORD && (v->words == 1 || (v->words == 2 && v->fkw)) &&
 			    !v->redir)
 				v->fdef = 1;
@@ -332,7 +334,9 @@ static __attribute__((noinline)) void ma_sh_keep_on(struct ma_sh_st *st, int kin
 static void ma_sh_named(struct ma_sh_state *k, const char *s, size_t start, size_t end)
 {
 	if (!k->named) {
-		k->wrap = ma_sh_name_kind(s + start, end - start) == MA_SH_NAME_PREFIX;
+		int kind = ma_sh_name_kind(s + start, end - start);
+		k->wrap = kind == MA_SH_NAME_PREFIX;
+		k->v.open = kind == MA_SH_NAME_OPENS;
 	} else if (k->wrap) {
 		size_t p = start;
 		while (p < end && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.'))
@@ -386,6 +390,10 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	ma_sh_feed(st, kind, flags);
 	if (kind == MA_SH_WORD && !target && st->k.v.words == 1)
 		st->k.v.fkw = end - start == 8 && !memcmp(st->s + start, "function", 8);
+	/* a second word: another reserved word that opens a body keeps it
+	 * (if ! ( ...); the command's first word sets it (ma_sh_named) */
+	if (kind == MA_SH_WORD && !target && st->k.named && st->k.v.open)
+		st->k.v.open = ma_sh_name_kind(st->s + start, end - start) == MA_SH_NAME_OPENS;
 	if (kind == MA_SH_WORD) {
 		if (!target && !(flags & MA_SH_F_ASSIGN) && (!st->k.named || st->k.wrap))
 			ma_sh_named(&st->k, st->s, start, end);
@@ -395,6 +403,7 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 		 * /bin/sh) reads as "&" then ">": "cmd &> f id" runs id */
 		st->k.named = 0;
 		st->k.wrap = 0;
+		st->k.v.open = 0;
 	} else if (kind == MA_SH_REDIR && st->k.wrap) {
 		st->k.named = 0; /* "nohup > f id": id is what nohup runs */
 	}
@@ -1255,14 +1264,19 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 				}
 				st->k.v.words += n;
 				/* the words one by one while they may name a
-				 * wrapper or its options (ma_sh_named) */
-				for (size_t p = i0; p < i && (!st->k.named || st->k.wrap);) {
+				 * wrapper or its options (ma_sh_named), or follow
+				 * reserved words that open a body (ma_sh_add) */
+				for (size_t p = i0;
+				     p < i && (!st->k.named || st->k.wrap || st->k.v.open);) {
 					size_t q;
 					while (p < i && (s[p] == ' ' || s[p] == '\t'))
 						p++;
 					for (q = p; q < i && s[q] != ' ' && s[q] != '\t'; q++)
 						;
-					if (q > p)
+					if (q > p && st->k.named && st->k.v.open)
+						st->k.v.open = ma_sh_name_kind(s + p, q - p) ==
+						               MA_SH_NAME_OPENS;
+					if (q > p && (!st->k.named || st->k.wrap))
 						ma_sh_named(&st->k, s, p, q);
 					p = q;
 				}
@@ -1288,6 +1302,8 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 			st->top_saved = 0;
 		}
 		st->k.v.words++;
+		if (st->k.named && st->k.v.open) /* if ! (: ma_sh_add */
+			st->k.v.open = ma_sh_name_kind(s + k, j - k) == MA_SH_NAME_OPENS;
 		if (!st->k.named || st->k.wrap)
 			ma_sh_named(&st->k, s, k, j);
 		i = j;
@@ -1341,7 +1357,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 		}
 		if (ma_sh_byte[c] & MA_SH_START) {
 			/* a run of words of plain bytes, blanks between them */
-			int n0 = nel, stop = 0;
+			int n0 = nel, stop = 0, kd;
 			for (;;) {
 				for (j = i + 1;
 				     j < len && (ma_sh_byte[(unsigned char)s[j]] & MA_SH_PLAIN);
@@ -1357,6 +1373,8 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 					ma_sh_named(&w, s, i, j);
 					wrap = w.wrap;
 				}
+				if (named && v.open) /* if ! (: ma_sh_add */
+					v.open = ma_sh_name_kind(s + i, j - i) == MA_SH_NAME_OPENS;
 				if (!named) {
 					/* its first word, not after a target or an
 					 * assignment (ma_sh_add) */
@@ -1368,7 +1386,9 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 							v.cases--;
 					}
 					named = 1;
-					wrap = ma_sh_name_kind(s + i, j - i) == MA_SH_NAME_PREFIX;
+					kd = ma_sh_name_kind(s + i, j - i);
+					wrap = kd == MA_SH_NAME_PREFIX;
+					v.open = kd == MA_SH_NAME_OPENS;
 				}
 				el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
 				                              .end = (uint32_t)j,
@@ -1424,6 +1444,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 		ma_sh_feed_v(&v, kind, flags);
 		named = 0; /* an operator: a new command */
 		wrap = 0;
+		v.open = 0;
 		el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
 		                              .end = (uint32_t)j,
 		                              .pair = 0,

@@ -283,12 +283,13 @@ static void words_passed_eight_bytes_at_a_time_count_as_lexed(void **state)
  * the command's word count after an operator, that counts one word for
  * the run, that names no command, that opens a case after a redirection's
  * target, the lane entered after a redirection or after "name (", or not
- * left after "name (". */
+ * left after "name ("; a "(" after reserved words that open a body
+ * ("then (", "{ ! (") taken alike. */
 static void the_lane_parses_as_the_run_loop_does(void **state)
 {
-	static const char *const units[] = {" f", " x y", " case", " esac", " in",  " a)",  " ;;",
-	                                    " ;", " &",   " &&",   " |",    " (",   " )",   " > g",
-	                                    "\n", " {",   " }",    " ( )",  " f (", " 2>&1"};
+	static const char *const units[] = {
+	    " f", " x y", " case", " esac", " in", " a)", " ;;",  " ;",   " &",    " &&",   " |",
+	    " (", " )",   " > g",  "\n",    " {",  " }",  " ( )", " f (", " 2>&1", " then", " !"};
 	static char line[512];
 	static struct ma_sh_lex lx, before;
 	unsigned seed = 7;
@@ -1088,6 +1089,32 @@ static void a_function_keyword_with_parentheses_is_judged(void **state)
 	/* prose with the word and parentheses */
 	assert_int_equal(unq("the function f() returns x"), MOAT_ALLOW);
 	assert_int_equal(sq("function f() { id; }"), MOAT_ALLOW);
+}
+
+/* A subshell right after a reserved word that opens a body (then, do,
+ * else, if, while, {, !) was read as "name (", a function definition
+ * whose ")" is missing: the line could not parse to the check, and
+ * "x; if true; then (id); fi" ran id in dash and bash. */
+static void a_subshell_after_a_reserved_word_is_a_subshell(void **state)
+{
+	(void)state;
+	assert_int_equal(
+	    shell3("x; if true; then (id); fi", "echo ", "x; if true; then (id); fi", ""),
+	    MOAT_BLOCK);
+	assert_int_equal(unq("x; while (id); do break; done"), MOAT_BLOCK);
+	assert_int_equal(shell3("x; { (id); }", "echo ", "x; { (id); }", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x; ! (id)", "echo ", "x; ! (id)", ""), MOAT_BLOCK);
+	assert_int_equal(
+	    shell3("x; if ! (id); then :; fi", "echo ", "x; if ! (id); then :; fi", ""),
+	    MOAT_BLOCK);
+	assert_int_equal(shell3("x; if true; then echo a; else (id); fi", "echo ",
+	                        "x; if true; then echo a; else (id); fi", ""),
+	                 MOAT_BLOCK);
+	/* the application's own subshells there, with data in them */
+	assert_int_equal(shell3("a b", "if true; then (echo '", "a b", "'); fi"), MOAT_ALLOW);
+	assert_int_equal(shell3("x.txt", "{ (cat ", "x.txt", "); }"), MOAT_ALLOW);
+	/* prose */
+	assert_int_equal(unq("then (and only then) it works"), MOAT_ALLOW);
 }
 
 static void more_bypass_families_fire(void **state)
@@ -3030,6 +3057,7 @@ int main(void)
 	    cmocka_unit_test(a_function_keyword_body_is_judged),
 	    cmocka_unit_test(bash_arithmetic_of_quoted_text_fires),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
+	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
 	    cmocka_unit_test(more_bypass_families_fire),
 	    cmocka_unit_test(lines_longer_than_a_window_are_judged_whole),
 	    cmocka_unit_test(a_next_window_is_the_window_lexed_from_the_start),
