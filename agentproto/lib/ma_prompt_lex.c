@@ -736,6 +736,21 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "methamphetamine|napalm|thermite|sarin|ricin|anthrax|nerve|nitroglycerin|tnt|molotov|"
      "fentanyl|cyanide|poison~|toxin~|malware|ransomware|keylogger|bioweapon~|detonator~|"
      "drug~|weapon~"},
+    /* the villain's scene of the text-continuation template: the hero
+     * captured, the villain explaining his plan, "here are the steps I
+     * will take", and the text cut at "Step 1, I will" for the model to
+     * go on; each a hint (a novel has each), three of them fire */
+    {PF_ROLEPLAY, 0.45,
+     "captured|kidnapped|tied|imprisoned|trapped|caught|chained ** THE|our "
+     "hero|heroine|protagonist|detective|agent|captive"},
+    {PF_ROLEPLAY, 0.5,
+     "explain~|describ~|detail~|outlin~|reveal~|monologu~ ** his|her|their "
+     "evil|wicked|diabolical|sinister|dastardly|villainous|nefarious|master * "
+     "plan|plans|scheme|schemes|plot"},
+    {PF_ROLEPLAY, 0.45,
+     "here|these are THE * steps|stages|things I|ill|we * will|shall|am|plan * "
+     "take|follow|do|use|going"},
+    {PF_ROLEPLAY, 0.6, "step 1|one|i|first I|we will|shall|must|am|would $"},
     {PF_ROLEPLAY, 0.45,
      "continue~|finish|complete|resume|rest|proceed ** villain~|antagonist~|evil|bad|"
      "monologue~|speech|rant"},
