@@ -248,12 +248,6 @@ static int ma_pr_word_native(const unsigned char *u, size_t n)
 	return native;
 }
 
-/* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
- * counts words where a look-alike letter sat among ASCII letters. swar:
- * runs of ASCII letters are lowercased eight bytes at a time (the end of
- * a run among eight found by ma_pr_letter_bytes)
- * (ma_prompt_normalise); 0: a byte at a time (ma_prompt_normalise_slow,
- * for the unit test that compares the two). */
 #if defined(MA_PR_NORM_SSE2)
 /* The normaliser's state that the steps of a letter and of a space move
  * (ma_pr_normalise's locals of the same names). */
@@ -261,40 +255,53 @@ struct ma_pr_nstate {
 	int space, ascii_in_word, fold_in_word, in_word, native;
 };
 
-/* The leading bytes of u[0, 16) that are ASCII letters or single spaces
- * (not one after a space: a run of whitespace is one), u[0] a letter:
- * written lowercased to out (16 bytes, all stored) and taken as the steps
- * of a letter and of a space in ma_pr_normalise take them (ns, *mixed);
- * returns how many (1 at least). */
+/* The leading bytes of u[0, 16) that are ASCII letters, single spaces
+ * (not one after a space: a run of whitespace is one) or printable ASCII
+ * symbols (neither letters, digits, nor the apostrophe, which may be
+ * dropped inside a word), u[0] a letter or a symbol: written to out (16
+ * bytes, all stored; the letters lowercased) and taken as the steps of a
+ * letter, a space and another ASCII byte in ma_pr_normalise take them (ns,
+ * *mixed); returns how many (1 at least). */
 static inline size_t ma_pr_plain16(const unsigned char *u, char *out, struct ma_pr_nstate *ns,
                                    int *mixed)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)u);
 	__m128i lo = _mm_or_si128(v, _mm_set1_epi8(0x20));
 	/* a letter: v | 0x20 in 'a'..'z' (a byte of 0x80 or more is negative) */
-	unsigned let = (unsigned)_mm_movemask_epi8(_mm_and_si128(
-	    _mm_cmpgt_epi8(lo, _mm_set1_epi8(0x60)), _mm_cmplt_epi8(lo, _mm_set1_epi8(0x7B))));
+	__m128i lv = _mm_and_si128(_mm_cmpgt_epi8(lo, _mm_set1_epi8(0x60)),
+	                           _mm_cmplt_epi8(lo, _mm_set1_epi8(0x7B)));
+	__m128i dv = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x2F)),
+	                           _mm_cmplt_epi8(v, _mm_set1_epi8(0x3A)));
+	unsigned let = (unsigned)_mm_movemask_epi8(lv);
 	unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
-	unsigned bad = ~(let | sp) | (sp & sp << 1);
+	/* printable, then neither a letter, a digit nor '\'' */
+	unsigned sym =
+	    (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(' ')),
+	                                              _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)))) &
+	    ~let & ~(unsigned)_mm_movemask_epi8(dv) &
+	    ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
+	unsigned bad = ~(let | sp | sym) | (sp & sp << 1);
 	size_t m = (size_t)__builtin_ctz(bad | 0x10000u);
-	unsigned s = sp & ((1u << m) - 1);
+	unsigned end = (sp | sym) & ((1u << m) - 1), last = 1u << (m - 1);
 
-	_mm_storeu_si128((__m128i *)(void *)out, lo);
+	_mm_storeu_si128((__m128i *)(void *)out,
+	                 _mm_or_si128(v, _mm_and_si128(lv, _mm_set1_epi8(0x20))));
 	ns->space = 0;
-	if (!s) { /* letters: of the word before, or a word of their own */
+	if (!end) { /* letters: of the word before, or a word of their own */
 		if (!ns->in_word)
 			ns->native = 0;
 		ns->in_word = ns->ascii_in_word = 1;
 		return m;
 	}
-	/* the first space ends a word that has ASCII letters (u[0]); the
-	 * words after it have no folded letter */
-	if (ns->fold_in_word)
+	/* the first space or symbol ends a word that has ASCII letters
+	 * (before it in u, or before u); the words after it have no folded
+	 * letter */
+	if (ns->fold_in_word && ((end & 1u) == 0 || ns->ascii_in_word))
 		(*mixed)++;
 	ns->fold_in_word = 0;
-	if (s >> (m - 1) & 1) { /* ends with the space */
+	if (end & last) { /* ends with a space or a symbol */
 		ns->ascii_in_word = ns->in_word = 0;
-		ns->space = 1;
+		ns->space = (sp & last) != 0;
 	} else { /* in a word of ASCII letters (native again at a word's start) */
 		ns->ascii_in_word = ns->in_word = 1;
 		ns->native = 0;
@@ -303,6 +310,13 @@ static inline size_t ma_pr_plain16(const unsigned char *u, char *out, struct ma_
 }
 #endif
 
+/* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
+ * counts words where a look-alike letter sat among ASCII letters. swar:
+ * runs of ASCII letters are lowercased eight bytes at a time (the end of
+ * a run among eight found by ma_pr_letter_bytes), and with SSE2 runs of
+ * letters, symbols and single spaces sixteen at a time (ma_pr_plain16)
+ * (ma_prompt_normalise); 0: a byte at a time (ma_prompt_normalise_slow,
+ * for the unit test that compares the two). */
 static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, int *mixed, int swar)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -331,9 +345,11 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			}
 			alpha = (c | 0x20) - 'a' < 26u;
 #if defined(MA_PR_NORM_SSE2)
-			/* from a letter, letters and single spaces sixteen bytes at
-			 * a time (all sixteen stored: o + 20 < cap) */
-			if (alpha && swar && i + 16 <= n && o + 20 < cap) {
+			/* from a letter or a symbol, letters, symbols and single
+			 * spaces sixteen bytes at a time (all sixteen stored: o + 20
+			 * < cap) */
+			if ((alpha || (c > ' ' && c < 0x7F && c != '\'' && c - '0' >= 10u)) &&
+			    swar && i + 16 <= n && o + 20 < cap) {
 				struct ma_pr_nstate ns = {space, ascii_in_word, fold_in_word,
 				                          in_word, native};
 				size_t m = ma_pr_plain16(u + i, out + o, &ns, mixed);

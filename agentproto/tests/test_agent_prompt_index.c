@@ -921,7 +921,7 @@ static void core_words_by_their_first_bytes_are_the_core_words(void **state)
 }
 
 /* The normaliser lowercasing runs of ASCII letters eight bytes at a time
- * and runs of letters and single spaces sixteen at a time
+ * and runs of letters, symbols and single spaces sixteen at a time
  * (ma_prompt_normalise) beside a byte at a time (ma_prompt_normalise_slow):
  * the same bytes, length and mixed count on random texts of letter runs of
  * every length (capitals too), the bytes next to 'a', 'z', 'A', 'Z' and
