@@ -43,10 +43,13 @@ for cp, n in maps:
                 continue
     runs.append([cp, 1, ord(n), 1])
 
-# bit (cp >> 3) & 31 of word cp >> 8: a block of 8 code points that holds one
-blocks = [0] * 0x200
+# bit cp & 31 of word cp >> 5: one of them (every one is below U+20000;
+# a bit a code point since session 17: a block of 8 let through the
+# ideographic comma and full stop beside U+3000, a binary search each)
+assert all(cp < 0x20000 for cp, _ in maps)
+blocks = [0] * 0x1000
 for cp, _ in maps:
-    blocks[cp >> 8] |= 1 << ((cp >> 3) & 31)
+    blocks[cp >> 5] |= 1 << (cp & 31)
 
 # by the first two bytes of their UTF-8: bit (second & 63) of word
 # first - 0xC0
@@ -64,8 +67,7 @@ out.write(" * unicodedata %s: the %d code points whose NFKC form is ASCII.\n" %
           (unicodedata.unidata_version, len(maps)))
 out.write(" * Included by ma_request_nfkc.c only. */\n")
 out.write("/* clang-format off */\n")
-out.write("/* bit (cp >> 3) & 31 of word cp >> 8 set: a block of 8 code points\n")
-out.write(" * that holds one */\n")
+out.write("/* bit cp & 31 of word cp >> 5 set: cp is one */\n")
 out.write("static const uint32_t ma_nfkc_blocks[%d] = {\n" % len(blocks))
 for i in range(0, len(blocks), 8):
     out.write("\t" + ", ".join("0x%08X" % b for b in blocks[i:i + 8]) + ",\n")

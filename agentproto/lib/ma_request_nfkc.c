@@ -80,11 +80,11 @@ static size_t ma_nfkc_map(uint32_t cp, char *out)
 	return 0;
 }
 
-/* Whether cp may be one of them: its block of 8 code points holds one
- * (what the first byte let through of CJK and accents is rejected here). */
+/* Whether cp is one of them (a bit a code point below U+20000, where
+ * they all are). */
 static inline int ma_nfkc_maybe(uint32_t cp)
 {
-	return cp < 0x20000 && ((ma_nfkc_blocks[cp >> 8] >> ((cp >> 3) & 31)) & 1);
+	return cp < 0x20000 && ((ma_nfkc_blocks[cp >> 5] >> (cp & 31)) & 1);
 }
 
 /* Whether p[i] and the byte after it (i < len) may start one of them:
