@@ -331,12 +331,20 @@ static __attribute__((noinline)) void ma_sh_keep_on(struct ma_sh_st *st, int kin
  * options and numbers ("nice -n 5", "timeout 5", "sudo nohup"): a
  * redirection after them leaves the command waiting for its name, in dash
  * and bash ("nohup > f id" and "exec > f id" run id). */
+/* 1 when [start, end) is "time": bash's reserved word, which times a
+ * pipeline and may come before a subshell ("time (id)"); dash runs a
+ * program of that name, and reads "time (" as a function's name. */
+static inline int ma_sh_is_time(const char *s, size_t start, size_t end)
+{
+	return end - start == 4 && !memcmp(s + start, "time", 4);
+}
+
 static void ma_sh_named(struct ma_sh_state *k, const char *s, size_t start, size_t end)
 {
 	if (!k->named) {
 		int kind = ma_sh_name_kind(s + start, end - start);
 		k->wrap = kind == MA_SH_NAME_PREFIX;
-		k->v.open = kind == MA_SH_NAME_OPENS;
+		k->v.open = kind == MA_SH_NAME_OPENS || ma_sh_is_time(s, start, end);
 	} else if (k->wrap) {
 		size_t p = start;
 		while (p < end && ((s[p] >= '0' && s[p] <= '9') || s[p] == '.'))
@@ -1388,7 +1396,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 					named = 1;
 					kd = ma_sh_name_kind(s + i, j - i);
 					wrap = kd == MA_SH_NAME_PREFIX;
-					v.open = kd == MA_SH_NAME_OPENS;
+					v.open = kd == MA_SH_NAME_OPENS || ma_sh_is_time(s, i, j);
 				}
 				el[nel++] = (struct ma_sh_el){.start = (uint32_t)i,
 				                              .end = (uint32_t)j,

@@ -77,7 +77,8 @@ struct ma_sh_state {
 		int cases; /* case ... esac open: a ")" at depth 0 ends a pattern */
 		int fkw;   /* the command's first word is bash's "function" keyword */
 		int open;  /* its words so far are reserved words that open a body (then,
-		            * do, {, ! ...): a "(" starts a subshell, not "name (" */
+		            * do, {, ! ..., bash's time): a "(" starts a subshell, not
+		            * "name (" */
 	} v;               /* does the line parse? judged element by element */
 	int named;         /* the current command has its program's word already */
 	int wrap;          /* its words so far are a program that runs the next one (exec,

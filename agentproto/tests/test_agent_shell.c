@@ -287,9 +287,10 @@ static void words_passed_eight_bytes_at_a_time_count_as_lexed(void **state)
  * ("then (", "{ ! (") taken alike. */
 static void the_lane_parses_as_the_run_loop_does(void **state)
 {
-	static const char *const units[] = {
-	    " f", " x y", " case", " esac", " in", " a)", " ;;",  " ;",   " &",    " &&",   " |",
-	    " (", " )",   " > g",  "\n",    " {",  " }",  " ( )", " f (", " 2>&1", " then", " !"};
+	static const char *const units[] = {" f",   " x y",  " case", " esac", " in",  " a)",
+	                                    " ;;",  " ;",    " &",    " &&",   " |",   " (",
+	                                    " )",   " > g",  "\n",    " {",    " }",   " ( )",
+	                                    " f (", " 2>&1", " then", " !",    " time"};
 	static char line[512];
 	static struct ma_sh_lex lx, before;
 	unsigned seed = 7;
@@ -1107,6 +1108,9 @@ static void a_subshell_after_a_reserved_word_is_a_subshell(void **state)
 	assert_int_equal(
 	    shell3("x; if ! (id); then :; fi", "echo ", "x; if ! (id); then :; fi", ""),
 	    MOAT_BLOCK);
+	/* bash's reserved word time before a subshell (dash: a program) */
+	assert_int_equal(shell3("x; time (id)", "echo ", "x; time (id)", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x.txt", "time (gzip ", "x.txt", ")"), MOAT_ALLOW);
 	assert_int_equal(shell3("x; if true; then echo a; else (id); fi", "echo ",
 	                        "x; if true; then echo a; else (id); fi", ""),
 	                 MOAT_BLOCK);
