@@ -108,6 +108,8 @@ static int ma_sh_mount_host(const char *p, size_t n, size_t a, size_t b)
 {
 	size_t end;
 
+	if (b <= a || b > n)
+		return 0; /* (cut at a quoted value's end: nothing of the path) */
 	if (b - a < 2 && !(a == 0 && b == n))
 		return 0; /* one byte: only the whole path ("/", ".") */
 	if (a == 0)
@@ -156,9 +158,7 @@ static int ma_sh_mount_key(const char *k, size_t kl, const char *w)
 static int ma_sh_mount_csv(const char *s, size_t n, size_t a, size_t b)
 {
 	size_t f = 0, fa = 0, fb = 0;
-	int bind = 0, found = 0;
-
-	int one = b - a < 2; /* one byte adds no field (as for the other argv rules) */
+	int bind = 0, found = 0, one = b - a < 2; /* one byte adds no field (as elsewhere) */
 
 	if (!one && memchr(s + a, '"', b - a))
 		return MA_SH_MOUNT_FIELD;

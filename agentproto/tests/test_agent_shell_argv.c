@@ -1213,6 +1213,19 @@ static void argv_values_inside_mount_options(void **state)
 		assert_int_equal(argv_check("/etc", k), MOAT_ALLOW);
 		assert_int_equal(argv_check("/etc", l), MOAT_ALLOW);
 	}
+	{ /* a quoted CSV field: its ',' is the value's, its closing quote ends
+	   * nothing of the path (an empty source once fired on a lone '"') */
+		const char *a[] = {"docker",   "run",
+		                   "--mount",  "type=bind,\"source=/srv/a,b\",dst=/d",
+		                   "alpine:3", NULL};
+		const char *b[] = {"docker",   "run", "--mount", "type=bind,\"source=\"",
+		                   "alpine:3", NULL};
+		const char *c[] = {"docker",   "run", "--mount", "type=bind,\"source=/etc\",dst=/d",
+		                   "alpine:3", NULL};
+		assert_int_equal(argv_check("a,b", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("\"", b), MOAT_ALLOW);
+		assert_int_equal(argv_rule("/etc", c, "cmd.option_file"), MOAT_BLOCK);
+	}
 }
 
 int main(void)
