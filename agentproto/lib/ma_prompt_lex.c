@@ -448,7 +448,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.6, "jailbreak~"},
     {PF_ROLEPLAY, 0.7, "jailbroken"},
     {PF_ROLEPLAY, 0.75, "STRONGMODE MODE"},
-    {PF_ROLEPLAY, 0.5, "BADMODE MODE"},
+    /* the modes of BADMODE that STRONGMODE does not hold: "opposite
+     * mode" counts once (0.75), not twice */
+    {PF_ROLEPLAY, 0.5, "developer|dev|debug|admin|root|unbound MODE"},
     {PF_ROLEPLAY, 0.45, "BADMODE MODE enabled|activated|unlocked"},
     {PF_ROLEPLAY, 0.3, "enter~|switch|activate|enable|enabled|unlock|turn * MODE"},
     {PF_ROLEPLAY, 0.55, "NO * LIMIT"},
