@@ -2960,6 +2960,62 @@ static int ma_sh_line_arith(const char *s, size_t len)
 	return 0;
 }
 
+/* 1 when s, outside the value at [a, b), uses a variable where bash
+ * evaluates its value as arithmetic without a word of ma_sh_line_arith: an
+ * array subscript that starts with a name or a $ (arr[n]=1, ${arr[$n]}),
+ * a substring's offset (${s:n}, ${@:$n}; not ${s:-x}, ${s:=x}, ${s:+x},
+ * ${s:?x}), a variable after -v ([[ -v $n ]], test -v "$n"). */
+static int ma_sh_line_index(const char *s, size_t len, size_t a, size_t b)
+{
+	for (size_t i = 1; i + 1 < len; i++) {
+		size_t j;
+		if (i == a) {
+			i = b - 1;
+			continue;
+		}
+		if (s[i] == '[' && ma_sh_name_char(s[i - 1])) {
+			for (j = i + 1; j < len && s[j] == ' '; j++)
+				;
+			if (j < len && (s[j] == '$' || (ma_sh_name_start(s[j]) && j != a)))
+				return 1;
+		} else if (s[i - 1] == '-' && s[i] == 'v' && s[i + 1] == ' ' &&
+		           (i < 2 || s[i - 2] == ' ' || s[i - 2] == '\t')) {
+			for (j = i + 1; j < len && (s[j] == ' ' || s[j] == '"'); j++)
+				;
+			if (j < len && s[j] == '$')
+				return 1; /* [[ -v $n ]], test -v "$n": a name, its subscript */
+		} else if (s[i - 1] == '$' && s[i] == '{') {
+			for (j = i + 1;
+			     j < len && (ma_sh_name_char(s[j]) || s[j] == '@' || s[j] == '*'); j++)
+				;
+			if (j > i + 1 && j + 1 < len && s[j] == ':' && !strchr("-=+?", s[j + 1]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* 1 when the word [w, e) of s is an assignment to an element of an
+ * indexed array whose subscript holds the value at [a, b): name[...]= or
+ * name[...]+=, the [ before a, the ] after b (bash expands the subscript as
+ * inside "...": arr['$(id)']=1 runs id). Not where the line declares an
+ * associative array (its keys are not expanded so). */
+static int ma_sh_subscript_assign(const char *s, size_t len, size_t w, size_t e, size_t a, size_t b)
+{
+	size_t p = w;
+
+	if (p >= a || !ma_sh_name_start(s[p]))
+		return 0;
+	while (p < a && ma_sh_name_char(s[p]))
+		p++;
+	if (p >= a || s[p] != '[' || b > e)
+		return 0;
+	if (!memmem(s + b, e - b, "]=", 2) && !memmem(s + b, e - b, "]+=", 3))
+		return 0;
+	return !memmem(s, len, "declare -A", 10) && !memmem(s, len, "typeset -A", 10) &&
+	       !memmem(s, len, "local -A", 8);
+}
+
 /* A word of the tables below, with its length. */
 struct ma_sh_lit {
 	char w[9];
@@ -3119,6 +3175,11 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 	if (ma_sh_word_in(s, p, q, ma_sh_arith_cmds,
 	                  sizeof ma_sh_arith_cmds / sizeof ma_sh_arith_cmds[0]))
 		return 1;
+	/* the command's first word assigns to an array element whose
+	 * subscript holds the value: arr['$(id)']=1 */
+	if (e0 < lx->nel && lx->el[e0].kind == MA_SH_WORD && p == lx->el[e0].start &&
+	    ma_sh_subscript_assign(s, len, lx->el[e0].start, lx->el[e0].end, a, b))
+		return 1;
 	/* the word before the value, and the one after it */
 	for (q = lo; q > c0 && (s[q - 1] == ' ' || s[q - 1] == '\t'); q--)
 		;
@@ -3134,10 +3195,10 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 	if (e0 >= lx->nel || !(lx->el[e0].flags & MA_SH_F_ASSIGN))
 		return 0;
 	if (!memo)
-		return ma_sh_line_arith(s, len);
+		return ma_sh_line_arith(s, len) || ma_sh_line_index(s, len, a, b);
 	if (!memo->line_arith)
 		memo->line_arith = ma_sh_line_arith(s, len) ? 1 : -1;
-	return memo->line_arith > 0;
+	return memo->line_arith > 0 || ma_sh_line_index(s, len, a, b);
 }
 
 /* 1 when the place [a, b) of s brings a command substitution that bash's

@@ -1074,6 +1074,60 @@ static void bash_arithmetic_of_quoted_text_fires(void **state)
 	                 MOAT_ALLOW);
 }
 
+/* bash evaluates an indexed array's subscript in an assignment
+ * (arr['$(id)']=1 runs id: the subscript is expanded as inside "..."), and
+ * the value of a variable used as a substring's offset (${s:n}, ${@:$n})
+ * or as a subscript (arr[n]=1, ${arr[$n]}), and the name after -v (test -v
+ * "$n"), as arithmetic, which runs a
+ * substitution in an array subscript of it (n='a[$(id)]'): each ran
+ * "touch" under bash 5.2 -c (session 17's review, redteam9). An
+ * associative array's key, and those uses without a substitution, pass. */
+static void bash_subscripts_and_offsets_of_quoted_text_fire(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"arr['", "']=1"},
+	    {"x=2; arr[\"", "\"]=1; echo ok"},
+	    {"arr['", "']+=1"},
+	    {"n='", "'; s=hello; echo \"${s:n}\""},
+	    {"n='", "'; s=hello; echo \"${s:$n:2}\""},
+	    {"n='", "'; set -- a b; echo ${@:$n}"},
+	    {"n='", "'; echo \"${arr[n]}\""},
+	    {"n='", "'; echo \"${arr[$n]}\""},
+	    {"n='", "'; arr[n]=1"},
+	    {"n='", "'; arr[$n]=1"},
+	    {"n='", "'; test -v \"$n\" && echo set"},
+	    {"n='", "'; [[ -v $n ]]"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "abc", "a[1]", "red shoes", "-3"};
+
+	(void)state;
+	for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
+		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++) {
+			if (heads[h][0][strlen(heads[h][0]) - 1] == '"' && attacks[k][2] == '`')
+				continue; /* a backtick inside "..." runs anyway */
+			if (shell3(attacks[k], heads[h][0], attacks[k], heads[h][1]) != MOAT_BLOCK)
+				fail_msg("allowed: %s%s%s", heads[h][0], attacks[k], heads[h][1]);
+		}
+		for (size_t k = 0; k < sizeof values / sizeof values[0]; k++)
+			if (shell3(values[k], heads[h][0], values[k], heads[h][1]) != MOAT_ALLOW)
+				fail_msg("blocked: %s%s%s", heads[h][0], values[k], heads[h][1]);
+	}
+	/* any substitution in an indexed array's assigned subscript */
+	assert_int_equal(shell3("$(id)", "arr['", "$(id)", "']=1"), MOAT_BLOCK);
+	assert_int_equal(shell3("1+`id`", "arr['", "1+`id`", "']=1"), MOAT_BLOCK);
+	/* where nothing evaluates it: an associative array's key, an echo of
+	 * the text, the default of ${x:-...}, a subscript with a literal */
+	assert_int_equal(shell3("$(id)", "declare -A m; m['", "$(id)", "']=1"), MOAT_ALLOW);
+	assert_int_equal(shell3("$(id)", "echo arr['", "$(id)", "']=1"), MOAT_ALLOW);
+	assert_int_equal(shell3("a[$(id)]", "n='", "a[$(id)]", "'; echo \"${n:-none}\""),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell3("a[$(id)]", "n='", "a[$(id)]", "'; echo \"${arr[1]}\" \"$n\""),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell3("a[$(id)]", "n='", "a[$(id)]", "'; ls file[0-9].txt; echo \"$n\""),
+	                 MOAT_ALLOW);
+}
+
 /* bash's "function f() { ...; }": the keyword and the parentheses
  * together (bash only) define a function as "f() { ...; }" does; the
  * body is judged as that one's is. */
@@ -3060,6 +3114,7 @@ int main(void)
 	    cmocka_unit_test(bash_array_assignments_are_words),
 	    cmocka_unit_test(a_function_keyword_body_is_judged),
 	    cmocka_unit_test(bash_arithmetic_of_quoted_text_fires),
+	    cmocka_unit_test(bash_subscripts_and_offsets_of_quoted_text_fire),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
 	    cmocka_unit_test(more_bypass_families_fire),
