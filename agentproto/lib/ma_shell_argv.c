@@ -1121,18 +1121,17 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 }
 
 /* The value val of a runner's mount option (csv: --mount) judged
- * against the inputs (ma_sh_mount_judge, ma_shell_mount.c): one that
- * adds a field or names the bind mount's host path fires (cmd.option,
- * cmd.option_file). Returns ma_request_fire's answer, or -1. */
+ * against the inputs, plain ones too (ma_sh_mount_judge, ma_shell_mount.c):
+ * one that adds a field or names the bind mount's host path fires
+ * (cmd.option, cmd.option_file). Returns ma_request_fire's answer, or -1. */
 static int ma_sh_mount_fire(struct moat_request *r, const char *const *argv, int argc, int csv,
                             const char *val, const char *file, int line, const char *function)
 {
 	size_t nin, n = strlen(val);
 	const struct ma_input *in = ma_request_inputs(r, &nin);
 
+	/* plain inputs too: a word names a host directory ("/" + "etc") */
 	for (size_t i = 0; i < nin; i++) {
-		if (in[i].plain)
-			continue;
 		for (int k = 0; k < in[i].nforms; k++) {
 			const char *v = in[i].form[k], *p = val, *h;
 			size_t vl = in[i].form_len[k];

@@ -1130,6 +1130,41 @@ static void argv_container_commands_without_dashdash(void **state)
  * ':') fires cmd.option. A volume's name, a subdirectory under the
  * application's directory, the container's path, a value of another
  * option or of the command after the image pass. */
+/* A bind mount's host directory named by a value of word bytes alone
+ * ("/" + "etc", "/var/lib/" + "docker"): such an input adds no syntax, yet
+ * it picks what of the host the container sees; plain inputs were left out
+ * of the mount walk (session 17's review, redteam9). A plain value below
+ * the application's own directory, or a volume's name, passes. */
+static void argv_plain_values_naming_a_host_directory_fire(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"docker", "run", "--rm", "-v", "/etc:/data", "alpine:3", NULL};
+		const char *b[] = {"docker", "run", "-v", "/var/lib/docker:/d", "alpine:3", NULL};
+		const char *c[] = {"podman",   "run", "--mount", "type=bind,source=/root,target=/d",
+		                   "alpine:3", NULL};
+		assert_int_equal(argv_rule("etc", a, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("docker", b, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("root", c, "cmd.option_file"), MOAT_BLOCK);
+	}
+	{
+		const char *a[] = {"docker", "run", "-v", "/home/alice:/data", "alpine:3", NULL};
+		const char *b[] = {"docker",   "run", "-v", "/srv/uploads/photos:/data:ro",
+		                   "alpine:3", NULL};
+		const char *c[] = {"docker", "run", "-v", "mydata:/data", "alpine:3", NULL};
+		const char *d[] = {"docker", "run", "-v", "/srv/x:/etc", "alpine:3", NULL};
+		const char *e[] = {"docker",   "run",
+		                   "--mount",  "type=bind,source=/srv/a,target=/d",
+		                   "alpine:3", NULL};
+		assert_int_equal(argv_check("alice", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("photos", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("mydata", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("etc", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("a", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("data", c), MOAT_ALLOW);
+	}
+}
+
 static void argv_values_inside_mount_options(void **state)
 {
 	(void)state;
@@ -1251,6 +1286,7 @@ int main(void)
 	    cmocka_unit_test(argv_heredocs_and_percent_literals),
 	    cmocka_unit_test(argv_container_commands_without_dashdash),
 	    cmocka_unit_test(argv_values_inside_mount_options),
+	    cmocka_unit_test(argv_plain_values_naming_a_host_directory_fire),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
