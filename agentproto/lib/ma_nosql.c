@@ -622,7 +622,8 @@ static int ma_ns_js_key(const char *k)
 }
 
 /* The keys whose value is a function in $accumulator (init, accumulate,
- * merge, finalize) and mapReduce (map, reduce, finalize). */
+ * merge, finalize) and mapReduce (map, reduce, finalize): read so only in
+ * a document that holds "$accumulator" or a "reduce" key. */
 static int ma_ns_fn_key(const char *k)
 {
 	static const char *const f[] = {"init", "accumulate", "merge", "finalize", "map", "reduce"};
@@ -736,7 +737,7 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 	    .r = r, .file = file, .line = line, .function = function, .verdict = -1};
 	struct ma_ns_tok t, prev = {0, 0, 0, 0};
 	size_t pos = 0;
-	int want_value = 0, js_value = 0, fn_value = 0, broken = -1;
+	int want_value = 0, js_value = 0, fn_value = 0, fn_doc = -1, broken = -1;
 	char key[64];
 
 	if (!r || !json)
@@ -786,7 +787,11 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 			/* (Extended JSON's code: {"$where": {"$code": "..."}}) */
 			js_value =
 			    ma_ns_js_key(key) || !strcmp(key, "body") || !strcmp(key, "$code");
-			fn_value = ma_ns_fn_key(key);
+			/* (only where MongoDB runs the string: a trip's "map" is text) */
+			if (fn_doc < 0)
+				fn_doc = memmem(json, len, "$accumulator", 12) != NULL ||
+				         memmem(json, len, "\"reduce\"", 8) != NULL;
+			fn_value = fn_doc && ma_ns_fn_key(key);
 			if (key[0] == '$' && key[1]) {
 				for (size_t i = 0; i < c.nin; i++) {
 					int f = 0;

@@ -415,6 +415,34 @@ static void javascript_as_code_arrows_and_if_statements_is_read(void **state)
 	moat_policy_release(p);
 }
 
+/* An arrow function is code only where MongoDB runs the string:
+ * $accumulator's init/accumulate/merge/finalize and the mapReduce
+ * command's map/reduce/finalize. A document's own field of that name (a
+ * trip's "map", a merge request's "merge") holding a user's "Home =>
+ * Work" is text (session 17's review, redteam9). */
+static void arrows_count_only_inside_accumulator_or_mapreduce(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+
+	(void)state;
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
+	                        "{\"title\":\"trip\",\"map\":\"Home => Work\"}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "m", "(a, b) => a",
+	                        "{\"pr\":12,\"merge\":\"(a, b) => a\"}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "f", "x => x + 1",
+	                        "{\"mapReduce\":\"users\",\"map\":\"x => x + 1\","
+	                        "\"reduce\":\"function(k,v){return 1}\"}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "f", "(s) => s",
+	                        "[{\"$group\":{\"_id\":null,\"c\":{\"$accumulator\":{\"init\":"
+	                        "\"() => 0\",\"accumulate\":\"(s) => s\",\"accumulateArgs\":[],"
+	                        "\"merge\":\"(a, b) => a\",\"lang\":\"js\"}}}}]"),
+	                 MOAT_BLOCK);
+	moat_policy_release(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -426,6 +454,7 @@ int main(void)
 	    cmocka_unit_test(operators_and_quotes_written_as_json_escapes_are_blocked),
 	    cmocka_unit_test(monitor_mode_and_off),
 	    cmocka_unit_test(javascript_as_code_arrows_and_if_statements_is_read),
+	    cmocka_unit_test(arrows_count_only_inside_accumulator_or_mapreduce),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
