@@ -703,12 +703,21 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "ACT|AS|FICTION|become|be ** translator~|interpreter~|translation ** "
      "NO|NEG|never|free|without * censor~|filter~|ethic~|moral~|guardrail~|safeguard~|"
      "boundar~|scruple~|refus~"},
-    {PF_ROLEPLAY, 0.8,
+    /* the noun phrase alone is a hint ("is there a translator without
+     * filters?", "an uncensored translator for my novel": a tool asked
+     * about); given to the model as its persona it fires */
+    {PF_ROLEPLAY, 0.45,
      "translator~|interpreter~ ** NO|free|without * censor~|filter~|moral~|guardrail~|"
      "safeguard~|scruple~"},
-    {PF_ROLEPLAY, 0.8,
+    {PF_ROLEPLAY, 0.45,
      "unfiltered|uncensored|unrestricted|unmoderated|uncensoring|amoral|unethical|jailbroken|"
      "unhinged * translator~|interpreter~|translation"},
+    {PF_ROLEPLAY, 0.8,
+     "YOU BE ** unfiltered|uncensored|unrestricted|unmoderated|uncensoring|amoral|unethical|"
+     "jailbroken|unhinged * translator~|interpreter~|translation"},
+    {PF_ROLEPLAY, 0.8,
+     "ACT|AS|FICTION|become|be ** unfiltered|uncensored|unrestricted|unmoderated|uncensoring|"
+     "amoral|unethical|jailbroken|unhinged * translator~|interpreter~|translation"},
     {PF_ROLEPLAY, 0.8,
      "translat~ ** including|even|especially * "
      "forbidden|prohibited|banned|censored|taboo|illegal|harmful|dangerous|unsafe|unethical "
