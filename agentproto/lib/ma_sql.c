@@ -1195,8 +1195,39 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		st->stmt_start = 1;
 		st->clause = CL_NONE;
 		return;
+	case MA_SQL_T_OTHER:
+		/* PostgreSQL's ARRAY[1, 2] and subscripts a[1], (x)[1:2],
+		 * int[] (ARRAY is a name here): '[' after an operand or
+		 * opening a nested list ([[1], [2]]), ']' after an operand or
+		 * its '['. (Not a parenthesis: the clause and the depth stay,
+		 * so that a top-level WHERE a = ARRAY[1, 2] reads as WHERE a,
+		 * b and does not run here.) */
+		if (dialect == MOAT_SQL_POSTGRES && t->end - t->start == 1 &&
+		    (sql[t->start] == '[' || sql[t->start] == ']')) {
+			/* a slice's ':' (a[1:2], a[:2], a[1:], a[:]) stands
+			 * beside a bound or a bracket */
+			int after_open =
+			    st->prev &&
+			    ((st->prev->type == MA_SQL_T_OTHER && sql[st->prev->start] == '[') ||
+			     (st->prev->type == MA_SQL_T_OP &&
+			      st->prev->end - st->prev->start == 1 && sql[st->prev->start] == ':'));
+			if (sql[t->start] == '[') {
+				if (!st->expect_op && !after_open &&
+				    !(st->prev && st->prev->type == MA_SQL_T_COMMA))
+					st->valid = 0;
+				/* a[:2]: the ':' after '[' reads as after a lower bound */
+				st->expect_op = next && next->type == MA_SQL_T_OP &&
+				                next->end - next->start == 1 &&
+				                sql[next->start] == ':';
+			} else {
+				if (!st->expect_op && !after_open)
+					st->valid = 0;
+				st->expect_op = 1;
+			}
+		}
+		break; /* any other: a byte no rule knows, neither way */
 	default:
-		break; /* a byte no rule knows: neither way */
+		break;
 	}
 	st->stmt_start = 0;
 }

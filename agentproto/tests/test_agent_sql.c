@@ -1792,6 +1792,36 @@ static void union_values_pg_stacked_statements_and_postfix_null_tests_fire(void 
 	EXPECT(cases);
 }
 
+/* PostgreSQL's array constructor and subscripts (ARRAY[1, 2], a[1],
+ * (x)[1:2], int[]) are operands: x' or 1=any(array[1])-- returned every
+ * row on PostgreSQL 15 in session 17's outside attack (= any('{1}')
+ * fired already), as did the other forms below. Text with brackets in a
+ * string stays text, and a list of numbers inside an array passes. */
+static void postgres_arrays_are_operands(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {PG, MOAT_BLOCK, STR, "x' or 1=any(array[1])--"},
+	    {PG, MOAT_BLOCK, STR, "x' or 1=any(array[1,2])--"},
+	    {PG, MOAT_BLOCK, STR, "x' or (array[1,2])[1]=1--"},
+	    {PG, MOAT_BLOCK, STR, "x' or (array[2])[1:1]=array[2]--"},
+	    {PG, MOAT_BLOCK, STR, "x' or (array[[1,2],[3,4]])<>array[]::int[]--"},
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE id = any(array[%s]) AND v = 1",
+	     "1]) or 1=1 or id = any(array[1"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE id = any(array[%s]) AND v = 1", "1, 2"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE id = %s AND tags[1] = 'a'", "-1"},
+	    /* slices with a bound left out (PostgreSQL 9.6+) */
+	    {PG, MOAT_BLOCK, STR, "x' or 1=1 and tags[:1] is not null--"},
+	    {PG, MOAT_BLOCK, STR, "x' or 1=1 and tags[1:] is not null--"},
+	    {PG, MOAT_BLOCK, STR, "x' or 1=1 and (array[1,2])[:] is not null--"},
+	    {PG, MOAT_BLOCK, STR, "x' or 1=1 and tags[1:2] is not null--"},
+	    {PG, MOAT_ALLOW, "SELECT tags[:2] FROM t WHERE name = '%s'", "a[:2] b"},
+	    {PG, MOAT_ALLOW, STR, "see array[1] or more"},
+	    {PG, MOAT_ALLOW, STR, "x[1] = y"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1846,6 +1876,7 @@ int main(void)
 	    cmocka_unit_test(xor_literals_and_a_bare_truncate_fire),
 	    cmocka_unit_test(a_value_where_a_statement_starts_does_not_run),
 	    cmocka_unit_test(union_values_pg_stacked_statements_and_postfix_null_tests_fire),
+	    cmocka_unit_test(postgres_arrays_are_operands),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
