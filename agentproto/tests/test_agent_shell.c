@@ -1007,6 +1007,26 @@ static void a_function_keyword_body_is_judged(void **state)
 	assert_int_equal(unq("x; function as a noun"), MOAT_ALLOW);
 }
 
+/* Each attack between each head's two halves blocks, each value allows
+ * (an attack with a backtick is left out after a head ending in '"': a
+ * backtick inside "..." runs anyway). */
+static void heads_block_and_allow(const char *const heads[][2], size_t nh,
+                                  const char *const *attacks, size_t na, const char *const *values,
+                                  size_t nv)
+{
+	for (size_t h = 0; h < nh; h++) {
+		for (size_t k = 0; k < na; k++) {
+			if (heads[h][0][strlen(heads[h][0]) - 1] == '"' && attacks[k][2] == '`')
+				continue;
+			if (shell3(attacks[k], heads[h][0], attacks[k], heads[h][1]) != MOAT_BLOCK)
+				fail_msg("allowed: %s%s%s", heads[h][0], attacks[k], heads[h][1]);
+		}
+		for (size_t k = 0; k < nv; k++)
+			if (shell3(values[k], heads[h][0], values[k], heads[h][1]) != MOAT_ALLOW)
+				fail_msg("blocked: %s%s%s", heads[h][0], values[k], heads[h][1]);
+	}
+}
+
 /* bash evaluates a value as arithmetic in [[ ... -eq ... ]], let,
  * (( )), $(( )), declare -i, -v and an indexed array's subscript, and
  * expands a command substitution inside an array subscript there: the
@@ -1043,17 +1063,9 @@ static void bash_arithmetic_of_quoted_text_fires(void **state)
 	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
 
 	(void)state;
-	for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
-		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++) {
-			if (heads[h][0][strlen(heads[h][0]) - 1] == '"' && attacks[k][2] == '`')
-				continue; /* a backtick inside "..." runs anyway */
-			if (shell3(attacks[k], heads[h][0], attacks[k], heads[h][1]) != MOAT_BLOCK)
-				fail_msg("allowed: %s%s%s", heads[h][0], attacks[k], heads[h][1]);
-		}
-		for (size_t k = 0; k < sizeof values / sizeof values[0]; k++)
-			if (shell3(values[k], heads[h][0], values[k], heads[h][1]) != MOAT_ALLOW)
-				fail_msg("blocked: %s%s%s", heads[h][0], values[k], heads[h][1]);
-	}
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
 	/* inside "...", a \$( is a $( to the arithmetic */
 	assert_int_equal(shell3("a[\\$(id)]", "let \"x=", "a[\\$(id)]", "\""), MOAT_BLOCK);
 	/* (( )), $(( )) and an array subscript expand any substitution in
@@ -1102,17 +1114,9 @@ static void bash_subscripts_and_offsets_of_quoted_text_fire(void **state)
 	static const char *const values[] = {"5", "abc", "a[1]", "red shoes", "-3"};
 
 	(void)state;
-	for (size_t h = 0; h < sizeof heads / sizeof heads[0]; h++) {
-		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++) {
-			if (heads[h][0][strlen(heads[h][0]) - 1] == '"' && attacks[k][2] == '`')
-				continue; /* a backtick inside "..." runs anyway */
-			if (shell3(attacks[k], heads[h][0], attacks[k], heads[h][1]) != MOAT_BLOCK)
-				fail_msg("allowed: %s%s%s", heads[h][0], attacks[k], heads[h][1]);
-		}
-		for (size_t k = 0; k < sizeof values / sizeof values[0]; k++)
-			if (shell3(values[k], heads[h][0], values[k], heads[h][1]) != MOAT_ALLOW)
-				fail_msg("blocked: %s%s%s", heads[h][0], values[k], heads[h][1]);
-	}
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
 	/* any substitution in an indexed array's assigned subscript */
 	assert_int_equal(shell3("$(id)", "arr['", "$(id)", "']=1"), MOAT_BLOCK);
 	assert_int_equal(shell3("1+`id`", "arr['", "1+`id`", "']=1"), MOAT_BLOCK);
