@@ -753,6 +753,226 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
 	return NULL;
 }
 
+/*
+ * Number places (session 17). Where a number goes (id = _, IN (_),
+ * VALUES (_), BETWEEN _), an input that starts with a number of its own
+ * and adds a comparison, IS, NOT, LIKE, IN, BETWEEN, OR, XOR or MySQL's ||
+ * changes the condition's structure: id = 1<>2 is (id = 1) <> 2, true for
+ * every row in SQLite and MySQL; 1 or id is every row whose id is not 0.
+ * Judged by ma_num_judge in a pass of its own, after the window's loop
+ * (its state final), only where the cheap preconditions hold, so that
+ * the loop itself carries no state for it.
+ */
+
+/* A word that compares, or joins a condition that can widen the one
+ * before it, where it follows an operand: LIKE, IN, BETWEEN, IS, NOT (NOT
+ * LIKE, SQLite's NOT NULL), ISNULL ..., OR and XOR. (AND only narrows the
+ * statement's own comparison it binds to: 1 AND id selects what 1 does;
+ * AND before a comparison or a call is a condition already, f.logic.) */
+static int ma_kw_condition(int kw)
+{
+	switch (kw) {
+	case KW_OR:
+	case KW_XOR:
+	case KW_NOT:
+	case KW_LIKE:
+	case KW_ILIKE:
+	case KW_RLIKE:
+	case KW_REGEXP:
+	case KW_GLOB:
+	case KW_SIMILAR:
+	case KW_SOUNDS:
+	case KW_IN:
+	case KW_BETWEEN:
+	case KW_IS:
+	case KW_ISNULL:
+	case KW_NOTNULL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* 1: the first bytes of comparisons (= < > ! <> <=>) and of MySQL's ||;
+ * 2: letters (the first bytes of the words ma_kw_condition takes). */
+static const unsigned char ma_num_byte[256] = {
+    ['='] = 1, ['<'] = 1, ['>'] = 1, ['!'] = 1, ['|'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2,
+    ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2,
+    ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2,
+    ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2, ['a'] = 2,
+    ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2, ['g'] = 2, ['h'] = 2, ['i'] = 2,
+    ['j'] = 2, ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2, ['o'] = 2, ['p'] = 2, ['q'] = 2,
+    ['r'] = 2, ['s'] = 2, ['t'] = 2, ['u'] = 2, ['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2,
+    ['z'] = 2};
+
+/* 1 when an input whose first significant token is w[i] (starting at or
+ * after its place, where a value is expected: not after a relaxed start)
+ * stands in a number place: after a comparison, '(' or ',' (id = _, IN
+ * (_), VALUES (_), f(_)) or a word that takes a value (BETWEEN, LIKE,
+ * LIMIT, THEN ...), not after a word that starts a condition (WHERE,
+ * AND, NOT: an application may put a condition there), and its first
+ * operand, after at most three of '(' '-' '+', is a number it writes
+ * (b: its end). */
+static __attribute__((noinline)) int ma_num_place(const char *sql, const struct ma_sql_tok *prev,
+                                                  int prev_kw, const struct ma_sql_tok *w, int n,
+                                                  int i, size_t b)
+{
+	switch (prev->type) {
+	case MA_SQL_T_OP:
+		if (ma_num_byte[(unsigned char)sql[prev->start]] != 1 ||
+		    !ma_op_comparison(sql, prev))
+			return 0; /* (x + _: arithmetic the statement does) */
+		break;
+	case MA_SQL_T_LPAREN:
+	case MA_SQL_T_COMMA:
+		break;
+	case MA_SQL_T_WORD:
+		if (prev_kw == KW_AND || prev_kw == KW_OR || prev_kw == KW_XOR ||
+		    prev_kw == KW_NOT ||
+		    !(ma_kw_binop(prev_kw) || prev_kw == KW_LIMIT || prev_kw == KW_OFFSET ||
+		      prev_kw == KW_THEN || prev_kw == KW_ELSE))
+			return 0;
+		break;
+	default:
+		return 0;
+	}
+	for (int k = 0; k < 4 && i < n && w[i].start < b; k++) {
+		const struct ma_sql_tok *t = &w[i];
+		if (t->type == MA_SQL_T_NUMBER)
+			return 1;
+		if (t->type != MA_SQL_T_LPAREN &&
+		    !(t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+		      (sql[t->start] == '-' || sql[t->start] == '+')))
+			return 0;
+		t = ma_next_sig(w, n, i);
+		if (!t)
+			return 0;
+		i = (int)(t - w);
+	}
+	return 0;
+}
+
+/* A name (a word that is no keyword, or a quoted name) t of an input in a
+ * number place is one the statement compares there: the name written
+ * right before the comparison prev before the place (id in "id = 1 or
+ * id", "t.id = ", "`id` = "), compared without case, read from the
+ * statement's bytes (whitespace between; a comment there makes it
+ * unknown). Any other name (10 OR LESS, 5/TARGET="_BLANK", a query
+ * string's a=1&b=2) may be English or a pasted URL: the number place's
+ * rule then does not apply. */
+static int ma_num_name_known(const char *sql, const struct ma_sql_tok *t,
+                             const struct ma_sql_tok *prev)
+{
+	size_t e = prev->start, p, n = t->end - t->start;
+
+	if (prev->type != MA_SQL_T_OP || !ma_op_comparison(sql, prev))
+		return 0;
+	while (e > 0 && (sql[e - 1] == ' ' || sql[e - 1] == '\t' || sql[e - 1] == '\n' ||
+	                 sql[e - 1] == '\r'))
+		e--;
+	p = e;
+	if (p > 0 && (sql[p - 1] == '"' || sql[p - 1] == '`')) {
+		const char q = sql[--p];
+		while (p > 0 && sql[p - 1] != q)
+			p--;
+		if (p == 0)
+			return 0;
+		p--;
+	} else {
+		while (p > 0 && (((sql[p - 1] | 0x20) >= 'a' && (sql[p - 1] | 0x20) <= 'z') ||
+		                 (sql[p - 1] >= '0' && sql[p - 1] <= '9') || sql[p - 1] == '_'))
+			p--;
+	}
+	return e - p == n && n > 0 && strncasecmp(sql + t->start, sql + p, n) == 0;
+}
+
+/* 1 when the n bytes at x hold one of ma_num_byte's (a letter or the
+ * first byte of a comparison or of ||): an input in a number place
+ * without one adds no comparison, no word, no || (2+2, -1, 19.99). */
+static int ma_num_bytes(const char *x, size_t n)
+{
+	size_t i = 0;
+#ifdef MA_SQL_SSE2
+	for (; i + 16 <= n; i += 16) {
+		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(x + i));
+		/* with bit 5 set: letters and '|' within 'a'..'|' ('{' too),
+		 * '<' '=' '>' within '<'..'>', '!' (and a few control bytes
+		 * with them: a pass for nothing, never a miss) */
+		const __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+		const __m128i m = _mm_or_si128(
+		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+		                               _mm_cmplt_epi8(l, _mm_set1_epi8('|' + 1))),
+		                 _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('<' - 1)),
+		                               _mm_cmplt_epi8(l, _mm_set1_epi8('>' + 1)))),
+		    _mm_cmpeq_epi8(l, _mm_set1_epi8('!')));
+		if (_mm_movemask_epi8(m))
+			return 1;
+	}
+#endif
+	for (; i < n; i++)
+		if (ma_num_byte[(unsigned char)x[i]])
+			return 1;
+	return 0;
+}
+
+/* The number-place pass: 1 when the input [a, b), whose first significant
+ * token is one of the window w's (n tokens) and not after a relaxed start,
+ * stands in a number place after prev (ma_num_place), adds a comparison,
+ * one of ma_kw_condition's words or MySQL's || and holds no name but the
+ * one compared there. Called after the window's loop (its state final),
+ * only where nothing else fired, behind a test of prev's type in the
+ * caller (the caller checks that the rest of the statement runs). */
+static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, size_t a, size_t b,
+                                                  const struct ma_sql_tok *w, int n,
+                                                  const struct ma_sql_tok *prev, int relaxed)
+{
+	const struct ma_sql_tok *first =
+	    w[0].type == MA_SQL_T_COMMENT ? ma_next_sig(w, n, 0) : &w[0];
+	int hit = 0, i, prev_kw;
+
+	/* (a cursor without a previous token has a zeroed one: no type here) */
+	if (relaxed || !first || first->start < a ||
+	    (prev->type == MA_SQL_T_OP
+	         ? ma_num_byte[(unsigned char)sql[prev->start]] != 1
+	         : prev->type != MA_SQL_T_LPAREN && prev->type != MA_SQL_T_COMMA &&
+	               prev->type != MA_SQL_T_WORD))
+		return 0;
+	prev_kw = ma_tok_kw(sql, prev);
+	i = (int)(first - w);
+	if (ma_is_operand_tok(prev, prev_kw) || !ma_num_place(sql, prev, prev_kw, w, n, i, b))
+		return 0;
+	if (!ma_num_bytes(sql + a, b - a))
+		return 0;
+	for (; i < n && w[i].start < b; i++) {
+		const struct ma_sql_tok *tk = &w[i];
+		int kw;
+		if (tk->type == MA_SQL_T_OP) {
+			if (ma_num_byte[(unsigned char)sql[tk->start]] == 1 &&
+			    (ma_op_comparison(sql, tk) ||
+			     (sql[tk->start] == '|' && ma_is_logical(dialect, sql, tk, KW_NONE))))
+				hit = 1;
+			continue;
+		}
+		if (tk->type == MA_SQL_T_QIDENT) {
+			if (!ma_num_name_known(sql, tk, prev))
+				return 0; /* a name the statement does not compare here */
+			continue;
+		}
+		if (tk->type != MA_SQL_T_WORD)
+			continue;
+		kw = ma_tok_kw(sql, tk);
+		if (kw == KW_NONE) {
+			const struct ma_sql_tok *next = ma_next_sig(w, n, i);
+			if (!(next && next->type == MA_SQL_T_LPAREN) &&
+			    !ma_num_name_known(sql, tk, prev))
+				return 0;
+		} else if (ma_kw_condition(kw)) {
+			hit = 1;
+		}
+	}
+	return hit;
+}
+
 /* MySQL's ODBC escape { identifier expr } ({d '2020-01-01'}, {fn f()}):
  * '{' and '}' stand for parentheses there (sql_yacc.yy's simple_expr). */
 static int ma_odbc_brace(int dialect, const char *sql, const struct ma_sql_tok *t, char c)
@@ -3001,8 +3221,16 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		hit->sev = "high";
 		hit->confidence = 0.9;
 	} else {
+		/* a number place given a comparison or OR (id = 1<>2, 1 or id):
+		 * its own pass, where nothing else fired (the loop's state final) */
+		int num = (win[0].start >= a || win[0].type == MA_SQL_T_COMMENT) &&
+		          (prev.type == MA_SQL_T_OP
+		               ? ma_num_byte[(unsigned char)sql[prev.start]] == 1
+		               : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
+		                     prev.type == MA_SQL_T_WORD) &&
+		          ma_num_judge(dialect, sql, a, b, win, n, &prev, relaxed);
 		/* the weaker signs count only in a statement that still runs */
-		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active))) {
+		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num)) {
 			walk->pending = 1;
 			walk->dialect = dialect;
 			walk->have_first = have_tail;
@@ -3030,6 +3258,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			hit->confidence = 0.9;
 		} else if (f.closed && f.active) {
 			hit->rule = "sqli.literal_breakout";
+			hit->sev = "high";
+			hit->confidence = 0.9;
+		} else if (num) {
+			hit->rule = "sqli.boolean"; /* a condition where a number goes */
 			hit->sev = "high";
 			hit->confidence = 0.9;
 		} else {

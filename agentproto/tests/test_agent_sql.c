@@ -1792,6 +1792,79 @@ static void union_values_pg_stacked_statements_and_postfix_null_tests_fire(void 
 	EXPECT(cases);
 }
 
+/* Session 17's outside attack (redteam8) in a number place, each run on
+ * the real engine (SQLite 3.40, MariaDB 10.11, PostgreSQL 15): a
+ * comparison chained after the statement's own (id = 1<>2 is (id = 1)
+ * <> 2, true for every row in SQLite and MySQL), SQLite's IS with a
+ * literal (1 is not 2), IS NOT NULL (every row in all three), a bare
+ * column after OR, XOR or MySQL's || (1 or id: every row whose id is
+ * not 0), MySQL's 7 || -5 (every row). An input that starts with a
+ * number where a number goes and adds a comparison or an OR changes the
+ * condition's structure; numbers, arithmetic on them, AND (which narrows
+ * the statement's own comparison: 1 and id is row 1), names other than
+ * the column compared there (English, a pasted URL) and text that does
+ * not run stay allowed. */
+static void a_number_place_given_a_comparison_or_a_logical_operator_fires(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {ALL, MOAT_BLOCK, NUM, "1<>2"},
+	    {ALL, MOAT_BLOCK, NUM, "1!=2"},
+	    {ALL, MOAT_BLOCK, NUM, "0<1"},
+	    {ALL, MOAT_BLOCK, NUM, "1>=0"},
+	    {ALL, MOAT_BLOCK, NUM, "0 = 0"},
+	    {ALL, MOAT_BLOCK, NUM, "(1)<>(2)"},
+	    {ALL, MOAT_BLOCK, NUM, "-1<>2"},
+	    {SQLITE, MOAT_BLOCK, NUM, "0 like 0"},
+	    {SQLITE, MOAT_BLOCK, NUM, "1 is not 2"},
+	    {ALL, MOAT_BLOCK, NUM, "1 is not null"},
+	    {ALL, MOAT_BLOCK, NUM, "1 or id"},
+	    {ALL, MOAT_BLOCK, NUM, "-1 or id"},
+	    {MYSQL, MOAT_BLOCK, NUM, "1 || id"},
+	    {MYSQL, MOAT_BLOCK, NUM, "7 || -5"},
+	    {MYSQL, MOAT_BLOCK, NUM, "0 xor id"},
+	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE id IN (%s) AND v = 1", "1) or (id"},
+	    {ALL, MOAT_BLOCK, "UPDATE t SET v = 2 WHERE ID = %s", "1 or id"},
+	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE id = %s", "1<>2"},
+	    /* numbers and arithmetic on them */
+	    {ALL, MOAT_ALLOW, NUM, "2"},
+	    {ALL, MOAT_ALLOW, NUM, "-1"},
+	    {ALL, MOAT_ALLOW, NUM, "1e3"},
+	    {ALL, MOAT_ALLOW, NUM, "0x1F"},
+	    {ALL, MOAT_ALLOW, NUM, "19.99"},
+	    {ALL, MOAT_ALLOW, NUM, "2+2"},
+	    {ALL, MOAT_ALLOW, NUM, "1*56"},
+	    {ALL, MOAT_ALLOW, NUM, "2-1"},
+	    {ALL, MOAT_ALLOW, "SELECT * FROM t WHERE id IN (%s) AND v = 1", "1, 2, 3"},
+	    {SQLITE, MOAT_ALLOW, NUM, "1 || 2"}, /* (a string of 12 there) */
+	    /* AND narrows the comparison it binds to (id = 1 AND id: row 1) */
+	    {ALL, MOAT_ALLOW, NUM, "1 and id"},
+	    {MYSQL, MOAT_ALLOW, NUM, "1 && id"},
+	    /* names other than the one compared there: English, a pasted URL's
+	     * query or attribute (a name the statement may not have) */
+	    {ALL, MOAT_ALLOW, NUM, "1 or name"},
+	    {ALL, MOAT_ALLOW, NUM, "10 or fewer"},
+	    {ALL, MOAT_ALLOW, NUM, "10 OR LESS"},
+	    {ALL, MOAT_ALLOW, NUM, "1060 OR 70S"},
+	    {ALL, MOAT_ALLOW, NUM, "5/8+LOOP and 1/4+RING"},
+	    {MYSQL, MOAT_ALLOW, NUM, "\"foo\" AND \"bar\""},
+	    {ALL, MOAT_ALLOW, NUM, "https://example.com/a?id=7&b=2"},
+	    {ALL, MOAT_ALLOW, NUM, "42&page=2&sort=asc"},
+	    {ALL, MOAT_ALLOW, NUM, "7/target=\"_blank\""},
+	    {MYSQL, MOAT_ALLOW, NUM, "\"a\" = \"b\""}, /* (strings, not numbers) */
+	    /* text that does not run, and the same words inside a string */
+	    {ALL, MOAT_ALLOW, NUM, "7 and a half"},
+	    {ALL, MOAT_ALLOW, NUM, ">= 5"},
+	    {PG, MOAT_ALLOW, NUM, "1 is not 2"},
+	    {MYSQL, MOAT_ALLOW, NUM, "1 is not 2"},
+	    {ALL, MOAT_ALLOW, NUM, "1<>2)"},
+	    {ALL, MOAT_ALLOW, STR, "1<>2"},
+	    {ALL, MOAT_ALLOW, STR, "1 or id"},
+	    {ALL, MOAT_ALLOW, STR, "3 < 5 and 7 >= 2"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
 /* PostgreSQL's array constructor and subscripts (ARRAY[1, 2], a[1],
  * (x)[1:2], int[]) are operands: x' or 1=any(array[1])-- returned every
  * row on PostgreSQL 15 in session 17's outside attack (= any('{1}')
@@ -1877,6 +1950,7 @@ int main(void)
 	    cmocka_unit_test(a_value_where_a_statement_starts_does_not_run),
 	    cmocka_unit_test(union_values_pg_stacked_statements_and_postfix_null_tests_fire),
 	    cmocka_unit_test(postgres_arrays_are_operands),
+	    cmocka_unit_test(a_number_place_given_a_comparison_or_a_logical_operator_fires),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -414,10 +414,11 @@ static void a_window_takes_the_serial_of_the_one_before_only_at_its_first_state(
  * for the literal that makes "OR <literal>" (true whatever the row);
  * another window that starts among the signs waits for nothing and must
  * not take the first's state where their grammar states agree. The first
- * input from the number before the operator to the middle of the signs,
- * the second from the signs to the number after them (nothing fires: a
- * negative number), 16-40 signs, 0-3 conditions before them (the kept
- * states' alignment), in both orders. */
+ * input from the name before the operator to the middle of the signs,
+ * the second from the signs to the TRUE after them (nothing fires: a
+ * negated TRUE; names and TRUE, not numbers, so that neither is a number
+ * place, where the operator would fire: ma_num_judge), 16-40 signs, 0-3
+ * conditions before them (the kept states' alignment), in both orders. */
 static void a_pending_operator_is_part_of_a_windows_state(void **state)
 {
 	static char sql[4096], x[1024], y[1024];
@@ -438,7 +439,7 @@ static void a_pending_operator_is_part_of_a_windows_state(void **state)
 						                      "b = 1 AND ");
 					o += (size_t)snprintf(sql + o, sizeof sql - o, "id = ");
 					s1 = o;
-					o += (size_t)snprintf(sql + o, sizeof sql - o, "7 %s ",
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "n %s ",
 					                      ops[k]);
 					s2 = o + 2; /* from the second sign */
 					e1 =
@@ -446,7 +447,7 @@ static void a_pending_operator_is_part_of_a_windows_state(void **state)
 					for (int i = 0; i < signs[si]; i++)
 						o +=
 						    (size_t)snprintf(sql + o, sizeof sql - o, "- ");
-					o += (size_t)snprintf(sql + o, sizeof sql - o, "5");
+					o += (size_t)snprintf(sql + o, sizeof sql - o, "true");
 					e2 = o;
 					snprintf(sql + o, sizeof sql - o, " AND c = 'v'");
 					slice(x, sizeof x, sql, s1, e1);
