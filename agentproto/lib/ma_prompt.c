@@ -128,7 +128,7 @@ static int ma_pr_vowel(char c)
 /* The classes of an override's parts (what the verb drops), and the
  * classes of the core words that a word written wrong may stand for
  * (ma_pr_core[]), looked up with ma_pr_kb. */
-static uint64_t ma_pr_k_prev, ma_pr_k_above, ma_pr_k_instr, ma_pr_k_content;
+static uint64_t ma_pr_k_prev, ma_pr_k_above, ma_pr_k_instr, ma_pr_k_content, ma_pr_k_now;
 static const char *const ma_pr_core[] = {"ignore",     "disregard",  "forget",       "overlook",
                                          "previous",   "preceding",  "instructions", "instruction",
                                          "directives", "directions", "guidelines",   "above",
@@ -324,6 +324,7 @@ static void ma_pr_kbits_build(void)
 	kb->only = ma_pr_bit("ONLY");
 	kb->goal = ma_pr_bit("GOAL");
 	ma_pr_k_prev = ma_pr_bit("PREV");
+	ma_pr_k_now = ma_pr_bit("NOW");
 	ma_pr_k_above = ma_pr_bit("ABOVE");
 	ma_pr_k_instr = ma_pr_bit("INSTR");
 	ma_pr_k_content = ma_pr_bit("CONTENT");
@@ -1259,6 +1260,13 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pat
 	/* "^": not in the user's own noun phrase ("my spam filter") */
 	if (pt->notmy && i > 0 && w->brk[i] != 1 &&
 	    ((w->k[i - 1] & kb->my) || (i > 1 && w->brk[i - 1] != 1 && (w->k[i - 2] & kb->my))))
+		return;
+	/* "%": a persona given to the model opens its clause or follows
+	 * "you" / "now" ("be a ...", "I want you to act as ..."); "how do I
+	 * become a ...", "she works as a ..." describe a person */
+	if (pt->lead && i > 0 && !w->brk[i] &&
+	    !((w->k[i - 1] & (kb->you | ma_pr_k_now)) ||
+	      (i > 1 && !w->brk[i - 1] && (w->k[i - 2] & (kb->you | ma_pr_k_now)))))
 		return;
 	if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
 #ifdef MA_PR_DEBUG

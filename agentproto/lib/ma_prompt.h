@@ -53,6 +53,11 @@ struct ma_pr_pattern {
 	uint8_t notmy; /* 1 ("^"): not where a word of the user's own ("my") is
 	                * among the two before its first (the user's own noun
 	                * phrase: "my spam filter doesn't catch it") */
+	uint8_t lead;  /* 1 ("%"): only where its first word opens a sentence
+	                * or a clause, or follows "you" or "now" within two
+	                * words: a persona given to the model ("be a ...", "I
+	                * want you to act as ..."), not a person described ("how
+	                * do I become a ...", "she works as a ...") */
 	uint8_t nneed; /* its tokens after the first that match a word: */
 	uint64_t needk[MA_PR_TOKENS - 1], needh[MA_PR_TOKENS - 1]; /* their classes, h2 bits */
 	struct ma_pr_token t[MA_PR_TOKENS];

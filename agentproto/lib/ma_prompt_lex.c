@@ -23,7 +23,11 @@
  * group that match, only the strongest counts (the format-forcing cues
  * "only", "nothing else", "no explanation" say one thing); one that starts
  * with "^" does not match where "my" is among the two words before its
- * first ("my spam filter doesn't catch it" is the user's own). Every
+ * first ("my spam filter doesn't catch it" is the user's own); one that
+ * starts with "%" matches only where its first word opens a sentence or
+ * a clause or follows "you" or "now" within two words ("be a translator
+ * who ...", "I want you to act as ...", not "how do I become a translator
+ * who ..."). Every
  * pattern is a general phrasing of one family; none is a line of a corpus.
  *
  * Threads: any. The indexes are built once under pthread_once (when the
@@ -700,7 +704,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "NO|NEG|never|free|without * censor~|filter~|ethic~|moral~|guardrail~|safeguard~|"
      "boundar~|scruple~|refus~"},
     {PF_ROLEPLAY, 0.8,
-     "ACT|AS|FICTION|become|be ** translator~|interpreter~|translation ** "
+     "% ACT|AS|FICTION|become|be ** translator~|interpreter~|translation ** "
      "NO|NEG|never|free|without * censor~|filter~|ethic~|moral~|guardrail~|safeguard~|"
      "boundar~|scruple~|refus~"},
     /* the noun phrase alone is a hint ("is there a translator without
@@ -716,7 +720,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "YOU BE ** unfiltered|uncensored|unrestricted|unmoderated|uncensoring|amoral|unethical|"
      "jailbroken|unhinged * translator~|interpreter~|translation"},
     {PF_ROLEPLAY, 0.8,
-     "ACT|AS|FICTION|become|be ** unfiltered|uncensored|unrestricted|unmoderated|uncensoring|"
+     "% ACT|AS|FICTION|become|be ** unfiltered|uncensored|unrestricted|unmoderated|uncensoring|"
      "amoral|unethical|jailbroken|unhinged * translator~|interpreter~|translation"},
     {PF_ROLEPLAY, 0.8,
      "translat~ ** including|even|especially * "
@@ -747,6 +751,18 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "methamphetamine|napalm|thermite|sarin|ricin|anthrax|nerve|nitroglycerin|tnt|molotov|"
      "fentanyl|cyanide|poison~|toxin~|malware|ransomware|keylogger|bioweapon~|detonator~|"
      "drug~|weapon~"},
+    /* session 18: the same monologue with a break-in told instead of a
+     * thing made ("the bad guy reveals how he hacked the bank", "the
+     * antagonist walks through how she breached the server"): 0.7, with
+     * an order to continue it 0.83; a heist or a murder solved is no
+     * break-in */
+    {PF_ROLEPLAY, 0.7,
+     "villain~|antagonist~|supervillain~|evil|bad|baddie~|mastermind~|terrorist~|monologue~|"
+     "speech|rant ** explain~|describ~|detail~|reveal~|recount~|walk~|tell~|list~|outlin~|"
+     "share~|teach~ ** how|steps|step|process|method|procedure|instructions ** "
+     "hack~|breach~|crack~|infiltrat~|phish~|compromis~|pwn~ ** bank~|account~|server~|network~|"
+     "database~|system~|website~|site~|atm~|wifi|router~|computer~|email~|mainframe~|"
+     "firewall~|grid|phone~"},
     /* the villain's scene of the text-continuation template: the hero
      * captured, the villain explaining his plan, "here are the steps I
      * will take", and the text cut at "Step 1, I will" for the model to
@@ -819,6 +835,24 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "ENC|leet ** so|to|avoid~|evad~|bypass~|dodge|without * THE|any * "
      "filter~|moderat~|censor~|detect~|classifier~"},
     {PF_ENCODED, 0.5, "DECODE * AND * DO"},
+    /* session 18: a program simulated so that the model writes what it
+     * would refuse (the public "GPT-4 simulator" family, in our own
+     * words): a function said to hold a language model that predicts the
+     * next token, the output of a print of it to be guessed, the weights
+     * to be ignored, only the text after the loop's last turn printed.
+     * Each a hint (a course on language models has the first, a quiz the
+     * second); two come to 0.7, three fire */
+    {PF_ENCODED, 0.45,
+     "function|model|program|it ** generat~|predict~|produc~|output~|return~ * THE|a * next "
+     "token~|word~|character~"},
+    {PF_ENCODED, 0.45,
+     "generat~|give|write|produc~|show|guess * a|an|THE * sample|possible|likely|plausible|"
+     "probable|hypothetical|example * output~ * of|for * print~|function~|call|code|program"},
+    {PF_ENCODED, 0.5,
+     "IGN * THE * actual|real|true * weights|model|models|implementation~|parameters"},
+    {PF_ENCODED, 0.45,
+     "print~|output~|return~ * only * THE * final|finished|full|complete|whole * "
+     "generation~|output~|text|result~ * after|once"},
     {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
 };
 #define MA_PR_NSRC (sizeof ma_pr_pat_src / sizeof ma_pr_pat_src[0])
@@ -1239,6 +1273,10 @@ static int ma_pr_build_patterns(void)
 		pt->notmy = p[0] == '^';
 		if (pt->notmy) /* "^ ": not in the user's own noun phrase */
 			p += strcspn(p, " ");
+		p += strspn(p, " ");
+		pt->lead = p[0] == '%';
+		if (pt->lead) /* "% ": a persona given, not a person described */
+			p += strcspn(p, " ");
 		while (*p) {
 			size_t l = strcspn(p, " ");
 			if (l == 0) {
@@ -1340,6 +1378,9 @@ static void ma_pr_build_startlist(void)
 			p += strcspn(p, " ");
 		p += strspn(p, " ");
 		if (p[0] == '^') /* "^ ": not after "my" */
+			p += strcspn(p, " ");
+		p += strspn(p, " ");
+		if (p[0] == '%') /* "% ": where a clause opens */
 			p += strcspn(p, " ");
 		for (;;) { /* the first token: no gap ("*"), nor "!" */
 			p += strspn(p, " ");

@@ -1261,6 +1261,10 @@ static void a_pattern_reached_again_and_again_is_left_for_one_sentence(void **st
 				o += first;
 				y[o++] = ' ';
 			}
+			if (pats[i].lead) { /* "%": after "you" */
+				memcpy(y + o, "you ", 4);
+				o += 4;
+			}
 			memcpy(y + o, x, l);
 			ma_pr_phrases_seen(y, o + l, seen);
 			if (!seen[i]) {
@@ -1386,9 +1390,11 @@ static void a_class_tried_in_vain_stays_for_the_sentence(void **state)
 			size_t l = pattern_sentence(&pats[i], pick, 0, x, sizeof x);
 			int yl;
 			assert_true(l > 0);
-			/* a "^" pattern is not found within two words after "my" */
-			yl = snprintf(y, sizeof y, "%.*s my %s%.*s", (int)strcspn(x, " "), x,
-			              pats[i].notmy ? "bright red " : "", (int)l, x);
+			/* a "^" pattern is not found within two words after "my", a
+			 * "%" one only where a clause opens or after "you" */
+			yl = snprintf(y, sizeof y, "%.*s my %s%s%.*s", (int)strcspn(x, " "), x,
+			              pats[i].notmy ? "bright red " : "",
+			              pats[i].lead ? "you " : "", (int)l, x);
 			ok = moat_prompt_score(y, (size_t)yl) + 1e-9 >= pats[i].w;
 		}
 		if (!ok) {
