@@ -697,7 +697,8 @@ static int ma_has_text(const char *s, size_t from, size_t to)
 }
 
 /* Operand-like tokens (values and names), for the state before the span. */
-static int ma_is_operand_tok(const struct ma_sql_tok *t, int kw)
+static inline __attribute__((always_inline)) int ma_is_operand_tok(const struct ma_sql_tok *t,
+                                                                   int kw)
 {
 	switch (t->type) {
 	case MA_SQL_T_STRING:
@@ -754,6 +755,285 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
 }
 
 /*
+ * What one scan of an input's bytes tells the rules that ask before they
+ * lex it (session 18: one table and one scan for both): whether the
+ * attempt rule can fire on any reading of it (ma_sql_attempt, strictly
+ * and loosely) and whether the number-place pass can (ma_num_judge). The
+ * public check keeps the answer per form of an input (ma_sql_memo's sum),
+ * made at the first place that asks.
+ *
+ * The attempt rule cannot fire without a word of two letters or more
+ * (every keyword, listed function and catalog name has two adjacent
+ * letters), ';', @@ or a / * comment (MySQL's / *!) -- or, loosely, ||
+ * or && with a comparison, a '(' or a '{' (a condition that compares or
+ * calls after them: f.logic 2; without a word, '(' starts none of the
+ * structures). The number-place pass cannot fire without a letter (the
+ * first byte of a word it takes) or the first byte of a comparison or of
+ * MySQL's || (= < > ! |): 2+2, -1, 19.99 add none.
+ */
+#define MA_SQL_B_SIGN    1u /* a word, ';', @@, / *: the attempt, strictly */
+#define MA_SQL_B_LOOSE   2u /* SIGN, or || / && with = < > ! ( {: the attempt, loosely */
+#define MA_SQL_B_NUM     4u /* a letter, '_', = < > ! |: the number-place pass */
+#define MA_SQL_B_ALL     (MA_SQL_B_SIGN | MA_SQL_B_LOOSE | MA_SQL_B_NUM)
+#define MA_SQL_B_UNKNOWN (8u | MA_SQL_B_ALL) /* not scanned yet: every answer may hold */
+
+/* The bytes the scan looks at, a bit per question (the byte loop's table;
+ * the number-place pass asks it of a token's first byte). */
+#define MA_SQL_C_WORD 1  /* a letter or '_' */
+#define MA_SQL_C_CMP  2  /* = < > ! (the first bytes of comparisons) */
+#define MA_SQL_C_PIPE 4  /* | */
+#define MA_SQL_C_OPEN 8  /* ( { */
+#define MA_SQL_C_PAIR 16 /* ; @ / & (looked at with the byte after) */
+static const unsigned char ma_sql_byte[256] = {
+    [';'] = MA_SQL_C_PAIR, ['@'] = MA_SQL_C_PAIR, ['/'] = MA_SQL_C_PAIR, ['&'] = MA_SQL_C_PAIR,
+    ['('] = MA_SQL_C_OPEN, ['{'] = MA_SQL_C_OPEN, ['|'] = MA_SQL_C_PIPE, ['='] = MA_SQL_C_CMP,
+    ['<'] = MA_SQL_C_CMP,  ['>'] = MA_SQL_C_CMP,  ['!'] = MA_SQL_C_CMP,  ['_'] = MA_SQL_C_WORD,
+    ['a'] = MA_SQL_C_WORD, ['b'] = MA_SQL_C_WORD, ['c'] = MA_SQL_C_WORD, ['d'] = MA_SQL_C_WORD,
+    ['e'] = MA_SQL_C_WORD, ['f'] = MA_SQL_C_WORD, ['g'] = MA_SQL_C_WORD, ['h'] = MA_SQL_C_WORD,
+    ['i'] = MA_SQL_C_WORD, ['j'] = MA_SQL_C_WORD, ['k'] = MA_SQL_C_WORD, ['l'] = MA_SQL_C_WORD,
+    ['m'] = MA_SQL_C_WORD, ['n'] = MA_SQL_C_WORD, ['o'] = MA_SQL_C_WORD, ['p'] = MA_SQL_C_WORD,
+    ['q'] = MA_SQL_C_WORD, ['r'] = MA_SQL_C_WORD, ['s'] = MA_SQL_C_WORD, ['t'] = MA_SQL_C_WORD,
+    ['u'] = MA_SQL_C_WORD, ['v'] = MA_SQL_C_WORD, ['w'] = MA_SQL_C_WORD, ['x'] = MA_SQL_C_WORD,
+    ['y'] = MA_SQL_C_WORD, ['z'] = MA_SQL_C_WORD, ['A'] = MA_SQL_C_WORD, ['B'] = MA_SQL_C_WORD,
+    ['C'] = MA_SQL_C_WORD, ['D'] = MA_SQL_C_WORD, ['E'] = MA_SQL_C_WORD, ['F'] = MA_SQL_C_WORD,
+    ['G'] = MA_SQL_C_WORD, ['H'] = MA_SQL_C_WORD, ['I'] = MA_SQL_C_WORD, ['J'] = MA_SQL_C_WORD,
+    ['K'] = MA_SQL_C_WORD, ['L'] = MA_SQL_C_WORD, ['M'] = MA_SQL_C_WORD, ['N'] = MA_SQL_C_WORD,
+    ['O'] = MA_SQL_C_WORD, ['P'] = MA_SQL_C_WORD, ['Q'] = MA_SQL_C_WORD, ['R'] = MA_SQL_C_WORD,
+    ['S'] = MA_SQL_C_WORD, ['T'] = MA_SQL_C_WORD, ['U'] = MA_SQL_C_WORD, ['V'] = MA_SQL_C_WORD,
+    ['W'] = MA_SQL_C_WORD, ['X'] = MA_SQL_C_WORD, ['Y'] = MA_SQL_C_WORD, ['Z'] = MA_SQL_C_WORD,
+};
+
+/* The MA_SQL_B_* bits of the n bytes at x, a byte at a time (short
+ * inputs, and the unit tests' reference for ma_sql_bytes_sum below). */
+static unsigned ma_sql_bytes_sum_bytes(const char *x, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)x;
+	unsigned bits = 0;
+	int word = 0, logical = 0, compare = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char c = u[i], k = ma_sql_byte[c];
+		unsigned char d;
+		if (k & MA_SQL_C_WORD) {
+			if (word)
+				return MA_SQL_B_ALL; /* two letters in a row */
+			word = 1;
+			bits |= MA_SQL_B_NUM;
+			continue;
+		}
+		word = 0;
+		if (!k)
+			continue;
+		if (k & (MA_SQL_C_CMP | MA_SQL_C_PIPE))
+			bits |= MA_SQL_B_NUM;
+		if (k & (MA_SQL_C_CMP | MA_SQL_C_OPEN))
+			compare = 1;
+		d = i + 1 < n ? u[i + 1] : 0;
+		switch (c) {
+		case ';':
+			bits |= MA_SQL_B_SIGN;
+			break;
+		case '@':
+		case '/':
+			if (d == (c == '@' ? '@' : '*'))
+				bits |= MA_SQL_B_SIGN;
+			break;
+		case '|':
+		case '&':
+			logical |= d == c;
+			break;
+		default:
+			break;
+		}
+	}
+	if ((bits & MA_SQL_B_SIGN) || (logical && compare))
+		bits |= MA_SQL_B_LOOSE;
+	return bits;
+}
+
+/* ma_sql_bytes_sum_bytes many bytes at a time: windows of sixteen (SSE2)
+ * or eight (SWAR) bytes, each beside the bytes one further on (the byte
+ * after each), and the masks of letters carried from one window to the
+ * next; the last window ends with x (it may overlap the one before).
+ * Inputs shorter than one window go a byte at a time. */
+#ifdef MA_SQL_SSE2
+/* One window: the sixteen bytes at p (last: they end the input, the byte
+ * after the last is none; else it is read). carry: 1 when the byte before
+ * p is a letter or '_' (the window's last is returned in it). 1 when two
+ * letters stand in a row (every answer holds); else what it holds is
+ * added to the accumulators, as bytes of all ones, where a byte of
+ * 0x3b..0x7c (; < = > @, letters, _, { | and a few more) or one of ! & /
+ * says there is anything (a window of digits, spaces, quotes, %-escapes,
+ * + - ( costs that test alone), and past the letters only where a byte
+ * other than a letter does. ('(' is looked for by the caller, only where
+ * it counts: after || or &&.) */
+static inline __attribute__((always_inline)) int ma_sql_sum16(const unsigned char *p, int last,
+                                                              unsigned *carry, __m128i *sign,
+                                                              __m128i *logical, __m128i *compare,
+                                                              __m128i *num)
+{
+	const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+	const __m128i bang = _mm_cmpeq_epi8(w, _mm_set1_epi8('!'));
+	const __m128i amp = _mm_cmpeq_epi8(w, _mm_set1_epi8('&'));
+	const __m128i slash = _mm_cmpeq_epi8(w, _mm_set1_epi8('/'));
+	__m128i t, any, let, nx, same, cmp, pipe;
+	unsigned l;
+
+	t = _mm_add_epi8(w, _mm_set1_epi8((char)(0x80 - 0x3b)));
+	any = _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 0x7c - 0x3b + 1))),
+	                   _mm_or_si128(bang, _mm_or_si128(amp, slash)));
+	if (!_mm_movemask_epi8(any)) {
+		*carry = 0;
+		return 0;
+	}
+	/* a letter: (b | 0x20) - 'a' below 26, as signed bytes from -128 */
+	t = _mm_add_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
+	let = _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 26))),
+	                   _mm_cmpeq_epi8(w, _mm_set1_epi8('_')));
+	l = (unsigned)_mm_movemask_epi8(let);
+	if (l & ((l << 1) | *carry))
+		return 1;
+	*carry = l >> 15;
+	*num = _mm_or_si128(*num, let);
+	if (!_mm_movemask_epi8(_mm_andnot_si128(let, any)))
+		return 0;
+	nx = last ? _mm_srli_si128(w, 1) : _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+	same = _mm_cmpeq_epi8(w, nx); /* a byte twice: @@ || && */
+	pipe = _mm_cmpeq_epi8(w, _mm_set1_epi8('|'));
+	*sign = _mm_or_si128(
+	    *sign, _mm_or_si128(
+	               _mm_cmpeq_epi8(w, _mm_set1_epi8(';')),
+	               _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('@')), same),
+	                            _mm_and_si128(slash, _mm_cmpeq_epi8(nx, _mm_set1_epi8('*'))))));
+	*logical = _mm_or_si128(*logical, _mm_and_si128(_mm_or_si128(pipe, amp), same));
+	/* < = > are 0x3c..0x3e */
+	t = _mm_add_epi8(w, _mm_set1_epi8((char)(0x80 - '<')));
+	cmp = _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 3))), bang);
+	*compare = _mm_or_si128(*compare, _mm_or_si128(cmp, _mm_cmpeq_epi8(w, _mm_set1_epi8('{'))));
+	*num = _mm_or_si128(*num, _mm_or_si128(cmp, pipe));
+	return 0;
+}
+
+static unsigned ma_sql_bytes_sum(const char *x, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)x;
+	__m128i sign = _mm_setzero_si128(), logical = sign, compare = sign, num = sign;
+	unsigned carry = 0, bits;
+	size_t i;
+
+	if (n < 16)
+		return ma_sql_bytes_sum_bytes(x, n);
+	/* (i < n - 16: the byte after the window's last is read) */
+	for (i = 0; i < n - 16; i += 16)
+		if (ma_sql_sum16(u + i, 0, &carry, &sign, &logical, &compare, &num))
+			return MA_SQL_B_ALL;
+	/* the last window, from n - 16 (i, or before it: the letters before
+	 * it were carried only when it starts at i) */
+	if (i != n - 16)
+		carry = 0;
+	if (ma_sql_sum16(u + n - 16, 1, &carry, &sign, &logical, &compare, &num))
+		return MA_SQL_B_ALL;
+	bits = _mm_movemask_epi8(num) ? MA_SQL_B_NUM : 0;
+	if (_mm_movemask_epi8(sign))
+		bits |= MA_SQL_B_SIGN | MA_SQL_B_LOOSE;
+	else if (_mm_movemask_epi8(logical) &&
+	         (_mm_movemask_epi8(compare) || memchr(x, '(', n) != NULL))
+		bits |= MA_SQL_B_LOOSE;
+	return bits;
+}
+#else
+#define MA_SQL_ONES  0x0101010101010101ULL
+#define MA_SQL_HIGHS 0x8080808080808080ULL
+
+/* The high bit of each byte of the result is set where the byte of the
+ * 7-bit bytes y7 is c (exactly: no borrow crosses bytes), among the bytes
+ * whose high bit lo holds (those below 0x80). */
+static inline uint64_t ma_sql_swar_eq(uint64_t y7, uint64_t lo, unsigned char c)
+{
+	return ~((y7 ^ (MA_SQL_ONES * c)) + MA_SQL_ONES * 0x7f) & lo;
+}
+
+/* The same where the byte is in [a, b] (b < 0x80). */
+static inline uint64_t ma_sql_swar_in(uint64_t y7, uint64_t lo, unsigned char a, unsigned char b)
+{
+	return (y7 + MA_SQL_ONES * (0x80 - a)) & ~(y7 + MA_SQL_ONES * (0x7f - b)) & lo;
+}
+
+/* ma_sql_sum16 on the eight bytes at p, the first in the lowest bits
+ * (b >> 8: the byte after each; the byte after the last is next, or 0).
+ * carry: the high bit of the letters' mask of the window before. */
+static inline __attribute__((always_inline)) int ma_sql_sum8(const unsigned char *p, uint64_t next,
+                                                             uint64_t *carry, uint64_t *sign,
+                                                             uint64_t *logical, uint64_t *compare,
+                                                             uint64_t *num)
+{
+	uint64_t w, y7, lo, let, at, sl, pipe, amp, cmp, nw;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	nw = w >> 8 | next << 56; /* the byte after each */
+	y7 = w & ~MA_SQL_HIGHS;
+	lo = ~w & MA_SQL_HIGHS;
+	let = ma_sql_swar_in(y7 | MA_SQL_ONES * 0x20, lo, 'a', 'z') | ma_sql_swar_eq(y7, lo, '_');
+	if (let & ((let << 8) | *carry))
+		return 1;
+	*carry = let >> 56;
+	at = ma_sql_swar_eq(y7, lo, '@');
+	sl = ma_sql_swar_eq(y7, lo, '/');
+	pipe = ma_sql_swar_eq(y7, lo, '|');
+	amp = ma_sql_swar_eq(y7, lo, '&');
+	cmp = ma_sql_swar_in(y7, lo, '<', '>') | ma_sql_swar_eq(y7, lo, '!');
+	*compare |= cmp | ma_sql_swar_eq(y7, lo, '(') | ma_sql_swar_eq(y7, lo, '{');
+	*sign |= ma_sql_swar_eq(y7, lo, ';');
+	/* the byte after each */
+	y7 = nw & ~MA_SQL_HIGHS;
+	lo = ~nw & MA_SQL_HIGHS;
+	*sign |= (at & ma_sql_swar_eq(y7, lo, '@')) | (sl & ma_sql_swar_eq(y7, lo, '*'));
+	*logical |= (pipe & ma_sql_swar_eq(y7, lo, '|')) | (amp & ma_sql_swar_eq(y7, lo, '&'));
+	*num |= let | cmp | pipe;
+	return 0;
+}
+
+static unsigned ma_sql_bytes_sum(const char *x, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)x;
+	uint64_t carry = 0, sign = 0, logical = 0, compare = 0, num = 0;
+	unsigned bits;
+	size_t i;
+
+	if (n < 8)
+		return ma_sql_bytes_sum_bytes(x, n);
+	for (i = 0; i + 8 < n; i += 8)
+		if (ma_sql_sum8(u + i, u[i + 8], &carry, &sign, &logical, &compare, &num))
+			return MA_SQL_B_ALL;
+	/* the last window, from n - 8 (as ma_sql_bytes_sum's SSE2 one) */
+	if (i + 8 != n)
+		carry = 0;
+	if (ma_sql_sum8(u + n - 8, 0, &carry, &sign, &logical, &compare, &num))
+		return MA_SQL_B_ALL;
+	bits = num ? MA_SQL_B_NUM : 0;
+	if (sign)
+		bits |= MA_SQL_B_SIGN | MA_SQL_B_LOOSE;
+	else if (logical && compare)
+		bits |= MA_SQL_B_LOOSE;
+	return bits;
+}
+#endif
+
+/* The bits of the n bytes at x, kept in *sum (MA_SQL_B_UNKNOWN until the
+ * first call; NULL: none kept). */
+static inline unsigned ma_sql_sum_of(unsigned *sum, const char *x, size_t n)
+{
+	if (!sum)
+		return ma_sql_bytes_sum(x, n);
+	if (*sum == MA_SQL_B_UNKNOWN)
+		*sum = ma_sql_bytes_sum(x, n);
+	return *sum;
+}
+
+/*
  * Number places (session 17). Where a number goes (id = _, IN (_),
  * VALUES (_), BETWEEN _), an input that starts with a number of its own
  * and adds a comparison, IS, NOT, LIKE, IN, BETWEEN, OR, XOR or MySQL's ||
@@ -793,17 +1073,11 @@ static int ma_kw_condition(int kw)
 	}
 }
 
-/* 1: the first bytes of comparisons (= < > ! <> <=>) and of MySQL's ||;
- * 2: letters (the first bytes of the words ma_kw_condition takes). */
-static const unsigned char ma_num_byte[256] = {
-    ['='] = 1, ['<'] = 1, ['>'] = 1, ['!'] = 1, ['|'] = 1, ['A'] = 2, ['B'] = 2, ['C'] = 2,
-    ['D'] = 2, ['E'] = 2, ['F'] = 2, ['G'] = 2, ['H'] = 2, ['I'] = 2, ['J'] = 2, ['K'] = 2,
-    ['L'] = 2, ['M'] = 2, ['N'] = 2, ['O'] = 2, ['P'] = 2, ['Q'] = 2, ['R'] = 2, ['S'] = 2,
-    ['T'] = 2, ['U'] = 2, ['V'] = 2, ['W'] = 2, ['X'] = 2, ['Y'] = 2, ['Z'] = 2, ['a'] = 2,
-    ['b'] = 2, ['c'] = 2, ['d'] = 2, ['e'] = 2, ['f'] = 2, ['g'] = 2, ['h'] = 2, ['i'] = 2,
-    ['j'] = 2, ['k'] = 2, ['l'] = 2, ['m'] = 2, ['n'] = 2, ['o'] = 2, ['p'] = 2, ['q'] = 2,
-    ['r'] = 2, ['s'] = 2, ['t'] = 2, ['u'] = 2, ['v'] = 2, ['w'] = 2, ['x'] = 2, ['y'] = 2,
-    ['z'] = 2};
+/* 1 when c can start a comparison (= < > ! <> <=>) or MySQL's || */
+static inline int ma_num_op_byte(char c)
+{
+	return (ma_sql_byte[(unsigned char)c] & (MA_SQL_C_CMP | MA_SQL_C_PIPE)) != 0;
+}
 
 /* 1 when an input whose first significant token is w[i] (starting at or
  * after its place, where a value is expected: not after a relaxed start)
@@ -819,8 +1093,7 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
 {
 	switch (prev->type) {
 	case MA_SQL_T_OP:
-		if (ma_num_byte[(unsigned char)sql[prev->start]] != 1 ||
-		    !ma_op_comparison(sql, prev))
+		if (!ma_num_op_byte(sql[prev->start]) || !ma_op_comparison(sql, prev))
 			return 0; /* (x + _: arithmetic the statement does) */
 		break;
 	case MA_SQL_T_LPAREN:
@@ -886,54 +1159,26 @@ static int ma_num_name_known(const char *sql, const struct ma_sql_tok *t,
 	return e - p == n && n > 0 && strncasecmp(sql + t->start, sql + p, n) == 0;
 }
 
-/* 1 when the n bytes at x hold one of ma_num_byte's (a letter or the
- * first byte of a comparison or of ||): an input in a number place
- * without one adds no comparison, no word, no || (2+2, -1, 19.99). */
-static int ma_num_bytes(const char *x, size_t n)
-{
-	size_t i = 0;
-#ifdef MA_SQL_SSE2
-	for (; i + 16 <= n; i += 16) {
-		const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(x + i));
-		/* with bit 5 set: letters and '|' within 'a'..'|' ('{' too),
-		 * '<' '=' '>' within '<'..'>', '!' (and a few control bytes
-		 * with them: a pass for nothing, never a miss) */
-		const __m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
-		const __m128i m = _mm_or_si128(
-		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
-		                               _mm_cmplt_epi8(l, _mm_set1_epi8('|' + 1))),
-		                 _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('<' - 1)),
-		                               _mm_cmplt_epi8(l, _mm_set1_epi8('>' + 1)))),
-		    _mm_cmpeq_epi8(l, _mm_set1_epi8('!')));
-		if (_mm_movemask_epi8(m))
-			return 1;
-	}
-#endif
-	for (; i < n; i++)
-		if (ma_num_byte[(unsigned char)x[i]])
-			return 1;
-	return 0;
-}
-
 /* The number-place pass: 1 when the input [a, b), whose first significant
  * token is one of the window w's (n tokens) and not after a relaxed start,
  * stands in a number place after prev (ma_num_place), adds a comparison,
  * one of ma_kw_condition's words or MySQL's || and holds no name but the
  * one compared there. Called after the window's loop (its state final),
  * only where nothing else fired, behind a test of prev's type in the
- * caller (the caller checks that the rest of the statement runs). */
+ * caller (the caller checks that the rest of the statement runs). sum
+ * (may be NULL): the input's MA_SQL_B_* kept (made here when unknown). */
 static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, size_t a, size_t b,
                                                   const struct ma_sql_tok *w, int n,
-                                                  const struct ma_sql_tok *prev, int relaxed)
+                                                  const struct ma_sql_tok *prev, unsigned *sum)
 {
 	const struct ma_sql_tok *first =
 	    w[0].type == MA_SQL_T_COMMENT ? ma_next_sig(w, n, 0) : &w[0];
 	int hit = 0, i, prev_kw;
 
 	/* (a cursor without a previous token has a zeroed one: no type here) */
-	if (relaxed || !first || first->start < a ||
+	if ((sum && !(*sum & MA_SQL_B_NUM)) || !first || first->start < a ||
 	    (prev->type == MA_SQL_T_OP
-	         ? ma_num_byte[(unsigned char)sql[prev->start]] != 1
+	         ? !ma_num_op_byte(sql[prev->start])
 	         : prev->type != MA_SQL_T_LPAREN && prev->type != MA_SQL_T_COMMA &&
 	               prev->type != MA_SQL_T_WORD))
 		return 0;
@@ -941,13 +1186,13 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 	i = (int)(first - w);
 	if (ma_is_operand_tok(prev, prev_kw) || !ma_num_place(sql, prev, prev_kw, w, n, i, b))
 		return 0;
-	if (!ma_num_bytes(sql + a, b - a))
+	if (!(ma_sql_sum_of(sum, sql + a, b - a) & MA_SQL_B_NUM))
 		return 0;
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i];
 		int kw;
 		if (tk->type == MA_SQL_T_OP) {
-			if (ma_num_byte[(unsigned char)sql[tk->start]] == 1 &&
+			if (ma_num_op_byte(sql[tk->start]) &&
 			    (ma_op_comparison(sql, tk) ||
 			     (sql[tk->start] == '|' && ma_is_logical(dialect, sql, tk, KW_NONE))))
 				hit = 1;
@@ -2563,6 +2808,7 @@ struct ma_sql_jstate {
 	int logic_pending, relaxed, semi_end, prev_type, lastsig_type;
 };
 struct ma_sql_reuse {
+	unsigned *sum;   /* the input's MA_SQL_B_* (the memo's: struct ma_sql_memo) */
 	unsigned serial; /* windows judged (0: none yet) */
 	size_t a;        /* the last one's place */
 	/* The last window's end (the statement's token after its last one),
@@ -3225,10 +3471,11 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		 * its own pass, where nothing else fired (the loop's state final) */
 		int num = (win[0].start >= a || win[0].type == MA_SQL_T_COMMENT) &&
 		          (prev.type == MA_SQL_T_OP
-		               ? ma_num_byte[(unsigned char)sql[prev.start]] == 1
+		               ? ma_num_op_byte(sql[prev.start])
 		               : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
 		                     prev.type == MA_SQL_T_WORD) &&
-		          ma_num_judge(dialect, sql, a, b, win, n, &prev, relaxed);
+		          !relaxed &&
+		          ma_num_judge(dialect, sql, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num)) {
 			walk->pending = 1;
@@ -3408,187 +3655,6 @@ static int ma_has_url_escape(const char *x, size_t n)
 	return memchr(x, '+', n) != NULL || (n > 2 && memchr(x, '%', n - 2) != NULL);
 }
 
-/* 0 when no reading of x (bare or quoted) can hold the tokens without
- * which ma_sql_attempt_in cannot fire: a word of two letters or more
- * (every keyword, listed function and catalog name has two adjacent
- * letters), ';', @@, a / * comment (MySQL's / *!), or, where not strict,
- * || or && with a comparison, a '(' or a '{' (a condition that compares
- * or calls after them: f.logic 2; without a word, '(' starts none of the
- * structures). One pass over the bytes instead of a lexer pass per
- * reading; this one a byte at a time (short inputs, and the unit tests'
- * reference for ma_sql_attempt_possible below). */
-static int ma_sql_attempt_possible_bytes(const char *x, size_t n, int strict)
-{
-	/* 1: a letter or '_'; 2: a byte the switch below looks at */
-	static const unsigned char cls[256] = {
-	    [';'] = 2, ['('] = 2, ['@'] = 2, ['/'] = 2, ['|'] = 2, ['&'] = 2, ['='] = 2, ['<'] = 2,
-	    ['>'] = 2, ['!'] = 2, ['_'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1,
-	    ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1,
-	    ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
-	    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1,
-	    ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1,
-	    ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1,
-	    ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['{'] = 2,
-	};
-	const unsigned char *u = (const unsigned char *)x;
-	int letter = 0, logical = 0, compare = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = u[i], d;
-		if (cls[c] != 2) {
-			if (cls[c] && letter)
-				return 1; /* two letters in a row */
-			letter = cls[c];
-			continue;
-		}
-		letter = 0;
-		d = i + 1 < n ? u[i + 1] : 0;
-		switch (c) {
-		case ';':
-			return 1;
-		case '@':
-		case '/':
-			if (d == (c == '@' ? '@' : '*'))
-				return 1;
-			break;
-		case '|':
-		case '&':
-			logical |= d == c;
-			break;
-		default: /* = < > ! ( { */
-			compare = 1;
-			break;
-		}
-	}
-	return !strict && logical && compare;
-}
-
-/* ma_sql_attempt_possible_bytes many bytes at a time: windows of sixteen
- * (SSE2) or eight (SWAR) bytes that overlap by one, so that every pair of
- * adjacent bytes lies inside one window and the pairs are looked at there
- * alone; the last window ends with x. Inputs shorter than one window go
- * a byte at a time. */
-#ifdef MA_SQL_SSE2
-/* The window at p: 1 when it holds a sign (two letters or '_' in a row,
- * ';', @@, / *); else its || and && are added to *logical and its
- * = < > ! ( { to *compare (where not strict), as bytes of all ones. */
-static inline __attribute__((always_inline)) int
-ma_sql_attempt16(const unsigned char *p, int strict, __m128i *logical, __m128i *compare)
-{
-	const __m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
-	const __m128i nx = _mm_srli_si128(w, 1); /* the byte after each (0 after the last) */
-	__m128i t, let, sign;
-
-	/* a letter: (b | 0x20) - 'a' below 26, as signed bytes from -128 */
-	t = _mm_add_epi8(_mm_or_si128(w, _mm_set1_epi8(0x20)), _mm_set1_epi8((char)(0x80 - 'a')));
-	let = _mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 26))),
-	                   _mm_cmpeq_epi8(w, _mm_set1_epi8('_')));
-	sign = _mm_and_si128(let, _mm_srli_si128(let, 1));
-	sign = _mm_or_si128(sign, _mm_cmpeq_epi8(w, _mm_set1_epi8(';')));
-	sign = _mm_or_si128(sign, _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('@')),
-	                                        _mm_cmpeq_epi8(nx, _mm_set1_epi8('@'))));
-	sign = _mm_or_si128(sign, _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('/')),
-	                                        _mm_cmpeq_epi8(nx, _mm_set1_epi8('*'))));
-	if (_mm_movemask_epi8(sign))
-		return 1;
-	if (strict)
-		return 0;
-	*logical = _mm_or_si128(
-	    *logical, _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('|')),
-	                                         _mm_cmpeq_epi8(nx, _mm_set1_epi8('|'))),
-	                           _mm_and_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('&')),
-	                                         _mm_cmpeq_epi8(nx, _mm_set1_epi8('&')))));
-	/* < = > are 0x3c..0x3e */
-	t = _mm_add_epi8(w, _mm_set1_epi8((char)(0x80 - '<')));
-	*compare = _mm_or_si128(
-	    *compare, _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + 3))),
-	                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('!'))),
-	                           _mm_or_si128(_mm_cmpeq_epi8(w, _mm_set1_epi8('(')),
-	                                        _mm_cmpeq_epi8(w, _mm_set1_epi8('{')))));
-	return 0;
-}
-
-static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
-{
-	const unsigned char *u = (const unsigned char *)x;
-	__m128i logical = _mm_setzero_si128(), compare = _mm_setzero_si128();
-	size_t i;
-
-	if (n < 16)
-		return ma_sql_attempt_possible_bytes(x, n, strict);
-	for (i = 0; i + 16 <= n; i += 15)
-		if (ma_sql_attempt16(u + i, strict, &logical, &compare))
-			return 1;
-	/* the window before ended with the byte at i */
-	if (i + 1 < n && ma_sql_attempt16(u + n - 16, strict, &logical, &compare))
-		return 1;
-	return !strict && _mm_movemask_epi8(logical) && _mm_movemask_epi8(compare);
-}
-#else
-#define MA_SQL_ONES  0x0101010101010101ULL
-#define MA_SQL_HIGHS 0x8080808080808080ULL
-
-/* The high bit of each byte of the result is set where the byte of the
- * 7-bit bytes y7 is c (exactly: no borrow crosses bytes), among the bytes
- * whose high bit lo holds (those below 0x80). */
-static inline uint64_t ma_sql_swar_eq(uint64_t y7, uint64_t lo, unsigned char c)
-{
-	return ~((y7 ^ (MA_SQL_ONES * c)) + MA_SQL_ONES * 0x7f) & lo;
-}
-
-/* The same where the byte is in [a, b] (b < 0x80). */
-static inline uint64_t ma_sql_swar_in(uint64_t y7, uint64_t lo, unsigned char a, unsigned char b)
-{
-	return (y7 + MA_SQL_ONES * (0x80 - a)) & ~(y7 + MA_SQL_ONES * (0x7f - b)) & lo;
-}
-
-/* ma_sql_attempt16 on the eight bytes at p, the first in the lowest bits
- * (b >> 8: the byte after each). */
-static inline __attribute__((always_inline)) int
-ma_sql_attempt8(const unsigned char *p, int strict, uint64_t *logical, uint64_t *compare)
-{
-	uint64_t w, y7, lo, let, sign, at, pipe, amp;
-
-	memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	y7 = w & ~MA_SQL_HIGHS;
-	lo = ~w & MA_SQL_HIGHS;
-	let = ma_sql_swar_in(y7 | MA_SQL_ONES * 0x20, lo, 'a', 'z') | ma_sql_swar_eq(y7, lo, '_');
-	at = ma_sql_swar_eq(y7, lo, '@');
-	sign = (let & let >> 8) | ma_sql_swar_eq(y7, lo, ';') | (at & at >> 8) |
-	       (ma_sql_swar_eq(y7, lo, '/') & ma_sql_swar_eq(y7, lo, '*') >> 8);
-	if (sign)
-		return 1;
-	if (strict)
-		return 0;
-	pipe = ma_sql_swar_eq(y7, lo, '|');
-	amp = ma_sql_swar_eq(y7, lo, '&');
-	*logical |= (pipe & pipe >> 8) | (amp & amp >> 8);
-	*compare |= ma_sql_swar_in(y7, lo, '<', '>') | ma_sql_swar_eq(y7, lo, '!') |
-	            ma_sql_swar_eq(y7, lo, '(') | ma_sql_swar_eq(y7, lo, '{');
-	return 0;
-}
-
-static int ma_sql_attempt_possible(const char *x, size_t n, int strict)
-{
-	const unsigned char *u = (const unsigned char *)x;
-	uint64_t logical = 0, compare = 0;
-	size_t i;
-
-	if (n < 8)
-		return ma_sql_attempt_possible_bytes(x, n, strict);
-	for (i = 0; i + 8 <= n; i += 7)
-		if (ma_sql_attempt8(u + i, strict, &logical, &compare))
-			return 1;
-	/* the window before ended with the byte at i */
-	if (i + 1 < n && ma_sql_attempt8(u + n - 8, strict, &logical, &compare))
-		return 1;
-	return !strict && logical && compare;
-}
-#endif
-
 /* The input judged now URL-decoded once (p[0], n[0]) and twice (p[1],
  * n[1]) where the request already holds it so, NULL where it does not:
  * found in the request's inputs (ma_sql_decoded_find) only when the
@@ -3655,10 +3721,13 @@ static void ma_sql_decoded_find(struct ma_sql_decoded *d)
  * strict: the statement runs as it is (the input's tokens are operands
  * and operators there), so only the structures no text makes count.
  * known (may be NULL): x's decodings that the request holds, read instead
- * of decoding x again. */
+ * of decoding x again. sum (may be NULL): x's MA_SQL_B_* kept (made here
+ * when unknown). */
 static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int strict, int other,
-                           struct ma_sql_decoded *known, struct ma_sql_hit *hit)
+                           struct ma_sql_decoded *known, unsigned *sum, struct ma_sql_hit *hit)
 {
+	const unsigned want = strict ? MA_SQL_B_SIGN : MA_SQL_B_LOOSE;
+
 	static const char quotes[] = {0, '\'', '"'};
 	char dec[2][MA_SQL_ATTEMPT_MAX];
 	size_t rparens;
@@ -3673,7 +3742,7 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 			 * spaces, which, as '+', are in none of the pre-scan's
 			 * signs, and holds nothing to decode again */
 			if (!memchr(x, '%', n) && !memchr(x, 0xC0, n) && !memchr(x, 0xC1, n)) {
-				possible = ma_sql_attempt_possible(x, n, strict);
+				possible = (ma_sql_sum_of(sum, x, n) & want) != 0;
 				if (!possible)
 					return;
 			}
@@ -3686,10 +3755,11 @@ static void ma_sql_attempt(int dialect, const char *x, size_t n, int bare, int s
 				n = ma_url_decode(x, n, dec[k - 1]);
 				x = dec[k - 1];
 			}
+			sum = NULL; /* (x's decoding, not x) */
 		} else if (bare && !other && !memchr(x, '\'', n) && !memchr(x, '"', n)) {
 			continue; /* no reading as written: it stood bare, and no quote */
 		}
-		if (possible < 0 && !ma_sql_attempt_possible(x, n, strict))
+		if (possible < 0 && !(ma_sql_sum_of(sum, x, n) & want))
 			continue;
 		rparens = 0; /* (a bound on the ')' tokens of every reading) */
 		for (const char *p = x; (p = memchr(p, ')', n - (size_t)(p - x))) != NULL; p++)
@@ -3723,6 +3793,7 @@ struct ma_sql_memo {
 	} e[2];
 	unsigned form;
 	struct ma_sql_decoded dec; /* the form's decodings (ma_sql_scan_form) */
+	unsigned sum;              /* the form's MA_SQL_B_* (ma_sql_sum_of) */
 };
 
 /* ma_sql_attempt of [a, b) through the memo (may be NULL). lexdiff:
@@ -3763,7 +3834,8 @@ static void ma_sql_attempt_judge(int dialect, const char *sql, size_t a, size_t 
 	other = lexdiff                                                       ? MOAT_SQL_POSTGRES
 	        : dialect == MOAT_SQL_POSTGRES && memchr(sql + a, '#', b - a) ? MOAT_SQL_MYSQL
 	                                                                      : 0;
-	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, m ? &memo->dec : NULL, hit);
+	ma_sql_attempt(dialect, sql + a, b - a, bare, strict, other, m ? &memo->dec : NULL,
+	               m ? &memo->sum : NULL, hit);
 	if (m) {
 		m->valid = 1;
 		m->a = a;
@@ -3939,6 +4011,7 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->memo.dec.v = v;
 	c->memo.dec.vl = vl;
 	c->memo.dec.found = 0;
+	c->memo.sum = MA_SQL_B_UNKNOWN;
 }
 
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -3954,6 +4027,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.serial = 0;
 		c->reuse.same_a = (size_t)-1;
 		c->reuse.have_cur = 0;
+		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
 	}
@@ -3998,6 +4072,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->memo.dec.nin = nin;
 	c->memo.dec.at = 0;
 	c->memo.dec.found = 1; /* (no form yet: none) */
+	c->memo.sum = MA_SQL_B_UNKNOWN;
 	c->memo.dec.p[0] = NULL;
 	c->memo.dec.p[1] = NULL;
 	struct ma_scan s = {

@@ -1,29 +1,39 @@
-/* libmoatagent: the sql_injection attempt rule's pre-scan
- * (ma_sql.c's ma_sql_attempt_possible: many bytes at a time, SSE2 here)
- * against the byte loop it replaced (ma_sql_attempt_possible_bytes), on
- * every length 0..80 with each byte that matters at every place, alone,
- * in pairs and after letters, on bytes from 0x80 up, and on random inputs
- * drawn from those bytes, strict and not. ma_sql.c is compiled here (its
- * functions are static), so libmoatagent's copy is not linked;
+/* libmoatagent: sql_injection's scan of an input's bytes (ma_sql.c's
+ * ma_sql_bytes_sum: many bytes at a time, SSE2 here) against its byte
+ * loop (ma_sql_bytes_sum_bytes), every answer (the attempt rule's pre-scan,
+ * strict and not, and the number-place pass's), on every length 0..80
+ * with each byte that matters at every place, alone, in pairs and after
+ * letters, on bytes from 0x80 up, and on random inputs drawn from those
+ * bytes (up to 1,100). ma_sql.c is compiled here (its functions are
+ * static), so libmoatagent's copy is not linked;
  * test_agent_sql_attempt_swar.c builds it with MA_SQL_SWAR. */
 #include "../lib/ma_sql.c"
 
 #include "agent_test.h"
 
+/* the attempt rule's question, as ma_sql_attempt asks it */
+static int attempt_possible(const char *x, size_t n, int strict)
+{
+	return (ma_sql_bytes_sum(x, n) & (strict ? MA_SQL_B_SIGN : MA_SQL_B_LOOSE)) != 0;
+}
+
+static int attempt_possible_bytes(const char *x, size_t n, int strict)
+{
+	return (ma_sql_bytes_sum_bytes(x, n) & (strict ? MA_SQL_B_SIGN : MA_SQL_B_LOOSE)) != 0;
+}
+
 static void same(const unsigned char *b, size_t n)
 {
-	for (int strict = 0; strict <= 1; strict++) {
-		int want = ma_sql_attempt_possible_bytes((const char *)b, n, strict);
-		int got = ma_sql_attempt_possible((const char *)b, n, strict);
-		if (got != want) {
-			char hex[3 * 96 + 1];
-			size_t k;
-			for (k = 0; k < n && k < 96; k++)
-				snprintf(hex + 3 * k, 4, "%02x ", b[k]);
-			hex[3 * k] = 0;
-			fail_msg("%zu bytes [%s], strict %d: %d, not %d", n, hex, strict, got,
-			         want);
-		}
+	unsigned want = ma_sql_bytes_sum_bytes((const char *)b, n);
+	unsigned got = ma_sql_bytes_sum((const char *)b, n);
+
+	if (got != want) {
+		char hex[3 * 96 + 1];
+		size_t k;
+		for (k = 0; k < n && k < 96; k++)
+			snprintf(hex + 3 * k, 4, "%02x ", b[k]);
+		hex[3 * k] = 0;
+		fail_msg("%zu bytes [%s]: %#x, not %#x", n, hex, got, want);
 	}
 }
 
@@ -136,13 +146,39 @@ static void a_parenthesis_counts_only_after_a_logical_operator(void **state)
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		size_t n = strlen(cases[i].x);
-		assert_int_equal(ma_sql_attempt_possible_bytes(cases[i].x, n, 0), cases[i].loose);
-		assert_int_equal(ma_sql_attempt_possible_bytes(cases[i].x, n, 1), cases[i].strict);
+		assert_int_equal(attempt_possible_bytes(cases[i].x, n, 0), cases[i].loose);
+		assert_int_equal(attempt_possible_bytes(cases[i].x, n, 1), cases[i].strict);
 		/* the same twenty times over: many windows */
 		for (size_t k = 0; k < 20; k++)
 			memcpy(b + k * n, cases[i].x, n);
-		assert_int_equal(ma_sql_attempt_possible(b, 20 * n, 0), cases[i].loose);
-		assert_int_equal(ma_sql_attempt_possible(b, 20 * n, 1), cases[i].strict);
+		assert_int_equal(attempt_possible(b, 20 * n, 0), cases[i].loose);
+		assert_int_equal(attempt_possible(b, 20 * n, 1), cases[i].strict);
+	}
+}
+
+/* The number-place pass's question: a letter (or '_') or one of
+ * = < > ! | (the first bytes of comparisons and of MySQL's ||); numbers
+ * and arithmetic alone answer no, whatever their length. */
+static void the_number_place_question_is_letters_and_comparisons(void **state)
+{
+	static const struct {
+		const char *x;
+		int num;
+	} cases[] = {
+	    {"2+2", 0},   {"-1", 0},      {"19.99", 0},     {"(1 + 2) * 3", 0}, {"1'%27\"%22(", 0},
+	    {"1<>2", 1},  {"1 or id", 1}, {"7 || -5", 1},   {"1!", 1},          {"x", 1},
+	    {"1_000", 1}, {"1e5", 1},     {"0 = 0 - 0", 1},
+	};
+	char b[400];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = strlen(cases[i].x);
+		assert_int_equal((ma_sql_bytes_sum_bytes(cases[i].x, n) & MA_SQL_B_NUM) != 0,
+		                 cases[i].num);
+		for (size_t k = 0; k < 20; k++)
+			memcpy(b + k * n, cases[i].x, n);
+		assert_int_equal((ma_sql_bytes_sum(b, 20 * n) & MA_SQL_B_NUM) != 0, cases[i].num);
 	}
 }
 
@@ -168,8 +204,8 @@ static void a_decoding_of_pluses_only_changes_no_answer(void **state)
 		}
 		m = ma_url_decode((const char *)b, n, d);
 		for (int strict = 0; strict <= 1; strict++)
-			if (ma_sql_attempt_possible((const char *)b, n, strict) !=
-			    ma_sql_attempt_possible(d, m, strict))
+			if (attempt_possible((const char *)b, n, strict) !=
+			    attempt_possible(d, m, strict))
 				fail_msg("round %d, %zu bytes, strict %d: the decoding answers "
 				         "otherwise",
 				         round, n, strict);
@@ -183,6 +219,7 @@ int main(void)
 	    cmocka_unit_test(every_byte_value_alike),
 	    cmocka_unit_test(random_inputs_alike),
 	    cmocka_unit_test(a_parenthesis_counts_only_after_a_logical_operator),
+	    cmocka_unit_test(the_number_place_question_is_letters_and_comparisons),
 	    cmocka_unit_test(a_decoding_of_pluses_only_changes_no_answer),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -751,10 +751,12 @@ static int holds(const struct ma_input *in, int k)
 
 /* The attempt rule on x (n bytes) with the decodings dec, with only the
  * first of them and with none (it decodes x itself) fires alike, bare or
- * not, strictly or not, in each dialect. */
+ * not, strictly or not, in each dialect (the first with x's scan kept
+ * from one call to the next, as the memo keeps it per form). */
 static void attempts_alike(const char *x, size_t n, const struct ma_sql_decoded *dec)
 {
 	struct ma_sql_decoded both = *dec, once = *dec;
+	unsigned sum = MA_SQL_B_UNKNOWN;
 
 	once.p[1] = NULL;
 	once.n[1] = 0;
@@ -764,7 +766,8 @@ static void attempts_alike(const char *x, size_t n, const struct ma_sql_decoded 
 			struct ma_sql_hit h[3];
 			for (int j = 0; j < 3; j++) {
 				memset(&h[j], 0, sizeof h[j]);
-				ma_sql_attempt(d, x, n, bs & 1, bs >> 1, 0, ks[j], &h[j]);
+				ma_sql_attempt(d, x, n, bs & 1, bs >> 1, 0, ks[j],
+				               j == 0 ? &sum : NULL, &h[j]);
 			}
 			for (int j = 0; j < 2; j++)
 				if (h[j].fired != h[2].fired ||
