@@ -198,9 +198,11 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 		v->have = 0;
 		break;
 	case MA_SH_LPAREN:
-		/* (after "then", "do", "{", "!" ...: a subshell) */
+		/* (after "then", "do", "{", "!" ...: a subshell; also after
+		 * "function name {", whose third word opens its body) */
 		if (v->have && !(v->cases && prev == MA_SH_WORD && !v->redir) &&
-		    !(v->open && prev == MA_SH_WORD && !v->redir)) {
+		    !(v->open && prev == MA_SH_WORD && !v->redir) &&
+		    !(v->fkw && v->words == 3 && prev == MA_SH_WORD && !v->redir)) {
 			if (prev == MA_SH_WORD && (v->words == 1 || (v->words == 2 && v->fkw)) &&
 			    !v->redir)
 				v->fdef = 1;
@@ -209,6 +211,7 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 			break;
 		} /* (inside a case: "in (a) cmd", a pattern's optional "(") */
 		v->depth++;
+		v->have = 0; /* a new command: "{ ((" and "then ((" as "((" */
 		v->need = 1;
 		break;
 	case MA_SH_RPAREN:
@@ -3048,14 +3051,108 @@ static const struct ma_sh_lit ma_sh_arith_cmds[] = {
     MA_SH_LIT("let"),  MA_SH_LIT("declare"),  MA_SH_LIT("typeset"), MA_SH_LIT("local"),
     MA_SH_LIT("read"), MA_SH_LIT("readonly"), MA_SH_LIT("export"),  MA_SH_LIT("unset")};
 
+/* The commands of ma_sh_arith_cmds that take names and evaluate none. */
+static const struct ma_sh_lit ma_sh_arith_names[] = {MA_SH_LIT("export"), MA_SH_LIT("readonly")};
+
+/* 1 when [p, q) of s names test or [ (a path to one too), whose -eq
+ * ... read integers and evaluate nothing (bash 5.2, dash), and no [[
+ * comes before it in s (the word could be an operand inside one). */
+static int ma_sh_test_cmd(const char *s, size_t p, size_t q)
+{
+	size_t w = q;
+
+	while (w > p && s[w - 1] != '/')
+		w--;
+	if (!((q - w == 1 && s[w] == '[') || (q - w == 4 && !memcmp(s + w, "test", 4))))
+		return 0;
+	return !memmem(s, p, "[[", 2);
+}
+
+/* 1 when s defines [p, q) as a function (name(), name (), function
+ * name), 2 as an alias of a command of ma_sh_arith_cmds (alias l=let,
+ * alias d='declare -i': bash with expand_aliases), else 0. */
+static int ma_sh_line_defines(const char *s, size_t len, size_t p, size_t q)
+{
+	size_t n = q - p, i, j, w;
+	const char *d;
+
+	if (!n || !ma_sh_name_start(s[p]))
+		return 0;
+	for (i = p; i < q; i++)
+		if (!ma_sh_name_char(s[i]))
+			return 0;
+	for (i = 0; i + n < len; i = (size_t)(d - s) + 1) {
+		d = memmem(s + i, len - i, s + p, n);
+		if (!d)
+			break;
+		j = (size_t)(d - s);
+		if (j > 0 && ma_sh_name_char(s[j - 1]))
+			continue;
+		j += n;
+		if (j < len && s[j] == '=' && j >= n + 6 && !memcmp(d - 6, "alias ", 6)) {
+			j++;
+			if (j < len && (s[j] == '\'' || s[j] == '"'))
+				j++;
+			for (w = j; w < len && ma_sh_name_char(s[w]); w++)
+				;
+			if (ma_sh_word_in(s, j, w, ma_sh_arith_cmds,
+			                  sizeof ma_sh_arith_cmds / sizeof ma_sh_arith_cmds[0]))
+				return 2;
+			continue;
+		}
+		while (j < len && (s[j] == ' ' || s[j] == '\t'))
+			j++;
+		if (j + 1 < len && s[j] == '(') {
+			for (j++; j < len && (s[j] == ' ' || s[j] == '\t'); j++)
+				;
+			if (j < len && s[j] == ')')
+				return 1;
+		}
+		if ((size_t)(d - s) >= 9 && !memcmp(d - 9, "function ", 9))
+			return 1;
+	}
+	return 0;
+}
+
 /* The words before a command's name that run it (ma_sh_arith). */
 static const struct ma_sh_lit ma_sh_arith_pre[] = {
     MA_SH_LIT("{"),  MA_SH_LIT("then"), MA_SH_LIT("do"),      MA_SH_LIT("else"),
     MA_SH_LIT("!"),  MA_SH_LIT("time"), MA_SH_LIT("builtin"), MA_SH_LIT("command"),
     MA_SH_LIT("if"), MA_SH_LIT("while")};
 
-/* The bytes that end a command, looking back from a value. */
-static const unsigned char ma_sh_cmd_end[256] = {[';'] = 1, ['&'] = 1, ['|'] = 1, ['\n'] = 1};
+/* The bytes that end a command, looking back from a value (1), and those
+ * that start one unless a ")" after them closes them (2: a subshell's,
+ * a $( or (( opened before the value; a backtick), or close one (3). */
+static const unsigned char ma_sh_cmd_end[256] = {
+    [';'] = 1, ['&'] = 1, ['|'] = 1, ['\n'] = 1, ['('] = 2, ['`'] = 2, [')'] = 3};
+
+/* Where the command that holds lo starts, looking back from lo to stop
+ * (stop when none is found); *open: the number of ")" looked back over
+ * that no "(" opened, when stop was reached (then where the command
+ * starts depends on what comes before stop). */
+static size_t ma_sh_cmd_start(const char *s, size_t lo, size_t stop, int *open)
+{
+	size_t c = lo;
+	int depth = 0;
+
+	for (; c > stop; c--) {
+		unsigned char t = ma_sh_cmd_end[(unsigned char)s[c - 1]];
+		if (!t)
+			continue;
+		if (t == 1)
+			break;
+		if (t == 3) {
+			depth++;
+			continue;
+		}
+		if (!depth)
+			break;
+		if (s[c - 1] == '(')
+			depth--;
+	}
+	*open = depth;
+	return c;
+}
 
 /* The bytes looked back at from a value for its command's start. */
 #define MA_SH_ARITH_BACK 1024
@@ -3084,13 +3181,16 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
                                                  size_t a, size_t b, size_t k,
                                                  struct ma_sh_memo *memo)
 {
-	size_t lo = a, stop, p, q, c0, from;
-	int sub = 0, far = 0, dl = 0;
+	size_t lo = a, stop, p, q, c0 = 0, from = 0, fw, fq, in = (size_t)-1;
+	int sub = 0, far = 0, dl = 0, open;
 
 	if (!lx->valid)
 		return 0;
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++) {
 		const struct ma_sh_el *m = &lx->mark[i];
+		if (m->kind == MA_SH_M_SUBST && m->end >= b && s[m->start] != '<' &&
+		    s[m->start] != '>')
+			in = m->start; /* in the application's $( or `: its own commands */
 		if (m->kind != MA_SH_M_PARAM || m->end < b || m->end - m->start < 3)
 			continue;
 		if (s[m->start + 1] == '(')
@@ -3107,6 +3207,11 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 	}
 	if (e0 < lx->nel && lx->el[e0].kind == MA_SH_WORD && lx->el[e0].start < a)
 		lo = lx->el[e0].start;
+	if (in != (size_t)-1 && in >= lo) /* the value's word in that body */
+		for (lo = a; lo > in + 1 && s[lo - 1] != ' ' && s[lo - 1] != '\t' &&
+		             !ma_sh_cmd_end[(unsigned char)s[lo - 1]];
+		     lo--)
+			;
 	/* an array subscript before the substitution: a name, then [ */
 	for (p = lo + 1; p < k && !sub; p++)
 		sub = s[p] == '[' && ma_sh_name_char(s[p - 1]);
@@ -3115,21 +3220,21 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 	 * MA_SH_ARITH_BACK bytes */
 	if (memo)
 		ma_sh_memo_ready(memo);
+	open = 1;
 	if (memo && memo->arith_at && memo->arith_at - 1 <= lo) {
 		stop = memo->arith_at - 1;
-		for (c0 = lo; c0 > stop && !ma_sh_cmd_end[(unsigned char)s[c0 - 1]]; c0--)
-			;
+		c0 = ma_sh_cmd_start(s, lo, stop, &open);
 		from = c0;
-		if (c0 == stop) { /* the last value's command */
+		if (c0 == stop && !open) { /* the last value's command */
 			c0 = memo->arith_c0;
 			far = memo->arith_far;
 			dl = memo->arith_dl;
 			from = stop > c0 ? stop - 1 : c0;
 		}
-	} else {
+	}
+	if (open) {
 		stop = lo > MA_SH_ARITH_BACK ? lo - MA_SH_ARITH_BACK : 0;
-		for (c0 = lo; c0 > stop && !ma_sh_cmd_end[(unsigned char)s[c0 - 1]]; c0--)
-			;
+		c0 = ma_sh_cmd_start(s, lo, stop, &open);
 		far = c0 == stop && stop > 0;
 		from = c0;
 	}
@@ -3150,12 +3255,12 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 	}
 	if (far)
 		return sub; /* too far back to tell */
+	/* inside (( ... )), as a command of its own (after if, while, {, a
+	 * subshell's or a substitution's opening): any substitution */
+	if (c0 >= 2 && s[c0 - 1] == '(' && s[c0 - 2] == '(')
+		return 1;
 	while (c0 < lo && (s[c0] == ' ' || s[c0] == '\t'))
 		c0++;
-	/* (( ... )) not closed before the value: any substitution */
-	if (lo - c0 >= 2 && s[c0] == '(' && s[c0 + 1] == '(' &&
-	    !memmem(s + c0 + 2, lo - c0 - 2, "))", 2))
-		return 1;
 	if (!sub)
 		return 0;
 	if (dl)
@@ -3172,28 +3277,51 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 			break;
 		p = q;
 	}
+	fw = p;
+	fq = q;
 	if (ma_sh_word_in(s, p, q, ma_sh_arith_cmds,
-	                  sizeof ma_sh_arith_cmds / sizeof ma_sh_arith_cmds[0]))
-		return 1;
+	                  sizeof ma_sh_arith_cmds / sizeof ma_sh_arith_cmds[0])) {
+		/* export and readonly take names and evaluate none (bash 5.2
+		 * refuses export 'a[$(id)]=1' before it expands anything); a
+		 * value they assign is evaluated as an assignment's */
+		if (!ma_sh_word_in(s, p, q, ma_sh_arith_names, 2))
+			return 1;
+		if (q >= lo || !memchr(s + lo, '=', a - lo))
+			return 0;
+		goto assigned;
+	}
 	/* the command's first word assigns to an array element whose
 	 * subscript holds the value: arr['$(id)']=1 */
 	if (e0 < lx->nel && lx->el[e0].kind == MA_SH_WORD && p == lx->el[e0].start &&
 	    ma_sh_subscript_assign(s, len, lx->el[e0].start, lx->el[e0].end, a, b))
 		return 1;
-	/* the word before the value, and the one after it */
+	/* the word before the value, and the one after it: -v evaluates
+	 * its operand's subscript in [[, test and [ alike, -eq ... only in [[ */
 	for (q = lo; q > c0 && (s[q - 1] == ' ' || s[q - 1] == '\t'); q--)
 		;
 	for (p = q; p > c0 && s[p - 1] != ' ' && s[p - 1] != '\t'; p--)
 		;
-	if (q > p && ma_sh_word_in(s, p, q, ma_sh_arith_ops,
-	                           sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0]))
+	if (q > p &&
+	    ma_sh_word_in(s, p, q, ma_sh_arith_ops,
+	                  sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0]) &&
+	    (q - p == 2 || !ma_sh_test_cmd(s, fw, fq)))
 		return 1;
 	if (e0 + 1 < lx->nel && lx->el[e0 + 1].kind == MA_SH_WORD &&
 	    ma_sh_word_in(s, lx->el[e0 + 1].start, lx->el[e0 + 1].end, ma_sh_arith_ops + 1,
-	                  sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0] - 1))
+	                  sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0] - 1) &&
+	    !ma_sh_test_cmd(s, fw, fq))
 		return 1; /* [[ 'a[$(id)]' -eq 5 ]] */
+	/* an argument of a function or alias the line defines, in a line
+	 * that evaluates something: f(){ (( $1 > 0 )); }; f 'a[$(id)]' */
+	if (fq < lo) {
+		int def = ma_sh_line_defines(s, len, fw, fq);
+		if (def == 2 ||
+		    (def == 1 && (ma_sh_line_arith(s, len) || ma_sh_line_index(s, len, a, b))))
+			return 1;
+	}
 	if (e0 >= lx->nel || !(lx->el[e0].flags & MA_SH_F_ASSIGN))
 		return 0;
+assigned:
 	if (!memo)
 		return ma_sh_line_arith(s, len) || ma_sh_line_index(s, len, a, b);
 	if (!memo->line_arith)

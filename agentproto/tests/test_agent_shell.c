@@ -1086,6 +1086,83 @@ static void bash_arithmetic_of_quoted_text_fires(void **state)
 	                 MOAT_ALLOW);
 }
 
+/* Where bash 5.2 evaluates a quoted value as arithmetic, read exactly
+ * (session 18; each line ran "touch" under bash -c and dash -c): (( ))
+ * as a command after if, while, {, !, or inside the application's own
+ * $( ) or backticks runs a substitution in it; so does an argument of a
+ * function the line defines and that evaluates something, or of an
+ * alias of let. test and [ read -eq's operands as integers and evaluate
+ * nothing, nor do export and readonly take a subscript (bash 5.2
+ * refuses the name): those pass; test -v, [[ ... -eq and unset (a
+ * declared array) still fire. */
+static void bash_arithmetic_is_read_where_bash_evaluates(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"if (( '", "' > 1 )); then echo big; fi"},
+	    {"while (( '", "' > 1 )); do break; done"},
+	    {"{ (( '", "' > 1 )); }"},
+	    {"! (( '", "' > 1 ))"},
+	    {"echo $( (( '", "' > 1 )) && echo big )"},
+	    {"echo `(( '", "' > 1 )) && echo big`"},
+	    {"f(){ (( $1 > 0 )); }; f '", "'"},
+	    {"function f { (( $1 > 0 )); }; f '", "'"},
+	    {"f(){ local n=$1; echo $(( n + 1 )); }; f '", "'"},
+	    {"shopt -s expand_aliases\nalias l=let\nl 'x=", "'"},
+	    {"[[ 1 -eq 1 && '", "' -eq 5 ]]"},
+	    {"[ -v '", "' ]"},
+	    {"declare -i y; export y='", "'"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
+	static const char *const passes[][2] = {
+	    {"test '", "' -eq 5"},
+	    {"[ '", "' -eq 5 ]"},
+	    {"[ 5 -lt '", "' ]"},
+	    {"if [ '", "' -gt 0 ]; then echo y; fi"},
+	    {"[ 1 -eq 1 ] && [ '", "' -eq 5 ]"},
+	    {"/usr/bin/test '", "' -ge 1"},
+	    {"export '", "=1'"},
+	    {"export '", "'"},
+	    {"readonly '", "=1'"},
+	    {"export y='", "'"},
+	    {"f(){ echo \"$1\"; }; f '", "'"},
+	    {"alias l=ls\nl '", "'"},
+	};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	for (size_t h = 0; h < sizeof passes / sizeof passes[0]; h++)
+		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++)
+			if (shell3(attacks[k], passes[h][0], attacks[k], passes[h][1]) !=
+			    MOAT_ALLOW)
+				fail_msg("blocked: %s%s%s", passes[h][0], attacks[k], passes[h][1]);
+	/* unset evaluates the subscript of a declared indexed array */
+	assert_int_equal(shell3("a[$(id)]", "a=(1); unset '", "a[$(id)]", "'"), MOAT_BLOCK);
+}
+
+/* A subshell or (( )) right after "{", "if", "!" ... and after "function
+ * name {" (bash: the third word opens the body) made the parse check
+ * refuse the line ("{ ((" read as a function's "name ("), so nothing in
+ * it fired: "{ (( 1 > 1 )); echo x;id; }" runs id in dash and bash. */
+static void a_subshell_after_an_opening_word_starts_a_command(void **state)
+{
+	(void)state;
+	assert_int_equal(shell3("x;id", "{ (( 1 > 1 )); echo ", "x;id", "; }"), MOAT_BLOCK);
+	assert_int_equal(shell3("x;id", "! (( 1 > 1 )); echo ", "x;id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x;id", "if (( 1 < 2 )); then echo ", "x;id", "; fi"), MOAT_BLOCK);
+	assert_int_equal(shell3("x;id", "function f { (echo ", "x;id", "); }; f"), MOAT_BLOCK);
+	assert_int_equal(shell3("x;id", "function f { (( 1 > 0 )); echo ", "x;id", "; }; f"),
+	                 MOAT_BLOCK);
+	/* the same lines with data */
+	assert_int_equal(shell3("red shoes", "{ (( 1 > 1 )); echo '", "red shoes", "'; }"),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell3("x.txt", "if (( 1 < 2 )); then gzip ", "x.txt", "; fi"),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell3("a b", "function f { (echo '", "a b", "'); }; f"), MOAT_ALLOW);
+}
+
 /* bash evaluates an indexed array's subscript in an assignment
  * (arr['$(id)']=1 runs id: the subscript is expanded as inside "..."), and
  * the value of a variable used as a substring's offset (${s:n}, ${@:$n})
@@ -3118,6 +3195,8 @@ int main(void)
 	    cmocka_unit_test(bash_array_assignments_are_words),
 	    cmocka_unit_test(a_function_keyword_body_is_judged),
 	    cmocka_unit_test(bash_arithmetic_of_quoted_text_fires),
+	    cmocka_unit_test(bash_arithmetic_is_read_where_bash_evaluates),
+	    cmocka_unit_test(a_subshell_after_an_opening_word_starts_a_command),
 	    cmocka_unit_test(bash_subscripts_and_offsets_of_quoted_text_fire),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
