@@ -41,18 +41,19 @@ static const char *ma_sh_base(const char *p)
 
 static int ma_sh_argv_program(const char *const *argv, int argc);
 
-int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
+/* ma_sh_is_shell_c for the program at argv[p] (ma_sh_argv_program's
+ * answer, read once by the caller: a docker line's options cost ~4k
+ * instructions to read). */
+static int ma_sh_is_shell_c_at(const char *const *argv, int argc, int p, int *script)
 {
 	static const char *const shells[] = {"sh",   "bash", "dash",    "zsh", "ksh",     "ash",
 	                                     "mksh", "yash", "busybox", "su",  "runuser", NULL};
 	const char *b;
-	int p, i, known = 0;
+	int i = p + 1, known = 0;
 
 	*script = -1;
 	if (argc < 1 || !argv[0])
 		return 0;
-	p = ma_sh_argv_program(argv, argc);
-	i = p + 1;
 	b = ma_sh_base(argv[p]);
 	for (int k = 0; shells[k]; k++)
 		if (!strcmp(b, shells[k]))
@@ -85,6 +86,14 @@ int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
 			i++; /* -o option-name */
 	}
 	return 1;
+}
+
+int ma_sh_is_shell_c(const char *const *argv, int argc, int *script)
+{
+	*script = -1;
+	if (argc < 1 || !argv[0])
+		return 0;
+	return ma_sh_is_shell_c_at(argv, argc, ma_sh_argv_program(argv, argc), script);
 }
 
 /* The programs that run a command inside a container or another root
@@ -1242,13 +1251,13 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	in = ma_request_inputs(r, &nin);
 	if (nin == 0 || argc == 0 || ma_request_mode(r, "command_injection", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
-	if (ma_sh_is_shell_c(argv, argc, &script) && script > 0) {
+	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
+	if (ma_sh_is_shell_c_at(argv, argc, prog, &script) && script > 0) {
 		const char *sc = argv[script];
 		int v = ma_sh_check(r, sc, strlen(sc), sc, strlen(sc), file, line, function);
 		if (v == MOAT_BLOCK)
 			return v;
 	}
-	prog = ma_sh_argv_program(argv, argc); /* after sudo, env, timeout ... */
 	po = ma_sh_prog_find(argv[prog]);
 	runs_image = ma_sh_runs_image(ma_sh_base(argv[prog]));
 	if (depth < MA_SH_ENV_NEST_MAX &&
