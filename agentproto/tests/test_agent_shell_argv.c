@@ -1263,6 +1263,43 @@ static void argv_values_inside_mount_options(void **state)
 	}
 }
 
+/* The option lists are searched 16 bytes at a time (session 18): a
+ * name matches a whole word only, at the list's start, its end and in
+ * between, whatever the list's length. */
+static void argv_option_lists_match_whole_words(void **state)
+{
+	static const char list[] = "--env --env-file --user --workdir --add-host --annotation "
+	                           "--attach --blkio-weight --cpu-rt-runtime --volume";
+	char big[512];
+	size_t o = 0;
+
+	(void)state;
+	assert_true(ma_sh_in_words(list, "--env", 5));
+	assert_true(ma_sh_in_words(list, "--env-file", 10));
+	assert_true(ma_sh_in_words(list, "--volume", 8));
+	assert_true(ma_sh_in_words(list, "--attach", 8));
+	assert_true(ma_sh_in_words(list, "--volume=x", 8));
+	assert_false(ma_sh_in_words(list, "--volum", 7));
+	assert_false(ma_sh_in_words(list, "--volumes", 9));
+	assert_false(ma_sh_in_words(list, "-env", 4));
+	assert_false(ma_sh_in_words(list, "env", 3));
+	assert_false(ma_sh_in_words(list, "--env --env-file", 16));
+	assert_false(ma_sh_in_words(list, "", 0));
+	assert_false(ma_sh_in_words("", "--env", 5));
+	assert_true(ma_sh_in_words("x", "x", 1));
+	assert_false(ma_sh_in_words("xy", "x", 1));
+	/* every word of a long list, at every offset a block can take */
+	for (int k = 0; k < 40; k++)
+		o += (size_t)snprintf(big + o, sizeof big - o, "%s--o%d", k ? " " : "", k);
+	for (int k = 0; k < 40; k++) {
+		char w[16];
+		int n = snprintf(w, sizeof w, "--o%d", k);
+		assert_true(ma_sh_in_words(big, w, (size_t)n));
+		w[n - 1] = 'x';
+		assert_false(ma_sh_in_words(big, w, (size_t)n));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1287,6 +1324,7 @@ int main(void)
 	    cmocka_unit_test(argv_container_commands_without_dashdash),
 	    cmocka_unit_test(argv_values_inside_mount_options),
 	    cmocka_unit_test(argv_plain_values_naming_a_host_directory_fire),
+	    cmocka_unit_test(argv_option_lists_match_whole_words),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
