@@ -1031,6 +1031,24 @@ static const struct ma_pr_stem ma_pr_glued_verbs[] = {
 static const struct ma_pr_stem ma_pr_glued_nouns[] = {
     MA_PR_STEM("instruction"), MA_PR_STEM("prompt"),   MA_PR_STEM("rules"), MA_PR_STEM("password"),
     MA_PR_STEM("guideline"),   MA_PR_STEM("previous"), MA_PR_STEM("above")};
+#define MA_PR_NGV (sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0])
+#define MA_PR_NGN (sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0])
+/* The bytes of each of those stems (ma_pr_bytes_of; ma_pr_feat_build):
+ * a text whose bytes lack one of a stem's holds no copy of it. */
+static uint64_t ma_pr_glued_vb[MA_PR_NGV], ma_pr_glued_nb[MA_PR_NGN];
+
+/* The bytes of s (l of them) as a set: bit (c & 63) for each byte c. Two
+ * bytes may share a bit (a digit and a letter from 'p' on): a stem whose
+ * bits are not all in a text's is surely not in it, one whose bits are
+ * may still be absent. */
+static inline uint64_t ma_pr_bytes_of(const char *s, size_t l)
+{
+	uint64_t m = 0;
+
+	for (size_t k = 0; k < l; k++)
+		m |= 1ull << ((unsigned char)s[k] & 63u);
+	return m;
+}
 
 /* Verbs that ask for an output, beyond the lexicon's saying verbs. */
 static struct ma_pr_lset ma_pr_pwned = MA_PR_LSET("pwned|pwnd");
@@ -1415,6 +1433,7 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	char g[256];
 	size_t gl = 0;
+	uint64_t gb = 0; /* g's bytes (ma_pr_bytes_of) */
 
 	/* one long word the lexicon does not know, written without spaces
 	 * ("ignoreallpreviousinstructions", "IgnoreAllRules"): an override
@@ -1427,16 +1446,21 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		                                          MA_PR_STEM("prior"), MA_PR_STEM("above"),
 		                                          MA_PR_STEM("your")};
 		int v = 0, nn = 0, pr = 0;
+		uint64_t xb;
 		if (l < 12 || !memchr("abcdefghijklmnopqrstuvwxyz", x[0], 26))
 			continue;
+		/* a verb is looked for only if the word has all its bytes */
+		xb = ma_pr_bytes_of(x, l);
 		for (size_t k = 0; k < 5 && !v;
 		     k++) /* ignore, disregard, forget, bypass, override */
-			v = ma_pr_find(x, l, ma_pr_glued_verbs[k].s, ma_pr_glued_verbs[k].l) !=
-			    NULL;
+			v = (ma_pr_glued_vb[k] & ~xb) == 0 &&
+			    ma_pr_find(x, l, ma_pr_glued_verbs[k].s, ma_pr_glued_verbs[k].l) !=
+			        NULL;
 		for (size_t k = 0;
 		     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0] && v && !nn; k++)
-			nn = ma_pr_find(x, l, ma_pr_glued_nouns[k].s, ma_pr_glued_nouns[k].l) !=
-			     NULL;
+			nn = (ma_pr_glued_nb[k] & ~xb) == 0 &&
+			     ma_pr_find(x, l, ma_pr_glued_nouns[k].s, ma_pr_glued_nouns[k].l) !=
+			         NULL;
 		for (size_t k = 0; k < sizeof prior / sizeof prior[0] && nn && !pr; k++)
 			pr = ma_pr_find(x, l, prior[k].s, prior[k].l) != NULL;
 		if (v && nn && pr) {
@@ -1447,23 +1471,27 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	for (int i = 0; i <= w->n && w->run1 >= 6; i++) {
 		if (i < w->n && w->l[i] == 1 && gl < sizeof g - 1) {
 			g[gl++] = w->t[w->s[i]];
+			gb |= 1ull << ((unsigned char)w->t[w->s[i]] & 63u);
 			continue;
 		}
 		if (gl >= 6) {
 			int v = 0, nn = 0;
 			g[gl] = '\0';
-			for (size_t k = 0;
-			     k < sizeof ma_pr_glued_verbs / sizeof ma_pr_glued_verbs[0]; k++)
-				v = v || strstr(g, ma_pr_glued_verbs[k].s);
-			for (size_t k = 0;
-			     k < sizeof ma_pr_glued_nouns / sizeof ma_pr_glued_nouns[0]; k++)
-				nn = nn || strstr(g, ma_pr_glued_nouns[k].s);
+			/* a stem is looked for only if the run has all its bytes
+			 * ("A A A A ...": none) */
+			for (size_t k = 0; k < MA_PR_NGV; k++)
+				v = v || ((ma_pr_glued_vb[k] & ~gb) == 0 &&
+				          strstr(g, ma_pr_glued_verbs[k].s));
+			for (size_t k = 0; k < MA_PR_NGN; k++)
+				nn = nn || ((ma_pr_glued_nb[k] & ~gb) == 0 &&
+				            strstr(g, ma_pr_glued_nouns[k].s));
 			if (v && nn)
 				ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			else if (v || nn)
 				ma_pr_add(sc, PF_ENCODED, 0.5);
 		}
 		gl = 0;
+		gb = 0;
 	}
 }
 
@@ -1610,6 +1638,10 @@ int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset 
 
 void ma_pr_feat_build(void)
 {
+	for (size_t k = 0; k < MA_PR_NGV; k++)
+		ma_pr_glued_vb[k] = ma_pr_bytes_of(ma_pr_glued_verbs[k].s, ma_pr_glued_verbs[k].l);
+	for (size_t k = 0; k < MA_PR_NGN; k++)
+		ma_pr_glued_nb[k] = ma_pr_bytes_of(ma_pr_glued_nouns[k].s, ma_pr_glued_nouns[k].l);
 	ma_pr_k_unres = 0;
 	for (const char *const *c = (const char *const[]){"UNRES", "STRONGMODE", "JBNAME", NULL};
 	     *c; c++)
