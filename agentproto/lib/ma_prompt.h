@@ -105,6 +105,10 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists);
  * cache loads), by an index of the lexicon's strings keyed by their bytes
  * (a longer word: ma_pr_lex_word). */
 uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists);
+/* ma_pr_lex_word for a word of nine to sixteen bytes, by an index of the
+ * lexicon's strings keyed by their bytes as ma_pr_lex_word8's (w's
+ * first and last eight bytes are read; another length: ma_pr_lex_word). */
+uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists);
 /* Registers a word list of ma_pr_lit() ('|' alternatives, '~' ending a
  * stem of two bytes or more) before the indexes are built (from
  * ma_pr_feat_build, ma_pr_olists_build): returns its bit (0..63), or -1

@@ -35,6 +35,7 @@
  * No allocation.
  */
 #include "ma_prompt.h"
+#include "ma_util.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -1025,6 +1026,64 @@ static void ma_pr_build_s8(void)
 	}
 }
 
+/* The slots of the strings of nine to sixteen bytes the same way: key a
+ * = the first eight bytes, b = the rest zero-padded (as ma_pr_s8's keys),
+ * and the length (ma_pr_lex_word16). Every slot of that length is here
+ * when ma_pr_s16_ok (the build found room for all of them: at most half
+ * full), so a string that is not here has no slot. */
+#define MA_PR_S16 4096
+static struct {
+	uint64_t a, b;
+	const struct ma_pr_slot *sl; /* NULL: empty */
+	uint8_t l;
+} ma_pr_s16[MA_PR_S16];
+static int ma_pr_s16_ok;
+
+static inline uint32_t ma_pr_s16_hash(uint64_t a, uint64_t b, size_t l)
+{
+	return (uint32_t)((((a ^ (b * 0xC2B2AE3D27D4EB4Full)) + l) * 0x9E3779B97F4A7C15ull) >>
+	                  52); /* 12 bits */
+}
+
+static inline const struct ma_pr_slot *ma_pr_s16_get(uint64_t a, uint64_t b, size_t l)
+{
+	for (uint32_t i = ma_pr_s16_hash(a, b, l);; i = (i + 1) & (MA_PR_S16 - 1)) {
+		if (!ma_pr_s16[i].sl)
+			return NULL;
+		if (ma_pr_s16[i].a == a && ma_pr_s16[i].b == b && ma_pr_s16[i].l == l)
+			return ma_pr_s16[i].sl;
+	}
+}
+
+/* Puts every slot of nine to sixteen bytes into ma_pr_s16 (once, after
+ * the slots are filled); ma_pr_s16_ok 0 if they would fill it over half. */
+static void ma_pr_build_s16(void)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < MA_PR_SLOTS; k++)
+		n += ma_pr_slot[k].w && ma_pr_slot[k].l > 8 && ma_pr_slot[k].l <= 16;
+	if (n > MA_PR_S16 / 2)
+		return;
+	for (size_t k = 0; k < MA_PR_SLOTS; k++) {
+		const struct ma_pr_slot *sl = &ma_pr_slot[k];
+		uint64_t a, b;
+		uint32_t i;
+		if (!sl->w || sl->l <= 8 || sl->l > 16)
+			continue;
+		a = ma_pr_s8_key(sl->w, 8);
+		b = ma_pr_s8_key(sl->w + 8, sl->l - 8u);
+		for (i = ma_pr_s16_hash(a, b, sl->l); ma_pr_s16[i].sl;
+		     i = (i + 1) & (MA_PR_S16 - 1))
+			;
+		ma_pr_s16[i].a = a;
+		ma_pr_s16[i].b = b;
+		ma_pr_s16[i].l = sl->l;
+		ma_pr_s16[i].sl = sl;
+	}
+	ma_pr_s16_ok = 1;
+}
+
 /* The word lists registered (ma_pr_lex_list) before the build: list b's
  * alternatives get bit b. */
 static struct {
@@ -1419,8 +1478,10 @@ static void ma_pr_build(void)
 	ma_pr_olists_build();
 	ma_pr_build_startlist();
 	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
-	if (ma_pr_ok == 0)
+	if (ma_pr_ok == 0) {
 		ma_pr_build_s8();
+		ma_pr_build_s16();
+	}
 }
 
 int ma_pr_lex_init(void)
@@ -1550,6 +1611,56 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
 		}
 	}
 	sl = ma_pr_s8_get(v, l);
+	if (sl) {
+		if (cls)
+			k |= sl->exact | sl->stem;
+		f |= sl->lexact | sl->lstem;
+	}
+	*lists = f;
+	return k;
+}
+
+uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
+{
+	uint64_t k = 0, f = 0, sm, fm, a, b;
+	const struct ma_pr_slot *sl;
+	int bk, cls;
+
+	*lists = 0;
+	if (l <= 8 || l > 16 || ma_pr_ok != 0 || !ma_pr_s16_ok)
+		return ma_pr_lex_word(w, l, lists);
+	bk = ma_pr_bucket_t(w, l);
+	/* the filters of ma_pr_lex_word */
+	if (!(ma_pr_len_b[bk] >> l & 1))
+		return 0;
+	cls = ma_pr_start[bk] != ma_pr_start[bk + 1];
+	if (!cls && !ma_pr_lhas_b[bk])
+		return 0;
+	sm = cls ? ma_pr_stemlen_b[bk] & ((1ull << l) - 1) : 0;
+	fm = ma_pr_lstemlen_b[bk] & ((1ull << l) - 1);
+	/* the first eight bytes, and the rest: the last eight shifted */
+	a = ma_load8(w);
+	b = ma_load8(w + l - 8) >> (8 * (16 - l));
+	/* the stems that are a prefix of w: the keys cut to each length p */
+	for (uint64_t bits = (sm | fm) & ~1ull; bits; bits &= bits - 1) {
+		size_t p = (size_t)__builtin_ctzll(bits);
+		int sx = (sm >> p & 1) && (p > 1 || ma_pr_btab[(unsigned char)w[1]] == 27);
+		if (sx || (fm >> p & 1)) {
+			if (p < 8)
+				sl = ma_pr_s8_get(a & ((1ull << (8 * p)) - 1), p);
+			else if (p == 8)
+				sl = ma_pr_s8_get(a, 8);
+			else
+				sl = ma_pr_s16_get(a, b & ((1ull << (8 * (p - 8))) - 1), p);
+			if (sl) {
+				if (sx)
+					k |= sl->stem;
+				if (fm >> p & 1)
+					f |= sl->lstem;
+			}
+		}
+	}
+	sl = ma_pr_s16_get(a, b, l);
 	if (sl) {
 		if (cls)
 			k |= sl->exact | sl->stem;

@@ -1410,10 +1410,13 @@ static void a_class_tried_in_vain_stays_for_the_sentence(void **state)
 /* One string x (l bytes) and its prefixes, and x with each of a few
  * bytes after it: ma_pr_lex_word8 by the index of strings of eight bytes
  * or fewer gives what ma_pr_lex_word gives (classes and list bits). */
+static void same_by_bytes16(const char *x, size_t l);
+
 static void same_by_bytes(const char *x, size_t l)
 {
 	char y[16];
 
+	same_by_bytes16(x, l);
 	if (l > 8)
 		l = 8;
 	for (size_t k = 1; k <= l + 1 && k <= 8; k++) {
@@ -1430,6 +1433,32 @@ static void same_by_bytes(const char *x, size_t l)
 			         (unsigned long long)a, (unsigned long long)fa,
 			         (unsigned long long)b, (unsigned long long)fb);
 	}
+}
+
+/* The same for the strings of nine to sixteen bytes: x's prefixes of
+ * those lengths and x with each of a few bytes after it, each in a heap
+ * block of its own length (ma_pr_lex_word16 reads no byte past it), by the
+ * index of strings of sixteen bytes or fewer and by hash. */
+static void same_by_bytes16(const char *x, size_t l)
+{
+	static const char after[] = "sde1";
+
+	for (size_t k = 9; k <= 16 && k <= l + 1; k++)
+		for (size_t e = 0; e < (k == l + 1 ? sizeof after - 1 : 1); e++) {
+			char *y = malloc(k);
+			uint64_t fa, fb, a, b;
+			assert_non_null(y);
+			memcpy(y, x, k <= l ? k : l);
+			if (k == l + 1)
+				y[l] = after[e];
+			a = ma_pr_lex_word16(y, k, &fa);
+			b = ma_pr_lex_word(y, k, &fb);
+			if (a != b || fa != fb)
+				fail_msg("'%.*s': by 16 bytes %llx/%llx, by hash %llx/%llx", (int)k,
+				         y, (unsigned long long)a, (unsigned long long)fa,
+				         (unsigned long long)b, (unsigned long long)fb);
+			free(y);
+		}
 }
 
 /* Every word of a text of words (sep between them, '~' ending a stem). */
@@ -1479,6 +1508,12 @@ static void the_lexicon_by_bytes_is_the_lexicon_by_hash(void **state)
 				same_by_bytes_all(pats[k].t[t].lit, pats[k].t[t].litlen, '|');
 	same_by_bytes("zzzz", 4);
 	same_by_bytes("a", 1);
+	/* long words the lexicon does not know, and ones that start with its
+	 * stems */
+	same_by_bytes("zzzzzzzzzzzzzzzz", 16);
+	same_by_bytes("instructionsxyzw", 16);
+	same_by_bytes("previouslyknownx", 16);
+	same_by_bytes("disregardingthem", 16);
 }
 
 /* Every word list ma_prompt_feat.c defines is in ma_pr_lsets[]: a list left
