@@ -744,6 +744,10 @@ struct ma_sql_state {
 	int valid;
 	const struct ma_sql_tok *prev; /* the previous significant token */
 	int prev_kw;
+	/* PostgreSQL's '[' open since the place (ma_sql_step) and the clause
+	 * outside the outermost: inside, the clause is none (ARRAY[1, 2]'s
+	 * commas separate elements, not WHERE a, b; in the struct's padding) */
+	uint8_t bracket, bclause;
 };
 
 static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, int i)
@@ -1036,7 +1040,8 @@ static inline unsigned ma_sql_sum_of(unsigned *sum, const char *x, size_t n)
 /*
  * Number places (session 17). Where a number goes (id = _, IN (_),
  * VALUES (_), BETWEEN _), an input that starts with a number of its own
- * and adds a comparison, IS, NOT, LIKE, IN, BETWEEN, OR, XOR or MySQL's ||
+ * (since session 18 also the name compared there) and adds
+ * a comparison, IS, NOT, LIKE, IN, BETWEEN, OR, XOR or MySQL's ||
  * changes the condition's structure: id = 1<>2 is (id = 1) <> 2, true for
  * every row in SQLite and MySQL; 1 or id is every row whose id is not 0.
  * Judged by ma_num_judge in a pass of its own, after the window's loop
@@ -1079,52 +1084,6 @@ static inline int ma_num_op_byte(char c)
 	return (ma_sql_byte[(unsigned char)c] & (MA_SQL_C_CMP | MA_SQL_C_PIPE)) != 0;
 }
 
-/* 1 when an input whose first significant token is w[i] (starting at or
- * after its place, where a value is expected: not after a relaxed start)
- * stands in a number place: after a comparison, '(' or ',' (id = _, IN
- * (_), VALUES (_), f(_)) or a word that takes a value (BETWEEN, LIKE,
- * LIMIT, THEN ...), not after a word that starts a condition (WHERE,
- * AND, NOT: an application may put a condition there), and its first
- * operand, after at most three of '(' '-' '+', is a number it writes
- * (b: its end). */
-static __attribute__((noinline)) int ma_num_place(const char *sql, const struct ma_sql_tok *prev,
-                                                  int prev_kw, const struct ma_sql_tok *w, int n,
-                                                  int i, size_t b)
-{
-	switch (prev->type) {
-	case MA_SQL_T_OP:
-		if (!ma_num_op_byte(sql[prev->start]) || !ma_op_comparison(sql, prev))
-			return 0; /* (x + _: arithmetic the statement does) */
-		break;
-	case MA_SQL_T_LPAREN:
-	case MA_SQL_T_COMMA:
-		break;
-	case MA_SQL_T_WORD:
-		if (prev_kw == KW_AND || prev_kw == KW_OR || prev_kw == KW_XOR ||
-		    prev_kw == KW_NOT ||
-		    !(ma_kw_binop(prev_kw) || prev_kw == KW_LIMIT || prev_kw == KW_OFFSET ||
-		      prev_kw == KW_THEN || prev_kw == KW_ELSE))
-			return 0;
-		break;
-	default:
-		return 0;
-	}
-	for (int k = 0; k < 4 && i < n && w[i].start < b; k++) {
-		const struct ma_sql_tok *t = &w[i];
-		if (t->type == MA_SQL_T_NUMBER)
-			return 1;
-		if (t->type != MA_SQL_T_LPAREN &&
-		    !(t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
-		      (sql[t->start] == '-' || sql[t->start] == '+')))
-			return 0;
-		t = ma_next_sig(w, n, i);
-		if (!t)
-			return 0;
-		i = (int)(t - w);
-	}
-	return 0;
-}
-
 /* A name (a word that is no keyword, or a quoted name) t of an input in a
  * number place is one the statement compares there: the name written
  * right before the comparison prev before the place (id in "id = 1 or
@@ -1157,6 +1116,57 @@ static int ma_num_name_known(const char *sql, const struct ma_sql_tok *t,
 			p--;
 	}
 	return e - p == n && n > 0 && strncasecmp(sql + t->start, sql + p, n) == 0;
+}
+
+/* 1 when an input whose first significant token is w[i] (starting at or
+ * after its place, where a value is expected: not after a relaxed start)
+ * stands in a number place: after a comparison, '(' or ',' (id = _, IN
+ * (_), VALUES (_), f(_)) or a word that takes a value (BETWEEN, LIKE,
+ * LIMIT, THEN ...), not after a word that starts a condition (WHERE,
+ * AND, NOT: an application may put a condition there), and its first
+ * operand, after at most three of '(' '-' '+', is a number it writes or
+ * the name compared there (session 18: id = id>0 in MySQL, id = id<>0 in
+ * SQLite and MySQL: every row) (b: its end). (A string first, id =
+ * 'a'<>'b', was tried: it fired on prose of a held-out benign set.) */
+static __attribute__((noinline)) int ma_num_place(const char *sql, const struct ma_sql_tok *prev,
+                                                  int prev_kw, const struct ma_sql_tok *w, int n,
+                                                  int i, size_t b)
+{
+	switch (prev->type) {
+	case MA_SQL_T_OP:
+		if (!ma_num_op_byte(sql[prev->start]) || !ma_op_comparison(sql, prev))
+			return 0; /* (x + _: arithmetic the statement does) */
+		break;
+	case MA_SQL_T_LPAREN:
+	case MA_SQL_T_COMMA:
+		break;
+	case MA_SQL_T_WORD:
+		if (prev_kw == KW_AND || prev_kw == KW_OR || prev_kw == KW_XOR ||
+		    prev_kw == KW_NOT ||
+		    !(ma_kw_binop(prev_kw) || prev_kw == KW_LIMIT || prev_kw == KW_OFFSET ||
+		      prev_kw == KW_THEN || prev_kw == KW_ELSE))
+			return 0;
+		break;
+	default:
+		return 0;
+	}
+	for (int k = 0; k < 4 && i < n && w[i].start < b; k++) {
+		const struct ma_sql_tok *t = &w[i];
+		if (t->type == MA_SQL_T_NUMBER)
+			return 1;
+		if (t->type == MA_SQL_T_QIDENT ||
+		    (t->type == MA_SQL_T_WORD && ma_tok_kw(sql, t) == KW_NONE))
+			return ma_num_name_known(sql, t, prev);
+		if (t->type != MA_SQL_T_LPAREN &&
+		    !(t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+		      (sql[t->start] == '-' || sql[t->start] == '+')))
+			return 0;
+		t = ma_next_sig(w, n, i);
+		if (!t)
+			return 0;
+		i = (int)(t - w);
+	}
+	return 0;
 }
 
 /* The number-place pass: 1 when the input [a, b), whose first significant
@@ -1664,9 +1674,11 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		/* PostgreSQL's ARRAY[1, 2] and subscripts a[1], (x)[1:2],
 		 * int[] (ARRAY is a name here): '[' after an operand or
 		 * opening a nested list ([[1], [2]]), ']' after an operand or
-		 * its '['. (Not a parenthesis: the clause and the depth stay,
-		 * so that a top-level WHERE a = ARRAY[1, 2] reads as WHERE a,
-		 * b and does not run here.) */
+		 * its '['. Not a parenthesis (the depth, which the tail's
+		 * ')' bytes must close, stays), but inside, the clause is none:
+		 * a top-level WHERE a = ARRAY[1, 2] does not read as WHERE a, b
+		 * (session 18; a '[' opened before the input's place is not
+		 * known here). */
 		if (dialect == MOAT_SQL_POSTGRES && t->end - t->start == 1 &&
 		    (sql[t->start] == '[' || sql[t->start] == ']')) {
 			/* a slice's ':' (a[1:2], a[:2], a[1:], a[:]) stands
@@ -1680,6 +1692,11 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 				if (!st->expect_op && !after_open &&
 				    !(st->prev && st->prev->type == MA_SQL_T_COMMA))
 					st->valid = 0;
+				if (st->bracket == 0)
+					st->bclause = (uint8_t)st->clause;
+				if (st->bracket < UINT8_MAX)
+					st->bracket++;
+				st->clause = CL_NONE;
 				/* a[:2]: the ':' after '[' reads as after a lower bound */
 				st->expect_op = next && next->type == MA_SQL_T_OP &&
 				                next->end - next->start == 1 &&
@@ -1688,6 +1705,8 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 				if (!st->expect_op && !after_open)
 					st->valid = 0;
 				st->expect_op = 1;
+				if (st->bracket > 0 && --st->bracket == 0)
+					st->clause = st->bclause;
 			}
 		}
 		break; /* any other: a byte no rule knows, neither way */
@@ -2239,6 +2258,7 @@ static int ma_sql_state_same(const struct ma_sql_state *x, int px, const struct 
 	return px == py && x->expect_op == y->expect_op && x->stmt_start == y->stmt_start &&
 	       x->lenient == y->lenient && x->clause == y->clause && x->depth == y->depth &&
 	       x->after_is == y->after_is && x->valid == y->valid && x->prev_kw == y->prev_kw &&
+	       x->bracket == y->bracket && (!x->bracket || x->bclause == y->bclause) &&
 	       memcmp(x->cstack, y->cstack, (size_t)d) == 0;
 }
 

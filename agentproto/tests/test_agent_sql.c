@@ -1850,7 +1850,7 @@ static void a_number_place_given_a_comparison_or_a_logical_operator_fires(void *
 	    {ALL, MOAT_ALLOW, NUM, "https://example.com/a?id=7&b=2"},
 	    {ALL, MOAT_ALLOW, NUM, "42&page=2&sort=asc"},
 	    {ALL, MOAT_ALLOW, NUM, "7/target=\"_blank\""},
-	    {MYSQL, MOAT_ALLOW, NUM, "\"a\" = \"b\""}, /* (strings, not numbers) */
+	    {MYSQL, MOAT_ALLOW, NUM, "\"a\" = \"b\""}, /* (strings, not numbers: README) */
 	    /* text that does not run, and the same words inside a string */
 	    {ALL, MOAT_ALLOW, NUM, "7 and a half"},
 	    {ALL, MOAT_ALLOW, NUM, ">= 5"},
@@ -1865,11 +1865,49 @@ static void a_number_place_given_a_comparison_or_a_logical_operator_fires(void *
 	EXPECT(cases);
 }
 
+/* Session 18: where a number goes, an input that starts with the name
+ * compared there instead of a number, and adds a comparison or a
+ * condition, changes the condition's structure as 1<>2 does: SELECT id
+ * FROM t WHERE id = INPUT AND price >= 0 returned every row of four on
+ * the real engines -- id>0 and id>=0 on MariaDB 10.11 ((id = id) > 0),
+ * id<>0 on MariaDB and SQLite 3.40; PostgreSQL 15 refuses them (= and <>
+ * do not chain there). Not: the name alone, another name, text. (A
+ * string first, 'a'<>'b', every row on SQLite, stays allowed: README.) */
+static void a_number_place_given_its_own_name_first_fires(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {ALL, MOAT_BLOCK, NUM, "id>0"},
+	    {ALL, MOAT_BLOCK, NUM, "id >= 0"},
+	    {ALL, MOAT_BLOCK, NUM, "id<>0"},
+	    {ALL, MOAT_BLOCK, NUM, "ID != 0"},
+	    {ALL, MOAT_BLOCK, NUM, "id or 1"},
+	    {ALL, MOAT_BLOCK, NUM, "id is not null"},
+	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE t.id = %s", "id>0"},
+	    {MYSQL, MOAT_BLOCK, "SELECT * FROM t WHERE `id` = %s", "`id`>0"},
+	    /* the name alone, other names, text */
+	    {ALL, MOAT_ALLOW, NUM, "id"},
+	    {ALL, MOAT_ALLOW, NUM, "name>0"},
+	    {ALL, MOAT_ALLOW, NUM, "price > 10"},
+	    {ALL, MOAT_ALLOW, NUM, "idea > 0"},
+	    {ALL, MOAT_ALLOW, NUM, "id number 7"},
+	    {ALL, MOAT_ALLOW, NUM, "O'Brien"},
+	    {ALL, MOAT_ALLOW, NUM, "'5'"},
+	    {ALL, MOAT_ALLOW, STR, "id>0"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
 /* PostgreSQL's array constructor and subscripts (ARRAY[1, 2], a[1],
  * (x)[1:2], int[]) are operands: x' or 1=any(array[1])-- returned every
  * row on PostgreSQL 15 in session 17's outside attack (= any('{1}')
  * fired already), as did the other forms below. Text with brackets in a
- * string stays text, and a list of numbers inside an array passes. */
+ * string stays text, and a list of numbers inside an array passes.
+ * Session 18: an array's commas at the top of a WHERE are its elements'
+ * (they read as WHERE a, b, a statement that does not run, so that the
+ * rules that need the rest of it to run passed: WHERE id = 1 is not null
+ * AND a = ARRAY[1, 2] returned the rows whose ids are 1 and 3 on
+ * PostgreSQL 15, where id = 1 returns one). */
 static void postgres_arrays_are_operands(void **state)
 {
 	static const struct sql_case cases[] = {
@@ -1888,6 +1926,18 @@ static void postgres_arrays_are_operands(void **state)
 	    {PG, MOAT_BLOCK, STR, "x' or 1=1 and (array[1,2])[:] is not null--"},
 	    {PG, MOAT_BLOCK, STR, "x' or 1=1 and tags[1:2] is not null--"},
 	    {PG, MOAT_ALLOW, "SELECT tags[:2] FROM t WHERE name = '%s'", "a[:2] b"},
+	    /* the top of a WHERE (session 18) */
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE id = %s AND a = ARRAY[1, 2]", "1 is not null"},
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE id = %s AND a = ARRAY[1, 2]", "1 or id"},
+	    {PG, MOAT_BLOCK,
+	     "SELECT * FROM t WHERE id = %s AND a = ARRAY[[1, 2], [3, 4]] AND b = 1",
+	     "1 is not null"},
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE id = %s AND a = ARRAY[(1), 2] AND c IN (1, 2)",
+	     "1 is not null"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE id = %s AND a = ARRAY[1, 2]", "-1"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE name = '%s' AND a = ARRAY[1, 2]", "O'Brien"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE id = %s AND a = ARRAY[1, 2], b",
+	     "1 is not null"},
 	    {PG, MOAT_ALLOW, STR, "see array[1] or more"},
 	    {PG, MOAT_ALLOW, STR, "x[1] = y"},
 	};
@@ -1951,6 +2001,7 @@ int main(void)
 	    cmocka_unit_test(union_values_pg_stacked_statements_and_postfix_null_tests_fire),
 	    cmocka_unit_test(postgres_arrays_are_operands),
 	    cmocka_unit_test(a_number_place_given_a_comparison_or_a_logical_operator_fires),
+	    cmocka_unit_test(a_number_place_given_its_own_name_first_fires),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
