@@ -334,12 +334,15 @@ static __attribute__((noinline)) void ma_sh_keep_on(struct ma_sh_st *st, int kin
  * options and numbers ("nice -n 5", "timeout 5", "sudo nohup"): a
  * redirection after them leaves the command waiting for its name, in dash
  * and bash ("nohup > f id" and "exec > f id" run id). */
-/* 1 when [start, end) is "time": bash's reserved word, which times a
- * pipeline and may come before a subshell ("time (id)"); dash runs a
- * program of that name, and reads "time (" as a function's name. */
+/* 1 when [start, end) is "time" or "[[": bash's reserved words after
+ * which a "(" opens a group, not a function's "name (": time times a
+ * pipeline and may come before a subshell ("time (id)"), [[ ( ... ) ]]
+ * groups its expression; dash runs a program time, has no [[, and reads
+ * both before "(" as a function's name. */
 static inline int ma_sh_is_time(const char *s, size_t start, size_t end)
 {
-	return end - start == 4 && !memcmp(s + start, "time", 4);
+	return (end - start == 4 && !memcmp(s + start, "time", 4)) ||
+	       (end - start == 2 && s[start] == '[' && s[start + 1] == '[');
 }
 
 static void ma_sh_named(struct ma_sh_state *k, const char *s, size_t start, size_t end)

@@ -1163,6 +1163,23 @@ static void a_subshell_after_an_opening_word_starts_a_command(void **state)
 	assert_int_equal(shell3("a b", "function f { (echo '", "a b", "'); }; f"), MOAT_ALLOW);
 }
 
+/* bash's [[ ( ... ) ]] groups an expression: read as a function's
+ * "[[ (", the line could not parse to the check and nothing in it
+ * fired ("[[ ( 1 -eq 5 ) ]]; echo x;id" runs id in bash; dash refuses
+ * the line). */
+static void a_parenthesis_inside_double_brackets_groups(void **state)
+{
+	(void)state;
+	assert_int_equal(shell3("x;id", "[[ ( 1 -eq 5 ) ]]; echo ", "x;id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("x;id", "[[ ! ( -n a ) ]] || echo ", "x;id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("a[$(id)]", "[[ ( '", "a[$(id)]", "' -eq 5 ) ]]"), MOAT_BLOCK);
+	/* the application's groups with data */
+	assert_int_equal(shell3("red shoes", "[[ ( '", "red shoes", "' == x ) ]] && echo y"),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell3("5", "[[ ( -n a ) && ( ", "5", " -eq 5 ) ]]"), MOAT_ALLOW);
+	assert_int_equal(shell3("a[1]", "[[ ( '", "a[1]", "' -eq 5 ) ]]"), MOAT_ALLOW);
+}
+
 /* bash evaluates an indexed array's subscript in an assignment
  * (arr['$(id)']=1 runs id: the subscript is expanded as inside "..."), and
  * the value of a variable used as a substring's offset (${s:n}, ${@:$n})
@@ -3197,6 +3214,7 @@ int main(void)
 	    cmocka_unit_test(bash_arithmetic_of_quoted_text_fires),
 	    cmocka_unit_test(bash_arithmetic_is_read_where_bash_evaluates),
 	    cmocka_unit_test(a_subshell_after_an_opening_word_starts_a_command),
+	    cmocka_unit_test(a_parenthesis_inside_double_brackets_groups),
 	    cmocka_unit_test(bash_subscripts_and_offsets_of_quoted_text_fire),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
