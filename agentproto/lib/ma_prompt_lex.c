@@ -836,6 +836,21 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "ENC|leet ** so|to|avoid~|evad~|bypass~|dodge|without * THE|any * "
      "filter~|moderat~|censor~|detect~|classifier~"},
     {PF_ENCODED, 0.5, "DECODE * AND * DO"},
+    /* session 18: a payload split into parts told in words, to be joined
+     * and acted on ("merge the fragments and follow the combined
+     * instruction", "the request formed by joining these pieces"); the
+     * code form (a = "..."; b = "..."; a + b) is ma_prompt.c's. Joining
+     * parts alone is a hint (glue, strings, PDFs); the phrases start at
+     * their rare word (a verb of answering first cost 2 % at the p99) */
+    {PF_ENCODED, 0.65,
+     "joined|combined|merged|concatenated|reassembled|interlaced|interleaved "
+     "question~|instruction~|request~|prompt~|sentence~"},
+    {PF_ENCODED, 0.65,
+     "formed|obtained|spelled|assembled|composed|made * by|from|when|after|once * join~|"
+     "combin~|concatenat~|merg~|interlac~|interleav~|putting"},
+    {PF_ENCODED, 0.45,
+     "join~|combin~|concatenat~|merg~|interlac~|interleav~|splice~|stitch~ ** "
+     "THE|these|both|two|three|all * parts|pieces|halves|fragments|segments|chunks|strings"},
     /* session 18: a program simulated so that the model writes what it
      * would refuse (the public "GPT-4 simulator" family, in our own
      * words): a function said to hold a language model that predicts the
