@@ -47,6 +47,10 @@ const SINKS = [
   ['svg', '', '<svg width="100" height="30"><text x="0" y="20">P</text></svg>', (p) => has(p, '<')],
   ['math', '', '<math><mi>P</mi></math>', (p) => has(p, '<')],
   ['noscript', '', '<noscript>P</noscript><p>x</p>', (p) => has(p, '</')],
+  ['jsurl', '', '<p><a href="javascript:show(\'P\')">show</a></p>', () => true],
+  ['script-tpl', '<script>var q = `P`;</script>', '<p>x</p>', (p) => /`|\$\{|<\/|<!--/.test(p)],
+  ['script-num', '<script>var n = P;</script>', '<p>x</p>', () => true],
+  ['srcdoc', '', '<iframe srcdoc="<p>P</p>"></iframe>', (p) => /[<&"]/.test(p)],
 ];
 
 const HOOK = `(() => {
