@@ -1241,13 +1241,14 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 	const struct ma_sh_prog_opts *po;
 	const char *oname = NULL;
 	size_t nin, onlen = 0;
-	int script, dashdash = 0, prog, next = 0, nops = 0, sub = 0, stop = 0, runs_image;
+	int script, dashdash = 0, prog, next = 0, nops = 0, sub = 0, stop = 0, runs_image, n;
 
 	if (!r || !argv)
 		return MOAT_ALLOW;
-	if (argc < 0)
-		for (argc = 0; argv[argc]; argc++)
-			;
+	/* exec stops at the first NULL, and so does the check, whatever argc */
+	for (n = 0; (argc < 0 || n < argc) && argv[n]; n++)
+		;
+	argc = n;
 	in = ma_request_inputs(r, &nin);
 	if (nin == 0 || argc == 0 || ma_request_mode(r, "command_injection", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;

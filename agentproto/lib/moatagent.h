@@ -750,7 +750,8 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
 
 /*
  * command_injection, for a program run without a shell (execv, execvp,
- * posix_spawn): argv has argc strings (argc < 0: NULL-terminated). No
+ * posix_spawn): argv has argc strings (argc < 0: NULL-terminated; either
+ * way the check, as exec does, stops at the first NULL element). No
  * shell reads them, so separators and quotes in an argument are data.
  * Fires when a user input (not a bare word of letters, digits and _: an
  * application that picks a program from an allowlist looks alike) is

@@ -1165,6 +1165,26 @@ static void argv_plain_values_naming_a_host_directory_fire(void **state)
 	}
 }
 
+/* An argc that reaches past a NULL element: execv stops at the NULL, so
+ * the check reads argv up to it and never dereferences it (an argv[0] of
+ * NULL with argc 2 crashed the check before session 18). */
+static void argv_stops_at_a_null_element_within_argc(void **state)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/run", .policy = pol};
+	struct moat_request *r = NULL;
+	const char *a[] = {NULL, "x;id"};
+	const char *b[] = {"sh", "-c", "echo x;id", NULL, "y"};
+	const char *c[] = {"ping", NULL, "-c", "1"};
+
+	(void)state;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "x;id", 4), 0);
+	assert_int_equal(moat_check_argv(r, a, 2), MOAT_ALLOW);
+	assert_int_equal(moat_check_argv(r, c, 4), MOAT_ALLOW);
+	assert_int_equal(moat_check_argv(r, b, 5), MOAT_BLOCK);
+	moat_request_end(r);
+}
+
 static void argv_values_inside_mount_options(void **state)
 {
 	(void)state;
@@ -1323,6 +1343,7 @@ int main(void)
 	    cmocka_unit_test(argv_heredocs_and_percent_literals),
 	    cmocka_unit_test(argv_container_commands_without_dashdash),
 	    cmocka_unit_test(argv_values_inside_mount_options),
+	    cmocka_unit_test(argv_stops_at_a_null_element_within_argc),
 	    cmocka_unit_test(argv_plain_values_naming_a_host_directory_fire),
 	    cmocka_unit_test(argv_option_lists_match_whole_words),
 	};
