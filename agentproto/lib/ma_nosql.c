@@ -3,7 +3,7 @@
  * (JSON, relaxed Extended JSON, mongo-shell style with single quotes and
  * bare keys) and the JavaScript of their $where / function bodies.
  *
- * Three rules, each needing a user input of the request:
+ * Four rules, each needing a user input of the request:
  *   operator   a '$' key of the document came from the user: the input's
  *              parameter names it (body.pass.$ne, query.user[$ne]), an
  *              object input holds it, or the input's text spells it as a
@@ -14,7 +14,13 @@
  *   js         an input inside a $where or function body spans the
  *              JavaScript's tokens and adds operators, calls, statements
  *              or comments, leaving code that still reads whole (or adds
- *              return / function / while / sleep / this.x outright).
+ *              return / function / while / sleep / this.x outright);
+ *   regex      an input in a $regex pattern that makes it match every
+ *              value (`.*`, `^`, `x|`), or repeats a wildcard inside an
+ *              exact match written as ^INPUT$.
+ * A string is JavaScript or a pattern by its key and the key of the
+ * object that holds it (ma_ns_value_kind): a user's "body" or a comment
+ * that starts with "function" is data.
  * One lexer serves both levels: strings in ' " `, numbers, words,
  * punctuation, operators, // and / * comments.
  *
@@ -286,8 +292,10 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 		int two = t.e - t.s >= 2;
 		char c = s[t.s];
 		if (t.e <= a) {
-			prev2 = prev;
-			prev = t;
+			if (js || t.type != NS_COMMENT) {
+				prev2 = prev;
+				prev = t;
+			}
 			continue;
 		}
 		if (t.s >= b)
@@ -352,8 +360,10 @@ static int ma_ns_span(const char *s, size_t n, size_t a, size_t b, int js)
 			if (logical && (ma_ns_is(s, &t, "true") || ma_ns_is(s, &t, "1")))
 				level = 3;
 		}
-		prev2 = prev;
-		prev = t;
+		if (js || t.type != NS_COMMENT) { /* {"$ne" / * x * / : 1} */
+			prev2 = prev;
+			prev = t;
+		}
 	}
 	if (ntok == 0)
 		return 0;
@@ -521,6 +531,27 @@ static size_t ma_ns_unescape(const char *s, size_t e, size_t st, char *out, size
 
 #define MA_NS_IN_MAX 1024 /* bytes of an input read with its escapes decoded */
 
+/* The first byte of v (vl bytes) from e on that is neither whitespace
+ * nor in a comment (// to the line's end, / * to * /). */
+static size_t ma_ns_skip_space(const char *v, size_t vl, size_t e)
+{
+	while (e < vl) {
+		if (v[e] == ' ' || v[e] == '\t' || v[e] == '\n' || v[e] == '\r') {
+			e++;
+		} else if (v[e] == '/' && e + 1 < vl && v[e + 1] == '/') {
+			const char *nl = memchr(v + e, '\n', vl - e);
+			e = nl ? (size_t)(nl - v) : vl;
+		} else if (v[e] == '/' && e + 1 < vl && v[e + 1] == '*') {
+			const char *end =
+			    e + 2 < vl ? memmem(v + e + 2, vl - e - 2, "*/", 2) : NULL;
+			e = end ? (size_t)(end - v) + 2 : vl;
+		} else {
+			break;
+		}
+	}
+	return e;
+}
+
 /* 1 if the text v (vl bytes, an object or a qs key) spells k (kl bytes)
  * as a key: {"$gt": ""}, {$ne: 1}, [$ne]=1. */
 static int ma_ns_spells_key(const char *v, size_t vl, const char *k, size_t kl)
@@ -542,8 +573,9 @@ static int ma_ns_spells_key(const char *v, size_t vl, const char *k, size_t kl)
 			continue;
 		if (e < vl && (v[e] == '"' || v[e] == '\''))
 			e++;
-		while (e < vl && (v[e] == ' ' || v[e] == '\t' || v[e] == '\n' || v[e] == '\r'))
-			e++; /* JSON's whitespace: {"$ne"\n: 1} parses as {"$ne": 1} */
+		/* JSON's whitespace ({"$ne"\n: 1} parses as {"$ne": 1}) and
+		 * JSON5's and the shell's comments ({"$ne" / * x * / : 1}) */
+		e = ma_ns_skip_space(v, vl, e);
 		if (e < vl && (v[e] == ':' || v[e] == ']'))
 			return 1;
 	}
@@ -621,23 +653,49 @@ static int ma_ns_js_key(const char *k)
 	return !strcmp(k, "$where") || !strcmp(k, "$function") || !strcmp(k, "$accumulator");
 }
 
-/* The keys whose value is a function in $accumulator (init, accumulate,
- * merge, finalize) and mapReduce (map, reduce, finalize): read so only in
- * a document that holds "$accumulator" or a "reduce" key. */
-static int ma_ns_fn_key(const char *k)
-{
-	static const char *const f[] = {"init", "accumulate", "merge", "finalize", "map", "reduce"};
+/* Where a string value lands, by its key and the key of the object that
+ * holds it (ma_ns_parent): MongoDB runs the string as JavaScript
+ * (NS_V_JS: $where, Extended JSON's $code, $function's body), runs it
+ * when it is written as a function (NS_V_FN: $accumulator's init,
+ * accumulate, merge, finalize; mapReduce's map, reduce, finalize in a
+ * document with a "reduce" key), reads it as a pattern (NS_V_REGEX:
+ * $regex, $regularExpression's pattern), or stores or compares it as
+ * text (0: a blog post's "body", a comment that starts with "function").
+ */
+enum { NS_V_JS = 1, NS_V_FN, NS_V_REGEX };
+enum { NS_P_NONE = 0, NS_P_FUNCTION, NS_P_ACCUMULATOR, NS_P_REGEXP };
 
-	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
-		if (!strcmp(k, f[i]))
-			return 1;
+#define MA_NS_DEPTH 32 /* objects and arrays whose key is kept */
+
+static unsigned char ma_ns_parent(const char *k)
+{
+	return !strcmp(k, "$function")            ? NS_P_FUNCTION
+	       : !strcmp(k, "$accumulator")       ? NS_P_ACCUMULATOR
+	       : !strcmp(k, "$regularExpression") ? NS_P_REGEXP
+	                                          : NS_P_NONE;
+}
+
+static int ma_ns_value_kind(const char *k, unsigned char parent, int mapreduce)
+{
+	static const char *const acc[] = {"init", "accumulate", "merge", "finalize"};
+
+	if (!strcmp(k, "$regex") || (parent == NS_P_REGEXP && !strcmp(k, "pattern")))
+		return NS_V_REGEX;
+	if (ma_ns_js_key(k) || !strcmp(k, "$code") ||
+	    (parent == NS_P_FUNCTION && !strcmp(k, "body")))
+		return NS_V_JS;
+	if (parent == NS_P_ACCUMULATOR)
+		for (size_t i = 0; i < sizeof acc / sizeof acc[0]; i++)
+			if (!strcmp(k, acc[i]))
+				return NS_V_FN;
+	if (mapreduce && (!strcmp(k, "map") || !strcmp(k, "reduce") || !strcmp(k, "finalize")))
+		return NS_V_FN;
 	return 0;
 }
 
 /* Whether the string s (n bytes, after its opening quote and spaces) is
- * written as a function: "function ..." for any key, or, for the value of
- * a function's key (arrows: ma_ns_fn_key), an arrow function "(a, b) =>
- * ..." / "a => ..." ("Paris => London" in a note is text). */
+ * written as a function: "function ...", or with arrows an arrow
+ * function "(a, b) => ..." / "a => ...". */
 static int ma_ns_js_function(const char *s, size_t n, int arrows)
 {
 	size_t i = 0;
@@ -662,6 +720,152 @@ static int ma_ns_js_function(const char *s, size_t n, int arrows)
 	while (i < n && s[i] == ' ')
 		i++;
 	return i + 1 < n && s[i] == '=' && s[i + 1] == '>';
+}
+
+/* What a regular expression (MongoDB's PCRE) that a user input spells
+ * does, read alone: MA_NS_RX_ALL when one of its branches holds no
+ * character that every match must contain and is open (a wildcard: `.`,
+ * `\w`..`\S`, a negated class or [\s\S]; an anchor `^` `$` `\b`) or
+ * empty (`x|`): `.*`, `^`, `.+`, `a|.*`, `(.*)` put anywhere in a pattern
+ * let it match every document's value (`a*` or `?` alone, which a user
+ * may type as a glob, constrain nothing but open nothing either: they
+ * pass). MA_NS_RX_WILD when it repeats a wildcard (`.*`, `\w+`, `.{2,}`)
+ * or alternates at its top (`a|b`). */
+enum { MA_NS_RX_ALL = 1, MA_NS_RX_WILD = 2 };
+
+struct ma_ns_rx {
+	const char *p;
+	size_t n, i;
+	int wild;
+};
+
+/* One alternation from r->i up to its ')' (taken) or the end: *req, 1
+ * when every branch holds a character every match must contain; returns
+ * 1 when a branch constrains nothing and is open or empty. */
+static int ma_ns_rx_alt(struct ma_ns_rx *r, int depth, int *req)
+{
+	int all_req = 1, any_all = 0;
+
+	for (;;) {
+		int breq = 0, bopen = 0, empty = 1;
+		while (r->i < r->n && r->p[r->i] != '|' && !(depth && r->p[r->i] == ')')) {
+			char c = r->p[r->i++];
+			int areq = 0, aopen = 0, wild = 0;
+			if (c == '*' || c == '+' || c == '?' || c == ')') {
+				continue; /* a quantifier with nothing before it: no atom */
+			} else if (c == '\\' && r->i < r->n) {
+				char e = r->p[r->i++];
+				wild = e && strchr("wWsSdD", e) != NULL;
+				aopen = wild || (e && strchr("bBAzZG", e) != NULL);
+				areq = !aopen;
+			} else if (c == '.') {
+				aopen = wild = 1;
+			} else if (c == '^' || c == '$') {
+				aopen = 1;
+			} else if (c == '[') {
+				int neg = r->i < r->n && r->p[r->i] == '^', shorthand = 0;
+				r->i += (size_t)neg;
+				if (r->i < r->n && r->p[r->i] == ']')
+					r->i++; /* []] holds ']' */
+				while (r->i < r->n && r->p[r->i] != ']') {
+					if (r->p[r->i] == '\\' && r->i + 1 < r->n) {
+						char e = r->p[r->i + 1];
+						shorthand |= e && strchr("sSwWdD", e) != NULL;
+						r->i++;
+					}
+					r->i++;
+				}
+				r->i += r->i < r->n;
+				/* [^x], [\s\S], [\w-]: a wildcard as \w is */
+				wild = aopen = neg || shorthand;
+				areq = !aopen;
+			} else if (c == '(') {
+				int inner = 1;
+				if (r->i < r->n && r->p[r->i] == '?') {
+					/* (?:, (?i), lookarounds, (?<name>, (?P<name>: the
+					 * group's head; its inside is read */
+					r->i++;
+					if (r->i < r->n && r->p[r->i] == 'P')
+						r->i++;
+					if (r->i + 1 < r->n &&
+					    (r->p[r->i] == '\'' ||
+					     (r->p[r->i] == '<' && r->p[r->i + 1] != '=' &&
+					      r->p[r->i + 1] != '!'))) {
+						char close = r->p[r->i] == '<' ? '>' : '\'';
+						r->i++;
+						while (r->i < r->n && r->p[r->i] != close)
+							r->i++;
+						r->i += r->i < r->n;
+					} else {
+						while (r->i < r->n && r->p[r->i] &&
+						       strchr("<imsxU-", r->p[r->i]))
+							r->i++;
+						if (r->i < r->n && r->p[r->i] &&
+						    strchr(":=!)", r->p[r->i]))
+							r->i += r->p[r->i] != ')';
+					}
+				}
+				if (depth < 16) {
+					aopen = ma_ns_rx_alt(r, depth + 1, &inner);
+				} else {
+					while (r->i < r->n && r->p[r->i] != ')')
+						r->i++;
+				}
+				r->i += r->i < r->n && r->p[r->i] == ')';
+				areq = inner;
+				wild = aopen;
+			} else {
+				areq = 1;
+			}
+			empty = 0;
+			/* its quantifier: * ? {0 make it optional; * + {n, repeat it */
+			if (r->i < r->n && r->p[r->i] && strchr("*+?{", r->p[r->i])) {
+				char q = r->p[r->i];
+				int zero = q == '*' || q == '?' ||
+				           (q == '{' && r->i + 1 < r->n && r->p[r->i + 1] == '0');
+				if (wild && (q == '*' || q == '+' || q == '{'))
+					r->wild = 1;
+				if (zero)
+					areq = 0;
+				if (q == '{') {
+					while (r->i < r->n && r->p[r->i] != '}')
+						r->i++;
+				}
+				r->i += r->i < r->n; /* (a '{' the end cut: no '}') */
+				if (r->i < r->n && (r->p[r->i] == '?' || r->p[r->i] == '+'))
+					r->i++; /* lazy, possessive */
+			}
+			breq |= areq;
+			bopen |= aopen;
+		}
+		all_req &= breq;
+		if (!breq && (bopen || empty))
+			any_all = 1;
+		if (r->i < r->n && r->p[r->i] == '|') {
+			r->i++;
+			if (depth == 0)
+				r->wild = 1;
+			continue;
+		}
+		break;
+	}
+	*req = all_req;
+	return any_all;
+}
+
+static int ma_ns_rx_read(const char *p, size_t n)
+{
+	struct ma_ns_rx r = {.p = p, .n = n};
+	int req, all = 0;
+
+	/* a ')' with no '(' before it (a group of the application's closed
+	 * by the user) ends nothing here: read on */
+	while (r.i < n) {
+		all |= ma_ns_rx_alt(&r, 0, &req);
+		if (r.i < n)
+			r.i++;
+	}
+	return (all ? MA_NS_RX_ALL : 0) | (r.wild ? MA_NS_RX_WILD : 0);
 }
 
 /* The JavaScript string token t of the document: inputs in it. */
@@ -707,6 +911,57 @@ static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 	return 0;
 }
 
+/* The $regex string token t of the document (or an Extended JSON
+ * $regularExpression's pattern): an input in it, as the user wrote it
+ * and not escaped by the application, that makes the pattern match
+ * every value (ma_ns_rx_read: MA_NS_RX_ALL), or that repeats a wildcard
+ * or alternates inside an exact match written as a pattern, `^INPUT$`
+ * (a case-insensitive lookup: `a.*` lists the users whose name starts
+ * with a). A search whose words the user joins with wildcards
+ * (`foo.*bar`) is the application's feature: it passes. */
+static int ma_ns_check_regex(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
+{
+	char rx[MA_NS_JS_MAX];
+	size_t rl = ma_ns_unescape(c->doc, t->e, t->s, rx, sizeof rx);
+
+	for (size_t i = 0; i < c->nin; i++) {
+		const struct ma_input *in = &c->in[i];
+		if (in->plain || in->structured)
+			continue;
+		for (int f = 0; f < in->nforms; f++) {
+			const char *v = in->form[f];
+			size_t vl = in->form_len[f], from = 0;
+			int seen = 0, how = -1;
+			while (vl && from + vl <= rl && seen++ < 16) {
+				const char *at = memmem(rx + from, rl - from, v, vl);
+				size_t a, bs = 0;
+				if (!at)
+					break;
+				a = (size_t)(at - rx);
+				from = a + 1;
+				while (bs < a && rx[a - 1 - bs] == '\\')
+					bs++;
+				if (bs & 1)
+					continue; /* escaped by the application */
+				if (how < 0)
+					how = ma_ns_rx_read(v, vl);
+				if ((how & MA_NS_RX_ALL) ||
+				    ((how & MA_NS_RX_WILD) && a == 1 && rl == vl + 2 &&
+				     rx[0] == '^' && rx[rl - 1] == '$')) {
+					if (ma_ns_fire(c, in, f, "nosql.regex", "high", 0.8,
+					               "$regex"))
+						return 1;
+					goto next_input;
+				}
+				if (how == 0)
+					break;
+			}
+		}
+	next_input:;
+	}
+	return 0;
+}
+
 int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
 {
 	struct ma_ns_tok t;
@@ -737,7 +992,8 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 	    .r = r, .file = file, .line = line, .function = function, .verdict = -1};
 	struct ma_ns_tok t, prev = {0, 0, 0, 0};
 	size_t pos = 0;
-	int want_value = 0, js_value = 0, fn_value = 0, fn_doc = -1, broken = -1;
+	int want_value = 0, value_kind = 0, mapreduce = -1, broken = -1, depth = 0;
+	unsigned char parent[MA_NS_DEPTH]; /* by depth, the key that holds it */
 	char key[64];
 
 	if (!r || !json)
@@ -749,16 +1005,30 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 	c.in = ma_request_inputs(r, &c.nin);
 	if (c.nin == 0 || ma_request_mode(r, "nosql_injection", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
-	/* operators from the user; JavaScript bodies */
+	/* operators from the user; JavaScript bodies; patterns */
 	key[0] = '\0';
 	while (ma_ns_next(json, len, &pos, &t)) {
+		if (t.type == NS_COMMENT)
+			continue; /* JSON5's and the shell's: {"$ne" / * x * / : 1} */
+		if (t.type == NS_PUNCT && (json[t.s] == '{' || json[t.s] == '[')) {
+			if (depth < MA_NS_DEPTH)
+				parent[depth] = want_value ? ma_ns_parent(key) : NS_P_NONE;
+			depth++;
+		} else if (t.type == NS_PUNCT && (json[t.s] == '}' || json[t.s] == ']') &&
+		           depth > 0) {
+			depth--;
+		}
 		if (want_value) {
 			want_value = 0;
-			if (t.type == NS_STR && !t.open) {
+			if (t.type == NS_STR && !t.open && value_kind == NS_V_REGEX) {
+				if (ma_ns_check_regex(&c, &t))
+					return c.verdict;
+			} else if (t.type == NS_STR && !t.open && value_kind) {
 				size_t st = t.s + 1;
 				while (st < t.e && json[st] == ' ')
 					st++;
-				if (js_value || ma_ns_js_function(json + st, t.e - st, fn_value))
+				if (value_kind == NS_V_JS ||
+				    ma_ns_js_function(json + st, t.e - st, 1))
 					if (ma_ns_check_js(&c, &t))
 						return c.verdict;
 			}
@@ -784,14 +1054,13 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				key[0] = '\0';
 			}
 			want_value = 1;
-			/* (Extended JSON's code: {"$where": {"$code": "..."}}) */
-			js_value =
-			    ma_ns_js_key(key) || !strcmp(key, "body") || !strcmp(key, "$code");
-			/* (only where MongoDB runs the string: a trip's "map" is text) */
-			if (fn_doc < 0)
-				fn_doc = memmem(json, len, "$accumulator", 12) != NULL ||
-				         memmem(json, len, "\"reduce\"", 8) != NULL;
-			fn_value = fn_doc && ma_ns_fn_key(key);
+			/* (mapReduce's functions only in its command: a trip's
+			 * "map" is text) */
+			if (mapreduce < 0)
+				mapreduce = memmem(json, len, "\"reduce\"", 8) != NULL;
+			value_kind = ma_ns_value_kind(
+			    key, depth > 0 && depth <= MA_NS_DEPTH ? parent[depth - 1] : NS_P_NONE,
+			    mapreduce);
 			if (key[0] == '$' && key[1]) {
 				for (size_t i = 0; i < c.nin; i++) {
 					int f = 0;

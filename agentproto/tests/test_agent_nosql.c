@@ -443,6 +443,160 @@ static void arrows_count_only_inside_accumulator_or_mapreduce(void **state)
 	moat_policy_release(p);
 }
 
+/* JavaScript is read where MongoDB runs it, not wherever a string starts
+ * with "function": $where, $code, $function's body, $accumulator's
+ * init/accumulate/merge/finalize, mapReduce's map/reduce/finalize. A
+ * user's text stored in a field of the application's own named "body"
+ * or starting with "function" (a comment about the liver, a blog post
+ * with a code snippet) is data (session 17's review left these firing). */
+static void javascript_is_read_only_where_mongodb_runs_it(void **state)
+{
+	static const struct {
+		const char *in, *q;
+	} data[] = {
+	    {"function() { return true }",
+	     "{\"user\":\"ann\",\"bio\":\"function() { return true }\"}"},
+	    {"x = 1; y = 2", "{\"title\":\"Tips\",\"body\":\"x = 1; y = 2\",\"author\":\"ann\"}"},
+	    {"if (a) b(); else c();",
+	     "{\"$set\":{\"body\":\"if (a) b(); else c();\",\"edited\":true}}"},
+	    {"function counter() { let n = 0; return () => ++n }",
+	     "{\"title\":\"Closures\",\"body\":\"function counter() { let n = 0; return () => "
+	     "++n }\",\"tags\":[\"js\"]}"},
+	    {"function of the liver; return to sender",
+	     "{\"comment\":\"function of the liver; return to sender\"}"},
+	    /* a "body" below another key than $function */
+	    {"a = b; c()", "{\"post\":{\"body\":\"a = b; c()\"}}"},
+	    {"a = b; c()", "[{\"$match\":{\"body\":\"a = b; c()\"}}]"},
+	};
+	static const struct {
+		const char *in, *q;
+	} code[] = {
+	    {"' || 1 == 1 || '",
+	     "{\"$where\":\"function() { return this.u == '' || 1 == 1 || '' }\"}"},
+	    {"'; return 1; //",
+	     "{\"$expr\":{\"$function\":{\"args\":[\"$u\"],\"lang\":\"js\",\"body\":\"function(u) "
+	     "{ return u == ''; return 1; //' }\"}}}"},
+	    {"'; return 1; //", "{\"$expr\":{\"$function\":{\"body\":\"function(u) { return u == "
+	                        "''; return 1; //' }\",\"args\":[\"$u\"],\"lang\":\"js\"}}}"},
+	    {"' || '1'=='1",
+	     "[{\"$group\":{\"_id\":null,\"n\":{\"$accumulator\":{\"init\":\"function() { return "
+	     "'' || '1'=='1' }\",\"accumulate\":\"function(s) { return s }\",\"accumulateArgs\":"
+	     "[],\"merge\":\"function(a, b) { return a }\",\"lang\":\"js\"}}}}]"},
+	};
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof data / sizeof data[0]; i++)
+		if (check1(p, MOAT_INPUT_JSON, "body", data[i].in, data[i].q) != MOAT_ALLOW)
+			fail_msg("blocked: %s", data[i].q);
+	for (size_t i = 0; i < sizeof code / sizeof code[0]; i++)
+		if (check1(p, MOAT_INPUT_QUERY, "u", code[i].in, code[i].q) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", code[i].q);
+	moat_policy_release(p);
+}
+
+/* A $regex the application builds from the user's text. The user's part
+ * that constrains nothing (no character a match must hold: `.*`, `^`,
+ * `.+`, `x|`, `[\s\S]*`) turns a lookup or a search into a match-all:
+ * fired. Words, a search with its own wildcards between them (`foo.*bar`)
+ * and a pattern the application escaped pass. In an exact match written
+ * as a regex (`^INPUT$`, a case-insensitive lookup), a repeated wildcard
+ * or an alternation from the user (`a.*`, `adm|x`) fires too. */
+static void a_regex_from_the_user_that_matches_everything_is_blocked(void **state)
+{
+	static const struct {
+		const char *in, *q;
+	} attacks[] = {
+	    {".*", "{\"name\":{\"$regex\":\".*\"}}"},
+	    {".*", "{\"name\":{\"$regex\":\".*\",\"$options\":\"i\"}}"},
+	    {".*", "{\"user\":{\"$regex\":\"^.*$\",\"$options\":\"i\"},\"pass\":\"x\"}"},
+	    {"^", "{\"token\":{\"$regex\":\"^\"}}"},
+	    {".+", "{\"name\":{\"$regex\":\".+\"}}"},
+	    {"x|", "{\"name\":{\"$regex\":\"x|\"}}"},
+	    {"nobody|.*", "{\"name\":{\"$regex\":\"^nobody|.*\"}}"},
+	    {"[\\s\\S]*", "{\"name\":{\"$regex\":\"[\\\\s\\\\S]*\"}}"},
+	    {"(.*)", "{name: {$regex: '(.*)'}}"},
+	    {".*", "{\"name\":{\"$regularExpression\":{\"pattern\":\".*\",\"options\":\"\"}}}"},
+	    {"a.*", "{\"user\":{\"$regex\":\"^a.*$\",\"$options\":\"i\"}}"},
+	    {"admin|x", "{\"user\":{\"$regex\":\"^admin|x$\",\"$options\":\"i\"}}"},
+	};
+	static const struct {
+		const char *in, *q;
+	} ok[] = {
+	    {"shoes", "{\"name\":{\"$regex\":\"shoes\",\"$options\":\"i\"}}"},
+	    {"red shoes", "{\"name\":{\"$regex\":\"red shoes\",\"$options\":\"i\"}}"},
+	    {"foo.*bar", "{\"name\":{\"$regex\":\"foo.*bar\"}}"},
+	    {"C++ (beginner)", "{\"name\":{\"$regex\":\"C++ (beginner)\"}}"},
+	    {"what?", "{\"name\":{\"$regex\":\"what?\"}}"},
+	    {"a*", "{\"name\":{\"$regex\":\"a*\"}}"},
+	    {"john.doe@example.com",
+	     "{\"user\":{\"$regex\":\"^john.doe@example.com$\",\"$options\":\"i\"}}"},
+	    /* escaped by the application */
+	    {".*", "{\"name\":{\"$regex\":\"\\\\.\\\\*\"}}"},
+	    {"^", "{\"name\":{\"$regex\":\"\\\\^\"}}"},
+	    /* not a pattern */
+	    {".*", "{\"name\":\".*\"}"},
+	    {"^_^", "{\"name\":{\"$regex\":\"^_^\"}}"},
+	};
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	struct moat_request *r;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof attacks / sizeof attacks[0]; i++)
+		if (check1(p, MOAT_INPUT_QUERY, "name", attacks[i].in, attacks[i].q) != MOAT_BLOCK)
+			fail_msg("not blocked: %s", attacks[i].q);
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (check1(p, MOAT_INPUT_QUERY, "name", ok[i].in, ok[i].q) != MOAT_ALLOW)
+			fail_msg("blocked: %s", ok[i].q);
+	r = begin(p);
+	moat_request_add_input(r, MOAT_INPUT_QUERY, "name", ".*", 2);
+	assert_int_equal(moat_check_nosql(r, "{\"name\":{\"$regex\":\".*\"}}", (size_t)-1),
+	                 MOAT_BLOCK);
+	assert_string_equal(moat_request_event(r)->rule, "nosql.regex");
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
+/* JSON5 and mongo-shell text take comments between a key and its colon
+ * ({"$ne" /+x+/ : 1}, the slashes and stars a comment, is {$ne: 1} to
+ * JSON5.parse and the shell): the key
+ * is still read as the operator, in the document and in an input the
+ * application parsed itself. */
+static void comments_before_a_colon_do_not_hide_a_key(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	const char *body = "{\"user\":\"admin\",\"pass\":{\"$ne\" /*x*/ : \"\"}}";
+	struct moat_request *r;
+
+	(void)state;
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "pass", "{\"$ne\"/**/:1}",
+	                        "{\"user\":\"admin\",\"pass\":{\"$ne\":1}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "pass", "{$ne // x\n: 1}",
+	                        "{\"user\":\"admin\",\"pass\":{\"$ne\":1}}"),
+	                 MOAT_BLOCK);
+	/* a body jansson refuses (a comment), read by the lenient reader and
+	 * passed on as it is */
+	r = begin(p);
+	moat_request_add_json(r, body, strlen(body));
+	assert_int_equal(moat_check_nosql(r, body, strlen(body)), MOAT_BLOCK);
+	assert_string_equal(moat_request_event(r)->rule, "nosql.operator");
+	moat_request_end(r);
+	/* a $where key behind a comment, from the parameter's name */
+	assert_int_equal(check1(p, MOAT_INPUT_FORM, "q[$where]", "sleep(100)",
+	                        "{\"$where\" /* c */ : \"sleep(100)\"}"),
+	                 MOAT_BLOCK);
+	/* pasted into the document's text, which no longer reads whole */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "user", "\", \"$gt\" /**/ : \"\", \"x\": {\"",
+	                        "{\"user\": \"\", \"$gt\" /**/ : \"\", \"x\": {\"\"}"),
+	                 MOAT_BLOCK);
+	/* a comment in text stays text */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "q", "{ \"a\" /* b */ : 1 }",
+	                        "{\"name\":\"{ \\\"a\\\" /* b */ : 1 }\"}"),
+	                 MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -455,6 +609,9 @@ int main(void)
 	    cmocka_unit_test(monitor_mode_and_off),
 	    cmocka_unit_test(javascript_as_code_arrows_and_if_statements_is_read),
 	    cmocka_unit_test(arrows_count_only_inside_accumulator_or_mapreduce),
+	    cmocka_unit_test(javascript_is_read_only_where_mongodb_runs_it),
+	    cmocka_unit_test(a_regex_from_the_user_that_matches_everything_is_blocked),
+	    cmocka_unit_test(comments_before_a_colon_do_not_hide_a_key),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
