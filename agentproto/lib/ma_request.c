@@ -228,25 +228,7 @@ static size_t ma_url_unescape_u(const char *in, size_t len, size_t i, char *d, s
 		c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
 		took = 12;
 	}
-	if (c < 0x80) {
-		d[0] = (char)c; /* %u0027 */
-		*w = 1;
-	} else if (c < 0x800) {
-		d[0] = (char)(0xC0 | (c >> 6));
-		d[1] = (char)(0x80 | (c & 0x3F));
-		*w = 2;
-	} else if (c < 0x10000) {
-		d[0] = (char)(0xE0 | (c >> 12));
-		d[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		d[2] = (char)(0x80 | (c & 0x3F));
-		*w = 3;
-	} else {
-		d[0] = (char)(0xF0 | (c >> 18));
-		d[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		d[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		d[3] = (char)(0x80 | (c & 0x3F));
-		*w = 4;
-	}
+	*w = ma_utf8_write((uint32_t)c, d); /* %u0027 is one byte */
 	return took;
 }
 
@@ -391,17 +373,7 @@ size_t ma_html_decode(const char *in, size_t len, char *out)
 			 * bytes, 2 of UTF-8); 0x80-0x9F (HTML5 reads them as
 			 * Windows-1252) and surrogates stay text */
 			if (ok && v >= 0xA0 && v < 0x110000 && (v < 0xD800 || v >= 0xE000)) {
-				if (v < 0x800) {
-					out[o++] = (char)(0xC0 | (v >> 6));
-				} else if (v < 0x10000) {
-					out[o++] = (char)(0xE0 | (v >> 12));
-					out[o++] = (char)(0x80 | ((v >> 6) & 0x3F));
-				} else {
-					out[o++] = (char)(0xF0 | (v >> 18));
-					out[o++] = (char)(0x80 | ((v >> 12) & 0x3F));
-					out[o++] = (char)(0x80 | ((v >> 6) & 0x3F));
-				}
-				out[o++] = (char)(0x80 | (v & 0x3F));
+				o += ma_utf8_write((uint32_t)v, out + o);
 				i = (j < len && in[j] == ';') ? j : j - 1;
 				continue;
 			}

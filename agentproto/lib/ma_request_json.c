@@ -80,30 +80,6 @@ static void ma_rj_skip(struct ma_rj *j)
 	}
 }
 
-static size_t ma_rj_utf8(unsigned long c, char *o)
-{
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xC0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xE0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (c >> 18));
-	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
 /* The four hex digits at s[i..i+4) (i + 4 <= len), or -1. */
 static long ma_rj_hex4(const char *s, size_t len, size_t i)
 {
@@ -169,7 +145,7 @@ static size_t ma_rj_string(struct ma_rj *j)
 			} else if (u >= 0xD800 && u <= 0xDFFF) {
 				u = 0xFFFD;
 			}
-			o += ma_rj_utf8((unsigned long)u, j->buf + o);
+			o += ma_utf8_write((uint32_t)u, j->buf + o);
 			break;
 		default: /* \" \\ \/ \' and what no parser knows */
 			j->buf[o++] = c;
@@ -320,7 +296,7 @@ static char *ma_rj_transcode(const unsigned char *b, size_t n, int unit, int be,
 		}
 		if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
 			c = 0xFFFD;
-		w += ma_rj_utf8(c, o + w);
+		w += ma_utf8_write((uint32_t)c, o + w);
 	}
 	*outlen = w;
 	return o;

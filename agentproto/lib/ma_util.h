@@ -7,7 +7,8 @@
  * JSON's plain runs, the SQL lexer's, the path check's), and ma_utf8_read,
  * the one UTF-8 sequence reader of the request's forms and the events'
  * text (ma_request_nfkc.c's NFKC, validity and U+FFFD walks, ma_event.c's
- * ma_utf8_seq and text, ma_request.c's JSON quoting). Header-only, no
+ * ma_utf8_seq and text, ma_request.c's JSON quoting), and ma_utf8_write,
+ * the one encoder of the request's decoders. Header-only, no
  * state, no allocation: any thread.
  */
 #ifndef MA_UTIL_H
@@ -89,6 +90,35 @@ static inline __attribute__((always_inline)) size_t ma_utf8_read(const unsigned 
 		return 4;
 	}
 	return 0;
+}
+
+/* Writes the code point cp (below 0x110000; a caller that must refuse
+ * surrogates does so before) as UTF-8 at out, which has room for 4
+ * bytes: returns its length, 1 to 4. The one encoder of the request's
+ * decoders (ma_request.c's %uXXXX and HTML references, ma_request_json.c's
+ * \uXXXX). */
+static inline size_t ma_utf8_write(uint32_t cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
 }
 
 #endif
