@@ -441,11 +441,12 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
 
 /* the value as given, URL-decoded once, twice (with '+' as a space and
  * kept), HTML-decoded, HTML- after URL-decoded and the reverse, NFKC of
- * the value, its URL (once, twice, '+' kept), HTML and HTML-after-URL
- * forms, the value's bad UTF-8 as U+FFFD or it as Latin-1 and the URL
- * form's bad UTF-8 as U+FFFD, and of those with a NUL inside the part
- * before it (what C code pasting it with %s uses): 17 at most, and 3 of
- * their NUL cuts then (the first forms' first) */
+ * the value, its URL (once, twice, '+' kept once and twice), HTML,
+ * HTML-after-URL and URL-after-HTML forms, the value's bad UTF-8 as
+ * U+FFFD or it as Latin-1 and the URL form's bad UTF-8 as U+FFFD, and of
+ * those with a NUL inside the part before it (what C code pasting it with
+ * %s uses): 19 at most, and 1 of their NUL cuts then (the first forms'
+ * first) */
 #define MA_INPUT_FORMS 20
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */

@@ -439,9 +439,10 @@ static int ma_form_seen(const struct ma_input *in, const char *p, size_t n)
 static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 {
 	static const char *const from[] = {
-	    "raw",         "url",           "url2", "rawurl",   "rawurl2",   "html",
-	    "url_html",    "html_url",      "nfkc", "url_nfkc", "html_nfkc", "url2_nfkc",
-	    "rawurl_nfkc", "url_html_nfkc", "fffd", "latin1",   "url_fffd"};
+	    "raw",       "url",       "url2",         "rawurl",        "rawurl2",
+	    "html",      "url_html",  "html_url",     "nfkc",          "url_nfkc",
+	    "html_nfkc", "url2_nfkc", "rawurl_nfkc",  "url_html_nfkc", "fffd",
+	    "latin1",    "url_fffd",  "rawurl2_nfkc", "html_url_nfkc"};
 	static const char *const to[] = {"cstr",
 	                                 "url_cstr",
 	                                 "url2_cstr",
@@ -458,7 +459,9 @@ static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 	                                 "url_html_nfkc_cstr",
 	                                 "fffd_cstr",
 	                                 "latin1_cstr",
-	                                 "url_fffd_cstr"};
+	                                 "url_fffd_cstr",
+	                                 "rawurl2_nfkc_cstr",
+	                                 "html_url_nfkc_cstr"};
 	int n = in->nforms;
 
 	for (int i = raw_nul ? 0 : 1; i < n && in->nforms < MA_INPUT_FORMS; i++) {
@@ -673,9 +676,10 @@ static int ma_html_may_high(const unsigned char *f, size_t n, int high)
  * of their own (in->mem2) made only when one of them is there to make:
  * html of url (a URL router, then an HTML unescape: `%26%2339%3B` ->
  * `'`), url of html (`&#37;27` -> `'`), and NFKC (ma_request_nfkc.c) of
- * raw, url, html, url2, rawurl and url_html where they hold a character
- * whose NFKC form is ASCII (`x%uFF07`, `&#65287;`, `%25EF%25BC%2587`,
- * `%26%2365287%3B` are `＇`: the last a router, an HTML unescape and an
+ * raw, url, html, url2, rawurl, url_html, rawurl2 and html_url where
+ * they hold a character whose NFKC form is ASCII (`x%uFF07`, `&#65287;`,
+ * `%25EF%25BC%2587`, `%26%2365287%3B`, `&#37;EF&#37;BC&#37;87` are `＇`:
+ * the last two a router or an HTML unescape, the other decoder, and an
  * NFKC-normalising framework in a row), and where raw or url is not UTF-8
  * its bad bytes as U+FFFD (fffd, url_fffd) and raw as Latin-1 (latin1:
  * `\xe9' OR 1=1--` in a body is `\uFFFD' OR 1=1--` to Node and Go, `é'
@@ -686,12 +690,16 @@ static int ma_html_may_high(const unsigned char *f, size_t n, int high)
 static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t len, unsigned scan,
                              const int url_at[4], int h)
 {
-	static const char *const nfkc_name[] = {"nfkc",      "url_nfkc",    "html_nfkc",
-	                                        "url2_nfkc", "rawurl_nfkc", "url_html_nfkc"};
-	enum { UH = 5 }; /* url_html: made here, its NFKC looked at after */
+	static const char *const nfkc_name[] = {"nfkc",         "url_nfkc",     "html_nfkc",
+	                                        "url2_nfkc",    "rawurl_nfkc",  "url_html_nfkc",
+	                                        "rawurl2_nfkc", "html_url_nfkc"};
+	/* url_html, html_url: made here, their NFKC looked at after; rawurl2
+	 * last, so that the forms before it keep their order */
+	enum { UH = 5, R2 = 6, HU = 7, NSRC = 8 };
 	int u = url_at[0];
-	int src[6] = {(scan & MA_V_HIGH) ? 0 : -1, u, h, url_at[1], url_at[2], -1};
-	size_t first[6], need = 0;
+	int src[NSRC] = {
+	    (scan & MA_V_HIGH) ? 0 : -1, u, h, url_at[1], url_at[2], -1, url_at[3], -1};
+	size_t first[NSRC], need = 0;
 	int bad[2] = {0, 0}; /* raw, url: past ASCII and not UTF-8 */
 	int url_html = u >= 0 && memchr(in->form[u], '&', in->form_len[u]) != NULL;
 	int html_url = h >= 0 && (memchr(in->form[h], '%', in->form_len[h]) != NULL ||
@@ -702,7 +710,7 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 	/* html of url and url of html are no longer than len; an NFKC form
 	 * of a decoded form no longer than MA_NFKC_ROOM(len) */
 	need += url_html ? len + 1 : 0;
-	need += html_url ? len + 1 : 0;
+	need += html_url ? len + 1 + MA_NFKC_ROOM(len) + 1 : 0; /* and its NFKC */
 	for (int k = 0; k < UH; k++) {
 		const unsigned char *f;
 		first[k] = 0;
@@ -721,6 +729,16 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 		                 : ma_nfkc_first(in->form[src[k]], in->form_len[src[k]]);
 		if (first[k] == in->form_len[src[k]])
 			src[k] = -1;
+		else
+			need += MA_NFKC_ROOM(len) + 1;
+	}
+	/* rawurl2's (rare: a '+' and an escape escaped) where it is past ASCII */
+	if (src[R2] >= 0) {
+		const char *f = in->form[src[R2]];
+		size_t fl = in->form_len[src[R2]];
+		first[R2] = ma_has_high((const unsigned char *)f, fl) ? ma_nfkc_first(f, fl) : fl;
+		if (first[R2] == fl)
+			src[R2] = -1;
 		else
 			need += MA_NFKC_ROOM(len) + 1;
 	}
@@ -749,21 +767,29 @@ static int ma_add_late_forms(struct moat_request *r, struct ma_input *in, size_t
 	if (html_url) {
 		size_t dl = ma_url_decode(in->form[h], in->form_len[h], next);
 		next[dl] = '\0';
-		if (ma_form_add(in, next, dl, "html_url"))
+		if (ma_form_add(in, next, dl, "html_url")) {
+			src[HU] = in->nforms - 1;
 			next += len + 1;
+		}
 	}
-	first[UH] = 0;
-	if (src[UH] >= 0) {
-		const char *f = in->form[src[UH]];
-		size_t fl = in->form_len[src[UH]];
-		if (!uh_room || !ma_has_high((const unsigned char *)f, fl))
-			src[UH] = -1;
+	/* url_html's and html_url's NFKC forms where they are past ASCII
+	 * (html_url: `&#37;EF&#37;BC&#37;87` is `%EF%BC%87`, then `＇`) */
+	for (int k = UH; k < NSRC; k += HU - UH) {
+		const char *f;
+		size_t fl;
+		first[k] = 0;
+		if (src[k] < 0)
+			continue;
+		f = in->form[src[k]];
+		fl = in->form_len[src[k]];
+		if ((k == UH && !uh_room) || !ma_has_high((const unsigned char *)f, fl))
+			src[k] = -1;
 		else
-			first[UH] = ma_nfkc_first(f, fl);
-		if (src[UH] >= 0 && first[UH] == fl)
-			src[UH] = -1;
+			first[k] = ma_nfkc_first(f, fl);
+		if (src[k] >= 0 && first[k] == fl)
+			src[k] = -1;
 	}
-	for (int k = 0; k <= UH; k++) {
+	for (int k = 0; k < NSRC; k++) {
 		size_t dl;
 		if (src[k] < 0)
 			continue;

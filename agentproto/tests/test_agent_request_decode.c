@@ -274,6 +274,35 @@ static void an_input_decoded_by_three_decoders_is_found(void **state)
 	expect(benign, sizeof benign / sizeof benign[0], MOAT_ALLOW);
 }
 
+/* NFKC after the two chains that lacked it (session 18): an HTML
+ * unescape, a URL decode, then NFKC (`&#37;EF&#37;BC&#37;87` is
+ * `%EF%BC%87`, then `＇`, then `'`: html.unescape, unquote_plus and
+ * unicodedata.normalize in a row, as python3 shows), and a value
+ * URL-decoded twice with '+' kept, then NFKC (node's
+ * decodeURIComponent(decodeURIComponent(v)).normalize('NFKC'):
+ * `x%25EF%25BC%2587%2520or%25201=1--+` reaches SQLite as
+ * `x' or 1=1--+`, which url2_nfkc, `--` then a space, is not). Their
+ * ordinary neighbours stay allowed. */
+static void nfkc_after_html_url_and_rawurl2_is_found(void **state)
+{
+	static const struct probe attacks[] = {
+	    {SQLITE, "x&#37;EF&#37;BC&#37;87 or 1=1--", "SELECT * FROM t WHERE name='x' or 1=1--'"},
+	    {SHELL, "a&#37;EF&#37;BC&#37;9Bid", "ls a;id"},
+	    {SQLITE, "x%25EF%25BC%2587%2520or%25201=1--+",
+	     "SELECT * FROM t WHERE name='x' or 1=1--+'"},
+	};
+	static const struct probe benign[] = {
+	    {SQLITE, "&#37;EF&#37;BC&#37;91&#37;EF&#37;BC&#37;92 off",
+	     "SELECT * FROM t WHERE note='12 off'"},
+	    {SQLITE, "%25EF%25BC%2591%25EF%25BC%2592+apples",
+	     "SELECT * FROM t WHERE note='12+apples'"},
+	};
+
+	(void)state;
+	expect(attacks, sizeof attacks / sizeof attacks[0], MOAT_BLOCK);
+	expect(benign, sizeof benign / sizeof benign[0], MOAT_ALLOW);
+}
+
 /* The NFKC form replaces exactly the characters whose NFKC form is ASCII
  * (all 1,403 of Python's unicodedata 14.0 were compared once, none more:
  * bench/RESULTS.md, session 16) and is made only where one is there: an
@@ -796,6 +825,7 @@ int main(void)
 	    cmocka_unit_test(the_utf8_reader_keeps_every_rule),
 	    cmocka_unit_test(an_input_decoded_by_two_decoders_is_found),
 	    cmocka_unit_test(an_input_decoded_by_three_decoders_is_found),
+	    cmocka_unit_test(nfkc_after_html_url_and_rawurl2_is_found),
 	    cmocka_unit_test(a_body_jansson_refuses_still_gives_its_fields),
 	    cmocka_unit_test(a_value_that_is_not_utf8_is_found_as_decoded),
 	    cmocka_unit_test(a_body_in_utf16_or_utf32_gives_its_fields),
