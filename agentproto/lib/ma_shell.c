@@ -3195,6 +3195,44 @@ static size_t ma_sh_cmd_start(const char *s, size_t lo, size_t stop, int *open)
 /* The bytes looked back at from a value for its command's start. */
 #define MA_SH_ARITH_BACK 1024
 
+/* 1 when the value at [a, b) of s lies, looking back at most to stop
+ * (quotes taken as bytes), inside an unclosed (( -- bash's arithmetic
+ * command or a for's clauses, across the parentheses, operators and ;
+ * inside it -- or in a subscript of an indexed array's compound
+ * assignment, name=( [...]=v ) (not where the line declares an
+ * associative array): bash evaluates both, and expands any substitution
+ * in them. */
+static int ma_sh_arith_open(const char *s, size_t len, size_t a, size_t b, size_t stop)
+{
+	size_t w = a, e = b;
+	int depth = 0, first = 1;
+
+	while (w > stop && s[w - 1] != ' ' && s[w - 1] != '\t' && s[w - 1] != '(')
+		w--;
+	while (e < len && s[e] != ' ' && s[e] != '\t' && s[e] != '\n' && s[e] != ')')
+		e++;
+	for (size_t c = w; c > stop; c--) {
+		if (s[c - 1] == ')') {
+			depth++;
+			continue;
+		}
+		if (s[c - 1] != '(')
+			continue;
+		if (depth) {
+			depth--;
+			continue;
+		}
+		if (c >= 2 && s[c - 2] == '(')
+			return 1; /* (( */
+		if (first && c >= 2 && s[c - 2] == '=' && s[w] == '[' &&
+		    (memmem(s + b, e - b, "]=", 2) || memmem(s + b, e - b, "]+=", 3)))
+			return !memmem(s, len, "declare -A", 10) &&
+			       !memmem(s, len, "typeset -A", 10) && !memmem(s, len, "local -A", 8);
+		first = 0;
+	}
+	return 0;
+}
+
 /* What bash does with the value at [a, b) of s (e0, m0: the first
  * element and mark of lx, the window that holds a, that end after a),
  * which holds a command substitution at k that the line itself does not
@@ -3243,6 +3281,10 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 		if (p < a && s[p] == '[')
 			return 1; /* ${a[ ... ]} */
 	}
+	/* inside (( ... )) behind a ( of its own, &&, || or a for's ;, or
+	 * in a compound assignment's subscript: any substitution */
+	if (ma_sh_arith_open(s, len, a, b, a > MA_SH_ARITH_BACK ? a - MA_SH_ARITH_BACK : 0))
+		return 1;
 	if (e0 < lx->nel && lx->el[e0].kind == MA_SH_WORD && lx->el[e0].start < a)
 		lo = lx->el[e0].start;
 	if (in != (size_t)-1 && in >= lo) /* the value's word in that body */

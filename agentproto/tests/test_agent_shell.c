@@ -1142,6 +1142,52 @@ static void bash_arithmetic_is_read_where_bash_evaluates(void **state)
 	assert_int_equal(shell3("a[$(id)]", "a=(1); unset '", "a[$(id)]", "'"), MOAT_BLOCK);
 }
 
+/* A value inside (( )) behind a "(" of its own, an operator (&&, ||, |,
+ * ...), and one in a subscript of an indexed array's
+ * compound assignment (x=( ['$(id)']=1 ), declare, readonly and export
+ * alike): bash 5.2 runs the substitution (each line ran "touch" under
+ * bash -c). The look-back for the command's start stopped at that "(" or
+ * operator and missed the (( ; readonly and export passed since their
+ * names are not evaluated (main 5f3e7e6 fired on those two). Still
+ * passing: (( 1 + ( '...' ) )) and for (( ...; ... )), lines dash cannot
+ * parse (the parse check is dash's), which bash runs. */
+static void arithmetic_behind_a_parenthesis_and_compound_subscripts_fire(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"(( ( '", "' ) ))"},
+	    {"x=1; (( ( x + '", "' ) ))"},
+	    {"if (( ( '", "' ) > 1 )); then :; fi"},
+	    {"(( 1 && '", "' ))"},
+	    {"(( 1 || '", "' ))"},
+	    {"x=( ['", "']=1 )"},
+	    {"x+=( [0]=1 ['", "']=2 )"},
+	    {"readonly -a x=( ['", "']=1 )"},
+	    {"export x=( ['", "']=1 )"},
+	    {"declare x=( ['", "']=1 )"},
+	    {"local -a x=( [1+'", "']=1 )"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "$(id)", "`id`", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
+	static const char *const passes[][2] = {
+	    {"(( x = 1 )); echo '", "'"},
+	    {"(( (x) > 1 )) && echo '", "'"},
+	    {"x=( '", "' )"},
+	    {"echo '", "' && (( 1 ))"},
+	};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	for (size_t h = 0; h < sizeof passes / sizeof passes[0]; h++)
+		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++)
+			if (shell3(attacks[k], passes[h][0], attacks[k], passes[h][1]) !=
+			    MOAT_ALLOW)
+				fail_msg("blocked: %s%s%s", passes[h][0], attacks[k], passes[h][1]);
+	/* an associative array's keys are not evaluated */
+	assert_int_equal(shell3("$(id)", "declare -A x; x=( ['", "$(id)", "']=1 )"), MOAT_ALLOW);
+}
+
 /* A subshell or (( )) right after "{", "if", "!" ... and after "function
  * name {" (bash: the third word opens the body) made the parse check
  * refuse the line ("{ ((" read as a function's "name ("), so nothing in
@@ -3215,6 +3261,7 @@ int main(void)
 	    cmocka_unit_test(bash_arithmetic_is_read_where_bash_evaluates),
 	    cmocka_unit_test(a_subshell_after_an_opening_word_starts_a_command),
 	    cmocka_unit_test(a_parenthesis_inside_double_brackets_groups),
+	    cmocka_unit_test(arithmetic_behind_a_parenthesis_and_compound_subscripts_fire),
 	    cmocka_unit_test(bash_subscripts_and_offsets_of_quoted_text_fire),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
