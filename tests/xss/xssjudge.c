@@ -12,22 +12,12 @@
  * Single-threaded; everything it allocates is freed per line.
  */
 #include "ma_html.h"
+#include "ma_util.h"
 #include "moatagent.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
 
 /* Decodes the hex in s[0, n) into out (n / 2 bytes); its length. */
 static size_t unhex(const char *s, size_t n, char *out)
@@ -35,7 +25,7 @@ static size_t unhex(const char *s, size_t n, char *out)
 	size_t o = 0;
 
 	for (size_t i = 0; i + 1 < n; i += 2) {
-		int h = hexval((unsigned char)s[i]), l = hexval((unsigned char)s[i + 1]);
+		int h = ma_hex_val((unsigned char)s[i]), l = ma_hex_val((unsigned char)s[i + 1]);
 		if (h < 0 || l < 0)
 			break;
 		out[o++] = (char)(h * 16 + l);
