@@ -23,7 +23,9 @@
  *   xss.split_tag      the input's '<' joins an active element or handler
  *                      once the input's own tags and comments are removed
  *                      (a tag-stripping filter's output: <<br>img ...>);
- *   xss.srcdoc         the input puts markup into an iframe's srcdoc;
+ *   xss.srcdoc         the input puts script into an iframe's srcdoc
+ *                      document (the value decoded and judged as a
+ *                      fragment; in doubt: any '<' in it);
  *   xss.style          the input adds CSS that runs script (expression(),
  *                      javascript: URLs, -moz-binding, behavior);
  *   xss.script         the input is inside a <script> or an on* handler and
@@ -357,6 +359,92 @@ static int ma_xss_has_lt(const char *s, size_t vs, size_t ve)
 	return 0;
 }
 
+/* 1 if s[0, n) is exactly a name browsers know, as spelt (case counts:
+ * &Lt; is not '<'), among those ma_xss_char decodes; semi 0: written
+ * without the ';', which only the legacy names allow. */
+static int ma_xss_ref_exact(const char *s, size_t n, int semi)
+{
+	static const char *const legacy[] = {"lt",  "LT",   "gt",   "GT",   "amp",
+	                                     "AMP", "quot", "QUOT", "nbsp", NULL};
+	static const char *const other[] = {"Tab", "NewLine", "colon", "lpar", "rpar",   "apos",
+	                                    "sol", "bsol",    "num",   "semi", "equals", NULL};
+
+	for (int i = 0; legacy[i]; i++)
+		if (strlen(legacy[i]) == n && memcmp(s, legacy[i], n) == 0)
+			return 1;
+	for (int i = 0; semi && other[i]; i++)
+		if (strlen(other[i]) == n && memcmp(s, other[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int ma_xss_alnum(unsigned char c)
+{
+	c = ma_xss_lower(c);
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Named references that give an ASCII character ma_xss_char does not
+ * decode: a srcdoc holding one is not decoded exactly. */
+static const char *const ma_xss_ascii_refs[] = {
+    "excl",   "dollar", "percnt",       "ast",   "midast",           "plus",  "comma",
+    "period", "quest",  "commat",       "lsqb",  "lbrack",           "rsqb",  "rbrack",
+    "hat",    "lowbar", "underbar",     "grave", "diacriticalgrave", "lcub",  "lbrace",
+    "verbar", "vert",   "verticalline", "rcub",  "rbrace",           "fjlig", NULL};
+
+/* The srcdoc value s[vs, ve) decoded as a browser decodes an attribute
+ * value, into out (cap bytes); *da, *db get the input [a, b)'s place in
+ * it. Returns the decoded length, or (size_t)-1 when the decoding is not
+ * exact: out too small, [a, b) not on the value's character boundaries
+ * (a reference split between the page and the input), a reference spelt
+ * in a way this decoder does not follow. Code points above 0x7f and NUL
+ * become one 0x80 byte (text, as they are in the inner document). */
+static size_t ma_xss_srcdoc_decode(const char *s, size_t vs, size_t ve, size_t a, size_t b,
+                                   char *out, size_t cap, size_t *da, size_t *db)
+{
+	size_t i = vs, o = 0;
+	int ha = 0, hb = 0;
+
+	while (i < ve) {
+		size_t p = i;
+		unsigned c;
+		if (i == a) {
+			*da = o;
+			ha = 1;
+		}
+		if (i == b) {
+			*db = o;
+			hb = 1;
+		}
+		if (o == cap)
+			return (size_t)-1;
+		c = ma_xss_char(s, ve, &i);
+		if (s[p] == '&' && p + 1 < ve && s[p + 1] != '#' && i == p + 1 &&
+		    ma_xss_alnum((unsigned char)s[p + 1])) {
+			size_t q = p + 1; /* a name ma_xss_char does not know */
+			while (q < ve && ma_xss_alnum((unsigned char)s[q]))
+				q++;
+			if (q < ve && s[q] == ';') {
+				if (ma_xss_in_list(s + p + 1, q - p - 1, ma_xss_ascii_refs))
+					return (size_t)-1;
+				c = 0x80;
+				i = q + 1;
+			} /* (else '&' as written) */
+		} else if (s[p] == '&' && i > p + 1 && s[p + 1] != '#') {
+			int semi = s[i - 1] == ';';
+			if (!ma_xss_ref_exact(s + p + 1, i - p - 1 - (size_t)semi, semi) ||
+			    (!semi && i < ve && (ma_xss_alnum((unsigned char)s[i]) || s[i] == '=')))
+				return (size_t)-1; /* &Lt; &colon &ampx: not what we decode */
+		}
+		out[o++] = (char)(c == 0 ? 0x80 : c);
+	}
+	if (b == ve) {
+		*db = o;
+		hb = 1;
+	}
+	return ha && hb ? o : (size_t)-1;
+}
+
 #define MA_XSS_CSS_MAX 1024 /* bytes of a style value decoded (the rest read as written) */
 
 /* The style value s[a, b) as the CSS parser reads it: character
@@ -590,6 +678,37 @@ static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev
 	hit->confidence = conf;
 }
 
+struct ma_xss_marks;
+static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t len, size_t a,
+                                size_t b, struct ma_xss_hit *hit);
+
+#define MA_XSS_SRCDOC_MAX 2048 /* bytes of a srcdoc document judged (longer: fires on '<') */
+
+/* 1 when the input [a, b) in the srcdoc value s[vs, ve) puts script into
+ * the document the value is: the value decoded (ma_xss_srcdoc_decode)
+ * and the input's place in it judged as in a whole fragment. Plain text
+ * in a srcdoc that holds the page's markup (a mail preview) is data. When
+ * the decoding is not exact, the value does not fit, the input reaches
+ * outside the value, or the document holds a srcdoc of its own (the
+ * judgment nests once only), 1 if it holds a '<' at all. Stack: the
+ * buffer and one more fragment judgment. */
+static int ma_xss_srcdoc_fires(const char *s, size_t vs, size_t ve, size_t a, size_t b)
+{
+	char doc[MA_XSS_SRCDOC_MAX];
+	size_t n, da = 0, db = 0;
+	struct ma_xss_hit inner;
+
+	if (!ma_xss_has_lt(s, vs, ve))
+		return 0;
+	if (a < vs || b > ve)
+		return 1;
+	n = ma_xss_srcdoc_decode(s, vs, ve, a, b, doc, sizeof doc, &da, &db);
+	if (n == (size_t)-1 || da >= db || ma_xss_has_word(doc, 0, n, "srcdoc"))
+		return 1;
+	ma_xss_analyse_from(NULL, doc, n, da, db, &inner);
+	return inner.fired;
+}
+
 /* on + letters: an event handler's name (onerror, ONLOAD, onbegin). */
 static int ma_xss_handler_name(const char *nm, size_t nl)
 {
@@ -639,7 +758,8 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 		} else if (ma_xss_url_attr(nm, nl) && in_value && !added &&
 		           ma_xss_js_url_breaks(s, at->vs, at->ve, a, b)) {
 			ma_xss_set(hit, "xss.script", "high", 0.9);
-		} else if (ma_html_ieq(nm, nl, "srcdoc") && ma_xss_has_lt(s, at->vs, at->ve)) {
+		} else if (ma_html_ieq(nm, nl, "srcdoc") &&
+		           ma_xss_srcdoc_fires(s, at->vs, at->ve, a, b)) {
 			ma_xss_set(hit, "xss.srcdoc", "high", 0.9);
 		} else if (at->ve - at->vs > 2 && memmem(s + at->vs, at->ve - at->vs, "&{", 2)) {
 			ma_xss_set(hit, "xss.script", "high", 0.8); /* a JavaScript entity &{...} */

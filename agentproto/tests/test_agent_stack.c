@@ -457,6 +457,15 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	                       .in = {q},
 	                       .text = sql4k(b(), "<p>", q, "</p>")};
 
+	/* a srcdoc document judged inside the page (session 18: a second
+	 * fragment judgment and its 2 KB buffer) */
+	q = fill(b(), "Bob &lt;svg onload=x&gt; ", 600);
+	ops[n++] = (struct op){
+	    .kind = OP_HTML,
+	    .name = "html srcdoc",
+	    .in = {q},
+	    .text = sql4k(b(), "<iframe srcdoc=\"&lt;p&gt;Hi ", q, "&lt;/p&gt;\"></iframe>")};
+
 	/* NoSQL */
 	t = b();
 	fill(t, "{\"$or\":[", 8 * 100);

@@ -594,6 +594,47 @@ static void srcdoc_markup_written_as_any_reference_fires(void **state)
 	assert_int_equal(srcdoc("Tom &amp; Jerry, 1 &#62; 0"), MOAT_ALLOW);
 }
 
+/* Session 18 (xsschrome): a srcdoc that already holds the application's
+ * markup (a webmail preview) is judged as the document it is: the value's
+ * character references decoded, the input found in that text and judged
+ * as in a whole fragment. Plain text is let through; markup, a script's
+ * code, a javascript: URL or an attribute broken there is not. */
+#define inner(in, h, t)  page(S(in), "<iframe srcdoc=\"" h, S(in), t "\"></iframe>", NULL)
+#define inner1(in, h, t) page(S(in), "<iframe srcdoc='" h, S(in), t "'></iframe>", NULL)
+
+static void text_in_a_srcdoc_with_markup_is_judged_in_its_document(void **state)
+{
+	(void)state;
+	assert_int_equal(inner("Bob Smith", "&lt;p&gt;Hello ", "&lt;/p&gt;"), MOAT_ALLOW);
+	assert_int_equal(inner("Bob Smith, 1 > 0", "&lt;p&gt;Hi ", "&lt;/p&gt;"), MOAT_ALLOW);
+	assert_int_equal(inner("O'Brien", "&lt;a title=&quot;", "&quot;&gt;x&lt;/a&gt;"),
+	                 MOAT_ALLOW);
+	assert_int_equal(inner("Bob Smith", "<p>Hi ", "</p>"), MOAT_ALLOW);
+	/* what the input adds there is judged */
+	assert_int_equal(inner("&lt;img src=x onerror=alert(1)&gt;", "&lt;p&gt;Hi ", "&lt;/p&gt;"),
+	                 MOAT_BLOCK);
+	assert_int_equal(inner1("<img src=x onerror=alert(1)>", "&lt;p&gt;Hi ", "&lt;/p&gt;"),
+	                 MOAT_BLOCK);
+	assert_int_equal(inner("javascript:alert(1)", "&lt;a href=", "&gt;x&lt;/a&gt;"),
+	                 MOAT_BLOCK);
+	assert_int_equal(inner("1;alert(1)", "&lt;script&gt;var x = ", "&lt;/script&gt;"),
+	                 MOAT_BLOCK);
+	assert_int_equal(inner("x onmouseover=alert(1)", "&lt;a title=", "&gt;x&lt;/a&gt;"),
+	                 MOAT_BLOCK);
+	assert_int_equal(inner("x&quot; onmouseover=&quot;alert(1)", "&lt;a title=&quot;",
+	                       "&quot;&gt;x&lt;/a&gt;"),
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    inner1("x\" onmouseover=\"alert(1)", "&lt;a title=&quot;", "&quot;&gt;x&lt;/a&gt;"),
+	    MOAT_BLOCK);
+	/* a reference split between the page and the input: as before */
+	assert_int_equal(inner("lt;b&gt;Bob", "&lt;p&gt;&", "&lt;/p&gt;"), MOAT_BLOCK);
+	/* srcdoc inside srcdoc: as before */
+	assert_int_equal(inner("Bob Smith", "&lt;iframe srcdoc=&amp;quot;&amp;lt;p&amp;gt;",
+	                       "&amp;quot;&gt;&lt;/iframe&gt;"),
+	                 MOAT_BLOCK);
+}
+
 static void css_escapes_and_references_in_a_style_fire(void **state)
 {
 	const char *rule;
@@ -942,6 +983,7 @@ int main(void)
 	    cmocka_unit_test(leaving_a_script_string_fires),
 	    cmocka_unit_test(bypass_families_fire),
 	    cmocka_unit_test(srcdoc_markup_written_as_any_reference_fires),
+	    cmocka_unit_test(text_in_a_srcdoc_with_markup_is_judged_in_its_document),
 	    cmocka_unit_test(css_escapes_and_references_in_a_style_fire),
 	    cmocka_unit_test(reference_and_mutation_shapes_fire),
 	    cmocka_unit_test(split_tags_encoded_schemes_and_includes_fire),
