@@ -856,17 +856,19 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * words): a function said to hold a language model that predicts the
      * next token, the output of a print of it to be guessed, the weights
      * to be ignored, only the text after the loop's last turn printed.
-     * Each a hint (a course on language models has the first, a quiz the
-     * second); two come to 0.7, three fire */
-    {PF_ENCODED, 0.45,
+     * Each a weak hint (a course on language models has the first, a
+     * quiz the second): homework on next-word generators has all four
+     * (review10), so together they stay below the default threshold and
+     * only add to other evidence */
+    {PF_ENCODED, 0.2,
      "function|model|program|it ** generat~|predict~|produc~|output~|return~ * THE|a * next "
      "token~|word~|character~"},
-    {PF_ENCODED, 0.45,
+    {PF_ENCODED, 0.2,
      "generat~|give|write|produc~|show|guess * a|an|THE * sample|possible|likely|plausible|"
      "probable|hypothetical|example * output~ * of|for * print~|function~|call|code|program"},
-    {PF_ENCODED, 0.5,
+    {PF_ENCODED, 0.25,
      "IGN * THE * actual|real|true * weights|model|models|implementation~|parameters"},
-    {PF_ENCODED, 0.45,
+    {PF_ENCODED, 0.2,
      "print~|output~|return~ * only * THE * final|finished|full|complete|whole * "
      "generation~|output~|text|result~ * after|once"},
     {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
