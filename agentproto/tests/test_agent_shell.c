@@ -1027,6 +1027,17 @@ static void heads_block_and_allow(const char *const heads[][2], size_t nh,
 	}
 }
 
+/* Every attack between each pass's head and tail is allowed. */
+static void passes_allow(const char *const passes[][2], size_t np, const char *const *attacks,
+                         size_t na)
+{
+	for (size_t h = 0; h < np; h++)
+		for (size_t k = 0; k < na; k++)
+			if (shell3(attacks[k], passes[h][0], attacks[k], passes[h][1]) !=
+			    MOAT_ALLOW)
+				fail_msg("blocked: %s%s%s", passes[h][0], attacks[k], passes[h][1]);
+}
+
 /* bash evaluates a value as arithmetic in [[ ... -eq ... ]], let,
  * (( )), $(( )), declare -i, -v and an indexed array's subscript, and
  * expands a command substitution inside an array subscript there: the
@@ -1133,11 +1144,8 @@ static void bash_arithmetic_is_read_where_bash_evaluates(void **state)
 	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
 	                      sizeof attacks / sizeof attacks[0], values,
 	                      sizeof values / sizeof values[0]);
-	for (size_t h = 0; h < sizeof passes / sizeof passes[0]; h++)
-		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++)
-			if (shell3(attacks[k], passes[h][0], attacks[k], passes[h][1]) !=
-			    MOAT_ALLOW)
-				fail_msg("blocked: %s%s%s", passes[h][0], attacks[k], passes[h][1]);
+	passes_allow(passes, sizeof passes / sizeof passes[0], attacks,
+	             sizeof attacks / sizeof attacks[0]);
 	/* unset evaluates the subscript of a declared indexed array */
 	assert_int_equal(shell3("a[$(id)]", "a=(1); unset '", "a[$(id)]", "'"), MOAT_BLOCK);
 }
@@ -1179,11 +1187,8 @@ static void arithmetic_behind_a_parenthesis_and_compound_subscripts_fire(void **
 	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
 	                      sizeof attacks / sizeof attacks[0], values,
 	                      sizeof values / sizeof values[0]);
-	for (size_t h = 0; h < sizeof passes / sizeof passes[0]; h++)
-		for (size_t k = 0; k < sizeof attacks / sizeof attacks[0]; k++)
-			if (shell3(attacks[k], passes[h][0], attacks[k], passes[h][1]) !=
-			    MOAT_ALLOW)
-				fail_msg("blocked: %s%s%s", passes[h][0], attacks[k], passes[h][1]);
+	passes_allow(passes, sizeof passes / sizeof passes[0], attacks,
+	             sizeof attacks / sizeof attacks[0]);
 	/* an associative array's keys are not evaluated */
 	assert_int_equal(shell3("$(id)", "declare -A x; x=( ['", "$(id)", "']=1 )"), MOAT_ALLOW);
 }
