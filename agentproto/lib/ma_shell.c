@@ -345,6 +345,15 @@ static inline int ma_sh_is_time(const char *s, size_t start, size_t end)
 	       (end - start == 2 && s[start] == '[' && s[start + 1] == '[');
 }
 
+/* 1 when the word [start, end) after a reserved word that opens a body
+ * keeps it open: another such word (if ! ( ...) or time / [[ (if [[ ( ...,
+ * while ! [[ ( ..., if time ( ...). */
+static inline int ma_sh_keeps_open(const char *s, size_t start, size_t end)
+{
+	return ma_sh_name_kind(s + start, end - start) == MA_SH_NAME_OPENS ||
+	       ma_sh_is_time(s, start, end);
+}
+
 static void ma_sh_named(struct ma_sh_state *k, const char *s, size_t start, size_t end)
 {
 	if (!k->named) {
@@ -407,7 +416,7 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	/* a second word: another reserved word that opens a body keeps it
 	 * (if ! ( ...); the command's first word sets it (ma_sh_named) */
 	if (kind == MA_SH_WORD && !target && st->k.named && st->k.v.open)
-		st->k.v.open = ma_sh_name_kind(st->s + start, end - start) == MA_SH_NAME_OPENS;
+		st->k.v.open = ma_sh_keeps_open(st->s, start, end);
 	if (kind == MA_SH_WORD) {
 		if (!target && !(flags & MA_SH_F_ASSIGN) && (!st->k.named || st->k.wrap))
 			ma_sh_named(&st->k, st->s, start, end);
@@ -1323,8 +1332,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 					for (q = p; q < i && s[q] != ' ' && s[q] != '\t'; q++)
 						;
 					if (q > p && st->k.named && st->k.v.open)
-						st->k.v.open = ma_sh_name_kind(s + p, q - p) ==
-						               MA_SH_NAME_OPENS;
+						st->k.v.open = ma_sh_keeps_open(s, p, q);
 					if (q > p && (!st->k.named || st->k.wrap))
 						ma_sh_named(&st->k, s, p, q);
 					p = q;
@@ -1352,7 +1360,7 @@ static inline __attribute__((always_inline)) size_t ma_sh_skip_words(struct ma_s
 		}
 		st->k.v.words++;
 		if (st->k.named && st->k.v.open) /* if ! (: ma_sh_add */
-			st->k.v.open = ma_sh_name_kind(s + k, j - k) == MA_SH_NAME_OPENS;
+			st->k.v.open = ma_sh_keeps_open(s, k, j);
 		if (!st->k.named || st->k.wrap)
 			ma_sh_named(&st->k, s, k, j);
 		i = j;
@@ -1423,7 +1431,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 					wrap = w.wrap;
 				}
 				if (named && v.open) /* if ! (: ma_sh_add */
-					v.open = ma_sh_name_kind(s + i, j - i) == MA_SH_NAME_OPENS;
+					v.open = ma_sh_keeps_open(s, i, j);
 				if (!named) {
 					/* its first word, not after a target or an
 					 * assignment (ma_sh_add) */

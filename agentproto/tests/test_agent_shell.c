@@ -1229,6 +1229,18 @@ static void a_parenthesis_inside_double_brackets_groups(void **state)
 	                 MOAT_ALLOW);
 	assert_int_equal(shell3("5", "[[ ( -n a ) && ( ", "5", " -eq 5 ) ]]"), MOAT_ALLOW);
 	assert_int_equal(shell3("a[1]", "[[ ( '", "a[1]", "' -eq 5 ) ]]"), MOAT_ALLOW);
+	/* after if, while, ! (review10: the quote broken out of, a whole
+	 * command, ran in bash 5.2 and passed) */
+	assert_int_equal(shell3("x' ) ]]; id; [[ ( 'x", "if [[ ( -n '", "x' ) ]]; id; [[ ( 'x",
+	                        "' ) ]]; then echo y; fi"),
+	                 MOAT_BLOCK);
+	assert_int_equal(shell3("x' ) ]]; id; [[ ( 'x", "while ! [[ ( -n '", "x' ) ]]; id; [[ ( 'x",
+	                        "' ) ]]; do break; done"),
+	                 MOAT_BLOCK);
+	assert_int_equal(shell3("x;id", "if time (echo ", "x;id", "); then :; fi"), MOAT_BLOCK);
+	assert_int_equal(
+	    shell3("red shoes", "if [[ ( -n '", "red shoes", "' ) ]]; then echo y; fi"),
+	    MOAT_ALLOW);
 }
 
 /* bash evaluates an indexed array's subscript in an assignment
