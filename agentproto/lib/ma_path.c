@@ -122,24 +122,6 @@ static int ma_path_hex(unsigned char c)
 	return (int)ma_path_hexv[c] - 1;
 }
 
-/* Writes the code point v as UTF-8 (v < 0x10000). */
-static size_t ma_path_utf8(unsigned long v, char *out)
-{
-	if (v < 0x80) {
-		out[0] = (char)v;
-		return 1;
-	}
-	if (v < 0x800) {
-		out[0] = (char)(0xC0 | (v >> 6));
-		out[1] = (char)(0x80 | (v & 0x3F));
-		return 2;
-	}
-	out[0] = (char)(0xE0 | (v >> 12));
-	out[1] = (char)(0x80 | ((v >> 6) & 0x3F));
-	out[2] = (char)(0x80 | (v & 0x3F));
-	return 3;
-}
-
 /* p's 8 bytes at i as a word whose low byte is p[i] (so that the lowest
  * flagged byte of a mask below is the first in the text). */
 static uint64_t ma_path_word(const char *p, size_t i)
@@ -374,7 +356,7 @@ static size_t ma_path_unescape(const char *in, size_t n, char *out, size_t f)
 			for (int k = 2; k < 6; k++)
 				v = v * 16 + (unsigned long)ma_path_hex(q[k]);
 			/* %uXXXX takes 6 bytes and gives at most 3 */
-			w += ma_path_utf8(v, w);
+			w += ma_utf8_write((uint32_t)v, w);
 			q += 6;
 		} else {
 			*w++ = '%';
