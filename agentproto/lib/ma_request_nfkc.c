@@ -222,13 +222,7 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out)
 	const unsigned char *p = (const unsigned char *)in;
 	size_t o = 0;
 
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] < 0x80) {
-			out[o++] = (char)p[i];
-		} else {
-			out[o++] = (char)(0xC0 | (p[i] >> 6));
-			out[o++] = (char)(0x80 | (p[i] & 0x3F));
-		}
-	}
+	for (size_t i = 0; i < len; i++)
+		o += ma_utf8_write(p[i], out + o);
 	return o;
 }

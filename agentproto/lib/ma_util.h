@@ -8,7 +8,8 @@
  * the one UTF-8 sequence reader of the request's forms and the events'
  * text (ma_request_nfkc.c's NFKC, validity and U+FFFD walks, ma_event.c's
  * ma_utf8_seq and text, ma_request.c's JSON quoting), and ma_utf8_write,
- * the one encoder of the request's decoders and the path check. Header-only, no
+ * the one encoder of the request's decoders and forms and the path check.
+ * Header-only, no
  * state, no allocation: any thread.
  */
 #ifndef MA_UTIL_H
@@ -94,9 +95,11 @@ static inline __attribute__((always_inline)) size_t ma_utf8_read(const unsigned 
 
 /* Writes the code point cp (below 0x110000; a caller that must refuse
  * surrogates does so before) as UTF-8 at out, which has room for 4
- * bytes (3 when cp < 0x10000): returns its length, 1 to 4. The library's one encoder: the
- * request's decoders (ma_request.c's %u escapes and HTML references,
- * ma_request_json.c's \u escapes) and the path check's %u escapes. */
+ * bytes (3 when cp < 0x10000, 2 when cp < 0x800): returns its length, 1
+ * to 4. The library's one encoder: the request's decoders (ma_request.c's
+ * %u escapes and HTML references, ma_request_json.c's \u escapes), the
+ * Latin-1 form of a value that is not UTF-8 (ma_request_nfkc.c) and the
+ * path check's %u escapes. */
 static inline size_t ma_utf8_write(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
