@@ -9,6 +9,8 @@ operations. One reader per source format:
   payload_lines  one payload a line (payloadbox's Intruder lists), with the
                  lines that are not attack inputs of the category left out
                  (comments, truncated lines, probes; see the function)
+  plain_lines    one payload a line, as the list spells it (payloadbox's
+                 NoSQL and XSS lists, cr0hn's NoSQL list)
   nuclei         the `payloads:` lists of a nuclei DAST template (YAML
                  scalars), placeholders filled with concrete values
   sql_lines      one statement a line (vitess's log of Django's queries)
