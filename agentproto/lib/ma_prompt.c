@@ -1142,8 +1142,8 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 	t = &p->t[tok];
 	if (t->end) /* "$": the sentence ends before word i */
 		return (i >= w->n || w->brk[i] == 1) && ma_pr_match(w, p, tok + 1, i, my);
-	if (t->neg) /* "!X": the next word of the sentence is not X */
-		return !(i < w->n && !w->brk[i] && ma_pr_tok_is(w, i, t)) &&
+	if (t->neg) /* "!X": the next word of the sentence is not X (after a comma too) */
+		return !(i < w->n && w->brk[i] != 1 && ma_pr_tok_is(w, i, t)) &&
 		       ma_pr_match(w, p, tok + 1, i, my);
 	for (int j = i; j <= i + t->gap && j < w->n; j++) {
 		/* a sentence end stops it; a comma only when words were skipped */
