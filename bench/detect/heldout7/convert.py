@@ -15,6 +15,11 @@ operations. One reader per source format:
                  scalars), placeholders filled with concrete values
   sql_lines      one statement a line (vitess's log of Django's queries)
   cheat_commands the command lines of a cheat.sh sheet (chubin/cheat.sheets)
+  ghauri         ghauri's payload table (Python): prefix + payload + suffix
+  go_blocked_ips the addresses safeurl's tests expect it to block (Go)
+  js_valid_urls  the `valid:` lists of validator.js's isURL tests, public hosts only
+  bleach_kept    bleach's clean() tests whose expected output is the input (Python, ast)
+  js_strings     the string items of a faker-js locale list
 
 A case that is also a case (any category, exact string) of the development
 set or of another held-out set (bench/detect/heldout*/cases) is left out:
@@ -23,11 +28,14 @@ the lists copy from each other. What each source is: raw/<category>/SOURCES.md.
     python3 bench/detect/heldout7/convert.py [--shared DIR]
 """
 import argparse
+import ast
 import glob
+import ipaddress
 import json
 import os
 import re
 import sys
+import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "heldout2"))
@@ -86,22 +94,34 @@ def payload_lines(cat, name):
     return sqli, cmd
 
 
+HTML5SEC_END = re.compile(r"\]\]>\]</div>(undefined)?$")     # html5sec.org's vectors end //["'`-->]]>]</div>
+HTML5SEC_SPLIT = re.compile(r"(?<=\]\]>\]</div>)(?=<div id=\"\d+\">)")
+
+
 def plain_lines(cat, name, cut_last=False):
     """One case a line; CR/LF stripped, empty lines left out. cut_last: the
     file is the first N characters of a longer one, its last line is cut. A
     line that starts with `<br>` continues the line before it: the list
     wraps one payload (`<body onscroll=alert(1)><br><br>...<x id=x>#x`) over
-    four lines; they are joined, newlines kept."""
+    four lines; they are joined, newlines kept. The list ends with html5sec.org's
+    vectors, each `<div id="N">...//["'`-->]]>]</div>`; one that spans several
+    lines is joined the same way until its closing marker, and a line that
+    holds several of them (the list puts up to 27 on one line) is split into
+    one case each, the `<div id="N">` wrapper kept as the list writes it. The
+    heading the list puts before them (`>>> vectors()`) is not a payload."""
     out = [ln.rstrip("\r") for ln in read(cat, name).split("\n")]
     if cut_last:
         out = out[:-1]
     joined = []
     for ln in out:
-        if ln.startswith("<br>") and joined:
+        if joined and (ln.startswith("<br>") or (joined[-1].startswith('<div id="') and not HTML5SEC_END.search(joined[-1]))):
             joined[-1] += "\n" + ln
-        elif ln.strip():
+        elif ln.strip() and ln.strip() != ">>> vectors()":
             joined.append(ln)
-    return joined
+    split = []
+    for ln in joined:
+        split += HTML5SEC_SPLIT.split(ln) if ln.startswith('<div id="') else [ln]
+    return split
 
 
 # --- nuclei templates ---------------------------------------------------------------
@@ -248,7 +268,157 @@ def cheat_commands(cat, name):
     return out
 
 
+# --- ghauri's payload table ------------------------------------------------------------
+
+RANDNUM = "4829"                      # ghauri's [RANDNUM]: one number for each of its occurrences
+PY_STR = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\""""
+
+
+def ghauri(cat, name):
+    """Every {"payload": P, "comments": [{"pref": A, "suf": B}, ...]} entry of
+    ghauri's PAYLOADS table, as ghauri sends it after a parameter's value:
+    A + P + B, [RANDNUM] and [SLEEPTIME] filled. Lines commented out with `#`
+    are not read (ghauri does not send them). The file may be the head of a
+    longer one: an entry whose comment list is not closed is left out."""
+    out, payload, pairs = [], None, None
+    for ln in read(cat, name).split("\n"):
+        st = ln.strip()
+        if st.startswith("#"):
+            continue
+        m = re.match(r'"payload": (%s),$' % PY_STR, st)
+        if m:
+            payload, pairs = ast.literal_eval(m.group(1)), None
+            continue
+        if payload is not None and st == '"comments": [':
+            pairs = []
+            continue
+        if pairs is not None:
+            m = re.match(r'\{"pref": (%s), "suf": (%s)\},$' % (PY_STR, PY_STR), st)
+            if m:
+                pairs.append((ast.literal_eval(m.group(1)), ast.literal_eval(m.group(2))))
+            elif st == "],":
+                for pre, suf in pairs:
+                    v = pre + payload + suf
+                    out.append(v.replace("[RANDNUM]", RANDNUM).replace("[SLEEPTIME]", SLEEP))
+                payload, pairs = None, None
+    return out
+
+
+# --- safeurl's tests (Go) ----------------------------------------------------------------
+
+def go_blocked_ips(cat, name):
+    """The addresses TestBlockedIP requests as http://%v and expects refused,
+    and TestInternalIPAreAlwaysBlocked's; the others are a policy's own
+    lists (a CIDR the test blocks, hosts of its test mode)."""
+    src = read(cat, name)
+    m = re.search(r"func TestBlockedIP\(.*?ips := \[\]string\{(.*?)\n\t\}", src, re.S)
+    body = "\n".join(ln.split("//")[0] for ln in m.group(1).split("\n"))
+    ips = re.findall(r'"([^"]*)"', body)
+    ips += re.findall(r'internalIPShouldBeBlocked := "([^"]*)"', src)
+    return ["http://%s" % ip for ip in ips]
+
+
+# --- validator.js's isURL tests ------------------------------------------------------------
+
+def _public_host(u):
+    """True when u has a scheme and a host that is a domain name of a public
+    kind (a dot, not localhost) or a global IP address."""
+    try:
+        p = urllib.parse.urlsplit(u)
+        host = p.hostname
+    except ValueError:
+        return False
+    if not p.scheme or not host or p.scheme in ("file", "postgres"):
+        return False
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return "." in host.strip(".") and host != "localhost"
+    # global unicast only: not private, loopback, site-local (fec0::/10) or
+    # reserved (IPv4-compatible ::a.b.c.d and mapped ::ffff:a.b.c.d are in ::/8)
+    return ip.is_global and not ip.is_reserved and not getattr(ip, "is_site_local", False)
+
+
+def js_valid_urls(cat, name):
+    """The single-quoted strings of every `valid: [...]` list (the URLs the
+    validator accepts under the test's options), kept when they name a scheme
+    and a public host: scheme-less names, localhost, private and loopback
+    addresses, hostless file:/postgres: URLs are left out."""
+    out = []
+    for block in re.findall(r"(?<!in)valid: \[(.*?)\n\s*\],", read(cat, name), re.S):
+        for lit in re.findall(r"^\s*'((?:[^'\\]|\\.)*)',", block, re.M):
+            u = lit.replace("\\'", "'")
+            if _public_host(u):
+                out.append(u)
+    return out
+
+
+# --- bleach's clean() tests (Python) -------------------------------------------------------
+
+def bleach_kept(cat, name):
+    """The inputs bleach.clean (or a Cleaner's clean) is asserted to return
+    unchanged: `clean(X, ...) == X` with X a string literal or a name bound to
+    one in the same function, and the (text, expected) pairs of a
+    parametrize list that are equal. Empty strings left out."""
+    tree = ast.parse(read(cat, name))
+    out = []
+
+    def lit(node, names):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Name):
+            return names.get(node.id)
+        return None
+
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef):
+            continue
+        for dec in fn.decorator_list:
+            if isinstance(dec, ast.Call) and getattr(dec.func, "attr", "") == "parametrize":
+                for el in getattr(dec.args[1], "elts", []):
+                    if isinstance(el, ast.Tuple) and len(el.elts) == 2:
+                        a, b = (lit(e, {}) for e in el.elts)
+                        if a and a == b:
+                            out.append(a)
+        # in source order: a name is bound to the string of its latest assignment
+        names = {}
+        for node in sorted((n for n in ast.walk(fn) if isinstance(n, (ast.Assign, ast.Compare))),
+                           key=lambda n: (n.lineno, n.col_offset)):
+            if isinstance(node, ast.Assign):
+                if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                    v = lit(node.value, {})
+                    if v is not None:
+                        names[node.targets[0].id] = v
+                continue
+            if (len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq) and isinstance(node.left, ast.Call)
+                    and getattr(node.left.func, "attr", "") == "clean" and node.left.args):
+                a, b = lit(node.left.args[0], names), lit(node.comparators[0], names)
+                if a and a == b:
+                    out.append(a)
+    return out
+
+
+# --- faker-js locale lists -------------------------------------------------------------------
+
+def js_strings(cat, name):
+    """The string items of a faker-js locale file (one quoted string a line)."""
+    return [ast.literal_eval(m) for m in re.findall(r"^\s*(%s),$" % PY_STR, read(cat, name), re.M)]
+
+
 # --- the sources ---------------------------------------------------------------------
+
+XSS_WHOLE = "payloadbox_xss-payload-list.txt"          # all 461,157 characters, when every piece was read
+
+
+def _xss_head():
+    names = os.listdir(os.path.join(RAW, "xss"))
+    if XSS_WHOLE in names:
+        return XSS_WHOLE
+    return [n for n in names if n.startswith("payloadbox_xss-payload-list_first")][0]
+
+
+XSS_HEAD = _xss_head()
+
 
 def sources():
     gen_sqli, gen_cmd = payload_lines("sqli", "payloadbox_Generic_SQLI.txt")
@@ -261,6 +431,7 @@ def sources():
         ("sqli", "nuclei_mysql-time-based-sqli", nuclei("sqli", "nuclei_mysql-time-based-sqli.yaml")),
         ("sqli", "nuclei_mssql-time-based-sqli", nuclei("sqli", "nuclei_mssql-time-based-sqli.yaml")),
         ("sqli", "nuclei_postgres-time-based-sqli", nuclei("sqli", "nuclei_postgres-time-based-sqli.yaml")),
+        ("sqli", "ghauri_payloads", ghauri("sqli", "ghauri_payloads_first32000.py")),
         ("command-injection", "payloadbox_sql_lists", gen_cmd + auth_cmd),
         ("command-injection", "nuclei_unix-command-injection", nuclei("command-injection", "nuclei_unix-command-injection.yaml")),
         ("command-injection", "nuclei_windows-command-injection",
@@ -269,12 +440,19 @@ def sources():
         ("command-injection", "nuclei_cmdi-time-based-blind", nuclei("command-injection", "nuclei_cmdi-time-based-blind.yaml", True)),
         ("nosql", "payloadbox_no-sql", plain_lines("nosql", "payloadbox_no-sql.txt")),
         ("nosql", "cr0hn_mongodb_nosqli", plain_lines("nosql", "cr0hn_mongodb_nosqli.txt")),
-        # the first 16,000 characters of the file: its last line is cut and left out
-        ("xss", "payloadbox_xss-payload-list", plain_lines("xss", "payloadbox_xss-payload-list_first16000.txt", True)),
+        # the head of the file (the index gives it in pieces of 16,000 characters): its last line is cut, left out
+        ("xss", "payloadbox_xss-payload-list", plain_lines("xss", XSS_HEAD, XSS_HEAD != XSS_WHOLE)),
         ("path-traversal", "nuclei_linux-lfi-fuzz", nuclei("path-traversal", "nuclei_linux-lfi-fuzz.yaml")),
         ("path-traversal", "nuclei_windows-lfi-fuzz", nuclei("path-traversal", "nuclei_windows-lfi-fuzz.yaml")),
         ("path-traversal", "nuclei_lfi-keyed", nuclei("path-traversal", "nuclei_lfi-keyed.yaml")),
         ("ssrf", "nuclei_response-ssrf", ssrf_internal(nuclei("ssrf", "nuclei_response-ssrf.yaml"))),
+        ("ssrf", "doyensec_safeurl_blocked", go_blocked_ips("ssrf", "doyensec_safeurl_client_test.go")),
+        ("benign-urls", "validatorjs_isURL_valid", js_valid_urls("benign-urls", "validatorjs_isURL.test.js")),
+        ("benign-html", "bleach_clean_kept", bleach_kept("benign-html", "mozilla_bleach_test_clean.py")),
+        ("benign-user-input", "faker-js_last_names",
+         js_strings("benign-user-input", "faker-js_en_person_last_name.ts")),
+        ("benign-user-input", "faker-js_product_descriptions",
+         js_strings("benign-user-input", "faker-js_en_commerce_product_description.ts")),
         ("benign-sql", "vitess_django_queries", sql_lines("benign-sql", "vitess_django_queries.txt")),
         ("benign-shell", "chubin_cheat.sheets", [c for n in cheat for c in cheat_commands("benign-shell", n)]),
     ]
