@@ -65,11 +65,20 @@ def load_dir(d, cats):
     return res
 
 
+CHAR = 0  # --char N: character N-grams of the words joined by one space instead
+
+
 def feats(text, bits, maxw):
-    """hashed unigram + bigram counts, scaled by 1/sqrt(n)"""
+    """hashed unigram + bigram counts (or character n-grams), scaled by 1/sqrt(n)"""
     mask = (1 << bits) - 1
     ws = WORD.findall(text.lower())[:maxw]
     d = {}
+    if CHAR:
+        j = b" " + b" ".join(ws) + b" "
+        for i in range(len(j) - CHAR + 1):
+            h = zlib.crc32(j[i:i + CHAR]) & mask
+            d[h] = d.get(h, 0) + 1
+        ws = []
     prev = None
     for w in ws:
         h = zlib.crc32(w) & mask
@@ -164,9 +173,12 @@ def main():
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--caps", default="0.5,0.6,0.7", help="noisy-OR weights to try")
+    ap.add_argument("--char", type=int, default=0, help="character n-grams (n) instead of words")
     ap.add_argument("--doc", action="store_true", help="/usr/share/doc paragraphs too")
     a = ap.parse_args()
     caps = [float(v) for v in a.caps.split(",") if v]
+    global CHAR
+    CHAR = a.char
 
     cats = ["prompt-injection", "benign-prompts", "benign-user-input"]
     dev = load_dir(SHARED, cats)
