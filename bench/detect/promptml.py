@@ -17,11 +17,9 @@ percentages, never a text) for:
     model alone, the combinations;
   - /usr/share/doc paragraphs (--doc): how many reach 0.8.
 
-    make build/libmoatagent.a && cc -O2 -Iagentproto/lib \\
-      bench/detect/promptml_score.c build/libmoatagent.a \\
-      $(pkg-config --libs libwebsockets jansson) -lmbedcrypto -lpthread -lm \\
-      -o build/promptml-score
-    python3 bench/detect/promptml.py [--bits 18] [--doc]
+    python3 bench/detect/promptml.py [--fp 0.005] [--caps 0.3,0.5,0.7] [--char N] [--doc]
+
+(it builds build/libmoatagent.a and build/promptml-score first).
 """
 import argparse
 import glob
@@ -127,6 +125,18 @@ def predict(model, x):
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def build_scorer():
+    subprocess.run(["make", "--no-print-directory", "-C", ROOT, "-j2", "build/libmoatagent.a"],
+                   check=True, stdout=subprocess.DEVNULL)
+    pc = subprocess.run(["pkg-config", "--cflags", "--libs", "libwebsockets", "jansson"],
+                        capture_output=True, text=True, check=True).stdout.split()
+    subprocess.run(["cc", "-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror",
+                    "-I" + os.path.join(ROOT, "agentproto", "lib"),
+                    os.path.join(ROOT, "bench", "detect", "promptml_score.c"),
+                    os.path.join(ROOT, "build", "libmoatagent.a")] + pc +
+                   ["-lmbedcrypto", "-lpthread", "-lm", "-o", SCORER], check=True)
+
+
 def cur_scores(texts):
     data = b"\0".join(t.replace(b"\0", b" ") for t in texts) + b"\0"
     r = subprocess.run([SCORER], input=data, capture_output=True, check=True)
@@ -172,11 +182,12 @@ def main():
     ap.add_argument("--fp", type=float, default=0.005)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=11)
-    ap.add_argument("--caps", default="0.5,0.6,0.7", help="noisy-OR weights to try")
+    ap.add_argument("--caps", default="0.3,0.5,0.7", help="noisy-OR weights to try")
     ap.add_argument("--char", type=int, default=0, help="character n-grams (n) instead of words")
     ap.add_argument("--doc", action="store_true", help="/usr/share/doc paragraphs too")
     a = ap.parse_args()
     caps = [float(v) for v in a.caps.split(",") if v]
+    build_scorer()
     global CHAR
     CHAR = a.char
 

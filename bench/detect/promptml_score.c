@@ -7,9 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "ma_prompt.h"
-
-double ma_prompt_score(const char *text, size_t len, const char **rule);
+#include "ma_int.h"
 
 int main(void)
 {
