@@ -658,7 +658,7 @@ static int ma_ns_js_key(const char *k)
  * (NS_V_JS: $where, Extended JSON's $code, $function's body), runs it
  * when it is written as a function (NS_V_FN: $accumulator's init,
  * accumulate, merge, finalize; mapReduce's map, reduce, finalize in a
- * document with a "reduce" key), reads it as a pattern (NS_V_REGEX:
+ * mapReduce command, ma_ns_mapreduce), reads it as a pattern (NS_V_REGEX:
  * $regex, $regularExpression's pattern), or stores or compares it as
  * text (0: a blog post's "body", a comment that starts with "function").
  */
@@ -962,6 +962,45 @@ static int ma_ns_check_regex(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 	return 0;
 }
 
+/* 1 when the document is a mapReduce command: its top-level object has
+ * the key "mapReduce" (the command's name, "mapreduce" too) or "reduce"
+ * (a driver's options with the functions), quoted in any of the three
+ * ways or bare. Only then are "map", "reduce" and "finalize" functions
+ * (a trip's "map", an "op" whose value is "reduce", a "reduce" key
+ * nested in some object are data). */
+static int ma_ns_mapreduce(const char *doc, size_t len)
+{
+	struct ma_ns_tok t, prev = {0, 0, 0, 0};
+	size_t pos = 0;
+	int depth = 0;
+
+	if (!memmem(doc, len, "educe", 5))
+		return 0; /* (the cheap answer for every other document) */
+	while (ma_ns_next(doc, len, &pos, &t)) {
+		if (t.type == NS_COMMENT)
+			continue;
+		if (t.type == NS_PUNCT && (doc[t.s] == '{' || doc[t.s] == '[')) {
+			depth++;
+		} else if (t.type == NS_PUNCT && (doc[t.s] == '}' || doc[t.s] == ']')) {
+			if (--depth <= 0)
+				return 0; /* the top-level object ended */
+		} else if (t.type == NS_PUNCT && doc[t.s] == ':' && depth == 1 &&
+		           (prev.type == NS_STR || prev.type == NS_WORD)) {
+			size_t ks = prev.s, kn = prev.e - prev.s;
+			if (prev.type == NS_STR && kn >= 2) {
+				ks++;
+				kn -= 2;
+			}
+			if ((kn == 6 && !memcmp(doc + ks, "reduce", 6)) ||
+			    (kn == 9 && (!memcmp(doc + ks, "mapReduce", 9) ||
+			                 !memcmp(doc + ks, "mapreduce", 9))))
+				return 1;
+		}
+		prev = t;
+	}
+	return 0;
+}
+
 int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
 {
 	struct ma_ns_tok t;
@@ -1057,7 +1096,7 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 			/* (mapReduce's functions only in its command: a trip's
 			 * "map" is text) */
 			if (mapreduce < 0)
-				mapreduce = memmem(json, len, "\"reduce\"", 8) != NULL;
+				mapreduce = ma_ns_mapreduce(json, len);
 			value_kind = ma_ns_value_kind(
 			    key, depth > 0 && depth <= MA_NS_DEPTH ? parent[depth - 1] : NS_P_NONE,
 			    mapreduce);

@@ -443,6 +443,66 @@ static void arrows_count_only_inside_accumulator_or_mapreduce(void **state)
 	moat_policy_release(p);
 }
 
+/* mapReduce is known by its command document's own keys (session 19):
+ * the top-level "mapReduce" (or "mapreduce") or "reduce", quoted in any
+ * way or bare as the mongo shell writes them. Before, the bytes
+ * "reduce" with double quotes anywhere in the document: a shell-style
+ * command (bare keys) had its map function read as text, so that an
+ * input that adds statements to it passed; and an ordinary document
+ * whose value was "reduce" made its "map" JavaScript. */
+static void mapreduce_is_known_by_its_command_documents_keys(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	const char *drop = "1); db.dropDatabase(); emit(1";
+
+	(void)state;
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
+	                        "{mapReduce: \"orders\", map: \"function() { emit(this.c, "
+	                        "1); db.dropDatabase(); emit(1) }\", reduce: \"function(k, v) "
+	                        "{ return Array.sum(v) }\", out: \"x\"}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
+	                        "{'mapreduce': 'orders', 'map': 'function() { emit(this.c, "
+	                        "1); db.dropDatabase(); emit(1) }'}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
+	                        "{\"map\": \"function() { emit(this.c, 1); db.dropDatabase(); "
+	                        "emit(1) }\", \"reduce\": \"function(k, v) { return 1 }\"}"),
+	                 MOAT_BLOCK);
+	/* "reduce" as a value, or as a key below the top: data */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
+	                        "{\"op\":\"reduce\",\"map\":\"Home => Work\"}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
+	                        "{\"opts\":{\"reduce\":1},\"map\":\"Home => Work\"}"),
+	                 MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
+/* A $regex prefix from the user ({"$regex": "^a"}, then "^ab" ...: a
+ * secret read a character at a time by whether a document matches) is
+ * the user's operator wherever the user supplies it: a parsed JSON body,
+ * a query parameter named password[$regex], a value whose text is the
+ * object. The application's own prefix search ("^" + INPUT) with a plain
+ * prefix is its feature and passes (session 19 checked; no change). */
+static void a_regex_prefix_from_the_user_is_its_operator(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	const char *doc = "{\"user\": \"admin\", \"password\": {\"$regex\": \"^a\"}}";
+
+	(void)state;
+	assert_int_equal(check1(p, MOAT_INPUT_JSON, NULL,
+	                        "{\"user\":\"admin\",\"password\":{\"$regex\":\"^a\"}}", doc),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "password[$regex]", "^a", doc), MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "password", "{\"$regex\": \"^a\"}", doc),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "q", "ab",
+	                        "{\"name\": {\"$regex\": \"^ab\", \"$options\": \"i\"}}"),
+	                 MOAT_ALLOW);
+	moat_policy_release(p);
+}
+
 /* JavaScript is read where MongoDB runs it, not wherever a string starts
  * with "function": $where, $code, $function's body, $accumulator's
  * init/accumulate/merge/finalize, mapReduce's map/reduce/finalize. A
@@ -609,6 +669,8 @@ int main(void)
 	    cmocka_unit_test(monitor_mode_and_off),
 	    cmocka_unit_test(javascript_as_code_arrows_and_if_statements_is_read),
 	    cmocka_unit_test(arrows_count_only_inside_accumulator_or_mapreduce),
+	    cmocka_unit_test(mapreduce_is_known_by_its_command_documents_keys),
+	    cmocka_unit_test(a_regex_prefix_from_the_user_is_its_operator),
 	    cmocka_unit_test(javascript_is_read_only_where_mongodb_runs_it),
 	    cmocka_unit_test(a_regex_from_the_user_that_matches_everything_is_blocked),
 	    cmocka_unit_test(comments_before_a_colon_do_not_hide_a_key),
