@@ -780,6 +780,11 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
 #define MA_SQL_B_NUM     4u /* a letter, '_', = < > ! |: the number-place pass */
 #define MA_SQL_B_ALL     (MA_SQL_B_SIGN | MA_SQL_B_LOOSE | MA_SQL_B_NUM)
 #define MA_SQL_B_UNKNOWN (8u | MA_SQL_B_ALL) /* not scanned yet: every answer may hold */
+/* Kept beside them once the bits are known (session 19, ma_num_names):
+ * whether the names the input adds in a number place are all written by
+ * the statement before the input's first place (YES) or not (NO). */
+#define MA_SQL_B_NAMES_YES 16u
+#define MA_SQL_B_NAMES_NO  32u
 
 /* The bytes the scan looks at, a bit per question (the byte loop's table;
  * the number-place pass asks it of a token's first byte). */
@@ -1118,6 +1123,176 @@ static int ma_num_name_known(const char *sql, const struct ma_sql_tok *t,
 	return e - p == n && n > 0 && strncasecmp(sql + t->start, sql + p, n) == 0;
 }
 
+/* 1 when c may continue a name (letters, digits, '_', '$', bytes of
+ * UTF-8 beyond ASCII) */
+static inline int ma_sql_name_byte(char c)
+{
+	const unsigned char u = (unsigned char)c;
+	return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= '0' && u <= '9') || u == '_' ||
+	       u == '$' || u >= 0x80;
+}
+
+/* 1 when the n bytes at w are a word of sql's first end bytes, without
+ * case (not part of a longer name: sql[end] is read when end < len). */
+static int ma_num_word_before(const char *sql, size_t len, size_t end, const char *w, size_t n)
+{
+	const unsigned char c0 = (unsigned char)(w[0] | 0x20);
+
+	for (size_t p = 0; p + n <= end; p++) {
+		if ((unsigned char)(sql[p] | 0x20) != c0 || (p > 0 && ma_sql_name_byte(sql[p - 1])) ||
+		    (p + n < len && ma_sql_name_byte(sql[p + n])) || strncasecmp(sql + p, w, n) != 0)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* The names nm (k of them, at most two: tokens of the window w) that an
+ * input [a, b) adds in a number place besides the one compared there
+ * (1 or price after id =) are columns when the statement itself writes
+ * each before the input's first place (SELECT id, name, price FROM ...
+ * WHERE id = 1 or price: every row whose price is not 0); English (10 or
+ * less) and a pasted URL's names (42&page=2) are words it does not
+ * write. The answer depends on the input's bytes alone (its first place
+ * is the first occurrence of them), so it is kept per form in *sum (may
+ * be NULL: made here) and the statement is searched once per form. */
+static __attribute__((noinline)) int ma_num_names(const char *sql, size_t len, size_t a,
+                                                  size_t b, const struct ma_sql_tok *w,
+                                                  const int *nm, int k, unsigned *sum)
+{
+	const char *first;
+	size_t end;
+	int yes = 1;
+
+	if (sum && (*sum & (MA_SQL_B_NAMES_YES | MA_SQL_B_NAMES_NO)))
+		return (*sum & MA_SQL_B_NAMES_YES) != 0;
+	first = memmem(sql, b, sql + a, b - a);
+	end = first ? (size_t)(first - sql) : a;
+	for (int j = 0; j < k && yes; j++) {
+		const struct ma_sql_tok *t = &w[nm[j]];
+		size_t s = t->start, e = t->end;
+		if (t->type == MA_SQL_T_QIDENT && e - s >= 2) {
+			s++;
+			e--;
+		}
+		yes = e > s && ma_num_word_before(sql, len, end, sql + s, e - s);
+	}
+	if (sum)
+		*sum |= yes ? MA_SQL_B_NAMES_YES : MA_SQL_B_NAMES_NO;
+	return yes;
+}
+
+/* A word t of an input that starts with a string in a number place
+ * (ma_num_place's 2) may stand there: a word of the condition (OR, IS,
+ * NOT, LIKE, IN ..., AND), NULL, TRUE, FALSE or the name compared there. */
+static int ma_num_str_word(const char *sql, const struct ma_sql_tok *t,
+                           const struct ma_sql_tok *prev)
+{
+	const int kw = ma_tok_kw(sql, t);
+
+	return ma_kw_condition(kw) || kw == KW_AND || kw == KW_NULL || kw == KW_TRUE ||
+	       kw == KW_FALSE || (kw == KW_NONE && ma_num_name_known(sql, t, prev));
+}
+
+/* The body of a string token t (its quotes and a MySQL charset or N/E
+ * prefix left out): *n bytes. */
+static const char *ma_num_str_body(const char *sql, const struct ma_sql_tok *t, size_t *n)
+{
+	size_t s = t->start, e = t->end;
+
+	while (s < e && sql[s] != '\'' && sql[s] != '"')
+		s++;
+	*n = e - s >= 2 ? e - s - 2 : 0;
+	return sql + s + (e - s >= 2);
+}
+
+/* Whether the comparison that an input starting with a string s writes
+ * holds between its own literals: s, then = == <=> IS LIKE, or <> != IS
+ * NOT NOT LIKE, or < > <= >=, then another string (ma_num_judge's
+ * string first, session 19). A tautology the input writes ('x'='x',
+ * 'a'<>'b', "a"="a"; MySQL compares without case) is true for every row
+ * whatever it is compared to; a comparison of two different texts with =
+ * ("key"="value": configuration prose) is not one. The literals are
+ * compared as written (escapes and MySQL's padding left alone). */
+static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok *w, int n, int i,
+                           size_t b)
+{
+	const struct ma_sql_tok *t, *r;
+	int neg = 0, ord = 0, c;
+	size_t xn, yn;
+	const char *x, *y;
+
+	while (i < n && w[i].type != MA_SQL_T_STRING) { /* (past ma_num_place's ( - +) */
+		t = ma_next_sig(w, n, i);
+		if (!t)
+			return 0;
+		i = (int)(t - w);
+	}
+	if (i >= n)
+		return 0;
+	t = ma_next_sig(w, n, i);
+
+	while (t && t->type == MA_SQL_T_RPAREN) /* ('a')<>('b') */
+		t = ma_next_sig(w, n, (int)(t - w));
+	if (!t || t->end > b)
+		return 0;
+	if (t->type == MA_SQL_T_OP) {
+		const size_t on = t->end - t->start;
+		const char *o = sql + t->start;
+		if ((on == 2 && (!memcmp(o, "<>", 2) || !memcmp(o, "!=", 2))))
+			neg = 1;
+		else if (o[0] == '<' || o[0] == '>')
+			ord = on == 3 ? 0 : o[0]; /* (<=> is equality) */
+		else if (o[0] != '=')
+			return 0;
+		if (ord && on == 2 && o[1] == '=')
+			ord = o[0] == '<' ? 'l' : 'g';
+	} else if (t->type == MA_SQL_T_WORD) {
+		int kw = ma_tok_kw(sql, t);
+		if (kw == KW_NOT) {
+			t = ma_next_sig(w, n, (int)(t - w));
+			neg = 1;
+			if (!t || t->type != MA_SQL_T_WORD || ma_tok_kw(sql, t) != KW_LIKE)
+				return 0;
+		} else if (kw == KW_IS) {
+			const struct ma_sql_tok *u = ma_next_sig(w, n, (int)(t - w));
+			if (u && u->type == MA_SQL_T_WORD && ma_tok_kw(sql, u) == KW_NOT) {
+				neg = 1;
+				t = u;
+			}
+		} else if (kw != KW_LIKE) {
+			return 0;
+		}
+	} else {
+		return 0;
+	}
+	r = ma_next_sig(w, n, (int)(t - w));
+	while (r && r->type == MA_SQL_T_LPAREN)
+		r = ma_next_sig(w, n, (int)(r - w));
+	if (!r || r->type != MA_SQL_T_STRING || r->end > b || (r->flags & MA_SQL_F_UNTERMINATED))
+		return 0;
+	x = ma_num_str_body(sql, &w[i], &xn);
+	y = ma_num_str_body(sql, r, &yn);
+	if (dialect == MOAT_SQL_MYSQL)
+		c = strncasecmp(x, y, xn < yn ? xn : yn);
+	else
+		c = memcmp(x, y, xn < yn ? xn : yn);
+	if (c == 0)
+		c = xn < yn ? -1 : xn > yn;
+	switch (ord) {
+	case '<':
+		return c < 0;
+	case '>':
+		return c > 0;
+	case 'l':
+		return c <= 0;
+	case 'g':
+		return c >= 0;
+	default:
+		return neg ? c != 0 : c == 0;
+	}
+}
+
 /* 1 when an input whose first significant token is w[i] (starting at or
  * after its place, where a value is expected: not after a relaxed start)
  * stands in a number place: after a comparison, '(' or ',' (id = _, IN
@@ -1126,8 +1301,9 @@ static int ma_num_name_known(const char *sql, const struct ma_sql_tok *t,
  * AND, NOT: an application may put a condition there), and its first
  * operand, after at most three of '(' '-' '+', is a number it writes or
  * the name compared there (session 18: id = id>0 in MySQL, id = id<>0 in
- * SQLite and MySQL: every row) (b: its end). (A string first, id =
- * 'a'<>'b', was tried: it fired on prose of a held-out benign set.) */
+ * SQLite and MySQL: every row) (b: its end); 2 when it is a string the
+ * input opens and closes (session 19: id = 'a'<>'b', judged stricter by
+ * ma_num_judge: a tautology of the input's own literals). */
 static __attribute__((noinline)) int ma_num_place(const char *sql, const struct ma_sql_tok *prev,
                                                   int prev_kw, const struct ma_sql_tok *w, int n,
                                                   int i, size_t b)
@@ -1154,6 +1330,8 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
 		const struct ma_sql_tok *t = &w[i];
 		if (t->type == MA_SQL_T_NUMBER)
 			return 1;
+		if (t->type == MA_SQL_T_STRING) /* a string the input opens and closes */
+			return t->end <= b && !(t->flags & MA_SQL_F_UNTERMINATED) ? 2 : 0;
 		if (t->type == MA_SQL_T_QIDENT ||
 		    (t->type == MA_SQL_T_WORD && ma_tok_kw(sql, t) == KW_NONE))
 			return ma_num_name_known(sql, t, prev);
@@ -1173,17 +1351,21 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
  * token is one of the window w's (n tokens) and not after a relaxed start,
  * stands in a number place after prev (ma_num_place), adds a comparison,
  * one of ma_kw_condition's words or MySQL's || and holds no name but the
- * one compared there. Called after the window's loop (its state final),
+ * one compared there and at most two more the statement writes before
+ * the input (ma_num_names: 1 or price). Starting with a string, it must
+ * write a comparison that holds between its own literals
+ * (ma_num_str_true), every token its own and no word but a condition's. Called after the window's loop (its state final),
  * only where nothing else fired, behind a test of prev's type in the
  * caller (the caller checks that the rest of the statement runs). sum
  * (may be NULL): the input's MA_SQL_B_* kept (made here when unknown). */
-static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, size_t a, size_t b,
+static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, size_t len,
+                                                  size_t a, size_t b,
                                                   const struct ma_sql_tok *w, int n,
                                                   const struct ma_sql_tok *prev, unsigned *sum)
 {
 	const struct ma_sql_tok *first =
 	    w[0].type == MA_SQL_T_COMMENT ? ma_next_sig(w, n, 0) : &w[0];
-	int hit = 0, i, prev_kw;
+	int hit = 0, i, prev_kw, place, nm[2], k = 0;
 
 	/* (a cursor without a previous token has a zeroed one: no type here) */
 	if ((sum && !(*sum & MA_SQL_B_NUM)) || !first || first->start < a ||
@@ -1194,13 +1376,22 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 		return 0;
 	prev_kw = ma_tok_kw(sql, prev);
 	i = (int)(first - w);
-	if (ma_is_operand_tok(prev, prev_kw) || !ma_num_place(sql, prev, prev_kw, w, n, i, b))
+	if (ma_is_operand_tok(prev, prev_kw))
 		return 0;
-	if (!(ma_sql_sum_of(sum, sql + a, b - a) & MA_SQL_B_NUM))
+	place = ma_num_place(sql, prev, prev_kw, w, n, i, b);
+	if (!place || !(ma_sql_sum_of(sum, sql + a, b - a) & MA_SQL_B_NUM))
+		return 0;
+	if (place == 2 && !ma_num_str_true(dialect, sql, w, n, i, b))
 		return 0;
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i];
 		int kw;
+		/* a string first (id = 'a'<>'b'): every token of the input's
+		 * own making, none that runs past it, and no word but the
+		 * condition's own (prose that quotes a word writes others) */
+		if (place == 2 && (tk->end > b || (tk->type == MA_SQL_T_WORD &&
+		                                   !ma_num_str_word(sql, tk, prev))))
+			return 0;
 		if (tk->type == MA_SQL_T_OP) {
 			if (ma_num_op_byte(sql[tk->start]) &&
 			    (ma_op_comparison(sql, tk) ||
@@ -1209,8 +1400,13 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 			continue;
 		}
 		if (tk->type == MA_SQL_T_QIDENT) {
-			if (!ma_num_name_known(sql, tk, prev))
-				return 0; /* a name the statement does not compare here */
+			/* a name the statement does not compare here: another
+			 * column only where the statement writes it (ma_num_names) */
+			if (!ma_num_name_known(sql, tk, prev)) {
+				if (place == 2 || k == 2 || tk->end > b)
+					return 0;
+				nm[k++] = i;
+			}
 			continue;
 		}
 		if (tk->type != MA_SQL_T_WORD)
@@ -1219,13 +1415,16 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 		if (kw == KW_NONE) {
 			const struct ma_sql_tok *next = ma_next_sig(w, n, i);
 			if (!(next && next->type == MA_SQL_T_LPAREN) &&
-			    !ma_num_name_known(sql, tk, prev))
-				return 0;
+			    !ma_num_name_known(sql, tk, prev)) {
+				if (k == 2 || tk->end > b)
+					return 0;
+				nm[k++] = i;
+			}
 		} else if (ma_kw_condition(kw)) {
 			hit = 1;
 		}
 	}
-	return hit;
+	return hit && (k == 0 || ma_num_names(sql, len, a, b, w, nm, k, sum));
 }
 
 /* MySQL's ODBC escape { identifier expr } ({d '2020-01-01'}, {fn f()}):
@@ -3495,7 +3694,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		               : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
 		                     prev.type == MA_SQL_T_WORD) &&
 		          !relaxed &&
-		          ma_num_judge(dialect, sql, a, b, win, n, &prev, ru ? ru->sum : NULL);
+		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev,
+		                       ru ? ru->sum : NULL);
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num)) {
 			walk->pending = 1;

@@ -1850,7 +1850,7 @@ static void a_number_place_given_a_comparison_or_a_logical_operator_fires(void *
 	    {ALL, MOAT_ALLOW, NUM, "https://example.com/a?id=7&b=2"},
 	    {ALL, MOAT_ALLOW, NUM, "42&page=2&sort=asc"},
 	    {ALL, MOAT_ALLOW, NUM, "7/target=\"_blank\""},
-	    {MYSQL, MOAT_ALLOW, NUM, "\"a\" = \"b\""}, /* (strings, not numbers: README) */
+	    {MYSQL, MOAT_ALLOW, NUM, "\"a\" = \"b\""}, /* (no tautology of its own: README) */
 	    /* text that does not run, and the same words inside a string */
 	    {ALL, MOAT_ALLOW, NUM, "7 and a half"},
 	    {ALL, MOAT_ALLOW, NUM, ">= 5"},
@@ -1893,6 +1893,86 @@ static void a_number_place_given_its_own_name_first_fires(void **state)
 	    {ALL, MOAT_ALLOW, NUM, "O'Brien"},
 	    {ALL, MOAT_ALLOW, NUM, "'5'"},
 	    {ALL, MOAT_ALLOW, STR, "id>0"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
+/* Session 19: a number place given a comparison of strings the input
+ * writes whole ('a'<>'b', 'x'='x', MySQL's "a"="a"), spans tokens of its
+ * own making and changes the condition's structure: SELECT id FROM t
+ * WHERE id = INPUT AND price >= 0 returned every row of four on SQLite
+ * 3.40 ('a'<>'b', 'a'!='b', 'a' is not 'b': (id = 'a') is 0, never
+ * equal to text) and on MariaDB 10.11 ('x'='x', "a"="a": (id = 'x') is
+ * 0 = 'x', true). It fires where the comparison holds between the
+ * input's own literals (a tautology it writes). Not: a string alone,
+ * text that quotes a word and writes others ('Hello' is my word), a
+ * string the input opens and the statement closes, strings in a string
+ * place, a comparison that does not hold ("key"="value"). */
+static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {ALL, MOAT_BLOCK, NUM, "'a'<>'b'"},
+	    {ALL, MOAT_BLOCK, NUM, "'a'!='b'"},
+	    {ALL, MOAT_BLOCK, NUM, "'x'='x'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' is not 'b'"},
+	    {ALL, MOAT_BLOCK, NUM, "('a')<>('b')"},
+	    {MYSQL, MOAT_BLOCK, NUM, "\"a\"=\"a\""},
+	    {ALL, MOAT_BLOCK, NUM, "'A' = 'A'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'A' = 'a'"}, /* (without case there) */
+	    {ALL, MOAT_BLOCK, NUM, "'b' > 'a'"},
+	    {ALL, MOAT_BLOCK, NUM, "'a' not like 'b'"},
+	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE id IN (%s)", "'a'<>'b'"},
+	    /* a string alone, prose that quotes, strings in a string */
+	    {ALL, MOAT_ALLOW, NUM, "'5'"},
+	    {ALL, MOAT_ALLOW, NUM, "'Hello' is my word"},
+	    {ALL, MOAT_ALLOW, NUM, "'a' = b"},
+	    {ALL, MOAT_ALLOW, NUM, "'a' or not"},
+	    {MYSQL, MOAT_ALLOW, NUM, "\"Yes\" is not \"no\", he said"},
+	    {ALL, MOAT_ALLOW, "SELECT * FROM t WHERE id = %s' AND v = 1", "'a' = 'b"},
+	    {ALL, MOAT_ALLOW, STR, "'a'<>'b'"},
+	    {ALL, MOAT_ALLOW, NUM, "'80s' or '90s' music"},
+	    /* a comparison that does not hold between its literals: text
+	     * such as "key"="value" (every row on MariaDB all the same: its
+	     * (id = 'x') = 'y' is 0 = 0; README) */
+	    {ALL, MOAT_ALLOW, NUM, "'x' = 'y'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "\"key\"=\"value\""},
+	    {ALL, MOAT_ALLOW, NUM, "'a' < 'a'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'A' = 'a'"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
+/* Session 19: where a number goes, OR with another column of the
+ * statement's (SELECT id, name, price FROM t WHERE id = 1 or price AND
+ * price >= 0: the rows whose price is not 0, 3 of 4 on SQLite 3.40 and
+ * MariaDB 10.11; 2 or price, 1 or name ... likewise): a name the input
+ * adds counts as a column when the statement itself writes it before the
+ * input's first place (at most two such names); English and a pasted
+ * URL's names are words it does not write, and pass. */
+#define COLS "SELECT id, name, price FROM t WHERE id = %s AND price >= 0"
+static void a_number_place_given_or_with_a_column_the_statement_names_fires(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {ALL, MOAT_BLOCK, COLS, "1 or price"},
+	    {ALL, MOAT_BLOCK, COLS, "2 OR PRICE"},
+	    {ALL, MOAT_BLOCK, COLS, "1 or name"},
+	    {ALL, MOAT_BLOCK, COLS, "1 or price or name"},
+	    {MYSQL, MOAT_BLOCK, COLS, "0 or `price`"},
+	    {MYSQL, MOAT_BLOCK, COLS, "0 xor price"},
+	    {MYSQL, MOAT_BLOCK, COLS, "1 || price"},
+	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE price > 0 AND id = %s", "1 or price"},
+	    /* names it does not write, more than two, AND, after the place */
+	    {ALL, MOAT_ALLOW, COLS, "10 or less"},
+	    {ALL, MOAT_ALLOW, COLS, "1 or pr"},
+	    {ALL, MOAT_ALLOW, COLS, "1 or prices"},
+	    {ALL, MOAT_ALLOW, COLS, "1 or price or name or idx"},
+	    {ALL, MOAT_ALLOW, COLS, "1 and price"},
+	    {ALL, MOAT_ALLOW, NUM, "1 or price"},
+	    {ALL, MOAT_ALLOW, "SELECT * FROM t WHERE id = %s AND price > 0", "1 or price"},
+	    {ALL, MOAT_ALLOW, COLS, "42&page=2"},
+	    {ALL, MOAT_ALLOW, "SELECT id, name, price FROM t WHERE name = '%s'", "1 or price"},
 	};
 	(void)state;
 	EXPECT(cases);
@@ -2002,6 +2082,8 @@ int main(void)
 	    cmocka_unit_test(postgres_arrays_are_operands),
 	    cmocka_unit_test(a_number_place_given_a_comparison_or_a_logical_operator_fires),
 	    cmocka_unit_test(a_number_place_given_its_own_name_first_fires),
+	    cmocka_unit_test(a_number_place_given_a_comparison_of_its_own_strings_fires),
+	    cmocka_unit_test(a_number_place_given_or_with_a_column_the_statement_names_fires),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
