@@ -1212,7 +1212,9 @@ static const char *ma_num_str_body(const char *sql, const struct ma_sql_tok *t, 
  * string first, session 19). A tautology the input writes ('x'='x',
  * 'a'<>'b', "a"="a"; MySQL compares without case) is true for every row
  * whatever it is compared to; a comparison of two different texts with =
- * ("key"="value": configuration prose) is not one. The literals are
+ * ("key"="value": configuration prose) is not one. SQLite: <>, !=, IS
+ * NOT and NOT LIKE between strings hold for every row whatever their
+ * texts ((id = 'a') is 0 or 1, never equal to text). The literals are
  * compared as written (escapes and MySQL's padding left alone). */
 static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok *w, int n, int i,
                            size_t b)
@@ -1271,6 +1273,8 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
 		r = ma_next_sig(w, n, (int)(r - w));
 	if (!r || r->type != MA_SQL_T_STRING || r->end > b || (r->flags & MA_SQL_F_UNTERMINATED))
 		return 0;
+	if (neg && dialect == MOAT_SQL_SQLITE)
+		return 1; /* (id = 'a') <> 'a' there: 0 is never equal to text */
 	x = ma_num_str_body(sql, &w[i], &xn);
 	y = ma_num_str_body(sql, r, &yn);
 	if (dialect == MOAT_SQL_MYSQL)

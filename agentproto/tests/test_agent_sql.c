@@ -1938,6 +1938,8 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	    {ALL, MOAT_ALLOW, NUM, "'x' = 'y'"},
 	    {MYSQL, MOAT_ALLOW, NUM, "\"key\"=\"value\""},
 	    {ALL, MOAT_ALLOW, NUM, "'a' < 'a'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a'<>'a'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a'<>'a'"}, /* (every row there: 0 <> 'a') */
 	    {SQLITE, MOAT_ALLOW, NUM, "'A' = 'a'"},
 	};
 	(void)state;
