@@ -1599,6 +1599,26 @@ ma_sql_step_plain(struct ma_sql_state *st, int dialect, const char *sql, const s
 }
 
 /* One significant token through the expression grammar. */
+/* PostgreSQL's '[' (c) opens a bracket: inside, the clause is none (an
+ * array's commas are its elements'); ']' closes one, and the outermost
+ * gives back the clause outside it (*bclause). *bracket counts them up
+ * to 255 and then stays there: past that many the count is lost, and the
+ * rest of the statement reads as inside a bracket (its commas are
+ * elements: a statement that runs, the reading under which the rules
+ * that need one may fire), never as outside one too soon. */
+static void ma_sql_bracket(uint8_t *bracket, uint8_t *bclause, int *clause, char c)
+{
+	if (c == '[') {
+		if (*bracket == 0)
+			*bclause = (uint8_t)*clause;
+		if (*bracket < UINT8_MAX)
+			++*bracket;
+		*clause = CL_NONE;
+	} else if (c == ']' && *bracket > 0 && *bracket < UINT8_MAX && --*bracket == 0) {
+		*clause = *bclause;
+	}
+}
+
 static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
                         const struct ma_sql_tok *t, int kw, const struct ma_sql_tok *next)
 {
@@ -1895,11 +1915,7 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 				if (!st->expect_op && !after_open &&
 				    !(st->prev && st->prev->type == MA_SQL_T_COMMA))
 					st->valid = 0;
-				if (st->bracket == 0)
-					st->bclause = (uint8_t)st->clause;
-				if (st->bracket < UINT8_MAX)
-					st->bracket++;
-				st->clause = CL_NONE;
+				ma_sql_bracket(&st->bracket, &st->bclause, &st->clause, '[');
 				/* a[:2]: the ':' after '[' reads as after a lower bound */
 				st->expect_op = next && next->type == MA_SQL_T_OP &&
 				                next->end - next->start == 1 &&
@@ -1908,8 +1924,7 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 				if (!st->expect_op && !after_open)
 					st->valid = 0;
 				st->expect_op = 1;
-				if (st->bracket > 0 && --st->bracket == 0)
-					st->clause = st->bclause;
+				ma_sql_bracket(&st->bracket, &st->bclause, &st->clause, ']');
 			}
 		}
 		break; /* any other: a byte no rule knows, neither way */
@@ -2185,7 +2200,11 @@ static int ma_sql_cache_kw(struct ma_sql_cache *c, const char *sql, int i)
 struct ma_sql_cursor {
 	struct ma_sql_lexer lx; /* after the last token taken */
 	int idx;                /* the next token of the cache */
-	size_t a;               /* the place it was advanced to */
+	/* PostgreSQL's '[' open before the place and the clause outside the
+	 * outermost, as ma_sql_state's (session 19: a = ARRAY[_, 2]; in the
+	 * struct's padding) */
+	uint8_t bracket, bclause;
+	size_t a; /* the place it was advanced to */
 	int have_prev, prev_kw, clause, depth;
 	struct ma_sql_tok prev;
 	uint8_t cstack[32];
@@ -2250,7 +2269,7 @@ static const unsigned char ma_sql_cursor_rel[256] = {
     ['('] = 1, [')'] = 1, [';'] = 1, ['S'] = 1, ['s'] = 1, ['F'] = 1, ['f'] = 1,
     ['J'] = 1, ['j'] = 1, ['U'] = 1, ['u'] = 1, ['I'] = 1, ['i'] = 1, ['W'] = 1,
     ['w'] = 1, ['H'] = 1, ['h'] = 1, ['O'] = 1, ['o'] = 1, ['G'] = 1, ['g'] = 1,
-    ['L'] = 1, ['l'] = 1, ['V'] = 1, ['v'] = 1};
+    ['L'] = 1, ['l'] = 1, ['V'] = 1, ['v'] = 1, ['['] = 1, [']'] = 1};
 
 /* Takes the next token of the statement after the cursor when it ends at
  * or before a (from the cache while it lasts, without copying the lexer):
@@ -2331,6 +2350,11 @@ ma_sql_cursor_step(struct ma_sql_cursor *c, struct ma_sql_cache *cache, const ch
 	case MA_SQL_T_SEMI:
 		c->clause = CL_NONE;
 		break;
+	case MA_SQL_T_OTHER: /* PostgreSQL's [ and ] (ma_sql_bracket) */
+		if (c->lx.dialect == MOAT_SQL_POSTGRES)
+			ma_sql_bracket(&c->bracket, &c->bclause, &c->clause,
+			               sql[cache->t[i].start]);
+		break;
 	default:
 		break;
 	}
@@ -2389,7 +2413,7 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 		const unsigned still =
 		    1u << MA_SQL_T_QIDENT | 1u << MA_SQL_T_STRING | 1u << MA_SQL_T_NUMBER |
 		    1u << MA_SQL_T_PARAM | 1u << MA_SQL_T_OP | 1u << MA_SQL_T_COMMA |
-		    1u << MA_SQL_T_DOT | 1u << MA_SQL_T_COMMENT | 1u << MA_SQL_T_OTHER;
+		    1u << MA_SQL_T_DOT | 1u << MA_SQL_T_COMMENT; /* (OTHER: PostgreSQL's [ ]) */
 		int first = c->idx, last = -1;
 		for (;;) {
 			/* (n and t in registers: the keyword memo's byte stores
@@ -2441,6 +2465,8 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 				c->cstack[c->depth] = (uint8_t)c->clause;
 			c->depth++;
 			c->clause = CL_NONE;
+		} else if (t.type == MA_SQL_T_OTHER && c->lx.dialect == MOAT_SQL_POSTGRES) {
+			ma_sql_bracket(&c->bracket, &c->bclause, &c->clause, sql[t.start]);
 		} else if (t.type == MA_SQL_T_RPAREN) {
 			c->depth--;
 			c->clause = c->depth >= 0 && c->depth < 32 ? c->cstack[c->depth] : CL_NONE;
@@ -3207,6 +3233,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	st.valid = 1;
 	st.clause = clause;
 	st.depth = depth;
+	st.bracket = cur->bracket; /* (a = ARRAY[_, 2]: the '[' before the place) */
+	st.bclause = cur->bclause;
 	memcpy(st.cstack, cur->cstack, sizeof st.cstack);
 	st.stmt_start = !have_prev || prev.type == MA_SQL_T_SEMI;
 	if (have_prev) {

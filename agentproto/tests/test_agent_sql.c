@@ -2020,11 +2020,52 @@ static void postgres_arrays_are_operands(void **state)
 	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE name = '%s' AND a = ARRAY[1, 2]", "O'Brien"},
 	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE id = %s AND a = ARRAY[1, 2], b",
 	     "1 is not null"},
+	    /* an input inside a top-level array (session 19: the '[' before
+	     * the place is the cursor's too; every row on PostgreSQL 15) */
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE a = ARRAY[%s, 2] AND price >= 0",
+	     "1, 2] or true or a = ARRAY[1"},
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE a = ARRAY[%s, 2] AND price >= 0",
+	     "1, 2] or 1=1--"},
+	    {PG, MOAT_BLOCK, "SELECT * FROM t WHERE a = ARRAY[[1, 2], [%s, 4]] AND b = 1",
+	     "3, 4]] or id>0 or a = ARRAY[[1, 2], [3"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE a = ARRAY[%s, 2] AND price >= 0", "-1"},
+	    {PG, MOAT_ALLOW, "SELECT * FROM t WHERE a = ARRAY[%s, 2] AND price >= 0", "1, 2, 3"},
 	    {PG, MOAT_ALLOW, STR, "see array[1] or more"},
 	    {PG, MOAT_ALLOW, STR, "x[1] = y"},
 	};
 	(void)state;
 	EXPECT(cases);
+}
+
+/* PostgreSQL's brackets are counted up to 255 (ma_sql_bracket): past
+ * that the count stays, the rest reads as inside one (its commas are an
+ * array's), never as outside one too soon. Before the place (the
+ * statement's own) and in the input alike, an input inside such an array
+ * that closes it and adds a condition fires. */
+static void brackets_past_the_count_read_as_inside_one(void **state)
+{
+	static char tmpl[4096], in[2048];
+	size_t n = 0, m = 0;
+
+	(void)state;
+	n += (size_t)snprintf(tmpl + n, sizeof tmpl - n, "SELECT * FROM t WHERE a = ARRAY[");
+	for (int k = 0; k < 300; k++)
+		n += (size_t)snprintf(tmpl + n, sizeof tmpl - n, "a[");
+	n += (size_t)snprintf(tmpl + n, sizeof tmpl - n, "1");
+	for (int k = 0; k < 300; k++)
+		n += (size_t)snprintf(tmpl + n, sizeof tmpl - n, "]");
+	snprintf(tmpl + n, sizeof tmpl - n, ", %%s] AND b = 1");
+	assert_int_equal(check(PG, tmpl, "2] or 1=1 or a = ARRAY[2"), MOAT_BLOCK);
+	assert_int_equal(check(PG, tmpl, "2"), MOAT_ALLOW);
+	/* the input's own: 260 nested subscripts, then the array's comma */
+	m += (size_t)snprintf(in + m, sizeof in - m, "1 is not null and a = ARRAY[");
+	for (int k = 0; k < 260; k++)
+		m += (size_t)snprintf(in + m, sizeof in - m, "[");
+	m += (size_t)snprintf(in + m, sizeof in - m, "1");
+	for (int k = 0; k < 260; k++)
+		m += (size_t)snprintf(in + m, sizeof in - m, "]");
+	snprintf(in + m, sizeof in - m, ", 2]");
+	assert_int_equal(check(PG, NUM, in), MOAT_BLOCK);
 }
 
 int main(void)
@@ -2086,6 +2127,7 @@ int main(void)
 	    cmocka_unit_test(a_number_place_given_its_own_name_first_fires),
 	    cmocka_unit_test(a_number_place_given_a_comparison_of_its_own_strings_fires),
 	    cmocka_unit_test(a_number_place_given_or_with_a_column_the_statement_names_fires),
+	    cmocka_unit_test(brackets_past_the_count_read_as_inside_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
