@@ -683,7 +683,7 @@ static int ma_is_logical(int dialect, const char *sql, const struct ma_sql_tok *
 {
 	if (kw == KW_AND || kw == KW_OR || kw == KW_XOR)
 		return 1;
-	return dialect == MOAT_SQL_MYSQL && t->type == MA_SQL_T_OP && t->end - t->start == 2 &&
+	return MA_SQL_MY(dialect) && t->type == MA_SQL_T_OP && t->end - t->start == 2 &&
 	       sql[t->start] == sql[t->start + 1] && (sql[t->start] == '&' || sql[t->start] == '|');
 }
 
@@ -1277,7 +1277,7 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
 		return 1; /* (id = 'a') <> 'a' there: 0 is never equal to text */
 	x = ma_num_str_body(sql, &w[i], &xn);
 	y = ma_num_str_body(sql, r, &yn);
-	if (dialect == MOAT_SQL_MYSQL)
+	if (MA_SQL_MY(dialect))
 		c = strncasecmp(x, y, xn < yn ? xn : yn);
 	else
 		c = memcmp(x, y, xn < yn ? xn : yn);
@@ -1435,7 +1435,7 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
  * '{' and '}' stand for parentheses there (sql_yacc.yy's simple_expr). */
 static int ma_odbc_brace(int dialect, const char *sql, const struct ma_sql_tok *t, char c)
 {
-	return dialect == MOAT_SQL_MYSQL && t->type == MA_SQL_T_OTHER && t->end - t->start == 1 &&
+	return MA_SQL_MY(dialect) && t->type == MA_SQL_T_OTHER && t->end - t->start == 1 &&
 	       sql[t->start] == c;
 }
 
@@ -1465,7 +1465,7 @@ static int ma_literal_prefix(int dialect, const char *sql, const struct ma_sql_t
 
 	if (!next || t->type != MA_SQL_T_WORD || dialect == MOAT_SQL_SQLITE)
 		return 0;
-	if (dialect == MOAT_SQL_MYSQL && n > 1 && w[0] == '_' &&
+	if (MA_SQL_MY(dialect) && n > 1 && w[0] == '_' &&
 	    (next->type == MA_SQL_T_STRING || next->type == MA_SQL_T_NUMBER)) {
 		for (int i = 0; charsets[i]; i++)
 			if (ma_word_cmp(w + 1, n - 1, charsets[i]) == 0)
@@ -1503,7 +1503,7 @@ static void ma_step_operand(struct ma_sql_state *st, int dialect, const struct m
 	if (st->expect_op) {
 		int alias = (st->clause == CL_SELECT || st->clause == CL_FROM) &&
 		            (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT ||
-		             (t->type == MA_SQL_T_STRING && dialect == MOAT_SQL_MYSQL)) &&
+		             (t->type == MA_SQL_T_STRING && MA_SQL_MY(dialect))) &&
 		            !is_call;
 		int concat =
 		    t->type == MA_SQL_T_STRING && st->prev && st->prev->type == MA_SQL_T_STRING;
@@ -1719,7 +1719,7 @@ static void ma_sql_step(struct ma_sql_state *st, int dialect, const char *sql,
 		case KW_NOTNULL:
 			/* PostgreSQL's and SQLite's postfix x ISNULL, x NOTNULL
 			 * (MySQL's ISNULL is a function: a call, above) */
-			if (!st->expect_op || dialect == MOAT_SQL_MYSQL)
+			if (!st->expect_op || MA_SQL_MY(dialect))
 				st->valid = 0;
 			st->expect_op = 1;
 			break;
@@ -2917,7 +2917,7 @@ ma_sql_plain_steps(struct ma_sql_prun *r, uint8_t *cstack, struct ma_sql_flags *
 				valid = 0;
 			}
 			/* && and || where MySQL means them (ma_is_logical) */
-			if (len == 2 && dialect == MOAT_SQL_MYSQL && (c == '&' || c == '|') &&
+			if (len == 2 && MA_SQL_MY(dialect) && (c == '&' || c == '|') &&
 			    (unsigned char)sql[tk->start + 1] == c)
 				nlp = c == '|' ? 2 : 1;
 			break;
@@ -2945,7 +2945,7 @@ ma_sql_plain_steps(struct ma_sql_prun *r, uint8_t *cstack, struct ma_sql_flags *
 			if (expect_op && !(type == MA_SQL_T_STRING &&
 			                   (prev_type == MA_SQL_T_STRING ||
 			                    ((clause == CL_SELECT || clause == CL_FROM) &&
-			                     dialect == MOAT_SQL_MYSQL))))
+			                     MA_SQL_MY(dialect)))))
 				valid = 0; /* two operands: no alias, no literals put together */
 			expect_op = 1;
 			break;
@@ -3116,7 +3116,7 @@ static int ma_union_query(int dialect, const char *sql, const struct ma_sql_tok 
 	a2 = ma_next_sig(w, n, (int)(a1 - w));
 	if (ma_tok_kw(sql, next) == KW_VALUES)
 		return a1->type == MA_SQL_T_LPAREN ||
-		       (dialect == MOAT_SQL_MYSQL &&
+		       (MA_SQL_MY(dialect) &&
 		        ma_word_cmp(sql + a1->start, a1->end - a1->start, "row") == 0 && a2 &&
 		        a2->type == MA_SQL_T_LPAREN);
 	if (dialect == MOAT_SQL_SQLITE ||
@@ -3422,7 +3422,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		if (tk->type == MA_SQL_T_COMMENT) {
 			if (!intro)
 				continue;
-			if (dialect == MOAT_SQL_MYSQL && sql[tk->start] == '#')
+			if (MA_SQL_MY(dialect) && sql[tk->start] == '#')
 				jd->lexdiff = 1;
 			if (tk->flags & MA_SQL_F_EXEC) {
 				f.obfus = 2;
@@ -3468,7 +3468,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		lastsig = tk;
 		if (!intro)
 			continue;
-		if (dialect == MOAT_SQL_MYSQL && tk->type == MA_SQL_T_WORD &&
+		if (MA_SQL_MY(dialect) && tk->type == MA_SQL_T_WORD &&
 		    ((sql[tk->start] >= '0' && sql[tk->start] <= '9') ||
 		     (tk->start >= a + 2 && sql[tk->start - 1] == '-' &&
 		      sql[tk->start - 2] == '-')))
@@ -4148,6 +4148,8 @@ static const char *ma_dialect_name(int dialect)
 		return "sqlite";
 	case MOAT_SQL_POSTGRES:
 		return "postgresql";
+	case MOAT_SQL_MYSQL_NBE:
+		return "mysql_no_backslash_escapes";
 	default:
 		return "mysql";
 	}
@@ -4159,7 +4161,7 @@ static void ma_sql_cache_fill(struct ma_sql_cache *c, int dialect, const char *s
 	c->n = 0;
 	c->complete = 0;
 	c->exec = 0;
-	if (dialect == MOAT_SQL_MYSQL) /* (memchr: memmem's set-up costs more) */
+	if (MA_SQL_MY(dialect)) /* (memchr: memmem's set-up costs more) */
 		for (const char *p = sql; !c->exec && len > 1 &&
 		                          (p = memchr(p, '/', len - 1 - (size_t)(p - sql))) != NULL;
 		     p++)
@@ -4307,7 +4309,8 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 		return MOAT_ALLOW;
 	if (len == (size_t)-1)
 		len = strlen(sql);
-	if (dialect != MOAT_SQL_SQLITE && dialect != MOAT_SQL_POSTGRES)
+	if (dialect != MOAT_SQL_SQLITE && dialect != MOAT_SQL_POSTGRES &&
+	    dialect != MOAT_SQL_MYSQL_NBE)
 		dialect = MOAT_SQL_MYSQL;
 	in = ma_request_inputs(r, &nin);
 	if (nin == 0 || ma_request_mode(r, "sql_injection", NULL) == MOAT_MODE_OFF)

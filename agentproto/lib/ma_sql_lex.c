@@ -367,7 +367,7 @@ static size_t ma_digits(const struct ma_sql_lexer *lx, size_t j, unsigned mask, 
  * 0o, digit separators where the dialect has them (ma_digits). */
 static size_t ma_number_end(const struct ma_sql_lexer *lx, size_t i)
 {
-	int pg = lx->dialect == MOAT_SQL_POSTGRES, sep = lx->dialect != MOAT_SQL_MYSQL;
+	int pg = lx->dialect == MOAT_SQL_POSTGRES, sep = !MA_SQL_MY(lx->dialect);
 	size_t j = i;
 	unsigned char n = ma_at(lx, i + 1) | 0x20, top = n == 'b' ? '1' : '7';
 	size_t k = i + 2 + (pg && ma_at(lx, i + 2) == '_'); /* PostgreSQL: 0x_ff */
@@ -453,7 +453,8 @@ static void ma_quoted(const struct ma_sql_lexer *lx, size_t q, int bs, int type,
  * for E'' (PostgreSQL) and for every MySQL string), or the word. */
 static void ma_word_quote(const struct ma_sql_lexer *lx, size_t i, size_t j, struct ma_lexed *r)
 {
-	int my = lx->dialect == MOAT_SQL_MYSQL, pg = lx->dialect == MOAT_SQL_POSTGRES;
+	int my = MA_SQL_MY(lx->dialect), pg = lx->dialect == MOAT_SQL_POSTGRES;
+	int bs = lx->dialect == MOAT_SQL_MYSQL; /* (not with NO_BACKSLASH_ESCAPES) */
 	unsigned char c = (unsigned char)lx->s[i], n = ma_at(lx, i + 1);
 
 	if (n == '\'') {
@@ -462,7 +463,7 @@ static void ma_word_quote(const struct ma_sql_lexer *lx, size_t i, size_t j, str
 			return;
 		}
 		if (c == 'n' || c == 'N' || c == 'x' || c == 'X' || c == 'b' || c == 'B') {
-			ma_quoted(lx, i + 1, my, MA_SQL_T_STRING, r);
+			ma_quoted(lx, i + 1, bs, MA_SQL_T_STRING, r);
 			return;
 		}
 	}
@@ -471,7 +472,7 @@ static void ma_word_quote(const struct ma_sql_lexer *lx, size_t i, size_t j, str
 		return;
 	}
 	if (my && c == '_' && ma_at(lx, j) == '\'' && j > i + 1) {
-		ma_quoted(lx, j, 1, MA_SQL_T_STRING, r); /* _utf8'...' */
+		ma_quoted(lx, j, bs, MA_SQL_T_STRING, r); /* _utf8'...' */
 		return;
 	}
 	r->end = j;
@@ -488,7 +489,7 @@ static void ma_number(const struct ma_sql_lexer *lx, size_t i, struct ma_lexed *
 	unsigned idm = ma_ident_mask(lx->dialect);
 
 	r->flags = 0;
-	if (lx->dialect == MOAT_SQL_MYSQL && ma_run(s, lx->len, i, DG) == end && end < lx->len &&
+	if (MA_SQL_MY(lx->dialect) && ma_run(s, lx->len, i, DG) == end && end < lx->len &&
 	    ma_is(s[end], idm)) {
 		r->end = ma_run(s, lx->len, end, idm);
 		r->type = MA_SQL_T_WORD;
@@ -527,10 +528,11 @@ static int ma_param(const struct ma_sql_lexer *lx, size_t i, struct ma_lexed *r)
 			flags = MA_SQL_F_SYSVAR;
 			j++;
 		}
-		if (lx->dialect == MOAT_SQL_MYSQL &&
+		if (MA_SQL_MY(lx->dialect) &&
 		    (ma_at(lx, j) == '\'' || ma_at(lx, j) == '"' || ma_at(lx, j) == '`')) {
 			int un = 0;
-			j = ma_quoted_end(lx->s, len, j, lx->s[j], 1, &un);
+			j = ma_quoted_end(lx->s, len, j, lx->s[j], lx->dialect == MOAT_SQL_MYSQL,
+			                  &un);
 			if (un)
 				flags |= MA_SQL_F_UNTERMINATED;
 		} else {
@@ -575,7 +577,8 @@ static int ma_dollar_string(const struct ma_sql_lexer *lx, size_t i, struct ma_l
  * word, number or one-byte punctuation: r set. */
 static void ma_lex_rule(struct ma_sql_lexer *lx, size_t i, unsigned a, struct ma_lexed *r)
 {
-	int un = 0, my = lx->dialect == MOAT_SQL_MYSQL, pg = lx->dialect == MOAT_SQL_POSTGRES;
+	int un = 0, my = MA_SQL_MY(lx->dialect), pg = lx->dialect == MOAT_SQL_POSTGRES;
+	int bs = lx->dialect == MOAT_SQL_MYSQL; /* (not with NO_BACKSLASH_ESCAPES) */
 	unsigned char n = ma_at(lx, i + 1);
 
 	r->flags = 0;
@@ -627,10 +630,10 @@ static void ma_lex_rule(struct ma_sql_lexer *lx, size_t i, unsigned a, struct ma
 		break;
 	/* strings and quoted identifiers */
 	case F_SQUOTE:
-		ma_quoted(lx, i, my, MA_SQL_T_STRING, r);
+		ma_quoted(lx, i, bs, MA_SQL_T_STRING, r);
 		return;
 	case F_DQUOTE:
-		ma_quoted(lx, i, my, my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT, r);
+		ma_quoted(lx, i, bs, my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT, r);
 		return;
 	case F_BACKTICK:
 		if (!pg) {
@@ -701,7 +704,7 @@ static __attribute__((noinline)) size_t ma_lex_slow(struct ma_sql_lexer *lx, siz
 {
 	const char *s = lx->s;
 	size_t len = lx->len;
-	int my = lx->dialect == MOAT_SQL_MYSQL, un = 0;
+	int my = MA_SQL_MY(lx->dialect), bs = lx->dialect == MOAT_SQL_MYSQL, un = 0;
 	struct ma_lexed r;
 
 	switch (a) {
@@ -714,13 +717,13 @@ static __attribute__((noinline)) size_t ma_lex_slow(struct ma_sql_lexer *lx, siz
 		ma_number(lx, i, &r);
 		break;
 	case F_SQUOTE: /* backslashes escape in MySQL */
-		r.end = my ? ma_quoted_end_inline(s, len, i, '\'', 1, &un)
+		r.end = bs ? ma_quoted_end_inline(s, len, i, '\'', 1, &un)
 		           : ma_quoted_end_inline(s, len, i, '\'', 0, &un);
 		r.type = MA_SQL_T_STRING;
 		r.flags = un ? MA_SQL_F_UNTERMINATED : 0;
 		break;
 	case F_DQUOTE: /* a string in MySQL, a name elsewhere */
-		r.end = my ? ma_quoted_end_inline(s, len, i, '"', 1, &un)
+		r.end = bs ? ma_quoted_end_inline(s, len, i, '"', 1, &un)
 		           : ma_quoted_end_inline(s, len, i, '"', 0, &un);
 		r.type = my ? MA_SQL_T_STRING : MA_SQL_T_QIDENT;
 		r.flags = un ? MA_SQL_F_UNTERMINATED : 0;
@@ -741,11 +744,12 @@ static __attribute__((noinline)) size_t ma_space_end(const unsigned char *s, siz
 	return ma_run8(s, len, i, SP);
 }
 
-/* ma_sql_lex_run for the dialect's two flags, my (MySQL) and lite
- * (SQLite): inlined once for each dialect, so that they are constants in
+/* ma_sql_lex_run for the dialect's two flags, lite (SQLite) and bs (MySQL's
+ * backslash escapes, not with NO_BACKSLASH_ESCAPES): inlined once for each
+ * dialect, so that they are constants in
  * the loop (its tests fold, its registers stay free). */
 static inline __attribute__((always_inline)) size_t
-ma_lex_run_in(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max, int my, int lite)
+ma_lex_run_in(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max, int lite, int bs)
 {
 	const unsigned char *s = (const unsigned char *)lx->s;
 	size_t len = lx->len, i = lx->pos;
@@ -798,7 +802,7 @@ ma_lex_run_in(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max, int my,
 			int un = 0;
 			/* (the escape a constant in each call: the search's
 			 * bytes are set up once, not at every string) */
-			i = my ? ma_quoted_end_inline(lx->s, len, i, '\'', 1, &un)
+			i = bs ? ma_quoted_end_inline(lx->s, len, i, '\'', 1, &un)
 			       : ma_quoted_end_inline(lx->s, len, i, '\'', 0, &un);
 			tp->type = MA_SQL_T_STRING;
 			tp->flags = un ? MA_SQL_F_UNTERMINATED : 0;
@@ -825,9 +829,11 @@ size_t ma_sql_lex_run(struct ma_sql_lexer *lx, struct ma_sql_tok *t, size_t max)
 {
 	switch (lx->dialect) {
 	case MOAT_SQL_MYSQL:
-		return ma_lex_run_in(lx, t, max, 1, 0);
-	case MOAT_SQL_SQLITE:
 		return ma_lex_run_in(lx, t, max, 0, 1);
+	case MOAT_SQL_MYSQL_NBE:
+		return ma_lex_run_in(lx, t, max, 0, 0);
+	case MOAT_SQL_SQLITE:
+		return ma_lex_run_in(lx, t, max, 1, 0);
 	default:
 		return ma_lex_run_in(lx, t, max, 0, 0);
 	}

@@ -472,11 +472,17 @@ void moat_request_end(struct moat_request *r);
 /* SQL dialects: lexical rules differ (MySQL: backslash escapes, "..."
  * strings, # comments, / *! executable comments; PostgreSQL: "..."
  * identifiers, E'' strings, $tag$ dollar quotes, nested comments;
- * SQLite: "..." and [...] identifiers, no backslash escapes). */
+ * SQLite: "..." and [...] identifiers, no backslash escapes).
+ * MOAT_SQL_MYSQL_NBE is MySQL (or MariaDB) on a connection whose sql_mode
+ * holds NO_BACKSLASH_ESCAPES: a backslash in a string is a byte like any
+ * other there, so 'x\' closes the string ('x\' or 1=1-- ' returns every
+ * row in that mode, none in the default one). Name it only for such a
+ * connection: MOAT_SQL_MYSQL reads the server's default mode. */
 enum moat_sql_dialect {
 	MOAT_SQL_SQLITE = 1,
 	MOAT_SQL_POSTGRES = 2,
 	MOAT_SQL_MYSQL = 3,
+	MOAT_SQL_MYSQL_NBE = 4,
 };
 
 /*

@@ -2068,6 +2068,28 @@ static void brackets_past_the_count_read_as_inside_one(void **state)
 	assert_int_equal(check(PG, NUM, in), MOAT_BLOCK);
 }
 
+/* MySQL with NO_BACKSLASH_ESCAPES in sql_mode (session 19): a backslash
+ * in a string is a byte there, so x\' or 1=1--  closes the string and
+ * returned every row on MariaDB 10.11 in that mode (none in the default
+ * one, where the check's MOAT_SQL_MYSQL reading is right). The
+ * application names the mode with MOAT_SQL_MYSQL_NBE; MySQL's other rules
+ * (# comments, "..." strings, || ...) hold there. */
+#define NBE MOAT_SQL_MYSQL_NBE
+static void mysql_without_backslash_escapes_is_a_dialect(void **state)
+{
+	(void)state;
+	assert_int_equal(check(NBE, STR, "x\\' or 1=1-- "), MOAT_BLOCK);
+	assert_int_equal(check(NBE, STR, "x\\' or 'a'='a"), MOAT_BLOCK);
+	assert_int_equal(check(NBE, STR, "x\\' union select 1-- "), MOAT_BLOCK);
+	assert_int_equal(check(NBE, STR, "x' or 1=1# "), MOAT_BLOCK);
+	assert_int_equal(check(NBE, NUM, "1 || id"), MOAT_BLOCK);
+	assert_int_equal(check(NBE, STR, "C:\\"), MOAT_ALLOW);
+	assert_int_equal(check(NBE, STR, "a\\b"), MOAT_ALLOW);
+	assert_int_equal(check(NBE, STR, "O''Brien"), MOAT_ALLOW);
+	/* the default mode: the same input is text */
+	assert_int_equal(check(MYSQL, STR, "x\\' or 1=1-- "), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2128,6 +2150,7 @@ int main(void)
 	    cmocka_unit_test(a_number_place_given_a_comparison_of_its_own_strings_fires),
 	    cmocka_unit_test(a_number_place_given_or_with_a_column_the_statement_names_fires),
 	    cmocka_unit_test(brackets_past_the_count_read_as_inside_one),
+	    cmocka_unit_test(mysql_without_backslash_escapes_is_a_dialect),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
