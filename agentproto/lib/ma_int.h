@@ -376,10 +376,6 @@ struct ma_sql_tok {
 
 /* A tokenizer over one statement: no allocation, no state beyond this
  * struct (the statement is borrowed; len bytes, NUL bytes allowed). */
-/* MySQL's rules (MOAT_SQL_MYSQL, and MOAT_SQL_MYSQL_NBE: the same but
- * for strings, where a backslash is a byte like any other) */
-#define MA_SQL_MY(d) ((d) >= MOAT_SQL_MYSQL)
-
 struct ma_sql_lexer {
 	const char *s;
 	size_t len, pos;

@@ -59,6 +59,7 @@
 #include "ma_sql_lex.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #ifdef MA_SQL_TRACE
@@ -1136,13 +1137,28 @@ static inline int ma_sql_name_byte(char c)
  * case (not part of a longer name: sql[end] is read when end < len). */
 static int ma_num_word_before(const char *sql, size_t len, size_t end, const char *w, size_t n)
 {
-	const unsigned char c0 = (unsigned char)(w[0] | 0x20);
+	const char lo = (char)tolower((unsigned char)w[0]), up = (char)toupper((unsigned char)w[0]);
+	const char *pl = NULL, *pu = NULL;
+	size_t from = 0;
 
-	for (size_t p = 0; p + n <= end; p++) {
-		if ((unsigned char)(sql[p] | 0x20) != c0 || (p > 0 && ma_sql_name_byte(sql[p - 1])) ||
-		    (p + n < len && ma_sql_name_byte(sql[p + n])) || strncasecmp(sql + p, w, n) != 0)
-			continue;
-		return 1;
+	if (n > end)
+		return 0;
+	/* the candidates: each case of the first byte, found by memchr */
+	while (from + n <= end) {
+		const char *c;
+		size_t p;
+		if (!pl || pl < sql + from)
+			pl = memchr(sql + from, lo, end - n + 1 - from);
+		if (!pu || pu < sql + from)
+			pu = lo == up ? pl : memchr(sql + from, up, end - n + 1 - from);
+		c = !pl ? pu : !pu ? pl : pl < pu ? pl : pu;
+		if (!c)
+			return 0;
+		p = (size_t)(c - sql);
+		if (!(p > 0 && ma_sql_name_byte(sql[p - 1])) &&
+		    !(p + n < len && ma_sql_name_byte(sql[p + n])) && strncasecmp(c, w, n) == 0)
+			return 1;
+		from = p + 1;
 	}
 	return 0;
 }
@@ -2269,6 +2285,12 @@ static const unsigned char ma_sql_cursor_rel[256] = {
     ['('] = 1, [')'] = 1, [';'] = 1, ['S'] = 1, ['s'] = 1, ['F'] = 1, ['f'] = 1,
     ['J'] = 1, ['j'] = 1, ['U'] = 1, ['u'] = 1, ['I'] = 1, ['i'] = 1, ['W'] = 1,
     ['w'] = 1, ['H'] = 1, ['h'] = 1, ['O'] = 1, ['o'] = 1, ['G'] = 1, ['g'] = 1,
+    ['L'] = 1, ['l'] = 1, ['V'] = 1, ['v'] = 1};
+/* PostgreSQL's: the same and its brackets ([ and ], ma_sql_bracket) */
+static const unsigned char ma_sql_cursor_rel_pg[256] = {
+    ['('] = 1, [')'] = 1, [';'] = 1, ['S'] = 1, ['s'] = 1, ['F'] = 1, ['f'] = 1,
+    ['J'] = 1, ['j'] = 1, ['U'] = 1, ['u'] = 1, ['I'] = 1, ['i'] = 1, ['W'] = 1,
+    ['w'] = 1, ['H'] = 1, ['h'] = 1, ['O'] = 1, ['o'] = 1, ['G'] = 1, ['g'] = 1,
     ['L'] = 1, ['l'] = 1, ['V'] = 1, ['v'] = 1, ['['] = 1, [']'] = 1};
 
 /* Takes the next token of the statement after the cursor when it ends at
@@ -2373,7 +2395,8 @@ static __attribute__((noinline)) int ma_sql_cursor_far(struct ma_sql_cursor *c,
                                                        int i, size_t a)
 {
 	const struct ma_sql_tok *const tt = cache->t;
-	const unsigned char *const rel = ma_sql_cursor_rel;
+	const unsigned char *const rel =
+	    c->lx.dialect == MOAT_SQL_POSTGRES ? ma_sql_cursor_rel_pg : ma_sql_cursor_rel;
 	int lim = i + MA_SQL_CURSOR_FAR + 1, hi = cache->n;
 
 	while (lim < hi) { /* (tt[lim - 1] ends at or before a) */
@@ -2413,7 +2436,9 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 		const unsigned still =
 		    1u << MA_SQL_T_QIDENT | 1u << MA_SQL_T_STRING | 1u << MA_SQL_T_NUMBER |
 		    1u << MA_SQL_T_PARAM | 1u << MA_SQL_T_OP | 1u << MA_SQL_T_COMMA |
-		    1u << MA_SQL_T_DOT | 1u << MA_SQL_T_COMMENT; /* (OTHER: PostgreSQL's [ ]) */
+		    1u << MA_SQL_T_DOT | 1u << MA_SQL_T_COMMENT | 1u << MA_SQL_T_OTHER;
+		/* (PostgreSQL's brackets are OTHER tokens that change state) */
+		const int pg = c->lx.dialect == MOAT_SQL_POSTGRES;
 		int first = c->idx, last = -1;
 		for (;;) {
 			/* (n and t in registers: the keyword memo's byte stores
@@ -2426,10 +2451,16 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 			 * its first byte; the last few one by one */
 			if (i + MA_SQL_CURSOR_FAR < n && tt[i + MA_SQL_CURSOR_FAR].end <= a)
 				i = ma_sql_cursor_far(c, cache, sql, i, a);
-			for (; i < n && tt[i].end <= a; i++)
-				if (!(still >> tt[i].type & 1u) &&
-				    ma_sql_cursor_rel[(unsigned char)sql[tt[i].start]])
-					ma_sql_cursor_step(c, cache, sql, i);
+			if (pg) {
+				for (; i < n && tt[i].end <= a; i++)
+					if (ma_sql_cursor_rel_pg[(unsigned char)sql[tt[i].start]])
+						ma_sql_cursor_step(c, cache, sql, i);
+			} else {
+				for (; i < n && tt[i].end <= a; i++)
+					if (!(still >> tt[i].type & 1u) &&
+					    ma_sql_cursor_rel[(unsigned char)sql[tt[i].start]])
+						ma_sql_cursor_step(c, cache, sql, i);
+			}
 			if (i > c->idx)
 				ma_sql_cursor_skip(c, cache, sql, i - 1);
 			if (i < cache->n || !ma_sql_cache_more(cache))

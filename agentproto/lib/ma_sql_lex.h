@@ -9,6 +9,10 @@
 
 #include "ma_int.h"
 
+/* MySQL's rules (MOAT_SQL_MYSQL, and MOAT_SQL_MYSQL_NBE: the same but
+ * for strings, where a backslash is a byte like any other) */
+#define MA_SQL_MY(d) ((d) >= MOAT_SQL_MYSQL)
+
 /* Lexes up to max tokens into t[0..), as max calls of ma_sql_lex_next
  * would (the same tokens, lx left in the same state): the count, fewer
  * than max only when the statement ended (lx->pos then lx->len). */
