@@ -1222,6 +1222,23 @@ static const char *ma_num_str_body(const char *sql, const struct ma_sql_tok *t, 
 	return sql + s + (e - s >= 2);
 }
 
+/* A string's body x (n bytes) as a truth value, as MySQL and SQLite
+ * read it: its leading number (spaces, a sign, digits, a point) is not
+ * zero. */
+static int ma_num_str_truthy(const char *x, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && x[i] == ' ')
+		i++;
+	if (i < n && (x[i] == '+' || x[i] == '-'))
+		i++;
+	for (; i < n && ((x[i] >= '0' && x[i] <= '9') || x[i] == '.'); i++)
+		if (x[i] >= '1' && x[i] <= '9')
+			return 1;
+	return 0;
+}
+
 /* Whether the comparison that an input starting with a string s writes
  * holds between its own literals: s, then = == <=> IS LIKE, or <> != IS
  * NOT NOT LIKE, or < > <= >=, then another string (ma_num_judge's
@@ -1229,14 +1246,17 @@ static const char *ma_num_str_body(const char *sql, const struct ma_sql_tok *t, 
  * 'a'<>'b', "a"="a"; MySQL compares without case) is true for every row
  * whatever it is compared to; a comparison of two different texts with =
  * ("key"="value": configuration prose) is not one. SQLite: <>, !=, IS
- * NOT and NOT LIKE between strings hold for every row whatever their
- * texts ((id = 'a') is 0 or 1, never equal to text). The literals are
+ * NOT, NOT LIKE and NOT IN between strings hold for every row whatever
+ * their texts ((id = 'a') is 0 or 1, never equal to text), and strings
+ * joined by || first are judged by that alone. IS [NOT] NULL / TRUE /
+ * FALSE / UNKNOWN after a string holds by its text as a truth value ('a'
+ * is not null, 'a' is not true). The literals are
  * compared as written (escapes and MySQL's padding left alone). */
 static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok *w, int n, int i,
                            size_t b)
 {
 	const struct ma_sql_tok *t, *r;
-	int neg = 0, ord = 0, c;
+	int neg = 0, ord = 0, c, cat = 0;
 	size_t xn, yn;
 	const char *x, *y;
 
@@ -1249,7 +1269,14 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
 	if (i >= n)
 		return 0;
 	t = ma_next_sig(w, n, i);
-
+	/* SQLite's and PostgreSQL's || joins strings ('a'||'b'<>'c') */
+	while (t && !MA_SQL_MY(dialect) && t->type == MA_SQL_T_OP && ma_op_is(sql, t, "||")) {
+		const struct ma_sql_tok *u = ma_next_sig(w, n, (int)(t - w));
+		if (!u || u->type != MA_SQL_T_STRING || u->end > b)
+			return 0;
+		cat = 1;
+		t = ma_next_sig(w, n, (int)(u - w));
+	}
 	while (t && t->type == MA_SQL_T_RPAREN) /* ('a')<>('b') */
 		t = ma_next_sig(w, n, (int)(t - w));
 	if (!t || t->end > b)
@@ -1270,13 +1297,35 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
 		if (kw == KW_NOT) {
 			t = ma_next_sig(w, n, (int)(t - w));
 			neg = 1;
+			if (t && t->type == MA_SQL_T_WORD && ma_tok_kw(sql, t) == KW_IN &&
+			    dialect == MOAT_SQL_SQLITE) {
+				/* SQLite: (id = 'a') NOT IN ('b'), every row (MySQL's
+				 * IN binds more tightly than =) */
+				r = ma_next_sig(w, n, (int)(t - w));
+				r = r && r->type == MA_SQL_T_LPAREN ? ma_next_sig(w, n, (int)(r - w))
+				                                    : NULL;
+				return r && r->type == MA_SQL_T_STRING && r->end <= b &&
+				       !(r->flags & MA_SQL_F_UNTERMINATED);
+			}
 			if (!t || t->type != MA_SQL_T_WORD || ma_tok_kw(sql, t) != KW_LIKE)
 				return 0;
 		} else if (kw == KW_IS) {
 			const struct ma_sql_tok *u = ma_next_sig(w, n, (int)(t - w));
+			int k2;
 			if (u && u->type == MA_SQL_T_WORD && ma_tok_kw(sql, u) == KW_NOT) {
 				neg = 1;
 				t = u;
+				u = ma_next_sig(w, n, (int)(u - w));
+			}
+			/* IS [NOT] NULL / TRUE / FALSE / UNKNOWN of a string: 'a' is
+			 * not null, 'a' is not true (every row on SQLite 3.40 and
+			 * MariaDB 10.11: (id = 'a') is 0, never null nor true) */
+			k2 = u && u->type == MA_SQL_T_WORD && u->end <= b ? ma_tok_kw(sql, u) : KW_NONE;
+			if (k2 == KW_NULL || k2 == KW_UNKNOWN)
+				return neg;
+			if (k2 == KW_TRUE || k2 == KW_FALSE) {
+				x = ma_num_str_body(sql, &w[i], &xn);
+				return (ma_num_str_truthy(x, xn) == (k2 == KW_TRUE)) != neg;
 			}
 		} else if (kw != KW_LIKE) {
 			return 0;
@@ -1291,6 +1340,8 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
 		return 0;
 	if (neg && dialect == MOAT_SQL_SQLITE)
 		return 1; /* (id = 'a') <> 'a' there: 0 is never equal to text */
+	if (cat)
+		return 0; /* (joined strings: compared only as above) */
 	x = ma_num_str_body(sql, &w[i], &xn);
 	y = ma_num_str_body(sql, r, &yn);
 	if (MA_SQL_MY(dialect))

@@ -1923,6 +1923,17 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	    {ALL, MOAT_BLOCK, NUM, "'b' > 'a'"},
 	    {ALL, MOAT_BLOCK, NUM, "'a' not like 'b'"},
 	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE id IN (%s)", "'a'<>'b'"},
+	    /* session 19's own attack: IS NOT NULL / TRUE of a string, SQLite's
+	     * NOT IN and || (every row on SQLite 3.40; the first two on
+	     * MariaDB 10.11 too) */
+	    {ALL, MOAT_BLOCK, NUM, "'a' is not null"},
+	    {ALL, MOAT_BLOCK, NUM, "'a' is not true"},
+	    {ALL, MOAT_BLOCK, NUM, "'a' is false"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' not in ('b')"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a'||'b'<>'c'"},
+	    {ALL, MOAT_ALLOW, NUM, "'a' is null"},
+	    {ALL, MOAT_ALLOW, NUM, "'a' is true"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a' not in ('b')"}, /* (IN binds first: id = 1) */
 	    /* a string alone, prose that quotes, strings in a string */
 	    {ALL, MOAT_ALLOW, NUM, "'5'"},
 	    {ALL, MOAT_ALLOW, NUM, "'Hello' is my word"},
