@@ -1172,9 +1172,9 @@ static int ma_num_word_before(const char *sql, size_t len, size_t end, const cha
  * write. The answer depends on the input's bytes alone (its first place
  * is the first occurrence of them), so it is kept per form in *sum (may
  * be NULL: made here) and the statement is searched once per form. */
-static __attribute__((noinline)) int ma_num_names(const char *sql, size_t len, size_t a,
-                                                  size_t b, const struct ma_sql_tok *w,
-                                                  const int *nm, int k, unsigned *sum)
+static __attribute__((noinline)) int ma_num_names(const char *sql, size_t len, size_t a, size_t b,
+                                                  const struct ma_sql_tok *w, const int *nm, int k,
+                                                  unsigned *sum)
 {
 	const char *first;
 	size_t end;
@@ -1302,8 +1302,9 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
 				/* SQLite: (id = 'a') NOT IN ('b'), every row (MySQL's
 				 * IN binds more tightly than =) */
 				r = ma_next_sig(w, n, (int)(t - w));
-				r = r && r->type == MA_SQL_T_LPAREN ? ma_next_sig(w, n, (int)(r - w))
-				                                    : NULL;
+				r = r && r->type == MA_SQL_T_LPAREN
+				        ? ma_next_sig(w, n, (int)(r - w))
+				        : NULL;
 				return r && r->type == MA_SQL_T_STRING && r->end <= b &&
 				       !(r->flags & MA_SQL_F_UNTERMINATED);
 			}
@@ -1320,7 +1321,8 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
 			/* IS [NOT] NULL / TRUE / FALSE / UNKNOWN of a string: 'a' is
 			 * not null, 'a' is not true (every row on SQLite 3.40 and
 			 * MariaDB 10.11: (id = 'a') is 0, never null nor true) */
-			k2 = u && u->type == MA_SQL_T_WORD && u->end <= b ? ma_tok_kw(sql, u) : KW_NONE;
+			k2 = u && u->type == MA_SQL_T_WORD && u->end <= b ? ma_tok_kw(sql, u)
+			                                                  : KW_NONE;
 			if (k2 == KW_NULL || k2 == KW_UNKNOWN)
 				return neg;
 			if (k2 == KW_TRUE || k2 == KW_FALSE) {
@@ -1425,14 +1427,15 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
  * one compared there and at most two more the statement writes before
  * the input (ma_num_names: 1 or price). Starting with a string, it must
  * write a comparison that holds between its own literals
- * (ma_num_str_true), every token its own and no word but a condition's. Called after the window's loop (its state final),
- * only where nothing else fired, behind a test of prev's type in the
- * caller (the caller checks that the rest of the statement runs). sum
- * (may be NULL): the input's MA_SQL_B_* kept (made here when unknown). */
+ * (ma_num_str_true), every token its own and no word but a condition's.
+ * Called after the window's loop (its state final), only where nothing
+ * else fired, behind a test of prev's type in the caller (the caller
+ * checks that the rest of the statement runs). sum (may be NULL): the
+ * input's MA_SQL_B_* kept (made here when unknown). */
 static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, size_t len,
-                                                  size_t a, size_t b,
-                                                  const struct ma_sql_tok *w, int n,
-                                                  const struct ma_sql_tok *prev, unsigned *sum)
+                                                  size_t a, size_t b, const struct ma_sql_tok *w,
+                                                  int n, const struct ma_sql_tok *prev,
+                                                  unsigned *sum)
 {
 	const struct ma_sql_tok *first =
 	    w[0].type == MA_SQL_T_COMMENT ? ma_next_sig(w, n, 0) : &w[0];
@@ -1460,8 +1463,8 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 		/* a string first (id = 'a'<>'b'): every token of the input's
 		 * own making, none that runs past it, and no word but the
 		 * condition's own (prose that quotes a word writes others) */
-		if (place == 2 && (tk->end > b || (tk->type == MA_SQL_T_WORD &&
-		                                   !ma_num_str_word(sql, tk, prev))))
+		if (place == 2 &&
+		    (tk->end > b || (tk->type == MA_SQL_T_WORD && !ma_num_str_word(sql, tk, prev))))
 			return 0;
 		if (tk->type == MA_SQL_T_OP) {
 			if (ma_num_op_byte(sql[tk->start]) &&
@@ -3024,10 +3027,10 @@ ma_sql_plain_steps(struct ma_sql_prun *r, uint8_t *cstack, struct ma_sql_flags *
 		case MA_SQL_T_NUMBER: /* ma_step_operand */
 			if (tk->flags & MA_SQL_F_UNTERMINATED)
 				valid = 0;
-			if (expect_op && !(type == MA_SQL_T_STRING &&
-			                   (prev_type == MA_SQL_T_STRING ||
-			                    ((clause == CL_SELECT || clause == CL_FROM) &&
-			                     MA_SQL_MY(dialect)))))
+			if (expect_op &&
+			    !(type == MA_SQL_T_STRING &&
+			      (prev_type == MA_SQL_T_STRING ||
+			       ((clause == CL_SELECT || clause == CL_FROM) && MA_SQL_MY(dialect)))))
 				valid = 0; /* two operands: no alias, no literals put together */
 			expect_op = 1;
 			break;
@@ -3808,8 +3811,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		               : prev.type == MA_SQL_T_LPAREN || prev.type == MA_SQL_T_COMMA ||
 		                     prev.type == MA_SQL_T_WORD) &&
 		          !relaxed &&
-		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev,
-		                       ru ? ru->sum : NULL);
+		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num)) {
 			walk->pending = 1;
