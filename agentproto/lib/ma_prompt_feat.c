@@ -1316,7 +1316,8 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 {
 	int stop = 0;
 
-	for (int i = 0; i + 1 < w->n; i++) {
+	/* no word of halting: no halt of everything (fall: w's list bits) */
+	for (int i = 0; i + 1 < w->n && ma_pr_lset_any(w, &ma_pr_halt); i++) {
 		if (!stop)
 			stop = w->l[i + 1] == 10 && !memcmp(w->t + w->s[i + 1], "everything", 10) &&
 			       ma_pr_lset_has(w, i, &ma_pr_halt);

@@ -434,6 +434,7 @@ static void forced_output_by_its_places(void **state)
 		memset(&sc, 0, sizeof sc);
 		sc.family = -1;
 		ma_pr_split_words(t, n, &w);
+		w.fall = ~0ull; /* the words' list bits (ma_pr_split's facts): any */
 		ma_pr_forcing(&w, n, &sc);
 		if ((sc.score > 0.4) != c[k].forced)
 			fail_msg("'%s': %.3f", c[k].t, sc.score);
