@@ -1014,11 +1014,27 @@ static void ma_pr_facts(struct ma_pr_words *w)
 	w->maxfirst = maxfirst;
 }
 
+int ma_pr_brk_pair(const struct ma_pr_words *w)
+{
+	const uint8_t *b = w->brk;
+	int j = 1;
+
+	for (; j + 9 <= w->n; j += 8)
+		if (ma_load8(b + j) & ma_load8(b + j + 1) & 0x0101010101010101ull)
+			return 1;
+	for (; j + 1 < w->n; j++)
+		if (b[j] == 1 && b[j + 1] == 1)
+			return 1;
+	return 0;
+}
+
 /* The words of t (ma_pr_split_words), then the corrections of their
  * classes and breaks that look at their neighbours, then the words'
  * facts (ma_pr_facts). */
 static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
+	int pairs;
+
 	ma_pr_split_words(t, n, w);
 	/* a password word followed by talk about passwords asks for none, nor
 	 * does one that is reset or changed ("reset your password": the
@@ -1036,8 +1052,10 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 			w->k[k] &= ~(kb->pw | kb->secret | kb->code);
 	}
 	/* a phrase cut into sentences of one word each ("Ignore. All.
-	 * Previous. Instructions."): three or more in a row read as one */
-	for (int k = 0; k + 2 < w->n; k++) {
+	 * Previous. Instructions."): three or more in a row read as one
+	 * (none without two sentence starts in a row) */
+	pairs = ma_pr_brk_pair(w);
+	for (int k = 0; pairs && k + 2 < w->n; k++) {
 		int e = k;
 		if (w->brk[k] != 1 && k > 0)
 			continue;

@@ -216,6 +216,11 @@ struct ma_pr_kbits {
  * ma_pr_split_slow does the same byte by byte (for tests). */
 void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w);
 void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w);
+/* 1 if two words of w in a row, after its first, open sentences (brk 1;
+ * the splitter's breaks are 0, 1 and 2): what a phrase cut into sentences
+ * of one word each needs before ma_prompt.c's split joins it ("Ignore.
+ * All. Previous. Instructions."); 0 otherwise. Eight pairs at a time. */
+int ma_pr_brk_pair(const struct ma_pr_words *w);
 
 /* The patterns the phrase loop finds in t (n bytes, normalised; split in
  * place): seen[k] 1 for pattern k (MA_PR_PATS bytes), as ma_prompt.c's

@@ -707,6 +707,45 @@ static void the_check_scores_an_input_where_memmem_finds_it(void **state)
  * letters, on random texts over the bytes the splitter tells apart (every
  * byte value, with letters, spaces and punctuation more often) and on
  * texts of words of the lexicon with digits and symbols between them. */
+/* Two sentence starts in a row by eight words at a time (ma_pr_brk_pair)
+ * beside a walk of the pairs one by one: for every count of words up to
+ * 40, breaks of 0 and 2 at random with no pair, then each single pair
+ * (a word of brk 1 before and after it only where it is the pair's), and
+ * brk 1 on the first word alone (no pair: the first word always opens). */
+static void two_sentence_starts_in_a_row_by_eight_are_the_pairs(void **state)
+{
+	static struct ma_pr_words w;
+	unsigned seed = 7;
+
+	(void)state;
+	for (int n = 0; n <= 40; n++)
+		for (int j = 0; j < n; j++) {
+			int want = 0;
+			w.n = n;
+			memset(w.brk, 0, sizeof w.brk);
+			for (int x = 0; x < n; x++) {
+				seed = seed * 1103515245u + 12345u;
+				w.brk[x] = (uint8_t)((seed >> 16) % 2 ? 2 : 0);
+			}
+			/* j 0: the first word opens, no pair; else a pair at (j, j + 1),
+			 * or word j alone at the last word */
+			w.brk[0] = 1;
+			if (j > 0) {
+				w.brk[j] = 1;
+				if (j + 1 < n)
+					w.brk[j + 1] = 1;
+			}
+			/* words past n hold brk 1: never read as a pair */
+			for (int x = n; x < n + 16 && x < MA_PR_WORDS; x++)
+				w.brk[x] = 1;
+			for (int x = 1; x + 1 < n; x++)
+				want = want || (w.brk[x] == 1 && w.brk[x + 1] == 1);
+			if (ma_pr_brk_pair(&w) != want)
+				fail_msg("%d words, pair at %d: %d, by pairs %d", n, j,
+				         ma_pr_brk_pair(&w), want);
+		}
+}
+
 static void the_splitter_by_table_is_the_splitter_by_byte(void **state)
 {
 	static const char often[] = "abcdefghijklmnopqrstuvwxyz0123456789 .,;!?'\"@$-:\n";
@@ -1583,6 +1622,7 @@ int main(void)
 	    cmocka_unit_test(encoded_runs_at_every_offset),
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
+	    cmocka_unit_test(two_sentence_starts_in_a_row_by_eight_are_the_pairs),
 	    cmocka_unit_test(the_encoded_runs_by_eight_bytes_are_the_runs_by_byte),
 	    cmocka_unit_test(core_words_by_their_first_bytes_are_the_core_words),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
