@@ -348,10 +348,13 @@ static void ma_pr_kbits_build(void)
 			}
 }
 
+static void ma_pr_hj_order_build(void);
+
 void ma_pr_olists_build(void)
 {
 	for (size_t k = 0; k < sizeof ma_pr_olists / sizeof ma_pr_olists[0]; k++)
 		ma_pr_olist_build(ma_pr_olists[k]);
+	ma_pr_hj_order_build();
 }
 
 /* ---- words and their classes ---- */
@@ -1449,10 +1452,56 @@ static int ma_pr_goal_at(const struct ma_pr_words *w, int i, const struct ma_pr_
 	       ((w->k[i] & kb->granted) && (w->k[i + 1] & kb->access));
 }
 
+/* The first two bytes (ma_pr_b2) of ma_pr_hj_order's alternatives, bit
+ * b of b2[b >> 6] (a stem of one byte: any second byte): a word whose
+ * own are none of them is none of its alternatives, told without the
+ * walk of ma_pr_lit over the list (the list is read at every word before
+ * each goal phrase of a text). Built once, from ma_pr_olists_build. */
+static uint64_t ma_pr_hj_order_b2[16];
+
+static void ma_pr_hj_order_build(void)
+{
+	const char *p = ma_pr_hj_order, *end = ma_pr_hj_order + sizeof ma_pr_hj_order - 1;
+
+	while (p < end) {
+		const char *q = memchr(p, '|', (size_t)(end - p));
+		size_t l = (size_t)((q ? q : end) - p);
+		int stem = l && p[l - 1] == '~';
+		l -= (size_t)stem;
+		if (l == 1 && stem) {
+			for (unsigned c = 0; c < 32; c++) {
+				unsigned b = ((unsigned char)p[0] & 31u) * 32u + c;
+				ma_pr_hj_order_b2[b >> 6] |= 1ull << (b & 63);
+			}
+		} else if (l) {
+			unsigned b = ma_pr_b2(p, l);
+			ma_pr_hj_order_b2[b >> 6] |= 1ull << (b & 63);
+		}
+		p = q ? q + 1 : end;
+	}
+}
+
+/* 1 if word i of w is one of ma_pr_hj_order's alternatives: ma_pr_lit
+ * after the filter of their first two bytes (filtered 0: ma_pr_lit
+ * alone, for the unit test that compares the two). */
+int ma_pr_hj_order_is(const struct ma_pr_words *w, int i, int filtered)
+{
+	unsigned b = ma_pr_b2(w->t + w->s[i], w->l[i]);
+
+	if (filtered && !(ma_pr_hj_order_b2[b >> 6] >> (b & 63) & 1))
+		return 0;
+	return ma_pr_lit(w, i, ma_pr_hj_order, sizeof ma_pr_hj_order - 1);
+}
+
+const char *ma_pr_hj_order_text(size_t *l)
+{
+	*l = sizeof ma_pr_hj_order - 1;
+	return ma_pr_hj_order;
+}
+
 static int ma_pr_order_word(const struct ma_pr_words *w, int j, const struct ma_pr_kbits *kb)
 {
-	return (w->k[j] & (kb->say | kb->output | kb->begin)) ||
-	       ma_pr_lit(w, j, ma_pr_hj_order, sizeof ma_pr_hj_order - 1);
+	return (w->k[j] & (kb->say | kb->output | kb->begin)) || ma_pr_hj_order_is(w, j, 1);
 }
 
 /* 1 if a quotation mark opens right before word i. */

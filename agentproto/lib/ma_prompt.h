@@ -221,6 +221,13 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w);
  * of one word each needs before ma_prompt.c's split joins it ("Ignore.
  * All. Previous. Instructions."); 0 otherwise. Eight pairs at a time. */
 int ma_pr_brk_pair(const struct ma_pr_words *w);
+/* 1 if word i of w is one of the hijack's words that ask for a phrase in
+ * other words or another language (ma_prompt.c's ma_pr_hj_order): by
+ * ma_pr_lit after a filter of the alternatives' first two bytes, or
+ * (filtered 0) by ma_pr_lit alone; and the list's text, *l its length
+ * (for the unit test that compares the two). */
+int ma_pr_hj_order_is(const struct ma_pr_words *w, int i, int filtered);
+const char *ma_pr_hj_order_text(size_t *l);
 
 /* The patterns the phrase loop finds in t (n bytes, normalised; split in
  * place): seen[k] 1 for pattern k (MA_PR_PATS bytes), as ma_prompt.c's

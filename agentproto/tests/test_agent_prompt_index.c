@@ -1209,6 +1209,43 @@ static void the_word_list_bits_are_the_lists(void **state)
 	}
 }
 
+/* The hijack's words of asking in other words by the filter of their
+ * first two bytes (ma_pr_hj_order_is filtered) beside ma_pr_lit alone:
+ * the same answer for the list's words, their variants (a letter more,
+ * one less, one changed, a leet digit, the first two bytes) and the
+ * words of every other list. */
+static void the_hijack_order_words_by_filter_are_the_list(void **state)
+{
+	static struct ma_pr_words w;
+	static char t[64 * 1024];
+	size_t nls, n = 0, ll;
+	const struct ma_pr_lset *const *ls;
+	const char *lit;
+	unsigned seed = 47;
+	int found = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	lit = ma_pr_hj_order_text(&ll);
+	put_list_words(t, &n, sizeof t, lit, ll, &seed);
+	ls = ma_pr_feat_lsets(&nls);
+	for (size_t k = 0; k < nls; k++)
+		put_list_words(t, &n, sizeof t, ls[k]->s, ls[k]->l, &seed);
+	for (size_t a = 0; a < n;) {
+		size_t m = piece(t, n, a);
+		ma_pr_split_words(t + a, m, &w);
+		for (int i = 0; i < w.n; i++) {
+			int f = ma_pr_hj_order_is(&w, i, 1), s = ma_pr_hj_order_is(&w, i, 0);
+			found += s;
+			if (f != s)
+				fail_msg("word '%.*s': %d by the filter, %d by ma_pr_lit", w.l[i],
+				         w.t + w.s[i], f, s);
+		}
+		a += m;
+	}
+	assert_true(found > 29); /* every alternative is one of them */
+}
+
 /* The bit that the splitter gives a word that some pattern's first token
  * has among its literal alternatives (ma_pr_starts.litbit: the phrase
  * loop looks no further at a word without it) beside ma_pr_lit() on the
@@ -1623,6 +1660,7 @@ int main(void)
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
 	    cmocka_unit_test(two_sentence_starts_in_a_row_by_eight_are_the_pairs),
+	    cmocka_unit_test(the_hijack_order_words_by_filter_are_the_list),
 	    cmocka_unit_test(the_encoded_runs_by_eight_bytes_are_the_runs_by_byte),
 	    cmocka_unit_test(core_words_by_their_first_bytes_are_the_core_words),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
