@@ -1835,7 +1835,8 @@ static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
 	for (int i = 0; goal && i + 1 < w->n; i++) {
 		int end, quoted;
 		/* a word neither of refusal nor of the phrase: nothing below */
-		if (!(w->k[i] & (kb->access | kb->granted)) && !ma_pr_ol_is(w, i, &ma_pr_ls_refusal))
+		if (!(w->k[i] & (kb->access | kb->granted)) &&
+		    !ma_pr_ol_is(w, i, &ma_pr_ls_refusal))
 			continue;
 		/* "granted" is a word of the class: the swap is looked for here */
 		if (ma_pr_ol_is(w, i, &ma_pr_ls_refusal) && !(w->k[i] & kb->granted) &&
