@@ -1808,8 +1808,9 @@ static int ma_pr_gate_transcript(const struct ma_pr_words *w, const char *t, siz
 
 /* Scores the forms of the goal phrase (words w of the normalised text t,
  * n bytes). One pass over the words finds which forms can be there. */
-static void ma_pr_hijack(const struct ma_pr_words *w, const char *t, size_t n,
-                         const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, const char *t,
+                                                   size_t n, const struct ma_pr_kbits *kb,
+                                                   struct ma_pr_score *sc)
 {
 	int order = -1, letters = 0, run = 0, gr = 0, vi = 0;
 	/* by the words' facts: a word of the phrase, the highest first byte
