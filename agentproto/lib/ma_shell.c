@@ -146,14 +146,23 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 
 	v->prev = kind;
 	if (v->fdef) { /* name ( must be followed by ) */
+		int d = v->fdef;
 		v->fdef = 0;
-		if (kind != MA_SH_RPAREN) {
+		if (kind == MA_SH_RPAREN && d != 3) {
+			v->have = 0;
+			v->need = 1;
+			return;
+		}
+		if (d != 2) { /* 3: "for (" not followed by "(" (ma_sh_arith_feed) */
 			v->bad = 1;
 			return;
 		}
+		/* bash's "function name (" ... ")": the ( opens its body, a
+		 * subshell (function f (id); f runs id) */
+		v->depth++;
 		v->have = 0;
 		v->need = 1;
-		return;
+		prev = MA_SH_LPAREN;
 	}
 	if (prev && prev != MA_SH_WORD && prev != MA_SH_COMMENT && prev != MA_SH_HEREDOC)
 		v->words = 0; /* words of the current simple command */
@@ -198,14 +207,18 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 		v->have = 0;
 		break;
 	case MA_SH_LPAREN:
+		if (v->ffor && v->words == 1 && prev == MA_SH_WORD && !v->redir) {
+			v->fdef = 3; /* bash's "for ((": ma_sh_arith_feed */
+			break;
+		}
 		/* (after "then", "do", "{", "!" ...: a subshell; also after
-		 * "function name {", whose third word opens its body) */
+		 * "function name {", whose third word opens its body: fkw 2) */
 		if (v->have && !(v->cases && prev == MA_SH_WORD && !v->redir) &&
 		    !(v->open && prev == MA_SH_WORD && !v->redir) &&
-		    !(v->fkw && v->words == 3 && prev == MA_SH_WORD && !v->redir)) {
+		    !(v->fkw == 2 && v->words == 3 && prev == MA_SH_WORD && !v->redir)) {
 			if (prev == MA_SH_WORD && (v->words == 1 || (v->words == 2 && v->fkw)) &&
 			    !v->redir)
-				v->fdef = 1;
+				v->fdef = v->words == 2 ? 2 : 1;
 			else
 				v->bad = 1;
 			break;
@@ -372,6 +385,70 @@ static void ma_sh_named(struct ma_sh_state *k, const char *s, size_t start, size
 	k->named = 1;
 }
 
+/* bash's arithmetic command, for the parse check: "((" where a command
+ * starts (the second "(" right after one that opened a subshell) reads
+ * to the ")" that closes it and ends with a ")" right after that one,
+ * as bash reads "(( 1 + ( 2 ) ))" and "for (( i=0; i<5; i++ ))", lines
+ * dash refuses; when no ")" follows at once, bash reads the two as
+ * subshells ("((echo a) | sort)"), and so does the check (what was
+ * inside is taken as a command). Called from ma_sh_add with the element
+ * at start when v is inside one or may start one: 1 when the element
+ * belongs to it (not fed; no command is named there), 0 when it is fed as
+ * usual. */
+static __attribute__((noinline)) int ma_sh_arith_feed(struct ma_sh_st *st, int kind, size_t start)
+{
+	struct ma_sh_parse *v = &st->k.v;
+
+	if (v->arith > 0) {
+		if (kind == MA_SH_LPAREN)
+			v->arith += 2;
+		else if (kind == MA_SH_RPAREN && (v->arith -= 2) < 2)
+			v->arith = v->arith ? -2 : -1; /* closed: a ")" must follow */
+		return 1;
+	}
+	if (v->arith < 0) {
+		int afor = v->arith == -2;
+		v->arith = 0;
+		if (kind == MA_SH_RPAREN && st->s[start - 1] == ')') {
+			/* "(( ... ))": a command, as "( x )"; "for (( ... ))" as
+			 * "for x", its body's "do" next */
+			if (!afor) {
+				ma_sh_feed_v(v, MA_SH_WORD, 0);
+				ma_sh_feed_v(v, MA_SH_RPAREN, 0);
+			} else {
+				v->prev = MA_SH_WORD;
+				st->k.named = 0;
+			}
+			st->k.wrap = 0;
+			v->open = 0;
+			return 1;
+		}
+		if (afor) {
+			v->bad = 1; /* for (( ... ) x: bash refuses it */
+			return 0;
+		}
+		/* two subshells: "( ( x )" and on with this element */
+		ma_sh_feed_v(v, MA_SH_LPAREN, 0);
+		ma_sh_feed_v(v, MA_SH_WORD, 0);
+		ma_sh_feed_v(v, MA_SH_RPAREN, 0);
+		return 0;
+	}
+	if (kind != MA_SH_LPAREN || st->s[start - 1] != '(')
+		return 0; /* "for (" then another element: fed (bad) */
+	if (v->fdef == 3) {
+		v->fdef = 0;
+		v->arith = 3;
+	} else if (!v->fdef && !v->have && v->need && v->depth > 0) {
+		v->arith = 2; /* the first "(" opened a subshell */
+	} else {
+		return 0;
+	}
+	st->k.named = 1; /* no command inside */
+	st->k.wrap = 0;
+	v->open = 0;
+	return 1;
+}
+
 static inline __attribute__((always_inline)) void
 ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, int flags)
 {
@@ -410,9 +487,20 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 		else if (st->k.v.cases && !memcmp(st->s + start, "esac", 4))
 			st->k.v.cases--;
 	}
+	if (__builtin_expect(st->k.v.arith != 0 || st->k.v.fdef == 3 ||
+	                         (kind == MA_SH_LPAREN && st->k.v.prev == MA_SH_LPAREN &&
+	                          st->s[start - 1] == '('),
+	                     0) &&
+	    ma_sh_arith_feed(st, kind, start))
+		goto keep; /* inside bash's (( )): no command there */
 	ma_sh_feed(st, kind, flags);
-	if (kind == MA_SH_WORD && !target && st->k.v.words == 1)
+	if (kind == MA_SH_WORD && !target && st->k.v.words == 1) {
 		st->k.v.fkw = end - start == 8 && !memcmp(st->s + start, "function", 8);
+		st->k.v.ffor = end - start == 3 && !memcmp(st->s + start, "for", 3);
+	} else if (kind == MA_SH_WORD && !target && st->k.v.fkw && st->k.v.words == 3) {
+		/* "function name {": a "(" after it opens a subshell */
+		st->k.v.fkw = end - start == 1 && st->s[start] == '{' ? 2 : 1;
+	}
 	/* a second word: another reserved word that opens a body keeps it
 	 * (if ! ( ...); the command's first word sets it (ma_sh_named) */
 	if (kind == MA_SH_WORD && !target && st->k.named && st->k.v.open)
@@ -430,6 +518,7 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	} else if (kind == MA_SH_REDIR && st->k.wrap) {
 		st->k.named = 0; /* "nohup > f id": id is what nohup runs */
 	}
+keep:
 	if (!keep)
 		return;
 	/* one store of the whole element (no byte store that may alias the
@@ -1399,7 +1488,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 	 * counted on, have 1, need 0) */
 	if (lx->dropped_at != (size_t)-1 || i < lx->from || nel >= cap ||
 	    (!lx->has_snap && lx->nmark >= cap) || st->k.want_delim || st->k.nhere || st->k.v.bad ||
-	    st->k.v.redir || st->k.v.fdef)
+	    st->k.v.redir || st->k.v.fdef || st->k.v.arith)
 		return i;
 	v = st->k.v;
 	named = st->k.named;
@@ -1465,9 +1554,12 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 				if (v.prev != MA_SH_WORD && v.prev && v.prev != MA_SH_COMMENT &&
 				    v.prev != MA_SH_HEREDOC)
 					v.words = 0;
-				if (v.words == 0) /* its first word: bash's "function"? */
+				if (v.words == 0) { /* its first word: bash's "function"? */
 					v.fkw = el[n0].end - el[n0].start == 8 &&
 					        !memcmp(s + el[n0].start, "function", 8);
+					v.ffor = el[n0].end - el[n0].start == 3 &&
+					         !memcmp(s + el[n0].start, "for", 3);
+				}
 				v.prev = MA_SH_WORD;
 				v.words += nel - n0;
 				v.have = 1;
@@ -1492,6 +1584,8 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 				kind = n1 == '|' ? MA_SH_ANDOR : MA_SH_PIPE;
 				j = i + (n1 == '|' || n1 == '&' ? 2 : 1);
 			} else if (c == '(' || c == ')') {
+				if (c == '(' && v.prev == MA_SH_LPAREN && s[i - 1] == '(')
+					break; /* bash's "((": ma_sh_add */
 				kind = c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN;
 				j = i + 1;
 			} else {
@@ -1685,7 +1779,7 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 					k++;
 			}
 			ma_sh_add(st, probe, MA_SH_REDIR, i, k, fl);
-			if (wd >= 0)
+			if (wd >= 0 && st->k.v.arith <= 0) /* (( x << 2 )) shifts */
 				st->k.want_delim = wd;
 			i = k;
 			continue;
@@ -1739,7 +1833,7 @@ static int ma_sh_lex_first(const char *s, size_t len, size_t from, struct ma_sh_
 	if (st.redo)
 		return ma_sh_lex_first(s, len, from, lx, NULL);
 	lx->valid = !lx->unterm && !st.k.v.bad && !st.k.v.redir && !st.k.v.need && !st.k.v.fdef &&
-	            st.k.v.depth == 0;
+	            st.k.v.depth == 0 && !st.k.v.arith;
 	if (!st.keep_on)
 		return 0;
 	/* the line's, as ma_sh_lex_next leaves them (it reads nothing that
@@ -3044,6 +3138,82 @@ static int ma_sh_line_index(const char *s, size_t len, size_t a, size_t b)
 	return 0;
 }
 
+/* The options of a declaration among the words of [p, q) of s: 1 when
+ * one holds A (an associative array), 2 when one holds i (integers), 3
+ * both, 0 neither. */
+static int ma_sh_decl_opts(const char *s, size_t p, size_t q)
+{
+	int f = 0;
+
+	for (size_t k = p; k < q; k++) {
+		if (s[k] != '-' || (k > p && s[k - 1] != ' ' && s[k - 1] != '\t'))
+			continue;
+		for (k++; k < q && ma_sh_name_char(s[k]); k++)
+			f |= s[k] == 'A' ? 1 : s[k] == 'i' ? 2 : 0;
+	}
+	return f;
+}
+
+/* 1 when the value at [a, b) of s, quoted or not, is an array
+ * subscript: [ before it, ] after it (x=( ['...']=1 ), x['...']=1). */
+static int ma_sh_key_at(const char *s, size_t len, size_t a, size_t b)
+{
+	if (a > 0 && (s[a - 1] == '\'' || s[a - 1] == '"'))
+		a--;
+	if (b < len && (s[b] == '\'' || s[b] == '"'))
+		b++;
+	return a > 0 && s[a - 1] == '[' && b < len && s[b] == ']';
+}
+
+/* 1 when s declares the name [np, nq) an associative array (declare -A,
+ * typeset -A, local -A; also -gA, -Ar ...: bash reads its keys as
+ * strings, also in ${name[...]} and name[...]=), not integer (-Ai
+ * evaluates the values). At most 16 declarations are read (more: 0). */
+static int ma_sh_assoc(const char *s, size_t len, size_t np, size_t nq)
+{
+	static const struct {
+		char w[8];
+		uint8_t n;
+	} kw[] = {{"declare", 7}, {"typeset", 7}, {"local", 5}};
+	int seen = 0;
+
+	if (nq <= np)
+		return 0;
+	for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+		const char *d;
+		for (size_t k = 0; k + kw[i].n < len; k = (size_t)(d - s) + 1) {
+			size_t e, w;
+			int f = 0;
+			d = memmem(s + k, len - k, kw[i].w, kw[i].n);
+			if (!d || ++seen > 16)
+				break;
+			e = (size_t)(d - s) + kw[i].n;
+			if ((d > s && !strchr(" \t\n;&|({`", d[-1])) || e >= len ||
+			    (s[e] != ' ' && s[e] != '\t'))
+				continue;
+			/* its words to the command's end: options, then names */
+			for (w = e; w < len && !strchr(";&|\n`)", s[w]); w++) {
+				if (s[w] == ' ' || s[w] == '\t')
+					continue;
+				if (s[w] == '-') {
+					for (w++; w < len && ma_sh_name_char(s[w]); w++)
+						f |= s[w] == 'A' ? 1 : s[w] == 'i' ? 2 : 0;
+				} else if (f == 1 && w + (nq - np) <= len &&
+				           !memcmp(s + w, s + np, nq - np) &&
+				           (w + (nq - np) == len ||
+				            strchr("=+ \t;&|\n", s[w + (nq - np)]))) {
+					return 1;
+				}
+				while (w < len && !strchr(" \t;&|\n`)", s[w]))
+					w++;
+				if (w >= len || strchr(";&|\n`)", s[w]))
+					break;
+			}
+		}
+	}
+	return 0;
+}
+
 /* 1 when the word [w, e) of s is an assignment to an element of an
  * indexed array whose subscript holds the value at [a, b): name[...]= or
  * name[...]+=, the [ before a, the ] after b (bash expands the subscript as
@@ -3061,8 +3231,7 @@ static int ma_sh_subscript_assign(const char *s, size_t len, size_t w, size_t e,
 		return 0;
 	if (!memmem(s + b, e - b, "]=", 2) && !memmem(s + b, e - b, "]+=", 3))
 		return 0;
-	return !memmem(s, len, "declare -A", 10) && !memmem(s, len, "typeset -A", 10) &&
-	       !memmem(s, len, "local -A", 8);
+	return !ma_sh_assoc(s, len, w, p);
 }
 
 /* A word of the tables below, with its length. */
@@ -3116,7 +3285,9 @@ static int ma_sh_test_cmd(const char *s, size_t p, size_t q)
 
 /* 1 when s defines [p, q) as a function (name(), name (), function
  * name), 2 as an alias of a command of ma_sh_arith_cmds (alias l=let,
- * alias d='declare -i': bash with expand_aliases), else 0. */
+ * alias d='declare -i': bash with expand_aliases), 3 as one of export
+ * or readonly (they take names: only a value they assign counts), else
+ * 0. */
 static int ma_sh_line_defines(const char *s, size_t len, size_t p, size_t q)
 {
 	size_t n = q - p, i, j, w;
@@ -3141,6 +3312,8 @@ static int ma_sh_line_defines(const char *s, size_t len, size_t p, size_t q)
 				j++;
 			for (w = j; w < len && ma_sh_name_char(s[w]); w++)
 				;
+			if (ma_sh_word_in(s, j, w, ma_sh_arith_names, 2))
+				return 3; /* alias e=export: names, not evaluated */
 			if (ma_sh_word_in(s, j, w, ma_sh_arith_cmds,
 			                  sizeof ma_sh_arith_cmds / sizeof ma_sh_arith_cmds[0]))
 				return 2;
@@ -3233,9 +3406,13 @@ static int ma_sh_arith_open(const char *s, size_t len, size_t a, size_t b, size_
 		if (c >= 2 && s[c - 2] == '(')
 			return 1; /* (( */
 		if (first && c >= 2 && s[c - 2] == '=' && s[w] == '[' &&
-		    (memmem(s + b, e - b, "]=", 2) || memmem(s + b, e - b, "]+=", 3)))
-			return !memmem(s, len, "declare -A", 10) &&
-			       !memmem(s, len, "typeset -A", 10) && !memmem(s, len, "local -A", 8);
+		    (memmem(s + b, e - b, "]=", 2) || memmem(s + b, e - b, "]+=", 3))) {
+			/* name=( or name+=(: not an associative array's */
+			size_t n1 = c - 2 - (c >= 3 && s[c - 3] == '+'), n0 = n1;
+			while (n0 > 0 && ma_sh_name_char(s[n0 - 1]))
+				n0--;
+			return !ma_sh_assoc(s, len, n0, n1);
+		}
 		first = 0;
 	}
 	return 0;
@@ -3266,15 +3443,14 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
                                                  struct ma_sh_memo *memo)
 {
 	size_t lo = a, stop, p, q, c0 = 0, from = 0, fw, fq, in = (size_t)-1;
-	int sub = 0, far = 0, dl = 0, open;
+	int sub = 0, far = 0, dl = 0, open, body = 0;
 
 	if (!lx->valid)
 		return 0;
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++) {
 		const struct ma_sh_el *m = &lx->mark[i];
-		if (m->kind == MA_SH_M_SUBST && m->end >= b && s[m->start] != '<' &&
-		    s[m->start] != '>')
-			in = m->start; /* in the application's $( or `: its own commands */
+		if (m->kind == MA_SH_M_SUBST && m->end >= b)
+			in = m->start; /* in the application's $( ` <( >(: its own commands */
 		if (m->kind != MA_SH_M_PARAM || m->end < b || m->end - m->start < 3)
 			continue;
 		if (s[m->start + 1] == '(')
@@ -3286,8 +3462,9 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 			p++;
 		while (p < a && ma_sh_name_char(s[p]))
 			p++;
-		if (p < a && s[p] == '[')
-			return 1; /* ${a[ ... ]} */
+		if (p < a && s[p] == '[' &&
+		    !ma_sh_assoc(s, len, m->start + 2 + (s[m->start + 2] == '#' || s[m->start + 2] == '!'), p))
+			return 1; /* ${a[ ... ]}, not an associative array's key */
 	}
 	/* inside (( ... )) behind a ( of its own, &&, || or a for's ;, or
 	 * in a compound assignment's subscript: any substitution */
@@ -3295,11 +3472,13 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 		return 1;
 	if (e0 < lx->nel && lx->el[e0].kind == MA_SH_WORD && lx->el[e0].start < a)
 		lo = lx->el[e0].start;
-	if (in != (size_t)-1 && in >= lo) /* the value's word in that body */
+	if (in != (size_t)-1 && in >= lo) { /* the value's word in that body */
 		for (lo = a; lo > in + 1 && s[lo - 1] != ' ' && s[lo - 1] != '\t' &&
 		             !ma_sh_cmd_end[(unsigned char)s[lo - 1]];
 		     lo--)
 			;
+		body = 1; /* its words are not elements: read from the text */
+	}
 	/* an array subscript before the substitution: a name, then [ */
 	for (p = lo + 1; p < k && !sub; p++)
 		sub = s[p] == '[' && ma_sh_name_char(s[p - 1]);
@@ -3372,8 +3551,16 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 		/* export and readonly take names and evaluate none (bash 5.2
 		 * refuses export 'a[$(id)]=1' before it expands anything); a
 		 * value they assign is evaluated as an assignment's */
-		if (!ma_sh_word_in(s, p, q, ma_sh_arith_names, 2))
-			return 1;
+		if (!ma_sh_word_in(s, p, q, ma_sh_arith_names, 2)) {
+			/* declare -A (not -Ai): an associative array's keys
+			 * are strings; its values are evaluated where the
+			 * line evaluates them, as an assignment's */
+			if (q >= lo || ma_sh_decl_opts(s, q, lo) != 1)
+				return 1;
+			if (ma_sh_key_at(s, len, a, b))
+				return 0;
+			goto assigned;
+		}
 		if (q >= lo || !memchr(s + lo, '=', a - lo))
 			return 0;
 		goto assigned;
@@ -3394,8 +3581,23 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 	                  sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0]) &&
 	    (q - p == 2 || !ma_sh_test_cmd(s, fw, fq)))
 		return 1;
-	if (e0 + 1 < lx->nel && lx->el[e0 + 1].kind == MA_SH_WORD &&
-	    ma_sh_word_in(s, lx->el[e0 + 1].start, lx->el[e0 + 1].end, ma_sh_arith_ops + 1,
+	if (body) { /* the word after the value's, from the text */
+		for (p = b; p < len && s[p] != ' ' && s[p] != '\t' && !ma_sh_cmd_end[(unsigned char)s[p]];
+		     p++)
+			;
+		while (p < len && (s[p] == ' ' || s[p] == '\t'))
+			p++;
+		for (q = p; q < len && s[q] != ' ' && s[q] != '\t' && !ma_sh_cmd_end[(unsigned char)s[q]];
+		     q++)
+			;
+	} else if (e0 + 1 < lx->nel && lx->el[e0 + 1].kind == MA_SH_WORD) {
+		p = lx->el[e0 + 1].start;
+		q = lx->el[e0 + 1].end;
+	} else {
+		p = q = 0;
+	}
+	if (q > p &&
+	    ma_sh_word_in(s, p, q, ma_sh_arith_ops + 1,
 	                  sizeof ma_sh_arith_ops / sizeof ma_sh_arith_ops[0] - 1) &&
 	    !ma_sh_test_cmd(s, fw, fq))
 		return 1; /* [[ 'a[$(id)]' -eq 5 ]] */
@@ -3406,10 +3608,33 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 		if (def == 2 ||
 		    (def == 1 && (ma_sh_line_arith(s, len) || ma_sh_line_index(s, len, a, b))))
 			return 1;
+		if (def == 3) /* an alias of export or readonly: as they are */
+			return memchr(s + lo, '=', a - lo) &&
+			       (ma_sh_line_arith(s, len) || ma_sh_line_index(s, len, a, b));
 	}
-	if (e0 >= lx->nel || !(lx->el[e0].flags & MA_SH_F_ASSIGN))
-		return 0;
+	/* an assignment, NAME= or NAME[...]= (a[1]='...'; (( a[1] > 1 ))
+	 * evaluates the element's value), read from the value's word (in
+	 * a body its words are not elements) */
+	if (body || e0 >= lx->nel || !(lx->el[e0].flags & MA_SH_F_ASSIGN)) {
+		for (p = lo; p < a && ma_sh_name_char(s[p]); p++)
+			;
+		if (p > lo && p < a && s[p] == '[' && ma_sh_name_start(s[lo]))
+			while (p < a && s[p] != ']')
+				p++;
+		if (p < a && s[p] == ']')
+			p++;
+		if (p == lo || p >= a || !ma_sh_name_start(s[lo]) ||
+		    !(s[p] == '=' || (s[p] == '+' && p + 1 < a && s[p + 1] == '=')))
+			return 0;
+	}
 assigned:
+	/* a key of an associative array (declare -A x; x=( ['...']=1 )):
+	 * a string (its values are evaluated where x[k] is) */
+	for (p = lo; p < a && ma_sh_name_char(s[p]); p++)
+		;
+	if (p > lo && p < a && (s[p] == '=' || s[p] == '+') && ma_sh_key_at(s, len, a, b) &&
+	    ma_sh_assoc(s, len, lo, p))
+		return 0;
 	if (!memo)
 		return ma_sh_line_arith(s, len) || ma_sh_line_index(s, len, a, b);
 	if (!memo->line_arith)

@@ -79,6 +79,12 @@ struct ma_sh_state {
 		int open;  /* its words so far are reserved words that open a body (then,
 		            * do, {, ! ..., bash's time): a "(" starts a subshell, not
 		            * "name (" */
+		int ffor;  /* the command's first word is "for" (bash's "for ((") */
+		/* bash's arithmetic command "((" ... "))" and "for ((" ... "))"
+		 * (ma_sh_arith_feed): 2 * depth + (1 for a for's) inside it, its
+		 * elements not fed; -1 (-2 for a for's) when its parentheses
+		 * closed and a ")" right after them must end it; else 0 */
+		int arith;
 	} v;               /* does the line parse? judged element by element */
 	int named;         /* the current command has its program's word already */
 	int wrap;          /* its words so far are a program that runs the next one (exec,

@@ -1156,9 +1156,9 @@ static void bash_arithmetic_is_read_where_bash_evaluates(void **state)
  * alike): bash 5.2 runs the substitution (each line ran "touch" under
  * bash -c). The look-back for the command's start stopped at that "(" or
  * operator and missed the (( ; readonly and export passed since their
- * names are not evaluated (main 5f3e7e6 fired on those two). Still
- * passing: (( 1 + ( '...' ) )) and for (( ...; ... )), lines dash cannot
- * parse (the parse check is dash's), which bash runs. */
+ * names are not evaluated (main 5f3e7e6 fired on those two). For
+ * (( 1 + ( '...' ) )) and for (( ...; ... )), lines dash cannot parse,
+ * see arithmetic_in_lines_dash_cannot_parse_fires. */
 static void arithmetic_behind_a_parenthesis_and_compound_subscripts_fire(void **state)
 {
 	static const char *const heads[][2] = {
@@ -1191,6 +1191,122 @@ static void arithmetic_behind_a_parenthesis_and_compound_subscripts_fire(void **
 	             sizeof attacks / sizeof attacks[0]);
 	/* an associative array's keys are not evaluated */
 	assert_int_equal(shell3("$(id)", "declare -A x; x=( ['", "$(id)", "']=1 )"), MOAT_ALLOW);
+}
+
+/* bash's arithmetic command in lines dash refuses: "(( 1 + ( '...' ) ))"
+ * and "for (( ...; ...; ... ))" (dash reads "((" as two subshells and
+ * "1 + (" as a function's "name (", and has no arithmetic for). The parse
+ * check refused them, so nothing but a substitution the input brings
+ * fired; bash 5.2 runs each attack below (bash -c with touch in place of
+ * id). A "((" whose parentheses do not end with "))" is two subshells to
+ * bash and still read so; a "<<" inside (( )) is a shift, not a
+ * here-document. */
+static void arithmetic_in_lines_dash_cannot_parse_fires(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"(( 1 + ( '", "' ) ))"},
+	    {"(( x = ( 1 ) + '", "' ))"},
+	    {"for (( i=0; i<'", "'; i++ )); do echo $i; done"},
+	    {"for ((i=0;i<(1)+'", "';i++)) do echo $i; done"},
+	    {"if (( 1 + ( '", "' ) )); then echo big; fi"},
+	    {"echo x | (( 1 + ( '", "' ) )) && echo y"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "$(id)", "`id`", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	/* two subshells: the command inside is judged as before */
+	assert_int_equal(shell3("x'; id; '", "((grep '", "x'; id; '", "' a) | sort)"), MOAT_BLOCK);
+	assert_int_equal(shell3("red shoes", "((grep '", "red shoes", "' a) | sort)"), MOAT_ALLOW);
+	/* (( x << 2 )) shifts: the next line is no here-document's body */
+	assert_int_equal(shell3("x';id;'", "(( x << 2 ))\necho '", "x';id;'", "'"), MOAT_BLOCK);
+	assert_int_equal(shell3("red shoes", "(( x << 2 ))\necho '", "red shoes", "'"),
+	                 MOAT_ALLOW);
+}
+
+/* The application's own process substitution <( ) >( ) is its commands
+ * as $( ) is: a value inside it is read with the words around it there
+ * (let, declare, [[ -eq, an assignment). Each attack runs in bash 5.2;
+ * the check allowed them in <( ), and [[ -eq and the assignment in $( )
+ * too (its body's words are not elements: they are read from the text
+ * now). */
+static void process_substitution_bodies_are_the_applications_commands(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"cat <(let 'x=", "')"},
+	    {"diff <(grep x a; let 'x=", "') b"},
+	    {"cat >(let 'x=", "')"},
+	    {"diff <(declare -i n='", "') b"},
+	    {"cat <( [[ '", "' -eq 1 ]] && echo big )"},
+	    {"echo $( [[ '", "' -eq 1 ]] && echo big )"},
+	    {"cat <(x='", "'; echo $((x)))"},
+	    {"echo $(x='", "'; echo $((x)))"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
+	static const char *const passes[][2] = {
+	    {"diff <(grep -F -- '", "' a) b"},
+	    {"cat <(echo '", "')"},
+	    {"echo $(x='", "'; echo \"$x\")"},
+	};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	passes_allow(passes, sizeof passes / sizeof passes[0], attacks,
+	             sizeof attacks / sizeof attacks[0]);
+}
+
+/* Where bash evaluates nothing: an associative array's keys (declare -A
+ * x=( ['a[$(id)]']=1 ), ${x['...']}), export and readonly through an
+ * alias (they take names; bash 5.2 refuses 'a[$(id)]=1' as one), and
+ * "function f x ( ... )", which bash refuses (the check read the "(" as
+ * a subshell after any third word, not only "{"). Each ran under bash -c
+ * (touch in place of id): nothing. And where it does: an associative
+ * array's values evaluated in (( )), -Ai, an element assigned then
+ * evaluated (a[1]='...'; (( a[1] > 1 ))), "function f ( ... )" (the
+ * body is a subshell: bash runs it; the check refused the line). */
+static void arrays_aliases_and_functions_bash_does_not_evaluate_pass(void **state)
+{
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	static const char *const passes[][2] = {
+	    {"declare -A x=( ['", "']=1 )"},
+	    {"typeset -A x=( ['", "']=1 ); echo ${x[@]}"},
+	    {"f(){ local -A x=( ['", "']=1 ); }; f"},
+	    {"declare -gA x=( ['", "']=1 )"},
+	    {"declare -A x; x+=( ['", "']=1 )"},
+	    {"declare -A x; echo ${x['", "']}"},
+	    {"shopt -s expand_aliases\nalias e=export\ne '", "=1'"},
+	    {"shopt -s expand_aliases\nalias e=export\ne y='", "'"},
+	    {"shopt -s expand_aliases\nalias e=readonly\ne '", "'"},
+	};
+	static const char *const heads[][2] = {
+	    {"declare -Ai x=( [k]='", "' )"},
+	    {"declare -A x=( [k]='", "' ); (( x[k] > 1 ))"},
+	    {"shopt -s expand_aliases\nalias e=export\ne y='", "'; (( y > 1 ))"},
+	    {"a[1]='", "'; (( a[1] > 1 ))"},
+	    {"shopt -s expand_aliases\nalias l=let\nl 'x=", "'"},
+	};
+	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
+
+	(void)state;
+	passes_allow(passes, sizeof passes / sizeof passes[0], attacks,
+	             sizeof attacks / sizeof attacks[0]);
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	assert_int_equal(shell3("x'; id; '", "function f x (echo '", "x'; id; '", "'); f"),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell3("x'; id; '", "function f (echo '", "x'; id; '", "'); f"),
+	                 MOAT_BLOCK);
+	assert_int_equal(shell3("x'; id; '", "function f { (echo '", "x'; id; '", "'); }; f"),
+	                 MOAT_BLOCK);
+	assert_int_equal(shell3("red shoes", "function f (echo '", "red shoes", "'); f"),
+	                 MOAT_ALLOW);
 }
 
 /* A subshell or (( )) right after "{", "if", "!" ... and after "function
@@ -3279,6 +3395,9 @@ int main(void)
 	    cmocka_unit_test(a_subshell_after_an_opening_word_starts_a_command),
 	    cmocka_unit_test(a_parenthesis_inside_double_brackets_groups),
 	    cmocka_unit_test(arithmetic_behind_a_parenthesis_and_compound_subscripts_fire),
+	    cmocka_unit_test(arithmetic_in_lines_dash_cannot_parse_fires),
+	    cmocka_unit_test(process_substitution_bodies_are_the_applications_commands),
+	    cmocka_unit_test(arrays_aliases_and_functions_bash_does_not_evaluate_pass),
 	    cmocka_unit_test(bash_subscripts_and_offsets_of_quoted_text_fire),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
