@@ -3107,7 +3107,8 @@ static int ma_sh_line_arith(const char *s, size_t len)
  * evaluates its value as arithmetic without a word of ma_sh_line_arith: an
  * array subscript that starts with a name or a $ (arr[n]=1, ${arr[$n]}),
  * a substring's offset (${s:n}, ${@:$n}; not ${s:-x}, ${s:=x}, ${s:+x},
- * ${s:?x}), a variable after -v ([[ -v $n ]], test -v "$n"). */
+ * ${s:?x}), a variable after -v ([[ -v $n ]], test -v "$n"), an
+ * indirection (${!n}: not ${!p*} nor ${!a[@]}, which list names). */
 static int ma_sh_line_index(const char *s, size_t len, size_t a, size_t b)
 {
 	for (size_t i = 1; i + 1 < len; i++) {
@@ -3128,10 +3129,16 @@ static int ma_sh_line_index(const char *s, size_t len, size_t a, size_t b)
 			if (j < len && s[j] == '$')
 				return 1; /* [[ -v $n ]], test -v "$n": a name, its subscript */
 		} else if (s[i - 1] == '$' && s[i] == '{') {
-			for (j = i + 1;
-			     j < len && (ma_sh_name_char(s[j]) || s[j] == '@' || s[j] == '*'); j++)
+			int ind = s[i + 1] == '!';
+			size_t n0 = i + 1 + (size_t)ind;
+			for (j = n0; j < len && (ma_sh_name_char(s[j]) || s[j] == '@' || s[j] == '*');
+			     j++)
 				;
-			if (j > i + 1 && j + 1 < len && s[j] == ':' && !strchr("-=+?", s[j + 1]))
+			if (ind && j > n0 && j < len && s[j] == '}' && s[j - 1] != '*' &&
+			    s[j - 1] != '@')
+				return 1; /* ${!n}: n's value names a variable, its subscript
+				           * evaluated */
+			if (!ind && j > n0 && j + 1 < len && s[j] == ':' && !strchr("-=+?", s[j + 1]))
 				return 1;
 		}
 	}
@@ -3212,6 +3219,18 @@ static int ma_sh_assoc(const char *s, size_t len, size_t np, size_t nq)
 		}
 	}
 	return 0;
+}
+
+/* 1 when s, outside [a, b), holds bash's prompt transformation ${x@P}
+ * (also ${1@P}, ${a[@]@P}): the value is expanded as PS1 is, command
+ * substitutions run (x='$(id)'; echo "${x@P}" runs id). */
+static int ma_sh_prompt_expands(const char *s, size_t len, size_t a, size_t b)
+{
+	const char *d = memmem(s, a, "@P}", 3);
+
+	if (d)
+		return 1;
+	return b < len && memmem(s + b, len - b, "@P}", 3) != NULL;
 }
 
 /* 1 when the word [w, e) of s is an assignment to an element of an
@@ -3447,6 +3466,9 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 
 	if (!lx->valid)
 		return 0;
+	/* ${x@P}: bash expands a value as a prompt, running what it holds */
+	if (ma_sh_prompt_expands(s, len, a, b))
+		return 1;
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++) {
 		const struct ma_sh_el *m = &lx->mark[i];
 		if (m->kind == MA_SH_M_SUBST && m->end >= b)
@@ -3460,8 +3482,13 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 		p = m->start + 2;
 		if (s[p] == '#' || s[p] == '!')
 			p++;
-		while (p < a && ma_sh_name_char(s[p]))
+		if (p < a && (s[p] == '@' || s[p] == '*'))
 			p++;
+		else
+			while (p < a && ma_sh_name_char(s[p]))
+				p++;
+		if (p + 1 < a && s[p] == ':' && !strchr("-=+?", s[p + 1]))
+			return 1; /* ${s:offset:length}: both arithmetic */
 		if (p < a && s[p] == '[' &&
 		    !ma_sh_assoc(s, len, m->start + 2 + (s[m->start + 2] == '#' || s[m->start + 2] == '!'), p))
 			return 1; /* ${a[ ... ]}, not an associative array's key */
@@ -3722,6 +3749,11 @@ struct ma_sh_scan {
 	 * moved on from or kept (ma_sh_lx_lexed) */
 	int lx_taken;
 	int arith_form;         /* the form looked for holds $( or ` (ma_sh_begin_form) */
+	int fired;              /* a place fired (ma_sh_scan_analyse answered 1) */
+	/* the first place found to be data that lies in a command line of
+	 * its own, read by a shell again (ma_sh_note_inner): its text
+	 * [inner_at, inner_end), judged as a line after this one */
+	size_t inner_at, inner_end;
 	struct ma_sh_memo memo; /* ma_sh_word_name's answers in this check */
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
@@ -3839,6 +3871,95 @@ static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 	return in->plain; /* letters, digits and _ are never syntax */
 }
 
+/* 1 when [p, q) of s is a word after which the next one is a command
+ * line a shell reads again: eval, trap, or an option cluster with c
+ * (-c, -lc, -ec) after sh, bash, dash, zsh, ksh, ash, mksh, busybox or su
+ * earlier in its command (sh -c 'ls x', su -c '...', sudo bash -c '...'). */
+static int ma_sh_reparses(const char *s, size_t p, size_t q)
+{
+	static const struct ma_sh_lit shells[] = {
+	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"),    MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"),    MA_SH_LIT("busybox"),
+	    MA_SH_LIT("su"),  MA_SH_LIT("eval"), MA_SH_LIT("trap")};
+	size_t k, c;
+	int with_c = 0;
+
+	if (q - p == 4 && (!memcmp(s + p, "eval", 4) || !memcmp(s + p, "trap", 4)))
+		return 1;
+	if (q - p < 2 || s[p] != '-')
+		return 0;
+	for (k = p + 1; k < q; k++) {
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
+			return 0;
+		with_c |= s[k] == 'c';
+	}
+	if (!with_c)
+		return 0;
+	/* a shell among the words before it, back to the command's start */
+	for (k = p; k > 0 && !strchr(";&|\n(`", s[k - 1]);) {
+		while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+			k--;
+		for (c = k; c > 0 && !strchr(" \t;&|\n(`", s[c - 1]); c--)
+			;
+		q = k;
+		for (p = q; p > c && s[p - 1] != '/'; p--)
+			;
+		if (q > p && ma_sh_word_in(s, p, q, shells, sizeof shells / sizeof shells[0] - 2))
+			return 1;
+		k = c;
+	}
+	return 0;
+}
+
+/* A place found to be data (e0, m0: its first element and mark) that
+ * lies in a command line a shell reads again: the body of the
+ * application's $( ), backticks, <( ) or >( ) (kept as one mark: its
+ * words are not lexed), or a quoted word that is the command line of
+ * eval, trap or sh -c ('...', or "..." without a backslash, read as
+ * written). The first such place's line is noted in c, to be judged as a
+ * line of its own once this one is (ma_sh_check): an input that breaks
+ * out of its quotes there, "echo $(grep '" + "x'; id; '" + "' f)", runs
+ * id. */
+static void ma_sh_note_inner(struct ma_sh_scan *c, int e0, int m0, size_t a, size_t b)
+{
+	const struct ma_sh_lex *lx = &c->lx;
+	const char *s = c->cmd;
+	const struct ma_sh_el *w, *m;
+	size_t p, q, open;
+
+	if (c->inner_end || !lx->valid)
+		return; /* one line a check; a line that cannot parse runs none */
+	if (m0 < lx->nmark) {
+		m = &lx->mark[m0];
+		if (m->kind == MA_SH_M_SUBST && m->start < a && m->end >= b + 1 &&
+		    !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY))) {
+			open = s[m->start] == '`' ? 1 : 2;
+			if (m->start + open <= a) {
+				c->inner_at = m->start + open;
+				c->inner_end = m->end - 1;
+			}
+			return;
+		}
+	}
+	if (e0 >= lx->nel)
+		return;
+	w = &lx->el[e0];
+	if (w->kind != MA_SH_WORD || w->start >= a || w->end <= b || w->end - w->start < 2 ||
+	    (s[w->start] != '\'' && s[w->start] != '"') || s[w->end - 1] != s[w->start])
+		return;
+	if (memchr(s + w->start + 1, s[w->start], w->end - 2 - w->start) ||
+	    (s[w->start] == '"' && memchr(s + w->start + 1, '\\', w->end - 2 - w->start)))
+		return; /* one quoted string, read as written */
+	for (q = w->start; q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t'); q--)
+		;
+	for (p = q; p > 0 && !strchr(" \t;&|\n(`'\"", s[p - 1]); p--)
+		;
+	if (q == w->start || !ma_sh_reparses(s, p, q))
+		return;
+	c->inner_at = w->start + 1;
+	c->inner_end = w->end - 1;
+}
+
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sh_scan *c = ctx;
@@ -3903,8 +4024,10 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 		}
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
 			if (!c->arith_form ||
-			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo))
+			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo)) {
+				ma_sh_note_inner(c, e0, m0, a, b);
 				return 0;
+			}
 			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
 			break;
 		}
@@ -3914,8 +4037,10 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
 		if (hit.fired)
 			break;
-		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
+		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP) {
+			ma_sh_note_inner(c, e0, m0, a, b);
 			return 0; /* all of it and what follows it was judged */
+		}
 		if (!c->lx.valid) {
 			/* a line that cannot run: only a command substitution that
 			 * starts in the input fires (ma_sh_judge), and the window
@@ -3942,15 +4067,47 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	out->rule = hit.rule;
 	out->sev = hit.sev;
 	out->confidence = hit.confidence;
+	c->fired = 1;
 	return 1;
 }
 
 /* The shell check of cmd, reporting op (the exact operation) on a fire. */
+static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const char *cmd,
+                            size_t len, const char *op, size_t oplen, const char *form,
+                            const char *file, int line, const char *function);
+
+/* The lines judged in one check: the line, then the command line a
+ * shell reads again inside it (ma_sh_note_inner), and so on. */
+#define MA_SH_INNER_MAX 4
+
 int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char *op, size_t oplen,
                 const char *file, int line, const char *function)
 {
 	struct ma_sh_scan *c = ma_request_scratch(r);
+	const char *form = op == cmd ? "sh -c" : "argv";
+	int v = MOAT_ALLOW;
 
+	/* one line after the other, not nested: each takes the scratch
+	 * block (and the stack) afresh */
+	for (int n = 0; n < MA_SH_INNER_MAX && len > 0; n++) {
+		size_t at, end;
+		v = ma_sh_check_line(r, c, cmd, len, op, oplen, form, file, line, function);
+		if (c->fired || !c->inner_end)
+			break;
+		at = c->inner_at;
+		end = c->inner_end;
+		cmd += at;
+		len = end - at;
+	}
+	return v;
+}
+
+static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const char *cmd,
+                            size_t len, const char *op, size_t oplen, const char *form,
+                            const char *file, int line, const char *function)
+{
+	c->fired = 0;
+	c->inner_at = c->inner_end = 0;
 	c->cmd = cmd;
 	c->len = len;
 	c->lexed = 0;
@@ -3975,7 +4132,7 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 	    .operation = op,
 	    .operation_len = oplen,
 	    .extra_key = "form",
-	    .extra_value = op == cmd ? "sh -c" : "argv",
+	    .extra_value = form,
 	    .file = file,
 	    .line = line,
 	    .function = function,

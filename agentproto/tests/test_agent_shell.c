@@ -1309,6 +1309,72 @@ static void arrays_aliases_and_functions_bash_does_not_evaluate_pass(void **stat
 	                 MOAT_ALLOW);
 }
 
+/* bash's expansions that run what a quoted value holds (each ran under
+ * bash 5.2 with touch in place of id; all were allowed): the prompt
+ * transformation ${x@P} (a value expanded as PS1 is, substitutions and
+ * all), the indirection ${!x} (x's value names a variable: its subscript
+ * is evaluated), the offset and length of ${s:...} written around the
+ * value. */
+static void bash_expansions_of_quoted_values_fire(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"x='", "'; echo \"${x@P}\""},
+	    {"x='", "'; echo ${!x}"},
+	    {"s=abc; echo \"${s:'", "'}\""},
+	    {"s=abc; echo \"${s:0:'", "'}\""},
+	    {"set -- a b; echo \"${@:'", "'}\""},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "12", "abc", "a[1]", "red shoes", "-3"};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	assert_int_equal(shell3("$(id)", "x='", "$(id)", "'; echo \"${x@P}\""), MOAT_BLOCK);
+	/* ${!p*} lists names: nothing is evaluated */
+	assert_int_equal(shell3("a[$(id)]", "x='", "a[$(id)]", "'; echo ${!x*}"), MOAT_ALLOW);
+}
+
+/* A command line a shell reads again inside the line: the body of the
+ * application's own $( ), backticks or <( ), and the quoted command line
+ * of eval, trap, sh -c or bash -c. An input that breaks out of its quotes
+ * there was data inside one word to the check (the body is not lexed as
+ * a line, the quoted string is one word); each line below runs id in
+ * bash 5.2 (and dash, but for <( )). The inner line is judged as a line
+ * of its own once the line is (the first one an input lies in; up to
+ * four deep), only when the line parses. */
+static void command_lines_read_again_inside_the_line_are_judged(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"echo $(grep '", "x'; id; '", "' a) b"},
+	    {"echo `grep '", "x'; id; '", "' a` b"},
+	    {"diff <(grep '", "x'; id; '", "' a) b"},
+	    {"echo \"$(grep '", "x'; id; '", "' a)\""},
+	    {"eval \"echo '", "x'; id; '", "'\""},
+	    {"sh -c 'grep -- \"", "x\"; id; \"", "\" f'"},
+	    {"trap 'echo ", "x; id", "' EXIT"},
+	    {"bash -c \"echo ", "x; id", "\""},
+	    {"echo $(sh -c \"grep '", "x'; id; '", "' a\")"},
+	};
+	static const char *const passes[][3] = {
+	    {"echo $(grep '", "red shoes", "' a) b"},
+	    {"echo $(grep '", "O'Brien", "' a) b"},
+	    {"sh -c 'grep -- \"", "red shoes", "\" f'"},
+	    {"trap 'echo ", "red shoes", "' EXIT"},
+	    {"echo -c 'echo ", "x; id", "'"},
+	    {"x=$(echo ", "Tom & Jerry", " | tr a-z A-Z)"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+		if (shell3(blocks[i][1], blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK)
+			fail_msg("allowed: %s%s%s", blocks[i][0], blocks[i][1], blocks[i][2]);
+	for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++)
+		if (shell3(passes[i][1], passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW)
+			fail_msg("blocked: %s%s%s", passes[i][0], passes[i][1], passes[i][2]);
+}
+
 /* A subshell or (( )) right after "{", "if", "!" ... and after "function
  * name {" (bash: the third word opens the body) made the parse check
  * refuse the line ("{ ((" read as a function's "name ("), so nothing in
@@ -3398,6 +3464,8 @@ int main(void)
 	    cmocka_unit_test(arithmetic_in_lines_dash_cannot_parse_fires),
 	    cmocka_unit_test(process_substitution_bodies_are_the_applications_commands),
 	    cmocka_unit_test(arrays_aliases_and_functions_bash_does_not_evaluate_pass),
+	    cmocka_unit_test(bash_expansions_of_quoted_values_fire),
+	    cmocka_unit_test(command_lines_read_again_inside_the_line_are_judged),
 	    cmocka_unit_test(bash_subscripts_and_offsets_of_quoted_text_fire),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
