@@ -3131,14 +3131,15 @@ static int ma_sh_line_index(const char *s, size_t len, size_t a, size_t b)
 		} else if (s[i - 1] == '$' && s[i] == '{') {
 			int ind = s[i + 1] == '!';
 			size_t n0 = i + 1 + (size_t)ind;
-			for (j = n0; j < len && (ma_sh_name_char(s[j]) || s[j] == '@' || s[j] == '*');
-			     j++)
+			for (j = n0;
+			     j < len && (ma_sh_name_char(s[j]) || s[j] == '@' || s[j] == '*'); j++)
 				;
 			if (ind && j > n0 && j < len && s[j] == '}' && s[j - 1] != '*' &&
 			    s[j - 1] != '@')
 				return 1; /* ${!n}: n's value names a variable, its subscript
 				           * evaluated */
-			if (!ind && j > n0 && j + 1 < len && s[j] == ':' && !strchr("-=+?", s[j + 1]))
+			if (!ind && j > n0 && j + 1 < len && s[j] == ':' &&
+			    !strchr("-=+?", s[j + 1]))
 				return 1;
 		}
 	}
@@ -3490,7 +3491,9 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 		if (p + 1 < a && s[p] == ':' && !strchr("-=+?", s[p + 1]))
 			return 1; /* ${s:offset:length}: both arithmetic */
 		if (p < a && s[p] == '[' &&
-		    !ma_sh_assoc(s, len, m->start + 2 + (s[m->start + 2] == '#' || s[m->start + 2] == '!'), p))
+		    !ma_sh_assoc(s, len,
+		                 m->start + 2 + (s[m->start + 2] == '#' || s[m->start + 2] == '!'),
+		                 p))
 			return 1; /* ${a[ ... ]}, not an associative array's key */
 	}
 	/* inside (( ... )) behind a ( of its own, &&, || or a for's ;, or
@@ -3609,12 +3612,14 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 	    (q - p == 2 || !ma_sh_test_cmd(s, fw, fq)))
 		return 1;
 	if (body) { /* the word after the value's, from the text */
-		for (p = b; p < len && s[p] != ' ' && s[p] != '\t' && !ma_sh_cmd_end[(unsigned char)s[p]];
+		for (p = b;
+		     p < len && s[p] != ' ' && s[p] != '\t' && !ma_sh_cmd_end[(unsigned char)s[p]];
 		     p++)
 			;
 		while (p < len && (s[p] == ' ' || s[p] == '\t'))
 			p++;
-		for (q = p; q < len && s[q] != ' ' && s[q] != '\t' && !ma_sh_cmd_end[(unsigned char)s[q]];
+		for (q = p;
+		     q < len && s[q] != ' ' && s[q] != '\t' && !ma_sh_cmd_end[(unsigned char)s[q]];
 		     q++)
 			;
 	} else if (e0 + 1 < lx->nel && lx->el[e0 + 1].kind == MA_SH_WORD) {
@@ -3748,8 +3753,8 @@ struct ma_sh_scan {
 	 * states): made again by ma_sh_lex_within from prev before it is
 	 * moved on from or kept (ma_sh_lx_lexed) */
 	int lx_taken;
-	int arith_form;         /* the form looked for holds $( or ` (ma_sh_begin_form) */
-	int fired;              /* a place fired (ma_sh_scan_analyse answered 1) */
+	int arith_form; /* the form looked for holds $( or ` (ma_sh_begin_form) */
+	int fired;      /* a place fired (ma_sh_scan_analyse answered 1) */
 	/* the first place found to be data that lies in a command line of
 	 * its own, read by a shell again (ma_sh_note_inner): its text
 	 * [inner_at, inner_end), judged as a line after this one */
@@ -3878,8 +3883,8 @@ static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 static int ma_sh_reparses(const char *s, size_t p, size_t q)
 {
 	static const struct ma_sh_lit shells[] = {
-	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"),    MA_SH_LIT("zsh"),
-	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"),    MA_SH_LIT("busybox"),
+	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("busybox"),
 	    MA_SH_LIT("su"),  MA_SH_LIT("eval"), MA_SH_LIT("trap")};
 	size_t k, c;
 	int with_c = 0;

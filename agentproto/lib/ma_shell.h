@@ -85,12 +85,12 @@ struct ma_sh_state {
 		 * elements not fed; -1 (-2 for a for's) when its parentheses
 		 * closed and a ")" right after them must end it; else 0 */
 		int arith;
-	} v;               /* does the line parse? judged element by element */
-	int named;         /* the current command has its program's word already */
-	int wrap;          /* its words so far are a program that runs the next one (exec,
-	                    * nohup, nice ...) and that one's options: after a redirection
-	                    * its command's name is still to come ("nohup > f id") */
-	int nhere;         /* here-documents whose body starts after the next newline */
+	} v;       /* does the line parse? judged element by element */
+	int named; /* the current command has its program's word already */
+	int wrap;  /* its words so far are a program that runs the next one (exec,
+	            * nohup, nice ...) and that one's options: after a redirection
+	            * its command's name is still to come ("nohup > f id") */
+	int nhere; /* here-documents whose body starts after the next newline */
 	struct {
 		char delim[64];
 		size_t dlen;

@@ -1223,8 +1223,7 @@ static void arithmetic_in_lines_dash_cannot_parse_fires(void **state)
 	assert_int_equal(shell3("red shoes", "((grep '", "red shoes", "' a) | sort)"), MOAT_ALLOW);
 	/* (( x << 2 )) shifts: the next line is no here-document's body */
 	assert_int_equal(shell3("x';id;'", "(( x << 2 ))\necho '", "x';id;'", "'"), MOAT_BLOCK);
-	assert_int_equal(shell3("red shoes", "(( x << 2 ))\necho '", "red shoes", "'"),
-	                 MOAT_ALLOW);
+	assert_int_equal(shell3("red shoes", "(( x << 2 ))\necho '", "red shoes", "'"), MOAT_ALLOW);
 }
 
 /* The application's own process substitution <( ) >( ) is its commands
@@ -1318,10 +1317,8 @@ static void arrays_aliases_and_functions_bash_does_not_evaluate_pass(void **stat
 static void bash_expansions_of_quoted_values_fire(void **state)
 {
 	static const char *const heads[][2] = {
-	    {"x='", "'; echo \"${x@P}\""},
-	    {"x='", "'; echo ${!x}"},
-	    {"s=abc; echo \"${s:'", "'}\""},
-	    {"s=abc; echo \"${s:0:'", "'}\""},
+	    {"x='", "'; echo \"${x@P}\""},        {"x='", "'; echo ${!x}"},
+	    {"s=abc; echo \"${s:'", "'}\""},      {"s=abc; echo \"${s:0:'", "'}\""},
 	    {"set -- a b; echo \"${@:'", "'}\""},
 	};
 	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
