@@ -3916,6 +3916,26 @@ static int ma_sh_reparses(const char *s, size_t p, size_t q)
 	return 0;
 }
 
+/* 1 when [a, b) of s holds a byte that may change an inner line's
+ * words beyond what the line's own judging saw: a quote, a backslash, an
+ * operator other than a parenthesis (a "(" of the input inside a body
+ * starts nothing but after an operator: the input would bring that
+ * too), an expansion, a glob, a brace, a blank (a whole command: sh -c
+ * 'INPUT'). One word of letters, digits and such is data in any line:
+ * the inner line is not read for it. */
+static int ma_sh_inner_bytes(const char *s, size_t a, size_t b)
+{
+	static const unsigned char syn[256] = {
+	    ['\''] = 1, ['"'] = 1, ['\\'] = 1, [';'] = 1, ['|'] = 1, ['&'] = 1,
+	    ['\n'] = 1, ['<'] = 1, ['>'] = 1,  ['$'] = 1, ['`'] = 1, ['*'] = 1,
+	    ['?'] = 1,  ['['] = 1, ['{'] = 1,  ['#'] = 1, [' '] = 1, ['\t'] = 1};
+
+	for (size_t k = a; k < b; k++)
+		if (syn[(unsigned char)s[k]])
+			return 1;
+	return 0;
+}
+
 /* A place found to be data (e0, m0: its first element and mark) that
  * lies in a command line a shell reads again: the body of the
  * application's $( ), backticks, <( ) or >( ) (kept as one mark: its
@@ -3939,7 +3959,7 @@ static void ma_sh_note_inner(struct ma_sh_scan *c, int e0, int m0, size_t a, siz
 		if (m->kind == MA_SH_M_SUBST && m->start < a && m->end >= b + 1 &&
 		    !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY))) {
 			open = s[m->start] == '`' ? 1 : 2;
-			if (m->start + open <= a) {
+			if (m->start + open <= a && ma_sh_inner_bytes(s, a, b)) {
 				c->inner_at = m->start + open;
 				c->inner_end = m->end - 1;
 			}
@@ -3959,7 +3979,7 @@ static void ma_sh_note_inner(struct ma_sh_scan *c, int e0, int m0, size_t a, siz
 		;
 	for (p = q; p > 0 && !strchr(" \t;&|\n(`'\"", s[p - 1]); p--)
 		;
-	if (q == w->start || !ma_sh_reparses(s, p, q))
+	if (q == w->start || !ma_sh_reparses(s, p, q) || !ma_sh_inner_bytes(s, a, b))
 		return;
 	c->inner_at = w->start + 1;
 	c->inner_end = w->end - 1;

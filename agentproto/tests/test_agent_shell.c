@@ -1353,6 +1353,8 @@ static void command_lines_read_again_inside_the_line_are_judged(void **state)
 	    {"trap 'echo ", "x; id", "' EXIT"},
 	    {"bash -c \"echo ", "x; id", "\""},
 	    {"echo $(sh -c \"grep '", "x'; id; '", "' a\")"},
+	    {"sh -c '", "cat /etc/passwd", "'"},
+	    {"echo $(", "cat /etc/passwd", ")"},
 	};
 	static const char *const passes[][3] = {
 	    {"echo $(grep '", "red shoes", "' a) b"},
