@@ -132,6 +132,127 @@ static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *f
 		memcpy(to->here, from->here, sizeof from->here[0] * (size_t)from->nhere);
 }
 
+/* ma_sh_parse's fdef from here on: bash's arithmetic command "((" ...
+ * "))" and "for ((" ... "))" (ma_sh_arith_el): MA_SH_FDEF_ARITH after
+ * "for (" (a "(" must follow at once), + 1 (+ 2 for a for's) when the
+ * parentheses closed and a ")" must follow at once, + 8 + 2 * depth (+ 1
+ * for a for's) inside. */
+#define MA_SH_FDEF_ARITH 8
+
+/* A word of a table of words, with its length. */
+struct ma_sh_lit {
+	char w[9];
+	uint8_t n;
+};
+#define MA_SH_LIT(x)                                                                               \
+	{                                                                                          \
+		x, sizeof x - 1                                                                    \
+	}
+
+/* 1 when [p, q) is one of the words lit (n of them). */
+static int ma_sh_word_in(const char *s, size_t p, size_t q, const struct ma_sh_lit *lit, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (q - p == lit[i].n && !memcmp(s + p, lit[i].w, q - p))
+			return 1;
+	return 0;
+}
+
+/* 1 when the word before the "(" at start of s, blanks between, is
+ * "for" (the command's only word: "for (" starts bash's "for ((" ...
+ * "))"). */
+static __attribute__((noinline, cold)) int ma_sh_for_at(const char *s, size_t start)
+{
+	static const struct ma_sh_lit opens[] = {MA_SH_LIT("do"),   MA_SH_LIT("then"),
+	                                         MA_SH_LIT("else"), MA_SH_LIT("{"),
+	                                         MA_SH_LIT("!"),    MA_SH_LIT("time")};
+	size_t k = start, w;
+
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	if (k < 3 || memcmp(s + k - 3, "for", 3))
+		return 0;
+	k -= 3;
+	if (k > 0 && !strchr(" \t\n;&|()`", s[k - 1]))
+		return 0; /* a longer word */
+	/* its command's first word, or after a reserved word that opens a
+	 * body (then for ((, { for ((, do for (( ...) */
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	if (k == 0 || strchr("\n;&|()`", s[k - 1]))
+		return 1;
+	for (w = k; w > 0 && !strchr(" \t\n;&|()`", s[w - 1]); w--)
+		;
+	return ma_sh_word_in(s, w, k, opens, sizeof opens / sizeof opens[0]);
+}
+
+/* An element while v reads bash's arithmetic command: "((" where a
+ * command starts reads to the ")" that closes it and ends with a ")"
+ * right after that one, as bash reads "(( 1 + ( 2 ) ))" and "for (( i=0;
+ * i<5; i++ ))" (lines dash refuses: "1 + (" is a function's "name (" to
+ * it, "for ((" a bad loop variable); when no ")" follows at once, bash
+ * reads the two as subshells ("((echo a) | sort)"), and so does v (what
+ * was inside taken as one command). Elements inside are not fed. 1 when
+ * the element was taken, 0 when it is fed as usual (fdef is 0 then). */
+static __attribute__((noinline, cold)) int ma_sh_arith_el(struct ma_sh_parse *v, int kind,
+                                                          const char *s, size_t start)
+{
+	int d = v->fdef - MA_SH_FDEF_ARITH;
+
+	if (d >= 8) { /* inside: 2 * depth + for */
+		if (kind == MA_SH_LPAREN)
+			v->fdef += 2;
+		else if (kind == MA_SH_RPAREN && d - 2 < 8 + 2)
+			v->fdef = MA_SH_FDEF_ARITH + 1 + (d & 1); /* closed: ")" next */
+		else if (kind == MA_SH_RPAREN)
+			v->fdef -= 2;
+		return 1;
+	}
+	v->fdef = 0;
+	if (d == 0) { /* "for (": a "(" at once, or bash refuses the line */
+		if (kind == MA_SH_LPAREN && s[start - 1] == '(')
+			v->fdef = MA_SH_FDEF_ARITH + 8 + 3;
+		else
+			v->bad = 1;
+		return 1;
+	}
+	if (kind == MA_SH_RPAREN && s[start - 1] == ')') {
+		if (d == 1) { /* "(( ... ))": a command, as "( x )" */
+			v->depth--;
+			v->words = 1;
+		}
+		/* "for (( ... ))" as "for x": its body's "do" next */
+		v->prev = d == 1 ? MA_SH_RPAREN : MA_SH_WORD;
+		v->have = 1;
+		v->need = 0;
+		return 1;
+	}
+	if (d == 2) {
+		v->bad = 1; /* for (( ... ) x */
+		return 1;
+	}
+	/* two subshells, "( ( x )", and on with this element */
+	v->prev = MA_SH_RPAREN;
+	v->words = 1;
+	v->have = 1;
+	v->need = 0;
+	return 0;
+}
+
+/* A "(" after a word of a command (prev: the element before it): bash's
+ * "for ((" (ma_sh_arith_el), a function's "name (" or "function name (",
+ * or a line that cannot parse. */
+static __attribute__((noinline, cold)) void ma_sh_lparen_after(struct ma_sh_parse *v, int prev,
+                                                               const char *s, size_t start)
+{
+	if (prev == MA_SH_WORD && !v->redir && ma_sh_for_at(s, start))
+		v->fdef = MA_SH_FDEF_ARITH; /* bash's "for ((": ma_sh_arith_el */
+	else if (prev == MA_SH_WORD && (v->words == 1 || (v->words == 2 && v->fkw)) && !v->redir)
+		v->fdef = v->words == 2 ? 2 : 1;
+	else
+		v->bad = 1;
+}
+
 /* One element through the parse check (what ma_sh_valid answers): words
  * and redirections make a command, an operator needs one before it (and
  * |, &&, || one after), parentheses balance, "name ( )" defines a
@@ -139,31 +260,38 @@ static void ma_sh_state_copy(struct ma_sh_state *to, const struct ma_sh_state *f
  * that no
  * "(" opened ends a pattern, and an item (its commands, maybe none) ends
  * with ;; ;& or ;;&. */
-static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_parse *v, int kind,
-                                                               int flags)
+static inline __attribute__((always_inline)) void
+ma_sh_feed_v(struct ma_sh_parse *v, int kind, int flags, const char *s, size_t start)
 {
 	int prev = v->prev;
 
-	v->prev = kind;
-	if (v->fdef) { /* name ( must be followed by ) */
+	if (__builtin_expect(v->fdef != 0, 0)) {
 		int d = v->fdef;
-		v->fdef = 0;
-		if (kind == MA_SH_RPAREN && d != 3) {
+		if (d >= MA_SH_FDEF_ARITH) {
+			if (ma_sh_arith_el(v, kind, s, start))
+				return; /* inside bash's (( )) */
+			prev = v->prev; /* fdef is 0 now */
+		} else {                /* name ( must be followed by ) */
+			v->prev = kind;
+			v->fdef = 0;
+			if (kind == MA_SH_RPAREN) {
+				v->have = 0;
+				v->need = 1;
+				return;
+			}
+			if (d != 2) {
+				v->bad = 1;
+				return;
+			}
+			/* bash's "function name (" ... ")": the ( opens its body, a
+			 * subshell (function f (id); f runs id) */
+			v->depth++;
 			v->have = 0;
 			v->need = 1;
-			return;
+			prev = MA_SH_LPAREN;
 		}
-		if (d != 2) { /* 3: "for (" not followed by "(" (ma_sh_arith_feed) */
-			v->bad = 1;
-			return;
-		}
-		/* bash's "function name (" ... ")": the ( opens its body, a
-		 * subshell (function f (id); f runs id) */
-		v->depth++;
-		v->have = 0;
-		v->need = 1;
-		prev = MA_SH_LPAREN;
 	}
+	v->prev = kind;
 	if (prev && prev != MA_SH_WORD && prev != MA_SH_COMMENT && prev != MA_SH_HEREDOC)
 		v->words = 0; /* words of the current simple command */
 	switch (kind) {
@@ -207,22 +335,20 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 		v->have = 0;
 		break;
 	case MA_SH_LPAREN:
-		if (v->ffor && v->words == 1 && prev == MA_SH_WORD && !v->redir) {
-			v->fdef = 3; /* bash's "for ((": ma_sh_arith_feed */
-			break;
-		}
 		/* (after "then", "do", "{", "!" ...: a subshell; also after
 		 * "function name {", whose third word opens its body: fkw 2) */
 		if (v->have && !(v->cases && prev == MA_SH_WORD && !v->redir) &&
 		    !(v->open && prev == MA_SH_WORD && !v->redir) &&
 		    !(v->fkw == 2 && v->words == 3 && prev == MA_SH_WORD && !v->redir)) {
-			if (prev == MA_SH_WORD && (v->words == 1 || (v->words == 2 && v->fkw)) &&
-			    !v->redir)
-				v->fdef = v->words == 2 ? 2 : 1;
-			else
-				v->bad = 1;
+			ma_sh_lparen_after(v, prev, s, start);
 			break;
 		} /* (inside a case: "in (a) cmd", a pattern's optional "(") */
+		if (__builtin_expect(prev == MA_SH_LPAREN && s[start - 1] == '(', 0)) {
+			/* "((" where a command starts: bash's arithmetic command,
+			 * if its parentheses end with "))" (ma_sh_arith_el) */
+			v->fdef = MA_SH_FDEF_ARITH + 8 + 2;
+			break;
+		}
 		v->depth++;
 		v->have = 0; /* a new command: "{ ((" and "then ((" as "((" */
 		v->need = 1;
@@ -246,9 +372,9 @@ static inline __attribute__((always_inline)) void ma_sh_feed_v(struct ma_sh_pars
 }
 
 static inline __attribute__((always_inline)) void ma_sh_feed(struct ma_sh_st *st, int kind,
-                                                             int flags)
+                                                             int flags, size_t start)
 {
-	ma_sh_feed_v(&st->k.v, kind, flags);
+	ma_sh_feed_v(&st->k.v, kind, flags, st->s, start);
 }
 
 /* The element or mark at start finds no room: the window ends there (its
@@ -385,70 +511,6 @@ static void ma_sh_named(struct ma_sh_state *k, const char *s, size_t start, size
 	k->named = 1;
 }
 
-/* bash's arithmetic command, for the parse check: "((" where a command
- * starts (the second "(" right after one that opened a subshell) reads
- * to the ")" that closes it and ends with a ")" right after that one,
- * as bash reads "(( 1 + ( 2 ) ))" and "for (( i=0; i<5; i++ ))", lines
- * dash refuses; when no ")" follows at once, bash reads the two as
- * subshells ("((echo a) | sort)"), and so does the check (what was
- * inside is taken as a command). Called from ma_sh_add with the element
- * at start when v is inside one or may start one: 1 when the element
- * belongs to it (not fed; no command is named there), 0 when it is fed as
- * usual. */
-static __attribute__((noinline)) int ma_sh_arith_feed(struct ma_sh_st *st, int kind, size_t start)
-{
-	struct ma_sh_parse *v = &st->k.v;
-
-	if (v->arith > 0) {
-		if (kind == MA_SH_LPAREN)
-			v->arith += 2;
-		else if (kind == MA_SH_RPAREN && (v->arith -= 2) < 2)
-			v->arith = v->arith ? -2 : -1; /* closed: a ")" must follow */
-		return 1;
-	}
-	if (v->arith < 0) {
-		int afor = v->arith == -2;
-		v->arith = 0;
-		if (kind == MA_SH_RPAREN && st->s[start - 1] == ')') {
-			/* "(( ... ))": a command, as "( x )"; "for (( ... ))" as
-			 * "for x", its body's "do" next */
-			if (!afor) {
-				ma_sh_feed_v(v, MA_SH_WORD, 0);
-				ma_sh_feed_v(v, MA_SH_RPAREN, 0);
-			} else {
-				v->prev = MA_SH_WORD;
-				st->k.named = 0;
-			}
-			st->k.wrap = 0;
-			v->open = 0;
-			return 1;
-		}
-		if (afor) {
-			v->bad = 1; /* for (( ... ) x: bash refuses it */
-			return 0;
-		}
-		/* two subshells: "( ( x )" and on with this element */
-		ma_sh_feed_v(v, MA_SH_LPAREN, 0);
-		ma_sh_feed_v(v, MA_SH_WORD, 0);
-		ma_sh_feed_v(v, MA_SH_RPAREN, 0);
-		return 0;
-	}
-	if (kind != MA_SH_LPAREN || st->s[start - 1] != '(')
-		return 0; /* "for (" then another element: fed (bad) */
-	if (v->fdef == 3) {
-		v->fdef = 0;
-		v->arith = 3;
-	} else if (!v->fdef && !v->have && v->need && v->depth > 0) {
-		v->arith = 2; /* the first "(" opened a subshell */
-	} else {
-		return 0;
-	}
-	st->k.named = 1; /* no command inside */
-	st->k.wrap = 0;
-	v->open = 0;
-	return 1;
-}
-
 static inline __attribute__((always_inline)) void
 ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, int flags)
 {
@@ -487,17 +549,10 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 		else if (st->k.v.cases && !memcmp(st->s + start, "esac", 4))
 			st->k.v.cases--;
 	}
-	if (__builtin_expect(st->k.v.arith != 0 || st->k.v.fdef == 3 ||
-	                         (kind == MA_SH_LPAREN && st->k.v.prev == MA_SH_LPAREN &&
-	                          st->s[start - 1] == '('),
-	                     0) &&
-	    ma_sh_arith_feed(st, kind, start))
-		goto keep; /* inside bash's (( )): no command there */
-	ma_sh_feed(st, kind, flags);
+	ma_sh_feed(st, kind, flags, start);
 	if (kind == MA_SH_WORD && !target && st->k.v.words == 1) {
 		st->k.v.fkw = end - start == 8 && !memcmp(st->s + start, "function", 8);
-		st->k.v.ffor = end - start == 3 && !memcmp(st->s + start, "for", 3);
-	} else if (kind == MA_SH_WORD && !target && st->k.v.fkw && st->k.v.words == 3) {
+	} else if (kind == MA_SH_WORD && !target && st->k.v.fkw == 1 && st->k.v.words == 3) {
 		/* "function name {": a "(" after it opens a subshell */
 		st->k.v.fkw = end - start == 1 && st->s[start] == '{' ? 2 : 1;
 	}
@@ -518,7 +573,6 @@ ma_sh_add(struct ma_sh_st *st, int probe, int kind, size_t start, size_t end, in
 	} else if (kind == MA_SH_REDIR && st->k.wrap) {
 		st->k.named = 0; /* "nohup > f id": id is what nohup runs */
 	}
-keep:
 	if (!keep)
 		return;
 	/* one store of the whole element (no byte store that may alias the
@@ -1488,7 +1542,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 	 * counted on, have 1, need 0) */
 	if (lx->dropped_at != (size_t)-1 || i < lx->from || nel >= cap ||
 	    (!lx->has_snap && lx->nmark >= cap) || st->k.want_delim || st->k.nhere || st->k.v.bad ||
-	    st->k.v.redir || st->k.v.fdef || st->k.v.arith)
+	    st->k.v.redir || st->k.v.fdef)
 		return i;
 	v = st->k.v;
 	named = st->k.named;
@@ -1554,12 +1608,9 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 				if (v.prev != MA_SH_WORD && v.prev && v.prev != MA_SH_COMMENT &&
 				    v.prev != MA_SH_HEREDOC)
 					v.words = 0;
-				if (v.words == 0) { /* its first word: bash's "function"? */
+				if (v.words == 0) /* its first word: bash's "function"? */
 					v.fkw = el[n0].end - el[n0].start == 8 &&
 					        !memcmp(s + el[n0].start, "function", 8);
-					v.ffor = el[n0].end - el[n0].start == 3 &&
-					         !memcmp(s + el[n0].start, "for", 3);
-				}
 				v.prev = MA_SH_WORD;
 				v.words += nel - n0;
 				v.have = 1;
@@ -1584,15 +1635,13 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 				kind = n1 == '|' ? MA_SH_ANDOR : MA_SH_PIPE;
 				j = i + (n1 == '|' || n1 == '&' ? 2 : 1);
 			} else if (c == '(' || c == ')') {
-				if (c == '(' && v.prev == MA_SH_LPAREN && s[i - 1] == '(')
-					break; /* bash's "((": ma_sh_add */
 				kind = c == '(' ? MA_SH_LPAREN : MA_SH_RPAREN;
 				j = i + 1;
 			} else {
 				break;
 			}
 		}
-		ma_sh_feed_v(&v, kind, flags);
+		ma_sh_feed_v(&v, kind, flags, s, i);
 		named = 0; /* an operator: a new command */
 		wrap = 0;
 		v.open = 0;
@@ -1603,7 +1652,7 @@ static __attribute__((noinline)) size_t ma_sh_lane(struct ma_sh_st *st, size_t i
 		                              .kind = (uint8_t)kind};
 		i = j;
 		if (v.fdef)
-			break; /* "name (": the run loop judges what follows */
+			break; /* "name (", "for (", "((": the run loop judges what follows */
 	}
 	st->k.v = v;
 	st->k.named = named;
@@ -1779,7 +1828,8 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 					k++;
 			}
 			ma_sh_add(st, probe, MA_SH_REDIR, i, k, fl);
-			if (wd >= 0 && st->k.v.arith <= 0) /* (( x << 2 )) shifts */
+			if (wd >= 0 &&
+			    st->k.v.fdef < MA_SH_FDEF_ARITH + 8) /* (( x << 2 )) shifts */
 				st->k.want_delim = wd;
 			i = k;
 			continue;
@@ -1833,7 +1883,7 @@ static int ma_sh_lex_first(const char *s, size_t len, size_t from, struct ma_sh_
 	if (st.redo)
 		return ma_sh_lex_first(s, len, from, lx, NULL);
 	lx->valid = !lx->unterm && !st.k.v.bad && !st.k.v.redir && !st.k.v.need && !st.k.v.fdef &&
-	            st.k.v.depth == 0 && !st.k.v.arith;
+	            st.k.v.depth == 0;
 	if (!st.keep_on)
 		return 0;
 	/* the line's, as ma_sh_lex_next leaves them (it reads nothing that
@@ -3254,25 +3304,6 @@ static int ma_sh_subscript_assign(const char *s, size_t len, size_t w, size_t e,
 	return !ma_sh_assoc(s, len, w, p);
 }
 
-/* A word of the tables below, with its length. */
-struct ma_sh_lit {
-	char w[9];
-	uint8_t n;
-};
-#define MA_SH_LIT(x)                                                                               \
-	{                                                                                          \
-		x, sizeof x - 1                                                                    \
-	}
-
-/* 1 when [p, q) is one of the words lit (n of them). */
-static int ma_sh_word_in(const char *s, size_t p, size_t q, const struct ma_sh_lit *lit, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (q - p == lit[i].n && !memcmp(s + p, lit[i].w, q - p))
-			return 1;
-	return 0;
-}
-
 /* The operators of [[ and test whose operand bash evaluates (-v: as a
  * name, its subscript as arithmetic). */
 static const struct ma_sh_lit ma_sh_arith_ops[] = {
@@ -3754,7 +3785,6 @@ struct ma_sh_scan {
 	 * moved on from or kept (ma_sh_lx_lexed) */
 	int lx_taken;
 	int arith_form; /* the form looked for holds $( or ` (ma_sh_begin_form) */
-	int fired;      /* a place fired (ma_sh_scan_analyse answered 1) */
 	/* the first place found to be data that lies in a command line of
 	 * its own, read by a shell again (ma_sh_note_inner): its text
 	 * [inner_at, inner_end), judged as a line after this one */
@@ -3945,7 +3975,8 @@ static int ma_sh_inner_bytes(const char *s, size_t a, size_t b)
  * line of its own once this one is (ma_sh_check): an input that breaks
  * out of its quotes there, "echo $(grep '" + "x'; id; '" + "' f)", runs
  * id. */
-static void ma_sh_note_inner(struct ma_sh_scan *c, int e0, int m0, size_t a, size_t b)
+static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int e0, int m0,
+                                                       size_t a, size_t b)
 {
 	const struct ma_sh_lex *lx = &c->lx;
 	const char *s = c->cmd;
@@ -4062,10 +4093,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
 		if (hit.fired)
 			break;
-		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP) {
-			ma_sh_note_inner(c, e0, m0, a, b);
+		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
 			return 0; /* all of it and what follows it was judged */
-		}
 		if (!c->lx.valid) {
 			/* a line that cannot run: only a command substitution that
 			 * starts in the input fires (ma_sh_judge), and the window
@@ -4092,7 +4121,6 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 	out->rule = hit.rule;
 	out->sev = hit.sev;
 	out->confidence = hit.confidence;
-	c->fired = 1;
 	return 1;
 }
 
@@ -4116,9 +4144,10 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 	 * block (and the stack) afresh */
 	for (int n = 0; n < MA_SH_INNER_MAX && len > 0; n++) {
 		size_t at, end;
+		unsigned found = moat_request_findings(r);
 		v = ma_sh_check_line(r, c, cmd, len, op, oplen, form, file, line, function);
-		if (c->fired || !c->inner_end)
-			break;
+		if (moat_request_findings(r) != found || !c->inner_end)
+			break; /* fired (blocked or logged), or nothing more to read */
 		at = c->inner_at;
 		end = c->inner_end;
 		cmd += at;
@@ -4131,7 +4160,6 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
                             size_t len, const char *op, size_t oplen, const char *form,
                             const char *file, int line, const char *function)
 {
-	c->fired = 0;
 	c->inner_at = c->inner_end = 0;
 	c->cmd = cmd;
 	c->len = len;

@@ -75,22 +75,17 @@ struct ma_sh_state {
 	struct ma_sh_parse {
 		int depth, have, need, redir, words, prev, fdef, bad;
 		int cases; /* case ... esac open: a ")" at depth 0 ends a pattern */
-		int fkw;   /* the command's first word is bash's "function" keyword */
+		int fkw;   /* the command's first word is bash's "function" keyword (1; 2
+		            * when its third word is "{") */
 		int open;  /* its words so far are reserved words that open a body (then,
 		            * do, {, ! ..., bash's time): a "(" starts a subshell, not
 		            * "name (" */
-		int ffor;  /* the command's first word is "for" (bash's "for ((") */
-		/* bash's arithmetic command "((" ... "))" and "for ((" ... "))"
-		 * (ma_sh_arith_feed): 2 * depth + (1 for a for's) inside it, its
-		 * elements not fed; -1 (-2 for a for's) when its parentheses
-		 * closed and a ")" right after them must end it; else 0 */
-		int arith;
-	} v;       /* does the line parse? judged element by element */
-	int named; /* the current command has its program's word already */
-	int wrap;  /* its words so far are a program that runs the next one (exec,
-	            * nohup, nice ...) and that one's options: after a redirection
-	            * its command's name is still to come ("nohup > f id") */
-	int nhere; /* here-documents whose body starts after the next newline */
+	} v;               /* does the line parse? judged element by element */
+	int named;         /* the current command has its program's word already */
+	int wrap;          /* its words so far are a program that runs the next one (exec,
+	                    * nohup, nice ...) and that one's options: after a redirection
+	                    * its command's name is still to come ("nohup > f id") */
+	int nhere;         /* here-documents whose body starts after the next newline */
 	struct {
 		char delim[64];
 		size_t dlen;
