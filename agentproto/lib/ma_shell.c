@@ -3946,22 +3946,28 @@ static int ma_sh_reparses(const char *s, size_t p, size_t q)
 	return 0;
 }
 
-/* 1 when [a, b) of s holds a byte that may change an inner line's
- * words beyond what the line's own judging saw: a quote, a backslash, an
- * operator other than a parenthesis (a "(" of the input inside a body
- * starts nothing but after an operator: the input would bring that
- * too), an expansion, a glob, a brace, a blank (a whole command: sh -c
- * 'INPUT'). One word of letters, digits and such is data in any line:
- * the inner line is not read for it. */
-static int ma_sh_inner_bytes(const char *s, size_t a, size_t b)
+/* 1 when [a, b) of s holds a byte that may change the words of the
+ * inner line [at, end) beyond what the line's own judging saw: a quote,
+ * a backslash, an operator other than a parenthesis (a "(" of the input
+ * inside a body starts nothing but after an operator: the input would
+ * bring that too), an expansion, a glob, a brace, a blank. One word of
+ * letters, digits and such is data in any line: the inner line is not
+ * read for it. An input that is the whole inner line (the application
+ * hands it to a shell as it is: sh -c 'INPUT', trap 'INPUT' ...) is read
+ * again only for an operator that starts another command or a
+ * substitution: its own words and quotes ("echo 'hi'") are the command
+ * the application runs by design. */
+static int ma_sh_inner_bytes(const char *s, size_t a, size_t b, size_t at, size_t end)
 {
 	static const unsigned char syn[256] = {
-	    ['\''] = 1, ['"'] = 1, ['\\'] = 1, [';'] = 1, ['|'] = 1, ['&'] = 1,
-	    ['\n'] = 1, ['<'] = 1, ['>'] = 1,  ['$'] = 1, ['`'] = 1, ['*'] = 1,
+	    ['\''] = 1, ['"'] = 1, ['\\'] = 1, [';'] = 2, ['|'] = 2, ['&'] = 2,
+	    ['\n'] = 2, ['<'] = 2, ['>'] = 2,  ['$'] = 1, ['`'] = 2, ['*'] = 1,
 	    ['?'] = 1,  ['['] = 1, ['{'] = 1,  ['#'] = 1, [' '] = 1, ['\t'] = 1};
+	unsigned want = a <= at && b >= end ? 2 : 3;
 
 	for (size_t k = a; k < b; k++)
-		if (syn[(unsigned char)s[k]])
+		if ((syn[(unsigned char)s[k]] & want) ||
+		    (s[k] == '$' && k + 1 < b && s[k + 1] == '('))
 			return 1;
 	return 0;
 }
@@ -3990,7 +3996,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		if (m->kind == MA_SH_M_SUBST && m->start < a && m->end >= b + 1 &&
 		    !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY))) {
 			open = s[m->start] == '`' ? 1 : 2;
-			if (m->start + open <= a && ma_sh_inner_bytes(s, a, b)) {
+			if (m->start + open <= a &&
+			    ma_sh_inner_bytes(s, a, b, m->start + open, m->end - 1)) {
 				c->inner_at = m->start + open;
 				c->inner_end = m->end - 1;
 			}
@@ -4010,7 +4017,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		;
 	for (p = q; p > 0 && !strchr(" \t;&|\n(`'\"", s[p - 1]); p--)
 		;
-	if (q == w->start || !ma_sh_reparses(s, p, q) || !ma_sh_inner_bytes(s, a, b))
+	if (q == w->start || !ma_sh_reparses(s, p, q) ||
+	    !ma_sh_inner_bytes(s, a, b, w->start + 1, w->end - 1))
 		return;
 	c->inner_at = w->start + 1;
 	c->inner_end = w->end - 1;

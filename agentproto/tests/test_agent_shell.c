@@ -1353,8 +1353,8 @@ static void command_lines_read_again_inside_the_line_are_judged(void **state)
 	    {"trap 'echo ", "x; id", "' EXIT"},
 	    {"bash -c \"echo ", "x; id", "\""},
 	    {"echo $(sh -c \"grep '", "x'; id; '", "' a\")"},
-	    {"sh -c '", "cat /etc/passwd", "'"},
-	    {"echo $(", "cat /etc/passwd", ")"},
+	    {"sh -c '", "cat /etc/passwd; id", "'"},
+	    {"echo $(", "ls | id", ")"},
 	};
 	static const char *const passes[][3] = {
 	    {"echo $(grep '", "red shoes", "' a) b"},
@@ -1363,6 +1363,11 @@ static void command_lines_read_again_inside_the_line_are_judged(void **state)
 	    {"trap 'echo ", "red shoes", "' EXIT"},
 	    {"echo -c 'echo ", "x; id", "'"},
 	    {"x=$(echo ", "Tom & Jerry", " | tr a-z A-Z)"},
+	    /* the whole inner line is the command the application runs by
+	     * design (as system(INPUT)): only an operator in it counts */
+	    {"bash -c \"", "echo 'hello there'", "\""},
+	    {"trap '", "echo \"caught a signal\"", "' HUP"},
+	    {"sh -c '", "cat /etc/passwd", "'"},
 	};
 
 	(void)state;
