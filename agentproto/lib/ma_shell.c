@@ -817,6 +817,35 @@ static size_t ma_sh_backtick(struct ma_sh_st *st, size_t i, int *unterm)
 	return j + 1;
 }
 
+/* 1 when s[a, e), the text between "$((" and the last ")" of its "$(
+ * ... )", is arithmetic to bash: it ends with ")" and its parentheses
+ * before that one balance, none closing more than were opened (quotes
+ * and backslashed bytes skipped: subst.c's chk_arithsub). Else bash
+ * reads "$((" as "$(" and a subshell: "$((id) )", "$((id);(x))" and
+ * "$((1)+(2))" run commands. */
+static int ma_sh_arith_closes(const char *s, size_t a, size_t e)
+{
+	int depth = 0;
+
+	if (e <= a || s[e - 1] != ')')
+		return 0;
+	for (size_t k = a; k + 1 < e; k++) {
+		if (s[k] == '\\') {
+			k++;
+		} else if (s[k] == '\'' || s[k] == '"') {
+			const char *q = memchr(s + k + 1, s[k], e - 1 - (k + 1));
+			if (!q)
+				return 0;
+			k = (size_t)(q - s);
+		} else if (s[k] == '(') {
+			depth++;
+		} else if (s[k] == ')' && --depth < 0) {
+			return 0;
+		}
+	}
+	return depth == 0;
+}
+
 /* $... at i: expansions, substitutions and the $'...' $"..." quotes. */
 static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 {
@@ -828,16 +857,14 @@ static size_t ma_sh_dollar(struct ma_sh_st *st, size_t i, int *unterm)
 		return i + 1;
 	switch (s[i + 1]) {
 	case '(':
-		if (i + 2 < len && s[i + 2] == '(') { /* $(( arithmetic )) */
-			j = ma_sh_paren_body(st, i, i + 3, &u);
-			if (!u && j < len && s[j] == ')')
-				j++;
+		/* $(( ... )): the whole $( ... ), then arithmetic or not */
+		j = ma_sh_paren_body(st, i, i + 2, &u);
+		if (i + 2 < len && s[i + 2] == '(' && (u || ma_sh_arith_closes(s, i + 3, j - 1))) {
 			/* a[$(id)] inside: bash runs it while evaluating */
 			ma_sh_mark(st, MA_SH_M_PARAM, i, j,
 			           u ? MA_SH_F_UNTERM : (st->runs > runs ? MA_SH_F_RUNS : 0), 0);
 		} else {
 			st->runs++;
-			j = ma_sh_paren_body(st, i, i + 2, &u);
 			if (st->quiet && st->quiet_at < st->sub_a && !u && j != i + 3 &&
 			    i - st->sub_a < st->sub_n) {
 				st->sub_found = 1; /* ma_sh_inner_subst */

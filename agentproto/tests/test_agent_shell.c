@@ -1379,6 +1379,31 @@ static void command_lines_read_again_inside_the_line_are_judged(void **state)
 			fail_msg("blocked: %s%s%s", passes[i][0], passes[i][1], passes[i][2]);
 }
 
+/* bash reads "$((" as arithmetic only when what follows it up to the
+ * substitution's last ")" ends with ")" and its parentheses balance
+ * before that one (subst.c's chk_arithsub); else "$((" is "$(" and a
+ * subshell: "$((id) )", "$((id);(x))", "$((1)+(2))" are command
+ * substitutions (bash 5.2 ran touch for each attack below; dash refuses
+ * them). The check read each as arithmetic holding no substitution and
+ * allowed it, unquoted and inside "...". */
+static void a_dollar_double_parenthesis_that_is_no_arithmetic_is_a_substitution(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"ping -c 1 ", " -W 2"},
+	    {"echo \"", "\""},
+	    {"grep -- ", " f"},
+	};
+	static const char *const attacks[] = {"$((id) )", "$((id);(x))", "$((id)|(cat))",
+	                                      "$((echo a) | tr a b)", "$(( id ) )"};
+	static const char *const values[] = {"$((1+2))", "$(( (1)+(2) ))", "$(( 2*(3+4) ))",
+	                                     "$(())", "$((x[1] + 2))"};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+}
+
 /* A subshell or (( )) right after "{", "if", "!" ... and after "function
  * name {" (bash: the third word opens the body) made the parse check
  * refuse the line ("{ ((" read as a function's "name ("), so nothing in
@@ -3465,6 +3490,7 @@ int main(void)
 	    cmocka_unit_test(a_subshell_after_an_opening_word_starts_a_command),
 	    cmocka_unit_test(a_parenthesis_inside_double_brackets_groups),
 	    cmocka_unit_test(arithmetic_behind_a_parenthesis_and_compound_subscripts_fire),
+	    cmocka_unit_test(a_dollar_double_parenthesis_that_is_no_arithmetic_is_a_substitution),
 	    cmocka_unit_test(arithmetic_in_lines_dash_cannot_parse_fires),
 	    cmocka_unit_test(process_substitution_bodies_are_the_applications_commands),
 	    cmocka_unit_test(arrays_aliases_and_functions_bash_does_not_evaluate_pass),
