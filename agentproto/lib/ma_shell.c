@@ -1125,7 +1125,7 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 
 	for (int h = 0; h < st->k.nhere; h++) {
 		size_t body = i;
-		int found = 0;
+		int found = 0, fl = st->k.here[h].quoted ? 0 : MA_SH_F_EXPANDS;
 		while (i < st->len) {
 			const char *nl = memchr(s + i, '\n', st->len - i);
 			size_t end = nl ? (size_t)(nl - s) : st->len, k = i;
@@ -1135,7 +1135,7 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 			if (end - k == st->k.here[h].dlen &&
 			    memcmp(s + k, st->k.here[h].delim, st->k.here[h].dlen) == 0) {
 				if (i > body)
-					ma_sh_add(st, st->probe, MA_SH_HEREDOC, body, i, 0);
+					ma_sh_add(st, st->probe, MA_SH_HEREDOC, body, i, fl);
 				i = nl ? end + 1 : end;
 				found = 1;
 				break;
@@ -1143,7 +1143,7 @@ static size_t ma_sh_heredocs(struct ma_sh_st *st, size_t i)
 			i = nl ? end + 1 : st->len;
 		}
 		if (!found) { /* runs to the end: bash warns and runs it */
-			ma_sh_add(st, st->probe, MA_SH_HEREDOC, body, st->len, 0);
+			ma_sh_add(st, st->probe, MA_SH_HEREDOC, body, st->len, fl);
 			i = st->len;
 		}
 	}
@@ -1173,11 +1173,16 @@ static inline __attribute__((always_inline)) size_t ma_sh_run_word(struct ma_sh_
 	if (st->k.want_delim && st->k.nhere < 4) {
 		/* the delimiter without its quotes */
 		size_t d = 0;
-		for (size_t k = i; k < j && d < sizeof st->k.here[0].delim; k++)
-			if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
+		int quoted = 0;
+		for (size_t k = i; k < j; k++) {
+			if (s[k] == '\'' || s[k] == '"' || s[k] == '\\')
+				quoted = 1;
+			else if (d < sizeof st->k.here[0].delim)
 				st->k.here[st->k.nhere].delim[d++] = s[k];
+		}
 		st->k.here[st->k.nhere].dlen = d;
 		st->k.here[st->k.nhere].strip = st->k.want_delim == 2;
+		st->k.here[st->k.nhere].quoted = quoted;
 		st->k.nhere++;
 	}
 	st->k.want_delim = 0;
@@ -2871,6 +2876,43 @@ static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, 
 	return 0;
 }
 
+/* 1 when [a, b) of s lies in e, the body of a here-document whose
+ * delimiter is unquoted (expanded as "..." is: the lexer keeps the body
+ * one element, no marks), and brings a command substitution there: a
+ * backtick or a "$(" no backslash escapes, not an arithmetic "$((" that
+ * closes inside [a, b) (ma_sh_arith_closes). cat <<EOF + "$(id)" runs id
+ * in dash and bash; cat <<'EOF' does not. */
+static int ma_sh_here_runs(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
+{
+	if (e->kind != MA_SH_HEREDOC || !(e->flags & MA_SH_F_EXPANDS) || e->start > a || e->end < b)
+		return 0;
+	for (size_t k = a; k < b; k++) {
+		size_t j;
+		int depth = 0;
+		if (s[k] == '\\') {
+			k++;
+			continue;
+		}
+		if (s[k] == '`')
+			return 1;
+		if (s[k] != '$' || k + 1 >= e->end || s[k + 1] != '(')
+			continue;
+		if (k + 2 >= b || s[k + 2] != '(')
+			return 1;
+		/* $((: the ")" that closes its "$(" within the input */
+		for (j = k + 1; j < b; j++) {
+			if (s[j] == '(')
+				depth++;
+			else if (s[j] == ')' && --depth == 0)
+				break;
+		}
+		if (j >= b || !ma_sh_arith_closes(s, k + 3, j))
+			return 1;
+		k += 2; /* arithmetic: a substitution inside it runs too */
+	}
+	return 0;
+}
+
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
 static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
@@ -2911,6 +2953,11 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
 			return;
 		}
+	}
+	if (nover == 1 && ma_sh_here_runs(s, &lx->el[e0], a, b)) {
+		hit->spans = 1;
+		ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
+		return;
 	}
 	if (nover == 1 && !marks && lx->el[e0].start <= a && lx->el[e0].end >= b &&
 	    lx->el[e0].kind != MA_SH_REDIR)
@@ -3773,6 +3820,8 @@ void ma_sh_analyse_memo(const char *s, size_t len, const struct ma_sh_lex *lx, s
 static int ma_sh_is_data(const char *s, const struct ma_sh_lex *lx, size_t a, size_t b, int e0,
                          int m0)
 {
+	if (e0 < lx->nel && ma_sh_here_runs(s, &lx->el[e0], a, b))
+		return 0;
 	if (lx->from > a || lx->dropped_at < b)
 		return 0; /* not all of it was kept: judge it */
 	if (e0 == lx->nel || lx->el[e0].start >= b)

@@ -39,6 +39,9 @@ enum ma_sh_kind {
 #define MA_SH_F_EMPTY   128  /* SUBST: nothing inside */
 #define MA_SH_F_RUNS    256  /* PARAM: ${...} or $((...)) holding a command substitution */
 #define MA_SH_F_CASEEND 1024 /* SEQ: ;; ;& ;;& (a case item's end) */
+#define MA_SH_F_EXPANDS                                                                            \
+	8192 /* HEREDOC: its delimiter unquoted: the body is expanded as "..." is                  \
+	      * ($( ) and backticks run) */
 #define MA_SH_F_CMDWORD                                                                            \
 	512 /* WORD: no word but assignments and redirection targets                               \
 	     * before it in its command, or a program that runs the next one                       \
@@ -89,8 +92,10 @@ struct ma_sh_state {
 	struct {
 		char delim[64];
 		size_t dlen;
-		int strip; /* <<- strips leading tabs */
-	} here[4];         /* last: copied only as far as nhere */
+		int strip;  /* <<- strips leading tabs */
+		int quoted; /* a quote or backslash in the delimiter: the body is
+		             * not expanded */
+	} here[4];          /* last: copied only as far as nhere */
 };
 
 struct ma_sh_lex {

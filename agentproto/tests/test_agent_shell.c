@@ -1404,6 +1404,42 @@ static void a_dollar_double_parenthesis_that_is_no_arithmetic_is_a_substitution(
 	                      sizeof values / sizeof values[0]);
 }
 
+/* A here-document whose delimiter is unquoted is expanded as "..." is:
+ * a command substitution the input brings into its body runs (each
+ * attack below ran touch in dash and bash 5.2). The body was one element
+ * without marks, and an input inside one element is data: all passed.
+ * With a quoted delimiter (<<'EOF', <<"EOF", <<\EOF, <<E"O"F) nothing
+ * is expanded; a "\$(" is escaped; prose with $, parentheses and
+ * operators, and arithmetic, run nothing. */
+static void a_substitution_in_an_expanded_here_document_fires(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"cat <<EOF\n", "\nEOF\n"},
+	    {"mail -s hi a@b.c <<EOF\nDear team,\n", "\nEOF\necho sent"},
+	    {"cat <<-EOF\n\t", "\n\tEOF\n"},
+	    {"cat <<EOF >/tmp/note\nx ", " y\nEOF\n"},
+	};
+	static const char *const attacks[] = {"$(id)", "x `id` y", "${x:-$(id)}", "$((id) )",
+	                                      "a $(( $(id) )) b"};
+	static const char *const values[] = {
+	    "red shoes",         "O'Brien said \"hi\" (twice) & left; ok",
+	    "price $5 (approx)", "$((1+2)) apples",
+	    "\\$(id)",           "50% off | today"};
+	static const char *const passes[][2] = {
+	    {"cat <<'EOF'\n", "\nEOF\n"},
+	    {"cat <<\"EOF\"\n", "\nEOF\n"},
+	    {"cat <<\\EOF\n", "\nEOF\n"},
+	    {"cat <<E\"O\"F\n", "\nEOF\n"},
+	};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	passes_allow(passes, sizeof passes / sizeof passes[0], attacks,
+	             sizeof attacks / sizeof attacks[0]);
+}
+
 /* A subshell or (( )) right after "{", "if", "!" ... and after "function
  * name {" (bash: the third word opens the body) made the parse check
  * refuse the line ("{ ((" read as a function's "name ("), so nothing in
@@ -3496,6 +3532,7 @@ int main(void)
 	    cmocka_unit_test(arrays_aliases_and_functions_bash_does_not_evaluate_pass),
 	    cmocka_unit_test(bash_expansions_of_quoted_values_fire),
 	    cmocka_unit_test(command_lines_read_again_inside_the_line_are_judged),
+	    cmocka_unit_test(a_substitution_in_an_expanded_here_document_fires),
 	    cmocka_unit_test(bash_subscripts_and_offsets_of_quoted_text_fire),
 	    cmocka_unit_test(a_function_keyword_with_parentheses_is_judged),
 	    cmocka_unit_test(a_subshell_after_a_reserved_word_is_a_subshell),
