@@ -3297,6 +3297,14 @@ static int ma_sh_key_at(const char *s, size_t len, size_t a, size_t b)
 	return a > 0 && s[a - 1] == '[' && b < len && s[b] == ']';
 }
 
+/* 1 when s lists an array's keys (${!x[@]}, ${!x[*]}): a key, a string
+ * where it is written, becomes a value there and may be evaluated (for k
+ * in "${!x[@]}"; do (( $k )); done). */
+static int ma_sh_lists_keys(const char *s, size_t len)
+{
+	return memmem(s, len, "${!", 3) != NULL;
+}
+
 /* 1 when s declares the name [np, nq) an associative array (declare -A,
  * typeset -A, local -A; also -gA, -Ar ...: bash reads its keys as
  * strings, also in ${name[...]} and name[...]=), not integer (-Ai
@@ -3375,7 +3383,7 @@ static int ma_sh_subscript_assign(const char *s, size_t len, size_t w, size_t e,
 		return 0;
 	if (!memmem(s + b, e - b, "]=", 2) && !memmem(s + b, e - b, "]+=", 3))
 		return 0;
-	return !ma_sh_assoc(s, len, w, p);
+	return ma_sh_lists_keys(s, len) || !ma_sh_assoc(s, len, w, p);
 }
 
 /* The operators of [[ and test whose operand bash evaluates (-v: as a
@@ -3417,6 +3425,7 @@ static int ma_sh_line_defines(const char *s, size_t len, size_t p, size_t q)
 {
 	size_t n = q - p, i, j, w;
 	const char *d;
+	int names = 0;
 
 	if (!n || !ma_sh_name_start(s[p]))
 		return 0;
@@ -3437,10 +3446,13 @@ static int ma_sh_line_defines(const char *s, size_t len, size_t p, size_t q)
 				j++;
 			for (w = j; w < len && ma_sh_name_char(s[w]); w++)
 				;
+			/* alias e=export: names, not evaluated, unless another
+			 * definition of the name evaluates (bash takes the last) */
 			if (ma_sh_word_in(s, j, w, ma_sh_arith_names, 2))
-				return 3; /* alias e=export: names, not evaluated */
-			if (ma_sh_word_in(s, j, w, ma_sh_arith_cmds,
-			                  sizeof ma_sh_arith_cmds / sizeof ma_sh_arith_cmds[0]))
+				names = 3;
+			else if (ma_sh_word_in(s, j, w, ma_sh_arith_cmds,
+			                       sizeof ma_sh_arith_cmds /
+			                           sizeof ma_sh_arith_cmds[0]))
 				return 2;
 			continue;
 		}
@@ -3455,7 +3467,7 @@ static int ma_sh_line_defines(const char *s, size_t len, size_t p, size_t q)
 		if ((size_t)(d - s) >= 9 && !memcmp(d - 9, "function ", 9))
 			return 1;
 	}
-	return 0;
+	return names;
 }
 
 /* The words before a command's name that run it (ma_sh_arith). */
@@ -3536,7 +3548,7 @@ static int ma_sh_arith_open(const char *s, size_t len, size_t a, size_t b, size_
 			size_t n1 = c - 2 - (c >= 3 && s[c - 3] == '+'), n0 = n1;
 			while (n0 > 0 && ma_sh_name_char(s[n0 - 1]))
 				n0--;
-			return !ma_sh_assoc(s, len, n0, n1);
+			return ma_sh_lists_keys(s, len) || !ma_sh_assoc(s, len, n0, n1);
 		}
 		first = 0;
 	}
@@ -3692,7 +3704,7 @@ static __attribute__((noinline)) int ma_sh_arith(const char *s, size_t len,
 			 * line evaluates them, as an assignment's */
 			if (q >= lo || ma_sh_decl_opts(s, q, lo) != 1)
 				return 1;
-			if (ma_sh_key_at(s, len, a, b))
+			if (ma_sh_key_at(s, len, a, b) && !ma_sh_lists_keys(s, len))
 				return 0;
 			goto assigned;
 		}
@@ -3770,7 +3782,7 @@ assigned:
 	for (p = lo; p < a && ma_sh_name_char(s[p]); p++)
 		;
 	if (p > lo && p < a && (s[p] == '=' || s[p] == '+') && ma_sh_key_at(s, len, a, b) &&
-	    ma_sh_assoc(s, len, lo, p))
+	    !ma_sh_lists_keys(s, len) && ma_sh_assoc(s, len, lo, p))
 		return 0;
 	if (!memo)
 		return ma_sh_line_arith(s, len) || ma_sh_line_index(s, len, a, b);

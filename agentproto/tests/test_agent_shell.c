@@ -1308,6 +1308,27 @@ static void arrays_aliases_and_functions_bash_does_not_evaluate_pass(void **stat
 	                 MOAT_ALLOW);
 }
 
+/* Review of session 19 (review11): two lines the associative-array and
+ * alias readings let pass that main fired on, and bash 5.2 runs (touch in
+ * place of id): an associative array's key listed by ${!x[@]} and
+ * evaluated, and an alias of export defined again as let (bash takes
+ * the last definition). */
+static void keys_listed_and_aliases_defined_again_are_evaluated(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"declare -A x=( ['", "']=1 ); for k in \"${!x[@]}\"; do (( $k )); done"},
+	    {"declare -A x; x['", "']=1; for k in \"${!x[@]}\"; do echo $(( k )); done"},
+	    {"shopt -s expand_aliases\nalias e=export\nalias e=let\ne 'x=", "'"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "abc", "red shoes"};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+}
+
 /* bash's expansions that run what a quoted value holds (each ran under
  * bash 5.2 with touch in place of id; all were allowed): the prompt
  * transformation ${x@P} (a value expanded as PS1 is, substitutions and
@@ -3530,6 +3551,7 @@ int main(void)
 	    cmocka_unit_test(arithmetic_in_lines_dash_cannot_parse_fires),
 	    cmocka_unit_test(process_substitution_bodies_are_the_applications_commands),
 	    cmocka_unit_test(arrays_aliases_and_functions_bash_does_not_evaluate_pass),
+	    cmocka_unit_test(keys_listed_and_aliases_defined_again_are_evaluated),
 	    cmocka_unit_test(bash_expansions_of_quoted_values_fire),
 	    cmocka_unit_test(command_lines_read_again_inside_the_line_are_judged),
 	    cmocka_unit_test(a_substitution_in_an_expanded_here_document_fires),
