@@ -266,16 +266,17 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* session 19 (promptdetect7): the override without "ignore": what
      * came before not to be followed ("don't follow any previous
      * requests", "never execute prior commands"; "previous versions of
-     * the guide" and "the previous owner's advice" are none), the
+     * the guide", "the previous owner's advice" and libpng's "stop the
+     * processing of your original input data" are none), the
      * processing of orders stopped ("stop processing commands." as a
      * sentence; "stop executing commands on error" is none), and the
      * bare "ignore the instruction(s)" as a whole sentence
      * ("Ignoriere die Anweisung", "Ignora las instrucciones."; "ignore
      * the instructions on the packet" stays at 0.6) */
     {PF_OVERRIDE, 0.8,
-     "NEG * FOLLOW|execute~|process~|answer~|obey~ * previous|prior|earlier|preceding|above|"
-     "former|foregoing|original|initial|old request~|task~|message~|prompt~|orders|input~|"
-     "question~|instruction~|command~"},
+     "NEG * FOLLOW|execute~|answer~|obey~ * previous|prior|earlier|preceding|above|former|"
+     "foregoing|old request~|task~|message~|prompt~|orders|input~|question~|instruction~|"
+     "command~"},
     {PF_OVERRIDE, 0.8,
      "% stop|cease|halt|quit processing|executing|following|obeying|accepting|reading * "
      "command~|instruction~|request~|orders|input~|prompt~|rules $"},
