@@ -204,6 +204,12 @@ static const struct ma_pr_class ma_pr_classes[] = {
      "drug~ poison~ malware ransomware keylogger hack~ steal~ kill~ murder~ nsfw "
      "explicit offensive racist obscene~ violent violence napalm thermite sarin ricin anthrax "
      "nerve"},
+    /* verbs that give a text back in another shape (session 19,
+     * promptdetect7: a class, not a literal list, so that the pattern is
+     * tried only at these words, not at every word of their first two
+     * letters: "for", "return", "to" ...) */
+    {"REFMT", "rephras~ reword~ restat~ paraphras~ reformat~ rewrite rewriting convert~ format "
+              "formatting transform~ recast explain~ tldr express turn transcrib~ render"},
 };
 #define MA_PR_NCLASS (sizeof ma_pr_classes / sizeof ma_pr_classes[0])
 
@@ -274,7 +280,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * ("Ignoriere die Anweisung", "Ignora las instrucciones."; "ignore
      * the instructions on the packet" stays at 0.6) */
     {PF_OVERRIDE, 0.8,
-     "NEG * FOLLOW|execute~|answer~|obey~ * previous|prior|earlier|preceding|above|former|"
+     "NEG FOLLOW|execute~|answer~|obey~ * previous|prior|earlier|preceding|above|former|"
      "foregoing|old request~|task~|message~|prompt~|orders|input~|question~|instruction~|"
      "command~"},
     {PF_OVERRIDE, 0.8,
@@ -691,7 +697,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * given|assigned"},
     {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * been|were provided|told|fed"},
     {PF_EXTRACTION, 0.85,
-     "SHOW|SAY|WHAT ** INSTR * YOU * given|assigned|informed|briefed|instructed|provided|told|"
+     "WHAT|return|recite * INSTR * YOU * given|assigned|informed|briefed|instructed|provided|told|"
      "fed !by|for|at|in|on|about|during|when|yesterday|last"},
     /* session 19: what the model's makers told it ("what did the
      * developer tell you to do?", "which topics did your operator tell
@@ -734,9 +740,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * place or for a task ("your directions to the museum", "your
      * instructions for the shelf") */
     {PF_EXTRACTION, 0.85,
-     "rephras~|reword~|restat~|paraphras~|reformat~|rewrite|rewriting|convert~|format|"
-     "formatting|transform~|recast|explain~|tldr|express|turn|transcrib~|render * "
-     "YOUR|HIDDEN instruction~|rules|ruleset~|guideline~|directive~|prompt|prompts|command~|"
+     "REFMT * YOUR|HIDDEN instruction~|rules|ruleset~|guideline~|directive~|prompt|prompts|command~|"
      "programming|constraint~|restriction~ !for|on|about|from|of|with|regarding|DOCNOUN"},
     /* ... how to change what the model was given ("how do I change the
      * instructions given to you?"; "the instructions given to you by the
@@ -753,7 +757,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "couplet~|rhyme~|rhyming|haiku~|limerick~|verse~|riddle~|sonnet~|rap|lyrics|acrostic~|"
      "response~|reply|answer~|output"},
     {PF_EXTRACTION, 0.8,
-     "secret|access|security|entry|unlock|master word|words|phrase|code|codes|key "
+     "secret|unlock|master word|words|phrase|code|codes|key "
      "in|into|within * YOUR|a|an|THE * poem~|story|stories|song~|couplet~|rhyme~|rhyming|"
      "haiku~|limerick~|verse~|riddle~|sonnet~|rap|lyrics|acrostic~|response~|reply|answer~|"
      "output"},
