@@ -740,7 +740,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * place or for a task ("your directions to the museum", "your
      * instructions for the shelf") */
     {PF_EXTRACTION, 0.85,
-     "REFMT * YOUR|HIDDEN instruction~|rules|ruleset~|guideline~|directive~|prompt|prompts|command~|"
+     "REFMT * YOUR|HIDDEN "
+     "instruction~|rules|ruleset~|guideline~|directive~|prompt|prompts|command~|"
      "programming|constraint~|restriction~ !for|on|about|from|of|with|regarding|DOCNOUN"},
     /* ... how to change what the model was given ("how do I change the
      * instructions given to you?"; "the instructions given to you by the
