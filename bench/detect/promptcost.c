@@ -135,11 +135,20 @@ static void run_input(const char *in, size_t n, const char *where, struct tally 
 	     (rule[0] ? !rule[1] || strcmp(rule[0], rule[1]) : rule[1] != NULL))) {
 		file->diffs++;
 		all->diffs++;
+		/* a held-out set's text is never shown: it is for measurement
+		 * only, and whoever reads this output may be writing rules */
+		static const char hidden[] = "(held-out text not shown)";
+		int held = strstr(where, "heldout") != NULL;
+		size_t shown = n < 80 ? n : 80;
+
+		while (shown > 0 && shown < n && ((unsigned char)in[shown] & 0xC0) == 0x80)
+			shown--; /* cut at a character boundary */
 		if (shown_diffs++ < max_diffs)
 			fprintf(stderr,
-			        "differs (%s, %zu bytes): new %.17g %s, old %.17g %s: %.80s\n",
+			        "differs (%s, %zu bytes): new %.17g %s, old %.17g %s: %.*s\n",
 			        where, n, sc[0], rule[0] ? rule[0] : "-", sc[1],
-			        rule[1] ? rule[1] : "-", in);
+			        rule[1] ? rule[1] : "-", held ? (int)sizeof hidden - 1 : (int)shown,
+			        held ? hidden : in);
 	}
 }
 

@@ -3,7 +3,8 @@
 # (bench/detect/promptcost.c): BASE's ma_prompt*.c compiled from `git
 # archive` with every global renamed old_*, linked beside this tree's
 # libmoatagent; each input scored by both (best of SCOREPASS, default 5),
-# p50 / p99 / max per file, and every input whose score or rule differs.
+# p50 / p99 / max per file, and every input whose score or rule differs
+# (its first 80 bytes; a held-out set's text is never shown).
 # Then callgrind's instructions of each scorer (ma_prompt_score and
 # old_ma_prompt_score collected, one pass) per file.
 #
