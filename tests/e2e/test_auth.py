@@ -416,7 +416,16 @@ def test_an_unknown_account_costs_as_much_as_a_wrong_password(srv):
             expect_problem(r, 401, "invalid_credentials")
             return dt
 
-        wrong = sorted(timed(email) for _ in range(3))[1]
-        unknown = min(timed("nobody%d@example.com" % i) for i in range(3))
-        check(unknown >= 0.25 * wrong, "unknown account answered in %.1f ms, a wrong password in %.1f ms"
-              % (unknown * 1000, wrong * 1000))
+        # the two kinds interleaved and each one's fastest answer compared:
+        # Argon2's cost is a floor no load lowers, while a load spike only
+        # raises one answer (a median of three wrong passwords once read
+        # 100.9 ms beside 23.0 ms unknown on a loaded CI machine); without
+        # Argon2 an unknown account answers in about a millisecond
+        # (four of each: the address's limit is ten failures)
+        wrong, unknown = [], []
+        for i in range(4):
+            wrong.append(timed(email))
+            unknown.append(timed("nobody%d@example.com" % i))
+        check(min(unknown) >= 0.25 * min(wrong),
+              "unknown account answered in %.1f ms at best, a wrong password in %.1f ms at best"
+              % (min(unknown) * 1000, min(wrong) * 1000))
