@@ -3333,19 +3333,20 @@ static int ma_sh_assoc(const char *s, size_t len, size_t np, size_t nq)
 				continue;
 			/* its words to the command's end: options, then names */
 			for (w = e; w < len && !strchr(";&|\n`)", s[w]); w++) {
+				size_t we = w;
+
 				if (s[w] == ' ' || s[w] == '\t')
 					continue;
-				if (s[w] == '-') {
-					for (w++; w < len && ma_sh_name_char(s[w]); w++)
-						f |= s[w] == 'A' ? 1 : s[w] == 'i' ? 2 : 0;
-				} else if (f == 1 && w + (nq - np) <= len &&
-				           !memcmp(s + w, s + np, nq - np) &&
-				           (w + (nq - np) == len ||
-				            strchr("=+ \t;&|\n", s[w + (nq - np)]))) {
+				while (we < len && !strchr(" \t;&|\n`)", s[we]))
+					we++;
+				if (s[w] == '-')
+					f |= ma_sh_decl_opts(s, w, we);
+				else if (f == 1 && w + (nq - np) <= len &&
+				         !memcmp(s + w, s + np, nq - np) &&
+				         (w + (nq - np) == len ||
+				          strchr("=+ \t;&|\n", s[w + (nq - np)])))
 					return 1;
-				}
-				while (w < len && !strchr(" \t;&|\n`)", s[w]))
-					w++;
+				w = we;
 				if (w >= len || strchr(";&|\n`)", s[w]))
 					break;
 			}
@@ -4001,9 +4002,9 @@ static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 static int ma_sh_reparses(const char *s, size_t p, size_t q)
 {
 	static const struct ma_sh_lit shells[] = {
-	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
-	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("busybox"),
-	    MA_SH_LIT("su"),  MA_SH_LIT("eval"), MA_SH_LIT("trap")};
+	    MA_SH_LIT("sh"),   MA_SH_LIT("bash"),    MA_SH_LIT("dash"),
+	    MA_SH_LIT("zsh"),  MA_SH_LIT("ksh"),     MA_SH_LIT("ash"),
+	    MA_SH_LIT("mksh"), MA_SH_LIT("busybox"), MA_SH_LIT("su")};
 	size_t k, c;
 	int with_c = 0;
 
@@ -4027,7 +4028,7 @@ static int ma_sh_reparses(const char *s, size_t p, size_t q)
 		q = k;
 		for (p = q; p > c && s[p - 1] != '/'; p--)
 			;
-		if (q > p && ma_sh_word_in(s, p, q, shells, sizeof shells / sizeof shells[0] - 2))
+		if (q > p && ma_sh_word_in(s, p, q, shells, sizeof shells / sizeof shells[0]))
 			return 1;
 		k = c;
 	}
