@@ -28,6 +28,7 @@ const ROUTES = [
 const $ = (id) => document.getElementById(id);
 let me = null;
 let cleanup = null; // the current screen's teardown (e.g. closes the live feed)
+let focusView = false; // a navigation's screen takes the focus when it is drawn
 
 // Parses the hash into {parts, query}.
 export function currentRoute() {
@@ -41,10 +42,17 @@ export function currentRoute() {
 
 
 // nodes: nodes, strings (as text) or arrays of them; null and false are left out.
+// After a navigation the new screen takes the focus here, once, as it is
+// drawn: not when its last request answers, by which time the keyboard may
+// have moved on (a focused link would lose the Enter meant for it).
 function setView(title, ...nodes) {
   const view = $('view');
   view.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
   document.title = title ? `${title} · Moat` : 'Moat';
+  if (focusView) {
+    focusView = false;
+    view.focus({ preventScroll: true });
+  }
 }
 
 function loginView(message) {
@@ -148,7 +156,8 @@ $('logout').addEventListener('click', async () => {
 });
 
 window.addEventListener('hashchange', () => {
-  render().then(() => $('view').focus({ preventScroll: true }));
+  focusView = true;
+  render();
 });
 
 start();

@@ -152,6 +152,34 @@ export const OVERVIEW_TESTS = [
     await page.getByRole('heading', { name: 'Overview' }).waitFor();
   }],
 
+  // A keyboard user who moves on while the screen still loads keeps the
+  // focus where they put it: the screen takes it once, when it is drawn,
+  // not again when its last request answers (that stole a focused link
+  // and the Enter meant for it; CI at eebd0cc).
+  ['overview: focus moved while the screen loads stays where the keyboard put it', async (ctx, admin) => {
+    const { slug } = await project(admin);
+    const page = await ctx.page();
+    let release;
+    const held = new Promise((r) => { release = r; });
+    await ctx.signIn(page);
+    await page.goto(`${ctx.srv.base}/#/projects`);
+    await page.getByRole('link', { name: slug, exact: true }).waitFor();
+    await page.route('**/stats?*', async (route) => { await held; await route.continue(); });
+    await page.getByRole('link', { name: slug, exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Overview' }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'view', 'the drawn screen takes the focus');
+    const attacks = page.getByRole('navigation', { name: 'Project' }).getByRole('link', { name: 'Attacks' });
+    await attacks.focus();
+    release();
+    await waitText(page, '#ov-total', '0');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Attacks',
+      'the focus stays on the link the keyboard moved to');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Attacks' }).waitFor();
+  }],
+
   ['overview: attacker text in endpoints and addresses is text, live and loaded', async (ctx, admin) => {
     const { slug, token } = await project(admin);
     const evs = PAYLOADS.slice(0, 8).map((p, i) => event({ endpoint: p, source_ip: `203.0.113.${i + 1}`, ts: new Date(Date.now() - i * 1000).toISOString() }));
