@@ -1,0 +1,90 @@
+"""Shared steps of the prompt-corpus converters (raw/ -> cases/; offline, standard library).
+
+The converters of bench/detect/heldout8 and of bench/detect/devprompt's
+convert_if.py import this module: each reads its raw/ files into lists of
+strings and hands them to write_cases(), which leaves out what another corpus
+already holds, keeps one copy of repeats, and writes shared/corpus's format
+(its README.md): one {"input": ...} object a line, UTF-8, LF.
+
+A case is "already held" when it, with white space trimmed, or its key (the
+first 120 characters of its words: lower case, every run of non-word
+characters read as one space) is a case string of another corpus folder
+(any category). heldout6/convert.py and devprompt/convert.py apply the same
+rule with their own copies of these helpers.
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+DETECT = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.normpath(os.path.join(DETECT, "..", ".."))
+SHARED_DEFAULT = os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "cases"))
+
+
+def key(s):
+    return re.sub(r"\W+", " ", s.lower()).strip()[:120]
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+def jsonl(path):
+    return [json.loads(ln) for ln in read(path).split("\n") if ln]
+
+
+def strings_of(d, skip=()):
+    """Every case string of a corpus folder, any category; files whose path
+    is in skip are not read."""
+    out = set()
+    for p in sorted(glob.glob(os.path.join(d, "*", "*.jsonl"))):
+        if os.path.abspath(p) in skip:
+            continue
+        for o in jsonl(p):
+            v = o.get("input", o.get("operation"))
+            if isinstance(v, str):
+                out.add(v)
+    return out
+
+
+def held_elsewhere(dirs, skip=()):
+    """Trimmed strings and keys of every case of the given corpus folders."""
+    others = set()
+    for d in dirs:
+        if not os.path.isdir(d):
+            sys.exit("no corpus folder %s (give the development set with --shared)" % d)
+        for v in strings_of(d, skip):
+            others.add(v.strip())
+            others.add(key(v))
+    return others
+
+
+def write_cases(cases_dir, outs, others):
+    """outs: (category, file name without .jsonl, list of strings). Writes each
+    file under cases_dir/category and prints what was kept and left out."""
+    mine = set()
+    total = {}
+    for cat, name, items in outs:
+        kept, dropped, dup = [], 0, 0
+        for s in items:
+            if not s.strip():
+                continue
+            if s.strip() in others or key(s) in others:
+                dropped += 1
+            elif key(s) in mine:
+                dup += 1
+            else:
+                mine.add(key(s))
+                kept.append(s)
+        os.makedirs(os.path.join(cases_dir, cat), exist_ok=True)
+        with open(os.path.join(cases_dir, cat, name + ".jsonl"), "w", encoding="utf-8", newline="\n") as o:
+            for s in kept:
+                o.write(json.dumps({"input": s}, ensure_ascii=False) + "\n")
+        total[cat] = total.get(cat, 0) + len(kept)
+        print("%-17s %-34s %4d cases (%d in the other sets left out, %d repeated)" %
+              (cat, name, len(kept), dropped, dup))
+    for cat in sorted(total):
+        print("%-17s %-34s %4d cases" % (cat, "total", total[cat]))
