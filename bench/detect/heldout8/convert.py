@@ -6,8 +6,11 @@ object a line, UTF-8, LF:
   cases/prompt-injection/arcanum_pi_taxonomy.jsonl   the attack examples of the Arcanum
                                                      Prompt Injection Taxonomy (techniques,
                                                      evasions, injection intents)
+  cases/prompt-injection/rebuff_examples.jsonl       rebuff's example injections (user-input
+                                                     examples scored >= 0.9, vector-store seeds)
   cases/benign-prompts/oasst_prompts.jsonl           Open-Assistant's two English prompt
                                                      samples for manual model evaluation
+  cases/benign-prompts/rebuff_examples.jsonl         rebuff's user-input examples scored 0.0
 A case is left out when it, with white space trimmed, or the first 120
 characters of its words (lower case, every run of non-word characters read as
 one space) is a case of the development sets (shared/corpus,
@@ -16,6 +19,7 @@ its words repeat an earlier case of this set. Run it before
 devprompt/convert_if.py (which leaves out this set's cases).
 """
 import argparse
+import csv
 import glob
 import json
 import os
@@ -75,6 +79,21 @@ def arcanum():
             for s in v if s not in ARCANUM_DESCRIPTIONS]
 
 
+def rebuff(benign):
+    """rebuff's user-input examples carry the likelihood score rebuff expects;
+    >= 0.9 are injections, 0.0 ordinary requests; the one in between (a lone
+    "Ignore", 0.2) is neither. documents.txt: one quoted string a line, the
+    injections rebuff seeds its vector store with."""
+    with open(os.path.join(PI, "rebuff_user_input_examples.txt"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    if benign:
+        return [r["user_string"] for r in rows if float(r["likelihood_score"]) == 0.0]
+    out = [r["user_string"] for r in rows if float(r["likelihood_score"]) >= 0.9]
+    for ln in cc.read(os.path.join(PI, "rebuff_documents.txt")).split("\n"):
+        out += next(csv.reader([ln.strip()]))
+    return out
+
+
 def oasst():
     out = []
     for fn in ("oasst_prompt_lottery_en_250_text.jsonl", "oasst_en_100_text.jsonl"):
@@ -93,7 +112,9 @@ def main():
              if os.path.abspath(d) != os.path.abspath(CASES)]
     cc.write_cases(CASES, [
         ("prompt-injection", "arcanum_pi_taxonomy", arcanum()),
+        ("prompt-injection", "rebuff_examples", rebuff(False)),
         ("benign-prompts", "oasst_prompts", oasst()),
+        ("benign-prompts", "rebuff_examples", rebuff(True)),
     ], cc.held_elsewhere(dirs))
 
 
