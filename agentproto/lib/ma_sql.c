@@ -57,6 +57,7 @@
  */
 #include "ma_int.h"
 #include "ma_sql_lex.h"
+#include "ma_sql_lit.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -1198,172 +1199,18 @@ static __attribute__((noinline)) int ma_num_names(const char *sql, size_t len, s
 	return yes;
 }
 
-/* A word t of an input that starts with a string in a number place
+/* A word t of an input that starts with a literal in a number place
  * (ma_num_place's 2) may stand there: a word of the condition (OR, IS,
- * NOT, LIKE, IN ..., AND), NULL, TRUE, FALSE or the name compared there. */
+ * NOT, LIKE, IN ..., AND, IS DISTINCT FROM), NULL, TRUE, FALSE or the
+ * name compared there. */
 static int ma_num_str_word(const char *sql, const struct ma_sql_tok *t,
                            const struct ma_sql_tok *prev)
 {
 	const int kw = ma_tok_kw(sql, t);
 
 	return ma_kw_condition(kw) || kw == KW_AND || kw == KW_NULL || kw == KW_TRUE ||
-	       kw == KW_FALSE || (kw == KW_NONE && ma_num_name_known(sql, t, prev));
-}
-
-/* The body of a string token t (its quotes and a MySQL charset or N/E
- * prefix left out): *n bytes. */
-static const char *ma_num_str_body(const char *sql, const struct ma_sql_tok *t, size_t *n)
-{
-	size_t s = t->start, e = t->end;
-
-	while (s < e && sql[s] != '\'' && sql[s] != '"')
-		s++;
-	*n = e - s >= 2 ? e - s - 2 : 0;
-	return sql + s + (e - s >= 2);
-}
-
-/* A string's body x (n bytes) as a truth value, as MySQL and SQLite
- * read it: its leading number (spaces, a sign, digits, a point) is not
- * zero. */
-static int ma_num_str_truthy(const char *x, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && x[i] == ' ')
-		i++;
-	if (i < n && (x[i] == '+' || x[i] == '-'))
-		i++;
-	for (; i < n && ((x[i] >= '0' && x[i] <= '9') || x[i] == '.'); i++)
-		if (x[i] >= '1' && x[i] <= '9')
-			return 1;
-	return 0;
-}
-
-/* Whether the comparison that an input starting with a string s writes
- * holds between its own literals: s, then = == <=> IS LIKE, or <> != IS
- * NOT NOT LIKE, or < > <= >=, then another string (ma_num_judge's
- * string first, session 19). A tautology the input writes ('x'='x',
- * 'a'<>'b', "a"="a"; MySQL compares without case) is true for every row
- * whatever it is compared to; a comparison of two different texts with =
- * ("key"="value": configuration prose) is not one. SQLite: <>, !=, IS
- * NOT, NOT LIKE and NOT IN between strings hold for every row whatever
- * their texts ((id = 'a') is 0 or 1, never equal to text), and strings
- * joined by || first are judged by that alone. IS [NOT] NULL / TRUE /
- * FALSE / UNKNOWN after a string holds by its text as a truth value ('a'
- * is not null, 'a' is not true). The literals are
- * compared as written (escapes and MySQL's padding left alone). */
-static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok *w, int n, int i,
-                           size_t b)
-{
-	const struct ma_sql_tok *t, *r;
-	int neg = 0, ord = 0, c, cat = 0;
-	size_t xn, yn;
-	const char *x, *y;
-
-	while (i < n && w[i].type != MA_SQL_T_STRING) { /* (past ma_num_place's ( - +) */
-		t = ma_next_sig(w, n, i);
-		if (!t)
-			return 0;
-		i = (int)(t - w);
-	}
-	if (i >= n)
-		return 0;
-	t = ma_next_sig(w, n, i);
-	/* SQLite's and PostgreSQL's || joins strings ('a'||'b'<>'c') */
-	while (t && !MA_SQL_MY(dialect) && t->type == MA_SQL_T_OP && ma_op_is(sql, t, "||")) {
-		const struct ma_sql_tok *u = ma_next_sig(w, n, (int)(t - w));
-		if (!u || u->type != MA_SQL_T_STRING || u->end > b)
-			return 0;
-		cat = 1;
-		t = ma_next_sig(w, n, (int)(u - w));
-	}
-	while (t && t->type == MA_SQL_T_RPAREN) /* ('a')<>('b') */
-		t = ma_next_sig(w, n, (int)(t - w));
-	if (!t || t->end > b)
-		return 0;
-	if (t->type == MA_SQL_T_OP) {
-		const size_t on = t->end - t->start;
-		const char *o = sql + t->start;
-		if ((on == 2 && (!memcmp(o, "<>", 2) || !memcmp(o, "!=", 2))))
-			neg = 1;
-		else if (o[0] == '<' || o[0] == '>')
-			ord = on == 3 ? 0 : o[0]; /* (<=> is equality) */
-		else if (o[0] != '=')
-			return 0;
-		if (ord && on == 2 && o[1] == '=')
-			ord = o[0] == '<' ? 'l' : 'g';
-	} else if (t->type == MA_SQL_T_WORD) {
-		int kw = ma_tok_kw(sql, t);
-		if (kw == KW_NOT) {
-			t = ma_next_sig(w, n, (int)(t - w));
-			neg = 1;
-			if (t && t->type == MA_SQL_T_WORD && ma_tok_kw(sql, t) == KW_IN &&
-			    dialect == MOAT_SQL_SQLITE) {
-				/* SQLite: (id = 'a') NOT IN ('b'), every row (MySQL's
-				 * IN binds more tightly than =) */
-				r = ma_next_sig(w, n, (int)(t - w));
-				r = r && r->type == MA_SQL_T_LPAREN
-				        ? ma_next_sig(w, n, (int)(r - w))
-				        : NULL;
-				return r && r->type == MA_SQL_T_STRING && r->end <= b &&
-				       !(r->flags & MA_SQL_F_UNTERMINATED);
-			}
-			if (!t || t->type != MA_SQL_T_WORD || ma_tok_kw(sql, t) != KW_LIKE)
-				return 0;
-		} else if (kw == KW_IS) {
-			const struct ma_sql_tok *u = ma_next_sig(w, n, (int)(t - w));
-			int k2;
-			if (u && u->type == MA_SQL_T_WORD && ma_tok_kw(sql, u) == KW_NOT) {
-				neg = 1;
-				t = u;
-				u = ma_next_sig(w, n, (int)(u - w));
-			}
-			/* IS [NOT] NULL / TRUE / FALSE / UNKNOWN of a string: 'a' is
-			 * not null, 'a' is not true (every row on SQLite 3.40 and
-			 * MariaDB 10.11: (id = 'a') is 0, never null nor true) */
-			k2 = u && u->type == MA_SQL_T_WORD && u->end <= b ? ma_tok_kw(sql, u)
-			                                                  : KW_NONE;
-			if (k2 == KW_NULL || k2 == KW_UNKNOWN)
-				return neg;
-			if (k2 == KW_TRUE || k2 == KW_FALSE) {
-				x = ma_num_str_body(sql, &w[i], &xn);
-				return (ma_num_str_truthy(x, xn) == (k2 == KW_TRUE)) != neg;
-			}
-		} else if (kw != KW_LIKE) {
-			return 0;
-		}
-	} else {
-		return 0;
-	}
-	r = ma_next_sig(w, n, (int)(t - w));
-	while (r && r->type == MA_SQL_T_LPAREN)
-		r = ma_next_sig(w, n, (int)(r - w));
-	if (!r || r->type != MA_SQL_T_STRING || r->end > b || (r->flags & MA_SQL_F_UNTERMINATED))
-		return 0;
-	if (neg && dialect == MOAT_SQL_SQLITE)
-		return 1; /* (id = 'a') <> 'a' there: 0 is never equal to text */
-	if (cat)
-		return 0; /* (joined strings: compared only as above) */
-	x = ma_num_str_body(sql, &w[i], &xn);
-	y = ma_num_str_body(sql, r, &yn);
-	if (MA_SQL_MY(dialect))
-		c = strncasecmp(x, y, xn < yn ? xn : yn);
-	else
-		c = memcmp(x, y, xn < yn ? xn : yn);
-	if (c == 0)
-		c = xn < yn ? -1 : xn > yn;
-	switch (ord) {
-	case '<':
-		return c < 0;
-	case '>':
-		return c > 0;
-	case 'l':
-		return c <= 0;
-	case 'g':
-		return c >= 0;
-	default:
-		return neg ? c != 0 : c == 0;
-	}
+	       kw == KW_FALSE || kw == KW_DISTINCT || kw == KW_FROM ||
+	       (kw == KW_NONE && ma_num_name_known(sql, t, prev));
 }
 
 /* 1 when an input whose first significant token is w[i] (starting at or
@@ -1376,7 +1223,8 @@ static int ma_num_str_true(int dialect, const char *sql, const struct ma_sql_tok
  * the name compared there (session 18: id = id>0 in MySQL, id = id<>0 in
  * SQLite and MySQL: every row) (b: its end); 2 when it is a string the
  * input opens and closes (session 19: id = 'a'<>'b', judged stricter by
- * ma_num_judge: a tautology of the input's own literals). */
+ * ma_num_judge: a tautology of the input's own literals), or NULL, TRUE,
+ * FALSE or CAST( (session 20: id = NULL IS NULL). */
 static __attribute__((noinline)) int ma_num_place(const char *sql, const struct ma_sql_tok *prev,
                                                   int prev_kw, const struct ma_sql_tok *w, int n,
                                                   int i, size_t b)
@@ -1401,12 +1249,21 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
 	}
 	for (int k = 0; k < 4 && i < n && w[i].start < b; k++) {
 		const struct ma_sql_tok *t = &w[i];
+		int kw;
 		if (t->type == MA_SQL_T_NUMBER)
 			return 1;
 		if (t->type == MA_SQL_T_STRING) /* a string the input opens and closes */
 			return t->end <= b && !(t->flags & MA_SQL_F_UNTERMINATED) ? 2 : 0;
-		if (t->type == MA_SQL_T_QIDENT ||
-		    (t->type == MA_SQL_T_WORD && ma_tok_kw(sql, t) == KW_NONE))
+		kw = ma_tok_kw(sql, t);
+		/* another literal of its own: NULL, TRUE, FALSE, CAST(... AS ...) */
+		if (kw == KW_NULL || kw == KW_TRUE || kw == KW_FALSE)
+			return t->end <= b ? 2 : 0;
+		if (kw == KW_NONE && t->end - t->start == 4 &&
+		    strncasecmp(sql + t->start, "cast", 4) == 0) {
+			const struct ma_sql_tok *u = ma_next_sig(w, n, i);
+			return u && u->type == MA_SQL_T_LPAREN && u->end <= b ? 2 : 0;
+		}
+		if (t->type == MA_SQL_T_QIDENT || (t->type == MA_SQL_T_WORD && kw == KW_NONE))
 			return ma_num_name_known(sql, t, prev);
 		if (t->type != MA_SQL_T_LPAREN &&
 		    !(t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
@@ -1425,9 +1282,10 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
  * stands in a number place after prev (ma_num_place), adds a comparison,
  * one of ma_kw_condition's words or MySQL's || and holds no name but the
  * one compared there and at most two more the statement writes before
- * the input (ma_num_names: 1 or price). Starting with a string, it must
- * write a comparison that holds between its own literals
- * (ma_num_str_true), every token its own and no word but a condition's.
+ * the input (ma_num_names: 1 or price; SQLite's rowid, oid, _rowid_
+ * always). Starting with a literal, it must write a comparison whose
+ * value its literals fix and that holds for every row
+ * (ma_sql_lit_holds), every token its own and no word but a condition's.
  * Called after the window's loop (its state final), only where nothing
  * else fired, behind a test of prev's type in the caller (the caller
  * checks that the rest of the statement runs). sum (may be NULL): the
@@ -1455,7 +1313,10 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 	place = ma_num_place(sql, prev, prev_kw, w, n, i, b);
 	if (!place || !(ma_sql_sum_of(sum, sql + a, b - a) & MA_SQL_B_NUM))
 		return 0;
-	if (place == 2 && !ma_num_str_true(dialect, sql, w, n, i, b))
+	/* a literal first: the comparison it writes must hold for every row
+	 * (ma_sql_lit_holds); the tokens of that literal (a CAST's words) are
+	 * its own */
+	if (place == 2 && !ma_sql_lit_holds(dialect, sql, w, n, i, b, prev, &i))
 		return 0;
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i];
@@ -1474,6 +1335,10 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 			continue;
 		}
 		if (tk->type == MA_SQL_T_QIDENT) {
+			/* SQLite's "b" after a literal: a text there (ma_sql_lit) */
+			if (place == 2 && dialect == MOAT_SQL_SQLITE && sql[tk->start] == '"' &&
+			    tk->end <= b)
+				continue;
 			/* a name the statement does not compare here: another
 			 * column only where the statement writes it (ma_num_names) */
 			if (!ma_num_name_known(sql, tk, prev)) {
@@ -1488,8 +1353,12 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 		kw = ma_tok_kw(sql, tk);
 		if (kw == KW_NONE) {
 			const struct ma_sql_tok *next = ma_next_sig(w, n, i);
+			/* SQLite's rowid, oid, _rowid_: columns of every rowid
+			 * table, written or not (1 or rowid: every row) */
 			if (!(next && next->type == MA_SQL_T_LPAREN) &&
-			    !ma_num_name_known(sql, tk, prev)) {
+			    !ma_num_name_known(sql, tk, prev) &&
+			    !(dialect == MOAT_SQL_SQLITE &&
+			      ma_sql_lit_rowid(sql + tk->start, tk->end - tk->start))) {
 				if (k == 2 || tk->end > b)
 					return 0;
 				nm[k++] = i;

@@ -1921,7 +1921,7 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	    {ALL, MOAT_BLOCK, NUM, "'A' = 'A'"},
 	    {MYSQL, MOAT_BLOCK, NUM, "'A' = 'a'"}, /* (without case there) */
 	    {ALL, MOAT_BLOCK, NUM, "'b' > 'a'"},
-	    {ALL, MOAT_BLOCK, NUM, "'a' not like 'b'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' not like 'b'"},
 	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE id IN (%s)", "'a'<>'b'"},
 	    /* session 19's own attack: IS NOT NULL / TRUE of a string, SQLite's
 	     * NOT IN and || (every row on SQLite 3.40; the first two on
@@ -1952,6 +1952,73 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	    {MYSQL, MOAT_ALLOW, NUM, "'a'<>'a'"},
 	    {SQLITE, MOAT_BLOCK, NUM, "'a'<>'a'"}, /* (every row there: 0 <> 'a') */
 	    {SQLITE, MOAT_ALLOW, NUM, "'A' = 'a'"},
+	    /* session 20: NOT LIKE binds before = in MySQL and PostgreSQL
+	     * (id = ('a' NOT LIKE 'b'): row 1 on MariaDB, a type error on
+	     * PostgreSQL) */
+	    {MYSQL, MOAT_ALLOW, NUM, "'a' not like 'b'"},
+	    {PG, MOAT_ALLOW, NUM, "'a' not like 'b'"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
+/* Session 20: where a number goes, a comparison whose value the input's
+ * own literals fix, judged as each engine groups and compares it.
+ * SELECT id FROM t WHERE id = INPUT AND price >= 0 (four rows) returned
+ * every row on SQLite 3.40.1 for each input that fires there: a string
+ * beside a number ((id = 'a') <> 1 is 0 <> 1; 'a' = 0 is 0 = 0), NOT
+ * GLOB, NOT BETWEEN, IS DISTINCT FROM, CAST('a' AS TEXT), SQLite's
+ * double-quoted text, LIKE '%' ('0' LIKE '%'), NULL IS NULL (every row on
+ * MariaDB 10.11 and PostgreSQL 15 too) and OR with SQLite's hidden
+ * rowid, oid, _rowid_; 'a' <> 1, 'a' = 0 and '1'<>2 on MariaDB too. Not:
+ * 'a' LIKE 'a' ('0' LIKE 'a': no row on SQLite; id = 1 on MariaDB, which
+ * binds LIKE, BETWEEN and IN before =; a type error on PostgreSQL), IS
+ * NOT DISTINCT FROM a text (0 is not 'a': no row), a rowid where the
+ * dialect has none, prose. */
+static void a_number_place_given_a_comparison_its_literals_fix_fires(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' <> 1"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' = 0"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'1'<>2"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a' <> 1"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a' = 0"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'1'<>2"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' not glob 'b'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' not between 'b' and 'c'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' is distinct from 'b'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "cast('a' as text)<>'b'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a'<>\"b\""},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' like '%'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' not in (2, 3)"},
+	    {SQLITE, MOAT_BLOCK, "SELECT id FROM t WHERE id = %s", "'a' like '%'"},
+	    {ALL, MOAT_BLOCK, NUM, "NULL is null"},
+	    {ALL, MOAT_BLOCK, NUM, "(null) IS NULL"},
+	    {SQLITE, MOAT_BLOCK, NUM, "null is not distinct from null"},
+	    {PG, MOAT_BLOCK, NUM, "null is not distinct from null"},
+	    {SQLITE, MOAT_BLOCK, NUM, "1 or rowid"},
+	    {SQLITE, MOAT_BLOCK, NUM, "1 or oid"},
+	    {SQLITE, MOAT_BLOCK, NUM, "1 OR _ROWID_"},
+	    /* what the engine does not return every row for */
+	    {ALL, MOAT_ALLOW, NUM, "'a' like 'a'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a' like '%'"},
+	    {PG, MOAT_ALLOW, NUM, "'a' like '%'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a' not between 'b' and 'c'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' between 'a' and 'b'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' is not distinct from 'a'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' glob 'a'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'1' = 1"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' < 1"},
+	    {ALL, MOAT_ALLOW, NUM, "NULL is not null"},
+	    {ALL, MOAT_ALLOW, NUM, "NULL = null"},
+	    {ALL, MOAT_ALLOW, NUM, "null"},
+	    {MYSQL, MOAT_ALLOW, NUM, "1 or rowid"},
+	    {PG, MOAT_ALLOW, NUM, "1 or oid"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' not in (0, 1)"},
+	    {ALL, MOAT_ALLOW, NUM, "'Hello' <> 1 thing"},
+	    {ALL, MOAT_ALLOW, NUM, "cast"},
+	    {ALL, MOAT_ALLOW, STR, "'a' <> 1"},
+	    {SQLITE, MOAT_ALLOW, STR, "NULL is null"},
 	};
 	(void)state;
 	EXPECT(cases);
@@ -2159,6 +2226,7 @@ int main(void)
 	    cmocka_unit_test(a_number_place_given_a_comparison_or_a_logical_operator_fires),
 	    cmocka_unit_test(a_number_place_given_its_own_name_first_fires),
 	    cmocka_unit_test(a_number_place_given_a_comparison_of_its_own_strings_fires),
+	    cmocka_unit_test(a_number_place_given_a_comparison_its_literals_fix_fires),
 	    cmocka_unit_test(a_number_place_given_or_with_a_column_the_statement_names_fires),
 	    cmocka_unit_test(brackets_past_the_count_read_as_inside_one),
 	    cmocka_unit_test(mysql_without_backslash_escapes_is_a_dialect),
