@@ -29,6 +29,7 @@
  */
 #include "ma_int.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define MA_NS_JS_MAX 8192 /* a $where body beyond this is judged on its start */
@@ -962,17 +963,23 @@ static int ma_ns_check_regex(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 	return 0;
 }
 
-/* 1 when the document is a mapReduce command: its top-level object has
- * the key "mapReduce" (the command's name, "mapreduce" too) or "reduce"
- * (a driver's options with the functions), quoted in any of the three
- * ways or bare. Only then are "map", "reduce" and "finalize" functions
- * (a trip's "map", an "op" whose value is "reduce", a "reduce" key
- * nested in some object are data). */
+/* 1 when the document is a mapReduce command: a command object has the
+ * key "mapReduce" (the command's name, "mapreduce" too) or "reduce" (a
+ * driver's options with the functions), quoted in any of the three ways
+ * or bare. A command object is the top-level one, or one MongoDB runs
+ * from inside another command object: the value of its first key when
+ * that key is "explain" (the explain command; with executionStats it
+ * runs the functions), "$query" or "query" (a command sent over OP_QUERY
+ * with a read preference: rpc::upconvertRequest unwraps the first field
+ * of either name), at any depth of such wrapping. Only then are "map",
+ * "reduce" and "finalize" functions (a trip's "map", an "op" whose value
+ * is "reduce", a "reduce" key in some other object are data). */
 static int ma_ns_mapreduce(const char *doc, size_t len)
 {
 	struct ma_ns_tok t, prev = {0, 0, 0, 0};
 	size_t pos = 0;
-	int depth = 0;
+	int depth = 0, wrap = 0;
+	uint32_t cmd = 0, keyed = 0; /* by depth (bit depth-1): a command object; a key seen */
 
 	if (!memmem(doc, len, "educe", 5))
 		return 0; /* (the cheap answer for every other document) */
@@ -981,20 +988,39 @@ static int ma_ns_mapreduce(const char *doc, size_t len)
 			continue;
 		if (t.type == NS_PUNCT && (doc[t.s] == '{' || doc[t.s] == '[')) {
 			depth++;
+			if (depth <= 32) {
+				const uint32_t bit = (uint32_t)1 << (depth - 1);
+				keyed &= ~bit;
+				if (depth == 1 || (wrap && doc[t.s] == '{'))
+					cmd |= bit;
+				else
+					cmd &= ~bit;
+			}
+			wrap = 0;
 		} else if (t.type == NS_PUNCT && (doc[t.s] == '}' || doc[t.s] == ']')) {
+			wrap = 0;
 			if (--depth <= 0)
 				return 0; /* the top-level object ended */
-		} else if (t.type == NS_PUNCT && doc[t.s] == ':' && depth == 1 &&
+		} else if (t.type == NS_PUNCT && doc[t.s] == ':' && depth >= 1 && depth <= 32 &&
 		           (prev.type == NS_STR || prev.type == NS_WORD)) {
+			const uint32_t bit = (uint32_t)1 << (depth - 1);
 			size_t ks = prev.s, kn = prev.e - prev.s;
 			if (prev.type == NS_STR && kn >= 2) {
 				ks++;
 				kn -= 2;
 			}
-			if ((kn == 6 && !memcmp(doc + ks, "reduce", 6)) ||
-			    (kn == 9 && (!memcmp(doc + ks, "mapReduce", 9) ||
-			                 !memcmp(doc + ks, "mapreduce", 9))))
+			if ((cmd & bit) && ((kn == 6 && !memcmp(doc + ks, "reduce", 6)) ||
+			                    (kn == 9 && (!memcmp(doc + ks, "mapReduce", 9) ||
+			                                 !memcmp(doc + ks, "mapreduce", 9)))))
 				return 1;
+			/* the first key of a command object that wraps another */
+			wrap = (cmd & bit) && !(keyed & bit) &&
+			       ((kn == 7 && !memcmp(doc + ks, "explain", 7)) ||
+			        (kn == 6 && !memcmp(doc + ks, "$query", 6)) ||
+			        (kn == 5 && !memcmp(doc + ks, "query", 5)));
+			keyed |= bit;
+		} else {
+			wrap = 0;
 		}
 		prev = t;
 	}

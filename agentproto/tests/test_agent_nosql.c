@@ -479,6 +479,52 @@ static void mapreduce_is_known_by_its_command_documents_keys(void **state)
 	moat_policy_release(p);
 }
 
+/* Session 20: a mapReduce command that MongoDB runs from inside another
+ * command object -- the explain command's value ({explain: {mapReduce:
+ * ...}, verbosity: "executionStats"} runs the functions), a command sent
+ * over OP_QUERY with a read preference ({$query: {...},
+ * $readPreference: ...} or {query: {...}}: the server unwraps the first
+ * field of either name) -- has its map, reduce and finalize read as
+ * JavaScript. The same keys in an object MongoDB does not run as a
+ * command (an application's envelope, "query" that is not the first
+ * key) stay data. */
+static void a_mapreduce_command_wrapped_where_mongodb_runs_it_is_known(void **state)
+{
+	const struct moat_policy *p = policy(NOSQL_BLOCK);
+	const char *drop = "1); db.dropDatabase(); emit(1";
+#define MR_CMD                                                                                     \
+	"{mapReduce: \"orders\", map: \"function() { emit(this.c, 1); db.dropDatabase(); emit(1) "  \
+	"}\", reduce: \"function(k, v) { return Array.sum(v) }\", out: {inline: 1}}"
+
+	(void)state;
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
+	                        "{explain: " MR_CMD ", verbosity: \"executionStats\"}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
+	                        "{\"$query\": " MR_CMD
+	                        ", \"$readPreference\": {\"mode\": \"secondary\"}}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop, "{'query': " MR_CMD "}"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
+	                        "{\"explain\": {\"$query\": " MR_CMD "}}"),
+	                 MOAT_BLOCK);
+	/* not a command MongoDB runs: data */
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop, "{\"job\": " MR_CMD "}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
+	                        "{\"find\": \"trips\", \"query\": " MR_CMD "}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
+	                        "{\"query\": {\"op\": \"reduce\", \"map\": \"Home => Work\"}}"),
+	                 MOAT_ALLOW);
+	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
+	                        "{\"explain\": {\"opts\": {\"reduce\": 1}, \"map\": \"Home => Work\"}}"),
+	                 MOAT_ALLOW);
+#undef MR_CMD
+	moat_policy_release(p);
+}
+
 /* A $regex prefix from the user ({"$regex": "^a"}, then "^ab" ...: a
  * secret read a character at a time by whether a document matches) is
  * the user's operator wherever the user supplies it: a parsed JSON body,
@@ -670,6 +716,7 @@ int main(void)
 	    cmocka_unit_test(javascript_as_code_arrows_and_if_statements_is_read),
 	    cmocka_unit_test(arrows_count_only_inside_accumulator_or_mapreduce),
 	    cmocka_unit_test(mapreduce_is_known_by_its_command_documents_keys),
+	    cmocka_unit_test(a_mapreduce_command_wrapped_where_mongodb_runs_it_is_known),
 	    cmocka_unit_test(a_regex_prefix_from_the_user_is_its_operator),
 	    cmocka_unit_test(javascript_is_read_only_where_mongodb_runs_it),
 	    cmocka_unit_test(a_regex_from_the_user_that_matches_everything_is_blocked),
