@@ -1254,11 +1254,11 @@ static __attribute__((noinline)) int ma_num_place(const char *sql, const struct 
 			return 1;
 		if (t->type == MA_SQL_T_STRING) /* a string the input opens and closes */
 			return t->end <= b && !(t->flags & MA_SQL_F_UNTERMINATED) ? 2 : 0;
-		kw = ma_tok_kw(sql, t);
+		kw = t->type == MA_SQL_T_WORD ? ma_tok_kw(sql, t) : KW_NONE;
 		/* another literal of its own: NULL, TRUE, FALSE, CAST(... AS ...) */
 		if (kw == KW_NULL || kw == KW_TRUE || kw == KW_FALSE)
 			return t->end <= b ? 2 : 0;
-		if (kw == KW_NONE && t->end - t->start == 4 &&
+		if (t->type == MA_SQL_T_WORD && kw == KW_NONE && t->end - t->start == 4 &&
 		    strncasecmp(sql + t->start, "cast", 4) == 0) {
 			const struct ma_sql_tok *u = ma_next_sig(w, n, i);
 			return u && u->type == MA_SQL_T_LPAREN && u->end <= b ? 2 : 0;
