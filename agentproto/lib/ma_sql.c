@@ -1316,7 +1316,7 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 	/* a literal first: the comparison it writes must hold for every row
 	 * (ma_sql_lit_holds); the tokens of that literal (a CAST's words) are
 	 * its own */
-	if (place == 2 && !ma_sql_lit_holds(dialect, sql, w, n, i, b, prev, &i))
+	if (place == 2 && !ma_sql_lit_holds(dialect, sql, len, w, n, i, b, prev, &i))
 		return 0;
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i];

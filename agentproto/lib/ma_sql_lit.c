@@ -135,9 +135,11 @@ static int op_symbol(const char *sql, const struct ma_sql_tok *t)
 		return o[0] == '=' ? OP_EQ : o[0] == '<' ? OP_LT : o[0] == '>' ? OP_GT : OP_NONE;
 	case 2:
 		if (o[1] == '=')
-			return o[0] == '=' ? OP_EQ : o[0] == '!' ? OP_NE : o[0] == '<' ? OP_LE
-			                                             : o[0] == '>' ? OP_GE
-			                                                           : OP_NONE;
+			return o[0] == '='   ? OP_EQ
+			       : o[0] == '!' ? OP_NE
+			       : o[0] == '<' ? OP_LE
+			       : o[0] == '>' ? OP_GE
+			                     : OP_NONE;
 		return o[0] == '<' && o[1] == '>' ? OP_NE : OP_NONE;
 	case 3:
 		return !memcmp(o, "<=>", 3) ? OP_NSEQ : OP_NONE;
@@ -249,11 +251,11 @@ static int rd_cast(struct lit_rd *r, struct lit_val *v)
 		return 0;
 	/* the type: words, a (n[, m]) after them */
 	while ((t = rd_cur(r)) != NULL && t->type == MA_SQL_T_WORD && words < 3) {
-		static const char *const tx[] = {"text", "char", "varchar", "character", "clob",
-		                                  "nchar", "string", NULL};
-		static const char *const nm[] = {"int",     "integer", "signed", "unsigned", "real",
-		                                  "numeric", "decimal", "double", "float",    "bigint",
-		                                  NULL};
+		static const char *const tx[] = {"text", "char",  "varchar", "character",
+		                                 "clob", "nchar", "string",  NULL};
+		static const char *const nm[] = {"int",   "integer", "signed",  "unsigned",
+		                                 "real",  "numeric", "decimal", "double",
+		                                 "float", "bigint",  NULL};
 		for (int k = 0; tx[k]; k++)
 			text |= is_word(r->sql, t, tx[k]);
 		for (int k = 0; nm[k]; k++)
@@ -322,8 +324,9 @@ static int rd_value(struct lit_rd *r, struct lit_val *v)
 		}
 		rd_adv(r);
 		/* 'a'||'b' (SQLite, PostgreSQL): a text, not compared by its bytes */
-		while (!MA_SQL_MY(r->dialect) && (t = rd_cur(r)) != NULL && t->type == MA_SQL_T_OP &&
-		       t->end - t->start == 2 && !memcmp(r->sql + t->start, "||", 2)) {
+		while (!MA_SQL_MY(r->dialect) && (t = rd_cur(r)) != NULL &&
+		       t->type == MA_SQL_T_OP && t->end - t->start == 2 &&
+		       !memcmp(r->sql + t->start, "||", 2)) {
 			rd_adv(r);
 			t = rd_cur(r);
 			if (!t || t->type != MA_SQL_T_STRING || (t->flags & MA_SQL_F_UNTERMINATED))
@@ -333,7 +336,8 @@ static int rd_value(struct lit_rd *r, struct lit_val *v)
 				v->exact = 0;
 		}
 	} else if (t->type == MA_SQL_T_NUMBER) {
-		v->kind = parse_num(r->sql + t->start, t->end - t->start, &v->num) ? LV_NUM : LV_SOME;
+		v->kind =
+		    parse_num(r->sql + t->start, t->end - t->start, &v->num) ? LV_NUM : LV_SOME;
 		v->s = r->sql + t->start;
 		v->n = t->end - t->start;
 		rd_adv(r);
@@ -440,10 +444,14 @@ static int lit_match(const char *x, size_t xn, const char *p, size_t pn, int glo
 		if (j < pn && p[j] == any) {
 			star = j++;
 			mark = i;
-		} else if (j < pn && (p[j] == one ||
-		                      (glob ? p[j] == x[i]
-		                            : (unsigned char)(p[j] | (p[j] >= 'A' && p[j] <= 'Z' ? 0x20 : 0)) ==
-		                                  (unsigned char)(x[i] | (x[i] >= 'A' && x[i] <= 'Z' ? 0x20 : 0))))) {
+		} else if (j < pn &&
+		           (p[j] == one ||
+		            (glob
+		                 ? p[j] == x[i]
+		                 : (unsigned char)(p[j] |
+		                                   (p[j] >= 'A' && p[j] <= 'Z' ? 0x20 : 0)) ==
+		                       (unsigned char)(x[i] |
+		                                       (x[i] >= 'A' && x[i] <= 'Z' ? 0x20 : 0))))) {
 			i++;
 			j++;
 		} else if (star != (size_t)-1) {
@@ -488,8 +496,7 @@ static int pg_bool(const struct lit_val *v)
 /* x op rv (rv[0..nr): BETWEEN's two, IN's list), three-valued, as the
  * dialect evaluates it; x is a row's v (run) or the input's first literal
  * (written). */
-static int lit_eval(int dialect, int op, const struct lit_val *x, const struct lit_val *rv,
-                    int nr)
+static int lit_eval(int dialect, int op, const struct lit_val *x, const struct lit_val *rv, int nr)
 {
 	int c, t, any_null = 0;
 	char buf[2];
@@ -514,7 +521,8 @@ static int lit_eval(int dialect, int op, const struct lit_val *x, const struct l
 	case OP_IS:
 	case OP_ISDF:
 		if (dialect == MOAT_SQL_POSTGRES) { /* a boolean beside a boolean or NULL */
-			int xb = x->kind == LV_NULL ? 2 : pg_bool(x), yb = rv[0].kind == LV_NULL ? 2 : pg_bool(&rv[0]);
+			int xb = x->kind == LV_NULL ? 2 : pg_bool(x),
+			    yb = rv[0].kind == LV_NULL ? 2 : pg_bool(&rv[0]);
 			if (op != OP_ISDF || xb < 0 || yb < 0)
 				return TV_U;
 			return xb != yb;
@@ -551,7 +559,8 @@ static int lit_eval(int dialect, int op, const struct lit_val *x, const struct l
 			return TV_U;
 		if (x->kind == LV_NULL || rv[0].kind == LV_NULL)
 			return TV_N;
-		if (x->kind != LV_NUM || x->num != (double)(int)x->num || x->num < 0 || x->num > 9 ||
+		if (x->kind != LV_NUM || x->num != (double)(int)x->num || x->num < 0 ||
+		    x->num > 9 ||
 		    !((rv[0].kind == LV_TEXT && rv[0].exact) || (rv[0].kind == LV_NUM && rv[0].s)))
 			return TV_U; /* (v is 0 or 1: its text is one digit) */
 		buf[0] = (char)('0' + (int)x->num);
@@ -689,7 +698,8 @@ static int lit_run(int dialect, int prev, int op, int neg, const struct lit_val 
 		return TV_U; /* column prev (x op rv), or refused */
 	if (x->kind == LV_NULL && prev != OP_NSEQ) {
 		v.kind = LV_NULL;
-		return neg ? tv_not(lit_eval(dialect, op, &v, rv, nr)) : lit_eval(dialect, op, &v, rv, nr);
+		return neg ? tv_not(lit_eval(dialect, op, &v, rv, nr))
+		           : lit_eval(dialect, op, &v, rv, nr);
 	}
 	lo = prev == OP_NE ? 1 : 0;
 	hi = prev == OP_EQ || prev == OP_NSEQ ? 0 : 1;
@@ -705,8 +715,45 @@ static int lit_run(int dialect, int prev, int op, int neg, const struct lit_val 
 	return TV_T;
 }
 
-int ma_sql_lit_holds(int dialect, const char *sql, const struct ma_sql_tok *w, int n, int i,
-                     size_t b, const struct ma_sql_tok *prev, int *after)
+/* 1 when the token t, after a comparison's last literal, binds that
+ * literal before the comparison does: an operator other than a
+ * comparison (+ - * / % || & | << >>; MySQL's || and && are OR and AND),
+ * COLLATE, ESCAPE. */
+static int lit_takes_first(int dialect, const char *sql, const struct ma_sql_tok *t)
+{
+	if (t->type == MA_SQL_T_OP)
+		return op_symbol(sql, t) == OP_NONE &&
+		       !(MA_SQL_MY(dialect) && t->end - t->start == 2 &&
+		         (!memcmp(sql + t->start, "||", 2) || !memcmp(sql + t->start, "&&", 2)));
+	return is_word(sql, t, "collate") || is_word(sql, t, "escape");
+}
+
+/* The same of the statement's text from b (past the window's tokens):
+ * its first bytes after blanks (a comment there: 0). */
+static int lit_takes_first_at(int dialect, const char *sql, size_t len, size_t b)
+{
+	const char *o = "+-*/%&|<>^~";
+
+	while (b < len && (sql[b] == ' ' || sql[b] == '\t' || sql[b] == '\n' || sql[b] == '\r'))
+		b++;
+	if (b >= len)
+		return 0;
+	if (b + 1 < len &&
+	    ((sql[b] == '-' && sql[b + 1] == '-') || (sql[b] == '/' && sql[b + 1] == '*')))
+		return 0;
+	if (b + 1 < len && MA_SQL_MY(dialect) &&
+	    ((sql[b] == '|' && sql[b + 1] == '|') || (sql[b] == '&' && sql[b + 1] == '&')))
+		return 0;
+	if (sql[b] == '<' || sql[b] == '>') /* a comparison, unless << >> */
+		return b + 1 < len && sql[b + 1] == sql[b];
+	if (strchr(o, sql[b]))
+		return 1;
+	return (len - b >= 7 && !strncasecmp(sql + b, "collate", 7)) ||
+	       (len - b >= 6 && !strncasecmp(sql + b, "escape", 6));
+}
+
+int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_sql_tok *w, int n,
+                     int i, size_t b, const struct ma_sql_tok *prev, int *after)
 {
 	struct lit_rd r = {dialect, sql, w, n, i, b};
 	struct lit_val x, rv[LIT_IN_MAX];
@@ -729,6 +776,11 @@ int ma_sql_lit_holds(int dialect, const char *sql, const struct ma_sql_tok *w, i
 	if (op == OP_NONE || op == OP_OTHER ||
 	    (MA_SQL_MY(dialect) && (op == OP_IS || op == OP_ISDF)))
 		return 0; /* (MySQL has neither IS value nor IS DISTINCT FROM) */
+	/* an operator after its last literal, in the input or the statement
+	 * (id = 'a' = 0 + 1), takes that literal first: another value */
+	if (r.i < n ? lit_takes_first(dialect, sql, &w[r.i])
+	            : lit_takes_first_at(dialect, sql, len, b))
+		grouped = 1;
 	if (pv != OP_NONE && !grouped)
 		run = lit_run(dialect, pv, op, neg, &x, rv, nr);
 	/* as written, between its own literals: comparisons by symbol and (the

@@ -493,7 +493,7 @@ static void a_mapreduce_command_wrapped_where_mongodb_runs_it_is_known(void **st
 	const struct moat_policy *p = policy(NOSQL_BLOCK);
 	const char *drop = "1); db.dropDatabase(); emit(1";
 #define MR_CMD                                                                                     \
-	"{mapReduce: \"orders\", map: \"function() { emit(this.c, 1); db.dropDatabase(); emit(1) "  \
+	"{mapReduce: \"orders\", map: \"function() { emit(this.c, 1); db.dropDatabase(); emit(1) " \
 	"}\", reduce: \"function(k, v) { return Array.sum(v) }\", out: {inline: 1}}"
 
 	(void)state;
@@ -506,21 +506,22 @@ static void a_mapreduce_command_wrapped_where_mongodb_runs_it_is_known(void **st
 	                 MOAT_BLOCK);
 	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop, "{'query': " MR_CMD "}"),
 	                 MOAT_BLOCK);
-	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
-	                        "{\"explain\": {\"$query\": " MR_CMD "}}"),
-	                 MOAT_BLOCK);
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_QUERY, "v", drop, "{\"explain\": {\"$query\": " MR_CMD "}}"),
+	    MOAT_BLOCK);
 	/* not a command MongoDB runs: data */
 	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop, "{\"job\": " MR_CMD "}"),
 	                 MOAT_ALLOW);
-	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "v", drop,
-	                        "{\"find\": \"trips\", \"query\": " MR_CMD "}"),
-	                 MOAT_ALLOW);
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_QUERY, "v", drop, "{\"find\": \"trips\", \"query\": " MR_CMD "}"),
+	    MOAT_ALLOW);
 	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
 	                        "{\"query\": {\"op\": \"reduce\", \"map\": \"Home => Work\"}}"),
 	                 MOAT_ALLOW);
-	assert_int_equal(check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
-	                        "{\"explain\": {\"opts\": {\"reduce\": 1}, \"map\": \"Home => Work\"}}"),
-	                 MOAT_ALLOW);
+	assert_int_equal(
+	    check1(p, MOAT_INPUT_QUERY, "route", "Home => Work",
+	           "{\"explain\": {\"opts\": {\"reduce\": 1}, \"map\": \"Home => Work\"}}"),
+	    MOAT_ALLOW);
 #undef MR_CMD
 	moat_policy_release(p);
 }

@@ -2015,6 +2015,8 @@ static void a_number_place_given_a_comparison_its_literals_fix_fires(void **stat
 	    {MYSQL, MOAT_ALLOW, NUM, "1 or rowid"},
 	    {PG, MOAT_ALLOW, NUM, "1 or oid"},
 	    {SQLITE, MOAT_ALLOW, NUM, "'a' not in (0, 1)"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' = 0 + 1"},
+	    {SQLITE, MOAT_ALLOW, "SELECT id FROM t WHERE id = %s + 1", "'a' = 0"},
 	    {ALL, MOAT_ALLOW, NUM, "'Hello' <> 1 thing"},
 	    {ALL, MOAT_ALLOW, NUM, "cast"},
 	    {ALL, MOAT_ALLOW, STR, "'a' <> 1"},
