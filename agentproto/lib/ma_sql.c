@@ -1314,10 +1314,13 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 	if (!place || !(ma_sql_sum_of(sum, sql + a, b - a) & MA_SQL_B_NUM))
 		return 0;
 	/* a literal first: the comparison it writes must hold for every row
-	 * (ma_sql_lit_holds); the tokens of that literal (a CAST's words) are
-	 * its own */
-	if (place == 2 && !ma_sql_lit_holds(dialect, sql, len, w, n, i, b, prev, &i))
-		return 0;
+	 * (ma_sql_lit_holds); its tokens (a CAST's words) are the input's own,
+	 * and the loop reads those after it */
+	if (place == 2) {
+		if (!ma_sql_lit_holds(dialect, sql, len, w, n, i, b, prev, &i))
+			return 0;
+		hit = 1;
+	}
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i];
 		int kw;

@@ -82,7 +82,10 @@ struct lit_rd {
 	const struct ma_sql_tok *w;
 	int n, i; /* i: the current significant token */
 	size_t b;
+	int nest; /* rd_value's depth (a sign or a CAST in a value) */
 };
+
+#define LIT_NEST_MAX 4 /* values inside values read (-(-'a'), CAST(CAST(...))) */
 
 static const struct ma_sql_tok *rd_cur(const struct lit_rd *r)
 {
@@ -294,7 +297,21 @@ static int rd_cast(struct lit_rd *r, struct lit_val *v)
 	return 1;
 }
 
+static int rd_value_in(struct lit_rd *r, struct lit_val *v);
+
 static int rd_value(struct lit_rd *r, struct lit_val *v)
+{
+	int ok;
+
+	if (r->nest >= LIT_NEST_MAX)
+		return 0; /* (the stack a check may take is bounded) */
+	r->nest++;
+	ok = rd_value_in(r, v);
+	r->nest--;
+	return ok;
+}
+
+static int rd_value_in(struct lit_rd *r, struct lit_val *v)
 {
 	const struct ma_sql_tok *t = rd_cur(r);
 	int opened = 0;
@@ -755,7 +772,7 @@ static int lit_takes_first_at(int dialect, const char *sql, size_t len, size_t b
 int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_sql_tok *w, int n,
                      int i, size_t b, const struct ma_sql_tok *prev, int *after)
 {
-	struct lit_rd r = {dialect, sql, w, n, i, b};
+	struct lit_rd r = {dialect, sql, w, n, i, b, 0};
 	struct lit_val x, rv[LIT_IN_MAX];
 	const struct ma_sql_tok *t;
 	int op, neg, nr, run = TV_U, lit, grouped;
@@ -763,8 +780,6 @@ int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_s
 
 	if (i >= n || w[i].type == MA_SQL_T_COMMENT || !rd_value(&r, &x))
 		return 0;
-	if (after)
-		*after = r.i;
 	/* more ')' after it (session 19: ('a')<>('b')): then, as when one of
 	 * its '(' stays open, the comparison is not the statement's own */
 	grouped = x.open > 0;
@@ -773,6 +788,8 @@ int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_s
 		rd_adv(&r);
 	}
 	op = rd_op(&r, &neg, rv, &nr);
+	if (after)
+		*after = r.i;
 	if (op == OP_NONE || op == OP_OTHER ||
 	    (MA_SQL_MY(dialect) && (op == OP_IS || op == OP_ISDF)))
 		return 0; /* (MySQL has neither IS value nor IS DISTINCT FROM) */

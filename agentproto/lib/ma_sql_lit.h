@@ -20,8 +20,9 @@
  * text is a number (id = 'key' = 'value' is 0 = 0), also needs the
  * latter. Every token read ends at or before b (the input's end); w has
  * n tokens, sql len bytes (its text after the window is read for an
- * operator that would bind the last literal first). *after (may be NULL): the index of the first
- * token past the first operand (its CAST's words are the input's own). Pure. */
+ * operator that would bind the last literal first). *after (may be
+ * NULL): the index of the first token past the comparison (its CAST's
+ * words are the input's own). Pure. */
 int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_sql_tok *w, int n,
                      int i, size_t b, const struct ma_sql_tok *prev, int *after);
 

@@ -2022,8 +2022,22 @@ static void a_number_place_given_a_comparison_its_literals_fix_fires(void **stat
 	    {ALL, MOAT_ALLOW, STR, "'a' <> 1"},
 	    {SQLITE, MOAT_ALLOW, STR, "NULL is null"},
 	};
+	char deep[3000];
+	size_t m;
+
 	(void)state;
 	EXPECT(cases);
+	/* a value nested in signs and casts is read to a bounded depth (the
+	 * check's stack): the first levels are values, deeper ones pass */
+	assert_int_equal(check(SQLITE, NUM, "'a' <> -(-(1))"), MOAT_BLOCK);
+	assert_int_equal(check(SQLITE, NUM, "'a' <> cast(cast(1 as text) as text)"), MOAT_BLOCK);
+	m = (size_t)snprintf(deep, sizeof deep, "'a' <> ");
+	for (int k = 0; k < 600; k++)
+		m += (size_t)snprintf(deep + m, sizeof deep - m, "-(");
+	m += (size_t)snprintf(deep + m, sizeof deep - m, "1");
+	for (int k = 0; k < 600; k++)
+		m += (size_t)snprintf(deep + m, sizeof deep - m, ")");
+	assert_int_equal(check(SQLITE, NUM, deep), MOAT_ALLOW);
 }
 
 /* Session 19: where a number goes, OR with another column of the
