@@ -1077,6 +1077,10 @@ static inline __attribute__((always_inline)) size_t ma_sh_word(struct ma_sh_st *
 			int depth = 1, list = 0;
 			while (j < len && !ma_sh_is_meta(s[j]) && s[j] != '\'' && s[j] != '"' &&
 			       depth) {
+				if (s[j] == '\\' && j + 1 < len && s[j + 1] != '\n') {
+					j += 2; /* an escaped byte: {x,-exec,id,\;} */
+					continue;
+				}
 				if (s[j] == '{')
 					depth++;
 				else if (s[j] == '}')
@@ -1786,7 +1790,9 @@ static inline __attribute__((always_inline)) void ma_sh_run_impl(struct ma_sh_st
 			i = st->k.nhere ? ma_sh_heredocs(st, i + 1) : i + 1;
 			continue;
 		}
-		if (c == '#') {
+		/* a comment; inside bash's (( )) a "#" is a word's byte, as in
+		 * "..." (16#ff, and "(( y = 1 # 2 ))" ends at "))") */
+		if (c == '#' && st->k.v.fdef < MA_SH_FDEF_ARITH + 8) {
 			const char *nl = memchr(s + i, '\n', len - i);
 			j = nl ? (size_t)(nl - s) : len;
 			ma_sh_add(st, probe, MA_SH_COMMENT, i, j, 0);
@@ -2813,7 +2819,25 @@ enum {
 	MA_SH_J_REDIR_IN = 1 << 10,   /* <&: another descriptor */
 	MA_SH_J_REDIR_READ = 1 << 11, /* a redirection that reads a path */
 	MA_SH_J_FILE_ARG = 1 << 12,   /* a new argument from the root */
+	MA_SH_J_BRACE_OPT = 1 << 13,  /* a brace expansion makes an option word */
 };
+
+/* 1 when the brace expansion m of s makes an option word: one of its
+ * alternatives starts with one or two dashes and a letter ({x,-exec,id},
+ * {--output=f,y}; not a number, {1,-2}). bash makes new arguments of
+ * them (find . -name {x,-exec,id,\;} runs id; dash has no braces). */
+static int ma_sh_brace_option(const char *s, const struct ma_sh_el *m)
+{
+	for (size_t k = m->start; k + 2 < m->end; k++) {
+		size_t o;
+		if ((s[k] != '{' && s[k] != ',') || s[k + 1] != '-')
+			continue;
+		o = k + 2 + (s[k + 2] == '-');
+		if (o < m->end && ((s[o] >= 'a' && s[o] <= 'z') || (s[o] >= 'A' && s[o] <= 'Z')))
+			return 1;
+	}
+	return 0;
+}
 
 /* Whether a command substitution starts in [a, b), inside the body of the
  * application's own expansion or substitution mark m (which starts before
@@ -3046,6 +3070,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		case MA_SH_M_BRACE:
 			if (ma_sh_command_word(lx, m->start))
 				f |= MA_SH_J_BRACE; /* {cat,/etc/passwd} */
+			else if (ma_sh_brace_option(s, m))
+				f |= MA_SH_J_BRACE_OPT; /* {x,-exec,id,\;} */
 			break;
 		case MA_SH_M_QUOTE:
 			if (m->flags & MA_SH_F_AMBIG)
@@ -3179,7 +3205,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		ma_sh_set(hit, "cmd.redirection", "medium", 0.85);
 	else if (f & MA_SH_J_GLOB)
 		ma_sh_set(hit, "cmd.glob", "medium", 0.8);
-	else if ((f & MA_SH_J_QBREAK) && (f & MA_SH_J_OPTION))
+	else if (((f & MA_SH_J_QBREAK) && (f & MA_SH_J_OPTION)) || (f & MA_SH_J_BRACE_OPT))
 		ma_sh_set(hit, "cmd.option", "medium", 0.8);
 	else if (ambig)
 		ma_sh_set(hit, "cmd.dollar_quote", "high", 0.9);
@@ -3227,6 +3253,26 @@ static int ma_sh_line_arith(const char *s, size_t len)
 	return 0;
 }
 
+/* 1 when ${!NAME...} of s, its name's characters (and @ *) at [n0, j),
+ * is an indirection: bash takes NAME's value as a variable's name, its
+ * subscript evaluated, with or without an operator after it (${!x},
+ * ${!x:-d}, ${!x#p}, ${!x@Q}, ${!a[1]}); not when it lists names
+ * (${!p*}, ${!p@}, ${!a[@]}, ${!a[*]}). */
+static int ma_sh_indirects(const char *s, size_t len, size_t n0, size_t j)
+{
+	size_t e = n0;
+
+	while (e < j && s[e] != '@' && s[e] != '*')
+		e++;
+	if (e == n0)
+		return 0;
+	if (e < j) /* ${!p*}, ${!p@}; or a transformation: ${!x@Q} */
+		return s[e] == '@' && e + 1 < j;
+	if (s[j] == '[')
+		return !(j + 2 < len && (s[j + 1] == '@' || s[j + 1] == '*') && s[j + 2] == ']');
+	return strchr("}:-=+?#%/^,", s[j]) != NULL && s[j] != '\0';
+}
+
 /* 1 when s, outside the value at [a, b), uses a variable where bash
  * evaluates its value as arithmetic without a word of ma_sh_line_arith: an
  * array subscript that starts with a name or a $ (arr[n]=1, ${arr[$n]}),
@@ -3258,8 +3304,7 @@ static int ma_sh_line_index(const char *s, size_t len, size_t a, size_t b)
 			for (j = n0;
 			     j < len && (ma_sh_name_char(s[j]) || s[j] == '@' || s[j] == '*'); j++)
 				;
-			if (ind && j > n0 && j < len && s[j] == '}' && s[j - 1] != '*' &&
-			    s[j - 1] != '@')
+			if (ind && j > n0 && j < len && ma_sh_indirects(s, len, n0, j))
 				return 1; /* ${!n}: n's value names a variable, its subscript
 				           * evaluated */
 			if (!ind && j > n0 && j + 1 < len && s[j] == ':' &&
@@ -3305,6 +3350,92 @@ static int ma_sh_lists_keys(const char *s, size_t len)
 	return memmem(s, len, "${!", 3) != NULL;
 }
 
+/* 1 when the "{" or "}" at k of s is a word of its own (ma_sh_scope_ends;
+ * bash's "f(){" too). */
+static int ma_sh_brace_word(const char *s, size_t len, size_t k)
+{
+	return (k == 0 || strchr(" \t\n;&|()", s[k - 1])) &&
+	       (k + 1 == len || strchr(" \t\n;&|)", s[k + 1]));
+}
+
+/* 1 when the group or subshell that holds a declaration at d of s ends
+ * before u (a "}" or ")" between them that none after d opened) and is a
+ * function's body ("name() {", "function name {") or a subshell: what it
+ * declared there does not reach u (local: bash's declare, typeset and
+ * local make a function's variables local without -g). */
+static int ma_sh_scope_ends(const char *s, size_t len, size_t d, size_t u, int local)
+{
+	int depth = 0;
+	size_t k;
+
+	for (k = d; k < u; k++) {
+		if (s[k] == '(' || s[k] == ')') {
+			depth += s[k] == '(' ? 1 : -1;
+			if (depth < 0)
+				return 1; /* ( declare -A x ); x[...]=1 */
+		} else if ((s[k] == '{' || s[k] == '}') && ma_sh_brace_word(s, len, k)) {
+			depth += s[k] == '{' ? 1 : -1;
+			if (depth < 0)
+				break;
+		}
+	}
+	if (k == u || !local)
+		return 0;
+	/* the "{" that opened it: after a function's "name ()" or "function name" */
+	for (depth = 0, k = d; k > 0; k--) {
+		if ((s[k - 1] == '{' || s[k - 1] == '}') && ma_sh_brace_word(s, len, k - 1)) {
+			if (s[k - 1] == '}') {
+				depth++;
+				continue;
+			}
+			if (depth-- > 0)
+				continue;
+			for (k--; k > 0 && strchr(" \t\n", s[k - 1]); k--)
+				;
+			if (k > 0 && s[k - 1] == ')')
+				return 1;
+			while (k > 0 && ma_sh_name_char(s[k - 1]))
+				k--;
+			while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+				k--;
+			return k >= 8 && !memcmp(s + k - 8, "function", 8);
+		}
+	}
+	return 0;
+}
+
+/* 1 when the name [np, nq) of s, declared an associative array by the
+ * declaration at d (its words end at we; local: a function's variable
+ * there), is still one at np: no "unset NAME" between (bash forgets
+ * the attribute: unset x; x['$(id)']=1 is an indexed array's
+ * assignment), and no function's body or subscript that held the
+ * declaration ended before np. */
+static int ma_sh_assoc_holds(const char *s, size_t len, size_t d, int local, size_t we, size_t np,
+                             size_t nq)
+{
+	const char *u;
+
+	for (size_t k = we; k < np; k = (size_t)(u - s) + 5) {
+		size_t w;
+		u = memmem(s + k, np - k, "unset", 5);
+		if (!u)
+			break;
+		if ((u > s && !strchr(" \t\n;&|({`", u[-1])) || !strchr(" \t", u[5]))
+			continue;
+		for (w = (size_t)(u - s) + 5; w < np && !strchr(";&|\n`)", s[w]); w++) {
+			size_t e = w;
+			if (s[w] == ' ' || s[w] == '\t')
+				continue;
+			while (e < np && !strchr(" \t;&|\n`)", s[e]))
+				e++;
+			if (e - w == nq - np && !memcmp(s + w, s + np, nq - np))
+				return 0;
+			w = e - 1;
+		}
+	}
+	return !ma_sh_scope_ends(s, len, d, np, local);
+}
+
 /* 1 when s declares the name [np, nq) an associative array (declare -A,
  * typeset -A, local -A; also -gA, -Ar ...: bash reads its keys as
  * strings, also in ${name[...]} and name[...]=), not integer (-Ai
@@ -3323,10 +3454,10 @@ static int ma_sh_assoc(const char *s, size_t len, size_t np, size_t nq)
 		const char *d;
 		for (size_t k = 0; k + kw[i].n < len; k = (size_t)(d - s) + 1) {
 			size_t e, w;
-			int f = 0;
+			int f = 0, g = 0;
 			d = memmem(s + k, len - k, kw[i].w, kw[i].n);
-			if (!d || ++seen > 16)
-				break;
+			if (!d || ++seen > 16 || (size_t)(d - s) >= np)
+				break; /* (a declaration after the use does not count) */
 			e = (size_t)(d - s) + kw[i].n;
 			if ((d > s && !strchr(" \t\n;&|({`", d[-1])) || e >= len ||
 			    (s[e] != ' ' && s[e] != '\t'))
@@ -3339,13 +3470,17 @@ static int ma_sh_assoc(const char *s, size_t len, size_t np, size_t nq)
 					continue;
 				while (we < len && !strchr(" \t;&|\n`)", s[we]))
 					we++;
-				if (s[w] == '-')
+				if (s[w] == '-') {
 					f |= ma_sh_decl_opts(s, w, we);
-				else if (f == 1 && w + (nq - np) <= len &&
-				         !memcmp(s + w, s + np, nq - np) &&
-				         (w + (nq - np) == len ||
-				          strchr("=+ \t;&|\n", s[w + (nq - np)])))
+					g |= memchr(s + w, 'g', we - w) != NULL;
+				} else if (f == 1 && w + (nq - np) <= len &&
+				           !memcmp(s + w, s + np, nq - np) &&
+				           (w + (nq - np) == len ||
+				            strchr("=+ \t;&|\n", s[w + (nq - np)])) &&
+				           ma_sh_assoc_holds(s, len, (size_t)(d - s),
+				                             kw[i].n == 5 || !g, we, np, nq)) {
 					return 1;
+				}
 				w = we;
 				if (w >= len || strchr(";&|\n`)", s[w]))
 					break;
@@ -3851,6 +3986,12 @@ static int ma_sh_is_data(const char *s, const struct ma_sh_lex *lx, size_t a, si
 	return 1;
 }
 
+/* The lines judged in one check: the line, then the command lines a
+ * shell reads again inside it (ma_sh_note_inner), and inside those, in
+ * the order they are found; the inner lines noted in one line. */
+#define MA_SH_INNER_MAX  8
+#define MA_SH_INNER_NOTE 4
+
 /* What ma_sh_check's callbacks share: in the request's scratch block
  * (about 21 KB), not on the caller's stack. */
 struct ma_sh_scan {
@@ -3874,10 +4015,16 @@ struct ma_sh_scan {
 	 * moved on from or kept (ma_sh_lx_lexed) */
 	int lx_taken;
 	int arith_form; /* the form looked for holds $( or ` (ma_sh_begin_form) */
-	/* the first place found to be data that lies in a command line of
-	 * its own, read by a shell again (ma_sh_note_inner): its text
-	 * [inner_at, inner_end), judged as a line after this one */
-	size_t inner_at, inner_end;
+	/* the places found to be data that lie in a command line of their
+	 * own, read by a shell again (ma_sh_note_inner): the lines' text
+	 * [inner_at, inner_end) in this line, each judged as a line after
+	 * this one (ninner of them, each once) */
+	int ninner;
+	size_t inner_at[MA_SH_INNER_NOTE], inner_end[MA_SH_INNER_NOTE];
+	/* ma_sh_check's lines still to judge, [q_at, q_end) of its first
+	 * line, from q_next on (nq of them) */
+	int nq, q_next;
+	size_t q_at[MA_SH_INNER_MAX], q_end[MA_SH_INNER_MAX];
 	struct ma_sh_memo memo; /* ma_sh_word_name's answers in this check */
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
@@ -3995,43 +4142,115 @@ static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 	return in->plain; /* letters, digits and _ are never syntax */
 }
 
-/* 1 when [p, q) of s is a word after which the next one is a command
- * line a shell reads again: eval, trap, or an option cluster with c
- * (-c, -lc, -ec) after sh, bash, dash, zsh, ksh, ash, mksh, busybox or su
- * earlier in its command (sh -c 'ls x', su -c '...', sudo bash -c '...'). */
-static int ma_sh_reparses(const char *s, size_t p, size_t q)
+/* The words ma_sh_reparses reads before a quoted word, back to its
+ * command's start: more are not read (the command is not one of those). */
+#define MA_SH_RP_WORDS 12
+
+/* 1 when the word [p, q) of s is one of lit's (n of them) after its
+ * last '/' (a program's path: /bin/sh). */
+static int ma_sh_base_in(const char *s, size_t p, size_t q, const struct ma_sh_lit *lit, size_t n)
+{
+	size_t b = q;
+
+	while (b > p && s[b - 1] != '/')
+		b--;
+	return ma_sh_word_in(s, b, q, lit, n);
+}
+
+/* 1 when the word [p, q) of s is an option word (-x, -lc, +o, --norc,
+ * "--"): a dash or plus and letters, or two dashes and a long name. */
+static int ma_sh_rp_option(const char *s, size_t p, size_t q)
+{
+	if (q - p < 2 || (s[p] != '-' && s[p] != '+'))
+		return 0;
+	for (size_t k = p + 1; k < q; k++)
+		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+		      (k > p + 1 && s[p + 1] == '-' &&
+		       (s[k] == '-' || s[k] == '=' || (s[k] >= '0' && s[k] <= '9'))) ||
+		      (k == p + 1 && s[k] == '-')))
+			return 0;
+	return 1;
+}
+
+/* 1 when the quoted word that starts at w0 in s is a command line a
+ * shell reads again (parses and runs): read from the words before it,
+ * back to its command's start (a ; & | newline ( or backtick):
+ * - an argument of eval, which joins its arguments (eval 'ls x', eval --
+ *   '...', eval echo '...');
+ * - the action of trap (trap '...' EXIT, trap -- '...'), a command line
+ *   of watch (watch -n 5 '...': sh -c), options only between;
+ * - the first operand after a shell's options when one of them holds c
+ *   (sh -c, bash -lc, bash -c -x --, bash -o errexit -c; the shell right
+ *   before its options: sudo sh -c, busybox ash -c, env A=1 bash -c, but
+ *   not busybox ls -lc nor bash ./run.sh -c, whose options ended at the
+ *   script), and the value of -c or --command after su, runuser, flock
+ *   and script earlier in the command (su - www -c, flock /tmp/l -c,
+ *   script -qc);
+ * - the value of -C (a cluster that ends with C) after mapfile,
+ *   readarray, compgen and complete: a callback bash runs as a command.
+ * Options that take a value (-o errexit, -n 5, -u www ...) are skipped
+ * with it. */
+static int ma_sh_reparses(const char *s, size_t w0)
 {
 	static const struct ma_sh_lit shells[] = {
-	    MA_SH_LIT("sh"),   MA_SH_LIT("bash"),    MA_SH_LIT("dash"),
-	    MA_SH_LIT("zsh"),  MA_SH_LIT("ksh"),     MA_SH_LIT("ash"),
-	    MA_SH_LIT("mksh"), MA_SH_LIT("busybox"), MA_SH_LIT("su")};
-	size_t k, c;
-	int with_c = 0;
+	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh")};
+	static const struct ma_sh_lit with_c[] = {MA_SH_LIT("su"), MA_SH_LIT("runuser"),
+	                                          MA_SH_LIT("flock"), MA_SH_LIT("script")};
+	static const struct ma_sh_lit with_cb[] = {MA_SH_LIT("mapfile"), MA_SH_LIT("readarray"),
+	                                           MA_SH_LIT("compgen"), MA_SH_LIT("complete")};
+	static const struct ma_sh_lit runs[] = {MA_SH_LIT("trap"), MA_SH_LIT("watch")};
+	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
+	int n = 0, i, c = 0, cb = 0;
 
-	if (q - p == 4 && (!memcmp(s + p, "eval", 4) || !memcmp(s + p, "trap", 4)))
-		return 1;
-	if (q - p < 2 || s[p] != '-')
-		return 0;
-	for (k = p + 1; k < q; k++) {
-		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
-			return 0;
-		with_c |= s[k] == 'c';
-	}
-	if (!with_c)
-		return 0;
-	/* a shell among the words before it, back to the command's start */
-	for (k = p; k > 0 && !strchr(";&|\n(`", s[k - 1]);) {
+	/* its words, nearest first */
+	while (n < MA_SH_RP_WORDS) {
 		while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
 			k--;
-		for (c = k; c > 0 && !strchr(" \t;&|\n(`", s[c - 1]); c--)
-			;
-		q = k;
-		for (p = q; p > c && s[p - 1] != '/'; p--)
-			;
-		if (q > p && ma_sh_word_in(s, p, q, shells, sizeof shells / sizeof shells[0]))
-			return 1;
-		k = c;
+		if (k == 0 || strchr(";&|\n(`", s[k - 1]))
+			break;
+		we[n] = k;
+		while (k > 0 && !strchr(" \t;&|\n(`", s[k - 1]))
+			k--;
+		ws[n++] = k;
 	}
+	for (i = 0; i < n; i++)
+		if (ma_sh_word_in(s, ws[i], we[i], evals, 1))
+			return 1;
+	/* the options right before it (an option's value with them) */
+	for (i = 0; i < n; i++) {
+		size_t p = ws[i], q = we[i];
+		if (ma_sh_rp_option(s, p, q)) {
+			if (s[p] == '-' && s[p + 1] != '-')
+				c |= memchr(s + p + 1, 'c', q - p - 1) != NULL;
+			else if (i == 0 && q - p == 9 && !memcmp(s + p, "--command", 9))
+				c = 1;
+			cb |= i == 0 && s[p] == '-' && s[q - 1] == 'C';
+			continue;
+		}
+		/* a value: after -o, +o, -O (bash), -n (watch), -u, -s, -g
+		 * (su, sudo, runuser), -w, -E (flock) */
+		if (i + 1 < n && we[i + 1] - ws[i + 1] == 2 &&
+		    (s[ws[i + 1]] == '-' || s[ws[i + 1]] == '+') &&
+		    strchr("oOnusgwE", s[ws[i + 1] + 1]) && s[ws[i + 1] + 1]) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (i == n)
+		return 0; /* options alone back to the command's start */
+	if (ma_sh_word_in(s, ws[i], we[i], runs, 2))
+		return 1;
+	if (c && ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
+		return 1;
+	for (int j = i; j < n && (c || cb); j++)
+		if ((c &&
+		     ma_sh_base_in(s, ws[j], we[j], with_c, sizeof with_c / sizeof with_c[0])) ||
+		    (cb &&
+		     ma_sh_word_in(s, ws[j], we[j], with_cb, sizeof with_cb / sizeof with_cb[0])))
+			return 1;
 	return 0;
 }
 
@@ -4061,56 +4280,81 @@ static int ma_sh_inner_bytes(const char *s, size_t a, size_t b, size_t at, size_
 	return 0;
 }
 
+/* Notes [at, end) of c's line as an inner line to judge (once). */
+static void ma_sh_add_inner(struct ma_sh_scan *c, size_t at, size_t end)
+{
+	for (int i = 0; i < c->ninner; i++)
+		if (c->inner_at[i] == at && c->inner_end[i] == end)
+			return;
+	c->inner_at[c->ninner] = at;
+	c->inner_end[c->ninner++] = end;
+}
+
+/* 1 when the word [w, e) of s starts with an assignment to
+ * PROMPT_COMMAND (= or +=) right before a quote: bash runs its value as
+ * a command line before each prompt of an interactive shell that
+ * inherits it. */
+static int ma_sh_prompt_command(const char *s, size_t w, size_t e, size_t *qs)
+{
+	static const char name[] = "PROMPT_COMMAND";
+	size_t k = w + sizeof name - 1;
+
+	if (e - w < sizeof name + 2 || memcmp(s + w, name, sizeof name - 1))
+		return 0;
+	if (s[k] == '+')
+		k++;
+	if (s[k] != '=' || (s[k + 1] != '\'' && s[k + 1] != '"'))
+		return 0;
+	*qs = k + 1;
+	return 1;
+}
+
 /* A place found to be data (e0, m0: its first element and mark) that
  * lies in a command line a shell reads again: the body of the
  * application's $( ), backticks, <( ) or >( ) (kept as one mark: its
  * words are not lexed), or a quoted word that is the command line of
- * eval, trap or sh -c ('...', or "..." without a backslash, read as
- * written). The first such place's line is noted in c, to be judged as a
- * line of its own once this one is (ma_sh_check): an input that breaks
- * out of its quotes there, "echo $(grep '" + "x'; id; '" + "' f)", runs
- * id. */
+ * eval, trap, sh -c ... (ma_sh_reparses), or a PROMPT_COMMAND's value
+ * ('...', or "..." without a backslash, read as written). Such a line
+ * is noted in c (up to MA_SH_INNER_NOTE), to be judged as a line of its
+ * own once this one is (ma_sh_check): an input that breaks out of its
+ * quotes there, "echo $(grep '" + "x'; id; '" + "' f)", runs id. */
 static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int e0, int m0,
                                                        size_t a, size_t b)
 {
 	const struct ma_sh_lex *lx = &c->lx;
 	const char *s = c->cmd;
 	const struct ma_sh_el *w, *m;
-	size_t p, q, open;
+	size_t qs, open;
+	int pc;
 
-	if (c->inner_end || !lx->valid)
-		return; /* one line a check; a line that cannot parse runs none */
+	if (c->ninner == MA_SH_INNER_NOTE || !lx->valid)
+		return; /* a line that cannot parse runs none */
 	if (m0 < lx->nmark) {
 		m = &lx->mark[m0];
 		if (m->kind == MA_SH_M_SUBST && m->start < a && m->end >= b + 1 &&
 		    !(m->flags & (MA_SH_F_UNTERM | MA_SH_F_EMPTY))) {
 			open = s[m->start] == '`' ? 1 : 2;
 			if (m->start + open <= a &&
-			    ma_sh_inner_bytes(s, a, b, m->start + open, m->end - 1)) {
-				c->inner_at = m->start + open;
-				c->inner_end = m->end - 1;
-			}
+			    ma_sh_inner_bytes(s, a, b, m->start + open, m->end - 1))
+				ma_sh_add_inner(c, m->start + open, m->end - 1);
 			return;
 		}
 	}
 	if (e0 >= lx->nel)
 		return;
 	w = &lx->el[e0];
-	if (w->kind != MA_SH_WORD || w->start >= a || w->end <= b || w->end - w->start < 2 ||
-	    (s[w->start] != '\'' && s[w->start] != '"') || s[w->end - 1] != s[w->start])
+	if (w->kind != MA_SH_WORD || w->start >= a || w->end <= b || w->end - w->start < 2)
 		return;
-	if (memchr(s + w->start + 1, s[w->start], w->end - 2 - w->start) ||
-	    (s[w->start] == '"' && memchr(s + w->start + 1, '\\', w->end - 2 - w->start)))
+	qs = w->start;
+	pc = s[qs] != '\'' && s[qs] != '"' && ma_sh_prompt_command(s, w->start, w->end, &qs);
+	if ((s[qs] != '\'' && s[qs] != '"') || qs >= a || s[w->end - 1] != s[qs])
+		return;
+	if (memchr(s + qs + 1, s[qs], w->end - 2 - qs) ||
+	    (s[qs] == '"' && memchr(s + qs + 1, '\\', w->end - 2 - qs)))
 		return; /* one quoted string, read as written */
-	for (q = w->start; q > 0 && (s[q - 1] == ' ' || s[q - 1] == '\t'); q--)
-		;
-	for (p = q; p > 0 && !strchr(" \t;&|\n(`'\"", s[p - 1]); p--)
-		;
-	if (q == w->start || !ma_sh_reparses(s, p, q) ||
-	    !ma_sh_inner_bytes(s, a, b, w->start + 1, w->end - 1))
+	if (!ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1) || (!pc && !ma_sh_reparses(s, qs)))
 		return;
-	c->inner_at = w->start + 1;
-	c->inner_end = w->end - 1;
+	ma_sh_add_inner(c, qs + 1, w->end - 1);
 }
 
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -4226,29 +4470,38 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
                             size_t len, const char *op, size_t oplen, const char *form,
                             const char *file, int line, const char *function);
 
-/* The lines judged in one check: the line, then the command line a
- * shell reads again inside it (ma_sh_note_inner), and so on. */
-#define MA_SH_INNER_MAX 4
-
 int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char *op, size_t oplen,
                 const char *file, int line, const char *function)
 {
 	struct ma_sh_scan *c = ma_request_scratch(r);
 	const char *form = op == cmd ? "sh -c" : "argv";
+	size_t base = 0;
 	int v = MOAT_ALLOW;
 
 	/* one line after the other, not nested: each takes the scratch
-	 * block (and the stack) afresh */
+	 * block (and the stack) afresh; the inner lines each one notes are
+	 * queued, as offsets in cmd (each once) */
+	c->nq = 0;
+	c->q_next = 0;
 	for (int n = 0; n < MA_SH_INNER_MAX && len > 0; n++) {
-		size_t at, end;
 		unsigned found = moat_request_findings(r);
-		v = ma_sh_check_line(r, c, cmd, len, op, oplen, form, file, line, function);
-		if (moat_request_findings(r) != found || !c->inner_end)
-			break; /* fired (blocked or logged), or nothing more to read */
-		at = c->inner_at;
-		end = c->inner_end;
-		cmd += at;
-		len = end - at;
+		v = ma_sh_check_line(r, c, cmd + base, len, op, oplen, form, file, line, function);
+		if (moat_request_findings(r) != found)
+			break; /* fired (blocked or logged) */
+		for (int i = 0; i < c->ninner && c->nq < MA_SH_INNER_MAX; i++) {
+			size_t at = base + c->inner_at[i], end = base + c->inner_end[i];
+			int k = 0;
+			while (k < c->nq && (c->q_at[k] != at || c->q_end[k] != end))
+				k++;
+			if (k == c->nq) {
+				c->q_at[c->nq] = at;
+				c->q_end[c->nq++] = end;
+			}
+		}
+		if (c->q_next == c->nq)
+			break; /* nothing more to read */
+		base = c->q_at[c->q_next];
+		len = c->q_end[c->q_next++] - base;
 	}
 	return v;
 }
@@ -4257,7 +4510,7 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
                             size_t len, const char *op, size_t oplen, const char *form,
                             const char *file, int line, const char *function)
 {
-	c->inner_at = c->inner_end = 0;
+	c->ninner = 0;
 	c->cmd = cmd;
 	c->len = len;
 	c->lexed = 0;

@@ -1329,6 +1329,218 @@ static void keys_listed_and_aliases_defined_again_are_evaluated(void **state)
 	                      sizeof values / sizeof values[0]);
 }
 
+/* Session 20 (shell16): commands that hand a string to the shell to run
+ * as a command line later, which the check did not read again: bash's
+ * mapfile/readarray -C and compgen -C callbacks (run at once in bash 5.2
+ * -c, touch in place of id), complete -C (run at completion, in an
+ * interactive shell) and PROMPT_COMMAND (run before each prompt of an
+ * interactive bash that inherits it). Each line below was allowed. */
+static void callbacks_and_prompt_commands_are_read_again(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"mapfile -C 'echo ", "x; id", "' -c 1 arr < f"},
+	    {"readarray -t -C 'echo ", "x; id", "' -c 1 arr < f"},
+	    {"compgen -C 'echo ", "x; id", "' foo"},
+	    {"complete -C 'echo ", "x; id", "' foo"},
+	    {"PROMPT_COMMAND='echo ", "x; id", "'; bash -i"},
+	    {"export PROMPT_COMMAND=\"echo ", "x; id", "\""},
+	};
+	static const char *const passes[][3] = {
+	    {"mapfile -C 'echo ", "red shoes", "' -c 1 arr < f"},
+	    {"compgen -C 'echo ", "O'Brien", "' foo"},
+	    {"PROMPT_COMMAND='echo ", "Tom & Jerry", "'"},
+	    {"mapfile -t arr <<< '", "x; id", "'"},
+	    {"MY_COMMAND='echo ", "x; id", "'"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+		if (shell3(blocks[i][1], blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK)
+			fail_msg("allowed: %s%s%s", blocks[i][0], blocks[i][1], blocks[i][2]);
+	for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++)
+		if (shell3(passes[i][1], passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW)
+			fail_msg("blocked: %s%s%s", passes[i][0], passes[i][1], passes[i][2]);
+}
+
+/* The command line of eval, trap, sh -c ... was read again only when the
+ * quoted word came right after eval or trap, or right after an option
+ * cluster with c that followed a shell somewhere in the command: these
+ * ran touch in bash 5.2 and dash and were allowed: options or "--"
+ * between (eval --, trap --, bash -c --, bash -o errexit -c, bash -c -x),
+ * eval's later arguments (eval joins them), script -qc and flock FILE -c
+ * (their -c line goes to a shell), watch (sh -c), busybox's sh and ash.
+ * And a quoted word after a program that is no shell (busybox ls -lc,
+ * ls's options), after a shell's script operand (bash ./run.sh -c: its
+ * options end there) or after sh -c's line ($0, $1 ...) is data. */
+static void inner_lines_behind_options_are_read_again(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"eval -- 'echo ", "x; id", "'"},
+	    {"eval echo '", "x; id", "'"},
+	    {"trap -- 'echo ", "x; id", "' EXIT"},
+	    {"bash -c -- 'echo ", "x; id", "'"},
+	    {"bash -c -x -- 'echo ", "x; id", "'"},
+	    {"bash -o errexit -c 'echo ", "x; id", "'"},
+	    {"bash -c -o errexit 'echo ", "x; id", "'"},
+	    {"script -qc 'echo ", "x; id", "' /dev/null"},
+	    {"script -q -c \"grep '", "x'; id; '", "' f\" /dev/null"},
+	    {"flock /tmp/l -c 'echo ", "x; id", "'"},
+	    {"flock -x -w 5 /tmp/l -c 'echo ", "x; id", "'"},
+	    {"su - www -c 'echo ", "x; id", "'"},
+	    {"busybox sh -c 'echo ", "x; id", "'"},
+	    {"busybox ash -c -- 'echo ", "x; id", "'"},
+	    {"watch -n 5 'echo ", "x; id", "'"},
+	    {"sudo -u www sh -c 'echo ", "x; id", "'"},
+	    {"timeout 5 sh -c 'echo ", "x; id", "'"},
+	    {"env A=1 bash -lc 'echo ", "x; id", "'"},
+	    {"find . -exec sh -c 'echo ", "x; id", "' \\;"},
+	};
+	static const char *const passes[][3] = {
+	    {"busybox ls -lc 'a ", "b; ls", "'"},
+	    {"ls -lc 'a ", "b; ls", "'"},
+	    {"bash ./run.sh -c 'a ", "b; ls", "'"},
+	    {"sh -c 'echo \"$1\"' sh '", "b; ls", "'"},
+	    {"eval -- 'echo ", "red shoes", "'"},
+	    {"trap -- 'echo ", "O'Brien", "' EXIT"},
+	    {"flock /tmp/l -c 'echo ", "Tom & Jerry", "'"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+		if (shell3(blocks[i][1], blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK)
+			fail_msg("allowed: %s%s%s", blocks[i][0], blocks[i][1], blocks[i][2]);
+	for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++)
+		if (shell3(passes[i][1], passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW)
+			fail_msg("blocked: %s%s%s", passes[i][0], passes[i][1], passes[i][2]);
+}
+
+/* The verdict of moat_check_shell for a line holding the input twice:
+ * head + input + mid + input + tail. */
+static int shell_twice(const char *input, const char *head, const char *mid, const char *tail)
+{
+	char cmd[4096];
+	struct moat_request *r = req_with(input);
+	int v;
+
+	snprintf(cmd, sizeof cmd, "%s%s%s%s%s", head, input, mid, input, tail);
+	v = moat_check_shell(r, cmd, (size_t)-1);
+	moat_request_end(r);
+	return v;
+}
+
+/* Only the first command line read again inside a line was judged: the
+ * same input in a second $( ), where it breaks out of its quotes, ran id
+ * (bash 5.2, dash) and was allowed. Every such line is judged now (up to
+ * MA_SH_INNER_MAX lines a check). */
+static void every_inner_line_is_judged(void **state)
+{
+	(void)state;
+	assert_int_equal(shell_twice("x'; id; '", "echo $(grep \"", "\" a) $(grep '", "' b)"),
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    shell_twice("x'; id; '", "echo $(grep \"", "\" a); sh -c \"grep '", "' b\""),
+	    MOAT_BLOCK);
+	assert_int_equal(shell_twice("x; id", "echo $(grep \"", "\" a) `grep '", "' b`"),
+	                 MOAT_ALLOW);
+	assert_int_equal(shell_twice("x; id", "eval \"echo '", "'\"; eval 'echo ", "'"),
+	                 MOAT_BLOCK);
+	assert_int_equal(shell_twice("red shoes", "echo $(grep \"", "\" a) $(grep '", "' b)"),
+	                 MOAT_ALLOW);
+}
+
+/* bash evaluates an indirection's subscript with any operator after the
+ * name (${!x:-d}, ${!x-d}, ${!x:=d}, ${!x:+d}, ${!x#d}, ${!x@Q}): each
+ * ran touch in bash 5.2 with x='a[$(touch ...)]'; only ${!x} fired. */
+static void an_indirection_with_an_operator_evaluates(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"x='", "'; echo ${!x:-d}"},    {"x='", "'; echo ${!x-d}"},
+	    {"x='", "'; echo ${!x:=d}"},    {"x='", "'; echo ${!x:+d}"},
+	    {"x='", "'; echo \"${!x#d}\""}, {"x='", "'; echo ${!x@Q}"},
+	};
+	static const char *const attacks[] = {"a[$(id)]", "a[`id`]", "x[1]+a[$(id)]"};
+	static const char *const values[] = {"5", "abc", "a[1]", "red shoes"};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	/* names listed, not evaluated */
+	assert_int_equal(shell3("a[$(id)]", "x='", "a[$(id)]", "'; echo ${!x*} ${!x@}"),
+	                 MOAT_ALLOW);
+}
+
+/* Inside bash's (( )) a "#" starts no comment (the text up to "))" is
+ * read as inside "..."): "(( y = 1 # 2 )); echo x;id" runs id in bash
+ * 5.2; the check read "# 2 )); echo x;id" as a comment and allowed it. */
+static void a_hash_inside_double_parentheses_starts_no_comment(void **state)
+{
+	(void)state;
+	assert_int_equal(shell3("x;id", "(( y = 1 # 2 )); echo ", "x;id", ""), MOAT_BLOCK);
+	assert_int_equal(shell3("1 # )); id; (( 1", "(( n > ", "1 # )); id; (( 1", " ))"),
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    shell3("x;id", "for (( i = 0; i < 16#1f; i++ )); do echo ", "x;id", "; done"),
+	    MOAT_BLOCK);
+	assert_int_equal(shell3("5", "(( n > ", "5", " )) # x;id"), MOAT_ALLOW);
+	assert_int_equal(shell3("16#1f", "(( n > ", "16#1f", " ))"), MOAT_ALLOW);
+	/* after "))" a "#" starts a comment again */
+	assert_int_equal(shell3("x;id", "(( y = 1 )) # echo ", "x;id", ""), MOAT_ALLOW);
+}
+
+/* An associative array's keys are strings only while bash knows the name
+ * as one: after "unset x" (or "unset -v x") x is a plain variable again,
+ * and a declaration that comes after the assignment, or that a function
+ * made local, does not count: each ran touch in bash 5.2 and was
+ * allowed. */
+static void a_name_no_longer_associative_evaluates_its_subscript(void **state)
+{
+	static const char *const heads[][2] = {
+	    {"declare -A x; unset x; x['", "']=1"}, {"declare -A x; unset -v x; x['", "']=1"},
+	    {"x['", "']=1; declare -A x"},          {"f(){ declare -A x; }; f; x['", "']=1"},
+	    {"f(){ local -A x; }; f; x['", "']=1"},
+	};
+	static const char *const attacks[] = {"$(id)", "`id`"};
+	static const char *const values[] = {"5", "abc", "red shoes"};
+	static const char *const passes[][2] = {
+	    {"declare -A x; x['", "']=1"},
+	    {"declare -A x; unset y; x['", "']=1"},
+	    {"declare -A x; unset x; declare -A x; x['", "']=1"},
+	    {"f(){ declare -gA x; }; f; x['", "']=1"},
+	    {"{ declare -A x; }; x['", "']=1"},
+	};
+
+	(void)state;
+	heads_block_and_allow(heads, sizeof heads / sizeof heads[0], attacks,
+	                      sizeof attacks / sizeof attacks[0], values,
+	                      sizeof values / sizeof values[0]);
+	passes_allow(passes, sizeof passes / sizeof passes[0], attacks,
+	             sizeof attacks / sizeof attacks[0]);
+}
+
+/* bash's brace expansion makes new words: {x,-exec,id,\;} after "find
+ * . -name" is "x -exec id ;" (ran touch in bash 5.2; dash has no brace
+ * expansion), an option that no blank of the input wrote. A brace of the
+ * input whose alternatives hold an option word fires as one
+ * (cmd.option), in any place; numbers ({1,-2}) and text do not. */
+static void a_brace_word_that_makes_an_option_fires(void **state)
+{
+	(void)state;
+	assert_int_equal(shell3("{f,-exec,id,\\;}", "find . -name ", "{f,-exec,id,\\;}", ""),
+	                 MOAT_BLOCK);
+	assert_int_equal(shell3("{x,-delete}", "find . -name ", "{x,-delete}", " -print"),
+	                 MOAT_BLOCK);
+	assert_int_equal(
+	    shell3("x' {,-exec,id,\\;} '", "find . -name '", "x' {,-exec,id,\\;} '", "'"),
+	    MOAT_BLOCK);
+	assert_int_equal(shell3("{--output=/tmp/x,y}", "curl ", "{--output=/tmp/x,y}", " u"),
+	                 MOAT_BLOCK);
+	assert_int_equal(shell3("{1,-2}", "seq ", "{1,-2}", ""), MOAT_ALLOW);
+	assert_int_equal(shell3("{a,b}", "echo ", "{a,b}", ".txt"), MOAT_ALLOW);
+	assert_int_equal(shell3("{x,-exec,id}", "grep -- '", "{x,-exec,id}", "' f"), MOAT_ALLOW);
+	assert_int_equal(shell3("{well-known,ok}", "ls ", "{well-known,ok}", ""), MOAT_ALLOW);
+}
+
 /* bash's expansions that run what a quoted value holds (each ran under
  * bash 5.2 with touch in place of id; all were allowed): the prompt
  * transformation ${x@P} (a value expanded as PS1 is, substitutions and
@@ -3552,6 +3764,13 @@ int main(void)
 	    cmocka_unit_test(process_substitution_bodies_are_the_applications_commands),
 	    cmocka_unit_test(arrays_aliases_and_functions_bash_does_not_evaluate_pass),
 	    cmocka_unit_test(keys_listed_and_aliases_defined_again_are_evaluated),
+	    cmocka_unit_test(callbacks_and_prompt_commands_are_read_again),
+	    cmocka_unit_test(inner_lines_behind_options_are_read_again),
+	    cmocka_unit_test(every_inner_line_is_judged),
+	    cmocka_unit_test(an_indirection_with_an_operator_evaluates),
+	    cmocka_unit_test(a_hash_inside_double_parentheses_starts_no_comment),
+	    cmocka_unit_test(a_name_no_longer_associative_evaluates_its_subscript),
+	    cmocka_unit_test(a_brace_word_that_makes_an_option_fires),
 	    cmocka_unit_test(bash_expansions_of_quoted_values_fire),
 	    cmocka_unit_test(command_lines_read_again_inside_the_line_are_judged),
 	    cmocka_unit_test(a_substitution_in_an_expanded_here_document_fires),
