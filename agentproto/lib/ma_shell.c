@@ -4176,7 +4176,7 @@ static int ma_sh_rp_option(const char *s, size_t p, size_t q)
  * shell reads again (parses and runs): read from the words before it,
  * back to its command's start (a ; & | newline ( or backtick):
  * - an argument of eval, which joins its arguments (eval 'ls x', eval --
- *   '...', eval echo '...');
+ *   '...', eval echo '...': within its first three);
  * - the action of trap (trap '...' EXIT, trap -- '...'), a command line
  *   of watch (watch -n 5 '...': sh -c), options only between;
  * - the first operand after a shell's options when one of them holds c
@@ -4201,22 +4201,31 @@ static int ma_sh_reparses(const char *s, size_t w0)
 	                                           MA_SH_LIT("compgen"), MA_SH_LIT("complete")};
 	static const struct ma_sh_lit runs[] = {MA_SH_LIT("trap"), MA_SH_LIT("watch")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
+	/* 1: a blank; 2: where a command starts (a NUL ends the walk too) */
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
-	int n = 0, i, c = 0, cb = 0;
+	int n = 0, i, c = 0, cb = 0, want = 3;
 
-	/* its words, nearest first */
-	while (n < MA_SH_RP_WORDS) {
-		while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+	/* its words, nearest first: three, or all when it comes after an
+	 * option or an option's value (eval's quoted argument is read within
+	 * its first three: the walk is made for every quoted word an input
+	 * lies in) */
+	while (n < want) {
+		while (k > 0 && stop[(unsigned char)s[k - 1]] == 1)
 			k--;
-		if (k == 0 || strchr(";&|\n(`", s[k - 1]))
+		if (k == 0 || stop[(unsigned char)s[k - 1]])
 			break;
 		we[n] = k;
-		while (k > 0 && !strchr(" \t;&|\n(`", s[k - 1]))
+		while (k > 0 && !stop[(unsigned char)s[k - 1]])
 			k--;
 		ws[n++] = k;
+		if (n <= 2 && want == 3 && (s[ws[n - 1]] == '-' || s[ws[n - 1]] == '+'))
+			want = MA_SH_RP_WORDS;
 	}
 	for (i = 0; i < n; i++)
-		if (ma_sh_word_in(s, ws[i], we[i], evals, 1))
+		if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1))
 			return 1;
 	/* the options right before it (an option's value with them) */
 	for (i = 0; i < n; i++) {
@@ -4352,7 +4361,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	if (memchr(s + qs + 1, s[qs], w->end - 2 - qs) ||
 	    (s[qs] == '"' && memchr(s + qs + 1, '\\', w->end - 2 - qs)))
 		return; /* one quoted string, read as written */
-	if (!ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1) || (!pc && !ma_sh_reparses(s, qs)))
+	/* the words before it first: the bytes' loop runs over the input */
+	if ((!pc && !ma_sh_reparses(s, qs)) || !ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1))
 		return;
 	ma_sh_add_inner(c, qs + 1, w->end - 1);
 }
