@@ -4184,8 +4184,8 @@ static int ma_sh_rp_option(const char *s, size_t p, size_t q)
  *   before its options: sudo sh -c, busybox ash -c, env A=1 bash -c, but
  *   not busybox ls -lc nor bash ./run.sh -c, whose options ended at the
  *   script), and the value of -c or --command after su, runuser, flock
- *   and script earlier in the command (su - www -c, flock /tmp/l -c,
- *   script -qc);
+ *   and script earlier in the command (su - www -c, flock /tmp/l -c:
+ *   flock's file first, script -qc);
  * - the value of -C (a cluster that ends with C) after mapfile,
  *   readarray, compgen and complete: a callback bash runs as a command.
  * Options that take a value (-o errexit, -n 5, -u www ...) are skipped
@@ -4194,7 +4194,7 @@ static int ma_sh_reparses(const char *s, size_t w0)
 {
 	static const struct ma_sh_lit shells[] = {
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
-	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh")};
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
 	static const struct ma_sh_lit with_c[] = {MA_SH_LIT("su"), MA_SH_LIT("runuser"),
 	                                          MA_SH_LIT("flock"), MA_SH_LIT("script")};
 	static const struct ma_sh_lit with_cb[] = {MA_SH_LIT("mapfile"), MA_SH_LIT("readarray"),
@@ -4256,7 +4256,8 @@ static int ma_sh_reparses(const char *s, size_t w0)
 		return 1;
 	for (int j = i; j < n && (c || cb); j++)
 		if ((c &&
-		     ma_sh_base_in(s, ws[j], we[j], with_c, sizeof with_c / sizeof with_c[0])) ||
+		     ma_sh_base_in(s, ws[j], we[j], with_c, sizeof with_c / sizeof with_c[0]) &&
+		     (j > i || we[j] - ws[j] != 5 || memcmp(s + ws[j], "flock", 5))) ||
 		    (cb &&
 		     ma_sh_word_in(s, ws[j], we[j], with_cb, sizeof with_cb / sizeof with_cb[0])))
 			return 1;

@@ -1368,7 +1368,8 @@ static void callbacks_and_prompt_commands_are_read_again(void **state)
  * ran touch in bash 5.2 and dash and were allowed: options or "--"
  * between (eval --, trap --, bash -c --, bash -o errexit -c, bash -c -x),
  * eval's later arguments (eval joins them), script -qc and flock FILE -c
- * (their -c line goes to a shell), watch (sh -c), busybox's sh and ash.
+ * (their -c line goes to a shell), watch (sh -c), busybox's sh and ash
+ * (and hush, which Debian's busybox lacks and other builds have).
  * And a quoted word after a program that is no shell (busybox ls -lc,
  * ls's options), after a shell's script operand (bash ./run.sh -c: its
  * options end there) or after sh -c's line ($0, $1 ...) is data. */
@@ -1389,6 +1390,7 @@ static void inner_lines_behind_options_are_read_again(void **state)
 	    {"su - www -c 'echo ", "x; id", "'"},
 	    {"busybox sh -c 'echo ", "x; id", "'"},
 	    {"busybox ash -c -- 'echo ", "x; id", "'"},
+	    {"busybox hush -c 'echo ", "x; id", "'"},
 	    {"watch -n 5 'echo ", "x; id", "'"},
 	    {"sudo -u www sh -c 'echo ", "x; id", "'"},
 	    {"timeout 5 sh -c 'echo ", "x; id", "'"},
@@ -1403,6 +1405,8 @@ static void inner_lines_behind_options_are_read_again(void **state)
 	    {"eval -- 'echo ", "red shoes", "'"},
 	    {"trap -- 'echo ", "O'Brien", "' EXIT"},
 	    {"flock /tmp/l -c 'echo ", "Tom & Jerry", "'"},
+	    /* flock refuses a -c before its file: nothing runs */
+	    {"flock -c 'echo ", "x; id", "' /tmp/l"},
 	};
 
 	(void)state;
