@@ -323,6 +323,7 @@ static void ma_pr_kbits_build(void)
 	kb->begin = ma_pr_bit("BEGIN");
 	kb->only = ma_pr_bit("ONLY");
 	kb->goal = ma_pr_bit("GOAL");
+	kb->auth = ma_pr_bit("AUTH") | ma_pr_bit("AUTHX");
 	ma_pr_k_prev = ma_pr_bit("PREV");
 	ma_pr_k_now = ma_pr_bit("NOW");
 	ma_pr_k_above = ma_pr_bit("ABOVE");
@@ -1151,6 +1152,21 @@ static inline int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct 
 	return (w->k[i] & t->k) || (t->literal && (t->h2 >> w->h[i] & 1) && ma_pr_tok_lit(w, i, t));
 }
 
+/* 1 if word i opens a place ("in", "from", "on" ...) and one of the three
+ * words after it, in the same sentence, is of token t: "(the
+ * instructions) in the old README", "(the rules) from our wiki". Only
+ * after a pattern matched up to it: not on the path of every word. */
+static int ma_pr_placed_in(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
+{
+	if (i >= w->n || w->brk[i] == 1 ||
+	    !MA_PR_LIT(w, i, "in|on|from|of|at|inside|within|under|into|throughout"))
+		return 0;
+	for (int j = i + 1; j < w->n && j <= i + 3 && w->brk[j] != 1; j++)
+		if (ma_pr_tok_is(w, j, t))
+			return 1;
+	return 0;
+}
+
 /* Matches tokens tok.. of p from word i on: each within its window, never
  * over a sentence end or over a word of the user's own. */
 static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *p, int tok, int i,
@@ -1163,6 +1179,8 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 	t = &p->t[tok];
 	if (t->end) /* "$": the sentence ends before word i */
 		return (i >= w->n || w->brk[i] == 1) && ma_pr_match(w, p, tok + 1, i, my);
+	if (t->neg == 2) /* "!>X": no X after a preposition that comes next */
+		return !ma_pr_placed_in(w, i, t) && ma_pr_match(w, p, tok + 1, i, my);
 	if (t->neg) /* "!X": the next word of the sentence is not X (after a comma too) */
 		return !(i < w->n && w->brk[i] != 1 && ma_pr_tok_is(w, i, t)) &&
 		       ma_pr_match(w, p, tok + 1, i, my);
@@ -2940,6 +2958,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_fiction(&ps.w, &ps.kb, out);
 	ma_pr_goal(&ps.w, &ps.kb, out);
 	ma_pr_claim(&ps.w, tn, &ps.kb, out);
+	ma_pr_speaker(&ps.w, &ps.kb, out);
 	ma_pr_hijack(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_counterfactual(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_lure(&ps.w, ps.t, &ps.kb, out);

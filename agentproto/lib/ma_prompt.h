@@ -35,7 +35,10 @@ struct ma_pr_alt {
 struct ma_pr_token {
 	uint8_t gap;     /* words that may pass before this token */
 	uint8_t literal; /* 1: lit holds lower-case alternatives too */
-	uint8_t neg;     /* 1: matches no word; the next word must not be this token */
+	uint8_t neg;     /* 1: matches no word; the next word must not be this token;
+	                  * 2 ("!>"): nor a word of it within the three after a
+	                  * preposition that comes next ("the instructions in
+	                  * the README": a document's, not the model's) */
 	uint8_t end;     /* 1 ("$"): matches no word; the sentence or the text ends here */
 	uint8_t litlen;
 	uint8_t nalt;    /* its literal alternatives, compiled: alt[0..nalt) */
@@ -207,7 +210,7 @@ struct ma_pr_score {
 struct ma_pr_kbits {
 	uint64_t my, neg, ign, pw, secret, code, pwmod, r13, your, yourout, insert, following,
 	    snippet, fiction, forbid, say, ai, you, show, what, pii, access, granted, correct,
-	    output, begin, only, goal;
+	    output, begin, only, goal, auth;
 };
 
 /* Splits t (n bytes, normalised) into w's words: their places, lengths,
@@ -357,6 +360,11 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                  struct ma_pr_score *sc);
 void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
+/* An authority announced as the speaker: a sentence "this is (the / your)
+ * (system) administrator." or "here is your developer" that ends at the
+ * authority's name (a hint: the model is then told to obey). */
+void ma_pr_speaker(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                   struct ma_pr_score *sc);
 /* Jailbreak set-ups that no one phrase shows: a refusal priced in tokens
  * or punished ("every time you refuse, 5 tokens are deducted"), two
  * answers of which one is normal and one unrestricted, refusal

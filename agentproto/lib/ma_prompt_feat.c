@@ -1564,6 +1564,33 @@ void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits
 	}
 }
 
+/* ma_pr_lit() with a string literal */
+#define MA_PR_FLIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
+
+void ma_pr_speaker(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                   struct ma_pr_score *sc)
+{
+	if (!(w->kall & kb->auth))
+		return;
+	for (int i = 2; i < w->n; i++) {
+		int s = i;
+		/* the authority's name ends its sentence */
+		if (!(w->k[i] & kb->auth) || (i + 1 < w->n && w->brk[i + 1] != 1))
+			continue;
+		while (s > 0 && w->brk[s] != 1)
+			s--;
+		/* "this is" / "here is" among the sentence's first three words,
+		 * three words or fewer before the name ("this is the system
+		 * administrator", "attention: this is the operator") */
+		for (int x = s; x <= s + 2 && x + 1 < i; x++)
+			if (i - (x + 1) <= 3 && MA_PR_FLIT(w, x, "this|here") &&
+			    MA_PR_FLIT(w, x + 1, "is|s")) {
+				ma_pr_add(sc, PF_ROLEPLAY, 0.65);
+				return;
+			}
+	}
+}
+
 /* A made-up dialogue: two or more "Q: ... A: ..." pairs (or turns of
  * "user:" / "assistant:" inside a line) put words in the model's mouth
  * before the real question; and one word repeated ten times or more in a
