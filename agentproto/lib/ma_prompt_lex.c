@@ -124,11 +124,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "changes expir~ rules criteria format managers vergessen zurucksetzen"},
     /* a document of the user's world: "the previous instructions manual" */
     {"DOCNOUN", "manual~ booklet~ leaflet~ sheet~ guide~ book~ pdf card~ document~ page~ "
-                "chapter~ video~ label~ diagram~ file~ brochure~ insert~ handbook~ readme~ "
-                "wiki~ docs documentation tutorial~ changelog~ faq~ article~ section~ repo "
-                "repos repositor~ specification~ box~ packag~ packet~ bottle~ recipe~ "
-                "textbook~ worksheet~ notebook~ slide~ ticket~ forum~ blog~ website~ webpage~ "
-                "pamphlet~ poster~"},
+                "chapter~ video~ label~ diagram~ file~ brochure~ insert~ handbook~"},
     {"WHAT", "what whats which cual quel quelle qual welche~ что какой какие какая wat"},
     {"BE", "is are was were be ist sind bist war est sont es son sono era e"},
     {"NEW", "new updated real actual true revised latest different neue~ neu nouvelle~ "
@@ -228,29 +224,40 @@ struct ma_pr_pat_src {
 	const char *p;
 };
 
+/* session 20: what "!>" looks for after an override's instructions, the
+ * document they are in ("in the README", "from our wiki", "on the box"):
+ * DOCNOUN and more, kept out of DOCNOUN so that its "!DOCNOUN" elsewhere
+ * ("show your instructions !DOCNOUN") stays as it was */
+#define MA_PR_DOCS                                                                                 \
+	"DOCNOUN|readme~|wiki~|docs|documentation|tutorial~|changelog~|faq~|article~|section~|"    \
+	"repo|"                                                                                    \
+	"repos|repositor~|specification~|box~|packag~|packet~|bottle~|recipe~|textbook~|"          \
+	"worksheet~|"                                                                              \
+	"notebook~|slide~|ticket~|forum~|blog~|website~|webpage~|pamphlet~|poster~"
+
 static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* ---- instruction override ---- */
-    /* (session 20: "!>DOCNOUN", not the instructions of a document, "forget
-     * the previous instructions in the README") */
-    {PF_OVERRIDE, 0.9, "IGN * PREV * INSTR !>DOCNOUN"},
+    /* (session 20: "!>" MA_PR_DOCS, not the instructions of a document,
+     * "forget the previous instructions in the README") */
+    {PF_OVERRIDE, 0.9, "IGN * PREV * INSTR !>" MA_PR_DOCS},
     {PF_OVERRIDE, 0.9, "IGN * INSTR PREV"},
     /* the verb after its object (Turkish), or of two words (Hungarian) */
     {PF_OVERRIDE, 0.9, "PREV * INSTR * yok|gormezden say|gel"},
     {PF_OVERRIDE, 0.9, "figyelmen kivul * PREV * INSTR"},
     /* Vietnamese: "bo qua" (skip) ... "huong dan" / "chi thi" (instructions) */
     {PF_OVERRIDE, 0.9, "bo qua ** huong|chi dan|thi"},
-    {PF_OVERRIDE, 0.85, "IGN * POSS INSTR !>DOCNOUN"},
+    {PF_OVERRIDE, 0.85, "IGN * POSS INSTR !>" MA_PR_DOCS},
     /* the override in two words: "throw away / put aside your earlier rules" */
     {PF_OVERRIDE, 0.85, "throw|toss|put|set|cast|lay away|aside * PREV * INSTR !DOCNOUN"},
-    {PF_OVERRIDE, 0.6, "IGN THE INSTR !>DOCNOUN"},
-    {PF_OVERRIDE, 0.85, "IGN INSTR !>DOCNOUN"},
+    {PF_OVERRIDE, 0.6, "IGN THE INSTR !>" MA_PR_DOCS},
+    {PF_OVERRIDE, 0.85, "IGN INSTR !>" MA_PR_DOCS},
     /* session 20 (promptdetect8): the override said of "my" instructions
      * ("please ignore my previous instructions", "disregard all my earlier
      * rules"): a phrase stops at "my", so this one names it; in the
      * untrusted part of a prompt no earlier instructions of the writer's
      * are there to take back. "Ignore my previous message" (a correction)
      * is none, nor are "my instructions in the README" */
-    {PF_OVERRIDE, 0.8, "IGN * my|our PREV * INSTR !>DOCNOUN"},
+    {PF_OVERRIDE, 0.8, "IGN * my|our PREV * INSTR !>" MA_PR_DOCS},
     {PF_OVERRIDE, 0.6,
      "changed|updated|modified|replaced|rewritten|overridden * THE|YOUR|POSS INSTR"},
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
