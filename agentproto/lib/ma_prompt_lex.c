@@ -602,12 +602,13 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.8, "AUTH|AUTHX|openai|anthropic speaking|talking $"},
     /* session 20: obedience demanded ("you must obey me", "obey the next
      * command"; a hint alone: "you must obey the speed limit", "a creature
-     * that obeyed its guardian" none); with an authority announced
+     * that obeyed its guardian without question" none: the
+     * next word is the order or its giver); with an authority announced
      * (ma_pr_speaker) it fires. It starts at "obey": at "you" it cost
      * 0.13 % of the dev attacks' instructions */
     {PF_OVERRIDE, 0.5,
-     "obey~ * me|my|us|our|this|these|the|every|all|any|orders|commands|command|instructions|"
-     "next|following|everything|anything|whatever|without|immediately|blindly|completely"},
+     "obey~ me|my|us|our|this|these|the|every|all|any|orders|commands|command|instructions|"
+     "next|following|everything|anything|whatever|immediately|blindly|completely"},
     /* the model's rules imagined away ("pretend your rules don't exist",
      * "imagine the safety rules no longer apply"; "imagine that rules
      * didn't exist" is a question about society) */
