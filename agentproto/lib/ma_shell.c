@@ -4158,18 +4158,51 @@ static int ma_sh_base_in(const char *s, size_t p, size_t q, const struct ma_sh_l
 }
 
 /* 1 when the word [p, q) of s is an option word (-x, -lc, +o, --norc,
- * "--"): a dash or plus and letters, or two dashes and a long name. */
+ * "--"): a dash or plus and letters, or two dashes and a long name; a
+ * short option's value may follow its letters (watch -n1, -n0.5, flock
+ * -w5). */
 static int ma_sh_rp_option(const char *s, size_t p, size_t q)
 {
+	int val = 0;
+
 	if (q - p < 2 || (s[p] != '-' && s[p] != '+'))
 		return 0;
-	for (size_t k = p + 1; k < q; k++)
-		if (!((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
-		      (k > p + 1 && s[p + 1] == '-' &&
-		       (s[k] == '-' || s[k] == '=' || (s[k] >= '0' && s[k] <= '9'))) ||
+	for (size_t k = p + 1; k < q; k++) {
+		int digit = (s[k] >= '0' && s[k] <= '9') || s[k] == '.';
+		if (k > p + 1 && s[p + 1] != '-' && digit) {
+			val = 1;
+			continue;
+		}
+		if (val ||
+		    !((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+		      (k > p + 1 && s[p + 1] == '-' && (s[k] == '-' || s[k] == '=' || digit)) ||
 		      (k == p + 1 && s[k] == '-')))
 			return 0;
+	}
 	return 1;
+}
+
+/* Narrows the word [*p, *q) of s to what the shell makes of it when it
+ * is escaped or quoted whole: \bash, "bash", 'sh', "-c" name the same
+ * command or option as bash, sh, -c (bash 5.2 and dash ran "\"bash\" -c
+ * '...'" as bash -c). */
+static void ma_sh_rp_unquote(const char *s, size_t *p, size_t *q)
+{
+	if (*q - *p > 1 && s[*p] == '\\') {
+		(*p)++;
+	} else if (*q - *p > 2 && (s[*p] == '"' || s[*p] == '\'') && s[*q - 1] == s[*p] &&
+	           !memchr(s + *p + 1, s[*p], *q - *p - 2)) {
+		(*p)++;
+		(*q)--;
+	}
+}
+
+/* 1 when the word [p, q) of s is a long option of bash that takes the
+ * next word as its value (--rcfile FILE, --init-file FILE). */
+static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
+{
+	return (q - p == 8 && !memcmp(s + p, "--rcfile", 8)) ||
+	       (q - p == 11 && !memcmp(s + p, "--init-file", 11));
 }
 
 /* 1 when the quoted word that starts at w0 in s is a command line a
@@ -4187,9 +4220,11 @@ static int ma_sh_rp_option(const char *s, size_t p, size_t q)
  *   and script earlier in the command (su - www -c, flock /tmp/l -c:
  *   flock's file first, script -qc);
  * - the value of -C (a cluster that ends with C) after mapfile,
- *   readarray, compgen and complete: a callback bash runs as a command.
- * Options that take a value (-o errexit, -n 5, -u www ...) are skipped
- * with it. */
+ *   readarray, compgen and complete: a callback bash runs as a command;
+ * - a here-string given to a shell with no script (bash <<< '...', sh -s
+ *   <<< '...') or to . /dev/stdin.
+ * Options that take a value (-o errexit, -n 5, -u www, --rcfile FILE,
+ * -n1 ...) are skipped with it. */
 static int ma_sh_reparses(const char *s, size_t w0)
 {
 	static const struct ma_sh_lit shells[] = {
@@ -4201,6 +4236,7 @@ static int ma_sh_reparses(const char *s, size_t w0)
 	                                           MA_SH_LIT("compgen"), MA_SH_LIT("complete")};
 	static const struct ma_sh_lit runs[] = {MA_SH_LIT("trap"), MA_SH_LIT("watch")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
+	static const struct ma_sh_lit sources[] = {MA_SH_LIT("."), MA_SH_LIT("source")};
 	/* 1: a blank; 2: where a command starts (a NUL ends the walk too) */
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
@@ -4221,12 +4257,26 @@ static int ma_sh_reparses(const char *s, size_t w0)
 		while (k > 0 && !stop[(unsigned char)s[k - 1]])
 			k--;
 		ws[n++] = k;
+		ma_sh_rp_unquote(s, &ws[n - 1], &we[n - 1]);
 		if (n <= 2 && want == 3 && (s[ws[n - 1]] == '-' || s[ws[n - 1]] == '+'))
 			want = MA_SH_RP_WORDS;
 	}
 	for (i = 0; i < n; i++)
 		if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1))
 			return 1;
+	/* a here-string a shell reads as its script: bash <<< '...', sh -s
+	 * <<< '...', . /dev/stdin <<< '...' (not bash run.sh <<< '...': the
+	 * script reads it as data) */
+	if (n >= 2 && we[0] - ws[0] == 3 && !memcmp(s + ws[0], "<<<", 3)) {
+		i = 1;
+		if (i + 1 < n && ma_sh_rp_option(s, ws[i], we[i]) &&
+		    !memchr(s + ws[i], 'c', we[i] - ws[i]))
+			i++;
+		if (ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
+			return 1;
+		return i + 1 < n && we[i] - ws[i] == 10 && !memcmp(s + ws[i], "/dev/stdin", 10) &&
+		       ma_sh_word_in(s, ws[i + 1], we[i + 1], sources, 2);
+	}
 	/* the options right before it (an option's value with them) */
 	for (i = 0; i < n; i++) {
 		size_t p = ws[i], q = we[i];
@@ -4238,11 +4288,12 @@ static int ma_sh_reparses(const char *s, size_t w0)
 			cb |= i == 0 && s[p] == '-' && s[q - 1] == 'C';
 			continue;
 		}
-		/* a value: after -o, +o, -O (bash), -n (watch), -u, -s, -g
-		 * (su, sudo, runuser), -w, -E (flock) */
-		if (i + 1 < n && we[i + 1] - ws[i + 1] == 2 &&
-		    (s[ws[i + 1]] == '-' || s[ws[i + 1]] == '+') &&
-		    strchr("oOnusgwE", s[ws[i + 1] + 1]) && s[ws[i + 1] + 1]) {
+		/* a value: after --rcfile, --init-file (bash), -o, +o, -O (bash), -n (watch), -u,
+		 * -s, -g (su, sudo, runuser), -w, -E (flock) */
+		if (i + 1 < n &&
+		    ((we[i + 1] - ws[i + 1] == 2 && (s[ws[i + 1]] == '-' || s[ws[i + 1]] == '+') &&
+		      strchr("oOnusgwE", s[ws[i + 1] + 1]) && s[ws[i + 1] + 1]) ||
+		     ma_sh_rp_long_value(s, ws[i + 1], we[i + 1]))) {
 			i++;
 			continue;
 		}

@@ -1418,6 +1418,53 @@ static void inner_lines_behind_options_are_read_again(void **state)
 			fail_msg("blocked: %s%s%s", passes[i][0], passes[i][1], passes[i][2]);
 }
 
+/* The options before an inner line are skipped with their values also
+ * when a value is attached (watch -n1, flock -w5) or follows a long
+ * option that takes one (bash --rcfile FILE, --init-file FILE): bash
+ * 5.2 ran "bash --rcfile /dev/null -c 'echo x; touch p'" and watch
+ * "watch -n1 'echo x; touch p'" while both were allowed (review12); so
+ * did they "\\bash -c '...'" and "\"bash\" -c '...'": a name or an option
+ * quoted or escaped whole is the same word; and "bash <<< 'echo x; touch
+ * p'": a here-string is the script of a shell given none. */
+static void option_values_attached_or_after_long_options_are_skipped(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"bash --rcfile /dev/null -c 'echo ", "x; id", "'"},
+	    {"bash --init-file /dev/null -c 'echo ", "x; id", "'"},
+	    {"bash --norc --rcfile /dev/null -lc 'echo ", "x; id", "'"},
+	    {"watch -n1 'echo ", "x; id", "'"},
+	    {"watch -n0.5 -t 'echo ", "x; id", "'"},
+	    {"flock -w5 /tmp/l -c 'echo ", "x; id", "'"},
+	    /* a shell's name or option quoted or escaped whole */
+	    {"\\bash -c 'echo ", "x; id", "'"},
+	    {"\"bash\" -c 'echo ", "x; id", "'"},
+	    {"'sh' \"-c\" 'echo ", "x; id", "'"},
+	    {"\\eval 'echo ", "x; id", "'"},
+	    /* a here-string a shell reads as its script */
+	    {"bash <<< 'echo ", "x; id", "'"},
+	    {"sh -s <<< 'echo ", "x; id", "'"},
+	    {"source /dev/stdin <<< 'echo ", "x; id", "'"},
+	};
+	static const char *const passes[][3] = {
+	    {"bash ./run.sh -c 'a ", "b; ls", "'"},
+	    {"bash --norc ./run.sh -c 'a ", "b; ls", "'"},
+	    {"ls -l1 'a ", "b; ls", "'"},
+	    {"bash --rcfile /dev/null -c 'echo ", "red shoes", "'"},
+	    {"\"bash\" ./run.sh -c 'a ", "b; ls", "'"},
+	    {"bash ./run.sh <<< 'a ", "b; ls", "'"},
+	    {"cat <<< 'a ", "b; ls", "'"},
+	    {"bash <<< 'echo ", "red shoes", "'"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
+		if (shell3(blocks[i][1], blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK)
+			fail_msg("allowed: %s%s%s", blocks[i][0], blocks[i][1], blocks[i][2]);
+	for (size_t i = 0; i < sizeof passes / sizeof passes[0]; i++)
+		if (shell3(passes[i][1], passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW)
+			fail_msg("blocked: %s%s%s", passes[i][0], passes[i][1], passes[i][2]);
+}
+
 /* The verdict of moat_check_shell for a line holding the input twice:
  * head + input + mid + input + tail. */
 static int shell_twice(const char *input, const char *head, const char *mid, const char *tail)
@@ -3770,6 +3817,7 @@ int main(void)
 	    cmocka_unit_test(keys_listed_and_aliases_defined_again_are_evaluated),
 	    cmocka_unit_test(callbacks_and_prompt_commands_are_read_again),
 	    cmocka_unit_test(inner_lines_behind_options_are_read_again),
+	    cmocka_unit_test(option_values_attached_or_after_long_options_are_skipped),
 	    cmocka_unit_test(every_inner_line_is_judged),
 	    cmocka_unit_test(an_indirection_with_an_operator_evaluates),
 	    cmocka_unit_test(a_hash_inside_double_parentheses_starts_no_comment),
