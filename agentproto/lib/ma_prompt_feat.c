@@ -18,6 +18,7 @@
  */
 #include "ma_int.h"
 #include "ma_prompt.h"
+#include "ma_util.h"
 
 #include <string.h>
 
@@ -1430,19 +1431,47 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 
 /* Letters spaced out one by one ("i g n o r e", "i.g.n.o.r.e") glued: an
  * override verb and an instruction noun inside one glued run. */
+/* The bytes of v (eight word lengths, ma_load8) that are 12 or more, as
+ * 0x80 in each: a byte below 0x80 gets its high bit from 12 on by adding
+ * 0x74 (no carry crosses a byte), one of 0x80 or more has it. */
+static inline uint64_t ma_pr_len_ge12(uint64_t v)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+
+	return (((v & ~hi) + 0x7474747474747474ull) | v) & hi;
+}
+
+/* The bytes of v (eight word lengths) that are 1, as 0x80 in each: those
+ * of v ^ 0x01... that are 0 (no high bit, and none from adding 0x7F to
+ * their low seven bits). */
+static inline uint64_t ma_pr_len_is1(uint64_t v)
+{
+	const uint64_t hi = 0x8080808080808080ull;
+	uint64_t x = v ^ 0x0101010101010101ull;
+
+	return ~(((x & ~hi) + 0x7F7F7F7F7F7F7F7Full) | x) & hi;
+}
+
 void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	char g[256];
-	size_t gl = 0;
-	uint64_t gb = 0; /* g's bytes (ma_pr_bytes_of) */
+	size_t gl;
+	uint64_t gb; /* g's bytes (ma_pr_bytes_of) */
 
 	/* one long word the lexicon does not know, written without spaces
 	 * ("ignoreallpreviousinstructions", "IgnoreAllRules"): an override
 	 * verb (not "print": "TclPrintInstruction" is a name), a word of
 	 * prior-ness and a noun inside it ("overrideRules" is a name too) */
 	for (int i = 0; i < w->n && w->maxlen >= 12; i++) {
-		const char *x = w->t + w->s[i];
-		size_t l = w->l[i];
+		const char *x;
+		size_t l;
+		/* eight words at a time that are all shorter */
+		while (i + 8 <= w->n && !ma_pr_len_ge12(ma_load8(w->l + i)))
+			i += 8;
+		if (i >= w->n)
+			break;
+		x = w->t + w->s[i];
+		l = w->l[i];
 		static const struct ma_pr_stem prior[] = {MA_PR_STEM("all"), MA_PR_STEM("previous"),
 		                                          MA_PR_STEM("prior"), MA_PR_STEM("above"),
 		                                          MA_PR_STEM("your")};
@@ -1469,17 +1498,32 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			break;
 		}
 	}
-	for (int i = 0; i <= w->n && w->run1 >= 6; i++) {
-		if (i < w->n && w->l[i] == 1 && gl < sizeof g - 1) {
-			g[gl++] = w->t[w->s[i]];
-			gb |= 1ull << ((unsigned char)w->t[w->s[i]] & 63u);
-			continue;
-		}
-		if (gl >= 6) {
+	/* each run of one-byte words (255 at most: the word after a full run
+	 * only closes it) */
+	for (int i = 0; i < w->n && w->run1 >= 6;) {
+		int j, need = 0;
+		/* eight words at a time of which none has one byte */
+		while (i + 8 <= w->n && !ma_pr_len_is1(ma_load8(w->l + i)))
+			i += 8;
+		while (i < w->n && w->l[i] != 1)
+			i++;
+		if (i >= w->n)
+			break;
+		gb = 0;
+		for (j = i; j < w->n && w->l[j] == 1 && j - i < (int)sizeof g - 1; j++)
+			gb |= 1ull << ((unsigned char)w->t[w->s[j]] & 63u);
+		gl = (size_t)(j - i);
+		/* a stem is looked for only if the run has all its bytes ("A A A
+		 * A ...": none); the run's text is made only then */
+		for (size_t k = 0; k < MA_PR_NGV && gl >= 6 && !need; k++)
+			need = (ma_pr_glued_vb[k] & ~gb) == 0;
+		for (size_t k = 0; k < MA_PR_NGN && gl >= 6 && !need; k++)
+			need = (ma_pr_glued_nb[k] & ~gb) == 0;
+		if (need) {
 			int v = 0, nn = 0;
+			for (size_t x = 0; x < gl; x++)
+				g[x] = w->t[w->s[i + (int)x]];
 			g[gl] = '\0';
-			/* a stem is looked for only if the run has all its bytes
-			 * ("A A A A ...": none) */
 			for (size_t k = 0; k < MA_PR_NGV; k++)
 				v = v || ((ma_pr_glued_vb[k] & ~gb) == 0 &&
 				          strstr(g, ma_pr_glued_verbs[k].s));
@@ -1491,8 +1535,7 @@ void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			else if (v || nn)
 				ma_pr_add(sc, PF_ENCODED, 0.5);
 		}
-		gl = 0;
-		gb = 0;
+		i = j + 1; /* the word that closed the run */
 	}
 }
 
