@@ -923,9 +923,30 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 			while (u[e - 1] >= 0x80 && e - s >= 2 && ma_pr_tquote_end(t + s, e - s))
 				e -= ma_pr_tquote_end(t + s, e - s);
 		}
-		if (s != e)
-			ma_pr_keep_word(w, &wn, &kall, t, n, s, e, brk,
-			                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG), &lc);
+		if (s == e)
+			continue;
+		ma_pr_keep_word(w, &wn, &kall, t, n, s, e, brk,
+		                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG), &lc);
+		/* the same word of one letter or digit again and again one
+		 * space apart ("o o o ..."): each a word of no break with the
+		 * classes, lists and h2 of the one before (what the lexicon and
+		 * the cache answer for its bytes), while the byte after it is no
+		 * word's */
+		if (e - s == 1 && (ma_pr_cls[u[s]] & (MA_PR_C_LET | MA_PR_C_DIG)) && u[s] != '@' &&
+		    u[s] != '$') {
+			int x = wn - 1;
+			while (i + 2 <= n && wn < MA_PR_WORDS && u[i] == ' ' && u[i + 1] == u[s] &&
+			       (i + 2 == n || !(ma_pr_cls[u[i + 2]] & MA_PR_C_WORD))) {
+				w->s[wn] = (uint16_t)(i + 1);
+				w->l[wn] = 1;
+				w->brk[wn] = 0;
+				w->k[wn] = w->k[x];
+				w->f[wn] = w->f[x];
+				w->h[wn] = w->h[x];
+				wn++;
+				i += 2;
+			}
+		}
 	}
 	w->n = wn;
 	w->kall = kall;

@@ -1061,6 +1061,87 @@ static void the_normaliser_reads_accented_latin_letters_as_by_byte(void **state)
 	}
 }
 
+/* Floods of one letter one space apart ("ö ö ö", "o o o", "1 1 1"), which
+ * the normaliser and the splitter take three and two bytes at a time:
+ * beside the byte-by-byte ones (ma_prompt_normalise_slow,
+ * ma_pr_split_slow) on texts of floods of every piece below, of random
+ * lengths (to past the splitter's MA_PR_WORDS words), cut by one or two
+ * spaces, a dot, a comma, a letter, the piece doubled or the text's end,
+ * with a look-alike or a Cyrillic letter before some (the mixed count, a
+ * native word), into buffers of random sizes. */
+static void floods_of_one_letter_are_read_as_by_byte(void **state)
+{
+	static const char *const piece[] = {"\xc3\xb6", "\xc3\xa9", "\xc5\x81", "o", "1", "@",
+	                                    "$",        "\xd0\xb0", "a",        "Z", "\xc3"};
+	static const char *const cut[] = {" ",  "  ", ". ", ", ", "x", "\xc3\xb6\xc3\xb6 ",
+	                                  "\n", "?",  "'",  "7 ", "\xd0\xb0 "};
+	static char in[2400], a[2500], b[2500];
+	static struct ma_pr_words wa, wb;
+	unsigned seed = 13;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (int round = 0; round < 3000; round++) {
+		size_t n = 0, cap, la, lb;
+		int ma, mb;
+		while (n < sizeof in - 16) {
+			const char *p, *c;
+			size_t reps;
+			seed = seed * 1103515245u + 12345u;
+			p = piece[(seed >> 8) % (sizeof piece / sizeof *piece)];
+			c = cut[(seed >> 16) % (sizeof cut / sizeof *cut)];
+			reps = (seed >> 4) % (round % 5 == 0 ? 1200 : 40);
+			if ((seed >> 24) % 3 == 0 && n + 2 < sizeof in - 16) {
+				memcpy(in + n, (seed >> 26) % 2 ? "\xd0\xb0" : "a\xd0\xb0", 2);
+				n += 2;
+			}
+			for (size_t r = 0; r < reps && n + strlen(p) + 1 < sizeof in - 16; r++) {
+				memcpy(in + n, p, strlen(p));
+				n += strlen(p);
+				in[n++] = ' ';
+			}
+			if (n > 0 && (seed >> 28) % 4 == 0)
+				n--; /* the flood's last space cut */
+			memcpy(in + n, c, strlen(c));
+			n += strlen(c);
+			if ((seed >> 20) % 7 == 0)
+				break;
+		}
+		seed = seed * 1103515245u + 12345u;
+		cap = round % 3 ? sizeof a : 5 + (seed >> 8) % (n + 8);
+		la = ma_prompt_normalise(in, n, a, cap, &ma);
+		lb = ma_prompt_normalise_slow(in, n, b, cap, &mb);
+		if (la != lb || ma != mb || memcmp(a, b, la))
+			fail_msg("round %d (%zu bytes, cap %zu): %zu bytes, %zu by byte", round, n,
+			         cap, la, lb);
+		/* the splitter on the raw text (all its bytes) and on the
+		 * normalised one */
+		for (int pass = 0; pass < 2; pass++) {
+			size_t m = pass ? la : n;
+			if (pass) {
+				memcpy(b, a, la);
+			} else {
+				memcpy(a, in, n);
+				memcpy(b, in, n);
+			}
+			ma_pr_split_words(a, m, &wa);
+			ma_pr_split_slow(b, m, &wb);
+			if (memcmp(a, b, m) || wa.n != wb.n || wa.kall != wb.kall)
+				fail_msg("round %d pass %d (%zu bytes): %d words, %d by byte", round,
+				         pass, m, wa.n, wb.n);
+			for (int i = 0; i < wa.n; i++)
+				if (wa.s[i] != wb.s[i] || wa.l[i] != wb.l[i] || wa.brk[i] != wb.brk[i] ||
+				    wa.k[i] != wb.k[i] || wa.f[i] != wb.f[i] || wa.h[i] != wb.h[i])
+					fail_msg("round %d pass %d, word %d: at %u+%u brk %u, by byte "
+					         "%u+%u brk %u",
+					         round, pass, i, wa.s[i], wa.l[i], wa.brk[i], wb.s[i],
+					         wb.l[i], wb.brk[i]);
+			if (pass == 0)
+				la = ma_prompt_normalise(in, n, a, cap, &ma);
+		}
+	}
+}
+
 /* ma_prompt.c's word lists through their filters (ma_pr_olist_is: first
  * two bytes, ma_pr_h2(), lengths) beside ma_pr_lit() on their text: each
  * alternative, with a letter added, dropped or changed, and random words. */
@@ -1665,6 +1746,7 @@ int main(void)
 	    cmocka_unit_test(core_words_by_their_first_bytes_are_the_core_words),
 	    cmocka_unit_test(the_normaliser_by_eight_bytes_is_the_normaliser_by_byte),
 	    cmocka_unit_test(the_normaliser_reads_accented_latin_letters_as_by_byte),
+	    cmocka_unit_test(floods_of_one_letter_are_read_as_by_byte),
 	    cmocka_unit_test(the_look_alikes_by_page_are_the_look_alikes),
 	    cmocka_unit_test(the_scorer_word_lists_by_filter_are_the_lists),
 	    cmocka_unit_test(the_word_list_bits_are_the_lists),
