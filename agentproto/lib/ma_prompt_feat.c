@@ -1131,9 +1131,31 @@ static int ma_pr_role_tag(const char *t, size_t n)
 /* 1 if one of the nl tokens of list (three bytes or more each) is at t +
  * p (p < n). Their first three bytes are compared before their length
  * is taken ("</" opens many of them and every closing HTML tag). */
-static int ma_pr_token_at(const char *t, size_t n, size_t p, const char *const *list, size_t nl)
+/* The first two bytes a, b of the tokens of ma_pr_markup and of
+ * ma_pr_wrapper_end: bit (a & 31) * 32 + (b & 31) set for each (built
+ * once, ma_pr_feat_build); a pair whose bit is clear opens none. */
+static uint64_t ma_pr_markup_bm[16], ma_pr_wrapper_bm[16];
+
+static void ma_pr_tokens_bm(const char *const *list, size_t nl, uint64_t *bm)
 {
+	for (size_t k = 0; k < nl; k++) {
+		unsigned b =
+		    ((unsigned char)list[k][0] & 31u) * 32u + ((unsigned char)list[k][1] & 31u);
+		bm[b >> 6] |= 1ull << (b & 63);
+	}
+}
+
+static int ma_pr_token_at(const char *t, size_t n, size_t p, const char *const *list, size_t nl,
+                          const uint64_t *bm)
+{
+	unsigned b;
+
 	if (p + 2 >= n)
+		return 0;
+	/* no token opens with t[p], t[p + 1]: the floods of brackets ("{ [ (
+	 * { [ ...") are left at once */
+	b = ((unsigned char)t[p] & 31u) * 32u + ((unsigned char)t[p + 1] & 31u);
+	if (!(bm[b >> 6] >> (b & 63) & 1))
 		return 0;
 	for (size_t k = 0; k < nl; k++) {
 		const char *x = list[k];
@@ -1193,16 +1215,20 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 		markup = -1;
 	for (const char *x = lt; x && !markup;
 	     x = x + 1 < t + n ? memchr(x + 1, '<', n - (size_t)(x + 1 - t)) : NULL) {
-		markup = ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup) ||
-		         ma_pr_special_at(t, n, x);
-		wrap = wrap || ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_wrapper_end, nwrap);
+		markup =
+		    ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup, ma_pr_markup_bm) ||
+		    ma_pr_special_at(t, n, x);
+		wrap = wrap || ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_wrapper_end, nwrap,
+		                              ma_pr_wrapper_bm);
 	}
 	for (const char *x = sq; x && !markup;
 	     x = x + 1 < t + n ? memchr(x + 1, '[', n - (size_t)(x + 1 - t)) : NULL)
-		markup = ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup);
+		markup =
+		    ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup, ma_pr_markup_bm);
 	for (const char *x = cb; x && !markup;
 	     x = x + 1 < t + n ? memchr(x + 1, '{', n - (size_t)(x + 1 - t)) : NULL)
-		markup = ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup);
+		markup =
+		    ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup, ma_pr_markup_bm);
 	if (markup > 0)
 		ma_pr_add(sc, PF_DELIMITER, 0.85);
 	else if (markup == 0)
@@ -1408,6 +1434,22 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 			int per = 0;
 			if (c == ' ' || c == '\n')
 				continue;
+			if (ma_pr_alnum(c) && i + 3 < n && ma_pr_alnum((unsigned char)t[i + 1]) &&
+			    ma_pr_alnum((unsigned char)t[i + 2])) {
+				/* a run of three letters or digits or more: each ends
+				 * any flood (run, kinds and closer 0) and the last three
+				 * bytes seen are its own */
+				size_t e = i + 3;
+				while (e < n && ma_pr_alnum((unsigned char)t[e]))
+					e++;
+				kinds = closer = run = 0;
+				last[0] = t[e - 3];
+				last[1] = t[e - 2];
+				last[2] = t[e - 1];
+				k += e - i;
+				i = e - 1;
+				continue;
+			}
 			if (!ma_pr_alnum(c) && k >= 3)
 				per = c == (unsigned char)last[2] || c == (unsigned char)last[1] ||
 				      c == (unsigned char)last[0];
@@ -1429,8 +1471,6 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	}
 }
 
-/* Letters spaced out one by one ("i g n o r e", "i.g.n.o.r.e") glued: an
- * override verb and an instruction noun inside one glued run. */
 /* The bytes of v (eight word lengths, ma_load8) that are 12 or more, as
  * 0x80 in each: a byte below 0x80 gets its high bit from 12 on by adding
  * 0x74 (no carry crosses a byte), one of 0x80 or more has it. */
@@ -1452,6 +1492,8 @@ static inline uint64_t ma_pr_len_is1(uint64_t v)
 	return ~(((x & ~hi) + 0x7F7F7F7F7F7F7F7Full) | x) & hi;
 }
 
+/* Letters spaced out one by one ("i g n o r e", "i.g.n.o.r.e") glued: an
+ * override verb and an instruction noun inside one glued run. */
 void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	char g[256];
@@ -1709,6 +1751,9 @@ int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset 
 
 void ma_pr_feat_build(void)
 {
+	ma_pr_tokens_bm(ma_pr_markup, sizeof ma_pr_markup / sizeof *ma_pr_markup, ma_pr_markup_bm);
+	ma_pr_tokens_bm(ma_pr_wrapper_end, sizeof ma_pr_wrapper_end / sizeof *ma_pr_wrapper_end,
+	                ma_pr_wrapper_bm);
 	for (size_t k = 0; k < MA_PR_NGV; k++)
 		ma_pr_glued_vb[k] = ma_pr_bytes_of(ma_pr_glued_verbs[k].s, ma_pr_glued_verbs[k].l);
 	for (size_t k = 0; k < MA_PR_NGN; k++)

@@ -456,11 +456,11 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 				 * each letter is alone (the text ends or an ASCII byte
 				 * neither a letter nor a digit follows) and both steps
 				 * have room (o + 4 < cap before each) */
-				while (i + 3 <= n && o + 5 < cap && u[i] == ' ' && u[i + 1] == u[i - 2] &&
-				       u[i + 2] == u[i - 1] &&
-				       (i + 3 == n ||
-				        (u[i + 3] < 0x80 && (unsigned)((u[i + 3] | 0x20) - 'a') >= 26u &&
-				         (unsigned)(u[i + 3] - '0') >= 10u))) {
+				while (i + 3 <= n && o + 5 < cap && u[i] == ' ' &&
+				       u[i + 1] == u[i - 2] && u[i + 2] == u[i - 1] &&
+				       (i + 3 == n || (u[i + 3] < 0x80 &&
+				                       (unsigned)((u[i + 3] | 0x20) - 'a') >= 26u &&
+				                       (unsigned)(u[i + 3] - '0') >= 10u))) {
 					if (fold_in_word) /* ascii_in_word is 1 */
 						(*mixed)++;
 					fold_in_word = 0;

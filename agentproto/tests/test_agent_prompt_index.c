@@ -1071,9 +1071,9 @@ static void the_normaliser_reads_accented_latin_letters_as_by_byte(void **state)
  * native word), into buffers of random sizes. */
 static void floods_of_one_letter_are_read_as_by_byte(void **state)
 {
-	static const char *const piece[] = {"\xc3\xb6", "\xc3\xa9", "\xc5\x81", "o", "1", "@",
+	static const char *const piece[] = {"\xc3\xb6", "\xc3\xa9", "\xc5\x81", "o", "1",   "@",
 	                                    "$",        "\xd0\xb0", "a",        "Z", "\xc3"};
-	static const char *const cut[] = {" ",  "  ", ". ", ", ", "x", "\xc3\xb6\xc3\xb6 ",
+	static const char *const cut[] = {" ",  "  ", ". ", ", ", "x",        "\xc3\xb6\xc3\xb6 ",
 	                                  "\n", "?",  "'",  "7 ", "\xd0\xb0 "};
 	static char in[2400], a[2500], b[2500];
 	static struct ma_pr_words wa, wb;
@@ -1127,15 +1127,17 @@ static void floods_of_one_letter_are_read_as_by_byte(void **state)
 			ma_pr_split_words(a, m, &wa);
 			ma_pr_split_slow(b, m, &wb);
 			if (memcmp(a, b, m) || wa.n != wb.n || wa.kall != wb.kall)
-				fail_msg("round %d pass %d (%zu bytes): %d words, %d by byte", round,
-				         pass, m, wa.n, wb.n);
+				fail_msg("round %d pass %d (%zu bytes): %d words, %d by byte",
+				         round, pass, m, wa.n, wb.n);
 			for (int i = 0; i < wa.n; i++)
-				if (wa.s[i] != wb.s[i] || wa.l[i] != wb.l[i] || wa.brk[i] != wb.brk[i] ||
-				    wa.k[i] != wb.k[i] || wa.f[i] != wb.f[i] || wa.h[i] != wb.h[i])
-					fail_msg("round %d pass %d, word %d: at %u+%u brk %u, by byte "
-					         "%u+%u brk %u",
-					         round, pass, i, wa.s[i], wa.l[i], wa.brk[i], wb.s[i],
-					         wb.l[i], wb.brk[i]);
+				if (wa.s[i] != wb.s[i] || wa.l[i] != wb.l[i] ||
+				    wa.brk[i] != wb.brk[i] || wa.k[i] != wb.k[i] ||
+				    wa.f[i] != wb.f[i] || wa.h[i] != wb.h[i])
+					fail_msg(
+					    "round %d pass %d, word %d: at %u+%u brk %u, by byte "
+					    "%u+%u brk %u",
+					    round, pass, i, wa.s[i], wa.l[i], wa.brk[i], wb.s[i],
+					    wb.l[i], wb.brk[i]);
 			if (pass == 0)
 				la = ma_prompt_normalise(in, n, a, cap, &ma);
 		}
