@@ -843,6 +843,15 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	*wn = x + 1;
 }
 
+/* 1 if a[0, l) and b[0, l) are the same bytes (l short: no memcmp call). */
+static inline int ma_pr_same(const unsigned char *a, const unsigned char *b, size_t l)
+{
+	for (size_t k = 0; k < l; k++)
+		if (a[k] != b[k])
+			return 0;
+	return 1;
+}
+
 /* Splits t (n bytes, normalised) into words of [a-z0-9], '@', '$' and
  * non-ASCII bytes, marks sentence ends and gives each word its classes
  * (through a cache of the split's words, ma_pr_lex_cached). A word with
@@ -927,24 +936,32 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 			continue;
 		ma_pr_keep_word(w, &wn, &kall, t, n, s, e, brk,
 		                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG), &lc);
-		/* the same word of one letter or digit again and again one
-		 * space apart ("o o o ..."): each a word of no break with the
-		 * classes, lists and h2 of the one before (what the lexicon and
-		 * the cache answer for its bytes), while the byte after it is no
-		 * word's */
-		if (e - s == 1 && (ma_pr_cls[u[s]] & (MA_PR_C_LET | MA_PR_C_DIG)) && u[s] != '@' &&
-		    u[s] != '$') {
+		/* the same word again and again one space apart ("o o o ...", "❤
+		 * ❤ ❤ ..."): each a word of no break with the classes, lists and
+		 * h2 of the one before (what the lexicon and the cache answer for
+		 * its bytes; none is cut off it: the one before kept no quote at
+		 * its ends), while the byte after it is no word's. A word of
+		 * ASCII bytes only if it is one letter or digit, a non-ASCII one
+		 * only without a digit, '@' or '$' (none dropped, no leet digit
+		 * read as a letter in place) */
+		if ((acc & MA_PR_C_HIGH)
+		        ? !(acc & MA_PR_C_DIG)
+		        : e - s == 1 && (ma_pr_cls[u[s]] & (MA_PR_C_LET | MA_PR_C_DIG)) &&
+		              u[s] != '@' && u[s] != '$') {
 			int x = wn - 1;
-			while (i + 2 <= n && wn < MA_PR_WORDS && u[i] == ' ' && u[i + 1] == u[s] &&
-			       (i + 2 == n || !(ma_pr_cls[u[i + 2]] & MA_PR_C_WORD))) {
+			size_t rl = w->l[x];
+			const unsigned char *k0 = u + w->s[x];
+			while (i + 1 + rl <= n && u[i] == ' ' && u[i + 1] == k0[0] &&
+			       wn < MA_PR_WORDS && ma_pr_same(u + i + 2, k0 + 1, rl - 1) &&
+			       (i + 1 + rl == n || !(ma_pr_cls[u[i + 1 + rl]] & MA_PR_C_WORD))) {
 				w->s[wn] = (uint16_t)(i + 1);
-				w->l[wn] = 1;
+				w->l[wn] = (uint8_t)rl;
 				w->brk[wn] = 0;
 				w->k[wn] = w->k[x];
 				w->f[wn] = w->f[x];
 				w->h[wn] = w->h[x];
 				wn++;
-				i += 2;
+				i += 1 + rl;
 			}
 		}
 	}

@@ -512,6 +512,30 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			o += k;
 			space = 0;
 			i += k;
+			/* (native is 0 here: a native c is kept above) the same
+			 * character again and again one space apart ("❤ ❤ ❤ ..."),
+			 * each alone (the text ends or an ASCII byte neither a letter
+			 * nor a digit follows) and not native by itself: the steps of
+			 * the space and of this character taken together, while both
+			 * have room (o + 4 < cap before each) */
+			if (swar && !ma_pr_native(c))
+				while (i + 1 + k <= n && o + 5 < cap && u[i] == ' ' &&
+				       u[i + 1] == u[i - k] &&
+				       (k < 2 || u[i + 2] == u[i + 1 - k]) &&
+				       (k < 3 || u[i + 3] == u[i + 2 - k]) &&
+				       (k < 4 || u[i + 4] == u[i + 3 - k]) &&
+				       (i + 1 + k == n ||
+				        (u[i + 1 + k] < 0x80 &&
+				         (unsigned)((u[i + 1 + k] | 0x20) - 'a') >= 26u &&
+				         (unsigned)(u[i + 1 + k] - '0') >= 10u))) {
+					if (ascii_in_word && fold_in_word)
+						(*mixed)++;
+					ascii_in_word = fold_in_word = 0;
+					out[o++] = ' ';
+					memcpy(out + o, s + i + 1, k);
+					o += k;
+					i += 1 + k;
+				}
 			continue;
 		}
 		i += k;

@@ -1061,8 +1061,9 @@ static void the_normaliser_reads_accented_latin_letters_as_by_byte(void **state)
 	}
 }
 
-/* Floods of one letter one space apart ("ö ö ö", "o o o", "1 1 1"), which
- * the normaliser and the splitter take three and two bytes at a time:
+/* Floods of one letter or word one space apart ("ö ö ö", "o o o", "1 1 1",
+ * "❤ ❤ ❤"), which the normaliser and the splitter take a letter or word
+ * and its space at a time:
  * beside the byte-by-byte ones (ma_prompt_normalise_slow,
  * ma_pr_split_slow) on texts of floods of every piece below, of random
  * lengths (to past the splitter's MA_PR_WORDS words), cut by one or two
@@ -1071,8 +1072,30 @@ static void the_normaliser_reads_accented_latin_letters_as_by_byte(void **state)
  * native word), into buffers of random sizes. */
 static void floods_of_one_letter_are_read_as_by_byte(void **state)
 {
-	static const char *const piece[] = {"\xc3\xb6", "\xc3\xa9", "\xc5\x81", "o", "1",   "@",
-	                                    "$",        "\xd0\xb0", "a",        "Z", "\xc3"};
+	static const char *const piece[] = {"\xc3\xb6",
+	                                    "\xc3\xa9",
+	                                    "\xc5\x81",
+	                                    "o",
+	                                    "1",
+	                                    "@",
+	                                    "$",
+	                                    "\xd0\xb0",
+	                                    "a",
+	                                    "Z",
+	                                    "\xc3",
+	                                    "\xe2\x9d\xa4",
+	                                    "\xc3\x97",
+	                                    "\xf0\x9f\x98\x80",
+	                                    "\xe2\x80\x9e"
+	                                    "x"
+	                                    "\xe2\x80\x9c",
+	                                    "\xc2\xab"
+	                                    "ab"
+	                                    "\xc2\xbb",
+	                                    "ab",
+	                                    "\xe2\x9d\xa4"
+	                                    "1",
+	                                    "\xe4\xb8\xad"};
 	static const char *const cut[] = {" ",  "  ", ". ", ", ", "x",        "\xc3\xb6\xc3\xb6 ",
 	                                  "\n", "?",  "'",  "7 ", "\xd0\xb0 "};
 	static char in[2400], a[2500], b[2500];
