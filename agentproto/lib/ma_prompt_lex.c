@@ -293,14 +293,13 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR"},
     {PF_OVERRIDE, 0.6, "NEW INSTR|objective|mission|task"},
     /* session 20: a new task handed over, "your new task is:" at the end
-     * or "... is to ..." ("your new task is due Friday", "your new task
-     * manager" are none) */
+     * ("your new task is due Friday", "your new task manager" are none;
+     * nor, since review12, "your new task is to refactor the login
+     * module": a lead writes that to a developer as often as an injection
+     * to a model, and it stays at the older pattern's 0.78) */
     {PF_OVERRIDE, 0.5,
      "YOUR NEW task|tasks|mission|objective|assignment|directive~|orders|instruction~|goal|"
      "purpose BE $"},
-    {PF_OVERRIDE, 0.5,
-     "YOUR NEW task|tasks|mission|objective|assignment|directive~|orders|instruction~|goal|"
-     "purpose BE to"},
     /* ... and what the model's makers told it, dropped ("drop whatever the
      * developers told you", "forget the rules your creators gave you";
      * "forget what the doctor told you" is none; with "ignore" or "forget"
