@@ -87,3 +87,25 @@ def write_cases(cases_dir, outs, others):
               (cat, name, len(kept), dropped, dup))
     for cat in sorted(total):
         print("%-17s %-34s %4d cases" % (cat, "total", total[cat]))
+
+
+def blocks(path):
+    """Blocks of a file written as `=== <label> ===` lines each followed by the
+    block's text (session 21's extracted files). Returns (label, text) pairs in
+    file order; the text is the lines up to the next `=== ` line, joined by
+    LF, without the final line end."""
+    out = []
+    label, lines = None, []
+    for ln in read(path).split("\n"):
+        m = re.match(r"^=== (.*) ===$", ln)
+        if m:
+            if label is not None:
+                out.append((label, "\n".join(lines)))
+            label, lines = m.group(1), []
+        elif label is not None:
+            lines.append(ln)
+    if label is not None:
+        if lines and lines[-1] == "":
+            lines.pop()
+        out.append((label, "\n".join(lines)))
+    return out
