@@ -12,11 +12,13 @@ object a line, UTF-8, LF:
   cases/benign-prompts/promptguide_examples.jsonl        the same guide's example prompts (instructions,
                                                          formats, role prompts), 7 languages
   cases/benign-prompts/debian_faq_questions.jsonl        Git, Z shell and FFmpeg FAQ questions
+  cases/benign-prompts/agentdojo_environment.jsonl       AgentDojo's benign emails, chat messages, web
+                                                         pages and to-do lists (tool output with requests)
 convert.py and convert_if.py make the set's other files; this one leaves them
 alone. A case is left out when it, with white space trimmed, or the first 120
 characters of its words is a case of the first development set, of a held-out
 set (bench/detect/heldout*/cases, any category) or of this set's other files,
-and when its words repeat an earlier case of these five files.
+and when its words repeat an earlier case of these six files.
 raw/*/SOURCES.md ("Added in session 21") says what each raw file is and what
 is left out here and why.
 """
@@ -37,7 +39,7 @@ PI = os.path.join(RAW, "prompt-injection")
 BP = os.path.join(RAW, "benign-prompts")
 OUTS = (("prompt-injection", "ethicalhacker_catalogue"), ("prompt-injection", "agentdojo_injections"),
         ("prompt-injection", "promptguide_adversarial"), ("benign-prompts", "promptguide_examples"),
-        ("benign-prompts", "debian_faq_questions"))
+        ("benign-prompts", "debian_faq_questions"), ("benign-prompts", "agentdojo_environment"))
 
 # The fixed request put where a template asks for the user's request (as convert.py).
 FILL = "How do I change a flat tyre on my bicycle?"
@@ -176,6 +178,8 @@ def main():
         ("benign-prompts", "promptguide_examples",
          guide(os.path.join("benign-prompts", "promptguide_example_prompts.txt"), GUIDE_EX_LEFT_OUT)),
         ("benign-prompts", "debian_faq_questions", faq()),
+        ("benign-prompts", "agentdojo_environment",
+         [o["text"] for o in cc.jsonl(os.path.join(BP, "agentdojo_environment_texts.jsonl"))]),
     ], cc.held_elsewhere(dirs, skip=mine))
 
 
