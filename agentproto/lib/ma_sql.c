@@ -787,6 +787,10 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
  * the statement before the input's first place (YES) or not (NO). */
 #define MA_SQL_B_NAMES_YES 16u
 #define MA_SQL_B_NAMES_NO  32u
+/* And (session 21, ma_col_known) whether every column the input names
+ * where a value goes is one the statement writes elsewhere too (YES). */
+#define MA_SQL_B_COL_YES 64u
+#define MA_SQL_B_COL_NO  128u
 
 /* The bytes the scan looks at, a bit per question (the byte loop's table;
  * the number-place pass asks it of a token's first byte). */
@@ -1371,6 +1375,231 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 		}
 	}
 	return hit && (k == 0 || ma_num_names(sql, len, a, b, w, nm, k, sum));
+}
+
+/*
+ * Columns where a value goes (session 21, review12). Where the
+ * statement's author put a value -- after a comparison (id = _, SET x =
+ * _, ON a.x = _), after LIKE, GLOB, REGEXP, BETWEEN or IN, inside IN (...)
+ * -- an input that is an expression naming a column makes the condition
+ * compare the row with itself: id = id, id = (id), +id, users.id,
+ * coalesce(id,1), 1 - 1 + id, "id" (SQLite, PostgreSQL), `id`, [id]
+ * (SQLite), SQLite's rowid: every row (sqlite3 3.40). The input must be
+ * the whole operand there: the token before it is that place, the
+ * statement's token after it ends the operand (not '.', '(', an operator:
+ * ON b.id = a.id, SET n = n + 1 are the statement's own columns), and
+ * its tokens are operands, arithmetic, parentheses, qualified names and
+ * calls only (anything else is the other rules' to judge). Each column
+ * it names must be one the statement writes elsewhere too (a whole word
+ * twice in it: the input's own and another; SQLite's rowid, oid and
+ * _rowid_ always): a word it never writes may be English (no such
+ * column: the statement fails). Names where the application puts names
+ * (ORDER BY, a select list, an INSERT's columns, a call's arguments) are
+ * no value's place and pass; so does LIMIT, which takes no column.
+ */
+
+/* 1 when prev (prev_kw its keyword) is a place where a value goes:
+ * after a comparison, LIKE, ILIKE, RLIKE, REGEXP, GLOB, BETWEEN or IN,
+ * or '(' ',' of a list of values (in_list: the innermost '(' follows IN). */
+static int ma_col_place(const char *sql, const struct ma_sql_tok *prev, int prev_kw, int in_list)
+{
+	switch (prev->type) {
+	case MA_SQL_T_OP:
+		return ma_op_comparison(sql, prev);
+	case MA_SQL_T_LPAREN:
+	case MA_SQL_T_COMMA:
+		return in_list;
+	case MA_SQL_T_WORD:
+		return prev_kw == KW_LIKE || prev_kw == KW_ILIKE || prev_kw == KW_RLIKE ||
+		       prev_kw == KW_REGEXP || prev_kw == KW_GLOB || prev_kw == KW_BETWEEN ||
+		       prev_kw == KW_IN;
+	default:
+		return 0;
+	}
+}
+
+/* 1 when the statement's token after an input (NULL: none) ends the
+ * operand the input made: ')', ',', ';', a comment or a keyword (AND,
+ * ORDER, LIMIT ...), or the statement's end. */
+static int ma_col_ends(const char *sql, const struct ma_sql_tok *after)
+{
+	if (!after)
+		return 1;
+	switch (after->type) {
+	case MA_SQL_T_RPAREN:
+	case MA_SQL_T_COMMA:
+	case MA_SQL_T_SEMI:
+	case MA_SQL_T_COMMENT:
+		return 1;
+	case MA_SQL_T_WORD:
+		return ma_tok_kw(sql, after) != KW_NONE;
+	default:
+		return 0;
+	}
+}
+
+/* 1 when the n bytes at w occur in sql as a whole word (without case:
+ * not part of a longer name) at least twice (x NULL), or (x, the
+ * input's xn bytes, not NULL) once outside every occurrence of x: a word
+ * the statement writes, not the input at another of its places. */
+static int ma_col_word_in(const char *sql, size_t len, const char *w, size_t n, const char *x,
+                          size_t xn)
+{
+	const char lo = (char)tolower((unsigned char)w[0]), up = (char)toupper((unsigned char)w[0]);
+	size_t from = 0;
+	int seen = 0;
+
+	while (from + n <= len) {
+		const char *pl = memchr(sql + from, lo, len - n + 1 - from);
+		const char *pu = lo == up ? NULL : memchr(sql + from, up, len - n + 1 - from);
+		const char *c = !pl ? pu : !pu ? pl : pl < pu ? pl : pu;
+		size_t p;
+		if (!c)
+			return 0;
+		p = (size_t)(c - sql);
+		from = p + 1;
+		if ((p > 0 && ma_sql_name_byte(sql[p - 1])) ||
+		    (p + n < len && ma_sql_name_byte(sql[p + n])) || strncasecmp(c, w, n) != 0)
+			continue;
+		if (!x) {
+			if (++seen == 2)
+				return 1;
+			continue;
+		}
+		/* inside an occurrence of x that starts at q: p + n - xn <= q <= p */
+		int inside = 0;
+		for (size_t q = p + n >= xn ? p + n - xn : 0; q <= p && !inside; q++)
+			inside = q + xn <= len && memcmp(sql + q, x, xn) == 0;
+		if (!inside)
+			return 1;
+	}
+	return 0;
+}
+
+#define MA_SQL_COL_MAX 256 /* bytes of an input whose names are looked for apart from it */
+
+/* 1 when every column of the k tokens nm of w (names, quoted names) of
+ * the input [a, b) is SQLite's rowid or written by the statement: outside
+ * every occurrence of the input, or, when the name is the whole input (a
+ * word), twice; kept per form in *sum (may be NULL), as ma_num_names's
+ * answer is. */
+static __attribute__((noinline)) int ma_col_known(int dialect, const char *sql, size_t len,
+                                                  size_t a, size_t b, const struct ma_sql_tok *w,
+                                                  const int *nm, int k, unsigned *sum)
+{
+	int yes = 1;
+
+	if (sum) {
+		(void)ma_sql_sum_of(sum, sql + a, b - a); /* (known before the bits below) */
+		if (*sum & (MA_SQL_B_COL_YES | MA_SQL_B_COL_NO))
+			return (*sum & MA_SQL_B_COL_YES) != 0;
+	}
+	for (int j = 0; j < k && yes; j++) {
+		const struct ma_sql_tok *t = &w[nm[j]];
+		size_t s = t->start, e = t->end;
+		const int whole = s == a && e == b && t->type == MA_SQL_T_WORD;
+		if (t->type == MA_SQL_T_QIDENT && e - s >= 2) {
+			s++;
+			e--;
+		}
+		yes = e > s &&
+		      ((dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(sql + s, e - s)) ||
+		       ((whole || b - a <= MA_SQL_COL_MAX) &&
+		        ma_col_word_in(sql, len, sql + s, e - s, whole ? NULL : sql + a, b - a)));
+	}
+	if (sum)
+		*sum |= yes ? MA_SQL_B_COL_YES : MA_SQL_B_COL_NO;
+	return yes;
+}
+
+#define MA_SQL_COL_NAMES 8 /* columns an input's expression may name */
+
+/* 1 when the input [a, b), whose first significant token is w[i] (of the
+ * window w, n tokens), right after prev (prev_kw its keyword), is an
+ * expression naming a column where a value goes (the comment above);
+ * after: the statement's first token after it (NULL: none); in_list:
+ * the innermost '(' before it follows IN; sum as ma_col_known's. The
+ * caller checks that the statement still runs where it needs to. */
+static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, size_t len,
+                                                  size_t a, size_t b, const struct ma_sql_tok *w,
+                                                  int n, int i, const struct ma_sql_tok *prev,
+                                                  int prev_kw, int in_list,
+                                                  const struct ma_sql_tok *after, unsigned *sum)
+{
+	int depth = 0, k = 0, cast = 0, nm[MA_SQL_COL_NAMES];
+
+	if (w[i].start < a || ma_is_operand_tok(prev, prev_kw) ||
+	    !ma_col_place(sql, prev, prev_kw, in_list) || !ma_col_ends(sql, after))
+		return 0;
+	for (; i < n && w[i].start < b; i++) {
+		const struct ma_sql_tok *tk = &w[i], *nx;
+		int kw;
+		if (tk->end > b)
+			return 0;
+		switch (tk->type) {
+		case MA_SQL_T_NUMBER:
+		case MA_SQL_T_STRING:
+		case MA_SQL_T_DOT:
+			continue;
+		case MA_SQL_T_LPAREN:
+			depth++;
+			continue;
+		case MA_SQL_T_RPAREN:
+			if (--depth < 0)
+				return 0;
+			continue;
+		case MA_SQL_T_COMMA:
+			if (depth == 0)
+				return 0;
+			continue;
+		case MA_SQL_T_OP: {
+			/* arithmetic, bits, PostgreSQL's and SQLite's || (MySQL's is OR),
+			 * PostgreSQL's :: cast (the type name after it is no column) */
+			const char c0 = sql[tk->start];
+			const size_t ol = tk->end - tk->start;
+			if (ol == 1 && strchr("+-*/%~&|^", c0))
+				continue;
+			if (ol == 2 &&
+			    ((c0 == '<' && sql[tk->start + 1] == '<') ||
+			     (c0 == '>' && sql[tk->start + 1] == '>') ||
+			     (c0 == '|' && sql[tk->start + 1] == '|' && !MA_SQL_MY(dialect))))
+				continue;
+			if (ol == 2 && c0 == ':' && sql[tk->start + 1] == ':' &&
+			    dialect == MOAT_SQL_POSTGRES) {
+				cast = 1;
+				continue;
+			}
+			return 0;
+		}
+		case MA_SQL_T_WORD:
+		case MA_SQL_T_QIDENT:
+			break;
+		default: /* parameters, comments, ';', bytes no rule knows */
+			return 0;
+		}
+		nx = ma_next_sig(w, n, i);
+		if (nx && nx->start >= b)
+			nx = NULL;
+		kw = ma_tok_kw(sql, tk);
+		if (kw == KW_NULL || kw == KW_TRUE || kw == KW_FALSE)
+			continue;
+		if (nx && nx->type == MA_SQL_T_LPAREN &&
+		    (kw == KW_NONE || kw == KW_LEFT || kw == KW_RIGHT || kw == KW_REPLACE ||
+		     kw == KW_IF || kw == KW_MOD || kw == KW_INSERT))
+			continue; /* a call */
+		if (kw != KW_NONE)
+			return 0;
+		if (nx && nx->type == MA_SQL_T_DOT)
+			continue; /* a table's name before its column's */
+		if (cast) {
+			cast = 0;
+			continue;
+		}
+		if (k == MA_SQL_COL_NAMES)
+			return 0;
+		nm[k++] = i;
+	}
+	return depth == 0 && k > 0 && ma_col_known(dialect, sql, len, a, b, w, nm, k, sum);
 }
 
 /* MySQL's ODBC escape { identifier expr } ({d '2020-01-01'}, {fn f()}):
@@ -2146,6 +2375,9 @@ struct ma_sql_cursor {
 	 * outermost, as ma_sql_state's (session 19: a = ARRAY[_, 2]; in the
 	 * struct's padding) */
 	uint8_t bracket, bclause;
+	/* bit k: the '(' open at depth k follows IN (a list of values:
+	 * ma_col_judge); valid for the depths open at the place */
+	uint32_t in_list;
 	size_t a; /* the place it was advanced to */
 	int have_prev, prev_kw, clause, depth;
 	struct ma_sql_tok prev;
@@ -2272,6 +2504,22 @@ static void ma_sql_cursor_skip(struct ma_sql_cursor *c, const struct ma_sql_cach
 	c->idx = last + 1;
 }
 
+/* 1 when t is the word IN (any case). */
+static inline int ma_sql_word_in(const char *sql, const struct ma_sql_tok *t)
+{
+	return t->type == MA_SQL_T_WORD && t->end - t->start == 2 &&
+	       (sql[t->start] | 0x20) == 'i' && (sql[t->start + 1] | 0x20) == 'n';
+}
+
+/* 1 when the cache's token before t[i] (comments passed) is IN: the '('
+ * t[i] opens a list of values. */
+static int ma_sql_cache_after_in(const struct ma_sql_cache *cache, const char *sql, int i)
+{
+	while (--i >= 0 && cache->t[i].type == MA_SQL_T_COMMENT)
+		;
+	return i >= 0 && ma_sql_word_in(sql, &cache->t[i]);
+}
+
 /* The cursor's step over the cache's token i, one that
  * ma_sql_cursor_rel names (a word that may open a clause, a parenthesis,
  * ';'; any other passes). */
@@ -2286,8 +2534,11 @@ ma_sql_cursor_step(struct ma_sql_cursor *c, struct ma_sql_cache *cache, const ch
 		break;
 	}
 	case MA_SQL_T_LPAREN:
-		if (c->depth >= 0 && c->depth < 32)
+		if (c->depth >= 0 && c->depth < 32) {
 			c->cstack[c->depth] = (uint8_t)c->clause;
+			c->in_list = (c->in_list & ~(1u << c->depth)) |
+			             (uint32_t)ma_sql_cache_after_in(cache, sql, i) << c->depth;
+		}
 		c->depth++;
 		c->clause = CL_NONE;
 		break;
@@ -2407,8 +2658,11 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 	}
 	/* past the cache (or without one) */
 	while (ma_sql_cursor_take(c, cache, sql, a, &t)) {
+		int after_in;
 		if (t.type == MA_SQL_T_COMMENT)
 			continue;
+		after_in =
+		    t.type == MA_SQL_T_LPAREN && c->have_prev && ma_sql_word_in(sql, &c->prev);
 		c->prev = t;
 		c->have_prev = 1;
 		c->prev_kw = -1; /* looked up when it is the token before an input */
@@ -2418,8 +2672,11 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 				c->clause = ma_kw_clause(c->prev_kw);
 		}
 		if (t.type == MA_SQL_T_LPAREN) {
-			if (c->depth >= 0 && c->depth < 32)
+			if (c->depth >= 0 && c->depth < 32) {
 				c->cstack[c->depth] = (uint8_t)c->clause;
+				c->in_list = (c->in_list & ~(1u << c->depth)) | (uint32_t)after_in
+				                                                    << c->depth;
+			}
 			c->depth++;
 			c->clause = CL_NONE;
 		} else if (t.type == MA_SQL_T_OTHER && c->lx.dialect == MOAT_SQL_POSTGRES) {
@@ -3133,7 +3390,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	/* the cursor after the window: in the walk left to the caller when
 	 * there is one (not copied into it) */
 	struct ma_sql_cursor own, wcbuf, *const wc = walk ? &walk->c : &wcbuf;
-	int n = 0, have_prev, prev_kw, clause, depth;
+	int n = 0, have_prev, prev_kw, clause, depth, in_list;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	int g0 = 0, plain_run = 0, wbase = -1; /* win[i] is the cache's wbase + i */
 	int lastnp = -1;       /* the last token judged that is not plain (its index) */
@@ -3164,6 +3421,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	prev_kw = cur->prev_kw >= 0 ? cur->prev_kw : ma_tok_kw(sql, &cur->prev);
 	clause = cur->clause;
 	depth = cur->depth;
+	in_list = depth >= 1 && depth <= 32 && (cur->in_list >> (depth - 1) & 1u);
 	/* the window and the first token after it: the statement's tokens
 	 * from the first that ends after a (lx stands after the last read) */
 	*wc = *cur;
@@ -3181,8 +3439,21 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		}
 	}
 	tail_live = have_tail && t.type != MA_SQL_T_COMMENT;
-	if (n == 0 || (n == 1 && win[0].start <= a && win[0].end >= b))
-		return; /* inside one token (or only whitespace): data */
+	if (n == 0 || (n == 1 && win[0].start <= a && win[0].end >= b)) {
+		/* inside one token (or only whitespace): data, unless it is a
+		 * whole name where a value goes (id = id: ma_col_judge; the
+		 * statement runs as it does with a value there) */
+		if (n == 1 && win[0].start == a && win[0].end == b &&
+		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
+		    ma_col_judge(dialect, sql, len, a, b, win, 1, 0, &prev, prev_kw, in_list,
+		                 have_tail ? &t : NULL, ru ? ru->sum : NULL)) {
+			hit->rule = "sqli.column";
+			hit->sev = "high";
+			hit->confidence = 0.85;
+			hit->fired = 1;
+		}
+		return;
+	}
 	hit->spans = 1;
 	jd->inside = win[0].start < a;
 
@@ -3684,8 +3955,13 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		                     prev.type == MA_SQL_T_WORD) &&
 		          !relaxed &&
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
+		/* a column where a value goes (id = (id), 1 - 1 + id): its own
+		 * pass too, on an input that starts there and writes no structure */
+		int col = !num && have_prev && !relaxed && win[0].type != MA_SQL_T_COMMENT &&
+		          ma_col_judge(dialect, sql, len, a, b, win, n, 0, &prev, prev_kw, in_list,
+		                       have_tail ? &t : NULL, ru ? ru->sum : NULL);
 		/* the weaker signs count only in a statement that still runs */
-		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num)) {
+		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
 			walk->pending = 1;
 			walk->dialect = dialect;
 			walk->have_first = have_tail;
@@ -3719,6 +3995,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			hit->rule = "sqli.boolean"; /* a condition where a number goes */
 			hit->sev = "high";
 			hit->confidence = 0.9;
+		} else if (col) {
+			hit->rule = "sqli.column"; /* a column where a value goes */
+			hit->sev = "high";
+			hit->confidence = 0.85;
 		} else {
 			return;
 		}
@@ -4186,6 +4466,16 @@ static int ma_sql_cache_inside(struct ma_sql_cache *c, size_t a, size_t b)
 	return c->t[lo].start <= a && c->t[lo].end >= b;
 }
 
+/* 1 when the token ma_sql_cache_inside found last (the first that ends
+ * after a) is a name (a word or quoted name) that is exactly [a, b). */
+static int ma_sql_cache_name_at(const struct ma_sql_cache *c, size_t a, size_t b)
+{
+	const struct ma_sql_tok *t = c->hint < c->n ? &c->t[c->hint] : NULL;
+
+	return t && t->start == a && t->end == b &&
+	       (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT);
+}
+
 /* What moat_check_sql_at's callbacks share. */
 struct ma_sql_scan {
 	int dialect;
@@ -4195,6 +4485,7 @@ struct ma_sql_scan {
 	struct ma_sql_cursor cursor; /* set up with the cache */
 	struct ma_sql_memo memo;
 	struct ma_sql_reuse reuse; /* set up with the cache */
+	int plain;                 /* the input judged now is one word (ma_sql_skip_input) */
 };
 
 _Static_assert(sizeof(struct ma_sql_scan) <= MA_REQUEST_SCRATCH,
@@ -4202,10 +4493,18 @@ _Static_assert(sizeof(struct ma_sql_scan) <= MA_REQUEST_SCRATCH,
 
 static int ma_sql_skip_input(void *ctx, const struct ma_input *in)
 {
-	(void)ctx;
-	/* one word: inside one token wherever it lands; JSON objects are the
-	 * NoSQL check's */
-	return in->plain || in->structured;
+	struct ma_sql_scan *c = ctx;
+
+	/* one word: inside one token wherever it lands, judged only where it
+	 * is a whole name (a column where a value goes: ma_col_judge), so
+	 * not when it starts with a digit (a number; MySQL's names that
+	 * start with one are not judged); JSON objects are the NoSQL
+	 * check's (ctx NULL: only the answer) */
+	if (c)
+		c->plain = in->plain;
+	return (in->plain && (in->nforms < 1 || in->form_len[0] == 0 ||
+	                      (in->form[0][0] >= '0' && in->form[0][0] <= '9'))) ||
+	       in->structured;
 }
 
 /* The places judged next are those of a new form v (the attempt memo's
@@ -4224,11 +4523,34 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->memo.sum = MA_SQL_B_UNKNOWN;
 }
 
+/* For a one-word input (c->plain) at [a, b): whether ma_col_known can
+ * hold, answered from the form's bits (ma_sql_scan_form resets them) and
+ * found the first time: the word twice in the statement, or SQLite's
+ * rowid. */
+static int ma_col_plain_known(struct ma_sql_scan *c, size_t a, size_t b)
+{
+	unsigned *sum = &c->memo.sum;
+
+	(void)ma_sql_sum_of(sum, c->sql + a, b - a);
+	if (!(*sum & (MA_SQL_B_COL_YES | MA_SQL_B_COL_NO))) {
+		int yes = (c->dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(c->sql + a, b - a)) ||
+		          ma_col_word_in(c->sql, c->len, c->sql + a, b - a, NULL, 0);
+		*sum |= yes ? MA_SQL_B_COL_YES : MA_SQL_B_COL_NO;
+	}
+	return (*sum & MA_SQL_B_COL_YES) != 0;
+}
+
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sql_scan *c = ctx;
 	struct ma_sql_hit hit;
 
+	/* one word: judged only as a whole word of the statement (a name
+	 * there), and one it writes twice (ma_col_known) */
+	if (c->plain &&
+	    ((a > 0 && ma_sql_name_byte(c->sql[a - 1])) ||
+	     (b < c->len && ma_sql_name_byte(c->sql[b])) || !ma_col_plain_known(c, a, b)))
+		return 0;
 	if (!c->cache.filled) {
 		ma_sql_cache_fill(&c->cache, c->dialect, c->sql, c->len);
 		ma_sql_cursor_init(&c->cursor, c->dialect, c->sql, c->len);
@@ -4242,7 +4564,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 			c->reuse.key[k] = 0;
 	}
 	ma_sql_cache_reach(&c->cache, a + 1);
-	if (ma_sql_cache_inside(&c->cache, a, b))
+	if (ma_sql_cache_inside(&c->cache, a, b) && !ma_sql_cache_name_at(&c->cache, a, b))
 		return 0;
 	ma_sql_analyse_in(c->dialect, c->sql, c->len, a, b, &hit, &c->cursor, &c->cache, &c->memo,
 	                  &c->reuse);
@@ -4286,6 +4608,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->memo.sum = MA_SQL_B_UNKNOWN;
 	c->memo.dec.p[0] = NULL;
 	c->memo.dec.p[1] = NULL;
+	c->plain = 0;
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,

@@ -1,0 +1,185 @@
+/* libmoatagent: the sql_injection check on a column named where the
+ * statement's author put a value (review12, session 21): after `WHERE id
+ * =` the input `id` makes `id = id`, true for every row; `(id)`, `+id`,
+ * `users.id`, `coalesce(id,1)`, `1 - 1 + id`, a quoted name of the
+ * dialect and SQLite's rowid do the same (each checked on sqlite3 3.40:
+ * every row of the table). Names where the application puts names (ORDER
+ * BY, a select list, an INSERT's column list, a call's arguments), a word
+ * inside a string, numbers, a name the statement does not write, and a
+ * name the application itself compares to the input's place (b.id) pass.
+ * Each verdict is the check's and each place's alone (ma_sql_analyse). */
+#include "agent_sql_test.h"
+
+#include <stdio.h>
+
+#define SQLITE MOAT_SQL_SQLITE
+#define PG     MOAT_SQL_POSTGRES
+#define MYSQL  MOAT_SQL_MYSQL
+
+static const int dialects[] = {SQLITE, PG, MYSQL};
+
+/* pre + input + post, checked with input as the request's one input:
+ * the check's verdict and each place's alone must both be want. */
+static void says(int d, const char *pre, const char *input, const char *post, int want)
+{
+	char sql[512];
+	int got, alone;
+
+	snprintf(sql, sizeof sql, "%s%s%s", pre, input, post);
+	got = check_sql_text(d, sql, input);
+	alone = each_place_alone(d, sql, input);
+	if (got != want || alone != want)
+		fail_msg("dialect %d: [%s] with input [%s]: check %s, alone %s, want %s", d, sql,
+		         input, got == MOAT_BLOCK ? "block" : "allow",
+		         alone == MOAT_BLOCK ? "block" : "allow",
+		         want == MOAT_BLOCK ? "block" : "allow");
+}
+
+static void a_column_where_a_number_goes_fires_in_every_dialect(void **state)
+{
+	static const char *const inputs[] = {
+	    "id",  "(id)",   "+id",     "users.id", "coalesce(id,1)", "1 - 1 + id",
+	    "-id", "((id))", "abs(id)", "ID",       "id*1",           "users . id"};
+	static const char *const posts[] = {"", " AND active = 1", " LIMIT 10", ")", " OR 1 = 0"};
+
+	(void)state;
+	for (size_t di = 0; di < 3; di++)
+		for (size_t k = 0; k < sizeof inputs / sizeof inputs[0]; k++)
+			for (size_t p = 0; p < sizeof posts / sizeof posts[0]; p++) {
+				const char *pre = posts[p][0] == ')'
+				                      ? "SELECT * FROM users WHERE (id = "
+				                      : "SELECT * FROM users WHERE id = ";
+				says(dialects[di], pre, inputs[k], posts[p], MOAT_BLOCK);
+			}
+}
+
+static void quoted_names_fire_where_the_dialect_reads_a_name(void **state)
+{
+	const char *pre = "SELECT * FROM users WHERE id = ";
+
+	(void)state;
+	says(SQLITE, pre, "\"id\"", "", MOAT_BLOCK);
+	says(SQLITE, pre, "[id]", "", MOAT_BLOCK);
+	says(SQLITE, pre, "`id`", "", MOAT_BLOCK);
+	says(PG, pre, "\"id\"", "", MOAT_BLOCK);
+	says(MYSQL, pre, "`id`", "", MOAT_BLOCK);
+	says(MYSQL, pre, "`users`.`id`", " AND active = 1", MOAT_BLOCK);
+	/* MySQL's "id" is a string: id = 'id' is id = 0 */
+	says(MYSQL, pre, "\"id\"", "", MOAT_ALLOW);
+}
+
+static void sqlites_hidden_rowid_fires_though_the_statement_never_writes_it(void **state)
+{
+	const char *pre = "SELECT * FROM users WHERE id = ";
+
+	(void)state;
+	says(SQLITE, pre, "rowid", "", MOAT_BLOCK);
+	says(SQLITE, pre, "oid", " AND active = 1", MOAT_BLOCK);
+	says(SQLITE, pre, "_rowid_", "", MOAT_BLOCK);
+	says(SQLITE, pre, "(rowid)", "", MOAT_BLOCK);
+}
+
+static void other_places_where_a_value_goes_fire_too(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM users WHERE id IN (", "id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id IN (1, ", "id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id IN (1, ", "users.id", ", 3)", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id IN ", "(id)", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE name LIKE ", "name", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id <> ", "id", " AND a = 1", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id >= ", "(id)", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id BETWEEN ", "id", " AND 5", MOAT_BLOCK);
+		/* SET x = <value>: another column of the row copied in */
+		says(d, "UPDATE users SET pw_set = 1, nick = ", "pw", " WHERE id = 5 AND pw <> ''",
+		     MOAT_BLOCK);
+		says(d, "UPDATE users SET nick = ", "(pw)", " WHERE id = 5 AND pw <> ''",
+		     MOAT_BLOCK);
+		says(d, "SELECT a FROM t JOIN users u ON u.uid = t.uid WHERE id = ", "u.id", "",
+		     MOAT_BLOCK);
+		says(d, "SELECT a FROM t JOIN users u ON u.id = t.uid WHERE t.x = ", "u.uid", "",
+		     MOAT_BLOCK);
+	}
+}
+
+static void names_where_the_application_puts_names_pass(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT id, name FROM users ORDER BY ", "name", " LIMIT 20", MOAT_ALLOW);
+		says(d, "SELECT id, name FROM users ORDER BY ", "name desc", "", MOAT_ALLOW);
+		says(d, "SELECT id, name FROM users ORDER BY name ", "desc", "", MOAT_ALLOW);
+		says(d, "SELECT id, name FROM users ORDER BY ", "name, id", "", MOAT_ALLOW);
+		says(d, "SELECT id, name FROM users GROUP BY ", "name", "", MOAT_ALLOW);
+		says(d, "SELECT ", "id, name", " FROM users WHERE id = 1", MOAT_ALLOW);
+		says(d, "SELECT id, ", "name", " FROM users WHERE name = 'x'", MOAT_ALLOW);
+		says(d, "INSERT INTO users (id, ", "name", ") VALUES (1, 'x')", MOAT_ALLOW);
+		says(d, "SELECT max(", "id", ") FROM users WHERE id > 1", MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE lower(", "name", ") = 'x' AND name <> ''",
+		     MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE ", "name", " = 'x' AND name <> ''", MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE a = 1 AND ", "name", " = 'x' AND name <> ''",
+		     MOAT_ALLOW);
+		says(d, "SELECT ", "name", " FROM users WHERE id = 1 AND name <> 'x'", MOAT_ALLOW);
+	}
+}
+
+static void words_inside_literals_and_numbers_pass(void **state)
+{
+	static const char *const numbers[] = {"-1", "1e3", "0x10", "19.99", "2+2", "(5)", "-(3)"};
+
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM users WHERE name = '", "id", "' AND id = 1", MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE name LIKE '%", "id", "%' ORDER BY id",
+		     MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE name LIKE '%", "user id", "%' AND id = 2",
+		     MOAT_ALLOW);
+		says(d, "INSERT INTO users (id, name) VALUES (1, '", "name", "')", MOAT_ALLOW);
+		for (size_t k = 0; k < sizeof numbers / sizeof numbers[0]; k++)
+			says(d, "SELECT * FROM users WHERE id = ", numbers[k], " AND name = 'x'",
+			     MOAT_ALLOW);
+	}
+}
+
+/* A name the statement writes nowhere else is not known to be a column
+ * (English in a number place breaks the statement: no such column); and
+ * the application's own comparison of two columns, where the input's
+ * value is the name of its second (ON b.id = a.id, SET n = n + 1), is the
+ * statement's text, not a place the input took. */
+static void names_the_statement_does_not_write_or_writes_itself_pass(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM users WHERE id = ", "foo", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE id = ", "(foo)", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE id = ", "coalesce(foo,1)", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM users WHERE id = ", "now()", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM a JOIN b ON b.aid = a.", "id", " WHERE a.x = 1", MOAT_ALLOW);
+		says(d, "UPDATE t SET hits = ", "hits", " + 1 WHERE id = 2", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id = ", "id", ".x AND 1 = 1", MOAT_ALLOW);
+		/* LIMIT takes no column: a syntax error in all three */
+		says(d, "SELECT * FROM users WHERE id > 1 LIMIT ", "id", "", MOAT_ALLOW);
+	}
+	says(PG, "SELECT * FROM users WHERE id = ", "rowid", "", MOAT_ALLOW);
+	says(MYSQL, "SELECT * FROM users WHERE id = ", "rowid", "", MOAT_ALLOW);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_column_where_a_number_goes_fires_in_every_dialect),
+	    cmocka_unit_test(quoted_names_fire_where_the_dialect_reads_a_name),
+	    cmocka_unit_test(sqlites_hidden_rowid_fires_though_the_statement_never_writes_it),
+	    cmocka_unit_test(other_places_where_a_value_goes_fire_too),
+	    cmocka_unit_test(names_where_the_application_puts_names_pass),
+	    cmocka_unit_test(words_inside_literals_and_numbers_pass),
+	    cmocka_unit_test(names_the_statement_does_not_write_or_writes_itself_pass),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
