@@ -787,10 +787,6 @@ static const struct ma_sql_tok *ma_next_sig(const struct ma_sql_tok *w, int n, i
  * the statement before the input's first place (YES) or not (NO). */
 #define MA_SQL_B_NAMES_YES 16u
 #define MA_SQL_B_NAMES_NO  32u
-/* And (session 21, ma_col_known) whether every column the input names
- * where a value goes is one the statement writes elsewhere too (YES). */
-#define MA_SQL_B_COL_YES 64u
-#define MA_SQL_B_COL_NO  128u
 
 /* The bytes the scan looks at, a bit per question (the byte loop's table;
  * the number-place pass asks it of a token's first byte). */
@@ -1379,35 +1375,111 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 
 /*
  * Columns where a value goes (session 21, review12). Where the
- * statement's author put a value -- after a comparison (id = _, SET x =
- * _, ON a.x = _), after LIKE, GLOB, REGEXP, BETWEEN or IN, inside IN (...)
- * -- an input that is an expression naming a column makes the condition
- * compare the row with itself: id = id, id = (id), +id, users.id,
- * coalesce(id,1), 1 - 1 + id, "id" (SQLite, PostgreSQL), `id`, [id]
- * (SQLite), SQLite's rowid: every row (sqlite3 3.40). The input must be
- * the whole operand there: the token before it is that place, the
- * statement's token after it ends the operand (not '.', '(', an operator:
- * ON b.id = a.id, SET n = n + 1 are the statement's own columns), and
- * its tokens are operands, arithmetic, parentheses, qualified names and
- * calls only (anything else is the other rules' to judge). Each column
- * it names must be one the statement writes elsewhere too (a whole word
- * twice in it: the input's own and another; SQLite's rowid, oid and
- * _rowid_ always): a word it never writes may be English (no such
- * column: the statement fails). Names where the application puts names
- * (ORDER BY, a select list, an INSERT's columns, a call's arguments) are
- * no value's place and pass; so does LIMIT, which takes no column.
+ * statement's author put a value after a column -- a comparison (id = _,
+ * t.id >= _), LIKE, GLOB, REGEXP, BETWEEN, IN (_) -- an input that is an
+ * expression naming that same column makes the condition compare the
+ * row with itself: id = id, (id), +id, users.id, coalesce(id,1),
+ * 1 - 1 + id, "id" (SQLite, PostgreSQL), `id` (MySQL, SQLite), [id]
+ * (SQLite), and in SQLite rowid, oid, _rowid_ (the integer primary
+ * key's other names): every row (sqlite3 3.40). The input must be the
+ * whole operand there: only whitespace between the place's token and it,
+ * the statement's token after it ends the operand (not '.', '(', an
+ * operator: SET n = n + 1 is the statement's own arithmetic), and its
+ * tokens are operands, arithmetic, parentheses, qualified names and calls
+ * (anything else is the other rules' to judge); every column it names
+ * is the one compared there (or SQLite's rowid). Another column (id =
+ * price) selects the rows where the two agree, data-dependent, and a
+ * word such as Name where a number goes is as likely a user's text: not
+ * judged. Names where the application puts names (ORDER BY, a select
+ * list, an INSERT's columns, a call's arguments) are no value's place;
+ * LIMIT takes no column.
  */
 
-/* 1 when prev (prev_kw its keyword) is a place where a value goes:
- * after a comparison, LIKE, ILIKE, RLIKE, REGEXP, GLOB, BETWEEN or IN,
- * or '(' ',' of a list of values (in_list: the innermost '(' follows IN). */
+/* The name that ends at the byte end (whitespace before end passed): a
+ * word, or a quoted name ("x", `x`, [x]) whose inside is [*s, *e): 1, or
+ * 0 when none ends there. */
+static int ma_col_name_before(const char *sql, size_t end, size_t *s, size_t *e)
+{
+	size_t p = end;
+
+	while (p > 0 && (sql[p - 1] == ' ' || sql[p - 1] == '\t' || sql[p - 1] == '\n' ||
+	                 sql[p - 1] == '\r'))
+		p--;
+	if (p == 0)
+		return 0;
+	if (sql[p - 1] == '"' || sql[p - 1] == '`' || sql[p - 1] == ']') {
+		const char q = sql[p - 1] == ']' ? '[' : sql[p - 1];
+		*e = --p;
+		while (p > 0 && sql[p - 1] != q)
+			p--;
+		if (p == 0)
+			return 0;
+		*s = p;
+		return *e > *s;
+	}
+	*e = p;
+	while (p > 0 && ma_sql_name_byte(sql[p - 1]))
+		p--;
+	*s = p;
+	return *e > *s;
+}
+
+/* 1 when the name [s, e) (from ma_col_name_before) is an unquoted word
+ * that is the keyword kw. */
+static int ma_col_word_is(const char *sql, size_t s, size_t e, int kw)
+{
+	return s > 0 && sql[s - 1] != '"' && sql[s - 1] != '`' && sql[s - 1] != '[' &&
+	       ma_kw_id(sql + s, e - s) == kw;
+}
+
+/* The column compared at the value place just before byte a (whitespace
+ * between): the name before a comparison (id = _), before LIKE, ILIKE,
+ * RLIKE, REGEXP, GLOB, BETWEEN or IN (NOT between: id NOT IN _), before
+ * IN ( (id IN (_)). 1 and its bytes [*s, *e) (inside its quotes), or 0.
+ * Read from the statement's bytes: the caller checks the tokens. */
+static int ma_col_compared(const char *sql, size_t a, size_t *s, size_t *e)
+{
+	size_t p = a, ws, we;
+	int in_paren = 0, kw;
+
+	while (p > 0 && (sql[p - 1] == ' ' || sql[p - 1] == '\t' || sql[p - 1] == '\n' ||
+	                 sql[p - 1] == '\r'))
+		p--;
+	if (p == 0)
+		return 0;
+	if (sql[p - 1] == '=' || sql[p - 1] == '<' || sql[p - 1] == '>') {
+		while (p > 0 && (sql[p - 1] == '=' || sql[p - 1] == '<' || sql[p - 1] == '>' ||
+		                 sql[p - 1] == '!'))
+			p--;
+		return ma_col_name_before(sql, p, s, e);
+	}
+	if (sql[p - 1] == '(') {
+		in_paren = 1;
+		p--;
+	}
+	if (!ma_col_name_before(sql, p, &ws, &we))
+		return 0;
+	kw = ws > 0 && (sql[ws - 1] == '"' || sql[ws - 1] == '`' || sql[ws - 1] == '[')
+	         ? KW_NONE
+	         : ma_kw_id(sql + ws, we - ws);
+	if (!(kw == KW_IN || (!in_paren && (kw == KW_LIKE || kw == KW_ILIKE || kw == KW_RLIKE ||
+	                                    kw == KW_REGEXP || kw == KW_GLOB || kw == KW_BETWEEN))))
+		return 0;
+	p = ws;
+	if (ma_col_name_before(sql, p, &ws, &we) && ma_col_word_is(sql, ws, we, KW_NOT))
+		p = ws;
+	return ma_col_name_before(sql, p, s, e);
+}
+
+/* 1 when prev (prev_kw its keyword) is a place where a value goes after
+ * a column: a comparison, LIKE, ILIKE, RLIKE, REGEXP, GLOB, BETWEEN or
+ * IN, or the '(' of IN ( (in_list). */
 static int ma_col_place(const char *sql, const struct ma_sql_tok *prev, int prev_kw, int in_list)
 {
 	switch (prev->type) {
 	case MA_SQL_T_OP:
 		return ma_op_comparison(sql, prev);
 	case MA_SQL_T_LPAREN:
-	case MA_SQL_T_COMMA:
 		return in_list;
 	case MA_SQL_T_WORD:
 		return prev_kw == KW_LIKE || prev_kw == KW_ILIKE || prev_kw == KW_RLIKE ||
@@ -1438,98 +1510,37 @@ static int ma_col_ends(const char *sql, const struct ma_sql_tok *after)
 	}
 }
 
-/* 1 when the n bytes at w occur in sql as a whole word (without case:
- * not part of a longer name) at least twice (x NULL), or (x, the
- * input's xn bytes, not NULL) once outside every occurrence of x: a word
- * the statement writes, not the input at another of its places. */
-static int ma_col_word_in(const char *sql, size_t len, const char *w, size_t n, const char *x,
-                          size_t xn)
+/* 1 when the name token t (a word, or a quoted name) is the column
+ * [cs, ce) (without case) or, in SQLite, rowid, oid or _rowid_. */
+static int ma_col_is(int dialect, const char *sql, const struct ma_sql_tok *t, size_t cs, size_t ce)
 {
-	const char lo = (char)tolower((unsigned char)w[0]), up = (char)toupper((unsigned char)w[0]);
-	size_t from = 0;
-	int seen = 0;
+	size_t s = t->start, e = t->end;
 
-	while (from + n <= len) {
-		const char *pl = memchr(sql + from, lo, len - n + 1 - from);
-		const char *pu = lo == up ? NULL : memchr(sql + from, up, len - n + 1 - from);
-		const char *c = !pl ? pu : !pu ? pl : pl < pu ? pl : pu;
-		size_t p;
-		if (!c)
-			return 0;
-		p = (size_t)(c - sql);
-		from = p + 1;
-		if ((p > 0 && ma_sql_name_byte(sql[p - 1])) ||
-		    (p + n < len && ma_sql_name_byte(sql[p + n])) || strncasecmp(c, w, n) != 0)
-			continue;
-		if (!x) {
-			if (++seen == 2)
-				return 1;
-			continue;
-		}
-		/* inside an occurrence of x that starts at q: p + n - xn <= q <= p */
-		int inside = 0;
-		for (size_t q = p + n >= xn ? p + n - xn : 0; q <= p && !inside; q++)
-			inside = q + xn <= len && memcmp(sql + q, x, xn) == 0;
-		if (!inside)
-			return 1;
+	if (t->type == MA_SQL_T_QIDENT && e - s >= 2) {
+		s++;
+		e--;
 	}
-	return 0;
+	return (e - s == ce - cs && strncasecmp(sql + s, sql + cs, e - s) == 0) ||
+	       (dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(sql + s, e - s));
 }
-
-#define MA_SQL_COL_MAX 256 /* bytes of an input whose names are looked for apart from it */
-
-/* 1 when every column of the k tokens nm of w (names, quoted names) of
- * the input [a, b) is SQLite's rowid or written by the statement: outside
- * every occurrence of the input, or, when the name is the whole input (a
- * word), twice; kept per form in *sum (may be NULL), as ma_num_names's
- * answer is. */
-static __attribute__((noinline)) int ma_col_known(int dialect, const char *sql, size_t len,
-                                                  size_t a, size_t b, const struct ma_sql_tok *w,
-                                                  const int *nm, int k, unsigned *sum)
-{
-	int yes = 1;
-
-	if (sum) {
-		(void)ma_sql_sum_of(sum, sql + a, b - a); /* (known before the bits below) */
-		if (*sum & (MA_SQL_B_COL_YES | MA_SQL_B_COL_NO))
-			return (*sum & MA_SQL_B_COL_YES) != 0;
-	}
-	for (int j = 0; j < k && yes; j++) {
-		const struct ma_sql_tok *t = &w[nm[j]];
-		size_t s = t->start, e = t->end;
-		const int whole = s == a && e == b && t->type == MA_SQL_T_WORD;
-		if (t->type == MA_SQL_T_QIDENT && e - s >= 2) {
-			s++;
-			e--;
-		}
-		yes = e > s &&
-		      ((dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(sql + s, e - s)) ||
-		       ((whole || b - a <= MA_SQL_COL_MAX) &&
-		        ma_col_word_in(sql, len, sql + s, e - s, whole ? NULL : sql + a, b - a)));
-	}
-	if (sum)
-		*sum |= yes ? MA_SQL_B_COL_YES : MA_SQL_B_COL_NO;
-	return yes;
-}
-
-#define MA_SQL_COL_NAMES 8 /* columns an input's expression may name */
 
 /* 1 when the input [a, b), whose first significant token is w[i] (of the
  * window w, n tokens), right after prev (prev_kw its keyword), is an
- * expression naming a column where a value goes (the comment above);
+ * expression naming the column compared there (the comment above);
  * after: the statement's first token after it (NULL: none); in_list:
- * the innermost '(' before it follows IN; sum as ma_col_known's. The
- * caller checks that the statement still runs where it needs to. */
-static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, size_t len,
-                                                  size_t a, size_t b, const struct ma_sql_tok *w,
-                                                  int n, int i, const struct ma_sql_tok *prev,
-                                                  int prev_kw, int in_list,
-                                                  const struct ma_sql_tok *after, unsigned *sum)
+ * the innermost '(' before it follows IN (its commas are the list's).
+ * The caller checks that the statement still runs where it needs to. */
+static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, size_t a, size_t b,
+                                                  const struct ma_sql_tok *w, int n, int i,
+                                                  const struct ma_sql_tok *prev, int prev_kw,
+                                                  int in_list, const struct ma_sql_tok *after)
 {
-	int depth = 0, k = 0, cast = 0, nm[MA_SQL_COL_NAMES];
+	int depth = 0, k = 0, cast = 0;
+	size_t cs, ce;
 
-	if (w[i].start < a || ma_is_operand_tok(prev, prev_kw) ||
-	    !ma_col_place(sql, prev, prev_kw, in_list) || !ma_col_ends(sql, after))
+	if (w[i].start < a || prev->end > a || ma_has_text(sql, prev->end, a) ||
+	    ma_is_operand_tok(prev, prev_kw) || !ma_col_place(sql, prev, prev_kw, in_list) ||
+	    !ma_col_ends(sql, after) || !ma_col_compared(sql, a, &cs, &ce))
 		return 0;
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i], *nx;
@@ -1549,7 +1560,7 @@ static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, 
 				return 0;
 			continue;
 		case MA_SQL_T_COMMA:
-			if (depth == 0)
+			if (depth == 0 && !(in_list && prev->type == MA_SQL_T_LPAREN))
 				return 0;
 			continue;
 		case MA_SQL_T_OP: {
@@ -1595,11 +1606,11 @@ static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, 
 			cast = 0;
 			continue;
 		}
-		if (k == MA_SQL_COL_NAMES)
+		if (!ma_col_is(dialect, sql, tk, cs, ce))
 			return 0;
-		nm[k++] = i;
+		k++;
 	}
-	return depth == 0 && k > 0 && ma_col_known(dialect, sql, len, a, b, w, nm, k, sum);
+	return depth == 0 && k > 0;
 }
 
 /* MySQL's ODBC escape { identifier expr } ({d '2020-01-01'}, {fn f()}):
@@ -3445,8 +3456,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		 * statement runs as it does with a value there) */
 		if (n == 1 && win[0].start == a && win[0].end == b &&
 		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
-		    ma_col_judge(dialect, sql, len, a, b, win, 1, 0, &prev, prev_kw, in_list,
-		                 have_tail ? &t : NULL, ru ? ru->sum : NULL)) {
+		    ma_col_judge(dialect, sql, a, b, win, 1, 0, &prev, prev_kw, in_list,
+		                 have_tail ? &t : NULL)) {
 			hit->rule = "sqli.column";
 			hit->sev = "high";
 			hit->confidence = 0.85;
@@ -3958,8 +3969,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
 		int col = !num && have_prev && !relaxed && win[0].type != MA_SQL_T_COMMENT &&
-		          ma_col_judge(dialect, sql, len, a, b, win, n, 0, &prev, prev_kw, in_list,
-		                       have_tail ? &t : NULL, ru ? ru->sum : NULL);
+		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw, in_list,
+		                       have_tail ? &t : NULL);
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
 			walk->pending = 1;
@@ -4523,21 +4534,20 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->memo.sum = MA_SQL_B_UNKNOWN;
 }
 
-/* For a one-word input (c->plain) at [a, b): whether ma_col_known can
- * hold, answered from the form's bits (ma_sql_scan_form resets them) and
- * found the first time: the word twice in the statement, or SQLite's
- * rowid. */
-static int ma_col_plain_known(struct ma_sql_scan *c, size_t a, size_t b)
+/* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
+ * fire there, from the bytes alone: a whole word, and the column compared
+ * at the place before it, or SQLite's rowid. */
+static int ma_col_plain_may(const struct ma_sql_scan *c, size_t a, size_t b)
 {
-	unsigned *sum = &c->memo.sum;
+	size_t cs, ce;
 
-	(void)ma_sql_sum_of(sum, c->sql + a, b - a);
-	if (!(*sum & (MA_SQL_B_COL_YES | MA_SQL_B_COL_NO))) {
-		int yes = (c->dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(c->sql + a, b - a)) ||
-		          ma_col_word_in(c->sql, c->len, c->sql + a, b - a, NULL, 0);
-		*sum |= yes ? MA_SQL_B_COL_YES : MA_SQL_B_COL_NO;
-	}
-	return (*sum & MA_SQL_B_COL_YES) != 0;
+	if ((a > 0 && ma_sql_name_byte(c->sql[a - 1])) ||
+	    (b < c->len && ma_sql_name_byte(c->sql[b])))
+		return 0;
+	if (c->dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(c->sql + a, b - a))
+		return 1;
+	return ma_col_compared(c->sql, a, &cs, &ce) && ce - cs == b - a &&
+	       strncasecmp(c->sql + cs, c->sql + a, b - a) == 0;
 }
 
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -4545,11 +4555,8 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 	struct ma_sql_scan *c = ctx;
 	struct ma_sql_hit hit;
 
-	/* one word: judged only as a whole word of the statement (a name
-	 * there), and one it writes twice (ma_col_known) */
-	if (c->plain &&
-	    ((a > 0 && ma_sql_name_byte(c->sql[a - 1])) ||
-	     (b < c->len && ma_sql_name_byte(c->sql[b])) || !ma_col_plain_known(c, a, b)))
+	/* one word: judged only where it may be the column compared there */
+	if (c->plain && !ma_col_plain_may(c, a, b))
 		return 0;
 	if (!c->cache.filled) {
 		ma_sql_cache_fill(&c->cache, c->dialect, c->sql, c->len);

@@ -6,7 +6,10 @@
  * every row of the table). Names where the application puts names (ORDER
  * BY, a select list, an INSERT's column list, a call's arguments), a word
  * inside a string, numbers, a name the statement does not write, and a
- * name the application itself compares to the input's place (b.id) pass.
+ * name the application itself compares to the input's place (b.id), and
+ * another column than the one compared there (id = price: the rows where
+ * they agree; and as likely a user's word, Name, where a number goes)
+ * pass.
  * Each verdict is the check's and each place's alone (ma_sql_analyse). */
 #include "agent_sql_test.h"
 
@@ -38,8 +41,8 @@ static void says(int d, const char *pre, const char *input, const char *post, in
 static void a_column_where_a_number_goes_fires_in_every_dialect(void **state)
 {
 	static const char *const inputs[] = {
-	    "id",  "(id)",   "+id",     "users.id", "coalesce(id,1)", "1 - 1 + id",
-	    "-id", "((id))", "abs(id)", "ID",       "id*1",           "users . id"};
+	    "id",     "(id)",    "+id", "users.id", "coalesce(id,1)", "1 - 1 + id",
+	    "((id))", "abs(id)", "ID",  "id*1",     "users . id",     "0 + id"};
 	static const char *const posts[] = {"", " AND active = 1", " LIMIT 10", ")", " OR 1 = 0"};
 
 	(void)state;
@@ -85,23 +88,23 @@ static void other_places_where_a_value_goes_fire_too(void **state)
 	for (size_t di = 0; di < 3; di++) {
 		int d = dialects[di];
 		says(d, "SELECT * FROM users WHERE id IN (", "id", ")", MOAT_BLOCK);
-		says(d, "SELECT * FROM users WHERE id IN (1, ", "id", ")", MOAT_BLOCK);
-		says(d, "SELECT * FROM users WHERE id IN (1, ", "users.id", ", 3)", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id IN (", "1, id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id IN (", "1,2,users.id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id IN (", "7, id", ") AND 1 = 1", MOAT_BLOCK);
 		says(d, "SELECT * FROM users WHERE id IN ", "(id)", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM users WHERE name LIKE ", "name", "", MOAT_BLOCK);
-		says(d, "SELECT * FROM users WHERE id <> ", "id", " AND a = 1", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE users.name LIKE ", "(name)", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM users WHERE id <= ", "id", " AND 1 = 1", MOAT_BLOCK);
 		says(d, "SELECT * FROM users WHERE id >= ", "(id)", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM users WHERE id BETWEEN ", "id", " AND 5", MOAT_BLOCK);
-		/* SET x = <value>: another column of the row copied in */
-		says(d, "UPDATE users SET pw_set = 1, nick = ", "pw", " WHERE id = 5 AND pw <> ''",
-		     MOAT_BLOCK);
-		says(d, "UPDATE users SET nick = ", "(pw)", " WHERE id = 5 AND pw <> ''",
-		     MOAT_BLOCK);
 		says(d, "SELECT a FROM t JOIN users u ON u.uid = t.uid WHERE id = ", "u.id", "",
 		     MOAT_BLOCK);
-		says(d, "SELECT a FROM t JOIN users u ON u.id = t.uid WHERE t.x = ", "u.uid", "",
+		says(d, "SELECT a FROM t JOIN users u ON u.id = t.uid WHERE u.id = ", "u.id", "",
 		     MOAT_BLOCK);
 	}
+	says(SQLITE, "SELECT * FROM users WHERE \"id\" = ", "\"id\"", "", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM users WHERE [id] = ", "id", "", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM users WHERE `id` = ", "id", "", MOAT_BLOCK);
 }
 
 static void names_where_the_application_puts_names_pass(void **state)
@@ -146,17 +149,31 @@ static void words_inside_literals_and_numbers_pass(void **state)
 	}
 }
 
-/* A name the statement writes nowhere else is not known to be a column
- * (English in a number place breaks the statement: no such column); and
- * the application's own comparison of two columns, where the input's
- * value is the name of its second (ON b.id = a.id, SET n = n + 1), is the
- * statement's text, not a place the input took. */
+/* A name other than the column compared there is not judged (English in
+ * a number place breaks the statement, no such column; another column
+ * selects the rows where the two agree); and the application's own
+ * comparison of two columns, where the input's value is the name of its
+ * second (ON b.id = a.id, SET n = n + 1), is the statement's text, not a
+ * place the input took. */
 static void names_the_statement_does_not_write_or_writes_itself_pass(void **state)
 {
 	(void)state;
 	for (size_t di = 0; di < 3; di++) {
 		int d = dialects[di];
 		says(d, "SELECT * FROM users WHERE id = ", "foo", "", MOAT_ALLOW);
+		/* another column: the rows where the two agree, and as likely
+		 * a user's word (Name, Price) where a number goes */
+		says(d, "SELECT id, name, price FROM products WHERE id = ", "name", " AND a = 1",
+		     MOAT_ALLOW);
+		says(d, "SELECT id, name, price FROM products WHERE id = ", "Price", "",
+		     MOAT_ALLOW);
+		says(d, "SELECT id, name FROM products WHERE id = ", "(name)", "", MOAT_ALLOW);
+		says(d, "SELECT id, name FROM products WHERE id = ", "products", "", MOAT_ALLOW);
+		says(d, "UPDATE users SET pw = 'x', nick = ", "pw", " WHERE id = 5", MOAT_ALLOW);
+		says(d, "SELECT a FROM t JOIN users u ON u.id = t.uid WHERE t.x = ", "u.uid", "",
+		     MOAT_ALLOW);
+		/* a configuration's SET: a word where a value goes, no column */
+		says(d, "SET search_path = ", "public", "; SELECT 'public'", MOAT_ALLOW);
 		says(d, "SELECT * FROM users WHERE id = ", "(foo)", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM users WHERE id = ", "coalesce(foo,1)", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM users WHERE id = ", "now()", "", MOAT_ALLOW);
