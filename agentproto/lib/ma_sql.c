@@ -660,7 +660,8 @@ static int ma_op_is(const char *sql, const struct ma_sql_tok *t, const char *op)
 }
 
 /* = == < > <= >= <> != <=> */
-static int ma_op_comparison(const char *sql, const struct ma_sql_tok *t)
+static inline __attribute__((always_inline)) int ma_op_comparison(const char *sql,
+                                                                  const struct ma_sql_tok *t)
 {
 	const char *o = sql + t->start;
 
@@ -1435,8 +1436,9 @@ static int ma_col_word_is(const char *sql, size_t s, size_t e, int kw)
 /* The column compared at the value place just before byte a (whitespace
  * between): the name before a comparison (id = _), before LIKE, ILIKE,
  * RLIKE, REGEXP, GLOB, BETWEEN or IN (NOT between: id NOT IN _), before
- * IN ( (id IN (_)). 1 and its bytes [*s, *e) (inside its quotes), or 0.
- * Read from the statement's bytes: the caller checks the tokens. */
+ * IN ( (id IN (_)). 1 and its bytes [*s, *e) (inside its quotes), 2
+ * after IN (, or 0. Read from the statement's bytes: the caller checks
+ * the tokens. */
 static int ma_col_compared(const char *sql, size_t a, size_t *s, size_t *e)
 {
 	size_t p = a, ws, we;
@@ -1468,19 +1470,21 @@ static int ma_col_compared(const char *sql, size_t a, size_t *s, size_t *e)
 	p = ws;
 	if (ma_col_name_before(sql, p, &ws, &we) && ma_col_word_is(sql, ws, we, KW_NOT))
 		p = ws;
-	return ma_col_name_before(sql, p, s, e);
+	if (!ma_col_name_before(sql, p, s, e))
+		return 0;
+	return in_paren ? 2 : 1;
 }
 
-/* 1 when prev (prev_kw its keyword) is a place where a value goes after
- * a column: a comparison, LIKE, ILIKE, RLIKE, REGEXP, GLOB, BETWEEN or
- * IN, or the '(' of IN ( (in_list). */
-static int ma_col_place(const char *sql, const struct ma_sql_tok *prev, int prev_kw, int in_list)
+/* 1 when prev (prev_kw its keyword) may be a place where a value goes
+ * after a column: a comparison, LIKE, ILIKE, RLIKE, REGEXP, GLOB, BETWEEN
+ * or IN, or a '(' (ma_col_compared reads whether IN is before it). */
+static inline int ma_col_place(const char *sql, const struct ma_sql_tok *prev, int prev_kw)
 {
 	switch (prev->type) {
 	case MA_SQL_T_OP:
 		return ma_op_comparison(sql, prev);
 	case MA_SQL_T_LPAREN:
-		return in_list;
+		return 1;
 	case MA_SQL_T_WORD:
 		return prev_kw == KW_LIKE || prev_kw == KW_ILIKE || prev_kw == KW_RLIKE ||
 		       prev_kw == KW_REGEXP || prev_kw == KW_GLOB || prev_kw == KW_BETWEEN ||
@@ -1524,23 +1528,55 @@ static int ma_col_is(int dialect, const char *sql, const struct ma_sql_tok *t, s
 	       (dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(sql + s, e - s));
 }
 
+/* 1 when the input's bytes [a, b) hold the column's name [cs, ce)
+ * (without case) or, in SQLite, an 'o' (rowid, oid, _rowid_): what
+ * ma_col_judge needs before it reads the input's tokens (1 KB of
+ * operators holds neither). */
+static int ma_col_named(int dialect, const char *sql, size_t a, size_t b, size_t cs, size_t ce)
+{
+	const size_t n = ce - cs;
+	const char lo = (char)tolower((unsigned char)sql[cs]),
+	           up = (char)toupper((unsigned char)sql[cs]);
+	const char *p = sql + a, *end;
+
+	if (dialect == MOAT_SQL_SQLITE &&
+	    (memchr(sql + a, 'o', b - a) || memchr(sql + a, 'O', b - a)))
+		return 1;
+	if (n > b - a)
+		return 0;
+	end = sql + b - n + 1;
+	while (p < end) {
+		const char *x = memchr(p, lo, (size_t)(end - p));
+		const char *y = lo == up ? NULL : memchr(p, up, (size_t)(end - p));
+		const char *c = !x ? y : !y ? x : x < y ? x : y;
+		if (!c)
+			return 0;
+		if (strncasecmp(c, sql + cs, n) == 0)
+			return 1;
+		p = c + 1;
+	}
+	return 0;
+}
+
 /* 1 when the input [a, b), whose first significant token is w[i] (of the
  * window w, n tokens), right after prev (prev_kw its keyword), is an
  * expression naming the column compared there (the comment above);
- * after: the statement's first token after it (NULL: none); in_list:
- * the innermost '(' before it follows IN (its commas are the list's).
+ * after: the statement's first token after it (NULL: none). After IN (
+ * its commas are the list's.
  * The caller checks that the statement still runs where it needs to. */
 static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, size_t a, size_t b,
                                                   const struct ma_sql_tok *w, int n, int i,
                                                   const struct ma_sql_tok *prev, int prev_kw,
-                                                  int in_list, const struct ma_sql_tok *after)
+                                                  const struct ma_sql_tok *after)
 {
-	int depth = 0, k = 0, cast = 0;
+	int depth = 0, k = 0, cast = 0, list;
 	size_t cs, ce;
 
-	if (w[i].start < a || prev->end > a || ma_has_text(sql, prev->end, a) ||
-	    ma_is_operand_tok(prev, prev_kw) || !ma_col_place(sql, prev, prev_kw, in_list) ||
-	    !ma_col_ends(sql, after) || !ma_col_compared(sql, a, &cs, &ce))
+	if (!ma_col_place(sql, prev, prev_kw) || w[i].start < a || prev->end > a ||
+	    ma_has_text(sql, prev->end, a) || !ma_col_ends(sql, after))
+		return 0;
+	list = ma_col_compared(sql, a, &cs, &ce);
+	if (!list || !ma_col_named(dialect, sql, a, b, cs, ce))
 		return 0;
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i], *nx;
@@ -1560,7 +1596,7 @@ static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, 
 				return 0;
 			continue;
 		case MA_SQL_T_COMMA:
-			if (depth == 0 && !(in_list && prev->type == MA_SQL_T_LPAREN))
+			if (depth == 0 && list != 2)
 				return 0;
 			continue;
 		case MA_SQL_T_OP: {
@@ -1568,7 +1604,9 @@ static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, 
 			 * PostgreSQL's :: cast (the type name after it is no column) */
 			const char c0 = sql[tk->start];
 			const size_t ol = tk->end - tk->start;
-			if (ol == 1 && strchr("+-*/%~&|^", c0))
+			if (ol == 1 &&
+			    (c0 == '+' || c0 == '-' || c0 == '*' || c0 == '/' || c0 == '%' ||
+			     c0 == '~' || c0 == '&' || c0 == '|' || c0 == '^'))
 				continue;
 			if (ol == 2 &&
 			    ((c0 == '<' && sql[tk->start + 1] == '<') ||
@@ -2386,9 +2424,6 @@ struct ma_sql_cursor {
 	 * outermost, as ma_sql_state's (session 19: a = ARRAY[_, 2]; in the
 	 * struct's padding) */
 	uint8_t bracket, bclause;
-	/* bit k: the '(' open at depth k follows IN (a list of values:
-	 * ma_col_judge); valid for the depths open at the place */
-	uint32_t in_list;
 	size_t a; /* the place it was advanced to */
 	int have_prev, prev_kw, clause, depth;
 	struct ma_sql_tok prev;
@@ -2515,22 +2550,6 @@ static void ma_sql_cursor_skip(struct ma_sql_cursor *c, const struct ma_sql_cach
 	c->idx = last + 1;
 }
 
-/* 1 when t is the word IN (any case). */
-static inline int ma_sql_word_in(const char *sql, const struct ma_sql_tok *t)
-{
-	return t->type == MA_SQL_T_WORD && t->end - t->start == 2 &&
-	       (sql[t->start] | 0x20) == 'i' && (sql[t->start + 1] | 0x20) == 'n';
-}
-
-/* 1 when the cache's token before t[i] (comments passed) is IN: the '('
- * t[i] opens a list of values. */
-static int ma_sql_cache_after_in(const struct ma_sql_cache *cache, const char *sql, int i)
-{
-	while (--i >= 0 && cache->t[i].type == MA_SQL_T_COMMENT)
-		;
-	return i >= 0 && ma_sql_word_in(sql, &cache->t[i]);
-}
-
 /* The cursor's step over the cache's token i, one that
  * ma_sql_cursor_rel names (a word that may open a clause, a parenthesis,
  * ';'; any other passes). */
@@ -2545,11 +2564,8 @@ ma_sql_cursor_step(struct ma_sql_cursor *c, struct ma_sql_cache *cache, const ch
 		break;
 	}
 	case MA_SQL_T_LPAREN:
-		if (c->depth >= 0 && c->depth < 32) {
+		if (c->depth >= 0 && c->depth < 32)
 			c->cstack[c->depth] = (uint8_t)c->clause;
-			c->in_list = (c->in_list & ~(1u << c->depth)) |
-			             (uint32_t)ma_sql_cache_after_in(cache, sql, i) << c->depth;
-		}
 		c->depth++;
 		c->clause = CL_NONE;
 		break;
@@ -2669,11 +2685,8 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 	}
 	/* past the cache (or without one) */
 	while (ma_sql_cursor_take(c, cache, sql, a, &t)) {
-		int after_in;
 		if (t.type == MA_SQL_T_COMMENT)
 			continue;
-		after_in =
-		    t.type == MA_SQL_T_LPAREN && c->have_prev && ma_sql_word_in(sql, &c->prev);
 		c->prev = t;
 		c->have_prev = 1;
 		c->prev_kw = -1; /* looked up when it is the token before an input */
@@ -2683,11 +2696,8 @@ static void ma_sql_cursor_advance(struct ma_sql_cursor *c, struct ma_sql_cache *
 				c->clause = ma_kw_clause(c->prev_kw);
 		}
 		if (t.type == MA_SQL_T_LPAREN) {
-			if (c->depth >= 0 && c->depth < 32) {
+			if (c->depth >= 0 && c->depth < 32)
 				c->cstack[c->depth] = (uint8_t)c->clause;
-				c->in_list = (c->in_list & ~(1u << c->depth)) | (uint32_t)after_in
-				                                                    << c->depth;
-			}
 			c->depth++;
 			c->clause = CL_NONE;
 		} else if (t.type == MA_SQL_T_OTHER && c->lx.dialect == MOAT_SQL_POSTGRES) {
@@ -3401,7 +3411,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	/* the cursor after the window: in the walk left to the caller when
 	 * there is one (not copied into it) */
 	struct ma_sql_cursor own, wcbuf, *const wc = walk ? &walk->c : &wcbuf;
-	int n = 0, have_prev, prev_kw, clause, depth, in_list;
+	int n = 0, have_prev, prev_kw, clause, depth;
 	int tail_live = 0, logic_pending = 0, have_tail = 0, relaxed = 0, semi_end = 0;
 	int g0 = 0, plain_run = 0, wbase = -1; /* win[i] is the cache's wbase + i */
 	int lastnp = -1;       /* the last token judged that is not plain (its index) */
@@ -3432,7 +3442,6 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	prev_kw = cur->prev_kw >= 0 ? cur->prev_kw : ma_tok_kw(sql, &cur->prev);
 	clause = cur->clause;
 	depth = cur->depth;
-	in_list = depth >= 1 && depth <= 32 && (cur->in_list >> (depth - 1) & 1u);
 	/* the window and the first token after it: the statement's tokens
 	 * from the first that ends after a (lx stands after the last read) */
 	*wc = *cur;
@@ -3456,7 +3465,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		 * statement runs as it does with a value there) */
 		if (n == 1 && win[0].start == a && win[0].end == b &&
 		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
-		    ma_col_judge(dialect, sql, a, b, win, 1, 0, &prev, prev_kw, in_list,
+		    ma_col_judge(dialect, sql, a, b, win, 1, 0, &prev, prev_kw,
 		                 have_tail ? &t : NULL)) {
 			hit->rule = "sqli.column";
 			hit->sev = "high";
@@ -3968,8 +3977,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
-		int col = !num && have_prev && !relaxed && win[0].type != MA_SQL_T_COMMENT &&
-		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw, in_list,
+		int col = !num && have_prev && !relaxed && win[0].start >= a &&
+		          win[0].type != MA_SQL_T_COMMENT && ma_col_place(sql, &prev, prev_kw) &&
+		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
 		                       have_tail ? &t : NULL);
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
