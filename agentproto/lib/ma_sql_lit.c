@@ -699,37 +699,105 @@ static int lit_level(int dialect, int op)
 	}
 }
 
+/* Further comparisons after the first (id = 'a' <> 1 = 0, session 21):
+ * each applies to the value of all before it when it binds no tighter
+ * than the one before (left to right), else the chain is unknown. */
+#define LIT_LINKS 3
+struct lit_chain {
+	int n;
+	int op[LIT_LINKS];
+	struct lit_val rv[LIT_LINKS];
+};
+
+/* The truth t as the value the next comparison reads (1, 0, NULL) in
+ * *v: 0 when unknown. */
+static int tv_value(int dialect, int t, struct lit_val *v)
+{
+	memset(v, 0, sizeof *v);
+	if (t == TV_U)
+		return 0;
+	v->kind = t == TV_N ? LV_NULL : LV_NUM;
+	v->num = t == TV_T;
+	v->boolean = dialect == MOAT_SQL_POSTGRES;
+	return 1;
+}
+
+/* t (the value of a comparison of level lv) through the chain ch. */
+static int lit_chain_eval(int dialect, int t, int lv, const struct lit_chain *ch)
+{
+	for (int k = 0; ch && k < ch->n; k++) {
+		struct lit_val v;
+		const int l = lit_level(dialect, ch->op[k]);
+		if (l > lv || (l == lv && dialect == MOAT_SQL_POSTGRES) ||
+		    !tv_value(dialect, t, &v))
+			return TV_U;
+		t = lit_eval(dialect, ch->op[k], &v, &ch->rv[k], 1);
+		lv = l;
+	}
+	return t;
+}
+
 /* The condition as run: (column prev x) op rv for every row -- after =
  * (and <=>) the rows x does not name (v 0), after <> and != those (v 1),
- * after < > <= >= both; x NULL makes v NULL (but after <=>). TV_T when
- * it holds for them all. */
+ * after < > <= >= both; after LIKE or GLOB (prev OP_LIKE, OP_GLOB,
+ * session 21) the rows x does not match (v 0) and, where x holds a
+ * wildcard, those it does; x NULL makes v NULL (but after <=>); then the
+ * chain ch. TV_T when it holds for them all; in SQLite, where op binds
+ * tighter than prev (id = ('b' > 'a'), a value compared), TV_F. */
 static int lit_run(int dialect, int prev, int op, int neg, const struct lit_val *x,
-                   const struct lit_val *rv, int nr)
+                   const struct lit_val *rv, int nr, const struct lit_chain *ch)
 {
-	const int pl = dialect == MOAT_SQL_SQLITE && prev >= OP_LT && prev <= OP_GE ? 3 : 2;
+	const int pl = prev == OP_LIKE || prev == OP_GLOB
+	                   ? lit_level(dialect, prev)
+	                   : (dialect == MOAT_SQL_SQLITE && prev >= OP_LT && prev <= OP_GE ? 3 : 2);
 	const int ol = lit_level(dialect, op);
 	struct lit_val v = {.kind = LV_NUM};
 	int lo, hi;
 
-	if (ol > pl || (ol == pl && dialect == MOAT_SQL_POSTGRES))
+	if (ol > pl)
+		return dialect == MOAT_SQL_SQLITE && !ch->n ? TV_F : TV_U;
+	if (ol == pl && dialect == MOAT_SQL_POSTGRES)
 		return TV_U; /* column prev (x op rv), or refused */
 	if (x->kind == LV_NULL && prev != OP_NSEQ) {
 		v.kind = LV_NULL;
-		return neg ? tv_not(lit_eval(dialect, op, &v, rv, nr))
-		           : lit_eval(dialect, op, &v, rv, nr);
+		return lit_chain_eval(dialect,
+		                      neg ? tv_not(lit_eval(dialect, op, &v, rv, nr))
+		                          : lit_eval(dialect, op, &v, rv, nr),
+		                      ol, ch);
 	}
 	lo = prev == OP_NE ? 1 : 0;
 	hi = prev == OP_EQ || prev == OP_NSEQ ? 0 : 1;
+	if (prev == OP_LIKE || prev == OP_GLOB) {
+		if (x->kind != LV_TEXT || !x->exact)
+			return TV_U;
+		hi = 0;
+		for (size_t k = 0; k < x->n && !hi; k++)
+			hi = prev == OP_LIKE ? x->s[k] == '%' || x->s[k] == '_' || x->s[k] == '\\'
+			                     : x->s[k] == '*' || x->s[k] == '?' || x->s[k] == '[';
+	}
 	if (dialect == MOAT_SQL_POSTGRES)
 		v.boolean = 1;
 	for (int k = lo; k <= hi; k++) {
 		int t;
 		v.num = k;
 		t = lit_eval(dialect, op, &v, rv, nr);
-		if ((neg ? tv_not(t) : t) != TV_T)
-			return TV_F;
+		t = lit_chain_eval(dialect, neg ? tv_not(t) : t, ol, ch);
+		if (t != TV_T)
+			return t == TV_U ? TV_U : TV_F;
 	}
 	return TV_T;
+}
+
+/* 1 when the word before t (blanks between) is NOT. */
+static int lit_after_not(const char *sql, const struct ma_sql_tok *t)
+{
+	size_t p = t->start;
+
+	while (p > 0 && (sql[p - 1] == ' ' || sql[p - 1] == '\t' || sql[p - 1] == '\n' ||
+	                 sql[p - 1] == '\r'))
+		p--;
+	return p >= 3 && !strncasecmp(sql + p - 3, "not", 3) &&
+	       !(p > 3 && ((sql[p - 4] | 0x20) >= 'a' && (sql[p - 4] | 0x20) <= 'z'));
 }
 
 /* 1 when the token t, after a comparison's last literal, binds that
@@ -774,10 +842,17 @@ int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_s
 {
 	struct lit_rd r = {dialect, sql, w, n, i, b, 0};
 	struct lit_val x, rv[LIT_IN_MAX];
+	struct lit_chain ch = {0};
 	const struct ma_sql_tok *t;
 	int op, neg, nr, run = TV_U, lit, grouped;
-	const int pv = op_symbol(sql, prev);
+	int pv = op_symbol(sql, prev);
 
+	/* after the statement's own LIKE (GLOB in SQLite), not NOT LIKE: its
+	 * value is the comparison the input's groups with (session 21) */
+	if (pv == OP_NONE && dialect != MOAT_SQL_POSTGRES && !lit_after_not(sql, prev) &&
+	    (is_word(sql, prev, "like") ||
+	     (dialect == MOAT_SQL_SQLITE && is_word(sql, prev, "glob"))))
+		pv = is_word(sql, prev, "like") ? OP_LIKE : OP_GLOB;
 	if (i >= n || w[i].type == MA_SQL_T_COMMENT || !rd_value(&r, &x))
 		return 0;
 	/* more ')' after it (session 19: ('a')<>('b')): then, as when one of
@@ -788,6 +863,17 @@ int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_s
 		rd_adv(&r);
 	}
 	op = rd_op(&r, &neg, rv, &nr);
+	/* a second comparison by symbol and its value (session 21) */
+	while (op != OP_NONE && ch.n < LIT_LINKS && (t = rd_cur(&r)) != NULL &&
+	       op_symbol(sql, t) != OP_NONE) {
+		struct lit_rd r2 = r;
+		ch.op[ch.n] = op_symbol(sql, t);
+		rd_adv(&r2);
+		if (!rd_value(&r2, &ch.rv[ch.n]))
+			break;
+		r = r2;
+		ch.n++;
+	}
 	if (after)
 		*after = r.i;
 	if (op == OP_NONE || op == OP_OTHER ||
@@ -799,14 +885,24 @@ int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_s
 	            : lit_takes_first_at(dialect, sql, len, b))
 		grouped = 1;
 	if (pv != OP_NONE && !grouped)
-		run = lit_run(dialect, pv, op, neg, &x, rv, nr);
+		run = lit_run(dialect, pv, op, neg, &x, rv, nr, &ch);
 	/* as written, between its own literals: comparisons by symbol and (the
 	 * MySQL reading's other half) IS */
 	lit = op <= OP_ISUNK ? lit_eval(dialect, op, &x, rv, nr) : TV_U;
 	if (neg)
 		lit = tv_not(lit);
+	lit = lit_chain_eval(dialect, lit, lit_level(dialect, op), &ch);
+	/* MySQL, where any text is a number: a comparison must also hold
+	 * between the input's literals, but IS TRUE / FALSE / UNKNOWN / NULL,
+	 * which bind under the statement's comparison ('1' is false: every
+	 * row but row 1; session 21), and which prose does not write */
 	if (MA_SQL_MY(dialect))
-		return lit == TV_T && (run == TV_T || op <= OP_NSEQ);
+		return (lit == TV_T && (run == TV_T || op <= OP_NSEQ)) ||
+		       (run == TV_T && op >= OP_ISNULL && op <= OP_ISUNK);
+	/* SQLite: its answer decides where it is known ('x'='x' is 0 = 'x'
+	 * there, no row; session 21) */
+	if (dialect == MOAT_SQL_SQLITE && run != TV_U)
+		return run == TV_T;
 	return run == TV_T || (op <= OP_NSEQ && lit == TV_T);
 }
 

@@ -1917,13 +1917,16 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	static const struct sql_case cases[] = {
 	    {ALL, MOAT_BLOCK, NUM, "'a'<>'b'"},
 	    {ALL, MOAT_BLOCK, NUM, "'a'!='b'"},
-	    {ALL, MOAT_BLOCK, NUM, "'x'='x'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'x'='x'"},
+	    {PG, MOAT_BLOCK, NUM, "'x'='x'"},
 	    {SQLITE, MOAT_BLOCK, NUM, "'a' is not 'b'"},
 	    {ALL, MOAT_BLOCK, NUM, "('a')<>('b')"},
 	    {MYSQL, MOAT_BLOCK, NUM, "\"a\"=\"a\""},
-	    {ALL, MOAT_BLOCK, NUM, "'A' = 'A'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'A' = 'A'"},
+	    {PG, MOAT_BLOCK, NUM, "'A' = 'A'"},
 	    {MYSQL, MOAT_BLOCK, NUM, "'A' = 'a'"}, /* (without case there) */
-	    {ALL, MOAT_BLOCK, NUM, "'b' > 'a'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'b' > 'a'"},
+	    {PG, MOAT_BLOCK, NUM, "'b' > 'a'"},
 	    {SQLITE, MOAT_BLOCK, NUM, "'a' not like 'b'"},
 	    {ALL, MOAT_BLOCK, "SELECT * FROM t WHERE id IN (%s)", "'a'<>'b'"},
 	    /* session 19's own attack: IS NOT NULL / TRUE of a string, SQLite's
@@ -1960,6 +1963,46 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	     * PostgreSQL) */
 	    {MYSQL, MOAT_ALLOW, NUM, "'a' not like 'b'"},
 	    {PG, MOAT_ALLOW, NUM, "'a' not like 'b'"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
+/* Session 21 (sqlnosql7's leftovers): the comparison of the input's own
+ * literals judged as the dialect runs it. SQLite decides where its
+ * answer is known: id = 'x'='x' is (id = 'x') = 'x', 0 = 'x', no row on
+ * sqlite3 3.40, and id = 'b' > 'a' is id = 1 (> binds first), one row:
+ * neither fires there any more (MySQL and PostgreSQL as before). MySQL's
+ * IS FALSE / IS NOT TRUE bind under the comparison: id = '1' is false is
+ * (id = '1') IS FALSE, every row but row 1 (MariaDB 10.11, sqlnosql7),
+ * though '1' is false does not hold between the literals. A second
+ * comparison is evaluated too: id = 'a' <> 1 = 0 is ((id = 'a') <> 1) =
+ * 0, no row on SQLite; = 1 every row. After LIKE the statement's own
+ * LIKE is the comparison the input's groups with: name LIKE 'a' = 0 is
+ * (name LIKE 'a') = 0, every row whose name is not 'a' on SQLite. */
+#define LIKEQ "SELECT * FROM products WHERE name LIKE %s AND visible = 1"
+static void a_number_places_comparison_is_judged_as_the_dialect_runs_it(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {MYSQL, MOAT_BLOCK, NUM, "'1' is false"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'1' is not true"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a' is true"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'x'='x'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'b' > 'a'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'A' = 'A'"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a'<>'b'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' <> 1 = 0"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a' <> 1 = 0"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' <> 1 = 1"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a' <> 1 = 1"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' = 0 = 0"},
+	    {SQLITE, MOAT_BLOCK, NUM, "'a' = 0 <> 0"},
+	    {SQLITE, MOAT_BLOCK, LIKEQ, "'a' = 0"},
+	    {SQLITE, MOAT_BLOCK, LIKEQ, "'zz' <> 1"},
+	    {SQLITE, MOAT_ALLOW, LIKEQ, "'a' = 1"},
+	    {SQLITE, MOAT_ALLOW, LIKEQ, "'%' = 0"},
+	    {MYSQL, MOAT_BLOCK, LIKEQ, "'a' = 0"},
+	    {SQLITE, MOAT_ALLOW, "SELECT * FROM products WHERE name NOT LIKE %s", "'a' = 0"},
 	};
 	(void)state;
 	EXPECT(cases);
@@ -2246,6 +2289,7 @@ int main(void)
 	    cmocka_unit_test(a_number_place_given_its_own_name_first_fires),
 	    cmocka_unit_test(a_number_place_given_a_comparison_of_its_own_strings_fires),
 	    cmocka_unit_test(a_number_place_given_a_comparison_its_literals_fix_fires),
+	    cmocka_unit_test(a_number_places_comparison_is_judged_as_the_dialect_runs_it),
 	    cmocka_unit_test(a_number_place_given_or_with_a_column_the_statement_names_fires),
 	    cmocka_unit_test(brackets_past_the_count_read_as_inside_one),
 	    cmocka_unit_test(mysql_without_backslash_escapes_is_a_dialect),
