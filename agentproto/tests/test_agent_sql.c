@@ -1993,6 +1993,7 @@ static void a_number_places_comparison_is_judged_as_the_dialect_runs_it(void **s
 	    {SQLITE, MOAT_BLOCK, NUM, "'a'<>'b'"},
 	    {SQLITE, MOAT_ALLOW, NUM, "'a' <> 1 = 0"},
 	    {MYSQL, MOAT_ALLOW, NUM, "'a' <> 1 = 0"},
+	    {PG, MOAT_ALLOW, NUM, "'a' <> 1 = 0"}, /* (a syntax error there) */
 	    {SQLITE, MOAT_BLOCK, NUM, "'a' <> 1 = 1"},
 	    {MYSQL, MOAT_BLOCK, NUM, "'a' <> 1 = 1"},
 	    {SQLITE, MOAT_ALLOW, NUM, "'a' = 0 = 0"},
