@@ -1393,7 +1393,8 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
  * word such as Name where a number goes is as likely a user's text: not
  * judged. Names where the application puts names (ORDER BY, a select
  * list, an INSERT's columns, a call's arguments) are no value's place;
- * LIMIT takes no column.
+ * LIMIT takes no column; an UPDATE's SET n = _ assigns (n = n changes
+ * nothing).
  */
 
 /* The name that ends at the byte end (whitespace before end passed): a
@@ -3465,6 +3466,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		 * statement runs as it does with a value there) */
 		if (n == 1 && win[0].start == a && win[0].end == b &&
 		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
+		    clause != CL_SET && /* (SET's = assigns: n = n changes nothing) */
 		    ma_col_judge(dialect, sql, a, b, win, 1, 0, &prev, prev_kw,
 		                 have_tail ? &t : NULL)) {
 			hit->rule = "sqli.column";
@@ -3978,7 +3980,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
 		int col = !num && have_prev && !relaxed && win[0].start >= a &&
-		          win[0].type != MA_SQL_T_COMMENT && ma_col_place(sql, &prev, prev_kw) &&
+		          win[0].type != MA_SQL_T_COMMENT && clause != CL_SET &&
+		          ma_col_place(sql, &prev, prev_kw) &&
 		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
 		                       have_tail ? &t : NULL);
 		/* the weaker signs count only in a statement that still runs */

@@ -170,6 +170,10 @@ static void names_the_statement_does_not_write_or_writes_itself_pass(void **stat
 		says(d, "SELECT id, name FROM products WHERE id = ", "(name)", "", MOAT_ALLOW);
 		says(d, "SELECT id, name FROM products WHERE id = ", "products", "", MOAT_ALLOW);
 		says(d, "UPDATE users SET pw = 'x', nick = ", "pw", " WHERE id = 5", MOAT_ALLOW);
+		/* SET's = assigns: nick = nick changes nothing */
+		says(d, "UPDATE users SET nick = ", "nick", " WHERE id = 5", MOAT_ALLOW);
+		says(d, "UPDATE users SET nick = ", "(nick)", " WHERE id = 5", MOAT_ALLOW);
+		says(d, "UPDATE users SET nick = 'x' WHERE id = ", "id", "", MOAT_BLOCK);
 		says(d, "SELECT a FROM t JOIN users u ON u.id = t.uid WHERE t.x = ", "u.uid", "",
 		     MOAT_ALLOW);
 		/* a configuration's SET: a word where a value goes, no column */
