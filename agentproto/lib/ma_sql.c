@@ -19,8 +19,11 @@
  *      WAITFOR, system variables, a comment cutting the statement's tail
  *      after a value or a closed literal, comments used as whitespace or
  *      MySQL's executable comments, CASE, an injected ORDER BY / GROUP BY /
- *      HAVING / LIMIT / INTO / PROCEDURE clause that ends the statement, or
- *      any operator after the input closed the literal it was put in;
+ *      HAVING / LIMIT / INTO / PROCEDURE clause that ends the statement,
+ *      any operator after the input closed the literal it was put in, or
+ *      an expression naming the column compared at a value's place
+ *      (id = id, (id), users.id: ma_col_judge; also for an input that is
+ *      one name token, the only exception to point 1);
  *      Comments are whitespace to every rule that looks at neighbouring
  *      tokens (ma_next_sig, the leading-operator rule, the tail), except
  *      where one cuts the statement's tail;
