@@ -3027,8 +3027,13 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 			ma_pr_add(out, PF_ENCODED, sub.score);
 	} else if (out->score < 0.8 && ma_pr_backwards(&ps.w)) {
 		/* reversed text: the whole window read from its end (which puts
-		 * reversed words back in order), and each word reversed in place */
-		char b[MA_PR_NORM];
+		 * reversed words back in order), and each word reversed in place.
+		 * b is the bytes of ps.w.f: read by the normaliser alone, before
+		 * the split writes ps.w again (its words are the original's,
+		 * scored already; a 2 KB array of its own would be the stack's
+		 * peak, ma_pr_split_words' frame under this one) */
+		char *b = (char *)ps.w.f;
+		_Static_assert(sizeof ps.w.f >= MA_PR_NORM, "the reversed text fits in ps.w.f");
 		for (int pass = 0; pass < 2; pass++) {
 			struct ma_pr_score sub;
 			int m2;
