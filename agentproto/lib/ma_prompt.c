@@ -752,24 +752,34 @@ static inline uint64_t ma_pr_lower8(uint64_t v)
 
 /* The lexicon's answers for the words of one split, by their bytes: the
  * common words of a text repeat ("the", "you", "and"), and a word of
- * eight bytes at most is its own key (its bytes, zero-padded, and its
- * length). Direct-mapped; len 0 is an empty slot (a word has a byte). */
+ * eight bytes at most is its own key (its bytes, zero-padded: a word has
+ * a byte and none is 0, so 0 is an empty slot and the key tells the
+ * length too). Direct-mapped; a slot names the word of w kept last with
+ * those bytes as they ended up, whose classes and lists (w->k, w->f) are
+ * the answer: 1,280 bytes of stack where a copy of the answers took
+ * 3,200 (the split is the prompt check's deepest frame). v and x: the
+ * last lookup's key and slot, filled once its word is kept. */
 #define MA_PR_LCACHE 128
 struct ma_pr_lcache {
-	uint64_t key[MA_PR_LCACHE], k[MA_PR_LCACHE], f[MA_PR_LCACHE];
-	uint8_t len[MA_PR_LCACHE];
+	uint64_t key[MA_PR_LCACHE];
+	uint16_t word[MA_PR_LCACHE];
+	uint64_t v;
+	unsigned x;
 };
 
-/* ma_pr_lex_word(t + s, l, f) through the cache c (n: t's length, so a
- * load of eight bytes stays inside it; NULL c: the lexicon itself). A
- * word of more than eight bytes is not cached (most of them are a
- * text's only one): the lexicon's index by bytes answers up to sixteen
- * (ma_pr_lex_word16, about 210 instructions where the hash walk takes
- * about 350). */
-static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, size_t n, size_t s,
-                                        size_t l, uint64_t *f)
+/* ma_pr_lex_word(t + s, l, f) through the cache c of w's words (n: t's
+ * length, so a load of eight bytes stays inside it; NULL c: the lexicon
+ * itself). A word of more than eight bytes is not cached (most of them
+ * are a text's only one): the lexicon's index by bytes answers up to
+ * sixteen (ma_pr_lex_word16, about 210 instructions where the hash walk
+ * takes about 350). A word kept with the same bytes answers what it
+ * ended up with: the lexicon's classes, or (where the lexicon knows none)
+ * its transliteration's, which a word of those bytes is given after the
+ * lookup anyway; its lists always the lexicon's. */
+static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const struct ma_pr_words *w,
+                                        const char *t, size_t n, size_t s, size_t l, uint64_t *f)
 {
-	uint64_t v = 0, k;
+	uint64_t v = 0;
 	unsigned x;
 
 	if (!c || l > 8)
@@ -787,16 +797,13 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const char *t, s
 			v |= (uint64_t)(unsigned char)t[s + m] << (8 * m);
 	}
 	x = (unsigned)(((v + l) * 0x9E3779B97F4A7C15ull) >> 57);
-	if (c->len[x] == l && c->key[x] == v) {
-		*f = c->f[x];
-		return c->k[x];
+	c->v = v;
+	c->x = x;
+	if (c->key[x] == v) {
+		*f = w->f[c->word[x]];
+		return w->k[c->word[x]];
 	}
-	k = ma_pr_lex_word8(t + s, l, v, f);
-	c->key[x] = v;
-	c->len[x] = (uint8_t)l;
-	c->k[x] = k;
-	c->f[x] = *f;
-	return k;
+	return ma_pr_lex_word8(t + s, l, v, f);
 }
 
 /* Keeps the word [s, e) of t (n bytes; cut to 255 bytes) as w's next,
@@ -819,7 +826,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	w->brk[x] = (uint8_t)brk;
 	/* the lists by the word's bytes as they end up (leet digits read as
 	 * letters), never by a transliteration */
-	k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[x]);
+	k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x]);
 	if (!k) {
 		if (leet) {
 			for (size_t y = s; y < e; y++) {
@@ -828,7 +835,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 				if (p && t[y])
 					t[y] = to[p - from];
 			}
-			k = ma_pr_lex_cached(c, t, n, s, e - s, &w->f[x]);
+			k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x]);
 		}
 		if (!k && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
 			char tx[64];
@@ -839,6 +846,10 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	}
 	w->k[x] = k;
 	w->h[x] = (uint8_t)ma_pr_h2(t + s, e - s);
+	if (c && e - s <= 8) { /* the last lookup's bytes are the word's */
+		c->key[c->x] = c->v;
+		c->word[c->x] = (uint16_t)x;
+	}
 	*kall |= k;
 	*wn = x + 1;
 }
@@ -867,7 +878,7 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 	int wn = 0; /* w->n and w->kall kept here: w's byte arrays may alias them */
 	uint64_t kall = 0;
 
-	memset(lc.len, 0, sizeof lc.len);
+	memset(lc.key, 0, sizeof lc.key);
 	w->t = t;
 	while (i < n && wn < MA_PR_WORDS) {
 		size_t s, e;
