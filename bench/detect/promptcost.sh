@@ -6,7 +6,8 @@
 # p50 / p99 / max per file, and every input whose score or rule differs
 # (its first 80 bytes; a held-out set's text is never shown).
 # Then callgrind's instructions of each scorer (ma_prompt_score and
-# old_ma_prompt_score collected, one pass) per file.
+# old_ma_prompt_score collected, one pass) per file, and per input over
+# the development attacks (p50 / p99 / max / mean).
 #
 #   sh bench/detect/promptcost.sh [BASE] [FILE...]
 #
@@ -67,6 +68,31 @@ if command -v valgrind >/dev/null; then
 		n=$(wc -l <"$f")
 		awk -v f="$f" -v n="$n" -v a="$(cat "$out/ir.new")" -v b="$(cat "$out/ir.old")" \
 			'BEGIN { printf "%-44s %6d %13d %13d %9d %9d\n", f, n, a, b, a / n, b / n }'
+	done
+	# per input (--dump-after: one count per call, the lexicon's warm-up
+	# call left out), over the development prompt-injection files among
+	# the inputs (all the inputs if none): p50 / p99 / max / mean, and how
+	# many over 200k (the cost goal's figure: the dev attacks' p99)
+	pi=
+	for f in "$@"; do
+		case $f in */heldout*) ;; */prompt-injection/*) pi="$pi $f" ;; esac
+	done
+	[ -n "$pi" ] || pi="$*"
+	echo "instructions per input (callgrind --dump-after), the attack files: p50 p99 max mean over200k"
+	for w in new old; do
+		fn=ma_prompt_score
+		[ "$w" = old ] && fn=old_ma_prompt_score
+		rm -rf "$out/pi.$w"
+		mkdir -p "$out/pi.$w"
+		# shellcheck disable=SC2086 # pi is a word list
+		valgrind --tool=callgrind --toggle-collect=$fn --dump-after=$fn --dump-instr=no \
+			--callgrind-out-file="$out/pi.$w/cg" "$out/bench-promptcost" --only $w $pi >/dev/null 2>&1
+		for c in "$out/pi.$w"/cg.*; do
+			sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$c" | sed "s|^|${c##*.} |"
+		done | sort -n | awk 'NR > 1 { print $2 }' | sort -n |
+			awk -v w="$w" '{ a[NR] = $1; s += $1; o += $1 > 200000 }
+			END { if (!NR) exit; printf "%-4s %6d inputs  p50 %8d  p99 %8d  max %8d  mean %8d  over200k %d\n",
+			      w, NR, a[int(0.5 * (NR - 1)) + 1], a[int(0.99 * (NR - 1)) + 1], a[NR], s / NR, o }'
 	done
 fi
 exit "$rc"
