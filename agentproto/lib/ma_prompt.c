@@ -85,6 +85,9 @@
 
 #include <pthread.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #ifdef MA_PR_DEBUG
 #include <stdio.h>
 #endif
@@ -1038,21 +1041,86 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 	w->kall = kall;
 }
 
-/* The facts of all the words of w (ma_pr_words: kall ... maxfirst), in
- * one pass, once their classes and lengths are final. */
+/* The longest run of set bits in m (16 bits; an iteration per bit of it). */
+static inline int ma_pr_run16(unsigned m)
+{
+	int r = 0;
+
+	for (; m; r++)
+		m &= m << 1;
+	return r;
+}
+
+/* A run of set bits through the masks of 16 words each, in order (*cur:
+ * the run that reaches the last mask's end; *best: the longest): m the
+ * next 16 words' bits. */
+static inline void ma_pr_run_add(unsigned m, int *cur, int *best)
+{
+	int r;
+
+	if (m == 0xFFFF) {
+		*cur += 16;
+		*best = *cur > *best ? *cur : *best;
+		return;
+	}
+	if (!m) {
+		*cur = 0;
+		return;
+	}
+	r = *cur + __builtin_ctz(~m);
+	*best = r > *best ? r : *best;
+	r = ma_pr_run16(m);
+	*best = r > *best ? r : *best;
+	*cur = __builtin_clz(~(m << 16));
+}
+
+/* The facts of all the words of w (ma_pr_words: kall ... maxfirst), once
+ * their classes and lengths are final. With SSE2 the lengths are compared
+ * sixteen at a time: a word of one byte, one as long as the word before
+ * (the runs of lengths then by the masks' bits, ma_pr_run_add); the first
+ * bytes by a loop of their own. */
 static void ma_pr_facts(struct ma_pr_words *w)
 {
 	uint64_t kall = 0, fall = 0;
-	int maxlen = 0, run1 = 0, runlen = 0, r1 = 0, rl = 0;
+	int maxlen = 0, run1 = 0, runlen = 0, r1 = 0, rl = 0, n = w->n, i = 0;
 	unsigned maxfirst = 0, prev = 0; /* the word before's length (0: none) */
 	const unsigned char *u = (const unsigned char *)w->t;
 
-	for (int i = 0; i < w->n; i++) {
-		unsigned c = u[w->s[i]], l = w->l[i];
-		kall |= w->k[i];
-		fall |= w->f[i];
+	for (int j = 0; j < n; j++) {
+		kall |= w->k[j];
+		fall |= w->f[j];
+		maxfirst = u[w->s[j]] > maxfirst ? u[w->s[j]] : maxfirst;
+	}
+#if defined(__SSE2__)
+	if (n >= 17) {
+		__m128i one = _mm_set1_epi8(1), mx = _mm_setzero_si128();
+		/* word 0: no word before (rl 1); the eq runs then count pairs */
+		r1 = w->l[0] == 1;
+		run1 = r1;
+		rl = 0;
+		for (i = 1; i + 16 <= n; i += 16) {
+			__m128i l = _mm_loadu_si128((const __m128i *)(w->l + i));
+			__m128i p = _mm_loadu_si128((const __m128i *)(w->l + i - 1));
+			mx = _mm_max_epu8(mx, l);
+			ma_pr_run_add((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, one)), &r1, &run1);
+			ma_pr_run_add((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, p)), &rl, &runlen);
+		}
+		/* rl, runlen: pairs of equal lengths; as words, one more */
+		rl++;
+		runlen++;
+		prev = w->l[i - 1];
+		mx = _mm_max_epu8(mx, _mm_srli_si128(mx, 8));
+		mx = _mm_max_epu8(mx, _mm_srli_si128(mx, 4));
+		mx = _mm_max_epu8(mx, _mm_srli_si128(mx, 2));
+		mx = _mm_max_epu8(mx, _mm_srli_si128(mx, 1));
+		maxlen = _mm_cvtsi128_si32(mx) & 0xFF;
+		if (w->l[0] > maxlen)
+			maxlen = w->l[0];
+	}
+#endif
+	for (; i < n; i++) {
+		unsigned l = w->l[i];
 		maxlen = (int)l > maxlen ? (int)l : maxlen;
-		maxfirst = c > maxfirst ? c : maxfirst;
 		r1 = l == 1 ? r1 + 1 : 0;
 		run1 = r1 > run1 ? r1 : run1;
 		rl = l == prev ? rl + 1 : 1;
