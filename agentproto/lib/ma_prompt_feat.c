@@ -1367,32 +1367,39 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 	}
 }
 
+/* The bytes that close a block ( ) ] } > " ' ` ), and NUL, as strchr()
+ * finds them in ")]}>\"'`". */
+static const unsigned char ma_pr_closer[256] = {
+    [0] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1};
+
 /* 1 if t holds m bytes (m >= 1) that are neither letters, digits,
  * non-ASCII bytes nor spaces or newlines, without a letter, digit or
- * non-ASCII byte between them. Such a stretch is m bytes long at least:
- * it holds one of the bytes m - 1, 2m - 1, ..., looked at first. */
+ * non-ASCII byte between them, and one of them closes a block
+ * (ma_pr_closer). Such a stretch is m bytes long at least: it holds one
+ * of the bytes m - 1, 2m - 1, ..., looked at first; each stretch is read
+ * once (the probes inside it after the first are passed). */
 static int ma_pr_symbol_stretch(const char *t, size_t n, size_t m)
 {
 	for (size_t j = m - 1; j < n; j += m) {
 		size_t a = j, e = j + 1, sym = 0;
+		unsigned cl = 0;
 		if (ma_pr_alnum((unsigned char)t[j]))
 			continue;
 		while (a > 0 && !ma_pr_alnum((unsigned char)t[a - 1]))
 			a--;
 		while (e < n && !ma_pr_alnum((unsigned char)t[e]))
 			e++;
-		for (size_t i = a; i < e; i++)
+		for (size_t i = a; i < e; i++) {
 			sym += t[i] != ' ' && t[i] != '\n';
-		if (sym >= m)
+			cl |= ma_pr_closer[(unsigned char)t[i]];
+		}
+		if (sym >= m && cl)
 			return 1;
+		while (j + m < e)
+			j += m;
 	}
 	return 0;
 }
-
-/* The bytes that close a block ( ) ] } > " ' ` ), and NUL, as strchr()
- * finds them in ")]}>\"'`". */
-static const unsigned char ma_pr_closer[256] = {
-    [0] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1};
 
 /* A flood: one short token repeated 40 times or more in a row (a known way
  * to push the real instructions out of the model's attention). */
@@ -1418,7 +1425,9 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	 * 64 symbols of two or three kinds with a closing one among them
 	 * ( )]})]})]} ; not a =-=-=- rule), or 200 closing ones of one kind
 	 * (not a table's ------ rule); only where 64 symbols stand without a
-	 * letter or digit between them */
+	 * letter or digit between them, a closing one among them (the run
+	 * below counts 64 such symbols in a row at least, and a closing one
+	 * of the run's own: a stretch without one floods nothing) */
 	if (!ma_pr_symbol_stretch(t, n, 64))
 		return;
 	/* (no closing byte in the text: no flood of either kind) */
