@@ -2415,6 +2415,18 @@ static int ma_pr_texty(const char *d, size_t n)
 }
 
 /* Buffers of one scoring pass (on the caller's stack). */
+/* The stack budget (moatagent.h's thread notes, test_agent_stack.c: 32,768
+ * bytes a call; the prompt check's worst 30,199, promptcost18): the
+ * request's walk (moat_check_prompt_at 400 and what it calls, ~1.2 KB),
+ * ma_prompt_score 528, ma_pr_score_text 26,336 -- this pass 23,840 (t
+ * 2,056; w 21,552: 21 bytes a word, s 2, l 1, brk 1, k 8, f 8, h 1, for
+ * MA_PR_WORDS; kb 232), the scores, ma_pr_split_parts' joined texts (1.5
+ * KB, inlined; the backwards pass's reversed text lives in w.f's bytes)
+ * -- then the deeper of the split (ma_pr_split 96, ma_pr_split_words
+ * 1,520 with its lexicon cache of 1,280, the lexicon 56) and the phrase
+ * loop (ma_pr_phrases 640, ma_pr_try 32, ma_pr_match 112 a token).
+ * ~2.5 KB left: a per-word array of a byte fits (1 KB), a second class
+ * mask of 8 bytes a word (8 KB) does not. */
 struct ma_pr_pass {
 	char t[MA_PR_NORM];
 	struct ma_pr_words w;

@@ -604,6 +604,37 @@ static void separators_and_symbol_floods_at_every_offset(void **state)
 	}
 }
 
+/* A flood of closing symbols after a longer stretch of symbols that
+ * closes nothing (read once, its probes passed), at every offset: found
+ * as alone; the stretch alone, or with the closing bytes beyond a word,
+ * floods nothing of its own. */
+static void a_symbol_flood_after_a_stretch_without_closers(void **state)
+{
+	char t[1024];
+	double alone = score_at(0, ")]}", 25);
+
+	(void)state;
+	for (size_t off = 0; off < 140; off += 3) {
+		size_t n = 0;
+		for (size_t i = 0; i < off; i++)
+			t[n++] = 'b';
+		t[n++] = '\n';
+		for (int i = 0; i < 60; i++) { /* 300 symbols, no closing one */
+			memcpy(t + n, "::;; ", 5);
+			n += 5;
+		}
+		assert_true(moat_prompt_score(t, n) < 0.8);
+		memcpy(t + n, "x ", 2);
+		n += 2;
+		for (int i = 0; i < 25; i++) {
+			memcpy(t + n, ")]}", 3);
+			n += 3;
+		}
+		assert_true(moat_prompt_score(t, n) >= 0.8);
+		assert_true(moat_prompt_score(t, n) >= alone - 1e-9);
+	}
+}
+
 /* The score of off letters 'z', a space, the run and " ok". */
 static double run_at(size_t off, const char *run)
 {
@@ -1762,6 +1793,7 @@ int main(void)
 	    cmocka_unit_test(the_literal_starts_by_first_byte_are_those_by_h2),
 	    cmocka_unit_test(the_phrase_start_bit_is_the_first_tokens),
 	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
+	    cmocka_unit_test(a_symbol_flood_after_a_stretch_without_closers),
 	    cmocka_unit_test(encoded_runs_at_every_offset),
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
