@@ -1372,29 +1372,29 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 static const unsigned char ma_pr_closer[256] = {
     [0] = 1, [')'] = 1, [']'] = 1, ['}'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, ['`'] = 1};
 
-/* 1 if t holds m bytes (m >= 1) that are neither letters, digits,
+/* Where t holds m bytes (m >= 1) that are neither letters, digits,
  * non-ASCII bytes nor spaces or newlines, without a letter, digit or
  * non-ASCII byte between them, and one of them closes a block
- * (ma_pr_closer). Such a stretch is m bytes long at least: it holds one
- * of the bytes m - 1, 2m - 1, ..., looked at first; each stretch is read
- * once (the probes inside it after the first are passed). */
-static int ma_pr_symbol_stretch(const char *t, size_t n, size_t m)
+ * (ma_pr_closer): the first such stretch's start + 1; 0 if none. Such a
+ * stretch is m bytes long at least: it holds one of the bytes m - 1, 2m -
+ * 1, ..., looked at first; each stretch is read once (the probes inside
+ * it after the first are passed). */
+static size_t ma_pr_symbol_stretch(const char *t, size_t n, size_t m)
 {
 	for (size_t j = m - 1; j < n; j += m) {
-		size_t a = j, e = j + 1, sym = 0;
+		size_t a = j, e, sym = 0;
 		unsigned cl = 0;
 		if (ma_pr_alnum((unsigned char)t[j]))
 			continue;
 		while (a > 0 && !ma_pr_alnum((unsigned char)t[a - 1]))
 			a--;
-		while (e < n && !ma_pr_alnum((unsigned char)t[e]))
-			e++;
-		for (size_t i = a; i < e; i++) {
-			sym += t[i] != ' ' && t[i] != '\n';
-			cl |= ma_pr_closer[(unsigned char)t[i]];
+		/* its bytes from its start, until it ends or is found */
+		for (e = a; e < n && !ma_pr_alnum((unsigned char)t[e]); e++) {
+			sym += t[e] != ' ' && t[e] != '\n';
+			cl |= ma_pr_closer[(unsigned char)t[e]];
+			if (sym >= m && cl)
+				return a + 1;
 		}
-		if (sym >= m && cl)
-			return 1;
 		while (j + m < e)
 			j += m;
 	}
@@ -1406,7 +1406,7 @@ static int ma_pr_symbol_stretch(const char *t, size_t n, size_t m)
 void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int run = 1;
-	size_t c0 = 0;
+	size_t a;
 
 	/* 40 words of one length in a row at least */
 	for (int i = 1; i < w->n && w->runlen >= 40; i++) {
@@ -1428,17 +1428,21 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	 * letter or digit between them, a closing one among them (the run
 	 * below counts 64 such symbols in a row at least, and a closing one
 	 * of the run's own: a stretch without one floods nothing) */
-	if (!ma_pr_symbol_stretch(t, n, 64))
-		return;
-	/* (no closing byte in the text: no flood of either kind) */
-	while (c0 < n && !ma_pr_closer[(unsigned char)t[c0]])
-		c0++;
-	if (c0 < n) {
+	a = ma_pr_symbol_stretch(t, n, 64);
+	if (a--) {
 		char last[3] = {0, 0, 0};
 		size_t k = 0;
 		int kinds = 0, closer = 0;
+		/* the walk below from the text's start would fire nowhere
+		 * before that stretch, and reach it (after a letter, digit or
+		 * non-ASCII byte: run, kinds and closer 0) with the last three
+		 * bytes other than spaces and newlines in last and their count
+		 * in k (only k >= 3 is looked at): it starts there with them */
+		for (size_t x = a; x > 0 && k < 3;)
+			if (t[--x] != ' ' && t[x] != '\n')
+				last[2 - k++] = t[x];
 		run = 0;
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = a; i < n; i++) {
 			unsigned char c = (unsigned char)t[i];
 			int per = 0;
 			if (c == ' ' || c == '\n')

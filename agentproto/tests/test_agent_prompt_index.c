@@ -606,8 +606,9 @@ static void separators_and_symbol_floods_at_every_offset(void **state)
 
 /* A flood of closing symbols after a longer stretch of symbols that
  * closes nothing (read once, its probes passed), at every offset: found
- * as alone; the stretch alone, or with the closing bytes beyond a word,
- * floods nothing of its own. */
+ * as alone; the stretch alone floods nothing. And the flood's walk from
+ * the first stretch that may flood sees the bytes before it as the walk
+ * from the text's start did. */
 static void a_symbol_flood_after_a_stretch_without_closers(void **state)
 {
 	char t[1024];
@@ -632,6 +633,24 @@ static void a_symbol_flood_after_a_stretch_without_closers(void **state)
 		}
 		assert_true(moat_prompt_score(t, n) >= 0.8);
 		assert_true(moat_prompt_score(t, n) >= alone - 1e-9);
+	}
+	/* the walk starts at the stretch with what stands before it: 64
+	 * ')' after ")a" repeat the ')' before the letter (a second kind,
+	 * the letter, within the last three), after "xa" they do not (one
+	 * kind: 200 needed) */
+	for (size_t off = 1; off < 70; off += 7) {
+		for (int p = 0; p < 2; p++) {
+			size_t n = 0;
+			for (size_t i = 0; i < off; i++)
+				t[n++] = 'b';
+			memcpy(t + n, p ? " )a" : " xa", 3);
+			n += 3;
+			memset(t + n, ')', 64);
+			n += 64;
+			memcpy(t + n, " ok", 3);
+			n += 3;
+			assert_true(p ? moat_prompt_score(t, n) >= 0.8 : moat_prompt_score(t, n) < 0.8);
+		}
 	}
 }
 
