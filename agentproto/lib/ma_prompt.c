@@ -139,6 +139,8 @@ static const char *const ma_pr_core[] = {"ignore",     "disregard",  "forget",  
 #define MA_PR_NCORE (sizeof ma_pr_core / sizeof ma_pr_core[0])
 static uint64_t ma_pr_core_k[MA_PR_NCORE];
 static uint8_t ma_pr_core_l[MA_PR_NCORE];
+/* by a length l: bit c for core word c of l bytes */
+static uint16_t ma_pr_core_bylen[16];
 /* by a word's length l: bit c for core word c of length l - 1 .. l + 1
  * (near), or whose skeleton (its first letter and its consonants) has
  * length l (skel) */
@@ -274,6 +276,7 @@ int ma_pr_olist_is(const struct ma_pr_words *w, int i, size_t k)
 
 /* The class bits, looked up once (after the lexicon is built). */
 static void ma_pr_kbits_build(void);
+static void ma_pr_glue_build(void);
 
 static void ma_pr_kbits_init(struct ma_pr_kbits *kb)
 {
@@ -332,8 +335,11 @@ static void ma_pr_kbits_build(void)
 	ma_pr_k_above = ma_pr_bit("ABOVE");
 	ma_pr_k_instr = ma_pr_bit("INSTR");
 	ma_pr_k_content = ma_pr_bit("CONTENT");
+	ma_pr_glue_build();
 	for (size_t c = 0; c < MA_PR_NCORE; c++) {
 		ma_pr_core_l[c] = (uint8_t)strlen(ma_pr_core[c]);
+		if (ma_pr_core_l[c] < 16)
+			ma_pr_core_bylen[ma_pr_core_l[c]] |= (uint16_t)(1u << c);
 		size_t sk = 1;
 		for (size_t k = 1; k < ma_pr_core_l[c]; k++)
 			sk += !ma_pr_vowel(ma_pr_core[c][k]);
@@ -494,6 +500,16 @@ static const struct {
 } ma_pr_glue_first[] = {{"all", 3},      {"any", 3},   {"every", 5}, {"the", 3},  {"your", 4},
                         {"previous", 8}, {"prior", 5}, {"these", 5}, {"above", 5}};
 
+/* bit (b & 31) for the first byte b of each of ma_pr_glue_first (built
+ * with ma_pr_kb) */
+static uint32_t ma_pr_glue_lead;
+
+static void ma_pr_glue_build(void)
+{
+	for (size_t y = 0; y < sizeof ma_pr_glue_first / sizeof ma_pr_glue_first[0]; y++)
+		ma_pr_glue_lead |= 1u << (ma_pr_glue_first[y].s[0] & 31);
+}
+
 /* A word of w that may stand for a core word of an override: words
  * i..j (pieces of one word when j > i) and the classes they get. */
 struct ma_pr_wrong {
@@ -531,6 +547,16 @@ static int ma_pr_wrong_piece(const struct ma_pr_wrong *c, int nc, int m)
 static inline int ma_pr_cut(char c)
 {
 	return c == '-' || c == '.' || c == '_' || c == '*';
+}
+
+/* The core word that g (gl bytes) is exactly, as its index + 1, or 0:
+ * those of its length alone compared, in their order. */
+static inline int ma_pr_core_exact(const char *g, size_t gl)
+{
+	for (unsigned m = gl < 16 ? ma_pr_core_bylen[gl] : 0; m; m &= m - 1)
+		if (!memcmp(g, ma_pr_core[__builtin_ctz(m)], gl))
+			return __builtin_ctz(m) + 1;
+	return 0;
 }
 
 /* The core words of an override written wrong (ma_pr_core_of: one letter
@@ -601,9 +627,7 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 			j--;
 			core = 0;
 			if (j > i && ma_pr_letters(g, gl)) {
-				for (size_t y = 0; y < MA_PR_NCORE && !core; y++)
-					if (ma_pr_core_l[y] == gl && !memcmp(g, ma_pr_core[y], gl))
-						core = (int)y + 1;
+				core = ma_pr_core_exact(g, gl);
 				if (!core)
 					core = ma_pr_core_of(g, gl);
 			}
@@ -628,9 +652,7 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 					break;
 				memcpy(g + gl, t + w->s[j], w->l[j]);
 				gl += w->l[j];
-				for (size_t y = 0; y < MA_PR_NCORE && !core; y++)
-					if (ma_pr_core_l[y] == gl && !memcmp(g, ma_pr_core[y], gl))
-						core = (int)y + 1;
+				core = ma_pr_core_exact(g, gl);
 			}
 			if (core &&
 			    !MA_PR_LIT(w, i, "for|to|in|on|at|an|the|of|is|it|as|be|by|or|and")) {
@@ -648,8 +670,9 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 			c[nc++] = (struct ma_pr_wrong){i, i, ma_pr_core_k[core - 1]};
 			continue;
 		}
-		for (size_t y = 0;
-		     l >= 7 && y < sizeof ma_pr_glue_first / sizeof ma_pr_glue_first[0]; y++) {
+		for (size_t y = 0; l >= 7 && (ma_pr_glue_lead >> (x[0] & 31) & 1) &&
+		                   y < sizeof ma_pr_glue_first / sizeof ma_pr_glue_first[0];
+		     y++) {
 			size_t fl = ma_pr_glue_first[y].l;
 			uint64_t k;
 			if (x[0] != ma_pr_glue_first[y].s[0] || l < fl + 4 ||
