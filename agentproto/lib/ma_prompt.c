@@ -1125,8 +1125,10 @@ static void ma_pr_facts(struct ma_pr_words *w)
 			__m128i l = _mm_loadu_si128((const __m128i *)(w->l + i));
 			__m128i p = _mm_loadu_si128((const __m128i *)(w->l + i - 1));
 			mx = _mm_max_epu8(mx, l);
-			ma_pr_run_add((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, one)), &r1, &run1);
-			ma_pr_run_add((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, p)), &rl, &runlen);
+			ma_pr_run_add((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, one)), &r1,
+			              &run1);
+			ma_pr_run_add((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, p)), &rl,
+			              &runlen);
 		}
 		/* rl, runlen: pairs of equal lengths; as words, one more */
 		rl++;

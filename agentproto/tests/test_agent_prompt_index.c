@@ -649,7 +649,8 @@ static void a_symbol_flood_after_a_stretch_without_closers(void **state)
 			n += 64;
 			memcpy(t + n, " ok", 3);
 			n += 3;
-			assert_true(p ? moat_prompt_score(t, n) >= 0.8 : moat_prompt_score(t, n) < 0.8);
+			assert_true(p ? moat_prompt_score(t, n) >= 0.8
+			              : moat_prompt_score(t, n) < 0.8);
 		}
 	}
 }
