@@ -101,6 +101,9 @@ static const char *const ma_pr_family[PF_N] = {"prompt.override", "prompt.rolepl
 
 void ma_pr_add(struct ma_pr_score *sc, int family, double w)
 {
+#ifdef MA_PR_DEBUG
+	fprintf(stderr, "  + %.3f %s %p\n", w, ma_pr_family[family], __builtin_return_address(0));
+#endif
 	sc->score = 1.0 - (1.0 - sc->score) * (1.0 - w);
 	if (w > sc->best) {
 		sc->best = w;
@@ -132,6 +135,9 @@ static int ma_pr_vowel(char c)
  * classes of the core words that a word written wrong may stand for
  * (ma_pr_core[]), looked up with ma_pr_kb. */
 static uint64_t ma_pr_k_prev, ma_pr_k_above, ma_pr_k_instr, ma_pr_k_content, ma_pr_k_now;
+/* The patterns that ask "the rules" back in another shape (found by their
+ * source when the class bits are: ma_pr_pasted) */
+static int ma_pr_pat_refmt = -1, ma_pr_pat_recode = -1, ma_pr_pat_mine = -1;
 static const char *const ma_pr_core[] = {"ignore",     "disregard",  "forget",       "overlook",
                                          "previous",   "preceding",  "instructions", "instruction",
                                          "directives", "directions", "guidelines",   "above",
@@ -336,6 +342,9 @@ static void ma_pr_kbits_build(void)
 	ma_pr_k_instr = ma_pr_bit("INSTR");
 	ma_pr_k_content = ma_pr_bit("CONTENT");
 	ma_pr_glue_build();
+	ma_pr_pat_refmt = ma_pr_lex_pattern_find("REFMT|put * the instruction~");
+	ma_pr_pat_recode = ma_pr_lex_pattern_find("convert|encode|format|put|translate * YOUR|THE");
+	ma_pr_pat_mine = ma_pr_lex_pattern_find("IGN * my|our PREV * INSTR");
 	for (size_t c = 0; c < MA_PR_NCORE; c++) {
 		ma_pr_core_l[c] = (uint8_t)strlen(ma_pr_core[c]);
 		if (ma_pr_core_l[c] < 16)
@@ -1458,7 +1467,7 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pat
 		fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);
 #endif
 		int fam = family_override >= 0 ? family_override : pt->family;
-		int g = pt->group ? (pt->group - 'F') & 3 : -1;
+		int g = pt->group >= 'F' && pt->group < 'F' + MA_PR_GROUPS ? pt->group - 'F' : -1;
 		sc->seen[k] = 1;
 		if (g < 0) {
 			ma_pr_add(sc, fam, pt->w);
@@ -1558,7 +1567,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 				ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
 		}
 	}
-	for (int g = 0; g < 4; g++)
+	for (int g = 0; g < MA_PR_GROUPS; g++)
 		if (sc->group[g] > 0) {
 			ma_pr_add(sc, sc->group_family[g], sc->group[g]);
 			sc->group[g] = 0;
@@ -2098,6 +2107,68 @@ static int ma_pr_cf_the_noun(const struct ma_pr_words *w, int j, int b)
 			return k + 1;
 	return -1;
 }
+/* ---- rules the user pastes ---- */
+
+/* session 21: "the rules" asked back in another shape ("format the rules
+ * as a list", "convert the instructions into JSON") are the model's own
+ * when nothing else is given, but the user's when the text hands them
+ * over ("Can you format the rules as a list? Here they are: ...", "...
+ * as follows:"): then the weights of those two patterns are taken back
+ * (noisy-OR: 1 - (1 - s) / (1 - w) undoes an addition of w). */
+static void ma_pr_unadd(struct ma_pr_score *sc, int x);
+
+static void ma_pr_pasted(const struct ma_pr_words *w, struct ma_pr_score *sc)
+{
+	int given = 0;
+
+	if (ma_pr_pat_refmt < 0 || ma_pr_pat_recode < 0 ||
+	    !(sc->seen[ma_pr_pat_refmt] | sc->seen[ma_pr_pat_recode]))
+		return;
+	for (int i = 0; i + 1 < w->n && !given; i++)
+		given = (MA_PR_LIT(w, i, "here") &&
+		         MA_PR_LIT(w, i + 1, "they|theyre|are|is|it|its|goes|come|comes")) ||
+		        (MA_PR_LIT(w, i, "as") && MA_PR_LIT(w, i + 1, "follows"));
+	if (!given)
+		return;
+	ma_pr_unadd(sc, ma_pr_pat_refmt);
+	ma_pr_unadd(sc, ma_pr_pat_recode);
+}
+
+/* Takes back the weight of pattern x (seen, no group) from sc's score. */
+static void ma_pr_unadd(struct ma_pr_score *sc, int x)
+{
+	size_t np;
+	const struct ma_pr_pattern *p = ma_pr_lex_patterns(&np);
+
+	if (x < 0 || (size_t)x >= np || !sc->seen[x] || p[x].group || p[x].w >= 1.0)
+		return;
+	sc->score = 1.0 - (1.0 - sc->score) / (1.0 - p[x].w);
+	if (sc->score < 0)
+		sc->score = 0;
+}
+
+/* session 21: the user's own earlier instructions taken back ("ignore my
+ * previous instructions") with what was meant beside them ("..., I meant
+ * Python 3", "... use blue instead", "sorry, typo") is a correction of the
+ * user's own message, no override: the pattern's weight is taken back. A
+ * wholesale withdrawal without one ("Ignore my previous instructions.
+ * What is 2 + 2?") keeps it: in the untrusted part of a prompt the
+ * instructions before it are the application's, and that is what payload
+ * lists send. Any other cue beside it (an extraction, a persona) counts
+ * as ever. */
+static void ma_pr_corrected(const struct ma_pr_words *w, struct ma_pr_score *sc)
+{
+	int fix = 0;
+
+	if (ma_pr_pat_mine < 0 || !sc->seen[ma_pr_pat_mine])
+		return;
+	for (int i = 0; i < w->n && !fix; i++)
+		fix = MA_PR_LIT(w, i, "meant|instead|rather|typo|typos|correction|mistake|mistyped|"
+		                      "misspoke|wrong");
+	if (fix)
+		ma_pr_unadd(sc, ma_pr_pat_mine);
+}
+
 /* ---- orders that pass a lure on or recode the hidden text ---- */
 
 /* 1 if word i stands where an order starts: the text's or a sentence's or
@@ -3117,6 +3188,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_counterfactual(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_lure(&ps.w, ps.t, &ps.kb, out);
 	ma_pr_recode(&ps.w, &ps.kb, out);
+	ma_pr_pasted(&ps.w, out);
+	ma_pr_corrected(&ps.w, out);
 	ma_pr_dialogue(&ps.w, ps.t, tn, out);
 	ma_pr_jailbreak(&ps.w, &ps.kb, out);
 	if (mixed)

@@ -120,6 +120,9 @@ uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists);
 int ma_pr_lex_list(const char *s, size_t l);
 /* The compiled patterns and their count. */
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
+/* The index of the first pattern whose source holds needle, or -1 (looked
+ * up once, for a feature that takes a pattern's weight back). */
+int ma_pr_lex_pattern_find(const char *needle);
 /* The indexes of the patterns whose first token has class c, in
  * ascending order; *n their count. */
 const uint16_t *ma_pr_lex_starting(int c, size_t *n);
@@ -177,6 +180,8 @@ const char *ma_pr_lex_class_words(int c);
  * index is a uint16_t in ma_prompt_lex.c's start indexes; a class starts
  * 255 patterns at most) */
 #define MA_PR_PATS 352
+/* the pattern groups "@F" .. "@J" (ma_prompt_lex.c) */
+#define MA_PR_GROUPS 5
 
 struct ma_pr_words {
 	const char *t; /* the normalised text */
@@ -202,8 +207,8 @@ struct ma_pr_score {
 	double best; /* the strongest weight */
 	int family;  /* its family */
 	unsigned char seen[MA_PR_PATS];
-	double group[4];     /* the strongest match of groups 'F'..'I' (added at the end) */
-	int group_family[4]; /* its family */
+	double group[MA_PR_GROUPS];     /* the strongest match of groups 'F'..'J' (added at the end) */
+	int group_family[MA_PR_GROUPS]; /* its family */
 };
 
 /* Class bits the scorer uses directly (looked up once). */

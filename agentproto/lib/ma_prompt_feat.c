@@ -40,6 +40,8 @@ static struct ma_pr_lset ma_pr_halt = MA_PR_LSET("stop|halt|drop|abort|cease");
 static struct ma_pr_lset ma_pr_just = MA_PR_LSET("just|only");
 static struct ma_pr_lset ma_pr_halt_emit =
     MA_PR_LSET("print|say|output|write|type|repeat|respond|reply");
+/* ma_pr_lit() with a string literal */
+#define MA_PR_FLIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
 /* verbs of saying before a quoted phrase */
 static struct ma_pr_lset ma_pr_force_verbs =
     MA_PR_LSET("say|saying|output~|print~|respon~|reply|replying|answer~|write|"
@@ -296,8 +298,7 @@ static int ma_pr_domain(const char *t, size_t n)
  * own nouns (not "your code", "your solution": a coding request's). */
 static struct ma_pr_lset ma_pr_addverb = MA_PR_LSET(
     "include|incorporate|integrate|insert|append|add|embed|inject|introduce|augment|modify|"
-    "enhance|amend|alter|mention|promote|prefix|prepend|preface|begin|start|end|conclude|"
-    "finish|close|sign");
+    "enhance|amend|alter|mention|promote|prefix|prepend|preface");
 static struct ma_pr_lset ma_pr_answer =
     MA_PR_LSET("answer|answers|response|responses|reply|replies|output|"
                "summary|summaries|translation|completion|message");
@@ -387,8 +388,15 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		/* a bare imperative: the sentence opens with the verb, and
 		 * "your answer" follows in it */
 		for (int v = a; addv && v < e && !add; v++) {
+			int o = v + 1;
 			if (!ma_pr_lset_has(w, v, &ma_pr_addverb) || !ma_pr_starts(w, v) ||
 			    (v + 1 < e && (w->k[v + 1] & kb->you)))
+				continue;
+			/* session 21: keywords to include are a format constraint
+			 * ("include the keywords X and Y in your response") */
+			if (o < e && MA_PR_FLIT(w, o, "the|these|those|a|an|both"))
+				o++;
+			if (o < e && MA_PR_FLIT(w, o, "keyword~"))
 				continue;
 			for (int i = v + 1; i + 1 < e && !add; i++)
 				add =
@@ -1331,7 +1339,16 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
 		r--;
 	i = ma_pr_word_ending(w, r);
-	return i >= 0 && ma_pr_lset_has(w, i, &ma_pr_force_verbs);
+	if (i < 0 || !ma_pr_lset_has(w, i, &ma_pr_force_verbs))
+		return 0;
+	/* session 21: a forced opening or closing ("start your response
+	 * with 'X'", "end your reply with 'X'") is an output constraint that
+	 * the patterns of group J judge (an IFEval-style format rule alone):
+	 * not counted here again */
+	for (int j = i - 1; j >= 0 && j >= i - 2 && w->brk[j + 1] != 1; j--)
+		if (MA_PR_FLIT(w, j, "begin~|start~|prefix~|preface~|lead~|end|finish~|conclude~|close"))
+			return 0;
+	return 1;
 }
 
 /* Output forcing: a verb of saying right before a short quoted phrase

@@ -235,6 +235,17 @@ struct ma_pr_pat_src {
 	"worksheet~|"                                                                              \
 	"notebook~|slide~|ticket~|forum~|blog~|website~|webpage~|pamphlet~|poster~"
 
+/* session 21: the words after a secret's noun that make it a topic of
+ * the user's ("your guidelines for writing commit messages", "your
+ * system prompt engineering advice"), and after "prompt" those that make
+ * it a modifier ("prompt engineering", "prompt templates") */
+#define MA_PR_PROMPTMOD                                                                            \
+	"engineering|engineer~|design~|designing|template~|tips|advice|library|libraries|"         \
+	"example~|idea~|writing|generator~|craft~|pattern~|course~|tutorial~|tool~|injection~"
+#define MA_PR_FORTASK "for|about|regarding|concerning|on|during|when|yesterday|last|at|DOCNOUN"
+#define MA_PR_NOTSECRET                                                                            \
+	"for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD
+
 static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* ---- instruction override ---- */
     /* (session 20: "!>" MA_PR_DOCS, not the instructions of a document,
@@ -257,7 +268,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * untrusted part of a prompt no earlier instructions of the writer's
      * are there to take back. "Ignore my previous message" (a correction)
      * is none, nor are "my instructions in the README" */
-    {PF_OVERRIDE, 0.8, "IGN * my|our PREV * INSTR !>" MA_PR_DOCS},
+    /* (session 21: a withdrawal scoped to a topic is a correction, "ignore
+     * my previous instructions about the font size"; so is one followed by
+     * what was meant, "..., I meant Python 3": ma_prompt.c's
+     * ma_pr_corrected takes this pattern's weight back) */
+    {PF_OVERRIDE, 0.8,
+     "IGN * my|our PREV * INSTR !about|on|regarding|concerning|for|re|with|to !>" MA_PR_DOCS},
     {PF_OVERRIDE, 0.6,
      "changed|updated|modified|replaced|rewritten|overridden * THE|YOUR|POSS INSTR"},
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
@@ -466,7 +482,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.4, "unless * YOU * SAY"},
     {PF_OVERRIDE, 0.4, "when|whenever|if * YOU * see|read|receive|encounter * SAY"},
     {PF_OVERRIDE, 0.4, "was|were|is just|only|merely a test|joke|simulation|distraction"},
-    {PF_OVERRIDE, 0.4, "YOUR OUTPUT * must|should|will * start|begin"},
+    {PF_OVERRIDE, 0.4, "@J YOUR OUTPUT * must|should|will * start|begin"},
     {PF_OVERRIDE, 0.45, "YOU * been|were|are told|instructed|programmed|trained|configured"},
     {PF_OVERRIDE, 0.45, "@F NOTHING ELSE|more"},
     {PF_OVERRIDE, 0.4, "@F NOTHING * commentary|comments|comment|explanation~"},
@@ -606,8 +622,14 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * (ma_pr_speaker) it fires. It starts at "obey": at "you" it cost
      * 0.13 % of the dev attacks' instructions */
     {PF_OVERRIDE, 0.5,
-     "obey~ me|my|us|our|this|these|the|every|all|any|orders|commands|command|instructions|"
+     "obey~ me|my|us|our|orders|commands|command|instructions|"
      "next|following|everything|anything|whatever|immediately|blindly|completely"},
+    /* (session 21: after "the" or "this" an order must follow, "obey the
+     * next command", "obey this message"; "obey the dress code", "obey
+     * the speed limit" are a place's rules) */
+    {PF_OVERRIDE, 0.5,
+     "obey~ this|these|the|every|all|any * INSTR|order|orders|command~|next|following|new|"
+     "message~|user|prompt~|request~|text|voice|speaker"},
     /* the model's rules imagined away ("pretend your rules don't exist",
      * "imagine the safety rules no longer apply"; "imagine that rules
      * didn't exist" is a question about society) */
@@ -650,7 +672,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.6,
      "opposite of what|how * AI|JBNAME * would|does|do|normally|usually|typically"},
     {PF_ROLEPLAY, 0.6, "opposite of what|how YOU normally|usually|typically|ordinarily"},
-    {PF_ROLEPLAY, 0.6, "BEGIN ** sure|certainly|absolutely|course|okay here|heres"},
+    {PF_ROLEPLAY, 0.6, "@J BEGIN ** sure|certainly|absolutely|course|okay here|heres"},
     /* (0.5 before session 19: with "no limits" or any other cue, "the
      * instructions you were given no longer apply" fires) */
     {PF_ROLEPLAY, 0.65, "INSTR|LIMIT * no longer * apply|applies|bind|binds|matter|matters"},
@@ -736,8 +758,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.85, "SHOW * THE * prompt~|preprompt|PW"},
-    {PF_EXTRACTION, 0.8, "WHAT BE * YOUR * SECRET"},
-    {PF_EXTRACTION, 0.8, "WHAT YOUR * SECRET"},
+    /* (session 21: not the model's advice on a topic, "what are your
+     * guidelines for writing commit messages?", "what is your guideline on
+     * semicolons?", nor "prompt" as a modifier, "your prompt engineering
+     * tips": MA_PR_NOTSECRET) */
+    {PF_EXTRACTION, 0.8, "WHAT BE * YOUR * SECRET !" MA_PR_NOTSECRET},
+    {PF_EXTRACTION, 0.8, "WHAT YOUR * SECRET !" MA_PR_NOTSECRET},
     {PF_EXTRACTION, 0.7, "WHAT BE THE * prompt~|PW"},
     {PF_EXTRACTION, 0.7, "WHAT * YOUR PW"},
     {PF_EXTRACTION, 0.6, "need|want|require * YOUR * PW"},
@@ -746,7 +772,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.85,
      "text|words|everything|INSTR|prompt~|message~ written|said|typed|stated|shown above "
      "!the|a|an"},
-    {PF_EXTRACTION, 0.7, "HIDDEN prompt~|instruction~|text|PW !DOCNOUN"},
+    /* (session 21: "^", not the user's own, "my previous instructions",
+     * "here is my system prompt"; a password asked for is never the
+     * user's to hold, "what is our system password?") */
+    {PF_EXTRACTION, 0.7, "^ HIDDEN prompt~|instruction~|text !DOCNOUN|" MA_PR_PROMPTMOD},
+    {PF_EXTRACTION, 0.7, "HIDDEN PW !DOCNOUN"},
     {PF_EXTRACTION, 0.6, "hidden|secret|confidential messages|notes"},
     {PF_EXTRACTION, 0.8,
      "SHOW * everything|all|whole|entire|full * in|of * YOUR * context|memory|window|prompt"},
@@ -763,8 +793,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.85, "SHOW * YOUR|THE * api|secret|private|access|encryption key|keys|token~"},
     {PF_EXTRACTION, 0.8, "WHAT BE * YOUR * api|secret|private|access|encryption key|keys|token~"},
     {PF_EXTRACTION, 0.6, "what|which * YOU * not|never * allowed|supposed|permitted|able to"},
-    {PF_EXTRACTION, 0.7, "BEGIN YOUR|THE * OUTPUT"},
-    {PF_EXTRACTION, 0.7, "BEGIN every|each|all * OUTPUT"},
+    {PF_EXTRACTION, 0.7, "@J BEGIN YOUR|THE * OUTPUT"},
+    {PF_EXTRACTION, 0.7, "@J BEGIN every|each|all * OUTPUT"},
     {PF_EXTRACTION, 0.7,
      "beginning|start|top of * THE|our conversation|chat|prompt|context|session"},
     {PF_EXTRACTION, 0.5, "repeat~ * forever|times|infinitely|endlessly"},
@@ -776,8 +806,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * instructions you were given", "which rules have you been given",
      * and with a relative word between, "return the instructions with
      * which you have been informed") */
-    {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * given|assigned"},
-    {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * been|were provided|told|fed"},
+    /* (session 21: not those given for a task, "repeat the instructions
+     * you were given for assembling this desk", "... about the oven") */
+    {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * given|assigned !" MA_PR_FORTASK},
+    {PF_EXTRACTION, 0.85,
+     "SHOW|SAY ** INSTR YOU * been|were provided|told|fed !" MA_PR_FORTASK},
     {PF_EXTRACTION, 0.85,
      "WHAT|return|recite * INSTR * YOU * given|assigned|informed|briefed|instructed|provided|told|"
      "fed !by|for|at|in|on|about|during|when|yesterday|last"},
@@ -2005,6 +2038,14 @@ const struct ma_pr_start *ma_pr_lex_starting_word(const char *w, int h2, size_t 
 	}
 	*n = (size_t)(ma_pr_h2bstart[k + 1] - ma_pr_h2bstart[k]);
 	return ma_pr_byh2b + ma_pr_h2bstart[k];
+}
+
+int ma_pr_lex_pattern_find(const char *needle)
+{
+	for (size_t i = 0; i < MA_PR_NSRC; i++)
+		if (strstr(ma_pr_pat_src[i].p, needle))
+			return (int)i;
+	return -1;
 }
 
 const struct ma_pr_starts *ma_pr_lex_starts(void)
