@@ -1679,8 +1679,6 @@ void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits
 	}
 }
 
-/* ma_pr_lit() with a string literal */
-#define MA_PR_FLIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
 
 void ma_pr_speaker(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
