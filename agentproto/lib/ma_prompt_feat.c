@@ -1019,7 +1019,8 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 			pre = MA_PR_FLIT(w, i, "hypothetical~|fictional|fictitious|imaginary|dystopia~") ||
 			      (i + 1 < w->n && MA_PR_FLIT(w, i + 1, "purpose~"));
 		/* "will never be used", "won't be acted upon", "not be applied" */
-		if (!never && ((w->k[i] & kb->neg) || MA_PR_FLIT(w, i, "wont")))
+		if (!never && ((w->k[i] & kb->neg) ||
+		               (w->l[i] == 4 && !memcmp(w->t + w->s[i], "wont", 4))))
 			for (int j = i + 1; j < w->n && j <= i + 3 && w->brk[j] != 1 && !never; j++)
 				never = MA_PR_FLIT(w, j, "used|acted|implemented|applied|attempted|"
 				                         "replicated|carried|misused");

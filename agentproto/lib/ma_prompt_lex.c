@@ -666,9 +666,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * instruction without question", "comply with my next request"; a
      * hint: with an authority claimed over the model it fires) */
     {PF_OVERRIDE, 0.55,
-     "FOLLOW|execute~|do * my|our * next|following|every|each|further|coming|subsequent "
+     "FOLLOW|execute~ * my|our * next|following|every|each|further|coming|subsequent "
      "INSTR|command~|order|orders|request~|prompt~|message~"},
-    {PF_OVERRIDE, 0.4, "I order|command YOU to * comply|obey|follow|do|answer|execute"},
+    {PF_OVERRIDE, 0.4, "order|command YOU to * comply|obey|follow|do|answer|execute"},
     /* the model's rules imagined away ("pretend your rules don't exist",
      * "imagine the safety rules no longer apply"; "imagine that rules
      * didn't exist" is a question about society) */
