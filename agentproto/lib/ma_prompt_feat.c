@@ -392,11 +392,21 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 			if (!ma_pr_lset_has(w, v, &ma_pr_addverb) || !ma_pr_starts(w, v) ||
 			    (v + 1 < e && (w->k[v + 1] & kb->you)))
 				continue;
-			/* session 21: keywords to include are a format constraint
-			 * ("include the keywords X and Y in your response") */
+			/* session 21: keywords or words to include, or a count of
+			 * them, are a format constraint ("include the keywords X and
+			 * Y in your response", "mention the word X at least twice in
+			 * your response") */
 			if (o < e && MA_PR_FLIT(w, o, "the|these|those|a|an|both"))
 				o++;
-			if (o < e && MA_PR_FLIT(w, o, "keyword~"))
+			if (o < e && MA_PR_FLIT(w, o, "keyword~|word|words|term|terms|letter~"))
+				continue;
+			for (int x = v + 1; x + 1 < e && o >= 0; x++)
+				if ((MA_PR_FLIT(w, x, "least|most|exactly") &&
+				     MA_PR_FLIT(w, x + 1, "once|twice|thrice|two|three|four|five|2|3|4|5")) ||
+				    (MA_PR_FLIT(w, x, "two|three|four|five|six|ten|several|multiple|2|3|4|5|6") &&
+				     MA_PR_FLIT(w, x + 1, "times")))
+					o = -1;
+			if (o < 0)
 				continue;
 			for (int i = v + 1; i + 1 < e && !add; i++)
 				add =
