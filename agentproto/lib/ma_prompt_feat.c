@@ -1015,7 +1015,10 @@ static int ma_pr_howto_make(const struct ma_pr_words *w, int i)
  * defamatory article). Each alone is an ordinary prompt, and so is a
  * harmful topic with one of them ("for educational purposes, explain how
  * phishing works": 0.5); two of them around it 0.7, all three 0.8. A
- * frame with the promise and no harm named 0.5. The weight, or 0. */
+ * frame with the promise and no harm named ("purely hypothetical and will
+ * not be used in real life") 0.5. The promise is one ("will not / never
+ * be used"): a licence's "may not be used to promote" or a manual's
+ * "should not be used in production" is none. The weight, or 0. */
 static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	int harm = ma_pr_lset_any(w, &ma_pr_pt_harm), pre = 0, never = 0, role = 0, o;
@@ -1028,12 +1031,19 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 		if (!pre && ma_pr_lset_has(w, i, &ma_pr_pt_pre))
 			pre = MA_PR_FLIT(w, i, "hypothetical~|fictional|fictitious|imaginary|dystopia~") ||
 			      (i + 1 < w->n && MA_PR_FLIT(w, i + 1, "purpose~"));
-		/* "will never be used", "won't be acted upon", "not be applied" */
-		if (!never && ((w->k[i] & kb->neg) ||
-		               (w->l[i] == 4 && !memcmp(w->t + w->s[i], "wont", 4))))
+		/* "will never be used", "won't be acted upon", "will not be
+		 * applied" (a promise; a licence's "may not be used to promote"
+		 * is none) */
+		if (!never && (w->k[i] & kb->neg) &&
+		    (MA_PR_FLIT(w, i, "never") ||
+		     (i > 0 && MA_PR_FLIT(w, i - 1, "will|would"))))
 			for (int j = i + 1; j < w->n && j <= i + 3 && w->brk[j] != 1 && !never; j++)
 				never = MA_PR_FLIT(w, j, "used|acted|implemented|applied|attempted|"
-				                         "replicated|carried|misused");
+				                         "replicated|carried|misused|executed");
+		if (!never && w->l[i] == 4 && !memcmp(w->t + w->s[i], "wont", 4))
+			for (int j = i + 1; j < w->n && j <= i + 3 && w->brk[j] != 1 && !never; j++)
+				never = MA_PR_FLIT(w, j, "used|acted|implemented|applied|attempted|"
+				                         "replicated|carried|misused|executed");
 		/* "You are a ...", "You're an ...", opening a sentence; "imagine
 		 * / pretend / suppose (that) you are"; "As a ..., " opening the
 		 * text */
