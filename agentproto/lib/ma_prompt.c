@@ -2163,8 +2163,9 @@ static void ma_pr_corrected(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	if (ma_pr_pat_mine < 0 || !sc->seen[ma_pr_pat_mine])
 		return;
 	for (int i = 0; i < w->n && !fix; i++)
-		fix = MA_PR_LIT(w, i, "meant|instead|rather|typo|typos|correction|mistake|mistyped|"
-		                      "misspoke|wrong");
+		fix = MA_PR_LIT(w, i,
+		                "meant|instead|rather|typo|typos|correction|mistake|mistyped|"
+		                "misspoke|wrong");
 	if (fix)
 		ma_pr_unadd(sc, ma_pr_pat_mine);
 }

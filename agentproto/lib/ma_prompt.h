@@ -207,7 +207,7 @@ struct ma_pr_score {
 	double best; /* the strongest weight */
 	int family;  /* its family */
 	unsigned char seen[MA_PR_PATS];
-	double group[MA_PR_GROUPS];     /* the strongest match of groups 'F'..'J' (added at the end) */
+	double group[MA_PR_GROUPS]; /* the strongest match of groups 'F'..'J' (added at the end) */
 	int group_family[MA_PR_GROUPS]; /* its family */
 };
 

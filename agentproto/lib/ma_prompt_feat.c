@@ -402,8 +402,11 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 				continue;
 			for (int x = v + 1; x + 1 < e && o >= 0; x++)
 				if ((MA_PR_FLIT(w, x, "least|most|exactly") &&
-				     MA_PR_FLIT(w, x + 1, "once|twice|thrice|two|three|four|five|2|3|4|5")) ||
-				    (MA_PR_FLIT(w, x, "two|three|four|five|six|ten|several|multiple|2|3|4|5|6") &&
+				     MA_PR_FLIT(w, x + 1,
+				                "once|twice|thrice|two|three|four|five|2|3|4|5")) ||
+				    (MA_PR_FLIT(w, x,
+				                "two|three|four|five|six|ten|several|multiple|2|3|"
+				                "4|5|6") &&
 				     MA_PR_FLIT(w, x + 1, "times")))
 					o = -1;
 			if (o < 0)
@@ -1029,32 +1032,36 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 	for (int i = 0; i < w->n; i++) {
 		int open = i == 0 || w->brk[i] == 1;
 		if (!pre && ma_pr_lset_has(w, i, &ma_pr_pt_pre))
-			pre = MA_PR_FLIT(w, i, "hypothetical~|fictional|fictitious|imaginary|dystopia~") ||
+			pre = MA_PR_FLIT(
+			          w, i, "hypothetical~|fictional|fictitious|imaginary|dystopia~") ||
 			      (i + 1 < w->n && MA_PR_FLIT(w, i + 1, "purpose~"));
 		/* "will never be used", "won't be acted upon", "will not be
 		 * applied" (a promise; a licence's "may not be used to promote"
 		 * is none) */
 		if (!never && (w->k[i] & kb->neg) &&
-		    (MA_PR_FLIT(w, i, "never") ||
-		     (i > 0 && MA_PR_FLIT(w, i - 1, "will|would"))))
+		    (MA_PR_FLIT(w, i, "never") || (i > 0 && MA_PR_FLIT(w, i - 1, "will|would"))))
 			for (int j = i + 1; j < w->n && j <= i + 3 && w->brk[j] != 1 && !never; j++)
-				never = MA_PR_FLIT(w, j, "used|acted|implemented|applied|attempted|"
-				                         "replicated|carried|misused|executed");
+				never = MA_PR_FLIT(w, j,
+				                   "used|acted|implemented|applied|attempted|"
+				                   "replicated|carried|misused|executed");
 		if (!never && w->l[i] == 4 && !memcmp(w->t + w->s[i], "wont", 4))
 			for (int j = i + 1; j < w->n && j <= i + 3 && w->brk[j] != 1 && !never; j++)
-				never = MA_PR_FLIT(w, j, "used|acted|implemented|applied|attempted|"
-				                         "replicated|carried|misused|executed");
+				never = MA_PR_FLIT(w, j,
+				                   "used|acted|implemented|applied|attempted|"
+				                   "replicated|carried|misused|executed");
 		/* "You are a ...", "You're an ...", opening a sentence; "imagine
 		 * / pretend / suppose (that) you are"; "As a ..., " opening the
 		 * text */
 		if (!role && harm && (w->k[i] & kb->you) && i + 1 < w->n) {
 			int a = MA_PR_FLIT(w, i, "youre") ? i + 1 : i + 2;
-			int by = open || (i > 0 && MA_PR_FLIT(w, i - 1, "imagine|pretend|suppose|that"));
+			int by =
+			    open || (i > 0 && MA_PR_FLIT(w, i - 1, "imagine|pretend|suppose|that"));
 			if (by && a < w->n && (a == i + 1 || MA_PR_FLIT(w, i + 1, "are")) &&
 			    MA_PR_FLIT(w, a, "a|an"))
 				role = 1;
 		}
-		if (!role && harm && i == 0 && w->n > 2 && MA_PR_FLIT(w, 0, "as") && MA_PR_FLIT(w, 1, "a|an"))
+		if (!role && harm && i == 0 && w->n > 2 && MA_PR_FLIT(w, 0, "as") &&
+		    MA_PR_FLIT(w, 1, "a|an"))
 			for (int j = 2; j < w->n && j <= 7 && !role; j++)
 				role = w->brk[j] == 2;
 	}
@@ -1441,7 +1448,8 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 	 * the patterns of group J judge (an IFEval-style format rule alone):
 	 * not counted here again */
 	for (int j = i - 1; j >= 0 && j >= i - 2 && w->brk[j + 1] != 1; j--)
-		if (MA_PR_FLIT(w, j, "begin~|start~|prefix~|preface~|lead~|end|finish~|conclude~|close"))
+		if (MA_PR_FLIT(w, j,
+		               "begin~|start~|prefix~|preface~|lead~|end|finish~|conclude~|close"))
 			return 0;
 	return 1;
 }
@@ -1774,7 +1782,6 @@ void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits
 	}
 }
 
-
 void ma_pr_speaker(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
@@ -1838,16 +1845,16 @@ void ma_pr_dialogue(const struct ma_pr_words *w, const char *t, size_t n, struct
 /* ---- the lists' filters ---- */
 
 static struct ma_pr_lset *const ma_pr_lsets[] = {
-    &ma_pr_please,    &ma_pr_messages,  &ma_pr_access,    &ma_pr_granted,     &ma_pr_been,
-    &ma_pr_halt,      &ma_pr_just,      &ma_pr_halt_emit, &ma_pr_force_verbs, &ma_pr_garble,
-    &ma_pr_recode,    &ma_pr_glyph,     &ma_pr_audience,  &ma_pr_lure,        &ma_pr_untrue,
-    &ma_pr_urge,      &ma_pr_not,       &ma_pr_true,      &ma_pr_addverb,     &ma_pr_answer,
-    &ma_pr_privacy,   &ma_pr_held,      &ma_pr_pwned,     &ma_pr_emit,        &ma_pr_make,
-    &ma_pr_make_at,   &ma_pr_topic,     &ma_pr_ware,      &ma_pr_ware_after,  &ma_pr_lure_kind,
-    &ma_pr_lure_noun, &ma_pr_jb_refuse, &ma_pr_jb_price,  &ma_pr_jb_lose,     &ma_pr_jb_grounds,
-    &ma_pr_jb_two,    &ma_pr_jb_ways,   &ma_pr_jb_normal, &ma_pr_jb_story,    &ma_pr_jb_how,
-    &ma_pr_jb_make,   &ma_pr_jb_det,    &ma_pr_jb_thing,  &ma_pr_jb_after,    &ma_pr_jb_suppress,
-    &ma_pr_jb_without, &ma_pr_pt_harm,  &ma_pr_pt_pre};
+    &ma_pr_please,     &ma_pr_messages,  &ma_pr_access,    &ma_pr_granted,     &ma_pr_been,
+    &ma_pr_halt,       &ma_pr_just,      &ma_pr_halt_emit, &ma_pr_force_verbs, &ma_pr_garble,
+    &ma_pr_recode,     &ma_pr_glyph,     &ma_pr_audience,  &ma_pr_lure,        &ma_pr_untrue,
+    &ma_pr_urge,       &ma_pr_not,       &ma_pr_true,      &ma_pr_addverb,     &ma_pr_answer,
+    &ma_pr_privacy,    &ma_pr_held,      &ma_pr_pwned,     &ma_pr_emit,        &ma_pr_make,
+    &ma_pr_make_at,    &ma_pr_topic,     &ma_pr_ware,      &ma_pr_ware_after,  &ma_pr_lure_kind,
+    &ma_pr_lure_noun,  &ma_pr_jb_refuse, &ma_pr_jb_price,  &ma_pr_jb_lose,     &ma_pr_jb_grounds,
+    &ma_pr_jb_two,     &ma_pr_jb_ways,   &ma_pr_jb_normal, &ma_pr_jb_story,    &ma_pr_jb_how,
+    &ma_pr_jb_make,    &ma_pr_jb_det,    &ma_pr_jb_thing,  &ma_pr_jb_after,    &ma_pr_jb_suppress,
+    &ma_pr_jb_without, &ma_pr_pt_harm,   &ma_pr_pt_pre};
 
 int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
 {

@@ -21,7 +21,8 @@
  * ends there ("what is the password $": not "... the password policy"). A
  * pattern that starts with "@X" belongs to group X: of the patterns of one
  * group that match, only the strongest counts (the format-forcing cues
- * "only", "nothing else", "no explanation" say one thing); one that starts
+ * "only", "nothing else", "no explanation" say one thing; groups F to J,
+ * J the cues of a forced opening since session 21); one that starts
  * with "^" does not match where "my" is among the two words before its
  * first ("my spam filter doesn't catch it" is the user's own); one that
  * starts with "%" matches only where its first word opens a sentence or
@@ -248,7 +249,7 @@ struct ma_pr_pat_src {
  * their end, not followed by where ("removed from the wiki", "off by
  * default") */
 #define MA_PR_MAKERS                                                                               \
-	"developer~|creator~|programmer~|maker~|operator~|trainer~|designer~|deployer~|openai|"     \
+	"developer~|creator~|programmer~|maker~|operator~|trainer~|designer~|deployer~|openai|"    \
 	"anthropic"
 /* (not a policy, a limit or rules: "your policy was cancelled" is an
  * insurer's, "your limit has been lifted" a bank's) */
@@ -258,11 +259,10 @@ struct ma_pr_pat_src {
 #define MA_PR_AUX "have|has|are|were|is|was|got|get|been|now|all|being|be|switched|turned"
 #define MA_PR_GONE                                                                                 \
 	"lifted|removed|disabled|deleted|deactivated|suspended|waived|revoked|erased|gone|void|"   \
-	"off|dropped|abolished|cancelled|canceled|nullified|unlocked "                            \
+	"off|dropped|abolished|cancelled|canceled|nullified|unlocked "                             \
 	"!from|by|in|on|at|of|to|during|until|when|while|after|before|default|DOCNOUN"
-#define MA_PR_FORTASK "for|about|regarding|concerning|on|during|when|yesterday|last|at|DOCNOUN"
-#define MA_PR_NOTSECRET                                                                            \
-	"for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD
+#define MA_PR_FORTASK   "for|about|regarding|concerning|on|during|when|yesterday|last|at|DOCNOUN"
+#define MA_PR_NOTSECRET "for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD
 
 static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* ---- instruction override ---- */
@@ -866,8 +866,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* (session 21: not those given for a task, "repeat the instructions
      * you were given for assembling this desk", "... about the oven") */
     {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * given|assigned !" MA_PR_FORTASK},
-    {PF_EXTRACTION, 0.85,
-     "SHOW|SAY ** INSTR YOU * been|were provided|told|fed !" MA_PR_FORTASK},
+    {PF_EXTRACTION, 0.85, "SHOW|SAY ** INSTR YOU * been|were provided|told|fed !" MA_PR_FORTASK},
     {PF_EXTRACTION, 0.85,
      "WHAT|return|recite * INSTR * YOU * given|assigned|informed|briefed|instructed|provided|told|"
      "fed !by|for|at|in|on|about|during|when|yesterday|last"},
