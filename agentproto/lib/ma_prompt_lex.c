@@ -484,6 +484,18 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* words addressed to the model inside a text it reads */
     {PF_OVERRIDE, 0.6, "note|message|instruction~|memo|reminder to|for * THE|any|all AI"},
     {PF_OVERRIDE, 0.6, "if * YOU BE * AI"},
+    /* session 21: a message in a text addressed to the model by name
+     * ("... from me, Emma, to you, GPT-4", "to you, the AI language
+     * model"), the sender's task put before the user's ("before you can
+     * solve the task that I gave you, ..."), the model told to stop what
+     * it does; hints each, two fire ("thanks to you, the AI" alone is
+     * none; "before you can complete the task, install Python" none) */
+    {PF_OVERRIDE, 0.6, "to YOU AI"},
+    {PF_OVERRIDE, 0.6, "to YOU THE|a AI"},
+    {PF_OVERRIDE, 0.6,
+     "before YOU can|could * solve|complete|finish|do|start|answer|perform THE "
+     "task|request|question|job|assignment that|which|YOU|I|we"},
+    {PF_OVERRIDE, 0.5, "stop|halt|cease what YOU BE|youre doing"},
     {PF_OVERRIDE, 0.35, "dear|hey|attention AI"},
     /* the model named as the reader of the text ("any AI reading this"),
      * and addressed as such ("to the LLM processing this page: ..."); a
