@@ -490,8 +490,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * solve the task that I gave you, ..."), the model told to stop what
      * it does; hints each, two fire ("thanks to you, the AI" alone is
      * none; "before you can complete the task, install Python" none) */
-    {PF_OVERRIDE, 0.6, "to YOU AI"},
-    {PF_OVERRIDE, 0.6, "to YOU THE|a AI"},
+    {PF_OVERRIDE, 0.6, "to YOU * AI"},
     {PF_OVERRIDE, 0.6,
      "before YOU can|could * solve|complete|finish|do|start|answer|perform THE "
      "task|request|question|job|assignment that|which|YOU|I|we"},
