@@ -2696,6 +2696,94 @@ static int ma_sh_after_dashdash(const char *s, const struct ma_sh_lex *lx, int i
 	return 0;
 }
 
+static int ma_sh_text_name(const char *s, size_t at, size_t *p, size_t *q);
+
+/* Copies the word e of s into buf (cap bytes, NUL-terminated), without
+ * its quotes and backslashes: 0 when it does not fit or holds a NUL. */
+static int ma_sh_el_copy(const char *s, const struct ma_sh_el *e, char *buf, size_t cap)
+{
+	size_t o = 0, k = e->start;
+
+	for (; k < e->end; k++) {
+		if (s[k] == '\'' || s[k] == '"' || s[k] == '\\')
+			continue;
+		if (o + 1 >= cap || !s[k])
+			return 0;
+		buf[o++] = s[k];
+	}
+	buf[o] = '\0';
+	return 1;
+}
+
+/* 1 when the case-insensitive word w (lowercase) occurs in [p, q) of s. */
+static int ma_sh_has_word_ci(const char *s, size_t p, size_t q, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (size_t k = p; k + n <= q; k++) {
+		size_t j = 0;
+		while (j < n && (s[k + j] | 0x20) == w[j])
+			j++;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when the option word at element i (an input added it, unquoted) is
+ * one with which its command runs a program: find's -exec, -execdir,
+ * -ok, -okdir; an option whose value is a command line or code to the
+ * program (ma_sh_value_kinds: tar --to-command, --use-compress-program,
+ * -I; rsync -e; git --upload-pack; scp -S; python -c ...) or ssh's, scp's
+ * and sftp's -o with ProxyCommand or LocalCommand (attached or in the
+ * next word). */
+static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
+{
+	static const char *const finds[] = {"-exec", "-execdir", "-ok", "-okdir"};
+	const struct ma_sh_prog_opts *po;
+	const char *name;
+	size_t nlen = 0, val = 0;
+	char prog[16], o[48];
+	size_t p, q;
+	int lang, kind;
+
+	/* its command's name, from the text: the window starts at the input */
+	if (!ma_sh_text_name(s, lx->el[i].start, &p, &q) || q - p >= sizeof prog)
+		return 0;
+	memcpy(prog, s + p, q - p);
+	prog[q - p] = '\0';
+	if (!ma_sh_el_copy(s, &lx->el[i], o, sizeof o)) {
+		/* longer than any option name: its name is what counts */
+		memcpy(o, s + lx->el[i].start, sizeof o - 1);
+		o[sizeof o - 1] = '\0';
+		if (memchr(o, '\'', sizeof o) || memchr(o, '"', sizeof o) || !memchr(o, '=', sizeof o))
+			return 0;
+	}
+	if (!strcmp(prog, "find")) {
+		for (size_t k = 0; k < sizeof finds / sizeof finds[0]; k++)
+			if (!strcmp(o, finds[k]))
+				return 1;
+		return 0;
+	}
+	po = ma_sh_prog_find(prog);
+	if (!po)
+		return 0;
+	(void)ma_sh_opt_read(po, o, &name, &nlen, &val);
+	if (nlen == 0)
+		return 0;
+	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
+	if (kind == MA_SH_VAL_CMD || kind == MA_SH_VAL_CODE)
+		return 1;
+	if (kind != MA_SH_VAL_SSHOPT)
+		return 0;
+	if (val)
+		return ma_sh_has_word_ci(s, lx->el[i].start, lx->el[i].end, "proxycommand") ||
+		       ma_sh_has_word_ci(s, lx->el[i].start, lx->el[i].end, "localcommand");
+	return i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD &&
+	       (ma_sh_has_word_ci(s, lx->el[i + 1].start, lx->el[i + 1].end, "proxycommand") ||
+	        ma_sh_has_word_ci(s, lx->el[i + 1].start, lx->el[i + 1].end, "localcommand"));
+}
+
 /* 1 when the word is an option: one or two dashes, then a letter or a
  * digit, quotes removed ("-e", "--exec=id", -"o"ProxyCommand=...). POSIX's
  * Utility Syntax Guidelines name options by alphanumerics and getopt_long's
@@ -2820,6 +2908,7 @@ enum {
 	MA_SH_J_REDIR_READ = 1 << 11, /* a redirection that reads a path */
 	MA_SH_J_FILE_ARG = 1 << 12,   /* a new argument from the root */
 	MA_SH_J_BRACE_OPT = 1 << 13,  /* a brace expansion makes an option word */
+	MA_SH_J_OPT_RUNS = 1 << 14,   /* a new option word that runs a program */
 };
 
 /* 1 when the brace expansion m of s makes an option word: one of its
@@ -3143,6 +3232,12 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			}
 			break;
 		case MA_SH_WORD: {
+			/* a new word the input adds (unquoted) that is an option
+			 * with which its command runs a program: find . -name x
+			 * -exec id \; (session 21) */
+			if (e->start > a && !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
+			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
+				f |= MA_SH_J_OPT_RUNS;
 			/* both count only after the input broke out of quotes */
 			if (f & MA_SH_J_QBREAK) {
 				size_t k = e->start;
@@ -3191,6 +3286,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		          0.99);
 	else if (f & MA_SH_J_COMMAND)
 		ma_sh_set(hit, "cmd.command", "critical", 0.95);
+	else if (f & MA_SH_J_OPT_RUNS)
+		ma_sh_set(hit, "cmd.option", "high", 0.9);
 	else if (f & MA_SH_J_REDIR_OUT)
 		ma_sh_set(hit, "cmd.redirection", "high", 0.95);
 	else if (f & MA_SH_J_REDIR_READ)
@@ -4205,6 +4302,68 @@ static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
 	       (q - p == 11 && !memcmp(s + p, "--init-file", 11));
 }
 
+/* 1 when word j of the words ws/we (n of them, nearest first, as
+ * ma_sh_reparses reads them) names its command: the walk reached the
+ * command's start (at_start) and the words before j are programs that
+ * run the next one (sudo, env, timeout ...), their options, numbers and
+ * assignments. */
+static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int n, int j,
+                          int at_start)
+{
+	if (!at_start)
+		return 0;
+	for (int k = j + 1; k < n; k++) {
+		size_t p = ws[k], q = we[k], e = p;
+		if (s[p] == '-' || (s[p] >= '0' && s[p] <= '9'))
+			continue;
+		while (e < q && (s[e] == '_' || (s[e] >= 'A' && s[e] <= 'Z') ||
+		                 (s[e] >= 'a' && s[e] <= 'z') || (e > p && s[e] >= '0' && s[e] <= '9')))
+			e++;
+		if (e > p && e < q && s[e] == '=')
+			continue;
+		if (ma_sh_name_kind(s + p, q - p) != MA_SH_NAME_PREFIX)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when the quoted word after the words ws/we (nearest first) is part
+ * of ssh's remote command: ssh names the command, then its options
+ * (those of "BbcDEeFIiJLlmOoPpQRSWw" with a value, attached or in the
+ * next word; options are read again after the host, up to "--" or the
+ * command's first word) and the host come before it. ssh joins the
+ * command's words and the remote user's shell runs them (sh -c). */
+static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n, int at_start)
+{
+	int j = n - 1, host = 0, opts = 1;
+
+	while (j > 0 && !(we[j] - ws[j] >= 3 && !memcmp(s + we[j] - 3, "ssh", 3) &&
+	                  (we[j] - ws[j] == 3 || s[we[j] - 4] == '/')))
+		j--;
+	if (j <= 0 || !ma_sh_rp_names(s, ws, we, n, j, at_start))
+		return 0;
+	for (int k = j - 1; k >= 0; k--) {
+		size_t p = ws[k], q = we[k];
+		if (opts && q - p >= 2 && s[p] == '-') {
+			if (q - p == 2 && s[p + 1] == '-') {
+				opts = 0;
+				continue;
+			}
+			for (size_t x = p + 1; x < q; x++)
+				if (strchr("BbcDEeFIiJLlmOoPpQRSWw", s[x])) {
+					if (x + 1 == q && k-- == 0)
+						return 0; /* the quoted word is its value */
+					break;
+				}
+			continue;
+		}
+		if (host)
+			opts = 0; /* the command's first word */
+		host = 1;
+	}
+	return host;
+}
+
 /* 1 when the quoted word that starts at w0 in s is a command line a
  * shell reads again (parses and runs): read from the words before it,
  * back to its command's start (a ; & | newline ( or backtick):
@@ -4225,7 +4384,7 @@ static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
  *   <<< '...') or to . /dev/stdin.
  * Options that take a value (-o errexit, -n 5, -u www, --rcfile FILE,
  * -n1 ...) are skipped with it. */
-static int ma_sh_reparses(const char *s, size_t w0)
+static int ma_sh_reparses(const char *s, size_t w0, int attached)
 {
 	static const struct ma_sh_lit shells[] = {
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
@@ -4233,7 +4392,7 @@ static int ma_sh_reparses(const char *s, size_t w0)
 	static const struct ma_sh_lit with_c[] = {MA_SH_LIT("su"), MA_SH_LIT("runuser"),
 	                                          MA_SH_LIT("flock"), MA_SH_LIT("script")};
 	static const struct ma_sh_lit with_cb[] = {MA_SH_LIT("mapfile"), MA_SH_LIT("readarray"),
-	                                           MA_SH_LIT("compgen"), MA_SH_LIT("complete")};
+	                                           MA_SH_LIT("compgen")};
 	static const struct ma_sh_lit runs[] = {MA_SH_LIT("trap"), MA_SH_LIT("watch")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
 	static const struct ma_sh_lit sources[] = {MA_SH_LIT("."), MA_SH_LIT("source")};
@@ -4242,28 +4401,31 @@ static int ma_sh_reparses(const char *s, size_t w0)
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
-	int n = 0, i, c = 0, cb = 0, want = 3;
+	int n = 0, i, c = 0, cb = 0, at_start = 0;
 
-	/* its words, nearest first: three, or all when it comes after an
-	 * option or an option's value (eval's quoted argument is read within
-	 * its first three: the walk is made for every quoted word an input
-	 * lies in) */
-	while (n < want) {
+	/* its words, nearest first, back to its command's start (at_start
+	 * then), MA_SH_RP_WORDS at most */
+	while (n < MA_SH_RP_WORDS) {
 		while (k > 0 && stop[(unsigned char)s[k - 1]] == 1)
 			k--;
-		if (k == 0 || stop[(unsigned char)s[k - 1]])
+		if (k == 0 || stop[(unsigned char)s[k - 1]]) {
+			at_start = 1;
 			break;
+		}
 		we[n] = k;
 		while (k > 0 && !stop[(unsigned char)s[k - 1]])
 			k--;
 		ws[n++] = k;
 		ma_sh_rp_unquote(s, &ws[n - 1], &we[n - 1]);
-		if (n <= 2 && want == 3 && (s[ws[n - 1]] == '-' || s[ws[n - 1]] == '+'))
-			want = MA_SH_RP_WORDS;
 	}
-	for (i = 0; i < n; i++)
-		if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1))
+	/* eval joins its arguments: within the first three words before the
+	 * quoted one, or further as its command's name (session 21) */
+	for (i = 0; i < n && !attached; i++)
+		if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1) &&
+		    (i < 3 || ma_sh_rp_names(s, ws, we, n, i, at_start)))
 			return 1;
+	if (!attached && ma_sh_rp_ssh(s, ws, we, n, at_start))
+		return 1;
 	/* a here-string a shell reads as its script: bash <<< '...', sh -s
 	 * <<< '...', . /dev/stdin <<< '...' (not bash run.sh <<< '...': the
 	 * script reads it as data) */
@@ -4277,10 +4439,20 @@ static int ma_sh_reparses(const char *s, size_t w0)
 		return i + 1 < n && we[i] - ws[i] == 10 && !memcmp(s + ws[i], "/dev/stdin", 10) &&
 		       ma_sh_word_in(s, ws[i + 1], we[i + 1], sources, 2);
 	}
-	/* the options right before it (an option's value with them) */
+	/* the options right before it (an option's value with them); with
+	 * attached, the first is the option the quote is attached to
+	 * (su -c'...', --command='...', mapfile -C'...'): its last letter */
 	for (i = 0; i < n; i++) {
 		size_t p = ws[i], q = we[i];
 		if (ma_sh_rp_option(s, p, q)) {
+			if (i == 0 && attached) {
+				c = (s[p + 1] != '-' && s[q - 1] == 'c') ||
+				    (q - p == 10 && !memcmp(s + p, "--command=", 10));
+				cb = s[p + 1] != '-' && s[q - 1] == 'C';
+				if (!c && !cb)
+					return 0;
+				continue;
+			}
 			if (s[p] == '-' && s[p + 1] != '-')
 				c |= memchr(s + p + 1, 'c', q - p - 1) != NULL;
 			else if (i == 0 && q - p == 9 && !memcmp(s + p, "--command", 9))
@@ -4301,14 +4473,16 @@ static int ma_sh_reparses(const char *s, size_t w0)
 	}
 	if (i == n)
 		return 0; /* options alone back to the command's start */
-	if (ma_sh_word_in(s, ws[i], we[i], runs, 2))
+	/* a shell reads -c'...' as options (sh -c'x; id' is refused), trap
+	 * and watch take no attached line, flock only a -c of its own */
+	if (!attached && ma_sh_word_in(s, ws[i], we[i], runs, 2))
 		return 1;
-	if (c && ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
+	if (!attached && c && ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
 		return 1;
 	for (int j = i; j < n && (c || cb); j++)
 		if ((c &&
 		     ma_sh_base_in(s, ws[j], we[j], with_c, sizeof with_c / sizeof with_c[0]) &&
-		     (j > i || we[j] - ws[j] != 5 || memcmp(s + ws[j], "flock", 5))) ||
+		     (we[j] - ws[j] != 5 || memcmp(s + ws[j], "flock", 5) || (j > i && !attached))) ||
 		    (cb &&
 		     ma_sh_word_in(s, ws[j], we[j], with_cb, sizeof with_cb / sizeof with_cb[0])))
 			return 1;
@@ -4370,6 +4544,341 @@ static int ma_sh_prompt_command(const char *s, size_t w, size_t e, size_t *qs)
 	return 1;
 }
 
+/* Words a shell reading standard input is looked for in
+ * (ma_sh_stdin_shell). */
+#define MA_SH_IN_WORDS 12
+
+/* 1 when [p, q) of s starts with an assignment (NAME=). */
+static int ma_sh_assign_word(const char *s, size_t p, size_t q)
+{
+	size_t k = p;
+
+	while (k < q && (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+	                 (k > p && s[k] >= '0' && s[k] <= '9')))
+		k++;
+	return k > p && k < q && s[k] == '=';
+}
+
+/* 1 when the command of the words ws/we (n of them, in order; ended: the
+ * command ends after them) is a shell that reads its script from
+ * standard input: sh, bash, busybox sh ... with no operand and no -c (or
+ * with -s, or bash's "-"), also after sudo, env, nice, timeout ... and
+ * their options; xargs sh -c (the words it reads become the script, or
+ * with -I/-i/--replace go into it); . /dev/stdin, source /dev/stdin. 0
+ * when the words end before the command does. */
+static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, int n, int ended)
+{
+	static const struct ma_sh_lit shells[] = {
+	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
+	const struct ma_sh_prog_opts *wrap = NULL;
+	int shell = 0, xargs = 0, repl = 0, opts = 1, sflag = 0, cflag = 0, source = 0, i;
+	char w[16], o[16];
+
+	for (i = 0; i < n; i++) {
+		size_t p = ws[i], q = we[i], b = q;
+		ma_sh_rp_unquote(s, &p, &q);
+		if (source)
+			return q - p == 10 && !memcmp(s + p, "/dev/stdin", 10);
+		if (!shell) {
+			const char *name;
+			size_t nlen = 0, val = 0;
+			if (ma_sh_assign_word(s, p, q))
+				continue;
+			if (s[p] == '-' && wrap) {
+				/* a wrapper's option, and its value in the next word */
+				if (q - p < sizeof o) {
+					memcpy(o, s + p, q - p);
+					o[q - p] = '\0';
+					if (ma_sh_opt_read(wrap, o, &name, &nlen, &val) & MA_SH_OPT_NEXT)
+						i++;
+				}
+				repl |= xargs && (s[p + 1] == 'I' || s[p + 1] == 'i' ||
+				                  (q - p >= 9 && !memcmp(s + p, "--replace", 9)));
+				continue;
+			}
+			if (s[p] == '-' || (s[p] >= '0' && s[p] <= '9'))
+				continue; /* a wrapper's flag, a number (timeout 5) */
+			if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0])) {
+				shell = 1;
+				continue;
+			}
+			while (b > p && s[b - 1] != '/')
+				b--;
+			if (q - b >= sizeof w)
+				return 0;
+			memcpy(w, s + b, q - b);
+			w[q - b] = '\0';
+			if (!strcmp(w, "busybox"))
+				continue;
+			if (!strcmp(w, ".") || !strcmp(w, "source")) {
+				source = 1;
+				continue;
+			}
+			if (ma_sh_name_kind(w, q - b) != MA_SH_NAME_PREFIX)
+				return 0;
+			xargs |= !strcmp(w, "xargs");
+			wrap = ma_sh_wrap_find(w);
+			continue;
+		}
+		/* the shell's own words */
+		if (opts && (s[p] == '-' || s[p] == '+')) {
+			if (q - p == 1 || (q - p == 2 && s[p + 1] == '-')) {
+				sflag |= q - p == 1; /* bash -: the script from stdin */
+				opts = 0;
+				continue;
+			}
+			if (s[p] == '-' && s[p + 1] != '-') {
+				cflag |= memchr(s + p + 1, 'c', q - p - 1) != NULL;
+				sflag |= memchr(s + p + 1, 's', q - p - 1) != NULL;
+			}
+			if ((q - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
+			    ma_sh_rp_long_value(s, p, q))
+				i++; /* -o errexit, --rcfile FILE */
+			continue;
+		}
+		/* an operand: sh -c's script, or a script file (then stdin
+		 * is its data) unless -s */
+		if (cflag)
+			return xargs && repl;
+		return sflag;
+	}
+	return ended && shell && (cflag ? xargs : 1);
+}
+
+/* 1 when element k's command (a word of it) writes into a pipe to a
+ * shell that reads its script from standard input (ma_sh_stdin_shell):
+ * echo '...' | sh. The command after the pipe is read from lx's elements
+ * (redirections and their targets skipped). */
+static int ma_sh_piped_to_shell(const char *s, const struct ma_sh_lex *lx, int k)
+{
+	size_t ws[MA_SH_IN_WORDS], we[MA_SH_IN_WORDS];
+	int n = 0;
+
+	for (k++; k < lx->nel && lx->el[k].kind != MA_SH_PIPE; k++)
+		if (lx->el[k].kind != MA_SH_WORD && lx->el[k].kind != MA_SH_REDIR)
+			return 0;
+	if (k == lx->nel || s[lx->el[k].start] != '|' || lx->el[k].end - lx->el[k].start != 1)
+		return 0;
+	for (k++; k < lx->nel && n < MA_SH_IN_WORDS; k++) {
+		const struct ma_sh_el *e = &lx->el[k];
+		if (e->kind == MA_SH_REDIR) {
+			k++; /* and its target */
+			continue;
+		}
+		if (e->kind == MA_SH_HEREDOC || e->kind == MA_SH_COMMENT)
+			continue;
+		if (e->kind != MA_SH_WORD)
+			break;
+		ws[n] = e->start;
+		we[n++] = e->end;
+	}
+	return ma_sh_stdin_shell(s, ws, we, n, k < lx->nel || (k >= lx->nel && lx->complete));
+}
+
+/* The program's name of the command that holds byte at of s, read from
+ * the text back to the command's start (a ; & | newline ( or backtick,
+ * MA_SH_RP_WORDS words at most): its first word that is no assignment,
+ * nor a program that runs the next one (sudo, env, timeout ...) or such
+ * a program's option or number; its base name in [*p, *q). 0 when the
+ * start is further back. */
+static int ma_sh_text_name(const char *s, size_t at, size_t *p, size_t *q)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = at;
+	int n = 0, wrapped = 0;
+
+	for (;;) {
+		while (k > 0 && stop[(unsigned char)s[k - 1]] == 1)
+			k--;
+		if (k == 0 || stop[(unsigned char)s[k - 1]])
+			break;
+		if (n == MA_SH_RP_WORDS)
+			return 0;
+		we[n] = k;
+		while (k > 0 && !stop[(unsigned char)s[k - 1]])
+			k--;
+		ws[n++] = k;
+		ma_sh_rp_unquote(s, &ws[n - 1], &we[n - 1]);
+	}
+	while (n-- > 0) {
+		size_t a = ws[n], b = we[n];
+		if (ma_sh_assign_word(s, a, b) ||
+		    (wrapped && (s[a] == '-' || (s[a] >= '0' && s[a] <= '9'))))
+			continue;
+		if (ma_sh_name_kind(s + a, b - a) == MA_SH_NAME_PREFIX) {
+			wrapped = 1;
+			continue;
+		}
+		*q = b;
+		while (b > a && s[b - 1] != '/')
+			b--;
+		*p = b;
+		return 1;
+	}
+	return 0;
+}
+
+/* 1 when the word [p, q) of s is the literal lit. */
+static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	return q - p == n && !memcmp(s + p, lit, n);
+}
+
+/* 1 when element k (a quoted word at byte qs) is an argument of echo or
+ * printf, whose command writes into a pipe to a shell
+ * (ma_sh_piped_to_shell): what they print is that shell's script. */
+static int ma_sh_echo_piped(const char *s, const struct ma_sh_lex *lx, int k, size_t qs)
+{
+	size_t p, q;
+
+	if (!ma_sh_text_name(s, qs, &p, &q) || (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf")))
+		return 0;
+	return ma_sh_piped_to_shell(s, lx, k);
+}
+
+/* 1 when the here-document body that starts at byte at of s (after the
+ * line that holds its <<) is given to a shell that reads its script from
+ * standard input (sh <<EOF, bash -s <<'EOF': no operand and no -c
+ * between the shell and the <<) or to a command that writes into a pipe
+ * to one (cat <<EOF | sh): read from the text of that line, the last <<
+ * or <<- in it (blanks split its words, quotes read as bytes). */
+static int ma_sh_here_to_shell(const char *s, size_t at)
+{
+	static const struct ma_sh_lit shells[] = {
+	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
+	size_t ws[MA_SH_IN_WORDS], we[MA_SH_IN_WORDS], ls, h = 0, p, q, k;
+	int n = 0, found = 0;
+
+	if (at == 0 || s[at - 1] != '\n')
+		return 0;
+	for (ls = at - 1; ls > 0 && s[ls - 1] != '\n'; ls--)
+		;
+	for (k = ls; k + 1 < at; k++)
+		if (s[k] == '<' && s[k + 1] == '<' && (k + 2 >= at || s[k + 2] != '<') &&
+		    (k == ls || s[k - 1] != '<')) {
+			h = k;
+			found = 1;
+		}
+	if (!found || !ma_sh_text_name(s, h, &p, &q))
+		return 0;
+	if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0])) {
+		/* its words between the name and the <<: options without c */
+		for (k = q; k < h; k++) {
+			if (s[k] == ' ' || s[k] == '\t')
+				continue;
+			if (s[k] != '-' && s[k] != '+')
+				return 0; /* an operand: the script */
+			for (; k < h && s[k] != ' ' && s[k] != '\t'; k++)
+				if (s[k] == 'c' && s[k - 1] != '-')
+					return 0;
+		}
+		return 1;
+	}
+	/* the pipe after the here-document's delimiter, on its line */
+	for (k = h + 2; k < at && !(s[k] == '|' && s[k + 1] != '|' && s[k - 1] != '|'); k++)
+		if (s[k] == ';' || s[k] == '&')
+			return 0;
+	for (k++; k < at && n < MA_SH_IN_WORDS;) {
+		while (k < at && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k >= at || s[k] == '\n' || s[k] == ';' || s[k] == '&' || s[k] == '|' || s[k] == ')')
+			break;
+		ws[n] = k;
+		while (k < at && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != ';' &&
+		       s[k] != '&' && s[k] != '|' && s[k] != ')')
+			k++;
+		we[n] = k;
+		if (s[ws[n]] == '<' || s[ws[n]] == '>' ||
+		    (s[ws[n]] >= '0' && s[ws[n]] <= '9' && ws[n] + 1 < k && (s[ws[n] + 1] == '>' || s[ws[n] + 1] == '<')))
+			continue; /* a redirection */
+		n++;
+	}
+	return ma_sh_stdin_shell(s, ws, we, n, n < MA_SH_IN_WORDS);
+}
+
+/* 1 when the variable [p, q) of s, assigned at element e0 of lx, is
+ * expanded later in the window in a word that is a command line a shell
+ * reads (ma_sh_reparses: eval "$x", sh -c "$cmd") or that echo or printf
+ * writes into a pipe to a shell (echo "$x" | sh): x='...'; eval "$x"
+ * runs the value as eval '...' would. */
+static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t p, size_t q)
+{
+	size_t n = q - p;
+
+	for (int k = e0 + 1; k < lx->nel; k++) {
+		const struct ma_sh_el *e = &lx->el[k];
+		const char *d;
+		size_t at = e->start;
+		if (e->kind != MA_SH_WORD)
+			continue;
+		while (at < e->end && (d = memchr(s + at, '$', e->end - at)) != NULL) {
+			size_t x = (size_t)(d - s) + 1, y;
+			int brace = x < e->end && s[x] == '{';
+			at = x;
+			x += (size_t)brace;
+			if (e->end - x < n || memcmp(s + x, s + p, n))
+				continue;
+			y = x + n;
+			if (brace ? (y >= e->end || s[y] != '}')
+			          : (y < e->end && (s[y] == '_' || (s[y] >= 'a' && s[y] <= 'z') ||
+			                            (s[y] >= 'A' && s[y] <= 'Z') ||
+			                            (s[y] >= '0' && s[y] <= '9'))))
+				continue;
+			if (ma_sh_reparses(s, e->start, 0) || ma_sh_echo_piped(s, lx, k, e->start))
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Where the quote of word w (its bytes [w->start, w->end)) opens after
+ * what comes before it: *qs, and what that is: 0 nothing, 1 an
+ * assignment to PROMPT_COMMAND (ma_sh_prompt_command), 2 an option the
+ * value is attached to (-c'...', -lc"...", -C'...', --command='...'), 3
+ * an assignment to another variable (NAME= or NAME+=; *nq the name's
+ * end). -1: no quote there. */
+static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs, size_t *nq)
+{
+	size_t k = w->start;
+
+	*qs = k;
+	if (s[k] == '\'' || s[k] == '"')
+		return 0;
+	if (ma_sh_prompt_command(s, w->start, w->end, qs))
+		return 1;
+	if (s[k] == '-') {
+		if (w->end - k > 11 && !memcmp(s + k, "--command=", 10)) {
+			k += 10;
+		} else {
+			for (k++; k < w->end && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'));
+			     k++)
+				;
+			if (k == w->start + 1)
+				return -1;
+		}
+		*qs = k;
+		return k < w->end && (s[k] == '\'' || s[k] == '"') ? 2 : -1;
+	}
+	while (k < w->end && (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') ||
+	                      (s[k] >= 'A' && s[k] <= 'Z') || (k > w->start && s[k] >= '0' && s[k] <= '9')))
+		k++;
+	if (k == w->start || k + 2 >= w->end)
+		return -1;
+	*nq = k;
+	k += s[k] == '+';
+	if (s[k] != '=' || (s[k + 1] != '\'' && s[k + 1] != '"'))
+		return -1;
+	*qs = k + 1;
+	return 3;
+}
+
 /* A place found to be data (e0, m0: its first element and mark) that
  * lies in a command line a shell reads again: the body of the
  * application's $( ), backticks, <( ) or >( ) (kept as one mark: its
@@ -4385,8 +4894,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	const struct ma_sh_lex *lx = &c->lx;
 	const char *s = c->cmd;
 	const struct ma_sh_el *w, *m;
-	size_t qs, open;
-	int pc;
+	size_t qs, open, nq = 0;
+	int how, ok;
 
 	if (c->ninner == MA_SH_INNER_NOTE || !lx->valid)
 		return; /* a line that cannot parse runs none */
@@ -4404,19 +4913,103 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	if (e0 >= lx->nel)
 		return;
 	w = &lx->el[e0];
+	if (w->kind == MA_SH_HEREDOC) {
+		/* a here-document's body a shell reads as its script */
+		if (w->start <= a && w->end >= b && ma_sh_inner_bytes(s, a, b, w->start, w->end) &&
+		    ma_sh_here_to_shell(s, w->start))
+			ma_sh_add_inner(c, w->start, w->end);
+		return;
+	}
 	if (w->kind != MA_SH_WORD || w->start >= a || w->end <= b || w->end - w->start < 2)
 		return;
-	qs = w->start;
-	pc = s[qs] != '\'' && s[qs] != '"' && ma_sh_prompt_command(s, w->start, w->end, &qs);
-	if ((s[qs] != '\'' && s[qs] != '"') || qs >= a || s[w->end - 1] != s[qs])
+	how = ma_sh_quote_after(s, w, &qs, &nq);
+	if (how < 0 || qs >= a || s[w->end - 1] != s[qs])
 		return;
 	if (memchr(s + qs + 1, s[qs], w->end - 2 - qs) ||
 	    (s[qs] == '"' && memchr(s + qs + 1, '\\', w->end - 2 - qs)))
 		return; /* one quoted string, read as written */
 	/* the words before it first: the bytes' loop runs over the input */
-	if ((!pc && !ma_sh_reparses(s, qs)) || !ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1))
+	if (how == 0)
+		ok = ma_sh_reparses(s, qs, 0) || ma_sh_echo_piped(s, lx, e0, qs);
+	else if (how == 2)
+		ok = ma_sh_reparses(s, qs, 1);
+	else if (how == 3)
+		ok = ma_sh_var_runs(s, lx, e0, w->start, nq);
+	else
+		ok = 1;
+	if (!ok || !ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1))
 		return;
 	ma_sh_add_inner(c, qs + 1, w->end - 1);
+}
+
+/* 1 when the line s (len bytes) turns bash's xtrace on: "xtrace" (set -o
+ * xtrace, bash -o xtrace) or an option cluster with x after set or a
+ * shell, options between (set -x, set -e -x, bash -x, sudo bash -exc). */
+static int ma_sh_line_xtrace(const char *s, size_t len)
+{
+	static const struct ma_sh_lit shells[] = {
+	    MA_SH_LIT("set"), MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"),
+	    MA_SH_LIT("zsh"), MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh")};
+	const char *d;
+
+	for (size_t k = 0; k + 6 <= len && (d = memchr(s + k, 'x', len - k - 5)) != NULL;) {
+		k = (size_t)(d - s);
+		if (!memcmp(d, "xtrace", 6))
+			return 1;
+		k++;
+	}
+	for (size_t k = 0; k + 1 < len && (d = memchr(s + k, '-', len - k - 1)) != NULL;) {
+		size_t p = (size_t)(d - s), e = p + 1, np = p, nq;
+		int x = 0, words = 0;
+		k = p + 1;
+		if (p > 0 && s[p - 1] != ' ' && s[p - 1] != '\t')
+			continue;
+		while (e < len && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
+			x |= s[e++] == 'x';
+		if (x && (e == len || s[e] == ' ' || s[e] == '\t' || s[e] == ';' || s[e] == '\n' ||
+		          s[e] == '\'' || s[e] == '"') &&
+		    x)
+			/* the words before it: options, then set or a shell */
+			while (words++ < 4) {
+				while (np > 0 && (s[np - 1] == ' ' || s[np - 1] == '\t'))
+					np--;
+				nq = np;
+				while (np > 0 && s[np - 1] != ' ' && s[np - 1] != '\t' && s[np - 1] != ';' &&
+				       s[np - 1] != '\n' && s[np - 1] != '&' && s[np - 1] != '|')
+					np--;
+				if (nq == np)
+					break;
+				if (s[np] == '-')
+					continue;
+				if (ma_sh_base_in(s, np, nq, shells, sizeof shells / sizeof shells[0]))
+					return 1;
+				break;
+			}
+	}
+	return 0;
+}
+
+/* 1 when the place [a, b), data inside the word e0 of lx, brings a
+ * command substitution into a single-quoted value assigned to PS4 in a
+ * line that turns xtrace on: bash expands PS4 as a prompt, substitutions
+ * and all, before each command it traces (PS4='$(id)'; set -x; ...; a
+ * non-root bash -x also takes it from its environment). dash and busybox
+ * sh print it as it is. */
+static int ma_sh_ps4_place(const char *s, size_t len, const struct ma_sh_lex *lx, int e0, size_t a,
+                           size_t b)
+{
+	const struct ma_sh_el *w;
+	size_t q;
+
+	if (e0 >= lx->nel)
+		return 0;
+	w = &lx->el[e0];
+	q = w->start + 4 + (w->end - w->start > 5 && s[w->start + 3] == '+');
+	if (w->kind != MA_SH_WORD || w->end - w->start < 6 || memcmp(s + w->start, "PS4", 3) ||
+	    s[q - 1] != '=' || s[q] != '\'' || q >= a || w->end <= b ||
+	    memchr(s + q + 1, '\'', a - q - 1) || ma_sh_arith_sub(s, a, b) == b)
+		return 0;
+	return ma_sh_line_xtrace(s, len);
 }
 
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -4482,6 +5075,10 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		}
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
+			if (c->arith_form && ma_sh_ps4_place(c->cmd, c->len, &c->lx, e0, a, b)) {
+				ma_sh_set(&hit, "cmd.xtrace", "critical", 0.9);
+				break;
+			}
 			if (!c->arith_form ||
 			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo)) {
 				ma_sh_note_inner(c, e0, m0, a, b);

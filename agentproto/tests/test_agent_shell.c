@@ -1332,16 +1332,16 @@ static void keys_listed_and_aliases_defined_again_are_evaluated(void **state)
 /* Session 20 (shell16): commands that hand a string to the shell to run
  * as a command line later, which the check did not read again: bash's
  * mapfile/readarray -C and compgen -C callbacks (run at once in bash 5.2
- * -c, touch in place of id), complete -C (run at completion, in an
- * interactive shell) and PROMPT_COMMAND (run before each prompt of an
- * interactive bash that inherits it). Each line below was allowed. */
+ * -c, touch in place of id) and PROMPT_COMMAND (run before each prompt of an
+ * interactive bash that inherits it). Each line below was allowed.
+ * (complete -C, read here too until session 21, runs nothing in sh -c:
+ * attached_values_and_callbacks_that_run.) */
 static void callbacks_and_prompt_commands_are_read_again(void **state)
 {
 	static const char *const blocks[][3] = {
 	    {"mapfile -C 'echo ", "x; id", "' -c 1 arr < f"},
 	    {"readarray -t -C 'echo ", "x; id", "' -c 1 arr < f"},
 	    {"compgen -C 'echo ", "x; id", "' foo"},
-	    {"complete -C 'echo ", "x; id", "' foo"},
 	    {"PROMPT_COMMAND='echo ", "x; id", "'; bash -i"},
 	    {"export PROMPT_COMMAND=\"echo ", "x; id", "\""},
 	};
@@ -3765,6 +3765,201 @@ static void argv_wrapper_options_are_read_per_wrapper(void **state)
 	}
 }
 
+/* Session 21 (shell17): each line of blocks[] ran touch in place of id in
+ * the shells named and was allowed; each of passes[] is its benign twin. */
+static void lines_block_and_pass(const char *const blocks[][3], size_t nb,
+                                 const char *const passes[][3], size_t np)
+{
+	for (size_t i = 0; i < nb; i++)
+		if (shell3(blocks[i][1], blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK)
+			fail_msg("allowed: %s%s%s", blocks[i][0], blocks[i][1], blocks[i][2]);
+	for (size_t i = 0; i < np; i++)
+		if (shell3(passes[i][1], passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW)
+			fail_msg("blocked: %s%s%s", passes[i][0], passes[i][1], passes[i][2]);
+}
+
+/* What echo or printf prints into a pipe to a shell that reads its script
+ * from standard input (sh, bash -s, bash -, busybox sh, sudo sh, xargs sh
+ * -c, . /dev/stdin), and a here-document given to such a shell or to a
+ * command piped into one, is a command line (bash 5.2, dash, busybox sh
+ * ran it; xargs sh -c runs a line of no blanks). A pipe into grep, into a
+ * shell given a script (sh ./f.sh, sh -c 'cat') or a shell run after the
+ * echo (echo ...; sh reads the application's input) is data. */
+static void a_line_piped_into_a_shell_is_read_again(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"echo '", "x; id", "' | sh"},
+	    {"printf '%s\\n' '", "x; id", "' | bash"},
+	    {"echo '", "x; id", "' | busybox sh"},
+	    {"echo \"", "x; id", "\" | sudo -u www bash -s"},
+	    {"echo -e 'cd /srv\\n", "x; id", "' | bash - 2>&1"},
+	    {"echo '", "x;id", "' | xargs sh -c"},
+	    {"echo '", "x;id", "' | xargs -I{} sh -c 'echo {}'"},
+	    {"printf 'ls %s\\n' '", "x; id", "' | env LC_ALL=C dash"},
+	    {"echo '", "x; id", "' | . /dev/stdin"},
+	    {"cat <<EOF | sh\n", "x; id", "\nEOF\n"},
+	    {"cat <<'EOF' | bash -s\necho ", "x; id", "\nEOF\n"},
+	    {"sh <<'EOF'\necho ", "x; id", "\nEOF\n"},
+	    {"bash -s <<-EOF\n\techo ", "x; id", "\n\tEOF\n"},
+	};
+	static const char *const passes[][3] = {
+	    {"echo '", "x; id", "' | grep x"},
+	    {"echo '", "x; id", "' | sh ./filter.sh"},
+	    {"echo '", "x; id", "' | sh -c 'cat'"},
+	    {"echo '", "x; id", "'; sh"},
+	    {"grep '", "x; id", "' f | sh"},
+	    {"echo '", "red shoes", "' | sh"},
+	    {"echo 'ls ", "O'Brien", "' | sh"},
+	    {"cat <<EOF | grep x\n", "x; id", "\nEOF\n"},
+	    {"cat <<'EOF' > f.sh\necho ", "x; id", "\nEOF\n"},
+	    {"sh ./run.sh <<'EOF'\n", "x; id", "\nEOF\n"},
+	};
+
+	(void)state;
+	lines_block_and_pass(blocks, sizeof blocks / sizeof blocks[0], passes,
+	                     sizeof passes / sizeof passes[0]);
+}
+
+/* A value attached to its option, in quotes: su's, runuser's and
+ * script's -c (su -c'...', su -lc'...', --command='...') and bash's
+ * mapfile/readarray/compgen -C'...' run it as a command line (getopt
+ * takes the rest of the word). A shell reads -c'...' as a cluster of
+ * options and refuses it (sh -c'x; id': "Illegal option -;"), flock
+ * takes -c only as a word of its own, sudo -s escapes every
+ * metacharacter of its arguments (sudo 1.9.13: 'x; id' is one word), and
+ * complete -C runs only at completion, in an interactive shell: nothing
+ * runs in sh -c. */
+static void attached_values_and_callbacks_that_run(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"mapfile -C'", "x; id", "' -c1 a < f"},
+	    {"mapfile -tC'echo ", "x; id", "' -c1 a < f"},
+	    {"readarray -C\"", "x; id", "\" -c 1 a < f"},
+	    {"compgen -C'", "x; id", "' x"},
+	    {"su -c'", "x; id", "'"},
+	    {"su -lc'echo ", "x; id", "' www"},
+	    {"su - www --command='", "x; id", "'"},
+	    {"runuser root -c'", "x; id", "'"},
+	    {"script -qc'", "x; id", "' /dev/null"},
+	};
+	static const char *const passes[][3] = {
+	    {"sh -c'", "x; id", "'"},
+	    {"bash -xc'", "x; id", "'"},
+	    {"flock /tmp/l -c'", "x; id", "'"},
+	    {"sudo -s '", "x; id", "'"},
+	    {"complete -C '", "x; id", "' foo"},
+	    {"complete -C'", "x; id", "' foo"},
+	    {"mapfile -C'echo ", "red shoes", "' -c1 a < f"},
+	    {"su -c'echo ", "Tom & Jerry", "'"},
+	    {"grep -e'", "x; id", "' f"},
+	    {"ls --color='", "x; id", "'"},
+	};
+
+	(void)state;
+	lines_block_and_pass(blocks, sizeof blocks / sizeof blocks[0], passes,
+	                     sizeof passes / sizeof passes[0]);
+}
+
+/* ssh joins the words after the host and hands them to the remote
+ * user's shell (sh -c): a quoted word there is a command line, also
+ * after options, --, or a command's first words. eval joins its
+ * arguments: a quoted one four or more words in is read as the first
+ * three are. A variable assigned a quoted value in the line and then
+ * given to eval, sh -c or a pipe into a shell runs it (bash 5.2, dash,
+ * busybox sh). */
+static void ssh_eval_and_variables_hand_lines_to_a_shell(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"ssh host '", "x; id", "'"},
+	    {"ssh -p 22 host -- '", "x; id", "'"},
+	    {"ssh -i /keys/web -o BatchMode=yes deploy@web01 ls -l '", "x; id", "'"},
+	    {"sudo ssh web01 \"cat ", "x; id", "\""},
+	    {"eval echo a b '", "x; id", "'"},
+	    {"eval echo a b c d '", "x; id", "'"},
+	    {"x='", "x; id", "'; eval \"$x\""},
+	    {"x='", "x; id", "'; eval $x"},
+	    {"cmd=\"", "x; id", "\"; sh -c \"$cmd\""},
+	    {"c='", "x; id", "'; bash -c \"${c}\""},
+	    {"c='", "x; id", "'; echo \"$c\" | bash"},
+	};
+	static const char *const passes[][3] = {
+	    {"ssh '", "x; id", "'"},
+	    {"ssh -p '", "x; id", "' host"},
+	    {"echo ssh host '", "x; id", "'"},
+	    {"ssh host 'echo ", "red shoes", "'"},
+	    {"echo eval a b c '", "x; id", "'"},
+	    {"x='", "x; id", "'; echo \"$x\""},
+	    {"x='", "x; id", "'; eval \"$y\""},
+	    {"xy='", "x; id", "'; eval \"$x\""},
+	    {"x='", "x; id", "'; eval \"$xy\""},
+	    {"x='", "x; id", "'; grep -- \"$x\" f | sh ./f.sh"},
+	};
+
+	(void)state;
+	lines_block_and_pass(blocks, sizeof blocks / sizeof blocks[0], passes,
+	                     sizeof passes / sizeof passes[0]);
+}
+
+/* PS4's value is expanded as a prompt, substitutions and all, before
+ * each command bash traces: set -x, set -o xtrace, bash -x (a non-root
+ * bash takes PS4 from its environment) run a $( ) or backticks kept in
+ * single quotes (bash 5.2; dash and busybox sh do not expand it). */
+static void ps4_under_xtrace_runs_its_substitutions(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"PS4='", "$(id)", "'; set -x; ls"},
+	    {"PS4='+ ", "`id` ", "'; set -o xtrace; ls"},
+	    {"export PS4='", "x$(id)", "'; bash -x ./run.sh"},
+	    {"PS4='", "$(id)", "' bash -exc 'ls'"},
+	};
+	static const char *const passes[][3] = {
+	    {"PS4='", "$(id)", "'; ls"},
+	    {"PS4='", "+ x; y ", "'; set -x; ls"},
+	    {"MY_PS='", "$(id)", "'; set -x; ls"},
+	    {"echo 'PS4=", "$(id)", "'; set -x"},
+	};
+
+	(void)state;
+	lines_block_and_pass(blocks, sizeof blocks / sizeof blocks[0], passes,
+	                     sizeof passes / sizeof passes[0]);
+}
+
+/* An input that adds, unquoted, an argument that is an option of the
+ * command that runs a program: find's -exec, -execdir, -ok, -okdir,
+ * tar's --to-command and --use-compress-program, ssh's -o ProxyCommand,
+ * rsync's -e (each ran touch in bash, dash and busybox sh; rsync by its
+ * manual). Other options it adds (find -type, grep -e, ssh -p) are words
+ * of the command's own, as are such words of another command. */
+static void an_unquoted_input_that_adds_an_option_that_runs_a_program(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"find . -name ", "x -exec id \\;", ""},
+	    {"find /srv -name ", "x -execdir id {} +", " -print"},
+	    {"find . -iname ", "x -ok id {} +", ""},
+	    {"tar -xf a.tar ", "x --to-command=id", ""},
+	    {"tar -cf a.tar ", "x --use-compress-program=id", ""},
+	    {"ssh ", "x -oProxyCommand=id", " uptime"},
+	    {"ssh ", "x -o ProxyCommand=id", " uptime"},
+	    {"rsync -a ", "x -e id", " /dst"},
+	    {"sudo find . -name ", "x -exec id \\;", ""},
+	};
+	static const char *const passes[][3] = {
+	    {"find . -name ", "x -type f", ""},
+	    {"find . -name ", "report -print", ""},
+	    {"grep -r ", "x -e y", " ."},
+	    {"tar -xf a.tar ", "x --verbose", ""},
+	    {"ssh ", "web01 -p 2222", " uptime"},
+	    {"ssh ", "web01 -o BatchMode=yes", " uptime"},
+	    {"rsync -a ", "src/ -v", " /dst"},
+	    {"echo ", "use -exec carefully", ""},
+	    {"find . -name '", "x -exec id", "'"},
+	};
+
+	(void)state;
+	lines_block_and_pass(blocks, sizeof blocks / sizeof blocks[0], passes,
+	                     sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3854,6 +4049,11 @@ int main(void)
 	    cmocka_unit_test(argv_options_programs_and_shells),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
 	    cmocka_unit_test(monitor_mode_logs_and_allows),
+	    cmocka_unit_test(a_line_piped_into_a_shell_is_read_again),
+	    cmocka_unit_test(attached_values_and_callbacks_that_run),
+	    cmocka_unit_test(ssh_eval_and_variables_hand_lines_to_a_shell),
+	    cmocka_unit_test(ps4_under_xtrace_runs_its_substitutions),
+	    cmocka_unit_test(an_unquoted_input_that_adds_an_option_that_runs_a_program),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
