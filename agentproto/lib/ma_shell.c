@@ -3235,7 +3235,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			/* a new word the input adds (unquoted) that is an option
 			 * with which its command runs a program: find . -name x
 			 * -exec id \; (session 21) */
-			if (e->start > a && !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
+			if (e->start > a && (s[e->start] == '-' || s[e->start] == '\'' || s[e->start] == '"') &&
+			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
 			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
 				f |= MA_SH_J_OPT_RUNS;
 			/* both count only after the input broke out of quotes */
@@ -4401,11 +4402,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
-	int n = 0, i, c = 0, cb = 0, at_start = 0;
+	int n = 0, i, c = 0, cb = 0, at_start = 0, want = 3, far;
 
-	/* its words, nearest first, back to its command's start (at_start
-	 * then), MA_SH_RP_WORDS at most */
-	while (n < MA_SH_RP_WORDS) {
+	/* its words, nearest first: three, or all when it comes after an
+	 * option or an option's value (eval's quoted argument is read within
+	 * its first three: the walk is made for every quoted word an input
+	 * lies in); at_start: back to its command's start */
+	while (n < want) {
 		while (k > 0 && stop[(unsigned char)s[k - 1]] == 1)
 			k--;
 		if (k == 0 || stop[(unsigned char)s[k - 1]]) {
@@ -4417,15 +4420,39 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 			k--;
 		ws[n++] = k;
 		ma_sh_rp_unquote(s, &ws[n - 1], &we[n - 1]);
+		if (n <= 2 && want == 3 && (s[ws[n - 1]] == '-' || s[ws[n - 1]] == '+'))
+			want = MA_SH_RP_WORDS;
 	}
-	/* eval joins its arguments: within the first three words before the
-	 * quoted one, or further as its command's name (session 21) */
 	for (i = 0; i < n && !attached; i++)
-		if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1) &&
-		    (i < 3 || ma_sh_rp_names(s, ws, we, n, i, at_start)))
+		if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1))
 			return 1;
-	if (!attached && ma_sh_rp_ssh(s, ws, we, n, at_start))
-		return 1;
+	/* further back, for eval and ssh as its command's name (session 21):
+	 * the words only, judged once the walk reached the command's start */
+	far = n;
+	while (!at_start && !attached && n < MA_SH_RP_WORDS) {
+		while (k > 0 && stop[(unsigned char)s[k - 1]] == 1)
+			k--;
+		if (k == 0 || stop[(unsigned char)s[k - 1]]) {
+			at_start = 1;
+			break;
+		}
+		we[n] = k;
+		while (k > 0 && !stop[(unsigned char)s[k - 1]])
+			k--;
+		ws[n++] = k;
+	}
+	if (at_start && !attached) {
+		for (i = far; i < n; i++)
+			ma_sh_rp_unquote(s, &ws[i], &we[i]);
+		/* eval joins its arguments: its command's name further in */
+		for (i = far; i < n; i++)
+			if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1) &&
+			    ma_sh_rp_names(s, ws, we, n, i, 1))
+				return 1;
+		if (ma_sh_rp_ssh(s, ws, we, n, 1))
+			return 1;
+	}
+	n = far; /* the options' reading below: the words it always read */
 	/* a here-string a shell reads as its script: bash <<< '...', sh -s
 	 * <<< '...', . /dev/stdin <<< '...' (not bash run.sh <<< '...': the
 	 * script reads it as data) */
@@ -4736,9 +4763,9 @@ static int ma_sh_echo_piped(const char *s, const struct ma_sh_lex *lx, int k, si
 {
 	size_t p, q;
 
-	if (!ma_sh_text_name(s, qs, &p, &q) || (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf")))
-		return 0;
-	return ma_sh_piped_to_shell(s, lx, k);
+	/* the pipe first: the elements after the word, in the window */
+	return ma_sh_piped_to_shell(s, lx, k) && ma_sh_text_name(s, qs, &p, &q) &&
+	       (ma_sh_is(s, p, q, "echo") || ma_sh_is(s, p, q, "printf"));
 }
 
 /* 1 when the here-document body that starts at byte at of s (after the
