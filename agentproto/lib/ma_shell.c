@@ -4329,14 +4329,14 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
 }
 
 /* 1 when the quoted word after the words ws/we (nearest first) is part
- * of ssh's remote command: ssh names the command, then its options
+ * of ssh's remote command (2: its first word): ssh names the command, then its options
  * (those of "BbcDEeFIiJLlmOoPpQRSWw" with a value, attached or in the
  * next word; options are read again after the host, up to "--" or the
  * command's first word) and the host come before it. ssh joins the
  * command's words and the remote user's shell runs them (sh -c). */
 static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n, int at_start)
 {
-	int j = n - 1, host = 0, opts = 1;
+	int j = n - 1, host = 0, opts = 1, words = 0;
 
 	while (j > 0 && !(we[j] - ws[j] >= 3 && !memcmp(s + we[j] - 3, "ssh", 3) &&
 	                  (we[j] - ws[j] == 3 || s[we[j] - 4] == '/')))
@@ -4358,18 +4358,21 @@ static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n
 				}
 			continue;
 		}
-		if (host)
+		if (host) {
 			opts = 0; /* the command's first word */
+			words++;
+		}
 		host = 1;
 	}
-	return host;
+	return host ? 1 + !words : 0;
 }
 
 /* 1 when the quoted word that starts at w0 in s is a command line a
  * shell reads again (parses and runs): read from the words before it,
  * back to its command's start (a ; & | newline ( or backtick):
  * - an argument of eval, which joins its arguments (eval 'ls x', eval --
- *   '...', eval echo '...': within its first three);
+ *   '...', eval echo '...': within its first three, or further when eval
+ *   is its command's name: eval echo a b c '...');
  * - the action of trap (trap '...' EXIT, trap -- '...'), a command line
  *   of watch (watch -n 5 '...': sh -c), options only between;
  * - the first operand after a shell's options when one of them holds c
@@ -4380,9 +4383,16 @@ static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n
  *   and script earlier in the command (su - www -c, flock /tmp/l -c:
  *   flock's file first, script -qc);
  * - the value of -C (a cluster that ends with C) after mapfile,
- *   readarray, compgen and complete: a callback bash runs as a command;
+ *   readarray and compgen: a callback bash runs as a command (not
+ *   complete's, run only at completion in an interactive shell);
  * - a here-string given to a shell with no script (bash <<< '...', sh -s
- *   <<< '...') or to . /dev/stdin.
+ *   <<< '...') or to . /dev/stdin;
+ * - with attached (the quote attached to the option word right before
+ *   it: su -c'...', su -lc'...', --command='...', mapfile -C'...'), only
+ *   su's, runuser's and script's -c and the callbacks' -C: a shell reads
+ *   -c'...' as a cluster of options, flock takes -c only as a word;
+ * - a word of ssh's remote command (ma_sh_rp_ssh), ssh its command's
+ *   name: 2 when it is the command's first word.
  * Options that take a value (-o errexit, -n 5, -u www, --rcfile FILE,
  * -n1 ...) are skipped with it. */
 static int ma_sh_reparses(const char *s, size_t w0, int attached)
@@ -4449,8 +4459,8 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 			if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1) &&
 			    ma_sh_rp_names(s, ws, we, n, i, 1))
 				return 1;
-		if (ma_sh_rp_ssh(s, ws, we, n, 1))
-			return 1;
+		if ((i = ma_sh_rp_ssh(s, ws, we, n, 1)) != 0)
+			return i;
 	}
 	n = far; /* the options' reading below: the words it always read */
 	/* a here-string a shell reads as its script: bash <<< '...', sh -s
@@ -4758,14 +4768,30 @@ static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit)
 
 /* 1 when element k (a quoted word at byte qs) is an argument of echo or
  * printf, whose command writes into a pipe to a shell
- * (ma_sh_piped_to_shell): what they print is that shell's script. */
+ * (ma_sh_piped_to_shell): what they print is that shell's script; 2 when
+ * it is all they print (only options or a format with %s before it,
+ * nothing but redirections after it). */
 static int ma_sh_echo_piped(const char *s, const struct ma_sh_lex *lx, int k, size_t qs)
 {
 	size_t p, q;
 
 	/* the pipe first: the elements after the word, in the window */
-	return ma_sh_piped_to_shell(s, lx, k) && ma_sh_text_name(s, qs, &p, &q) &&
-	       (ma_sh_is(s, p, q, "echo") || ma_sh_is(s, p, q, "printf"));
+	if (!ma_sh_piped_to_shell(s, lx, k) || !ma_sh_text_name(s, qs, &p, &q) ||
+	    (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf")))
+		return 0;
+	if (k + 1 < lx->nel && lx->el[k + 1].kind == MA_SH_WORD)
+		return 1;
+	for (size_t x = q; x < qs; x++) {
+		size_t y = x;
+		if (s[x] == ' ' || s[x] == '\t')
+			continue;
+		while (y < qs && s[y] != ' ' && s[y] != '\t')
+			y++;
+		if (s[x] != '-' && !memmem(s + x, y - x, "%s", 2))
+			return 1;
+		x = y;
+	}
+	return 2;
 }
 
 /* 1 when the here-document body that starts at byte at of s (after the
@@ -4922,7 +4948,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	const char *s = c->cmd;
 	const struct ma_sh_el *w, *m;
 	size_t qs, open, nq = 0;
-	int how, ok;
+	int how, ok, whole;
 
 	if (c->ninner == MA_SH_INNER_NOTE || !lx->valid)
 		return; /* a line that cannot parse runs none */
@@ -4942,7 +4968,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	w = &lx->el[e0];
 	if (w->kind == MA_SH_HEREDOC) {
 		/* a here-document's body a shell reads as its script */
-		if (w->start <= a && w->end >= b && ma_sh_inner_bytes(s, a, b, w->start, w->end) &&
+		if (w->start <= a && w->end >= b && !(a == w->start && b + 1 >= w->end) &&
+		    ma_sh_inner_bytes(s, a, b, w->start, w->end) &&
 		    ma_sh_here_to_shell(s, w->start))
 			ma_sh_add_inner(c, w->start, w->end);
 		return;
@@ -4955,9 +4982,18 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	if (memchr(s + qs + 1, s[qs], w->end - 2 - qs) ||
 	    (s[qs] == '"' && memchr(s + qs + 1, '\\', w->end - 2 - qs)))
 		return; /* one quoted string, read as written */
-	/* the words before it first: the bytes' loop runs over the input */
-	if (how == 0)
-		ok = ma_sh_reparses(s, qs, 0) || ma_sh_echo_piped(s, lx, e0, qs);
+	/* the words before it first: the bytes' loop runs over the input;
+	 * ssh's remote command and a script piped into a shell that the
+	 * input is whole are the user's command by design (ssh host
+	 * 'cd /srv && make'), not read again */
+	whole = a <= qs + 1 && b >= w->end - 1;
+	if (how == 0) {
+		ok = ma_sh_reparses(s, qs, 0);
+		if (!ok)
+			ok = ma_sh_echo_piped(s, lx, e0, qs);
+		if (ok == 2)
+			ok = !whole;
+	}
 	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1);
 	else if (how == 3)

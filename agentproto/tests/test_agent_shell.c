@@ -3788,22 +3788,26 @@ static void lines_block_and_pass(const char *const blocks[][3], size_t nb,
 static void a_line_piped_into_a_shell_is_read_again(void **state)
 {
 	static const char *const blocks[][3] = {
-	    {"echo '", "x; id", "' | sh"},
-	    {"printf '%s\\n' '", "x; id", "' | bash"},
-	    {"echo '", "x; id", "' | busybox sh"},
-	    {"echo \"", "x; id", "\" | sudo -u www bash -s"},
+	    {"echo 'ls ", "x; id", "' | sh"},
+	    {"printf '%s\\n' 'cd /srv && ls ", "x; id", "' | bash"},
+	    {"echo 'cat ", "x; id", "' | busybox sh"},
+	    {"echo \"ls ", "x; id", "\" | sudo -u www bash -s"},
 	    {"echo -e 'cd /srv\\n", "x; id", "' | bash - 2>&1"},
-	    {"echo '", "x;id", "' | xargs sh -c"},
-	    {"echo '", "x;id", "' | xargs -I{} sh -c 'echo {}'"},
+	    {"echo 'ls;", "x;id", "' | xargs sh -c"},
+	    {"echo 'a", "x;id", "' | xargs -I{} sh -c 'echo {}'"},
 	    {"printf 'ls %s\\n' '", "x; id", "' | env LC_ALL=C dash"},
-	    {"echo '", "x; id", "' | . /dev/stdin"},
-	    {"cat <<EOF | sh\n", "x; id", "\nEOF\n"},
+	    {"echo 'ls ", "x; id", "' | . /dev/stdin"},
+	    {"cat <<EOF | sh\nls ", "x; id", "\nEOF\n"},
 	    {"cat <<'EOF' | bash -s\necho ", "x; id", "\nEOF\n"},
 	    {"sh <<'EOF'\necho ", "x; id", "\nEOF\n"},
 	    {"bash -s <<-EOF\n\techo ", "x; id", "\n\tEOF\n"},
 	};
 	static const char *const passes[][3] = {
 	    {"echo '", "x; id", "' | grep x"},
+	    /* the whole script from the input: the user's by design */
+	    {"echo '", "x; id", "' | sh"},
+	    {"printf '%s\\n' '", "x; id", "' | bash -s"},
+	    {"cat <<EOF | sh\n", "x; id", "\nEOF\n"},
 	    {"echo '", "x; id", "' | sh ./filter.sh"},
 	    {"echo '", "x; id", "' | sh -c 'cat'"},
 	    {"echo '", "x; id", "'; sh"},
@@ -3870,8 +3874,8 @@ static void attached_values_and_callbacks_that_run(void **state)
 static void ssh_eval_and_variables_hand_lines_to_a_shell(void **state)
 {
 	static const char *const blocks[][3] = {
-	    {"ssh host '", "x; id", "'"},
-	    {"ssh -p 22 host -- '", "x; id", "'"},
+	    {"ssh host 'ls ", "x; id", "'"},
+	    {"ssh -p 22 host -- 'cat ", "x; id", "'"},
 	    {"ssh -i /keys/web -o BatchMode=yes deploy@web01 ls -l '", "x; id", "'"},
 	    {"sudo ssh web01 \"cat ", "x; id", "\""},
 	    {"eval echo a b '", "x; id", "'"},
@@ -3884,6 +3888,9 @@ static void ssh_eval_and_variables_hand_lines_to_a_shell(void **state)
 	};
 	static const char *const passes[][3] = {
 	    {"ssh '", "x; id", "'"},
+	    /* the whole remote command from the input: the user's by design */
+	    {"ssh user@host '", "cd /srv && git pull", "'"},
+	    {"ssh host '", "x; id", "'"},
 	    {"ssh -p '", "x; id", "' host"},
 	    {"echo ssh host '", "x; id", "'"},
 	    {"ssh host 'echo ", "red shoes", "'"},
