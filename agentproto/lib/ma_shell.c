@@ -2756,7 +2756,8 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 		/* longer than any option name: its name is what counts */
 		memcpy(o, s + lx->el[i].start, sizeof o - 1);
 		o[sizeof o - 1] = '\0';
-		if (memchr(o, '\'', sizeof o) || memchr(o, '"', sizeof o) || !memchr(o, '=', sizeof o))
+		if (memchr(o, '\'', sizeof o) || memchr(o, '"', sizeof o) ||
+		    !memchr(o, '=', sizeof o))
 			return 0;
 	}
 	if (!strcmp(prog, "find")) {
@@ -3235,7 +3236,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			/* a new word the input adds (unquoted) that is an option
 			 * with which its command runs a program: find . -name x
 			 * -exec id \; (session 21) */
-			if (e->start > a && (s[e->start] == '-' || s[e->start] == '\'' || s[e->start] == '"') &&
+			if (e->start > a &&
+			    (s[e->start] == '-' || s[e->start] == '\'' || s[e->start] == '"') &&
 			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
 			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
 				f |= MA_SH_J_OPT_RUNS;
@@ -4317,8 +4319,9 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
 		size_t p = ws[k], q = we[k], e = p;
 		if (s[p] == '-' || (s[p] >= '0' && s[p] <= '9'))
 			continue;
-		while (e < q && (s[e] == '_' || (s[e] >= 'A' && s[e] <= 'Z') ||
-		                 (s[e] >= 'a' && s[e] <= 'z') || (e > p && s[e] >= '0' && s[e] <= '9')))
+		while (e < q &&
+		       (s[e] == '_' || (s[e] >= 'A' && s[e] <= 'Z') ||
+		        (s[e] >= 'a' && s[e] <= 'z') || (e > p && s[e] >= '0' && s[e] <= '9')))
 			e++;
 		if (e > p && e < q && s[e] == '=')
 			continue;
@@ -4514,12 +4517,14 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 	 * and watch take no attached line, flock only a -c of its own */
 	if (!attached && ma_sh_word_in(s, ws[i], we[i], runs, 2))
 		return 1;
-	if (!attached && c && ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
+	if (!attached && c &&
+	    ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
 		return 1;
 	for (int j = i; j < n && (c || cb); j++)
 		if ((c &&
 		     ma_sh_base_in(s, ws[j], we[j], with_c, sizeof with_c / sizeof with_c[0]) &&
-		     (we[j] - ws[j] != 5 || memcmp(s + ws[j], "flock", 5) || (j > i && !attached))) ||
+		     (we[j] - ws[j] != 5 || memcmp(s + ws[j], "flock", 5) ||
+		      (j > i && !attached))) ||
 		    (cb &&
 		     ma_sh_word_in(s, ws[j], we[j], with_cb, sizeof with_cb / sizeof with_cb[0])))
 			return 1;
@@ -4590,8 +4595,8 @@ static int ma_sh_assign_word(const char *s, size_t p, size_t q)
 {
 	size_t k = p;
 
-	while (k < q && (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
-	                 (k > p && s[k] >= '0' && s[k] <= '9')))
+	while (k < q && (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') ||
+	                 (s[k] >= 'A' && s[k] <= 'Z') || (k > p && s[k] >= '0' && s[k] <= '9')))
 		k++;
 	return k > p && k < q && s[k] == '=';
 }
@@ -4627,7 +4632,8 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 				if (q - p < sizeof o) {
 					memcpy(o, s + p, q - p);
 					o[q - p] = '\0';
-					if (ma_sh_opt_read(wrap, o, &name, &nlen, &val) & MA_SH_OPT_NEXT)
+					if (ma_sh_opt_read(wrap, o, &name, &nlen, &val) &
+					    MA_SH_OPT_NEXT)
 						i++;
 				}
 				repl |= xargs && (s[p + 1] == 'I' || s[p + 1] == 'i' ||
@@ -4840,7 +4846,8 @@ static int ma_sh_here_to_shell(const char *s, size_t at)
 	for (k++; k < at && n < MA_SH_IN_WORDS;) {
 		while (k < at && (s[k] == ' ' || s[k] == '\t'))
 			k++;
-		if (k >= at || s[k] == '\n' || s[k] == ';' || s[k] == '&' || s[k] == '|' || s[k] == ')')
+		if (k >= at || s[k] == '\n' || s[k] == ';' || s[k] == '&' || s[k] == '|' ||
+		    s[k] == ')')
 			break;
 		ws[n] = k;
 		while (k < at && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != ';' &&
@@ -4848,7 +4855,8 @@ static int ma_sh_here_to_shell(const char *s, size_t at)
 			k++;
 		we[n] = k;
 		if (s[ws[n]] == '<' || s[ws[n]] == '>' ||
-		    (s[ws[n]] >= '0' && s[ws[n]] <= '9' && ws[n] + 1 < k && (s[ws[n] + 1] == '>' || s[ws[n] + 1] == '<')))
+		    (s[ws[n]] >= '0' && s[ws[n]] <= '9' && ws[n] + 1 < k &&
+		     (s[ws[n] + 1] == '>' || s[ws[n] + 1] == '<')))
 			continue; /* a redirection */
 		n++;
 	}
@@ -4910,7 +4918,8 @@ static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs
 		if (w->end - k > 11 && !memcmp(s + k, "--command=", 10)) {
 			k += 10;
 		} else {
-			for (k++; k < w->end && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'));
+			for (k++; k < w->end &&
+			          ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'));
 			     k++)
 				;
 			if (k == w->start + 1)
@@ -4919,8 +4928,9 @@ static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs
 		*qs = k;
 		return k < w->end && (s[k] == '\'' || s[k] == '"') ? 2 : -1;
 	}
-	while (k < w->end && (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') ||
-	                      (s[k] >= 'A' && s[k] <= 'Z') || (k > w->start && s[k] >= '0' && s[k] <= '9')))
+	while (k < w->end &&
+	       (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+	        (k > w->start && s[k] >= '0' && s[k] <= '9')))
 		k++;
 	if (k == w->start || k + 2 >= w->end)
 		return -1;
@@ -4993,8 +5003,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 			ok = ma_sh_echo_piped(s, lx, e0, qs);
 		if (ok == 2)
 			ok = !whole;
-	}
-	else if (how == 2)
+	} else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1);
 	else if (how == 3)
 		ok = ma_sh_var_runs(s, lx, e0, w->start, nq);
@@ -5029,22 +5038,25 @@ static int ma_sh_line_xtrace(const char *s, size_t len)
 			continue;
 		while (e < len && ((s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z')))
 			x |= s[e++] == 'x';
-		if (x && (e == len || s[e] == ' ' || s[e] == '\t' || s[e] == ';' || s[e] == '\n' ||
-		          s[e] == '\'' || s[e] == '"') &&
+		if (x &&
+		    (e == len || s[e] == ' ' || s[e] == '\t' || s[e] == ';' || s[e] == '\n' ||
+		     s[e] == '\'' || s[e] == '"') &&
 		    x)
 			/* the words before it: options, then set or a shell */
 			while (words++ < 4) {
 				while (np > 0 && (s[np - 1] == ' ' || s[np - 1] == '\t'))
 					np--;
 				nq = np;
-				while (np > 0 && s[np - 1] != ' ' && s[np - 1] != '\t' && s[np - 1] != ';' &&
-				       s[np - 1] != '\n' && s[np - 1] != '&' && s[np - 1] != '|')
+				while (np > 0 && s[np - 1] != ' ' && s[np - 1] != '\t' &&
+				       s[np - 1] != ';' && s[np - 1] != '\n' && s[np - 1] != '&' &&
+				       s[np - 1] != '|')
 					np--;
 				if (nq == np)
 					break;
 				if (s[np] == '-')
 					continue;
-				if (ma_sh_base_in(s, np, nq, shells, sizeof shells / sizeof shells[0]))
+				if (ma_sh_base_in(s, np, nq, shells,
+				                  sizeof shells / sizeof shells[0]))
 					return 1;
 				break;
 			}

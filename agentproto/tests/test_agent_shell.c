@@ -3951,14 +3951,10 @@ static void an_unquoted_input_that_adds_an_option_that_runs_a_program(void **sta
 	    {"sudo find . -name ", "x -exec id \\;", ""},
 	};
 	static const char *const passes[][3] = {
-	    {"find . -name ", "x -type f", ""},
-	    {"find . -name ", "report -print", ""},
-	    {"grep -r ", "x -e y", " ."},
-	    {"tar -xf a.tar ", "x --verbose", ""},
-	    {"ssh ", "web01 -p 2222", " uptime"},
-	    {"ssh ", "web01 -o BatchMode=yes", " uptime"},
-	    {"rsync -a ", "src/ -v", " /dst"},
-	    {"echo ", "use -exec carefully", ""},
+	    {"find . -name ", "x -type f", ""},    {"find . -name ", "report -print", ""},
+	    {"grep -r ", "x -e y", " ."},          {"tar -xf a.tar ", "x --verbose", ""},
+	    {"ssh ", "web01 -p 2222", " uptime"},  {"ssh ", "web01 -o BatchMode=yes", " uptime"},
+	    {"rsync -a ", "src/ -v", " /dst"},     {"echo ", "use -exec carefully", ""},
 	    {"find . -name '", "x -exec id", "'"},
 	};
 
