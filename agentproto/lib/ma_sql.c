@@ -1585,6 +1585,10 @@ static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, 
 	for (; i < n && w[i].start < b; i++) {
 		const struct ma_sql_tok *tk = &w[i], *nx;
 		int kw;
+		/* a comment the input opens and the statement's rest is in:
+		 * id -- (the statement ends there) */
+		if (tk->type == MA_SQL_T_COMMENT && tk->end > b)
+			return depth == 0 && k > 0;
 		if (tk->end > b)
 			return 0;
 		switch (tk->type) {
@@ -1627,7 +1631,11 @@ static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, 
 		case MA_SQL_T_WORD:
 		case MA_SQL_T_QIDENT:
 			break;
-		default: /* parameters, comments, ';', bytes no rule knows */
+		case MA_SQL_T_COMMENT: /* id--, id/ * * /, / * * /id: no operand of its own */
+			continue;
+		case MA_SQL_T_SEMI: /* id; ends the statement: what follows is another's */
+			return depth == 0 && k > 0;
+		default: /* parameters, bytes no rule knows */
 			return 0;
 		}
 		nx = ma_next_sig(w, n, i);
@@ -1635,6 +1643,15 @@ static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, 
 			nx = NULL;
 		kw = ma_tok_kw(sql, tk);
 		if (kw == KW_NULL || kw == KW_TRUE || kw == KW_FALSE)
+			continue;
+		/* CAST(id AS INTEGER), id COLLATE NOCASE: the type's or the
+		 * collation's name after them is no column; MySQL's id DIV 1
+		 * and BINARY id are arithmetic and a cast (review13) */
+		if ((kw == KW_AS && depth > 0) || kw == KW_COLLATE) {
+			cast = 1;
+			continue;
+		}
+		if (MA_SQL_MY(dialect) && (kw == KW_DIV || kw == KW_BINARY))
 			continue;
 		if (nx && nx->type == MA_SQL_T_LPAREN &&
 		    (kw == KW_NONE || kw == KW_LEFT || kw == KW_RIGHT || kw == KW_REPLACE ||
@@ -3982,8 +3999,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		          ma_num_judge(dialect, sql, len, a, b, win, n, &prev, ru ? ru->sum : NULL);
 		/* a column where a value goes (id = (id), 1 - 1 + id): its own
 		 * pass too, on an input that starts there and writes no structure */
-		int col = !num && have_prev && !relaxed && win[0].start >= a &&
-		          win[0].type != MA_SQL_T_COMMENT && clause != CL_SET &&
+		int col = !num && have_prev && !relaxed && win[0].start >= a && clause != CL_SET &&
 		          ma_col_place(sql, &prev, prev_kw) &&
 		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
 		                       have_tail ? &t : NULL);
