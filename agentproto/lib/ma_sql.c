@@ -1453,6 +1453,16 @@ static int ma_col_compared(const char *sql, size_t a, size_t *s, size_t *e)
 		p--;
 	if (p == 0)
 		return 0;
+	if (sql[p - 1] == '(') {
+		/* the statement's own parentheses around the value: id = (_),
+		 * id = ( (_) ) read as id = _ */
+		size_t q = p - 1;
+		while (q > 0 && (sql[q - 1] == ' ' || sql[q - 1] == '\t' || sql[q - 1] == '\n' ||
+		                 sql[q - 1] == '\r' || sql[q - 1] == '('))
+			q--;
+		if (q > 0 && (sql[q - 1] == '=' || sql[q - 1] == '<' || sql[q - 1] == '>'))
+			p = q;
+	}
 	if (sql[p - 1] == '=' || sql[p - 1] == '<' || sql[p - 1] == '>') {
 		while (p > 0 && (sql[p - 1] == '=' || sql[p - 1] == '<' || sql[p - 1] == '>' ||
 		                 sql[p - 1] == '!'))
