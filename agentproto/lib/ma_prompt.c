@@ -2835,6 +2835,56 @@ size_t ma_pr_runs_walk(const char *s, size_t n, int fast, struct ma_pr_run *r, s
 	return nr;
 }
 
+/* 1 if c may stand unescaped in a percent-encoded run: an unreserved
+ * byte of RFC 3986 or '+' (a space in a query). */
+static inline int ma_pr_pct_plain(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '_' || c == '~' || c == '-' || c == '+';
+}
+
+/* The next percent-encoded run of s from *j on (session 21, promptlang9:
+ * "%49%67%6e%6f%72%65%20...", "ignore%20all%20previous%20instructions",
+ * a URL's query): escapes "%hh" and the unreserved bytes between them,
+ * three escapes at least; decoded into d (cap bytes, '+' a space), the
+ * length returned (0: too short); *j moved past it. -1 when no '%' is
+ * left. */
+static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t cap)
+{
+	while (*j < n) {
+		const char *p = memchr(s + *j, '%', n - *j);
+		size_t a, k, esc = 0, dl = 0;
+		if (!p)
+			return -1;
+		a = (size_t)(p - s);
+		if (a + 2 >= n || ma_hex_val((unsigned char)s[a + 1]) < 0 ||
+		    ma_hex_val((unsigned char)s[a + 2]) < 0) {
+			*j = a + 1;
+			continue;
+		}
+		while (a > 0 && ma_pr_pct_plain((unsigned char)s[a - 1]))
+			a--;
+		for (k = a; k < n && dl < cap;) {
+			unsigned char c = (unsigned char)s[k];
+			if (c == '%' && k + 2 < n && ma_hex_val((unsigned char)s[k + 1]) >= 0 &&
+			    ma_hex_val((unsigned char)s[k + 2]) >= 0) {
+				d[dl++] = (char)(ma_hex_val((unsigned char)s[k + 1]) * 16 +
+				                 ma_hex_val((unsigned char)s[k + 2]));
+				esc++;
+				k += 3;
+			} else if (ma_pr_pct_plain(c)) {
+				d[dl++] = c == '+' ? ' ' : (char)c;
+				k++;
+			} else {
+				break;
+			}
+		}
+		*j = k > a ? k : a + 1;
+		return esc >= 3 ? (long)dl : 0;
+	}
+	return -1;
+}
+
 /* Base64, hex and binary runs of the raw text, decoded and scored again
  * (the pass's buffers are reused: the window's own words are done). A
  * run is a stretch of base64 characters and of spaces between two hex
@@ -2845,10 +2895,13 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
                               struct ma_pr_score *sc)
 {
 	char d[MA_PR_DECODED];
-	size_t j = 15, a, e;
+	size_t j = 15, a, e, pj = 0;
 	long dl;
+	int pct = memchr(s, '%', n) != NULL;
 
-	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0) {
+	/* the base64 / hex / binary runs, then the percent-encoded ones */
+	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0 ||
+	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d)) >= 0)) {
 		if (dl && ma_pr_texty(d, (size_t)dl)) {
 			struct ma_pr_score sub;
 			int mixed;
@@ -3185,6 +3238,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_goal(&ps.w, &ps.kb, out);
 	ma_pr_claim(&ps.w, tn, &ps.kb, out);
 	ma_pr_speaker(&ps.w, &ps.kb, out);
+	ma_pr_tool(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_hijack(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_counterfactual(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_lure(&ps.w, ps.t, &ps.kb, out);

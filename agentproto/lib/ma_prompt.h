@@ -377,6 +377,10 @@ void ma_pr_speaker(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
  * say you can't"; it reads sc->seen, so after the phrases). */
 void ma_pr_jailbreak(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                      struct ma_pr_score *sc);
+/* ma_prompt_tool.c: instructions planted for an AI reader in tool output
+ * (an address to the AI reader or a fake system marker, then an order). */
+void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n,
+                const struct ma_pr_kbits *kb, struct ma_pr_score *sc);
 
 /* The encoded runs of a window that ma_pr_decode_runs decodes and scores
  * again (ma_prompt.c), for the unit test that compares the fast walk

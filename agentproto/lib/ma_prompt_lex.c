@@ -57,7 +57,13 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "dimenticare ignorate negeer vergeet zignoruj zapomnij vergessen ignorera glom glem "
             "ohita unohda zapomen ignoruj unut unutun felejtsd abaikan lupakan игнорир~ забудь "
             "ігнор~ забудь "
-            "забудьте забыть проигнорируй αγνο~ αγνόη~ ξέχνα ξεχάστε ξέχασε"},
+            "забудьте забыть проигнорируй αγνο~ αγνόη~ ξέχνα ξεχάστε ξέχασε "
+            /* session 21 (promptlang9): the imperatives and infinitives
+             * of Portuguese, Italian, Catalan, Spanish, Dutch the list
+             * missed; "omiso" of "haz caso omiso de" (ignore) */
+            "desconsider~ ignorem ignorare ignori ignoriamo ignorad ignoreu oblida "
+            "oblidi oblideu oblidar oblidem esquecam esquecei olvidad scordati scorda "
+            "trascura tralascia omiso negeren vergeten"},
     /* what came before: quantifiers and prior-ness */
     {"PREV", "previous prior above earlier preceding former original initial old past "
              "foregoing aforementioned prev all any every system existing default preset "
@@ -66,11 +72,14 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "previos todas todos toda todo precedenti tutte tutti vorige eerdere "
              "wszystkie poprzednie предыдущ~ прежн~ все всё προηγούμεν~ όλες όλα όλους alla "
              "tidigare tidligere vsechny predchozi toate kaikki aiemm~ onceki tum osszes "
-             "korabbi усі попередн~ semua sebelumnya"},
+             "korabbi усі попередн~ semua sebelumnya "
+             /* session 21 (promptlang9) */
+             "vorhergehend~ vorstehend~ obenstehend~ voorgaande bovenstaande totes tots "
+             "sopracitat~ suddett~ precitad~ mencionad~ prima antes"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     {"ABOVE", "above foregoing aforementioned everything alles davor zuvor vorher obig~ tout "
               "anterior "
-              "tutto вышесказанн~ всё"},
+              "tutto вышесказанн~ всё hierboven bovenstaande"},
     /* instruction nouns */
     {"INSTR", "instruction~ direction~ rule rules guideline~ command~ directive~ "
               "constraint~ restriction~ programming guidance polic~ limitation~ filter~ "
@@ -80,7 +89,12 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "instrucao regra~ diretriz~ istruzion~ regol~ instructies regels "
               "instrukcje polecenia инструкц~ указани~ правил~ команд~ οδηγί~ εντολ~ κανόν~ "
               "instruks~ instrukc~ pokyny instrucțiun~ ohje~ talimat~ utasitas~ інструкц~ perintah "
-              "arahan petunjuk"},
+              "arahan petunjuk "
+              /* session 21 (promptlang9): Italian, Portuguese, Spanish,
+               * French, Catalan, Dutch, Polish nouns the list missed */
+              "indicazion~ orientac~ directiv~ direttiv~ diretiv~ comandi comandos ordini "
+              "ordres ordens ordenes normas pautas richtlijn~ aanwijzing~ opdracht~ "
+              "wskazowk~ zasady"},
     /* what an injected document tells the model to drop */
     {"CONTENT",
      "text message~ task~ conversation content context input document~ "
@@ -89,8 +103,8 @@ static const struct ma_pr_class ma_pr_classes[] = {
      "note~ above everything pagina seite dokument~ documento texto texte mensaje nachricht "
      "fonction funcion funzione tarea tache aufgabe correo artikel articulo"},
     {"POSS", "your these those all any every tus tes vos deine ihre seine sus suas tue "
-             "twoje твои ваши ваш твой"},
-    {"THE", "the this that these those das der die den dem le la les el los las il lo gli "
+             "twoje твои ваши ваш твой tuas teus seus vostre vostra tuoi vostri je jouw uw"},
+    {"THE", "the this that these those das der die den dem le la les el los las il lo gli els "
             "o os τις τα τους την το η οι"},
     /* the user's own: a phrase does not reach over it */
     {"MY", "my our mine ours meine mein meinen unsere mon ma mes notre nos mi mis "
@@ -181,7 +195,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "ciphertext encoded encoding base32 reversed backwards leetspeak"},
     {"DECODE", "decode~ decrypt~ deobfuscate~ decipher~ unscramble~"},
     {"DO", "follow~ execute~ do obey~ run perform~ carry comply act"},
-    {"NEG", "dont not never stop cease nicht"},
+    {"NEG", "dont not never stop cease nicht non nao ne nie niet не"},
     {"FOLLOW", "follow~ obey~ heed~ listen~ adhere~ comply respect~ befolge~ suivre seguir"},
     {"NOTHING", "nothing no without zero"},
     {"ELSE", "else more commentary comments comment explanation~ explaining additional extra"},
@@ -398,6 +412,26 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "% stop|cease|halt|quit processing|executing|following|obeying|accepting|reading * "
      "command~|instruction~|request~|orders|input~|prompt~|rules $"},
     {PF_OVERRIDE, 0.8, "% IGN THE INSTR $"},
+    /* ---- session 21 (promptlang9): the override in other languages ----
+     * the position word after the noun and a word or two away ("les
+     * instructions ci-dessus", "le indicazioni di cui sopra", "as
+     * instruções acima"; not "... sopra il lavandino": !THE); "do not
+     * take into account" ("ne tenez pas compte des instructions", "non
+     * tenere conto delle istruzioni", "no tengas en cuenta las reglas",
+     * "não leve em conta as instruções"; without the negation it is an
+     * order to follow them); "do not follow" ("no sigas las instrucciones
+     * anteriores", "ne suivez pas les consignes précédentes"; the Spanish
+     * "no" is not NEG, it is English too). These two want the
+     * position adjective after the noun: "no sigas las instrucciones del
+     * manual" is a user's warning */
+    {PF_OVERRIDE, 0.9, "IGN * INSTR * dessus|sopra|acima|arriba|oben|hierboven|powyzej !THE"},
+    {PF_OVERRIDE, 0.85,
+     "ne|non|nao|no|nie tenez|tiens|tenir|tenere|tieni|tenete|tengas|tenga|tengan|tener|leve|"
+     "levem|levar|tomes|tome * compte|conto|cuenta|conta * INSTR PREV"},
+    {PF_OVERRIDE, 0.8,
+     "ne|non|nao|no|nie sigas|siga|sigan|sigais|seguis|seguir|segueixis|segueixi|obedezcas|"
+     "obedezca|seguire|segui|seguite|suivez|suivre|sigam|volg|volgt * INSTR PREV"},
+    /* ---- end promptlang9 override block ---- */
     {PF_OVERRIDE, 0.7,
      "NEW system|admin|developer|root message~|prompt~|instruction~|rule~|directive~"},
     {PF_OVERRIDE, 0.6,

@@ -1,0 +1,334 @@
+/*
+ * ma_prompt_tool.c — instructions planted for an AI reader in tool output
+ * or a document, with no override word (session 21, promptlang9): a text
+ * the agent reads (an e-mail, a web page, a to-do list, a calendar entry,
+ * a code comment) that speaks to the AI that reads it and orders an
+ * action.
+ *
+ * It fires on the combination, never on one half alone:
+ *
+ *  - an address to the AI reader or a fake system marker (strong):
+ *    "AI INSTRUCTION:", "---AI-ONLY-INSTRUCTIONS---", "note to the AI
+ *    assistant reading this", "message for any AI summarising this page",
+ *    "if you are an AI", "[AI ASSISTANT: if you are reading this ...",
+ *    "... from me, Emma, to you, the AI model", "###(system_message)",
+ *    "[SYSTEM NOTICE]"; or a weak marker: "TODO:" at a line's start, "an
+ *    important message from", "before you (can) solve the task";
+ *  - then, within 100 words, an order at an order's place (a sentence's or
+ *    a line's first word, after a colon, a dash or a bracket, or after
+ *    "please", "must", "then", "first" ...): any action verb after a strong
+ *    marker (0.9); after a weak one only an action on the user's money or
+ *    data aimed outside: money sent or transferred ("as much money as
+ *    possible", "$30,000", "a transaction to US13..."), the user's mail,
+ *    files, codes or personal data sent to an e-mail address, a password
+ *    changed, or "without asking" (0.85; 0.95 after a strong marker).
+ *
+ * What stays low: e-mails, chat messages and to-do lists with ordinary
+ * requests ("TODO: send the invoice to Bob", "Please transfer the files to
+ * the shared drive", "Please do the following by next week: send me the
+ * scores"): no address to an AI, and no one's money or data sent to an
+ * outside address; and an address to an AI with no order ("Note to the AI
+ * team: the demo is on Friday").
+ *
+ * Threads: any. No allocation; a few words of state on the stack.
+ */
+#include "ma_prompt.h"
+
+#include <string.h>
+
+#define MA_TL_LIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
+
+/* The first non-space byte before word i (0 at the text's start). */
+static char ma_tl_before(const struct ma_pr_words *w, int i)
+{
+	const char *p = w->t + w->s[i];
+
+	while (p > w->t && (p[-1] == ' ' || p[-1] == '\t'))
+		p--;
+	return p > w->t ? p[-1] : 0;
+}
+
+/* The first non-space byte after word i (0 at the text's end; the text is
+ * NUL-terminated by the normaliser's caller or ends at a word: n is not
+ * known here, so stop at a NUL or after 3 bytes). */
+static char ma_tl_after(const struct ma_pr_words *w, int i, const char *end)
+{
+	const char *p = w->t + w->s[i] + w->l[i];
+
+	for (int k = 0; p < end && k < 3; p++, k++)
+		if (*p != ' ' && *p != '\t')
+			return *p;
+	return 0;
+}
+
+/* An AI word (class AI) at i: a strong address to the AI reader? */
+static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
+{
+	int j = i + 1, b, lm = 0;
+	char c;
+
+	/* the AI by a name that no person bears ("AI", "LLM", "GPT-4",
+	 * "chatbot", "language model"): "assistant", "agent", "model" and
+	 * "bot" alone are people's jobs too ("note to the agent: please send
+	 * the contract") */
+	if (i > 0 && MA_TL_LIT(w, i, "model|models") && MA_TL_LIT(w, i - 1, "language"))
+		lm = 1;
+	else if (!MA_TL_LIT(w, i, "ai|ais|llm|llms|gpt|chatgpt|claude|gemini|llama|copilot|chatbot|"
+	                          "chatbots"))
+		return 0;
+
+	/* "AI instruction(s)", "AI-only-instructions", "LLM directive",
+	 * "AI note:", "AI assistant instructions" */
+	if (j < w->n && !w->brk[j] && (w->k[j] & w->k[i]) && !MA_TL_LIT(w, j, "model|models"))
+		j++; /* "ai assistant", "ai agent" */
+	if (j < w->n && w->brk[j] != 1) {
+		if (MA_TL_LIT(w, j, "instruction~|directive~|command~|note|notes|notice|override"))
+			return 1;
+		if (MA_TL_LIT(w, j, "only") && j + 1 < w->n &&
+		    MA_TL_LIT(w, j + 1, "instruction~|directive~|command~|section|note|notes"))
+			return 1;
+		/* "any AI reading / summarising / processing this" */
+		if (MA_TL_LIT(w, j, "reading|summari~|processing|retriev~|analy~|parsing|crawl~|"
+		                    "scraping|indexing|browsing|reviewing|ingesting"))
+			return 1;
+	}
+	/* "[AI ASSISTANT: ...", "// AI: ...", "<!-- AI -", "AI Assistant: when
+	 * you retrieve this page" (the colon, then a condition on reading) */
+	c = ma_tl_after(w, j - 1, end);
+	if (c == ':' || c == '-') {
+		char p = ma_tl_before(w, i);
+		if (p == '[' || p == '/' || p == '#' || p == '<' || p == '(' || p == '*' || p == '-')
+			return 1;
+		for (int k = j; k < w->n && k < j + 4; k++)
+			if (MA_TL_LIT(w, k, "if|when|whenever|once"))
+				return 1;
+	}
+	/* "note to the AI", "message for any AI model", "instructions for AI
+	 * agents", "to you, the AI language model", "if you are an AI" */
+	b = i - 1 - lm;
+	if (b >= 0 && MA_TL_LIT(w, b, "the|any|all|every|an|a|each"))
+		b--;
+	if (b >= 1 && MA_TL_LIT(w, b, "to|for")) {
+		for (int k = b - 1; k >= 0 && k >= b - 3; k--)
+			if (MA_TL_LIT(w, k, "note~|message~|instruction~|memo|reminder~|notice|"
+			                    "directive~|hint~"))
+				return 1;
+	}
+	if (b >= 1 && MA_TL_LIT(w, b, "you") && MA_TL_LIT(w, b - 1, "to"))
+		return 1;
+	if (b >= 1 && MA_TL_LIT(w, b, "are|re|youre") && MA_TL_LIT(w, b - 1, "you|if")) {
+		for (int k = b - 1; k >= 0 && k >= b - 3; k--)
+			if (MA_TL_LIT(w, k, "if"))
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 if word i is in a question ("how does a language model reading
+ * this decide ...?", "can an AI reading this tell ...?"): its sentence
+ * opens with a question word or ends with '?'. */
+static int ma_tl_question(const struct ma_pr_words *w, int i, const char *end)
+{
+	int a = i, e = i + 1;
+	const char *q;
+
+	while (a > 0 && w->brk[a] != 1)
+		a--;
+	if (MA_TL_LIT(w, a, "how|what|why|who|which|where|can|could|does|do|did|is|are|will|"
+	                    "would|should|whats|hows"))
+		return 1;
+	while (e < w->n && w->brk[e] != 1)
+		e++;
+	q = e < w->n ? w->t + w->s[e] : end;
+	while (q > w->t && (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '"' || q[-1] == ')'))
+		q--;
+	return q > w->t && q[-1] == '?';
+}
+
+/* A marker at word i: 2 strong, 1 weak, 0 none. */
+static int ma_tl_marker(const struct ma_pr_words *w, int i, const char *end,
+                        const struct ma_pr_kbits *kb)
+{
+	const char *x = w->t + w->s[i];
+
+	if (w->k[i] & kb->ai)
+		return ma_tl_ai_at(w, i, end) && !ma_tl_question(w, i, end) ? 2 : 0;
+	switch (x[0]) {
+	case 's':
+		/* "###(system_message)", "[SYSTEM NOTICE]", "SYSTEM UPDATE:", "[system]" */
+		if (w->l[i] == 6 && !memcmp(x, "system", 6)) {
+			char p = ma_tl_before(w, i), c;
+			if (i + 1 < w->n && w->brk[i + 1] != 1 &&
+			    MA_TL_LIT(w, i + 1, "message~|notice|note|instruction~|update|alert|"
+			                        "directive~|override|command~|prompt")) {
+				c = ma_tl_after(w, i + 1, end);
+				if (c == ':' || c == ')' || c == ']' || c == '>' || c == '#' || c == '-' ||
+				    (p && strchr("#([<*_|", p)))
+					return 2;
+			} else if (p == '[' && ma_tl_after(w, i, end) == ']') {
+				return 2;
+			}
+		}
+		return 0;
+	case 't':
+		/* "TODO:" opening the text or a line */
+		if (w->l[i] == 4 && !memcmp(x, "todo", 4) && ma_tl_after(w, i, end) == ':')
+			return 1;
+		return 0;
+	case 'i':
+		/* "an important message from ..." */
+		if (MA_TL_LIT(w, i, "important|urgent") && i + 2 < w->n &&
+		    MA_TL_LIT(w, i + 1, "message~|notice|instruction~|note") &&
+		    MA_TL_LIT(w, i + 2, "from|for|to"))
+			return 1;
+		return 0;
+	case 'b':
+		/* "before you (can) solve / complete the task" */
+		if (w->l[i] == 6 && !memcmp(x, "before", 6) && i + 3 < w->n &&
+		    MA_TL_LIT(w, i + 1, "you")) {
+			int k = i + 2;
+			if (MA_TL_LIT(w, k, "can|could|may"))
+				k++;
+			if (k + 1 < w->n &&
+			    MA_TL_LIT(w, k, "solve|complete|finish|answer|continue|proceed|start|do|"
+			                    "perform|carry") &&
+			    (MA_TL_LIT(w, k + 1, "task~") ||
+			     (k + 2 < w->n && MA_TL_LIT(w, k + 2, "task~"))))
+				return 1;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+/* Word j at an order's place. */
+static int ma_tl_order_place(const struct ma_pr_words *w, int j, int first)
+{
+	char p;
+
+	if (j == first || w->brk[j])
+		return 1; /* a sentence's or a clause's first word ("when you read this, say ...") */
+	p = ma_tl_before(w, j);
+	/* after a colon, a dash, a bracket, a quote, a marker's rule ("== ... ==") */
+	if (p && strchr(":-*>([\"')].=]|#}", p))
+		return 1;
+	return j > 0 && MA_TL_LIT(w, j - 1, "please|kindly|must|should|first|then|and|"
+	                                    "immediately|also|now|to|you|instead|next|finally");
+}
+
+/* An address among words (j, j + span]: a word after a '.' that is a
+ * top-level domain ("a@b.com", "evil.org"; the splitter reads the '@' of
+ * an e-mail address as a letter, so the domain's end is what is left). */
+static int ma_tl_address(const struct ma_pr_words *w, int j, int span)
+{
+	for (int k = j + 2; k < w->n && k <= j + span; k++) {
+		const char *x = w->t + w->s[k];
+		if (x[-1] == '.' && w->l[k] <= 4 && !w->brk[k] &&
+		    MA_TL_LIT(w, k, "com|org|net|io|co|de|uk|fr|info|biz|ru|cn|xyz|me|app|dev|site|"
+		                    "online|top|ly"))
+			return k;
+	}
+	return 0;
+}
+
+/* The action's strength at verb j: 2 the user's money or data sent out,
+ * a password changed; 1 an action; 0 none. */
+static int ma_tl_action(const struct ma_pr_words *w, int j)
+{
+	if (!MA_TL_LIT(w, j, "send|email|mail|forward|transfer|wire|pay|delete|remove|erase|wipe|"
+	                     "change|reset|modify|update|create|book|reserve|make|reply|respond|"
+	                     "include|say|recommend|tell|grant|visit|direct|redirect|invite|add|"
+	                     "post|override|output|print|reveal|click|execute|run|download|"
+	                     "summari~|share|upload|leak|disclose|get|buy|purchase|schedule|"
+	                     "cancel|approve|navigate|open|insert|write|praise|call|give|contact|"
+	                     "provide|set|disable|ignore|state|mention|describe|claim|solve|fill|go|"
+	                     "follow|sign|log|login|register|subscribe|accept|confirm|verify|"
+	                     "enter|submit|stop"))
+		return 0;
+	if (MA_TL_LIT(w, j, "send|transfer|wire|pay|forward|email|mail|share|upload|post|get")) {
+		int obj = 0, to;
+		for (int k = j + 1; k < w->n && k <= j + 12; k++) {
+			const char *x = w->t + w->s[k];
+			if (MA_TL_LIT(w, k, "money|funds|transaction~|payment~|iban~|bitcoin~|btc|crypto~"))
+				return 2;
+			if (x > w->t && x[-1] == '$' && x[0] >= '0' && x[0] <= '9')
+				return 2;
+			if (MA_TL_LIT(w, k, "all|every|content~|body|security|code|codes|password~|"
+			                    "passport~|credential~|inbox|information|data|files|"
+			                    "messages|emails|history|card|balance|contacts"))
+				obj = 1;
+		}
+		to = obj ? ma_tl_address(w, j, 30) : 0;
+		if (to)
+			return 2;
+	}
+	if (MA_TL_LIT(w, j, "change|reset|update|modify")) {
+		for (int k = j + 1; k < w->n && k <= j + 4; k++)
+			if (MA_TL_LIT(w, k, "password~|passcode~|recipient|iban"))
+				return 2;
+	}
+	return 1;
+}
+
+/* The strongest order within 100 words after marker m (0, 1, 2). */
+static int ma_tl_orders(const struct ma_pr_words *w, int m)
+{
+	int best = 0;
+
+	for (int j = m + 1; j < w->n && j <= m + 100 && best < 2; j++) {
+		int a;
+		if (!ma_tl_order_place(w, j, m + 1))
+			continue;
+		a = ma_tl_action(w, j);
+		if (a > best)
+			best = a;
+	}
+	return best;
+}
+
+void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n,
+                const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+{
+	const char *end = t + n;
+	int strong = -1, weak = -1, best = 0;
+
+	/* the markers: the first strong one and the first weak one */
+	for (int i = 0; i < w->n && strong < 0; i++) {
+		const char *x = w->t + w->s[i];
+		int m;
+		if (!(w->k[i] & kb->ai) && x[0] != 's' && x[0] != 't' && x[0] != 'i' && x[0] != 'b')
+			continue;
+		m = ma_tl_marker(w, i, end, kb);
+		if (m == 2)
+			strong = i;
+		else if (m == 1 && weak < 0)
+			weak = i;
+	}
+	if (strong < 0 && weak < 0)
+		return;
+	if (strong >= 0)
+		best = ma_tl_orders(w, strong);
+	if (best == 2) {
+		ma_pr_add(sc, PF_OVERRIDE, 0.95);
+		return;
+	}
+	if (best == 1) {
+		ma_pr_add(sc, PF_OVERRIDE, 0.9);
+		return;
+	}
+	if (weak < 0)
+		return;
+	best = ma_tl_orders(w, weak);
+	/* after a weak marker: the user's money or data sent out, or any
+	 * order to be done "without asking / telling me" */
+	if (best == 1)
+		for (int j = weak + 1; j + 1 < w->n && j <= weak + 100; j++)
+			if (MA_TL_LIT(w, j, "without") &&
+			    MA_TL_LIT(w, j + 1, "asking|telling|informing|notifying|confirm~")) {
+				best = 2;
+				break;
+			}
+	if (best == 2)
+		ma_pr_add(sc, PF_OVERRIDE, 0.85);
+}
