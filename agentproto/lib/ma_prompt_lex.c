@@ -1945,6 +1945,7 @@ static void ma_pr_build(void)
 {
 	ma_pr_feat_build();
 	ma_pr_olists_build();
+	ma_pr_tool_build();
 	ma_pr_build_startlist();
 	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
 	if (ma_pr_ok == 0) {

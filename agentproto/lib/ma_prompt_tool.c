@@ -12,9 +12,9 @@
  *    assistant reading this", "message for any AI summarising this page",
  *    "if you are an AI", "[AI ASSISTANT: if you are reading this ...",
  *    "... from me, Emma, to you, the AI model", "###(system_message)",
- *    "[SYSTEM NOTICE]"; or a weak marker: "TODO:" at a line's start, "an
- *    important message from", "before you (can) solve the task";
- *  - then, within 100 words, an order at an order's place (a sentence's or
+ *    "[SYSTEM NOTICE]"; or a weak marker: "TODO:", "before you (can)
+ *    solve the task";
+ *  - then, within 40 words, an order at an order's place (a sentence's or
  *    a line's first word, after a colon, a dash or a bracket, or after
  *    "please", "must", "then", "first" ...): any action verb after a strong
  *    marker (0.9); after a weak one only an action on the user's money or
@@ -71,11 +71,17 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 	 * "chatbot", "language model"): "assistant", "agent", "model" and
 	 * "bot" alone are people's jobs too ("note to the agent: please send
 	 * the contract") */
-	if (i > 0 && MA_TL_LIT(w, i, "model|models") && MA_TL_LIT(w, i - 1, "language"))
-		lm = 1;
-	else if (!MA_TL_LIT(w, i, "ai|ais|llm|llms|gpt|chatgpt|claude|gemini|llama|copilot|chatbot|"
-	                          "chatbots"))
-		return 0;
+	{
+		/* the AI class's other words: model, bot, assistant, agent, summari[sz]er */
+		const char *x = w->t + w->s[i];
+		if (x[0] == 'm') {
+			if (i == 0 || !MA_TL_LIT(w, i - 1, "language"))
+				return 0;
+			lm = 1;
+		} else if (x[0] == 'b' || x[0] == 's' || (x[0] == 'a' && w->l[i] > 2)) {
+			return 0;
+		}
+	}
 
 	/* "AI instruction(s)", "AI-only-instructions", "LLM directive",
 	 * "AI note:", "AI assistant instructions" */
@@ -171,15 +177,8 @@ static int ma_tl_marker(const struct ma_pr_words *w, int i, const char *end,
 		}
 		return 0;
 	case 't':
-		/* "TODO:" opening the text or a line */
+		/* "TODO:" */
 		if (w->l[i] == 4 && !memcmp(x, "todo", 4) && ma_tl_after(w, i, end) == ':')
-			return 1;
-		return 0;
-	case 'i':
-		/* "an important message from ..." */
-		if (MA_TL_LIT(w, i, "important|urgent") && i + 2 < w->n &&
-		    MA_TL_LIT(w, i + 1, "message~|notice|instruction~|note") &&
-		    MA_TL_LIT(w, i + 2, "from|for|to"))
 			return 1;
 		return 0;
 	case 'b':
@@ -213,8 +212,17 @@ static int ma_tl_order_place(const struct ma_pr_words *w, int j, int first)
 	/* after a colon, a dash, a bracket, a quote, a marker's rule ("== ... ==") */
 	if (p && strchr(":-*>([\"')].=]|#}", p))
 		return 1;
-	return j > 0 && MA_TL_LIT(w, j - 1, "please|kindly|must|should|first|then|and|"
-	                                    "immediately|also|now|to|you|instead|next|finally");
+	if (j == 0 || w->l[j - 1] < 2 || w->l[j - 1] > 11)
+		return 0;
+	/* first bytes of the words below, a bit each ('a' bit 1 ... 'y' bit 25) */
+	if (!(((1u << ('p' & 31)) | (1u << ('k' & 31)) | (1u << ('m' & 31)) | (1u << ('s' & 31)) |
+	       (1u << ('f' & 31)) | (1u << ('t' & 31)) | (1u << ('a' & 31)) | (1u << ('i' & 31)) |
+	       (1u << ('n' & 31)) | (1u << ('y' & 31))) >>
+	          (w->t[w->s[j - 1]] & 31) &
+	      1u))
+		return 0;
+	return MA_TL_LIT(w, j - 1, "please|kindly|must|should|first|then|and|immediately|also|now|"
+	                           "to|you|instead|next|finally");
 }
 
 /* An address among words (j, j + span]: a word after a '.' that is a
@@ -271,12 +279,24 @@ static int ma_tl_action(const struct ma_pr_words *w, int j)
 	return 1;
 }
 
-/* The strongest order within 100 words after marker m (0, 1, 2). */
+/* The words a marker starts at (ma_pr_lex_list: their bit in the words'
+ * list bits, set by the splitter at no cost of its own): most texts have
+ * none, and the feature stops at once. */
+static const char ma_tl_marks[] = "todo|system|before|ai|llm|llms|gpt|chatgpt|claude|gemini|llama|"
+                                  "copilot|chatbot|chatbots|language";
+static int ma_tl_bit = -1;
+
+void ma_pr_tool_build(void)
+{
+	ma_tl_bit = ma_pr_lex_list(ma_tl_marks, sizeof ma_tl_marks - 1);
+}
+
+/* The strongest order within 40 words after marker m (0, 1, 2). */
 static int ma_tl_orders(const struct ma_pr_words *w, int m)
 {
 	int best = 0;
 
-	for (int j = m + 1; j < w->n && j <= m + 100 && best < 2; j++) {
+	for (int j = m + 1; j < w->n && j <= m + 40 && best < 2; j++) {
 		int a;
 		if (!ma_tl_order_place(w, j, m + 1))
 			continue;
@@ -293,12 +313,19 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n,
 	const char *end = t + n;
 	int strong = -1, weak = -1, best = 0;
 
+	if (ma_tl_bit < 0 || !(w->fall >> ma_tl_bit & 1))
+		return; /* no marker's word: most texts */
 	/* the markers: the first strong one and the first weak one */
 	for (int i = 0; i < w->n && strong < 0; i++) {
-		const char *x = w->t + w->s[i];
 		int m;
-		if (!(w->k[i] & kb->ai) && x[0] != 's' && x[0] != 't' && x[0] != 'i' && x[0] != 'b')
+		if (!(w->f[i] >> ma_tl_bit & 1))
 			continue;
+		if (w->l[i] == 8 && !memcmp(w->t + w->s[i], "language", 8)) {
+			/* "language model": the marker's word is "model" */
+			if (i + 1 >= w->n || !(w->k[i + 1] & kb->ai))
+				continue;
+			i++;
+		}
 		m = ma_tl_marker(w, i, end, kb);
 		if (m == 2)
 			strong = i;
