@@ -48,9 +48,8 @@ static char ma_tl_before(const struct ma_pr_words *w, int i)
 	return p > w->t ? p[-1] : 0;
 }
 
-/* The first non-space byte after word i (0 at the text's end; the text is
- * NUL-terminated by the normaliser's caller or ends at a word: n is not
- * known here, so stop at a NUL or after 3 bytes). */
+/* The first non-space byte after word i within three bytes (0: none,
+ * or the text's end). */
 static char ma_tl_after(const struct ma_pr_words *w, int i, const char *end)
 {
 	const char *p = w->t + w->s[i] + w->l[i];
@@ -72,7 +71,7 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 	 * "bot" alone are people's jobs too ("note to the agent: please send
 	 * the contract") */
 	{
-		/* the AI class's other words: model, bot, assistant, agent, summari[sz]er */
+		/* the class's other words: model, bot, assistant, agent, summari[sz]er */
 		const char *x = w->t + w->s[i];
 		if (x[0] == 'm') {
 			if (i == 0 || !MA_TL_LIT(w, i - 1, "language"))
@@ -166,10 +165,15 @@ static int ma_tl_marker(const struct ma_pr_words *w, int i, const char *end,
 			char p = ma_tl_before(w, i), c;
 			if (i + 1 < w->n && w->brk[i + 1] != 1 &&
 			    MA_TL_LIT(w, i + 1, "message~|notice|note|instruction~|update|alert|"
-			                        "directive~|override|command~|prompt")) {
+			                        "directive~|override|command~")) {
+				/* in a bracket or after a rule: "###(system_message)";
+				 * "SYSTEM NOTICE:" by its colon, but not "System message:"
+				 * (a developer's prompt pasted with its system part) */
 				c = ma_tl_after(w, i + 1, end);
-				if (c == ':' || c == ')' || c == ']' || c == '>' || c == '#' || c == '-' ||
-				    (p && strchr("#([<*_|", p)))
+				if (c == ')' || c == ']' || c == '>' || c == '#' || (p && strchr("#([<*_|", p)))
+					return 2;
+				if ((c == ':' || c == '-') &&
+				    MA_TL_LIT(w, i + 1, "notice|update|alert|override|directive~"))
 					return 2;
 			} else if (p == '[' && ma_tl_after(w, i, end) == ']') {
 				return 2;

@@ -98,6 +98,7 @@ static void instructions_planted_for_an_ai_reader_score_high(void **state)
 	LOW("Our AI assistant helps customers track parcels; it cannot change orders.");
 	LOW("Reminder for the assistant manager: forward the rota to the new staff.");
 	LOW("The system message on boot says: disk check complete.");
+	LOW("System message: Summarize the text in three bullets.");
 	LOW("If you did not request a password reset, please ignore this email.");
 	LOW("This is Carla's to-do list. 1. Email the venue. 2. Send the menu to Dan.");
 }
