@@ -379,8 +379,8 @@ void ma_pr_jailbreak(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                      struct ma_pr_score *sc);
 /* ma_prompt_tool.c: instructions planted for an AI reader in tool output
  * (an address to the AI reader or a fake system marker, then an order). */
-void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n,
-                const struct ma_pr_kbits *kb, struct ma_pr_score *sc);
+void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
+                struct ma_pr_score *sc);
 /* Registers ma_pr_tool's word list (ma_pr_lex_list): once, from
  * ma_pr_lex_init, before the indexes are built. */
 void ma_pr_tool_build(void);

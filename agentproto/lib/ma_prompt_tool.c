@@ -93,8 +93,9 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 		    MA_TL_LIT(w, j + 1, "instruction~|directive~|command~|section|note|notes"))
 			return 1;
 		/* "any AI reading / summarising / processing this" */
-		if (MA_TL_LIT(w, j, "reading|summari~|processing|retriev~|analy~|parsing|crawl~|"
-		                    "scraping|indexing|browsing|reviewing|ingesting"))
+		if (MA_TL_LIT(w, j,
+		              "reading|summari~|processing|retriev~|analy~|parsing|crawl~|"
+		              "scraping|indexing|browsing|reviewing|ingesting"))
 			return 1;
 	}
 	/* "[AI ASSISTANT: ...", "// AI: ...", "<!-- AI -", "AI Assistant: when
@@ -102,7 +103,8 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 	c = ma_tl_after(w, j - 1, end);
 	if (c == ':' || c == '-') {
 		char p = ma_tl_before(w, i);
-		if (p == '[' || p == '/' || p == '#' || p == '<' || p == '(' || p == '*' || p == '-')
+		if (p == '[' || p == '/' || p == '#' || p == '<' || p == '(' || p == '*' ||
+		    p == '-')
 			return 1;
 		for (int k = j; k < w->n && k < j + 4; k++)
 			if (MA_TL_LIT(w, k, "if|when|whenever|once"))
@@ -115,8 +117,9 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 		b--;
 	if (b >= 1 && MA_TL_LIT(w, b, "to|for")) {
 		for (int k = b - 1; k >= 0 && k >= b - 3; k--)
-			if (MA_TL_LIT(w, k, "note~|message~|instruction~|memo|reminder~|notice|"
-			                    "directive~|hint~"))
+			if (MA_TL_LIT(w, k,
+			              "note~|message~|instruction~|memo|reminder~|notice|"
+			              "directive~|hint~"))
 				return 1;
 	}
 	if (b >= 1 && MA_TL_LIT(w, b, "you") && MA_TL_LIT(w, b - 1, "to"))
@@ -139,8 +142,9 @@ static int ma_tl_question(const struct ma_pr_words *w, int i, const char *end)
 
 	while (a > 0 && w->brk[a] != 1)
 		a--;
-	if (MA_TL_LIT(w, a, "how|what|why|who|which|where|can|could|does|do|did|is|are|will|"
-	                    "would|should|whats|hows"))
+	if (MA_TL_LIT(w, a,
+	              "how|what|why|who|which|where|can|could|does|do|did|is|are|will|"
+	              "would|should|whats|hows"))
 		return 1;
 	while (e < w->n && w->brk[e] != 1)
 		e++;
@@ -164,13 +168,15 @@ static int ma_tl_marker(const struct ma_pr_words *w, int i, const char *end,
 		if (w->l[i] == 6 && !memcmp(x, "system", 6)) {
 			char p = ma_tl_before(w, i), c;
 			if (i + 1 < w->n && w->brk[i + 1] != 1 &&
-			    MA_TL_LIT(w, i + 1, "message~|notice|note|instruction~|update|alert|"
-			                        "directive~|override|command~")) {
+			    MA_TL_LIT(w, i + 1,
+			              "message~|notice|note|instruction~|update|alert|"
+			              "directive~|override|command~")) {
 				/* in a bracket or after a rule: "###(system_message)";
 				 * "SYSTEM NOTICE:" by its colon, but not "System message:"
 				 * (a developer's prompt pasted with its system part) */
 				c = ma_tl_after(w, i + 1, end);
-				if (c == ')' || c == ']' || c == '>' || c == '#' || (p && strchr("#([<*_|", p)))
+				if (c == ')' || c == ']' || c == '>' || c == '#' ||
+				    (p && strchr("#([<*_|", p)))
 					return 2;
 				if ((c == ':' || c == '-') &&
 				    MA_TL_LIT(w, i + 1, "notice|update|alert|override|directive~"))
@@ -193,8 +199,9 @@ static int ma_tl_marker(const struct ma_pr_words *w, int i, const char *end,
 			if (MA_TL_LIT(w, k, "can|could|may"))
 				k++;
 			if (k + 1 < w->n &&
-			    MA_TL_LIT(w, k, "solve|complete|finish|answer|continue|proceed|start|do|"
-			                    "perform|carry") &&
+			    MA_TL_LIT(w, k,
+			              "solve|complete|finish|answer|continue|proceed|start|do|"
+			              "perform|carry") &&
 			    (MA_TL_LIT(w, k + 1, "task~") ||
 			     (k + 2 < w->n && MA_TL_LIT(w, k + 2, "task~"))))
 				return 1;
@@ -210,8 +217,9 @@ static int ma_tl_order_place(const struct ma_pr_words *w, int j, int first)
 {
 	char p;
 
+	/* a sentence's or a clause's first word ("when you read this, say ...") */
 	if (j == first || w->brk[j])
-		return 1; /* a sentence's or a clause's first word ("when you read this, say ...") */
+		return 1;
 	p = ma_tl_before(w, j);
 	/* after a colon, a dash, a bracket, a quote, a marker's rule ("== ... ==") */
 	if (p && strchr(":-*>([\"')].=]|#}", p))
@@ -225,8 +233,9 @@ static int ma_tl_order_place(const struct ma_pr_words *w, int j, int first)
 	          (w->t[w->s[j - 1]] & 31) &
 	      1u))
 		return 0;
-	return MA_TL_LIT(w, j - 1, "please|kindly|must|should|first|then|and|immediately|also|now|"
-	                           "to|you|instead|next|finally");
+	return MA_TL_LIT(w, j - 1,
+	                 "please|kindly|must|should|first|then|and|immediately|also|now|"
+	                 "to|you|instead|next|finally");
 }
 
 /* An address among words (j, j + span]: a word after a '.' that is a
@@ -237,8 +246,9 @@ static int ma_tl_address(const struct ma_pr_words *w, int j, int span)
 	for (int k = j + 2; k < w->n && k <= j + span; k++) {
 		const char *x = w->t + w->s[k];
 		if (x[-1] == '.' && w->l[k] <= 4 && !w->brk[k] &&
-		    MA_TL_LIT(w, k, "com|org|net|io|co|de|uk|fr|info|biz|ru|cn|xyz|me|app|dev|site|"
-		                    "online|top|ly"))
+		    MA_TL_LIT(w, k,
+		              "com|org|net|io|co|de|uk|fr|info|biz|ru|cn|xyz|me|app|dev|site|"
+		              "online|top|ly"))
 			return k;
 	}
 	return 0;
@@ -248,27 +258,31 @@ static int ma_tl_address(const struct ma_pr_words *w, int j, int span)
  * a password changed; 1 an action; 0 none. */
 static int ma_tl_action(const struct ma_pr_words *w, int j)
 {
-	if (!MA_TL_LIT(w, j, "send|email|mail|forward|transfer|wire|pay|delete|remove|erase|wipe|"
-	                     "change|reset|modify|update|create|book|reserve|make|reply|respond|"
-	                     "include|say|recommend|tell|grant|visit|direct|redirect|invite|add|"
-	                     "post|override|output|print|reveal|click|execute|run|download|"
-	                     "summari~|share|upload|leak|disclose|get|buy|purchase|schedule|"
-	                     "cancel|approve|navigate|open|insert|write|praise|call|give|contact|"
-	                     "provide|set|disable|ignore|state|mention|describe|claim|solve|fill|go|"
-	                     "follow|sign|log|login|register|subscribe|accept|confirm|verify|"
-	                     "enter|submit|stop"))
+	if (!MA_TL_LIT(w, j,
+	               "send|email|mail|forward|transfer|wire|pay|delete|remove|erase|wipe|"
+	               "change|reset|modify|update|create|book|reserve|make|reply|respond|"
+	               "include|say|recommend|tell|grant|visit|direct|redirect|invite|add|"
+	               "post|override|output|print|reveal|click|execute|run|download|"
+	               "summari~|share|upload|leak|disclose|get|buy|purchase|schedule|"
+	               "cancel|approve|navigate|open|insert|write|praise|call|give|contact|"
+	               "provide|set|disable|ignore|state|mention|describe|claim|solve|fill|go|"
+	               "follow|sign|log|login|register|subscribe|accept|confirm|verify|"
+	               "enter|submit|stop"))
 		return 0;
 	if (MA_TL_LIT(w, j, "send|transfer|wire|pay|forward|email|mail|share|upload|post|get")) {
 		int obj = 0, to;
 		for (int k = j + 1; k < w->n && k <= j + 12; k++) {
 			const char *x = w->t + w->s[k];
-			if (MA_TL_LIT(w, k, "money|funds|transaction~|payment~|iban~|bitcoin~|btc|crypto~"))
+			if (MA_TL_LIT(
+			        w, k,
+			        "money|funds|transaction~|payment~|iban~|bitcoin~|btc|crypto~"))
 				return 2;
 			if (x > w->t && x[-1] == '$' && x[0] >= '0' && x[0] <= '9')
 				return 2;
-			if (MA_TL_LIT(w, k, "all|every|content~|body|security|code|codes|password~|"
-			                    "passport~|credential~|inbox|information|data|files|"
-			                    "messages|emails|history|card|balance|contacts"))
+			if (MA_TL_LIT(w, k,
+			              "all|every|content~|body|security|code|codes|password~|"
+			              "passport~|credential~|inbox|information|data|files|"
+			              "messages|emails|history|card|balance|contacts"))
 				obj = 1;
 		}
 		to = obj ? ma_tl_address(w, j, 30) : 0;
@@ -311,8 +325,8 @@ static int ma_tl_orders(const struct ma_pr_words *w, int m)
 	return best;
 }
 
-void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n,
-                const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
+                struct ma_pr_score *sc)
 {
 	const char *end = t + n;
 	int strong = -1, weak = -1, best = 0;
