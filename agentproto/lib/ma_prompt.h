@@ -381,8 +381,7 @@ void ma_pr_jailbreak(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
  * (an address to the AI reader or a fake system marker, then an order). */
 void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
                 struct ma_pr_score *sc);
-/* Registers ma_pr_tool's word list (ma_pr_lex_list): once, from
- * ma_pr_lex_init, before the indexes are built. */
+/* Looks up the classes ma_pr_tool needs: once, from ma_pr_lex_init. */
 void ma_pr_tool_build(void);
 
 /* The encoded runs of a window that ma_pr_decode_runs decodes and scores

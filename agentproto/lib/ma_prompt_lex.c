@@ -1361,7 +1361,7 @@ static uint16_t ma_pr_start[MA_PR_BUCKETS + 1];
 static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
 /* the literal alternatives of every token, compiled (a token's are
  * consecutive) */
-#define MA_PR_ALT_MAX 4096
+#define MA_PR_ALT_MAX 8192
 static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
  * by the ma_pr_h2() of its literal alternatives */

@@ -297,16 +297,17 @@ static int ma_tl_action(const struct ma_pr_words *w, int j)
 	return 1;
 }
 
-/* The words a marker starts at (ma_pr_lex_list: their bit in the words'
- * list bits, set by the splitter at no cost of its own): most texts have
- * none, and the feature stops at once. */
-static const char ma_tl_marks[] = "todo|system|before|ai|llm|llms|gpt|chatgpt|claude|gemini|llama|"
-                                  "copilot|chatbot|chatbots|language";
-static int ma_tl_bit = -1;
+/* The class of "system" (HIDDEN, which has it): with AI (the AI's names)
+ * and YOU ("before you ..."), the classes a marker's word is in, so that
+ * a text with none of them and no colon ("TODO:") is left at once. Set
+ * once, from ma_pr_lex_init. */
+static uint64_t ma_tl_ksys;
 
 void ma_pr_tool_build(void)
 {
-	ma_tl_bit = ma_pr_lex_list(ma_tl_marks, sizeof ma_tl_marks - 1);
+	int c = ma_pr_lex_class("HIDDEN");
+
+	ma_tl_ksys = c >= 0 ? 1ull << c : 0;
 }
 
 /* The strongest order within 40 words after marker m (0, 1, 2). */
@@ -331,24 +332,32 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 	const char *end = t + n;
 	int strong = -1, weak = -1, best = 0;
 
-	if (ma_tl_bit < 0 || !(w->fall >> ma_tl_bit & 1))
+	uint64_t want = w->kall & (kb->ai | ma_tl_ksys | kb->you);
+	int colon = n && memchr(t, ':', n) != NULL;
+
+	if (!want && !colon)
 		return; /* no marker's word: most texts */
 	/* the markers: the first strong one and the first weak one */
 	for (int i = 0; i < w->n && strong < 0; i++) {
-		int m;
-		if (!(w->f[i] >> ma_tl_bit & 1))
-			continue;
-		if (w->l[i] == 8 && !memcmp(w->t + w->s[i], "language", 8)) {
-			/* "language model": the marker's word is "model" */
-			if (i + 1 >= w->n || !(w->k[i + 1] & kb->ai))
+		uint64_t k = w->k[i] & want;
+		int c = i, m;
+		if (k & kb->ai) {
+			/* an AI's name, "language model" */
+		} else if (k & ma_tl_ksys) {
+			if (w->l[i] != 6) /* "system" */
 				continue;
-			i++;
+		} else if (k & kb->you) {
+			if (i == 0 || w->l[i - 1] != 6) /* "before you" */
+				continue;
+			c = i - 1;
+		} else if (!colon || w->l[i] != 4 || w->t[w->s[i]] != 't') { /* "todo:" */
+			continue;
 		}
-		m = ma_tl_marker(w, i, end, kb);
+		m = ma_tl_marker(w, c, end, kb);
 		if (m == 2)
-			strong = i;
+			strong = c;
 		else if (m == 1 && weak < 0)
-			weak = i;
+			weak = c;
 	}
 	if (strong < 0 && weak < 0)
 		return;
