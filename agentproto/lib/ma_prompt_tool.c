@@ -298,9 +298,9 @@ static int ma_tl_action(const struct ma_pr_words *w, int j)
 }
 
 /* The class of "system" (HIDDEN, which has it): with AI (the AI's names)
- * and YOU ("before you ..."), the classes a marker's word is in, so that
- * a text with none of them and no colon ("TODO:") is left at once. Set
- * once, from ma_pr_lex_init. */
+ * the classes a marker's word is in, so that a text with neither and no
+ * colon ("TODO:", "before you can solve the task, do this first: ...")
+ * is left at once. Set once, from ma_pr_lex_init. */
 static uint64_t ma_tl_ksys;
 
 void ma_pr_tool_build(void)
@@ -326,39 +326,29 @@ static int ma_tl_orders(const struct ma_pr_words *w, int m)
 	return best;
 }
 
-void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
-                struct ma_pr_score *sc)
+/* The word of w that starts at byte x of its text, or -1. */
+static int ma_tl_word_at(const struct ma_pr_words *w, size_t x)
 {
-	const char *end = t + n;
-	int strong = -1, weak = -1, best = 0;
+	int lo = 0, hi = w->n - 1;
 
-	uint64_t want = w->kall & (kb->ai | ma_tl_ksys | kb->you);
-	int colon = n && memchr(t, ':', n) != NULL;
-
-	if (!want && !colon)
-		return; /* no marker's word: most texts */
-	/* the markers: the first strong one and the first weak one */
-	for (int i = 0; i < w->n && strong < 0; i++) {
-		uint64_t k = w->k[i] & want;
-		int c = i, m;
-		if (k & kb->ai) {
-			/* an AI's name, "language model" */
-		} else if (k & ma_tl_ksys) {
-			if (w->l[i] != 6) /* "system" */
-				continue;
-		} else if (k & kb->you) {
-			if (i == 0 || w->l[i - 1] != 6) /* "before you" */
-				continue;
-			c = i - 1;
-		} else if (!colon || w->l[i] != 4 || w->t[w->s[i]] != 't') { /* "todo:" */
-			continue;
-		}
-		m = ma_tl_marker(w, c, end, kb);
-		if (m == 2)
-			strong = c;
-		else if (m == 1 && weak < 0)
-			weak = c;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (w->s[mid] == x)
+			return mid;
+		if (w->s[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
 	}
+	return -1;
+}
+
+/* Adds the score of the markers found (strong or weak, -1 none): the
+ * strongest order after them. */
+static void ma_tl_score(const struct ma_pr_words *w, int strong, int weak, struct ma_pr_score *sc)
+{
+	int best = 0;
+
 	if (strong < 0 && weak < 0)
 		return;
 	if (strong >= 0)
@@ -385,4 +375,41 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 			}
 	if (best == 2)
 		ma_pr_add(sc, PF_OVERRIDE, 0.85);
+}
+void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
+                struct ma_pr_score *sc)
+{
+	const char *end = t + n, *q;
+	int strong = -1, weak = -1;
+	uint64_t want = w->kall & (kb->ai | ma_tl_ksys);
+
+	/* the strong markers: an AI's name ("language model" too), "system" */
+	for (int i = 0; want && i < w->n && strong < 0; i++) {
+		uint64_t k = w->k[i] & want;
+		if (!k || (!(k & kb->ai) && w->l[i] != 6))
+			continue;
+		if (ma_tl_marker(w, i, end, kb) == 2)
+			strong = i;
+	}
+	if (strong >= 0 || !n || !(q = memchr(t, ':', n))) {
+		ma_tl_score(w, strong, -1, sc);
+		return;
+	}
+	/* the weak ones, with a colon: "TODO:", "before you can solve the
+	 * task ..., do this first: ..." (found by their bytes: most texts
+	 * with a colon have neither) */
+	for (; q && weak < 0; q = q + 1 < end ? memchr(q + 1, ':', (size_t)(end - q - 1)) : NULL) {
+		const char *e = q;
+		while (e > t && e[-1] == ' ')
+			e--;
+		if (e - t >= 4 && !memcmp(e - 4, "todo", 4) &&
+		    (e - 4 == t || !ma_pr_alnum((unsigned char)e[-5])))
+			weak = ma_tl_word_at(w, (size_t)(e - 4 - t));
+	}
+	if (weak < 0 && (w->kall & kb->you) && (q = memmem(t, n, "before you", 10)) != NULL) {
+		int i = ma_tl_word_at(w, (size_t)(q - t));
+		if (i >= 0 && ma_tl_marker(w, i, end, kb) == 1)
+			weak = i;
+	}
+	ma_tl_score(w, -1, weak, sc);
 }
