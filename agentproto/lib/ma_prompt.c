@@ -2848,9 +2848,15 @@ static inline int ma_pr_pct_plain(unsigned char c)
  * a URL's query): escapes "%hh" and the unreserved bytes between them,
  * three escapes at least; decoded into d (cap bytes, '+' a space), the
  * length returned (0: too short); *j moved past it. -1 when no '%' is
- * left. */
-static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t cap)
+ * left. A run starts no earlier than *j was (a run cut at cap bytes goes
+ * on from there, not again from its start). *hid is 1 when an escape
+ * stands for a letter or digit (text hidden, not a URL's spaces and
+ * punctuation). */
+static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t cap, int *hid)
 {
+	const size_t lo = *j;
+
+	*hid = 0;
 	while (*j < n) {
 		const char *p = memchr(s + *j, '%', n - *j);
 		size_t a, k, esc = 0, dl = 0;
@@ -2862,14 +2868,17 @@ static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t c
 			*j = a + 1;
 			continue;
 		}
-		while (a > 0 && ma_pr_pct_plain((unsigned char)s[a - 1]))
+		while (a > lo && ma_pr_pct_plain((unsigned char)s[a - 1]))
 			a--;
 		for (k = a; k < n && dl < cap;) {
 			unsigned char c = (unsigned char)s[k];
 			if (c == '%' && k + 2 < n && ma_hex_val((unsigned char)s[k + 1]) >= 0 &&
 			    ma_hex_val((unsigned char)s[k + 2]) >= 0) {
-				d[dl++] = (char)(ma_hex_val((unsigned char)s[k + 1]) * 16 +
-				                 ma_hex_val((unsigned char)s[k + 2]));
+				d[dl] = (char)(ma_hex_val((unsigned char)s[k + 1]) * 16 +
+				               ma_hex_val((unsigned char)s[k + 2]));
+				*hid |= d[dl] != '+' && d[dl] != '.' && d[dl] != '-' && d[dl] != '_' &&
+				        d[dl] != '~' && ma_pr_pct_plain((unsigned char)d[dl]);
+				dl++;
 				esc++;
 				k += 3;
 			} else if (ma_pr_pct_plain(c)) {
@@ -2897,18 +2906,23 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 	char d[MA_PR_DECODED];
 	size_t j = 15, a, e, pj = 0;
 	long dl;
-	int pct = memchr(s, '%', n) != NULL;
+	int pct = memchr(s, '%', n) != NULL, hid = 1;
 
 	/* the base64 / hex / binary runs, then the percent-encoded ones */
 	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0 ||
-	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d)) >= 0)) {
+	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d, &hid)) >= 0)) {
 		if (dl && ma_pr_texty(d, (size_t)dl)) {
 			struct ma_pr_score sub;
 			int mixed;
 			ma_pr_score_init(&sub);
 			ma_pr_score_plain(d, (size_t)dl, ps, &sub, &mixed);
 			ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
-			ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
+			/* a URL's escaped spaces and punctuation hide nothing: the
+			 * text counts as it would plain (review13) */
+			if (hid)
+				ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
+			else if (sub.score > 0)
+				ma_pr_add(sc, PF_ENCODED, sub.score);
 		}
 	}
 }

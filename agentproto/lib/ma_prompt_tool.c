@@ -86,6 +86,16 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 	 * "AI note:", "AI assistant instructions" */
 	if (j < w->n && !w->brk[j] && (w->k[j] & w->k[i]) && !MA_TL_LIT(w, j, "model|models"))
 		j++; /* "ai assistant", "ai agent" */
+	/* "the AI team", "an AI researcher", "AI safety conference": people
+	 * and things named after AI, not the AI reader (review13) */
+	if (j < w->n && w->brk[j] != 1 &&
+	    MA_TL_LIT(w, j,
+	              "team~|researcher~|research|engineer~|scientist~|lab|labs|group~|department~|"
+	              "communit~|developer~|compan~|startup~|expert~|people|staff|ethic~|policy|"
+	              "policies|safety|conference~|workshop~|course~|class|classes|product~|"
+	              "vendor~|tool~|industry|news|newsletter~|act|law~|regulation~|paper~|"
+	              "project~|initiative~|program~|summit~|meetup~|hackathon~|startup~"))
+		return 0;
 	if (j < w->n && w->brk[j] != 1) {
 		if (MA_TL_LIT(w, j, "instruction~|directive~|command~|note|notes|notice|override"))
 			return 1;
