@@ -2876,8 +2876,9 @@ static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t c
 			    ma_hex_val((unsigned char)s[k + 2]) >= 0) {
 				d[dl] = (char)(ma_hex_val((unsigned char)s[k + 1]) * 16 +
 				               ma_hex_val((unsigned char)s[k + 2]));
-				*hid |= d[dl] != '+' && d[dl] != '.' && d[dl] != '-' && d[dl] != '_' &&
-				        d[dl] != '~' && ma_pr_pct_plain((unsigned char)d[dl]);
+				*hid |= d[dl] != '+' && d[dl] != '.' && d[dl] != '-' &&
+				        d[dl] != '_' && d[dl] != '~' &&
+				        ma_pr_pct_plain((unsigned char)d[dl]);
 				dl++;
 				esc++;
 				k += 3;

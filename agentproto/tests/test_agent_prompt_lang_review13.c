@@ -7,7 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define LOW(s)  at_prompt_side((s), 0, __LINE__)
+#define LOW(s) at_prompt_side((s), 0, __LINE__)
 
 /* Percent-encoding alone lifts a benign search over the threshold: the
  * decoded text scores more than the same text plain or '+'-encoded.

@@ -34,7 +34,8 @@ static void a_column_inside_the_applications_parentheses_fires(void **state)
 	says(SQLITE, "SELECT * FROM users WHERE id = (", "7", ")", MOAT_ALLOW);
 	says(PG, "SELECT * FROM users WHERE id = ( ", "-7", " )", MOAT_ALLOW);
 	says(SQLITE, "SELECT * FROM users WHERE id IN (", "7", ")", MOAT_ALLOW);
-	says(SQLITE, "SELECT * FROM users WHERE id = (SELECT max(id) FROM t WHERE name = ", "7", ")", MOAT_ALLOW);
+	says(SQLITE, "SELECT * FROM users WHERE id = (SELECT max(id) FROM t WHERE name = ", "7",
+	     ")", MOAT_ALLOW);
 }
 
 int main(void)
