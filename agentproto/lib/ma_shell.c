@@ -2766,6 +2766,8 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 				return 1;
 		return 0;
 	}
+	if (!strcmp(prog, "zip") && !strcmp(o, "-TT"))
+		return 1; /* zip's -TT CMD (--unzip-command): its one two-letter option */
 	po = ma_sh_prog_find(prog);
 	if (!po)
 		return 0;
@@ -2783,6 +2785,46 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	return i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD &&
 	       (ma_sh_has_word_ci(s, lx->el[i + 1].start, lx->el[i + 1].end, "proxycommand") ||
 	        ma_sh_has_word_ci(s, lx->el[i + 1].start, lx->el[i + 1].end, "localcommand"));
+}
+
+/* 1 when the word at element i, which the input starts (its first word,
+ * unquoted by the application), is read as an option of its own: the
+ * element before it is its command's name or an operand, not an option
+ * that may take it as its value (find . -name -exec: a pattern;
+ * git ls-remote --upload-pack=id x: git runs id; review13). */
+static int ma_sh_first_option_ok(const char *s, const struct ma_sh_lex *lx, int i)
+{
+	size_t k = lx->el[i].start, w;
+
+	/* read from the text: the window may start at the input */
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	if (k == lx->el[i].start || k == 0)
+		return 0;
+	for (w = k; w > 0 && !strchr(" \t\n;&|()`", s[w - 1]); w--)
+		;
+	while (w < k && (s[w] == '\'' || s[w] == '"'))
+		w++;
+	if (w >= k || s[w] == '<' || s[w] == '>')
+		return 0;
+	if (s[w] == '-') {
+		/* an option of a program the table knows that takes no value
+		 * from the next word (sort -S1 --compress-program=id) */
+		const struct ma_sh_prog_opts *po;
+		const char *nm;
+		size_t p, q, nl, at;
+		char prog[16], o[48];
+		if (k - w >= sizeof o || memchr(s + w, '\'', k - w) || memchr(s + w, '"', k - w) ||
+		    !ma_sh_text_name(s, w, &p, &q) || q - p >= sizeof prog)
+			return 0;
+		memcpy(prog, s + p, q - p);
+		prog[q - p] = '\0';
+		memcpy(o, s + w, k - w);
+		o[k - w] = '\0';
+		po = ma_sh_prog_find(prog);
+		return po && !(ma_sh_opt_read(po, o, &nm, &nl, &at) & MA_SH_OPT_NEXT);
+	}
+	return 1;
 }
 
 /* 1 when the word is an option: one or two dashes, then a letter or a
@@ -3236,7 +3278,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			/* a new word the input adds (unquoted) that is an option
 			 * with which its command runs a program: find . -name x
 			 * -exec id \; (session 21) */
-			if (e->start > a &&
+			if ((e->start > a || (e->start == a && ma_sh_first_option_ok(s, lx, i))) &&
 			    (s[e->start] == '-' || s[e->start] == '\'' || s[e->start] == '"') &&
 			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
 			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
@@ -5087,6 +5129,48 @@ static int ma_sh_ps4_place(const char *s, size_t len, const struct ma_sh_lex *lx
 	return ma_sh_line_xtrace(s, len);
 }
 
+/* 1 when the place [a, b), data inside the word e0 of lx, brings a
+ * command substitution into a single-quoted value of BASH_ENV that
+ * reaches a program's environment: an assignment before a command's name
+ * (BASH_ENV='$(id)' bash -c ls) or a word of export or env. Every
+ * non-interactive bash expands BASH_ENV (parameters, substitutions and
+ * all) before it reads the file it names (bash 5.2: the substitution ran;
+ * review13), PS4's family. An assignment alone (BASH_ENV='...'; bash)
+ * stays in the shell, and ENV is read by interactive shells only. */
+static int ma_sh_bash_env_place(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
+                                size_t b)
+{
+	static const char name[] = "BASH_ENV='";
+	const struct ma_sh_el *w;
+	size_t q, k, p;
+
+	if (e0 >= lx->nel)
+		return 0;
+	w = &lx->el[e0];
+	q = w->start + sizeof name - 2; /* the opening quote */
+	if (w->kind != MA_SH_WORD || w->end - w->start < sizeof name ||
+	    memcmp(s + w->start, name, sizeof name - 1) || q >= a || w->end <= b ||
+	    memchr(s + q + 1, '\'', a - q - 1) || ma_sh_arith_sub(s, a, b) == b)
+		return 0;
+	/* a command's name after it, on the same command */
+	if (e0 + 1 < lx->nel && lx->el[e0 + 1].kind == MA_SH_WORD)
+		return 1;
+	/* or export / env / declare -x before it */
+	for (k = w->start; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
+		;
+	for (p = k; p > 0 && !strchr(" \t\n;&|(`", s[p - 1]); p--)
+		;
+	if (p < k && s[p] == '-' && k - p >= 2 && s[k - 1] == 'x') {
+		/* declare -x, typeset -x: the word before the option */
+		for (k = p; k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
+			;
+		for (p = k; p > 0 && !strchr(" \t\n;&|(`", s[p - 1]); p--)
+			;
+		return ma_sh_is(s, p, k, "declare") || ma_sh_is(s, p, k, "typeset");
+	}
+	return ma_sh_is(s, p, k, "export") || ma_sh_is(s, p, k, "env");
+}
+
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sh_scan *c = ctx;
@@ -5150,7 +5234,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		}
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
-			if (c->arith_form && ma_sh_ps4_place(c->cmd, c->len, &c->lx, e0, a, b)) {
+			if (c->arith_form && (ma_sh_ps4_place(c->cmd, c->len, &c->lx, e0, a, b) ||
+			                      ma_sh_bash_env_place(c->cmd, &c->lx, e0, a, b))) {
 				ma_sh_set(&hit, "cmd.xtrace", "critical", 0.9);
 				break;
 			}

@@ -150,7 +150,8 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      0,
      "--compressed --crlf --disable --fail --ftp-ssl-ccc --head --http2 --http3 --location "
      "--netrc --ntlm --parallel --remote-name --socks5-gssapi --ssl --tlsv1"},
-    {"wget", "aeiOo", "ABDIPQRTUXltw", "", "--execute --output-file --append-output --input-file",
+    {"wget", "aeiOo", "ABDIPQRTUXltw", "",
+     "--execute --output-file --append-output --input-file --use-askpass",
      "--accept --accept-regex --backups --base --bind-address --body-data --body-file "
      "--ca-certificate --ca-directory --certificate --certificate-type --ciphers --compression "
      "--config --connect-timeout --crl-file --cut-dirs --default-page --directory-prefix "
@@ -181,7 +182,12 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
     {"ssh", "F", "BDEIJLOPQRSWbceilmopw", "", "", "", 0, NULL},
     {"scp", "FS", "DJPXcilo", "", "", "", 0, NULL},
     {"sftp", "DFS", "BJPRXbcilos", "", "", "", 0, NULL},
-    {"zip", "T", "OPZbnt", "", "", "", 0, NULL},
+    {"zip", "T", "OPZbnt", "", "--unzip-command", "", 0, NULL},
+    /* sort: its compressor runs (--compress-program=PROG) */
+    {"sort", "", "STkto", "", "--compress-program",
+     "--buffer-size --field-separator --key --output --temporary-directory --files0-from "
+     "--parallel --batch-size --random-source",
+     0, NULL},
     {"env", "S", "Cu", "", "--split-string", "--chdir --unset", 0, NULL},
     {"php", "cdr", "BEFRftz", "", "", "", 0, NULL},
     {"python", "cm", "WX", "", "", "", 0, NULL},
@@ -423,7 +429,9 @@ static const struct ma_sh_value_kind {
     {"nc", MA_SH_VAL_CMD, 0, "ce", ""},
     {"ncat", MA_SH_VAL_CMD, 0, "ce", "--sh-exec --exec --lua-exec"},
     {"curl", MA_SH_VAL_FILE, 0, "K", "--config"},
-    {"wget", MA_SH_VAL_CMD, 0, "e", "--execute"},
+    {"wget", MA_SH_VAL_CMD, 0, "e", "--execute --use-askpass"},
+    {"zip", MA_SH_VAL_CMD, 0, "", "--unzip-command"},
+    {"sort", MA_SH_VAL_CMD, 0, "", "--compress-program"},
     {"wget", MA_SH_VAL_FILE, 0, "", "--config"},
     {"sed", MA_SH_VAL_FILE, 0, "f", "--file"},
     {"awk", MA_SH_VAL_FILE, 0, "f", ""},

@@ -1,0 +1,131 @@
+/* review13 (session 21): findings on h-shell17's command_injection forms.
+ * Each line of the blocks ran `touch` in place of id (bash 5.2.15; dash
+ * and busybox sh where the comment says) and is allowed on h-shell17
+ * 3c7fb7b; each was checked with the input as the request's one input.
+ * shell18 keeps here the findings it fixed (the others stay in review13's
+ * patch) and their benign twins. */
+#include "agent_test.h"
+
+#include <stdio.h>
+
+static const struct moat_policy *pol;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	pol = moat_policy_parse("{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}",
+	                        1, NULL, 0);
+	return pol ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	moat_policy_release(pol);
+	return 0;
+}
+
+static int verdict(const char *head, const char *input, const char *tail)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
+	struct moat_request *r = NULL;
+	char cmd[4096];
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	snprintf(cmd, sizeof cmd, "%s%s%s", head, input, tail);
+	v = moat_check_shell(r, cmd, (size_t)-1);
+	moat_request_end(r);
+	return v;
+}
+
+static void all_block(const char *const lines[][3], size_t n)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_BLOCK) {
+			print_message("allowed: %s%s%s\n", lines[i][0], lines[i][1], lines[i][2]);
+			bad++;
+		}
+	if (bad)
+		fail_msg("%d of %zu lines allowed", bad, n);
+}
+
+/* BASH_ENV is expanded (command substitution included) by every
+ * non-interactive bash before it runs: BASH_ENV='$(touch p)' bash -c true
+ * ran touch (bash 5.2.15) -- PS4's family, which h-shell17 reads. */
+static void bash_env_is_expanded_as_ps4_is(void **state)
+{
+	static const char *const lines[][3] = {
+	    {"BASH_ENV='", "$(id)", "' bash -c ls"},
+	    {"export BASH_ENV='", "$(id)", "'; bash ./run.sh"},
+	    {"env BASH_ENV='", "`id`", "' bash run.sh"},
+	    {"declare -x BASH_ENV='", "$(id)", "'; ./run.sh"},
+	};
+
+	(void)state;
+	all_block(lines, sizeof lines / sizeof lines[0]);
+}
+
+/* Options that run a program, added unquoted, of commands the new list
+ * does not name: zip -TT (ran touch), git's --upload-pack (git ls-remote
+ * ran it), sort's --compress-program (ran it), ssh's -oProxyCommand as the
+ * input's first word (ran it; x -oProxyCommand=id fires), wget's
+ * --use-askpass. */
+static void options_that_run_a_program_of_other_commands(void **state)
+{
+	static const char *const lines[][3] = {
+	    {"zip a.zip ", "x -T -TT id", ""},
+	    {"zip a.zip ", "x -T --unzip-command id", ""},
+	    {"git ls-remote ", "--upload-pack=id x", ""},
+	    {"git clone ", "--upload-pack=id x", " dir"},
+	    {"sort -S1 ", "--compress-program=id x", ""},
+	    {"ssh ", "-oProxyCommand=id x", " uptime"},
+	    {"wget ", "--use-askpass=id http://x", ""},
+	    {"git fetch ", "--upload-pack=id origin", ""},
+	    {"ssh ", "-o ProxyCommand=id x", " uptime"},
+	    {"zip -r a.zip ", "d --unzip-command=id -T", ""},
+	};
+
+	(void)state;
+	all_block(lines, sizeof lines / sizeof lines[0]);
+}
+
+/* The benign twins: the same commands given plain words, options that run
+ * nothing, an option word that is the value of the option before it, and
+ * a BASH_ENV that names a file or stays in the shell. */
+static void their_benign_twins_stay_allowed(void **state)
+{
+	static const char *const lines[][3] = {
+	    {"zip a.zip ", "x -T", ""},
+	    {"zip a.zip ", "report.txt notes.txt", ""},
+	    {"git ls-remote ", "origin", ""},
+	    {"git clone ", "--depth=1 https://example.org/r.git", " dir"},
+	    {"sort -S1 ", "-r x", ""},
+	    {"sort -t ", "-k", " x"},
+	    {"find . -name ", "-exec", ""},
+	    {"ssh ", "-p2222 host", " uptime"},
+	    {"wget ", "-q http://x", ""},
+	    {"BASH_ENV='", "/home/u/.bashrc", "' bash -c ls"},
+	    {"BASH_ENV='", "$(id)", "'; bash -c ls"},
+	    {"ENV='", "$(id)", "' sh -c ls"},
+	    {"echo 'BASH_ENV=", "$(id)", "' > notes.txt"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_ALLOW)
+			fail_msg("blocked: %s%s%s", lines[i][0], lines[i][1], lines[i][2]);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(bash_env_is_expanded_as_ps4_is),
+	    cmocka_unit_test(options_that_run_a_program_of_other_commands),
+	    cmocka_unit_test(their_benign_twins_stay_allowed),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
