@@ -2697,6 +2697,7 @@ static int ma_sh_after_dashdash(const char *s, const struct ma_sh_lex *lx, int i
 }
 
 static int ma_sh_text_name(const char *s, size_t at, size_t *p, size_t *q);
+static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit);
 
 /* Copies the word e of s into buf (cap bytes, NUL-terminated), without
  * its quotes and backslashes: 0 when it does not fit or holds a NUL. */
@@ -4643,6 +4644,34 @@ static int ma_sh_assign_word(const char *s, size_t p, size_t q)
 	return k > p && k < q && s[k] == '=';
 }
 
+/* 1 when the word [p, q) names a shell once its backslashes and quotes
+ * are removed (s\h, b"as"h: the shell runs sh). */
+static int ma_sh_escaped_shell(const char *s, size_t p, size_t q)
+{
+	static const char *const shells[] = {"sh",  "bash", "dash", "zsh",
+	                                     "ksh", "ash",  "mksh", "hush"};
+	char w[24];
+	size_t n = 0, b = 0;
+
+	if (!memchr(s + p, '\\', q - p) && !memchr(s + p, '"', q - p) &&
+	    !memchr(s + p, '\'', q - p))
+		return 0;
+	for (size_t k = p; k < q; k++) {
+		if (s[k] == '\\' || s[k] == '"' || s[k] == '\'')
+			continue;
+		if (n + 1 >= sizeof w)
+			return 0;
+		w[n++] = s[k];
+		if (s[k] == '/')
+			b = n;
+	}
+	w[n] = '\0';
+	for (size_t k = 0; k < sizeof shells / sizeof shells[0]; k++)
+		if (!strcmp(w + b, shells[k]))
+			return 1;
+	return 0;
+}
+
 /* 1 when the command of the words ws/we (n of them, in order; ended: the
  * command ends after them) is a shell that reads its script from
  * standard input: sh, bash, busybox sh ... with no operand and no -c (or
@@ -4684,7 +4713,8 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 			}
 			if (s[p] == '-' || (s[p] >= '0' && s[p] <= '9'))
 				continue; /* a wrapper's flag, a number (timeout 5) */
-			if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0])) {
+			if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0]) ||
+			    ma_sh_escaped_shell(s, p, q)) {
 				shell = 1;
 				continue;
 			}
@@ -4723,42 +4753,75 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 			continue;
 		}
 		/* an operand: sh -c's script, or a script file (then stdin
-		 * is its data) unless -s */
+		 * is its data) unless -s; the file /dev/stdin is stdin */
 		if (cflag)
 			return xargs && repl;
-		return sflag;
+		return sflag || ma_sh_is(s, p, q, "/dev/stdin") || ma_sh_is(s, p, q, "/dev/fd/0") ||
+		       ma_sh_is(s, p, q, "/proc/self/fd/0");
 	}
 	return ended && shell && (cflag ? xargs : 1);
 }
 
+/* 1 when element k of lx is a pipe: "|" or bash's "|&" (standard error
+ * too). */
+static int ma_sh_is_pipe(const char *s, const struct ma_sh_lex *lx, int k)
+{
+	const struct ma_sh_el *e = &lx->el[k];
+
+	return e->kind == MA_SH_PIPE && s[e->start] == '|' &&
+	       (e->end - e->start == 1 || (e->end - e->start == 2 && s[e->start + 1] == '&'));
+}
+
 /* 1 when element k's command (a word of it) writes into a pipe to a
  * shell that reads its script from standard input (ma_sh_stdin_shell):
- * echo '...' | sh. The command after the pipe is read from lx's elements
- * (redirections and their targets skipped). */
+ * echo '...' | sh, also |& sh, a shell later in the pipeline (| tee f |
+ * sh, | sed s/a/b/ | sh: a filter passes its data on, and the shell
+ * reads what comes) and a group's output ({ echo '...'; } | sh,
+ * (echo '...') | sh). The commands after the pipe are read from lx's
+ * elements (redirections and their targets skipped). */
 static int ma_sh_piped_to_shell(const char *s, const struct ma_sh_lex *lx, int k)
 {
 	size_t ws[MA_SH_IN_WORDS], we[MA_SH_IN_WORDS];
-	int n = 0;
+	int n, stages = 0;
 
-	for (k++; k < lx->nel && lx->el[k].kind != MA_SH_PIPE; k++)
-		if (lx->el[k].kind != MA_SH_WORD && lx->el[k].kind != MA_SH_REDIR)
-			return 0;
-	if (k == lx->nel || s[lx->el[k].start] != '|' || lx->el[k].end - lx->el[k].start != 1)
-		return 0;
-	for (k++; k < lx->nel && n < MA_SH_IN_WORDS; k++) {
+	for (k++; k < lx->nel && lx->el[k].kind != MA_SH_PIPE; k++) {
 		const struct ma_sh_el *e = &lx->el[k];
-		if (e->kind == MA_SH_REDIR) {
-			k++; /* and its target */
+		if (e->kind == MA_SH_WORD || e->kind == MA_SH_REDIR)
+			continue;
+		/* the end of a group the command is the last of: "; }" or ")" */
+		if (e->kind == MA_SH_SEQ && s[e->start] != '&' && k + 1 < lx->nel &&
+		    lx->el[k + 1].kind == MA_SH_WORD &&
+		    lx->el[k + 1].end - lx->el[k + 1].start == 1 && s[lx->el[k + 1].start] == '}') {
+			k++;
 			continue;
 		}
-		if (e->kind == MA_SH_HEREDOC || e->kind == MA_SH_COMMENT)
+		if (e->kind == MA_SH_RPAREN)
 			continue;
-		if (e->kind != MA_SH_WORD)
-			break;
-		ws[n] = e->start;
-		we[n++] = e->end;
+		return 0;
 	}
-	return ma_sh_stdin_shell(s, ws, we, n, k < lx->nel || (k >= lx->nel && lx->complete));
+	if (k == lx->nel || !ma_sh_is_pipe(s, lx, k))
+		return 0;
+	for (;;) {
+		n = 0;
+		for (k++; k < lx->nel && n < MA_SH_IN_WORDS; k++) {
+			const struct ma_sh_el *e = &lx->el[k];
+			if (e->kind == MA_SH_REDIR) {
+				k++; /* and its target */
+				continue;
+			}
+			if (e->kind == MA_SH_HEREDOC || e->kind == MA_SH_COMMENT)
+				continue;
+			if (e->kind != MA_SH_WORD)
+				break;
+			ws[n] = e->start;
+			we[n++] = e->end;
+		}
+		if (ma_sh_stdin_shell(s, ws, we, n, k < lx->nel || (k >= lx->nel && lx->complete)))
+			return 1;
+		/* a filter: on to the next command of the pipeline */
+		if (n == 0 || k >= lx->nel || !ma_sh_is_pipe(s, lx, k) || ++stages == 8)
+			return 0;
+	}
 }
 
 /* The program's name of the command that holds byte at of s, read from
@@ -4790,7 +4853,7 @@ static int ma_sh_text_name(const char *s, size_t at, size_t *p, size_t *q)
 	}
 	while (n-- > 0) {
 		size_t a = ws[n], b = we[n];
-		if (ma_sh_assign_word(s, a, b) ||
+		if ((b - a == 1 && (s[a] == '{' || s[a] == '!')) || ma_sh_assign_word(s, a, b) ||
 		    (wrapped && (s[a] == '-' || (s[a] >= '0' && s[a] <= '9'))))
 			continue;
 		if (ma_sh_name_kind(s + a, b - a) == MA_SH_NAME_PREFIX) {
@@ -4842,19 +4905,58 @@ static int ma_sh_echo_piped(const char *s, const struct ma_sh_lex *lx, int k, si
 	return 2;
 }
 
+/* 1 when a command of the pipeline whose words start at byte k of s (up
+ * to at, the end of the here-document's line) is a shell that reads its
+ * script from standard input: the first command's, then each one after a
+ * pipe ("|" or "|&"; a filter passes its data on: cat <<EOF | tee f |
+ * sh). Words are split at blanks, quotes read as bytes; redirections are
+ * skipped. */
+static int ma_sh_here_stages(const char *s, size_t k, size_t at)
+{
+	size_t ws[MA_SH_IN_WORDS], we[MA_SH_IN_WORDS];
+
+	for (int stages = 0; stages < 8; stages++) {
+		int n = 0;
+		for (; k < at && n < MA_SH_IN_WORDS;) {
+			while (k < at && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k >= at || s[k] == '\n' || s[k] == ';' || s[k] == '&' || s[k] == '|' ||
+			    s[k] == ')')
+				break;
+			ws[n] = k;
+			while (k < at && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' &&
+			       s[k] != ';' && s[k] != '&' && s[k] != '|' && s[k] != ')')
+				k++;
+			we[n] = k;
+			if (s[ws[n]] == '<' || s[ws[n]] == '>' ||
+			    (s[ws[n]] >= '0' && s[ws[n]] <= '9' && ws[n] + 1 < k &&
+			     (s[ws[n] + 1] == '>' || s[ws[n] + 1] == '<')))
+				continue; /* a redirection */
+			n++;
+		}
+		if (ma_sh_stdin_shell(s, ws, we, n, n < MA_SH_IN_WORDS))
+			return 1;
+		if (n == 0 || k + 1 >= at || s[k] != '|' || s[k + 1] == '|')
+			return 0;
+		k += 1 + (s[k + 1] == '&');
+	}
+	return 0;
+}
+
 /* 1 when the here-document body that starts at byte at of s (after the
  * line that holds its <<) is given to a shell that reads its script from
- * standard input (sh <<EOF, bash -s <<'EOF': no operand and no -c
- * between the shell and the <<) or to a command that writes into a pipe
- * to one (cat <<EOF | sh): read from the text of that line, the last <<
- * or <<- in it (blanks split its words, quotes read as bytes). */
+ * standard input (sh <<EOF, bash -s <<'EOF', sh 0<<EOF, <<EOF sh: no
+ * operand and no -c between the shell and the <<) or to a command that
+ * writes into a pipe to one (cat <<EOF | sh, cat <<EOF | tee f | sh):
+ * read from the text of that line, the last << or <<- in it (blanks
+ * split its words, quotes read as bytes). */
 static int ma_sh_here_to_shell(const char *s, size_t at)
 {
 	static const struct ma_sh_lit shells[] = {
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
 	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
-	size_t ws[MA_SH_IN_WORDS], we[MA_SH_IN_WORDS], ls, h = 0, p, q, k;
-	int n = 0, found = 0;
+	size_t ls, h = 0, p, q, k;
+	int found = 0;
 
 	if (at == 0 || s[at - 1] != '\n')
 		return 0;
@@ -4866,13 +4968,31 @@ static int ma_sh_here_to_shell(const char *s, size_t at)
 			h = k;
 			found = 1;
 		}
-	if (!found || !ma_sh_text_name(s, h, &p, &q))
+	if (!found)
 		return 0;
+	if (!ma_sh_text_name(s, h, &p, &q)) {
+		/* the << before the command's name (<<EOF sh): nothing but
+		 * blanks between the command's start and it */
+		for (k = h; k > ls && (s[k - 1] == ' ' || s[k - 1] == '\t'); k--)
+			;
+		if (k > ls && s[k - 1] != ';' && s[k - 1] != '&' && s[k - 1] != '|' &&
+		    s[k - 1] != '(')
+			return 0;
+		k = h + 2 + (h + 2 < at && s[h + 2] == '-');
+		while (k < at && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		while (k < at && !strchr(" \t\n;&|)", s[k]))
+			k++; /* the delimiter */
+		return ma_sh_here_stages(s, k, at);
+	}
 	if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0])) {
-		/* its words between the name and the <<: options without c */
+		/* its words between the name and the <<: options without c,
+		 * and the descriptor 0 of the redirection itself (sh 0<<EOF) */
 		for (k = q; k < h; k++) {
 			if (s[k] == ' ' || s[k] == '\t')
 				continue;
+			if (s[k] == '0' && k + 1 == h)
+				break;
 			if (s[k] != '-' && s[k] != '+')
 				return 0; /* an operand: the script */
 			for (; k < h && s[k] != ' ' && s[k] != '\t'; k++)
@@ -4885,24 +5005,9 @@ static int ma_sh_here_to_shell(const char *s, size_t at)
 	for (k = h + 2; k < at && !(s[k] == '|' && s[k + 1] != '|' && s[k - 1] != '|'); k++)
 		if (s[k] == ';' || s[k] == '&')
 			return 0;
-	for (k++; k < at && n < MA_SH_IN_WORDS;) {
-		while (k < at && (s[k] == ' ' || s[k] == '\t'))
-			k++;
-		if (k >= at || s[k] == '\n' || s[k] == ';' || s[k] == '&' || s[k] == '|' ||
-		    s[k] == ')')
-			break;
-		ws[n] = k;
-		while (k < at && s[k] != ' ' && s[k] != '\t' && s[k] != '\n' && s[k] != ';' &&
-		       s[k] != '&' && s[k] != '|' && s[k] != ')')
-			k++;
-		we[n] = k;
-		if (s[ws[n]] == '<' || s[ws[n]] == '>' ||
-		    (s[ws[n]] >= '0' && s[ws[n]] <= '9' && ws[n] + 1 < k &&
-		     (s[ws[n] + 1] == '>' || s[ws[n] + 1] == '<')))
-			continue; /* a redirection */
-		n++;
-	}
-	return ma_sh_stdin_shell(s, ws, we, n, n < MA_SH_IN_WORDS);
+	if (k >= at)
+		return 0;
+	return ma_sh_here_stages(s, k + 1 + (s[k + 1] == '&'), at);
 }
 
 /* 1 when the variable [p, q) of s, assigned at element e0 of lx, is

@@ -53,6 +53,37 @@ static void all_block(const char *const lines[][3], size_t n)
 		fail_msg("%d of %zu lines allowed", bad, n);
 }
 
+/* A pipe into a shell that is not the pipeline's second command, or a
+ * shell reading a script from /dev/stdin, or a here-document given
+ * through a redirection the form did not expect (0<<, << before the
+ * command's name), or the line grouped by { } / ( ): each ran touch in
+ * bash, dash and busybox sh (|& in bash). The rest of review13's list
+ * (<<<, <( ), $( ) around the echo) stays in its patch. */
+static void lines_reaching_a_shell_by_other_pipes_and_redirections(void **state)
+{
+	static const char *const lines[][3] = {
+	    {"echo 'ls ", "x; id", "' | tee /dev/null | sh"},
+	    {"echo 'ls ", "x; id", "' | sed s/a/b/ | sh"},
+	    {"cat <<EOF | tee f | bash\nls ", "x; id", "\nEOF\n"},
+	    {"echo 'ls ", "x; id", "' |& sh"},
+	    {"echo 'ls ", "x; id", "' | bash /dev/stdin"},
+	    {"echo 'ls ", "x; id", "' | sh /dev/stdin"},
+	    {"echo 'ls ", "x; id", "' | s\\h"},
+	    {"{ echo 'ls ", "x; id", "'; } | sh"},
+	    {"(echo 'ls ", "x; id", "') | sh"},
+	    {"sh 0<<EOF\nls ", "x; id", "\nEOF\n"},
+	    {"<<EOF sh\nls ", "x; id", "\nEOF\n"},
+	    /* shell18's own: more filters, a path, a quoted name */
+	    {"printf '%s\\n' 'cd ", "/tmp; id", "' | grep -v '^#' | cat | /bin/bash"},
+	    {"echo 'ls ", "x; id", "' | tr a b | b'a'sh -s"},
+	    {"cat <<'EOF' |& sort | dash\nls ", "x; id", "\nEOF\n"},
+	    {"x=1; <<EOF bash\nls ", "x; id", "\nEOF\n"},
+	};
+
+	(void)state;
+	all_block(lines, sizeof lines / sizeof lines[0]);
+}
+
 /* BASH_ENV is expanded (command substitution included) by every
  * non-interactive bash before it runs: BASH_ENV='$(touch p)' bash -c true
  * ran touch (bash 5.2.15) -- PS4's family, which h-shell17 reads. */
@@ -112,6 +143,14 @@ static void their_benign_twins_stay_allowed(void **state)
 	    {"BASH_ENV='", "$(id)", "'; bash -c ls"},
 	    {"ENV='", "$(id)", "' sh -c ls"},
 	    {"echo 'BASH_ENV=", "$(id)", "' > notes.txt"},
+	    {"echo 'ls ", "x; id", "' | tee f | wc -l"},
+	    {"echo 'ls ", "x; id", "' | sh script.sh"},
+	    {"echo 'ls ", "x; id", "'; ls | sh script.sh"},
+	    {"{ echo 'ls ", "x; id", "'; } > notes.txt"},
+	    {"cat <<EOF | tee f | less\nls ", "x; id", "\nEOF\n"},
+	    {"<<EOF cat\nls ", "x; id", "\nEOF\n"},
+	    {"sh ./run.sh 0<<EOF\nls ", "x; id", "\nEOF\n"},
+	    {"echo 'ls ", "x; id", "' | ssh-keygen -y | sort"},
 	};
 
 	(void)state;
@@ -123,6 +162,7 @@ static void their_benign_twins_stay_allowed(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(lines_reaching_a_shell_by_other_pipes_and_redirections),
 	    cmocka_unit_test(bash_env_is_expanded_as_ps4_is),
 	    cmocka_unit_test(options_that_run_a_program_of_other_commands),
 	    cmocka_unit_test(their_benign_twins_stay_allowed),
