@@ -3279,9 +3279,10 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			/* a new word the input adds (unquoted) that is an option
 			 * with which its command runs a program: find . -name x
 			 * -exec id \; (session 21) */
-			if ((e->start > a || (e->start == a && ma_sh_first_option_ok(s, lx, i))) &&
+			if (e->start >= a &&
 			    (s[e->start] == '-' || s[e->start] == '\'' || s[e->start] == '"') &&
 			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
+			    (e->start > a || ma_sh_first_option_ok(s, lx, i)) &&
 			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
 				f |= MA_SH_J_OPT_RUNS;
 			/* both count only after the input broke out of quotes */
