@@ -67,10 +67,29 @@ static void a_column_inside_cast_or_collate_fires(void **state)
 	says(SQLITE, "SELECT * FROM users WHERE id = ", "id COLLATE NOCASE", "", MOAT_BLOCK);
 }
 
+/* Found by review13 on main (session 21), fixed by the lead (8f8bb8b). */
+/* The application's own parentheses around the place: `WHERE id = (?)`
+ * written with the input inside: id = (id) is every row (3 of 3), as the
+ * input `(id)` is, which fires. */
+static void a_column_inside_the_applications_parentheses_fires(void **state)
+{
+	(void)state;
+	says(SQLITE, "SELECT * FROM users WHERE id = (", "id", ")", MOAT_BLOCK);
+	says(PG, "SELECT * FROM users WHERE id = (", "id", ") LIMIT 1", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM users WHERE id = ((", "id", "))", MOAT_BLOCK);
+	/* a value there stays data */
+	says(SQLITE, "SELECT * FROM users WHERE id = (", "7", ")", MOAT_ALLOW);
+	says(PG, "SELECT * FROM users WHERE id = ( ", "-7", " )", MOAT_ALLOW);
+	says(SQLITE, "SELECT * FROM users WHERE id IN (", "7", ")", MOAT_ALLOW);
+	says(SQLITE, "SELECT * FROM users WHERE id = (SELECT max(id) FROM t WHERE name = ", "7",
+	     ")", MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_column_followed_by_a_comment_or_terminator_fires),
+	    cmocka_unit_test(a_column_inside_the_applications_parentheses_fires),
 	    cmocka_unit_test(a_column_inside_cast_or_collate_fires),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
