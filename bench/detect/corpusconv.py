@@ -1,7 +1,7 @@
 """Shared steps of the prompt-corpus converters (raw/ -> cases/; offline, standard library).
 
-The converters of bench/detect/heldout6, heldout8 and devprompt (convert.py
-and convert_if.py) import this module: each reads its raw/ files into lists of
+The converters of bench/detect/heldout6, heldout8 and devprompt (convert.py,
+convert_if.py and convert9.py) import this module: each reads its raw/ files into lists of
 strings and hands them to write_cases(), which leaves out what another corpus
 already holds, keeps one copy of repeats, and writes shared/corpus's format
 (its README.md): one {"input": ...} object a line, UTF-8, LF.
@@ -11,6 +11,7 @@ first 120 characters of its words: lower case, every run of non-word
 characters read as one space) is a case string of another corpus folder
 (any category).
 """
+import argparse
 import glob
 import json
 import os
@@ -109,3 +110,21 @@ def blocks(path):
             lines.pop()
         out.append((label, "\n".join(lines)))
     return out
+
+
+def shared_arg(doc):
+    """The option every converter takes: --shared, the development set to
+    leave out; its path."""
+    ap = argparse.ArgumentParser(description=doc.split("\n")[0])
+    ap.add_argument("--shared", default=SHARED_DEFAULT,
+                    help="development set to leave out (%(default)s)")
+    return ap.parse_args().shared
+
+
+def devprompt_others(cases_dir, outs, shared):
+    """What a converter of bench/detect/devprompt leaves out of its files
+    outs ((category, name) pairs): every case of the development set, of
+    devprompt's other files and of every held-out set."""
+    dirs = [shared, cases_dir] + sorted(glob.glob(os.path.join(DETECT, "heldout*", "cases")))
+    mine = {os.path.abspath(os.path.join(cases_dir, c, n + ".jsonl")) for c, n in outs}
+    return held_elsewhere(dirs, skip=mine)

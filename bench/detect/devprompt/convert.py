@@ -19,7 +19,6 @@ as one space) is a case of the development set or of a held-out set
 (bench/detect/heldout*/cases, any category), and when its words repeat an
 earlier case of this set.
 """
-import argparse
 import ast
 import glob
 import json
@@ -117,11 +116,8 @@ def alpaca_eval():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "cases")),
-                    help="development set to leave out (%(default)s)")
-    a = ap.parse_args()
-    dirs = [a.shared] + sorted(glob.glob(os.path.join(REPO, "bench", "detect", "heldout*", "cases")))
+    shared = cc.shared_arg(__doc__)
+    dirs = [shared] + sorted(glob.glob(os.path.join(REPO, "bench", "detect", "heldout*", "cases")))
     others = cc.held_elsewhere(dirs)
 
     outs = [

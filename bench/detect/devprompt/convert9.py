@@ -22,8 +22,6 @@ and when its words repeat an earlier case of these six files.
 raw/*/SOURCES.md ("Added in session 21") says what each raw file is and what
 is left out here and why.
 """
-import argparse
-import glob
 import json
 import os
 import re
@@ -163,13 +161,7 @@ def faq():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=cc.SHARED_DEFAULT,
-                    help="development set to leave out (%(default)s)")
-    a = ap.parse_args()
-    detect = os.path.dirname(HERE)
-    dirs = [a.shared, CASES] + sorted(glob.glob(os.path.join(detect, "heldout*", "cases")))
-    mine = {os.path.abspath(os.path.join(CASES, c, n + ".jsonl")) for c, n in OUTS}
+    others = cc.devprompt_others(CASES, OUTS, cc.shared_arg(__doc__))
     cc.write_cases(CASES, [
         ("prompt-injection", "ethicalhacker_catalogue", ethicalhacker()),
         ("prompt-injection", "agentdojo_injections", agentdojo()),
@@ -180,7 +172,7 @@ def main():
         ("benign-prompts", "debian_faq_questions", faq()),
         ("benign-prompts", "agentdojo_environment",
          [o["text"] for o in cc.jsonl(os.path.join(BP, "agentdojo_environment_texts.jsonl"))]),
-    ], cc.held_elsewhere(dirs, skip=mine))
+    ], others)
 
 
 if __name__ == "__main__":

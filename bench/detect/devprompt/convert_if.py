@@ -12,9 +12,7 @@ words is a case of the first development set, of a held-out set
 (bench/detect/heldout*/cases, any category) or of this set's other files, and
 when its words repeat an earlier case of these two files.
 """
-import argparse
 import csv
-import glob
 import io
 import json
 import os
@@ -60,17 +58,11 @@ def gptfuzz():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=cc.SHARED_DEFAULT,
-                    help="development set to leave out (%(default)s)")
-    a = ap.parse_args()
-    detect = os.path.dirname(HERE)
-    dirs = [a.shared, CASES] + sorted(glob.glob(os.path.join(detect, "heldout*", "cases")))
-    mine = {os.path.abspath(os.path.join(CASES, c, n + ".jsonl")) for c, n in OUTS}
+    others = cc.devprompt_others(CASES, OUTS, cc.shared_arg(__doc__))
     cc.write_cases(CASES, [
         ("benign-prompts", "ifbench_constraints", ifbench()),
         ("prompt-injection", "gptfuzz_templates", gptfuzz()),
-    ], cc.held_elsewhere(dirs, skip=mine))
+    ], others)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,6 @@ its words (lower case, every run of non-word characters read as one space)
 is a case of the development set or of the first five held-out sets (any
 category), and when its words repeat an earlier case of this set.
 """
-import argparse
 import ast
 import csv
 import json
@@ -156,11 +155,8 @@ def patt():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=os.path.normpath(os.path.join(REPO, "..", "shared", "corpus", "cases")),
-                    help="development set to leave out (%(default)s)")
-    a = ap.parse_args()
-    dirs = [a.shared] + [os.path.join(REPO, "bench", "detect", h, "cases")
+    shared = cc.shared_arg(__doc__)
+    dirs = [shared] + [os.path.join(REPO, "bench", "detect", h, "cases")
                          for h in ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")]
     others = cc.held_elsewhere(dirs)
 

@@ -18,7 +18,6 @@ bench/detect/devprompt) or of another held-out set (any category), and when
 its words repeat an earlier case of this set. Run it before
 devprompt/convert_if.py (which leaves out this set's cases).
 """
-import argparse
 import csv
 import glob
 import json
@@ -102,12 +101,9 @@ def oasst():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--shared", default=cc.SHARED_DEFAULT,
-                    help="development set to leave out (%(default)s)")
-    a = ap.parse_args()
+    shared = cc.shared_arg(__doc__)
     detect = os.path.dirname(HERE)
-    dirs = [a.shared, os.path.join(detect, "devprompt", "cases")]
+    dirs = [shared, os.path.join(detect, "devprompt", "cases")]
     dirs += [d for d in sorted(glob.glob(os.path.join(detect, "heldout*", "cases")))
              if os.path.abspath(d) != os.path.abspath(CASES)]
     cc.write_cases(CASES, [
