@@ -2754,11 +2754,14 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	memcpy(prog, s + p, q - p);
 	prog[q - p] = '\0';
 	if (!ma_sh_el_copy(s, &lx->el[i], o, sizeof o)) {
-		/* longer than any option name: its name is what counts */
-		memcpy(o, s + lx->el[i].start, sizeof o - 1);
-		o[sizeof o - 1] = '\0';
-		if (memchr(o, '\'', sizeof o) || memchr(o, '"', sizeof o) ||
-		    !memchr(o, '=', sizeof o))
+		/* longer than any option name, or holding a NUL: its name is
+		 * what counts (never read past the word: the line may end there) */
+		size_t l = lx->el[i].end - lx->el[i].start;
+		if (l > sizeof o - 1)
+			l = sizeof o - 1;
+		memcpy(o, s + lx->el[i].start, l);
+		o[l] = '\0';
+		if (memchr(o, '\'', l) || memchr(o, '"', l) || !memchr(o, '=', l))
 			return 0;
 	}
 	if (!strcmp(prog, "find")) {

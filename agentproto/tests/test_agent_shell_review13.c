@@ -7,6 +7,7 @@
 #include "agent_test.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
 static const struct moat_policy *pol;
 
@@ -159,9 +160,33 @@ static void their_benign_twins_stay_allowed(void **state)
 			fail_msg("blocked: %s%s%s", lines[i][0], lines[i][1], lines[i][2]);
 }
 
+/* An option word the input adds that holds a NUL, at the line's very end
+ * (the line in a buffer of its own length): cmd.option's name copy read
+ * 47 bytes from the word's start, past the line (ASan: heap-buffer-
+ * overflow; found by scripts/fuzz_diff.sh shell, session 21). The word
+ * has no '=' and is no option that runs a program: allowed. */
+static void an_option_word_with_a_nul_at_the_lines_end_is_read_within_it(void **state)
+{
+	static const char line[] = "find . -name x -ex\0y";
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
+	struct moat_request *r = NULL;
+	size_t n = sizeof line - 1;
+	char *buf = malloc(n);
+
+	(void)state;
+	assert_non_null(buf);
+	memcpy(buf, line, n);
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "x -ex", 5), 0);
+	assert_int_equal(moat_check_shell(r, buf, n), MOAT_ALLOW);
+	moat_request_end(r);
+	free(buf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(an_option_word_with_a_nul_at_the_lines_end_is_read_within_it),
 	    cmocka_unit_test(lines_reaching_a_shell_by_other_pipes_and_redirections),
 	    cmocka_unit_test(bash_env_is_expanded_as_ps4_is),
 	    cmocka_unit_test(options_that_run_a_program_of_other_commands),
