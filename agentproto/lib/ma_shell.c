@@ -4417,6 +4417,26 @@ static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n
 	return host ? 1 + !words : 0;
 }
 
+/* One word further back from *k in ma_sh_reparses' walk (stop: 1 a
+ * blank, 2 where a command starts): 1 and its bytes [*ws, *we), *k at its
+ * start; 0 when the command's start comes first (*k past the blanks). */
+static inline int ma_sh_rp_back(const char *s, const unsigned char *stop, size_t *k, size_t *ws,
+                                size_t *we)
+{
+	size_t p = *k;
+
+	while (p > 0 && stop[(unsigned char)s[p - 1]] == 1)
+		p--;
+	*k = p;
+	if (p == 0 || stop[(unsigned char)s[p - 1]])
+		return 0;
+	*we = p;
+	while (p > 0 && !stop[(unsigned char)s[p - 1]])
+		p--;
+	*ws = *k = p;
+	return 1;
+}
+
 /* 1 when the quoted word that starts at w0 in s is a command line a
  * shell reads again (parses and runs): read from the words before it,
  * back to its command's start (a ; & | newline ( or backtick):
@@ -4469,16 +4489,11 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 	 * its first three: the walk is made for every quoted word an input
 	 * lies in); at_start: back to its command's start */
 	while (n < want) {
-		while (k > 0 && stop[(unsigned char)s[k - 1]] == 1)
-			k--;
-		if (k == 0 || stop[(unsigned char)s[k - 1]]) {
+		if (!ma_sh_rp_back(s, stop, &k, &ws[n], &we[n])) {
 			at_start = 1;
 			break;
 		}
-		we[n] = k;
-		while (k > 0 && !stop[(unsigned char)s[k - 1]])
-			k--;
-		ws[n++] = k;
+		n++;
 		ma_sh_rp_unquote(s, &ws[n - 1], &we[n - 1]);
 		if (n <= 2 && want == 3 && (s[ws[n - 1]] == '-' || s[ws[n - 1]] == '+'))
 			want = MA_SH_RP_WORDS;
@@ -4490,16 +4505,11 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 	 * the words only, judged once the walk reached the command's start */
 	far = n;
 	while (!at_start && !attached && n < MA_SH_RP_WORDS) {
-		while (k > 0 && stop[(unsigned char)s[k - 1]] == 1)
-			k--;
-		if (k == 0 || stop[(unsigned char)s[k - 1]]) {
+		if (!ma_sh_rp_back(s, stop, &k, &ws[n], &we[n])) {
 			at_start = 1;
 			break;
 		}
-		we[n] = k;
-		while (k > 0 && !stop[(unsigned char)s[k - 1]])
-			k--;
-		ws[n++] = k;
+		n++;
 	}
 	if (at_start && !attached) {
 		for (i = far; i < n; i++)
