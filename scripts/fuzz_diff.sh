@@ -21,8 +21,10 @@
 #          them); seeds: fuzz_shell's (argv-*: one argv per program
 #          family, tests/fuzz/gen_shell_seeds.py)
 #   prompt llm_prompt_injection, the score and the check
-#          (tests/fuzz/diff_prompt.c): BASE's ma_prompt.c, ma_prompt_lex.c,
-#          ma_prompt_norm.c and ma_prompt_feat.c; seeds: fuzz_prompt's
+#          (tests/fuzz/diff_prompt.c): every ma_prompt*.c file BASE has
+#          (ma_prompt.c, _lex, _norm, _feat, _tool ...; until session 22
+#          a fixed list of four, so BASE ran this tree's ma_prompt_tool.c
+#          and a change there was never seen); seeds: fuzz_prompt's
 #   path   path_traversal, the check with and without a base, the analysis
 #          of any slice, the decoder and the normaliser
 #          (tests/fuzz/diff_path.c): BASE's ma_path.c; seeds: fuzz_path's
@@ -56,7 +58,7 @@ secs=${3:-120}
 case "$check" in
 sql) files="ma_sql ma_sql_lex" ;;
 shell) files="ma_shell ma_shell_names ma_shell_argv ma_shell_opts ma_shell_script ma_shell_sqlcli ma_shell_mount" ;;
-prompt) files="ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat" ;;
+prompt) files="" ;; # BASE's ma_prompt*.c, listed once BASE is unpacked
 path) files="ma_path" ;;
 url) files="ma_url ma_idna ma_ssrf" ;;
 *)
@@ -74,6 +76,12 @@ if [ "$check" = url ]; then
 	# ma_idna.c's tables are generated, never committed: BASE's generator
 	git archive "$base" scripts/gen_idna_tab.py | tar -x -C "$out/base"
 	python3 "$out/base/scripts/gen_idna_tab.py" "$out/base/agentproto/lib/ma_idna_tab.h"
+fi
+if [ "$check" = prompt ]; then
+	for f in "$out"/base/agentproto/lib/ma_prompt*.c; do
+		f=${f##*/}
+		files="$files ${f%.c}"
+	done
 fi
 if ! cmp -s "$out/base/agentproto/lib/ma_int.h" agentproto/lib/ma_int.h; then
 	echo "fuzz_diff: ma_int.h differs between $base and this tree: not comparable" >&2

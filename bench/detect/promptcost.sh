@@ -37,10 +37,13 @@ mkdir -p "$out/base"
 git archive "$base" agentproto/lib | tar -x -C "$out/base"
 cf="-std=c11 -D_GNU_SOURCE -O2 -g $(pkg-config --cflags libwebsockets jansson)"
 objs=
-for f in ma_prompt ma_prompt_lex ma_prompt_norm ma_prompt_feat; do
-	[ -f "$out/base/agentproto/lib/$f.c" ] || continue
+# every ma_prompt*.c BASE has (until session 22 a fixed list of four: BASE
+# ran this tree's ma_prompt_tool.c)
+for c in "$out"/base/agentproto/lib/ma_prompt*.c; do
+	f=${c##*/}
+	f=${f%.c}
 	# shellcheck disable=SC2086 # cf is a word list
-	cc $cf -I"$out/base/agentproto/lib" -c "$out/base/agentproto/lib/$f.c" -o "$out/old_$f.o"
+	cc $cf -I"$out/base/agentproto/lib" -c "$c" -o "$out/old_$f.o"
 	objs="$objs $out/old_$f.o"
 done
 # shellcheck disable=SC2086 # objs is a word list
