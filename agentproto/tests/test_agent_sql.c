@@ -1949,11 +1949,12 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	    {ALL, MOAT_ALLOW, "SELECT * FROM t WHERE id = %s' AND v = 1", "'a' = 'b"},
 	    {ALL, MOAT_ALLOW, STR, "'a'<>'b'"},
 	    {ALL, MOAT_ALLOW, NUM, "'80s' or '90s' music"},
-	    /* a comparison that does not hold between its literals: text
-	     * such as "key"="value" (every row on MariaDB all the same: its
-	     * (id = 'x') = 'y' is 0 = 0; README) */
-	    {ALL, MOAT_ALLOW, NUM, "'x' = 'y'"},
-	    {MYSQL, MOAT_ALLOW, NUM, "\"key\"=\"value\""},
+	    /* a comparison that does not hold between its literals: no row
+	     * on SQLite (0 = 'y'), a syntax error on PostgreSQL; in MySQL
+	     * (id = 'x') = 'y' is 0 = 0, every row: it fires there since
+	     * session 22 (a_mysql_chain_of_comparisons_is_judged_as_mysql_runs_it) */
+	    {SQLITE, MOAT_ALLOW, NUM, "'x' = 'y'"},
+	    {PG, MOAT_ALLOW, NUM, "'x' = 'y'"},
 	    {ALL, MOAT_ALLOW, NUM, "'a' < 'a'"},
 	    {MYSQL, MOAT_ALLOW, NUM, "'a'<>'a'"},
 	    {SQLITE, MOAT_BLOCK, NUM, "'a'<>'a'"}, /* (every row there: 0 <> 'a') */
@@ -1963,6 +1964,57 @@ static void a_number_place_given_a_comparison_of_its_own_strings_fires(void **st
 	     * PostgreSQL) */
 	    {MYSQL, MOAT_ALLOW, NUM, "'a' not like 'b'"},
 	    {PG, MOAT_ALLOW, NUM, "'a' not like 'b'"},
+	};
+	(void)state;
+	EXPECT(cases);
+}
+
+/* Session 22 (sql9): MySQL groups comparisons left to right at one level
+ * (=, <=>, <>, !=, <, >, <=, >=: the manual's operator precedence) and
+ * compares a text with a number as numbers (a text without a leading
+ * number is 0): id = 'a'='b' is (id = 'a') = 'b', 0 = 0 for every row
+ * whose id is not 'a'. The engine's value decides there, not whether the
+ * literals as written agree ('abc'='xyz', "key"="value", 'a' >= 'b' fire
+ * like ''=''). What compares the row's 0 with a non-zero number
+ * ('a'='1': the rows named 'a'; 'a'='b'=0) passes. SQLite: (id = 'a') is
+ * an integer, never equal to a text, so 'a'='b' returns no row there
+ * (sqlite3 3.40.1); PostgreSQL refuses a comparison after a comparison
+ * (syntax error, PostgreSQL 15). No MySQL here: the manual's rules,
+ * type-conversion.html and operator-precedence.html. */
+static void a_mysql_chain_of_comparisons_is_judged_as_mysql_runs_it(void **state)
+{
+	static const struct sql_case cases[] = {
+	    {MYSQL, MOAT_BLOCK, NUM, "'a'='b'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'abc'='xyz'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "''=''"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'x' = 'y'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "\"key\"=\"value\""},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a'<=>'b'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a' >= 'b'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'b' <= 'a'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a' < '1'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a' != '1'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "true = 'b'"},
+	    {MYSQL, MOAT_BLOCK, NUM, "'a'='b'=1"},
+	    {MYSQL, MOAT_BLOCK, NUM, "('a')=('b')"},
+	    {MYSQL, MOAT_BLOCK, "SELECT * FROM t WHERE id <=> %s", "'a'='b'"},
+	    {MYSQL, MOAT_BLOCK, "SELECT * FROM t WHERE name = %s", "'abc'='xyz'"},
+	    /* the row's 0 compared with a number that is not 0: the rows the
+	     * first literal names, or none */
+	    {MYSQL, MOAT_ALLOW, NUM, "'a'='1'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'abc'='1x'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a'='b'=0"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a' > 'b'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a'"},
+	    {MYSQL, MOAT_ALLOW, NUM, "'a'='b' is the rule"},
+	    {MYSQL, MOAT_ALLOW, STR, "'a'='b'"},
+	    /* SQLite: no row; PostgreSQL: a syntax error */
+	    {SQLITE, MOAT_ALLOW, NUM, "'a'='b'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'abc'='xyz'"},
+	    {SQLITE, MOAT_ALLOW, NUM, "''=''"},
+	    {SQLITE, MOAT_ALLOW, NUM, "'a' >= 'b'"},
+	    {PG, MOAT_ALLOW, NUM, "'a'='b'"},
+	    {PG, MOAT_ALLOW, NUM, "'abc'='xyz'"},
 	};
 	(void)state;
 	EXPECT(cases);
@@ -2290,6 +2342,7 @@ int main(void)
 	    cmocka_unit_test(a_number_place_given_its_own_name_first_fires),
 	    cmocka_unit_test(a_number_place_given_a_comparison_of_its_own_strings_fires),
 	    cmocka_unit_test(a_number_place_given_a_comparison_its_literals_fix_fires),
+	    cmocka_unit_test(a_mysql_chain_of_comparisons_is_judged_as_mysql_runs_it),
 	    cmocka_unit_test(a_number_places_comparison_is_judged_as_the_dialect_runs_it),
 	    cmocka_unit_test(a_number_place_given_or_with_a_column_the_statement_names_fires),
 	    cmocka_unit_test(brackets_past_the_count_read_as_inside_one),
