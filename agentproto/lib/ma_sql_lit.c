@@ -25,9 +25,10 @@
  * A comparison by symbol (= <> < ...) also fires where it holds between
  * the input's own literals as written ('x'='x', 'b' > 'a': a tautology
  * it writes, session 19's rule, in every dialect). In MySQL, where any
- * text is a number and "key"="value" is 0 = 0 (every row), the rule
- * needs that second reading too: configuration prose is not a tautology
- * it writes.
+ * text is a number, "key"="value" after id = is (id = 'key') = 'value',
+ * 0 = 0 (every row): the engine's value alone fires there since session
+ * 22 (before, configuration prose was kept apart by asking the literals
+ * as written to agree too).
  *
  * Pure, no allocation, any thread.
  */
@@ -892,13 +893,13 @@ int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_s
 	if (neg)
 		lit = tv_not(lit);
 	lit = lit_chain_eval(dialect, lit, lit_level(dialect, op), &ch);
-	/* MySQL, where any text is a number: a comparison must also hold
-	 * between the input's literals, but IS TRUE / FALSE / UNKNOWN / NULL,
-	 * which bind under the statement's comparison ('1' is false: every
-	 * row but row 1; session 21), and which prose does not write */
+	/* MySQL: its answer decides where it is known (session 22: id =
+	 * 'a'='b' is (id = 'a') = 'b', 0 = 0 for every row 'a' does not
+	 * name, though 'a'='b' does not hold as written; before, the
+	 * literals as written had to agree too), and a comparison by symbol
+	 * that holds as written fires as in PostgreSQL */
 	if (MA_SQL_MY(dialect))
-		return (lit == TV_T && (run == TV_T || op <= OP_NSEQ)) ||
-		       (run == TV_T && op >= OP_ISNULL && op <= OP_ISUNK);
+		return run == TV_T || (op <= OP_NSEQ && lit == TV_T);
 	/* SQLite: its answer decides where it is known ('x'='x' is 0 = 'x'
 	 * there, no row; session 21) */
 	if (dialect == MOAT_SQL_SQLITE && run != TV_U)

@@ -16,9 +16,11 @@
  * row: as the dialect's engine groups and compares it (id = 'a' <> 1 is
  * (id = 'a') <> 1 in SQLite and MySQL, 0 <> 1; id = NULL IS NULL in all
  * three), or, for = == <=> <> != < > <= >=, between its own literals as
- * written ('x'='x': a tautology it writes, session 19). MySQL, where any
- * text is a number (id = 'key' = 'value' is 0 = 0), also needs the
- * latter. Every token read ends at or before b (the input's end); w has
+ * written ('x'='x': a tautology it writes, session 19); where SQLite's
+ * answer is known, that alone (session 21). In MySQL, where any text is
+ * a number, id = 'key' = 'value' is 0 = 0 and fires (session 22; before,
+ * the literals as written had to agree too). Every token read ends at or
+ * before b (the input's end); w has
  * n tokens, sql len bytes (its text after the window is read for an
  * operator that would bind the last literal first). *after (may be
  * NULL): the index of the first token past the comparison (its CAST's
