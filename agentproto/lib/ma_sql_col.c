@@ -1,0 +1,1056 @@
+/*
+ * ma_sql_col.c — the sql_injection check's column pass (sqli.column,
+ * session 21; its own file since session 22): an input that writes again
+ * the column or expression the statement compares at the input's place.
+ * Called by ma_sql.c (ma_sql_col_judge, ma_sql_col_plain); pure, no
+ * allocation, any thread.
+ *
+ * Columns where a value goes (session 21, review12; session 22). Where
+ * the statement's author put a value after a column -- a comparison (id
+ * = _, t.id >= _), LIKE, GLOB, REGEXP, BETWEEN, IN _, IN (_) -- an input
+ * that is an expression of that same column makes the condition compare
+ * the row with itself: id = id, (id), +id, users.id, coalesce(id,1),
+ * 1 - 1 + id, "id" (SQLite, PostgreSQL), `id` (MySQL, SQLite), [id]
+ * (SQLite), and in SQLite rowid, oid, _rowid_ (the integer primary
+ * key's other names): every row (sqlite3 3.40). The compared operand may
+ * be an expression the statement writes (session 22): a JSON path
+ * (data->>'id', data->'a'->>'b', PostgreSQL's #>> and ::int), a call
+ * (lower(name)), each written again by the input (data->>'id' =
+ * data->>'id': every row); the statement's comments beside the operator
+ * are whitespace. The input must be the whole operand: only whitespace
+ * or comments between the place's token and it, the statement's token
+ * after it ends the operand (not '.', '(', an operator: SET n = n + 1 is
+ * the statement's own arithmetic), and its tokens are operands,
+ * arithmetic, parentheses, qualified names, casts and calls (anything
+ * else is the other rules' to judge); every column it names is the one
+ * compared there (or SQLite's rowid). Another column (id = price)
+ * selects the rows where the two agree, data-dependent, and a word such
+ * as Name where a number goes is as likely a user's text: not judged.
+ * Names where the application puts names (ORDER BY, a select list, an
+ * INSERT's columns, a call's arguments) are no value's place; LIMIT
+ * takes no column; an UPDATE's SET n = _ assigns (n = n changes nothing).
+ *
+ * Which operator decides (session 22, ma_col_decide): the input is read
+ * as a*x + c of the column x where it is one (+ - * / DIV by numbers,
+ * signs, parentheses, CAST, COLLATE, ::, BINARY, coalesce's first
+ * argument), and x OP a*x + c holds
+ *   - for every row after = <=> LIKE GLOB REGEXP IN BETWEEN <= >= when it
+ *     is x itself (id = id); for none after <> != < > (id <> id, id < id:
+ *     no row, nothing leaks, and it passes);
+ *   - for every row but at most one after <> != when it is not x (id <>
+ *     id + 1, id <> -id), for one row at most after = when it is not x
+ *     (id = -id: id 0; id = id + 1: none), which passes;
+ *   - after < <= > >= for every positive value (ids, prices, counts: the
+ *     values such columns hold) when (1 - a)*x - c keeps its sign there:
+ *     id < id + 1, id > -id, id <= 2 * id fire, id < -id passes;
+ *   - in MySQL, which compares a text column with a number as numbers
+ *     (its text is 0), also when c is 0 after = <=> <= >= IN: name =
+ *     -name is 0 = -0 there, every row (the manual's type conversion).
+ * Another expression of the column (abs(id), id % 2, lower(name)) is
+ * judged as the column itself after = <=> <= >= LIKE BETWEEN IN (as in
+ * session 21) and passes after <> != < > NOT LIKE NOT IN.
+ */
+#include "ma_sql_col.h"
+#include "ma_sql_lex.h"
+#include "ma_sql_lit.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* 1 when c may continue a name (letters, digits, '_', '$', bytes of
+ * UTF-8 beyond ASCII) */
+static inline int col_name_byte(char c)
+{
+	const unsigned char u = (unsigned char)c;
+	return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= '0' && u <= '9') || u == '_' ||
+	       u == '$' || u >= 0x80;
+}
+
+/* 1 when the n bytes at w are the word lw (lowercase), without case */
+static int col_word(const char *w, size_t n, const char *lw)
+{
+	return strlen(lw) == n && strncasecmp(w, lw, n) == 0;
+}
+
+static int col_tok_word(const char *sql, const struct ma_sql_tok *t, const char *lw)
+{
+	return t->type == MA_SQL_T_WORD && col_word(sql + t->start, t->end - t->start, lw);
+}
+
+static int col_op_is(const char *sql, const struct ma_sql_tok *t, const char *op)
+{
+	const size_t n = strlen(op);
+
+	return t->type == MA_SQL_T_OP && t->end - t->start == n &&
+	       memcmp(sql + t->start, op, n) == 0;
+}
+
+static const struct ma_sql_tok *col_next_sig(const struct ma_sql_tok *w, int n, int i)
+{
+	for (i++; i < n; i++)
+		if (w[i].type != MA_SQL_T_COMMENT)
+			return &w[i];
+	return NULL;
+}
+
+/* The name that ends at the byte end (whitespace before end passed): a
+ * word, or a quoted name ("x", `x`, [x]) whose inside is [*s, *e): 1, or
+ * 0 when none ends there. */
+static int ma_col_name_before(const char *sql, size_t end, size_t *s, size_t *e)
+{
+	size_t p = end;
+
+	while (p > 0 && (sql[p - 1] == ' ' || sql[p - 1] == '\t' || sql[p - 1] == '\n' ||
+	                 sql[p - 1] == '\r'))
+		p--;
+	if (p == 0)
+		return 0;
+	if (sql[p - 1] == '"' || sql[p - 1] == '`' || sql[p - 1] == ']') {
+		const char q = sql[p - 1] == ']' ? '[' : sql[p - 1];
+		*e = --p;
+		while (p > 0 && sql[p - 1] != q)
+			p--;
+		if (p == 0)
+			return 0;
+		*s = p;
+		return *e > *s;
+	}
+	*e = p;
+	while (p > 0 && col_name_byte(sql[p - 1]))
+		p--;
+	*s = p;
+	return *e > *s;
+}
+
+/* 1 when the name [s, e) (from ma_col_name_before) is an unquoted word
+ * that is the word kw (lowercase). */
+static int ma_col_word_is(const char *sql, size_t s, size_t e, const char *kw)
+{
+	return s > 0 && sql[s - 1] != '"' && sql[s - 1] != '`' && sql[s - 1] != '[' &&
+	       col_word(sql + s, e - s, kw);
+}
+
+static inline int ma_col_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+#define MA_COL_REACH 512 /* bytes a comment or a line is read back at most */
+
+/* Where a line comment starts in the line that ends at p (-- and, in
+ * MySQL, #; outside quotes and block comments, the line read from its
+ * start), or (size_t)-1: none, or a line longer than MA_COL_REACH. */
+static size_t ma_col_line_comment(int dialect, const char *sql, size_t p)
+{
+	size_t s = p, q;
+	char quote = 0;
+
+	while (s > 0 && sql[s - 1] != '\n')
+		if (p - --s > MA_COL_REACH)
+			return (size_t)-1;
+	for (q = s; q < p; q++) {
+		const char c = sql[q];
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+			else if (c == '\\' && MA_SQL_MY(dialect) && dialect != MOAT_SQL_MYSQL_NBE)
+				q++;
+		} else if (c == '\'' || c == '"' || c == '`') {
+			quote = c;
+		} else if (c == '/' && q + 1 < p && sql[q + 1] == '*') {
+			for (q += 2; q + 1 < p && !(sql[q] == '*' && sql[q + 1] == '/'); q++)
+				;
+			q++;
+		} else if ((c == '-' && q + 1 < p && sql[q + 1] == '-' &&
+		            (!MA_SQL_MY(dialect) || q + 2 >= p || ma_col_ws(sql[q + 2]) ||
+		             (unsigned char)sql[q + 2] < 0x20)) ||
+		           (c == '#' && MA_SQL_MY(dialect))) {
+			return q;
+		}
+	}
+	return (size_t)-1;
+}
+
+/* p moved back over whitespace and the comments that end there (a block
+ * comment; a line comment when a line feed was passed). */
+static size_t ma_col_back(int dialect, const char *sql, size_t p)
+{
+	for (int k = 0; k < 16; k++) {
+		int nl = 0;
+		while (p > 0 && ma_col_ws(sql[p - 1])) {
+			nl |= sql[p - 1] == '\n';
+			p--;
+		}
+		if (nl) {
+			const size_t q = ma_col_line_comment(dialect, sql, p);
+			if (q != (size_t)-1) {
+				p = q;
+				continue;
+			}
+		}
+		if (p >= 4 && sql[p - 1] == '/' && sql[p - 2] == '*') {
+			size_t q = p - 2, lim = q > MA_COL_REACH ? q - MA_COL_REACH : 0;
+			while (q >= 2 && q > lim && !(sql[q - 2] == '/' && sql[q - 1] == '*'))
+				q--;
+			if (q < 2 || !(sql[q - 2] == '/' && sql[q - 1] == '*'))
+				return p;
+			p = q - 2;
+			continue;
+		}
+		break;
+	}
+	return p;
+}
+
+/* 1 when [from, to) holds only whitespace and whole comments. */
+static int ma_col_blank(int dialect, const char *sql, size_t from, size_t to)
+{
+	size_t i = from;
+
+	while (i < to) {
+		if (ma_col_ws(sql[i])) {
+			i++;
+		} else if (sql[i] == '/' && i + 1 < to && sql[i + 1] == '*') {
+			for (i += 2; i + 1 < to && !(sql[i] == '*' && sql[i + 1] == '/'); i++)
+				;
+			if (i + 1 >= to)
+				return 0;
+			i += 2;
+		} else if ((sql[i] == '-' && i + 1 < to && sql[i + 1] == '-') ||
+		           (sql[i] == '#' && MA_SQL_MY(dialect))) {
+			while (i < to && sql[i] != '\n')
+				i++;
+			if (i >= to)
+				return 0;
+		} else {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* The statement's operator at a value's place after a column. */
+enum {
+	CP_NONE = 0,
+	CP_EQ,   /* = == */
+	CP_NSEQ, /* <=> */
+	CP_NE,   /* <> != NOT LIKE ... */
+	CP_LT,   /* < (and NOT BETWEEN: x < _ or above its end) */
+	CP_GT,
+	CP_LE,
+	CP_GE,    /* >= (and BETWEEN _ AND its end) */
+	CP_MATCH, /* LIKE ILIKE RLIKE REGEXP GLOB */
+	CP_IN,
+	CP_NIN,
+};
+
+/* The operand compared at a place and how (ma_col_left). */
+struct ma_col {
+	size_t ls, le; /* its bytes: a name, data->>'id', lower(name) ... */
+	size_t cs, ce; /* a column's name (inside its quotes): the operand's
+	                * own when simple, else the first the operand names */
+	int simple;    /* 1: a name, qualified or not ([cs, ce) its last) */
+	int op;        /* CP_* */
+	int list;      /* 1: after IN ( (the input's commas are the list's) */
+};
+
+/* The atom of an operand that ends at p (whitespace and comments passed
+ * before p): its start, its kind (1 a name, its inside [*ns, *ne); 2 a
+ * string or number; 3 a parenthesis or a call), 0 when none. */
+static int ma_col_atom_back(const char *sql, size_t p, size_t *s, size_t *ns, size_t *ne)
+{
+	size_t q;
+	int depth = 0;
+
+	if (p == 0)
+		return 0;
+	if (sql[p - 1] == '\'') { /* a string: '' inside it read as one quote */
+		for (q = p - 1; q > 0; q--)
+			if (sql[q - 1] == '\'') {
+				if (q >= 2 && sql[q - 2] == '\'') {
+					q--;
+					continue;
+				}
+				break;
+			}
+		if (q == 0 || p - q > MA_COL_REACH)
+			return 0;
+		*s = q - 1;
+		return 2;
+	}
+	if (sql[p - 1] >= '0' && sql[p - 1] <= '9') {
+		for (q = p; q > 0 && col_name_byte(sql[q - 1]); q--)
+			;
+		if (sql[q] >= '0' && sql[q] <= '9') { /* (a name may hold digits) */
+			*s = q;
+			return 2;
+		}
+	}
+	if (sql[p - 1] == ')') {
+		for (q = p; q > 0 && p - q <= MA_COL_REACH; q--) {
+			const char c = sql[q - 1];
+			if (c == ')') {
+				depth++;
+			} else if (c == '(' && --depth == 0) {
+				*s = q - 1;
+				return 3;
+			} else if (c == '\'') { /* a string inside: to its quote */
+				for (q--; q > 0 && sql[q - 1] != '\''; q--)
+					;
+				if (q == 0)
+					return 0;
+			}
+		}
+		return 0;
+	}
+	if (!ma_col_name_before(sql, p, ns, ne))
+		return 0;
+	*s = *ns > 0 && (sql[*ns - 1] == '"' || sql[*ns - 1] == '`' || sql[*ns - 1] == '[')
+	         ? *ns - 1
+	         : *ns;
+	return 1;
+}
+
+/* The length of the operator that binds a path or a type to what is
+ * before it and ends at p: ->> -> #>> #> (JSON), :: (a cast), '.'; 0. */
+static size_t ma_col_chain_op(int dialect, const char *sql, size_t p)
+{
+	if (p >= 1 && sql[p - 1] == '.')
+		return 1;
+	if (p >= 2 && sql[p - 1] == ':' && sql[p - 2] == ':' && dialect == MOAT_SQL_POSTGRES)
+		return 2;
+	if (p >= 2 && sql[p - 1] == '>') {
+		const size_t k = p >= 3 && sql[p - 2] == '>' ? 1 : 0;
+		if (p >= 2 + k && (sql[p - 2 - k] == '-' ||
+		                   (sql[p - 2 - k] == '#' && dialect == MOAT_SQL_POSTGRES)))
+			return 2 + k;
+	}
+	return 0;
+}
+
+/* The operand compared at the place before byte a and the operator
+ * (struct ma_col), read back from the statement's bytes (whitespace
+ * and comments between): a comparison, LIKE, ILIKE, RLIKE, REGEXP,
+ * GLOB, BETWEEN, IN (NOT before them), IN (, the statement's own
+ * parentheses around the value (id = (_)). 1, or 0 when no column or
+ * expression of one is compared there (a literal, an arithmetic's last
+ * operand: a + id = _). The caller checks the tokens. */
+static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
+{
+	size_t p = ma_col_back(dialect, sql, a), ws, we, s, ns, ne, q;
+	int in_paren = 0, kw, neg = 0, kind, name = 0;
+
+	memset(c, 0, sizeof *c);
+	if (p == 0)
+		return 0;
+	if (sql[p - 1] == '(') {
+		/* the statement's own parentheses around the value: id = (_),
+		 * id = ( (_) ) read as id = _ */
+		q = p - 1;
+		for (int k = 0; k < 8; k++) {
+			q = ma_col_back(dialect, sql, q);
+			if (q == 0 || sql[q - 1] != '(')
+				break;
+			q--;
+		}
+		if (q > 0 && (sql[q - 1] == '=' || sql[q - 1] == '<' || sql[q - 1] == '>'))
+			p = q;
+	}
+	if (sql[p - 1] == '=' || sql[p - 1] == '<' || sql[p - 1] == '>') {
+		char o[3];
+		size_t n = 0;
+		q = p;
+		while (q > 0 && p - q < 3 &&
+		       (sql[q - 1] == '=' || sql[q - 1] == '<' || sql[q - 1] == '>' ||
+		        sql[q - 1] == '!'))
+			q--;
+		if (q > 0 && (sql[q - 1] == '-' || sql[q - 1] == '#' || sql[q - 1] == ':' ||
+		              sql[q - 1] == '=' || sql[q - 1] == '<' || sql[q - 1] == '>'))
+			return 0; /* (->>, #>, := ...) */
+		for (size_t k = q; k < p; k++)
+			o[n++] = sql[k];
+		if (n == 1)
+			c->op = o[0] == '='   ? CP_EQ
+			        : o[0] == '<' ? CP_LT
+			        : o[0] == '>' ? CP_GT
+			                      : CP_NONE;
+		else if (n == 2 && o[1] == '=')
+			c->op = o[0] == '='   ? CP_EQ
+			        : o[0] == '!' ? CP_NE
+			        : o[0] == '<' ? CP_LE
+			        : o[0] == '>' ? CP_GE
+			                      : CP_NONE;
+		else if (n == 2)
+			c->op = o[0] == '<' && o[1] == '>' ? CP_NE : CP_NONE;
+		else
+			c->op = o[0] == '<' && o[1] == '=' && o[2] == '>' ? CP_NSEQ : CP_NONE;
+		if (c->op == CP_NONE)
+			return 0;
+		p = q;
+	} else {
+		if (sql[p - 1] == '(') {
+			in_paren = 1;
+			p = ma_col_back(dialect, sql, p - 1);
+		}
+		if (!ma_col_name_before(sql, p, &ws, &we))
+			return 0;
+		kw = ws > 0 && (sql[ws - 1] == '"' || sql[ws - 1] == '`' || sql[ws - 1] == '[') ? 0
+		     : col_word(sql + ws, we - ws, "in")                                        ? 1
+		     : col_word(sql + ws, we - ws, "between")                                   ? 2
+		     : col_word(sql + ws, we - ws, "like") ||
+		             col_word(sql + ws, we - ws, "ilike") ||
+		             col_word(sql + ws, we - ws, "rlike") ||
+		             col_word(sql + ws, we - ws, "regexp") ||
+		             col_word(sql + ws, we - ws, "glob")
+		         ? 3
+		         : 0;
+		if (!(kw == 1 || (!in_paren && kw > 1)))
+			return 0;
+		p = ma_col_back(dialect, sql, ws);
+		if (ma_col_name_before(sql, p, &ws, &we) && ma_col_word_is(sql, ws, we, "not")) {
+			neg = 1;
+			p = ws;
+		}
+		c->op = kw == 1   ? (neg ? CP_NIN : CP_IN)
+		        : kw == 2 ? (neg ? CP_LT : CP_GE)
+		        : neg     ? CP_NE
+		                  : CP_MATCH;
+		c->list = in_paren;
+	}
+	/* the operand: atoms joined by '.', ->, ->>, #>, #>>, :: */
+	p = ma_col_back(dialect, sql, p);
+	c->le = p;
+	c->simple = 1;
+	for (int k = 0;; k++) {
+		size_t op;
+		kind = k < 8 ? ma_col_atom_back(sql, p, &s, &ns, &ne) : 0;
+		if (!kind)
+			return 0;
+		if (kind == 1) {
+			if (!name) { /* the last name: the column, when simple */
+				c->cs = ns;
+				c->ce = ne;
+			}
+			name = 1;
+		} else {
+			c->simple = 0;
+		}
+		if (kind == 3) { /* a call's name before its '(' */
+			q = ma_col_back(dialect, sql, s);
+			if (ma_col_name_before(sql, q, &ns, &ne) && ne == q &&
+			    (!ma_sql_keyword(sql + ns, ne - ns) ||
+			     (ns > 0 && (sql[ns - 1] == '"' || sql[ns - 1] == '`')))) {
+				if (!name) {
+					c->cs = ns;
+					c->ce = ne;
+				}
+				s = ns;
+				name = 1;
+			}
+		}
+		q = ma_col_back(dialect, sql, s);
+		op = ma_col_chain_op(dialect, sql, q);
+		if (!op) {
+			if (kind == 2)
+				return 0; /* a literal compared: no column */
+			break;
+		}
+		if (op > 1 || kind != 1)
+			c->simple = 0;
+		p = ma_col_back(dialect, sql, q - op);
+	}
+	c->ls = s;
+	/* a + id = _: id is the last operand of the statement's arithmetic */
+	q = ma_col_back(dialect, sql, s);
+	if (q > 0 && strchr("+-*/%^~&|", sql[q - 1]))
+		return 0;
+	return name || !c->simple;
+}
+
+/* 1 when the name token t (a word, or a quoted name) is the column
+ * [cs, ce) (without case) or, in SQLite, rowid, oid or _rowid_. */
+static int ma_col_is(int dialect, const char *sql, const struct ma_sql_tok *t, size_t cs, size_t ce)
+{
+	size_t s = t->start, e = t->end;
+
+	if (t->type == MA_SQL_T_QIDENT && e - s >= 2) {
+		s++;
+		e--;
+	}
+	return (e - s == ce - cs && strncasecmp(sql + s, sql + cs, e - s) == 0) ||
+	       (dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(sql + s, e - s));
+}
+
+/* 1 when the input's bytes [a, b) hold the column's name [cs, ce)
+ * (without case) or, in SQLite, an 'o' (rowid, oid, _rowid_): what
+ * ma_col_judge needs before it reads the input's tokens (1 KB of
+ * operators holds neither). */
+static int ma_col_named(int dialect, const char *sql, size_t a, size_t b, size_t cs, size_t ce)
+{
+	const size_t n = ce - cs;
+	const char lo = (char)tolower((unsigned char)sql[cs]),
+	           up = (char)toupper((unsigned char)sql[cs]);
+	const char *p = sql + a, *end;
+
+	if (dialect == MOAT_SQL_SQLITE &&
+	    (memchr(sql + a, 'o', b - a) || memchr(sql + a, 'O', b - a)))
+		return 1;
+	if (n == 0 || n > b - a)
+		return 0;
+	end = sql + b - n + 1;
+	while (p < end) {
+		const char *x = memchr(p, lo, (size_t)(end - p));
+		const char *y = lo == up ? NULL : memchr(p, up, (size_t)(end - p));
+		const char *c = !x ? y : !y ? x : x < y ? x : y;
+		if (!c)
+			return 0;
+		if (strncasecmp(c, sql + cs, n) == 0)
+			return 1;
+		p = c + 1;
+	}
+	return 0;
+}
+
+/* The input read as an expression of the column x (ma_col_judge). */
+#define MA_COL_TOKS  12 /* tokens of a compared expression (data->>'id') */
+#define MA_COL_DEPTH 8  /* parentheses, signs and calls inside each other */
+enum { CV_AFF = 0, CV_OPQ, CV_NULL };
+struct ma_col_val {
+	int kind; /* CV_AFF: a*x + c; CV_OPQ: another value; CV_NULL */
+	int x;    /* it names the column */
+	double a, c;
+};
+struct ma_col_rd {
+	int dialect;
+	const char *sql;
+	const struct ma_sql_tok *w;
+	int n, i;
+	size_t b;
+	const struct ma_col *col;
+	const struct ma_sql_tok *ct; /* the compared expression's tokens (not simple) */
+	int cn;
+	int depth, done, bad;
+};
+
+/* The input's next significant token (NULL at its end): its comments
+ * are whitespace, its own comment that the statement's rest is in and a
+ * ';' end it (done), a token that runs past it is bad. */
+static const struct ma_sql_tok *ma_col_cur(struct ma_col_rd *r)
+{
+	while (r->i < r->n && !r->done && !r->bad) {
+		const struct ma_sql_tok *t = &r->w[r->i];
+		if (t->start >= r->b)
+			return NULL;
+		if (t->type == MA_SQL_T_COMMENT) {
+			if (t->end > r->b)
+				r->done = 1;
+			else
+				r->i++;
+			continue;
+		}
+		if (t->type == MA_SQL_T_SEMI) {
+			r->done = 1;
+			return NULL;
+		}
+		if (t->end > r->b) {
+			r->bad = 1;
+			return NULL;
+		}
+		return t;
+	}
+	return NULL;
+}
+
+static void ma_col_adv(struct ma_col_rd *r)
+{
+	r->i++;
+}
+
+static int ma_col_take(struct ma_col_rd *r, int type)
+{
+	const struct ma_sql_tok *t = ma_col_cur(r);
+
+	if (!t || t->type != type)
+		return 0;
+	ma_col_adv(r);
+	return 1;
+}
+
+/* The token after the reader's (NULL: none in the input). */
+static const struct ma_sql_tok *ma_col_peek(const struct ma_col_rd *r)
+{
+	const struct ma_sql_tok *t = col_next_sig(r->w, r->n, r->i);
+
+	return t && t->end <= r->b ? t : NULL;
+}
+
+/* 1 when the tokens t and u read alike: a name and a quoted name by
+ * their inside, without case; other words without case; the rest byte
+ * for byte. */
+static int ma_col_tok_eq(const char *sql, const struct ma_sql_tok *t, const struct ma_sql_tok *u)
+{
+	size_t ts = t->start, te = t->end, us = u->start, ue = u->end;
+	const int tn = t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT,
+	          un = u->type == MA_SQL_T_WORD || u->type == MA_SQL_T_QIDENT;
+
+	if (tn != un || (!tn && t->type != u->type))
+		return 0;
+	if (!tn)
+		return te - ts == ue - us && memcmp(sql + ts, sql + us, te - ts) == 0;
+	if (t->type == MA_SQL_T_QIDENT && te - ts >= 2) {
+		ts++;
+		te--;
+	}
+	if (u->type == MA_SQL_T_QIDENT && ue - us >= 2) {
+		us++;
+		ue--;
+	}
+	return te - ts == ue - us && strncasecmp(sql + ts, sql + us, te - ts) == 0;
+}
+
+/* The compared operand at the reader, after its qualifiers (name .):
+ * 1 and past it, or 0 and the reader unmoved. */
+static int ma_col_match(struct ma_col_rd *r)
+{
+	const int save = r->i, done = r->done, bad = r->bad;
+	const struct ma_sql_tok *t = ma_col_cur(r), *nx;
+
+	while (t && (t->type == MA_SQL_T_WORD || t->type == MA_SQL_T_QIDENT) &&
+	       (nx = ma_col_peek(r)) != NULL && nx->type == MA_SQL_T_DOT) {
+		r->i = (int)(nx - r->w) + 1;
+		t = ma_col_cur(r);
+	}
+	if (!t)
+		goto no;
+	if (r->cn == 0) {
+		nx = ma_col_peek(r);
+		if ((t->type != MA_SQL_T_WORD && t->type != MA_SQL_T_QIDENT) ||
+		    (t->type == MA_SQL_T_WORD &&
+		     ma_sql_keyword(r->sql + t->start, t->end - t->start)) ||
+		    (nx && (nx->type == MA_SQL_T_LPAREN || nx->type == MA_SQL_T_DOT)) ||
+		    !ma_col_is(r->dialect, r->sql, t, r->col->cs, r->col->ce))
+			goto no;
+		ma_col_adv(r);
+		return 1;
+	}
+	for (int k = 0; k < r->cn; k++) {
+		t = ma_col_cur(r);
+		if (!t || !ma_col_tok_eq(r->sql, t, &r->ct[k]))
+			goto no;
+		ma_col_adv(r);
+	}
+	return 1;
+no:
+	r->i = save;
+	r->done = done;
+	r->bad = bad;
+	return 0;
+}
+
+static int ma_col_expr(struct ma_col_rd *r, struct ma_col_val *v);
+
+static void ma_col_opaque(struct ma_col_val *v, const struct ma_col_val *u)
+{
+	const int x = v->x | u->x;
+
+	if (v->kind != CV_NULL)
+		v->kind = u->kind == CV_NULL ? CV_NULL : CV_OPQ;
+	v->x = x;
+}
+
+/* A number as written (digits, a point, an exponent): 1 and *d. */
+static int ma_col_number(const char *s, size_t n, double *d)
+{
+	size_t i = 0;
+	double x = 0, scale = 1;
+	int digits = 0, ex = 0, exneg = 0;
+
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		x = x * 10 + (s[i] - '0');
+	if (i < n && s[i] == '.')
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+			x += (s[i] - '0') * (scale /= 10);
+	if (!digits)
+		return 0;
+	if (i < n && (s[i] | 0x20) == 'e') {
+		if (++i < n && (s[i] == '+' || s[i] == '-'))
+			exneg = s[i++] == '-';
+		if (i >= n)
+			return 0;
+		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			if (ex < 400)
+				ex = ex * 10 + (s[i] - '0');
+	}
+	if (i != n)
+		return 0;
+	for (; ex > 0; ex--)
+		x = exneg ? x / 10 : x * 10;
+	*d = x;
+	return 1;
+}
+
+/* A type's name after AS or :: (words, then (n[, m]) or []). */
+static int ma_col_type(struct ma_col_rd *r)
+{
+	const struct ma_sql_tok *t;
+	int words = 0;
+
+	while ((t = ma_col_cur(r)) != NULL && t->type == MA_SQL_T_WORD && words < 3) {
+		ma_col_adv(r);
+		words++;
+	}
+	if (!words)
+		return 0;
+	if ((t = ma_col_cur(r)) != NULL && t->type == MA_SQL_T_LPAREN) {
+		ma_col_adv(r);
+		while ((t = ma_col_cur(r)) != NULL &&
+		       (t->type == MA_SQL_T_NUMBER || t->type == MA_SQL_T_COMMA))
+			ma_col_adv(r);
+		return ma_col_take(r, MA_SQL_T_RPAREN);
+	}
+	if ((t = ma_col_cur(r)) != NULL && t->type == MA_SQL_T_OTHER && r->sql[t->start] == '[') {
+		ma_col_adv(r);
+		t = ma_col_cur(r);
+		return t && t->type == MA_SQL_T_OTHER && r->sql[t->start] == ']' &&
+		       (ma_col_adv(r), 1);
+	}
+	return 1;
+}
+
+/* What follows an operand and keeps its value: COLLATE name, ::type. */
+static int ma_col_postfix(struct ma_col_rd *r)
+{
+	const struct ma_sql_tok *t;
+
+	while ((t = ma_col_cur(r)) != NULL) {
+		if (col_tok_word(r->sql, t, "collate")) {
+			ma_col_adv(r);
+			t = ma_col_cur(r);
+			if (!t || (t->type != MA_SQL_T_WORD && t->type != MA_SQL_T_QIDENT))
+				return 0;
+			ma_col_adv(r);
+		} else if (r->dialect == MOAT_SQL_POSTGRES && col_op_is(r->sql, t, "::")) {
+			ma_col_adv(r);
+			if (!ma_col_type(r))
+				return 0;
+		} else {
+			break;
+		}
+	}
+	return !r->bad;
+}
+
+/* A call: its name at the reader, '(' next. CAST(e AS type) and
+ * coalesce(e, ...) / ifnull / nvl are e (e naming the column); another
+ * call a value of its arguments. */
+static int ma_col_call(struct ma_col_rd *r, const struct ma_sql_tok *t, struct ma_col_val *v)
+{
+	const size_t n = t->end - t->start;
+	const char *s = r->sql + t->start;
+	const int cast = n == 4 && !strncasecmp(s, "cast", 4),
+	          first = (n == 8 && !strncasecmp(s, "coalesce", 8)) ||
+	                  (n == 6 && !strncasecmp(s, "ifnull", 6)) ||
+	                  (n == 3 && !strncasecmp(s, "nvl", 3));
+	struct ma_col_val u;
+	int k = 0;
+
+	ma_col_adv(r);
+	ma_col_adv(r); /* ( */
+	memset(v, 0, sizeof *v);
+	if (cast) {
+		if (!ma_col_expr(r, v) || !(t = ma_col_cur(r)) || !col_tok_word(r->sql, t, "as"))
+			return 0;
+		ma_col_adv(r);
+		return ma_col_type(r) && ma_col_take(r, MA_SQL_T_RPAREN);
+	}
+	if (ma_col_take(r, MA_SQL_T_RPAREN)) {
+		v->kind = CV_OPQ;
+		return 1;
+	}
+	do {
+		if (!ma_col_expr(r, k ? &u : v))
+			return 0;
+		if (k)
+			v->x |= u.x;
+		k++;
+	} while (ma_col_take(r, MA_SQL_T_COMMA));
+	if (!ma_col_take(r, MA_SQL_T_RPAREN))
+		return 0;
+	if (!(first && v->kind == CV_AFF && v->x))
+		v->kind = CV_OPQ;
+	return 1;
+}
+
+static int ma_col_primary(struct ma_col_rd *r, struct ma_col_val *v)
+{
+	const struct ma_sql_tok *t = ma_col_cur(r), *nx;
+
+	memset(v, 0, sizeof *v);
+	if (!t)
+		return 0;
+	if (ma_col_match(r)) {
+		v->kind = CV_AFF;
+		v->a = 1;
+		v->x = 1;
+		return ma_col_postfix(r);
+	}
+	switch (t->type) {
+	case MA_SQL_T_NUMBER:
+		v->kind =
+		    ma_col_number(r->sql + t->start, t->end - t->start, &v->c) ? CV_AFF : CV_OPQ;
+		ma_col_adv(r);
+		break;
+	case MA_SQL_T_STRING:
+		v->kind = CV_OPQ;
+		ma_col_adv(r);
+		break;
+	case MA_SQL_T_LPAREN:
+		ma_col_adv(r);
+		if (!ma_col_expr(r, v) || !ma_col_take(r, MA_SQL_T_RPAREN))
+			return 0;
+		break;
+	case MA_SQL_T_WORD:
+		nx = ma_col_peek(r);
+		if (col_tok_word(r->sql, t, "null")) {
+			v->kind = CV_NULL;
+			ma_col_adv(r);
+		} else if (col_tok_word(r->sql, t, "true") || col_tok_word(r->sql, t, "false")) {
+			v->c = col_tok_word(r->sql, t, "true");
+			ma_col_adv(r);
+		} else if (nx && nx->type == MA_SQL_T_LPAREN &&
+		           (!ma_sql_keyword(r->sql + t->start, t->end - t->start) ||
+		            col_tok_word(r->sql, t, "left") || col_tok_word(r->sql, t, "right") ||
+		            col_tok_word(r->sql, t, "replace") || col_tok_word(r->sql, t, "if") ||
+		            col_tok_word(r->sql, t, "mod") || col_tok_word(r->sql, t, "insert"))) {
+			if (!ma_col_call(r, t, v))
+				return 0;
+		} else {
+			return 0; /* another name, a keyword */
+		}
+		break;
+	default:
+		return 0;
+	}
+	return ma_col_postfix(r);
+}
+
+static int ma_col_unary(struct ma_col_rd *r, struct ma_col_val *v)
+{
+	const struct ma_sql_tok *t = ma_col_cur(r);
+	int ok, neg = 0, opq = 0;
+
+	if (!t || r->depth >= MA_COL_DEPTH)
+		return 0;
+	if (t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+	    (r->sql[t->start] == '+' || r->sql[t->start] == '-' || r->sql[t->start] == '~')) {
+		neg = r->sql[t->start] == '-';
+		opq = r->sql[t->start] == '~';
+	} else if (!(MA_SQL_MY(r->dialect) && col_tok_word(r->sql, t, "binary"))) {
+		r->depth++;
+		ok = ma_col_primary(r, v);
+		r->depth--;
+		return ok;
+	}
+	ma_col_adv(r);
+	r->depth++;
+	ok = ma_col_unary(r, v);
+	r->depth--;
+	if (ok && neg) {
+		v->a = -v->a;
+		v->c = -v->c;
+	}
+	if (ok && opq && v->kind == CV_AFF)
+		v->kind = CV_OPQ;
+	return ok;
+}
+
+/* '*' '/' '%' and MySQL's DIV and MOD */
+static int ma_col_term(struct ma_col_rd *r, struct ma_col_val *v)
+{
+	const struct ma_sql_tok *t;
+	struct ma_col_val u;
+
+	if (!ma_col_unary(r, v))
+		return 0;
+	while ((t = ma_col_cur(r)) != NULL) {
+		const int my = MA_SQL_MY(r->dialect);
+		int mul = col_op_is(r->sql, t, "*"),
+		    div = col_op_is(r->sql, t, "/") || (my && col_tok_word(r->sql, t, "div"));
+		if (!mul && !div && !col_op_is(r->sql, t, "%") &&
+		    !(my && col_tok_word(r->sql, t, "mod")))
+			break;
+		ma_col_adv(r);
+		if (!ma_col_unary(r, &u))
+			return 0;
+		if (v->kind != CV_AFF || u.kind != CV_AFF || (!div && !mul)) {
+			ma_col_opaque(v, &u);
+		} else if (mul && (!v->x || !u.x)) {
+			const struct ma_col_val *k = v->x ? &u : v, *e = v->x ? v : &u;
+			const double f = k->c;
+			v->a = e->a * f;
+			v->c = e->c * f;
+			v->x = e->x;
+		} else if (div && !u.x) {
+			if (u.c == 0) {
+				v->kind = CV_NULL; /* (NULL in SQLite and MySQL; an error in
+				                      PostgreSQL) */
+			} else {
+				v->a /= u.c;
+				v->c /= u.c;
+			}
+		} else {
+			ma_col_opaque(v, &u);
+		}
+	}
+	return !r->bad;
+}
+
+/* '+' '-', and the other operators (|| but in MySQL, & | ^ << >>) */
+static int ma_col_expr(struct ma_col_rd *r, struct ma_col_val *v)
+{
+	const struct ma_sql_tok *t;
+	struct ma_col_val u;
+
+	if (!ma_col_term(r, v))
+		return 0;
+	while ((t = ma_col_cur(r)) != NULL && t->type == MA_SQL_T_OP) {
+		const char c0 = r->sql[t->start];
+		const size_t ol = t->end - t->start;
+		const int add = ol == 1 && (c0 == '+' || c0 == '-');
+		if (!add && !(ol == 1 && (c0 == '&' || c0 == '|' || c0 == '^')) &&
+		    !(ol == 2 &&
+		      ((c0 == '<' && r->sql[t->start + 1] == '<') ||
+		       (c0 == '>' && r->sql[t->start + 1] == '>') ||
+		       (c0 == '|' && r->sql[t->start + 1] == '|' && !MA_SQL_MY(r->dialect)))))
+			break;
+		ma_col_adv(r);
+		if (!ma_col_term(r, &u))
+			return 0;
+		if (add && v->kind == CV_AFF && u.kind == CV_AFF) {
+			const double s = c0 == '-' ? -1 : 1;
+			v->a += s * u.a;
+			v->c += s * u.c;
+			v->x |= u.x;
+		} else {
+			ma_col_opaque(v, &u);
+		}
+	}
+	return !r->bad;
+}
+
+/* 1 when x op v holds for (nearly) every row (the comment above). */
+static int ma_col_decide(int dialect, int op, const struct ma_col_val *v)
+{
+	int id, my0;
+	double s;
+
+	if (!v->x || v->kind == CV_NULL)
+		return 0;
+	if (v->kind == CV_OPQ)
+		return op == CP_EQ || op == CP_NSEQ || op == CP_LE || op == CP_GE ||
+		       op == CP_MATCH || op == CP_IN;
+	id = v->a == 1 && v->c == 0;
+	s = 1 - v->a;
+	my0 = MA_SQL_MY(dialect) && v->c == 0;
+	switch (op) {
+	case CP_EQ:
+	case CP_NSEQ:
+	case CP_IN:
+		return id || my0;
+	case CP_MATCH:
+		return id;
+	case CP_NE:
+	case CP_NIN:
+		return !id;
+	case CP_LT:
+		return s <= 0 && v->c >= 0 && !id;
+	case CP_LE:
+		return (s <= 0 && v->c >= 0) || my0;
+	case CP_GT:
+		return s >= 0 && v->c <= 0 && !id;
+	case CP_GE:
+		return (s >= 0 && v->c <= 0) || my0;
+	default:
+		return 0;
+	}
+}
+
+int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const struct ma_sql_tok *w,
+                     int n, int i, size_t prev_end)
+{
+	struct ma_col col;
+	struct ma_sql_tok ct[MA_COL_TOKS];
+	struct ma_col_rd r;
+	struct ma_col_val v;
+	int list, fire = 0, keep = 0, any = 0;
+
+	if (w[i].start < a || prev_end > a || !ma_col_left(dialect, sql, a, &col) ||
+	    !ma_col_named(dialect, sql, a, b, col.cs, col.ce) ||
+	    (prev_end < a && !ma_col_blank(dialect, sql, prev_end, a)))
+		return 0;
+	memset(&r, 0, sizeof r);
+	if (!col.simple) {
+		/* the compared expression's tokens, after its qualifiers; the
+		 * first name it holds is what the input must name */
+		struct ma_sql_lexer lx;
+		ma_sql_lex_init(&lx, dialect, sql, col.le);
+		lx.pos = col.ls;
+		while (r.cn < MA_COL_TOKS && ma_sql_lex_next(&lx, &ct[r.cn]))
+			if (ct[r.cn].type != MA_SQL_T_COMMENT)
+				r.cn++;
+		if (lx.pos < col.le || r.cn == 0 || ct[r.cn - 1].end != col.le)
+			return 0;
+		while (r.cn > 2 && (ct[0].type == MA_SQL_T_WORD || ct[0].type == MA_SQL_T_QIDENT) &&
+		       ct[1].type == MA_SQL_T_DOT) {
+			memmove(ct, ct + 2, (size_t)(r.cn - 2) * sizeof ct[0]);
+			r.cn -= 2;
+		}
+	}
+	r.dialect = dialect;
+	r.sql = sql;
+	r.w = w;
+	r.n = n;
+	r.i = i;
+	r.b = b;
+	r.col = &col;
+	r.ct = ct;
+	list = col.op == CP_IN || col.op == CP_NIN;
+	if (list && !col.list && !ma_col_take(&r, MA_SQL_T_LPAREN))
+		list = 0; /* (IN id: a syntax error) */
+	if (!list) {
+		if (col.op == CP_IN || col.op == CP_NIN || !ma_col_expr(&r, &v))
+			return 0;
+		fire = ma_col_decide(dialect, col.op, &v);
+	} else {
+		do {
+			if (!ma_col_expr(&r, &v))
+				return 0;
+			if (v.x) {
+				any = 1;
+				if (col.op == CP_IN)
+					fire |= ma_col_decide(dialect, CP_IN, &v);
+				else
+					keep |=
+					    !ma_col_decide(dialect, CP_NIN, &v) || v.kind == CV_OPQ;
+			}
+		} while (ma_col_take(&r, MA_SQL_T_COMMA));
+		if (col.op == CP_NIN)
+			fire = any && !keep;
+		if (!col.list && !ma_col_take(&r, MA_SQL_T_RPAREN))
+			return 0;
+	}
+	return fire && ma_col_cur(&r) == NULL && !r.bad;
+}
+
+int ma_sql_col_plain(int dialect, const char *sql, size_t len, size_t a, size_t b)
+{
+	struct ma_col col;
+
+	if ((a > 0 && col_name_byte(sql[a - 1])) || (b < len && col_name_byte(sql[b])))
+		return 0;
+	if (dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(sql + a, b - a))
+		return 1;
+	return ma_col_left(dialect, sql, a, &col) && col.simple && col.ce - col.cs == b - a &&
+	       strncasecmp(sql + col.cs, sql + a, b - a) == 0;
+}
