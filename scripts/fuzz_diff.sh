@@ -9,9 +9,10 @@
 # main), not main itself: a branch whose ma_int.h is main's old one can
 # then be compared without a rebase. SECONDS defaults to 120.
 #
-#   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c and
-#          ma_sql_lex.c (and ma_request.c, as every check below); seeds:
-#          fuzz_sql's
+#   sql    sql_injection (tests/fuzz/diff_sql.c): BASE's ma_sql.c,
+#          ma_sql_lex.c, ma_sql_lit.c (since session 20; listed since
+#          session 22) and ma_sql_col.c (since session 22) (and
+#          ma_request.c, as every check below); seeds: fuzz_sql's
 #   shell  command_injection, sh -c lines and argv (tests/fuzz/diff_shell.c):
 #          BASE's ma_shell.c, ma_shell_names.c, ma_shell_argv.c,
 #          ma_shell_opts.c, ma_shell_script.c, ma_shell_sqlcli.c and
@@ -56,7 +57,7 @@ check=${1:?usage: sh scripts/fuzz_diff.sh sql|shell|prompt|path|url [BASE] [SECO
 base=${2:-$(git merge-base HEAD main 2>/dev/null || echo main)}
 secs=${3:-120}
 case "$check" in
-sql) files="ma_sql ma_sql_lex" ;;
+sql) files="ma_sql ma_sql_lex ma_sql_lit ma_sql_col" ;;
 shell) files="ma_shell ma_shell_names ma_shell_argv ma_shell_opts ma_shell_script ma_shell_sqlcli ma_shell_mount" ;;
 prompt) files="" ;; # BASE's ma_prompt*.c, listed once BASE is unpacked
 path) files="ma_path" ;;
