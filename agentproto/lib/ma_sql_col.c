@@ -463,7 +463,7 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 	c->ls = s;
 	/* a + id = _: id is the last operand of the statement's arithmetic */
 	q = ma_col_back(dialect, sql, s);
-	if (q > 0 && strchr("+-*/%^~&|", sql[q - 1]))
+	if (q > 0 && memchr("+-*/%^~&|", sql[q - 1], 9)) /* (not strchr: a NUL) */
 		return 0;
 	return name || !c->simple;
 }

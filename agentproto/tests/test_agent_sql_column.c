@@ -343,6 +343,15 @@ static void an_expression_the_statement_compares_is_a_column_there_too(void **st
 	     MOAT_ALLOW);
 	says(PG, "SELECT * FROM t WHERE (data->>'id')::int < ", "(data->>'id')::int + 1", "",
 	     MOAT_BLOCK);
+	/* a NUL byte before the column is no operator of an arithmetic the
+	 * column ends (found by scripts/fuzz_diff.sh: strchr matched it) */
+	{
+		static const char sql[] = "SELECT * FROM t WHERE\0 id <> id + 1";
+		const size_t len = sizeof sql - 1;
+		struct ma_sql_hit hit;
+		ma_sql_analyse(SQLITE, sql, len, len - 6, len, &hit);
+		assert_true(hit.fired);
+	}
 }
 
 int main(void)
