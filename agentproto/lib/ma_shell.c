@@ -4379,14 +4379,14 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
 }
 
 /* 1 when the quoted word after the words ws/we (nearest first) is part
- * of ssh's remote command (2: its first word): ssh names the command, then its options
+ * of ssh's remote command: ssh names the command, then its options
  * (those of "BbcDEeFIiJLlmOoPpQRSWw" with a value, attached or in the
  * next word; options are read again after the host, up to "--" or the
  * command's first word) and the host come before it. ssh joins the
  * command's words and the remote user's shell runs them (sh -c). */
 static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n, int at_start)
 {
-	int j = n - 1, host = 0, opts = 1, words = 0;
+	int j = n - 1, host = 0, opts = 1;
 
 	while (j > 0 && !(we[j] - ws[j] >= 3 && !memcmp(s + we[j] - 3, "ssh", 3) &&
 	                  (we[j] - ws[j] == 3 || s[we[j] - 4] == '/')))
@@ -4408,13 +4408,11 @@ static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n
 				}
 			continue;
 		}
-		if (host) {
+		if (host)
 			opts = 0; /* the command's first word */
-			words++;
-		}
 		host = 1;
 	}
-	return host ? 1 + !words : 0;
+	return host;
 }
 
 /* One word further back from *k in ma_sh_reparses' walk (stop: 1 a
@@ -4462,7 +4460,7 @@ static inline int ma_sh_rp_back(const char *s, const unsigned char *stop, size_t
  *   su's, runuser's and script's -c and the callbacks' -C: a shell reads
  *   -c'...' as a cluster of options, flock takes -c only as a word;
  * - a word of ssh's remote command (ma_sh_rp_ssh), ssh its command's
- *   name: 2 when it is the command's first word.
+ *   name.
  * Options that take a value (-o errexit, -n 5, -u www, --rcfile FILE,
  * -n1 ...) are skipped with it. */
 static int ma_sh_reparses(const char *s, size_t w0, int attached)
@@ -4519,8 +4517,8 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 			if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1) &&
 			    ma_sh_rp_names(s, ws, we, n, i, 1))
 				return 1;
-		if ((i = ma_sh_rp_ssh(s, ws, we, n, 1)) != 0)
-			return i;
+		if (ma_sh_rp_ssh(s, ws, we, n, 1))
+			return 1;
 	}
 	n = far; /* the options' reading below: the words it always read */
 	/* a here-string a shell reads as its script: bash <<< '...', sh -s
@@ -4893,30 +4891,14 @@ static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit)
 
 /* 1 when element k (a quoted word at byte qs) is an argument of echo or
  * printf, whose command writes into a pipe to a shell
- * (ma_sh_piped_to_shell): what they print is that shell's script; 2 when
- * it is all they print (only options or a format with %s before it,
- * nothing but redirections after it). */
+ * (ma_sh_piped_to_shell): what they print is that shell's script. */
 static int ma_sh_echo_piped(const char *s, const struct ma_sh_lex *lx, int k, size_t qs)
 {
 	size_t p, q;
 
 	/* the pipe first: the elements after the word, in the window */
-	if (!ma_sh_piped_to_shell(s, lx, k) || !ma_sh_text_name(s, qs, &p, &q) ||
-	    (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf")))
-		return 0;
-	if (k + 1 < lx->nel && lx->el[k + 1].kind == MA_SH_WORD)
-		return 1;
-	for (size_t x = q; x < qs; x++) {
-		size_t y = x;
-		if (s[x] == ' ' || s[x] == '\t')
-			continue;
-		while (y < qs && s[y] != ' ' && s[y] != '\t')
-			y++;
-		if (s[x] != '-' && !memmem(s + x, y - x, "%s", 2))
-			return 1;
-		x = y;
-	}
-	return 2;
+	return ma_sh_piped_to_shell(s, lx, k) && ma_sh_text_name(s, qs, &p, &q) &&
+	       (ma_sh_is(s, p, q, "echo") || ma_sh_is(s, p, q, "printf"));
 }
 
 /* 1 when a command of the pipeline whose words start at byte k of s (up
@@ -5119,7 +5101,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	const char *s = c->cmd;
 	const struct ma_sh_el *w, *m;
 	size_t qs, open, nq = 0;
-	int how, ok, whole;
+	int how, ok;
 
 	if (c->ninner == MA_SH_INNER_NOTE || !lx->valid)
 		return; /* a line that cannot parse runs none */
@@ -5138,9 +5120,12 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		return;
 	w = &lx->el[e0];
 	if (w->kind == MA_SH_HEREDOC) {
-		/* a here-document's body a shell reads as its script */
-		if (w->start <= a && w->end >= b && !(a == w->start && b + 1 >= w->end) &&
-		    ma_sh_inner_bytes(s, a, b, w->start, w->end) &&
+		/* a here-document's body a shell reads as its script; an
+		 * input that is all of it but its last line break is the whole
+		 * script, read as sh -c 'INPUT' is (ma_sh_inner_bytes) */
+		if (w->start <= a && w->end >= b &&
+		    ma_sh_inner_bytes(s, a, b, w->start,
+		                      w->end - (w->end > w->start && s[w->end - 1] == '\n')) &&
 		    ma_sh_here_to_shell(s, w->start))
 			ma_sh_add_inner(c, w->start, w->end);
 		return;
@@ -5153,18 +5138,13 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	if (memchr(s + qs + 1, s[qs], w->end - 2 - qs) ||
 	    (s[qs] == '"' && memchr(s + qs + 1, '\\', w->end - 2 - qs)))
 		return; /* one quoted string, read as written */
-	/* the words before it first: the bytes' loop runs over the input;
-	 * ssh's remote command and a script piped into a shell that the
-	 * input is whole are the user's command by design (ssh host
-	 * 'cd /srv && make'), not read again */
-	whole = a <= qs + 1 && b >= w->end - 1;
-	if (how == 0) {
-		ok = ma_sh_reparses(s, qs, 0);
-		if (!ok)
-			ok = ma_sh_echo_piped(s, lx, e0, qs);
-		if (ok == 2)
-			ok = !whole;
-	} else if (how == 2)
+	/* the words before it first: the bytes' loop runs over the input.
+	 * An input that is the whole line (ssh host 'INPUT', echo 'INPUT' |
+	 * sh) is read as sh -c 'INPUT' is (ma_sh_inner_bytes: only for an
+	 * operator or a substitution; session 22, the lead's decision) */
+	if (how == 0)
+		ok = ma_sh_reparses(s, qs, 0) || ma_sh_echo_piped(s, lx, e0, qs);
+	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1);
 	else if (how == 3)
 		ok = ma_sh_var_runs(s, lx, e0, w->start, nq);

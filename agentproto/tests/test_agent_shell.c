@@ -3801,13 +3801,22 @@ static void a_line_piped_into_a_shell_is_read_again(void **state)
 	    {"cat <<'EOF' | bash -s\necho ", "x; id", "\nEOF\n"},
 	    {"sh <<'EOF'\necho ", "x; id", "\nEOF\n"},
 	    {"bash -s <<-EOF\n\techo ", "x; id", "\n\tEOF\n"},
-	};
-	static const char *const passes[][3] = {
-	    {"echo '", "x; id", "' | grep x"},
-	    /* the whole script from the input: the user's by design */
+	    /* the whole script from the input: judged as sh -c '...' is
+	     * (session 22, the lead's decision) */
 	    {"echo '", "x; id", "' | sh"},
 	    {"printf '%s\\n' '", "x; id", "' | bash -s"},
 	    {"cat <<EOF | sh\n", "x; id", "\nEOF\n"},
+	    {"sh <<'EOF'\n", "x; id", "\nEOF\n"},
+	    {"bash -s <<-EOF\n", "ls && id", "\nEOF\n"},
+	    {"echo \"", "ls | id", "\" | sudo -u www bash -s"},
+	};
+	static const char *const passes[][3] = {
+	    {"echo '", "x; id", "' | grep x"},
+	    /* the whole script, one command: as sh -c 'ls' passes */
+	    {"echo '", "ls", "' | sh"},
+	    {"printf '%s\\n' '", "cat /etc/motd", "' | bash -s"},
+	    {"cat <<EOF | sh\n", "uptime", "\nEOF\n"},
+	    {"sh <<'EOF'\n", "echo 'hi there'", "\nEOF\n"},
 	    {"echo '", "x; id", "' | sh ./filter.sh"},
 	    {"echo '", "x; id", "' | sh -c 'cat'"},
 	    {"echo '", "x; id", "'; sh"},
@@ -3885,12 +3894,17 @@ static void ssh_eval_and_variables_hand_lines_to_a_shell(void **state)
 	    {"cmd=\"", "x; id", "\"; sh -c \"$cmd\""},
 	    {"c='", "x; id", "'; bash -c \"${c}\""},
 	    {"c='", "x; id", "'; echo \"$c\" | bash"},
+	    /* the whole remote command from the input: judged as sh -c
+	     * '...' is (session 22, the lead's decision) */
+	    {"ssh host '", "x; id", "'"},
+	    {"ssh user@host '", "cd /srv && git pull", "'"},
+	    {"ssh -p 22 host -- '", "ls $(id)", "'"},
 	};
 	static const char *const passes[][3] = {
 	    {"ssh '", "x; id", "'"},
-	    /* the whole remote command from the input: the user's by design */
-	    {"ssh user@host '", "cd /srv && git pull", "'"},
-	    {"ssh host '", "x; id", "'"},
+	    /* the whole remote command, one command: as sh -c 'uptime' */
+	    {"ssh user@host '", "uptime", "'"},
+	    {"ssh host '", "df -h /srv", "'"},
 	    {"ssh -p '", "x; id", "' host"},
 	    {"echo ssh host '", "x; id", "'"},
 	    {"ssh host 'echo ", "red shoes", "'"},
