@@ -2737,7 +2737,8 @@ static int ma_sh_has_word_ci(const char *s, size_t p, size_t q, const char *w)
  * program (ma_sh_value_kinds: tar --to-command, --use-compress-program,
  * -I; rsync -e; git --upload-pack; scp -S; python -c ...) or ssh's, scp's
  * and sftp's -o with ProxyCommand or LocalCommand (attached or in the
- * next word). */
+ * next word), and wget's -e use_askpass=PROG (not another wgetrc
+ * command: -e robots=off). */
 static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 {
 	static const char *const finds[] = {"-exec", "-execdir", "-ok", "-okdir"};
@@ -2781,6 +2782,19 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
 	if (kind == MA_SH_VAL_CMD || kind == MA_SH_VAL_CODE)
 		return 1;
+	if (kind == MA_SH_VAL_WGETRC) {
+		/* wget -e CMD: a wgetrc command; only use_askpass runs one */
+		size_t at = val ? lx->el[i].start + val : 0, end = lx->el[i].end;
+		int runs = 0;
+		if (!val) {
+			if (i + 1 >= lx->nel || lx->el[i + 1].kind != MA_SH_WORD)
+				return 0;
+			at = lx->el[i + 1].start;
+			end = lx->el[i + 1].end;
+		}
+		(void)ma_sh_wgetrc_key(s + at, end - at, &runs);
+		return runs;
+	}
 	if (kind != MA_SH_VAL_SSHOPT)
 		return 0;
 	if (val)
@@ -4774,6 +4788,26 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 	return ended && shell && (cflag ? xargs : 1);
 }
 
+/* 1 when the command of the words ws/we (n of them, in order) prints a
+ * count or a hash of what it reads, none of its text: wc (any options:
+ * numbers), md5sum, sha1sum ... b2sum, cksum, sum (session 22: echo '...'
+ * | wc -l | sh runs "1"). A filter that passes the text on, changed or
+ * cut (sort, head -c, tr, sed, rev, base64 -d), is none of them. */
+static int ma_sh_count_stage(const char *s, const size_t *ws, const size_t *we, int n)
+{
+	static const struct ma_sh_lit counts[] = {
+	    MA_SH_LIT("wc"),        MA_SH_LIT("md5sum"),    MA_SH_LIT("sha1sum"),
+	    MA_SH_LIT("sha224sum"), MA_SH_LIT("sha256sum"), MA_SH_LIT("sha384sum"),
+	    MA_SH_LIT("sha512sum"), MA_SH_LIT("b2sum"),     MA_SH_LIT("cksum"),
+	    MA_SH_LIT("sum")};
+
+	for (int i = 0; i < n; i++)
+		if (!ma_sh_assign_word(s, ws[i], we[i]))
+			return ma_sh_base_in(s, ws[i], we[i], counts,
+			                     sizeof counts / sizeof counts[0]);
+	return 0;
+}
+
 /* 1 when element k of lx is a pipe: "|" or bash's "|&" (standard error
  * too). */
 static int ma_sh_is_pipe(const char *s, const struct ma_sh_lex *lx, int k)
@@ -4830,8 +4864,10 @@ static int ma_sh_piped_to_shell(const char *s, const struct ma_sh_lex *lx, int k
 		}
 		if (ma_sh_stdin_shell(s, ws, we, n, k < lx->nel || (k >= lx->nel && lx->complete)))
 			return 1;
-		/* a filter: on to the next command of the pipeline */
-		if (n == 0 || k >= lx->nel || !ma_sh_is_pipe(s, lx, k) || ++stages == 8)
+		/* a filter: on to the next command of the pipeline, unless it
+		 * prints a count or a hash */
+		if (n == 0 || k >= lx->nel || !ma_sh_is_pipe(s, lx, k) || ++stages == 8 ||
+		    ma_sh_count_stage(s, ws, we, n))
 			return 0;
 	}
 }
@@ -4932,7 +4968,8 @@ static int ma_sh_here_stages(const char *s, size_t k, size_t at)
 		}
 		if (ma_sh_stdin_shell(s, ws, we, n, n < MA_SH_IN_WORDS))
 			return 1;
-		if (n == 0 || k + 1 >= at || s[k] != '|' || s[k + 1] == '|')
+		if (n == 0 || k + 1 >= at || s[k] != '|' || s[k + 1] == '|' ||
+		    ma_sh_count_stage(s, ws, we, n))
 			return 0;
 		k += 1 + (s[k + 1] == '&');
 	}

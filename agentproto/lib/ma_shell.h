@@ -383,8 +383,15 @@ enum {
 	MA_SH_VAL_EX,
 	MA_SH_VAL_SSHOPT,
 	MA_SH_VAL_GITCONF,
-	MA_SH_VAL_SQL
+	MA_SH_VAL_SQL,
+	MA_SH_VAL_WGETRC
 };
+
+/* The end of the wgetrc command's name at the start of s (n bytes; a
+ * quote and blanks before it skipped): wget -e's value. *runs is 1 when
+ * it is use_askpass, the one command that runs a program (wget compares
+ * names without case, '-' and '_': UseAskPass, use-askpass). */
+size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs);
 
 /* The kind (and *lang) of the value of option name (nlen bytes) of
  * program po, or 0. */

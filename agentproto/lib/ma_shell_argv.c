@@ -837,6 +837,17 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		ma_sh_ssh_keyword(val, &j);
 	else if (kind == MA_SH_VAL_GITCONF)
 		ma_sh_git_key(val, &j);
+	else if (kind == MA_SH_VAL_WGETRC) {
+		/* wget -e: a wgetrc command; use_askpass names a program it
+		 * spawns (no shell), every other one is a setting */
+		size_t e = ma_sh_wgetrc_key(val, n, &j.kw_danger);
+		j.kw_end = e;
+		e += strspn(val + e, " \t");
+		if (val[e] == '=')
+			e++;
+		j.rest_at = e + strspn(val + e, " \t");
+		j.rest_kind = j.kw_danger ? MA_SH_VAL_FILE : 0;
+	}
 	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_kind == MA_SH_VAL_CMD)
 		cmdline = 1;
 	if (kind == MA_SH_VAL_SQL) { /* psql's \! LINE, sqlite3's .shell LINE */
@@ -865,7 +876,9 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 				const char *ru = rule;
 				if (kind == MA_SH_VAL_SQL)
 					ru = hit == 2 ? "cmd.sql" : "cmd.program";
-				if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF)
+				if (kind == MA_SH_VAL_WGETRC)
+					ru = "cmd.option";
+				else if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF)
 					ru = j.rest_kind == MA_SH_VAL_FILE &&
 					             (size_t)(p - 1 - val) >= j.kw_end
 					         ? "cmd.option_file"

@@ -398,6 +398,8 @@ const struct ma_sh_prog_opts *ma_sh_wrap_find(const char *b)
  * -r/-B/-R/-E: MA_SH_VAL_CODE), an Ex command line (vim -c, --cmd:
  * MA_SH_VAL_EX), an ssh_config line (ssh/scp/sftp -o: MA_SH_VAL_SSHOPT)
  * or git's name=value (git -c before the subcommand: MA_SH_VAL_GITCONF),
+ * a wgetrc command (wget -e, --execute: MA_SH_VAL_WGETRC, a setting that
+ * runs nothing but use_askpass's program; session 22: robots=off fired),
  * or a database client's statement (psql -c, mysql -e, sqlite3 -cmd and
  * sqlite3's operands after the database: MA_SH_VAL_SQL, lang the client,
  * ma_shell_sqlcli.c).
@@ -429,7 +431,8 @@ static const struct ma_sh_value_kind {
     {"nc", MA_SH_VAL_CMD, 0, "ce", ""},
     {"ncat", MA_SH_VAL_CMD, 0, "ce", "--sh-exec --exec --lua-exec"},
     {"curl", MA_SH_VAL_FILE, 0, "K", "--config"},
-    {"wget", MA_SH_VAL_CMD, 0, "e", "--execute --use-askpass"},
+    {"wget", MA_SH_VAL_WGETRC, 0, "e", "--execute"},
+    {"wget", MA_SH_VAL_CMD, 0, "", "--use-askpass"},
     {"zip", MA_SH_VAL_CMD, 0, "", "--unzip-command"},
     {"sort", MA_SH_VAL_CMD, 0, "", "--compress-program"},
     {"wget", MA_SH_VAL_FILE, 0, "", "--config"},
@@ -459,6 +462,29 @@ static const struct ma_sh_value_kind {
     {"mysql", MA_SH_VAL_SQL, MA_SH_SQL_MYSQL, "e", "--execute"},
     {"sqlite3", MA_SH_VAL_SQL, MA_SH_SQL_SQLITE, "", "-cmd"},
 };
+
+size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
+{
+	static const char want[] = "useaskpass";
+	size_t k = 0, m = 0;
+	int ok = 1;
+
+	while (k < n && (s[k] == '\'' || s[k] == '"' || s[k] == ' ' || s[k] == '\t'))
+		k++;
+	for (; k < n && s[k] != '=' && s[k] != ' ' && s[k] != '\t' && s[k] != '\'' && s[k] != '"';
+	     k++) {
+		char c = s[k];
+		if (c == '-' || c == '_')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (m >= sizeof want - 1 || c != want[m])
+			ok = 0;
+		m++;
+	}
+	*runs = ok && m == sizeof want - 1;
+	return k;
+}
 
 /* 1 when program po's options end at its first operand (its script or
  * program text): python, perl, ruby, node, php and the awks. */

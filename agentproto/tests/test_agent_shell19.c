@@ -1,0 +1,242 @@
+/* shell19 (session 22): review13's findings on command lines a shell
+ * reads again that session 21 did not follow, and two false positives.
+ * Each line of the blocks ran `touch` in place of id in bash 5.2.15 (and
+ * dash 0.5.12 and busybox 1.35 sh, but for bash's own <<<, <( ) and
+ * read <<<; ssh, sshpass and autossh as stand-ins that do what their
+ * manuals say: no network) and was allowed on main e980286; each benign
+ * twin ran nothing the input brought. The input is the request's one
+ * input. */
+#include "agent_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const struct moat_policy *pol;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	pol = moat_policy_parse("{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}",
+	                        1, NULL, 0);
+	return pol ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	moat_policy_release(pol);
+	return 0;
+}
+
+static int verdict(const char *head, const char *input, const char *tail)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
+	struct moat_request *r = NULL;
+	char cmd[4096];
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	snprintf(cmd, sizeof cmd, "%s%s%s", head, input, tail);
+	v = moat_check_shell(r, cmd, (size_t)-1);
+	moat_request_end(r);
+	return v;
+}
+
+/* Every line of blocks blocks, every line of passes is allowed. */
+static void judge(const char *const blocks[][3], size_t nb, const char *const passes[][3],
+                  size_t np)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < nb; i++)
+		if (verdict(blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK) {
+			print_message("allowed: %s%s%s\n", blocks[i][0], blocks[i][1], blocks[i][2]);
+			bad++;
+		}
+	for (size_t i = 0; i < np; i++)
+		if (verdict(passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW) {
+			print_message("blocked: %s%s%s\n", passes[i][0], passes[i][1], passes[i][2]);
+			bad++;
+		}
+	if (bad)
+		fail_msg("%d of %zu lines judged wrong", bad, nb + np);
+}
+
+/* A command line a shell reads again written as a word of several parts
+ * (quoted strings and unquoted bytes side by side): its value, the parts
+ * joined, is the line (bash <<< 'ls '"x; id" runs ls x; id). */
+static void a_line_of_several_quoted_parts_is_read_joined(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"bash <<< 'ls '\"", "x; id", "\""},
+	    {"sh -c 'ls '\"", "x; id", "\""},
+	    {"eval \"ls \"'", "x; id", "'"},
+	    {"ssh host 'ls '\"", "x; id", "\""},
+	    {"sh -c ls\\ \"", "x; id", "\""},
+	    {"echo 'ls '\"", "x; id", "\" | sh"},
+	    {"bash -c 'cd /srv && '\"grep ", "x; id", "\"' f'"},
+	};
+	static const char *const passes[][3] = {
+	    {"sh -c 'echo \"'\"", "x; id", "\"'\"'"},
+	    {"grep 'a '\"", "x; id", "\" f"},
+	    {"bash <<< 'ls '\"", "red shoes", "\""},
+	    {"eval \"ls \"'", "notes.txt", "'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* What a process substitution or a command substitution prints where a
+ * shell reads it as its script: bash <(...), source <(...), . <(...),
+ * sh -c "$(...)", eval "$(...)", bash <<< "$(...)": an echo, printf or
+ * cat <<EOF there prints the script. */
+static void a_substitution_whose_output_a_shell_runs_is_a_script(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"bash <(echo 'ls ", "x; id", "')"},
+	    {"source <(echo 'ls ", "x; id", "')"},
+	    {". <(printf '%s\\n' '", "x; id", "')"},
+	    {"sh -c \"$(echo 'ls ", "x; id", "')\""},
+	    {"eval \"$(echo 'ls ", "x; id", "')\""},
+	    {"bash <<< \"$(echo 'ls ", "x; id", "')\""},
+	    {"bash <(cat <<EOF\nls ", "x; id", "\nEOF\n)"},
+	};
+	static const char *const passes[][3] = {
+	    {"cat <(echo 'ls ", "x; id", "')"},
+	    {"diff <(echo 'ls ", "x; id", "') f"},
+	    {"echo \"$(echo 'ls ", "x; id", "')\""},
+	    {"bash ./run.sh <(echo 'ls ", "x; id", "')"},
+	    {"bash <(echo 'ls ", "red shoes", "')"},
+	    {"sh -c \"$(echo 'ls ", "notes.txt", "')\""},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* ssh behind sshpass, autossh or a wrapper's option value, ssh reading
+ * the remote shell's script from its standard input (no remote command,
+ * or a shell there), a here-document into ssh, and ssh's remote command
+ * joined from its words (ssh host bash -c "'...'" runs bash -c '...'). */
+static void ssh_in_other_forms_hands_a_line_to_a_shell(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"sshpass -p secret ssh host 'ls ", "x; id", "'"},
+	    {"autossh -M 0 host 'ls ", "x; id", "'"},
+	    {"env -u HOME ssh host 'ls ", "x; id", "'"},
+	    {"echo 'ls ", "x; id", "' | ssh host"},
+	    {"echo '", "x; id", "' | sshpass -p pw ssh -T deploy@web01"},
+	    {"echo 'ls ", "x; id", "' | ssh host bash -s"},
+	    {"ssh host <<EOF\nls ", "x; id", "\nEOF\n"},
+	    {"ssh host bash -c \"'", "x; id", "'\""},
+	};
+	static const char *const passes[][3] = {
+	    {"echo 'ls ", "x; id", "' | ssh host uptime"},
+	    {"echo 'ls ", "x; id", "' | ssh -n host"},
+	    {"sshpass -p '", "x; id", "' ssh host uptime"},
+	    {"ssh host echo \"'", "red; shoes", "'\""},
+	    {"autossh -M 0 host 'echo ", "red shoes", "'"},
+	    {"echo 'ls ", "x; id", "' | ssh-keygen -y -f /dev/stdin"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* A variable that holds the input through a copy (y=$x) or read's
+ * here-string (read -r x <<< '...') and is then handed to eval, sh -c or
+ * a pipe into a shell. */
+static void a_value_copied_or_read_then_run(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"x='", "x; id", "'; y=$x; eval \"$y\""},
+	    {"x='", "x; id", "'; y=\"$x\"; sh -c \"$y\""},
+	    {"read -r x <<< '", "x; id", "'; eval \"$x\""},
+	    {"read x <<< \"ls ", "x; id", "\"; bash -c \"$x\""},
+	};
+	static const char *const passes[][3] = {
+	    {"x='", "x; id", "'; y=$x; echo \"$y\""},
+	    {"read -r x <<< '", "x; id", "'; echo \"$x\""},
+	    {"read -r x <<< '", "x; id", "'; eval \"$y\""},
+	    {"x='", "x; id", "'; y=$x; eval \"$x2\""},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* False positives: a stage between the echo and the shell that prints a
+ * count or a hash prints none of the input's text (wc -l prints a
+ * number: sh runs "1"); sort, head, tr ... pass it on. wget -e runs a
+ * wgetrc command, a setting: only use_askpass (in any case, with - or _
+ * anywhere, as wget reads its commands) runs a program. */
+static void counts_hashes_and_wgetrc_settings_run_nothing(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"echo 'ls ", "x; id", "' | sort -u | sh"},
+	    {"echo 'ls ", "x; id", "' | head -c 100 | sh"},
+	    {"echo 'ls ", "x; id", "' | wc -l | tee f | sh -s; echo 'ls x; id' | sh"},
+	    {"wget ", "-e use_askpass=id", " http://x/"},
+	    {"wget ", "-e UseAskPass=id", " http://x/"},
+	    {"wget ", "--execute=use-askpass=id http://x/", ""},
+	};
+	static const char *const passes[][3] = {
+	    {"echo '", "x; id", "' | wc -l | sh"},
+	    {"echo 'ls ", "x; id", "' | md5sum | sh"},
+	    {"echo 'ls ", "x; id", "' | sha256sum | bash"},
+	    {"echo 'ls ", "x; id", "' | wc -c | sh"},
+	    {"wget ", "-e robots=off", " http://x/"},
+	    {"wget ", "-e robots=off -r http://x/", ""},
+	    {"wget -q ", "--execute robots=off", " http://x/"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+static int argv_verdict(const char *input, const char *const *argv)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
+	struct moat_request *r = NULL;
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	v = moat_check_argv(r, argv, -1);
+	moat_request_end(r);
+	return v;
+}
+
+/* The same in argv: wget -e's value is a wgetrc command; use_askpass
+ * names the program wget spawns (wget 1.21.3 ran it, as UseAskPass and
+ * --execute=use-askpass=PROG), robots=off runs nothing. */
+static void argv_wget_execute_is_a_wgetrc_command(void **state)
+{
+	const char *a[] = {"wget", "-e", "robots=off", "http://x/", NULL};
+	const char *b[] = {"wget", "-e", "use_askpass=/tmp/x", "http://x/", NULL};
+	const char *c[] = {"wget", "--execute=UseAskPass=/tmp/x", "http://x/", NULL};
+	const char *d[] = {"wget", "-e", "robots = off", "http://x/", NULL};
+
+	(void)state;
+	assert_int_equal(argv_verdict("robots=off", a), MOAT_ALLOW);
+	assert_int_equal(argv_verdict("off", a), MOAT_ALLOW);
+	assert_int_equal(argv_verdict("use_askpass=/tmp/x", b), MOAT_BLOCK);
+	assert_int_equal(argv_verdict("/tmp/x", b), MOAT_BLOCK);
+	assert_int_equal(argv_verdict("UseAskPass=/tmp/x", c), MOAT_BLOCK);
+	assert_int_equal(argv_verdict("robots = off", d), MOAT_ALLOW);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_line_of_several_quoted_parts_is_read_joined),
+	    cmocka_unit_test(a_substitution_whose_output_a_shell_runs_is_a_script),
+	    cmocka_unit_test(ssh_in_other_forms_hands_a_line_to_a_shell),
+	    cmocka_unit_test(a_value_copied_or_read_then_run),
+	    cmocka_unit_test(counts_hashes_and_wgetrc_settings_run_nothing),
+	    cmocka_unit_test(argv_wget_execute_is_a_wgetrc_command),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
