@@ -5047,8 +5047,11 @@ static int ma_sh_here_to_shell(const char *s, size_t at)
  * expanded later in the window in a word that is a command line a shell
  * reads (ma_sh_reparses: eval "$x", sh -c "$cmd") or that echo or printf
  * writes into a pipe to a shell (echo "$x" | sh): x='...'; eval "$x"
- * runs the value as eval '...' would. */
-static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t p, size_t q)
+ * runs the value as eval '...' would; or in a copy of it to another
+ * variable that is (y=$x; eval "$y", y="${x}": depth copies more,
+ * session 22). */
+static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, size_t p, size_t q,
+                            int depth)
 {
 	size_t n = q - p;
 
@@ -5073,8 +5076,59 @@ static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, siz
 				continue;
 			if (ma_sh_reparses(s, e->start, 0) || ma_sh_echo_piped(s, lx, k, e->start))
 				return 1;
+			/* a copy: NAME=$x, NAME="$x", NAME="${x}" (the value
+			 * starts with the expansion) */
+			if (depth > 0 && ma_sh_assign_word(s, e->start, e->end)) {
+				size_t v = e->start;
+				while (s[v] != '=')
+					v++;
+				if (v + 1 == (size_t)(d - s) ||
+				    (v + 2 == (size_t)(d - s) && s[v + 1] == '"'))
+					if (ma_sh_var_runs_d(s, lx, k, e->start, v, depth - 1))
+						return 1;
+			}
 			break;
 		}
+	}
+	return 0;
+}
+
+static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t p, size_t q)
+{
+	return ma_sh_var_runs_d(s, lx, e0, p, q, 2);
+}
+
+/* 1 when the quoted word at element e0 of lx (at byte qs) is the
+ * here-string of read (read -r x <<< '...') and a variable read names is
+ * expanded later where a shell reads it again (ma_sh_var_runs): each
+ * variable takes a field, the last the rest of the line (bash 5.2 ran
+ * read -r x <<< '...'; eval "$x"). read's words are read from the text
+ * (the window starts at the input); its options with a value (-p, -d,
+ * -n, -N, -t, -u) are skipped with it; -a (an array) is not followed. */
+static int ma_sh_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t qs)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = qs;
+	int n = 0;
+
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
+		n++;
+	/* nearest first: "<<<", then read's words back to "read" */
+	if (n < 3 || n == MA_SH_RP_WORDS || !ma_sh_is(s, ws[0], we[0], "<<<") ||
+	    !ma_sh_is(s, ws[n - 1], we[n - 1], "read"))
+		return 0;
+	for (int i = n - 2; i >= 1; i--) {
+		if (s[ws[i]] == '-') {
+			if (memchr(s + ws[i], 'a', we[i] - ws[i]))
+				return 0;
+			if (we[i] - ws[i] == 2 && strchr("pdnNtu", s[ws[i] + 1]))
+				i--;
+			continue;
+		}
+		if (ma_sh_var_runs(s, lx, e0, ws[i], we[i]))
+			return 1;
 	}
 	return 0;
 }
@@ -5180,7 +5234,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	 * sh) is read as sh -c 'INPUT' is (ma_sh_inner_bytes: only for an
 	 * operator or a substitution; session 22, the lead's decision) */
 	if (how == 0)
-		ok = ma_sh_reparses(s, qs, 0) || ma_sh_echo_piped(s, lx, e0, qs);
+		ok = ma_sh_reparses(s, qs, 0) || ma_sh_echo_piped(s, lx, e0, qs) ||
+		     ma_sh_read_runs(s, lx, e0, qs);
 	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1);
 	else if (how == 3)
