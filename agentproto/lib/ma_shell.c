@@ -2793,7 +2793,7 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 			end = lx->el[i + 1].end;
 		}
 		(void)ma_sh_wgetrc_key(s + at, end - at, &runs);
-		return runs;
+		return runs == 2;
 	}
 	if (kind != MA_SH_VAL_SSHOPT)
 		return 0;
@@ -4374,10 +4374,24 @@ static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
 static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int n, int j,
                           int at_start)
 {
+	const struct ma_sh_prog_opts *wrap = NULL;
+
 	if (!at_start)
 		return 0;
-	for (int k = j + 1; k < n; k++) {
-		size_t p = ws[k], q = we[k], e = p;
+	/* from the command's start: a wrapper's option with a value skips
+	 * the next word (env -u HOME ssh, sshpass -p pw ssh, sudo -u www) */
+	for (int k = n - 1; k > j; k--) {
+		size_t p = ws[k], q = we[k], e = p, b = q;
+		char o[24];
+		if (s[p] == '-' && wrap && q - p < sizeof o) {
+			const char *name;
+			size_t nlen = 0, val = 0;
+			memcpy(o, s + p, q - p);
+			o[q - p] = '\0';
+			if ((ma_sh_opt_read(wrap, o, &name, &nlen, &val) & MA_SH_OPT_NEXT) && nlen)
+				k--;
+			continue;
+		}
 		if (s[p] == '-' || (s[p] >= '0' && s[p] <= '9'))
 			continue;
 		while (e < q &&
@@ -4388,9 +4402,39 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
 			continue;
 		if (ma_sh_name_kind(s + p, q - p) != MA_SH_NAME_PREFIX)
 			return 0;
+		while (b > p && s[b - 1] != '/')
+			b--;
+		wrap = NULL;
+		if (q - b < sizeof o) {
+			memcpy(o, s + b, q - b);
+			o[q - b] = '\0';
+			wrap = ma_sh_wrap_find(o);
+		}
 	}
 	return 1;
 }
+
+/* 1 when the word [p, q) of s names ssh or autossh (a path before it
+ * too); *auto_ set for autossh, whose -M takes a value (its monitor
+ * port) where ssh's -M is a flag. */
+static int ma_sh_ssh_name(const char *s, size_t p, size_t q, int *auto_)
+{
+	size_t b = q;
+
+	while (b > p && s[b - 1] != '/')
+		b--;
+	*auto_ = q - b == 7 && !memcmp(s + b, "autossh", 7);
+	return *auto_ || (q - b == 3 && !memcmp(s + b, "ssh", 3));
+}
+
+/* The words after ssh's name (ws/we, n of them, in order): 1 when ssh
+ * reads no remote command from them (its options and the host only) or
+ * its remote command is a shell that reads standard input (ssh host
+ * bash -s: ma_sh_stdin_shell), and does not take standard input from
+ * /dev/null (-n, -f, -N): the remote user's shell, or that shell, reads
+ * ssh's standard input as its script (echo '...' | ssh host). */
+static int ma_sh_ssh_stdin(const char *s, const size_t *ws, const size_t *we, int n, int ended,
+                           int auto_);
 
 /* 1 when the quoted word after the words ws/we (nearest first) is part
  * of ssh's remote command: ssh names the command, then its options
@@ -4400,10 +4444,9 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
  * command's words and the remote user's shell runs them (sh -c). */
 static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n, int at_start)
 {
-	int j = n - 1, host = 0, opts = 1;
+	int j = n - 1, host = 0, opts = 1, auto_ = 0;
 
-	while (j > 0 && !(we[j] - ws[j] >= 3 && !memcmp(s + we[j] - 3, "ssh", 3) &&
-	                  (we[j] - ws[j] == 3 || s[we[j] - 4] == '/')))
+	while (j > 0 && !ma_sh_ssh_name(s, ws[j], we[j], &auto_))
 		j--;
 	if (j <= 0 || !ma_sh_rp_names(s, ws, we, n, j, at_start))
 		return 0;
@@ -4415,7 +4458,7 @@ static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n
 				continue;
 			}
 			for (size_t x = p + 1; x < q; x++)
-				if (strchr("BbcDEeFIiJLlmOoPpQRSWw", s[x])) {
+				if (strchr("BbcDEeFIiJLlmOoPpQRSWw", s[x]) || (auto_ && s[x] == 'M')) {
 					if (x + 1 == q && k-- == 0)
 						return 0; /* the quoted word is its value */
 					break;
@@ -4756,6 +4799,9 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 				source = 1;
 				continue;
 			}
+			if (!strcmp(w, "ssh") || !strcmp(w, "autossh"))
+				return ma_sh_ssh_stdin(s, ws + i + 1, we + i + 1, n - i - 1, ended,
+				                       w[0] == 'a');
 			if (ma_sh_name_kind(w, q - b) != MA_SH_NAME_PREFIX)
 				return 0;
 			xargs |= !strcmp(w, "xargs");
@@ -4806,6 +4852,35 @@ static int ma_sh_count_stage(const char *s, const size_t *ws, const size_t *we, 
 			return ma_sh_base_in(s, ws[i], we[i], counts,
 			                     sizeof counts / sizeof counts[0]);
 	return 0;
+}
+
+static int ma_sh_ssh_stdin(const char *s, const size_t *ws, const size_t *we, int n, int ended,
+                           int auto_)
+{
+	int i = 0;
+
+	for (; i < n; i++) {
+		size_t p = ws[i], q = we[i];
+		if (q - p < 2 || s[p] != '-')
+			break;
+		if (q - p == 2 && s[p + 1] == '-') {
+			i++;
+			break;
+		}
+		for (size_t x = p + 1; x < q; x++) {
+			if (s[x] == 'n' || s[x] == 'f' || s[x] == 'N')
+				return 0; /* no standard input, or no command */
+			if (strchr("BbcDEeFIiJLlmOoPpQRSWw", s[x]) || (auto_ && s[x] == 'M')) {
+				i += x + 1 == q; /* its value in the next word */
+				break;
+			}
+		}
+	}
+	if (i >= n)
+		return 0; /* no host in the words read */
+	if (i + 1 == n)
+		return ended; /* the host, no remote command */
+	return ma_sh_stdin_shell(s, ws + i + 1, we + i + 1, n - i - 1, ended);
 }
 
 /* 1 when element k of lx is a pipe: "|" or bash's "|&" (standard error
@@ -5018,6 +5093,8 @@ static int ma_sh_here_to_shell(const char *s, size_t at)
 			k++; /* the delimiter */
 		return ma_sh_here_stages(s, k, at);
 	}
+	if (ma_sh_ssh_name(s, p, q, &found))
+		return ma_sh_here_stages(s, p, h); /* ssh host <<EOF: ssh's stdin */
 	if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0])) {
 		/* its words between the name and the <<: options without c,
 		 * and the descriptor 0 of the redirection itself (sh 0<<EOF) */

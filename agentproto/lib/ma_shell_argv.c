@@ -839,8 +839,11 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		ma_sh_git_key(val, &j);
 	else if (kind == MA_SH_VAL_WGETRC) {
 		/* wget -e: a wgetrc command; use_askpass names a program it
-		 * spawns (no shell), every other one is a setting */
-		size_t e = ma_sh_wgetrc_key(val, n, &j.kw_danger);
+		 * spawns (no shell), output_document ... a file (as -O), the
+		 * others are settings (robots=off) */
+		int runs;
+		size_t e = ma_sh_wgetrc_key(val, n, &runs);
+		j.kw_danger = runs != 0;
 		j.kw_end = e;
 		e += strspn(val + e, " \t");
 		if (val[e] == '=')

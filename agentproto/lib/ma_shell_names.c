@@ -179,7 +179,7 @@ static const char *const ma_sh_builtins[] = {
  * environment). Sorted. */
 static const char *const ma_sh_prefixes[] = {
     "builtin", "chrt",   "command", "doas", "env",     "exec", "ionice",  "nice",  "nohup",
-    "setsid",  "stdbuf", "strace",  "sudo", "taskset", "time", "timeout", "xargs",
+    "setsid",  "sshpass", "stdbuf", "strace", "sudo", "taskset", "time", "timeout", "xargs",
 };
 
 /* Reserved words that open a body or negate a command: the next word

@@ -378,6 +378,8 @@ static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
     {"xargs", "", "adEILnPs", "eil", "",
      "--arg-file --delimiter --max-args --max-chars --max-lines --max-procs", 0, NULL},
     {"exec", "", "a", "", "", "", 0, NULL},
+    /* sshpass -p PASS, -f FILE, -d FD, -P PROMPT, then the command */
+    {"sshpass", "", "dfpP", "", "", "", 0, NULL},
 };
 
 /* The entry of ma_sh_wrap_opts for the wrapper base name b, or NULL. */
@@ -465,10 +467,18 @@ static const struct ma_sh_value_kind {
 
 size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
 {
-	static const char want[] = "useaskpass";
+	/* wgetrc's commands (wget 1.21 manual) whose value is a file wget
+	 * writes or reads (output_document, logfile, post_file ...: the
+	 * options -O, -o, --post-file ... set), normalized */
+	static const char *const files[] = {
+	    "outputdocument", "logfile",     "appendoutput", "input",         "postfile",
+	    "bodyfile",       "dirprefix",   "savecookies",  "loadcookies",   "cacertificate",
+	    "cadirectory",    "certificate", "privatekey",   "crlfile",       "rejectedlog",
+	    "warcfile",       "warctempdir", "egdfile",      "randomfile",    NULL};
+	char w[24];
 	size_t k = 0, m = 0;
-	int ok = 1;
 
+	*runs = 0;
 	while (k < n && (s[k] == '\'' || s[k] == '"' || s[k] == ' ' || s[k] == '\t'))
 		k++;
 	for (; k < n && s[k] != '=' && s[k] != ' ' && s[k] != '\t' && s[k] != '\'' && s[k] != '"';
@@ -478,11 +488,18 @@ size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
 			continue;
 		if (c >= 'A' && c <= 'Z')
 			c = (char)(c + 32);
-		if (m >= sizeof want - 1 || c != want[m])
-			ok = 0;
+		if (m + 1 < sizeof w)
+			w[m] = c;
 		m++;
 	}
-	*runs = ok && m == sizeof want - 1;
+	if (m + 1 >= sizeof w)
+		return k;
+	w[m] = '\0';
+	if (!strcmp(w, "useaskpass"))
+		*runs = 2;
+	for (int i = 0; files[i] && !*runs; i++)
+		if (!strcmp(w, files[i]))
+			*runs = 1;
 	return k;
 }
 

@@ -211,7 +211,8 @@ static int argv_verdict(const char *input, const char *const *argv)
 
 /* The same in argv: wget -e's value is a wgetrc command; use_askpass
  * names the program wget spawns (wget 1.21.3 ran it, as UseAskPass and
- * --execute=use-askpass=PROG), robots=off runs nothing. */
+ * --execute=use-askpass=PROG), robots=off runs nothing; output_document,
+ * logfile ... name a file as -O does. */
 static void argv_wget_execute_is_a_wgetrc_command(void **state)
 {
 	const char *a[] = {"wget", "-e", "robots=off", "http://x/", NULL};
@@ -226,6 +227,12 @@ static void argv_wget_execute_is_a_wgetrc_command(void **state)
 	assert_int_equal(argv_verdict("/tmp/x", b), MOAT_BLOCK);
 	assert_int_equal(argv_verdict("UseAskPass=/tmp/x", c), MOAT_BLOCK);
 	assert_int_equal(argv_verdict("robots = off", d), MOAT_ALLOW);
+	/* a command that names a file wget writes, as the input's keyword
+	 * (as -O/x added by the input fires) */
+	{
+		const char *e[] = {"wget", "-e", "Log-File=/var/www/x.php", "http://x/", NULL};
+		assert_int_equal(argv_verdict("Log-File=/var/www/x.php", e), MOAT_BLOCK);
+	}
 }
 
 int main(void)
