@@ -4182,10 +4182,15 @@ struct ma_sh_scan {
 	 * this one (ninner of them, each once) */
 	int ninner;
 	size_t inner_at[MA_SH_INNER_NOTE], inner_end[MA_SH_INNER_NOTE];
+	/* 1: what the inner line prints is a shell's script (the body of
+	 * bash <(...), sh -c "$(...)": ma_sh_subst_feeds); feeds: the line
+	 * being judged is such a body */
+	int inner_feeds[MA_SH_INNER_NOTE], feeds;
 	/* ma_sh_check's lines still to judge, [q_at, q_end) of its first
 	 * line, from q_next on (nq of them) */
 	int nq, q_next;
 	size_t q_at[MA_SH_INNER_MAX], q_end[MA_SH_INNER_MAX];
+	int q_feeds[MA_SH_INNER_MAX];
 	struct ma_sh_memo memo; /* ma_sh_word_name's answers in this check */
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
@@ -4669,13 +4674,17 @@ static int ma_sh_inner_bytes(const char *s, size_t a, size_t b, size_t at, size_
 	return 0;
 }
 
-/* Notes [at, end) of c's line as an inner line to judge (once). */
-static void ma_sh_add_inner(struct ma_sh_scan *c, size_t at, size_t end)
+/* Notes [at, end) of c's line as an inner line to judge (once); feeds:
+ * what it prints is a shell's script. */
+static void ma_sh_add_inner(struct ma_sh_scan *c, size_t at, size_t end, int feeds)
 {
 	for (int i = 0; i < c->ninner; i++)
-		if (c->inner_at[i] == at && c->inner_end[i] == end)
+		if (c->inner_at[i] == at && c->inner_end[i] == end) {
+			c->inner_feeds[i] |= feeds;
 			return;
+		}
 	c->inner_at[c->ninner] = at;
+	c->inner_feeds[c->ninner] = feeds;
 	c->inner_end[c->ninner++] = end;
 }
 
@@ -5058,7 +5067,7 @@ static int ma_sh_here_stages(const char *s, size_t k, size_t at)
  * writes into a pipe to one (cat <<EOF | sh, cat <<EOF | tee f | sh):
  * read from the text of that line, the last << or <<- in it (blanks
  * split its words, quotes read as bytes). */
-static int ma_sh_here_to_shell(const char *s, size_t at)
+static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 {
 	static const struct ma_sh_lit shells[] = {
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
@@ -5113,10 +5122,10 @@ static int ma_sh_here_to_shell(const char *s, size_t at)
 	}
 	/* the pipe after the here-document's delimiter, on its line */
 	for (k = h + 2; k < at && !(s[k] == '|' && s[k + 1] != '|' && s[k - 1] != '|'); k++)
-		if (s[k] == ';' || s[k] == '&')
+		if (s[k] == ';' || s[k] == '&' || s[k] == '>')
 			return 0;
 	if (k >= at)
-		return 0;
+		return feeds && ma_sh_is(s, p, q, "cat"); /* bash <(cat <<EOF ...) */
 	return ma_sh_here_stages(s, k + 1 + (s[k + 1] == '&'), at);
 }
 
@@ -5253,6 +5262,79 @@ static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs
 	return 3;
 }
 
+/* 1 when what the application's substitution m (a mark in the word at
+ * element e0 of lx) prints is a shell's script: a process substitution
+ * that is the script operand of a shell (bash <(...), bash -x <(...),
+ * sudo sh <(...): options without c before it) or the file of . or
+ * source; a $( ) or backticks in a word a shell reads again (sh -c
+ * "$(...)", eval "$(...)", eval $(...), bash <<< "$(...)", echo
+ * "$(...)" | sh: ma_sh_reparses, ma_sh_echo_piped). bash 5.2 ran each. */
+static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
+                             const struct ma_sh_el *m)
+{
+	static const struct ma_sh_lit shells[] = {
+	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	const struct ma_sh_el *w;
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k;
+	int n = 0, i = 0, at_start = 0;
+
+	if (e0 >= lx->nel || lx->el[e0].kind != MA_SH_WORD)
+		return 0;
+	w = &lx->el[e0];
+	if (s[m->start] == '>')
+		return 0;
+	if (s[m->start] != '<')
+		return ma_sh_reparses(s, w->start, 0) || ma_sh_echo_piped(s, lx, e0, w->start);
+	if (w->start != m->start || w->end != m->end)
+		return 0; /* <( ) is not the word: a path made with it */
+	for (k = w->start; n < MA_SH_RP_WORDS; n++)
+		if (!ma_sh_rp_back(s, stop, &k, &ws[n], &we[n])) {
+			at_start = 1;
+			break;
+		}
+	while (i < n && (s[ws[i]] == '-' || s[ws[i]] == '+') && we[i] - ws[i] >= 2 &&
+	       !memchr(s + ws[i], 'c', we[i] - ws[i]))
+		i++;
+	if (i == n)
+		return 0;
+	if (i == 0 && (ma_sh_is(s, ws[0], we[0], ".") || ma_sh_is(s, ws[0], we[0], "source")))
+		return 1;
+	return ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]) &&
+	       ma_sh_rp_names(s, ws, we, n, i, at_start);
+}
+
+/* 1 when the quoted word at element k of lx (at byte qs) is an argument
+ * of echo or printf whose output goes to the line's own (not into a
+ * pipe, nor redirected to a file): in a line whose output is a shell's
+ * script (ma_sh_subst_feeds), the script. */
+static int ma_sh_echo_out(const char *s, const struct ma_sh_lex *lx, int k, size_t qs)
+{
+	size_t p, q;
+
+	if (!ma_sh_text_name(s, qs, &p, &q) ||
+	    (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf")))
+		return 0;
+	for (k++; k < lx->nel; k++) {
+		const struct ma_sh_el *e = &lx->el[k];
+		if (e->kind == MA_SH_WORD)
+			continue;
+		if (e->kind == MA_SH_PIPE)
+			return 0;
+		if (e->kind == MA_SH_REDIR) {
+			if ((e->flags & MA_SH_F_OUT) &&
+			    (s[e->start] == '>' || s[e->start] == '1' || s[e->start] == '&'))
+				return 0; /* its output to a file */
+			continue;
+		}
+		break;
+	}
+	return 1;
+}
+
 /* A place found to be data (e0, m0: its first element and mark) that
  * lies in a command line a shell reads again: the body of the
  * application's $( ), backticks, <( ) or >( ) (kept as one mark: its
@@ -5280,7 +5362,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 			open = s[m->start] == '`' ? 1 : 2;
 			if (m->start + open <= a &&
 			    ma_sh_inner_bytes(s, a, b, m->start + open, m->end - 1))
-				ma_sh_add_inner(c, m->start + open, m->end - 1);
+				ma_sh_add_inner(c, m->start + open, m->end - 1,
+				                ma_sh_subst_feeds(s, lx, e0, m));
 			return;
 		}
 	}
@@ -5294,8 +5377,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		if (w->start <= a && w->end >= b &&
 		    ma_sh_inner_bytes(s, a, b, w->start,
 		                      w->end - (w->end > w->start && s[w->end - 1] == '\n')) &&
-		    ma_sh_here_to_shell(s, w->start))
-			ma_sh_add_inner(c, w->start, w->end);
+		    ma_sh_here_to_shell(s, w->start, c->feeds))
+			ma_sh_add_inner(c, w->start, w->end, 0);
 		return;
 	}
 	if (w->kind != MA_SH_WORD || w->start >= a || w->end <= b || w->end - w->start < 2)
@@ -5312,7 +5395,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	 * operator or a substitution; session 22, the lead's decision) */
 	if (how == 0)
 		ok = ma_sh_reparses(s, qs, 0) || ma_sh_echo_piped(s, lx, e0, qs) ||
-		     ma_sh_read_runs(s, lx, e0, qs);
+		     ma_sh_read_runs(s, lx, e0, qs) || (c->feeds && ma_sh_echo_out(s, lx, e0, qs));
 	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1);
 	else if (how == 3)
@@ -5321,7 +5404,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		ok = 1;
 	if (!ok || !ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1))
 		return;
-	ma_sh_add_inner(c, qs + 1, w->end - 1);
+	ma_sh_add_inner(c, qs + 1, w->end - 1, 0);
 }
 
 /* 1 when the line s (len bytes) turns bash's xtrace on: "xtrace" (set -o
@@ -5572,6 +5655,7 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 	c->q_next = 0;
 	for (int n = 0; n < MA_SH_INNER_MAX && len > 0; n++) {
 		unsigned found = moat_request_findings(r);
+		c->feeds = n > 0 && c->q_feeds[c->q_next - 1];
 		v = ma_sh_check_line(r, c, cmd + base, len, op, oplen, form, file, line, function);
 		if (moat_request_findings(r) != found)
 			break; /* fired (blocked or logged) */
@@ -5582,7 +5666,10 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 				k++;
 			if (k == c->nq) {
 				c->q_at[c->nq] = at;
+				c->q_feeds[c->nq] = c->inner_feeds[i];
 				c->q_end[c->nq++] = end;
+			} else {
+				c->q_feeds[k] |= c->inner_feeds[i];
 			}
 		}
 		if (c->q_next == c->nq)
