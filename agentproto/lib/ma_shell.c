@@ -4152,6 +4152,9 @@ static int ma_sh_is_data(const char *s, const struct ma_sh_lex *lx, size_t a, si
  * the order they are found; the inner lines noted in one line. */
 #define MA_SH_INNER_MAX  8
 #define MA_SH_INNER_NOTE 4
+/* The bytes of the one line per check that is built by removing the
+ * quotes of a word of several parts (ma_sh_join) */
+#define MA_SH_JOIN 2048
 
 /* What ma_sh_check's callbacks share: in the request's scratch block
  * (about 21 KB), not on the caller's stack. */
@@ -4186,6 +4189,12 @@ struct ma_sh_scan {
 	 * bash <(...), sh -c "$(...)": ma_sh_subst_feeds); feeds: the line
 	 * being judged is such a body */
 	int inner_feeds[MA_SH_INNER_NOTE], feeds;
+	/* 1: the inner line is [inner_at, inner_end) of join, not of the
+	 * line; join_used: join holds a line (one a check); in_join: the
+	 * line being judged is in join */
+	int inner_join[MA_SH_INNER_NOTE], q_join[MA_SH_INNER_MAX], join_used, in_join;
+	size_t join_len;
+	char join[MA_SH_JOIN];
 	/* ma_sh_check's lines still to judge, [q_at, q_end) of its first
 	 * line, from q_next on (nq of them) */
 	int nq, q_next;
@@ -4442,15 +4451,18 @@ static int ma_sh_ssh_stdin(const char *s, const size_t *ws, const size_t *we, in
                            int auto_);
 
 /* 1 when the quoted word after the words ws/we (nearest first) is part
- * of ssh's remote command: ssh names the command, then its options
+ * of ssh's remote command (*first: the index of the command's first
+ * word, -1 when the quoted word is): ssh names the command, then its options
  * (those of "BbcDEeFIiJLlmOoPpQRSWw" with a value, attached or in the
  * next word; options are read again after the host, up to "--" or the
  * command's first word) and the host come before it. ssh joins the
  * command's words and the remote user's shell runs them (sh -c). */
-static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n, int at_start)
+static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n, int at_start,
+                        int *first)
 {
 	int j = n - 1, host = 0, opts = 1, auto_ = 0;
 
+	*first = -1;
 	while (j > 0 && !ma_sh_ssh_name(s, ws[j], we[j], &auto_))
 		j--;
 	if (j <= 0 || !ma_sh_rp_names(s, ws, we, n, j, at_start))
@@ -4470,8 +4482,11 @@ static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n
 				}
 			continue;
 		}
-		if (host)
+		if (host) {
 			opts = 0; /* the command's first word */
+			if (*first < 0)
+				*first = k;
+		}
 		host = 1;
 	}
 	return host;
@@ -4522,10 +4537,11 @@ static inline int ma_sh_rp_back(const char *s, const unsigned char *stop, size_t
  *   su's, runuser's and script's -c and the callbacks' -C: a shell reads
  *   -c'...' as a cluster of options, flock takes -c only as a word;
  * - a word of ssh's remote command (ma_sh_rp_ssh), ssh its command's
- *   name.
+ *   name: *ssh_from (when not NULL) is set to where the remote command
+ *   starts.
  * Options that take a value (-o errexit, -n 5, -u www, --rcfile FILE,
  * -n1 ...) are skipped with it. */
-static int ma_sh_reparses(const char *s, size_t w0, int attached)
+static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from)
 {
 	static const struct ma_sh_lit shells[] = {
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
@@ -4579,8 +4595,12 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
 			if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1) &&
 			    ma_sh_rp_names(s, ws, we, n, i, 1))
 				return 1;
-		if (ma_sh_rp_ssh(s, ws, we, n, 1))
+		int first;
+		if (ma_sh_rp_ssh(s, ws, we, n, 1, &first)) {
+			if (ssh_from)
+				*ssh_from = first >= 0 ? ws[first] : w0;
 			return 1;
+		}
 	}
 	n = far; /* the options' reading below: the words it always read */
 	/* a here-string a shell reads as its script: bash <<< '...', sh -s
@@ -4659,13 +4679,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached)
  * again only for an operator that starts another command or a
  * substitution: its own words and quotes ("echo 'hi'") are the command
  * the application runs by design. */
-static int ma_sh_inner_bytes(const char *s, size_t a, size_t b, size_t at, size_t end)
+static int ma_sh_inner_bytes_w(const char *s, size_t a, size_t b, int whole)
 {
 	static const unsigned char syn[256] = {
 	    ['\''] = 1, ['"'] = 1, ['\\'] = 1, [';'] = 2, ['|'] = 2, ['&'] = 2,
 	    ['\n'] = 2, ['<'] = 2, ['>'] = 2,  ['$'] = 1, ['`'] = 2, ['*'] = 1,
 	    ['?'] = 1,  ['['] = 1, ['{'] = 1,  ['#'] = 1, [' '] = 1, ['\t'] = 1};
-	unsigned want = a <= at && b >= end ? 2 : 3;
+	unsigned want = whole ? 2 : 3;
 
 	for (size_t k = a; k < b; k++)
 		if ((syn[(unsigned char)s[k]] & want) ||
@@ -4674,18 +4694,102 @@ static int ma_sh_inner_bytes(const char *s, size_t a, size_t b, size_t at, size_
 	return 0;
 }
 
+static int ma_sh_inner_bytes(const char *s, size_t a, size_t b, size_t at, size_t end)
+{
+	return ma_sh_inner_bytes_w(s, a, b, a <= at && b >= end);
+}
+
 /* Notes [at, end) of c's line as an inner line to judge (once); feeds:
  * what it prints is a shell's script. */
 static void ma_sh_add_inner(struct ma_sh_scan *c, size_t at, size_t end, int feeds)
 {
 	for (int i = 0; i < c->ninner; i++)
-		if (c->inner_at[i] == at && c->inner_end[i] == end) {
+		if (c->inner_at[i] == at && c->inner_end[i] == end && !c->inner_join[i]) {
 			c->inner_feeds[i] |= feeds;
 			return;
 		}
 	c->inner_at[c->ninner] = at;
 	c->inner_feeds[c->ninner] = feeds;
+	c->inner_join[c->ninner] = 0;
 	c->inner_end[c->ninner++] = end;
+}
+
+/* Builds in c->join the value of the words [from, to) of s (one word of
+ * several parts, 'ls '"x; id" or ls\ "x; id", or ssh's remote command,
+ * its words joined by one blank as ssh joins them): quotes and
+ * backslashes removed as the shell removes them. The input [a, b) must
+ * come out as it is written (inside one quoted part or plain bytes),
+ * else nothing is built (its bytes would not be found there); so is a
+ * word holding $( ), backticks or $'...', whose value is not known.
+ * Then the value is noted as an inner line (one a check) when the input
+ * brings syntax to it (ma_sh_inner_bytes_w; the whole value: an
+ * operator or a substitution only). */
+static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t to, size_t a,
+                       size_t b)
+{
+	char *o = c->join;
+	size_t n = 0, oa = 0, ob = 0, k = from;
+	int sep = 0, q = 0;
+
+	if (c->join_used || c->in_join || c->ninner == MA_SH_INNER_NOTE)
+		return;
+	while (k < to) {
+		char ch = s[k];
+		int in = k >= a && k < b;
+		if (!q && (ch == ' ' || ch == '\t')) {
+			if (in && (ch != ' ' || (k + 1 < to && (s[k + 1] == ' ' || s[k + 1] == '\t'))))
+				return; /* a run of blanks the join would change */
+			sep = n > 0;
+			k++;
+			continue;
+		}
+		if (sep) {
+			if (n == MA_SH_JOIN)
+				return;
+			o[n++] = ' ';
+			sep = 0;
+		}
+		if ((ch == '`' && q != '\'') ||
+		    (ch == '$' && q != '\'' && k + 1 < to && (s[k + 1] == '(' || (!q && s[k + 1] == '\''))))
+			return; /* a substitution, or $'...' */
+		if ((!q && (ch == '\'' || ch == '"')) || (q && ch == q)) {
+			if (in)
+				return;
+			q = q ? 0 : ch;
+			k++;
+			continue;
+		}
+		if (ch == '\\' && q != '\'' &&
+		    (!q || (k + 1 < to && strchr("$`\"\\\n", s[k + 1])))) {
+			if (in || (k + 1 < to && k + 1 >= a && k + 1 < b))
+				return;
+			k++;
+			if (k < to && s[k] == '\n') {
+				k++;
+				continue;
+			}
+			if (k >= to)
+				break;
+			ch = s[k];
+		}
+		if (k == a)
+			oa = n;
+		if (n == MA_SH_JOIN)
+			return;
+		o[n++] = ch;
+		k++;
+		if (k == b)
+			ob = n;
+	}
+	if (q || ob <= oa || ob - oa != b - a || memcmp(o + oa, s + a, b - a) ||
+	    !ma_sh_inner_bytes_w(o, oa, ob, oa == 0 && ob == n))
+		return;
+	c->join_used = 1;
+	c->join_len = n;
+	c->inner_at[c->ninner] = 0;
+	c->inner_end[c->ninner] = n;
+	c->inner_feeds[c->ninner] = 0;
+	c->inner_join[c->ninner++] = 1;
 }
 
 /* 1 when the word [w, e) of s starts with an assignment to
@@ -5160,7 +5264,7 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 			                            (s[y] >= 'A' && s[y] <= 'Z') ||
 			                            (s[y] >= '0' && s[y] <= '9'))))
 				continue;
-			if (ma_sh_reparses(s, e->start, 0) || ma_sh_echo_piped(s, lx, k, e->start))
+			if (ma_sh_reparses(s, e->start, 0, NULL) || ma_sh_echo_piped(s, lx, k, e->start))
 				return 1;
 			/* a copy: NAME=$x, NAME="$x", NAME="${x}" (the value
 			 * starts with the expansion) */
@@ -5288,7 +5392,7 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 	if (s[m->start] == '>')
 		return 0;
 	if (s[m->start] != '<')
-		return ma_sh_reparses(s, w->start, 0) || ma_sh_echo_piped(s, lx, e0, w->start);
+		return ma_sh_reparses(s, w->start, 0, NULL) || ma_sh_echo_piped(s, lx, e0, w->start);
 	if (w->start != m->start || w->end != m->end)
 		return 0; /* <( ) is not the word: a path made with it */
 	for (k = w->start; n < MA_SH_RP_WORDS; n++)
@@ -5350,8 +5454,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	const struct ma_sh_lex *lx = &c->lx;
 	const char *s = c->cmd;
 	const struct ma_sh_el *w, *m;
-	size_t qs, open, nq = 0;
-	int how, ok;
+	size_t qs, open, nq = 0, from = SIZE_MAX, to;
+	int how, ok, multi;
 
 	if (c->ninner == MA_SH_INNER_NOTE || !lx->valid)
 		return; /* a line that cannot parse runs none */
@@ -5384,25 +5488,56 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	if (w->kind != MA_SH_WORD || w->start >= a || w->end <= b || w->end - w->start < 2)
 		return;
 	how = ma_sh_quote_after(s, w, &qs, &nq);
-	if (how < 0 || qs >= a || s[w->end - 1] != s[qs])
+	if (how < 0) {
+		/* a word that starts unquoted and holds a quote or a
+		 * backslash: sh -c ls\ "x; id" (its value, ma_sh_join) */
+		if (s[w->start] == '-' || ma_sh_assign_word(s, w->start, w->end) ||
+		    (!memchr(s + w->start, '\'', w->end - w->start) &&
+		     !memchr(s + w->start, '"', w->end - w->start) &&
+		     !memchr(s + w->start, '\\', w->end - w->start)))
+			return;
+		how = 0;
+	}
+	if (qs >= a)
 		return;
-	if (memchr(s + qs + 1, s[qs], w->end - 2 - qs) ||
-	    (s[qs] == '"' && memchr(s + qs + 1, '\\', w->end - 2 - qs)))
-		return; /* one quoted string, read as written */
+	/* one quoted string, read as written; else a word of several parts
+	 * ('ls '"x; id"), read by its value (session 22) */
+	multi = s[w->end - 1] != s[qs] || (s[qs] != '\'' && s[qs] != '"') ||
+	        memchr(s + qs + 1, s[qs], w->end - 2 - qs) ||
+	        (s[qs] == '"' && memchr(s + qs + 1, '\\', w->end - 2 - qs));
 	/* the words before it first: the bytes' loop runs over the input.
 	 * An input that is the whole line (ssh host 'INPUT', echo 'INPUT' |
 	 * sh) is read as sh -c 'INPUT' is (ma_sh_inner_bytes: only for an
 	 * operator or a substitution; session 22, the lead's decision) */
 	if (how == 0)
-		ok = ma_sh_reparses(s, qs, 0) || ma_sh_echo_piped(s, lx, e0, qs) ||
+		ok = ma_sh_reparses(s, qs, 0, &from) || ma_sh_echo_piped(s, lx, e0, qs) ||
 		     ma_sh_read_runs(s, lx, e0, qs) || (c->feeds && ma_sh_echo_out(s, lx, e0, qs));
 	else if (how == 2)
-		ok = ma_sh_reparses(s, qs, 1);
+		ok = ma_sh_reparses(s, qs, 1, NULL);
 	else if (how == 3)
 		ok = ma_sh_var_runs(s, lx, e0, w->start, nq);
 	else
 		ok = 1;
-	if (!ok || !ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1))
+	if (!ok)
+		return;
+	/* ssh's remote command: its words joined, from its first to its
+	 * command's last (ssh host bash -c "'...'" runs bash -c '...') */
+	to = w->end;
+	if (from != SIZE_MAX) {
+		int k = e0;
+		while (k + 1 < lx->nel && lx->el[k + 1].kind == MA_SH_WORD)
+			k++;
+		to = lx->el[k].end;
+		if (from < qs || to > w->end) {
+			ma_sh_join(c, s, from, to, a, b);
+			return;
+		}
+	}
+	if (multi) {
+		ma_sh_join(c, s, qs, w->end, a, b);
+		return;
+	}
+	if (!ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1))
 		return;
 	ma_sh_add_inner(c, qs + 1, w->end - 1, 0);
 }
@@ -5653,18 +5788,27 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 	 * queued, as offsets in cmd (each once) */
 	c->nq = 0;
 	c->q_next = 0;
+	c->join_used = 0;
 	for (int n = 0; n < MA_SH_INNER_MAX && len > 0; n++) {
 		unsigned found = moat_request_findings(r);
 		c->feeds = n > 0 && c->q_feeds[c->q_next - 1];
-		v = ma_sh_check_line(r, c, cmd + base, len, op, oplen, form, file, line, function);
+		c->in_join = n > 0 && c->q_join[c->q_next - 1];
+		v = ma_sh_check_line(r, c, (c->in_join ? c->join : cmd) + base, len, op, oplen, form,
+		                     file, line, function);
 		if (moat_request_findings(r) != found)
 			break; /* fired (blocked or logged) */
 		for (int i = 0; i < c->ninner && c->nq < MA_SH_INNER_MAX; i++) {
-			size_t at = base + c->inner_at[i], end = base + c->inner_end[i];
+			/* a line built in join is at its offsets there; one of
+			 * this line's text is in the same text as it */
+			int j = c->inner_join[i] || c->in_join;
+			size_t at = (c->inner_join[i] ? 0 : base) + c->inner_at[i],
+			       end = (c->inner_join[i] ? 0 : base) + c->inner_end[i];
 			int k = 0;
-			while (k < c->nq && (c->q_at[k] != at || c->q_end[k] != end))
+			while (k < c->nq &&
+			       (c->q_at[k] != at || c->q_end[k] != end || c->q_join[k] != j))
 				k++;
 			if (k == c->nq) {
+				c->q_join[c->nq] = j;
 				c->q_at[c->nq] = at;
 				c->q_feeds[c->nq] = c->inner_feeds[i];
 				c->q_end[c->nq++] = end;

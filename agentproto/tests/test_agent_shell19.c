@@ -82,6 +82,8 @@ static void a_line_of_several_quoted_parts_is_read_joined(void **state)
 	    {"grep 'a '\"", "x; id", "\" f"},
 	    {"bash <<< 'ls '\"", "red shoes", "\""},
 	    {"eval \"ls \"'", "notes.txt", "'"},
+	    {"eval \"echo \"'\"", "x; id", "\"'"},
+	    {"ssh host echo \"'", "x; id", "'\""},
 	};
 
 	(void)state;
@@ -110,6 +112,8 @@ static void a_substitution_whose_output_a_shell_runs_is_a_script(void **state)
 	    {"bash ./run.sh <(echo 'ls ", "x; id", "')"},
 	    {"bash <(echo 'ls ", "red shoes", "')"},
 	    {"sh -c \"$(echo 'ls ", "notes.txt", "')\""},
+	    {"sh -c \"$(echo 'echo \"", "x; id", "\"')\""},
+	    {"bash <(echo 'ls ", "x; id", "' > f)"},
 	};
 
 	(void)state;
@@ -138,6 +142,7 @@ static void ssh_in_other_forms_hands_a_line_to_a_shell(void **state)
 	    {"sshpass -p '", "x; id", "' ssh host uptime"},
 	    {"ssh host echo \"'", "red; shoes", "'\""},
 	    {"autossh -M 0 host 'echo ", "red shoes", "'"},
+	    {"autossh -M 0 host 'echo \"", "x; id", "\"'"},
 	    {"echo 'ls ", "x; id", "' | ssh-keygen -y -f /dev/stdin"},
 	};
 
@@ -187,6 +192,7 @@ static void counts_hashes_and_wgetrc_settings_run_nothing(void **state)
 	    {"echo 'ls ", "x; id", "' | md5sum | sh"},
 	    {"echo 'ls ", "x; id", "' | sha256sum | bash"},
 	    {"echo 'ls ", "x; id", "' | wc -c | sh"},
+	    {"echo 'ls ", "x; id", "' | wc -l | tee f | sh -s"},
 	    {"wget ", "-e robots=off", " http://x/"},
 	    {"wget ", "-e robots=off -r http://x/", ""},
 	    {"wget -q ", "--execute robots=off", " http://x/"},
