@@ -4475,7 +4475,8 @@ static int ma_sh_rp_ssh(const char *s, const size_t *ws, const size_t *we, int n
 				continue;
 			}
 			for (size_t x = p + 1; x < q; x++)
-				if (strchr("BbcDEeFIiJLlmOoPpQRSWw", s[x]) || (auto_ && s[x] == 'M')) {
+				if (strchr("BbcDEeFIiJLlmOoPpQRSWw", s[x]) ||
+				    (auto_ && s[x] == 'M')) {
 					if (x + 1 == q && k-- == 0)
 						return 0; /* the quoted word is its value */
 					break;
@@ -4737,7 +4738,8 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 		char ch = s[k];
 		int in = k >= a && k < b;
 		if (!q && (ch == ' ' || ch == '\t')) {
-			if (in && (ch != ' ' || (k + 1 < to && (s[k + 1] == ' ' || s[k + 1] == '\t'))))
+			if (in &&
+			    (ch != ' ' || (k + 1 < to && (s[k + 1] == ' ' || s[k + 1] == '\t'))))
 				return; /* a run of blanks the join would change */
 			sep = n > 0;
 			k++;
@@ -4749,8 +4751,8 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 			o[n++] = ' ';
 			sep = 0;
 		}
-		if ((ch == '`' && q != '\'') ||
-		    (ch == '$' && q != '\'' && k + 1 < to && (s[k + 1] == '(' || (!q && s[k + 1] == '\''))))
+		if ((ch == '`' && q != '\'') || (ch == '$' && q != '\'' && k + 1 < to &&
+		                                 (s[k + 1] == '(' || (!q && s[k + 1] == '\''))))
 			return; /* a substitution, or $'...' */
 		if ((!q && (ch == '\'' || ch == '"')) || (q && ch == q)) {
 			if (in)
@@ -4954,11 +4956,11 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
  * cut (sort, head -c, tr, sed, rev, base64 -d), is none of them. */
 static int ma_sh_count_stage(const char *s, const size_t *ws, const size_t *we, int n)
 {
-	static const struct ma_sh_lit counts[] = {
-	    MA_SH_LIT("wc"),        MA_SH_LIT("md5sum"),    MA_SH_LIT("sha1sum"),
-	    MA_SH_LIT("sha224sum"), MA_SH_LIT("sha256sum"), MA_SH_LIT("sha384sum"),
-	    MA_SH_LIT("sha512sum"), MA_SH_LIT("b2sum"),     MA_SH_LIT("cksum"),
-	    MA_SH_LIT("sum")};
+	static const struct ma_sh_lit counts[] = {MA_SH_LIT("wc"),        MA_SH_LIT("md5sum"),
+	                                          MA_SH_LIT("sha1sum"),   MA_SH_LIT("sha224sum"),
+	                                          MA_SH_LIT("sha256sum"), MA_SH_LIT("sha384sum"),
+	                                          MA_SH_LIT("sha512sum"), MA_SH_LIT("b2sum"),
+	                                          MA_SH_LIT("cksum"),     MA_SH_LIT("sum")};
 
 	for (int i = 0; i < n; i++)
 		if (!ma_sh_assign_word(s, ws[i], we[i]))
@@ -5264,7 +5266,8 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 			                            (s[y] >= 'A' && s[y] <= 'Z') ||
 			                            (s[y] >= '0' && s[y] <= '9'))))
 				continue;
-			if (ma_sh_reparses(s, e->start, 0, NULL) || ma_sh_echo_piped(s, lx, k, e->start))
+			if (ma_sh_reparses(s, e->start, 0, NULL) ||
+			    ma_sh_echo_piped(s, lx, k, e->start))
 				return 1;
 			/* a copy: NAME=$x, NAME="$x", NAME="${x}" (the value
 			 * starts with the expansion) */
@@ -5392,7 +5395,8 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 	if (s[m->start] == '>')
 		return 0;
 	if (s[m->start] != '<')
-		return ma_sh_reparses(s, w->start, 0, NULL) || ma_sh_echo_piped(s, lx, e0, w->start);
+		return ma_sh_reparses(s, w->start, 0, NULL) ||
+		       ma_sh_echo_piped(s, lx, e0, w->start);
 	if (w->start != m->start || w->end != m->end)
 		return 0; /* <( ) is not the word: a path made with it */
 	for (k = w->start; n < MA_SH_RP_WORDS; n++)
@@ -5793,8 +5797,8 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 		unsigned found = moat_request_findings(r);
 		c->feeds = n > 0 && c->q_feeds[c->q_next - 1];
 		c->in_join = n > 0 && c->q_join[c->q_next - 1];
-		v = ma_sh_check_line(r, c, (c->in_join ? c->join : cmd) + base, len, op, oplen, form,
-		                     file, line, function);
+		v = ma_sh_check_line(r, c, (c->in_join ? c->join : cmd) + base, len, op, oplen,
+		                     form, file, line, function);
 		if (moat_request_findings(r) != found)
 			break; /* fired (blocked or logged) */
 		for (int i = 0; i < c->ninner && c->nq < MA_SH_INNER_MAX; i++) {

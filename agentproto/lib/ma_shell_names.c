@@ -178,8 +178,8 @@ static const char *const ma_sh_builtins[] = {
  * them are skipped); alone they run themselves (env prints the
  * environment). Sorted. */
 static const char *const ma_sh_prefixes[] = {
-    "builtin", "chrt",   "command", "doas", "env",     "exec", "ionice",  "nice",  "nohup",
-    "setsid",  "sshpass", "stdbuf", "strace", "sudo", "taskset", "time", "timeout", "xargs",
+    "builtin", "chrt",    "command", "doas",   "env",  "exec",    "ionice", "nice",    "nohup",
+    "setsid",  "sshpass", "stdbuf",  "strace", "sudo", "taskset", "time",   "timeout", "xargs",
 };
 
 /* Reserved words that open a body or negate a command: the next word

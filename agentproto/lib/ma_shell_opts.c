@@ -471,10 +471,10 @@ size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
 	 * writes or reads (output_document, logfile, post_file ...: the
 	 * options -O, -o, --post-file ... set), normalized */
 	static const char *const files[] = {
-	    "outputdocument", "logfile",     "appendoutput", "input",         "postfile",
-	    "bodyfile",       "dirprefix",   "savecookies",  "loadcookies",   "cacertificate",
-	    "cadirectory",    "certificate", "privatekey",   "crlfile",       "rejectedlog",
-	    "warcfile",       "warctempdir", "egdfile",      "randomfile",    NULL};
+	    "outputdocument", "logfile",     "appendoutput", "input",       "postfile",
+	    "bodyfile",       "dirprefix",   "savecookies",  "loadcookies", "cacertificate",
+	    "cadirectory",    "certificate", "privatekey",   "crlfile",     "rejectedlog",
+	    "warcfile",       "warctempdir", "egdfile",      "randomfile",  NULL};
 	char w[24];
 	size_t k = 0, m = 0;
 

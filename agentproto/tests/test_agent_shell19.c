@@ -51,12 +51,14 @@ static void judge(const char *const blocks[][3], size_t nb, const char *const pa
 
 	for (size_t i = 0; i < nb; i++)
 		if (verdict(blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK) {
-			print_message("allowed: %s%s%s\n", blocks[i][0], blocks[i][1], blocks[i][2]);
+			print_message("allowed: %s%s%s\n", blocks[i][0], blocks[i][1],
+			              blocks[i][2]);
 			bad++;
 		}
 	for (size_t i = 0; i < np; i++)
 		if (verdict(passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW) {
-			print_message("blocked: %s%s%s\n", passes[i][0], passes[i][1], passes[i][2]);
+			print_message("blocked: %s%s%s\n", passes[i][0], passes[i][1],
+			              passes[i][2]);
 			bad++;
 		}
 	if (bad)
@@ -78,12 +80,9 @@ static void a_line_of_several_quoted_parts_is_read_joined(void **state)
 	    {"bash -c 'cd /srv && '\"grep ", "x; id", "\"' f'"},
 	};
 	static const char *const passes[][3] = {
-	    {"sh -c 'echo \"'\"", "x; id", "\"'\"'"},
-	    {"grep 'a '\"", "x; id", "\" f"},
-	    {"bash <<< 'ls '\"", "red shoes", "\""},
-	    {"eval \"ls \"'", "notes.txt", "'"},
-	    {"eval \"echo \"'\"", "x; id", "\"'"},
-	    {"ssh host echo \"'", "x; id", "'\""},
+	    {"sh -c 'echo \"'\"", "x; id", "\"'\"'"}, {"grep 'a '\"", "x; id", "\" f"},
+	    {"bash <<< 'ls '\"", "red shoes", "\""},  {"eval \"ls \"'", "notes.txt", "'"},
+	    {"eval \"echo \"'\"", "x; id", "\"'"},    {"ssh host echo \"'", "x; id", "'\""},
 	};
 
 	(void)state;
