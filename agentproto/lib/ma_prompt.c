@@ -2115,8 +2115,6 @@ static int ma_pr_cf_the_noun(const struct ma_pr_words *w, int j, int b)
  * over ("Can you format the rules as a list? Here they are: ...", "...
  * as follows:"): then the weights of those two patterns are taken back
  * (noisy-OR: 1 - (1 - s) / (1 - w) undoes an addition of w). */
-static void ma_pr_unadd(struct ma_pr_score *sc, int x);
-
 static void ma_pr_pasted(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int given = 0;
@@ -2134,8 +2132,8 @@ static void ma_pr_pasted(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	ma_pr_unadd(sc, ma_pr_pat_recode);
 }
 
-/* Takes back the weight of pattern x (seen, no group) from sc's score. */
-static void ma_pr_unadd(struct ma_pr_score *sc, int x)
+/* (ma_prompt.h) */
+void ma_pr_unadd(struct ma_pr_score *sc, int x)
 {
 	size_t np;
 	const struct ma_pr_pattern *p = ma_pr_lex_patterns(&np);
@@ -3260,6 +3258,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_recode(&ps.w, &ps.kb, out);
 	ma_pr_pasted(&ps.w, out);
 	ma_pr_corrected(&ps.w, out);
+	ma_pr_benign(&ps.w, out);
 	ma_pr_dialogue(&ps.w, ps.t, tn, out);
 	ma_pr_jailbreak(&ps.w, &ps.kb, out);
 	if (mixed)

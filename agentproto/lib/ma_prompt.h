@@ -258,6 +258,13 @@ int ma_pr_olist_is(const struct ma_pr_words *w, int i, size_t k);
 
 /* Adds a feature of weight w to the score (noisy-OR) for family. */
 void ma_pr_add(struct ma_pr_score *sc, int family, double w);
+/* Takes back the weight of pattern x (seen, no group) from sc's score
+ * (noisy-OR: 1 - (1 - s) / (1 - w) undoes an addition of w). */
+void ma_pr_unadd(struct ma_pr_score *sc, int x);
+/* ma_prompt_fp.c: takes back the weights of override and mode patterns
+ * whose words all stand where they are no override: a question about a
+ * named tool's rules or a game's mode, reported speech (session 22). */
+void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc);
 /* 1 if word i of w is one of the lower-case alternatives of lit[0..ll)
  * ('|' between them, '~' ending a stem; an alternative has a byte at
  * least: "~" alone is none). */

@@ -77,8 +77,9 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "vorhergehend~ vorstehend~ obenstehend~ voorgaande bovenstaande totes tots "
              "sopracitat~ suddett~ precitad~ mencionad~ prima antes"},
     /* the narrow "above" (an object by itself: "ignore the above") */
+    /* (session 22: not "anterior", an adjective after its noun in Spanish and
+     * Portuguese, "ignore o e-mail anterior": "IGN * THE anterior" below) */
     {"ABOVE", "above foregoing aforementioned everything alles davor zuvor vorher obig~ tout "
-              "anterior "
               "tutto вышесказанн~ всё hierboven bovenstaande"},
     /* instruction nouns */
     {"INSTR", "instruction~ direction~ rule rules guideline~ command~ directive~ "
@@ -275,6 +276,11 @@ struct ma_pr_pat_src {
 	"lifted|removed|disabled|deleted|deactivated|suspended|waived|revoked|erased|gone|void|"   \
 	"off|dropped|abolished|cancelled|canceled|nullified|unlocked "                             \
 	"!from|by|in|on|at|of|to|during|until|when|while|after|before|default|DOCNOUN"
+/* session 22: after an override in Romance word order ("no sigas las
+ * instrucciones anteriores ..."): not a thing's instructions ("... del
+ * horno", "... da impressora"); the model's owner's, a pattern of its
+ * own */
+#define MA_PR_OWNER "!de|del|da|do|das|dos|des|du|della|dello|delle|di|van|von"
 #define MA_PR_FORTASK   "for|about|regarding|concerning|on|during|when|yesterday|last|at|DOCNOUN"
 #define MA_PR_NOTSECRET "for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD
 
@@ -309,6 +315,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6,
      "changed|updated|modified|replaced|rewritten|overridden * THE|YOUR|POSS INSTR"},
     {PF_OVERRIDE, 0.8, "IGN * ABOVE"},
+    /* "ignora lo anterior", "ignore o anterior" (the above); "ignore o e-mail
+     * anterior" (the previous e-mail) is none: session 22 */
+    {PF_OVERRIDE, 0.8, "IGN * THE anterior|anteriores"},
     {PF_OVERRIDE, 0.85, "IGN * what * YOU * were|have|had * told|instructed|given|programmed"},
     /* session 19: the override of what the model was told, in other
      * words: "set aside all you were given", "skip the rules you were
@@ -338,7 +347,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.85, "IGN THE CONTENT AND SAY"},
     {PF_OVERRIDE, 0.85, "IGN THE CONTENT web AND SAY"},
     {PF_OVERRIDE, 0.45, "IGN|cancel|scratch * that|this|it"},
-    {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR"},
+    /* (session 22: "!>" MA_PR_DOCS, a product's, "don't follow the
+     * instructions on the box") */
+    {PF_OVERRIDE, 0.8, "NEG * FOLLOW * PREV|POSS|THE * INSTR !>" MA_PR_DOCS},
     {PF_OVERRIDE, 0.6, "NEW INSTR|objective|mission|task"},
     /* session 21 (promptdetect9): the new task announced and the order
      * after it an override ("New task: ignore the summary and ...", "new
@@ -427,10 +438,19 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.9, "IGN * INSTR * dessus|sopra|acima|arriba|oben|hierboven|powyzej !THE"},
     {PF_OVERRIDE, 0.85,
      "ne|non|nao|no|nie tenez|tiens|tenir|tenere|tieni|tenete|tengas|tenga|tengan|tener|leve|"
-     "levem|levar|tomes|tome * compte|conto|cuenta|conta * INSTR PREV"},
+     "levem|levar|tomes|tome * compte|conto|cuenta|conta * INSTR PREV " MA_PR_OWNER},
     {PF_OVERRIDE, 0.8,
      "ne|non|nao|no|nie sigas|siga|sigan|sigais|seguis|seguir|segueixis|segueixi|obedezcas|"
-     "obedezca|seguire|segui|seguite|suivez|suivre|sigam|volg|volgt * INSTR PREV"},
+     "obedezca|seguire|segui|seguite|suivez|suivre|sigam|volg|volgt * INSTR PREV " MA_PR_OWNER},
+    /* ... the same of the model's owner ("no sigas las instrucciones
+     * anteriores del sistema") */
+    {PF_OVERRIDE, 0.8,
+     "ne|non|nao|no|nie sigas|siga|sigan|sigais|seguis|seguir|segueixis|segueixi|obedezcas|"
+     "obedezca|seguire|segui|seguite|suivez|suivre|sigam|volg|volgt * INSTR PREV "
+     "de|del|da|do|des|du|della|dello|van * "
+     "sistema|systeme|system|systeem|modelo|modele|modello|model|asistente|assistente|"
+     "assistant|desarrollador~|desenvolvedor~|developpeur~|sviluppator~|creador~|criador~|"
+     "administrador~|administrateur~|ia|ai|prompt|operador~|programador~"},
     /* ---- session 21 (promptlang9): claims that safety is off ----
      * the model told it runs where its rules do not hold: a test,
      * sandbox or staging environment whose safety, filters or rules are
@@ -485,7 +505,13 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.45,
      "YOUR * only|new|sole|real|primary|single|true * "
      "task|job|goal|purpose|objective|function|mission"},
-    {PF_OVERRIDE, 0.55, "override|overwrite|supersede~ * INSTR|PREV"},
+    /* (session 22: after the verb a word of what came before, not any
+     * PREV: "override the default theme", "overwrite the original file",
+     * "supersede the old API version" are a developer's) */
+    {PF_OVERRIDE, 0.55, "override|overwrite|supersede~ * INSTR"},
+    {PF_OVERRIDE, 0.55,
+     "override|overwrite|supersede~ * "
+     "previous|prior|earlier|preceding|above|former|foregoing|aforementioned|prev|everything"},
     {PF_OVERRIDE, 0.7, "system|security|admin|administrator|developer|emergency|root override"},
     {PF_OVERRIDE, 0.5,
      "end of * "
