@@ -52,7 +52,7 @@
 	"para|en|em|dans|von|fur|im|di|della|dello|nel|nella|sur"
 
 static struct {
-	uint64_t ign, instr, mode, hidden, you, authx, model;
+	uint64_t ign, instr, above, mode, hidden, you, authx, model;
 	uint16_t ignpat[MA_PR_PATS];
 	int nign;
 	int modepat[4];
@@ -77,6 +77,7 @@ static void ma_fp_build(void)
 
 	ma_fp.ign = ma_fp_bit("IGN");
 	ma_fp.instr = ma_fp_bit("INSTR");
+	ma_fp.above = ma_fp_bit("ABOVE");
 	ma_fp.mode = ma_fp_bit("MODE");
 	ma_fp.hidden = ma_fp_bit("HIDDEN");
 	ma_fp.you = ma_fp_bit("YOU") | ma_fp_bit("YOUR") | ma_fp_bit("AI");
@@ -93,14 +94,23 @@ static void ma_fp_build(void)
 		ma_fp.modepat[k] = ma_pr_lex_pattern_find(modes[k]);
 }
 
+/* 1 if a sentence starts at word k: a break before it that is not the
+ * dot of a file's name after a space (".eslintrc", ".gitignore"). */
+static int ma_fp_brk(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k];
+
+	return w->brk[k] == 1 && !(x > w->t && x[-1] == '.' && (x - 1 == w->t || x[-2] == ' '));
+}
+
 /* The first word of i's sentence, and (*e) the word after its last. */
 static int ma_fp_sentence(const struct ma_pr_words *w, int i, int *e)
 {
 	int s = i, x = i + 1;
 
-	while (s > 0 && w->brk[s] != 1)
+	while (s > 0 && !ma_fp_brk(w, s))
 		s--;
-	while (x < w->n && w->brk[x] != 1)
+	while (x < w->n && !ma_fp_brk(w, x))
 		x++;
 	*e = x;
 	return s;
@@ -190,12 +200,14 @@ static int ma_fp_tool_question(const struct ma_pr_words *w, int i)
 
 	if (!ma_fp_asked(w, s, i, &gen) || !ma_fp_not_to_model(w, s, e, gen))
 		return 0;
+	/* (not "pre" of "pre-commit": "pre-prompt" names nothing) */
 	for (int k = i + 1; k < e; k++)
-		if (w->k[k] & ma_fp.hidden)
+		if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "pre"))
 			return 0;
-	/* the rules' noun, named */
+	/* the rules' noun ("everything": "make git ignore everything in a
+	 * folder"), named */
 	for (int j = i + 1; j < e && j <= i + 6; j++)
-		if (w->k[j] & ma_fp.instr)
+		if (w->k[j] & (ma_fp.instr | ma_fp.above))
 			return ma_fp_named(w, i, j, e);
 	return 0;
 }
@@ -206,13 +218,14 @@ static int ma_fp_reported(const struct ma_pr_words *w, int i)
 {
 	int e, s = ma_fp_sentence(w, i, &e), v = -1;
 
-	if (i < 2 || i - 1 <= s || !MA_FP_LIT(w, i - 1, "to"))
+	if (i < 2 || i - 1 <= s || !MA_FP_LIT(w, i - 1, "to|para|de|di|zu"))
 		return 0;
 	for (int k = i - 2; k >= s && k >= i - 5; k--)
 		if (MA_FP_LIT(w, k,
 		              "said|says|told|tells|asked|asks|wants|wanted|advised|advises|"
 		              "suggested|suggests|recommended|recommends|reminded|instructed|"
-		              "warned")) {
+		              "warned|disse|disseram|pediu|pediram|mandou|dijo|dijeron|pidio|dit|"
+		              "demande|detto|chiesto|sagte|meinte")) {
 			v = k;
 			break;
 		}
