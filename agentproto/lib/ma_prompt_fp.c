@@ -51,6 +51,13 @@
 	"of|for|in|on|from|at|within|inside|across|per|under|de|del|do|da|dos|das|des|du|pour|"    \
 	"para|en|em|dans|von|fur|im|di|della|dello|nel|nella|sur"
 
+/* the model's restraints: no tool's rules ("filters", "guardrails") */
+#define MA_FP_GUARD                                                                                \
+	"restriction~|filter~|guideline~|safeguard~|guardrail~|limitation~|constraint~|polic~|"    \
+	"programming|training|safety|ethic~|moral~|censor~|protocol~|directive~|commandment~|"     \
+	"restricci~|restrico~|restrizion~|einschrankung~|directriz|directrices|diretriz~|"         \
+	"richtlinie~|limites|grenzen"
+
 static struct {
 	uint64_t ign, instr, above, mode, hidden, you, authx, model;
 	uint16_t ignpat[MA_PR_PATS];
@@ -161,7 +168,9 @@ static int ma_fp_thing(const struct ma_pr_words *w, int k)
 	       !MA_FP_LIT(w, k,
 	                  "conversation~|chat~|context|session~|prompt~|thread|dialog~|dialogue~|"
 	                  "input~|answer~|response~|reply|replies|output~|message~|request~|"
-	                  "question~|now|today|once|me|us|it|them|this|that|which|who|and|or|"
+	                  "question~|task~|story|stories|roleplay~|scenario~|character~|persona~|"
+	                  "content|moderation|censorship|nsfw|"
+	                  "now|today|once|me|us|it|them|this|that|which|who|and|or|"
 	                  "but|so|then|too|also|please|again|anymore|completely|entirely|"
 	                  "altogether|forever|temporarily|certain|specific|particular|such|other|"
 	                  "more|some|many|most|own|ones|one|single|each|every|just|only|to|be");
@@ -205,10 +214,11 @@ static int ma_fp_tool_question(const struct ma_pr_words *w, int i)
 		if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "pre"))
 			return 0;
 	/* the rules' noun ("everything": "make git ignore everything in a
-	 * folder"), named */
+	 * folder"), named; not a noun of the model's restraints ("how to
+	 * bypass all content filters for one answer?") */
 	for (int j = i + 1; j < e && j <= i + 6; j++)
 		if (w->k[j] & (ma_fp.instr | ma_fp.above))
-			return ma_fp_named(w, i, j, e);
+			return !MA_FP_LIT(w, j, MA_FP_GUARD) && ma_fp_named(w, i, j, e);
 	return 0;
 }
 
@@ -231,6 +241,13 @@ static int ma_fp_reported(const struct ma_pr_words *w, int i)
 		}
 	if (v < 0 || v == s || !ma_fp_not_to_model(w, s, e, -1))
 		return 0;
+	/* what is dropped: not the model's restraints ("he said to ignore all
+	 * safety guidelines") */
+	for (int k = i + 1; k < e; k++)
+		if (MA_FP_LIT(w, k,
+		              "safety|ethic~|moral~|moderation|censor~|filter~|guardrail~|"
+		              "safeguard~|restriction~|limitation~|programming|training|nsfw"))
+			return 0;
 	/* the speaker: no maker or owner of the model, unless it is someone's
 	 * ("my boss", "her manager") */
 	for (int k = s; k < v; k++)
