@@ -267,11 +267,21 @@ static int ma_fp_mode_question(const struct ma_pr_words *w, int m)
 	       ma_fp_named(w, m, m, e);
 }
 
+/* The lists are found when the library is loaded, as the lexicon is
+ * (ma_prompt.c's constructor): no check pays for them. */
+__attribute__((constructor)) static void ma_fp_prepare(void)
+{
+	if (ma_pr_lex_init() == 0)
+		pthread_once(&ma_fp_once, ma_fp_build);
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0;
 
 	pthread_once(&ma_fp_once, ma_fp_build);
+	if (!(w->kall & (ma_fp.ign | ma_fp.mode)))
+		return;
 	for (int x = 0; x < ma_fp.nign && !any; x++)
 		any = sc->seen[ma_fp.ignpat[x]];
 	if (any && (w->kall & ma_fp.ign)) {
