@@ -59,10 +59,11 @@
 	"richtlinie~|limites|grenzen"
 
 static struct {
-	uint64_t ign, instr, above, mode, hidden, you, authx, model;
+	uint64_t ign, neg, follow, instr, above, mode, hidden, you, authx, model;
 	uint16_t ignpat[MA_PR_PATS];
 	int nign;
 	int modepat[4];
+	int negpat[2];
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
@@ -84,6 +85,8 @@ static void ma_fp_build(void)
 
 	ma_fp.ign = ma_fp_bit("IGN");
 	ma_fp.instr = ma_fp_bit("INSTR");
+	ma_fp.neg = ma_fp_bit("NEG");
+	ma_fp.follow = ma_fp_bit("FOLLOW");
 	ma_fp.above = ma_fp_bit("ABOVE");
 	ma_fp.mode = ma_fp_bit("MODE");
 	ma_fp.hidden = ma_fp_bit("HIDDEN");
@@ -99,6 +102,8 @@ static void ma_fp_build(void)
 			ma_fp.ignpat[ma_fp.nign++] = (uint16_t)k;
 	for (size_t k = 0; k < 4; k++)
 		ma_fp.modepat[k] = ma_pr_lex_pattern_find(modes[k]);
+	ma_fp.negpat[0] = ma_pr_lex_pattern_find("NEG * FOLLOW * PREV|POSS|THE * INSTR");
+	ma_fp.negpat[1] = ma_pr_lex_pattern_find("NEG FOLLOW|execute~|answer~|obey~ * previous");
 }
 
 /* 1 if a sentence starts at word k: a break before it that is not the
@@ -169,7 +174,9 @@ static int ma_fp_thing(const struct ma_pr_words *w, int k)
 	                  "conversation~|chat~|context|session~|prompt~|thread|dialog~|dialogue~|"
 	                  "input~|answer~|response~|reply|replies|output~|message~|request~|"
 	                  "question~|task~|story|stories|roleplay~|scenario~|character~|persona~|"
-	                  "content|moderation|censorship|nsfw|"
+	                  "content|moderation|censorship|nsfw|system~|assistant~|model~|bot|"
+	                  "bots|chatbot~|llm~|gpt~|developer~|creator~|operator~|admin~|owner~|"
+	                  "maker~|programmer~|openai~|anthropic~|"
 	                  "now|today|once|me|us|it|them|this|that|which|who|and|or|"
 	                  "but|so|then|too|also|please|again|anymore|completely|entirely|"
 	                  "altogether|forever|temporarily|certain|specific|particular|such|other|"
@@ -184,8 +191,9 @@ static int ma_fp_named(const struct ma_pr_words *w, int i, int j, int e)
 {
 	if (j - 1 > i && ma_fp_thing(w, j - 1))
 		return 1;
-	/* (one word may stand between: "les règles eslint pour un fichier") */
-	if (j + 2 < e && !w->k[j + 1] && !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
+	/* (one word may stand between: "les règles eslint pour un fichier",
+	 * "the instructions printed on the box") */
+	if (j + 2 < e && !(w->k[j + 1] & ma_fp.model) && !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
 		j++;
 	if (j + 1 >= e || !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
 		return 0;
@@ -257,6 +265,31 @@ static int ma_fp_reported(const struct ma_pr_words *w, int i)
 	return 1;
 }
 
+/* 1 if the negation at i orders no override: no "follow" after it, or a
+ * named thing's instructions not to be followed ("don't follow the box's
+ * instructions", "... the instructions printed on the box", "... the old
+ * rules of the office"), in a sentence that does not speak to the model
+ * nor points at what came before. */
+static int ma_fp_not_followed(const struct ma_pr_words *w, int i)
+{
+	int e, f = -1, s = ma_fp_sentence(w, i, &e);
+
+	for (int k = i + 1; k < e && k <= i + 4 && f < 0; k++)
+		if ((w->k[k] & ma_fp.follow) || MA_FP_LIT(w, k, "execute~|answer~|obey~"))
+			f = k;
+	if (f < 0)
+		return 1;
+	if (!ma_fp_not_to_model(w, s, e, -1))
+		return 0;
+	for (int k = f + 1; k < e; k++)
+		if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "pre"))
+			return 0;
+	for (int j = f + 1; j < e && j <= f + 6; j++)
+		if (w->k[j] & ma_fp.instr)
+			return !MA_FP_LIT(w, j, MA_FP_GUARD) && ma_fp_named(w, f, j, e);
+	return 0;
+}
+
 /* 1 if the mode's word at m is in a question about a named thing ("how
  * do I enable god mode in Skyrim?"). */
 static int ma_fp_mode_question(const struct ma_pr_words *w, int m)
@@ -280,7 +313,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	int any = 0;
 
 	pthread_once(&ma_fp_once, ma_fp_build);
-	if (!(w->kall & (ma_fp.ign | ma_fp.mode)))
+	if (!(w->kall & (ma_fp.ign | ma_fp.mode | ma_fp.neg)))
 		return;
 	for (int x = 0; x < ma_fp.nign && !any; x++)
 		any = sc->seen[ma_fp.ignpat[x]];
@@ -291,6 +324,16 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 				ok = ma_fp_tool_question(w, i) || ma_fp_reported(w, i);
 		for (int x = 0; x < ma_fp.nign && ok; x++)
 			ma_pr_unadd(sc, ma_fp.ignpat[x]);
+	}
+	if (((ma_fp.negpat[0] >= 0 && sc->seen[ma_fp.negpat[0]]) ||
+	     (ma_fp.negpat[1] >= 0 && sc->seen[ma_fp.negpat[1]])) &&
+	    (w->kall & ma_fp.neg)) {
+		int ok = 1;
+		for (int i = 0; i < w->n && ok; i++)
+			if (w->k[i] & ma_fp.neg)
+				ok = ma_fp_not_followed(w, i);
+		for (int x = 0; x < 2 && ok; x++)
+			ma_pr_unadd(sc, ma_fp.negpat[x]);
 	}
 	any = 0;
 	for (int x = 0; x < 4 && !any; x++)
