@@ -281,6 +281,10 @@ struct ma_pr_pat_src {
  * horno", "... da impressora"); the model's owner's, a pattern of its
  * own */
 #define MA_PR_OWNER "!de|del|da|do|das|dos|des|du|della|dello|delle|di|van|von"
+#define MA_PR_OWNERS                                                                               \
+	"sistema|systeme|system|systeem|modelo|modele|modello|model|asistente|assistente|"         \
+	"assistant|desarrollador~|desenvolvedor~|developpeur~|sviluppator~|creador~|criador~|"     \
+	"administrador~|administrateur~|ia|ai|prompt|operador~|programador~"
 #define MA_PR_FORTASK   "for|about|regarding|concerning|on|during|when|yesterday|last|at|DOCNOUN"
 #define MA_PR_NOTSECRET "for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD
 
@@ -447,10 +451,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.8,
      "ne|non|nao|no|nie sigas|siga|sigan|sigais|seguis|seguir|segueixis|segueixi|obedezcas|"
      "obedezca|seguire|segui|seguite|suivez|suivre|sigam|volg|volgt * INSTR PREV "
-     "de|del|da|do|des|du|della|dello|van * "
-     "sistema|systeme|system|systeem|modelo|modele|modello|model|asistente|assistente|"
-     "assistant|desarrollador~|desenvolvedor~|developpeur~|sviluppator~|creador~|criador~|"
-     "administrador~|administrateur~|ia|ai|prompt|operador~|programador~"},
+     "de|del|da|do|des|du|della|dello|van * " MA_PR_OWNERS},
+    {PF_OVERRIDE, 0.85,
+     "ne|non|nao|no|nie tenez|tiens|tenir|tenere|tieni|tenete|tengas|tenga|tengan|tener|leve|"
+     "levem|levar|tomes|tome * compte|conto|cuenta|conta * INSTR PREV "
+     "de|del|da|do|des|du|della|dello|van * " MA_PR_OWNERS},
     /* ---- session 21 (promptlang9): claims that safety is off ----
      * the model told it runs where its rules do not hold: a test,
      * sandbox or staging environment whose safety, filters or rules are
