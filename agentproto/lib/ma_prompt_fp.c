@@ -76,10 +76,9 @@ static uint64_t ma_fp_bit(const char *name)
 static void ma_fp_build(void)
 {
 	static const char *const model[] = {MA_FP_MODELK};
-	static const char *const modes[] = {"STRONGMODE MODE",
-	                                    "developer|dev|debug|admin|root|unbound MODE",
-	                                    "BADMODE MODE enabled",
-	                                    "enter~|switch|activate|enable|enabled|unlock|turn * MODE"};
+	static const char *const modes[] = {
+	    "STRONGMODE MODE", "developer|dev|debug|admin|root|unbound MODE",
+	    "BADMODE MODE enabled", "enter~|switch|activate|enable|enabled|unlock|turn * MODE"};
 	size_t np;
 	const struct ma_pr_pattern *p = ma_pr_lex_patterns(&np);
 
@@ -198,11 +197,12 @@ static int ma_fp_named(const struct ma_pr_words *w, int i, int j, int e)
 	if (j + 1 >= e || !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
 		return 0;
 	for (int k = j + 2; k < e && k <= j + 5; k++) {
-		if (MA_FP_LIT(w, k,
-		              "the|a|an|one|my|our|this|that|these|those|each|every|any|all|some|"
-		              "single|specific|certain|particular|given|un|una|uno|um|uma|une|le|la|"
-		              "les|el|los|las|o|os|as|ce|cette|este|esta|ese|esa|mon|mi|meu|minha|"
-		              "seu|sua|ein|eine|einer|einem|der|die|das|den|dem|il|lo|un"))
+		if (MA_FP_LIT(
+		        w, k,
+		        "the|a|an|one|my|our|this|that|these|those|each|every|any|all|some|"
+		        "single|specific|certain|particular|given|un|una|uno|um|uma|une|le|la|"
+		        "les|el|los|las|o|os|as|ce|cette|este|esta|ese|esa|mon|mi|meu|minha|"
+		        "seu|sua|ein|eine|einer|einem|der|die|das|den|dem|il|lo|un"))
 			continue;
 		return ma_fp_thing(w, k);
 	}
