@@ -2849,7 +2849,8 @@ static inline int ma_pr_pct_plain(unsigned char c)
  * left. A run starts no earlier than *j was (a run cut at cap bytes goes
  * on from there, not again from its start). *hid is 1 when an escape
  * stands for a letter or digit (text hidden, not a URL's spaces and
- * punctuation). */
+ * punctuation). An escape of '%' followed by two hex digits is an escape
+ * encoded again and is decoded again ("%2520" a space, "%2549" 'I'). */
 static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t cap, int *hid)
 {
 	const size_t lo = *j;
@@ -2874,12 +2875,22 @@ static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t c
 			    ma_hex_val((unsigned char)s[k + 2]) >= 0) {
 				d[dl] = (char)(ma_hex_val((unsigned char)s[k + 1]) * 16 +
 				               ma_hex_val((unsigned char)s[k + 2]));
+				k += 3;
+				/* session 22 (promptlang10): an escape encoded again,
+				 * "%2520" ("%25" is '%', then "20"), as often as it was
+				 * ("%252520"): each turn moves k on by two bytes */
+				while (d[dl] == '%' && k + 1 < n &&
+				       ma_hex_val((unsigned char)s[k]) >= 0 &&
+				       ma_hex_val((unsigned char)s[k + 1]) >= 0) {
+					d[dl] = (char)(ma_hex_val((unsigned char)s[k]) * 16 +
+					               ma_hex_val((unsigned char)s[k + 1]));
+					k += 2;
+				}
 				*hid |= d[dl] != '+' && d[dl] != '.' && d[dl] != '-' &&
 				        d[dl] != '_' && d[dl] != '~' &&
 				        ma_pr_pct_plain((unsigned char)d[dl]);
 				dl++;
 				esc++;
-				k += 3;
 			} else if (ma_pr_pct_plain(c)) {
 				d[dl++] = c == '+' ? ' ' : (char)c;
 				k++;
