@@ -67,7 +67,9 @@ static const struct ma_pr_class ma_pr_classes[] = {
             /* session 22 (promptlang10): Portuguese "despreze", Polish
              * "pomiń", Romanian "uită", "ignorați" */
             "despreze desprezar despreza desprezem desprezai pomin pomincie uita uitati uitați "
-            "ignorati ignorați"},
+            "ignorati ignorați nobeis nobeissez necoute "
+            "necoutez отбрось отбросьте nevsimej nevsimejte ubergehe ubergeht ubergehen verwirf "
+            "verwerft porzuc porzuccie"},
     /* what came before: quantifiers and prior-ness */
     {"PREV", "previous prior above earlier preceding former original initial old past "
              "foregoing aforementioned prev all any every system existing default preset "
@@ -81,7 +83,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
              "vorhergehend~ vorstehend~ obenstehend~ voorgaande bovenstaande totes tots "
              "sopracitat~ suddett~ precitad~ mencionad~ prima antes "
              /* session 22 (promptlang10): Polish cases */
-             "poprzedni~ wczesniejsz~ wszystkich"},
+             "poprzedni~ wczesniejsz~ wszystkich predchoz~ elozo anterioar~"},
     /* the narrow "above" (an object by itself: "ignore the above") */
     /* (session 22: not "anterior", an adjective after its noun in Spanish and
      * Portuguese, "ignore o e-mail anterior": "IGN * THE anterior" below) */
@@ -103,7 +105,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "ordres ordens ordenes normas pautas richtlijn~ aanwijzing~ opdracht~ "
               "wskazowk~ zasady "
               /* session 22 (promptlang10): Polish cases */
-              "polecen~ zasad"},
+              "polecen~ zasad pokyn~ instructiun~"},
     /* what an injected document tells the model to drop */
     {"CONTENT",
      "text message~ task~ conversation content context input document~ "
@@ -302,11 +304,14 @@ struct ma_pr_pat_src {
  * override in other languages (the patterns say which) */
 #define MA_PR_NEGV                                                                                 \
 	"ne|non|nao|no|nie considerare|considerate|consideri|considerar|considere|consideres|"     \
-	"considerem|considerez|hagas|haga|hagan|hagais|zwazaj|zwazajcie|bierz|bierzcie"
+	"considerem|considerez|hagas|haga|hagan|hagais|zwazaj|zwazajcie|bierz|bierzcie|obedeca|"   \
+	"obedecas|obedecam|fais|faites|facis|faci|feu|stosuj|"                                     \
+	"stosujcie|sluchaj|sluchajcie"
 #define MA_PR_TWOV                                                                                 \
 	"lascia|lasciate|lasci|lasciamo|passa|passate|fais|faites|faire|passe|passez|passer|pasa|" \
+	"laisse|laissez|laisser|"                                                                  \
 	"pase|pasen|pasad|pasar|deja|deje|dejen|dejad|deixe|deixa|deixem * "                       \
-	"perdere|stare|oltre|abstraction|outre|alto|lado"
+	"perdere|stare|oltre|abstraction|outre|alto|lado|tomber"
 
 /* session 22 (promptlang10): safety said to be switched off by an authority */
 #define MA_PR_OFFBY                                                                                \
@@ -469,7 +474,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.9, "IGN * INSTR * dessus|sopra|acima|arriba|oben|hierboven|powyzej !THE"},
     {PF_OVERRIDE, 0.85,
      "ne|non|nao|no|nie tenez|tiens|tenir|tenere|tieni|tenete|tengas|tenga|tengan|tener|leve|"
-     "levem|levar|tomes|tome * compte|conto|cuenta|conta * INSTR PREV " MA_PR_OWNER},
+     "levem|levar|tomes|tome|tomen|prends|prenez|prendre|prendi|prendete|lleves|lleve * "
+     "compte|conto|cuenta|conta * INSTR PREV " MA_PR_OWNER},
     {PF_OVERRIDE, 0.8,
      "ne|non|nao|no|nie sigas|siga|sigan|sigais|seguis|seguir|segueixis|segueixi|obedezcas|"
      "obedezca|seguire|segui|seguite|suivez|suivre|sigam|volg|volgt * INSTR PREV " MA_PR_OWNER},
@@ -481,7 +487,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "de|del|da|do|des|du|della|dello|van * " MA_PR_OWNERS},
     {PF_OVERRIDE, 0.85,
      "ne|non|nao|no|nie tenez|tiens|tenir|tenere|tieni|tenete|tengas|tenga|tengan|tener|leve|"
-     "levem|levar|tomes|tome * compte|conto|cuenta|conta * INSTR PREV "
+     "levem|levar|tomes|tome|tomen|prends|prenez|prendre|prendi|prendete|lleves|lleve * "
+     "compte|conto|cuenta|conta * INSTR PREV "
      "de|del|da|do|des|du|della|dello|van * " MA_PR_OWNERS},
     /* ---- session 21 (promptlang9): claims that safety is off ----
      * the model told it runs where its rules do not hold: a test,
@@ -705,8 +712,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * Swedish, Danish, Norwegian "strunta i", "bortse från", "se bort
      * fra", "ta bort" */
     {PF_OVERRIDE, 0.85,
-     "beachte|beachtet|beachten|befolge|befolgt|befolgen|volg|volgt|sla|slaat * PREV * INSTR "
-     "nicht|niet|over"},
+     "beachte|beachtet|beachten|befolge|befolgt|befolgen|volg|volgt|sla|slaat|laat|laten * PREV "
+     "* INSTR nicht|niet|over|varen|vallen"},
     {PF_OVERRIDE, 0.85,
      "beachte|beachtet|beachten|befolge|befolgt|befolgen * keine|keiner|keines * PREV * INSTR"},
     {PF_OVERRIDE, 0.85,
@@ -731,6 +738,20 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "antes|anteriormente|prima|precedentemente|finora|avant|auparavant|vorher|zuvor|bisher|"
      "davor|eerder|daarvoor|wczesniej|dotad|dotychczas "
      "!de|di|da|que|che|dass|van|niz|od|du|del|dello|d"},
+    /* Russian "не слушай / не следуй / не выполняй" (a capital "Не" is
+     * read as the Latin "he": both), Romanian "nu ține cont de", Finnish
+     * "älä välitä / älä noudata", Turkish "... talimatları unut" (the
+     * verb last), "what was said / written above" ("ignora quanto detto
+     * sopra", "ignore tudo acima"; not "sopra il tavolo") */
+    {PF_OVERRIDE, 0.85,
+     "he|не слушай|слушайте|следуй|следуйте|выполняй|выполняйте|обращай * PREV * INSTR"},
+    {PF_OVERRIDE, 0.85, "nu tine|ține|tineti|țineți|luati|luați cont|seama ** INSTR PREV"},
+    {PF_OVERRIDE, 0.85, "ala|alkaa valita|noudata|tottele * PREV * INSTR"},
+    {PF_OVERRIDE, 0.9, "PREV * INSTR * unut|unutun|unutsana"},
+    {PF_OVERRIDE, 0.85,
+     "IGN ** acima|arriba|sopra|dessus|oben|hierboven|powyzej|выше "
+     "!de|di|da|del|della|dello|delle|des|du|der|dem|den|la|il|le|lo|el|o|a|al|do|das|dos|in|w|"
+     "na|the|a|an"},
     /* ---- end of the promptlang10 override block ---- */
     /* ---- role play / persona switch ---- */
     {PF_ROLEPLAY, 0.6, "YOU BE * NOW"},
