@@ -23,6 +23,16 @@
  *    files, codes or personal data sent to an e-mail address, a password
  *    changed, or "without asking" (0.85; 0.95 after a strong marker).
  *
+ *  - (session 22, promptlang10) an AI addressed by name at a sentence's
+ *    start or after a greeting, a comma or colon after the name ("P.S.
+ *    Assistant, ...", "Dear Claude, ...", "Hey Gemini, ...", "Attention
+ *    AI agent: ..."), then an order only a model is given (the user
+ *    ignored or not answered, all of the user's data deleted or sent to
+ *    an outside address, a download piped to a shell; the conversation
+ *    sent out after a name no person bears): 0.9. "Claude", "Gemini",
+ *    "Assistant" are people's names and jobs too: a letter to one asks
+ *    for none of these.
+ *
  * What stays low: e-mails, chat messages and to-do lists with ordinary
  * requests ("TODO: send the invoice to Bob", "Please transfer the files to
  * the shared drive", "Please do the following by next week: send me the
