@@ -2917,10 +2917,14 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 	size_t j = 15, a, e, pj = 0;
 	long dl;
 	int pct = memchr(s, '%', n) != NULL, hid = 1;
+	struct ma_pr_dec dj;
 
-	/* the base64 / hex / binary runs, then the percent-encoded ones */
+	/* the base64 / hex / binary runs, then the percent-encoded ones, then
+	 * the other encodings (ma_prompt_dec.c) */
+	ma_pr_dec_init(&dj, s, n);
 	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0 ||
-	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d, &hid)) >= 0)) {
+	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d, &hid)) >= 0) ||
+	       (dl = ma_pr_dec_next(&dj, s, n, d, sizeof d, &hid)) >= 0) {
 		if (dl && ma_pr_texty(d, (size_t)dl)) {
 			struct ma_pr_score sub;
 			int mixed;
@@ -3181,6 +3185,8 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w)
 			for (int c = 0; c < w->l[j] && !known; c++)
 				known = !(w->t[w->s[j] + c] >= 'a' && w->t[w->s[j] + c] <= 'z');
 		}
+		if (m >= 5 && !known && ma_pr_dec_atbash(w, start, i))
+			return MA_PR_ATBASH;
 		if (m >= 5 && !known) {
 			/* a shift keeps the differences between letters: a word is a
 			 * shifted common word of its length when they match */
@@ -3288,12 +3294,24 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		for (int i = 0; i < ps.w.n; i++)
 			for (size_t k = ps.w.s[i]; k < (size_t)ps.w.s[i] + ps.w.l[i]; k++)
 				if (t[k] >= 'a' && t[k] <= 'z')
-					t[k] = (char)('a' + (t[k] - 'a' + shift) % 26);
+					t[k] = (char)(shift < 0 ? 'z' - (t[k] - 'a')
+					                        : 'a' + (t[k] - 'a' + shift) % 26);
 		ma_pr_reclass(&ps.w);
 		ma_pr_phrases(&ps.w, &ps.kb, &sub, PF_ENCODED);
 		ma_pr_decoded_shapes(&ps.w, ps.t, &ps.kb, &sub);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
+	} else if (out->score < 0.8 && ma_pr_dec_nato_at(&ps.w)) {
+		/* NATO spelling: its letters (ma_prompt_dec.c) scored again, in
+		 * ps.w.f's bytes as the reversed text below */
+		struct ma_pr_score sub;
+		char *b = (char *)ps.w.f;
+		int m2;
+		size_t bn = ma_pr_dec_nato(&ps.w, b, MA_PR_NORM);
+		ma_pr_score_init(&sub);
+		ma_pr_score_plain(b, bn, &ps, &sub, &m2);
+		ma_pr_glued(&ps.w, &sub); /* words spelled without a gap */
+		ma_pr_add_decoded(out, &sub, &ps.w, &ps.kb);
 	} else if (out->score < 0.8 && ma_pr_backwards(&ps.w)) {
 		/* reversed text: the whole window read from its end (which puts
 		 * reversed words back in order), and each word reversed in place.

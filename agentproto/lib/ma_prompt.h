@@ -418,4 +418,26 @@ int ma_pr_fold_code(uint32_t c, int fast);
  * not fit. */
 size_t ma_pr_translit(const char *w, size_t l, char *out, size_t cap);
 
+/* ma_prompt_dec.c: more encodings, decoded for a second look (escapes,
+ * number lists, base32, Braille, upside-down letters; Atbash, NATO). The
+ * walk over a window's runs: ma_pr_dec_init, then ma_pr_dec_next until it
+ * returns -1 (each run decoded into d, cap bytes, its length returned, 0
+ * for a run that decodes to nothing; *hid 0 when the escapes stood for
+ * punctuation alone, as ma_pr_decode_runs' percent-encoded runs). */
+struct ma_pr_dec {
+	size_t j, lo;
+	int fam, pass;
+};
+void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n);
+long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid);
+/* 1 if the words [a, b) of w (a sentence) read in Atbash (a<->z) are
+ * common words: three at least, a third of them. */
+int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b);
+#define MA_PR_ATBASH (-1) /* ma_pr_caesar_shift's answer for Atbash */
+/* 1 if w has six NATO / ICAO words in a row ("india golf november"); the
+ * words as their letters (other words kept) written into b (cap bytes),
+ * its length returned. */
+int ma_pr_dec_nato_at(const struct ma_pr_words *w);
+size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap);
+
 #endif

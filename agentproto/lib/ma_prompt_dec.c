@@ -1,0 +1,631 @@
+/*
+ * ma_prompt_dec.c — more encodings for the "encoded" family of the
+ * llm_prompt_injection check (ma_prompt.c decodes base64, hex, binary,
+ * Morse and percent-encoded runs, rot13 / Caesar shifts, reversed text and
+ * split payloads; ma_prompt_norm.c folds tag characters, look-alike and
+ * enclosed letters). The encodings that public red-team guides list
+ * beside those, each decoded here and scored again by the caller exactly
+ * as a base64 run is (ma_pr_decode_runs, ma_pr_score_text):
+ *
+ *   escapes     runs of HTML character references ("&#105;", "&#x69;"),
+ *               backslash escapes ("\u0069", "\x69", "\151") and
+ *               quoted-printable ("=69"), four escapes at least, with the
+ *               plain bytes between them
+ *   numbers     character codes written as a list of numbers, decimal,
+ *               octal or 0x hex ("73 103 110 ...", "0x49, 0x67, ..."),
+ *               eight at least
+ *   base32      runs of 16 or more of A-Z and 2-7 ('=' padding)
+ *   Braille     Unicode Braille patterns (U+2800..U+28FF, grade 1 letters,
+ *               the number and capital signs), eight letters at least
+ *   upside-down letters turned over ("ɐ ǝ ɹ ʇ ..."), read back to front
+ *               and as they stand, four at least on a line
+ *   Atbash      a sentence whose words, letters mirrored (a<->z), are
+ *               common words (the Caesar check's sentences: no word known)
+ *   NATO        ICAO spelling ("India Golf November ..."), six words at
+ *               least in a row, read as their first letters
+ *
+ * Cost: each family is found by a byte the text must hold (memchr of '&',
+ * '\\', '=', 0xE2, 0xC9) or by probing one byte in sixteen (numbers,
+ * base32) or one word in four (NATO); Atbash is tried only on the
+ * sentences the Caesar check already walks. Text without them pays those
+ * scans alone.
+ *
+ * Threads: any. Pure functions over the caller's buffers; no allocation.
+ */
+#include "ma_int.h"
+#include "ma_prompt.h"
+#include "ma_util.h"
+
+#include <string.h>
+
+/* Code point c as UTF-8 into d (4 bytes of room); its length. */
+static size_t ma_pr_dec_put(uint32_t c, char *d)
+{
+	if (c < 0x80) {
+		d[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		d[0] = (char)(0xC0 | (c >> 6));
+		d[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		d[0] = (char)(0xE0 | (c >> 12));
+		d[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		d[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	d[0] = (char)(0xF0 | (c >> 18));
+	d[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	d[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	d[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* The number of base b (8, 10 or 16) at s[i, n), at most max digits:
+ * its value in *v (0x10FFFF + 1 when larger), its digit count returned. */
+static size_t ma_pr_dec_num(const char *s, size_t i, size_t n, int b, size_t max, uint32_t *v)
+{
+	size_t k = 0;
+
+	*v = 0;
+	while (i + k < n && k < max) {
+		int c = (unsigned char)s[i + k], x;
+		x = b == 16 ? ma_hex_val(c) : (c >= '0' && c < '0' + b) ? c - '0' : -1;
+		if (x < 0)
+			break;
+		*v = *v > 0x10FFFF ? *v : *v * (uint32_t)b + (uint32_t)x;
+		k++;
+	}
+	if (*v > 0x10FFFF)
+		*v = 0x110000;
+	return k;
+}
+
+/* The escape of kind t ('&', '\\' or '=') at s[i] (s[i] == t): its code
+ * point in *c and its length, 0 when none starts there. */
+static size_t ma_pr_dec_esc(const char *s, size_t i, size_t n, char t, uint32_t *c)
+{
+	size_t k;
+
+	if (i + 2 >= n)
+		return 0;
+	if (t == '&') {
+		/* "&#105;", "&#x69;" (the ';' may be left out) */
+		int hx = s[i + 1] == '#' && (s[i + 2] == 'x' || s[i + 2] == 'X');
+		if (s[i + 1] != '#')
+			return 0;
+		k = ma_pr_dec_num(s, i + 2 + hx, n, hx ? 16 : 10, 7, c);
+		if (!k)
+			return 0;
+		k += 2 + (size_t)hx;
+		return k + (i + k < n && s[i + k] == ';');
+	}
+	if (t == '=') {
+		/* quoted-printable: '=' and two upper-case hex digits */
+		unsigned char a = (unsigned char)s[i + 1], b = (unsigned char)s[i + 2];
+		if (ma_hex_val(a) < 0 || ma_hex_val(b) < 0 || (a >= 'a' && a <= 'f') ||
+		    (b >= 'a' && b <= 'f'))
+			return 0;
+		*c = (uint32_t)(ma_hex_val(a) * 16 + ma_hex_val(b));
+		return 3;
+	}
+	/* "\u0069" (four hex digits), "\x69" (two), "\151" (three octal) */
+	if (s[i + 1] == 'u')
+		return ma_pr_dec_num(s, i + 2, n, 16, 4, c) == 4 ? 6 : 0;
+	if (s[i + 1] == 'x')
+		return ma_pr_dec_num(s, i + 2, n, 16, 2, c) == 2 ? 4 : 0;
+	return s[i + 1] >= '0' && s[i + 1] <= '3' && ma_pr_dec_num(s, i + 1, n, 8, 3, c) == 3 ? 4
+	                                                                                      : 0;
+}
+
+/* The next run of escapes of kind t from *j on: four escapes at least,
+ * each within 16 bytes of the one before, with the plain bytes between
+ * them (and up to 24 before the first: "Ignore a&#108;&#108; ..."),
+ * decoded into d (cap bytes); its length returned (0: too few escapes),
+ * -1 when no t is left. *hid: an escape stood for a letter or a digit. */
+static long ma_pr_dec_escrun(const char *s, size_t n, size_t *j, char t, char *d, size_t cap,
+                             int *hid)
+{
+	const size_t lo = *j;
+
+	while (*j < n) {
+		const char *p = memchr(s + *j, t, n - *j);
+		size_t a, k, last, dlast = 0, dl = 0, esc = 0;
+		uint32_t c;
+		if (!p) {
+			*j = n;
+			return -1;
+		}
+		a = (size_t)(p - s);
+		if (!ma_pr_dec_esc(s, a, n, t, &c)) {
+			*j = a + 1;
+			continue;
+		}
+		*hid = 0;
+		k = a;
+		while (k > lo && a - k < 24 && s[k - 1] >= ' ' && s[k - 1] < 0x7F &&
+		       s[k - 1] != '>' && s[k - 1] != t)
+			k--;
+		last = k;
+		while (k < n && dl + 4 < cap) {
+			size_t m = s[k] == t ? ma_pr_dec_esc(s, k, n, t, &c) : 0;
+			if (m && c < 0x110000 && c != 0) {
+				*hid |= (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+				dl += ma_pr_dec_put(c, d + dl);
+				esc++;
+				k += m;
+				last = k;
+				dlast = dl;
+				continue;
+			}
+			if (m == 0 && t == '=' && k + 1 < n && (s[k + 1] == '\n' || s[k + 1] == '\r')) {
+				k += 2; /* a soft line break */
+				continue;
+			}
+			if (k - last >= 16)
+				break;
+			d[dl++] = s[k++];
+		}
+		*j = last > a ? last : a + 1;
+		return esc >= 4 ? (long)dlast : 0;
+	}
+	return -1;
+}
+
+/* The bytes of a number list: bit 1 a decimal digit, 2 a separator (' ',
+ * ',', ';', '\t'), 4 a base32 character (A-Z, 2-7). */
+static uint8_t ma_pr_dec_cls(unsigned char c)
+{
+	return (uint8_t)(((c >= '0' && c <= '9') ? 1 : 0) |
+	                 ((c == ' ' || c == ',' || c == ';' || c == '\t') ? 2 : 0) |
+	                 (((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7')) ? 4 : 0));
+}
+
+/* The list of numbers that starts at s[a] (a digit), read in base b (10:
+ * decimal and "0x" hex; 8: octal): eight numbers at least, one to three
+ * separators apart, all "0x" hex or all plain, each an ASCII code (a
+ * printable byte or a newline), decoded into d (cap bytes). Returns the
+ * length (0: no such list), *e the list's end, *sp 1 when a code is a
+ * space. */
+static size_t ma_pr_dec_list1(const char *s, size_t a, size_t n, int b, size_t *e, char *d,
+                              size_t cap, int *sp)
+{
+	size_t k = a, dl = 0;
+	int hex = k + 1 < n && s[k] == '0' && (s[k + 1] == 'x' || s[k + 1] == 'X');
+
+	*e = a;
+	*sp = 0;
+	if (hex && b == 8)
+		return 0;
+	while (k < n && dl < cap) {
+		uint32_t v;
+		size_t m;
+		if (hex) {
+			if (!(k + 2 < n && s[k] == '0' && (s[k + 1] == 'x' || s[k + 1] == 'X')))
+				break;
+			m = ma_pr_dec_num(s, k + 2, n, 16, 6, &v);
+			if (!m)
+				break;
+			m += 2;
+		} else {
+			m = ma_pr_dec_num(s, k, n, b, 7, &v);
+			if (!m)
+				break;
+		}
+		/* the number must end the token, and be a character's code */
+		if (k + m < n && (ma_pr_dec_cls((unsigned char)s[k + m]) & 2) == 0 &&
+		    s[k + m] != '.' && s[k + m] != ']' && s[k + m] != ')' && s[k + m] != '\n')
+			break;
+		if (!((v >= 32 && v < 127) || v == 10))
+			return 0;
+		d[dl++] = (char)v;
+		*sp |= v == ' ';
+		k += m;
+		*e = k;
+		/* one to three separators to the next number */
+		m = 0;
+		while (k < n && m < 3 && (ma_pr_dec_cls((unsigned char)s[k]) & 2)) {
+			k++;
+			m++;
+		}
+		if (!m)
+			break;
+	}
+	return dl >= 8 ? dl : 0;
+}
+
+/* ma_pr_dec_list1 as decimal (or "0x" hex), or as octal when decimal
+ * fails or gives no space and octal gives one. */
+static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char *d, size_t cap)
+{
+	int sp, osp;
+	size_t dl = ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp), e8, ol;
+
+	if (dl && sp)
+		return dl;
+	ol = ma_pr_dec_list1(s, a, n, 8, &e8, d, cap, &osp);
+	if (ol && osp) {
+		*e = e8;
+		return ol;
+	}
+	return dl ? ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp) : 0;
+}
+
+/* The base32 run s[a, e) (A-Z and 2-7, '=' after) decoded into d. */
+static size_t ma_pr_dec_b32(const char *s, size_t a, size_t e, char *d, size_t cap)
+{
+	uint32_t acc = 0;
+	int bits = 0;
+	size_t dl = 0;
+
+	for (size_t k = a; k < e && dl < cap; k++) {
+		unsigned char c = (unsigned char)s[k];
+		if (c == '=')
+			break;
+		acc = (acc << 5) | (uint32_t)(c >= 'A' ? c - 'A' : c - '2' + 26);
+		bits += 5;
+		if (bits >= 8) {
+			bits -= 8;
+			d[dl++] = (char)((acc >> bits) & 0xFF);
+		}
+	}
+	return dl;
+}
+
+/* The next list of numbers or base32 run through one of the bytes 15, 31,
+ * 47, ... from *j on (both are 16 bytes long at least when they count),
+ * decoded into d; -1 when none is left. */
+static long ma_pr_dec_probe(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap)
+{
+	while (*j < n) {
+		size_t p = *j, a, e;
+		uint8_t c = ma_pr_dec_cls((unsigned char)s[p]);
+		*j += 16;
+		if ((c & 1) || ((c & 2) && p + 1 < n && (ma_pr_dec_cls((unsigned char)s[p + 1]) & 1))) {
+			/* back to the list's start: digits, separators and "0x" */
+			a = p;
+			while (a > *lo && ((ma_pr_dec_cls((unsigned char)s[a - 1]) & 3) ||
+			                   s[a - 1] == 'x' || s[a - 1] == 'X' ||
+			                   ma_hex_val((unsigned char)s[a - 1]) >= 0))
+				a--;
+			/* the first number that starts a list through p */
+			for (; a <= p; a++) {
+				size_t dl;
+				if (!(ma_pr_dec_cls((unsigned char)s[a]) & 1) ||
+				    (a > 0 && ma_pr_alnum((unsigned char)s[a - 1])))
+					continue;
+				dl = ma_pr_dec_list(s, a, n, &e, d, cap);
+				if (dl && e > p) {
+					*lo = e;
+					*j = e > *j ? e : *j;
+					return (long)dl;
+				}
+			}
+		}
+		if (c & 4) {
+			a = p;
+			e = p;
+			while (a > *lo && (ma_pr_dec_cls((unsigned char)s[a - 1]) & 4))
+				a--;
+			while (e < n && (ma_pr_dec_cls((unsigned char)s[e]) & 4))
+				e++;
+			if (e - a >= 16 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
+			    (e == n || !ma_pr_alnum((unsigned char)s[e]))) {
+				size_t dl = ma_pr_dec_b32(s, a, e, d, cap);
+				while (e < n && s[e] == '=')
+					e++;
+				*lo = e;
+				*j = e > *j ? e : *j;
+				return (long)dl;
+			}
+		}
+	}
+	return -1;
+}
+
+/* The next run of Braille patterns (lead byte 0xE2, then 0xA0..0xA3) from
+ * *j on, read as grade 1 letters; its length (0: fewer than eight
+ * letters), -1 when none is left. */
+static long ma_pr_dec_braille(const char *s, size_t n, size_t *j, char *d, size_t cap)
+{
+	/* a cell's six dots (bit 0 dot 1 .. bit 5 dot 6) to a letter or a
+	 * punctuation mark; 0 none. '#' the number sign, '^' the capital one */
+	static const char cell[64] = {
+	    ' ', 'a', ',', 'b', '\'', 'k', ';', 'l', 0,   'c', 'i', 'f', 0,   'm', 's', 'p',
+	    0,   'e', ':', 'h', 0,    'o', '!', 'r', 0,   'd', 'j', 'g', 0,   'n', 't', 'q',
+	    '^', 0,   0,   0,   '-',  'u', '?', 'v', 0,   0,   0,   0,   '#', 'x', 0,   0,
+	    0,   0,   '.', 0,   0,    'z', 0,   0,   0,   0,   'w', 0,   '#', 'y', 0,   0};
+	while (*j + 2 < n) {
+		const char *p = memchr(s + *j, 0xE2, n - 2 - *j);
+		size_t k, dl = 0, letters = 0;
+		int num = 0;
+		if (!p) {
+			*j = n;
+			return -1;
+		}
+		k = (size_t)(p - s);
+		if (((unsigned char)s[k + 1] & 0xFC) != 0xA0) {
+			*j = k + 1;
+			continue;
+		}
+		while (k < n && dl < cap) {
+			unsigned char c = (unsigned char)s[k];
+			if (c == 0xE2 && k + 2 < n && ((unsigned char)s[k + 1] & 0xFC) == 0xA0 &&
+			    ((unsigned char)s[k + 2] & 0xC0) == 0x80) {
+				char x = cell[(((unsigned char)s[k + 1] & 3) << 6 |
+				               ((unsigned char)s[k + 2] & 0x3F)) &
+				              63];
+				k += 3;
+				if (x == '#') {
+					num = 1;
+				} else if (x == '^') {
+				} else if (x && num && x >= 'a' && x <= 'j') {
+					d[dl++] = x == 'j' ? '0' : (char)('1' + (x - 'a'));
+				} else if (x) {
+					num = num && x != ' ';
+					letters += x >= 'a' && x <= 'z';
+					d[dl++] = x;
+				}
+			} else if (c == ' ' || c == '\n' || c == '.' || c == ',' || c == '!' ||
+			           c == '?') {
+				num = 0;
+				d[dl++] = (char)c;
+				k++;
+			} else {
+				break;
+			}
+		}
+		*j = k;
+		return letters >= 8 ? (long)dl : 0;
+	}
+	*j = n;
+	return -1;
+}
+
+/* A letter turned upside down (or a mark turned over) as the ASCII it
+ * stands for; 0 none. */
+static char ma_pr_dec_flip(uint32_t c)
+{
+	static const struct {
+		uint16_t c;
+		char a;
+	} f[] = {{0x0250, 'a'}, {0x0254, 'c'}, {0x01DD, 'e'}, {0x0259, 'e'}, {0x025F, 'f'},
+	         {0x0183, 'g'}, {0x0265, 'h'}, {0x1D09, 'i'}, {0x0131, 'i'}, {0x027E, 'j'},
+	         {0x029E, 'k'}, {0x026F, 'm'}, {0x0279, 'r'}, {0x0287, 't'}, {0x028C, 'v'},
+	         {0x028D, 'w'}, {0x028E, 'y'}, {0x0501, 'p'}, {0x2200, 'a'}, {0x0186, 'c'},
+	         {0x018E, 'e'}, {0x2132, 'f'}, {0x2141, 'g'}, {0x02E5, 'l'}, {0x0500, 'p'},
+	         {0x1D1A, 'r'}, {0x22A5, 't'}, {0x2229, 'u'}, {0x039B, 'v'}, {0x2144, 'y'},
+	         {0x00A1, '!'}, {0x00BF, '?'}, {0x02D9, '.'}};
+	for (size_t k = 0; k < sizeof f / sizeof f[0]; k++)
+		if (f[k].c == c)
+			return f[k].a;
+	return 0;
+}
+
+/* The next line from *j on that holds four letters turned upside down
+ * (one of them 0xC9-led: ɐ ɔ ɥ ɯ ɹ ...), read back to front (pass 0: the
+ * usual "flip" of a text) and as it stands (pass 1), into d; its length
+ * (0: too few), -1 when none is left. */
+static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size_t *ls,
+                             char *d, size_t cap)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	while (*j < n) {
+		size_t a, e, k, dl = 0, flips = 0;
+		if (*pass == 0) {
+			const char *p = memchr(s + *j, 0xC9, n - *j);
+			if (!p) {
+				*j = n;
+				return -1;
+			}
+			a = (size_t)(p - s);
+			while (a > *j && s[a - 1] != '\n' && (size_t)(p - s) - a < 512)
+				a--;
+			*ls = a;
+		}
+		a = *ls;
+		e = a;
+		while (e < n && s[e] != '\n' && e - a < cap - 8)
+			e++;
+		/* the line's code points, turned back, into d */
+		for (k = a; k < e && dl + 4 < cap;) {
+			size_t m = 1, i;
+			uint32_t c = u[k];
+			char x;
+			if (c >= 0xC0) {
+				size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+				if (k + need >= e + 1 || k + need > e)
+					break;
+				c &= 0x3Fu >> need;
+				for (i = 1; i <= need && (u[k + i] & 0xC0) == 0x80; i++)
+					c = (c << 6) | (u[k + i] & 0x3Fu);
+				m = i;
+			}
+			x = c >= 0x80 ? ma_pr_dec_flip(c) : 0;
+			flips += x != 0;
+			if (!x && c < 0x80) {
+				/* ASCII letters that turn into each other */
+				x = (char)c;
+				x = x == 'b' ? 'q' : x == 'q' ? 'b' : x == 'd' ? 'p' : x == 'p' ? 'd' :
+				    x == 'n' ? 'u' : x == 'u' ? 'n' : x;
+			}
+			if (x)
+				d[dl++] = x;
+			else
+				dl += ma_pr_dec_put(c, d + dl);
+			k += m;
+		}
+		if (*pass == 0 && flips >= 4) {
+			/* back to front: reverse the bytes (d is ASCII where it
+			 * counts; a multi-byte character is put back in order) */
+			for (size_t x = 0, y = dl; x + 1 < y; x++, y--) {
+				char t = d[x];
+				d[x] = d[y - 1];
+				d[y - 1] = t;
+			}
+			for (size_t x = 0; x < dl; x++) {
+				size_t q = x;
+				if (((unsigned char)d[x] & 0xC0) != 0x80)
+					continue;
+				while (q < dl && ((unsigned char)d[q] & 0xC0) == 0x80)
+					q++;
+				if (q < dl) { /* d[x, q] is a character written backwards */
+					for (size_t l = x, r = q; l < r; l++, r--) {
+						char t = d[l];
+						d[l] = d[r];
+						d[r] = t;
+					}
+				}
+				x = q;
+			}
+			*pass = 1;
+			return (long)dl;
+		}
+		*pass = 0;
+		*j = e > *j ? e + (e < n) : *j + 1;
+		if (flips >= 4)
+			return (long)dl;
+	}
+	return -1;
+}
+
+void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n)
+{
+	memset(st, 0, sizeof *st);
+	st->j = 15;
+	(void)s;
+	(void)n;
+}
+
+long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid)
+{
+	static const char esc[3] = {'&', '\\', '='};
+	long dl;
+
+	while (st->fam < 6) {
+		*hid = 1;
+		switch (st->fam) {
+		case 0:
+		case 1:
+		case 2:
+			dl = ma_pr_dec_escrun(s, n, &st->j, esc[st->fam], d, cap, hid);
+			break;
+		case 3:
+			dl = ma_pr_dec_probe(s, n, &st->j, &st->lo, d, cap);
+			break;
+		case 4:
+			dl = ma_pr_dec_braille(s, n, &st->j, d, cap);
+			break;
+		default:
+			dl = ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap);
+			break;
+		}
+		if (dl >= 0)
+			return dl;
+		st->fam++;
+		st->j = st->fam == 3 ? 15 : 0;
+		st->lo = 0;
+		st->pass = 0;
+	}
+	return -1;
+}
+
+/* ---- Atbash and NATO spelling, on the window's words ---- */
+
+int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
+{
+	static const char *const common[] = {"the",  "and", "you",  "your", "is",    "are",
+	                                     "to",   "of",  "that", "this", "ignore", "all",
+	                                     "say",  "what", "with", "for", "it",    "in",
+	                                     "not",  "me",  "now",  "tell", "print", "above"};
+	int votes = 0, m = 0;
+
+	for (int i = a; i < b && i < a + 24; i++) {
+		const char *x = w->t + w->s[i];
+		size_t l = w->l[i];
+		char r[32];
+		if (l > sizeof r)
+			continue;
+		m++;
+		for (size_t k = 0; k < l; k++)
+			r[k] = x[k] >= 'a' && x[k] <= 'z' ? (char)('z' - (x[k] - 'a')) : x[k];
+		for (size_t q = 0; q < sizeof common / sizeof common[0]; q++)
+			if (strlen(common[q]) == l && memcmp(common[q], r, l) == 0) {
+				votes++;
+				goto next;
+			}
+		votes += ma_pr_lex_classes(r, l) != 0;
+	next:;
+	}
+	return votes >= 3 && votes * 3 >= m;
+}
+
+/* The letter the NATO / ICAO word x (l bytes, lowercase) spells, or 0. */
+static char ma_pr_dec_nato1(const char *x, size_t l)
+{
+	static const char *const nato[26] = {
+	    "alpha", "bravo", "charlie", "delta", "echo",   "foxtrot", "golf",   "hotel", "india",
+	    "juliett", "kilo", "lima",   "mike",  "november", "oscar", "papa",  "quebec", "romeo",
+	    "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu"};
+	unsigned c = (unsigned char)x[0] - 'a';
+	const char *y;
+	size_t yl;
+
+	if (c >= 26 || l < 4 || l > 8)
+		return 0;
+	y = nato[c];
+	yl = strlen(y);
+	if ((yl == l && memcmp(y, x, l) == 0) || (c == 0 && l == 4 && memcmp(x, "alfa", 4) == 0) ||
+	    (c == 9 && l == 6 && memcmp(x, "juliet", 6) == 0) ||
+	    (c == 22 && l == 6 && memcmp(x, "whisky", 6) == 0))
+		return (char)('a' + c);
+	return 0;
+}
+
+int ma_pr_dec_nato_at(const struct ma_pr_words *w)
+{
+	/* a run of six NATO words holds one of the words 3, 7, 11, ... or two */
+	for (int i = 3; i < w->n; i += 4) {
+		int a = i, e = i + 1;
+		if (!ma_pr_dec_nato1(w->t + w->s[i], w->l[i]))
+			continue;
+		while (a > 0 && ma_pr_dec_nato1(w->t + w->s[a - 1], w->l[a - 1]))
+			a--;
+		while (e < w->n && ma_pr_dec_nato1(w->t + w->s[e], w->l[e]))
+			e++;
+		if (e - a >= 6)
+			return 1;
+		i = e - 1;
+	}
+	return 0;
+}
+
+size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
+{
+	size_t o = 0, prev = 0;
+	int was = 0;
+
+	for (int i = 0; i < w->n && o + 2 < cap; i++) {
+		const char *x = w->t + w->s[i];
+		size_t l = w->l[i];
+		char c = ma_pr_dec_nato1(x, l);
+		/* a space, unless a single space separates two NATO words */
+		int gap = !(was && c && w->s[i] == prev + 1 && w->t[prev] == ' ');
+		if (gap && o && b[o - 1] != ' ')
+			b[o++] = ' ';
+		if (c) {
+			b[o++] = c;
+		} else {
+			if (l > cap - 2 - o)
+				break;
+			memcpy(b + o, x, l);
+			o += l;
+		}
+		was = c != 0;
+		prev = (size_t)w->s[i] + l;
+	}
+	return o;
+}
