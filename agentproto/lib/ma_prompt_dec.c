@@ -14,7 +14,7 @@
  *   numbers     character codes written as a list of numbers, decimal,
  *               octal or 0x hex ("73 103 110 ...", "0x49, 0x67, ..."),
  *               eight at least
- *   base32      runs of 16 or more of A-Z and 2-7 ('=' padding)
+ *   base32      runs of 20 or more of A-Z and 2-7 ('=' padding)
  *   Braille     Unicode Braille patterns (U+2800..U+28FF, grade 1 letters,
  *               the number and capital signs), eight letters at least
  *   upside-down letters turned over ("ɐ ǝ ɹ ʇ ..."), read back to front
@@ -25,8 +25,8 @@
  *               least in a row, read as their first letters
  *
  * Cost: each family is found by a byte the text must hold (memchr of '&',
- * '\\', '=', 0xE2, 0xC9) or by probing one byte in sixteen (numbers,
- * base32) or one word in four (NATO); Atbash is tried only on the
+ * '\\', '=', 0xE2, 0xC9) or by probing one byte in twenty (numbers,
+ * base32) or one word in six (NATO); Atbash is tried only on the
  * sentences the Caesar check already walks. Text without them pays those
  * scans alone.
  *
@@ -37,6 +37,9 @@
 #include "ma_util.h"
 
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Code point c as UTF-8 into d (4 bytes of room); its length. */
 static size_t ma_pr_dec_put(uint32_t c, char *d)
@@ -175,30 +178,33 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t *j, char t, char *d
 }
 
 /* The bytes of a number list: bit 1 a decimal digit, 2 a separator (' ',
- * ',', ';', '\t'), 4 a base32 character (A-Z, 2-7). */
-static uint8_t ma_pr_dec_cls(unsigned char c)
-{
-	return (uint8_t)(((c >= '0' && c <= '9') ? 1 : 0) |
-	                 ((c == ' ' || c == ',' || c == ';' || c == '\t') ? 2 : 0) |
-	                 (((c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7')) ? 4 : 0));
-}
+ * ',', ';', '\t'), 4 a base32 character (A-Z, 2-7), 8 the 'x' of "0x",
+ * 16 a hex letter. */
+static const uint8_t ma_pr_dec_cl[256] = {
+    ['\t'] = 2, [' '] = 2, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 5, ['3'] = 5, ['4'] = 5,
+    ['5'] = 5, ['6'] = 5, ['7'] = 5, ['8'] = 1, ['9'] = 1, [';'] = 2, ['A'] = 20, ['B'] = 20,
+    ['C'] = 20, ['D'] = 20, ['E'] = 20, ['F'] = 20, ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4,
+    ['K'] = 4, ['L'] = 4, ['M'] = 4, ['N'] = 4, ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4,
+    ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4, ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4,
+    ['a'] = 16, ['b'] = 16, ['c'] = 16, ['d'] = 16, ['e'] = 16, ['f'] = 16, ['x'] = 8};
+#define ma_pr_dec_cls(c) (ma_pr_dec_cl[(unsigned char)(c)])
 
 /* The list of numbers that starts at s[a] (a digit), read in base b (10:
- * decimal and "0x" hex; 8: octal): eight numbers at least, one to three
- * separators apart, all "0x" hex or all plain, each an ASCII code (a
- * printable byte or a newline), decoded into d (cap bytes). Returns the
- * length (0: no such list), *e the list's end, *sp 1 when a code is a
- * space. */
+ * decimal and "0x" hex; 8: octal): numbers one to three separators
+ * apart, all "0x" hex or all plain, each an ASCII code (a printable byte
+ * or a newline), decoded into d (cap bytes) up to the first that is none.
+ * Returns how many (the list counts from eight), *e the end of the last
+ * code, *sp 1 when a code is a space; *stop where the list stopped (past
+ * a number that is no code: the next list starts after it). */
 static size_t ma_pr_dec_list1(const char *s, size_t a, size_t n, int b, size_t *e, char *d,
-                              size_t cap, int *sp)
+                              size_t cap, int *sp, size_t *stop)
 {
 	size_t k = a, dl = 0;
 	int hex = k + 1 < n && s[k] == '0' && (s[k + 1] == 'x' || s[k + 1] == 'X');
 
 	*e = a;
 	*sp = 0;
-	if (hex && b == 8)
-		return 0;
+	*stop = a + 1;
 	while (k < n && dl < cap) {
 		uint32_t v;
 		size_t m;
@@ -214,12 +220,13 @@ static size_t ma_pr_dec_list1(const char *s, size_t a, size_t n, int b, size_t *
 			if (!m)
 				break;
 		}
+		*stop = k + m;
 		/* the number must end the token, and be a character's code */
 		if (k + m < n && (ma_pr_dec_cls((unsigned char)s[k + m]) & 2) == 0 &&
 		    s[k + m] != '.' && s[k + m] != ']' && s[k + m] != ')' && s[k + m] != '\n')
 			break;
 		if (!((v >= 32 && v < 127) || v == 10))
-			return 0;
+			break;
 		d[dl++] = (char)v;
 		*sp |= v == ' ';
 		k += m;
@@ -233,24 +240,27 @@ static size_t ma_pr_dec_list1(const char *s, size_t a, size_t n, int b, size_t *
 		if (!m)
 			break;
 	}
-	return dl >= 8 ? dl : 0;
+	return dl;
 }
 
 /* ma_pr_dec_list1 as decimal (or "0x" hex), or as octal when decimal
- * fails or gives no space and octal gives one. */
-static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char *d, size_t cap)
+ * gives no list with a space and octal gives one; 0 when neither gives
+ * eight codes. *stop: where the next list may start. */
+static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char *d, size_t cap,
+                             size_t *stop)
 {
 	int sp, osp;
-	size_t dl = ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp), e8, ol;
+	size_t dl = ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp, stop), e8, ol, st8;
 
-	if (dl && sp)
+	if (dl >= 8 && sp)
 		return dl;
-	ol = ma_pr_dec_list1(s, a, n, 8, &e8, d, cap, &osp);
-	if (ol && osp) {
+	ol = ma_pr_dec_list1(s, a, n, 8, &e8, d, cap, &osp, &st8);
+	if (ol >= 8 && osp) {
 		*e = e8;
+		*stop = st8;
 		return ol;
 	}
-	return dl ? ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp) : 0;
+	return dl >= 8 ? ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp, stop) : 0;
 }
 
 /* The base32 run s[a, e) (A-Z and 2-7, '=' after) decoded into d. */
@@ -274,52 +284,70 @@ static size_t ma_pr_dec_b32(const char *s, size_t a, size_t e, char *d, size_t c
 	return dl;
 }
 
-/* The next list of numbers or base32 run through one of the bytes 15, 31,
- * 47, ... from *j on (both are 16 bytes long at least when they count),
- * decoded into d; -1 when none is left. */
-static long ma_pr_dec_probe(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap)
+/* The next list of numbers or base32 run through one of the bytes 19, 39,
+ * 59, ... from *j on (both are 20 bytes long at least when they count:
+ * eight codes of two digits at least, one separator apart; twenty base32
+ * characters, twelve bytes), decoded into d; -1 when none is left. */
+static long ma_pr_dec_probe(const char *s, size_t n, size_t *j, size_t *lo, size_t *lo32, char *d,
+                            size_t cap)
 {
 	while (*j < n) {
 		size_t p = *j, a, e;
-		uint8_t c = ma_pr_dec_cls((unsigned char)s[p]);
-		*j += 16;
-		if ((c & 1) || ((c & 2) && p + 1 < n && (ma_pr_dec_cls((unsigned char)s[p + 1]) & 1))) {
-			/* back to the list's start: digits, separators and "0x" */
+		uint8_t c = ma_pr_dec_cls(s[p]);
+		int num;
+		*j += 20;
+		if (!c)
+			continue;
+		/* a digit, a separator before one, the 'x' of "0x", or a hex
+		 * letter after a digit or an 'x' ("0x6e": an ASCII code has a
+		 * digit first) */
+		num = (c & 1) || ((c & 2) && p + 1 < n && (ma_pr_dec_cls(s[p + 1]) & 1)) ||
+		      ((c & 24) && p > *lo && (ma_pr_dec_cls(s[p - 1]) & (c & 8 ? 1 : 9)));
+		if (num) {
+			/* back to the lists' start: digits, separators and "0x", not
+			 * before the bytes read already */
 			a = p;
 			while (a > *lo && ((ma_pr_dec_cls((unsigned char)s[a - 1]) & 3) ||
 			                   s[a - 1] == 'x' || s[a - 1] == 'X' ||
 			                   ma_hex_val((unsigned char)s[a - 1]) >= 0))
 				a--;
-			/* the first number that starts a list through p */
-			for (; a <= p; a++) {
-				size_t dl;
+			/* the lists from there, each byte read once, to the one
+			 * through p */
+			while (a <= p && a < n) {
+				size_t dl, stop;
 				if (!(ma_pr_dec_cls((unsigned char)s[a]) & 1) ||
-				    (a > 0 && ma_pr_alnum((unsigned char)s[a - 1])))
+				    (a > 0 && ma_pr_alnum((unsigned char)s[a - 1]))) {
+					a++;
 					continue;
-				dl = ma_pr_dec_list(s, a, n, &e, d, cap);
-				if (dl && e > p) {
+				}
+				dl = ma_pr_dec_list(s, a, n, &e, d, cap, &stop);
+				if (dl) {
 					*lo = e;
 					*j = e > *j ? e : *j;
 					return (long)dl;
 				}
+				a = stop > a ? stop : a + 1;
 			}
+			*lo = a > *lo ? a : *lo;
 		}
 		if (c & 4) {
 			a = p;
 			e = p;
-			while (a > *lo && (ma_pr_dec_cls((unsigned char)s[a - 1]) & 4))
+			while (a > *lo32 && (ma_pr_dec_cls((unsigned char)s[a - 1]) & 4))
 				a--;
 			while (e < n && (ma_pr_dec_cls((unsigned char)s[e]) & 4))
 				e++;
-			if (e - a >= 16 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
+			if (e - a >= 20 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
 			    (e == n || !ma_pr_alnum((unsigned char)s[e]))) {
 				size_t dl = ma_pr_dec_b32(s, a, e, d, cap);
 				while (e < n && s[e] == '=')
 					e++;
-				*lo = e;
+				*lo32 = e;
 				*j = e > *j ? e : *j;
 				return (long)dl;
 			}
+			/* the run is read: a probe after it backs up no further */
+			*lo32 = e;
 		}
 	}
 	return -1;
@@ -492,12 +520,45 @@ static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size
 	return -1;
 }
 
+/* The families' bytes ('&', '\\', '=', 0xE2, 0xC9) as the bits 1 << fam
+ * of the families ma_pr_dec_next reads by them (bit 3, the probed lists and
+ * base32 runs, is always set). */
+static unsigned ma_pr_dec_byte(unsigned char c)
+{
+	return c == '&' ? 1u : c == '\\' ? 2u : c == '=' ? 4u : c == 0xE2 ? 16u : c == 0xC9 ? 32u : 0;
+}
+
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n)
 {
+	size_t i = 0;
+	unsigned g = 8;
+
 	memset(st, 0, sizeof *st);
-	st->j = 15;
-	(void)s;
-	(void)n;
+#if defined(__SSE2__)
+	/* sixteen bytes at a time: any of the five, then which (the last
+	 * sixteen read again from n - 16: no byte-by-byte tail) */
+	for (; i < n && n >= 16; i += 16) {
+		__m128i v;
+		if (i + 16 > n)
+			i = n - 16;
+		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i a = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+		                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+		                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')),
+		                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
+		                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC9)))));
+		unsigned m = (unsigned)_mm_movemask_epi8(a);
+		while (m) {
+			g |= ma_pr_dec_byte((unsigned char)s[i + (unsigned)__builtin_ctz(m)]);
+			m &= m - 1;
+		}
+	}
+#endif
+	for (; i < n; i++)
+		g |= ma_pr_dec_byte((unsigned char)s[i]);
+	st->gate = g;
+	st->fam = __builtin_ctz(g); /* the first family the text may have */
+	st->j = st->fam == 3 ? 19 : 0;
 }
 
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid)
@@ -514,7 +575,7 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 			dl = ma_pr_dec_escrun(s, n, &st->j, esc[st->fam], d, cap, hid);
 			break;
 		case 3:
-			dl = ma_pr_dec_probe(s, n, &st->j, &st->lo, d, cap);
+			dl = ma_pr_dec_probe(s, n, &st->j, &st->lo, &st->lo32, d, cap);
 			break;
 		case 4:
 			dl = ma_pr_dec_braille(s, n, &st->j, d, cap);
@@ -525,9 +586,11 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 		}
 		if (dl >= 0)
 			return dl;
-		st->fam++;
-		st->j = st->fam == 3 ? 15 : 0;
-		st->lo = 0;
+		/* on to the next family the text may have */
+		st->fam = st->gate >> (st->fam + 1) ? st->fam + 1 + __builtin_ctz(st->gate >> (st->fam + 1))
+		                                    : 6;
+		st->j = st->fam == 3 ? 19 : 0;
+		st->lo = st->lo32 = 0;
 		st->pass = 0;
 	}
 	return -1;
@@ -535,48 +598,88 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 
 /* ---- Atbash and NATO spelling, on the window's words ---- */
 
+/* The common words an Atbash sentence is found by, mirrored (a<->z) and
+ * packed as ma_pr_dec_pack does: "gsv" is "the", "blfi" "your" ... */
+static uint32_t ma_pr_dec_pack(const char *x, size_t l)
+{
+	uint32_t v = 0;
+
+	for (size_t k = 0; k < l; k++)
+		v = v << 8 | (unsigned char)x[k];
+	return v;
+}
+
 int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
 {
-	static const char *const common[] = {"the",  "and", "you",  "your", "is",    "are",
-	                                     "to",   "of",  "that", "this", "ignore", "all",
-	                                     "say",  "what", "with", "for", "it",    "in",
-	                                     "not",  "me",  "now",  "tell", "print", "above"};
-	int votes = 0, m = 0;
+	/* the, and, you, your, is, are, to, of, that, this, all, say, what,
+	 * with, for, it, in, not, me, now, tell, be, from, my, do: mirrored,
+	 * packed (ma_pr_dec_pack) */
+	static const uint32_t packed[] = {
+	    0x00677376 /* gsv */, 0x007A6D77 /* zmw */, 0x00626C66 /* blf */, 0x626C6669 /* blfi */,
+	    0x00007268 /* rh */, 0x007A6976 /* ziv */, 0x0000676C /* gl */, 0x00006C75 /* lu */,
+	    0x67737A67 /* gszg */, 0x67737268 /* gsrh */, 0x007A6F6F /* zoo */, 0x00687A62 /* hzb */,
+	    0x64737A67 /* dszg */, 0x64726773 /* drgs */, 0x00756C69 /* uli */, 0x00007267 /* rg */,
+	    0x0000726D /* rm */, 0x006D6C67 /* mlg */, 0x00006E76 /* nv */, 0x006D6C64 /* mld */,
+	    0x67766F6F /* gvoo */, 0x00007976 /* yv */, 0x75696C6E /* uiln */, 0x00006E62 /* nb */,
+	    0x0000776C /* wl */};
+	int votes = 0, m = 0, left;
 
+	for (int i = a; i < b && i < a + 24; i++)
+		m++;
+	left = m;
 	for (int i = a; i < b && i < a + 24; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
-		char r[32];
-		if (l > sizeof r)
-			continue;
-		m++;
-		for (size_t k = 0; k < l; k++)
-			r[k] = x[k] >= 'a' && x[k] <= 'z' ? (char)('z' - (x[k] - 'a')) : x[k];
-		for (size_t q = 0; q < sizeof common / sizeof common[0]; q++)
-			if (strlen(common[q]) == l && memcmp(common[q], r, l) == 0) {
-				votes++;
-				goto next;
-			}
-		votes += ma_pr_lex_classes(r, l) != 0;
-	next:;
+		left--;
+		if (l >= 2 && l <= 4) {
+			uint32_t v = ma_pr_dec_pack(x, l);
+			for (size_t q = 0; q < sizeof packed / sizeof packed[0]; q++)
+				if (packed[q] == v) {
+					votes++;
+					break;
+				}
+		} else if (l >= 5 && l <= 32 && votes) {
+			/* a longer word the lexicon knows, once a common one voted */
+			char r[32];
+			for (size_t k = 0; k < l; k++)
+				r[k] = x[k] >= 'a' && x[k] <= 'z' ? (char)('z' - (x[k] - 'a')) : x[k];
+			votes += ma_pr_lex_classes(r, l) != 0;
+		}
+		/* stop once the answer cannot change */
+		if (votes >= 3 && votes * 3 >= m)
+			return 1;
+		if (votes + left < 3 || (votes + left) * 3 < m)
+			return 0;
 	}
-	return votes >= 3 && votes * 3 >= m;
+	return 0;
 }
 
 /* The letter the NATO / ICAO word x (l bytes, lowercase) spells, or 0. */
-static char ma_pr_dec_nato1(const char *x, size_t l)
+static inline char ma_pr_dec_nato1(const char *x, size_t l)
 {
 	static const char *const nato[26] = {
 	    "alpha", "bravo", "charlie", "delta", "echo",   "foxtrot", "golf",   "hotel", "india",
 	    "juliett", "kilo", "lima",   "mike",  "november", "oscar", "papa",  "quebec", "romeo",
 	    "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu"};
+	/* bit l: a word of l bytes may be the letter's (alfa, juliet, whisky) */
+	static const uint16_t lens[26] = {
+	    1 << 5 | 1 << 4, 1 << 5, 1 << 7, 1 << 5, 1 << 4, 1 << 7, 1 << 4, 1 << 5, 1 << 5,
+	    1 << 7 | 1 << 6, 1 << 4, 1 << 4, 1 << 4, 1 << 8, 1 << 5, 1 << 4, 1 << 6, 1 << 5,
+	    1 << 6, 1 << 5, 1 << 7, 1 << 6, 1 << 7 | 1 << 6, 1 << 4, 1 << 6, 1 << 4};
 	unsigned c = (unsigned char)x[0] - 'a';
 	const char *y;
 	size_t yl;
 
-	if (c >= 26 || l < 4 || l > 8)
+	uint32_t v4, y4;
+
+	if (c >= 26 || l > 8 || !(lens[c] >> l & 1))
 		return 0;
 	y = nato[c];
+	/* the first four bytes first (l >= 4; "alfa" "alph", "whis" alike) */
+	memcpy(&v4, x, 4);
+	memcpy(&y4, y, 4);
+	if (v4 != y4 && !(c == 0 && memcmp(x, "alfa", 4) == 0))
+		return 0;
 	yl = strlen(y);
 	if ((yl == l && memcmp(y, x, l) == 0) || (c == 0 && l == 4 && memcmp(x, "alfa", 4) == 0) ||
 	    (c == 9 && l == 6 && memcmp(x, "juliet", 6) == 0) ||
@@ -587,10 +690,10 @@ static char ma_pr_dec_nato1(const char *x, size_t l)
 
 int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 {
-	/* a run of six NATO words holds one of the words 3, 7, 11, ... or two */
-	for (int i = 3; i < w->n; i += 4) {
+	/* a run of six NATO words holds one of the words 5, 11, 17, ... */
+	for (int i = 5; i < w->n; i += 6) {
 		int a = i, e = i + 1;
-		if (!ma_pr_dec_nato1(w->t + w->s[i], w->l[i]))
+		if (w->l[i] < 4 || w->l[i] > 8 || !ma_pr_dec_nato1(w->t + w->s[i], w->l[i]))
 			continue;
 		while (a > 0 && ma_pr_dec_nato1(w->t + w->s[a - 1], w->l[a - 1]))
 			a--;
@@ -598,7 +701,7 @@ int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 			e++;
 		if (e - a >= 6)
 			return 1;
-		i = e - 1;
+		i = e - 1 > i ? e - 1 : i;
 	}
 	return 0;
 }
