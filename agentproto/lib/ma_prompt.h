@@ -425,9 +425,8 @@ size_t ma_pr_translit(const char *w, size_t l, char *out, size_t cap);
  * for a run that decodes to nothing; *hid 0 when the escapes stood for
  * punctuation alone, as ma_pr_decode_runs' percent-encoded runs). */
 struct ma_pr_dec {
-	size_t j, lo, lo32;
-	int fam, pass;
-	unsigned gate; /* bit f: family f may have a run */
+	size_t j, lo, lo32, lob; /* the next probe; where runs were read to */
+	int fam, pass, qp, flip;
 };
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n);
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid);

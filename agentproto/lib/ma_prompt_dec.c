@@ -37,9 +37,6 @@
 #include "ma_util.h"
 
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* Code point c as UTF-8 into d (4 bytes of room); its length. */
 static size_t ma_pr_dec_put(uint32_t c, char *d)
@@ -128,11 +125,9 @@ static size_t ma_pr_dec_esc(const char *s, size_t i, size_t n, char t, uint32_t 
  * them (and up to 24 before the first: "Ignore a&#108;&#108; ..."),
  * decoded into d (cap bytes); its length returned (0: too few escapes),
  * -1 when no t is left. *hid: an escape stood for a letter or a digit. */
-static long ma_pr_dec_escrun(const char *s, size_t n, size_t *j, char t, char *d, size_t cap,
-                             int *hid)
+static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char t, char *d,
+                             size_t cap, int *hid)
 {
-	const size_t lo = *j;
-
 	while (*j < n) {
 		const char *p = memchr(s + *j, t, n - *j);
 		size_t a, k, last, dlast = 0, dl = 0, esc = 0;
@@ -177,16 +172,18 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t *j, char t, char *d
 	return -1;
 }
 
-/* The bytes of a number list: bit 1 a decimal digit, 2 a separator (' ',
- * ',', ';', '\t'), 4 a base32 character (A-Z, 2-7), 8 the 'x' of "0x",
- * 16 a hex letter. */
+/* The bytes the walk probes (ma_pr_dec_walk): bit 1 a decimal digit, 2 a
+ * separator of a number list (' ', ',', ';', '\t'), 4 a base32 character
+ * (A-Z, 2-7), 8 the 'x' of "0x", 16 a hex letter, 32 a byte of an escape
+ * ('&', '#', ';', '\\', 'u', '='), 64 a byte of a UTF-8 character. */
 static const uint8_t ma_pr_dec_cl[256] = {
-    ['\t'] = 2, [' '] = 2, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 5, ['3'] = 5, ['4'] = 5,
-    ['5'] = 5, ['6'] = 5, ['7'] = 5, ['8'] = 1, ['9'] = 1, [';'] = 2, ['A'] = 20, ['B'] = 20,
-    ['C'] = 20, ['D'] = 20, ['E'] = 20, ['F'] = 20, ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4,
-    ['K'] = 4, ['L'] = 4, ['M'] = 4, ['N'] = 4, ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4,
-    ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4, ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4,
-    ['a'] = 16, ['b'] = 16, ['c'] = 16, ['d'] = 16, ['e'] = 16, ['f'] = 16, ['x'] = 8};
+    ['\t'] = 2, [' '] = 2, ['#'] = 32, ['&'] = 32, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 5,
+    ['3'] = 5, ['4'] = 5, ['5'] = 5, ['6'] = 5, ['7'] = 5, ['8'] = 1, ['9'] = 1, [';'] = 34,
+    ['='] = 32, ['A'] = 20, ['B'] = 20, ['C'] = 20, ['D'] = 20, ['E'] = 20, ['F'] = 20,
+    ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4, ['K'] = 4, ['L'] = 4, ['M'] = 4, ['N'] = 4,
+    ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4, ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4,
+    ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4, ['\\'] = 32, ['a'] = 16, ['b'] = 16, ['c'] = 16,
+    ['d'] = 16, ['e'] = 16, ['f'] = 16, ['u'] = 32, ['x'] = 8, [0x80 ... 0xFF] = 64};
 #define ma_pr_dec_cls(c) (ma_pr_dec_cl[(unsigned char)(c)])
 
 /* The list of numbers that starts at s[a] (a digit), read in base b (10:
@@ -282,75 +279,6 @@ static size_t ma_pr_dec_b32(const char *s, size_t a, size_t e, char *d, size_t c
 		}
 	}
 	return dl;
-}
-
-/* The next list of numbers or base32 run through one of the bytes 19, 39,
- * 59, ... from *j on (both are 20 bytes long at least when they count:
- * eight codes of two digits at least, one separator apart; twenty base32
- * characters, twelve bytes), decoded into d; -1 when none is left. */
-static long ma_pr_dec_probe(const char *s, size_t n, size_t *j, size_t *lo, size_t *lo32, char *d,
-                            size_t cap)
-{
-	while (*j < n) {
-		size_t p = *j, a, e;
-		uint8_t c = ma_pr_dec_cls(s[p]);
-		int num;
-		*j += 20;
-		if (!c)
-			continue;
-		/* a digit, a separator before one, the 'x' of "0x", or a hex
-		 * letter after a digit or an 'x' ("0x6e": an ASCII code has a
-		 * digit first) */
-		num = (c & 1) || ((c & 2) && p + 1 < n && (ma_pr_dec_cls(s[p + 1]) & 1)) ||
-		      ((c & 24) && p > *lo && (ma_pr_dec_cls(s[p - 1]) & (c & 8 ? 1 : 9)));
-		if (num) {
-			/* back to the lists' start: digits, separators and "0x", not
-			 * before the bytes read already */
-			a = p;
-			while (a > *lo && ((ma_pr_dec_cls((unsigned char)s[a - 1]) & 3) ||
-			                   s[a - 1] == 'x' || s[a - 1] == 'X' ||
-			                   ma_hex_val((unsigned char)s[a - 1]) >= 0))
-				a--;
-			/* the lists from there, each byte read once, to the one
-			 * through p */
-			while (a <= p && a < n) {
-				size_t dl, stop;
-				if (!(ma_pr_dec_cls((unsigned char)s[a]) & 1) ||
-				    (a > 0 && ma_pr_alnum((unsigned char)s[a - 1]))) {
-					a++;
-					continue;
-				}
-				dl = ma_pr_dec_list(s, a, n, &e, d, cap, &stop);
-				if (dl) {
-					*lo = e;
-					*j = e > *j ? e : *j;
-					return (long)dl;
-				}
-				a = stop > a ? stop : a + 1;
-			}
-			*lo = a > *lo ? a : *lo;
-		}
-		if (c & 4) {
-			a = p;
-			e = p;
-			while (a > *lo32 && (ma_pr_dec_cls((unsigned char)s[a - 1]) & 4))
-				a--;
-			while (e < n && (ma_pr_dec_cls((unsigned char)s[e]) & 4))
-				e++;
-			if (e - a >= 20 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
-			    (e == n || !ma_pr_alnum((unsigned char)s[e]))) {
-				size_t dl = ma_pr_dec_b32(s, a, e, d, cap);
-				while (e < n && s[e] == '=')
-					e++;
-				*lo32 = e;
-				*j = e > *j ? e : *j;
-				return (long)dl;
-			}
-			/* the run is read: a probe after it backs up no further */
-			*lo32 = e;
-		}
-	}
-	return -1;
 }
 
 /* The next run of Braille patterns (lead byte 0xE2, then 0xA0..0xA3) from
@@ -520,80 +448,182 @@ static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size
 	return -1;
 }
 
-/* The families' bytes ('&', '\\', '=', 0xE2, 0xC9) as the bits 1 << fam
- * of the families ma_pr_dec_next reads by them (bit 3, the probed lists and
- * base32 runs, is always set). */
-static unsigned ma_pr_dec_byte(unsigned char c)
+/* The start of the run of escapes of kind t that holds the escape at q:
+ * back escape by escape (each within 26 bytes of the next), not before
+ * lo. */
+static size_t ma_pr_dec_esc_start(const char *s, size_t n, size_t lo, size_t q, char t)
 {
-	return c == '&' ? 1u : c == '\\' ? 2u : c == '=' ? 4u : c == 0xE2 ? 16u : c == 0xC9 ? 32u : 0;
+	for (;;) {
+		size_t k = q, found = q;
+		uint32_t c;
+		while (k > lo && q - k < 26) {
+			k--;
+			if (s[k] == t && ma_pr_dec_esc(s, k, n, t, &c)) {
+				found = k;
+				break;
+			}
+		}
+		if (found == q)
+			return q;
+		q = found;
+	}
+}
+
+/* The next encoded run through one of the bytes 19, 39, 59, ... from
+ * st->j on (each counts from 20 bytes: four escapes "&#73;", eight codes
+ * of two digits one separator apart, twenty base32 characters, eight
+ * Braille letters of three bytes), decoded into d; its length (0: it
+ * decodes to nothing), -1 when none is left. A run is read once: st->lo
+ * is where the last one ended, no run starts before it. */
+static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap,
+                           int *hid)
+{
+	while (st->j < n) {
+		size_t p = st->j, a, e, q, jj;
+		uint8_t c = ma_pr_dec_cls(s[p]);
+		long dl;
+		st->j += 20;
+		if (!c)
+			continue;
+		*hid = 1;
+		/* an escape ("&#105;", "\u0069", "\151", "=69") that holds p: its
+		 * first byte among the ten up to p (a hex letter after a digit
+		 * or an 'x' only, as in "0x6e") */
+		if ((c & 41) || ((c & 16) && p > st->lo && (ma_pr_dec_cls(s[p - 1]) & 9))) {
+			for (q = p + 1; q > st->lo && q + 10 > p + 1;) {
+				uint32_t cp;
+				size_t m;
+				char t = s[--q];
+				/* (quoted-printable runs: all read after the walk) */
+				if (t != '&' && t != '\\')
+					continue;
+				m = ma_pr_dec_esc(s, q, n, t, &cp);
+				if (!m || q + m <= p)
+					continue;
+				jj = ma_pr_dec_esc_start(s, n, st->lo, q, t);
+				dl = ma_pr_dec_escrun(s, n, st->lo, &jj, t, d, cap, hid);
+				st->lo = jj;
+				st->j = jj > st->j ? jj : st->j;
+				return dl > 0 ? dl : 0;
+			}
+		}
+		/* a list of numbers: a digit, a separator before one, the 'x'
+		 * of "0x", or a hex letter after a digit or an 'x' ("0x6e": an
+		 * ASCII code has a digit first) */
+		if ((c & 1) || ((c & 2) && p + 1 < n && (ma_pr_dec_cls(s[p + 1]) & 1)) ||
+		    ((c & 24) && p > st->lo && (ma_pr_dec_cls(s[p - 1]) & (c & 8 ? 1 : 9)))) {
+			/* back to the lists' start: digits, separators and "0x", not
+			 * before the bytes read already */
+			a = p;
+			while (a > st->lo && (ma_pr_dec_cls(s[a - 1]) & 27))
+				a--;
+			/* the lists from there, each byte read once, to the one
+			 * through p */
+			while (a <= p && a < n) {
+				size_t stop;
+				if (!(ma_pr_dec_cls(s[a]) & 1) ||
+				    (a > 0 && ma_pr_alnum((unsigned char)s[a - 1]))) {
+					a++;
+					continue;
+				}
+				dl = (long)ma_pr_dec_list(s, a, n, &e, d, cap, &stop);
+				if (dl) {
+					st->lo = e;
+					st->j = e > st->j ? e : st->j;
+					return dl;
+				}
+				a = stop > a ? stop : a + 1;
+			}
+			st->lo = a > st->lo ? a : st->lo;
+		}
+		/* base32: A-Z and 2-7, twenty at least, '=' after */
+		if (c & 4) {
+			a = p;
+			e = p;
+			while (a > st->lo32 && (ma_pr_dec_cls(s[a - 1]) & 4))
+				a--;
+			while (e < n && (ma_pr_dec_cls(s[e]) & 4))
+				e++;
+			st->lo32 = e;
+			if (e - a >= 20 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
+			    (e == n || !ma_pr_alnum((unsigned char)s[e]))) {
+				dl = (long)ma_pr_dec_b32(s, a, e, d, cap);
+				while (e < n && s[e] == '=')
+					e++;
+				st->lo32 = e;
+				st->j = e > st->j ? e : st->j;
+				return dl;
+			}
+		}
+		/* Braille: a byte of a pattern (0xE2 0xA0..0xA3 0x80..0xBF), or
+		 * a space before one; back to the run's start (patterns, spaces
+		 * and the punctuation ma_pr_dec_braille keeps) */
+		q = (c & 2) && p + 1 < n ? p + 1 : p;
+		if (ma_pr_dec_cls(s[q]) & 64) {
+			while (q > p - 2 && q > 0 && ((unsigned char)s[q] & 0xC0) == 0x80)
+				q--;
+			if (q + 2 < n && (unsigned char)s[q] == 0xE2 &&
+			    ((unsigned char)s[q + 1] & 0xFC) == 0xA0) {
+				a = q;
+				while (a > st->lob) {
+					if (a >= 3 + st->lob && (unsigned char)s[a - 3] == 0xE2 &&
+					    ((unsigned char)s[a - 2] & 0xFC) == 0xA0)
+						a -= 3;
+					else if (s[a - 1] == ' ' || s[a - 1] == '\n' || s[a - 1] == '.' ||
+					         s[a - 1] == ',' || s[a - 1] == '!' || s[a - 1] == '?')
+						a--;
+					else
+						break;
+				}
+				jj = a;
+				dl = ma_pr_dec_braille(s, n, &jj, d, cap);
+				st->lob = jj;
+				st->j = jj > st->j ? jj : st->j;
+				if (dl >= 0)
+					return dl;
+			}
+		}
+	}
+	return -1;
 }
 
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n)
 {
-	size_t i = 0;
-	unsigned g = 8;
-
 	memset(st, 0, sizeof *st);
-#if defined(__SSE2__)
-	/* sixteen bytes at a time: any of the five, then which (the last
-	 * sixteen read again from n - 16: no byte-by-byte tail) */
-	for (; i < n && n >= 16; i += 16) {
-		__m128i v;
-		if (i + 16 > n)
-			i = n - 16;
-		v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i a = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
-		                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
-		                         _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('=')),
-		                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)),
-		                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC9)))));
-		unsigned m = (unsigned)_mm_movemask_epi8(a);
-		while (m) {
-			g |= ma_pr_dec_byte((unsigned char)s[i + (unsigned)__builtin_ctz(m)]);
-			m &= m - 1;
-		}
-	}
-#endif
-	for (; i < n; i++)
-		g |= ma_pr_dec_byte((unsigned char)s[i]);
-	st->gate = g;
-	st->fam = __builtin_ctz(g); /* the first family the text may have */
-	st->j = st->fam == 3 ? 19 : 0;
+	st->j = 19;
+	/* quoted-printable runs are found by their '=' (a run of "=20"
+	 * between plain words holds few escapes for the walk to land on);
+	 * upside-down letters by the lead byte most of them share */
+	st->qp = n && memchr(s, '=', n) != NULL;
+	st->flip = n && memchr(s, 0xC9, n) != NULL;
 }
 
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid)
 {
-	static const char esc[3] = {'&', '\\', '='};
 	long dl;
 
-	while (st->fam < 6) {
-		*hid = 1;
-		switch (st->fam) {
-		case 0:
-		case 1:
-		case 2:
-			dl = ma_pr_dec_escrun(s, n, &st->j, esc[st->fam], d, cap, hid);
-			break;
-		case 3:
-			dl = ma_pr_dec_probe(s, n, &st->j, &st->lo, &st->lo32, d, cap);
-			break;
-		case 4:
-			dl = ma_pr_dec_braille(s, n, &st->j, d, cap);
-			break;
-		default:
-			dl = ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap);
-			break;
-		}
+	switch (st->fam) {
+	case 0:
+		dl = ma_pr_dec_walk(st, s, n, d, cap, hid);
 		if (dl >= 0)
 			return dl;
-		/* on to the next family the text may have */
-		st->fam = st->gate >> (st->fam + 1) ? st->fam + 1 + __builtin_ctz(st->gate >> (st->fam + 1))
-		                                    : 6;
-		st->j = st->fam == 3 ? 19 : 0;
-		st->lo = st->lo32 = 0;
+		st->fam = 1;
+		st->j = 0;
+		/* fall through */
+	case 1:
+		if (st->qp) {
+			dl = ma_pr_dec_escrun(s, n, st->j, &st->j, '=', d, cap, hid);
+			if (dl >= 0)
+				return dl;
+		}
+		st->fam = 2;
+		st->j = st->lo = 0;
 		st->pass = 0;
+		/* fall through */
+	default:
+		*hid = 1;
+		return st->flip ? ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap) : -1;
 	}
-	return -1;
 }
 
 /* ---- Atbash and NATO spelling, on the window's words ---- */
