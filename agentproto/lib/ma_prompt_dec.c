@@ -138,7 +138,10 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 		}
 		a = (size_t)(p - s);
 		if (!ma_pr_dec_esc(s, a, n, t, &c)) {
+			/* past a run of t ("=====") at once */
 			*j = a + 1;
+			while (*j < n && s[*j] == t)
+				++*j;
 			continue;
 		}
 		*hid = 0;
@@ -175,7 +178,8 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 /* The bytes the walk probes (ma_pr_dec_walk): bit 1 a decimal digit, 2 a
  * separator of a number list (' ', ',', ';', '\t'), 4 a base32 character
  * (A-Z, 2-7), 8 the 'x' of "0x", 16 a hex letter, 32 a byte of an escape
- * ('&', '#', ';', '\\', 'u', '='), 64 a byte of a UTF-8 character. */
+ * ('&', '#', ';', '\\', 'u', '='), 64 a UTF-8 continuation byte or 0xE2
+ * (a Braille pattern's). */
 static const uint8_t ma_pr_dec_cl[256] = {
     ['\t'] = 2, [' '] = 2, ['#'] = 32, ['&'] = 32, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 5,
     ['3'] = 5, ['4'] = 5, ['5'] = 5, ['6'] = 5, ['7'] = 5, ['8'] = 1, ['9'] = 1, [';'] = 34,
@@ -183,7 +187,7 @@ static const uint8_t ma_pr_dec_cl[256] = {
     ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4, ['K'] = 4, ['L'] = 4, ['M'] = 4, ['N'] = 4,
     ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4, ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4,
     ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4, ['\\'] = 32, ['a'] = 16, ['b'] = 16, ['c'] = 16,
-    ['d'] = 16, ['e'] = 16, ['f'] = 16, ['u'] = 32, ['x'] = 8, [0x80 ... 0xFF] = 64};
+    ['d'] = 16, ['e'] = 16, ['f'] = 16, ['u'] = 32, ['x'] = 8, [0x80 ... 0xBF] = 64, [0xE2] = 64};
 #define ma_pr_dec_cls(c) (ma_pr_dec_cl[(unsigned char)(c)])
 
 /* The list of numbers that starts at s[a] (a digit), read in base b (10:
