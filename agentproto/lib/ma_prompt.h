@@ -426,7 +426,8 @@ size_t ma_pr_translit(const char *w, size_t l, char *out, size_t cap);
  * punctuation alone, as ma_pr_decode_runs' percent-encoded runs). */
 struct ma_pr_dec {
 	size_t j, lo, lo32, lob; /* the next probe; where runs were read to */
-	int fam, pass, qp, flip;
+	int fam, pass;
+	unsigned has; /* bits: '&', '\\', '=', 0xC9 in the text */
 };
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n);
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid);

@@ -122,7 +122,8 @@ static size_t ma_pr_dec_esc(const char *s, size_t i, size_t n, char t, uint32_t 
 
 /* The next run of escapes of kind t from *j on: four escapes at least,
  * each within 16 bytes of the one before, with the plain bytes between
- * them (and up to 24 before the first: "Ignore a&#108;&#108; ..."),
+ * them (and up to 24 before the first: "Ignore a&#108;&#108; ...", up to 16
+ * after the last),
  * decoded into d (cap bytes); its length returned (0: too few escapes),
  * -1 when no t is left. *hid: an escape stood for a letter or a digit. */
 static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char t, char *d,
@@ -130,7 +131,7 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 {
 	while (*j < n) {
 		const char *p = memchr(s + *j, t, n - *j);
-		size_t a, k, last, dlast = 0, dl = 0, esc = 0;
+		size_t a, k, last, dl = 0, esc = 0;
 		uint32_t c;
 		if (!p) {
 			*j = n;
@@ -149,7 +150,8 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 		while (k > lo && a - k < 24 && s[k - 1] >= ' ' && s[k - 1] < 0x7F &&
 		       s[k - 1] != '>' && s[k - 1] != t)
 			k--;
-		last = k;
+		last = a; /* the end of the last escape (the plain bytes before the
+		           * first are copied whatever their count) */
 		while (k < n && dl + 4 < cap) {
 			size_t m = s[k] == t ? ma_pr_dec_esc(s, k, n, t, &c) : 0;
 			if (m && c < 0x110000 && c != 0) {
@@ -158,19 +160,18 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 				esc++;
 				k += m;
 				last = k;
-				dlast = dl;
 				continue;
 			}
 			if (m == 0 && t == '=' && k + 1 < n && (s[k + 1] == '\n' || s[k + 1] == '\r')) {
 				k += 2; /* a soft line break */
 				continue;
 			}
-			if (k - last >= 16)
+			if (k >= last + 16)
 				break;
 			d[dl++] = s[k++];
 		}
 		*j = last > a ? last : a + 1;
-		return esc >= 4 ? (long)dlast : 0;
+		return esc >= 4 ? (long)dl : 0; /* with up to 16 plain bytes after */
 	}
 	return -1;
 }
@@ -452,33 +453,12 @@ static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size
 	return -1;
 }
 
-/* The start of the run of escapes of kind t that holds the escape at q:
- * back escape by escape (each within 26 bytes of the next), not before
- * lo. */
-static size_t ma_pr_dec_esc_start(const char *s, size_t n, size_t lo, size_t q, char t)
-{
-	for (;;) {
-		size_t k = q, found = q;
-		uint32_t c;
-		while (k > lo && q - k < 26) {
-			k--;
-			if (s[k] == t && ma_pr_dec_esc(s, k, n, t, &c)) {
-				found = k;
-				break;
-			}
-		}
-		if (found == q)
-			return q;
-		q = found;
-	}
-}
-
 /* The next encoded run through one of the bytes 19, 39, 59, ... from
- * st->j on (each counts from 20 bytes: four escapes "&#73;", eight codes
- * of two digits one separator apart, twenty base32 characters, eight
- * Braille letters of three bytes), decoded into d; its length (0: it
- * decodes to nothing), -1 when none is left. A run is read once: st->lo
- * is where the last one ended, no run starts before it. */
+ * st->j on (each counts from 20 bytes: eight codes of two digits one
+ * separator apart, twenty base32 characters, eight Braille letters of
+ * three bytes), decoded into d; its length (0: it decodes to nothing), -1
+ * when none is left. A run is read once: st->lo (st->lo32, st->lob) is
+ * where the last list (base32, Braille) run ended, none starts before. */
 static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap,
                            int *hid)
 {
@@ -490,27 +470,6 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 		if (!c)
 			continue;
 		*hid = 1;
-		/* an escape ("&#105;", "\u0069", "\151", "=69") that holds p: its
-		 * first byte among the ten up to p (a hex letter after a digit
-		 * or an 'x' only, as in "0x6e") */
-		if ((c & 41) || ((c & 16) && p > st->lo && (ma_pr_dec_cls(s[p - 1]) & 9))) {
-			for (q = p + 1; q > st->lo && q + 10 > p + 1;) {
-				uint32_t cp;
-				size_t m;
-				char t = s[--q];
-				/* (quoted-printable runs: all read after the walk) */
-				if (t != '&' && t != '\\')
-					continue;
-				m = ma_pr_dec_esc(s, q, n, t, &cp);
-				if (!m || q + m <= p)
-					continue;
-				jj = ma_pr_dec_esc_start(s, n, st->lo, q, t);
-				dl = ma_pr_dec_escrun(s, n, st->lo, &jj, t, d, cap, hid);
-				st->lo = jj;
-				st->j = jj > st->j ? jj : st->j;
-				return dl > 0 ? dl : 0;
-			}
-		}
 		/* a list of numbers: a digit, a separator before one, the 'x'
 		 * of "0x", or a hex letter after a digit or an 'x' ("0x6e": an
 		 * ASCII code has a digit first) */
@@ -595,39 +554,37 @@ void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n)
 {
 	memset(st, 0, sizeof *st);
 	st->j = 19;
-	/* quoted-printable runs are found by their '=' (a run of "=20"
-	 * between plain words holds few escapes for the walk to land on);
+	/* escapes are found by their first byte (a few escapes between plain
+	 * words, "i&#103;nore a&#108;l", leave the walk little to land on);
 	 * upside-down letters by the lead byte most of them share */
-	st->qp = n && memchr(s, '=', n) != NULL;
-	st->flip = n && memchr(s, 0xC9, n) != NULL;
+	st->has = n ? (memchr(s, '&', n) != NULL) | (memchr(s, '\\', n) != NULL) << 1 |
+	                  (memchr(s, '=', n) != NULL) << 2 | (memchr(s, 0xC9, n) != NULL) << 3
+	            : 0;
 }
 
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid)
 {
+	static const char esc[3] = {'&', '\\', '='};
 	long dl;
 
-	switch (st->fam) {
-	case 0:
+	if (st->fam == 0) {
 		dl = ma_pr_dec_walk(st, s, n, d, cap, hid);
 		if (dl >= 0)
 			return dl;
 		st->fam = 1;
-		st->j = 0;
-		/* fall through */
-	case 1:
-		if (st->qp) {
-			dl = ma_pr_dec_escrun(s, n, st->j, &st->j, '=', d, cap, hid);
-			if (dl >= 0)
-				return dl;
-		}
-		st->fam = 2;
 		st->j = st->lo = 0;
-		st->pass = 0;
-		/* fall through */
-	default:
-		*hid = 1;
-		return st->flip ? ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap) : -1;
 	}
+	/* the escapes' runs (families 1..3), then upside-down letters (4) */
+	for (; st->fam <= 4; st->fam++, st->j = st->lo = 0) {
+		if (!(st->has >> (st->fam - 1) & 1))
+			continue;
+		*hid = 1;
+		dl = st->fam < 4 ? ma_pr_dec_escrun(s, n, st->j, &st->j, esc[st->fam - 1], d, cap, hid)
+		                 : ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap);
+		if (dl >= 0)
+			return dl;
+	}
+	return -1;
 }
 
 /* ---- Atbash and NATO spelling, on the window's words ---- */
