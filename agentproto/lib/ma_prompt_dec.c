@@ -24,11 +24,13 @@
  *   NATO        ICAO spelling ("India Golf November ..."), six words at
  *               least in a row, read as their first letters
  *
- * Cost: each family is found by a byte the text must hold (memchr of '&',
- * '\\', '=', 0xE2, 0xC9) or by probing one byte in twenty (numbers,
- * base32) or one word in six (NATO); Atbash is tried only on the
- * sentences the Caesar check already walks. Text without them pays those
- * scans alone.
+ * Cost: escapes and upside-down letters are found by a byte the text
+ * must hold (memchr of '&', '\\', '=' and 0xC9, once a window); number
+ * lists, base32 and Braille by probing one byte in twenty (each counts
+ * from 20 bytes), NATO one word in six; Atbash is tried only in the
+ * sentences the Caesar check already walks (no word known). Text without
+ * them pays those scans alone (promptcost: about 2 % of the dev attacks'
+ * mean instructions, 1 % of their p99).
  *
  * Threads: any. Pure functions over the caller's buffers; no allocation.
  */
@@ -162,7 +164,8 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 				last = k;
 				continue;
 			}
-			if (m == 0 && t == '=' && k + 1 < n && (s[k + 1] == '\n' || s[k + 1] == '\r')) {
+			if (m == 0 && t == '=' && k + 1 < n &&
+			    (s[k + 1] == '\n' || s[k + 1] == '\r')) {
 				k += 2; /* a soft line break */
 				continue;
 			}
@@ -178,17 +181,18 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 
 /* The bytes the walk probes (ma_pr_dec_walk): bit 1 a decimal digit, 2 a
  * separator of a number list (' ', ',', ';', '\t'), 4 a base32 character
- * (A-Z, 2-7), 8 the 'x' of "0x", 16 a hex letter, 32 a byte of an escape
- * ('&', '#', ';', '\\', 'u', '='), 64 a UTF-8 continuation byte or 0xE2
- * (a Braille pattern's). */
+ * (A-Z, 2-7), 8 the 'x' of "0x", 16 a hex letter, 64 a UTF-8 continuation
+ * byte or 0xE2 (a Braille pattern's). */
+/* clang-format off */
 static const uint8_t ma_pr_dec_cl[256] = {
-    ['\t'] = 2, [' '] = 2, ['#'] = 32, ['&'] = 32, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 5,
-    ['3'] = 5, ['4'] = 5, ['5'] = 5, ['6'] = 5, ['7'] = 5, ['8'] = 1, ['9'] = 1, [';'] = 34,
-    ['='] = 32, ['A'] = 20, ['B'] = 20, ['C'] = 20, ['D'] = 20, ['E'] = 20, ['F'] = 20,
+    ['\t'] = 2, [' '] = 2, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 5,
+    ['3'] = 5, ['4'] = 5, ['5'] = 5, ['6'] = 5, ['7'] = 5, ['8'] = 1, ['9'] = 1, [';'] = 2,
+    ['A'] = 20, ['B'] = 20, ['C'] = 20, ['D'] = 20, ['E'] = 20, ['F'] = 20,
     ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4, ['K'] = 4, ['L'] = 4, ['M'] = 4, ['N'] = 4,
     ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4, ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4,
-    ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4, ['\\'] = 32, ['a'] = 16, ['b'] = 16, ['c'] = 16,
-    ['d'] = 16, ['e'] = 16, ['f'] = 16, ['u'] = 32, ['x'] = 8, [0x80 ... 0xBF] = 64, [0xE2] = 64};
+    ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4, ['a'] = 16, ['b'] = 16, ['c'] = 16,
+    ['d'] = 16, ['e'] = 16, ['f'] = 16, ['x'] = 8, [0x80 ... 0xBF] = 64, [0xE2] = 64};
+/* clang-format on */
 #define ma_pr_dec_cls(c) (ma_pr_dec_cl[(unsigned char)(c)])
 
 /* The list of numbers that starts at s[a] (a digit), read in base b (10:
@@ -294,10 +298,10 @@ static long ma_pr_dec_braille(const char *s, size_t n, size_t *j, char *d, size_
 	/* a cell's six dots (bit 0 dot 1 .. bit 5 dot 6) to a letter or a
 	 * punctuation mark; 0 none. '#' the number sign, '^' the capital one */
 	static const char cell[64] = {
-	    ' ', 'a', ',', 'b', '\'', 'k', ';', 'l', 0,   'c', 'i', 'f', 0,   'm', 's', 'p',
-	    0,   'e', ':', 'h', 0,    'o', '!', 'r', 0,   'd', 'j', 'g', 0,   'n', 't', 'q',
-	    '^', 0,   0,   0,   '-',  'u', '?', 'v', 0,   0,   0,   0,   '#', 'x', 0,   0,
-	    0,   0,   '.', 0,   0,    'z', 0,   0,   0,   0,   'w', 0,   '#', 'y', 0,   0};
+	    ' ', 'a', ',', 'b', '\'', 'k', ';', 'l', 0, 'c', 'i', 'f', 0,   'm', 's', 'p',
+	    0,   'e', ':', 'h', 0,    'o', '!', 'r', 0, 'd', 'j', 'g', 0,   'n', 't', 'q',
+	    '^', 0,   0,   0,   '-',  'u', '?', 'v', 0, 0,   0,   0,   '#', 'x', 0,   0,
+	    0,   0,   '.', 0,   0,    'z', 0,   0,   0, 0,   'w', 0,   '#', 'y', 0,   0};
 	while (*j + 2 < n) {
 		const char *p = memchr(s + *j, 0xE2, n - 2 - *j);
 		size_t k, dl = 0, letters = 0;
@@ -369,8 +373,8 @@ static char ma_pr_dec_flip(uint32_t c)
  * (one of them 0xC9-led: ɐ ɔ ɥ ɯ ɹ ...), read back to front (pass 0: the
  * usual "flip" of a text) and as it stands (pass 1), into d; its length
  * (0: too few), -1 when none is left. */
-static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size_t *ls,
-                             char *d, size_t cap)
+static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size_t *ls, char *d,
+                             size_t cap)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
@@ -410,8 +414,13 @@ static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size
 			if (!x && c < 0x80) {
 				/* ASCII letters that turn into each other */
 				x = (char)c;
-				x = x == 'b' ? 'q' : x == 'q' ? 'b' : x == 'd' ? 'p' : x == 'p' ? 'd' :
-				    x == 'n' ? 'u' : x == 'u' ? 'n' : x;
+				x = x == 'b'   ? 'q'
+				    : x == 'q' ? 'b'
+				    : x == 'd' ? 'p'
+				    : x == 'p' ? 'd'
+				    : x == 'n' ? 'u'
+				    : x == 'u' ? 'n'
+				               : x;
 			}
 			if (x)
 				d[dl++] = x;
@@ -532,8 +541,9 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 					if (a >= 3 + st->lob && (unsigned char)s[a - 3] == 0xE2 &&
 					    ((unsigned char)s[a - 2] & 0xFC) == 0xA0)
 						a -= 3;
-					else if (s[a - 1] == ' ' || s[a - 1] == '\n' || s[a - 1] == '.' ||
-					         s[a - 1] == ',' || s[a - 1] == '!' || s[a - 1] == '?')
+					else if (s[a - 1] == ' ' || s[a - 1] == '\n' ||
+					         s[a - 1] == '.' || s[a - 1] == ',' ||
+					         s[a - 1] == '!' || s[a - 1] == '?')
 						a--;
 					else
 						break;
@@ -579,8 +589,9 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 		if (!(st->has >> (st->fam - 1) & 1))
 			continue;
 		*hid = 1;
-		dl = st->fam < 4 ? ma_pr_dec_escrun(s, n, st->j, &st->j, esc[st->fam - 1], d, cap, hid)
-		                 : ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap);
+		dl = st->fam < 4
+		         ? ma_pr_dec_escrun(s, n, st->j, &st->j, esc[st->fam - 1], d, cap, hid)
+		         : ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap);
 		if (dl >= 0)
 			return dl;
 	}
@@ -605,14 +616,31 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
 	/* the, and, you, your, is, are, to, of, that, this, all, say, what,
 	 * with, for, it, in, not, me, now, tell, be, from, my, do: mirrored,
 	 * packed (ma_pr_dec_pack) */
-	static const uint32_t packed[] = {
-	    0x00677376 /* gsv */, 0x007A6D77 /* zmw */, 0x00626C66 /* blf */, 0x626C6669 /* blfi */,
-	    0x00007268 /* rh */, 0x007A6976 /* ziv */, 0x0000676C /* gl */, 0x00006C75 /* lu */,
-	    0x67737A67 /* gszg */, 0x67737268 /* gsrh */, 0x007A6F6F /* zoo */, 0x00687A62 /* hzb */,
-	    0x64737A67 /* dszg */, 0x64726773 /* drgs */, 0x00756C69 /* uli */, 0x00007267 /* rg */,
-	    0x0000726D /* rm */, 0x006D6C67 /* mlg */, 0x00006E76 /* nv */, 0x006D6C64 /* mld */,
-	    0x67766F6F /* gvoo */, 0x00007976 /* yv */, 0x75696C6E /* uiln */, 0x00006E62 /* nb */,
-	    0x0000776C /* wl */};
+	static const uint32_t packed[] = {0x00677376 /* gsv */,
+	                                  0x007A6D77 /* zmw */,
+	                                  0x00626C66 /* blf */,
+	                                  0x626C6669 /* blfi */,
+	                                  0x00007268 /* rh */,
+	                                  0x007A6976 /* ziv */,
+	                                  0x0000676C /* gl */,
+	                                  0x00006C75 /* lu */,
+	                                  0x67737A67 /* gszg */,
+	                                  0x67737268 /* gsrh */,
+	                                  0x007A6F6F /* zoo */,
+	                                  0x00687A62 /* hzb */,
+	                                  0x64737A67 /* dszg */,
+	                                  0x64726773 /* drgs */,
+	                                  0x00756C69 /* uli */,
+	                                  0x00007267 /* rg */,
+	                                  0x0000726D /* rm */,
+	                                  0x006D6C67 /* mlg */,
+	                                  0x00006E76 /* nv */,
+	                                  0x006D6C64 /* mld */,
+	                                  0x67766F6F /* gvoo */,
+	                                  0x00007976 /* yv */,
+	                                  0x75696C6E /* uiln */,
+	                                  0x00006E62 /* nb */,
+	                                  0x0000776C /* wl */};
 	int votes = 0, m = 0, left;
 
 	for (int i = a; i < b && i < a + 24; i++)
@@ -633,7 +661,8 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
 			/* a longer word the lexicon knows, once a common one voted */
 			char r[32];
 			for (size_t k = 0; k < l; k++)
-				r[k] = x[k] >= 'a' && x[k] <= 'z' ? (char)('z' - (x[k] - 'a')) : x[k];
+				r[k] =
+				    x[k] >= 'a' && x[k] <= 'z' ? (char)('z' - (x[k] - 'a')) : x[k];
 			votes += ma_pr_lex_classes(r, l) != 0;
 		}
 		/* stop once the answer cannot change */
@@ -649,14 +678,16 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
 static inline char ma_pr_dec_nato1(const char *x, size_t l)
 {
 	static const char *const nato[26] = {
-	    "alpha", "bravo", "charlie", "delta", "echo",   "foxtrot", "golf",   "hotel", "india",
-	    "juliett", "kilo", "lima",   "mike",  "november", "oscar", "papa",  "quebec", "romeo",
-	    "sierra", "tango", "uniform", "victor", "whiskey", "xray", "yankee", "zulu"};
+	    "alpha",  "bravo",   "charlie", "delta",  "echo",   "foxtrot", "golf",
+	    "hotel",  "india",   "juliett", "kilo",   "lima",   "mike",    "november",
+	    "oscar",  "papa",    "quebec",  "romeo",  "sierra", "tango",   "uniform",
+	    "victor", "whiskey", "xray",    "yankee", "zulu"};
 	/* bit l: a word of l bytes may be the letter's (alfa, juliet, whisky) */
 	static const uint16_t lens[26] = {
-	    1 << 5 | 1 << 4, 1 << 5, 1 << 7, 1 << 5, 1 << 4, 1 << 7, 1 << 4, 1 << 5, 1 << 5,
-	    1 << 7 | 1 << 6, 1 << 4, 1 << 4, 1 << 4, 1 << 8, 1 << 5, 1 << 4, 1 << 6, 1 << 5,
-	    1 << 6, 1 << 5, 1 << 7, 1 << 6, 1 << 7 | 1 << 6, 1 << 4, 1 << 6, 1 << 4};
+	    1 << 5 | 1 << 4, 1 << 5,          1 << 7,          1 << 5, 1 << 4, 1 << 7, 1 << 4,
+	    1 << 5,          1 << 5,          1 << 7 | 1 << 6, 1 << 4, 1 << 4, 1 << 4, 1 << 8,
+	    1 << 5,          1 << 4,          1 << 6,          1 << 5, 1 << 6, 1 << 5, 1 << 7,
+	    1 << 6,          1 << 7 | 1 << 6, 1 << 4,          1 << 6, 1 << 4};
 	unsigned c = (unsigned char)x[0] - 'a';
 	const char *y;
 	size_t yl;
