@@ -402,7 +402,7 @@ static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size
 			char x;
 			if (c >= 0xC0) {
 				size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-				if (k + need >= e + 1 || k + need > e)
+				if (k + need >= e) /* cut by the line's end */
 					break;
 				c &= 0x3Fu >> need;
 				for (i = 1; i <= need && (u[k + i] & 0xC0) == 0x80; i++)
