@@ -50,7 +50,10 @@
  *               and scored again, rot13 and other Caesar shifts (words
  *               rotated, scored again), split payloads ('x = "...", y =
  *               "...", do x + y') joined and scored again, mixed-script
- *               words, "decode ... and follow"
+ *               words, "decode ... and follow"; ma_prompt_dec.c: HTML
+ *               character references, backslash escapes, quoted-printable,
+ *               character codes as numbers, base32, Braille, upside-down
+ *               letters, Atbash, NATO spelling
  *
  * plus (ma_prompt_feat.c) instructions written in scripts without spaces (Chinese, Japanese,
  * Korean, Hindi, Arabic: "ignore" and "instructions" stems found in the
