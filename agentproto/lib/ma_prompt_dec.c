@@ -641,6 +641,8 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
 	                                  0x75696C6E /* uiln */,
 	                                  0x00006E62 /* nb */,
 	                                  0x0000776C /* wl */};
+	/* by a length l: bit c & 31 for the first letters c of those of l bytes */
+	static const uint32_t first[5] = {0, 0, 0x02845080u, 0x04202184u, 0x00200094u};
 	int votes = 0, m = 0, left;
 
 	for (int i = a; i < b && i < a + 24; i++)
@@ -650,7 +652,7 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
 		left--;
-		if (l >= 2 && l <= 4) {
+		if (l >= 2 && l <= 4 && (first[l] >> ((unsigned char)x[0] & 31) & 1)) {
 			uint32_t v = ma_pr_dec_pack(x, l);
 			for (size_t q = 0; q < sizeof packed / sizeof packed[0]; q++)
 				if (packed[q] == v) {
@@ -674,6 +676,12 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b)
 	return 0;
 }
 
+/* bit l: a word of l bytes may be the letter's (alfa, juliet, whisky) */
+static const uint16_t ma_pr_dec_nlens[26] = {
+    1 << 5 | 1 << 4, 1 << 5, 1 << 7, 1 << 5, 1 << 4,          1 << 7, 1 << 4, 1 << 5, 1 << 5,
+    1 << 7 | 1 << 6, 1 << 4, 1 << 4, 1 << 4, 1 << 8,          1 << 5, 1 << 4, 1 << 6, 1 << 5,
+    1 << 6,          1 << 5, 1 << 7, 1 << 6, 1 << 7 | 1 << 6, 1 << 4, 1 << 6, 1 << 4};
+
 /* The letter the NATO / ICAO word x (l bytes, lowercase) spells, or 0. */
 static inline char ma_pr_dec_nato1(const char *x, size_t l)
 {
@@ -682,19 +690,13 @@ static inline char ma_pr_dec_nato1(const char *x, size_t l)
 	    "hotel",  "india",   "juliett", "kilo",   "lima",   "mike",    "november",
 	    "oscar",  "papa",    "quebec",  "romeo",  "sierra", "tango",   "uniform",
 	    "victor", "whiskey", "xray",    "yankee", "zulu"};
-	/* bit l: a word of l bytes may be the letter's (alfa, juliet, whisky) */
-	static const uint16_t lens[26] = {
-	    1 << 5 | 1 << 4, 1 << 5,          1 << 7,          1 << 5, 1 << 4, 1 << 7, 1 << 4,
-	    1 << 5,          1 << 5,          1 << 7 | 1 << 6, 1 << 4, 1 << 4, 1 << 4, 1 << 8,
-	    1 << 5,          1 << 4,          1 << 6,          1 << 5, 1 << 6, 1 << 5, 1 << 7,
-	    1 << 6,          1 << 7 | 1 << 6, 1 << 4,          1 << 6, 1 << 4};
 	unsigned c = (unsigned char)x[0] - 'a';
 	const char *y;
 	size_t yl;
 
 	uint32_t v4, y4;
 
-	if (c >= 26 || l > 8 || !(lens[c] >> l & 1))
+	if (c >= 26 || l > 8 || !(ma_pr_dec_nlens[c] >> l & 1))
 		return 0;
 	y = nato[c];
 	/* the first four bytes first (l >= 4; "alfa" "alph", "whis" alike) */
@@ -715,7 +717,9 @@ int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 	/* a run of six NATO words holds one of the words 5, 11, 17, ... */
 	for (int i = 5; i < w->n; i += 6) {
 		int a = i, e = i + 1;
-		if (w->l[i] < 4 || w->l[i] > 8 || !ma_pr_dec_nato1(w->t + w->s[i], w->l[i]))
+		unsigned c0 = (unsigned char)w->t[w->s[i]] - 'a';
+		if (w->l[i] > 8 || c0 >= 26 || !(ma_pr_dec_nlens[c0] >> w->l[i] & 1) ||
+		    !ma_pr_dec_nato1(w->t + w->s[i], w->l[i]))
 			continue;
 		while (a > 0 && ma_pr_dec_nato1(w->t + w->s[a - 1], w->l[a - 1]))
 			a--;
