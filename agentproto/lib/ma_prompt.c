@@ -2661,6 +2661,47 @@ static inline int ma_pr_in_run(const char *s, size_t n, size_t i)
 	        (ma_pr_runbyte[(unsigned char)s[i - 1]] & 2));
 }
 
+/* ma_pr_in_run of the bytes x .. x + 15 of s (n bytes), as bits 0 .. 15
+ * (0 past n): with SSE2 sixteen at a time where the bytes around them are
+ * there (x >= 1, x + 17 <= n), else one by one. */
+static unsigned ma_pr_in_run16(const char *s, size_t n, size_t x)
+{
+#if defined(__SSE2__)
+	if (x >= 1 && x + 17 <= n) {
+		const __m128i *p = (const __m128i *)(const void *)(s + x);
+		__m128i v = _mm_loadu_si128(p), vp = _mm_loadu_si128((const __m128i *)(const void *)(s + x - 1)),
+		        vn = _mm_loadu_si128((const __m128i *)(const void *)(s + x + 1));
+		__m128i c20 = _mm_set1_epi8(0x20), a0 = _mm_set1_epi8(0x60), z1 = _mm_set1_epi8(0x7B),
+		        d0 = _mm_set1_epi8(0x2F), d1 = _mm_set1_epi8(0x3A), f1 = _mm_set1_epi8(0x67);
+		/* ma_pr_runbyte bit 1: a letter, a digit, '+', '-', '/', '=', '_' */
+		__m128i lo = _mm_or_si128(v, c20);
+		__m128i b64 = _mm_or_si128(
+		    _mm_and_si128(_mm_cmpgt_epi8(lo, a0), _mm_cmplt_epi8(lo, z1)),
+		    _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1)));
+		b64 = _mm_or_si128(b64, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
+		                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+		b64 = _mm_or_si128(b64, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
+		                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('='))));
+		b64 = _mm_or_si128(b64, _mm_cmpeq_epi8(v, _mm_set1_epi8('_')));
+		/* bit 2 (a hex digit) of the bytes before and after: a space
+		 * between two of them */
+		__m128i lp = _mm_or_si128(vp, c20), ln = _mm_or_si128(vn, c20);
+		__m128i hp = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(vp, d0), _mm_cmplt_epi8(vp, d1)),
+		                          _mm_and_si128(_mm_cmpgt_epi8(lp, a0), _mm_cmplt_epi8(lp, f1)));
+		__m128i hn = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(vn, d0), _mm_cmplt_epi8(vn, d1)),
+		                          _mm_and_si128(_mm_cmpgt_epi8(ln, a0), _mm_cmplt_epi8(ln, f1)));
+		__m128i sp = _mm_and_si128(_mm_cmpeq_epi8(v, c20), _mm_and_si128(hp, hn));
+		return (unsigned)_mm_movemask_epi8(_mm_or_si128(b64, sp));
+	}
+#endif
+	{
+		unsigned m = 0;
+		for (size_t k = 0; k < 16 && x + k < n; k++)
+			m |= (unsigned)ma_pr_in_run(s, n, x + k) << k;
+		return m;
+	}
+}
+
 /* The spaces of s[a, e). */
 static size_t ma_pr_count_spaces(const char *s, size_t a, size_t e)
 {
@@ -2747,8 +2788,9 @@ static int ma_pr_unspaced_can(const char *s, size_t a, size_t e)
  * d (cap bytes), the length returned (0: nothing, or not decodable); *j
  * moved past it. Returns -1 when no run is left. fast: the run's ends
  * found eight letters at a time (ma_pr_letter_bytes: a letter is in a
- * run) and a spaced run that cannot decode left at its first group
- * (ma_pr_spaced_can); 0: byte by byte (ma_pr_runs_walk, for the unit
+ * run), past sixteen bytes in a row of a run sixteen at a time
+ * (ma_pr_in_run16: "A A A ..." is one run, spaced hex), and a spaced run
+ * that cannot decode left at its first group (ma_pr_spaced_can); 0: byte by byte (ma_pr_runs_walk, for the unit
  * test that compares the two). */
 static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t *e, char *d,
                            size_t cap, int fast)
@@ -2772,8 +2814,16 @@ static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t
 			b -= (size_t)__builtin_clzll(m) >> 3;
 			break;
 		}
-		while (b > 0 && ma_pr_in_run(s, n, b - 1))
+		/* then byte by byte, and after sixteen in a row (a spaced run,
+		 * "A A A ...", symbols) sixteen at a time */
+		for (int k = 0; b > 0 && ma_pr_in_run(s, n, b - 1);) {
 			b--;
+			if (fast && ++k == 16) {
+				while (b >= 16 && ma_pr_in_run16(s, n, b - 16) == 0xFFFFu)
+					b -= 16;
+				k = 0;
+			}
+		}
 		while (fast && f + 8 <= n) {
 			uint64_t m = ~ma_pr_letter_bytes(ma_load8(s + f)) & hi;
 			if (!m) {
@@ -2783,8 +2833,14 @@ static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t
 			f += (size_t)__builtin_ctzll(m) >> 3;
 			break;
 		}
-		while (f < n && ma_pr_in_run(s, n, f))
+		for (int k = 0; f < n && ma_pr_in_run(s, n, f);) {
 			f++;
+			if (fast && ++k == 16) {
+				while (f + 16 <= n && ma_pr_in_run16(s, n, f) == 0xFFFFu)
+					f += 16;
+				k = 0;
+			}
+		}
 		*j = f + (15 - f % 16); /* the next such byte from f on (f is none) */
 		if (f - b < 16)
 			continue;
@@ -2800,6 +2856,24 @@ static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t
 				size_t y = b;
 				while (y < f && !dl) {
 					size_t z = y;
+#if defined(__SSE2__)
+					/* a piece of 16 bytes or more has no space in
+					 * its first sixteen: past the last one there at
+					 * once (the pieces before it are shorter) */
+					if (fast) {
+						unsigned sp;
+						if (f - y < 16)
+							break;
+						sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+						    _mm_loadu_si128((const __m128i *)(const void *)(s + y)),
+						    _mm_set1_epi8(' ')));
+						if (sp) {
+							y += (size_t)(32 - __builtin_clz(sp));
+							continue;
+						}
+						z = y + 16;
+					}
+#endif
 					while (z < f && s[z] != ' ')
 						z++;
 					if (z - y >= 16 && (!fast || ma_pr_unspaced_can(s, y, z)))
