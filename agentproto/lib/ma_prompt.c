@@ -593,7 +593,8 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 	 * clears other classes only): none here */
 	if (!(w->kall & (part | kb->ign)))
 		return;
-	for (int i = 0; i < w->n; i++)
+	for (int i = ma_pr_next_of(w, 0, part | kb->ign, 0); i < w->n;
+	     i = ma_pr_next_of(w, i + 1, part | kb->ign, 0))
 		if (w->k[i] & (part | kb->ign)) {
 			anchor[i >> 6] |= 1ull << (i & 63);
 			any = 1;
@@ -1903,7 +1904,8 @@ static int ma_pr_claim_told(const struct ma_pr_words *w, const char *t, size_t n
 
 	if (w->n > 40 || memchr(t, '?', n))
 		return 0;
-	for (int i = 0; i < w->n && !claim; i++) {
+	for (int i = ma_pr_next_of(w, 0, kb->correct, 0); i < w->n && !claim;
+	     i = ma_pr_next_of(w, i + 1, kb->correct, 0)) {
 		if (!(w->k[i] & kb->correct))
 			continue;
 		for (int c = i + 1; c < w->n && c <= i + 3 && w->brk[c] != 1 && !claim; c++) {
@@ -1964,7 +1966,8 @@ static int ma_pr_gate_transcript(const struct ma_pr_words *w, const char *t, siz
 
 	if (!memchr(t, '\n', n) || memchr(t, '?', n))
 		return 0;
-	for (int i = 0; i + 1 < w->n && !(no >= 2 && yes); i++) {
+	for (int i = ma_pr_next_of(w, 0, kb->access, 0); i + 1 < w->n && !(no >= 2 && yes);
+	     i = ma_pr_next_of(w, i + 1, kb->access, 0)) {
 		int g;
 		if (!(w->k[i] & kb->access) || w->brk[i + 1])
 			continue;
@@ -2005,7 +2008,9 @@ static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, 
 			       (x[2] == '_' || x[2] == '*')) ||
 			      w->l[i] == 5;
 	}
-	for (int i = 0; goal && i + 1 < w->n; i++) {
+	for (int i = ma_pr_next_of(w, 0, kb->access | kb->granted, 1ull << ma_pr_ls_refusal.bit);
+	     goal && i + 1 < w->n;
+	     i = ma_pr_next_of(w, i + 1, kb->access | kb->granted, 1ull << ma_pr_ls_refusal.bit)) {
 		int end, quoted;
 		/* a word neither of refusal nor of the phrase: nothing below */
 		if (!(w->k[i] & (kb->access | kb->granted)) &&
@@ -2076,7 +2081,8 @@ static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, 
 /* 1 if words w hold the goal phrase (a decoded run that says it). */
 static int ma_pr_has_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
-	for (int i = 0; i + 1 < w->n; i++)
+	for (int i = ma_pr_next_of(w, 0, kb->access | kb->granted, 0); i + 1 < w->n;
+	     i = ma_pr_next_of(w, i + 1, kb->access | kb->granted, 0))
 		if (ma_pr_goal_at(w, i, kb))
 			return 1;
 	return 0;
@@ -2273,7 +2279,8 @@ static void ma_pr_lure(const struct ma_pr_words *w, const char *t, const struct 
 {
 	if (!ma_pr_ol_any(w, &ma_pr_ls_tell) && !(w->kall & kb->say)) /* neither order */
 		return;
-	for (int i = 0; i < w->n; i++) {
+	for (int i = ma_pr_next_of(w, 0, kb->say, 1ull << ma_pr_ls_tell.bit); i < w->n;
+	     i = ma_pr_next_of(w, i + 1, kb->say, 1ull << ma_pr_ls_tell.bit)) {
 		int e, m, talk = 0;
 		if (ma_pr_ol_is(w, i, &ma_pr_ls_tell) &&
 		    (ma_pr_order_at(w, i) || ma_pr_asked_at(w, i))) {
@@ -2383,7 +2390,8 @@ static void ma_pr_recode(const struct ma_pr_words *w, const struct ma_pr_kbits *
 {
 	if (!ma_pr_ol_any(w, &ma_pr_ls_recode)) /* no verb of recoding */
 		return;
-	for (int i = 0; i < w->n; i++) {
+	for (int i = ma_pr_next_of(w, 0, 0, 1ull << ma_pr_ls_recode.bit); i < w->n;
+	     i = ma_pr_next_of(w, i + 1, 0, 1ull << ma_pr_ls_recode.bit)) {
 		int obj = 0, pw = 0, rev, e;
 		if (!ma_pr_ol_is(w, i, &ma_pr_ls_recode) ||
 		    !(ma_pr_order_at(w, i) || ma_pr_asked_at(w, i)))

@@ -315,6 +315,28 @@ static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct
 	return (ls->bm[b >> 6] >> (b & 63) & 1) && ma_pr_lset_find(w, i, ls);
 }
 
+/* The first word of w from i on (w->n if none) whose classes meet km or
+ * whose word lists (ma_pr_words.f) meet fm: where a feature's walk over
+ * the words that does nothing at a word of neither goes next, passing
+ * eight words a step (their masks ORed) and not one. */
+static inline int ma_pr_next_of(const struct ma_pr_words *w, int i, uint64_t km, uint64_t fm)
+{
+	int n = w->n;
+
+	for (; i + 8 <= n; i += 8)
+		if (((w->k[i] | w->k[i + 1] | w->k[i + 2] | w->k[i + 3] | w->k[i + 4] | w->k[i + 5] |
+		      w->k[i + 6] | w->k[i + 7]) &
+		     km) |
+		    ((w->f[i] | w->f[i + 1] | w->f[i + 2] | w->f[i + 3] | w->f[i + 4] | w->f[i + 5] |
+		      w->f[i + 6] | w->f[i + 7]) &
+		     fm))
+			break;
+	for (; i < n; i++)
+		if ((w->k[i] & km) | (w->f[i] & fm))
+			break;
+	return i;
+}
+
 /* Builds the filters of the features' lists (once, from ma_pr_lex_init);
  * ma_pr_feat_lsets gives them (for tests), *n their count. */
 void ma_pr_feat_build(void);

@@ -42,6 +42,8 @@ static struct ma_pr_lset ma_pr_halt_emit =
     MA_PR_LSET("print|say|output|write|type|repeat|respond|reply");
 /* ma_pr_lit() with a string literal */
 #define MA_PR_FLIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
+/* the list bits of three lsets (ma_pr_next_of's fm) */
+#define MA_PR_FM3(a, b, c)  ((1ull << (a).bit) | (1ull << (b).bit) | (1ull << (c).bit))
 /* verbs of saying before a quoted phrase */
 static struct ma_pr_lset ma_pr_force_verbs =
     MA_PR_LSET("say|saying|output~|print~|respon~|reply|replying|answer~|write|"
@@ -347,7 +349,8 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	if (!((w->kall & kb->your) && (w->kall & kb->yourout)) &&
 	    !((w->kall & kb->insert) && (w->kall & kb->following) && (w->kall & kb->snippet)))
 		return;
-	for (int i = 0; i + 1 < w->n && !any; i++) {
+	for (int i = ma_pr_next_of(w, 0, kb->your | kb->insert | kb->following, 0);
+	     i + 1 < w->n && !any; i = ma_pr_next_of(w, i + 1, kb->your | kb->insert | kb->following, 0)) {
 		uint64_t ki = w->k[i];
 		if (!(ki & (kb->your | kb->insert | kb->following)))
 			continue;
@@ -428,7 +431,9 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		order = order || (your && (ins || what)) || (ans && tell);
 		talk = talk || (ans && (ins || tell));
 	}
-	for (int i = 0; i < w->n && talk && !(lure && untrue); i++) {
+	for (int i = ma_pr_next_of(w, 0, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not));
+	     i < w->n && talk && !(lure && untrue);
+	     i = ma_pr_next_of(w, i + 1, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not))) {
 		lure = lure || ma_pr_lset_has(w, i, &ma_pr_lure);
 		untrue = untrue || ma_pr_lset_has(w, i, &ma_pr_untrue) ||
 		         (i + 1 < w->n && ma_pr_lset_has(w, i, &ma_pr_not) &&
@@ -938,7 +943,8 @@ static int ma_pr_two_answers(const struct ma_pr_words *w, const struct ma_pr_kbi
 		return 0;
 	if ((w->kall & ma_pr_k_unres) || (w->kall & ma_pr_k_badmode && w->kall & ma_pr_k_mode))
 		return 1;
-	for (int i = 0; i < w->n && !denied; i++)
+	for (int i = ma_pr_next_of(w, 0, ma_pr_k_limit, 0); i < w->n && !denied;
+	     i = ma_pr_next_of(w, i + 1, ma_pr_k_limit, 0))
 		if (w->k[i] & ma_pr_k_limit)
 			for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !denied;
 			     j--)
@@ -1084,7 +1090,8 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 	if (ma_pr_lset_any(w, &ma_pr_jb_thing) &&
 	    ((w->kall & kb->fiction) || ma_pr_lset_any(w, &ma_pr_jb_story) ||
 	     ((w->kall & ma_pr_k_no) && (w->kall & ma_pr_k_limit)))) {
-		for (int i = 0; i < w->n; i++)
+		for (int i = ma_pr_next_of(w, 0, 0, 1ull << ma_pr_jb_thing.bit); i < w->n;
+		     i = ma_pr_next_of(w, i + 1, 0, 1ull << ma_pr_jb_thing.bit))
 			if (ma_pr_lset_has(w, i, &ma_pr_jb_thing) && ma_pr_howto_make(w, i)) {
 				ma_pr_add(sc, PF_ROLEPLAY, 0.8);
 				return;
@@ -1464,7 +1471,9 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 	int stop = 0;
 
 	/* no word of halting: no halt of everything (fall: w's list bits) */
-	for (int i = 0; i + 1 < w->n && ma_pr_lset_any(w, &ma_pr_halt); i++) {
+	for (int i = ma_pr_next_of(w, 0, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit));
+	     i + 1 < w->n && ma_pr_lset_any(w, &ma_pr_halt);
+	     i = ma_pr_next_of(w, i + 1, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit))) {
 		if (!stop)
 			stop = w->l[i + 1] == 10 && !memcmp(w->t + w->s[i + 1], "everything", 10) &&
 			       ma_pr_lset_has(w, i, &ma_pr_halt);
@@ -1726,13 +1735,17 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 	    !((ma_pr_lset_any(w, &ma_pr_access) && ma_pr_lset_any(w, &ma_pr_granted)) ||
 	      (ma_pr_lset_any(w, &ma_pr_been) && ma_pr_lset_any(w, &ma_pr_pwned))))
 		return;
-	for (int i = 0; i + 1 < w->n && !goal; i++)
+	for (int i = ma_pr_next_of(w, 0, 0, (1ull << ma_pr_access.bit) | (1ull << ma_pr_been.bit));
+	     i + 1 < w->n && !goal;
+	     i = ma_pr_next_of(w, i + 1, 0, (1ull << ma_pr_access.bit) | (1ull << ma_pr_been.bit)))
 		goal =
 		    !w->brk[i + 1] && (w->k[i + 1] & (kb->granted | kb->goal)) &&
 		    ((ma_pr_lset_has(w, i, &ma_pr_access) &&
 		      ma_pr_lset_has(w, i + 1, &ma_pr_granted)) ||
 		     (ma_pr_lset_has(w, i, &ma_pr_been) && ma_pr_lset_has(w, i + 1, &ma_pr_pwned)));
-	for (int i = 0; i < w->n && goal && !order; i++)
+	for (int i = ma_pr_next_of(w, 0, kb->say | kb->output | kb->begin, 1ull << ma_pr_emit.bit);
+	     i < w->n && goal && !order;
+	     i = ma_pr_next_of(w, i + 1, kb->say | kb->output | kb->begin, 1ull << ma_pr_emit.bit))
 		order = (w->k[i] & (kb->say | kb->output | kb->begin)) ||
 		        ma_pr_lset_has(w, i, &ma_pr_emit);
 	if (goal && order)
@@ -1747,7 +1760,8 @@ void ma_pr_claim(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits
 {
 	if (!(w->kall & kb->correct))
 		return;
-	for (int i = 0; i < w->n; i++) {
+	for (int i = ma_pr_next_of(w, 0, kb->correct, 0); i < w->n;
+	     i = ma_pr_next_of(w, i + 1, kb->correct, 0)) {
 		const char *x = w->t + w->s[i], *o = NULL, *c = NULL;
 		if (!(w->k[i] & kb->correct))
 			continue;
