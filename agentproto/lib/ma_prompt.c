@@ -1198,7 +1198,10 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 	/* a password word followed by talk about passwords asks for none, nor
 	 * does one that is reset or changed ("reset your password": the
 	 * notice of a password reset); kall: the split's classes */
-	for (int k = 0; k < w->n && (w->kall & (kb->pw | kb->secret)); k++) {
+	for (int k = !(w->kall & (kb->pw | kb->secret)) ? w->n
+	                                                : ma_pr_next_of(w, 0, kb->pw | kb->secret, 0);
+	     k < w->n && (w->kall & (kb->pw | kb->secret));
+	     k = ma_pr_next_of(w, k + 1, kb->pw | kb->secret, 0)) {
 		if (!(w->k[k] & (kb->pw | kb->secret)))
 			continue;
 		if ((k + 1 < w->n && (w->k[k + 1] & kb->pwmod)) ||
@@ -1997,9 +2000,12 @@ static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, 
 		run = w->l[i] == 1 && x[0] >= 'a' && x[0] <= 'z' ? run + 1 : 0;
 		letters = run >= 4;
 	}
-	for (int i = 0;
+	for (int i = !(w->fall & ((1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit)))
+	                 ? w->n
+	                 : ma_pr_next_of(w, 0, 0,
+	                                 (1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit));
 	     i < w->n && (w->fall & ((1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit)));
-	     i++) {
+	     i = ma_pr_next_of(w, i + 1, 0, (1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit))) {
 		const char *x = w->t + w->s[i];
 		if (ma_pr_ol_is(w, i, &ma_pr_ls_truy))
 			vi |= ma_pr_goal_vi(w, i);
@@ -2008,7 +2014,9 @@ static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, 
 			       (x[2] == '_' || x[2] == '*')) ||
 			      w->l[i] == 5;
 	}
-	for (int i = ma_pr_next_of(w, 0, kb->access | kb->granted, 1ull << ma_pr_ls_refusal.bit);
+	for (int i = !goal ? w->n
+	                   : ma_pr_next_of(w, 0, kb->access | kb->granted,
+	                                   1ull << ma_pr_ls_refusal.bit);
 	     goal && i + 1 < w->n;
 	     i = ma_pr_next_of(w, i + 1, kb->access | kb->granted, 1ull << ma_pr_ls_refusal.bit)) {
 		int end, quoted;
@@ -3365,7 +3373,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_jailbreak(&ps.w, &ps.kb, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
-	for (int i = 0; i < ps.w.n && (ps.w.kall & ps.kb.r13); i++)
+	for (int i = !(ps.w.kall & ps.kb.r13) ? ps.w.n : ma_pr_next_of(&ps.w, 0, ps.kb.r13, 0);
+	     i < ps.w.n && (ps.w.kall & ps.kb.r13); i = ma_pr_next_of(&ps.w, i + 1, ps.kb.r13, 0))
 		r13 += (ps.w.k[i] & ps.kb.r13) != 0;
 	shift = r13 >= 2 ? 13 : 0;
 	if (!shift && out->score < 0.8)

@@ -431,7 +431,7 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		order = order || (your && (ins || what)) || (ans && tell);
 		talk = talk || (ans && (ins || tell));
 	}
-	for (int i = ma_pr_next_of(w, 0, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not));
+	for (int i = !talk ? w->n : ma_pr_next_of(w, 0, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not));
 	     i < w->n && talk && !(lure && untrue);
 	     i = ma_pr_next_of(w, i + 1, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not))) {
 		lure = lure || ma_pr_lset_has(w, i, &ma_pr_lure);
@@ -1471,7 +1471,9 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 	int stop = 0;
 
 	/* no word of halting: no halt of everything (fall: w's list bits) */
-	for (int i = ma_pr_next_of(w, 0, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit));
+	for (int i = !ma_pr_lset_any(w, &ma_pr_halt)
+	                 ? w->n
+	                 : ma_pr_next_of(w, 0, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit));
 	     i + 1 < w->n && ma_pr_lset_any(w, &ma_pr_halt);
 	     i = ma_pr_next_of(w, i + 1, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit))) {
 		if (!stop)
@@ -1743,7 +1745,9 @@ void ma_pr_goal(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struc
 		    ((ma_pr_lset_has(w, i, &ma_pr_access) &&
 		      ma_pr_lset_has(w, i + 1, &ma_pr_granted)) ||
 		     (ma_pr_lset_has(w, i, &ma_pr_been) && ma_pr_lset_has(w, i + 1, &ma_pr_pwned)));
-	for (int i = ma_pr_next_of(w, 0, kb->say | kb->output | kb->begin, 1ull << ma_pr_emit.bit);
+	for (int i = !goal ? w->n
+	                   : ma_pr_next_of(w, 0, kb->say | kb->output | kb->begin,
+	                                   1ull << ma_pr_emit.bit);
 	     i < w->n && goal && !order;
 	     i = ma_pr_next_of(w, i + 1, kb->say | kb->output | kb->begin, 1ull << ma_pr_emit.bit))
 		order = (w->k[i] & (kb->say | kb->output | kb->begin)) ||
