@@ -1533,10 +1533,14 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		while (k) {
 			int b = __builtin_ctzll(k), live = 0;
 			k &= k - 1;
-			list = st->byclass + (size_t)b * st->stride; /* ma_pr_lex_starting */
-			nl = st->nbyclass[b];
+			/* ma_pr_lex_starting, packed with each pattern's first
+			 * needed token: a pattern unable at it passed at once */
+			const uint64_t *k0 = st->csk0 + st->csoff[b], *h0 = st->csh0 + st->csoff[b];
+			list = st->cspat + st->csoff[b];
+			nl = (size_t)(st->csoff[b + 1] - st->csoff[b]);
 			for (size_t x = 0; x < nl; x++)
 				if (list[x] < MA_PR_PATS && !sc->seen[list[x]] &&
+				    ((k0[x] & sk) || (h0[x] & sh)) &&
 				    ma_pr_pattern_can(&pats[list[x]], sk, sh)) {
 					live = 1;
 					if (ma_pr_next_can(w, &pats[list[x]], i, kb->my))

@@ -161,6 +161,14 @@ struct ma_pr_starts {
 	/* the classes c whose nbyclass[c] is not 0: a word of none of them
 	 * starts no pattern by a class */
 	const uint64_t *startk;
+	/* byclass's lists packed: class c's patterns are cspat[csoff[c] ..
+	 * csoff[c + 1]), in the same order, and csk0, csh0 at the same places
+	 * hold each one's first needed token (ma_pr_pattern's needk[0],
+	 * needh[0]; all bits when nneed is 0): a pattern whose csk0 meets no
+	 * class of a stretch and csh0 none of its ma_pr_h2() bits cannot match
+	 * there (ma_pr_pattern_can fails at its first test) */
+	const uint16_t *csoff, *cspat;
+	const uint64_t *csk0, *csh0;
 };
 const struct ma_pr_starts *ma_pr_lex_starts(void);
 /* Class ids the scorer itself needs. */

@@ -1622,6 +1622,14 @@ static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
  * by the ma_pr_h2() of its literal alternatives */
 static uint16_t ma_pr_byclass[64][MA_PR_NSRC];
 static uint8_t ma_pr_nbyclass[64];
+/* The same lists packed one after another (class c's at cspat[csoff[c]
+ * .. csoff[c + 1])), with each pattern's first token after its first
+ * that matches a word (its needk[0], needh[0]; all bits when it needs
+ * none): the phrase loop's first test of ma_pr_pattern_can without the
+ * pattern's own record. */
+#define MA_PR_CS 4096
+static uint16_t ma_pr_csoff[65], ma_pr_cspat[MA_PR_CS];
+static uint64_t ma_pr_csk0[MA_PR_CS], ma_pr_csh0[MA_PR_CS];
 /* the classes whose list above is not empty */
 static uint64_t ma_pr_startk;
 static struct ma_pr_start ma_pr_byh2[MA_PR_ALT_MAX];
@@ -2161,6 +2169,21 @@ static int ma_pr_build_patterns(void)
 				ma_pr_startk |= 1ull << c;
 			}
 	}
+	{
+		size_t m = 0;
+		for (int c = 0; c < 64; c++) {
+			ma_pr_csoff[c] = (uint16_t)m;
+			if (m + ma_pr_nbyclass[c] > MA_PR_CS)
+				return -1;
+			for (int x = 0; x < ma_pr_nbyclass[c]; x++, m++) {
+				const struct ma_pr_pattern *pt = &ma_pr_pat[ma_pr_byclass[c][x]];
+				ma_pr_cspat[m] = ma_pr_byclass[c][x];
+				ma_pr_csk0[m] = pt->nneed ? pt->needk[0] : ~0ull;
+				ma_pr_csh0[m] = pt->nneed ? pt->needh[0] : ~0ull;
+			}
+		}
+		ma_pr_csoff[64] = (uint16_t)m;
+	}
 	return ma_pr_build_byh2();
 }
 
@@ -2474,7 +2497,11 @@ const struct ma_pr_starts *ma_pr_lex_starts(void)
 	                                       .h2bstart = ma_pr_h2bstart,
 	                                       .h2blens = ma_pr_h2blens,
 	                                       .litbit = &ma_pr_startbit,
-	                                       .startk = &ma_pr_startk};
+	                                       .startk = &ma_pr_startk,
+	                                       .csoff = ma_pr_csoff,
+	                                       .cspat = ma_pr_cspat,
+	                                       .csk0 = ma_pr_csk0,
+	                                       .csh0 = ma_pr_csh0};
 
 	return ma_pr_ok == 0 ? &st : NULL;
 }
