@@ -7,7 +7,8 @@
 # (its first 80 bytes; a held-out set's text is never shown).
 # Then callgrind's instructions of each scorer (ma_prompt_score and
 # old_ma_prompt_score collected, one pass) per file, and per input over
-# the development attacks (p50 / p99 / max / mean).
+# the development attacks and, apart, the development benign prompts
+# (p50 / p99 / max / mean).
 #
 #   sh bench/detect/promptcost.sh [BASE] [FILE...]
 #
@@ -77,25 +78,36 @@ if command -v valgrind >/dev/null; then
 	# the inputs (all the inputs if none): p50 / p99 / max / mean, and how
 	# many over 200k (the cost goal's figure: the dev attacks' p99)
 	pi=
+	bp=
 	for f in "$@"; do
-		case $f in */heldout*) ;; */prompt-injection/*) pi="$pi $f" ;; esac
+		case $f in
+		*/heldout*) ;;
+		*/prompt-injection/*) pi="$pi $f" ;;
+		*/benign-prompts/*) bp="$bp $f" ;;
+		esac
 	done
 	[ -n "$pi" ] || pi="$*"
-	echo "instructions per input (callgrind --dump-after), the attack files: p50 p99 max mean over200k"
-	for w in new old; do
-		fn=ma_prompt_score
-		[ "$w" = old ] && fn=old_ma_prompt_score
-		rm -rf "$out/pi.$w"
-		mkdir -p "$out/pi.$w"
-		# shellcheck disable=SC2086 # pi is a word list
-		valgrind --tool=callgrind --toggle-collect=$fn --dump-after=$fn --dump-instr=no \
-			--callgrind-out-file="$out/pi.$w/cg" "$out/bench-promptcost" --only $w $pi >/dev/null 2>&1
-		for c in "$out/pi.$w"/cg.*; do
-			sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$c" | sed "s|^|${c##*.} |"
-		done | sort -n | awk 'NR > 1 { print $2 }' | sort -n |
-			awk -v w="$w" '{ a[NR] = $1; s += $1; o += $1 > 200000 }
-			END { if (!NR) exit; printf "%-4s %6d inputs  p50 %8d  p99 %8d  max %8d  mean %8d  over200k %d\n",
-			      w, NR, a[int(0.5 * (NR - 1)) + 1], a[int(0.99 * (NR - 1)) + 1], a[NR], s / NR, o }'
+	for set in attack benign; do
+		if [ $set = benign ]; then
+			[ -n "$bp" ] || break
+			pi=$bp
+		fi
+		echo "instructions per input (callgrind --dump-after), the $set files: p50 p99 max mean over200k"
+		for w in new old; do
+			fn=ma_prompt_score
+			[ "$w" = old ] && fn=old_ma_prompt_score
+			rm -rf "$out/pi.$w"
+			mkdir -p "$out/pi.$w"
+			# shellcheck disable=SC2086 # pi is a word list
+			valgrind --tool=callgrind --toggle-collect=$fn --dump-after=$fn --dump-instr=no \
+				--callgrind-out-file="$out/pi.$w/cg" "$out/bench-promptcost" --only $w $pi >/dev/null 2>&1
+			for c in "$out/pi.$w"/cg.*; do
+				sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$c" | sed "s|^|${c##*.} |"
+			done | sort -n | awk 'NR > 1 { print $2 }' | sort -n |
+				awk -v w="$w" '{ a[NR] = $1; s += $1; o += $1 > 200000 }
+				END { if (!NR) exit; printf "%-4s %6d inputs  p50 %8d  p99 %8d  max %8d  mean %8d  over200k %d\n",
+				      w, NR, a[int(0.5 * (NR - 1)) + 1], a[int(0.99 * (NR - 1)) + 1], a[NR], s / NR, o }'
+		done
 	done
 fi
 exit "$rc"
