@@ -1382,7 +1382,8 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 
 /* 1 when prev (prev_kw its keyword) may be a place where a value goes
  * after a column: a comparison, LIKE, ILIKE, RLIKE, REGEXP, GLOB, BETWEEN
- * or IN, or a '(' (ma_col_left reads whether IN is before it). */
+ * or IN, IS [NOT], IS [NOT] DISTINCT FROM, or a '(' or '[' (ma_col_left
+ * reads whether IN, or PostgreSQL's op ANY (ARRAY, is before it). */
 static inline int ma_col_place(const char *sql, const struct ma_sql_tok *prev, int prev_kw)
 {
 	switch (prev->type) {
@@ -1390,17 +1391,20 @@ static inline int ma_col_place(const char *sql, const struct ma_sql_tok *prev, i
 		return ma_op_comparison(sql, prev);
 	case MA_SQL_T_LPAREN:
 		return 1;
+	case MA_SQL_T_OTHER:
+		return sql[prev->start] == '[';
 	case MA_SQL_T_WORD:
 		return prev_kw == KW_LIKE || prev_kw == KW_ILIKE || prev_kw == KW_RLIKE ||
 		       prev_kw == KW_REGEXP || prev_kw == KW_GLOB || prev_kw == KW_BETWEEN ||
-		       prev_kw == KW_IN;
+		       prev_kw == KW_IN || prev_kw == KW_IS || prev_kw == KW_NOT ||
+		       prev_kw == KW_FROM;
 	default:
 		return 0;
 	}
 }
 
 /* 1 when the statement's token after an input (NULL: none) ends the
- * operand the input made: ')', ',', ';', a comment or a keyword (AND,
+ * operand the input made: ')', ']', ',', ';', a comment or a keyword (AND,
  * ORDER, LIMIT ...), or the statement's end. */
 static int ma_col_ends(const char *sql, const struct ma_sql_tok *after)
 {
@@ -1414,6 +1418,8 @@ static int ma_col_ends(const char *sql, const struct ma_sql_tok *after)
 		return 1;
 	case MA_SQL_T_WORD:
 		return ma_tok_kw(sql, after) != KW_NONE;
+	case MA_SQL_T_OTHER:
+		return sql[after->start] == ']'; /* (PostgreSQL's ARRAY[_]) */
 	default:
 		return 0;
 	}

@@ -253,7 +253,9 @@ struct ma_col {
 	int simple;    /* 1: a name, qualified or not ([cs, ce) its last) */
 	int op;        /* CP_* */
 	int list;      /* 1: after IN ( (the input's commas are the list's) */
+	int quant;     /* after op ANY ( / ALL ( (PostgreSQL): CQ_* */
 };
+enum { CQ_NONE = 0, CQ_ANY, CQ_ALL };
 
 /* The atom of an operand that ends at p (whitespace and comments passed
  * before p): its start, its kind (1 a name, its inside [*ns, *ne); 2 a
@@ -329,6 +331,66 @@ static size_t ma_col_chain_op(int dialect, const char *sql, size_t p)
 	return 0;
 }
 
+/* The word before byte p (whitespace and comments passed) when it is the
+ * unquoted word kw: 1 and *ws its start. */
+static int ma_col_kw_before(int dialect, const char *sql, size_t p, const char *kw, size_t *ws)
+{
+	size_t s, e;
+
+	p = ma_col_back(dialect, sql, p);
+	if (!ma_col_name_before(sql, p, &s, &e) || e != p || !ma_col_word_is(sql, s, e, kw))
+		return 0;
+	*ws = s;
+	return 1;
+}
+
+/* IS, IS NOT, IS [NOT] DISTINCT FROM ending at p: the operator (IS and
+ * IS NOT DISTINCT FROM are <=>, the others <>) and *q where the words
+ * start, or CP_NONE. */
+static int ma_col_is_op(int dialect, const char *sql, size_t p, size_t *q)
+{
+	size_t w;
+
+	if (ma_col_kw_before(dialect, sql, p, "is", q))
+		return CP_NSEQ;
+	if (ma_col_kw_before(dialect, sql, p, "not", &w) && ma_col_kw_before(dialect, sql, w, "is", q))
+		return CP_NE;
+	if (!ma_col_kw_before(dialect, sql, p, "from", &w) ||
+	    !ma_col_kw_before(dialect, sql, w, "distinct", &w))
+		return CP_NONE;
+	if (ma_col_kw_before(dialect, sql, w, "is", q))
+		return CP_NE;
+	if (ma_col_kw_before(dialect, sql, w, "not", &w) && ma_col_kw_before(dialect, sql, w, "is", q))
+		return CP_NSEQ;
+	return CP_NONE;
+}
+
+/* PostgreSQL's op ANY (ARRAY[ / ALL (ARRAY[ (and SOME) ending at p: the
+ * quantifier and *q after the operator's bytes, or CQ_NONE. */
+static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
+{
+	size_t w;
+	int k;
+
+	if (dialect != MOAT_SQL_POSTGRES || p == 0 || sql[p - 1] != '[' ||
+	    !ma_col_kw_before(dialect, sql, p - 1, "array", &w))
+		return CQ_NONE;
+	w = ma_col_back(dialect, sql, w);
+	if (w == 0 || sql[w - 1] != '(')
+		return CQ_NONE;
+	w--;
+	k = ma_col_kw_before(dialect, sql, w, "all", &w)                                  ? CQ_ALL
+	    : ma_col_kw_before(dialect, sql, w, "any", &w) || ma_col_kw_before(dialect, sql, w, "some", &w) ? CQ_ANY
+	                                                                                     : CQ_NONE;
+	if (k == CQ_NONE)
+		return CQ_NONE;
+	w = ma_col_back(dialect, sql, w);
+	if (w == 0 || (sql[w - 1] != '=' && sql[w - 1] != '<' && sql[w - 1] != '>'))
+		return CQ_NONE;
+	*q = w;
+	return k;
+}
+
 /* The operand compared at the place before byte a and the operator
  * (struct ma_col), read back from the statement's bytes (whitespace
  * and comments between): a comparison, LIKE, ILIKE, RLIKE, REGEXP,
@@ -344,7 +406,11 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 	memset(c, 0, sizeof *c);
 	if (p == 0)
 		return 0;
-	if (sql[p - 1] == '(') {
+	if ((kind = ma_col_quant(dialect, sql, p, &q)) != CQ_NONE) {
+		c->quant = kind;
+		c->list = 1;
+		p = q;
+	} else if (sql[p - 1] == '(') {
 		/* the statement's own parentheses around the value: id = (_),
 		 * id = ( (_) ) read as id = _ */
 		q = p - 1;
@@ -387,6 +453,9 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 			c->op = o[0] == '<' && o[1] == '=' && o[2] == '>' ? CP_NSEQ : CP_NONE;
 		if (c->op == CP_NONE)
 			return 0;
+		p = q;
+	} else if ((kind = ma_col_is_op(dialect, sql, p, &q)) != CP_NONE) {
+		c->op = kind;
 		p = q;
 	} else {
 		if (sql[p - 1] == '(') {
@@ -519,6 +588,7 @@ enum { CV_AFF = 0, CV_OPQ, CV_NULL };
 struct ma_col_val {
 	int kind; /* CV_AFF: a*x + c; CV_OPQ: another value; CV_NULL */
 	int x;    /* it names the column */
+	int num;  /* the column went through arithmetic (a number now) */
 	double a, c;
 };
 struct ma_col_rd {
@@ -572,6 +642,17 @@ static int ma_col_take(struct ma_col_rd *r, int type)
 	const struct ma_sql_tok *t = ma_col_cur(r);
 
 	if (!t || t->type != type)
+		return 0;
+	ma_col_adv(r);
+	return 1;
+}
+
+/* The reader's token when it is the one byte ch ('[', ']'): 1 and past it. */
+static int ma_col_take_ch(struct ma_col_rd *r, char ch)
+{
+	const struct ma_sql_tok *t = ma_col_cur(r);
+
+	if (!t || t->end - t->start != 1 || r->sql[t->start] != ch)
 		return 0;
 	ma_col_adv(r);
 	return 1;
@@ -657,6 +738,7 @@ static void ma_col_opaque(struct ma_col_val *v, const struct ma_col_val *u)
 	if (v->kind != CV_NULL)
 		v->kind = u->kind == CV_NULL ? CV_NULL : CV_OPQ;
 	v->x = x;
+	v->num |= u->num;
 }
 
 /* A number as written (digits, a point, an exponent): 1 and *d. */
@@ -762,6 +844,8 @@ static int ma_col_call(struct ma_col_rd *r, const struct ma_sql_tok *t, struct m
 		if (!ma_col_expr(r, v) || !(t = ma_col_cur(r)) || !col_tok_word(r->sql, t, "as"))
 			return 0;
 		ma_col_adv(r);
+		if (v->kind == CV_AFF)
+			v->kind = CV_OPQ; /* (price AS integer: not price) */
 		return ma_col_type(r) && ma_col_take(r, MA_SQL_T_RPAREN);
 	}
 	if (ma_col_take(r, MA_SQL_T_RPAREN)) {
@@ -859,6 +943,7 @@ static int ma_col_unary(struct ma_col_rd *r, struct ma_col_val *v)
 	if (ok && neg) {
 		v->a = -v->a;
 		v->c = -v->c;
+		v->num = v->x;
 	}
 	if (ok && opq && v->kind == CV_AFF)
 		v->kind = CV_OPQ;
@@ -891,22 +976,18 @@ static int ma_col_term(struct ma_col_rd *r, struct ma_col_val *v)
 			v->a = e->a * f;
 			v->c = e->c * f;
 			v->x = e->x;
-		} else if (div && !u.x) {
-			if (u.c == 0) {
-				v->kind = CV_NULL; /* (NULL in SQLite and MySQL; an error in
-				                      PostgreSQL) */
-			} else {
-				v->a /= u.c;
-				v->c /= u.c;
-			}
-		} else {
+			v->num = e->x;
+		} else if (div && !u.x && u.c == 0) {
+			v->kind = CV_NULL; /* (NULL in SQLite and MySQL; an error in
+			                      PostgreSQL) */
+		} else { /* (id / 2: an integer division in SQLite and PostgreSQL) */
 			ma_col_opaque(v, &u);
 		}
 	}
 	return !r->bad;
 }
 
-/* '+' '-', and the other operators (|| but in MySQL, & | ^ << >>) */
+/* '+' '-', and the other operators (|| but in MySQL, & | ^ << >>, PostgreSQL's #) */
 static int ma_col_expr(struct ma_col_rd *r, struct ma_col_val *v)
 {
 	const struct ma_sql_tok *t;
@@ -918,7 +999,9 @@ static int ma_col_expr(struct ma_col_rd *r, struct ma_col_val *v)
 		const char c0 = r->sql[t->start];
 		const size_t ol = t->end - t->start;
 		const int add = ol == 1 && (c0 == '+' || c0 == '-');
-		if (!add && !(ol == 1 && (c0 == '&' || c0 == '|' || c0 == '^')) &&
+		if (!add &&
+		    !(ol == 1 && (c0 == '&' || c0 == '|' || c0 == '^' ||
+		                  (c0 == '#' && r->dialect == MOAT_SQL_POSTGRES))) &&
 		    !(ol == 2 &&
 		      ((c0 == '<' && r->sql[t->start + 1] == '<') ||
 		       (c0 == '>' && r->sql[t->start + 1] == '>') ||
@@ -931,6 +1014,7 @@ static int ma_col_expr(struct ma_col_rd *r, struct ma_col_val *v)
 			const double s = c0 == '-' ? -1 : 1;
 			v->a += s * u.a;
 			v->c += s * u.c;
+			v->num = v->x | u.x;
 			v->x |= u.x;
 		} else {
 			ma_col_opaque(v, &u);
@@ -948,10 +1032,19 @@ static int ma_col_decide(int dialect, int op, const struct ma_col_val *v)
 	if (!v->x || v->kind == CV_NULL)
 		return 0;
 	if (v->kind == CV_OPQ)
-		return op == CP_EQ || op == CP_NSEQ || op == CP_LE || op == CP_GE ||
-		       op == CP_MATCH || op == CP_IN;
+		return 1; /* a value the judge cannot tell (~id, id % 2, abs(id)) */
 	id = v->a == 1 && v->c == 0;
 	s = 1 - v->a;
+	/* a text column through arithmetic: in SQLite a number beside text
+	 * (text is above it: name > name + 1, name <> name * 1 hold for a
+	 * row of letters); in MySQL text read as 0 (0 OP c) */
+	if (v->num && dialect == MOAT_SQL_SQLITE &&
+	    (op == CP_NE || op == CP_NIN || op == CP_GT || op == CP_GE))
+		return 1;
+	if (v->num && MA_SQL_MY(dialect) && op != CP_MATCH &&
+	    ((v->c > 0 && (op == CP_LT || op == CP_LE || op == CP_NE || op == CP_NIN)) ||
+	     (v->c < 0 && (op == CP_GT || op == CP_GE || op == CP_NE || op == CP_NIN))))
+		return 1;
 	my0 = MA_SQL_MY(dialect) && v->c == 0;
 	switch (op) {
 	case CP_EQ:
@@ -983,7 +1076,8 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 	struct ma_sql_tok ct[MA_COL_TOKS];
 	struct ma_col_rd r;
 	struct ma_col_val v;
-	int list, fire = 0, keep = 0, any = 0;
+	const struct ma_sql_tok *t;
+	int list, quant, fire = 0, keep = 0, any = 0;
 
 	if (w[i].start < a || prev_end > a || !ma_col_left(dialect, sql, a, &col) ||
 	    !ma_col_named(dialect, sql, a, b, col.cs, col.ce) ||
@@ -1016,28 +1110,54 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 	r.col = &col;
 	r.ct = ct;
 	list = col.op == CP_IN || col.op == CP_NIN;
+	quant = col.quant ? col.quant : col.op == CP_IN ? CQ_ANY : CQ_ALL;
 	if (list && !col.list && !ma_col_take(&r, MA_SQL_T_LPAREN))
 		list = 0; /* (IN id: a syntax error) */
+	if (!list && !col.quant && (t = ma_col_cur(&r)) != NULL &&
+	    (col_tok_word(sql, t, "any") || col_tok_word(sql, t, "some") ||
+	     col_tok_word(sql, t, "all")) &&
+	    dialect == MOAT_SQL_POSTGRES) {
+		/* the input's own op ANY (ARRAY[...]) / ALL (...) */
+		quant = col_tok_word(sql, t, "all") ? CQ_ALL : CQ_ANY;
+		ma_col_adv(&r);
+		if (!ma_col_take(&r, MA_SQL_T_LPAREN))
+			return 0;
+		if ((t = ma_col_cur(&r)) == NULL || !col_tok_word(sql, t, "array"))
+			return 0;
+		ma_col_adv(&r);
+		if (!ma_col_take_ch(&r, '['))
+			return 0;
+		list = 2;
+	} else if (col.quant) {
+		list = 1;
+	}
 	if (!list) {
 		if (col.op == CP_IN || col.op == CP_NIN || !ma_col_expr(&r, &v))
 			return 0;
 		fire = ma_col_decide(dialect, col.op, &v);
 	} else {
+		/* ANY: one element's comparison holding for every row is
+		 * enough; ALL: each element's must, and a value bounds it (id <
+		 * ALL(ARRAY[id + 1, 0])) but after <> (at most one row) */
 		do {
 			if (!ma_col_expr(&r, &v))
 				return 0;
 			if (v.x) {
 				any = 1;
-				if (col.op == CP_IN)
-					fire |= ma_col_decide(dialect, CP_IN, &v);
+				if (quant == CQ_ANY)
+					fire |= ma_col_decide(dialect, col.op, &v);
 				else
-					keep |=
-					    !ma_col_decide(dialect, CP_NIN, &v) || v.kind == CV_OPQ;
+					keep |= !ma_col_decide(dialect, col.op, &v);
+			} else if (quant == CQ_ALL && col.op != CP_NE && col.op != CP_NIN &&
+			           v.kind != CV_NULL) {
+				keep = 1;
 			}
 		} while (ma_col_take(&r, MA_SQL_T_COMMA));
-		if (col.op == CP_NIN)
+		if (quant == CQ_ALL)
 			fire = any && !keep;
-		if (!col.list && !ma_col_take(&r, MA_SQL_T_RPAREN))
+		if (list == 2 && !(ma_col_take_ch(&r, ']') && ma_col_take(&r, MA_SQL_T_RPAREN)))
+			return 0;
+		if (list == 1 && !col.list && !ma_col_take(&r, MA_SQL_T_RPAREN))
 			return 0;
 	}
 	return fire && ma_col_cur(&r) == NULL && !r.bad;
