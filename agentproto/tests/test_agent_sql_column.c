@@ -382,17 +382,31 @@ static void a_bitwise_not_modulo_or_concatenation_of_the_column_is_not_itself(vo
  * text column read through arithmetic is a number beside text: name >
  * name + 1 and name <> name * 1 return every row of letters; in MySQL
  * text reads 0 (name < 1 - name: 0 < 1). */
-static void an_expression_of_the_column_the_judge_cannot_tell_fires_after_every_operator(
-    void **state)
+static void
+an_expression_of_the_column_the_judge_cannot_tell_fires_after_every_operator(void **state)
 {
 	static const char *const ops[] = {"=", "<>", "!=", "<", ">", "<=", ">="};
 	static const char *const all[] = {
-	    "~id",          "-~id",         "id % 1",       "id % 2",
-	    "id / 2",       "id / 3 + 1",   "id << 1",      "id >> 1",
-	    "id & 1",       "id | 4",       "abs(id)",      "round(id)",
-	    "round(id, 0)", "nullif(id, 0)", "abs(id) * 1", "coalesce(id % 2, 0)",
-	    "CASE WHEN id > 1 THEN id ELSE 0 END",          "case id when 1 then 2 else id end",
-	    "CAST(id AS integer)",          "(~id)",
+	    "~id",
+	    "-~id",
+	    "id % 1",
+	    "id % 2",
+	    "id / 2",
+	    "id / 3 + 1",
+	    "id << 1",
+	    "id >> 1",
+	    "id & 1",
+	    "id | 4",
+	    "abs(id)",
+	    "round(id)",
+	    "round(id, 0)",
+	    "nullif(id, 0)",
+	    "abs(id) * 1",
+	    "coalesce(id % 2, 0)",
+	    "CASE WHEN id > 1 THEN id ELSE 0 END",
+	    "case id when 1 then 2 else id end",
+	    "CAST(id AS integer)",
+	    "(~id)",
 	};
 	char pre[128];
 
@@ -495,7 +509,8 @@ int main(void)
 	    cmocka_unit_test(a_comment_beside_the_place_is_whitespace_there),
 	    cmocka_unit_test(an_expression_the_statement_compares_is_a_column_there_too),
 	    cmocka_unit_test(a_bitwise_not_modulo_or_concatenation_of_the_column_is_not_itself),
-	    cmocka_unit_test(an_expression_of_the_column_the_judge_cannot_tell_fires_after_every_operator),
+	    cmocka_unit_test(
+	        an_expression_of_the_column_the_judge_cannot_tell_fires_after_every_operator),
 	    cmocka_unit_test(is_distinct_from_and_quantified_comparisons_are_comparisons_too),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
