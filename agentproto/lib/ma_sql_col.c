@@ -979,7 +979,10 @@ static int ma_col_term(struct ma_col_rd *r, struct ma_col_val *v)
 		ma_col_adv(r);
 		if (!ma_col_unary(r, &u))
 			return 0;
-		if (v->kind != CV_AFF || u.kind != CV_AFF || (!div && !mul)) {
+		if (!mul && u.kind == CV_AFF && !u.x && u.c == 0) {
+			v->kind = CV_NULL; /* x / 0, x % 0, x DIV 0, x MOD 0: NULL in SQLite
+			                      and MySQL; an error in PostgreSQL */
+		} else if (v->kind != CV_AFF || u.kind != CV_AFF || (!div && !mul)) {
 			ma_col_opaque(v, &u);
 		} else if (mul && (!v->x || !u.x)) {
 			const struct ma_col_val *k = v->x ? &u : v, *e = v->x ? v : &u;
@@ -988,9 +991,6 @@ static int ma_col_term(struct ma_col_rd *r, struct ma_col_val *v)
 			v->c = e->c * f;
 			v->x = e->x;
 			v->num = e->x;
-		} else if (div && !u.x && u.c == 0) {
-			v->kind = CV_NULL; /* (NULL in SQLite and MySQL; an error in
-			                      PostgreSQL) */
 		} else { /* (id / 2: an integer division in SQLite and PostgreSQL) */
 			ma_col_opaque(v, &u);
 		}
