@@ -8,13 +8,15 @@
  * as a base64 run is (ma_pr_decode_runs, ma_pr_score_text):
  *
  *   escapes     runs of HTML character references ("&#105;", "&#x69;"),
- *               backslash escapes ("\u0069", "\x69", "\151") and
+ *               backslash escapes ("\u0069", "\x69", "\151", "\u{69}",
+ *               "\x{69}") and
  *               quoted-printable ("=69"), four escapes at least, with the
  *               plain bytes between them
  *   numbers     character codes written as a list of numbers, decimal,
  *               octal or 0x hex ("73 103 110 ...", "0x49, 0x67, ..."),
  *               eight at least
- *   base32      runs of 20 or more of A-Z and 2-7 ('=' padding)
+ *   base32      runs of 20 or more of A-Z and 2-7 ('=' padding), or of
+ *               a-z and 2-7 with two digits and a letter past f
  *   Braille     Unicode Braille patterns (U+2800..U+28FF, grade 1 letters,
  *               the number and capital signs), eight letters at least
  *   upside-down letters turned over ("ɐ ǝ ɹ ʇ ..."), read back to front
@@ -113,7 +115,13 @@ static size_t ma_pr_dec_esc(const char *s, size_t i, size_t n, char t, uint32_t 
 		*c = (uint32_t)(ma_hex_val(a) * 16 + ma_hex_val(b));
 		return 3;
 	}
-	/* "\u0069" (four hex digits), "\x69" (two), "\151" (three octal) */
+	/* "\u0069" (four hex digits), "\x69" (two), "\151" (three octal);
+	 * braced, "\u{69}" (JavaScript, Rust, Swift) and "\x{69}" (Perl,
+	 * PCRE), one to six hex digits */
+	if ((s[i + 1] == 'u' || s[i + 1] == 'x') && s[i + 2] == '{') {
+		k = ma_pr_dec_num(s, i + 3, n, 16, 6, c);
+		return k && i + 3 + k < n && s[i + 3 + k] == '}' ? k + 4 : 0;
+	}
 	if (s[i + 1] == 'u')
 		return ma_pr_dec_num(s, i + 2, n, 16, 4, c) == 4 ? 6 : 0;
 	if (s[i + 1] == 'x')
@@ -181,17 +189,19 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 
 /* The bytes the walk probes (ma_pr_dec_walk): bit 1 a decimal digit, 2 a
  * separator of a number list (' ', ',', ';', '\t'), 4 a base32 character
- * (A-Z, 2-7), 8 the 'x' of "0x", 16 a hex letter, 64 a UTF-8 continuation
- * byte or 0xE2 (a Braille pattern's). */
+ * (A-Z, 2-7), 8 the 'x' of "0x", 16 a hex letter, 32 a lower-case
+ * base32 character (a-z, 2-7), 64 a UTF-8 continuation byte or 0xE2 (a
+ * Braille pattern's). */
 /* clang-format off */
 static const uint8_t ma_pr_dec_cl[256] = {
-    ['\t'] = 2, [' '] = 2, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 5,
-    ['3'] = 5, ['4'] = 5, ['5'] = 5, ['6'] = 5, ['7'] = 5, ['8'] = 1, ['9'] = 1, [';'] = 2,
+    ['\t'] = 2, [' '] = 2, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 37,
+    ['3'] = 37, ['4'] = 37, ['5'] = 37, ['6'] = 37, ['7'] = 37, ['8'] = 1, ['9'] = 1, [';'] = 2,
     ['A'] = 20, ['B'] = 20, ['C'] = 20, ['D'] = 20, ['E'] = 20, ['F'] = 20,
     ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4, ['K'] = 4, ['L'] = 4, ['M'] = 4, ['N'] = 4,
     ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4, ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4,
-    ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4, ['a'] = 16, ['b'] = 16, ['c'] = 16,
-    ['d'] = 16, ['e'] = 16, ['f'] = 16, ['x'] = 8, [0x80 ... 0xBF] = 64, [0xE2] = 64};
+    ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4, ['a'] = 48, ['b'] = 48, ['c'] = 48,
+    ['d'] = 48, ['e'] = 48, ['f'] = 48, ['g' ... 'w'] = 32, ['x'] = 40, ['y'] = 32, ['z'] = 32,
+    [0x80 ... 0xBF] = 64, [0xE2] = 64};
 /* clang-format on */
 #define ma_pr_dec_cls(c) (ma_pr_dec_cl[(unsigned char)(c)])
 
@@ -269,7 +279,26 @@ static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char 
 	return dl >= 8 ? ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp, stop) : 0;
 }
 
-/* The base32 run s[a, e) (A-Z and 2-7, '=' after) decoded into d. */
+/* 1 if the run s[a, e) of A-Z, a-z and 2-7 may be base32: no lower-case
+ * letter (upper case as before), or no upper-case one, two digits at
+ * least and a letter g-z (a word, a glued slug or hex has none of
+ * those). Mixed case is not read: base64's runs and identifiers. */
+static int ma_pr_dec_b32case(const char *s, size_t a, size_t e)
+{
+	size_t dig = 0;
+	int up = 0, low = 0, pastf = 0;
+
+	for (size_t k = a; k < e; k++) {
+		unsigned char c = (unsigned char)s[k];
+		up |= c >= 'A' && c <= 'Z';
+		low |= c >= 'a';
+		pastf |= c > 'f';
+		dig += c <= '7';
+	}
+	return !low || (!up && dig >= 2 && pastf);
+}
+
+/* The base32 run s[a, e) (A-Z or a-z, and 2-7; '=' after) decoded into d. */
 static size_t ma_pr_dec_b32(const char *s, size_t a, size_t e, char *d, size_t cap)
 {
 	uint32_t acc = 0;
@@ -280,7 +309,8 @@ static size_t ma_pr_dec_b32(const char *s, size_t a, size_t e, char *d, size_t c
 		unsigned char c = (unsigned char)s[k];
 		if (c == '=')
 			break;
-		acc = (acc << 5) | (uint32_t)(c >= 'A' ? c - 'A' : c - '2' + 26);
+		acc = (acc << 5) |
+		      (uint32_t)(c >= 'a' ? c - 'a' : c >= 'A' ? c - 'A' : c - '2' + 26);
 		bits += 5;
 		if (bits >= 8) {
 			bits -= 8;
@@ -508,17 +538,20 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 			}
 			st->lo = a > st->lo ? a : st->lo;
 		}
-		/* base32: A-Z and 2-7, twenty at least, '=' after */
-		if (c & 4) {
+		/* base32: A-Z or a-z (one case), and 2-7, twenty at least, '='
+		 * after; in lower case two digits at least and a letter past f
+		 * (glued words and hex are lower-case runs too) */
+		if (c & 36) {
 			a = p;
 			e = p;
-			while (a > st->lo32 && (ma_pr_dec_cls(s[a - 1]) & 4))
+			while (a > st->lo32 && (ma_pr_dec_cls(s[a - 1]) & 36))
 				a--;
-			while (e < n && (ma_pr_dec_cls(s[e]) & 4))
+			while (e < n && (ma_pr_dec_cls(s[e]) & 36))
 				e++;
 			st->lo32 = e;
 			if (e - a >= 20 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
-			    (e == n || !ma_pr_alnum((unsigned char)s[e]))) {
+			    (e == n || !ma_pr_alnum((unsigned char)s[e])) &&
+			    ma_pr_dec_b32case(s, a, e)) {
 				dl = (long)ma_pr_dec_b32(s, a, e, d, cap);
 				while (e < n && s[e] == '=')
 					e++;
