@@ -191,7 +191,7 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
  * separator of a number list (' ', ',', ';', '\t'), 4 a base32 character
  * (A-Z, 2-7), 8 the 'x' of "0x", 16 a hex letter, 32 a lower-case
  * base32 character (a-z, 2-7), 64 a UTF-8 continuation byte or 0xE2 (a
- * Braille pattern's). */
+ * Braille pattern's), 128 a letter g-z. */
 /* clang-format off */
 static const uint8_t ma_pr_dec_cl[256] = {
     ['\t'] = 2, [' '] = 2, [','] = 2, ['0'] = 1, ['1'] = 1, ['2'] = 37,
@@ -200,7 +200,7 @@ static const uint8_t ma_pr_dec_cl[256] = {
     ['G'] = 4, ['H'] = 4, ['I'] = 4, ['J'] = 4, ['K'] = 4, ['L'] = 4, ['M'] = 4, ['N'] = 4,
     ['O'] = 4, ['P'] = 4, ['Q'] = 4, ['R'] = 4, ['S'] = 4, ['T'] = 4, ['U'] = 4, ['V'] = 4,
     ['W'] = 4, ['X'] = 12, ['Y'] = 4, ['Z'] = 4, ['a'] = 48, ['b'] = 48, ['c'] = 48,
-    ['d'] = 48, ['e'] = 48, ['f'] = 48, ['g' ... 'w'] = 32, ['x'] = 40, ['y'] = 32, ['z'] = 32,
+    ['d'] = 48, ['e'] = 48, ['f'] = 48, ['g' ... 'w'] = 160, ['x'] = 168, ['y'] = 160, ['z'] = 160,
     [0x80 ... 0xBF] = 64, [0xE2] = 64};
 /* clang-format on */
 #define ma_pr_dec_cls(c) (ma_pr_dec_cl[(unsigned char)(c)])
@@ -279,23 +279,22 @@ static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char 
 	return dl >= 8 ? ma_pr_dec_list1(s, a, n, 10, e, d, cap, &sp, stop) : 0;
 }
 
-/* 1 if the run s[a, e) of A-Z, a-z and 2-7 may be base32: no lower-case
- * letter (upper case as before), or no upper-case one, two digits at
- * least and a letter g-z (a word, a glued slug or hex has none of
- * those). Mixed case is not read: base64's runs and identifiers. */
-static int ma_pr_dec_b32case(const char *s, size_t a, size_t e)
+/* 1 if the run s[a, e) of A-Z, a-z and 2-7 is read as base32: one case
+ * (the classes' AND: bit 4 every byte upper case or a digit, 32 lower
+ * case or a digit), in lower case two digits at least and a letter past
+ * f (their OR: 128). */
+static int ma_pr_dec_b32ok(const char *s, size_t a, size_t e)
 {
+	uint8_t and = 0xFF, or = 0;
 	size_t dig = 0;
-	int up = 0, low = 0, pastf = 0;
 
 	for (size_t k = a; k < e; k++) {
-		unsigned char c = (unsigned char)s[k];
-		up |= c >= 'A' && c <= 'Z';
-		low |= c >= 'a';
-		pastf |= c > 'f';
-		dig += c <= '7';
+		uint8_t x = ma_pr_dec_cls(s[k]);
+		and &= x;
+		or |= x;
+		dig += x & 1;
 	}
-	return !low || (!up && dig >= 2 && pastf);
+	return (and & 4) || ((and & 32) && dig >= 2 && (or & 128));
 }
 
 /* The base32 run s[a, e) (A-Z or a-z, and 2-7; '=' after) decoded into d. */
@@ -540,18 +539,20 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 		}
 		/* base32: A-Z or a-z (one case), and 2-7, twenty at least, '='
 		 * after; in lower case two digits at least and a letter past f
-		 * (glued words and hex are lower-case runs too) */
-		if (c & 36) {
+		 * (glued words and hex are lower-case runs too; mixed case,
+		 * base64's runs and identifiers, is not read: ma_pr_dec_b32ok).
+		 * A probe in the run read last is past (its end was scanned
+		 * once). */
+		if ((c & 36) && p >= st->lo32) {
 			a = p;
-			e = p;
+			e = p + 1;
 			while (a > st->lo32 && (ma_pr_dec_cls(s[a - 1]) & 36))
 				a--;
 			while (e < n && (ma_pr_dec_cls(s[e]) & 36))
 				e++;
 			st->lo32 = e;
 			if (e - a >= 20 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
-			    (e == n || !ma_pr_alnum((unsigned char)s[e])) &&
-			    ma_pr_dec_b32case(s, a, e)) {
+			    (e == n || !ma_pr_alnum((unsigned char)s[e])) && ma_pr_dec_b32ok(s, a, e)) {
 				dl = (long)ma_pr_dec_b32(s, a, e, d, cap);
 				while (e < n && s[e] == '=')
 					e++;
