@@ -15,8 +15,8 @@
  *   numbers     character codes written as a list of numbers, decimal,
  *               octal or 0x hex ("73 103 110 ...", "0x49, 0x67, ..."),
  *               eight at least
- *   base32      runs of 20 or more of A-Z and 2-7 ('=' padding), or of
- *               a-z and 2-7 with two digits and a letter past f
+ *   base32      runs of 20 or more of A-Z and 2-7 ('=' padding), or 40
+ *               or more of a-z and 2-7 with two digits and a letter past f
  *   Braille     Unicode Braille patterns (U+2800..U+28FF, grade 1 letters,
  *               the number and capital signs), eight letters at least
  *   upside-down letters turned over ("ɐ ǝ ɹ ʇ ..."), read back to front
@@ -281,8 +281,8 @@ static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char 
 
 /* 1 if the run s[a, e) of A-Z, a-z and 2-7 is read as base32: one case
  * (the classes' AND: bit 4 every byte upper case or a digit, 32 lower
- * case or a digit), in lower case two digits at least and a letter past
- * f (their OR: 128). */
+ * case or a digit), in lower case 40 bytes at least (25 decoded), two
+ * digits and a letter past f (their OR: 128). */
 static int ma_pr_dec_b32ok(const char *s, size_t a, size_t e)
 {
 	uint8_t and = 0xFF, or = 0;
@@ -294,7 +294,7 @@ static int ma_pr_dec_b32ok(const char *s, size_t a, size_t e)
 		or |= x;
 		dig += x & 1;
 	}
-	return (and & 4) || ((and & 32) && dig >= 2 && (or & 128));
+	return (and & 4) || ((and & 32) && e - a >= 40 && dig >= 2 && (or & 128));
 }
 
 /* The base32 run s[a, e) (A-Z or a-z, and 2-7; '=' after) decoded into d. */
@@ -500,11 +500,14 @@ static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size
 static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap,
                            int *hid)
 {
+	int odd = 0;
+
 	while (st->j < n) {
 		size_t p = st->j, a, e, q, jj;
 		uint8_t c = ma_pr_dec_cls(s[p]);
 		long dl;
 		st->j += 20;
+		odd ^= 1;
 		if (!c)
 			continue;
 		*hid = 1;
@@ -542,8 +545,10 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 		 * (glued words and hex are lower-case runs too; mixed case,
 		 * base64's runs and identifiers, is not read: ma_pr_dec_b32ok).
 		 * A probe in the run read last is past (its end was scanned
-		 * once). */
-		if ((c & 36) && p >= st->lo32) {
+		 * once); a lower-case letter is probed one probe in two (a
+		 * lower-case run counts from 40: ordinary words are lower case,
+		 * their scan is what text without base32 pays). */
+		if ((c & 36) && p >= st->lo32 && (odd || (c & 36) != 32)) {
 			a = p;
 			e = p + 1;
 			while (a > st->lo32 && (ma_pr_dec_cls(s[a - 1]) & 36))
