@@ -285,16 +285,16 @@ static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char 
  * digits and a letter past f (their OR: 128). */
 static int ma_pr_dec_b32ok(const char *s, size_t a, size_t e)
 {
-	uint8_t and = 0xFF, or = 0;
+	uint8_t all = 0xFF, any = 0;
 	size_t dig = 0;
 
 	for (size_t k = a; k < e; k++) {
 		uint8_t x = ma_pr_dec_cls(s[k]);
-		and &= x;
-		or |= x;
+		all &= x;
+		any |= x;
 		dig += x & 1;
 	}
-	return (and & 4) || ((and & 32) && e - a >= 40 && dig >= 2 && (or & 128));
+	return (all & 4) || ((all & 32) && e - a >= 40 && dig >= 2 && (any & 128));
 }
 
 /* The base32 run s[a, e) (A-Z or a-z, and 2-7; '=' after) decoded into d. */
@@ -308,8 +308,9 @@ static size_t ma_pr_dec_b32(const char *s, size_t a, size_t e, char *d, size_t c
 		unsigned char c = (unsigned char)s[k];
 		if (c == '=')
 			break;
-		acc = (acc << 5) |
-		      (uint32_t)(c >= 'a' ? c - 'a' : c >= 'A' ? c - 'A' : c - '2' + 26);
+		acc = (acc << 5) | (uint32_t)(c >= 'a'   ? c - 'a'
+		                              : c >= 'A' ? c - 'A'
+		                                         : c - '2' + 26);
 		bits += 5;
 		if (bits >= 8) {
 			bits -= 8;
@@ -557,7 +558,8 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 				e++;
 			st->lo32 = e;
 			if (e - a >= 20 && (a == 0 || !ma_pr_alnum((unsigned char)s[a - 1])) &&
-			    (e == n || !ma_pr_alnum((unsigned char)s[e])) && ma_pr_dec_b32ok(s, a, e)) {
+			    (e == n || !ma_pr_alnum((unsigned char)s[e])) &&
+			    ma_pr_dec_b32ok(s, a, e)) {
 				dl = (long)ma_pr_dec_b32(s, a, e, d, cap);
 				while (e < n && s[e] == '=')
 					e++;

@@ -471,8 +471,8 @@ static void a_lead_byte_at_the_end_after_upside_down_letters_is_not_read_past(vo
 	    "\xc9\x90\xca", "\xc9\x90\xca\x87 \xca", "\xc9\x90\xc9\x90\xc9\x90\xc9\x90\xe2\x80",
 	    "\\u{49}\\u{67}\\u{6e}\\u{6f}\\u{1", "jftw433smuqgc3dmebyhezlwnfxxk4za"};
 	long pg = sysconf(_SC_PAGESIZE);
-	char *m = mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
-	               -1, 0);
+	char *m =
+	    mmap(NULL, (size_t)pg * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 	(void)state;
 	assert_true(m != MAP_FAILED);
