@@ -379,9 +379,41 @@ static int ma_fp_of_thing(const struct ma_pr_words *w, int k)
  * of this conversation", "... for now" stay overrides. */
 static int ma_fp_thing_instr(const struct ma_pr_words *w, int i)
 {
-	int e, j = -1, old = 0, s = ma_fp_sentence(w, i, &e);
+	int e, j = -1, old = 0, named = 0, s = ma_fp_sentence(w, i, &e);
 
-	if (!ma_fp_not_to_model(w, s, e, -1))
+	/* (the object first, the sentence's words last: most overrides
+	 * name no thing and end here) */
+	for (int k = i + 1; k < e && k <= i + 6 && j < 0; k++)
+		if (w->k[k] & ma_fp.instr)
+			j = k;
+	if (j < 0 || j + 1 >= e || MA_FP_LIT(w, j, MA_FP_GUARD))
+		return 0;
+	/* instructions said to be earlier ("previous", "old", "anteriores"),
+	 * not only all of them ("all the rules of the platform") */
+	for (int k = i + 1; k <= j + 1 && !old; k++)
+		old = (w->k[k] & ma_fp.prev) && !MA_FP_LIT(w, k, MA_FP_ALL);
+	if (!old)
+		return 0;
+	if ((w->k[j + 1] & ma_fp.prev) && !MA_FP_LIT(w, j + 1, MA_FP_OF))
+		j++;
+	if (j + 1 >= e)
+		return 0;
+	if (MA_FP_LIT(w, j, "instrukc~|polecen~|zasad~|pokyn~") && !(w->k[j + 1] & ma_fp.prev))
+		named = ma_fp_of_thing(w, j + 1);
+	else if (MA_FP_LIT(w, j + 1, MA_FP_OF))
+		for (int k = j + 2; k < e && k <= j + 5; k++) {
+			if (MA_FP_LIT(
+			        w, k,
+			        "the|a|an|my|our|this|that|these|those|each|every|any|all|some|"
+			        "un|una|uno|um|uma|une|le|la|les|el|los|las|o|os|as|ce|cette|"
+			        "este|esta|ese|esa|mon|mi|meu|minha|mes|mis|meus|ein|eine|einer|"
+			        "einem|der|die|das|den|dem|des|il|lo|het|de|mijn|onze|moj~|naszej|"
+			        "nasz~|mea|nostra|nostro"))
+				continue;
+			named = ma_fp_of_thing(w, k);
+			break;
+		}
+	if (!named || !ma_fp_not_to_model(w, s, e, -1))
 		return 0;
 	for (int k = i + 1; k < e; k++)
 		if ((w->k[k] & ma_fp.above) ||
@@ -390,37 +422,7 @@ static int ma_fp_thing_instr(const struct ma_pr_words *w, int i)
 		              "sotto|dessus|dessous|acima|abaixo|arriba|abajo|oben|unten|hierboven|"
 		              "hieronder|powyzej|ponizej"))
 			return 0;
-	for (int k = i + 1; k < e && k <= i + 6 && j < 0; k++)
-		if (w->k[k] & ma_fp.instr)
-			j = k;
-	if (j < 0 || MA_FP_LIT(w, j, MA_FP_GUARD))
-		return 0;
-	/* instructions said to be earlier ("previous", "old", "anteriores"),
-	 * not only all of them ("all the rules of the platform") */
-	for (int k = i + 1; k <= j + 1 && k < e && !old; k++)
-		old = (w->k[k] & ma_fp.prev) && !MA_FP_LIT(w, k, MA_FP_ALL);
-	if (!old)
-		return 0;
-	if (j + 1 < e && (w->k[j + 1] & ma_fp.prev) && !MA_FP_LIT(w, j + 1, MA_FP_OF))
-		j++;
-	if (j + 1 >= e)
-		return 0;
-	if (MA_FP_LIT(w, j, "instrukc~|polecen~|zasad~|pokyn~") && ma_fp_of_thing(w, j + 1) &&
-	    !(w->k[j + 1] & ma_fp.prev))
-		return 1;
-	if (!MA_FP_LIT(w, j + 1, MA_FP_OF))
-		return 0;
-	for (int k = j + 2; k < e && k <= j + 5; k++) {
-		if (MA_FP_LIT(
-		        w, k,
-		        "the|a|an|my|our|this|that|these|those|each|every|any|all|some|un|una|"
-		        "uno|um|uma|une|le|la|les|el|los|las|o|os|as|ce|cette|este|esta|ese|esa|"
-		        "mon|mi|meu|minha|mes|mis|meus|ein|eine|einer|einem|der|die|das|den|dem|"
-		        "des|il|lo|het|de|mijn|onze|moj~|naszej|nasz~|mea|meu|nostra|nostro"))
-			continue;
-		return ma_fp_of_thing(w, k);
-	}
-	return 0;
+	return 1;
 }
 
 /* 1 if the override verb at i is reported speech of a third party's
