@@ -2737,8 +2737,9 @@ static int ma_sh_has_word_ci(const char *s, size_t p, size_t q, const char *w)
  * program (ma_sh_value_kinds: tar --to-command, --use-compress-program,
  * -I; rsync -e; git --upload-pack; scp -S; python -c ...) or ssh's, scp's
  * and sftp's -o with ProxyCommand or LocalCommand (attached or in the
- * next word), and wget's -e use_askpass=PROG (not another wgetrc
- * command: -e robots=off). */
+ * next word), and wget's -e with a wgetrc command other than a plain
+ * setting (use_askpass=PROG, output_document=F, http_proxy=...; not
+ * -e robots=off: ma_sh_wgetrc_key). */
 static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 {
 	static const char *const finds[] = {"-exec", "-execdir", "-ok", "-okdir"};
@@ -2783,7 +2784,8 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	if (kind == MA_SH_VAL_CMD || kind == MA_SH_VAL_CODE)
 		return 1;
 	if (kind == MA_SH_VAL_WGETRC) {
-		/* wget -e CMD: a wgetrc command; only use_askpass runs one */
+		/* wget -e CMD: a wgetrc command; only a plain setting
+		 * (robots=off, tries=3) passes (ma_sh_wgetrc_key) */
 		size_t at = val ? lx->el[i].start + val : 0, end = lx->el[i].end;
 		int runs = 0;
 		if (!val) {
@@ -2793,7 +2795,7 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 			end = lx->el[i + 1].end;
 		}
 		(void)ma_sh_wgetrc_key(s + at, end - at, &runs);
-		return runs == 2;
+		return runs != 0;
 	}
 	if (kind != MA_SH_VAL_SSHOPT)
 		return 0;
@@ -4513,6 +4515,53 @@ static inline int ma_sh_rp_back(const char *s, const unsigned char *stop, size_t
 	return 1;
 }
 
+static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, int n, int ended);
+
+/* 1 when the command of the words ws/we[from, n) (nearest first, as
+ * ma_sh_rp_back reads them, back to the command's start), then the words
+ * fws/fwe (nf of them, in order, after them; ended: the command ends
+ * after those), is a shell that reads its script from standard input
+ * (ma_sh_stdin_shell). Redirections are skipped ("2>/dev/null", "2>"
+ * and its target, "<", "0<"). */
+static int ma_sh_back_stdin_shell_f(const char *s, const size_t *ws, const size_t *we, int from,
+                                    int n, const size_t *fws, const size_t *fwe, int nf, int ended)
+{
+	size_t ows[MA_SH_RP_WORDS + 4], owe[MA_SH_RP_WORDS + 4];
+	int m = 0, skip = 0;
+
+	for (int i = n - 1; i >= from; i--) {
+		size_t p = ws[i], q = we[i], k = p;
+		if (skip) {
+			skip = 0;
+			continue;
+		}
+		while (k < q && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k < q && (s[k] == '<' || s[k] == '>')) {
+			size_t r = k;
+			while (r < q && (s[r] == '<' || s[r] == '>' || s[r] == '&' || s[r] == '|'))
+				r++;
+			skip = r == q; /* "2>": its target is the next word */
+			continue;
+		}
+		if (m == MA_SH_RP_WORDS + 4)
+			return 0;
+		ows[m] = p;
+		owe[m++] = q;
+	}
+	for (int i = 0; i < nf && m < MA_SH_RP_WORDS + 4; i++) {
+		ows[m] = fws[i];
+		owe[m++] = fwe[i];
+	}
+	return m > 0 && ma_sh_stdin_shell(s, ows, owe, m, ended);
+}
+
+static int ma_sh_back_stdin_shell(const char *s, const size_t *ws, const size_t *we, int from,
+                                  int n, int ended)
+{
+	return ma_sh_back_stdin_shell_f(s, ws, we, from, n, NULL, NULL, 0, ended);
+}
+
 /* 1 when the quoted word that starts at w0 in s is a command line a
  * shell reads again (parses and runs): read from the words before it,
  * back to its command's start (a ; & | newline ( or backtick):
@@ -4559,7 +4608,7 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
-	int n = 0, i, c = 0, cb = 0, at_start = 0, want = 3, far;
+	int n = 0, i, c = 0, cb = 0, at_start = 0, want = 3, far, nall;
 
 	/* its words, nearest first: three, or all when it comes after an
 	 * option or an option's value (eval's quoted argument is read within
@@ -4597,12 +4646,15 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 			    ma_sh_rp_names(s, ws, we, n, i, 1))
 				return 1;
 		int first;
-		if (ma_sh_rp_ssh(s, ws, we, n, 1, &first)) {
+		/* a here-string is ssh's standard input, no word of its
+		 * remote command (ssh host cat <<< '...': below) */
+		if (!ma_sh_is(s, ws[0], we[0], "<<<") && ma_sh_rp_ssh(s, ws, we, n, 1, &first)) {
 			if (ssh_from)
 				*ssh_from = first >= 0 ? ws[first] : w0;
 			return 1;
 		}
 	}
+	nall = n;
 	n = far; /* the options' reading below: the words it always read */
 	/* a here-string a shell reads as its script: bash <<< '...', sh -s
 	 * <<< '...', . /dev/stdin <<< '...' (not bash run.sh <<< '...': the
@@ -4614,8 +4666,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 			i++;
 		if (ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
 			return 1;
-		return i + 1 < n && we[i] - ws[i] == 10 && !memcmp(s + ws[i], "/dev/stdin", 10) &&
-		       ma_sh_word_in(s, ws[i + 1], we[i + 1], sources, 2);
+		if (i + 1 < n && we[i] - ws[i] == 10 && !memcmp(s + ws[i], "/dev/stdin", 10) &&
+		    ma_sh_word_in(s, ws[i + 1], we[i + 1], sources, 2))
+			return 1;
+		/* the whole command, back to its start: a shell whose
+		 * script is standard input (bash /dev/stdin <<< '...', sudo
+		 * bash -s, ssh host <<< '...': ma_sh_stdin_shell) */
+		return at_start && !attached && ma_sh_back_stdin_shell(s, ws, we, 1, nall, 1);
 	}
 	/* the options right before it (an option's value with them); with
 	 * attached, the first is the option the quote is attached to
@@ -4953,7 +5010,13 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
  * count or a hash of what it reads, none of its text: wc (any options:
  * numbers), md5sum, sha1sum ... b2sum, cksum, sum (session 22: echo '...'
  * | wc -l | sh runs "1"). A filter that passes the text on, changed or
- * cut (sort, head -c, tr, sed, rev, base64 -d), is none of them. */
+ * cut (sort, head -c, tr, sed, rev, base64 -d), is none of them, nor a
+ * mode that prints what it reads: a hash program's check (-c in a
+ * cluster, --check or a prefix of it: "NAME: FAILED open or read" for
+ * each line's NAME; review14 ran sha256sum -c | sh), cksum's --raw (the
+ * digest's bytes, a CRC the text chooses), wc --files0-from (the names
+ * it reads). Its words are read quotes and all; "--" is not looked for
+ * (a file named -c then counts as the option: a block). */
 static int ma_sh_count_stage(const char *s, const size_t *ws, const size_t *we, int n)
 {
 	static const struct ma_sh_lit counts[] = {MA_SH_LIT("wc"),        MA_SH_LIT("md5sum"),
@@ -4961,12 +5024,31 @@ static int ma_sh_count_stage(const char *s, const size_t *ws, const size_t *we, 
 	                                          MA_SH_LIT("sha256sum"), MA_SH_LIT("sha384sum"),
 	                                          MA_SH_LIT("sha512sum"), MA_SH_LIT("b2sum"),
 	                                          MA_SH_LIT("cksum"),     MA_SH_LIT("sum")};
+	int i = 0, wc;
 
-	for (int i = 0; i < n; i++)
-		if (!ma_sh_assign_word(s, ws[i], we[i]))
-			return ma_sh_base_in(s, ws[i], we[i], counts,
-			                     sizeof counts / sizeof counts[0]);
-	return 0;
+	while (i < n && ma_sh_assign_word(s, ws[i], we[i]))
+		i++;
+	if (i == n || !ma_sh_base_in(s, ws[i], we[i], counts, sizeof counts / sizeof counts[0]))
+		return 0;
+	wc = we[i] - ws[i] >= 2 && s[we[i] - 2] == 'w' && s[we[i] - 1] == 'c';
+	for (i++; i < n; i++) {
+		size_t p = ws[i], q = we[i];
+		while (p < q && (s[p] == '\'' || s[p] == '"' || s[p] == '\\'))
+			p++;
+		if (q - p < 2 || s[p] != '-')
+			continue;
+		if (s[p + 1] != '-') {
+			/* a cluster: wc's letters are all counts */
+			if (!wc && memchr(s + p + 1, 'c', q - p - 1))
+				return 0;
+			continue;
+		}
+		/* a long option or its unambiguous prefix: --c, --ch ... */
+		p += 2;
+		if (p < q && ((!wc && s[p] == 'c') || (!wc && s[p] == 'r') || (wc && s[p] == 'f')))
+			return 0;
+	}
+	return 1;
 }
 
 static int ma_sh_ssh_stdin(const char *s, const size_t *ws, const size_t *we, int n, int ended,
@@ -5218,8 +5300,16 @@ static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 				continue;
 			if (s[k] == '0' && k + 1 == h)
 				break;
-			if (s[k] != '-' && s[k] != '+')
-				return 0; /* an operand: the script */
+			if (s[k] != '-' && s[k] != '+') {
+				/* an operand: the script; standard input's own
+				 * names read the here-document (sh /dev/stdin <<E) */
+				size_t e = k;
+				while (e < h && s[e] != ' ' && s[e] != '\t')
+					e++;
+				return ma_sh_is(s, k, e, "/dev/stdin") ||
+				       ma_sh_is(s, k, e, "/dev/fd/0") ||
+				       ma_sh_is(s, k, e, "/proc/self/fd/0");
+			}
 			for (; k < h && s[k] != ' ' && s[k] != '\t'; k++)
 				if (s[k] == 'c' && s[k - 1] != '-')
 					return 0;
@@ -5233,6 +5323,52 @@ static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 	if (k >= at)
 		return feeds && ma_sh_is(s, p, q, "cat"); /* bash <(cat <<EOF ...) */
 	return ma_sh_here_stages(s, k + 1 + (s[k + 1] == '&'), at);
+}
+
+/* 1 when the word [w0, w1) of s is an argument of printf -v
+ * NAME (-vNAME too) after its format, or the format itself: printf
+ * writes the value into NAME ([*np, *nq)); not with %q or %Q in a word
+ * from the format to it (printf -v y %q "$x" quotes the value for the
+ * shell: eval "$y" runs the one word). Read from the text, back to the
+ * command's start. */
+static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_t *nq)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0, e;
+	int n = 0, mid;
+
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
+		n++;
+	if (n < 2 || n == MA_SH_RP_WORDS || !ma_sh_is(s, ws[n - 1], we[n - 1], "printf"))
+		return 0;
+	if (ma_sh_is(s, ws[n - 2], we[n - 2], "-v")) {
+		if (n < 3)
+			return 0;
+		*np = ws[n - 3];
+		*nq = we[n - 3];
+		ma_sh_rp_unquote(s, np, nq); /* printf -v 'y' */
+		mid = n - 3;
+	} else if (we[n - 2] - ws[n - 2] > 2 && s[ws[n - 2]] == '-' && s[ws[n - 2] + 1] == 'v') {
+		*np = ws[n - 2] + 2;
+		*nq = we[n - 2];
+		mid = n - 2;
+	} else {
+		return 0;
+	}
+	for (e = *np; e < *nq; e++)
+		if (!(s[e] == '_' || (s[e] >= 'a' && s[e] <= 'z') || (s[e] >= 'A' && s[e] <= 'Z') ||
+		      (e > *np && s[e] >= '0' && s[e] <= '9')))
+			return 0;
+	/* the words from the format on, and the word itself */
+	for (int i = mid - 1; i >= -1; i--) {
+		size_t p = i >= 0 ? ws[i] : w0, q = i >= 0 ? we[i] : w1;
+		for (size_t x = p; x + 1 < q; x++)
+			if (s[x] == '%' && (s[x + 1] == 'q' || s[x + 1] == 'Q'))
+				return 0;
+	}
+	return 1;
 }
 
 /* 1 when the variable [p, q) of s, assigned at element e0 of lx, is
@@ -5270,7 +5406,13 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 			    ma_sh_echo_piped(s, lx, k, e->start))
 				return 1;
 			/* a copy: NAME=$x, NAME="$x", NAME="${x}" (the value
-			 * starts with the expansion) */
+			 * starts with the expansion), printf -v NAME FMT "$x" */
+			if (depth > 0) {
+				size_t np, nq;
+				if (ma_sh_printf_v(s, e->start, e->end, &np, &nq) &&
+				    ma_sh_var_runs_d(s, lx, k, np, nq, depth - 1))
+					return 1;
+			}
 			if (depth > 0 && ma_sh_assign_word(s, e->start, e->end)) {
 				size_t v = e->start;
 				while (s[v] != '=')
@@ -5291,28 +5433,27 @@ static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, siz
 	return ma_sh_var_runs_d(s, lx, e0, p, q, 2);
 }
 
-/* 1 when the quoted word at element e0 of lx (at byte qs) is the
- * here-string of read (read -r x <<< '...') and a variable read names is
- * expanded later where a shell reads it again (ma_sh_var_runs): each
- * variable takes a field, the last the rest of the line (bash 5.2 ran
- * read -r x <<< '...'; eval "$x"). read's words are read from the text
- * (the window starts at the input); its options with a value (-p, -d,
- * -n, -N, -t, -u) are skipped with it; -a (an array) is not followed. */
-static int ma_sh_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t qs)
+/* 1 when the quoted word [qs, w1) at element e0 of lx is an argument of
+ * printf -v NAME (ma_sh_printf_v: printf -v y %s '...') and NAME runs
+ * later (ma_sh_var_runs). */
+static int ma_sh_printf_v_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t qs,
+                               size_t w1)
 {
-	static const unsigned char stop[256] = {
-	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
-	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
-	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = qs;
-	int n = 0;
+	size_t np, nq;
 
-	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
-		n++;
-	/* nearest first: "<<<", then read's words back to "read" */
-	if (n < 3 || n == MA_SH_RP_WORDS || !ma_sh_is(s, ws[0], we[0], "<<<") ||
-	    !ma_sh_is(s, ws[n - 1], we[n - 1], "read"))
-		return 0;
-	for (int i = n - 2; i >= 1; i--) {
+	return ma_sh_printf_v(s, qs, w1, &np, &nq) && ma_sh_var_runs(s, lx, e0, np, nq);
+}
+
+/* 1 when a variable that read names in its words ws/we[from, top)
+ * (nearest first; ws[top] is "read") is expanded later, after element e0
+ * of lx, where a shell reads it again (ma_sh_var_runs): each variable
+ * takes a field, the last the rest of the line. Its options with a value
+ * (-p, -d, -n, -N, -t, -u) are skipped with it; -a (an array) is not
+ * followed. */
+static int ma_sh_read_vars_run(const char *s, const struct ma_sh_lex *lx, int e0, const size_t *ws,
+                               const size_t *we, int from, int top)
+{
+	for (int i = top - 1; i >= from; i--) {
 		if (s[ws[i]] == '-') {
 			if (memchr(s + ws[i], 'a', we[i] - ws[i]))
 				return 0;
@@ -5324,6 +5465,73 @@ static int ma_sh_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, si
 			return 1;
 	}
 	return 0;
+}
+
+/* The index of "read" among the words ws/we (n of them, nearest first,
+ * back to the command's start): the farthest once assignments before it
+ * are passed (IFS= read, LC_ALL=C IFS= read); -1 when it is not read. */
+static int ma_sh_read_top(const char *s, const size_t *ws, const size_t *we, int n)
+{
+	int top = n - 1;
+
+	while (top > 0 && ma_sh_assign_word(s, ws[top], we[top]))
+		top--;
+	return top >= 0 && ma_sh_is(s, ws[top], we[top], "read") ? top : -1;
+}
+
+/* 1 when the quoted word at element e0 of lx (at byte qs) is the
+ * here-string of read (read -r x <<< '...', IFS= read -r x <<< '...')
+ * and a variable read names is expanded later where a shell reads it
+ * again (ma_sh_read_vars_run; bash 5.2 ran read -r x <<< '...'; eval
+ * "$x"). read's words are read from the text (the window starts at the
+ * input). */
+static int ma_sh_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t qs)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = qs;
+	int n = 0, top;
+
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
+		n++;
+	/* nearest first: "<<<", then read's words back to "read" */
+	if (n < 3 || n == MA_SH_RP_WORDS || !ma_sh_is(s, ws[0], we[0], "<<<"))
+		return 0;
+	top = ma_sh_read_top(s, ws, we, n);
+	return top >= 2 && ma_sh_read_vars_run(s, lx, e0, ws, we, 1, top);
+}
+
+/* 1 when the here-document whose body starts at byte at of s (element
+ * e0 of lx) is read's standard input (read -r x <<'E', IFS= read x
+ * <<-E: the last << of the line before the body) and a variable read
+ * names runs later (ma_sh_read_vars_run; bash 5.2 and dash ran read -r
+ * x <<'E' ... E then eval "$x"). */
+static int ma_sh_here_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t at)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], ls, h = SIZE_MAX, k;
+	int n = 0, top;
+
+	if (at == 0 || s[at - 1] != '\n')
+		return 0;
+	for (ls = at - 1; ls > 0 && s[ls - 1] != '\n'; ls--)
+		;
+	for (k = ls; k + 1 < at; k++)
+		if (s[k] == '<' && s[k + 1] == '<' && (k + 2 >= at || s[k + 2] != '<') &&
+		    (k == ls || s[k - 1] != '<'))
+			h = k;
+	if (h == SIZE_MAX)
+		return 0;
+	k = h;
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
+		n++;
+	if (n < 2 || n == MA_SH_RP_WORDS)
+		return 0;
+	top = ma_sh_read_top(s, ws, we, n);
+	return top >= 1 && ma_sh_read_vars_run(s, lx, e0, ws, we, 0, top);
 }
 
 /* Where the quote of word w (its bytes [w->start, w->end)) opens after
@@ -5404,6 +5612,28 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 			at_start = 1;
 			break;
 		}
+	/* the target of "<" or "0<": the command's standard input (bash <
+	 * <(...), ssh host < <(...)); its words after it too */
+	if (n > 0 && (ma_sh_is(s, ws[0], we[0], "<") || ma_sh_is(s, ws[0], we[0], "0<"))) {
+		size_t fws[4], fwe[4];
+		int nf = 0, j = e0 + 1;
+		if (!at_start)
+			return 0;
+		for (; j < lx->nel; j++) {
+			const struct ma_sh_el *f = &lx->el[j];
+			if (f->kind == MA_SH_REDIR) {
+				j++; /* and its target */
+				continue;
+			}
+			if (f->kind != MA_SH_WORD || nf == 4)
+				break;
+			fws[nf] = f->start;
+			fwe[nf++] = f->end;
+		}
+		return ma_sh_back_stdin_shell_f(s, ws, we, 1, n, fws, fwe, nf,
+		                                (j < lx->nel && lx->el[j].kind != MA_SH_WORD) ||
+		                                    (j >= lx->nel && lx->complete));
+	}
 	while (i < n && (s[ws[i]] == '-' || s[ws[i]] == '+') && we[i] - ws[i] >= 2 &&
 	       !memchr(s + ws[i], 'c', we[i] - ws[i]))
 		i++;
@@ -5416,15 +5646,20 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 }
 
 /* 1 when the quoted word at element k of lx (at byte qs) is an argument
- * of echo or printf whose output goes to the line's own (not into a
- * pipe, nor redirected to a file): in a line whose output is a shell's
- * script (ma_sh_subst_feeds), the script. */
+ * of echo or printf, or cat's here-string (cat <<< '...'), whose output
+ * goes to the line's own (not into a pipe, nor redirected to a file): in
+ * a line whose output is a shell's script (ma_sh_subst_feeds), the
+ * script. */
 static int ma_sh_echo_out(const char *s, const struct ma_sh_lex *lx, int k, size_t qs)
 {
-	size_t p, q;
+	size_t p, q, h = qs;
 
+	while (h > 0 && (s[h - 1] == ' ' || s[h - 1] == '\t'))
+		h--;
 	if (!ma_sh_text_name(s, qs, &p, &q) ||
-	    (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf")))
+	    (!ma_sh_is(s, p, q, "echo") && !ma_sh_is(s, p, q, "printf") &&
+	     !(ma_sh_is(s, p, q, "cat") && h >= 3 && !memcmp(s + h - 3, "<<<", 3) &&
+	       (h == 3 || s[h - 4] != '<'))))
 		return 0;
 	for (k++; k < lx->nel; k++) {
 		const struct ma_sh_el *e = &lx->el[k];
@@ -5485,7 +5720,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		if (w->start <= a && w->end >= b &&
 		    ma_sh_inner_bytes(s, a, b, w->start,
 		                      w->end - (w->end > w->start && s[w->end - 1] == '\n')) &&
-		    ma_sh_here_to_shell(s, w->start, c->feeds))
+		    (ma_sh_here_to_shell(s, w->start, c->feeds) ||
+		     ma_sh_here_read_runs(s, lx, e0, w->start)))
 			ma_sh_add_inner(c, w->start, w->end, 0);
 		return;
 	}
@@ -5515,7 +5751,9 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	 * operator or a substitution; session 22, the lead's decision) */
 	if (how == 0)
 		ok = ma_sh_reparses(s, qs, 0, &from) || ma_sh_echo_piped(s, lx, e0, qs) ||
-		     ma_sh_read_runs(s, lx, e0, qs) || (c->feeds && ma_sh_echo_out(s, lx, e0, qs));
+		     ma_sh_read_runs(s, lx, e0, qs) ||
+		     (c->feeds && ma_sh_echo_out(s, lx, e0, qs)) ||
+		     ma_sh_printf_v_runs(s, lx, e0, qs, w->end);
 	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1, NULL);
 	else if (how == 3)

@@ -388,11 +388,13 @@ enum {
 };
 
 /* The end of the wgetrc command's name at the start of s (n bytes; a
- * quote and blanks before it skipped): wget -e's value. *runs is 2 when
- * it is use_askpass, the one command that runs a program, 1 when it
- * names a file wget writes or reads (output_document, logfile, post_file
- * ...), else 0 (wget compares names without case, '-' and '_':
- * UseAskPass, use-askpass). */
+ * quote and blanks before it skipped): wget -e's value. *runs is 0 for a
+ * plain setting (robots, tries, timeout, user_agent ...: the list in
+ * ma_shell_opts.c), 2 for use_askpass (runs a program), 1 for a command
+ * whose value is a file wget writes or reads (output_document, logfile,
+ * post_file ...), 3 for any other (a proxy, a header, credentials, a
+ * name wget does not know or one a quote splits). wget compares names
+ * without case, '-' and '_' (UseAskPass, use-askpass). */
 size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs);
 
 /* The kind (and *lang) of the value of option name (nlen bytes) of

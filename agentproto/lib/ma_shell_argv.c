@@ -839,8 +839,10 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		ma_sh_git_key(val, &j);
 	else if (kind == MA_SH_VAL_WGETRC) {
 		/* wget -e: a wgetrc command; use_askpass names a program it
-		 * spawns (no shell), output_document ... a file (as -O), the
-		 * others are settings (robots=off) */
+		 * spawns (no shell), output_document ... a file (as -O), a
+		 * plain setting (robots=off) nothing; any other's name (a
+		 * proxy, a header) fires as the input's keyword, its value
+		 * is the application's data */
 		int runs;
 		size_t e = ma_sh_wgetrc_key(val, n, &runs);
 		j.kw_danger = runs != 0;
@@ -849,7 +851,7 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		if (val[e] == '=')
 			e++;
 		j.rest_at = e + strspn(val + e, " \t");
-		j.rest_kind = j.kw_danger ? MA_SH_VAL_FILE : 0;
+		j.rest_kind = runs == 1 || runs == 2 ? MA_SH_VAL_FILE : 0;
 	}
 	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_kind == MA_SH_VAL_CMD)
 		cmdline = 1;

@@ -467,21 +467,47 @@ static const struct ma_sh_value_kind {
 
 size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
 {
-	/* wgetrc's commands (wget 1.21 manual) whose value is a file wget
-	 * writes or reads (output_document, logfile, post_file ...: the
-	 * options -O, -o, --post-file ... set), normalized */
-	static const char *const files[] = {
-	    "outputdocument", "logfile",     "appendoutput", "input",       "postfile",
-	    "bodyfile",       "dirprefix",   "savecookies",  "loadcookies", "cacertificate",
-	    "cadirectory",    "certificate", "privatekey",   "crlfile",     "rejectedlog",
-	    "warcfile",       "warctempdir", "egdfile",      "randomfile",  NULL};
+	/* wgetrc's commands (wget 1.21 manual, "Wgetrc Commands"; names
+	 * normalized as wget reads them: no '_' nor '-', lower case) that
+	 * only set how wget fetches and names what it fetches: on/off,
+	 * numbers, patterns, encodings, its user agent. Any other command
+	 * fires: a file it writes or reads (below), use_askpass's program,
+	 * where the request goes or what it sends (http_proxy, base,
+	 * bind_address, header, post_data, user, password ...), wget's own
+	 * behaviour on files (background: wget-log; backups; delete_after),
+	 * and any name the manual does not list (hsts_file, warc_*,
+	 * body_file ...; review14: the sh -c line form let all but
+	 * use_askpass pass) */
+	static const char plain[] =
+	    "accept reject addhostdir askpassword authnochallenge backupconverted cache "
+	    "checkcertificate connecttimeout contentdisposition trustservernames continue "
+	    "convertlinks cookies cutdirs debug defaultpage dirstruct dnscache dnstimeout domains "
+	    "dotbytes dotspacing dotsinline excludedirectories excludedomains followftp "
+	    "followtags forcehtml glob compression adjustextension httpkeepalive httpsonly "
+	    "ignorecase ignorelength ignoretags includedirectories iri inet4only inet6only "
+	    "keepsessioncookies limitrate localencoding maxredirect mirror netrc noclobber "
+	    "noparent noproxy pagerequisites passiveftp preferfamily progress "
+	    "protocoldirectories quiet quota randomwait readtimeout reclevel recursive referer "
+	    "relativeonly remoteencoding removelisting restrictfilenames retrsymlinks "
+	    "retryconnrefused robots saveheaders secureprotocol serverresponse "
+	    "showalldnsentries spanhosts spider strictcomments timeout timestamping "
+	    "useservertimestamps tries useproxy useragent verbose wait waitretry "
+	    "certificatetype privatekeytype";
+	/* those whose value is a file wget writes or reads (as -O, -o,
+	 * --post-file ... do): the value is then judged as a file */
+	static const char files[] =
+	    "outputdocument logfile appendoutput input postfile bodyfile dirprefix savecookies "
+	    "loadcookies cacertificate cadirectory certificate privatekey crlfile rejectedlog "
+	    "warcfile warctempdir warccdx egdfile randomfile hstsfile pinnedpubkey";
 	char w[24];
-	size_t k = 0, m = 0;
+	size_t k = 0, m = 0, e;
 
-	*runs = 0;
+	*runs = 3;
 	while (k < n && (s[k] == '\'' || s[k] == '"' || s[k] == ' ' || s[k] == '\t'))
 		k++;
-	for (; k < n && s[k] != '=' && s[k] != ' ' && s[k] != '\t' && s[k] != '\'' && s[k] != '"';
+	/* the name: wget's letters, digits, '_' and '-' */
+	for (; k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+	                 (s[k] >= '0' && s[k] <= '9') || s[k] == '_' || s[k] == '-');
 	     k++) {
 		char c = s[k];
 		if (c == '-' || c == '_')
@@ -492,14 +518,20 @@ size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
 			w[m] = c;
 		m++;
 	}
-	if (m + 1 >= sizeof w)
+	if (m == 0 || m + 1 >= sizeof w)
 		return k;
-	w[m] = '\0';
-	if (!strcmp(w, "useaskpass"))
+	/* a name read whole: '=' next (blanks, or a quote that closes it,
+	 * between); else a quote splits it ('output'_document) */
+	for (e = k; e < n && (s[e] == ' ' || s[e] == '\t' || s[e] == '\'' || s[e] == '"'); e++)
+		;
+	if (e >= n || s[e] != '=')
+		return k;
+	if (m == 10 && !memcmp(w, "useaskpass", 10))
 		*runs = 2;
-	for (int i = 0; files[i] && !*runs; i++)
-		if (!strcmp(w, files[i]))
-			*runs = 1;
+	else if (ma_sh_in_words(files, w, m))
+		*runs = 1;
+	else if (ma_sh_in_words(plain, w, m))
+		*runs = 0;
 	return k;
 }
 

