@@ -5325,22 +5325,19 @@ static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 	return ma_sh_here_stages(s, k + 1 + (s[k + 1] == '&'), at);
 }
 
-/* 1 when the word [w0, w1) of s is an argument of printf -v
+/* 1 when the word [w0, w1) of s (ws/we: the n words before it, nearest
+ * first, back to its command's start) is an argument of printf -v
  * NAME (-vNAME too) after its format, or the format itself: printf
  * writes the value into NAME ([*np, *nq)); not with %q or %Q in a word
  * from the format to it (printf -v y %q "$x" quotes the value for the
  * shell: eval "$y" runs the one word). Read from the text, back to the
  * command's start. */
-static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_t *nq)
+static int ma_sh_printf_v_w(const char *s, const size_t *ws, const size_t *we, int n, size_t w0,
+                            size_t w1, size_t *np, size_t *nq)
 {
-	static const unsigned char stop[256] = {
-	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
-	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
-	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0, e;
-	int n = 0, mid;
+	size_t e;
+	int mid;
 
-	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
-		n++;
 	if (n < 2 || n == MA_SH_RP_WORDS || !ma_sh_is(s, ws[n - 1], we[n - 1], "printf"))
 		return 0;
 	if (ma_sh_is(s, ws[n - 2], we[n - 2], "-v")) {
@@ -5369,6 +5366,21 @@ static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_
 				return 0;
 	}
 	return 1;
+}
+
+static const unsigned char ma_sh_back_stop[256] = {
+    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+
+/* ma_sh_printf_v_w on the words back from w0 to the command's start */
+static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_t *nq)
+{
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
+	int n = 0;
+
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, ma_sh_back_stop, &k, &ws[n], &we[n]))
+		n++;
+	return ma_sh_printf_v_w(s, ws, we, n, w0, w1, np, nq);
 }
 
 /* 1 when the variable [p, q) of s, assigned at element e0 of lx, is
@@ -5433,17 +5445,6 @@ static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, siz
 	return ma_sh_var_runs_d(s, lx, e0, p, q, 2);
 }
 
-/* 1 when the quoted word [qs, w1) at element e0 of lx is an argument of
- * printf -v NAME (ma_sh_printf_v: printf -v y %s '...') and NAME runs
- * later (ma_sh_var_runs). */
-static int ma_sh_printf_v_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t qs,
-                               size_t w1)
-{
-	size_t np, nq;
-
-	return ma_sh_printf_v(s, qs, w1, &np, &nq) && ma_sh_var_runs(s, lx, e0, np, nq);
-}
-
 /* 1 when a variable that read names in its words ws/we[from, top)
  * (nearest first; ws[top] is "read") is expanded later, after element e0
  * of lx, where a shell reads it again (ma_sh_var_runs): each variable
@@ -5479,27 +5480,32 @@ static int ma_sh_read_top(const char *s, const size_t *ws, const size_t *we, int
 	return top >= 0 && ma_sh_is(s, ws[top], we[top], "read") ? top : -1;
 }
 
-/* 1 when the quoted word at element e0 of lx (at byte qs) is the
+/* 1 when the quoted word [qs, w1) at element e0 of lx is the
  * here-string of read (read -r x <<< '...', IFS= read -r x <<< '...')
  * and a variable read names is expanded later where a shell reads it
  * again (ma_sh_read_vars_run; bash 5.2 ran read -r x <<< '...'; eval
- * "$x"). read's words are read from the text (the window starts at the
- * input). */
-static int ma_sh_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t qs)
+ * "$x"), or an argument of printf -v NAME (ma_sh_printf_v_w: printf -v
+ * y %s '...') and NAME is. The words are read from the text (the window
+ * starts at the input), once for both. */
+static int ma_sh_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t qs, size_t w1)
 {
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
-	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = qs;
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = qs, np, nq;
 	int n = 0, top;
 
 	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
 		n++;
-	/* nearest first: "<<<", then read's words back to "read" */
-	if (n < 3 || n == MA_SH_RP_WORDS || !ma_sh_is(s, ws[0], we[0], "<<<"))
+	if (n == MA_SH_RP_WORDS)
 		return 0;
-	top = ma_sh_read_top(s, ws, we, n);
-	return top >= 2 && ma_sh_read_vars_run(s, lx, e0, ws, we, 1, top);
+	if (n >= 3 && ma_sh_is(s, ws[0], we[0], "<<<")) {
+		/* nearest first: "<<<", then read's words back to "read" */
+		top = ma_sh_read_top(s, ws, we, n);
+		return top >= 2 && ma_sh_read_vars_run(s, lx, e0, ws, we, 1, top);
+	}
+	return ma_sh_printf_v_w(s, ws, we, n, qs, w1, &np, &nq) &&
+	       ma_sh_var_runs(s, lx, e0, np, nq);
 }
 
 /* 1 when the here-document whose body starts at byte at of s (element
@@ -5751,9 +5757,8 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	 * operator or a substitution; session 22, the lead's decision) */
 	if (how == 0)
 		ok = ma_sh_reparses(s, qs, 0, &from) || ma_sh_echo_piped(s, lx, e0, qs) ||
-		     ma_sh_read_runs(s, lx, e0, qs) ||
-		     (c->feeds && ma_sh_echo_out(s, lx, e0, qs)) ||
-		     ma_sh_printf_v_runs(s, lx, e0, qs, w->end);
+		     ma_sh_read_runs(s, lx, e0, qs, w->end) ||
+		     (c->feeds && ma_sh_echo_out(s, lx, e0, qs));
 	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1, NULL);
 	else if (how == 3)
