@@ -1198,8 +1198,9 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 	/* a password word followed by talk about passwords asks for none, nor
 	 * does one that is reset or changed ("reset your password": the
 	 * notice of a password reset); kall: the split's classes */
-	for (int k = !(w->kall & (kb->pw | kb->secret)) ? w->n
-	                                                : ma_pr_next_of(w, 0, kb->pw | kb->secret, 0);
+	for (int k = !(w->kall & (kb->pw | kb->secret))
+	                 ? w->n
+	                 : ma_pr_next_of(w, 0, kb->pw | kb->secret, 0);
 	     k < w->n && (w->kall & (kb->pw | kb->secret));
 	     k = ma_pr_next_of(w, k + 1, kb->pw | kb->secret, 0)) {
 		if (!(w->k[k] & (kb->pw | kb->secret)))
@@ -2009,7 +2010,8 @@ static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, 
 	                 : ma_pr_next_of(w, 0, 0,
 	                                 (1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit));
 	     i < w->n && (w->fall & ((1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit)));
-	     i = ma_pr_next_of(w, i + 1, 0, (1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit))) {
+	     i = ma_pr_next_of(w, i + 1, 0,
+	                       (1ull << ma_pr_ls_truy.bit) | (1ull << ma_pr_ls_gr.bit))) {
 		const char *x = w->t + w->s[i];
 		if (ma_pr_ol_is(w, i, &ma_pr_ls_truy))
 			vi |= ma_pr_goal_vi(w, i);
@@ -2689,15 +2691,17 @@ static unsigned ma_pr_in_run16(const char *s, size_t n, size_t x)
 #if defined(__SSE2__)
 	if (x >= 1 && x + 17 <= n) {
 		const __m128i *p = (const __m128i *)(const void *)(s + x);
-		__m128i v = _mm_loadu_si128(p), vp = _mm_loadu_si128((const __m128i *)(const void *)(s + x - 1)),
+		__m128i v = _mm_loadu_si128(p),
+		        vp = _mm_loadu_si128((const __m128i *)(const void *)(s + x - 1)),
 		        vn = _mm_loadu_si128((const __m128i *)(const void *)(s + x + 1));
-		__m128i c20 = _mm_set1_epi8(0x20), a0 = _mm_set1_epi8(0x60), z1 = _mm_set1_epi8(0x7B),
-		        d0 = _mm_set1_epi8(0x2F), d1 = _mm_set1_epi8(0x3A), f1 = _mm_set1_epi8(0x67);
+		__m128i c20 = _mm_set1_epi8(0x20), a0 = _mm_set1_epi8(0x60),
+		        z1 = _mm_set1_epi8(0x7B), d0 = _mm_set1_epi8(0x2F),
+		        d1 = _mm_set1_epi8(0x3A), f1 = _mm_set1_epi8(0x67);
 		/* ma_pr_runbyte bit 1: a letter, a digit, '+', '-', '/', '=', '_' */
 		__m128i lo = _mm_or_si128(v, c20);
-		__m128i b64 = _mm_or_si128(
-		    _mm_and_si128(_mm_cmpgt_epi8(lo, a0), _mm_cmplt_epi8(lo, z1)),
-		    _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1)));
+		__m128i b64 =
+		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(lo, a0), _mm_cmplt_epi8(lo, z1)),
+		                 _mm_and_si128(_mm_cmpgt_epi8(v, d0), _mm_cmplt_epi8(v, d1)));
 		b64 = _mm_or_si128(b64, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
 		                                     _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
 		b64 = _mm_or_si128(b64, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('/')),
@@ -2706,10 +2710,12 @@ static unsigned ma_pr_in_run16(const char *s, size_t n, size_t x)
 		/* bit 2 (a hex digit) of the bytes before and after: a space
 		 * between two of them */
 		__m128i lp = _mm_or_si128(vp, c20), ln = _mm_or_si128(vn, c20);
-		__m128i hp = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(vp, d0), _mm_cmplt_epi8(vp, d1)),
-		                          _mm_and_si128(_mm_cmpgt_epi8(lp, a0), _mm_cmplt_epi8(lp, f1)));
-		__m128i hn = _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(vn, d0), _mm_cmplt_epi8(vn, d1)),
-		                          _mm_and_si128(_mm_cmpgt_epi8(ln, a0), _mm_cmplt_epi8(ln, f1)));
+		__m128i hp =
+		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(vp, d0), _mm_cmplt_epi8(vp, d1)),
+		                 _mm_and_si128(_mm_cmpgt_epi8(lp, a0), _mm_cmplt_epi8(lp, f1)));
+		__m128i hn =
+		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(vn, d0), _mm_cmplt_epi8(vn, d1)),
+		                 _mm_and_si128(_mm_cmpgt_epi8(ln, a0), _mm_cmplt_epi8(ln, f1)));
 		__m128i sp = _mm_and_si128(_mm_cmpeq_epi8(v, c20), _mm_and_si128(hp, hn));
 		return (unsigned)_mm_movemask_epi8(_mm_or_si128(b64, sp));
 	}
@@ -2810,8 +2816,8 @@ static int ma_pr_unspaced_can(const char *s, size_t a, size_t e)
  * found eight letters at a time (ma_pr_letter_bytes: a letter is in a
  * run), past sixteen bytes in a row of a run sixteen at a time
  * (ma_pr_in_run16: "A A A ..." is one run, spaced hex), and a spaced run
- * that cannot decode left at its first group (ma_pr_spaced_can); 0: byte by byte (ma_pr_runs_walk, for the unit
- * test that compares the two). */
+ * that cannot decode left at its first group (ma_pr_spaced_can); 0: byte by byte (ma_pr_runs_walk,
+ * for the unit test that compares the two). */
 static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t *e, char *d,
                            size_t cap, int fast)
 {
@@ -2885,7 +2891,8 @@ static long ma_pr_next_run(const char *s, size_t n, size_t *j, size_t *a, size_t
 						if (f - y < 16)
 							break;
 						sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
-						    _mm_loadu_si128((const __m128i *)(const void *)(s + y)),
+						    _mm_loadu_si128(
+						        (const __m128i *)(const void *)(s + y)),
 						    _mm_set1_epi8(' ')));
 						if (sp) {
 							y += (size_t)(32 - __builtin_clz(sp));

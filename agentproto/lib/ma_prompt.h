@@ -332,11 +332,11 @@ static inline int ma_pr_next_of(const struct ma_pr_words *w, int i, uint64_t km,
 	int n = w->n;
 
 	for (; i + 8 <= n; i += 8)
-		if (((w->k[i] | w->k[i + 1] | w->k[i + 2] | w->k[i + 3] | w->k[i + 4] | w->k[i + 5] |
-		      w->k[i + 6] | w->k[i + 7]) &
+		if (((w->k[i] | w->k[i + 1] | w->k[i + 2] | w->k[i + 3] | w->k[i + 4] |
+		      w->k[i + 5] | w->k[i + 6] | w->k[i + 7]) &
 		     km) |
-		    ((w->f[i] | w->f[i + 1] | w->f[i + 2] | w->f[i + 3] | w->f[i + 4] | w->f[i + 5] |
-		      w->f[i + 6] | w->f[i + 7]) &
+		    ((w->f[i] | w->f[i + 1] | w->f[i + 2] | w->f[i + 3] | w->f[i + 4] |
+		      w->f[i + 5] | w->f[i + 6] | w->f[i + 7]) &
 		     fm))
 			break;
 	for (; i < n; i++)

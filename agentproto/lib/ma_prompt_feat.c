@@ -43,7 +43,7 @@ static struct ma_pr_lset ma_pr_halt_emit =
 /* ma_pr_lit() with a string literal */
 #define MA_PR_FLIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
 /* the list bits of three lsets (ma_pr_next_of's fm) */
-#define MA_PR_FM3(a, b, c)  ((1ull << (a).bit) | (1ull << (b).bit) | (1ull << (c).bit))
+#define MA_PR_FM3(a, b, c) ((1ull << (a).bit) | (1ull << (b).bit) | (1ull << (c).bit))
 /* verbs of saying before a quoted phrase */
 static struct ma_pr_lset ma_pr_force_verbs =
     MA_PR_LSET("say|saying|output~|print~|respon~|reply|replying|answer~|write|"
@@ -350,7 +350,8 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 	    !((w->kall & kb->insert) && (w->kall & kb->following) && (w->kall & kb->snippet)))
 		return;
 	for (int i = ma_pr_next_of(w, 0, kb->your | kb->insert | kb->following, 0);
-	     i + 1 < w->n && !any; i = ma_pr_next_of(w, i + 1, kb->your | kb->insert | kb->following, 0)) {
+	     i + 1 < w->n && !any;
+	     i = ma_pr_next_of(w, i + 1, kb->your | kb->insert | kb->following, 0)) {
 		uint64_t ki = w->k[i];
 		if (!(ki & (kb->your | kb->insert | kb->following)))
 			continue;
@@ -431,7 +432,8 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		order = order || (your && (ins || what)) || (ans && tell);
 		talk = talk || (ans && (ins || tell));
 	}
-	for (int i = !talk ? w->n : ma_pr_next_of(w, 0, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not));
+	for (int i = !talk ? w->n
+	                   : ma_pr_next_of(w, 0, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not));
 	     i < w->n && talk && !(lure && untrue);
 	     i = ma_pr_next_of(w, i + 1, 0, MA_PR_FM3(ma_pr_lure, ma_pr_untrue, ma_pr_not))) {
 		lure = lure || ma_pr_lset_has(w, i, &ma_pr_lure);
@@ -1471,9 +1473,10 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 	int stop = 0;
 
 	/* no word of halting: no halt of everything (fall: w's list bits) */
-	for (int i = !ma_pr_lset_any(w, &ma_pr_halt)
-	                 ? w->n
-	                 : ma_pr_next_of(w, 0, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit));
+	for (int i =
+	         !ma_pr_lset_any(w, &ma_pr_halt)
+	             ? w->n
+	             : ma_pr_next_of(w, 0, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit));
 	     i + 1 < w->n && ma_pr_lset_any(w, &ma_pr_halt);
 	     i = ma_pr_next_of(w, i + 1, 0, (1ull << ma_pr_halt.bit) | (1ull << ma_pr_just.bit))) {
 		if (!stop)
