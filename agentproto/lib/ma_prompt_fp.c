@@ -59,7 +59,8 @@
 	"richtlinie~|limites|grenzen"
 
 static struct {
-	uint64_t ign, neg, follow, instr, above, mode, hidden, you, authx, model, your, prev;
+	uint64_t ign, neg, follow, instr, above, mode, hidden, you, authx, model, your, prev, goal,
+	    access, granted;
 	uint16_t ignpat[MA_PR_PATS], xpat[MA_PR_PATS];
 	int nign, nx;
 	int modepat[4];
@@ -94,6 +95,9 @@ static void ma_fp_build(void)
 	ma_fp.authx = ma_fp_bit("AUTHX");
 	ma_fp.your = ma_fp_bit("YOUR");
 	ma_fp.prev = ma_fp_bit("PREV");
+	ma_fp.goal = ma_fp_bit("GOAL");
+	ma_fp.access = ma_fp_bit("ACCESS");
+	ma_fp.granted = ma_fp_bit("GRANTED");
 	for (size_t c = 0; c < sizeof model / sizeof model[0]; c++)
 		ma_fp.model |= ma_fp_bit(model[c]);
 	/* the override patterns whose first token is the class IGN alone:
@@ -287,6 +291,65 @@ static int ma_fp_opens(const struct ma_pr_words *w, int k)
 		               "have|to|lets|simply|i|want|would|like|por|favor|favore|bitte|alors|"
 		               "entao|entonces|ahora|agora|ora|jetzt|dann"))
 			return 0;
+	}
+	return 0;
+}
+
+/* 1 if word k holds a digit or a currency sign ("$500", "2000") */
+static int ma_fp_digit(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k];
+
+	if (w->s[k] > 0 && memchr("$", x[-1], 1))
+		return 1;
+	for (size_t c = 0; c < w->l[k]; c++)
+		if (x[c] >= '0' && x[c] <= '9')
+			return 1;
+	return 0;
+}
+
+/* 1 if the text carries a payload beside an override (session 22,
+ * prompt12): the hijack's goal words ("PWNED", "HACKED", "access
+ * granted"); output forced, an order to say, print or write something
+ * that is no thing of the user's ("say PWNED", "print I have been ...",
+ * not "print the test page"); an order to move money or the user's
+ * data ("transfer $500 to ...", "wire 2000 euros", "send the passwords
+ * to ..."). An override behind "for the washing machine" or a tool's
+ * question is one then: no reading of this file takes its weight back. */
+static int ma_fp_payload(const struct ma_pr_words *w)
+{
+	if (w->kall & ma_fp.goal)
+		return 1;
+	for (int k = 0; k < w->n; k++) {
+		int n1 = k + 1 < w->n && w->brk[k + 1] != 1 ? k + 1 : -1;
+		if ((w->k[k] & ma_fp.access) && n1 >= 0 && (w->k[n1] & ma_fp.granted))
+			return 1;
+		/* (an order: opening a clause, or after "and / then" and their
+		 * twins) */
+		if (n1 < 0 || !(ma_fp_opens(w, k) ||
+		                (k > 0 && MA_FP_LIT(w, k - 1, "and|then|e|y|et|und|en|i|si|poi|depois|"
+		                                              "luego|puis|danach|dann|daarna"))))
+			continue;
+		if (MA_FP_LIT(w, k,
+		              "say|print|output|write|type|repeat|declare|announce|scrivi|escribe|"
+		              "escreva|ecris|schreib~|sag|sage|di|dis|diga|dica") &&
+		    !MA_FP_LIT(w, n1,
+		               "the|a|an|my|our|his|her|their|this|that|these|those|it|them|down|out|"
+		               "up|on|in|to|back|some|any|more|new|el|la|los|las|il|le|les|o|os|as|"
+		               "um|uma|un|una|une|der|die|das|den|ein|eine|een|het|de|hello|hi|"
+		               "goodbye|thanks|sorry|please"))
+			return 1;
+		if (MA_FP_LIT(w, k, "transfer~|wire|remit|pay|send|forward|move|leak|upload|email|"
+		                    "transfiere|transfira|trasferisci|envia|invia|manda|uberweis~|"
+		                    "envoie|vire|virez"))
+			for (int j = n1; j < w->n && j <= k + 5 && w->brk[j] != 1; j++)
+				if (ma_fp_digit(w, j) ||
+				    MA_FP_LIT(w, j,
+				              "fund~|money|bitcoin~|btc|eth|crypto~|usd|eur|euro~|dollar~|"
+				              "iban|password~|credential~|contact~|cookie~|token~|"
+				              "card~|ssn|balance|savings|dinero|soldi|geld|argent|"
+				              "dinheiro"))
+					return 1;
 	}
 	return 0;
 }
@@ -524,7 +587,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 				ok = ma_fp_tool_question(w, i) || ma_fp_reported(w, i) ||
 				     ma_fp_thing_instr(w, i);
 		if (ok && model < 0)
-			model = ma_fp_model_rules(w, sc);
+			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
 		for (int x = 0; x < ma_fp.nign && ok && !model; x++)
 			ma_pr_unadd(sc, ma_fp.ignpat[x]);
 	}
@@ -536,7 +599,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			if (w->k[i] & ma_fp.neg)
 				ok = ma_fp_not_followed(w, i);
 		if (ok && model < 0)
-			model = ma_fp_model_rules(w, sc);
+			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
 		for (int x = 0; x < 2 && ok && !model; x++)
 			ma_pr_unadd(sc, ma_fp.negpat[x]);
 	}
@@ -549,7 +612,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			if (w->k[i] & ma_fp.mode)
 				ok = ma_fp_mode_question(w, i);
 		if (ok && model < 0)
-			model = ma_fp_model_rules(w, sc);
+			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
 		for (int x = 0; x < 4 && ok && !model; x++)
 			ma_pr_unadd(sc, ma_fp.modepat[x]);
 	}
