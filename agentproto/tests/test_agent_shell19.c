@@ -6,42 +6,7 @@
  * manuals say: no network) and was allowed on main e980286; each benign
  * twin ran nothing the input brought. The input is the request's one
  * input. */
-#include "agent_test.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-
-static const struct moat_policy *pol;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	pol = moat_policy_parse("{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}",
-	                        1, NULL, 0);
-	return pol ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	moat_policy_release(pol);
-	return 0;
-}
-
-static int verdict(const char *head, const char *input, const char *tail)
-{
-	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
-	struct moat_request *r = NULL;
-	char cmd[4096];
-	int v;
-
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	snprintf(cmd, sizeof cmd, "%s%s%s", head, input, tail);
-	v = moat_check_shell(r, cmd, (size_t)-1);
-	moat_request_end(r);
-	return v;
-}
+#include "agent_shell_test.h"
 
 /* Every line of blocks blocks, every line of passes is allowed. */
 static void judge(const char *const blocks[][3], size_t nb, const char *const passes[][3],

@@ -4,42 +4,7 @@
  * 3c7fb7b; each was checked with the input as the request's one input.
  * shell18 keeps here the findings it fixed (the others stay in review13's
  * patch) and their benign twins. */
-#include "agent_test.h"
-
-#include <stdio.h>
-#include <stdlib.h>
-
-static const struct moat_policy *pol;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	pol = moat_policy_parse("{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}",
-	                        1, NULL, 0);
-	return pol ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	moat_policy_release(pol);
-	return 0;
-}
-
-static int verdict(const char *head, const char *input, const char *tail)
-{
-	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
-	struct moat_request *r = NULL;
-	char cmd[4096];
-	int v;
-
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	snprintf(cmd, sizeof cmd, "%s%s%s", head, input, tail);
-	v = moat_check_shell(r, cmd, (size_t)-1);
-	moat_request_end(r);
-	return v;
-}
+#include "agent_shell_test.h"
 
 static void all_block(const char *const lines[][3], size_t n)
 {

@@ -1,0 +1,45 @@
+/* The command_injection test files' shared frame (review13's and
+ * shell19's): a policy that blocks command_injection, set up once per
+ * group, and the verdict of moat_check_shell for head + input + tail with
+ * input as the request's one input ("q"). */
+#ifndef AGENT_SHELL_TEST_H
+#define AGENT_SHELL_TEST_H
+
+#include "agent_test.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const struct moat_policy *pol;
+
+static int group_setup(void **state)
+{
+	(void)state;
+	pol = moat_policy_parse("{\"interceptors\":{\"command_injection\":{\"mode\":\"block\"}}}",
+	                        1, NULL, 0);
+	return pol ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	moat_policy_release(pol);
+	return 0;
+}
+
+static int verdict(const char *head, const char *input, const char *tail)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
+	struct moat_request *r = NULL;
+	char cmd[4096];
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	snprintf(cmd, sizeof cmd, "%s%s%s", head, input, tail);
+	v = moat_check_shell(r, cmd, (size_t)-1);
+	moat_request_end(r);
+	return v;
+}
+
+#endif
