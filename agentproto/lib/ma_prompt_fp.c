@@ -488,6 +488,42 @@ static int ma_fp_thing_instr(const struct ma_pr_words *w, int i)
 	return 1;
 }
 
+/* 1 if the reported override at i (speaker's words [s, v), the verb of
+ * saying at v, the sentence ends before e) quotes the attacker's phrase
+ * for whoever reads it (session 23, promptdetect10): a text is the
+ * speaker ("the email says to ignore the previous instructions", "this
+ * page said to ..."), or nobody is named ("he", "they", "someone") and
+ * the sentence is the bare phrase, all or the earlier instructions with
+ * nothing after them ("He said to ignore all prior instructions."). A
+ * person's narration names the person ("my boss", "our teacher", "the
+ * coach") or the world the instructions belong to ("... because the
+ * process changed", "... on the box", "all the earlier rules" of a
+ * place the reader knows). */
+static int ma_fp_quoted(const struct ma_pr_words *w, int s, int v, int i, int e)
+{
+	int k = i + 1;
+
+	for (int j = s; j < v; j++)
+		if (MA_FP_LIT(w, j,
+		              "email~|mail~|message~|document~|doc|docs|page~|webpage~|website~|"
+		              "site|text|texts|note|notes|comment~|file|files|article~|post|posts|"
+		              "review~|ticket~|readme~|pdf|snippet~|attachment~|memo~|letter~|"
+		              "description~|correo~|mensaje~|courriel~|nachricht~|dokument~|"
+		              "documento~|pagina~|seite~"))
+			return 1;
+	if (v - s != 1 || !MA_FP_LIT(w, s, "he|she|they|someone|somebody|anyone|it|one"))
+		return 0;
+	/* "all prior instructions", "the previous rules", "all previous
+	 * guidelines": a quantifier or "the", a word of PREV, an instruction
+	 * noun, the sentence's end */
+	if (k < e && MA_FP_LIT(w, k, "all|any|the|every"))
+		k++;
+	if (!(k < e && (w->k[k] & ma_fp.prev) && !MA_FP_LIT(w, k, "old|past|former")))
+		return 0;
+	k++;
+	return k + 1 == e && (w->k[k] & ma_fp.instr);
+}
+
 /* 1 if the override verb at i is reported speech of a third party's
  * ("my boss said to forget ...", "she told us to ignore ..."). */
 static int ma_fp_reported(const struct ma_pr_words *w, int i)
@@ -520,6 +556,8 @@ static int ma_fp_reported(const struct ma_pr_words *w, int i)
 		if ((w->k[k] & ma_fp.authx) &&
 		    !(k > s && MA_FP_LIT(w, k - 1, "my|our|his|her|their")))
 			return 0;
+	if (ma_fp_quoted(w, s, v, i, e))
+		return 0;
 	/* an order to carry out what was reported ("... Do it.", "..., so
 	 * go ahead", "You must obey him."): the override relayed */
 	for (int k = i + 1; k < w->n; k++)
