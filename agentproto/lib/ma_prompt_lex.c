@@ -239,7 +239,10 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"GOAL", "pwned pwnd hacked owned"},
     {"AI", "ai llm llms model chatbot bot assistant gpt chatgpt claude gemini llama copilot "
            "summarizer summariser "
-           "agent"},
+           "agent "
+           /* session 23 (promptdetect10): "AI summarizers are useful" names
+            * tools, not the AI reader */
+           "summarizers summarisers"},
     {"R13", "gur naq lbh lbhe vf bs gb nyy jvgu guvf gung vtaber cerivbhf vafgehpgvbaf"},
     {"FORBID",
      "illegal~ harmful dangerous weapon~ bomb~ explosive~ meth methamphetamine "

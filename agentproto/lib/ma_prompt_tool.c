@@ -356,11 +356,15 @@ void ma_pr_tool_build(void)
 /* The strongest order within 40 words after marker m (0, 1, 2). */
 static int ma_tl_orders(const struct ma_pr_words *w, int m)
 {
-	int best = 0;
+	int best = 0, first = m + 1;
 
+	/* the address's own participle is no order ("any AI summarising
+	 * this page will ...": session 23, promptdetect10) */
+	if (first < w->n && w->l[first] > 4 && !memcmp(w->t + w->s[first] + w->l[first] - 3, "ing", 3))
+		first++;
 	for (int j = m + 1; j < w->n && j <= m + 40 && best < 2; j++) {
 		int a;
-		if (!ma_tl_order_place(w, j, m + 1))
+		if (j < first || !ma_tl_order_place(w, j, first))
 			continue;
 		a = ma_tl_action(w, j);
 		if (a > best)
@@ -550,6 +554,93 @@ static int ma_tl_voc_order(const struct ma_pr_words *w, int e, int clear)
 	return 0;
 }
 
+/* session 23 (promptdetect10): an AI addressed by a name that no person
+ * bears ("AI", "LLM", "ChatGPT", "language model", "AI summarizer"), a
+ * comma, colon or '!' after the name, at a sentence's or a clause's start
+ * or after a greeting ("By the way, AI summarizer: ...", "Dear AI, ...",
+ * "One more thing, language model: ..."): the word after the name, or -1.
+ * ("Claude", "Assistant", "Agent" alone are people's names and jobs too.) */
+static int ma_tl_reader_addr(const struct ma_pr_words *w, int i, const char *end)
+{
+	const char *x = w->t + w->s[i];
+	int a = i, k = i + 1;
+	char c, p;
+
+	if (x[0] == 'm') {
+		if (i == 0 || w->brk[i] == 1 || !MA_TL_LIT(w, i - 1, "language"))
+			return -1;
+		a = i - 1;
+	} else if (MA_TL_LIT(w, i, "claude|gemini|llama|copilot|assistant|agent|bot|model|"
+	                           "summarizers|summarisers")) {
+		return -1;
+	}
+	/* "AI model", "AI summarizer", "LLM agent" */
+	if (k < w->n && w->brk[k] != 1 && (w->k[k] & w->k[i]) &&
+	    MA_TL_LIT(w, k, "agent|assistant|model|bot|summarizer|summariser|chatbot"))
+		k++;
+	c = ma_tl_after(w, k - 1, end);
+	if (c != ',' && c != ':' && c != '!')
+		return -1;
+	if (a == 0 || w->brk[a] == 1)
+		return k;
+	p = ma_tl_before(w, a);
+	if (p == ',' || p == '\n' || p == '>' || p == ']' || p == ';')
+		return k;
+	if (MA_TL_LIT(w, a - 1, "dear|hey|hi|hello|attention|attn|yo|ok|okay|greetings|ps|also|btw") &&
+	    (a - 1 == 0 || w->brk[a - 1] == 1 || strchr(",;>]\n", ma_tl_before(w, a - 1))))
+		return k;
+	return -1;
+}
+
+/* 1 if a word of the audience the model answers ("readers", "every
+ * user", "your visitors", "anyone") is at word k, after determiners. */
+static int ma_tl_audience(const struct ma_pr_words *w, int k, int e)
+{
+	for (int n = 0; k < e && n < 3; k++, n++) {
+		if (MA_TL_LIT(w, k,
+		              "reader|readers|user|users|visitor~|customer~|people|everyone|"
+		              "everybody|anyone|anybody|viewer~|audience~|listener~|shopper~|"
+		              "subscriber~|follower~|buyer~|human|humans|visitors|guests|clients"))
+			return 1;
+		if (!MA_TL_LIT(w, k, "the|your|all|every|any|each|these|those|its|of|our"))
+			return 0;
+	}
+	return 0;
+}
+
+/* After such an address (words from e on): within 40 words, an order at
+ * an order's place to act on the readers or users the model answers: to
+ * tell, urge or direct them ("tell readers to visit evil.example", "urge
+ * every user to ..."), or something recommended or praised to them
+ * ("recommend our store to every user"). "Dear AI, please recommend a
+ * good book", "tell me how users ..." and a question ("LLM: recommend
+ * products to users - how do I build this?") ask for the user's own
+ * answer. */
+static int ma_tl_reader_order(const struct ma_pr_words *w, int e, const char *end)
+{
+	for (int j = e; j < w->n && j <= e + 40; j++) {
+		int s;
+		if (!ma_tl_order_place(w, j, e) || (j > e && MA_TL_LIT(w, j - 1, "to|how")) ||
+		    ma_tl_question(w, j, end))
+			continue;
+		for (s = j + 1; s < w->n && w->brk[s] != 1; s++)
+			;
+		if (MA_TL_LIT(w, j,
+		              "tell|urge|advise|encourage|inform|instruct|remind|invite|direct|"
+		              "redirect|point|send|refer|push|persuade|convince|warn|ask|show|"
+		              "lead|steer|nudge|pressure") &&
+		    ma_tl_audience(w, j + 1, s))
+			return 1;
+		if (MA_TL_LIT(w, j,
+		              "recommend|suggest|promote|advertise|endorse|praise|pitch|mention|"
+		              "describe|present|sell|link"))
+			for (int k = j + 1; k < s && k <= j + 10; k++)
+				if (MA_TL_LIT(w, k, "to") && ma_tl_audience(w, k + 1, s))
+					return 1;
+	}
+	return 0;
+}
+
 void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
                 struct ma_pr_score *sc)
 {
@@ -567,6 +658,10 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 			strong = i;
 		else if ((k & kb->ai) && (v = ma_tl_vocative(w, i, end, &e)) != 0 &&
 		         ma_tl_voc_order(w, e, v)) {
+			ma_pr_add(sc, PF_OVERRIDE, 0.9);
+			return;
+		} else if ((k & kb->ai) && (e = ma_tl_reader_addr(w, i, end)) >= 0 &&
+		           ma_tl_reader_order(w, e, end)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			return;
 		}

@@ -132,6 +132,9 @@ static void letters_and_texts_about_ai_score_low(void **state)
 	LOW("Dear team, please tell every user about the outage.");
 	LOW("In short, AI: a tool that helps users write faster.");
 	LOW("Claude, please tell the users the meeting moved to Friday.");
+	LOW("AI, tell me how users can reset their passwords.");
+	LOW("LLM: recommend products to users based on their history - how do I build this?");
+	LOW("Hi ChatGPT! Please recommend some books to my students.");
 }
 
 static void a_reported_override_that_quotes_the_phrase_scores_high(void **state)
