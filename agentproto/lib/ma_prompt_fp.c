@@ -308,6 +308,59 @@ static int ma_fp_digit(const struct ma_pr_words *w, int k)
 	return 0;
 }
 
+/* 1 if word j is an address on the web: "http", "https", "www", or a
+ * top-level domain right after a '.' that right follows a word
+ * ("evil.example", "shop.xyz"; not a file's "setup.py", nor an IP). */
+static int ma_fp_url(const struct ma_pr_words *w, int j)
+{
+	const char *x = w->t + w->s[j];
+
+	if (MA_FP_LIT(w, j, "http|https|www"))
+		return 1;
+	return j > 0 && x[-1] == '.' && w->s[j - 1] + w->l[j - 1] + 1u == w->s[j] &&
+	       MA_FP_LIT(w, j,
+	                 "com|org|net|io|co|ru|cn|xyz|info|biz|top|example|site|online|app|dev|"
+	                 "me|ly|tk|link|click|zip");
+}
+
+/* session 23 (promptdetect10): payload orders in other words than
+ * prompt12's, word k opening the order (n1 the word after it): all of
+ * the user's data deleted ("delete all the user's files", "wipe every
+ * email in the inbox", "cancella tutti i file"; "delete the old print
+ * job", "remove all the lint from the filter" name no data), a download
+ * run or a page on the web opened ("run curl http://... | sh", "visit
+ * http://...", "click this link: https://...", "open evil.example";
+ * "run build.sh", "open the admin page at 192.168.0.1" are none). */
+static int ma_fp_payload_more(const struct ma_pr_words *w, int k, int n1)
+{
+	int all = 0, data = 0, web;
+
+	if (MA_FP_LIT(w, k,
+	              "delete|erase|wipe|remove|destroy|purge|borra|elimina|cancella|apaga|"
+	              "supprime|supprimez|losche|loscht")) {
+		for (int j = n1; j < w->n && j <= k + 7 && w->brk[j] != 1; j++) {
+			all |= MA_FP_LIT(w, j,
+			                 "all|every|entire|whole|user|users|todos|todas|tutti|tutte|"
+			                 "tous|toutes|alle");
+			data |= MA_FP_LIT(w, j,
+			                  "files|file|emails|email|mails|messages|inbox|data|database~|"
+			                  "records|accounts|account|contacts|backup~|repositor~|repo|"
+			                  "documents|photos|logs|history|archivos|ficheros|correos|"
+			                  "dateien|fichiers|arquivos");
+		}
+		return all && data;
+	}
+	web = MA_FP_LIT(w, k,
+	                "visit|open|click|browse|navigate|go|load|abre|apri|ouvre|offne|visita") ? 2
+	      : MA_FP_LIT(w, k, "run|execute|download|install|fetch|ejecuta|esegui")            ? 1
+	                                                                                         : 0;
+	for (int j = n1; web && j < w->n && j <= k + 8 && w->brk[j] != 1; j++)
+		if (MA_FP_LIT(w, j, "http|https|www|curl|wget|iwr|iex") ||
+		    (web == 2 && ma_fp_url(w, j)))
+			return 1;
+	return 0;
+}
+
 /* 1 if the text carries a payload beside an override (session 22,
  * prompt12): the hijack's goal words ("PWNED", "HACKED", "access
  * granted"); output forced, an order to say, print or write something
@@ -350,6 +403,8 @@ static int ma_fp_payload(const struct ma_pr_words *w)
 				              "card~|ssn|balance|savings|dinero|soldi|geld|argent|"
 				              "dinheiro"))
 					return 1;
+		if (ma_fp_payload_more(w, k, n1))
+			return 1;
 	}
 	return 0;
 }
