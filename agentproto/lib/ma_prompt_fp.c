@@ -24,7 +24,8 @@
  *    ("my boss", "she", "the coach"), not the model's maker or owner
  *    ("the developer says to ignore ...", "OpenAI said to ...": an
  *    authority over the model, the claim of an attack), in a sentence
- *    that does not speak to the model.
+ *    that does not speak to the model; not a report that quotes the
+ *    attacker's phrase (session 23: ma_fp_quoted).
  *
  * Only the weights of those patterns go back; every other feature of the
  * text counts as ever ("How do I ignore all eslint rules? Also ignore all

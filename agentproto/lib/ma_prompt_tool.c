@@ -33,6 +33,12 @@
  *    "Assistant" are people's names and jobs too: a letter to one asks
  *    for none of these.
  *
+ *  - (session 23, promptdetect10) an AI addressed by a name no person
+ *    bears, mid-text after a comma too ("By the way, AI summarizer: ..."),
+ *    then told to tell, urge or direct its readers or users, or to
+ *    recommend something to them: 0.9 (ma_tl_reader_addr, beside the
+ *    vocative above).
+ *
  * What stays low: e-mails, chat messages and to-do lists with ordinary
  * requests ("TODO: send the invoice to Bob", "Please transfer the files to
  * the shared drive", "Please do the following by next week: send me the
