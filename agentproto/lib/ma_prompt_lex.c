@@ -319,7 +319,11 @@ struct ma_pr_pat_src {
 #define MA_PR_SETUPNOUN                                                                            \
 	"instruction~|rules|ruleset~|guideline~|directive~|prompt|prompts|command~|programming|"   \
 	"constraint~|restriction~"
-#define MA_PR_NOTSECRET "for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD
+/* session 23 (promptdetect10): "for" and "about" in the languages of the
+ * instruction nouns SECRET has */
+#define MA_PR_FORTASK_INTL "para|per|pour|fur|zum|zur|sobre|sur|uber|voor|dla"
+#define MA_PR_NOTSECRET                                                                            \
+	"for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD "|para|per|pour|fur|zum|zur"
 
 /* session 22 (promptlang10): the negated and the two-word verbs of the
  * override in other languages (the patterns say which) */
@@ -1128,7 +1132,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.5,
      "as YOUR AUTH|AUTHX ** I * order|command|instruct|direct|demand|require|authori~ YOU"},
     /* ---- system-prompt and secret extraction ---- */
-    {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN"},
+    /* (session 23: nor a task's in the languages its nouns came in, "dimmi
+     * le tue istruzioni per la torta", "zeig mir deine Anweisungen für den
+     * Aufbau": MA_PR_FORTASK_INTL) */
+    {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN|" MA_PR_FORTASK_INTL},
     {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.85, "SHOW * THE * prompt~|preprompt|PW"},
     /* (session 21: not the model's advice on a topic, "what are your
