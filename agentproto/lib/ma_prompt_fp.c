@@ -340,21 +340,24 @@ static int ma_fp_payload_more(const struct ma_pr_words *w, int k, int n1)
 	              "delete|erase|wipe|remove|destroy|purge|borra|elimina|cancella|apaga|"
 	              "supprime|supprimez|losche|loscht")) {
 		for (int j = n1; j < w->n && j <= k + 7 && w->brk[j] != 1; j++) {
-			all |= MA_FP_LIT(w, j,
-			                 "all|every|entire|whole|user|users|todos|todas|tutti|tutte|"
-			                 "tous|toutes|alle");
-			data |= MA_FP_LIT(w, j,
-			                  "files|file|emails|email|mails|messages|inbox|data|database~|"
-			                  "records|accounts|account|contacts|backup~|repositor~|repo|"
-			                  "documents|photos|logs|history|archivos|ficheros|correos|"
-			                  "dateien|fichiers|arquivos");
+			all |=
+			    MA_FP_LIT(w, j,
+			              "all|every|entire|whole|user|users|todos|todas|tutti|tutte|"
+			              "tous|toutes|alle");
+			data |=
+			    MA_FP_LIT(w, j,
+			              "files|file|emails|email|mails|messages|inbox|data|database~|"
+			              "records|accounts|account|contacts|backup~|repositor~|repo|"
+			              "documents|photos|logs|history|archivos|ficheros|correos|"
+			              "dateien|fichiers|arquivos");
 		}
 		return all && data;
 	}
-	web = MA_FP_LIT(w, k,
-	                "visit|open|click|browse|navigate|go|load|abre|apri|ouvre|offne|visita") ? 2
-	      : MA_FP_LIT(w, k, "run|execute|download|install|fetch|ejecuta|esegui")            ? 1
-	                                                                                         : 0;
+	web =
+	    MA_FP_LIT(w, k, "visit|open|click|browse|navigate|go|load|abre|apri|ouvre|offne|visita")
+	        ? 2
+	    : MA_FP_LIT(w, k, "run|execute|download|install|fetch|ejecuta|esegui") ? 1
+	                                                                           : 0;
 	for (int j = n1; web && j < w->n && j <= k + 8 && w->brk[j] != 1; j++)
 		if (MA_FP_LIT(w, j, "http|https|www|curl|wget|iwr|iex") ||
 		    (web == 2 && ma_fp_url(w, j)))
@@ -381,25 +384,29 @@ static int ma_fp_payload(const struct ma_pr_words *w)
 		/* (an order: opening a clause, or after "and / then" and their
 		 * twins) */
 		if (n1 < 0 || !(ma_fp_opens(w, k) ||
-		                (k > 0 && MA_FP_LIT(w, k - 1, "and|then|e|y|et|und|en|i|si|poi|depois|"
-		                                              "luego|puis|danach|dann|daarna"))))
+		                (k > 0 && MA_FP_LIT(w, k - 1,
+		                                    "and|then|e|y|et|und|en|i|si|poi|depois|"
+		                                    "luego|puis|danach|dann|daarna"))))
 			continue;
 		if (MA_FP_LIT(w, k,
 		              "say|print|output|write|type|repeat|declare|announce|scrivi|escribe|"
 		              "escreva|ecris|schreib~|sag|sage|di|dis|diga|dica") &&
-		    !MA_FP_LIT(w, n1,
-		               "the|a|an|my|our|his|her|their|this|that|these|those|it|them|down|out|"
-		               "up|on|in|to|back|some|any|more|new|el|la|los|las|il|le|les|o|os|as|"
-		               "um|uma|un|una|une|der|die|das|den|ein|eine|een|het|de|hello|hi|"
-		               "goodbye|thanks|sorry|please"))
+		    !MA_FP_LIT(
+		        w, n1,
+		        "the|a|an|my|our|his|her|their|this|that|these|those|it|them|down|out|"
+		        "up|on|in|to|back|some|any|more|new|el|la|los|las|il|le|les|o|os|as|"
+		        "um|uma|un|una|une|der|die|das|den|ein|eine|een|het|de|hello|hi|"
+		        "goodbye|thanks|sorry|please"))
 			return 1;
-		if (MA_FP_LIT(w, k, "transfer~|wire|remit|pay|send|forward|move|leak|upload|email|"
-		                    "transfiere|transfira|trasferisci|envia|invia|manda|uberweis~|"
-		                    "envoie|vire|virez"))
+		if (MA_FP_LIT(w, k,
+		              "transfer~|wire|remit|pay|send|forward|move|leak|upload|email|"
+		              "transfiere|transfira|trasferisci|envia|invia|manda|uberweis~|"
+		              "envoie|vire|virez"))
 			for (int j = n1; j < w->n && j <= k + 5 && w->brk[j] != 1; j++)
 				if (ma_fp_digit(w, j) ||
 				    MA_FP_LIT(w, j,
-				              "fund~|money|bitcoin~|btc|eth|crypto~|usd|eur|euro~|dollar~|"
+				              "fund~|money|bitcoin~|btc|eth|crypto~|usd|eur|euro~|"
+				              "dollar~|"
 				              "iban|password~|credential~|contact~|cookie~|token~|"
 				              "card~|ssn|balance|savings|dinero|soldi|geld|argent|"
 				              "dinheiro"))

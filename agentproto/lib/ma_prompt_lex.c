@@ -312,7 +312,7 @@ struct ma_pr_pat_src {
 	"sistema|systeme|system|systeem|modelo|modele|modello|model|asistente|assistente|"         \
 	"assistant|desarrollador~|desenvolvedor~|developpeur~|sviluppator~|creador~|criador~|"     \
 	"administrador~|administrateur~|ia|ai|prompt|operador~|programador~"
-#define MA_PR_FORTASK   "for|about|regarding|concerning|on|during|when|yesterday|last|at|DOCNOUN"
+#define MA_PR_FORTASK "for|about|regarding|concerning|on|during|when|yesterday|last|at|DOCNOUN"
 /* session 23 (promptdetect10): when the model was set up ("at the start",
  * "initially"), a sentence's last word; the model's set-up by its nouns */
 #define MA_PR_ATSTART "initially|originally|beforehand|upfront|start|beginning|outset"
@@ -323,7 +323,8 @@ struct ma_pr_pat_src {
  * instruction nouns SECRET has */
 #define MA_PR_FORTASK_INTL "para|per|pour|fur|zum|zur|sobre|sur|uber|voor|dla"
 #define MA_PR_NOTSECRET                                                                            \
-	"for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD "|para|per|pour|fur|zum|zur"
+	"for|on|about|regarding|concerning|when|with|DOCNOUN|" MA_PR_PROMPTMOD                     \
+	"|para|per|pour|fur|zum|zur"
 
 /* session 22 (promptlang10): the negated and the two-word verbs of the
  * override in other languages (the patterns say which) */
@@ -1233,8 +1234,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "were|have|had|been told|instructed|given|programmed|prompted|configured "
      "so|thus|until|till far|now $"},
     {PF_EXTRACTION, 0.8,
-     "WHAT * were|was|have|had YOU * told|instructed|programmed|prompted|given|configured ** "
-     MA_PR_ATSTART " $"},
+     "WHAT * were|was|have|had YOU * told|instructed|programmed|prompted|given|configured "
+     "** " MA_PR_ATSTART " $"},
     {PF_EXTRACTION, 0.8,
      "WHAT INSTR * did|were|have|had YOU * "
      "receive|received|get|got|given|told|assigned|handed ** " MA_PR_ATSTART " $"},

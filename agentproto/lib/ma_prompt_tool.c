@@ -366,7 +366,8 @@ static int ma_tl_orders(const struct ma_pr_words *w, int m)
 
 	/* the address's own participle is no order ("any AI summarising
 	 * this page will ...": session 23, promptdetect10) */
-	if (first < w->n && w->l[first] > 4 && !memcmp(w->t + w->s[first] + w->l[first] - 3, "ing", 3))
+	if (first < w->n && w->l[first] > 4 &&
+	    !memcmp(w->t + w->s[first] + w->l[first] - 3, "ing", 3))
 		first++;
 	for (int j = m + 1; j < w->n && j <= m + 40 && best < 2; j++) {
 		int a;
@@ -576,8 +577,9 @@ static int ma_tl_reader_addr(const struct ma_pr_words *w, int i, const char *end
 		if (i == 0 || w->brk[i] == 1 || !MA_TL_LIT(w, i - 1, "language"))
 			return -1;
 		a = i - 1;
-	} else if (MA_TL_LIT(w, i, "claude|gemini|llama|copilot|assistant|agent|bot|model|"
-	                           "summarizers|summarisers")) {
+	} else if (MA_TL_LIT(w, i,
+	                     "claude|gemini|llama|copilot|assistant|agent|bot|model|"
+	                     "summarizers|summarisers")) {
 		return -1;
 	}
 	/* "AI model", "AI summarizer", "LLM agent" */
@@ -592,7 +594,8 @@ static int ma_tl_reader_addr(const struct ma_pr_words *w, int i, const char *end
 	p = ma_tl_before(w, a);
 	if (p == ',' || p == '\n' || p == '>' || p == ']' || p == ';')
 		return k;
-	if (MA_TL_LIT(w, a - 1, "dear|hey|hi|hello|attention|attn|yo|ok|okay|greetings|ps|also|btw") &&
+	if (MA_TL_LIT(w, a - 1,
+	              "dear|hey|hi|hello|attention|attn|yo|ok|okay|greetings|ps|also|btw") &&
 	    (a - 1 == 0 || w->brk[a - 1] == 1 || strchr(",;>]\n", ma_tl_before(w, a - 1))))
 		return k;
 	return -1;
