@@ -4,11 +4,7 @@
  * without markers, extraction and safety-off paraphrases, and double
  * percent-encoding; each family beside benign twins that say the same
  * words about something else. The threshold is MOAT_PROMPT_THRESHOLD. */
-#include "agent_test.h"
-
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "agent_prompt_test.h"
 
 #define HIGH(s) at_prompt_side((s), 1, __LINE__)
 #define LOW(s)  at_prompt_side((s), 0, __LINE__)
@@ -286,22 +282,12 @@ static void a_long_run_of_escaped_escapes_ends(void **state)
 	(void)state;
 	for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++) {
 		size_t ul = strlen(unit[u]), l = 0;
-		int st = 0;
-		pid_t pid;
 		while (l + ul < sizeof text - 8) {
 			memcpy(text + l, unit[u], ul);
 			l += ul;
 		}
 		memcpy(text + l, "%3D", 4);
-		pid = fork();
-		assert_true(pid >= 0);
-		if (pid == 0) {
-			alarm(10);
-			(void)moat_prompt_score(text, (size_t)-1);
-			_exit(0);
-		}
-		assert_int_equal(waitpid(pid, &st, 0), pid);
-		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		if (!prompt_score_returns(text, 10))
 			fail_msg("a run of %s: the check did not return", unit[u]);
 	}
 }

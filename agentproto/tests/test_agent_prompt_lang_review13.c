@@ -1,11 +1,7 @@
 /* review13 (session 21): findings on h-promptlang9, phrasings of our own
  * (no corpus line). Scores are those of h-promptlang9 50a13d3 (main
  * 8763050's in brackets); the threshold is MOAT_PROMPT_THRESHOLD. */
-#include "agent_test.h"
-
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include "agent_prompt_test.h"
 
 #define LOW(s) at_prompt_side((s), 0, __LINE__)
 
@@ -50,20 +46,9 @@ static void a_long_run_before_an_escape_ends(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
-		int st = 0;
-		pid_t pid;
-
 		memset(text, 'A', lens[i]);
 		memcpy(text + lens[i], "%3D%3D", 7);
-		pid = fork();
-		assert_true(pid >= 0);
-		if (pid == 0) {
-			alarm(10);
-			(void)moat_prompt_score(text, (size_t)-1);
-			_exit(0);
-		}
-		assert_int_equal(waitpid(pid, &st, 0), pid);
-		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+		if (!prompt_score_returns(text, 10))
 			fail_msg("%zu bytes before %%3D%%3D: the check did not return", lens[i]);
 	}
 }

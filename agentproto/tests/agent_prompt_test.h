@@ -1,0 +1,33 @@
+/*
+ * agent_prompt_test.h — the prompt scorer's "it returns" frame, shared by
+ * the tests that feed it a text that once made it loop forever
+ * (test_agent_prompt_lang10, test_agent_prompt_lang_review13).
+ */
+#ifndef AGENT_PROMPT_TEST_H
+#define AGENT_PROMPT_TEST_H
+
+#include "agent_test.h"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* 1 if moat_prompt_score(text) returns in a child given `seconds` (the
+ * alarm kills it otherwise), 0 if it did not; fails the test if the child
+ * cannot be forked or waited for. */
+static inline int prompt_score_returns(const char *text, unsigned seconds)
+{
+	int st = 0;
+	pid_t pid = fork();
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		alarm(seconds);
+		(void)moat_prompt_score(text, (size_t)-1);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+#endif
