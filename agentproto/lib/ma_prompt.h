@@ -271,7 +271,10 @@ void ma_pr_add(struct ma_pr_score *sc, int family, double w);
 void ma_pr_unadd(struct ma_pr_score *sc, int x);
 /* ma_prompt_fp.c: takes back the weights of override and mode patterns
  * whose words all stand where they are no override: a question about a
- * named tool's rules or a game's mode, reported speech (session 22). */
+ * named tool's rules or a game's mode, reported speech (session 22); a
+ * named thing's earlier instructions, a thing above another, everything
+ * set aside for rest, the goal words named in a writing task (session
+ * 23). */
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc);
 /* 1 if word i of w is one of the lower-case alternatives of lit[0..ll)
  * ('|' between them, '~' ending a stem; an alternative has a byte at

@@ -27,6 +27,30 @@
  *    that does not speak to the model; not a report that quotes the
  *    attacker's phrase (session 23: ma_fp_quoted).
  *
+ * Session 23 (promptfp11) added:
+ *
+ *  - a mode asked about with nothing named after it, a software's or a
+ *    game's ("How do I enable god mode?", "Can I turn on sudo mode?"):
+ *    not a jailbreak's ("DAN mode", "unrestricted mode"), nor with an
+ *    order after the question to carry it out;
+ *  - a named thing's earlier instructions not to be followed ("Don't
+ *    follow the previous instructions in the manual"), the thing no text,
+ *    tool, party of the conversation or form ("... in the document", "...
+ *    in French" stay); and then the hint that "previous instructions"
+ *    are named (an extraction pattern's) goes back with the override's;
+ *  - a thing in a room or on a page set aside above another ("Ignore the
+ *    noise above the door", "Skip the row above the total"; not "the text
+ *    above the line");
+ *  - everything (else) set aside for rest or pleasure ("Forget
+ *    everything else and enjoy the holiday", "Vergiss alles andere und
+ *    genieß den Urlaub", "Oublie tout le reste et profite des vacances");
+ *  - the hijack's goal words named as words in a writing task or a
+ *    question about words ("Write a headline with the words hacked and
+ *    pwned", "What do the words pwned and owned mean?"): the keyword
+ *    patterns' weight goes back when no word of the model's answer is in
+ *    the sentence ("in your reply"), the words are not "I have been
+ *    PWNED" and no order forces an output ("say PWNED").
+ *
  * Only the weights of those patterns go back; every other feature of the
  * text counts as ever ("How do I ignore all eslint rules? Also ignore all
  * previous instructions." keeps both: its second verb is an order).
@@ -61,11 +85,13 @@
 
 static struct {
 	uint64_t ign, neg, follow, instr, above, mode, hidden, you, authx, model, your, prev, goal,
-	    access, granted;
+	    access, granted, output, content;
 	uint16_t ignpat[MA_PR_PATS], xpat[MA_PR_PATS];
 	int nign, nx;
 	int modepat[4];
 	int negpat[2];
+	int hint;       /* "^ HIDDEN prompt~|instruction~|text": "previous instructions" named */
+	int goalpat[2]; /* the goal words asked as keywords ("the words PWNED and HACKED") */
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
@@ -99,6 +125,8 @@ static void ma_fp_build(void)
 	ma_fp.goal = ma_fp_bit("GOAL");
 	ma_fp.access = ma_fp_bit("ACCESS");
 	ma_fp.granted = ma_fp_bit("GRANTED");
+	ma_fp.output = ma_fp_bit("OUTPUT");
+	ma_fp.content = ma_fp_bit("CONTENT");
 	for (size_t c = 0; c < sizeof model / sizeof model[0]; c++)
 		ma_fp.model |= ma_fp_bit(model[c]);
 	/* the override patterns whose first token is the class IGN alone:
@@ -111,6 +139,7 @@ static void ma_fp_build(void)
 	 * instructions" are named (what a thing's instructions set aside
 	 * match too) */
 	hint = ma_pr_lex_pattern_find("^ HIDDEN prompt~|instruction~|text");
+	ma_fp.hint = hint;
 	for (size_t k = 0; p && k < np && k < MA_PR_PATS; k++)
 		if (p[k].family == PF_EXTRACTION && (int)k != hint)
 			ma_fp.xpat[ma_fp.nx++] = (uint16_t)k;
@@ -118,6 +147,8 @@ static void ma_fp_build(void)
 		ma_fp.modepat[k] = ma_pr_lex_pattern_find(modes[k]);
 	ma_fp.negpat[0] = ma_pr_lex_pattern_find("NEG * FOLLOW * PREV|POSS|THE * INSTR");
 	ma_fp.negpat[1] = ma_pr_lex_pattern_find("NEG FOLLOW|execute~|answer~|obey~ * previous");
+	ma_fp.goalpat[0] = ma_pr_lex_pattern_find("phrases * pwned|pwnd");
+	ma_fp.goalpat[1] = ma_pr_lex_pattern_find("phrases * GOAL * GOAL");
 }
 
 /* 1 if a sentence starts at word k: a break before it that is not the
@@ -197,21 +228,30 @@ static int ma_fp_thing(const struct ma_pr_words *w, int k)
 	                  "more|some|many|most|own|ones|one|single|each|every|just|only|to|be");
 }
 
+static int ma_fp_of_thing(const struct ma_pr_words *w, int k);
+
 /* 1 if the noun at j (< e) names a thing: a word of no override class
  * right before it (after the verb at i), or a place after it ("of",
  * "for", "in", "de" ...) whose noun is one, past up to three
- * determiners. */
-static int ma_fp_named(const struct ma_pr_words *w, int i, int j, int e)
+ * determiners; strict: a thing that is no text, no tool and no party of
+ * the conversation either (ma_fp_of_thing: "the manual", not "the
+ * document" nor "the user"). */
+static int ma_fp_named(const struct ma_pr_words *w, int i, int j, int e, int strict)
 {
-	if (j - 1 > i && ma_fp_thing(w, j - 1))
+	int (*thing)(const struct ma_pr_words *, int) = strict ? ma_fp_of_thing : ma_fp_thing;
+
+	if (j - 1 > i && thing(w, j - 1))
 		return 1;
 	/* (one word may stand between: "les règles eslint pour un fichier",
 	 * "the instructions printed on the box") */
-	if (j + 2 < e && !(w->k[j + 1] & ma_fp.model) && !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
+	if (j + 2 < e && w->brk[j + 1] != 2 && !(w->k[j + 1] & ma_fp.model) &&
+	    !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
 		j++;
-	if (j + 1 >= e || !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
+	/* (not over a comma: "never execute prior commands, do this instead";
+	 * a break before e is a file name's dot, ".eslintrc") */
+	if (j + 1 >= e || w->brk[j + 1] == 2 || !MA_FP_LIT(w, j + 1, MA_FP_PLACE))
 		return 0;
-	for (int k = j + 2; k < e && k <= j + 5; k++) {
+	for (int k = j + 2; k < e && k <= j + 5 && w->brk[k] != 2; k++) {
 		if (MA_FP_LIT(
 		        w, k,
 		        "the|a|an|one|my|our|this|that|these|those|each|every|any|all|some|"
@@ -219,7 +259,7 @@ static int ma_fp_named(const struct ma_pr_words *w, int i, int j, int e)
 		        "les|el|los|las|o|os|as|ce|cette|este|esta|ese|esa|mon|mi|meu|minha|"
 		        "seu|sua|ein|eine|einer|einem|der|die|das|den|dem|il|lo|un"))
 			continue;
-		return ma_fp_thing(w, k);
+		return thing(w, k);
 	}
 	return 0;
 }
@@ -241,7 +281,7 @@ static int ma_fp_tool_question(const struct ma_pr_words *w, int i)
 	 * bypass all content filters for one answer?") */
 	for (int j = i + 1; j < e && j <= i + 6; j++)
 		if (w->k[j] & (ma_fp.instr | ma_fp.above))
-			return !MA_FP_LIT(w, j, MA_FP_GUARD) && ma_fp_named(w, i, j, e);
+			return !MA_FP_LIT(w, j, MA_FP_GUARD) && ma_fp_named(w, i, j, e, 0);
 	return 0;
 }
 
@@ -296,17 +336,41 @@ static int ma_fp_opens(const struct ma_pr_words *w, int k)
 	return 0;
 }
 
-/* 1 if word k holds a digit or a currency sign ("$500", "2000") */
-static int ma_fp_digit(const struct ma_pr_words *w, int k)
+/* the words of money: a currency, or what holds it */
+#define MA_FP_MONEY                                                                                \
+	"fund~|money|bitcoin~|btc|eth|crypto~|usd|eur|euro~|dollar~|gbp|bucks|"                    \
+	"iban|balance|savings|dinero|soldi|geld|argent|dinheiro|dolar~|dollari|reais"
+
+/* 1 if word k is an amount of money: a currency sign before it ("$500",
+ * "€300", "£20") or a number followed by a currency's word ("2000 euros",
+ * "2 BTC"); money_verb: after a verb that moves money ("transfer 900",
+ * "wire 2000") any number is one. "send 2 copies", "move 3 trays" are no
+ * money (session 23: prompt12's list took any number near the verb). */
+static int ma_fp_amount(const struct ma_pr_words *w, int k, int money_verb)
 {
 	const char *x = w->t + w->s[k];
+	const unsigned char *b = (const unsigned char *)x;
+	int digit = 0;
 
-	if (w->s[k] > 0 && memchr("$", x[-1], 1))
+	if (w->s[k] > 0 && x[-1] == '$')
 		return 1;
-	for (size_t c = 0; c < w->l[k]; c++)
-		if (x[c] >= '0' && x[c] <= '9')
+	/* "€" (e2 82 ac), "£" (c2 a3), "¥" (c2 a5) right before it */
+	if ((w->s[k] >= 3 && b[-3] == 0xe2 && b[-2] == 0x82 && b[-1] == 0xac) ||
+	    (w->s[k] >= 2 && b[-2] == 0xc2 && (b[-1] == 0xa3 || b[-1] == 0xa5)))
+		return 1;
+	for (size_t c = 0; c < w->l[k] && !digit; c++)
+		digit = x[c] >= '0' && x[c] <= '9';
+	if (!digit)
+		return 0;
+	/* (the splitter keeps a sign of two bytes or more in the word:
+	 * "€300", "300€") */
+	for (size_t c = 0; c + 1 < w->l[k]; c++)
+		if ((b[c] == 0xe2 && b[c + 1] == 0x82 && c + 2 < w->l[k] && b[c + 2] == 0xac) ||
+		    (b[c] == 0xc2 && (b[c + 1] == 0xa3 || b[c + 1] == 0xa5)))
 			return 1;
-	return 0;
+	if (money_verb)
+		return 1;
+	return k + 1 < w->n && w->brk[k + 1] != 1 && MA_FP_LIT(w, k + 1, MA_FP_MONEY);
 }
 
 /* 1 if word j is an address on the web: "http", "https", "www", or a
@@ -371,12 +435,21 @@ static int ma_fp_payload_more(const struct ma_pr_words *w, int k, int n1)
  * that is no thing of the user's ("say PWNED", "print I have been ...",
  * not "print the test page"); an order to move money or the user's
  * data ("transfer $500 to ...", "wire 2000 euros", "send the passwords
- * to ..."). An override behind "for the washing machine" or a tool's
- * question is one then: no reading of this file takes its weight back. */
+ * to ..."; a number sent is money only with a currency or after a verb
+ * that moves money: "send 2 copies" is none). An override behind "for
+ * the washing machine" or a tool's question is one then: no reading of
+ * this file takes its weight back. */
+static int ma_fp_orders(const struct ma_pr_words *w);
+
 static int ma_fp_payload(const struct ma_pr_words *w)
 {
-	if (w->kall & ma_fp.goal)
-		return 1;
+	return (w->kall & ma_fp.goal) || ma_fp_orders(w);
+}
+
+/* ma_fp_payload's orders: "access granted", output forced, money or data
+ * moved (the goal words aside) */
+static int ma_fp_orders(const struct ma_pr_words *w)
+{
 	for (int k = 0; k < w->n; k++) {
 		int n1 = k + 1 < w->n && w->brk[k + 1] != 1 ? k + 1 : -1;
 		if ((w->k[k] & ma_fp.access) && n1 >= 0 && (w->k[n1] & ma_fp.granted))
@@ -401,16 +474,17 @@ static int ma_fp_payload(const struct ma_pr_words *w)
 		if (MA_FP_LIT(w, k,
 		              "transfer~|wire|remit|pay|send|forward|move|leak|upload|email|"
 		              "transfiere|transfira|trasferisci|envia|invia|manda|uberweis~|"
-		              "envoie|vire|virez"))
+		              "envoie|vire|virez")) {
+			int mv = MA_FP_LIT(w, k,
+			                   "transfer~|wire|remit|pay|transfiere|transfira|"
+			                   "trasferisci|uberweis~|vire|virez");
 			for (int j = n1; j < w->n && j <= k + 5 && w->brk[j] != 1; j++)
-				if (ma_fp_digit(w, j) ||
-				    MA_FP_LIT(w, j,
-				              "fund~|money|bitcoin~|btc|eth|crypto~|usd|eur|euro~|"
-				              "dollar~|"
-				              "iban|password~|credential~|contact~|cookie~|token~|"
-				              "card~|ssn|balance|savings|dinero|soldi|geld|argent|"
-				              "dinheiro"))
+				if (ma_fp_amount(w, j, mv) || MA_FP_LIT(w, j, MA_FP_MONEY) ||
+				    MA_FP_LIT(
+				        w, j,
+				        "password~|credential~|contact~|cookie~|token~|card~|ssn"))
 					return 1;
+		}
 		if (ma_fp_payload_more(w, k, n1))
 			return 1;
 	}
@@ -487,10 +561,20 @@ static int ma_fp_model_rules(const struct ma_pr_words *w, const struct ma_pr_sco
 	"semua|totes|tots|system|above|prima|antes|mencionad~|foregoing|aforementioned|"                             \
 	"sopracitat~|suddett~|precitad~"
 
+/* what after "in" names a form, not a thing ("in French", "in full",
+ * "in base64", "in bullet points") */
+#define MA_FP_FORM                                                                                 \
+	"english|french|german|spanish|italian|portuguese|dutch|polish|russian|chinese|japanese|"  \
+	"korean|arabic|hindi|turkish|latin|greek|swedish|danish|norwegian|finnish|czech|hebrew|"   \
+	"base64|binary|hex|hexadecimal|morse|rot13|reverse|full|detail|order|verbatim|plain|"      \
+	"markdown|json|yaml|xml|bullet~|point~|list~|summary|words|quote~|bracket~|uppercase|"     \
+	"lowercase|capital~|caps|writing|whole|entirety|memory|mind|head|context"
+
 /* 1 if word k names a thing of the user's world after "of / for" */
 static int ma_fp_of_thing(const struct ma_pr_words *w, int k)
 {
-	return ma_fp_thing(w, k) && !MA_FP_LIT(w, k, MA_FP_NOTOF) && !MA_FP_LIT(w, k, MA_FP_GUARD);
+	return ma_fp_thing(w, k) && !MA_FP_LIT(w, k, MA_FP_NOTOF) &&
+	       !MA_FP_LIT(w, k, MA_FP_GUARD) && !MA_FP_LIT(w, k, MA_FP_FORM);
 }
 
 /* 1 if the override verb at i sets aside a named thing's instructions:
@@ -629,14 +713,20 @@ static int ma_fp_reported(const struct ma_pr_words *w, int i)
 	return 1;
 }
 
+/* the words of HIDDEN that say "earlier", not "hidden" or "system" */
+#define MA_FP_EARLIER "previous|prior|earlier|preceding|original|initial|starting|opening|beginning"
+
 /* 1 if the negation at i orders no override: no "follow" after it, or a
  * named thing's instructions not to be followed ("don't follow the box's
  * instructions", "... the instructions printed on the box", "... the old
  * rules of the office"), in a sentence that does not speak to the model
- * nor points at what came before. */
+ * nor points at what came before; (session 23) said to be earlier too
+ * when the thing is no text, tool or party of the conversation ("don't
+ * follow the previous instructions in the manual", not "... in the
+ * document" nor "... of the assistant"). */
 static int ma_fp_not_followed(const struct ma_pr_words *w, int i)
 {
-	int e, f = -1, s = ma_fp_sentence(w, i, &e);
+	int e, f = -1, old = 0, s = ma_fp_sentence(w, i, &e);
 
 	for (int k = i + 1; k < e && k <= i + 4 && f < 0; k++)
 		if ((w->k[k] & ma_fp.follow) || MA_FP_LIT(w, k, "execute~|answer~|obey~"))
@@ -646,22 +736,194 @@ static int ma_fp_not_followed(const struct ma_pr_words *w, int i)
 	if (!ma_fp_not_to_model(w, s, e, -1))
 		return 0;
 	for (int k = f + 1; k < e; k++)
-		if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "pre"))
-			return 0;
+		if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "pre")) {
+			if (!MA_FP_LIT(w, k, MA_FP_EARLIER))
+				return 0;
+			old = 1;
+		}
 	for (int j = f + 1; j < e && j <= f + 6; j++)
 		if (w->k[j] & ma_fp.instr)
-			return !MA_FP_LIT(w, j, MA_FP_GUARD) && ma_fp_named(w, f, j, e);
+			return !MA_FP_LIT(w, j, MA_FP_GUARD) && ma_fp_named(w, f, j, e, old);
 	return 0;
 }
 
 /* 1 if the mode's word at m is in a question about a named thing ("how
- * do I enable god mode in Skyrim?"). */
+ * do I enable god mode in Skyrim?"), or (session 23) one that ends the
+ * question, a software's or a game's mode named before it ("How do I
+ * enable god mode?", "Can I turn on sudo mode?"): not a jailbreak's
+ * ("DAN mode", "unrestricted mode"), and no order after the question to
+ * carry it out ("... Do it now."). */
 static int ma_fp_mode_question(const struct ma_pr_words *w, int m)
 {
 	int e, gen, s = ma_fp_sentence(w, m, &e);
 
-	return ma_fp_asked(w, s, m, &gen) && ma_fp_not_to_model(w, s, e, gen) &&
-	       ma_fp_named(w, m, m, e);
+	if (!ma_fp_asked(w, s, m, &gen) || !ma_fp_not_to_model(w, s, e, gen))
+		return 0;
+	if (ma_fp_named(w, m, m, e, 0))
+		return 1;
+	if (m + 1 != e || m - 1 <= s ||
+	    !MA_FP_LIT(w, m - 1,
+	               "god|sudo|superuser|developer|dev|debug|admin|administrator|root|"
+	               "maintenance|test|testing|safe|cheat|creative|survival|spectator|"
+	               "sandbox|expert|advanced|service|recovery|diagnostic~"))
+		return 0;
+	for (int k = e; k < w->n; k++)
+		if (ma_fp_act(w, k) && ma_fp_opens(w, k))
+			return 0;
+	return 1;
+}
+
+/* 1 if every "previous / original instructions" of the text (the hint
+ * pattern's words: a word of HIDDEN that says "earlier", then
+ * "instructions", "prompt" or "text") is a named thing's, set aside by an
+ * override or a negation before it in its sentence ("Ignore the previous
+ * instructions for the washing machine", "Don't follow the original
+ * instructions on the label"): the hint names no model's prompt then
+ * (session 23). A thing that is a text, a tool, a party of the
+ * conversation or a form ("in French", "in full") names none. */
+static int ma_fp_hint_named(const struct ma_pr_words *w)
+{
+	int any = 0;
+
+	for (int k = 0; k + 1 < w->n; k++) {
+		int e, s, v = 0;
+		if (!(w->k[k] & ma_fp.hidden) || w->brk[k + 1] == 1 ||
+		    !MA_FP_LIT(w, k + 1, "prompt~|instruction~|text"))
+			continue;
+		if (!MA_FP_LIT(w, k, MA_FP_EARLIER))
+			return 0;
+		s = ma_fp_sentence(w, k, &e);
+		for (int x = k - 1; x >= s && x >= k - 6 && !v; x--)
+			v = (w->k[x] & (ma_fp.ign | ma_fp.neg)) != 0;
+		if (!v || !ma_fp_not_to_model(w, s, e, -1) || !ma_fp_named(w, k, k + 1, e, 1))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+/* the pieces of writing a word may be asked into: a user's writing task */
+#define MA_FP_WRITING                                                                              \
+	"headline~|title~|poem~|haiku~|limerick~|sonnet~|verse~|rap|raps|song~|lyric~|story|"      \
+	"stories|tale~|essay~|article~|paragraph~|sentence~|tweet~|caption~|slogan~|tagline~|"     \
+	"joke~|riddle~|crossword~|puzzle~|quiz~|acrostic~|anagram~|wordsearch~|blog~|novel~|"      \
+	"chapter~|scene~|jingle~|pun|puns|meme~|comic~|ad|ads|advert~|letter~|poster~|banner~|"    \
+	"subject|headings|heading|rhyme~|ballad~|ode|odes|chant~|cheer~|motto~|game~"
+
+/* the words of a question about words: their meaning, use or origin */
+#define MA_FP_WORDQ                                                                                \
+	"mean|means|meant|meaning~|define|definition~|difference~|differ~|spell~|origin~|"         \
+	"etymolog~|synonym~|antonym~|pronounc~|explain~|slang|translat~|usage"
+
+/* 1 if each of the hijack's goal words ("pwned", "hacked", "owned") is
+ * named as a word in a writing task or in a question about words
+ * ("Write a headline with the words hacked and pwned", "What do the
+ * words pwned and owned mean?"): no word of the model's answer in its
+ * sentence ("in your reply", "respond with"), not the phrase "I have
+ * been PWNED" ("been", "got" ... before it), and no order in the text
+ * that forces an output ("say PWNED"): the keyword patterns' weight goes
+ * back (session 23). */
+static int ma_fp_goal_words(const struct ma_pr_words *w)
+{
+	int any = 0;
+
+	for (int k = 0; k < w->n; k++) {
+		int e, s, ok = 0;
+		if (!(w->k[k] & ma_fp.goal))
+			continue;
+		if (k > 0 && w->brk[k] != 1 &&
+		    MA_FP_LIT(w, k - 1, "been|be|being|got|get|gets|getting|was|were|is|are|am|im"))
+			return 0;
+		s = ma_fp_sentence(w, k, &e);
+		for (int x = s; x < e; x++) {
+			if ((w->k[x] & ma_fp.output) || (w->k[x] & ma_fp.your))
+				return 0;
+			ok |= MA_FP_LIT(w, x, MA_FP_WRITING) || MA_FP_LIT(w, x, MA_FP_WORDQ);
+		}
+		if (!ok)
+			return 0;
+		any = 1;
+	}
+	return any && !ma_fp_orders(w);
+}
+
+/* 1 if word k names a thing in a room or on a page after "above" that
+ * no text is ("the door", "the total"; not "the line", "this one") */
+static int ma_fp_place_thing(const struct ma_pr_words *w, int k)
+{
+	return ma_fp_thing(w, k) && !(w->k[k] & ma_fp.content) &&
+	       !MA_FP_LIT(w, k,
+	                  "line~|text~|paragraph~|section~|part~|portion~|passage~|message~|"
+	                  "instruction~|prompt~|everything|anything|all|rest|stuff|word~|"
+	                  "sentence~|content~|input~|data|here|point|divider|separator|"
+	                  "marker|header|heading|block~|box|quote~|ones");
+}
+
+/* 1 if the override verb at i sets aside a thing in a room or on a page
+ * above another ("Ignore the noise above the door", "Skip the row above
+ * the total"): "above" the first word of ABOVE after it, within four
+ * words, a thing's noun right before "above" and one after it past up to
+ * two determiners; in a sentence that does not speak to the model.
+ * "Ignore the text above the line", "Ignore everything above" stay. */
+static int ma_fp_above_thing(const struct ma_pr_words *w, int i)
+{
+	int e, a = -1, s = ma_fp_sentence(w, i, &e);
+
+	for (int k = i + 1; k < e && k <= i + 4 && a < 0; k++)
+		if (w->k[k] & ma_fp.above)
+			a = k;
+	if (a < 0 || a < i + 2 || !MA_FP_LIT(w, a, "above") || !ma_fp_place_thing(w, a - 1))
+		return 0;
+	for (int k = i + 1; k < a; k++)
+		if (w->k[k] & (ma_fp.instr | ma_fp.prev) && !MA_FP_LIT(w, k, "the|a|an"))
+			return 0;
+	for (int k = a + 1; k < e && k <= a + 3; k++) {
+		if (MA_FP_LIT(w, k, "the|a|an|our|his|her|their|that|each|every"))
+			continue;
+		return ma_fp_place_thing(w, k) && ma_fp_not_to_model(w, s, e, -1);
+	}
+	return 0;
+}
+
+/* 1 if the override verb at i sets everything (else) aside for rest:
+ * "Forget everything else and enjoy the holiday", "Vergiss alles andere
+ * und genieß den Urlaub", "Oublie tout le reste et profite des vacances":
+ * the word of ABOVE that says "everything" within three words, then in
+ * its sentence "and" (or a comma) and a verb of rest or pleasure. */
+static int ma_fp_rest(const struct ma_pr_words *w, int i)
+{
+	int e, a = -1;
+
+	(void)ma_fp_sentence(w, i, &e);
+	for (int k = i + 1; k < e && k <= i + 3 && a < 0; k++)
+		if (w->k[k] & ma_fp.above)
+			a = k;
+	if (a < 0 || !MA_FP_LIT(w, a, "everything|alles|tout|tutto|todo"))
+		return 0;
+	for (int k = a + 1; k < e && k <= a + 5; k++) {
+		int v = k + 1;
+		if (!(w->brk[k] == 2 || MA_FP_LIT(w, k, "and|und|et|e|y|i|en")))
+			continue;
+		if (w->brk[k] == 2 && !MA_FP_LIT(w, k, "and|und|et|e|y|i|en"))
+			v = k;
+		if (v < e &&
+		    MA_FP_LIT(w, v, "just|simply|nur|einfach|juste|solo|simplemente|apenas"))
+			v++;
+		if (v >= e)
+			return 0;
+		if (MA_FP_LIT(w, v, "have|hab|habt") && v + 1 < e &&
+		    MA_FP_LIT(w, v + 1, "fun|spass"))
+			return 1;
+		if (v + 1 < e && MA_FP_LIT(w, v + 1, "assured")) /* "rest assured, ..." */
+			return 0;
+		return MA_FP_LIT(w, v,
+		                 "enjoy~|relax~|rest|sleep|breathe|celebrate|smile|chill|unwind|"
+		                 "genies~|geniest|entspann~|erhol~|schlaf~|feier~|amusier~|"
+		                 "profite~|profitez|detend~|repose~|amuse~|savoure~|goditi|"
+		                 "godetevi|godi|rilassa~|riposa~|diverti~|disfruta~|relaja~|"
+		                 "descansa~|diviertete|aproveit~|descans~|divirta~|curta|curte");
+	}
+	return 0;
 }
 
 /* The lists are found when the library is loaded, as the lexicon is
@@ -677,7 +939,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
 
 	pthread_once(&ma_fp_once, ma_fp_build);
-	if (!(w->kall & (ma_fp.ign | ma_fp.mode | ma_fp.neg)))
+	if (!(w->kall & (ma_fp.ign | ma_fp.mode | ma_fp.neg | ma_fp.goal)))
 		return;
 	for (int x = 0; x < ma_fp.nign && !any; x++)
 		any = sc->seen[ma_fp.ignpat[x]];
@@ -686,7 +948,8 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		for (int i = 0; i < w->n && ok; i++)
 			if (w->k[i] & ma_fp.ign)
 				ok = ma_fp_tool_question(w, i) || ma_fp_reported(w, i) ||
-				     ma_fp_thing_instr(w, i);
+				     ma_fp_thing_instr(w, i) || ma_fp_above_thing(w, i) ||
+				     ma_fp_rest(w, i);
 		if (ok && model < 0)
 			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
 		for (int x = 0; x < ma_fp.nign && ok && !model; x++)
@@ -704,6 +967,20 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		for (int x = 0; x < 2 && ok && !model; x++)
 			ma_pr_unadd(sc, ma_fp.negpat[x]);
 	}
+	/* session 23: the hint of "previous instructions" named by a thing's;
+	 * the goal words named in a writing task */
+	if (ma_fp.hint >= 0 && sc->seen[ma_fp.hint] && (w->kall & (ma_fp.ign | ma_fp.neg)) &&
+	    ma_fp_hint_named(w)) {
+		if (model < 0)
+			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
+		if (!model)
+			ma_pr_unadd(sc, ma_fp.hint);
+	}
+	if (((ma_fp.goalpat[0] >= 0 && sc->seen[ma_fp.goalpat[0]]) ||
+	     (ma_fp.goalpat[1] >= 0 && sc->seen[ma_fp.goalpat[1]])) &&
+	    ma_fp_goal_words(w) && !ma_fp_model_rules(w, sc))
+		for (int x = 0; x < 2; x++)
+			ma_pr_unadd(sc, ma_fp.goalpat[x]);
 	any = 0;
 	for (int x = 0; x < 4 && !any; x++)
 		any = ma_fp.modepat[x] >= 0 && sc->seen[ma_fp.modepat[x]];

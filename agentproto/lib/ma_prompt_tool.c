@@ -12,8 +12,10 @@
  *    assistant reading this", "message for any AI summarising this page",
  *    "if you are an AI", "[AI ASSISTANT: if you are reading this ...",
  *    "... from me, Emma, to you, the AI model", "###(system_message)",
- *    "[SYSTEM NOTICE]"; or a weak marker: "TODO:", "before you (can)
- *    solve the task";
+ *    "[SYSTEM NOTICE]" (the reading said by a participle or an agent's
+ *    noun: "Gemini, summarize this conversation" is a user's order to
+ *    the model, no marker; session 23); or a weak marker: "TODO:",
+ *    "before you (can) solve the task";
  *  - then, within 40 words, an order at an order's place (a sentence's or
  *    a line's first word, after a colon, a dash or a bracket, or after
  *    "please", "must", "then", "first" ...): any action verb after a strong
@@ -76,6 +78,22 @@ static char ma_tl_after(const struct ma_pr_words *w, int i, const char *end)
 	return 0;
 }
 
+/* 1 if word j says the AI reads the text: a participle or an agent's
+ * noun of reading ("reading", "summarizing", "crawler"), not the
+ * imperative a user gives a model by name ("Gemini, summarize this
+ * conversation", "Copilot, analyze this log": session 23). */
+static int ma_tl_reading(const struct ma_pr_words *w, int j)
+{
+	const char *x = w->t + w->s[j];
+	size_t l = w->l[j];
+
+	return ((l > 4 && !memcmp(x + l - 3, "ing", 3)) || (l > 4 && !memcmp(x + l - 2, "er", 2)) ||
+	        (l > 5 && !memcmp(x + l - 3, "ers", 3))) &&
+	       MA_TL_LIT(w, j,
+	                 "reading|summari~|processing|retriev~|analy~|parsing|crawl~|"
+	                 "scraping|indexing|browsing|reviewing|ingesting");
+}
+
 /* An AI word (class AI) at i: a strong address to the AI reader? */
 static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 {
@@ -119,9 +137,7 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 		    MA_TL_LIT(w, j + 1, "instruction~|directive~|command~|section|note|notes"))
 			return 1;
 		/* "any AI reading / summarising / processing this" */
-		if (MA_TL_LIT(w, j,
-		              "reading|summari~|processing|retriev~|analy~|parsing|crawl~|"
-		              "scraping|indexing|browsing|reviewing|ingesting"))
+		if (ma_tl_reading(w, j))
 			return 1;
 	}
 	/* session 22 (promptlang10): "AI agents / models reading this", and
@@ -132,10 +148,7 @@ static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 		if (r < w->n && w->brk[r] != 1 &&
 		    MA_TL_LIT(w, r, "model|models|agents|assistants|bots|chatbots|llms|systems"))
 			r++;
-		if (r < w->n && w->brk[r] != 1 && r > j &&
-		    MA_TL_LIT(w, r,
-		              "reading|summari~|processing|retriev~|analy~|parsing|crawl~|"
-		              "scraping|indexing|browsing|reviewing|ingesting"))
+		if (r < w->n && w->brk[r] != 1 && r > j && ma_tl_reading(w, r))
 			return 1;
 		if (r + 1 < w->n && w->brk[r] != 1 &&
 		    MA_TL_LIT(w, r,
