@@ -143,7 +143,8 @@ static inline int ma_col_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-#define MA_COL_REACH 512 /* bytes a comment or a line is read back at most */
+#define MA_COL_REACH 4096 /* bytes a comment, a line, a string or a parenthesis is read
+                           * back at most (a statement of 4 KB: session 23) */
 
 /* Where a line comment starts in the line that ends at p (-- and, in
  * MySQL, #; outside quotes and block comments, the line read from its
@@ -266,8 +267,10 @@ enum { CQ_NONE = 0, CQ_ANY, CQ_ALL };
 
 /* The atom of an operand that ends at p (whitespace and comments passed
  * before p): its start, its kind (1 a name, its inside [*ns, *ne); 2 a
- * string or number; 3 a parenthesis or a call), 0 when none. */
-static int ma_col_atom_back(const char *sql, size_t p, size_t *s, size_t *ns, size_t *ne)
+ * string or number; 3 a parenthesis or a call; 4 PostgreSQL's subscript
+ * [..], bound to what is before it), 0 when none. */
+static int ma_col_atom_back(int dialect, const char *sql, size_t p, size_t *s, size_t *ns,
+                            size_t *ne)
 {
 	size_t q;
 	int depth = 0;
@@ -296,14 +299,15 @@ static int ma_col_atom_back(const char *sql, size_t p, size_t *s, size_t *ns, si
 			return 2;
 		}
 	}
-	if (sql[p - 1] == ')') {
+	if (sql[p - 1] == ')' || (sql[p - 1] == ']' && dialect == MOAT_SQL_POSTGRES)) {
+		const char cl = sql[p - 1], op = cl == ')' ? '(' : '[';
 		for (q = p; q > 0 && p - q <= MA_COL_REACH; q--) {
 			const char c = sql[q - 1];
-			if (c == ')') {
+			if (c == cl) {
 				depth++;
-			} else if (c == '(' && --depth == 0) {
+			} else if (c == op && --depth == 0) {
 				*s = q - 1;
-				return 3;
+				return cl == ')' ? 3 : 4;
 			} else if (c == '\'') { /* a string inside: to its quote */
 				for (q--; q > 0 && sql[q - 1] != '\''; q--)
 					;
@@ -402,6 +406,80 @@ static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
 	return k;
 }
 
+/* The operand that ends at p (whitespace and comments passed before p):
+ * atoms joined by '.', ->, ->>, #>, #>>, ::, PostgreSQL's subscripts;
+ * one in parentheses of its own ((id), ( (t.id) ): session 23) is its
+ * inside. Fills c's ls, le, cs, ce and simple, *start the operand's
+ * first byte (its '(' when one was read through); 1 when a column or an
+ * expression of one ends at p, 0 (a literal, nothing). */
+static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col *c, int depth,
+                          size_t *start)
+{
+	size_t s = 0, ns, ne, q;
+	int kind, name = 0;
+
+	c->le = p;
+	c->simple = 1;
+	for (int k = 0;; k++) {
+		size_t op;
+		kind = k < 8 ? ma_col_atom_back(dialect, sql, p, &s, &ns, &ne) : 0;
+		if (!kind)
+			return 0;
+		if (kind == 1) {
+			if (!name) { /* the last name: the column, when simple */
+				c->cs = ns;
+				c->ce = ne;
+			}
+			name = 1;
+		} else {
+			c->simple = 0;
+		}
+		if (kind == 3) { /* a call's name before its '(' */
+			q = ma_col_back(dialect, sql, s);
+			if (ma_col_name_before(sql, q, &ns, &ne) && ne == q &&
+			    (!ma_sql_keyword(sql + ns, ne - ns) ||
+			     (ns > 0 && (sql[ns - 1] == '"' || sql[ns - 1] == '`')))) {
+				if (!name) {
+					c->cs = ns;
+					c->ce = ne;
+				}
+				s = ns;
+				name = 1;
+			} else if (k == 0 && depth < 4 && !ma_col_chain_op(dialect, sql, q)) {
+				/* (id) = _: the inside, when it is the whole of it */
+				struct ma_col in = *c;
+				size_t is;
+				if (ma_col_operand(dialect, sql, ma_col_back(dialect, sql, p - 1), &in,
+				                   depth + 1, &is) &&
+				    ma_col_back(dialect, sql, is) == s + 1) {
+					*c = in;
+					*start = s;
+					return 1;
+				}
+			}
+		}
+		q = ma_col_back(dialect, sql, s);
+		if (kind == 4) { /* a[1]: the subscript binds to what is before it */
+			if (q == 0)
+				return 0;
+			p = q;
+			continue;
+		}
+		op = ma_col_chain_op(dialect, sql, q);
+		if (!op) {
+			if (kind == 2)
+				return 0; /* a literal compared: no column */
+			break;
+		}
+		if (op > 1 || kind != 1)
+			c->simple = 0;
+		p = ma_col_back(dialect, sql, q - op);
+	}
+	c->ls = s;
+	*start = s;
+	return name || !c->simple;
+}
+
 /* The operand compared at the place before byte a and the operator
  * (struct ma_col), read back from the statement's bytes (whitespace
  * and comments between): a comparison, LIKE, ILIKE, RLIKE, REGEXP,
@@ -411,8 +489,8 @@ static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
  * operand: a + id = _). The caller checks the tokens. */
 static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 {
-	size_t p = ma_col_back(dialect, sql, a), ws, we, s, ns, ne, q;
-	int in_paren = 0, kw, neg = 0, kind, name = 0;
+	size_t p = ma_col_back(dialect, sql, a), ws, we, s, q;
+	int in_paren = 0, kw, neg = 0, kind;
 
 	memset(c, 0, sizeof *c);
 	if (p == 0)
@@ -498,54 +576,15 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		                  : CP_MATCH;
 		c->list = in_paren;
 	}
-	/* the operand: atoms joined by '.', ->, ->>, #>, #>>, :: */
+	/* the operand: atoms joined by '.', ->, ->>, #>, #>>, ::, subscripts */
 	p = ma_col_back(dialect, sql, p);
-	c->le = p;
-	c->simple = 1;
-	for (int k = 0;; k++) {
-		size_t op;
-		kind = k < 8 ? ma_col_atom_back(sql, p, &s, &ns, &ne) : 0;
-		if (!kind)
-			return 0;
-		if (kind == 1) {
-			if (!name) { /* the last name: the column, when simple */
-				c->cs = ns;
-				c->ce = ne;
-			}
-			name = 1;
-		} else {
-			c->simple = 0;
-		}
-		if (kind == 3) { /* a call's name before its '(' */
-			q = ma_col_back(dialect, sql, s);
-			if (ma_col_name_before(sql, q, &ns, &ne) && ne == q &&
-			    (!ma_sql_keyword(sql + ns, ne - ns) ||
-			     (ns > 0 && (sql[ns - 1] == '"' || sql[ns - 1] == '`')))) {
-				if (!name) {
-					c->cs = ns;
-					c->ce = ne;
-				}
-				s = ns;
-				name = 1;
-			}
-		}
-		q = ma_col_back(dialect, sql, s);
-		op = ma_col_chain_op(dialect, sql, q);
-		if (!op) {
-			if (kind == 2)
-				return 0; /* a literal compared: no column */
-			break;
-		}
-		if (op > 1 || kind != 1)
-			c->simple = 0;
-		p = ma_col_back(dialect, sql, q - op);
-	}
-	c->ls = s;
+	if (!ma_col_operand(dialect, sql, p, c, 0, &s))
+		return 0;
 	/* a + id = _: id is the last operand of the statement's arithmetic */
 	q = ma_col_back(dialect, sql, s);
 	if (q > 0 && memchr("+-*/%^~&|", sql[q - 1], 9)) /* (not strchr: a NUL) */
 		return 0;
-	return name || !c->simple;
+	return 1;
 }
 
 /* 1 when the name token t (a word, or a quoted name) is the column
@@ -842,6 +881,7 @@ static int ma_col_call(struct ma_col_rd *r, const struct ma_sql_tok *t, struct m
 	const size_t n = t->end - t->start;
 	const char *s = r->sql + t->start;
 	const int cast = n == 4 && !strncasecmp(s, "cast", 4),
+	          absv = n == 3 && !strncasecmp(s, "abs", 3),
 	          first = (n == 8 && !strncasecmp(s, "coalesce", 8)) ||
 	                  (n == 6 && !strncasecmp(s, "ifnull", 6)) ||
 	                  (n == 3 && !strncasecmp(s, "nvl", 3));
@@ -872,6 +912,17 @@ static int ma_col_call(struct ma_col_rd *r, const struct ma_sql_tok *t, struct m
 	} while (ma_col_take(r, MA_SQL_T_COMMA));
 	if (!ma_col_take(r, MA_SQL_T_RPAREN))
 		return 0;
+	if (absv && k == 1 && v->kind == CV_AFF && v->x &&
+	    ((v->a >= 0 && v->c >= 0) || (v->a <= 0 && v->c <= 0))) {
+		/* abs(a*x + c) whose sign positive values of x fix (session 23):
+		 * itself or its negation, a number now (abs('bob') is 0) */
+		if (v->a < 0 || v->c < 0) {
+			v->a = -v->a;
+			v->c = -v->c;
+		}
+		v->num = 1;
+		return 1;
+	}
 	if (!(first && v->kind == CV_AFF && v->x))
 		v->kind = CV_OPQ;
 	return 1;
@@ -961,13 +1012,76 @@ static int ma_col_unary(struct ma_col_rd *r, struct ma_col_val *v)
 	return ok;
 }
 
+/* 1 when v is the column itself (1*x + 0) */
+static int ma_col_itself(const struct ma_col_val *v)
+{
+	return v->kind == CV_AFF && v->x && v->a == 1 && v->c == 0;
+}
+
+/* 1 when v is the number c, no column in it */
+static int ma_col_const(const struct ma_col_val *v, double c)
+{
+	return v->kind == CV_AFF && !v->x && v->c == c;
+}
+
+/* v op u for a bitwise operator (| & << >>, PostgreSQL's #, MySQL's ^)
+ * or PostgreSQL's power ^ (session 23): x | 0, 0 | x, x & -1, x << 0, x
+ * >> 0, x # 0, MySQL's x ^ 0 are x for a non-negative integer (a number
+ * now: 'bob' | 0 is 0); PostgreSQL's x ^ 1 is x, x ^ 0 is 1; any other a
+ * value the judge cannot tell. */
+static void ma_col_bits(int dialect, const char *op, size_t ol, struct ma_col_val *v,
+                        const struct ma_col_val *u)
+{
+	const int shift = ol == 2, pow = op[0] == '^' && dialect == MOAT_SQL_POSTGRES;
+	const double idn = op[0] == '&' ? -1 : pow ? 1 : 0;
+
+	if (pow && ma_col_itself(v) && ma_col_const(u, 0)) {
+		v->a = 0;
+		v->c = 1;
+		v->x = 0;
+		v->num = 0;
+		return;
+	}
+	if ((ma_col_itself(v) && ma_col_const(u, idn)) ||
+	    (!shift && !pow && ma_col_const(v, idn) && ma_col_itself(u))) {
+		memset(v, 0, sizeof *v);
+		v->kind = CV_AFF;
+		v->a = 1;
+		v->x = 1;
+		v->num = 1;
+		return;
+	}
+	ma_col_opaque(v, u);
+}
+
+/* MySQL's ^ (XOR) and PostgreSQL's (a power) bind tighter than * and
+ * after a sign (-id ^ 0 is (-id) ^ 0); SQLite has none: a syntax error,
+ * nothing read. */
+static int ma_col_factor(struct ma_col_rd *r, struct ma_col_val *v)
+{
+	const struct ma_sql_tok *t;
+	struct ma_col_val u;
+
+	if (!ma_col_unary(r, v))
+		return 0;
+	while ((t = ma_col_cur(r)) != NULL && col_op_is(r->sql, t, "^")) {
+		if (r->dialect == MOAT_SQL_SQLITE)
+			return 0;
+		ma_col_adv(r);
+		if (!ma_col_unary(r, &u))
+			return 0;
+		ma_col_bits(r->dialect, "^", 1, v, &u);
+	}
+	return !r->bad;
+}
+
 /* '*' '/' '%' and MySQL's DIV and MOD */
 static int ma_col_term(struct ma_col_rd *r, struct ma_col_val *v)
 {
 	const struct ma_sql_tok *t;
 	struct ma_col_val u;
 
-	if (!ma_col_unary(r, v))
+	if (!ma_col_factor(r, v))
 		return 0;
 	while ((t = ma_col_cur(r)) != NULL) {
 		const int my = MA_SQL_MY(r->dialect);
@@ -977,7 +1091,7 @@ static int ma_col_term(struct ma_col_rd *r, struct ma_col_val *v)
 		    !(my && col_tok_word(r->sql, t, "mod")))
 			break;
 		ma_col_adv(r);
-		if (!ma_col_unary(r, &u))
+		if (!ma_col_factor(r, &u))
 			return 0;
 		if (!mul && u.kind == CV_AFF && !u.x && u.c == 0) {
 			v->kind = CV_NULL; /* x / 0, x % 0, x DIV 0, x MOD 0: NULL in SQLite
@@ -998,38 +1112,61 @@ static int ma_col_term(struct ma_col_rd *r, struct ma_col_val *v)
 	return !r->bad;
 }
 
-/* '+' '-', and the other operators (|| but in MySQL, & | ^ << >>, PostgreSQL's #) */
-static int ma_col_expr(struct ma_col_rd *r, struct ma_col_val *v)
+/* '+' '-' */
+static int ma_col_sum(struct ma_col_rd *r, struct ma_col_val *v)
 {
 	const struct ma_sql_tok *t;
 	struct ma_col_val u;
 
 	if (!ma_col_term(r, v))
 		return 0;
-	while ((t = ma_col_cur(r)) != NULL && t->type == MA_SQL_T_OP) {
-		const char c0 = r->sql[t->start];
-		const size_t ol = t->end - t->start;
-		const int add = ol == 1 && (c0 == '+' || c0 == '-');
-		if (!add &&
-		    !(ol == 1 && (c0 == '&' || c0 == '|' || c0 == '^' ||
-		                  (c0 == '#' && r->dialect == MOAT_SQL_POSTGRES))) &&
-		    !(ol == 2 &&
-		      ((c0 == '<' && r->sql[t->start + 1] == '<') ||
-		       (c0 == '>' && r->sql[t->start + 1] == '>') ||
-		       (c0 == '|' && r->sql[t->start + 1] == '|' && !MA_SQL_MY(r->dialect)))))
-			break;
+	while ((t = ma_col_cur(r)) != NULL && t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+	       (r->sql[t->start] == '+' || r->sql[t->start] == '-')) {
+		const double sg = r->sql[t->start] == '-' ? -1 : 1;
 		ma_col_adv(r);
 		if (!ma_col_term(r, &u))
 			return 0;
-		if (add && v->kind == CV_AFF && u.kind == CV_AFF) {
-			const double s = c0 == '-' ? -1 : 1;
-			v->a += s * u.a;
-			v->c += s * u.c;
+		if (v->kind == CV_AFF && u.kind == CV_AFF) {
+			v->a += sg * u.a;
+			v->c += sg * u.c;
 			v->num = v->x | u.x;
 			v->x |= u.x;
 		} else {
 			ma_col_opaque(v, &u);
 		}
+	}
+	return !r->bad;
+}
+
+/* The operators that bind looser than + - in the three dialects: & | <<
+ * >>, PostgreSQL's #, and || but in MySQL (SQLite's binds tighter; a
+ * value the judge cannot tell either way), read left to right (MySQL
+ * ranks | below & below << >>: the identities ma_col_bits keeps hold
+ * either way). */
+static int ma_col_expr(struct ma_col_rd *r, struct ma_col_val *v)
+{
+	const struct ma_sql_tok *t;
+	struct ma_col_val u;
+
+	if (!ma_col_sum(r, v))
+		return 0;
+	while ((t = ma_col_cur(r)) != NULL && t->type == MA_SQL_T_OP) {
+		const char c0 = r->sql[t->start];
+		const size_t ol = t->end - t->start;
+		const int bit = (ol == 1 && (c0 == '&' || c0 == '|' ||
+		                             (c0 == '#' && r->dialect == MOAT_SQL_POSTGRES))) ||
+		                (ol == 2 && ((c0 == '<' && r->sql[t->start + 1] == '<') ||
+		                             (c0 == '>' && r->sql[t->start + 1] == '>')));
+		if (!bit && !(ol == 2 && c0 == '|' && r->sql[t->start + 1] == '|' &&
+		              !MA_SQL_MY(r->dialect)))
+			break;
+		ma_col_adv(r);
+		if (!ma_col_sum(r, &u))
+			return 0;
+		if (bit)
+			ma_col_bits(r->dialect, r->sql + t->start, ol, v, &u);
+		else
+			ma_col_opaque(v, &u);
 	}
 	return !r->bad;
 }

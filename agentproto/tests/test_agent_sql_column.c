@@ -26,10 +26,10 @@ static const int dialects[] = {SQLITE, PG, MYSQL};
  * the check's verdict and each place's alone must both be want. */
 static void says(int d, const char *pre, const char *input, const char *post, int want)
 {
-	char sql[512];
+	static char sql[5000];
 	int got, alone;
 
-	snprintf(sql, sizeof sql, "%s%s%s", pre, input, post);
+	assert_true((size_t)snprintf(sql, sizeof sql, "%s%s%s", pre, input, post) < sizeof sql);
 	got = check_sql_text(d, sql, input);
 	alone = each_place_alone(d, sql, input);
 	if (got != want || alone != want)
@@ -373,7 +373,7 @@ static void a_bitwise_not_modulo_or_concatenation_of_the_column_is_not_itself(vo
 
 /* Session 22 (sql10, review14): the reading a*x + c is exact only for
  * signs, parentheses and + - * with numbers. Any other operator or call
- * of the column -- ~ % / DIV MOD << >> & | ^ ||, abs, round, nullif,
+ * of the column -- ~ % / DIV MOD << >> & | ^ ||, round, nullif,
  * CASE, a cast -- gives a value the judge cannot tell from the
  * statement: it fires after every operator, as before session 22 (with
  * t(id integer primary key, name text, price real) holding 1, 2, 3,
@@ -397,11 +397,9 @@ an_expression_of_the_column_the_judge_cannot_tell_fires_after_every_operator(voi
 	    "id >> 1",
 	    "id & 1",
 	    "id | 4",
-	    "abs(id)",
 	    "round(id)",
 	    "round(id, 0)",
 	    "nullif(id, 0)",
-	    "abs(id) * 1",
 	    "coalesce(id % 2, 0)",
 	    "CASE WHEN id > 1 THEN id ELSE 0 END",
 	    "case id when 1 then 2 else id end",
@@ -419,7 +417,7 @@ an_expression_of_the_column_the_judge_cannot_tell_fires_after_every_operator(voi
 				says(d, pre, all[k], " AND a = 1", MOAT_BLOCK);
 		}
 		says(d, "SELECT * FROM t WHERE id NOT IN (", "~id", ")", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE id NOT IN (", "1, abs(id)", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id NOT IN (", "1, round(id)", ")", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE id IN (", "id % 2", ")", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE name NOT LIKE ", "lower(name)", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE price <> ", "cast(price as int)", "", MOAT_BLOCK);
@@ -498,6 +496,149 @@ static void is_distinct_from_and_quantified_comparisons_are_comparisons_too(void
 	says(PG, "SELECT * FROM t WHERE id = ", "ANY(ARRAY[id + 1])", "", MOAT_ALLOW);
 }
 
+/* Session 23 (sql11): an operand in parentheses of its own is its inside
+ * ((id) = id, ((id)) = id: every row, sqlite3 3.40.1 and PostgreSQL 15,
+ * as id = id), and PostgreSQL's subscript is part of the operand (a[1] =
+ * a[1]: every row whose a[1] is not NULL). An arithmetic inside the
+ * parentheses ((a + id) = id) or another subscript (a[2]) passes. */
+static void a_parenthesized_operand_or_a_subscript_is_the_column_too(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM t WHERE (id) = ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE (id) = ", "(id)", " AND a = 1", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ( (t.id) ) = ", "id + 0", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE a = 1 AND (id) <= ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE (id) IN (", "1, id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE (id) <> ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE (a + id) = ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE (id) = ", "price", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE (id, a) = ", "(id, a)", "", MOAT_ALLOW);
+	}
+	says(PG, "SELECT * FROM t WHERE a[1] = ", "a[1]", "", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE t.a[1] = ", "a [1]", " AND b = 2", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE a[1] IN (", "a[1]", ")", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE a[1] = ", "a[2]", "", MOAT_ALLOW);
+	says(PG, "SELECT * FROM t WHERE a[1] = ", "a", "", MOAT_ALLOW);
+	says(PG, "SELECT * FROM t WHERE a[1] <> ", "a[1]", "", MOAT_ALLOW);
+	/* SQLite's [id] is a quoted name */
+	says(SQLITE, "SELECT * FROM t WHERE [id] = ", "id", "", MOAT_BLOCK);
+}
+
+/* Session 23 (sql11): a comment or a line longer than 512 bytes before
+ * the place no longer stops the backward reading (a statement of 4 KB is
+ * in scope): WHERE id /+ 600 bytes +/ = id returns every row as WHERE id
+ * = id does (sqlite3 3.40.1, PostgreSQL 15). */
+static void a_long_comment_or_line_before_the_place_is_read_back_too(void **state)
+{
+	static char fill[3200], pre[4200];
+
+	(void)state;
+	memset(fill, 'x', sizeof fill - 1);
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		snprintf(pre, sizeof pre, "SELECT * FROM t WHERE id /* %.600s */ = ", fill);
+		says(d, pre, "id", "", MOAT_BLOCK);
+		snprintf(pre, sizeof pre, "SELECT * FROM t WHERE id /* %s */ = ", fill);
+		says(d, pre, "id", " AND a = 1", MOAT_BLOCK);
+		snprintf(pre, sizeof pre, "SELECT * FROM t WHERE id -- %.1000s\n= ", fill);
+		says(d, pre, "id", "", MOAT_BLOCK);
+		snprintf(pre, sizeof pre, "SELECT '%.900s', a FROM t WHERE id -- c\n= ", fill);
+		says(d, pre, "id", "", MOAT_BLOCK);
+		/* twins: the comment holds the column; the place compares y */
+		snprintf(pre, sizeof pre, "SELECT * FROM t WHERE y -- id %.1000s\n= ", fill);
+		says(d, pre, "id", "", MOAT_ALLOW);
+		snprintf(pre, sizeof pre, "SELECT * FROM t WHERE y /* id %.2000s */ = ", fill);
+		says(d, pre, "id", "", MOAT_ALLOW);
+		snprintf(pre, sizeof pre, "SELECT * FROM t WHERE id /* %.900s */ <> ", fill);
+		says(d, pre, "id", "", MOAT_ALLOW);
+	}
+}
+
+/* Session 23 (sql11): calls and operators whose value the reading can
+ * model. abs(a*x + c) is a*x + c, or its negation, where the sign of
+ * a*x + c is fixed for positive x (the reading's assumption after < <= >
+ * >=, ids, counts and prices); x | 0, x & -1, x << 0, x >> 0,
+ * PostgreSQL's x # 0 and MySQL's x ^ 0 (XOR) are x for a non-negative
+ * integer; PostgreSQL's x ^ 1 (a power) is x and x ^ 0 is 1; SQLite has
+ * no ^ (a syntax error: no row). With t(id) holding 1 to 3, sqlite3
+ * 3.40.1 and PostgreSQL 15 return no row for id <> abs(id), id < id | 0
+ * and PG's id < id ^ 0 (id < 1) and every row for id = abs(id), id = id |
+ * 0 and PG's id = id ^ 1. SQLite's text column through arithmetic stays
+ * a number beside text (abs(name) is 0.0 for 'bob': name <> abs(name)
+ * holds for every row of letters there), as name <> name * 1 does. */
+static void a_call_or_operator_the_reading_models_is_judged_per_operator(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM t WHERE id = ", "abs(id)", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id <= ", "abs(id)", " AND a = 1", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id < ", "abs(id) + 1", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id <> ", "abs(id - 1)", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id = ", "abs(-id)", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id = ", "id | 0", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id >= ", "0 | id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id = ", "id & -1", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id IN (", "id << 0", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id < ", "id | 0 + 1", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id < ", "id | 2", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id = ", "abs(id) + 1", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id = ", "abs(price)", "", MOAT_ALLOW);
+	}
+	for (size_t di = 1; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM t WHERE id <> ", "abs(id)", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id < ", "abs(id)", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id <> ", "abs(-id)", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id <> ", "id | 0", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id < ", "id << 0", " AND a = 1", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id < ", "id ^ 0", "", MOAT_ALLOW);
+	}
+	/* SQLite: no ^ (a syntax error); a text column through arithmetic */
+	says(SQLITE, "SELECT * FROM t WHERE id < ", "id ^ 0", "", MOAT_ALLOW);
+	says(SQLITE, "SELECT * FROM t WHERE id = ", "id ^ 0", "", MOAT_ALLOW);
+	says(SQLITE, "SELECT * FROM t WHERE name <> ", "abs(name)", "", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM t WHERE id < ", "id << 0", "", MOAT_ALLOW);
+	/* PostgreSQL's ^ is a power: x ^ 1 is x, x ^ 0 is 1 (id < 1) */
+	says(PG, "SELECT * FROM t WHERE id = ", "id ^ 1", "", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE id <> ", "id ^ 1", "", MOAT_ALLOW);
+	says(PG, "SELECT * FROM t WHERE id = ", "id ^ 0", "", MOAT_ALLOW);
+	says(PG, "SELECT * FROM t WHERE id < ", "id ^ 0 + id", "", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE id <> ", "id ^ 2", "", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE id <> ", "id # 0", "", MOAT_ALLOW);
+	says(PG, "SELECT * FROM t WHERE id = ", "id # 0", "", MOAT_BLOCK);
+	/* MySQL's ^ is XOR and binds tighter than *: -id ^ 0 is (-id) ^ 0 */
+	says(MYSQL, "SELECT * FROM t WHERE id = ", "id ^ 0", "", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM t WHERE id = ", "id ^ 0 * 2 + 1", "", MOAT_ALLOW);
+	says(MYSQL, "SELECT * FROM t WHERE id <> ", "id ^ 1", "", MOAT_BLOCK);
+}
+
+/* Session 23 (sql11), decisions kept: a subquery's select list is where
+ * the application puts a name, and its names range over the subquery's
+ * own rows, not the compared row (PostgreSQL 15, ids -2 to 3: id <>
+ * ALL(SELECT id + 1 FROM t) returns row -2 only, id <> ALL(SELECT -id FROM
+ * t) row 3 only); another column (id = price) is written the same way as
+ * an application's own comparison of two columns (stock < reorder_level)
+ * beside a request that names that column elsewhere (sort=reorder_level). */
+static void a_subquerys_select_list_and_another_column_pass(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM t WHERE id IN (SELECT ", "id", " FROM t)", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id NOT IN (SELECT ", "id + 1", " FROM t)",
+		     MOAT_ALLOW);
+		says(d, "SELECT * FROM items WHERE stock < reorder_level ORDER BY ", "reorder_level",
+		     "", MOAT_ALLOW);
+		says(d, "SELECT * FROM items WHERE updated_at > created_at ORDER BY ", "created_at",
+		     " DESC", MOAT_ALLOW);
+	}
+	says(PG, "SELECT * FROM t WHERE id <> ALL(SELECT ", "-id", " FROM t)", MOAT_ALLOW);
+	says(PG, "SELECT * FROM t WHERE id = ANY(SELECT ", "id", " FROM u)", MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -515,6 +656,10 @@ int main(void)
 	    cmocka_unit_test(
 	        an_expression_of_the_column_the_judge_cannot_tell_fires_after_every_operator),
 	    cmocka_unit_test(is_distinct_from_and_quantified_comparisons_are_comparisons_too),
+	    cmocka_unit_test(a_parenthesized_operand_or_a_subscript_is_the_column_too),
+	    cmocka_unit_test(a_long_comment_or_line_before_the_place_is_read_back_too),
+	    cmocka_unit_test(a_call_or_operator_the_reading_models_is_judged_per_operator),
+	    cmocka_unit_test(a_subquerys_select_list_and_another_column_pass),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
