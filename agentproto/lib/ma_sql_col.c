@@ -143,20 +143,25 @@ static inline int ma_col_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-#define MA_COL_REACH 4096 /* bytes a comment, a line, a string or a parenthesis is read
-                           * back at most (a statement of 4 KB: session 23) */
+#define MA_COL_REACH 4096 /* bytes a comment or a line is read back at most (a
+                           * statement of 4 KB: session 23; 512 before) */
+#define MA_COL_ATOM  512  /* bytes a string or a parenthesis is read back at most */
 
 /* Where a line comment starts in the line that ends at p (-- and, in
  * MySQL, #; outside quotes and block comments, the line read from its
  * start), or (size_t)-1: none, or a line longer than MA_COL_REACH. */
 static size_t ma_col_line_comment(int dialect, const char *sql, size_t p)
 {
-	size_t s = p, q;
+	const size_t lo = p > MA_COL_REACH ? p - MA_COL_REACH : 0;
+	const char *nl = memrchr(sql + lo, '\n', p - lo);
+	size_t s, q;
 	char quote = 0;
 
-	while (s > 0 && sql[s - 1] != '\n')
-		if (p - --s > MA_COL_REACH)
-			return (size_t)-1;
+	if (!nl && lo > 0)
+		return (size_t)-1;
+	s = nl ? (size_t)(nl - sql) + 1 : 0;
+	if (!memchr(sql + s, '-', p - s) && !(MA_SQL_MY(dialect) && memchr(sql + s, '#', p - s)))
+		return (size_t)-1; /* (no comment can start there) */
 	for (q = s; q < p; q++) {
 		const char c = sql[q];
 		if (quote) {
@@ -198,12 +203,14 @@ static size_t ma_col_back(int dialect, const char *sql, size_t p)
 			}
 		}
 		if (p >= 4 && sql[p - 1] == '/' && sql[p - 2] == '*') {
-			size_t q = p - 2, lim = q > MA_COL_REACH ? q - MA_COL_REACH : 0;
-			while (q >= 2 && q > lim && !(sql[q - 2] == '/' && sql[q - 1] == '*'))
-				q--;
-			if (q < 2 || !(sql[q - 2] == '/' && sql[q - 1] == '*'))
+			/* its opening: the last slash and star before, within reach */
+			size_t lo = p - 2 > MA_COL_REACH ? p - 2 - MA_COL_REACH : 0, hi = p - 3;
+			const char *f = NULL;
+			while (hi > lo && (f = memrchr(sql + lo, '/', hi - lo)) != NULL && f[1] != '*')
+				hi = (size_t)(f - sql);
+			if (!f || hi <= lo)
 				return p;
-			p = q - 2;
+			p = (size_t)(f - sql);
 			continue;
 		}
 		break;
@@ -286,7 +293,7 @@ static int ma_col_atom_back(int dialect, const char *sql, size_t p, size_t *s, s
 				}
 				break;
 			}
-		if (q == 0 || p - q > MA_COL_REACH)
+		if (q == 0 || p - q > MA_COL_ATOM)
 			return 0;
 		*s = q - 1;
 		return 2;
@@ -301,7 +308,7 @@ static int ma_col_atom_back(int dialect, const char *sql, size_t p, size_t *s, s
 	}
 	if (sql[p - 1] == ')' || (sql[p - 1] == ']' && dialect == MOAT_SQL_POSTGRES)) {
 		const char cl = sql[p - 1], op = cl == ')' ? '(' : '[';
-		for (q = p; q > 0 && p - q <= MA_COL_REACH; q--) {
+		for (q = p; q > 0 && p - q <= MA_COL_ATOM; q--) {
 			const char c = sql[q - 1];
 			if (c == cl) {
 				depth++;
