@@ -798,37 +798,6 @@ static void ma_col_opaque(struct ma_col_val *v, const struct ma_col_val *u)
 	v->num |= u->num;
 }
 
-/* A number as written (digits, a point, an exponent): 1 and *d. */
-static int ma_col_number(const char *s, size_t n, double *d)
-{
-	size_t i = 0;
-	double x = 0, scale = 1;
-	int digits = 0, ex = 0, exneg = 0;
-
-	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-		x = x * 10 + (s[i] - '0');
-	if (i < n && s[i] == '.')
-		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-			x += (s[i] - '0') * (scale /= 10);
-	if (!digits)
-		return 0;
-	if (i < n && (s[i] | 0x20) == 'e') {
-		if (++i < n && (s[i] == '+' || s[i] == '-'))
-			exneg = s[i++] == '-';
-		if (i >= n)
-			return 0;
-		for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
-			if (ex < 400)
-				ex = ex * 10 + (s[i] - '0');
-	}
-	if (i != n)
-		return 0;
-	for (; ex > 0; ex--)
-		x = exneg ? x / 10 : x * 10;
-	*d = x;
-	return 1;
-}
-
 /* A type's name after AS or :: (words, then (n[, m]) or []). */
 static int ma_col_type(struct ma_col_rd *r)
 {
@@ -951,7 +920,7 @@ static int ma_col_primary(struct ma_col_rd *r, struct ma_col_val *v)
 	switch (t->type) {
 	case MA_SQL_T_NUMBER:
 		v->kind =
-		    ma_col_number(r->sql + t->start, t->end - t->start, &v->c) ? CV_AFF : CV_OPQ;
+		    ma_sql_lit_decimal(r->sql + t->start, t->end - t->start, 0, &v->c) ? CV_AFF : CV_OPQ;
 		ma_col_adv(r);
 		break;
 	case MA_SQL_T_STRING:

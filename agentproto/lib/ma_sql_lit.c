@@ -152,37 +152,19 @@ static int op_symbol(const char *sql, const struct ma_sql_tok *t)
 	}
 }
 
-/* A number as written (digits, a point, an exponent; SQLite's and
- * PostgreSQL's '_' between digits; 0x hexadecimal): 1 and *v, 0 when it
- * is another form. */
-static int parse_num(const char *s, size_t n, double *v)
+int ma_sql_lit_decimal(const char *s, size_t n, int under, double *v)
 {
 	size_t i = 0;
 	double x = 0, scale = 1;
 	int digits = 0, ex = 0, exneg = 0;
 
-	if (n > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') {
-		for (i = 2; i < n; i++) {
-			const char c = (char)(s[i] | 0x20);
-			if (s[i] == '_')
-				continue;
-			if (s[i] >= '0' && s[i] <= '9')
-				x = x * 16 + (s[i] - '0');
-			else if (c >= 'a' && c <= 'f')
-				x = x * 16 + (c - 'a' + 10);
-			else
-				return 0;
-		}
-		*v = x;
-		return 1;
-	}
-	for (; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '_'); i++)
+	for (; i < n && ((s[i] >= '0' && s[i] <= '9') || (under && s[i] == '_')); i++)
 		if (s[i] != '_') {
 			x = x * 10 + (s[i] - '0');
 			digits++;
 		}
 	if (i < n && s[i] == '.')
-		for (i++; i < n && ((s[i] >= '0' && s[i] <= '9') || s[i] == '_'); i++)
+		for (i++; i < n && ((s[i] >= '0' && s[i] <= '9') || (under && s[i] == '_')); i++)
 			if (s[i] != '_') {
 				scale /= 10;
 				x += (s[i] - '0') * scale;
@@ -206,6 +188,32 @@ static int parse_num(const char *s, size_t n, double *v)
 		x = exneg ? x / 10 : x * 10;
 	*v = x;
 	return 1;
+}
+
+/* A number as written (digits, a point, an exponent; SQLite's and
+ * PostgreSQL's '_' between digits; 0x hexadecimal): 1 and *v, 0 when it
+ * is another form. */
+static int parse_num(const char *s, size_t n, double *v)
+{
+	size_t i;
+	double x = 0;
+
+	if (n > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') {
+		for (i = 2; i < n; i++) {
+			const char c = (char)(s[i] | 0x20);
+			if (s[i] == '_')
+				continue;
+			if (s[i] >= '0' && s[i] <= '9')
+				x = x * 16 + (s[i] - '0');
+			else if (c >= 'a' && c <= 'f')
+				x = x * 16 + (c - 'a' + 10);
+			else
+				return 0;
+		}
+		*v = x;
+		return 1;
+	}
+	return ma_sql_lit_decimal(s, n, 1, v);
 }
 
 /* MySQL's number of a text: its leading number (spaces, a sign, digits,

@@ -28,6 +28,11 @@
 int ma_sql_lit_holds(int dialect, const char *sql, size_t len, const struct ma_sql_tok *w, int n,
                      int i, size_t b, const struct ma_sql_tok *prev, int *after);
 
+/* A decimal number as written (digits, a point, an exponent; '_'
+ * between digits when under): 1 and *v, 0 when the n bytes at s are
+ * another form. Shared by ma_sql_lit.c and ma_sql_col.c. */
+int ma_sql_lit_decimal(const char *s, size_t n, int under, double *v);
+
 /* 1 when the word w (n bytes) names one of SQLite's hidden columns of
  * every rowid table (rowid, oid, _rowid_), without case. */
 int ma_sql_lit_rowid(const char *w, size_t n);
