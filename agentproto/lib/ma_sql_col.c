@@ -47,7 +47,7 @@
  *     (its text is 0), also when c is 0 after = <=> <= >= IN: name =
  *     -name is 0 = -0 there, every row (the manual's type conversion).
  * Any other expression of the column (~id, id % 2, id / 2, id || 1,
- * abs(id), CAST(price AS int), PostgreSQL's ::int and #) is a value the
+ * round(id), CAST(price AS int), PostgreSQL's ::int and #) is a value the
  * judge cannot tell: it fires after every operator (sql10, review14: id
  * <> ~id returns every row). A text column through arithmetic (v.num):
  * in SQLite a number beside text, which sorts above it (name > name + 1,
@@ -56,6 +56,23 @@
  * PostgreSQL's op ANY / ALL (ARRAY[...]) compares each element (ANY: one
  * holding for every row is enough; ALL: each must, and a value bounds
  * it but after <>), written by the input or the statement (ma_col_quant).
+ *
+ * Session 23 (sql11): the operand in parentheses of its own ((id) = _)
+ * is its inside, PostgreSQL's subscript (a[1] = _) part of it; comments
+ * and lines are read back up to 4 KB. The reading models abs(a*x + c)
+ * where positive x fix its sign, the bitwise identities (x | 0, x & -1,
+ * x << 0, x >> 0, PG's x # 0, MySQL's x ^ 0: x for a non-negative
+ * integer) and PG's power (x ^ 1 is x, x ^ 0 is 1); ^ binds tighter than
+ * * (SQLite has none), & | << >> # || looser than + -. What it assumes:
+ * whatever column makes the input return every row on a table the place
+ * may hold -- positive values after < <= > >=, a numeric column where
+ * the input stands bare (name = name * 1 fires: every row of a number
+ * column, the rows whose text is a number of a SQLite text column),
+ * and, in SQLite and MySQL, a text column too. A subquery's select list
+ * is a names place (its names range over its own rows), and another
+ * column (id = price) is written as an application's own comparison of
+ * two columns is, beside a request that names the second (sort=price):
+ * neither is judged.
  */
 #include "ma_sql_col.h"
 #include "ma_sql_lex.h"
