@@ -160,9 +160,10 @@ static inline int ma_col_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-#define MA_COL_REACH 4096 /* bytes a comment or a line is read back at most (a
-                           * statement of 4 KB: session 23; 512 before) */
-#define MA_COL_ATOM  512  /* bytes a string or a parenthesis is read back at most */
+/* bytes a comment or a line is read back at most (a statement of 4 KB:
+ * session 23; 512 before), and a string or a parenthesis */
+#define MA_COL_REACH 4096
+#define MA_COL_ATOM  512
 
 /* Where a line comment starts in the line that ends at p (-- and, in
  * MySQL, #; outside quotes and block comments, the line read from its
@@ -223,7 +224,8 @@ static size_t ma_col_back(int dialect, const char *sql, size_t p)
 			/* its opening: the last slash and star before, within reach */
 			size_t lo = p - 2 > MA_COL_REACH ? p - 2 - MA_COL_REACH : 0, hi = p - 3;
 			const char *f = NULL;
-			while (hi > lo && (f = memrchr(sql + lo, '/', hi - lo)) != NULL && f[1] != '*')
+			while (hi > lo && (f = memrchr(sql + lo, '/', hi - lo)) != NULL &&
+			       f[1] != '*')
 				hi = (size_t)(f - sql);
 			if (!f || hi <= lo)
 				return p;
@@ -473,8 +475,8 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
 				/* (id) = _: the inside, when it is the whole of it */
 				struct ma_col in = *c;
 				size_t is;
-				if (ma_col_operand(dialect, sql, ma_col_back(dialect, sql, p - 1), &in,
-				                   depth + 1, &is) &&
+				if (ma_col_operand(dialect, sql, ma_col_back(dialect, sql, p - 1),
+				                   &in, depth + 1, &is) &&
 				    ma_col_back(dialect, sql, is) == s + 1) {
 					*c = in;
 					*start = s;
@@ -936,8 +938,9 @@ static int ma_col_primary(struct ma_col_rd *r, struct ma_col_val *v)
 	}
 	switch (t->type) {
 	case MA_SQL_T_NUMBER:
-		v->kind =
-		    ma_sql_lit_decimal(r->sql + t->start, t->end - t->start, 0, &v->c) ? CV_AFF : CV_OPQ;
+		v->kind = ma_sql_lit_decimal(r->sql + t->start, t->end - t->start, 0, &v->c)
+		              ? CV_AFF
+		              : CV_OPQ;
 		ma_col_adv(r);
 		break;
 	case MA_SQL_T_STRING:

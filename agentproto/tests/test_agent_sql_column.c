@@ -630,8 +630,8 @@ static void a_subquerys_select_list_and_another_column_pass(void **state)
 		says(d, "SELECT * FROM t WHERE id IN (SELECT ", "id", " FROM t)", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE id NOT IN (SELECT ", "id + 1", " FROM t)",
 		     MOAT_ALLOW);
-		says(d, "SELECT * FROM items WHERE stock < reorder_level ORDER BY ", "reorder_level",
-		     "", MOAT_ALLOW);
+		says(d, "SELECT * FROM items WHERE stock < reorder_level ORDER BY ",
+		     "reorder_level", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM items WHERE updated_at > created_at ORDER BY ", "created_at",
 		     " DESC", MOAT_ALLOW);
 	}
