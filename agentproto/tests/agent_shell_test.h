@@ -1,7 +1,8 @@
 /* The command_injection test files' shared frame (review13's and
  * shell19's): a policy that blocks command_injection, set up once per
- * group, and the verdict of moat_check_shell for head + input + tail with
- * input as the request's one input ("q"). */
+ * group, the verdict of moat_check_shell for head + input + tail with
+ * input as the request's one input ("q"), and judge() over a table of
+ * lines that block and lines that pass (shell19's, shell21's). */
 #ifndef AGENT_SHELL_TEST_H
 #define AGENT_SHELL_TEST_H
 
@@ -40,6 +41,28 @@ static int verdict(const char *head, const char *input, const char *tail)
 	v = moat_check_shell(r, cmd, (size_t)-1);
 	moat_request_end(r);
 	return v;
+}
+
+/* Every line of blocks blocks, every line of passes is allowed. */
+static inline void judge(const char *const blocks[][3], size_t nb, const char *const passes[][3],
+                         size_t np)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < nb; i++)
+		if (verdict(blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK) {
+			print_message("allowed: %s%s%s\n", blocks[i][0], blocks[i][1],
+			              blocks[i][2]);
+			bad++;
+		}
+	for (size_t i = 0; i < np; i++)
+		if (verdict(passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW) {
+			print_message("blocked: %s%s%s\n", passes[i][0], passes[i][1],
+			              passes[i][2]);
+			bad++;
+		}
+	if (bad)
+		fail_msg("%d of %zu lines judged wrong", bad, nb + np);
 }
 
 #endif

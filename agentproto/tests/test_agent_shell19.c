@@ -8,28 +8,6 @@
  * input. */
 #include "agent_shell_test.h"
 
-/* Every line of blocks blocks, every line of passes is allowed. */
-static void judge(const char *const blocks[][3], size_t nb, const char *const passes[][3],
-                  size_t np)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < nb; i++)
-		if (verdict(blocks[i][0], blocks[i][1], blocks[i][2]) != MOAT_BLOCK) {
-			print_message("allowed: %s%s%s\n", blocks[i][0], blocks[i][1],
-			              blocks[i][2]);
-			bad++;
-		}
-	for (size_t i = 0; i < np; i++)
-		if (verdict(passes[i][0], passes[i][1], passes[i][2]) != MOAT_ALLOW) {
-			print_message("blocked: %s%s%s\n", passes[i][0], passes[i][1],
-			              passes[i][2]);
-			bad++;
-		}
-	if (bad)
-		fail_msg("%d of %zu lines judged wrong", bad, nb + np);
-}
-
 /* A command line a shell reads again written as a word of several parts
  * (quoted strings and unquoted bytes side by side): its value, the parts
  * joined, is the line (bash <<< 'ls '"x; id" runs ls x; id). */
