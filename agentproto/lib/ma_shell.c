@@ -5026,9 +5026,47 @@ static int ma_sh_count_stage(const char *s, const size_t *ws, const size_t *we, 
 	                                          MA_SH_LIT("cksum"),     MA_SH_LIT("sum")};
 	int i = 0, wc;
 
-	while (i < n && ma_sh_assign_word(s, ws[i], we[i]))
-		i++;
-	if (i == n || !ma_sh_base_in(s, ws[i], we[i], counts, sizeof counts / sizeof counts[0]))
+	/* assignments, and programs that run the next one with their
+	 * options (nice -n 5 wc, timeout 5 sha256sum, env LC_ALL=C wc,
+	 * command wc): the count runs as it would alone; not xargs (wc
+	 * counts the files the text names: "3 NAME") nor env -S (its
+	 * string is split into other words) */
+	for (; i < n; i++) {
+		const struct ma_sh_prog_opts *wrap;
+		size_t b = ws[i];
+		char w[16];
+		if (ma_sh_assign_word(s, ws[i], we[i]))
+			continue;
+		for (size_t k = ws[i]; k < we[i]; k++)
+			if (s[k] == '/')
+				b = k + 1;
+		if (we[i] - b >= sizeof w)
+			break;
+		memcpy(w, s + b, we[i] - b);
+		w[we[i] - b] = '\0';
+		if (ma_sh_name_kind(w, we[i] - b) != MA_SH_NAME_PREFIX || !strcmp(w, "xargs"))
+			break;
+		wrap = ma_sh_wrap_find(w);
+		/* its options (and their values) and numbers (timeout 5) */
+		while (i + 1 < n &&
+		       (s[ws[i + 1]] == '-' || (s[ws[i + 1]] >= '0' && s[ws[i + 1]] <= '9'))) {
+			const char *name;
+			size_t nlen = 0, val = 0, l = we[i + 1] - ws[i + 1];
+			char o[24];
+			i++;
+			if (s[ws[i]] != '-' || !wrap)
+				continue;
+			if (l >= sizeof o)
+				return 0;
+			memcpy(o, s + ws[i], l);
+			o[l] = '\0';
+			if (!strcmp(w, "env") && (o[1] == 'S' || (l > 3 && !strncmp(o, "--s", 3))))
+				return 0;
+			if (ma_sh_opt_read(wrap, o, &name, &nlen, &val) & MA_SH_OPT_NEXT)
+				i++;
+		}
+	}
+	if (i >= n || !ma_sh_base_in(s, ws[i], we[i], counts, sizeof counts / sizeof counts[0]))
 		return 0;
 	wc = we[i] - ws[i] >= 2 && s[we[i] - 2] == 'w' && s[we[i] - 1] == 'c';
 	for (i++; i < n; i++) {
