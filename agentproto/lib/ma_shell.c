@@ -4590,7 +4590,10 @@ static int ma_sh_back_stdin_shell(const char *s, const size_t *ws, const size_t 
  *   name: *ssh_from (when not NULL) is set to where the remote command
  *   starts.
  * Options that take a value (-o errexit, -n 5, -u www, --rcfile FILE,
- * -n1 ...) are skipped with it. */
+ * -n1 ...) are skipped with it. *
+ * 2 (not 1) when the word is a here-string of a shell (bash <<< '...',
+ * sudo bash <<< '...'): the words after it may still name a script
+ * file that the shell runs instead (ma_sh_reparses_at). */
 static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from)
 {
 	static const struct ma_sh_lit shells[] = {
@@ -4665,14 +4668,15 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		    !memchr(s + ws[i], 'c', we[i] - ws[i]))
 			i++;
 		if (ma_sh_base_in(s, ws[i], we[i], shells, sizeof shells / sizeof shells[0]))
-			return 1;
+			return 2;
 		if (i + 1 < n && we[i] - ws[i] == 10 && !memcmp(s + ws[i], "/dev/stdin", 10) &&
 		    ma_sh_word_in(s, ws[i + 1], we[i + 1], sources, 2))
 			return 1;
 		/* the whole command, back to its start: a shell whose
 		 * script is standard input (bash /dev/stdin <<< '...', sudo
 		 * bash -s, ssh host <<< '...': ma_sh_stdin_shell) */
-		return at_start && !attached && ma_sh_back_stdin_shell(s, ws, we, 1, nall, 1);
+		return at_start && !attached && ma_sh_back_stdin_shell(s, ws, we, 1, nall, 1) ? 2
+		                                                                              : 0;
 	}
 	/* the options right before it (an option's value with them); with
 	 * attached, the first is the option the quote is attached to
@@ -4724,6 +4728,76 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		     ma_sh_word_in(s, ws[j], we[j], with_cb, sizeof with_cb / sizeof with_cb[0])))
 			return 1;
 	return 0;
+}
+
+/* 1 when the words after element k of lx (a shell's here-string, its
+ * command's words and redirections up to the command's end) hold the
+ * shell's script operand, or -c: the shell runs that file (or -c's
+ * line) and standard input is its data (bash <<< '...' run.sh ran
+ * run.sh; bash 5.2.15). Options after the operand are its arguments;
+ * -s (before the operand, or any word with s in a cluster of the
+ * command's words before k, read back from w0's text: bash -s <<< '...'
+ * run.sh, sudo bash -s) keeps standard input the script. 0 when the
+ * command runs on past the window. */
+static int ma_sh_script_after(const char *s, const struct ma_sh_lex *lx, int k, size_t w0)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws, we, at = w0;
+	int j, opts = 1, found = 0;
+
+	for (j = k + 1; j < lx->nel && !found; j++) {
+		const struct ma_sh_el *e = &lx->el[j];
+		size_t p = e->start, q = e->end;
+		if (e->kind == MA_SH_REDIR) {
+			j++; /* and its target */
+			continue;
+		}
+		if (e->kind != MA_SH_WORD)
+			return 0; /* the command ended: no operand */
+		ma_sh_rp_unquote(s, &p, &q);
+		if (opts && q - p >= 2 && (s[p] == '-' || s[p] == '+')) {
+			if (q - p == 2 && s[p + 1] == '-') {
+				opts = 0; /* "--": an operand next */
+				continue;
+			}
+			if (s[p] == '-' && s[p + 1] != '-') {
+				if (memchr(s + p + 1, 's', q - p - 1))
+					return 0;
+				if (memchr(s + p + 1, 'c', q - p - 1))
+					found = 1; /* -c: its line, not stdin */
+			}
+			if ((q - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
+			    ma_sh_rp_long_value(s, p, q))
+				j++; /* -o errexit, --rcfile FILE */
+			continue;
+		}
+		if (q - p == 1 && s[p] == '-')
+			return 0; /* bash -: the script from stdin */
+		found = 1;
+	}
+	if (!found)
+		return 0;
+	/* the words before the here-string: a -s there */
+	while (ma_sh_rp_back(s, stop, &at, &ws, &we)) {
+		ma_sh_rp_unquote(s, &ws, &we);
+		if (we - ws >= 2 && s[ws] == '-' && s[ws + 1] != '-' &&
+		    memchr(s + ws + 1, 's', we - ws - 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* ma_sh_reparses for the word at element k of lx (w0: where its quote
+ * opens): a here-string followed by the shell's script operand is data
+ * (ma_sh_script_after). */
+static int ma_sh_reparses_at(const char *s, const struct ma_sh_lex *lx, int k, size_t w0,
+                             size_t *ssh_from)
+{
+	int r = ma_sh_reparses(s, w0, 0, ssh_from);
+
+	return r == 2 ? !ma_sh_script_after(s, lx, k, w0) : r;
 }
 
 /* 1 when [a, b) of s holds a byte that may change the words of the
@@ -5286,6 +5360,61 @@ static int ma_sh_here_stages(const char *s, size_t k, size_t at)
 	return 0;
 }
 
+/* 1 when the words after the here-document's delimiter (the << at byte
+ * h of s; its line ends before at) hold a shell's script operand or -c:
+ * bash <<EOF run.sh runs run.sh and the body is its standard input
+ * (ma_sh_script_after's reading, from the text: blanks split the words,
+ * quotes read as bytes, redirections skipped; -s or "-" keeps stdin the
+ * script). */
+static int ma_sh_here_operand(const char *s, size_t h, size_t at)
+{
+	size_t k = h + 2 + (h + 2 < at && s[h + 2] == '-');
+	int skip = 0, opts = 1;
+
+	while (k < at && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	while (k < at && !strchr(" \t\n;&|)", s[k]))
+		k++; /* the delimiter */
+	for (;;) {
+		size_t p;
+		while (k < at && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k >= at || strchr("\n;&|)", s[k]))
+			return 0;
+		p = k;
+		while (k < at && !strchr(" \t\n;&|)", s[k]))
+			k++;
+		if (skip) {
+			skip = 0;
+			continue;
+		}
+		if (s[p] == '<' || s[p] == '>' ||
+		    (s[p] >= '0' && s[p] <= '9' && p + 1 < k &&
+		     (s[p + 1] == '<' || s[p + 1] == '>'))) {
+			/* a redirection, its target in the next word when none
+			 * follows the operator */
+			skip = s[k - 1] == '<' || s[k - 1] == '>' || s[k - 1] == '&';
+			continue;
+		}
+		if (opts && k - p >= 2 && (s[p] == '-' || s[p] == '+')) {
+			if (k - p == 2 && s[p + 1] == '-') {
+				opts = 0;
+				continue;
+			}
+			if (s[p] == '-' && s[p + 1] != '-') {
+				if (memchr(s + p + 1, 's', k - p - 1))
+					return 0;
+				if (memchr(s + p + 1, 'c', k - p - 1))
+					return 1;
+			}
+			skip = (k - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
+			       ma_sh_rp_long_value(s, p, k);
+			continue;
+		}
+		return !(k - p == 1 && s[p] == '-');
+	}
+}
+
 /* 1 when the here-document body that starts at byte at of s (after the
  * line that holds its <<) is given to a shell that reads its script from
  * standard input (sh <<EOF, bash -s <<'EOF', sh 0<<EOF, <<EOF sh: no
@@ -5299,7 +5428,7 @@ static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
 	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
 	size_t ls, h = 0, p, q, k;
-	int found = 0;
+	int found = 0, sflag = 0;
 
 	if (at == 0 || s[at - 1] != '\n')
 		return 0;
@@ -5348,11 +5477,14 @@ static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 				       ma_sh_is(s, k, e, "/dev/fd/0") ||
 				       ma_sh_is(s, k, e, "/proc/self/fd/0");
 			}
+			if (s[k] == '-' && k + 1 < h && s[k + 1] != '-')
+				for (size_t x = k; x < h && s[x] != ' ' && s[x] != '\t'; x++)
+					sflag |= s[x] == 's';
 			for (; k < h && s[k] != ' ' && s[k] != '\t'; k++)
 				if (s[k] == 'c' && s[k - 1] != '-')
 					return 0;
 		}
-		return 1;
+		return sflag || !ma_sh_here_operand(s, h, at);
 	}
 	/* the pipe after the here-document's delimiter, on its line */
 	for (k = h + 2; k < at && !(s[k] == '|' && s[k + 1] != '|' && s[k - 1] != '|'); k++)
@@ -5452,7 +5584,7 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 			                            (s[y] >= 'A' && s[y] <= 'Z') ||
 			                            (s[y] >= '0' && s[y] <= '9'))))
 				continue;
-			if (ma_sh_reparses(s, e->start, 0, NULL) ||
+			if (ma_sh_reparses_at(s, lx, k, e->start, NULL) ||
 			    ma_sh_echo_piped(s, lx, k, e->start))
 				return 1;
 			/* a copy: NAME=$x, NAME="$x", NAME="${x}" (the value
@@ -5647,7 +5779,7 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 	if (s[m->start] == '>')
 		return 0;
 	if (s[m->start] != '<')
-		return ma_sh_reparses(s, w->start, 0, NULL) ||
+		return ma_sh_reparses_at(s, lx, e0, w->start, NULL) ||
 		       ma_sh_echo_piped(s, lx, e0, w->start);
 	if (w->start != m->start || w->end != m->end)
 		return 0; /* <( ) is not the word: a path made with it */
@@ -5794,7 +5926,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	 * sh) is read as sh -c 'INPUT' is (ma_sh_inner_bytes: only for an
 	 * operator or a substitution; session 22, the lead's decision) */
 	if (how == 0)
-		ok = ma_sh_reparses(s, qs, 0, &from) || ma_sh_echo_piped(s, lx, e0, qs) ||
+		ok = ma_sh_reparses_at(s, lx, e0, qs, &from) || ma_sh_echo_piped(s, lx, e0, qs) ||
 		     ma_sh_read_runs(s, lx, e0, qs, w->end) ||
 		     (c->feeds && ma_sh_echo_out(s, lx, e0, qs));
 	else if (how == 2)
