@@ -4192,10 +4192,12 @@ struct ma_sh_scan {
 	 * being judged is such a body */
 	int inner_feeds[MA_SH_INNER_NOTE], feeds;
 	/* 1: the inner line is [inner_at, inner_end) of join, not of the
-	 * line; join_used: join holds a line (one a check); in_join: the
-	 * line being judged is in join */
-	int inner_join[MA_SH_INNER_NOTE], q_join[MA_SH_INNER_MAX], join_used, in_join;
-	size_t join_len;
+	 * line; join_len: the bytes of join its lines take (one after the
+	 * other, in this check); in_join: the line being judged is in join;
+	 * join_from, join_to: the word the last was built of, in the line
+	 * judged line_no-th (join_src_line) */
+	int inner_join[MA_SH_INNER_NOTE], q_join[MA_SH_INNER_MAX], in_join, line_no, join_src_line;
+	size_t join_len, join_from, join_to;
 	char join[MA_SH_JOIN];
 	/* ma_sh_check's lines still to judge, [q_at, q_end) of its first
 	 * line, from q_next on (nq of them) */
@@ -4853,18 +4855,20 @@ static void ma_sh_add_inner(struct ma_sh_scan *c, size_t at, size_t end, int fee
  * come out as it is written (inside one quoted part or plain bytes),
  * else nothing is built (its bytes would not be found there); so is a
  * word holding $( ), backticks or $'...', whose value is not known.
- * Then the value is noted as an inner line (one a check) when the input
- * brings syntax to it (ma_sh_inner_bytes_w; the whole value: an
- * operator or a substitution only). */
+ * Then the value is noted as an inner line when the input brings syntax
+ * to it (each such word of a line: the values follow one another in
+ * c->join, as long as it holds them; session 22 built one a check) (ma_sh_inner_bytes_w; the whole
+ * value: an operator or a substitution only). */
 static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t to, size_t a,
                        size_t b)
 {
-	char *o = c->join;
-	size_t n = 0, oa = 0, ob = 0, k = from;
+	char *o = c->join + c->join_len;
+	size_t n = 0, oa = 0, ob = 0, k = from, cap = MA_SH_JOIN - c->join_len;
 	int sep = 0, q = 0;
 
-	if (c->join_used || c->in_join || c->ninner == MA_SH_INNER_NOTE)
-		return;
+	if (c->in_join || c->ninner == MA_SH_INNER_NOTE || cap == 0 ||
+	    (c->join_src_line == c->line_no && c->join_from == from && c->join_to == to))
+		return; /* the same word, for another form of the input */
 	while (k < to) {
 		char ch = s[k];
 		int in = k >= a && k < b;
@@ -4877,7 +4881,7 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 			continue;
 		}
 		if (sep) {
-			if (n == MA_SH_JOIN)
+			if (n == cap)
 				return;
 			o[n++] = ' ';
 			sep = 0;
@@ -4907,7 +4911,7 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 		}
 		if (k == a)
 			oa = n;
-		if (n == MA_SH_JOIN)
+		if (n == cap)
 			return;
 		o[n++] = ch;
 		k++;
@@ -4917,10 +4921,12 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 	if (q || ob <= oa || ob - oa != b - a || memcmp(o + oa, s + a, b - a) ||
 	    !ma_sh_inner_bytes_w(o, oa, ob, oa == 0 && ob == n))
 		return;
-	c->join_used = 1;
-	c->join_len = n;
-	c->inner_at[c->ninner] = 0;
-	c->inner_end[c->ninner] = n;
+	c->join_src_line = c->line_no;
+	c->join_from = from;
+	c->join_to = to;
+	c->inner_at[c->ninner] = c->join_len;
+	c->inner_end[c->ninner] = c->join_len + n;
+	c->join_len += n;
 	c->inner_feeds[c->ninner] = 0;
 	c->inner_join[c->ninner++] = 1;
 }
@@ -6205,11 +6211,13 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 	 * queued, as offsets in cmd (each once) */
 	c->nq = 0;
 	c->q_next = 0;
-	c->join_used = 0;
+	c->join_len = 0;
+	c->join_src_line = -1;
 	for (int n = 0; n < MA_SH_INNER_MAX && len > 0; n++) {
 		unsigned found = moat_request_findings(r);
 		c->feeds = n > 0 && c->q_feeds[c->q_next - 1];
 		c->in_join = n > 0 && c->q_join[c->q_next - 1];
+		c->line_no = n;
 		v = ma_sh_check_line(r, c, (c->in_join ? c->join : cmd) + base, len, op, oplen,
 		                     form, file, line, function);
 		if (moat_request_findings(r) != found)
