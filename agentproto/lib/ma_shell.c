@@ -5566,10 +5566,9 @@ static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_
  * runs the value as eval '...' would; or in a copy of it to another
  * variable that is (y=$x; eval "$y", y="${x}": depth copies more,
  * session 22). */
-static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, size_t p, size_t q,
-                            int depth)
+static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, const char *nm,
+                            size_t n, int depth)
 {
-	size_t n = q - p;
 
 	for (int k = e0 + 1; k < lx->nel; k++) {
 		const struct ma_sh_el *e = &lx->el[k];
@@ -5582,9 +5581,15 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 			int brace = x < e->end && s[x] == '{';
 			at = x;
 			x += (size_t)brace;
-			if (e->end - x < n || memcmp(s + x, s + p, n))
+			if (e->end - x < n || memcmp(s + x, nm, n))
 				continue;
 			y = x + n;
+			/* ${a[0]}, ${a[@]}: an element of an array (mapfile's) */
+			if (brace && y < e->end && s[y] == '[') {
+				while (y < e->end && s[y] != ']')
+					y++;
+				y++;
+			}
 			if (brace ? (y >= e->end || s[y] != '}')
 			          : (y < e->end && (s[y] == '_' || (s[y] >= 'a' && s[y] <= 'z') ||
 			                            (s[y] >= 'A' && s[y] <= 'Z') ||
@@ -5598,7 +5603,7 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 			if (depth > 0) {
 				size_t np, nq;
 				if (ma_sh_printf_v(s, e->start, e->end, &np, &nq) &&
-				    ma_sh_var_runs_d(s, lx, k, np, nq, depth - 1))
+				    ma_sh_var_runs_d(s, lx, k, s + np, nq - np, depth - 1))
 					return 1;
 			}
 			if (depth > 0 && ma_sh_assign_word(s, e->start, e->end)) {
@@ -5607,7 +5612,8 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 					v++;
 				if (v + 1 == (size_t)(d - s) ||
 				    (v + 2 == (size_t)(d - s) && s[v + 1] == '"'))
-					if (ma_sh_var_runs_d(s, lx, k, e->start, v, depth - 1))
+					if (ma_sh_var_runs_d(s, lx, k, s + e->start, v - e->start,
+					                     depth - 1))
 						return 1;
 			}
 			break;
@@ -5618,7 +5624,7 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, s
 
 static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, size_t p, size_t q)
 {
-	return ma_sh_var_runs_d(s, lx, e0, p, q, 2);
+	return ma_sh_var_runs_d(s, lx, e0, s + p, q - p, 2);
 }
 
 /* 1 when a variable that read names in its words ws/we[from, top)
@@ -5626,10 +5632,28 @@ static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, siz
  * of lx, where a shell reads it again (ma_sh_var_runs): each variable
  * takes a field, the last the rest of the line. Its options with a value
  * (-p, -d, -n, -N, -t, -u) are skipped with it; -a (an array) is not
- * followed. */
+ * followed. mapfile and readarray read the lines into one array, its
+ * elements expanded as ${a[0]}, ${a[@]} (session 23: bash 5.2.15 ran
+ * mapfile -t a <<< '...'; eval "${a[0]}"). */
 static int ma_sh_read_vars_run(const char *s, const struct ma_sh_lex *lx, int e0, const size_t *ws,
                                const size_t *we, int from, int top)
 {
+	if (s[ws[top]] != 'r' || we[top] - ws[top] != 4) {
+		/* mapfile, readarray: its options with a value (-d, -n, -O,
+		 * -s, -u, -C, -c) skipped, then the array (MAPFILE when none),
+		 * each line an element */
+		for (int i = top - 1; i >= from; i--) {
+			if (s[ws[i]] == '-') {
+				if (we[i] - ws[i] == 2 && strchr("dnOsuCc", s[ws[i] + 1]))
+					i--;
+				continue;
+			}
+			return ma_sh_var_runs(s, lx, e0, ws[i], we[i]);
+		}
+		return ma_sh_var_runs_d(s, lx, e0, "MAPFILE", 7, 2);
+	}
+	int named = 0;
+
 	for (int i = top - 1; i >= from; i--) {
 		if (s[ws[i]] == '-') {
 			if (memchr(s + ws[i], 'a', we[i] - ws[i]))
@@ -5638,22 +5662,29 @@ static int ma_sh_read_vars_run(const char *s, const struct ma_sh_lex *lx, int e0
 				i--;
 			continue;
 		}
+		named = 1;
 		if (ma_sh_var_runs(s, lx, e0, ws[i], we[i]))
 			return 1;
 	}
-	return 0;
+	/* no name: the line is REPLY */
+	return !named && ma_sh_var_runs_d(s, lx, e0, "REPLY", 5, 2);
 }
 
-/* The index of "read" among the words ws/we (n of them, nearest first,
- * back to the command's start): the farthest once assignments before it
- * are passed (IFS= read, LC_ALL=C IFS= read); -1 when it is not read. */
+/* The index of "read" (or mapfile, readarray: the lines into an array)
+ * among the words ws/we (n of them, nearest first, back to the command's
+ * start): the farthest once assignments before it are passed (IFS= read,
+ * LC_ALL=C IFS= read); -1 when it is none of them. */
 static int ma_sh_read_top(const char *s, const size_t *ws, const size_t *we, int n)
 {
 	int top = n - 1;
 
 	while (top > 0 && ma_sh_assign_word(s, ws[top], we[top]))
 		top--;
-	return top >= 0 && ma_sh_is(s, ws[top], we[top], "read") ? top : -1;
+	return top >= 0 && (ma_sh_is(s, ws[top], we[top], "read") ||
+	                    ma_sh_is(s, ws[top], we[top], "mapfile") ||
+	                    ma_sh_is(s, ws[top], we[top], "readarray"))
+	           ? top
+	           : -1;
 }
 
 /* 1 when the quoted word [qs, w1) at element e0 of lx is the
@@ -5675,10 +5706,10 @@ static int ma_sh_read_runs(const char *s, const struct ma_sh_lex *lx, int e0, si
 		n++;
 	if (n == MA_SH_RP_WORDS)
 		return 0;
-	if (n >= 3 && ma_sh_is(s, ws[0], we[0], "<<<")) {
+	if (n >= 2 && ma_sh_is(s, ws[0], we[0], "<<<")) {
 		/* nearest first: "<<<", then read's words back to "read" */
 		top = ma_sh_read_top(s, ws, we, n);
-		return top >= 2 && ma_sh_read_vars_run(s, lx, e0, ws, we, 1, top);
+		return top >= 1 && ma_sh_read_vars_run(s, lx, e0, ws, we, 1, top);
 	}
 	return ma_sh_printf_v_w(s, ws, we, n, qs, w1, &np, &nq) &&
 	       ma_sh_var_runs(s, lx, e0, np, nq);
@@ -5710,10 +5741,10 @@ static int ma_sh_here_read_runs(const char *s, const struct ma_sh_lex *lx, int e
 	k = h;
 	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
 		n++;
-	if (n < 2 || n == MA_SH_RP_WORDS)
+	if (n < 1 || n == MA_SH_RP_WORDS)
 		return 0;
 	top = ma_sh_read_top(s, ws, we, n);
-	return top >= 1 && ma_sh_read_vars_run(s, lx, e0, ws, we, 0, top);
+	return top >= 0 && ma_sh_read_vars_run(s, lx, e0, ws, we, 0, top);
 }
 
 /* Where the quote of word w (its bytes [w->start, w->end)) opens after
@@ -5759,6 +5790,25 @@ static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs
 	return 3;
 }
 
+/* 1 when the word at element e0 of lx assigns the substitution m's
+ * output to a variable (x=$(...), x="$(...)", x=`...`: the value starts
+ * with it) that a shell reads again later (ma_sh_var_runs: eval "$x", sh
+ * -c "$x"; bash 5.2.15 ran x=$(printf %s '...'); eval "$x"). */
+static int ma_sh_subst_copy_runs(const char *s, const struct ma_sh_lex *lx, int e0,
+                                 const struct ma_sh_el *m)
+{
+	const struct ma_sh_el *w = &lx->el[e0];
+	size_t v = w->start;
+
+	if (!(w->flags & MA_SH_F_ASSIGN) || !ma_sh_assign_word(s, w->start, w->end))
+		return 0;
+	while (s[v] != '=')
+		v++;
+	if (v + 1 != m->start && !(v + 2 == m->start && s[v + 1] == '"'))
+		return 0;
+	return ma_sh_var_runs(s, lx, e0, w->start, v);
+}
+
 /* 1 when what the application's substitution m (a mark in the word at
  * element e0 of lx) prints is a shell's script: a process substitution
  * that is the script operand of a shell (bash <(...), bash -x <(...),
@@ -5786,7 +5836,7 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 		return 0;
 	if (s[m->start] != '<')
 		return ma_sh_reparses_at(s, lx, e0, w->start, NULL) ||
-		       ma_sh_echo_piped(s, lx, e0, w->start);
+		       ma_sh_echo_piped(s, lx, e0, w->start) || ma_sh_subst_copy_runs(s, lx, e0, m);
 	if (w->start != m->start || w->end != m->end)
 		return 0; /* <( ) is not the word: a path made with it */
 	for (k = w->start; n < MA_SH_RP_WORDS; n++)
@@ -5843,6 +5893,10 @@ static int ma_sh_echo_out(const char *s, const struct ma_sh_lex *lx, int k, size
 	     !(ma_sh_is(s, p, q, "cat") && h >= 3 && !memcmp(s + h - 3, "<<<", 3) &&
 	       (h == 3 || s[h - 4] != '<'))))
 		return 0;
+	/* printf %q (%Q) quotes what it prints for the shell: one word */
+	for (size_t x = q; x + 1 < qs; x++)
+		if (s[x] == '%' && (s[x + 1] == 'q' || s[x + 1] == 'Q'))
+			return 0;
 	for (k++; k < lx->nel; k++) {
 		const struct ma_sh_el *e = &lx->el[k];
 		if (e->kind == MA_SH_WORD)

@@ -47,7 +47,8 @@ static void an_input_that_is_one_whole_option_word_is_an_option(void **state)
 }
 
 /* Finding 2: the input copied into a variable by mapfile/readarray (an
- * array: ${a[0]}, ${a[@]}, MAPFILE when no name is given) or by a
+ * array: ${a[0]}, ${a[@]}, MAPFILE when no name is given), by read
+ * with no name (REPLY), or by a
  * command substitution that prints it (x=$(printf %s '...'), x=`echo
  * '...'`, x="$(cat <<< '...')"), then the variable run by eval, sh -c
  * or bash -c: each block ran touch in bash 5.2.15; the twins (echo of
@@ -56,6 +57,8 @@ static void an_input_that_is_one_whole_option_word_is_an_option(void **state)
 static void a_value_copied_by_mapfile_or_a_substitution_then_run(void **state)
 {
 	static const char *const blocks[][3] = {
+	    {"read <<< '", "x; id", "'; eval \"$REPLY\""},
+	    {"mapfile <<< '", "x; id", "'; eval \"${MAPFILE[0]}\""},
 	    {"mapfile -t a <<< '", "x; id", "'; eval \"${a[0]}\""},
 	    {"readarray -t a <<< '", "x; id", "'; eval \"${a[@]}\""},
 	    {"mapfile -t <<< '", "x; id", "'; eval \"$MAPFILE\""},
@@ -66,6 +69,8 @@ static void a_value_copied_by_mapfile_or_a_substitution_then_run(void **state)
 	    {"cmd=$(cat <<< 'ls ", "x; id", "'); bash -c \"$cmd\""},
 	};
 	static const char *const passes[][3] = {
+	    {"read <<< '", "x; id", "'; echo \"$REPLY\""},
+	    {"mapfile <<< '", "x; id", "'; eval \"${#MAPFILE[@]}\""},
 	    {"mapfile -t a <<< '", "x; id", "'; echo \"${a[0]}\""},
 	    {"mapfile -t a <<< '", "x; id", "'; eval \"${b[0]}\""},
 	    {"x=$(printf %s '", "x; id", "'); echo \"$x\""},
