@@ -3089,6 +3089,9 @@ static int ma_sh_here_runs(const char *s, const struct ma_sh_el *e, size_t a, si
 	return 0;
 }
 
+static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
+                              size_t b);
+
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
 static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
@@ -3136,8 +3139,13 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		return;
 	}
 	if (nover == 1 && !marks && lx->el[e0].start <= a && lx->el[e0].end >= b &&
-	    lx->el[e0].kind != MA_SH_REDIR)
-		return; /* inside one word, comment or here-document: data */
+	    lx->el[e0].kind != MA_SH_REDIR) {
+		/* inside one word, comment or here-document: data; but a
+		 * whole word that is an option which runs a program */
+		if (s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b))
+			ma_sh_set(hit, "cmd.option", "high", 0.9);
+		return;
+	}
 	hit->spans = 1;
 	if (!ma_sh_valid(lx)) {
 		/* the line cannot run: only a command substitution, which runs
@@ -4514,6 +4522,50 @@ static inline int ma_sh_rp_back(const char *s, const unsigned char *stop, size_t
 	while (p > 0 && !stop[(unsigned char)s[p - 1]])
 		p--;
 	*ws = *k = p;
+	return 1;
+}
+
+/* 1 when the input [a, b), which starts with a dash, is one whole word
+ * e0 of lx (unquoted, or all of a quoted one: only quotes before it in
+ * the word) that its program reads as an option that runs a program
+ * (ma_sh_option_runs: git clone '--upload-pack=CMD', wget
+ * -euse_askpass=PROG, -eoutput_document=F, ssh -oProxyCommand=CMD):
+ * the application hands the input over as one argument and the user
+ * chose an option (session 23: each ran in bash 5.2.15 and dash). Not
+ * after "--" (read from the text back to the command's start: the
+ * window starts at the input), nor as the value of an option before it
+ * (ma_sh_first_option_ok; any long option without '=': the tables do
+ * not list every one that takes a value), nor in a line that cannot
+ * parse. */
+static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	const struct ma_sh_el *e;
+	size_t k, ws, we;
+
+	if (e0 >= lx->nel || !ma_sh_valid(lx))
+		return 0;
+	e = &lx->el[e0];
+	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
+		return 0;
+	for (k = e->start; k < a; k++)
+		if (s[k] != '\'' && s[k] != '"')
+			return 0;
+	if (!ma_sh_option_word(s, e) || !ma_sh_first_option_ok(s, lx, e0) ||
+	    !ma_sh_option_runs(s, lx, e0) || ma_sh_after_dashdash(s, lx, e0))
+		return 0;
+	k = e->start;
+	for (int n = 0; n < 64 && ma_sh_rp_back(s, stop, &k, &ws, &we); n++) {
+		if (we - ws == 2 && s[ws] == '-' && s[ws + 1] == '-')
+			return 0;
+		/* right after a long option with no '=' the tables may not
+		 * know (git log --grep 'INPUT'): maybe its value */
+		if (n == 0 && we - ws > 2 && s[ws] == '-' && s[ws + 1] == '-' &&
+		    !memchr(s + ws, '=', we - ws))
+			return 0;
+	}
 	return 1;
 }
 
@@ -6197,6 +6249,10 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		}
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
+			if (c->cmd[a] == '-' && ma_sh_whole_option(c->cmd, &c->lx, e0, a, b)) {
+				ma_sh_set(&hit, "cmd.option", "high", 0.9);
+				break;
+			}
 			if (c->arith_form && (ma_sh_ps4_place(c->cmd, c->len, &c->lx, e0, a, b) ||
 			                      ma_sh_bash_env_place(c->cmd, &c->lx, e0, a, b))) {
 				ma_sh_set(&hit, "cmd.xtrace", "critical", 0.9);
