@@ -4543,7 +4543,11 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	const struct ma_sh_el *e;
-	size_t k, ws, we;
+	const struct ma_sh_prog_opts *po;
+	const char *name;
+	size_t k, ws, we, p, q, x, nlen = 0, val = 0;
+	char prog[16], o[48];
+	int kind, lang = 0, runs = 0;
 
 	if (e0 >= lx->nel || !ma_sh_valid(lx))
 		return 0;
@@ -4553,9 +4557,51 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	for (k = e->start; k < a; k++)
 		if (s[k] != '\'' && s[k] != '"')
 			return 0;
-	if (!ma_sh_option_word(s, e) || !ma_sh_first_option_ok(s, lx, e0) ||
-	    !ma_sh_option_runs(s, lx, e0) || ma_sh_after_dashdash(s, lx, e0))
+	if (!ma_sh_option_word(s, e) || !ma_sh_text_name(s, e->start, &p, &q) ||
+	    q - p >= sizeof prog)
 		return 0;
+	/* its first bytes, quotes and backslashes removed: the option's
+	 * name and the start of its value */
+	for (k = e->start, x = 0; k < e->end && x + 1 < sizeof o && s[k]; k++)
+		if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
+			o[x++] = s[k];
+	o[x] = '\0';
+	memcpy(prog, s + p, q - p);
+	prog[q - p] = '\0';
+	po = ma_sh_prog_find(prog);
+	/* the input brings the value too, attached (--upload-pack=CMD,
+	 * -euse_askpass=PROG): an option alone (-e, -m, -exec) takes the
+	 * application's next word, the line's own program; in a cluster of
+	 * one dash a value of letters, digits and '_' alone is more likely
+	 * a word (git send-email -number_of_commits: -u mber_of_commits) */
+	if (!po)
+		return 0;
+	(void)ma_sh_opt_read(po, o, &name, &nlen, &val);
+	if (!nlen || !val || !o[val])
+		return 0;
+	if (o[1] != '-') {
+		x = val;
+		while (o[x] == '_' || (o[x] >= 'a' && o[x] <= 'z') ||
+		       (o[x] >= 'A' && o[x] <= 'Z') || (o[x] >= '0' && o[x] <= '9'))
+			x++;
+		if (!o[x])
+			return 0;
+	}
+	if (!ma_sh_first_option_ok(s, lx, e0) || ma_sh_after_dashdash(s, lx, e0))
+		return 0;
+	/* what the value is to the program (ma_sh_option_runs' reading) */
+	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
+	if (kind == MA_SH_VAL_WGETRC) {
+		(void)ma_sh_wgetrc_key(o + val, strlen(o + val), &runs);
+		if (!runs)
+			return 0;
+	} else if (kind == MA_SH_VAL_SSHOPT) {
+		if (!ma_sh_has_word_ci(s, e->start, e->end, "proxycommand") &&
+		    !ma_sh_has_word_ci(s, e->start, e->end, "localcommand"))
+			return 0;
+	} else if (kind != MA_SH_VAL_CMD && kind != MA_SH_VAL_CODE) {
+		return 0;
+	}
 	k = e->start;
 	for (int n = 0; n < 64 && ma_sh_rp_back(s, stop, &k, &ws, &we); n++) {
 		if (we - ws == 2 && s[ws] == '-' && s[ws + 1] == '-')

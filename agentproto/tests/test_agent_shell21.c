@@ -12,6 +12,9 @@
  * --use-compress-program; ssh -oProxyCommand) or a wgetrc command other
  * than a plain setting glued to wget's -e (-euse_askpass=PROG,
  * -eoutput_document=F; as "-e use_askpass=PROG" as two words fires).
+ * The input brings the value: an option alone (-m, -ne) takes the
+ * application's next word, and a one-dash cluster whose value is a word
+ * (-number_of_commits: git's -u mber_of_commits) is more likely text.
  * After the application's "--" it is an operand. Each block ran touch
  * (wget: its askpass program, or wrote the file) in bash 5.2.15 and
  * dash 0.5.12 with a local repository and no network; the twins ran
@@ -19,6 +22,8 @@
 static void an_input_that_is_one_whole_option_word_is_an_option(void **state)
 {
 	static const char *const blocks[][3] = {
+	    {"git clone '", "--upload-pack=id; id; id; id; id; id; id; id; id; id;",
+	     "' file:///tmp/s21/repo c1"},
 	    {"wget ", "-euse_askpass=/tmp/s21/evil", " http://127.0.0.1:1/"},
 	    {"wget '", "-euse_askpass=/tmp/s21/evil", "' http://127.0.0.1:1/"},
 	    {"wget -q ", "-eoutput_document=/tmp/PWNED-x", " http://127.0.0.1:1/"},
@@ -31,6 +36,9 @@ static void an_input_that_is_one_whole_option_word_is_an_option(void **state)
 	    {"tar -cf /tmp/s21/a.tar '", "--use-compress-program=id;", "' run.sh"},
 	};
 	static const char *const passes[][3] = {
+	    {"echo '{}' | python3 ", "-m", " json.tool"},
+	    {"perl ", "-ne", " 'print if /x/' /dev/null"},
+	    {"git -C /tmp/s21/repo log ", "-number_of_commits", " 2>/dev/null"},
 	    {"wget ", "-erobots=off", " http://127.0.0.1:1/"},
 	    {"wget -- ", "-euse_askpass=/tmp/s21/evil", " http://127.0.0.1:1/"},
 	    {"wget '", "--tries=1", "' http://127.0.0.1:1/"},
