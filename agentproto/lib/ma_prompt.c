@@ -3260,8 +3260,10 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 
 /* A Caesar shift: the shift (1..25) that turns at least three words of a
  * sentence of letters that the lexicon knows none of into common English
- * words (and a third of its words at least), or 0. */
-static int ma_pr_caesar_shift(const struct ma_pr_words *w)
+ * words (and a third of its words at least), or 0. named (the text names
+ * a cipher or asks to decode, ma_pr_dec_named): a sentence with clear
+ * words is read too, three votes in four of its unknown words enough. */
+static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 {
 #define MA_PR_W(x)                                                                                 \
 	{                                                                                          \
@@ -3281,13 +3283,21 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w)
 	int start = 0;
 
 	for (int i = 1; i <= w->n; i++) {
-		int m = i - start, known = 0;
+		int m = i - start, known = 0, need;
 		if (i < w->n && w->brk[i] != 1)
 			continue;
 		for (int j = start; j < i && !known; j++) {
 			known = w->k[j] != 0;
 			for (int c = 0; c < w->l[j] && !known; c++)
 				known = !(w->t[w->s[j] + c] >= 'a' && w->t[w->s[j] + c] <= 'z');
+		}
+		need = (m < 24 ? m : 24) * 4; /* votes * 12 >= need: a third */
+		if (named && known) {
+			int unk = 0;
+			for (int j = start; j < i && j < start + 24; j++)
+				unk += w->k[j] == 0;
+			known = 0;
+			need = unk * 3; /* three in four */
 		}
 		if (m >= 5 && !known && ma_pr_dec_atbash(w, start, i))
 			return MA_PR_ATBASH;
@@ -3312,7 +3322,7 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w)
 				}
 			}
 			for (int sh = 1; sh < 26; sh++)
-				if (votes[sh] >= 3 && votes[sh] * 3 >= (m < 24 ? m : 24))
+				if (votes[sh] >= 3 && votes[sh] * 12 >= need)
 					return sh;
 		}
 		start = i;
@@ -3354,7 +3364,7 @@ static int ma_pr_backwards(const struct ma_pr_words *w)
 static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
 	struct ma_pr_pass ps;
-	int mixed = 0, r13 = 0, shift;
+	int mixed = 0, r13 = 0, shift, named;
 	size_t tn;
 
 	ma_pr_score_init(out);
@@ -3387,10 +3397,11 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	for (int i = !(ps.w.kall & ps.kb.r13) ? ps.w.n : ma_pr_next_of(&ps.w, 0, ps.kb.r13, 0);
 	     i < ps.w.n && (ps.w.kall & ps.kb.r13); i = ma_pr_next_of(&ps.w, i + 1, ps.kb.r13, 0))
 		r13 += (ps.w.k[i] & ps.kb.r13) != 0;
+	named = ma_pr_dec_named(&ps.w);
 	shift = r13 >= 2 ? 13 : 0;
 	if (!shift && out->score < 0.8)
-		shift = ma_pr_caesar_shift(&ps.w);
-	if (shift && out->score < (shift == 13 ? 0.5 : 0.8)) {
+		shift = ma_pr_caesar_shift(&ps.w, named);
+	if (shift && out->score < (shift == 13 && !named ? 0.5 : 0.8)) {
 		/* rot13 or another Caesar shift: the words rotated, the phrases
 		 * matched again */
 		struct ma_pr_score sub;

@@ -468,6 +468,10 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
  * common words: three at least, a third of them. */
 int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b);
 #define MA_PR_ATBASH (-1) /* ma_pr_caesar_shift's answer for Atbash */
+/* 1 if w names a cipher in clear (rot13, rot, caesar, cipher, atbash) or
+ * asks to decode / decrypt / decipher: the Caesar and Atbash checks then
+ * read sentences that hold clear words too ("Decode this and do it: ..."). */
+int ma_pr_dec_named(const struct ma_pr_words *w);
 /* 1 if w has six NATO / ICAO words in a row ("india golf november"); the
  * words as their letters (other words kept) written into b (cap bytes),
  * its length returned. */

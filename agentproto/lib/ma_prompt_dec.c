@@ -40,6 +40,7 @@
 #include "ma_prompt.h"
 #include "ma_util.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Code point c as UTF-8 into d (4 bytes of room); its length. */
@@ -119,8 +120,32 @@ static size_t ma_pr_dec_esc(const char *s, size_t i, size_t n, char t, uint32_t 
 	 * braced, "\u{69}" (JavaScript, Rust, Swift) and "\x{69}" (Perl,
 	 * PCRE), one to six hex digits */
 	if ((s[i + 1] == 'u' || s[i + 1] == 'x') && s[i + 2] == '{') {
+		uint32_t v;
+		size_t q;
 		k = ma_pr_dec_num(s, i + 3, n, 16, 6, c);
-		return k && i + 3 + k < n && s[i + 3 + k] == '}' ? k + 4 : 0;
+		if (!k || i + 3 + k >= n)
+			return 0;
+		if (s[i + 3 + k] == '}')
+			return k + 4;
+		/* Ruby's "\u{49 67 6e}": several code points one space or more
+		 * apart in one brace, the whole brace its length
+		 * (ma_pr_dec_brace reads them) */
+		for (q = i + 3 + k; s[i + 1] == 'u' && q < n;) {
+			size_t m;
+			if (s[q] == '}')
+				return q + 1 - i;
+			if (s[q] != ' ' && s[q] != '\t')
+				break;
+			while (q < n && (s[q] == ' ' || s[q] == '\t'))
+				q++;
+			if (q < n && s[q] == '}')
+				continue;
+			m = ma_pr_dec_num(s, q, n, 16, 6, &v);
+			if (!m)
+				break;
+			q += m;
+		}
+		return 0;
 	}
 	if (s[i + 1] == 'u')
 		return ma_pr_dec_num(s, i + 2, n, 16, 4, c) == 4 ? 6 : 0;
@@ -128,6 +153,39 @@ static size_t ma_pr_dec_esc(const char *s, size_t i, size_t n, char t, uint32_t 
 		return ma_pr_dec_num(s, i + 2, n, 16, 2, c) == 2 ? 4 : 0;
 	return s[i + 1] >= '0' && s[i + 1] <= '3' && ma_pr_dec_num(s, i + 1, n, 8, 3, c) == 3 ? 4
 	                                                                                      : 0;
+}
+
+/* The code points of a brace s[a, e) ("49 67 6e" of Ruby's "\u{49 67
+ * 6e}") into d (cap bytes) from *dl on, each an escape (*esc, *hid as
+ * ma_pr_dec_escrun counts them); 0 for a brace of one code point (read
+ * as any escape), 1 otherwise. The brace was checked by ma_pr_dec_esc. */
+static int ma_pr_dec_brace(const char *s, size_t a, size_t e, char *d, size_t *dl, size_t cap,
+                           size_t *esc, int *hid)
+{
+	size_t q = a;
+	uint32_t c;
+
+	while (q < e && ma_hex_val((unsigned char)s[q]) >= 0)
+		q++;
+	if (q == e)
+		return 0;
+	for (q = a; q < e && *dl + 4 < cap;) {
+		size_t m;
+		if (s[q] == ' ' || s[q] == '\t') {
+			q++;
+			continue;
+		}
+		m = ma_pr_dec_num(s, q, e, 16, 6, &c);
+		if (!m)
+			break;
+		q += m;
+		if (c < 0x110000 && c != 0) {
+			*hid |= (c | 0x20) - 'a' < 26u || c - '0' < 10u;
+			*dl += ma_pr_dec_put(c, d + *dl);
+			++*esc;
+		}
+	}
+	return 1;
 }
 
 /* The next run of escapes of kind t from *j on: four escapes at least,
@@ -164,6 +222,12 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 		           * first are copied whatever their count) */
 		while (k < n && dl + 4 < cap) {
 			size_t m = s[k] == t ? ma_pr_dec_esc(s, k, n, t, &c) : 0;
+			if (m && t == '\\' && s[k + 2] == '{' &&
+			    ma_pr_dec_brace(s, k + 3, k + m - 1, d, &dl, cap, &esc, hid)) {
+				k += m;
+				last = k;
+				continue;
+			}
 			if (m && c < 0x110000 && c != 0) {
 				*hid |= (c | 0x20) - 'a' < 26u || c - '0' < 10u;
 				dl += ma_pr_dec_put(c, d + dl);
@@ -282,19 +346,26 @@ static size_t ma_pr_dec_list(const char *s, size_t a, size_t n, size_t *e, char 
 /* 1 if the run s[a, e) of A-Z, a-z and 2-7 is read as base32: one case
  * (the classes' AND: bit 4 every byte upper case or a digit, 32 lower
  * case or a digit), in lower case 40 bytes at least (25 decoded), two
- * digits and a letter past f (their OR: 128). */
+ * digits and a letter past f (their OR: 128); in both cases (evasion12:
+ * a decoder that folds case reads it, "jfTw433Smuqg...") 24 bytes at
+ * least and a digit in every 16 (base32 of text has one in five;
+ * camelCase names have none, base64 runs hold 0, 1, 8, 9, '+' or '/'
+ * that end the run, and what decodes to no text is dropped by the
+ * caller's ma_pr_texty). */
 static int ma_pr_dec_b32ok(const char *s, size_t a, size_t e)
 {
 	uint8_t all = 0xFF, any = 0;
-	size_t dig = 0;
+	size_t dig = 0, up = 0;
 
 	for (size_t k = a; k < e; k++) {
 		uint8_t x = ma_pr_dec_cls(s[k]);
 		all &= x;
 		any |= x;
 		dig += x & 1;
+		up += (x & 36) == 4;
 	}
-	return (all & 4) || ((all & 32) && e - a >= 40 && dig >= 2 && (any & 128));
+	return (all & 4) || ((all & 32) && e - a >= 40 && dig >= 2 && (any & 128)) ||
+	       (up && !(all & 4) && e - a >= 24 && dig * 16 >= e - a);
 }
 
 /* The base32 run s[a, e) (A-Z or a-z, and 2-7; '=' after) decoded into d. */
@@ -492,6 +563,64 @@ static long ma_pr_dec_updown(const char *s, size_t n, size_t *j, int *pass, size
 	return -1;
 }
 
+/* The next ascii85 run framed as Adobe's ("<~" ... "~>", PostScript,
+ * PDF, Python's a85encode(adobe=True)) from *j on, decoded into d: five
+ * bytes '!'..'u' four bytes, 'z' four zeros, white space skipped, a last
+ * group of two to four bytes one byte fewer; its length (0: fewer than
+ * twenty bytes in it, or a byte of no ascii85), -1 when none is left. */
+static long ma_pr_dec_a85(const char *s, size_t n, size_t *j, char *d, size_t cap)
+{
+	while (*j + 1 < n) {
+		const char *p = memchr(s + *j, '<', n - 1 - *j);
+		size_t k, dl = 0, g = 0, in = 0;
+		uint64_t v = 0;
+		if (!p) {
+			*j = n;
+			return -1;
+		}
+		k = (size_t)(p - s) + 1;
+		*j = k;
+		if (s[k] != '~')
+			continue;
+		for (k++; k < n && dl + 4 < cap; k++) {
+			unsigned char c = (unsigned char)s[k];
+			if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+				continue;
+			if (c == 'z' && g == 0) {
+				memset(d + dl, 0, 4);
+				dl += 4;
+				in++;
+				continue;
+			}
+			if (c < '!' || c > 'u')
+				break;
+			v = v * 85 + (c - '!');
+			in++;
+			if (++g == 5) {
+				if (v > 0xFFFFFFFFu)
+					break;
+				for (int b = 3; b >= 0; b--)
+					d[dl++] = (char)(v >> (8 * b));
+				v = 0;
+				g = 0;
+			}
+		}
+		*j = k;
+		if (in < 20 || k + 1 >= n || s[k] != '~' || s[k + 1] != '>')
+			return 0;
+		if (g >= 2) { /* the last group, padded with 'u' */
+			for (size_t x = g; x < 5; x++)
+				v = v * 85 + 84;
+			for (size_t b = 0; b + 1 < g && v <= 0xFFFFFFFFu; b++)
+				d[dl++] = (char)(v >> (8 * (3 - b)));
+		}
+		*j = k + 2;
+		return (long)dl;
+	}
+	*j = n;
+	return -1;
+}
+
 /* The next encoded run through one of the bytes 19, 39, 59, ... from
  * st->j on (each counts from 20 bytes: eight codes of two digits one
  * separator apart, twenty base32 characters, eight Braille letters of
@@ -601,6 +730,53 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 	return -1;
 }
 
+/* Letters one space apart inside a decoded run ("i g n o r e   a l l",
+ * Braille cells or escapes spaced): when eight characters at least stand
+ * alone between single spaces, three of four words are one character,
+ * and a wider gap (two spaces or more) parts the words, the single
+ * spaces between lone characters are dropped and each wider gap made
+ * one. d (dl bytes) is rewritten in place; its new length returned. */
+static long ma_pr_dec_unspace(char *d, long dl)
+{
+	size_t n = (size_t)dl, one = 0, words = 0, pairs = 0, wide = 0, o = 0;
+
+	if (dl < 16)
+		return dl;
+	for (size_t k = 0; k < n;) {
+		size_t e = k, g;
+		while (e < n && d[e] != ' ')
+			e++;
+		if (e > k) {
+			words++;
+			one += e - k == 1;
+		}
+		for (g = e; g < n && d[g] == ' ';)
+			g++;
+		pairs += e - k == 1 && g == e + 1 && g + 1 <= n && (g + 1 == n || d[g + 1] == ' ');
+		wide += g - e >= 2 && e > k && g < n;
+		k = g > k ? g : k + 1;
+	}
+	if (pairs < 8 || !wide || one * 4 < words * 3)
+		return dl;
+	for (size_t k = 0, tok = 0; k < n; k++) {
+		/* (o <= k: the bytes from k on are still the run's) */
+		if (d[k] != ' ') {
+			d[o++] = d[k];
+			tok++;
+			continue;
+		}
+		if (k + 1 < n && d[k + 1] == ' ') { /* a wide gap: one space */
+			while (k + 1 < n && d[k + 1] == ' ')
+				k++;
+			d[o++] = ' ';
+		} else if (!(tok == 1 && k + 1 < n && (k + 2 >= n || d[k + 2] == ' '))) {
+			d[o++] = ' '; /* kept unless a lone character is on each side */
+		}
+		tok = 0;
+	}
+	return (long)o;
+}
+
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n)
 {
 	memset(st, 0, sizeof *st);
@@ -609,7 +785,8 @@ void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n)
 	 * words, "i&#103;nore a&#108;l", leave the walk little to land on);
 	 * upside-down letters by the lead byte most of them share */
 	st->has = n ? (memchr(s, '&', n) != NULL) | (memchr(s, '\\', n) != NULL) << 1 |
-	                  (memchr(s, '=', n) != NULL) << 2 | (memchr(s, 0xC9, n) != NULL) << 3
+	                  (memchr(s, '=', n) != NULL) << 2 | (memchr(s, 0xC9, n) != NULL) << 3 |
+	                  (memchr(s, '~', n) != NULL) << 4
 	            : 0;
 }
 
@@ -621,20 +798,22 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 	if (st->fam == 0) {
 		dl = ma_pr_dec_walk(st, s, n, d, cap, hid);
 		if (dl >= 0)
-			return dl;
+			return ma_pr_dec_unspace(d, dl);
 		st->fam = 1;
 		st->j = st->lo = 0;
 	}
-	/* the escapes' runs (families 1..3), then upside-down letters (4) */
-	for (; st->fam <= 4; st->fam++, st->j = st->lo = 0) {
+	/* the escapes' runs (families 1..3), then upside-down letters (4),
+	 * ascii85 (5) */
+	for (; st->fam <= 5; st->fam++, st->j = st->lo = 0) {
 		if (!(st->has >> (st->fam - 1) & 1))
 			continue;
 		*hid = 1;
-		dl = st->fam < 4
-		         ? ma_pr_dec_escrun(s, n, st->j, &st->j, esc[st->fam - 1], d, cap, hid)
-		         : ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap);
+		dl = st->fam < 4    ? ma_pr_dec_escrun(s, n, st->j, &st->j, esc[st->fam - 1], d, cap,
+		                                       hid)
+		     : st->fam == 4 ? ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap)
+		                    : ma_pr_dec_a85(s, n, &st->j, d, cap);
 		if (dl >= 0)
-			return dl;
+			return ma_pr_dec_unspace(d, dl);
 	}
 	return -1;
 }
@@ -798,4 +977,38 @@ size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
 		prev = (size_t)w->s[i] + l;
 	}
 	return o;
+}
+
+/* ---- a cipher named in clear ---- */
+
+static uint64_t ma_pr_dec_enc, ma_pr_dec_decode;
+static pthread_once_t ma_pr_dec_once = PTHREAD_ONCE_INIT;
+
+static void ma_pr_dec_bits(void)
+{
+	int e = ma_pr_lex_class("ENC"), d = ma_pr_lex_class("DECODE");
+	ma_pr_dec_enc = e < 0 ? 0 : 1ull << e;
+	ma_pr_dec_decode = d < 0 ? 0 : 1ull << d;
+}
+
+int ma_pr_dec_named(const struct ma_pr_words *w)
+{
+	pthread_once(&ma_pr_dec_once, ma_pr_dec_bits);
+	if (w->kall & ma_pr_dec_decode)
+		return 1;
+	if (!(w->kall & ma_pr_dec_enc))
+		return 0;
+	/* of the encodings' names, a cipher's (not base64, hex, binary ...) */
+	for (int i = 0; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		size_t l = w->l[i];
+		if (!(w->k[i] & ma_pr_dec_enc))
+			continue;
+		if ((l == 3 && memcmp(x, "rot", 3) == 0) || (l == 5 && memcmp(x, "rot13", 5) == 0) ||
+		    (l == 6 && (memcmp(x, "caesar", 6) == 0 || memcmp(x, "cipher", 6) == 0 ||
+		                memcmp(x, "atbash", 6) == 0)) ||
+		    (l == 10 && memcmp(x, "ciphertext", 10) == 0))
+			return 1;
+	}
+	return 0;
 }

@@ -217,7 +217,7 @@ static const struct ma_pr_class ma_pr_classes[] = {
      "entered provided verified input inputted given accepted received registered "
      "detected confirmed typed supplied found submitted said spoken uttered stated gave"},
     {"ENC", "base64 b64 rot13 rot hex hexadecimal morse caesar binary ascii cipher "
-            "ciphertext encoded encoding base32 reversed backwards leetspeak"},
+            "ciphertext encoded encoding base32 reversed backwards leetspeak atbash"},
     {"DECODE", "decode~ decrypt~ deobfuscate~ decipher~ unscramble~"},
     {"DO", "follow~ execute~ do obey~ run perform~ carry comply act"},
     {"NEG", "dont not never stop cease nicht non nao ne nie niet не"},
