@@ -9,14 +9,16 @@
  *
  *   escapes     runs of HTML character references ("&#105;", "&#x69;"),
  *               backslash escapes ("\u0069", "\x69", "\151", "\u{69}",
- *               "\x{69}") and
+ *               "\x{69}", Ruby's "\u{49 67 6e}") and
  *               quoted-printable ("=69"), four escapes at least, with the
  *               plain bytes between them
  *   numbers     character codes written as a list of numbers, decimal,
  *               octal or 0x hex ("73 103 110 ...", "0x49, 0x67, ..."),
  *               eight at least
  *   base32      runs of 20 or more of A-Z and 2-7 ('=' padding), or 40
- *               or more of a-z and 2-7 with two digits and a letter past f
+ *               or more of a-z and 2-7 with two digits and a letter past f,
+ *               or 24 or more in both cases with a digit in every 16
+ *   ascii85     Adobe's framed runs ("<~" ... "~>"), twenty bytes at least
  *   Braille     Unicode Braille patterns (U+2800..U+28FF, grade 1 letters,
  *               the number and capital signs), eight letters at least
  *   upside-down letters turned over ("ɐ ǝ ɹ ʇ ..."), read back to front
@@ -26,8 +28,14 @@
  *   NATO        ICAO spelling ("India Golf November ..."), six words at
  *               least in a row, read as their first letters
  *
+ * Any run decoded here whose characters stand one space apart, words a
+ * wider gap apart ("i g n o r e   a l l", Braille cells spaced), is read
+ * as words (ma_pr_dec_unspace). ma_pr_dec_named tells ma_prompt.c's
+ * Caesar and Atbash checks that the text names a cipher in clear.
+ *
  * Cost: escapes and upside-down letters are found by a byte the text
- * must hold (memchr of '&', '\\', '=' and 0xC9, once a window); number
+ * must hold (memchr of '&', '\\', '=', 0xC9 and '~' (ascii85), once a
+ * window); number
  * lists, base32 and Braille by probing one byte in twenty (each counts
  * from 20 bytes), NATO one word in six; Atbash is tried only in the
  * sentences the Caesar check already walks (no word known). Text without
