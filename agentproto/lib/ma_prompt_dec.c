@@ -963,14 +963,28 @@ int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
 {
 	size_t o = 0, prev = 0;
-	int was = 0;
+	int was = 0, joins[3] = {0, 0, 0};
+	char join = ' ';
 
+	/* the byte that joins the letters of a word: a space, or '-' or '.'
+	 * when those join code words ("India-Golf-November Alpha-Lima-Lima":
+	 * a space then parts the words); the one between most pairs */
+	for (int i = 1; i < w->n; i++) {
+		const char *x = w->t + w->s[i];
+		size_t q = (size_t)w->s[i - 1] + w->l[i - 1];
+		char y = w->t[q];
+		if (w->s[i] == q + 1 && (y == '-' || y == '.' || y == ' ') &&
+		    ma_pr_dec_nato1(x, w->l[i]) && ma_pr_dec_nato1(w->t + w->s[i - 1], w->l[i - 1]))
+			joins[y == ' ' ? 0 : y == '-' ? 1 : 2]++;
+	}
+	if (joins[1] > joins[0] || joins[2] > joins[0])
+		join = joins[1] >= joins[2] ? '-' : '.';
 	for (int i = 0; i < w->n && o + 2 < cap; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
 		char c = ma_pr_dec_nato1(x, l);
-		/* a space, unless a single space separates two NATO words */
-		int gap = !(was && c && w->s[i] == prev + 1 && w->t[prev] == ' ');
+		/* a space, unless one joining byte separates two NATO words */
+		int gap = !(was && c && w->s[i] == prev + 1 && w->t[prev] == join);
 		if (gap && o && b[o - 1] != ' ')
 			b[o++] = ' ';
 		if (c) {
