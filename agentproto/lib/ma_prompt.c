@@ -3029,6 +3029,7 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0 ||
 	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d, &hid)) >= 0) ||
 	       (dl = ma_pr_dec_next(&dj, s, n, d, sizeof d, &hid)) >= 0) {
+		dl = ma_pr_dec_unspace(d, dl); /* "i g n o r e   a l l" */
 		if (dl && ma_pr_texty(d, (size_t)dl)) {
 			struct ma_pr_score sub;
 			int mixed;

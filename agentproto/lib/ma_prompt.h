@@ -472,6 +472,10 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b);
  * asks to decode / decrypt / decipher: the Caesar and Atbash checks then
  * read sentences that hold clear words too ("Decode this and do it: ..."). */
 int ma_pr_dec_named(const struct ma_pr_words *w);
+/* A decoded run d (dl bytes) whose characters stand one space apart,
+ * words two spaces or more apart, rewritten in place as words ("i g n o r
+ * e   a l l" -> "ignore all"); its new length (dl when it is no such run). */
+long ma_pr_dec_unspace(char *d, long dl);
 /* 1 if w has six NATO / ICAO words in a row ("india golf november"); the
  * words as their letters (other words kept) written into b (cap bytes),
  * its length returned. */

@@ -28,10 +28,11 @@
  *   NATO        ICAO spelling ("India Golf November ..."), six words at
  *               least in a row, read as their first letters
  *
- * Any run decoded here whose characters stand one space apart, words a
- * wider gap apart ("i g n o r e   a l l", Braille cells spaced), is read
- * as words (ma_pr_dec_unspace). ma_pr_dec_named tells ma_prompt.c's
- * Caesar and Atbash checks that the text names a cipher in clear.
+ * Any decoded run whose characters stand one space apart, words a wider
+ * gap apart ("i g n o r e   a l l", Braille cells spaced, or base64 of
+ * it), is read as words (ma_pr_dec_unspace; ma_prompt.c calls it on
+ * every run). ma_pr_dec_named tells ma_prompt.c's Caesar and Atbash
+ * checks that the text names a cipher in clear.
  *
  * Cost: escapes and upside-down letters are found by a byte the text
  * must hold (memchr of '&', '\\', '=', 0xC9 and '~' (ascii85), once a
@@ -739,12 +740,12 @@ static long ma_pr_dec_walk(struct ma_pr_dec *st, const char *s, size_t n, char *
 }
 
 /* Letters one space apart inside a decoded run ("i g n o r e   a l l",
- * Braille cells or escapes spaced): when eight characters at least stand
+ * Braille cells, escapes or base64 of spaced letters): when eight characters at least stand
  * alone between single spaces, three of four words are one character,
  * and a wider gap (two spaces or more) parts the words, the single
  * spaces between lone characters are dropped and each wider gap made
  * one. d (dl bytes) is rewritten in place; its new length returned. */
-static long ma_pr_dec_unspace(char *d, long dl)
+long ma_pr_dec_unspace(char *d, long dl)
 {
 	size_t n = (size_t)dl, one = 0, words = 0, pairs = 0, wide = 0, o = 0;
 
@@ -806,7 +807,7 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 	if (st->fam == 0) {
 		dl = ma_pr_dec_walk(st, s, n, d, cap, hid);
 		if (dl >= 0)
-			return ma_pr_dec_unspace(d, dl);
+			return dl;
 		st->fam = 1;
 		st->j = st->lo = 0;
 	}
@@ -821,7 +822,7 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 		     : st->fam == 4 ? ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap)
 		                    : ma_pr_dec_a85(s, n, &st->j, d, cap);
 		if (dl >= 0)
-			return ma_pr_dec_unspace(d, dl);
+			return dl;
 	}
 	return -1;
 }
