@@ -3418,13 +3418,14 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		ma_pr_decoded_shapes(&ps.w, ps.t, &ps.kb, &sub);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
-	} else if (out->score < 0.8 && ma_pr_dec_nato_at(&ps.w)) {
-		/* NATO spelling: its letters (ma_prompt_dec.c) scored again, in
-		 * ps.w.f's bytes as the reversed text below */
+	} else if (out->score < 0.8 && ma_pr_dec_words_at(&ps.w)) {
+		/* NATO spelling or pig latin: its letters or words
+		 * (ma_prompt_dec.c) scored again, in ps.w.f's bytes as the
+		 * reversed text below */
 		struct ma_pr_score sub;
 		char *b = (char *)ps.w.f;
 		int m2;
-		size_t bn = ma_pr_dec_nato(&ps.w, b, MA_PR_NORM);
+		size_t bn = ma_pr_dec_words(&ps.w, b, MA_PR_NORM);
 		ma_pr_score_init(&sub);
 		ma_pr_score_plain(b, bn, &ps, &sub, &m2);
 		ma_pr_glued(&ps.w, &sub); /* words spelled without a gap */

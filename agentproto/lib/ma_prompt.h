@@ -476,10 +476,11 @@ int ma_pr_dec_named(const struct ma_pr_words *w);
  * words two spaces or more apart, rewritten in place as words ("i g n o r
  * e   a l l" -> "ignore all"); its new length (dl when it is no such run). */
 long ma_pr_dec_unspace(char *d, long dl);
-/* 1 if w has six NATO / ICAO words in a row ("india golf november"); the
- * words as their letters (other words kept) written into b (cap bytes),
- * its length returned. */
-int ma_pr_dec_nato_at(const struct ma_pr_words *w);
-size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap);
+/* 1 if w has six NATO / ICAO words in a row ("india golf november"), or
+ * pig latin (five words of seven ending in "ay": "ignoreway allway"); the
+ * words read (NATO words as their letters, pig latin back in English,
+ * other words kept) written into b (cap bytes), its length returned. */
+int ma_pr_dec_words_at(const struct ma_pr_words *w);
+size_t ma_pr_dec_words(const struct ma_pr_words *w, char *b, size_t cap);
 
 #endif

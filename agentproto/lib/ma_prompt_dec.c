@@ -941,7 +941,7 @@ static inline char ma_pr_dec_nato1(const char *x, size_t l)
 	return 0;
 }
 
-int ma_pr_dec_nato_at(const struct ma_pr_words *w)
+static int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 {
 	/* a run of six NATO words holds one of the words 5, 11, 17, ... */
 	for (int i = 5; i < w->n; i += 6) {
@@ -961,7 +961,7 @@ int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 	return 0;
 }
 
-size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
+static size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
 {
 	size_t o = 0, prev = 0;
 	int was = 0, joins[3] = {0, 0, 0};
@@ -1000,6 +1000,123 @@ size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
 		prev = (size_t)w->s[i] + l;
 	}
 	return o;
+}
+
+/* ---- pig latin ---- */
+
+/* 1 if word x (l bytes) is pig latin's: four bytes at least, "ay" last. */
+static inline int ma_pr_dec_pigw(const char *x, size_t l)
+{
+	return l >= 4 && x[l - 2] == 'a' && x[l - 1] == 'y';
+}
+
+static int ma_pr_dec_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* 1 if w holds pig latin: seven words in a row at least five of which
+ * end in "ay" ("Ignoreway allway eviouspray instructionsway"); one word
+ * in four probed (a run of seven holds one). */
+static int ma_pr_dec_pig_at(const struct ma_pr_words *w)
+{
+	for (int i = 3; i < w->n; i += 4) {
+		int a, e, ay = 0;
+		if (!ma_pr_dec_pigw(w->t + w->s[i], w->l[i]))
+			continue;
+		a = i > 6 ? i - 6 : 0;
+		e = i + 7 < w->n ? i + 7 : w->n;
+		/* a window of seven words through i with five "-ay" words */
+		for (int k = a; k < e; k++) {
+			ay += ma_pr_dec_pigw(w->t + w->s[k], w->l[k]);
+			if (k - a >= 7)
+				ay -= ma_pr_dec_pigw(w->t + w->s[k - 7], w->l[k - 7]);
+			if (ay >= 5)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* The pig latin word x (l bytes, "ay" last) back in English into r (l
+ * bytes of room); its length. The readings, the first the lexicon knows
+ * taken: "-way" ("-yay", "-hay") after a word that starts with a vowel
+ * dropped ("allway" all), or "ay" dropped and the one to four
+ * consonants before it put first ("eviouspray" previous, "ouryay" your);
+ * none known: the first reading. */
+static size_t ma_pr_dec_unpig(const char *x, size_t l, char *r)
+{
+	size_t best = 0, m = l - 2;
+	int vw = ma_pr_dec_vowel(x[0]) && l >= 5 &&
+	         (x[l - 3] == 'w' || x[l - 3] == 'y' || x[l - 3] == 'h');
+
+	for (int pass = 0; pass < 2; pass++) {
+		/* pass 0: "-way" first when the word ends so, pass 1 the other */
+		int way = (pass == 0) == (vw && x[l - 3] == 'w');
+		if (way) {
+			if (!vw)
+				continue;
+			memcpy(r, x, l - 3);
+			if (ma_pr_lex_classes(r, l - 3))
+				return l - 3;
+			if (!best)
+				best = l - 3;
+			continue;
+		}
+		for (size_t k = 1; k <= 4 && k < m && !ma_pr_dec_vowel(x[m - k]); k++) {
+			memcpy(r, x + m - k, k);
+			memcpy(r + k, x, m - k);
+			if (ma_pr_lex_classes(r, m))
+				return m;
+			if (!best)
+				best = m + 1000 * k; /* the first reading, its k */
+		}
+	}
+	/* nothing known: the first reading again */
+	if (best > 1000) {
+		size_t k = best / 1000;
+		memcpy(r, x + m - k, k);
+		memcpy(r + k, x, m - k);
+		return m;
+	}
+	if (best) {
+		memcpy(r, x, best);
+		return best;
+	}
+	memcpy(r, x, m);
+	return m;
+}
+
+/* w's words, those of pig latin back in English, into b (cap bytes). */
+static size_t ma_pr_dec_pig(const struct ma_pr_words *w, char *b, size_t cap)
+{
+	size_t o = 0;
+
+	for (int i = 0; i < w->n && o + 2 < cap; i++) {
+		const char *x = w->t + w->s[i];
+		size_t l = w->l[i];
+		if (l + 1 > cap - 2 - o)
+			break;
+		if (o)
+			b[o++] = ' ';
+		if (ma_pr_dec_pigw(x, l) && l <= 32) {
+			o += ma_pr_dec_unpig(x, l, b + o);
+		} else {
+			memcpy(b + o, x, l);
+			o += l;
+		}
+	}
+	return o;
+}
+
+int ma_pr_dec_words_at(const struct ma_pr_words *w)
+{
+	return ma_pr_dec_nato_at(w) || ma_pr_dec_pig_at(w);
+}
+
+size_t ma_pr_dec_words(const struct ma_pr_words *w, char *b, size_t cap)
+{
+	return ma_pr_dec_nato_at(w) ? ma_pr_dec_nato(w, b, cap) : ma_pr_dec_pig(w, b, cap);
 }
 
 /* ---- a cipher named in clear ---- */
