@@ -26,7 +26,9 @@
  *   Atbash      a sentence whose words, letters mirrored (a<->z), are
  *               common words (the Caesar check's sentences: no word known)
  *   NATO        ICAO spelling ("India Golf November ..."), six words at
- *               least in a row, read as their first letters
+ *               least in a row, read as their first letters (code words
+ *               joined by '-' or '.' when those join most of them)
+ *   pig latin   five words of seven ending in "ay", each put back
  *
  * Any decoded run whose characters stand one space apart, words a wider
  * gap apart ("i g n o r e   a l l", Braille cells spaced, or base64 of
