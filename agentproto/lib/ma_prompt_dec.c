@@ -819,8 +819,8 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 		if (!(st->has >> (st->fam - 1) & 1))
 			continue;
 		*hid = 1;
-		dl = st->fam < 4    ? ma_pr_dec_escrun(s, n, st->j, &st->j, esc[st->fam - 1], d, cap,
-		                                       hid)
+		dl = st->fam < 4
+		         ? ma_pr_dec_escrun(s, n, st->j, &st->j, esc[st->fam - 1], d, cap, hid)
 		     : st->fam == 4 ? ma_pr_dec_updown(s, n, &st->j, &st->pass, &st->lo, d, cap)
 		                    : ma_pr_dec_a85(s, n, &st->j, d, cap);
 		if (dl >= 0)
@@ -1146,7 +1146,8 @@ int ma_pr_dec_named(const struct ma_pr_words *w)
 		size_t l = w->l[i];
 		if (!(w->k[i] & ma_pr_dec_enc))
 			continue;
-		if ((l == 3 && memcmp(x, "rot", 3) == 0) || (l == 5 && memcmp(x, "rot13", 5) == 0) ||
+		if ((l == 3 && memcmp(x, "rot", 3) == 0) ||
+		    (l == 5 && memcmp(x, "rot13", 5) == 0) ||
 		    (l == 6 && (memcmp(x, "caesar", 6) == 0 || memcmp(x, "cipher", 6) == 0 ||
 		                memcmp(x, "atbash", 6) == 0)) ||
 		    (l == 10 && memcmp(x, "ciphertext", 10) == 0))
