@@ -365,11 +365,33 @@ static int ma_tl_action(const struct ma_pr_words *w, int j)
  * is left at once. Set once, from ma_pr_lex_init. */
 static uint64_t ma_tl_ksys;
 
+/* The verbs that open an order only a model is given (ma_tl_voc_order's
+ * lists, all of them, no stem), and two filters of them: bit l of
+ * ma_tl_vverb[c & 31] set for a verb of l bytes whose first is c, bit
+ * d & 31 of ma_tl_vverb2[c & 31] for one whose first two are c, d; a word
+ * whose bit is clear in either is none (session 23, promptcost20: the
+ * address's 40 words are left at once but for these). */
+#define MA_TL_V_IGN  "ignore|disregard|forget|skip|bypass|override"
+#define MA_TL_V_NEG  "do|dont|never|not"
+#define MA_TL_V_SEND "send|forward|email|mail|upload|post|share|leak|transfer|exfiltrate|transmit|copy"
+#define MA_TL_V_DEL  "delete|wipe|erase|remove|destroy"
+#define MA_TL_V_RUN  "run|execute|paste|type"
+static uint32_t ma_tl_vverb[32], ma_tl_vverb2[32];
+
 void ma_pr_tool_build(void)
 {
+	static const char v[] =
+	    MA_TL_V_IGN "|" MA_TL_V_NEG "|" MA_TL_V_SEND "|" MA_TL_V_DEL "|" MA_TL_V_RUN;
 	int c = ma_pr_lex_class("HIDDEN");
 
 	ma_tl_ksys = c >= 0 ? 1ull << c : 0;
+	for (const char *p = v, *q; *p; p = *q ? q + 1 : q) {
+		q = strchr(p, '|');
+		if (!q)
+			q = p + strlen(p);
+		ma_tl_vverb[*p & 31] |= 1u << (q - p);
+		ma_tl_vverb2[*p & 31] |= 1u << (p[1] & 31);
+	}
 }
 
 /* The strongest order within 40 words after marker m (0, 1, 2). */
@@ -513,27 +535,45 @@ static int ma_tl_dest(const struct ma_pr_words *w, int j, int span)
  * of these
  * ("please forward the contract to legal@...", "forward the user's
  * complaint to support@...", "remove the user from the list"), nor does
- * a question ("explain how to delete a user"). */
-static int ma_tl_voc_order(const struct ma_pr_words *w, int e, int clear)
+ * a question ("explain how to delete a user").
+ *
+ * One pass over the text however many addresses it has (session 23,
+ * promptcost20; a chat log with an "Assistant:" at each turn scanned the
+ * same 40 words again at each): a word after the address's first is
+ * judged the same whatever the address, but for the kind (the
+ * conversation sent out counts after a clear name alone), so done[c - 1]
+ * keeps the last word judged after an address of kind c (-1 none); the
+ * addresses come in the text's order, and a word up to it that judged
+ * nothing then judges nothing now. */
+static int ma_tl_voc_order(const struct ma_pr_words *w, int e, int clear, int done[2])
 {
-	for (int j = e; j < w->n && j <= e + 40; j++) {
+	/* words (e, skip] are judged already: after either kind for a
+	 * kind 1 address, after a clear name for a clear one */
+	int skip = clear == 2 ? done[1] : (done[0] > done[1] ? done[0] : done[1]);
+	int last = e + 40 < w->n - 1 ? e + 40 : w->n - 1;
+
+	if (last >= e && last > done[clear - 1])
+		done[clear - 1] = last;
+	for (int j = e; j <= last; j++) {
 		int ign, neg, send, del, user = 0, whom = 0, conv = 0, fetch = 0, all = 0, data = 0,
 		                         m;
+		const char *x = w->t + w->s[j];
+		if ((j > e && j <= skip) || w->l[j] > 31 ||
+		    !(ma_tl_vverb[x[0] & 31] >> w->l[j] & 1) || !(ma_tl_vverb2[x[0] & 31] >> (x[1] & 31) & 1))
+			continue;
 		if (!ma_tl_order_place(w, j, e) || (j > e && MA_TL_LIT(w, j - 1, "to|how")))
 			continue;
-		ign = MA_TL_LIT(w, j, "ignore|disregard|forget|skip|bypass|override");
-		neg = MA_TL_LIT(w, j, "do|dont|never|not") ? j + 1 : 0;
+		ign = MA_TL_LIT(w, j, MA_TL_V_IGN);
+		neg = MA_TL_LIT(w, j, MA_TL_V_NEG) ? j + 1 : 0;
 		if (neg && neg < w->n && MA_TL_LIT(w, neg, "not"))
 			neg++;
 		if (neg && !(neg < w->n && MA_TL_LIT(w, neg,
 		                                     "answer|respond|reply|help|assist|follow|obey|"
 		                                     "listen|serve")))
 			neg = 0;
-		send = MA_TL_LIT(w, j,
-		                 "send|forward|email|mail|upload|post|share|leak|transfer|"
-		                 "exfiltrate|transmit|copy");
-		del = MA_TL_LIT(w, j, "delete|wipe|erase|remove|destroy");
-		if (!ign && !neg && !send && !del && !MA_TL_LIT(w, j, "run|execute|paste|type"))
+		send = MA_TL_LIT(w, j, MA_TL_V_SEND);
+		del = MA_TL_LIT(w, j, MA_TL_V_DEL);
+		if (!ign && !neg && !send && !del && !MA_TL_LIT(w, j, MA_TL_V_RUN))
 			continue;
 		for (m = j + 1; m < w->n && m <= j + 14 && w->brk[m] != 1; m++) {
 			if (MA_TL_LIT(w, m, "user|users|human|humans")) {
@@ -674,7 +714,7 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
                 struct ma_pr_score *sc)
 {
 	const char *end = t + n, *q;
-	int strong = -1, weak = -1;
+	int strong = -1, weak = -1, done[2] = {-1, -1};
 	uint64_t want = w->kall & (kb->ai | ma_tl_ksys);
 
 	/* the strong markers: an AI's name ("language model" too), "system" */
@@ -686,7 +726,7 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 		if (ma_tl_marker(w, i, end, kb) == 2)
 			strong = i;
 		else if ((k & kb->ai) && (v = ma_tl_vocative(w, i, end, &e)) != 0 &&
-		         ma_tl_voc_order(w, e, v)) {
+		         ma_tl_voc_order(w, e, v, done)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			return;
 		} else if ((k & kb->ai) && (e = ma_tl_reader_addr(w, i, end)) >= 0 &&
