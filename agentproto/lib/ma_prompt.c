@@ -3178,10 +3178,12 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 	if (np < 2)
 		return;
 	/* the order to join them */
-	/* "a + b": a '+' between two of the labels */
-	for (size_t i = 2; i + 2 < n && !joined; i++) {
+	/* "a + b": a '+' between two of the labels (the '+' found by memchr) */
+	for (const char *pl = n >= 5 ? memchr(t + 2, '+', n - 4) : NULL; pl && !joined;
+	     pl = (size_t)(pl - t) + 3 < n ? memchr(pl + 1, '+', n - 3 - (size_t)(pl - t)) : NULL) {
+		size_t i = (size_t)(pl - t);
 		int before = 0, after = 0;
-		if (t[i] != '+' || t[i - 1] != ' ' || t[i + 1] != ' ')
+		if (t[i - 1] != ' ' || t[i + 1] != ' ')
 			continue;
 		for (int k = 0; k < np; k++) {
 			size_t l = part[k].ll;
