@@ -1562,11 +1562,16 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	 * letter or digit between them, a closing one among them (the run
 	 * below counts 64 such symbols in a row at least, and a closing one
 	 * of the run's own: a stretch without one floods nothing) */
-	a = ma_pr_symbol_stretch(t, n, 64);
-	if (a--) {
+	/* each stretch that may flood in turn (session 23, promptcost20: the
+	 * walk went on byte by byte to the text's end): a letter, digit or
+	 * non-ASCII byte ends the walk through a stretch (run, kinds and
+	 * closer 0, as at the walk's start), and the next such stretch is
+	 * looked for from there, its walk started as at the first */
+	for (size_t from = 0; from < n && (a = ma_pr_symbol_stretch(t + from, n - from, 64)) != 0;) {
 		char last[3] = {0, 0, 0};
 		size_t k = 0;
 		int kinds = 0, closer = 0;
+		a += from - 1;
 		/* the walk below from the text's start would fire nowhere
 		 * before that stretch, and reach it (after a letter, digit or
 		 * non-ASCII byte: run, kinds and closer 0) with the last three
@@ -1576,28 +1581,17 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 			if (t[--x] != ' ' && t[x] != '\n')
 				last[2 - k++] = t[x];
 		run = 0;
+		from = n;
 		for (size_t i = a; i < n; i++) {
 			unsigned char c = (unsigned char)t[i];
 			int per = 0;
 			if (c == ' ' || c == '\n')
 				continue;
-			if (ma_pr_alnum(c) && i + 3 < n && ma_pr_alnum((unsigned char)t[i + 1]) &&
-			    ma_pr_alnum((unsigned char)t[i + 2])) {
-				/* a run of three letters or digits or more: each ends
-				 * any flood (run, kinds and closer 0) and the last three
-				 * bytes seen are its own */
-				size_t e = i + 3;
-				while (e < n && ma_pr_alnum((unsigned char)t[e]))
-					e++;
-				kinds = closer = run = 0;
-				last[0] = t[e - 3];
-				last[1] = t[e - 2];
-				last[2] = t[e - 1];
-				k += e - i;
-				i = e - 1;
-				continue;
+			if (ma_pr_alnum(c)) {
+				from = i; /* the stretch ends */
+				break;
 			}
-			if (!ma_pr_alnum(c) && k >= 3)
+			if (k >= 3)
 				per = c == (unsigned char)last[2] || c == (unsigned char)last[1] ||
 				      c == (unsigned char)last[0];
 			if (!per)

@@ -655,6 +655,37 @@ static void a_symbol_flood_after_a_stretch_without_closers(void **state)
 	}
 }
 
+/* promptcost20 (session 23): a stretch that may flood (64 symbols, a
+ * closing one) but does not (four kinds in turn), then a word or two,
+ * then a flood: found as after words alone, the second stretch's walk
+ * started with the bytes before it (")a" repeats the ')', "xa" does not:
+ * one kind, 200 in a row needed); 60 closing symbols are none. */
+static void a_flood_after_a_stretch_that_floods_nothing(void **state)
+{
+	static const struct {
+		const char *between, *piece;
+		int k, fires;
+	} c[] = {{" words between ", ")]}", 25, 1}, {" ab ", ")]}", 25, 1},
+	         {" words between ", ")]}", 20, 0}, {" ab )a", ")", 64, 1},
+	         {" ab xa", ")", 64, 0},             {" ab xa", ")", 210, 1}};
+
+	(void)state;
+	for (size_t x = 0; x < sizeof c / sizeof c[0]; x++) {
+		char t[512];
+		size_t n = (size_t)snprintf(t, sizeof t, "intro text\n");
+		for (int i = 0; i < 18; i++)
+			n += (size_t)snprintf(t + n, sizeof t - n, "#$%%&");
+		n += (size_t)snprintf(t + n, sizeof t - n, ")%s", c[x].between);
+		for (int i = 0; i < c[x].k; i++)
+			n += (size_t)snprintf(t + n, sizeof t - n, "%s", c[x].piece);
+		n += (size_t)snprintf(t + n, sizeof t - n, " ok");
+		if (c[x].fires)
+			assert_true(moat_prompt_score(t, n) >= 0.8);
+		else
+			assert_true(moat_prompt_score(t, n) < 0.8);
+	}
+}
+
 /* The score of off letters 'z', a space, the run and " ok". */
 static double run_at(size_t off, const char *run)
 {
@@ -1814,6 +1845,7 @@ int main(void)
 	    cmocka_unit_test(the_phrase_start_bit_is_the_first_tokens),
 	    cmocka_unit_test(separators_and_symbol_floods_at_every_offset),
 	    cmocka_unit_test(a_symbol_flood_after_a_stretch_without_closers),
+	    cmocka_unit_test(a_flood_after_a_stretch_that_floods_nothing),
 	    cmocka_unit_test(encoded_runs_at_every_offset),
 	    cmocka_unit_test(the_check_scores_an_input_where_memmem_finds_it),
 	    cmocka_unit_test(the_splitter_by_table_is_the_splitter_by_byte),
