@@ -1567,7 +1567,8 @@ void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma
 	 * non-ASCII byte ends the walk through a stretch (run, kinds and
 	 * closer 0, as at the walk's start), and the next such stretch is
 	 * looked for from there, its walk started as at the first */
-	for (size_t from = 0; from < n && (a = ma_pr_symbol_stretch(t + from, n - from, 64)) != 0;) {
+	for (size_t from = 0;
+	     from < n && (a = ma_pr_symbol_stretch(t + from, n - from, 64)) != 0;) {
 		char last[3] = {0, 0, 0};
 		size_t k = 0;
 		int kinds = 0, closer = 0;

@@ -371,11 +371,13 @@ static uint64_t ma_tl_ksys;
  * d & 31 of ma_tl_vverb2[c & 31] for one whose first two are c, d; a word
  * whose bit is clear in either is none (session 23, promptcost20: the
  * address's 40 words are left at once but for these). */
-#define MA_TL_V_IGN  "ignore|disregard|forget|skip|bypass|override"
-#define MA_TL_V_NEG  "do|dont|never|not"
-#define MA_TL_V_SEND "send|forward|email|mail|upload|post|share|leak|transfer|exfiltrate|transmit|copy"
-#define MA_TL_V_DEL  "delete|wipe|erase|remove|destroy"
-#define MA_TL_V_RUN  "run|execute|paste|type"
+#define MA_TL_V_IGN "ignore|disregard|forget|skip|bypass|override"
+#define MA_TL_V_NEG "do|dont|never|not"
+#define MA_TL_V_SEND                                                                               \
+	"send|forward|email|mail|upload|post|share|leak|transfer|exfiltrate|"                      \
+	"transmit|copy"
+#define MA_TL_V_DEL "delete|wipe|erase|remove|destroy"
+#define MA_TL_V_RUN "run|execute|paste|type"
 static uint32_t ma_tl_vverb[32], ma_tl_vverb2[32];
 
 void ma_pr_tool_build(void)
@@ -559,7 +561,8 @@ static int ma_tl_voc_order(const struct ma_pr_words *w, int e, int clear, int do
 		                         m;
 		const char *x = w->t + w->s[j];
 		if ((j > e && j <= skip) || w->l[j] > 31 ||
-		    !(ma_tl_vverb[x[0] & 31] >> w->l[j] & 1) || !(ma_tl_vverb2[x[0] & 31] >> (x[1] & 31) & 1))
+		    !(ma_tl_vverb[x[0] & 31] >> w->l[j] & 1) ||
+		    !(ma_tl_vverb2[x[0] & 31] >> (x[1] & 31) & 1))
 			continue;
 		if (!ma_tl_order_place(w, j, e) || (j > e && MA_TL_LIT(w, j - 1, "to|how")))
 			continue;

@@ -665,9 +665,12 @@ static void a_flood_after_a_stretch_that_floods_nothing(void **state)
 	static const struct {
 		const char *between, *piece;
 		int k, fires;
-	} c[] = {{" words between ", ")]}", 25, 1}, {" ab ", ")]}", 25, 1},
-	         {" words between ", ")]}", 20, 0}, {" ab )a", ")", 64, 1},
-	         {" ab xa", ")", 64, 0},             {" ab xa", ")", 210, 1}};
+	} c[] = {{" words between ", ")]}", 25, 1},
+	         {" ab ", ")]}", 25, 1},
+	         {" words between ", ")]}", 20, 0},
+	         {" ab )a", ")", 64, 1},
+	         {" ab xa", ")", 64, 0},
+	         {" ab xa", ")", 210, 1}};
 
 	(void)state;
 	for (size_t x = 0; x < sizeof c / sizeof c[0]; x++) {
