@@ -543,10 +543,12 @@ static int ma_tl_dest(const struct ma_pr_words *w, int j, int span)
  * promptcost20; a chat log with an "Assistant:" at each turn scanned the
  * same 40 words again at each): a word after the address's first is
  * judged the same whatever the address, but for the kind (the
- * conversation sent out counts after a clear name alone), so done[c - 1]
- * keeps the last word judged after an address of kind c (-1 none); the
- * addresses come in the text's order, and a word up to it that judged
- * nothing then judges nothing now. */
+ * conversation sent out counts after a clear name alone) and the words
+ * read back for "it" (from the address on: an earlier address reads
+ * more), so done[c - 1] keeps the last word judged after an address of
+ * kind c (-1 none); the addresses come in the text's order, and a word up
+ * to it that judged nothing then judges nothing now. A rule that reads
+ * back from the address must keep that: fewer words, no more orders. */
 static int ma_tl_voc_order(const struct ma_pr_words *w, int e, int clear, int done[2])
 {
 	/* words (e, skip] are judged already: after either kind for a
