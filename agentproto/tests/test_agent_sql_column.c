@@ -639,6 +639,22 @@ static void a_subquerys_select_list_and_another_column_pass(void **state)
 	says(PG, "SELECT * FROM t WHERE id = ANY(SELECT ", "id", " FROM u)", MOAT_ALLOW);
 }
 
+/* review15 (session 23): abs(x) and x | 0 are x only for x >= 0; a
+ * column that holds negative or fractional values (a balance) returns
+ * those rows. accounts(id, balance) holding (1, -5.5), (2, 10), (3, -1):
+ * PostgreSQL 15 returns 2 of 3 rows for balance <> abs(balance) and for
+ * balance < abs(balance); sqlite3 3.40.1 returns 2 of 3 for balance <
+ * abs(balance) and 1 for balance < balance | 0 (-5.5 | 0 is -5). Each
+ * fired on main 8d2c2e2 (abs and | were values the judge cannot tell). */
+static void abs_and_bitwise_identities_hold_for_non_negative_values_only(void **state)
+{
+	(void)state;
+	says(PG, "SELECT * FROM accounts WHERE balance <> ", "abs(balance)", "", MOAT_BLOCK);
+	says(PG, "SELECT * FROM accounts WHERE balance < ", "abs(balance)", "", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM accounts WHERE balance < ", "abs(balance)", "", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM accounts WHERE balance < ", "balance | 0", "", MOAT_BLOCK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -660,6 +676,7 @@ int main(void)
 	    cmocka_unit_test(a_long_comment_or_line_before_the_place_is_read_back_too),
 	    cmocka_unit_test(a_call_or_operator_the_reading_models_is_judged_per_operator),
 	    cmocka_unit_test(a_subquerys_select_list_and_another_column_pass),
+	    cmocka_unit_test(abs_and_bitwise_identities_hold_for_non_negative_values_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
