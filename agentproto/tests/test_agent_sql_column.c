@@ -665,6 +665,56 @@ static void abs_and_bitwise_identities_hold_for_non_negative_values_only(void **
 	says(SQLITE, "SELECT * FROM accounts WHERE balance < ", "balance | 0", "", MOAT_BLOCK);
 }
 
+/* Session 23 (sql12, review15's limits): the statement's operand deeper
+ * than the reading follows, a unary plus before it, NOT before it, and
+ * BETWEEN with the column on both ends. sqlite3 3.40.1 and PostgreSQL
+ * 15, t(id) holding 1 to 3: (((((id))))) = id, (+id) = id, +id = id, NOT
+ * (id) <> id, NOT id <> id, id BETWEEN id AND id, (id) BETWEEN id AND id,
+ * id BETWEEN id - 1 AND id + 1 and id NOT BETWEEN id + 1 AND 5 return
+ * every row; NOT id = id, id BETWEEN id + 1 AND id and id NOT BETWEEN id
+ * AND id return none. An operand nested deeper than the reading follows
+ * fires when the input names its first column, whatever the operator
+ * (fail-closed); so does an input nested deeper than that. */
+static void deep_parentheses_unary_plus_not_and_between_both_ends(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM t WHERE (((((id))))) = ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ((((((((((id)))))))))) = ", "id", " AND a = 1",
+		     MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ((((( id ))))) <> ", "id + 1", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE (((((id))))) = ", "5", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE (((((id))))) = ", "price", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id = ", "((((((((((id))))))))))", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id = ", "((((((((((5))))))))))", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE (+id) = ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ( + + id) >= ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE +id = ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE a = 1 AND +id < ", "id + 1", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE (+id) <> ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE a + id = ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT (id) <> ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT id <> ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE a = 1 OR NOT id = ", "id + 1", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT id < ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT id = ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT NOT id <> ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT id IN (", "id", ")", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT id NOT IN (", "id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id BETWEEN ", "id AND id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE (id) BETWEEN ", "id AND id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id BETWEEN ", "id - 1 AND id + 1", " LIMIT 5",
+		     MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id NOT BETWEEN ", "id + 1 AND 5", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id BETWEEN ", "id + 1 AND id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id NOT BETWEEN ", "id AND id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id BETWEEN ", "1 AND 5", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id BETWEEN ", "1 AND id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT id BETWEEN ", "id AND id", "", MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -687,6 +737,7 @@ int main(void)
 	    cmocka_unit_test(a_call_or_operator_the_reading_models_is_judged_per_operator),
 	    cmocka_unit_test(a_subquerys_select_list_and_another_column_pass),
 	    cmocka_unit_test(abs_and_bitwise_identities_hold_for_non_negative_values_only),
+	    cmocka_unit_test(deep_parentheses_unary_plus_not_and_between_both_ends),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
