@@ -290,6 +290,9 @@ struct ma_col {
 	int op;        /* CP_* */
 	int list;      /* 1: after IN ( (the input's commas are the list's) */
 	int quant;     /* after op ANY ( / ALL ( (PostgreSQL): CQ_* */
+	int btw;       /* 1: BETWEEN's first end (the input may hold both) */
+	int deep;      /* 1: parentheses deeper than the reading follows: the
+	                * column is their first name, judged fail-closed */
 };
 enum { CQ_NONE = 0, CQ_ANY, CQ_ALL };
 
@@ -434,6 +437,51 @@ static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
 	return k;
 }
 
+/* how deep the operand's own parentheses are read ((((id))) = _) */
+#define MA_COL_NEST 8
+
+/* p moved back over the unary pluses that end there (whitespace and
+ * comments passed): '+' after '(' or at the start. */
+static size_t ma_col_plus_back(int dialect, const char *sql, size_t p)
+{
+	for (int k = 0; k < 8 && p > 0 && sql[p - 1] == '+'; k++) {
+		const size_t q = ma_col_back(dialect, sql, p - 1);
+		if (q > 0 && sql[q - 1] != '(' && sql[q - 1] != '+')
+			break;
+		p = q;
+	}
+	return p;
+}
+
+/* Parentheses deeper than MA_COL_NEST ([from, to) their inside): the
+ * first name inside them, after '(' '+' and whitespace, is the column
+ * (c's cs, ce; c->deep), when it is no keyword: 1, or 0. */
+static int ma_col_deep(const char *sql, size_t from, size_t to, struct ma_col *c)
+{
+	size_t i = from, e;
+
+	while (i < to && (ma_col_ws(sql[i]) || sql[i] == '(' || sql[i] == '+'))
+		i++;
+	if (i < to && (sql[i] == '"' || sql[i] == '`' || sql[i] == '[')) {
+		const char q = sql[i] == '[' ? ']' : sql[i];
+		const char *f = memchr(sql + i + 1, q, to - i - 1);
+		if (!f || f == sql + i + 1)
+			return 0;
+		c->cs = i + 1;
+		c->ce = (size_t)(f - sql);
+	} else {
+		for (e = i; e < to && col_name_byte(sql[e]); e++)
+			;
+		if (e == i || (sql[i] >= '0' && sql[i] <= '9') || ma_sql_keyword(sql + i, e - i))
+			return 0;
+		c->cs = i;
+		c->ce = e;
+	}
+	c->simple = 1;
+	c->deep = 1;
+	return 1;
+}
+
 /* The operand that ends at p (whitespace and comments passed before p):
  * atoms joined by '.', ->, ->>, #>, #>>, ::, PostgreSQL's subscripts;
  * one in parentheses of its own ((id), ( (t.id) ): session 23) is its
@@ -473,17 +521,26 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
 				}
 				s = ns;
 				name = 1;
-			} else if (k == 0 && depth < 4 && !ma_col_chain_op(dialect, sql, q)) {
-				/* (id) = _: the inside, when it is the whole of it */
+			} else if (k == 0 && depth < MA_COL_NEST &&
+			           !ma_col_chain_op(dialect, sql, q)) {
+				/* (id) = _, (+id) = _: the inside, when it is the whole
+				 * of it (a unary plus, a no-op, before it) */
 				struct ma_col in = *c;
 				size_t is;
 				if (ma_col_operand(dialect, sql, ma_col_back(dialect, sql, p - 1),
 				                   &in, depth + 1, &is) &&
-				    ma_col_back(dialect, sql, is) == s + 1) {
+				    ma_col_plus_back(dialect, sql, ma_col_back(dialect, sql, is)) ==
+				        s + 1) {
 					*c = in;
 					*start = s;
 					return 1;
 				}
+			} else if (k == 0 && !ma_col_chain_op(dialect, sql, q) &&
+			           ma_col_deep(sql, s + 1, p - 1, c)) {
+				c->ls = s;
+				c->le = p;
+				*start = s;
+				return 1;
 			}
 		}
 		q = ma_col_back(dialect, sql, s);
@@ -603,15 +660,41 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		        : neg     ? CP_NE
 		                  : CP_MATCH;
 		c->list = in_paren;
+		c->btw = kw == 2;
 	}
 	/* the operand: atoms joined by '.', ->, ->>, #>, #>>, ::, subscripts */
 	p = ma_col_back(dialect, sql, p);
 	if (!ma_col_operand(dialect, sql, p, c, 0, &s))
 		return 0;
-	/* a + id = _: id is the last operand of the statement's arithmetic */
+	/* a + id = _: id is the last operand of the statement's arithmetic;
+	 * +id = _ after '(', a keyword or at the start: a unary plus, a no-op */
 	q = ma_col_back(dialect, sql, s);
+	while (q > 0 && sql[q - 1] == '+') {
+		size_t w0, w1, r = ma_col_back(dialect, sql, q - 1);
+		if (r == 0 || sql[r - 1] == '(' ||
+		    (ma_col_name_before(sql, r, &w0, &w1) && w1 == r &&
+		     (ma_col_word_is(sql, w0, w1, "where") || ma_col_word_is(sql, w0, w1, "and") ||
+		      ma_col_word_is(sql, w0, w1, "or") || ma_col_word_is(sql, w0, w1, "not") ||
+		      ma_col_word_is(sql, w0, w1, "on") || ma_col_word_is(sql, w0, w1, "having") ||
+		      ma_col_word_is(sql, w0, w1, "when"))))
+			q = r;
+		else
+			break;
+	}
 	if (q > 0 && memchr("+-*/%^~&|", sql[q - 1], 9)) /* (not strchr: a NUL) */
 		return 0;
+	/* NOT id <> _: NOT binds looser than the comparison in the three
+	 * dialects (MySQL's HIGH_NOT_PRECEDENCE mode aside): the operator's
+	 * negation (not after a quantifier: left as it was) */
+	for (int k = 0; k < 4 && !c->quant && ma_col_kw_before(dialect, sql, q, "not", &ws); k++) {
+		static const int neg_of[] = {
+		    [CP_NONE] = CP_NONE, [CP_EQ] = CP_NE,    [CP_NSEQ] = CP_NE, [CP_NE] = CP_EQ,
+		    [CP_LT] = CP_GE,     [CP_GT] = CP_LE,    [CP_LE] = CP_GT,   [CP_GE] = CP_LT,
+		    [CP_MATCH] = CP_NE,  [CP_IN] = CP_NIN,   [CP_NIN] = CP_IN,
+		};
+		c->op = neg_of[c->op];
+		q = ws;
+	}
 	return 1;
 }
 
@@ -679,6 +762,7 @@ struct ma_col_rd {
 	const struct ma_sql_tok *ct; /* the compared expression's tokens (not simple) */
 	int cn;
 	int depth, done, bad;
+	int deep; /* parentheses, signs, calls deeper than MA_COL_DEPTH */
 };
 
 /* The input's next significant token (NULL at its end): its comments
@@ -974,6 +1058,8 @@ static int ma_col_unary(struct ma_col_rd *r, struct ma_col_val *v)
 	const struct ma_sql_tok *t = ma_col_cur(r);
 	int ok, neg = 0, opq = 0;
 
+	if (t && r->depth >= MA_COL_DEPTH)
+		r->deep = 1;
 	if (!t || r->depth >= MA_COL_DEPTH)
 		return 0;
 	if (t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
@@ -1214,6 +1300,19 @@ static int ma_col_decide(int dialect, int op, const struct ma_col_val *v)
 	}
 }
 
+/* 1 when a name token of the input [w[i], b) is the column (col):
+ * the fail-closed answer where the reading cannot follow (c->deep, an
+ * input nested deeper than MA_COL_DEPTH). */
+static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct ma_sql_tok *w,
+                           int n, int i, const struct ma_col *col)
+{
+	for (; i < n && w[i].end <= b; i++)
+		if ((w[i].type == MA_SQL_T_WORD || w[i].type == MA_SQL_T_QIDENT) &&
+		    ma_col_is(dialect, sql, &w[i], col->cs, col->ce))
+			return 1;
+	return 0;
+}
+
 int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const struct ma_sql_tok *w,
                      int n, int i, size_t prev_end)
 {
@@ -1228,6 +1327,8 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 	    !ma_col_named(dialect, sql, a, b, col.cs, col.ce) ||
 	    (prev_end < a && !ma_col_blank(dialect, sql, prev_end, a)))
 		return 0;
+	if (col.deep)
+		return ma_col_names_in(dialect, sql, b, w, n, i, &col);
 	memset(&r, 0, sizeof r);
 	if (!col.simple) {
 		/* the compared expression's tokens, after its qualifiers; the
@@ -1278,15 +1379,25 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 	}
 	if (!list) {
 		if (col.op == CP_IN || col.op == CP_NIN || !ma_col_expr(&r, &v))
-			return 0;
+			goto deep;
 		fire = ma_col_decide(dialect, col.op, &v);
+		if (col.btw && (t = ma_col_cur(&r)) != NULL && col_tok_word(sql, t, "and")) {
+			/* BETWEEN v AND u: x >= v and x <= u for every row; NOT
+			 * BETWEEN (or NOT before it, col.op CP_LT): x < v or x > u */
+			struct ma_col_val u;
+			ma_col_adv(&r);
+			if (!ma_col_expr(&r, &u))
+				goto deep;
+			fire = col.op == CP_GE ? fire && ma_col_decide(dialect, CP_LE, &u)
+			                       : fire || ma_col_decide(dialect, CP_GT, &u);
+		}
 	} else {
 		/* ANY: one element's comparison holding for every row is
 		 * enough; ALL: each element's must, and a value bounds it (id <
 		 * ALL(ARRAY[id + 1, 0])) but after <> (at most one row) */
 		do {
 			if (!ma_col_expr(&r, &v))
-				return 0;
+				goto deep;
 			if (v.x) {
 				any = 1;
 				if (quant == CQ_ANY)
@@ -1305,7 +1416,10 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 		if (list == 1 && !col.list && !ma_col_take(&r, MA_SQL_T_RPAREN))
 			return 0;
 	}
-	return fire && ma_col_cur(&r) == NULL && !r.bad;
+	if (fire && ma_col_cur(&r) == NULL && !r.bad)
+		return 1;
+deep:
+	return r.deep && ma_col_names_in(dialect, sql, b, w, n, i, &col);
 }
 
 int ma_sql_col_plain(int dialect, const char *sql, size_t len, size_t a, size_t b)
