@@ -688,9 +688,9 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 	 * negation (not after a quantifier: left as it was) */
 	for (int k = 0; k < 4 && !c->quant && ma_col_kw_before(dialect, sql, q, "not", &ws); k++) {
 		static const int neg_of[] = {
-		    [CP_NONE] = CP_NONE, [CP_EQ] = CP_NE,    [CP_NSEQ] = CP_NE, [CP_NE] = CP_EQ,
-		    [CP_LT] = CP_GE,     [CP_GT] = CP_LE,    [CP_LE] = CP_GT,   [CP_GE] = CP_LT,
-		    [CP_MATCH] = CP_NE,  [CP_IN] = CP_NIN,   [CP_NIN] = CP_IN,
+		    [CP_NONE] = CP_NONE, [CP_EQ] = CP_NE,  [CP_NSEQ] = CP_NE, [CP_NE] = CP_EQ,
+		    [CP_LT] = CP_GE,     [CP_GT] = CP_LE,  [CP_LE] = CP_GT,   [CP_GE] = CP_LT,
+		    [CP_MATCH] = CP_NE,  [CP_IN] = CP_NIN, [CP_NIN] = CP_IN,
 		};
 		c->op = neg_of[c->op];
 		q = ws;
