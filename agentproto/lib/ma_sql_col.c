@@ -65,7 +65,12 @@
  * abs(balance) returns the negative balances), but for PostgreSQL's
  * identities, which hold for every value its operators take (x | 0, x &
  * -1, x << 0, x >> 0, x # 0, x ^ 1 are x, x ^ 0 is 1: ma_col_bits); ^
- * binds tighter than * (SQLite has none), & | << >> # || looser than + -. What it assumes:
+ * binds tighter than * (SQLite has none), & | << >> # || looser than + -.
+ * Also (sql12): a unary plus before the operand ((+id) = _), NOT before
+ * it (the operator's negation), BETWEEN with both ends in the input (x
+ * >= v AND x <= u), and fail-closed where the reading cannot follow (an
+ * operand in more than MA_COL_NEST parentheses, an input deeper than
+ * MA_COL_DEPTH): the input naming the column fires. What it assumes:
  * whatever column makes the input return every row on a table the place
  * may hold -- positive values after < <= > >=, a numeric column where
  * the input stands bare (name = name * 1 fires: every row of a number
