@@ -417,7 +417,7 @@ static long ma_pr_dec_braille(const char *s, size_t n, size_t *j, char *d, size_
 	while (*j + 2 < n) {
 		const char *p = memchr(s + *j, 0xE2, n - 2 - *j);
 		size_t k, dl = 0, letters = 0;
-		int num = 0;
+		int num = 0, blank = 0, spaced = 0;
 		if (!p) {
 			*j = n;
 			return -1;
@@ -440,14 +440,23 @@ static long ma_pr_dec_braille(const char *s, size_t n, size_t *j, char *d, size_
 				} else if (x == '^') {
 				} else if (x && num && x >= 'a' && x <= 'j') {
 					d[dl++] = x == 'j' ? '0' : (char)('1' + (x - 'a'));
-				} else if (x) {
-					num = num && x != ' ';
+				} else if (x == ' ' && dl + 1 < cap) {
+					/* the blank cell: a space and a mark, made a
+					 * second space (a word's gap) when the cells are
+					 * one space apart, else dropped (below) */
+					num = 0;
+					blank = 1;
+					d[dl++] = ' ';
+					d[dl++] = 1;
+				} else if (x && x != ' ') {
 					letters += x >= 'a' && x <= 'z';
 					d[dl++] = x;
 				}
 			} else if (c == ' ' || c == '\n' || c == '.' || c == ',' || c == '!' ||
 			           c == '?') {
 				num = 0;
+				spaced |= c == ' ' && dl && d[dl - 1] != ' ' && k + 1 < n &&
+				          (unsigned char)s[k + 1] == 0xE2;
 				d[dl++] = (char)c;
 				k++;
 			} else {
@@ -455,6 +464,13 @@ static long ma_pr_dec_braille(const char *s, size_t n, size_t *j, char *d, size_
 			}
 		}
 		*j = k;
+		if (blank) {
+			size_t o = 0;
+			for (size_t i = 0; i < dl; i++)
+				if (d[i] != 1 || spaced)
+					d[o++] = d[i] == 1 ? ' ' : d[i];
+			dl = o;
+		}
 		return letters >= 8 ? (long)dl : 0;
 	}
 	*j = n;
@@ -965,23 +981,28 @@ static int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 
 static size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
 {
+	static const char jb[5] = {' ', '-', '.', '_', '/'};
 	size_t o = 0, prev = 0;
-	int was = 0, joins[3] = {0, 0, 0};
+	int was = 0, joins[5] = {0, 0, 0, 0, 0};
 	char join = ' ';
 
-	/* the byte that joins the letters of a word: a space, or '-' or '.'
-	 * when those join code words ("India-Golf-November Alpha-Lima-Lima":
+	/* the byte that joins the letters of a word: a space, or '-', '.',
+	 * '_' or '/' when one of those joins code words
+	 * ("India-Golf-November Alpha-Lima-Lima", "India_Golf Alpha_Lima":
 	 * a space then parts the words); the one between most pairs */
 	for (int i = 1; i < w->n; i++) {
 		const char *x = w->t + w->s[i];
 		size_t q = (size_t)w->s[i - 1] + w->l[i - 1];
-		char y = w->t[q];
-		if (w->s[i] == q + 1 && (y == '-' || y == '.' || y == ' ') &&
-		    ma_pr_dec_nato1(x, w->l[i]) && ma_pr_dec_nato1(w->t + w->s[i - 1], w->l[i - 1]))
-			joins[y == ' ' ? 0 : y == '-' ? 1 : 2]++;
+		const char *y = w->s[i] == q + 1 ? memchr(jb, w->t[q], sizeof jb) : NULL;
+		if (y && ma_pr_dec_nato1(x, w->l[i]) &&
+		    ma_pr_dec_nato1(w->t + w->s[i - 1], w->l[i - 1]))
+			joins[y - jb]++;
 	}
-	if (joins[1] > joins[0] || joins[2] > joins[0])
-		join = joins[1] >= joins[2] ? '-' : '.';
+	for (int k = 1, best = joins[0]; k < 5; k++)
+		if (joins[k] > best) {
+			best = joins[k];
+			join = jb[k];
+		}
 	for (int i = 0; i < w->n && o + 2 < cap; i++) {
 		const char *x = w->t + w->s[i];
 		size_t l = w->l[i];
