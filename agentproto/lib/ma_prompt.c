@@ -3036,6 +3036,9 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 			ma_pr_score_init(&sub);
 			ma_pr_score_plain(d, (size_t)dl, ps, &sub, &mixed);
 			ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
+			/* letters one space apart with no wider gap between words
+			 * (ma_pr_dec_unspace leaves them): glued, as plain text's */
+			ma_pr_glued(&ps->w, &sub);
 			/* a URL's escaped spaces and punctuation hide nothing: the
 			 * text counts as it would plain (review13) */
 			if (hid)
