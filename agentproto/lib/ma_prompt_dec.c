@@ -20,20 +20,25 @@
  *               or 24 or more in both cases with a digit in every 16
  *   ascii85     Adobe's framed runs ("<~" ... "~>"), twenty bytes at least
  *   Braille     Unicode Braille patterns (U+2800..U+28FF, grade 1 letters,
- *               the number and capital signs), eight letters at least
+ *               the number and capital signs), eight letters at least;
+ *               the blank cell U+2800 a space, two (a word's gap) when
+ *               the cells stand one space apart
  *   upside-down letters turned over ("ɐ ǝ ɹ ʇ ..."), read back to front
  *               and as they stand, four at least on a line
  *   Atbash      a sentence whose words, letters mirrored (a<->z), are
  *               common words (the Caesar check's sentences: no word known)
  *   NATO        ICAO spelling ("India Golf November ..."), six words at
  *               least in a row, read as their first letters (code words
- *               joined by '-' or '.' when those join most of them)
+ *               joined by '-', '.', '_' or '/' when one of those joins
+ *               most of them)
  *   pig latin   five words of seven ending in "ay", each put back
  *
  * Any decoded run whose characters stand one space apart, words a wider
  * gap apart ("i g n o r e   a l l", Braille cells spaced, or base64 of
  * it), is read as words (ma_pr_dec_unspace; ma_prompt.c calls it on
- * every run). ma_pr_dec_named tells ma_prompt.c's Caesar and Atbash
+ * every run); with no wider gap, ma_prompt.c glues the run's one-letter
+ * words as it does plain text's (ma_pr_glued: an override verb and an
+ * instruction noun inside them). ma_pr_dec_named tells ma_prompt.c's Caesar and Atbash
  * checks that the text names a cipher in clear.
  *
  * Cost: escapes and upside-down letters are found by a byte the text
