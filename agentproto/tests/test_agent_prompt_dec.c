@@ -787,14 +787,14 @@ static void braille_blank_cell_parts_spaced_cells_into_words(void **state)
 	     "\u280a \u2819 \u2819 \u2811 \u281d\u2800\u280f \u2801 \u280e "
 	     "\u280e \u283a \u2815 \u2817 \u2819");
 	LOW("\u281e \u2813 \u2811\u2800\u281f \u2825 \u280a \u2809 \u2805\u2800"
-	     "\u2803 \u2817 \u2815 \u283a \u281d\u2800\u280b \u2815 \u282d\u2800"
-	     "\u281a \u2825 \u280d \u280f \u280e\u2800\u2815 \u2827 \u2811 "
-	     "\u2817\u2800\u281e \u2813 \u2811\u2800\u2807 \u2801 \u2835 \u283d"
-	     "\u2800\u2819 \u2815 \u281b");
+	    "\u2803 \u2817 \u2815 \u283a \u281d\u2800\u280b \u2815 \u282d\u2800"
+	    "\u281a \u2825 \u280d \u280f \u280e\u2800\u2815 \u2827 \u2811 "
+	    "\u2817\u2800\u281e \u2813 \u2811\u2800\u2807 \u2801 \u2835 \u283d"
+	    "\u2800\u2819 \u2815 \u281b");
 	LOW("\u2813 \u2801 \u280f \u280f \u283d\u2800\u2803 \u280a \u2817 "
-	     "\u281e \u2813 \u2819 \u2801 \u283d\u2800\u281b \u2817 \u2801 "
-	     "\u281d \u2819 \u280d \u2801\u2800\u283a \u2811\u2800\u2807 \u2815 "
-	     "\u2827 \u2811\u2800\u283d \u2815 \u2825");
+	    "\u281e \u2813 \u2819 \u2801 \u283d\u2800\u281b \u2817 \u2801 "
+	    "\u281d \u2819 \u280d \u2801\u2800\u283a \u2811\u2800\u2807 \u2815 "
+	    "\u2827 \u2811\u2800\u283d \u2815 \u2825");
 }
 
 /* evasion13: letters one space apart with no wider gap between words,
@@ -817,12 +817,12 @@ static void decoded_letters_one_space_apart_are_glued(void **state)
 	     "\u2819 \u280e \u2801 \u283d \u281e \u2813 \u2811 \u280f \u2801 "
 	     "\u280e \u280e \u283a \u2815 \u2817 \u2819");
 	LOW("cCBsIGUgYSBzIGUgdyBhIHQgZSByIHQgaCBlIHAgbCBhIG4gdCBzIG8gbiB0IHUgZS"
-	     "BzIGQgYSB5IGEgbiBkIHQgaCB1IHIgcyBkIGEgeSBtIG8gciBuIGkgbiBn");
+	    "BzIGQgYSB5IGEgbiBkIHQgaCB1IHIgcyBkIGEgeSBtIG8gciBuIGkgbiBn");
 	LOW("QSBCIEMgRCBFIEYgRyBIIEkgSiBLIEwgTSBOIE8gUA==");
 	LOW("ZTIgZTQgZTcgZTUgZzEgZjMgYjggYzYgZjEgYjUgYTcgYTY=");
 	LOW("UyBVIE0gTSBFIFIgIFMgQSBMIEUgIFQgTyBEIEEgWSAgTyBOIEwgWQ==");
 	LOW("Si4gUi4gUi4gVCBvIGwgayBpIGUgbiAgYW5kICBDLiBTLiBMIGUgdyBpIHMgd3JvdG"
-	     "UgciB1IGwgZSBzIGZvciB0aGUgaW5rbGluZ3M=");
+	    "UgciB1IGwgZSBzIGZvciB0aGUgaW5rbGluZ3M=");
 }
 
 int main(void)
