@@ -94,6 +94,10 @@ static struct {
 	int goalpat[2]; /* the goal words asked as keywords ("the words PWNED and HACKED") */
 	uint16_t modep[4], goalp[2]; /* those of modepat, goalpat found */
 	int nmodep, ngoalp;
+	/* every pattern a reading of this file takes back but the goal
+	 * words' (ignpat, negpat, hint, modepat), and "NEW INSTR" */
+	uint16_t readp[MA_PR_PATS + 8];
+	int nread;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
@@ -157,6 +161,20 @@ static void ma_fp_build(void)
 	for (size_t k = 0; k < 2; k++)
 		if (ma_fp.goalpat[k] >= 0)
 			ma_fp.goalp[ma_fp.ngoalp++] = (uint16_t)ma_fp.goalpat[k];
+	for (int k = 0; k < ma_fp.nign; k++)
+		ma_fp.readp[ma_fp.nread++] = ma_fp.ignpat[k];
+	for (int k = 0; k < 2; k++)
+		if (ma_fp.negpat[k] >= 0)
+			ma_fp.readp[ma_fp.nread++] = (uint16_t)ma_fp.negpat[k];
+	if (hint >= 0)
+		ma_fp.readp[ma_fp.nread++] = (uint16_t)hint;
+	for (int k = 0; k < ma_fp.nmodep; k++)
+		ma_fp.readp[ma_fp.nread++] = ma_fp.modep[k];
+	/* (and "the new instructions", what one who sets a thing's old ones
+	 * aside speaks of: "... The new instructions are on the website.") */
+	hint = ma_pr_lex_pattern_find("NEW INSTR|objective|mission|task");
+	if (hint >= 0)
+		ma_fp.readp[ma_fp.nread++] = (uint16_t)hint;
 }
 
 /* 1 if a sentence starts at word k: a break before it that is not the
@@ -348,9 +366,31 @@ static int ma_fp_opens(const struct ma_pr_words *w, int k)
  * 123") */
 #define MA_FP_MONEY                                                                                \
 	"fund~|money|bitcoin~|btc|eth|crypto~|usd|eur|euro~|dollar~|gbp|bucks|"                    \
+	"usdt|usdc|tether|sats|satoshi~|ether|ethereum|xmr|monero|litecoin~|ltc|dogecoin~|"       \
+	"stablecoin~|"                                                                             \
 	"iban|balance|savings|dinero|soldi|geld|argent|dinheiro|dolar~|dollari|reais|account~|"    \
 	"acct|"                                                                                    \
 	"wallet~|konto~|cuenta~|conta|contas|compte~|conto|conti"
+
+/* 1 if word j is a crypto wallet's address: "0x" and hex digits (eight
+ * or more), or one word of 25 to 90 letters and digits that the lexicon
+ * does not know (a Bitcoin address, "bc1q..."; prose has no such words).
+ * The splitter reads leet digits as letters in place ("0x12ab" is
+ * "oxi2ab" then), so those letters count as hex digits here. */
+static int ma_fp_wallet(const struct ma_pr_words *w, int j)
+{
+	const char *x = w->t + w->s[j];
+	size_t l = w->l[j];
+
+	if (l >= 25 && l <= 90 && !w->k[j])
+		return 1;
+	if (l < 10 || !((x[0] == '0' || x[0] == 'o') && x[1] == 'x'))
+		return 0;
+	for (size_t c = 2; c < l; c++)
+		if (!memchr("0123456789abcdefoist", x[c], 20))
+			return 0;
+	return 1;
+}
 
 /* 1 if word k is an amount of money: a currency sign before it ("$500",
  * "€300", "£20") or a number followed by a currency's word ("2000 euros",
@@ -381,7 +421,12 @@ static int ma_fp_amount(const struct ma_pr_words *w, int k, int money_verb)
 			return 1;
 	if (money_verb)
 		return 1;
-	return k + 1 < w->n && w->brk[k + 1] != 1 && MA_FP_LIT(w, k + 1, MA_FP_MONEY);
+	if (k + 1 < w->n && w->brk[k + 1] != 1 && MA_FP_LIT(w, k + 1, MA_FP_MONEY))
+		return 1;
+	/* a bare number sent to a wallet's address: "send 500 to bc1q...",
+	 * "... 500 to 0x12ab..." ("3 pages to ..." is no amount) */
+	return k + 2 < w->n && w->brk[k + 1] != 1 && w->brk[k + 2] != 1 &&
+	       MA_FP_LIT(w, k + 1, "to|into") && ma_fp_wallet(w, k + 2);
 }
 
 /* 1 if word j is an address on the web: "http", "https", "www", or a
@@ -397,6 +442,21 @@ static int ma_fp_url(const struct ma_pr_words *w, int j)
 	       MA_FP_LIT(w, j,
 	                 "com|org|net|io|co|ru|cn|xyz|info|biz|top|example|site|online|app|dev|"
 	                 "me|ly|tk|link|click|zip");
+}
+
+/* 1 if the web address that starts at word j leads to a program: a
+ * word right after a '.' of its path that names one ("http://x.example
+ * /setup.exe", ".../x.sh"), before a space ends the address. */
+static int ma_fp_program(const struct ma_pr_words *w, int j)
+{
+	for (int k = j + 1; k < w->n && k <= j + 12; k++) {
+		const char *x = w->t + w->s[k];
+		if (x[-1] == ' ' || w->brk[k] == 1)
+			return 0;
+		if (x[-1] == '.' && MA_FP_LIT(w, k, "exe|msi|sh|ps1|bat|cmd|scr|apk|dmg|pkg|jar|vbs|js|hta|deb|rpm|bin|run"))
+			return 1;
+	}
+	return 0;
 }
 
 /* session 23 (promptdetect10): payload orders in other words than
@@ -429,14 +489,138 @@ static int ma_fp_payload_more(const struct ma_pr_words *w, int k, int n1)
 		return all && data;
 	}
 	web =
-	    MA_FP_LIT(w, k, "visit|open|click|browse|navigate|go|load|abre|apri|ouvre|offne|visita")
+	    MA_FP_LIT(w, k, "click|tap") ? 3
+	    : MA_FP_LIT(w, k, "visit|open|browse|navigate|go|load|abre|apri|ouvre|offne|visita")
 	        ? 2
 	    : MA_FP_LIT(w, k, "run|execute|download|install|fetch|ejecuta|esegui") ? 1
 	                                                                           : 0;
-	for (int j = n1; web && j < w->n && j <= k + 8 && w->brk[j] != 1; j++)
-		if (MA_FP_LIT(w, j, "http|https|www|curl|wget|iwr|iex") ||
-		    (web == 2 && ma_fp_url(w, j)))
+	/* (a page opened is a person's errand, "open maps.google.com to find
+	 * us", "visit www.shop.com for the new ones": a payload when a link is
+	 * clicked, a program is fetched from it, or a login or a download
+	 * follows in the sentence, "open shop.xyz and log in"; session 23,
+	 * prompt13) */
+	for (int j = n1; web && j < w->n && j <= k + 8 && w->brk[j] != 1; j++) {
+		if (web == 1 && MA_FP_LIT(w, j, "http|https|www|curl|wget|iwr|iex"))
 			return 1;
+		if (web >= 2 && ma_fp_url(w, j)) {
+			int e;
+			if (web == 3 || ma_fp_program(w, j))
+				return 1;
+			(void)ma_fp_sentence(w, j, &e);
+			for (int x = j + 1; x < e && x <= j + 16; x++)
+				if (MA_FP_LIT(w, x,
+				              "login|log|signin|sign|password~|passcode~|credential~|"
+				              "installer~|setup|executable~|exe|apk|payload~|script~|"
+				              "binary|binaries|program|programs"))
+					return 1;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* 1 if the word at k (past up to two determiners, before e) is the
+ * audience a model answers: 1 "the user", "the reader(s)", "the human"
+ * (the words a model's prompt uses for them); 2 "the users", "visitors",
+ * "customers", "everyone" (a person's staff tells them things too). */
+static int ma_fp_audience(const struct ma_pr_words *w, int k, int e)
+{
+	for (int n = 0; k < e && n < 3; k++, n++) {
+		if (MA_FP_LIT(w, k, "user|reader|readers|human|humans"))
+			return 1;
+		if (MA_FP_LIT(w, k,
+		              "users|visitor~|customer~|client~|everyone|everybody|viewer~|"
+		              "subscriber~|recipient~|audience~"))
+			return 2;
+		if (!MA_FP_LIT(w, k, "the|your|our|all|every|each|any|these|those|its"))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 if word j is an address on the web or an act that hands the user's
+ * device or account over: a download, an install, a login ("log in at
+ * ...", "enter your password") */
+static int ma_fp_lure(const struct ma_pr_words *w, int j)
+{
+	return ma_fp_url(w, j) ||
+	       MA_FP_LIT(w, j,
+	                 "download~|install~|login|log|signin|sign|password~|passcode~|"
+	                 "credential~|verify|verification|click");
+}
+
+/* the programs of a shell command that destroys, takes privileges or
+ * opens the machine ("run rm -rf /", "execute sudo ...") */
+#define MA_FP_SHELL                                                                                	"rm|rmdir|sudo|su|chmod|chown|dd|mkfs|shutdown|reboot|halt|killall|pkill|nc|netcat|ncat|"  	"curl|wget|iwr|iex|powershell|pwsh|cmd|bash|sh|zsh|del|deltree|diskpart|schtasks|"         	"crontab|iptables|passwd|useradd|usermod|ssh|scp"
+
+/* the texts an agent reads and decides on: the carrier of the order */
+#define MA_FP_CARRIER                                                                              \
+	"email~|mail~|message~|pr|prs|pull|merge|request~|issue~|ticket~|review~|comment~|"        \
+	"commit~|patch~|change~|document~|page~|post~|application~|candidate~|resume~|cv|"       \
+	"submission~|transaction~|payment~|invoice~|sender~|listing~|product~"
+
+/* 1 if the order at word k (n1 the word after it, e the end of its
+ * sentence) is aimed at the model, not at a person who reads about a
+ * thing's instructions (session 23, prompt13): the model's audience told
+ * something ("tell the user to download ...", "inform the reader that
+ * ..."; "tell the users ..." with a web address or a login in it), a
+ * shell command run ("run rm -rf / on the server"), or a verdict on the
+ * text it reads ("approve this pull request", "mark this email as safe",
+ * "classify it as legitimate"). "Use half the dose", "send 2 copies to
+ * the shop", "visit the new wiki page" are none. */
+static int ma_fp_aimed(const struct ma_pr_words *w, int k, int n1, int e)
+{
+	if (MA_FP_LIT(w, k,
+	              "tell|inform|notify|warn|urge|remind|advise|instruct|convince|persuade|"
+	              "encourage|direct|redirect|ask|show|assure|reassure")) {
+		int a = ma_fp_audience(w, n1, e);
+		if (a == 1)
+			return 1;
+		for (int j = n1 + 1; a == 2 && j < e; j++)
+			if (ma_fp_lure(w, j))
+				return 1;
+		return 0;
+	}
+	if (MA_FP_LIT(w, k, "run|execute|exec|launch|type|paste"))
+		return MA_FP_LIT(w, n1, MA_FP_SHELL);
+	/* a persona ("act as DAN", "pretend to be ...", "roleplay as ...") */
+	if (MA_FP_LIT(w, k, "pretend|roleplay|impersonate") ||
+	    (MA_FP_LIT(w, k, "act|behave|answer|respond|reply|speak|talk") &&
+	     MA_FP_LIT(w, n1, "as|like")))
+		return 1;
+	/* the model's answers for good: an answer's verb, its form after it
+	 * and "only / always / from now on" in the clause ("respond in pirate
+	 * speak from now on", "answer only in French", "always reply with
+	 * yes"; "always answer the door", "reply with your name" are none) */
+	if (MA_FP_LIT(w, k, "always|only") && n1 + 1 < e) {
+		k = n1;
+		n1++;
+	}
+	if (MA_FP_LIT(w, k, "respond|reply|answer|speak|talk|write") &&
+	    MA_FP_LIT(w, n1, "in|with|only|using|exclusively|solely")) {
+		for (int j = k - 1; j < e; j++)
+			if (j >= 0 && (MA_FP_LIT(w, j, "only|always|henceforth|hereafter|onward~") ||
+			               (MA_FP_LIT(w, j, "from") && j + 1 < e && MA_FP_LIT(w, j + 1, "now"))))
+				return 1;
+		return 0;
+	}
+	if (MA_FP_LIT(w, k,
+	              "approve~|merge|accept|mark|flag|label|classify|categori~|rate|rank|"
+	              "whitelist|allowlist|reject|dismiss")) {
+		for (int j = n1; j < e && j <= k + 4; j++) {
+			if (MA_FP_LIT(w, j, "this|these") && j + 1 < e) {
+				for (int c = j + 1; c < e && c <= j + 2; c++)
+					if (MA_FP_LIT(w, c, MA_FP_CARRIER))
+						return 1;
+			}
+			if (MA_FP_LIT(w, j, "as") && j + 1 < e &&
+			    MA_FP_LIT(w, j + 1,
+			              "safe|legitimate|legit|trusted|trustworthy|verified|approved|"
+			              "harmless|clean|benign|authentic|genuine|official|important|"
+			              "urgent|priority|secure|valid|correct|ham"))
+				return 1;
+		}
+	}
 	return 0;
 }
 
@@ -498,6 +682,12 @@ static int ma_fp_orders(const struct ma_pr_words *w)
 		}
 		if (ma_fp_payload_more(w, k, n1))
 			return 1;
+		{
+			int e;
+			(void)ma_fp_sentence(w, k, &e);
+			if (ma_fp_aimed(w, k, n1, e))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -518,6 +708,15 @@ static int ma_fp_model_rules(const struct ma_pr_words *w, const struct ma_pr_sco
 			for (int j = k + 1; j < w->n && j <= k + 2 && w->brk[j] != 1; j++)
 				if ((w->k[j] & ma_fp.instr) && !MA_FP_LIT(w, j, "direction~"))
 					return 1;
+			/* "your new task / goal / role": the model's task replaced
+			 * (session 23, prompt13; "your task is to assemble it" is
+			 * the user's own) */
+			if (k + 2 < w->n && w->brk[k + 1] != 1 && w->brk[k + 2] != 1 &&
+			    MA_FP_LIT(w, k + 1, "new|real|true|actual|updated|only|sole|primary") &&
+			    MA_FP_LIT(w, k + 2,
+			              "task~|goal~|mission~|objective~|purpose|job|role|assignment~|"
+			              "priority|priorities|directive~|orders"))
+				return 1;
 		} else if (MA_FP_LIT(w, k,
 		                     "system~|hidden|secret|initial|internal|sistem~|systeem") &&
 		           w->brk[k + 1] != 1 &&
@@ -959,6 +1158,37 @@ static int ma_fp_alone(const struct ma_pr_score *sc, const uint16_t *x, int n)
 	return sc->score <= 1.0 - keep + 1e-9;
 }
 
+/* What sc's score would be with the patterns x[0..n) it has seen taken
+ * back (the noisy-OR of everything else that scored); grouped patterns
+ * are left in. */
+static double ma_fp_left(const struct ma_pr_score *sc, const uint16_t *x, int n)
+{
+	size_t np;
+	const struct ma_pr_pattern *p = ma_pr_lex_patterns(&np);
+	double keep = 1.0;
+
+	for (int k = 0; k < n; k++)
+		if (x[k] < np && sc->seen[x[k]] && !p[x[k]].group && p[x[k]].w < 1.0)
+			keep *= 1.0 - p[x[k]].w;
+	return 1.0 - (1.0 - sc->score) / keep;
+}
+
+/* 1 if the text says more to the model than the readings explain, so
+ * that none of them takes an override's weight back: the model's own
+ * prompt, rules or task named, a payload or an order aimed at the model
+ * (ma_fp_payload), or a sentence that speaks to the model ("you": the
+ * readings' own sentences have none) with anything else that scored half
+ * the threshold or more once the readings' patterns are out ("... You are
+ * now a pirate.", "... From now on you only speak in rhymes."). The
+ * reading says the user talks about a thing's instructions; a new task
+ * or an order to the model after it says otherwise (session 23,
+ * prompt13). */
+static int ma_fp_keeps(const struct ma_pr_words *w, const struct ma_pr_score *sc)
+{
+	return ma_fp_model_rules(w, sc) || ma_fp_payload(w) ||
+	       ((w->kall & ma_fp.you) && ma_fp_left(sc, ma_fp.readp, ma_fp.nread) >= 0.5 - 1e-9);
+}
+
 /* The lists are found when the library is loaded, as the lexicon is
  * (ma_prompt.c's constructor): no check pays for them. */
 __attribute__((constructor)) static void ma_fp_prepare(void)
@@ -990,7 +1220,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		if (ok && soft)
 			ok = ma_fp_alone(sc, ma_fp.ignpat, ma_fp.nign);
 		if (ok && model < 0)
-			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
+			model = ma_fp_keeps(w, sc);
 		for (int x = 0; x < ma_fp.nign && ok && !model; x++)
 			ma_pr_unadd(sc, ma_fp.ignpat[x]);
 	}
@@ -1002,7 +1232,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			if (w->k[i] & ma_fp.neg)
 				ok = ma_fp_not_followed(w, i);
 		if (ok && model < 0)
-			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
+			model = ma_fp_keeps(w, sc);
 		for (int x = 0; x < 2 && ok && !model; x++)
 			ma_pr_unadd(sc, ma_fp.negpat[x]);
 	}
@@ -1011,7 +1241,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	if (ma_fp.hint >= 0 && sc->seen[ma_fp.hint] && (w->kall & (ma_fp.ign | ma_fp.neg)) &&
 	    ma_fp_hint_named(w)) {
 		if (model < 0)
-			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
+			model = ma_fp_keeps(w, sc);
 		if (!model)
 			ma_pr_unadd(sc, ma_fp.hint);
 	}
@@ -1036,7 +1266,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		if (ok && soft)
 			ok = ma_fp_alone(sc, ma_fp.modep, ma_fp.nmodep);
 		if (ok && model < 0)
-			model = ma_fp_model_rules(w, sc) || ma_fp_payload(w);
+			model = ma_fp_keeps(w, sc);
 		for (int x = 0; x < 4 && ok && !model; x++)
 			ma_pr_unadd(sc, ma_fp.modepat[x]);
 	}
