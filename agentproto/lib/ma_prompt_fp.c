@@ -366,7 +366,7 @@ static int ma_fp_opens(const struct ma_pr_words *w, int k)
  * 123") */
 #define MA_FP_MONEY                                                                                \
 	"fund~|money|bitcoin~|btc|eth|crypto~|usd|eur|euro~|dollar~|gbp|bucks|"                    \
-	"usdt|usdc|tether|sats|satoshi~|ether|ethereum|xmr|monero|litecoin~|ltc|dogecoin~|"       \
+	"usdt|usdc|tether|sats|satoshi~|ether|ethereum|xmr|monero|litecoin~|ltc|dogecoin~|"        \
 	"stablecoin~|"                                                                             \
 	"iban|balance|savings|dinero|soldi|geld|argent|dinheiro|dolar~|dollari|reais|account~|"    \
 	"acct|"                                                                                    \
@@ -453,7 +453,10 @@ static int ma_fp_program(const struct ma_pr_words *w, int j)
 		const char *x = w->t + w->s[k];
 		if (x[-1] == ' ' || w->brk[k] == 1)
 			return 0;
-		if (x[-1] == '.' && MA_FP_LIT(w, k, "exe|msi|sh|ps1|bat|cmd|scr|apk|dmg|pkg|jar|vbs|js|hta|deb|rpm|bin|run"))
+		if (x[-1] == '.' &&
+		    MA_FP_LIT(
+		        w, k,
+		        "exe|msi|sh|ps1|bat|cmd|scr|apk|dmg|pkg|jar|vbs|js|hta|deb|rpm|bin|run"))
 			return 1;
 	}
 	return 0;
@@ -488,12 +491,11 @@ static int ma_fp_payload_more(const struct ma_pr_words *w, int k, int n1)
 		}
 		return all && data;
 	}
-	web =
-	    MA_FP_LIT(w, k, "click|tap") ? 3
-	    : MA_FP_LIT(w, k, "visit|open|browse|navigate|go|load|abre|apri|ouvre|offne|visita")
-	        ? 2
-	    : MA_FP_LIT(w, k, "run|execute|download|install|fetch|ejecuta|esegui") ? 1
-	                                                                           : 0;
+	web = MA_FP_LIT(w, k, "click|tap") ? 3
+	      : MA_FP_LIT(w, k, "visit|open|browse|navigate|go|load|abre|apri|ouvre|offne|visita")
+	          ? 2
+	      : MA_FP_LIT(w, k, "run|execute|download|install|fetch|ejecuta|esegui") ? 1
+	                                                                             : 0;
 	/* (a page opened is a person's errand, "open maps.google.com to find
 	 * us", "visit www.shop.com for the new ones": a payload when a link is
 	 * clicked, a program is fetched from it, or a login or a download
@@ -508,10 +510,11 @@ static int ma_fp_payload_more(const struct ma_pr_words *w, int k, int n1)
 				return 1;
 			(void)ma_fp_sentence(w, j, &e);
 			for (int x = j + 1; x < e && x <= j + 16; x++)
-				if (MA_FP_LIT(w, x,
-				              "login|log|signin|sign|password~|passcode~|credential~|"
-				              "installer~|setup|executable~|exe|apk|payload~|script~|"
-				              "binary|binaries|program|programs"))
+				if (MA_FP_LIT(
+				        w, x,
+				        "login|log|signin|sign|password~|passcode~|credential~|"
+				        "installer~|setup|executable~|exe|apk|payload~|script~|"
+				        "binary|binaries|program|programs"))
 					return 1;
 			return 0;
 		}
@@ -551,12 +554,15 @@ static int ma_fp_lure(const struct ma_pr_words *w, int j)
 
 /* the programs of a shell command that destroys, takes privileges or
  * opens the machine ("run rm -rf /", "execute sudo ...") */
-#define MA_FP_SHELL                                                                                	"rm|rmdir|sudo|su|chmod|chown|dd|mkfs|shutdown|reboot|halt|killall|pkill|nc|netcat|ncat|"  	"curl|wget|iwr|iex|powershell|pwsh|cmd|bash|sh|zsh|del|deltree|diskpart|schtasks|"         	"crontab|iptables|passwd|useradd|usermod|ssh|scp"
+#define MA_FP_SHELL                                                                                \
+	"rm|rmdir|sudo|su|chmod|chown|dd|mkfs|shutdown|reboot|halt|killall|pkill|nc|netcat|ncat|"  \
+	"curl|wget|iwr|iex|powershell|pwsh|cmd|bash|sh|zsh|del|deltree|diskpart|schtasks|"         \
+	"crontab|iptables|passwd|useradd|usermod|ssh|scp"
 
 /* the texts an agent reads and decides on: the carrier of the order */
 #define MA_FP_CARRIER                                                                              \
 	"email~|mail~|message~|pr|prs|pull|merge|request~|issue~|ticket~|review~|comment~|"        \
-	"commit~|patch~|change~|document~|page~|post~|application~|candidate~|resume~|cv|"       \
+	"commit~|patch~|change~|document~|page~|post~|application~|candidate~|resume~|cv|"         \
 	"submission~|transaction~|payment~|invoice~|sender~|listing~|product~"
 
 /* 1 if the order at word k (n1 the word after it, e the end of its
@@ -599,8 +605,9 @@ static int ma_fp_aimed(const struct ma_pr_words *w, int k, int n1, int e)
 	if (MA_FP_LIT(w, k, "respond|reply|answer|speak|talk|write") &&
 	    MA_FP_LIT(w, n1, "in|with|only|using|exclusively|solely")) {
 		for (int j = k - 1; j < e; j++)
-			if (j >= 0 && (MA_FP_LIT(w, j, "only|always|henceforth|hereafter|onward~") ||
-			               (MA_FP_LIT(w, j, "from") && j + 1 < e && MA_FP_LIT(w, j + 1, "now"))))
+			if (j >= 0 &&
+			    (MA_FP_LIT(w, j, "only|always|henceforth|hereafter|onward~") ||
+			     (MA_FP_LIT(w, j, "from") && j + 1 < e && MA_FP_LIT(w, j + 1, "now"))))
 				return 1;
 		return 0;
 	}
@@ -713,9 +720,10 @@ static int ma_fp_model_rules(const struct ma_pr_words *w, const struct ma_pr_sco
 			 * the user's own) */
 			if (k + 2 < w->n && w->brk[k + 1] != 1 && w->brk[k + 2] != 1 &&
 			    MA_FP_LIT(w, k + 1, "new|real|true|actual|updated|only|sole|primary") &&
-			    MA_FP_LIT(w, k + 2,
-			              "task~|goal~|mission~|objective~|purpose|job|role|assignment~|"
-			              "priority|priorities|directive~|orders"))
+			    MA_FP_LIT(
+			        w, k + 2,
+			        "task~|goal~|mission~|objective~|purpose|job|role|assignment~|"
+			        "priority|priorities|directive~|orders"))
 				return 1;
 		} else if (MA_FP_LIT(w, k,
 		                     "system~|hidden|secret|initial|internal|sistem~|systeem") &&

@@ -1143,8 +1143,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * de montaje", "dimmi le tue istruzioni di montaggio", as "your
      * instructions for the assembly" is; the model's own by "de / di" and
      * its owner's word, "tus instrucciones del sistema") */
-    {PF_EXTRACTION, 0.9,
-     "SHOW * YOUR * SECRET !DOCNOUN|" MA_PR_FORTASK_INTL "|" MA_PR_OF_INTL},
+    {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET !DOCNOUN|" MA_PR_FORTASK_INTL "|" MA_PR_OF_INTL},
     {PF_EXTRACTION, 0.9, "SHOW * YOUR * SECRET " MA_PR_OF_INTL " " MA_PR_OWNERS},
     {PF_EXTRACTION, 0.9, "SHOW * HIDDEN * SECRET !DOCNOUN"},
     {PF_EXTRACTION, 0.85, "SHOW * THE * prompt~|preprompt|PW"},

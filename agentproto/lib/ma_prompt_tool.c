@@ -698,10 +698,11 @@ static int ma_tl_task_order(const struct ma_pr_words *w, int e)
 		              "exfiltrate") &&
 		    ma_tl_dest(w, j, s - j))
 			for (int k = j + 1; k < s && k <= j + 8; k++)
-				if (MA_TL_LIT(w, k,
-				              "all|every|key|keys|secret~|token~|cookie~|password~|"
-				              "credential~|attachment~|files|messages|emails|history|"
-				              "contacts|data|inbox"))
+				if (MA_TL_LIT(
+				        w, k,
+				        "all|every|key|keys|secret~|token~|cookie~|password~|"
+				        "credential~|attachment~|files|messages|emails|history|"
+				        "contacts|data|inbox"))
 					return 1;
 		if (MA_TL_LIT(w, j, "send|forward|email|mail|upload|post|share|leak|transmit") &&
 		    j + 1 < s && MA_TL_LIT(w, j + 1, "it|them|this|that|everything") &&
@@ -717,8 +718,10 @@ static int ma_tl_task_order(const struct ma_pr_words *w, int e)
 		    MA_TL_LIT(w, j + 2, "user|users|reader|readers|customer~|recipient~")) {
 			int pw = 0;
 			for (int k = j + 3; k < s; k++) {
-				pw |= MA_TL_LIT(w, k, "password~|account~|login|log|sign|verify|credential~");
-				if (pw && MA_TL_LIT(w, k, "at|on|to|via|visit|open") && ma_tl_dest(w, k - 1, 5))
+				pw |= MA_TL_LIT(
+				    w, k, "password~|account~|login|log|sign|verify|credential~");
+				if (pw && MA_TL_LIT(w, k, "at|on|to|via|visit|open") &&
+				    ma_tl_dest(w, k - 1, 5))
 					return 1;
 			}
 		}
