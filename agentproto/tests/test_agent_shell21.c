@@ -170,6 +170,86 @@ static void a_shell_with_a_script_operand_reads_the_here_string_as_data(void **s
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* review15 (session 23): the script operand that makes a here-string
+ * data must be a file other than standard input, and a word that
+ * expands to nothing is no operand. Each block ran touch (in place of
+ * id) in bash 5.2.15 -c, and was blocked on main 8d2c2e2:
+ *   bash <<< 'ls x; touch /tmp/p' /dev/stdin    (and /dev/fd/0,
+ *   /proc/self/fd/0, after --): bash opens its standard input as the
+ *   script; $EMPTY, $(true), `true`, {,}: expand to no word, bash reads
+ *   stdin; -c 'source /dev/stdin': -c's line runs stdin; sudo and env
+ *   before bash alike; ssh host <<< '...' bash: the remote bash reads
+ *   the here-string (ssh(1): the remote command's stdin is ssh's). */
+static void a_script_operand_that_is_standard_input_or_nothing_keeps_the_here_string_a_script(
+    void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"bash <<< 'ls ", "x; id", "' /dev/stdin"},
+	    {"bash <<< 'ls ", "x; id", "' /dev/fd/0"},
+	    {"bash <<< 'ls ", "x; id", "' -- /proc/self/fd/0"},
+	    {"bash <<< 'ls ", "x; id", "' $SCRIPT"},
+	    {"bash <<< 'ls ", "x; id", "' $(true)"},
+	    {"bash <<< 'ls ", "x; id", "' `true`"},
+	    {"bash <<< 'ls ", "x; id", "' {,}"},
+	    {"bash <<< 'ls ", "x; id", "' -c 'source /dev/stdin'"},
+	    {"sudo bash <<< 'ls ", "x; id", "' /dev/stdin"},
+	    {"env bash <<< 'ls ", "x; id", "' /dev/stdin"},
+	    {"ssh host <<< 'ls ", "x; id", "' bash"},
+	    {"bash <<EOF /dev/stdin\nls ", "x; id", "\nEOF\n"},
+	    {"bash <<EOF $SCRIPT\nls ", "x; id", "\nEOF\n"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], NULL, 0);
+}
+
+/* review15: copies the new readings miss. Each ran touch in bash 5.2.15
+ * (allowed on main and on the branch): mapfile's clustered -td (its
+ * value '' is no array name), the array's elements run in a loop, +=,
+ * mapfile from a process substitution. */
+static void more_copies_before_a_shell_reads_them_again(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"mapfile -td '' a <<< 'ls ", "x; id", "'; eval \"${a[0]}\""},
+	    {"mapfile -t a <<< 'ls ", "x; id", "'; for c in \"${a[@]}\"; do eval \"$c\"; done"},
+	    {"x+=$(printf %s 'ls ", "x; id", "'); eval \"$x\""},
+	    {"mapfile -t a < <(printf '%s\\n' 'ls ", "x; id", "'); eval \"${a[0]}\""},
+	};
+	/* eval of a literal $x (single quotes, or \$x): eval expands it once,
+	 * no reparse; each ran nothing in bash 5.2.15 (the same with read -r
+	 * x blocks on main: an older reading this one inherits) */
+	static const char *const passes[][3] = {
+	    {"x=$(printf %s 'ls ", "x; id", "'); eval 'echo \"$x\"'"},
+	    {"x=$(printf %s 'ls ", "x; id", "'); eval \"echo \\\"\\$x\\\"\""},
+	    {"mapfile -t a <<< 'ls ", "x; id", "'; eval 'printf \"%s\\n\" \"${a[@]}\"'"},
+	    {"read <<< 'ls ", "x; id", "'; eval 'echo \"$REPLY\"'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
+/* review15: the join buffer (2 KB for every word of the line) is full
+ * after the first word when the input is over ~1 KB: the second word,
+ * which runs the input, is not judged. Ran touch in bash 5.2.15 and dash
+ * 0.5.12 (the tail of the input a comment). Five words in a row alike:
+ * the fifth is not judged. */
+static void a_second_multi_part_word_after_a_long_input_is_judged(void **state)
+{
+	static char input[1200], tail[1300];
+
+	(void)state;
+	memset(input, 'A', sizeof input - 1);
+	memcpy(input, "x; id #", 7);
+	snprintf(tail, sizeof tail, "'\"; sh -c 'ls '\"%s\"", input);
+	if (verdict("sh -c 'echo '\"'", input, tail) != MOAT_BLOCK)
+		fail_msg("allowed: sh -c 'echo '\"'<x; id #A...>'\"; sh -c 'ls '\"<x; id #A...>\"");
+	if (verdict("sh -c 'echo '\"'", "x; id",
+	            "'\"; sh -c 'echo '\"'x; id'\"; sh -c 'echo '\"'x; id'\"; "
+	            "sh -c 'echo '\"'x; id'\"; sh -c 'ls '\"x; id\"") != MOAT_BLOCK)
+		fail_msg("allowed: four echo words, then sh -c 'ls '\"x; id\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +258,10 @@ int main(void)
 	    cmocka_unit_test(a_second_word_of_several_parts_is_read_joined),
 	    cmocka_unit_test(a_wrapper_before_a_count_stage_still_counts),
 	    cmocka_unit_test(a_shell_with_a_script_operand_reads_the_here_string_as_data),
+	    cmocka_unit_test(
+	        a_script_operand_that_is_standard_input_or_nothing_keeps_the_here_string_a_script),
+	    cmocka_unit_test(more_copies_before_a_shell_reads_them_again),
+	    cmocka_unit_test(a_second_multi_part_word_after_a_long_input_is_judged),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
