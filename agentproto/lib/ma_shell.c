@@ -4775,8 +4775,18 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		/* the whole command, back to its start: a shell whose
 		 * script is standard input (bash /dev/stdin <<< '...', sudo
 		 * bash -s, ssh host <<< '...': ma_sh_stdin_shell) */
-		return at_start && !attached && ma_sh_back_stdin_shell(s, ws, we, 1, nall, 1) ? 2
-		                                                                              : 0;
+		if (!at_start || attached || !ma_sh_back_stdin_shell(s, ws, we, 1, nall, 1))
+			return 0;
+		/* ssh's standard input: the remote shell reads it whatever
+		 * words follow (ssh host <<< '...' bash), no local operand */
+		for (i = 1; i < nall; i++) {
+			size_t b = we[i];
+			while (b > ws[i] && s[b - 1] != '/')
+				b--;
+			if (ma_sh_is(s, b, we[i], "ssh") || ma_sh_is(s, b, we[i], "autossh"))
+				return 1;
+		}
+		return 2;
 	}
 	/* the options right before it (an option's value with them); with
 	 * attached, the first is the option the quote is attached to
@@ -4830,6 +4840,65 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	return 0;
 }
 
+/* 1 when the word [p, q) of s (unquoted) is a script file a shell opens
+ * in place of standard input: a literal word (letters, digits, . _ / + ,
+ * : @ % = -, no expansion that may leave no word: $SCRIPT unset, $(true),
+ * {,}) whose last component is no name of standard input (stdin, a
+ * number: /dev/stdin, /dev/fd/0, /proc/self/fd/0, from any directory),
+ * no "." or ".." and no trailing slash (review15: each of those ran the
+ * here-string in bash 5.2.15). */
+static int ma_sh_plain_operand(const char *s, size_t p, size_t q)
+{
+	size_t b = q, k;
+	int digits = 1;
+
+	ma_sh_rp_unquote(s, &p, &q);
+	if (q <= p)
+		return 0;
+	for (k = p; k < q; k++) {
+		unsigned char c = (unsigned char)s[k];
+		if (!((c | 32) >= 'a' && (c | 32) <= 'z') && !(c >= '0' && c <= '9') &&
+		    !strchr("._/+,:@%=-", c))
+			return 0;
+	}
+	b = q;
+	while (b > p && s[b - 1] != '/')
+		b--;
+	for (k = b; k < q; k++)
+		digits &= s[k] >= '0' && s[k] <= '9';
+	return b < q && !digits && !ma_sh_is(s, b, q, "stdin") && !ma_sh_is(s, b, q, ".") &&
+	       !ma_sh_is(s, b, q, "..");
+}
+
+/* 1 when the word [p, q) of s (unquoted) is a -c line proven not to read
+ * standard input: literal words (as ma_sh_plain_operand's bytes, and
+ * blanks) whose first names a command that reads none (ls, echo, pwd
+ * ...). Any other line may read the here-string as a script (-c 'source
+ * /dev/stdin', -c bash, -c 'cat | bash': each ran it in bash 5.2.15). */
+static int ma_sh_quiet_c_line(const char *s, size_t p, size_t q)
+{
+	static const char *const quiet[] = {"ls",    "echo", "printf", "true", "false", "pwd",
+	                                    "date",  "id",   "whoami", "uname", "hostname",
+	                                    "exit",  "sleep", ":"};
+	size_t k, e;
+
+	ma_sh_rp_unquote(s, &p, &q);
+	for (k = p; k < q; k++) {
+		unsigned char c = (unsigned char)s[k];
+		if (!((c | 32) >= 'a' && (c | 32) <= 'z') && !(c >= '0' && c <= '9') &&
+		    !strchr("._/+,:@%=- ", c))
+			return 0;
+	}
+	while (p < q && s[p] == ' ')
+		p++;
+	for (e = p; e < q && s[e] != ' '; e++)
+		;
+	for (k = 0; k < sizeof quiet / sizeof quiet[0]; k++)
+		if (ma_sh_is(s, p, e, quiet[k]))
+			return 1;
+	return 0;
+}
+
 /* 1 when the words after element k of lx (a shell's here-string, its
  * command's words and redirections up to the command's end) hold the
  * shell's script operand, or -c: the shell runs that file (or -c's
@@ -4865,8 +4934,16 @@ static int ma_sh_script_after(const char *s, const struct ma_sh_lex *lx, int k, 
 			if (s[p] == '-' && s[p + 1] != '-') {
 				if (memchr(s + p + 1, 's', q - p - 1))
 					return 0;
-				if (memchr(s + p + 1, 'c', q - p - 1))
-					found = 1; /* -c: its line, not stdin */
+				if (memchr(s + p + 1, 'c', q - p - 1)) {
+					/* -c: its line, not stdin, when that line
+					 * is proven to read no stdin */
+					if (j + 1 >= lx->nel || lx->el[j + 1].kind != MA_SH_WORD ||
+					    !ma_sh_quiet_c_line(s, lx->el[j + 1].start,
+					                        lx->el[j + 1].end))
+						return 0;
+					found = 1;
+					continue;
+				}
 			}
 			if ((q - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
 			    ma_sh_rp_long_value(s, p, q))
@@ -4875,6 +4952,8 @@ static int ma_sh_script_after(const char *s, const struct ma_sh_lex *lx, int k, 
 		}
 		if (q - p == 1 && s[p] == '-')
 			return 0; /* bash -: the script from stdin */
+		if (!ma_sh_plain_operand(s, e->start, e->end))
+			return 0; /* /dev/stdin, $SCRIPT, $(true): stdin stays the script */
 		found = 1;
 	}
 	if (!found)
@@ -5508,14 +5587,29 @@ static int ma_sh_here_operand(const char *s, size_t h, size_t at)
 			if (s[p] == '-' && s[p + 1] != '-') {
 				if (memchr(s + p + 1, 's', k - p - 1))
 					return 0;
-				if (memchr(s + p + 1, 'c', k - p - 1))
-					return 1;
+				if (memchr(s + p + 1, 'c', k - p - 1)) {
+					/* -c's line: data only when it reads no stdin */
+					size_t r;
+					while (k < at && (s[k] == ' ' || s[k] == '\t'))
+						k++;
+					r = k;
+					if (r < at && (s[r] == '\'' || s[r] == '"')) {
+						const char *z = memchr(s + r + 1, s[r], at - r - 1);
+						if (!z)
+							return 0;
+						k = (size_t)(z - s) + 1;
+					} else {
+						while (k < at && !strchr(" \t\n;&|)", s[k]))
+							k++;
+					}
+					return k > r && ma_sh_quiet_c_line(s, r, k);
+				}
 			}
 			skip = (k - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
 			       ma_sh_rp_long_value(s, p, k);
 			continue;
 		}
-		return !(k - p == 1 && s[p] == '-');
+		return !(k - p == 1 && s[p] == '-') && ma_sh_plain_operand(s, p, k);
 	}
 }
 
