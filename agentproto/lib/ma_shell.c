@@ -4205,6 +4205,10 @@ struct ma_sh_scan {
 	 * join_from, join_to: the word the last was built of, in the line
 	 * judged line_no-th (join_src_line) */
 	int inner_join[MA_SH_INNER_NOTE], q_join[MA_SH_INNER_MAX], in_join, line_no, join_src_line;
+	/* 1: a line a shell reads again could not be noted (the notes, the
+	 * queue or join full, or a join inside a joined line): the place
+	 * fires, unjudged, instead of a silent skip (review15) */
+	int unjudged;
 	size_t join_len, join_from, join_to;
 	char join[MA_SH_JOIN];
 	/* ma_sh_check's lines still to judge, [q_at, q_end) of its first
@@ -5019,6 +5023,10 @@ static void ma_sh_add_inner(struct ma_sh_scan *c, size_t at, size_t end, int fee
 			c->inner_feeds[i] |= feeds;
 			return;
 		}
+	if (c->ninner == MA_SH_INNER_NOTE || c->nq + c->ninner >= MA_SH_INNER_MAX) {
+		c->unjudged = 1; /* no room to judge it: fail closed */
+		return;
+	}
 	c->inner_at[c->ninner] = at;
 	c->inner_feeds[c->ninner] = feeds;
 	c->inner_join[c->ninner] = 0;
@@ -5043,9 +5051,15 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 	size_t n = 0, oa = 0, ob = 0, k = from, cap = MA_SH_JOIN - c->join_len;
 	int sep = 0, q = 0;
 
-	if (c->in_join || c->ninner == MA_SH_INNER_NOTE || cap == 0 ||
-	    (c->join_src_line == c->line_no && c->join_from == from && c->join_to == to))
+	if (c->join_src_line == c->line_no && c->join_from == from && c->join_to == to)
 		return; /* the same word, for another form of the input */
+	if (c->in_join || c->ninner == MA_SH_INNER_NOTE || c->nq + c->ninner >= MA_SH_INNER_MAX ||
+	    cap == 0) {
+		/* no room (or a word inside a joined line): unjudged when the
+		 * input's own bytes may bring syntax to the value */
+		c->unjudged |= ma_sh_inner_bytes_w(s, a, b, 0);
+		return;
+	}
 	while (k < to) {
 		char ch = s[k];
 		int in = k >= a && k < b;
@@ -5058,8 +5072,10 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 			continue;
 		}
 		if (sep) {
-			if (n == cap)
+			if (n == cap) {
+				c->unjudged |= ma_sh_inner_bytes_w(s, a, b, 0);
 				return;
+			}
 			o[n++] = ' ';
 			sep = 0;
 		}
@@ -5088,8 +5104,10 @@ static void ma_sh_join(struct ma_sh_scan *c, const char *s, size_t from, size_t 
 		}
 		if (k == a)
 			oa = n;
-		if (n == cap)
+		if (n == cap) {
+			c->unjudged |= ma_sh_inner_bytes_w(s, a, b, 0);
 			return;
+		}
 		o[n++] = ch;
 		k++;
 		if (k == b)
@@ -6124,7 +6142,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	size_t qs, open, nq = 0, from = SIZE_MAX, to;
 	int how, ok, multi;
 
-	if (c->ninner == MA_SH_INNER_NOTE || !lx->valid)
+	if (!lx->valid)
 		return; /* a line that cannot parse runs none */
 	if (m0 < lx->nmark) {
 		m = &lx->mark[m0];
@@ -6401,7 +6419,11 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			if (!c->arith_form ||
 			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo)) {
 				ma_sh_note_inner(c, e0, m0, a, b);
-				return 0;
+				if (!c->unjudged)
+					return 0;
+				/* a line read again that finds no room */
+				ma_sh_set(&hit, "cmd.nesting", "critical", 0.9);
+				break;
 			}
 			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
 			break;
@@ -6463,7 +6485,8 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 	c->q_next = 0;
 	c->join_len = 0;
 	c->join_src_line = -1;
-	for (int n = 0; n < MA_SH_INNER_MAX && len > 0; n++) {
+	/* the line and each queued line (up to MA_SH_INNER_MAX) */
+	for (int n = 0; n <= MA_SH_INNER_MAX && len > 0; n++) {
 		unsigned found = moat_request_findings(r);
 		c->feeds = n > 0 && c->q_feeds[c->q_next - 1];
 		c->in_join = n > 0 && c->q_join[c->q_next - 1];
@@ -6504,6 +6527,7 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
                             const char *file, int line, const char *function)
 {
 	c->ninner = 0;
+	c->unjudged = 0;
 	c->cmd = cmd;
 	c->len = len;
 	c->lexed = 0;
