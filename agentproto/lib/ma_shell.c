@@ -5160,6 +5160,19 @@ static int ma_sh_assign_word(const char *s, size_t p, size_t q)
 	return k > p && k < q && s[k] == '=';
 }
 
+/* 1 when the word [p, q) of s starts with NAME= or NAME+= (the lexer
+ * flags only the first as an assignment) */
+static int ma_sh_assign_plus(const char *s, size_t p, size_t q)
+{
+	size_t k = p;
+
+	while (k < q && (s[k] == '_' || (s[k] >= 'a' && s[k] <= 'z') ||
+	                 (s[k] >= 'A' && s[k] <= 'Z') || (k > p && s[k] >= '0' && s[k] <= '9')))
+		k++;
+	k += k > p && k < q && s[k] == '+';
+	return k > p && k < q && s[k] == '=' && s[k - 1] != '=';
+}
+
 /* 1 when the word [p, q) names a shell once its backslashes and quotes
  * are removed (s\h, b"as"h: the shell runs sh). */
 static int ma_sh_escaped_shell(const char *s, size_t p, size_t q)
@@ -5816,15 +5829,33 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, c
 				    ma_sh_var_runs_d(s, lx, k, s + np, nq - np, depth - 1))
 					return 1;
 			}
-			if (depth > 0 && ma_sh_assign_word(s, e->start, e->end)) {
+			/* a word of a for (or select) loop's list: its
+			 * variable takes each (for c in "${a[@]}"; do eval
+			 * "$c"; done) */
+			if (depth > 0) {
+				size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], kk = e->start;
+				int nw = 0;
+				while (nw < MA_SH_RP_WORDS &&
+				       ma_sh_rp_back(s, ma_sh_back_stop, &kk, &ws[nw], &we[nw]))
+					nw++;
+				if (nw >= 3 && nw < MA_SH_RP_WORDS &&
+				    (ma_sh_is(s, ws[nw - 1], we[nw - 1], "for") ||
+				     ma_sh_is(s, ws[nw - 1], we[nw - 1], "select")) &&
+				    ma_sh_is(s, ws[nw - 3], we[nw - 3], "in") &&
+				    ma_sh_var_runs_d(s, lx, k, s + ws[nw - 2], we[nw - 2] - ws[nw - 2],
+				                     depth - 1))
+					return 1;
+			}
+			if (depth > 0 && ma_sh_assign_plus(s, e->start, e->end)) {
 				size_t v = e->start;
 				while (s[v] != '=')
 					v++;
-				if (v + 1 == (size_t)(d - s) ||
-				    (v + 2 == (size_t)(d - s) && s[v + 1] == '"'))
-					if (ma_sh_var_runs_d(s, lx, k, s + e->start, v - e->start,
-					                     depth - 1))
-						return 1;
+				/* anywhere in the value (y="ls $x", y=${y:-$x}),
+				 * NAME+= too */
+				if (v < (size_t)(d - s) &&
+				    ma_sh_var_runs_d(s, lx, k, s + e->start,
+				                     v - e->start - (s[v - 1] == '+'), depth - 1))
+					return 1;
 			}
 			break;
 		}
@@ -5845,6 +5876,17 @@ static int ma_sh_var_runs(const char *s, const struct ma_sh_lex *lx, int e0, siz
  * followed. mapfile and readarray read the lines into one array, its
  * elements expanded as ${a[0]}, ${a[@]} (session 23: bash 5.2.15 ran
  * mapfile -t a <<< '...'; eval "${a[0]}"). */
+/* 1 when the option cluster [p, q) of s takes the next word as its
+ * value: its first letter that takes one (in vals) is its last (-td ''
+ * a: -t, then -d's value ''; -dx: x is -d's value, attached). */
+static int ma_sh_cluster_next(const char *s, size_t p, size_t q, const char *vals)
+{
+	for (size_t k = p + 1; k < q; k++)
+		if (strchr(vals, s[k]))
+			return k + 1 == q;
+	return 0;
+}
+
 static int ma_sh_read_vars_run(const char *s, const struct ma_sh_lex *lx, int e0, const size_t *ws,
                                const size_t *we, int from, int top)
 {
@@ -5854,7 +5896,7 @@ static int ma_sh_read_vars_run(const char *s, const struct ma_sh_lex *lx, int e0
 		 * each line an element */
 		for (int i = top - 1; i >= from; i--) {
 			if (s[ws[i]] == '-') {
-				if (we[i] - ws[i] == 2 && strchr("dnOsuCc", s[ws[i] + 1]))
+				if (ma_sh_cluster_next(s, ws[i], we[i], "dnOsuCc"))
 					i--;
 				continue;
 			}
@@ -5868,7 +5910,7 @@ static int ma_sh_read_vars_run(const char *s, const struct ma_sh_lex *lx, int e0
 		if (s[ws[i]] == '-') {
 			if (memchr(s + ws[i], 'a', we[i] - ws[i]))
 				return 0;
-			if (we[i] - ws[i] == 2 && strchr("pdnNtu", s[ws[i] + 1]))
+			if (ma_sh_cluster_next(s, ws[i], we[i], "pdnNtu"))
 				i--;
 			continue;
 		}
@@ -6010,13 +6052,14 @@ static int ma_sh_subst_copy_runs(const char *s, const struct ma_sh_lex *lx, int 
 	const struct ma_sh_el *w = &lx->el[e0];
 	size_t v = w->start;
 
-	if (!(w->flags & MA_SH_F_ASSIGN) || !ma_sh_assign_word(s, w->start, w->end))
+	if (!ma_sh_assign_plus(s, w->start, w->end))
 		return 0;
 	while (s[v] != '=')
 		v++;
-	if (v + 1 != m->start && !(v + 2 == m->start && s[v + 1] == '"'))
+	/* anywhere in the value (x="ls $(...)", x=${x:-$(...)}); NAME+= */
+	if (m->start <= v || m->start >= w->end)
 		return 0;
-	return ma_sh_var_runs(s, lx, e0, w->start, v);
+	return ma_sh_var_runs(s, lx, e0, w->start, v - (s[v - 1] == '+'));
 }
 
 /* 1 when what the application's substitution m (a mark in the word at
@@ -6061,6 +6104,13 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 		int nf = 0, j = e0 + 1;
 		if (!at_start)
 			return 0;
+		/* read or mapfile's standard input: its variables run later
+		 * (mapfile -t a < <(printf ...); eval "${a[0]}") */
+		{
+			int top = ma_sh_read_top(s, ws, we, n);
+			if (top >= 1 && ma_sh_read_vars_run(s, lx, e0, ws, we, 1, top))
+				return 1;
+		}
 		for (; j < lx->nel; j++) {
 			const struct ma_sh_el *f = &lx->el[j];
 			if (f->kind == MA_SH_REDIR) {
