@@ -5789,6 +5789,41 @@ static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_
  * runs the value as eval '...' would; or in a copy of it to another
  * variable that is (y=$x; eval "$y", y="${x}": depth copies more,
  * session 22). */
+/* 1 when the "$" at byte d of the word that starts at w in s is
+ * literal there (inside single quotes, or after a backslash: eval 'echo
+ * "$x"', eval "echo \$x") and the word [w, e) holds nothing that reads
+ * a line again once more (eval, a shell's name, source, ".", trap, -c,
+ * a substitution, a pipe): the reparsed line expands the variable once,
+ * as data (bash 5.2.15 ran nothing). */
+static int ma_sh_literal_dollar(const char *s, size_t w, size_t e, size_t d)
+{
+	static const char *const again[] = {"eval", "sh", "source", ". ", "trap", "-c", "`",
+	                                    "$(",   "<(", ">(",     "|",  "read", "mapfile",
+	                                    "readarray", "PROMPT_COMMAND", "BASH_ENV", "ENV"};
+	int q = 0, lit = 0;
+
+	for (size_t k = w; k < d; k++) {
+		if (!q && s[k] == '\\') {
+			if (++k == d)
+				lit = 1;
+			continue;
+		}
+		if (q == '"' && s[k] == '\\') {
+			if (++k == d)
+				lit = 1;
+			continue;
+		}
+		if ((!q && (s[k] == '\'' || s[k] == '"')) || (q && s[k] == q))
+			q = q ? 0 : s[k];
+	}
+	if (!lit && q != '\'')
+		return 0;
+	for (size_t i = 0; i < sizeof again / sizeof again[0]; i++)
+		if (memmem(s + w, e - w, again[i], strlen(again[i])))
+			return 0;
+	return 1;
+}
+
 static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, const char *nm,
                             size_t n, int depth)
 {
@@ -5818,6 +5853,8 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, c
 			                            (s[y] >= 'A' && s[y] <= 'Z') ||
 			                            (s[y] >= '0' && s[y] <= '9'))))
 				continue;
+			if (ma_sh_literal_dollar(s, e->start, e->end, (size_t)(d - s)))
+				continue; /* eval 'echo "$x"': expanded once, as data */
 			if (ma_sh_reparses_at(s, lx, k, e->start, NULL) ||
 			    ma_sh_echo_piped(s, lx, k, e->start))
 				return 1;
