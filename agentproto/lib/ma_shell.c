@@ -4881,9 +4881,9 @@ static int ma_sh_plain_operand(const char *s, size_t p, size_t q)
  * /dev/stdin', -c bash, -c 'cat | bash': each ran it in bash 5.2.15). */
 static int ma_sh_quiet_c_line(const char *s, size_t p, size_t q)
 {
-	static const char *const quiet[] = {"ls",    "echo", "printf", "true", "false", "pwd",
-	                                    "date",  "id",   "whoami", "uname", "hostname",
-	                                    "exit",  "sleep", ":"};
+	static const char *const quiet[] = {"ls",       "echo", "printf", "true",   "false",
+	                                    "pwd",      "date", "id",     "whoami", "uname",
+	                                    "hostname", "exit", "sleep",  ":"};
 	size_t k, e;
 
 	ma_sh_rp_unquote(s, &p, &q);
@@ -5797,9 +5797,11 @@ static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_
  * as data (bash 5.2.15 ran nothing). */
 static int ma_sh_literal_dollar(const char *s, size_t w, size_t e, size_t d)
 {
-	static const char *const again[] = {"eval", "sh", "source", ". ", "trap", "-c", "`",
-	                                    "$(",   "<(", ">(",     "|",  "read", "mapfile",
-	                                    "readarray", "PROMPT_COMMAND", "BASH_ENV", "ENV"};
+	static const char *const again[] = {
+	    "eval",     "sh",   "source",  ". ",        "trap",
+	    "-c",       "`",    "$(",      "<(",        ">(",
+	    "|",        "read", "mapfile", "readarray", "PROMPT_COMMAND",
+	    "BASH_ENV", "ENV"};
 	int q = 0, lit = 0;
 
 	for (size_t k = w; k < d; k++) {
@@ -5879,8 +5881,8 @@ static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, c
 				    (ma_sh_is(s, ws[nw - 1], we[nw - 1], "for") ||
 				     ma_sh_is(s, ws[nw - 1], we[nw - 1], "select")) &&
 				    ma_sh_is(s, ws[nw - 3], we[nw - 3], "in") &&
-				    ma_sh_var_runs_d(s, lx, k, s + ws[nw - 2], we[nw - 2] - ws[nw - 2],
-				                     depth - 1))
+				    ma_sh_var_runs_d(s, lx, k, s + ws[nw - 2],
+				                     we[nw - 2] - ws[nw - 2], depth - 1))
 					return 1;
 			}
 			if (depth > 0 && ma_sh_assign_plus(s, e->start, e->end)) {

@@ -180,8 +180,8 @@ static void a_shell_with_a_script_operand_reads_the_here_string_as_data(void **s
  *   stdin; -c 'source /dev/stdin': -c's line runs stdin; sudo and env
  *   before bash alike; ssh host <<< '...' bash: the remote bash reads
  *   the here-string (ssh(1): the remote command's stdin is ssh's). */
-static void a_script_operand_that_is_standard_input_or_nothing_keeps_the_here_string_a_script(
-    void **state)
+static void
+a_script_operand_that_is_standard_input_or_nothing_keeps_the_here_string_a_script(void **state)
 {
 	static const char *const blocks[][3] = {
 	    {"bash <<< 'ls ", "x; id", "' /dev/stdin"},
