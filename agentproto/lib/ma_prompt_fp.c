@@ -668,7 +668,7 @@ static int ma_fp_print_form(const struct ma_pr_words *w, int k, int n1)
 		return 0;
 	if (MA_FP_LIT(w, n1,
 	              "double~|single~|duplex|simplex|landscape|portrait|grayscale|greyscale|"
-	              "monochrome|borderless|colour|color|colored|coloured|both"))
+	              "monochrome|borderless|colour|color|colored|coloured"))
 		return 1;
 	return n1 + 1 < w->n && w->brk[n1 + 1] != 1 &&
 	       (MA_FP_LIT(w, n1, "one|two|three|four|five|ten") ||
