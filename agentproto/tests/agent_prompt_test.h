@@ -1,7 +1,8 @@
 /*
  * agent_prompt_test.h — the prompt scorer's "it returns" frame, shared by
  * the tests that feed it a text that once made it loop forever
- * (test_agent_prompt_lang10, test_agent_prompt_lang_review13).
+ * (test_agent_prompt_lang10, test_agent_prompt_lang_review13), and the
+ * false-positive tests' sides (test_agent_prompt_fp11, fp12).
  */
 #ifndef AGENT_PROMPT_TEST_H
 #define AGENT_PROMPT_TEST_H
@@ -29,5 +30,22 @@ static inline int prompt_score_returns(const char *text, unsigned seconds)
 	assert_int_equal(waitpid(pid, &st, 0), pid);
 	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
 }
+
+/* HIGH / LOW: the score on the threshold's side (agent_test.h);
+ * CLEAR_LOW: a benign line well clear of it, below CLEAR (the
+ * false-positive tests, test_agent_prompt_fp11 and fp12) */
+#define HIGH(s) at_prompt_side((s), 1, __LINE__)
+#define LOW(s)  at_prompt_side((s), 0, __LINE__)
+
+#define CLEAR 0.7
+
+static inline void clear_below(const char *s, int line)
+{
+	double v = moat_prompt_score(s, (size_t)-1);
+
+	if (v >= CLEAR)
+		fail_msg("line %d: want below %.2f, score %.3f: %s", line, CLEAR, v, s);
+}
+#define CLEAR_LOW(s) clear_below((s), __LINE__)
 
 #endif

@@ -14,22 +14,7 @@
  *    to show or repeat, or an imperative rewording stay extraction;
  *  - a mode asked about, then a statement ("How do I enable god mode? I
  *    play Skyrim."). */
-#include "agent_test.h"
-
-#define HIGH(s) at_prompt_side((s), 1, __LINE__)
-#define LOW(s)  at_prompt_side((s), 0, __LINE__)
-
-/* below this a benign line is well clear of the threshold */
-#define CLEAR 0.7
-
-static void clear_below(const char *s, int line)
-{
-	double v = moat_prompt_score(s, (size_t)-1);
-
-	if (v >= CLEAR)
-		fail_msg("line %d: want below %.2f, score %.3f: %s", line, CLEAR, v, s);
-}
-#define CLEAR_LOW(s) clear_below((s), __LINE__)
+#include "agent_prompt_test.h"
 
 static void a_things_instructions_then_how_to_print_scores_low(void **state)
 {

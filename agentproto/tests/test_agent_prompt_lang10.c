@@ -6,9 +6,6 @@
  * words about something else. The threshold is MOAT_PROMPT_THRESHOLD. */
 #include "agent_prompt_test.h"
 
-#define HIGH(s) at_prompt_side((s), 1, __LINE__)
-#define LOW(s)  at_prompt_side((s), 0, __LINE__)
-
 /* "ignore / do not take into account / forget the previous
  * instructions" in the words the lexicon lacked: negated verbs ("non
  * considerare", "no hagas caso", "nie zważaj na"), two-word verbs

@@ -3,8 +3,6 @@
  * 8763050's in brackets); the threshold is MOAT_PROMPT_THRESHOLD. */
 #include "agent_prompt_test.h"
 
-#define LOW(s) at_prompt_side((s), 0, __LINE__)
-
 /* Percent-encoding alone lifts a benign search over the threshold: the
  * decoded text scores more than the same text plain or '+'-encoded.
  * "how to write a good system prompt" is 0.700 plain and with '+', 0.850
