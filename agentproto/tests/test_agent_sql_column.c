@@ -715,6 +715,99 @@ static void deep_parentheses_unary_plus_not_and_between_both_ends(void **state)
 	}
 }
 
+/* Session 24 (sql13): NOT with the statement's own parentheses between
+ * it and the place, BETWEEN's upper end as the place, MySQL's ! and the
+ * HIGH_NOT_PRECEDENCE reading of NOT, NOT and ! written by the input.
+ * sqlite3 3.40.1 and PostgreSQL 15, t(id) holding -2 to 3: NOT (id <>
+ * id), NOT ((id) <> id), NOT (a = 1 AND id <> id) and id NOT BETWEEN 0
+ * AND id - 1 return every row, id BETWEEN 0 AND id and id BETWEEN 0 AND
+ * id + 1 rows 0 to 3 (every row of an id), NOT (id <> id OR a = 1) the
+ * rows where a <> 1; SQLite's id <> NOT id every row (PostgreSQL: NOT
+ * takes a boolean, active <> NOT active every row). MySQL's ! binds
+ * tighter than a comparison: !id <> id is (!id) <> id, every row (!id is
+ * 1 for 0, else 0); with HIGH_NOT_PRECEDENCE NOT is !, and the dialect
+ * cannot know the server's sql_mode: both readings, fire if either does. */
+static void not_before_parentheses_between_upper_end_and_mysql_not(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM t WHERE NOT (id <> ", "id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT ((t.id) <> ", "id", ") AND a = 1", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT ( (id < ", "id", ")) LIMIT 3", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (id <> ", "id", " OR a = 1)", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (id = ", "id + 1", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (id NOT IN (", "id", "))", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (id <> ", "5", ")", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT (id <> ", "price", ")", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id + 1", " LIMIT 5", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE (id BETWEEN -5 AND ", "(id)", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE price BETWEEN 1.5 * 2 AND ", "price", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id NOT BETWEEN 0 AND ", "id - 1", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "5", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id - 1", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id NOT BETWEEN 0 AND ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE a = 1 AND ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE a BETWEEN 1 AND 2 AND id = ", "5", "", MOAT_ALLOW);
+	}
+	says(SQLITE, "SELECT * FROM t WHERE id <> ", "NOT id", "", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE active <> ", "NOT active", "", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM t WHERE id <> ", "!id", "", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM t WHERE !id <> ", "id", "", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM t WHERE !(id) < ", "id + 1", " AND a = 1", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM t WHERE !id = ", "5", "", MOAT_ALLOW);
+	/* NOT id = id: no row by either reading, but (NOT id) against
+	 * another expression of id is not modelled: MySQL fires */
+	says(MYSQL, "SELECT * FROM t WHERE NOT id = ", "id", "", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM t WHERE NOT id = ", "5", "", MOAT_ALLOW);
+	says(SQLITE, "SELECT * FROM t WHERE NOT id = ", "id", "", MOAT_ALLOW);
+	says(PG, "SELECT * FROM t WHERE NOT id = ", "id", "", MOAT_ALLOW);
+}
+
+/* Session 24 (sql13): the numeric-place assumption. sqlite3 3.40.1,
+ * c(i integer, r real, tx text, n numeric, b) holding 5/1.5/'bob',
+ * -2/2.0/'12', 0/-5.5/'012', 3/3/'1.5': x = x*1 returns every row of i,
+ * r and n, and the rows of tx and b whose text is a number as SQLite
+ * writes it ('12', '1.5'; TEXT affinity makes text of x*1); x = x | 0
+ * every row of i, the whole values of r ('2.0', '3.0'), the integers of
+ * tx. A bare place is where the application puts a number, and on the
+ * columns it compares with numbers these are every row: kept firing
+ * (attacks). x = x * 2 and x = x | 1 are no row's. */
+static void the_numeric_place_reading_of_sqlite_arithmetic(void **state)
+{
+	(void)state;
+	says(SQLITE, "SELECT * FROM t WHERE name = ", "name*1", "", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM t WHERE price = ", "price | 0", "", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM t WHERE zip = ", "zip * 1.0", " LIMIT 1", MOAT_BLOCK);
+	says(SQLITE, "SELECT * FROM t WHERE name = ", "name * 2", "", MOAT_ALLOW);
+	says(SQLITE, "SELECT * FROM t WHERE name = ", "name + 1", "", MOAT_ALLOW);
+}
+
+/* Session 24 (sql13): ten levels of parentheses are read (MA_COL_NEST,
+ * MA_COL_DEPTH 16): an operand or an input ten deep is judged per
+ * operator as at one (id <> id: no row), nine deep after = fires; deeper
+ * than sixteen still fails closed. */
+static void ten_levels_of_parentheses_are_read(void **state)
+{
+	(void)state;
+	for (size_t di = 0; di < 3; di++) {
+		int d = dialects[di];
+		says(d, "SELECT * FROM t WHERE ((((((((((id)))))))))) <> ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE id <> ", "((((((((((id))))))))))", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE ((((((((((id)))))))))) < ", "((((((((((id))))))))))",
+		     "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE (((((((((id))))))))) = ", "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id = ", "(((((((((id)))))))))", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ((((((((((id)))))))))) <> ", "((((((((((id + 1))))))))))",
+		     "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ((((((((((((((((((((id)))))))))))))))))))) <> ", "id",
+		     "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id <> ", "((((((((((((((((((((id))))))))))))))))))))",
+		     "", MOAT_BLOCK);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -738,6 +831,9 @@ int main(void)
 	    cmocka_unit_test(a_subquerys_select_list_and_another_column_pass),
 	    cmocka_unit_test(abs_and_bitwise_identities_hold_for_non_negative_values_only),
 	    cmocka_unit_test(deep_parentheses_unary_plus_not_and_between_both_ends),
+	    cmocka_unit_test(not_before_parentheses_between_upper_end_and_mysql_not),
+	    cmocka_unit_test(the_numeric_place_reading_of_sqlite_arithmetic),
+	    cmocka_unit_test(ten_levels_of_parentheses_are_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
