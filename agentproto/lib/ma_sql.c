@@ -1382,8 +1382,9 @@ static __attribute__((noinline)) int ma_num_judge(int dialect, const char *sql, 
 
 /* 1 when prev (prev_kw its keyword) may be a place where a value goes
  * after a column: a comparison, LIKE, ILIKE, RLIKE, REGEXP, GLOB, BETWEEN
- * or IN, IS [NOT], IS [NOT] DISTINCT FROM, or a '(' or '[' (ma_col_left
- * reads whether IN, or PostgreSQL's op ANY (ARRAY, is before it). */
+ * or IN, IS [NOT], IS [NOT] DISTINCT FROM, AND (ma_col_left reads whether
+ * it is BETWEEN's), or a '(' or '[' (ma_col_left reads whether IN, or
+ * PostgreSQL's op ANY (ARRAY, is before it). */
 static inline int ma_col_place(const char *sql, const struct ma_sql_tok *prev, int prev_kw)
 {
 	switch (prev->type) {
@@ -1397,7 +1398,7 @@ static inline int ma_col_place(const char *sql, const struct ma_sql_tok *prev, i
 		return prev_kw == KW_LIKE || prev_kw == KW_ILIKE || prev_kw == KW_RLIKE ||
 		       prev_kw == KW_REGEXP || prev_kw == KW_GLOB || prev_kw == KW_BETWEEN ||
 		       prev_kw == KW_IN || prev_kw == KW_IS || prev_kw == KW_NOT ||
-		       prev_kw == KW_FROM;
+		       prev_kw == KW_FROM || prev_kw == KW_AND; /* (BETWEEN _ AND: session 24) */
 	default:
 		return 0;
 	}

@@ -298,8 +298,18 @@ struct ma_col {
 	int btw;       /* 1: BETWEEN's first end (the input may hold both) */
 	int deep;      /* 1: parentheses deeper than the reading follows: the
 	                * column is their first name, judged fail-closed */
+	int opq;       /* 1: MySQL's !x (or NOT x with HIGH_NOT_PRECEDENCE) is
+	                * what is compared: fire on any input of x */
+	size_t at;     /* where the comparison starts (NOT before it passed) */
 };
 enum { CQ_NONE = 0, CQ_ANY, CQ_ALL };
+
+/* the operator NOT makes of each */
+static const int ma_col_neg_of[] = {
+    [CP_NONE] = CP_NONE, [CP_EQ] = CP_NE,  [CP_NSEQ] = CP_NE, [CP_NE] = CP_EQ,
+    [CP_LT] = CP_GE,     [CP_GT] = CP_LE,  [CP_LE] = CP_GT,   [CP_GE] = CP_LT,
+    [CP_MATCH] = CP_NE,  [CP_IN] = CP_NIN, [CP_NIN] = CP_IN,
+};
 
 /* The atom of an operand that ends at p (whitespace and comments passed
  * before p): its start, its kind (1 a name, its inside [*ns, *ne); 2 a
@@ -442,8 +452,72 @@ static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
 	return k;
 }
 
+/* The AND that starts at ws when it is BETWEEN's (session 24: id
+ * BETWEEN 0 AND _, the input the upper end): the lower end read back,
+ * operands (names, numbers, strings, parentheses, calls) joined by
+ * arithmetic, '.' or ::, a sign before the first, and [A]SYMMETRIC: 1
+ * and *q where BETWEEN starts, or 0 (a keyword, two operands in a row:
+ * WHERE a = 1 AND _ is no BETWEEN's). */
+static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q)
+{
+	size_t p = ma_col_back(dialect, sql, ws), s, ns, ne;
+	int need = 1, sign = 0;
+
+	for (int k = 0; k < 12; k++) {
+		const int kind = ma_col_atom_back(dialect, sql, p, &s, &ns, &ne);
+		if (!kind)
+			return 0;
+		if (kind == 1 && s == ns) {
+			const char *wd = sql + ns;
+			const size_t wl = ne - ns;
+			if (col_word(wd, wl, "between") && (!need || sign)) {
+				*q = s;
+				return 1;
+			}
+			if ((col_word(wd, wl, "symmetric") || col_word(wd, wl, "asymmetric")) &&
+			    (!need || sign)) {
+				p = ma_col_back(dialect, sql, s);
+				need = 0;
+				sign = 0;
+				continue;
+			}
+			if (ma_sql_keyword(wd, wl))
+				return 0;
+		}
+		if (!need)
+			return 0; /* (two operands in a row) */
+		p = ma_col_back(dialect, sql, s);
+		if ((kind == 2 && sql[s] == '\'') || kind == 3) {
+			/* a typed literal (date '2020-01-01', interval '1 day'), a
+			 * call's name */
+			if (ma_col_name_before(sql, p, &ns, &ne) && ne == p && ns > 0 &&
+			    sql[ns - 1] != '"' && sql[ns - 1] != '`' && sql[ns - 1] != '[' &&
+			    (kind == 3 ? !ma_sql_keyword(sql + ns, ne - ns)
+			               : col_word(sql + ns, ne - ns, "date") ||
+			                     col_word(sql + ns, ne - ns, "time") ||
+			                     col_word(sql + ns, ne - ns, "timestamp") ||
+			                     col_word(sql + ns, ne - ns, "interval")))
+				p = ma_col_back(dialect, sql, ns);
+		}
+		if (p > 0 && (sql[p - 1] == '+' || sql[p - 1] == '-')) {
+			p = ma_col_back(dialect, sql, p - 1);
+			sign = 1; /* (BETWEEN -5: or a sum) */
+		} else if (p > 0 && memchr("*/%|&.", sql[p - 1], 6)) {
+			p = ma_col_back(dialect, sql, p - 1);
+			sign = 0;
+		} else if (ma_col_chain_op(dialect, sql, p) > 1) {
+			p = ma_col_back(dialect, sql, p - ma_col_chain_op(dialect, sql, p));
+			sign = 0;
+		} else {
+			need = 0;
+			sign = 0;
+		}
+	}
+	return 0;
+}
+
 /* how deep the operand's own parentheses are read ((((id))) = _) */
-#define MA_COL_NEST 8
+#define MA_COL_NEST 12
 
 /* p moved back over the unary pluses that end there (whitespace and
  * comments passed): '+' after '(' or at the start. */
@@ -646,6 +720,8 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		kw = ws > 0 && (sql[ws - 1] == '"' || sql[ws - 1] == '`' || sql[ws - 1] == '[') ? 0
 		     : col_word(sql + ws, we - ws, "in")                                        ? 1
 		     : col_word(sql + ws, we - ws, "between")                                   ? 2
+		     : col_word(sql + ws, we - ws, "and") && ma_col_between_and(dialect, sql, ws, &ws)
+		         ? 4
 		     : col_word(sql + ws, we - ws, "like") ||
 		             col_word(sql + ws, we - ws, "ilike") ||
 		             col_word(sql + ws, we - ws, "rlike") ||
@@ -660,8 +736,10 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 			neg = 1;
 			p = ws;
 		}
+		/* BETWEEN's upper end alone: x <= _ (NOT BETWEEN: x > _) */
 		c->op = kw == 1   ? (neg ? CP_NIN : CP_IN)
 		        : kw == 2 ? (neg ? CP_LT : CP_GE)
+		        : kw == 4 ? (neg ? CP_GT : CP_LE)
 		        : neg     ? CP_NE
 		                  : CP_MATCH;
 		c->list = in_paren;
@@ -686,20 +764,23 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		else
 			break;
 	}
+	/* MySQL's !id <> _: ! binds tighter than a comparison, (!id) <> _
+	 * (1 for 0, else 0): what is compared is a value of id */
+	while (MA_SQL_MY(dialect) && q > 0 && sql[q - 1] == '!') {
+		c->opq = 1;
+		q = ma_col_back(dialect, sql, q - 1);
+	}
 	if (q > 0 && memchr("+-*/%^~&|", sql[q - 1], 9)) /* (not strchr: a NUL) */
 		return 0;
 	/* NOT id <> _: NOT binds looser than the comparison in the three
 	 * dialects (MySQL's HIGH_NOT_PRECEDENCE mode aside): the operator's
 	 * negation (not after a quantifier: left as it was) */
 	for (int k = 0; k < 4 && !c->quant && ma_col_kw_before(dialect, sql, q, "not", &ws); k++) {
-		static const int neg_of[] = {
-		    [CP_NONE] = CP_NONE, [CP_EQ] = CP_NE,  [CP_NSEQ] = CP_NE, [CP_NE] = CP_EQ,
-		    [CP_LT] = CP_GE,     [CP_GT] = CP_LE,  [CP_LE] = CP_GT,   [CP_GE] = CP_LT,
-		    [CP_MATCH] = CP_NE,  [CP_IN] = CP_NIN, [CP_NIN] = CP_IN,
-		};
-		c->op = neg_of[c->op];
+		c->op = ma_col_neg_of[c->op];
+		c->opq |= MA_SQL_MY(dialect); /* (HIGH_NOT_PRECEDENCE: (NOT id) <> _) */
 		q = ws;
 	}
+	c->at = q;
 	return 1;
 }
 
@@ -749,7 +830,7 @@ static int ma_col_named(int dialect, const char *sql, size_t a, size_t b, size_t
 
 /* The input read as an expression of the column x (ma_col_judge). */
 #define MA_COL_TOKS  12 /* tokens of a compared expression (data->>'id') */
-#define MA_COL_DEPTH 8  /* parentheses, signs and calls inside each other */
+#define MA_COL_DEPTH 12 /* parentheses, signs and calls inside each other */
 enum { CV_AFF = 0, CV_OPQ, CV_NULL };
 struct ma_col_val {
 	int kind; /* CV_AFF: a*x + c; CV_OPQ: another value; CV_NULL */
@@ -1067,10 +1148,15 @@ static int ma_col_unary(struct ma_col_rd *r, struct ma_col_val *v)
 		r->deep = 1;
 	if (!t || r->depth >= MA_COL_DEPTH)
 		return 0;
-	if (t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
-	    (r->sql[t->start] == '+' || r->sql[t->start] == '-' || r->sql[t->start] == '~')) {
+	if (t->end - t->start == 1 &&
+	    (r->sql[t->start] == '+' || r->sql[t->start] == '-' || r->sql[t->start] == '~' ||
+	     (r->sql[t->start] == '!' && MA_SQL_MY(r->dialect)))) {
 		neg = r->sql[t->start] == '-';
-		opq = r->sql[t->start] == '~';
+		opq = r->sql[t->start] == '~' || r->sql[t->start] == '!';
+	} else if (col_tok_word(r->sql, t, "not")) {
+		/* NOT id: SQLite's 0 or 1 (id <> NOT id: every row), PostgreSQL's
+		 * boolean, MySQL's ! with HIGH_NOT_PRECEDENCE (session 24) */
+		opq = 1;
 	} else if (!(MA_SQL_MY(r->dialect) && col_tok_word(r->sql, t, "binary"))) {
 		r->depth++;
 		ok = ma_col_primary(r, v);
@@ -1318,15 +1404,51 @@ static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct 
 	return 0;
 }
 
+/* 1 when a group that holds the comparison starting at q is negated:
+ * NOT ( or MySQL's !( before a '(' that is open at q (read back over
+ * parentheses, strings and quoted names up to MA_COL_REACH bytes; a ';'
+ * ends it). NOT (a = 1 AND id <> id) is every row, NOT (b OR (a AND id <>
+ * id)) the rows where b fails: both readings are taken there (session 24;
+ * asked only where the negation alone would fire). */
+static int ma_col_not_group(int dialect, const char *sql, size_t q)
+{
+	const size_t lo = q > MA_COL_REACH ? q - MA_COL_REACH : 0;
+	int depth = 0;
+	size_t ws;
+
+	while (q > lo) {
+		const char c = sql[--q];
+		if (c == ')') {
+			depth++;
+		} else if (c == '(' && depth > 0) {
+			depth--;
+		} else if (c == '(') {
+			const size_t b = ma_col_back(dialect, sql, q);
+			if (ma_col_kw_before(dialect, sql, q, "not", &ws) ||
+			    (MA_SQL_MY(dialect) && b > 0 && sql[b - 1] == '!'))
+				return 1;
+		} else if (c == '\'' || c == '"' || c == '`') {
+			const char *f = q > lo ? memrchr(sql + lo, c, q - lo) : NULL;
+			if (!f)
+				return 0;
+			q = (size_t)(f - sql);
+		} else if (c == ';') {
+			return 0;
+		}
+	}
+	return 0;
+}
+
 int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const struct ma_sql_tok *w,
                      int n, int i, size_t prev_end)
 {
 	struct ma_col col;
 	struct ma_sql_tok ct[MA_COL_TOKS];
 	struct ma_col_rd r;
-	struct ma_col_val v;
+	struct ma_col_val v, u;
 	const struct ma_sql_tok *t;
-	int list, quant, fire = 0, keep = 0, any = 0;
+	int list, quant, fire = 0, any = 0, named = 0, ops[2], qs[2], fires[2] = {0, 0},
+	                 keeps[2] = {0, 0};
 
 	if (w[i].start < a || prev_end > a || !ma_col_left(dialect, sql, a, &col) ||
 	    !ma_col_named(dialect, sql, a, b, col.cs, col.ce) ||
@@ -1382,19 +1504,32 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 	} else if (col.quant) {
 		list = 1;
 	}
+	/* the readings: the operator, and its negation where a group that
+	 * holds it is negated (an ANY becomes an ALL: NOT (x = ANY(a)) is x <>
+	 * ALL(a)) */
+	ops[0] = col.op;
+	ops[1] = ma_col_neg_of[col.op];
+	qs[0] = quant;
+	qs[1] = quant == CQ_ANY ? CQ_ALL : CQ_ANY;
 	if (!list) {
+		int has_u = 0;
 		if (col.op == CP_IN || col.op == CP_NIN || !ma_col_expr(&r, &v))
 			goto deep;
-		fire = ma_col_decide(dialect, col.op, &v);
 		if (col.btw && (t = ma_col_cur(&r)) != NULL && col_tok_word(sql, t, "and")) {
-			/* BETWEEN v AND u: x >= v and x <= u for every row; NOT
-			 * BETWEEN (or NOT before it, col.op CP_LT): x < v or x > u */
-			struct ma_col_val u;
 			ma_col_adv(&r);
 			if (!ma_col_expr(&r, &u))
 				goto deep;
-			fire = col.op == CP_GE ? fire && ma_col_decide(dialect, CP_LE, &u)
-			                       : fire || ma_col_decide(dialect, CP_GT, &u);
+			has_u = 1;
+			named = u.x && u.kind != CV_NULL;
+		}
+		named |= v.x && v.kind != CV_NULL;
+		for (int k = 0; k < 2; k++) {
+			/* BETWEEN v AND u: x >= v and x <= u for every row; NOT
+			 * BETWEEN (or NOT before it, CP_LT): x < v or x > u */
+			const int f = ma_col_decide(dialect, ops[k], &v);
+			fires[k] = !has_u            ? f
+			           : ops[k] == CP_GE ? f && ma_col_decide(dialect, CP_LE, &u)
+			                             : f || ma_col_decide(dialect, CP_GT, &u);
 		}
 	} else {
 		/* ANY: one element's comparison holding for every row is
@@ -1403,24 +1538,29 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 		do {
 			if (!ma_col_expr(&r, &v))
 				goto deep;
-			if (v.x) {
-				any = 1;
-				if (quant == CQ_ANY)
-					fire |= ma_col_decide(dialect, col.op, &v);
-				else
-					keep |= !ma_col_decide(dialect, col.op, &v);
-			} else if (quant == CQ_ALL && col.op != CP_NE && col.op != CP_NIN &&
-			           v.kind != CV_NULL) {
-				keep = 1;
+			any |= v.x;
+			named |= v.x && v.kind != CV_NULL;
+			for (int k = 0; k < 2; k++) {
+				if (v.x && qs[k] == CQ_ANY)
+					fires[k] |= ma_col_decide(dialect, ops[k], &v);
+				else if (v.x)
+					keeps[k] |= !ma_col_decide(dialect, ops[k], &v);
+				else if (qs[k] == CQ_ALL && ops[k] != CP_NE && ops[k] != CP_NIN &&
+				         v.kind != CV_NULL)
+					keeps[k] = 1;
 			}
 		} while (ma_col_take(&r, MA_SQL_T_COMMA));
-		if (quant == CQ_ALL)
-			fire = any && !keep;
+		for (int k = 0; k < 2; k++)
+			fires[k] = qs[k] == CQ_ALL ? any && !keeps[k] : fires[k];
 		if (list == 2 && !(ma_col_take_ch(&r, ']') && ma_col_take(&r, MA_SQL_T_RPAREN)))
 			return 0;
 		if (list == 1 && !col.list && !ma_col_take(&r, MA_SQL_T_RPAREN))
 			return 0;
 	}
+	/* MySQL's (!x) compared: any value of x (ma_col_left's opq) */
+	/* NOT (id <> _ ...): the comparison's negation too (session 24) */
+	fire = fires[0] || (fires[1] && ma_col_not_group(dialect, sql, col.at));
+	fire |= col.opq && named;
 	if (fire && ma_col_cur(&r) == NULL && !r.bad)
 		return 1;
 deep:

@@ -698,9 +698,12 @@ static void deep_parentheses_unary_plus_not_and_between_both_ends(void **state)
 		says(d, "SELECT * FROM t WHERE NOT id <> ", "id", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE a = 1 OR NOT id = ", "id + 1", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE NOT id < ", "id", "", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE NOT id = ", "id", "", MOAT_ALLOW);
-		says(d, "SELECT * FROM t WHERE NOT NOT id <> ", "id", "", MOAT_ALLOW);
-		says(d, "SELECT * FROM t WHERE NOT id IN (", "id", ")", MOAT_ALLOW);
+		/* MySQL: HIGH_NOT_PRECEDENCE's (NOT id) too (session 24) */
+		says(d, "SELECT * FROM t WHERE NOT id = ", "id", "", d == MYSQL ? MOAT_BLOCK : MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT NOT id <> ", "id", "",
+		     d == MYSQL ? MOAT_BLOCK : MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT id IN (", "id", ")",
+		     d == MYSQL ? MOAT_BLOCK : MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT id NOT IN (", "id", ")", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE id BETWEEN ", "id AND id", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE (id) BETWEEN ", "id AND id", "", MOAT_BLOCK);
@@ -711,7 +714,8 @@ static void deep_parentheses_unary_plus_not_and_between_both_ends(void **state)
 		says(d, "SELECT * FROM t WHERE id NOT BETWEEN ", "id AND id", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE id BETWEEN ", "1 AND 5", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE id BETWEEN ", "1 AND id", "", MOAT_ALLOW);
-		says(d, "SELECT * FROM t WHERE NOT id BETWEEN ", "id AND id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT id BETWEEN ", "id AND id", "",
+		     d == MYSQL ? MOAT_BLOCK : MOAT_ALLOW);
 	}
 }
 
@@ -738,6 +742,11 @@ static void not_before_parentheses_between_upper_end_and_mysql_not(void **state)
 		says(d, "SELECT * FROM t WHERE NOT (id <> ", "id", " OR a = 1)", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE NOT (id = ", "id + 1", ")", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE NOT (id NOT IN (", "id", "))", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (a = 1 AND id <> ", "id", ")", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (b = 'x)' OR (a = 1 AND id <> ", "id", "))",
+		     MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (a = 1) AND id <> ", "id", "", MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE (a = 1 AND id <> ", "id", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT (id <> ", "5", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT (id <> ", "price", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id", "", MOAT_BLOCK);
@@ -751,6 +760,14 @@ static void not_before_parentheses_between_upper_end_and_mysql_not(void **state)
 		says(d, "SELECT * FROM t WHERE a = 1 AND ", "id", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE a BETWEEN 1 AND 2 AND id = ", "5", "", MOAT_ALLOW);
 	}
+	says(PG, "SELECT * FROM t WHERE id BETWEEN SYMMETRIC 0 AND ", "id", "", MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE day BETWEEN date '2020-01-01' AND ", "day", "", MOAT_BLOCK);
+	says(MYSQL, "SELECT * FROM t WHERE day BETWEEN DATE '2020-01-01' AND ", "day", "",
+	     MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE day BETWEEN now() - interval '1 day' AND ", "day", "",
+	     MOAT_BLOCK);
+	says(PG, "SELECT * FROM t WHERE day BETWEEN now() - interval '1 day' AND ", "now()", "",
+	     MOAT_ALLOW);
 	says(SQLITE, "SELECT * FROM t WHERE id <> ", "NOT id", "", MOAT_BLOCK);
 	says(PG, "SELECT * FROM t WHERE active <> ", "NOT active", "", MOAT_BLOCK);
 	says(MYSQL, "SELECT * FROM t WHERE id <> ", "!id", "", MOAT_BLOCK);
@@ -785,9 +802,9 @@ static void the_numeric_place_reading_of_sqlite_arithmetic(void **state)
 }
 
 /* Session 24 (sql13): ten levels of parentheses are read (MA_COL_NEST,
- * MA_COL_DEPTH 16): an operand or an input ten deep is judged per
+ * MA_COL_DEPTH 12; 8 before): an operand or an input ten deep is judged per
  * operator as at one (id <> id: no row), nine deep after = fires; deeper
- * than sixteen still fails closed. */
+ * than twelve still fails closed. */
 static void ten_levels_of_parentheses_are_read(void **state)
 {
 	(void)state;
