@@ -1405,17 +1405,21 @@ static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct 
 }
 
 /* 1 when a group that holds the comparison starting at q is negated:
- * NOT ( or MySQL's !( before a '(' that is open at q (read back over
- * parentheses, strings and quoted names up to MA_COL_REACH bytes; a ';'
- * ends it). NOT (a = 1 AND id <> id) is every row, NOT (b OR (a AND id <>
- * id)) the rows where b fails: both readings are taken there (session 24;
- * asked only where the negation alone would fire). */
+ * NOT ( or MySQL's !( before a '(' that is open at q, read back over
+ * parentheses, strings and quoted names up to MA_COL_GROUP bytes (a ';'
+ * ends it; a statement with no '(' before q is passed with one memrchr).
+ * NOT (a = 1 AND id <> id) is every row, NOT (b OR (a AND id <> id)) the
+ * rows where b fails: both readings are taken there (session 24; asked
+ * only where the negation alone would fire). */
+#define MA_COL_GROUP 1024
 static int ma_col_not_group(int dialect, const char *sql, size_t q)
 {
-	const size_t lo = q > MA_COL_REACH ? q - MA_COL_REACH : 0;
+	const size_t lo = q > MA_COL_GROUP ? q - MA_COL_GROUP : 0;
 	int depth = 0;
 	size_t ws;
 
+	if (q <= lo || !memrchr(sql + lo, '(', q - lo))
+		return 0;
 	while (q > lo) {
 		const char c = sql[--q];
 		if (c == ')') {

@@ -88,8 +88,27 @@ static void build_tail(struct wcase *c, const char *head, const char *input, con
 		put(c, &o, " AND c = 'some value'");
 }
 
+/* A 4 KB statement of lead and then unit over and over (the column
+ * pass's adversarial shapes, session 24): in[0] the column's name, and
+ * with carry in[1] 1 KB of the units too (the input that carries them:
+ * it occurs at every unit's place). */
+static void build_rep(struct wcase *c, const char *lead, const char *unit, const char *name,
+                      int carry)
+{
+	size_t o = 0;
+
+	snprintf(c->in[0], sizeof c->in[0], "%s", name);
+	if (carry)
+		fill(c->in[1], unit, MAXIN);
+	put(c, &o, "SELECT id, name FROM products WHERE ");
+	put(c, &o, lead);
+	while (o + strlen(unit) + 2 < MAXSQL)
+		put(c, &o, unit);
+	put(c, &o, "1");
+}
+
 static int ncases;
-static struct wcase cases[24];
+static struct wcase cases[32];
 
 static void make_cases(void)
 {
@@ -174,6 +193,36 @@ static void make_cases(void)
 		fill(run, "'x'*'' AND b = ", 64 * 15);
 		build_tail(c, "(a = ", run, "1");
 	}
+
+	/* the column pass (sqli.column) at every place of a 4 KB statement
+	 * (session 23's adversarial statements, sql11; added in session 24):
+	 * each place's operand read back through ')' (no '(' within 512
+	 * bytes), through a comment's end (its opening looked for within 4
+	 * KB), a group's NOT looked for (the negation of id <> id fires),
+	 * BETWEEN's lower end read back */
+	c = &cases[ncases++];
+	c->name = "col-parens";
+	c->what = "') = id OR ' over 4 KB: each place reads back for a '('";
+	build_rep(c, "", ") = id OR ", "id", 0);
+	c = &cases[ncases++];
+	c->name = "col-comments";
+	c->what = "'a */ id OR ' over 4 KB: each place looks for the comment's opening";
+	build_rep(c, "", "a */ id OR ", "id", 0);
+	c = &cases[ncases++];
+	c->name = "col-not-group";
+	c->what = "'(' then 'id <> id OR ' over 4 KB: each place looks for a NOT (";
+	build_rep(c, "(", "id <> id OR ", "id", 0);
+	c = &cases[ncases++];
+	c->name = "col-between";
+	c->what = "'id BETWEEN 0 AND id OR ' over 4 KB: each upper end read back";
+	build_rep(c, "", "id BETWEEN 0 AND id OR ", "id", 0);
+	/* the same statement as col-parens with the 1 KB input that carries
+	 * the units: it occurs at 64 places (every unit's), and each place's
+	 * window of ~300 tokens is judged (ma_sql_judge, not the column pass) */
+	c = &cases[ncases++];
+	c->name = "rep-input";
+	c->what = "col-parens with a 1 KB input of the units, at 64 places";
+	build_rep(c, "", ") = id OR ", "id", 1);
 
 	/* shell: 1 KB of one-letter words after 3 KB of the line's own
 	 * words (many elements, several windows of the tokenizer) */
