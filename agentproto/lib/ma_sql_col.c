@@ -1404,41 +1404,52 @@ static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct 
 	return 0;
 }
 
-/* 1 when a group that holds the comparison starting at q is negated:
- * NOT ( or MySQL's !( before a '(' that is open at q, read back over
- * parentheses, strings and quoted names up to MA_COL_GROUP bytes (a ';'
- * ends it; a statement with no '(' before q is passed with one memrchr).
- * NOT (a = 1 AND id <> id) is every row, NOT (b OR (a AND id <> id)) the
- * rows where b fails: both readings are taken there (session 24; asked
- * only where the negation alone would fire). */
+/* 1 when the '(' at f is open at q: the bytes between read over
+ * parentheses, strings and quoted names (no ')' closes it; a ';' or a
+ * quote left open: no). */
+static int ma_col_open_at(const char *sql, size_t f, size_t q)
+{
+	int depth = 0;
+
+	for (size_t i = f + 1; i < q; i++) {
+		const char c = sql[i];
+		if (c == '(') {
+			depth++;
+		} else if (c == ')') {
+			if (--depth < 0)
+				return 0;
+		} else if (c == '\'' || c == '"' || c == '`') {
+			const char *e = memchr(sql + i + 1, c, q - i - 1);
+			if (!e)
+				return 0;
+			i = (size_t)(e - sql);
+		} else if (c == ';') {
+			return 0;
+		}
+	}
+	return 1; /* (a '(' still open after it: a group inside, q in both) */
+}
+
+/* 1 when a group that holds the comparison starting at q is negated: a
+ * '(' after NOT (or MySQL's !) within MA_COL_GROUP bytes before q that is
+ * still open at q. NOT (a = 1 AND id <> id) is every row, NOT (b OR (a
+ * AND id <> id)) the rows where b fails: both readings are taken there
+ * (session 24; asked only where the negation alone would fire). The
+ * '('s are found with memrchr and only one after NOT is read over. */
 #define MA_COL_GROUP 1024
 static int ma_col_not_group(int dialect, const char *sql, size_t q)
 {
 	const size_t lo = q > MA_COL_GROUP ? q - MA_COL_GROUP : 0;
-	int depth = 0;
-	size_t ws;
+	size_t p = q, ws, b;
+	const char *f;
 
-	if (q <= lo || !memrchr(sql + lo, '(', q - lo))
-		return 0;
-	while (q > lo) {
-		const char c = sql[--q];
-		if (c == ')') {
-			depth++;
-		} else if (c == '(' && depth > 0) {
-			depth--;
-		} else if (c == '(') {
-			const size_t b = ma_col_back(dialect, sql, q);
-			if (ma_col_kw_before(dialect, sql, q, "not", &ws) ||
-			    (MA_SQL_MY(dialect) && b > 0 && sql[b - 1] == '!'))
-				return 1;
-		} else if (c == '\'' || c == '"' || c == '`') {
-			const char *f = q > lo ? memrchr(sql + lo, c, q - lo) : NULL;
-			if (!f)
-				return 0;
-			q = (size_t)(f - sql);
-		} else if (c == ';') {
-			return 0;
-		}
+	while (p > lo && (f = memrchr(sql + lo, '(', p - lo)) != NULL) {
+		p = (size_t)(f - sql);
+		b = ma_col_back(dialect, sql, p);
+		if ((ma_col_kw_before(dialect, sql, p, "not", &ws) ||
+		     (MA_SQL_MY(dialect) && b > 0 && sql[b - 1] == '!')) &&
+		    ma_col_open_at(sql, p, q))
+			return 1;
 	}
 	return 0;
 }
