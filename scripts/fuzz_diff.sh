@@ -34,6 +34,20 @@
 #          table BASE's scripts/gen_idna_tab.py makes) and ma_ssrf.c;
 #          seeds: fuzz_url's
 #
+# By default the run stops at the first difference (the proof a change
+# is cost-only: exit 0 when none was found). FUZZ_DIFF_KEEP=N (session
+# 24) keeps going instead, for a change meant to move verdicts (a new
+# rule): libFuzzer's fork mode with -ignore_crashes=1, every differing
+# input saved under build/fuzz-diff-KIND/diffs/; at the end the script
+# prints how many distinct inputs differed, and N of them (each run again
+# alone: the check's own "differs" line, then the input with its control
+# bytes, bytes outside printable ASCII as \ooo): a sample to read, each
+# of which must be the new rule's family. An input that crashes (a
+# sanitizer's report, not a difference) is counted apart, and any crash
+# makes the exit status 1; otherwise 0 with or without differences.
+#
+#   FUZZ_DIFF_KEEP=20 sh scripts/fuzz_diff.sh sql main 120
+#
 # Every check also takes BASE's ma_request.c, ma_request_json.c (the
 # lenient JSON reading, since session 15) and ma_request_nfkc.c (the NFKC
 # and not-UTF-8 forms, since session 17) (the request context, the
@@ -110,8 +124,41 @@ clang $cf -fsanitize=fuzzer -Wall -Wextra -Werror -Iagentproto/lib "tests/fuzz/d
 	$(pkg-config --libs libwebsockets jansson) -lmbedcrypto -lpthread -lm
 echo "== diff_$check: this tree ($(git rev-parse --short HEAD)) beside $base for $secs s"
 rc=0
-"$out/diff_$check" -max_total_time="$secs" -max_len=8192 -timeout=10 -print_final_stats=1 \
-	"$out/corpus" "tests/fuzz/seeds/fuzz_$check" >"$out/log" 2>&1 || rc=$?
-grep -E "^(stat::number_of_executed_units|#.*DONE|SUMMARY|ERROR)|differs" "$out/log" || true
-[ "$rc" = 0 ] || echo "fuzz_diff: a difference or a crash (log: $out/log)" >&2
-exit "$rc"
+keep=${FUZZ_DIFF_KEEP:-}
+if [ -z "$keep" ]; then
+	"$out/diff_$check" -max_total_time="$secs" -max_len=8192 -timeout=10 -print_final_stats=1 \
+		"$out/corpus" "tests/fuzz/seeds/fuzz_$check" >"$out/log" 2>&1 || rc=$?
+	grep -E "^(stat::number_of_executed_units|#.*DONE|SUMMARY|ERROR)|differs" "$out/log" || true
+	[ "$rc" = 0 ] || echo "fuzz_diff: a difference or a crash (log: $out/log)" >&2
+	exit "$rc"
+fi
+# FUZZ_DIFF_KEEP=N: keep going, count, print a sample of N
+mkdir -p "$out/diffs"
+"$out/diff_$check" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+	-artifact_prefix="$out/diffs/" -max_total_time="$secs" -max_len=8192 -timeout=10 \
+	-print_final_stats=1 "$out/corpus" "tests/fuzz/seeds/fuzz_$check" >"$out/log" 2>&1 || true
+ndiff=0
+ncrash=0
+shown=0
+for f in "$out"/diffs/*; do
+	[ -f "$f" ] || continue
+	"$out/diff_$check" "$f" >"$out/one" 2>&1 || true
+	if grep -q "differs" "$out/one"; then
+		ndiff=$((ndiff + 1))
+		if [ "$shown" -lt "$keep" ]; then
+			shown=$((shown + 1))
+			echo "-- difference $shown ($(basename "$f")):"
+			grep -m1 "differs" "$out/one" | cut -c1-600
+			od -An -c "$f" | tr -d '\n' | sed 's/   */ /g' | cut -c1-900
+			echo
+		fi
+	else
+		ncrash=$((ncrash + 1))
+		echo "-- crash, not a difference ($f):"
+		grep -m3 -E "ERROR|runtime error|SUMMARY" "$out/one" || true
+	fi
+done
+runs=$(grep -oE '^#[0-9]+' "$out/log" | tail -1 | tr -d '#')
+echo "fuzz_diff: $ndiff inputs differ, $ncrash crash, about ${runs:-?} runs; $shown shown (log: $out/log)"
+[ "$ncrash" = 0 ] || exit 1
+exit 0
