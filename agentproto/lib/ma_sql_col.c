@@ -80,6 +80,15 @@
  * column (id = price) is written as an application's own comparison of
  * two columns is, beside a request that names the second (sort=price):
  * neither is judged.
+ *
+ * Session 24 (sql13): a group the statement negates (NOT (id <> _), NOT
+ * (a = 1 AND id <> _): ma_col_not_group) is read both ways, firing where
+ * the comparison or its negation would; in MySQL an operand after ! or
+ * a bare NOT (HIGH_NOT_PRECEDENCE's (NOT id), which the check cannot rule
+ * out) fires on any input of the column (c->opq); NOT and MySQL's !
+ * written by the input are values the judge cannot tell; BETWEEN's upper
+ * end alone is a place (x <= _, NOT BETWEEN x > _: ma_col_between_and);
+ * MA_COL_NEST and MA_COL_DEPTH 8 -> 12.
  */
 #include "ma_sql_col.h"
 #include "ma_sql_lex.h"
