@@ -48,6 +48,10 @@
 #
 #   FUZZ_DIFF_KEEP=20 sh scripts/fuzz_diff.sh sql main 120
 #
+# FUZZ_DIFF_SEEDS=DIR adds DIR's files to the seeds (either mode): inputs
+# of the new rule's family, which the standard seeds seldom reach in 120 s
+# (each file: the target's control bytes, then the text).
+#
 # Every check also takes BASE's ma_request.c, ma_request_json.c (the
 # lenient JSON reading, since session 15) and ma_request_nfkc.c (the NFKC
 # and not-UTF-8 forms, since session 17) (the request context, the
@@ -127,7 +131,7 @@ rc=0
 keep=${FUZZ_DIFF_KEEP:-}
 if [ -z "$keep" ]; then
 	"$out/diff_$check" -max_total_time="$secs" -max_len=8192 -timeout=10 -print_final_stats=1 \
-		"$out/corpus" "tests/fuzz/seeds/fuzz_$check" >"$out/log" 2>&1 || rc=$?
+		"$out/corpus" "tests/fuzz/seeds/fuzz_$check" ${FUZZ_DIFF_SEEDS:+"$FUZZ_DIFF_SEEDS"} >"$out/log" 2>&1 || rc=$?
 	grep -E "^(stat::number_of_executed_units|#.*DONE|SUMMARY|ERROR)|differs" "$out/log" || true
 	[ "$rc" = 0 ] || echo "fuzz_diff: a difference or a crash (log: $out/log)" >&2
 	exit "$rc"
@@ -136,7 +140,7 @@ fi
 mkdir -p "$out/diffs"
 "$out/diff_$check" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
 	-artifact_prefix="$out/diffs/" -max_total_time="$secs" -max_len=8192 -timeout=10 \
-	-print_final_stats=1 "$out/corpus" "tests/fuzz/seeds/fuzz_$check" >"$out/log" 2>&1 || true
+	-print_final_stats=1 "$out/corpus" "tests/fuzz/seeds/fuzz_$check" ${FUZZ_DIFF_SEEDS:+"$FUZZ_DIFF_SEEDS"} >"$out/log" 2>&1 || true
 ndiff=0
 ncrash=0
 shown=0
