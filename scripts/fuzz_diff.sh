@@ -153,7 +153,7 @@ for f in "$out"/diffs/*; do
 			shown=$((shown + 1))
 			echo "-- difference $shown ($(basename "$f")):"
 			grep -m1 "differs" "$out/one" | cut -c1-600
-			od -An -c "$f" | tr -d '\n' | sed 's/   */ /g' | cut -c1-900
+			LC_ALL=C tr -c '[:print:]' '.' <"$f" | cut -c1-900
 			echo
 		fi
 	else
