@@ -41,7 +41,7 @@
 # input saved under build/fuzz-diff-KIND/diffs/; at the end the script
 # prints how many distinct inputs differed, and N of them (each run again
 # alone: the check's own "differs" line, then the input with its control
-# bytes, bytes outside printable ASCII as \ooo): a sample to read, each
+# bytes, bytes outside printable ASCII as '.'): a sample to read, each
 # of which must be the new rule's family. An input that crashes (a
 # sanitizer's report, not a difference) is counted apart, and any crash
 # makes the exit status 1; otherwise 0 with or without differences.
