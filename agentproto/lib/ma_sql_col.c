@@ -467,13 +467,47 @@ static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
  * arithmetic, '.' or ::, a sign before the first, and [A]SYMMETRIC: 1
  * and *q where BETWEEN starts, or 0 (a keyword, two operands in a row:
  * WHERE a = 1 AND _ is no BETWEEN's). */
+/* The CASE that the END starting at e closes (nested CASE ... END
+ * counted; strings passed), within MA_COL_ATOM bytes: 1 and *cs its
+ * start, or 0. */
+static int ma_col_case_back(int dialect, const char *sql, size_t e, size_t *cs)
+{
+	const size_t lo = e > MA_COL_ATOM ? e - MA_COL_ATOM : 0;
+	size_t p = e, s, ns, ne;
+	int depth = 1;
+
+	while (p > lo) {
+		p = ma_col_back(dialect, sql, p);
+		if (p <= lo)
+			return 0;
+		if (sql[p - 1] == '\'') {
+			if (ma_col_atom_back(dialect, sql, p, &s, &ns, &ne) != 2)
+				return 0;
+			p = s;
+		} else if (col_name_byte(sql[p - 1])) {
+			if (!ma_col_name_before(sql, p, &ns, &ne))
+				return 0;
+			if (col_word(sql + ns, ne - ns, "end"))
+				depth++;
+			else if (col_word(sql + ns, ne - ns, "case") && --depth == 0) {
+				*cs = ns;
+				return 1;
+			}
+			p = ns;
+		} else {
+			p--;
+		}
+	}
+	return 0;
+}
+
 static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q)
 {
 	size_t p = ma_col_back(dialect, sql, ws), s, ns, ne;
 	int need = 1, sign = 0;
 
 	for (int k = 0; k < 12; k++) {
-		const int kind = ma_col_atom_back(dialect, sql, p, &s, &ns, &ne);
+		int kind = ma_col_atom_back(dialect, sql, p, &s, &ns, &ne);
 		if (!kind)
 			return 0;
 		if (kind == 1 && s == ns) {
@@ -490,7 +524,9 @@ static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q
 				sign = 0;
 				continue;
 			}
-			if (ma_sql_keyword(wd, wl))
+			if (need && col_word(wd, wl, "end") && ma_col_case_back(dialect, sql, s, &s))
+				kind = 3; /* CASE ... END: one operand (review16) */
+			else if (ma_sql_keyword(wd, wl))
 				return 0;
 		}
 		if (!need)
@@ -1414,9 +1450,10 @@ static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct 
 }
 
 /* 1 when the '(' at f is open at q: the bytes between read over
- * parentheses, strings and quoted names (no ')' closes it; a ';' or a
- * quote left open: no). */
-static int ma_col_open_at(const char *sql, size_t f, size_t q)
+ * parentheses, strings and quoted names, a backslash escaping a quote in
+ * MySQL's strings (but NO_BACKSLASH_ESCAPES) and PostgreSQL's E'' (no
+ * ')' closes it; a ';' or a quote left open: no). */
+static int ma_col_open_at(int dialect, const char *sql, size_t f, size_t q)
 {
 	int depth = 0;
 
@@ -1428,10 +1465,16 @@ static int ma_col_open_at(const char *sql, size_t f, size_t q)
 			if (--depth < 0)
 				return 0;
 		} else if (c == '\'' || c == '"' || c == '`') {
-			const char *e = memchr(sql + i + 1, c, q - i - 1);
-			if (!e)
+			const int esc =
+			    (MA_SQL_MY(dialect) && dialect != MOAT_SQL_MYSQL_NBE && c != '`') ||
+			    (dialect == MOAT_SQL_POSTGRES && c == '\'' && i > 0 &&
+			     (sql[i - 1] == 'E' || sql[i - 1] == 'e') &&
+			     (i < 2 || !col_name_byte(sql[i - 2])));
+			for (i++; i < q && sql[i] != c; i++)
+				if (esc && sql[i] == '\\')
+					i++;
+			if (i >= q)
 				return 0;
-			i = (size_t)(e - sql);
 		} else if (c == ';') {
 			return 0;
 		}
@@ -1439,25 +1482,30 @@ static int ma_col_open_at(const char *sql, size_t f, size_t q)
 	return 1; /* (a '(' still open after it: a group inside, q in both) */
 }
 
-/* 1 when a group that holds the comparison starting at q is negated: a
- * '(' after NOT (or MySQL's !) within MA_COL_GROUP bytes before q that is
- * still open at q. NOT (a = 1 AND id <> id) is every row, NOT (b OR (a
+/* 1 when a group that holds the comparison starting at q may be negated:
+ * a '(' after NOT (or MySQL's !) within MA_COL_REACH bytes before q that
+ * is still open at q. NOT (a = 1 AND id <> id) is every row, NOT (b OR (a
  * AND id <> id)) the rows where b fails: both readings are taken there
- * (session 24; asked only where the negation alone would fire). The
- * '('s are found with memrchr and only one after NOT is read over. */
-#define MA_COL_GROUP 1024
+ * (session 24; asked only where the negation alone would fire, so only
+ * for an input that is an expression of the column). The '('s are found
+ * with memrchr; fail-closed (1) past MA_COL_GROUPS of them or where the
+ * NOT's '(' is more than MA_COL_ATOM bytes before q (review16: a long
+ * value inside the group), so that no place reads more than that. */
+#define MA_COL_GROUPS 16
 static int ma_col_not_group(int dialect, const char *sql, size_t q)
 {
-	const size_t lo = q > MA_COL_GROUP ? q - MA_COL_GROUP : 0;
+	const size_t lo = q > MA_COL_REACH ? q - MA_COL_REACH : 0;
 	size_t p = q, ws, b;
 	const char *f;
 
-	while (p > lo && (f = memrchr(sql + lo, '(', p - lo)) != NULL) {
+	for (int k = 0; p > lo && (f = memrchr(sql + lo, '(', p - lo)) != NULL; k++) {
+		if (k == MA_COL_GROUPS)
+			return 1;
 		p = (size_t)(f - sql);
 		b = ma_col_back(dialect, sql, p);
 		if ((ma_col_kw_before(dialect, sql, p, "not", &ws) ||
 		     (MA_SQL_MY(dialect) && b > 0 && sql[b - 1] == '!')) &&
-		    ma_col_open_at(sql, p, q))
+		    (q - p > MA_COL_ATOM || ma_col_open_at(dialect, sql, p, q)))
 			return 1;
 	}
 	return 0;

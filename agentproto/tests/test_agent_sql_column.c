@@ -746,6 +746,17 @@ static void not_before_parentheses_between_upper_end_and_mysql_not(void **state)
 		says(d, "SELECT * FROM t WHERE NOT (b = 'x)' OR (a = 1 AND id <> ", "id", "))",
 		     MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE NOT (a = 1) AND id <> ", "id", "", MOAT_ALLOW);
+		/* a NOT's group more than 512 bytes back: fail-closed (review16) */
+		says(d,
+		     "SELECT * FROM t WHERE NOT (a = 1) AND b = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		     "' AND id <> ",
+		     "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE NOT (a = 1) AND b = 'x' AND id <> ", "5", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE (a = 1 AND id <> ", "id", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT (id <> ", "5", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT (id <> ", "price", ")", MOAT_ALLOW);
