@@ -1451,8 +1451,10 @@ static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct 
 
 /* 1 when the '(' at f is open at q: the bytes between read over
  * parentheses, strings and quoted names, a backslash escaping a quote in
- * MySQL's strings (but NO_BACKSLASH_ESCAPES) and PostgreSQL's E'' (no
- * ')' closes it; a ';' or a quote left open: no). */
+ * MySQL's strings (but NO_BACKSLASH_ESCAPES) and PostgreSQL's E'',
+ * comments (/ * * /, --, MySQL's #), SQLite's [name], PostgreSQL's $$
+ * and $tag$ strings (review16; no ')' closes it; a ';' or a quote left
+ * open: no). */
 static int ma_col_open_at(int dialect, const char *sql, size_t f, size_t q)
 {
 	int depth = 0;
@@ -1475,6 +1477,33 @@ static int ma_col_open_at(int dialect, const char *sql, size_t f, size_t q)
 					i++;
 			if (i >= q)
 				return 0;
+		} else if (c == '/' && i + 1 < q && sql[i + 1] == '*') {
+			const char *e = memmem(sql + i + 2, q - i - 2, "*/", 2);
+			if (!e)
+				return 1; /* (the place inside a comment: not read) */
+			i = (size_t)(e - sql) + 1;
+		} else if ((c == '-' && i + 1 < q && sql[i + 1] == '-') ||
+		           (c == '#' && MA_SQL_MY(dialect))) {
+			const char *e = memchr(sql + i, '\n', q - i);
+			if (!e)
+				return 1;
+			i = (size_t)(e - sql);
+		} else if (c == '[' && dialect == MOAT_SQL_SQLITE) {
+			const char *e = memchr(sql + i, ']', q - i);
+			if (!e)
+				return 0;
+			i = (size_t)(e - sql);
+		} else if (c == '$' && dialect == MOAT_SQL_POSTGRES && (i == 0 || !col_name_byte(sql[i - 1]))) {
+			/* a dollar-quoted string: $$...$$, $tag$...$tag$ (review16) */
+			size_t t = i + 1;
+			while (t < q && t - i <= 64 && col_name_byte(sql[t]) && sql[t] != '$')
+				t++;
+			if (t < q && sql[t] == '$' && !(sql[i + 1] >= '0' && sql[i + 1] <= '9')) {
+				const char *e = memmem(sql + t + 1, q - t - 1, sql + i, t - i + 1);
+				if (!e)
+					return 0;
+				i = (size_t)(e - sql) + (t - i);
+			}
 		} else if (c == ';') {
 			return 0;
 		}
