@@ -524,7 +524,8 @@ static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q
 				sign = 0;
 				continue;
 			}
-			if (need && col_word(wd, wl, "end") && ma_col_case_back(dialect, sql, s, &s))
+			if (need && col_word(wd, wl, "end") &&
+			    ma_col_case_back(dialect, sql, s, &s))
 				kind = 3; /* CASE ... END: one operand (review16) */
 			else if (ma_sql_keyword(wd, wl))
 				return 0;
@@ -765,7 +766,8 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		kw = ws > 0 && (sql[ws - 1] == '"' || sql[ws - 1] == '`' || sql[ws - 1] == '[') ? 0
 		     : col_word(sql + ws, we - ws, "in")                                        ? 1
 		     : col_word(sql + ws, we - ws, "between")                                   ? 2
-		     : col_word(sql + ws, we - ws, "and") && ma_col_between_and(dialect, sql, ws, &ws)
+		     : col_word(sql + ws, we - ws, "and") &&
+		             ma_col_between_and(dialect, sql, ws, &ws)
 		         ? 4
 		     : col_word(sql + ws, we - ws, "like") ||
 		             col_word(sql + ws, we - ws, "ilike") ||
@@ -1493,7 +1495,8 @@ static int ma_col_open_at(int dialect, const char *sql, size_t f, size_t q)
 			if (!e)
 				return 0;
 			i = (size_t)(e - sql);
-		} else if (c == '$' && dialect == MOAT_SQL_POSTGRES && (i == 0 || !col_name_byte(sql[i - 1]))) {
+		} else if (c == '$' && dialect == MOAT_SQL_POSTGRES &&
+		           (i == 0 || !col_name_byte(sql[i - 1]))) {
 			/* a dollar-quoted string: $$...$$, $tag$...$tag$ (review16) */
 			size_t t = i + 1;
 			while (t < q && t - i <= 64 && col_name_byte(sql[t]) && sql[t] != '$')

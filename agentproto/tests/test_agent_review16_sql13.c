@@ -36,11 +36,11 @@ static void a_backslash_escaped_quote_in_the_group_blocks(void **state)
 	(void)state;
 	bad += !blocks(MOAT_SQL_POSTGRES,
 	               "SELECT * FROM t WHERE NOT (name = E'O\\'Reilly' AND id <> id)", "id");
-	bad += !blocks(MOAT_SQL_POSTGRES, "SELECT * FROM t WHERE NOT (name = E'a\\')' AND id <> id)",
-	               "id");
+	bad += !blocks(MOAT_SQL_POSTGRES,
+	               "SELECT * FROM t WHERE NOT (name = E'a\\')' AND id <> id)", "id");
 	/* MySQL reads '\'' as a quote in a string unless NO_BACKSLASH_ESCAPES */
-	bad += !blocks(MOAT_SQL_MYSQL, "SELECT * FROM t WHERE NOT (name = 'O\\'Reilly' AND id <> id)",
-	               "id");
+	bad += !blocks(MOAT_SQL_MYSQL,
+	               "SELECT * FROM t WHERE NOT (name = 'O\\'Reilly' AND id <> id)", "id");
 	if (bad)
 		fail_msg("%d statements allowed", bad);
 }
@@ -72,10 +72,12 @@ static void a_case_as_betweens_lower_end_blocks(void **state)
 	int bad = 0;
 
 	(void)state;
-	bad += !blocks(MOAT_SQL_SQLITE,
-	               "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id", "id");
-	bad += !blocks(MOAT_SQL_POSTGRES,
-	               "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id", "id");
+	bad +=
+	    !blocks(MOAT_SQL_SQLITE,
+	            "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id", "id");
+	bad +=
+	    !blocks(MOAT_SQL_POSTGRES,
+	            "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id", "id");
 	if (bad)
 		fail_msg("%d statements allowed", bad);
 }

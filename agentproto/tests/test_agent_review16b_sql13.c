@@ -52,8 +52,8 @@ static void a_comment_in_the_group_blocks(void **state)
 	               "id");
 	bad += !blocks(MOAT_SQL_POSTGRES, "SELECT * FROM t WHERE NOT (a = 1 /* ) */ AND id <> id)",
 	               "id");
-	bad += !blocks(MOAT_SQL_SQLITE, "SELECT * FROM t WHERE NOT (a = 1 -- )\nAND id <> id)",
-	               "id");
+	bad +=
+	    !blocks(MOAT_SQL_SQLITE, "SELECT * FROM t WHERE NOT (a = 1 -- )\nAND id <> id)", "id");
 	/* MySQL's # comment (no MySQL here: its manual) */
 	bad += !blocks(MOAT_SQL_MYSQL, "SELECT * FROM t WHERE NOT (a = 1 # )\nAND id <> id)", "id");
 	if (bad)

@@ -699,7 +699,8 @@ static void deep_parentheses_unary_plus_not_and_between_both_ends(void **state)
 		says(d, "SELECT * FROM t WHERE a = 1 OR NOT id = ", "id + 1", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE NOT id < ", "id", "", MOAT_BLOCK);
 		/* MySQL: HIGH_NOT_PRECEDENCE's (NOT id) too (session 24) */
-		says(d, "SELECT * FROM t WHERE NOT id = ", "id", "", d == MYSQL ? MOAT_BLOCK : MOAT_ALLOW);
+		says(d, "SELECT * FROM t WHERE NOT id = ", "id", "",
+		     d == MYSQL ? MOAT_BLOCK : MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT NOT id <> ", "id", "",
 		     d == MYSQL ? MOAT_BLOCK : MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT id IN (", "id", ")",
@@ -747,23 +748,25 @@ static void not_before_parentheses_between_upper_end_and_mysql_not(void **state)
 		     MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE NOT (a = 1) AND id <> ", "id", "", MOAT_ALLOW);
 		/* a NOT's group more than 512 bytes back: fail-closed (review16) */
-		says(d,
-		     "SELECT * FROM t WHERE NOT (a = 1) AND b = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-		     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
-		     "' AND id <> ",
-		     "id", "", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE NOT (a = 1) AND b = 'x' AND id <> ", "5", "", MOAT_ALLOW);
+		{
+			char far[700], pad[601];
+			memset(pad, 'x', 600);
+			pad[600] = '\0';
+			snprintf(far, sizeof far,
+			         "SELECT * FROM t WHERE NOT (a = 1) AND b = '%s' AND id <> ", pad);
+			says(d, far, "id", "", MOAT_BLOCK);
+		}
+		says(d, "SELECT * FROM t WHERE NOT (a = 1) AND b = 'x' AND id <> ", "5", "",
+		     MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE (a = 1 AND id <> ", "id", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT (id <> ", "5", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE NOT (id <> ", "price", ")", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id", "", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id + 1", " LIMIT 5", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id + 1", " LIMIT 5",
+		     MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE (id BETWEEN -5 AND ", "(id)", ")", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE price BETWEEN 1.5 * 2 AND ", "price", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE price BETWEEN 1.5 * 2 AND ", "price", "",
+		     MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE id NOT BETWEEN 0 AND ", "id - 1", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "5", "", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE id BETWEEN 0 AND ", "id - 1", "", MOAT_ALLOW);
@@ -827,12 +830,12 @@ static void ten_levels_of_parentheses_are_read(void **state)
 		     "", MOAT_ALLOW);
 		says(d, "SELECT * FROM t WHERE (((((((((id))))))))) = ", "id", "", MOAT_BLOCK);
 		says(d, "SELECT * FROM t WHERE id = ", "(((((((((id)))))))))", "", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE ((((((((((id)))))))))) <> ", "((((((((((id + 1))))))))))",
-		     "", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE ((((((((((((((((((((id)))))))))))))))))))) <> ", "id",
-		     "", MOAT_BLOCK);
-		says(d, "SELECT * FROM t WHERE id <> ", "((((((((((((((((((((id))))))))))))))))))))",
-		     "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ((((((((((id)))))))))) <> ",
+		     "((((((((((id + 1))))))))))", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE ((((((((((((((((((((id)))))))))))))))))))) <> ",
+		     "id", "", MOAT_BLOCK);
+		says(d, "SELECT * FROM t WHERE id <> ",
+		     "((((((((((((((((((((id))))))))))))))))))))", "", MOAT_BLOCK);
 	}
 }
 

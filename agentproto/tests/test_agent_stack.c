@@ -330,13 +330,12 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	                       .text = sql4k(b(), "id = ", q, "; DROP TABLE t")};
 	/* the column pass read as deep as it goes (MA_COL_NEST, MA_COL_DEPTH:
 	 * 12 since session 24), the operand and the input each 12 deep */
-	ops[n++] = (struct op){
-	    .kind = OP_SQL,
-	    .name = "sql column deep",
-	    .dialect = MOAT_SQL_MYSQL,
-	    .in = {"((((((((((((-id))))))))))))"},
-	    .text = sql4k(b(), "NOT ((((((((((((id)))))))))))) BETWEEN ",
-	                  "((((((((((((-id)))))))))))) AND 1", "")};
+	ops[n++] = (struct op){.kind = OP_SQL,
+	                       .name = "sql column deep",
+	                       .dialect = MOAT_SQL_MYSQL,
+	                       .in = {"((((((((((((-id))))))))))))"},
+	                       .text = sql4k(b(), "NOT ((((((((((((id)))))))))))) BETWEEN ",
+	                                     "((((((((((((-id)))))))))))) AND 1", "")};
 	q = fill(b(), "a;b", 3); /* a 4 KB statement of one-byte tokens */
 	ops[n++] = (struct op){.kind = OP_SQL,
 	                       .name = "sql 4k tokens",
