@@ -149,7 +149,10 @@ static const struct ma_pr_class ma_pr_classes[] = {
                /* session 23 (promptdetect10): the instructions in German,
                 * Spanish, Portuguese, Italian, French, Dutch, Polish */
                "anweisung~ instruccion~ instrucoes instrucao istruzion~ consigne~ "
-               "instructies instrukcje systemprompt~"},
+               "instructies instrukcje systemprompt~ "
+               /* session 24 (prompt14): the rules in those languages,
+                * whole words ("regelmassig", "reglamento" are none) */
+               "regla reglas regel regeln regels regle regles regola regole regra regras"},
     {"PW", "password~ passcode~ passphrase~ pwd passwort~ kennwort~ contrasena~ senha~ "
            "wachtwoord haslo пароль~"},
     /* after a password word: talk about passwords, no request for one */
@@ -240,6 +243,10 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"AI", "ai llm llms model chatbot bot assistant gpt chatgpt claude gemini llama copilot "
            "summarizer summariser "
            "agent "
+           /* session 24 (prompt14): the AI in Spanish, French, Portuguese,
+            * Italian ("la IA", "a IA"; "l'IA" is "lia" once the apostrophe
+            * inside the word is dropped) and German ("die KI") */
+           "ia lia ki "
            /* session 23 (promptdetect10): "AI summarizers are useful" names
             * tools, not the AI reader */
            "summarizers summarisers"},
