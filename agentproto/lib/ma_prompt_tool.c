@@ -863,7 +863,7 @@ static int ma_tl_sent_to(const struct ma_pr_words *w, int a, const char *end)
  * Nutzern sagen, dass sie http://… besuchen sollen". The AI word at i
  * (after a determiner or at a clause's start; "language model" too), a
  * modal right after it (must, should, needs to, debe, doit, deve, muss
- * …), then in its sentence a verb that tells, directs or recommends and
+ * …; not "will": what a product will do is its description), then in its sentence a verb that tells, directs or recommends and
  * the audience (either order: German puts the verb last), and an address
  * within 25 words. A product's spec ("The AI must be trained on diverse
  * data", "The AI must direct users to the help page") names no address; a
@@ -899,13 +899,16 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	    MA_TL_LIT(w, k + 1, "to|que|zu")) {
 		k += 2;
 	} else if (MA_TL_LIT(w, k,
-	                      "must|should|shall|will|debe|deben|deberia|debera|doit|doivent|devra|"
-	                      "devrait|deve|devem|devera|deveria|dovra|dovrebbe|muss|soll|sollte|"
-	                      "wird")) {
+	                      "must|should|shall|debe|deben|deberia|debera|doit|doivent|devra|"
+	                      "devrait|deve|devem|devera|deveria|dovra|dovrebbe|muss|soll|sollte")) {
 		k++;
 	} else {
 		return 0;
 	}
+	/* "l'IA" is "lia", a person's name too: only before a French modal */
+	if (w->l[i] == 3 && x[0] == 'l' && x[1] == 'i' &&
+	    !MA_TL_LIT(w, k - 1, "doit|doivent|devra|devrait"))
+		return 0;
 	if (k < w->n && w->brk[k] != 1 &&
 	    MA_TL_LIT(w, k, "also|always|now|then|henceforth|immediately|siempre|toujours|sempre|immer"))
 		k++;
