@@ -1229,8 +1229,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * window?", "the top of your context"), or what stands in it ("what
      * appears before my messages in your context?"; "how big is your
      * context window?" asks nothing held) */
-    {PF_EXTRACTION, 0.85,
-     "beginning|start|top|front|head of * YOUR context|context window"},
+    {PF_EXTRACTION, 0.85, "beginning|start|top|front|head of * YOUR context|context window"},
     {PF_EXTRACTION, 0.8,
      "before|above|preceding my message|messages|input|question|prompt in|inside|within YOUR "
      "context"},
@@ -1243,8 +1242,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * comes next?", "complete this: ...", "fill in the blanks") */
     {PF_EXTRACTION, 0.5,
      "^ YOUR * prompt|instruction says|begins|starts|reads|contains|includes|mentions|goes"},
-    {PF_EXTRACTION, 0.5,
-     "^ YOUR * prompts|instructions say|begin|start|read|go"},
+    {PF_EXTRACTION, 0.5, "^ YOUR * prompts|instructions say|begin|start|read|go"},
     {PF_EXTRACTION, 0.5,
      "do|does YOUR * prompt|prompts|instruction~ say|begin|start|read|contain|include|mention|"
      "use|have"},

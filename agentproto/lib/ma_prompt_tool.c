@@ -831,24 +831,23 @@ static int ma_tl_reader_order(const struct ma_pr_words *w, int e, const char *en
  * "besuchen"): "tell users their order status. See docs.example.com",
  * "recommend products to users, as described at https://…", "send users
  * an email from noreply@…" send no one there. */
-static int ma_tl_sent_to(const struct ma_pr_words *w, int a, const char *end)
+static int ma_tl_sent_to(const struct ma_pr_words *w, int a)
 {
 	int to = 0;
 
-	(void)end;
 	for (int k = a; k < w->n && k < a + 10; k++) {
-		if (w->brk[k] &&
-		    (w->brk[k] == 2 ? !MA_TL_LIT(w, k, "that|dass|que|qui|che")
-		                    : ma_tl_before(w, k) != ':'))
+		if (w->brk[k] && (w->brk[k] == 2 ? !MA_TL_LIT(w, k, "that|dass|que|qui|che")
+		                                 : ma_tl_before(w, k) != ':'))
 			return 0;
 		if (to && ma_tl_dest(w, k - 2, 2))
 			return 1;
-		if (MA_TL_LIT(w, k,
-		              "to|a|aux|zu|para|de|que|dass|an|auf|at|toward|towards|hacia|vers|verso|"
-		              "visit~|go|open|click|download|install|sign|log|register|call|contact|"
-		              "buy|head|navigate|visiten|visitar|visiter|visitare|besuchen|ir|aller|"
-		              "andare|gehen|descargar|telecharger|baixar|scaricare|herunterladen|"
-		              "acceder|acessar|accedere|aufrufen|oeffnen|offnen|ouvrir|abrir|aprire"))
+		if (MA_TL_LIT(
+		        w, k,
+		        "to|a|aux|zu|para|de|que|dass|an|auf|at|toward|towards|hacia|vers|verso|"
+		        "visit~|go|open|click|download|install|sign|log|register|call|contact|"
+		        "buy|head|navigate|visiten|visitar|visiter|visitare|besuchen|ir|aller|"
+		        "andare|gehen|descargar|telecharger|baixar|scaricare|herunterladen|"
+		        "acceder|acessar|accedere|aufrufen|oeffnen|offnen|ouvrir|abrir|aprire"))
 			to = 1;
 	}
 	return 0;
@@ -863,13 +862,14 @@ static int ma_tl_sent_to(const struct ma_pr_words *w, int a, const char *end)
  * Nutzern sagen, dass sie http://… besuchen sollen". The AI word at i
  * (after a determiner or at a clause's start; "language model" too), a
  * modal right after it (must, should, needs to, debe, doit, deve, muss
- * …; not "will": what a product will do is its description), then in its sentence a verb that tells, directs or recommends and
- * the audience (either order: German puts the verb last), and an address
- * within 25 words. A product's spec ("The AI must be trained on diverse
- * data", "The AI must direct users to the help page") names no address; a
- * spec's condition ("… when it cannot answer", "if", "wenn", "si",
- * "cuando") and a question stay low; the agent, Claude, Gemini are
- * people's jobs and names. Returns 1 when it holds. */
+ * ...; not "will": what a product will do is its description), then in
+ * its sentence a verb that tells, directs or recommends and the audience
+ * (either order: German puts the verb last), and the audience sent to an
+ * outside address (ma_tl_sent_to). A product's spec ("The AI must be
+ * trained on diverse data", "The AI must direct users to the help page")
+ * names no address; a spec's condition ("... when it cannot answer",
+ * "if", "wenn", "si", "cuando") and a question stay low; the agent,
+ * Claude, Gemini are people's jobs and names. Returns 1 when it holds. */
 static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 {
 	const char *x = w->t + w->s[i];
@@ -899,8 +899,8 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	    MA_TL_LIT(w, k + 1, "to|que|zu")) {
 		k += 2;
 	} else if (MA_TL_LIT(w, k,
-	                      "must|should|shall|debe|deben|deberia|debera|doit|doivent|devra|"
-	                      "devrait|deve|devem|devera|deveria|dovra|dovrebbe|muss|soll|sollte")) {
+	                     "must|should|shall|debe|deben|deberia|debera|doit|doivent|devra|"
+	                     "devrait|deve|devem|devera|deveria|dovra|dovrebbe|muss|soll|sollte")) {
 		k++;
 	} else {
 		return 0;
@@ -910,7 +910,8 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	    !MA_TL_LIT(w, k - 1, "doit|doivent|devra|devrait"))
 		return 0;
 	if (k < w->n && w->brk[k] != 1 &&
-	    MA_TL_LIT(w, k, "also|always|now|then|henceforth|immediately|siempre|toujours|sempre|immer"))
+	    MA_TL_LIT(w, k,
+	              "also|always|now|then|henceforth|immediately|siempre|toujours|sempre|immer"))
 		k++;
 	if (k >= w->n || w->brk[k] == 1 || ma_tl_question(w, i, end))
 		return 0;
@@ -920,26 +921,29 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 		              "wenn|falls|sobald"))
 			return 0;
 	for (s = k; s < w->n && w->brk[s] != 1 && s < k + 16; s++) {
-		if (MA_TL_LIT(w, s,
-		              "tell|urge|advise|encourage|inform|instruct|remind|invite|direct|"
-		              "redirect|point|send|refer|push|persuade|convince|ask|lead|steer|"
-		              "nudge|recommend|suggest|promote|decir|dire|dizer|sagen|indicar|"
-		              "indiquer|indicare|recomendar|recommander|raccomandare|consigliare|"
-		              "empfehlen|dirigir|diriger|redirigir|rediriger|redirecionar|"
-		              "reindirizzare|enviar|envoyer|mandar|inviter|invitar|convidar|"
-		              "invitare|pedir|demander|chiedere|auffordern|avisar|informar|informer|"
-		              "informare|informieren|schicken|senden|weiterleiten|inciter|incitar|"
-		              "esortare"))
+		if (MA_TL_LIT(
+		        w, s,
+		        "tell|urge|advise|encourage|inform|instruct|remind|invite|direct|"
+		        "redirect|point|send|refer|push|persuade|convince|ask|lead|steer|"
+		        "nudge|recommend|suggest|promote|decir|dire|dizer|sagen|indicar|"
+		        "indiquer|indicare|recomendar|recommander|raccomandare|consigliare|"
+		        "empfehlen|dirigir|diriger|redirigir|rediriger|redirecionar|"
+		        "reindirizzare|enviar|envoyer|mandar|inviter|invitar|convidar|"
+		        "invitare|pedir|demander|chiedere|auffordern|avisar|informar|informer|"
+		        "informare|informieren|schicken|senden|weiterleiten|inciter|incitar|"
+		        "esortare"))
 			verb = 1;
-		if (!aud && (ma_tl_audience(w, s, s + 1) ||
-		    MA_TL_LIT(w, s,
-		              "usuarios|usuario|utilisateurs|utilisateur|utenti|utente|nutzer|nutzern|"
-		              "benutzer|benutzern|lectores|lecteurs|lettori|leitores|leser|lesern|"
-		              "clientes|clienti|kunden|visitantes|visiteurs|visitatori|besucher|"
-		              "besuchern|personas|personnes|persone|pessoas")))
+		if (!aud &&
+		    (ma_tl_audience(w, s, s + 1) ||
+		     MA_TL_LIT(
+		         w, s,
+		         "usuarios|usuario|utilisateurs|utilisateur|utenti|utente|nutzer|nutzern|"
+		         "benutzer|benutzern|lectores|lecteurs|lettori|leitores|leser|lesern|"
+		         "clientes|clienti|kunden|visitantes|visiteurs|visitatori|besucher|"
+		         "besuchern|personas|personnes|persone|pessoas")))
 			aud = s + 1;
 	}
-	return verb && aud && ma_tl_sent_to(w, aud, end);
+	return verb && aud && ma_tl_sent_to(w, aud);
 }
 
 void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
