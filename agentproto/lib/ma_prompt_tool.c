@@ -882,9 +882,11 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	} else if (MA_TL_LIT(w, i, "claude|gemini|llama|copilot|agent|summarizers|summarisers")) {
 		return 0;
 	}
-	/* "AI assistant", "AI model", "KI-Assistent" */
-	if (k < w->n && w->brk[k] != 1 && (w->k[k] & w->k[i]) &&
-	    MA_TL_LIT(w, k, "assistant|model|bot|chatbot|summarizer|summariser|agent"))
+	/* "AI assistant", "AI model", "KI-Assistent", "AI assistants" */
+	if (k < w->n && w->brk[k] != 1 &&
+	    MA_TL_LIT(w, k,
+	              "assistant|model|bot|chatbot|summarizer|summariser|agent|assistants|models|"
+	              "bots|chatbots|agents|systems|tools"))
 		k++;
 	if (k + 2 >= w->n || w->brk[k] == 1)
 		return 0;
@@ -895,9 +897,14 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	                "jede|jeder|cada|ogni|toute|chaque")))
 		return 0;
 	/* the modal */
-	if (MA_TL_LIT(w, k, "needs|has|is|are|ought|tiene|hat") &&
+	if (MA_TL_LIT(w, k, "needs|has|is|are|ought|tiene|hat|have|need") &&
 	    MA_TL_LIT(w, k + 1, "to|que|zu")) {
 		k += 2;
+	} else if (k + 3 < w->n && MA_TL_LIT(w, k, "is|are") &&
+	           MA_TL_LIT(w, k + 1, "required|supposed|expected|instructed|obliged|meant") &&
+	           MA_TL_LIT(w, k + 2, "to")) {
+		/* "the AI is required to ..." */
+		k += 3;
 	} else if (MA_TL_LIT(w, k,
 	                     "must|should|shall|debe|deben|deberia|debera|doit|doivent|devra|"
 	                     "devrait|deve|devem|devera|deveria|dovra|dovrebbe|muss|soll|sollte")) {
