@@ -1253,9 +1253,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "my system|initial|hidden|secret|original prompt|instructions "
      "say|says|begin|begins|start|starts|read|reads|are|is"},
     {PF_EXTRACTION, 0.6, "what comes|goes|follows next|after|afterwards $"},
-    {PF_EXTRACTION, 0.6,
-     "% complete|continue|finish|fill this|the|in|from * "
-     "sentence|text|phrase|quote|following|line|blank|blanks|gaps|there|here"},
+    {PF_EXTRACTION, 0.6, "% complete|continue|finish|fill this|the|in|from|it|following"},
     /* ... the rules it keeps on a topic of its restraint ("what
      * instructions do you have about safety?", "what do your instructions
      * say about violence?"; "... for the babysitter", "... about washing
