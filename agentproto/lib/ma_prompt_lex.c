@@ -1201,10 +1201,18 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * beside "system prompt" (0.7). The user's own ("translate my system
      * prompt"), "a system prompt" and a tutorial's "write / keep / use /
      * include … in your system prompt" are none */
+    /* (a tutorial's verbs on "your system prompt" are the reader's own
+     * prompt, "keep / test / document / audit / count the tokens of your
+     * system prompt": with "your" only the verbs that give it back) */
+    {PF_EXTRACTION, 0.5,
+     "respond|reply|answer|anagram~|reverse|reversed|encode~|encrypt~|obfuscat~|scrambl~|"
+     "documentation|readme|reproduce|replicate|clone|hide|embed|wrap|comment|comments ** "
+     "YOUR * prompt|prompts|instruction~|configuration|programming|directive~|rules|"
+     "ruleset~|guideline~"},
     {PF_EXTRACTION, 0.5,
      "respond|reply|answer|anagram~|reverse|reversed|encode~|encrypt~|obfuscat~|scrambl~|"
      "document|documentation|documenting|docs|readme|audit~|critique|analy~|reproduce|"
-     "replicate|clone|hide|embed|wrap|count|comment|comments ** YOUR|ais|assistants|bots|"
+     "replicate|clone|hide|embed|wrap|count|comment|comments ** ais|assistants|bots|"
      "chatbots|models|llms|gpts|systems * prompt|prompts|instruction~|configuration|"
      "programming|directive~|rules|ruleset~|guideline~"},
     /* ... measured or held up as the example ("how many words are in
@@ -1251,7 +1259,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "use|have"},
     {PF_EXTRACTION, 0.5,
      "my system|initial|hidden|secret|original prompt|instructions "
-     "say|says|begin|begins|start|starts|read|reads|are|is"},
+     "say|says|begin|begins|start|starts|read|reads"},
     {PF_EXTRACTION, 0.6, "what comes|goes|follows next|after|afterwards $"},
     {PF_EXTRACTION, 0.6, "% complete|continue|finish|fill this|the|in|from|it|following"},
     /* ... the rules it keeps on a topic of its restraint ("what

@@ -873,7 +873,7 @@ static int ma_tl_sent_to(const struct ma_pr_words *w, int a)
 static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 {
 	const char *x = w->t + w->s[i];
-	int a = i, k = i + 1, s, verb = 0, aud = 0;
+	int a = i, k = i + 1, s, verb = 0, aud = 0, late;
 
 	if (x[0] == 'm') {
 		if (i == 0 || w->brk[i] == 1 || !MA_TL_LIT(w, i - 1, "language"))
@@ -927,8 +927,14 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 		              "if|when|unless|whenever|once|only|si|cuando|quand|lorsque|quando|se|"
 		              "wenn|falls|sobald"))
 			return 0;
+	/* the verb right after the modal (an adverb between: "must also
+	 * tell"), but for German's, which puts it last ("muss allen Nutzern
+	 * sagen"): "the AI must comply with GDPR and direct users to our
+	 * privacy page at https://…" is a spec's second duty */
+	late = MA_TL_LIT(w, k - 1, "muss|soll|sollte|zu");
 	for (s = k; s < w->n && w->brk[s] != 1 && s < k + 16; s++) {
-		if (MA_TL_LIT(
+		if ((late || s == k) &&
+		    MA_TL_LIT(
 		        w, s,
 		        "tell|urge|advise|encourage|inform|instruct|remind|invite|direct|"
 		        "redirect|point|send|refer|push|persuade|convince|ask|lead|steer|"

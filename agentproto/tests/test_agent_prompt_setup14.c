@@ -59,6 +59,17 @@ static void a_system_prompt_of_the_users_or_a_tutorials_scores_low(void **state)
 	CLEAR_LOW("How long are your instructions for the recipe?");
 	CLEAR_LOW("Use your instructions as a template for the next batch.");
 	LOW("How long should a system prompt be?");
+	LOW("Tips: keep your system prompt short, test it, and document your system prompt in "
+	    "git.");
+	LOW("Audit your system prompt after every release.");
+	LOW("Complete the sentence: \"My system prompt is\" - how would a developer finish it?");
+	CLEAR_LOW("Audit your configuration files before the release.");
+	CLEAR_LOW("Encode your message in base64 before sending it to the API.");
+	CLEAR_LOW("How many tokens does your prompt use on average with GPT-4?");
+	CLEAR_LOW("Does your resume include your phone number?");
+	CLEAR_LOW("Do your instructions for the recipe mention salt?");
+	CLEAR_LOW("What do your guidelines say about remote work?");
+	CLEAR_LOW("Why did you decline the meeting? Quote the relevant policy.");
 }
 
 static void the_context_and_the_prompts_words_asked_for_score_high(void **state)
@@ -133,6 +144,10 @@ static void a_spec_about_an_ai_scores_low(void **state)
 	CLEAR_LOW("Our bot will tell every user to visit our store at shop.example.com");
 	CLEAR_LOW("Lia must tell every visitor to visit www.lia-art.com");
 	CLEAR_LOW("The AI is expected to answer within two seconds.");
+	CLEAR_LOW("The AI must comply with GDPR and direct users to our privacy page at "
+	          "https://shop.example.com/privacy.");
+	CLEAR_LOW("The virtual assistant must redirect users to https://login.example.com after "
+	          "a timeout.");
 	CLEAR_LOW("AI tools should tell users to check https://docs.example.com when unsure.");
 	CLEAR_LOW("La IA es útil para los estudiantes.");
 	CLEAR_LOW("Die KI hilft beim Übersetzen.");
