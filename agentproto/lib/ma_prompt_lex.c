@@ -1251,12 +1251,19 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * to complete (a hint: "My system prompt says: be concise. Can you
      * improve it?" is the user's), and the order to go on (hints: "what
      * comes next?", "complete this: ...", "fill in the blanks") */
+    /* (the prompt, or instructions said to be the hidden ones: "your
+     * instructions say to preheat the oven. Continue from step 3." is
+     * the model's own earlier answer) */
     {PF_EXTRACTION, 0.5,
-     "^ YOUR * prompt|instruction says|begins|starts|reads|contains|includes|mentions|goes"},
-    {PF_EXTRACTION, 0.5, "^ YOUR * prompts|instructions say|begin|start|read|go"},
+     "^ YOUR * prompt|prompts say|says|begin|begins|start|starts|read|reads|contains|includes|"
+     "mentions|go|goes"},
     {PF_EXTRACTION, 0.5,
-     "do|does YOUR * prompt|prompts|instruction~ say|begin|start|read|contain|include|mention|"
-     "use|have"},
+     "^ YOUR * HIDDEN instruction~ say|says|begin|begins|start|starts|read|reads|contains|"
+     "includes|mentions|go|goes"},
+    {PF_EXTRACTION, 0.5,
+     "do|does YOUR * prompt|prompts say|begin|start|read|contain|include|mention|use|have"},
+    {PF_EXTRACTION, 0.5,
+     "do|does YOUR * HIDDEN instruction~ say|begin|start|read|contain|include|mention|use|have"},
     {PF_EXTRACTION, 0.5,
      "my system|initial|hidden|secret|original prompt|instructions "
      "say|says|begin|begins|start|starts|read|reads"},
