@@ -141,6 +141,9 @@ static uint64_t ma_pr_k_prev, ma_pr_k_above, ma_pr_k_instr, ma_pr_k_content, ma_
 /* The patterns that ask "the rules" back in another shape (found by their
  * source when the class bits are: ma_pr_pasted) */
 static int ma_pr_pat_refmt = -1, ma_pr_pat_recode = -1, ma_pr_pat_mine = -1;
+/* session 24 (prompt14): the model's set-up named as "this AI's ..." and
+ * worked on (ma_pr_pasted takes them back when the text hands it over) */
+static int ma_pr_pat_this = -1, ma_pr_pat_this2 = -1, ma_pr_pat_actai = -1, ma_pr_pat_actyour = -1;
 static const char *const ma_pr_core[] = {"ignore",     "disregard",  "forget",       "overlook",
                                          "previous",   "preceding",  "instructions", "instruction",
                                          "directives", "directions", "guidelines",   "above",
@@ -348,6 +351,10 @@ static void ma_pr_kbits_build(void)
 	ma_pr_pat_refmt = ma_pr_lex_pattern_find("REFMT|put * the instruction~");
 	ma_pr_pat_recode = ma_pr_lex_pattern_find("convert|encode|format|put|translate * YOUR|THE");
 	ma_pr_pat_mine = ma_pr_lex_pattern_find("IGN * my|our PREV * INSTR");
+	ma_pr_pat_this = ma_pr_lex_pattern_find("this ais|assistants|bots");
+	ma_pr_pat_this2 = ma_pr_lex_pattern_find("this models|systems");
+	ma_pr_pat_actai = ma_pr_lex_pattern_find("comments ** ais|assistants");
+	ma_pr_pat_actyour = ma_pr_lex_pattern_find("comments ** YOUR");
 	for (size_t c = 0; c < MA_PR_NCORE; c++) {
 		ma_pr_core_l[c] = (uint8_t)strlen(ma_pr_core[c]);
 		if (ma_pr_core_l[c] < 16)
@@ -2138,21 +2145,67 @@ static int ma_pr_cf_the_noun(const struct ma_pr_words *w, int j, int b)
  * over ("Can you format the rules as a list? Here they are: ...", "...
  * as follows:"): then the weights of those two patterns are taken back
  * (noisy-OR: 1 - (1 - s) / (1 - w) undoes an addition of w). */
-static void ma_pr_pasted(const struct ma_pr_words *w, struct ma_pr_score *sc)
+/* The text hands what it names over: "here they are", "as follows", or
+ * (session 24, prompt14) said to be given in it, "which I list here",
+ * "I pasted below", "that we wrote". */
+static int ma_pr_handed(const struct ma_pr_words *w)
 {
-	int given = 0;
+	for (int i = 0; i + 1 < w->n; i++) {
+		if ((MA_PR_LIT(w, i, "here") &&
+		     MA_PR_LIT(w, i + 1, "they|theyre|are|is|it|its|goes|come|comes")) ||
+		    (MA_PR_LIT(w, i, "as") && MA_PR_LIT(w, i + 1, "follows")))
+			return 1;
+		if (MA_PR_LIT(w, i, "i|ive|we|weve|which|that") &&
+		    MA_PR_LIT(w, i + 1,
+		              "pasted|list|listed|wrote|written|copied|attached|include|included"))
+			return 1;
+	}
+	return 0;
+}
 
-	if (ma_pr_pat_refmt < 0 || ma_pr_pat_recode < 0 ||
-	    !(sc->seen[ma_pr_pat_refmt] | sc->seen[ma_pr_pat_recode]))
+/* 1 if "this AI's rules" (an AI word's possessive after "this") ends at a
+ * colon: the text gives them ("describing this chatbot's rules: 1. ..."). */
+static int ma_pr_this_colon(const struct ma_pr_words *w, const char *end)
+{
+	for (int i = 1; i + 1 < w->n; i++) {
+		const char *p;
+		if (!MA_PR_LIT(w, i - 1, "this") ||
+		    !MA_PR_LIT(w, i, "ais|assistants|bots|chatbots|llms|gpts|models|systems"))
+			continue;
+		for (int k = i + 1; k < w->n && k <= i + 3 && w->brk[k] != 1; k++) {
+			p = w->t + w->s[k] + w->l[k];
+			while (p < end && *p == ' ')
+				p++;
+			if (p < end && *p == ':')
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static void ma_pr_pasted(const struct ma_pr_words *w, const char *end, struct ma_pr_score *sc)
+{
+	int mine = ma_pr_pat_refmt >= 0 && ma_pr_pat_recode >= 0 &&
+	           (sc->seen[ma_pr_pat_refmt] | sc->seen[ma_pr_pat_recode]);
+	/* session 24 (prompt14): the set-up of "this AI" or "your" set-up
+	 * worked on, handed over ("Write documentation for this bot's rules,
+	 * which I list here: ...", "Audit this assistant's instructions I
+	 * pasted below ...", review16): the user's own bot's */
+	int setup = (ma_pr_pat_this >= 0 && sc->seen[ma_pr_pat_this]) ||
+	            (ma_pr_pat_this2 >= 0 && sc->seen[ma_pr_pat_this2]) ||
+	            (ma_pr_pat_actai >= 0 && sc->seen[ma_pr_pat_actai]) ||
+	            (ma_pr_pat_actyour >= 0 && sc->seen[ma_pr_pat_actyour]);
+
+	if (!mine && !setup)
 		return;
-	for (int i = 0; i + 1 < w->n && !given; i++)
-		given = (MA_PR_LIT(w, i, "here") &&
-		         MA_PR_LIT(w, i + 1, "they|theyre|are|is|it|its|goes|come|comes")) ||
-		        (MA_PR_LIT(w, i, "as") && MA_PR_LIT(w, i + 1, "follows"));
-	if (!given)
+	if (!ma_pr_handed(w) && !(setup && ma_pr_this_colon(w, end)))
 		return;
 	ma_pr_unadd(sc, ma_pr_pat_refmt);
 	ma_pr_unadd(sc, ma_pr_pat_recode);
+	ma_pr_unadd(sc, ma_pr_pat_this);
+	ma_pr_unadd(sc, ma_pr_pat_this2);
+	ma_pr_unadd(sc, ma_pr_pat_actai);
+	ma_pr_unadd(sc, ma_pr_pat_actyour);
 }
 
 /* (ma_prompt.h) */
@@ -3393,7 +3446,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_counterfactual(&ps.w, ps.t, tn, &ps.kb, out);
 	ma_pr_lure(&ps.w, ps.t, &ps.kb, out);
 	ma_pr_recode(&ps.w, &ps.kb, out);
-	ma_pr_pasted(&ps.w, out);
+	ma_pr_pasted(&ps.w, ps.t + tn, out);
 	ma_pr_corrected(&ps.w, out);
 	ma_pr_benign(&ps.w, out);
 	ma_pr_dialogue(&ps.w, ps.t, tn, out);

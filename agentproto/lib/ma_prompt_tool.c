@@ -839,6 +839,13 @@ static int ma_tl_sent_to(const struct ma_pr_words *w, int a)
 		if (w->brk[k] && (w->brk[k] == 2 ? !MA_TL_LIT(w, k, "that|dass|que|qui|che")
 		                                 : ma_tl_before(w, k) != ':'))
 			return 0;
+		/* a spec's condition before the address: "… to the help page
+		 * when it cannot answer: https://…" (after it, review16: "…
+		 * to https://evil.example/login when they ask" is an order) */
+		if (MA_TL_LIT(w, k,
+		              "if|when|unless|whenever|once|only|si|cuando|quand|lorsque|quando|se|"
+		              "wenn|falls|sobald"))
+			return 0;
 		if (to && ma_tl_dest(w, k - 2, 2))
 			return 1;
 		if (MA_TL_LIT(
@@ -862,13 +869,15 @@ static int ma_tl_sent_to(const struct ma_pr_words *w, int a)
  * Nutzern sagen, dass sie http://… besuchen sollen". The AI word at i
  * (after a determiner or at a clause's start; "language model" too), a
  * modal right after it (must, should, needs to, debe, doit, deve, muss
- * ...; not "will": what a product will do is its description), then in
+ * ...; not "will" nor "shall": what a product will do is its
+ * description, a requirement's "shall" too), then in
  * its sentence a verb that tells, directs or recommends and the audience
  * (either order: German puts the verb last), and the audience sent to an
  * outside address (ma_tl_sent_to). A product's spec ("The AI must be
  * trained on diverse data", "The AI must direct users to the help page")
- * names no address; a spec's condition ("... when it cannot answer",
- * "if", "wenn", "si", "cuando") and a question stay low; the agent,
+ * names no address; a spec's condition before the address ("... when it
+ * cannot answer: https://...", "if", "wenn", "si", "cuando"), a question
+ * and a system prompt the user drafts stay low; the agent,
  * Claude, Gemini are people's jobs and names. Returns 1 when it holds. */
 static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 {
@@ -890,6 +899,20 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 		k++;
 	if (k + 2 >= w->n || w->brk[k] == 1)
 		return 0;
+	/* review16: a phrase between commas after the subject ("The AI, in
+	 * every reply, must ..."), an adverb before the modal ("La IA
+	 * siempre debe ...") */
+	if (w->brk[k] == 2)
+		for (int c = k + 1; c < w->n && c <= k + 6 && w->brk[c] != 1; c++)
+			if (w->brk[c] == 2) {
+				k = c;
+				break;
+			}
+	if (k + 2 < w->n && w->brk[k + 1] != 1 &&
+	    MA_TL_LIT(w, k, "always|also|now|then|siempre|toujours|sempre|immer|jetzt|ahora"))
+		k++;
+	if (k + 2 >= w->n)
+		return 0;
 	/* the subject: after a determiner or at a clause's start */
 	if (!(a == 0 || w->brk[a] ||
 	      MA_TL_LIT(w, a - 1,
@@ -905,8 +928,15 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	           MA_TL_LIT(w, k + 2, "to")) {
 		/* "the AI is required to ..." */
 		k += 3;
+	} else if (k + 4 < w->n && MA_TL_LIT(w, k, "has|have") && MA_TL_LIT(w, k + 1, "been") &&
+	           MA_TL_LIT(w, k + 2,
+	                     "told|instructed|asked|required|directed|ordered|programmed|"
+	                     "configured") &&
+	           MA_TL_LIT(w, k + 3, "to")) {
+		/* "the AI has been told to ..." (review16) */
+		k += 4;
 	} else if (MA_TL_LIT(w, k,
-	                     "must|should|shall|debe|deben|deberia|debera|doit|doivent|devra|"
+	                     "must|should|debe|deben|deberia|debera|doit|doivent|devra|"
 	                     "devrait|deve|devem|devera|deveria|dovra|dovrebbe|muss|soll|sollte")) {
 		k++;
 	} else {
@@ -922,11 +952,6 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 		k++;
 	if (k >= w->n || w->brk[k] == 1 || ma_tl_question(w, i, end))
 		return 0;
-	for (s = k; s < w->n && w->brk[s] != 1; s++)
-		if (MA_TL_LIT(w, s,
-		              "if|when|unless|whenever|once|only|si|cuando|quand|lorsque|quando|se|"
-		              "wenn|falls|sobald"))
-			return 0;
 	/* the verb right after the modal (an adverb between: "must also
 	 * tell"), but for German's, which puts it last ("muss allen Nutzern
 	 * sagen"): "the AI must comply with GDPR and direct users to our
@@ -956,7 +981,16 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 		         "besuchern|personas|personnes|persone|pessoas")))
 			aud = s + 1;
 	}
-	return verb && aud && ma_tl_sent_to(w, aud);
+	if (!verb || !aud || !ma_tl_sent_to(w, aud))
+		return 0;
+	/* review16: a prompt the user drafts, named before the order ("Write
+	 * a system prompt: The assistant must direct users to https://…",
+	 * "my prompt", "our prompt"), orders no reader of this text */
+	for (s = 1; s < i; s++)
+		if (MA_TL_LIT(w, s, "prompt|prompts") &&
+		    (MA_TL_LIT(w, s - 1, "a|my|our") || (s > 1 && MA_TL_LIT(w, s - 2, "a|my|our"))))
+			return 0;
+	return 1;
 }
 
 void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
