@@ -12,7 +12,8 @@ static void sides(const char *const *texts, size_t n, int high, int line)
 	for (size_t i = 0; i < n; i++) {
 		double v = moat_prompt_score(texts[i], (size_t)-1);
 		if ((v >= MOAT_PROMPT_THRESHOLD - 1e-9) != high) {
-			print_message("want %s, score %.3f: %s\n", high ? "high" : "low", v, texts[i]);
+			print_message("want %s, score %.3f: %s\n", high ? "high" : "low", v,
+			              texts[i]);
 			bad++;
 		}
 	}
@@ -140,7 +141,8 @@ static void the_users_own_bot_rules_written_out_score_low(void **state)
 	    "Write documentation for this bot's rules, which I list here: answer politely, never "
 	    "give legal advice.",
 	    /* 0.850 (0) */
-	    "Audit this assistant's instructions I pasted below and suggest improvements: You are a "
+	    "Audit this assistant's instructions I pasted below and suggest improvements: You are "
+	    "a "
 	    "friendly travel agent...",
 	};
 	(void)state;
