@@ -2151,14 +2151,24 @@ static int ma_pr_cf_the_noun(const struct ma_pr_words *w, int j, int b)
 static int ma_pr_handed(const struct ma_pr_words *w)
 {
 	for (int i = 0; i + 1 < w->n; i++) {
-		if ((MA_PR_LIT(w, i, "here") &&
-		     MA_PR_LIT(w, i + 1, "they|theyre|are|is|it|its|goes|come|comes")) ||
-		    (MA_PR_LIT(w, i, "as") && MA_PR_LIT(w, i + 1, "follows")))
-			return 1;
-		if (MA_PR_LIT(w, i, "i|ive|we|weve|which|that") &&
-		    MA_PR_LIT(w, i + 1,
-		              "pasted|list|listed|wrote|written|copied|attached|include|included"))
-			return 1;
+		/* the words below by their first byte and length first: the
+		 * walk reads every word of a long text */
+		unsigned char c = (unsigned char)w->t[w->s[i]];
+		int l = w->l[i];
+		if (c == 'h' && l == 4) {
+			if (MA_PR_LIT(w, i, "here") &&
+			    MA_PR_LIT(w, i + 1, "they|theyre|are|is|it|its|goes|come|comes"))
+				return 1;
+		} else if (c == 'a' && l == 2) {
+			if (MA_PR_LIT(w, i, "as") && MA_PR_LIT(w, i + 1, "follows"))
+				return 1;
+		} else if ((c == 'i' || c == 'w' || c == 't') && l <= 5) {
+			if (MA_PR_LIT(w, i, "i|ive|we|weve|which|that") &&
+			    MA_PR_LIT(w, i + 1,
+			              "pasted|list|listed|wrote|written|copied|attached|include|"
+			              "included"))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -2169,7 +2179,7 @@ static int ma_pr_this_colon(const struct ma_pr_words *w, const char *end)
 {
 	for (int i = 1; i + 1 < w->n; i++) {
 		const char *p;
-		if (!MA_PR_LIT(w, i - 1, "this") ||
+		if (w->l[i - 1] != 4 || w->t[w->s[i - 1]] != 't' || !MA_PR_LIT(w, i - 1, "this") ||
 		    !MA_PR_LIT(w, i, "ais|assistants|bots|chatbots|llms|gpts|models|systems"))
 			continue;
 		for (int k = i + 1; k < w->n && k <= i + 3 && w->brk[k] != 1; k++) {
@@ -2191,14 +2201,14 @@ static void ma_pr_pasted(const struct ma_pr_words *w, const char *end, struct ma
 	 * worked on, handed over ("Write documentation for this bot's rules,
 	 * which I list here: ...", "Audit this assistant's instructions I
 	 * pasted below ...", review16): the user's own bot's */
-	int setup = (ma_pr_pat_this >= 0 && sc->seen[ma_pr_pat_this]) ||
+	int named = (ma_pr_pat_this >= 0 && sc->seen[ma_pr_pat_this]) ||
 	            (ma_pr_pat_this2 >= 0 && sc->seen[ma_pr_pat_this2]) ||
-	            (ma_pr_pat_actai >= 0 && sc->seen[ma_pr_pat_actai]) ||
-	            (ma_pr_pat_actyour >= 0 && sc->seen[ma_pr_pat_actyour]);
+	            (ma_pr_pat_actai >= 0 && sc->seen[ma_pr_pat_actai]);
+	int setup = named || (ma_pr_pat_actyour >= 0 && sc->seen[ma_pr_pat_actyour]);
 
 	if (!mine && !setup)
 		return;
-	if (!ma_pr_handed(w) && !(setup && ma_pr_this_colon(w, end)))
+	if (!ma_pr_handed(w) && !(named && ma_pr_this_colon(w, end)))
 		return;
 	ma_pr_unadd(sc, ma_pr_pat_refmt);
 	ma_pr_unadd(sc, ma_pr_pat_recode);
