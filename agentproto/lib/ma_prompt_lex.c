@@ -135,7 +135,10 @@ static const struct ma_pr_class ma_pr_classes[] = {
      "muestra~ revela~ dime dame "
      "repite mostra~ revele rivela~ compartilh~ comparte~ condivid~ покажи выведи раскрой повтори "
      /* session 23 (promptdetect10): German, Portuguese, Italian, Spanish */
-     "verrat~ mostre dimmi ensename"},
+     "verrat~ mostre dimmi ensename "
+     /* review16: German "nenn", "liste (auf)", "kopiere"; "copia" (es,
+      * it), "copie" (fr) */
+     "nenn liste kopiere kopier copia copie"},
     /* whose / which text: the hidden one (not "the": "the instructions" may be a manual) */
     {"HIDDEN", "above previous initial original system hidden secret prior preceding exact "
                "verbatim internal pre starting opening beginning earlier confidential "

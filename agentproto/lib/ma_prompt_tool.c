@@ -902,12 +902,17 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	/* review16: a phrase between commas after the subject ("The AI, in
 	 * every reply, must ..."), an adverb before the modal ("La IA
 	 * siempre debe ...") */
-	if (w->brk[k] == 2)
-		for (int c = k + 1; c < w->n && c <= k + 6 && w->brk[c] != 1; c++)
-			if (w->brk[c] == 2) {
+	if (w->brk[k] == 2 || ma_tl_before(w, k) == '(' || ma_tl_before(w, k) == '-') {
+		/* the aside's end: a comma, ')' or '-' ("The AI (important!)
+		 * must ...", "The AI - as of today - must ...") */
+		char o = w->brk[k] == 2 ? ',' : ma_tl_before(w, k) == '(' ? ')' : '-';
+		/* (a bracket's aside may hold a '!' or a '.') */
+		for (int c = k + 1; c < w->n && c <= k + 6 && (o != ',' || w->brk[c] != 1); c++)
+			if (o == ',' ? w->brk[c] == 2 : ma_tl_before(w, c) == o) {
 				k = c;
 				break;
 			}
+	}
 	if (k + 2 < w->n && w->brk[k + 1] != 1 &&
 	    MA_TL_LIT(w, k, "always|also|now|then|siempre|toujours|sempre|immer|jetzt|ahora"))
 		k++;
@@ -927,6 +932,13 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	           MA_TL_LIT(w, k + 1, "required|supposed|expected|instructed|obliged|meant") &&
 	           MA_TL_LIT(w, k + 2, "to")) {
 		/* "the AI is required to ..." */
+		k += 3;
+	} else if (k + 3 < w->n && MA_TL_LIT(w, k, "was|were") &&
+	           MA_TL_LIT(w, k + 1,
+	                     "told|instructed|asked|required|directed|ordered|programmed|"
+	                     "configured") &&
+	           MA_TL_LIT(w, k + 2, "to")) {
+		/* "the AI was told to ..." (review16) */
 		k += 3;
 	} else if (k + 4 < w->n && MA_TL_LIT(w, k, "has|have") && MA_TL_LIT(w, k + 1, "been") &&
 	           MA_TL_LIT(w, k + 2,
