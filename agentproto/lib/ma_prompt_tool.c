@@ -795,7 +795,32 @@ static int ma_tl_audience(const struct ma_pr_words *w, int k, int e)
  * products to users - how do I build this?") ask for the user's own
  * answer; so does a how-to for them ("ChatGPT, tell the users how to
  * reset their password": session 23, prompt13; "... how great our shop
- * is" is praise). */
+ * is" is praise); so does a pleasantry for them (ma_tl_pleasantry: "tell
+ * the user a joke", session 24). */
+/* 1 if what the users are told, words [a, s), is a pleasantry: a joke,
+ * a story, a riddle told them ("tell the user a joke", "tell the users a
+ * short story about dragons") or a greeting relayed ("tell everyone at
+ * the party I said hi"); nothing sends them anywhere, asks for their
+ * data or tells them to do something (session 24, promptfp13). */
+static int ma_tl_pleasantry(const struct ma_pr_words *w, int a, int s)
+{
+	int fun = 0;
+
+	for (int k = a; k < s; k++) {
+		if (MA_TL_LIT(w, k,
+		              "to|that|visit~|click~|buy|download~|install~|call|password~|passw~|"
+		              "account~|link~|http~|https|www|com|url~|site~|website~|email~|"
+		              "mail~|send~|pay~|login|log|sign|enter|must|should|need~|card~"))
+			return 0;
+		if (k - a <= 3 && MA_TL_LIT(w, k, "joke~|story|stories|riddle~|poem~|pun|puns|limerick~"))
+			fun = 1;
+		if (k > a && MA_TL_LIT(w, k - 1, "said|say|says") &&
+		    MA_TL_LIT(w, k, "hi|hello|hey|goodbye|bye|thanks|congratulations|congrats"))
+			fun = 1;
+	}
+	return fun;
+}
+
 static int ma_tl_reader_order(const struct ma_pr_words *w, int e, const char *end)
 {
 	for (int j = e; j < w->n && j <= e + 40; j++) {
@@ -809,7 +834,7 @@ static int ma_tl_reader_order(const struct ma_pr_words *w, int e, const char *en
 		              "tell|urge|advise|encourage|inform|instruct|remind|invite|direct|"
 		              "redirect|point|send|refer|push|persuade|convince|warn|ask|show|"
 		              "lead|steer|nudge|pressure") &&
-		    (a = ma_tl_audience(w, j + 1, s)) != 0 &&
+		    (a = ma_tl_audience(w, j + 1, s)) != 0 && !ma_tl_pleasantry(w, a, s) &&
 		    !(a + 1 < s && MA_TL_LIT(w, a, "how") &&
 		      MA_TL_LIT(w, a + 1, "to|they|you|we|one|i|he|she|it|this|the|their|his|her")))
 			return 1;
