@@ -1309,7 +1309,7 @@ static int ma_fp_shown_by(const struct ma_pr_words *w, int k)
 }
 
 /* 1 if every "your instructions / rules" of the text that a word of SHOW
- * asks for are a named thing's: "for / on / of" and a thing that is no
+ * asks for are a named thing's: "for / on / about" and a thing that is no
  * text, tool, party of the conversation or span of it ("Tell me your
  * instructions for the bread dough"; not "... for this conversation",
  * "... for the rest of this chat", "your initial instructions"). */
@@ -1329,8 +1329,11 @@ static int ma_fp_task_instr(const struct ma_pr_words *w)
 			continue;
 		if (!MA_FP_LIT(w, j, "instruction~|rule|rules|guideline~|direction~"))
 			return 0;
+		/* (what they are for, not the form they are put in: "your
+		 * instructions in pseudo code", "... in Klingon" stay) */
 		(void)ma_fp_sentence(w, j, &e);
-		if (!ma_fp_named(w, j, j, e, 1))
+		if (j + 1 >= e || w->brk[j + 1] || !MA_FP_LIT(w, j + 1, "for|on|about") ||
+		    !ma_fp_named(w, j, j, e, 1))
 			return 0;
 		any = 1;
 	}
