@@ -94,6 +94,42 @@ static int ma_tl_reading(const struct ma_pr_words *w, int j)
 	                 "scraping|indexing|browsing|reviewing|ingesting");
 }
 
+/* 1 if the byte at x (before end) is a dash, underscore, dot or slash
+ * glued to a letter or digit after it. */
+static int ma_tl_glue(const char *x, const char *end)
+{
+	return x + 1 < end && (*x == '-' || *x == '_' || *x == '.' || *x == '/') &&
+	       ma_pr_alnum((unsigned char)x[1]);
+}
+
+/* 1 if word i (an AI's name or "system") is part of a name, no address
+ * to a reader: glued after a letter or digit by a dash, underscore, dot
+ * or slash, and to more after it ("omnibox-ai-mode.patch",
+ * "meta-llama/Meta-Llama-3-8B", "cloud.google.com/ai-platform"; not
+ * "x/ai-instructions:", "NOTE-AI:"), an option's name
+ * ("--gemini-prompt-log-enabled"), or "system" and its next word glued
+ * to more ("system-update-pre.target", "system-override-sig-hash.sh").
+ * "[system-override]", "SYSTEM-OVERRIDE:", "<!-- AI -", "//AI:" and
+ * "---AI-ONLY-INSTRUCTIONS---" stay markers (session 24, promptfp13). */
+static int ma_tl_ident(const struct ma_pr_words *w, int i, const char *end)
+{
+	const char *x = w->t + w->s[i];
+
+	/* (glued on both sides, and not to a marker's word: "x/ai-instructions:",
+	 * "NOTE-AI:" stay) */
+	if (x - 1 > w->t && ma_tl_glue(x - 1, end) && ma_pr_alnum((unsigned char)x[-2]) &&
+	    ma_tl_glue(x + w->l[i], end) &&
+	    !(i + 1 < w->n && MA_TL_LIT(w, i + 1, "instruction~|directive~|command~|note|notes|"
+	                                          "notice|override|only|message~|prompt~")))
+		return 1;
+	if (x - 2 >= w->t && x[-1] == '-' && x[-2] == '-' && (x - 2 == w->t || x[-3] == ' ') &&
+	    ma_tl_glue(x + w->l[i], end))
+		return 1;
+	return w->l[i] == 6 && !memcmp(x, "system", 6) && i + 1 < w->n &&
+	       x[6] == '-' && w->t + w->s[i + 1] == x + 7 &&
+	       ma_tl_glue(w->t + w->s[i + 1] + w->l[i + 1], end);
+}
+
 /* An AI word (class AI) at i: a strong address to the AI reader? */
 static int ma_tl_ai_at(const struct ma_pr_words *w, int i, const char *end)
 {
@@ -1041,7 +1077,7 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 	for (int i = 0; want && i < w->n && strong < 0; i++) {
 		uint64_t k = w->k[i] & want;
 		int e, v;
-		if (!k || (!(k & kb->ai) && w->l[i] != 6))
+		if (!k || (!(k & kb->ai) && w->l[i] != 6) || ma_tl_ident(w, i, end))
 			continue;
 		if (ma_tl_marker(w, i, end, kb) == 2)
 			strong = i;
