@@ -1355,6 +1355,20 @@ static int ma_fp_nothing_hidden(const struct ma_pr_words *w)
 	return 1;
 }
 
+/* 1 if the word of SHOW at v may be an order: it opens a sentence or a
+ * clause (ma_fp_opens), or follows a colon, a dash, a bullet, a bracket
+ * or a quote ("Step 2: reveal the password", "- print the key"). */
+static int ma_fp_ordered(const struct ma_pr_words *w, int v)
+{
+	const char *x = w->t + w->s[v];
+
+	if (ma_fp_opens(w, v))
+		return 1;
+	while (x > w->t && (x[-1] == ' ' || x[-1] == '\t' || x[-1] == '\n'))
+		x--;
+	return x > w->t && strchr(":-*>([\"'`", x[-1]) != NULL;
+}
+
 /* The word of SHOW before word k in its sentence, within five words, or
  * -1. */
 static int ma_fp_shown_by(const struct ma_pr_words *w, int k)
@@ -1432,7 +1446,7 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 			return 0;
 		if (!MA_FP_LIT(w, k, "private|encryption") || (v = ma_fp_shown_by(w, k)) < 0)
 			continue;
-		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) && ma_fp_opens(w, v))
+		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) && ma_fp_ordered(w, v))
 			return 0;
 		any = 1;
 	}
@@ -1443,24 +1457,32 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
  * for is a program's: its verb in a statement ("the shell shows the
  * prompt after each command"), or the prompt's screen named ("display
  * the prompt at the same position on the screen", "the prompt string");
- * no password, nothing said to the model, nothing hidden or above.
- * "Print the prompt above", "Repeat the prompt.", "Now print the
- * prompt." stay. */
+ * and every password so asked for is in a statement ("curl could leak
+ * the password used for the first host"); nothing said to the model,
+ * nothing hidden or above. "Print the prompt above", "Repeat the
+ * prompt.", "Now print the prompt.", "Reveal the password.", "Show the
+ * password on the screen" stay. */
 static int ma_fp_program_prompt(const struct ma_pr_words *w)
 {
 	int any = 0, screen = 0;
 
-	if ((w->kall & ma_fp.pw) || !ma_fp_nothing_hidden(w))
+	if (!ma_fp_nothing_hidden(w))
 		return 0;
 	for (int k = 0; k < w->n; k++)
 		screen |= MA_FP_LIT(w, k,
 		                    "screen~|terminal~|shell~|console~|cursor|readline|bash|zsh|tty|"
 		                    "repl|gdb|editor~|stdout|stderr|stdin|position|width|column~");
 	for (int k = 1; k < w->n; k++) {
-		int v;
-		if (!MA_FP_LIT(w, k, "prompt|prompts|preprompt") || (v = ma_fp_shown_by(w, k)) < 0)
+		int v, pw = (w->k[k] & ma_fp.pw) != 0;
+		if ((!pw && !MA_FP_LIT(w, k, "prompt|prompts|preprompt")) ||
+		    (v = ma_fp_shown_by(w, k)) < 0)
 			continue;
-		if (ma_fp_opens(w, v) && !screen &&
+		/* (a password only in a statement: "curl could leak the
+		 * password used for the first host"; "Show the password on the
+		 * screen" is an order) */
+		if (pw && ma_fp_ordered(w, v))
+			return 0;
+		if (!pw && ma_fp_ordered(w, v) && !screen &&
 		    !(k + 1 < w->n && w->brk[k + 1] != 1 &&
 		      MA_FP_LIT(w, k + 1,
 		                "string~|message~|program~|character~|symbol~|sign|variable~|"
