@@ -1369,6 +1369,30 @@ static int ma_fp_ordered(const struct ma_pr_words *w, int v)
 	return x > w->t && strchr(":-*>([\"'`", x[-1]) != NULL;
 }
 
+/* 1 if the word of SHOW at v is a statement's verb, no order: not at an
+ * order's place (ma_fp_ordered), and inflected ("leaks", "printed",
+ * "displaying") or after a modal ("could leak") or after "to" of "have
+ * to", "used to" or an option's "to" ("would have to share", "the -key
+ * option to provide"). "The next step is to reveal the password" and
+ * "reveal my reveal the password" are no statements. */
+static int ma_fp_stated(const struct ma_pr_words *w, int v)
+{
+	const char *x = w->t + w->s[v];
+	size_t l = w->l[v];
+
+	if (ma_fp_ordered(w, v))
+		return 0;
+	if ((l > 4 && x[l - 1] == 's' && x[l - 2] != 's') ||
+	    (l > 4 && !memcmp(x + l - 2, "ed", 2)) || (l > 5 && !memcmp(x + l - 3, "ing", 3)))
+		return 1;
+	if (v < 1 || w->brk[v])
+		return 0;
+	if (MA_FP_LIT(w, v - 1, "could|would|can|may|might|cannot|will|wont"))
+		return 1;
+	return v > 1 && !w->brk[v - 1] && MA_FP_LIT(w, v - 1, "to") &&
+	       MA_FP_LIT(w, v - 2, "have|has|had|used|option|flag|argument|switch|parameter");
+}
+
 /* The word of SHOW before word k in its sentence, within five words, or
  * -1. */
 static int ma_fp_shown_by(const struct ma_pr_words *w, int k)
@@ -1446,7 +1470,7 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 			return 0;
 		if (!MA_FP_LIT(w, k, "private|encryption") || (v = ma_fp_shown_by(w, k)) < 0)
 			continue;
-		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) && ma_fp_ordered(w, v))
+		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) && !ma_fp_stated(w, v))
 			return 0;
 		any = 1;
 	}
@@ -1480,9 +1504,9 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		/* (a password only in a statement: "curl could leak the
 		 * password used for the first host"; "Show the password on the
 		 * screen" is an order) */
-		if (pw && ma_fp_ordered(w, v))
+		if (pw && !ma_fp_stated(w, v))
 			return 0;
-		if (!pw && ma_fp_ordered(w, v) && !screen &&
+		if (!pw && !ma_fp_stated(w, v) && !screen &&
 		    !(k + 1 < w->n && w->brk[k + 1] != 1 &&
 		      MA_FP_LIT(w, k + 1,
 		                "string~|message~|program~|character~|symbol~|sign|variable~|"
