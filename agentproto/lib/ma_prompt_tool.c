@@ -109,11 +109,27 @@ static int ma_tl_glue(const char *x, const char *end)
  * "x/ai-instructions:", "NOTE-AI:"), an option's name
  * ("--gemini-prompt-log-enabled"), or "system" and its next word glued
  * to more ("system-update-pre.target", "system-override-sig-hash.sh").
- * "[system-override]", "SYSTEM-OVERRIDE:", "<!-- AI -", "//AI:" and
- * "---AI-ONLY-INSTRUCTIONS---" stay markers (session 24, promptfp13). */
+ * "[system-override]", "SYSTEM-OVERRIDE:", "<!-- AI -", "//AI:",
+ * "---AI-ONLY-INSTRUCTIONS---" and a label of such a run, no file's or
+ * path's, before ':', ']', ')' or '>' ("SYSTEM-UPDATE-NOTICE:",
+ * "x-ai-note:") stay markers (session 24, promptfp13). */
 static int ma_tl_ident(const struct ma_pr_words *w, int i, const char *end)
 {
-	const char *x = w->t + w->s[i];
+	const char *x = w->t + w->s[i], *a = x, *b = x;
+	int path = 0;
+
+	/* the name's run of letters, digits, '-', '_', '.', '/': one with no
+	 * '.' or '/' (no file, no path) before ':', ']', ')' or '>' is a
+	 * label ("SYSTEM-UPDATE-NOTICE:", "[system-update-now]",
+	 * "x-ai-note:") and stays a marker */
+	while (a > w->t && (ma_pr_alnum((unsigned char)a[-1]) || strchr("-_./", a[-1])))
+		a--;
+	while (b < end && (ma_pr_alnum((unsigned char)*b) || strchr("-_./", *b)))
+		b++;
+	for (const char *c = a; c < b && !path; c++)
+		path = (*c == '.' || *c == '/') && c > a && c + 1 < b;
+	if (!path && b < end && strchr(":])>", *b))
+		return 0;
 
 	/* (glued on both sides, and not to a marker's word: "x/ai-instructions:",
 	 * "NOTE-AI:" stay) */
