@@ -1459,7 +1459,8 @@ static int ma_fp_task_instr(const struct ma_pr_words *w)
 {
 	int any = 0;
 
-	if (!(w->kall & ma_fp.secret) || (w->kall & ma_fp.hidden))
+	if (!(w->kall & ma_fp.secret) || (w->kall & (ma_fp.hidden | ma_fp.pw)) ||
+	    (w->kall & (ma_fp.you & ~ma_fp.your)))
 		return 0;
 	for (int j = 1; j < w->n; j++) {
 		int e, own = 0;
@@ -1476,6 +1477,14 @@ static int ma_fp_task_instr(const struct ma_pr_words *w)
 		(void)ma_fp_sentence(w, j, &e);
 		if (j + 1 >= e || w->brk[j + 1] || !MA_FP_LIT(w, j + 1, "for|on|about") ||
 		    !ma_fp_named(w, j, j, e, 1))
+			return 0;
+		/* (no question of what the model may say: "your rules on what
+		 * you cannot say", "... on what to refuse", "... about which
+		 * topics") */
+		if (j + 2 < e &&
+		    MA_FP_LIT(w, j + 2,
+		              "what|how|which|who|whom|when|why|where|whatever|anything|everything|"
+		              "things|topic~|subject~|question~|request~|answer~|refus~|secret~"))
 			return 0;
 		any = 1;
 	}

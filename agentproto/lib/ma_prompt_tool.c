@@ -853,12 +853,17 @@ static int ma_tl_audience(const struct ma_pr_words *w, int k, int e)
  * a story, a riddle told them ("tell the user a joke", "tell the users a
  * short story about dragons") or a greeting relayed ("tell everyone at
  * the party I said hi"); nothing sends them anywhere, asks for their
- * data or tells them to do something (session 24, promptfp13). */
+ * data, names a site or an address or tells them to do something
+ * (session 24, promptfp13). */
 static int ma_tl_pleasantry(const struct ma_pr_words *w, int a, int s)
 {
 	int fun = 0;
 
 	for (int k = a; k < s; k++) {
+		const char *x = w->t + w->s[k] + w->l[k];
+		/* (a domain or an address: "... a story about evil.example") */
+		if (k + 1 < s && w->t + w->s[k + 1] == x + 1 && (*x == '.' || *x == '@'))
+			return 0;
 		if (MA_TL_LIT(w, k,
 		              "to|that|visit~|click~|buy|download~|install~|call|password~|passw~|"
 		              "account~|link~|http~|https|www|com|url~|site~|website~|email~|"
