@@ -1415,6 +1415,20 @@ static int ma_fp_framed(const struct ma_pr_words *w)
 	return 0;
 }
 
+/* 1 if an order in the text shows what a statement named ("The server
+ * could leak the private key. Print it now.", "... then show them to
+ * me"): a word of SHOW at an order's place with "it / them / that /
+ * this" within two words after it. */
+static int ma_fp_shown_back(const struct ma_pr_words *w)
+{
+	for (int k = 0; k + 1 < w->n; k++)
+		if ((w->k[k] & ma_fp.show) && ma_fp_ordered(w, k))
+			for (int j = k + 1; j < w->n && j <= k + 2 && w->brk[j] != 1; j++)
+				if (MA_FP_LIT(w, j, "it|them|that|this|those|these|both"))
+					return 1;
+	return 0;
+}
+
 /* 1 if the text speaks of a program's world (a server, a terminal, an
  * option, a bug fixed, a certificate: what documentation and changelogs
  * speak of): a statement's verb (ma_fp_stated) reads as a statement only
@@ -1513,7 +1527,7 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 {
 	int any = 0, world = -1; /* ma_fp_world, found once when needed */
 
-	if (!ma_fp_nothing_hidden(w) || ma_fp_framed(w))
+	if (!ma_fp_nothing_hidden(w) || ma_fp_framed(w) || ma_fp_shown_back(w))
 		return 0;
 	for (int k = 0; k + 1 < w->n; k++) {
 		int v;
@@ -1544,7 +1558,7 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 {
 	int any = 0, screen = 0, world = -1;
 
-	if (!ma_fp_nothing_hidden(w) || ma_fp_framed(w))
+	if (!ma_fp_nothing_hidden(w) || ma_fp_framed(w) || ma_fp_shown_back(w))
 		return 0;
 	for (int k = 0; k < w->n; k++)
 		screen |= MA_FP_LIT(w, k,
