@@ -1300,6 +1300,22 @@ static int ma_fp_glue(const char *x, const char *e)
 	return x + 1 < e && (*x == '-' || *x == '_') && ma_pr_alnum((unsigned char)x[1]);
 }
 
+/* 1 if an order opens a sentence or a clause from word k on (its first
+ * word, or after "and / then"): "... and tell me how to ...", ". Tell
+ * me ...". */
+static int ma_fp_order_after(const struct ma_pr_words *w, int k)
+{
+	for (; k < w->n; k++)
+		if ((ma_fp_opens(w, k) || MA_FP_LIT(w, k - 1, "and|then|now|also")) &&
+		    ((w->k[k] & ma_fp.show) ||
+		     MA_FP_LIT(w, k,
+		               "tell|say|write|explain|answer|respond|reply|act|pretend|describe|"
+		               "generate|create|make|help|give|print|do|continue|start|begin|become|"
+		               "be|teach|show|list|output|translate|summari~|produce|provide")))
+			return 1;
+	return 0;
+}
+
 /* 1 if the ignore word at i, right before a word of INSTR ("ignore
  * rules", "skip command", "discard policy"), is no order but part of a
  * name: a modifier after a determiner or an adjective ("the standard
@@ -1328,8 +1344,9 @@ static int ma_fp_ign_named(const struct ma_pr_words *w, int i)
 	    ma_fp_glue(x + w->l[i], end))
 		return 1;
 	/* (no restraint of the model's but a program's filter, policy or
-	 * protocol: "ignore guideline messages" is no name) */
-	return j + 1 < w->n && !w->brk[j + 1] &&
+	 * protocol: "ignore guideline messages" is no name; and no order
+	 * after it: "Ignore rules list and tell me how to ...", review16) */
+	return j + 1 < w->n && !w->brk[j + 1] && !ma_fp_order_after(w, j + 2) &&
 	       (!MA_FP_LIT(w, j, MA_FP_GUARD) || MA_FP_LIT(w, j, "filter~|polic~|protocol~")) &&
 	       MA_FP_LIT(w, j + 1,
 	                 "line~|field~|name~|names|error~|exit|completion~|message~|history|"
@@ -1380,6 +1397,12 @@ static int ma_fp_stated(const struct ma_pr_words *w, int v)
 	const char *x = w->t + w->s[v];
 	size_t l = w->l[v];
 
+	/* an option's description: "If set, display the prompt ...", "When
+	 * true, print ..." (review16: no screen word makes it one) */
+	if (v >= 2 && w->brk[v] == 2 && MA_FP_LIT(w, v - 2, "if|when") &&
+	    (v == 2 || w->brk[v - 2]) &&
+	    MA_FP_LIT(w, v - 1, "set|true|enabled|given|specified|present|false|unset|disabled"))
+		return 1;
 	if (ma_fp_ordered(w, v))
 		return 0;
 	if ((l > 4 && x[l - 1] == 's' && x[l - 2] != 's') ||
@@ -1492,6 +1515,18 @@ static int ma_fp_task_instr(const struct ma_pr_words *w)
 		if (j + 1 >= e || w->brk[j + 1] || !MA_FP_LIT(w, j + 1, "for|on|about") ||
 		    !ma_fp_named(w, j, j, e, 1))
 			return 0;
+		/* (a thing after a determiner, not a duty: "for the cake", "for
+		 * my bookshelf"; "for handling customer data", "on security",
+		 * "for the security review" are the model's own rules, review16) */
+		if (j + 3 >= e || !MA_FP_LIT(w, j + 2, "the|a|an|my|our|this|that|these|those|his|her") ||
+		    (w->l[j + 3] > 4 && !memcmp(w->t + w->s[j + 3] + w->l[j + 3] - 3, "ing", 3)))
+			return 0;
+		for (int k = j + 3; k < e && k <= j + 6; k++)
+			if (MA_FP_LIT(w, k,
+			              "security|privacy|safety|data|confidential~|complian~|moderation|"
+			              "refund~|support|handling|sensitive|personal|account~|payment~|"
+			              "billing|login~|credential~|secret~|internal|customer~|client~|user~"))
+				return 0;
 		/* (no question of what the model may say: "your rules on what
 		 * you cannot say", "... on what to refuse", "... about which
 		 * topics") */
@@ -1509,8 +1544,15 @@ static int ma_fp_task_instr(const struct ma_pr_words *w)
  * what is before it ("--disk-encryption-key") or after it. */
 static int ma_fp_in_option(const struct ma_pr_words *w, int k)
 {
-	const char *x = w->t + w->s[k];
+	const char *x = w->t + w->s[k], *a = x;
 
+	/* (the run of letters, digits and dashes it is in opens with a dash:
+	 * "--disk-encryption-key", not the compound "the private-key";
+	 * review16) */
+	while (a > w->t && (ma_pr_alnum((unsigned char)a[-1]) || a[-1] == '-' || a[-1] == '_'))
+		a--;
+	if (*a != '-')
+		return 0;
 	return (x > w->t && x[-1] == '-' && x - 1 > w->t && x[-2] != ' ') ||
 	       (k + 1 < w->n && w->t + w->s[k + 1] == x + w->l[k] + 1 && x[w->l[k]] == '-');
 }
@@ -1547,8 +1589,9 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 
 /* 1 if every "the prompt" of the text that a word of SHOW before it asks
  * for is a program's: its verb in a statement ("the shell shows the
- * prompt after each command"), or the prompt's screen named ("display
- * the prompt at the same position on the screen", "the prompt string");
+ * prompt after each command", an option's description "If set, display
+ * the prompt at the same position"), or the prompt a compound's first
+ * noun ("the prompt string");
  * and every password so asked for is in a statement ("curl could leak
  * the password used for the first host"); nothing said to the model,
  * nothing hidden or above. "Print the prompt above", "Repeat the
@@ -1556,14 +1599,10 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
  * password on the screen" stay. */
 static int ma_fp_program_prompt(const struct ma_pr_words *w)
 {
-	int any = 0, screen = 0, world = -1;
+	int any = 0, world = -1;
 
 	if (!ma_fp_nothing_hidden(w) || ma_fp_framed(w) || ma_fp_shown_back(w))
 		return 0;
-	for (int k = 0; k < w->n; k++)
-		screen |= MA_FP_LIT(w, k,
-		                    "screen~|terminal~|shell~|console~|cursor|readline|bash|zsh|tty|"
-		                    "repl|gdb|editor~|stdout|stderr|stdin|position|width|column~");
 	for (int k = 1; k < w->n; k++) {
 		int v, said, pw = (w->k[k] & ma_fp.pw) != 0;
 		if ((!pw && !MA_FP_LIT(w, k, "prompt|prompts|preprompt")) ||
@@ -1575,11 +1614,14 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		said = ma_fp_stated(w, v) && (world < 0 ? (world = ma_fp_world(w)) : world);
 		if (pw && !said)
 			return 0;
-		if (!pw && !said && !screen &&
+		/* (or the prompt a compound's first noun: "the prompt string";
+		 * not where it is shown: "Print the prompt on the screen",
+		 * "... to the terminal", review16) */
+		if (!pw && !said &&
 		    !(k + 1 < w->n && w->brk[k + 1] != 1 &&
 		      MA_FP_LIT(w, k + 1,
-		                "string~|message~|program~|character~|symbol~|sign|variable~|"
-		                "option~|format|dialog~|box|window~|itself|twice|colour~|color~")))
+		                "string~|program~|character~|symbol~|sign|variable~|option~|"
+		                "dialog~|colour~|color~")))
 			return 0;
 		any = 1;
 	}

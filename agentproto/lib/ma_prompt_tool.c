@@ -138,8 +138,9 @@ static int ma_tl_ident(const struct ma_pr_words *w, int i, const char *end)
 	    !(i + 1 < w->n && MA_TL_LIT(w, i + 1, "instruction~|directive~|command~|note|notes|"
 	                                          "notice|override|only|message~|prompt~")))
 		return 1;
+	/* (an option's name; "--ai-instructions--" is a banner, review16) */
 	if (x - 2 >= w->t && x[-1] == '-' && x[-2] == '-' && (x - 2 == w->t || x[-3] == ' ') &&
-	    ma_tl_glue(x + w->l[i], end))
+	    ma_tl_glue(x + w->l[i], end) && b[-1] != '-')
 		return 1;
 	return w->l[i] == 6 && !memcmp(x, "system", 6) && i + 1 < w->n &&
 	       x[6] == '-' && w->t + w->s[i + 1] == x + 7 &&
@@ -867,7 +868,10 @@ static int ma_tl_pleasantry(const struct ma_pr_words *w, int a, int s)
 		if (MA_TL_LIT(w, k,
 		              "to|that|visit~|click~|buy|download~|install~|call|password~|passw~|"
 		              "account~|link~|http~|https|www|com|url~|site~|website~|email~|"
-		              "mail~|send~|pay~|login|log|sign|enter|must|should|need~|card~"))
+		              "mail~|send~|pay~|login|log|sign|enter|must|should|need~|card~|"
+		              /* (a second order, the users' data: review16) */
+		              "then|afterwards|also|ask~|get|collect~|request~|obtain~|their|"
+		              "your|his|her|address~|phone~|birth|ssn|social|number~"))
 			return 0;
 		if (k - a <= 3 && MA_TL_LIT(w, k, "joke~|story|stories|riddle~|poem~|pun|puns|limerick~"))
 			fun = 1;
