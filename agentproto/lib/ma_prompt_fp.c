@@ -167,7 +167,8 @@ static void ma_fp_build(void)
 	ma_fp.pw = ma_fp_bit("PW");
 	ma_fp.taskpat = ma_pr_lex_pattern_find("SHOW * YOUR * SECRET !DOCNOUN");
 	ma_fp.taskp = (uint16_t)(ma_fp.taskpat >= 0 ? ma_fp.taskpat : 0);
-	ma_fp.keypat = ma_pr_lex_pattern_find("SHOW * YOUR|THE * api|secret|private|access|encryption");
+	ma_fp.keypat =
+	    ma_pr_lex_pattern_find("SHOW * YOUR|THE * api|secret|private|access|encryption");
 	ma_fp.promptpat = ma_pr_lex_pattern_find("SHOW * THE * prompt~|preprompt|PW");
 	for (size_t c = 0; c < sizeof model / sizeof model[0]; c++)
 		ma_fp.model |= ma_fp_bit(model[c]);
@@ -388,8 +389,9 @@ static int ma_fp_act(const struct ma_pr_words *w, int k)
 			 * session 24, promptfp13) */
 			if ((w->k[j] & ma_fp.instr) && j + 1 < w->n && w->brk[j + 1] != 1 &&
 			    ((w->k[j + 1] & ma_fp.docnoun) ||
-			     MA_FP_LIT(w, j + 1, "memo~|handbook~|checklist~|binder~|folder~|"
-			                         "document~|manual~|booklet~|leaflet~|brochure~"))) {
+			     MA_FP_LIT(w, j + 1,
+			               "memo~|handbook~|checklist~|binder~|folder~|"
+			               "document~|manual~|booklet~|leaflet~|brochure~"))) {
 				named = 1;
 				j++;
 				continue;
@@ -1308,10 +1310,11 @@ static int ma_fp_order_after(const struct ma_pr_words *w, int k)
 	for (; k < w->n; k++)
 		if ((ma_fp_opens(w, k) || MA_FP_LIT(w, k - 1, "and|then|now|also")) &&
 		    ((w->k[k] & ma_fp.show) ||
-		     MA_FP_LIT(w, k,
-		               "tell|say|write|explain|answer|respond|reply|act|pretend|describe|"
-		               "generate|create|make|help|give|print|do|continue|start|begin|become|"
-		               "be|teach|show|list|output|translate|summari~|produce|provide")))
+		     MA_FP_LIT(
+		         w, k,
+		         "tell|say|write|explain|answer|respond|reply|act|pretend|describe|"
+		         "generate|create|make|help|give|print|do|continue|start|begin|become|"
+		         "be|teach|show|list|output|translate|summari~|produce|provide")))
 			return 1;
 	return 0;
 }
@@ -1463,7 +1466,8 @@ static int ma_fp_world(const struct ma_pr_words *w)
 		        w, k,
 		        "server~|client~|host|hosts|terminal~|screen~|shell~|console~|tty|stdout|"
 		        "stderr|stdin|echo|program~|tool|tools|module~|option~|flag~|argument~|"
-		        "variable~|library|libraries|bug|bugs|fix|fixes|fixed|crash~|version~|config|"
+		        "variable~|library|libraries|bug|bugs|fix|fixes|fixed|crash~|version~|"
+		        "config|"
 		        "configuration~|file|files|log|logs|logging|cli|command~|daemon~|kernel|"
 		        "driver~|pam|ssh|sshd|sudo|gpg|openssl|tls|ssl|http|https|url|urls|"
 		        "signature~|certificate~|cipher~|rsa|dsa|ecdsa|nonce~|timing|channel~|"
@@ -1518,14 +1522,17 @@ static int ma_fp_task_instr(const struct ma_pr_words *w)
 		/* (a thing after a determiner, not a duty: "for the cake", "for
 		 * my bookshelf"; "for handling customer data", "on security",
 		 * "for the security review" are the model's own rules, review16) */
-		if (j + 3 >= e || !MA_FP_LIT(w, j + 2, "the|a|an|my|our|this|that|these|those|his|her") ||
+		if (j + 3 >= e ||
+		    !MA_FP_LIT(w, j + 2, "the|a|an|my|our|this|that|these|those|his|her") ||
 		    (w->l[j + 3] > 4 && !memcmp(w->t + w->s[j + 3] + w->l[j + 3] - 3, "ing", 3)))
 			return 0;
 		for (int k = j + 3; k < e && k <= j + 6; k++)
-			if (MA_FP_LIT(w, k,
-			              "security|privacy|safety|data|confidential~|complian~|moderation|"
-			              "refund~|support|handling|sensitive|personal|account~|payment~|"
-			              "billing|login~|credential~|secret~|internal|customer~|client~|user~"))
+			if (MA_FP_LIT(
+			        w, k,
+			        "security|privacy|safety|data|confidential~|complian~|moderation|"
+			        "refund~|support|handling|sensitive|personal|account~|payment~|"
+			        "billing|login~|credential~|secret~|internal|customer~|client~|"
+			        "user~"))
 				return 0;
 		/* (no question of what the model may say: "your rules on what
 		 * you cannot say", "... on what to refuse", "... about which
@@ -1689,7 +1696,8 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		int ok = 1, soft = 0;
 		for (int i = 0; i < w->n && ok; i++) {
 			if (!(w->k[i] & ma_fp.ign) || ma_fp_tool_question(w, i) ||
-			    ma_fp_reported(w, i) || ma_fp_thing_instr(w, i) || ma_fp_ign_named(w, i))
+			    ma_fp_reported(w, i) || ma_fp_thing_instr(w, i) ||
+			    ma_fp_ign_named(w, i))
 				continue;
 			ok = ma_fp_above_thing(w, i) || ma_fp_rest(w, i);
 			soft |= ok;

@@ -135,16 +135,16 @@ static int ma_tl_ident(const struct ma_pr_words *w, int i, const char *end)
 	 * "NOTE-AI:" stay) */
 	if (x - 1 > w->t && ma_tl_glue(x - 1, end) && ma_pr_alnum((unsigned char)x[-2]) &&
 	    ma_tl_glue(x + w->l[i], end) &&
-	    !(i + 1 < w->n && MA_TL_LIT(w, i + 1, "instruction~|directive~|command~|note|notes|"
-	                                          "notice|override|only|message~|prompt~")))
+	    !(i + 1 < w->n && MA_TL_LIT(w, i + 1,
+	                                "instruction~|directive~|command~|note|notes|"
+	                                "notice|override|only|message~|prompt~")))
 		return 1;
 	/* (an option's name; "--ai-instructions--" is a banner, review16) */
 	if (x - 2 >= w->t && x[-1] == '-' && x[-2] == '-' && (x - 2 == w->t || x[-3] == ' ') &&
 	    ma_tl_glue(x + w->l[i], end) && b[-1] != '-')
 		return 1;
-	return w->l[i] == 6 && !memcmp(x, "system", 6) && i + 1 < w->n &&
-	       x[6] == '-' && w->t + w->s[i + 1] == x + 7 &&
-	       ma_tl_glue(w->t + w->s[i + 1] + w->l[i + 1], end);
+	return w->l[i] == 6 && !memcmp(x, "system", 6) && i + 1 < w->n && x[6] == '-' &&
+	       w->t + w->s[i + 1] == x + 7 && ma_tl_glue(w->t + w->s[i + 1] + w->l[i + 1], end);
 }
 
 /* An AI word (class AI) at i: a strong address to the AI reader? */
@@ -873,7 +873,8 @@ static int ma_tl_pleasantry(const struct ma_pr_words *w, int a, int s)
 		              "then|afterwards|also|ask~|get|collect~|request~|obtain~|their|"
 		              "your|his|her|address~|phone~|birth|ssn|social|number~"))
 			return 0;
-		if (k - a <= 3 && MA_TL_LIT(w, k, "joke~|story|stories|riddle~|poem~|pun|puns|limerick~"))
+		if (k - a <= 3 &&
+		    MA_TL_LIT(w, k, "joke~|story|stories|riddle~|poem~|pun|puns|limerick~"))
 			fun = 1;
 		if (k > a && MA_TL_LIT(w, k - 1, "said|say|says") &&
 		    MA_TL_LIT(w, k, "hi|hello|hey|goodbye|bye|thanks|congratulations|congrats"))

@@ -13,7 +13,8 @@ static void sides(const char *const *texts, size_t n, int high, int line)
 	for (size_t i = 0; i < n; i++) {
 		double v = moat_prompt_score(texts[i], (size_t)-1);
 		if ((v >= MOAT_PROMPT_THRESHOLD - 1e-9) != high) {
-			print_message("want %s, score %.3f: %s\n", high ? "high" : "low", v, texts[i]);
+			print_message("want %s, score %.3f: %s\n", high ? "high" : "low", v,
+			              texts[i]);
 			bad++;
 		}
 	}
