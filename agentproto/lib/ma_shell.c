@@ -4903,6 +4903,56 @@ static int ma_sh_quiet_c_line(const char *s, size_t p, size_t q)
 	return 0;
 }
 
+/* The shell's own words among the n words ws/we before a here-string
+ * (nearest first, unquoted, back to the command's start): the index of
+ * the last of them (the nearest is 0), or n - 1 (all of them) when the
+ * words from the command's start are not known wrappers (sudo, env,
+ * nice, timeout ... with their options and values, assignments) up to a
+ * shell's name. A wrapper's flag is not the shell's: sudo -s runs its
+ * command through the user's shell, which then runs bash run.sh with
+ * the here-string as run.sh's data (bash 5.2.15); su -s /bin/bash,
+ * whose -s names the shell, is no known wrapper: all words. */
+static int ma_sh_assign_word(const char *s, size_t p, size_t q);
+
+static int ma_sh_shell_words(const char *s, const size_t *ws, const size_t *we, int n)
+{
+	static const struct ma_sh_lit shells[] = {
+	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
+	const struct ma_sh_prog_opts *wrap = NULL;
+	char w[16];
+
+	for (int i = n - 1; i >= 0; i--) {
+		size_t p = ws[i], q = we[i], b = q;
+		if (ma_sh_assign_word(s, p, q))
+			continue;
+		if (s[p] == '-' && wrap) {
+			const char *name;
+			size_t nlen = 0, val = 0;
+			if (q - p >= sizeof w)
+				return n - 1;
+			memcpy(w, s + p, q - p);
+			w[q - p] = '\0';
+			if (ma_sh_opt_read(wrap, w, &name, &nlen, &val) & MA_SH_OPT_NEXT)
+				i--; /* its value */
+			continue;
+		}
+		if (wrap && s[p] >= '0' && s[p] <= '9')
+			continue; /* timeout 5 */
+		if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0]))
+			return i - 1; /* the words after the shell's name */
+		while (b > p && s[b - 1] != '/')
+			b--;
+		if (q - b >= sizeof w)
+			return n - 1;
+		memcpy(w, s + b, q - b);
+		w[q - b] = '\0';
+		if (!(wrap = ma_sh_wrap_find(w)))
+			return n - 1;
+	}
+	return n - 1;
+}
+
 /* 1 when the words after element k of lx (a shell's here-string, its
  * command's words and redirections up to the command's end) hold the
  * shell's script operand, or -c: the shell runs that file (or -c's
@@ -4917,8 +4967,8 @@ static int ma_sh_script_after(const char *s, const struct ma_sh_lex *lx, int k, 
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
-	size_t ws, we, at = w0;
-	int j, opts = 1, found = 0;
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], at = w0, p0, q0;
+	int j, n = 0, opts = 1, found = 0;
 
 	for (j = k + 1; j < lx->nel && !found; j++) {
 		const struct ma_sh_el *e = &lx->el[j];
@@ -4962,13 +5012,27 @@ static int ma_sh_script_after(const char *s, const struct ma_sh_lex *lx, int k, 
 	}
 	if (!found)
 		return 0;
-	/* the words before the here-string: a -s there */
-	while (ma_sh_rp_back(s, stop, &at, &ws, &we)) {
-		ma_sh_rp_unquote(s, &ws, &we);
-		if (we - ws >= 2 && s[ws] == '-' && s[ws + 1] != '-' &&
-		    memchr(s + ws + 1, 's', we - ws - 1))
-			return 0;
+	/* the words before the here-string: a -s of the shell's there */
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &at, &ws[n], &we[n])) {
+		ma_sh_rp_unquote(s, &ws[n], &we[n]);
+		n++;
 	}
+	if (n == MA_SH_RP_WORDS) {
+		/* more words than that: any -s is the shell's */
+		while (ma_sh_rp_back(s, stop, &at, &p0, &q0)) {
+			ma_sh_rp_unquote(s, &p0, &q0);
+			if (q0 - p0 >= 2 && s[p0] == '-' && s[p0 + 1] != '-' &&
+			    memchr(s + p0 + 1, 's', q0 - p0 - 1))
+				return 0;
+		}
+		j = n - 1;
+	} else {
+		j = ma_sh_shell_words(s, ws, we, n);
+	}
+	for (; j >= 0; j--)
+		if (we[j] - ws[j] >= 2 && s[ws[j]] == '-' && s[ws[j] + 1] != '-' &&
+		    memchr(s + ws[j] + 1, 's', we[j] - ws[j] - 1))
+			return 0;
 	return 1;
 }
 
