@@ -5853,19 +5853,48 @@ static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_
  * runs the value as eval '...' would; or in a copy of it to another
  * variable that is (y=$x; eval "$y", y="${x}": depth copies more,
  * session 22). */
+/* 1 when the word [w, e) of s holds, as a whole word (runs of letters,
+ * digits, _ - .; a '/' ends one: /bin/sh), the name of a command that
+ * reads a line again (eval, source, trap, read, mapfile, a shell, ssh,
+ * watch) or of a variable a shell runs (PROMPT_COMMAND, BASH_ENV, ENV):
+ * not "sh" in show or push, "read" in readlink (shellfp, session 24). */
+static int ma_sh_again_name(const char *s, size_t w, size_t e)
+{
+	/* names, as whole words (a '/' before them too: /bin/sh) */
+	static const char *const names[] = {
+	    "eval",  "source",  "trap",    "read",      "mapfile", "readarray",
+	    "sh",    "bash",    "dash",    "zsh",       "ksh",     "ash",
+	    "mksh",  "hush",    "csh",     "tcsh",      "fish",    "yash",
+	    "posh",  "rbash",   "ssh",     "autossh",   "sshpass", "watch",
+	    "PROMPT_COMMAND",   "BASH_ENV", "ENV"};
+	size_t k = w;
+
+	while (k < e) {
+		size_t j;
+		if (!ma_sh_name_char(s[k]) || s[k] == '-') {
+			k++;
+			continue;
+		}
+		for (j = k; j < e && (ma_sh_name_char(s[j]) || s[j] == '-' || s[j] == '.'); j++)
+			;
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strlen(names[i]) == j - k && !memcmp(s + k, names[i], j - k))
+				return 1;
+		k = j;
+	}
+	return 0;
+}
+
 /* 1 when the "$" at byte d of the word that starts at w in s is
  * literal there (inside single quotes, or after a backslash: eval 'echo
  * "$x"', eval "echo \$x") and the word [w, e) holds nothing that reads
- * a line again once more (eval, a shell's name, source, ".", trap, -c,
- * a substitution, a pipe): the reparsed line expands the variable once,
+ * a line again once more (ma_sh_again_name's words, ". ", -c, a
+ * substitution, a pipe): the reparsed line expands the variable once,
  * as data (bash 5.2.15 ran nothing). */
 static int ma_sh_literal_dollar(const char *s, size_t w, size_t e, size_t d)
 {
-	static const char *const again[] = {
-	    "eval",     "sh",   "source",  ". ",        "trap",
-	    "-c",       "`",    "$(",      "<(",        ">(",
-	    "|",        "read", "mapfile", "readarray", "PROMPT_COMMAND",
-	    "BASH_ENV", "ENV"};
+	/* syntax, as bytes anywhere ("-c" not inside "--color") */
+	static const char *const again[] = {". ", "`", "$(", "<(", ">(", "|"};
 	int q = 0, lit = 0;
 
 	for (size_t k = w; k < d; k++) {
@@ -5887,7 +5916,10 @@ static int ma_sh_literal_dollar(const char *s, size_t w, size_t e, size_t d)
 	for (size_t i = 0; i < sizeof again / sizeof again[0]; i++)
 		if (memmem(s + w, e - w, again[i], strlen(again[i])))
 			return 0;
-	return 1;
+	for (size_t k = w; k + 1 < e; k++)
+		if (s[k] == '-' && s[k + 1] == 'c' && (k == w || s[k - 1] != '-'))
+			return 0; /* -c: a line of its own (su -c, flock -c) */
+	return !ma_sh_again_name(s, w, e);
 }
 
 static int ma_sh_var_runs_d(const char *s, const struct ma_sh_lex *lx, int e0, const char *nm,

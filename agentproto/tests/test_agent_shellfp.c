@@ -35,10 +35,42 @@ static void a_wrappers_own_s_option_is_not_the_shells(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* eval of a literal $x (session 22: x='...'; eval 'echo "$x"' expands
+ * it once, as data) reads the value again only when the word names a
+ * command that does (eval, a shell, source, trap, read ...): as words,
+ * not bytes: "sh" in show, shasum or push, "read" in readlink, "-c" in
+ * --color name nothing. The passes ran git show, readlink, ls, git push,
+ * shasum on the value (bash 5.2.15, in a git repository); each block ran
+ * touch. */
+static void a_word_that_reads_a_line_again_is_a_word_not_bytes(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"x='", "touch PWNED-f; echo x", "'; eval 'bash -c \"$x\"'"},
+	    {"x='", "touch PWNED-g; echo x", "'; eval '/bin/sh -c \"$x\"'"},
+	    {"x='", "touch PWNED-i; echo x", "'; eval 'eval \"$x\"'"},
+	    {"x='", "touch PWNED-j; echo x", "'; eval 'source /dev/stdin <<< \"$x\"'"},
+	    {"x='", "touch PWNED-k; echo x", "'; eval 'dash -c \"$x\"'"},
+	    {"x='", "touch PWNED-l; echo x", "'; eval 'echo \"$x\" | sh'"},
+	    {"x='", "touch PWNED-n; echo x", "'; eval 'ssh host \"$x\"'"},
+	    {"x='", "touch PWNED-o; echo x", "'; eval 'zsh -c \"$x\"'"},
+	};
+	static const char *const passes[][3] = {
+	    {"x='", "touch PWNED-a; echo x", "'; eval 'git show \"$x\"'"},
+	    {"x='", "touch PWNED-b; echo x", "'; eval 'readlink -f \"$x\"'"},
+	    {"x='", "touch PWNED-c; echo x", "'; eval 'ls --color=never \"$x\"'"},
+	    {"x='", "touch PWNED-d; echo x", "'; eval 'git push --dry-run \"$x\"'"},
+	    {"x='", "touch PWNED-e; echo x", "'; eval 'shasum \"$x\"'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_wrappers_own_s_option_is_not_the_shells),
+	    cmocka_unit_test(a_word_that_reads_a_line_again_is_a_word_not_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
