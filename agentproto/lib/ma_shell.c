@@ -5856,11 +5856,15 @@ static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_
 /* 1 when the word [w, e) of s holds, as a whole word (runs of letters,
  * digits, _ - .; a '/' ends one: /bin/sh), the name of a command that
  * reads a line again (eval, source, trap, read, mapfile, a shell, ssh,
- * watch) or of a variable a shell runs (PROMPT_COMMAND, BASH_ENV, ENV):
- * not "sh" in show or push, "read" in readlink (shellfp, session 24). */
+ * watch; a shell's name with a version or suffix too: ksh93,
+ * bash-static) or of a variable a shell runs (PROMPT_COMMAND, BASH_ENV,
+ * ENV): not "sh" in show or push, "read" in readlink (shellfp, session
+ * 24). */
 static int ma_sh_again_name(const char *s, size_t w, size_t e)
 {
 	/* names, as whole words (a '/' before them too: /bin/sh) */
+	/* the shells: names[MA_SH_AGAIN_SHELLS .. MA_SH_AGAIN_SHELLS_END) */
+	enum { MA_SH_AGAIN_SHELLS = 6, MA_SH_AGAIN_SHELLS_END = 20 };
 	static const char *const names[] = {
 	    "eval",  "source",  "trap",    "read",      "mapfile", "readarray",
 	    "sh",    "bash",    "dash",    "zsh",       "ksh",     "ash",
@@ -5877,9 +5881,17 @@ static int ma_sh_again_name(const char *s, size_t w, size_t e)
 		}
 		for (j = k; j < e && (ma_sh_name_char(s[j]) || s[j] == '-' || s[j] == '.'); j++)
 			;
-		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-			if (strlen(names[i]) == j - k && !memcmp(s + k, names[i], j - k))
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+			size_t l = strlen(names[i]);
+			if (l > j - k || memcmp(s + k, names[i], l))
+				continue;
+			/* a shell's name with a version or a suffix: ksh93,
+			 * bash-static, zsh-5.9 (review16) */
+			if (l == j - k || (i >= MA_SH_AGAIN_SHELLS && i < MA_SH_AGAIN_SHELLS_END &&
+			                   (s[k + l] == '-' || s[k + l] == '.' ||
+			                    (s[k + l] >= '0' && s[k + l] <= '9'))))
 				return 1;
+		}
 		k = j;
 	}
 	return 0;
@@ -5919,6 +5931,8 @@ static int ma_sh_literal_dollar(const char *s, size_t w, size_t e, size_t d)
 	for (size_t k = w; k + 1 < e; k++)
 		if (s[k] == '-' && s[k + 1] == 'c' && (k == w || s[k - 1] != '-'))
 			return 0; /* -c: a line of its own (su -c, flock -c) */
+	if (memmem(s + w, e - w, "--command", 9))
+		return 0; /* su, runuser, flock, script --command (review16) */
 	return !ma_sh_again_name(s, w, e);
 }
 

@@ -53,6 +53,11 @@ static void a_word_that_reads_a_line_again_is_a_word_not_bytes(void **state)
 	    {"x='", "touch PWNED-l; echo x", "'; eval 'echo \"$x\" | sh'"},
 	    {"x='", "touch PWNED-n; echo x", "'; eval 'ssh host \"$x\"'"},
 	    {"x='", "touch PWNED-o; echo x", "'; eval 'zsh -c \"$x\"'"},
+	    /* review16: a shell's name with a suffix (not installed here:
+	     * Debian's bash-static, ksh93 read a here-string as bash does) */
+	    {"x='", "touch PWNED-p; echo x", "'; eval '/bin/bash-static <<< \"$x\"'"},
+	    {"x='", "touch PWNED-q; echo x", "'; eval 'ksh93 <<< \"$x\"'"},
+	    {"x='", "touch PWNED-r; echo x", "'; eval 'bash <<< \"$x\"'"},
 	};
 	static const char *const passes[][3] = {
 	    {"x='", "touch PWNED-a; echo x", "'; eval 'git show \"$x\"'"},
