@@ -5862,15 +5862,16 @@ static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_
  * 24). */
 static int ma_sh_again_name(const char *s, size_t w, size_t e)
 {
-	/* names, as whole words (a '/' before them too: /bin/sh) */
-	/* the shells: names[MA_SH_AGAIN_SHELLS .. MA_SH_AGAIN_SHELLS_END) */
+	/* names, as whole words (a '/' before them too: /bin/sh); the
+	 * shells are names[MA_SH_AGAIN_SHELLS .. MA_SH_AGAIN_SHELLS_END) */
 	enum { MA_SH_AGAIN_SHELLS = 6, MA_SH_AGAIN_SHELLS_END = 20 };
 	static const char *const names[] = {
-	    "eval",  "source",  "trap",    "read",      "mapfile", "readarray",
-	    "sh",    "bash",    "dash",    "zsh",       "ksh",     "ash",
-	    "mksh",  "hush",    "csh",     "tcsh",      "fish",    "yash",
-	    "posh",  "rbash",   "ssh",     "autossh",   "sshpass", "watch",
-	    "PROMPT_COMMAND",   "BASH_ENV", "ENV"};
+	    "eval",      "source",  "trap",    "read",  "mapfile",
+	    "readarray", "sh",      "bash",    "dash",  "zsh",
+	    "ksh",       "ash",     "mksh",    "hush",  "csh",
+	    "tcsh",      "fish",    "yash",    "posh",  "rbash",
+	    "ssh",       "autossh", "sshpass", "watch", "PROMPT_COMMAND",
+	    "BASH_ENV",  "ENV"};
 	size_t k = w;
 
 	while (k < e) {
