@@ -2842,6 +2842,8 @@ static int ma_sh_first_option_ok(const char *s, const struct ma_sh_lex *lx, int 
 		memcpy(o, s + w, k - w);
 		o[k - w] = '\0';
 		po = ma_sh_prog_find(prog);
+		if (po && !strcmp(po->prog, "zip") && !strcmp(o, "-T"))
+			return 1; /* zip's -T (--test) takes no value (shell23) */
 		return po && !(ma_sh_opt_read(po, o, &nm, &nl, &at) & MA_SH_OPT_NEXT);
 	}
 	return 1;
@@ -3091,6 +3093,8 @@ static int ma_sh_here_runs(const char *s, const struct ma_sh_el *e, size_t a, si
 
 static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
                               size_t b);
+static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
+                              size_t b);
 
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
@@ -3142,7 +3146,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	    lx->el[e0].kind != MA_SH_REDIR) {
 		/* inside one word, comment or here-document: data; but a
 		 * whole word that is an option which runs a program */
-		if (s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b))
+		if ((s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b)) ||
+		    ma_sh_option_value(s, lx, e0, a, b))
 			ma_sh_set(hit, "cmd.option", "high", 0.9);
 		return;
 	}
@@ -4581,6 +4586,11 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	if (!po)
 		return 0;
 	(void)ma_sh_opt_read(po, o, &name, &nlen, &val);
+	if (!strcmp(po->prog, "zip") && !strncmp(o, "-TT", 3)) {
+		name = "--unzip-command"; /* zip -TTCMD (shell23) */
+		nlen = 15;
+		val = 3;
+	}
 	if (!nlen || !val || !o[val])
 		return 0;
 	if (o[1] != '-') {
@@ -4599,9 +4609,10 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 		(void)ma_sh_wgetrc_key(o + val, strlen(o + val), &runs);
 		if (!runs)
 			return 0;
-	} else if (kind == MA_SH_VAL_SSHOPT) {
-		if (!ma_sh_has_word_ci(s, e->start, e->end, "proxycommand") &&
-		    !ma_sh_has_word_ci(s, e->start, e->end, "localcommand"))
+	} else if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_SED) {
+		/* -oKEYWORD=...: only a plain setting passes (-oConnectTimeout=5);
+		 * sed -eSCRIPT, --expression=SCRIPT: a script with e or w */
+		if (!ma_sh_value_fires(kind, lang, o + val, strlen(o + val), 0, strlen(o + val)))
 			return 0;
 	} else if (kind != MA_SH_VAL_CMD && kind != MA_SH_VAL_CODE) {
 		return 0;
@@ -4617,6 +4628,161 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 			return 0;
 	}
 	return 1;
+}
+
+/* 1 when the input [a, b) lies in the value of an option the application
+ * wrote (shell23): attached to its word after the option's name (sed
+ * -e'1e INPUT', ssh -o'User=INPUT', zip -TT'INPUT') or the whole next
+ * word (tar --to-command 'INPUT', zip -TT 'INPUT', ssh -o 'INPUT', git
+ * -c 'INPUT', sed -e 'INPUT'), or in sed's script operand (no -e/-f
+ * before it), and the value judged as the argv check judges it fires
+ * (ma_sh_value_fires: a command line the input names or adds an option
+ * to, or holding the input's separators; code; an Ex command; an ssh -o
+ * keyword or git -c key that is not plain; a sed script with e or w). */
+static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
+                              size_t b)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	const struct ma_sh_el *e;
+	size_t pws = 0, pwe = 0, pk;
+	int pe = 0;
+	const struct ma_sh_prog_opts *po;
+	const char *name;
+	size_t p, q, x = 0, va = (size_t)-1, vb = 0, nlen = 0, val = 0, off = 0;
+	char prog[16], o[48], v[512];
+	int kind = 0, lang = 0, first = 0, rd;
+
+	if (e0 >= lx->nel)
+		return 0;
+	e = &lx->el[e0];
+	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
+		return 0;
+	/* cheap first: an option word here or just before (read from the
+	 * text: the window starts at the input), or sed's script */
+	{
+		size_t k = e->start;
+		while (k < e->end && (s[k] == '\'' || s[k] == '"'))
+			k++;
+		first = k < e->end && s[k] == '-';
+		pk = e->start;
+		if (!first && ma_sh_rp_back(s, stop, &pk, &pws, &pwe)) {
+			k = pws;
+			while (k < pwe && (s[k] == '\'' || s[k] == '"'))
+				k++;
+			pe = k + 1 < pwe && s[k] == '-';
+		}
+	}
+	if (!first && !pe) {
+		/* sed's script operand: "sed" shortly before */
+		size_t from = e->start > 256 ? e->start - 256 : 0;
+		if (!memmem(s + from, e->start - from, "sed", 3))
+			return 0;
+	}
+	if (!ma_sh_valid(lx) || !ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
+		return 0;
+	memcpy(prog, s + p, q - p);
+	prog[q - p] = '\0';
+	if (!first && !pe && strcmp(prog, "sed"))
+		return 0;
+	po = ma_sh_prog_find(prog);
+	if (!po)
+		return 0;
+	/* the word unquoted, the input's bytes mapped into it */
+	for (size_t k = e->start; k < e->end; k++) {
+		if (k == a)
+			va = x;
+		if (k == b)
+			vb = x;
+		if (s[k] == '\'' || s[k] == '"')
+			continue;
+		if (s[k] == '\\' && k + 1 < e->end) {
+			if (k + 1 == a)
+				va = x;
+			k++;
+		}
+		if (x + 1 >= sizeof v || !s[k])
+			return 0;
+		v[x++] = s[k];
+	}
+	if (b >= e->end)
+		vb = x;
+	v[x] = '\0';
+	if (va == (size_t)-1 || vb < va)
+		return 0;
+	if (first) {
+		rd = ma_sh_opt_read(po, v, &name, &nlen, &val);
+		if (!strcmp(po->prog, "zip") && !strncmp(v, "-TT", 3)) {
+			name = "--unzip-command";
+			nlen = 15;
+			val = 3;
+		}
+		/* an input that brings the option's name is ma_sh_whole_option's */
+		if (!nlen || !val || va < val)
+			return 0;
+		off = val;
+	} else if (pe) {
+		struct ma_sh_el pel = {(uint32_t)pws, (uint32_t)pwe, 0, 0, MA_SH_WORD};
+		if (!ma_sh_el_copy(s, &pel, o, sizeof o) || ma_sh_after_dashdash(s, lx, e0))
+			return 0;
+		rd = ma_sh_opt_read(po, o, &name, &nlen, &val);
+		if (!strcmp(po->prog, "zip") && !strcmp(o, "-TT")) {
+			name = "--unzip-command";
+			nlen = 15;
+			rd = MA_SH_OPT_NEXT;
+		}
+		if (!nlen || !(rd & MA_SH_OPT_NEXT))
+			return 0;
+	} else {
+		/* sed's first operand, when no option before gave the script */
+		size_t k = e->start, ws, we;
+		for (int n = 0; n < 16 && ma_sh_rp_back(s, stop, &k, &ws, &we); n++) {
+			if (we - ws == 3 && !memcmp(s + ws, "sed", 3))
+				break;
+			if (we - ws >= 4 && s[we - 4] == '/' && !memcmp(s + we - 3, "sed", 3))
+				break;
+			if (s[ws] != '-')
+				return 0; /* an operand before: a file */
+			if (s[ws + 1] == '-' ? (we - ws >= 4 && (s[ws + 2] == 'e' || s[ws + 2] == 'f'))
+			                     : (memchr(s + ws, 'e', we - ws) || memchr(s + ws, 'f', we - ws)))
+				return 0; /* -e, -f, --expression, --file: the script */
+			if (n == 15)
+				return 0;
+		}
+		return ma_sh_sed_runs(v, x);
+	}
+	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
+	if (kind == MA_SH_VAL_CMD) {
+		/* the input's own separators, substitutions or redirections in
+		 * a command line the program runs through a shell */
+		for (size_t k = va; k < vb; k++)
+			if (strchr(";&|`$<>()\n", v[k]))
+				return 1;
+	} else if (kind != MA_SH_VAL_CODE && kind != MA_SH_VAL_EX && kind != MA_SH_VAL_SSHOPT &&
+	           kind != MA_SH_VAL_GITCONF && kind != MA_SH_VAL_WGETRC && kind != MA_SH_VAL_SED) {
+		return 0;
+	}
+	if (kind == MA_SH_VAL_GITCONF && pe) {
+		/* git's -c before its subcommand (git commit -c COMMIT): every
+		 * word between the name and the option an option or the value
+		 * of -C, -c */
+		size_t k = q, prev = 0;
+		while (k < pws) {
+			size_t w0;
+			while (k < pws && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k >= pws)
+				break;
+			w0 = k;
+			while (k < pws && s[k] != ' ' && s[k] != '\t')
+				k++;
+			if (s[w0] != '-' && !prev)
+				return 0;
+			prev = k - w0 == 2 && s[w0] == '-' && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
+		}
+	}
+	return ma_sh_value_fires(kind, lang, v + off, x - off, va - off, vb - off);
 }
 
 static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, int n, int ended);
@@ -6607,7 +6773,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		}
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
-			if (c->cmd[a] == '-' && ma_sh_whole_option(c->cmd, &c->lx, e0, a, b)) {
+			if ((c->cmd[a] == '-' && ma_sh_whole_option(c->cmd, &c->lx, e0, a, b)) ||
+			    ma_sh_option_value(c->cmd, &c->lx, e0, a, b)) {
 				ma_sh_set(&hit, "cmd.option", "high", 0.9);
 				break;
 			}

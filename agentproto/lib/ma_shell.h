@@ -384,8 +384,29 @@ enum {
 	MA_SH_VAL_SSHOPT,
 	MA_SH_VAL_GITCONF,
 	MA_SH_VAL_SQL,
-	MA_SH_VAL_WGETRC
+	MA_SH_VAL_WGETRC,
+	MA_SH_VAL_SED /* sed's script (-e, --expression; shell23) */
 };
+
+/* 1 when the sed script s (n bytes) holds a command that runs a shell
+ * line or writes a file: e, w, W, or an s command's e or w flag (GNU
+ * sed 4.9). */
+int ma_sh_sed_runs(const char *s, size_t n);
+
+/* 1 when k (n bytes, its case ignored) is an ssh_config keyword that
+ * only sets how ssh connects (ConnectTimeout, Port, User, BatchMode ...:
+ * the list in ma_shell_opts.c), or a git configuration key that only
+ * sets how git shows or names things (color.ui, user.name,
+ * core.autocrlf ...); any other keyword or key is not plain. */
+int ma_sh_ssh_plain(const char *k, size_t n);
+int ma_sh_git_plain(const char *k, size_t n);
+
+/* 1 when the bytes v[a, b) of the value v (n bytes) of an option whose
+ * value is of kind (MA_SH_VAL_*, lang its language) fire, as the argv
+ * check judges them (ma_shell_argv.c); an input that writes an ssh -o
+ * keyword or a git -c key fires unless it is plain (ma_sh_ssh_plain,
+ * ma_sh_git_plain). For the line check's word that is such a value. */
+int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b);
 
 /* The end of the wgetrc command's name at the start of s (n bytes; a
  * quote and blanks before it skipped): wget -e's value. *runs is 0 for a

@@ -661,6 +661,8 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 		return ma_sh_ex_judge(s, n, a, b);
 	case MA_SH_VAL_SQL:
 		return ma_sh_sqlcli_judge(j->lang, s, n, a, b);
+	case MA_SH_VAL_SED: /* sed -e '1e INPUT', -e 's/x/INPUT/e' */
+		return ma_sh_sed_runs(s, n);
 	default: /* a keyword and the rest */
 		if (a < j->kw_end && a >= j->sub_a && b <= j->sub_b)
 			return 0; /* only a subsection: url.<base>.insteadOf's base */
@@ -816,6 +818,49 @@ static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 	}
 }
 
+/* j's keyword and rest for the value val (n bytes) of an ssh -o, a git
+ * -c or a wget -e (j->kind). */
+static void ma_sh_vjudge_keyword(struct ma_sh_vjudge *j, const char *val, size_t n)
+{
+	if (j->kind == MA_SH_VAL_SSHOPT)
+		ma_sh_ssh_keyword(val, j);
+	else if (j->kind == MA_SH_VAL_GITCONF)
+		ma_sh_git_key(val, j);
+	else if (j->kind == MA_SH_VAL_WGETRC) {
+		/* wget -e: a wgetrc command; use_askpass names a program it
+		 * spawns (no shell), output_document ... a file (as -O), a
+		 * plain setting (robots=off) nothing; any other's name (a
+		 * proxy, a header) fires as the input's keyword, its value
+		 * is the application's data */
+		int runs;
+		size_t e = ma_sh_wgetrc_key(val, n, &runs);
+		j->kw_danger = runs != 0;
+		j->kw_end = e;
+		e += strspn(val + e, " \t");
+		if (val[e] == '=')
+			e++;
+		j->rest_at = e + strspn(val + e, " \t");
+		j->rest_kind = runs == 1 || runs == 2 ? MA_SH_VAL_FILE : 0;
+	}
+}
+
+int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b)
+{
+	struct ma_sh_vjudge j = {kind, lang, 0, 0, 0, 0, 0, 0};
+
+	ma_sh_vjudge_keyword(&j, v, n);
+	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && a < j.kw_end &&
+	    !j.kw_danger && !(j.sub_b > j.sub_a && a >= j.sub_a && b <= j.sub_b)) {
+		/* the input writes the keyword: only a plain one passes */
+		size_t k = strspn(v, " \t");
+		if (k >= j.kw_end)
+			return 1;
+		return kind == MA_SH_VAL_SSHOPT ? !ma_sh_ssh_plain(v + k, j.kw_end - k)
+		                                : !ma_sh_git_plain(v + k, j.kw_end - k);
+	}
+	return ma_sh_vjudge_run(&j, v, n, a, b) != 0;
+}
+
 /* The value val of an option of ma_sh_value_kinds (kind, lang) judged
  * against the inputs: an input that j says fires is reported (rule); a
  * command line's value is also judged as a shell line (ma_sh_check: its
@@ -833,26 +878,7 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 	                                                                    : "cmd.option";
 	int cmdline = kind == MA_SH_VAL_CMD;
 
-	if (kind == MA_SH_VAL_SSHOPT)
-		ma_sh_ssh_keyword(val, &j);
-	else if (kind == MA_SH_VAL_GITCONF)
-		ma_sh_git_key(val, &j);
-	else if (kind == MA_SH_VAL_WGETRC) {
-		/* wget -e: a wgetrc command; use_askpass names a program it
-		 * spawns (no shell), output_document ... a file (as -O), a
-		 * plain setting (robots=off) nothing; any other's name (a
-		 * proxy, a header) fires as the input's keyword, its value
-		 * is the application's data */
-		int runs;
-		size_t e = ma_sh_wgetrc_key(val, n, &runs);
-		j.kw_danger = runs != 0;
-		j.kw_end = e;
-		e += strspn(val + e, " \t");
-		if (val[e] == '=')
-			e++;
-		j.rest_at = e + strspn(val + e, " \t");
-		j.rest_kind = runs == 1 || runs == 2 ? MA_SH_VAL_FILE : 0;
-	}
+	ma_sh_vjudge_keyword(&j, val, n);
 	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_kind == MA_SH_VAL_CMD)
 		cmdline = 1;
 	if (kind == MA_SH_VAL_SQL) { /* psql's \! LINE, sqlite3's .shell LINE */

@@ -18,6 +18,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <strings.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -439,6 +440,7 @@ static const struct ma_sh_value_kind {
     {"sort", MA_SH_VAL_CMD, 0, "", "--compress-program"},
     {"wget", MA_SH_VAL_FILE, 0, "", "--config"},
     {"sed", MA_SH_VAL_FILE, 0, "f", "--file"},
+    {"sed", MA_SH_VAL_SED, 0, "e", "--expression"},
     {"awk", MA_SH_VAL_FILE, 0, "f", ""},
     {"mawk", MA_SH_VAL_FILE, 0, "f", ""},
     {"nawk", MA_SH_VAL_FILE, 0, "f", ""},
@@ -564,4 +566,119 @@ int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size
 		}
 	}
 	return 0;
+}
+
+/* 1 when the sed script s (n bytes) runs a shell line or writes a file
+ * (GNU sed 4.9): the e command (runs the rest of its line, or the
+ * pattern space), w and W (write a file), an s command's e flag (runs
+ * the pattern space) or w flag. Commands are read after their address
+ * (numbers, $, /re/, \cREc, first~step, addr,+N, !); a, i and c take the
+ * rest of the line, labels and y's and s's parts are skipped. */
+int ma_sh_sed_runs(const char *s, size_t n)
+{
+	size_t k = 0;
+
+	while (k < n) {
+		char c;
+		while (k < n && strchr(" \t\n;{}", s[k]) && s[k])
+			k++;
+		/* the address */
+		while (k < n) {
+			if ((s[k] >= '0' && s[k] <= '9') || strchr("$,~+! \t", s[k]) ) {
+				if (!s[k])
+					break;
+				k++;
+			} else if (s[k] == '/' || (s[k] == '\\' && k + 1 < n)) {
+				char d = s[k] == '/' ? '/' : s[k + 1];
+				k += s[k] == '/' ? 1 : 2;
+				while (k < n && s[k] != d)
+					k += s[k] == '\\' ? 2 : 1;
+				k++;
+				while (k < n && (s[k] == 'I' || s[k] == 'M'))
+					k++;
+			} else {
+				break;
+			}
+		}
+		if (k >= n)
+			return 0;
+		c = s[k++];
+		if (c == 'e' || c == 'w' || c == 'W')
+			return 1;
+		if (c == 's' || c == 'y') {
+			char d;
+			if (k >= n || s[k] == '\n' || s[k] == '\\')
+				return 0;
+			d = s[k++];
+			for (int part = 0; part < 2 && k < n; part++) {
+				while (k < n && s[k] != d)
+					k += s[k] == '\\' ? 2 : 1;
+				k++;
+			}
+			if (c == 's')
+				for (; k < n && !strchr(";\n} \t#", s[k]); k++)
+					if (s[k] == 'e' || s[k] == 'w')
+						return 1;
+		} else if (c == '#' || c == 'a' || c == 'i' || c == 'c' || c == ':' || c == 'b' ||
+		           c == 't' || c == 'T' || c == 'r' || c == 'R') {
+			while (k < n && s[k] != '\n')
+				k++; /* a comment, text, a label or a file name */
+		} else if (c != '{' && c != '}') {
+			/* any other command: its number or nothing, then ';' */
+			while (k < n && !strchr(";\n}", s[k]))
+				k++;
+		}
+	}
+	return 0;
+}
+
+/* 1 when the n bytes at k, case ignored, are one of list's words. */
+static int ma_sh_in_words_ci(const char *list, const char *k, size_t n)
+{
+	char w[40];
+
+	if (!n || n >= sizeof w)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		w[i] = (char)(k[i] >= 'A' && k[i] <= 'Z' ? k[i] + 32 : k[i]);
+	return ma_sh_in_words(list, w, n);
+}
+
+int ma_sh_ssh_plain(const char *k, size_t n)
+{
+	/* ssh_config(5) keywords that set how ssh connects, authenticates
+	 * or reports, and run, load, write or forward nothing (no Command,
+	 * Include, Match, file, agent, X11, forwarding or host name) */
+	static const char plain[] =
+	    "addressfamily batchmode checkhostip ciphers compression connectionattempts "
+	    "connecttimeout escapechar exitonforwardfailure fingerprinthash gssapiauthentication "
+	    "hashknownhosts hostbasedauthentication hostkeyalgorithms identitiesonly ipqos "
+	    "kbdinteractiveauthentication kexalgorithms loglevel macs numberofpasswordprompts "
+	    "passwordauthentication port preferredauthentications pubkeyauthentication "
+	    "rekeylimit requesttty serveralivecountmax serveraliveinterval stricthostkeychecking "
+	    "tcpkeepalive updatehostkeys user visualhostkey";
+	return ma_sh_in_words_ci(plain, k, n);
+}
+
+int ma_sh_git_plain(const char *k, size_t n)
+{
+	/* git-config(1) keys (section.name, no subsection) that set how git
+	 * shows, names or merges things and run nothing: no command, pager,
+	 * editor, hook, helper, alias, protocol, URL or file; color.* and
+	 * advice.* whole sections (their keys are switches and colours) */
+	static const char plain[] =
+	    "color.ui user.name user.email author.name author.email committer.name "
+	    "committer.email core.autocrlf core.safecrlf core.eol core.filemode core.ignorecase "
+	    "core.quotepath core.abbrev column.ui diff.renames diff.algorithm fetch.prune "
+	    "init.defaultbranch log.date log.decorate merge.conflictstyle pull.rebase pull.ff "
+	    "push.default i18n.commitencoding i18n.logoutputencoding gc.auto";
+	size_t d = 0;
+
+	while (d < n && k[d] != '.')
+		d++;
+	if (d == 5 && !strncasecmp(k, "color", 5))
+		return d + 1 < n;
+	if (d == 6 && !strncasecmp(k, "advice", 6))
+		return d + 1 < n && !memchr(k + d + 1, '.', n - d - 1);
+	return ma_sh_in_words_ci(plain, k, n);
 }
