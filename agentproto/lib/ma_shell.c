@@ -4700,6 +4700,8 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 		if (s[k] == '\\' && k + 1 < e->end) {
 			if (k + 1 == a)
 				va = x;
+			if (k + 1 == b)
+				vb = x;
 			k++;
 		}
 		if (x + 1 >= sizeof v || !s[k])
@@ -4733,8 +4735,11 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 			rd = MA_SH_OPT_NEXT;
 		}
 		if (!nlen || !(rd & MA_SH_OPT_NEXT))
+			pe = 0; /* a flag (sed -n): maybe sed's script operand */
+	}
+	if (!first && !pe) {
+		if (strcmp(po->prog, "sed"))
 			return 0;
-	} else {
 		/* sed's first operand, when no option before gave the script */
 		size_t k = e->start, ws, we;
 		for (int n = 0; n < 16 && ma_sh_rp_back(s, stop, &k, &ws, &we); n++) {
