@@ -21,7 +21,7 @@ static void an_input_in_a_command_or_script_value_of_an_option(void **state)
 	    {"sed -e '", "s/a/touch \\/tmp\\/PWNED-x/e", "' f.txt"},
 	    {"sed '", "1e touch /tmp/PWNED-x", "' f.txt"},
 	    {"sed -n '", "s/a/touch \\/tmp\\/PWNED-x/e", "' f.txt"},
-	    {"sed -e 's/a/b/", "/e", "' f.txt"},
+	    {"sed -e 's/a/", "b/e", "' f.txt"},
 	    {"sed '", "1w /tmp/PWNED-x", "' f.txt"},
 	    {"zip -T '", "-TTtouch /tmp/PWNED-x", "' out.zip f"},
 	    {"zip -T out.zip f '", "--unzip-command=touch /tmp/PWNED-x", "'"},
