@@ -4637,8 +4637,9 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
  * -c 'INPUT', sed -e 'INPUT'), or in sed's script operand (no -e/-f
  * before it), and the value judged as the argv check judges it fires
  * (ma_sh_value_fires: a command line the input names or adds an option
- * to, or holding the input's separators; code; an Ex command; an ssh -o
- * keyword or git -c key that is not plain; a sed script with e or w). */
+ * to, or holding the input's separators; an ssh -o keyword or git -c key
+ * that is not plain; a wgetrc command that is not; a sed script with e
+ * or w). */
 static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
                               size_t b)
 {
@@ -4758,14 +4759,18 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 		return ma_sh_sed_runs(v, x);
 	}
 	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
+	if (kind == MA_SH_VAL_CMD && !strcmp(po->prog, "python"))
+		return 0; /* python -m MODULE: an import, no shell line */
 	if (kind == MA_SH_VAL_CMD) {
 		/* the input's own separators, substitutions or redirections in
 		 * a command line the program runs through a shell */
 		for (size_t k = va; k < vb; k++)
 			if (strchr(";&|`$<>()\n", v[k]))
 				return 1;
-	} else if (kind != MA_SH_VAL_CODE && kind != MA_SH_VAL_EX && kind != MA_SH_VAL_SSHOPT &&
-	           kind != MA_SH_VAL_GITCONF && kind != MA_SH_VAL_WGETRC && kind != MA_SH_VAL_SED) {
+	} else if (kind != MA_SH_VAL_SSHOPT && kind != MA_SH_VAL_GITCONF &&
+	           kind != MA_SH_VAL_WGETRC && kind != MA_SH_VAL_SED) {
+		/* code (perl -e, python -c) and Ex commands: the script check's
+		 * and the argv check's (a program's own text looks alike) */
 		return 0;
 	}
 	if (kind == MA_SH_VAL_GITCONF && pe) {

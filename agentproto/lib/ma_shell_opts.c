@@ -670,7 +670,7 @@ int ma_sh_git_plain(const char *k, size_t n)
 	    "color.ui user.name user.email author.name author.email committer.name "
 	    "committer.email core.autocrlf core.safecrlf core.eol core.filemode core.ignorecase "
 	    "core.quotepath core.abbrev column.ui diff.renames diff.algorithm fetch.prune "
-	    "init.defaultbranch log.date log.decorate merge.conflictstyle pull.rebase pull.ff "
+	    "status.short status.branch status.showuntrackedfiles init.defaultbranch log.date log.decorate merge.conflictstyle pull.rebase pull.ff "
 	    "push.default i18n.commitencoding i18n.logoutputencoding gc.auto";
 	size_t d = 0;
 
@@ -680,5 +680,8 @@ int ma_sh_git_plain(const char *k, size_t n)
 		return d + 1 < n;
 	if (d == 6 && !strncasecmp(k, "advice", 6))
 		return d + 1 < n && !memchr(k + d + 1, '.', n - d - 1);
+	/* status.color, diff.color, branch.color ...: a switch */
+	if (d + 6 == n && !strncasecmp(k + d, ".color", 6))
+		return 1;
 	return ma_sh_in_words_ci(plain, k, n);
 }
