@@ -4640,8 +4640,7 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
  * to, or holding the input's separators; an ssh -o keyword or git -c key
  * that is not plain; a wgetrc command that is not; a sed script with e
  * or w). */
-static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
-                              size_t b)
+static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
 {
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
@@ -4750,8 +4749,9 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 				break;
 			if (s[ws] != '-')
 				return 0; /* an operand before: a file */
-			if (s[ws + 1] == '-' ? (we - ws >= 4 && (s[ws + 2] == 'e' || s[ws + 2] == 'f'))
-			                     : (memchr(s + ws, 'e', we - ws) || memchr(s + ws, 'f', we - ws)))
+			if (s[ws + 1] == '-'
+			        ? (we - ws >= 4 && (s[ws + 2] == 'e' || s[ws + 2] == 'f'))
+			        : (memchr(s + ws, 'e', we - ws) || memchr(s + ws, 'f', we - ws)))
 				return 0; /* -e, -f, --expression, --file: the script */
 			if (n == 15)
 				return 0;
@@ -4789,7 +4789,8 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 				k++;
 			if (s[w0] != '-' && !prev)
 				return 0;
-			prev = k - w0 == 2 && s[w0] == '-' && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
+			prev =
+			    k - w0 == 2 && s[w0] == '-' && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
 		}
 	}
 	return ma_sh_value_fires(kind, lang, v + off, x - off, va - off, vb - off);

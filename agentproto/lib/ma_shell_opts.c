@@ -584,7 +584,7 @@ int ma_sh_sed_runs(const char *s, size_t n)
 			k++;
 		/* the address */
 		while (k < n) {
-			if ((s[k] >= '0' && s[k] <= '9') || strchr("$,~+! \t", s[k]) ) {
+			if ((s[k] >= '0' && s[k] <= '9') || strchr("$,~+! \t", s[k])) {
 				if (!s[k])
 					break;
 				k++;
@@ -670,7 +670,8 @@ int ma_sh_git_plain(const char *k, size_t n)
 	    "color.ui user.name user.email author.name author.email committer.name "
 	    "committer.email core.autocrlf core.safecrlf core.eol core.filemode core.ignorecase "
 	    "core.quotepath core.abbrev column.ui diff.renames diff.algorithm fetch.prune "
-	    "status.short status.branch status.showuntrackedfiles init.defaultbranch log.date log.decorate merge.conflictstyle pull.rebase pull.ff "
+	    "status.short status.branch status.showuntrackedfiles init.defaultbranch log.date "
+	    "log.decorate merge.conflictstyle pull.rebase pull.ff "
 	    "push.default i18n.commitencoding i18n.logoutputencoding gc.auto";
 	size_t d = 0;
 
