@@ -3093,8 +3093,10 @@ static int ma_sh_here_runs(const char *s, const struct ma_sh_el *e, size_t a, si
 
 static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
                               size_t b);
-static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
-                              size_t b);
+struct ma_sh_scan;
+static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct ma_sh_lex *lx,
+                              int e0, size_t a, size_t b);
+static int ma_sh_inner_bytes_w(const char *s, size_t a, size_t b, int whole);
 
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
@@ -3147,7 +3149,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		/* inside one word, comment or here-document: data; but a
 		 * whole word that is an option which runs a program */
 		if ((s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b)) ||
-		    ma_sh_option_value(s, lx, e0, a, b))
+		    ma_sh_option_value(NULL, s, lx, e0, a, b))
 			ma_sh_set(hit, "cmd.option", "high", 0.9);
 		return;
 	}
@@ -4612,7 +4614,9 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	} else if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_SED) {
 		/* -oKEYWORD=...: only a plain setting passes (-oConnectTimeout=5);
 		 * sed -eSCRIPT, --expression=SCRIPT: a script with e or w */
-		if (!ma_sh_value_fires(kind, lang, o + val, strlen(o + val), 0, strlen(o + val)))
+		size_t la;
+		if (!ma_sh_value_fires(kind, lang, o + val, strlen(o + val), 0, strlen(o + val),
+		                       &la))
 			return 0;
 	} else if (kind != MA_SH_VAL_CMD && kind != MA_SH_VAL_CODE) {
 		return 0;
@@ -4630,17 +4634,55 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	return 1;
 }
 
+/* The whole command line v (n bytes) that an option's value hands a
+ * shell (tar -I, --to-command, git -c core.pager=, ssh -o
+ * ProxyCommand= ...), the input in (inlen bytes) all of it: judged as sh
+ * -c 'INPUT' is (ma_sh_note_inner, session 24, the lead's decision): read
+ * only for an operator or a substitution (ma_sh_inner_bytes_w), then
+ * queued in c's join to be judged as a line of its own. 1 fires now:
+ * the input's bytes are not in v as written (a backslash or quote of
+ * its own), or no room to queue it (c full, a line inside a joined line,
+ * or no c: ma_sh_judge's reading): fail closed. */
+static int ma_sh_value_line(struct ma_sh_scan *c, const char *v, size_t n, const char *in,
+                            size_t inlen)
+{
+	if (!ma_sh_inner_bytes_w(v, 0, n, 1))
+		return 0;
+	if (!c || inlen != n || memcmp(v, in, n) || c->in_join)
+		return 1;
+	for (int i = 0; i < c->ninner; i++)
+		if (c->inner_join[i] && c->inner_end[i] - c->inner_at[i] == n &&
+		    !memcmp(c->join + c->inner_at[i], v, n))
+			return 0; /* the same line, for another form of the input */
+	if (c->ninner == MA_SH_INNER_NOTE || c->nq + c->ninner >= MA_SH_INNER_MAX ||
+	    MA_SH_JOIN - c->join_len < n)
+		return 1;
+	memcpy(c->join + c->join_len, v, n);
+	c->inner_at[c->ninner] = c->join_len;
+	c->inner_end[c->ninner] = c->join_len + n;
+	c->join_len += n;
+	c->inner_feeds[c->ninner] = 0;
+	c->inner_join[c->ninner++] = 1;
+	return 0;
+}
+
 /* 1 when the input [a, b) lies in the value of an option the application
  * wrote (shell23): attached to its word after the option's name (sed
  * -e'1e INPUT', ssh -o'User=INPUT', zip -TT'INPUT') or the whole next
  * word (tar --to-command 'INPUT', zip -TT 'INPUT', ssh -o 'INPUT', git
  * -c 'INPUT', sed -e 'INPUT'), or in sed's script operand (no -e/-f
- * before it), and the value judged as the argv check judges it fires
- * (ma_sh_value_fires: a command line the input names or adds an option
- * to, or holding the input's separators; an ssh -o keyword or git -c key
- * that is not plain; a wgetrc command that is not; a sed script with e
- * or w). */
-static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
+ * before it, sed or an option the word before), and the value judged as
+ * the argv check judges it fires (ma_sh_value_fires: a command line the
+ * input names or adds an option to, or holding the input's separators;
+ * an ssh -o keyword or git -c key of the deny-lists; a wgetrc command
+ * that is not plain; a sed script with e or w). An input that is a
+ * whole command line a shell runs (tar -I 'INPUT', git -c
+ * core.pager='INPUT') is judged as sh -c 'INPUT' is (ma_sh_value_line,
+ * queued in c when not NULL); one a program splits without a shell
+ * (rsync -e 'INPUT', scp -S) only picks the program: passes (session 24,
+ * the lead's decision). */
+static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct ma_sh_lex *lx,
+                              int e0, size_t a, size_t b)
 {
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
@@ -4650,37 +4692,38 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 	int pe = 0;
 	const struct ma_sh_prog_opts *po;
 	const char *name;
-	size_t p, q, x = 0, va = (size_t)-1, vb = 0, nlen = 0, val = 0, off = 0;
+	size_t p, q, x = 0, va = (size_t)-1, vb = 0, nlen = 0, val = 0, off = 0, la = 0;
 	char prog[16], o[48], v[512];
-	int kind = 0, lang = 0, first = 0, rd;
+	int kind = 0, lang = 0, first = 0, rd, r;
 
-	if (e0 >= lx->nel)
+	if (e0 >= lx->nel || !ma_sh_valid(lx))
 		return 0;
 	e = &lx->el[e0];
 	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
 		return 0;
-	/* cheap first: an option word here or just before (read from the
-	 * text: the window starts at the input), or sed's script */
+	/* cheap first (session 24: the look for "sed" 256 bytes back cost
+	 * sh-nested 22 %): an option word here, or the word just before (read
+	 * from the text: the window starts at the input) an option or sed */
 	{
 		size_t k = e->start;
 		while (k < e->end && (s[k] == '\'' || s[k] == '"'))
 			k++;
 		first = k < e->end && s[k] == '-';
 		pk = e->start;
-		if (!first && ma_sh_rp_back(s, stop, &pk, &pws, &pwe)) {
+		if (!first) {
+			if (!ma_sh_rp_back(s, stop, &pk, &pws, &pwe))
+				return 0;
 			k = pws;
 			while (k < pwe && (s[k] == '\'' || s[k] == '"'))
 				k++;
 			pe = k + 1 < pwe && s[k] == '-';
+			/* sed's script operand: sed (or a path to it) just before */
+			if (!pe && !ma_sh_is(s, pws, pwe, "sed") &&
+			    !(pwe - pws > 4 && s[pwe - 4] == '/' && !memcmp(s + pwe - 3, "sed", 3)))
+				return 0;
 		}
 	}
-	if (!first && !pe) {
-		/* sed's script operand: "sed" shortly before */
-		size_t from = e->start > 256 ? e->start - 256 : 0;
-		if (!memmem(s + from, e->start - from, "sed", 3))
-			return 0;
-	}
-	if (!ma_sh_valid(lx) || !ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
+	if (!ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
 		return 0;
 	memcpy(prog, s + p, q - p);
 	prog[q - p] = '\0';
@@ -4762,6 +4805,13 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 	if (kind == MA_SH_VAL_CMD && !strcmp(po->prog, "python"))
 		return 0; /* python -m MODULE: an import, no shell line */
 	if (kind == MA_SH_VAL_CMD) {
+		int sh = ma_sh_value_shell(po, name, nlen);
+		if (va == off && vb == x && sh >= 0) {
+			/* the whole command line, the user's to pick: a shell's
+			 * read as sh -c 'INPUT' is; one split without a shell
+			 * (rsync -e) picks the program and its words only */
+			return sh ? ma_sh_value_line(c, v + off, x - off, s + a, b - a) : 0;
+		}
 		/* the input's own separators, substitutions or redirections in
 		 * a command line the program runs through a shell */
 		for (size_t k = va; k < vb; k++)
@@ -4793,7 +4843,10 @@ static int ma_sh_option_value(const char *s, const struct ma_sh_lex *lx, int e0,
 			    k - w0 == 2 && s[w0] == '-' && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
 		}
 	}
-	return ma_sh_value_fires(kind, lang, v + off, x - off, va - off, vb - off);
+	r = ma_sh_value_fires(kind, lang, v + off, x - off, va - off, vb - off, &la);
+	if (r == 2) /* ssh -o ProxyCommand='INPUT', git -c core.pager='INPUT' */
+		return ma_sh_value_line(c, v + off + la, x - off - la, s + a, b - a);
+	return r;
 }
 
 static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, int n, int ended);
@@ -6785,7 +6838,7 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 		}
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
 			if ((c->cmd[a] == '-' && ma_sh_whole_option(c->cmd, &c->lx, e0, a, b)) ||
-			    ma_sh_option_value(c->cmd, &c->lx, e0, a, b)) {
+			    ma_sh_option_value(c, c->cmd, &c->lx, e0, a, b)) {
 				ma_sh_set(&hit, "cmd.option", "high", 0.9);
 				break;
 			}

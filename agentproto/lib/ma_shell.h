@@ -393,20 +393,61 @@ enum {
  * sed 4.9). */
 int ma_sh_sed_runs(const char *s, size_t n);
 
-/* 1 when k (n bytes, its case ignored) is an ssh_config keyword that
- * only sets how ssh connects (ConnectTimeout, Port, User, BatchMode ...:
- * the list in ma_shell_opts.c), or a git configuration key that only
- * sets how git shows or names things (color.ui, user.name,
- * core.autocrlf ...); any other keyword or key is not plain. */
-int ma_sh_ssh_plain(const char *k, size_t n);
-int ma_sh_git_plain(const char *k, size_t n);
+/* What setting an ssh -o keyword or a git -c key does (session 24:
+ * deny-lists built from ssh_config(5) and git-config(1) and git's other
+ * pages; the lists in ma_shell_opts.c): nothing to fear (PLAIN); setting
+ * it is what runs or loads (SET: PermitLocalCommand, alias.*,
+ * protocol.*.allow ...); its value is a command line a shell runs
+ * (SHELL: ProxyCommand, core.pager ...), a command split without a shell
+ * (SPLIT: KnownHostsCommand), a program, library, file or directory
+ * whose content runs (FILE: PKCS11Provider, core.hooksPath,
+ * include.path ...). ARGV and ARGV_FILE: what only the argv check
+ * fires on (its earlier, wider lists: ForwardAgent, ControlMaster,
+ * UserKnownHostsFile, http.proxy, remote.*.url ...); plain to the line
+ * check (the lead's decision). */
+enum {
+	MA_SH_KEY_PLAIN = 0,
+	MA_SH_KEY_SET,
+	MA_SH_KEY_SHELL,
+	MA_SH_KEY_SPLIT,
+	MA_SH_KEY_FILE,
+	MA_SH_KEY_ARGV,
+	MA_SH_KEY_ARGV_FILE
+};
 
-/* 1 when the bytes v[a, b) of the value v (n bytes) of an option whose
- * value is of kind (MA_SH_VAL_*, lang its language) fire, as the argv
- * check judges them (ma_shell_argv.c); an input that writes an ssh -o
- * keyword or a git -c key fires unless it is plain (ma_sh_ssh_plain,
- * ma_sh_git_plain). For the line check's word that is such a value. */
-int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b);
+/* The class (MA_SH_KEY_*) of the ssh_config keyword k (n bytes, its case
+ * ignored, as ssh ignores it). */
+int ma_sh_ssh_key_class(const char *k, size_t n);
+
+/* Where the keyword of the ssh_config line s (n bytes) lies, s[*ks, *ke)
+ * (blanks before it skipped, its double quotes removed, as OpenSSH 9.2
+ * reads it); returns where its value starts (after blanks, one '=' and
+ * blanks). */
+size_t ma_sh_ssh_key_read(const char *s, size_t n, size_t *ks, size_t *ke);
+
+/* The class (MA_SH_KEY_*) of the git configuration key k (n bytes:
+ * section[.subsection].name; section and name compared with their case
+ * ignored, as git does). */
+int ma_sh_git_key_class(const char *k, size_t n);
+
+/* 1 when the value of option name (nlen bytes, as ma_sh_opt_read gives
+ * it) of program po is a command line the program runs through a shell
+ * (tar -I, --to-command, zip -TT, git --upload-pack, man -P ...), 0 when
+ * it is split into an argv without one or names a program alone (rsync
+ * -e, scp -S, env -S ...), -1 when neither is known. */
+int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t nlen);
+
+/* The bytes v[a, b) of the value v (n bytes) of an option whose value is
+ * of kind (MA_SH_VAL_*, lang its language) judged as the argv check
+ * judges them (ma_shell_argv.c), but for an ssh -o keyword or a git -c
+ * key the line check's deny-list (ARGV and ARGV_FILE plain): 1 fires,
+ * 0 passes, 2 when the input is the whole command line of a keyword
+ * whose value a shell runs (ssh -o ProxyCommand=INPUT, git -c
+ * core.pager=INPUT): *line_at is where that line starts in v, for the
+ * caller to judge as sh -c 'INPUT' is judged. For the line check's word
+ * that is such a value. */
+int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b,
+                      size_t *line_at);
 
 /* The end of the wgetrc command's name at the start of s (n bytes; a
  * quote and blanks before it skipped): wget -e's value. *runs is 0 for a

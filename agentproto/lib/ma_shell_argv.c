@@ -642,6 +642,9 @@ struct ma_sh_vjudge {
 	size_t kw_end, rest_at;
 	int kw_danger, rest_kind;
 	size_t sub_a, sub_b; /* git's subsection, s[sub_a, sub_b) (none: 0, 0) */
+	/* line: the line check's reading (ma_sh_value_fires); rest_shell:
+	 * the rest is a command line a shell runs */
+	int line, rest_shell;
 };
 
 /* Non-zero when the bytes s[a, b) of a value (n bytes) judged as j say
@@ -682,106 +685,48 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 	}
 }
 
-/* ssh_config's keywords (ssh_config(5)) that run a command (the rest
- * then a command line: ProxyCommand, LocalCommand, KnownHostsCommand,
- * RemoteCommand) or load code or write or read a file that decides what
- * runs (the rest a file: PKCS11Provider, SecurityKeyProvider,
- * XAuthLocation, UserKnownHostsFile, ControlPath, IdentityAgent);
- * PermitLocalCommand and ControlMaster, and those that open access to
- * the agent, the display or a network (ForwardAgent, ForwardX11,
- * RemoteForward, LocalForward, DynamicForward, Tunnel), only as
- * keywords (ProxyJump, a route through another host, is none of them).
- * Compared case-insensitively, as ssh does. j is set for the line s. */
-static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
+/* j's keyword and rest for a class (MA_SH_KEY_*) of ssh's keyword or
+ * git's key: the line check (j->line) takes the argv check's wider
+ * classes as plain. */
+static void ma_sh_vjudge_class(struct ma_sh_vjudge *j, int cls)
 {
-	static const char *const cmds[] = {"proxycommand", "localcommand", "knownhostscommand",
-	                                   "remotecommand", NULL};
-	static const char *const files[] = {
-	    "pkcs11provider",       "securitykeyprovider", "xauthlocation", "userknownhostsfile",
-	    "globalknownhostsfile", "controlpath",         "identityagent", NULL};
-	static const char *const flags[] = {"permitlocalcommand", "controlmaster", "forwardagent",
-	                                    "forwardx11",         "remoteforward", "localforward",
-	                                    "dynamicforward",     "tunnel",        NULL};
-	size_t k = strspn(s, " \t"), e = k;
-
-	while (s[e] && s[e] != ' ' && s[e] != '\t' && s[e] != '=')
-		e++;
-	j->kw_end = e;
-	e += strspn(s + e, " \t");
-	if (s[e] == '=')
-		e++;
-	j->rest_at = e + strspn(s + e, " \t");
-	j->kw_danger = 0;
-	j->rest_kind = 0;
-	for (int m = 0; cmds[m]; m++)
-		if (strlen(cmds[m]) == j->kw_end - k && !strncasecmp(s + k, cmds[m], j->kw_end - k))
-			j->kw_danger = 1, j->rest_kind = MA_SH_VAL_CMD;
-	for (int m = 0; files[m]; m++)
-		if (strlen(files[m]) == j->kw_end - k &&
-		    !strncasecmp(s + k, files[m], j->kw_end - k))
-			j->kw_danger = 1, j->rest_kind = MA_SH_VAL_FILE;
-	for (int m = 0; flags[m]; m++)
-		if (strlen(flags[m]) == j->kw_end - k &&
-		    !strncasecmp(s + k, flags[m], j->kw_end - k))
-			j->kw_danger = 1;
+	if (j->line && (cls == MA_SH_KEY_ARGV || cls == MA_SH_KEY_ARGV_FILE))
+		cls = MA_SH_KEY_PLAIN;
+	j->kw_danger = cls != MA_SH_KEY_PLAIN;
+	j->rest_kind = cls == MA_SH_KEY_SHELL || cls == MA_SH_KEY_SPLIT      ? MA_SH_VAL_CMD
+	               : cls == MA_SH_KEY_FILE || cls == MA_SH_KEY_ARGV_FILE ? MA_SH_VAL_FILE
+	                                                                     : 0;
+	j->rest_shell = cls == MA_SH_KEY_SHELL;
 }
 
-/* git's configuration keys that run a command (their value a command
- * line), name a file that decides what runs, or send git elsewhere
- * (git-config(1)): "section.name" compared case-insensitively with the
- * key's first and last parts (a subsection between them is any: diff.
- * <driver>.textconv), "section.*" for every key of the section. git
- * 2.39 here: -c tar.x.command='id >&2; cat' archive --format=x runs id;
- * safe.directory (trusting a repository's own configuration and hooks)
- * is read from the command line too (a protected scope). */
+/* ssh_config's keywords (ma_sh_ssh_key_class, read from ssh_config(5)):
+ * those that run a command (the rest then a command line: ProxyCommand,
+ * LocalCommand, KnownHostsCommand, RemoteCommand), load code or name a
+ * program (the rest a file: PKCS11Provider, SecurityKeyProvider,
+ * XAuthLocation), or run or read by being set (PermitLocalCommand,
+ * Match, Include); for the argv check also what opens the agent, the
+ * display or a network and the data files (UserKnownHostsFile,
+ * ControlPath ...). Compared case-insensitively, a keyword in double
+ * quotes unquoted, as ssh does. j is set for the line s. */
+static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
+{
+	size_t ks, ke;
+
+	j->rest_at = ma_sh_ssh_key_read(s, strlen(s), &ks, &ke);
+	j->kw_end = ke;
+	ma_sh_vjudge_class(j, ma_sh_ssh_key_class(s + ks, ke - ks));
+}
+
+/* git's configuration keys (ma_sh_git_key_class, read from
+ * git-config(1) and git's other pages) that run a command (their value
+ * a command line), name a file that decides what runs, or run or send
+ * git elsewhere by being set; the section and name compared with their
+ * case ignored, a subsection any. git 2.39 here: -c
+ * tar.x.command='id >&2; cat' archive --format=x runs id; safe.directory
+ * (trusting a repository's own configuration and hooks) is read from the
+ * command line too (a protected scope). */
 static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 {
-	static const char *const cmds[] = {"core.sshcommand",
-	                                   "core.pager",
-	                                   "core.editor",
-	                                   "core.askpass",
-	                                   "core.fsmonitor",
-	                                   "core.gitproxy",
-	                                   "core.alternaterefscommand",
-	                                   "credential.helper",
-	                                   "diff.external",
-	                                   "diff.textconv",
-	                                   "diff.command",
-	                                   "filter.clean",
-	                                   "filter.smudge",
-	                                   "filter.process",
-	                                   "merge.driver",
-	                                   "sequence.editor",
-	                                   "gpg.program",
-	                                   "man.cmd",
-	                                   "browser.cmd",
-	                                   "difftool.cmd",
-	                                   "mergetool.cmd",
-	                                   "sendemail.sendmailcmd",
-	                                   "sendemail.tocmd",
-	                                   "sendemail.cccmd",
-	                                   "sendemail.smtpserver",
-	                                   "submodule.update",
-	                                   "uploadpack.packobjectshook",
-	                                   "remote.uploadpack",
-	                                   "remote.receivepack",
-	                                   "trailer.command",
-	                                   "trailer.cmd",
-	                                   "instaweb.httpd",
-	                                   "tar.command",
-	                                   "gpg.defaultkeycommand",
-	                                   "interactive.difffilter",
-	                                   "imap.tunnel",
-	                                   "pager.*",
-	                                   "alias.*",
-	                                   NULL};
-	static const char *const files[] = {
-	    "core.hookspath", "include.path",       "includeif.path", "init.templatedir",
-	    "core.worktree",  "http.sslkeylogfile", "safe.directory", NULL};
-	static const char *const keys[] = {
-	    "protocol.allow", "url.insteadof",       "url.pushinsteadof",
-	    "remote.url",     "remote.pushurl",      "remote.vcs",
-	    "http.proxy",     "core.attributesfile", NULL};
 	size_t e = strcspn(s, "="), d1 = strcspn(s, "."), dl = e;
 
 	while (dl > 0 && s[dl - 1] != '.')
@@ -790,6 +735,7 @@ static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 	j->rest_at = s[e] ? e + 1 : e;
 	j->kw_danger = 0;
 	j->rest_kind = 0;
+	j->rest_shell = 0;
 	if (d1 >= e || !dl)
 		return;
 	/* "section.subsection.name": an input that stays inside the
@@ -799,23 +745,7 @@ static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 		j->sub_a = d1 + 1;
 		j->sub_b = dl - 1;
 	}
-	for (int g = 0; g < 3; g++) {
-		const char *const *l = g == 0 ? cmds : g == 1 ? files : keys;
-		for (int m = 0; l[m]; m++) {
-			size_t ls = strcspn(l[m], ".");
-			const char *ln = l[m] + ls + 1;
-			if (ls != d1 || strncasecmp(s, l[m], ls))
-				continue;
-			if (strcmp(ln, "*") &&
-			    (strlen(ln) != e - dl || strncasecmp(s + dl, ln, e - dl)))
-				continue;
-			j->kw_danger = 1;
-			j->rest_kind = g == 0 ? MA_SH_VAL_CMD : g == 1 ? MA_SH_VAL_FILE : 0;
-			if (!strcmp(l[m], "alias.*"))
-				j->rest_kind = 0; /* runs only when the alias is used */
-			return;
-		}
-	}
+	ma_sh_vjudge_class(j, ma_sh_git_key_class(s, e));
 }
 
 /* j's keyword and rest for the value val (n bytes) of an ssh -o, a git
@@ -844,19 +774,22 @@ static void ma_sh_vjudge_keyword(struct ma_sh_vjudge *j, const char *val, size_t
 	}
 }
 
-int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b)
+int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b,
+                      size_t *line_at)
 {
-	struct ma_sh_vjudge j = {kind, lang, 0, 0, 0, 0, 0, 0};
+	struct ma_sh_vjudge j = {.kind = kind, .lang = lang, .line = 1};
 
 	ma_sh_vjudge_keyword(&j, v, n);
-	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && a < j.kw_end &&
-	    !j.kw_danger && !(j.sub_b > j.sub_a && a >= j.sub_a && b <= j.sub_b)) {
-		/* the input writes the keyword: only a plain one passes */
-		size_t k = strspn(v, " \t");
-		if (k >= j.kw_end)
-			return 1;
-		return kind == MA_SH_VAL_SSHOPT ? !ma_sh_ssh_plain(v + k, j.kw_end - k)
-		                                : !ma_sh_git_plain(v + k, j.kw_end - k);
+	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) &&
+	    j.rest_kind == MA_SH_VAL_CMD && a >= j.kw_end && a <= j.rest_at && b == n &&
+	    j.rest_at < n) {
+		/* the whole command line of a keyword that runs one: a shell's
+		 * is read as sh -c 'INPUT' is; one split without a shell
+		 * (KnownHostsCommand) only picks the program */
+		if (!j.rest_shell)
+			return 0;
+		*line_at = j.rest_at;
+		return 2;
 	}
 	return ma_sh_vjudge_run(&j, v, n, a, b) != 0;
 }
@@ -870,7 +803,7 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
                              int lang, const char *val, const char *file, int line,
                              const char *function)
 {
-	struct ma_sh_vjudge j = {kind, lang, 0, 0, 0, 0, 0, 0};
+	struct ma_sh_vjudge j = {.kind = kind, .lang = lang};
 	size_t nin, n = strlen(val);
 	const struct ma_input *in = ma_request_inputs(r, &nin);
 	const char *rule = kind == MA_SH_VAL_FILE                           ? "cmd.option_file"

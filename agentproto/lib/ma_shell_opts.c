@@ -644,45 +644,212 @@ static int ma_sh_in_words_ci(const char *list, const char *k, size_t n)
 	return ma_sh_in_words(list, w, n);
 }
 
-int ma_sh_ssh_plain(const char *k, size_t n)
+size_t ma_sh_ssh_key_read(const char *s, size_t n, size_t *ks, size_t *ke)
 {
-	/* ssh_config(5) keywords that set how ssh connects, authenticates
-	 * or reports, and run, load, write or forward nothing (no Command,
-	 * Include, Match, file, agent, X11, forwarding or host name) */
-	static const char plain[] =
-	    "addressfamily batchmode checkhostip ciphers compression connectionattempts "
-	    "connecttimeout escapechar exitonforwardfailure fingerprinthash gssapiauthentication "
-	    "hashknownhosts hostbasedauthentication hostkeyalgorithms identitiesonly ipqos "
-	    "kbdinteractiveauthentication kexalgorithms loglevel macs numberofpasswordprompts "
-	    "passwordauthentication port preferredauthentications pubkeyauthentication "
-	    "rekeylimit requesttty serveralivecountmax serveraliveinterval stricthostkeychecking "
-	    "tcpkeepalive updatehostkeys user visualhostkey";
-	return ma_sh_in_words_ci(plain, k, n);
+	size_t k = 0, e;
+
+	/* OpenSSH 9.2's readconf.c (strdelim): blanks skipped; a keyword in
+	 * double quotes runs to the closing quote ("ProxyCommand" touch x
+	 * ran touch in ssh 9.2p1 here), else to a blank, '"' or '=' */
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k < n && s[k] == '"') {
+		k++;
+		for (e = k; e < n && s[e] != '"'; e++)
+			;
+		*ks = k;
+		*ke = e;
+		if (e < n)
+			e++;
+	} else {
+		for (e = k; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '"' && s[e] != '='; e++)
+			;
+		*ks = k;
+		*ke = e;
+	}
+	while (e < n && (s[e] == ' ' || s[e] == '\t'))
+		e++;
+	if (e < n && s[e] == '=')
+		e++;
+	while (e < n && (s[e] == ' ' || s[e] == '\t'))
+		e++;
+	return e;
 }
 
-int ma_sh_git_plain(const char *k, size_t n)
+int ma_sh_ssh_key_class(const char *k, size_t n)
 {
-	/* git-config(1) keys (section.name, no subsection) that set how git
-	 * shows, names or merges things and run nothing: no command, pager,
-	 * editor, hook, helper, alias, protocol, URL or file; color.* and
-	 * advice.* whole sections (their keys are switches and colours) */
-	static const char plain[] =
-	    "color.ui user.name user.email author.name author.email committer.name "
-	    "committer.email core.autocrlf core.safecrlf core.eol core.filemode core.ignorecase "
-	    "core.quotepath core.abbrev column.ui diff.renames diff.algorithm fetch.prune "
-	    "status.short status.branch status.showuntrackedfiles init.defaultbranch log.date "
-	    "log.decorate merge.conflictstyle pull.rebase pull.ff "
-	    "push.default i18n.commitencoding i18n.logoutputencoding gc.auto";
-	size_t d = 0;
+	/* ssh_config(5) of OpenSSH 9.2p1 (Debian 12's page, $Mdocdate:
+	 * January 13 2023$), read whole (session 24): the keywords whose
+	 * setting runs a program, loads code or reads a configuration that
+	 * can. Every other keyword is a plain setting (ConnectTimeout,
+	 * UserKnownHostsFile, ForwardAgent, ControlMaster, ControlPath ...):
+	 * the lead's decision for the line check. Host, Match (and its exec)
+	 * and Include are refused on ssh's command line by 9.2p1 ("Host
+	 * directive not supported as a command-line option", checked here)
+	 * but run in a file: listed, as the manual lists them. ProxyJump's
+	 * host is checked by ssh (parse_jump: "invalid hostname" for x;id
+	 * and -oProxyCommand=...): plain. */
+	static const char shell[] = "proxycommand localcommand remotecommand";
+	static const char split[] = "knownhostscommand";
+	static const char file[] = "pkcs11provider securitykeyprovider xauthlocation";
+	static const char set[] = "permitlocalcommand match host include";
+	/* the argv check's earlier, wider list (its tests hold them): what
+	 * opens the agent, the display or a network, and the data files */
+	static const char argv[] = "controlmaster forwardagent forwardx11 remoteforward "
+	                           "localforward dynamicforward tunnel";
+	static const char argv_file[] =
+	    "userknownhostsfile globalknownhostsfile controlpath identityagent";
 
-	while (d < n && k[d] != '.')
-		d++;
-	if (d == 5 && !strncasecmp(k, "color", 5))
-		return d + 1 < n;
-	if (d == 6 && !strncasecmp(k, "advice", 6))
-		return d + 1 < n && !memchr(k + d + 1, '.', n - d - 1);
-	/* status.color, diff.color, branch.color ...: a switch */
-	if (d + 6 == n && !strncasecmp(k + d, ".color", 6))
-		return 1;
-	return ma_sh_in_words_ci(plain, k, n);
+	if (ma_sh_in_words_ci(shell, k, n))
+		return MA_SH_KEY_SHELL;
+	if (ma_sh_in_words_ci(split, k, n))
+		return MA_SH_KEY_SPLIT;
+	if (ma_sh_in_words_ci(file, k, n))
+		return MA_SH_KEY_FILE;
+	if (ma_sh_in_words_ci(set, k, n))
+		return MA_SH_KEY_SET;
+	if (ma_sh_in_words_ci(argv, k, n))
+		return MA_SH_KEY_ARGV;
+	if (ma_sh_in_words_ci(argv_file, k, n))
+		return MA_SH_KEY_ARGV_FILE;
+	return MA_SH_KEY_PLAIN;
+}
+
+int ma_sh_git_key_class(const char *k, size_t n)
+{
+	/* git-config(1) of git 2.39.5 (Debian 12) and the pages its keys
+	 * come from (git-archive: tar.<format>.command; git-interpret-
+	 * trailers: trailer.<token>.cmd/.command; git-instaweb:
+	 * instaweb.httpd; git-send-email: sendemail.*; gitattributes:
+	 * diff/merge/filter drivers; git-web--browse, git-difftool,
+	 * git-mergetool, git-help: <tool>.cmd/.path; git-remote-ext and
+	 * protocol.*.allow), read whole (session 24): the keys whose setting
+	 * runs a program, loads code or reads a configuration (or hooks,
+	 * templates, a trusted repository's) that can. "section.name" is
+	 * compared with the key's first and last parts (a subsection
+	 * between them is any), case ignored as git ignores it;
+	 * "section.*" is the whole section, "*.name" the name in any
+	 * section. Every other key is a plain setting (http.sslVerify,
+	 * user.name, color.ui ...). */
+	static const char *const shell[] = {"core.sshcommand",
+	                                    "core.pager",
+	                                    "core.editor",
+	                                    "core.fsmonitor",
+	                                    "core.alternaterefscommand",
+	                                    "diff.external",
+	                                    "sequence.editor",
+	                                    "imap.tunnel",
+	                                    "interactive.difffilter",
+	                                    "instaweb.httpd",
+	                                    "uploadpack.packobjectshook",
+	                                    "remote.uploadpack",
+	                                    "remote.receivepack",
+	                                    "submodule.update",
+	                                    "pager.*",
+	                                    "filter.clean",
+	                                    "filter.smudge",
+	                                    "filter.process",
+	                                    "gpg.defaultkeycommand",
+	                                    "sendemail.sendmailcmd",
+	                                    "sendemail.tocmd",
+	                                    "sendemail.cccmd",
+	                                    "sendemail.headercmd",
+	                                    "*.cmd",
+	                                    "*.command",
+	                                    "*.driver",
+	                                    "*.textconv",
+	                                    "*.helper",
+	                                    "*.editor",
+	                                    NULL};
+	/* a program run without a shell (git 2.39 here: gpg.program=F and
+	 * core.gitProxy=F ran the file F, 'touch F;' ran nothing), or a
+	 * library, file or directory whose content runs */
+	static const char *const file[] = {"*.program",      "core.gitproxy",
+	                                   "core.askpass",   "sendemail.smtpserver",
+	                                   "core.hookspath", "include.path",
+	                                   "includeif.path", "init.templatedir",
+	                                   "safe.directory", "browser.path",
+	                                   "difftool.path",  "mergetool.path",
+	                                   "man.path",       NULL};
+	/* by being set: alias.* runs when the alias is used (its value is
+	 * not read here); protocol.*.allow lets ext:: run a command;
+	 * url.*.insteadOf rewrites a URL into one; remote.*.vcs names a
+	 * remote helper; the rest of the sections whose keys above run */
+	static const char *const set[] = {"alias.*",           "protocol.allow", "url.insteadof",
+	                                  "url.pushinsteadof", "remote.vcs",     "include.*",
+	                                  "includeif.*",       "filter.*",       "gpg.*",
+	                                  "sendemail.*",       "credential.*",   NULL};
+	/* the argv check's earlier, wider list (its tests hold them) */
+	static const char *const argv[] = {"remote.url", "remote.pushurl", "http.proxy",
+	                                   "core.attributesfile", NULL};
+	static const char *const argv_file[] = {"core.worktree", "http.sslkeylogfile", NULL};
+	static const char *const *const lists[] = {shell, file, set, argv, argv_file};
+	static const int classes[] = {MA_SH_KEY_SHELL, MA_SH_KEY_FILE, MA_SH_KEY_SET,
+	                              MA_SH_KEY_ARGV, MA_SH_KEY_ARGV_FILE};
+	size_t d1 = 0, dl = n;
+
+	while (d1 < n && k[d1] != '.')
+		d1++;
+	while (dl > 0 && k[dl - 1] != '.')
+		dl--;
+	if (d1 >= n || !dl)
+		return MA_SH_KEY_PLAIN; /* no section.name */
+	for (int g = 0; g < 5; g++)
+		for (int m = 0; lists[g][m]; m++) {
+			const char *l = lists[g][m], *ln;
+			size_t ls = strcspn(l, ".");
+			ln = l + ls + 1;
+			if (!(ls == 1 && *l == '*') && (ls != d1 || strncasecmp(k, l, ls)))
+				continue;
+			if (strcmp(ln, "*") &&
+			    (strlen(ln) != n - dl || strncasecmp(k + dl, ln, n - dl)))
+				continue;
+			return classes[g];
+		}
+	return MA_SH_KEY_PLAIN;
+}
+
+/* The command-line values a program runs through a shell (its manual,
+ * and checked here: tar 1.34's -I 'cat; touch F' and --to-command, zip
+ * 3.0's -TT (system()), git 2.39's --upload-pack, man-db's -P, nc's -c,
+ * ncat's --sh-exec, rsync's --rsync-path (the remote shell)), and those
+ * split into an argv without a shell or naming a program alone (rsync
+ * 3.x's -e/--rsh: "you can use single- and/or double-quotes ... (but not
+ * backslashes)", no shell: -e 'echo x; touch F' made no F here; scp and
+ * sftp -S, sftp -D, env -S, nc -e, ncat --exec, wget --use-askpass, sort
+ * --compress-program, tar --rsh-command/--rmt-command). */
+static const struct ma_sh_run_value {
+	const char *prog;
+	int shell;
+	const char *shorts, *longs;
+} ma_sh_run_values[] = {
+    {"tar", 1, "FI", "--use-compress-program --to-command --info-script --new-volume-script"},
+    {"zip", 1, "", "--unzip-command"},
+    {"git", 1, "u", "--upload-pack --receive-pack --exec"},
+    {"man", 1, "P", "--pager"},
+    {"nc", 1, "c", ""},
+    {"ncat", 1, "", "--sh-exec"},
+    {"rsync", 1, "", "--rsync-path"},
+    {"rsync", 0, "e", "--rsh"},
+    {"scp", 0, "S", ""},
+    {"sftp", 0, "DS", ""},
+    {"env", 0, "S", "--split-string"},
+    {"nc", 0, "e", ""},
+    {"ncat", 0, "", "--exec"},
+    {"wget", 0, "", "--use-askpass"},
+    {"sort", 0, "", "--compress-program"},
+    {"tar", 0, "", "--rsh-command --rmt-command"},
+};
+
+int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t nlen)
+{
+	for (size_t k = 0; k < sizeof ma_sh_run_values / sizeof ma_sh_run_values[0]; k++) {
+		const struct ma_sh_run_value *e = &ma_sh_run_values[k];
+		if (strcmp(e->prog, po->prog))
+			continue;
+		if ((nlen == 1 && *name != '-' && strchr(e->shorts, *name)) ||
+		    (nlen > 1 && ma_sh_in_words(e->longs, name, nlen)))
+			return e->shell;
+	}
+	return -1;
 }

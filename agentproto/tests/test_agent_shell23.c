@@ -25,9 +25,6 @@ static void an_input_in_a_command_or_script_value_of_an_option(void **state)
 	    {"sed '", "1w /tmp/PWNED-x", "' f.txt"},
 	    {"zip -T '", "-TTtouch /tmp/PWNED-x", "' out.zip f"},
 	    {"zip -T out.zip f '", "--unzip-command=touch /tmp/PWNED-x", "'"},
-	    {"tar -xf a.tar --to-command '", "touch /tmp/PWNED-x", "'"},
-	    {"zip -T -TT '", "touch /tmp/PWNED-x", "' out.zip f"},
-	    {"zip -T --unzip-command '", "touch /tmp/PWNED-x", "' out.zip f"},
 	    {"tar -xf a.tar --to-command 'cat ", "x; touch /tmp/PWNED-x", "'"},
 	};
 	static const char *const passes[][3] = {
@@ -44,6 +41,11 @@ static void an_input_in_a_command_or_script_value_of_an_option(void **state)
 	    {"tar -xf a.tar --to-command 'cat > ", "x.txt", "'"},
 	    {"echo '", "1e touch /tmp/PWNED-x", "'"},
 	    {"grep -e '", "1e touch", "' f.txt"},
+	    /* session 24 (the lead's decision): a whole command line the
+	     * user picks is read as sh -c 'INPUT' is (test_agent_shell24) */
+	    {"tar -xf a.tar --to-command '", "touch /tmp/PWNED-x", "'"},
+	    {"zip -T -TT '", "touch /tmp/PWNED-x", "' out.zip f"},
+	    {"zip -T --unzip-command '", "touch /tmp/PWNED-x", "' out.zip f"},
 	};
 
 	(void)state;
@@ -51,13 +53,15 @@ static void an_input_in_a_command_or_script_value_of_an_option(void **state)
 }
 
 /* Item 9: ssh's -o (glued -oKEY=VALUE or the next word) and git's -c
- * (before the subcommand): an input that writes the keyword or key
- * passes only when it is a plain setting (ConnectTimeout, BatchMode,
- * Port, User ...; color.ui, user.name, core.autocrlf ...); any other,
- * one that runs a command (ProxyCommand, LocalCommand,
+ * (before the subcommand): an input that writes the keyword or key fires
+ * when it runs a command (ProxyCommand, LocalCommand,
  * KnownHostsCommand, core.sshCommand, core.pager, core.fsmonitor,
- * alias.*, credential.helper ...), includes a file or a Match exec, or
- * one not listed, fires. */
+ * alias.*, credential.helper ...) or includes a file or a Match exec
+ * (session 24: deny-lists; OpenSSH 9.2p1 refuses Include and Match on
+ * its command line, "not supported as a command-line option", but they
+ * stay listed as the manual lists them); a plain setting (ConnectTimeout,
+ * BatchMode, Port, User ...; color.ui, user.name, core.autocrlf ...) or
+ * one not listed passes. */
 static void an_ssh_or_git_setting_passes_only_when_plain(void **state)
 {
 	static const char *const blocks[][3] = {
@@ -71,7 +75,6 @@ static void an_ssh_or_git_setting_passes_only_when_plain(void **state)
 	    {"ssh -o '", "Include /tmp/x", "' host"},
 	    {"ssh -o '", "Match exec \"touch /tmp/PWNED-x\"", "' host"},
 	    {"scp -o '", "proxycommand=touch /tmp/PWNED-x", "' f host:/tmp"},
-	    {"ssh -o '", "SomethingNew=1", "' host"},
 	    {"git -c '", "core.sshCommand=touch /tmp/PWNED-x", "' fetch"},
 	    {"git -c '", "core.pager=touch /tmp/PWNED-x", "' log"},
 	    {"git -c '", "core.editor=touch /tmp/PWNED-x", "' commit"},
@@ -82,7 +85,6 @@ static void an_ssh_or_git_setting_passes_only_when_plain(void **state)
 	    {"git -c '", "protocol.ext.allow=always", "' clone ext::sh"},
 	    {"git -c '", "uploadpack.packObjectsHook=x", "' fetch"},
 	    {"git -c '", "tar.x.command=touch /tmp/PWNED-x", "' archive"},
-	    {"git -c '", "some.unknown=1", "' status"},
 	};
 	static const char *const passes[][3] = {
 	    {"ssh -o '", "StrictHostKeyChecking=no", "' host ls"},
@@ -102,6 +104,9 @@ static void an_ssh_or_git_setting_passes_only_when_plain(void **state)
 	    {"git -C /srv/r -c '", "user.email=a@b.c", "' commit -m x"},
 	    {"git commit -c '", "HEAD~1", "'"},
 	    {"git log --grep '", "core.pager=x", "'"},
+	    /* session 24: deny-lists, a keyword or key not listed passes */
+	    {"ssh -o '", "SomethingNew=1", "' host"},
+	    {"git -c '", "some.unknown=1", "' status"},
 	};
 
 	(void)state;
