@@ -4634,6 +4634,71 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	return 1;
 }
 
+/* 1 when the n bytes at o (an option word's name, after "--") name
+ * the long option full or an abbreviation of it at least min bytes long
+ * (getopt_long's reading). */
+static int ma_sh_long_abbrev(const char *o, size_t n, const char *full, size_t min)
+{
+	return n >= min && n <= strlen(full) && !memcmp(o, full, n);
+}
+
+/* 1 when the word at w of s is sed's script operand: the words before
+ * it, back to "sed" (or a path to it), are options that give no script
+ * (no -e, -f, --expression, --file, their abbreviations; GNU sed 4.9's
+ * getopt: --follow-symlinks is no --file, review16), or the value of
+ * -l / --line-length (sed -l 80 'SCRIPT'); any other word before it is
+ * an operand (a file: the script came before). Read from the text (the
+ * window starts at the input), sixteen words at most. */
+static int ma_sh_sed_operand(const char *s, size_t w)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t k = w, ws, we;
+	int value = 0; /* the word just read (nearer) is an option's value */
+
+	for (int n = 0; n < 16 && ma_sh_rp_back(s, stop, &k, &ws, &we); n++) {
+		int takes = 0;
+		if (we - ws == 3 && !memcmp(s + ws, "sed", 3))
+			return !value;
+		if (we - ws >= 4 && s[we - 4] == '/' && !memcmp(s + we - 3, "sed", 3))
+			return !value;
+		if (s[ws] != '-' || we - ws < 2) {
+			if (value)
+				return 0; /* two operands */
+			value = 1;        /* maybe -l's value: the word before says */
+			continue;
+		}
+		if (s[ws + 1] == '-') {
+			const char *o = s + ws + 2;
+			size_t on = we - ws - 2, eq = 0;
+			while (eq < on && o[eq] != '=')
+				eq++;
+			if (ma_sh_long_abbrev(o, eq, "expression", 1) ||
+			    ma_sh_long_abbrev(o, eq, "file", 2))
+				return 0; /* the script: given here */
+			takes = eq == on && ma_sh_long_abbrev(o, eq, "line-length", 2);
+		} else {
+			/* a cluster: i takes the rest as its suffix, l the rest
+			 * or the next word */
+			for (size_t j = ws + 1; j < we; j++) {
+				if (s[j] == 'e' || s[j] == 'f')
+					return 0;
+				if (s[j] == 'i')
+					break;
+				if (s[j] == 'l') {
+					takes = j + 1 == we;
+					break;
+				}
+			}
+		}
+		if (value && !takes)
+			return 0; /* an operand before the script: a file */
+		value = 0;
+	}
+	return 0;
+}
+
 /* The whole command line v (n bytes) that an option's value hands a
  * shell (tar -I, --to-command, git -c core.pager=, ssh -o
  * ProxyCommand= ...), the input in (inlen bytes) all of it: judged as sh
@@ -4717,10 +4782,15 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 			while (k < pwe && (s[k] == '\'' || s[k] == '"'))
 				k++;
 			pe = k + 1 < pwe && s[k] == '-';
-			/* sed's script operand: sed (or a path to it) just before */
+			/* sed's script operand: sed (or a path to it) just before,
+			 * or an option's value (sed -l 80 'SCRIPT') */
 			if (!pe && !ma_sh_is(s, pws, pwe, "sed") &&
-			    !(pwe - pws > 4 && s[pwe - 4] == '/' && !memcmp(s + pwe - 3, "sed", 3)))
-				return 0;
+			    !(pwe - pws > 4 && s[pwe - 4] == '/' &&
+			      !memcmp(s + pwe - 3, "sed", 3))) {
+				size_t k2 = pws, w2s, w2e;
+				if (!ma_sh_rp_back(s, stop, &k2, &w2s, &w2e) || s[w2s] != '-')
+					return 0;
+			}
 		}
 	}
 	if (!ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
@@ -4784,22 +4854,9 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 		if (strcmp(po->prog, "sed"))
 			return 0;
 		/* sed's first operand, when no option before gave the script */
-		size_t k = e->start, ws, we;
-		for (int n = 0; n < 16 && ma_sh_rp_back(s, stop, &k, &ws, &we); n++) {
-			if (we - ws == 3 && !memcmp(s + ws, "sed", 3))
-				break;
-			if (we - ws >= 4 && s[we - 4] == '/' && !memcmp(s + we - 3, "sed", 3))
-				break;
-			if (s[ws] != '-')
-				return 0; /* an operand before: a file */
-			if (s[ws + 1] == '-'
-			        ? (we - ws >= 4 && (s[ws + 2] == 'e' || s[ws + 2] == 'f'))
-			        : (memchr(s + ws, 'e', we - ws) || memchr(s + ws, 'f', we - ws)))
-				return 0; /* -e, -f, --expression, --file: the script */
-			if (n == 15)
-				return 0;
-		}
-		return ma_sh_sed_runs(v, x);
+		if (!ma_sh_sed_operand(s, e->start))
+			return 0;
+		return ma_sh_sed_input_runs(v, x, va, vb);
 	}
 	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
 	if (kind == MA_SH_VAL_CMD && !strcmp(po->prog, "python"))

@@ -393,6 +393,13 @@ enum {
  * sed 4.9). */
 int ma_sh_sed_runs(const char *s, size_t n);
 
+/* 1 when the input s[a, b) brings the sed script s (n bytes) an e, w or W
+ * command or an s command's e or w flag the script would not hold with
+ * the input's bytes as plain letters (review16: a w the application
+ * wrote, sed -n '/INPUT/w errors.txt', is no finding); a script longer
+ * than 512 bytes with any of them: 1. */
+int ma_sh_sed_input_runs(const char *s, size_t n, size_t a, size_t b);
+
 /* What setting an ssh -o keyword or a git -c key does (session 24:
  * deny-lists built from ssh_config(5) and git-config(1) and git's other
  * pages; the lists in ma_shell_opts.c): nothing to fear (PLAIN); setting

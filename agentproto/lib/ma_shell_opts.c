@@ -568,16 +568,19 @@ int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size
 	return 0;
 }
 
-/* 1 when the sed script s (n bytes) runs a shell line or writes a file
- * (GNU sed 4.9): the e command (runs the rest of its line, or the
- * pattern space), w and W (write a file), an s command's e flag (runs
- * the pattern space) or w flag. Commands are read after their address
- * (numbers, $, /re/, \cREc, first~step, addr,+N, !); a, i and c take the
- * rest of the line, labels and y's and s's parts are skipped. */
-int ma_sh_sed_runs(const char *s, size_t n)
+/* The e commands and e flags (*runs) and the w, W commands and w flags
+ * (*writes) of the sed script s (n bytes) (GNU sed 4.9): e runs the rest
+ * of its line or the pattern space as a shell line, an s command's e
+ * flag the pattern space; w and W write a file. Commands are read after
+ * their address (numbers, $, /re/, \cREc, first~step, addr,+N, !); a,
+ * i, c, r, R and # take the rest of the line, a label (:, b, t, T) runs
+ * to ';' or the line's end (review16: ':a;e CMD' ran CMD), y's and s's
+ * parts are skipped. */
+static void ma_sh_sed_count(const char *s, size_t n, int *runs, int *writes)
 {
 	size_t k = 0;
 
+	*runs = *writes = 0;
 	while (k < n) {
 		char c;
 		while (k < n && strchr(" \t\n;{}", s[k]) && s[k])
@@ -601,14 +604,20 @@ int ma_sh_sed_runs(const char *s, size_t n)
 			}
 		}
 		if (k >= n)
-			return 0;
+			return;
 		c = s[k++];
-		if (c == 'e' || c == 'w' || c == 'W')
-			return 1;
-		if (c == 's' || c == 'y') {
+		if (c == 'e') {
+			(*runs)++;
+			while (k < n && s[k] != '\n')
+				k++; /* its command line */
+		} else if (c == 'w' || c == 'W') {
+			(*writes)++;
+			while (k < n && s[k] != '\n')
+				k++; /* its file name */
+		} else if (c == 's' || c == 'y') {
 			char d;
 			if (k >= n || s[k] == '\n' || s[k] == '\\')
-				return 0;
+				return;
 			d = s[k++];
 			for (int part = 0; part < 2 && k < n; part++) {
 				while (k < n && s[k] != d)
@@ -616,20 +625,55 @@ int ma_sh_sed_runs(const char *s, size_t n)
 				k++;
 			}
 			if (c == 's')
-				for (; k < n && !strchr(";\n} \t#", s[k]); k++)
-					if (s[k] == 'e' || s[k] == 'w')
-						return 1;
-		} else if (c == '#' || c == 'a' || c == 'i' || c == 'c' || c == ':' || c == 'b' ||
-		           c == 't' || c == 'T' || c == 'r' || c == 'R') {
+				for (; k < n && !strchr(";\n} \t#", s[k]); k++) {
+					if (s[k] == 'e')
+						(*runs)++;
+					if (s[k] == 'w') {
+						(*writes)++;
+						while (k < n && s[k] != '\n')
+							k++; /* w's file name */
+						break;
+					}
+				}
+		} else if (c == ':' || c == 'b' || c == 't' || c == 'T') {
+			while (k < n && s[k] != '\n' && s[k] != ';')
+				k++; /* a label */
+		} else if (c == '#' || c == 'a' || c == 'i' || c == 'c' || c == 'r' || c == 'R') {
 			while (k < n && s[k] != '\n')
-				k++; /* a comment, text, a label or a file name */
+				k++; /* a comment, text or a file name */
 		} else if (c != '{' && c != '}') {
 			/* any other command: its number or nothing, then ';' */
 			while (k < n && !strchr(";\n}", s[k]))
 				k++;
 		}
 	}
-	return 0;
+}
+
+int ma_sh_sed_runs(const char *s, size_t n)
+{
+	int r, w;
+
+	ma_sh_sed_count(s, n, &r, &w);
+	return r || w;
+}
+
+int ma_sh_sed_input_runs(const char *s, size_t n, size_t a, size_t b)
+{
+	char t[512];
+	int r0, w0, r1, w1;
+
+	ma_sh_sed_count(s, n, &r1, &w1);
+	if (!r1 && !w1)
+		return 0;
+	if (n > sizeof t || b > n || a >= b)
+		return 1; /* too long to compare: fail closed */
+	/* the script with the input's bytes as 'p' (a command that takes
+	 * nothing, a flag, a regular expression's letter): what the
+	 * application wrote alone */
+	memcpy(t, s, n);
+	memset(t + a, 'p', b - a);
+	ma_sh_sed_count(t, n, &r0, &w0);
+	return r1 > r0 || w1 > w0;
 }
 
 /* 1 when the n bytes at k, case ignored, are one of list's words. */

@@ -155,12 +155,38 @@ static void a_whole_command_line_value_is_read_as_sh_c_reads_it(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* review16's sed findings, in lines of my own (GNU sed 4.9, f.txt "a
+ * line"): a label ends at ';', the options before the script operand
+ * are read as sed's getopt reads them (-l's value, -i's suffix, a long
+ * option's abbreviation), and an input beside a w the application wrote
+ * adds nothing (the script judged with the input's bytes as letters). */
+static void a_sed_script_is_read_as_gnu_sed_reads_it(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"sed '", ":top;1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed --line-length=80 '", "1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed --line-length 80 '", "1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed -nl 80 '", "1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed -i.orig-file '", "1e touch /tmp/PWNED-x", "' g.txt"},
+	};
+	static const char *const passes[][3] = {
+	    {"sed -n '/", "error 42", "/w /tmp/out.txt' f.txt"},
+	    {"sed 's/x/", "y z", "/w /tmp/out.log' f.txt"},
+	    {"sed --line-length=80 's/a/", "b c", "/' f.txt"},
+	    {"sed -e 's/a/b/' f.txt '", "1e touch", "'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(ssh_keywords_that_run_or_load_fire_and_plain_settings_pass),
 	    cmocka_unit_test(git_keys_that_run_or_load_fire_and_plain_settings_pass),
 	    cmocka_unit_test(a_whole_command_line_value_is_read_as_sh_c_reads_it),
+	    cmocka_unit_test(a_sed_script_is_read_as_gnu_sed_reads_it),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
