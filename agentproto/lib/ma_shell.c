@@ -4642,6 +4642,29 @@ static int ma_sh_long_abbrev(const char *o, size_t n, const char *full, size_t m
 	return n >= min && n <= strlen(full) && !memcmp(o, full, n);
 }
 
+/* sed's --expression and --file by any abbreviation getopt_long takes
+ * (--e, --exp=SCRIPT, --fi; review16: sed 4.9 ran --e '1e CMD'): *name,
+ * *nlen, *val and *rd as ma_sh_opt_read gives them for the whole name.
+ * Other programs' options are left as read. */
+static void ma_sh_sed_long(const struct ma_sh_prog_opts *po, const char *o, const char **name,
+                           size_t *nlen, size_t *val, int *rd)
+{
+	size_t n;
+
+	if (strcmp(po->prog, "sed") || o[0] != '-' || o[1] != '-')
+		return;
+	n = strcspn(o + 2, "=");
+	if (ma_sh_long_abbrev(o + 2, n, "expression", 1))
+		*name = "--expression";
+	else if (ma_sh_long_abbrev(o + 2, n, "file", 2))
+		*name = "--file";
+	else
+		return;
+	*nlen = strlen(*name);
+	*val = o[2 + n] == '=' ? 3 + n : 0;
+	*rd = *val ? 0 : MA_SH_OPT_NEXT;
+}
+
 /* 1 when the word at w of s is sed's script operand: the words before
  * it, back to "sed" (or a path to it), are options that give no script
  * (no -e, -f, --expression, --file, their abbreviations; GNU sed 4.9's
@@ -4802,15 +4825,21 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	po = ma_sh_prog_find(prog);
 	if (!po)
 		return 0;
-	/* the word unquoted, the input's bytes mapped into it */
-	for (size_t k = e->start; k < e->end; k++) {
+	/* the word unquoted as the shell unquotes it (a backslash escapes
+	 * outside quotes, in double quotes only before $ ` " \ and a line
+	 * break, never in single quotes: review16, sed -n '/x\/y/!e CMD'),
+	 * the input's bytes mapped into it */
+	for (size_t k = e->start, qu = 0; k < e->end; k++) {
 		if (k == a)
 			va = x;
 		if (k == b)
 			vb = x;
-		if (s[k] == '\'' || s[k] == '"')
+		if ((!qu && (s[k] == '\'' || s[k] == '"')) || (qu && s[k] == (char)qu)) {
+			qu = qu ? 0 : (unsigned char)s[k];
 			continue;
-		if (s[k] == '\\' && k + 1 < e->end) {
+		}
+		if (s[k] == '\\' && k + 1 < e->end &&
+		    (!qu || (qu == '"' && strchr("$`\"\\\n", s[k + 1])))) {
 			if (k + 1 == a)
 				va = x;
 			if (k + 1 == b)
@@ -4828,6 +4857,7 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 		return 0;
 	if (first) {
 		rd = ma_sh_opt_read(po, v, &name, &nlen, &val);
+		ma_sh_sed_long(po, v, &name, &nlen, &val, &rd);
 		if (!strcmp(po->prog, "zip") && !strncmp(v, "-TT", 3)) {
 			name = "--unzip-command";
 			nlen = 15;
@@ -4842,6 +4872,7 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 		if (!ma_sh_el_copy(s, &pel, o, sizeof o) || ma_sh_after_dashdash(s, lx, e0))
 			return 0;
 		rd = ma_sh_opt_read(po, o, &name, &nlen, &val);
+		ma_sh_sed_long(po, o, &name, &nlen, &val, &rd);
 		if (!strcmp(po->prog, "zip") && !strcmp(o, "-TT")) {
 			name = "--unzip-command";
 			nlen = 15;
