@@ -156,7 +156,8 @@ static void a_whole_command_line_value_is_read_as_sh_c_reads_it(void **state)
 }
 
 /* review16's sed findings, in lines of my own (GNU sed 4.9, f.txt "a
- * line"): a label ends at ';', the options before the script operand
+ * line"): a label ends at ';', a backslash in single quotes stays
+ * sed's, --ex= is --expression, the options before the script operand
  * are read as sed's getopt reads them (-l's value, -i's suffix, a long
  * option's abbreviation), and an input beside a w the application wrote
  * adds nothing (the script judged with the input's bytes as letters). */
@@ -168,6 +169,9 @@ static void a_sed_script_is_read_as_gnu_sed_reads_it(void **state)
 	    {"sed --line-length 80 '", "1e touch /tmp/PWNED-x", "' f.txt"},
 	    {"sed -nl 80 '", "1e touch /tmp/PWNED-x", "' f.txt"},
 	    {"sed -i.orig-file '", "1e touch /tmp/PWNED-x", "' g.txt"},
+	    {"sed -n '", "\\,a,e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed -n '", "s/a\\/b/c/;1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed --ex='", "1e touch /tmp/PWNED-x", "' f.txt"},
 	};
 	static const char *const passes[][3] = {
 	    {"sed -n '/", "error 42", "/w /tmp/out.txt' f.txt"},
