@@ -89,6 +89,13 @@ static inline int ma_pr_h2(const char *w, size_t l)
 /* Builds the indexes once (thread-safe); returns 0, or -1 if a table is
  * malformed (then the scorer scores by its other features only). */
 int ma_pr_lex_init(void);
+/* Why ma_pr_lex_init failed (a word-list word longer than 255 bytes, a
+ * stem of one byte, a full table ...: the first failure, with the start
+ * of the string at fault), or NULL when the build succeeded. The build
+ * of the library runs agentproto/tests/prompt_lexcheck.c, which prints
+ * it and fails the build: a malformed table never ships (the scorer
+ * would score by its other features only). */
+const char *ma_pr_lex_error(void);
 /* 1 if the indexes are built (without building them: for tests; the
  * scorer builds them when the library is loaded, ma_prompt.c). */
 int ma_pr_lex_ready(void);

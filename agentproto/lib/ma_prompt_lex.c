@@ -39,6 +39,7 @@
 #include "ma_util.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ---- the classes ---- */
@@ -1849,6 +1850,21 @@ static uint16_t ma_pr_h2bstart[64 * 28 + 1];
 static uint64_t ma_pr_h2blens[64 * 28];
 static pthread_once_t ma_pr_once = PTHREAD_ONCE_INIT;
 static int ma_pr_ok = -1;
+/* Why the build failed (the first failure; "" while none): what
+ * ma_pr_lex_error gives, and the build-time check prints
+ * (agentproto/tests/prompt_lexcheck.c). */
+static char ma_pr_why[160];
+
+/* Records why (and the start of the string at fault, l bytes) unless a
+ * failure is recorded already; returns -1. */
+static int ma_pr_fail(const char *why, const char *at, size_t l)
+{
+	if (!ma_pr_why[0])
+		snprintf(ma_pr_why, sizeof ma_pr_why, "%s%s%.*s%s", why, at ? ": \"" : "",
+		         at ? (int)(l > 48 ? 48 : l) : 0, at ? at : "",
+		         at ? (l > 48 ? "...\"" : "\"") : "");
+	return -1;
+}
 
 static int ma_pr_b(unsigned char c)
 {
@@ -2097,7 +2113,7 @@ int ma_pr_lex_list(const char *s, size_t l)
 
 	if (ma_pr_nlist == 64) {
 		ma_pr_list_bad = 1;
-		return -1;
+		return ma_pr_fail("more than 64 word lists (ma_pr_lex_list)", s, l);
 	}
 	/* a stem of one byte would be every word that starts with it (in any
 	 * bucket): not for this index */
@@ -2106,7 +2122,10 @@ int ma_pr_lex_list(const char *s, size_t l)
 		size_t al = (size_t)((q ? q : end) - p);
 		if ((al == 2 && p[1] == '~') || al > 255 || (al && p[al - 1] == '~' && al > 64)) {
 			ma_pr_list_bad = 1;
-			return -1;
+			return ma_pr_fail(al > 255  ? "a word list's word is longer than 255 bytes"
+			                  : al == 2 ? "a word list's stem of one byte"
+			                            : "a word list's stem is longer than 63 bytes",
+			                  p, al);
 		}
 		p = q ? q + 1 : end;
 	}
@@ -2135,7 +2154,8 @@ static int ma_pr_build_lists(void)
 					h = ma_pr_fnv(h, (unsigned char)p[m]);
 				sl = ma_pr_slot_find(p, l, h, 1);
 				if (!sl)
-					return -1;
+					return ma_pr_fail(
+					    "the lexicon's hash is full (MA_PR_LEX_MAX)", p, l);
 				ma_pr_lhas_b[ma_pr_bucket(p, l)] = 1;
 				ma_pr_len_add(p, l, stem);
 				if (stem) {
@@ -2158,7 +2178,7 @@ static int ma_pr_build_lex(void)
 	size_t n = 0;
 
 	if (MA_PR_NCLASS > 64)
-		return -1;
+		return ma_pr_fail("more than 64 word classes", NULL, 0);
 	for (int c = 0; c < 256; c++)
 		ma_pr_btab[c] = (uint8_t)ma_pr_b((unsigned char)c);
 	for (size_t c = 0; c < MA_PR_NCLASS; c++) {
@@ -2172,10 +2192,10 @@ static int ma_pr_build_lex(void)
 				continue;
 			}
 			if (wl > 255)
-				return -1;
+				return ma_pr_fail("a class's word is longer than 255 bytes", p, wl);
 			/* a word in several classes is several entries: a lookup ORs them */
 			if (n == MA_PR_LEX_MAX)
-				return -1;
+				return ma_pr_fail("more class words than MA_PR_LEX_MAX", p, wl);
 			tmp[n].w = p;
 			tmp[n].l = (uint8_t)wl;
 			tmp[n].stem = (uint8_t)stem;
@@ -2204,7 +2224,9 @@ static int ma_pr_build_lex(void)
 			h = ma_pr_fnv(h, (unsigned char)e->w[m]);
 		sl = ma_pr_slot_find(e->w, e->l, h, 1);
 		if (!sl || (e->stem && e->l >= 64))
-			return -1;
+			return ma_pr_fail(sl ? "a class's stem is longer than 63 bytes"
+			                     : "the lexicon's hash is full (MA_PR_LEX_MAX)",
+			                  e->w, e->l);
 		ma_pr_len_add(e->w, e->l, e->stem);
 		if (e->stem) {
 			sl->stem |= e->k;
@@ -2304,7 +2326,10 @@ static int ma_pr_build_patterns(void)
 				continue;
 			}
 			if (pt->n == MA_PR_TOKENS || l > 255)
-				return -1;
+				return ma_pr_fail(
+				    l > 255 ? "a pattern's token is longer than 255 bytes"
+				            : "a pattern has more than MA_PR_TOKENS tokens",
+				    ma_pr_pat_src[i].p, strlen(ma_pr_pat_src[i].p));
 			{
 				struct ma_pr_token *t = &pt->t[pt->n++];
 				size_t a = 0;
@@ -2334,7 +2359,9 @@ static int ma_pr_build_patterns(void)
 					if (p[a] >= 'A' && p[a] <= 'Z') {
 						int c = ma_pr_class_n(p + a, b - a);
 						if (c < 0)
-							return -1;
+							return ma_pr_fail(
+							    "a pattern names no class", p + a,
+							    b - a);
 						t->k |= 1ull << c;
 					} else {
 						int stem = b > a && p[b - 1] == '~';
@@ -2342,7 +2369,11 @@ static int ma_pr_build_patterns(void)
 						/* an empty alternative ("||", "~") is no word */
 						if (al == 0 || nalt == MA_PR_ALT_MAX ||
 						    t->nalt == 255)
-							return -1;
+							return ma_pr_fail(
+							    al == 0
+							        ? "a pattern's empty alternative"
+							        : "too many alternatives",
+							    p, l);
 						t->literal = 1;
 						t->h2 |= 1ull << ma_pr_h2(p + a, al);
 						ma_pr_alt[nalt].s = p + a;
@@ -2358,7 +2389,8 @@ static int ma_pr_build_patterns(void)
 			p += l;
 		}
 		if (pt->n == 0)
-			return -1;
+			return ma_pr_fail("a pattern without tokens", ma_pr_pat_src[i].p,
+			                  strlen(ma_pr_pat_src[i].p));
 		pt->nneed = 0;
 		for (int x = 1; x < pt->n; x++)
 			if (!pt->t[x].neg && !pt->t[x].end) {
@@ -2367,11 +2399,13 @@ static int ma_pr_build_patterns(void)
 				pt->nneed++;
 			}
 		if (MA_PR_NSRC > 65535 || MA_PR_NSRC > MA_PR_PATS)
-			return -1;
+			return ma_pr_fail("more patterns than MA_PR_PATS", NULL, 0);
 		for (int c = 0; c < 64; c++)
 			if (pt->t[0].k & (1ull << c)) {
 				if (ma_pr_nbyclass[c] == 255)
-					return -1;
+					return ma_pr_fail("a class starts more than 255 patterns",
+					                  ma_pr_pat_src[i].p,
+					                  strlen(ma_pr_pat_src[i].p));
 				ma_pr_byclass[c][ma_pr_nbyclass[c]++] = (uint16_t)i;
 				ma_pr_startk |= 1ull << c;
 			}
@@ -2381,7 +2415,8 @@ static int ma_pr_build_patterns(void)
 		for (int c = 0; c < 64; c++) {
 			ma_pr_csoff[c] = (uint16_t)m;
 			if (m + ma_pr_nbyclass[c] > MA_PR_CS)
-				return -1;
+				return ma_pr_fail("the class starts' table is full (MA_PR_CS)",
+				                  NULL, 0);
 			for (int x = 0; x < ma_pr_nbyclass[c]; x++, m++) {
 				const struct ma_pr_pattern *pt = &ma_pr_pat[ma_pr_byclass[c][x]];
 				ma_pr_cspat[m] = ma_pr_byclass[c][x];
@@ -2455,6 +2490,8 @@ static void ma_pr_build(void)
 	ma_pr_tool_build();
 	ma_pr_build_startlist();
 	ma_pr_ok = ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
+	if (ma_pr_ok != 0)
+		ma_pr_fail("the lexicon's build failed", NULL, 0); /* a failure not named above */
 	if (ma_pr_ok == 0) {
 		ma_pr_build_s8();
 		ma_pr_build_s16();
@@ -2465,6 +2502,12 @@ int ma_pr_lex_init(void)
 {
 	pthread_once(&ma_pr_once, ma_pr_build);
 	return ma_pr_ok;
+}
+
+const char *ma_pr_lex_error(void)
+{
+	pthread_once(&ma_pr_once, ma_pr_build);
+	return ma_pr_ok == 0 ? NULL : ma_pr_why;
 }
 
 int ma_pr_lex_ready(void)
