@@ -1568,23 +1568,25 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		if (!(st->h2blens[hb] >> (w->l[i] < 63 ? w->l[i] : 63) & 1))
 			continue;
 		lits = st->byh2b + st->h2bstart[hb];
-		nl = (size_t)(st->h2bstart[hb + 1] - st->h2bstart[hb]);
-		for (size_t x = 0; x < nl; x++) {
-			const struct ma_pr_pattern *pt;
-			/* the alternative's length first (ma_pr_alt_is checks it too) */
-			if (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l)
-				continue;
-			pt = &pats[lits[x].pat];
-			if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||
-			    sc->seen[lits[x].pat] || lr.dead[lits[x].pat] ||
-			    (w->k[i] & pt->t[0].k) || !ma_pr_alt_is(w, i, lits[x].alt) ||
-			    !ma_pr_pattern_can(pt, sk, sh))
-				continue;
-			last = lits[x].pat; /* its other alternatives would try it again */
-			if (ma_pr_lreach_at(&lr, w, pt, lits[x].pat, send) &&
-			    ma_pr_next_can(w, pt, i, kb->my))
-				ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
-		}
+		/* the alternatives of the word's length alone, chunk by chunk */
+		for (unsigned c = st->h2bchunk[hb]; c < st->h2bchunk[hb + 1]; c++, lits += 64)
+			for (uint64_t m = st->h2bm[c][w->l[i] < 15 ? w->l[i] : 15]; m; m &= m - 1) {
+				const struct ma_pr_pattern *pt;
+				size_t x = (size_t)__builtin_ctzll(m);
+				/* past 14 bytes the mask holds every length from 15 on */
+				if (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l)
+					continue;
+				pt = &pats[lits[x].pat];
+				if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||
+				    sc->seen[lits[x].pat] || lr.dead[lits[x].pat] ||
+				    (w->k[i] & pt->t[0].k) || !ma_pr_alt_is(w, i, lits[x].alt) ||
+				    !ma_pr_pattern_can(pt, sk, sh))
+					continue;
+				last = lits[x].pat; /* its other alternatives would try it again */
+				if (ma_pr_lreach_at(&lr, w, pt, lits[x].pat, send) &&
+				    ma_pr_next_can(w, pt, i, kb->my))
+					ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
+			}
 	}
 	for (int g = 0; g < MA_PR_GROUPS; g++)
 		if (sc->group[g] > 0) {

@@ -160,6 +160,12 @@ struct ma_pr_starts {
 	const struct ma_pr_start *byh2b;
 	const uint16_t *h2bstart;
 	const uint64_t *h2blens;
+	/* byh2b's list k in chunks of 64: chunk c (h2bchunk[k] <= c <
+	 * h2bchunk[k + 1]) holds its alternatives 64 * (c - h2bchunk[k]) ..,
+	 * and bit x of h2bm[c][m] is set for the chunk's x-th when a word of
+	 * m bytes (1..14; 15: 15 or more, its length tested after) may be it */
+	const uint16_t *h2bchunk;
+	const uint64_t (*h2bm)[16];
 	/* the bit of ma_pr_words.f set for a word that is a literal
 	 * alternative of some pattern's first token (ma_pr_lex_list), -1 when
 	 * not indexed: a word whose bit is clear starts no pattern by a

@@ -1848,6 +1848,13 @@ static uint16_t ma_pr_h2bstart[64 * 28 + 1];
 /* the lengths of a word that each of those lists can be: bit m (63: 63 or
  * more) for an alternative of m bytes, bits m..63 for a stem of m */
 static uint64_t ma_pr_h2blens[64 * 28];
+/* Each of those lists cut in chunks of 64 (list k's chunks are
+ * h2bchunk[k] .. h2bchunk[k + 1]), and for each chunk and word length m
+ * (1..14; 15: 15 or more) the mask of its alternatives of that length
+ * (bit x: the chunk's x-th): the phrase loop reads only those. */
+#define MA_PR_H2BCHUNKS 512
+static uint16_t ma_pr_h2bchunk[64 * 28 + 1];
+static uint64_t ma_pr_h2bm[MA_PR_H2BCHUNKS][16];
 static pthread_once_t ma_pr_once = PTHREAD_ONCE_INIT;
 static int ma_pr_ok = -1;
 /* Why the build failed (the first failure; "" while none): what
@@ -2286,6 +2293,25 @@ static int ma_pr_build_byh2(void)
 				}
 		}
 	ma_pr_h2bstart[64 * 28] = (uint16_t)n;
+	/* the chunks' length masks */
+	n = 0;
+	for (int k = 0; k < 64 * 28; k++) {
+		ma_pr_h2bchunk[k] = (uint16_t)n;
+		for (int x = ma_pr_h2bstart[k]; x < ma_pr_h2bstart[k + 1]; x++) {
+			const struct ma_pr_start *e = &ma_pr_byh2b[x];
+			size_t c = n + (size_t)(x - ma_pr_h2bstart[k]) / 64;
+			if (c >= MA_PR_H2BCHUNKS)
+				return ma_pr_fail(
+				    "the literal starts' chunks are full (MA_PR_H2BCHUNKS)",
+				    e->alt->s, e->alt->l);
+			for (unsigned m = 1; m < 16; m++)
+				if (e->stem ? m >= e->l || m == 15
+				            : m == e->l || (m == 15 && e->l >= 15))
+					ma_pr_h2bm[c][m] |= 1ull << ((x - ma_pr_h2bstart[k]) % 64);
+		}
+		n += (size_t)(ma_pr_h2bstart[k + 1] - ma_pr_h2bstart[k] + 63) / 64;
+	}
+	ma_pr_h2bchunk[64 * 28] = (uint16_t)n;
 	return 0;
 }
 
@@ -2746,6 +2772,8 @@ const struct ma_pr_starts *ma_pr_lex_starts(void)
 	                                       .byh2b = ma_pr_byh2b,
 	                                       .h2bstart = ma_pr_h2bstart,
 	                                       .h2blens = ma_pr_h2blens,
+	                                       .h2bchunk = ma_pr_h2bchunk,
+	                                       .h2bm = ma_pr_h2bm,
 	                                       .litbit = &ma_pr_startbit,
 	                                       .startk = &ma_pr_startk,
 	                                       .csoff = ma_pr_csoff,
