@@ -1542,13 +1542,14 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			int b = __builtin_ctzll(k), live = 0;
 			k &= k - 1;
 			/* ma_pr_lex_starting, packed with each pattern's first
-			 * needed token: a pattern unable at it passed at once */
+			 * needed token: a pattern unable at it passed at once
+			 * (a pattern's index is below MA_PR_PATS: a static
+			 * assertion in ma_prompt_lex.c) */
 			const uint64_t *k0 = st->csk0 + st->csoff[b], *h0 = st->csh0 + st->csoff[b];
 			list = st->cspat + st->csoff[b];
 			nl = (size_t)(st->csoff[b + 1] - st->csoff[b]);
 			for (size_t x = 0; x < nl; x++)
-				if (list[x] < MA_PR_PATS && !sc->seen[list[x]] &&
-				    ((k0[x] & sk) || (h0[x] & sh)) &&
+				if (!sc->seen[list[x]] && ((k0[x] & sk) || (h0[x] & sh)) &&
 				    ma_pr_pattern_can(&pats[list[x]], sk, sh)) {
 					live = 1;
 					if (ma_pr_next_can(w, &pats[list[x]], i, kb->my))
@@ -1577,9 +1578,9 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 				if (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l)
 					continue;
 				pt = &pats[lits[x].pat];
-				if (lits[x].pat == last || lits[x].pat >= MA_PR_PATS ||
-				    sc->seen[lits[x].pat] || lr.dead[lits[x].pat] ||
-				    (w->k[i] & pt->t[0].k) || !ma_pr_alt_is(w, i, lits[x].alt) ||
+				if (lits[x].pat == last || sc->seen[lits[x].pat] ||
+				    lr.dead[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
+				    !ma_pr_alt_is(w, i, lits[x].alt) ||
 				    !ma_pr_pattern_can(pt, sk, sh))
 					continue;
 				last = lits[x].pat; /* its other alternatives would try it again */

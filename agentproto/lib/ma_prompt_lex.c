@@ -1806,6 +1806,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
 };
 #define MA_PR_NSRC (sizeof ma_pr_pat_src / sizeof ma_pr_pat_src[0])
+/* the phrase loop indexes the seen flags (MA_PR_PATS) by a pattern's index
+ * unchecked */
+_Static_assert(MA_PR_NSRC <= MA_PR_PATS, "MA_PR_PATS (ma_prompt.h) holds every pattern");
 
 /* ---- the indexes, built once ---- */
 
