@@ -1364,19 +1364,21 @@ static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *
 
 /* 0 if the second token of pt (a token that matches a word) has no
  * word of its classes nor one of its literal alternatives' ma_pr_h2()
- * within its window after word i, before a sentence end, a comma past
- * the window's first word or a word of the user's own (my): then
+ * within its window after word i, before the sentence's end e (the first
+ * word after i that starts a sentence, or w->n), a comma past the
+ * window's first word or a word of the user's own (my): then
  * ma_pr_match(w, pt, 1, i + 1, my) fails; the test that spares most
  * failing tries the call and the recursion. 1 otherwise (it may match). */
 static inline int ma_pr_next_can(const struct ma_pr_words *w, const struct ma_pr_pattern *pt, int i,
-                                 uint64_t my)
+                                 int e, uint64_t my)
 {
 	const struct ma_pr_token *t = &pt->t[1];
+	int lim = i + 1 + t->gap < e ? i + 1 + t->gap : e - 1;
 
 	if (pt->n < 2 || t->end || t->neg)
 		return 1;
-	for (int j = i + 1; j <= i + 1 + t->gap && j < w->n; j++) {
-		if (w->brk[j] == 1 || (w->brk[j] && j > i + 1))
+	for (int j = i + 1; j <= lim; j++) {
+		if (w->brk[j] && j > i + 1) /* a comma (no sentence start before e) */
 			return 0;
 		if ((w->k[j] & t->k) || (t->literal && (t->h2 >> w->h[j] & 1)))
 			return 1;
@@ -1552,7 +1554,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 				if (!sc->seen[list[x]] && ((k0[x] & sk) || (h0[x] & sh)) &&
 				    ma_pr_pattern_can(&pats[list[x]], sk, sh)) {
 					live = 1;
-					if (ma_pr_next_can(w, &pats[list[x]], i, kb->my))
+					if (ma_pr_next_can(w, &pats[list[x]], i, send, kb->my))
 						ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
 						          family_override);
 				}
@@ -1585,7 +1587,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 					continue;
 				last = lits[x].pat; /* its other alternatives would try it again */
 				if (ma_pr_lreach_at(&lr, w, pt, lits[x].pat, send) &&
-				    ma_pr_next_can(w, pt, i, kb->my))
+				    ma_pr_next_can(w, pt, i, send, kb->my))
 					ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
 			}
 	}
