@@ -1303,6 +1303,17 @@ static inline int ma_pr_alt_is(const struct ma_pr_words *w, int i, const struct 
 	return 1;
 }
 
+/* ma_pr_alt_is for a word whose length a may have (a's bytes alone). */
+static inline int ma_pr_alt_bytes(const struct ma_pr_words *w, int i, const struct ma_pr_alt *a)
+{
+	const char *ws = w->t + w->s[i];
+
+	for (size_t k = 0; k < a->l; k++) /* short: no memcmp call */
+		if (ws[k] != a->s[k])
+			return 0;
+	return 1;
+}
+
 /* 1 if word i is one of t's literal alternatives (ma_pr_lit() over the
  * compiled alternatives). */
 static inline int ma_pr_tok_lit(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
@@ -1576,13 +1587,16 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			for (uint64_t m = st->h2bm[c][w->l[i] < 15 ? w->l[i] : 15]; m; m &= m - 1) {
 				const struct ma_pr_pattern *pt;
 				size_t x = (size_t)__builtin_ctzll(m);
-				/* past 14 bytes the mask holds every length from 15 on */
-				if (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l)
+				/* past 14 bytes the mask holds every length from 15 on
+				 * (below, the word's length is the alternative's, or
+				 * longer than its stem) */
+				if (w->l[i] >= 15 &&
+				    (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l))
 					continue;
 				pt = &pats[lits[x].pat];
 				if (lits[x].pat == last || sc->seen[lits[x].pat] ||
 				    lr.dead[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
-				    !ma_pr_alt_is(w, i, lits[x].alt) ||
+				    !ma_pr_alt_bytes(w, i, lits[x].alt) ||
 				    !ma_pr_pattern_can(pt, sk, sh))
 					continue;
 				last = lits[x].pat; /* its other alternatives would try it again */
