@@ -69,13 +69,21 @@ struct ma_pr_pattern {
 /* 0 if p cannot match in a stretch of words whose classes are all among k
  * and whose ma_pr_h2() bits among h: a token after its first has neither
  * a word of its classes nor one that may be a literal alternative of it
- * (so ma_pr_match of tokens 1.. over words of that stretch fails). */
-static inline int ma_pr_pattern_can(const struct ma_pr_pattern *p, uint64_t k, uint64_t h)
+ * (so ma_pr_match of tokens 1.. over words of that stretch fails).
+ * ma_pr_pattern_can_from: the needed tokens from the from-th on (those
+ * before known to have a word). */
+static inline int ma_pr_pattern_can_from(const struct ma_pr_pattern *p, uint64_t k, uint64_t h,
+                                         int from)
 {
-	for (int x = 0; x < p->nneed; x++)
+	for (int x = from; x < p->nneed; x++)
 		if (!(p->needk[x] & k) && !(p->needh[x] & h))
 			return 0;
 	return 1;
+}
+
+static inline int ma_pr_pattern_can(const struct ma_pr_pattern *p, uint64_t k, uint64_t h)
+{
+	return ma_pr_pattern_can_from(p, k, h, 0);
 }
 
 /* A 6-bit hash of a word's first two bytes (a quick filter before a
