@@ -160,6 +160,9 @@ static uint16_t ma_pr_core_near[16], ma_pr_core_skel[16];
 /* by a word's length l: bits (b & 31) of the first two bytes b of the
  * core words of near[l] and skel[l] (lead12), of their first (lead1) */
 static uint32_t ma_pr_core_lead12[16], ma_pr_core_lead1[16];
+/* by a byte b: bit c for core word c whose first byte (first0) or second
+ * (first1) is b (by b & 31) */
+static uint16_t ma_pr_core_first0[32], ma_pr_core_first1[32];
 
 /* Word lists looked up at every word: '|' alternatives, '~' a stem (of
  * two bytes at least), parsed once (with the class bits) into their
@@ -367,6 +370,8 @@ static void ma_pr_kbits_build(void)
 		if (sk < 16)
 			ma_pr_core_skel[sk] |= (uint16_t)(1u << c);
 		ma_pr_core_k[c] = ma_pr_lex_classes(ma_pr_core[c], ma_pr_core_l[c]);
+		ma_pr_core_first0[ma_pr_core[c][0] & 31] |= (uint16_t)(1u << c);
+		ma_pr_core_first1[ma_pr_core[c][1] & 31] |= (uint16_t)(1u << c);
 	}
 	for (size_t l = 0; l < 16; l++)
 		for (size_t c = 0; c < MA_PR_NCORE; c++)
@@ -452,7 +457,7 @@ static int ma_pr_ed1(const char *a, size_t la, const char *b, size_t lb)
  * unit test that compares the two). */
 static int ma_pr_core_of_as(const char *x, size_t l, int fast)
 {
-	unsigned near;
+	unsigned near, skel;
 
 	if (l < 4 || l > 15)
 		return 0;
@@ -460,14 +465,23 @@ static int ma_pr_core_of_as(const char *x, size_t l, int fast)
 	    !(ma_pr_core_lead1[l] >> (x[1] & 31) & 1))
 		return 0;
 	/* the core words of about that length (one edit), and those whose
-	 * skeleton has that length when x has no vowel after its first letter */
+	 * skeleton has that length when x has no vowel after its first letter;
+	 * fast: those alone whose first bytes the tests below need (one
+	 * edit: x's first or second byte is y's first, or x's first y's
+	 * second; the skeleton: the same first byte) */
 	near = l >= 5 ? ma_pr_core_near[l] : 0;
-	if (ma_pr_core_skel[l]) {
+	skel = ma_pr_core_skel[l];
+	if (fast) {
+		near &= ma_pr_core_first0[x[0] & 31] | ma_pr_core_first0[x[1] & 31] |
+		        ma_pr_core_first1[x[0] & 31];
+		skel &= ma_pr_core_first0[x[0] & 31];
+	}
+	if (skel) {
 		int novowel = 1;
 		for (size_t k = 1; k < l && novowel; k++)
 			novowel = !ma_pr_vowel(x[k]);
 		if (novowel)
-			near |= ma_pr_core_skel[l];
+			near |= skel;
 	}
 	while (near) {
 		int c = __builtin_ctz(near);
