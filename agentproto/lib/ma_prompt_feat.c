@@ -1105,19 +1105,31 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 			ma_pr_add(sc, PF_ROLEPLAY, pt);
 		return;
 	}
-	for (int i = 0; i < w->n; i++) {
-		if (w->brk[i] == 1)
-			ask = askpw = 0;
-		fic = fic || (w->k[i] & kb->fiction);
-		bad = bad || (w->k[i] & kb->forbid);
-		priv = priv || (fic && ma_pr_lset_has(w, i, &ma_pr_privacy));
-		ask = ask || (w->k[i] & (kb->show | kb->what));
-		askpw = askpw || (w->k[i] & (kb->show | kb->what));
-		pw = pw || (askpw && (w->k[i] & kb->pw));
-		if (w->k[i] & (kb->your | kb->my))
-			ask = 0; /* "tell me your phone number" asks for no one else's */
-		pii = pii || (ask && (w->k[i] & kb->pii));
-		make = make || (ma_pr_lset_has(w, i, &ma_pr_make) && ma_pr_makes_artefact(w, i));
+	/* (by the end of the text: a word of fiction is, kall says so) */
+	fic = 1;
+	bad = (w->kall & kb->forbid) != 0;
+	/* an artefact made: the words of ma_pr_make alone */
+	if (ma_pr_lset_any(w, &ma_pr_make))
+		for (int i = ma_pr_next_of(w, 0, 0, 1ull << ma_pr_make.bit); i < w->n && !make;
+		     i = ma_pr_next_of(w, i + 1, 0, 1ull << ma_pr_make.bit))
+			make = ma_pr_makes_artefact(w, i);
+	/* a password or personal data asked for: the walk only if the text
+	 * has a word that asks and one of those (priv: a privacy word from
+	 * the first word of fiction on) */
+	if (!make && (w->kall & (kb->show | kb->what)) && (w->kall & (kb->pw | kb->pii))) {
+		int fic_yet = 0;
+		for (int i = 0; i < w->n; i++) {
+			if (w->brk[i] == 1)
+				ask = askpw = 0;
+			fic_yet = fic_yet || (w->k[i] & kb->fiction);
+			priv = priv || (fic_yet && ma_pr_lset_has(w, i, &ma_pr_privacy));
+			ask = ask || (w->k[i] & (kb->show | kb->what));
+			askpw = askpw || (w->k[i] & (kb->show | kb->what));
+			pw = pw || (askpw && (w->k[i] & kb->pw));
+			if (w->k[i] & (kb->your | kb->my))
+				ask = 0; /* "tell me your phone number" asks for no one else's */
+			pii = pii || (ask && (w->k[i] & kb->pii));
+		}
 	}
 	if (make) {
 		ma_pr_add(sc, PF_ROLEPLAY, 0.8);
