@@ -1209,6 +1209,11 @@ static const char *const ma_pr_roles[] = {
     "bot",      "chatgpt",       "gpt",       "claude",      "model",
     "admin",    "administrator", "developer", "instruction", "instructions",
     "response", "sys",           "input",     "output",      "prompt"};
+/* by a byte b: bit r for each role r that starts with b (built once, by
+ * ma_pr_feat_build): a line's roles compared are those alone */
+static uint32_t ma_pr_roles_by1[256];
+_Static_assert(sizeof ma_pr_roles / sizeof ma_pr_roles[0] <= 32,
+               "ma_pr_roles_by1 holds every role");
 
 /* ---- delimiters, floods, spaced letters ---- */
 
@@ -1316,20 +1321,11 @@ static int ma_pr_special_at(const char *t, size_t n, const char *x)
 /* 1 if c is a symbol of a separator line. */
 static inline int ma_pr_rule_sym(char c)
 {
-	switch (c) {
-	case '=':
-	case '-':
-	case '*':
-	case '#':
-	case '>':
-	case '%':
-	case '~':
-	case '_':
-	case '<':
-	case '+':
-		return 1;
-	}
-	return 0;
+	static const unsigned char sym[256] = {
+	    ['='] = 1, ['-'] = 1, ['*'] = 1, ['#'] = 1, ['>'] = 1,
+	    ['%'] = 1, ['~'] = 1, ['_'] = 1, ['<'] = 1, ['+'] = 1};
+
+	return sym[(unsigned char)c];
 }
 
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
@@ -1380,10 +1376,8 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 		size_t next = nl ? (size_t)(nl - t) + 1 : n; /* the next line's start */
 		while (p < n && strchr("#*[<(=- >|", t[p]) && t[p])
 			p++;
-		for (size_t r = 0; r < sizeof ma_pr_roles / sizeof ma_pr_roles[0] && p < n; r++) {
-			size_t l;
-			if (t[p] != ma_pr_roles[r][0]) /* its first byte before its length */
-				continue;
+		for (uint32_t m = p < n ? ma_pr_roles_by1[(unsigned char)t[p]] : 0; m; m &= m - 1) {
+			size_t r = (size_t)__builtin_ctz(m), l;
 			l = strlen(ma_pr_roles[r]);
 			if (p + l < n && !memcmp(t + p, ma_pr_roles[r], l) &&
 			    (t[p + l] == ':' || t[p + l] == ']' || t[p + l] == '>' ||
@@ -1918,6 +1912,8 @@ int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset 
 
 void ma_pr_feat_build(void)
 {
+	for (size_t r = 0; r < sizeof ma_pr_roles / sizeof ma_pr_roles[0]; r++)
+		ma_pr_roles_by1[(unsigned char)ma_pr_roles[r][0]] |= 1u << r;
 	ma_pr_tokens_bm(ma_pr_markup, sizeof ma_pr_markup / sizeof *ma_pr_markup, ma_pr_markup_bm);
 	ma_pr_tokens_bm(ma_pr_wrapper_end, sizeof ma_pr_wrapper_end / sizeof *ma_pr_wrapper_end,
 	                ma_pr_wrapper_bm);
