@@ -1099,8 +1099,10 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 	int strong = -1, weak = -1, done[2] = {-1, -1};
 	uint64_t want = w->kall & (kb->ai | ma_tl_ksys);
 
-	/* the strong markers: an AI's name ("language model" too), "system" */
-	for (int i = 0; want && i < w->n && strong < 0; i++) {
+	/* the strong markers: an AI's name ("language model" too), "system"
+	 * (the words of those classes alone, ma_pr_next_of) */
+	for (int i = want ? ma_pr_next_of(w, 0, want, 0) : w->n; i < w->n && strong < 0;
+	     i = ma_pr_next_of(w, i + 1, want, 0)) {
 		uint64_t k = w->k[i] & want;
 		int e, v;
 		if (!k || (!(k & kb->ai) && w->l[i] != 6) || ma_tl_ident(w, i, end))
