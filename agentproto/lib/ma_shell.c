@@ -4887,6 +4887,8 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 		/* sed's first operand, when no option before gave the script */
 		if (!ma_sh_sed_operand(s, e->start))
 			return 0;
+		if (va == 0 && vb == x) /* the whole script: the user's pick */
+			return ma_sh_sed_whole_fires(v, x);
 		return ma_sh_sed_input_runs(v, x, va, vb);
 	}
 	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
@@ -4938,6 +4940,8 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 }
 
 static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, int n, int ended);
+static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we, int n,
+                               int depth);
 
 /* 1 when the command of the words ws/we[from, n) (nearest first, as
  * ma_sh_rp_back reads them, back to the command's start), then the words
@@ -5357,11 +5361,72 @@ static int ma_sh_script_after(const char *s, const struct ma_sh_lex *lx, int k, 
 /* ma_sh_reparses for the word at element k of lx (w0: where its quote
  * opens): a here-string followed by the shell's script operand is data
  * (ma_sh_script_after). */
+/* 1 when the word at element k of lx (w0: where its quote opens) is a
+ * here-string (after "<<<") of a command that runs a shell reading
+ * standard input through sudo -s, su or env -S (ma_sh_wrapped_stdin):
+ * its words back to the command's start and after the here-string to
+ * the command's end, redirections skipped (shell25: sudo -s <<< '...'
+ * bash). 0 when the command runs on past the words read. */
+static int ma_sh_herestr_wrapped(const char *s, const struct ma_sh_lex *lx, int k, size_t w0)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], ows[MA_SH_RP_WORDS + 8],
+	    owe[MA_SH_RP_WORDS + 8], at = w0;
+	size_t h;
+	int n = 0, m = 0, j, skip = 0;
+
+	/* "<<<" right before the word (blanks between) */
+	for (h = w0; h > 0 && (s[h - 1] == ' ' || s[h - 1] == '\t'); h--)
+		;
+	if (h < 3 || memcmp(s + h - 3, "<<<", 3))
+		return 0;
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &at, &ws[n], &we[n]))
+		n++;
+	if (n == MA_SH_RP_WORDS || n < 2)
+		return 0; /* not back to the command's start */
+	/* in order, "<<<" (ws[0]) and the redirections left out */
+	for (j = n - 1; j >= 1; j--) {
+		size_t p = ws[j], q = we[j], x = p;
+		if (skip) {
+			skip = 0;
+			continue;
+		}
+		while (x < q && s[x] >= '0' && s[x] <= '9')
+			x++;
+		if (x < q && (s[x] == '<' || s[x] == '>')) {
+			skip = s[q - 1] == '<' || s[q - 1] == '>' || s[q - 1] == '&';
+			continue;
+		}
+		ows[m] = p;
+		owe[m++] = q;
+	}
+	for (j = k + 1; j < lx->nel; j++) {
+		const struct ma_sh_el *f = &lx->el[j];
+		if (f->kind == MA_SH_REDIR) {
+			j++; /* and its target */
+			continue;
+		}
+		if (f->kind != MA_SH_WORD)
+			break;
+		if (m == MA_SH_RP_WORDS + 8)
+			return 0;
+		ows[m] = f->start;
+		owe[m++] = f->end;
+	}
+	if (j >= lx->nel && !lx->complete)
+		return 0; /* the command runs on past the window */
+	return m > 0 && ma_sh_wrapped_stdin(s, ows, owe, m, 0);
+}
+
 static int ma_sh_reparses_at(const char *s, const struct ma_sh_lex *lx, int k, size_t w0,
                              size_t *ssh_from)
 {
 	int r = ma_sh_reparses(s, w0, 0, ssh_from);
 
+	if (r == 0)
+		return ma_sh_herestr_wrapped(s, lx, k, w0);
 	return r == 2 ? !ma_sh_script_after(s, lx, k, w0) : r;
 }
 
@@ -5788,6 +5853,177 @@ static int ma_sh_ssh_stdin(const char *s, const size_t *ws, const size_t *we, in
 	return ma_sh_stdin_shell(s, ws + i + 1, we + i + 1, n - i - 1, ended);
 }
 
+/* 1 when su's or runuser's words ws/we (n of them after its name, in
+ * order, to the command's end) run the user's shell reading standard
+ * input: no -c, --command or --session-command (util-linux getopt
+ * permutes: an option after the user is su's), and no word after the
+ * user (the shell's arguments: a script, -c ...). -s, -g, -G, -w take a
+ * value (su -s /bin/bash root <<< '...' ran the here-string in bash
+ * 5.2.15); runuser's -u USER runs the words after it as a command, no
+ * shell between (runuser -u root <<< '...' -- bash). */
+static int ma_sh_su_stdin(const char *s, const size_t *ws, const size_t *we, int n, int runuser)
+{
+	int user = 0, opts = 1, cmd = 0;
+
+	for (int i = 0; i < n; i++) {
+		size_t p = ws[i], q = we[i];
+		ma_sh_rp_unquote(s, &p, &q);
+		if (opts && q - p >= 2 && s[p] == '-') {
+			if (s[p + 1] == '-') {
+				if (q - p == 2) {
+					opts = 0;
+					continue;
+				}
+				if (runuser && q - p >= 4 && s[p + 2] == 'u' && s[p + 3] == 's') {
+					cmd = 1; /* runuser --user USER COMMAND */
+					i += !memchr(s + p, '=', q - p);
+					continue;
+				}
+				if (s[p + 2] == 'c' || (q - p >= 4 && s[p + 2] == 's' && s[p + 3] == 'e'))
+					return 0; /* --command, --session-command */
+				if (!memchr(s + p, '=', q - p) &&
+				    ((q - p >= 4 && s[p + 2] == 's' && (s[p + 3] == 'h' || s[p + 3] == 'u')) ||
+				     s[p + 2] == 'g' || s[p + 2] == 'w'))
+					i++; /* --shell, --supp-group, --group, --whitelist-environment */
+				continue;
+			}
+			for (size_t x = p + 1; x < q; x++) {
+				if (s[x] == 'c')
+					return 0;
+				if (strchr("sgGwu", s[x]) && s[x] && (s[x] != 'u' || runuser)) {
+					cmd |= s[x] == 'u'; /* runuser -u USER COMMAND */
+					i += x + 1 == q; /* its value in the next word */
+					break;
+				}
+			}
+			continue;
+		}
+		if (opts && q - p == 1 && s[p] == '-')
+			continue; /* su - */
+		if (cmd) /* the command, run with no shell */
+			return ma_sh_stdin_shell(s, ws + i, we + i, n - i, 1);
+		if (!user) {
+			user = 1;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* 1 when the command of the words ws/we (n of them, in order, to the
+ * command's end) runs a shell that reads its script from standard input
+ * through a wrapper that ma_sh_stdin_shell does not read (shell25,
+ * review16's misses): sudo's -s, -i, --shell, --login (the user's shell:
+ * with no command it reads standard input, else it runs $SHELL -c
+ * 'COMMAND', read again here: sudo -s <<< '...' bash ran the here-string,
+ * sudo -s bash <<< '...' run.sh did not), su and runuser
+ * (ma_sh_su_stdin), env -S's string split at blanks before the words
+ * after it (env -S 'bash -s' <<< '...' run.sh); wrappers before them
+ * (nice, timeout ...) with their options. depth: env -S inside env -S. */
+static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we, int n, int depth)
+{
+	size_t nws[MA_SH_RP_WORDS + 8], nwe[MA_SH_RP_WORDS + 8];
+	int i = 0;
+
+	while (i < n) {
+		const struct ma_sh_prog_opts *wrap;
+		size_t p = ws[i], q = we[i], b;
+		int sudo_sh = 0, sudo, env;
+		char w[16];
+
+		ma_sh_rp_unquote(s, &p, &q);
+		if (q <= p)
+			return 0;
+		if (ma_sh_assign_word(s, p, q) || (s[p] >= '0' && s[p] <= '9')) {
+			i++; /* an assignment, a number (timeout 5) */
+			continue;
+		}
+		b = q;
+		while (b > p && s[b - 1] != '/')
+			b--;
+		if (q - b >= sizeof w)
+			return 0;
+		memcpy(w, s + b, q - b);
+		w[q - b] = '\0';
+		if (!strcmp(w, "su") || !strcmp(w, "runuser"))
+			return ma_sh_su_stdin(s, ws + i + 1, we + i + 1, n - i - 1, w[0] == 'r');
+		if (!(wrap = ma_sh_wrap_find(w)))
+			return 0;
+		sudo = !strcmp(w, "sudo");
+		env = !strcmp(w, "env");
+		for (i++; i < n; i++) {
+			const char *name;
+			size_t nlen = 0, val = 0, vp, vq;
+			char o[32];
+			int r, m = 0;
+			p = ws[i];
+			q = we[i];
+			ma_sh_rp_unquote(s, &p, &q);
+			if (q - p < 2 || s[p] != '-')
+				break;
+			if (q - p == 2 && s[p + 1] == '-') {
+				i++;
+				break;
+			}
+			if (q - p >= sizeof o)
+				return 0;
+			memcpy(o, s + p, q - p);
+			o[q - p] = '\0';
+			if (sudo && o[1] != '-') {
+				/* a cluster's flags up to a letter that takes a value */
+				for (size_t x = 1; o[x] && !strchr(wrap->values, o[x]); x++)
+					sudo_sh |= o[x] == 's' || o[x] == 'i';
+			} else if (sudo) {
+				size_t l = strcspn(o + 2, "=");
+				sudo_sh |= (l >= 2 && !strncmp(o + 2, "shell", l) && l <= 5) ||
+				           (l >= 2 && !strncmp(o + 2, "login", l) && l <= 5);
+			}
+			r = ma_sh_opt_read(wrap, o, &name, &nlen, &val);
+			if (!(env && ((nlen == 1 && *name == 'S') ||
+			              (nlen == 14 && !memcmp(name, "--split-string", 14))))) {
+				i += (r & MA_SH_OPT_NEXT) != 0; /* its value */
+				continue;
+			}
+			/* env -S STRING: its words, then the words after it */
+			if (r & MA_SH_OPT_NEXT) {
+				if (++i >= n)
+					return 0;
+				vp = ws[i];
+				vq = we[i];
+				ma_sh_rp_unquote(s, &vp, &vq);
+			} else {
+				vp = p + val;
+				vq = q;
+			}
+			while (vp < vq && m < MA_SH_RP_WORDS) {
+				while (vp < vq && (s[vp] == ' ' || s[vp] == '\t'))
+					vp++;
+				if (vp >= vq)
+					break;
+				nws[m] = vp;
+				while (vp < vq && s[vp] != ' ' && s[vp] != '\t')
+					vp++;
+				nwe[m++] = vp;
+			}
+			for (i++; i < n && m < MA_SH_RP_WORDS + 8; i++) {
+				nws[m] = ws[i];
+				nwe[m++] = we[i];
+			}
+			if (i < n)
+				return 0; /* more words than that */
+			return ma_sh_stdin_shell(s, nws, nwe, m, 1) ||
+			       (depth < 2 && ma_sh_wrapped_stdin(s, nws, nwe, m, depth + 1));
+		}
+		if (sudo_sh)
+			/* the user's shell: standard input with no command,
+			 * else $SHELL -c 'COMMAND' */
+			return i >= n || ma_sh_stdin_shell(s, ws + i, we + i, n - i, 1) ||
+			       (depth < 2 && ma_sh_wrapped_stdin(s, ws + i, we + i, n - i, depth + 1));
+	}
+	return 0;
+}
+
 /* 1 when element k of lx is a pipe: "|" or bash's "|&" (standard error
  * too). */
 static int ma_sh_is_pipe(const char *s, const struct ma_sh_lex *lx, int k)
@@ -6026,6 +6262,46 @@ static int ma_sh_here_operand(const char *s, size_t h, size_t at)
 	}
 }
 
+/* 1 when the command of the here-document's line (ls its start, h its
+ * <<, at the line's end) runs a shell that reads standard input through
+ * sudo -s, su or env -S (ma_sh_wrapped_stdin): its words from the
+ * command's start to its end, blanks splitting them, quotes read as
+ * bytes, redirections and the delimiter skipped (shell25). */
+static int ma_sh_here_wrapped(const char *s, size_t ls, size_t h, size_t at)
+{
+	size_t ws[MA_SH_RP_WORDS + 8], we[MA_SH_RP_WORDS + 8], k = h;
+	int n = 0, skip = 0;
+
+	while (k > ls && !strchr(";&|(", s[k - 1]))
+		k--;
+	while (k < at) {
+		size_t p;
+		while (k < at && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k >= at || strchr("\n;&|)", s[k]))
+			break;
+		p = k;
+		while (k < at && !strchr(" \t\n;&|)", s[k]))
+			k++;
+		if (skip) {
+			skip = 0;
+			continue;
+		}
+		if (s[p] == '<' || s[p] == '>' ||
+		    (s[p] >= '0' && s[p] <= '9' && p + 1 < k && (s[p + 1] == '<' || s[p + 1] == '>'))) {
+			/* a redirection (the << and its delimiter), its target
+			 * in the next word when none follows the operator */
+			skip = s[k - 1] == '<' || s[k - 1] == '>' || s[k - 1] == '&' || s[k - 1] == '-';
+			continue;
+		}
+		if (n == MA_SH_RP_WORDS + 8)
+			return 0;
+		ws[n] = p;
+		we[n++] = k;
+	}
+	return n > 0 && ma_sh_wrapped_stdin(s, ws, we, n, 0);
+}
+
 /* 1 when the here-document body that starts at byte at of s (after the
  * line that holds its <<) is given to a shell that reads its script from
  * standard input (sh <<EOF, bash -s <<'EOF', sh 0<<EOF, <<EOF sh: no
@@ -6053,6 +6329,8 @@ static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 		}
 	if (!found)
 		return 0;
+	if (ma_sh_here_wrapped(s, ls, h, at))
+		return 1; /* sudo -s <<EOF bash, su root <<EOF */
 	if (!ma_sh_text_name(s, h, &p, &q)) {
 		/* the << before the command's name (<<EOF sh): nothing but
 		 * blanks between the command's start and it */

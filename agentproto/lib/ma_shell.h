@@ -400,6 +400,13 @@ int ma_sh_sed_runs(const char *s, size_t n);
  * than 512 bytes with any of them: 1. */
 int ma_sh_sed_input_runs(const char *s, size_t n, size_t a, size_t b);
 
+/* 1 when the sed script s (n bytes), all of it the input's (the user's
+ * to pick, read as sh -c 'INPUT' is: session 24), writes a file (w, W,
+ * an s command's w flag: sh -c's redirection) or holds an e command
+ * whose line has an operator or a substitution; its e commands and e
+ * flags alone pass (sh -c 'touch F' passes). */
+int ma_sh_sed_whole_fires(const char *s, size_t n);
+
 /* What setting an ssh -o keyword or a git -c key does (session 24:
  * deny-lists built from ssh_config(5) and git-config(1) and git's other
  * pages; the lists in ma_shell_opts.c): nothing to fear (PLAIN); setting

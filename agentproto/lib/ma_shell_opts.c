@@ -576,11 +576,31 @@ int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size
  * i, c, r, R and # take the rest of the line, a label (:, b, t, T) runs
  * to ';' or the line's end (review16: ':a;e CMD' ran CMD), y's and s's
  * parts are skipped. */
-static void ma_sh_sed_count(const char *s, size_t n, int *runs, int *writes)
+/* The shell operators and substitutions in an s command's replacement
+ * (n bytes at r), the line its e flag runs: ; | < > ` and $( as
+ * written, & only escaped (an unescaped & is the match), \n and an
+ * escaped line break as a second line (GNU sed 4.9). */
+static int ma_sh_sed_repl_ops(const char *r, size_t n)
+{
+	int ops = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		if (r[k] == '\\' && k + 1 < n) {
+			k++;
+			if (r[k] && strchr(";&|<>`n\n", r[k]))
+				ops++;
+		} else if ((r[k] && strchr(";|<>`\n", r[k])) || (r[k] == '$' && k + 1 < n && r[k + 1] == '(')) {
+			ops++;
+		}
+	}
+	return ops;
+}
+
+static void ma_sh_sed_count_ops(const char *s, size_t n, int *runs, int *writes, int *ops)
 {
 	size_t k = 0;
 
-	*runs = *writes = 0;
+	*runs = *writes = *ops = 0;
 	while (k < n) {
 		char c;
 		while (k < n && strchr(" \t\n;{}", s[k]) && s[k])
@@ -608,26 +628,37 @@ static void ma_sh_sed_count(const char *s, size_t n, int *runs, int *writes)
 		c = s[k++];
 		if (c == 'e') {
 			(*runs)++;
-			while (k < n && s[k] != '\n')
-				k++; /* its command line */
+			while (k < n && s[k] != '\n') {
+				/* its command line: an operator or a substitution */
+				if (strchr(";&|<>`", s[k]) || (s[k] == '$' && k + 1 < n && s[k + 1] == '('))
+					(*ops)++;
+				k++;
+			}
 		} else if (c == 'w' || c == 'W') {
 			(*writes)++;
 			while (k < n && s[k] != '\n')
 				k++; /* its file name */
 		} else if (c == 's' || c == 'y') {
 			char d;
+			size_t ra = k, rb = k;
 			if (k >= n || s[k] == '\n' || s[k] == '\\')
 				return;
 			d = s[k++];
 			for (int part = 0; part < 2 && k < n; part++) {
+				if (part == 1)
+					ra = k;
 				while (k < n && s[k] != d)
 					k += s[k] == '\\' ? 2 : 1;
+				if (part == 1)
+					rb = k < n ? k : n;
 				k++;
 			}
 			if (c == 's')
 				for (; k < n && !strchr(";\n} \t#", s[k]); k++) {
-					if (s[k] == 'e')
+					if (s[k] == 'e') {
 						(*runs)++;
+						*ops += ma_sh_sed_repl_ops(s + ra, rb - ra);
+					}
 					if (s[k] == 'w') {
 						(*writes)++;
 						while (k < n && s[k] != '\n')
@@ -649,12 +680,27 @@ static void ma_sh_sed_count(const char *s, size_t n, int *runs, int *writes)
 	}
 }
 
+static void ma_sh_sed_count(const char *s, size_t n, int *runs, int *writes)
+{
+	int ops;
+
+	ma_sh_sed_count_ops(s, n, runs, writes, &ops);
+}
+
 int ma_sh_sed_runs(const char *s, size_t n)
 {
 	int r, w;
 
 	ma_sh_sed_count(s, n, &r, &w);
 	return r || w;
+}
+
+int ma_sh_sed_whole_fires(const char *s, size_t n)
+{
+	int r, w, ops;
+
+	ma_sh_sed_count_ops(s, n, &r, &w, &ops);
+	return w || ops;
 }
 
 int ma_sh_sed_input_runs(const char *s, size_t n, size_t a, size_t b)

@@ -6,19 +6,6 @@
  * input as the request's one input. */
 #include "agent_shell_test.h"
 
-static void all_block(const char *const lines[][3], size_t n)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_BLOCK) {
-			print_message("allowed: %s%s%s\n", lines[i][0], lines[i][1], lines[i][2]);
-			bad++;
-		}
-	if (bad)
-		fail_msg("%d of %zu lines allowed", bad, n);
-}
-
 /* ma_sh_option_value unquotes the word with a backslash always taken as
  * an escape, but in single quotes (and before most bytes in double
  * quotes) the backslash stays: sed then reads `/x\/y/` (an address with
@@ -28,14 +15,23 @@ static void all_block(const char *const lines[][3], size_t n)
 static void a_backslash_the_shell_keeps_in_the_script_blocks(void **state)
 {
 	static const char *const lines[][3] = {
-	    {"sed -n '", "/x\\/y/!e touch /tmp/p", "' nt.txt"},
+	    {"sed -n '", "/x\\/y/!e touch /tmp/p;id", "' nt.txt"},
 	    {"sed 's/a/", "b/;/x\\/y/!e touch /tmp/p;#", "/' nt.txt"},
+	    {"sed -n '", "\\%a%e touch /tmp/p;id", "' nt.txt"},
+	    {"sed -n \"", "\\%a%e touch /tmp/p;id", "\" nt.txt"},
+	};
+	/* shell25 (session 24, the lead's decision): the whole script is
+	 * the user's by the application's design, read as sh -c 'INPUT'
+	 * is: an e command with no operator passes; its operator twins
+	 * above (`;id` added) block */
+	static const char *const passes[][3] = {
+	    {"sed -n '", "/x\\/y/!e touch /tmp/p", "' nt.txt"},
 	    {"sed -n '", "\\%a%e touch /tmp/p", "' nt.txt"},
 	    {"sed -n \"", "\\%a%e touch /tmp/p", "\" nt.txt"},
 	};
 
 	(void)state;
-	all_block(lines, sizeof lines / sizeof lines[0]);
+	judge(lines, sizeof lines / sizeof lines[0], passes, sizeof passes / sizeof passes[0]);
 }
 
 /* GNU getopt_long takes any unambiguous prefix of a long option: --expr,
@@ -45,13 +41,20 @@ static void a_backslash_the_shell_keeps_in_the_script_blocks(void **state)
 static void an_abbreviated_expression_option_blocks(void **state)
 {
 	static const char *const lines[][3] = {
+	    {"sed --expr '", "1e touch /tmp/p;id", "' nt.txt"},
+	    {"sed --exp='", "1e touch /tmp/p;id", "' nt.txt"},
+	    {"sed --e '", "1e touch /tmp/p;id", "' nt.txt"},
+	};
+	/* shell25 (session 24, the lead's decision): the whole script, as
+	 * sh -c 'INPUT' (above) */
+	static const char *const passes[][3] = {
 	    {"sed --expr '", "1e touch /tmp/p", "' nt.txt"},
 	    {"sed --exp='", "1e touch /tmp/p", "' nt.txt"},
 	    {"sed --e '", "1e touch /tmp/p", "' nt.txt"},
 	};
 
 	(void)state;
-	all_block(lines, sizeof lines / sizeof lines[0]);
+	judge(lines, sizeof lines / sizeof lines[0], passes, sizeof passes / sizeof passes[0]);
 }
 
 int main(void)

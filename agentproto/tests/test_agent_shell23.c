@@ -14,13 +14,13 @@
 static void an_input_in_a_command_or_script_value_of_an_option(void **state)
 {
 	static const char *const blocks[][3] = {
-	    {"sed '", "--expression=1e touch /tmp/PWNED-x", "' f.txt"},
-	    {"sed -n '", "-e1e touch /tmp/PWNED-x", "' f.txt"},
-	    {"sed -e '", "1e touch /tmp/PWNED-x", "' f.txt"},
-	    {"sed --expression '", "1e touch /tmp/PWNED-x", "' f.txt"},
-	    {"sed -e '", "s/a/touch \\/tmp\\/PWNED-x/e", "' f.txt"},
-	    {"sed '", "1e touch /tmp/PWNED-x", "' f.txt"},
-	    {"sed -n '", "s/a/touch \\/tmp\\/PWNED-x/e", "' f.txt"},
+	    {"sed '", "--expression=1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed -n '", "-e1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed -e '", "1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed --expression '", "1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed -e '", "s/a/touch \\/tmp\\/PWNED-x;id/e", "' f.txt"},
+	    {"sed '", "1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed -n '", "s/a/touch \\/tmp\\/PWNED-x;id/e", "' f.txt"},
 	    {"sed -e 's/a/", "b/e", "' f.txt"},
 	    {"sed '", "1w /tmp/PWNED-x", "' f.txt"},
 	    {"zip -T '", "-TTtouch /tmp/PWNED-x", "' out.zip f"},
@@ -46,6 +46,17 @@ static void an_input_in_a_command_or_script_value_of_an_option(void **state)
 	    {"tar -xf a.tar --to-command '", "touch /tmp/PWNED-x", "'"},
 	    {"zip -T -TT '", "touch /tmp/PWNED-x", "' out.zip f"},
 	    {"zip -T --unzip-command '", "touch /tmp/PWNED-x", "' out.zip f"},
+	    /* session 24 (the lead's decision): the whole script is the
+	     * user's by the application's design, read as sh -c 'INPUT'
+	     * is: its e command or e flag with no operator passes (its
+	     * operator twin blocks) */
+	    {"sed '", "--expression=1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed -n '", "-e1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed -e '", "1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed --expression '", "1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed -e '", "s/a/touch \\/tmp\\/PWNED-x/e", "' f.txt"},
+	    {"sed '", "1e touch /tmp/PWNED-x", "' f.txt"},
+	    {"sed -n '", "s/a/touch \\/tmp\\/PWNED-x/e", "' f.txt"},
 	};
 
 	(void)state;

@@ -164,6 +164,24 @@ static void a_whole_command_line_value_is_read_as_sh_c_reads_it(void **state)
 static void a_sed_script_is_read_as_gnu_sed_reads_it(void **state)
 {
 	static const char *const blocks[][3] = {
+	    {"sed '", ":top;1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed --line-length=80 '", "1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed --line-length 80 '", "1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed -nl 80 '", "1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed -i.orig-file '", "1e touch /tmp/PWNED-x;id", "' g.txt"},
+	    {"sed -n '", "\\,a,e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed -n '", "s/a\\/b/c/;1e touch /tmp/PWNED-x;id", "' f.txt"},
+	    {"sed --ex='", "1e touch /tmp/PWNED-x;id", "' f.txt"},
+	};
+	static const char *const passes[][3] = {
+	    {"sed -n '/", "error 42", "/w /tmp/out.txt' f.txt"},
+	    {"sed 's/x/", "y z", "/w /tmp/out.log' f.txt"},
+	    {"sed --line-length=80 's/a/", "b c", "/' f.txt"},
+	    {"sed -e 's/a/b/' f.txt '", "1e touch", "'"},
+	    /* session 24 (the lead's decision): the whole script is the
+	     * user's by the application's design, read as sh -c 'INPUT'
+	     * is: its e command with no operator passes (its operator
+	     * twin in the blocks) */
 	    {"sed '", ":top;1e touch /tmp/PWNED-x", "' f.txt"},
 	    {"sed --line-length=80 '", "1e touch /tmp/PWNED-x", "' f.txt"},
 	    {"sed --line-length 80 '", "1e touch /tmp/PWNED-x", "' f.txt"},
@@ -172,12 +190,6 @@ static void a_sed_script_is_read_as_gnu_sed_reads_it(void **state)
 	    {"sed -n '", "\\,a,e touch /tmp/PWNED-x", "' f.txt"},
 	    {"sed -n '", "s/a\\/b/c/;1e touch /tmp/PWNED-x", "' f.txt"},
 	    {"sed --ex='", "1e touch /tmp/PWNED-x", "' f.txt"},
-	};
-	static const char *const passes[][3] = {
-	    {"sed -n '/", "error 42", "/w /tmp/out.txt' f.txt"},
-	    {"sed 's/x/", "y z", "/w /tmp/out.log' f.txt"},
-	    {"sed --line-length=80 's/a/", "b c", "/' f.txt"},
-	    {"sed -e 's/a/b/' f.txt '", "1e touch", "'"},
 	};
 
 	(void)state;
