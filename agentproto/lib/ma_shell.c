@@ -4940,8 +4940,7 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 }
 
 static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, int n, int ended);
-static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we, int n,
-                               int depth);
+static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we, int n, int depth);
 
 /* 1 when the command of the words ws/we[from, n) (nearest first, as
  * ma_sh_rp_back reads them, back to the command's start), then the words
@@ -5879,12 +5878,15 @@ static int ma_sh_su_stdin(const char *s, const size_t *ws, const size_t *we, int
 					i += !memchr(s + p, '=', q - p);
 					continue;
 				}
-				if (s[p + 2] == 'c' || (q - p >= 4 && s[p + 2] == 's' && s[p + 3] == 'e'))
+				if (s[p + 2] == 'c' ||
+				    (q - p >= 4 && s[p + 2] == 's' && s[p + 3] == 'e'))
 					return 0; /* --command, --session-command */
 				if (!memchr(s + p, '=', q - p) &&
-				    ((q - p >= 4 && s[p + 2] == 's' && (s[p + 3] == 'h' || s[p + 3] == 'u')) ||
+				    ((q - p >= 4 && s[p + 2] == 's' &&
+				      (s[p + 3] == 'h' || s[p + 3] == 'u')) ||
 				     s[p + 2] == 'g' || s[p + 2] == 'w'))
-					i++; /* --shell, --supp-group, --group, --whitelist-environment */
+					i++; /* --shell, --supp-group, --group,
+					        --whitelist-environment */
 				continue;
 			}
 			for (size_t x = p + 1; x < q; x++) {
@@ -5892,7 +5894,7 @@ static int ma_sh_su_stdin(const char *s, const size_t *ws, const size_t *we, int
 					return 0;
 				if (strchr("sgGwu", s[x]) && s[x] && (s[x] != 'u' || runuser)) {
 					cmd |= s[x] == 'u'; /* runuser -u USER COMMAND */
-					i += x + 1 == q; /* its value in the next word */
+					i += x + 1 == q;    /* its value in the next word */
 					break;
 				}
 			}
@@ -5900,7 +5902,7 @@ static int ma_sh_su_stdin(const char *s, const size_t *ws, const size_t *we, int
 		}
 		if (opts && q - p == 1 && s[p] == '-')
 			continue; /* su - */
-		if (cmd) /* the command, run with no shell */
+		if (cmd)          /* the command, run with no shell */
 			return ma_sh_stdin_shell(s, ws + i, we + i, n - i, 1);
 		if (!user) {
 			user = 1;
@@ -6019,7 +6021,8 @@ static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we
 			/* the user's shell: standard input with no command,
 			 * else $SHELL -c 'COMMAND' */
 			return i >= n || ma_sh_stdin_shell(s, ws + i, we + i, n - i, 1) ||
-			       (depth < 2 && ma_sh_wrapped_stdin(s, ws + i, we + i, n - i, depth + 1));
+			       (depth < 2 &&
+			        ma_sh_wrapped_stdin(s, ws + i, we + i, n - i, depth + 1));
 	}
 	return 0;
 }
@@ -6288,10 +6291,12 @@ static int ma_sh_here_wrapped(const char *s, size_t ls, size_t h, size_t at)
 			continue;
 		}
 		if (s[p] == '<' || s[p] == '>' ||
-		    (s[p] >= '0' && s[p] <= '9' && p + 1 < k && (s[p + 1] == '<' || s[p + 1] == '>'))) {
+		    (s[p] >= '0' && s[p] <= '9' && p + 1 < k &&
+		     (s[p + 1] == '<' || s[p + 1] == '>'))) {
 			/* a redirection (the << and its delimiter), its target
 			 * in the next word when none follows the operator */
-			skip = s[k - 1] == '<' || s[k - 1] == '>' || s[k - 1] == '&' || s[k - 1] == '-';
+			skip = s[k - 1] == '<' || s[k - 1] == '>' || s[k - 1] == '&' ||
+			       s[k - 1] == '-';
 			continue;
 		}
 		if (n == MA_SH_RP_WORDS + 8)

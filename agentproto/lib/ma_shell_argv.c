@@ -664,7 +664,7 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 		return ma_sh_ex_judge(s, n, a, b);
 	case MA_SH_VAL_SQL:
 		return ma_sh_sqlcli_judge(j->lang, s, n, a, b);
-	case MA_SH_VAL_SED: /* sed -e '1e INPUT', -e 's/x/INPUT/e' */
+	case MA_SH_VAL_SED:           /* sed -e '1e INPUT', -e 's/x/INPUT/e' */
 		if (a == 0 && b == n) /* the whole script: the user's pick */
 			return ma_sh_sed_whole_fires(s, n);
 		return ma_sh_sed_input_runs(s, n, a, b);

@@ -589,7 +589,8 @@ static int ma_sh_sed_repl_ops(const char *r, size_t n)
 			k++;
 			if (r[k] && strchr(";&|<>`n\n", r[k]))
 				ops++;
-		} else if ((r[k] && strchr(";|<>`\n", r[k])) || (r[k] == '$' && k + 1 < n && r[k + 1] == '(')) {
+		} else if ((r[k] && strchr(";|<>`\n", r[k])) ||
+		           (r[k] == '$' && k + 1 < n && r[k + 1] == '(')) {
 			ops++;
 		}
 	}
@@ -630,7 +631,8 @@ static void ma_sh_sed_count_ops(const char *s, size_t n, int *runs, int *writes,
 			(*runs)++;
 			while (k < n && s[k] != '\n') {
 				/* its command line: an operator or a substitution */
-				if (strchr(";&|<>`", s[k]) || (s[k] == '$' && k + 1 < n && s[k + 1] == '('))
+				if (strchr(";&|<>`", s[k]) ||
+				    (s[k] == '$' && k + 1 < n && s[k + 1] == '('))
 					(*ops)++;
 				k++;
 			}
