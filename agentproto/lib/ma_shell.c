@@ -4334,10 +4334,70 @@ static void ma_sh_begin_form(void *ctx, const char *v, size_t n)
 	c->arith_form = ma_sh_arith_sub(v, 0, n) < n;
 }
 
+/* 1 when the n bytes at k of s (letters, digits and '_') lie in an ssh
+ * -o keyword or a git -c key of the deny-lists (ma_sh_ssh_key_class,
+ * ma_sh_git_key_class) right after -o or -c (glued, a blank or an
+ * opening quote between): an input that completes the key with the
+ * application's bytes (ssh -o 'Proxy' + 'Command' + '=...', shell25). */
+static int ma_sh_key_byte(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       ch == '_' || ch == '.' || ch == '-';
+}
+
+static int ma_sh_plain_in_key(const char *s, size_t len, size_t k, size_t n)
+{
+	size_t a = k, b = k + n, p;
+	int git;
+
+	while (a > 0 && ma_sh_key_byte(s[a - 1]))
+		a--;
+	while (b < len && ma_sh_key_byte(s[b]))
+		b++;
+	if (b - a > 2 && s[a] == '-' && (s[a + 1] == 'o' || s[a + 1] == 'c')) {
+		p = a + 2; /* -oProxyCommand=... */
+		a = p;
+	} else {
+		for (p = a; p > 0 && (s[p - 1] == '\'' || s[p - 1] == '"'); p--)
+			;
+		while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t'))
+			p--;
+	}
+	if (p < 2 || s[p - 2] != '-' || (s[p - 1] != 'o' && s[p - 1] != 'c'))
+		return 0;
+	git = s[p - 1] == 'c';
+	/* the option's own bytes glued to the key (-oProxyCommand): from
+	 * after the option letter */
+	if (a < p)
+		a = p;
+	if (!git) {
+		size_t e = a;
+		while (e < b && s[e] != '.' && s[e] != '-')
+			e++;
+		return ma_sh_ssh_key_class(s + a, e - a) != MA_SH_KEY_PLAIN;
+	}
+	return ma_sh_git_key_class(s + a, b - a) != MA_SH_KEY_PLAIN;
+}
+
 static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 {
-	(void)ctx;
-	return in->plain; /* letters, digits and _ are never syntax */
+	const struct ma_sh_scan *c = ctx;
+	const char *s = c->cmd, *f = in->form[0], *x;
+	size_t len = c->len, n = in->form_len[0], k = 0;
+
+	if (!in->plain)
+		return 0;
+	/* letters, digits and _ are never syntax; but they may make an ssh
+	 * -o keyword or a git -c key of the deny-lists */
+	if (!n || (!memmem(s, len, "-o", 2) && !memmem(s, len, "-c", 2)))
+		return 1;
+	while (k + n <= len && (x = memmem(s + k, len - k, f, n))) {
+		k = (size_t)(x - s);
+		if (ma_sh_plain_in_key(s, len, k, n))
+			return 0;
+		k++;
+	}
+	return 1;
 }
 
 /* The words ma_sh_reparses reads before a quoted word, back to its

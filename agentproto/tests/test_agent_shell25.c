@@ -86,11 +86,42 @@ static void a_wrapped_shell_that_reads_stdin_blocks(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* An input of letters, digits and '_' alone was never judged by the line
+ * check (ma_sh_skip_input): one that makes an ssh -o keyword or a git -c
+ * key of shell24's deny-lists with the application's bytes passed
+ * (shell24's finding). It is judged now when the word it lies in, right
+ * after -o or -c, names a listed key; plain keys and a word elsewhere
+ * stay skipped. OpenSSH 9.2p1 ran ProxyCommand with the host
+ * h.invalid, git 2.39.5 core.fsmonitor in a scratch repository. */
+static void a_plain_input_that_makes_a_listed_key_blocks(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"ssh -o 'Proxy", "Command", "=touch /tmp/PWNED-x' h.invalid true"},
+	    {"ssh -o '", "ProxyCommand", "=touch /tmp/PWNED-x' h.invalid true"},
+	    {"ssh -o ", "ProxyCommand", "='touch /tmp/PWNED-x' h.invalid true"},
+	    {"ssh -o", "ProxyCommand", "='touch /tmp/PWNED-x' h.invalid true"},
+	    {"ssh -o 'Proxy", "Command", " touch /tmp/PWNED-x' h.invalid true"},
+	    {"git -c core.", "fsmonitor", "='touch /tmp/PWNED-x' status"},
+	};
+	static const char *const passes[][3] = {
+	    {"ssh -o 'Connect", "Timeout", "=5' h.invalid true"},
+	    {"ssh -o 'ServerAlive", "Interval", "=30' h.invalid true"},
+	    {"ssh -o ProxyCommand='nc %h %p' ", "bastion", ""},
+	    {"git -c user.", "name", "=bob status"},
+	    {"echo Proxy", "Command", ""},
+	    {"ls -o ", "Command", ""},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_whole_sed_script_is_read_as_sh_c_reads_it),
 	    cmocka_unit_test(a_wrapped_shell_that_reads_stdin_blocks),
+	    cmocka_unit_test(a_plain_input_that_makes_a_listed_key_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
