@@ -5920,13 +5920,24 @@ static int ma_sh_ssh_stdin(const char *s, const size_t *ws, const size_t *we, in
  * value (su -s /bin/bash root <<< '...' ran the here-string in bash
  * 5.2.15); runuser's -u USER runs the words after it as a command, no
  * shell between (runuser -u root <<< '...' -- bash). */
+/* Strips one quote at each end of the word [*p, *q) of s, each on its
+ * own: the words read back at blanks cut a quoted string ('bash -s'
+ * read as 'bash and -s'). */
+static void ma_sh_strip_q(const char *s, size_t *p, size_t *q)
+{
+	if (*p < *q && (s[*p] == '\'' || s[*p] == '"'))
+		(*p)++;
+	if (*q > *p && (s[*q - 1] == '\'' || s[*q - 1] == '"'))
+		(*q)--;
+}
+
 static int ma_sh_su_stdin(const char *s, const size_t *ws, const size_t *we, int n, int runuser)
 {
 	int user = 0, opts = 1, cmd = 0;
 
 	for (int i = 0; i < n; i++) {
 		size_t p = ws[i], q = we[i];
-		ma_sh_rp_unquote(s, &p, &q);
+		ma_sh_strip_q(s, &p, &q);
 		if (opts && q - p >= 2 && s[p] == '-') {
 			if (s[p + 1] == '-') {
 				if (q - p == 2) {
@@ -5994,7 +6005,7 @@ static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we
 		int sudo_sh = 0, sudo, env;
 		char w[16];
 
-		ma_sh_rp_unquote(s, &p, &q);
+		ma_sh_strip_q(s, &p, &q);
 		if (q <= p)
 			return 0;
 		if (ma_sh_assign_word(s, p, q) || (s[p] >= '0' && s[p] <= '9')) {
@@ -6021,7 +6032,7 @@ static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we
 			int r, m = 0;
 			p = ws[i];
 			q = we[i];
-			ma_sh_rp_unquote(s, &p, &q);
+			ma_sh_strip_q(s, &p, &q);
 			if (q - p < 2 || s[p] != '-')
 				break;
 			if (q - p == 2 && s[p + 1] == '-') {
@@ -6047,16 +6058,22 @@ static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we
 				i += (r & MA_SH_OPT_NEXT) != 0; /* its value */
 				continue;
 			}
-			/* env -S STRING: its words, then the words after it */
+			/* env -S STRING: its words, then the words after it (a
+			 * quoted string may span the words read at blanks) */
 			if (r & MA_SH_OPT_NEXT) {
 				if (++i >= n)
 					return 0;
 				vp = ws[i];
-				vq = we[i];
-				ma_sh_rp_unquote(s, &vp, &vq);
 			} else {
-				vp = p + val;
-				vq = q;
+				vp = ws[i] + (p - ws[i]) + val;
+			}
+			vq = we[i];
+			if (vp < vq && (s[vp] == '\'' || s[vp] == '"')) {
+				char qc = s[vp++];
+				while ((vq <= vp || s[vq - 1] != qc) && i + 1 < n)
+					vq = we[++i];
+				if (vq > vp && s[vq - 1] == qc)
+					vq--;
 			}
 			while (vp < vq && m < MA_SH_RP_WORDS) {
 				while (vp < vq && (s[vp] == ' ' || s[vp] == '\t'))

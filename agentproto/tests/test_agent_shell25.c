@@ -62,6 +62,8 @@ static void a_wrapped_shell_that_reads_stdin_blocks(void **state)
 	    {"sudo --shell <<< 'echo ", "a; touch /tmp/PWNED-x", "' bash"},
 	    {"runuser -u root <<< 'echo ", "a; touch /tmp/PWNED-x", "' -- bash"},
 	    {"env -S'bash -s' <<< 'echo ", "a; touch /tmp/PWNED-x", "' run.sh"},
+	    {"env -S 'sh -s' <<< 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"sudo -E env -S 'sh -s' <<< 'echo ", "a; touch /tmp/PWNED-x", "'"},
 	};
 	static const char *const passes[][3] = {
 	    {"sudo -s bash <<< 'echo ", "a; touch /tmp/PWNED-x", "' run.sh"},
@@ -80,6 +82,8 @@ static void a_wrapped_shell_that_reads_stdin_blocks(void **state)
 	    {"env -S 'sort -r' <<< '", "a; touch /tmp/PWNED-x", "'"},
 	    {"sudo -u www tee out.txt <<< '", "a; touch /tmp/PWNED-x", "'"},
 	    {"runuser -u root -- cat <<< 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"env -S 'bash run.sh' <<< 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"sudo -i -u root wc -l <<< 'echo ", "a; touch /tmp/PWNED-x", "'"},
 	};
 
 	(void)state;
