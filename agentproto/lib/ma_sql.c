@@ -3077,6 +3077,24 @@ out:
  * them as this one met them. A state is taken only from the window judged last (the serial
  * in its key), the same statement token (the index in its key) and
  * with every field the loop reads equal (ma_sql_jstate_same). */
+/* The cost bound of one check (sqlcost, session 24): each place's window
+ * is judged token by token, and the windows of one input's places share
+ * their states only across plain tokens (above), so an input of names
+ * and keywords that occurs at many places (a 1 KB input of `) = id OR `
+ * at 64 places of a 4 KB statement made of it: 64 windows of ~400 tokens,
+ * ~6.8 M instructions) is judged again at each. When the tokens that are
+ * not plain judged in the check so far pass MA_SQL_JUDGE_MAX, a further
+ * place whose window spans tokens is not judged: the check fails closed
+ * (sqli.too_complex, a block), as it does past ten levels of parentheses
+ * -- stopping there (fail open) would let an attacker put its payload
+ * after enough costly places. The first window is always judged whole
+ * (MA_SQL_WIN tokens at most); inputs inside one token (a string, a
+ * number, one name: the n == 1 answer above it) and windows of literals
+ * and punctuation only (an ORM's IN (1, 2, ...) with "1" or "-1" at
+ * every place) never count. */
+#ifndef MA_SQL_JUDGE_MAX /* (test_agent_sql_state.c lifts it to compare every place) */
+#define MA_SQL_JUDGE_MAX 512
+#endif
 #define MA_SQL_JSTEP            16
 #define MA_SQL_JSLOTS           (MA_SQL_WIN / MA_SQL_JSTEP + 8)
 #define MA_SQL_JKEY(serial, gi) ((uint64_t)(serial) << 32 | (uint32_t)(gi))
@@ -3108,6 +3126,10 @@ struct ma_sql_reuse {
 	 * tokens before it from there, not from the statement's start. */
 	int have_cur;
 	struct ma_sql_cursor cur;
+	/* Tokens judged by the window loop that are not plain (names,
+	 * keywords, parameters, comments, ';': their windows are not shared
+	 * between places), in this check so far: MA_SQL_JUDGE_MAX. */
+	unsigned np;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -3271,6 +3293,15 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	}
 	hit->spans = 1;
 	jd->inside = win[0].start < a;
+	if (ru && ru->np > MA_SQL_JUDGE_MAX) {
+		/* the windows judged so far were costly and a further place
+		 * has one to judge: fail closed (MA_SQL_JUDGE_MAX) */
+		hit->rule = "sqli.too_complex";
+		hit->sev = "high";
+		hit->confidence = 0.8;
+		hit->fired = 1;
+		return;
+	}
 
 	memset(&st, 0, sizeof st);
 	st.valid = 1;
@@ -3460,6 +3491,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		}
 		plain_run = 0;
 		lastnp = g0 + i;
+		if (ru)
+			ru->np++;
 		next = ma_next_sig(win, n, i);
 
 		if (tk->type == MA_SQL_T_COMMENT) {
@@ -4363,6 +4396,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.serial = 0;
 		c->reuse.same_a = (size_t)-1;
 		c->reuse.have_cur = 0;
+		c->reuse.np = 0;
 		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;

@@ -9,6 +9,9 @@
 
 #include "agent_test.h"
 
+#include <stdio.h>
+#include <string.h>
+
 /* A policy with sql_injection in block mode (the caller releases it). */
 static inline const struct moat_policy *block_policy(void)
 {
@@ -20,20 +23,37 @@ static inline const struct moat_policy *block_policy(void)
 	return p;
 }
 
-/* The check's verdict for sql with input as the request's one input. */
-static inline int check_sql_text(int dialect, const char *sql, const char *input)
+/* The check's verdict for sql with input as the request's one input;
+ * the rule that fired copied to rule (cap bytes; "" when it allows). */
+static inline int check_sql_rule(int dialect, const char *sql, const char *input, char *rule,
+                                 size_t cap)
 {
 	const struct moat_policy *p = block_policy();
 	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
 	struct moat_request *r;
 	int v;
 
+	rule[0] = '\0';
 	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
 	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
 	v = moat_check_sql(r, dialect, sql, strlen(sql));
+	if (v == MOAT_BLOCK) {
+		const struct moat_event *ev = moat_request_event(r);
+		assert_non_null(ev);
+		assert_non_null(ev->rule);
+		snprintf(rule, cap, "%s", ev->rule);
+	}
 	moat_request_end(r);
 	moat_policy_release(p);
 	return v;
+}
+
+/* The check's verdict for sql with input as the request's one input. */
+static inline int check_sql_text(int dialect, const char *sql, const char *input)
+{
+	char rule[64];
+
+	return check_sql_rule(dialect, sql, input, rule, sizeof rule);
 }
 
 /* The verdict of the analysis of each place of input in sql alone (up to

@@ -19,30 +19,6 @@
 
 static const int dialects[] = {SQLITE, PG, MYSQL};
 
-/* The check's verdict for sql with input as the request's one input; the
- * rule that fired copied to rule (cap bytes, "" when it allows). */
-static int check_rule(int dialect, const char *sql, const char *input, char *rule, size_t cap)
-{
-	const struct moat_policy *p = block_policy();
-	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
-	struct moat_request *r;
-	int v;
-
-	rule[0] = '\0';
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	v = moat_check_sql(r, dialect, sql, strlen(sql));
-	if (v == MOAT_BLOCK) {
-		const struct moat_event *ev = moat_request_event(r);
-		assert_non_null(ev);
-		assert_non_null(ev->rule);
-		snprintf(rule, cap, "%s", ev->rule);
-	}
-	moat_request_end(r);
-	moat_policy_release(p);
-	return v;
-}
-
 /* unit repeated to n bytes into dst (n < cap) */
 static void fill(char *dst, size_t cap, const char *unit, size_t n)
 {
@@ -82,7 +58,7 @@ static void a_long_input_of_words_at_many_places_fails_closed(void **state)
 		for (size_t d = 0; d < 3; d++) {
 			repeat(sql, sizeof sql, "SELECT id, name FROM products WHERE ", units[u], "1");
 			fill(input, sizeof input, units[u], 1024);
-			assert_int_equal(check_rule(dialects[d], sql, input, rule, sizeof rule),
+			assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule),
 			                 MOAT_BLOCK);
 			if (strcmp(rule, "sqli.too_complex") != 0)
 				fail_msg("unit [%s] dialect %d: rule %s", units[u], dialects[d], rule);
@@ -100,13 +76,13 @@ static void one_place_or_short_windows_are_judged_as_before(void **state)
 	fill(input, sizeof input, ") = id OR ", 1024);
 	for (size_t d = 0; d < 3; d++) {
 		snprintf(sql, sizeof sql, "SELECT id, name FROM products WHERE %s1", input);
-		assert_int_equal(check_rule(dialects[d], sql, input, rule, sizeof rule), MOAT_ALLOW);
+		assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule), MOAT_ALLOW);
 		assert_int_equal(each_place_alone(dialects[d], sql, input), MOAT_ALLOW);
 	}
 	/* two words at 64 places: 128 names judged */
 	for (size_t d = 0; d < 3; d++) {
 		repeat(sql, 4097, "SELECT id FROM t WHERE ", "name = lower(x) OR ", "0");
-		assert_int_equal(check_rule(dialects[d], sql, "lower(x)", rule, sizeof rule),
+		assert_int_equal(check_sql_rule(dialects[d], sql, "lower(x)", rule, sizeof rule),
 		                 MOAT_ALLOW);
 	}
 }
@@ -130,7 +106,7 @@ static void orm_in_lists_with_a_repeated_input_pass(void **state)
 				o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s%s%s", i ? ", " : "",
 				                      quote ? "'" : "", inputs[k], quote ? "'" : "");
 			snprintf(sql + o, sizeof sql - o, ") AND status = 'open' ORDER BY id");
-			if (check_rule(dialects[d], sql, inputs[k], rule, sizeof rule) != MOAT_ALLOW)
+			if (check_sql_rule(dialects[d], sql, inputs[k], rule, sizeof rule) != MOAT_ALLOW)
 				fail_msg("input [%s] dialect %d: %s", inputs[k], dialects[d], rule);
 		}
 }
@@ -146,7 +122,7 @@ static void attacks_still_block(void **state)
 
 	(void)state;
 	for (size_t d = 0; d < 3; d++) {
-		assert_int_equal(check_rule(dialects[d], "SELECT * FROM t WHERE id = 1 OR 1=1 -- x",
+		assert_int_equal(check_sql_rule(dialects[d], "SELECT * FROM t WHERE id = 1 OR 1=1 -- x",
 		                            "1 OR 1=1 --", rule, sizeof rule),
 		                 MOAT_BLOCK);
 		assert_string_not_equal(rule, "sqli.too_complex");
@@ -154,7 +130,7 @@ static void attacks_still_block(void **state)
 		fill(input, sizeof input, ") = id OR ", 1000);
 		strcat(input, "1 = 1 OR ");
 		repeat(sql, 4097, "SELECT id FROM products WHERE ", input, "1");
-		assert_int_equal(check_rule(dialects[d], sql, input, rule, sizeof rule), MOAT_BLOCK);
+		assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule), MOAT_BLOCK);
 	}
 }
 
