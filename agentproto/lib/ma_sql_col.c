@@ -356,6 +356,12 @@ static int ma_col_atom_back(int dialect, const char *sql, size_t p, size_t *s, s
 	}
 	if (sql[p - 1] == ')' || (sql[p - 1] == ']' && dialect == MOAT_SQL_POSTGRES)) {
 		const char cl = sql[p - 1], op = cl == ')' ? '(' : '[';
+		/* the loop below looks for op at sql[q - 1] with p - q <=
+		 * MA_COL_ATOM only: with none there it cannot end with one
+		 * (sqlcost: `) = id OR ` x400 read 512 bytes at each place) */
+		const size_t lo = p - 1 > MA_COL_ATOM ? p - 1 - MA_COL_ATOM : 0;
+		if (!memchr(sql + lo, op, p - 1 - lo))
+			return 0;
 		for (q = p; q > 0 && p - q <= MA_COL_ATOM; q--) {
 			const char c = sql[q - 1];
 			if (c == cl) {
