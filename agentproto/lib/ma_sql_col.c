@@ -403,17 +403,23 @@ static size_t ma_col_chain_op(int dialect, const char *sql, size_t p)
 	return 0;
 }
 
-/* The word before byte p (whitespace and comments passed) when it is the
- * unquoted word kw: 1 and *ws its start. */
-static int ma_col_kw_before(int dialect, const char *sql, size_t p, const char *kw, size_t *ws)
+/* The word that ends at p when it is the unquoted word kw: 1 and *ws
+ * its start. */
+static int ma_col_kw_at(const char *sql, size_t p, const char *kw, size_t *ws)
 {
 	size_t s, e;
 
-	p = ma_col_back(dialect, sql, p);
 	if (!ma_col_name_before(sql, p, &s, &e) || e != p || !ma_col_word_is(sql, s, e, kw))
 		return 0;
 	*ws = s;
 	return 1;
+}
+
+/* The word before byte p (whitespace and comments passed) when it is the
+ * unquoted word kw: 1 and *ws its start. */
+static int ma_col_kw_before(int dialect, const char *sql, size_t p, const char *kw, size_t *ws)
+{
+	return ma_col_kw_at(sql, ma_col_back(dialect, sql, p), kw, ws);
 }
 
 /* IS, IS NOT, IS [NOT] DISTINCT FROM ending at p: the operator (IS and
@@ -423,12 +429,14 @@ static int ma_col_is_op(int dialect, const char *sql, size_t p, size_t *q)
 {
 	size_t w;
 
-	if (ma_col_kw_before(dialect, sql, p, "is", q))
+	/* (passed back once for the three words: sqlcost, a comment's end
+	 * at every place looks for its opening) */
+	p = ma_col_back(dialect, sql, p);
+	if (ma_col_kw_at(sql, p, "is", q))
 		return CP_NSEQ;
-	if (ma_col_kw_before(dialect, sql, p, "not", &w) &&
-	    ma_col_kw_before(dialect, sql, w, "is", q))
+	if (ma_col_kw_at(sql, p, "not", &w) && ma_col_kw_before(dialect, sql, w, "is", q))
 		return CP_NE;
-	if (!ma_col_kw_before(dialect, sql, p, "from", &w) ||
+	if (!ma_col_kw_at(sql, p, "from", &w) ||
 	    !ma_col_kw_before(dialect, sql, w, "distinct", &w))
 		return CP_NONE;
 	if (ma_col_kw_before(dialect, sql, w, "is", q))
