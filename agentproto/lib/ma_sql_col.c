@@ -436,8 +436,7 @@ static int ma_col_is_op(int dialect, const char *sql, size_t p, size_t *q)
 		return CP_NSEQ;
 	if (ma_col_kw_at(sql, p, "not", &w) && ma_col_kw_before(dialect, sql, w, "is", q))
 		return CP_NE;
-	if (!ma_col_kw_at(sql, p, "from", &w) ||
-	    !ma_col_kw_before(dialect, sql, w, "distinct", &w))
+	if (!ma_col_kw_at(sql, p, "from", &w) || !ma_col_kw_before(dialect, sql, w, "distinct", &w))
 		return CP_NONE;
 	if (ma_col_kw_before(dialect, sql, w, "is", q))
 		return CP_NE;

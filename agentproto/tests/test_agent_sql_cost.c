@@ -49,19 +49,21 @@ static void repeat(char *sql, size_t max, const char *head, const char *unit, co
 static void a_long_input_of_words_at_many_places_fails_closed(void **state)
 {
 	static const char *const units[] = {") = id OR ", "a */ id OR ", "x AND y OR ",
-	                                     "name, price, "};
+	                                    "name, price, "};
 	static char sql[4097], input[1025];
 	char rule[64];
 
 	(void)state;
 	for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
 		for (size_t d = 0; d < 3; d++) {
-			repeat(sql, sizeof sql, "SELECT id, name FROM products WHERE ", units[u], "1");
+			repeat(sql, sizeof sql, "SELECT id, name FROM products WHERE ", units[u],
+			       "1");
 			fill(input, sizeof input, units[u], 1024);
 			assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule),
 			                 MOAT_BLOCK);
 			if (strcmp(rule, "sqli.too_complex") != 0)
-				fail_msg("unit [%s] dialect %d: rule %s", units[u], dialects[d], rule);
+				fail_msg("unit [%s] dialect %d: rule %s", units[u], dialects[d],
+				         rule);
 		}
 }
 
@@ -76,7 +78,8 @@ static void one_place_or_short_windows_are_judged_as_before(void **state)
 	fill(input, sizeof input, ") = id OR ", 1024);
 	for (size_t d = 0; d < 3; d++) {
 		snprintf(sql, sizeof sql, "SELECT id, name FROM products WHERE %s1", input);
-		assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule), MOAT_ALLOW);
+		assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule),
+		                 MOAT_ALLOW);
 		assert_int_equal(each_place_alone(dialects[d], sql, input), MOAT_ALLOW);
 	}
 	/* two words at 64 places: 128 names judged */
@@ -103,10 +106,12 @@ static void orm_in_lists_with_a_repeated_input_pass(void **state)
 			                            "SELECT * FROM orders WHERE customer_id IN (");
 			int quote = strcmp(inputs[k], "abc") == 0;
 			for (int i = 0; i < 200; i++)
-				o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s%s%s", i ? ", " : "",
-				                      quote ? "'" : "", inputs[k], quote ? "'" : "");
+				o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s%s%s",
+				                      i ? ", " : "", quote ? "'" : "", inputs[k],
+				                      quote ? "'" : "");
 			snprintf(sql + o, sizeof sql - o, ") AND status = 'open' ORDER BY id");
-			if (check_sql_rule(dialects[d], sql, inputs[k], rule, sizeof rule) != MOAT_ALLOW)
+			if (check_sql_rule(dialects[d], sql, inputs[k], rule, sizeof rule) !=
+			    MOAT_ALLOW)
 				fail_msg("input [%s] dialect %d: %s", inputs[k], dialects[d], rule);
 		}
 }
@@ -122,15 +127,17 @@ static void attacks_still_block(void **state)
 
 	(void)state;
 	for (size_t d = 0; d < 3; d++) {
-		assert_int_equal(check_sql_rule(dialects[d], "SELECT * FROM t WHERE id = 1 OR 1=1 -- x",
-		                            "1 OR 1=1 --", rule, sizeof rule),
+		assert_int_equal(check_sql_rule(dialects[d],
+		                                "SELECT * FROM t WHERE id = 1 OR 1=1 -- x",
+		                                "1 OR 1=1 --", rule, sizeof rule),
 		                 MOAT_BLOCK);
 		assert_string_not_equal(rule, "sqli.too_complex");
 		/* the 1 KB of `) = id OR ` then a tautology, at many places */
 		fill(input, sizeof input, ") = id OR ", 1000);
 		strcat(input, "1 = 1 OR ");
 		repeat(sql, 4097, "SELECT id FROM products WHERE ", input, "1");
-		assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule), MOAT_BLOCK);
+		assert_int_equal(check_sql_rule(dialects[d], sql, input, rule, sizeof rule),
+		                 MOAT_BLOCK);
 	}
 }
 
