@@ -220,9 +220,13 @@ static size_t ma_col_line_comment(int dialect, const char *sql, size_t p)
 }
 
 /* p moved back over whitespace and the comments that end there (a block
- * comment; a line comment when a line feed was passed). */
-static size_t ma_col_back(int dialect, const char *sql, size_t p)
+ * comment; a line comment when a line feed was passed). *whole (may be
+ * NULL) 1 when it stopped before the 16 comments it passes at most: the
+ * same call at the byte it returns then returns that byte. */
+static size_t ma_col_back_at(int dialect, const char *sql, size_t p, int *whole)
 {
+	if (whole)
+		*whole = 1;
 	for (int k = 0; k < 16; k++) {
 		int nl = 0;
 		while (p > 0 && ma_col_ws(sql[p - 1])) {
@@ -248,9 +252,16 @@ static size_t ma_col_back(int dialect, const char *sql, size_t p)
 			p = (size_t)(f - sql);
 			continue;
 		}
-		break;
+		return p;
 	}
+	if (whole)
+		*whole = 0; /* (16 passed: there may be more) */
 	return p;
+}
+
+static size_t ma_col_back(int dialect, const char *sql, size_t p)
+{
+	return ma_col_back_at(dialect, sql, p, NULL);
 }
 
 /* 1 when [from, to) holds only whitespace and whole comments. */
@@ -425,13 +436,15 @@ static int ma_col_kw_before(int dialect, const char *sql, size_t p, const char *
 /* IS, IS NOT, IS [NOT] DISTINCT FROM ending at p: the operator (IS and
  * IS NOT DISTINCT FROM are <=>, the others <>) and *q where the words
  * start, or CP_NONE. */
-static int ma_col_is_op(int dialect, const char *sql, size_t p, size_t *q)
+static int ma_col_is_op(int dialect, const char *sql, size_t p, size_t *q, int backed)
 {
 	size_t w;
 
-	/* (passed back once for the three words: sqlcost, a comment's end
-	 * at every place looks for its opening) */
-	p = ma_col_back(dialect, sql, p);
+	/* (passed back once for the three words, not at all where the
+	 * caller did (backed: ma_col_back_at's whole): sqlcost, a comment's
+	 * end at every place looks for its opening) */
+	if (!backed)
+		p = ma_col_back(dialect, sql, p);
 	if (ma_col_kw_at(sql, p, "is", q))
 		return CP_NSEQ;
 	if (ma_col_kw_at(sql, p, "not", &w) && ma_col_kw_before(dialect, sql, w, "is", q))
@@ -712,8 +725,8 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
  * operand: a + id = _). The caller checks the tokens. */
 static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 {
-	size_t p = ma_col_back(dialect, sql, a), ws, we, s, q;
-	int in_paren = 0, kw, neg = 0, kind;
+	int whole, in_paren = 0, kw, neg = 0, kind;
+	size_t p = ma_col_back_at(dialect, sql, a, &whole), p0 = p, ws, we, s, q;
 
 	memset(c, 0, sizeof *c);
 	if (p == 0)
@@ -766,7 +779,7 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		if (c->op == CP_NONE)
 			return 0;
 		p = q;
-	} else if ((kind = ma_col_is_op(dialect, sql, p, &q)) != CP_NONE) {
+	} else if ((kind = ma_col_is_op(dialect, sql, p, &q, whole && p == p0)) != CP_NONE) {
 		c->op = kind;
 		p = q;
 	} else {
