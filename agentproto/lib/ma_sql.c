@@ -3085,7 +3085,8 @@ out:
  * ~6.8 M instructions) is judged again at each. When the tokens that are
  * not plain judged in the check so far pass MA_SQL_JUDGE_MAX, a further
  * place whose window spans tokens is not judged: the check fails closed
- * (sqli.too_complex, a block), as it does past ten levels of parentheses
+ * (sqli.too_complex, a block; a later window that passes it is not
+ * judged on either), as it does past ten levels of parentheses
  * -- stopping there (fail open) would let an attacker put its payload
  * after enough costly places. The first window is always judged whole
  * (MA_SQL_WIN tokens at most); inputs inside one token (a string, a
@@ -3095,7 +3096,16 @@ out:
 #ifndef MA_SQL_JUDGE_MAX /* (test_agent_sql_state.c lifts it to compare every place) */
 #define MA_SQL_JUDGE_MAX 512
 #endif
-#define MA_SQL_JSTEP            16
+#define MA_SQL_JSTEP 16
+
+/* The bound's finding (MA_SQL_JUDGE_MAX): the check fails closed. */
+static void ma_sql_too_complex(struct ma_sql_hit *hit)
+{
+	hit->rule = "sqli.too_complex";
+	hit->sev = "high";
+	hit->confidence = 0.8;
+	hit->fired = 1;
+}
 #define MA_SQL_JSLOTS           (MA_SQL_WIN / MA_SQL_JSTEP + 8)
 #define MA_SQL_JKEY(serial, gi) ((uint64_t)(serial) << 32 | (uint32_t)(gi))
 struct ma_sql_jstate {
@@ -3130,6 +3140,7 @@ struct ma_sql_reuse {
 	 * keywords, parameters, comments, ';': their windows are not shared
 	 * between places), in this check so far: MA_SQL_JUDGE_MAX. */
 	unsigned np;
+	unsigned windows; /* windows judged that span tokens (the first whole) */
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -3296,12 +3307,11 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	if (ru && ru->np > MA_SQL_JUDGE_MAX) {
 		/* the windows judged so far were costly and a further place
 		 * has one to judge: fail closed (MA_SQL_JUDGE_MAX) */
-		hit->rule = "sqli.too_complex";
-		hit->sev = "high";
-		hit->confidence = 0.8;
-		hit->fired = 1;
+		ma_sql_too_complex(hit);
 		return;
 	}
+	if (ru)
+		ru->windows++;
 
 	memset(&st, 0, sizeof st);
 	st.valid = 1;
@@ -3491,8 +3501,12 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		}
 		plain_run = 0;
 		lastnp = g0 + i;
-		if (ru)
-			ru->np++;
+		if (ru && ++ru->np > MA_SQL_JUDGE_MAX && ru->windows > 1) {
+			/* a later window that passes the bound: not judged
+			 * on (MA_SQL_JUDGE_MAX) */
+			ma_sql_too_complex(hit);
+			return;
+		}
 		next = ma_next_sig(win, n, i);
 
 		if (tk->type == MA_SQL_T_COMMENT) {
@@ -4397,6 +4411,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.same_a = (size_t)-1;
 		c->reuse.have_cur = 0;
 		c->reuse.np = 0;
+		c->reuse.windows = 0;
 		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
