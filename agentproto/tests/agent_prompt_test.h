@@ -48,4 +48,25 @@ static inline void clear_below(const char *s, int line)
 }
 #define CLEAR_LOW(s) clear_below((s), __LINE__)
 
+/* ALL_HIGH / ALL_LOW: every text of a list on its side of
+ * MOAT_PROMPT_THRESHOLD: each wrong one printed with its score, then one
+ * failure for the list (the review16 tests). */
+static inline void prompt_sides(const char *const *texts, size_t n, int high, int line)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		double v = moat_prompt_score(texts[i], (size_t)-1);
+		if ((v >= MOAT_PROMPT_THRESHOLD - 1e-9) != high) {
+			print_message("want %s, score %.3f: %s\n", high ? "high" : "low", v,
+			              texts[i]);
+			bad++;
+		}
+	}
+	if (bad)
+		fail_msg("line %d: %d of %zu texts on the wrong side", line, bad, n);
+}
+#define ALL_HIGH(a) prompt_sides((a), sizeof(a) / sizeof(a)[0], 1, __LINE__)
+#define ALL_LOW(a)  prompt_sides((a), sizeof(a) / sizeof(a)[0], 0, __LINE__)
+
 #endif
