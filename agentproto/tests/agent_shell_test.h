@@ -65,4 +65,33 @@ static inline void judge(const char *const blocks[][3], size_t nb, const char *c
 		fail_msg("%d of %zu lines judged wrong", bad, nb + np);
 }
 
+/* Every line (the application's text, the input, the rest) blocks /
+ * passes: each wrong one printed, then one failure for the list (the
+ * review tests). */
+static inline void all_block(const char *const lines[][3], size_t n)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_BLOCK) {
+			print_message("allowed: %s%s%s\n", lines[i][0], lines[i][1], lines[i][2]);
+			bad++;
+		}
+	if (bad)
+		fail_msg("%d of %zu lines allowed", bad, n);
+}
+
+static inline void all_pass(const char *const lines[][3], size_t n)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_ALLOW) {
+			print_message("blocked: %s%s%s\n", lines[i][0], lines[i][1], lines[i][2]);
+			bad++;
+		}
+	if (bad)
+		fail_msg("%d of %zu lines blocked", bad, n);
+}
+
 #endif

@@ -71,4 +71,19 @@ static inline int each_place_alone(int dialect, const char *sql, const char *inp
 	return MOAT_ALLOW;
 }
 
+/* 1 when the check's verdict and each place's alone both block; else
+ * prints the statement and returns 0 (the review16 tests) */
+static inline int both_block(int d, const char *sql, const char *input)
+{
+	int got = check_sql_text(d, sql, input), alone = each_place_alone(d, sql, input);
+
+	if (got != MOAT_BLOCK || alone != MOAT_BLOCK) {
+		print_message("dialect %d: check %s, alone %s: %.160s\n", d,
+		              got == MOAT_BLOCK ? "block" : "allow",
+		              alone == MOAT_BLOCK ? "block" : "allow", sql);
+		return 0;
+	}
+	return 1;
+}
+
 #endif

@@ -6,19 +6,6 @@
  * input. */
 #include "agent_shell_test.h"
 
-static void all_block(const char *const lines[][3], size_t n)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_BLOCK) {
-			print_message("allowed: %s%s%s\n", lines[i][0], lines[i][1], lines[i][2]);
-			bad++;
-		}
-	if (bad)
-		fail_msg("%d of %zu lines allowed", bad, n);
-}
-
 /* ma_sh_sed_runs skips a label to the end of its line, but GNU sed ends
  * the label of `:`, `b`, `t`, `T` at `;` (the classic ':a;N;$!ba'): the
  * `e` after `:a;` runs its command. `sed 's/a/b/;:a;e touch /tmp/p;#/'
@@ -65,19 +52,6 @@ static void the_script_after_follow_symlinks_or_a_line_length_blocks(void **stat
 
 	(void)state;
 	all_block(lines, sizeof lines / sizeof lines[0]);
-}
-
-static void all_pass(const char *const lines[][3], size_t n)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_ALLOW) {
-			print_message("blocked: %s%s%s\n", lines[i][0], lines[i][1], lines[i][2]);
-			bad++;
-		}
-	if (bad)
-		fail_msg("%d of %zu lines blocked", bad, n);
 }
 
 /* A false positive: ma_sh_value_fires judges a sed script by

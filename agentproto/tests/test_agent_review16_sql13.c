@@ -9,20 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* the check's verdict and each place's alone must both block */
-static int blocks(int d, const char *sql, const char *input)
-{
-	int got = check_sql_text(d, sql, input), alone = each_place_alone(d, sql, input);
-
-	if (got != MOAT_BLOCK || alone != MOAT_BLOCK) {
-		print_message("dialect %d: check %s, alone %s: %.160s\n", d,
-		              got == MOAT_BLOCK ? "block" : "allow",
-		              alone == MOAT_BLOCK ? "block" : "allow", sql);
-		return 0;
-	}
-	return 1;
-}
-
 /* ma_col_open_at reads a string to its next quote: a backslash-escaped
  * quote (MySQL's default, PostgreSQL's E'') ends it there, the rest of
  * the string is read as SQL and the group is no longer open at the place.
@@ -34,13 +20,13 @@ static void a_backslash_escaped_quote_in_the_group_blocks(void **state)
 	int bad = 0;
 
 	(void)state;
-	bad += !blocks(MOAT_SQL_POSTGRES,
-	               "SELECT * FROM t WHERE NOT (name = E'O\\'Reilly' AND id <> id)", "id");
-	bad += !blocks(MOAT_SQL_POSTGRES,
-	               "SELECT * FROM t WHERE NOT (name = E'a\\')' AND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_POSTGRES,
+	                   "SELECT * FROM t WHERE NOT (name = E'O\\'Reilly' AND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_POSTGRES,
+	                   "SELECT * FROM t WHERE NOT (name = E'a\\')' AND id <> id)", "id");
 	/* MySQL reads '\'' as a quote in a string unless NO_BACKSLASH_ESCAPES */
-	bad += !blocks(MOAT_SQL_MYSQL,
-	               "SELECT * FROM t WHERE NOT (name = 'O\\'Reilly' AND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_MYSQL,
+	                   "SELECT * FROM t WHERE NOT (name = 'O\\'Reilly' AND id <> id)", "id");
 	if (bad)
 		fail_msg("%d statements allowed", bad);
 }
@@ -59,7 +45,7 @@ static void a_long_value_inside_the_negated_group_blocks(void **state)
 	memset(pad, 'x', 1100);
 	pad[1100] = '\0';
 	snprintf(sql, sizeof sql, "SELECT * FROM t WHERE NOT (name <> '%s' AND id <> id)", pad);
-	if (!blocks(MOAT_SQL_SQLITE, sql, "id"))
+	if (!both_block(MOAT_SQL_SQLITE, sql, "id"))
 		fail_msg("a NOT group 1,100 bytes before the place is not read");
 }
 
@@ -72,12 +58,12 @@ static void a_case_as_betweens_lower_end_blocks(void **state)
 	int bad = 0;
 
 	(void)state;
-	bad +=
-	    !blocks(MOAT_SQL_SQLITE,
-	            "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id", "id");
-	bad +=
-	    !blocks(MOAT_SQL_POSTGRES,
-	            "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id", "id");
+	bad += !both_block(MOAT_SQL_SQLITE,
+	                   "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id",
+	                   "id");
+	bad += !both_block(MOAT_SQL_POSTGRES,
+	                   "SELECT * FROM t WHERE id BETWEEN CASE WHEN 1 = 1 THEN -100 END AND id",
+	                   "id");
 	if (bad)
 		fail_msg("%d statements allowed", bad);
 }

@@ -10,20 +10,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* the check's verdict and each place's alone must both block */
-static int blocks(int d, const char *sql, const char *input)
-{
-	int got = check_sql_text(d, sql, input), alone = each_place_alone(d, sql, input);
-
-	if (got != MOAT_BLOCK || alone != MOAT_BLOCK) {
-		print_message("dialect %d: check %s, alone %s: %.160s\n", d,
-		              got == MOAT_BLOCK ? "block" : "allow",
-		              alone == MOAT_BLOCK ? "block" : "allow", sql);
-		return 0;
-	}
-	return 1;
-}
-
 /* PostgreSQL's dollar-quoted string (an application that quotes another
  * input as $$...$$ lets the attacker put a ')' there): ma_col_open_at
  * reads its ')' as the group's end. PG 15: 6 rows for both. */
@@ -32,10 +18,10 @@ static void a_dollar_quoted_string_in_the_group_blocks(void **state)
 	int bad = 0;
 
 	(void)state;
-	bad += !blocks(MOAT_SQL_POSTGRES, "SELECT * FROM t WHERE NOT (name = $$a)$$ AND id <> id)",
-	               "id");
-	bad += !blocks(MOAT_SQL_POSTGRES,
-	               "SELECT * FROM t WHERE NOT (name = $q$a)'$q$ AND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_POSTGRES,
+	                   "SELECT * FROM t WHERE NOT (name = $$a)$$ AND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_POSTGRES,
+	                   "SELECT * FROM t WHERE NOT (name = $q$a)'$q$ AND id <> id)", "id");
 	if (bad)
 		fail_msg("%d statements allowed", bad);
 }
@@ -48,14 +34,15 @@ static void a_comment_in_the_group_blocks(void **state)
 	int bad = 0;
 
 	(void)state;
-	bad += !blocks(MOAT_SQL_SQLITE, "SELECT * FROM t WHERE NOT (a = 1 /* ) */ AND id <> id)",
-	               "id");
-	bad += !blocks(MOAT_SQL_POSTGRES, "SELECT * FROM t WHERE NOT (a = 1 /* ) */ AND id <> id)",
-	               "id");
-	bad +=
-	    !blocks(MOAT_SQL_SQLITE, "SELECT * FROM t WHERE NOT (a = 1 -- )\nAND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_SQLITE,
+	                   "SELECT * FROM t WHERE NOT (a = 1 /* ) */ AND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_POSTGRES,
+	                   "SELECT * FROM t WHERE NOT (a = 1 /* ) */ AND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_SQLITE, "SELECT * FROM t WHERE NOT (a = 1 -- )\nAND id <> id)",
+	                   "id");
 	/* MySQL's # comment (no MySQL here: its manual) */
-	bad += !blocks(MOAT_SQL_MYSQL, "SELECT * FROM t WHERE NOT (a = 1 # )\nAND id <> id)", "id");
+	bad += !both_block(MOAT_SQL_MYSQL, "SELECT * FROM t WHERE NOT (a = 1 # )\nAND id <> id)",
+	                   "id");
 	if (bad)
 		fail_msg("%d statements allowed", bad);
 }

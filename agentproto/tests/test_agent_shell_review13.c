@@ -6,19 +6,6 @@
  * patch) and their benign twins. */
 #include "agent_shell_test.h"
 
-static void all_block(const char *const lines[][3], size_t n)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (verdict(lines[i][0], lines[i][1], lines[i][2]) != MOAT_BLOCK) {
-			print_message("allowed: %s%s%s\n", lines[i][0], lines[i][1], lines[i][2]);
-			bad++;
-		}
-	if (bad)
-		fail_msg("%d of %zu lines allowed", bad, n);
-}
-
 /* A pipe into a shell that is not the pipeline's second command, or a
  * shell reading a script from /dev/stdin, or a here-document given
  * through a redirection the form did not expect (0<<, << before the
