@@ -32,20 +32,10 @@ import zlib
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 SCORER = os.path.join(ROOT, "build", "promptml-score")
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from promptml import build_scorer  # noqa: E402  (one build of build/promptml-score)
 THR = 0.8
 MAXP = 65536
-
-
-def build_scorer():
-    subprocess.run(["make", "--no-print-directory", "-C", ROOT, "-j2", "build/libmoatagent.a"],
-                   check=True, stdout=subprocess.DEVNULL)
-    pc = subprocess.run(["pkg-config", "--cflags", "--libs", "libwebsockets", "jansson"],
-                        capture_output=True, text=True, check=True).stdout.split()
-    subprocess.run(["cc", "-std=c11", "-D_GNU_SOURCE", "-O2", "-Wall", "-Wextra", "-Werror",
-                    "-I" + os.path.join(ROOT, "agentproto", "lib"),
-                    os.path.join(ROOT, "bench", "detect", "promptml_score.c"),
-                    os.path.join(ROOT, "build", "libmoatagent.a")] + pc +
-                   ["-lmbedcrypto", "-lpthread", "-lm", "-o", SCORER], check=True)
 
 
 def read(fn):
