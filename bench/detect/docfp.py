@@ -26,14 +26,11 @@ import gzip
 import os
 import random
 import re
-import subprocess
 import sys
 import zlib
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SCORER = os.path.join(ROOT, "build", "promptml-score")
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from promptml import build_scorer  # noqa: E402  (one build of build/promptml-score)
+from promptml import build_scorer, cur_scores as score  # noqa: E402  (promptml.py's scorer and its pipe)
 THR = 0.8
 MAXP = 65536
 
@@ -107,14 +104,6 @@ def man_paragraphs():
                 cur.append(t)
         if cur:
             yield fn, b"\n".join(cur)[:MAXP]
-
-
-def score(texts):
-    data = b"\0".join(t.replace(b"\0", b" ") for t in texts) + b"\0"
-    r = subprocess.run([SCORER], input=data, capture_output=True, check=True)
-    out = [float(v) for v in r.stdout.split()]
-    assert len(out) == len(texts)
-    return out
 
 
 def run(name, gen, a, dump):
