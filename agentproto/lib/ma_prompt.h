@@ -208,7 +208,7 @@ const char *ma_pr_lex_class_words(int c);
 /* the patterns' seen flags: room for this many patterns (a pattern's
  * index is a uint16_t in ma_prompt_lex.c's start indexes; a class starts
  * 255 patterns at most) */
-#define MA_PR_PATS 448
+#define MA_PR_PATS 512
 /* the pattern groups "@F" .. "@J" (ma_prompt_lex.c) */
 #define MA_PR_GROUPS 5
 
