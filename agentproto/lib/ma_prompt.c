@@ -2642,7 +2642,9 @@ static int ma_pr_texty(const char *d, size_t n)
  * 1,520 with its lexicon cache of 1,280, the lexicon 56) and the phrase
  * loop (ma_pr_phrases 640, ma_pr_try 32, ma_pr_match 112 a token).
  * ~2.5 KB left: a per-word array of a byte fits (1 KB), a second class
- * mask of 8 bytes a word (8 KB) does not. */
+ * mask of 8 bytes a word (8 KB) does not. (promptcap, session 25:
+ * MA_PR_PATS 448 -> 512 took 120 bytes, seen[] and the phrase loop's
+ * dead[]: 30,575.) */
 struct ma_pr_pass {
 	char t[MA_PR_NORM];
 	struct ma_pr_words w;

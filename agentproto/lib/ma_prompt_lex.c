@@ -269,6 +269,11 @@ static const struct ma_pr_class ma_pr_classes[] = {
               "boil condense~ simplif~ shorten~ tabulat~ itemi~ enumerat~ abridg~"},
 };
 #define MA_PR_NCLASS (sizeof ma_pr_classes / sizeof ma_pr_classes[0])
+/* a class is a bit of a word's uint64_t class mask (ma_pr_words.k, a
+ * token's k, needk ...): a 65th class is a build failure by this name
+ * (ma_pr_lex_init's test stays for the lexcheck's message) */
+_Static_assert(MA_PR_NCLASS <= 64, "more than 64 word classes (ma_prompt_lex.c ma_pr_classes): "
+                                   "a class mask is a uint64_t");
 
 /* ---- the patterns ---- */
 
