@@ -31,7 +31,8 @@
  *   xss.script         the input is inside a <script> or an on* handler and
  *                      leaves the JavaScript string, number or name it was
  *                      put in (or brings a character reference into a
- *                      handler);
+ *                      handler); an input that names nothing (only
+ *                      punctuation, digits, whitespace) calls nothing;
  *   xss.comment        the input opens a comment (<!--, <!, <?) that hides
  *                      the page's own markup, carries IE conditions or is
  *                      a server-side include directive (<!--#exec ...-->).
@@ -508,6 +509,24 @@ static int ma_xss_bad_css(const char *s, size_t a, size_t b)
 	return ma_xss_bad_css_text(dec, 0, dn);
 }
 
+/* 1 when the input s[a, b) names nothing JavaScript could run: no
+ * letter, '_' or '$' (names), byte above 0x7f (Unicode names), backslash
+ * (\u0061 escapes), '&' (a reference a handler's value decodes) or
+ * bracket (JSFuck: [][(![]+[])[+[]]...]). Only punctuation, digits and
+ * whitespace are left: it can end a string or a statement of the page's
+ * own code, but call, read or write nothing, whichever input it is put
+ * beside (an input that brings a name fires on its own). */
+static int ma_xss_js_names_nothing(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = ma_xss_lower((unsigned char)s[i]);
+		if ((c >= 'a' && c <= 'z') || c == '_' || c == '$' || c >= 0x80 || c == '\\' ||
+		    c == '&' || c == '[' || c == ']')
+			return 0;
+	}
+	return 1;
+}
+
 /* JavaScript in s[cs, ce): 1 if [a, b) stays inside one string literal,
  * comment, name or number (data), 0 if it spans tokens. A small lexer:
  * strings ' " `, comments, words; a template's ${ counts as code. */
@@ -770,7 +789,8 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 			 * user wrote the script the page runs) */
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
 			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
-			    !ma_xss_js_data(s, at->vs, at->ve, a, b))
+			    !(ma_xss_js_data(s, at->vs, at->ve, a, b) ||
+			      ma_xss_js_names_nothing(s, a, b)))
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 		}
 	}
@@ -985,7 +1005,8 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		case MA_HTML_SCRIPT:
 			if (a < t.s || b > t.e) {
 				hit->spans = 1;
-			} else if (!ma_xss_js_data(html, t.s, t.e, a, b)) {
+			} else if (!ma_xss_js_data(html, t.s, t.e, a, b) &&
+			           !ma_xss_js_names_nothing(html, a, b)) {
 				hit->spans = 1;
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 			}

@@ -822,6 +822,39 @@ static void text_and_quoted_values_stay_data(void **state)
 	    MOAT_ALLOW);
 }
 
+/* An input that names nothing (no letter, '_', '$', non-ASCII byte, '\\',
+ * '&' or bracket) cannot call, read or write anything in a script or
+ * handler, wherever it lands: the punctuation and whitespace between a
+ * page's text runs that recurs in its own scripts. One with a name, a
+ * reference (decoded in a handler) or JSFuck's brackets still fires. */
+static void an_input_that_names_nothing_in_a_script_is_data(void **state)
+{
+	(void)state;
+	assert_int_equal(page(S(".\n\t"), "<p>Done</p>\n\t<script>init();\n\tgo()", S(".\n\t"),
+	                      "then(1);</script>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S("', {\n\t"), "<script>CKEDITOR.replace( 'editor1", S("', {\n\t"),
+	                      "toolbar: 1 });</script>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S(", "), "<b onclick=\"f(1", S(", "), "2)\">x</b>", NULL), MOAT_ALLOW);
+	assert_int_equal(page(S("'; 1; '"), "<script>var q = '", S("'; 1; '"), "';</script>", NULL),
+	                 MOAT_ALLOW);
+	/* a name, a reference or brackets */
+	assert_int_equal(jss("\";alert(1);//"), MOAT_BLOCK);
+	assert_int_equal(page(S("'+[][(![]+[])[+[]]]+'"), "<script>var q = '",
+	                      S("'+[][(![]+[])[+[]]]+'"), "';</script>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("&#39;);&#97;(1);//"), "<b onclick=\"f('", S("&#39;);&#97;(1);//"),
+	                      "')\">x</b>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("'+\\u0061lert(1)+'"), "<script>var q = '", S("'+\\u0061lert(1)+'"),
+	                      "';</script>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("';\xc3\xa9(1);'"), "<script>var q = '", S("';\xc3\xa9(1);'"),
+	                      "';</script>", NULL),
+	                 MOAT_BLOCK);
+}
+
 /* A small deterministic pseudo-random sequence (15 bits). */
 static size_t lcg(unsigned long *seed)
 {
@@ -988,6 +1021,7 @@ int main(void)
 	    cmocka_unit_test(reference_and_mutation_shapes_fire),
 	    cmocka_unit_test(split_tags_encoded_schemes_and_includes_fire),
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
+	    cmocka_unit_test(an_input_that_names_nothing_in_a_script_is_data),
 	    cmocka_unit_test(a_script_url_that_runs_nothing_passes_and_a_whole_handler_fires),
 	    cmocka_unit_test(resuming_the_tokenizer_judges_as_reading_from_the_start),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
