@@ -16,7 +16,10 @@
  *                      references are decoded and whitespace and control
  *                      characters dropped as browsers do, starts with
  *                      javascript:, vbscript:, livescript: or a data: URL
- *                      of a document type, the scheme coming from the input
+ *                      of a document type (an SVG one too, except where
+ *                      the attribute only loads an image: <img src>,
+ *                      <input src>, poster, background), the scheme coming
+ *                      from the input
  *                      (read also with one more layer of %- and character
  *                      reference encoding); a javascript: body that runs
  *                      nothing (void(0), ;) is a link;
@@ -241,16 +244,18 @@ static int ma_xss_js_noop(const char *s, size_t p, size_t ve)
 }
 
 /* 1 when the scheme sch (rest: what follows its ':') runs script; the
- * body of a javascript: URL is s[colon, ve). */
+ * body of a javascript: URL is s[colon, ve). image: the attribute only
+ * loads an image, where any data:image/ URL is one (an SVG image runs no
+ * script: browsers load it in secure animated mode). */
 static int ma_xss_script_scheme(const char *sch, const char *rest, const char *s, size_t colon,
-                                size_t ve)
+                                size_t ve, int image)
 {
 	if (!strcmp(sch, "javascript"))
 		return !ma_xss_js_noop(s, colon, ve);
 	if (!strcmp(sch, "vbscript") || !strcmp(sch, "livescript") || !strcmp(sch, "mocha"))
 		return 1;
 	if (!strcmp(sch, "data"))
-		return strncmp(rest, "image/", 6) != 0 || !strncmp(rest, "image/svg", 9);
+		return strncmp(rest, "image/", 6) != 0 || (!image && !strncmp(rest, "image/svg", 9));
 	return 0;
 }
 
@@ -285,7 +290,7 @@ static size_t ma_xss_pct_layer(const char *s, size_t vs, size_t ve, char *out, s
  * scheme (it starts at or before the ':'), as the browser reads it or
  * with one more layer of encoding decoded (an evasion: nothing else
  * writes a script scheme encoded). */
-static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t b)
+static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t b, int image)
 {
 	char sch[24], rest[24], dec[MA_XSS_PCT_MAX];
 	size_t colon = 0, map[MA_XSS_PCT_MAX], dn;
@@ -293,7 +298,7 @@ static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t 
 	if (b <= vs)
 		return 0;
 	if (ma_xss_scheme(s, vs, ve, sch, sizeof sch, &colon, rest, sizeof rest))
-		return a < colon && ma_xss_script_scheme(sch, rest, s, colon, ve);
+		return a < colon && ma_xss_script_scheme(sch, rest, s, colon, ve, image);
 	if (!memchr(s + vs, '%', ve - vs))
 		return 0;
 	dn = ma_xss_pct_layer(s, vs, ve, dec, map);
@@ -303,7 +308,7 @@ static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t 
 		return 0;
 	/* a body cut at the buffer's end may run anything */
 	return (dn == MA_XSS_PCT_MAX && !strcmp(sch, "javascript")) ||
-	       ma_xss_script_scheme(sch, rest, dec, colon, dn);
+	       ma_xss_script_scheme(sch, rest, dec, colon, dn, image);
 }
 
 /* 1 if the bytes [a, b) of s hold word (ASCII, any case), ignoring
@@ -728,6 +733,20 @@ static int ma_xss_srcdoc_fires(const char *s, size_t vs, size_t ve, size_t a, si
 	return inner.fired;
 }
 
+/* 1 when attribute nm[0, nl) of element el[0, en) only loads an image:
+ * <img src> (lowsrc, dynsrc; <image> is parsed as <img>, SVG's <image
+ * href>), <input src> (type=image), a video's poster, a background. */
+static int ma_xss_image_attr(const char *el, size_t en, const char *nm, size_t nl)
+{
+	static const char *const img[] = {"src", "lowsrc", "dynsrc", "href", "xlink:href", NULL};
+
+	if (ma_html_ieq(nm, nl, "poster") || ma_html_ieq(nm, nl, "background"))
+		return 1;
+	if (ma_html_ieq(el, en, "img") || ma_html_ieq(el, en, "image"))
+		return ma_xss_in_list(nm, nl, img);
+	return ma_html_ieq(el, en, "input") && ma_html_ieq(nm, nl, "src");
+}
+
 /* on + letters: an event handler's name (onerror, ONLOAD, onbegin). */
 static int ma_xss_handler_name(const char *nm, size_t nl)
 {
@@ -763,7 +782,9 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 		}
 		if (!at->has_value || !(in_value || added))
 			continue;
-		if (ma_xss_url_attr(nm, nl) && ma_xss_bad_url(s, at->vs, at->ve, a, b)) {
+		if (ma_xss_url_attr(nm, nl) &&
+		    ma_xss_bad_url(s, at->vs, at->ve, a, b,
+		                   ma_xss_image_attr(s + t->ns, t->ne - t->ns, nm, nl))) {
 			ma_xss_set(hit, "xss.url", "high", 0.95);
 		} else if (b > at->vs &&
 		           ((ma_html_ieq(s + t->ns, t->ne - t->ns, "script") &&

@@ -855,6 +855,40 @@ static void an_input_that_names_nothing_in_a_script_is_data(void **state)
 	                 MOAT_BLOCK);
 }
 
+/* An SVG loaded as an image runs no script (browsers load it in secure
+ * animated mode): a data:image/svg+xml URL in an attribute that only
+ * loads an image (<img src>, <input type=image src>, <video poster>, a
+ * background) is an image, as any data:image/ URL is. Where a document
+ * is loaded or navigated to (<a href>, <iframe src>, <object data>,
+ * <embed src>) it still fires. */
+static void an_svg_data_url_loaded_as_an_image_is_an_image(void **state)
+{
+	(void)state;
+	static const char svg[] = "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+";
+	static const char svg2[] = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E";
+
+	assert_int_equal(page(S(svg), "<p><img alt=\"logo\" src=\"", S(svg), "\"></p>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S(svg2), "<IMG SRC='", S(svg2), "' width=10>", NULL), MOAT_ALLOW);
+	assert_int_equal(page(S(svg), "<input type=image src=\"", S(svg), "\">", NULL), MOAT_ALLOW);
+	assert_int_equal(page(S(svg), "<video controls poster=\"", S(svg), "\"></video>", NULL),
+	                 MOAT_ALLOW);
+	assert_int_equal(page(S(svg), "<table background=\"", S(svg), "\"></table>", NULL),
+	                 MOAT_ALLOW);
+	/* a document */
+	assert_int_equal(href(svg), MOAT_BLOCK);
+	assert_int_equal(page(S(svg), "<iframe src=\"", S(svg), "\"></iframe>", NULL), MOAT_BLOCK);
+	assert_int_equal(page(S(svg), "<object data=\"", S(svg), "\"></object>", NULL), MOAT_BLOCK);
+	assert_int_equal(page(S(svg), "<embed src=\"", S(svg), "\">", NULL), MOAT_BLOCK);
+	assert_int_equal(page(S(svg), "<img src=x onerror=\"", S(svg), "\">", NULL), MOAT_BLOCK);
+	/* the input that opens the image still fires */
+	assert_int_equal(text("<img src=\"data:image/svg+xml;base64,PHN2Zz4=\">"), MOAT_BLOCK);
+	/* an image attribute whose value leaves for another document type */
+	assert_int_equal(page(S("data:text/html,<script>alert(1)</script>"), "<img src=\"",
+	                      S("data:text/html,<script>alert(1)</script>"), "\">", NULL),
+	                 MOAT_BLOCK);
+}
+
 /* A small deterministic pseudo-random sequence (15 bits). */
 static size_t lcg(unsigned long *seed)
 {
@@ -1022,6 +1056,7 @@ int main(void)
 	    cmocka_unit_test(split_tags_encoded_schemes_and_includes_fire),
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
 	    cmocka_unit_test(an_input_that_names_nothing_in_a_script_is_data),
+	    cmocka_unit_test(an_svg_data_url_loaded_as_an_image_is_an_image),
 	    cmocka_unit_test(a_script_url_that_runs_nothing_passes_and_a_whole_handler_fires),
 	    cmocka_unit_test(resuming_the_tokenizer_judges_as_reading_from_the_start),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
