@@ -47,10 +47,6 @@
  * there it is script, and an input that spans its tokens fires, the
  * handler's whole value included (onload="{{callback}}").
  *
- * An input's HTML-decoded forms are not looked for when the input occurs
- * in the page as sent (the application did not decode it; the decoded
- * markup is the page's own).
- *
  * Threads: any, one request at a time; no allocation unless it fires.
  */
 #include "ma_html.h"
@@ -1098,51 +1094,23 @@ struct ma_xss_scan {
 	const char *html;
 	size_t len;
 	struct ma_xss_marks marks;
-	const struct ma_input *in; /* the input whose forms are looked for */
-	int sent;                  /* -1: not known yet; 1: in occurs in html as sent */
 };
 
 static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
 {
-	struct ma_xss_scan *c = ctx;
-
-	c->in = in;
-	c->sent = -1;
+	(void)ctx;
 	return in->plain; /* letters, digits and _ are never markup */
-}
-
-/* 1 when v is a form of the current input made with an HTML decoding
- * ("html", "url_html", "html_nfkc", ...) and the input occurs in the page
- * as sent: the application did not decode its references (they show as
- * text), and where the decoded form matches it is the page's own markup
- * (documentation that shows the markup it uses: <code>&lt;img
- * src="a.png"&gt;</code> beside <img src="a.png">). */
-static int ma_xss_decoded_but_sent(struct ma_xss_scan *c, const char *v)
-{
-	const struct ma_input *in = c->in;
-	int k = 1;
-
-	if (!in)
-		return 0;
-	while (k < in->nforms && in->form[k] != v)
-		k++;
-	if (k == in->nforms || !strstr(in->form_name[k], "html"))
-		return 0;
-	if (c->sent < 0)
-		c->sent = in->form_len[0] > 0 && in->form_len[0] <= c->len &&
-		          memmem(c->html, c->len, in->form[0], in->form_len[0]) != NULL;
-	return c->sent;
 }
 
 /* An input form of HTML whitespace alone (the indentation between a
  * page's own tags, inside its scripts and handlers) can open nothing,
- * end nothing and leave no string: it is not looked for; nor is an
- * HTML-decoded form of an input the page holds as sent. */
+ * end nothing and leave no string: it is not looked for. */
 static int ma_xss_skip_form(void *ctx, const char *v, size_t vl)
 {
+	(void)ctx;
 	for (size_t i = 0; i < vl; i++)
 		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '\r' && v[i] != '\f')
-			return ma_xss_decoded_but_sent(ctx, v);
+			return 0;
 	return 1;
 }
 
@@ -1175,8 +1143,6 @@ int moat_check_html_at(struct moat_request *r, const char *html, size_t len, con
 		return MOAT_ALLOW;
 	c.html = html;
 	c.len = len;
-	c.in = NULL;
-	c.sent = -1;
 	ma_xss_marks_init(&c.marks, len);
 	struct ma_scan s = {
 	    .interceptor = "xss",

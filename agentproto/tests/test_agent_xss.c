@@ -889,41 +889,6 @@ static void an_svg_data_url_loaded_as_an_image_is_an_image(void **state)
 	                 MOAT_BLOCK);
 }
 
-/* An input sent with character references (&lt;img src="a.png"&gt;) that
- * occurs in the page as sent was not decoded by the application: its
- * references show as text, and its HTML-decoded form matching the page's
- * own markup (documentation showing the markup it uses) is not the
- * input's. Without the input as sent in the page, the decoded form is
- * judged as before. */
-static void a_referenced_input_the_page_shows_as_sent_is_not_its_decoded_markup(void **state)
-{
-	(void)state;
-	static const char img[] = "&lt;img src=\"a.png\"&gt;";
-	static const char xss[] = "&lt;img src=x onerror=alert(1)&gt;";
-
-	assert_int_equal(page(S(img), "<p>Write <code>", S(img), "</code> to get <img src=\"a.png\"></p>",
-	                      NULL),
-	                 MOAT_ALLOW);
-	assert_int_equal(page(S("&lt;/body&gt;"), "<p>End a page with <code>", S("&lt;/body&gt;"),
-	                      "</code>.</p></body>", NULL),
-	                 MOAT_ALLOW);
-	/* decoded by the application: only the markup is in the page */
-	assert_int_equal(page(S(xss), "<p>", S("<img src=x onerror=alert(1)>"), "</p>", NULL),
-	                 MOAT_BLOCK);
-	assert_int_equal(page(S(img), "<p>Write <code>", S("&amp;lt;img"), "</code><img src=\"a.png\"></p>",
-	                      NULL),
-	                 MOAT_BLOCK);
-	/* an input whose markup is there as sent fires on that */
-	assert_int_equal(page(S("<img src=x onerror=alert(1)>&amp;"), "<p>",
-	                      S("<img src=x onerror=alert(1)>&amp;"), "</p>", NULL),
-	                 MOAT_BLOCK);
-	/* %-encoded: the URL-decoded form is judged as before */
-	assert_int_equal(page(S("%3Cimg src=x onerror=alert(1)%3E"), "<p>",
-	                      S("%3Cimg src=x onerror=alert(1)%3E"), "</p><img src=x onerror=alert(1)>",
-	                      NULL),
-	                 MOAT_BLOCK);
-}
-
 /* A small deterministic pseudo-random sequence (15 bits). */
 static size_t lcg(unsigned long *seed)
 {
@@ -1092,7 +1057,6 @@ int main(void)
 	    cmocka_unit_test(text_and_quoted_values_stay_data),
 	    cmocka_unit_test(an_input_that_names_nothing_in_a_script_is_data),
 	    cmocka_unit_test(an_svg_data_url_loaded_as_an_image_is_an_image),
-	    cmocka_unit_test(a_referenced_input_the_page_shows_as_sent_is_not_its_decoded_markup),
 	    cmocka_unit_test(a_script_url_that_runs_nothing_passes_and_a_whole_handler_fires),
 	    cmocka_unit_test(resuming_the_tokenizer_judges_as_reading_from_the_start),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
