@@ -35,7 +35,8 @@
  *                      leaves the JavaScript string, number or name it was
  *                      put in (or brings a character reference into a
  *                      handler); an input that names nothing (only
- *                      punctuation, digits, whitespace) calls nothing;
+ *                      punctuation, digits, whitespace; no quote, no '/',
+ *                      no line break ending a comment) calls nothing;
  *   xss.comment        the input opens a comment (<!--, <!, <?) that hides
  *                      the page's own markup, carries IE conditions or is
  *                      a server-side include directive (<!--#exec ...-->).
@@ -514,19 +515,35 @@ static int ma_xss_bad_css(const char *s, size_t a, size_t b)
 	return ma_xss_bad_css_text(dec, 0, dn);
 }
 
-/* 1 when the input s[a, b) names nothing JavaScript could run: no
- * letter, '_' or '$' (names), byte above 0x7f (Unicode names), backslash
- * (\u0061 escapes), '&' (a reference a handler's value decodes) or
- * bracket (JSFuck: [][(![]+[])[+[]]...]). Only punctuation, digits and
- * whitespace are left: it can end a string or a statement of the page's
- * own code, but call, read or write nothing, whichever input it is put
- * beside (an input that brings a name fires on its own). */
-static int ma_xss_js_names_nothing(const char *s, size_t a, size_t b)
+/* 1 when the input s[a, b), in the script s[cs, ...), names nothing
+ * JavaScript could run and leaves the page's own later bytes the tokens
+ * they were: no letter, '_' or '$' (names, ${), byte above 0x7f (Unicode
+ * names), backslash (\u0061 escapes), '&' (a reference a handler's value
+ * decodes), bracket (JSFuck: [][(![]+[])[+[]]...]), quote or backtick
+ * (a string left or opened: the page's later text, its stored data
+ * included, becomes code), '/' (a comment ended); a line break only where
+ * the line before it has no comment ("//", "<!--", "-->", or a string
+ * holding them: counted as one) that it would end. Only punctuation,
+ * digits and whitespace are left: it can end a statement of the page's
+ * code but call, read or write nothing, and the page's strings and
+ * comments stay strings and comments. */
+static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t a, size_t b)
 {
+	int nl = 0;
+
 	for (size_t i = a; i < b; i++) {
 		unsigned char c = ma_xss_lower((unsigned char)s[i]);
 		if ((c >= 'a' && c <= 'z') || c == '_' || c == '$' || c >= 0x80 || c == '\\' ||
-		    c == '&' || c == '[' || c == ']')
+		    c == '&' || c == '[' || c == ']' || c == '\'' || c == '"' || c == '`' || c == '/')
+			return 0;
+		nl |= c == '\n' || c == '\r';
+	}
+	if (nl) {
+		size_t l = a;
+		while (l > cs && s[l - 1] != '\n' && s[l - 1] != '\r')
+			l--;
+		if (memmem(s + l, a - l, "//", 2) || memmem(s + l, a - l, "<!--", 4) ||
+		    memmem(s + l, a - l, "-->", 3))
 			return 0;
 	}
 	return 1;
@@ -811,7 +828,7 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
 			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
 			    !(ma_xss_js_data(s, at->vs, at->ve, a, b) ||
-			      ma_xss_js_names_nothing(s, a, b)))
+			      ma_xss_js_names_nothing(s, at->vs, a, b)))
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 		}
 	}
@@ -1027,7 +1044,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			if (a < t.s || b > t.e) {
 				hit->spans = 1;
 			} else if (!ma_xss_js_data(html, t.s, t.e, a, b) &&
-			           !ma_xss_js_names_nothing(html, a, b)) {
+			           !ma_xss_js_names_nothing(html, t.s, a, b)) {
 				hit->spans = 1;
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 			}

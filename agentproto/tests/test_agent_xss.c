@@ -823,22 +823,35 @@ static void text_and_quoted_values_stay_data(void **state)
 }
 
 /* An input that names nothing (no letter, '_', '$', non-ASCII byte, '\\',
- * '&' or bracket) cannot call, read or write anything in a script or
- * handler, wherever it lands: the punctuation and whitespace between a
- * page's text runs that recurs in its own scripts. One with a name, a
- * reference (decoded in a handler) or JSFuck's brackets still fires. */
+ * '&', bracket, quote, '/') cannot call, read or write anything in a
+ * script or handler, and leaves the page's strings and comments as they
+ * were: the punctuation and whitespace between a page's text runs that
+ * recurs in its own scripts. One with a name, a reference (decoded in a
+ * handler), JSFuck's brackets, a quote (the page's later data becomes
+ * code) or a line break that ends a comment still fires. */
 static void an_input_that_names_nothing_in_a_script_is_data(void **state)
 {
 	(void)state;
 	assert_int_equal(page(S(".\n\t"), "<p>Done</p>\n\t<script>init();\n\tgo()", S(".\n\t"),
 	                      "then(1);</script>", NULL),
 	                 MOAT_ALLOW);
+	assert_int_equal(page(S(", "), "<b onclick=\"f(1", S(", "), "2)\">x</b>", NULL), MOAT_ALLOW);
+	assert_int_equal(page(S(");\n  "), "<script>var u = \"a//b\";\ngo(1", S(");\n  "),
+	                      "stop(2);</script>", NULL),
+	                 MOAT_ALLOW); /* (the "//" is a line above, in a string) */
+	/* a quote leaves the string: the page's later text is code */
 	assert_int_equal(page(S("', {\n\t"), "<script>CKEDITOR.replace( 'editor1", S("', {\n\t"),
 	                      "toolbar: 1 });</script>", NULL),
-	                 MOAT_ALLOW);
-	assert_int_equal(page(S(", "), "<b onclick=\"f(1", S(", "), "2)\">x</b>", NULL), MOAT_ALLOW);
+	                 MOAT_BLOCK);
 	assert_int_equal(page(S("'; 1; '"), "<script>var q = '", S("'; 1; '"), "';</script>", NULL),
-	                 MOAT_ALLOW);
+	                 MOAT_BLOCK);
+	/* a line break or a '* /' ends the page's comment */
+	assert_int_equal(page(S(".\n"), "<script>// note", S(".\n"), "alert(1)</script>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S(".\n"), "<script><!-- note", S(".\n"), "alert(1)</script>", NULL),
+	                 MOAT_BLOCK);
+	assert_int_equal(page(S("1 */ 2"), "<script>/* a ", S("1 */ 2"), " +alert(1) */</script>", NULL),
+	                 MOAT_BLOCK);
 	/* a name, a reference or brackets */
 	assert_int_equal(jss("\";alert(1);//"), MOAT_BLOCK);
 	assert_int_equal(page(S("'+[][(![]+[])[+[]]]+'"), "<script>var q = '",
