@@ -256,7 +256,8 @@ static int ma_xss_script_scheme(const char *sch, const char *rest, const char *s
 	if (!strcmp(sch, "vbscript") || !strcmp(sch, "livescript") || !strcmp(sch, "mocha"))
 		return 1;
 	if (!strcmp(sch, "data"))
-		return strncmp(rest, "image/", 6) != 0 || (!image && !strncmp(rest, "image/svg", 9));
+		return strncmp(rest, "image/", 6) != 0 ||
+		       (!image && !strncmp(rest, "image/svg", 9));
 	return 0;
 }
 
@@ -534,7 +535,8 @@ static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		unsigned char c = ma_xss_lower((unsigned char)s[i]);
 		if ((c >= 'a' && c <= 'z') || c == '_' || c == '$' || c >= 0x80 || c == '\\' ||
-		    c == '&' || c == '[' || c == ']' || c == '\'' || c == '"' || c == '`' || c == '/')
+		    c == '&' || c == '[' || c == ']' || c == '\'' || c == '"' || c == '`' ||
+		    c == '/')
 			return 0;
 		nl |= c == '\n' || c == '\r';
 	}

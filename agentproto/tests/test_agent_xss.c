@@ -835,7 +835,8 @@ static void an_input_that_names_nothing_in_a_script_is_data(void **state)
 	assert_int_equal(page(S(".\n\t"), "<p>Done</p>\n\t<script>init();\n\tgo()", S(".\n\t"),
 	                      "then(1);</script>", NULL),
 	                 MOAT_ALLOW);
-	assert_int_equal(page(S(", "), "<b onclick=\"f(1", S(", "), "2)\">x</b>", NULL), MOAT_ALLOW);
+	assert_int_equal(page(S(", "), "<b onclick=\"f(1", S(", "), "2)\">x</b>", NULL),
+	                 MOAT_ALLOW);
 	assert_int_equal(page(S(");\n  "), "<script>var u = \"a//b\";\ngo(1", S(");\n  "),
 	                      "stop(2);</script>", NULL),
 	                 MOAT_ALLOW); /* (the "//" is a line above, in a string) */
@@ -850,8 +851,9 @@ static void an_input_that_names_nothing_in_a_script_is_data(void **state)
 	                 MOAT_BLOCK);
 	assert_int_equal(page(S(".\n"), "<script><!-- note", S(".\n"), "alert(1)</script>", NULL),
 	                 MOAT_BLOCK);
-	assert_int_equal(page(S("1 */ 2"), "<script>/* a ", S("1 */ 2"), " +alert(1) */</script>", NULL),
-	                 MOAT_BLOCK);
+	assert_int_equal(
+	    page(S("1 */ 2"), "<script>/* a ", S("1 */ 2"), " +alert(1) */</script>", NULL),
+	    MOAT_BLOCK);
 	/* a name, a reference or brackets */
 	assert_int_equal(jss("\";alert(1);//"), MOAT_BLOCK);
 	assert_int_equal(page(S("'+[][(![]+[])[+[]]]+'"), "<script>var q = '",
@@ -878,7 +880,8 @@ static void an_svg_data_url_loaded_as_an_image_is_an_image(void **state)
 {
 	(void)state;
 	static const char svg[] = "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+";
-	static const char svg2[] = "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E";
+	static const char svg2[] =
+	    "data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27/%3E";
 
 	assert_int_equal(page(S(svg), "<p><img alt=\"logo\" src=\"", S(svg), "\"></p>", NULL),
 	                 MOAT_ALLOW);
