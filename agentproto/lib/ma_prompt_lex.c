@@ -1337,7 +1337,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "reverse * YOUR * prompt|prompts|instruction~|directive~|programming|configuration ** "
      "together"},
     {PF_EXTRACTION, 0.6,
-     "there|YOU have|follow|keep|got|get any * HIDDEN|secret|undisclosed|unwritten * "
+     "there|have|follow|keep|got any * HIDDEN|secret|undisclosed|unwritten * "
      "instruction~|rules|prompt|prompts|directive~|guideline~ "
      "!in|inside|within|from|" MA_PR_FORTASK},
     /* ... the instruction behind its behaviour or a refusal ("which
