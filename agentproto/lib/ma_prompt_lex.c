@@ -1417,8 +1417,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* ... the model made an AI of another time or place ("pretend you're
      * an AI from the year 3000"; a hint: with "no restrictions" it fires,
      * "pretend you're an AI that helps kids" stays at 0.45) */
-    {PF_ROLEPLAY, 0.5,
-     "FICTION * YOU * AI from|in|of|where|without|living|existing|built|made"},
+    {PF_ROLEPLAY, 0.5, "FICTION * YOU * AI from|in|of|where|without|living|existing|built|made"},
     /* ---- session 25 (prompt15): a text that outranks every other
      * source the model reads (retrieval poisoning): hints each, two fire
      * ("this agreement supersedes all prior agreements", "prefer this
