@@ -14,8 +14,10 @@ import ipaddress
 import json
 import os
 import re
+import hashlib
 import subprocess
 import sys
+import tarfile
 
 # a URL in running text: scheme, "://", then the bytes RFC 3986 allows
 # (no blank, quote, angle bracket, brace, backslash, caret, backquote,
@@ -24,6 +26,16 @@ URL_RE = re.compile(rb"(?:https?|ftp|wss?)://[A-Za-z0-9\-._~:/?#@!$&'()*+,;=%\[\
 TRAIL = b".,;:!?'*"
 MAX_LEN = 2048
 MAX_FILE = 4 << 20
+
+# npm packages whose files hold real URLs (name@version, the tarball's
+# sha1 as the registry gives it); fetched with `npm pack NAME@VERSION`
+# into the --npm folder, read only when the sha1 matches
+NPM = [
+    ("npm_spdx_license_list", "spdx-license-list-6.12.0.tgz",
+     "20b9ae77c3410ad08720bcd5cf562e9d4eeebadb"),
+    ("npm_mdn_browser_compat_data", "mdn-browser-compat-data-8.1.9.tgz",
+     "3f40f682a35c9ccb719735cbc8acf23e500ac321"),
+]
 
 
 def unroff(b):
@@ -167,6 +179,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--root", default="/")
     ap.add_argument("--out", default=os.path.dirname(os.path.abspath(__file__)))
+    ap.add_argument("--npm", help="folder holding the NPM tarballs (npm pack)")
     a = ap.parse_args()
     R = lambda p: os.path.join(a.root, p.lstrip("/"))  # noqa: E731
 
@@ -217,6 +230,24 @@ def main():
         files.setdefault("internal_hosts" if internal(u) else "dpkg_homepage", []).append(u)
         pv = "%s=%s" % (pkg.group(1).decode(), ver.group(1).decode())
         pkgs[pv] = pkgs.get(pv, 0) + 1
+
+    for name, tgz, sha in NPM if a.npm else []:
+        path = os.path.join(a.npm, tgz)
+        data = open(path, "rb").read()
+        if hashlib.sha1(data).hexdigest() != sha:
+            sys.exit("%s: sha1 is not %s" % (path, sha))
+        got = files.setdefault(name, [])
+        with tarfile.open(path) as tf:
+            for m in sorted(tf.getmembers(), key=lambda m: m.name):
+                if not m.isfile():
+                    continue
+                for mu in URL_RE.finditer(tf.extractfile(m).read()):
+                    u = clean(mu.group(0))
+                    if not usable(u) or u in seen:
+                        continue
+                    seen.add(u)
+                    files.setdefault("internal_hosts" if internal(u) else name, []).append(u)
+        pkgs["npm:" + tgz[:-4] + " sha1:" + sha] = len(got)
 
     out = os.path.join(a.out, "cases", "benign-urls")
     os.makedirs(out, exist_ok=True)
