@@ -42,10 +42,11 @@ static const char *ma_ssrf_v4(const uint8_t *a)
 		return "ssrf.shared"; /* 100.64/10, carrier-grade NAT (and Alibaba's metadata) */
 	if (a[0] == 169 && a[1] == 254)
 		return a[2] == 169 && a[3] == 254 ? "ssrf.metadata" : "ssrf.link_local";
-	if (a[0] == 192 && a[1] == 0 && (a[2] == 0 || a[2] == 2))
-		return "ssrf.reserved"; /* 192.0.0/24 (Oracle's metadata), TEST-NET-1 */
-	if ((a[0] == 198 && (a[1] & 0xFE) == 18) || (a[0] == 198 && a[1] == 51 && a[2] == 100) ||
-	    (a[0] == 203 && a[1] == 0 && a[2] == 113))
+	/* 192.0.0/24 (Oracle's metadata), benchmarking 198.18/15 (fake-IP
+	 * proxies answer there). The documentation ranges (RFC 5737:
+	 * 192.0.2/24, 198.51.100/24, 203.0.113/24) are not: nothing answers
+	 * there, and manuals and test data are full of them. */
+	if ((a[0] == 192 && a[1] == 0 && a[2] == 0) || (a[0] == 198 && (a[1] & 0xFE) == 18))
 		return "ssrf.reserved";
 	if (a[0] >= 224)
 		return "ssrf.reserved"; /* multicast, 240/4, broadcast */
@@ -90,13 +91,14 @@ const char *ma_ssrf_classify(int family, const uint8_t *ip)
 		return "ssrf.reserved"; /* 100::/64 discard */
 	if (ip[0] == 0x20 && ip[1] == 0x01 && ip[2] == 0 && ip[3] == 0) {
 		/* 2001::/32 Teredo: the client's IPv4 address, inverted, ends it
-		 * (a Teredo host sends to that address directly) */
+		 * (a Teredo host sends to that address directly). A NAT's
+		 * unicast address: one in 224/3 (multicast, 240/4, broadcast;
+		 * [2001::1] carries 255.255.255.254) is no Teredo peer. */
 		const uint8_t v4[4] = {(uint8_t)~ip[12], (uint8_t)~ip[13], (uint8_t)~ip[14],
 		                       (uint8_t)~ip[15]};
-		return ma_ssrf_v4(v4);
+		return v4[0] >= 224 ? NULL : ma_ssrf_v4(v4);
 	}
-	if (ip[0] == 0x20 && ip[1] == 0x01 && ip[2] == 0x0d && ip[3] == 0xb8)
-		return "ssrf.reserved"; /* documentation */
+	/* 2001:db8::/32, documentation (RFC 3849): as RFC 5737's, public */
 	return NULL;
 }
 

@@ -136,6 +136,11 @@ static void addresses_are_classified(void **state)
 	    {"::ffff:0.0.0.7", NULL},
 	    {"192.0.0.192", "ssrf.reserved"},
 	    {"224.0.0.1", "ssrf.reserved"},
+	    {"198.18.0.1", "ssrf.reserved"},
+	    {"192.0.2.1", NULL}, /* documentation (RFC 5737) */
+	    {"198.51.100.1", NULL},
+	    {"203.0.113.1", NULL},
+	    {"2001:db8::1", NULL}, /* documentation (RFC 3849) */
 	    {"8.8.8.8", NULL},
 	    {"93.184.215.14", NULL},
 	    {"::1", "ssrf.loopback"},
@@ -391,6 +396,65 @@ static void what_a_c_client_reads_otherwise_is_judged_too(void **state)
 	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
 		if (check_url(p, ok[i]) != MOAT_ALLOW)
 			fail_msg("blocked: %s", ok[i]);
+	moat_policy_release(p);
+}
+
+/* Session 25 (url15): the documentation ranges (RFC 5737's TEST-NET-1,
+ * -2, -3, RFC 3849's 2001:db8::/32) are where manuals, RFCs and test data
+ * put their example hosts; nothing answers there, on the Internet or a
+ * LAN, so a user typing one reaches nothing internal. A Teredo address
+ * (2001::/32) sends to the client IPv4 address it carries; an address
+ * that carries a documentation, multicast or 240/4 one (RFC 4380's own
+ * example, http://[2001::1]/) is no Teredo peer. The ranges that do reach
+ * something stay: 0.0.0.0, 192.0.0/24 (Oracle's metadata), benchmarking
+ * 198.18/15 (fake-IP proxies answer there), multicast, 240/4, and
+ * Teredo carrying a loopback, private or metadata address. */
+static void documentation_addresses_and_no_teredo_peer_do_not_fire(void **state)
+{
+	static const char *const ok[] = {
+	    "http://192.0.2.1/",
+	    "https://198.51.100.7:8443/x?y=1",
+	    "http://203.0.113.250/index.html",
+	    "http://[2001:db8::1]/",
+	    "http://[2001:DB8:85a3::8a2e:370:7334]:8080/",
+	    "http://[::ffff:192.0.2.33]/",
+	    "http://[2002:c000:221::1]/",                     /* 6to4 of 192.0.2.33 */
+	    "http://[64:ff9b::203.0.113.5]/",                 /* NAT64 of TEST-NET-3 */
+	    "http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/", /* RFC 4380: 192.0.2.45 */
+	    "http://[2001::1]/",                              /* 255.255.255.254 */
+	    "http://[2001:0:53aa:64c:0:0:1fff:fffe]/",        /* 224.0.0.1 */
+	};
+	static const struct {
+		const char *url, *rule;
+	} still[] = {
+	    {"http://192.0.0.192/opc/v1/instance/", "ssrf.reserved"},
+	    {"http://198.18.0.1/", "ssrf.reserved"},
+	    {"http://198.19.255.254/", "ssrf.reserved"},
+	    {"http://224.0.0.1/", "ssrf.reserved"},
+	    {"http://239.255.255.250:1900/", "ssrf.reserved"},
+	    {"http://240.0.0.1/", "ssrf.reserved"},
+	    {"http://255.255.255.255/", "ssrf.reserved"},
+	    {"http://[ff02::1]/", "ssrf.reserved"},
+	    {"http://0.0.0.0/", "ssrf.unspecified"},
+	    {"http://[2001:0:4136:e378:8000:63bf:f5ff:fffa]/", "ssrf.private"}, /* 10.0.0.5 */
+	    {"http://3221225985.nip.io.example/", NULL}, /* a name: resolved public */
+	};
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	const char *rule;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (check_url(p, ok[i]) != MOAT_ALLOW)
+			fail_msg("blocked: %s", ok[i]);
+	for (size_t i = 0; i < sizeof still / sizeof still[0]; i++) {
+		int v = check_url_n(p, still[i].url, strlen(still[i].url), &rule);
+		if (still[i].rule && v != MOAT_BLOCK)
+			fail_msg("not blocked: %s", still[i].url);
+		if (!still[i].rule && v != MOAT_ALLOW)
+			fail_msg("blocked: %s", still[i].url);
+		if (still[i].rule)
+			assert_string_equal(rule, still[i].rule);
+	}
 	moat_policy_release(p);
 }
 
@@ -933,6 +997,7 @@ int main(void)
 	    cmocka_unit_test(the_event_names_the_rule_host_and_parameter),
 	    cmocka_unit_test(monitor_mode_logs_and_exclusions_turn_it_off),
 	    cmocka_unit_test(a_check_that_does_not_fire_allocates_nothing),
+	    cmocka_unit_test(documentation_addresses_and_no_teredo_peer_do_not_fire),
 	    cmocka_unit_test(names_are_resolved_once_and_connected_as_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
