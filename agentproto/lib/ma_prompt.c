@@ -1576,7 +1576,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			list = st->cspat + st->csoff[b];
 			nl = (size_t)(st->csoff[b + 1] - st->csoff[b]);
 			for (size_t x = 0; x < nl; x++)
-				if (!sc->seen[list[x]] && ((k0[x] & sk) || (h0[x] & sh)) &&
+				if (((k0[x] & sk) || (h0[x] & sh)) && !sc->seen[list[x]] &&
 				    ma_pr_pattern_can_from(&pats[list[x]], sk, sh, 1)) {
 					live = 1;
 					if (ma_pr_next_can(w, &pats[list[x]], i, send, kb->my))
