@@ -1504,6 +1504,20 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pat
 	    !((w->k[i - 1] & (kb->you | ma_pr_k_now)) ||
 	      (i > 1 && !w->brk[i - 1] && (w->k[i - 2] & (kb->you | ma_pr_k_now)))))
 		return;
+	/* the third token, after two that match words, has a word of its
+	 * classes or of its literal alternatives' ma_pr_h2() within the two
+	 * windows after word i, in its sentence: what ma_pr_match needs (the
+	 * test that spares most of the tries that fail; ma_pr_next_can tested
+	 * the second) */
+	if (pt->n >= 3 && !pt->t[1].end && !pt->t[1].neg && !pt->t[2].end && !pt->t[2].neg) {
+		const struct ma_pr_token *t2 = &pt->t[2];
+		int j = i + 2, lim = i + 2 + pt->t[1].gap + t2->gap;
+		while (j <= lim && j < w->n && w->brk[j] != 1 && !(w->k[j] & t2->k) &&
+		       !(t2->literal && (t2->h2 >> w->h[j] & 1)))
+			j++;
+		if (j > lim || j >= w->n || w->brk[j] == 1)
+			return;
+	}
 	if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
 #ifdef MA_PR_DEBUG
 		fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);
