@@ -2158,7 +2158,13 @@ static int ma_pr_class_n(const char *name, size_t l)
 struct ma_pr_slot {
 	uint64_t exact, stem;   /* classes */
 	uint64_t lexact, lstem; /* word lists (ma_pr_lex_list) */
-	const char *w;          /* NULL: empty */
+	/* what ma_pr_lex_word answers for the string itself (its classes
+	 * and lists as an entry and as a stem, and those of the stems that
+	 * are a prefix of it; ma_pr_build_whole): a word of sixteen bytes or
+	 * fewer that is a string of the lexicon is answered by its slot
+	 * alone (ma_pr_lex_word8, ma_pr_lex_word16) */
+	uint64_t wk, wf;
+	const char *w; /* NULL: empty */
 	uint32_t h;
 	uint8_t l;
 };
@@ -2751,6 +2757,28 @@ static int ma_pr_build_startlist(void)
 	return 0;
 }
 
+static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists, int exact);
+static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b,
+                                  uint64_t *lists, int exact);
+
+/* Each slot of sixteen bytes or fewer gets what ma_pr_lex_word answers
+ * for its string (once, after ma_pr_s8 and ma_pr_s16 are built): the
+ * walk of ma_pr_lex_word8 or ma_pr_lex_word16 itself (a slot of nine to
+ * sixteen bytes only when ma_pr_s16_ok: else the lookups never read it). */
+static void ma_pr_build_whole(void)
+{
+	for (size_t k = 0; k < MA_PR_SLOTS; k++) {
+		struct ma_pr_slot *sl = &ma_pr_slot[k];
+		if (!sl->w)
+			continue;
+		if (sl->l <= 8)
+			sl->wk = ma_pr_word8_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, sl->l), &sl->wf, 1);
+		else if (sl->l <= 16 && ma_pr_s16_ok)
+			sl->wk = ma_pr_word16_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, 8),
+			                           ma_pr_s8_key(sl->w + 8, sl->l - 8u), &sl->wf, 1);
+	}
+}
+
 static void ma_pr_build(void)
 {
 	ma_pr_feat_build();
@@ -2765,6 +2793,7 @@ static void ma_pr_build(void)
 	if (ma_pr_ok == 0) {
 		ma_pr_build_s8();
 		ma_pr_build_s16();
+		ma_pr_build_whole();
 	}
 }
 
@@ -2868,15 +2897,16 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 	return k;
 }
 
-uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
+/* ma_pr_lex_word8 by the lexicon's tables (1 <= l <= 8, the tables
+ * built): the stems that are a prefix of w, then (exact) the string w
+ * itself. */
+static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists, int exact)
 {
 	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
 	int b, cls;
 
 	*lists = 0;
-	if (l == 0 || l > 8 || ma_pr_ok != 0)
-		return ma_pr_lex_word(w, l, lists);
 	b = ma_pr_bucket_t(w, l);
 	/* the filters of ma_pr_lex_word */
 	if (!(ma_pr_len_b[b] >> l & 1))
@@ -2900,7 +2930,7 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
 			}
 		}
 	}
-	sl = ma_pr_s8_get(v, l);
+	sl = exact ? ma_pr_s8_get(v, l) : NULL;
 	if (sl) {
 		if (cls)
 			k |= sl->exact | sl->stem;
@@ -2910,15 +2940,33 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
 	return k;
 }
 
-uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
+uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
 {
-	uint64_t k = 0, f = 0, sm, fm, a, b;
+	const struct ma_pr_slot *sl;
+
+	if (l == 0 || l > 8 || ma_pr_ok != 0)
+		return ma_pr_lex_word(w, l, lists);
+	/* a string of the lexicon: its slot's answer (ma_pr_build_whole) */
+	sl = ma_pr_s8_get(v, l);
+	if (sl) {
+		*lists = sl->wf;
+		return sl->wk;
+	}
+	return ma_pr_word8_walk(w, l, v, lists, 0);
+}
+
+/* ma_pr_lex_word16 by the lexicon's tables (9 <= l <= 16, the tables
+ * built, ma_pr_s16_ok), w's first eight bytes a and the rest b (as
+ * ma_pr_s16's keys): the stems that are a prefix of w, then (exact) the
+ * string w itself. */
+static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b,
+                                  uint64_t *lists, int exact)
+{
+	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
 	int bk, cls;
 
 	*lists = 0;
-	if (l <= 8 || l > 16 || ma_pr_ok != 0 || !ma_pr_s16_ok)
-		return ma_pr_lex_word(w, l, lists);
 	bk = ma_pr_bucket_t(w, l);
 	/* the filters of ma_pr_lex_word */
 	if (!(ma_pr_len_b[bk] >> l & 1))
@@ -2928,9 +2976,6 @@ uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
 		return 0;
 	sm = cls ? ma_pr_stemlen_b[bk] & ((1ull << l) - 1) : 0;
 	fm = ma_pr_lstemlen_b[bk] & ((1ull << l) - 1);
-	/* the first eight bytes, and the rest: the last eight shifted */
-	a = ma_load8(w);
-	b = ma_load8(w + l - 8) >> (8 * (16 - l));
 	/* the stems that are a prefix of w: the keys cut to each length p */
 	for (uint64_t bits = (sm | fm) & ~1ull; bits; bits &= bits - 1) {
 		size_t p = (size_t)__builtin_ctzll(bits);
@@ -2950,7 +2995,7 @@ uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
 			}
 		}
 	}
-	sl = ma_pr_s16_get(a, b, l);
+	sl = exact ? ma_pr_s16_get(a, b, l) : NULL;
 	if (sl) {
 		if (cls)
 			k |= sl->exact | sl->stem;
@@ -2958,6 +3003,25 @@ uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
 	}
 	*lists = f;
 	return k;
+}
+
+uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
+{
+	const struct ma_pr_slot *sl;
+	uint64_t a, b;
+
+	if (l <= 8 || l > 16 || ma_pr_ok != 0 || !ma_pr_s16_ok)
+		return ma_pr_lex_word(w, l, lists);
+	/* the first eight bytes, and the rest: the last eight shifted */
+	a = ma_load8(w);
+	b = ma_load8(w + l - 8) >> (8 * (16 - l));
+	/* a string of the lexicon: its slot's answer (ma_pr_build_whole) */
+	sl = ma_pr_s16_get(a, b, l);
+	if (sl) {
+		*lists = sl->wf;
+		return sl->wk;
+	}
+	return ma_pr_word16_walk(w, l, a, b, lists, 0);
 }
 
 uint64_t ma_pr_lex_classes(const char *w, size_t l)
