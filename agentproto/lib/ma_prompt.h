@@ -121,11 +121,13 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists);
 /* ma_pr_lex_word for a word of eight bytes or fewer whose bytes v holds
  * (the first in the lowest bits, zero above the l-th: what the splitter's
  * cache loads), by an index of the lexicon's strings keyed by their bytes
- * (a longer word: ma_pr_lex_word). */
+ * (a longer word: ma_pr_lex_word): a string of the lexicon by the answer
+ * its slot keeps from the build, another word by its stems' slots. */
 uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists);
 /* ma_pr_lex_word for a word of nine to sixteen bytes, by an index of the
  * lexicon's strings keyed by their bytes as ma_pr_lex_word8's (w's
- * first and last eight bytes are read; another length: ma_pr_lex_word). */
+ * first and last eight bytes are read; another length: ma_pr_lex_word),
+ * a string of the lexicon by its slot's answer as there. */
 uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists);
 /* Registers a word list of ma_pr_lit() ('|' alternatives, '~' ending a
  * stem of two bytes or more) before the indexes are built (from

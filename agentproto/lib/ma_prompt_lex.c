@@ -2758,8 +2758,8 @@ static int ma_pr_build_startlist(void)
 }
 
 static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists, int exact);
-static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b,
-                                  uint64_t *lists, int exact);
+static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b, uint64_t *lists,
+                                  int exact);
 
 /* Each slot of sixteen bytes or fewer gets what ma_pr_lex_word answers
  * for its string (once, after ma_pr_s8 and ma_pr_s16 are built): the
@@ -2772,7 +2772,8 @@ static void ma_pr_build_whole(void)
 		if (!sl->w)
 			continue;
 		if (sl->l <= 8)
-			sl->wk = ma_pr_word8_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, sl->l), &sl->wf, 1);
+			sl->wk =
+			    ma_pr_word8_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, sl->l), &sl->wf, 1);
 		else if (sl->l <= 16 && ma_pr_s16_ok)
 			sl->wk = ma_pr_word16_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, 8),
 			                           ma_pr_s8_key(sl->w + 8, sl->l - 8u), &sl->wf, 1);
@@ -2959,8 +2960,8 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
  * built, ma_pr_s16_ok), w's first eight bytes a and the rest b (as
  * ma_pr_s16's keys): the stems that are a prefix of w, then (exact) the
  * string w itself. */
-static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b,
-                                  uint64_t *lists, int exact)
+static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b, uint64_t *lists,
+                                  int exact)
 {
 	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
