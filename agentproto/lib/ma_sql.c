@@ -1435,10 +1435,11 @@ static int ma_col_ends(const char *sql, const struct ma_sql_tok *after)
 static __attribute__((noinline)) int ma_col_judge(int dialect, const char *sql, size_t a, size_t b,
                                                   const struct ma_sql_tok *w, int n, int i,
                                                   const struct ma_sql_tok *prev, int prev_kw,
-                                                  const struct ma_sql_tok *after)
+                                                  const struct ma_sql_tok *after,
+                                                  struct ma_col_memo *memo)
 {
 	return ma_col_place(sql, prev, prev_kw) && ma_col_ends(sql, after) &&
-	       ma_sql_col_judge(dialect, sql, a, b, w, n, i, prev->end);
+	       ma_sql_col_judge(dialect, sql, a, b, w, n, i, prev->end, memo);
 }
 
 int ma_sql_keyword(const char *w, size_t n)
@@ -2121,6 +2122,8 @@ struct ma_sql_judgement {
 #define MA_SQL_BAL         32 /* parenthesis-like tokens kept of the statement's end */
 struct ma_sql_cache {
 	int filled, n, complete;
+	/* the column pass's memo of the comments' openings (ma_sql_col.h) */
+	struct ma_col_memo colmemo;
 	int hint; /* where ma_sql_cache_inside found the last place */
 	/* 0 when no token can be flagged MA_SQL_F_EXEC (MySQL's / *! ... * /,
 	 * opened by a "/" "*": none in the statement, or not MySQL) */
@@ -3294,7 +3297,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
 		    clause != CL_SET && /* (SET's = assigns: n = n changes nothing) */
 		    ma_col_judge(dialect, sql, a, b, win, 1, 0, &prev, prev_kw,
-		                 have_tail ? &t : NULL)) {
+		                 have_tail ? &t : NULL, cache ? &cache->colmemo : NULL)) {
 			hit->rule = "sqli.column";
 			hit->sev = "high";
 			hit->confidence = 0.85;
@@ -3822,7 +3825,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		int col = !num && have_prev && !relaxed && win[0].start >= a && clause != CL_SET &&
 		          ma_col_place(sql, &prev, prev_kw) &&
 		          ma_col_judge(dialect, sql, a, b, win, n, 0, &prev, prev_kw,
-		                       have_tail ? &t : NULL);
+		                       have_tail ? &t : NULL, cache ? &cache->colmemo : NULL);
 		/* the weaker signs count only in a statement that still runs */
 		if (walk && !(f.cond == 2 || f.clause || (f.closed && f.active) || num || col)) {
 			walk->pending = 1;
@@ -4389,9 +4392,9 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 /* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
  * fire there, from the bytes alone: a whole word, and the column compared
  * at the place before it, or SQLite's rowid. */
-static int ma_col_plain_may(const struct ma_sql_scan *c, size_t a, size_t b)
+static int ma_col_plain_may(struct ma_sql_scan *c, size_t a, size_t b)
 {
-	return ma_sql_col_plain(c->dialect, c->sql, c->len, a, b);
+	return ma_sql_col_plain(c->dialect, c->sql, c->len, a, b, &c->cache.colmemo);
 }
 
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
@@ -4453,6 +4456,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->sql = sql;
 	c->len = len;
 	c->cache.filled = 0;
+	c->cache.colmemo.sql = NULL; /* (another statement may sit at sql) */
 	c->memo.form = 0;
 	c->memo.dec.in = in;
 	c->memo.dec.nin = nin;

@@ -98,6 +98,13 @@
 #include <string.h>
 #include <strings.h>
 
+/* What every reading of one place carries: the dialect, and the memo of
+ * the comments' openings (may be NULL). */
+struct ma_col_cx {
+	int dialect;
+	struct ma_col_memo *memo;
+};
+
 /* 1 when c may continue a name (letters, digits, '_', '$', bytes of
  * UTF-8 beyond ASCII) */
 static inline int col_name_byte(char c)
@@ -184,8 +191,9 @@ static inline int ma_col_ws(char c)
 /* Where a line comment starts in the line that ends at p (-- and, in
  * MySQL, #; outside quotes and block comments, the line read from its
  * start), or (size_t)-1: none, or a line longer than MA_COL_REACH. */
-static size_t ma_col_line_comment(int dialect, const char *sql, size_t p)
+static size_t ma_col_line_comment(const struct ma_col_cx *cx, const char *sql, size_t p)
 {
+	const int dialect = cx->dialect;
 	const size_t lo = p > MA_COL_REACH ? p - MA_COL_REACH : 0;
 	const char *nl = memrchr(sql + lo, '\n', p - lo);
 	size_t s, q;
@@ -219,11 +227,58 @@ static size_t ma_col_line_comment(int dialect, const char *sql, size_t p)
 	return (size_t)-1;
 }
 
+/* The last f in [lo, hi) where a slash is followed by a star (f + 1 <=
+ * hi: read), or NULL. */
+static const char *ma_col_open_scan(const char *sql, size_t lo, size_t hi)
+{
+	const char *f;
+
+	while (hi > lo && (f = memrchr(sql + lo, '/', hi - lo)) != NULL) {
+		if (f[1] == '*')
+			return f;
+		hi = (size_t)(f - sql);
+	}
+	return NULL;
+}
+
+/* ma_col_open_scan through the memo (may be NULL): the stretch it knows
+ * holds none is not read again, and what this search reads without
+ * finding one is added to it (the places of one check search back from
+ * further and further on: each byte read once; a stretch apart from the
+ * known one replaces it). */
+static const char *ma_col_open_last(struct ma_col_memo *m, const char *sql, size_t lo, size_t hi)
+{
+	const char *f;
+
+	if (!m)
+		return ma_col_open_scan(sql, lo, hi);
+	if (m->sql != sql || m->lo > hi || m->hi < lo) {
+		f = ma_col_open_scan(sql, lo, hi);
+		m->sql = sql;
+		m->lo = f ? (size_t)(f - sql) + 1 : lo;
+		m->hi = hi;
+		return f;
+	}
+	/* [m->lo, m->hi) meets [lo, hi): the part above it, then below */
+	if (m->hi < hi) {
+		f = ma_col_open_scan(sql, m->hi > lo ? m->hi : lo, hi);
+		if (f)
+			return f;
+		m->hi = hi;
+	}
+	if (lo < m->lo) {
+		f = ma_col_open_scan(sql, lo, m->lo);
+		m->lo = f ? (size_t)(f - sql) + 1 : lo;
+		return f;
+	}
+	return NULL;
+}
+
 /* p moved back over whitespace and the comments that end there (a block
  * comment; a line comment when a line feed was passed). *whole (may be
  * NULL) 1 when it stopped before the 16 comments it passes at most: the
  * same call at the byte it returns then returns that byte. */
-static size_t ma_col_back_at(int dialect, const char *sql, size_t p, int *whole)
+static size_t ma_col_back_at(const struct ma_col_cx *cx, const char *sql, size_t p, int *whole)
 {
 	if (whole)
 		*whole = 1;
@@ -234,7 +289,7 @@ static size_t ma_col_back_at(int dialect, const char *sql, size_t p, int *whole)
 			p--;
 		}
 		if (nl) {
-			const size_t q = ma_col_line_comment(dialect, sql, p);
+			const size_t q = ma_col_line_comment(cx, sql, p);
 			if (q != (size_t)-1) {
 				p = q;
 				continue;
@@ -242,12 +297,9 @@ static size_t ma_col_back_at(int dialect, const char *sql, size_t p, int *whole)
 		}
 		if (p >= 4 && sql[p - 1] == '/' && sql[p - 2] == '*') {
 			/* its opening: the last slash and star before, within reach */
-			size_t lo = p - 2 > MA_COL_REACH ? p - 2 - MA_COL_REACH : 0, hi = p - 3;
-			const char *f = NULL;
-			while (hi > lo && (f = memrchr(sql + lo, '/', hi - lo)) != NULL &&
-			       f[1] != '*')
-				hi = (size_t)(f - sql);
-			if (!f || hi <= lo)
+			const size_t lo = p - 2 > MA_COL_REACH ? p - 2 - MA_COL_REACH : 0;
+			const char *f = ma_col_open_last(cx->memo, sql, lo, p - 3);
+			if (!f)
 				return p;
 			p = (size_t)(f - sql);
 			continue;
@@ -259,14 +311,15 @@ static size_t ma_col_back_at(int dialect, const char *sql, size_t p, int *whole)
 	return p;
 }
 
-static size_t ma_col_back(int dialect, const char *sql, size_t p)
+static size_t ma_col_back(const struct ma_col_cx *cx, const char *sql, size_t p)
 {
-	return ma_col_back_at(dialect, sql, p, NULL);
+	return ma_col_back_at(cx, sql, p, NULL);
 }
 
 /* 1 when [from, to) holds only whitespace and whole comments. */
-static int ma_col_blank(int dialect, const char *sql, size_t from, size_t to)
+static int ma_col_blank(const struct ma_col_cx *cx, const char *sql, size_t from, size_t to)
 {
+	const int dialect = cx->dialect;
 	size_t i = from;
 
 	while (i < to) {
@@ -335,9 +388,10 @@ static const int ma_col_neg_of[] = {
  * before p): its start, its kind (1 a name, its inside [*ns, *ne); 2 a
  * string or number; 3 a parenthesis or a call; 4 PostgreSQL's subscript
  * [..], bound to what is before it), 0 when none. */
-static int ma_col_atom_back(int dialect, const char *sql, size_t p, size_t *s, size_t *ns,
-                            size_t *ne)
+static int ma_col_atom_back(const struct ma_col_cx *cx, const char *sql, size_t p, size_t *s,
+                            size_t *ns, size_t *ne)
 {
+	const int dialect = cx->dialect;
 	size_t q;
 	int depth = 0;
 
@@ -399,8 +453,9 @@ static int ma_col_atom_back(int dialect, const char *sql, size_t p, size_t *s, s
 
 /* The length of the operator that binds a path or a type to what is
  * before it and ends at p: ->> -> #>> #> (JSON), :: (a cast), '.'; 0. */
-static size_t ma_col_chain_op(int dialect, const char *sql, size_t p)
+static size_t ma_col_chain_op(const struct ma_col_cx *cx, const char *sql, size_t p)
 {
+	const int dialect = cx->dialect;
 	if (p >= 1 && sql[p - 1] == '.')
 		return 1;
 	if (p >= 2 && sql[p - 1] == ':' && sql[p - 2] == ':' && dialect == MOAT_SQL_POSTGRES)
@@ -428,15 +483,17 @@ static int ma_col_kw_at(const char *sql, size_t p, const char *kw, size_t *ws)
 
 /* The word before byte p (whitespace and comments passed) when it is the
  * unquoted word kw: 1 and *ws its start. */
-static int ma_col_kw_before(int dialect, const char *sql, size_t p, const char *kw, size_t *ws)
+static int ma_col_kw_before(const struct ma_col_cx *cx, const char *sql, size_t p, const char *kw,
+                            size_t *ws)
 {
-	return ma_col_kw_at(sql, ma_col_back(dialect, sql, p), kw, ws);
+	return ma_col_kw_at(sql, ma_col_back(cx, sql, p), kw, ws);
 }
 
 /* IS, IS NOT, IS [NOT] DISTINCT FROM ending at p: the operator (IS and
  * IS NOT DISTINCT FROM are <=>, the others <>) and *q where the words
  * start, or CP_NONE. */
-static int ma_col_is_op(int dialect, const char *sql, size_t p, size_t *q, int backed)
+static int ma_col_is_op(const struct ma_col_cx *cx, const char *sql, size_t p, size_t *q,
+                        int backed)
 {
 	size_t w;
 
@@ -444,43 +501,44 @@ static int ma_col_is_op(int dialect, const char *sql, size_t p, size_t *q, int b
 	 * caller did (backed: ma_col_back_at's whole): sqlcost, a comment's
 	 * end at every place looks for its opening) */
 	if (!backed)
-		p = ma_col_back(dialect, sql, p);
+		p = ma_col_back(cx, sql, p);
 	if (ma_col_kw_at(sql, p, "is", q))
 		return CP_NSEQ;
-	if (ma_col_kw_at(sql, p, "not", &w) && ma_col_kw_before(dialect, sql, w, "is", q))
+	if (ma_col_kw_at(sql, p, "not", &w) && ma_col_kw_before(cx, sql, w, "is", q))
 		return CP_NE;
-	if (!ma_col_kw_at(sql, p, "from", &w) || !ma_col_kw_before(dialect, sql, w, "distinct", &w))
+	if (!ma_col_kw_at(sql, p, "from", &w) || !ma_col_kw_before(cx, sql, w, "distinct", &w))
 		return CP_NONE;
-	if (ma_col_kw_before(dialect, sql, w, "is", q))
+	if (ma_col_kw_before(cx, sql, w, "is", q))
 		return CP_NE;
-	if (ma_col_kw_before(dialect, sql, w, "not", &w) &&
-	    ma_col_kw_before(dialect, sql, w, "is", q))
+	if (ma_col_kw_before(cx, sql, w, "not", &w) &&
+	    ma_col_kw_before(cx, sql, w, "is", q))
 		return CP_NSEQ;
 	return CP_NONE;
 }
 
 /* PostgreSQL's op ANY (ARRAY[ / ALL (ARRAY[ (and SOME) ending at p: the
  * quantifier and *q after the operator's bytes, or CQ_NONE. */
-static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
+static int ma_col_quant(const struct ma_col_cx *cx, const char *sql, size_t p, size_t *q)
 {
+	const int dialect = cx->dialect;
 	size_t w;
 	int k;
 
 	if (dialect != MOAT_SQL_POSTGRES || p == 0 || sql[p - 1] != '[' ||
-	    !ma_col_kw_before(dialect, sql, p - 1, "array", &w))
+	    !ma_col_kw_before(cx, sql, p - 1, "array", &w))
 		return CQ_NONE;
-	w = ma_col_back(dialect, sql, w);
+	w = ma_col_back(cx, sql, w);
 	if (w == 0 || sql[w - 1] != '(')
 		return CQ_NONE;
 	w--;
-	k = ma_col_kw_before(dialect, sql, w, "all", &w) ? CQ_ALL
-	    : ma_col_kw_before(dialect, sql, w, "any", &w) ||
-	            ma_col_kw_before(dialect, sql, w, "some", &w)
+	k = ma_col_kw_before(cx, sql, w, "all", &w) ? CQ_ALL
+	    : ma_col_kw_before(cx, sql, w, "any", &w) ||
+	            ma_col_kw_before(cx, sql, w, "some", &w)
 	        ? CQ_ANY
 	        : CQ_NONE;
 	if (k == CQ_NONE)
 		return CQ_NONE;
-	w = ma_col_back(dialect, sql, w);
+	w = ma_col_back(cx, sql, w);
 	if (w == 0 || (sql[w - 1] != '=' && sql[w - 1] != '<' && sql[w - 1] != '>'))
 		return CQ_NONE;
 	*q = w;
@@ -496,18 +554,18 @@ static int ma_col_quant(int dialect, const char *sql, size_t p, size_t *q)
 /* The CASE that the END starting at e closes (nested CASE ... END
  * counted; strings passed), within MA_COL_ATOM bytes: 1 and *cs its
  * start, or 0. */
-static int ma_col_case_back(int dialect, const char *sql, size_t e, size_t *cs)
+static int ma_col_case_back(const struct ma_col_cx *cx, const char *sql, size_t e, size_t *cs)
 {
 	const size_t lo = e > MA_COL_ATOM ? e - MA_COL_ATOM : 0;
 	size_t p = e, s, ns, ne;
 	int depth = 1;
 
 	while (p > lo) {
-		p = ma_col_back(dialect, sql, p);
+		p = ma_col_back(cx, sql, p);
 		if (p <= lo)
 			return 0;
 		if (sql[p - 1] == '\'') {
-			if (ma_col_atom_back(dialect, sql, p, &s, &ns, &ne) != 2)
+			if (ma_col_atom_back(cx, sql, p, &s, &ns, &ne) != 2)
 				return 0;
 			p = s;
 		} else if (col_name_byte(sql[p - 1])) {
@@ -527,13 +585,13 @@ static int ma_col_case_back(int dialect, const char *sql, size_t e, size_t *cs)
 	return 0;
 }
 
-static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q)
+static int ma_col_between_and(const struct ma_col_cx *cx, const char *sql, size_t ws, size_t *q)
 {
-	size_t p = ma_col_back(dialect, sql, ws), s, ns, ne;
+	size_t p = ma_col_back(cx, sql, ws), s, ns, ne;
 	int need = 1, sign = 0;
 
 	for (int k = 0; k < 12; k++) {
-		int kind = ma_col_atom_back(dialect, sql, p, &s, &ns, &ne);
+		int kind = ma_col_atom_back(cx, sql, p, &s, &ns, &ne);
 		if (!kind)
 			return 0;
 		if (kind == 1 && s == ns) {
@@ -545,20 +603,20 @@ static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q
 			}
 			if ((col_word(wd, wl, "symmetric") || col_word(wd, wl, "asymmetric")) &&
 			    (!need || sign)) {
-				p = ma_col_back(dialect, sql, s);
+				p = ma_col_back(cx, sql, s);
 				need = 0;
 				sign = 0;
 				continue;
 			}
 			if (need && col_word(wd, wl, "end") &&
-			    ma_col_case_back(dialect, sql, s, &s))
+			    ma_col_case_back(cx, sql, s, &s))
 				kind = 3; /* CASE ... END: one operand (review16) */
 			else if (ma_sql_keyword(wd, wl))
 				return 0;
 		}
 		if (!need)
 			return 0; /* (two operands in a row) */
-		p = ma_col_back(dialect, sql, s);
+		p = ma_col_back(cx, sql, s);
 		if ((kind == 2 && sql[s] == '\'') || kind == 3) {
 			/* a typed literal (date '2020-01-01', interval '1 day'), a
 			 * call's name */
@@ -569,16 +627,16 @@ static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q
 			                     col_word(sql + ns, ne - ns, "time") ||
 			                     col_word(sql + ns, ne - ns, "timestamp") ||
 			                     col_word(sql + ns, ne - ns, "interval")))
-				p = ma_col_back(dialect, sql, ns);
+				p = ma_col_back(cx, sql, ns);
 		}
 		if (p > 0 && (sql[p - 1] == '+' || sql[p - 1] == '-')) {
-			p = ma_col_back(dialect, sql, p - 1);
+			p = ma_col_back(cx, sql, p - 1);
 			sign = 1; /* (BETWEEN -5: or a sum) */
 		} else if (p > 0 && memchr("*/%|&.", sql[p - 1], 6)) {
-			p = ma_col_back(dialect, sql, p - 1);
+			p = ma_col_back(cx, sql, p - 1);
 			sign = 0;
-		} else if (ma_col_chain_op(dialect, sql, p) > 1) {
-			p = ma_col_back(dialect, sql, p - ma_col_chain_op(dialect, sql, p));
+		} else if (ma_col_chain_op(cx, sql, p) > 1) {
+			p = ma_col_back(cx, sql, p - ma_col_chain_op(cx, sql, p));
 			sign = 0;
 		} else {
 			need = 0;
@@ -593,10 +651,10 @@ static int ma_col_between_and(int dialect, const char *sql, size_t ws, size_t *q
 
 /* p moved back over the unary pluses that end there (whitespace and
  * comments passed): '+' after '(' or at the start. */
-static size_t ma_col_plus_back(int dialect, const char *sql, size_t p)
+static size_t ma_col_plus_back(const struct ma_col_cx *cx, const char *sql, size_t p)
 {
 	for (int k = 0; k < 8 && p > 0 && sql[p - 1] == '+'; k++) {
-		const size_t q = ma_col_back(dialect, sql, p - 1);
+		const size_t q = ma_col_back(cx, sql, p - 1);
 		if (q > 0 && sql[q - 1] != '(' && sql[q - 1] != '+')
 			break;
 		p = q;
@@ -639,8 +697,8 @@ static int ma_col_deep(const char *sql, size_t from, size_t to, struct ma_col *c
  * inside. Fills c's ls, le, cs, ce and simple, *start the operand's
  * first byte (its '(' when one was read through); 1 when a column or an
  * expression of one ends at p, 0 (a literal, nothing). */
-static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col *c, int depth,
-                          size_t *start)
+static int ma_col_operand(const struct ma_col_cx *cx, const char *sql, size_t p, struct ma_col *c,
+                          int depth, size_t *start)
 {
 	size_t s = 0, ns, ne, q;
 	int kind, name = 0;
@@ -649,7 +707,7 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
 	c->simple = 1;
 	for (int k = 0;; k++) {
 		size_t op;
-		kind = k < 8 ? ma_col_atom_back(dialect, sql, p, &s, &ns, &ne) : 0;
+		kind = k < 8 ? ma_col_atom_back(cx, sql, p, &s, &ns, &ne) : 0;
 		if (!kind)
 			return 0;
 		if (kind == 1) {
@@ -662,7 +720,7 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
 			c->simple = 0;
 		}
 		if (kind == 3) { /* a call's name before its '(' */
-			q = ma_col_back(dialect, sql, s);
+			q = ma_col_back(cx, sql, s);
 			if (ma_col_name_before(sql, q, &ns, &ne) && ne == q &&
 			    (!ma_sql_keyword(sql + ns, ne - ns) ||
 			     (ns > 0 && (sql[ns - 1] == '"' || sql[ns - 1] == '`')))) {
@@ -673,20 +731,20 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
 				s = ns;
 				name = 1;
 			} else if (k == 0 && depth < MA_COL_NEST &&
-			           !ma_col_chain_op(dialect, sql, q)) {
+			           !ma_col_chain_op(cx, sql, q)) {
 				/* (id) = _, (+id) = _: the inside, when it is the whole
 				 * of it (a unary plus, a no-op, before it) */
 				struct ma_col in = *c;
 				size_t is;
-				if (ma_col_operand(dialect, sql, ma_col_back(dialect, sql, p - 1),
+				if (ma_col_operand(cx, sql, ma_col_back(cx, sql, p - 1),
 				                   &in, depth + 1, &is) &&
-				    ma_col_plus_back(dialect, sql, ma_col_back(dialect, sql, is)) ==
+				    ma_col_plus_back(cx, sql, ma_col_back(cx, sql, is)) ==
 				        s + 1) {
 					*c = in;
 					*start = s;
 					return 1;
 				}
-			} else if (k == 0 && !ma_col_chain_op(dialect, sql, q) &&
+			} else if (k == 0 && !ma_col_chain_op(cx, sql, q) &&
 			           ma_col_deep(sql, s + 1, p - 1, c)) {
 				c->ls = s;
 				c->le = p;
@@ -694,14 +752,14 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
 				return 1;
 			}
 		}
-		q = ma_col_back(dialect, sql, s);
+		q = ma_col_back(cx, sql, s);
 		if (kind == 4) { /* a[1]: the subscript binds to what is before it */
 			if (q == 0)
 				return 0;
 			p = q;
 			continue;
 		}
-		op = ma_col_chain_op(dialect, sql, q);
+		op = ma_col_chain_op(cx, sql, q);
 		if (!op) {
 			if (kind == 2)
 				return 0; /* a literal compared: no column */
@@ -709,7 +767,7 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
 		}
 		if (op > 1 || kind != 1)
 			c->simple = 0;
-		p = ma_col_back(dialect, sql, q - op);
+		p = ma_col_back(cx, sql, q - op);
 	}
 	c->ls = s;
 	*start = s;
@@ -723,15 +781,16 @@ static int ma_col_operand(int dialect, const char *sql, size_t p, struct ma_col 
  * parentheses around the value (id = (_)). 1, or 0 when no column or
  * expression of one is compared there (a literal, an arithmetic's last
  * operand: a + id = _). The caller checks the tokens. */
-static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
+static int ma_col_left(const struct ma_col_cx *cx, const char *sql, size_t a, struct ma_col *c)
 {
+	const int dialect = cx->dialect;
 	int whole, in_paren = 0, kw, neg = 0, kind;
-	size_t p = ma_col_back_at(dialect, sql, a, &whole), p0 = p, ws, we, s, q;
+	size_t p = ma_col_back_at(cx, sql, a, &whole), p0 = p, ws, we, s, q;
 
 	memset(c, 0, sizeof *c);
 	if (p == 0)
 		return 0;
-	if ((kind = ma_col_quant(dialect, sql, p, &q)) != CQ_NONE) {
+	if ((kind = ma_col_quant(cx, sql, p, &q)) != CQ_NONE) {
 		c->quant = kind;
 		c->list = 1;
 		p = q;
@@ -740,7 +799,7 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		 * id = ( (_) ) read as id = _ */
 		q = p - 1;
 		for (int k = 0; k < 8; k++) {
-			q = ma_col_back(dialect, sql, q);
+			q = ma_col_back(cx, sql, q);
 			if (q == 0 || sql[q - 1] != '(')
 				break;
 			q--;
@@ -779,13 +838,13 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		if (c->op == CP_NONE)
 			return 0;
 		p = q;
-	} else if ((kind = ma_col_is_op(dialect, sql, p, &q, whole && p == p0)) != CP_NONE) {
+	} else if ((kind = ma_col_is_op(cx, sql, p, &q, whole && p == p0)) != CP_NONE) {
 		c->op = kind;
 		p = q;
 	} else {
 		if (sql[p - 1] == '(') {
 			in_paren = 1;
-			p = ma_col_back(dialect, sql, p - 1);
+			p = ma_col_back(cx, sql, p - 1);
 		}
 		if (!ma_col_name_before(sql, p, &ws, &we))
 			return 0;
@@ -793,7 +852,7 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		     : col_word(sql + ws, we - ws, "in")                                        ? 1
 		     : col_word(sql + ws, we - ws, "between")                                   ? 2
 		     : col_word(sql + ws, we - ws, "and") &&
-		             ma_col_between_and(dialect, sql, ws, &ws)
+		             ma_col_between_and(cx, sql, ws, &ws)
 		         ? 4
 		     : col_word(sql + ws, we - ws, "like") ||
 		             col_word(sql + ws, we - ws, "ilike") ||
@@ -804,7 +863,7 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		         : 0;
 		if (!(kw == 1 || (!in_paren && kw > 1)))
 			return 0;
-		p = ma_col_back(dialect, sql, ws);
+		p = ma_col_back(cx, sql, ws);
 		if (ma_col_name_before(sql, p, &ws, &we) && ma_col_word_is(sql, ws, we, "not")) {
 			neg = 1;
 			p = ws;
@@ -819,14 +878,14 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 		c->btw = kw == 2;
 	}
 	/* the operand: atoms joined by '.', ->, ->>, #>, #>>, ::, subscripts */
-	p = ma_col_back(dialect, sql, p);
-	if (!ma_col_operand(dialect, sql, p, c, 0, &s))
+	p = ma_col_back(cx, sql, p);
+	if (!ma_col_operand(cx, sql, p, c, 0, &s))
 		return 0;
 	/* a + id = _: id is the last operand of the statement's arithmetic;
 	 * +id = _ after '(', a keyword or at the start: a unary plus, a no-op */
-	q = ma_col_back(dialect, sql, s);
+	q = ma_col_back(cx, sql, s);
 	while (q > 0 && sql[q - 1] == '+') {
-		size_t w0, w1, r = ma_col_back(dialect, sql, q - 1);
+		size_t w0, w1, r = ma_col_back(cx, sql, q - 1);
 		if (r == 0 || sql[r - 1] == '(' ||
 		    (ma_col_name_before(sql, r, &w0, &w1) && w1 == r &&
 		     (ma_col_word_is(sql, w0, w1, "where") || ma_col_word_is(sql, w0, w1, "and") ||
@@ -841,14 +900,14 @@ static int ma_col_left(int dialect, const char *sql, size_t a, struct ma_col *c)
 	 * (1 for 0, else 0): what is compared is a value of id */
 	while (MA_SQL_MY(dialect) && q > 0 && sql[q - 1] == '!') {
 		c->opq = 1;
-		q = ma_col_back(dialect, sql, q - 1);
+		q = ma_col_back(cx, sql, q - 1);
 	}
 	if (q > 0 && memchr("+-*/%^~&|", sql[q - 1], 9)) /* (not strchr: a NUL) */
 		return 0;
 	/* NOT id <> _: NOT binds looser than the comparison in the three
 	 * dialects (MySQL's HIGH_NOT_PRECEDENCE mode aside): the operator's
 	 * negation (not after a quantifier: left as it was) */
-	for (int k = 0; k < 4 && !c->quant && ma_col_kw_before(dialect, sql, q, "not", &ws); k++) {
+	for (int k = 0; k < 4 && !c->quant && ma_col_kw_before(cx, sql, q, "not", &ws); k++) {
 		c->op = ma_col_neg_of[c->op];
 		c->opq |= MA_SQL_MY(dialect); /* (HIGH_NOT_PRECEDENCE: (NOT id) <> _) */
 		q = ws;
@@ -875,8 +934,10 @@ static int ma_col_is(int dialect, const char *sql, const struct ma_sql_tok *t, s
  * (without case) or, in SQLite, an 'o' (rowid, oid, _rowid_): what
  * ma_col_judge needs before it reads the input's tokens (1 KB of
  * operators holds neither). */
-static int ma_col_named(int dialect, const char *sql, size_t a, size_t b, size_t cs, size_t ce)
+static int ma_col_named(const struct ma_col_cx *cx, const char *sql, size_t a, size_t b, size_t cs,
+                        size_t ce)
 {
+	const int dialect = cx->dialect;
 	const size_t n = ce - cs;
 	const char lo = (char)tolower((unsigned char)sql[cs]),
 	           up = (char)toupper((unsigned char)sql[cs]);
@@ -1467,12 +1528,12 @@ static int ma_col_decide(int dialect, int op, const struct ma_col_val *v)
 /* 1 when a name token of the input [w[i], b) is the column (col):
  * the fail-closed answer where the reading cannot follow (c->deep, an
  * input nested deeper than MA_COL_DEPTH). */
-static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct ma_sql_tok *w,
-                           int n, int i, const struct ma_col *col)
+static int ma_col_names_in(const struct ma_col_cx *cx, const char *sql, size_t b,
+                           const struct ma_sql_tok *w, int n, int i, const struct ma_col *col)
 {
 	for (; i < n && w[i].end <= b; i++)
 		if ((w[i].type == MA_SQL_T_WORD || w[i].type == MA_SQL_T_QIDENT) &&
-		    ma_col_is(dialect, sql, &w[i], col->cs, col->ce))
+		    ma_col_is(cx->dialect, sql, &w[i], col->cs, col->ce))
 			return 1;
 	return 0;
 }
@@ -1483,8 +1544,9 @@ static int ma_col_names_in(int dialect, const char *sql, size_t b, const struct 
  * comments (/ * * /, --, MySQL's #), SQLite's [name], PostgreSQL's $$
  * and $tag$ strings (review16; no ')' closes it; a ';' or a quote left
  * open: no). */
-static int ma_col_open_at(int dialect, const char *sql, size_t f, size_t q)
+static int ma_col_open_at(const struct ma_col_cx *cx, const char *sql, size_t f, size_t q)
 {
+	const int dialect = cx->dialect;
 	int depth = 0;
 
 	for (size_t i = f + 1; i < q; i++) {
@@ -1550,8 +1612,9 @@ static int ma_col_open_at(int dialect, const char *sql, size_t f, size_t q)
  * NOT's '(' is more than MA_COL_ATOM bytes before q (review16: a long
  * value inside the group), so that no place reads more than that. */
 #define MA_COL_GROUPS 16
-static int ma_col_not_group(int dialect, const char *sql, size_t q)
+static int ma_col_not_group(const struct ma_col_cx *cx, const char *sql, size_t q)
 {
+	const int dialect = cx->dialect;
 	const size_t lo = q > MA_COL_REACH ? q - MA_COL_REACH : 0;
 	size_t p = q, ws, b;
 	const char *f;
@@ -1560,18 +1623,19 @@ static int ma_col_not_group(int dialect, const char *sql, size_t q)
 		if (k == MA_COL_GROUPS)
 			return 1;
 		p = (size_t)(f - sql);
-		b = ma_col_back(dialect, sql, p);
-		if ((ma_col_kw_before(dialect, sql, p, "not", &ws) ||
+		b = ma_col_back(cx, sql, p);
+		if ((ma_col_kw_before(cx, sql, p, "not", &ws) ||
 		     (MA_SQL_MY(dialect) && b > 0 && sql[b - 1] == '!')) &&
-		    (q - p > MA_COL_ATOM || ma_col_open_at(dialect, sql, p, q)))
+		    (q - p > MA_COL_ATOM || ma_col_open_at(cx, sql, p, q)))
 			return 1;
 	}
 	return 0;
 }
 
 int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const struct ma_sql_tok *w,
-                     int n, int i, size_t prev_end)
+                     int n, int i, size_t prev_end, struct ma_col_memo *memo)
 {
+	const struct ma_col_cx cxv = {dialect, memo}, *cx = &cxv;
 	struct ma_col col;
 	struct ma_sql_tok ct[MA_COL_TOKS];
 	struct ma_col_rd r;
@@ -1580,12 +1644,12 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 	int list, quant, fire = 0, any = 0, named = 0, ops[2], qs[2], fires[2] = {0, 0},
 	                 keeps[2] = {0, 0};
 
-	if (w[i].start < a || prev_end > a || !ma_col_left(dialect, sql, a, &col) ||
-	    !ma_col_named(dialect, sql, a, b, col.cs, col.ce) ||
-	    (prev_end < a && !ma_col_blank(dialect, sql, prev_end, a)))
+	if (w[i].start < a || prev_end > a || !ma_col_left(cx, sql, a, &col) ||
+	    !ma_col_named(cx, sql, a, b, col.cs, col.ce) ||
+	    (prev_end < a && !ma_col_blank(cx, sql, prev_end, a)))
 		return 0;
 	if (col.deep)
-		return ma_col_names_in(dialect, sql, b, w, n, i, &col);
+		return ma_col_names_in(cx, sql, b, w, n, i, &col);
 	memset(&r, 0, sizeof r);
 	if (!col.simple) {
 		/* the compared expression's tokens, after its qualifiers; the
@@ -1689,22 +1753,24 @@ int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const str
 	}
 	/* MySQL's (!x) compared: any value of x (ma_col_left's opq) */
 	/* NOT (id <> _ ...): the comparison's negation too (session 24) */
-	fire = fires[0] || (fires[1] && ma_col_not_group(dialect, sql, col.at));
+	fire = fires[0] || (fires[1] && ma_col_not_group(cx, sql, col.at));
 	fire |= col.opq && named;
 	if (fire && ma_col_cur(&r) == NULL && !r.bad)
 		return 1;
 deep:
-	return r.deep && ma_col_names_in(dialect, sql, b, w, n, i, &col);
+	return r.deep && ma_col_names_in(cx, sql, b, w, n, i, &col);
 }
 
-int ma_sql_col_plain(int dialect, const char *sql, size_t len, size_t a, size_t b)
+int ma_sql_col_plain(int dialect, const char *sql, size_t len, size_t a, size_t b,
+                     struct ma_col_memo *memo)
 {
+	const struct ma_col_cx cxv = {dialect, memo}, *cx = &cxv;
 	struct ma_col col;
 
 	if ((a > 0 && col_name_byte(sql[a - 1])) || (b < len && col_name_byte(sql[b])))
 		return 0;
 	if (dialect == MOAT_SQL_SQLITE && ma_sql_lit_rowid(sql + a, b - a))
 		return 1;
-	return ma_col_left(dialect, sql, a, &col) && col.simple && col.ce - col.cs == b - a &&
+	return ma_col_left(cx, sql, a, &col) && col.simple && col.ce - col.cs == b - a &&
 	       strncasecmp(sql + col.cs, sql + a, b - a) == 0;
 }

@@ -9,6 +9,18 @@
 
 #include "ma_int.h"
 
+/* What the column pass learnt of one statement's block comments, kept
+ * across the places of one check (ma_sql.c's token cache; sql NULL:
+ * nothing yet): sql[lo, hi) holds no slash followed by a star, so the
+ * search for the opening of a comment that ends at a place (a 4 KB
+ * statement of '* /' and a column at every place: sqlcost2) reads each
+ * byte once per check, not once per place. Its owner sets sql to NULL
+ * before a check (another statement may sit at the same address). */
+struct ma_col_memo {
+	const char *sql;
+	size_t lo, hi;
+};
+
 /* 1 when the input [a, b) of sql, whose first significant token is w[i]
  * (of the window w, n tokens, each ending at or before b or the input's
  * own comment), placed after the statement's token that ends at
@@ -17,15 +29,18 @@
  * expression of the operand the statement compares there that makes
  * the comparison hold for (nearly) every row (ma_sql_col.c's comment).
  * The caller checks that the operand ends after b and that the rest of
- * the statement runs. Pure. */
+ * the statement runs. memo (may be NULL): what earlier places of the
+ * same statement found (struct ma_col_memo); the answer is the same
+ * with or without it. */
 int ma_sql_col_judge(int dialect, const char *sql, size_t a, size_t b, const struct ma_sql_tok *w,
-                     int n, int i, size_t prev_end);
+                     int n, int i, size_t prev_end, struct ma_col_memo *memo);
 
 /* 1 when the one-word input at [a, b) of sql (len bytes) may be the
  * column compared at its place (a whole word, the name before the
  * place's operator, or SQLite's rowid): the bytes alone, before any
- * token is read. Pure. */
-int ma_sql_col_plain(int dialect, const char *sql, size_t len, size_t a, size_t b);
+ * token is read. memo as ma_sql_col_judge's. */
+int ma_sql_col_plain(int dialect, const char *sql, size_t len, size_t a, size_t b,
+                     struct ma_col_memo *memo);
 
 /* 1 when the n bytes at w are one of the keywords ma_sql.c knows
  * (ma_sql.c), without case. */

@@ -839,6 +839,95 @@ static void ten_levels_of_parentheses_are_read(void **state)
 	}
 }
 
+/* sqlcost2: the column pass keeps, across the places of one check, the
+ * stretch it found holds no opening of a block comment (struct
+ * ma_col_memo), and reads each byte once per check. An input at many
+ * places of a statement of closings with no opening, where only the last
+ * place's comment opens: the last place still reads back over it to
+ * the compared column (id = / * n * / id) and fires; without that
+ * opening it passes. */
+static void comment_openings_read_once_per_check_still_find_the_last(void **state)
+{
+	static char pre[5000];
+
+	(void)state;
+	for (size_t k = 0; k <= 60; k++) {
+		size_t o = (size_t)snprintf(pre, sizeof pre, "SELECT * FROM t WHERE ");
+		for (size_t j = 0; j < k; j++)
+			o += (size_t)snprintf(pre + o, sizeof pre - o, "a = 'x' */ id OR ");
+		for (size_t di = 0; di < sizeof dialects / sizeof dialects[0]; di++) {
+			snprintf(pre + o, sizeof pre - o, "id = /* n */ ");
+			says(dialects[di], pre, "id", "", MOAT_BLOCK);
+			snprintf(pre + o, sizeof pre - o, "id = n */ ");
+			says(dialects[di], pre, "id", "", MOAT_ALLOW);
+		}
+	}
+}
+
+/* The same memo against the analysis of each place alone (which keeps
+ * nothing), on statements made of units that open, close and compare
+ * around the input's places in every order: the check's verdict must be
+ * every place's alone, and both verdicts must occur. */
+static void comment_openings_memo_agrees_with_each_place_alone(void **state)
+{
+	static const char *const unit[] = {
+	    "a = 'x' */ id OR ", "b = /* c */ 'y' */ id OR ", "/* k */ ", "c = 1 */ ",
+	    "e = 2 OR ",         "id = /* n */ id OR ",       "id = 'z' */ id OR ",
+	    "g = /* p ",         "id */ id OR "};
+	static char sql[5000];
+	unsigned x = 12345;
+	int blocks = 0, allows = 0;
+
+	(void)state;
+	for (int s = 0; s < 400; s++) {
+		size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT * FROM t WHERE ");
+		const int d = dialects[s % 3];
+		x = x * 1103515245u + 12345u;
+		for (unsigned j = 0, n = 2 + (x >> 16) % 40; j < n; j++) {
+			x = x * 1103515245u + 12345u;
+			/* (the unit that fires, rarely) */
+			unsigned u = (x >> 16) % 9;
+			if (u == 5 && (x >> 8) % 4 != 0)
+				u = 0;
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s", unit[u]);
+		}
+		snprintf(sql + o, sizeof sql - o, "f = 3");
+		const int got = check_sql_text(d, sql, "id"), alone = each_place_alone(d, sql, "id");
+		if (got != alone)
+			fail_msg("dialect %d: check %s, alone %s: %s", d,
+			         got == MOAT_BLOCK ? "block" : "allow",
+			         alone == MOAT_BLOCK ? "block" : "allow", sql);
+		blocks += got == MOAT_BLOCK;
+		allows += got != MOAT_BLOCK;
+	}
+	assert_true(blocks > 20);
+	assert_true(allows > 20);
+}
+
+/* The memo belongs to one check: the same buffer, checked again in the
+ * same request after the application wrote another statement into it,
+ * is read afresh (a comment's opening where the first statement had
+ * none). */
+static void comment_openings_memo_is_one_checks(void **state)
+{
+	const struct moat_policy *p = block_policy();
+	struct moat_request_info ri = {.endpoint = "/x", .policy = p};
+	struct moat_request *r;
+	static char sql[4096];
+	static const char first[] = "SELECT * FROM t WHERE a = 'x' */ id OR id = n */ id";
+	static const char second[] = "SELECT * FROM t WHERE a = 'x' */ id OR id = /* n */ id";
+
+	(void)state;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", "id", 2), 0);
+	snprintf(sql, sizeof sql, "%s", first);
+	assert_int_equal(moat_check_sql(r, SQLITE, sql, strlen(sql)), MOAT_ALLOW);
+	snprintf(sql, sizeof sql, "%s", second);
+	assert_int_equal(moat_check_sql(r, SQLITE, sql, strlen(sql)), MOAT_BLOCK);
+	moat_request_end(r);
+	moat_policy_release(p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -865,6 +954,9 @@ int main(void)
 	    cmocka_unit_test(not_before_parentheses_between_upper_end_and_mysql_not),
 	    cmocka_unit_test(the_numeric_place_reading_of_sqlite_arithmetic),
 	    cmocka_unit_test(ten_levels_of_parentheses_are_read),
+	    cmocka_unit_test(comment_openings_read_once_per_check_still_find_the_last),
+	    cmocka_unit_test(comment_openings_memo_agrees_with_each_place_alone),
+	    cmocka_unit_test(comment_openings_memo_is_one_checks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
