@@ -781,7 +781,8 @@ static int ma_col_operand(const struct ma_col_cx *cx, const char *sql, size_t p,
  * parentheses around the value (id = (_)). 1, or 0 when no column or
  * expression of one is compared there (a literal, an arithmetic's last
  * operand: a + id = _). The caller checks the tokens. */
-static int ma_col_left(const struct ma_col_cx *cx, const char *sql, size_t a, struct ma_col *c)
+static int ma_col_left_read(const struct ma_col_cx *cx, const char *sql, size_t a,
+                            struct ma_col *c)
 {
 	const int dialect = cx->dialect;
 	int whole, in_paren = 0, kw, neg = 0, kind;
@@ -1600,6 +1601,32 @@ static int ma_col_open_at(const struct ma_col_cx *cx, const char *sql, size_t f,
 		}
 	}
 	return 1; /* (a '(' still open after it: a group inside, q in both) */
+}
+
+
+/* ma_col_left_read through the memo (may be NULL): a place whose one
+ * word ma_sql_col_plain read is judged by ma_sql_col_judge at the same
+ * byte, and the reading (a function of the bytes before a alone) is
+ * kept for it, not made twice (sqlcost2: col-not-group). */
+static int ma_col_left(const struct ma_col_cx *cx, const char *sql, size_t a, struct ma_col *c)
+{
+	struct ma_col_memo *m = cx->memo;
+	int r;
+
+	_Static_assert(sizeof(struct ma_col) <= sizeof m->left_col, "ma_col_memo's left_col");
+	if (m && m->left_sql == sql && m->left_a == a && m->left_dialect == cx->dialect) {
+		memcpy(c, m->left_col, sizeof *c);
+		return m->left_r;
+	}
+	r = ma_col_left_read(cx, sql, a, c);
+	if (m) {
+		m->left_sql = sql;
+		m->left_a = a;
+		m->left_dialect = cx->dialect;
+		m->left_r = r;
+		memcpy(m->left_col, c, sizeof *c);
+	}
+	return r;
 }
 
 /* 1 when a group that holds the comparison starting at q may be negated:

@@ -14,11 +14,18 @@
  * nothing yet): sql[lo, hi) holds no slash followed by a star, so the
  * search for the opening of a comment that ends at a place (a 4 KB
  * statement of '* /' and a column at every place: sqlcost2) reads each
- * byte once per check, not once per place. Its owner sets sql to NULL
- * before a check (another statement may sit at the same address). */
+ * byte once per check, not once per place. Its owner sets sql and
+ * left_sql to NULL before a check (another statement may sit at the same
+ * address). */
 struct ma_col_memo {
 	const char *sql;
 	size_t lo, hi;
+	/* the last place's reading of the compared operand (ma_sql_col.c's
+	 * struct ma_col, ma_col_left): at left_a of left_sql (NULL: none) */
+	const char *left_sql;
+	size_t left_a;
+	int left_dialect, left_r;
+	_Alignas(size_t) unsigned char left_col[128];
 };
 
 /* 1 when the input [a, b) of sql, whose first significant token is w[i]
