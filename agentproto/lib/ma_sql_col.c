@@ -1619,7 +1619,7 @@ static int ma_col_left(const struct ma_col_cx *cx, const char *sql, size_t a, st
 		return m->left_r;
 	}
 	r = ma_col_left_read(cx, sql, a, c);
-	if (m) {
+	if (m && r) { /* (0: the place is judged no further) */
 		m->left_sql = sql;
 		m->left_a = a;
 		m->left_dialect = cx->dialect;
