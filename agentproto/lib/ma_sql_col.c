@@ -115,12 +115,15 @@ static inline int col_name_byte(char c)
 }
 
 /* 1 when the n bytes at w are the word lw (lowercase), without case */
-static int col_word(const char *w, size_t n, const char *lw)
+static inline __attribute__((always_inline)) int col_word(const char *w, size_t n,
+                                                          const char *lw)
 {
 	return strlen(lw) == n && strncasecmp(w, lw, n) == 0;
 }
 
-static int col_tok_word(const char *sql, const struct ma_sql_tok *t, const char *lw)
+static inline __attribute__((always_inline)) int col_tok_word(const char *sql,
+                                                              const struct ma_sql_tok *t,
+                                                              const char *lw)
 {
 	return t->type == MA_SQL_T_WORD && col_word(sql + t->start, t->end - t->start, lw);
 }
@@ -172,7 +175,8 @@ static int ma_col_name_before(const char *sql, size_t end, size_t *s, size_t *e)
 
 /* 1 when the name [s, e) (from ma_col_name_before) is an unquoted word
  * that is the word kw (lowercase). */
-static int ma_col_word_is(const char *sql, size_t s, size_t e, const char *kw)
+static inline __attribute__((always_inline)) int ma_col_word_is(const char *sql, size_t s, size_t e,
+                                                                const char *kw)
 {
 	return s > 0 && sql[s - 1] != '"' && sql[s - 1] != '`' && sql[s - 1] != '[' &&
 	       col_word(sql + s, e - s, kw);
@@ -495,18 +499,23 @@ static int ma_col_kw_before(const struct ma_col_cx *cx, const char *sql, size_t 
 static int ma_col_is_op(const struct ma_col_cx *cx, const char *sql, size_t p, size_t *q,
                         int backed)
 {
-	size_t w;
+	size_t w, e;
 
 	/* (passed back once for the three words, not at all where the
 	 * caller did (backed: ma_col_back_at's whole): sqlcost, a comment's
 	 * end at every place looks for its opening) */
 	if (!backed)
 		p = ma_col_back(cx, sql, p);
-	if (ma_col_kw_at(sql, p, "is", q))
+	/* (the word before p read once for the three: sqlcost2) */
+	if (!ma_col_name_before(sql, p, &w, &e) || e != p)
+		return CP_NONE;
+	if (ma_col_word_is(sql, w, e, "is")) {
+		*q = w;
 		return CP_NSEQ;
-	if (ma_col_kw_at(sql, p, "not", &w) && ma_col_kw_before(cx, sql, w, "is", q))
+	}
+	if (ma_col_word_is(sql, w, e, "not") && ma_col_kw_before(cx, sql, w, "is", q))
 		return CP_NE;
-	if (!ma_col_kw_at(sql, p, "from", &w) || !ma_col_kw_before(cx, sql, w, "distinct", &w))
+	if (!ma_col_word_is(sql, w, e, "from") || !ma_col_kw_before(cx, sql, w, "distinct", &w))
 		return CP_NONE;
 	if (ma_col_kw_before(cx, sql, w, "is", q))
 		return CP_NE;

@@ -113,11 +113,29 @@ static void the_keyword_search_finds_what_a_scan_of_the_names_finds(void **state
 	}
 }
 
+/* ma_kw_first (sqlcost2: the names of each first letter, which ma_kw_id
+ * searches) bounds exactly the names that start with that letter, and
+ * ends where the names do. */
+static void the_first_letter_bounds_hold_exactly_that_letters_names(void **state)
+{
+	const size_t n = sizeof ma_kws / sizeof ma_kws[0];
+
+	(void)state;
+	assert_int_equal(ma_kw_first[0], 0);
+	assert_int_equal(ma_kw_first[26], n);
+	for (size_t i = 0; i < n; i++) {
+		const unsigned l = (unsigned char)ma_kws[i].name[0] - 'a';
+		assert_true(l < 26);
+		assert_true(ma_kw_first[l] <= i && i < ma_kw_first[l + 1]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_search_from_any_hint_finds_the_first_token),
 	    cmocka_unit_test(the_keyword_search_finds_what_a_scan_of_the_names_finds),
+	    cmocka_unit_test(the_first_letter_bounds_hold_exactly_that_letters_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
