@@ -132,6 +132,10 @@ static struct {
 	uint16_t persp[20], fmtp[4], fmtg[8];
 	int npers, nfmt, nfmtg;
 	uint64_t pguard;
+	/* a device's jailbreak: the patterns "jailbreak~", "jailbroken",
+	 * "UNRES" (-1: not found), the classes that keep them */
+	int jbpat[3];
+	uint64_t unres, jbguard;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
@@ -1748,6 +1752,18 @@ static int ma_fp_simpler(const struct ma_pr_words *w)
  * (ma_pr_lex_pattern_find: the first pattern holding the needle; each
  * needle below is its pattern's start, which no earlier pattern holds:
  * test_agent_prompt_fp14 checks the reading's effect on each). */
+/* The one-word pattern whose token's text is s (-1: none). */
+static int ma_fp_one(const struct ma_pr_pattern *p, size_t np, const char *s)
+{
+	size_t l = strlen(s);
+
+	for (size_t k = 0; p && k < np && k < MA_PR_PATS; k++)
+		if (p[k].n == 1 && !p[k].group && p[k].t[0].lit && p[k].t[0].litlen == l &&
+		    !memcmp(p[k].t[0].lit, s, l))
+			return (int)k;
+	return -1;
+}
+
 static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 {
 	static const char *const pers[] = {
@@ -1792,6 +1808,13 @@ static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 			ma_fp.fmtg[ma_fp.nfmtg++] = (uint16_t)k;
 	for (size_t k = 0; k < sizeof guard / sizeof guard[0]; k++)
 		ma_fp.pguard |= ma_fp_bit(guard[k]);
+	ma_fp.jbpat[0] = ma_fp_one(p, np, "jailbreak~");
+	ma_fp.jbpat[1] = ma_fp_one(p, np, "jailbroken");
+	ma_fp.jbpat[2] = ma_fp_one(p, np, "UNRES");
+	ma_fp.unres = ma_fp_bit("UNRES");
+	ma_fp.jbguard = ma_fp.you | ma_fp_bit("LIMIT") | ma_fp_bit("ACT") | ma_fp_bit("JBNAME") |
+	                ma_fp.ign | ma_fp_bit("FICTION") | ma_fp_bit("MODE") | ma_fp_bit("FORBID") |
+	                ma_fp.hidden | ma_fp.secret | ma_fp.pw | ma_fp.instr | ma_fp_bit("GOAL");
 }
 
 /* A persona and an answer format, nothing else: "From now on you are a
@@ -1849,6 +1872,54 @@ static void ma_fp_persona(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	sc->score = 1.0 - (1.0 - mp) * (1.0 - mf);
 }
 
+/* A device's jailbreak (session 25, promptfp14): "My iPhone is
+ * jailbroken, how do I update it?", "Does a jailbroken PS4 still get
+ * updates?", "Which iOS versions can be jailbroken?": every jailbreak
+ * word of the text ("jailbreak~", "jailbroke~", "jailbroken") has a
+ * device's noun in its sentence, no word of the
+ * text speaks to the model or names an AI, a restraint, a persona, a
+ * fiction, a mode, a harmful topic, a secret or a jailbreak's name, and
+ * every UNRES word is "jailbroken": the weights of "jailbreak~",
+ * "jailbroken" and UNRES go back. "You are a jailbroken AI", "Jailbreak
+ * ChatGPT", "Act as a jailbroken iPhone that has no restrictions" keep
+ * them. */
+static int ma_fp_device_at(const struct ma_pr_words *w, int j)
+{
+	int e, s = ma_fp_sentence(w, j, &e);
+
+	for (int k = s; k < e; k++)
+		if (k != j &&
+		    MA_FP_LIT(w, k,
+		              "iphone~|ipad~|ipod~|ios|ipados|tvos|watchos|phone~|smartphone~|"
+		              "handset~|device~|console~|ps2|ps3|ps4|ps5|psp|vita|playstation~|"
+		              "switch|wii|wiiu|xbox~|3ds|nintendo|kindle~|firestick~|firetv|appletv|"
+		              "tablet~|router~|android|gadget~|ereader~|watch"))
+			return 1;
+	return 0;
+}
+
+static void ma_fp_device(const struct ma_pr_words *w, struct ma_pr_score *sc)
+{
+	int any = 0;
+
+	if (w->kall & ma_fp.jbguard)
+		return;
+	for (int x = 0; x < 2; x++)
+		any |= ma_fp.jbpat[x] >= 0 && sc->seen[ma_fp.jbpat[x]];
+	if (!any)
+		return;
+	for (int j = 0; j < w->n; j++) {
+		int jb = MA_FP_LIT(w, j, "jailbreak~|jailbroke~|jailbroken");
+		if ((w->k[j] & ma_fp.unres) && !MA_FP_LIT(w, j, "jailbroken"))
+			return;
+		if (jb && !ma_fp_device_at(w, j))
+			return;
+	}
+	for (int x = 0; x < 3; x++)
+		if (ma_fp.jbpat[x] >= 0)
+			ma_pr_unadd(sc, ma_fp.jbpat[x]);
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
@@ -1859,6 +1930,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		ma_pr_unadd(sc, ma_fp.simplerp);
 	ma_fp_named_extraction(w, sc);
 	ma_fp_persona(w, sc);
+	ma_fp_device(w, sc);
 	if (!(w->kall & (ma_fp.ign | ma_fp.mode | ma_fp.neg | ma_fp.goal)))
 		return;
 	for (int x = 0; x < ma_fp.nign && !any; x++)
