@@ -129,7 +129,7 @@ static struct {
 	/* session 25 (promptfp14): a persona's patterns, an answer format's
 	 * (ungrouped; then group 'F', all of it a format's), and the classes
 	 * of an attack's words that keep every cue */
-	uint16_t persp[20], fmtp[4], fmtg[8];
+	uint16_t persp[24], fmtp[4], fmtg[8];
 	int npers, nfmt, nfmtg;
 	uint64_t pguard;
 	/* a device's jailbreak: the patterns "jailbreak~", "jailbroken",
@@ -1256,31 +1256,43 @@ static int ma_fp_rest(const struct ma_pr_words *w, int i)
  * told (you) / mentioned ...", up to three words of when or where
  * ("earlier", "above", "in my last message"), "about / regarding / on"
  * and a thing of the user's world past determiners and earlier-words
- * ("the old API"). "... about your rules", "... about the instructions",
+ * ("the old API"); the same in fr/es/pt/it/de ("Oublie tout ce que j'ai
+ * dit sur le budget", "Vergiss alles, was ich über das Budget gesagt
+ * habe"). "... about your rules", "... about the instructions",
  * "everything you were told" and "everything above" stay. */
 static int ma_fp_said_about(const struct ma_pr_words *w, int i)
 {
-	int e, k = -1;
+	int e, k = -1, de = 0;
 
 	(void)ma_fp_sentence(w, i, &e);
 	for (int a = i + 1; a < e && a <= i + 2 && k < 0; a++)
-		if (MA_FP_LIT(w, a, "everything"))
+		if (MA_FP_LIT(w, a, "everything|tout|todo|tudo|tutto|alles"))
 			k = a + 1;
 	if (k < 0)
 		return 0;
-	if (k < e && MA_FP_LIT(w, k, "that"))
+	/* ("that", "ce que", "lo que", "quello che", "o que", "was") */
+	for (int n = 0; n < 2 && k < e && MA_FP_LIT(w, k, "that|ce|que|qu|lo|quello|che|o|was");
+	     n++)
 		k++;
-	if (k >= e || !MA_FP_LIT(w, k, "i|we|ive|weve"))
+	if (k >= e || !MA_FP_LIT(w, k, "i|we|ive|weve|j|jai|je|nous|yo|io|eu|ich|wir"))
 		return 0;
+	de = MA_FP_LIT(w, k, "ich|wir");
 	k++;
-	if (k < e && MA_FP_LIT(w, k, "have|had|just|ve"))
+	if (k < e && MA_FP_LIT(w, k, "have|had|just|ve|ai|avons|he|hemos|ho|abbiamo|habe|haben"))
 		k++;
-	if (k >= e || !MA_FP_LIT(w, k,
-	                         "said|wrote|written|told|mentioned|asked|typed|sent|gave|given|"
-	                         "posted|shared|explained|described|suggested|listed|noted|"
-	                         "specified|claimed|stated"))
-		return 0;
-	k++;
+	/* (German puts the verb last: "alles, was ich über das Budget
+	 * gesagt habe") */
+	if (!de || !MA_FP_LIT(w, k, "uber|zu")) {
+		if (k >= e ||
+		    !MA_FP_LIT(w, k,
+		               "said|wrote|written|told|mentioned|asked|typed|sent|gave|given|"
+		               "posted|shared|explained|described|suggested|listed|noted|specified|"
+		               "claimed|stated|dit|ecrit|mentionne|dije|dicho|escribi|escrito|"
+		               "mencione|detto|scritto|disse|falei|escrevi|dito|escrito|gesagt|"
+		               "geschrieben|erwahnt"))
+			return 0;
+		k++;
+	}
 	if (k < e && MA_FP_LIT(w, k, "you|u"))
 		k++;
 	for (int n = 0; n < 3 && k < e && w->brk[k] != 2 &&
@@ -1288,10 +1300,14 @@ static int ma_fp_said_about(const struct ma_pr_words *w, int i)
 	                                "so|far|in|my|the|last|first|message|email|note|post");
 	     n++)
 		k++;
-	if (k >= e || w->brk[k] == 2 || !MA_FP_LIT(w, k, "about|regarding|concerning|on|re"))
+	if (k >= e || w->brk[k] == 2 ||
+	    !MA_FP_LIT(w, k, "about|regarding|concerning|on|re|sur|sobre|su|uber|zu"))
 		return 0;
 	for (k++; k < e && w->brk[k] != 2; k++) {
-		if (MA_FP_LIT(w, k, "the|a|an|my|our|his|her|their|this|that|these|those") ||
+		if (MA_FP_LIT(w, k,
+		              "the|a|an|my|our|his|her|their|this|that|these|those|le|la|les|l|el|"
+		              "los|las|il|lo|i|gli|o|os|as|do|da|del|du|des|der|die|das|den|dem|"
+		              "mein|meine|meinen|mon|ma|mes|mi|mis|meu|minha|mio|mia") ||
 		    ((w->k[k] & ma_fp.prev) && !(w->k[k] & ~ma_fp.prev)))
 			continue;
 		return ma_fp_thing(w, k);
@@ -1785,6 +1801,11 @@ static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 	    "stay|remain|keep|staying in CHAR",
 	    "FICTION * to be",
 	    "FICTION * YOU",
+	    "ab jetzt",
+	    "von nun an",
+	    "desormais|dorenavant",
+	    "a partir de ahora|agora",
+	    "d ora in poi",
 	};
 	static const char *const fmt[] = {"YOU must|shall|will|should always|now|only|never SAY"};
 	static const char *const guard[] = {
