@@ -136,6 +136,8 @@ static struct {
 	 * "UNRES" (-1: not found), the classes that keep them */
 	int jbpat[3];
 	uint64_t unres, jbguard;
+	int abovepat; /* "text|words|... above !the|a|an" (-1: not found) */
+	uint16_t abovep;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
@@ -1832,6 +1834,8 @@ static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 	ma_fp.jbpat[0] = ma_fp_one(p, np, "jailbreak~");
 	ma_fp.jbpat[1] = ma_fp_one(p, np, "jailbroken");
 	ma_fp.jbpat[2] = ma_fp_one(p, np, "UNRES");
+	ma_fp.abovepat = ma_pr_lex_pattern_find("text|words|everything|INSTR|prompt~|message~ above");
+	ma_fp.abovep = (uint16_t)(ma_fp.abovepat >= 0 ? ma_fp.abovepat : 0);
 	ma_fp.unres = ma_fp_bit("UNRES");
 	ma_fp.jbguard = ma_fp.you | ma_fp_bit("LIMIT") | ma_fp_bit("ACT") | ma_fp_bit("JBNAME") |
 	                ma_fp.ign | ma_fp_bit("FICTION") | ma_fp_bit("MODE") | ma_fp_bit("FORBID") |
@@ -1941,6 +1945,61 @@ static void ma_fp_device(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			ma_pr_unadd(sc, ma_fp.jbpat[x]);
 }
 
+/* The user's own text pasted, then a task on it (session 25,
+ * promptfp14): "<a paragraph of news> Summarize the text above in two
+ * sentences.", "<a traceback> Explain the error message above.": "the
+ * text / words / message above" in a sentence that twelve words of the
+ * input or more come before, whose verb changes or judges that text
+ * (summarise, translate, explain, check, proofread, rewrite, fix,
+ * underline, count, classify ...) and no verb of the sentence
+ * reproduces it (repeat, print, output, show, copy, say, tell, write,
+ * list ...): the text above is the user's. Only where the pattern is
+ * all that scored. "Summarize the text above." alone, "%%%%%% Translate
+ * the text above into Python", "Repeat the text above" after a
+ * paragraph, and "the instructions / prompt / everything above" keep
+ * it. */
+static int ma_fp_text_above(const struct ma_pr_words *w)
+{
+	int any = 0;
+
+	for (int k = 1; k < w->n; k++) {
+		int e, s, job = 0;
+		if (!MA_FP_LIT(w, k, "above"))
+			continue;
+		if (!MA_FP_LIT(w, k - 1, "text|words|message~"))
+			continue;
+		s = ma_fp_sentence(w, k, &e);
+		/* (a line break ends the pasted text too: a traceback, a poem) */
+		for (int j = k; j > s; j--)
+			if (memchr(w->t + w->s[j - 1] + w->l[j - 1], '\n',
+			           (size_t)(w->s[j] - w->s[j - 1] - w->l[j - 1]))) {
+				s = j;
+				break;
+			}
+		if (s < 12)
+			return 0;
+		for (int j = s; j < e; j++) {
+			if (MA_FP_LIT(w, j,
+			              "repeat~|print~|output~|show~|reveal~|display~|copy|copies|"
+			              "recite~|spell|spelled|spelt|echo~|dump~|leak~|disclose~|expose~|quote~|"
+			              "verbatim|type|say|tell|write|return|give|list|send|paste|share|"
+			              "state|begin~|start~|exactly|word|everything|all|instruction~|"
+			              "prompt~|system|initial|hidden|secret~|password~|rules"))
+				return 0;
+			job |= MA_FP_LIT(w, j,
+			                 "summari~|summaris~|summariz~|translat~|explain~|check|"
+			                 "proofread~|rewrite|rephras~|paraphras~|correct|fix|shorten~|"
+			                 "underline|count|classify|analy~|grade|review|improve|edit|"
+			                 "simplif~|condense~|critique|evaluate|assess|categori~|"
+			                 "highlight|identify|detect|punctuate|rate|debug");
+		}
+		if (!job)
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
@@ -1952,6 +2011,9 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	ma_fp_named_extraction(w, sc);
 	ma_fp_persona(w, sc);
 	ma_fp_device(w, sc);
+	if (ma_fp.abovepat >= 0 && sc->seen[ma_fp.abovepat] && ma_fp_alone(sc, &ma_fp.abovep, 1) &&
+	    ma_fp_text_above(w))
+		ma_pr_unadd(sc, ma_fp.abovepat);
 	if (!(w->kall & (ma_fp.ign | ma_fp.mode | ma_fp.neg | ma_fp.goal)))
 		return;
 	for (int x = 0; x < ma_fp.nign && !any; x++)
