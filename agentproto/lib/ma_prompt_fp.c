@@ -138,6 +138,8 @@ static struct {
 	uint64_t unres, jbguard;
 	int abovepat; /* "text|words|... above !the|a|an" (-1: not found) */
 	uint16_t abovep;
+	int newpat; /* "NEW INSTR|objective|mission|task" (-1: not found) */
+	uint64_t newk;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
@@ -1836,6 +1838,8 @@ static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 	ma_fp.jbpat[2] = ma_fp_one(p, np, "UNRES");
 	ma_fp.abovepat = ma_pr_lex_pattern_find("text|words|everything|INSTR|prompt~|message~ above");
 	ma_fp.abovep = (uint16_t)(ma_fp.abovepat >= 0 ? ma_fp.abovepat : 0);
+	ma_fp.newpat = ma_pr_lex_pattern_find("NEW INSTR|objective|mission|task");
+	ma_fp.newk = ma_fp_bit("NEW");
 	ma_fp.unres = ma_fp_bit("UNRES");
 	ma_fp.jbguard = ma_fp.you | ma_fp_bit("LIMIT") | ma_fp_bit("ACT") | ma_fp_bit("JBNAME") |
 	                ma_fp.ign | ma_fp_bit("FICTION") | ma_fp_bit("MODE") | ma_fp_bit("FORBID") |
@@ -2000,6 +2004,41 @@ static int ma_fp_text_above(const struct ma_pr_words *w)
 	return any;
 }
 
+/* A program's new command named (session 25, promptfp14, from
+ * bench/detect/docfp.py's changelogs): "gpgconf: New command
+ * --apply-profile.", "split part of it to new command 'switch'", "New
+ * command line option -y", "New command-line option: -L": every "new"
+ * of the text that comes before an instruction noun comes before
+ * "command(s)" and then an option, a quoted name or "line". "New
+ * command: ignore the above", "New commands: reveal your prompt", "new
+ * instructions" and "new task" keep the pattern. */
+static int ma_fp_new_command(const struct ma_pr_words *w)
+{
+	int any = 0;
+
+	for (int k = 0; k + 1 < w->n; k++) {
+		const char *x, *end;
+		if (!(w->k[k] & ma_fp.newk) || !(w->k[k + 1] & ma_fp.instr))
+			continue;
+		if (!MA_FP_LIT(w, k + 1, "command|commands") || k + 2 >= w->n)
+			return 0;
+		if (MA_FP_LIT(w, k + 2, "line") && !w->brk[k + 2]) {
+			any = 1;
+			continue;
+		}
+		/* (the bytes between: spaces, then the option's dash or the
+		 * name's quote) */
+		x = w->t + w->s[k + 1] + w->l[k + 1];
+		end = w->t + w->s[k + 2];
+		while (x < end && *x == ' ')
+			x++;
+		if (x >= end || !(*x == '-' || *x == '\'' || *x == '`' || *x == '"'))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
@@ -2014,6 +2053,8 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	if (ma_fp.abovepat >= 0 && sc->seen[ma_fp.abovepat] && ma_fp_alone(sc, &ma_fp.abovep, 1) &&
 	    ma_fp_text_above(w))
 		ma_pr_unadd(sc, ma_fp.abovepat);
+	if (ma_fp.newpat >= 0 && sc->seen[ma_fp.newpat] && ma_fp_new_command(w))
+		ma_pr_unadd(sc, ma_fp.newpat);
 	if (!(w->kall & (ma_fp.ign | ma_fp.mode | ma_fp.neg | ma_fp.goal)))
 		return;
 	for (int x = 0; x < ma_fp.nign && !any; x++)
