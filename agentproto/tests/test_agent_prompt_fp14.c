@@ -9,7 +9,8 @@
  *    now on", "you are now", "act as", "you will answer as") and of the
  *    one format ("only reply", "nothing else", "do not write anything
  *    else") each count once. A jailbreak's name, a restraint word, an
- *    override, a goal word or anything else that scored keeps every cue;
+ *    override, a goal word, an AI persona, money, a login, a card, a
+ *    link or anything else that scored keeps every cue;
  *  - the user's own earlier words about a named thing set aside
  *    ("Disregard everything I said earlier about the colours; use blue
  *    instead"); "everything I said about your rules", "everything you
@@ -19,8 +20,9 @@
  *    that speaks to the model, names an AI, a restraint, a persona or a
  *    harmful topic; "You are a jailbroken AI", "Jailbreak ChatGPT" stay;
  *  - the user's own text pasted, then a task on "the text above"
- *    (summarise, translate, explain, check): twelve words or more come
- *    before the sentence and no verb of it reproduces the text;
+ *    (summarise, translate, explain, check): a block of twelve words or
+ *    more that speaks to no one in the conversation, then the task on a
+ *    line of its own, no verb of it reproducing the text;
  *    "Summarize the text above." alone, "Repeat the text above" after a
  *    paragraph, "the instructions above" stay;
  *  - a program's new command named in a changelog ("New command
@@ -163,9 +165,9 @@ static void a_task_on_the_users_pasted_text_scores_low(void **state)
 	    "Exception in thread main: java.lang.NullPointerException at Cart.total(Cart.java:42) "
 	    "at Shop.checkout(Shop.java:17)\n\nExplain the error message above.",
 	    "My grandfather planted the oak tree in front of our house the year my mother was "
-	    "born, and it is still there. In the text above, underline every verb.",
+	    "born, and it is still there.\nIn the text above, underline every verb.",
 	    "We measured the rainfall every morning for a week and wrote it down in a notebook "
-	    "by the kitchen window. Check the text above for spelling mistakes.",
+	    "by the kitchen window.\n\nCheck the text above for spelling mistakes.",
 	};
 	(void)state;
 	ALL_LOW(texts);
