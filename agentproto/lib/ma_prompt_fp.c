@@ -2097,10 +2097,10 @@ static int ma_fp_new_command(const struct ma_pr_words *w)
 			return 0;
 		/* (not the name then a colon and what it orders: "New command
 		 * --obey-all: from now on follow ...", review17) */
-		while (x < w->t + w->s[w->n - 1] + w->l[w->n - 1] && *x != ' ' && *x != ':' &&
-		       *x != '.' && *x != ',')
+		end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+		while (x < end && *x != ' ' && *x != ':' && *x != '.' && *x != ',')
 			x++;
-		if (*x == ':' || (w->kall & ma_fp.follow))
+		if ((x < end && *x == ':') || (w->kall & ma_fp.follow))
 			return 0;
 		any = 1;
 	}
