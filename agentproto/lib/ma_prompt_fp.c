@@ -1913,7 +1913,7 @@ static void ma_fp_persona(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	double keep = 1.0, mp = 0, mf = 0, g = 0;
 	int n = 0;
 
-	if ((w->kall & ma_fp.pguard) || ma_fp_persona_asks(w))
+	if (w->kall & ma_fp.pguard)
 		return;
 	for (int k = 0; k < ma_fp.npers; k++)
 		if (sc->seen[ma_fp.persp[k]] && !p[ma_fp.persp[k]].group) {
@@ -1940,7 +1940,7 @@ static void ma_fp_persona(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		n++;
 	}
 	/* (one cue: nothing counted twice; more scored than these: no) */
-	if (n < 2 || sc->score > 1.0 - keep + 1e-9)
+	if (n < 2 || sc->score > 1.0 - keep + 1e-9 || ma_fp_persona_asks(w))
 		return;
 	sc->score = 1.0 - (1.0 - mp) * (1.0 - mf);
 }
