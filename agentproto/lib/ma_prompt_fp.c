@@ -2142,6 +2142,13 @@ static int ma_fp_new_command(const struct ma_pr_words *w)
 		if ((x < end && *x == ':') ||
 		    (w->kall & (ma_fp.follow | ma_fp.output | ma_fp.you | ma_fp_now)))
 			return 0;
+		/* (nor a time from which it holds: "use it from here on",
+		 * "from this point forward", review17c) */
+		for (int j = 0; j + 2 < w->n; j++)
+			if (MA_FP_LIT(w, j, "from") &&
+			    (MA_FP_LIT(w, j + 2, "on|onward~|forward|forth") ||
+			     (j + 3 < w->n && MA_FP_LIT(w, j + 3, "on|onward~|forward|forth"))))
+				return 0;
 		any = 1;
 	}
 	return any;
