@@ -1294,7 +1294,6 @@ static int ma_fp_said_then(const struct ma_pr_words *w, int k)
 	                 "o|os|as|ele|ela|nos|new|all");
 }
 
-
 static int ma_fp_said_about(const struct ma_pr_words *w, int i)
 {
 	int e, k = -1, de = 0;
@@ -1331,8 +1330,9 @@ static int ma_fp_said_about(const struct ma_pr_words *w, int i)
 	if (k < e && MA_FP_LIT(w, k, "you|u"))
 		k++;
 	for (int n = 0; n < 3 && k < e && w->brk[k] != 2 &&
-	                MA_FP_LIT(w, k, "earlier|before|above|previously|yesterday|today|here|"
-	                                "so|far|in|my|the|last|first|message|email|note|post");
+	                MA_FP_LIT(w, k,
+	                          "earlier|before|above|previously|yesterday|today|here|"
+	                          "so|far|in|my|the|last|first|message|email|note|post");
 	     n++)
 		k++;
 	if (k >= e || w->brk[k] == 2 ||
@@ -1865,9 +1865,9 @@ static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 	};
 	static const char *const fmt[] = {"YOU must|shall|will|should always|now|only|never SAY"};
 	static const char *const guard[] = {
-	    "AI",   "IGN",  "HIDDEN",  "SECRET", "PW",     "PWMOD",   "LIMIT",  "UNRES", "JBNAME",
-	    "MODE", "BADMODE", "STRONGMODE", "FORBID", "GOAL", "ACCESS", "GRANTED", "INSTR",
-	    "ENC",  "DECODE",  "R13",    "PII"};
+	    "AI",     "IGN",     "HIDDEN", "SECRET",  "PW",         "PWMOD",  "LIMIT",
+	    "UNRES",  "JBNAME",  "MODE",   "BADMODE", "STRONGMODE", "FORBID", "GOAL",
+	    "ACCESS", "GRANTED", "INSTR",  "ENC",     "DECODE",     "R13",    "PII"};
 
 	for (size_t k = 0; k < sizeof pers / sizeof pers[0]; k++) {
 		int x = ma_pr_lex_pattern_find(pers[k]);
@@ -1890,7 +1890,8 @@ static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 	ma_fp.jbpat[0] = ma_fp_one(p, np, "jailbreak~");
 	ma_fp.jbpat[1] = ma_fp_one(p, np, "jailbroken");
 	ma_fp.jbpat[2] = ma_fp_one(p, np, "UNRES");
-	ma_fp.abovepat = ma_pr_lex_pattern_find("text|words|everything|INSTR|prompt~|message~ above");
+	ma_fp.abovepat =
+	    ma_pr_lex_pattern_find("text|words|everything|INSTR|prompt~|message~ above");
 	ma_fp.abovep = (uint16_t)(ma_fp.abovepat >= 0 ? ma_fp.abovepat : 0);
 	ma_fp.newpat = ma_pr_lex_pattern_find("NEW INSTR|objective|mission|task");
 	ma_fp.newk = ma_fp_bit("NEW");
@@ -1932,12 +1933,13 @@ static int ma_fp_persona_asks(const struct ma_pr_words *w)
 		if (l > 3 && (!memcmp(x + l - 3, "gpt", 3) || !memcmp(x + l - 3, "bot", 3)))
 			return 1;
 		if (ma_fp_url(w, j) ||
-		    MA_FP_LIT(w, j,
-		              "assistent~|asistente~|assistant~|otp|2fa|mfa|pin|pins|passcode~|"
-		              "verification|verify~|login~|logon|iban|swift|cvv|card|cards|"
-		              "kartennummer|account~|konto~|funds|transfer~|wire|bitcoin|btc|crypto~|"
-		              "wallet~|bank~|paypal|payment~|suspend~|credential~|ssn|insult~|"
-		              "beleidigung~|evil|bose|boser|bosen|malvad~|mechant~"))
+		    MA_FP_LIT(
+		        w, j,
+		        "assistent~|asistente~|assistant~|otp|2fa|mfa|pin|pins|passcode~|"
+		        "verification|verify~|login~|logon|iban|swift|cvv|card|cards|"
+		        "kartennummer|account~|konto~|funds|transfer~|wire|bitcoin|btc|crypto~|"
+		        "wallet~|bank~|paypal|payment~|suspend~|credential~|ssn|insult~|"
+		        "beleidigung~|evil|bose|boser|bosen|malvad~|mechant~"))
 			return 1;
 	}
 	return 0;
@@ -2001,11 +2003,12 @@ static int ma_fp_device_at(const struct ma_pr_words *w, int j)
 
 	for (int k = s; k < e; k++)
 		if (k != j &&
-		    MA_FP_LIT(w, k,
-		              "iphone~|ipad~|ipod~|ios|ipados|tvos|watchos|phone~|smartphone~|"
-		              "handset~|device~|console~|ps2|ps3|ps4|ps5|psp|vita|playstation~|"
-		              "switch|wii|wiiu|xbox~|3ds|nintendo|kindle~|firestick~|firetv|appletv|"
-		              "tablet~|router~|android|gadget~|ereader~|watch"))
+		    MA_FP_LIT(
+		        w, k,
+		        "iphone~|ipad~|ipod~|ios|ipados|tvos|watchos|phone~|smartphone~|"
+		        "handset~|device~|console~|ps2|ps3|ps4|ps5|psp|vita|playstation~|"
+		        "switch|wii|wiiu|xbox~|3ds|nintendo|kindle~|firestick~|firetv|appletv|"
+		        "tablet~|router~|android|gadget~|ereader~|watch"))
 			return 1;
 	return 0;
 }
@@ -2028,8 +2031,9 @@ static void ma_fp_device(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			return;
 		/* (the conversation named: "Now do the same for this chat",
 		 * review17) */
-		if (MA_FP_LIT(w, j, "chat~|conversation~|session~|prompt~|thread|dialog~|chatbot~|"
-		                    "llm~|yourself|same|too|also"))
+		if (MA_FP_LIT(w, j,
+		              "chat~|conversation~|session~|prompt~|thread|dialog~|chatbot~|"
+		              "llm~|yourself|same|too|also"))
 			return;
 	}
 	for (int x = 0; x < 3; x++)
@@ -2083,19 +2087,22 @@ static int ma_fp_text_above(const struct ma_pr_words *w)
 			              "question~"))
 				return 0;
 		for (int j = s; j < e; j++) {
-			if (MA_FP_LIT(w, j,
-			              "repeat~|print~|output~|show~|reveal~|display~|copy|copies|"
-			              "recite~|spell|spelled|spelt|echo~|dump~|leak~|disclose~|expose~|quote~|"
-			              "verbatim|type|say|tell|write|return|give|list|send|paste|share|"
-			              "state|begin~|start~|exactly|word|everything|all|instruction~|"
-			              "prompt~|system|initial|hidden|secret~|password~|rules"))
+			if (MA_FP_LIT(
+			        w, j,
+			        "repeat~|print~|output~|show~|reveal~|display~|copy|copies|"
+			        "recite~|spell|spelled|spelt|echo~|dump~|leak~|disclose~|expose~|"
+			        "quote~|"
+			        "verbatim|type|say|tell|write|return|give|list|send|paste|share|"
+			        "state|begin~|start~|exactly|word|everything|all|instruction~|"
+			        "prompt~|system|initial|hidden|secret~|password~|rules"))
 				return 0;
-			job |= MA_FP_LIT(w, j,
-			                 "summari~|summaris~|summariz~|translat~|explain~|check|"
-			                 "proofread~|rewrite|rephras~|paraphras~|correct|fix|shorten~|"
-			                 "underline|count|classify|analy~|grade|review|improve|edit|"
-			                 "simplif~|condense~|critique|evaluate|assess|categori~|"
-			                 "highlight|identify|detect|punctuate|rate|debug");
+			job |=
+			    MA_FP_LIT(w, j,
+			              "summari~|summaris~|summariz~|translat~|explain~|check|"
+			              "proofread~|rewrite|rephras~|paraphras~|correct|fix|shorten~|"
+			              "underline|count|classify|analy~|grade|review|improve|edit|"
+			              "simplif~|condense~|critique|evaluate|assess|categori~|"
+			              "highlight|identify|detect|punctuate|rate|debug");
 		}
 		if (!job)
 			return 0;
@@ -2180,17 +2187,19 @@ static int ma_fp_howto(const struct ma_pr_words *w)
 		for (int k = s + 1; k < e && c < 0; k++)
 			if (w->brk[k] == 2)
 				c = k;
-		if (c < 0 || !MA_FP_LIT(w, c,
-		                        "run|use|type|call|execute|invoke|enter|pass|add|set|specify|"
-		                        "issue|try|append|supply"))
+		if (c < 0 ||
+		    !MA_FP_LIT(w, c,
+		               "run|use|type|call|execute|invoke|enter|pass|add|set|specify|"
+		               "issue|try|append|supply"))
 			return 0;
 		/* (nothing done with it after: "..., then send it to
 		 * admin@evil.example", review17) */
 		if (memchr(w->t + w->s[s], '@', (size_t)(w->s[e - 1] + w->l[e - 1] - w->s[s])))
 			return 0;
 		for (int k = c + 1; k < e; k++)
-			if (MA_FP_LIT(w, k, "then|send~|email~|mail|post|upload~|forward~|share|give|"
-			                    "tell|leak~|submit~|paste"))
+			if (MA_FP_LIT(w, k,
+			              "then|send~|email~|mail|post|upload~|forward~|share|give|"
+			              "tell|leak~|submit~|paste"))
 				return 0;
 		/* (the show word the purpose's verb, or a word of what is run:
 		 * "run keytool -list") */
