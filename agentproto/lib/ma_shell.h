@@ -415,19 +415,11 @@ int ma_sh_sed_whole_fires(const char *s, size_t n);
  * (SHELL: ProxyCommand, core.pager ...), a command split without a shell
  * (SPLIT: KnownHostsCommand), a program, library, file or directory
  * whose content runs (FILE: PKCS11Provider, core.hooksPath,
- * include.path ...). ARGV and ARGV_FILE: what only the argv check
- * fires on (its earlier, wider lists: ForwardAgent, ControlMaster,
- * UserKnownHostsFile, http.proxy, remote.*.url ...); plain to the line
- * check (the lead's decision). */
-enum {
-	MA_SH_KEY_PLAIN = 0,
-	MA_SH_KEY_SET,
-	MA_SH_KEY_SHELL,
-	MA_SH_KEY_SPLIT,
-	MA_SH_KEY_FILE,
-	MA_SH_KEY_ARGV,
-	MA_SH_KEY_ARGV_FILE
-};
+ * include.path ...). One list for the line check and the argv check
+ * (session 25: the argv check's earlier, wider lists, ForwardAgent,
+ * ControlMaster, UserKnownHostsFile, http.proxy, remote.*.url ..., are
+ * plain settings to both, the lead's decision). */
+enum { MA_SH_KEY_PLAIN = 0, MA_SH_KEY_SET, MA_SH_KEY_SHELL, MA_SH_KEY_SPLIT, MA_SH_KEY_FILE };
 
 /* The class (MA_SH_KEY_*) of the ssh_config keyword k (n bytes, its case
  * ignored, as ssh ignores it). */
@@ -453,8 +445,8 @@ int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t
 
 /* The bytes v[a, b) of the value v (n bytes) of an option whose value is
  * of kind (MA_SH_VAL_*, lang its language) judged as the argv check
- * judges them (ma_shell_argv.c), but for an ssh -o keyword or a git -c
- * key the line check's deny-list (ARGV and ARGV_FILE plain): 1 fires,
+ * judges them (ma_shell_argv.c; an ssh -o keyword or a git -c key by
+ * the deny-lists of ma_sh_ssh_key_class and ma_sh_git_key_class): 1 fires,
  * 0 passes, 2 when the input is the whole command line of a keyword
  * whose value a shell runs (ssh -o ProxyCommand=INPUT, git -c
  * core.pager=INPUT): *line_at is where that line starts in v, for the

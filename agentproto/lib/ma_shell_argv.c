@@ -642,9 +642,7 @@ struct ma_sh_vjudge {
 	size_t kw_end, rest_at;
 	int kw_danger, rest_kind;
 	size_t sub_a, sub_b; /* git's subsection, s[sub_a, sub_b) (none: 0, 0) */
-	/* line: the line check's reading (ma_sh_value_fires); rest_shell:
-	 * the rest is a command line a shell runs */
-	int line, rest_shell;
+	int rest_shell; /* the rest is a command line a shell runs */
 };
 
 /* Non-zero when the bytes s[a, b) of a value (n bytes) judged as j say
@@ -688,16 +686,13 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 }
 
 /* j's keyword and rest for a class (MA_SH_KEY_*) of ssh's keyword or
- * git's key: the line check (j->line) takes the argv check's wider
- * classes as plain. */
+ * git's key (one list for the line and the argv check, session 25). */
 static void ma_sh_vjudge_class(struct ma_sh_vjudge *j, int cls)
 {
-	if (j->line && (cls == MA_SH_KEY_ARGV || cls == MA_SH_KEY_ARGV_FILE))
-		cls = MA_SH_KEY_PLAIN;
 	j->kw_danger = cls != MA_SH_KEY_PLAIN;
-	j->rest_kind = cls == MA_SH_KEY_SHELL || cls == MA_SH_KEY_SPLIT      ? MA_SH_VAL_CMD
-	               : cls == MA_SH_KEY_FILE || cls == MA_SH_KEY_ARGV_FILE ? MA_SH_VAL_FILE
-	                                                                     : 0;
+	j->rest_kind = cls == MA_SH_KEY_SHELL || cls == MA_SH_KEY_SPLIT ? MA_SH_VAL_CMD
+	               : cls == MA_SH_KEY_FILE                          ? MA_SH_VAL_FILE
+	                                                                : 0;
 	j->rest_shell = cls == MA_SH_KEY_SHELL;
 }
 
@@ -706,8 +701,8 @@ static void ma_sh_vjudge_class(struct ma_sh_vjudge *j, int cls)
  * LocalCommand, KnownHostsCommand, RemoteCommand), load code or name a
  * program (the rest a file: PKCS11Provider, SecurityKeyProvider,
  * XAuthLocation), or run or read by being set (PermitLocalCommand,
- * Match, Include); for the argv check also what opens the agent, the
- * display or a network and the data files (UserKnownHostsFile,
+ * Match, Include); the rest are plain settings, to the argv check as
+ * to the line check (session 25: ForwardAgent, UserKnownHostsFile,
  * ControlPath ...). Compared case-insensitively, a keyword in double
  * quotes unquoted, as ssh does. j is set for the line s. */
 static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
@@ -779,7 +774,7 @@ static void ma_sh_vjudge_keyword(struct ma_sh_vjudge *j, const char *val, size_t
 int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b,
                       size_t *line_at)
 {
-	struct ma_sh_vjudge j = {.kind = kind, .lang = lang, .line = 1};
+	struct ma_sh_vjudge j = {.kind = kind, .lang = lang};
 
 	ma_sh_vjudge_keyword(&j, v, n);
 	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) &&

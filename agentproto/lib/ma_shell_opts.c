@@ -775,7 +775,8 @@ int ma_sh_ssh_key_class(const char *k, size_t n)
 	 * setting runs a program, loads code or reads a configuration that
 	 * can. Every other keyword is a plain setting (ConnectTimeout,
 	 * UserKnownHostsFile, ForwardAgent, ControlMaster, ControlPath ...):
-	 * the lead's decision for the line check. Host, Match (and its exec)
+	 * the lead's decision, for the line check and (session 25) the argv
+	 * check alike. Host, Match (and its exec)
 	 * and Include are refused on ssh's command line by 9.2p1 ("Host
 	 * directive not supported as a command-line option", checked here)
 	 * but run in a file: listed, as the manual lists them. ProxyJump's
@@ -785,12 +786,6 @@ int ma_sh_ssh_key_class(const char *k, size_t n)
 	static const char split[] = "knownhostscommand";
 	static const char file[] = "pkcs11provider securitykeyprovider xauthlocation";
 	static const char set[] = "permitlocalcommand match host include";
-	/* the argv check's earlier, wider list (its tests hold them): what
-	 * opens the agent, the display or a network, and the data files */
-	static const char argv[] = "controlmaster forwardagent forwardx11 remoteforward "
-	                           "localforward dynamicforward tunnel";
-	static const char argv_file[] =
-	    "userknownhostsfile globalknownhostsfile controlpath identityagent";
 
 	if (ma_sh_in_words_ci(shell, k, n))
 		return MA_SH_KEY_SHELL;
@@ -800,10 +795,6 @@ int ma_sh_ssh_key_class(const char *k, size_t n)
 		return MA_SH_KEY_FILE;
 	if (ma_sh_in_words_ci(set, k, n))
 		return MA_SH_KEY_SET;
-	if (ma_sh_in_words_ci(argv, k, n))
-		return MA_SH_KEY_ARGV;
-	if (ma_sh_in_words_ci(argv_file, k, n))
-		return MA_SH_KEY_ARGV_FILE;
 	return MA_SH_KEY_PLAIN;
 }
 
@@ -822,7 +813,8 @@ int ma_sh_git_key_class(const char *k, size_t n)
 	 * between them is any), case ignored as git ignores it;
 	 * "section.*" is the whole section, "*.name" the name in any
 	 * section. Every other key is a plain setting (http.sslVerify,
-	 * user.name, color.ui ...). */
+	 * user.name, color.ui, http.proxy, remote.<name>.url ...), for the
+	 * line check and (session 25) the argv check alike. */
 	static const char *const shell[] = {"core.sshcommand",
 	                                    "core.pager",
 	                                    "core.editor",
@@ -871,13 +863,8 @@ int ma_sh_git_key_class(const char *k, size_t n)
 	                                  "url.pushinsteadof", "remote.vcs",     "include.*",
 	                                  "includeif.*",       "filter.*",       "gpg.*",
 	                                  "sendemail.*",       "credential.*",   NULL};
-	/* the argv check's earlier, wider list (its tests hold them) */
-	static const char *const argv[] = {"remote.url", "remote.pushurl", "http.proxy",
-	                                   "core.attributesfile", NULL};
-	static const char *const argv_file[] = {"core.worktree", "http.sslkeylogfile", NULL};
-	static const char *const *const lists[] = {shell, file, set, argv, argv_file};
-	static const int classes[] = {MA_SH_KEY_SHELL, MA_SH_KEY_FILE, MA_SH_KEY_SET,
-	                              MA_SH_KEY_ARGV, MA_SH_KEY_ARGV_FILE};
+	static const char *const *const lists[] = {shell, file, set};
+	static const int classes[] = {MA_SH_KEY_SHELL, MA_SH_KEY_FILE, MA_SH_KEY_SET};
 	size_t d1 = 0, dl = n;
 
 	while (d1 < n && k[d1] != '.')
@@ -886,7 +873,7 @@ int ma_sh_git_key_class(const char *k, size_t n)
 		dl--;
 	if (d1 >= n || !dl)
 		return MA_SH_KEY_PLAIN; /* no section.name */
-	for (int g = 0; g < 5; g++)
+	for (int g = 0; g < 3; g++)
 		for (int m = 0; lists[g][m]; m++) {
 			const char *l = lists[g][m], *ln;
 			size_t ls = strcspn(l, ".");

@@ -202,15 +202,15 @@ static void argv_ssh_options_that_run_commands(void **state)
 		const char *c[] = {"ssh", "-o",
 		                   "ProxyCommand=ssh -W %h:%p -p 22 -oProxyCommand=id j", "host",
 		                   NULL};
-		const char *d[] = {"ssh", "-o", "UserKnownHostsFile=/srv/keys/../../var/www/k.php",
+		const char *d[] = {"ssh", "-o", "PKCS11Provider=/srv/keys/../../var/www/k.so",
 		                   "host", NULL};
 		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
 		assert_int_equal(argv_rule("/tmp/x.sh", b, "cmd.option"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("22 -oProxyCommand=id", c, "cmd.option"), MOAT_BLOCK);
-		assert_int_equal(argv_rule("../../var/www/k.php", d, "cmd.option_file"),
+		assert_int_equal(argv_rule("../../var/www/k.so", d, "cmd.option_file"),
 		                 MOAT_BLOCK);
 		/* an input that starts at the separator names the value too */
-		const char *e[] = {"ssh", "-o", "UserKnownHostsFile = /tmp/k", "host", NULL};
+		const char *e[] = {"ssh", "-o", "PKCS11Provider = /tmp/k", "host", NULL};
 		const char *f[] = {"ssh", "-o", "ProxyCommand = /tmp/x.sh", "host", NULL};
 		assert_int_equal(argv_rule(" = /tmp/k", e, "cmd.option_file"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("= /tmp/x.sh", f, "cmd.option"), MOAT_BLOCK);
@@ -616,7 +616,7 @@ static void argv_one_byte_inputs_name_no_value(void **state)
 		assert_int_equal(argv_check("-", e), MOAT_ALLOW);
 	}
 	{
-		const char *a[] = {"ssh", "-o", "UserKnownHostsFile=/tmp/k", "host", NULL};
+		const char *a[] = {"ssh", "-o", "PKCS11Provider=/tmp/k", "host", NULL};
 		const char *b[] = {"sed", "-f", "/tmp/x.sed", "in.txt", NULL};
 		const char *c[] = {"git", "-c", "core.sshCommand=/tmp/x.sh", "fetch", NULL};
 		assert_int_equal(argv_rule("/tmp/k", a, "cmd.option_file"), MOAT_BLOCK);
@@ -864,21 +864,19 @@ static void argv_env_split_string_is_an_argv(void **state)
 	}
 }
 
-/* ssh_config keywords that open access (ssh -G takes them from -o:
- * ForwardAgent, ForwardX11, RemoteForward, LocalForward,
- * DynamicForward, Tunnel) or name a program (XAuthLocation); git keys
+/* ssh_config keywords that name a program (XAuthLocation); git keys
  * that run a command (git 2.39 here: -c tar.x.command='id >&2; cat'
  * archive --format=x runs id; gpg.ssh.defaultKeyCommand,
  * interactive.diffFilter, imap.tunnel) or name a file that decides what
- * runs or is written (safe.directory, http.sslKeyLogFile); docker's own
- * options that give the container the host, when the input starts them.
- * Ordinary values beside them pass. */
+ * runs (safe.directory); docker's own options that give the container
+ * the host, when the input starts them. Ordinary values beside them
+ * pass; so do ssh's ForwardAgent and RemoteForward (session 25: the
+ * argv check reads keys with the line check's deny-lists, where they
+ * are plain settings). */
 static void argv_keys_and_runner_options_that_open_the_host(void **state)
 {
 	(void)state;
 	{
-		const char *a[] = {"ssh", "-o", "ForwardAgent=yes", "host", "ls", NULL};
-		const char *b[] = {"ssh", "-o", "RemoteForward=8080 10.0.0.5:80", "host", NULL};
 		const char *c[] = {"ssh", "-o", "XAuthLocation=/tmp/x", "host", NULL};
 		const char *d[] = {"git",  "-c", "tar.x.command=id", "archive", "--format=x",
 		                   "HEAD", NULL};
@@ -890,9 +888,6 @@ static void argv_keys_and_runner_options_that_open_the_host(void **state)
 		                   NULL};
 		const char *j[] = {"docker", "exec", "--pid=host", "web", "ls", NULL};
 		const char *k[] = {"docker", "run", "--entrypoint=/bin/sh", "alpine:3", NULL};
-		assert_int_equal(argv_rule("ForwardAgent=yes", a, "cmd.option"), MOAT_BLOCK);
-		assert_int_equal(argv_rule("RemoteForward=8080 10.0.0.5:80", b, "cmd.option"),
-		                 MOAT_BLOCK);
 		assert_int_equal(argv_rule("XAuthLocation=/tmp/x", c, "cmd.option"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("tar.x.command=id", d, "cmd.option"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("safe.directory=*", e, "cmd.option"), MOAT_BLOCK);
@@ -915,6 +910,10 @@ static void argv_keys_and_runner_options_that_open_the_host(void **state)
 		const char *g[] = {"docker", "exec", "web-01", "ls", "-la", NULL};
 		assert_int_equal(argv_check("ConnectTimeout=5", a), MOAT_ALLOW);
 		assert_int_equal(argv_check("ProxyJump=bastion.example", b), MOAT_ALLOW);
+		const char *h[] = {"ssh", "-o", "ForwardAgent=yes", "host", "ls", NULL};
+		const char *i[] = {"ssh", "-o", "RemoteForward=8080 10.0.0.5:80", "host", NULL};
+		assert_int_equal(argv_check("ForwardAgent=yes", h), MOAT_ALLOW);
+		assert_int_equal(argv_check("RemoteForward=8080 10.0.0.5:80", i), MOAT_ALLOW);
 		assert_int_equal(argv_check("user.name=Dev Team", c), MOAT_ALLOW);
 		assert_int_equal(argv_check("NAME=value", d), MOAT_ALLOW);
 		assert_int_equal(argv_check("--name=web", e), MOAT_ALLOW);
@@ -1320,6 +1319,57 @@ static void argv_option_lists_match_whole_words(void **state)
 	}
 }
 
+/* shell26 (session 25): the argv check reads ssh -o keywords and git -c
+ * keys with the line check's deny-lists (ssh_config(5) of OpenSSH 9.2p1,
+ * git-config(1) of git 2.39.5: ma_sh_ssh_key_class, ma_sh_git_key_class),
+ * one list for both (the lead's decision, session 25). Plain settings
+ * the earlier, wider argv lists fired on (what opens the agent, a
+ * forward or a network; the known-hosts and control files; a remote's
+ * URL, http.proxy, core.attributesFile, core.worktree) pass, the input
+ * being the whole setting, its keyword or its value; the listed keys
+ * (what runs a program, loads code or reads a file that can) still
+ * fire. */
+static void argv_ssh_git_keys_read_with_the_line_checks_deny_lists(void **state)
+{
+	(void)state;
+	{
+		const char *a[] = {"ssh", "-o", "ForwardAgent=yes", "host", "ls", NULL};
+		const char *b[] = {"ssh", "-o", "ControlMaster=auto", "host", NULL};
+		const char *c[] = {"ssh", "-o", "UserKnownHostsFile=/tmp/known", "host", NULL};
+		const char *d[] = {"ssh", "-o", "RemoteForward=8080 10.0.0.5:80", "host", NULL};
+		const char *e[] = {"ssh", "-o", "ControlPath=/run/user/cm-web", "host", NULL};
+		const char *f[] = {"git", "-c", "http.proxy=http://proxy.example:3128", "fetch",
+		                   NULL};
+		const char *g[] = {"git", "-c", "remote.origin.url=https://git.example.com/a.git",
+		                   "fetch", NULL};
+		const char *h[] = {"git", "-c", "core.attributesFile=/srv/attrs", "status", NULL};
+		const char *i[] = {"git", "-c", "core.worktree=/srv/site", "status", NULL};
+		assert_int_equal(argv_check("ForwardAgent=yes", a), MOAT_ALLOW);
+		assert_int_equal(argv_check("ControlMaster=auto", b), MOAT_ALLOW);
+		assert_int_equal(argv_check("/tmp/known", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("UserKnownHostsFile=/tmp/known", c), MOAT_ALLOW);
+		assert_int_equal(argv_check("RemoteForward=8080 10.0.0.5:80", d), MOAT_ALLOW);
+		assert_int_equal(argv_check("/run/user/cm-web", e), MOAT_ALLOW);
+		assert_int_equal(argv_check("http://proxy.example:3128", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("http.proxy=http://proxy.example:3128", f), MOAT_ALLOW);
+		assert_int_equal(argv_check("https://git.example.com/a.git", g), MOAT_ALLOW);
+		assert_int_equal(argv_check("/srv/attrs", h), MOAT_ALLOW);
+		assert_int_equal(argv_check("/srv/site", i), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"ssh", "-o", "ProxyCommand=nc %h %p", "host", NULL};
+		const char *b[] = {"ssh", "-o", "PKCS11Provider=/tmp/p.so", "host", NULL};
+		const char *c[] = {"git", "-c", "core.hooksPath=/tmp/hooks", "commit", NULL};
+		const char *d[] = {"git", "-c", "alias.st=!id", "st", NULL};
+		const char *e[] = {"git", "-c", "include.path=/tmp/cfg", "status", NULL};
+		assert_int_equal(argv_rule("ProxyCommand=nc %h %p", a, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/p.so", b, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/hooks", c, "cmd.option_file"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("alias.st=!id", d, "cmd.option"), MOAT_BLOCK);
+		assert_int_equal(argv_rule("/tmp/cfg", e, "cmd.option_file"), MOAT_BLOCK);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1346,6 +1396,7 @@ int main(void)
 	    cmocka_unit_test(argv_stops_at_a_null_element_within_argc),
 	    cmocka_unit_test(argv_plain_values_naming_a_host_directory_fire),
 	    cmocka_unit_test(argv_option_lists_match_whole_words),
+	    cmocka_unit_test(argv_ssh_git_keys_read_with_the_line_checks_deny_lists),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
