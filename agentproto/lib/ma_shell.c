@@ -5707,6 +5707,45 @@ static int ma_sh_escaped_shell(const char *s, size_t p, size_t q)
 	return 0;
 }
 
+/* 1 when a shell given the words ws/we as its arguments (n of them, in
+ * order, after its name; ended: the command ends after them) reads its
+ * script from standard input: options alone (-x, -e, -l, -O extglob,
+ * --norc, +x), -s, or bash's "-"; not with -c (then the operand is the
+ * script; xargs_repl: xargs -I sh -c, whose words go into it) nor with a
+ * script operand (stdin is its data) other than /dev/stdin. */
+static int ma_sh_shell_args_stdin(const char *s, const size_t *ws, const size_t *we, int n,
+                                  int ended, int xargs, int xargs_repl)
+{
+	int opts = 1, sflag = 0, cflag = 0;
+
+	for (int i = 0; i < n; i++) {
+		size_t p = ws[i], q = we[i];
+		ma_sh_rp_unquote(s, &p, &q);
+		if (opts && q > p && (s[p] == '-' || s[p] == '+')) {
+			if (q - p == 1 || (q - p == 2 && s[p + 1] == '-')) {
+				sflag |= q - p == 1; /* bash -: the script from stdin */
+				opts = 0;
+				continue;
+			}
+			if (s[p] == '-' && s[p + 1] != '-') {
+				cflag |= memchr(s + p + 1, 'c', q - p - 1) != NULL;
+				sflag |= memchr(s + p + 1, 's', q - p - 1) != NULL;
+			}
+			if ((q - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
+			    ma_sh_rp_long_value(s, p, q))
+				i++; /* -o errexit, --rcfile FILE */
+			continue;
+		}
+		/* an operand: sh -c's script, or a script file (then stdin
+		 * is its data) unless -s; the file /dev/stdin is stdin */
+		if (cflag)
+			return xargs_repl;
+		return sflag || ma_sh_is(s, p, q, "/dev/stdin") || ma_sh_is(s, p, q, "/dev/fd/0") ||
+		       ma_sh_is(s, p, q, "/proc/self/fd/0");
+	}
+	return ended && (cflag ? xargs : 1);
+}
+
 /* 1 when the command of the words ws/we (n of them, in order; ended: the
  * command ends after them) is a shell that reads its script from
  * standard input: sh, bash, busybox sh ... with no operand and no -c (or
@@ -5720,7 +5759,7 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
 	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
 	const struct ma_sh_prog_opts *wrap = NULL;
-	int shell = 0, xargs = 0, repl = 0, opts = 1, sflag = 0, cflag = 0, source = 0, i;
+	int shell = 0, xargs = 0, repl = 0, source = 0, i;
 	char w[16], o[16];
 
 	for (i = 0; i < n; i++) {
@@ -5775,29 +5814,9 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 			continue;
 		}
 		/* the shell's own words */
-		if (opts && (s[p] == '-' || s[p] == '+')) {
-			if (q - p == 1 || (q - p == 2 && s[p + 1] == '-')) {
-				sflag |= q - p == 1; /* bash -: the script from stdin */
-				opts = 0;
-				continue;
-			}
-			if (s[p] == '-' && s[p + 1] != '-') {
-				cflag |= memchr(s + p + 1, 'c', q - p - 1) != NULL;
-				sflag |= memchr(s + p + 1, 's', q - p - 1) != NULL;
-			}
-			if ((q - p == 2 && (s[p + 1] == 'o' || s[p + 1] == 'O')) ||
-			    ma_sh_rp_long_value(s, p, q))
-				i++; /* -o errexit, --rcfile FILE */
-			continue;
-		}
-		/* an operand: sh -c's script, or a script file (then stdin
-		 * is its data) unless -s; the file /dev/stdin is stdin */
-		if (cflag)
-			return xargs && repl;
-		return sflag || ma_sh_is(s, p, q, "/dev/stdin") || ma_sh_is(s, p, q, "/dev/fd/0") ||
-		       ma_sh_is(s, p, q, "/proc/self/fd/0");
+		return ma_sh_shell_args_stdin(s, ws + i, we + i, n - i, ended, xargs, repl);
 	}
-	return ended && shell && (cflag ? xargs : 1);
+	return ended && shell;
 }
 
 /* 1 when the command of the words ws/we (n of them, in order) prints a
@@ -5915,10 +5934,13 @@ static int ma_sh_ssh_stdin(const char *s, const size_t *ws, const size_t *we, in
 /* 1 when su's or runuser's words ws/we (n of them after its name, in
  * order, to the command's end) run the user's shell reading standard
  * input: no -c, --command or --session-command (util-linux getopt
- * permutes: an option after the user is su's), and no word after the
- * user (the shell's arguments: a script, -c ...). -s, -g, -G, -w take a
- * value (su -s /bin/bash root <<< '...' ran the here-string in bash
- * 5.2.15); runuser's -u USER runs the words after it as a command, no
+ * permutes: an option after the user is su's); the words after the
+ * user that are no su option (all of them after "--") are the shell's
+ * arguments (su(1)), read as ma_sh_shell_args_stdin reads a shell's:
+ * options alone or -s leave it reading standard input (su root -- -x
+ * <<< '...' ran the here-string, session 25), a script or -c does
+ * not. -s, -g, -G, -w take a value (su -s /bin/bash root <<< '...' ran
+ * the here-string in bash 5.2.15); runuser's -u USER runs the words after it as a command, no
  * shell between (runuser -u root <<< '...' -- bash). */
 /* Strips one quote at each end of the word [*p, *q) of s, each on its
  * own: the words read back at blanks cut a quoted string ('bash -s'
@@ -5979,7 +6001,8 @@ static int ma_sh_su_stdin(const char *s, const size_t *ws, const size_t *we, int
 			user = 1;
 			continue;
 		}
-		return 0;
+		/* the user's shell's arguments (su(1)), read as a shell's */
+		return ma_sh_shell_args_stdin(s, ws + i, we + i, n - i, 1, 0, 0);
 	}
 	return 1;
 }
