@@ -4466,8 +4466,9 @@ static int ma_sh_rp_long_value(const char *s, size_t p, size_t q)
 /* 1 when word j of the words ws/we (n of them, nearest first, as
  * ma_sh_reparses reads them) names its command: the walk reached the
  * command's start (at_start) and the words before j are programs that
- * run the next one (sudo, env, timeout ...), their options, numbers and
- * assignments. */
+ * run the next one (sudo, env, timeout ...), their options, numbers,
+ * assignments and reserved words that open a command ({ ! if then do
+ * ...: session 25). */
 static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int n, int j,
                           int at_start)
 {
@@ -4480,6 +4481,7 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
 	for (int k = n - 1; k > j; k--) {
 		size_t p = ws[k], q = we[k], e = p, b = q;
 		char o[24];
+		int kind;
 		if (s[p] == '-' && wrap && q - p < sizeof o) {
 			const char *name;
 			size_t nlen = 0, val = 0;
@@ -4497,11 +4499,14 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
 			e++;
 		if (e > p && e < q && s[e] == '=')
 			continue;
-		if (ma_sh_name_kind(s + p, q - p) != MA_SH_NAME_PREFIX)
+		kind = ma_sh_name_kind(s + p, q - p);
+		wrap = NULL;
+		if (kind == MA_SH_NAME_OPENS)
+			continue; /* { eval '...', if ssh host '...' */
+		if (kind != MA_SH_NAME_PREFIX)
 			return 0;
 		while (b > p && s[b - 1] != '/')
 			b--;
-		wrap = NULL;
 		if (q - b < sizeof o) {
 			memcpy(o, s + b, q - b);
 			o[q - b] = '\0';
@@ -5096,7 +5101,7 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
-	int n = 0, i, c = 0, cb = 0, at_start = 0, want = 3, far, nall;
+	int n = 0, i, c = 0, cb = 0, at_start = 0, want = 3, far, nall, ev = -1;
 
 	/* its words, nearest first: three, or all when it comes after an
 	 * option or an option's value (eval's quoted argument is read within
@@ -5112,9 +5117,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		if (n <= 2 && want == 3 && (s[ws[n - 1]] == '-' || s[ws[n - 1]] == '+'))
 			want = MA_SH_RP_WORDS;
 	}
-	for (i = 0; i < n && !attached; i++)
+	/* eval within them: the builtin only as its command's name (a
+	 * program's subcommand eval takes the word as data: playwright-cli
+	 * eval '...', session 25), read once the walk reached the command's
+	 * start; a command too long to read back fires */
+	for (i = 0; i < n && !attached && ev < 0; i++)
 		if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1))
-			return 1;
+			ev = i;
 	/* further back, for eval and ssh as its command's name (session 21):
 	 * the words only, judged once the walk reached the command's start */
 	far = n;
@@ -5125,9 +5134,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		}
 		n++;
 	}
+	if (ev >= 0 && !at_start)
+		return 1;
 	if (at_start && !attached) {
 		for (i = far; i < n; i++)
 			ma_sh_rp_unquote(s, &ws[i], &we[i]);
+		if (ev >= 0 && ma_sh_rp_names(s, ws, we, n, ev, 1))
+			return 1;
 		/* eval joins its arguments: its command's name further in */
 		for (i = far; i < n; i++)
 			if (we[i] - ws[i] == 4 && ma_sh_word_in(s, ws[i], we[i], evals, 1) &&

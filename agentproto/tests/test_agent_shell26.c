@@ -42,10 +42,44 @@ static void su_words_after_the_user_are_the_shells_arguments(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* eval is a shell builtin: it joins its arguments and runs them only as
+ * the command's name (after assignments, a reserved word that opens a
+ * command: { ! if then do ..., or builtin, command, time). A program's
+ * own subcommand named eval (playwright-cli eval "el => el.id",
+ * npm run eval -- ..., a tool's eval) takes its argument as data: bash
+ * runs the program, not eval (devshell2, the packages' Markdown). */
+static void eval_reads_its_arguments_again_only_as_the_commands_name(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"eval 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"eval echo '", "a; touch /tmp/PWNED-x", "'"},
+	    {"{ eval 'echo ", "a; touch /tmp/PWNED-x", "'; }"},
+	    {"if true; then eval 'echo ", "a; touch /tmp/PWNED-x", "'; fi"},
+	    {"! eval 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"x=1 eval 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"time eval 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"command eval 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"builtin eval 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"cd /srv && eval 'echo ", "a; touch /tmp/PWNED-x", "'"},
+	    {"eval '", "score > /tmp/PWNED-x", "'"},
+	};
+	static const char *const passes[][3] = {
+	    {"playwright-cli eval '", "el => el.textContent", "' e5"},
+	    {"mytool --raw eval '", "el => el.value", "' e7"},
+	    {"npm run eval -- '", "score > 0.5", "'"},
+	    {"mytool eval '", "score > 0.5", "' --report"},
+	    {"cd /srv && mytool eval '", "a > b", "'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(su_words_after_the_user_are_the_shells_arguments),
+	    cmocka_unit_test(eval_reads_its_arguments_again_only_as_the_commands_name),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
