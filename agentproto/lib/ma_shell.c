@@ -6196,6 +6196,10 @@ static int ma_sh_piped_to_shell(const char *s, const struct ma_sh_lex *lx, int k
 		}
 		if (ma_sh_stdin_shell(s, ws, we, n, k < lx->nel || (k >= lx->nel && lx->complete)))
 			return 1;
+		/* through sudo -s, su, runuser or env -S (review17: echo '...'
+		 * | su root ran it, as the here-string does) */
+		if (n > 0 && (k < lx->nel || lx->complete) && ma_sh_wrapped_stdin(s, ws, we, n, 0))
+			return 1;
 		/* a filter: on to the next command of the pipeline, unless it
 		 * prints a count or a hash */
 		if (n == 0 || k >= lx->nel || !ma_sh_is_pipe(s, lx, k) || ++stages == 8 ||

@@ -425,11 +425,14 @@ enum { MA_SH_KEY_PLAIN = 0, MA_SH_KEY_SET, MA_SH_KEY_SHELL, MA_SH_KEY_SPLIT, MA_
  * ignored, as ssh ignores it). */
 int ma_sh_ssh_key_class(const char *k, size_t n);
 
-/* Where the keyword of the ssh_config line s (n bytes) lies, s[*ks, *ke)
- * (blanks before it skipped, its double quotes removed, as OpenSSH 9.2
- * reads it); returns where its value starts (after blanks, one '=' and
- * blanks). */
-size_t ma_sh_ssh_key_read(const char *s, size_t n, size_t *ks, size_t *ke);
+/* The keyword of the ssh_config line s (n bytes) as OpenSSH 9.2 reads
+ * it (blanks before it skipped; at a '"' the quote dropped and the
+ * keyword run on to the next '"': Proxy"Command" is ProxyCommand),
+ * copied to kw (kwsz bytes, no NUL; *kwn its length, 0 when longer);
+ * *ke where it ends in s (its closing quote excluded); returns where
+ * its value starts (after blanks, one '=' and blanks). */
+size_t ma_sh_ssh_key_read(const char *s, size_t n, char *kw, size_t kwsz, size_t *kwn,
+                          size_t *ke);
 
 /* The class (MA_SH_KEY_*) of the git configuration key k (n bytes:
  * section[.subsection].name; section and name compared with their case

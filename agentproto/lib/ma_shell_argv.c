@@ -707,11 +707,12 @@ static void ma_sh_vjudge_class(struct ma_sh_vjudge *j, int cls)
  * quotes unquoted, as ssh does. j is set for the line s. */
 static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
 {
-	size_t ks, ke;
+	char kw[40];
+	size_t kwn, ke;
 
-	j->rest_at = ma_sh_ssh_key_read(s, strlen(s), &ks, &ke);
+	j->rest_at = ma_sh_ssh_key_read(s, strlen(s), kw, sizeof kw, &kwn, &ke);
 	j->kw_end = ke;
-	ma_sh_vjudge_class(j, ma_sh_ssh_key_class(s + ks, ke - ks));
+	ma_sh_vjudge_class(j, ma_sh_ssh_key_class(kw, kwn));
 }
 
 /* git's configuration keys (ma_sh_git_key_class, read from
@@ -816,7 +817,12 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		cmdline = j.rest_at > 0;
 	}
 	for (size_t i = 0; i < nin; i++) {
-		if (in[i].plain)
+		/* letters, digits and '_' alone: only where they write a
+		 * listed ssh keyword or git key (as the line check reads
+		 * them, shell25; review17: ProxyCommand, Command, pager) */
+		int in_key = in[i].plain && j.kw_danger &&
+		             (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF);
+		if (in[i].plain && !in_key)
 			continue;
 		for (int k = 0; k < in[i].nforms; k++) {
 			const char *v = in[i].form[k], *p = val;
@@ -827,7 +833,7 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 			 * UserKnownHostsFile=/dev/null, "." in sed -f ./fix.sed */
 			while (vl >= 2 && occ++ < 64 && !hit) {
 				const char *h = memmem(p, n - (size_t)(p - val), v, vl);
-				if (!h)
+				if (!h || (in_key && (size_t)(h - val) >= j.kw_end))
 					break;
 				hit = ma_sh_vjudge_run(&j, val, n, (size_t)(h - val),
 				                       (size_t)(h - val) + vl);

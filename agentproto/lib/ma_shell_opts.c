@@ -736,29 +736,33 @@ static int ma_sh_in_words_ci(const char *list, const char *k, size_t n)
 	return ma_sh_in_words(list, w, n);
 }
 
-size_t ma_sh_ssh_key_read(const char *s, size_t n, size_t *ks, size_t *ke)
+size_t ma_sh_ssh_key_read(const char *s, size_t n, char *kw, size_t kwsz, size_t *kwn,
+                          size_t *ke)
 {
-	size_t k = 0, e;
+	size_t k = 0, e, m = 0;
 
-	/* OpenSSH 9.2's readconf.c (strdelim): blanks skipped; a keyword in
-	 * double quotes runs to the closing quote ("ProxyCommand" touch x
-	 * ran touch in ssh 9.2p1 here), else to a blank, '"' or '=' */
+	/* OpenSSH 9.2's readconf.c (strdelim): blanks skipped; the keyword
+	 * runs to a blank, '"' or '='; at a '"' that quote is dropped and
+	 * the keyword runs on to the next '"' ("ProxyCommand" touch x ran
+	 * touch in ssh 9.2p1 here, and so did Proxy"Command" and
+	 * P"roxyCommand": review17) */
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
 		k++;
-	if (k < n && s[k] == '"') {
-		k++;
-		for (e = k; e < n && s[e] != '"'; e++)
-			;
-		*ks = k;
+	for (e = k; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '"' && s[e] != '='; e++)
+		if (m < kwsz)
+			kw[m++] = s[e];
+	if (e < n && s[e] == '"') {
+		for (e++; e < n && s[e] != '"'; e++)
+			if (m < kwsz)
+				kw[m++] = s[e];
 		*ke = e;
 		if (e < n)
 			e++;
 	} else {
-		for (e = k; e < n && s[e] != ' ' && s[e] != '\t' && s[e] != '"' && s[e] != '='; e++)
-			;
-		*ks = k;
 		*ke = e;
 	}
+	/* a keyword longer than kw: none of the listed ones */
+	*kwn = m < kwsz ? m : 0;
 	while (e < n && (s[e] == ' ' || s[e] == '\t'))
 		e++;
 	if (e < n && s[e] == '=')
