@@ -4516,6 +4516,40 @@ static int ma_sh_rp_names(const char *s, const size_t *ws, const size_t *we, int
 	return 1;
 }
 
+/* 1 when word ev (eval) of the words ws/we (n of them, nearest first,
+ * back to the command's start) is an argument of another program: the
+ * command's first word, past assignments and redirections (with their
+ * targets), is an ordinary program's name (playwright-cli eval '...').
+ * A case pattern, a function's or group's brace, coproc, a wrapper or a
+ * reserved word before it: not data (review17). */
+static int ma_sh_assign_word(const char *s, size_t p, size_t q);
+
+static int ma_sh_eval_is_data(const char *s, const size_t *ws, const size_t *we, int n, int ev)
+{
+	for (int k = n - 1; k > ev; k--) {
+		size_t p = ws[k], q = we[k], e = p;
+		int kind;
+		while (e < q && s[e] >= '0' && s[e] <= '9')
+			e++;
+		if (e < q &&
+		    (s[e] == '<' || s[e] == '>' || (s[e] == '&' && e + 1 < q && s[e + 1] == '>'))) {
+			if (s[q - 1] == '<' || s[q - 1] == '>' || s[q - 1] == '&')
+				k--; /* its target in the next word */
+			continue;
+		}
+		if (ma_sh_assign_word(s, p, q))
+			continue;
+		for (size_t x = p; x < q; x++)
+			if (strchr("(){}", s[x]))
+				return 0;
+		if (ma_sh_is(s, p, q, "coproc") || ma_sh_is(s, p, q, "function"))
+			return 0;
+		kind = ma_sh_name_kind(s + p, q - p);
+		return kind == MA_SH_NAME_OTHER || kind == MA_SH_NAME_RUNS;
+	}
+	return 0;
+}
+
 /* 1 when the word [p, q) of s names ssh or autossh (a path before it
  * too); *auto_ set for autossh, whose -M takes a value (its monitor
  * port) where ssh's -M is a flag. */
@@ -5139,7 +5173,7 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	if (at_start && !attached) {
 		for (i = far; i < n; i++)
 			ma_sh_rp_unquote(s, &ws[i], &we[i]);
-		if (ev >= 0 && ma_sh_rp_names(s, ws, we, n, ev, 1))
+		if (ev >= 0 && !ma_sh_eval_is_data(s, ws, we, n, ev))
 			return 1;
 		/* eval joins its arguments: its command's name further in */
 		for (i = far; i < n; i++)

@@ -431,8 +431,7 @@ int ma_sh_ssh_key_class(const char *k, size_t n);
  * copied to kw (kwsz bytes, no NUL; *kwn its length, 0 when longer);
  * *ke where it ends in s (its closing quote excluded); returns where
  * its value starts (after blanks, one '=' and blanks). */
-size_t ma_sh_ssh_key_read(const char *s, size_t n, char *kw, size_t kwsz, size_t *kwn,
-                          size_t *ke);
+size_t ma_sh_ssh_key_read(const char *s, size_t n, char *kw, size_t kwsz, size_t *kwn, size_t *ke);
 
 /* The class (MA_SH_KEY_*) of the git configuration key k (n bytes:
  * section[.subsection].name; section and name compared with their case

@@ -642,7 +642,7 @@ struct ma_sh_vjudge {
 	size_t kw_end, rest_at;
 	int kw_danger, rest_kind;
 	size_t sub_a, sub_b; /* git's subsection, s[sub_a, sub_b) (none: 0, 0) */
-	int rest_shell; /* the rest is a command line a shell runs */
+	int rest_shell;      /* the rest is a command line a shell runs */
 };
 
 /* Non-zero when the bytes s[a, b) of a value (n bytes) judged as j say

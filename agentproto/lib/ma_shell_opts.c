@@ -736,8 +736,7 @@ static int ma_sh_in_words_ci(const char *list, const char *k, size_t n)
 	return ma_sh_in_words(list, w, n);
 }
 
-size_t ma_sh_ssh_key_read(const char *s, size_t n, char *kw, size_t kwsz, size_t *kwn,
-                          size_t *ke)
+size_t ma_sh_ssh_key_read(const char *s, size_t n, char *kw, size_t kwsz, size_t *kwn, size_t *ke)
 {
 	size_t k = 0, e, m = 0;
 

@@ -207,8 +207,7 @@ static void argv_ssh_options_that_run_commands(void **state)
 		assert_int_equal(argv_check("x;id", a), MOAT_BLOCK);
 		assert_int_equal(argv_rule("/tmp/x.sh", b, "cmd.option"), MOAT_BLOCK);
 		assert_int_equal(argv_rule("22 -oProxyCommand=id", c, "cmd.option"), MOAT_BLOCK);
-		assert_int_equal(argv_rule("../../var/www/k.so", d, "cmd.option_file"),
-		                 MOAT_BLOCK);
+		assert_int_equal(argv_rule("../../var/www/k.so", d, "cmd.option_file"), MOAT_BLOCK);
 		/* an input that starts at the separator names the value too */
 		const char *e[] = {"ssh", "-o", "PKCS11Provider = /tmp/k", "host", NULL};
 		const char *f[] = {"ssh", "-o", "ProxyCommand = /tmp/x.sh", "host", NULL};
