@@ -115,15 +115,13 @@ static inline int col_name_byte(char c)
 }
 
 /* 1 when the n bytes at w are the word lw (lowercase), without case */
-static inline __attribute__((always_inline)) int col_word(const char *w, size_t n,
-                                                          const char *lw)
+static inline __attribute__((always_inline)) int col_word(const char *w, size_t n, const char *lw)
 {
 	return strlen(lw) == n && strncasecmp(w, lw, n) == 0;
 }
 
-static inline __attribute__((always_inline)) int col_tok_word(const char *sql,
-                                                              const struct ma_sql_tok *t,
-                                                              const char *lw)
+static inline __attribute__((always_inline)) int
+col_tok_word(const char *sql, const struct ma_sql_tok *t, const char *lw)
 {
 	return t->type == MA_SQL_T_WORD && col_word(sql + t->start, t->end - t->start, lw);
 }
@@ -519,8 +517,7 @@ static int ma_col_is_op(const struct ma_col_cx *cx, const char *sql, size_t p, s
 		return CP_NONE;
 	if (ma_col_kw_before(cx, sql, w, "is", q))
 		return CP_NE;
-	if (ma_col_kw_before(cx, sql, w, "not", &w) &&
-	    ma_col_kw_before(cx, sql, w, "is", q))
+	if (ma_col_kw_before(cx, sql, w, "not", &w) && ma_col_kw_before(cx, sql, w, "is", q))
 		return CP_NSEQ;
 	return CP_NONE;
 }
@@ -541,8 +538,7 @@ static int ma_col_quant(const struct ma_col_cx *cx, const char *sql, size_t p, s
 		return CQ_NONE;
 	w--;
 	k = ma_col_kw_before(cx, sql, w, "all", &w) ? CQ_ALL
-	    : ma_col_kw_before(cx, sql, w, "any", &w) ||
-	            ma_col_kw_before(cx, sql, w, "some", &w)
+	    : ma_col_kw_before(cx, sql, w, "any", &w) || ma_col_kw_before(cx, sql, w, "some", &w)
 	        ? CQ_ANY
 	        : CQ_NONE;
 	if (k == CQ_NONE)
@@ -617,8 +613,7 @@ static int ma_col_between_and(const struct ma_col_cx *cx, const char *sql, size_
 				sign = 0;
 				continue;
 			}
-			if (need && col_word(wd, wl, "end") &&
-			    ma_col_case_back(cx, sql, s, &s))
+			if (need && col_word(wd, wl, "end") && ma_col_case_back(cx, sql, s, &s))
 				kind = 3; /* CASE ... END: one operand (review16) */
 			else if (ma_sql_keyword(wd, wl))
 				return 0;
@@ -739,16 +734,14 @@ static int ma_col_operand(const struct ma_col_cx *cx, const char *sql, size_t p,
 				}
 				s = ns;
 				name = 1;
-			} else if (k == 0 && depth < MA_COL_NEST &&
-			           !ma_col_chain_op(cx, sql, q)) {
+			} else if (k == 0 && depth < MA_COL_NEST && !ma_col_chain_op(cx, sql, q)) {
 				/* (id) = _, (+id) = _: the inside, when it is the whole
 				 * of it (a unary plus, a no-op, before it) */
 				struct ma_col in = *c;
 				size_t is;
-				if (ma_col_operand(cx, sql, ma_col_back(cx, sql, p - 1),
-				                   &in, depth + 1, &is) &&
-				    ma_col_plus_back(cx, sql, ma_col_back(cx, sql, is)) ==
-				        s + 1) {
+				if (ma_col_operand(cx, sql, ma_col_back(cx, sql, p - 1), &in,
+				                   depth + 1, &is) &&
+				    ma_col_plus_back(cx, sql, ma_col_back(cx, sql, is)) == s + 1) {
 					*c = in;
 					*start = s;
 					return 1;
@@ -790,8 +783,7 @@ static int ma_col_operand(const struct ma_col_cx *cx, const char *sql, size_t p,
  * parentheses around the value (id = (_)). 1, or 0 when no column or
  * expression of one is compared there (a literal, an arithmetic's last
  * operand: a + id = _). The caller checks the tokens. */
-static int ma_col_left_read(const struct ma_col_cx *cx, const char *sql, size_t a,
-                            struct ma_col *c)
+static int ma_col_left_read(const struct ma_col_cx *cx, const char *sql, size_t a, struct ma_col *c)
 {
 	const int dialect = cx->dialect;
 	int whole, in_paren = 0, kw, neg = 0, kind;
@@ -858,19 +850,17 @@ static int ma_col_left_read(const struct ma_col_cx *cx, const char *sql, size_t 
 		}
 		if (!ma_col_name_before(sql, p, &ws, &we))
 			return 0;
-		kw = ws > 0 && (sql[ws - 1] == '"' || sql[ws - 1] == '`' || sql[ws - 1] == '[') ? 0
-		     : col_word(sql + ws, we - ws, "in")                                        ? 1
-		     : col_word(sql + ws, we - ws, "between")                                   ? 2
-		     : col_word(sql + ws, we - ws, "and") &&
-		             ma_col_between_and(cx, sql, ws, &ws)
-		         ? 4
-		     : col_word(sql + ws, we - ws, "like") ||
-		             col_word(sql + ws, we - ws, "ilike") ||
-		             col_word(sql + ws, we - ws, "rlike") ||
-		             col_word(sql + ws, we - ws, "regexp") ||
-		             col_word(sql + ws, we - ws, "glob")
-		         ? 3
-		         : 0;
+		kw =
+		    ws > 0 && (sql[ws - 1] == '"' || sql[ws - 1] == '`' || sql[ws - 1] == '[')   ? 0
+		    : col_word(sql + ws, we - ws, "in")                                          ? 1
+		    : col_word(sql + ws, we - ws, "between")                                     ? 2
+		    : col_word(sql + ws, we - ws, "and") && ma_col_between_and(cx, sql, ws, &ws) ? 4
+		    : col_word(sql + ws, we - ws, "like") || col_word(sql + ws, we - ws, "ilike") ||
+		            col_word(sql + ws, we - ws, "rlike") ||
+		            col_word(sql + ws, we - ws, "regexp") ||
+		            col_word(sql + ws, we - ws, "glob")
+		        ? 3
+		        : 0;
 		if (!(kw == 1 || (!in_paren && kw > 1)))
 			return 0;
 		p = ma_col_back(cx, sql, ws);
@@ -1611,7 +1601,6 @@ static int ma_col_open_at(const struct ma_col_cx *cx, const char *sql, size_t f,
 	}
 	return 1; /* (a '(' still open after it: a group inside, q in both) */
 }
-
 
 /* ma_col_left_read through the memo (may be NULL): a place whose one
  * word ma_sql_col_plain read is judged by ma_sql_col_judge at the same

@@ -871,9 +871,9 @@ static void comment_openings_read_once_per_check_still_find_the_last(void **stat
 static void comment_openings_memo_agrees_with_each_place_alone(void **state)
 {
 	static const char *const unit[] = {
-	    "a = 'x' */ id OR ", "b = /* c */ 'y' */ id OR ", "/* k */ ", "c = 1 */ ",
-	    "e = 2 OR ",         "id = /* n */ id OR ",       "id = 'z' */ id OR ",
-	    "g = /* p ",         "id */ id OR "};
+	    "a = 'x' */ id OR ", "b = /* c */ 'y' */ id OR ", "/* k */ ",           "c = 1 */ ",
+	    "e = 2 OR ",         "id = /* n */ id OR ",       "id = 'z' */ id OR ", "g = /* p ",
+	    "id */ id OR "};
 	static char sql[5000];
 	unsigned x = 12345;
 	int blocks = 0, allows = 0;
@@ -892,7 +892,8 @@ static void comment_openings_memo_agrees_with_each_place_alone(void **state)
 			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s", unit[u]);
 		}
 		snprintf(sql + o, sizeof sql - o, "f = 3");
-		const int got = check_sql_text(d, sql, "id"), alone = each_place_alone(d, sql, "id");
+		const int got = check_sql_text(d, sql, "id"),
+		          alone = each_place_alone(d, sql, "id");
 		if (got != alone)
 			fail_msg("dialect %d: check %s, alone %s: %s", d,
 			         got == MOAT_BLOCK ? "block" : "allow",
