@@ -5077,7 +5077,10 @@ static int ma_sh_back_stdin_shell_f(const char *s, const size_t *ws, const size_
 		ows[m] = fws[i];
 		owe[m++] = fwe[i];
 	}
-	return m > 0 && ma_sh_stdin_shell(s, ows, owe, m, ended);
+	/* also through su, runuser, sudo -s or env -S (review17: su root <
+	 * <(echo '...') ran it, as bash < <(...) does) */
+	return m > 0 && (ma_sh_stdin_shell(s, ows, owe, m, ended) ||
+	                 (ended && ma_sh_wrapped_stdin(s, ows, owe, m, 0)));
 }
 
 static int ma_sh_back_stdin_shell(const char *s, const size_t *ws, const size_t *we, int from,
@@ -6217,6 +6220,13 @@ static int ma_sh_piped_to_shell(const char *s, const struct ma_sh_lex *lx, int k
 		n = 0;
 		for (k++; k < lx->nel && n < MA_SH_IN_WORDS; k++) {
 			const struct ma_sh_el *e = &lx->el[k];
+			/* a group's opening before the command (review17: echo
+			 * '...' | (bash), | { bash; }: the group's standard
+			 * input is its first command's) */
+			if (n == 0 && (e->kind == MA_SH_LPAREN ||
+			               (e->kind == MA_SH_WORD && e->end - e->start == 1 &&
+			                s[e->start] == '{')))
+				continue;
 			if (e->kind == MA_SH_REDIR) {
 				k++; /* and its target */
 				continue;
@@ -6297,14 +6307,20 @@ static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit)
 
 /* 1 when element k (a quoted word at byte qs) is an argument of echo or
  * printf, whose command writes into a pipe to a shell
- * (ma_sh_piped_to_shell): what they print is that shell's script. */
+ * (ma_sh_piped_to_shell), or cat's here-string (cat <<< '...' | bash):
+ * what they print is that shell's script. */
 static int ma_sh_echo_piped(const char *s, const struct ma_sh_lex *lx, int k, size_t qs)
 {
-	size_t p, q;
+	size_t p, q, h = qs;
 
-	/* the pipe first: the elements after the word, in the window */
+	while (h > 0 && (s[h - 1] == ' ' || s[h - 1] == '\t'))
+		h--;
+	/* the pipe first: the elements after the word, in the window; cat's
+	 * here-string prints it too (review17: cat <<< '...' | bash) */
 	return ma_sh_piped_to_shell(s, lx, k) && ma_sh_text_name(s, qs, &p, &q) &&
-	       (ma_sh_is(s, p, q, "echo") || ma_sh_is(s, p, q, "printf"));
+	       (ma_sh_is(s, p, q, "echo") || ma_sh_is(s, p, q, "printf") ||
+	        (ma_sh_is(s, p, q, "cat") && h >= 3 && !memcmp(s + h - 3, "<<<", 3) &&
+	         (h == 3 || s[h - 4] != '<')));
 }
 
 /* 1 when a command of the pipeline whose words start at byte k of s (up

@@ -379,6 +379,11 @@ static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
     {"xargs", "", "adEILnPs", "eil", "",
      "--arg-file --delimiter --max-args --max-chars --max-lines --max-procs", 0, NULL},
     {"exec", "", "a", "", "", "", 0, NULL},
+    /* pass-through wrappers with no option that takes a value (nohup
+     * keeps a pipe as standard input: review17, echo '...' | nohup su
+     * root ran it; setsid -c -f -w) */
+    {"nohup", "", "", "", "", "", 0, NULL},
+    {"setsid", "", "", "", "", "", 0, NULL},
     /* sshpass -p PASS, -f FILE, -d FD, -P PROMPT, then the command */
     {"sshpass", "", "dfpP", "", "", "", 0, NULL},
 };
