@@ -4853,6 +4853,176 @@ static int ma_sh_value_line(struct ma_sh_scan *c, const char *v, size_t n, const
 	return 0;
 }
 
+static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit);
+
+/* The word [p, q) of s unquoted as the shell unquotes it into v (cap
+ * bytes), the input's [a, b) mapped to [*va, *vb) (*va (size_t)-1 when
+ * not in it); its length, or (size_t)-1 when it does not fit. */
+static size_t ma_sh_unquote_word(const char *s, size_t p, size_t q, size_t a, size_t b, char *v,
+                                 size_t cap, size_t *va, size_t *vb)
+{
+	size_t x = 0;
+
+	*va = (size_t)-1;
+	*vb = 0;
+	for (size_t k = p, qu = 0; k < q; k++) {
+		if (k == a)
+			*va = x;
+		if (k == b)
+			*vb = x;
+		if ((!qu && (s[k] == '\'' || s[k] == '"')) || (qu && s[k] == (char)qu)) {
+			qu = qu ? 0 : (unsigned char)s[k];
+			continue;
+		}
+		if (s[k] == '\\' && k + 1 < q &&
+		    (!qu || (qu == '"' && strchr("$`\"\\\n", s[k + 1])))) {
+			if (k + 1 == a)
+				*va = x;
+			if (k + 1 == b)
+				*vb = x;
+			k++;
+		}
+		if (x + 1 >= cap || !s[k])
+			return (size_t)-1;
+		v[x++] = s[k];
+	}
+	if (b >= q)
+		*vb = x;
+	v[x] = '\0';
+	return x;
+}
+
+/* 1 when the input [a, b) lies in the value of an assignment to one of
+ * git's variables that set a program (git(1) ENVIRONMENT, git 2.39.5)
+ * before a command (GIT_PAGER='...' git log), after env or sudo, or
+ * exported (export GIT_SSH_COMMAND='...'; git fetch), and the value
+ * judged as git -c KEY='VALUE' is (ma_sh_value_fires, the git key the
+ * variable stands for): GIT_SSH_COMMAND core.sshCommand, GIT_PAGER
+ * core.pager, GIT_EDITOR core.editor, GIT_SEQUENCE_EDITOR
+ * sequence.editor, GIT_EXTERNAL_DIFF diff.external (each run by sh -c: a
+ * whole value the user picks is judged as sh -c 'INPUT', ma_sh_value_line;
+ * an input inside the application's value fires for its separators),
+ * GIT_SSH, GIT_PROXY_COMMAND, GIT_ASKPASS (a program run with no shell,
+ * as core.gitProxy, core.askpass), GIT_CONFIG_GLOBAL/SYSTEM, GIT_CONFIG
+ * (a configuration file, as include.path), GIT_TEMPLATE_DIR
+ * (init.templateDir), GIT_EXEC_PATH (git's programs, as
+ * core.hooksPath); GIT_CONFIG_KEY_n/GIT_CONFIG_VALUE_n set the key of
+ * the pair as -c does (git-config(1)): KEY=VALUE with the other half
+ * read from the line. Plain ones (GIT_DIR, GIT_AUTHOR_NAME,
+ * GIT_SSL_NO_VERIFY) are data (review17, shell27). */
+static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct ma_sh_el *e,
+                               size_t a, size_t b)
+{
+	static const char *const map[][2] = {
+	    {"SSH_COMMAND", "core.sshcommand"}, {"PAGER", "core.pager"},
+	    {"EDITOR", "core.editor"},          {"SEQUENCE_EDITOR", "sequence.editor"},
+	    {"EXTERNAL_DIFF", "diff.external"}, {"SSH", "core.gitproxy"},
+	    {"PROXY_COMMAND", "core.gitproxy"}, {"ASKPASS", "core.askpass"},
+	    {"CONFIG_GLOBAL", "include.path"},  {"CONFIG_SYSTEM", "include.path"},
+	    {"CONFIG", "include.path"},         {"TEMPLATE_DIR", "init.templatedir"},
+	    {"EXEC_PATH", "core.hookspath"},
+	};
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	char v[512], w[512];
+	const char *key = NULL;
+	size_t p = e->start, eq = p, pk = p, ws, we, fs = 0, fe = 0, va, vb, n, off, la = 0, x;
+	int pair = 0, all_assign = 1, first = 0, r;
+
+	while (eq < e->end && s[eq] != '=')
+		eq++;
+	if (eq >= e->end || eq > a || eq - p < 5 || memcmp(s + p, "GIT_", 4))
+		return 0;
+	for (size_t k = p; k < eq; k++)
+		if (!(s[k] == '_' || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
+			return 0;
+	p += 4;
+	if ((eq - p > 11 && !memcmp(s + p, "CONFIG_KEY_", 11)) ||
+	    (eq - p > 13 && !memcmp(s + p, "CONFIG_VALUE_", 13))) {
+		pair = s[p + 7] == 'K' ? 1 : 2;
+	} else {
+		for (size_t i = 0; i < sizeof map / sizeof map[0] && !key; i++)
+			if (strlen(map[i][0]) == eq - p && !memcmp(s + p, map[i][0], eq - p))
+				key = map[i][1];
+		if (!key)
+			return 0;
+	}
+	/* where it stands: the command's first words all assignments, or
+	 * after env, sudo, export, declare, typeset, readonly or local */
+	while (ma_sh_rp_back(s, stop, &pk, &ws, &we)) {
+		fs = ws;
+		fe = we;
+		first = 1;
+		if (!ma_sh_assign_word(s, ws, we))
+			all_assign = 0;
+	}
+	if (first && !all_assign) {
+		size_t bs = fe;
+		while (bs > fs && s[bs - 1] != '/')
+			bs--;
+		if (!ma_sh_is(s, bs, fe, "env") && !ma_sh_is(s, bs, fe, "sudo") &&
+		    !ma_sh_is(s, fs, fe, "export") && !ma_sh_is(s, fs, fe, "declare") &&
+		    !ma_sh_is(s, fs, fe, "typeset") && !ma_sh_is(s, fs, fe, "readonly") &&
+		    !ma_sh_is(s, fs, fe, "local"))
+			return 0;
+	}
+	n = ma_sh_unquote_word(s, eq + 1, e->end, a, b, w, sizeof w, &va, &vb);
+	if (n == (size_t)-1 || va == (size_t)-1 || vb < va)
+		return 0;
+	if (!pair) {
+		x = strlen(key);
+		if (x + 1 + n >= sizeof v)
+			return 0;
+		memcpy(v, key, x);
+		v[x] = '=';
+		memcpy(v + x + 1, w, n + 1);
+		off = x + 1;
+	} else {
+		/* the pair's other half: GIT_CONFIG_KEY_n= or _VALUE_n= on
+		 * the line (its first), read to a blank or separator */
+		char other[32], half[256];
+		size_t sfx = eq - (p + (pair == 1 ? 11 : 13)), ol, hn, hva, hvb, h0, h1;
+		const char *o;
+		ol = (size_t)snprintf(other, sizeof other,
+		                      "GIT_CONFIG_%s_%.*s=", pair == 1 ? "VALUE" : "KEY", (int)sfx,
+		                      s + eq - sfx);
+		if (ol >= sizeof other)
+			return 0;
+		o = strstr(s, other);
+		while (o && o > s && !stop[(unsigned char)o[-1]])
+			o = strstr(o + 1, other);
+		if (!o)
+			return 0;
+		h0 = (size_t)(o - s) + ol;
+		h1 = h0;
+		for (int qu = 0; s[h1] && (qu || !stop[(unsigned char)s[h1]]); h1++)
+			if ((s[h1] == '\'' || s[h1] == '"') && (!qu || qu == s[h1]))
+				qu = qu ? 0 : s[h1];
+		hn = ma_sh_unquote_word(s, h0, h1, (size_t)-1, (size_t)-1, half, sizeof half, &hva,
+		                        &hvb);
+		if (hn == (size_t)-1 || hn + n + 2 >= sizeof v)
+			return 0;
+		if (pair == 1) { /* the input in the key */
+			memcpy(v, w, n);
+			v[n] = '=';
+			memcpy(v + n + 1, half, hn + 1);
+			off = 0;
+			n += hn + 1;
+		} else {
+			memcpy(v, half, hn);
+			v[hn] = '=';
+			memcpy(v + hn + 1, w, n + 1);
+			off = hn + 1;
+		}
+	}
+	x = pair == 1 ? n : off + n;
+	r = ma_sh_value_fires(MA_SH_VAL_GITCONF, 0, v, x, off + va, off + vb, &la);
+	if (r == 2)
+		return ma_sh_value_line(c, v + la, x - la, s + a, b - a);
+	return r;
+}
+
 /* 1 when the input [a, b) lies in the value of an option the application
  * wrote (shell23): attached to its word after the option's name (sed
  * -e'1e INPUT', ssh -o'User=INPUT', zip -TT'INPUT') or the whole next
@@ -4888,6 +5058,8 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	e = &lx->el[e0];
 	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
 		return 0;
+	if (s[e->start] == 'G')
+		return ma_sh_git_env_value(c, s, e, a, b);
 	/* cheap first (session 24: the look for "sed" 256 bytes back cost
 	 * sh-nested 22 %): an option word here, or the word just before (read
 	 * from the text: the window starts at the input) an option or sed */
@@ -5044,9 +5216,9 @@ static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we
 /* 1 when the command of the words ws/we[from, n) (nearest first, as
  * ma_sh_rp_back reads them, back to the command's start), then the words
  * fws/fwe (nf of them, in order, after them; ended: the command ends
- * after those), is a shell that reads its script from standard input
- * (ma_sh_stdin_shell). Redirections are skipped ("2>/dev/null", "2>"
- * and its target, "<", "0<"). */
+ * after those; -1: it ends, also read through a wrapper), is a shell that reads its script from
+ * standard input (ma_sh_stdin_shell). Redirections are skipped ("2>/dev/null", "2>" and its target,
+ * "<", "0<"). */
 static int ma_sh_back_stdin_shell_f(const char *s, const size_t *ws, const size_t *we, int from,
                                     int n, const size_t *fws, const size_t *fwe, int nf, int ended)
 {
@@ -5077,10 +5249,11 @@ static int ma_sh_back_stdin_shell_f(const char *s, const size_t *ws, const size_
 		ows[m] = fws[i];
 		owe[m++] = fwe[i];
 	}
-	/* also through su, runuser, sudo -s or env -S (review17: su root <
+	/* ended < 0 (a process substitution as the standard input): also
+	 * through su, runuser, sudo -s or env -S (review17: su root <
 	 * <(echo '...') ran it, as bash < <(...) does) */
-	return m > 0 && (ma_sh_stdin_shell(s, ows, owe, m, ended) ||
-	                 (ended && ma_sh_wrapped_stdin(s, ows, owe, m, 0)));
+	return m > 0 && (ma_sh_stdin_shell(s, ows, owe, m, ended != 0) ||
+	                 (ended < 0 && ma_sh_wrapped_stdin(s, ows, owe, m, 0)));
 }
 
 static int ma_sh_back_stdin_shell(const char *s, const size_t *ws, const size_t *we, int from,
@@ -7042,7 +7215,9 @@ static int ma_sh_subst_feeds(const char *s, const struct ma_sh_lex *lx, int e0,
 		}
 		return ma_sh_back_stdin_shell_f(s, ws, we, 1, n, fws, fwe, nf,
 		                                (j < lx->nel && lx->el[j].kind != MA_SH_WORD) ||
-		                                    (j >= lx->nel && lx->complete));
+		                                        (j >= lx->nel && lx->complete)
+		                                    ? -1
+		                                    : 0);
 	}
 	while (i < n && (s[ws[i]] == '-' || s[ws[i]] == '+') && we[i] - ws[i] >= 2 &&
 	       !memchr(s + ws[i], 'c', we[i] - ws[i]))

@@ -30,6 +30,11 @@ static void git_program_variables_in_the_environment_fire(void **state)
 	    {"export GIT_SSH_COMMAND='", "id; touch /tmp/PWNED-x", "'; git fetch origin"},
 	    {"export GIT_PAGER='", "id; touch /tmp/PWNED-x", "' && git log -1"},
 	    {"env -u HOME GIT_PAGER='", "id; touch /tmp/PWNED-x", "' git log"},
+	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=", "core.pager",
+	     " GIT_CONFIG_VALUE_0='touch /tmp/PWNED-x' git log"},
+	    {"GIT_CONFIG_COUNT=2 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0=x "
+	     "GIT_CONFIG_KEY_1=core.editor GIT_CONFIG_VALUE_1='",
+	     "vim; touch /tmp/PWNED-x", "' git commit"},
 	};
 	static const char *const passes[][3] = {
 	    {"GIT_SSH_COMMAND='ssh -i ", "~/.ssh/deploy", "' git fetch"},
@@ -38,6 +43,11 @@ static void git_program_variables_in_the_environment_fire(void **state)
 	    {"GIT_DIR='", "/srv/repos/app.git", "' git log"},
 	    {"GIT_SSL_NO_VERIFY=", "1", " git fetch"},
 	    {"GIT_PAGER=", "less", " git log"},
+	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0='", "Jane; Doe",
+	     "' git commit"},
+	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=", "user.name",
+	     " GIT_CONFIG_VALUE_0='Jane; Doe' git commit"},
+	    {"echo GIT_PAGER='", "id; touch /tmp/PWNED-x", "'"},
 	    {"git commit -m '", "fix: id; touch is quoted", "'"},
 	};
 
