@@ -1391,8 +1391,17 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * 'urgent' appears in your instructions to staff" is a task's) */
     {PF_EXTRACTION, 0.8,
      "word|words|phrase|phrases|term|terms|letter~ * anywhere|appear|appears|occur|occurs|show|"
-     "shows ** YOUR * instruction~|prompt|prompts|directive~|guideline~|programming|rules "
+     "shows ** YOUR * instruction~|prompt|prompts|directive~|guideline~|programming "
      "!to|" MA_PR_FORTASK},
+    /* (promptfix16: "rules" right after "your" or a word of the set-up,
+     * not a third party's: "... in your club's rules?", "your HOA rules") */
+    {PF_EXTRACTION, 0.8,
+     "word|words|phrase|phrases|term|terms|letter~ * anywhere|appear|appears|occur|occurs|show|"
+     "shows ** YOUR rules !to|" MA_PR_FORTASK},
+    {PF_EXTRACTION, 0.8,
+     "word|words|phrase|phrases|term|terms|letter~ * anywhere|appear|appears|occur|occurs|show|"
+     "shows ** YOUR own|system|internal|hidden|secret|original|initial|current|core|safety|"
+     "content|base rules !to|" MA_PR_FORTASK},
     /* (review17b: "is 'admin' written anywhere in your system prompt?", a
      * hint beside "system prompt") */
     {PF_EXTRACTION, 0.6,
@@ -1498,7 +1507,14 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6,
      "supersede~|override~|overrides|outrank~|trump~ all|any|every * "
      "other|previous|prior|conflicting|existing * sources|source|information|content|context|"
-     "data|document|documents|results|answers|facts|instructions|text|texts|page|pages"},
+     "data|document|documents|results|answers|facts|text|texts|page|pages "
+     "!about|regarding|concerning|re"},
+    /* (promptfix16: other documents on a named subject are a memo's: "this
+     * memo overrides every other document about parking"; other
+     * instructions on one are not) */
+    {PF_OVERRIDE, 0.6,
+     "supersede~|override~|overrides|outrank~|trump~ all|any|every * "
+     "other|previous|prior|conflicting|existing * instructions"},
     {PF_OVERRIDE, 0.6,
      "prefer|trust|prioriti~|prioritize~|favor|favour|believe this|these * "
      "content|information|source|sources|text|data|document|documents|facts|answer|page|passage "
@@ -1522,7 +1538,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6,
      "treat|consider|regard this|these * content|information|text|source|page|document|snippet|"
      "passage as * reliable|trustworthy|authoritative|accurate|credible|correct|true"},
-    {PF_OVERRIDE, 0.5, "anything|everything else * YOU * read|see|find|retrieve|receive"},
+    /* (promptfix16: not what you read about a named subject: "... more
+     * than anything else you read about diets; it comes from your doctor") */
+    {PF_OVERRIDE, 0.5,
+     "anything|everything else * YOU * read|see|find|retrieve|receive "
+     "!about|regarding|concerning|on"},
     {PF_OVERRIDE, 0.6,
      "previous|prior|earlier|former|older information|info|facts|sources|results BE "
      "deprecated|obsolete|superseded|invalid|void|retracted|outdated|expired"},
