@@ -4,25 +4,7 @@
  * logger). The input is the request's one input; the rest of the page
  * is the application's, and its later value (bio) comes from the
  * application's database, not from this request. */
-#include "agent_test.h"
-
-#define XSS_BLOCK "{\"interceptors\":{\"xss\":{\"mode\":\"block\"}}}"
-
-static const struct moat_policy *pol;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	pol = moat_policy_parse(XSS_BLOCK, 1, NULL, 0);
-	return pol ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	moat_policy_release(pol);
-	return 0;
-}
+#include "agent_xss_test.h"
 
 /* moat_check_html for head + input + tail, input the request's one. */
 static int page(const char *head, const char *input, const char *tail)

@@ -5,26 +5,8 @@
  * tags, NUL bytes, SVG/MathML, unquoted attributes, backticks, nested
  * quotes, URL encoding); and what must pass: text and quoted values that
  * stay data, a blog comment with < and >, plain formatting markup. */
-#include "agent_test.h"
+#include "agent_xss_test.h"
 #include "ma_html.h"
-
-#define XSS_BLOCK "{\"interceptors\":{\"xss\":{\"mode\":\"block\"}}}"
-
-static const struct moat_policy *pol;
-
-static int group_setup(void **state)
-{
-	(void)state;
-	pol = moat_policy_parse(XSS_BLOCK, 1, NULL, 0);
-	return pol ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-	(void)state;
-	moat_policy_release(pol);
-	return 0;
-}
 
 static struct moat_request *req_with(const char *input, size_t n)
 {
