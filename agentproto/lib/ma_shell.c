@@ -4853,6 +4853,39 @@ static int ma_sh_value_line(struct ma_sh_scan *c, const char *v, size_t n, const
 	return 0;
 }
 
+/* The command line v (n bytes) that an option's value hands a shell
+ * (git -c core.pager=, ssh -o ProxyCommand=, GIT_PAGER ...), written by
+ * the application, with the input in (inlen bytes) at v[va, vb)
+ * (shell28): the program runs sh -c 'v', so the input is judged at its
+ * place in that line as in any line. An input with no byte a shell
+ * reads (ma_sh_inner_bytes_w: no blank, quote, operator, expansion)
+ * stays a plain word of it: passes. Else v is queued in c's join and
+ * judged as a line of its own, the input searched in it. 1 fires now:
+ * the input's bytes are not in v as written, or no room to queue it
+ * (as ma_sh_value_line): fail closed. */
+static int ma_sh_value_inner(struct ma_sh_scan *c, const char *v, size_t n, size_t va,
+                             size_t vb, const char *in, size_t inlen)
+{
+	if (!ma_sh_inner_bytes_w(in, 0, inlen, 0))
+		return 0;
+	if (!c || c->in_join || va > vb || vb > n || vb - va != inlen || memcmp(v + va, in, inlen))
+		return 1;
+	for (int i = 0; i < c->ninner; i++)
+		if (c->inner_join[i] && c->inner_end[i] - c->inner_at[i] == n &&
+		    !memcmp(c->join + c->inner_at[i], v, n))
+			return 0; /* the same line, for another form of the input */
+	if (c->ninner == MA_SH_INNER_NOTE || c->nq + c->ninner >= MA_SH_INNER_MAX ||
+	    MA_SH_JOIN - c->join_len < n)
+		return 1;
+	memcpy(c->join + c->join_len, v, n);
+	c->inner_at[c->ninner] = c->join_len;
+	c->inner_end[c->ninner] = c->join_len + n;
+	c->join_len += n;
+	c->inner_feeds[c->ninner] = 0;
+	c->inner_join[c->ninner++] = 1;
+	return 0;
+}
+
 static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit);
 
 /* The word [p, q) of s unquoted as the shell unquotes it into v (cap
@@ -5020,6 +5053,9 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 	r = ma_sh_value_fires(MA_SH_VAL_GITCONF, 0, v, x, off + va, off + vb, &la);
 	if (r == 2)
 		return ma_sh_value_line(c, v + la, x - la, s + a, b - a);
+	if (r == 3) /* GIT_PAGER='less -INPUT' */
+		return ma_sh_value_inner(c, v + la, x - la, off + va - la, off + vb - la, s + a,
+		                         b - a);
 	return r;
 }
 
@@ -5207,6 +5243,9 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	r = ma_sh_value_fires(kind, lang, v + off, x - off, va - off, vb - off, &la);
 	if (r == 2) /* ssh -o ProxyCommand='INPUT', git -c core.pager='INPUT' */
 		return ma_sh_value_line(c, v + off + la, x - off - la, s + a, b - a);
+	if (r == 3) /* git -c core.pager='less -INPUT' */
+		return ma_sh_value_inner(c, v + off + la, x - off - la, va - off - la,
+		                         vb - off - la, s + a, b - a);
 	return r;
 }
 

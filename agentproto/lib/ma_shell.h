@@ -452,8 +452,11 @@ int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t
  * 0 passes, 2 when the input is the whole command line of a keyword
  * whose value a shell runs (ssh -o ProxyCommand=INPUT, git -c
  * core.pager=INPUT): *line_at is where that line starts in v, for the
- * caller to judge as sh -c 'INPUT' is judged. For the line check's word
- * that is such a value. */
+ * caller to judge as sh -c 'INPUT' is judged; 3 when the input lies
+ * inside such a line the application wrote (git -c core.pager='less
+ * -INPUT'): *line_at as for 2, for the caller to read that line with
+ * the input at its place (shell28). For the line check's word that is
+ * such a value. */
 int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b,
                       size_t *line_at);
 

@@ -789,7 +789,16 @@ int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, siz
 		*line_at = j.rest_at;
 		return 2;
 	}
-	return ma_sh_vjudge_run(&j, v, n, a, b) != 0;
+	if (ma_sh_vjudge_run(&j, v, n, a, b))
+		return 1;
+	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_shell &&
+	    a >= j.kw_end && b > j.rest_at) {
+		/* an input inside the command line a shell runs (shell28):
+		 * the caller reads that line with the input at its place */
+		*line_at = j.rest_at;
+		return 3;
+	}
+	return 0;
 }
 
 /* The value val of an option of ma_sh_value_kinds (kind, lang) judged
