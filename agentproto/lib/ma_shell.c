@@ -4863,8 +4863,8 @@ static int ma_sh_value_line(struct ma_sh_scan *c, const char *v, size_t n, const
  * judged as a line of its own, the input searched in it. 1 fires now:
  * the input's bytes are not in v as written, or no room to queue it
  * (as ma_sh_value_line): fail closed. */
-static int ma_sh_value_inner(struct ma_sh_scan *c, const char *v, size_t n, size_t va,
-                             size_t vb, const char *in, size_t inlen)
+static int ma_sh_value_inner(struct ma_sh_scan *c, const char *v, size_t n, size_t va, size_t vb,
+                             const char *in, size_t inlen)
 {
 	if (!ma_sh_inner_bytes_w(in, 0, inlen, 0))
 		return 0;
