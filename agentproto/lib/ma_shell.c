@@ -4821,6 +4821,28 @@ static int ma_sh_sed_operand(const char *s, size_t w)
 	return 0;
 }
 
+/* Queues the line v (n bytes) a program hands a shell in c's join, to be
+ * judged as a line of its own (ma_sh_value_line, ma_sh_value_inner): 0
+ * when queued or already queued for another form of the input, 1 when
+ * there is no room (the caller fails closed). */
+static int ma_sh_queue_value_line(struct ma_sh_scan *c, const char *v, size_t n)
+{
+	for (int i = 0; i < c->ninner; i++)
+		if (c->inner_join[i] && c->inner_end[i] - c->inner_at[i] == n &&
+		    !memcmp(c->join + c->inner_at[i], v, n))
+			return 0; /* the same line, for another form of the input */
+	if (c->ninner == MA_SH_INNER_NOTE || c->nq + c->ninner >= MA_SH_INNER_MAX ||
+	    MA_SH_JOIN - c->join_len < n)
+		return 1;
+	memcpy(c->join + c->join_len, v, n);
+	c->inner_at[c->ninner] = c->join_len;
+	c->inner_end[c->ninner] = c->join_len + n;
+	c->join_len += n;
+	c->inner_feeds[c->ninner] = 0;
+	c->inner_join[c->ninner++] = 1;
+	return 0;
+}
+
 /* The whole command line v (n bytes) that an option's value hands a
  * shell (tar -I, --to-command, git -c core.pager=, ssh -o
  * ProxyCommand= ...), the input in (inlen bytes) all of it: judged as sh
@@ -4837,20 +4859,7 @@ static int ma_sh_value_line(struct ma_sh_scan *c, const char *v, size_t n, const
 		return 0;
 	if (!c || inlen != n || memcmp(v, in, n) || c->in_join)
 		return 1;
-	for (int i = 0; i < c->ninner; i++)
-		if (c->inner_join[i] && c->inner_end[i] - c->inner_at[i] == n &&
-		    !memcmp(c->join + c->inner_at[i], v, n))
-			return 0; /* the same line, for another form of the input */
-	if (c->ninner == MA_SH_INNER_NOTE || c->nq + c->ninner >= MA_SH_INNER_MAX ||
-	    MA_SH_JOIN - c->join_len < n)
-		return 1;
-	memcpy(c->join + c->join_len, v, n);
-	c->inner_at[c->ninner] = c->join_len;
-	c->inner_end[c->ninner] = c->join_len + n;
-	c->join_len += n;
-	c->inner_feeds[c->ninner] = 0;
-	c->inner_join[c->ninner++] = 1;
-	return 0;
+	return ma_sh_queue_value_line(c, v, n);
 }
 
 /* The command line v (n bytes) that an option's value hands a shell
@@ -4870,20 +4879,7 @@ static int ma_sh_value_inner(struct ma_sh_scan *c, const char *v, size_t n, size
 		return 0;
 	if (!c || c->in_join || va > vb || vb > n || vb - va != inlen || memcmp(v + va, in, inlen))
 		return 1;
-	for (int i = 0; i < c->ninner; i++)
-		if (c->inner_join[i] && c->inner_end[i] - c->inner_at[i] == n &&
-		    !memcmp(c->join + c->inner_at[i], v, n))
-			return 0; /* the same line, for another form of the input */
-	if (c->ninner == MA_SH_INNER_NOTE || c->nq + c->ninner >= MA_SH_INNER_MAX ||
-	    MA_SH_JOIN - c->join_len < n)
-		return 1;
-	memcpy(c->join + c->join_len, v, n);
-	c->inner_at[c->ninner] = c->join_len;
-	c->inner_end[c->ninner] = c->join_len + n;
-	c->join_len += n;
-	c->inner_feeds[c->ninner] = 0;
-	c->inner_join[c->ninner++] = 1;
-	return 0;
+	return ma_sh_queue_value_line(c, v, n);
 }
 
 static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit);
