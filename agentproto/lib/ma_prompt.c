@@ -238,14 +238,14 @@ static inline int ma_pr_core2(const char *x)
 /* 1 if some word of w is one of ol's alternatives (ma_pr_words.fall). */
 static inline int ma_pr_ol_any(const struct ma_pr_words *w, const struct ma_pr_olist *ol)
 {
-	return (int)(w->fall >> ol->bit & 1);
+	return ol->bit < 64 ? (int)(w->fall >> ol->bit & 1) : (int)(w->fallh >> (ol->bit - 64) & 1);
 }
 
 /* 1 if word i of w is one of ol's alternatives (by the word's list bits,
  * ma_pr_lex_word). */
 static inline int ma_pr_ol_is(const struct ma_pr_words *w, int i, const struct ma_pr_olist *ol)
 {
-	return (int)(w->f[i] >> ol->bit & 1);
+	return ma_pr_wf_has(w, i, ol->bit);
 }
 
 static void ma_pr_olist_build(struct ma_pr_olist *ol)
@@ -742,9 +742,12 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 			continue;
 		w->k[c[x].i] = c[x].k;
 		if (c[x].j > c[x].i) {
+			uint16_t hx;
 			w->l[c[x].i] = (uint8_t)(w->s[c[x].j] + w->l[c[x].j] - w->s[c[x].i]);
 			w->h[c[x].i] = (uint8_t)ma_pr_h2(t + w->s[c[x].i], w->l[c[x].i]);
-			(void)ma_pr_lex_word(t + w->s[c[x].i], w->l[c[x].i], &w->f[c[x].i]);
+			(void)ma_pr_lex_wordx(t + w->s[c[x].i], w->l[c[x].i], &w->f[c[x].i], &hx);
+			/* the joined word's lists; its classes the core word's alone */
+			w->x[c[x].i] = (uint16_t)(hx & 0xFF00);
 			for (int m = c[x].i + 1; m <= c[x].j; m++)
 				w->l[m] = 0; /* joined: dropped below */
 			merged = 1;
@@ -761,6 +764,7 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 		w->k[kept] = w->k[m];
 		w->f[kept] = w->f[m];
 		w->h[kept] = w->h[m];
+		w->x[kept] = w->x[m];
 		kept++;
 	}
 	w->n = kept;
@@ -837,13 +841,14 @@ struct ma_pr_lcache {
  * its transliteration's, which a word of those bytes is given after the
  * lookup anyway; its lists always the lexicon's. */
 static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const struct ma_pr_words *w,
-                                        const char *t, size_t n, size_t s, size_t l, uint64_t *f)
+                                        const char *t, size_t n, size_t s, size_t l, uint64_t *f,
+                                        uint16_t *hx)
 {
 	uint64_t v = 0;
 	unsigned x;
 
 	if (!c || l > 8)
-		return c ? ma_pr_lex_word16(t + s, l, f) : ma_pr_lex_word(t + s, l, f);
+		return c ? ma_pr_lex_word16x(t + s, l, f, hx) : ma_pr_lex_wordx(t + s, l, f, hx);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	if (s + 8 <= n) {
 		/* the bytes past the word cleared (1 <= l <= 8) */
@@ -861,9 +866,10 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const struct ma_
 	c->x = x;
 	if (c->key[x] == v) {
 		*f = w->f[c->word[x]];
+		*hx = w->x[c->word[x]];
 		return w->k[c->word[x]];
 	}
-	return ma_pr_lex_word8(t + s, l, v, f);
+	return ma_pr_lex_word8x(t + s, l, v, f, hx);
 }
 
 /* Keeps the word [s, e) of t (n bytes; cut to 255 bytes) as w's next,
@@ -877,6 +883,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
                                                                   int leet, struct ma_pr_lcache *c)
 {
 	uint64_t k;
+	uint16_t hx;
 	int x = *wn;
 
 	if (e - s > 255)
@@ -886,8 +893,9 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	w->brk[x] = (uint8_t)brk;
 	/* the lists by the word's bytes as they end up (leet digits read as
 	 * letters), never by a transliteration */
-	k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x]);
-	if (!k) {
+	k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
+	/* unknown: no class, low or high (its high classes, hx's low byte) */
+	if (!k && !(hx & 0xFF)) {
 		if (leet) {
 			for (size_t y = s; y < e; y++) {
 				const char *from = "0134578@$", *to = "oieastbas";
@@ -895,16 +903,23 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 				if (p && t[y])
 					t[y] = to[p - from];
 			}
-			k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x]);
+			k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
 		}
-		if (!k && ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
+		if (!k && !(hx & 0xFF) &&
+		    ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
 			char tx[64];
 			size_t xl = ma_pr_translit(t + s, e - s, tx, sizeof tx);
-			if (xl)
-				k = ma_pr_lex_classes(tx, xl);
+			if (xl) {
+				uint64_t tf;
+				uint16_t th;
+				/* its classes by the transliteration, its lists not */
+				k = ma_pr_lex_wordx(tx, xl, &tf, &th);
+				hx = (uint16_t)((hx & 0xFF00) | (th & 0xFF));
+			}
 		}
 	}
 	w->k[x] = k;
+	w->x[x] = hx;
 	w->h[x] = (uint8_t)ma_pr_h2(t + s, e - s);
 	if (c && e - s <= 8) { /* the last lookup's bytes are the word's */
 		c->key[c->x] = c->v;
@@ -1031,6 +1046,7 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 				w->k[wn] = w->k[x];
 				w->f[wn] = w->f[x];
 				w->h[wn] = w->h[x];
+				w->x[wn] = w->x[x];
 				wn++;
 				i += 1 + rl;
 			}
@@ -1143,10 +1159,18 @@ static void ma_pr_facts(struct ma_pr_words *w)
 	unsigned maxfirst = 0, prev = 0; /* the word before's length (0: none) */
 	const unsigned char *u = (const unsigned char *)w->t;
 
+	unsigned xo = 0;
+
 	for (int j = 0; j < n; j++) {
 		kall |= w->k[j];
 		fall |= w->f[j];
+		xo |= w->x[j];
 		maxfirst = u[w->s[j]] > maxfirst ? u[w->s[j]] : maxfirst;
+	}
+	w->kallh = w->fallh = 0;
+	for (int j = 0; xo && j < n; j++) { /* a word of a high class or list */
+		w->kallh |= ma_pr_khi[w->x[j] & 0xFF];
+		w->fallh |= ma_pr_fhi[w->x[j] >> 8];
 	}
 #if defined(__SSE2__)
 	if (n >= 17) {
@@ -1258,7 +1282,7 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 static void ma_pr_reclass(struct ma_pr_words *w)
 {
 	for (int i = 0; i < w->n; i++) {
-		w->k[i] = ma_pr_lex_word(w->t + w->s[i], w->l[i], &w->f[i]);
+		w->k[i] = ma_pr_lex_wordx(w->t + w->s[i], w->l[i], &w->f[i], &w->x[i]);
 		w->h[i] = (uint8_t)ma_pr_h2(w->t + w->s[i], w->l[i]);
 	}
 	ma_pr_facts(w);
@@ -1335,7 +1359,8 @@ static inline int ma_pr_tok_lit(const struct ma_pr_words *w, int i, const struct
 	for (const struct ma_pr_alt *a = t->alt, *e = t->alt + t->nalt; a < e; a++)
 		if (ma_pr_alt_is(w, i, a))
 			return 1;
-	return 0;
+	/* a high class (ma_pr_token.kh: literal set, h2 every bit) */
+	return t->kh && (ma_pr_khi[w->x[i] & 0xFF] & t->kh);
 }
 
 static inline int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
@@ -1555,6 +1580,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	uint64_t kdead = 0;
 	int send = 0; /* where it ends */
 	int litbit;
+	uint64_t startkh; /* the classes 64.. that start patterns */
 	struct ma_pr_lreach lr;
 
 	if (!st)
@@ -1562,6 +1588,7 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	memset(lr.dead, 0, sizeof lr.dead);
 	lr.ndead = 0;
 	litbit = *st->litbit;
+	startkh = *st->startkh;
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k;
 		const uint16_t *list;
@@ -1600,6 +1627,20 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			if (!live)
 				kdead |= 1ull << b;
 		}
+		/* the classes 64..127 (a word of one has a high index; no dead
+		 * set kept for them: each is tried at each of its words) */
+		if (startkh && (w->x[i] & 0xFF))
+			for (uint64_t kh = ma_pr_khi[w->x[i] & 0xFF] & startkh; kh; kh &= kh - 1) {
+				int b = 64 + __builtin_ctzll(kh);
+				list = st->cspat + st->csoff[b];
+				nl = (size_t)(st->csoff[b + 1] - st->csoff[b]);
+				for (size_t x = 0; x < nl; x++)
+					if (!sc->seen[list[x]] &&
+					    ma_pr_pattern_can(&pats[list[x]], sk, sh) &&
+					    ma_pr_next_can(w, &pats[list[x]], i, send, kb->my))
+						ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
+						          family_override);
+			}
 		/* a word that is no first token's literal alternative (its list
 		 * bit, found by the lexicon lookup) starts no more patterns */
 		if (litbit >= 0 && !(w->f[i] >> litbit & 1))

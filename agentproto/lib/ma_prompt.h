@@ -25,6 +25,21 @@ enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N }
 
 #define MA_PR_TOKENS 8 /* tokens of one pattern */
 
+/* Word classes and word lists: 128 of each (session 26, promptcap2; 64
+ * before). A word's classes and lists 0..63 are bits of its uint64_t
+ * masks (ma_pr_words.k, .f) as before; those from 64 on (the high part)
+ * are a byte of the word each (ma_pr_words.x) that indexes a table
+ * of the distinct high masks the lexicon can give a word (ma_pr_khi,
+ * ma_pr_fhi: built once, MA_PR_HIMAX of each at most, entry 0 none).
+ * Eight bytes more a word on the scorer's stack would not fit its budget
+ * (two bytes do). A new class or list goes high (the 65th on) and is
+ * tested through the two-part helpers below (ma_pr_wk_has, ma_pr_wf_has,
+ * a pattern's tokens by themselves); the hot tests of the classes and
+ * lists 0..63 are unchanged. */
+#define MA_PR_KBITS 128 /* word classes */
+#define MA_PR_LBITS 128 /* word lists (ma_pr_lex_list) */
+#define MA_PR_HIMAX 256 /* distinct high masks of each kind (a byte) */
+
 /* A literal alternative of a token, compiled: its bytes (no '~'), l >= 1. */
 struct ma_pr_alt {
 	const char *s;
@@ -42,7 +57,10 @@ struct ma_pr_token {
 	uint8_t end;     /* 1 ("$"): matches no word; the sentence or the text ends here */
 	uint8_t litlen;
 	uint8_t nalt;    /* its literal alternatives, compiled: alt[0..nalt) */
-	uint64_t k;      /* the classes among its alternatives */
+	uint64_t k;      /* the classes among its alternatives (0..63) */
+	uint64_t kh;     /* its classes 64..127: then literal is 1 and h2 all
+	                  * bits (the filters let every word through to
+	                  * ma_pr_tok_lit, which tests kh last) */
 	uint64_t h2;     /* ma_pr_h2() bits of its literal alternatives */
 	const char *lit; /* '|' alternatives, '~' a stem (the pattern's text) */
 	const struct ma_pr_alt *alt;
@@ -129,11 +147,22 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists);
  * first and last eight bytes are read; another length: ma_pr_lex_word),
  * a string of the lexicon by its slot's answer as there. */
 uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists);
+/* The same with the high part: *x gets the word's high class index
+ * (ma_pr_khi) in its low byte and its high list index (ma_pr_fhi) in its
+ * high byte (0: none). */
+uint64_t ma_pr_lex_wordx(const char *w, size_t l, uint64_t *lists, uint16_t *x);
+uint64_t ma_pr_lex_word8x(const char *w, size_t l, uint64_t v, uint64_t *lists, uint16_t *x);
+uint64_t ma_pr_lex_word16x(const char *w, size_t l, uint64_t *lists, uint16_t *x);
+/* The high masks by index (classes 64..127 as bits 0..63; lists the
+ * same), read-only once the indexes are built. */
+extern uint64_t ma_pr_khi[MA_PR_HIMAX], ma_pr_fhi[MA_PR_HIMAX];
 /* Registers a word list of ma_pr_lit() ('|' alternatives, '~' ending a
  * stem of two bytes or more) before the indexes are built (from
- * ma_pr_feat_build, ma_pr_olists_build): returns its bit (0..63), or -1
- * when 64 are registered or it has a stem of one byte (then the build
- * fails: ma_pr_lex_init returns -1). */
+ * ma_pr_feat_build, ma_pr_olists_build): returns its bit (0..127; 64 on
+ * is the high part, ma_pr_wf_has), or -1 when MA_PR_LBITS are registered
+ * or it has a stem of one byte (then the build fails: ma_pr_lex_init
+ * returns -1). The first tokens' list (ma_pr_starts.litbit) is registered
+ * first: its bit is low. */
 int ma_pr_lex_list(const char *s, size_t l);
 /* The compiled patterns and their count. */
 const struct ma_pr_pattern *ma_pr_lex_patterns(size_t *n);
@@ -182,8 +211,8 @@ struct ma_pr_starts {
 	 * literal */
 	const int *litbit;
 	/* the classes c whose nbyclass[c] is not 0: a word of none of them
-	 * starts no pattern by a class */
-	const uint64_t *startk;
+	 * starts no pattern by a class (startkh: classes 64.., by ma_pr_khi) */
+	const uint64_t *startk, *startkh;
 	/* byclass's lists packed: class c's patterns are cspat[csoff[c] ..
 	 * csoff[c + 1]), in the same order, and csk0, csh0 at the same places
 	 * hold each one's first needed token (ma_pr_pattern's needk[0],
@@ -223,10 +252,14 @@ struct ma_pr_words {
 	uint64_t k[MA_PR_WORDS];  /* classes */
 	uint64_t f[MA_PR_WORDS];  /* the word lists it is one of (ma_pr_lex_word) */
 	uint8_t h[MA_PR_WORDS];   /* ma_pr_h2() */
+	/* the high part: classes 64.. ma_pr_khi[x & 0xFF], lists 64..
+	 * ma_pr_fhi[x >> 8] (0: none) */
+	uint16_t x[MA_PR_WORDS];
 	/* facts of all the words, for a feature to see at once that it has
 	 * nothing to look for (ma_prompt.c's ma_pr_split and ma_pr_reclass
 	 * set them; the splitter alone only ORs kall): */
 	uint64_t kall, fall; /* the OR of the words' classes, of their list bits */
+	uint64_t kallh, fallh; /* the same of their high parts (ma_pr_facts) */
 	int maxlen;          /* the longest word's length */
 	int run1;            /* the longest run of words of one byte */
 	int runlen;          /* the longest run of words of one length */
@@ -326,17 +359,29 @@ struct ma_pr_lset {
  * passed; ma_prompt_feat.c). */
 int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls);
 
+/* 1 if word i of w has class c (0..MA_PR_KBITS - 1), low or high. */
+static inline int ma_pr_wk_has(const struct ma_pr_words *w, int i, int c)
+{
+	return c < 64 ? (int)(w->k[i] >> c & 1) : (int)(ma_pr_khi[w->x[i] & 0xFF] >> (c - 64) & 1);
+}
+
+/* 1 if word i of w is one of list b's words (0..MA_PR_LBITS - 1). */
+static inline int ma_pr_wf_has(const struct ma_pr_words *w, int i, int b)
+{
+	return b < 64 ? (int)(w->f[i] >> b & 1) : (int)(ma_pr_fhi[w->x[i] >> 8] >> (b - 64) & 1);
+}
+
 /* ma_pr_lit(w, i, ls->s, ls->l) by the word's list bits (w made by
  * ma_pr_split_words). */
 static inline int ma_pr_lset_has(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
 {
-	return (int)(w->f[i] >> ls->bit & 1);
+	return ma_pr_wf_has(w, i, ls->bit);
 }
 
 /* 1 if some word of w is one of ls's alternatives (ma_pr_words.fall). */
 static inline int ma_pr_lset_any(const struct ma_pr_words *w, const struct ma_pr_lset *ls)
 {
-	return (int)(w->fall >> ls->bit & 1);
+	return ls->bit < 64 ? (int)(w->fall >> ls->bit & 1) : (int)(w->fallh >> (ls->bit - 64) & 1);
 }
 
 /* ma_pr_lit(w, i, ls->s, ls->l), a word the filter rules out at once. */
@@ -350,7 +395,8 @@ static inline int ma_pr_lset_is(const struct ma_pr_words *w, int i, const struct
 }
 
 /* The first word of w from i on (w->n if none) whose classes meet km or
- * whose word lists (ma_pr_words.f) meet fm: where a feature's walk over
+ * whose word lists (ma_pr_words.f) meet fm (classes and lists 0..63; a
+ * walk for a high one tests ma_pr_wk_has, ma_pr_wf_has at each word): where a feature's walk over
  * the words that does nothing at a word of neither goes next, passing
  * eight words a step (their masks ORed) and not one. */
 static inline int ma_pr_next_of(const struct ma_pr_words *w, int i, uint64_t km, uint64_t fm)

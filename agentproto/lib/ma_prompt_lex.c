@@ -267,13 +267,24 @@ static const struct ma_pr_class ma_pr_classes[] = {
     {"REFMT", "rephras~ reword~ restat~ paraphras~ reformat~ rewrite rewriting convert~ format "
               "formatting transform~ recast explain~ tldr express turn transcrib~ render sum "
               "boil condense~ simplif~ shorten~ tabulat~ itemi~ enumerat~ abridg~"},
+#ifdef MA_PR_LEX_TEST_CLASSES
+    /* a unit test's own classes (test_agent_prompt_hi.c, which builds this
+     * file itself): never in the library */
+    MA_PR_LEX_TEST_CLASSES
+#endif
 };
 #define MA_PR_NCLASS (sizeof ma_pr_classes / sizeof ma_pr_classes[0])
-/* a class is a bit of a word's uint64_t class mask (ma_pr_words.k, a
- * token's k, needk ...): a 65th class is a build failure by this name
- * (ma_pr_lex_init's test stays for the lexcheck's message) */
-_Static_assert(MA_PR_NCLASS <= 64, "more than 64 word classes (ma_prompt_lex.c ma_pr_classes): "
-                                   "a class mask is a uint64_t");
+/* a class is a bit of a word's class mask: 0..63 of its uint64_t
+ * (ma_pr_words.k, a token's k, needk ...), 64..127 of its high part
+ * (ma_pr_words.x into ma_pr_khi, a token's kh; session 26, promptcap2):
+ * a 129th class is a build failure by this name (ma_pr_lex_init's test
+ * stays for the lexcheck's message) */
+_Static_assert(MA_PR_NCLASS <= MA_PR_KBITS,
+               "more than MA_PR_KBITS (128) word classes (ma_prompt_lex.c ma_pr_classes): "
+               "a class mask is a uint64_t and a high part of 64 bits (ma_pr_khi)");
+_Static_assert(MA_PR_KBITS == 128 && MA_PR_LBITS == 128 && MA_PR_HIMAX == 256,
+               "the high parts are one uint64_t (classes and lists 64..127) indexed by a "
+               "byte (ma_pr_words.x)");
 
 /* ---- the patterns ---- */
 
@@ -2056,6 +2067,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "print~|output~|return~ * only * THE * final|finished|full|complete|whole * "
      "generation~|output~|text|result~ * after|once"},
     {PF_ENCODED, 0.35, "ENC * encoded|decode|string|message|text|INSTR"},
+#ifdef MA_PR_LEX_TEST_PATTERNS
+    /* a unit test's own patterns (test_agent_prompt_hi.c) */
+    MA_PR_LEX_TEST_PATTERNS
+#endif
 };
 #define MA_PR_NSRC (sizeof ma_pr_pat_src / sizeof ma_pr_pat_src[0])
 /* the phrase loop indexes the seen flags (MA_PR_PATS) by a pattern's index
@@ -2071,7 +2086,7 @@ struct ma_pr_entry {
 	const char *w;
 	uint8_t l;
 	uint8_t stem;
-	uint64_t k;
+	uint64_t k, kh; /* its class: a bit of k (0..63) or of kh (64..127) */
 };
 
 static struct ma_pr_entry ma_pr_ent[MA_PR_LEX_MAX];
@@ -2083,18 +2098,18 @@ static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
 static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
  * by the ma_pr_h2() of its literal alternatives */
-static uint16_t ma_pr_byclass[64][MA_PR_NSRC];
-static uint8_t ma_pr_nbyclass[64];
+static uint16_t ma_pr_byclass[MA_PR_KBITS][MA_PR_NSRC];
+static uint8_t ma_pr_nbyclass[MA_PR_KBITS];
 /* The same lists packed one after another (class c's at cspat[csoff[c]
  * .. csoff[c + 1])), with each pattern's first token after its first
  * that matches a word (its needk[0], needh[0]; all bits when it needs
  * none): the phrase loop's first test of ma_pr_pattern_can without the
  * pattern's own record. */
 #define MA_PR_CS 4096
-static uint16_t ma_pr_csoff[65], ma_pr_cspat[MA_PR_CS];
+static uint16_t ma_pr_csoff[MA_PR_KBITS + 1], ma_pr_cspat[MA_PR_CS];
 static uint64_t ma_pr_csk0[MA_PR_CS], ma_pr_csh0[MA_PR_CS];
-/* the classes whose list above is not empty */
-static uint64_t ma_pr_startk;
+/* the classes whose list above is not empty (startkh: 64..127) */
+static uint64_t ma_pr_startk, ma_pr_startkh;
 static struct ma_pr_start ma_pr_byh2[MA_PR_ALT_MAX];
 static uint16_t ma_pr_h2start[65];
 /* the same, each h2's list cut by the class (ma_pr_b) of the first byte */
@@ -2184,6 +2199,14 @@ struct ma_pr_slot {
 	 * fewer that is a string of the lexicon is answered by its slot
 	 * alone (ma_pr_lex_word8, ma_pr_lex_word16) */
 	uint64_t wk, wf;
+	/* the high parts (classes and lists 64..127): of the entries, as
+	 * above; wx the whole answer's (ma_pr_khi index in the low byte,
+	 * ma_pr_fhi's in the high byte), cx what a word that is no string of
+	 * the lexicon gets when this string is the longest stem of it the
+	 * walk counts (its stems and those that are a prefix of it;
+	 * ma_pr_build_hi) */
+	uint64_t exacth, stemh, lexacth, lstemh;
+	uint16_t wx, cx;
 	const char *w; /* NULL: empty */
 	uint32_t h;
 	uint8_t l;
@@ -2329,7 +2352,7 @@ static void ma_pr_build_s16(void)
 static struct {
 	const char *s;
 	size_t l;
-} ma_pr_list[64];
+} ma_pr_list[MA_PR_LBITS];
 static int ma_pr_nlist, ma_pr_list_bad;
 
 static inline uint32_t ma_pr_fnv(uint32_t h, unsigned char c)
@@ -2379,9 +2402,9 @@ int ma_pr_lex_list(const char *s, size_t l)
 {
 	const char *p = s, *end = s + l;
 
-	if (ma_pr_nlist == 64) {
+	if (ma_pr_nlist == MA_PR_LBITS) {
 		ma_pr_list_bad = 1;
-		return ma_pr_fail("more than 64 word lists (ma_pr_lex_list)", s, l);
+		return ma_pr_fail("more than MA_PR_LBITS (128) word lists (ma_pr_lex_list)", s, l);
 	}
 	/* a stem of one byte would be every word that starts with it (in any
 	 * bucket): not for this index */
@@ -2427,10 +2450,15 @@ static int ma_pr_build_lists(void)
 				ma_pr_lhas_b[ma_pr_bucket(p, l)] = 1;
 				ma_pr_len_add(p, l, stem);
 				if (stem) {
-					sl->lstem |= 1ull << b;
+					if (b < 64)
+						sl->lstem |= 1ull << b;
+					else
+						sl->lstemh |= 1ull << (b - 64);
 					ma_pr_lstemlen_b[ma_pr_bucket(p, l)] |= 1ull << l;
-				} else {
+				} else if (b < 64) {
 					sl->lexact |= 1ull << b;
+				} else {
+					sl->lexacth |= 1ull << (b - 64);
 				}
 			}
 			p = q ? q + 1 : end;
@@ -2445,8 +2473,8 @@ static int ma_pr_build_lex(void)
 	static uint16_t count[MA_PR_BUCKETS];
 	size_t n = 0;
 
-	if (MA_PR_NCLASS > 64)
-		return ma_pr_fail("more than 64 word classes", NULL, 0);
+	if (MA_PR_NCLASS > MA_PR_KBITS)
+		return ma_pr_fail("more than MA_PR_KBITS (128) word classes", NULL, 0);
 	for (int c = 0; c < 256; c++)
 		ma_pr_btab[c] = (uint8_t)ma_pr_b((unsigned char)c);
 	for (size_t c = 0; c < MA_PR_NCLASS; c++) {
@@ -2467,7 +2495,8 @@ static int ma_pr_build_lex(void)
 			tmp[n].w = p;
 			tmp[n].l = (uint8_t)wl;
 			tmp[n].stem = (uint8_t)stem;
-			tmp[n].k = 1ull << c;
+			tmp[n].k = c < 64 ? 1ull << c : 0;
+			tmp[n].kh = c < 64 ? 0 : 1ull << (c - 64);
 			n++;
 			p += l;
 		}
@@ -2498,9 +2527,11 @@ static int ma_pr_build_lex(void)
 		ma_pr_len_add(e->w, e->l, e->stem);
 		if (e->stem) {
 			sl->stem |= e->k;
+			sl->stemh |= e->kh;
 			ma_pr_stemlen_b[ma_pr_bucket(e->w, e->l)] |= 1ull << e->l;
 		} else {
 			sl->exact |= e->k;
+			sl->exacth |= e->kh;
 		}
 	}
 	return ma_pr_build_lists();
@@ -2635,6 +2666,7 @@ static int ma_pr_build_patterns(void)
 				t->lit = p;
 				t->litlen = (uint8_t)l;
 				t->k = 0;
+				t->kh = 0;
 				t->h2 = 0;
 				t->literal = 0;
 				t->alt = ma_pr_alt + nalt;
@@ -2649,7 +2681,15 @@ static int ma_pr_build_patterns(void)
 							return ma_pr_fail(
 							    "a pattern names no class", p + a,
 							    b - a);
-						t->k |= 1ull << c;
+						if (c < 64) {
+							t->k |= 1ull << c;
+						} else {
+							/* a high class: tested by
+							 * ma_pr_tok_lit, which every
+							 * filter lets each word reach */
+							t->kh |= 1ull << (c - 64);
+							t->literal = 1;
+						}
 					} else {
 						int stem = b > a && p[b - 1] == '~';
 						size_t al = b - a - (size_t)stem;
@@ -2671,6 +2711,8 @@ static int ma_pr_build_patterns(void)
 					}
 					a = b + 1;
 				}
+				if (t->kh)
+					t->h2 = ~0ull;
 			}
 			gap = 0;
 			p += l;
@@ -2687,19 +2729,22 @@ static int ma_pr_build_patterns(void)
 			}
 		if (MA_PR_NSRC > 65535 || MA_PR_NSRC > MA_PR_PATS)
 			return ma_pr_fail("more patterns than MA_PR_PATS", NULL, 0);
-		for (int c = 0; c < 64; c++)
-			if (pt->t[0].k & (1ull << c)) {
+		for (int c = 0; c < (int)MA_PR_KBITS; c++)
+			if (c < 64 ? pt->t[0].k >> c & 1 : pt->t[0].kh >> (c - 64) & 1) {
 				if (ma_pr_nbyclass[c] == 255)
 					return ma_pr_fail("a class starts more than 255 patterns",
 					                  ma_pr_pat_src[i].p,
 					                  strlen(ma_pr_pat_src[i].p));
 				ma_pr_byclass[c][ma_pr_nbyclass[c]++] = (uint16_t)i;
-				ma_pr_startk |= 1ull << c;
+				if (c < 64)
+					ma_pr_startk |= 1ull << c;
+				else
+					ma_pr_startkh |= 1ull << (c - 64);
 			}
 	}
 	{
 		size_t m = 0;
-		for (int c = 0; c < 64; c++) {
+		for (int c = 0; c < (int)MA_PR_KBITS; c++) {
 			ma_pr_csoff[c] = (uint16_t)m;
 			if (m + ma_pr_nbyclass[c] > MA_PR_CS)
 				return ma_pr_fail("the class starts' table is full (MA_PR_CS)",
@@ -2711,7 +2756,7 @@ static int ma_pr_build_patterns(void)
 				ma_pr_csh0[m] = pt->nneed ? pt->needh[0] : ~0ull;
 			}
 		}
-		ma_pr_csoff[64] = (uint16_t)m;
+		ma_pr_csoff[MA_PR_KBITS] = (uint16_t)m;
 	}
 	return ma_pr_build_byh2();
 }
@@ -2777,9 +2822,10 @@ static int ma_pr_build_startlist(void)
 	return 0;
 }
 
-static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists, int exact);
+static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists,
+                                 uint16_t *hx, int exact);
 static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b, uint64_t *lists,
-                                  int exact);
+                                  uint16_t *hx, int exact);
 
 /* Each slot of sixteen bytes or fewer gets what ma_pr_lex_word answers
  * for its string (once, after ma_pr_s8 and ma_pr_s16 are built): the
@@ -2791,30 +2837,115 @@ static void ma_pr_build_whole(void)
 		struct ma_pr_slot *sl = &ma_pr_slot[k];
 		if (!sl->w)
 			continue;
+		uint16_t x;
 		if (sl->l <= 8)
-			sl->wk =
-			    ma_pr_word8_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, sl->l), &sl->wf, 1);
+			sl->wk = ma_pr_word8_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, sl->l), &sl->wf,
+			                          &x, 1);
 		else if (sl->l <= 16 && ma_pr_s16_ok)
 			sl->wk = ma_pr_word16_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, 8),
-			                           ma_pr_s8_key(sl->w + 8, sl->l - 8u), &sl->wf, 1);
+			                           ma_pr_s8_key(sl->w + 8, sl->l - 8u), &sl->wf, &x, 1);
 	}
+}
+
+/* The high masks (classes and lists 64..127) by index: entry 0 none. */
+uint64_t ma_pr_khi[MA_PR_HIMAX], ma_pr_fhi[MA_PR_HIMAX];
+static int ma_pr_nkhi = 1, ma_pr_nfhi = 1;
+
+/* The index of m in tab (n entries, 0 for m 0), added if new; -1 when
+ * the table is full. */
+static int ma_pr_hi_intern(uint64_t *tab, int *n, uint64_t m)
+{
+	if (!m)
+		return 0;
+	for (int i = 1; i < *n; i++)
+		if (tab[i] == m)
+			return i;
+	if (*n == MA_PR_HIMAX)
+		return -1;
+	tab[*n] = m;
+	return (*n)++;
+}
+
+/* The high parts a lookup of the string w (l bytes) answers, the rules
+ * of the walks written plainly (the slots by the hash): the stems that
+ * are a prefix of it (one of one byte only where its second byte is no
+ * letter: ma_pr_lex_word's bucket), then (exact) the entries that are w;
+ * without exact the stems up to w itself, w's own included (what a
+ * longer word that is no string of the lexicon gets when w is the
+ * longest of its stems the walk counts: ma_pr_slot.cx). */
+static void ma_pr_hi_of(const char *w, size_t l, int exact, uint64_t *kh, uint64_t *fh)
+{
+	uint32_t h = MA_PR_FNV0;
+
+	*kh = *fh = 0;
+	for (size_t p = 1; p <= l; p++) {
+		const struct ma_pr_slot *sl;
+		h = ma_pr_fnv(h, (unsigned char)w[p - 1]);
+		sl = ma_pr_slot_find(w, p, h, 0);
+		if (!sl)
+			continue;
+		if (p == l && exact) {
+			*kh |= sl->exacth | sl->stemh;
+			*fh |= sl->lexacth | sl->lstemh;
+		} else {
+			if (p > 1 || l == 1 || ma_pr_b((unsigned char)w[1]) == 27)
+				*kh |= sl->stemh;
+			*fh |= sl->lstemh;
+		}
+	}
+}
+
+/* Each slot's wx and cx (once, after the slots are filled): the distinct
+ * high masks into ma_pr_khi, ma_pr_fhi; 0, or -1 when more than
+ * MA_PR_HIMAX - 1 of a kind (a build failure by name). Every answer a
+ * lookup can give is one of them: a string of the lexicon its own (wx);
+ * another word that of the longest stem of it the walk counts (cx: the
+ * walk counts the same stems up to it, and none after), or none. */
+static int ma_pr_build_hi(void)
+{
+	for (size_t k = 0; k < MA_PR_SLOTS; k++) {
+		struct ma_pr_slot *sl = &ma_pr_slot[k];
+		uint64_t kh, fh;
+		int a, b, c, d;
+		if (!sl->w)
+			continue;
+		ma_pr_hi_of(sl->w, sl->l, 1, &kh, &fh);
+		a = ma_pr_hi_intern(ma_pr_khi, &ma_pr_nkhi, kh);
+		b = ma_pr_hi_intern(ma_pr_fhi, &ma_pr_nfhi, fh);
+		ma_pr_hi_of(sl->w, sl->l, 0, &kh, &fh);
+		c = ma_pr_hi_intern(ma_pr_khi, &ma_pr_nkhi, kh);
+		d = ma_pr_hi_intern(ma_pr_fhi, &ma_pr_nfhi, fh);
+		if (a < 0 || b < 0 || c < 0 || d < 0)
+			return ma_pr_fail("more than MA_PR_HIMAX - 1 distinct high class or list "
+			                  "masks (ma_pr_khi, ma_pr_fhi)",
+			                  sl->w, sl->l);
+		sl->wx = (uint16_t)(a | b << 8);
+		sl->cx = (uint16_t)(c | d << 8);
+	}
+	return 0;
 }
 
 static void ma_pr_build(void)
 {
+	/* the first tokens' list first: its bit is low (the phrase loop
+	 * tests it at every word) */
+	int st = ma_pr_build_startlist();
+
 	ma_pr_feat_build();
 	ma_pr_olists_build();
 	ma_pr_tool_build();
-	ma_pr_ok =
-	    ma_pr_build_startlist() == 0 && ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0
-	        ? 0
-	        : -1;
+#ifdef MA_PR_LEX_TEST_LISTS
+	MA_PR_LEX_TEST_LISTS(); /* a unit test's own lists (test_agent_prompt_hi.c) */
+#endif
+	ma_pr_ok = st == 0 && ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
 	if (ma_pr_ok != 0)
 		ma_pr_fail("the lexicon's build failed", NULL, 0); /* a failure not named above */
 	if (ma_pr_ok == 0) {
 		ma_pr_build_s8();
 		ma_pr_build_s16();
 		ma_pr_build_whole();
+		if (ma_pr_build_hi() != 0)
+			ma_pr_ok = -1;
 	}
 }
 
@@ -2855,7 +2986,7 @@ uint64_t ma_pr_lex_slow(const char *w, size_t l)
 	return k;
 }
 
-uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
+uint64_t ma_pr_lex_wordx(const char *w, size_t l, uint64_t *lists, uint16_t *hx)
 {
 	uint32_t h = MA_PR_FNV0;
 	uint64_t k = 0, f = 0, sm, fm;
@@ -2864,6 +2995,7 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 	int b, cls;
 
 	*lists = 0;
+	*hx = 0;
 	if (l == 0 || ma_pr_ok != 0)
 		return 0;
 	b = ma_pr_bucket_t(w, l);
@@ -2902,6 +3034,7 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 					k |= sl->stem;
 				if (fm >> p & 1)
 					f |= sl->lstem;
+				*hx = sl->cx;
 			}
 		}
 	}
@@ -2913,21 +3046,31 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 		if (cls)
 			k |= sl->exact | sl->stem;
 		f |= sl->lexact | sl->lstem;
+		*hx = sl->wx;
 	}
 	*lists = f;
 	return k;
 }
 
+uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
+{
+	uint16_t x;
+
+	return ma_pr_lex_wordx(w, l, lists, &x);
+}
+
 /* ma_pr_lex_word8 by the lexicon's tables (1 <= l <= 8, the tables
  * built): the stems that are a prefix of w, then (exact) the string w
  * itself. */
-static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists, int exact)
+static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists,
+                                 uint16_t *hx, int exact)
 {
 	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
 	int b, cls;
 
 	*lists = 0;
+	*hx = 0;
 	b = ma_pr_bucket_t(w, l);
 	/* the filters of ma_pr_lex_word */
 	if (!(ma_pr_len_b[b] >> l & 1))
@@ -2948,6 +3091,7 @@ static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *
 					k |= sl->stem;
 				if (fm >> p & 1)
 					f |= sl->lstem;
+				*hx = sl->cx;
 			}
 		}
 	}
@@ -2956,24 +3100,33 @@ static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *
 		if (cls)
 			k |= sl->exact | sl->stem;
 		f |= sl->lexact | sl->lstem;
+		*hx = sl->wx;
 	}
 	*lists = f;
 	return k;
 }
 
-uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
+uint64_t ma_pr_lex_word8x(const char *w, size_t l, uint64_t v, uint64_t *lists, uint16_t *x)
 {
 	const struct ma_pr_slot *sl;
 
 	if (l == 0 || l > 8 || ma_pr_ok != 0)
-		return ma_pr_lex_word(w, l, lists);
+		return ma_pr_lex_wordx(w, l, lists, x);
 	/* a string of the lexicon: its slot's answer (ma_pr_build_whole) */
 	sl = ma_pr_s8_get(v, l);
 	if (sl) {
 		*lists = sl->wf;
+		*x = sl->wx;
 		return sl->wk;
 	}
-	return ma_pr_word8_walk(w, l, v, lists, 0);
+	return ma_pr_word8_walk(w, l, v, lists, x, 0);
+}
+
+uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
+{
+	uint16_t x;
+
+	return ma_pr_lex_word8x(w, l, v, lists, &x);
 }
 
 /* ma_pr_lex_word16 by the lexicon's tables (9 <= l <= 16, the tables
@@ -2981,13 +3134,14 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
  * ma_pr_s16's keys): the stems that are a prefix of w, then (exact) the
  * string w itself. */
 static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b, uint64_t *lists,
-                                  int exact)
+                                  uint16_t *hx, int exact)
 {
 	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
 	int bk, cls;
 
 	*lists = 0;
+	*hx = 0;
 	bk = ma_pr_bucket_t(w, l);
 	/* the filters of ma_pr_lex_word */
 	if (!(ma_pr_len_b[bk] >> l & 1))
@@ -3013,6 +3167,7 @@ static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t 
 					k |= sl->stem;
 				if (fm >> p & 1)
 					f |= sl->lstem;
+				*hx = sl->cx;
 			}
 		}
 	}
@@ -3021,6 +3176,7 @@ static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t 
 		if (cls)
 			k |= sl->exact | sl->stem;
 		f |= sl->lexact | sl->lstem;
+		*hx = sl->wx;
 	}
 	*lists = f;
 	return k;
@@ -3028,11 +3184,18 @@ static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t 
 
 uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
 {
+	uint16_t x;
+
+	return ma_pr_lex_word16x(w, l, lists, &x);
+}
+
+uint64_t ma_pr_lex_word16x(const char *w, size_t l, uint64_t *lists, uint16_t *x)
+{
 	const struct ma_pr_slot *sl;
 	uint64_t a, b;
 
 	if (l <= 8 || l > 16 || ma_pr_ok != 0 || !ma_pr_s16_ok)
-		return ma_pr_lex_word(w, l, lists);
+		return ma_pr_lex_wordx(w, l, lists, x);
 	/* the first eight bytes, and the rest: the last eight shifted */
 	a = ma_load8(w);
 	b = ma_load8(w + l - 8) >> (8 * (16 - l));
@@ -3040,9 +3203,10 @@ uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
 	sl = ma_pr_s16_get(a, b, l);
 	if (sl) {
 		*lists = sl->wf;
+		*x = sl->wx;
 		return sl->wk;
 	}
-	return ma_pr_word16_walk(w, l, a, b, lists, 0);
+	return ma_pr_word16_walk(w, l, a, b, lists, x, 0);
 }
 
 uint64_t ma_pr_lex_classes(const char *w, size_t l)
@@ -3058,8 +3222,8 @@ const uint16_t *ma_pr_lex_starting(int c, size_t *n)
 		*n = 0;
 		return NULL;
 	}
-	*n = ma_pr_nbyclass[c & 63];
-	return ma_pr_byclass[c & 63];
+	*n = ma_pr_nbyclass[c & (MA_PR_KBITS - 1)];
+	return ma_pr_byclass[c & (MA_PR_KBITS - 1)];
 }
 
 const struct ma_pr_start *ma_pr_lex_starting_lit(int h2, size_t *n)
@@ -3105,6 +3269,7 @@ const struct ma_pr_starts *ma_pr_lex_starts(void)
 	                                       .h2bm = ma_pr_h2bm,
 	                                       .litbit = &ma_pr_startbit,
 	                                       .startk = &ma_pr_startk,
+	                                       .startkh = &ma_pr_startkh,
 	                                       .csoff = ma_pr_csoff,
 	                                       .cspat = ma_pr_cspat,
 	                                       .csk0 = ma_pr_csk0,
