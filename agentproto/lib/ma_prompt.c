@@ -742,12 +742,12 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 			continue;
 		w->k[c[x].i] = c[x].k;
 		if (c[x].j > c[x].i) {
-			uint16_t hx;
+			uint8_t hx;
 			w->l[c[x].i] = (uint8_t)(w->s[c[x].j] + w->l[c[x].j] - w->s[c[x].i]);
 			w->h[c[x].i] = (uint8_t)ma_pr_h2(t + w->s[c[x].i], w->l[c[x].i]);
 			(void)ma_pr_lex_wordx(t + w->s[c[x].i], w->l[c[x].i], &w->f[c[x].i], &hx);
 			/* the joined word's lists; its classes the core word's alone */
-			w->x[c[x].i] = (uint16_t)(hx & 0xFF00);
+			w->x[c[x].i] = (uint8_t)(hx ? ma_pr_lex_hipair(0, ma_pr_fhi[hx]) : 0);
 			for (int m = c[x].i + 1; m <= c[x].j; m++)
 				w->l[m] = 0; /* joined: dropped below */
 			merged = 1;
@@ -842,7 +842,7 @@ struct ma_pr_lcache {
  * lookup anyway; its lists always the lexicon's. */
 static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const struct ma_pr_words *w,
                                         const char *t, size_t n, size_t s, size_t l, uint64_t *f,
-                                        uint16_t *hx)
+                                        uint8_t *hx)
 {
 	uint64_t v = 0;
 	unsigned x;
@@ -883,7 +883,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
                                                                   int leet, struct ma_pr_lcache *c)
 {
 	uint64_t k;
-	uint16_t hx;
+	uint8_t hx;
 	int x = *wn;
 
 	if (e - s > 255)
@@ -894,8 +894,8 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	/* the lists by the word's bytes as they end up (leet digits read as
 	 * letters), never by a transliteration */
 	k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
-	/* unknown: no class, low or high (its high classes, hx's low byte) */
-	if (!k && !(hx & 0xFF)) {
+	/* unknown: no class, low or high */
+	if (!k && (!hx || !ma_pr_khi[hx])) {
 		if (leet) {
 			for (size_t y = s; y < e; y++) {
 				const char *from = "0134578@$", *to = "oieastbas";
@@ -905,16 +905,18 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 			}
 			k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
 		}
-		if (!k && !(hx & 0xFF) &&
+		if (!k && (!hx || !ma_pr_khi[hx]) &&
 		    ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
 			char tx[64];
 			size_t xl = ma_pr_translit(t + s, e - s, tx, sizeof tx);
 			if (xl) {
 				uint64_t tf;
-				uint16_t th;
-				/* its classes by the transliteration, its lists not */
+				uint8_t th;
+				/* its classes by the transliteration, its lists not
+				 * (hx has no high class here) */
 				k = ma_pr_lex_wordx(tx, xl, &tf, &th);
-				hx = (uint16_t)((hx & 0xFF00) | (th & 0xFF));
+				if (th && ma_pr_khi[th])
+					hx = (uint8_t)ma_pr_lex_hipair(ma_pr_khi[th], ma_pr_fhi[hx]);
 			}
 		}
 	}
@@ -1169,8 +1171,8 @@ static void ma_pr_facts(struct ma_pr_words *w)
 	}
 	w->kallh = w->fallh = 0;
 	for (int j = 0; xo && j < n; j++) { /* a word of a high class or list */
-		w->kallh |= ma_pr_khi[w->x[j] & 0xFF];
-		w->fallh |= ma_pr_fhi[w->x[j] >> 8];
+		w->kallh |= ma_pr_khi[w->x[j]];
+		w->fallh |= ma_pr_fhi[w->x[j]];
 	}
 #if defined(__SSE2__)
 	if (n >= 17) {
@@ -1360,7 +1362,7 @@ static inline int ma_pr_tok_lit(const struct ma_pr_words *w, int i, const struct
 		if (ma_pr_alt_is(w, i, a))
 			return 1;
 	/* a high class (ma_pr_token.kh: literal set, h2 every bit) */
-	return t->kh && (ma_pr_khi[w->x[i] & 0xFF] & t->kh);
+	return t->kh && (ma_pr_khi[w->x[i]] & t->kh);
 }
 
 static inline int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
@@ -1629,8 +1631,8 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		}
 		/* the classes 64..127 (a word of one has a high index; no dead
 		 * set kept for them: each is tried at each of its words) */
-		if (startkh && (w->x[i] & 0xFF))
-			for (uint64_t kh = ma_pr_khi[w->x[i] & 0xFF] & startkh; kh; kh &= kh - 1) {
+		if (startkh && w->x[i])
+			for (uint64_t kh = ma_pr_khi[w->x[i]] & startkh; kh; kh &= kh - 1) {
 				int b = 64 + __builtin_ctzll(kh);
 				list = st->cspat + st->csoff[b];
 				nl = (size_t)(st->csoff[b + 1] - st->csoff[b]);

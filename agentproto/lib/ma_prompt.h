@@ -28,17 +28,18 @@ enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N }
 /* Word classes and word lists: 128 of each (session 26, promptcap2; 64
  * before). A word's classes and lists 0..63 are bits of its uint64_t
  * masks (ma_pr_words.k, .f) as before; those from 64 on (the high part)
- * are a byte of the word each (ma_pr_words.x) that indexes a table
- * of the distinct high masks the lexicon can give a word (ma_pr_khi,
- * ma_pr_fhi: built once, MA_PR_HIMAX of each at most, entry 0 none).
- * Eight bytes more a word on the scorer's stack would not fit its budget
- * (two bytes do). A new class or list goes high (the 65th on) and is
+ * are one byte of the word (ma_pr_words.x) that indexes a table of the
+ * distinct pairs of high masks (classes, lists) the lexicon can give a
+ * word (ma_pr_khi[x], ma_pr_fhi[x]: built once, MA_PR_HIMAX pairs at
+ * most, entry 0 none; more is a build failure by name). Eight bytes more
+ * a word on the scorer's stack would not fit its budget (a second byte
+ * would leave ~60 bytes of it). A new class or list goes high (the 65th on) and is
  * tested through the two-part helpers below (ma_pr_wk_has, ma_pr_wf_has,
  * a pattern's tokens by themselves); the hot tests of the classes and
  * lists 0..63 are unchanged. */
 #define MA_PR_KBITS 128 /* word classes */
 #define MA_PR_LBITS 128 /* word lists (ma_pr_lex_list) */
-#define MA_PR_HIMAX 256 /* distinct high masks of each kind (a byte) */
+#define MA_PR_HIMAX 256 /* distinct pairs of high masks (a byte) */
 
 /* A literal alternative of a token, compiled: its bytes (no '~'), l >= 1. */
 struct ma_pr_alt {
@@ -147,15 +148,20 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists);
  * first and last eight bytes are read; another length: ma_pr_lex_word),
  * a string of the lexicon by its slot's answer as there. */
 uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists);
-/* The same with the high part: *x gets the word's high class index
- * (ma_pr_khi) in its low byte and its high list index (ma_pr_fhi) in its
- * high byte (0: none). */
-uint64_t ma_pr_lex_wordx(const char *w, size_t l, uint64_t *lists, uint16_t *x);
-uint64_t ma_pr_lex_word8x(const char *w, size_t l, uint64_t v, uint64_t *lists, uint16_t *x);
-uint64_t ma_pr_lex_word16x(const char *w, size_t l, uint64_t *lists, uint16_t *x);
-/* The high masks by index (classes 64..127 as bits 0..63; lists the
- * same), read-only once the indexes are built. */
+/* The same with the high part: *x gets the index of the word's pair of
+ * high masks (ma_pr_khi, ma_pr_fhi; 0: none). */
+uint64_t ma_pr_lex_wordx(const char *w, size_t l, uint64_t *lists, uint8_t *x);
+uint64_t ma_pr_lex_word8x(const char *w, size_t l, uint64_t v, uint64_t *lists, uint8_t *x);
+uint64_t ma_pr_lex_word16x(const char *w, size_t l, uint64_t *lists, uint8_t *x);
+/* The pairs of high masks by index (classes 64..127 as bits 0..63 of
+ * ma_pr_khi; lists the same in ma_pr_fhi), read-only once the indexes are
+ * built. */
 extern uint64_t ma_pr_khi[MA_PR_HIMAX], ma_pr_fhi[MA_PR_HIMAX];
+/* The index of the pair (kh, fh), or 0 if the table has none (the build
+ * puts in every pair a word can end up with: a lookup's, a joined word's
+ * lists without classes, a Cyrillic word's lists with its
+ * transliteration's classes; for the splitter's rare paths). */
+int ma_pr_lex_hipair(uint64_t kh, uint64_t fh);
 /* Registers a word list of ma_pr_lit() ('|' alternatives, '~' ending a
  * stem of two bytes or more) before the indexes are built (from
  * ma_pr_feat_build, ma_pr_olists_build): returns its bit (0..127; 64 on
@@ -252,9 +258,9 @@ struct ma_pr_words {
 	uint64_t k[MA_PR_WORDS];  /* classes */
 	uint64_t f[MA_PR_WORDS];  /* the word lists it is one of (ma_pr_lex_word) */
 	uint8_t h[MA_PR_WORDS];   /* ma_pr_h2() */
-	/* the high part: classes 64.. ma_pr_khi[x & 0xFF], lists 64..
-	 * ma_pr_fhi[x >> 8] (0: none) */
-	uint16_t x[MA_PR_WORDS];
+	/* the high part: classes 64.. ma_pr_khi[x], lists 64.. ma_pr_fhi[x]
+	 * (0: none) */
+	uint8_t x[MA_PR_WORDS];
 	/* facts of all the words, for a feature to see at once that it has
 	 * nothing to look for (ma_prompt.c's ma_pr_split and ma_pr_reclass
 	 * set them; the splitter alone only ORs kall): */
@@ -362,13 +368,13 @@ int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset 
 /* 1 if word i of w has class c (0..MA_PR_KBITS - 1), low or high. */
 static inline int ma_pr_wk_has(const struct ma_pr_words *w, int i, int c)
 {
-	return c < 64 ? (int)(w->k[i] >> c & 1) : (int)(ma_pr_khi[w->x[i] & 0xFF] >> (c - 64) & 1);
+	return c < 64 ? (int)(w->k[i] >> c & 1) : (int)(ma_pr_khi[w->x[i]] >> (c - 64) & 1);
 }
 
 /* 1 if word i of w is one of list b's words (0..MA_PR_LBITS - 1). */
 static inline int ma_pr_wf_has(const struct ma_pr_words *w, int i, int b)
 {
-	return b < 64 ? (int)(w->f[i] >> b & 1) : (int)(ma_pr_fhi[w->x[i] >> 8] >> (b - 64) & 1);
+	return b < 64 ? (int)(w->f[i] >> b & 1) : (int)(ma_pr_fhi[w->x[i]] >> (b - 64) & 1);
 }
 
 /* ma_pr_lit(w, i, ls->s, ls->l) by the word's list bits (w made by

@@ -2200,13 +2200,12 @@ struct ma_pr_slot {
 	 * alone (ma_pr_lex_word8, ma_pr_lex_word16) */
 	uint64_t wk, wf;
 	/* the high parts (classes and lists 64..127): of the entries, as
-	 * above; wx the whole answer's (ma_pr_khi index in the low byte,
-	 * ma_pr_fhi's in the high byte), cx what a word that is no string of
-	 * the lexicon gets when this string is the longest stem of it the
-	 * walk counts (its stems and those that are a prefix of it;
-	 * ma_pr_build_hi) */
+	 * above; wx the whole answer's pair (its index in ma_pr_khi,
+	 * ma_pr_fhi), cx what a word that is no string of the lexicon gets
+	 * when this string is the longest stem of it the walk counts (its
+	 * stems and those that are a prefix of it; ma_pr_build_hi) */
 	uint64_t exacth, stemh, lexacth, lstemh;
-	uint16_t wx, cx;
+	uint8_t wx, cx;
 	const char *w; /* NULL: empty */
 	uint32_t h;
 	uint8_t l;
@@ -2823,9 +2822,9 @@ static int ma_pr_build_startlist(void)
 }
 
 static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists,
-                                 uint16_t *hx, int exact);
+                                 uint8_t *hx, int exact);
 static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b, uint64_t *lists,
-                                  uint16_t *hx, int exact);
+                                  uint8_t *hx, int exact);
 
 /* Each slot of sixteen bytes or fewer gets what ma_pr_lex_word answers
  * for its string (once, after ma_pr_s8 and ma_pr_s16 are built): the
@@ -2837,7 +2836,7 @@ static void ma_pr_build_whole(void)
 		struct ma_pr_slot *sl = &ma_pr_slot[k];
 		if (!sl->w)
 			continue;
-		uint16_t x;
+		uint8_t x;
 		if (sl->l <= 8)
 			sl->wk = ma_pr_word8_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, sl->l), &sl->wf,
 			                          &x, 1);
@@ -2847,23 +2846,32 @@ static void ma_pr_build_whole(void)
 	}
 }
 
-/* The high masks (classes and lists 64..127) by index: entry 0 none. */
+/* The pairs of high masks (classes, lists 64..127) by index: entry 0
+ * none. */
 uint64_t ma_pr_khi[MA_PR_HIMAX], ma_pr_fhi[MA_PR_HIMAX];
-static int ma_pr_nkhi = 1, ma_pr_nfhi = 1;
+static int ma_pr_nhi = 1;
 
-/* The index of m in tab (n entries, 0 for m 0), added if new; -1 when
- * the table is full. */
-static int ma_pr_hi_intern(uint64_t *tab, int *n, uint64_t m)
+/* The index of the pair (kh, fh), added if new; -1 when the table is
+ * full. */
+static int ma_pr_hi_intern(uint64_t kh, uint64_t fh)
 {
-	if (!m)
-		return 0;
-	for (int i = 1; i < *n; i++)
-		if (tab[i] == m)
-			return i;
-	if (*n == MA_PR_HIMAX)
+	int i = ma_pr_lex_hipair(kh, fh);
+
+	if (i || (!kh && !fh))
+		return i;
+	if (ma_pr_nhi == MA_PR_HIMAX)
 		return -1;
-	tab[*n] = m;
-	return (*n)++;
+	ma_pr_khi[ma_pr_nhi] = kh;
+	ma_pr_fhi[ma_pr_nhi] = fh;
+	return ma_pr_nhi++;
+}
+
+int ma_pr_lex_hipair(uint64_t kh, uint64_t fh)
+{
+	for (int i = 1; i < ma_pr_nhi; i++)
+		if (ma_pr_khi[i] == kh && ma_pr_fhi[i] == fh)
+			return i;
+	return 0;
 }
 
 /* The high parts a lookup of the string w (l bytes) answers, the rules
@@ -2896,32 +2904,60 @@ static void ma_pr_hi_of(const char *w, size_t l, int exact, uint64_t *kh, uint64
 }
 
 /* Each slot's wx and cx (once, after the slots are filled): the distinct
- * high masks into ma_pr_khi, ma_pr_fhi; 0, or -1 when more than
- * MA_PR_HIMAX - 1 of a kind (a build failure by name). Every answer a
- * lookup can give is one of them: a string of the lexicon its own (wx);
- * another word that of the longest stem of it the walk counts (cx: the
- * walk counts the same stems up to it, and none after), or none. */
+ * pairs of high masks into ma_pr_khi, ma_pr_fhi; 0, or -1 when more than
+ * MA_PR_HIMAX - 1 (a build failure by name). Every answer a lookup can
+ * give is one of them: a string of the lexicon its own (wx); another word
+ * that of the longest stem of it the walk counts (cx: the walk counts the
+ * same stems up to it, and none after), or none. And the pairs the
+ * splitter makes of them: a joined word's lists without classes
+ * (ma_prompt.c's ma_pr_written_wrong), a Cyrillic word's lists (its wx or
+ * cx: its stems are Cyrillic too) with the classes of its
+ * transliteration (any pair's). */
 static int ma_pr_build_hi(void)
 {
-	for (size_t k = 0; k < MA_PR_SLOTS; k++) {
+	const char *bad = NULL;
+	size_t badl = 0;
+	int n0;
+
+	for (size_t k = 0; k < MA_PR_SLOTS && !bad; k++) {
 		struct ma_pr_slot *sl = &ma_pr_slot[k];
 		uint64_t kh, fh;
-		int a, b, c, d;
+		int a, c;
 		if (!sl->w)
 			continue;
 		ma_pr_hi_of(sl->w, sl->l, 1, &kh, &fh);
-		a = ma_pr_hi_intern(ma_pr_khi, &ma_pr_nkhi, kh);
-		b = ma_pr_hi_intern(ma_pr_fhi, &ma_pr_nfhi, fh);
+		a = ma_pr_hi_intern(kh, fh);
 		ma_pr_hi_of(sl->w, sl->l, 0, &kh, &fh);
-		c = ma_pr_hi_intern(ma_pr_khi, &ma_pr_nkhi, kh);
-		d = ma_pr_hi_intern(ma_pr_fhi, &ma_pr_nfhi, fh);
-		if (a < 0 || b < 0 || c < 0 || d < 0)
-			return ma_pr_fail("more than MA_PR_HIMAX - 1 distinct high class or list "
-			                  "masks (ma_pr_khi, ma_pr_fhi)",
-			                  sl->w, sl->l);
-		sl->wx = (uint16_t)(a | b << 8);
-		sl->cx = (uint16_t)(c | d << 8);
+		c = ma_pr_hi_intern(kh, fh);
+		if (a < 0 || c < 0) {
+			bad = sl->w;
+			badl = sl->l;
+			break;
+		}
+		sl->wx = (uint8_t)a;
+		sl->cx = (uint8_t)c;
 	}
+	n0 = ma_pr_nhi;
+	for (int i = 1; i < n0 && !bad; i++)
+		if (ma_pr_hi_intern(0, ma_pr_fhi[i]) < 0)
+			bad = "(a joined word's lists)";
+	for (size_t k = 0; k < MA_PR_SLOTS && !bad; k++) {
+		const struct ma_pr_slot *sl = &ma_pr_slot[k];
+		if (!sl->w || ((unsigned char)sl->w[0] != 0xD0 && (unsigned char)sl->w[0] != 0xD1))
+			continue;
+		for (int i = 1; i < n0 && !bad; i++)
+			if (ma_pr_khi[i] && ((ma_pr_fhi[sl->wx] &&
+			                      ma_pr_hi_intern(ma_pr_khi[i], ma_pr_fhi[sl->wx]) < 0) ||
+			                     (ma_pr_fhi[sl->cx] &&
+			                      ma_pr_hi_intern(ma_pr_khi[i], ma_pr_fhi[sl->cx]) < 0))) {
+				bad = sl->w;
+				badl = sl->l;
+			}
+	}
+	if (bad)
+		return ma_pr_fail("more than MA_PR_HIMAX - 1 distinct pairs of high class and list "
+		                  "masks (ma_pr_khi, ma_pr_fhi)",
+		                  bad, badl ? badl : strlen(bad));
 	return 0;
 }
 
@@ -2986,7 +3022,7 @@ uint64_t ma_pr_lex_slow(const char *w, size_t l)
 	return k;
 }
 
-uint64_t ma_pr_lex_wordx(const char *w, size_t l, uint64_t *lists, uint16_t *hx)
+uint64_t ma_pr_lex_wordx(const char *w, size_t l, uint64_t *lists, uint8_t *hx)
 {
 	uint32_t h = MA_PR_FNV0;
 	uint64_t k = 0, f = 0, sm, fm;
@@ -3054,7 +3090,7 @@ uint64_t ma_pr_lex_wordx(const char *w, size_t l, uint64_t *lists, uint16_t *hx)
 
 uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 {
-	uint16_t x;
+	uint8_t x;
 
 	return ma_pr_lex_wordx(w, l, lists, &x);
 }
@@ -3063,7 +3099,7 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
  * built): the stems that are a prefix of w, then (exact) the string w
  * itself. */
 static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists,
-                                 uint16_t *hx, int exact)
+                                 uint8_t *hx, int exact)
 {
 	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
@@ -3106,7 +3142,7 @@ static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *
 	return k;
 }
 
-uint64_t ma_pr_lex_word8x(const char *w, size_t l, uint64_t v, uint64_t *lists, uint16_t *x)
+uint64_t ma_pr_lex_word8x(const char *w, size_t l, uint64_t v, uint64_t *lists, uint8_t *x)
 {
 	const struct ma_pr_slot *sl;
 
@@ -3124,7 +3160,7 @@ uint64_t ma_pr_lex_word8x(const char *w, size_t l, uint64_t v, uint64_t *lists, 
 
 uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
 {
-	uint16_t x;
+	uint8_t x;
 
 	return ma_pr_lex_word8x(w, l, v, lists, &x);
 }
@@ -3134,7 +3170,7 @@ uint64_t ma_pr_lex_word8(const char *w, size_t l, uint64_t v, uint64_t *lists)
  * ma_pr_s16's keys): the stems that are a prefix of w, then (exact) the
  * string w itself. */
 static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b, uint64_t *lists,
-                                  uint16_t *hx, int exact)
+                                  uint8_t *hx, int exact)
 {
 	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;
@@ -3184,12 +3220,12 @@ static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t 
 
 uint64_t ma_pr_lex_word16(const char *w, size_t l, uint64_t *lists)
 {
-	uint16_t x;
+	uint8_t x;
 
 	return ma_pr_lex_word16x(w, l, lists, &x);
 }
 
-uint64_t ma_pr_lex_word16x(const char *w, size_t l, uint64_t *lists, uint16_t *x)
+uint64_t ma_pr_lex_word16x(const char *w, size_t l, uint64_t *lists, uint8_t *x)
 {
 	const struct ma_pr_slot *sl;
 	uint64_t a, b;
