@@ -133,6 +133,8 @@ $(BUILD)/tests/test_agent_path_scan: agentproto/lib/ma_path.c
 $(BUILD)/tests/test_agent_path_scan_swar: agentproto/tests/test_agent_path_scan.c agentproto/lib/ma_path.c
 $(BUILD)/tests/test_agent_request_json: agentproto/lib/ma_request.c
 $(BUILD)/tests/test_agent_request_json_swar: agentproto/tests/test_agent_request_json.c agentproto/lib/ma_request.c
+# the prompt lexicon built with a test's own classes and patterns
+$(BUILD)/tests/test_agent_prompt_hi: agentproto/lib/ma_prompt_lex.c
 
 agent-check: $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN)
 	@set -e; for t in $(AGENT_UNIT_BIN) $(SHOP_UNIT_BIN) $(BENCH_UNIT_BIN); do echo "== $$t"; MOAT_SOURCE_DIR=$(CURDIR) $$t; done
