@@ -2693,7 +2693,7 @@ static int ma_pr_texty(const char *d, size_t n)
  * request's walk (moat_check_prompt_at 400 and what it calls, ~1.2 KB),
  * ma_prompt_score 528, ma_pr_score_text 26,336 -- this pass 23,840 (t
  * 2,056; w 21,552: 21 bytes a word, s 2, l 1, brk 1, k 8, f 8, h 1, for
- * MA_PR_WORDS; kb 232), the scores, ma_pr_split_parts' joined texts (1.5
+ * MA_PR_WORDS, x 1 since session 26; kb 232), the scores, ma_pr_split_parts' joined texts (1.5
  * KB, inlined; the backwards pass's reversed text lives in w.f's bytes)
  * -- then the deeper of the split (ma_pr_split 96, ma_pr_split_words
  * 1,520 with its lexicon cache of 1,280, the lexicon 56) and the phrase
@@ -2701,7 +2701,11 @@ static int ma_pr_texty(const char *d, size_t n)
  * ~2.5 KB left: a per-word array of a byte fits (1 KB), a second class
  * mask of 8 bytes a word (8 KB) does not. (promptcap, session 25:
  * MA_PR_PATS 448 -> 512 took 120 bytes, seen[] and the phrase loop's
- * dead[]: 30,575.) */
+ * dead[]: 30,575.) Session 26 (promptcap2): w.x, a byte a word (the
+ * classes and lists 64..127, ma_prompt.h), 1 KB: 22 bytes a word, prompt
+ * 31,615, Cyrillic 31,671 (two bytes a word, one index each for classes
+ * and lists, was 32,711: refused); MA_PR_PATS 512 -> 640 took 256 bytes:
+ * 31,871 and 31,927 of 32,768 (~840 left). */
 struct ma_pr_pass {
 	char t[MA_PR_NORM];
 	struct ma_pr_words w;

@@ -244,8 +244,9 @@ const char *ma_pr_lex_class_words(int c);
 #define MA_PR_DECODED 1024            /* a base64 / hex / binary run decoded for a second look */
 /* the patterns' seen flags: room for this many patterns (a pattern's
  * index is a uint16_t in ma_prompt_lex.c's start indexes; a class starts
- * 255 patterns at most) */
-#define MA_PR_PATS 512
+ * 255 patterns at most). 512 -> 640 in session 26 (promptcap2): 256
+ * bytes of the scorer's stack (seen[] and the phrase loop's dead[]) */
+#define MA_PR_PATS 640
 /* the pattern groups "@F" .. "@J" (ma_prompt_lex.c) */
 #define MA_PR_GROUPS 5
 
