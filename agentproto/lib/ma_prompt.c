@@ -916,7 +916,8 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 				 * (hx has no high class here) */
 				k = ma_pr_lex_wordx(tx, xl, &tf, &th);
 				if (th && ma_pr_khi[th])
-					hx = (uint8_t)ma_pr_lex_hipair(ma_pr_khi[th], ma_pr_fhi[hx]);
+					hx =
+					    (uint8_t)ma_pr_lex_hipair(ma_pr_khi[th], ma_pr_fhi[hx]);
 			}
 		}
 	}

@@ -265,12 +265,12 @@ struct ma_pr_words {
 	/* facts of all the words, for a feature to see at once that it has
 	 * nothing to look for (ma_prompt.c's ma_pr_split and ma_pr_reclass
 	 * set them; the splitter alone only ORs kall): */
-	uint64_t kall, fall; /* the OR of the words' classes, of their list bits */
+	uint64_t kall, fall;   /* the OR of the words' classes, of their list bits */
 	uint64_t kallh, fallh; /* the same of their high parts (ma_pr_facts) */
-	int maxlen;          /* the longest word's length */
-	int run1;            /* the longest run of words of one byte */
-	int runlen;          /* the longest run of words of one length */
-	unsigned maxfirst;   /* the highest first byte of a word (0: none) */
+	int maxlen;            /* the longest word's length */
+	int run1;              /* the longest run of words of one byte */
+	int runlen;            /* the longest run of words of one length */
+	unsigned maxfirst;     /* the highest first byte of a word (0: none) */
 };
 
 struct ma_pr_score {

@@ -2826,8 +2826,8 @@ static int ma_pr_build_startlist(void)
 	return 0;
 }
 
-static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists,
-                                 uint8_t *hx, int exact);
+static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists, uint8_t *hx,
+                                 int exact);
 static uint64_t ma_pr_word16_walk(const char *w, size_t l, uint64_t a, uint64_t b, uint64_t *lists,
                                   uint8_t *hx, int exact);
 
@@ -2846,8 +2846,9 @@ static void ma_pr_build_whole(void)
 			sl->wk = ma_pr_word8_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, sl->l), &sl->wf,
 			                          &x, 1);
 		else if (sl->l <= 16 && ma_pr_s16_ok)
-			sl->wk = ma_pr_word16_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, 8),
-			                           ma_pr_s8_key(sl->w + 8, sl->l - 8u), &sl->wf, &x, 1);
+			sl->wk =
+			    ma_pr_word16_walk(sl->w, sl->l, ma_pr_s8_key(sl->w, 8),
+			                      ma_pr_s8_key(sl->w + 8, sl->l - 8u), &sl->wf, &x, 1);
 	}
 }
 
@@ -2951,10 +2952,11 @@ static int ma_pr_build_hi(void)
 		if (!sl->w || ((unsigned char)sl->w[0] != 0xD0 && (unsigned char)sl->w[0] != 0xD1))
 			continue;
 		for (int i = 1; i < n0 && !bad; i++)
-			if (ma_pr_khi[i] && ((ma_pr_fhi[sl->wx] &&
-			                      ma_pr_hi_intern(ma_pr_khi[i], ma_pr_fhi[sl->wx]) < 0) ||
-			                     (ma_pr_fhi[sl->cx] &&
-			                      ma_pr_hi_intern(ma_pr_khi[i], ma_pr_fhi[sl->cx]) < 0))) {
+			if (ma_pr_khi[i] &&
+			    ((ma_pr_fhi[sl->wx] &&
+			      ma_pr_hi_intern(ma_pr_khi[i], ma_pr_fhi[sl->wx]) < 0) ||
+			     (ma_pr_fhi[sl->cx] &&
+			      ma_pr_hi_intern(ma_pr_khi[i], ma_pr_fhi[sl->cx]) < 0))) {
 				bad = sl->w;
 				badl = sl->l;
 			}
@@ -3100,8 +3102,8 @@ uint64_t ma_pr_lex_word(const char *w, size_t l, uint64_t *lists)
 /* ma_pr_lex_word8 by the lexicon's tables (1 <= l <= 8, the tables
  * built): the stems that are a prefix of w, then (exact) the string w
  * itself. */
-static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists,
-                                 uint8_t *hx, int exact)
+static uint64_t ma_pr_word8_walk(const char *w, size_t l, uint64_t v, uint64_t *lists, uint8_t *hx,
+                                 int exact)
 {
 	uint64_t k = 0, f = 0, sm, fm;
 	const struct ma_pr_slot *sl;

@@ -9,12 +9,10 @@
  * bit 64. Each test fails when the high part is dropped: a lookup's,
  * the splitter's, the cache's, the phrase loop's start by a class or its
  * match of a later token, the two-part helpers. */
-#define MA_PR_LEX_TEST_CLASSES                                                                     \
-	{"ZZHI", "zorbel quuxif~"}, {"ZZHI2", "blargon"},
+#define MA_PR_LEX_TEST_CLASSES {"ZZHI", "zorbel quuxif~"}, {"ZZHI2", "blargon"},
 #define MA_PR_LEX_TEST_PATTERNS                                                                    \
 	{PF_OVERRIDE, 0.5, "ZZHI * frobnicate|frobnicates"},                                       \
-	    {PF_OVERRIDE, 0.5, "snorkel * ZZHI2"},                                                 \
-	    {PF_OVERRIDE, 0.5, "wuzzle ZZHI|blorp"},
+	    {PF_OVERRIDE, 0.5, "snorkel * ZZHI2"}, {PF_OVERRIDE, 0.5, "wuzzle ZZHI|blorp"},
 #include "../lib/ma_prompt_lex.c"
 
 #include <setjmp.h>
@@ -95,13 +93,13 @@ static void a_lookup_gives_the_high_part(void **state)
 	int c = hi_class("ZZHI"), c2 = hi_class("ZZHI2");
 	(void)state;
 
-	looks_up("zorbel", c, -1);             /* a word of the class */
-	looks_up("quuxif", c, -1);             /* its stem, itself */
-	looks_up("quuxifying", c, -1);         /* by the stem (no string of the lexicon) */
+	looks_up("zorbel", c, -1);               /* a word of the class */
+	looks_up("quuxif", c, -1);               /* its stem, itself */
+	looks_up("quuxifying", c, -1);           /* by the stem (no string of the lexicon) */
 	looks_up("quuxifyingeverything", c, -1); /* past sixteen bytes */
 	looks_up("blargon", c2, -1);
-	looks_up("wibblet", -1, hi_bit);       /* a word of the list */
-	looks_up("wobbling", -1, hi_bit);      /* by the list's stem */
+	looks_up("wibblet", -1, hi_bit);  /* a word of the list */
+	looks_up("wobbling", -1, hi_bit); /* by the list's stem */
 	/* and not what it is not */
 	{
 		uint64_t f;
@@ -153,7 +151,7 @@ static int seen_of(const char *text, const char *pattern)
 
 	assert_true(k >= 0);
 	assert_true(strlen(text) < sizeof t);
-	strcpy(t, text);
+	memcpy(t, text, strlen(text) + 1);
 	ma_pr_phrases_seen(t, strlen(t), seen);
 	return seen[k];
 }
