@@ -895,7 +895,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	 * letters), never by a transliteration */
 	k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
 	/* unknown: no class, low or high */
-	if (!k && (!hx || !ma_pr_khi[hx])) {
+	if (!k && !(hx & MA_PR_XK)) {
 		if (leet) {
 			for (size_t y = s; y < e; y++) {
 				const char *from = "0134578@$", *to = "oieastbas";
@@ -905,7 +905,7 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 			}
 			k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
 		}
-		if (!k && (!hx || !ma_pr_khi[hx]) &&
+		if (!k && !(hx & MA_PR_XK) &&
 		    ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
 			char tx[64];
 			size_t xl = ma_pr_translit(t + s, e - s, tx, sizeof tx);
@@ -1162,13 +1162,18 @@ static void ma_pr_facts(struct ma_pr_words *w)
 	unsigned maxfirst = 0, prev = 0; /* the word before's length (0: none) */
 	const unsigned char *u = (const unsigned char *)w->t;
 
-	unsigned xo = 0;
+	uint64_t xo = 0;
 
 	for (int j = 0; j < n; j++) {
 		kall |= w->k[j];
 		fall |= w->f[j];
-		xo |= w->x[j];
 		maxfirst = u[w->s[j]] > maxfirst ? u[w->s[j]] : maxfirst;
+	}
+	/* the high parts' indexes eight at a time: any but 0? */
+	for (int j = 0; j < n; j += 8) {
+		uint64_t v;
+		memcpy(&v, w->x + j, 8);
+		xo |= j + 8 <= n ? v : v & (~0ull >> (64 - 8 * (n - j)));
 	}
 	w->kallh = w->fallh = 0;
 	for (int j = 0; xo && j < n; j++) { /* a word of a high class or list */
@@ -1363,7 +1368,7 @@ static inline int ma_pr_tok_lit(const struct ma_pr_words *w, int i, const struct
 		if (ma_pr_alt_is(w, i, a))
 			return 1;
 	/* a high class (ma_pr_token.kh: literal set, h2 every bit) */
-	return t->kh && (ma_pr_khi[w->x[i]] & t->kh);
+	return (w->x[i] & MA_PR_XK) && (ma_pr_khi[w->x[i]] & t->kh);
 }
 
 static inline int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
@@ -1570,8 +1575,9 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pat
  * in the order of the patterns; one that has a class of the word was
  * tried already). The order of the matches is the order of the additions
  * to the score. */
-static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
-                          struct ma_pr_score *sc, int family_override)
+static inline __attribute__((always_inline)) void
+ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, struct ma_pr_score *sc,
+                 int family_override, const int hi)
 {
 	size_t np;
 	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
@@ -1583,7 +1589,6 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	uint64_t kdead = 0;
 	int send = 0; /* where it ends */
 	int litbit;
-	uint64_t startkh; /* the classes 64.. that start patterns */
 	struct ma_pr_lreach lr;
 
 	if (!st)
@@ -1591,7 +1596,6 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	memset(lr.dead, 0, sizeof lr.dead);
 	lr.ndead = 0;
 	litbit = *st->litbit;
-	startkh = *st->startkh;
 	for (int i = 0; i < w->n; i++) {
 		uint64_t k;
 		const uint16_t *list;
@@ -1632,8 +1636,8 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 		}
 		/* the classes 64..127 (a word of one has a high index; no dead
 		 * set kept for them: each is tried at each of its words) */
-		if (startkh && w->x[i])
-			for (uint64_t kh = ma_pr_khi[w->x[i]] & startkh; kh; kh &= kh - 1) {
+		if (hi && (w->x[i] & MA_PR_XK))
+			for (uint64_t kh = ma_pr_khi[w->x[i]] & *st->startkh; kh; kh &= kh - 1) {
 				int b = 64 + __builtin_ctzll(kh);
 				list = st->cspat + st->csoff[b];
 				nl = (size_t)(st->csoff[b + 1] - st->csoff[b]);
@@ -1682,6 +1686,20 @@ static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits 
 			ma_pr_add(sc, sc->group_family[g], sc->group[g]);
 			sc->group[g] = 0;
 		}
+}
+
+/* The loop above twice: the test of each word for a class 64.. that
+ * starts patterns only where some word of w has one (w->kallh), so that
+ * the words of every other text cost what they did before. */
+static void ma_pr_phrases(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                          struct ma_pr_score *sc, int family_override)
+{
+	const struct ma_pr_starts *st = ma_pr_lex_starts();
+
+	if (st && (w->kallh & *st->startkh))
+		ma_pr_phrases_hi(w, kb, sc, family_override, 1);
+	else
+		ma_pr_phrases_hi(w, kb, sc, family_override, 0);
 }
 
 void ma_pr_phrases_seen(char *t, size_t n, unsigned char *seen)

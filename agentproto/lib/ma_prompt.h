@@ -40,6 +40,9 @@ enum { PF_OVERRIDE, PF_ROLEPLAY, PF_EXTRACTION, PF_DELIMITER, PF_ENCODED, PF_N }
 #define MA_PR_KBITS 128 /* word classes */
 #define MA_PR_LBITS 128 /* word lists (ma_pr_lex_list) */
 #define MA_PR_HIMAX 256 /* distinct pairs of high masks (a byte) */
+/* the bit of a pair's index set when it has a high class (128..255; those
+ * with high lists alone 1..127): one test tells a word of a class 64.. */
+#define MA_PR_XK 0x80
 
 /* A literal alternative of a token, compiled: its bytes (no '~'), l >= 1. */
 struct ma_pr_alt {

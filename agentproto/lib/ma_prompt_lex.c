@@ -2855,26 +2855,28 @@ static void ma_pr_build_whole(void)
 /* The pairs of high masks (classes, lists 64..127) by index: entry 0
  * none. */
 uint64_t ma_pr_khi[MA_PR_HIMAX], ma_pr_fhi[MA_PR_HIMAX];
-static int ma_pr_nhi = 1;
+/* the next free index of the pairs without a high class (1..127) and
+ * with one (MA_PR_XK set: 128..255) */
+static int ma_pr_nhif = 1, ma_pr_nhik = MA_PR_XK;
 
-/* The index of the pair (kh, fh), added if new; -1 when the table is
- * full. */
+/* The index of the pair (kh, fh), added if new; -1 when its half of the
+ * table is full. */
 static int ma_pr_hi_intern(uint64_t kh, uint64_t fh)
 {
-	int i = ma_pr_lex_hipair(kh, fh);
+	int i = ma_pr_lex_hipair(kh, fh), *n = kh ? &ma_pr_nhik : &ma_pr_nhif;
 
 	if (i || (!kh && !fh))
 		return i;
-	if (ma_pr_nhi == MA_PR_HIMAX)
+	if (*n == (kh ? MA_PR_HIMAX : MA_PR_XK))
 		return -1;
-	ma_pr_khi[ma_pr_nhi] = kh;
-	ma_pr_fhi[ma_pr_nhi] = fh;
-	return ma_pr_nhi++;
+	ma_pr_khi[*n] = kh;
+	ma_pr_fhi[*n] = fh;
+	return (*n)++;
 }
 
 int ma_pr_lex_hipair(uint64_t kh, uint64_t fh)
 {
-	for (int i = 1; i < ma_pr_nhi; i++)
+	for (int i = kh ? MA_PR_XK : 1, e = kh ? ma_pr_nhik : ma_pr_nhif; i < e; i++)
 		if (ma_pr_khi[i] == kh && ma_pr_fhi[i] == fh)
 			return i;
 	return 0;
@@ -2943,15 +2945,15 @@ static int ma_pr_build_hi(void)
 		sl->wx = (uint8_t)a;
 		sl->cx = (uint8_t)c;
 	}
-	n0 = ma_pr_nhi;
-	for (int i = 1; i < n0 && !bad; i++)
+	n0 = ma_pr_nhik;
+	for (int i = MA_PR_XK; i < n0 && !bad; i++)
 		if (ma_pr_hi_intern(0, ma_pr_fhi[i]) < 0)
 			bad = "(a joined word's lists)";
 	for (size_t k = 0; k < MA_PR_SLOTS && !bad; k++) {
 		const struct ma_pr_slot *sl = &ma_pr_slot[k];
 		if (!sl->w || ((unsigned char)sl->w[0] != 0xD0 && (unsigned char)sl->w[0] != 0xD1))
 			continue;
-		for (int i = 1; i < n0 && !bad; i++)
+		for (int i = MA_PR_XK; i < n0 && !bad; i++)
 			if (ma_pr_khi[i] &&
 			    ((ma_pr_fhi[sl->wx] &&
 			      ma_pr_hi_intern(ma_pr_khi[i], ma_pr_fhi[sl->wx]) < 0) ||
@@ -2962,8 +2964,9 @@ static int ma_pr_build_hi(void)
 			}
 	}
 	if (bad)
-		return ma_pr_fail("more than MA_PR_HIMAX - 1 distinct pairs of high class and list "
-		                  "masks (ma_pr_khi, ma_pr_fhi)",
+		return ma_pr_fail("more than 127 distinct pairs of high class and list masks of "
+		                  "either kind, with a high class or without (ma_pr_khi, "
+		                  "ma_pr_fhi)",
 		                  bad, badl ? badl : strlen(bad));
 	return 0;
 }

@@ -187,6 +187,11 @@ static void the_pair_table_has_what_the_splitter_makes(void **state)
 	(void)ma_pr_lex_wordx("zorbel", 6, &f, &x);
 	assert_int_equal(ma_pr_lex_hipair(ma_pr_khi[x], ma_pr_fhi[x]), x);
 	assert_int_equal(ma_pr_lex_hipair(0, 0), 0);
+	/* a pair with a high class has MA_PR_XK, one without not */
+	(void)ma_pr_lex_wordx("zorbel", 6, &f, &x);
+	assert_true(x & MA_PR_XK);
+	(void)ma_pr_lex_wordx("wibblet", 7, &f, &x);
+	assert_false(x & MA_PR_XK);
 }
 
 int main(void)
