@@ -2980,6 +2980,9 @@ static void ma_pr_build(void)
 	ma_pr_feat_build();
 	ma_pr_olists_build();
 	ma_pr_tool_build();
+#ifdef MA_PR_LEX_TEST_LISTS
+	MA_PR_LEX_TEST_LISTS(); /* a unit test's own lists, after the library's */
+#endif
 	ma_pr_ok = st == 0 && ma_pr_build_lex() == 0 && ma_pr_build_patterns() == 0 ? 0 : -1;
 	if (ma_pr_ok != 0)
 		ma_pr_fail("the lexicon's build failed", NULL, 0); /* a failure not named above */
