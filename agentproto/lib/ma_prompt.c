@@ -748,6 +748,7 @@ static void ma_pr_written_wrong(struct ma_pr_words *w, const struct ma_pr_kbits 
 			(void)ma_pr_lex_wordx(t + w->s[c[x].i], w->l[c[x].i], &w->f[c[x].i], &hx);
 			/* the joined word's lists; its classes the core word's alone */
 			w->x[c[x].i] = (uint8_t)(hx ? ma_pr_lex_hipair(0, ma_pr_fhi[hx]) : 0);
+			w->xall |= w->x[c[x].i];
 			for (int m = c[x].i + 1; m <= c[x].j; m++)
 				w->l[m] = 0; /* joined: dropped below */
 			merged = 1;
@@ -877,13 +878,11 @@ static inline uint64_t ma_pr_lex_cached(struct ma_pr_lcache *c, const struct ma_
  * with letters and digits (leet) that the lexicon does not know is read
  * again with leet digits as letters (in place), a Cyrillic one through
  * its transliteration. */
-static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_words *w, int *wn,
-                                                                  uint64_t *kall, char *t, size_t n,
-                                                                  size_t s, size_t e, int brk,
-                                                                  int leet, struct ma_pr_lcache *c)
+static inline __attribute__((always_inline)) void
+ma_pr_keep_word(struct ma_pr_words *w, int *wn, uint64_t *kall, unsigned *xall, char *t, size_t n,
+                size_t s, size_t e, int brk, int leet, struct ma_pr_lcache *c)
 {
 	uint64_t k;
-	uint8_t hx;
 	int x = *wn;
 
 	if (e - s > 255)
@@ -893,9 +892,9 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 	w->brk[x] = (uint8_t)brk;
 	/* the lists by the word's bytes as they end up (leet digits read as
 	 * letters), never by a transliteration */
-	k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
+	k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &w->x[x]);
 	/* unknown: no class, low or high */
-	if (!k && !(hx & MA_PR_XK)) {
+	if (!k && !(w->x[x] & MA_PR_XK)) {
 		if (leet) {
 			for (size_t y = s; y < e; y++) {
 				const char *from = "0134578@$", *to = "oieastbas";
@@ -903,9 +902,9 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 				if (p && t[y])
 					t[y] = to[p - from];
 			}
-			k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &hx);
+			k = ma_pr_lex_cached(c, w, t, n, s, e - s, &w->f[x], &w->x[x]);
 		}
-		if (!k && !(hx & MA_PR_XK) &&
+		if (!k && !(w->x[x] & MA_PR_XK) &&
 		    ((unsigned char)t[s] == 0xD0 || (unsigned char)t[s] == 0xD1)) {
 			char tx[64];
 			size_t xl = ma_pr_translit(t + s, e - s, tx, sizeof tx);
@@ -913,16 +912,16 @@ static inline __attribute__((always_inline)) void ma_pr_keep_word(struct ma_pr_w
 				uint64_t tf;
 				uint8_t th;
 				/* its classes by the transliteration, its lists not
-				 * (hx has no high class here) */
+				 * (w->x[x] has no high class here) */
 				k = ma_pr_lex_wordx(tx, xl, &tf, &th);
-				if (th && ma_pr_khi[th])
-					hx =
-					    (uint8_t)ma_pr_lex_hipair(ma_pr_khi[th], ma_pr_fhi[hx]);
+				if (th & MA_PR_XK)
+					w->x[x] = (uint8_t)ma_pr_lex_hipair(ma_pr_khi[th],
+					                                    ma_pr_fhi[w->x[x]]);
 			}
 		}
 	}
 	w->k[x] = k;
-	w->x[x] = hx;
+	*xall |= w->x[x];
 	w->h[x] = (uint8_t)ma_pr_h2(t + s, e - s);
 	if (c && e - s <= 8) { /* the last lookup's bytes are the word's */
 		c->key[c->x] = c->v;
@@ -955,6 +954,7 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 	struct ma_pr_lcache lc;
 	int wn = 0; /* w->n and w->kall kept here: w's byte arrays may alias them */
 	uint64_t kall = 0;
+	unsigned xall = 0; /* the OR of the words' high parts' indexes */
 
 	memset(lc.key, 0, sizeof lc.key);
 	w->t = t;
@@ -1023,7 +1023,7 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 		}
 		if (s == e)
 			continue;
-		ma_pr_keep_word(w, &wn, &kall, t, n, s, e, brk,
+		ma_pr_keep_word(w, &wn, &kall, &xall, t, n, s, e, brk,
 		                (acc & MA_PR_C_LET) && (acc & MA_PR_C_DIG), &lc);
 		/* the same word again and again one space apart ("o o o ...", "❤
 		 * ❤ ❤ ..."): each a word of no break with the classes, lists and
@@ -1057,6 +1057,7 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 	}
 	w->n = wn;
 	w->kall = kall;
+	w->xall = (uint8_t)xall;
 }
 
 /* ma_pr_split_words byte by byte, as it was written first (for the unit
@@ -1066,6 +1067,7 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 	size_t i = 0;
 	int wn = 0;
 	uint64_t kall = 0;
+	unsigned xall = 0; /* the OR of the words' high parts' indexes */
 
 	w->t = t;
 	while (i < n && wn < MA_PR_WORDS) {
@@ -1111,10 +1113,12 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 		       ma_pr_tquote_end(t + s, e - s))
 			e -= ma_pr_tquote_end(t + s, e - s);
 		if (s != e)
-			ma_pr_keep_word(w, &wn, &kall, t, n, s, e, brk, letters && digits, NULL);
+			ma_pr_keep_word(w, &wn, &kall, &xall, t, n, s, e, brk, letters && digits,
+			                NULL);
 	}
 	w->n = wn;
 	w->kall = kall;
+	w->xall = (uint8_t)xall;
 }
 
 /* The longest run of set bits in m (16 bits; an iteration per bit of it). */
@@ -1162,21 +1166,15 @@ static void ma_pr_facts(struct ma_pr_words *w)
 	unsigned maxfirst = 0, prev = 0; /* the word before's length (0: none) */
 	const unsigned char *u = (const unsigned char *)w->t;
 
-	uint64_t xo = 0;
-
 	for (int j = 0; j < n; j++) {
 		kall |= w->k[j];
 		fall |= w->f[j];
 		maxfirst = u[w->s[j]] > maxfirst ? u[w->s[j]] : maxfirst;
 	}
-	/* the high parts' indexes eight at a time: any but 0? */
-	for (int j = 0; j < n; j += 8) {
-		uint64_t v;
-		memcpy(&v, w->x + j, 8);
-		xo |= j + 8 <= n ? v : v & (~0ull >> (64 - 8 * (n - j)));
-	}
 	w->kallh = w->fallh = 0;
-	for (int j = 0; xo && j < n; j++) { /* a word of a high class or list */
+	/* xall: some word has a high part (the splitter's OR, and what
+	 * changed a word's since) */
+	for (int j = 0; w->xall && j < n; j++) {
 		w->kallh |= ma_pr_khi[w->x[j]];
 		w->fallh |= ma_pr_fhi[w->x[j]];
 	}
@@ -1289,8 +1287,10 @@ static void ma_pr_split(char *t, size_t n, struct ma_pr_words *w, const struct m
 /* Reclassifies every word (after the text changed in place). */
 static void ma_pr_reclass(struct ma_pr_words *w)
 {
+	w->xall = 0;
 	for (int i = 0; i < w->n; i++) {
 		w->k[i] = ma_pr_lex_wordx(w->t + w->s[i], w->l[i], &w->f[i], &w->x[i]);
+		w->xall |= w->x[i];
 		w->h[i] = (uint8_t)ma_pr_h2(w->t + w->s[i], w->l[i]);
 	}
 	ma_pr_facts(w);

@@ -270,6 +270,7 @@ struct ma_pr_words {
 	 * set them; the splitter alone only ORs kall): */
 	uint64_t kall, fall;   /* the OR of the words' classes, of their list bits */
 	uint64_t kallh, fallh; /* the same of their high parts (ma_pr_facts) */
+	uint8_t xall;          /* the OR of their x (the splitter sets it) */
 	int maxlen;            /* the longest word's length */
 	int run1;              /* the longest run of words of one byte */
 	int runlen;            /* the longest run of words of one length */
