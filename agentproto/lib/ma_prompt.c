@@ -304,10 +304,39 @@ static void ma_pr_kbits_init(struct ma_pr_kbits *kb)
  * links this check -- so that no check pays for them (about 1.2 M
  * instructions, the first prompt's cost before); pthread_once keeps a
  * later call from building them again. */
+/* The C library's functions the scorer calls, each called once when the
+ * library is loaded: with lazy binding the first call of each in a
+ * process goes through the dynamic linker (_dl_runtime_resolve saves the
+ * vector registers on the caller's stack, ~1.7 KB), and the scorer's
+ * deepest frames call some of them (memmem): a process's first check
+ * went that much over the stack budget (review18, session 26). The
+ * arguments are read through a volatile pointer, so that each is a real
+ * call. */
+static void ma_pr_bind_libc(void)
+{
+	static const char txt[] = "ab cd";
+	const char *volatile vt = txt;
+	const char *t = vt;
+	char buf[8];
+	volatile size_t sink = 0;
+
+	sink += (size_t)(memmem(t, 5, "cd", 2) != NULL);
+	sink += (size_t)(memchr(t, 'c', 5) != NULL);
+	sink += (size_t)memcmp(t, t + 3, 2);
+	sink += (size_t)(strstr(t, "cd") != NULL);
+	sink += (size_t)(strchr(t, 'd') != NULL);
+	sink += strcspn(t, " ") + strspn(t, "ab") + strlen(t) + (size_t)strcmp(t, t + 3);
+	memcpy(buf, t, 6);
+	memset(buf, t[0], 4);
+	sink += (size_t)buf[1];
+	(void)sink;
+}
+
 __attribute__((constructor)) static void ma_pr_prepare(void)
 {
 	struct ma_pr_kbits kb;
 
+	ma_pr_bind_libc();
 	if (ma_pr_lex_init() == 0)
 		ma_pr_kbits_init(&kb);
 }
