@@ -136,8 +136,8 @@ static void the_first_prompt_check_of_a_process_stays_under_32_kb(void **state)
 static int setup(void **state)
 {
 	(void)state;
-	pol = moat_policy_parse("{\"interceptors\":{\"llm_prompt_injection\":{\"mode\":\"block\"}}}",
-	                        1, NULL, 0);
+	pol = moat_policy_parse(
+	    "{\"interceptors\":{\"llm_prompt_injection\":{\"mode\":\"block\"}}}", 1, NULL, 0);
 	return pol ? 0 : -1;
 }
 
