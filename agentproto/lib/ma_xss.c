@@ -36,7 +36,9 @@
  *                      put in (or brings a character reference into a
  *                      handler); an input that names nothing (only
  *                      punctuation, digits, whitespace; no quote, no '/',
- *                      no line break ending a comment) calls nothing;
+ *                      no line break ending a comment unless what it
+ *                      releases of the input is blank or another
+ *                      comment) calls nothing;
  *   xss.comment        the input opens a comment (<!--, <!, <?) that hides
  *                      the page's own markup, carries IE conditions or is
  *                      a server-side include directive (<!--#exec ...-->).
@@ -516,6 +518,34 @@ static int ma_xss_bad_css(const char *s, size_t a, size_t b)
 	return ma_xss_bad_css_text(dec, 0, dn);
 }
 
+/* The input s[a, b) ends a comment of its line with its first line break:
+ * 1 when what that break releases of the input as code is blank (only
+ * whitespace to its end) or another comment, "<!--" or "-->" after the
+ * whitespace (HTML-like comments of classic scripts and handlers, to the
+ * line's end) with no line break of the input after it. The page's own
+ * later bytes on the line are released the same way by an input of
+ * whitespace alone, which is never looked for (ma_xss_skip_form): only
+ * the input's own released bytes decide. */
+static int ma_xss_js_releases_nothing(const char *s, size_t a, size_t b)
+{
+	size_t p = a;
+
+	while (p < b && s[p] != '\n' && s[p] != '\r')
+		p++;
+	while (p < b && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
+	                 s[p] == '\f' || s[p] == '\v'))
+		p++;
+	if (p == b)
+		return 1;
+	if (b - p >= 4 && !memcmp(s + p, "<!--", 4))
+		p += 4;
+	else if (b - p >= 3 && !memcmp(s + p, "-->", 3))
+		p += 3;
+	else
+		return 0;
+	return !memchr(s + p, '\n', b - p) && !memchr(s + p, '\r', b - p);
+}
+
 /* 1 when the input s[a, b), in the script s[cs, ...), names nothing
  * JavaScript could run and leaves the page's own later bytes the tokens
  * they were: no letter, '_' or '$' (names, ${), byte above 0x7f (Unicode
@@ -524,7 +554,9 @@ static int ma_xss_bad_css(const char *s, size_t a, size_t b)
  * (a string left or opened: the page's later text, its stored data
  * included, becomes code), '/' (a comment ended); a line break only where
  * the line before it has no comment ("//", "<!--", "-->", or a string
- * holding them: counted as one) that it would end. Only punctuation,
+ * holding them: counted as one) that it would end, or where what it
+ * releases of the input is blank or another comment
+ * (ma_xss_js_releases_nothing). Only punctuation,
  * digits and whitespace are left: it can end a statement of the page's
  * code but call, read or write nothing, and the page's strings and
  * comments stay strings and comments. */
@@ -546,7 +578,7 @@ static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t a, size_t b)
 			l--;
 		if (memmem(s + l, a - l, "//", 2) || memmem(s + l, a - l, "<!--", 4) ||
 		    memmem(s + l, a - l, "-->", 3))
-			return 0;
+			return ma_xss_js_releases_nothing(s, a, b);
 	}
 	return 1;
 }
