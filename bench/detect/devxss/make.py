@@ -28,7 +28,7 @@ SOURCES = [
     # (name, version, sha1, licence, [(file in tarball, mode, arg)])
     ("xss", "0.1.21", "fda20215649a6e1b732fb0bc746d239c910cd336", "MIT",
      [("package/test/test_xss.js", "call", "xss")]),
-    ("sanitize-html", "1.13.0", "4ee17cbec516bfe32f2ce6686a569d7e6b4f3631", "MIT",
+    ("sanitize-html", "1.19.3", "6a6562ec4a90e6b9139ca3c845a3c83512288519", "MIT",
      [("package/test/test.js", "call", "sanitizeHtml")]),
     ("insane", "2.6.2", "c2ab68bb3e006ab451560d1b446917329c0a8120", "MIT",
      [("package/test/insane.js", "call", "insane")]),
