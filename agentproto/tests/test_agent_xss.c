@@ -833,8 +833,9 @@ static void an_input_that_names_nothing_in_a_script_is_data(void **state)
 	 * alone would, which is not looked for: html16), or a '* /' */
 	assert_int_equal(page(S(".\n+"), "<script>// note", S(".\n+"), "alert(1)</script>", NULL),
 	                 MOAT_BLOCK);
-	assert_int_equal(page(S(".\n("), "<script><!-- note", S(".\n("), "alert(1))</script>", NULL),
-	                 MOAT_BLOCK);
+	assert_int_equal(
+	    page(S(".\n("), "<script><!-- note", S(".\n("), "alert(1))</script>", NULL),
+	    MOAT_BLOCK);
 	assert_int_equal(
 	    page(S("1 */ 2"), "<script>/* a ", S("1 */ 2"), " +alert(1) */</script>", NULL),
 	    MOAT_BLOCK);
