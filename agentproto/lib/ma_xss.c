@@ -37,8 +37,8 @@
  *                      handler); an input that names nothing (only
  *                      punctuation, digits, whitespace; no quote, no '/',
  *                      no line break ending a comment unless what it
- *                      releases of the input is blank or another
- *                      comment) calls nothing;
+ *                      releases, of the input and of the page's line,
+ *                      is blank or another comment) calls nothing;
  *   xss.comment        the input opens a comment (<!--, <!, <?) that hides
  *                      the page's own markup, carries IE conditions or is
  *                      a server-side include directive (<!--#exec ...-->).
@@ -518,32 +518,38 @@ static int ma_xss_bad_css(const char *s, size_t a, size_t b)
 	return ma_xss_bad_css_text(dec, 0, dn);
 }
 
-/* The input s[a, b) ends a comment of its line with its first line break:
- * 1 when what that break releases of the input as code is blank (only
- * whitespace to its end) or another comment, "<!--" or "-->" after the
- * whitespace (HTML-like comments of classic scripts and handlers, to the
- * line's end) with no line break of the input after it. The page's own
- * later bytes on the line are released the same way by an input of
- * whitespace alone, which is never looked for (ma_xss_skip_form): only
- * the input's own released bytes decide. */
-static int ma_xss_js_releases_nothing(const char *s, size_t a, size_t b)
+/* The input s[a, b) ends a comment of its line with its first line break,
+ * the script ending at ce: 1 when what that break releases as code is
+ * blank or another comment. Released: the input's bytes after the break
+ * and the page's bytes after the input up to the next line break (the
+ * rest of the comment's line, where the page may write its stored data:
+ * review18). Blank: only whitespace to that line break (or the script's
+ * end). Another comment: after the whitespace, "//", "<!--" or "-->"
+ * (a line's start: an HTML-like comment of classic scripts and
+ * handlers), with no line break of the input after it: the rest of the
+ * line stays comment. */
+static int ma_xss_js_releases_nothing(const char *s, size_t ce, size_t a, size_t b)
 {
-	size_t p = a;
+	size_t p = a, e;
 
 	while (p < b && s[p] != '\n' && s[p] != '\r')
 		p++;
-	while (p < b && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
+	for (e = b; e < ce && s[e] != '\n' && s[e] != '\r'; e++)
+		;
+	while (p < e && (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' || s[p] == '\r' ||
 	                 s[p] == '\f' || s[p] == '\v'))
 		p++;
-	if (p == b)
+	if (p == e)
 		return 1;
-	if (b - p >= 4 && !memcmp(s + p, "<!--", 4))
+	if (e - p >= 4 && !memcmp(s + p, "<!--", 4))
 		p += 4;
-	else if (b - p >= 3 && !memcmp(s + p, "-->", 3))
+	else if (e - p >= 3 && !memcmp(s + p, "-->", 3))
 		p += 3;
+	else if (e - p >= 2 && s[p] == '/' && s[p + 1] == '/')
+		p += 2;
 	else
 		return 0;
-	return !memchr(s + p, '\n', b - p) && !memchr(s + p, '\r', b - p);
+	return p >= b || (!memchr(s + p, '\n', b - p) && !memchr(s + p, '\r', b - p));
 }
 
 /* 1 when the input s[a, b), in the script s[cs, ...), names nothing
@@ -555,12 +561,12 @@ static int ma_xss_js_releases_nothing(const char *s, size_t a, size_t b)
  * included, becomes code), '/' (a comment ended); a line break only where
  * the line before it has no comment ("//", "<!--", "-->", or a string
  * holding them: counted as one) that it would end, or where what it
- * releases of the input is blank or another comment
- * (ma_xss_js_releases_nothing). Only punctuation,
+ * releases of the input and of the page's line is blank or another
+ * comment (ma_xss_js_releases_nothing). Only punctuation,
  * digits and whitespace are left: it can end a statement of the page's
  * code but call, read or write nothing, and the page's strings and
  * comments stay strings and comments. */
-static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t a, size_t b)
+static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t ce, size_t a, size_t b)
 {
 	int nl = 0;
 
@@ -578,7 +584,7 @@ static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t a, size_t b)
 			l--;
 		if (memmem(s + l, a - l, "//", 2) || memmem(s + l, a - l, "<!--", 4) ||
 		    memmem(s + l, a - l, "-->", 3))
-			return ma_xss_js_releases_nothing(s, a, b);
+			return ma_xss_js_releases_nothing(s, ce, a, b);
 	}
 	return 1;
 }
@@ -862,7 +868,7 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
 			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
 			    !(ma_xss_js_data(s, at->vs, at->ve, a, b) ||
-			      ma_xss_js_names_nothing(s, at->vs, a, b)))
+			      ma_xss_js_names_nothing(s, at->vs, at->ve, a, b)))
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 		}
 	}
@@ -1078,7 +1084,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			if (a < t.s || b > t.e) {
 				hit->spans = 1;
 			} else if (!ma_xss_js_data(html, t.s, t.e, a, b) &&
-			           !ma_xss_js_names_nothing(html, t.s, a, b)) {
+			           !ma_xss_js_names_nothing(html, t.s, t.e, a, b)) {
 				hit->spans = 1;
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 			}

@@ -1,10 +1,12 @@
 /* html16 (session 26): the xss check on fragments of our own.
  *
  * A text run of the page that is also the end of a `//` comment line of
- * its script ("... first.\n\t"): the input's line break ends the comment
- * where the page's own line break ended it, and what it releases as code
- * is blank (or another comment). It must pass; the same line break that
- * releases code, a string or another line must still fire. */
+ * its script ("... first.\n"): the input's line break ends the comment
+ * where the page's own line break ended it. What the break releases as
+ * code -- the input's bytes after it and the page's bytes after the input
+ * up to the next line break (review18: the page's stored data may sit
+ * there) -- is blank or another comment: it must pass. The same line
+ * break that releases code, a string or another line must still fire. */
 #include "agent_xss_test.h"
 
 /* moat_check_html for head + input + tail, input the request's one. */
@@ -29,18 +31,20 @@ static void a_comment_ending_line_break_that_releases_nothing_is_data(void **sta
 {
 	static const char *const pages[][3] = {
 	    /* (head, input, tail): the input occurs in the text and the script */
-	    {"<p>Open the menu first", ".\n\t",
-	     "</p>\n<script>\n\t// Load the menu first.\n\tmenu.load();\n</script>"},
+	    {"<p>Open the menu first", ".\n",
+	     "</p>\n<script>\n\t// Load the menu first.\n\n\tmenu.load();\n</script>"},
 	    {"<script>\n\t\t// Tell the reader when the menu is ready", ".\n\t",
-	     "\t\tmenu.on('ready', show);\n</script><p>It is ready.\n\t</p>"},
+	     "\t\t// (it loads late)\n\t\tmenu.on('ready', show);\n</script><p>Ready.\n\t</p>"},
 	    {"<script>\n  // two lines of notes, then code", ";\n  ",
-	     "  start();\n</script><div>a;\n  b</div>"},
+	     "\n  start();\n</script><div>a;\n  b</div>"},
 	    {"<script>\n// a note, then another on the next line", ".\n",
 	     "// second note\nrun(2);\n</script><p>x.\n</p>"},
 	    {"<script>\n<!-- old-style hidden script, then a note", ".\n\t",
-	     "\tinit();\n</script>"},
+	     "  \n\tinit();\n</script>"},
 	    {"<script>\n// the next line holds an HTML-like comment", ".\n\t-->",
 	     " end of the notes\nrun();\n</script>"},
+	    {"<p><a href=\"#\" onclick=\"// say so", ".\n",
+	     "\n\treturn false\">x</a></p><p>Say so.\n</p>"},
 	};
 	int bad = 0;
 
@@ -67,6 +71,10 @@ static void a_comment_ending_line_break_that_releases_code_fires(void **state)
 	    {"<script>\n// note: ", ".\nalert(1)", "\nrun();\n</script>"},
 	    {"<script>\n// note: ", ".\n\t=", "1\nrun();\n</script>"},
 	    {"<p><a href=\"#\" onclick=\"// note: ", ".\n-1;(", ")\">x</a></p>"},
+	    /* blank of the input's, but the page's line goes on with code */
+	    {"<script>\n// Saved by ", ".\n\t", "\tsaved(1);\n</script>"},
+	    {"<script>\n// Saved by ", ".\n", "alert(1)//\nrun();\n</script>"},
+	    {"<script>\n// Saved by ", ".\n", " -- > 1\nrun();\n</script>"},
 	};
 	int bad = 0;
 
