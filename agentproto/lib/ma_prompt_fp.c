@@ -138,10 +138,19 @@ static struct {
 	uint64_t unres, jbguard;
 	int abovepat; /* "text|words|... above !the|a|an" (-1: not found) */
 	uint16_t abovep;
-	uint16_t endp[6]; /* the "... above" patterns an end marker takes back */
+	uint16_t endp[8]; /* the "... above" patterns an end marker takes back */
 	int nendp;
 	int newpat; /* "NEW INSTR|objective|mission|task" (-1: not found) */
 	uint64_t newk;
+	/* session 26 (promptfp15): "translat~ * everything ..." (-1: not
+	 * found); the patterns a named document's rule quoted (quotep), a
+	 * form's own text (formp) and a prompt written together (cowritep)
+	 * take back, and those that may score beside them (each list's
+	 * first nquote / nform / ncowrite are taken back, the rest only
+	 * counted) */
+	int transpat;
+	uint16_t quotep[4], formp[6], cowritep[3];
+	int nquote, nquotes, nform, ncowrite;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
@@ -152,6 +161,7 @@ static uint64_t ma_fp_bit(const char *name)
 }
 
 static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np);
+static void ma_fp_build15(const struct ma_pr_pattern *p, size_t np);
 
 static void ma_fp_build(void)
 {
@@ -1549,12 +1559,29 @@ static int ma_fp_stated(const struct ma_pr_words *w, int v)
 	if ((l > 4 && x[l - 1] == 's' && x[l - 2] != 's') ||
 	    (l > 4 && !memcmp(x + l - 2, "ed", 2)) || (l > 5 && !memcmp(x + l - 3, "ing", 3)))
 		return 1;
+	/* (a noun's modifier, no verb: "a display bug that truncated the
+	 * prompt"; session 26, promptfp15) */
+	if (v + 1 < w->n && !w->brk[v + 1] &&
+	    MA_FP_LIT(w, v + 1,
+	              "problem~|bug|bugs|issue~|glitch~|code|routine~|function~|logic|"
+	              "corruption|error~|handler~|callback~|width|length|attribute~"))
+		return 1;
 	if (v < 1 || w->brk[v])
 		return 0;
 	if (MA_FP_LIT(w, v - 1, "could|would|can|may|might|cannot|will|wont"))
 		return 1;
-	return v > 1 && !w->brk[v - 1] && MA_FP_LIT(w, v - 1, "to") &&
-	       MA_FP_LIT(w, v - 2, "have|has|had|used|option|flag|argument|switch|parameter");
+	if (v < 2 || w->brk[v - 1] || !MA_FP_LIT(w, v - 1, "to"))
+		return 0;
+	if (MA_FP_LIT(w, v - 2, "have|has|had|used|option|flag|argument|switch|parameter|order"))
+		return 1;
+	/* (or "to" after a verb inflected, a statement's: "failed to
+	 * print", "when trying to display", "needs to repeat"; session 26,
+	 * promptfp15) */
+	x = w->t + w->s[v - 2];
+	l = w->l[v - 2];
+	return !w->brk[v - 2] &&
+	       ((l > 4 && !memcmp(x + l - 2, "ed", 2)) || (l > 5 && !memcmp(x + l - 3, "ing", 3)) ||
+	        MA_FP_LIT(w, v - 2, "fails|tries|needs|attempts|wants|seems|starts|begins"));
 }
 
 /* 1 if something in the text frames a story, a game or a task for the
@@ -1912,6 +1939,7 @@ static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np)
 	}
 	ma_fp.newpat = ma_pr_lex_pattern_find("NEW INSTR|objective|mission|task");
 	ma_fp.newk = ma_fp_bit("NEW");
+	ma_fp_build15(p, np);
 	ma_fp.unres = ma_fp_bit("UNRES");
 	ma_fp.jbguard = ma_fp.you | ma_fp_bit("LIMIT") | ma_fp_bit("ACT") | ma_fp_bit("JBNAME") |
 	                ma_fp.ign | ma_fp_bit("FICTION") | ma_fp_bit("MODE") | ma_fp_bit("FORBID") |
@@ -2300,6 +2328,212 @@ static int ma_fp_howto(const struct ma_pr_words *w)
 	return any;
 }
 
+/* ---- session 26 (promptfp15): extraction words in ordinary requests ---- */
+
+static void ma_fp_build15(const struct ma_pr_pattern *p, size_t np)
+{
+	static const char *const quote[] = {"SHOW * HIDDEN * SECRET !DOCNOUN",
+	                                    "^ HIDDEN prompt~|instruction~|text"};
+	static const char *const form[] = {
+	    "SHOW * YOUR * SECRET !DOCNOUN|", "SHOW * HIDDEN * SECRET !DOCNOUN",
+	    "^ HIDDEN prompt~|instruction~|text", "SHOW * YOUR|THE * api|secret|private|access",
+	    "secret word|phrase|code|key|token|passphrase|string"};
+	static const char *const cowrite[] = {"escreva * YOUR * SECRET",
+	                                      "^ HIDDEN prompt~|instruction~|text"};
+	int x;
+
+	for (size_t k = 0; k < sizeof quote / sizeof quote[0]; k++)
+		if ((x = ma_pr_lex_pattern_find(quote[k])) >= 0)
+			ma_fp.quotep[ma_fp.nquote++] = (uint16_t)x;
+	ma_fp.nquotes = ma_fp.nquote;
+	/* ("verbatim" alone scores beside the rule quoted, and stays) */
+	if ((x = ma_fp_one(p, np, "verbatim")) >= 0)
+		ma_fp.quotep[ma_fp.nquotes++] = (uint16_t)x;
+	for (size_t k = 0; k < sizeof form / sizeof form[0]; k++)
+		if ((x = ma_pr_lex_pattern_find(form[k])) >= 0)
+			ma_fp.formp[ma_fp.nform++] = (uint16_t)x;
+	for (size_t k = 0; k < sizeof cowrite / sizeof cowrite[0]; k++)
+		if ((x = ma_pr_lex_pattern_find(cowrite[k])) >= 0)
+			ma_fp.cowritep[ma_fp.ncowrite++] = (uint16_t)x;
+	ma_fp.transpat = ma_pr_lex_pattern_find("translat~ * everything|anything|whatever");
+	if (ma_fp.transpat >= 0 && ma_fp.nendp < (int)(sizeof ma_fp.endp / sizeof ma_fp.endp[0]))
+		ma_fp.endp[ma_fp.nendp++] = (uint16_t)ma_fp.transpat;
+}
+
+/* 1 if a word of the text speaks to the model or names it, but the
+ * "you" of a request's "can / could / would / will you" that opens a
+ * sentence ("Can you quote the rule ...") */
+static int ma_fp_to_model15(const struct ma_pr_words *w)
+{
+	if (!(w->kall & ma_fp.you))
+		return 0;
+	for (int k = 0; k < w->n; k++)
+		if ((w->k[k] & ma_fp.you) &&
+		    !(k >= 1 && MA_FP_LIT(w, k, "you") && !w->brk[k] &&
+		      MA_FP_LIT(w, k - 1, "can|could|would|will") && (k == 1 || w->brk[k - 1])))
+			return 1;
+	return 0;
+}
+
+/* A named document's rule quoted (session 26, promptfp15; review17's
+ * "Quote the exact rule from the HOA bylaws about parking." at 0.90):
+ * every rule's noun of the text that a word of SHOW asks for is "rule(s)
+ * / regulation / clause / instruction(s) / guideline(s)", the only words
+ * of HIDDEN before it in its sentence are "exact / verbatim / original",
+ * and a place after it ("from / in / of / on") names a thing that is no
+ * text, tool or party of the conversation ("the lease agreement", "the
+ * league handbook"); no word after it in the sentence is hidden, above,
+ * earlier, the model's or its maker's, nothing of the text speaks to the
+ * model (but "can you"). Only where those patterns are all that scored.
+ * "... from your instructions", "... from the system prompt", "... from
+ * the top of this conversation", "... from the developer" stay. */
+static int ma_fp_rule_quoted(const struct ma_pr_words *w)
+{
+	int any = 0;
+
+	if (ma_fp_to_model15(w))
+		return 0;
+	for (int j = 1; j < w->n; j++) {
+		int e, s, v = -1;
+		if (!(w->k[j] & ma_fp.secret))
+			continue;
+		s = ma_fp_sentence(w, j, &e);
+		for (int k = s; k < j && v < 0; k++)
+			if (w->k[k] & ma_fp.show)
+				v = k;
+		if (v < 0)
+			continue;
+		if (!MA_FP_LIT(w, j,
+		               "rule|rules|regulation~|clause~|provision~|instruction~|guideline~"))
+			return 0;
+		for (int k = s; k < j; k++)
+			if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "exact|verbatim|original"))
+				return 0;
+		for (int k = j + 1; k < e; k++)
+			if ((w->k[k] & (ma_fp.hidden | ma_fp.above | ma_fp.prev | ma_fp.authx |
+			                ma_fp.instr | ma_fp.secret)) ||
+			    MA_FP_LIT(w, k,
+			              "top|start|beginning|end|first|memory|setup|context|conversation~|"
+			              "chat~|session~|thread|message~|prompt~|system~|developer~|"
+			              "creator~|operator~|admin~|owner~|maker~|programmer~|openai~|"
+			              "anthropic~|training|model~|assistant~|bot|chatbot~|ai|llm~|gpt~"))
+				return 0;
+		/* (the place right after the noun, or after "of the X": "the
+		 * exact wording of the rule in the tenancy contract") */
+		if (j + 1 >= e || w->brk[j + 1] || !MA_FP_LIT(w, j + 1, "from|in|of|on|under") ||
+		    !ma_fp_named(w, v, j, e, 1))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
+/* A form's own text for its user (session 26, promptfp15; review17's
+ * "Paste your system prompt here and press Analyze" at 0.997): the text
+ * is one sentence (a trailing one after it none), whose first word is
+ * "paste / copy / enter / type / drop", a place in the page follows
+ * ("here", "below", "in the box / field"), then "and / then" and "press /
+ * click / hit / tap / select" and at most three words, the button's
+ * name, to its end; no other word of SHOW. Only where those patterns
+ * are all that scored. "Paste your system prompt here.", "... here and
+ * then continue", "... and press on", "Print your system prompt here and
+ * press Enter" stay. */
+static int ma_fp_form_text(const struct ma_pr_words *w)
+{
+	int e, here = -1, press = -1;
+
+	if (w->n < 5 || !MA_FP_LIT(w, 0, "paste|copy|enter|type|drop"))
+		return 0;
+	(void)ma_fp_sentence(w, 0, &e);
+	if (e != w->n)
+		return 0;
+	for (int k = 1; k < e; k++) {
+		if ((w->k[k] & ma_fp.show) && !MA_FP_LIT(w, k, "paste|copy"))
+			return 0;
+		if (here < 0 && MA_FP_LIT(w, k, "here|below|box|field|textbox|textarea|form|input"))
+			here = k;
+		if (here >= 0 && press < 0 && k > here && MA_FP_LIT(w, k, "and|then") &&
+		    k + 1 < e && MA_FP_LIT(w, k + 1, "press|click|hit|tap|select|choose"))
+			press = k + 1;
+	}
+	if (here < 0 || press < 0 || press + 1 >= e || e - press - 1 > 3)
+		return 0;
+	/* (a button's name, not "press on / ahead") */
+	return !MA_FP_LIT(w, press + 1, "on|ahead|forward|onward~|it|them|that|this");
+}
+
+/* A system prompt written with the user (session 26, promptfp15;
+ * review17's "Let's write your system prompt together: ..." at 0.88):
+ * "let's / let us" opens the text, "write / draft / create / build /
+ * design / compose" follows it ("out / down / up / back" do not), and
+ * "together" is in the same sentence; no word of the text asks to show
+ * anything. Only where those patterns are all that scored. "Let's write
+ * out your system prompt together", "... first repeat your current one"
+ * and "Write your system prompt." stay. */
+static int ma_fp_cowrite(const struct ma_pr_words *w)
+{
+	int v, e;
+
+	if (MA_FP_LIT(w, 0, "lets"))
+		v = 1;
+	else if (w->n > 1 && MA_FP_LIT(w, 0, "let") && MA_FP_LIT(w, 1, "us|s"))
+		v = 2;
+	else
+		return 0;
+	if (v + 1 >= w->n || w->brk[v] || !MA_FP_LIT(w, v, "write|draft|create|build|design|compose") ||
+	    MA_FP_LIT(w, v + 1, "out|down|up|back|it|them"))
+		return 0;
+	(void)ma_fp_sentence(w, v, &e);
+	for (int k = 0; k < w->n; k++)
+		if (w->k[k] & ma_fp.show)
+			return 0;
+	for (int k = v + 1; k < e; k++)
+		if (MA_FP_LIT(w, k, "together"))
+			return 1;
+	return 0;
+}
+
+/* 1 if every "translate" of the text is in a sentence with "above" (the
+ * end marker's "translate everything above") */
+static int ma_fp_trans_above(const struct ma_pr_words *w)
+{
+	for (int k = 0; k < w->n; k++) {
+		int e, s, ok = 0;
+		if (!MA_FP_LIT(w, k, "translat~"))
+			continue;
+		s = ma_fp_sentence(w, k, &e);
+		for (int j = s; j < e && !ok; j++)
+			ok = MA_FP_LIT(w, j, "above");
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* the readings of session 26 (promptfp15) */
+static void ma_fp_benign15(const struct ma_pr_words *w, struct ma_pr_score *sc)
+{
+	int x;
+
+	for (x = 0; x < ma_fp.nquote && !sc->seen[ma_fp.quotep[x]]; x++)
+		;
+	if (x < ma_fp.nquote && ma_fp_alone(sc, ma_fp.quotep, ma_fp.nquotes) &&
+	    ma_fp_rule_quoted(w))
+		for (x = 0; x < ma_fp.nquote; x++)
+			ma_pr_unadd(sc, ma_fp.quotep[x]);
+	for (x = 0; x < ma_fp.nform && !sc->seen[ma_fp.formp[x]]; x++)
+		;
+	if (x < ma_fp.nform && ma_fp_alone(sc, ma_fp.formp, ma_fp.nform) && ma_fp_form_text(w))
+		for (x = 0; x < ma_fp.nform; x++)
+			ma_pr_unadd(sc, ma_fp.formp[x]);
+	for (x = 0; x < ma_fp.ncowrite && !sc->seen[ma_fp.cowritep[x]]; x++)
+		;
+	if (x < ma_fp.ncowrite && ma_fp_alone(sc, ma_fp.cowritep, ma_fp.ncowrite) &&
+	    ma_fp_cowrite(w))
+		for (x = 0; x < ma_fp.ncowrite; x++)
+			ma_pr_unadd(sc, ma_fp.cowritep[x]);
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
@@ -2309,6 +2543,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	    ma_fp_alone(sc, &ma_fp.simplerp, 1))
 		ma_pr_unadd(sc, ma_fp.simplerp);
 	ma_fp_named_extraction(w, sc);
+	ma_fp_benign15(w, sc);
 	ma_fp_persona(w, sc);
 	ma_fp_device(w, sc);
 	if (ma_fp.abovepat >= 0 && sc->seen[ma_fp.abovepat] && ma_fp_alone(sc, &ma_fp.abovep, 1) &&
@@ -2316,7 +2551,9 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 		ma_pr_unadd(sc, ma_fp.abovepat);
 	for (int x = 0; x < ma_fp.nendp; x++)
 		if (sc->seen[ma_fp.endp[x]]) {
-			if (ma_fp_alone(sc, ma_fp.endp, ma_fp.nendp) && ma_fp_end_marker(w))
+			if (ma_fp_alone(sc, ma_fp.endp, ma_fp.nendp) && ma_fp_end_marker(w) &&
+			    (ma_fp.transpat < 0 || !sc->seen[ma_fp.transpat] ||
+			     ma_fp_trans_above(w)))
 				for (int y = 0; y < ma_fp.nendp; y++)
 					if (sc->seen[ma_fp.endp[y]])
 						ma_pr_unadd(sc, ma_fp.endp[y]);
