@@ -2403,8 +2403,11 @@ static int ma_fp_rule_quoted(const struct ma_pr_words *w)
 				v = k;
 		if (v < 0)
 			continue;
-		if (!MA_FP_LIT(w, j,
-		               "rule|rules|regulation~|clause~|provision~|instruction~|guideline~"))
+		/* (a rule, no instructions: "the original instructions from
+		 * Acme" may be the model's; nor a verb that takes a secret out,
+		 * "leak the exact rules of ...") */
+		if (!MA_FP_LIT(w, j, "rule|rules|regulation~|clause~|provision~|guideline~") ||
+		    MA_FP_LIT(w, v, "reveal~|leak~|dump~|disclose~|expose~|spill~"))
 			return 0;
 		for (int k = s; k < j; k++)
 			if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "exact|verbatim|original"))
@@ -2416,7 +2419,8 @@ static int ma_fp_rule_quoted(const struct ma_pr_words *w)
 			              "top|start|beginning|end|first|memory|setup|context|conversation~|"
 			              "chat~|session~|thread|message~|prompt~|system~|developer~|"
 			              "creator~|operator~|admin~|owner~|maker~|programmer~|openai~|"
-			              "anthropic~|training|model~|assistant~|bot|chatbot~|ai|llm~|gpt~"))
+			              "anthropic~|training|model~|assistant~|bot|chatbot~|ai|llm~|gpt~|"
+			              "config~|configuration~|setting~|preamble~|header~|template~"))
 				return 0;
 		/* (the place right after the noun, or after "of the X": "the
 		 * exact wording of the rule in the tenancy contract") */
@@ -2440,14 +2444,14 @@ static int ma_fp_rule_quoted(const struct ma_pr_words *w)
  * press Enter" stay. */
 static int ma_fp_form_text(const struct ma_pr_words *w)
 {
-	int e, here = -1, press = -1;
+	int e, here = -1, press = -1, f = MA_FP_LIT(w, 0, "please") ? 1 : 0;
 
-	if (w->n < 5 || !MA_FP_LIT(w, 0, "paste|copy|enter|type|drop"))
+	if (w->n < f + 5 || !MA_FP_LIT(w, f, "paste|copy|enter|type|drop"))
 		return 0;
-	(void)ma_fp_sentence(w, 0, &e);
+	(void)ma_fp_sentence(w, f, &e);
 	if (e != w->n)
 		return 0;
-	for (int k = 1; k < e; k++) {
+	for (int k = f + 1; k < e; k++) {
 		if ((w->k[k] & ma_fp.show) && !MA_FP_LIT(w, k, "paste|copy"))
 			return 0;
 		if (here < 0 && MA_FP_LIT(w, k, "here|below|box|field|textbox|textarea|form|input"))
@@ -2483,9 +2487,19 @@ static int ma_fp_cowrite(const struct ma_pr_words *w)
 	if (v + 1 >= w->n || w->brk[v] || !MA_FP_LIT(w, v, "write|draft|create|build|design|compose") ||
 	    MA_FP_LIT(w, v + 1, "out|down|up|back|it|them"))
 		return 0;
+	/* (one sentence, and nothing of the model's prompt as it is: "...
+	 * together. Start by writing down the current one.", "... your
+	 * real system prompt") */
 	(void)ma_fp_sentence(w, v, &e);
+	if (e != w->n)
+		return 0;
 	for (int k = 0; k < w->n; k++)
-		if (w->k[k] & ma_fp.show)
+		if ((w->k[k] & ma_fp.show) ||
+		    ((w->k[k] & (ma_fp.hidden | ma_fp.above | ma_fp.prev)) &&
+		     !MA_FP_LIT(w, k, "system")) ||
+		    MA_FP_LIT(w, k,
+		              "current~|existing|present|old|actual|real|same|one|ones|exact~|"
+		              "verbatim|word|words|copy|down|out|already|now"))
 			return 0;
 	for (int k = v + 1; k < e; k++)
 		if (MA_FP_LIT(w, k, "together"))
