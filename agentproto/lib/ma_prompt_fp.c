@@ -1518,7 +1518,9 @@ static int ma_fp_nothing_hidden(const struct ma_pr_words *w)
 		return 0;
 	if (w->kall & ma_fp.hidden)
 		for (int k = 0; k < w->n; k++)
-			if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "private"))
+			if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "private") &&
+			    !(MA_FP_LIT(w, k, "secret") && k + 1 < w->n && w->brk[k + 1] != 1 &&
+			      MA_FP_LIT(w, k + 1, "key|keys|keyring~")))
 				return 0;
 	return 1;
 }
@@ -1729,6 +1731,44 @@ static int ma_fp_in_option(const struct ma_pr_words *w, int k)
 	       (k + 1 < w->n && w->t + w->s[k + 1] == x + w->l[k] + 1 && x[w->l[k]] == '-');
 }
 
+/* 1 if the word of SHOW at v is glued into an identifier, no verb:
+ * "list_all", "keylist-print", "show_key" (session 26, promptfp15:
+ * "(list_all): Set that during secret key listings."), and what it is
+ * glued to names nothing shown ("print_the private key",
+ * "show-your-prompt" stay verbs). */
+static int ma_fp_ident(const struct ma_pr_words *w, int v)
+{
+	const char *x = w->t + w->s[v], *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+
+	if (x > w->t && (x[-1] == '_' || (x[-1] == '-' && x - 1 > w->t &&
+	                                  ma_pr_alnum((unsigned char)x[-2]))))
+		return 1;
+	if (!ma_fp_glue(x + w->l[v], end) || v + 1 >= w->n || (w->k[v + 1] & (ma_fp.your | ma_fp.hidden)) ||
+	    MA_FP_LIT(w, v + 1, "the|a|an|this|that|these|those|my|your|me|us|it|them"))
+		return 0;
+	/* (glued to what is shown or to "all" only as a function's name, in
+	 * brackets or called: "(show_prompt):", "print_key()", "(list_all)") */
+	if (!(w->k[v + 1] & (ma_fp.secret | ma_fp.pw)) &&
+	    !MA_FP_LIT(w, v + 1, "api|private|access|encryption|key|keys|token~|all|everything"))
+		return 1;
+	x += w->l[v];
+	while (x < end && (*x == '_' || *x == '-' || ma_pr_alnum((unsigned char)*x)))
+		x++;
+	return (x < end && (*x == '(' || *x == ')')) ||
+	       (w->s[v] > 0 && w->t[w->s[v] - 1] == '(');
+}
+
+/* the first word of SHOW before word k in its sentence, or -1 */
+static int ma_fp_shown_in(const struct ma_pr_words *w, int k)
+{
+	int e, s = ma_fp_sentence(w, k, &e);
+
+	for (int v = s; v < k; v++)
+		if (w->k[v] & ma_fp.show)
+			return v;
+	return -1;
+}
+
 /* 1 if every "private / encryption key" of the text that a word of SHOW
  * before it asks for is named, not asked for: in a command-line option's
  * name ("provide the argument --disk-encryption-key"), or its verb in a
@@ -1747,9 +1787,17 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 		int v;
 		if (w->brk[k + 1] == 1 || !MA_FP_LIT(w, k + 1, "key|keys|token~"))
 			continue;
+		/* (an identifier's show word asks for nothing: "(list_all): Set
+		 * that during secret key listings") */
+		if ((v = ma_fp_shown_by(w, k)) >= 0 ? ma_fp_ident(w, v)
+		                                     : ((v = ma_fp_shown_in(w, k)) >= 0 &&
+		                                        ma_fp_ident(w, v))) {
+			any = 1;
+			continue;
+		}
 		if (MA_FP_LIT(w, k, "api|secret|access"))
 			return 0;
-		if (!MA_FP_LIT(w, k, "private|encryption") || (v = ma_fp_shown_by(w, k)) < 0)
+		if (!MA_FP_LIT(w, k, "private|encryption") || v < 0)
 			continue;
 		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) &&
 		    !(ma_fp_stated(w, v) && (world < 0 ? (world = ma_fp_world(w)) : world)))
@@ -1780,6 +1828,10 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		if ((!pw && !MA_FP_LIT(w, k, "prompt|prompts|preprompt")) ||
 		    (v = ma_fp_shown_by(w, k)) < 0)
 			continue;
+		if (ma_fp_ident(w, v)) {
+			any = 1;
+			continue;
+		}
 		/* (a password only in a statement: "curl could leak the
 		 * password used for the first host"; "Show the password on the
 		 * screen" is an order) */
