@@ -1596,8 +1596,16 @@ static int ma_fp_framed(const struct ma_pr_words *w)
 	for (int k = 0; k < w->n; k++) {
 		if (MA_FP_LIT(w, k,
 		              "story|stories|tale~|poem~|scene~|game~|fiction~|novel~|roleplay~|"
-		              "hypothetical~|scenario~|dialog~|dialogue~|character~|hero~|wizard~|"
+		              "hypothetical~|scenario~|dialog~|dialogue~|hero~|wizard~|"
 		              "villain~|riddle~|puzzle~|pretend~|imagine~|suppose~"))
+			return 1;
+		/* (a story's character after a determiner, not a text's
+		 * characters: "1024 characters", "invisible characters";
+		 * session 26, promptfp15) */
+		if (k > 0 && !w->brk[k] && MA_FP_LIT(w, k, "character~") &&
+		    MA_FP_LIT(w, k - 1,
+		              "the|a|an|main|your|my|his|her|their|this|that|each|every|one|"
+		              "another|other|fictional|evil|new|lead|playable"))
 			return 1;
 		if (MA_FP_LIT(w, k,
 		              "write|compose|create|generate|draft|describe|tell|act|play|continue|"
