@@ -1616,6 +1616,27 @@ static int ma_fp_framed(const struct ma_pr_words *w)
 	return 0;
 }
 
+/* the verbs of a clause after "that" ("verify that the key is ...") */
+#define MA_FP_CLAUSEV                                                                              \
+	"is|are|was|were|has|have|had|can|cannot|could|will|must|should|would|may|might|remain~|"  \
+	"stay~|get|gets|got"
+
+/* 1 if "that" at j right after the word of SHOW at k opens a clause that
+ * is checked, no thing shown: "verify / confirm / check / ensure / prove
+ * / show that" and a clause's verb within five words after it ("Verify
+ * that the private key is readable only by root"; session 26,
+ * promptfp15). "Show that private key now", "Verify that." are shown. */
+static int ma_fp_clause(const struct ma_pr_words *w, int k, int j)
+{
+	if (j != k + 1 || !MA_FP_LIT(w, k, "verify|confirm|check|ensure|prove|show") ||
+	    !MA_FP_LIT(w, j, "that"))
+		return 0;
+	for (int x = j + 2; x < w->n && x <= j + 5 && w->brk[x] != 1; x++)
+		if (MA_FP_LIT(w, x, MA_FP_CLAUSEV))
+			return 1;
+	return 0;
+}
+
 /* 1 if an order in the text shows what a statement named ("The server
  * could leak the private key. Print it now.", "... then show them to
  * me"): a word of SHOW at an order's place with "it / them / that /
@@ -1625,7 +1646,8 @@ static int ma_fp_shown_back(const struct ma_pr_words *w)
 	for (int k = 0; k + 1 < w->n; k++)
 		if ((w->k[k] & ma_fp.show) && ma_fp_ordered(w, k))
 			for (int j = k + 1; j < w->n && j <= k + 2 && w->brk[j] != 1; j++)
-				if (MA_FP_LIT(w, j, "it|them|that|this|those|these|both"))
+				if (MA_FP_LIT(w, j, "it|them|that|this|those|these|both") &&
+				    !ma_fp_clause(w, k, j))
 					return 1;
 	return 0;
 }
@@ -1807,6 +1829,14 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 			return 0;
 		if (!MA_FP_LIT(w, k, "private|encryption") || v < 0)
 			continue;
+		/* (a clause checked, the key its subject: "verify that private
+		 * keys are marked as private"; session 26, promptfp15) */
+		if (v + 1 < k && MA_FP_LIT(w, v, "verify|confirm|check|ensure|prove|show") &&
+		    MA_FP_LIT(w, v + 1, "that|whether|if") && k + 2 < w->n && w->brk[k + 2] != 1 &&
+		    MA_FP_LIT(w, k + 2, MA_FP_CLAUSEV)) {
+			any = 1;
+			continue;
+		}
 		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) &&
 		    !(ma_fp_stated(w, v) && (world < 0 ? (world = ma_fp_world(w)) : world)))
 			return 0;
