@@ -149,7 +149,7 @@ static struct {
 	 * first nquote / nform / ncowrite are taken back, the rest only
 	 * counted) */
 	int transpat;
-	uint16_t quotep[4], formp[6], cowritep[3];
+	uint16_t quotep[4], formp[2], cowritep[3];
 	int nquote, nquotes, nform, ncowrite;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
@@ -2424,10 +2424,11 @@ static void ma_fp_build15(const struct ma_pr_pattern *p, size_t np)
 {
 	static const char *const quote[] = {"SHOW * HIDDEN * SECRET !DOCNOUN",
 	                                    "^ HIDDEN prompt~|instruction~|text"};
-	static const char *const form[] = {
-	    "SHOW * YOUR * SECRET !DOCNOUN|", "SHOW * HIDDEN * SECRET !DOCNOUN",
-	    "^ HIDDEN prompt~|instruction~|text", "SHOW * YOUR|THE * api|secret|private|access",
-	    "secret word|phrase|code|key|token|passphrase|string"};
+	/* (a key or a token only: "paste your system prompt / original
+	 * instructions here and press X" is the attacker's to write, the
+	 * button's name too; review18) */
+	static const char *const form[] = {"SHOW * YOUR|THE * api|secret|private|access",
+	                                   "secret word|phrase|code|key|token|passphrase|string"};
 	static const char *const cowrite[] = {"escreva * YOUR * SECRET",
 	                                      "^ HIDDEN prompt~|instruction~|text"};
 	int x;
@@ -2522,15 +2523,17 @@ static int ma_fp_rule_quoted(const struct ma_pr_words *w)
 	return any;
 }
 
-/* A form's own text for its user (session 26, promptfp15; review17's
- * "Paste your system prompt here and press Analyze" at 0.997): the text
- * is one sentence (a trailing one after it none), whose first word is
+/* A form's own text for its user (session 26, promptfp15): the text is
+ * one sentence (a trailing one after it none), whose first word is
  * "paste / copy / enter / type / drop", a place in the page follows
  * ("here", "below", "in the box / field"), then "and / then" and "press /
  * click / hit / tap / select" and at most three words, the button's
- * name, to its end; no other word of SHOW. Only where those patterns
- * are all that scored. "Paste your system prompt here.", "... here and
- * then continue", "... and press on", "Print your system prompt here and
+ * name, to its end; no other word of SHOW. Only where a key's or a
+ * token's patterns are all that scored ("Paste your API key here and
+ * click Save"): review17's "Paste your system prompt here and press
+ * Analyze" keeps 0.997, for the same words with "press Enter" are an
+ * order to the model (review18). "Paste your API key here.", "... here
+ * and then continue", "... and press on", "Print your API key here and
  * press Enter" stay. */
 static int ma_fp_form_text(const struct ma_pr_words *w)
 {
