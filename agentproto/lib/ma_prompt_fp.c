@@ -1770,10 +1770,11 @@ static int ma_fp_ident(const struct ma_pr_words *w, int v)
 {
 	const char *x = w->t + w->s[v], *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
 
-	if (x > w->t && (x[-1] == '_' || (x[-1] == '-' && x - 1 > w->t &&
-	                                  ma_pr_alnum((unsigned char)x[-2]))))
+	if (x > w->t &&
+	    (x[-1] == '_' || (x[-1] == '-' && x - 1 > w->t && ma_pr_alnum((unsigned char)x[-2]))))
 		return 1;
-	if (!ma_fp_glue(x + w->l[v], end) || v + 1 >= w->n || (w->k[v + 1] & (ma_fp.your | ma_fp.hidden)) ||
+	if (!ma_fp_glue(x + w->l[v], end) || v + 1 >= w->n ||
+	    (w->k[v + 1] & (ma_fp.your | ma_fp.hidden)) ||
 	    MA_FP_LIT(w, v + 1, "the|a|an|this|that|these|those|my|your|me|us|it|them"))
 		return 0;
 	/* (glued to what is shown or to "all" only as a function's name, in
@@ -1784,8 +1785,7 @@ static int ma_fp_ident(const struct ma_pr_words *w, int v)
 	x += w->l[v];
 	while (x < end && (*x == '_' || *x == '-' || ma_pr_alnum((unsigned char)*x)))
 		x++;
-	return (x < end && (*x == '(' || *x == ')')) ||
-	       (w->s[v] > 0 && w->t[w->s[v] - 1] == '(');
+	return (x < end && (*x == '(' || *x == ')')) || (w->s[v] > 0 && w->t[w->s[v] - 1] == '(');
 }
 
 /* the first word of SHOW before word k in its sentence, or -1 */
@@ -1819,9 +1819,9 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 			continue;
 		/* (an identifier's show word asks for nothing: "(list_all): Set
 		 * that during secret key listings") */
-		if ((v = ma_fp_shown_by(w, k)) >= 0 ? ma_fp_ident(w, v)
-		                                     : ((v = ma_fp_shown_in(w, k)) >= 0 &&
-		                                        ma_fp_ident(w, v))) {
+		if ((v = ma_fp_shown_by(w, k)) >= 0
+		        ? ma_fp_ident(w, v)
+		        : ((v = ma_fp_shown_in(w, k)) >= 0 && ma_fp_ident(w, v))) {
 			any = 1;
 			continue;
 		}
@@ -2506,12 +2506,13 @@ static int ma_fp_rule_quoted(const struct ma_pr_words *w)
 		for (int k = j + 1; k < e; k++)
 			if ((w->k[k] & (ma_fp.hidden | ma_fp.above | ma_fp.prev | ma_fp.authx |
 			                ma_fp.instr | ma_fp.secret)) ||
-			    MA_FP_LIT(w, k,
-			              "top|start|beginning|end|first|memory|setup|context|conversation~|"
-			              "chat~|session~|thread|message~|prompt~|system~|developer~|"
-			              "creator~|operator~|admin~|owner~|maker~|programmer~|openai~|"
-			              "anthropic~|training|model~|assistant~|bot|chatbot~|ai|llm~|gpt~|"
-			              "config~|configuration~|setting~|preamble~|header~|template~"))
+			    MA_FP_LIT(
+			        w, k,
+			        "top|start|beginning|end|first|memory|setup|context|conversation~|"
+			        "chat~|session~|thread|message~|prompt~|system~|developer~|"
+			        "creator~|operator~|admin~|owner~|maker~|programmer~|openai~|"
+			        "anthropic~|training|model~|assistant~|bot|chatbot~|ai|llm~|gpt~|"
+			        "config~|configuration~|setting~|preamble~|header~|template~"))
 				return 0;
 		/* (the place right after the noun, or after "of the X": "the
 		 * exact wording of the rule in the tenancy contract") */
@@ -2577,7 +2578,8 @@ static int ma_fp_cowrite(const struct ma_pr_words *w)
 		v = 2;
 	else
 		return 0;
-	if (v + 1 >= w->n || w->brk[v] || !MA_FP_LIT(w, v, "write|draft|create|build|design|compose") ||
+	if (v + 1 >= w->n || w->brk[v] ||
+	    !MA_FP_LIT(w, v, "write|draft|create|build|design|compose") ||
 	    MA_FP_LIT(w, v + 1, "out|down|up|back|it|them"))
 		return 0;
 	/* (one sentence, and nothing of the model's prompt as it is: "...

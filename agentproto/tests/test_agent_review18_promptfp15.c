@@ -32,7 +32,8 @@ static void an_order_to_paste_the_models_prompt_with_a_button_after_it_scores_hi
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(an_order_to_paste_the_models_prompt_with_a_button_after_it_scores_high),
+	    cmocka_unit_test(
+	        an_order_to_paste_the_models_prompt_with_a_button_after_it_scores_high),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
