@@ -1621,11 +1621,36 @@ static int ma_fp_framed(const struct ma_pr_words *w)
 	"is|are|was|were|has|have|had|can|cannot|could|will|must|should|would|may|might|remain~|"  \
 	"stay~|get|gets|got"
 
+/* 1 if nothing from word `from` to its sentence's end orders the key
+ * shown or sent: no word of SHOW, no "it / them", no verb that sends, no
+ * address ("... is valid and print it", "... by sending it to
+ * admin@...": review18) */
+static int ma_fp_clause_tail(const struct ma_pr_words *w, int from)
+{
+	int e;
+
+	if (from >= w->n)
+		return 1;
+	(void)ma_fp_sentence(w, from, &e);
+	if (memchr(w->t + w->s[from], '@', (size_t)(w->s[e - 1] + w->l[e - 1] - w->s[from])))
+		return 0;
+	for (int x = from; x < e; x++)
+		if ((w->k[x] & ma_fp.show) ||
+		    MA_FP_LIT(w, x,
+		              "it|them|its|send~|email~|mail~|post~|upload~|forward~|share~|"
+		              "giv~|tell~|leak~|submit~|paste~|print~|output~|reveal~|expos~|"
+		              "transmit~|copy~|copying|write~|writing|dump~"))
+			return 0;
+	return 1;
+}
+
 /* 1 if "that" at j right after the word of SHOW at k opens a clause that
  * is checked, no thing shown: "verify / confirm / check / ensure / prove
  * / show that" and a clause's verb within five words after it ("Verify
  * that the private key is readable only by root"; session 26,
  * promptfp15). "Show that private key now", "Verify that." are shown. */
+static int ma_fp_clause_tail(const struct ma_pr_words *w, int from);
+
 static int ma_fp_clause(const struct ma_pr_words *w, int k, int j)
 {
 	if (j != k + 1 || !MA_FP_LIT(w, k, "verify|confirm|check|ensure|prove|show") ||
@@ -1633,7 +1658,7 @@ static int ma_fp_clause(const struct ma_pr_words *w, int k, int j)
 		return 0;
 	for (int x = j + 2; x < w->n && x <= j + 5 && w->brk[x] != 1; x++)
 		if (MA_FP_LIT(w, x, MA_FP_CLAUSEV))
-			return 1;
+			return ma_fp_clause_tail(w, x + 1);
 	return 0;
 }
 
@@ -1833,7 +1858,7 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 		 * keys are marked as private"; session 26, promptfp15) */
 		if (v + 1 < k && MA_FP_LIT(w, v, "verify|confirm|check|ensure|prove|show") &&
 		    MA_FP_LIT(w, v + 1, "that|whether|if") && k + 2 < w->n && w->brk[k + 2] != 1 &&
-		    MA_FP_LIT(w, k + 2, MA_FP_CLAUSEV)) {
+		    MA_FP_LIT(w, k + 2, MA_FP_CLAUSEV) && ma_fp_clause_tail(w, k + 3)) {
 			any = 1;
 			continue;
 		}
