@@ -1004,6 +1004,11 @@ void ma_pr_split_words(char *t, size_t n, struct ma_pr_words *w)
 				 * nothing */
 				int inside = u[i - 1] == '.' && i > 1 && i < n &&
 				             ma_pr_alnum(u[i - 2]) && ma_pr_alnum(u[i]);
+				/* nor does the dot of a dot file's name after a space
+				 * or a slash ("read ~/.env", "the .ssh folder";
+				 * prompt16) */
+				inside |= u[i - 1] == '.' && i < n && u[i] >= 'a' && u[i] <= 'z' &&
+				          (i == 1 || u[i - 2] == ' ' || u[i - 2] == '/');
 				/* nor does one that closes a quotation ("... winner!" to
 				 * your reply): a comma's break there */
 				int quoted = i < n && (t[i] == '"' || t[i] == '\'');
@@ -1109,6 +1114,8 @@ void ma_pr_split_slow(char *t, size_t n, struct ma_pr_words *w)
 				int inside = c == '.' && i > 1 && i < n &&
 				             ma_pr_alnum((unsigned char)t[i - 2]) &&
 				             ma_pr_alnum((unsigned char)t[i]);
+				inside |= c == '.' && i < n && t[i] >= 'a' && t[i] <= 'z' &&
+				          (i == 1 || t[i - 2] == ' ' || t[i - 2] == '/');
 				int quoted = i < n && (t[i] == '"' || t[i] == '\'');
 				if (quoted && !brk)
 					brk = 2;

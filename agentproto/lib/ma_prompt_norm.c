@@ -66,9 +66,12 @@ static int ma_pr_fold_all(uint32_t c)
 	static const char grk_lo[] = "a\0\0\0e\0\0\0ik\0\0v\0o\0p\0\0tu\0x";  /* U+03B1.. */
 	static const char grk_up[] = "ab\0\0ez\0\0ik\0mn\0o\0p\0\0ty\0x";     /* U+0391.. */
 
+	/* (prompt16: and the bidi embeddings, overrides and isolates,
+	 * U+202A..202E and U+2066..2069: "\u202e.snoitcurtsni ..." is shown
+	 * reversed and read reversed by the decoder once they are gone) */
 	if (c == 0xAD || (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) ||
-	    c == 0xFEFF || c == 0x180E || (c >= 0x0300 && c <= 0x036F) ||
-	    (c >= 0xFE00 && c <= 0xFE0F))
+	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF ||
+	    c == 0x180E || (c >= 0x0300 && c <= 0x036F) || (c >= 0xFE00 && c <= 0xFE0F))
 		return 1;
 	/* tag characters: invisible ASCII ("ASCII smuggling"), read as the
 	 * ASCII they carry; the language tag and the cancel tag dropped */
