@@ -2168,6 +2168,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "!about|regarding|concerning|on|for"},
     /* a jailbreak of a named AI with a harmful ask */
     {PF_ROLEPLAY, 0.6, "% jailbreak~|jailbroken * AI ** FORBID"},
+    /* an answer asked for as if the model's rules did not exist ("reply
+     * as if ethics did not exist"); a person described ("teenagers act
+     * as if rules don't apply") does not open its clause */
+    {PF_ROLEPLAY, 0.85,
+     "% answer|respond|reply|act|behave|proceed|operate|continue ** if|though * LIMIT|INSTR * "
+     "exist|existed|apply|applied|matter|mattered|gone|removed|disabled|lifted|off"},
     /* "you are now" in Spanish, Italian, Portuguese without the pronoun
      * ("ahora eres ...", "ora sei ..."; German "du bist jetzt" and French
      * "tu es maintenant" are YOU BE NOW; a hint) */
