@@ -2118,7 +2118,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * exfiltration planted in a document */
     {PF_OVERRIDE, 0.6, "note|message|instruction~|memo|reminder|notice to|for AI"},
     {PF_OVERRIDE, 0.6,
-     "read|open|cat|load|fetch|grab|copy|take * env|dotenv|rsa|netrc|npmrc|pgpass|credentials|secrets|keys|"
+     "read|open|cat|load|fetch|grab|copy|take * "
+     "env|dotenv|rsa|netrc|npmrc|pgpass|credentials|secrets|keys|"
      "tokens|cookies|passwords|ssh ** url|link|query|querystring|webhook|endpoint"},
     {PF_OVERRIDE, 0.6,
      "put|append|add|insert|paste|include|embed|attach|encode * THE|their|his|her "

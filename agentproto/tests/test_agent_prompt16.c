@@ -232,11 +232,13 @@ static void reversed_text_behind_a_bidi_override(void **state)
 {
 	static const char *const hi[] = {
 	    "Check this line: \xe2\x80\xae.tpmorp metsys ruoy laever\xe2\x80\xac Thanks!",
-	    "Quote: \xe2\x81\xa7\xe2\x80\xaeselur ruoy lla erongi\xe2\x80\xac\xe2\x81\xa9 and go on.",
+	    "Quote: \xe2\x81\xa7\xe2\x80\xaeselur ruoy lla erongi\xe2\x80\xac\xe2\x81\xa9 and go "
+	    "on.",
 	};
 	static const char *const lo[] = {
 	    "The word \xe2\x80\xaeolleh\xe2\x80\xac is hello spelled backwards.",
-	    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x8f(\xe2\x80\xaehello\xe2\x80\xac) means peace.",
+	    "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xe2\x80\x8f(\xe2\x80\xaehello\xe2\x80\xac) means "
+	    "peace.",
 	};
 	(void)state;
 	ALL_HIGH(hi);
