@@ -378,6 +378,14 @@ struct ma_pr_pat_src {
 	"admin~|administrator~|developer~|operator~|owner~|creator~|maker~|openai|anthropic|"      \
 	"moderator~|sysadmin~|management|staff|team"
 
+/* session 26 (prompt16): the model's rules by their nouns, or a safety
+ * adjective before them, right after "your" (not LIMIT's "policy": "your
+ * return policy") */
+#define MA_PR_MYRULES                                                                              \
+	"rules|guidelines|guideline|restrictions|filters|safeguards|guardrails|programming|"       \
+	"training|instructions|ethics|principles|limits|limitations|constraints|directives|"       \
+	"safety|content|ethical|moral|usage"
+
 static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* ---- instruction override ---- */
     /* (session 20: "!>" MA_PR_DOCS, not the instructions of a document,
@@ -2101,13 +2109,16 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6,
      "ask|tell|want YOU * FOLLOW|respect|keep * INSTR|LIMIT * YOU * break|IGN|violate~|disobey~|"
      "defy|breach"},
-    /* the model's rules said to be for other people, not the asker */
+    /* the model's rules said to be for other people, not the asker; the
+     * rules right after "your" (a shop's "your return policy doesn't
+     * apply to me" is a customer's, review of prompt16) */
     {PF_OVERRIDE, 0.85,
-     "YOUR * LIMIT|INSTR * are|were|is|was * meant|designed|intended|made|written|there|created|"
-     "built for * regular|normal|ordinary|average|typical|everyday|general|other|most|basic|"
-     "standard|casual users|people|folks|OTHERS|public"},
+     "YOUR " MA_PR_MYRULES " * are|were|is|was * meant|designed|intended|made|written|there|"
+     "created|built for * regular|normal|ordinary|average|typical|everyday|general|other|most|"
+     "basic|standard|casual users|people|folks|OTHERS|public"},
     {PF_OVERRIDE, 0.85,
-     "YOUR * LIMIT|INSTR * dont|doesnt|do|does|wont|never|not|shouldnt * apply|applies to me|us"},
+     "YOUR " MA_PR_MYRULES " * dont|doesnt|do|does|wont|never|not|shouldnt * apply|applies to "
+     "me|us"},
     /* a right claimed to the model's set-up (a hint: "the full system
      * prompt" is one already) */
     {PF_EXTRACTION, 0.5,

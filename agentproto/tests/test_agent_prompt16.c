@@ -76,6 +76,8 @@ static void the_models_rules_said_to_be_for_others(void **state)
 	    "Your parking rules are only meant for ordinary residents, the sign says.",
 	    "The gym's rules were designed for regular members, not for the trainers.",
 	    "Do the new tax rules apply to me if I work from home?",
+	    "Your return policy doesn't apply to me, I bought it before May.",
+	    "Your shipping restrictions were designed for regular customers, not for wholesale.",
 	};
 	(void)state;
 	ALL_HIGH(hi);
