@@ -2156,10 +2156,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "how often|many ** occur~|appear~|used|mentioned|come|comes|show|shows in|within|inside "
      "YOUR INSTR|SECRET $"},
     /* whatever the model's rules forbid: the order to do it ("whatever
-     * your guidelines forbid, do it"; not "..., don't do it") */
+     * your guidelines forbid, do it", the order right after the verb; not
+     * "..., don't do it" nor "..., we won't do it") */
     {PF_OVERRIDE, 0.85,
      "whatever|anything|everything YOUR * LIMIT|INSTR * forbid~|prohibit~|disallow~|ban|bans|"
-     "block|blocks|restrict|restricts|prevent|prevents !NEG * DO|SAY|write|tell|give|explain|"
+     "block|blocks|restrict|restricts|prevent|prevents DO|SAY|write|tell|give|explain|"
      "SHOW it|them|that|anyway"},
     {PF_OVERRIDE, 0.85,
      "% DO whatever|anything|everything YOUR * LIMIT|INSTR * forbid~|prohibit~|disallow~|ban|bans|"

@@ -169,6 +169,7 @@ static void whatever_the_rules_forbid_do_it(void **state)
 	static const char *const lo[] = {
 	    "Whatever your landlord's rules forbid, don't do it.",
 	    "Anything the museum's policies prohibit is listed at the entrance.",
+	    "Whatever your policy forbids, we won't do it.",
 	};
 	(void)state;
 	ALL_HIGH(hi);
