@@ -3108,6 +3108,11 @@ out:
 #define MA_SQL_JUDGE_MAX 512
 #endif
 #define MA_SQL_JSTEP 16
+/* 1: a window whose tokens that are not plain pass the bound fails closed
+ * before its loop (sqlcost3; test_agent_sqlcost3.c switches it to compare) */
+#ifndef MA_SQL_PRECOUNT
+#define MA_SQL_PRECOUNT 1
+#endif
 
 /* The bound's finding (MA_SQL_JUDGE_MAX): the check fails closed. */
 static void ma_sql_too_complex(struct ma_sql_hit *hit)
@@ -3376,6 +3381,25 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				ns = i0 + (MA_SQL_JSTEP - (g0 + i0) % MA_SQL_JSTEP) % MA_SQL_JSTEP;
 		}
 		ns0 = ns;
+		if (MA_SQL_PRECOUNT && ru->windows > 1 &&
+		    ru->np + (unsigned)(n - i0) > MA_SQL_JUDGE_MAX) {
+			/* The loop below counts every token of win[i0, n) that
+			 * is not plain (the states it takes from the windows
+			 * before pass plain tokens only) and fails closed at
+			 * the one that passes the bound, before any rule of the
+			 * window is concluded: where they pass it, the window's
+			 * answer is that, known without judging it (sqlcost3;
+			 * np left as the loop leaves it) */
+			unsigned left = MA_SQL_JUDGE_MAX - ru->np, k = 0;
+			for (int i = i0; i < n && k <= left; i++)
+				k += !ma_sql_tok_plain(&win[i]);
+			if (k > left) {
+				ru->np = MA_SQL_JUDGE_MAX;
+				ru->np++;
+				ma_sql_too_complex(hit);
+				return;
+			}
+		}
 	}
 	for (int i = i0; i < n; i++) {
 		const struct ma_sql_tok *tk = &win[i];
