@@ -3381,8 +3381,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				ns = i0 + (MA_SQL_JSTEP - (g0 + i0) % MA_SQL_JSTEP) % MA_SQL_JSTEP;
 		}
 		ns0 = ns;
-		if (MA_SQL_PRECOUNT && ru->windows > 1 &&
-		    ru->np + (unsigned)(n - i0) > MA_SQL_JUDGE_MAX) {
+		if (ru->windows > 1 && ru->np + (unsigned)(n - i0) > MA_SQL_JUDGE_MAX &&
+		    MA_SQL_PRECOUNT) {
 			/* The loop below counts every token of win[i0, n) that
 			 * is not plain (the states it takes from the windows
 			 * before pass plain tokens only) and fails closed at
