@@ -3114,6 +3114,18 @@ out:
 #define MA_SQL_PRECOUNT 1
 #endif
 
+/* 1 when win[i0, n) holds more than left tokens that are not plain (out
+ * of line: the window loop it is called before keeps its registers). */
+static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *win, int i0,
+                                                       int n, unsigned left)
+{
+	unsigned k = 0;
+
+	for (int i = i0; i < n && k <= left; i++)
+		k += !ma_sql_tok_plain(&win[i]);
+	return k > left;
+}
+
 /* The bound's finding (MA_SQL_JUDGE_MAX): the check fails closed. */
 static void ma_sql_too_complex(struct ma_sql_hit *hit)
 {
@@ -3381,8 +3393,9 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				ns = i0 + (MA_SQL_JSTEP - (g0 + i0) % MA_SQL_JSTEP) % MA_SQL_JSTEP;
 		}
 		ns0 = ns;
-		if (ru->windows > 1 && ru->np + (unsigned)(n - i0) > MA_SQL_JUDGE_MAX &&
-		    MA_SQL_PRECOUNT) {
+		if (__builtin_expect(ru->np + (unsigned)(n - i0) > MA_SQL_JUDGE_MAX, 0) &&
+		    ru->windows > 1 && MA_SQL_PRECOUNT &&
+		    ma_sql_past_bound(win, i0, n, MA_SQL_JUDGE_MAX - ru->np)) {
 			/* The loop below counts every token of win[i0, n) that
 			 * is not plain (the states it takes from the windows
 			 * before pass plain tokens only) and fails closed at
@@ -3390,15 +3403,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			 * window is concluded: where they pass it, the window's
 			 * answer is that, known without judging it (sqlcost3;
 			 * np left as the loop leaves it) */
-			unsigned left = MA_SQL_JUDGE_MAX - ru->np, k = 0;
-			for (int i = i0; i < n && k <= left; i++)
-				k += !ma_sql_tok_plain(&win[i]);
-			if (k > left) {
-				ru->np = MA_SQL_JUDGE_MAX;
-				ru->np++;
-				ma_sql_too_complex(hit);
-				return;
-			}
+			ru->np = MA_SQL_JUDGE_MAX;
+			ru->np++;
+			ma_sql_too_complex(hit);
+			return;
 		}
 	}
 	for (int i = i0; i < n; i++) {
