@@ -3116,8 +3116,8 @@ out:
 
 /* 1 when win[i0, n) holds more than left tokens that are not plain (out
  * of line: the window loop it is called before keeps its registers). */
-static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *win, int i0,
-                                                       int n, unsigned left)
+static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *win, int i0, int n,
+                                                       unsigned left)
 {
 	unsigned k = 0;
 

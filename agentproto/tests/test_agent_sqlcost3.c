@@ -12,7 +12,7 @@
  * linked. */
 #include <stdint.h>
 
-static int precount = 1;      /* MA_SQL_PRECOUNT: 0, the loop alone */
+static int precount = 1;        /* MA_SQL_PRECOUNT: 0, the loop alone */
 static unsigned precount_asked; /* windows whose count was taken */
 #define MA_SQL_JUDGE_MAX 40u
 #define MA_SQL_PRECOUNT  (precount_asked++, precount)
@@ -58,8 +58,8 @@ static int kept_last(void)
  * in one check, through the scan (precount as set): into out (cap), the
  * number of places returned. Places after one that fired are judged too,
  * so that what the check keeps after a fire is compared as well. */
-static int scan_all(int dialect, const char *sql, const char *const *x, int nx,
-                    struct place *out, int cap)
+static int scan_all(int dialect, const char *sql, const char *const *x, int nx, struct place *out,
+                    int cap)
 {
 	size_t len = strlen(sql);
 	int k = 0;
@@ -107,8 +107,7 @@ static int loop_kept;
  * taken first, on a window that passed the bound after keeping states
  * (it was judged: the count missed tokens). Returns the number of
  * places; *too_complex counts the places that failed closed. */
-static int both_ways(int dialect, const char *sql, const char *const *x, int nx,
-                     int *too_complex)
+static int both_ways(int dialect, const char *sql, const char *const *x, int nx, int *too_complex)
 {
 	static struct place with[256], without[256];
 	int n1, n0;
@@ -128,8 +127,8 @@ static int both_ways(int dialect, const char *sql, const char *const *x, int nx,
 			fail_msg("dialect %d, place %d of %d: counted first %d (%s, np %u), the "
 			         "loop alone %d (%s, np %u)",
 			         dialect, i, n1, with[i].fired, with[i].fired ? with[i].rule : "-",
-			         with[i].np, without[i].fired, without[i].fired ? without[i].rule : "-",
-			         without[i].np);
+			         with[i].np, without[i].fired,
+			         without[i].fired ? without[i].rule : "-", without[i].np);
 		}
 		if (passes_here(with, i) && with[i].kept) {
 			fprintf(stderr, "statement: [%s]\n", sql);
@@ -149,9 +148,9 @@ static int both_ways(int dialect, const char *sql, const char *const *x, int nx,
  * or not, occur, and the count is taken first at many windows. */
 static void the_count_taken_first_answers_as_the_loop(void **state)
 {
-	static const char *const pool[] = {
-	    "id",  "OR", "AND",  "x",    "1",  "'a'", "=",    "<>",     "(",   ")",
-	    ",",   "+",  "/**/", "-- c\n", ";", "name", "NOT", "SELECT", "2.5", "IS NULL"};
+	static const char *const pool[] = {"id", "OR",   "AND", "x",      "1",   "'a'",    "=",
+	                                   "<>", "(",    ")",   ",",      "+",   "/**/",   "-- c\n",
+	                                   ";",  "name", "NOT", "SELECT", "2.5", "IS NULL"};
 	const int dialects[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES, MOAT_SQL_MYSQL};
 	uint64_t seed = 0x243f6a8885a308d3ULL;
 	int places = 0, closed = 0, open_fired = 0;
@@ -176,11 +175,12 @@ static void the_count_taken_first_answers_as_the_loop(void **state)
 		for (int k = 0; k < reps && o + ul + 16 < sizeof sql; k++)
 			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s", unit);
 		snprintf(sql + o, sizeof sql - o, "b = 1");
-		in1[0] = in2[0] = '\0';
-		for (int k = 0; k < m1; k++)
-			strcat(in1, unit);
-		for (int k = 0; k < m2; k++)
-			strcat(in2, unit);
+		for (int k = 0, o1 = 0, o2 = 0; k < m1 || k < m2; k++) {
+			if (k < m1)
+				o1 += snprintf(in1 + o1, sizeof in1 - (size_t)o1, "%s", unit);
+			if (k < m2)
+				o2 += snprintf(in2 + o2, sizeof in2 - (size_t)o2, "%s", unit);
+		}
 		in1[strlen(in1) - 1] = '\0'; /* (no trailing space: it spans) */
 		x[0] = in1;
 		x[1] = in2;
@@ -290,8 +290,7 @@ static void the_count_reads_every_token_of_the_window(void **state)
 		o += (size_t)snprintf(list + o, sizeof list - o, "%sn%02d", k > 1 ? ", " : "", k);
 	for (int k = 0; k < 7; k++)
 		r += (size_t)snprintf(run + r, sizeof run - r, "%sid OR x", k ? " = " : "");
-	snprintf(sql, sizeof sql, "SELECT a FROM t WHERE b IN (%s) AND c = 1 OR %s = 1", list,
-	         run);
+	snprintf(sql, sizeof sql, "SELECT a FROM t WHERE b IN (%s) AND c = 1 OR %s = 1", list, run);
 	for (int way = 1; way >= 0; way--) {
 		precount = way;
 		n = scan_all(MOAT_SQL_MYSQL, sql, x, 2, out, 16);
