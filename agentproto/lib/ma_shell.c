@@ -4354,6 +4354,16 @@ static int ma_sh_plain_in_key(const char *s, size_t len, size_t k, size_t n)
 		a--;
 	while (b < len && ma_sh_key_byte(s[b]))
 		b++;
+	/* GIT_CONFIG_KEY_n=KEY, a quote between or not (shell29) */
+	for (p = a; p > 0 && (s[p - 1] == '\'' || s[p - 1] == '"'); p--)
+		;
+	if (p > 16 && s[p - 1] == '=') {
+		size_t d = p - 1;
+		while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+			d--;
+		if (d < p - 1 && d >= 15 && !memcmp(s + d - 15, "GIT_CONFIG_KEY_", 15))
+			return ma_sh_git_key_class(s + a, b - a) != MA_SH_KEY_PLAIN;
+	}
 	if (b - a > 2 && s[a] == '-' && (s[a + 1] == 'o' || s[a + 1] == 'c')) {
 		p = a + 2; /* -oProxyCommand=... */
 		a = p;
@@ -4389,7 +4399,8 @@ static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 		return 0;
 	/* letters, digits and _ are never syntax; but they may make an ssh
 	 * -o keyword or a git -c key of the deny-lists */
-	if (!n || (!memmem(s, len, "-o", 2) && !memmem(s, len, "-c", 2)))
+	if (!n || (!memmem(s, len, "-o", 2) && !memmem(s, len, "-c", 2) &&
+	           !memmem(s, len, "GIT_CONFIG_KEY_", 15)))
 		return 1;
 	while (k + n <= len && (x = memmem(s + k, len - k, f, n))) {
 		k = (size_t)(x - s);
@@ -4939,44 +4950,32 @@ static size_t ma_sh_unquote_word(const char *s, size_t p, size_t q, size_t a, si
  * the pair as -c does (git-config(1)): KEY=VALUE with the other half
  * read from the line. Plain ones (GIT_DIR, GIT_AUTHOR_NAME,
  * GIT_SSL_NO_VERIFY) are data (review17, shell27). */
+static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_t va, size_t vb,
+                            const char *in, size_t inlen);
+
 static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct ma_sh_el *e,
                                size_t a, size_t b)
 {
-	static const char *const map[][2] = {
-	    {"SSH_COMMAND", "core.sshcommand"}, {"PAGER", "core.pager"},
-	    {"EDITOR", "core.editor"},          {"SEQUENCE_EDITOR", "sequence.editor"},
-	    {"EXTERNAL_DIFF", "diff.external"}, {"SSH", "core.gitproxy"},
-	    {"PROXY_COMMAND", "core.gitproxy"}, {"ASKPASS", "core.askpass"},
-	    {"CONFIG_GLOBAL", "include.path"},  {"CONFIG_SYSTEM", "include.path"},
-	    {"CONFIG", "include.path"},         {"TEMPLATE_DIR", "init.templatedir"},
-	    {"EXEC_PATH", "core.hookspath"},
-	};
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	char v[512], w[512];
 	const char *key = NULL;
 	size_t p = e->start, eq = p, pk = p, ws, we, fs = 0, fe = 0, va, vb, n, off, la = 0, x;
-	int pair = 0, all_assign = 1, first = 0, r;
+	int pair = 0, all_assign = 1, first = 0, r, lessopen;
 
 	while (eq < e->end && s[eq] != '=')
 		eq++;
-	if (eq >= e->end || eq > a || eq - p < 5 || memcmp(s + p, "GIT_", 4))
+	if (eq >= e->end || eq > a || eq - p < 5)
 		return 0;
 	for (size_t k = p; k < eq; k++)
 		if (!(s[k] == '_' || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
 			return 0;
-	p += 4;
-	if ((eq - p > 11 && !memcmp(s + p, "CONFIG_KEY_", 11)) ||
-	    (eq - p > 13 && !memcmp(s + p, "CONFIG_VALUE_", 13))) {
-		pair = s[p + 7] == 'K' ? 1 : 2;
-	} else {
-		for (size_t i = 0; i < sizeof map / sizeof map[0] && !key; i++)
-			if (strlen(map[i][0]) == eq - p && !memcmp(s + p, map[i][0], eq - p))
-				key = map[i][1];
-		if (!key)
-			return 0;
-	}
+	key = ma_sh_env_key(s + p, eq - p, &pair);
+	if (!key && !pair)
+		return 0;
+	lessopen = s[p] == 'L';
+	p += 4; /* after GIT_ (a pair's suffix is read from there) */
 	/* where it stands: the command's first words all assignments, or
 	 * after env, sudo, export, declare, typeset, readonly or local */
 	while (ma_sh_rp_back(s, stop, &pk, &ws, &we)) {
@@ -4999,6 +4998,21 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 	n = ma_sh_unquote_word(s, eq + 1, e->end, a, b, w, sizeof w, &va, &vb);
 	if (n == (size_t)-1 || va == (size_t)-1 || vb < va)
 		return 0;
+	if (pair == 3)
+		return ma_sh_git_params(c, w, n, va, vb, s + a, b - a);
+	if (lessopen) {
+		/* LESSOPEN='| lesspipe %s': the pipe says less reads the
+		 * command's output; the line is what follows it */
+		size_t sk = 0;
+		while (sk < n && (w[sk] == '|' || w[sk] == ' ' || w[sk] == '\t'))
+			sk++;
+		if (sk <= va) {
+			memmove(w, w + sk, n - sk + 1);
+			n -= sk;
+			va -= sk;
+			vb -= sk;
+		}
+	}
 	if (!pair) {
 		x = strlen(key);
 		if (x + 1 + n >= sizeof v)
@@ -5055,6 +5069,58 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 	return r;
 }
 
+/* GIT_CONFIG_PARAMETERS's value w (n bytes, unquoted by the shell), the
+ * input in (inlen bytes) at w[va, vb): git's list of single-quoted pairs
+ * ('key=value' or 'key'='value', git 2.39's config.c), each read as git
+ * -c reads its pair (ma_sh_value_fires, shell29). An input with a quote
+ * or backslash of its own writes pairs, and one outside a quoted part
+ * the list's syntax: fires (fail closed). */
+static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_t va, size_t vb,
+                            const char *in, size_t inlen)
+{
+	char v[512];
+	size_t k, qs = 0, ks = 0, ke = 0, len, off = 0, la = 0;
+	int q = 0, r;
+
+	if (vb > n || memchr(w + va, '\'', vb - va) || memchr(w + va, '\\', vb - va))
+		return 1;
+	for (k = 0; k < n; k++) {
+		if (w[k] != '\'')
+			continue;
+		if (q && va >= qs && vb <= k)
+			break;
+		if (q) {
+			ks = qs;
+			ke = k;
+		} else {
+			qs = k + 1;
+		}
+		q = !q;
+	}
+	if (k >= n)
+		return 1;
+	if (qs >= 3 && ke == qs - 3 && w[qs - 2] == '=' && ke > ks) {
+		off = ke - ks + 1; /* 'key'='value': the input in the value */
+		if (off + (k - qs) >= sizeof v)
+			return 1;
+		memcpy(v, w + ks, ke - ks);
+		v[ke - ks] = '=';
+	}
+	len = off + (k - qs);
+	if (len >= sizeof v)
+		return 1;
+	memcpy(v + off, w + qs, k - qs);
+	v[len] = '\0';
+	va = off + va - qs;
+	vb = off + vb - qs;
+	r = ma_sh_value_fires(MA_SH_VAL_GITCONF, 0, v, len, va, vb, &la);
+	if (r == 2)
+		return ma_sh_value_line(c, v + la, len - la, in, inlen);
+	if (r == 3)
+		return ma_sh_value_inner(c, v + la, len - la, va - la, vb - la, in, inlen);
+	return r;
+}
+
 /* 1 when the input [a, b) lies in the value of an option the application
  * wrote (shell23): attached to its word after the option's name (sed
  * -e'1e INPUT', ssh -o'User=INPUT', zip -TT'INPUT') or the whole next
@@ -5090,8 +5156,17 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	e = &lx->el[e0];
 	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
 		return 0;
-	if (s[e->start] == 'G')
-		return ma_sh_git_env_value(c, s, e, a, b);
+	if (strchr("GPEVML", s[e->start])) {
+		/* NAME=VALUE of ma_sh_env_key's (GIT_PAGER, EDITOR ...) */
+		size_t k = e->start;
+		int pair;
+		while (k < e->end && (s[k] == '_' || (s[k] >= 'A' && s[k] <= 'Z') ||
+		                      (s[k] >= '0' && s[k] <= '9')))
+			k++;
+		if (k < e->end && s[k] == '=' &&
+		    (ma_sh_env_key(s + e->start, k - e->start, &pair) || pair))
+			return ma_sh_git_env_value(c, s, e, a, b);
+	}
 	/* cheap first (session 24: the look for "sed" 256 bytes back cost
 	 * sh-nested 22 %): an option word here, or the word just before (read
 	 * from the text: the window starts at the input) an option or sed */
@@ -5199,17 +5274,39 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 		return 0; /* python -m MODULE: an import, no shell line */
 	if (kind == MA_SH_VAL_CMD) {
 		int sh = ma_sh_value_shell(po, name, nlen);
+		if (sh < 0 && nlen == 19 && !memcmp(name, "--checkpoint-action", 19)) {
+			/* tar's exec=CMD (tar 1.34: /bin/sh -c CMD, shell29);
+			 * its other actions (dot, echo=TEXT, sleep=N ...) run
+			 * nothing; an input that writes exec= picks the action */
+			if (x - off < 5 || memcmp(v + off, "exec=", 5))
+				return 0;
+			if (va < off + 5)
+				return 1;
+			off += 5;
+			sh = 1;
+		}
 		if (va == off && vb == x && sh >= 0) {
 			/* the whole command line, the user's to pick: a shell's
 			 * read as sh -c 'INPUT' is; one split without a shell
 			 * (rsync -e) picks the program and its words only */
 			return sh ? ma_sh_value_line(c, v + off, x - off, s + a, b - a) : 0;
 		}
-		/* the input's own separators, substitutions or redirections in
-		 * a command line the program runs through a shell */
-		for (size_t k = va; k < vb; k++)
-			if (strchr(";&|`$<>()\n", v[k]))
+		if (sh > 0) {
+			/* inside the application's line a shell runs (tar -I,
+			 * --to-command, man -P ...): read at its place in that
+			 * line (shell28's reading, shell29): quoted there, its
+			 * separators are data */
+			if (ma_sh_value_inner(c, v + off, x - off, va - off, vb - off, s + a,
+			                      b - a))
 				return 1;
+		} else {
+			/* the input's own separators, substitutions or
+			 * redirections in a value split without a shell (fail
+			 * closed: the program may hand a word to one) */
+			for (size_t k = va; k < vb; k++)
+				if (strchr(";&|`$<>()\n", v[k]))
+					return 1;
+		}
 	} else if (kind != MA_SH_VAL_SSHOPT && kind != MA_SH_VAL_GITCONF &&
 	           kind != MA_SH_VAL_WGETRC && kind != MA_SH_VAL_SED) {
 		/* code (perl -e, python -c) and Ex commands: the script check's
@@ -6304,7 +6401,8 @@ static int ma_sh_wrapped_stdin(const char *s, const size_t *ws, const size_t *we
 			return ma_sh_su_stdin(s, ws + i + 1, we + i + 1, n - i - 1, w[0] == 'r');
 		if (!(wrap = ma_sh_wrap_find(w)))
 			return 0;
-		sudo = !strcmp(w, "sudo");
+		/* doas -s: the user's shell, no command (shell29) */
+		sudo = !strcmp(w, "sudo") || !strcmp(w, "doas");
 		env = !strcmp(w, "env");
 		for (i++; i < n; i++) {
 			const char *name;

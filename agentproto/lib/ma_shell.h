@@ -470,6 +470,16 @@ int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, siz
  * without case, '-' and '_' (UseAskPass, use-askpass). */
 size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs);
 
+/* The git configuration key an environment variable's value stands for
+ * (name: n bytes, before its '='), or NULL: git's (git(1) ENVIRONMENT,
+ * git 2.39.5: GIT_PAGER core.pager, GIT_SSH_COMMAND core.sshCommand ...)
+ * and, since shell29, the command lines other programs hand sh -c
+ * (EDITOR, VISUAL: git, crontab; PAGER, MANPAGER; LESSOPEN, LESSCLOSE:
+ * less's input preprocessor) read as core.editor / core.pager. *pair is
+ * 1 for GIT_CONFIG_KEY_n, 2 for GIT_CONFIG_VALUE_n, 3 for
+ * GIT_CONFIG_PARAMETERS (NULL returned), else 0. */
+const char *ma_sh_env_key(const char *name, size_t n, int *pair);
+
 /* The kind (and *lang) of the value of option name (nlen bytes) of
  * program po, or 0. */
 int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size_t nlen, int *lang);

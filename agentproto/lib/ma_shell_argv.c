@@ -613,10 +613,18 @@ static int ma_sh_vim_ex_mode(const char *const *argv, int prog, int ai)
 
 /* 1 when s[a, b) (an input in a command line's value) names the command
  * (a = 0) or adds a word that is an option (a blank, then '-' and a
- * letter or digit: rsync -e "ssh -p 22 -oProxyCommand=id"). */
+ * letter or digit: rsync -e "ssh -p 22 -oProxyCommand=id"), also one it
+ * starts right after the application's blank when it brings the
+ * option's value with it (a blank, '=' or '/' in the input; shell29:
+ * rsync -e 'ssh ' + '-oProxyCommand=CMD': ssh runs CMD with sh -c); a
+ * bare flag there passes (tar -I 'zstd ' + '-19', session 24). */
 static int ma_sh_cmd_value_judge(const char *s, size_t a, size_t b)
 {
 	if (a == 0)
+		return 1;
+	if ((s[a - 1] == ' ' || s[a - 1] == '\t') && b - a > 2 && s[a] == '-' &&
+	    (memchr(s + a, ' ', b - a) || memchr(s + a, '\t', b - a) ||
+	     memchr(s + a, '=', b - a) || memchr(s + a, '/', b - a)))
 		return 1;
 	for (size_t k = a; k + 2 < b; k++)
 		if ((s[k] == ' ' || s[k] == '\t' || s[k] == '\n') && s[k + 1] == '-' &&
@@ -1118,6 +1126,39 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 	return -1;
 }
 
+/* env's NAME=VALUE before the program (argv[ai], eq its '=') for a
+ * variable whose value is a command line a program runs or a git
+ * setting (ma_sh_env_key: GIT_SSH_COMMAND, GIT_PAGER, EDITOR, PAGER,
+ * LESSOPEN ...), judged as git -c KEY=VALUE is (shell29: the line
+ * check read them, this one did not). Returns ma_sh_value_check's
+ * answer, or -1 (not such a variable; a value over 1 KB: not judged). Its
+ * own frame: the 1 KB line is on the stack only here. */
+static __attribute__((noinline)) int ma_sh_env_value_check(struct moat_request *r,
+                                                           const char *const *argv, int argc,
+                                                           const char *arg, const char *eq,
+                                                           const char *file, int line,
+                                                           const char *function)
+{
+	char v[1024];
+	int pair;
+	const char *key = ma_sh_env_key(arg, (size_t)(eq - arg), &pair), *val = eq + 1;
+	size_t kl, vl;
+
+	if (!key)
+		return -1;
+	if (arg[0] == 'L') /* LESSOPEN='| lesspipe %s' */
+		while (*val == '|' || *val == ' ' || *val == '\t')
+			val++;
+	kl = strlen(key);
+	vl = strlen(val);
+	if (kl + 1 + vl >= sizeof v)
+		return -1;
+	memcpy(v, key, kl);
+	v[kl] = '=';
+	memcpy(v + kl + 1, val, vl + 1);
+	return ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line, function);
+}
+
 /* The value val of a runner's mount option (csv: --mount) judged
  * against the inputs, plain ones too (ma_sh_mount_judge, ma_shell_mount.c):
  * one that adds a field or names the bind mount's host path fires
@@ -1287,6 +1328,12 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		 * or less's +command */
 		int assign = eq && eq > arg && ma_sh_name_env(arg, (size_t)(eq - arg));
 		int plus = 0, danger = 0, value = 0;
+		if (eq && eq > arg) { /* env GIT_SSH_COMMAND='...' git fetch */
+			int v2 = ma_sh_env_value_check(r, argv, argc, arg, eq, file, line,
+			                               function);
+			if (v2 >= 0)
+				return v2;
+		}
 		/* docker run --privileged (also with no command: the image's) */
 		if (ai > 0 && (ai < prog || (ai > prog && runs_image)) && arg[0] == '-')
 			danger = ma_sh_runner_danger(argv, ai);

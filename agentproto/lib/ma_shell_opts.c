@@ -367,7 +367,7 @@ static const struct ma_sh_prog_opts ma_sh_wrap_opts[] = {
     {"sudo", "", "CDgpRrTtUu", "", "",
      "--chdir --chroot --close-from --group --host --other-user --prompt --role --type --user", 0,
      NULL},
-    {"doas", "", "Cu", "", "", "", 0, NULL},
+    {"doas", "", "aCu", "", "", "", 0, NULL}, /* doas -a STYLE (doas(1)) */
     {"env", "", "CSu", "", "", "--chdir --split-string --unset", 0, NULL},
     {"timeout", "", "ks", "", "", "--kill-after --signal", 0, NULL},
     {"nice", "", "n", "", "", "--adjustment", 0, NULL},
@@ -939,4 +939,36 @@ int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t
 			return e->shell;
 	}
 	return -1;
+}
+
+const char *ma_sh_env_key(const char *name, size_t n, int *pair)
+{
+	static const char *const map[][2] = {
+	    {"GIT_SSH_COMMAND", "core.sshcommand"}, {"GIT_PAGER", "core.pager"},
+	    {"GIT_EDITOR", "core.editor"},          {"GIT_SEQUENCE_EDITOR", "sequence.editor"},
+	    {"GIT_EXTERNAL_DIFF", "diff.external"}, {"GIT_SSH", "core.gitproxy"},
+	    {"GIT_PROXY_COMMAND", "core.gitproxy"}, {"GIT_ASKPASS", "core.askpass"},
+	    {"GIT_CONFIG_GLOBAL", "include.path"},  {"GIT_CONFIG_SYSTEM", "include.path"},
+	    {"GIT_CONFIG", "include.path"},         {"GIT_TEMPLATE_DIR", "init.templatedir"},
+	    {"GIT_EXEC_PATH", "core.hookspath"},
+	    /* shell29: run by sh -c (git's pager and editor, crontab -e,
+	     * less's LESSOPEN); man-db 2.11 splits MANPAGER and PAGER
+	     * without a shell, other man's (FreeBSD's man.sh) eval them */
+	    {"EDITOR", "core.editor"}, {"VISUAL", "core.editor"},   {"PAGER", "core.pager"},
+	    {"MANPAGER", "core.pager"}, {"LESSOPEN", "core.pager"}, {"LESSCLOSE", "core.pager"},
+	};
+
+	*pair = 0;
+	if (n > 15 && !memcmp(name, "GIT_CONFIG_KEY_", 15))
+		*pair = 1;
+	else if (n > 17 && !memcmp(name, "GIT_CONFIG_VALUE_", 17))
+		*pair = 2;
+	else if (n == 21 && !memcmp(name, "GIT_CONFIG_PARAMETERS", 21))
+		*pair = 3;
+	if (*pair)
+		return NULL;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strlen(map[i][0]) == n && !memcmp(name, map[i][0], n))
+			return map[i][1];
+	return NULL;
 }

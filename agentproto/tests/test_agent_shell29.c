@@ -10,8 +10,9 @@
 
 /* rsync -e/--rsh: its value is split into an argv (no shell), the
  * program ssh; an input that starts an option word of it after the
- * application's blank adds that option (-oProxyCommand=CMD: ssh runs
- * CMD with sh -c). A word the application's option takes passes. */
+ * application's blank and brings the option's value (-oProxyCommand=CMD:
+ * ssh runs CMD with sh -c; -o KEY=V; -F/path) adds that option. A word
+ * the application's option takes, and a bare flag, pass. */
 static void rsync_rsh_input_that_starts_an_option_word_fires(void **state)
 {
 	static const char *const blocks[][3] = {
@@ -25,6 +26,7 @@ static void rsync_rsh_input_that_starts_an_option_word_fires(void **state)
 	    {"rsync -e 'ssh -i ", "/home/ci/.ssh/id_rsa", "' src/ web01:/srv/"},
 	    {"rsync -e 'ssh -l ", "deploy-user", "' src/ web01:/srv/"},
 	    {"rsync -e '", "ssh -p 2222", "' src/ web01:/srv/"},
+	    {"rsync -e 'ssh ", "-v", "' src/ web01:/srv/"},
 	};
 
 	(void)state;
@@ -154,7 +156,7 @@ static void argv_env_values_of_commands_read(void **state)
 	static const char *const b3[] = {"/usr/bin/env", "EDITOR=vim +1 $(id)", "git", "commit",
 	                                 NULL};
 	static const char *const b4[] = {"rsync", "-e", "ssh -oProxyCommand=id", "a", "b:c", NULL};
-	static const char *const p1[] = {"env", "GIT_PAGER=less -R", "git", "log", NULL};
+	static const char *const p1[] = {"env", "GIT_PAGER=less -p foo.bar", "git", "log", NULL};
 	static const char *const p2[] = {"env", "EDITOR=nano", "git", "commit", NULL};
 	static const char *const p3[] = {"env", "GIT_SSH_COMMAND=ssh -i /keys/ci", "git", "fetch",
 	                                 NULL};
@@ -165,7 +167,7 @@ static void argv_env_values_of_commands_read(void **state)
 	assert_int_equal(argv_verdict("R | sh", b2), MOAT_BLOCK);
 	assert_int_equal(argv_verdict("+1 $(id)", b3), MOAT_BLOCK);
 	assert_int_equal(argv_verdict("-oProxyCommand=id", b4), MOAT_BLOCK);
-	assert_int_equal(argv_verdict("-R", p1), MOAT_ALLOW);
+	assert_int_equal(argv_verdict("foo.bar", p1), MOAT_ALLOW);
 	assert_int_equal(argv_verdict("nano", p2), MOAT_ALLOW);
 	assert_int_equal(argv_verdict("/keys/ci", p3), MOAT_ALLOW);
 	assert_int_equal(argv_verdict("2222", p4), MOAT_ALLOW);
