@@ -121,16 +121,21 @@ def roff_args(a):
                     [x or y for x, y in re.findall(r'"((?:[^"]|"")*)"|(\S+)', a)])
 
 
-def man_blocks(text):
+def man_blocks(text, other=False):
+    """The example text of a page: its EXAMPLES section's (other False)
+    or, other True, the no-fill blocks of its other sections in which
+    most lines start with a program found in PATH or a prompt."""
     out, in_ex, nofill, body = [], False, False, []
     for line in text.split('\n'):
         if line.startswith('.SH') or line.startswith('.Sh'):
             if nofill and body:
                 out.append(body)
             nofill, body = False, []
-            in_ex = bool(SH.match(line.replace('.Sh', '.SH', 1)))
+            in_ex = bool(SH.match(line.replace('.Sh', '.SH', 1))) != other
             continue
         if not in_ex:
+            continue
+        if other and not line.startswith(('.nf', '.EX', '.fi', '.EE', '.Vb', '.Ve')) and not nofill:
             continue
         req = line.split(None, 1)[0] if line.startswith(('.', "'")) and line.strip() else ''
         if req in ('.nf', '.EX', '.Vb', '.Bd'):
@@ -158,6 +163,12 @@ def man_blocks(text):
         else:
             body.append(unroff(line))
     texts = []
+    if other:
+        def cmdlike(l):
+            c = CMD.match(l)
+            return l.lstrip().startswith(('$ ', '% ')) or (c and shutil.which(c.group(2)))
+        out = [b for b in out if sum(1 for l in b if l.strip() and cmdlike(l)) * 2 >
+               sum(1 for l in b if l.strip())]
     for b in out:
         if any('\0' in l for l in b):
             b = [l for l in b if '\0' not in l]
@@ -190,7 +201,7 @@ def man_pages(root):
     """(path, package) of the man1/man8 pages a package owns, less those of
     HELDOUT_NAMED; pages no package owns are not read."""
     own, pages = owners(), []
-    for sec in ('man1', 'man8'):
+    for sec in ('man1', 'man5', 'man7', 'man8'):
         d = os.path.join(root, sec)
         for n in sorted(os.listdir(d)):
             p = os.path.join(d, n)
@@ -347,7 +358,7 @@ def main():
         for l in open(pinf, encoding='utf-8'):
             p, _, h = l.rstrip('\n').split('\t')
             pin[p] = h
-    texts, gtexts, npages, nex, rows, changed = [], [], 0, 0, [], 0
+    texts, gtexts, otexts, npages, nex, rows, changed = [], [], [], 0, 0, [], 0
     for p, pkg in man_pages(root):
         raw = read_page(p)
         rel = os.path.relpath(p, root)
@@ -362,8 +373,13 @@ def main():
         except UnicodeDecodeError:
             text = raw.decode('latin-1')
         npages += 1
-        bl = man_blocks(text)
-        if bl:
+        if rel.startswith(('man1/', 'man8/')):
+            bl = man_blocks(text)
+        else:
+            bl = []
+        ob = man_blocks(text, True)
+        otexts += ob
+        if bl or ob:
             nex += 1
             rows.append((rel, pkg, h))
         if pkg == 'google-cloud-cli':
@@ -377,7 +393,7 @@ def main():
     npm, counts = npm_texts(cache)
     seen = set()
     for fname, cand in (('man_examples', cut(texts)), ('gcloud_examples', cut(gtexts)),
-                        ('npm_build_lines', cut(npm))):
+                        ('man_other_blocks', cut(otexts)), ('npm_build_lines', cut(npm))):
         keep = []
         for s in cand:
             if (not s or s in seen or '\r' in s or '\0' in s or
