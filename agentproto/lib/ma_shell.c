@@ -5156,7 +5156,7 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	e = &lx->el[e0];
 	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
 		return 0;
-	if (strchr("GPEVML", s[e->start])) {
+	if (strchr("GPEVMLR", s[e->start])) {
 		/* NAME=VALUE of ma_sh_env_key's (GIT_PAGER, EDITOR ...) */
 		size_t k = e->start;
 		int pair;

@@ -614,18 +614,27 @@ static int ma_sh_vim_ex_mode(const char *const *argv, int prog, int ai)
 /* 1 when s[a, b) (an input in a command line's value) names the command
  * (a = 0) or adds a word that is an option (a blank, then '-' and a
  * letter or digit: rsync -e "ssh -p 22 -oProxyCommand=id"), also one it
- * starts right after the application's blank when it brings the
- * option's value with it (a blank, '=' or '/' in the input; shell29:
- * rsync -e 'ssh ' + '-oProxyCommand=CMD': ssh runs CMD with sh -c); a
- * bare flag there passes (tar -I 'zstd ' + '-19', session 24). */
+ * starts right after the application's blank when it is ssh's -o with
+ * a keyword of the deny-list (shell29: rsync -e 'ssh ' +
+ * '-oProxyCommand=CMD': ssh runs CMD with sh -c); other options there
+ * pass (tar -I 'zstd ' + '-19', session 24; -p 2222, review18). */
 static int ma_sh_cmd_value_judge(const char *s, size_t a, size_t b)
 {
 	if (a == 0)
 		return 1;
-	if ((s[a - 1] == ' ' || s[a - 1] == '\t') && b - a > 2 && s[a] == '-' &&
-	    (memchr(s + a, ' ', b - a) || memchr(s + a, '\t', b - a) ||
-	     memchr(s + a, '=', b - a) || memchr(s + a, '/', b - a)))
-		return 1;
+	if ((s[a - 1] == ' ' || s[a - 1] == '\t') && b - a > 2 && s[a] == '-' && s[a + 1] == 'o') {
+		/* ssh's -o with a keyword of the deny-list (review18: -p 2222,
+		 * -o ConnectTimeout=5, zstd --long=27 are data) */
+		size_t k = a + 2, kw;
+		while (k < b && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\''))
+			k++;
+		for (kw = k; kw < b && s[kw] != '=' && s[kw] != ' ' && s[kw] != '\t' &&
+		             s[kw] != '"' && s[kw] != '\'';
+		     kw++)
+			;
+		if (kw > k && ma_sh_ssh_key_class(s + k, kw - k) != MA_SH_KEY_PLAIN)
+			return 1;
+	}
 	for (size_t k = a; k + 2 < b; k++)
 		if ((s[k] == ' ' || s[k] == '\t' || s[k] == '\n') && s[k + 1] == '-' &&
 		    ((s[k + 2] >= 'a' && s[k + 2] <= 'z') || (s[k + 2] >= 'A' && s[k + 2] <= 'Z') ||

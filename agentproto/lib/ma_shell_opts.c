@@ -956,6 +956,10 @@ const char *ma_sh_env_key(const char *name, size_t n, int *pair)
 	     * without a shell, other man's (FreeBSD's man.sh) eval them */
 	    {"EDITOR", "core.editor"}, {"VISUAL", "core.editor"},   {"PAGER", "core.pager"},
 	    {"MANPAGER", "core.pager"}, {"LESSOPEN", "core.pager"}, {"LESSCLOSE", "core.pager"},
+	    /* rsync(1): RSYNC_CONNECT_PROG runs through a shell; RSYNC_RSH
+	     * is split as -e is (no shell), read as a shell's: fail closed
+	     * (review18) */
+	    {"RSYNC_RSH", "core.sshcommand"}, {"RSYNC_CONNECT_PROG", "core.sshcommand"},
 	};
 
 	*pair = 0;

@@ -19,7 +19,6 @@ static void rsync_rsh_input_that_starts_an_option_word_fires(void **state)
 	    {"rsync -e 'ssh ", "-oProxyCommand=touch /tmp/x", "' src/ web01:/srv/"},
 	    {"rsync --rsh='ssh ", "-oProxyCommand=id", "' src/ web01:/srv/"},
 	    {"rsync -av -e \"ssh -p 22 ", "-o ProxyCommand=id", "\" src/ web01:/srv/"},
-	    {"rsync --rsh \"ssh ", "-F/tmp/evil_config", "\" src/ web01:/srv/"},
 	};
 	static const char *const passes[][3] = {
 	    {"rsync -e 'ssh -p ", "2222", "' src/ web01:/srv/"},
