@@ -1142,11 +1142,9 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
  * check read them, this one did not). Returns ma_sh_value_check's
  * answer, or -1 (not such a variable; a value over 1 KB: not judged). Its
  * own frame: the 1 KB line is on the stack only here. */
-static __attribute__((noinline)) int ma_sh_env_value_check(struct moat_request *r,
-                                                           const char *const *argv, int argc,
-                                                           const char *arg, const char *eq,
-                                                           const char *file, int line,
-                                                           const char *function)
+static __attribute__((noinline)) int
+ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc, const char *arg,
+                      const char *eq, const char *file, int line, const char *function)
 {
 	char v[1024];
 	int pair;
@@ -1338,8 +1336,8 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		int assign = eq && eq > arg && ma_sh_name_env(arg, (size_t)(eq - arg));
 		int plus = 0, danger = 0, value = 0;
 		if (eq && eq > arg) { /* env GIT_SSH_COMMAND='...' git fetch */
-			int v2 = ma_sh_env_value_check(r, argv, argc, arg, eq, file, line,
-			                               function);
+			int v2 =
+			    ma_sh_env_value_check(r, argv, argc, arg, eq, file, line, function);
 			if (v2 >= 0)
 				return v2;
 		}

@@ -944,22 +944,33 @@ int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t
 const char *ma_sh_env_key(const char *name, size_t n, int *pair)
 {
 	static const char *const map[][2] = {
-	    {"GIT_SSH_COMMAND", "core.sshcommand"}, {"GIT_PAGER", "core.pager"},
-	    {"GIT_EDITOR", "core.editor"},          {"GIT_SEQUENCE_EDITOR", "sequence.editor"},
-	    {"GIT_EXTERNAL_DIFF", "diff.external"}, {"GIT_SSH", "core.gitproxy"},
-	    {"GIT_PROXY_COMMAND", "core.gitproxy"}, {"GIT_ASKPASS", "core.askpass"},
-	    {"GIT_CONFIG_GLOBAL", "include.path"},  {"GIT_CONFIG_SYSTEM", "include.path"},
-	    {"GIT_CONFIG", "include.path"},         {"GIT_TEMPLATE_DIR", "init.templatedir"},
+	    {"GIT_SSH_COMMAND", "core.sshcommand"},
+	    {"GIT_PAGER", "core.pager"},
+	    {"GIT_EDITOR", "core.editor"},
+	    {"GIT_SEQUENCE_EDITOR", "sequence.editor"},
+	    {"GIT_EXTERNAL_DIFF", "diff.external"},
+	    {"GIT_SSH", "core.gitproxy"},
+	    {"GIT_PROXY_COMMAND", "core.gitproxy"},
+	    {"GIT_ASKPASS", "core.askpass"},
+	    {"GIT_CONFIG_GLOBAL", "include.path"},
+	    {"GIT_CONFIG_SYSTEM", "include.path"},
+	    {"GIT_CONFIG", "include.path"},
+	    {"GIT_TEMPLATE_DIR", "init.templatedir"},
 	    {"GIT_EXEC_PATH", "core.hookspath"},
 	    /* shell29: run by sh -c (git's pager and editor, crontab -e,
 	     * less's LESSOPEN); man-db 2.11 splits MANPAGER and PAGER
 	     * without a shell, other man's (FreeBSD's man.sh) eval them */
-	    {"EDITOR", "core.editor"}, {"VISUAL", "core.editor"},   {"PAGER", "core.pager"},
-	    {"MANPAGER", "core.pager"}, {"LESSOPEN", "core.pager"}, {"LESSCLOSE", "core.pager"},
+	    {"EDITOR", "core.editor"},
+	    {"VISUAL", "core.editor"},
+	    {"PAGER", "core.pager"},
+	    {"MANPAGER", "core.pager"},
+	    {"LESSOPEN", "core.pager"},
+	    {"LESSCLOSE", "core.pager"},
 	    /* rsync(1): RSYNC_CONNECT_PROG runs through a shell; RSYNC_RSH
 	     * is split as -e is (no shell), read as a shell's: fail closed
 	     * (review18) */
-	    {"RSYNC_RSH", "core.sshcommand"}, {"RSYNC_CONNECT_PROG", "core.sshcommand"},
+	    {"RSYNC_RSH", "core.sshcommand"},
+	    {"RSYNC_CONNECT_PROG", "core.sshcommand"},
 	};
 
 	*pair = 0;

@@ -26,12 +26,14 @@ static int argv_verdict(const char *input, const char *const *argv)
  * file, a compressor's level or window. Each passes on main 5ac2300. */
 static void an_option_with_its_value_in_a_command_value_is_data(void **state)
 {
-	static const char *const ssh_p[] = {"rsync", "-a", "-e", "ssh -p 2222", "src/", "web01:/srv/", NULL};
-	static const char *const ssh_o[] = {"rsync", "-a", "-e", "ssh -o ConnectTimeout=5", "src/",
-	                                    "web01:/srv/", NULL};
-	static const char *const ssh_i[] = {"rsync", "-a", "-e", "ssh -i /home/u/.ssh/deploy_key",
-	                                    "src/", "web01:/srv/", NULL};
-	static const char *const zstd[] = {"tar", "-I", "zstd --long=27", "-cf", "a.tar", "d", NULL};
+	static const char *const ssh_p[] = {"rsync", "-a",          "-e", "ssh -p 2222",
+	                                    "src/",  "web01:/srv/", NULL};
+	static const char *const ssh_o[] = {"rsync", "-a",          "-e", "ssh -o ConnectTimeout=5",
+	                                    "src/",  "web01:/srv/", NULL};
+	static const char *const ssh_i[] = {
+	    "rsync", "-a", "-e", "ssh -i /home/u/.ssh/deploy_key", "src/", "web01:/srv/", NULL};
+	static const char *const zstd[] = {"tar", "-I", "zstd --long=27", "-cf", "a.tar",
+	                                   "d",   NULL};
 	static const char *const lines[][3] = {
 	    {"rsync -a -e 'ssh ", "-p 2222", "' src/ web01:/srv/"},
 	    {"rsync -a -e 'ssh ", "-o ConnectTimeout=5", "' src/ web01:/srv/"},
@@ -62,10 +64,12 @@ static void an_option_with_its_value_in_a_command_value_is_data(void **state)
 static void rsyncs_remote_shell_from_the_environment_fires(void **state)
 {
 	static const char *const lines[][3] = {
-	    {"RSYNC_RSH='ssh -o \"ProxyCommand=", "$(touch /tmp/PWNED-x)", "\"' rsync a.txt web01:/tmp/"},
+	    {"RSYNC_RSH='ssh -o \"ProxyCommand=", "$(touch /tmp/PWNED-x)",
+	     "\"' rsync a.txt web01:/tmp/"},
 	    {"export RSYNC_RSH='ssh -o \"ProxyCommand=", "$(touch /tmp/PWNED-x)",
 	     "\"'; rsync a.txt web01:/tmp/"},
-	    {"RSYNC_RSH='ssh ", "-oProxyCommand=\"touch /tmp/PWNED-x\"", "' rsync a.txt web01:/tmp/"},
+	    {"RSYNC_RSH='ssh ", "-oProxyCommand=\"touch /tmp/PWNED-x\"",
+	     "' rsync a.txt web01:/tmp/"},
 	    {"RSYNC_RSH=\"sh -c '", "x; touch /tmp/PWNED-x", "'\" rsync a.txt web01:/tmp/"},
 	    {"env RSYNC_RSH=\"sh -c '", "x; touch /tmp/PWNED-x", "'\" rsync a.txt web01:/tmp/"},
 	    {"RSYNC_CONNECT_PROG='", "x; touch /tmp/PWNED-x", "' rsync rsync://web01/mod/"},
@@ -111,9 +115,13 @@ static void git_config_parameters_and_pairs_in_argv_fire(void **state)
 	                                   "ls-remote",
 	                                   "ssh://web01/r.git",
 	                                   NULL};
-	static const char *const params[] = {"env",
-	                                     "GIT_CONFIG_PARAMETERS='core.sshCommand'='x; touch /tmp/PWNED-x'",
-	                                     "git", "ls-remote", "ssh://web01/r.git", NULL};
+	static const char *const params[] = {
+	    "env",
+	    "GIT_CONFIG_PARAMETERS='core.sshCommand'='x; touch /tmp/PWNED-x'",
+	    "git",
+	    "ls-remote",
+	    "ssh://web01/r.git",
+	    NULL};
 	static const char *const letters[] = {"env",
 	                                      "GIT_CONFIG_COUNT=1",
 	                                      "GIT_CONFIG_KEY_0=core.sshCommand",

@@ -42,7 +42,8 @@ static void tar_and_man_values_read_as_the_line_their_shell_runs(void **state)
 	static const char *const blocks[][3] = {
 	    {"tar --checkpoint=100 --checkpoint-action=exec='echo ", "x; id", "' -cf a.tar src"},
 	    {"tar --checkpoint=100 '--checkpoint-action=exec=echo ", "x | sh", "' -cf a.tar src"},
-	    {"tar --checkpoint=1 --checkpoint-action=exec='", "touch /tmp/x; id", "' -cf a.tar src"},
+	    {"tar --checkpoint=1 --checkpoint-action=exec='", "touch /tmp/x; id",
+	     "' -cf a.tar src"},
 	    {"tar --checkpoint=1 --checkpoint-action=", "exec=id", " -cf a.tar src"},
 	    {"tar -I \"gzip -S '", "a'; id; '", "'\" -cf a.tgz src"},
 	    {"tar -xf a.tar --to-command='grep -c \"", "a\" $(id) \"", "\"'"},
@@ -52,7 +53,8 @@ static void tar_and_man_values_read_as_the_line_their_shell_runs(void **state)
 	static const char *const passes[][3] = {
 	    {"tar -xf a.tar --to-command='grep -c \"", "a|b", "\"'"},
 	    {"tar -I \"gzip -S '", ".a;b", "'\" -cf a.tgz src"},
-	    {"tar --checkpoint=100 --checkpoint-action=exec='echo \"", "50% (a;b)", "\"' -cf a.tar src"},
+	    {"tar --checkpoint=100 --checkpoint-action=exec='echo \"", "50% (a;b)",
+	     "\"' -cf a.tar src"},
 	    {"tar --checkpoint=100 --checkpoint-action=", "dot", " -cf a.tar src"},
 	    {"man -P \"less -p '", "foo|bar", "'\" ls"},
 	    {"tar -I 'zstd -", "19", "' -cf a.tar.zst src"},
@@ -97,7 +99,8 @@ static void editor_and_pager_variables_read_as_shell_lines(void **state)
 static void git_config_environment_read_as_git_c(void **state)
 {
 	static const char *const blocks[][3] = {
-	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.", "pager", " GIT_CONFIG_VALUE_0=less git log"},
+	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.", "pager",
+	     " GIT_CONFIG_VALUE_0=less git log"},
 	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.", "sshCommand",
 	     " GIT_CONFIG_VALUE_0=ssh git fetch"},
 	    {"GIT_CONFIG_PARAMETERS=\"'core.pager=less -", "R; id", "'\" git log"},
@@ -105,7 +108,8 @@ static void git_config_environment_read_as_git_c(void **state)
 	    {"GIT_CONFIG_PARAMETERS=\"'", "core.sshCommand=id", "'\" git fetch"},
 	};
 	static const char *const passes[][3] = {
-	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=user.", "name", " GIT_CONFIG_VALUE_0=x git commit"},
+	    {"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=user.", "name",
+	     " GIT_CONFIG_VALUE_0=x git commit"},
 	    {"GIT_CONFIG_PARAMETERS=\"'user.name=", "Jane Doe", "'\" git commit"},
 	    {"GIT_CONFIG_PARAMETERS=\"'core.pager=less -", "R", "'\" git log"},
 	};
