@@ -622,18 +622,27 @@ static int ma_sh_cmd_value_judge(const char *s, size_t a, size_t b)
 {
 	if (a == 0)
 		return 1;
-	if ((s[a - 1] == ' ' || s[a - 1] == '\t') && b - a > 2 && s[a] == '-' && s[a + 1] == 'o') {
-		/* ssh's -o with a keyword of the deny-list (review18: -p 2222,
-		 * -o ConnectTimeout=5, zstd --long=27 are data) */
-		size_t k = a + 2, kw;
-		while (k < b && (s[k] == ' ' || s[k] == '\t' || s[k] == '"' || s[k] == '\''))
+	if ((s[a - 1] == ' ' || s[a - 1] == '\t') && b - a > 2 && s[a] == '-') {
+		/* ssh's -o with a keyword of the deny-list, -o ending a cluster
+		 * of flags (-4o, -vo) and quotes in the keyword dropped as ssh
+		 * drops them (review18: -p 2222, -o ConnectTimeout=5, zstd
+		 * --long=27 are data) */
+		size_t k = a + 1, kn = 0;
+		char kw[40];
+		while (k < b && s[k] != 'o' && strchr("46AaCfGgKkMNnqsTtVvXxYy", s[k]))
 			k++;
-		for (kw = k; kw < b && s[kw] != '=' && s[kw] != ' ' && s[kw] != '\t' &&
-		             s[kw] != '"' && s[kw] != '\'';
-		     kw++)
-			;
-		if (kw > k && ma_sh_ssh_key_class(s + k, kw - k) != MA_SH_KEY_PLAIN)
-			return 1;
+		if (k < b && s[k] == 'o') {
+			k++;
+			while (k < b && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			for (;
+			     k < b && s[k] != '=' && s[k] != ' ' && s[k] != '\t' && kn < sizeof kw;
+			     k++)
+				if (s[k] != '"' && s[k] != '\'')
+					kw[kn++] = s[k];
+			if (kn && ma_sh_ssh_key_class(kw, kn) != MA_SH_KEY_PLAIN)
+				return 1;
+		}
 	}
 	for (size_t k = a; k + 2 < b; k++)
 		if ((s[k] == ' ' || s[k] == '\t' || s[k] == '\n') && s[k + 1] == '-' &&
