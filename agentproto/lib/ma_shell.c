@@ -5000,6 +5000,15 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 		return 0;
 	if (pair == 3)
 		return ma_sh_git_params(c, w, n, va, vb, s + a, b - a);
+	if (!strcmp(key, "tar")) {
+		/* TAR_OPTIONS: the line `tar VALUE`, the input at its place
+		 * (tar splits it with quotes as a shell does) */
+		if (n + 4 >= sizeof v)
+			return 1;
+		memcpy(v, "tar ", 4);
+		memcpy(v + 4, w, n + 1);
+		return ma_sh_value_inner(c, v, n + 4, va + 4, vb + 4, s + a, b - a);
+	}
 	if (lessopen) {
 		/* LESSOPEN='| lesspipe %s': the pipe says less reads the
 		 * command's output; the line is what follows it */
@@ -5099,6 +5108,28 @@ static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_
 	}
 	if (k >= n)
 		return 1;
+	if (k + 2 < n && w[k + 1] == '=' && w[k + 2] == '\'' && !memchr(w + qs, '=', k - qs)) {
+		/* 'key'='value' with the input in the key (letters that
+		 * complete a listed key: core. + sshCommand) */
+		size_t v0 = k + 3, v1 = v0;
+		while (v1 < n && w[v1] != '\'')
+			v1++;
+		len = (k - qs) + 1 + (v1 - v0);
+		if (v1 >= n || len >= sizeof v)
+			return 1;
+		memcpy(v, w + qs, k - qs);
+		v[k - qs] = '=';
+		memcpy(v + (k - qs) + 1, w + v0, v1 - v0);
+		v[len] = '\0';
+		va -= qs;
+		vb -= qs;
+		r = ma_sh_value_fires(MA_SH_VAL_GITCONF, 0, v, len, va, vb, &la);
+		if (r == 2)
+			return ma_sh_value_line(c, v + la, len - la, in, inlen);
+		if (r == 3)
+			return ma_sh_value_inner(c, v + la, len - la, va - la, vb - la, in, inlen);
+		return r;
+	}
 	if (qs >= 3 && ke == qs - 3 && w[qs - 2] == '=' && ke > ks) {
 		off = ke - ks + 1; /* 'key'='value': the input in the value */
 		if (off + (k - qs) >= sizeof v)
@@ -5156,7 +5187,7 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	e = &lx->el[e0];
 	if (e->kind != MA_SH_WORD || e->start > a || e->end < b)
 		return 0;
-	if (strchr("GPEVMLR", s[e->start])) {
+	if (strchr("GPEVMLRT", s[e->start])) {
 		/* NAME=VALUE of ma_sh_env_key's (GIT_PAGER, EDITOR ...) */
 		size_t k = e->start;
 		int pair;

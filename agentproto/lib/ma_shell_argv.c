@@ -1160,7 +1160,7 @@ ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc,
 	const char *key = ma_sh_env_key(arg, (size_t)(eq - arg), &pair), *val = eq + 1;
 	size_t kl, vl;
 
-	if (!key)
+	if (!key || !strcmp(key, "tar"))
 		return -1;
 	if (arg[0] == 'L') /* LESSOPEN='| lesspipe %s' */
 		while (*val == '|' || *val == ' ' || *val == '\t')

@@ -300,6 +300,41 @@ static int ma_sh_prefix_words(const char *list, const char *name, size_t n, cons
 	return c;
 }
 
+/* GNU tar 1.34 (argp, getopt_long) takes any prefix of a long option
+ * that no other of its options starts with (tar -cf x --use='sh -c CMD'
+ * and --to-c=CMD ran CMD here; review18). Its whole list (171 names,
+ * `tar --usage`) is not held: each listed option of tar's with the length
+ * of its shortest unique prefix in that list (--checkpoint-action: 13,
+ * as --checkpoint is another option; --exclude, --file, --group, --owner
+ * are prefixes of others: exact only). 1 and *full, *fl the option's
+ * name when name (n bytes) is such a prefix. */
+static int ma_sh_abbrev(const struct ma_sh_prog_opts *po, const char *name, size_t n,
+                        const char **full, size_t *fl)
+{
+	static const struct {
+		const char *prog, *name;
+		size_t min;
+	} ab[] = {
+	    {"tar", "--use-compress-program", 5}, {"tar", "--to-command", 6},
+	    {"tar", "--checkpoint-action", 13},   {"tar", "--info-script", 5},
+	    {"tar", "--new-volume-script", 6},    {"tar", "--rsh-command", 4},
+	    {"tar", "--rmt-command", 4},          {"tar", "--directory", 5},
+	    {"tar", "--format", 6},               {"tar", "--mode", 4},
+	    {"tar", "--transform", 4},
+	};
+
+	for (size_t i = 0; i < sizeof ab / sizeof ab[0]; i++) {
+		size_t l = strlen(ab[i].name);
+		if (n >= ab[i].min && n < l && !memcmp(ab[i].name, name, n) &&
+		    !strcmp(ab[i].prog, po->prog)) {
+			*full = ab[i].name;
+			*fl = l;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* How program po reads the option element o (a '-' and more): flags
  * MA_SH_OPT_DANGER when it is one of the program's dangerous options, or
  * a letter of its cluster up to the one that takes a value is;
@@ -324,7 +359,20 @@ int ma_sh_opt_read(const struct ma_sh_prog_opts *po, const char *o, const char *
 			size_t fl = 0;
 			int nd, nv;
 			char buf[48];
-			if (!po->blongs || n < 4 || ma_sh_in_words(po->blongs, nm, n))
+			if (!po->blongs) {
+				/* getopt_long's prefix rule for programs whose
+				 * whole list is not here (tar): ma_sh_abbrev */
+				if (!ma_sh_abbrev(po, nm, n, &full, &fl))
+					return 0;
+				d = ma_sh_in_words(po->dlongs, full, fl);
+				*name = full;
+				*nlen = fl;
+				*val = at;
+				if (at)
+					return d ? MA_SH_OPT_DANGER : 0;
+				return (d ? MA_SH_OPT_DANGER : 0) | MA_SH_OPT_NEXT;
+			}
+			if (n < 4 || ma_sh_in_words(po->blongs, nm, n))
 				return 0;
 			nd = ma_sh_prefix_words(po->dlongs, nm, n, &full, &fl);
 			nv = ma_sh_prefix_words(po->vlongs, nm, n, nd ? NULL : &full, &fl);
@@ -971,6 +1019,9 @@ const char *ma_sh_env_key(const char *name, size_t n, int *pair)
 	     * (review18) */
 	    {"RSYNC_RSH", "core.sshcommand"},
 	    {"RSYNC_CONNECT_PROG", "core.sshcommand"},
+	    /* tar(1): options read before the command line's (quotes
+	     * honoured): its value is tar's options ("tar", shell30) */
+	    {"TAR_OPTIONS", "tar"},
 	};
 
 	*pair = 0;
