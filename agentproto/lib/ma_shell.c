@@ -4364,6 +4364,11 @@ static int ma_sh_plain_in_key(const char *s, size_t len, size_t k, size_t n)
 		if (d < p - 1 && d >= 15 && !memcmp(s + d - 15, "GIT_CONFIG_KEY_", 15))
 			return ma_sh_git_key_class(s + a, b - a) != MA_SH_KEY_PLAIN;
 	}
+	/* GIT_CONFIG_PARAMETERS="'KEY'='VALUE' ...": a key opens with its
+	 * quote (git's list, ma_sh_git_params) */
+	if (a > 0 && s[a - 1] == '\'' && memmem(s, a, "GIT_CONFIG_PARAMETERS=", 22) &&
+	    ma_sh_git_key_class(s + a, b - a) != MA_SH_KEY_PLAIN)
+		return 1;
 	if (b - a > 2 && s[a] == '-' && (s[a + 1] == 'o' || s[a + 1] == 'c')) {
 		p = a + 2; /* -oProxyCommand=... */
 		a = p;
@@ -4400,7 +4405,7 @@ static int ma_sh_skip_input(void *ctx, const struct ma_input *in)
 	/* letters, digits and _ are never syntax; but they may make an ssh
 	 * -o keyword or a git -c key of the deny-lists */
 	if (!n || (!memmem(s, len, "-o", 2) && !memmem(s, len, "-c", 2) &&
-	           !memmem(s, len, "GIT_CONFIG_KEY_", 15)))
+	           !memmem(s, len, "GIT_CONFIG_", 11)))
 		return 1;
 	while (k + n <= len && (x = memmem(s + k, len - k, f, n))) {
 		k = (size_t)(x - s);

@@ -480,6 +480,13 @@ size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs);
  * GIT_CONFIG_PARAMETERS (NULL returned), else 0. */
 const char *ma_sh_env_key(const char *name, size_t n, int *pair);
 
+/* GIT_CONFIG_PARAMETERS's value w (n bytes; git 2.39's config.c): its
+ * next pair from *pos, 'key=value' or 'key'='value' (blanks between
+ * pairs): the key at w[*ks, +*kl), the value at w[*vs, +*vl), *pos past
+ * it; 0 at its end or where the list's syntax breaks. */
+int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t *ks, size_t *kl, size_t *vs,
+                         size_t *vl);
+
 /* The kind (and *lang) of the value of option name (nlen bytes) of
  * program po, or 0. */
 int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size_t nlen, int *lang);

@@ -1144,6 +1144,48 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 	return -1;
 }
 
+/* env's GIT_CONFIG_KEY_n=KEY (pair 1, with GIT_CONFIG_VALUE_n= of argv
+ * or none) and GIT_CONFIG_PARAMETERS (pair 3: git's list of quoted
+ * 'key=value' or 'key'='value', ma_sh_git_param_next): each pair judged
+ * as git -c KEY=VALUE is (review18: the line check read them, this one
+ * did not). ma_sh_value_check's answer, or -1. */
+static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv, int argc,
+                                 const char *arg, const char *eq, int pair, const char *file,
+                                 int line, const char *function)
+{
+	char v[1024], other[40];
+	size_t pos = 0, n = strlen(eq + 1), ks, kl, vs, vl, ol;
+	int res;
+
+	if (pair == 1) {
+		const char *val = "";
+		ol = (size_t)snprintf(other, sizeof other, "GIT_CONFIG_VALUE_%.*s=",
+		                      (int)(eq - arg - 15), arg + 15);
+		if (ol >= sizeof other)
+			return -1;
+		for (int i = 0; i < argc && argv[i]; i++)
+			if (!strncmp(argv[i], other, ol))
+				val = argv[i] + ol;
+		if ((size_t)snprintf(v, sizeof v, "%s=%s", eq + 1, val) >= sizeof v)
+			return -1;
+		return ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line,
+		                         function);
+	}
+	while (ma_sh_git_param_next(eq + 1, n, &pos, &ks, &kl, &vs, &vl)) {
+		if (kl + 1 + vl >= sizeof v)
+			continue;
+		memcpy(v, eq + 1 + ks, kl);
+		v[kl] = '=';
+		memcpy(v + kl + 1, eq + 1 + vs, vl);
+		v[kl + 1 + vl] = '\0';
+		res = ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line,
+		                        function);
+		if (res >= 0)
+			return res;
+	}
+	return -1;
+}
+
 /* env's NAME=VALUE before the program (argv[ai], eq its '=') for a
  * variable whose value is a command line a program runs or a git
  * setting (ma_sh_env_key: GIT_SSH_COMMAND, GIT_PAGER, EDITOR, PAGER,
@@ -1160,6 +1202,8 @@ ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc,
 	const char *key = ma_sh_env_key(arg, (size_t)(eq - arg), &pair), *val = eq + 1;
 	size_t kl, vl;
 
+	if (pair == 1 || pair == 3)
+		return ma_sh_env_pairs_check(r, argv, argc, arg, eq, pair, file, line, function);
 	if (!key || !strcmp(key, "tar"))
 		return -1;
 	if (arg[0] == 'L') /* LESSOPEN='| lesspipe %s' */

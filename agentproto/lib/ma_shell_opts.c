@@ -1038,3 +1038,38 @@ const char *ma_sh_env_key(const char *name, size_t n, int *pair)
 			return map[i][1];
 	return NULL;
 }
+
+int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t *ks, size_t *kl, size_t *vs,
+                         size_t *vl)
+{
+	size_t p = *pos, e;
+
+	while (p < n && (w[p] == ' ' || w[p] == '\t' || w[p] == '\n'))
+		p++;
+	if (p >= n || w[p] != '\'')
+		return 0;
+	e = p + 1;
+	while (e < n && w[e] != '\'')
+		e++;
+	if (e >= n)
+		return 0;
+	*ks = p + 1;
+	if (e + 2 < n && w[e + 1] == '=' && w[e + 2] == '\'') { /* 'key'='value' */
+		size_t v1 = e + 3;
+		*kl = e - *ks;
+		while (v1 < n && w[v1] != '\'')
+			v1++;
+		if (v1 >= n)
+			return 0;
+		*vs = e + 3;
+		*vl = v1 - *vs;
+		*pos = v1 + 1;
+		return 1;
+	}
+	/* 'key=value' (or 'key': no value) */
+	*kl = strcspn(w + *ks, "='");
+	*vs = *ks + *kl + (w[*ks + *kl] == '=');
+	*vl = e - *vs;
+	*pos = e + 1;
+	return 1;
+}
