@@ -5005,7 +5005,7 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 		return 0;
 	if (pair == 3)
 		return ma_sh_git_params(c, w, n, va, vb, s + a, b - a);
-	if (!strcmp(key, "tar")) {
+	if (key && !strcmp(key, "tar")) {
 		/* TAR_OPTIONS: the line `tar VALUE`, the input at its place
 		 * (tar splits it with quotes as a shell does) */
 		if (n + 4 >= sizeof v)
