@@ -1159,8 +1159,8 @@ static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv
 
 	if (pair == 1) {
 		const char *val = "";
-		ol = (size_t)snprintf(other, sizeof other, "GIT_CONFIG_VALUE_%.*s=",
-		                      (int)(eq - arg - 15), arg + 15);
+		ol = (size_t)snprintf(other, sizeof other,
+		                      "GIT_CONFIG_VALUE_%.*s=", (int)(eq - arg - 15), arg + 15);
 		if (ol >= sizeof other)
 			return -1;
 		for (int i = 0; i < argc && argv[i]; i++)
@@ -1178,8 +1178,8 @@ static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv
 		v[kl] = '=';
 		memcpy(v + kl + 1, eq + 1 + vs, vl);
 		v[kl + 1 + vl] = '\0';
-		res = ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line,
-		                        function);
+		res =
+		    ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line, function);
 		if (res >= 0)
 			return res;
 	}

@@ -315,11 +315,16 @@ static int ma_sh_abbrev(const struct ma_sh_prog_opts *po, const char *name, size
 		const char *prog, *name;
 		size_t min;
 	} ab[] = {
-	    {"tar", "--use-compress-program", 5}, {"tar", "--to-command", 6},
-	    {"tar", "--checkpoint-action", 13},   {"tar", "--info-script", 5},
-	    {"tar", "--new-volume-script", 6},    {"tar", "--rsh-command", 4},
-	    {"tar", "--rmt-command", 4},          {"tar", "--directory", 5},
-	    {"tar", "--format", 6},               {"tar", "--mode", 4},
+	    {"tar", "--use-compress-program", 5},
+	    {"tar", "--to-command", 6},
+	    {"tar", "--checkpoint-action", 13},
+	    {"tar", "--info-script", 5},
+	    {"tar", "--new-volume-script", 6},
+	    {"tar", "--rsh-command", 4},
+	    {"tar", "--rmt-command", 4},
+	    {"tar", "--directory", 5},
+	    {"tar", "--format", 6},
+	    {"tar", "--mode", 4},
 	    {"tar", "--transform", 4},
 	};
 
