@@ -176,6 +176,47 @@ static void argv_env_values_of_commands_read(void **state)
 	assert_int_equal(argv_verdict("2222", p4), MOAT_ALLOW);
 }
 
+/* shell30: tar's abbreviated long options (getopt_long's prefix rule),
+ * TAR_OPTIONS read as tar's options, GIT_CONFIG_PARAMETERS's key letters
+ * on the line and its pairs (and GIT_CONFIG_KEY_n's) in an env argv. */
+static void tar_abbreviations_tar_options_and_git_pairs(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"tar -xf b.tar --new-vol='", "a; id", "'"},
+	    {"tar -czf b.tgz --use='", "gzip; id", "' d"},
+	    {"TAR_OPTIONS=\"--to-c='", "cat; id", "'\" tar -xf b.tar"},
+	    {"export TAR_OPTIONS=\"-v --checkpoint-a='exec=", "id; id", "'\"; tar -cf x d"},
+	    {"GIT_CONFIG_PARAMETERS=\"'user.name'='me' 'core.", "pager", "'='less; id'\" git log"},
+	};
+	static const char *const passes[][3] = {
+	    {"tar -xf b.tar --to-c='grep -c \"", "a|b", "\"'"},
+	    {"TAR_OPTIONS='--no-same-owner' tar -xf '", "my file.tar", "'"},
+	    {"GIT_CONFIG_PARAMETERS=\"'user.name'='", "Ann Lee", "'\" git commit -m x"},
+	    {"GIT_CONFIG_PARAMETERS=\"'user.", "name", "'='Ann'\" git commit -m x"},
+	};
+	static const char *const b1[] = {
+	    "env", "GIT_CONFIG_PARAMETERS='user.name'='me' 'core.pager'='less; id'", "git", "log",
+	    NULL};
+	static const char *const b2[] = {"tar", "-xf", "b.tar", "--to-c", "cat; id", NULL};
+	static const char *const p1[] = {"env", "GIT_CONFIG_PARAMETERS='user.name'='Ann Lee'",
+	                                 "git", "commit", NULL};
+	static const char *const p2[] = {"env",
+	                                 "GIT_CONFIG_COUNT=1",
+	                                 "GIT_CONFIG_KEY_0=user.name",
+	                                 "GIT_CONFIG_VALUE_0=Ann Lee",
+	                                 "git",
+	                                 "commit",
+	                                 NULL};
+
+	(void)state;
+	all_block(blocks, sizeof blocks / sizeof blocks[0]);
+	all_pass(passes, sizeof passes / sizeof passes[0]);
+	assert_int_equal(argv_verdict("less; id", b1), MOAT_BLOCK);
+	assert_int_equal(argv_verdict("cat; id", b2), MOAT_BLOCK);
+	assert_int_equal(argv_verdict("Ann Lee", p1), MOAT_ALLOW);
+	assert_int_equal(argv_verdict("Ann Lee", p2), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +226,7 @@ int main(void)
 	    cmocka_unit_test(git_config_environment_read_as_git_c),
 	    cmocka_unit_test(doas_s_reads_its_script_from_stdin),
 	    cmocka_unit_test(argv_env_values_of_commands_read),
+	    cmocka_unit_test(tar_abbreviations_tar_options_and_git_pairs),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
