@@ -4958,8 +4958,8 @@ static size_t ma_sh_unquote_word(const char *s, size_t p, size_t q, size_t a, si
 static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_t va, size_t vb,
                             const char *in, size_t inlen);
 
-static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct ma_sh_el *e,
-                               size_t a, size_t b)
+static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct ma_sh_lex *lx,
+                               const struct ma_sh_el *e, size_t a, size_t b)
 {
 	static const unsigned char stop[256] = {
 	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
@@ -5046,14 +5046,20 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 		                      s + eq - sfx);
 		if (ol >= sizeof other)
 			return 0;
-		o = strstr(s, other);
+		/* the line's bytes end at its elements' last end (the line
+		 * need not end in a NUL: the fuzzer's found strstr's over-read) */
+		size_t lim = e->end;
+		for (int k = 0; k < lx->nel; k++)
+			if (lx->el[k].end > lim)
+				lim = lx->el[k].end;
+		o = memmem(s, lim, other, ol);
 		while (o && o > s && !stop[(unsigned char)o[-1]])
-			o = strstr(o + 1, other);
+			o = memmem(o + 1, lim - (size_t)(o + 1 - s), other, ol);
 		if (!o)
 			return 0;
 		h0 = (size_t)(o - s) + ol;
 		h1 = h0;
-		for (int qu = 0; s[h1] && (qu || !stop[(unsigned char)s[h1]]); h1++)
+		for (int qu = 0; h1 < lim && s[h1] && (qu || !stop[(unsigned char)s[h1]]); h1++)
 			if ((s[h1] == '\'' || s[h1] == '"') && (!qu || qu == s[h1]))
 				qu = qu ? 0 : s[h1];
 		hn = ma_sh_unquote_word(s, h0, h1, (size_t)-1, (size_t)-1, half, sizeof half, &hva,
@@ -5201,7 +5207,7 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 			k++;
 		if (k < e->end && s[k] == '=' &&
 		    (ma_sh_env_key(s + e->start, k - e->start, &pair) || pair))
-			return ma_sh_git_env_value(c, s, e, a, b);
+			return ma_sh_git_env_value(c, s, lx, e, a, b);
 	}
 	/* cheap first (session 24: the look for "sed" 256 bytes back cost
 	 * sh-nested 22 %): an option word here, or the word just before (read
