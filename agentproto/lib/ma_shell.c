@@ -4898,6 +4898,23 @@ static int ma_sh_value_inner(struct ma_sh_scan *c, const char *v, size_t n, size
 	return ma_sh_queue_value_line(c, v, n);
 }
 
+/* ma_sh_value_fires' answer on the value v (n bytes, the input in
+ * (inlen bytes) at v[va, vb)) acted on: 2, the value is a line sh -c
+ * runs (ma_sh_value_line); 3, the input is judged at its place in that
+ * line (ma_sh_value_inner, shell28); else its own 0 or 1. */
+static int ma_sh_value_judge(struct ma_sh_scan *c, int kind, int lang, const char *v, size_t n,
+                             size_t va, size_t vb, const char *in, size_t inlen)
+{
+	size_t la = 0;
+	int r = ma_sh_value_fires(kind, lang, v, n, va, vb, &la);
+
+	if (r == 2)
+		return ma_sh_value_line(c, v + la, n - la, in, inlen);
+	if (r == 3)
+		return ma_sh_value_inner(c, v + la, n - la, va - la, vb - la, in, inlen);
+	return r;
+}
+
 static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit);
 
 /* The word [p, q) of s unquoted as the shell unquotes it into v (cap
@@ -4966,8 +4983,8 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
 	char v[512], w[512];
 	const char *key = NULL;
-	size_t p = e->start, eq = p, pk = p, ws, we, fs = 0, fe = 0, va, vb, n, off, la = 0, x;
-	int pair = 0, all_assign = 1, first = 0, r, lessopen;
+	size_t p = e->start, eq = p, pk = p, ws, we, fs = 0, fe = 0, va, vb, n, off, x;
+	int pair = 0, all_assign = 1, first = 0, lessopen;
 
 	while (eq < e->end && s[eq] != '=')
 		eq++;
@@ -5080,13 +5097,8 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 		}
 	}
 	x = pair == 1 ? n : off + n;
-	r = ma_sh_value_fires(MA_SH_VAL_GITCONF, 0, v, x, off + va, off + vb, &la);
-	if (r == 2)
-		return ma_sh_value_line(c, v + la, x - la, s + a, b - a);
-	if (r == 3) /* GIT_PAGER='less -INPUT' */
-		return ma_sh_value_inner(c, v + la, x - la, off + va - la, off + vb - la, s + a,
-		                         b - a);
-	return r;
+	/* GIT_PAGER='INPUT' a line; GIT_PAGER='less -INPUT' the input in it */
+	return ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, x, off + va, off + vb, s + a, b - a);
 }
 
 /* GIT_CONFIG_PARAMETERS's value w (n bytes, unquoted by the shell), the
@@ -5099,8 +5111,8 @@ static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_
                             const char *in, size_t inlen)
 {
 	char v[512];
-	size_t k, qs = 0, ks = 0, ke = 0, len, off = 0, la = 0;
-	int q = 0, r;
+	size_t k, qs = 0, ks = 0, ke = 0, len, off = 0;
+	int q = 0;
 
 	if (vb > n || memchr(w + va, '\'', vb - va) || memchr(w + va, '\\', vb - va))
 		return 1;
@@ -5134,12 +5146,7 @@ static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_
 		v[len] = '\0';
 		va -= qs;
 		vb -= qs;
-		r = ma_sh_value_fires(MA_SH_VAL_GITCONF, 0, v, len, va, vb, &la);
-		if (r == 2)
-			return ma_sh_value_line(c, v + la, len - la, in, inlen);
-		if (r == 3)
-			return ma_sh_value_inner(c, v + la, len - la, va - la, vb - la, in, inlen);
-		return r;
+		return ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, len, va, vb, in, inlen);
 	}
 	if (qs >= 3 && ke == qs - 3 && w[qs - 2] == '=' && ke > ks) {
 		off = ke - ks + 1; /* 'key'='value': the input in the value */
@@ -5155,12 +5162,7 @@ static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_
 	v[len] = '\0';
 	va = off + va - qs;
 	vb = off + vb - qs;
-	r = ma_sh_value_fires(MA_SH_VAL_GITCONF, 0, v, len, va, vb, &la);
-	if (r == 2)
-		return ma_sh_value_line(c, v + la, len - la, in, inlen);
-	if (r == 3)
-		return ma_sh_value_inner(c, v + la, len - la, va - la, vb - la, in, inlen);
-	return r;
+	return ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, len, va, vb, in, inlen);
 }
 
 /* 1 when the input [a, b) lies in the value of an option the application
@@ -5189,9 +5191,9 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 	int pe = 0;
 	const struct ma_sh_prog_opts *po;
 	const char *name;
-	size_t p, q, x = 0, va = (size_t)-1, vb = 0, nlen = 0, val = 0, off = 0, la = 0;
+	size_t p, q, x = 0, va = (size_t)-1, vb = 0, nlen = 0, val = 0, off = 0;
 	char prog[16], o[48], v[512];
-	int kind = 0, lang = 0, first = 0, rd, r;
+	int kind = 0, lang = 0, first = 0, rd;
 
 	if (e0 >= lx->nel || !ma_sh_valid(lx))
 		return 0;
@@ -5375,13 +5377,9 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 			    k - w0 == 2 && s[w0] == '-' && (s[w0 + 1] == 'C' || s[w0 + 1] == 'c');
 		}
 	}
-	r = ma_sh_value_fires(kind, lang, v + off, x - off, va - off, vb - off, &la);
-	if (r == 2) /* ssh -o ProxyCommand='INPUT', git -c core.pager='INPUT' */
-		return ma_sh_value_line(c, v + off + la, x - off - la, s + a, b - a);
-	if (r == 3) /* git -c core.pager='less -INPUT' */
-		return ma_sh_value_inner(c, v + off + la, x - off - la, va - off - la,
-		                         vb - off - la, s + a, b - a);
-	return r;
+	/* ssh -o ProxyCommand='INPUT', git -c core.pager='INPUT' a line; git
+	 * -c core.pager='less -INPUT' the input in it */
+	return ma_sh_value_judge(c, kind, lang, v + off, x - off, va - off, vb - off, s + a, b - a);
 }
 
 static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, int n, int ended);
