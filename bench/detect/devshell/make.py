@@ -245,6 +245,26 @@ def bash_ok(lines):
     return ok
 
 
+def keep_new(cand, seen):
+    """The lines of cand worth a case (devshell2, devshell3): not empty,
+    not seen before (seen grows), no CR or NUL, at most MAX_LINE bytes."""
+    keep = []
+    for s in cand:
+        if (not s or s in seen or '\r' in s or '\0' in s or
+                len(s.encode('utf-8', 'surrogateescape')) > MAX_LINE):
+            continue
+        seen.add(s)
+        keep.append(s)
+    return keep
+
+
+def write_ops(out, name, lines):
+    """out/name.jsonl: one benign case {"operation": line} a line."""
+    with open(os.path.join(out, name + '.jsonl'), 'w', encoding='utf-8', newline='\n') as f:
+        for s in lines:
+            f.write(json.dumps({'operation': s}, ensure_ascii=False) + '\n')
+
+
 def main():
     root, out = '/', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'cases', 'benign-shell')
     args = sys.argv[1:]
@@ -276,9 +296,7 @@ def main():
                 seen.add(s)
                 cand.append(s)
         kept = bash_ok(cand)
-        with open(os.path.join(out, name + '.jsonl'), 'w', encoding='utf-8', newline='\n') as f:
-            for s in kept:
-                f.write(json.dumps({'operation': s}, ensure_ascii=False) + '\n')
+        write_ops(out, name, kept)
         print('%-26s files=%-5d candidates=%-6d kept=%d  (%s)' % (name, nfiles, len(cand), len(kept), what))
 
 

@@ -161,17 +161,9 @@ def main():
     seen = set()
     for fname, cand in (('npm_scripts', scripts), ('npm_shell_files', lines),
                         ('npm_readme_blocks', blocks)):
-        keep = []
-        for s in cand:
-            if (not s or s in seen or '\r' in s or '\0' in s or
-                    len(s.encode('utf-8', 'surrogateescape')) > dm.MAX_LINE):
-                continue
-            seen.add(s)
-            keep.append(s)
+        keep = dm.keep_new(cand, seen)
         kept = dm.bash_ok(keep)
-        with open(os.path.join(out, fname + '.jsonl'), 'w', encoding='utf-8', newline='\n') as f:
-            for s in kept:
-                f.write(json.dumps({'operation': s}, ensure_ascii=False) + '\n')
+        dm.write_ops(out, fname, kept)
         print('%-16s candidates=%-6d kept=%d' % (fname, len(keep), len(kept)))
     print('packages with scripts=%d script values=%d shell files=%d readme blocks=%d'
           % (npk, nsc, nfiles, nblocks))
