@@ -43,6 +43,20 @@ static int verdict(const char *head, const char *input, const char *tail)
 	return v;
 }
 
+/* moat_check_argv for argv, input the request's one. */
+static inline int argv_verdict(const char *input, const char *const *argv)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
+	struct moat_request *r = NULL;
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	v = moat_check_argv(r, argv, -1);
+	moat_request_end(r);
+	return v;
+}
+
 /* Every line of blocks blocks, every line of passes is allowed. */
 static inline void judge(const char *const blocks[][3], size_t nb, const char *const passes[][3],
                          size_t np)

@@ -1,7 +1,8 @@
 /*
  * agent_xss_test.h — what the xss tests share (test_agent_xss.c,
- * test_agent_review17_html15.c): a policy with xss in block mode, parsed
- * once per group (pol), and the group's setup and teardown for it.
+ * test_agent_review17_html15.c, test_agent_html16.c,
+ * test_agent_review18_html16.c): a policy with xss in block mode, parsed
+ * once per group (pol), the group's setup and teardown for it, and xss_page().
  */
 #ifndef AGENT_XSS_TEST_H
 #define AGENT_XSS_TEST_H
@@ -24,6 +25,22 @@ static int group_teardown(void **state)
 	(void)state;
 	moat_policy_release(pol);
 	return 0;
+}
+
+/* moat_check_html for head + input + tail, input the request's one. */
+static inline int xss_page(const char *head, const char *input, const char *tail)
+{
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/page", .policy = pol};
+	struct moat_request *r = NULL;
+	char html[2048];
+	int v;
+
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
+	snprintf(html, sizeof html, "%s%s%s", head, input, tail);
+	v = moat_check_html(r, html, strlen(html));
+	moat_request_end(r);
+	return v;
 }
 
 #endif

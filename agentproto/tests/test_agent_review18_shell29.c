@@ -6,19 +6,6 @@
 #include "agent_shell_test.h"
 
 /* argv: moat_check_argv with the request's one input. */
-static int argv_verdict(const char *input, const char *const *argv)
-{
-	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
-	struct moat_request *r = NULL;
-	int v;
-
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	v = moat_check_argv(r, argv, -1);
-	moat_request_end(r);
-	return v;
-}
-
 /* ma_sh_cmd_value_judge (e68e902): an input that starts an option word
  * right after the application's blank in rsync -e / tar -I and brings a
  * blank, '=' or '/' fires. Meant for -oProxyCommand=CMD, it takes every

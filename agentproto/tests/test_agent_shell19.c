@@ -144,19 +144,6 @@ static void counts_hashes_and_wgetrc_settings_run_nothing(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
-static int argv_verdict(const char *input, const char *const *argv)
-{
-	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
-	struct moat_request *r = NULL;
-	int v;
-
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	v = moat_check_argv(r, argv, -1);
-	moat_request_end(r);
-	return v;
-}
-
 /* The same in argv: wget -e's value is a wgetrc command; use_askpass
  * names the program wget spawns (wget 1.21.3 ran it, as UseAskPass and
  * --execute=use-askpass=PROG), robots=off runs nothing; output_document,

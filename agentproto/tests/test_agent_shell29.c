@@ -138,19 +138,6 @@ static void doas_s_reads_its_script_from_stdin(void **state)
 /* The argv check: env's NAME=VALUE before the program for the variables
  * above (GIT_SSH_COMMAND, GIT_PAGER, EDITOR, PAGER ...), read as the
  * line check reads them. */
-static int argv_verdict(const char *input, const char *const *argv)
-{
-	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/run", .policy = pol};
-	struct moat_request *r = NULL;
-	int v;
-
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", input, strlen(input)), 0);
-	v = moat_check_argv(r, argv, -1);
-	moat_request_end(r);
-	return v;
-}
-
 static void argv_env_values_of_commands_read(void **state)
 {
 	static const char *const b1[] = {"env", "GIT_SSH_COMMAND=ssh -i k; id", "git", "fetch",
