@@ -414,6 +414,34 @@ static int ma_kw_id(const char *w, size_t n)
 
 	if (n < 2 || n > 9 || (unsigned)(((unsigned char)w[0] | 0x20) - 'a') > 25)
 		return KW_NONE;
+	if (n == 2) {
+		/* Two-byte words (AS, BY, IN, IS, ON, OR, and the short names
+		 * statements repeat: id, x1) are the commonest: ma_kws's
+		 * two-letter names as one switch, not the search (sqlcost4;
+		 * test_agent_sql_search.c compares every pair of bytes with the
+		 * names: a two-letter name added to ma_kws goes here too). */
+		unsigned c1 = (unsigned char)w[1];
+		switch (((unsigned char)w[0] | 0x20u) << 8 | (c1 - 'A' < 26u ? c1 | 0x20u : c1)) {
+		case 'a' << 8 | 's':
+			return KW_AS;
+		case 'b' << 8 | 'y':
+			return KW_BY;
+		case 'i' << 8 | 'f':
+			return KW_IF;
+		case 'i' << 8 | 'n':
+			return KW_IN;
+		case 'i' << 8 | 's':
+			return KW_IS;
+		case 'o' << 8 | 'n':
+			return KW_ON;
+		case 'o' << 8 | 'r':
+			return KW_OR;
+		case 't' << 8 | 'o':
+			return KW_TO;
+		default:
+			return KW_NONE;
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
 		if (c >= 'A' && c <= 'Z')

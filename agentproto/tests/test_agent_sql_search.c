@@ -113,6 +113,29 @@ static void the_keyword_search_finds_what_a_scan_of_the_names_finds(void **state
 	}
 }
 
+/* ma_kw_id's two-byte words (sqlcost4: a switch of ma_kws's two-letter
+ * names, not the search) are what a comparison with every name finds,
+ * for every pair of bytes; and the switch holds every two-letter name. */
+static void every_two_byte_word_is_the_keyword_the_names_say(void **state)
+{
+	size_t two = 0, found = 0;
+	char w[2];
+
+	(void)state;
+	for (unsigned x = 0; x < 65536; x++) {
+		w[0] = (char)(x >> 8);
+		w[1] = (char)x;
+		if (ma_kw_id(w, 2) != scan_kw(w, 2))
+			fail_msg("\"%c%c\" (0x%02x 0x%02x): %d, not %d", w[0], w[1], x >> 8,
+			         x & 255, ma_kw_id(w, 2), scan_kw(w, 2));
+		found += ma_kw_id(w, 2) != KW_NONE;
+	}
+	for (size_t i = 0; i < sizeof ma_kws / sizeof ma_kws[0]; i++)
+		two += strlen(ma_kws[i].name) == 2;
+	assert_true(two >= 8);
+	assert_int_equal(found, two * 4); /* (each in four cases) */
+}
+
 /* ma_kw_first (sqlcost2: the names of each first letter, which ma_kw_id
  * searches) bounds exactly the names that start with that letter, and
  * ends where the names do. */
@@ -136,6 +159,7 @@ int main(void)
 	    cmocka_unit_test(the_search_from_any_hint_finds_the_first_token),
 	    cmocka_unit_test(the_keyword_search_finds_what_a_scan_of_the_names_finds),
 	    cmocka_unit_test(the_first_letter_bounds_hold_exactly_that_letters_names),
+	    cmocka_unit_test(every_two_byte_word_is_the_keyword_the_names_say),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
