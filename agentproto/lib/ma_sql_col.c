@@ -107,17 +107,26 @@ struct ma_col_cx {
 
 /* 1 when c may continue a name (letters, digits, '_', '$', bytes of
  * UTF-8 beyond ASCII) */
+static const unsigned char col_name_bytes[256] = {['$'] = 1,         ['0' ... '9'] = 1,
+                                                  ['A' ... 'Z'] = 1, ['_'] = 1,
+                                                  ['a' ... 'z'] = 1, [0x80 ... 0xff] = 1};
 static inline int col_name_byte(char c)
 {
-	const unsigned char u = (unsigned char)c;
-	return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= '0' && u <= '9') || u == '_' ||
-	       u == '$' || u >= 0x80;
+	return col_name_bytes[(unsigned char)c];
 }
 
-/* 1 when the n bytes at w are the word lw (lowercase), without case */
+/* 1 when the n bytes at w are the word lw (lowercase), ASCII letters
+ * without case (inline: no strncasecmp call per word read, sqlcost4) */
 static inline __attribute__((always_inline)) int col_word(const char *w, size_t n, const char *lw)
 {
-	return strlen(lw) == n && strncasecmp(w, lw, n) == 0;
+	if (strlen(lw) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = (unsigned char)w[i];
+		if ((c - 'A' < 26u ? c | 0x20u : c) != (unsigned char)lw[i])
+			return 0;
+	}
+	return 1;
 }
 
 static inline __attribute__((always_inline)) int
