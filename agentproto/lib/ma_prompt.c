@@ -1385,12 +1385,13 @@ static inline int ma_pr_alt_is(const struct ma_pr_words *w, int i, const struct 
 	return 1;
 }
 
-/* ma_pr_alt_is for a word whose length a may have (a's bytes alone). */
-static inline int ma_pr_alt_bytes(const struct ma_pr_words *w, int i, const struct ma_pr_alt *a)
+/* ma_pr_alt_is for a word whose length a may have and whose first eight
+ * bytes are a's (a's bytes from the ninth on alone). */
+static inline int ma_pr_alt_bytes8(const struct ma_pr_words *w, int i, const struct ma_pr_alt *a)
 {
 	const char *ws = w->t + w->s[i];
 
-	for (size_t k = 0; k < a->l; k++) /* short: no memcmp call */
+	for (size_t k = 8; k < a->l; k++) /* short: no memcmp call */
 		if (ws[k] != a->s[k])
 			return 0;
 	return 1;
@@ -1637,6 +1638,7 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 		const uint16_t *list;
 		const struct ma_pr_start *lits;
 		size_t nl;
+		uint64_t wv;
 		int last = -1, hb;
 		if (i >= send) { /* a match never reaches over a sentence end */
 			ma_pr_lreach_start(&lr, i);
@@ -1694,6 +1696,7 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 		if (!(st->h2blens[hb] >> (w->l[i] < 63 ? w->l[i] : 63) & 1))
 			continue;
 		lits = st->byh2b + st->h2bstart[hb];
+		wv = ma_pr_key8(w->t + w->s[i], w->l[i]);
 		/* the alternatives of the word's length alone, chunk by chunk */
 		for (unsigned c = st->h2bchunk[hb]; c < st->h2bchunk[hb + 1]; c++, lits += 64)
 			for (uint64_t m = st->h2bm[c][w->l[i] < 15 ? w->l[i] : 15]; m; m &= m - 1) {
@@ -1705,10 +1708,13 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 				if (w->l[i] >= 15 &&
 				    (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l))
 					continue;
+				/* its bytes first: the test that fails most */
+				if ((wv & lits[x].m) != lits[x].v ||
+				    (lits[x].l > 8 && !ma_pr_alt_bytes8(w, i, lits[x].alt)))
+					continue;
 				pt = &pats[lits[x].pat];
 				if (lits[x].pat == last || sc->seen[lits[x].pat] ||
 				    lr.dead[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
-				    !ma_pr_alt_bytes(w, i, lits[x].alt) ||
 				    !ma_pr_pattern_can(pt, sk, sh))
 					continue;
 				last = lits[x].pat; /* its other alternatives would try it again */

@@ -186,7 +186,22 @@ struct ma_pr_start {
 	uint16_t pat;
 	uint8_t l, stem; /* alt's (a word of another length is not alt: no deref) */
 	const struct ma_pr_alt *alt;
+	/* alt's first bytes (eight at most; ma_pr_key8: the first in the
+	 * lowest bits) and the mask of them: a word whose key masked is not v
+	 * is not alt (one compare where a loop over the bytes was) */
+	uint64_t v, m;
 };
+
+/* The first min(l, 8) bytes of w, the first in the lowest bits, zero
+ * above (the same on any byte order). */
+static inline uint64_t ma_pr_key8(const char *w, size_t l)
+{
+	uint64_t v = 0;
+
+	for (size_t k = 0; k < l && k < 8; k++)
+		v |= (uint64_t)(unsigned char)w[k] << (8 * k);
+	return v;
+}
 /* The first tokens' literal alternatives that a word of ma_pr_h2() h2
  * (0..63) may be (the token's h2 bits have h2), in the order of their
  * patterns; *n their count. */

@@ -2717,6 +2717,9 @@ static int ma_pr_build_byh2(void)
 				ma_pr_byh2[n].l = t->alt[x].l;
 				ma_pr_byh2[n].stem = t->alt[x].stem;
 				ma_pr_byh2[n].alt = &t->alt[x];
+				ma_pr_byh2[n].v = ma_pr_key8(t->alt[x].s, t->alt[x].l);
+				ma_pr_byh2[n].m = t->alt[x].l >= 8 ? ~0ull
+				                                   : (1ull << (8 * t->alt[x].l)) - 1;
 				n++;
 			}
 		}
