@@ -1696,7 +1696,14 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 		if (!(st->h2blens[hb] >> (w->l[i] < 63 ? w->l[i] : 63) & 1))
 			continue;
 		lits = st->byh2b + st->h2bstart[hb];
-		wv = ma_pr_key8(w->t + w->s[i], w->l[i]);
+		/* the word's key (ma_pr_key8): one load of eight bytes that end
+		 * with it or start it (inside the text) where it can be */
+		if (w->l[i] >= 8)
+			wv = ma_load8(w->t + w->s[i]);
+		else if (w->s[i] + w->l[i] >= 8)
+			wv = ma_load8(w->t + w->s[i] + w->l[i] - 8) >> (8 * (8 - w->l[i]));
+		else
+			wv = ma_pr_key8(w->t + w->s[i], w->l[i]);
 		/* the alternatives of the word's length alone, chunk by chunk */
 		for (unsigned c = st->h2bchunk[hb]; c < st->h2bchunk[hb + 1]; c++, lits += 64)
 			for (uint64_t m = st->h2bm[c][w->l[i] < 15 ? w->l[i] : 15]; m; m &= m - 1) {
