@@ -2762,6 +2762,12 @@ static int ma_pr_build_byh2(void)
 	return 0;
 }
 
+/* The bits of pattern p's x-th needed token (its classes and h2 bits). */
+static int ma_pr_need_bits(const struct ma_pr_pattern *p, int x)
+{
+	return __builtin_popcountll(p->needk[x]) + __builtin_popcountll(p->needh[x]);
+}
+
 static int ma_pr_build_patterns(void)
 {
 	size_t nalt = 0;
@@ -2881,6 +2887,18 @@ static int ma_pr_build_patterns(void)
 				pt->needk[pt->nneed] = pt->t[x].k;
 				pt->needh[pt->nneed] = pt->t[x].h2;
 				pt->nneed++;
+			}
+		/* the needed tokens with the fewest bits first (the likeliest to
+		 * find no word of a sentence: ma_pr_pattern_can and the phrase
+		 * loop's first test stop sooner; their AND is the same in any
+		 * order) */
+		for (int x = 1; x < pt->nneed; x++)
+			for (int y = x; y > 0 && ma_pr_need_bits(pt, y) < ma_pr_need_bits(pt, y - 1); y--) {
+				uint64_t tk = pt->needk[y], th = pt->needh[y];
+				pt->needk[y] = pt->needk[y - 1];
+				pt->needh[y] = pt->needh[y - 1];
+				pt->needk[y - 1] = tk;
+				pt->needh[y - 1] = th;
 			}
 		if (MA_PR_NSRC > 65535 || MA_PR_NSRC > MA_PR_PATS)
 			return ma_pr_fail("more patterns than MA_PR_PATS", NULL, 0);
