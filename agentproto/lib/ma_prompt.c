@@ -1717,12 +1717,13 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 					continue;
 				/* its bytes first: the test that fails most */
 				if ((wv & lits[x].m) != lits[x].v ||
-				    (lits[x].l > 8 && !ma_pr_alt_bytes8(w, i, lits[x].alt)))
+				    (lits[x].l > 8 && !ma_pr_alt_bytes8(w, i, lits[x].alt)) ||
+				    (!(lits[x].k0 & sk) && !(lits[x].h0 & sh)))
 					continue;
 				pt = &pats[lits[x].pat];
 				if (lits[x].pat == last || sc->seen[lits[x].pat] ||
 				    lr.dead[lits[x].pat] || (w->k[i] & pt->t[0].k) ||
-				    !ma_pr_pattern_can(pt, sk, sh))
+				    !ma_pr_pattern_can_from(pt, sk, sh, 1))
 					continue;
 				last = lits[x].pat; /* its other alternatives would try it again */
 				if (ma_pr_lreach_at(&lr, w, pt, lits[x].pat, send) &&

@@ -190,6 +190,10 @@ struct ma_pr_start {
 	 * lowest bits) and the mask of them: a word whose key masked is not v
 	 * is not alt (one compare where a loop over the bytes was) */
 	uint64_t v, m;
+	/* the pattern's first needed token (needk[0], needh[0]; all bits
+	 * when it needs none): its first test of ma_pr_pattern_can without
+	 * its record */
+	uint64_t k0, h0;
 };
 
 /* The first min(l, 8) bytes of w, the first in the lowest bits, zero

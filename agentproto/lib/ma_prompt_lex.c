@@ -2725,6 +2725,11 @@ static int ma_pr_build_byh2(void)
 		}
 	}
 	ma_pr_h2start[64] = (uint16_t)n;
+	for (size_t x = 0; x < n; x++) {
+		const struct ma_pr_pattern *pt = &ma_pr_pat[ma_pr_byh2[x].pat];
+		ma_pr_byh2[x].k0 = pt->nneed ? pt->needk[0] : ~0ull;
+		ma_pr_byh2[x].h0 = pt->nneed ? pt->needh[0] : ~0ull;
+	}
 	/* by h2, then by the class of the alternative's first byte (a word
 	 * is only ever an alternative that starts with its own first byte) */
 	n = 0;
