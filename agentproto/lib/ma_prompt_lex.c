@@ -2718,8 +2718,8 @@ static int ma_pr_build_byh2(void)
 				ma_pr_byh2[n].stem = t->alt[x].stem;
 				ma_pr_byh2[n].alt = &t->alt[x];
 				ma_pr_byh2[n].v = ma_pr_key8(t->alt[x].s, t->alt[x].l);
-				ma_pr_byh2[n].m = t->alt[x].l >= 8 ? ~0ull
-				                                   : (1ull << (8 * t->alt[x].l)) - 1;
+				ma_pr_byh2[n].m =
+				    t->alt[x].l >= 8 ? ~0ull : (1ull << (8 * t->alt[x].l)) - 1;
 				n++;
 			}
 		}
@@ -2898,7 +2898,8 @@ static int ma_pr_build_patterns(void)
 		 * loop's first test stop sooner; their AND is the same in any
 		 * order) */
 		for (int x = 1; x < pt->nneed; x++)
-			for (int y = x; y > 0 && ma_pr_need_bits(pt, y) < ma_pr_need_bits(pt, y - 1); y--) {
+			for (int y = x;
+			     y > 0 && ma_pr_need_bits(pt, y) < ma_pr_need_bits(pt, y - 1); y--) {
 				uint64_t tk = pt->needk[y], th = pt->needh[y];
 				pt->needk[y] = pt->needk[y - 1];
 				pt->needh[y] = pt->needh[y - 1];
