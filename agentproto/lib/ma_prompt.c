@@ -2828,7 +2828,8 @@ static void ma_pr_decoded_shapes(const struct ma_pr_words *w, const char *t,
 	ma_pr_recode(w, kb, sub);
 }
 
-/* Decodes the run s[a, e) as binary octets ("01101001 01100111"), spaced
+/* Decodes the run s[a, e) as binary octets ("01101001 01100111", codes
+ * of six or seven digits among them, or octets without spaces), spaced
  * hex ("69 67 6e"), plain hex or base64 into d; returns the length. */
 static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t cap)
 {
@@ -2853,7 +2854,9 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 			size_t g = k;
 			while (g < e && s[g] != ' ')
 				g++;
-			if (bin && g - k == 8) {
+			/* (prompt17: six or seven digits too, a code printed
+			 * without its leading zeros, "1101001 100000") */
+			if (bin && g - k >= 6 && g - k <= 8) {
 				int v = 0;
 				for (size_t x = k; x < g; x++)
 					v = v * 2 + (s[x] - '0');
@@ -2865,6 +2868,14 @@ static size_t ma_pr_decode(const char *s, size_t a, size_t e, char *d, size_t ca
 				return 0;
 			}
 			k = g + 1;
+		}
+	} else if (bin && (e - a) % 8 == 0) {
+		/* binary octets without spaces (prompt17) */
+		for (size_t k = a; k + 8 <= e && dl < cap; k += 8) {
+			int v = 0;
+			for (size_t x = k; x < k + 8; x++)
+				v = v * 2 + (s[x] - '0');
+			d[dl++] = (char)v;
 		}
 	} else if (hex && (e - a) % 2 == 0) {
 		for (size_t k = a; k + 1 < e && dl < cap; k += 2)
@@ -2968,9 +2979,9 @@ static size_t ma_pr_count_spaces(const char *s, size_t a, size_t e)
 
 /* 0 if the spaced run s[a, e) is sure to decode to nothing by
  * ma_pr_decode: a group (bytes between single spaces) that is neither two
- * hex digits nor eight binary ones fails there whatever the rest holds
- * (a group of two needs every byte of the run hex, one of eight every
- * byte binary); 1 when each group is one of them (ma_pr_decode decides),
+ * hex digits nor six to eight binary ones fails there whatever the rest
+ * holds (a group of two needs every byte of the run hex, one of six to
+ * eight every byte binary); 1 when each group is one of them (ma_pr_decode decides),
  * or cap groups are (it stops there). */
 static int ma_pr_spaced_can(const char *s, size_t a, size_t e, size_t cap)
 {
@@ -2984,7 +2995,7 @@ static int ma_pr_spaced_can(const char *s, size_t a, size_t e, size_t cap)
 			if (ma_hex_val((unsigned char)s[k]) < 0 ||
 			    ma_hex_val((unsigned char)s[k + 1]) < 0)
 				return 0;
-		} else if (g - k == 8) {
+		} else if (g - k >= 6 && g - k <= 8) {
 			for (size_t x = k; x < g; x++)
 				if (s[x] != '0' && s[x] != '1')
 					return 0;
@@ -3277,13 +3288,15 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 	}
 }
 
-/* Morse runs ("-- --- .-. ... ." letters one space apart, " / " between
- * words), decoded and scored again. */
+/* Morse runs ("-- --- .-. ... ." letters one space apart, " / ", " | "
+ * or a wider gap between words), decoded and scored again. */
 static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, struct ma_pr_score *sc)
 {
-	/* the letter of a code read as a binary tree: 1, then 2i for '.', 2i+1 for '-' */
-	static const char tree[] =
-	    "..etianmsurwdkgohvf.l.pjbxcyzq..54.3...2.......16.......7...8.90";
+	/* the letter of a code read as a binary tree: 1, then 2i for '.', 2i+1
+	 * for '-'; '~' none. Codes of six (prompt17): the punctuation ("..--.."
+	 * '?', "--..--" ',', ".-.-.-" '.') a sentence holds */
+	static const char tree[] = "~~etianmsurwdkgohvf~l~pjbxcyzq~~54~3~~~2~~+~~~~16=/~~~(~7~~~8~90"
+	                           "~~~~~~~~~~~~?~~~~~\"~~.~~~~@~~~'~~-~~~~~~~~;!~)~~~~~,~~~~:~~~~~~~";
 	char d[MA_PR_DECODED];
 	size_t i = 0;
 
@@ -3304,7 +3317,8 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 			}
 			continue;
 		}
-		while (i < n && (s[i] == '.' || s[i] == '-' || s[i] == ' ' || s[i] == '/')) {
+		while (i < n &&
+		       (s[i] == '.' || s[i] == '-' || s[i] == ' ' || s[i] == '/' || s[i] == '|')) {
 			char c = s[i++];
 			if (c == '.' || c == '-') {
 				code = code * 2 + (c == '-');
@@ -3313,17 +3327,19 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 				continue;
 			}
 			if (code > 1 && dl < sizeof d) {
-				if (bad || tree[code] == '.')
+				if (bad || tree[code] == '~')
 					bad = 1;
 				else
 					d[dl++] = tree[code];
 				groups++;
 			}
 			code = 1;
-			if (c == '/' && dl && dl < sizeof d && d[dl - 1] != ' ')
+			/* a word's gap: '/' or '|', or (prompt17) two spaces or more */
+			if ((c == '/' || c == '|' || (c == ' ' && i < n && s[i] == ' ')) && dl &&
+			    dl < sizeof d && d[dl - 1] != ' ')
 				d[dl++] = ' ';
 		}
-		if (code > 1 && !bad && tree[code] != '.' && dl < sizeof d) {
+		if (code > 1 && !bad && tree[code] != '~' && dl < sizeof d) {
 			d[dl++] = tree[code];
 			groups++;
 		}

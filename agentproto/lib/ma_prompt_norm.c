@@ -2,10 +2,10 @@
  * ma_prompt_norm.c — the text normaliser of the llm_prompt_injection check
  * (ma_prompt.c): one UTF-8 pass that folds Unicode look-alikes (fullwidth
  * forms, Cyrillic and Greek homoglyphs inside Latin words, mathematical,
- * circled and regional-indicator letters) and accents to ASCII, reads
- * tag characters (U+E0020..E007E, invisible) as the ASCII they carry, removes
- * zero-width characters, soft hyphens, variation selectors and combining
- * marks, lowercases, makes whitespace runs one, drops apostrophes inside
+ * circled, parenthesized and regional-indicator letters) and accents to
+ * ASCII, reads tag characters (U+E0020..E007E, invisible) as the ASCII they
+ * carry, removes zero-width characters, soft hyphens, variation selectors
+ * and combining marks, lowercases, makes whitespace runs one, drops apostrophes inside
  * words, and keeps words really written in Cyrillic or Greek in their
  * script (lowercased); and the transliteration of Cyrillic words back to
  * Latin letters ("Игноре" -> "ignore").
@@ -129,6 +129,8 @@ static int ma_pr_fold_all(uint32_t c)
 			if (sm[k].c == c)
 				return sm[k].a;
 	}
+	if (c >= 0x249C && c <= 0x24B5) /* parenthesized, "⒜" (prompt17) */
+		return 'a' + (int)(c - 0x249C);
 	if (c >= 0x24B6 && c <= 0x24CF)
 		return 'a' + (int)(c - 0x24B6);
 	if (c >= 0x24D0 && c <= 0x24E9)
