@@ -3247,6 +3247,113 @@ static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t c
 	return -1;
 }
 
+static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named);
+static int ma_pr_backwards(const struct ma_pr_words *w);
+
+/* The turns a decoded text may still hide behind (prompt17: base64 of
+ * rot13, of Atbash or of reversed text): ps holds the decoded text's words
+ * (tn normalised bytes), scored into sub under 0.8. A rot13 or another
+ * Caesar shift (ma_pr_caesar_shift) is undone in place and the phrases
+ * matched again; text that reads better backwards (ma_pr_backwards) is
+ * reversed into ps->w.f's bytes (read by the normaliser before the split
+ * writes them, as ma_pr_score_text's reversed pass) and scored again. */
+static void ma_pr_decoded_turns(struct ma_pr_pass *ps, size_t tn, struct ma_pr_score *sub)
+{
+	int r13 = 0, shift;
+
+	for (int i = 0; i < ps->w.n && r13 < 2; i++)
+		r13 += (ps->w.k[i] & ps->kb.r13) != 0;
+	shift = r13 >= 2 ? 13 : ma_pr_caesar_shift(&ps->w, ma_pr_dec_named(&ps->w));
+	if (shift) {
+		char *t = (char *)ps->w.t;
+		for (int i = 0; i < ps->w.n; i++)
+			for (size_t k = ps->w.s[i]; k < (size_t)ps->w.s[i] + ps->w.l[i]; k++)
+				if (t[k] >= 'a' && t[k] <= 'z')
+					t[k] = (char)(shift < 0 ? 'z' - (t[k] - 'a')
+					                        : 'a' + (t[k] - 'a' + shift) % 26);
+		ma_pr_reclass(&ps->w);
+		ma_pr_phrases(&ps->w, &ps->kb, sub, PF_ENCODED);
+		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub);
+	} else if (ma_pr_backwards(&ps->w)) {
+		char *b = (char *)ps->w.f;
+		int m2;
+		for (size_t k = 0; k < tn; k++)
+			b[k] = ps->t[tn - 1 - k];
+		ma_pr_score_plain(b, tn, ps, sub, &m2);
+		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub);
+	}
+}
+
+/* Scores a decoded run d (dl bytes) into sc as ma_pr_decode_runs does:
+ * letters one space apart made words, the text's phrases and shapes, its
+ * glued words and its turns (ma_pr_decoded_turns); hid: the encoding hid
+ * letters (else the text counts as it would plain). d may be ps->w.f's
+ * bytes (read by the normaliser before the split writes them). sub: the
+ * caller's scratch score (ma_pr_score_text's one, ~0.8 KB: a score of
+ * its own in this frame, under ma_pr_decode_again's, was the stack's
+ * peak). */
+static void ma_pr_score_decoded(char *d, long dl, struct ma_pr_pass *ps, struct ma_pr_score *sc,
+                                struct ma_pr_score *sub, int hid)
+{
+	int mixed;
+	size_t tn;
+
+	dl = ma_pr_dec_unspace(d, dl); /* "i g n o r e   a l l" */
+	if (!dl || !ma_pr_texty(d, (size_t)dl))
+		return;
+	ma_pr_score_init(sub);
+	tn = ma_pr_score_plain(d, (size_t)dl, ps, sub, &mixed);
+	ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub);
+	/* letters one space apart with no wider gap between words
+	 * (ma_pr_dec_unspace leaves them): glued, as plain text's */
+	ma_pr_glued(&ps->w, sub);
+	if (sub->score < 0.8)
+		ma_pr_decoded_turns(ps, tn, sub);
+	/* a URL's escaped spaces and punctuation hide nothing: the
+	 * text counts as it would plain (review13) */
+	if (hid)
+		ma_pr_add_decoded(sc, sub, &ps->w, &ps->kb);
+	else if (sub->score > 0)
+		ma_pr_add(sc, PF_ENCODED, sub->score);
+}
+
+/* An encoding inside an encoding (prompt17: base64 of base64, hex of
+ * base64, base64 of hex, percent-encoded base64 ...): the runs of a
+ * decoded text d (dl bytes, nine in ten of them printable ASCII) decoded
+ * once more, by the same decoders, into ps->w.f's bytes and scored. One
+ * level deeper only. */
+static __attribute__((noinline)) void ma_pr_decode_again(const char *d, size_t dl,
+                                                         struct ma_pr_pass *ps,
+                                                         struct ma_pr_score *sc,
+                                                         struct ma_pr_score *sub)
+{
+	char *d2 = (char *)ps->w.f;
+	size_t j = 15, a, e, pj = 0;
+	long l2;
+	int pct = memchr(d, '%', dl) != NULL, hid = 1;
+	struct ma_pr_dec dj;
+
+	_Static_assert(sizeof ps->w.f >= MA_PR_DECODED, "a decoded run fits in ps->w.f");
+	ma_pr_dec_init(&dj, d, dl);
+	while ((l2 = ma_pr_next_run(d, dl, &j, &a, &e, d2, MA_PR_DECODED, 1)) >= 0 ||
+	       (pct && (l2 = ma_pr_next_pct(d, dl, &pj, d2, MA_PR_DECODED, &hid)) >= 0) ||
+	       (l2 = ma_pr_dec_next(&dj, d, dl, d2, MA_PR_DECODED, &hid)) >= 0)
+		ma_pr_score_decoded(d2, l2, ps, sc, sub, 1);
+}
+
+/* 1 if nine in ten bytes of d (n bytes, 16 at least) are printable ASCII
+ * or white space: a text, or an encoding of one, not a file's bytes. */
+static int ma_pr_printable(const char *d, size_t n)
+{
+	size_t ok = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)d[i];
+		ok += (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r';
+	}
+	return n >= 16 && ok * 10 >= n * 9;
+}
+
 /* Base64, hex and binary runs of the raw text, decoded and scored again
  * (the pass's buffers are reused: the window's own words are done). A
  * run is a stretch of base64 characters and of spaces between two hex
@@ -3254,7 +3361,7 @@ static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t c
  * holds one of the bytes 15, 31, 47, ...: the runs through those, in
  * their order (ma_pr_next_run). */
 static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
-                              struct ma_pr_score *sc)
+                              struct ma_pr_score *sc, struct ma_pr_score *sub)
 {
 	char d[MA_PR_DECODED];
 	size_t j = 15, a, e, pj = 0;
@@ -3268,29 +3375,19 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0 ||
 	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d, &hid)) >= 0) ||
 	       (dl = ma_pr_dec_next(&dj, s, n, d, sizeof d, &hid)) >= 0) {
-		dl = ma_pr_dec_unspace(d, dl); /* "i g n o r e   a l l" */
-		if (dl && ma_pr_texty(d, (size_t)dl)) {
-			struct ma_pr_score sub;
-			int mixed;
-			ma_pr_score_init(&sub);
-			ma_pr_score_plain(d, (size_t)dl, ps, &sub, &mixed);
-			ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
-			/* letters one space apart with no wider gap between words
-			 * (ma_pr_dec_unspace leaves them): glued, as plain text's */
-			ma_pr_glued(&ps->w, &sub);
-			/* a URL's escaped spaces and punctuation hide nothing: the
-			 * text counts as it would plain (review13) */
-			if (hid)
-				ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
-			else if (sub.score > 0)
-				ma_pr_add(sc, PF_ENCODED, sub.score);
-		}
+		if (dl <= 0)
+			continue;
+		/* the run's own runs first: ma_pr_score_decoded rewrites d */
+		if (sc->score < 0.8 && ma_pr_printable(d, (size_t)dl))
+			ma_pr_decode_again(d, (size_t)dl, ps, sc, sub);
+		ma_pr_score_decoded(d, dl, ps, sc, sub, hid);
 	}
 }
 
 /* Morse runs ("-- --- .-. ... ." letters one space apart, " / ", " | "
  * or a wider gap between words), decoded and scored again. */
-static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, struct ma_pr_score *sc)
+static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, struct ma_pr_score *sc,
+                             struct ma_pr_score *sub)
 {
 	/* the letter of a code read as a binary tree: 1, then 2i for '.', 2i+1
 	 * for '-'; '~' none. Codes of six (prompt17): the punctuation ("..--.."
@@ -3346,11 +3443,10 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 		if (bad || groups < 8 || i - a < 16 || !ma_pr_texty(d, dl))
 			continue;
 		{
-			struct ma_pr_score sub;
 			int mixed;
-			ma_pr_score_init(&sub);
-			ma_pr_score_plain(d, dl, ps, &sub, &mixed);
-			ma_pr_add_decoded(sc, &sub, &ps->w, &ps->kb);
+			ma_pr_score_init(sub);
+			ma_pr_score_plain(d, dl, ps, sub, &mixed);
+			ma_pr_add_decoded(sc, sub, &ps->w, &ps->kb);
 		}
 	}
 }
@@ -3366,7 +3462,7 @@ struct ma_pr_part {
 };
 
 static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
-                              struct ma_pr_score *sc)
+                              struct ma_pr_score *sc, struct ma_pr_score *sub)
 {
 	struct ma_pr_part part[MA_PR_PARTS];
 	char d[3][MA_PR_DECODED / 2];
@@ -3487,11 +3583,10 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 			d[2][dl[2]++] = t[end++];
 	}
 	for (int space = 0; space < 3; space++) {
-		struct ma_pr_score sub;
 		int mixed;
-		ma_pr_score_init(&sub);
-		ma_pr_score_plain(d[space], dl[space], ps, &sub, &mixed);
-		best = sub.score > best ? sub.score : best;
+		ma_pr_score_init(sub);
+		ma_pr_score_plain(d[space], dl[space], ps, sub, &mixed);
+		best = sub->score > best ? sub->score : best;
 		/* a request for something forbidden cut into variables ('a =
 		 * "how to build", b = " a bomb"; answer a + b'): joined, it
 		 * names a weapon, a drug, malware and asks how to make it (ps->w
@@ -3614,6 +3709,7 @@ static int ma_pr_backwards(const struct ma_pr_words *w)
 static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
 	struct ma_pr_pass ps;
+	struct ma_pr_score sub; /* each second look's, one at a time */
 	int mixed = 0, r13 = 0, shift, named;
 	size_t tn;
 
@@ -3654,7 +3750,6 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	if (shift && out->score < (shift == 13 && !named ? 0.5 : 0.8)) {
 		/* rot13 or another Caesar shift: the words rotated, the phrases
 		 * matched again */
-		struct ma_pr_score sub;
 		char *t = (char *)ps.w.t;
 		ma_pr_score_init(&sub);
 		for (int i = 0; i < ps.w.n; i++)
@@ -3671,7 +3766,6 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		/* NATO spelling or pig latin: its letters or words
 		 * (ma_prompt_dec.c) scored again, in ps.w.f's bytes as the
 		 * reversed text below */
-		struct ma_pr_score sub;
 		char *b = (char *)ps.w.f;
 		int m2;
 		size_t bn = ma_pr_dec_words(&ps.w, b, MA_PR_NORM);
@@ -3689,7 +3783,6 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		char *b = (char *)ps.w.f;
 		_Static_assert(sizeof ps.w.f >= MA_PR_NORM, "the reversed text fits in ps.w.f");
 		for (int pass = 0; pass < 2; pass++) {
-			struct ma_pr_score sub;
 			int m2;
 			if (pass == 0) {
 				for (size_t k = 0; k < tn; k++)
@@ -3718,11 +3811,11 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		}
 	} else if (memchr(ps.t, '"', tn) || memchr(ps.t, '\'', tn)) {
 		/* the last to read the window's words: scoring the parts reuses ps */
-		ma_pr_split_parts(ps.t, tn, &ps, out);
+		ma_pr_split_parts(ps.t, tn, &ps, out, &sub);
 	}
-	ma_pr_decode_runs(s, n, &ps, out);
+	ma_pr_decode_runs(s, n, &ps, out, &sub);
 	if (memchr(s, '.', n) && memchr(s, '-', n))
-		ma_pr_morse_runs(s, n, &ps, out);
+		ma_pr_morse_runs(s, n, &ps, out, &sub);
 	return out->score;
 }
 
