@@ -3710,7 +3710,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 {
 	struct ma_pr_pass ps;
 	struct ma_pr_score sub; /* each second look's, one at a time */
-	int mixed = 0, r13 = 0, shift, named;
+	int mixed = 0, r13 = 0, shift, named, run1;
 	size_t tn;
 
 	ma_pr_score_init(out);
@@ -3718,6 +3718,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		return 0;
 	ma_pr_kbits_init(&ps.kb);
 	tn = ma_pr_score_plain(s, n, &ps, out, &mixed);
+	run1 = ps.w.run1;
 	ma_pr_flood(&ps.w, ps.t, tn, out);
 	ma_pr_periodic(&ps.w, out);
 	ma_pr_comment(&ps.w, tn, &ps.kb, out);
@@ -3812,6 +3813,25 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	} else if (memchr(ps.t, '"', tn) || memchr(ps.t, '\'', tn)) {
 		/* the last to read the window's words: scoring the parts reuses ps */
 		ma_pr_split_parts(ps.t, tn, &ps, out, &sub);
+	}
+	if (run1 >= 8 && out->score < 0.8) {
+		/* prompt17: letters split apart in clear ("w h a t   i s",
+		 * "w.h.a.t i.s", "i-g-n-o-r-e"), eight joins at least, glued
+		 * (ma_pr_dec_respace, into ps.w.f's bytes as the reversed text
+		 * above) and scored again. The text then counts as it would
+		 * written plainly: the higher score of the two, no bonus (its
+		 * clear words are read a second time beside the glued ones) */
+		char *b = (char *)ps.w.f;
+		size_t g, bn = ma_pr_dec_respace(s, n, b, MA_PR_NORM, &g);
+		if (g >= 8) {
+			int m2;
+			ma_pr_score_init(&sub);
+			ma_pr_score_plain(b, bn, &ps, &sub, &m2);
+			ma_pr_glued(&ps.w, &sub);
+			if (sub.score > out->score)
+				ma_pr_add(out, PF_ENCODED,
+				          (sub.score - out->score) / (1.0 - out->score));
+		}
 	}
 	ma_pr_decode_runs(s, n, &ps, out, &sub);
 	if (memchr(s, '.', n) && memchr(s, '-', n))

@@ -567,6 +567,13 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
  * common words: three at least, a third of them. */
 int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b);
 #define MA_PR_ATBASH (-1) /* ma_pr_caesar_shift's answer for Atbash */
+/* Letters split apart in clear (prompt17): s (n bytes, raw) into b (cap
+ * bytes) with the lone characters one space apart glued ("w h a t   i s"
+ * -> "what is": a wider gap or a newline parts words) and the tokens of
+ * characters one joining byte apart joined ("w.h.a.t", "i-g-n-o-r-e",
+ * "p_r_o_m_p_t"; '.', '-', '_', '*', '|', '~' or '/', one kind a token);
+ * its length, *glued how many gaps and joins were dropped. */
+size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *glued);
 /* 1 if w names a cipher in clear (rot13, rot, caesar, cipher, atbash) or
  * asks to decode / decrypt / decipher: the Caesar and Atbash checks then
  * read sentences that hold clear words too ("Decode this and do it: ..."). */

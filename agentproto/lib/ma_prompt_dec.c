@@ -1181,3 +1181,109 @@ int ma_pr_dec_named(const struct ma_pr_words *w)
 	}
 	return 0;
 }
+
+/* ---- letters split apart in clear (prompt17) ---- */
+
+/* The bytes of the UTF-8 character at s[i] (1 for a stray byte). */
+static size_t ma_pr_dec_clen(const char *s, size_t i, size_t n)
+{
+	unsigned char c = (unsigned char)s[i];
+	size_t k = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+
+	if (i + k > n)
+		return 1;
+	for (size_t x = 1; x < k; x++)
+		if (((unsigned char)s[i + x] & 0xC0) != 0x80)
+			return 1;
+	return k;
+}
+
+/* 1 if c joins the letters of a word split apart ("i.g.n.o.r.e",
+ * "i-g-n-o-r-e", "i_g_n_o_r_e", "i*g*n*o*r*e", "i|g|n", "i~g~n", "i/g/n"). */
+static inline int ma_pr_dec_join(char c)
+{
+	return c == '.' || c == '-' || c == '_' || c == '*' || c == '|' || c == '~' || c == '/';
+}
+
+static inline int ma_pr_dec_ws(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *glued)
+{
+	size_t i = 0, o = 0, gap = 2, g = 0;
+	int lone = 0; /* the token before was one character */
+
+	while (i < n && o + 8 < cap) {
+		size_t e = i, k, chars = 0, joins = 0;
+		char j = 0;
+		int single;
+		if (ma_pr_dec_ws(s[i])) {
+			/* a gap: its width (a newline counts as wide) */
+			size_t a = i;
+			while (i < n && ma_pr_dec_ws(s[i]))
+				i++;
+			gap = i - a;
+			if (memchr(s + a, '\n', i - a))
+				gap = 2;
+			continue;
+		}
+		while (e < n && !ma_pr_dec_ws(s[e]))
+			e++;
+		/* the token s[i, e): characters one joining byte apart? */
+		for (k = i; k < e;) {
+			size_t m = ma_pr_dec_clen(s, k, e);
+			if (ma_pr_dec_join(s[k]) && m == 1)
+				break;
+			chars++;
+			k += m;
+			if (k >= e)
+				break;
+			if (j && k + 1 == e && (s[k] == '?' || s[k] == '!' || s[k] == ',' ||
+			                        s[k] == ':' || s[k] == ';' || s[k] == '.')) {
+				k = e; /* "p.r.o.m.p.t?": the sentence's mark after */
+				break;
+			}
+			if (!ma_pr_dec_join(s[k]) || (j && s[k] != j)) {
+				chars = 0;
+				break;
+			}
+			j = s[k];
+			joins++;
+			k++;
+		}
+		single = chars == 1 && joins == 0 && k >= e;
+		/* the gap before: kept, unless one space parts two lone
+		 * characters (then glued) */
+		if (o) {
+			if (single && lone && gap == 1)
+				g++;
+			else
+				b[o++] = ' ';
+		}
+		if (chars >= 2 && joins + 1 >= chars && k >= e - 1) {
+			/* "w.h.a.t", "p.r.o.m.p.t.?", "U.S.A.": the characters
+			 * without their joins */
+			for (k = i; k < e && o + 4 < cap;) {
+				size_t m = ma_pr_dec_clen(s, k, e);
+				if (m == 1 && s[k] == j && k + 1 < e) {
+					k++;
+					continue;
+				}
+				memcpy(b + o, s + k, m);
+				o += m;
+				k += m;
+			}
+			g += joins;
+		} else {
+			size_t m = e - i < cap - 8 - o ? e - i : cap - 8 - o;
+			memcpy(b + o, s + i, m);
+			o += m;
+		}
+		lone = single;
+		i = e;
+	}
+	*glued = g;
+	return o;
+}
