@@ -3833,6 +3833,21 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 				          (sub.score - out->score) / (1.0 - out->score));
 		}
 	}
+	if (out->score < 0.8) {
+		/* prompt17: leetspeak written with symbols ("d!$r3g@rd @ll"),
+		 * two tokens at least, read as letters (ma_pr_dec_leet) and
+		 * scored again; the higher score of the two, as above */
+		char *b = (char *)ps.w.f;
+		size_t g, bn = ma_pr_dec_leet(s, n, b, MA_PR_NORM, &g);
+		if (g >= 2) {
+			int m2;
+			ma_pr_score_init(&sub);
+			ma_pr_score_plain(b, bn, &ps, &sub, &m2);
+			if (sub.score > out->score)
+				ma_pr_add(out, PF_ENCODED,
+				          (sub.score - out->score) / (1.0 - out->score));
+		}
+	}
 	ma_pr_decode_runs(s, n, &ps, out, &sub);
 	if (memchr(s, '.', n) && memchr(s, '-', n))
 		ma_pr_morse_runs(s, n, &ps, out, &sub);

@@ -574,6 +574,13 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b);
  * "p_r_o_m_p_t"; '.', '-', '_', '*', '|', '~' or '/', one kind a token);
  * its length, *glued how many gaps and joins were dropped. */
 size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *glued);
+/* Leetspeak written with symbols (prompt17): s (n bytes, raw) into b (cap
+ * bytes) with the symbols '@', '$', '!', '+' and '|' of a token made of
+ * letters, digits and those symbols alone read as the letters a, s, i, t
+ * and l ("d!$r3g@rd" -> "disr3gard": the split reads the digits); its
+ * length, *mapped how many tokens were read so. 0 at once when s holds
+ * none of the symbols. */
+size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapped);
 /* 1 if w names a cipher in clear (rot13, rot, caesar, cipher, atbash) or
  * asks to decode / decrypt / decipher: the Caesar and Atbash checks then
  * read sentences that hold clear words too ("Decode this and do it: ..."). */

@@ -58,6 +58,9 @@
 
 #include <pthread.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Code point c as UTF-8 into d (4 bytes of room); its length. */
 static size_t ma_pr_dec_put(uint32_t c, char *d)
@@ -1285,5 +1288,84 @@ size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *g
 		i = e;
 	}
 	*glued = g;
+	return o;
+}
+
+/* ---- leetspeak written with symbols (prompt17) ---- */
+
+/* The letter a leet symbol stands for ("@" a, "$" s, "!" i, "+" t, "|"
+ * l), 0 none. Digits are left to the split, which reads them as letters
+ * in a word the lexicon does not know (ma_prompt.c). */
+static inline char ma_pr_dec_leet1(char c)
+{
+	return c == '@' ? 'a' : c == '$' ? 's' : c == '!' ? 'i' : c == '+' ? 't' : c == '|' ? 'l' : 0;
+}
+
+/* 1 if s (n bytes) holds a leet symbol at all: sixteen bytes at a time. */
+static int ma_pr_dec_leet_any(const char *s, size_t n)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i m = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('@')),
+		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('$'))),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+		                              _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))),
+		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('|'))));
+		if (_mm_movemask_epi8(m))
+			return 1;
+	}
+#endif
+	for (; i < n; i++)
+		if (ma_pr_dec_leet1(s[i]))
+			return 1;
+	return 0;
+}
+
+size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapped)
+{
+	size_t i = 0, o = 0, t = 0;
+
+	*mapped = 0;
+	if (!ma_pr_dec_leet_any(s, n))
+		return 0;
+	while (i < n && o + 1 < cap) {
+		size_t e = i, c, letters = 0, alnum = 0, sym = 0, k;
+		if (ma_pr_dec_ws(s[i])) {
+			b[o++] = s[i++];
+			continue;
+		}
+		while (e < n && !ma_pr_dec_ws(s[e]))
+			e++;
+		/* the token's core: without the sentence's marks after it */
+		c = e;
+		while (c > i && (s[c - 1] == '.' || s[c - 1] == ',' || s[c - 1] == ';' ||
+		                 s[c - 1] == ':' || s[c - 1] == '?' || s[c - 1] == '!'))
+			c--;
+		for (k = i; k < c; k++) {
+			unsigned x = (unsigned char)s[k];
+			int al = (x | 0x20u) - 'a' < 26u, dg = x - '0' < 10u;
+			letters += al;
+			alnum += al || dg;
+			sym += ma_pr_dec_leet1((char)x) != 0;
+			if (!(al || dg || ma_pr_dec_leet1((char)x)))
+				break;
+		}
+		/* letters, digits and leet symbols alone, a letter and two
+		 * letters or digits at least ("$100" and "C+" are no words) */
+		if (k == c && sym && letters && alnum >= 2) {
+			for (k = i; k < c && o + 1 < cap; k++) {
+				char l = ma_pr_dec_leet1(s[k]);
+				b[o++] = l ? l : s[k];
+			}
+			t++;
+			i = c;
+		}
+		while (i < e && o + 1 < cap)
+			b[o++] = s[i++];
+	}
+	*mapped = t;
 	return o;
 }
