@@ -1301,10 +1301,42 @@ static inline char ma_pr_dec_leet1(char c)
 	return c == '@' ? 'a' : c == '$' ? 's' : c == '!' ? 'i' : c == '+' ? 't' : c == '|' ? 'l' : 0;
 }
 
-/* 1 if s (n bytes) holds a leet symbol at all: sixteen bytes at a time. */
-static int ma_pr_dec_leet_any(const char *s, size_t n)
+/* The token [*a, *e) of s (n bytes) around byte p: 1 if it reads as a
+ * leet word, its letters, digits and leet symbols alone (before the
+ * sentence's marks after it), a symbol, a letter, and two letters or
+ * digits at least ("$100" and "C+" are no words); *c the core's end. */
+static int ma_pr_dec_leetw(const char *s, size_t n, size_t p, size_t *a, size_t *e, size_t *c)
 {
-	size_t i = 0;
+	size_t i = p, k, letters = 0, alnum = 0, sym = 0;
+
+	while (i > 0 && !ma_pr_dec_ws(s[i - 1]))
+		i--;
+	k = p;
+	while (k < n && !ma_pr_dec_ws(s[k]))
+		k++;
+	*a = i;
+	*e = k;
+	while (k > i && (s[k - 1] == '.' || s[k - 1] == ',' || s[k - 1] == ';' || s[k - 1] == ':' ||
+	                 s[k - 1] == '?' || s[k - 1] == '!'))
+		k--;
+	*c = k;
+	for (; i < k; i++) {
+		unsigned x = (unsigned char)s[i];
+		int al = (x | 0x20u) - 'a' < 26u, dg = x - '0' < 10u;
+		letters += al;
+		alnum += al || dg;
+		sym += ma_pr_dec_leet1((char)x) != 0;
+		if (!(al || dg || ma_pr_dec_leet1((char)x)))
+			return 0;
+	}
+	return sym && letters && alnum >= 2;
+}
+
+/* The next leet symbol of s from *p on: 1 and *p at it, 0 none;
+ * sixteen bytes at a time. */
+static int ma_pr_dec_leet_next(const char *s, size_t n, size_t *p)
+{
+	size_t i = *p;
 #if defined(__SSE2__)
 	for (; i + 16 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
@@ -1314,54 +1346,53 @@ static int ma_pr_dec_leet_any(const char *s, size_t n)
 		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
 		                              _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))),
 		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('|'))));
-		if (_mm_movemask_epi8(m))
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits) {
+			*p = i + (size_t)__builtin_ctz(bits);
 			return 1;
+		}
 	}
 #endif
 	for (; i < n; i++)
-		if (ma_pr_dec_leet1(s[i]))
+		if (ma_pr_dec_leet1(s[i])) {
+			*p = i;
 			return 1;
+		}
 	return 0;
 }
 
 size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapped)
 {
-	size_t i = 0, o = 0, t = 0;
+	size_t p = 0, a, e, c, t = 0, o = 0, i = 0;
 
+	/* the tokens through a symbol first (most text holds none, or a
+	 * price or a mark that is no word): two leet words, or nothing */
 	*mapped = 0;
-	if (!ma_pr_dec_leet_any(s, n))
+	while (t < 2 && ma_pr_dec_leet_next(s, n, &p)) {
+		/* a letter beside the symbol, or the token is none ("$12", "a
+		 * + b", "!=") */
+		if (!((p > 0 && ((unsigned char)s[p - 1] | 0x20u) - 'a' < 26u) ||
+		      (p + 1 < n && ((unsigned char)s[p + 1] | 0x20u) - 'a' < 26u))) {
+			p++;
+			continue;
+		}
+		t += ma_pr_dec_leetw(s, n, p, &a, &e, &c);
+		p = e > p ? e : p + 1;
+	}
+	if (t < 2)
 		return 0;
+	t = 0;
 	while (i < n && o + 1 < cap) {
-		size_t e = i, c, letters = 0, alnum = 0, sym = 0, k;
 		if (ma_pr_dec_ws(s[i])) {
 			b[o++] = s[i++];
 			continue;
 		}
-		while (e < n && !ma_pr_dec_ws(s[e]))
-			e++;
-		/* the token's core: without the sentence's marks after it */
-		c = e;
-		while (c > i && (s[c - 1] == '.' || s[c - 1] == ',' || s[c - 1] == ';' ||
-		                 s[c - 1] == ':' || s[c - 1] == '?' || s[c - 1] == '!'))
-			c--;
-		for (k = i; k < c; k++) {
-			unsigned x = (unsigned char)s[k];
-			int al = (x | 0x20u) - 'a' < 26u, dg = x - '0' < 10u;
-			letters += al;
-			alnum += al || dg;
-			sym += ma_pr_dec_leet1((char)x) != 0;
-			if (!(al || dg || ma_pr_dec_leet1((char)x)))
-				break;
-		}
-		/* letters, digits and leet symbols alone, a letter and two
-		 * letters or digits at least ("$100" and "C+" are no words) */
-		if (k == c && sym && letters && alnum >= 2) {
-			for (k = i; k < c && o + 1 < cap; k++) {
-				char l = ma_pr_dec_leet1(s[k]);
-				b[o++] = l ? l : s[k];
+		if (ma_pr_dec_leetw(s, n, i, &a, &e, &c)) {
+			for (; i < c && o + 1 < cap; i++) {
+				char l = ma_pr_dec_leet1(s[i]);
+				b[o++] = l ? l : s[i];
 			}
 			t++;
-			i = c;
 		}
 		while (i < e && o + 1 < cap)
 			b[o++] = s[i++];
