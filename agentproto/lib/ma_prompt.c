@@ -2774,7 +2774,12 @@ static int ma_pr_texty(const char *d, size_t n)
  * classes and lists 64..127, ma_prompt.h), 1 KB: 22 bytes a word, prompt
  * 31,615, Cyrillic 31,671 (two bytes a word, one index each for classes
  * and lists, was 32,711: refused); MA_PR_PATS 512 -> 640 took 256 bytes:
- * 31,871 and 31,927 of 32,768 (~840 left). */
+ * 31,871 and 31,927 of 32,768 (~840 left). Session 27 (prompt17): the
+ * second looks (decoded runs, Morse, split parts, the turns and the
+ * respelled texts) share ma_pr_score_text's one scratch score (each had
+ * its own, ~0.8 KB, and one more under ma_pr_decode_again was 32,855):
+ * prompt 31,927, Cyrillic and split parts 31,959, an encoding inside an
+ * encoding ('prompt double') 32,151 of 32,768. */
 struct ma_pr_pass {
 	char t[MA_PR_NORM];
 	struct ma_pr_words w;
@@ -3360,7 +3365,7 @@ static int ma_pr_printable(const char *d, size_t n)
  * digits (binary / hex groups one space apart); one of 16 bytes or more
  * holds one of the bytes 15, 31, 47, ...: the runs through those, in
  * their order (ma_pr_next_run). */
-static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
+static void ma_pr_decode_runs(const char *s, size_t n, unsigned has, struct ma_pr_pass *ps,
                               struct ma_pr_score *sc, struct ma_pr_score *sub)
 {
 	char d[MA_PR_DECODED];
@@ -3371,7 +3376,7 @@ static void ma_pr_decode_runs(const char *s, size_t n, struct ma_pr_pass *ps,
 
 	/* the base64 / hex / binary runs, then the percent-encoded ones, then
 	 * the other encodings (ma_prompt_dec.c) */
-	ma_pr_dec_init(&dj, s, n);
+	ma_pr_dec_init_has(&dj, has);
 	while ((dl = ma_pr_next_run(s, n, &j, &a, &e, d, sizeof d, 1)) >= 0 ||
 	       (pct && (dl = ma_pr_next_pct(s, n, &pj, d, sizeof d, &hid)) >= 0) ||
 	       (dl = ma_pr_dec_next(&dj, s, n, d, sizeof d, &hid)) >= 0) {
@@ -3711,6 +3716,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	struct ma_pr_pass ps;
 	struct ma_pr_score sub; /* each second look's, one at a time */
 	int mixed = 0, r13 = 0, shift, named, run1;
+	unsigned has;
 	size_t tn;
 
 	ma_pr_score_init(out);
@@ -3833,7 +3839,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 				          (sub.score - out->score) / (1.0 - out->score));
 		}
 	}
-	if (out->score < 0.8) {
+	has = ma_pr_dec_scan(s, n); /* the decoders' bytes, the leet symbols */
+	if (out->score < 0.8 && (has & MA_PR_DEC_LEET)) {
 		/* prompt17: leetspeak written with symbols ("d!$r3g@rd @ll"),
 		 * two tokens at least, read as letters (ma_pr_dec_leet) and
 		 * scored again; the higher score of the two, as above */
@@ -3848,7 +3855,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 				          (sub.score - out->score) / (1.0 - out->score));
 		}
 	}
-	ma_pr_decode_runs(s, n, &ps, out, &sub);
+	ma_pr_decode_runs(s, n, has, &ps, out, &sub);
 	if (memchr(s, '.', n) && memchr(s, '-', n))
 		ma_pr_morse_runs(s, n, &ps, out, &sub);
 	return out->score;

@@ -562,6 +562,14 @@ struct ma_pr_dec {
 	unsigned has; /* bits: '&', '\\', '=', 0xC9 in the text */
 };
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n);
+/* The bytes ma_pr_dec_init looks for in s (n bytes), one pass (bits 1
+ * '&', 2 '\\', 4 '=', 8 0xC9, 16 '~'), and MA_PR_DEC_LEET when two leet
+ * symbols ('@', '$', '!', '+', '|') at least have a letter beside them
+ * (ma_pr_dec_leet is worth a look); ma_pr_dec_init_has starts a walk with
+ * those bits. */
+#define MA_PR_DEC_LEET 32u
+unsigned ma_pr_dec_scan(const char *s, size_t n);
+void ma_pr_dec_init_has(struct ma_pr_dec *st, unsigned has);
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid);
 /* 1 if the words [a, b) of w (a sentence) read in Atbash (a<->z) are
  * common words: three at least, a third of them. */
