@@ -562,11 +562,10 @@ struct ma_pr_dec {
 	unsigned has; /* bits: '&', '\\', '=', 0xC9 in the text */
 };
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n);
-/* The bytes ma_pr_dec_init looks for in s (n bytes), one pass (bits 1
- * '&', 2 '\\', 4 '=', 8 0xC9, 16 '~'), and MA_PR_DEC_LEET when two leet
- * symbols ('@', '$', '!', '+', '|') at least have a letter beside them
- * (ma_pr_dec_leet is worth a look); ma_pr_dec_init_has starts a walk with
- * those bits. */
+/* The bytes ma_pr_dec_init looks for in s (n bytes) (bits 1 '&', 2
+ * '\\', 4 '=', 8 0xC9, 16 '~'), and MA_PR_DEC_LEET when s holds '@', '$'
+ * or '|' and two tokens that ma_pr_dec_leet reads as leet words (prompt17);
+ * ma_pr_dec_init_has starts a walk with those bits. */
 #define MA_PR_DEC_LEET 32u
 unsigned ma_pr_dec_scan(const char *s, size_t n);
 void ma_pr_dec_init_has(struct ma_pr_dec *st, unsigned has);

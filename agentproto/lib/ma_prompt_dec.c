@@ -827,45 +827,32 @@ static inline int ma_pr_dec_leet_at(const char *s, size_t n, size_t p)
 	       (p + 1 < n && ((unsigned char)s[p + 1] | 0x20u) - 'a' < 26u);
 }
 
+static int ma_pr_dec_leetw(const char *s, size_t n, size_t p, size_t *a, size_t *e, size_t *c);
+static int ma_pr_dec_leet_next(const char *s, size_t n, size_t *p);
+
 unsigned ma_pr_dec_scan(const char *s, size_t n)
 {
-	unsigned has = 0, leet = 0;
-	size_t i = 0;
-#if defined(__SSE2__)
-	/* sixteen bytes at a time: the five bytes' presence ORed, the leet
-	 * symbols' places looked at only in a block that holds one */
-	__m128i amp = _mm_setzero_si128(), bs = amp, eq = amp, c9 = amp, tl = amp;
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i m = _mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('@')),
-		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('$'))),
-		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-		                              _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))),
-		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('|'))));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
-		amp = _mm_or_si128(amp, _mm_cmpeq_epi8(v, _mm_set1_epi8('&')));
-		bs = _mm_or_si128(bs, _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-		eq = _mm_or_si128(eq, _mm_cmpeq_epi8(v, _mm_set1_epi8('=')));
-		c9 = _mm_or_si128(c9, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xC9)));
-		tl = _mm_or_si128(tl, _mm_cmpeq_epi8(v, _mm_set1_epi8('~')));
-		while (bits && leet < 2) {
-			leet += ma_pr_dec_leet_at(s, n, i + (size_t)__builtin_ctz(bits));
-			bits &= bits - 1;
+	size_t p = 0, a, e, c;
+	int leet = 0;
+
+	if (!n)
+		return 0;
+	/* two leet words, looked for only when the text holds '@', '$' or
+	 * '|' ('!' and '+' alone are a text's marks and sums: read beside
+	 * those, not looked for by themselves); a symbol with no letter
+	 * beside it ("$12") is skipped at once */
+	if (memchr(s, '@', n) || memchr(s, '$', n) || memchr(s, '|', n))
+		while (leet < 2 && ma_pr_dec_leet_next(s, n, &p)) {
+			if (!ma_pr_dec_leet_at(s, n, p)) {
+				p++;
+				continue;
+			}
+			leet += ma_pr_dec_leetw(s, n, p, &a, &e, &c);
+			p = e > p ? e : p + 1;
 		}
-	}
-	has = (_mm_movemask_epi8(amp) != 0) | (_mm_movemask_epi8(bs) != 0) << 1 |
-	      (_mm_movemask_epi8(eq) != 0) << 2 | (_mm_movemask_epi8(c9) != 0) << 3 |
-	      (_mm_movemask_epi8(tl) != 0) << 4;
-#endif
-	for (; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		has |= (c == '&') | (c == '\\') << 1 | (c == '=') << 2 | (c == 0xC9) << 3 |
-		       (c == '~') << 4;
-		if (leet < 2 && ma_pr_dec_leet1((char)c))
-			leet += ma_pr_dec_leet_at(s, n, i);
-	}
-	return has | (leet >= 2 ? MA_PR_DEC_LEET : 0);
+	return (memchr(s, '&', n) != NULL) | (memchr(s, '\\', n) != NULL) << 1 |
+	       (memchr(s, '=', n) != NULL) << 2 | (memchr(s, 0xC9, n) != NULL) << 3 |
+	       (memchr(s, '~', n) != NULL) << 4 | (leet >= 2 ? MA_PR_DEC_LEET : 0);
 }
 
 void ma_pr_dec_init_has(struct ma_pr_dec *st, unsigned has)
@@ -875,8 +862,7 @@ void ma_pr_dec_init_has(struct ma_pr_dec *st, unsigned has)
 	/* escapes are found by their first byte (a few escapes between plain
 	 * words, "i&#103;nore a&#108;l", leave the walk little to land on);
 	 * upside-down letters by the lead byte most of them share
-	 * (ma_pr_dec_scan: one pass for them all, prompt17; five memchr
-	 * before) */
+	 * (ma_pr_dec_scan) */
 	st->has = has & 31;
 }
 
@@ -1415,23 +1401,9 @@ static int ma_pr_dec_leet_next(const char *s, size_t n, size_t *p)
 
 size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapped)
 {
-	size_t p = 0, a, e, c, t = 0, o = 0, i = 0;
+	size_t a, e, c, t = 0, o = 0, i = 0;
 
-	/* the tokens through a symbol first (most text holds none, or a
-	 * price or a mark that is no word): two leet words, or nothing */
 	*mapped = 0;
-	while (t < 2 && ma_pr_dec_leet_next(s, n, &p)) {
-		/* a letter beside the symbol, or the token is none ("$12", "a
-		 * + b", "!=") */
-		if (!ma_pr_dec_leet_at(s, n, p)) {
-			p++;
-			continue;
-		}
-		t += ma_pr_dec_leetw(s, n, p, &a, &e, &c);
-		p = e > p ? e : p + 1;
-	}
-	if (t < 2)
-		return 0;
 	t = 0;
 	while (i < n && o + 1 < cap) {
 		if (ma_pr_dec_ws(s[i])) {
