@@ -58,9 +58,6 @@
 
 #include <pthread.h>
 #include <string.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* Code point c as UTF-8 into d (4 bytes of room); its length. */
 static size_t ma_pr_dec_put(uint32_t c, char *d)
@@ -828,28 +825,33 @@ static inline int ma_pr_dec_leet_at(const char *s, size_t n, size_t p)
 }
 
 static int ma_pr_dec_leetw(const char *s, size_t n, size_t p, size_t *a, size_t *e, size_t *c);
-static int ma_pr_dec_leet_next(const char *s, size_t n, size_t *p);
 
 unsigned ma_pr_dec_scan(const char *s, size_t n)
 {
-	size_t p = 0, a, e, c;
+	static const char lead[3] = {'@', '$', '|'};
+	size_t a, e, c, first = (size_t)-1;
 	int leet = 0;
 
 	if (!n)
 		return 0;
-	/* two leet words, looked for only when the text holds '@', '$' or
-	 * '|' ('!' and '+' alone are a text's marks and sums: read beside
-	 * those, not looked for by themselves); a symbol with no letter
-	 * beside it ("$12") is skipped at once */
-	if (memchr(s, '@', n) || memchr(s, '$', n) || memchr(s, '|', n))
-		while (leet < 2 && ma_pr_dec_leet_next(s, n, &p)) {
-			if (!ma_pr_dec_leet_at(s, n, p)) {
-				p++;
-				continue;
+	/* two leet words (tokens that start apart), found through an '@', a
+	 * '$' or a '|' ('!' and '+' alone are a text's marks and sums: read
+	 * beside those, not looked for by themselves); a symbol with no
+	 * letter beside it ("$12") is passed at once */
+	for (int k = 0; k < 3 && leet < 2; k++) {
+		const char *q = memchr(s, lead[k], n);
+		while (q && leet < 2) {
+			size_t p = (size_t)(q - s), nx = p + 1;
+			if (ma_pr_dec_leet_at(s, n, p)) {
+				if (ma_pr_dec_leetw(s, n, p, &a, &e, &c) && a != first) {
+					leet++;
+					first = a;
+				}
+				nx = e > p ? e : p + 1;
 			}
-			leet += ma_pr_dec_leetw(s, n, p, &a, &e, &c);
-			p = e > p ? e : p + 1;
+			q = nx < n ? memchr(s + nx, lead[k], n - nx) : NULL;
 		}
+	}
 	return (memchr(s, '&', n) != NULL) | (memchr(s, '\\', n) != NULL) << 1 |
 	       (memchr(s, '=', n) != NULL) << 2 | (memchr(s, 0xC9, n) != NULL) << 3 |
 	       (memchr(s, '~', n) != NULL) << 4 | (leet >= 2 ? MA_PR_DEC_LEET : 0);
@@ -1368,35 +1370,6 @@ static int ma_pr_dec_leetw(const char *s, size_t n, size_t p, size_t *a, size_t 
 			return 0;
 	}
 	return sym && letters && alnum >= 2;
-}
-
-/* The next leet symbol of s from *p on: 1 and *p at it, 0 none;
- * sixteen bytes at a time. */
-static int ma_pr_dec_leet_next(const char *s, size_t n, size_t *p)
-{
-	size_t i = *p;
-#if defined(__SSE2__)
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-		__m128i m = _mm_or_si128(
-		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('@')),
-		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('$'))),
-		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
-		                              _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))),
-		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('|'))));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
-		if (bits) {
-			*p = i + (size_t)__builtin_ctz(bits);
-			return 1;
-		}
-	}
-#endif
-	for (; i < n; i++)
-		if (ma_pr_dec_leet1(s[i])) {
-			*p = i;
-			return 1;
-		}
-	return 0;
 }
 
 size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapped)
