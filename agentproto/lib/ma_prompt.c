@@ -2803,8 +2803,7 @@ static size_t ma_pr_score_plain(const char *s, size_t n, struct ma_pr_pass *ps,
 
 /* Adds what a decoded run (scored into sub, its words w) says: an
  * instruction hidden in an encoding counts more than the same words in
- * clear (sub >= 0.7: with 0.5 for the hiding, noisy-OR; a hint under 0.7
- * counts as in clear, review19),
+ * clear (sub >= 0.5: with 0.5 for the hiding, noisy-OR; else sub + 0.1),
  * and the hijack's goal phrase encoded is the order to print it. */
 static void ma_pr_add_decoded(struct ma_pr_score *sc, const struct ma_pr_score *sub,
                               const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
@@ -2813,14 +2812,12 @@ static void ma_pr_add_decoded(struct ma_pr_score *sc, const struct ma_pr_score *
 
 	if (ma_pr_has_goal(w, kb) && s < 0.8)
 		s = 0.8;
-	else if (s >= 0.7)
+	else if (s >= 0.5)
 		s = 1.0 - (1.0 - s) * 0.5 > s + 0.1 ? 1.0 - (1.0 - s) * 0.5 : s + 0.1;
-	else if (s <= 0.3)
+	else if (s > 0.3)
+		s += 0.1;
+	else
 		return;
-	/* (review19: under 0.7 -- a hint, "the new rules for the tournament
-	 * start next Monday" -- the decoded text counts as it would in
-	 * clear: an ordinary sentence sent in Morse or binary "to decode for
-	 * me" reached 0.8 with the bonus) */
 	ma_pr_add(sc, PF_ENCODED, s > 1.0 ? 1.0 : s);
 }
 
