@@ -7,8 +7,10 @@
  * carry, removes zero-width characters, soft hyphens, variation selectors
  * and combining marks, lowercases, makes whitespace runs one, drops apostrophes inside
  * words, and keeps words really written in Cyrillic or Greek in their
- * script (lowercased); and the transliteration of Cyrillic words back to
- * Latin letters ("Игноре" -> "ignore").
+ * script (lowercased), drops the tags of HTML's text markup ("<code>",
+ * "</span>", "<p>": session 27, ma_pr_markup_tag); and the
+ * transliteration of Cyrillic words back to Latin letters ("Игноре" ->
+ * "ignore").
  *
  * Threads: any. Pure functions over the caller's buffers; no allocation.
  */
@@ -285,7 +287,10 @@ static inline size_t ma_pr_plain16(const unsigned char *u, char *out, struct ma_
 	                                              _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)))) &
 	    ~let & ~(unsigned)_mm_movemask_epi8(dv) &
 	    ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-	unsigned bad = ~(let | sp | sym) | (sp & sp << 1);
+	/* (a '<' after the first byte ends the run: it may open a tag of
+	 * text markup, ma_pr_markup_tag) */
+	unsigned bad = ~(let | sp | sym) | (sp & sp << 1) |
+	               ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('<'))) & ~1u);
 	size_t m = (size_t)__builtin_ctz(bad | 0x10000u);
 	unsigned end = (sp | sym) & ((1u << m) - 1), last = 1u << (m - 1);
 
@@ -314,6 +319,61 @@ static inline size_t ma_pr_plain16(const unsigned char *u, char *out, struct ma_
 	return m;
 }
 #endif
+
+/* HTML's text markup (session 27, promptfp16): the names of the elements
+ * that format prose, inline ones first (ma_pr_markup_tag). A tag of them
+ * is no word of the text ("<code>true</code>" is "true", not "true code");
+ * <img>, <script>, <style>, <iframe>, forms and the chat roles' tags
+ * ("<system>") are not among them. */
+static const char *const ma_pr_html_inline[] = {
+    "a",    "abbr", "b", "bdi",  "big",   "cite", "code",   "del", "dfn", "em", "i", "ins", "kbd",
+    "mark", "q",    "s", "samp", "small", "span", "strong", "sub", "sup", "tt", "u", "var"};
+static const char *const ma_pr_html_block[] = {
+    "blockquote", "br", "dd",    "div", "dl",    "dt", "h1", "h2",  "h3",
+    "h4",         "h5", "h6",    "hr",  "li",    "ol", "p",  "pre", "table",
+    "tbody",      "td", "tfoot", "th",  "thead", "tr", "ul"};
+
+/* 1 if the name x (l bytes, any case) is one of list's n */
+static int ma_pr_html_name(const unsigned char *x, size_t l, const char *const *list, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		size_t j = 0;
+		while (j < l && list[k][j] && (x[j] | 0x20) == (unsigned char)list[k][j])
+			j++;
+		if (j == l && !list[k][j])
+			return 1;
+	}
+	return 0;
+}
+
+/* u (n bytes) opens with '<': the length of a tag of text markup there
+ * (ma_pr_html_inline, ma_pr_html_block), "<name>", "</name>" or "<name/>"
+ * whole, or "<name" where whitespace and its attributes follow (they stay
+ * text: what an attribute says is read); 0 if none. *inl: 1 for an
+ * inline element's. */
+static size_t ma_pr_markup_tag(const unsigned char *u, size_t n, int *inl)
+{
+	size_t p = u[1 % n] == '/' ? 2 : 1, e = p;
+
+	/* the name: letters, a digit 1..6 after the first ("h2") */
+	while (e < n && e - p < 10 &&
+	       ((unsigned)((u[e] | 0x20) - 'a') < 26u || (e > p && (unsigned)(u[e] - '1') < 6u)))
+		e++;
+	if (e == p || e >= n)
+		return 0;
+	*inl = ma_pr_html_name(u + p, e - p, ma_pr_html_inline,
+	                       sizeof ma_pr_html_inline / sizeof *ma_pr_html_inline);
+	if (!*inl && !ma_pr_html_name(u + p, e - p, ma_pr_html_block,
+	                              sizeof ma_pr_html_block / sizeof *ma_pr_html_block))
+		return 0;
+	if (u[e] == '>')
+		return e + 1;
+	if (p == 1 && u[e] == '/' && e + 1 < n && u[e + 1] == '>')
+		return e + 2;
+	if (p == 1 && (u[e] == ' ' || u[e] == '\t' || u[e] == '\n' || u[e] == '\r'))
+		return e;
+	return 0;
+}
 
 /* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
  * counts words where a look-alike letter sat among ASCII letters. swar:
@@ -347,6 +407,31 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 					(*mixed)++;
 				ascii_in_word = fold_in_word = 0;
 				continue;
+			}
+			/* a tag of text markup: dropped; between two letters a
+			 * block's leaves a space, an inline one's nothing
+			 * ("ig<b>no</b>re" is shown "ignore") */
+			if (c == '<') {
+				int inl = 0;
+				size_t tl = ma_pr_markup_tag(u + i, n - i, &inl);
+				if (tl) {
+					unsigned nx = i + tl < n ? u[i + tl] : ' ';
+					unsigned pv = o ? (unsigned char)out[o - 1] : ' ';
+					i += tl;
+					if (!inl &&
+					    (pv >= 0x80 || pv - 'a' < 26u || pv - '0' < 10u) &&
+					    (nx >= 0x80 || (nx | 0x20) - 'a' < 26u ||
+					     nx - '0' < 10u)) {
+						/* the steps of a space */
+						in_word = 0;
+						out[o++] = ' ';
+						space = 1;
+						if (ascii_in_word && fold_in_word)
+							(*mixed)++;
+						ascii_in_word = fold_in_word = 0;
+					}
+					continue;
+				}
 			}
 			alpha = (c | 0x20) - 'a' < 26u;
 #if defined(MA_PR_NORM_SSE2)
