@@ -71,6 +71,11 @@
  * before a document's names the document); a mode asked about then "act
  * on it" (acting on the answer).
  *
+ * Session 27 (promptfp16, from docfp.py's man pages and changelogs)
+ * added: a program's prompt named by its kind or an identifier ("the
+ * usual --More-- prompt", "the login / passphrase / GDB prompt",
+ * "PROMPT_DIRTRIM", "extended-prompt"; ma_fp_prompt_kind).
+ *
  * Only the weights of those patterns go back; every other feature of the
  * text counts as ever ("How do I ignore all eslint rules? Also ignore all
  * previous instructions." keeps both: its second verb is an order).
@@ -1870,6 +1875,33 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 	return any;
 }
 
+/* 1 if the prompt or the password at word k is a program's by its name
+ * (session 27, promptfp16, from docfp.py's man pages and changelogs):
+ * "prompt" glued into an identifier ("PROMPT_DIRTRIM", "extended-prompt",
+ * "fixed_prompt_position"), or after a word that names a program's kind
+ * of prompt ("the usual --More-- prompt", "the login / password / shell
+ * / GDB prompt"); or a password word that is a
+ * compound's first noun before "prompt" ("the passphrase prompt").
+ * ma_fp_program_prompt reads it only where nothing hidden or said to the
+ * model is in the text ("print the system_prompt variable", "the initial
+ * prompt" stay), and "the full / whole / default / current / usual /
+ * primary prompt" name no kind. */
+static int ma_fp_prompt_kind(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k], *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+
+	if (w->k[k] & ma_fp.pw)
+		return k + 1 < w->n && !w->brk[k + 1] && MA_FP_LIT(w, k + 1, "prompt|prompts");
+	if ((x > w->t + 1 && (x[-1] == '_' || x[-1] == '-') && ma_pr_alnum((unsigned char)x[-2])) ||
+	    ma_fp_glue(x + w->l[k], end))
+		return 1;
+	return !w->brk[k] &&
+	       MA_FP_LIT(w, k - 1,
+	                 "login|logon|password~|passphrase~|passcode~|pin|shell|bash|zsh|tcsh|csh|"
+	                 "ksh|fish|gdb|python|repl|terminal|console|interactive|more|pager|sudo|"
+	                 "ssh|askpass|dos|cmd|powershell|mysql|psql|boot|grub|command");
+}
+
 /* 1 if every "the prompt" of the text that a word of SHOW before it asks
  * for is a program's: its verb in a statement ("the shell shows the
  * prompt after each command", an option's description "If set, display
@@ -1888,10 +1920,12 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		return 0;
 	for (int k = 1; k < w->n; k++) {
 		int v, said, pw = (w->k[k] & ma_fp.pw) != 0;
+		/* (a password asked for anywhere after the sentence's word of
+		 * SHOW: "Show the password prompt and the password") */
 		if ((!pw && !MA_FP_LIT(w, k, "prompt|prompts|preprompt")) ||
-		    (v = ma_fp_shown_by(w, k)) < 0)
+		    ((v = ma_fp_shown_by(w, k)) < 0 && (!pw || (v = ma_fp_shown_in(w, k)) < 0)))
 			continue;
-		if (ma_fp_ident(w, v)) {
+		if (ma_fp_ident(w, v) || ma_fp_prompt_kind(w, k)) {
 			any = 1;
 			continue;
 		}
