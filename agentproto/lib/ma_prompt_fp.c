@@ -74,7 +74,10 @@
  * Session 27 (promptfp16, from docfp.py's man pages and changelogs)
  * added: a program's prompt named by its kind or an identifier ("the
  * usual --More-- prompt", "the login / passphrase / GDB prompt",
- * "PROMPT_DIRTRIM", "extended-prompt"; ma_fp_prompt_kind).
+ * "PROMPT_DIRTRIM", "extended-prompt"; ma_fp_prompt_kind); a word of
+ * IGN that starts no override ("skip flaky tests") needs no reading
+ * beside one that is a name ("... through the `skip` command";
+ * ma_fp_ign_idle).
  *
  * Only the weights of those patterns go back; every other feature of the
  * text counts as ever ("How do I ignore all eslint rules? Also ignore all
@@ -87,6 +90,9 @@
 
 #include <pthread.h>
 #include <string.h>
+#ifdef MA_PR_DEBUG
+#include <stdio.h>
+#endif
 
 #define MA_FP_LIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
 
@@ -2702,6 +2708,49 @@ static void ma_fp_benign15(const struct ma_pr_words *w, struct ma_pr_score *sc)
 			ma_pr_unadd(sc, ma_fp.cowritep[x]);
 }
 
+/* 1 if the word of IGN at i starts none of the override patterns that
+ * open with it (ma_fp.ignpat; session 27, promptfp16): for each, no word
+ * within its second token's window after i (in i's sentence, a comma
+ * only at the window's first word, as ma_pr_match reads it) may be that
+ * token (one of its classes, high ones too, or its literal alternatives),
+ * or the rest of i's sentence lacks a word that one of its later tokens
+ * needs (ma_pr_pattern_can). Such a word ("skip flaky tests", "ignore
+ * whitespace changes") sets nothing aside that a reading must explain.
+ * A pattern whose second token matches no word ("!X", "$"): 0. */
+static int ma_fp_ign_idle(const struct ma_pr_words *w, int i)
+{
+	size_t np;
+	const struct ma_pr_pattern *pats = ma_pr_lex_patterns(&np);
+	uint64_t k = 0, h = 0;
+
+	for (int j = i + 1; j < w->n && w->brk[j] != 1; j++) {
+		k |= w->k[j];
+		h |= 1ull << w->h[j];
+	}
+	for (int x = 0; x < ma_fp.nign; x++) {
+		const struct ma_pr_pattern *p = pats + ma_fp.ignpat[x];
+		const struct ma_pr_token *t = &p->t[1];
+		if (p->n < 2 || t->neg || t->end)
+			return 0;
+		if (!ma_pr_pattern_can(p, k, h))
+			continue;
+		for (int j = i + 1; j <= i + 1 + t->gap && j < w->n; j++) {
+			if (w->brk[j] == 1 || (w->brk[j] && j > i + 1))
+				break;
+			if ((w->k[j] & t->k) || (t->kh && (ma_pr_khi[w->x[j]] & t->kh)) ||
+			    (t->literal && (t->h2 >> w->h[j] & 1) &&
+			     ma_pr_lit(w, j, t->lit, t->litlen))) {
+#ifdef MA_PR_DEBUG
+				fprintf(stderr, "  not idle %d: pat %d word %d\n", i,
+				        ma_fp.ignpat[x], j);
+#endif
+				return 0;
+			}
+		}
+	}
+	return 1;
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
@@ -2742,9 +2791,9 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	if (any && (w->kall & ma_fp.ign)) {
 		int ok = 1, soft = 0;
 		for (int i = 0; i < w->n && ok; i++) {
-			if (!(w->k[i] & ma_fp.ign) || ma_fp_tool_question(w, i) ||
-			    ma_fp_reported(w, i) || ma_fp_thing_instr(w, i) ||
-			    ma_fp_ign_named(w, i))
+			if (!(w->k[i] & ma_fp.ign) || ma_fp_ign_idle(w, i) ||
+			    ma_fp_tool_question(w, i) || ma_fp_reported(w, i) ||
+			    ma_fp_thing_instr(w, i) || ma_fp_ign_named(w, i))
 				continue;
 			ok = ma_fp_above_thing(w, i) || ma_fp_rest(w, i) || ma_fp_said_about(w, i);
 			soft |= ok;
