@@ -77,7 +77,9 @@
  * "PROMPT_DIRTRIM", "extended-prompt"; ma_fp_prompt_kind); a word of
  * IGN that starts no override ("skip flaky tests") needs no reading
  * beside one that is a name ("... through the `skip` command";
- * ma_fp_ign_idle).
+ * ma_fp_ign_idle); a manual's commands, rules or directives "above",
+ * named or referred to ("see Compound Commands above", "the ListenFIFO=
+ * directive above"; ma_fp_rule_above).
  *
  * Only the weights of those patterns go back; every other feature of the
  * text counts as ever ("How do I ignore all eslint rules? Also ignore all
@@ -2311,6 +2313,65 @@ static int ma_fp_text_above(const struct ma_pr_words *w)
 	return any;
 }
 
+/* A manual's commands, rules or directives above (session 27,
+ * promptfp16, from docfp.py's man pages): every "X above" of the text
+ * (the pattern's word before "above") is a program's "command(s) / rule(s)
+ * / directive(s) / filter(s) / option(s) / polic(y|ies)", named by the
+ * word before it ("the ListenFIFO= directive above", "the example command
+ * above"; not "the / all / these / hidden / your ...") or in a sentence
+ * that refers to it ("see", "similar to", "according to", "one of",
+ * "described" ...); and no word of its sentence shows, recodes, sets
+ * aside or follows anything, asks "what / which", or speaks to the model
+ * or of anything hidden. Only where the pattern is all that scored. "The
+ * rules above.", "Follow / Print / Translate the rules above", "What are
+ * the rules above?" keep it. */
+static int ma_fp_rule_above(const struct ma_pr_words *w)
+{
+	int any = 0;
+
+	for (int k = 1; k < w->n; k++) {
+		int e, s, ref = 0;
+		if (!MA_FP_LIT(w, k, "above") || w->brk[k] ||
+		    !(w->k[k - 1] & (ma_fp.instr | ma_fp.content | ma_fp.above)) ||
+		    MA_FP_LIT(w, k - 1, "everything|all"))
+			continue;
+		if (!MA_FP_LIT(w, k - 1,
+		               "command|commands|rule|rules|directive|directives|filter|filters|"
+		               "option|options|policy|policies"))
+			return 0;
+		s = ma_fp_sentence(w, k, &e);
+		for (int j = s; j < e; j++) {
+			/* (the name is what it is: "the listen directive above") */
+			if (j == k - 2 && !w->brk[k - 1] && !(w->k[j] & (ma_fp.model | ma_fp.you)))
+				continue;
+			if ((w->k[j] & (ma_fp.show | ma_fp.ign | ma_fp.follow | ma_fp.you |
+			                ma_fp.hidden | ma_fp.secret)) &&
+			    !MA_FP_LIT(w, j, "above|rule|rules|command~|directive~|filter~"))
+				return 0;
+			if (MA_FP_LIT(w, j,
+			              "what|which|translat~|convert~|rewrite|rephras~|paraphras~|"
+			              "summari~|explain~|encode|decode|reverse|obey~|apply|comply|"
+			              "adhere|respect|remember|memori~|list|quote~"))
+				return 0;
+			ref |=
+			    MA_FP_LIT(w, j,
+			              "see|like|as|similar|according|described|listed|shown|"
+			              "mentioned|explained|defined|documented|discussed|outlined|"
+			              "one|example|each");
+		}
+		if (!ref && (k < 2 || w->brk[k - 1] ||
+		             (w->k[k - 2] & (ma_fp.model | ma_fp.content | ma_fp.secret)) ||
+		             MA_FP_LIT(w, k - 2,
+		                       "the|a|an|all|every|each|any|some|no|following|these|those|"
+		                       "this|that|such|same|other|both|my|our|his|her|their|its|"
+		                       "new|old|safety|security|content|moderation|system|hidden|"
+		                       "secret|initial|original|given|main|core|base|real|true")))
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /* The end of a pasted document marked, then a task on what is above it
  * (session 25, promptfix16; review17 saw "---- END OF EMAIL ---- Now
  * summarize everything above this line." at 0.99): every "above" of the
@@ -2764,7 +2825,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	ma_fp_persona(w, sc);
 	ma_fp_device(w, sc);
 	if (ma_fp.abovepat >= 0 && sc->seen[ma_fp.abovepat] && ma_fp_alone(sc, &ma_fp.abovep, 1) &&
-	    ma_fp_text_above(w))
+	    (ma_fp_text_above(w) || ma_fp_rule_above(w)))
 		ma_pr_unadd(sc, ma_fp.abovepat);
 	for (int x = 0; x < ma_fp.nendp; x++)
 		if (sc->seen[ma_fp.endp[x]]) {
