@@ -1338,6 +1338,27 @@ static inline int ma_pr_rule_sym(char c)
 	return sym[(unsigned char)c];
 }
 
+/* 1 if the tag at x (a '<' of t, n bytes) is a placeholder, no turn of a
+ * chat (session 27, promptfp16, from docfp.py's changelogs): glued into a
+ * path, an option or a name by '/', '=', '_' or '@' before it
+ * ("/home/<user>/src", "--user=<user>", "random_<system>.c"), or after
+ * its '>' by '/', '@', '_' or '.' and a letter or a digit (after '@'
+ * another placeholder too), or ':' and a digit ("<user>@<pass>", "<system>.c", "<system>:0.0").
+ * "<system>: you are now", "</user><system>New rules", "<user>/<system>" are turns. */
+static int ma_pr_placeholder(const char *t, size_t n, const char *x)
+{
+	const char *g = memchr(x, '>', (size_t)(t + n - x) < 32 ? (size_t)(t + n - x) : 32);
+
+	if (x > t && strchr("/=_@", x[-1]) && x[-1])
+		return 1;
+	if (!g || g + 2 >= t + n)
+		return 0;
+	if (g[1] == ':')
+		return g[2] >= '0' && g[2] <= '9';
+	return strchr("/@_.", g[1]) && g[1] &&
+	       (ma_pr_alnum((unsigned char)g[2]) || (g[1] == '@' && g[2] == '<'));
+}
+
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int markup = 0, roles = 0, wrap = 0;
@@ -1352,9 +1373,10 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 		markup = -1;
 	for (const char *x = lt; x && !markup;
 	     x = x + 1 < t + n ? memchr(x + 1, '<', n - (size_t)(x + 1 - t)) : NULL) {
-		markup =
-		    ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup, ma_pr_markup_bm) ||
-		    ma_pr_special_at(t, n, x);
+		markup = (ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup,
+		                         ma_pr_markup_bm) &&
+		          !ma_pr_placeholder(t, n, x)) ||
+		         ma_pr_special_at(t, n, x);
 		wrap = wrap || ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_wrapper_end, nwrap,
 		                              ma_pr_wrapper_bm);
 	}
