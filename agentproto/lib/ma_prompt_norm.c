@@ -321,33 +321,56 @@ static inline size_t ma_pr_plain16(const unsigned char *u, char *out, struct ma_
 #endif
 
 /* HTML's text markup (session 27, promptfp16): the names of the elements
- * that format prose, inline ones first (ma_pr_markup_tag). A tag of them
+ * that format prose by their first letter, a block's after '+'
+ * (ma_pr_markup_tag). A tag of them
  * is no word of the text ("<code>true</code>" is "true", not "true code");
  * <img>, <script>, <style>, <iframe>, forms and the chat roles' tags
  * ("<system>") are not among them. */
-static const char *const ma_pr_html_inline[] = {
-    "a",    "abbr", "b", "bdi",  "big",   "cite", "code",   "del", "dfn", "em", "i", "ins", "kbd",
-    "mark", "q",    "s", "samp", "small", "span", "strong", "sub", "sup", "tt", "u", "var"};
-static const char *const ma_pr_html_block[] = {
-    "blockquote", "br", "dd",    "div", "dl",    "dt", "h1", "h2",  "h3",
-    "h4",         "h5", "h6",    "hr",  "li",    "ol", "p",  "pre", "table",
-    "tbody",      "td", "tfoot", "th",  "thead", "tr", "ul"};
+static const char *const ma_pr_html_by1[26] = {['a' - 'a'] = "a abbr",
+                                               ['b' - 'a'] = "b bdi big +blockquote +br",
+                                               ['c' - 'a'] = "cite code",
+                                               ['d' - 'a'] = "+dd del dfn +div +dl +dt",
+                                               ['e' - 'a'] = "em",
+                                               ['h' - 'a'] = "+h1 +h2 +h3 +h4 +h5 +h6 +hr",
+                                               ['i' - 'a'] = "i ins",
+                                               ['k' - 'a'] = "kbd",
+                                               ['l' - 'a'] = "+li",
+                                               ['m' - 'a'] = "mark",
+                                               ['o' - 'a'] = "+ol",
+                                               ['p' - 'a'] = "+p +pre",
+                                               ['q' - 'a'] = "q",
+                                               ['s' - 'a'] = "s samp small span strong sub sup",
+                                               ['t' - 'a'] =
+                                                   "+table +tbody +td +tfoot +th +thead +tr tt",
+                                               ['u' - 'a'] = "u +ul",
+                                               ['v' - 'a'] = "var"};
 
-/* 1 if the name x (l bytes, any case) is one of list's n */
-static int ma_pr_html_name(const unsigned char *x, size_t l, const char *const *list, size_t n)
+/* 1 if the name x (l >= 1 bytes, any case, x[0] a letter) is one of
+ * ma_pr_html_by1's: *inl 1 for an inline element's */
+static int ma_pr_html_name(const unsigned char *x, size_t l, int *inl)
 {
-	for (size_t k = 0; k < n; k++) {
+	const char *c = ma_pr_html_by1[(x[0] | 0x20) - 'a'];
+
+	while (c && *c) {
+		int blk = *c == '+';
 		size_t j = 0;
-		while (j < l && list[k][j] && (x[j] | 0x20) == (unsigned char)list[k][j])
+		c += blk;
+		while (j < l && c[j] && c[j] != ' ' && (x[j] | 0x20) == (unsigned char)c[j])
 			j++;
-		if (j == l && !list[k][j])
+		if (j == l && (!c[j] || c[j] == ' ')) {
+			*inl = !blk;
 			return 1;
+		}
+		while (*c && *c != ' ')
+			c++;
+		while (*c == ' ')
+			c++;
 	}
 	return 0;
 }
 
 /* u (n bytes) opens with '<': the length of a tag of text markup there
- * (ma_pr_html_inline, ma_pr_html_block), "<name>", "</name>" or "<name/>"
+ * (ma_pr_html_by1), "<name>", "</name>" or "<name/>"
  * whole, or "<name" where whitespace and its attributes follow (they stay
  * text: what an attribute says is read); 0 if none. *inl: 1 for an
  * inline element's. */
@@ -361,10 +384,7 @@ static size_t ma_pr_markup_tag(const unsigned char *u, size_t n, int *inl)
 		e++;
 	if (e == p || e >= n)
 		return 0;
-	*inl = ma_pr_html_name(u + p, e - p, ma_pr_html_inline,
-	                       sizeof ma_pr_html_inline / sizeof *ma_pr_html_inline);
-	if (!*inl && !ma_pr_html_name(u + p, e - p, ma_pr_html_block,
-	                              sizeof ma_pr_html_block / sizeof *ma_pr_html_block))
+	if (!ma_pr_html_name(u + p, e - p, inl))
 		return 0;
 	if (u[e] == '>')
 		return e + 1;
