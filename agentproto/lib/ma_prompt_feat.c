@@ -1340,8 +1340,9 @@ static inline int ma_pr_rule_sym(char c)
 
 /* 1 if the tag at x (a '<' of t, n bytes) is a placeholder, no turn of a
  * chat (session 27, promptfp16, from docfp.py's changelogs): glued into a
- * path, an option or a name by '/', '=', '_' or '@' before it
- * ("/home/<user>/src", "--user=<user>", "random_<system>.c"), or after
+ * path, an option or a name by '/', '=', '_' or '@' before it and a mark
+ * of one or the text's end after it ("/home/<user>/src",
+ * "--user=<user>\"", "random_<system>.c"), or after
  * its '>' by '/', '@', '_' or '.' and a letter or a digit (after '@'
  * another placeholder too), or ':' and a digit ("<user>@<pass>", "<system>.c", "<system>:0.0").
  * "<system>: you are now", "</user><system>New rules", "<user>/<system>" are turns. */
@@ -1349,7 +1350,10 @@ static int ma_pr_placeholder(const char *t, size_t n, const char *x)
 {
 	const char *g = memchr(x, '>', (size_t)(t + n - x) < 32 ? (size_t)(t + n - x) : 32);
 
-	if (x > t && strchr("/=_@", x[-1]) && x[-1])
+	/* (glued before, and after it a mark of a path or a name, no space:
+	 * "/<system> The user is ..." is a turn; review19) */
+	if (x > t && strchr("/=_@", x[-1]) && x[-1] && g &&
+	    (g + 1 >= t + n || (strchr("/.\"'`)]:,;@_-", g[1]) && g[1])))
 		return 1;
 	if (!g || g + 2 >= t + n)
 		return 0;

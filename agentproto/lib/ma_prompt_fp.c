@@ -1892,12 +1892,23 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
  * compound's first noun before "prompt" ("the passphrase prompt").
  * ma_fp_program_prompt reads it only where nothing hidden or said to the
  * model is in the text ("print the system_prompt variable", "the initial
- * prompt" stay), and "the full / whole / default / current / usual /
- * primary prompt" name no kind. */
+ * prompt" stay), nor where a conversation, its makers or its start are
+ * named ("the python prompt that starts this conversation"; review19), and "the full / whole /
+ * default / current / usual / primary prompt" name no kind. */
 static int ma_fp_prompt_kind(const struct ma_pr_words *w, int k)
 {
 	const char *x = w->t + w->s[k], *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
 
+	/* (no conversation or its makers named anywhere: "the python prompt
+	 * that starts this conversation", "the console prompt that came
+	 * before this message", "... the developers wrote"; review19) */
+	for (int j = 0; j < w->n; j++)
+		if (MA_FP_LIT(w, j,
+		              "chat~|conversation~|message~|session~|thread~|dialog~|turn|turns|"
+		              "developer~|creator~|operator~|maker~|programmer~|owner~|designer~|"
+		              "assistant~|bot|bots|chatbot~|model~|ai|llm~|gpt~|start|starts|"
+		              "started|begin~|began|opening|first|initially|setup|wrote|written"))
+			return 0;
 	if (w->k[k] & ma_fp.pw)
 		return k + 1 < w->n && !w->brk[k + 1] && MA_FP_LIT(w, k + 1, "prompt|prompts");
 	if ((x > w->t + 1 && (x[-1] == '_' || x[-1] == '-') && ma_pr_alnum((unsigned char)x[-2])) ||
