@@ -1353,7 +1353,8 @@ static int ma_pr_placeholder(const char *t, size_t n, const char *x)
 	/* (glued before, and after it a mark of a path or a name, no space:
 	 * "/<system> The user is ..." is a turn; review19) */
 	if (x > t && strchr("/=_@", x[-1]) && x[-1] && g &&
-	    (g + 1 >= t + n || (strchr("/.\"'`)]:,;@_-", g[1]) && g[1])))
+	    (g + 1 >= t + n || (strchr("\"'`)]", g[1]) && g[1]) ||
+	     (g + 2 < t + n && strchr("/._-@", g[1]) && g[1] && ma_pr_alnum((unsigned char)g[2]))))
 		return 1;
 	if (!g || g + 2 >= t + n)
 		return 0;

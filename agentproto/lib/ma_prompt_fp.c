@@ -1883,6 +1883,20 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 	return any;
 }
 
+/* 1 if a clause opens between the word of SHOW at v and word k ("...
+ * display the notice unless the user has to enter a password": the
+ * password is no thing shown; review19b) */
+static int ma_fp_clause_between(const struct ma_pr_words *w, int v, int k)
+{
+	for (int j = v + 1; j < k; j++)
+		if (MA_FP_LIT(w, j,
+		              "unless|if|when|whenever|because|since|while|that|which|who|whose|"
+		              "where|has|have|had|must|needs|need|to|enter|enters|type|types|use|"
+		              "uses"))
+			return 1;
+	return 0;
+}
+
 /* 1 if the prompt or the password at word k is a program's by its name
  * (session 27, promptfp16, from docfp.py's man pages and changelogs):
  * "prompt" glued into an identifier ("PROMPT_DIRTRIM", "extended-prompt",
@@ -1907,7 +1921,8 @@ static int ma_fp_prompt_kind(const struct ma_pr_words *w, int k)
 		              "chat~|conversation~|message~|session~|thread~|dialog~|turn|turns|"
 		              "developer~|creator~|operator~|maker~|programmer~|owner~|designer~|"
 		              "assistant~|bot|bots|chatbot~|model~|ai|llm~|gpt~|start|starts|"
-		              "started|begin~|began|opening|first|initially|setup|wrote|written"))
+		              "started|begin~|began|opening|first|initially|setup|wrote|written|"
+		              "precede~|preceding|question~|request~|query|queries"))
 			return 0;
 	if (w->k[k] & ma_fp.pw)
 		return k + 1 < w->n && !w->brk[k + 1] && MA_FP_LIT(w, k + 1, "prompt|prompts");
@@ -1942,7 +1957,8 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		/* (a password asked for anywhere after the sentence's word of
 		 * SHOW: "Show the password prompt and the password") */
 		if ((!pw && !MA_FP_LIT(w, k, "prompt|prompts|preprompt")) ||
-		    ((v = ma_fp_shown_by(w, k)) < 0 && (!pw || (v = ma_fp_shown_in(w, k)) < 0)))
+		    ((v = ma_fp_shown_by(w, k)) < 0 &&
+		     (!pw || (v = ma_fp_shown_in(w, k)) < 0 || ma_fp_clause_between(w, v, k))))
 			continue;
 		if (ma_fp_ident(w, v) || ma_fp_prompt_kind(w, k)) {
 			any = 1;

@@ -428,24 +428,22 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 				ascii_in_word = fold_in_word = 0;
 				continue;
 			}
-			/* a tag of text markup: dropped; between two letters a
-			 * block's leaves a space, an inline one's nothing
+			/* a tag of text markup: dropped; a block's ends a
+			 * sentence (';'), an inline one's leaves nothing
 			 * ("ig<b>no</b>re" is shown "ignore") */
 			if (c == '<') {
 				int inl = 0;
 				size_t tl = ma_pr_markup_tag(u + i, n - i, &inl);
 				if (tl) {
-					unsigned nx = i + tl < n ? u[i + tl] : ' ';
 					unsigned pv = o ? (unsigned char)out[o - 1] : ' ';
 					i += tl;
-					if (!inl &&
-					    (pv >= 0x80 || pv - 'a' < 26u || pv - '0' < 10u) &&
-					    (nx >= 0x80 || (nx | 0x20) - 'a' < 26u ||
-					     nx - '0' < 10u)) {
-						/* the steps of a space */
+					if (!inl && o && pv != ' ' && pv != ';' && pv != '\n') {
+						/* a block's tag ends a sentence (review19b:
+						 * "copy</button></pre><p>With the above" is
+						 * two): the steps of a symbol */
 						in_word = 0;
-						out[o++] = ' ';
-						space = 1;
+						out[o++] = ';';
+						space = 0;
 						if (ascii_in_word && fold_in_word)
 							(*mixed)++;
 						ascii_in_word = fold_in_word = 0;

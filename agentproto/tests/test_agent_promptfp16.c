@@ -72,7 +72,7 @@ static void an_attack_in_or_across_html_markup_scores_high(void **state)
 }
 
 /* The normaliser drops a tag of text markup (with attributes, "<name"
- * alone; a block's tag between two letters leaves a space, an inline
+ * alone; a block's tag ends a sentence with ';', an inline
  * one's nothing) the same way sixteen bytes at a time as a byte at a
  * time, wherever the tag falls among the sixteen; other tags and '<'
  * stay. */
@@ -105,7 +105,7 @@ static void the_normaliser_drops_text_markup_at_every_offset(void **state)
 		size_t l = ma_prompt_normalise(s, strlen(s), a, sizeof a, &m);
 		a[l] = 0;
 		assert_string_equal(
-		    a, "set x to true; class=\"y\">ok <system>hi</system> acd one two i and c");
+		    a, "set x to true; class=\"y\">ok <system>hi</system> acd one;two i and c");
 	}
 }
 
