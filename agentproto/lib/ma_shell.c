@@ -5103,66 +5103,28 @@ static int ma_sh_git_env_value(struct ma_sh_scan *c, const char *s, const struct
 
 /* GIT_CONFIG_PARAMETERS's value w (n bytes, unquoted by the shell), the
  * input in (inlen bytes) at w[va, vb): git's list of single-quoted pairs
- * ('key=value' or 'key'='value', git 2.39's config.c), each read as git
- * -c reads its pair (ma_sh_value_fires, shell29). An input with a quote
- * or backslash of its own writes pairs, and one outside a quoted part
- * the list's syntax: fires (fail closed). */
+ * ('key=value', 'key'='value' or 'key'=, a quote inside written '\'',
+ * git 2.39's parse_config_env_list), read pair by pair by
+ * ma_sh_git_param_next (the argv check's reader too, shell31), the
+ * pair holding the input judged as git -c reads it (ma_sh_value_fires,
+ * shell29). An input with a quote or backslash of its own writes
+ * pairs, and one outside a quoted part (or after the list's syntax
+ * breaks) the list's syntax: fires (fail closed). */
 static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_t va, size_t vb,
                             const char *in, size_t inlen)
 {
 	char v[512];
-	size_t k, qs = 0, ks = 0, ke = 0, len, off = 0;
-	int q = 0;
+	size_t pos = 0;
+	struct ma_sh_git_param gp;
 
 	if (vb > n || memchr(w + va, '\'', vb - va) || memchr(w + va, '\\', vb - va))
 		return 1;
-	for (k = 0; k < n; k++) {
-		if (w[k] != '\'')
-			continue;
-		if (q && va >= qs && vb <= k)
-			break;
-		if (q) {
-			ks = qs;
-			ke = k;
-		} else {
-			qs = k + 1;
-		}
-		q = !q;
-	}
-	if (k >= n)
-		return 1;
-	if (k + 2 < n && w[k + 1] == '=' && w[k + 2] == '\'' && !memchr(w + qs, '=', k - qs)) {
-		/* 'key'='value' with the input in the key (letters that
-		 * complete a listed key: core. + sshCommand) */
-		size_t v0 = k + 3, v1 = v0;
-		while (v1 < n && w[v1] != '\'')
-			v1++;
-		len = (k - qs) + 1 + (v1 - v0);
-		if (v1 >= n || len >= sizeof v)
-			return 1;
-		memcpy(v, w + qs, k - qs);
-		v[k - qs] = '=';
-		memcpy(v + (k - qs) + 1, w + v0, v1 - v0);
-		v[len] = '\0';
-		va -= qs;
-		vb -= qs;
-		return ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, len, va, vb, in, inlen);
-	}
-	if (qs >= 3 && ke == qs - 3 && w[qs - 2] == '=' && ke > ks) {
-		off = ke - ks + 1; /* 'key'='value': the input in the value */
-		if (off + (k - qs) >= sizeof v)
-			return 1;
-		memcpy(v, w + ks, ke - ks);
-		v[ke - ks] = '=';
-	}
-	len = off + (k - qs);
-	if (len >= sizeof v)
-		return 1;
-	memcpy(v + off, w + qs, k - qs);
-	v[len] = '\0';
-	va = off + va - qs;
-	vb = off + vb - qs;
-	return ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, len, va, vb, in, inlen);
+	while (ma_sh_git_param_next(w, n, &pos, va, vb, v, sizeof v, &gp))
+		if (gp.ia != (size_t)-1)
+			return gp.full ? 1
+			               : ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, gp.len, gp.ia,
+			                                   gp.ib, in, inlen);
+	return 1;
 }
 
 /* 1 when the input [a, b) lies in the value of an option the application

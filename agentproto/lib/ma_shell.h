@@ -480,12 +480,25 @@ size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs);
  * GIT_CONFIG_PARAMETERS (NULL returned), else 0. */
 const char *ma_sh_env_key(const char *name, size_t n, int *pair);
 
-/* GIT_CONFIG_PARAMETERS's value w (n bytes; git 2.39's config.c): its
- * next pair from *pos, 'key=value' or 'key'='value' (blanks between
- * pairs): the key at w[*ks, +*kl), the value at w[*vs, +*vl), *pos past
- * it; 0 at its end or where the list's syntax breaks. */
-int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t *ks, size_t *kl, size_t *vs,
-                         size_t *vl);
+/* GIT_CONFIG_PARAMETERS's value w (n bytes), read as git 2.39's
+ * parse_config_env_list reads it (config.c, quote.c's
+ * sq_dequote_step): from *pos, blanks, then one pair 'key=value',
+ * 'key'='value' or 'key'= (no value), a quote inside a quoted part
+ * written '\'' (or '\!'), followed by a blank or the end. The pair
+ * is written to out (cap bytes, NUL-terminated) as key=value (key
+ * alone for 'key'=), its length in p->len (p->full when it did not
+ * fit: out then holds no pair); the bytes [a, b) of w (an input)
+ * mapped into out at [p->ia, p->ib) when they lie in one quoted part
+ * of it (else p->ia is (size_t)-1). *pos is set past the pair. 0 at
+ * the list's end or where its syntax breaks (git dies there: "bogus
+ * format"). The line check (ma_sh_git_params) and the argv check
+ * (ma_sh_env_pairs_check) both read the list through it (shell31). */
+struct ma_sh_git_param {
+	size_t len, ia, ib;
+	int full;
+};
+int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t a, size_t b, char *out,
+                         size_t cap, struct ma_sh_git_param *p);
 
 /* The kind (and *lang) of the value of option name (nlen bytes) of
  * program po, or 0. */

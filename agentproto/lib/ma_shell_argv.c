@@ -1146,7 +1146,8 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 
 /* env's GIT_CONFIG_KEY_n=KEY (pair 1, with GIT_CONFIG_VALUE_n= of argv
  * or none) and GIT_CONFIG_PARAMETERS (pair 3: git's list of quoted
- * 'key=value' or 'key'='value', ma_sh_git_param_next): each pair judged
+ * 'key=value', 'key'='value' or 'key'=, read by ma_sh_git_param_next as
+ * the line check reads it, shell31): each pair judged
  * as git -c KEY=VALUE is (review18: the line check read them, this one
  * did not). ma_sh_value_check's answer, or -1. */
 static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv, int argc,
@@ -1154,7 +1155,8 @@ static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv
                                  int line, const char *function)
 {
 	char v[1024], other[40];
-	size_t pos = 0, n = strlen(eq + 1), ks, kl, vs, vl, ol;
+	size_t pos = 0, n = strlen(eq + 1), ol;
+	struct ma_sh_git_param gp;
 	int res;
 
 	if (pair == 1) {
@@ -1171,13 +1173,9 @@ static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv
 		return ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line,
 		                         function);
 	}
-	while (ma_sh_git_param_next(eq + 1, n, &pos, &ks, &kl, &vs, &vl)) {
-		if (kl + 1 + vl >= sizeof v)
+	while (ma_sh_git_param_next(eq + 1, n, &pos, 0, 0, v, sizeof v, &gp)) {
+		if (gp.full)
 			continue;
-		memcpy(v, eq + 1 + ks, kl);
-		v[kl] = '=';
-		memcpy(v + kl + 1, eq + 1 + vs, vl);
-		v[kl + 1 + vl] = '\0';
 		res =
 		    ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line, function);
 		if (res >= 0)

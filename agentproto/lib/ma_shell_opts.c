@@ -1044,37 +1044,79 @@ const char *ma_sh_env_key(const char *name, size_t n, int *pair)
 	return NULL;
 }
 
-int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t *ks, size_t *kl, size_t *vs,
-                         size_t *vl)
+/* git's isspace (GIT_SPACE: blank, tab, line feed, carriage return) */
+static int ma_sh_git_space(char ch)
 {
-	size_t p = *pos, e;
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
 
-	while (p < n && (w[p] == ' ' || w[p] == '\t' || w[p] == '\n'))
-		p++;
-	if (p >= n || w[p] != '\'')
-		return 0;
-	e = p + 1;
-	while (e < n && w[e] != '\'')
-		e++;
-	if (e >= n)
-		return 0;
-	*ks = p + 1;
-	if (e + 2 < n && w[e + 1] == '=' && w[e + 2] == '\'') { /* 'key'='value' */
-		size_t v1 = e + 3;
-		*kl = e - *ks;
-		while (v1 < n && w[v1] != '\'')
-			v1++;
-		if (v1 >= n)
+/* One single-quoted word of w from w[*k] (a quote) as sq_dequote_step
+ * reads it, appended to out at *x (cap bytes; *full when it did not
+ * fit); [a, b) mapped to p->ia/ib while in it. *k is set past its last
+ * quote. 0 when unterminated. */
+static int ma_sh_git_sq(const char *w, size_t n, size_t *k, size_t a, size_t b, char *out,
+                        size_t cap, size_t *x, struct ma_sh_git_param *p)
+{
+	size_t i = *k + 1;
+
+	for (;;) {
+		if (i == a)
+			p->ia = *x;
+		if (i == b)
+			p->ib = *x;
+		if (i >= n)
 			return 0;
-		*vs = e + 3;
-		*vl = v1 - *vs;
-		*pos = v1 + 1;
-		return 1;
+		if (w[i] == '\'') {
+			/* '\'' or '\!': a quote or '!' and the quoted part goes on */
+			if (i + 3 < n && w[i + 1] == '\\' && (w[i + 2] == '\'' || w[i + 2] == '!') &&
+			    w[i + 3] == '\'') {
+				if (*x + 1 < cap)
+					out[(*x)++] = w[i + 2];
+				else
+					p->full = 1;
+				i += 4;
+				continue;
+			}
+			*k = i + 1;
+			return 1;
+		}
+		if (*x + 1 < cap)
+			out[(*x)++] = w[i];
+		else
+			p->full = 1;
+		i++;
 	}
-	/* 'key=value' (or 'key': no value) */
-	*kl = strcspn(w + *ks, "='");
-	*vs = *ks + *kl + (w[*ks + *kl] == '=');
-	*vl = e - *vs;
-	*pos = e + 1;
+}
+
+int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t a, size_t b, char *out,
+                         size_t cap, struct ma_sh_git_param *p)
+{
+	size_t k = *pos, x = 0;
+
+	p->ia = p->ib = (size_t)-1;
+	p->full = 0;
+	while (k < n && ma_sh_git_space(w[k]))
+		k++;
+	if (k >= n || w[k] != '\'' || !ma_sh_git_sq(w, n, &k, a, b, out, cap, &x, p))
+		return 0;
+	if (k < n && w[k] == '=') { /* 'key'='value' or 'key'= */
+		k++;
+		if (k < n && w[k] == '\'') {
+			if (x + 1 < cap)
+				out[x++] = '=';
+			else
+				p->full = 1;
+			if (!ma_sh_git_sq(w, n, &k, a, b, out, cap, &x, p))
+				return 0;
+		}
+	}
+	if (k < n && !ma_sh_git_space(w[k]))
+		return 0;
+	/* an input in one quoted part only: both ends mapped, a to b */
+	if (p->ia == (size_t)-1 || p->ib == (size_t)-1 || p->ib < p->ia)
+		p->ia = p->ib = (size_t)-1;
+	out[x] = '\0';
+	p->len = x;
+	*pos = k;
 	return 1;
 }
