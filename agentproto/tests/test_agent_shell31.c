@@ -114,12 +114,82 @@ static void line_and_argv_agree_on_the_list(void **state)
 		fail_msg("%d lists judged wrong", bad);
 }
 
+/* The check of a line of n bytes reads those n bytes only (the line
+ * need not end in a NUL: shell30's heap over-read in GIT_CONFIG_KEY_n's
+ * reading): each family line below, cut at every length, with the input
+ * its last bytes, is judged alike when the bytes after it are a NUL,
+ * shell syntax, or none at all (an exact-size heap copy: the ASan agent
+ * check sees a read past it). */
+static int cut_verdict(const char *line, size_t n, size_t ia, size_t il, int how)
+{
+	static const char tail[] = "';id #\"$(id)`|&\n";
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/tools/x", .policy = pol};
+	struct moat_request *r = NULL;
+	char *buf = malloc(n + sizeof tail);
+	int v;
+
+	assert_non_null(buf);
+	memcpy(buf, line, n);
+	if (how == 0)
+		buf[n] = '\0';
+	else if (how == 1)
+		memcpy(buf + n, tail, sizeof tail);
+	else {
+		free(buf);
+		buf = malloc(n);
+		assert_non_null(buf);
+		memcpy(buf, line, n);
+	}
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "q", buf + ia, il), 0);
+	v = moat_check_shell(r, buf, n);
+	moat_request_end(r);
+	free(buf);
+	return v;
+}
+
+static void family_lines_read_within_their_length(void **state)
+{
+	static const char *const lines[] = {
+	    "GIT_CONFIG_PARAMETERS=\"'user.name=O'\\''Brien' 'core.pager'='less -p x'\" git log",
+	    "env GIT_CONFIG_PARAMETERS=\"'core.sshCommand=ssh -i k'\" git fetch",
+	    "GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0='less -R' git log",
+	    "GIT_CONFIG_VALUE_3=x GIT_CONFIG_KEY_3=core.pa",
+	    "TAR_OPTIONS='--to-command=\"sh -c cat\"' tar xf a.tar",
+	    "RSYNC_RSH='ssh -oProxyCommand=nc' rsync -e 'ssh -4o User=x' a b:",
+	    "tar --to-c='cat >> x' --checkpoint-action=exec='echo' -I 'zstd -19' -xf a.tar",
+	    "LESSOPEN='| lesspipe %s' EDITOR=\"vim -c 'set x'\" git -c core.pager='less' log",
+	    "ssh -o 'ProxyCommand nc %h %p' host; man -P 'less -s' ls; zip -TT 'unzip -t' a.zip",
+	    "sudo GIT_SSH_COMMAND='ssh -i key' git pull; doas -s",
+	};
+	int bad = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		size_t len = strlen(lines[i]);
+		for (size_t n = 2; n <= len; n++)
+			for (size_t il = 1; il <= n && il <= 16; il *= 4) {
+				size_t ia = n - il;
+				int v0 = cut_verdict(lines[i], n, ia, il, 0);
+				if (cut_verdict(lines[i], n, ia, il, 1) != v0 ||
+				    cut_verdict(lines[i], n, ia, il, 2) != v0) {
+					print_message("differs past its end: %.*s (input %zu bytes)\n",
+					              (int)n, lines[i], il);
+					bad++;
+				}
+			}
+	}
+	if (bad)
+		fail_msg("%d cut lines judged by bytes past their length", bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(line_reads_git_quote_escapes),
 	    cmocka_unit_test(argv_reads_pairs_after_a_quote_escape),
 	    cmocka_unit_test(line_and_argv_agree_on_the_list),
+	    cmocka_unit_test(family_lines_read_within_their_length),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
