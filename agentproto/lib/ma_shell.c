@@ -3060,10 +3060,8 @@ static int ma_sh_inner_subst(const char *s, const struct ma_sh_el *m, size_t a, 
  * backtick or a "$(" no backslash escapes, not an arithmetic "$((" that
  * closes inside [a, b) (ma_sh_arith_closes). cat <<EOF + "$(id)" runs id
  * in dash and bash; cat <<'EOF' does not. */
-static int ma_sh_here_runs(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
+static int ma_sh_here_body_runs(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
 {
-	if (e->kind != MA_SH_HEREDOC || !(e->flags & MA_SH_F_EXPANDS) || e->start > a || e->end < b)
-		return 0;
 	for (size_t k = a; k < b; k++) {
 		size_t j;
 		int depth = 0;
@@ -3089,6 +3087,28 @@ static int ma_sh_here_runs(const char *s, const struct ma_sh_el *e, size_t a, si
 		k += 2; /* arithmetic: a substitution inside it runs too */
 	}
 	return 0;
+}
+
+/* (inline: most places are no here-document's body, and the call cost
+ * more than the test, sh-nested 2 % -- shell31) */
+static inline int ma_sh_here_runs(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
+{
+	if (e->kind != MA_SH_HEREDOC || !(e->flags & MA_SH_F_EXPANDS) || e->start > a || e->end < b)
+		return 0;
+	return ma_sh_here_body_runs(s, e, a, b);
+}
+
+/* 1 when [a, b) of s holds a "(" or a "`" (a loop for the short inputs
+ * most are: two memchr calls cost more, shell31). */
+static inline int ma_sh_paren_or_tick(const char *s, size_t a, size_t b)
+{
+	if (b - a <= 16) {
+		for (size_t k = a; k < b; k++)
+			if (s[k] == '(' || s[k] == '`')
+				return 1;
+		return 0;
+	}
+	return memchr(s + a, '(', b - a) || memchr(s + a, '`', b - a);
 }
 
 static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0, size_t a,
@@ -3132,7 +3152,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		      m->kind == MA_SH_M_SUBST))
 			continue;
 		if (paren < 0)
-			paren = memchr(s + a, '(', b - a) || memchr(s + a, '`', b - a);
+			paren = ma_sh_paren_or_tick(s, a, b);
 		if (paren && ma_sh_inner_subst(s, m, a, b, memo)) {
 			hit->spans = 1;
 			ma_sh_set(hit, "cmd.substitution", "critical", 0.95);
@@ -4160,7 +4180,7 @@ static int ma_sh_is_data(const char *s, const struct ma_sh_lex *lx, size_t a, si
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++)
 		if (lx->mark[i].kind == MA_SH_M_SUBST ||
 		    (lx->mark[i].kind == MA_SH_M_PARAM && (lx->mark[i].flags & MA_SH_F_RUNS)))
-			return !memchr(s + a, '(', b - a) && !memchr(s + a, '`', b - a);
+			return !ma_sh_paren_or_tick(s, a, b);
 	return 1;
 }
 
