@@ -5142,8 +5142,8 @@ static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_
 	while (ma_sh_git_param_next(w, n, &pos, va, vb, v, sizeof v, &gp))
 		if (gp.ia != (size_t)-1)
 			return gp.full ? 1
-			               : ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, gp.len, gp.ia,
-			                                   gp.ib, in, inlen);
+			               : ma_sh_value_judge(c, MA_SH_VAL_GITCONF, 0, v, gp.len,
+			                                   gp.ia, gp.ib, in, inlen);
 	return 1;
 }
 

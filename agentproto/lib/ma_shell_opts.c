@@ -1068,8 +1068,8 @@ static int ma_sh_git_sq(const char *w, size_t n, size_t *k, size_t a, size_t b, 
 			return 0;
 		if (w[i] == '\'') {
 			/* '\'' or '\!': a quote or '!' and the quoted part goes on */
-			if (i + 3 < n && w[i + 1] == '\\' && (w[i + 2] == '\'' || w[i + 2] == '!') &&
-			    w[i + 3] == '\'') {
+			if (i + 3 < n && w[i + 1] == '\\' &&
+			    (w[i + 2] == '\'' || w[i + 2] == '!') && w[i + 3] == '\'') {
 				if (*x + 1 < cap)
 					out[(*x)++] = w[i + 2];
 				else

@@ -53,10 +53,10 @@ static void argv_reads_pairs_after_a_quote_escape(void **state)
 	    "env", "GIT_CONFIG_PARAMETERS='user.name'='O'\\''Brien' 'core.pager'='less; id'", "git",
 	    "log", NULL};
 	static const char *const p1[] = {
-	    "env", "GIT_CONFIG_PARAMETERS='user.name=O'\\''Brien' 'core.pager=less -p foo.bar'", "git",
-	    "log", NULL};
-	static const char *const p2[] = {"env", "GIT_CONFIG_PARAMETERS='user.name=O'\\''Brien Smith'",
-	                                 "git", "commit", NULL};
+	    "env", "GIT_CONFIG_PARAMETERS='user.name=O'\\''Brien' 'core.pager=less -p foo.bar'",
+	    "git", "log", NULL};
+	static const char *const p2[] = {
+	    "env", "GIT_CONFIG_PARAMETERS='user.name=O'\\''Brien Smith'", "git", "commit", NULL};
 
 	(void)state;
 	assert_int_equal(argv_verdict("k; id", a1), MOAT_BLOCK);
@@ -173,8 +173,9 @@ static void family_lines_read_within_their_length(void **state)
 				int v0 = cut_verdict(lines[i], n, ia, il, 0);
 				if (cut_verdict(lines[i], n, ia, il, 1) != v0 ||
 				    cut_verdict(lines[i], n, ia, il, 2) != v0) {
-					print_message("differs past its end: %.*s (input %zu bytes)\n",
-					              (int)n, lines[i], il);
+					print_message(
+					    "differs past its end: %.*s (input %zu bytes)\n",
+					    (int)n, lines[i], il);
 					bad++;
 				}
 			}
