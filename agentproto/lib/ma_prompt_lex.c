@@ -2038,7 +2038,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * "how do I call the get_config function", "Call get_system_prompt()
      * in your code") */
     {PF_EXTRACTION, 0.6,
-     "tool|tools|function|command|plugin|endpoint|action * called|named|name "
+     "tool|tools|function|plugin|endpoint * called|named|name "
      "reveal~|dump~|leak~|get|export~|read|fetch|show|print ** "
      "config|configuration|settings|secrets|SECRET|credentials|env|HIDDEN"},
     {PF_EXTRACTION, 0.85,
@@ -2125,7 +2125,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "restrico~|limiti|limites|regole|regras|filtri|filtros|censura "
      "!de|del|para|por|di|da|do|per|in|en|na|no|sul|sulla|en"},
     {PF_ROLEPLAY, 0.6,
-     "hast|habt|nas|navez|as|avez * keine|aucune|aucun|plus|mehr|pas * LIMIT|regeln|filter "
+     "hast|habt|nas|navez * keine|aucune|aucun|plus|mehr|pas * LIMIT|regeln|filter "
      "!bei|fur|zur|zum|im|in|de|du|des|pour|sur|dans"},
     {PF_ROLEPLAY, 0.6, "нет|без * ограничени~|правил|фильтр~|цензур~"},
     /* the model's hidden instructions named in German word order and
