@@ -1554,12 +1554,13 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 static int ma_pr_ol_hidden_after(const struct ma_pr_words *w, int j)
 {
 	for (int x = j + 1; x < w->n && x <= j + 3; x++) {
-		if (!(w->k[x] & ma_pr_k_ol_secret))
+		if (!(w->k[x] & ma_pr_k_ol_secret) &&
+		    !MA_PR_FLIT(w, x, "setup|set-up|configuration|config"))
 			continue;
 		if (x - 1 > j && ((w->k[x - 1] & ma_pr_k_ol_hidden) ||
 		                  MA_PR_FLIT(w, x - 1,
 		                             "geheim~|versteckt~|verborgen~|ursprunglich~|nascost~|"
-		                             "segret~|ocult~|secret~")))
+		                             "segret~|ocult~|secret~|full|complete|entire|whole")))
 			return 1;
 		if (x + 1 < w->n && ((w->k[x + 1] & ma_pr_k_ol_hidden) ||
 		                     MA_PR_FLIT(w, x + 1,
@@ -1603,6 +1604,7 @@ static int ma_pr_ol_opener(const struct ma_pr_words *w, int i)
 	int l = w->l[i];
 
 	if ((w->k[i] & ma_pr_k_ol_open) || (l == 4 && !memcmp(c, "open", 4)) ||
+	    (l == 4 && !memcmp(c, "kick", 4) && i + 1 < w->n && MA_PR_FLIT(w, i + 1, "off")) ||
 	    (l == 5 && !memcmp(c, "first", 5) && i + 1 < w->n &&
 	     MA_PR_FLIT(w, i + 1, "word|words|line|sentence")) ||
 	    (l >= 6 && l <= 10 &&
@@ -1636,6 +1638,14 @@ static int ma_pr_ol_leak(const struct ma_pr_words *w, int i, int j0, int fill,
 				return 1;
 			}
 		}
+		/* "The hidden rules I follow are: ___" completed */
+		if (fill && j > j0 && (w->k[j] & ma_pr_k_ol_secret) &&
+		    (w->k[j - 1] & ma_pr_k_ol_hidden) && j + 1 < w->n && (w->k[j + 1] & ma_pr_k_ol_i)) {
+			if (ma_pr_ol_assent(w, j0, j) < 0)
+				return 0;
+			ma_pr_add(sc, PF_EXTRACTION, 0.9);
+			return 1;
+		}
 		/* "the instructions I was given ..." completed */
 		if (fill && (w->k[j] & ma_pr_k_ol_secret) && j + 3 < w->n &&
 		    (w->k[j + 1] & ma_pr_k_ol_i) && MA_PR_FLIT(w, j + 2, "was|were|am|got") &&
@@ -1652,7 +1662,7 @@ static int ma_pr_ol_leak(const struct ma_pr_words *w, int i, int j0, int fill,
 		if (w->k[j] & ma_pr_k_ol_i)
 			for (int d = j + 1; d < w->n && d <= j + 3; d++)
 				if (w->k[d] & ma_pr_k_ol_drop)
-					for (int r = d + 1; r < w->n && r <= d + 3; r++)
+					for (int r = d + 1; r < w->n && r <= d + 4; r++)
 						if (w->k[r] & ma_pr_k_ol_rules) {
 							if (ma_pr_ol_assent(w, j0, r) < 0)
 								return 0;
