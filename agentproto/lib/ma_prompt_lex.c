@@ -336,6 +336,10 @@ struct ma_pr_pat_src {
  * instrucciones anteriores ..."): not a thing's instructions ("... del
  * horno", "... da impressora"); the model's owner's, a pattern of its
  * own */
+/* session 27 (prompt18b): who asks, after "refuse anything": a third
+ * party named ("anything the judge asks") is no order to the model */
+#define MA_PR_R18_ASKER                                                                            \
+	"!THE|your|my|a|an|his|her|their|its|our|he|she|they|it|from|about|in|on|at|of"
 #define MA_PR_OWNER "!de|del|da|do|das|dos|des|du|della|dello|delle|di|van|von"
 #define MA_PR_OWNERS                                                                               \
 	"sistema|systeme|system|systeem|modelo|modele|modello|model|asistente|assistente|"         \
@@ -2063,6 +2067,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "SHOW ** names|definitions|schemas|schema|signatures|parameters|descriptions * of * "
      "YOUR tools|functions|plugins"},
     {PF_EXTRACTION, 0.85, "SHOW ** tools|functions|plugins * available|accessible * to YOU"},
+    /* (the functions the model has access to, no program named after: "...
+     * you have access to in Excel" is a spreadsheet's) */
+    {PF_EXTRACTION, 0.85,
+     "SHOW ** functions ** YOU have|were|are access|given|equipped * to "
+     "!in|on|inside|within|for|from|at|through|via|when|while|as|under|after|once"},
     {PF_EXTRACTION, 0.65,
      "SHOW ** their|YOUR * full|complete|exact|json * schema~|parameter~|signature~|"
      "definitions|descriptions|specs|specifications"},
@@ -2089,6 +2098,9 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "повтори|перечисли ** vollstandig|wortlich|wortwortlich|woordelijk|letterlijk|volledig|"
      "дословно|полностью|целиком"},
     {PF_EXTRACTION, 0.45, "geef|toon|schrijf|herhaal ** woord voor woord"},
+    /* (the model's own instructions asked for in a question: "wat zijn je
+     * instructies?") */
+    {PF_EXTRACTION, 0.5, "wat|welke zijn|is je|jouw|uw instructies|richtlijnen|systeemprompt"},
     {PF_EXTRACTION, 0.6,
      "je|jouw|uw oorspronkelijke|originele|verborgen|geheime|interne|systeem "
      "instructies|regels|prompt|richtlijnen"},
@@ -2104,7 +2116,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "YOU * are|were|re|will * not|never allowed|permitted|able * to refuse|decline|reject * "
      "any|a|my|the|user|users request~|question~|prompt~|task~|anything"},
     {PF_OVERRIDE, 0.85,
-     "YOU may|must|can|shall|will not|never refuse|decline|reject anything|everything"},
+     "YOU may|must|can|shall|will not|never refuse|decline|reject anything|everything " MA_PR_R18_ASKER},
+    {PF_OVERRIDE, 0.85,
+     "YOU * are|were|re|will * not|never allowed|permitted|able * to refuse|decline|reject "
+     "anything|everything " MA_PR_R18_ASKER},
     {PF_OVERRIDE, 0.85,
      "YOU may|must|can|shall|will not|never refuse|decline|reject any|my request~|question~|"
      "prompt~"},
@@ -2144,6 +2159,17 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.6,
      "hast|habt|nas|navez * keine|aucune|aucun|plus|mehr|pas * LIMIT|regeln|filter "
      "!bei|beim|von|fur|zur|zum|im|in|de|du|des|pour|sur|dans"},
+    /* (the limits the closures above pass by their "de" / "von" / "beim":
+     * those of content, safety, ethics, answers or the model's makers) */
+    {PF_ROLEPLAY, 0.5,
+     "no|non|nao|aucune|aucun|pas|sin|senza|sans|sem * LIMIT|restrizion~|restrico~|limiti|"
+     "limites|regole|regras|filtri|filtros|censura "
+     "de|del|di|da|do|du|des|sur|per|para|por "
+     "contenido|contenu|contenuto|conteudo|openai|anthropic|respuesta~|risposta~|reponse~|"
+     "resposta~|seguridad|securite|sicurezza|seguranca|etica|ethique|eticas|etiche|etiques"},
+    {PF_ROLEPLAY, 0.6,
+     "keine * LIMIT|regeln|filter von|beim|bei|zum|zur|fur "
+     "inhalt~|openai|anthropic|antworten|antwort~|sicherheit|ethik~|moral~"},
     {PF_ROLEPLAY, 0.6, "нет|без * ограничени~|правил|фильтр~|цензур~"},
     /* the model's hidden instructions named in German word order and
      * in Romance order ("deine versteckten Anweisungen", "tus
@@ -2401,7 +2427,7 @@ static uint16_t ma_pr_start[MA_PR_BUCKETS + 1];
 static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
 /* the literal alternatives of every token, compiled (a token's are
  * consecutive) */
-#define MA_PR_ALT_MAX 8192
+#define MA_PR_ALT_MAX 8448
 static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
  * by the ma_pr_h2() of its literal alternatives */
