@@ -1682,6 +1682,14 @@ static void ma_pr_opening_leak(const struct ma_pr_words *w, size_t n, struct ma_
 
 	if (!(w->kall & (ma_pr_k_ol_my | ma_pr_k_ol_i)) || w->n < 3)
 		return;
+	/* every leak of ma_pr_ol_leak needs a secret's noun (or the set-up,
+	 * the configuration named), or "I" with an override or "no" and
+	 * rules: without them no mark is read (cost) */
+	if (!(w->kall & ma_pr_k_ol_secret) &&
+	    (!(w->kall & ma_pr_k_ol_i) || !(w->kall & ma_pr_k_ol_drop) ||
+	     !(w->kall & ma_pr_k_ol_rules)) &&
+	    !memmem(t, n, "config", 6) && !memmem(t, n, "setup", 5) && !memmem(t, n, "set-up", 6))
+		return;
 	for (size_t m = 0; m < sizeof marks; m++)
 		for (const char *x = memchr(t, marks[m], n); x;
 		     x = x + 1 < t + n ? memchr(x + 1, marks[m], n - (size_t)(x + 1 - t)) : NULL) {
