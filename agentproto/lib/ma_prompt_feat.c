@@ -1673,6 +1673,24 @@ static int ma_pr_ol_leak(const struct ma_pr_words *w, int i, int j0, int fill,
 	return 0;
 }
 
+/* 1 if a word of MY has "setup", "set-up", "config" or "configuration"
+ * among the three words after it (ma_pr_ol_hidden_after's other nouns;
+ * words compared only at "my", by their length first: cost) */
+static int ma_pr_ol_my_setup(const struct ma_pr_words *w)
+{
+	for (int j = ma_pr_next_of(w, 0, ma_pr_k_ol_my, 0); j < w->n;
+	     j = ma_pr_next_of(w, j + 1, ma_pr_k_ol_my, 0))
+		for (int x = j + 1; x < w->n && x <= j + 3; x++) {
+			const char *c = w->t + w->s[x];
+			int l = w->l[x];
+			if ((l == 5 && !memcmp(c, "setup", 5)) ||
+			    (l == 6 && (!memcmp(c, "set-up", 6) || !memcmp(c, "config", 6))) ||
+			    (l == 13 && !memcmp(c, "configuration", 13)))
+				return 1;
+		}
+	return 0;
+}
+
 /* Read from each quote mark and colon of the text (memchr: a text holds
  * few), back to the words before it that may open the phrase. */
 static void ma_pr_opening_leak(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
@@ -1688,7 +1706,7 @@ static void ma_pr_opening_leak(const struct ma_pr_words *w, size_t n, struct ma_
 	if (!(w->kall & ma_pr_k_ol_secret) &&
 	    (!(w->kall & ma_pr_k_ol_i) || !(w->kall & ma_pr_k_ol_drop) ||
 	     !(w->kall & ma_pr_k_ol_rules)) &&
-	    !memmem(t, n, "config", 6) && !memmem(t, n, "setup", 5) && !memmem(t, n, "set-up", 6))
+	    !ma_pr_ol_my_setup(w))
 		return;
 	for (size_t m = 0; m < sizeof marks; m++)
 		for (const char *x = memchr(t, marks[m], n); x;
