@@ -3839,8 +3839,9 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 				          (sub.score - out->score) / (1.0 - out->score));
 		}
 	}
-	has = ma_pr_dec_scan(s, n); /* the decoders' bytes, the leet symbols */
-	if (out->score < 0.8 && (has & MA_PR_DEC_LEET)) {
+	/* the leet symbols looked for only where their pass may run (a text
+	 * at 0.8 already: not at all) */
+	if (out->score < 0.8 && ma_pr_dec_leet_scan(s, n)) {
 		/* prompt17: leetspeak written with symbols ("d!$r3g@rd @ll"),
 		 * two tokens at least, read as letters (ma_pr_dec_leet) and
 		 * scored again; the higher score of the two, as above */
@@ -3855,6 +3856,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 				          (sub.score - out->score) / (1.0 - out->score));
 		}
 	}
+	has = ma_pr_dec_scan(s, n); /* the decoders' bytes */
 	ma_pr_decode_runs(s, n, has, &ps, out, &sub);
 	if (memchr(s, '.', n) && memchr(s, '-', n))
 		ma_pr_morse_runs(s, n, &ps, out, &sub);

@@ -563,11 +563,14 @@ struct ma_pr_dec {
 };
 void ma_pr_dec_init(struct ma_pr_dec *st, const char *s, size_t n);
 /* The bytes ma_pr_dec_init looks for in s (n bytes) (bits 1 '&', 2
- * '\\', 4 '=', 8 0xC9, 16 '~'), and MA_PR_DEC_LEET when s holds '@', '$'
- * or '|' and two tokens that ma_pr_dec_leet reads as leet words (prompt17);
- * ma_pr_dec_init_has starts a walk with those bits. */
+ * '\\', 4 '=', 8 0xC9, 16 '~'); ma_pr_dec_init_has starts a walk with
+ * those bits. ma_pr_dec_leet_scan: MA_PR_DEC_LEET when s holds '@', '$'
+ * or '|' and two tokens that ma_pr_dec_leet reads as leet words (prompt17;
+ * apart since promptcost26: looked for only where the leet pass may run),
+ * else 0. */
 #define MA_PR_DEC_LEET 32u
 unsigned ma_pr_dec_scan(const char *s, size_t n);
+unsigned ma_pr_dec_leet_scan(const char *s, size_t n);
 void ma_pr_dec_init_has(struct ma_pr_dec *st, unsigned has);
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid);
 /* 1 if the words [a, b) of w (a sentence) read in Atbash (a<->z) are

@@ -826,14 +826,12 @@ static inline int ma_pr_dec_leet_at(const char *s, size_t n, size_t p)
 
 static int ma_pr_dec_leetw(const char *s, size_t n, size_t p, size_t *a, size_t *e, size_t *c);
 
-unsigned ma_pr_dec_scan(const char *s, size_t n)
+unsigned ma_pr_dec_leet_scan(const char *s, size_t n)
 {
 	static const char lead[3] = {'@', '$', '|'};
 	size_t a, e, c, first = (size_t)-1;
 	int leet = 0;
 
-	if (!n)
-		return 0;
 	/* two leet words (tokens that start apart), found through an '@', a
 	 * '$' or a '|' ('!' and '+' alone are a text's marks and sums: read
 	 * beside those, not looked for by themselves); a symbol with no
@@ -852,9 +850,16 @@ unsigned ma_pr_dec_scan(const char *s, size_t n)
 			q = nx < n ? memchr(s + nx, lead[k], n - nx) : NULL;
 		}
 	}
+	return leet >= 2 ? MA_PR_DEC_LEET : 0;
+}
+
+unsigned ma_pr_dec_scan(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
 	return (memchr(s, '&', n) != NULL) | (memchr(s, '\\', n) != NULL) << 1 |
 	       (memchr(s, '=', n) != NULL) << 2 | (memchr(s, 0xC9, n) != NULL) << 3 |
-	       (memchr(s, '~', n) != NULL) << 4 | (leet >= 2 ? MA_PR_DEC_LEET : 0);
+	       (memchr(s, '~', n) != NULL) << 4;
 }
 
 void ma_pr_dec_init_has(struct ma_pr_dec *st, unsigned has)

@@ -376,7 +376,7 @@ static int ma_pr_html_name(const unsigned char *x, size_t l, int *inl)
  * inline element's. */
 static size_t ma_pr_markup_tag(const unsigned char *u, size_t n, int *inl)
 {
-	size_t p = u[1 % n] == '/' ? 2 : 1, e = p;
+	size_t p = u[1 % n] == '/' ? 2 : 1, e = p, l;
 
 	/* the name: letters, a digit 1..6 after the first ("h2") */
 	while (e < n && e - p < 10 &&
@@ -384,15 +384,17 @@ static size_t ma_pr_markup_tag(const unsigned char *u, size_t n, int *inl)
 		e++;
 	if (e == p || e >= n)
 		return 0;
-	if (!ma_pr_html_name(u + p, e - p, inl))
-		return 0;
+	/* the byte after the name first, the name's lookup then (promptcost26:
+	 * the cheaper test first) */
 	if (u[e] == '>')
-		return e + 1;
-	if (p == 1 && u[e] == '/' && e + 1 < n && u[e + 1] == '>')
-		return e + 2;
-	if (p == 1 && (u[e] == ' ' || u[e] == '\t' || u[e] == '\n' || u[e] == '\r'))
-		return e;
-	return 0;
+		l = e + 1;
+	else if (p == 1 && u[e] == '/' && e + 1 < n && u[e + 1] == '>')
+		l = e + 2;
+	else if (p == 1 && (u[e] == ' ' || u[e] == '\t' || u[e] == '\n' || u[e] == '\r'))
+		l = e;
+	else
+		return 0;
+	return ma_pr_html_name(u + p, e - p, inl) ? l : 0;
 }
 
 /* Normalises s (n bytes) into out (cap bytes): returns the length. *mixed
