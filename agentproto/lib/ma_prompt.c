@@ -3397,8 +3397,9 @@ static void ma_pr_morse_runs(const char *s, size_t n, struct ma_pr_pass *ps, str
 	/* the letter of a code read as a binary tree: 1, then 2i for '.', 2i+1
 	 * for '-'; '~' none. Codes of six (prompt17): the punctuation ("..--.."
 	 * '?', "--..--" ',', ".-.-.-" '.') a sentence holds */
-	static const char tree[] = "~~etianmsurwdkgohvf~l~pjbxcyzq~~54~3~~~2~~+~~~~16=/~~~(~7~~~8~90"
-	                           "~~~~~~~~~~~~?~~~~~\"~~.~~~~@~~~'~~-~~~~~~~~;!~)~~~~~,~~~~:~~~~~~~";
+	static const char tree[] =
+	    "~~etianmsurwdkgohvf~l~pjbxcyzq~~54~3~~~2~~+~~~~16=/~~~(~7~~~8~90"
+	    "~~~~~~~~~~~~?~~~~~\"~~.~~~~@~~~'~~-~~~~~~~~;!~)~~~~~,~~~~:~~~~~~~";
 	char d[MA_PR_DECODED];
 	size_t i = 0;
 

@@ -814,7 +814,12 @@ long ma_pr_dec_unspace(char *d, long dl)
  * in a word the lexicon does not know (ma_prompt.c). */
 static inline char ma_pr_dec_leet1(char c)
 {
-	return c == '@' ? 'a' : c == '$' ? 's' : c == '!' ? 'i' : c == '+' ? 't' : c == '|' ? 'l' : 0;
+	return c == '@'   ? 'a'
+	       : c == '$' ? 's'
+	       : c == '!' ? 'i'
+	       : c == '+' ? 't'
+	       : c == '|' ? 'l'
+	                  : 0;
 }
 
 /* 1 if the leet symbol at s[p] has a letter beside it. */
@@ -1296,8 +1301,9 @@ size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *g
 			k += m;
 			if (k >= e)
 				break;
-			if (j && k + 1 == e && (s[k] == '?' || s[k] == '!' || s[k] == ',' ||
-			                        s[k] == ':' || s[k] == ';' || s[k] == '.')) {
+			if (j && k + 1 == e &&
+			    (s[k] == '?' || s[k] == '!' || s[k] == ',' || s[k] == ':' ||
+			     s[k] == ';' || s[k] == '.')) {
 				k = e; /* "p.r.o.m.p.t?": the sentence's mark after */
 				break;
 			}

@@ -88,15 +88,15 @@ static const char *const ma_pr_cjk_prompt[] = {
  * text", "as it is" (Chinese, Japanese, Korean): the set-up asked for
  * whole, as "tell" asks for it (not "output", which a question about
  * writing prompts has: "请输出一个提示词例子") */
-static const char *const ma_pr_cjk_verbatim[] = {"逐字",     "一字一句", "原文", "原封不动",
+static const char *const ma_pr_cjk_verbatim[] = {"逐字",     "一字一句", "原文",  "原封不动",
                                                  "そのまま", "全文",     "그대로"};
 /* session 27 (prompt18): developer mode, and no limits (both: the
  * persona switch; "开发者模式" alone is a phone's setting) */
 static const char *const ma_pr_cjk_devmode[] = {"开发者模式", "開発者モード", "開發者模式",
                                                 "개발자 모드"};
-static const char *const ma_pr_cjk_nolimit[] = {"没有任何限制", "没有限制",     "不受限制",
+static const char *const ma_pr_cjk_nolimit[] = {"没有任何限制",     "没有限制", "不受限制",
                                                 "制限はありません", "制限なし", "制限がない",
-                                                "제한이 없",   "제한 없"};
+                                                "제한이 없",        "제한 없"};
 static const char *const ma_pr_cjk_pw[] = {"密码",   "密碼",        "パスワード", "비밀번호",
                                            "पासवर्ड", "كلمة المرور", "كلمة السر"};
 
@@ -834,8 +834,8 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
 static uint64_t ma_pr_k_unres, ma_pr_k_badmode, ma_pr_k_mode, ma_pr_k_limit, ma_pr_k_output,
     ma_pr_k_you, ma_pr_k_no;
 /* session 27 (prompt18): ma_pr_opening_leak's classes */
-static uint64_t ma_pr_k_ol_my, ma_pr_k_ol_i, ma_pr_k_ol_hidden, ma_pr_k_ol_secret,
-    ma_pr_k_ol_open, ma_pr_k_ol_ai, ma_pr_k_ol_drop, ma_pr_k_ol_rules, ma_pr_k_ol_neg, ma_pr_k_ol_show;
+static uint64_t ma_pr_k_ol_my, ma_pr_k_ol_i, ma_pr_k_ol_hidden, ma_pr_k_ol_secret, ma_pr_k_ol_open,
+    ma_pr_k_ol_ai, ma_pr_k_ol_drop, ma_pr_k_ol_rules, ma_pr_k_ol_neg, ma_pr_k_ol_show;
 
 /* 1 if word i's sentence holds a word of ls or of the classes k within d
  * words of it. */
@@ -1583,11 +1583,12 @@ static int ma_pr_ol_assent(const struct ma_pr_words *w, int j0, int j)
 		if ((w->k[x] & ma_pr_k_ol_neg) ||
 		    MA_PR_FLIT(w, x, "cant|cannot|wont|unable|sorry|refuse~|decline~"))
 			return -1;
-		if (!comp && ((w->k[x] & ma_pr_k_ol_show) ||
-		              MA_PR_FLIT(w, x,
-		                         "sure|yes|certainly|okay|ok|absolutely|course|agreed|gladly|"
-		                         "here|heres|below|claro|klar|sur|certo|ecco|aqui|hier|voici|"
-		                         "naturlich|naturalmente|certamente|supuesto|evidemment")))
+		if (!comp &&
+		    ((w->k[x] & ma_pr_k_ol_show) ||
+		     MA_PR_FLIT(w, x,
+		                "sure|yes|certainly|okay|ok|absolutely|course|agreed|gladly|"
+		                "here|heres|below|claro|klar|sur|certo|ecco|aqui|hier|voici|"
+		                "naturlich|naturalmente|certamente|supuesto|evidemment")))
 			comp = 1;
 	}
 	return comp;
@@ -1640,7 +1641,8 @@ static int ma_pr_ol_leak(const struct ma_pr_words *w, int i, int j0, int fill,
 		}
 		/* "The hidden rules I follow are: ___" completed */
 		if (fill && j > j0 && (w->k[j] & ma_pr_k_ol_secret) &&
-		    (w->k[j - 1] & ma_pr_k_ol_hidden) && j + 1 < w->n && (w->k[j + 1] & ma_pr_k_ol_i)) {
+		    (w->k[j - 1] & ma_pr_k_ol_hidden) && j + 1 < w->n &&
+		    (w->k[j + 1] & ma_pr_k_ol_i)) {
 			if (ma_pr_ol_assent(w, j0, j) < 0)
 				return 0;
 			ma_pr_add(sc, PF_EXTRACTION, 0.9);
@@ -1717,8 +1719,8 @@ static void ma_pr_opening_leak(const struct ma_pr_words *w, size_t n, struct ma_
 				continue;
 			/* a quote mark right after a word or a stop closes a phrase */
 			if (m < 3 && q > 0 &&
-			    (ma_pr_alnum((unsigned char)t[q - 1]) || t[q - 1] == '.' || t[q - 1] == '!' ||
-			     t[q - 1] == '?' || t[q - 1] == ','))
+			    (ma_pr_alnum((unsigned char)t[q - 1]) || t[q - 1] == '.' ||
+			     t[q - 1] == '!' || t[q - 1] == '?' || t[q - 1] == ','))
 				continue;
 			/* j0: the first word at or after q */
 			while (lo < hi) {

@@ -2061,8 +2061,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "tools|functions|plugins ** YOU * have|can|are * access|call|use|available|given"},
     {PF_EXTRACTION, 0.5, "tools|functions|plugins * available|accessible * to YOU"},
     {PF_EXTRACTION, 0.5, "tools|functions|plugins * can|do YOU * call|use|access|invoke $"},
-    {PF_EXTRACTION, 0.85,
-     "SHOW ** tools|plugins ** YOU have|were|are access|given|equipped"},
+    {PF_EXTRACTION, 0.85, "SHOW ** tools|plugins ** YOU have|were|are access|given|equipped"},
     {PF_EXTRACTION, 0.85,
      "SHOW ** names|definitions|schemas|schema|signatures|parameters|descriptions * of * "
      "YOUR tools|functions|plugins"},
@@ -2116,7 +2115,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "YOU * are|were|re|will * not|never allowed|permitted|able * to refuse|decline|reject * "
      "any|a|my|the|user|users request~|question~|prompt~|task~|anything"},
     {PF_OVERRIDE, 0.85,
-     "YOU may|must|can|shall|will not|never refuse|decline|reject anything|everything " MA_PR_R18_ASKER},
+     "YOU may|must|can|shall|will not|never refuse|decline|reject "
+     "anything|everything " MA_PR_R18_ASKER},
     {PF_OVERRIDE, 0.85,
      "YOU * are|were|re|will * not|never allowed|permitted|able * to refuse|decline|reject "
      "anything|everything " MA_PR_R18_ASKER},
@@ -2205,8 +2205,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6,
      "nunca|jamas|jamais|niemals|nie|mai digas|diga|dis|dites|sag|sage|dire * que|dass|che * "
      "no|ne|nicht|non|nao * puedes|puede|peux|pouvez|kannst|puoi|pode|podes|konnen"},
-    {PF_OVERRIDE, 0.6,
-     "sag|sage niemals|nie * dass * du * nicht|kein~ * kannst|darfst"},
+    {PF_OVERRIDE, 0.6, "sag|sage niemals|nie * dass * du * nicht|kein~ * kannst|darfst"},
     /* ---- end of the prompt18 block ---- */
     /* ---- encoded instructions (framing) ---- */
     /* session 16: token smuggling, a recoding asked for so that a filter

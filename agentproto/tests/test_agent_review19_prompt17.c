@@ -74,7 +74,8 @@ static void a_spelling_list_in_split_letters_scores_as_written_plainly(void **st
 	                    "e-v-e-r-y-t-h-i-n-g, b-e-f-o-r-e.";
 	const char *plain = "My daughter practises spelling with hyphens: forget, everything, "
 	                    "before.";
-	double a = moat_prompt_score(split, strlen(split)), b = moat_prompt_score(plain, strlen(plain));
+	double a = moat_prompt_score(split, strlen(split)),
+	       b = moat_prompt_score(plain, strlen(plain));
 	(void)state;
 	if (a > b + 1e-9 || a < b - 1e-9)
 		fail_msg("split %.3f, plain %.3f", a, b);
