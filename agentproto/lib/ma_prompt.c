@@ -3711,10 +3711,12 @@ static int ma_pr_backwards(const struct ma_pr_words *w)
 	return rev >= 2 && rev * 3 >= unknown;
 }
 
-/* The score of one window of text; out gets the details. */
-static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
+/* The score of one window of text; out gets the details. ps: the pass's
+ * buffers (the request's scratch block or a pass of the pool, not the
+ * caller's stack: ma_pr_pass_take). */
+static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
+                               struct ma_pr_pass *ps)
 {
-	struct ma_pr_pass ps;
 	struct ma_pr_score sub; /* each second look's, one at a time */
 	int mixed = 0, r13 = 0, shift, named, run1;
 	unsigned has;
@@ -3723,118 +3725,118 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 	ma_pr_score_init(out);
 	if (ma_pr_lex_init() != 0)
 		return 0;
-	ma_pr_kbits_init(&ps.kb);
-	tn = ma_pr_score_plain(s, n, &ps, out, &mixed);
-	run1 = ps.w.run1;
-	ma_pr_flood(&ps.w, ps.t, tn, out);
-	ma_pr_periodic(&ps.w, out);
-	ma_pr_comment(&ps.w, tn, &ps.kb, out);
-	ma_pr_image_exfil(&ps.w, tn, out);
-	ma_pr_glued(&ps.w, out);
-	ma_pr_payload(&ps.w, s, n, &ps.kb, out);
-	ma_pr_fiction(&ps.w, &ps.kb, out);
-	ma_pr_goal(&ps.w, &ps.kb, out);
-	ma_pr_claim(&ps.w, tn, &ps.kb, out);
-	ma_pr_speaker(&ps.w, &ps.kb, out);
-	ma_pr_tool(&ps.w, ps.t, tn, &ps.kb, out);
-	ma_pr_hijack(&ps.w, ps.t, tn, &ps.kb, out);
-	ma_pr_counterfactual(&ps.w, ps.t, tn, &ps.kb, out);
-	ma_pr_lure(&ps.w, ps.t, &ps.kb, out);
-	ma_pr_recode(&ps.w, &ps.kb, out);
-	ma_pr_pasted(&ps.w, ps.t + tn, out);
-	ma_pr_corrected(&ps.w, out);
-	ma_pr_benign(&ps.w, out);
-	ma_pr_dialogue(&ps.w, ps.t, tn, out);
-	ma_pr_jailbreak(&ps.w, &ps.kb, out);
+	ma_pr_kbits_init(&ps->kb);
+	tn = ma_pr_score_plain(s, n, ps, out, &mixed);
+	run1 = ps->w.run1;
+	ma_pr_flood(&ps->w, ps->t, tn, out);
+	ma_pr_periodic(&ps->w, out);
+	ma_pr_comment(&ps->w, tn, &ps->kb, out);
+	ma_pr_image_exfil(&ps->w, tn, out);
+	ma_pr_glued(&ps->w, out);
+	ma_pr_payload(&ps->w, s, n, &ps->kb, out);
+	ma_pr_fiction(&ps->w, &ps->kb, out);
+	ma_pr_goal(&ps->w, &ps->kb, out);
+	ma_pr_claim(&ps->w, tn, &ps->kb, out);
+	ma_pr_speaker(&ps->w, &ps->kb, out);
+	ma_pr_tool(&ps->w, ps->t, tn, &ps->kb, out);
+	ma_pr_hijack(&ps->w, ps->t, tn, &ps->kb, out);
+	ma_pr_counterfactual(&ps->w, ps->t, tn, &ps->kb, out);
+	ma_pr_lure(&ps->w, ps->t, &ps->kb, out);
+	ma_pr_recode(&ps->w, &ps->kb, out);
+	ma_pr_pasted(&ps->w, ps->t + tn, out);
+	ma_pr_corrected(&ps->w, out);
+	ma_pr_benign(&ps->w, out);
+	ma_pr_dialogue(&ps->w, ps->t, tn, out);
+	ma_pr_jailbreak(&ps->w, &ps->kb, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
-	for (int i = !(ps.w.kall & ps.kb.r13) ? ps.w.n : ma_pr_next_of(&ps.w, 0, ps.kb.r13, 0);
-	     i < ps.w.n && (ps.w.kall & ps.kb.r13); i = ma_pr_next_of(&ps.w, i + 1, ps.kb.r13, 0))
-		r13 += (ps.w.k[i] & ps.kb.r13) != 0;
-	named = ma_pr_dec_named(&ps.w);
+	for (int i = !(ps->w.kall & ps->kb.r13) ? ps->w.n : ma_pr_next_of(&ps->w, 0, ps->kb.r13, 0);
+	     i < ps->w.n && (ps->w.kall & ps->kb.r13); i = ma_pr_next_of(&ps->w, i + 1, ps->kb.r13, 0))
+		r13 += (ps->w.k[i] & ps->kb.r13) != 0;
+	named = ma_pr_dec_named(&ps->w);
 	shift = r13 >= 2 ? 13 : 0;
 	if (!shift && out->score < 0.8)
-		shift = ma_pr_caesar_shift(&ps.w, named);
+		shift = ma_pr_caesar_shift(&ps->w, named);
 	if (shift && out->score < (shift == 13 && !named ? 0.5 : 0.8)) {
 		/* rot13 or another Caesar shift: the words rotated, the phrases
 		 * matched again */
-		char *t = (char *)ps.w.t;
+		char *t = (char *)ps->w.t;
 		ma_pr_score_init(&sub);
-		for (int i = 0; i < ps.w.n; i++)
-			for (size_t k = ps.w.s[i]; k < (size_t)ps.w.s[i] + ps.w.l[i]; k++)
+		for (int i = 0; i < ps->w.n; i++)
+			for (size_t k = ps->w.s[i]; k < (size_t)ps->w.s[i] + ps->w.l[i]; k++)
 				if (t[k] >= 'a' && t[k] <= 'z')
 					t[k] = (char)(shift < 0 ? 'z' - (t[k] - 'a')
 					                        : 'a' + (t[k] - 'a' + shift) % 26);
-		ma_pr_reclass(&ps.w);
-		ma_pr_phrases(&ps.w, &ps.kb, &sub, PF_ENCODED);
-		ma_pr_decoded_shapes(&ps.w, ps.t, &ps.kb, &sub);
+		ma_pr_reclass(&ps->w);
+		ma_pr_phrases(&ps->w, &ps->kb, &sub, PF_ENCODED);
+		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
-	} else if (out->score < 0.8 && ma_pr_dec_words_at(&ps.w)) {
+	} else if (out->score < 0.8 && ma_pr_dec_words_at(&ps->w)) {
 		/* NATO spelling or pig latin: its letters or words
-		 * (ma_prompt_dec.c) scored again, in ps.w.f's bytes as the
+		 * (ma_prompt_dec.c) scored again, in ps->w.f's bytes as the
 		 * reversed text below */
-		char *b = (char *)ps.w.f;
+		char *b = (char *)ps->w.f;
 		int m2;
-		size_t bn = ma_pr_dec_words(&ps.w, b, MA_PR_NORM);
+		size_t bn = ma_pr_dec_words(&ps->w, b, MA_PR_NORM);
 		ma_pr_score_init(&sub);
-		ma_pr_score_plain(b, bn, &ps, &sub, &m2);
-		ma_pr_glued(&ps.w, &sub); /* words spelled without a gap */
-		ma_pr_add_decoded(out, &sub, &ps.w, &ps.kb);
-	} else if (out->score < 0.8 && ma_pr_backwards(&ps.w)) {
+		ma_pr_score_plain(b, bn, ps, &sub, &m2);
+		ma_pr_glued(&ps->w, &sub); /* words spelled without a gap */
+		ma_pr_add_decoded(out, &sub, &ps->w, &ps->kb);
+	} else if (out->score < 0.8 && ma_pr_backwards(&ps->w)) {
 		/* reversed text: the whole window read from its end (which puts
 		 * reversed words back in order), and each word reversed in place.
-		 * b is the bytes of ps.w.f: read by the normaliser alone, before
-		 * the split writes ps.w again (its words are the original's,
+		 * b is the bytes of ps->w.f: read by the normaliser alone, before
+		 * the split writes ps->w again (its words are the original's,
 		 * scored already; a 2 KB array of its own would be the stack's
 		 * peak, ma_pr_split_words' frame under this one) */
-		char *b = (char *)ps.w.f;
-		_Static_assert(sizeof ps.w.f >= MA_PR_NORM, "the reversed text fits in ps.w.f");
+		char *b = (char *)ps->w.f;
+		_Static_assert(sizeof ps->w.f >= MA_PR_NORM, "the reversed text fits in ps->w.f");
 		for (int pass = 0; pass < 2; pass++) {
 			int m2;
 			if (pass == 0) {
 				for (size_t k = 0; k < tn; k++)
-					b[k] = ps.t[tn - 1 - k];
+					b[k] = ps->t[tn - 1 - k];
 			} else {
 				size_t k = 0;
 				while (k < tn) {
 					size_t e = k;
-					while (e < tn && ma_pr_alnum((unsigned char)ps.t[e]))
+					while (e < tn && ma_pr_alnum((unsigned char)ps->t[e]))
 						e++;
 					for (size_t j = k; j < e; j++)
-						b[j] = ps.t[e - 1 - (j - k)];
+						b[j] = ps->t[e - 1 - (j - k)];
 					if (e < tn)
-						b[e] = ps.t[e];
+						b[e] = ps->t[e];
 					k = e + 1;
 				}
 			}
 			ma_pr_score_init(&sub);
-			ma_pr_score_plain(b, tn, &ps, &sub, &m2);
+			ma_pr_score_plain(b, tn, ps, &sub, &m2);
 			if (sub.score > 0.5)
 				ma_pr_add(out, PF_ENCODED, sub.score);
 			if (pass == 0) {
 				/* ps now holds b's words: the original is read again */
-				tn = ma_prompt_normalise(s, n, ps.t, sizeof ps.t, &m2);
+				tn = ma_prompt_normalise(s, n, ps->t, sizeof ps->t, &m2);
 			}
 		}
-	} else if (memchr(ps.t, '"', tn) || memchr(ps.t, '\'', tn)) {
+	} else if (memchr(ps->t, '"', tn) || memchr(ps->t, '\'', tn)) {
 		/* the last to read the window's words: scoring the parts reuses ps */
-		ma_pr_split_parts(ps.t, tn, &ps, out, &sub);
+		ma_pr_split_parts(ps->t, tn, ps, out, &sub);
 	}
 	if (run1 >= 8 && out->score < 0.8) {
 		/* prompt17: letters split apart in clear ("w h a t   i s",
 		 * "w.h.a.t i.s", "i-g-n-o-r-e"), eight joins at least, glued
-		 * (ma_pr_dec_respace, into ps.w.f's bytes as the reversed text
+		 * (ma_pr_dec_respace, into ps->w.f's bytes as the reversed text
 		 * above) and scored again. The text then counts as it would
 		 * written plainly: the higher score of the two, no bonus (its
 		 * clear words are read a second time beside the glued ones) */
-		char *b = (char *)ps.w.f;
+		char *b = (char *)ps->w.f;
 		size_t g, bn = ma_pr_dec_respace(s, n, b, MA_PR_NORM, &g);
 		if (g >= 8) {
 			int m2;
 			ma_pr_score_init(&sub);
-			ma_pr_score_plain(b, bn, &ps, &sub, &m2);
-			ma_pr_glued(&ps.w, &sub);
+			ma_pr_score_plain(b, bn, ps, &sub, &m2);
+			ma_pr_glued(&ps->w, &sub);
 			if (sub.score > out->score)
 				ma_pr_add(out, PF_ENCODED,
 				          (sub.score - out->score) / (1.0 - out->score));
@@ -3846,27 +3848,111 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out)
 		/* prompt17: leetspeak written with symbols ("d!$r3g@rd @ll"),
 		 * two tokens at least, read as letters (ma_pr_dec_leet) and
 		 * scored again; the higher score of the two, as above */
-		char *b = (char *)ps.w.f;
+		char *b = (char *)ps->w.f;
 		size_t g, bn = ma_pr_dec_leet(s, n, b, MA_PR_NORM, &g);
 		if (g >= 2) {
 			int m2;
 			ma_pr_score_init(&sub);
-			ma_pr_score_plain(b, bn, &ps, &sub, &m2);
+			ma_pr_score_plain(b, bn, ps, &sub, &m2);
 			if (sub.score > out->score)
 				ma_pr_add(out, PF_ENCODED,
 				          (sub.score - out->score) / (1.0 - out->score));
 		}
 	}
 	has = ma_pr_dec_scan(s, n); /* the decoders' bytes */
-	ma_pr_decode_runs(s, n, has, &ps, out, &sub);
+	ma_pr_decode_runs(s, n, has, ps, out, &sub);
 	if (memchr(s, '.', n) && memchr(s, '-', n))
-		ma_pr_morse_runs(s, n, &ps, out, &sub);
+		ma_pr_morse_runs(s, n, ps, out, &sub);
 	return out->score;
+}
+
+/* ---- where the pass lives ---- */
+
+/* A call with a request scores in the request's scratch block (checks of
+ * a request run one at a time, and no check runs inside another); a call
+ * without one (moat_prompt_score, moat_check_prompt with r NULL) takes a
+ * pass of this pool, in the library's static storage: MA_PR_POOL of them
+ * (~23 KB each, pages the system gives only when that many calls have run
+ * at once), bit i of ma_pr_pool_busy set while ma_pr_pool[i] is taken.
+ * Nothing is allocated and the caller's stack keeps ~8 KB of the check.
+ * A call that finds all taken waits for one (ma_pr_pool_mu, _cv); one
+ * that does not wait (the usual: fewer calls at once than passes) takes
+ * its bit with one compare-and-swap and gives it back with one atomic and.
+ * Not a _Thread_local (promptcap3, session 28): glibc puts the TLS of the
+ * program and of the libraries it starts with in every thread's stack
+ * mapping, so 23 KB of it would come off each thread's stack, callers of
+ * the check or not (measured: a 64 KB thread keeps 36,463 bytes below its
+ * first frame, not 61,039), and a library that is dlopen'ed gets its TLS
+ * from malloc on a thread's first use, aborting the process when that
+ * fails. Not re-entrant from a signal handler. */
+#define MA_PR_POOL 16
+_Static_assert(MA_PR_POOL < 32, "the pool's bits fit an unsigned");
+_Static_assert(sizeof(struct ma_pr_pass) <= MA_REQUEST_SCRATCH,
+               "the pass fits in the request's scratch block");
+static struct ma_pr_pass ma_pr_pool[MA_PR_POOL];
+static unsigned ma_pr_pool_busy;    /* __atomic */
+static unsigned ma_pr_pool_waiting; /* __atomic: calls in ma_pr_pool_wait */
+static pthread_mutex_t ma_pr_pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ma_pr_pool_cv = PTHREAD_COND_INITIALIZER;
+
+static void ma_pr_pool_unwait(void *arg)
+{
+	(void)arg;
+	__atomic_sub_fetch(&ma_pr_pool_waiting, 1, __ATOMIC_SEQ_CST);
+	pthread_mutex_unlock(&ma_pr_pool_mu);
+}
+
+/* Waits until a pass may be free. A giver clears its bit and then reads
+ * ma_pr_pool_waiting (both sequentially consistent), a waiter counts
+ * itself and then reads the bits: either the giver sees the waiter and
+ * signals under the mutex (held by the waiter until it waits), or the
+ * waiter sees the bit clear. (A cancelled wait gives the mutex back.) */
+static void ma_pr_pool_wait(void)
+{
+	const unsigned all = (1u << MA_PR_POOL) - 1;
+
+	pthread_mutex_lock(&ma_pr_pool_mu);
+	__atomic_add_fetch(&ma_pr_pool_waiting, 1, __ATOMIC_SEQ_CST);
+	pthread_cleanup_push(ma_pr_pool_unwait, NULL);
+	while (__atomic_load_n(&ma_pr_pool_busy, __ATOMIC_SEQ_CST) == all)
+		pthread_cond_wait(&ma_pr_pool_cv, &ma_pr_pool_mu);
+	pthread_cleanup_pop(1);
+}
+
+struct ma_pr_pass *ma_pr_pass_take(void)
+{
+	const unsigned all = (1u << MA_PR_POOL) - 1;
+	unsigned b = __atomic_load_n(&ma_pr_pool_busy, __ATOMIC_RELAXED);
+
+	for (;;) {
+		while (b != all) {
+			unsigned i = (unsigned)__builtin_ctz(~b); /* the lowest free */
+			if (__atomic_compare_exchange_n(&ma_pr_pool_busy, &b, b | 1u << i, 1,
+			                                __ATOMIC_ACQUIRE, __ATOMIC_RELAXED))
+				return &ma_pr_pool[i];
+		}
+		ma_pr_pool_wait();
+		b = __atomic_load_n(&ma_pr_pool_busy, __ATOMIC_RELAXED);
+	}
+}
+
+void ma_pr_pass_give(struct ma_pr_pass *ps)
+{
+	unsigned i = (unsigned)(ps - ma_pr_pool);
+
+	__atomic_and_fetch(&ma_pr_pool_busy, ~(1u << i), __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&ma_pr_pool_waiting, __ATOMIC_SEQ_CST)) {
+		pthread_mutex_lock(&ma_pr_pool_mu);
+		pthread_cond_signal(&ma_pr_pool_cv);
+		pthread_mutex_unlock(&ma_pr_pool_mu);
+	}
 }
 
 /* ---- the public score and check ---- */
 
-double ma_prompt_score(const char *text, size_t len, const char **rule)
+/* ma_prompt_score in the pass ps. */
+static double ma_pr_score_in(const char *text, size_t len, const char **rule,
+                             struct ma_pr_pass *ps)
 {
 	double best = 0;
 	const char *brule = NULL;
@@ -3882,7 +3968,7 @@ double ma_prompt_score(const char *text, size_t len, const char **rule)
 		/* cut at a UTF-8 character boundary */
 		while (off + m < len && m > 1 && ((unsigned char)text[off + m] & 0xC0) == 0x80)
 			m--;
-		ma_pr_score_text(text + off, m, &sc);
+		ma_pr_score_text(text + off, m, &sc, ps);
 		if (sc.score > best) {
 			best = sc.score;
 			brule = sc.family >= 0 ? ma_pr_family[sc.family] : NULL;
@@ -3894,6 +3980,15 @@ double ma_prompt_score(const char *text, size_t len, const char **rule)
 	if (rule)
 		*rule = brule;
 	return best;
+}
+
+double ma_prompt_score(const char *text, size_t len, const char **rule)
+{
+	struct ma_pr_pass *ps = ma_pr_pass_take();
+	double s = ma_pr_score_in(text, len, rule, ps);
+
+	ma_pr_pass_give(ps);
+	return s;
 }
 
 double moat_prompt_score(const char *text, size_t len)
@@ -3913,6 +4008,7 @@ struct ma_pr_scan {
 	const char *brule;
 	const struct ma_input *bin;
 	int bform;
+	struct ma_pr_pass *ps; /* the request's scratch block */
 };
 
 static int ma_pr_scan_input(void *ctx, const struct ma_input *in)
@@ -3935,7 +4031,7 @@ static int ma_pr_scan_found(void *ctx, size_t a, size_t b, struct ma_scan_hit *h
 {
 	struct ma_pr_scan *c = ctx;
 	const char *rl = NULL;
-	double s = ma_prompt_score(c->v, c->vl, &rl);
+	double s = ma_pr_score_in(c->v, c->vl, &rl, c->ps);
 
 	(void)a;
 	(void)b;
@@ -3975,8 +4071,16 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 		uoff = len;
 	if (ulen > len - uoff)
 		ulen = len - uoff;
+	if (!r) { /* no inputs: the marked part alone, in a pass of the pool */
+		if (ulen)
+			c.best = ma_prompt_score(prompt + uoff, ulen, &c.brule);
+		if (score)
+			*score = c.best;
+		return MOAT_ALLOW;
+	}
+	c.ps = ma_request_scratch(r);
 	if (ulen)
-		c.best = ma_prompt_score(prompt + uoff, ulen, &c.brule);
+		c.best = ma_pr_score_in(prompt + uoff, ulen, &c.brule, c.ps);
 	/* each form of each input (2 bytes at least) found in the prompt, in
 	 * their order; a form scoring higher than the best so far replaces it */
 	sc.len = len;
@@ -3985,7 +4089,7 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 	brule = c.brule;
 	if (score)
 		*score = best;
-	if (!r || best <= 0)
+	if (best <= 0)
 		return MOAT_ALLOW;
 	thr = ma_request_threshold(r, "llm_prompt_injection");
 	if (thr < 0)

@@ -312,6 +312,16 @@ struct ma_pr_kbits {
 	    output, begin, only, goal, auth;
 };
 
+/* The pass's buffers (ma_prompt.c: the normalised text, its words, the
+ * class bits; ~23 KB), kept off the caller's stack: a call with a request
+ * scores in the request's scratch block, one without takes a pass of a
+ * pool of the library's (ma_pr_pass_take; waits while all MA_PR_POOL are
+ * taken) and gives it back (ma_pr_pass_give). For ma_prompt.c, and for the
+ * test that holds them all to see a call wait. */
+struct ma_pr_pass;
+struct ma_pr_pass *ma_pr_pass_take(void);
+void ma_pr_pass_give(struct ma_pr_pass *ps);
+
 /* Splits t (n bytes, normalised) into w's words: their places, lengths,
  * sentence and comma breaks, classes and ma_pr_h2(); leet digits of a word
  * the lexicon does not know are read as letters in place (ma_prompt.c).

@@ -13,6 +13,12 @@
 #include <sys/mman.h>
 
 #define MA_STACK_BOUND (32 * 1024)
+/* The prompt check's own bound, lower (session 28, promptcap3): its pass
+ * (the normalised text and the words' facts, ~23 KB) lives in the
+ * request's scratch block or, without a request, in a pass of the
+ * library's pool (ma_prompt.c), not on the caller's stack; at least
+ * 8 KB of the 32 are left for new decoders and capacity steps */
+#define MA_STACK_PROMPT_BOUND (24 * 1024)
 #if defined(__SANITIZE_ADDRESS__)
 #define STACK_SCALE 4 /* ASan's redzones widen every frame */
 #else
@@ -35,7 +41,9 @@ enum {
 	OP_URL,
 	OP_HTML,
 	OP_NOSQL,
-	OP_PROMPT
+	OP_PROMPT,
+	OP_PROMPT_SCORE, /* moat_prompt_score: no request */
+	OP_PROMPT_NOREQ  /* moat_check_prompt without a request */
 };
 
 struct op {
@@ -133,6 +141,12 @@ static void call(struct op *o)
 		break;
 	case OP_NOSQL:
 		(void)moat_check_nosql(o->r, o->text, strlen(o->text));
+		break;
+	case OP_PROMPT_SCORE:
+		(void)moat_prompt_score(o->text, strlen(o->text));
+		break;
+	case OP_PROMPT_NOREQ:
+		(void)moat_check_prompt(NULL, o->text, strlen(o->text), 0, strlen(o->text), &score);
 		break;
 	default:
 		(void)moat_check_prompt(o->r, o->text, strlen(o->text), 0, 0, &score);
@@ -239,7 +253,7 @@ static char *b(void)
 
 static void every_call_stays_under_the_stack_bound(void **state)
 {
-	struct op ops[48];
+	struct op ops[52];
 	int n = 0, over = 0;
 	char *q, *q2, *t;
 
@@ -510,13 +524,18 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	ops[n++] = (struct op){.kind = OP_PROMPT, .name = "prompt parts", .in = {q}, .text = q};
 	q = fill(b(), "ZG5SaFltVnlJR3hpYUdVZ1kyVnlhWFppYUdZZ2RtRm1aMlZvY0dkMlltRm0= ", 4000);
 	ops[n++] = (struct op){.kind = OP_PROMPT, .name = "prompt double", .in = {q}, .text = q};
+	/* the same without a request: the score alone, and the check */
+	ops[n++] = (struct op){.kind = OP_PROMPT_SCORE, .name = "prompt score", .text = q};
+	ops[n++] = (struct op){.kind = OP_PROMPT_NOREQ, .name = "prompt no request", .text = q};
 
+	assert_true(n <= (int)(sizeof ops / sizeof ops[0]));
 	for (int i = 0; i < n; i++) {
 		size_t used = run_op(&ops[i]);
+		int bound = ops[i].kind >= OP_PROMPT ? MA_STACK_PROMPT_BOUND : MA_STACK_BOUND;
 		print_message("%-16s %6zu bytes of stack\n", ops[i].name, used);
-		if (used > (size_t)MA_STACK_BOUND * STACK_SCALE) {
+		if (used > (size_t)bound * STACK_SCALE) {
 			print_error("%s: %zu bytes of stack, over the bound of %d\n", ops[i].name,
-			            used, MA_STACK_BOUND * STACK_SCALE);
+			            used, bound * STACK_SCALE);
 			over++;
 		}
 	}
