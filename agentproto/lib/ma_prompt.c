@@ -3751,7 +3751,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
 	for (int i = !(ps->w.kall & ps->kb.r13) ? ps->w.n : ma_pr_next_of(&ps->w, 0, ps->kb.r13, 0);
-	     i < ps->w.n && (ps->w.kall & ps->kb.r13); i = ma_pr_next_of(&ps->w, i + 1, ps->kb.r13, 0))
+	     i < ps->w.n && (ps->w.kall & ps->kb.r13);
+	     i = ma_pr_next_of(&ps->w, i + 1, ps->kb.r13, 0))
 		r13 += (ps->w.k[i] & ps->kb.r13) != 0;
 	named = ma_pr_dec_named(&ps->w);
 	shift = r13 >= 2 ? 13 : 0;
@@ -3885,7 +3886,6 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
  * first frame, not 61,039), and a library that is dlopen'ed gets its TLS
  * from malloc on a thread's first use, aborting the process when that
  * fails. Not re-entrant from a signal handler. */
-#define MA_PR_POOL 16
 _Static_assert(MA_PR_POOL < 32, "the pool's bits fit an unsigned");
 _Static_assert(sizeof(struct ma_pr_pass) <= MA_REQUEST_SCRATCH,
                "the pass fits in the request's scratch block");
@@ -3951,8 +3951,7 @@ void ma_pr_pass_give(struct ma_pr_pass *ps)
 /* ---- the public score and check ---- */
 
 /* ma_prompt_score in the pass ps. */
-static double ma_pr_score_in(const char *text, size_t len, const char **rule,
-                             struct ma_pr_pass *ps)
+static double ma_pr_score_in(const char *text, size_t len, const char **rule, struct ma_pr_pass *ps)
 {
 	double best = 0;
 	const char *brule = NULL;

@@ -318,6 +318,7 @@ struct ma_pr_kbits {
  * pool of the library's (ma_pr_pass_take; waits while all MA_PR_POOL are
  * taken) and gives it back (ma_pr_pass_give). For ma_prompt.c, and for the
  * test that holds them all to see a call wait. */
+#define MA_PR_POOL 16
 struct ma_pr_pass;
 struct ma_pr_pass *ma_pr_pass_take(void);
 void ma_pr_pass_give(struct ma_pr_pass *ps);
