@@ -78,9 +78,12 @@
  * features that it is one of (a bit each, ma_pr_words.f); the features
  * read those bits instead of comparing the word with each list again.
  *
- * Threads: any, one request at a time. No allocation: every buffer is on
- * the caller's stack (about 28 KB, 8 KB of it the words' list bits); an
- * event is allocated only when the check fires (ma_request_fire).
+ * Threads: any, one request at a time; without a request, any number at
+ * once. No allocation: the pass's buffers (struct ma_pr_pass, ~24 KB, 8
+ * KB of it the words' list bits) are in the request's scratch block, or
+ * without a request in a pass of a static pool (ma_pr_pass_take, below),
+ * the rest on the caller's stack (~7 KB); an event is allocated only
+ * when the check fires (ma_request_fire).
  */
 #include "ma_int.h"
 #include "ma_prompt.h"
@@ -2779,7 +2782,15 @@ static int ma_pr_texty(const char *d, size_t n)
  * respelled texts) share ma_pr_score_text's one scratch score (each had
  * its own, ~0.8 KB, and one more under ma_pr_decode_again was 32,855):
  * prompt 31,927, Cyrillic and split parts 31,959, an encoding inside an
- * encoding ('prompt double') 32,151 of 32,768. */
+ * encoding ('prompt double') 32,151 of 32,768. Session 28 (promptcap3):
+ * the pass is no longer on the stack (the request's scratch block, or a
+ * pass of the pool without a request: ma_pr_pass_take) -- prompt 6,999,
+ * Cyrillic and split parts 7,031, 'prompt double' 7,223, without a
+ * request 5,719 (the score) and 6,615 (the check); test_agent_stack bounds
+ * the prompt ops at 24 KB. What a pass holds is bounded now by the
+ * scratch block's 40,960 bytes (MA_REQUEST_SCRATCH, a compile-time
+ * assertion below): the pass is 24,888 (w 22,600), 16,072 left -- one
+ * more mask of 8 bytes a word (8 KB) fits, two do not. */
 struct ma_pr_pass {
 	char t[MA_PR_NORM];
 	struct ma_pr_words w;
@@ -3711,6 +3722,24 @@ static int ma_pr_backwards(const struct ma_pr_words *w)
 	return rev >= 2 && rev * 3 >= unknown;
 }
 
+/* A window respelled (prompt17: letters split apart glued, symbol leet
+ * read as letters) into b (bn bytes, ps->w.f's: read by the normaliser
+ * before the split writes them), scored into sub; glued: its words spelled
+ * without a gap scored too (ma_pr_glued). The text then counts as it
+ * would written plainly: the higher of out's score and sub's, no bonus. */
+static void ma_pr_score_respelled(const char *b, size_t bn, struct ma_pr_pass *ps,
+                                  struct ma_pr_score *out, struct ma_pr_score *sub, int glued)
+{
+	int m2;
+
+	ma_pr_score_init(sub);
+	ma_pr_score_plain(b, bn, ps, sub, &m2);
+	if (glued)
+		ma_pr_glued(&ps->w, sub);
+	if (sub->score > out->score)
+		ma_pr_add(out, PF_ENCODED, (sub->score - out->score) / (1.0 - out->score));
+}
+
 /* The score of one window of text; out gets the details. ps: the pass's
  * buffers (the request's scratch block or a pass of the pool, not the
  * caller's stack: ma_pr_pass_take). */
@@ -3833,15 +3862,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		 * clear words are read a second time beside the glued ones) */
 		char *b = (char *)ps->w.f;
 		size_t g, bn = ma_pr_dec_respace(s, n, b, MA_PR_NORM, &g);
-		if (g >= 8) {
-			int m2;
-			ma_pr_score_init(&sub);
-			ma_pr_score_plain(b, bn, ps, &sub, &m2);
-			ma_pr_glued(&ps->w, &sub);
-			if (sub.score > out->score)
-				ma_pr_add(out, PF_ENCODED,
-				          (sub.score - out->score) / (1.0 - out->score));
-		}
+		if (g >= 8)
+			ma_pr_score_respelled(b, bn, ps, out, &sub, 1);
 	}
 	/* the leet symbols looked for only where their pass may run (a text
 	 * at 0.8 already: not at all) */
@@ -3851,14 +3873,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		 * scored again; the higher score of the two, as above */
 		char *b = (char *)ps->w.f;
 		size_t g, bn = ma_pr_dec_leet(s, n, b, MA_PR_NORM, &g);
-		if (g >= 2) {
-			int m2;
-			ma_pr_score_init(&sub);
-			ma_pr_score_plain(b, bn, ps, &sub, &m2);
-			if (sub.score > out->score)
-				ma_pr_add(out, PF_ENCODED,
-				          (sub.score - out->score) / (1.0 - out->score));
-		}
+		if (g >= 2)
+			ma_pr_score_respelled(b, bn, ps, out, &sub, 0);
 	}
 	has = ma_pr_dec_scan(s, n); /* the decoders' bytes */
 	ma_pr_decode_runs(s, n, has, ps, out, &sub);
@@ -3873,7 +3889,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
  * a request run one at a time, and no check runs inside another); a call
  * without one (moat_prompt_score, moat_check_prompt with r NULL) takes a
  * pass of this pool, in the library's static storage: MA_PR_POOL of them
- * (~23 KB each, pages the system gives only when that many calls have run
+ * (~24 KB each, pages the system gives only when that many calls have run
  * at once), bit i of ma_pr_pool_busy set while ma_pr_pool[i] is taken.
  * Nothing is allocated and the caller's stack keeps ~8 KB of the check.
  * A call that finds all taken waits for one (ma_pr_pool_mu, _cv); one
@@ -3881,7 +3897,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
  * its bit with one compare-and-swap and gives it back with one atomic and.
  * Not a _Thread_local (promptcap3, session 28): glibc puts the TLS of the
  * program and of the libraries it starts with in every thread's stack
- * mapping, so 23 KB of it would come off each thread's stack, callers of
+ * mapping, so 24 KB of it would come off each thread's stack, callers of
  * the check or not (measured: a 64 KB thread keeps 36,463 bytes below its
  * first frame, not 61,039), and a library that is dlopen'ed gets its TLS
  * from malloc on a thread's first use, aborting the process when that

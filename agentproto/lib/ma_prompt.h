@@ -313,7 +313,7 @@ struct ma_pr_kbits {
 };
 
 /* The pass's buffers (ma_prompt.c: the normalised text, its words, the
- * class bits; ~23 KB), kept off the caller's stack: a call with a request
+ * class bits; ~24 KB), kept off the caller's stack: a call with a request
  * scores in the request's scratch block, one without takes a pass of a
  * pool of the library's (ma_pr_pass_take; waits while all MA_PR_POOL are
  * taken) and gives it back (ma_pr_pass_give). For ma_prompt.c, and for the

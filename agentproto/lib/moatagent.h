@@ -24,11 +24,12 @@
  *   - stack: every moat_request_* and moat_check_* call uses at most
  *     32 KB of the calling thread's stack on its worst inputs (measured
  *     on a painted 64 KB thread stack by agentproto/tests/test_agent_stack.c;
- *     today's peaks: path 28 KB, prompt 23 KB, add_json 23 KB, url 17 KB,
- *     nosql 11 KB, sql 9 KB, shell 9 KB, argv 8 KB, html 7 KB). So a
+ *     today's peaks: path 28 KB, add_json 23 KB, url 17 KB, nosql 11 KB,
+ *     sql 9 KB, shell 9 KB, argv 8 KB, prompt 7 KB, html 7 KB). So a
  *     thread of 64 KB (musl's default is 128 KB) leaves the caller at
  *     least 32 KB of its own. Larger working state (the SQL check's token
- *     cache) lives in the request, which is why a request is about 45 KB.
+ *     cache, the prompt scorer's pass) lives in the request, which is why
+ *     a request is about 45 KB.
  * Nothing here blocks on the network: report copies the event into a
  * bounded queue and returns.
  *
@@ -680,7 +681,10 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
  * judge such inputs with a higher threshold or an exclusion. Returns
  * MOAT_BLOCK or MOAT_ALLOW; without a request it allows (the score is
  * still computed).
- * Allocates nothing unless it fires; uses about 23 KB of stack.
+ * Allocates nothing unless it fires; uses about 7 KB of stack (the
+ * scorer's ~24 KB of working state is in the request; without a request
+ * in one of 16 such blocks of the library's, a 17th call at once waiting
+ * for one).
  *
  *     char prompt[8192];
  *     int n = snprintf(prompt, sizeof prompt,
@@ -699,7 +703,8 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
                          size_t ulen, double *score, const char *file, int line,
                          const char *function);
 /* The score alone (0..1) of untrusted text (len (size_t)-1: NUL-terminated),
- * as moat_check_prompt computes it. No request, no allocation. */
+ * as moat_check_prompt computes it. No request, no allocation: as
+ * moat_check_prompt without a request, about 7 KB of stack. */
 double moat_prompt_score(const char *text, size_t len);
 
 /*

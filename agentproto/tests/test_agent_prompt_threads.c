@@ -1,5 +1,5 @@
 /* libmoatagent: the prompt check from many threads at once (session 28,
- * promptcap3). The scorer's pass (~23 KB: the normalised text, its words,
+ * promptcap3). The scorer's pass (~24 KB: the normalised text, its words,
  * the class bits) is no longer on the caller's stack: a check with a
  * request scores in the request's scratch block, a call without one
  * (moat_prompt_score, moat_check_prompt with no request) in a pass taken

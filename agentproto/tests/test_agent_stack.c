@@ -14,7 +14,7 @@
 
 #define MA_STACK_BOUND (32 * 1024)
 /* The prompt check's own bound, lower (session 28, promptcap3): its pass
- * (the normalised text and the words' facts, ~23 KB) lives in the
+ * (the normalised text and the words' facts, ~24 KB) lives in the
  * request's scratch block or, without a request, in a pass of the
  * library's pool (ma_prompt.c), not on the caller's stack; at least
  * 8 KB of the 32 are left for new decoders and capacity steps */
