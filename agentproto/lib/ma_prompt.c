@@ -335,10 +335,14 @@ static void ma_pr_bind_libc(void)
 	(void)sink;
 }
 
+static void ma_pr_pool_forked(void);
+
 __attribute__((constructor)) static void ma_pr_prepare(void)
 {
 	struct ma_pr_kbits kb;
 
+	/* the pool of passes new in a child of fork() (ma_pr_pass_take) */
+	(void)pthread_atfork(NULL, NULL, ma_pr_pool_forked);
 	ma_pr_bind_libc();
 	if (ma_pr_lex_init() == 0)
 		ma_pr_kbits_init(&kb);
@@ -3901,7 +3905,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
  * the check or not (measured: a 64 KB thread keeps 36,463 bytes below its
  * first frame, not 61,039), and a library that is dlopen'ed gets its TLS
  * from malloc on a thread's first use, aborting the process when that
- * fails. Not re-entrant from a signal handler. */
+ * fails. Not re-entrant from a signal handler. A child of fork() starts
+ * with every pass free (ma_pr_pool_forked). */
 _Static_assert(MA_PR_POOL < 32, "the pool's bits fit an unsigned");
 _Static_assert(sizeof(struct ma_pr_pass) <= MA_REQUEST_SCRATCH,
                "the pass fits in the request's scratch block");
@@ -3910,6 +3915,17 @@ static unsigned ma_pr_pool_busy;    /* __atomic */
 static unsigned ma_pr_pool_waiting; /* __atomic: calls in ma_pr_pool_wait */
 static pthread_mutex_t ma_pr_pool_mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t ma_pr_pool_cv = PTHREAD_COND_INITIALIZER;
+
+/* In a child of fork(): its one thread, the one that forked, scores
+ * nothing, so no pass is taken there, whatever the parent's threads held,
+ * and nobody waits (nor holds the mutex). */
+static void ma_pr_pool_forked(void)
+{
+	__atomic_store_n(&ma_pr_pool_busy, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&ma_pr_pool_waiting, 0, __ATOMIC_RELAXED);
+	(void)pthread_mutex_init(&ma_pr_pool_mu, NULL);
+	(void)pthread_cond_init(&ma_pr_pool_cv, NULL);
+}
 
 static void ma_pr_pool_unwait(void *arg)
 {

@@ -9,12 +9,15 @@
  * split parts, spaced letters, symbol leet, Morse, windows of a long
  * text) by all three calls, each text in turn, and must each get the
  * score one thread alone gets; a call that finds every pass taken waits
- * until one is given back, and then scores as it would have. */
+ * until one is given back, and then scores as it would have; a child of
+ * fork() has every pass free, whatever the parent's threads held. */
 #include "agent_test.h"
 #include "ma_prompt.h"
 
 #include <pthread.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #define NTHREADS (MA_PR_POOL + 8)
 #define ROUNDS   100
@@ -229,11 +232,41 @@ static void a_call_that_finds_every_pass_taken_waits_for_one(void **state)
 	assert_true(moat_prompt_score(x.text, strlen(x.text)) == want);
 }
 
+static void a_child_of_fork_has_every_pass_free(void **state)
+{
+	struct ma_pr_pass *held[MA_PR_POOL];
+	const char *t = texts[2];
+	double want = moat_prompt_score(t, strlen(t));
+	int st = 0;
+	pid_t pid;
+
+	(void)state;
+	for (int i = 0; i < MA_PR_POOL; i++)
+		held[i] = ma_pr_pass_take();
+	fflush(NULL);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* a call that waited for a pass nobody gives back: killed */
+		alarm(10);
+		_exit(moat_prompt_score(t, strlen(t)) == want &&
+		              moat_prompt_score(texts[0], strlen(texts[0])) >= 0.8
+		          ? 0
+		          : 1);
+	}
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	for (int i = 0; i < MA_PR_POOL; i++)
+		ma_pr_pass_give(held[i]);
+	assert_true(WIFEXITED(st));
+	assert_int_equal(WEXITSTATUS(st), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(threads_at_once_each_get_the_score_one_thread_gets),
 	    cmocka_unit_test(a_call_that_finds_every_pass_taken_waits_for_one),
+	    cmocka_unit_test(a_child_of_fork_has_every_pass_free),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
