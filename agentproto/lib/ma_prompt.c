@@ -3895,7 +3895,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
  * pass of this pool, in the library's static storage: MA_PR_POOL of them
  * (~24 KB each, pages the system gives only when that many calls have run
  * at once), bit i of ma_pr_pool_busy set while ma_pr_pool[i] is taken.
- * Nothing is allocated and the caller's stack keeps ~8 KB of the check.
+ * Nothing is allocated; the rest of the check is on the caller's stack
+ * (~7 KB).
  * A call that finds all taken waits for one (ma_pr_pool_mu, _cv); one
  * that does not wait (the usual: fewer calls at once than passes) takes
  * its bit with one compare-and-swap and gives it back with one atomic and.
