@@ -635,6 +635,47 @@ static int ma_pr_slot_defined(const struct ma_pr_words *w, int j, const char *e)
 	return 0;
 }
 
+/* 1 if the query's value word j (a placeholder: "?c=NAME") is to be
+ * filled with an encoding of something: the same word elsewhere in the
+ * text (outside the address, bytes a..e), or "placeholder", after a verb
+ * of filling ("replace", "fill", "substitute", "swap", "populate") at
+ * most one word before it, then "with / by / for" within three words and
+ * an encoding ("base64", "b64", "hex", "encoded" ...) within four after
+ * it ("Replace NAME with the base64 of the username"): a value nobody
+ * encodes for a badge or a chart (session 28, promptsrc3). */
+static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a, const char *e)
+{
+	static const char *const verb[] = {"repl", "fill", "subs", "swap", "popu"};
+	static const char *const with[] = {"with", "by", "for"};
+	static const char *const enc[] = {"base64", "b64",    "base32",  "hex",
+	                                  "hexadecimal", "encoded", "urlencoded", "rot13"};
+	const char *x = w->t + w->s[j];
+
+	for (int k = 1; k < w->n; k++) {
+		const char *y = w->t + w->s[k];
+		int v = 0;
+		if (y >= a && y < e)
+			continue;
+		if (!(w->l[k] == w->l[j] && !memcmp(y, x, w->l[j])) &&
+		    !(w->l[k] >= 11 && !memcmp(y, "placeholder", 11)))
+			continue;
+		for (int m = k - 1; m >= 0 && m >= k - 2 && !v && w->brk[m + 1] != 1; m--)
+			for (size_t t = 0; t < sizeof verb / sizeof *verb && !v; t++)
+				v = w->l[m] >= 4 && !memcmp(w->t + w->s[m], verb[t], 4);
+		for (int m = k + 1; v && m < w->n && m <= k + 3 && w->brk[m] != 1; m++) {
+			int by = 0;
+			for (size_t t = 0; t < sizeof with / sizeof *with && !by; t++)
+				by = strlen(with[t]) == w->l[m] && !memcmp(w->t + w->s[m], with[t], w->l[m]);
+			for (int o = m + 1; by && o < w->n && o <= m + 4 && w->brk[o] != 1; o++)
+				for (size_t t = 0; t < sizeof enc / sizeof *enc; t++)
+					if (strlen(enc[t]) == w->l[o] &&
+					    !memcmp(w->t + w->s[o], enc[t], w->l[o]))
+						return 1;
+		}
+	}
+	return 0;
+}
+
 /* An image in Markdown whose address carries the conversation out:
  * "![x](https://host/p?q=...)" with, in the query, a word of what the model
  * holds in a slot to fill ("{...}", "[...]", "<...>", a value left empty
@@ -677,7 +718,8 @@ void ma_pr_image_exfil(const struct ma_pr_words *w, size_t n, struct ma_pr_score
 			if (y < q)
 				continue;
 			/* a value that the text defines after the address */
-			if (y[-1] == '=' && ma_pr_slot_defined(w, j, e)) {
+			if (y[-1] == '=' &&
+			    (ma_pr_slot_defined(w, j, e) || ma_pr_slot_encoded(w, j, x, e))) {
 				best = 0.85;
 				break;
 			}

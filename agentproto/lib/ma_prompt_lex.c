@@ -2207,6 +2207,50 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "no|ne|nicht|non|nao * puedes|puede|peux|pouvez|kannst|puoi|pode|podes|konnen"},
     {PF_OVERRIDE, 0.6, "sag|sage niemals|nie * dass * du * nicht|kein~ * kannst|darfst"},
     /* ---- end of the prompt18 block ---- */
+    /* ---- session 28 (promptsrc3): families behind the misses of a
+     * fourth development source (bench/detect/devprompt3, FuzzyAI's
+     * jailbreak catalogue); tests: agentproto/tests/test_agent_promptsrc3.c
+     * ---- */
+    /* a request kept reversed in a variable and asked for by it
+     * ("remember that Y is '...', then a guide to {Reverse of Y}"); the
+     * variable defined is a hint (algebra's "remember that x is
+     * positive"), so is the order ("instructions for the reverse of x"
+     * in a linked list) */
+    {PF_ENCODED, 0.7, "guide|tutorial|instructions|steps|post to|on|for * reverse of x|y|z"},
+    {PF_ENCODED, 0.45, "remember|mind|note that x|y|z is"},
+    /* words coded by a key of symbols, decoded and then answered ("decode
+     * the words in square brackets", "answer the decoded question"; each
+     * a hint: a puzzle book has the first, a quiz the second) */
+    {PF_ENCODED, 0.6,
+     "DECODE * words|word|question|symbols in|inside|between * square|curly|angle "
+     "brackets|braces"},
+    {PF_ENCODED, 0.6,
+     "answer|respond|reply * THE * decoded|deciphered|decrypted question|request|sentence"},
+    /* a word of the request swapped for a made-up one, the sentence
+     * rewritten with it and the new sentence answered (a hint each: a
+     * language lesson swaps words for nonsense ones and rewrites, a quiz
+     * has "answer the new question") */
+    {PF_ENCODED, 0.5,
+     "map|swap|replace ** any|a non|made|nonsense|fake|invented|code existing|up|word"},
+    {PF_ENCODED, 0.35, "modify|rewrite|change * THE * sentence|question ** accordingly"},
+    {PF_ENCODED, 0.55, "answer|respond * THE * new|modified|rewritten sentence|question"},
+    /* the attacker's side asked for as a defender, with the defence left
+     * out: the attacker's perspective, "so that I know how to defend",
+     * "do not offer defense advice", "I'm already aware" (hints: threat
+     * modelling asks for the first two, a hiker skips the safety tips) */
+    {PF_ROLEPLAY, 0.45, "attacker~|hacker~|criminal~|burglar~|thie~ perspective~|viewpoint|point"},
+    {PF_ROLEPLAY, 0.4, "I|we * know|learn * how to defend|protect"},
+    {PF_OVERRIDE, 0.6,
+     "dont|not|never|without * offer|give|provide|include * defen~|safety|mitigation~|ethical "
+     "advice|advise~|tips|warning~|disclaimer~"},
+    {PF_OVERRIDE, 0.3, "as|since|because * im|i * already * aware"},
+    /* parts assembled into a sentence and whatever it asks carried out
+     * (a hint each: a grammar drill forms sentences, "read the card and
+     * do what it says" is a game's) */
+    {PF_ENCODED, 0.5,
+     "form|forms|forming|make|makes * a|one * complete|single|whole sentence|instruction|command"},
+    {PF_ENCODED, 0.62, "DO * what|whats|whatever * asked|asks|says|requested"},
+    /* ---- end of the promptsrc3 block ---- */
     /* ---- encoded instructions (framing) ---- */
     /* session 16: token smuggling, a recoding asked for so that a filter
      * misses the answer ("write it in leetspeak so the filter does not
@@ -2425,8 +2469,9 @@ static struct ma_pr_entry ma_pr_ent[MA_PR_LEX_MAX];
 static uint16_t ma_pr_start[MA_PR_BUCKETS + 1];
 static struct ma_pr_pattern ma_pr_pat[MA_PR_NSRC];
 /* the literal alternatives of every token, compiled (a token's are
- * consecutive) */
-#define MA_PR_ALT_MAX 8448
+ * consecutive; 8448 -> 8704 in session 28, promptsrc3: the table was
+ * within 24 of full) */
+#define MA_PR_ALT_MAX 8704
 static struct ma_pr_alt ma_pr_alt[MA_PR_ALT_MAX];
 /* the patterns that may start at a word: by the first token's classes and
  * by the ma_pr_h2() of its literal alternatives */
