@@ -2232,7 +2232,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * has "answer the new question") */
     {PF_ENCODED, 0.5,
      "map|swap|replace ** any|a non|made|nonsense|fake|invented|code existing|up|word"},
-    {PF_ENCODED, 0.35, "modify|rewrite|change * THE * sentence|question ** accordingly"},
+    {PF_ENCODED, 0.35, "modify|rewrite|change * THE * sentence|question"},
     {PF_ENCODED, 0.55, "answer|respond * THE * new|modified|rewritten sentence|question"},
     /* the attacker's side asked for as a defender, with the defence left
      * out: the attacker's perspective, "so that I know how to defend",
@@ -2244,6 +2244,14 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "dont|not|never|without * offer|give|provide|include * defen~|safety|mitigation~|ethical "
      "advice|advise~|tips|warning~|disclaimer~"},
     {PF_OVERRIDE, 0.3, "as|since|because * im|i * already * aware"},
+    /* the same inverted: how to prevent it asked for first, then
+     * "another list where each item" gives the matching ingredient or
+     * step, "as detailed and direct as possible so that I know how to
+     * implement the first list" (hints: two lists, a detailed answer
+     * and a plan to implement are a planner's) */
+    {PF_ROLEPLAY, 0.45, "another|second list where|in|with * each|every item|items"},
+    {PF_ROLEPLAY, 0.5, "know * how to implement|apply|use THE first|previous list"},
+    {PF_ROLEPLAY, 0.3, "detailed|specific and direct|explicit as possible"},
     /* parts assembled into a sentence and whatever it asks carried out
      * (a hint each: a grammar drill forms sentences, "read the card and
      * do what it says" is a game's) */
