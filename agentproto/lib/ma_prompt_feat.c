@@ -684,7 +684,9 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
  * alone is a hint only (chart services take JSON in their queries, a
  * badge's caption may be "chat"); a value named after the address as
  * what the model holds ("?h=DATA ... where DATA is the conversation so
- * far", ma_pr_slot_defined) is a slot too. Looked for at the words "http" /
+ * far", ma_pr_slot_defined) is a slot too, and so is a value the text
+ * says to fill with an encoding ("Replace NAME with the base64 of the
+ * username", ma_pr_slot_encoded; session 28). Looked for at the words "http" /
  * "https" after "](" only (found by memchr). */
 void ma_pr_image_exfil(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
 {
