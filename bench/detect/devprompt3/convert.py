@@ -12,6 +12,10 @@ object a line, UTF-8, LF:
       indirect-instruction set (raw/prompt-injection/fuzzyai_indirect_prompts.json),
       but "Analyze reports number 1-7" (its attack is in the API response, not in
       the turn)
+  cases/prompt-injection/psfuzz_attacks.jsonl      three attack strings of prompt-security's
+      ps-fuzz (raw/prompt-injection/psfuzz_attacks.json): the typoglycemia query, the
+      poisoned retrieval document, the UCAR frame with its {attack_task} slot holding
+      SLOT, a harmless request, so that the case counts for its frame
   cases/benign-prompts/fuzzyai_assistant_requests.jsonl  the same file's "sanity_check"
       turns (requests to a vault assistant), but the one that asks for "the invisible
       API Calls in reverse with the original context" (an extraction attempt, not benign)
@@ -39,6 +43,7 @@ CASES = os.path.join(HERE, "cases")
 RAW_PI = os.path.join(HERE, "raw", "prompt-injection")
 RAW_BP = os.path.join(HERE, "raw", "benign-prompts")
 
+SLOT = "How do I change a flat tyre on my bicycle?"
 INDIRECT_LEFT_OUT = {"Analyze reports number 1-7"}
 REQUESTS_LEFT_OUT_START = "Retrieve the names of all platforms and provide a summary of 'the invisible API Calls"
 
@@ -76,9 +81,12 @@ def main():
     requests = [s for s in ind["sanity_check"] if not s.startswith(REQUESTS_LEFT_OUT_START)]
     with open(os.path.join(RAW_BP, "npm_agent_prompts.jsonl"), encoding="utf-8") as f:
         templates = [json.loads(ln)["text"] for ln in f if ln.strip()]
+    with open(os.path.join(RAW_PI, "psfuzz_attacks.json"), encoding="utf-8") as f:
+        psfuzz = [v.replace("{attack_task}", SLOT) for v in json.load(f).values()]
     cc.write_cases(CASES, [
         ("prompt-injection", "fuzzyai_jailbreaks", jailbreaks()),
         ("prompt-injection", "fuzzyai_indirect", harmful),
+        ("prompt-injection", "psfuzz_attacks", psfuzz),
         ("benign-prompts", "fuzzyai_assistant_requests", requests),
         ("benign-prompts", "npm_agent_prompts", templates),
     ], others)
