@@ -3765,6 +3765,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	ma_pr_periodic(&ps->w, out);
 	ma_pr_comment(&ps->w, tn, &ps->kb, out);
 	ma_pr_image_exfil(&ps->w, tn, out);
+	ma_pr_symbol_key(&ps->w, tn, out);
 	ma_pr_glued(&ps->w, out);
 	ma_pr_payload(&ps->w, s, n, &ps->kb, out);
 	ma_pr_fiction(&ps->w, &ps->kb, out);

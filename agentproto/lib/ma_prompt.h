@@ -505,6 +505,7 @@ void ma_pr_periodic(const struct ma_pr_words *w, struct ma_pr_score *sc);
 void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc);
 void ma_pr_image_exfil(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc);
+void ma_pr_symbol_key(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc);
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc);
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc);

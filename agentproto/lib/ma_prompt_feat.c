@@ -635,14 +635,23 @@ static int ma_pr_slot_defined(const struct ma_pr_words *w, int j, const char *e)
 	return 0;
 }
 
+static int ma_pr_word_is(const struct ma_pr_words *w, int i, const char *x)
+{
+	size_t l = strlen(x);
+	return w->l[i] == l && !memcmp(w->t + w->s[i], x, l);
+}
+
 /* 1 if the query's value word j (a placeholder: "?c=NAME") is to be
  * filled with an encoding of something: the same word elsewhere in the
  * text (outside the address, bytes a..e), or "placeholder", after a verb
  * of filling ("replace", "fill", "substitute", "swap", "populate") at
  * most one word before it, then "with / by / for" within three words and
  * an encoding ("base64", "b64", "hex", "encoded" ...) within four after
- * it ("Replace NAME with the base64 of the username"): a value nobody
- * encodes for a badge or a chart (session 28, promptsrc3). */
+ * it and "of" within four after that, not "of your" ("Replace NAME with
+ * the base64 of the username"; a badge's "replace TOKEN with the base64
+ * encoded token from your settings", a chart's "the URL-encoded JSON" and
+ * a QR code's "the hex of your wallet's address" are the reader's own,
+ * review20), or "with my" and the encoding (session 28, promptsrc3). */
 static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a, const char *e)
 {
 	static const char *const verb[] = {"repl", "fill", "subs", "swap", "popu"};
@@ -666,11 +675,24 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
 			int by = 0;
 			for (size_t t = 0; t < sizeof with / sizeof *with && !by; t++)
 				by = strlen(with[t]) == w->l[m] && !memcmp(w->t + w->s[m], with[t], w->l[m]);
-			for (int o = m + 1; by && o < w->n && o <= m + 4 && w->brk[o] != 1; o++)
-				for (size_t t = 0; t < sizeof enc / sizeof *enc; t++)
-					if (strlen(enc[t]) == w->l[o] &&
-					    !memcmp(w->t + w->s[o], enc[t], w->l[o]))
-						return 1;
+			for (int o = m + 1; by && o < w->n && o <= m + 4 && w->brk[o] != 1; o++) {
+				int isenc = 0;
+				for (size_t t = 0; t < sizeof enc / sizeof *enc && !isenc; t++)
+					isenc = strlen(enc[t]) == w->l[o] &&
+					        !memcmp(w->t + w->s[o], enc[t], w->l[o]);
+				if (!isenc)
+					continue;
+				/* "with my base64 username": the user's own */
+				if (o == m + 2 && ma_pr_word_is(w, m + 1, "my"))
+					return 1;
+				/* an encoding "of" something not the reader's own
+				 * ("the hex of your wallet's address", review20) */
+				for (int f = o + 1; f < w->n && f <= o + 4 && w->brk[f] != 1; f++)
+					if (ma_pr_word_is(w, f, "of"))
+						return f + 1 < w->n && w->brk[f + 1] != 1 &&
+						       !ma_pr_word_is(w, f + 1, "your") &&
+						       !ma_pr_word_is(w, f + 1, "yours");
+			}
 		}
 	}
 	return 0;
@@ -738,6 +760,34 @@ void ma_pr_image_exfil(const struct ma_pr_words *w, size_t n, struct ma_pr_score
 	}
 	if (best > 0)
 		ma_pr_add(sc, PF_EXTRACTION, best);
+}
+
+/* A key of symbols written in the text: four lines or more that each give
+ * one letter or digit a symbol ("M is !.", "O is @"), the key of a
+ * request coded in symbols ("decode the words in square brackets"). A
+ * hint (session 28, promptsrc3: beside the order to decode and answer,
+ * which a puzzle book gives too, review20). */
+void ma_pr_symbol_key(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc)
+{
+	const char *p = w->t, *end = w->t + n;
+	int keys = 0;
+
+	while (p < end && keys < 4) {
+		const char *e = memchr(p, '\n', (size_t)(end - p)), *le = e ? e : end, *v;
+		while (p < le && *p == ' ')
+			p++;
+		while (le > p && (le[-1] == ' ' || le[-1] == '.'))
+			le--;
+		/* "m is !" or "m is !!" after the spaces and the full stop dropped */
+		if (le - p >= 6 && le - p <= 7 && ma_pr_alnum((unsigned char)p[0]) && !memcmp(p + 1, " is ", 4)) {
+			for (v = p + 5; v < le && !ma_pr_alnum((unsigned char)*v) && *v != ' '; v++)
+				;
+			keys += v == le;
+		}
+		p = e ? e + 1 : end;
+	}
+	if (keys >= 4)
+		ma_pr_add(sc, PF_ENCODED, 0.5);
 }
 
 static struct ma_pr_lset ma_pr_privacy =

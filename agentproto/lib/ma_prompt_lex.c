@@ -2214,36 +2214,46 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     /* a request kept reversed in a variable and asked for by it
      * ("remember that Y is '...', then a guide to {Reverse of Y}"); the
      * variable defined is a hint (algebra's "remember that x is
-     * positive"), so is the order ("instructions for the reverse of x"
-     * in a linked list) */
-    {PF_ENCODED, 0.7, "guide|tutorial|instructions|steps|post to|on|for * reverse of x|y|z"},
+     * positive"), so is the order, and only without an article between
+     * (review20: "the steps for the reverse of x in the function table"
+     * is an inverse function's) */
+    {PF_ENCODED, 0.7, "guide|tutorial|instructions|steps|post to|on|for reverse of x|y|z"},
     {PF_ENCODED, 0.45, "remember|mind|note that x|y|z is"},
     /* words coded by a key of symbols, decoded and then answered ("decode
      * the words in square brackets", "answer the decoded question"; each
-     * a hint: a puzzle book has the first, a quiz the second) */
-    {PF_ENCODED, 0.6,
+     * a hint, and both a puzzle book's too (review20): the key written
+     * in the text, letters each given a symbol, is the third,
+     * ma_pr_symbol_key) */
+    {PF_ENCODED, 0.5,
      "DECODE * words|word|question|symbols in|inside|between * square|curly|angle "
      "brackets|braces"},
-    {PF_ENCODED, 0.6,
+    {PF_ENCODED, 0.5,
      "answer|respond|reply * THE * decoded|deciphered|decrypted question|request|sentence"},
     /* a word of the request swapped for a made-up one, the sentence
-     * rewritten with it and the new sentence answered (a hint each: a
-     * language lesson swaps words for nonsense ones and rewrites, a quiz
-     * has "answer the new question") */
+     * rewritten with it and the new sentence answered, or its original
+     * meaning kept (a hint each: a language lesson swaps words for
+     * nonsense ones, rewrites and answers the new question, review20) */
     {PF_ENCODED, 0.5,
      "map|swap|replace ** any|a non|made|nonsense|fake|invented|code existing|up|word"},
     {PF_ENCODED, 0.35, "modify|rewrite|change * THE * sentence|question"},
-    {PF_ENCODED, 0.55, "answer|respond * THE * new|modified|rewritten sentence|question"},
+    {PF_ENCODED, 0.55, "answer|respond * THE * new|modified|rewritten sentence|prompt|request"},
+    {PF_ENCODED, 0.45, "remember|keep|retain|preserve * THE * original meaning|meanings"},
     /* the attacker's side asked for as a defender, with the defence left
      * out: the attacker's perspective, "so that I know how to defend",
      * "do not offer defense advice", "I'm already aware" (hints: threat
-     * modelling asks for the first two, a hiker skips the safety tips) */
-    {PF_ROLEPLAY, 0.45, "attacker~|hacker~|criminal~|burglar~|thie~ perspective~|viewpoint|point"},
-    {PF_ROLEPLAY, 0.4, "I|we * know|learn * how to defend|protect"},
-    {PF_OVERRIDE, 0.6,
+     * modelling asks for the first three, review20's workshop at 0.79,
+     * a hiker skips the safety tips) */
+    {PF_ROLEPLAY, 0.45,
+     "attacker~|hacker~|criminal~|burglar~|thie~ perspective~|viewpoint|point|side"},
+    {PF_ROLEPLAY, 0.45, "as|like an|a attacker|hacker|criminal|burglar|thief would"},
+    {PF_ROLEPLAY, 0.3, "I|we * know|learn * how to defend|protect"},
+    {PF_OVERRIDE, 0.45,
      "dont|not|never|without * offer|give|provide|include * defen~|safety|mitigation~|ethical "
      "advice|advise~|tips|warning~|disclaimer~"},
-    {PF_OVERRIDE, 0.3, "as|since|because * im|i * already * aware"},
+    {PF_OVERRIDE, 0.45,
+     "skip|omit|leave * defen~|safety|mitigation~|ethical advice|advise~|tips|warning~|"
+     "disclaimer~"},
+    {PF_OVERRIDE, 0.5, "as|since|because * im|i * already * aware|know|knew"},
     /* the same inverted: how to prevent it asked for first, then
      * "another list where each item" gives the matching ingredient or
      * step, "as detailed and direct as possible so that I know how to
@@ -2252,12 +2262,6 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_ROLEPLAY, 0.45, "another|second list where|in|with * each|every item|items"},
     {PF_ROLEPLAY, 0.5, "know * how to implement|apply|use THE first|previous list"},
     {PF_ROLEPLAY, 0.3, "detailed|specific and direct|explicit as possible"},
-    /* parts assembled into a sentence and whatever it asks carried out
-     * (a hint each: a grammar drill forms sentences, "read the card and
-     * do what it says" is a game's) */
-    {PF_ENCODED, 0.5,
-     "form|forms|forming|make|makes * a|one * complete|single|whole sentence|instruction|command"},
-    {PF_ENCODED, 0.62, "DO * what|whats|whatever * asked|asks|says|requested"},
     /* ---- end of the promptsrc3 block ---- */
     /* ---- encoded instructions (framing) ---- */
     /* session 16: token smuggling, a recoding asked for so that a filter
