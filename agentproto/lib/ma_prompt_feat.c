@@ -656,7 +656,7 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
 {
 	static const char *const verb[] = {"repl", "fill", "subs", "swap", "popu"};
 	static const char *const with[] = {"with", "by", "for"};
-	static const char *const enc[] = {"base64", "b64",    "base32",  "hex",
+	static const char *const enc[] = {"base64",      "b64",     "base32",     "hex",
 	                                  "hexadecimal", "encoded", "urlencoded", "rot13"};
 	const char *x = w->t + w->s[j];
 
@@ -674,7 +674,8 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
 		for (int m = k + 1; v && m < w->n && m <= k + 3 && w->brk[m] != 1; m++) {
 			int by = 0;
 			for (size_t t = 0; t < sizeof with / sizeof *with && !by; t++)
-				by = strlen(with[t]) == w->l[m] && !memcmp(w->t + w->s[m], with[t], w->l[m]);
+				by = strlen(with[t]) == w->l[m] &&
+				     !memcmp(w->t + w->s[m], with[t], w->l[m]);
 			for (int o = m + 1; by && o < w->n && o <= m + 4 && w->brk[o] != 1; o++) {
 				int isenc = 0;
 				for (size_t t = 0; t < sizeof enc / sizeof *enc && !isenc; t++)
@@ -779,7 +780,8 @@ void ma_pr_symbol_key(const struct ma_pr_words *w, size_t n, struct ma_pr_score 
 		while (le > p && (le[-1] == ' ' || le[-1] == '.'))
 			le--;
 		/* "m is !" or "m is !!" after the spaces and the full stop dropped */
-		if (le - p >= 6 && le - p <= 7 && ma_pr_alnum((unsigned char)p[0]) && !memcmp(p + 1, " is ", 4)) {
+		if (le - p >= 6 && le - p <= 7 && ma_pr_alnum((unsigned char)p[0]) &&
+		    !memcmp(p + 1, " is ", 4)) {
 			for (v = p + 5; v < le && !ma_pr_alnum((unsigned char)*v) && *v != ' '; v++)
 				;
 			keys += v == le;
