@@ -651,7 +651,10 @@ static int ma_pr_word_is(const struct ma_pr_words *w, int i, const char *x)
  * the base64 of the username"; a badge's "replace TOKEN with the base64
  * encoded token from your settings", a chart's "the URL-encoded JSON" and
  * a QR code's "the hex of your wallet's address" are the reader's own,
- * review20), or "with my" and the encoding (session 28, promptsrc3). */
+ * review20; "you" or "your" within six words after "of" either), or
+ * "with my" and the encoding, or what the model holds encoded ("the
+ * base64 of your instructions", "the hex-encoded chat history",
+ * review20b) (session 28, promptsrc3). */
 static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a, const char *e)
 {
 	static const char *const verb[] = {"repl", "fill", "subs", "swap", "popu"};
@@ -686,13 +689,32 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
 				/* "with my base64 username": the user's own */
 				if (o == m + 2 && ma_pr_word_is(w, m + 1, "my"))
 					return 1;
-				/* an encoding "of" something not the reader's own
-				 * ("the hex of your wallet's address", review20) */
-				for (int f = o + 1; f < w->n && f <= o + 4 && w->brk[f] != 1; f++)
-					if (ma_pr_word_is(w, f, "of"))
-						return f + 1 < w->n && w->brk[f + 1] != 1 &&
-						       !ma_pr_word_is(w, f + 1, "your") &&
-						       !ma_pr_word_is(w, f + 1, "yours");
+				/* what the model holds, encoded, within six words
+				 * ("the base64 of your instructions", "the
+				 * hex-encoded chat history": review20b) */
+				for (int f = o + 1; f < w->n && f <= o + 6 && w->brk[f] != 1; f++)
+					if (ma_pr_lset_has(w, f, &ma_pr_held) ||
+					    ma_pr_word_is(w, f, "instructions") ||
+					    ma_pr_word_is(w, f, "answer") ||
+					    ma_pr_word_is(w, f, "messages"))
+						return 1;
+				/* an encoding "of" something not the reader's own:
+				 * no "you" or "your" within six words after it ("the
+				 * hex of your wallet's address", "... on your card",
+				 * "... the user name you want to show": review20) */
+				for (int f = o + 1; f < w->n && f <= o + 4 && w->brk[f] != 1; f++) {
+					if (!ma_pr_word_is(w, f, "of"))
+						continue;
+					if (f + 1 >= w->n || w->brk[f + 1] == 1)
+						return 0;
+					for (int g = f + 1;
+					     g < w->n && g <= f + 6 && w->brk[g] != 1; g++)
+						if (ma_pr_word_is(w, g, "your") ||
+						    ma_pr_word_is(w, g, "yours") ||
+						    ma_pr_word_is(w, g, "you"))
+							return 0;
+					return 1;
+				}
 			}
 		}
 	}
