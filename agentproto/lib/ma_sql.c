@@ -3154,6 +3154,69 @@ static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *
 	return k > left;
 }
 
+/* The window before's states across tokens that are not plain (sqlcost5,
+ * session 28). A window that stands at a kept state of the window before
+ * (the same state before the same statement token: the join above) meets
+ * the same tokens after it; their step reads the state, the token, and of
+ * the tokens after it at most the next two that are not comments (the
+ * next one, a call's argument, INTO OUTFILE's name) and whether they start
+ * before the input's end -- except UNION, INTERSECT and EXCEPT (a query
+ * after them, a value before them), SELECT (FROM up to the input's end),
+ * ';' (the statement after it), a comment (its end against the input's,
+ * and the next token past it), NULL (NOT two tokens before: the token
+ * before the previous, which a join does not keep) and the tokens after
+ * a comment (the previous token past it). Where the MA_SQL_JSTEP tokens
+ * from the state on are none of those, nor the token before them a
+ * comment, and the window before judged them with MA_SQL_NPJOIN_AHEAD
+ * tokens after them of its own (so the next two are in both windows,
+ * before both ends; this window ends no sooner), its state kept after
+ * them is the one this window would reach: it is taken, with what the
+ * loop keeps beside the state (the count of tokens not plain, the last
+ * one's index, MySQL's lexdiff) as the loop would have left it. Where
+ * the count would pass MA_SQL_JUDGE_MAX the loop judges them (it fails
+ * closed at the token that passes it). A window of names and keywords
+ * at overlapping places (rep-input) is then judged whole once. */
+#ifndef MA_SQL_NPJOIN
+#define MA_SQL_NPJOIN 1
+#endif
+#define MA_SQL_NPJOIN_AHEAD 3
+
+/* For the MA_SQL_JSTEP tokens win[i, ...) (the window from the cache's
+ * token wbase, at least MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD of them from
+ * i, i > 0): -1 when one of them is a token whose step reads further
+ * (above), else how many are not plain, with the last one's statement
+ * index in *last and *lexdiff set where the loop sets MySQL's lexdiff. */
+static __attribute__((noinline)) int ma_sql_np_span(struct ma_sql_cache *cache, int dialect,
+                                                    const char *sql, size_t a,
+                                                    const struct ma_sql_tok *win, int i,
+                                                    int wbase, int *last, int *lexdiff)
+{
+	int k = 0;
+
+	for (int j = i - 1; j < i + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD; j++)
+		if (win[j].type == MA_SQL_T_COMMENT)
+			return -1;
+	for (int j = i; j < i + MA_SQL_JSTEP; j++) {
+		const struct ma_sql_tok *tk = &win[j];
+		int kw;
+		if (ma_sql_tok_plain(tk))
+			continue;
+		if (tk->type == MA_SQL_T_SEMI)
+			return -1;
+		kw = ma_sql_cache_kw(cache, sql, wbase + j);
+		if (kw == KW_UNION || kw == KW_INTERSECT || kw == KW_EXCEPT || kw == KW_SELECT ||
+		    (kw == KW_NULL && j < i + 2))
+			return -1;
+		k++;
+		*last = wbase + j;
+		if (MA_SQL_MY(dialect) && tk->type == MA_SQL_T_WORD &&
+		    ((sql[tk->start] >= '0' && sql[tk->start] <= '9') ||
+		     (tk->start >= a + 2 && sql[tk->start - 1] == '-' && sql[tk->start - 2] == '-')))
+			*lexdiff = 1;
+	}
+	return k;
+}
+
 /* The bound's finding (MA_SQL_JUDGE_MAX): the check fails closed. */
 static void ma_sql_too_complex(struct ma_sql_hit *hit)
 {
@@ -3444,7 +3507,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		int kw;
 
 		if (i == ns) { /* (g0 + i) % MA_SQL_JSTEP == 0, i > 0, with ru */
-			int gi = g0 + i, to = gi, plain = plain_run, join = 0;
+			int gi = g0 + i, to = gi, plain = plain_run, join = 0, matched = 0;
 			int si0 = (gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS;
 			struct ma_sql_jslot *sl = &ru->slot[si0];
 			struct ma_sql_jstate now;
@@ -3459,6 +3522,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 			if (pser && intro && ru->key[si0] == MA_SQL_JKEY(pser, gi) &&
 			    ma_sql_jstate_same(&sl->s, &now)) {
 				/* the window before judged the same from here */
+				matched = 1;
 				if (gi > ru->lastnp && ru->end - g0 <= n) {
 					/* only plain tokens up to its end: its last state */
 					to = ru->end;
@@ -3530,6 +3594,38 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				break;
 			tk = &win[i];
 			intro = 1;
+			if (matched && MA_SQL_NPJOIN && wbase >= 0 && ns == i + MA_SQL_JSTEP &&
+			    ru->end - g0 <= n && to + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD <= ru->end &&
+			    ru->key[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) % MA_SQL_JSLOTS] ==
+			        MA_SQL_JKEY(pser, to + MA_SQL_JSTEP)) {
+				/* the window before's state MA_SQL_JSTEP tokens on
+				 * (above: ma_sql_np_span) */
+				int last = lastnp, lex = 0;
+				int k = ma_sql_np_span(cache, dialect, sql, a, win, i, wbase, &last, &lex);
+				if (k >= 0 &&
+				    !(ru->np + (unsigned)k > MA_SQL_JUDGE_MAX && ru->windows > 1)) {
+					const struct ma_sql_jstate *s =
+					    &ru->slot[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) %
+					              MA_SQL_JSLOTS]
+					         .s;
+					ru->np += (unsigned)k;
+					if (k)
+						plain_run = 0;
+					lastnp = last;
+					jd->lexdiff |= lex;
+					i = ns;
+					st = s->st;
+					st.prev = &win[i - 1];
+					f = s->f;
+					logic_pending = s->logic_pending;
+					relaxed = s->relaxed;
+					semi_end = s->semi_end;
+					lastsig = &win[i - 1];
+					lastsig_before = &win[i - 2];
+					i--; /* (the state kept at ns next) */
+					continue;
+				}
+			}
 		}
 		if (ma_sql_tok_plain(tk)) {
 			/* the loop below for a plain token, where no rule of a
