@@ -3180,6 +3180,9 @@ static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *
 #define MA_SQL_NPJOIN 1
 #endif
 #define MA_SQL_NPJOIN_AHEAD 3
+#ifndef MA_SQL_NPJOIN_TOOK /* (test_agent_sqlcost5.c counts the states taken) */
+#define MA_SQL_NPJOIN_TOOK() ((void)0)
+#endif
 
 /* For the MA_SQL_JSTEP tokens win[i, ...) (the window from the cache's
  * token wbase, at least MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD of them from
@@ -3608,6 +3611,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					    &ru->slot[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) %
 					              MA_SQL_JSLOTS]
 					         .s;
+					MA_SQL_NPJOIN_TOOK();
 					ru->np += (unsigned)k;
 					if (k)
 						plain_run = 0;

@@ -1,0 +1,258 @@
+/* libmoatagent: a later window takes the window before's kept state
+ * across tokens that are not plain (sqlcost5, ma_sql.c's MA_SQL_NPJOIN
+ * and ma_sql_np_span). What the check answers at every place, and what it
+ * keeps for the places after (the count of tokens not plain, the kept
+ * states and their keys, the last window's end, its last token not plain
+ * and its state after it), must be those of the loop that judges each
+ * token (MA_SQL_NPJOIN 0): every place of generated statements is judged
+ * through the scan both ways, in one check after another. ma_sql.c is
+ * compiled here; libmoatagent's copy is not linked. */
+#include <stdint.h>
+
+static int npjoin = 1;       /* MA_SQL_NPJOIN: 0, the loop alone */
+static unsigned npjoin_took; /* states taken across tokens not plain */
+#define MA_SQL_NPJOIN        npjoin
+#define MA_SQL_NPJOIN_TOOK() (npjoin_took++)
+#include "../lib/ma_sql.c"
+
+#include "agent_sql_test.h"
+
+/* the scan's state (about 40 KB: static, as in the request's scratch) */
+static struct ma_sql_scan scan;
+
+static void scan_begin(int dialect, const char *sql, size_t len)
+{
+	scan.dialect = dialect;
+	scan.sql = sql;
+	scan.len = len;
+	scan.cache.filled = 0;
+	scan.memo.form = 0;
+	memset(&scan.memo.dec, 0, sizeof scan.memo.dec);
+	scan.memo.dec.found = 1;
+	/* (what the scan leaves unset until a window writes it: the same
+	 * both ways, so that what is compared is what the windows wrote) */
+	memset(&scan.reuse, 0, sizeof scan.reuse);
+}
+
+/* What one place gave, and what the check keeps after it. */
+struct place {
+	int fired;
+	const char *rule;
+	double confidence;
+	unsigned np, serial;
+	int end, lastnp;
+	uint64_t key[MA_SQL_JSLOTS];
+	int plain[MA_SQL_JSLOTS];
+	struct ma_sql_jstate slot[MA_SQL_JSLOTS], fin;
+};
+
+static void keep(struct place *p)
+{
+	const struct ma_sql_reuse *ru = &scan.reuse;
+
+	p->np = ru->np;
+	p->serial = ru->serial;
+	p->end = ru->end;
+	p->lastnp = ru->lastnp;
+	p->fin = ru->fin;
+	for (int k = 0; k < MA_SQL_JSLOTS; k++) {
+		p->key[k] = ru->key[k];
+		p->plain[k] = ru->slot[k].plain;
+		p->slot[k] = ru->slot[k].s;
+	}
+}
+
+/* Every place (up to 64 a form, in order) of each of the inputs x[0..nx)
+ * in sql, in one check, through the scan: into out (cap), the number of
+ * places. Places after one that fired are judged too. */
+static int scan_all(int dialect, const char *sql, const char *const *x, int nx, struct place *out,
+                    int cap)
+{
+	size_t len = strlen(sql);
+	int k = 0;
+
+	scan_begin(dialect, sql, len);
+	for (int i = 0; i < nx; i++) {
+		size_t xn = strlen(x[i]);
+		int seen = 0;
+		if (xn < 2 || xn > len)
+			continue;
+		ma_sql_scan_form(&scan, x[i], xn);
+		for (size_t from = 0; from + xn <= len && seen < 64 && k < cap;) {
+			const char *at = memmem(sql + from, len - from, x[i], xn);
+			struct ma_scan_hit hit;
+			size_t a;
+			if (!at)
+				break;
+			a = (size_t)(at - sql);
+			seen++;
+			from = a + 1;
+			memset(&hit, 0, sizeof hit);
+			out[k].fired = ma_sql_scan_analyse(&scan, a, a + xn, &hit);
+			out[k].rule = out[k].fired ? hit.rule : NULL;
+			out[k].confidence = out[k].fired ? hit.confidence : 0;
+			keep(&out[k]);
+			k++;
+		}
+	}
+	return k;
+}
+
+static void differs(int dialect, const char *sql, const char *const *x, int nx, int i,
+                    const char *what)
+{
+	fprintf(stderr, "statement: [%s]\n", sql);
+	for (int k = 0; k < nx; k++)
+		fprintf(stderr, "input %d: [%s]\n", k, x[k]);
+	fail_msg("dialect %d, place %d: %s differs with the states taken", dialect, i, what);
+}
+
+/* One check both ways; fails on any difference. Returns the places;
+ * *too_complex counts those that failed closed. */
+static int both_ways(int dialect, const char *sql, const char *const *x, int nx, int *too_complex)
+{
+	static struct place with[160], without[160];
+	int n1, n0;
+
+	npjoin = 1;
+	n1 = scan_all(dialect, sql, x, nx, with, 160);
+	npjoin = 0;
+	n0 = scan_all(dialect, sql, x, nx, without, 160);
+	npjoin = 1;
+	assert_int_equal(n1, n0);
+	for (int i = 0; i < n1; i++) {
+		const struct place *p = &with[i], *q = &without[i];
+		if (p->fired != q->fired || (p->fired && (strcmp(p->rule, q->rule) != 0 ||
+		                                          p->confidence != q->confidence)))
+			differs(dialect, sql, x, nx, i, "the answer");
+		if (p->np != q->np)
+			differs(dialect, sql, x, nx, i, "the count of tokens not plain");
+		if (p->serial != q->serial || p->end != q->end || p->lastnp != q->lastnp ||
+		    !ma_sql_jstate_same(&p->fin, &q->fin))
+			differs(dialect, sql, x, nx, i, "the last window's run");
+		for (int k = 0; k < MA_SQL_JSLOTS; k++)
+			if (p->key[k] != q->key[k] ||
+			    (p->key[k] && (p->plain[k] != q->plain[k] ||
+			                   !ma_sql_jstate_same(&p->slot[k], &q->slot[k]))))
+				differs(dialect, sql, x, nx, i, "a kept state");
+		*too_complex += p->fired && strcmp(p->rule, "sqli.too_complex") == 0;
+	}
+	return n1;
+}
+
+/* Generated statements: a unit of names, keywords, literals, operators,
+ * parentheses, comments and the tokens whose step reads further (SELECT,
+ * UNION, ';', NULL after NOT, INTO OUTFILE, calls, '{', MySQL's 1e words
+ * and --words) repeated, and inputs of one to twelve units (they occur at
+ * many overlapping places, their windows long enough for states to be
+ * taken). */
+static void the_states_taken_answer_as_the_loop(void **state)
+{
+	static const char *const pool[] = {
+	    "id",    "OR",      "AND",     "x",       "1",         "'a'",      "=",        "<>",
+	    "(",     ")",       ",",       "+",       "/**/",      "-- c\n",   ";",        "name",
+	    "NOT",   "SELECT",  "2.5",     "IS NULL", "NULL",      "UNION",    "FROM",     "sleep(",
+	    "{",     "INTO",    "OUTFILE", "1e",      "--x",       "@@version", "CASE WHEN", "THEN",
+	    "END",   "ORDER BY", "IN",     "LIKE",    "# h\n",     "$1",       "\"q\"",    "EXCEPT",
+	    "ALL",   "TRUE",    "BETWEEN", "?",       "version()", "WHERE"};
+	const int dialects[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES, MOAT_SQL_MYSQL};
+	uint64_t seed = 0x13198a2e03707344ULL;
+	int places = 0, closed = 0, fired = 0;
+	unsigned took0 = npjoin_took;
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		static char sql[4096], unit[400], in1[1024], in2[1024];
+		const char *x[2];
+		size_t o, ul = 0;
+		/* short units, or long ones (a rule's look-ahead past a unit:
+		 * FROM after SELECT only in the next one) */
+		int nu = round % 3 ? 1 + (int)at_rnd(&seed, 6) : 18 + (int)at_rnd(&seed, 20);
+		int reps = 16 + (int)at_rnd(&seed, 120);
+		int m1 = 1 + (int)at_rnd(&seed, 20), m2 = 1 + (int)at_rnd(&seed, 12);
+		int tc = 0, n;
+
+		for (int k = 0; k < nu; k++) {
+			/* (mostly the cheap tokens: long runs the fast path takes) */
+			int r = (int)at_rnd(&seed, 4) ? (int)at_rnd(&seed, 13)
+			                                : (int)at_rnd(&seed, sizeof pool / sizeof pool[0]);
+			if (ul + 16 > sizeof unit)
+				break;
+			ul += (size_t)snprintf(unit + ul, sizeof unit - ul, "%s ", pool[r]);
+		}
+		o = (size_t)snprintf(sql, sizeof sql, "SELECT a FROM t WHERE ");
+		if (at_rnd(&seed, 2))
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "(");
+		for (int k = 0; k < reps && o + ul + 16 < sizeof sql; k++)
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s", unit);
+		snprintf(sql + o, sizeof sql - o, "b = 1");
+		in1[0] = in2[0] = '\0';
+		for (int k = 0, o1 = 0, o2 = 0; k < m1 || k < m2; k++) {
+			if (k < m1 && (size_t)o1 + ul < sizeof in1)
+				o1 += snprintf(in1 + o1, sizeof in1 - (size_t)o1, "%s", unit);
+			if (k < m2 && (size_t)o2 + ul < sizeof in2)
+				o2 += snprintf(in2 + o2, sizeof in2 - (size_t)o2, "%s", unit);
+		}
+		if (in1[0])
+			in1[strlen(in1) - 1] = '\0'; /* (no trailing space: it spans) */
+		x[0] = in1;
+		x[1] = in2;
+		n = both_ways(dialects[round % 3], sql, x, 1 + round % 2, &tc);
+		places += n;
+		closed += tc > 0;
+		fired += tc == 0 && n > 0;
+	}
+	assert_true(places > 20000);
+	assert_true(closed > 50); /* checks that failed closed */
+	assert_true(fired > 50);  /* and checks that did not */
+	assert_true(npjoin_took - took0 > 5000);
+}
+
+/* rep-input's shape (sqlworst.c: ") = id OR " over 4 KB, an input of
+ * 102 units at 64 places): the second window takes the first's states
+ * across its names and keywords, and the check fails closed at the third
+ * window with the count the loop has, as it does without them. */
+static void rep_input_takes_states_and_fails_closed_as_before(void **state)
+{
+	static char sql[4096], in[1024];
+	const char *x[1] = {in};
+	static struct place out[2][160];
+	size_t o = 0;
+	int n[2];
+
+	(void)state;
+	o = (size_t)snprintf(sql, sizeof sql, "SELECT id, name FROM products WHERE ");
+	while (o + 12 < sizeof sql - 2)
+		o += (size_t)snprintf(sql + o, sizeof sql - o, ") = id OR ");
+	snprintf(sql + o, sizeof sql - o, "1");
+	for (size_t k = 0; k + 10 < sizeof in; k += 10)
+		memcpy(in + k, ") = id OR ", 10);
+	in[1020] = '\0';
+	for (int way = 0; way < 2; way++) {
+		unsigned took = npjoin_took;
+		npjoin = way;
+		n[way] = scan_all(MOAT_SQL_MYSQL, sql, x, 1, out[way], 160);
+		assert_true(n[way] >= 3);
+		assert_false(out[way][0].fired);
+		assert_false(out[way][1].fired);
+		assert_true(out[way][2].fired);
+		assert_string_equal(out[way][2].rule, "sqli.too_complex");
+		if (way)
+			assert_true(npjoin_took - took >= 20); /* (~24 spans of 16) */
+		else
+			assert_int_equal(npjoin_took, took);
+	}
+	npjoin = 1;
+	assert_int_equal(n[0], n[1]);
+	for (int i = 0; i < n[0]; i++)
+		assert_int_equal(out[0][i].np, out[1][i].np);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(the_states_taken_answer_as_the_loop),
+	    cmocka_unit_test(rep_input_takes_states_and_fails_closed_as_before),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
