@@ -3181,7 +3181,7 @@ static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *
 #endif
 #define MA_SQL_NPJOIN_AHEAD 3
 #ifndef MA_SQL_NPJOIN_TOOK /* (test_agent_sqlcost5.c counts the states taken) */
-#define MA_SQL_NPJOIN_TOOK() ((void)0)
+#define MA_SQL_NPJOIN_TOOK(period) ((void)(period))
 #endif
 
 /* For the MA_SQL_JSTEP tokens win[i, ...) (the window from the cache's
@@ -3218,6 +3218,31 @@ static __attribute__((noinline)) int ma_sql_np_span(struct ma_sql_cache *cache, 
 			*lexdiff = 1;
 	}
 	return k;
+}
+
+/* 1 when the tokens win[i - 1, i + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD)
+ * repeat win[i - MA_SQL_JSTEP - 1, i + MA_SQL_NPJOIN_AHEAD) (i >
+ * MA_SQL_JSTEP): the same types, flags, lengths and bytes (and the two
+ * bytes before the first: a word's "--" before it), at one distance. A
+ * window whose state before win[i] is the one it had before
+ * win[i - MA_SQL_JSTEP] (a fixed point of a repeated unit) then has it
+ * again before win[i + MA_SQL_JSTEP]: each step reads its state and those
+ * tokens alone (ma_sql_np_span: none reads further back or ahead), in the
+ * window both times (before its end, after its place). */
+static __attribute__((noinline)) int ma_sql_np_period(const char *sql,
+                                                      const struct ma_sql_tok *win, int i)
+{
+	const struct ma_sql_tok *x = &win[i - MA_SQL_JSTEP - 1], *y = &win[i - 1];
+	uint32_t d = y->start - x->start, s0 = x->start;
+	int m = MA_SQL_JSTEP + 1 + MA_SQL_NPJOIN_AHEAD;
+
+	if (s0 < 2)
+		return 0;
+	for (int k = 0; k < m; k++)
+		if (x[k].type != y[k].type || x[k].flags != y[k].flags ||
+		    y[k].start - x[k].start != d || y[k].end - x[k].end != d)
+			return 0;
+	return memcmp(sql + s0 - 2, sql + s0 - 2 + d, x[m - 1].end - s0 + 2) == 0;
 }
 
 /* The bound's finding (MA_SQL_JUDGE_MAX): the check fails closed. */
@@ -3278,6 +3303,39 @@ static int ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql
 	       x->semi_end == y->semi_end && x->lastsig_type == y->lastsig_type &&
 	       memcmp(&x->f, &y->f, sizeof x->f) == 0 &&
 	       ma_sql_state_same(&x->st, x->prev_type, &y->st, y->prev_type);
+}
+
+/* 1 when the state y a window has before win[i] is the one x it had
+ * before win[i - MA_SQL_JSTEP] (ma_sql_jstate_same), or that but for its
+ * depth, both below 0 and staying there over the MA_SQL_JSTEP tokens
+ * from win[i] (fewer '(' and bytes no rule knows -- MySQL's '{' -- among
+ * them than the depth is below 0): the loop reads the depth only where it
+ * is 0 or more (the clause outside a parenthesis, a ';' that ends a
+ * statement), so the tokens' steps go as they went, the depth changed by
+ * as much; *delta: y's depth less x's. */
+static __attribute__((noinline)) int ma_sql_jstate_period(const struct ma_sql_jstate *x,
+                                                          const struct ma_sql_jstate *y,
+                                                          const struct ma_sql_tok *win, int i,
+                                                          int *delta)
+{
+	struct ma_sql_jstate t;
+	int nl = 0, hi = x->st.depth > y->st.depth ? x->st.depth : y->st.depth;
+
+	*delta = 0;
+	if (x->st.depth == y->st.depth)
+		return ma_sql_jstate_same(x, y);
+	if (hi >= 0)
+		return 0;
+	for (int k = i; k < i + MA_SQL_JSTEP; k++)
+		nl += win[k].type == MA_SQL_T_LPAREN || win[k].type == MA_SQL_T_OTHER;
+	if (hi + nl >= 0)
+		return 0;
+	t = *x;
+	t.st.depth = y->st.depth;
+	if (!ma_sql_jstate_same(&t, y))
+		return 0;
+	*delta = y->st.depth - x->st.depth;
+	return 1;
 }
 
 /* After UNION, INTERSECT or EXCEPT (next: the token after it), a query
@@ -3597,37 +3655,57 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				break;
 			tk = &win[i];
 			intro = 1;
-			if (matched && MA_SQL_NPJOIN && wbase >= 0 && ns == i + MA_SQL_JSTEP &&
-			    ru->end - g0 <= n && to + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD <= ru->end &&
-			    ru->key[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) % MA_SQL_JSLOTS] ==
-			        MA_SQL_JKEY(pser, to + MA_SQL_JSTEP)) {
-				/* the window before's state MA_SQL_JSTEP tokens on
-				 * (above: ma_sql_np_span) */
-				int last = lastnp, lex = 0;
-				int k = ma_sql_np_span(cache, dialect, sql, a, win, i, wbase, &last, &lex);
-				if (k >= 0 &&
-				    !(ru->np + (unsigned)k > MA_SQL_JUDGE_MAX && ru->windows > 1)) {
-					const struct ma_sql_jstate *s =
-					    &ru->slot[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) %
-					              MA_SQL_JSLOTS]
-					         .s;
-					MA_SQL_NPJOIN_TOOK();
-					ru->np += (unsigned)k;
-					if (k)
-						plain_run = 0;
-					lastnp = last;
-					jd->lexdiff |= lex;
-					i = ns;
-					st = s->st;
-					st.prev = &win[i - 1];
-					f = s->f;
-					logic_pending = s->logic_pending;
-					relaxed = s->relaxed;
-					semi_end = s->semi_end;
-					lastsig = &win[i - 1];
-					lastsig_before = &win[i - 2];
-					i--; /* (the state kept at ns next) */
-					continue;
+			if (MA_SQL_NPJOIN && wbase >= 0 && ns == i + MA_SQL_JSTEP &&
+			    i + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD <= n) {
+				/* the state MA_SQL_JSTEP tokens on, where it is known
+				 * (above: ma_sql_np_span): the window before's, or
+				 * this one's own where its tokens repeat */
+				const struct ma_sql_jstate *take = NULL;
+				int period = 0, delta = 0;
+				if (matched && ru->end - g0 <= n &&
+				    to + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD <= ru->end &&
+				    ru->key[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) % MA_SQL_JSLOTS] ==
+				        MA_SQL_JKEY(pser, to + MA_SQL_JSTEP))
+					take = &ru->slot[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) %
+					                 MA_SQL_JSLOTS]
+					            .s;
+				else if (i > MA_SQL_JSTEP && win[i - MA_SQL_JSTEP].start >= a &&
+				         ru->key[((to - MA_SQL_JSTEP) / MA_SQL_JSTEP) % MA_SQL_JSLOTS] ==
+				             MA_SQL_JKEY(ser, to - MA_SQL_JSTEP) &&
+				         ma_sql_jstate_period(
+				             &ru->slot[((to - MA_SQL_JSTEP) / MA_SQL_JSTEP) %
+				                       MA_SQL_JSLOTS]
+				                  .s,
+				             &now, win, i, &delta) &&
+				         ma_sql_np_period(sql, win, i))
+					period = 1;
+				if (take || period) {
+					int last = lastnp, lex = 0;
+					int k = ma_sql_np_span(cache, dialect, sql, a, win, i, wbase, &last,
+					                       &lex);
+					if (k >= 0 && !(ru->np + (unsigned)k > MA_SQL_JUDGE_MAX &&
+					                ru->windows > 1)) {
+						MA_SQL_NPJOIN_TOOK(period);
+						ru->np += (unsigned)k;
+						if (k)
+							plain_run = 0;
+						lastnp = last;
+						jd->lexdiff |= lex;
+						i = ns;
+						if (take) {
+							st = take->st;
+							f = take->f;
+							logic_pending = take->logic_pending;
+							relaxed = take->relaxed;
+							semi_end = take->semi_end;
+						}
+						st.depth += delta;
+						st.prev = &win[i - 1];
+						lastsig = &win[i - 1];
+						lastsig_before = &win[i - 2];
+						i--; /* (the state kept at ns next) */
+						continue;
+					}
 				}
 			}
 		}

@@ -10,9 +10,10 @@
 #include <stdint.h>
 
 static int npjoin = 1;       /* MA_SQL_NPJOIN: 0, the loop alone */
-static unsigned npjoin_took; /* states taken across tokens not plain */
+static unsigned npjoin_took;   /* states taken across tokens not plain */
+static unsigned npjoin_period; /* of which a window's own, 16 tokens before */
 #define MA_SQL_NPJOIN        npjoin
-#define MA_SQL_NPJOIN_TOOK() (npjoin_took++)
+#define MA_SQL_NPJOIN_TOOK(period) (npjoin_took++, npjoin_period += (period))
 #include "../lib/ma_sql.c"
 
 #include "agent_sql_test.h"
@@ -167,7 +168,7 @@ static void the_states_taken_answer_as_the_loop(void **state)
 		size_t o, ul = 0;
 		/* short units, or long ones (a rule's look-ahead past a unit:
 		 * FROM after SELECT only in the next one) */
-		int nu = round % 3 ? 1 + (int)at_rnd(&seed, 6) : 18 + (int)at_rnd(&seed, 20);
+		int nu = round % 3 ? 1 << at_rnd(&seed, 4) : 18 + (int)at_rnd(&seed, 20);
 		int reps = 16 + (int)at_rnd(&seed, 120);
 		int m1 = 1 + (int)at_rnd(&seed, 20), m2 = 1 + (int)at_rnd(&seed, 12);
 		int tc = 0, n;
@@ -183,8 +184,19 @@ static void the_states_taken_answer_as_the_loop(void **state)
 		o = (size_t)snprintf(sql, sizeof sql, "SELECT a FROM t WHERE ");
 		if (at_rnd(&seed, 2))
 			o += (size_t)snprintf(sql + o, sizeof sql - o, "(");
-		for (int k = 0; k < reps && o + ul + 16 < sizeof sql; k++)
+		for (int k = 0; k < reps && o + ul + 16 < sizeof sql; k++) {
+			/* (now and then a unit with a token of its own: the
+			 * statement repeats where the input's places are, not
+			 * everywhere) */
+			size_t u0 = o;
 			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s", unit);
+			if (round % 2 && at_rnd(&seed, 6) == 0) {
+				const char *w = pool[at_rnd(&seed, sizeof pool / sizeof pool[0])];
+				size_t at = u0 + at_rnd(&seed, (uint32_t)ul), wl = strlen(w);
+				if (at + wl < o)
+					memcpy(sql + at, w, wl);
+			}
+		}
 		snprintf(sql + o, sizeof sql - o, "b = 1");
 		in1[0] = in2[0] = '\0';
 		for (int k = 0, o1 = 0, o2 = 0; k < m1 || k < m2; k++) {
@@ -206,6 +218,7 @@ static void the_states_taken_answer_as_the_loop(void **state)
 	assert_true(closed > 50); /* checks that failed closed */
 	assert_true(fired > 50);  /* and checks that did not */
 	assert_true(npjoin_took - took0 > 5000);
+	assert_true(npjoin_period > 500); /* (a window's own, 16 tokens back) */
 }
 
 /* rep-input's shape (sqlworst.c: ") = id OR " over 4 KB, an input of
@@ -248,11 +261,57 @@ static void rep_input_takes_states_and_fails_closed_as_before(void **state)
 		assert_int_equal(out[0][i].np, out[1][i].np);
 }
 
+/* A window's own state 16 tokens back is taken only where its tokens
+ * repeat: ") = id OR " with one unit in the middle changed (@@version:
+ * sqli.function; a '(' the depth; AND for OR; a longer name), the input
+ * the run of units around it (one place, one window judged whole), at
+ * every offset of the changed unit from the states kept. */
+static void a_changed_unit_is_judged(void **state)
+{
+	static const char *const other[] = {") = @@version OR ", "( = id OR ", ") = id AND ",
+	                                    ") = idx OR ", ") = id OR id OR ", ") <> id OR ",
+	                                    ") = id IS ", ") = id IN "};
+	static char sql[4096], in[1024];
+	const char *x[1] = {in};
+	int fn = 0;
+
+	(void)state;
+	for (size_t v = 0; v < sizeof other / sizeof other[0]; v++) {
+		for (int before = 4; before < 24; before++) {
+			size_t o = (size_t)snprintf(sql, sizeof sql, "SELECT id FROM t WHERE ");
+			size_t i0;
+			int tc = 0, n;
+			for (int k = 0; k < 30; k++)
+				o += (size_t)snprintf(sql + o, sizeof sql - o, ") = id OR ");
+			i0 = o;
+			for (int k = 0; k < before; k++)
+				o += (size_t)snprintf(sql + o, sizeof sql - o, ") = id OR ");
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s", other[v]);
+			for (int k = 0; k < 20; k++)
+				o += (size_t)snprintf(sql + o, sizeof sql - o, ") = id OR ");
+			snprintf(sql + o, sizeof sql - o, "1");
+			snprintf(in, sizeof in, "%.*s", (int)(o - i0 - 1), sql + i0);
+			for (int d = 0; d < 3; d++) {
+				static const int dialects[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES,
+				                               MOAT_SQL_MYSQL};
+				static struct place out[4];
+				n = both_ways(dialects[d], sql, x, 1, &tc);
+				assert_true(n >= 1);
+				npjoin = 1;
+				scan_all(dialects[d], sql, x, 1, out, 4);
+				fn += v == 0 && out[0].fired && strcmp(out[0].rule, "sqli.function") == 0;
+			}
+		}
+	}
+	assert_int_equal(fn, 20 * 3);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_states_taken_answer_as_the_loop),
 	    cmocka_unit_test(rep_input_takes_states_and_fails_closed_as_before),
+	    cmocka_unit_test(a_changed_unit_is_judged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
