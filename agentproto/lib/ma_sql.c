@@ -3189,33 +3189,38 @@ static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *
  * i, i > 0): -1 when one of them is a token whose step reads further
  * (above), else how many are not plain, with the last one's statement
  * index in *last and *lexdiff set where the loop sets MySQL's lexdiff. */
-static __attribute__((noinline)) int ma_sql_np_span(struct ma_sql_cache *cache, int dialect,
-                                                    const char *sql, size_t a,
+static __attribute__((noinline)) int ma_sql_np_span(int dialect, const char *sql, size_t a,
                                                     const struct ma_sql_tok *win, int i,
                                                     int wbase, int *last, int *lexdiff)
 {
+	unsigned seen = 0;
 	int k = 0;
 
 	for (int j = i - 1; j < i + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD; j++)
-		if (win[j].type == MA_SQL_T_COMMENT)
-			return -1;
+		seen |= 1u << win[j].type;
+	if (seen & (1u << MA_SQL_T_COMMENT))
+		return -1;
 	for (int j = i; j < i + MA_SQL_JSTEP; j++) {
 		const struct ma_sql_tok *tk = &win[j];
-		int kw;
 		if (ma_sql_tok_plain(tk))
 			continue;
 		if (tk->type == MA_SQL_T_SEMI)
 			return -1;
-		kw = ma_sql_cache_kw(cache, sql, wbase + j);
-		if (kw == KW_UNION || kw == KW_INTERSECT || kw == KW_EXCEPT || kw == KW_SELECT ||
-		    (kw == KW_NULL && j < i + 2))
-			return -1;
+		if (tk->type == MA_SQL_T_WORD) {
+			/* UNION, INTERSECT, EXCEPT, SELECT, NULL: by their
+			 * length and first letter (a keyword is its name) */
+			unsigned char c = (unsigned char)sql[tk->start] | 0x20;
+			uint32_t n = tk->end - tk->start;
+			if ((n == 5 && c == 'u') || (n == 9 && c == 'i') ||
+			    (n == 6 && (c == 'e' || c == 's')) || (n == 4 && c == 'n' && j < i + 2))
+				return -1;
+			if (MA_SQL_MY(dialect) &&
+			    ((c >= '0' && c <= '9') ||
+			     (tk->start >= a + 2 && sql[tk->start - 1] == '-' && sql[tk->start - 2] == '-')))
+				*lexdiff = 1;
+		}
 		k++;
 		*last = wbase + j;
-		if (MA_SQL_MY(dialect) && tk->type == MA_SQL_T_WORD &&
-		    ((sql[tk->start] >= '0' && sql[tk->start] <= '9') ||
-		     (tk->start >= a + 2 && sql[tk->start - 1] == '-' && sql[tk->start - 2] == '-')))
-			*lexdiff = 1;
 	}
 	return k;
 }
@@ -3681,8 +3686,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					period = 1;
 				if (take || period) {
 					int last = lastnp, lex = 0;
-					int k = ma_sql_np_span(cache, dialect, sql, a, win, i, wbase, &last,
-					                       &lex);
+					int k = ma_sql_np_span(dialect, sql, a, win, i, wbase, &last, &lex);
 					if (k >= 0 && !(ru->np + (unsigned)k > MA_SQL_JUDGE_MAX &&
 					                ru->windows > 1)) {
 						MA_SQL_NPJOIN_TOOK(period);
