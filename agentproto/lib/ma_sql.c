@@ -3302,7 +3302,8 @@ struct ma_sql_reuse {
 	} slot[MA_SQL_JSLOTS];
 };
 
-static int ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql_jstate *y)
+static inline __attribute__((always_inline)) int
+ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql_jstate *y)
 {
 	return x->logic_pending == y->logic_pending && x->relaxed == y->relaxed &&
 	       x->semi_end == y->semi_end && x->lastsig_type == y->lastsig_type &&
@@ -3574,6 +3575,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 
 		if (i == ns) { /* (g0 + i) % MA_SQL_JSTEP == 0, i > 0, with ru */
 			int gi = g0 + i, to = gi, plain = plain_run, join = 0, matched = 0;
+			int judged_np = !plain_run; /* (a token not plain since the last) */
 			int si0 = (gi / MA_SQL_JSTEP) % MA_SQL_JSLOTS;
 			struct ma_sql_jslot *sl = &ru->slot[si0];
 			struct ma_sql_jstate now;
@@ -3660,8 +3662,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				break;
 			tk = &win[i];
 			intro = 1;
-			if (MA_SQL_NPJOIN && wbase >= 0 && ns == i + MA_SQL_JSTEP &&
-			    i + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD <= n) {
+			if (MA_SQL_NPJOIN && (matched || judged_np) && wbase >= 0 &&
+			    ns == i + MA_SQL_JSTEP && i + MA_SQL_JSTEP + MA_SQL_NPJOIN_AHEAD <= n) {
 				/* the state MA_SQL_JSTEP tokens on, where it is known
 				 * (above: ma_sql_np_span): the window before's, or
 				 * this one's own where its tokens repeat */
@@ -3674,7 +3676,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					take = &ru->slot[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) %
 					                 MA_SQL_JSLOTS]
 					            .s;
-				else if (i > MA_SQL_JSTEP && win[i - MA_SQL_JSTEP].start >= a &&
+				else if (judged_np && i > MA_SQL_JSTEP && win[i - MA_SQL_JSTEP].start >= a &&
 				         ru->key[((to - MA_SQL_JSTEP) / MA_SQL_JSTEP) % MA_SQL_JSLOTS] ==
 				             MA_SQL_JKEY(ser, to - MA_SQL_JSTEP) &&
 				         ma_sql_jstate_period(
