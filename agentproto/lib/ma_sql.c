@@ -3190,8 +3190,8 @@ static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *
  * (above), else how many are not plain, with the last one's statement
  * index in *last and *lexdiff set where the loop sets MySQL's lexdiff. */
 static __attribute__((noinline)) int ma_sql_np_span(int dialect, const char *sql, size_t a,
-                                                    const struct ma_sql_tok *win, int i,
-                                                    int wbase, int *last, int *lexdiff)
+                                                    const struct ma_sql_tok *win, int i, int wbase,
+                                                    int *last, int *lexdiff)
 {
 	unsigned seen = 0;
 	int k = 0;
@@ -3216,7 +3216,8 @@ static __attribute__((noinline)) int ma_sql_np_span(int dialect, const char *sql
 				return -1;
 			if (MA_SQL_MY(dialect) &&
 			    ((c >= '0' && c <= '9') ||
-			     (tk->start >= a + 2 && sql[tk->start - 1] == '-' && sql[tk->start - 2] == '-')))
+			     (tk->start >= a + 2 && sql[tk->start - 1] == '-' &&
+			      sql[tk->start - 2] == '-')))
 				*lexdiff = 1;
 		}
 		k++;
@@ -3234,8 +3235,8 @@ static __attribute__((noinline)) int ma_sql_np_span(int dialect, const char *sql
  * again before win[i + MA_SQL_JSTEP]: each step reads its state and those
  * tokens alone (ma_sql_np_span: none reads further back or ahead), in the
  * window both times (before its end, after its place). */
-static __attribute__((noinline)) int ma_sql_np_period(const char *sql,
-                                                      const struct ma_sql_tok *win, int i)
+static __attribute__((noinline)) int ma_sql_np_period(const char *sql, const struct ma_sql_tok *win,
+                                                      int i)
 {
 	const struct ma_sql_tok *x = &win[i - MA_SQL_JSTEP - 1], *y = &win[i - 1];
 	uint32_t d = y->start - x->start, s0 = x->start;
@@ -3302,8 +3303,8 @@ struct ma_sql_reuse {
 	} slot[MA_SQL_JSLOTS];
 };
 
-static inline __attribute__((always_inline)) int
-ma_sql_jstate_same(const struct ma_sql_jstate *x, const struct ma_sql_jstate *y)
+static inline __attribute__((always_inline)) int ma_sql_jstate_same(const struct ma_sql_jstate *x,
+                                                                    const struct ma_sql_jstate *y)
 {
 	return x->logic_pending == y->logic_pending && x->relaxed == y->relaxed &&
 	       x->semi_end == y->semi_end && x->lastsig_type == y->lastsig_type &&
@@ -3676,8 +3677,10 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					take = &ru->slot[((to + MA_SQL_JSTEP) / MA_SQL_JSTEP) %
 					                 MA_SQL_JSLOTS]
 					            .s;
-				else if (judged_np && i > MA_SQL_JSTEP && win[i - MA_SQL_JSTEP].start >= a &&
-				         ru->key[((to - MA_SQL_JSTEP) / MA_SQL_JSTEP) % MA_SQL_JSLOTS] ==
+				else if (judged_np && i > MA_SQL_JSTEP &&
+				         win[i - MA_SQL_JSTEP].start >= a &&
+				         ru->key[((to - MA_SQL_JSTEP) / MA_SQL_JSTEP) %
+				                 MA_SQL_JSLOTS] ==
 				             MA_SQL_JKEY(ser, to - MA_SQL_JSTEP) &&
 				         ma_sql_jstate_period(
 				             &ru->slot[((to - MA_SQL_JSTEP) / MA_SQL_JSTEP) %
@@ -3688,7 +3691,8 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					period = 1;
 				if (take || period) {
 					int last = lastnp, lex = 0;
-					int k = ma_sql_np_span(dialect, sql, a, win, i, wbase, &last, &lex);
+					int k = ma_sql_np_span(dialect, sql, a, win, i, wbase,
+					                       &last, &lex);
 					if (k >= 0 && !(ru->np + (unsigned)k > MA_SQL_JUDGE_MAX &&
 					                ru->windows > 1)) {
 						MA_SQL_NPJOIN_TOOK(period);

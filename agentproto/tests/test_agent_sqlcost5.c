@@ -9,10 +9,10 @@
  * compiled here; libmoatagent's copy is not linked. */
 #include <stdint.h>
 
-static int npjoin = 1;       /* MA_SQL_NPJOIN: 0, the loop alone */
+static int npjoin = 1;         /* MA_SQL_NPJOIN: 0, the loop alone */
 static unsigned npjoin_took;   /* states taken across tokens not plain */
 static unsigned npjoin_period; /* of which a window's own, 16 tokens before */
-#define MA_SQL_NPJOIN        npjoin
+#define MA_SQL_NPJOIN              npjoin
 #define MA_SQL_NPJOIN_TOOK(period) (npjoin_took++, npjoin_period += (period))
 #include "../lib/ma_sql.c"
 
@@ -123,8 +123,8 @@ static int both_ways(int dialect, const char *sql, const char *const *x, int nx,
 	assert_int_equal(n1, n0);
 	for (int i = 0; i < n1; i++) {
 		const struct place *p = &with[i], *q = &without[i];
-		if (p->fired != q->fired || (p->fired && (strcmp(p->rule, q->rule) != 0 ||
-		                                          p->confidence != q->confidence)))
+		if (p->fired != q->fired ||
+		    (p->fired && (strcmp(p->rule, q->rule) != 0 || p->confidence != q->confidence)))
 			differs(dialect, sql, x, nx, i, "the answer");
 		if (p->np != q->np)
 			differs(dialect, sql, x, nx, i, "the count of tokens not plain");
@@ -150,12 +150,13 @@ static int both_ways(int dialect, const char *sql, const char *const *x, int nx,
 static void the_states_taken_answer_as_the_loop(void **state)
 {
 	static const char *const pool[] = {
-	    "id",    "OR",      "AND",     "x",       "1",         "'a'",      "=",        "<>",
-	    "(",     ")",       ",",       "+",       "/**/",      "-- c\n",   ";",        "name",
-	    "NOT",   "SELECT",  "2.5",     "IS NULL", "NULL",      "UNION",    "FROM",     "sleep(",
-	    "{",     "INTO",    "OUTFILE", "1e",      "--x",       "@@version", "CASE WHEN", "THEN",
-	    "END",   "ORDER BY", "IN",     "LIKE",    "# h\n",     "$1",       "\"q\"",    "EXCEPT",
-	    "ALL",   "TRUE",    "BETWEEN", "?",       "version()", "WHERE"};
+	    "id",      "OR",        "AND",       "x",      "1",      "'a'",      "=",
+	    "<>",      "(",         ")",         ",",      "+",      "/**/",     "-- c\n",
+	    ";",       "name",      "NOT",       "SELECT", "2.5",    "IS NULL",  "NULL",
+	    "UNION",   "FROM",      "sleep(",    "{",      "INTO",   "OUTFILE",  "1e",
+	    "--x",     "@@version", "CASE WHEN", "THEN",   "END",    "ORDER BY", "IN",
+	    "LIKE",    "# h\n",     "$1",        "\"q\"",  "EXCEPT", "ALL",      "TRUE",
+	    "BETWEEN", "?",         "version()", "WHERE"};
 	const int dialects[] = {MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES, MOAT_SQL_MYSQL};
 	uint64_t seed = 0x13198a2e03707344ULL;
 	int places = 0, closed = 0, fired = 0;
@@ -175,8 +176,9 @@ static void the_states_taken_answer_as_the_loop(void **state)
 
 		for (int k = 0; k < nu; k++) {
 			/* (mostly the cheap tokens: long runs the fast path takes) */
-			int r = (int)at_rnd(&seed, 4) ? (int)at_rnd(&seed, 13)
-			                                : (int)at_rnd(&seed, sizeof pool / sizeof pool[0]);
+			int r = (int)at_rnd(&seed, 4)
+			            ? (int)at_rnd(&seed, 13)
+			            : (int)at_rnd(&seed, sizeof pool / sizeof pool[0]);
 			if (ul + 16 > sizeof unit)
 				break;
 			ul += (size_t)snprintf(unit + ul, sizeof unit - ul, "%s ", pool[r]);
@@ -268,9 +270,9 @@ static void rep_input_takes_states_and_fails_closed_as_before(void **state)
  * every offset of the changed unit from the states kept. */
 static void a_changed_unit_is_judged(void **state)
 {
-	static const char *const other[] = {") = @@version OR ", "( = id OR ", ") = id AND ",
-	                                    ") = idx OR ", ") = id OR id OR ", ") <> id OR ",
-	                                    ") = id IS ", ") = id IN "};
+	static const char *const other[] = {") = @@version OR ", "( = id OR ",       ") = id AND ",
+	                                    ") = idx OR ",       ") = id OR id OR ", ") <> id OR ",
+	                                    ") = id IS ",        ") = id IN "};
 	static char sql[4096], in[1024];
 	const char *x[1] = {in};
 	int fn = 0;
@@ -299,7 +301,8 @@ static void a_changed_unit_is_judged(void **state)
 				assert_true(n >= 1);
 				npjoin = 1;
 				scan_all(dialects[d], sql, x, 1, out, 4);
-				fn += v == 0 && out[0].fired && strcmp(out[0].rule, "sqli.function") == 0;
+				fn += v == 0 && out[0].fired &&
+				      strcmp(out[0].rule, "sqli.function") == 0;
 			}
 		}
 	}
