@@ -98,6 +98,21 @@
 
 #define MA_FP_LIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
 
+#ifdef MA_PR_DEBUG
+#define MA_FP_WHY(w, k, why) ma_fp_why((w), (k), (why))
+static int ma_fp_why(const struct ma_pr_words *w, int k, const char *why)
+{
+	fprintf(stderr, "  why %s @@", why);
+	for (int q = k - 5; q < k + 6 && q < w->n; q++)
+		if (q >= 0)
+			fprintf(stderr, " %s%.*s", q == k ? ">>" : "", w->l[q], w->t + w->s[q]);
+	fprintf(stderr, "\n");
+	return 0;
+}
+#else
+#define MA_FP_WHY(w, k, why) 0
+#endif
+
 /* words of the model's own world: a named thing is none of these */
 #define MA_FP_MODELK                                                                               \
 	"IGN", "PREV", "ABOVE", "INSTR", "POSS", "THE", "HIDDEN", "LIMIT", "YOU", "YOUR", "AI",    \
@@ -1522,19 +1537,35 @@ static int ma_fp_ign_named(const struct ma_pr_words *w, int i)
 
 /* ---- session 24 (promptfp13): extraction words that name a thing ---- */
 
-/* 1 if no word of the text speaks to the model or names it ("you",
- * "your", "AI") and none of HIDDEN but "private" ("system", "initial",
- * "above", "verbatim" ...): what an extraction reading needs. */
-static int ma_fp_nothing_hidden(const struct ma_pr_words *w)
+/* 1 if word k is a program's agent by its name: glued into a name or a
+ * path ("gpg-agent", "agent/call.c", "ssh_agent") or after "user" ("the
+ * user agent"). */
+static int ma_fp_agent_named(const struct ma_pr_words *w, int k)
 {
-	if (w->kall & ma_fp.you)
+	const char *x = w->t + w->s[k], *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+	const char *y = x + w->l[k];
+
+	if (!MA_FP_LIT(w, k, "agent|agents"))
 		return 0;
-	if (w->kall & ma_fp.hidden)
-		for (int k = 0; k < w->n; k++)
-			if ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "private") &&
-			    !(MA_FP_LIT(w, k, "secret") && k + 1 < w->n && w->brk[k + 1] != 1 &&
-			      MA_FP_LIT(w, k + 1, "key|keys|keyring~")))
-				return 0;
+	return (x > w->t + 1 && x[-1] && strchr("-_/", x[-1]) && ma_pr_alnum((unsigned char)x[-2])) ||
+	       (y + 1 < end && *y && strchr("-_/", *y) && ma_pr_alnum((unsigned char)y[1])) ||
+	       (k > 0 && !w->brk[k] && MA_FP_LIT(w, k - 1, "user|ssh|gpg|mail|transfer|build"));
+}
+
+/* 1 if no word of [s, e) speaks to the model or names it ("you",
+ * "your", "AI"; not a program's agent) and none of HIDDEN but "private"
+ * ("system", "initial", "above", "verbatim" ...): what an extraction
+ * reading needs near its words (ma_fp_clear_near). */
+static int ma_fp_nothing_hidden_in(const struct ma_pr_words *w, int s, int e)
+{
+	if (!(w->kall & (ma_fp.you | ma_fp.hidden)))
+		return 1;
+	for (int k = s; k < e; k++)
+		if (((w->k[k] & ma_fp.you) && !ma_fp_agent_named(w, k)) ||
+		    ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "private") &&
+		     !(MA_FP_LIT(w, k, "secret") && k + 1 < w->n && w->brk[k + 1] != 1 &&
+		       MA_FP_LIT(w, k + 1, "key|keys|keyring~"))))
+			return MA_FP_WHY(w, k, "hidden near");
 	return 1;
 }
 
@@ -1550,6 +1581,74 @@ static int ma_fp_ordered(const struct ma_pr_words *w, int v)
 	while (x > w->t && (x[-1] == ' ' || x[-1] == '\t' || x[-1] == '\n'))
 		x--;
 	return x > w->t && strchr(":-*>([\"'`", x[-1]) != NULL;
+}
+
+/* the adverbs between a modal and its verb ("will now display") */
+#define MA_FP_ADV                                                                                  \
+	"now|also|always|only|still|not|never|then|automatically|again|instead|usually|normally|"  \
+	"typically|immediately|first|just|correctly|properly|silently|merely|simply|nevertheless"
+
+/* 1 if the changelog entry's name (a file's path or a function's name in
+ * brackets) and its colon come right before byte x: "* src/tty.c: ",
+ * "\t(read_pw): ". The name opens its line, after a bullet for a path. */
+static int ma_fp_entry_name(const struct ma_pr_words *w, const char *x)
+{
+	const char *c, *a;
+	int dot = 0, paren;
+
+	while (x > w->t && (x[-1] == ' ' || x[-1] == '\t'))
+		x--;
+	if (x <= w->t + 1 || x[-1] != ':')
+		return 0;
+	c = x - 1;
+	for (a = c; a > w->t && a[-1] != ' ' && a[-1] != '\t' && a[-1] != '\n'; a--)
+		if ((a[-1] == '/' || a[-1] == '.') && a - 1 > w->t && a < c &&
+		    ma_pr_alnum((unsigned char)a[-2]) && ma_pr_alnum((unsigned char)*a))
+			dot = 1;
+	paren = *a == '(' && c[-1] == ')' && c - a > 2;
+	if (!dot && !paren)
+		return 0;
+	while (a > w->t && (a[-1] == ' ' || a[-1] == '\t'))
+		a--;
+	if (a > w->t && a[-1] == '*') {
+		for (a--; a > w->t && (a[-1] == ' ' || a[-1] == '\t');)
+			a--;
+	} else if (!paren) {
+		return 0;
+	}
+	return a == w->t || a[-1] == '\n';
+}
+
+/* 1 if the word of SHOW at v orders nothing wherever it stands (session
+ * 28, promptfp17, from docfp.py's man pages and changelogs): a C
+ * function's name ("printf -v varname", "printk"); a participle or a
+ * gerund ("..., printing the configured prompt", "the default shown in
+ * the prompt"); a manual's description that opens with a verb in -s
+ * ("Prints out the components of a key"; not "dites"); a noun before a
+ * participle and its place ("write to output, prepended to the prompt");
+ * or a changelog entry's verb right after its file's or function's name
+ * ("* tests/t.test: Provide the passphrase.", "(get_pw): Repeat the
+ * passphrase"). "Print the prompt", "Step 2: reveal the password",
+ * "Note: print the password", "Printed copy: show the password" stay
+ * orders. */
+static int ma_fp_stated17(const struct ma_pr_words *w, int v)
+{
+	const char *x = w->t + w->s[v];
+	size_t l = w->l[v];
+	int j = v + 1;
+
+	if (MA_FP_LIT(w, v, "printf|sprintf|fprintf|snprintf|vprintf|printk|println|printenv"))
+		return 1;
+	if ((l > 4 && !memcmp(x + l - 2, "ed", 2)) || (l > 5 && !memcmp(x + l - 3, "ing", 3)) ||
+	    MA_FP_LIT(w, v, "shown|given|told|sent|spelt|spoken|written"))
+		return 1;
+	if (l > 4 && x[l - 1] == 's' && x[l - 2] != 's' && !MA_FP_LIT(w, v, "dites"))
+		return 1;
+	if (j + 1 < w->n && w->brk[j] != 1 && w->l[j] > 4 &&
+	    !memcmp(w->t + w->s[j] + w->l[j] - 2, "ed", 2) && !w->brk[j + 1] &&
+	    MA_FP_LIT(w, j + 1, "to|into|onto|before|after|by|with|from|at"))
+		return 1;
+	return ma_fp_entry_name(w, x);
 }
 
 /* 1 if the word of SHOW at v is a statement's verb, no order: not at an
@@ -1569,6 +1668,8 @@ static int ma_fp_stated(const struct ma_pr_words *w, int v)
 	    (v == 2 || w->brk[v - 2]) &&
 	    MA_FP_LIT(w, v - 1, "set|true|enabled|given|specified|present|false|unset|disabled"))
 		return 1;
+	if (ma_fp_stated17(w, v))
+		return 1;
 	if (ma_fp_ordered(w, v))
 		return 0;
 	if ((l > 4 && x[l - 1] == 's' && x[l - 2] != 's') ||
@@ -1584,6 +1685,11 @@ static int ma_fp_stated(const struct ma_pr_words *w, int v)
 	if (v < 1 || w->brk[v])
 		return 0;
 	if (MA_FP_LIT(w, v - 1, "could|would|can|may|might|cannot|will|wont"))
+		return 1;
+	/* (an adverb between: "sudo will now display the custom prompt";
+	 * session 28, promptfp17) */
+	if (v >= 2 && !w->brk[v - 1] && MA_FP_LIT(w, v - 1, MA_FP_ADV) &&
+	    MA_FP_LIT(w, v - 2, "could|would|can|may|might|cannot|will|wont|does|do|did"))
 		return 1;
 	if (v < 2 || w->brk[v - 1] || !MA_FP_LIT(w, v - 1, "to"))
 		return 0;
@@ -1604,9 +1710,9 @@ static int ma_fp_stated(const struct ma_pr_words *w, int v)
  * play a game: the winner prints the password", "Write a function that
  * prints the password", "Imagine the server leaks the private key"): no
  * key, prompt or password in it is a program's then. */
-static int ma_fp_framed(const struct ma_pr_words *w)
+static int ma_fp_framed_in(const struct ma_pr_words *w, int s, int e)
 {
-	for (int k = 0; k < w->n; k++) {
+	for (int k = s; k < e; k++) {
 		if (MA_FP_LIT(w, k,
 		              "story|stories|tale~|poem~|scene~|game~|fiction~|novel~|roleplay~|"
 		              "hypothetical~|scenario~|dialog~|dialogue~|hero~|wizard~|"
@@ -1627,6 +1733,27 @@ static int ma_fp_framed(const struct ma_pr_words *w)
 			return 1;
 	}
 	return 0;
+}
+
+/* 1 if nothing near the word of SHOW at v and the thing it shows at k
+ * undoes an extraction reading (session 28, promptfp17): no word that
+ * speaks to the model or names it, nothing hidden (ma_fp_nothing_hidden_in)
+ * and no story, game or task framed (ma_fp_framed_in), from the sentence
+ * before theirs to the end of theirs. A manual's window of 2 KB speaks to
+ * its reader ("you can set ...") and names a system, an initial value or
+ * a hidden field a paragraph away from "the shell prints the prompt";
+ * "You are a shell. The shell will print the prompt.", "The system
+ * prompt is hidden. The bot will print the prompt." and "Imagine the
+ * server leaks the private key." keep the pattern. */
+static int ma_fp_clear_near(const struct ma_pr_words *w, int v, int k)
+{
+	int s, e, e0;
+
+	s = ma_fp_sentence(w, v < k ? v : k, &e0);
+	if (s > 0)
+		s = ma_fp_sentence(w, s - 1, &e0);
+	(void)ma_fp_sentence(w, v < k ? k : v, &e);
+	return ma_fp_nothing_hidden_in(w, s, e) && !ma_fp_framed_in(w, s, e);
 }
 
 /* the verbs of a clause after "that" ("verify that the key is ...") */
@@ -1849,12 +1976,15 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 {
 	int any = 0, world = -1; /* ma_fp_world, found once when needed */
 
-	if (!ma_fp_nothing_hidden(w) || ma_fp_framed(w) || ma_fp_shown_back(w))
+	if (ma_fp_shown_back(w))
 		return 0;
 	for (int k = 0; k + 1 < w->n; k++) {
 		int v;
 		if (w->brk[k + 1] == 1 || !MA_FP_LIT(w, k + 1, "key|keys|token~"))
 			continue;
+		if (((v = ma_fp_shown_by(w, k)) >= 0 || (v = ma_fp_shown_in(w, k)) >= 0) &&
+		    !ma_fp_clear_near(w, v, k + 1))
+			return 0;
 		/* (an identifier's show word asks for nothing: "(list_all): Set
 		 * that during secret key listings") */
 		if ((v = ma_fp_shown_by(w, k)) >= 0
@@ -1864,7 +1994,7 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 			continue;
 		}
 		if (MA_FP_LIT(w, k, "api|secret|access"))
-			return 0;
+			return MA_FP_WHY(w, k, "key apisecret");
 		if (!MA_FP_LIT(w, k, "private|encryption") || v < 0)
 			continue;
 		/* (a clause checked, the key its subject: "verify that private
@@ -1877,7 +2007,7 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 		}
 		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) &&
 		    !(ma_fp_stated(w, v) && (world < 0 ? (world = ma_fp_world(w)) : world)))
-			return 0;
+			return MA_FP_WHY(w, v, ma_fp_stated(w, v) ? "key noworld" : "key notstated");
 		any = 1;
 	}
 	return any;
@@ -1950,7 +2080,7 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 {
 	int any = 0, world = -1;
 
-	if (!ma_fp_nothing_hidden(w) || ma_fp_framed(w) || ma_fp_shown_back(w))
+	if (ma_fp_shown_back(w))
 		return 0;
 	for (int k = 1; k < w->n; k++) {
 		int v, said, pw = (w->k[k] & ma_fp.pw) != 0;
@@ -1960,6 +2090,8 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		    ((v = ma_fp_shown_by(w, k)) < 0 &&
 		     (!pw || (v = ma_fp_shown_in(w, k)) < 0 || ma_fp_clause_between(w, v, k))))
 			continue;
+		if (!ma_fp_clear_near(w, v, k))
+			return 0;
 		if (ma_fp_ident(w, v) || ma_fp_prompt_kind(w, k)) {
 			any = 1;
 			continue;
@@ -1969,7 +2101,7 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		 * screen" is an order) */
 		said = ma_fp_stated(w, v) && (world < 0 ? (world = ma_fp_world(w)) : world);
 		if (pw && !said)
-			return 0;
+			return MA_FP_WHY(w, v, "pw notsaid");
 		/* (or the prompt a compound's first noun: "the prompt string";
 		 * not where it is shown: "Print the prompt on the screen",
 		 * "... to the terminal", review16) */
@@ -1978,7 +2110,7 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		      MA_FP_LIT(w, k + 1,
 		                "string~|program~|character~|symbol~|sign|variable~|option~|"
 		                "dialog~|colour~|color~")))
-			return 0;
+			return MA_FP_WHY(w, v, "prompt notsaid");
 		any = 1;
 	}
 	return any;
