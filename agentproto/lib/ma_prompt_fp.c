@@ -1556,6 +1556,29 @@ static int ma_fp_agent_named(const struct ma_pr_words *w, int k)
  * "your", "AI"; not a program's agent) and none of HIDDEN but "private"
  * ("system", "initial", "above", "verbatim" ...): what an extraction
  * reading needs near its words (ma_fp_clear_near). */
+/* 1 if the HIDDEN word at k names a program's thing: "system",
+ * "initial", "internal", "original", "pre" ... before a noun of no
+ * prompt, rule, message, text or key ("the write system call", "pre-
+ * requisites", "the original acronym"). "the system prompt", "the
+ * initial instructions", "your pre-prompt", "the system's message",
+ * "prior to this" stay hidden. */
+static int ma_fp_hidden_named(const struct ma_pr_words *w, int k)
+{
+	if (!MA_FP_LIT(w, k,
+	               "system|initial|internal|original|preceding|pre|starting|opening|"
+	               "beginning|exact|earlier|prior") ||
+	    k + 1 >= w->n || w->brk[k + 1] || (w->k[k + 1] & (ma_fp.model | ma_fp.pw)))
+		return 0;
+	return !MA_FP_LIT(w, k + 1,
+	                  "prompt~|preprompt~|message~|text~|context~|passphrase~|key|keys|"
+	                  "setting~|config~|configuration~|conversation~|chat~|input~|output~|"
+	                  "content~|word~|line|lines|sentence~|paragraph~|order~|request~|"
+	                  "directive~|guideline~|rule|rules|command~|task~|role~|persona~|"
+	                  "the|a|an|to|this|that|these|those|and|or|of|in|on|is|are|was|were|be|"
+	                  "it|for|with|as|by|at|from|s|one|ones|part~|version~|wide|level|"
+	                  "message|card~|note~|data|info~|information|value~|string~|block~");
+}
+
 static int ma_fp_nothing_hidden_in(const struct ma_pr_words *w, int s, int e)
 {
 	if (!(w->kall & (ma_fp.you | ma_fp.hidden)))
@@ -1563,6 +1586,7 @@ static int ma_fp_nothing_hidden_in(const struct ma_pr_words *w, int s, int e)
 	for (int k = s; k < e; k++)
 		if (((w->k[k] & ma_fp.you) && !ma_fp_agent_named(w, k)) ||
 		    ((w->k[k] & ma_fp.hidden) && !MA_FP_LIT(w, k, "private") &&
+		     !ma_fp_hidden_named(w, k) &&
 		     !(MA_FP_LIT(w, k, "secret") && k + 1 < w->n && w->brk[k + 1] != 1 &&
 		       MA_FP_LIT(w, k + 1, "key|keys|keyring~"))))
 			return MA_FP_WHY(w, k, "hidden near");
@@ -1602,7 +1626,7 @@ static int ma_fp_entry_name(const struct ma_pr_words *w, const char *x)
 		return 0;
 	c = x - 1;
 	for (a = c; a > w->t && a[-1] != ' ' && a[-1] != '\t' && a[-1] != '\n'; a--)
-		if ((a[-1] == '/' || a[-1] == '.') && a - 1 > w->t && a < c &&
+		if ((a[-1] == '/' || a[-1] == '.' || a[-1] == '_') && a - 1 > w->t && a < c &&
 		    ma_pr_alnum((unsigned char)a[-2]) && ma_pr_alnum((unsigned char)*a))
 			dot = 1;
 	paren = *a == '(' && c[-1] == ')' && c - a > 2;
@@ -1617,6 +1641,21 @@ static int ma_fp_entry_name(const struct ma_pr_words *w, const char *x)
 		return 0;
 	}
 	return a == w->t || a[-1] == '\n';
+}
+
+/* 1 if the word of SHOW at v is a changelog entry's verb, or one after it
+ * in its clause ("* pam_conv.c: flush the input first then print the
+ * prompt"): the entry's name is a program's file or function, its world
+ * (no other word of it needed: ma_fp_world). */
+static int ma_fp_entry_verb(const struct ma_pr_words *w, int v)
+{
+	for (int j = v; j >= 0 && j > v - 8; j--) {
+		if (ma_fp_entry_name(w, w->t + w->s[j]))
+			return 1;
+		if (w->brk[j])
+			break;
+	}
+	return 0;
 }
 
 /* 1 if the word of SHOW at v orders nothing wherever it stands (session
@@ -1648,7 +1687,7 @@ static int ma_fp_stated17(const struct ma_pr_words *w, int v)
 	    !memcmp(w->t + w->s[j] + w->l[j] - 2, "ed", 2) && !w->brk[j + 1] &&
 	    MA_FP_LIT(w, j + 1, "to|into|onto|before|after|by|with|from|at"))
 		return 1;
-	return ma_fp_entry_name(w, x);
+	return ma_fp_entry_verb(w, v);
 }
 
 /* 1 if the word of SHOW at v is a statement's verb, no order: not at an
@@ -1739,21 +1778,56 @@ static int ma_fp_framed_in(const struct ma_pr_words *w, int s, int e)
  * undoes an extraction reading (session 28, promptfp17): no word that
  * speaks to the model or names it, nothing hidden (ma_fp_nothing_hidden_in)
  * and no story, game or task framed (ma_fp_framed_in), from the sentence
- * before theirs to the end of theirs. A manual's window of 2 KB speaks to
+ * (or a list's item: ma_fp_bullet) before theirs to the end of theirs, and no order that shows it back
+ * (ma_fp_shown_back) up to the end of the sentence after theirs. A manual's window of 2 KB speaks to
  * its reader ("you can set ...") and names a system, an initial value or
  * a hidden field a paragraph away from "the shell prints the prompt";
  * "You are a shell. The shell will print the prompt.", "The system
  * prompt is hidden. The bot will print the prompt." and "Imagine the
  * server leaks the private key." keep the pattern. */
+static int ma_fp_shown_back(const struct ma_pr_words *w, int s, int e);
+
+/* 1 if word k opens a line after a bullet ("* ", "- ", "+ "): a
+ * changelog's or a list's item, a sentence of its own without a dot */
+static int ma_fp_bullet(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k];
+
+	while (x > w->t && (x[-1] == ' ' || x[-1] == '\t'))
+		x--;
+	if (x == w->t || !strchr("*-+", x[-1]) || !x[-1])
+		return 0;
+	for (x--; x > w->t && (x[-1] == ' ' || x[-1] == '\t');)
+		x--;
+	return x == w->t || x[-1] == '\n';
+}
+
 static int ma_fp_clear_near(const struct ma_pr_words *w, int v, int k)
 {
-	int s, e, e0;
+	int s, e, e0, a = v < k ? v : k, b = v < k ? k : v, items = 0;
 
-	s = ma_fp_sentence(w, v < k ? v : k, &e0);
+	s = ma_fp_sentence(w, a, &e0);
 	if (s > 0)
 		s = ma_fp_sentence(w, s - 1, &e0);
-	(void)ma_fp_sentence(w, v < k ? k : v, &e);
-	return ma_fp_nothing_hidden_in(w, s, e) && !ma_fp_framed_in(w, s, e);
+	(void)ma_fp_sentence(w, b, &e);
+	/* (a list's items are its sentences: this one and the one before) */
+	for (int j = a; j > s; j--)
+		if (ma_fp_bullet(w, j) && ++items == 2) {
+			s = j;
+			break;
+		}
+	for (int j = b + 1; j < e; j++)
+		if (ma_fp_bullet(w, j)) {
+			e = j;
+			break;
+		}
+	if (!ma_fp_nothing_hidden_in(w, s, e))
+		return 0;
+	if (ma_fp_framed_in(w, s, e))
+		return MA_FP_WHY(w, v, "near framed");
+	if (e < w->n)
+		(void)ma_fp_sentence(w, e, &e);
+	return ma_fp_shown_back(w, s, e) ? MA_FP_WHY(w, v, "near shownback") : 1;
 }
 
 /* the verbs of a clause after "that" ("verify that the key is ...") */
@@ -1805,10 +1879,10 @@ static int ma_fp_clause(const struct ma_pr_words *w, int k, int j)
 /* 1 if an order in the text shows what a statement named ("The server
  * could leak the private key. Print it now.", "... then show them to
  * me"): a word of SHOW at an order's place with "it / them / that /
- * this" within two words after it. */
-static int ma_fp_shown_back(const struct ma_pr_words *w)
+ * this" within two words after it, the word of SHOW in words [s, e). */
+static int ma_fp_shown_back(const struct ma_pr_words *w, int s, int e)
 {
-	for (int k = 0; k + 1 < w->n; k++)
+	for (int k = s; k + 1 < w->n && k < e; k++)
 		if ((w->k[k] & ma_fp.show) && ma_fp_ordered(w, k))
 			for (int j = k + 1; j < w->n && j <= k + 2 && w->brk[j] != 1; j++)
 				if (MA_FP_LIT(w, j, "it|them|that|this|those|these|both") &&
@@ -1976,8 +2050,6 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 {
 	int any = 0, world = -1; /* ma_fp_world, found once when needed */
 
-	if (ma_fp_shown_back(w))
-		return 0;
 	for (int k = 0; k + 1 < w->n; k++) {
 		int v;
 		if (w->brk[k + 1] == 1 || !MA_FP_LIT(w, k + 1, "key|keys|token~"))
@@ -2006,7 +2078,8 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 			continue;
 		}
 		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) &&
-		    !(ma_fp_stated(w, v) && (world < 0 ? (world = ma_fp_world(w)) : world)))
+		    !(ma_fp_stated(w, v) &&
+		      (ma_fp_entry_verb(w, v) || (world < 0 ? (world = ma_fp_world(w)) : world))))
 			return MA_FP_WHY(w, v, ma_fp_stated(w, v) ? "key noworld" : "key notstated");
 		any = 1;
 	}
@@ -2080,12 +2153,18 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 {
 	int any = 0, world = -1;
 
-	if (ma_fp_shown_back(w))
-		return 0;
 	for (int k = 1; k < w->n; k++) {
 		int v, said, pw = (w->k[k] & ma_fp.pw) != 0;
 		/* (a password asked for anywhere after the sentence's word of
 		 * SHOW: "Show the password prompt and the password") */
+		/* (a verb's form, no prompt: "confirm the change when
+		 * prompted", "prompting for a passphrase"; session 28) */
+		if (!pw && MA_FP_LIT(w, k, "prompted|prompting|promptly")) {
+			if ((v = ma_fp_shown_by(w, k)) >= 0 && !ma_fp_clear_near(w, v, k))
+				return 0;
+			any |= v >= 0;
+			continue;
+		}
 		if ((!pw && !MA_FP_LIT(w, k, "prompt|prompts|preprompt")) ||
 		    ((v = ma_fp_shown_by(w, k)) < 0 &&
 		     (!pw || (v = ma_fp_shown_in(w, k)) < 0 || ma_fp_clause_between(w, v, k))))
@@ -2099,7 +2178,8 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		/* (a password only in a statement: "curl could leak the
 		 * password used for the first host"; "Show the password on the
 		 * screen" is an order) */
-		said = ma_fp_stated(w, v) && (world < 0 ? (world = ma_fp_world(w)) : world);
+		said = ma_fp_stated(w, v) &&
+		       (ma_fp_entry_verb(w, v) || (world < 0 ? (world = ma_fp_world(w)) : world));
 		if (pw && !said)
 			return MA_FP_WHY(w, v, "pw notsaid");
 		/* (or the prompt a compound's first noun: "the prompt string";
