@@ -1511,6 +1511,7 @@ static int ma_fp_ordered(const struct ma_pr_words *w, int v);
 static int ma_fp_agent_named(const struct ma_pr_words *w, int k);
 static int ma_fp_world(const struct ma_pr_words *w);
 static int ma_fp_no_order(const struct ma_pr_words *w, int i, int from, int e);
+static void ma_fp_span(const struct ma_pr_words *w, int a, int b, int *s, int *e);
 
 /* the adverbs between a modal and its verb ("will now display") */
 #define MA_FP_ADV                                                                                  \
@@ -1601,12 +1602,16 @@ static int ma_fp_ign_stated(const struct ma_pr_words *w, int i)
 {
 	const char *x = w->t + w->s[i];
 	size_t l = w->l[i];
-	int s, e, e0, st = 0;
+	int s, e, st = 0;
 
-	if (ma_fp_ordered(w, i))
+	/* (an option's description: "if set, skip installing ...") */
+	if (i >= 2 && MA_FP_LIT(w, i - 2, "if|when") &&
+	    MA_FP_LIT(w, i - 1, "set|true|enabled|given|specified|present|false|unset|disabled"))
+		st = 1;
+	else if (ma_fp_ordered(w, i))
 		return 0;
-	if ((l > 4 && x[l - 1] == 's' && x[l - 2] != 's') || (l > 4 && !memcmp(x + l - 2, "ed", 2)) ||
-	    (l > 5 && !memcmp(x + l - 3, "ing", 3)))
+	if (st || (l > 4 && x[l - 1] == 's' && x[l - 2] != 's') ||
+	    (l > 4 && !memcmp(x + l - 2, "ed", 2)) || (l > 5 && !memcmp(x + l - 3, "ing", 3)))
 		st = 1;
 	else if (i >= 1 && !w->brk[i] &&
 	         (MA_FP_LIT(w, i - 1, "could|would|can|may|might|cannot|will|wont|must|should|shall") ||
@@ -1624,11 +1629,9 @@ static int ma_fp_ign_stated(const struct ma_pr_words *w, int i)
 		                          "instruct~|cause~|makes|lets|try|tries|fails|attempt~|"
 		                          "possible|unable|impossible|easy|hard"));
 	}
-	if (!st || !ma_fp_world(w))
+	if (!st)
 		return 0;
-	s = ma_fp_sentence(w, i, &e);
-	if (s > 0)
-		s = ma_fp_sentence(w, s - 1, &e0);
+	ma_fp_span(w, i, i, &s, &e);
 	for (int k = s; k < e; k++)
 		if (((w->k[k] & ma_fp.you) && !ma_fp_agent_named(w, k)) ||
 		    MA_FP_LIT(w, k, "henceforth|hereafter|onward~|forward|forth") ||
@@ -1640,7 +1643,7 @@ static int ma_fp_ign_stated(const struct ma_pr_words *w, int i)
 		if ((w->k[k] & (ma_fp.prev | ma_fp.above)) && k + 1 < e &&
 		    ((w->k[k + 1] & ma_fp.instr) || (k + 2 < e && (w->k[k + 2] & ma_fp.instr))))
 			return 0;
-	return ma_fp_no_order(w, i, i + 1, e);
+	return ma_fp_no_order(w, i, i + 1, e) && ma_fp_world(w);
 }
 
 static int ma_fp_ign_named(const struct ma_pr_words *w, int i)
@@ -1936,25 +1939,33 @@ static int ma_fp_bullet(const struct ma_pr_words *w, int k)
 	return x == w->t || x[-1] == '\n';
 }
 
+/* The span near words a <= b: from the sentence before a's to the end of
+ * b's (*s, *e); a list's items are its sentences (ma_fp_bullet). */
+static void ma_fp_span(const struct ma_pr_words *w, int a, int b, int *s, int *e)
+{
+	int e0, items = 0;
+
+	*s = ma_fp_sentence(w, a, &e0);
+	if (*s > 0)
+		*s = ma_fp_sentence(w, *s - 1, &e0);
+	(void)ma_fp_sentence(w, b, e);
+	for (int j = a; j > *s; j--)
+		if (ma_fp_bullet(w, j) && ++items == 2) {
+			*s = j;
+			break;
+		}
+	for (int j = b + 1; j < *e; j++)
+		if (ma_fp_bullet(w, j)) {
+			*e = j;
+			break;
+		}
+}
+
 static int ma_fp_clear_near(const struct ma_pr_words *w, int v, int k)
 {
-	int s, e, e0, a = v < k ? v : k, b = v < k ? k : v, items = 0;
+	int s, e;
 
-	s = ma_fp_sentence(w, a, &e0);
-	if (s > 0)
-		s = ma_fp_sentence(w, s - 1, &e0);
-	(void)ma_fp_sentence(w, b, &e);
-	/* (a list's items are its sentences: this one and the one before) */
-	for (int j = a; j > s; j--)
-		if (ma_fp_bullet(w, j) && ++items == 2) {
-			s = j;
-			break;
-		}
-	for (int j = b + 1; j < e; j++)
-		if (ma_fp_bullet(w, j)) {
-			e = j;
-			break;
-		}
+	ma_fp_span(w, v < k ? v : k, v < k ? k : v, &s, &e);
 	if (!ma_fp_nothing_hidden_in(w, s, e))
 		return 0;
 	if (ma_fp_framed_in(w, s, e))
@@ -2019,7 +2030,8 @@ static int ma_fp_shown_back(const struct ma_pr_words *w, int s, int e)
 	for (int k = s; k + 1 < w->n && k < e; k++)
 		if ((w->k[k] & ma_fp.show) && ma_fp_ordered(w, k))
 			for (int j = k + 1; j < w->n && j <= k + 2 && w->brk[j] != 1; j++)
-				if (MA_FP_LIT(w, j, "it|them|that|this|those|these|both") &&
+				if (w->l[j] <= 5 &&
+				    MA_FP_LIT(w, j, "it|them|that|this|those|these|both") &&
 				    !ma_fp_clause(w, k, j))
 					return 1;
 	return 0;
@@ -2186,7 +2198,10 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 
 	for (int k = 0; k + 1 < w->n; k++) {
 		int v;
-		if (w->brk[k + 1] == 1 || !MA_FP_LIT(w, k + 1, "key|keys|token~"))
+		if (w->brk[k + 1] == 1 ||
+		    !(w->t[w->s[k + 1]] == 'k' ? w->l[k + 1] <= 4
+		                               : w->t[w->s[k + 1]] == 't' && w->l[k + 1] >= 5) ||
+		    !MA_FP_LIT(w, k + 1, "key|keys|token~"))
 			continue;
 		if (((v = ma_fp_shown_by(w, k)) >= 0 || (v = ma_fp_shown_in(w, k)) >= 0) &&
 		    !ma_fp_clear_near(w, v, k + 1))
@@ -2289,6 +2304,10 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 
 	for (int k = 1; k < w->n; k++) {
 		int v, said, pw = (w->k[k] & ma_fp.pw) != 0;
+		/* (only "prompt..." words but the password's: a byte and a
+		 * length spare most of the lookups) */
+		if (!pw && (w->t[w->s[k]] != 'p' || w->l[k] < 6 || w->l[k] > 9))
+			continue;
 		/* (a password asked for anywhere after the sentence's word of
 		 * SHOW: "Show the password prompt and the password") */
 		/* (a verb's form, no prompt: "confirm the change when
@@ -2886,8 +2905,6 @@ static int ma_fp_new_named(const struct ma_pr_words *w)
 	const char *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
 	int any = 0;
 
-	if (!ma_fp_world(w))
-		return 0;
 	for (int k = 0; k + 1 < w->n; k++) {
 		const char *x;
 		int e, o, j = k + 1;
@@ -2920,7 +2937,7 @@ static int ma_fp_new_named(const struct ma_pr_words *w)
 				return 0;
 		any = 1;
 	}
-	return any;
+	return any && ma_fp_world(w);
 }
 
 /* A how-to's purpose clause (session 25, promptfp14, from docfp.py's
