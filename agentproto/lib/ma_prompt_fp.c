@@ -1512,6 +1512,7 @@ static int ma_fp_agent_named(const struct ma_pr_words *w, int k);
 static int ma_fp_world_in(const struct ma_pr_words *w, int s, int e);
 static int ma_fp_no_order(const struct ma_pr_words *w, int i, int from, int e);
 static void ma_fp_span(const struct ma_pr_words *w, int a, int b, int *s, int *e);
+static int ma_fp_role_set(const struct ma_pr_words *w);
 
 /* the adverbs between a modal and its verb ("will now display") */
 #define MA_FP_ADV                                                                                  \
@@ -1558,10 +1559,13 @@ static int ma_fp_ign_thing(const struct ma_pr_words *w, int i, int j)
 		return 0;
 	if (w->l[p] > 4 && !memcmp(w->t + w->s[p] + w->l[p] - 2, "ed", 2))
 		p++;
+	/* (two lookups, each with its literal: MA_FP_LIT takes the list's
+	 * size; review20) */
 	if (p + 1 >= e || w->brk[p] ||
-	    !MA_FP_LIT(w, p, p > j + 1 ? "as|by|in|for|with|from|on|at|to|under|within"
-	                               : "for|in|of|within|under|from|on|at") ||
-	    !ma_fp_thing_at(w, p + 1, e) || !ma_fp_nothing_hidden_in(w, s, e))
+	    !(p > j + 1 ? MA_FP_LIT(w, p, "as|by|in|for|with|from|on|at|to|under|within")
+	                : MA_FP_LIT(w, p, "for|in|of|within|under|from|on|at")) ||
+	    !ma_fp_thing_at(w, p + 1, e) || !ma_fp_nothing_hidden_in(w, s, e) ||
+	    ma_fp_role_set(w))
 		return 0;
 	for (int o = s; o + 2 < e; o++)
 		if (MA_FP_LIT(w, o, "from") && MA_FP_LIT(w, o + 2, "on|onward~|forward|forth"))
@@ -1630,7 +1634,7 @@ static int ma_fp_ign_stated(const struct ma_pr_words *w, int i)
 		                          "instruct~|cause~|makes|lets|try|tries|fails|attempt~|"
 		                          "possible|unable|impossible|easy|hard"));
 	}
-	if (!st)
+	if (!st || ma_fp_role_set(w))
 		return 0;
 	ma_fp_span(w, i, i, &s, &e);
 	for (int k = s; k < e; k++)
@@ -1785,8 +1789,9 @@ static int ma_fp_entry_name(const struct ma_pr_words *w, const char *x)
 
 /* 1 if the word of SHOW at v is a changelog entry's verb, or one after it
  * in its clause ("* pam_conv.c: flush the input first then print the
- * prompt"): the entry's name is a program's file or function, its world
- * (no other word of it needed: ma_fp_world). */
+ * prompt"); a program's world must still be named near it (review20:
+ * "* notes/todo.txt: Print the prompt.", "(answer): Print the prompt."
+ * name none). */
 static int ma_fp_entry_verb(const struct ma_pr_words *w, int v)
 {
 	for (int j = v; j >= 0 && j > v - 8; j--) {
@@ -1978,12 +1983,42 @@ static int ma_fp_world_near(const struct ma_pr_words *w, int v, int k)
 	return ma_fp_world_in(w, s > a - 40 ? s : a - 40, e < b + 40 ? e : b + 40);
 }
 
+/* 1 if the text sets the model a role or speaks to it as one anywhere
+ * ("You are a shell.", "you're now", "you will act as"; not "if you are
+ * using ..."): the readings' near span does not see a role set a few
+ * sentences before (review20) */
+static int ma_fp_role_set(const struct ma_pr_words *w)
+{
+	if (!(w->kall & ma_fp.you))
+		return 0;
+	for (int k = 0; k + 1 < w->n; k++)
+		if ((w->k[k] & ma_fp.you) && w->brk[k + 1] != 1 &&
+		    MA_FP_LIT(w, k + 1, "are|re|were|become|act|play|pretend|now|will|shall|must") &&
+		    !(k > 0 && !w->brk[k] &&
+		      MA_FP_LIT(w, k - 1,
+		                "if|when|unless|whether|as|since|because|while|once|that|which|where|"
+		                "what|how|before|after|until|so")))
+			return 1;
+	return 0;
+}
+
+/* 1 if the prompt at k is one given at a conversation's start ("the
+ * prompt it was given at the start", "... you received first";
+ * review20) */
+static int ma_fp_given_prompt(const struct ma_pr_words *w, int k)
+{
+	for (int j = k + 1; j < w->n && j <= k + 8 && w->brk[j] != 1; j++)
+		if (MA_FP_LIT(w, j, "given|received|start|started|starting|first|originally|told|sent"))
+			return 1;
+	return 0;
+}
+
 static int ma_fp_clear_near(const struct ma_pr_words *w, int v, int k)
 {
 	int s, e;
 
 	ma_fp_span(w, v < k ? v : k, v < k ? k : v, &s, &e);
-	if (!ma_fp_nothing_hidden_in(w, s, e))
+	if (!ma_fp_nothing_hidden_in(w, s, e) || ma_fp_role_set(w))
 		return 0;
 	/* (the frame's words looked for within 16 words: a long unbroken
 	 * run of text costs no more than that) */
@@ -2320,7 +2355,7 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 			continue;
 		}
 		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) &&
-		    !(ma_fp_stated(w, v) && (ma_fp_entry_verb(w, v) || ma_fp_world_near(w, v, k + 1))))
+		    !(ma_fp_stated(w, v) && ma_fp_world_near(w, v, k + 1)))
 			return MA_FP_WHY(w, v, ma_fp_stated(w, v) ? "key noworld" : "key notstated");
 		if (!ma_fp_clear_near(w, v, k + 1))
 			return 0;
@@ -2434,7 +2469,7 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		/* (a password only in a statement: "curl could leak the
 		 * password used for the first host"; "Show the password on the
 		 * screen" is an order) */
-		said = ma_fp_stated(w, v) && (ma_fp_entry_verb(w, v) || ma_fp_world_near(w, v, k));
+		said = ma_fp_stated(w, v) && ma_fp_world_near(w, v, k) && !ma_fp_given_prompt(w, k);
 		if (pw && !said)
 			return MA_FP_WHY(w, v, "pw notsaid");
 		/* (or the prompt a compound's first noun: "the prompt string";
@@ -3034,6 +3069,12 @@ static int ma_fp_new_named(const struct ma_pr_words *w)
 		for (; o < e; o++)
 			if (((w->k[o] & (ma_fp.show | ma_fp.ign | ma_fp.follow)) &&
 			     (ma_fp_ordered(w, o) || (w->k[o] & ma_fp.follow))) ||
+			    /* (an order to use it, or the model's answers named:
+			     * "apply it to every answer"; review20) */
+			    ((MA_FP_LIT(w, o, MA_FP_ORDERV) ||
+			      MA_FP_LIT(w, o, "apply|use|enable|obey|treat|keep|remember")) &&
+			     ma_fp_ordered(w, o)) ||
+			    MA_FP_LIT(w, o, "answer~|response~|reply|replies|conversation~|chat~") ||
 			    (strchr("hof", w->t[w->s[o]]) &&
 			     MA_FP_LIT(w, o, "henceforth|hereafter|onward~|forward|forth")) ||
 			    (w->l[o] == 4 && MA_FP_LIT(w, o, "from") && o + 2 < e &&

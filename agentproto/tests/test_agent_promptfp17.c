@@ -60,7 +60,7 @@ static void a_programs_prompt_far_from_the_reader_scores_low(void **state)
 	    "The write system call fails and the shell will print the prompt again.",
 	    "See the pre-requisites below; the daemon would display the prompt on the "
 	    "serial console.",
-	    "\t* tests/pin.test: Provide the \"demo\" passphrase.",
+	    "\t* tests/pin.test: Provide the \"demo\" passphrase to the daemon.",
 	    "Reboot the host and confirm the change when prompted by the installer.",
 	};
 	(void)state;
