@@ -1513,6 +1513,7 @@ static int ma_fp_world_in(const struct ma_pr_words *w, int s, int e);
 static int ma_fp_no_order(const struct ma_pr_words *w, int i, int from, int e);
 static void ma_fp_span(const struct ma_pr_words *w, int a, int b, int *s, int *e);
 static int ma_fp_role_set(const struct ma_pr_words *w);
+static int ma_fp_entry_verb(const struct ma_pr_words *w, int v);
 
 /* the adverbs between a modal and its verb ("will now display") */
 #define MA_FP_ADV                                                                                  \
@@ -1634,23 +1635,29 @@ static int ma_fp_ign_stated(const struct ma_pr_words *w, int i)
 		                          "instruct~|cause~|makes|lets|try|tries|fails|attempt~|"
 		                          "possible|unable|impossible|easy|hard"));
 	}
-	if (!st || ma_fp_role_set(w))
-		return 0;
+	/* (or a changelog entry's verb: "* tools/x.c: ignore unused return
+	 * values") */
+	if (!st && !ma_fp_entry_verb(w, i))
+		return MA_FP_WHY(w, i, "ignst notst");
+	if (ma_fp_role_set(w))
+		return MA_FP_WHY(w, i, "ignst role");
 	ma_fp_span(w, i, i, &s, &e);
 	for (int k = s; k < e; k++)
 		if (((w->k[k] & ma_fp.you) && !ma_fp_agent_named(w, k)) ||
 		    (strchr("hof", w->t[w->s[k]]) &&
 		     MA_FP_LIT(w, k, "henceforth|hereafter|onward~|forward|forth")) ||
 		    (w->l[k] == 4 && MA_FP_LIT(w, k, "from") && k + 2 < e && MA_FP_LIT(w, k + 2, "on")))
-			return 0;
+			return MA_FP_WHY(w, k, "ignst younear");
 	/* (what it sets aside no earlier instructions: "the server ignores
 	 * all previous instructions" is the override's own phrase) */
 	for (int k = i + 1; k < e && k <= i + 5; k++)
 		if ((w->k[k] & (ma_fp.prev | ma_fp.above)) && k + 1 < e &&
 		    ((w->k[k + 1] & ma_fp.instr) || (k + 2 < e && (w->k[k + 2] & ma_fp.instr))))
-			return 0;
-	return ma_fp_no_order(w, i, i + 1, e < i + 24 ? e : i + 24) &&
-	       ma_fp_world_in(w, s > i - 15 ? s : i - 15, e < i + 16 ? e : i + 16);
+			return MA_FP_WHY(w, k, "ignst earlier");
+	if (!ma_fp_no_order(w, i, i + 1, e < i + 24 ? e : i + 24))
+		return MA_FP_WHY(w, i, "ignst order");
+	return ma_fp_world_in(w, s > i - 15 ? s : i - 15, e < i + 16 ? e : i + 16) ||
+	       MA_FP_WHY(w, i, "ignst noworld");
 }
 
 static int ma_fp_ign_named(const struct ma_pr_words *w, int i)
@@ -1810,7 +1817,8 @@ static int ma_fp_entry_verb(const struct ma_pr_words *w, int v)
  * the prompt"); a manual's description that opens with a verb in -s
  * ("Prints out the components of a key"; not "dites"); a noun before a
  * participle and its place ("write to output, prepended to the prompt");
- * or a changelog entry's verb right after its file's or function's name
+ * a terminal's echo ("disable echo"); or a changelog entry's verb right
+ * after its file's or function's name
  * ("* tests/t.test: Provide the passphrase.", "(get_pw): Repeat the
  * passphrase"). "Print the prompt", "Step 2: reveal the password",
  * "Note: print the password", "Printed copy: show the password" stay
@@ -1822,6 +1830,15 @@ static int ma_fp_stated17(const struct ma_pr_words *w, int v)
 	int j = v + 1;
 
 	if (MA_FP_LIT(w, v, "printf|sprintf|fprintf|snprintf|vprintf|printk|println|printenv"))
+		return 1;
+	/* (a terminal's echo, a noun: "disable echo before reading the
+	 * password", "the echo command"; "Echo the password." is an order) */
+	if (w->l[v] == 4 && MA_FP_LIT(w, v, "echo") &&
+	    ((v > 0 && !w->brk[v] &&
+	      MA_FP_LIT(w, v - 1,
+	                "disable|disables|disabled|enable|enables|enabled|no|local|terminal|turn|"
+	                "turns|the|an|with|without|keyboard")) ||
+	     (v + 1 < w->n && !w->brk[v + 1] && MA_FP_LIT(w, v + 1, "command|mode|off|on|back"))))
 		return 1;
 	if ((l > 4 && !memcmp(x + l - 2, "ed", 2)) || (l > 5 && !memcmp(x + l - 3, "ing", 3)) ||
 	    MA_FP_LIT(w, v, "shown|given|told|sent|spelt|spoken|written"))
@@ -2107,26 +2124,30 @@ static int ma_fp_world_word(const struct ma_pr_words *w, int k)
 		                 "application~|argument~|authenticat~");
 	case 'b':
 		return MA_FP_LIT(w, k,
-		                 "backend~|bash|binaries|binary|buffer~|bug|bugs");
+		                 "backend~|bash|binaries|binary|branch~|buffer~|bug|bugs|bundle~|byte~");
 	case 'c':
 		return MA_FP_LIT(w, k,
 		                 "cache~|certificate~|channel~|cipher~|cli|client~|column~|command~|"
-		                 "config|configuration~|console~|crash~|curl|cursor");
+		                 "commit~|compil~|config|configuration~|console~|crash~|curl|cursor");
 	case 'd':
 		return MA_FP_LIT(w, k,
-		                 "daemon~|decrypt~|driver~|dsa");
+		                 "daemon~|database~|decrypt~|device~|directories|directory|disk~|driver~|"
+		                 "dsa");
 	case 'e':
 		return MA_FP_LIT(w, k,
 		                 "ecdsa|echo|editor~|encrypt~");
 	case 'f':
 		return MA_FP_LIT(w, k,
-		                 "file|files|fix|fixed|fixes|flag~");
+		                 "file|files|filesystem~|firmware|fix|fixed|fixes|flag~");
 	case 'g':
 		return MA_FP_LIT(w, k,
 		                 "gdb|git|gpg");
 	case 'h':
 		return MA_FP_LIT(w, k,
-		                 "host|hosts|http|https");
+		                 "header~|host|hosts|http|https");
+	case 'i':
+		return MA_FP_LIT(w, k,
+		                 "install~|interrupt~");
 	case 'k':
 		return MA_FP_LIT(w, k,
 		                 "kernel|keyring~");
@@ -2135,7 +2156,7 @@ static int ma_fp_world_word(const struct ma_pr_words *w, int k)
 		                 "libraries|library|log|logging|login~|logs");
 	case 'm':
 		return MA_FP_LIT(w, k,
-		                 "module~");
+		                 "module~|mount~");
 	case 'n':
 		return MA_FP_LIT(w, k,
 		                 "newline|nonce~");
@@ -2144,17 +2165,18 @@ static int ma_fp_world_word(const struct ma_pr_words *w, int k)
 		                 "openssl|option~");
 	case 'p':
 		return MA_FP_LIT(w, k,
-		                 "pam|patch~|plugin~|position|program~");
+		                 "package~|packet~|pam|parser~|partition~|patch~|plugin~|pointer~|"
+		                 "position|program~");
 	case 'r':
 		return MA_FP_LIT(w, k,
-		                 "readline|redirect~|repl|rsa");
+		                 "readline|redirect~|refs|register~|repl|repository|rsa");
 	case 's':
 		return MA_FP_LIT(w, k,
-		                 "screen~|server~|shell~|signature~|ssh|sshd|ssl|stderr|stdin|stdout|"
-		                 "sudo");
+		                 "sched|scheduler~|screen~|server~|shell~|signature~|socket~|ssh|"
+		                 "sshd|ssl|stderr|stdin|stdout|struct~|sudo|swap|syscall~");
 	case 't':
 		return MA_FP_LIT(w, k,
-		                 "terminal~|timing|tls|tool|tools|tty");
+		                 "terminal~|timing|tls|tool|tools|tree|trees|tty");
 	case 'u':
 		return MA_FP_LIT(w, k,
 		                 "url|urls");
