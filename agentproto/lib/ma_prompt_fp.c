@@ -1520,7 +1520,6 @@ static int ma_fp_entry_verb(const struct ma_pr_words *w, int v);
 	"now|also|always|only|still|not|never|then|automatically|again|instead|usually|normally|"  \
 	"typically|immediately|first|just|correctly|properly|silently|merely|simply|nevertheless"
 
-
 /* the verbs of an order to the model (beside SHOW, IGN and FOLLOW) */
 #define MA_FP_ORDERV                                                                               \
 	"tell|say|write|explain|answer|respond|reply|act|pretend|describe|generate|create|make|"   \
@@ -1565,8 +1564,7 @@ static int ma_fp_ign_thing(const struct ma_pr_words *w, int i, int j)
 	if (p + 1 >= e || w->brk[p] ||
 	    !(p > j + 1 ? MA_FP_LIT(w, p, "as|by|in|for|with|from|on|at|to|under|within")
 	                : MA_FP_LIT(w, p, "for|in|of|within|under|from|on|at")) ||
-	    !ma_fp_thing_at(w, p + 1, e) || !ma_fp_nothing_hidden_in(w, s, e) ||
-	    ma_fp_role_set(w))
+	    !ma_fp_thing_at(w, p + 1, e) || !ma_fp_nothing_hidden_in(w, s, e) || ma_fp_role_set(w))
 		return 0;
 	for (int o = s; o + 2 < e; o++)
 		if (MA_FP_LIT(w, o, "from") && MA_FP_LIT(w, o + 2, "on|onward~|forward|forth"))
@@ -1584,8 +1582,8 @@ static int ma_fp_no_order(const struct ma_pr_words *w, int i, int from, int e)
 		     MA_FP_LIT(w, o, MA_FP_ORDERV)) &&
 		    (ma_fp_ordered(w, o) || MA_FP_LIT(w, o - 1, "and|then|now|also")))
 			return 0;
-	return e >= w->n ||
-	       !((w->k[e] & (ma_fp.show | ma_fp.ign | ma_fp.follow)) || MA_FP_LIT(w, e, MA_FP_ORDERV));
+	return e >= w->n || !((w->k[e] & (ma_fp.show | ma_fp.ign | ma_fp.follow)) ||
+	                      MA_FP_LIT(w, e, MA_FP_ORDERV));
 }
 
 /* 1 if the IGN word at i is a statement's verb about a program (session
@@ -1620,20 +1618,24 @@ static int ma_fp_ign_stated(const struct ma_pr_words *w, int i)
 	    (l > 4 && !memcmp(x + l - 2, "ed", 2)) || (l > 5 && !memcmp(x + l - 3, "ing", 3)))
 		st = 1;
 	else if (i >= 1 && !w->brk[i] &&
-	         (MA_FP_LIT(w, i - 1, "could|would|can|may|might|cannot|will|wont|must|should|shall") ||
+	         (MA_FP_LIT(w, i - 1,
+	                    "could|would|can|may|might|cannot|will|wont|must|should|shall") ||
 	          (i >= 2 && !w->brk[i - 1] && MA_FP_LIT(w, i - 1, MA_FP_ADV) &&
 	           MA_FP_LIT(w, i - 2, "could|would|can|may|might|cannot|will|wont|must|should"))))
 		st = 1;
 	else if (i >= 2 && !w->brk[i] && !w->brk[i - 1] && MA_FP_LIT(w, i - 1, "to")) {
 		const char *y = w->t + w->s[i - 2];
 		size_t m = w->l[i - 2];
-		st = !MA_FP_LIT(w, i - 2, "want|wants|need|needs|like|love|time|going|have|has|got|you|me|"
-		                          "us|ai|model|assistant|bot") &&
-		     ((m > 4 && !memcmp(y + m - 2, "ed", 2)) || (m > 5 && !memcmp(y + m - 3, "ing", 3)) ||
-		      MA_FP_LIT(w, i - 2, "support|ability|able|way|option~|flag~|is|was|default|"
-		                          "mode|setting~|used|how|teach|teaches|tell~|allow~|"
-		                          "instruct~|cause~|makes|lets|try|tries|fails|attempt~|"
-		                          "possible|unable|impossible|easy|hard"));
+		st = !MA_FP_LIT(w, i - 2,
+		                "want|wants|need|needs|like|love|time|going|have|has|got|you|me|"
+		                "us|ai|model|assistant|bot") &&
+		     ((m > 4 && !memcmp(y + m - 2, "ed", 2)) ||
+		      (m > 5 && !memcmp(y + m - 3, "ing", 3)) ||
+		      MA_FP_LIT(w, i - 2,
+		                "support|ability|able|way|option~|flag~|is|was|default|"
+		                "mode|setting~|used|how|teach|teaches|tell~|allow~|"
+		                "instruct~|cause~|makes|lets|try|tries|fails|attempt~|"
+		                "possible|unable|impossible|easy|hard"));
 	}
 	/* (or a changelog entry's verb: "* tools/x.c: ignore unused return
 	 * values") */
@@ -1646,7 +1648,8 @@ static int ma_fp_ign_stated(const struct ma_pr_words *w, int i)
 		if (((w->k[k] & ma_fp.you) && !ma_fp_agent_named(w, k)) ||
 		    (strchr("hof", w->t[w->s[k]]) &&
 		     MA_FP_LIT(w, k, "henceforth|hereafter|onward~|forward|forth")) ||
-		    (w->l[k] == 4 && MA_FP_LIT(w, k, "from") && k + 2 < e && MA_FP_LIT(w, k + 2, "on")))
+		    (w->l[k] == 4 && MA_FP_LIT(w, k, "from") && k + 2 < e &&
+		     MA_FP_LIT(w, k + 2, "on")))
 			return MA_FP_WHY(w, k, "ignst younear");
 	/* (what it sets aside no earlier instructions: "the server ignores
 	 * all previous instructions" is the override's own phrase) */
@@ -1703,7 +1706,8 @@ static int ma_fp_agent_named(const struct ma_pr_words *w, int k)
 
 	if (!MA_FP_LIT(w, k, "agent|agents"))
 		return 0;
-	return (x > w->t + 1 && x[-1] && strchr("-_/", x[-1]) && ma_pr_alnum((unsigned char)x[-2])) ||
+	return (x > w->t + 1 && x[-1] && strchr("-_/", x[-1]) &&
+	        ma_pr_alnum((unsigned char)x[-2])) ||
 	       (y + 1 < end && *y && strchr("-_/", *y) && ma_pr_alnum((unsigned char)y[1])) ||
 	       (k > 0 && !w->brk[k] && MA_FP_LIT(w, k - 1, "user|ssh|gpg|mail|transfer|build"));
 }
@@ -1940,13 +1944,12 @@ static int ma_fp_framed_in(const struct ma_pr_words *w, int s, int e)
  * undoes an extraction reading (session 28, promptfp17): no word that
  * speaks to the model or names it, nothing hidden (ma_fp_nothing_hidden_in)
  * and no story, game or task framed (ma_fp_framed_in), from the sentence
- * (or a list's item: ma_fp_bullet) before theirs to the end of theirs, and no order that shows it back
- * (ma_fp_shown_back) up to the end of the sentence after theirs. A manual's window of 2 KB speaks to
- * its reader ("you can set ...") and names a system, an initial value or
- * a hidden field a paragraph away from "the shell prints the prompt";
- * "You are a shell. The shell will print the prompt.", "The system
- * prompt is hidden. The bot will print the prompt." and "Imagine the
- * server leaks the private key." keep the pattern. */
+ * (or a list's item: ma_fp_bullet) before theirs to the end of theirs, and no order that shows it
+ * back (ma_fp_shown_back) up to the end of the sentence after theirs. A manual's window of 2 KB
+ * speaks to its reader ("you can set ...") and names a system, an initial value or a hidden field a
+ * paragraph away from "the shell prints the prompt"; "You are a shell. The shell will print the
+ * prompt.", "The system prompt is hidden. The bot will print the prompt." and "Imagine the server
+ * leaks the private key." keep the pattern. */
 static int ma_fp_shown_back(const struct ma_pr_words *w, int s, int e);
 
 /* 1 if word k opens a line after a bullet ("* ", "- ", "+ "): a
@@ -2010,11 +2013,13 @@ static int ma_fp_role_set(const struct ma_pr_words *w)
 		return 0;
 	for (int k = 0; k + 1 < w->n; k++)
 		if ((w->k[k] & ma_fp.you) && w->brk[k + 1] != 1 &&
-		    MA_FP_LIT(w, k + 1, "are|re|were|become|act|play|pretend|now|will|shall|must") &&
+		    MA_FP_LIT(w, k + 1,
+		              "are|re|were|become|act|play|pretend|now|will|shall|must") &&
 		    !(k > 0 && !w->brk[k] &&
-		      MA_FP_LIT(w, k - 1,
-		                "if|when|unless|whether|as|since|because|while|once|that|which|where|"
-		                "what|how|before|after|until|so")))
+		      MA_FP_LIT(
+		          w, k - 1,
+		          "if|when|unless|whether|as|since|because|while|once|that|which|where|"
+		          "what|how|before|after|until|so")))
 			return 1;
 	return 0;
 }
@@ -2025,7 +2030,8 @@ static int ma_fp_role_set(const struct ma_pr_words *w)
 static int ma_fp_given_prompt(const struct ma_pr_words *w, int k)
 {
 	for (int j = k + 1; j < w->n && j <= k + 8 && w->brk[j] != 1; j++)
-		if (MA_FP_LIT(w, j, "given|received|start|started|starting|first|originally|told|sent"))
+		if (MA_FP_LIT(w, j,
+		              "given|received|start|started|starting|first|originally|told|sent"))
 			return 1;
 	return 0;
 }
@@ -2120,75 +2126,60 @@ static int ma_fp_world_word(const struct ma_pr_words *w, int k)
 {
 	switch (w->t[w->s[k]]) {
 	case 'a':
-		return MA_FP_LIT(w, k,
-		                 "application~|argument~|authenticat~");
+		return MA_FP_LIT(w, k, "application~|argument~|authenticat~");
 	case 'b':
-		return MA_FP_LIT(w, k,
-		                 "backend~|bash|binaries|binary|branch~|buffer~|bug|bugs|bundle~|byte~");
+		return MA_FP_LIT(
+		    w, k, "backend~|bash|binaries|binary|branch~|buffer~|bug|bugs|bundle~|byte~");
 	case 'c':
-		return MA_FP_LIT(w, k,
-		                 "cache~|certificate~|channel~|cipher~|cli|client~|column~|command~|"
-		                 "commit~|compil~|config|configuration~|console~|crash~|curl|cursor");
+		return MA_FP_LIT(
+		    w, k,
+		    "cache~|certificate~|channel~|cipher~|cli|client~|column~|command~|"
+		    "commit~|compil~|config|configuration~|console~|crash~|curl|cursor");
 	case 'd':
-		return MA_FP_LIT(w, k,
-		                 "daemon~|database~|decrypt~|device~|directories|directory|disk~|driver~|"
-		                 "dsa");
+		return MA_FP_LIT(
+		    w, k,
+		    "daemon~|database~|decrypt~|device~|directories|directory|disk~|driver~|"
+		    "dsa");
 	case 'e':
-		return MA_FP_LIT(w, k,
-		                 "ecdsa|echo|editor~|encrypt~");
+		return MA_FP_LIT(w, k, "ecdsa|echo|editor~|encrypt~");
 	case 'f':
-		return MA_FP_LIT(w, k,
-		                 "file|files|filesystem~|firmware|fix|fixed|fixes|flag~");
+		return MA_FP_LIT(w, k, "file|files|filesystem~|firmware|fix|fixed|fixes|flag~");
 	case 'g':
-		return MA_FP_LIT(w, k,
-		                 "gdb|git|gpg");
+		return MA_FP_LIT(w, k, "gdb|git|gpg");
 	case 'h':
-		return MA_FP_LIT(w, k,
-		                 "header~|host|hosts|http|https");
+		return MA_FP_LIT(w, k, "header~|host|hosts|http|https");
 	case 'i':
-		return MA_FP_LIT(w, k,
-		                 "install~|interrupt~");
+		return MA_FP_LIT(w, k, "install~|interrupt~");
 	case 'k':
-		return MA_FP_LIT(w, k,
-		                 "kernel|keyring~");
+		return MA_FP_LIT(w, k, "kernel|keyring~");
 	case 'l':
-		return MA_FP_LIT(w, k,
-		                 "libraries|library|log|logging|login~|logs");
+		return MA_FP_LIT(w, k, "libraries|library|log|logging|login~|logs");
 	case 'm':
-		return MA_FP_LIT(w, k,
-		                 "module~|mount~");
+		return MA_FP_LIT(w, k, "module~|mount~");
 	case 'n':
-		return MA_FP_LIT(w, k,
-		                 "newline|nonce~");
+		return MA_FP_LIT(w, k, "newline|nonce~");
 	case 'o':
-		return MA_FP_LIT(w, k,
-		                 "openssl|option~");
+		return MA_FP_LIT(w, k, "openssl|option~");
 	case 'p':
 		return MA_FP_LIT(w, k,
 		                 "package~|packet~|pam|parser~|partition~|patch~|plugin~|pointer~|"
 		                 "position|program~");
 	case 'r':
-		return MA_FP_LIT(w, k,
-		                 "readline|redirect~|refs|register~|repl|repository|rsa");
+		return MA_FP_LIT(w, k, "readline|redirect~|refs|register~|repl|repository|rsa");
 	case 's':
 		return MA_FP_LIT(w, k,
 		                 "sched|scheduler~|screen~|server~|shell~|signature~|socket~|ssh|"
 		                 "sshd|ssl|stderr|stdin|stdout|struct~|sudo|swap|syscall~");
 	case 't':
-		return MA_FP_LIT(w, k,
-		                 "terminal~|timing|tls|tool|tools|tree|trees|tty");
+		return MA_FP_LIT(w, k, "terminal~|timing|tls|tool|tools|tree|trees|tty");
 	case 'u':
-		return MA_FP_LIT(w, k,
-		                 "url|urls");
+		return MA_FP_LIT(w, k, "url|urls");
 	case 'v':
-		return MA_FP_LIT(w, k,
-		                 "variable~|version~");
+		return MA_FP_LIT(w, k, "variable~|version~");
 	case 'w':
-		return MA_FP_LIT(w, k,
-		                 "width");
+		return MA_FP_LIT(w, k, "width");
 	case 'z':
-		return MA_FP_LIT(w, k,
-		                 "zsh");
+		return MA_FP_LIT(w, k, "zsh");
 	default:
 		return 0;
 	}
@@ -2378,7 +2369,8 @@ static int ma_fp_key_named(const struct ma_pr_words *w)
 		}
 		if (!ma_fp_in_option(w, k) && !ma_fp_in_option(w, k + 1) &&
 		    !(ma_fp_stated(w, v) && ma_fp_world_near(w, v, k + 1)))
-			return MA_FP_WHY(w, v, ma_fp_stated(w, v) ? "key noworld" : "key notstated");
+			return MA_FP_WHY(w, v,
+			                 ma_fp_stated(w, v) ? "key noworld" : "key notstated");
 		if (!ma_fp_clear_near(w, v, k + 1))
 			return 0;
 		any = 1;
@@ -2424,11 +2416,12 @@ static int ma_fp_prompt_kind(const struct ma_pr_words *w, int k)
 		        ma_pr_alnum((unsigned char)x[-2])) ||
 		       ma_fp_glue(x + w->l[k], end) ||
 		       (!w->brk[k] &&
-		        MA_FP_LIT(w, k - 1,
-		                  "login|logon|password~|passphrase~|passcode~|pin|shell|bash|zsh|tcsh|"
-		                  "csh|ksh|fish|gdb|python|repl|terminal|console|interactive|more|"
-		                  "pager|sudo|ssh|askpass|dos|cmd|powershell|mysql|psql|boot|grub|"
-		                  "command"));
+		        MA_FP_LIT(
+		            w, k - 1,
+		            "login|logon|password~|passphrase~|passcode~|pin|shell|bash|zsh|tcsh|"
+		            "csh|ksh|fish|gdb|python|repl|terminal|console|interactive|more|"
+		            "pager|sudo|ssh|askpass|dos|cmd|powershell|mysql|psql|boot|grub|"
+		            "command"));
 	if (!kind)
 		return 0;
 	/* (no conversation or its makers named anywhere: "the python prompt
@@ -3096,7 +3089,8 @@ static int ma_fp_new_named(const struct ma_pr_words *w)
 			    ((MA_FP_LIT(w, o, MA_FP_ORDERV) ||
 			      MA_FP_LIT(w, o, "apply|use|enable|obey|treat|keep|remember")) &&
 			     ma_fp_ordered(w, o)) ||
-			    MA_FP_LIT(w, o, "answer~|response~|reply|replies|conversation~|chat~") ||
+			    MA_FP_LIT(w, o,
+			              "answer~|response~|reply|replies|conversation~|chat~") ||
 			    (strchr("hof", w->t[w->s[o]]) &&
 			     MA_FP_LIT(w, o, "henceforth|hereafter|onward~|forward|forth")) ||
 			    (w->l[o] == 4 && MA_FP_LIT(w, o, "from") && o + 2 < e &&
