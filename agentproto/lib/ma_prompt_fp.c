@@ -1990,17 +1990,13 @@ static void ma_fp_span(const struct ma_pr_words *w, int a, int b, int *s, int *e
 }
 
 /* 1 if a word of a program's world (ma_fp_world_word) is near the words
- * v and k: in their span (ma_fp_span) and the sentence after it, within
- * 40 words of them (session 28: looked for near, not in the whole
- * window, as what undoes a reading is) */
+ * v and k: within 40 words of them (session 28: looked for near, not in
+ * the whole window, as what undoes a reading is) */
 static int ma_fp_world_near(const struct ma_pr_words *w, int v, int k)
 {
-	int s, e, a = v < k ? v : k, b = v < k ? k : v;
+	int a = v < k ? v : k, b = v < k ? k : v;
 
-	ma_fp_span(w, a, b, &s, &e);
-	if (e < w->n)
-		(void)ma_fp_sentence(w, e, &e);
-	return ma_fp_world_in(w, s > a - 40 ? s : a - 40, e < b + 40 ? e : b + 40);
+	return ma_fp_world_in(w, a > 40 ? a - 40 : 0, b + 41 < w->n ? b + 41 : w->n);
 }
 
 /* 1 if the text sets the model a role or speaks to it as one anywhere
@@ -2030,8 +2026,7 @@ static int ma_fp_role_set(const struct ma_pr_words *w)
 static int ma_fp_given_prompt(const struct ma_pr_words *w, int k)
 {
 	for (int j = k + 1; j < w->n && j <= k + 8 && w->brk[j] != 1; j++)
-		if (MA_FP_LIT(w, j,
-		              "given|received|start|started|starting|first|originally|told|sent"))
+		if (MA_FP_LIT(w, j, "given|received|start|started|starting|originally|told|sent"))
 			return 1;
 	return 0;
 }
@@ -2484,7 +2479,8 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		/* (a password only in a statement: "curl could leak the
 		 * password used for the first host"; "Show the password on the
 		 * screen" is an order) */
-		said = ma_fp_stated(w, v) && ma_fp_world_near(w, v, k) && !ma_fp_given_prompt(w, k);
+		said = ma_fp_stated(w, v) && ma_fp_world_near(w, v, k) &&
+		       (pw || !ma_fp_given_prompt(w, k));
 		if (pw && !said)
 			return MA_FP_WHY(w, v, "pw notsaid");
 		/* (or the prompt a compound's first noun: "the prompt string";
