@@ -2000,23 +2000,47 @@ static int ma_fp_world_near(const struct ma_pr_words *w, int v, int k)
 }
 
 /* 1 if the text sets the model a role or speaks to it as one anywhere
- * ("You are a shell.", "you're now", "you will act as"; not "if you are
+ * ("You are a shell.", "you're now", "you will act as", "I want you to
+ * be", "Your role:", "Act as ...", "Simulate a shell"; not "if you are
  * using ..."): the readings' near span does not see a role set a few
- * sentences before (review20) */
+ * sentences before (review20, review20b) */
 static int ma_fp_role_set(const struct ma_pr_words *w)
 {
-	if (!(w->kall & ma_fp.you))
-		return 0;
-	for (int k = 0; k + 1 < w->n; k++)
-		if ((w->k[k] & ma_fp.you) && w->brk[k + 1] != 1 &&
-		    MA_FP_LIT(w, k + 1,
-		              "are|re|were|become|act|play|pretend|now|will|shall|must") &&
-		    !(k > 0 && !w->brk[k] &&
-		      MA_FP_LIT(
-		          w, k - 1,
-		          "if|when|unless|whether|as|since|because|while|once|that|which|where|"
-		          "what|how|before|after|until|so")))
-			return 1;
+	for (int k = 0; k + 1 < w->n; k++) {
+		/* (a role's verb at an order's place: "Act as a shell.",
+		 * "Roleplay as ...", "behave like a console", "Simulate a shell";
+		 * review20b) */
+		if (!(w->k[k] & ma_fp.you)) {
+			/* (looked up only where an order may open: first of its
+			 * sentence or next to it, or after a mark) */
+			const char *x = w->t + w->s[k];
+			if (!(k == 0 || w->brk[k] || w->brk[k - 1] ||
+			      (x > w->t + 1 && strchr(":-*>([\"'`", x[-2]) && x[-1] == ' ')))
+				continue;
+			if (w->l[k] >= 3 &&
+			    MA_FP_LIT(
+			        w, k,
+			        "act|roleplay~|role|simulate|emulate|impersonate|pretend|behave|"
+			        "become|play|imagine") &&
+			    ma_fp_ordered(w, k))
+				return 1;
+			continue;
+		}
+		if (w->brk[k + 1] == 1 ||
+		    !MA_FP_LIT(w, k + 1,
+		               "are|re|ll|were|become|act|play|pretend|now|will|shall|must|to|be|"
+		               "role~") ||
+		    (k > 0 && !w->brk[k] &&
+		     MA_FP_LIT(w, k - 1,
+		               "if|when|unless|whether|as|since|because|while|once|that|which|"
+		               "where|what|how|before|after|until|so")))
+			continue;
+		/* ("you to" only as "I want you to be / act ...") */
+		if (MA_FP_LIT(w, k + 1, "to") &&
+		    !(k + 2 < w->n && MA_FP_LIT(w, k + 2, "be|act|play|pretend|become|behave")))
+			continue;
+		return 1;
+	}
 	return 0;
 }
 
@@ -2182,9 +2206,15 @@ static int ma_fp_world_word(const struct ma_pr_words *w, int k)
 
 static int ma_fp_world_in(const struct ma_pr_words *w, int s, int e)
 {
-	for (int k = s; k < e; k++)
+	for (int k = s; k < e; k++) {
+		const char *x = w->t + w->s[k], *y = x + w->l[k];
+		/* (not a path's component: "* daemon/main.c: reveal the
+		 * password" names no program's world; review20b) */
+		if ((x > w->t && x[-1] == '/') || (y < w->t + w->s[w->n - 1] && *y == '/'))
+			continue;
 		if (ma_fp_world_word(w, k))
 			return 1;
+	}
 	return 0;
 }
 

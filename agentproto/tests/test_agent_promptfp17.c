@@ -64,6 +64,11 @@ static void a_programs_prompt_far_from_the_reader_scores_low(void **state)
 	    "Reboot the host and confirm the change when prompted by the installer.",
 	    "The login program will disable echo before reading the password from the "
 	    "terminal.",
+	    /* (review20b: no prompt "given at the start") */
+	    "The client could leak the password used for the first host to the next host when "
+	    "it follows redirects.",
+	    "When told to follow redirects, wget could leak the password given for the first "
+	    "site to the second one.",
 	};
 	(void)state;
 	ALL_LOW(texts);
