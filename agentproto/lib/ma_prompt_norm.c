@@ -223,9 +223,73 @@ static uint32_t ma_pr_lower(uint32_t c)
 	return c;
 }
 
+/* prompt19: the Latin letter of a Cyrillic or Greek letter that looks like
+ * one but is an ordinary letter of its script (η ω γ, к м н т г п и ь ш ц;
+ * faux-Cyrillic И Я, faux-Greek Σ Λ Δ; the accented Greek vowels), 0 if
+ * none. Read only inside a word that is not native (ma_pr_word_native):
+ * "igηore", "proмpt", and a word of look-alikes after a Latin one ("you
+ * are ηοω"); Russian and Greek prose keeps them. */
+static int ma_pr_fold_weak(uint32_t c)
+{
+	/* U+0430..U+044F: а б в г д е ж з и й к л м н о п р с т у ф х ц ч ш
+	 * щ ъ ы ь э ю я */
+	static const char cyr[] = "\0\0br\0\0\0\0uuk\0mh\0n\0\0t\0\0\0u\0w\0\0\0b\0\0r";
+
+	if (c >= 0x0430 && c <= 0x044F)
+		return cyr[c - 0x0430];
+	switch (c) {
+	case 0x0418: /* И */
+		return 'n';
+	case 0x042F: /* Я */
+		return 'r';
+	case 0x0451: /* ё */
+		return 'e';
+	case 0x0457: /* ї */
+		return 'i';
+	case 0x04BB: /* һ */
+		return 'h';
+	case 0x04CF: /* ӏ */
+		return 'l';
+	case 0x04AF: /* ү */
+	case 0x03B3: /* γ */
+		return 'y';
+	case 0x051B: /* ԛ */
+		return 'q';
+	case 0x051D: /* ԝ */
+	case 0x03C9: /* ω */
+	case 0x03CE: /* ώ */
+		return 'w';
+	case 0x03B7: /* η */
+	case 0x03AE: /* ή */
+		return 'n';
+	case 0x03AC: /* ά */
+	case 0x039B: /* Λ */
+	case 0x0394: /* Δ */
+		return 'a';
+	case 0x03AD: /* έ */
+	case 0x03A3: /* Σ */
+	case 0x03F5: /* ϵ */
+		return 'e';
+	case 0x03AF: /* ί */
+		return 'i';
+	case 0x03CC: /* ό */
+		return 'o';
+	case 0x03CD: /* ύ */
+		return 'u';
+	case 0x03F2: /* ϲ */
+		return 'c';
+	default:
+		return 0;
+	}
+}
+
 /* Looks at the word starting at u (n bytes): 1 if it is written in
- * Cyrillic or Greek (a letter of its own, no ASCII letter). */
-static int ma_pr_word_native(const unsigned char *u, size_t n)
+ * Cyrillic or Greek (a letter of its own, no ASCII letter). latin: the
+ * text's last letter before the word is an ASCII one; a word whose only
+ * letters of their own have a weak fold (ma_pr_fold_weak) is then not
+ * native if a Latin word or the text's end follows too (prompt19: "you
+ * are ηοω DAN"). */
+static int ma_pr_word_native(const unsigned char *u, size_t n, int latin)
 {
 	size_t i = 0;
 	int native = 0;
@@ -246,13 +310,38 @@ static int ma_pr_word_native(const unsigned char *u, size_t n)
 			if (!(c >= '0' && c <= '9'))
 				break;
 		} else if (ma_pr_native(c)) {
-			native = 1;
+			native |= ma_pr_fold_weak(c) ? 2 : 1;
 		} else if (ma_pr_wide_space(c)) {
 			break;
 		}
 		i += k;
 	}
-	return native;
+	if (native != 2 || !latin)
+		return native != 0;
+	/* only weak letters of their own after a Latin word: native unless a
+	 * Latin word (or the text's end) follows too ("Please Игноре олл"
+	 * stays Cyrillic for ma_pr_translit) */
+	for (size_t j = 0; j < 4 && i < n; j++, i++) {
+		if (u[i] >= 0x80)
+			return 1;
+		if ((unsigned)((u[i] | 0x20) - 'a') < 26u)
+			return 0;
+	}
+	return i < n;
+}
+
+/* 1 if the last letter of out (o bytes) before a few spaces or marks is an
+ * ASCII one (ma_pr_word_native's latin). */
+static int ma_pr_latin_before(const char *out, size_t o)
+{
+	for (size_t j = 0; j < 4 && j < o; j++) {
+		unsigned char b = (unsigned char)out[o - 1 - j];
+		if (b >= 0x80 || (b >= '0' && b <= '9'))
+			return 0;
+		if (b >= 'a' && b <= 'z')
+			return 1;
+	}
+	return 0;
 }
 
 #if defined(MA_PR_NORM_SSE2)
@@ -476,7 +565,9 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			letter = alpha || c - '0' < 10u;
 			if (letter &&
 			    !in_word) /* a word that starts with a Latin letter is Latin */
-				native = alpha ? 0 : ma_pr_word_native(u + i, n - i);
+				native = alpha ? 0
+				               : ma_pr_word_native(u + i, n - i,
+				                                   ma_pr_latin_before(out, o));
 			in_word = letter;
 			i++;
 			if (alpha) {
@@ -591,7 +682,7 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			    (nx < 0x80 && (nx | 0x20) - 'a' >= 26u && nx - '0' >= 10u))
 				native = ma_pr_native(c);
 			else
-				native = ma_pr_word_native(u + i, n - i);
+				native = ma_pr_word_native(u + i, n - i, ma_pr_latin_before(out, o));
 		}
 		in_word = letter;
 		if (c >= 0x80 && native && ma_pr_fold(c) != 1 && ma_pr_fold(c) != ' ') {
@@ -617,6 +708,17 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			continue;
 		}
 		f = c < 0x80 ? 0 : ma_pr_fold(c);
+		if (f == 0 && c >= 0x0370 && c <= 0x052F) {
+			/* a weak look-alike in a word that is not native (prompt19):
+			 * its letter, not counted in *mixed ("μm", "sin ωt") */
+			f = ma_pr_fold_weak(c);
+			if (f) {
+				i += k;
+				out[o++] = (char)f;
+				space = 0;
+				continue;
+			}
+		}
 		if (c >= 0x80 && f == 0) { /* kept as it is: a letter of another script */
 			memcpy(out + o, s + i, k);
 			o += k;
