@@ -2288,7 +2288,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * you share your password" is a security notice's) */
     {PF_OVERRIDE, 0.85,
      "under|in no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject * "
-     "anything|everything|request~|question~|prompt~|task~|order~|instruction~|command~|to|me"},
+     "anything|everything|request~|question~|prompt~|task~|instruction~|command~"},
+    {PF_OVERRIDE, 0.85,
+     "under|in no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject to|me "
+     "answer|respond|reply|comply|help|assist|anything"},
     {PF_OVERRIDE, 0.85,
      "under|in no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject $"},
     {PF_OVERRIDE, 0.85,
