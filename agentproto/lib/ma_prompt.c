@@ -3751,7 +3751,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
                                struct ma_pr_pass *ps)
 {
 	struct ma_pr_score sub; /* each second look's, one at a time */
-	int mixed = 0, r13 = 0, shift, named, run1;
+	int mixed = 0, r13 = 0, shift, named, run1, revo;
 	unsigned has;
 	size_t tn;
 
@@ -3761,6 +3761,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	ma_pr_kbits_init(&ps->kb);
 	tn = ma_pr_score_plain(s, n, ps, out, &mixed);
 	run1 = ps->w.run1;
+	revo = ma_pr_dec_revorder_at(&ps->w, &ps->kb);
 	ma_pr_flood(&ps->w, ps->t, tn, out);
 	ma_pr_periodic(&ps->w, out);
 	ma_pr_comment(&ps->w, tn, &ps->kb, out);
@@ -3857,6 +3858,20 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	} else if (memchr(ps->t, '"', tn) || memchr(ps->t, '\'', tn)) {
 		/* the last to read the window's words: scoring the parts reuses ps */
 		ma_pr_split_parts(ps->t, tn, ps, out, &sub);
+	}
+	if (revo && out->score < 0.5) {
+		/* prompt19: a sentence written backwards word by word
+		 * ("instructions previous all ignore"): the window's tokens read
+		 * in reverse order (into ps->w.f's bytes as the reversed text
+		 * above), counted only where that reading is an order */
+		char *b = (char *)ps->w.f;
+		int m2;
+		tn = ma_prompt_normalise(s, n, ps->t, sizeof ps->t, &m2);
+		ma_pr_dec_revorder(ps->t, tn, b);
+		ma_pr_score_init(&sub);
+		ma_pr_score_plain(b, tn, ps, &sub, &m2);
+		if (sub.score >= 0.8)
+			ma_pr_add(out, PF_ENCODED, sub.score);
 	}
 	if (run1 >= 8 && out->score < 0.8) {
 		/* prompt17: letters split apart in clear ("w h a t   i s",

@@ -1210,14 +1210,16 @@ size_t ma_pr_dec_words(const struct ma_pr_words *w, char *b, size_t cap)
 
 /* ---- a cipher named in clear ---- */
 
-static uint64_t ma_pr_dec_enc, ma_pr_dec_decode;
+static uint64_t ma_pr_dec_enc, ma_pr_dec_decode, ma_pr_dec_instr;
 static pthread_once_t ma_pr_dec_once = PTHREAD_ONCE_INIT;
 
 static void ma_pr_dec_bits(void)
 {
-	int e = ma_pr_lex_class("ENC"), d = ma_pr_lex_class("DECODE");
+	int e = ma_pr_lex_class("ENC"), d = ma_pr_lex_class("DECODE"),
+	    in = ma_pr_lex_class("INSTR");
 	ma_pr_dec_enc = e < 0 ? 0 : 1ull << e;
 	ma_pr_dec_decode = d < 0 ? 0 : 1ull << d;
+	ma_pr_dec_instr = in < 0 || in > 63 ? 0 : 1ull << in;
 }
 
 int ma_pr_dec_named(const struct ma_pr_words *w)
@@ -1406,4 +1408,53 @@ size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapp
 	}
 	*mapped = t;
 	return o;
+}
+
+/* ---- words in reverse order (prompt19) ---- */
+
+int ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	uint64_t verb = kb->ign | kb->say | kb->show, what;
+	int a = 0;
+
+	pthread_once(&ma_pr_dec_once, ma_pr_dec_bits);
+	what = ma_pr_dec_instr | kb->your | kb->secret | kb->pw;
+	if (!(w->kall & verb) || !(w->kall & what))
+		return 0;
+	for (int i = 0; i < w->n; i++) {
+		if (i + 1 < w->n && w->brk[i + 1] != 1)
+			continue;
+		/* the sentence a..i: an order's verb last, not first, what it
+		 * is about before it */
+		if (i - a >= 2 && (w->k[i] & verb) && !(w->k[a] & verb))
+			for (int j = a; j < i; j++)
+				if (w->k[j] & what)
+					return 1;
+		a = i + 1;
+	}
+	return 0;
+}
+
+size_t ma_pr_dec_revorder(const char *t, size_t n, char *b)
+{
+	size_t k = 0;
+
+	for (size_t j = 0; j < n; j++)
+		b[j] = t[n - 1 - j];
+	/* each word (a run of letters, digits and UTF-8 bytes) turned back;
+	 * a mark stays a token of its own, so that the period after the last
+	 * word of a sentence written backwards now opens it */
+	while (k < n) {
+		size_t e = k;
+		while (e < n && ((unsigned char)b[e] >= 0x80 || (unsigned)(b[e] - 'a') < 26u ||
+		                 (unsigned)(b[e] - '0') < 10u))
+			e++;
+		for (size_t x = k, y = e; x + 1 < y; x++, y--) {
+			char c = b[x];
+			b[x] = b[y - 1];
+			b[y - 1] = c;
+		}
+		k = e + 1;
+	}
+	return n;
 }
