@@ -14,7 +14,7 @@
 #include <string.h>
 
 /* Look-alikes that are ordinary letters of their script (Greek η ω γ,
- * Cyrillic к м н т г п и ь ш) inside Latin words, or a word of them
+ * Cyrillic к м н т г и ь ш) inside Latin words, or a word of them
  * between Latin words. */
 static void weak_look_alikes_inside_latin_words_are_high(void **state)
 {
