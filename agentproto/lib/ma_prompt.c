@@ -3751,8 +3751,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
                                struct ma_pr_pass *ps)
 {
 	struct ma_pr_score sub; /* each second look's, one at a time */
-	int mixed = 0, r13 = 0, shift, named, run1, revo;
-	unsigned has;
+	int mixed = 0, r13 = 0, shift, named, run1;
+	unsigned has, revo;
 	size_t tn;
 
 	ma_pr_score_init(out);
@@ -3860,16 +3860,18 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		ma_pr_split_parts(ps->t, tn, ps, out, &sub);
 	}
 	if (revo && out->score < 0.5) {
-		/* prompt19: a sentence written backwards word by word
-		 * ("instructions previous all ignore"): the window's tokens read
-		 * in reverse order (into ps->w.f's bytes as the reversed text
-		 * above), counted only where that reading is an order */
+		/* prompt19: sentences written backwards word by word
+		 * ("instructions previous all ignore"): their words read in
+		 * reverse order (into ps->w.f's bytes as the reversed text above;
+		 * the window normalised again, the same bytes as at first),
+		 * counted only where that reading is an order */
 		char *b = (char *)ps->w.f;
 		int m2;
+		size_t from = revo >> 16, len = (revo & 0xFFFF) - from;
 		tn = ma_prompt_normalise(s, n, ps->t, sizeof ps->t, &m2);
-		ma_pr_dec_revorder(ps->t, tn, b);
+		ma_pr_dec_revorder(ps->t + from, len, b);
 		ma_pr_score_init(&sub);
-		ma_pr_score_plain(b, tn, ps, &sub, &m2);
+		ma_pr_score_plain(b, len, ps, &sub, &m2);
 		if (sub.score >= 0.8)
 			ma_pr_add(out, PF_ENCODED, sub.score);
 	}

@@ -617,14 +617,16 @@ long ma_pr_dec_unspace(char *d, long dl);
  * other words kept) written into b (cap bytes), its length returned. */
 int ma_pr_dec_words_at(const struct ma_pr_words *w);
 size_t ma_pr_dec_words(const struct ma_pr_words *w, char *b, size_t cap);
-/* prompt19: 1 if a sentence of w looks written backwards word by word:
- * three words at least, an order's verb (IGN, SAY, SHOW) last and not
- * first, and before it what orders are about (INSTR, "your", a secret, a
+/* prompt19: the sentences of w that look written backwards word by word:
+ * three to fifteen words, an order's verb (IGN, SAY, SHOW) last and not
+ * first, after a word that opens its object ("the", "all", "your", "me"),
+ * and before that what orders are about (INSTR, "your", a secret, a
  * password): "instructions previous all ignore", "prompt system your
- * reveal". ma_pr_dec_revorder writes t (n bytes, normalised) into b (n
- * bytes) with its words and marks in reverse order, each as it is;
- * returns n. */
-int ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb);
+ * reveal". Returns the bytes of w's text from the first such sentence to
+ * the last as from << 16 | to, 0 if none. ma_pr_dec_revorder writes t (n
+ * bytes, normalised) into b (n bytes) with its words and marks in reverse
+ * order, each as it is; returns n. */
+unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb);
 size_t ma_pr_dec_revorder(const char *t, size_t n, char *b);
 
 #endif

@@ -1210,16 +1210,23 @@ size_t ma_pr_dec_words(const struct ma_pr_words *w, char *b, size_t cap)
 
 /* ---- a cipher named in clear ---- */
 
-static uint64_t ma_pr_dec_enc, ma_pr_dec_decode, ma_pr_dec_instr;
+static uint64_t ma_pr_dec_enc, ma_pr_dec_decode, ma_pr_dec_instr, ma_pr_dec_det;
 static pthread_once_t ma_pr_dec_once = PTHREAD_ONCE_INIT;
+
+/* bit k of class name (0: none, or a class of the high part) */
+static uint64_t ma_pr_dec_bit(const char *name)
+{
+	int k = ma_pr_lex_class(name);
+	return k < 0 || k > 63 ? 0 : 1ull << k;
+}
 
 static void ma_pr_dec_bits(void)
 {
-	int e = ma_pr_lex_class("ENC"), d = ma_pr_lex_class("DECODE"),
-	    in = ma_pr_lex_class("INSTR");
-	ma_pr_dec_enc = e < 0 ? 0 : 1ull << e;
-	ma_pr_dec_decode = d < 0 ? 0 : 1ull << d;
-	ma_pr_dec_instr = in < 0 || in > 63 ? 0 : 1ull << in;
+	ma_pr_dec_enc = ma_pr_dec_bit("ENC");
+	ma_pr_dec_decode = ma_pr_dec_bit("DECODE");
+	ma_pr_dec_instr = ma_pr_dec_bit("INSTR");
+	/* what opens an order's object (words in reverse order) */
+	ma_pr_dec_det = ma_pr_dec_bit("THE") | ma_pr_dec_bit("MY");
 }
 
 int ma_pr_dec_named(const struct ma_pr_words *w)
@@ -1412,9 +1419,10 @@ size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapp
 
 /* ---- words in reverse order (prompt19) ---- */
 
-int ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	uint64_t verb = kb->ign | kb->say | kb->show, what;
+	unsigned from = 0, to = 0;
 	int a = 0;
 
 	pthread_once(&ma_pr_dec_once, ma_pr_dec_bits);
@@ -1422,17 +1430,33 @@ int ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits 
 	if (!(w->kall & verb) || !(w->kall & what))
 		return 0;
 	for (int i = 0; i < w->n; i++) {
+		const char *x;
+		size_t l;
 		if (i + 1 < w->n && w->brk[i + 1] != 1)
 			continue;
-		/* the sentence a..i: an order's verb last, not first, what it
-		 * is about before it */
-		if (i - a >= 2 && (w->k[i] & verb) && !(w->k[a] & verb))
-			for (int j = a; j < i; j++)
-				if (w->k[j] & what)
-					return 1;
+		/* the sentence a..i: an order's verb last, not first, and the
+		 * word before it one that opens its object in the forward
+		 * reading ("the", "all", "your", "me"; not "will not echo",
+		 * "had to ignore", "we display", "above display"), what orders
+		 * are about before it */
+		x = w->t + w->s[i - (i > a)];
+		l = w->l[i - (i > a)];
+		if (i - a >= 2 && i - a < 16 && (w->k[i] & verb) && !(w->k[a] & verb) &&
+		    ((w->k[i - 1] & (ma_pr_dec_det | kb->your)) ||
+		     (l == 2 && (memcmp(x, "me", 2) == 0 || memcmp(x, "us", 2) == 0 ||
+		                 memcmp(x, "an", 2) == 0)) ||
+		     (l == 3 && (memcmp(x, "all", 3) == 0 || memcmp(x, "any", 3) == 0)) ||
+		     (l == 1 && x[0] == 'a')))
+			for (int j = a; j < i - 1; j++)
+				if (w->k[j] & what) {
+					if (!to)
+						from = w->s[a];
+					to = (unsigned)w->s[i] + w->l[i];
+					break;
+				}
 		a = i + 1;
 	}
-	return 0;
+	return to ? from << 16 | to : 0;
 }
 
 size_t ma_pr_dec_revorder(const char *t, size_t n, char *b)
