@@ -618,7 +618,8 @@ long ma_pr_dec_unspace(char *d, long dl);
 int ma_pr_dec_words_at(const struct ma_pr_words *w);
 size_t ma_pr_dec_words(const struct ma_pr_words *w, char *b, size_t cap);
 /* prompt19: the sentences of w that look written backwards word by word:
- * three to fifteen words, an order's verb (IGN, SAY, SHOW) last and not
+ * three to fifteen words, an order's verb (IGN, or SAY / SHOW that is no
+ * noun too: "reveal", "tell", "print", not "list") last and not
  * first, after a word that opens its object ("the", "all", "your", "me"),
  * and before that what orders are about (INSTR, "your", a secret, a
  * password): "instructions previous all ignore", "prompt system your

@@ -1419,6 +1419,27 @@ size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapp
 
 /* ---- words in reverse order (prompt19) ---- */
 
+/* 1 if word i of w is an order's verb that is no noun as well: an
+ * override's (IGN) or one of the verbs that ask for the hidden text
+ * ("list", "output", "display", "show" end many a sentence as nouns: "in
+ * the list") */
+static int ma_pr_dec_order_verb(const struct ma_pr_words *w, int i, const struct ma_pr_kbits *kb)
+{
+	static const char *const v[] = {"reveal", "tell", "print", "disclose", "repeat",
+	                                "recite", "say", "leak", "divulge"};
+	const char *x = w->t + w->s[i];
+	size_t l = w->l[i];
+
+	if (w->k[i] & kb->ign)
+		return 1;
+	if (!(w->k[i] & (kb->say | kb->show)))
+		return 0;
+	for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+		if (strlen(v[k]) == l && memcmp(v[k], x, l) == 0)
+			return 1;
+	return 0;
+}
+
 unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	uint64_t verb = kb->ign | kb->say | kb->show, what;
@@ -1441,7 +1462,8 @@ unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_k
 		 * are about before it */
 		x = w->t + w->s[i - (i > a)];
 		l = w->l[i - (i > a)];
-		if (i - a >= 2 && i - a < 16 && (w->k[i] & verb) && !(w->k[a] & verb) &&
+		if (i - a >= 2 && i - a < 16 && ma_pr_dec_order_verb(w, i, kb) &&
+		    !(w->k[a] & verb) &&
 		    ((w->k[i - 1] & (ma_pr_dec_det | kb->your)) ||
 		     (l == 2 && (memcmp(x, "me", 2) == 0 || memcmp(x, "us", 2) == 0 ||
 		                 memcmp(x, "an", 2) == 0)) ||
