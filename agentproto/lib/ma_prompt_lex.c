@@ -2285,20 +2285,21 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "elabora|analizza|leia|processe|analise"},
     /* refusal suppression ("Under no circumstances may you refuse / say
      * that you cannot / add a warning"; "under no circumstances should
-     * you share your password" is a security notice's) */
+     * you share your password" is a security notice's; the patterns start
+     * on "no": "in" opens too many sentences) */
     {PF_OVERRIDE, 0.85,
-     "under|in no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject * "
+     "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject * "
      "anything|everything|request~|question~|prompt~|task~|instruction~|command~"},
     {PF_OVERRIDE, 0.85,
-     "under|in no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject to|me "
+     "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject to|me "
      "answer|respond|reply|comply|help|assist|anything"},
     {PF_OVERRIDE, 0.85,
-     "under|in no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject $"},
+     "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject $"},
     {PF_OVERRIDE, 0.85,
-     "under|in no circumstance~|condition~|case|event ** YOU ** say|tell|admit|state|claim|"
+     "no circumstance~|condition~|case|event ** YOU ** say|tell|admit|state|claim|"
      "respond|reply|answer ** cannot|cant|unable|sorry|apologi~|refuse~|decline~"},
     {PF_OVERRIDE, 0.7,
-     "under|in no circumstance~|condition~|case|event ** YOU ** add|include|give|attach|"
+     "no circumstance~|condition~|case|event ** YOU ** add|include|give|attach|"
      "write * warning~|disclaimer~|caveat~"},
     /* the model told it no longer has limits, in French, Spanish,
      * Italian, Portuguese ("tu n'as plus aucune restriction de contenu",
