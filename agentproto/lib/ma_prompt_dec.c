@@ -1025,7 +1025,71 @@ static inline char ma_pr_dec_nato1(const char *x, size_t l)
 	return 0;
 }
 
-static int ma_pr_dec_nato_at(const struct ma_pr_words *w)
+/* prompt19: the code words of a NATO spelling written without a gap
+ * ("indiagolfnovember", camelCase lowercased) in x (l bytes): how many
+ * (two at least) when x is nothing but such a chain, 0 otherwise; their
+ * letters written into out (l bytes of room) when out is not NULL. A
+ * code word that may be longer ("juliett", "whiskey") is taken short
+ * when the long reading leaves no code word after it. */
+static size_t ma_pr_dec_nato_chain(const char *x, size_t l, char *out)
+{
+	size_t p = 0, k = 0;
+
+	if (l < 8 || l > 255)
+		return 0;
+	while (p < l) {
+		unsigned c = (unsigned char)x[p] - 'a';
+		size_t m = 0;
+		if (c >= 26)
+			return 0;
+		for (size_t len = 8; len >= 4 && !m; len--) {
+			if (!(ma_pr_dec_nlens[c] >> len & 1) || p + len > l ||
+			    !ma_pr_dec_nato1(x + p, len))
+				continue;
+			if (p + len < l && len >= 7) {
+				/* the long reading must leave a code word after it */
+				unsigned c2 = (unsigned char)x[p + len] - 'a';
+				int next = 0;
+				for (size_t l2 = 4; c2 < 26 && l2 <= 8 && !next; l2++)
+					next = p + len + l2 <= l && (ma_pr_dec_nlens[c2] >> l2 & 1) &&
+					       ma_pr_dec_nato1(x + p + len, l2);
+				if (!next)
+					continue;
+			}
+			m = len;
+		}
+		if (!m)
+			return 0;
+		if (out)
+			out[k] = (char)('a' + c);
+		k++;
+		p += m;
+	}
+	return k >= 2 ? k : 0;
+}
+
+/* 1 if w holds glued NATO chains (ma_pr_dec_nato_chain) of six code words
+ * in all, one of them four long at least (sixteen bytes: maxlen gates
+ * it) */
+static int ma_pr_dec_nato_glued_at(const struct ma_pr_words *w)
+{
+	size_t total = 0, longest = 0;
+
+	if (w->maxlen < 16)
+		return 0;
+	for (int i = 0; i < w->n; i++) {
+		size_t k;
+		if (w->l[i] < 8)
+			continue;
+		k = ma_pr_dec_nato_chain(w->t + w->s[i], w->l[i], NULL);
+		total += k;
+		longest = k > longest ? k : longest;
+	}
+	return total >= 6 && longest >= 4;
+}
+
+/* 1 if w holds six NATO code words in a row, one word each */
+static int ma_pr_dec_nato_spaced_at(const struct ma_pr_words *w)
 {
 	/* a run of six NATO words holds one of the words 5, 11, 17, ... */
 	for (int i = 5; i < w->n; i += 6) {
@@ -1043,6 +1107,11 @@ static int ma_pr_dec_nato_at(const struct ma_pr_words *w)
 		i = e - 1 > i ? e - 1 : i;
 	}
 	return 0;
+}
+
+static int ma_pr_dec_nato_at(const struct ma_pr_words *w)
+{
+	return ma_pr_dec_nato_spaced_at(w) || ma_pr_dec_nato_glued_at(w);
 }
 
 static size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
@@ -1080,10 +1149,16 @@ static size_t ma_pr_dec_nato(const struct ma_pr_words *w, char *b, size_t cap)
 		if (c) {
 			b[o++] = c;
 		} else {
+			size_t g;
 			if (l > cap - 2 - o)
 				break;
-			memcpy(b + o, x, l);
-			o += l;
+			/* a glued chain of code words: its letters (prompt19) */
+			g = ma_pr_dec_nato_chain(x, l, b + o);
+			if (!g) {
+				memcpy(b + o, x, l);
+				g = l;
+			}
+			o += g;
 		}
 		was = c != 0;
 		prev = (size_t)w->s[i] + l;
