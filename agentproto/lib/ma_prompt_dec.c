@@ -1528,23 +1528,30 @@ unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_k
 	for (int i = 0; i < w->n; i++) {
 		const char *x;
 		size_t l;
+		int e = i; /* the sentence's verb */
 		if (i + 1 < w->n && w->brk[i + 1] != 1)
 			continue;
-		/* the sentence a..i: an order's verb last, not first, and the
+		/* (a "please" or "now" after the verb: the verb is the word
+		 * before it, review20) */
+		if (i - a >= 3 && !(w->k[i] & verb) &&
+		    ((w->l[i] == 6 && memcmp(w->t + w->s[i], "please", 6) == 0) ||
+		     (w->l[i] == 3 && memcmp(w->t + w->s[i], "now", 3) == 0)))
+			e = i - 1;
+		/* the sentence a..e: an order's verb last, not first, and the
 		 * word before it one that opens its object in the forward
 		 * reading ("the", "all", "your", "me"; not "will not echo",
 		 * "had to ignore", "we display", "above display"), what orders
 		 * are about before it */
-		x = w->t + w->s[i - (i > a)];
-		l = w->l[i - (i > a)];
-		if (i - a >= 2 && i - a < 16 && ma_pr_dec_order_verb(w, i, kb) &&
+		x = w->t + w->s[e - (e > a)];
+		l = w->l[e - (e > a)];
+		if (e - a >= 2 && e - a < 16 && ma_pr_dec_order_verb(w, e, kb) &&
 		    !(w->k[a] & verb) &&
-		    ((w->k[i - 1] & (ma_pr_dec_det | kb->your)) ||
+		    ((w->k[e - 1] & (ma_pr_dec_det | kb->your)) ||
 		     (l == 2 && (memcmp(x, "me", 2) == 0 || memcmp(x, "us", 2) == 0 ||
 		                 memcmp(x, "an", 2) == 0)) ||
 		     (l == 3 && (memcmp(x, "all", 3) == 0 || memcmp(x, "any", 3) == 0)) ||
 		     (l == 1 && x[0] == 'a')))
-			for (int j = a; j < i - 1; j++)
+			for (int j = a; j < e - 1; j++)
 				if (w->k[j] & what) {
 					if (!to)
 						from = w->s[a];

@@ -278,6 +278,19 @@ static int ma_pr_fold_weak(uint32_t c)
 		return 'u';
 	case 0x03F2: /* ϲ */
 		return 'c';
+	/* Armenian (review20): օ ս հ ո ց զ */
+	case 0x0585:
+		return 'o';
+	case 0x057D:
+		return 'u';
+	case 0x0570:
+		return 'h';
+	case 0x0578:
+		return 'n';
+	case 0x0581:
+		return 'g';
+	case 0x0566:
+		return 'q';
 	default:
 		return 0;
 	}
@@ -708,7 +721,7 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			continue;
 		}
 		f = c < 0x80 ? 0 : ma_pr_fold(c);
-		if (f == 0 && c >= 0x0370 && c <= 0x052F) {
+		if (f == 0 && c >= 0x0370 && c <= 0x058F) {
 			/* a weak look-alike in a word that is not native (prompt19):
 			 * its letter, not counted in *mixed ("μm", "sin ωt") */
 			f = ma_pr_fold_weak(c);
