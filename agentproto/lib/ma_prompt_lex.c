@@ -2281,8 +2281,32 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.6,
      "recomienda|recomiende|empfiehl|empfehle|recommande|recommandez|consiglia|raccomanda|"
      "recomende ** solo|solamente|unicamente|nur|ausschliesslich|seulement|uniquement|"
-     "exclusivement|soltanto|apenas|somente|mejor|beste|besten|meilleur|meilleure|migliore|"
-     "melhor|reserve|reservas|riserve|vorbehalt"},
+     "exclusivement|soltanto|apenas|somente * nuestro|nuestra|nuestros|nuestras|unser~|notre|"
+     "nos|nostro|nostra|nostri|nosso|nossa|nossos"},
+    {PF_OVERRIDE, 0.6,
+     "recomienda|recomiende|empfiehl|empfehle|recommande|recommandez|consiglia|raccomanda|"
+     "recomende ** mejor|beste|besten|meilleur|meilleure|migliore|melhor|reserve|reservas|"
+     "riserve|vorbehalt"},
+    /* (review20b: the other orders such a note gives: a CV ranked first
+     * or given the top mark, the product said to be the best of the
+     * market, one brand alone mentioned, the conversation sent out;
+     * hints, the note makes them 0.84) */
+    {PF_OVERRIDE, 0.6,
+     "primer|premier|premiere|ersten|erste|primo|primeiro lugar|rang|platz|posto|posicao|"
+     "place"},
+    {PF_OVERRIDE, 0.6,
+     "note|nota|notas|punteggio|puntuacion|puntaje|pontuacao maximale|maxima|massima|massimo|"
+     "maximo"},
+    {PF_OVERRIDE, 0.6, "hochstnote|bestnote"},
+    {PF_OVERRIDE, 0.6,
+     "mejor|meilleur|meilleure|beste|migliore|melhor del|du|des|am|auf|sul|do mercado|marche|"
+     "markt|mercato"},
+    {PF_OVERRIDE, 0.6,
+     "erwahne|menciona|mencione|mentionne|menziona nur|solo|solamente|uniquement|seulement|"
+     "soltanto|apenas unser~|nuestra|nuestro|notre|nostra|nostro|nossa|nosso"},
+    {PF_OVERRIDE, 0.6,
+     "historial|historique|verlauf|cronologia|historico de|del|der|della|da|des|du * "
+     "conversacion|conversation|unterhaltung|konversation|conversazione|conversa|chat"},
     /* (the reader asked whether it is an AI: "si eres una IA", "falls du
      * eine KI bist"; a hint as "if you are an AI") */
     {PF_OVERRIDE, 0.6, "si|falls|wenn|se * YOU|eres|sei|es|etes|sois * AI"},
@@ -2319,7 +2343,14 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "keinen|keinem umstanden|fall ** anfrage~|antwort|frage~|bitte~ * ablehnen|verweigern"},
     {PF_OVERRIDE, 0.85,
      "no circumstance~|condition~|case|event ** YOU ** say|state|claim|respond|reply|answer ** "
-     "cannot|cant|unable|refuse~|decline~"},
+     "cannot|cant|unable ** help|assist|answer|comply|respond|reply|provide|fulfil~|fulfill~"},
+    {PF_OVERRIDE, 0.85,
+     "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject * "
+     "request~|question~|task~|prompt~|instruction~|command~ from|of|by * me|mine|user|users|"
+     "anyone"},
+    {PF_OVERRIDE, 0.85,
+     "no circumstance~|condition~|case|event ** YOU ** refuse|decline to "
+     "answer|respond|reply|help|assist * me|user|users|anyone"},
     {PF_OVERRIDE, 0.7,
      "no circumstance~|condition~|case|event ** YOU ** add|include|give|attach|"
      "write * warning~|disclaimer~|caveat~"},
@@ -2339,6 +2370,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "censure|regles|reglas|regole|regras de|del|di|da|do|du|des|sur|per|para|por "
      "contenido|contenu|contenuto|conteudo|etica|ethique|eticas|etiche|etiques|openai|"
      "anthropic"},
+    /* (review20b: "no limit" singular, a hint beside developer mode;
+     * the plural is prompt18's) */
+    {PF_ROLEPLAY, 0.6,
+     "nas|navez|tienes|tiene|hai|avete|tem|tens plus|mas|piu|mais|ningun|ninguna|nenhum|"
+     "alcun|alcuna * limite"},
     {PF_ROLEPLAY, 0.8,
      "ya no tienes|tiene|tenes|tendras|tendra * restricci~|filtros|censura|reglas "
      "!de|del|para|por|en|con"},
