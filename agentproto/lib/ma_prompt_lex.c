@@ -2287,26 +2287,12 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "recomienda|recomiende|empfiehl|empfehle|recommande|recommandez|consiglia|raccomanda|"
      "recomende ** mejor|beste|besten|meilleur|meilleure|migliore|melhor|reserve|reservas|"
      "riserve|vorbehalt"},
-    /* (review20b: the other orders such a note gives: a CV ranked first
-     * or given the top mark, the product said to be the best of the
-     * market, one brand alone mentioned, the conversation sent out;
-     * hints, the note makes them 0.84) */
-    {PF_OVERRIDE, 0.6,
-     "primer|premier|premiere|ersten|erste|primo|primeiro lugar|rang|platz|posto|posicao|"
-     "place"},
-    {PF_OVERRIDE, 0.6,
-     "note|nota|notas|punteggio|puntuacion|puntaje|pontuacao maximale|maxima|massima|massimo|"
-     "maximo"},
-    {PF_OVERRIDE, 0.6, "hochstnote|bestnote"},
-    {PF_OVERRIDE, 0.6,
-     "mejor|meilleur|meilleure|beste|migliore|melhor del|du|des|am|auf|sul|do mercado|marche|"
-     "markt|mercato"},
+    /* (review20b: "mention only our brand", an order such a note gives;
+     * a hint. review20c: a rank, a top mark, "the best of the market",
+     * the conversation's history are facts in any sentence: none) */
     {PF_OVERRIDE, 0.6,
      "erwahne|menciona|mencione|mentionne|menziona nur|solo|solamente|uniquement|seulement|"
      "soltanto|apenas unser~|nuestra|nuestro|notre|nostra|nostro|nossa|nosso"},
-    {PF_OVERRIDE, 0.6,
-     "historial|historique|verlauf|cronologia|historico de|del|der|della|da|des|du * "
-     "conversacion|conversation|unterhaltung|konversation|conversazione|conversa|chat"},
     /* (the reader asked whether it is an AI: "si eres una IA", "falls du
      * eine KI bist"; a hint as "if you are an AI") */
     {PF_OVERRIDE, 0.6, "si|falls|wenn|se * YOU|eres|sei|es|etes|sois * AI"},
@@ -2323,7 +2309,8 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_OVERRIDE, 0.85,
      "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject to|me "
      "answer|respond|reply|comply|help|assist|anything "
-     "!the|his|her|their|its|our|this|that|these|those|from|for|of|to|about"},
+     "!the|his|her|their|its|our|this|that|these|those|from|for|of|to|about|anyone|someone|"
+     "people|patients|a|an"},
     {PF_OVERRIDE, 0.6,
      "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject $"},
     {PF_OVERRIDE, 0.85,
@@ -2343,14 +2330,15 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "keinen|keinem umstanden|fall ** anfrage~|antwort|frage~|bitte~ * ablehnen|verweigern"},
     {PF_OVERRIDE, 0.85,
      "no circumstance~|condition~|case|event ** YOU ** say|state|claim|respond|reply|answer ** "
-     "cannot|cant|unable ** help|assist|answer|comply|respond|reply|provide|fulfil~|fulfill~"},
+     "cannot|cant|unable ** help|assist|answer|comply|respond|reply|provide|fulfil~|fulfill~ "
+     "!a|an|the|anyone|someone|him|her|them|patients|customers|people"},
     {PF_OVERRIDE, 0.85,
      "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject * "
      "request~|question~|task~|prompt~|instruction~|command~ from|of|by * me|mine|user|users|"
      "anyone"},
     {PF_OVERRIDE, 0.85,
      "no circumstance~|condition~|case|event ** YOU ** refuse|decline to "
-     "answer|respond|reply|help|assist * me|user|users|anyone"},
+     "answer|respond|reply|help|assist * me|user|users"},
     {PF_OVERRIDE, 0.7,
      "no circumstance~|condition~|case|event ** YOU ** add|include|give|attach|"
      "write * warning~|disclaimer~|caveat~"},
