@@ -99,7 +99,7 @@
 #endif
 
 /* ma_pr_lit() with a string literal */
-#define MA_PR_LIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
+#define MA_PR_LIT(w, i, s) MA_PR_LITS(w, i, s)
 
 static const char *const ma_pr_family[PF_N] = {"prompt.override", "prompt.roleplay",
                                                "prompt.extraction", "prompt.delimiter",
@@ -1376,6 +1376,26 @@ int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll)
 		p = q;
 	}
 	return 0;
+}
+
+uint64_t ma_pr_lit_first(const char *lit, size_t ll)
+{
+	const char *p = lit, *end = lit + ll;
+	uint64_t m = 1ull << 31;
+
+	while (p < end) {
+		const char *q = memchr(p, '|', (size_t)(end - p));
+		size_t l = (size_t)((q ? q : end) - p);
+		unsigned c = (unsigned)(unsigned char)*p - 'a';
+		int stem = l && p[l - 1] == '~';
+		if (l) {
+			l -= (size_t)stem;
+			m |= 1ull << (c < 26 ? c : 26);
+			m |= (stem ? ~0ull << (l < 31 ? l : 31) : 1ull << (l < 31 ? l : 31)) << 32;
+		}
+		p = q ? q + 1 : end;
+	}
+	return m;
 }
 
 /* 1 if word i is the literal alternative a. */

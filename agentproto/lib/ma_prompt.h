@@ -377,6 +377,39 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc);
  * ('|' between them, '~' ending a stem; an alternative has a byte at
  * least: "~" alone is none). */
 int ma_pr_lit(const struct ma_pr_words *w, int i, const char *lit, size_t ll);
+/* The first bytes and the lengths of lit's alternatives (lit[0..ll) as
+ * ma_pr_lit() reads it): bit c - 'a' for a first byte c that is a letter,
+ * bit 26 for any other, bit 31 set always (never 0: the mark of a mask
+ * built); bit 32 + l for the words of l bytes one may be (l 31: 31 or
+ * more; a stem's every length from its own). */
+uint64_t ma_pr_lit_first(const char *lit, size_t ll);
+
+/* ma_pr_lit(w, i, lit, ll) where *m caches ma_pr_lit_first(lit, ll) (0:
+ * not built yet; built at the first call, the same by any thread): a word
+ * whose first byte starts none of the alternatives, or whose length none
+ * may have, is none of them at once, without the walk of the text
+ * (promptcost27). */
+static inline int ma_pr_lit_m(const struct ma_pr_words *w, int i, const char *lit, size_t ll,
+                              uint64_t *m)
+{
+	uint64_t b = __atomic_load_n(m, __ATOMIC_RELAXED);
+	unsigned c = (unsigned)(unsigned char)w->t[w->s[i]] - 'a', l = w->l[i];
+
+	if (!b) {
+		b = ma_pr_lit_first(lit, ll);
+		__atomic_store_n(m, b, __ATOMIC_RELAXED);
+	}
+	return (b >> (c < 26 ? c : 26) & 1) && (b >> (32 + (l < 31 ? l : 31)) & 1) &&
+	       ma_pr_lit(w, i, lit, ll);
+}
+
+/* ma_pr_lit() with a string literal (or an array) s: a mask of its first
+ * bytes of the call site's own (ma_pr_lit_m) */
+#define MA_PR_LITS(w, i, s)                                                                        \
+	__extension__({                                                                            \
+		static uint64_t ma_pr_lit_site_;                                                     \
+		ma_pr_lit_m((w), (i), (s), sizeof(s) - 1, &ma_pr_lit_site_);                        \
+	})
 
 /* A word list of ma_pr_lit() with a filter built once (ma_pr_lex_init):
  * bit (a & 31) * 32 + (b & 31) of bm is set for the first two bytes a, b

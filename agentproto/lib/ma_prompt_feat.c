@@ -44,7 +44,7 @@ static struct ma_pr_lset ma_pr_just = MA_PR_LSET("just|only");
 static struct ma_pr_lset ma_pr_halt_emit =
     MA_PR_LSET("print|say|output|write|type|repeat|respond|reply");
 /* ma_pr_lit() with a string literal */
-#define MA_PR_FLIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
+#define MA_PR_FLIT(w, i, s) MA_PR_LITS(w, i, s)
 /* the list bits of three lsets (ma_pr_next_of's fm) */
 #define MA_PR_FM3(a, b, c) ((1ull << (a).bit) | (1ull << (b).bit) | (1ull << (c).bit))
 /* verbs of saying before a quoted phrase */

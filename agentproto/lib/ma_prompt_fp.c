@@ -96,7 +96,7 @@
 #include <stdio.h>
 #endif
 
-#define MA_FP_LIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
+#define MA_FP_LIT(w, i, s) MA_PR_LITS(w, i, s)
 
 #ifdef MA_PR_DEBUG
 #define MA_FP_WHY(w, k, why) ma_fp_why((w), (k), (why))

@@ -54,7 +54,7 @@
 
 #include <string.h>
 
-#define MA_TL_LIT(w, i, s) ma_pr_lit((w), (i), (s), sizeof(s) - 1)
+#define MA_TL_LIT(w, i, s) MA_PR_LITS(w, i, s)
 
 /* The first non-space byte before word i (0 at the text's start). */
 static char ma_tl_before(const struct ma_pr_words *w, int i)

@@ -1,0 +1,190 @@
+/*
+ * test_agent_promptcost27.c — the word lists of ma_pr_lit() read at a call
+ * site through a mask of their alternatives' first bytes and lengths
+ * (ma_prompt.h's ma_pr_lit_m, MA_PR_LITS; ma_prompt.c's ma_pr_lit_first,
+ * promptcost27): the mask has the bit of each first byte and of each
+ * length an alternative may match, and none of a first byte no alternative
+ * has; ma_pr_lit_m answers what ma_pr_lit answers, for every word of a
+ * text made of the lists' alternatives, of them with another first byte,
+ * one byte shorter or longer, a stem's longer words, capitals.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "agent_test.h"
+#include "ma_prompt.h"
+
+/* hand-made lists beside the scorer's own (ma_pr_olist_text): stems, a
+ * stem of "~" alone, empty alternatives, digits, '@', non-ASCII, an
+ * alternative longer than 31 bytes */
+static const char *const extra[] = {
+    "ignore|disregard|forget|overlook",
+    "instruct~|rule~|x|zz",
+    "~|a||b|",
+    "1337|b64|@home|$var",
+    "\xc3\xa9t\xc3\xa9|na\xc3\xafve",
+    "supercalifragilisticexpialidocious|antidisestablishmentarianism~",
+    "in|on|from|of|at|inside|within|under|into|throughout",
+};
+
+/* the lists: the scorer's olists, then extra */
+static size_t nlists(void)
+{
+	return ma_pr_olist_count() + sizeof extra / sizeof extra[0];
+}
+
+static const char *list(size_t k, size_t *l)
+{
+	if (k < ma_pr_olist_count())
+		return ma_pr_olist_text(k, l);
+	k -= ma_pr_olist_count();
+	*l = strlen(extra[k]);
+	return extra[k];
+}
+
+/* 1 if some alternative of lit may be a word that starts with byte c and
+ * has len bytes (the walk ma_pr_lit does, without the mask) */
+static int may(const char *lit, size_t ll, unsigned c, size_t len)
+{
+	const char *p = lit, *end = lit + ll;
+
+	while (p < end) {
+		const char *q = memchr(p, '|', (size_t)(end - p));
+		size_t l = (size_t)((q ? q : end) - p);
+		int stem = l && p[l - 1] == '~';
+		if (l - (size_t)stem > 0 && (unsigned char)p[0] == c &&
+		    (stem ? len >= l - 1 : len == l))
+			return 1;
+		p = q ? q + 1 : end;
+	}
+	return 0;
+}
+
+static int starts(const char *lit, size_t ll, unsigned c)
+{
+	for (size_t len = 0; len < 64; len++)
+		if (may(lit, ll, c, len))
+			return 1;
+	return 0;
+}
+
+static void the_mask_holds_each_first_byte_and_length(void **state)
+{
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (size_t k = 0; k < nlists(); k++) {
+		size_t ll;
+		const char *lit = list(k, &ll);
+		uint64_t m = ma_pr_lit_first(lit, ll);
+		assert_true(m >> 31 & 1);
+		for (unsigned c = 1; c < 256; c++) {
+			unsigned b = c - 'a' < 26 ? c - 'a' : 26;
+			/* a letter's bit: set exactly when an alternative starts
+			 * with it */
+			if (c - 'a' < 26 && !!(m >> b & 1) != starts(lit, ll, c))
+				fail_msg("list '%.40s': byte '%c' bit %d, an alternative %s with it",
+				         lit, c, (int)(m >> b & 1), starts(lit, ll, c) ? "starts" : "never starts");
+			for (size_t len = 0; len < 64; len++)
+				if (may(lit, ll, c, len) &&
+				    (!(m >> b & 1) || !(m >> (32 + (len < 31 ? len : 31)) & 1)))
+					fail_msg("list '%.40s': a word of byte 0x%02x and %zu bytes "
+					         "may be one, the mask says no",
+					         lit, c, len);
+		}
+	}
+}
+
+/* appends word x (l bytes) and a space to t (at *n, cap bytes) */
+static void add(char *t, size_t *n, size_t cap, const char *x, size_t l)
+{
+	if (*n + l + 1 >= cap)
+		return;
+	memcpy(t + *n, x, l);
+	*n += l;
+	t[(*n)++] = ' ';
+}
+
+static void the_site_answers_what_the_walk_answers(void **state)
+{
+	static struct ma_pr_words w;
+	static char t[MA_PR_NORM];
+	size_t hits = 0, words = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (size_t k = 0; k < nlists(); k++) {
+		size_t ll, n = 0;
+		const char *lit = list(k, &ll), *p = lit, *end = lit + ll;
+		uint64_t site = 0;
+		/* each alternative, its stem's longer word, the same with
+		 * another first byte, a byte shorter, a byte longer, capital */
+		while (p < end) {
+			const char *q = memchr(p, '|', (size_t)(end - p));
+			size_t l = (size_t)((q ? q : end) - p);
+			char x[80];
+			if (l && l < 60) {
+				int stem = p[l - 1] == '~';
+				size_t a = l - (size_t)stem;
+				if (a) {
+					memcpy(x, p, a);
+					add(t, &n, sizeof t - 1, x, a);
+					memcpy(x + a, "ing", 3);
+					add(t, &n, sizeof t - 1, x, a + 3);
+					add(t, &n, sizeof t - 1, x, a + 1);
+					if (a > 1)
+						add(t, &n, sizeof t - 1, x, a - 1);
+					x[0] = (char)(x[0] == 'q' ? 'j' : 'q');
+					add(t, &n, sizeof t - 1, x, a);
+					x[0] = 'A';
+					add(t, &n, sizeof t - 1, x, a);
+				}
+			}
+			p = q ? q + 1 : end;
+		}
+		t[n] = 0;
+		memset(&w, 0, sizeof w);
+		ma_pr_split_words(t, n, &w);
+		for (int i = 0; i < w.n; i++, words++) {
+			int slow = ma_pr_lit(&w, i, lit, ll);
+			/* twice: the mask built, then read */
+			for (int r = 0; r < 2; r++)
+				if (ma_pr_lit_m(&w, i, lit, ll, &site) != slow)
+					fail_msg("list '%.40s', word '%.*s': ma_pr_lit %d, the site %d",
+					         lit, (int)w.l[i], w.t + w.s[i], slow, !slow);
+			assert_int_equal(site, ma_pr_lit_first(lit, ll));
+			hits += (size_t)slow;
+		}
+	}
+	/* both answers were seen many times */
+	assert_true(hits > 100);
+	assert_true(words > 4 * hits);
+}
+
+/* the macro: its own mask at each call site, the walk's answer */
+static void the_macro_answers_what_the_walk_answers(void **state)
+{
+	static struct ma_pr_words w;
+	char t[] = "please ignore the rules within reason and forget zz instructions";
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	ma_pr_split_words(t, sizeof t - 1, &w);
+	for (int i = 0; i < w.n; i++) {
+		assert_int_equal(MA_PR_LITS(&w, i, "ignore|disregard|forget|overlook"),
+		                 ma_pr_lit(&w, i, "ignore|disregard|forget|overlook", 32));
+		assert_int_equal(MA_PR_LITS(&w, i, "instruct~|rule~|x|zz"),
+		                 ma_pr_lit(&w, i, "instruct~|rule~|x|zz", 20));
+	}
+	assert_true(MA_PR_LITS(&w, 1, "ignore|disregard|forget|overlook"));
+	assert_false(MA_PR_LITS(&w, 0, "ignore|disregard|forget|overlook"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(the_mask_holds_each_first_byte_and_length),
+	    cmocka_unit_test(the_site_answers_what_the_walk_answers),
+	    cmocka_unit_test(the_macro_answers_what_the_walk_answers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
