@@ -1864,7 +1864,7 @@ int ma_pr_hj_order_is(const struct ma_pr_words *w, int i, int filtered)
 
 	if (filtered && !(ma_pr_hj_order_b2[b >> 6] >> (b & 63) & 1))
 		return 0;
-	return ma_pr_lit(w, i, ma_pr_hj_order, sizeof ma_pr_hj_order - 1);
+	return MA_PR_LIT(w, i, ma_pr_hj_order);
 }
 
 const char *ma_pr_hj_order_text(size_t *l)
@@ -2002,8 +2002,8 @@ static int ma_pr_swap_at(const struct ma_pr_words *w, int i, const struct ma_pr_
 	int verb = -1, g = -1, word = 0, yours = 0;
 
 	for (int j = i - 1; j >= 0 && j >= i - 3 && !w->brk[j + 1] && verb < 0; j--) {
-		word = word || ma_pr_lit(w, j, "word|words|term", 15);
-		if (ma_pr_lit(w, j, swap, sizeof swap - 1))
+		word = word || MA_PR_LIT(w, j, "word|words|term");
+		if (MA_PR_LIT(w, j, swap))
 			verb = j;
 	}
 	for (int j = i + 1; j < w->n && j <= i + 4 && w->brk[j] != 1 && g < 0; j++)
@@ -2054,11 +2054,11 @@ static int ma_pr_any_of(const char *t, size_t n, const char *const *list, size_t
  * after it or "duoc / cho phep" before it (normalised: accents folded). */
 static int ma_pr_goal_vi(const struct ma_pr_words *w, int i)
 {
-	if (i + 1 >= w->n || !ma_pr_lit(w, i, "truy", 4) || !ma_pr_lit(w, i + 1, "cap", 3))
+	if (i + 1 >= w->n || !MA_PR_LIT(w, i, "truy") || !MA_PR_LIT(w, i + 1, "cap"))
 		return 0;
-	return (i + 3 < w->n && ma_pr_lit(w, i + 2, "duoc", 4) &&
-	        ma_pr_lit(w, i + 3, "cap|phep|chap", 13)) ||
-	       (i >= 2 && ma_pr_lit(w, i - 1, "phep", 4) && ma_pr_lit(w, i - 2, "duoc|cho", 8));
+	return (i + 3 < w->n && MA_PR_LIT(w, i + 2, "duoc") &&
+	        MA_PR_LIT(w, i + 3, "cap|phep|chap")) ||
+	       (i >= 2 && MA_PR_LIT(w, i - 1, "phep") && MA_PR_LIT(w, i - 2, "duoc|cho"));
 }
 
 /* The claim that the secret was given, alone as the whole text ("correct
@@ -2072,7 +2072,7 @@ static int ma_pr_claim_alone(const struct ma_pr_words *w, const struct ma_pr_kbi
 	    !(w->k[i + 1] & (kb->code | kb->access)) || w->brk[i + 1])
 		return 0;
 	for (int j = 0; j < i; j++)
-		if (!ma_pr_lit(w, j, "the|above|a|this|that|its|is", 28))
+		if (!MA_PR_LIT(w, j, "the|above|a|this|that|its|is"))
 			return 0;
 	return 1;
 }
@@ -2231,7 +2231,7 @@ static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, 
 		}
 		if (!ma_pr_goal_at(w, i, kb))
 			continue;
-		end = i + 2 == w->n || (i + 3 == w->n && ma_pr_lit(w, i + 2, "now|please", 10));
+		end = i + 2 == w->n || (i + 3 == w->n && MA_PR_LIT(w, i + 2, "now|please"));
 		/* the text's last sentence or line: the phrase alone */
 		if (end && (i == 0 || w->brk[i] == 1 ||
 		            memchr(w->t + w->s[i - 1] + w->l[i - 1], '\n',
@@ -2275,7 +2275,7 @@ static __attribute__((noinline)) void ma_pr_hijack(const struct ma_pr_words *w, 
 	                  sizeof ma_pr_goal_wide / sizeof ma_pr_goal_wide[0]))) {
 		for (int j = 0; j < w->n && order < 0; j++)
 			if (ma_pr_order_word(w, j, kb) ||
-			    ma_pr_lit(w, j, "write|respond|answer|dich|noi|viet", 34))
+			    MA_PR_LIT(w, j, "write|respond|answer|dich|noi|viet"))
 				order = j;
 		if (order < 0 && wide >= 0xE0 &&
 		    ma_pr_any_of(t, n, ma_pr_order_wide,
@@ -2316,10 +2316,10 @@ static const char ma_pr_cf_noun[] =
 static int ma_pr_cf_the_noun(const struct ma_pr_words *w, int j, int b)
 {
 	/* "the [word] <answer>": the index after the noun, or -1 */
-	if (j >= b || !ma_pr_lit(w, j, "the|its|their", 13))
+	if (j >= b || !MA_PR_LIT(w, j, "the|its|their"))
 		return -1;
 	for (int k = j + 1; k < b && k <= j + 2; k++)
-		if (ma_pr_lit(w, k, ma_pr_cf_noun, sizeof ma_pr_cf_noun - 1))
+		if (MA_PR_LIT(w, k, ma_pr_cf_noun))
 			return k + 1;
 	return -1;
 }
@@ -2717,7 +2717,7 @@ static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, siz
 			continue;
 		for (int k = f + 1; k < w->n && k <= f + 4 && (k == f + 1 || !w->brk[k]); k++)
 			if (w->l[k] >= 5 && w->l[k] <= 9 &&
-			    ma_pr_lit(w, k, ma_pr_cf_world, sizeof ma_pr_cf_world - 1)) {
+			    MA_PR_LIT(w, k, ma_pr_cf_world)) {
 				world = k;
 				break;
 			}
@@ -2727,14 +2727,14 @@ static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, siz
 			;
 		for (int j = world + 1; j < b; j++) {
 			int x;
-			if (j + 2 < b && ma_pr_lit(w, j, ma_pr_cf_who, sizeof ma_pr_cf_who - 1) &&
-			    ma_pr_lit(w, j + 1, ma_pr_cf_modal, sizeof ma_pr_cf_modal - 1) &&
-			    ma_pr_lit(w, j + 2, ma_pr_cf_say, sizeof ma_pr_cf_say - 1)) {
+			if (j + 2 < b && MA_PR_LIT(w, j, ma_pr_cf_who) &&
+			    MA_PR_LIT(w, j + 1, ma_pr_cf_modal) &&
+			    MA_PR_LIT(w, j + 2, ma_pr_cf_say)) {
 				size_t e = (size_t)w->s[j + 2] + w->l[j + 2];
 				while (e < n && t[e] == ' ')
 					e++;
 				/* "we might state: ..." or "we might say the capital is ..." */
-				x = j + 3 < b && ma_pr_lit(w, j + 3, "that", 4) ? j + 4 : j + 3;
+				x = j + 3 < b && MA_PR_LIT(w, j + 3, "that") ? j + 4 : j + 3;
 				x = ma_pr_cf_the_noun(w, x, b);
 				if ((e < n && t[e] == ':') ||
 				    (x > 0 && x < b && ma_pr_lit(w, x, "is|was|are|equals", 18))) {
@@ -2745,8 +2745,8 @@ static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, siz
 			/* "the output could be ..." */
 			x = ma_pr_cf_the_noun(w, j, b);
 			if (x > 0 && x + 1 < b &&
-			    ma_pr_lit(w, x, ma_pr_cf_modal, sizeof ma_pr_cf_modal - 1) &&
-			    ma_pr_lit(w, x + 1, "be", 2)) {
+			    MA_PR_LIT(w, x, ma_pr_cf_modal) &&
+			    MA_PR_LIT(w, x + 1, "be")) {
 				ma_pr_add(sc, PF_OVERRIDE, 0.8);
 				return;
 			}
