@@ -2716,8 +2716,7 @@ static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, siz
 		if (w->l[f] != 2 || w->t[w->s[f]] != 'i' || w->t[w->s[f] + 1] != 'n')
 			continue;
 		for (int k = f + 1; k < w->n && k <= f + 4 && (k == f + 1 || !w->brk[k]); k++)
-			if (w->l[k] >= 5 && w->l[k] <= 9 &&
-			    MA_PR_LIT(w, k, ma_pr_cf_world)) {
+			if (w->l[k] >= 5 && w->l[k] <= 9 && MA_PR_LIT(w, k, ma_pr_cf_world)) {
 				world = k;
 				break;
 			}
@@ -2744,8 +2743,7 @@ static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, siz
 			}
 			/* "the output could be ..." */
 			x = ma_pr_cf_the_noun(w, j, b);
-			if (x > 0 && x + 1 < b &&
-			    MA_PR_LIT(w, x, ma_pr_cf_modal) &&
+			if (x > 0 && x + 1 < b && MA_PR_LIT(w, x, ma_pr_cf_modal) &&
 			    MA_PR_LIT(w, x + 1, "be")) {
 				ma_pr_add(sc, PF_OVERRIDE, 0.8);
 				return;

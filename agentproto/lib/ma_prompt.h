@@ -407,8 +407,8 @@ static inline int ma_pr_lit_m(const struct ma_pr_words *w, int i, const char *li
  * bytes of the call site's own (ma_pr_lit_m) */
 #define MA_PR_LITS(w, i, s)                                                                        \
 	__extension__({                                                                            \
-		static uint64_t ma_pr_lit_site_;                                                     \
-		ma_pr_lit_m((w), (i), (s), sizeof(s) - 1, &ma_pr_lit_site_);                        \
+		static uint64_t ma_pr_lit_site_;                                                   \
+		ma_pr_lit_m((w), (i), (s), sizeof(s) - 1, &ma_pr_lit_site_);                       \
 	})
 
 /* A word list of ma_pr_lit() with a filter built once (ma_pr_lex_init):
@@ -578,6 +578,14 @@ struct ma_pr_run {
 	uint64_t sum;
 };
 size_t ma_pr_runs_walk(const char *s, size_t n, int fast, struct ma_pr_run *r, size_t max);
+
+/* ma_prompt_norm.c: 1 if x (l bytes, any case) is the name of an element
+ * of HTML's text markup the normaliser drops (*inl 1: an inline one's);
+ * and the k-th of those names (its block flag, the letter whose part of
+ * the index holds it, 0..25), returning how many there are (for the unit
+ * test that compares the index with a walk over the names). */
+int ma_pr_html_name_of(const char *x, size_t l, int *inl);
+size_t ma_pr_html_names_of(size_t k, const char **name, int *blk, unsigned *first);
 
 /* ma_prompt_norm.c: ma_prompt_normalise (ma_int.h) a byte at a time (for
  * the unit test that compares the two). */

@@ -423,56 +423,77 @@ static inline size_t ma_pr_plain16(const unsigned char *u, char *out, struct ma_
 #endif
 
 /* HTML's text markup (session 27, promptfp16): the names of the elements
- * that format prose by their first letter, a block's after '+'
- * (ma_pr_markup_tag). A tag of them
- * is no word of the text ("<code>true</code>" is "true", not "true code");
- * <img>, <script>, <style>, <iframe>, forms and the chat roles' tags
- * ("<system>") are not among them. */
-static const char *const ma_pr_html_by1[26] = {['a' - 'a'] = "a abbr",
-                                               ['b' - 'a'] = "b bdi big +blockquote +br",
-                                               ['c' - 'a'] = "cite code",
-                                               ['d' - 'a'] = "+dd del dfn +div +dl +dt",
-                                               ['e' - 'a'] = "em",
-                                               ['h' - 'a'] = "+h1 +h2 +h3 +h4 +h5 +h6 +hr",
-                                               ['i' - 'a'] = "i ins",
-                                               ['k' - 'a'] = "kbd",
-                                               ['l' - 'a'] = "+li",
-                                               ['m' - 'a'] = "mark",
-                                               ['o' - 'a'] = "+ol",
-                                               ['p' - 'a'] = "+p +pre",
-                                               ['q' - 'a'] = "q",
-                                               ['s' - 'a'] = "s samp small span strong sub sup",
-                                               ['t' - 'a'] =
-                                                   "+table +tbody +td +tfoot +th +thead +tr tt",
-                                               ['u' - 'a'] = "u +ul",
-                                               ['v' - 'a'] = "var"};
+ * that format prose, by their first letter, with their length and 1 for a
+ * block's (ma_pr_markup_tag). A tag of them is no word of the text
+ * ("<code>true</code>" is "true", not "true code"); <img>, <script>,
+ * <style>, <iframe>, forms and the chat roles' tags ("<system>") are not
+ * among them. ma_pr_html_at[c - 'a'] .. ma_pr_html_at[c - 'a' + 1]: the
+ * names of first letter c (promptcost27: a name of another length passed
+ * by one compare; it was a walk of a string of the names). */
+struct ma_pr_html_nm {
+	char s[11];
+	unsigned char l, blk;
+};
+static const struct ma_pr_html_nm ma_pr_html_names[] = {
+    {"a", 1, 0},           {"abbr", 4, 0},   {"b", 1, 0},     {"bdi", 3, 0},  {"big", 3, 0},
+    {"blockquote", 10, 1}, {"br", 2, 1},     {"cite", 4, 0},  {"code", 4, 0}, {"dd", 2, 1},
+    {"del", 3, 0},         {"dfn", 3, 0},    {"div", 3, 1},   {"dl", 2, 1},   {"dt", 2, 1},
+    {"em", 2, 0},          {"h1", 2, 1},     {"h2", 2, 1},    {"h3", 2, 1},   {"h4", 2, 1},
+    {"h5", 2, 1},          {"h6", 2, 1},     {"hr", 2, 1},    {"i", 1, 0},    {"ins", 3, 0},
+    {"kbd", 3, 0},         {"li", 2, 1},     {"mark", 4, 0},  {"ol", 2, 1},   {"p", 1, 1},
+    {"pre", 3, 1},         {"q", 1, 0},      {"s", 1, 0},     {"samp", 4, 0}, {"small", 5, 0},
+    {"span", 4, 0},        {"strong", 6, 0}, {"sub", 3, 0},   {"sup", 3, 0},  {"table", 5, 1},
+    {"tbody", 5, 1},       {"td", 2, 1},     {"tfoot", 5, 1}, {"th", 2, 1},   {"thead", 5, 1},
+    {"tr", 2, 1},          {"tt", 2, 0},     {"u", 1, 0},     {"ul", 2, 1},   {"var", 3, 0},
+};
+static const unsigned char ma_pr_html_at[27] = {0,  2,  7,  9,  15, 16, 16, 16, 23,
+                                                25, 25, 26, 27, 28, 28, 29, 31, 32,
+                                                32, 39, 47, 49, 50, 50, 50, 50, 50};
 
 /* 1 if the name x (l >= 1 bytes, any case, x[0] a letter) is one of
- * ma_pr_html_by1's: *inl 1 for an inline element's */
+ * ma_pr_html_names: *inl 1 for an inline element's */
 static int ma_pr_html_name(const unsigned char *x, size_t l, int *inl)
 {
-	const char *c = ma_pr_html_by1[(x[0] | 0x20) - 'a'];
+	unsigned c = (unsigned)((x[0] | 0x20) - 'a');
 
-	while (c && *c) {
-		int blk = *c == '+';
-		size_t j = 0;
-		c += blk;
-		while (j < l && c[j] && c[j] != ' ' && (x[j] | 0x20) == (unsigned char)c[j])
+	for (unsigned k = ma_pr_html_at[c]; k < ma_pr_html_at[c + 1]; k++) {
+		const struct ma_pr_html_nm *e = &ma_pr_html_names[k];
+		size_t j = 1; /* x[0] is e->s[0] */
+		if (e->l != l)
+			continue;
+		while (j < l && (x[j] | 0x20) == (unsigned char)e->s[j])
 			j++;
-		if (j == l && (!c[j] || c[j] == ' ')) {
-			*inl = !blk;
+		if (j == l) {
+			*inl = !e->blk;
 			return 1;
 		}
-		while (*c && *c != ' ')
-			c++;
-		while (*c == ' ')
-			c++;
 	}
 	return 0;
 }
 
+int ma_pr_html_name_of(const char *x, size_t l, int *inl)
+{
+	if (!l || (unsigned)((x[0] | 0x20) - 'a') >= 26u)
+		return 0;
+	return ma_pr_html_name((const unsigned char *)x, l, inl);
+}
+
+size_t ma_pr_html_names_of(size_t k, const char **name, int *blk, unsigned *first)
+{
+	size_t n = sizeof ma_pr_html_names / sizeof ma_pr_html_names[0];
+
+	if (k < n) {
+		*name = ma_pr_html_names[k].s;
+		*blk = ma_pr_html_names[k].blk;
+		*first = 0;
+		while (*first < 26 && ma_pr_html_at[*first + 1] <= k)
+			(*first)++;
+	}
+	return n;
+}
+
 /* u (n bytes) opens with '<': the length of a tag of text markup there
- * (ma_pr_html_by1), "<name>", "</name>" or "<name/>"
+ * (ma_pr_html_names), "<name>", "</name>" or "<name/>"
  * whole, or "<name" where whitespace and its attributes follow (they stay
  * text: what an attribute says is read); 0 if none. *inl: 1 for an
  * inline element's. */

@@ -6,7 +6,10 @@
  * length an alternative may match, and none of a first byte no alternative
  * has; ma_pr_lit_m answers what ma_pr_lit answers, for every word of a
  * text made of the lists' alternatives, of them with another first byte,
- * one byte shorter or longer, a stem's longer words, capitals.
+ * one byte shorter or longer, a stem's longer words, capitals. And the
+ * normaliser's names of HTML's text markup looked up by their first
+ * letter and length (ma_prompt_norm.c's ma_pr_html_names, ma_pr_html_at)
+ * answer what a walk over the names as session 27 wrote them answers.
  */
 #include <stdio.h>
 #include <string.h>
@@ -82,14 +85,17 @@ static void the_mask_holds_each_first_byte_and_length(void **state)
 			/* a letter's bit: set exactly when an alternative starts
 			 * with it */
 			if (c - 'a' < 26 && !!(m >> b & 1) != starts(lit, ll, c))
-				fail_msg("list '%.40s': byte '%c' bit %d, an alternative %s with it",
-				         lit, c, (int)(m >> b & 1), starts(lit, ll, c) ? "starts" : "never starts");
+				fail_msg(
+				    "list '%.40s': byte '%c' bit %d, an alternative %s with it",
+				    lit, c, (int)(m >> b & 1),
+				    starts(lit, ll, c) ? "starts" : "never starts");
 			for (size_t len = 0; len < 64; len++)
 				if (may(lit, ll, c, len) &&
 				    (!(m >> b & 1) || !(m >> (32 + (len < 31 ? len : 31)) & 1)))
-					fail_msg("list '%.40s': a word of byte 0x%02x and %zu bytes "
-					         "may be one, the mask says no",
-					         lit, c, len);
+					fail_msg(
+					    "list '%.40s': a word of byte 0x%02x and %zu bytes "
+					    "may be one, the mask says no",
+					    lit, c, len);
 		}
 	}
 }
@@ -149,8 +155,9 @@ static void the_site_answers_what_the_walk_answers(void **state)
 			/* twice: the mask built, then read */
 			for (int r = 0; r < 2; r++)
 				if (ma_pr_lit_m(&w, i, lit, ll, &site) != slow)
-					fail_msg("list '%.40s', word '%.*s': ma_pr_lit %d, the site %d",
-					         lit, (int)w.l[i], w.t + w.s[i], slow, !slow);
+					fail_msg(
+					    "list '%.40s', word '%.*s': ma_pr_lit %d, the site %d",
+					    lit, (int)w.l[i], w.t + w.s[i], slow, !slow);
 			assert_int_equal(site, ma_pr_lit_first(lit, ll));
 			hits += (size_t)slow;
 		}
@@ -179,12 +186,141 @@ static void the_macro_answers_what_the_walk_answers(void **state)
 	assert_false(MA_PR_LITS(&w, 0, "ignore|disregard|forget|overlook"));
 }
 
+/* the names of HTML's text markup as promptfp16 wrote them ('+': a
+ * block's), by first letter: the walk the index is compared with */
+static const char *const html_by1[26] = {['a' - 'a'] = "a abbr",
+                                         ['b' - 'a'] = "b bdi big +blockquote +br",
+                                         ['c' - 'a'] = "cite code",
+                                         ['d' - 'a'] = "+dd del dfn +div +dl +dt",
+                                         ['e' - 'a'] = "em",
+                                         ['h' - 'a'] = "+h1 +h2 +h3 +h4 +h5 +h6 +hr",
+                                         ['i' - 'a'] = "i ins",
+                                         ['k' - 'a'] = "kbd",
+                                         ['l' - 'a'] = "+li",
+                                         ['m' - 'a'] = "mark",
+                                         ['o' - 'a'] = "+ol",
+                                         ['p' - 'a'] = "+p +pre",
+                                         ['q' - 'a'] = "q",
+                                         ['s' - 'a'] = "s samp small span strong sub sup",
+                                         ['t' - 'a'] = "+table +tbody +td +tfoot +th +thead +tr tt",
+                                         ['u' - 'a'] = "u +ul",
+                                         ['v' - 'a'] = "var"};
+
+/* the walk: 1 if x (l bytes, any case) is one of html_by1's, *inl 1 for
+ * an inline one */
+static int html_walk(const char *x, size_t l, int *inl)
+{
+	const char *c;
+
+	if (!l || (unsigned)((x[0] | 0x20) - 'a') >= 26u)
+		return 0;
+	c = html_by1[(x[0] | 0x20) - 'a'];
+	while (c && *c) {
+		int blk = *c == '+';
+		size_t j = 0;
+		c += blk;
+		while (j < l && c[j] && c[j] != ' ' && (x[j] | 0x20) == c[j])
+			j++;
+		if (j == l && (!c[j] || c[j] == ' ')) {
+			*inl = !blk;
+			return 1;
+		}
+		while (*c && *c != ' ')
+			c++;
+		while (*c == ' ')
+			c++;
+	}
+	return 0;
+}
+
+static void same(const char *x, size_t l, size_t *found)
+{
+	int a = -1, b = -1, fa = ma_pr_html_name_of(x, l, &a), fb = html_walk(x, l, &b);
+
+	if (fa != fb || (fa && a != b))
+		fail_msg("'%.*s': the index says %d (inline %d), the walk %d (inline %d)", (int)l,
+		         x, fa, a, fb, b);
+	*found += (size_t)fa;
+}
+
+static void the_markup_index_answers_what_the_walk_answers(void **state)
+{
+	static const char al[] = "abcdefghijklmnopqrstuvwxyz123456ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	size_t n, found = 0, total = 0;
+	const char *name;
+	int blk;
+	unsigned first;
+	char x[16];
+
+	(void)state;
+	n = ma_pr_html_names_of(0, &name, &blk, &first);
+	/* each name: under its first letter, its flag, as written */
+	for (size_t k = 0; k < n; k++) {
+		size_t l;
+		int inl = -1;
+		(void)ma_pr_html_names_of(k, &name, &blk, &first);
+		l = strlen(name);
+		assert_int_equal(first, (unsigned)(name[0] - 'a'));
+		assert_true(html_walk(name, l, &inl));
+		assert_int_equal(inl, !blk);
+		/* and every name of the walk is one of them */
+		total++;
+	}
+	/* every string of one, two and three bytes of letters (either case)
+	 * and the digits 1..6 */
+	for (size_t a = 0; a < sizeof al - 1; a++) {
+		x[0] = al[a];
+		same(x, 1, &found);
+		for (size_t b = 0; b < sizeof al - 1; b++) {
+			x[1] = al[b];
+			same(x, 2, &found);
+			for (size_t c = 0; c < sizeof al - 1; c++) {
+				x[2] = al[c];
+				same(x, 3, &found);
+			}
+		}
+	}
+	/* each name of the walk, in capitals, a byte longer, a byte shorter,
+	 * each byte changed */
+	for (int c = 0; c < 26; c++) {
+		const char *p = html_by1[c];
+		while (p && *p) {
+			size_t l = 0;
+			p += *p == '+';
+			while (p[l] && p[l] != ' ')
+				l++;
+			memcpy(x, p, l);
+			same(x, l, &found);
+			for (size_t j = 0; j < l; j++)
+				x[j] = (char)(x[j] >= 'a' ? x[j] - 32 : x[j]);
+			same(x, l, &found);
+			memcpy(x, p, l);
+			x[l] = 'e';
+			same(x, l + 1, &found);
+			if (l > 1)
+				same(x, l - 1, &found);
+			for (size_t j = 1; j < l; j++) {
+				char o = x[j];
+				x[j] = 'x';
+				same(x, l, &found);
+				x[j] = o;
+			}
+			p += l;
+			while (*p == ' ')
+				p++;
+		}
+	}
+	assert_int_equal(total, 50);
+	assert_true(found > 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_mask_holds_each_first_byte_and_length),
 	    cmocka_unit_test(the_site_answers_what_the_walk_answers),
 	    cmocka_unit_test(the_macro_answers_what_the_walk_answers),
+	    cmocka_unit_test(the_markup_index_answers_what_the_walk_answers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
