@@ -1671,7 +1671,19 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 			ma_pr_lreach_start(&lr, i);
 			sk = w->k[i];
 			sh = 1ull << w->h[i];
-			for (send = i + 1; send < w->n && w->brk[send] != 1; send++) {
+			/* eight words at a time while none of them starts a
+			 * sentence (promptcost27) */
+			for (send = i + 1; send + 8 <= w->n && !ma_pr_has1(ma_load8(w->brk + send));
+			     send += 8) {
+				sk |= w->k[send] | w->k[send + 1] | w->k[send + 2] |
+				      w->k[send + 3] | w->k[send + 4] | w->k[send + 5] |
+				      w->k[send + 6] | w->k[send + 7];
+				sh |= 1ull << w->h[send] | 1ull << w->h[send + 1] |
+				      1ull << w->h[send + 2] | 1ull << w->h[send + 3] |
+				      1ull << w->h[send + 4] | 1ull << w->h[send + 5] |
+				      1ull << w->h[send + 6] | 1ull << w->h[send + 7];
+			}
+			for (; send < w->n && w->brk[send] != 1; send++) {
 				sk |= w->k[send];
 				sh |= 1ull << w->h[send];
 			}

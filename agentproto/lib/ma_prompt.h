@@ -108,6 +108,17 @@ static inline int ma_pr_pattern_can(const struct ma_pr_pattern *p, uint64_t k, u
 	return ma_pr_pattern_can_from(p, k, h, 0);
 }
 
+/* 1 if some byte of v (eight bytes of ma_pr_words.brk, ma_load8) is 1:
+ * a sentence starts at one of those words (that byte of v ^ 0x01... is
+ * 0; the test of a zero byte is exact for "some"). The phrase loop's
+ * sentence end, eight words a step (promptcost27). */
+static inline int ma_pr_has1(uint64_t v)
+{
+	uint64_t x = v ^ 0x0101010101010101ull;
+
+	return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
+}
+
 /* A 6-bit hash of a word's first two bytes (a quick filter before a
  * literal word is compared). */
 static inline int ma_pr_h2(const char *w, size_t l)
