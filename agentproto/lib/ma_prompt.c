@@ -1209,11 +1209,23 @@ static void ma_pr_facts(struct ma_pr_words *w)
 	unsigned maxfirst = 0, prev = 0; /* the word before's length (0: none) */
 	const unsigned char *u = (const unsigned char *)w->t;
 
-	for (int j = 0; j < n; j++) {
-		kall |= w->k[j];
-		fall |= w->f[j];
-		maxfirst = u[w->s[j]] > maxfirst ? u[w->s[j]] : maxfirst;
+	/* four words a step (promptcost27: the loop's own instructions were
+	 * a third of it) */
+	for (; i + 4 <= n; i += 4) {
+		unsigned a = u[w->s[i]], b = u[w->s[i + 1]], c = u[w->s[i + 2]], d = u[w->s[i + 3]];
+		kall |= w->k[i] | w->k[i + 1] | w->k[i + 2] | w->k[i + 3];
+		fall |= w->f[i] | w->f[i + 1] | w->f[i + 2] | w->f[i + 3];
+		a = a > b ? a : b;
+		c = c > d ? c : d;
+		a = a > c ? a : c;
+		maxfirst = a > maxfirst ? a : maxfirst;
 	}
+	for (; i < n; i++) {
+		kall |= w->k[i];
+		fall |= w->f[i];
+		maxfirst = u[w->s[i]] > maxfirst ? u[w->s[i]] : maxfirst;
+	}
+	i = 0;
 	w->kallh = w->fallh = 0;
 	/* xall: some word has a high part (the splitter's OR, and what
 	 * changed a word's since) */
