@@ -1763,12 +1763,13 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 				/* past 14 bytes the mask holds every length from 15 on
 				 * (below, the word's length is the alternative's, or
 				 * longer than its stem) */
+				/* its first eight bytes first: the test that fails most */
+				if ((wv & lits[x].m) != lits[x].v)
+					continue;
 				if (w->l[i] >= 15 &&
 				    (lits[x].stem ? w->l[i] < lits[x].l : w->l[i] != lits[x].l))
 					continue;
-				/* its bytes first: the test that fails most */
-				if ((wv & lits[x].m) != lits[x].v ||
-				    (lits[x].l > 8 && !ma_pr_alt_bytes8(w, i, lits[x].alt)) ||
+				if ((lits[x].l > 8 && !ma_pr_alt_bytes8(w, i, lits[x].alt)) ||
 				    (!(lits[x].k0 & sk) && !(lits[x].h0 & sh)))
 					continue;
 				pt = &pats[lits[x].pat];
