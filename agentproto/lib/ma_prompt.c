@@ -1591,9 +1591,12 @@ static __attribute__((noinline)) int ma_pr_lreach_at(struct ma_pr_lreach *r,
 	return 0;
 }
 
-/* Tries pattern pt (number k) at word i, whose first token word i is. */
-static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pattern *pt, size_t k,
-                      const struct ma_pr_kbits *kb, struct ma_pr_score *sc, int family_override)
+/* Tries pattern pt (number k) at word i, whose first token word i is, in
+ * the sentence that ends before word e (the first word after i that
+ * starts one, or w->n). */
+static void ma_pr_try(const struct ma_pr_words *w, int i, int e, const struct ma_pr_pattern *pt,
+                      size_t k, const struct ma_pr_kbits *kb, struct ma_pr_score *sc,
+                      int family_override)
 {
 	const struct ma_pr_token *t0 = &pt->t[0];
 
@@ -1621,10 +1624,13 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, const struct ma_pr_pat
 	if (pt->n >= 3 && !pt->t[1].end && !pt->t[1].neg && !pt->t[2].end && !pt->t[2].neg) {
 		const struct ma_pr_token *t2 = &pt->t[2];
 		int j = i + 2, lim = i + 2 + pt->t[1].gap + t2->gap;
-		while (j <= lim && j < w->n && w->brk[j] != 1 && !(w->k[j] & t2->k) &&
-		       !(t2->literal && (t2->h2 >> w->h[j] & 1)))
+		/* within the sentence: no word of it after i starts one
+		 * (promptcost27: one bound where three tests were) */
+		if (lim > e - 1)
+			lim = e - 1;
+		while (j <= lim && !(w->k[j] & t2->k) && !(t2->literal && (t2->h2 >> w->h[j] & 1)))
 			j++;
-		if (j > lim || j >= w->n || w->brk[j] == 1)
+		if (j > lim)
 			return;
 	}
 	if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
@@ -1717,8 +1723,8 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 				    ma_pr_pattern_can_from(&pats[list[x]], sk, sh, 1)) {
 					live = 1;
 					if (ma_pr_next_can(w, &pats[list[x]], i, send, kb->my))
-						ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
-						          family_override);
+						ma_pr_try(w, i, send, &pats[list[x]], list[x], kb,
+						          sc, family_override);
 				}
 			if (!live)
 				kdead |= 1ull << b;
@@ -1734,8 +1740,8 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 					if (!sc->seen[list[x]] &&
 					    ma_pr_pattern_can(&pats[list[x]], sk, sh) &&
 					    ma_pr_next_can(w, &pats[list[x]], i, send, kb->my))
-						ma_pr_try(w, i, &pats[list[x]], list[x], kb, sc,
-						          family_override);
+						ma_pr_try(w, i, send, &pats[list[x]], list[x], kb,
+						          sc, family_override);
 			}
 		/* a word that is no first token's literal alternative (its list
 		 * bit, found by the lexicon lookup) starts no more patterns */
@@ -1780,7 +1786,8 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 				last = lits[x].pat; /* its other alternatives would try it again */
 				if (ma_pr_lreach_at(&lr, w, pt, lits[x].pat, send) &&
 				    ma_pr_next_can(w, pt, i, send, kb->my))
-					ma_pr_try(w, i, pt, lits[x].pat, kb, sc, family_override);
+					ma_pr_try(w, i, send, pt, lits[x].pat, kb, sc,
+					          family_override);
 			}
 	}
 	for (int g = 0; g < MA_PR_GROUPS; g++)
