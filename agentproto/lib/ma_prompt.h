@@ -415,10 +415,15 @@ static inline int ma_pr_lit_m(const struct ma_pr_words *w, int i, const char *li
 }
 
 /* ma_pr_lit() with a string literal (or an array) s: a mask of its first
- * bytes of the call site's own (ma_pr_lit_m) */
+ * bytes of the call site's own (ma_pr_lit_m). s must be an array: a
+ * pointer (a conditional between two literals, "c ? "a|b" : "c|d"") fails
+ * the build: its sizeof is the pointer's, and the site's one mask would
+ * be built from whichever list came first (review20). */
 #define MA_PR_LITS(w, i, s)                                                                        \
 	__extension__({                                                                            \
 		static uint64_t ma_pr_lit_site_;                                                   \
+		_Static_assert(!__builtin_types_compatible_p(__typeof__(s), __typeof__(&(s)[0])),  \
+		               "MA_PR_LITS: s is a pointer, not an array");                        \
 		ma_pr_lit_m((w), (i), (s), sizeof(s) - 1, &ma_pr_lit_site_);                       \
 	})
 
