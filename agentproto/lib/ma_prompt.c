@@ -2768,7 +2768,7 @@ static void ma_pr_counterfactual(const struct ma_pr_words *w, const char *t, siz
 				x = j + 3 < b && MA_PR_LIT(w, j + 3, "that") ? j + 4 : j + 3;
 				x = ma_pr_cf_the_noun(w, x, b);
 				if ((e < n && t[e] == ':') ||
-				    (x > 0 && x < b && ma_pr_lit(w, x, "is|was|are|equals", 18))) {
+				    (x > 0 && x < b && MA_PR_LIT(w, x, "is|was|are|equals"))) {
 					ma_pr_add(sc, PF_OVERRIDE, 0.8);
 					return;
 				}
