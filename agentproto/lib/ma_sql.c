@@ -3180,6 +3180,19 @@ static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *
 #define MA_SQL_NPJOIN 1
 #endif
 #define MA_SQL_NPJOIN_AHEAD 3
+/* Where a window's own tokens repeat (the period above: the MA_SQL_JSTEP
+ * tokens, the one before and MA_SQL_NPJOIN_AHEAD after repeat those
+ * MA_SQL_JSTEP before, types, lengths and bytes, the two bytes before
+ * them too) and ma_sql_np_span answered for the span before, its answer
+ * holds for this one (sqlcost6, session 28): it reads the tokens' types,
+ * lengths, first bytes and the two bytes before each, their distance from
+ * i, and whether a word starts 2 bytes or more after the place -- which
+ * the span before's words do where its first token starts there (later
+ * starts are further on): then its count and lexdiff, its last index 16
+ * on. (test_agent_sqlcost6.c switches it off to compare.) */
+#ifndef MA_SQL_NPMEMO
+#define MA_SQL_NPMEMO 1
+#endif
 #ifndef MA_SQL_NPJOIN_TOOK /* (test_agent_sqlcost5.c counts the states taken) */
 #define MA_SQL_NPJOIN_TOOK(period) ((void)(period))
 #endif
@@ -3274,6 +3287,10 @@ struct ma_sql_reuse {
 	 * the last token it judged that is not plain (-1: none), and its
 	 * state after its last token. */
 	int end, lastnp;
+	/* The window's last ma_sql_np_span answer (MA_SQL_NPMEMO): for the
+	 * span at its token span_i (-1: none yet), the count, the last index
+	 * and lexdiff. */
+	int span_i, span_k, span_last, span_lex;
 	struct ma_sql_jstate fin;
 	/* The last window judged whole at its place whose tokens were all
 	 * plain (none when same_a is (size_t)-1): its place, whether its
@@ -3552,6 +3569,7 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				ns = i0 + (MA_SQL_JSTEP - (g0 + i0) % MA_SQL_JSTEP) % MA_SQL_JSTEP;
 		}
 		ns0 = ns;
+		ru->span_i = -1;
 		if (__builtin_expect(ru->np + (unsigned)(n - i0) > MA_SQL_JUDGE_MAX, 0) &&
 		    ru->windows > 1 && MA_SQL_PRECOUNT &&
 		    ma_sql_past_bound(win, i0, n, MA_SQL_JUDGE_MAX - ru->np)) {
@@ -3690,9 +3708,22 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 				         ma_sql_np_period(sql, win, i))
 					period = 1;
 				if (take || period) {
-					int last = lastnp, lex = 0;
-					int k = ma_sql_np_span(dialect, sql, a, win, i, wbase,
-					                       &last, &lex);
+					int last = lastnp, lex = 0, k;
+					if (period && MA_SQL_NPMEMO && ru->span_i == i - MA_SQL_JSTEP &&
+					    win[i - MA_SQL_JSTEP].start >= a + 2) {
+						/* the span before's answer, 16 tokens on */
+						k = ru->span_k;
+						lex = ru->span_lex;
+						if (k > 0)
+							last = ru->span_last + MA_SQL_JSTEP;
+					} else {
+						k = ma_sql_np_span(dialect, sql, a, win, i, wbase,
+						                   &last, &lex);
+					}
+					ru->span_i = i;
+					ru->span_k = k;
+					ru->span_last = last;
+					ru->span_lex = lex;
 					if (k >= 0 && !(ru->np + (unsigned)k > MA_SQL_JUDGE_MAX &&
 					                ru->windows > 1)) {
 						MA_SQL_NPJOIN_TOOK(period);
