@@ -3193,6 +3193,9 @@ static __attribute__((noinline)) int ma_sql_past_bound(const struct ma_sql_tok *
 #ifndef MA_SQL_NPMEMO
 #define MA_SQL_NPMEMO 1
 #endif
+#ifndef MA_SQL_NPMEMO_TOOK /* (the test compares each answer taken) */
+#define MA_SQL_NPMEMO_TOOK(dialect, sql, a, win, i, wbase, lastnp, k, last, lex) ((void)0)
+#endif
 #ifndef MA_SQL_NPJOIN_TOOK /* (test_agent_sqlcost5.c counts the states taken) */
 #define MA_SQL_NPJOIN_TOOK(period) ((void)(period))
 #endif
@@ -3709,13 +3712,16 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 					period = 1;
 				if (take || period) {
 					int last = lastnp, lex = 0, k;
-					if (period && MA_SQL_NPMEMO && ru->span_i == i - MA_SQL_JSTEP &&
+					if (period && MA_SQL_NPMEMO &&
+					    ru->span_i == i - MA_SQL_JSTEP &&
 					    win[i - MA_SQL_JSTEP].start >= a + 2) {
 						/* the span before's answer, 16 tokens on */
 						k = ru->span_k;
 						lex = ru->span_lex;
 						if (k > 0)
 							last = ru->span_last + MA_SQL_JSTEP;
+						MA_SQL_NPMEMO_TOOK(dialect, sql, a, win, i, wbase,
+						                   lastnp, k, last, lex);
 					} else {
 						k = ma_sql_np_span(dialect, sql, a, win, i, wbase,
 						                   &last, &lex);
