@@ -2556,6 +2556,13 @@ static int ma_sh_command_runs_of(const char *s, const struct ma_sh_lex *lx, int 
 	return prefix ? 2 : any;
 }
 
+/* The slot of memo's cmd_* for the command whose first element starts at
+ * byte at - 1. */
+static inline unsigned ma_sh_cmd_slot(uint32_t at)
+{
+	return (unsigned)((at * 2654435761u) >> 24) % MA_SH_CMD_MEMO;
+}
+
 /* ma_sh_command_runs_of, its answer kept in memo's slot for the command
  * that starts at byte at - 1 (at 0: not kept). */
 static __attribute__((noinline)) int
@@ -2587,7 +2594,7 @@ static __attribute__((noinline)) int ma_sh_command_runs(const char *s, const str
 {
 	if (memo && k < lx->nel) {
 		uint32_t at = lx->el[k].start + 1;
-		unsigned slot = (unsigned)((at * 2654435761u) >> 24) % MA_SH_CMD_MEMO;
+		unsigned slot = ma_sh_cmd_slot(at);
 		if (memo->cmd_at[slot] == at) {
 			if (name && memo->cmd_name[slot] != 0xff)
 				*name = k + memo->cmd_name[slot];
@@ -4189,6 +4196,8 @@ static int ma_sh_is_data(const char *s, const struct ma_sh_lex *lx, size_t a, si
  * the order they are found; the inner lines noted in one line. */
 #define MA_SH_INNER_MAX  8
 #define MA_SH_INNER_NOTE 4
+/* The elements of a place kept by ma_sh_keep_place, at most */
+#define MA_SH_PLACE_EL 16
 /* The bytes of the one line per check that is built by removing the
  * quotes of a word of several parts (ma_sh_join) */
 #define MA_SH_JOIN 2048
@@ -4244,6 +4253,13 @@ struct ma_sh_scan {
 	size_t q_at[MA_SH_INNER_MAX], q_end[MA_SH_INNER_MAX];
 	int q_feeds[MA_SH_INNER_MAX];
 	struct ma_sh_memo memo; /* ma_sh_word_name's answers in this check */
+	/* the last place of this form and line that fired nothing and whose
+	 * judging read its own elements and bytes alone (ma_sh_keep_place):
+	 * pl_n elements (0: none), their offsets from its start pl_a, pl_len
+	 * bytes; a later place of the same elements fires nothing either */
+	int pl_n;
+	size_t pl_a, pl_len;
+	struct ma_sh_el pl_el[MA_SH_PLACE_EL];
 	struct ma_sh_lex lx;
 	/* the first window (lexed from the first place): a later place there
 	 * (another input, or another form of one, at the same byte) takes it
@@ -4352,6 +4368,7 @@ static void ma_sh_begin_form(void *ctx, const char *v, size_t n)
 	struct ma_sh_scan *c = ctx;
 
 	c->arith_form = ma_sh_arith_sub(v, 0, n) < n;
+	c->pl_n = 0; /* another form: its places are other bytes */
 }
 
 /* 1 when the n bytes at k of s (letters, digits and '_') lie in an ssh
@@ -7642,6 +7659,102 @@ static int ma_sh_bash_env_place(const char *s, const struct ma_sh_lex *lx, int e
 	return ma_sh_is(s, p, k, "export") || ma_sh_is(s, p, k, "env");
 }
 
+/* The elements [e0, e0 + n) of c's window that start in [a, b) (e0 and
+ * m0: the first element and mark that end after a), when its judging
+ * (ma_sh_judge, ma_sh_scan_analyse) reads them and the place's bytes
+ * alone: a line that parses, kept whole in the window, no mark there or
+ * around it (none from m0 starts before b), words and ";" (or a newline)
+ * alone, the first a word that starts at a, the last one that ends at b,
+ * 2 to MA_SH_PLACE_EL of them, and no arithmetic in the form (ma_sh_arith
+ * reads on). Else 0. */
+static int ma_sh_place_shape(const struct ma_sh_scan *c, size_t a, size_t b, int e0, int m0)
+{
+	const struct ma_sh_lex *lx = &c->lx;
+	int n;
+
+	if (c->arith_form || !lx->valid || lx->from > a || lx->dropped_at < b ||
+	    (m0 < lx->nmark && lx->mark[m0].start < b) || e0 >= lx->nel ||
+	    lx->el[e0].start != a || lx->el[e0].kind != MA_SH_WORD)
+		return 0;
+	for (n = 0; e0 + n < lx->nel && lx->el[e0 + n].start < b; n++)
+		if (n == MA_SH_PLACE_EL ||
+		    (lx->el[e0 + n].kind != MA_SH_WORD && lx->el[e0 + n].kind != MA_SH_SEQ))
+			return 0;
+	return n >= 2 && lx->el[e0 + n - 1].end == b ? n : 0;
+}
+
+/* 1 when the place [a, b) is one of the form's kept by ma_sh_keep_place
+ * (its bytes, elements and their flags), so fires nothing: ma_sh_judge
+ * reads the same, and the commands its ";" start are named by a word of
+ * the place (those bytes and flags), which ma_sh_command_runs_of judges
+ * alone. */
+static int ma_sh_same_place(const struct ma_sh_scan *c, size_t a, size_t b, int e0, int m0)
+{
+	const struct ma_sh_lex *lx = &c->lx;
+	int n = c->pl_n;
+
+	if (n == 0 || b - a != c->pl_len || c->arith_form || !lx->valid || lx->from > a ||
+	    lx->dropped_at < b || (m0 < lx->nmark && lx->mark[m0].start < b) || e0 + n > lx->nel ||
+	    (e0 + n < lx->nel && lx->el[e0 + n].start < b))
+		return 0;
+	for (int k = 0; k < n; k++) {
+		const struct ma_sh_el *e = &lx->el[e0 + k], *p = &c->pl_el[k];
+		if (e->kind != p->kind || e->flags != p->flags || e->start - a != p->start ||
+		    e->end - a != p->end)
+			return 0;
+	}
+	return memcmp(c->cmd + a, c->cmd + c->pl_a, b - a) == 0;
+}
+
+/* After ma_sh_judge found nothing at [a, b): keeps the place for
+ * ma_sh_same_place when its judging read its elements and bytes alone
+ * (ma_sh_place_shape): each ";" followed by a word of the place that
+ * starts a command judged by that word alone (its name, kept in memo:
+ * no prefix such as sudo reading the words after it, no "function"), no
+ * word with a leading - ' or " (the option rules read the command), and
+ * no command's name but one right after such a ";" (whose answer the
+ * judging takes from there) whose command goes on past it. */
+static void ma_sh_keep_place(struct ma_sh_scan *c, size_t a, size_t b, int e0, int m0)
+{
+	const struct ma_sh_lex *lx = &c->lx;
+	const char *s = c->cmd;
+	int n = ma_sh_place_shape(c, a, b, e0, m0);
+
+	if (n == 0 || !c->memo.ready)
+		return;
+	for (int k = 0; k < n; k++) {
+		const struct ma_sh_el *e = &lx->el[e0 + k];
+		if (e->kind == MA_SH_SEQ) {
+			const struct ma_sh_el *w = e + 1;
+			uint32_t at;
+			unsigned slot;
+			if (k + 1 >= n || w->kind != MA_SH_WORD || w->end <= w->start ||
+			    s[w->start] == '\r' || w->end - w->start == 8)
+				return;
+			at = w->start + 1;
+			slot = ma_sh_cmd_slot(at);
+			if (c->memo.cmd_at[slot] != at || c->memo.cmd_name[slot] != 0 ||
+			    c->memo.cmd_runs[slot] == 2)
+				return;
+		} else {
+			if (s[e->start] == '-' || s[e->start] == '\'' || s[e->start] == '"')
+				return;
+			if ((e->flags & MA_SH_F_CMDWORD) && !(e->flags & MA_SH_F_ASSIGN) &&
+			    (e->end < b || (k > 0 && (e[-1].flags & MA_SH_F_TARGET))) &&
+			    !(k > 0 && e[-1].kind == MA_SH_SEQ))
+				return;
+		}
+	}
+	for (int k = 0; k < n; k++) {
+		c->pl_el[k] = lx->el[e0 + k];
+		c->pl_el[k].start -= (uint32_t)a;
+		c->pl_el[k].end -= (uint32_t)a;
+	}
+	c->pl_n = n;
+	c->pl_a = a;
+	c->pl_len = b - a;
+}
+
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sh_scan *c = ctx;
@@ -7704,6 +7817,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			ma_sh_set(&hit, "cmd.nesting", "critical", 0.9);
 			break;
 		}
+		if (ma_sh_same_place(c, a, b, e0, m0))
+			goto judged; /* fires nothing, as the place kept */
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
 			if ((c->cmd[a] == '-' && ma_sh_whole_option(c->cmd, &c->lx, e0, a, b)) ||
 			    ma_sh_option_value(c, c->cmd, &c->lx, e0, a, b)) {
@@ -7733,6 +7848,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
 		if (hit.fired)
 			break;
+		ma_sh_keep_place(c, a, b, e0, m0);
+	judged:
 		if (c->lx.complete || c->lx.dropped_at >= b + MA_SH_OVERLAP)
 			return 0; /* all of it and what follows it was judged */
 		if (!c->lx.valid) {
@@ -7838,6 +7955,7 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
 	c->cur_set = 0;
 	c->lx_taken = 0;
 	c->memo.ready = 0;
+	c->pl_n = 0;
 	c->arith_form = 1; /* until begin_form says */
 	struct ma_scan s = {
 	    .interceptor = "command_injection",
