@@ -305,6 +305,11 @@ struct ma_pr_words {
 	int run1;              /* the longest run of words of one byte */
 	int runlen;            /* the longest run of words of one length */
 	unsigned maxfirst;     /* the highest first byte of a word (0: none) */
+	/* ma_prompt_fp.c's memo of ma_fp_role_set for this window (-1: not
+	 * looked for yet; ma_pr_benign resets it). Here and not a
+	 * _Thread_local (promptfp17b, session 28): see ma_pr_pool's comment
+	 * in ma_prompt.c */
+	int fprole;
 };
 
 struct ma_pr_score {

@@ -2004,15 +2004,20 @@ static int ma_fp_world_near(const struct ma_pr_words *w, int v, int k)
  * be", "Your role:", "Act as ...", "Simulate a shell"; not "if you are
  * using ..."): the readings' near span does not see a role set a few
  * sentences before (review20, review20b) */
-static _Thread_local int ma_fp_role = -1; /* ma_fp_role_set's answer for the
-                                           * window ma_pr_benign reads (-1:
-                                           * not looked for yet) */
+static int ma_fp_role_set0(const struct ma_pr_words *w);
 
+/* (the answer kept in the window's words, w->fprole: the one field the
+ * readings write through their const pointer; the words are the pass's
+ * own, never a const object) */
 static int ma_fp_role_set(const struct ma_pr_words *w)
 {
-	if (ma_fp_role >= 0)
-		return ma_fp_role;
-	ma_fp_role = 0;
+	if (w->fprole < 0)
+		((struct ma_pr_words *)w)->fprole = ma_fp_role_set0(w);
+	return w->fprole;
+}
+
+static int ma_fp_role_set0(const struct ma_pr_words *w)
+{
 	for (int k = 0; k + 1 < w->n; k++) {
 		/* (a role's verb at an order's place: "Act as a shell.",
 		 * "Roleplay as ...", "behave like a console", "Simulate a shell";
@@ -2031,7 +2036,7 @@ static int ma_fp_role_set(const struct ma_pr_words *w)
 			        "act|roleplay~|role|simulate|emulate|impersonate|pretend|behave|"
 			        "become|play|imagine") &&
 			    ma_fp_ordered(w, k))
-				return ma_fp_role = 1;
+				return 1;
 			continue;
 		}
 		if (w->brk[k + 1] == 1 ||
@@ -2047,7 +2052,7 @@ static int ma_fp_role_set(const struct ma_pr_words *w)
 		if (MA_FP_LIT(w, k + 1, "to") &&
 		    !(k + 2 < w->n && MA_FP_LIT(w, k + 2, "be|act|play|pretend|become|behave")))
 			continue;
-		return ma_fp_role = 1;
+		return 1;
 	}
 	return 0;
 }
@@ -3461,7 +3466,7 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
 
 	pthread_once(&ma_fp_once, ma_fp_build);
-	ma_fp_role = -1; /* (a new window) */
+	((struct ma_pr_words *)w)->fprole = -1; /* (a new window) */
 	if (ma_fp.simpler >= 0 && sc->seen[ma_fp.simpler] && ma_fp_simpler(w) &&
 	    ma_fp_alone(sc, &ma_fp.simplerp, 1))
 		ma_pr_unadd(sc, ma_fp.simplerp);
