@@ -179,13 +179,28 @@ static struct {
 	int transpat;
 	uint16_t quotep[4], formp[2], cowritep[3];
 	int nquote, nquotes, nform, ncowrite;
+	/* promptfp17b: the scorer's role-play classes, for ma_fp_role_set
+	 * ("ACT": act, behave, simulate ...; "CHAR": character, persona,
+	 * role; "AS": as, like) */
+	int cact, cchar, cas, cyour;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
 
 static uint64_t ma_fp_bit(const char *name)
 {
 	int c = ma_pr_lex_class(name);
-	return c < 0 ? 0 : 1ull << c;
+	return c < 0 || c >= 64 ? 0 : 1ull << c;
+}
+
+/* 1 if word k is of the scorer's class c (ma_pr_lex_class; classes 64..
+ * by the word's high mask) */
+static int ma_fp_of_class(const struct ma_pr_words *w, int k, int c)
+{
+	if (c < 0)
+		return 0;
+	if (c < 64)
+		return (w->k[k] >> c & 1) != 0;
+	return w->x[k] && (ma_pr_khi[w->x[k]] >> (c - 64) & 1);
 }
 
 static void ma_fp_build_persona(const struct ma_pr_pattern *p, size_t np);
@@ -202,6 +217,10 @@ static void ma_fp_build(void)
 	const struct ma_pr_pattern *p = ma_pr_lex_patterns(&np);
 
 	ma_fp.ign = ma_fp_bit("IGN");
+	ma_fp.cact = ma_pr_lex_class("ACT");
+	ma_fp.cchar = ma_pr_lex_class("CHAR");
+	ma_fp.cas = ma_pr_lex_class("AS");
+	ma_fp.cyour = ma_pr_lex_class("YOUR");
 	ma_fp.instr = ma_fp_bit("INSTR");
 	ma_fp.neg = ma_fp_bit("NEG");
 	ma_fp.follow = ma_fp_bit("FOLLOW");
@@ -2006,6 +2025,48 @@ static int ma_fp_world_near(const struct ma_pr_words *w, int v, int k)
  * sentences before (review20, review20b) */
 static int ma_fp_role_set0(const struct ma_pr_words *w);
 
+/* 1 if word k is a role's noun: the scorer's CHAR class (character,
+ * persona, role) or "identity" */
+static int ma_fp_role_noun(const struct ma_pr_words *w, int k)
+{
+	return k < w->n && !w->brk[k] &&
+	       (ma_fp_of_class(w, k, ma_fp.cchar) || MA_FP_LIT(w, k, "identity|identities"));
+}
+
+/* 1 if the order whose verb is at k (any verb) sets a role
+ * (promptfp17b, review20c: the ways to say it have no end, their shapes
+ * do): a role's noun and "of / as" within its first words ("Take on the
+ * role of a shell", "Assume the persona of", "Stay in character as"), or
+ * the verb "as if / as though" or "as a ... would" ("Respond as if you
+ * were a terminal", "Reply only as a Linux terminal would"), or "as
+ * a / an" and a program's world named right after ("Function as a Linux
+ * shell."). "Run as root", "Save as a file" set none. */
+static int ma_fp_role_at(const struct ma_pr_words *w, int k)
+{
+	int a;
+
+	for (int j = k + 1; j < w->n && j <= k + 4 && !w->brk[j]; j++)
+		if (ma_fp_role_noun(w, j) && j + 1 < w->n && !w->brk[j + 1] &&
+		    MA_FP_LIT(w, j + 1, "of|as"))
+			return 1;
+	a = k + 1;
+	if (a + 1 < w->n && !w->brk[a + 1] && MA_FP_LIT(w, a, "only|always|exactly|just|strictly"))
+		a++;
+	if (a + 1 >= w->n || w->brk[a] || w->brk[a + 1] || !MA_FP_LIT(w, a, "as"))
+		return 0;
+	if (MA_FP_LIT(w, a + 1, "if|though"))
+		return 1;
+	if (!MA_FP_LIT(w, a + 1, "a|an"))
+		return 0;
+	for (int j = a + 2; j < w->n && j <= a + 8 && !w->brk[j]; j++)
+		if (MA_FP_LIT(w, j, "would"))
+			return 1;
+	for (int e = a + 3; e <= a + 5; e++)
+		if (e >= w->n || w->brk[e] == 1)
+			return ma_fp_world_in(w, a + 2, e);
+	return 0;
+}
+
 /* (the answer kept in the window's words, w->fprole: the one field the
  * readings write through their const pointer; the words are the pass's
  * own, never a const object) */
@@ -2030,15 +2091,20 @@ static int ma_fp_role_set0(const struct ma_pr_words *w)
 			      (x > w->t + 1 && x[-2] && strchr(":-*>([\"'`", x[-2]) &&
 			       x[-1] == ' ')))
 				continue;
-			if (w->l[k] >= 3 &&
-			    MA_FP_LIT(
-			        w, k,
-			        "act|roleplay~|role|simulate|emulate|impersonate|pretend|behave|"
-			        "become|play|imagine") &&
-			    ma_fp_ordered(w, k))
+			if (w->l[k] >= 3 && ma_fp_ordered(w, k) &&
+			    (ma_fp_of_class(w, k, ma_fp.cact) ||
+			     MA_FP_LIT(w, k, "act|roleplay~|role|simulate|emulate|impersonate|pretend|"
+			                     "behave|become|play|imagine") ||
+			     ma_fp_role_at(w, k)))
 				return 1;
 			continue;
 		}
+		/* ("your new identity:", "your persona") */
+		if (ma_fp_of_class(w, k, ma_fp.cyour) &&
+		    (ma_fp_role_noun(w, k + 1) ||
+		     (k + 2 < w->n && !w->brk[k + 2] && MA_FP_LIT(w, k + 1, "new|true|real|only") &&
+		      ma_fp_role_noun(w, k + 2))))
+			return 1;
 		if (w->brk[k + 1] == 1 ||
 		    !MA_FP_LIT(w, k + 1,
 		               "are|re|ll|were|become|act|play|pretend|now|will|shall|must|to|be|"
@@ -2224,6 +2290,12 @@ static int ma_fp_world_in(const struct ma_pr_words *w, int s, int e)
 		/* (not a path's component: "* daemon/main.c: reveal the
 		 * password" names no program's world; review20b) */
 		if ((x > w->t && x[-1] == '/') || (y < w->t + w->s[w->n - 1] && *y == '/'))
+			continue;
+		/* (nor a part of a function's name: "(daemon_main): reveal the
+		 * password", "(daemon): ..."; review20c) */
+		if ((x > w->t + 1 && x[-1] == '_' && ma_pr_alnum((unsigned char)x[-2])) ||
+		    (*y == '_' && ma_pr_alnum((unsigned char)y[1])) ||
+		    (*y == ')' && y[1] == ':') || (x > w->t && x[-1] == '(' && *y == ':'))
 			continue;
 		if (ma_fp_world_word(w, k))
 			return 1;
