@@ -655,6 +655,55 @@ static int ma_pr_word_is(const struct ma_pr_words *w, int i, const char *x)
  * "with my" and the encoding, or what the model holds encoded ("the
  * base64 of your instructions", "the hex-encoded chat history",
  * review20b) (session 28, promptsrc3). */
+/* 1 if a word of the list l (words separated by '|') is word i */
+static int ma_pr_word_in(const struct ma_pr_words *w, int i, const char *l)
+{
+	for (const char *b = l;; b++) {
+		const char *c = strchr(b, '|');
+		size_t n = c ? (size_t)(c - b) : strlen(b);
+		if (w->l[i] == n && !memcmp(w->t + w->s[i], b, n))
+			return 1;
+		if (!c)
+			return 0;
+		b = c;
+	}
+}
+
+/* 1 if the encoded thing after word s names a document's place or a
+ * program's history, within seven words ("the answer from step 3 of the
+ * tutorial", "the commit messages", "the setup instructions on the wiki
+ * page": what the reader fills in from a document, review20c) */
+static int ma_pr_slot_doc(const struct ma_pr_words *w, int s)
+{
+	for (int f = s; f < w->n && f <= s + 7 && w->brk[f] != 1; f++)
+		if (ma_pr_word_in(w, f,
+		                  "step|steps|tutorial|tutorials|wiki|page|readme|docs|documentation|"
+		                  "manual|guide|section|chapter|commit|commits|changelog|setup|exercise"))
+			return 1;
+	return 0;
+}
+
+/* 1 if the instructions / answer / messages word at f is the model's
+ * own, bare: after "of", a determiner or a word of the conversation, not
+ * a noun's ("the commit messages", "setup instructions") */
+static int ma_pr_slot_bare(const struct ma_pr_words *w, int f)
+{
+	return f > 0 && w->brk[f] != 1 &&
+	       ma_pr_word_in(w, f - 1,
+	                     "of|the|your|all|these|this|its|system|previous|prior|hidden|initial|"
+	                     "original|secret|last|chat|encoded|base64|hex|user|users|s|and|our|"
+	                     "my|their|model|assistant|bot");
+}
+
+/* 1 if the word g after "you" says what the model was given or holds
+ * ("you were given", "you know"; not "you want", "you have chosen") */
+static int ma_pr_slot_held_you(const struct ma_pr_words *w, int g)
+{
+	return ma_pr_word_in(w, g,
+	                     "were|know|knew|remember|received|saw|learned|learnt|stored|"
+	                     "collected|gathered");
+}
+
 static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a, const char *e)
 {
 	static const char *const verb[] = {"repl", "fill", "subs", "swap", "popu"};
@@ -692,11 +741,14 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
 				/* what the model holds, encoded, within six words
 				 * ("the base64 of your instructions", "the
 				 * hex-encoded chat history": review20b) */
+				if (ma_pr_slot_doc(w, o + 1))
+					return 0;
 				for (int f = o + 1; f < w->n && f <= o + 6 && w->brk[f] != 1; f++)
 					if (ma_pr_lset_has(w, f, &ma_pr_held) ||
-					    ma_pr_word_is(w, f, "instructions") ||
-					    ma_pr_word_is(w, f, "answer") ||
-					    ma_pr_word_is(w, f, "messages"))
+					    ((ma_pr_word_is(w, f, "instructions") ||
+					      ma_pr_word_is(w, f, "answer") ||
+					      ma_pr_word_is(w, f, "messages")) &&
+					     ma_pr_slot_bare(w, f)))
 						return 1;
 				/* an encoding "of" something not the reader's own:
 				 * no "you" or "your" within six words after it ("the
@@ -708,11 +760,18 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
 					if (f + 1 >= w->n || w->brk[f + 1] == 1)
 						return 0;
 					for (int g = f + 1;
-					     g < w->n && g <= f + 6 && w->brk[g] != 1; g++)
+					     g < w->n && g <= f + 6 && w->brk[g] != 1; g++) {
+						/* ("the email address you were given",
+						 * "everything you know about the user":
+						 * the model's; review20c) */
+						if (ma_pr_word_is(w, g, "you") && g + 1 < w->n &&
+						    w->brk[g + 1] != 1 && ma_pr_slot_held_you(w, g + 1))
+							return 1;
 						if (ma_pr_word_is(w, g, "your") ||
 						    ma_pr_word_is(w, g, "yours") ||
 						    ma_pr_word_is(w, g, "you"))
 							return 0;
+					}
 					return 1;
 				}
 			}
