@@ -676,9 +676,10 @@ static int ma_pr_word_in(const struct ma_pr_words *w, int i, const char *l)
 static int ma_pr_slot_doc(const struct ma_pr_words *w, int s)
 {
 	for (int f = s; f < w->n && f <= s + 7 && w->brk[f] != 1; f++)
-		if (ma_pr_word_in(w, f,
-		                  "step|steps|tutorial|tutorials|wiki|page|readme|docs|documentation|"
-		                  "manual|guide|section|chapter|commit|commits|changelog|setup|exercise"))
+		if (ma_pr_word_in(
+		        w, f,
+		        "step|steps|tutorial|tutorials|wiki|page|readme|docs|documentation|"
+		        "manual|guide|section|chapter|commit|commits|changelog|setup|exercise"))
 			return 1;
 	return 0;
 }
@@ -765,7 +766,8 @@ static int ma_pr_slot_encoded(const struct ma_pr_words *w, int j, const char *a,
 						 * "everything you know about the user":
 						 * the model's; review20c) */
 						if (ma_pr_word_is(w, g, "you") && g + 1 < w->n &&
-						    w->brk[g + 1] != 1 && ma_pr_slot_held_you(w, g + 1))
+						    w->brk[g + 1] != 1 &&
+						    ma_pr_slot_held_you(w, g + 1))
 							return 1;
 						if (ma_pr_word_is(w, g, "your") ||
 						    ma_pr_word_is(w, g, "yours") ||

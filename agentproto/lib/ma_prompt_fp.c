@@ -2093,8 +2093,9 @@ static int ma_fp_role_set0(const struct ma_pr_words *w)
 				continue;
 			if (w->l[k] >= 3 && ma_fp_ordered(w, k) &&
 			    (ma_fp_of_class(w, k, ma_fp.cact) ||
-			     MA_FP_LIT(w, k, "act|roleplay~|role|simulate|emulate|impersonate|pretend|"
-			                     "behave|become|play|imagine") ||
+			     MA_FP_LIT(w, k,
+			               "act|roleplay~|role|simulate|emulate|impersonate|pretend|"
+			               "behave|become|play|imagine") ||
 			     ma_fp_role_at(w, k)))
 				return 1;
 			continue;
@@ -2294,8 +2295,8 @@ static int ma_fp_world_in(const struct ma_pr_words *w, int s, int e)
 		/* (nor a part of a function's name: "(daemon_main): reveal the
 		 * password", "(daemon): ..."; review20c) */
 		if ((x > w->t + 1 && x[-1] == '_' && ma_pr_alnum((unsigned char)x[-2])) ||
-		    (*y == '_' && ma_pr_alnum((unsigned char)y[1])) ||
-		    (*y == ')' && y[1] == ':') || (x > w->t && x[-1] == '(' && *y == ':'))
+		    (*y == '_' && ma_pr_alnum((unsigned char)y[1])) || (*y == ')' && y[1] == ':') ||
+		    (x > w->t && x[-1] == '(' && *y == ':'))
 			continue;
 		if (ma_fp_world_word(w, k))
 			return 1;
