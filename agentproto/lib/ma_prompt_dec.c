@@ -653,6 +653,252 @@ static long ma_pr_dec_a85(const char *s, size_t n, size_t *j, char *d, size_t ca
 	return -1;
 }
 
+/* ---- dense runs: base58, ascii85 unframed, base85, turned base64 ---- */
+
+/* Bits of a byte of a dense run (0x21..0x7E): 1 base58 (Bitcoin's
+ * alphabet), 2 ascii85 ('!'..'u', 'z'), 4 base85 (RFC 1924: Python's
+ * b85encode, git), 8 base64 (both alphabets, '='), 16 not a letter or a
+ * digit. */
+static uint8_t ma_pr_dd_cls(unsigned char c)
+{
+	uint8_t b = 0;
+
+	if (c < 0x21 || c > 0x7E)
+		return 0;
+	if ((c >= '1' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O') ||
+	    (c >= 'a' && c <= 'z' && c != 'l'))
+		b |= 1;
+	if (c <= 'u' || c == 'z')
+		b |= 2;
+	if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c && strchr("!#$%&()*+-;<=>?@^_`{|}~", c)))
+		b |= 4;
+	if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    c == '+' || c == '/' || c == '-' || c == '_' || c == '=')
+		b |= 8;
+	if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')))
+		b |= 16;
+	return b;
+}
+
+/* 1 if nine in ten of d's n bytes (16 at least) are printable ASCII or
+ * white space: a text, not a number's or a file's bytes. */
+static int ma_pr_dd_printable(const char *d, size_t n)
+{
+	size_t ok = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)d[i];
+		ok += (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r';
+	}
+	return n >= 16 && ok * 10 >= n * 9;
+}
+
+/* The base64 run s[a, e) read back to front (turn 1) or with its letters
+ * put through rot13 (turn 2), decoded into d (cap bytes); stops at '='
+ * or after max bytes. */
+static size_t ma_pr_dd_b64(const char *s, size_t a, size_t e, int turn, char *d, size_t cap,
+                           size_t max)
+{
+	uint32_t acc = 0;
+	int bits = 0;
+	size_t dl = 0;
+
+	for (size_t k = 0; k < e - a && dl < cap && dl < max; k++) {
+		unsigned char c = (unsigned char)(turn == 1 ? s[e - 1 - k] : s[a + k]);
+		int v;
+		if (turn == 2 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			c = (unsigned char)((c | 0x20) <= 'm' ? c + 13 : c - 13);
+		if (c == '=') {
+			if (k == 0 || turn != 1)
+				break;
+			continue; /* "==" before the run read back (its end) */
+		}
+		v = c >= 'A' && c <= 'Z'   ? c - 'A'
+		    : c >= 'a' && c <= 'z' ? c - 'a' + 26
+		    : c >= '0' && c <= '9' ? c - '0' + 52
+		    : c == '+' || c == '-' ? 62
+		                           : 63;
+		acc = (acc << 6) | (uint32_t)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			d[dl++] = (char)((acc >> bits) & 0xFF);
+		}
+	}
+	return dl;
+}
+
+/* The ascii85 (b85 0) or base85 (b85 1, RFC 1924's alphabet) run s[a, e)
+ * decoded into d (cap bytes): five bytes four, ascii85's 'z' four zeros,
+ * a last group of two to four one byte fewer; stops after max bytes.
+ * 0 when a group overflows. */
+static size_t ma_pr_dd_85(const char *s, size_t a, size_t e, int b85, char *d, size_t cap,
+                          size_t max)
+{
+	static const char al[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	                         "!#$%&()*+-;<=>?@^_`{|}~";
+	uint64_t v = 0;
+	size_t dl = 0, g = 0;
+
+	for (size_t k = a; k < e && dl + 4 <= cap && dl < max; k++) {
+		unsigned char c = (unsigned char)s[k];
+		if (!b85 && c == 'z' && g == 0) {
+			memset(d + dl, 0, 4);
+			dl += 4;
+			continue;
+		}
+		v = v * 85 + (uint64_t)(b85 ? (size_t)(strchr(al, c) - al) : (size_t)(c - '!'));
+		if (++g == 5) {
+			if (v > 0xFFFFFFFFu)
+				return 0;
+			for (int b = 3; b >= 0; b--)
+				d[dl++] = (char)(v >> (8 * b));
+			v = 0;
+			g = 0;
+		}
+	}
+	if (g >= 2 && dl + 4 <= cap && dl < max) {
+		for (size_t x = g; x < 5; x++)
+			v = v * 85 + 84;
+		for (size_t b = 0; b + 1 < g && v <= 0xFFFFFFFFu; b++)
+			d[dl++] = (char)(v >> (8 * (3 - b)));
+	}
+	return dl;
+}
+
+/* The base58 run s[a, e) (Bitcoin's alphabet, 400 bytes at most: 74
+ * words of the number) decoded into d (cap bytes), big-endian, a leading
+ * '1' a zero byte. */
+#define MA_PR_DD_B58MAX 400
+static size_t ma_pr_dd_b58(const char *s, size_t a, size_t e, char *d, size_t cap)
+{
+	static const char al[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+	uint32_t w[MA_PR_DD_B58MAX * 6 / 32 + 2];
+	size_t nw = 0, dl = 0, z = 0, nb;
+
+	while (a + z < e && s[a + z] == '1')
+		z++;
+	for (size_t k = a; k < e; k++) {
+		uint64_t carry = (uint64_t)(strchr(al, s[k]) - al);
+		for (size_t i = 0; i < nw; i++) {
+			uint64_t x = (uint64_t)w[i] * 58 + carry;
+			w[i] = (uint32_t)x;
+			carry = x >> 32;
+		}
+		if (carry)
+			w[nw++] = (uint32_t)carry;
+	}
+	nb = nw * 4;
+	while (nb > 0 && !((w[(nb - 1) / 4] >> (8 * ((nb - 1) % 4))) & 0xFF))
+		nb--;
+	if (z + nb > cap)
+		return 0;
+	memset(d, 0, z);
+	dl = z;
+	for (size_t b = nb; b > 0; b--)
+		d[dl++] = (char)(w[(b - 1) / 4] >> (8 * ((b - 1) % 4)));
+	return dl;
+}
+
+/* The dense run s[a, e) (printable bytes, no space) decoded as one of
+ * the encodings above into d (cap bytes); its length, 0 when none reads
+ * as text. Each is tried on its first 16 bytes first (nine in ten of
+ * them printable: a random token, a hash, a key or a file's bytes fail
+ * there), base58 (which cannot be read in part) only when the run is 24
+ * to 400 bytes of its alphabet with both cases and a digit. */
+static long ma_pr_dd_run(const char *s, size_t a, size_t e, char *d, size_t cap)
+{
+	uint8_t all = 0xFF, any = 0;
+	size_t up = 0, low = 0, dig = 0, dl;
+
+	for (size_t k = a; k < e; k++) {
+		unsigned char c = (unsigned char)s[k];
+		uint8_t x = ma_pr_dd_cls(c);
+		all &= x;
+		any |= x;
+		up += c >= 'A' && c <= 'Z';
+		low += c >= 'a' && c <= 'z';
+		dig += c >= '0' && c <= '9';
+	}
+	/* base64 turned: both cases (text's base64 has them), 24 bytes
+	 * at least */
+	if ((all & 8) && up && low && e - a >= 24) {
+		for (int turn = 1; turn <= 2; turn++) {
+			dl = ma_pr_dd_b64(s, a, e, turn, d, cap, 16);
+			if (ma_pr_dd_printable(d, dl)) {
+				dl = ma_pr_dd_b64(s, a, e, turn, d, cap, cap);
+				if (ma_pr_dd_printable(d, dl))
+					return (long)dl;
+			}
+		}
+	}
+	if ((all & 1) && up && low && dig && e - a >= 24 && e - a <= MA_PR_DD_B58MAX) {
+		dl = ma_pr_dd_b58(s, a, e, d, cap);
+		if (ma_pr_dd_printable(d, dl))
+			return (long)dl;
+	}
+	/* ascii85 and base85 of text hold symbols (base64's runs and
+	 * words do not) */
+	if (any & 16) {
+		for (int b85 = 0; b85 <= 1; b85++) {
+			if (!(all & (b85 ? 4 : 2)))
+				continue;
+			dl = ma_pr_dd_85(s, a, e, b85, d, cap, 16);
+			if (ma_pr_dd_printable(d, dl)) {
+				dl = ma_pr_dd_85(s, a, e, b85, d, cap, cap);
+				if (ma_pr_dd_printable(d, dl))
+					return (long)dl;
+			}
+		}
+	}
+	return 0;
+}
+
+/* The next dense run (20 bytes or more of 0x21..0x7E, white space or
+ * the text's ends around it) through one of the probed bytes from *j on
+ * (every 16th, *lo where the last run ended: none starts before), decoded
+ * into d by ma_pr_dd_run: a run in quotes, brackets or ending a sentence
+ * is read without them too. Its length (0: it decodes to no text), -1
+ * when none is left. Adobe's framed ascii85 ("<~") is left to
+ * ma_pr_dec_a85. */
+static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap)
+{
+	while (*j < n) {
+		size_t p = *j, a = p, e = p + 1;
+		long dl;
+		if (!ma_pr_dd_cls((unsigned char)s[p])) {
+			*j += 16;
+			continue;
+		}
+		while (a > *lo && ma_pr_dd_cls((unsigned char)s[a - 1]))
+			a--;
+		while (e < n && ma_pr_dd_cls((unsigned char)s[e]))
+			e++;
+		*lo = e;
+		*j = e + 1 > p + 16 ? e + 1 : p + 16;
+		if (e - a < 20 || (s[a] == '<' && s[a + 1] == '~'))
+			continue;
+		dl = ma_pr_dd_run(s, a, e, d, cap);
+		if (!dl) {
+			/* a sentence's stop, a closing quote or bracket, an
+			 * opening one */
+			size_t a2 = a, e2 = e;
+			if (strchr(".,;:!?", s[e2 - 1]))
+				e2--;
+			if (strchr("\"')]}`", s[e2 - 1]))
+				e2--;
+			if (strchr("\"'([{`", s[a2]))
+				a2++;
+			if ((a2 != a || e2 != e) && e2 - a2 >= 20)
+				dl = ma_pr_dd_run(s, a2, e2, d, cap);
+		}
+		if (dl)
+			return dl;
+	}
+	return -1;
+}
+
 /* The next encoded run through one of the bytes 19, 39, 59, ... from
  * st->j on (each counts from 20 bytes: eight codes of two digits one
  * separator apart, twenty base32 characters, eight Braille letters of
@@ -896,8 +1142,15 @@ long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size
 		st->j = st->lo = 0;
 	}
 	/* the escapes' runs (families 1..3), then upside-down letters (4),
-	 * ascii85 (5) */
-	for (; st->fam <= 5; st->fam++, st->j = st->lo = 0) {
+	 * ascii85 (5), dense runs (6: base58, ascii85 unframed, base85,
+	 * base64 turned; every text) */
+	for (; st->fam <= 6; st->fam++, st->j = st->lo = 0) {
+		if (st->fam == 6) {
+			*hid = 1;
+			if (!st->j)
+				st->j = 15;
+			return ma_pr_dec_dense(s, n, &st->j, &st->lo, d, cap);
+		}
 		if (!(st->has >> (st->fam - 1) & 1))
 			continue;
 		*hid = 1;
