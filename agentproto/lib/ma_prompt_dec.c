@@ -32,7 +32,7 @@
  *               joined by '-', '.', '_' or '/' when one of those joins
  *               most of them)
  *   pig latin   five words of seven ending in "ay", each put back
- *   dense runs  (prompt20) twenty printable bytes or more without a
+ *   dense runs  (prompt20) 32 printable bytes or more without a
  *               space, read as base58 (Bitcoin's alphabet), ascii85
  *               without its frame, base85 (RFC 1924) or base64 written
  *               back to front or rot13'd; kept when nine tenths of what
@@ -666,14 +666,32 @@ static long ma_pr_dec_a85(const char *s, size_t n, size_t *j, char *d, size_t ca
 /* Bits of a byte of a dense run (0x21..0x7E): 1 base58 (Bitcoin's
  * alphabet), 2 ascii85 ('!'..'u', 'z'), 4 base85 (RFC 1924: Python's
  * b85encode, git), 8 base64 (both alphabets, '='), 16 not a letter or a
- * digit. */
+ * digit, 32 upper case, 64 lower case, 128 a digit. */
 static const uint8_t ma_pr_dd_cl[128] = {
+    0,   0,  0,  0,  0,  0,  0,  0,  0,  0,  0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,  0,  0,  0,  0,  0,  0,  0,  0,  0,   0,   0,   0,   22,  18,  22,  22,  22,
+    22,  18, 22, 22, 22, 30, 18, 30, 18, 26, 142, 143, 143, 143, 143, 143, 143, 143, 143,
+    143, 18, 22, 22, 30, 22, 22, 22, 47, 47, 47,  47,  47,  47,  47,  47,  46,  47,  47,
+    47,  47, 47, 46, 47, 47, 47, 47, 47, 47, 47,  47,  47,  47,  47,  18,  18,  18,  22,
+    30,  22, 79, 79, 79, 79, 79, 79, 79, 79, 79,  79,  79,  78,  79,  79,  79,  79,  79,
+    79,  79, 79, 79, 77, 77, 77, 77, 79, 20, 20,  20,  20,  0,
+};
+/* A byte's value in RFC 1924's base85 and in base58 (0 past them). */
+static const uint8_t ma_pr_dd_v85[128] = {
     0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  22, 18, 22, 22, 22, 22, 18, 22, 22, 22, 30,
-    18, 30, 18, 26, 14, 15, 15, 15, 15, 15, 15, 15, 15, 15, 18, 22, 22, 30, 22, 22, 22, 15,
-    15, 15, 15, 15, 15, 15, 15, 14, 15, 15, 15, 15, 15, 14, 15, 15, 15, 15, 15, 15, 15, 15,
-    15, 15, 15, 18, 18, 18, 22, 30, 22, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 15, 14, 15,
-    15, 15, 15, 15, 15, 15, 15, 15, 13, 13, 13, 13, 15, 20, 20, 20, 20, 0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  62, 0,  63, 64, 65, 66, 0,  67, 68, 69, 70,
+    0,  71, 0,  0,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  0,  72, 73, 74, 75, 76, 77, 10,
+    11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+    33, 34, 35, 0,  0,  0,  78, 79, 80, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+    49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 81, 82, 83, 84, 0,
+};
+static const uint8_t ma_pr_dd_v58[128] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  1,  2,  3,  4,  5,  6,  7,  8,  0,  0,  0,  0,  0,  0,  0,  9,
+    10, 11, 12, 13, 14, 15, 16, 0,  17, 18, 19, 20, 21, 0,  22, 23, 24, 25, 26, 27, 28, 29,
+    30, 31, 32, 0,  0,  0,  0,  0,  0,  33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 0,  44,
+    45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0,  0,  0,  0,  0,
 };
 static inline uint8_t ma_pr_dd_cls(unsigned char c)
 {
@@ -735,8 +753,6 @@ static size_t ma_pr_dd_b64(const char *s, size_t a, size_t e, int turn, char *d,
 static size_t ma_pr_dd_85(const char *s, size_t a, size_t e, int b85, char *d, size_t cap,
                           size_t max)
 {
-	static const char al[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	                         "!#$%&()*+-;<=>?@^_`{|}~";
 	uint64_t v = 0;
 	size_t dl = 0, g = 0;
 
@@ -747,7 +763,7 @@ static size_t ma_pr_dd_85(const char *s, size_t a, size_t e, int b85, char *d, s
 			dl += 4;
 			continue;
 		}
-		v = v * 85 + (uint64_t)(b85 ? (size_t)(strchr(al, c) - al) : (size_t)(c - '!'));
+		v = v * 85 + (uint64_t)(b85 ? ma_pr_dd_v85[c & 127] : c - '!');
 		if (++g == 5) {
 			if (v > 0xFFFFFFFFu)
 				return 0;
@@ -772,14 +788,13 @@ static size_t ma_pr_dd_85(const char *s, size_t a, size_t e, int b85, char *d, s
 #define MA_PR_DD_B58MAX 400
 static size_t ma_pr_dd_b58(const char *s, size_t a, size_t e, char *d, size_t cap)
 {
-	static const char al[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 	uint32_t w[MA_PR_DD_B58MAX * 6 / 32 + 2];
 	size_t nw = 0, dl = 0, z = 0, nb;
 
 	while (a + z < e && s[a + z] == '1')
 		z++;
 	for (size_t k = a; k < e; k++) {
-		uint64_t carry = (uint64_t)(strchr(al, s[k]) - al);
+		uint64_t carry = ma_pr_dd_v58[(unsigned char)s[k] & 127];
 		for (size_t i = 0; i < nw; i++) {
 			uint64_t x = (uint64_t)w[i] * 58 + carry;
 			w[i] = (uint32_t)x;
@@ -800,26 +815,19 @@ static size_t ma_pr_dd_b58(const char *s, size_t a, size_t e, char *d, size_t ca
 	return dl;
 }
 
-/* The dense run s[a, e) (printable bytes, no space) decoded as one of
+/* The dense run s[a, e) (printable bytes, no space; all, any: the AND
+ * and OR of its bytes' ma_pr_dd_cls) decoded as one of
  * the encodings above into d (cap bytes); its length, 0 when none reads
  * as text. Each is tried on its first 16 bytes first (nine in ten of
  * them printable: a random token, a hash, a key or a file's bytes fail
  * there), base58 (which cannot be read in part) only when the run is 24
  * to 400 bytes of its alphabet with both cases and a digit. */
-static long ma_pr_dd_run(const char *s, size_t a, size_t e, char *d, size_t cap)
+static long ma_pr_dd_run(const char *s, size_t a, size_t e, uint8_t all, uint8_t any, char *d,
+                         size_t cap)
 {
-	uint8_t all = 0xFF, any = 0;
-	size_t up = 0, low = 0, dig = 0, dl;
+	size_t dl;
+	int up = (any & 32) != 0, low = (any & 64) != 0, dig = (any & 128) != 0;
 
-	for (size_t k = a; k < e; k++) {
-		unsigned char c = (unsigned char)s[k];
-		uint8_t x = ma_pr_dd_cls(c);
-		all &= x;
-		any |= x;
-		up += c >= 'A' && c <= 'Z';
-		low += c >= 'a' && c <= 'z';
-		dig += c >= '0' && c <= '9';
-	}
 	/* base64 turned: both cases (text's base64 has them), 24 bytes
 	 * at least */
 	if ((all & 8) && up && low && e - a >= 24) {
@@ -854,31 +862,63 @@ static long ma_pr_dd_run(const char *s, size_t a, size_t e, char *d, size_t cap)
 	return 0;
 }
 
-/* The next dense run (20 bytes or more of 0x21..0x7E, white space or
- * the text's ends around it) through one of the probed bytes from *j on
- * (every 16th, *lo where the last run ended: none starts before), decoded
- * into d by ma_pr_dd_run: a run in quotes, brackets or ending a sentence
- * is read without them too. Its length (0: it decodes to no text), -1
- * when none is left. Adobe's framed ascii85 ("<~") is left to
+/* 1 if the eight bytes v are all printable ASCII but the space
+ * (0x21..0x7E): no high bit, and each from 0x21 on and not past 0x7E
+ * (adding 0x5F carries into the high bit from 0x21 on, 0x01 from 0x7F
+ * on; no carry crosses a byte below 0x80). */
+static inline int ma_pr_dd_dense8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+
+	return !(v & hi) && ((v + 0x5Fu * ones) & ~(v + 0x01u * ones) & hi) == hi;
+}
+
+/* The next dense run (32 bytes or more of 0x21..0x7E, white space or
+ * the text's ends around it) from *j on, decoded into d by
+ * ma_pr_dd_run: a run in quotes, brackets or ending a sentence is read
+ * without them too. Its length (0: it decodes to no text), -1 when none
+ * is left. Probes one byte in 16: a run of 32 holds a probe p and the
+ * sixteen bytes after it, looked at eight at a time (a word of text is
+ * shorter: one or two loads a probe). *lo: where the last run ended,
+ * none starts before. Adobe's framed ascii85 ("<~") is left to
  * ma_pr_dec_a85. */
 static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap)
 {
 	while (*j < n) {
 		size_t p = *j, a = p, e = p + 1;
 		long dl;
-		if (!ma_pr_dd_cls((unsigned char)s[p])) {
+		if (p + 17 > n) {
+			*j = n;
+			break;
+		}
+		if (!ma_pr_dd_cls((unsigned char)s[p + 16]) || !ma_pr_dd_dense8(ma_load8(s + p)) ||
+		    !ma_pr_dd_dense8(ma_load8(s + p + 8))) {
 			*j += 16;
 			continue;
 		}
-		while (a > *lo && ma_pr_dd_cls((unsigned char)s[a - 1]))
+		uint8_t all = 0xFF, any = 0, x;
+		while (a > *lo && (x = ma_pr_dd_cls((unsigned char)s[a - 1])) != 0) {
+			all &= x;
+			any |= x;
 			a--;
-		while (e < n && ma_pr_dd_cls((unsigned char)s[e]))
-			e++;
+		}
+		for (e = p; e < n && (x = ma_pr_dd_cls((unsigned char)s[e])) != 0; e++) {
+			all &= x;
+			any |= x;
+			if (!(all & 15)) {
+				/* no encoding reads it: to its end eight at a time */
+				while (e + 8 <= n && ma_pr_dd_dense8(ma_load8(s + e)))
+					e += 8;
+				while (e < n && ma_pr_dd_cls((unsigned char)s[e]))
+					e++;
+				break;
+			}
+		}
 		*lo = e;
 		*j = e + 1 > p + 16 ? e + 1 : p + 16;
-		if (e - a < 20 || (s[a] == '<' && s[a + 1] == '~'))
+		if (e - a < 32 || (s[a] == '<' && s[a + 1] == '~'))
 			continue;
-		dl = ma_pr_dd_run(s, a, e, d, cap);
+		dl = ma_pr_dd_run(s, a, e, all, any, d, cap);
 		if (!dl) {
 			/* a sentence's stop, a closing quote or bracket, an
 			 * opening one */
@@ -889,8 +929,15 @@ static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char
 				e2--;
 			if (strchr("\"'([{`", s[a2]))
 				a2++;
-			if ((a2 != a || e2 != e) && e2 - a2 >= 20)
-				dl = ma_pr_dd_run(s, a2, e2, d, cap);
+			if ((a2 != a || e2 != e) && e2 - a2 >= 32) {
+				all = 0xFF;
+				any = 0;
+				for (size_t k = a2; k < e2; k++) {
+					all &= ma_pr_dd_cls((unsigned char)s[k]);
+					any |= ma_pr_dd_cls((unsigned char)s[k]);
+				}
+				dl = ma_pr_dd_run(s, a2, e2, all, any, d, cap);
+			}
 		}
 		if (dl)
 			return dl;
