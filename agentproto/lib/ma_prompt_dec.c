@@ -923,19 +923,19 @@ static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char
 			/* a sentence's stop, a closing quote or bracket, an
 			 * opening one */
 			size_t a2 = a, e2 = e;
+			uint8_t tb = 0xFF;
 			if (strchr(".,;:!?", s[e2 - 1]))
-				e2--;
+				tb &= ma_pr_dd_cls((unsigned char)s[--e2]);
 			if (strchr("\"')]}`", s[e2 - 1]))
-				e2--;
+				tb &= ma_pr_dd_cls((unsigned char)s[--e2]);
 			if (strchr("\"'([{`", s[a2]))
-				a2++;
+				tb &= ma_pr_dd_cls((unsigned char)s[a2++]);
 			if ((a2 != a || e2 != e) && e2 - a2 >= 32) {
-				all = 0xFF;
-				any = 0;
-				for (size_t k = a2; k < e2; k++) {
-					all &= ma_pr_dd_cls((unsigned char)s[k]);
-					any |= ma_pr_dd_cls((unsigned char)s[k]);
-				}
+				/* the encodings the bytes dropped ruled out are
+				 * tried again (the rest of the run may not be of
+				 * their alphabet: what it decodes to is then no
+				 * text) */
+				all |= (uint8_t)(~tb & 15);
 				dl = ma_pr_dd_run(s, a2, e2, all, any, d, cap);
 			}
 		}
