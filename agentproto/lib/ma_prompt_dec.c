@@ -1350,7 +1350,8 @@ static size_t ma_pr_dec_nato_chain(const char *x, size_t l, char *out)
 				unsigned c2 = (unsigned char)x[p + len] - 'a';
 				int next = 0;
 				for (size_t l2 = 4; c2 < 26 && l2 <= 8 && !next; l2++)
-					next = p + len + l2 <= l && (ma_pr_dec_nlens[c2] >> l2 & 1) &&
+					next = p + len + l2 <= l &&
+					       (ma_pr_dec_nlens[c2] >> l2 & 1) &&
 					       ma_pr_dec_nato1(x + p + len, l2);
 				if (!next)
 					continue;
@@ -1800,7 +1801,7 @@ size_t ma_pr_dec_leet(const char *s, size_t n, char *b, size_t cap, size_t *mapp
 static int ma_pr_dec_order_verb(const struct ma_pr_words *w, int i, const struct ma_pr_kbits *kb)
 {
 	static const char *const v[] = {"reveal", "tell", "print", "disclose", "repeat",
-	                                "recite", "say", "leak", "divulge"};
+	                                "recite", "say",  "leak",  "divulge"};
 	const char *x = w->t + w->s[i];
 	size_t l = w->l[i];
 

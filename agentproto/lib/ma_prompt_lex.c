@@ -2311,8 +2311,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "answer|respond|reply|comply|help|assist|anything "
      "!the|his|her|their|its|our|this|that|these|those|from|for|of|to|about|anyone|someone|"
      "people|patients|a|an"},
-    {PF_OVERRIDE, 0.6,
-     "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject $"},
+    {PF_OVERRIDE, 0.6, "no circumstance~|condition~|case|event ** YOU ** refuse|decline|reject $"},
     {PF_OVERRIDE, 0.85,
      "no|any circumstance~|condition~|case|event ** refuse|decline|reject * "
      "anything|everything|request~|question~|prompt~|task~|instruction~|command~ "

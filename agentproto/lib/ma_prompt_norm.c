@@ -716,7 +716,8 @@ static size_t ma_pr_normalise(const char *s, size_t n, char *out, size_t cap, in
 			    (nx < 0x80 && (nx | 0x20) - 'a' >= 26u && nx - '0' >= 10u))
 				native = ma_pr_native(c);
 			else
-				native = ma_pr_word_native(u + i, n - i, ma_pr_latin_before(out, o));
+				native =
+				    ma_pr_word_native(u + i, n - i, ma_pr_latin_before(out, o));
 		}
 		in_word = letter;
 		if (c >= 0x80 && native && ma_pr_fold(c) != 1 && ma_pr_fold(c) != ' ') {

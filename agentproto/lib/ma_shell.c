@@ -7673,8 +7673,8 @@ static int ma_sh_place_shape(const struct ma_sh_scan *c, size_t a, size_t b, int
 	int n;
 
 	if (c->arith_form || !lx->valid || lx->from > a || lx->dropped_at < b ||
-	    (m0 < lx->nmark && lx->mark[m0].start < b) || e0 >= lx->nel ||
-	    lx->el[e0].start != a || lx->el[e0].kind != MA_SH_WORD)
+	    (m0 < lx->nmark && lx->mark[m0].start < b) || e0 >= lx->nel || lx->el[e0].start != a ||
+	    lx->el[e0].kind != MA_SH_WORD)
 		return 0;
 	for (n = 0; e0 + n < lx->nel && lx->el[e0 + n].start < b; n++)
 		if (n == MA_SH_PLACE_EL ||
