@@ -3411,19 +3411,6 @@ static __attribute__((noinline)) void ma_pr_decode_again(const char *d, size_t d
 		ma_pr_score_decoded(d2, l2, ps, sc, sub, 1);
 }
 
-/* 1 if nine in ten bytes of d (n bytes, 16 at least) are printable ASCII
- * or white space: a text, or an encoding of one, not a file's bytes. */
-static int ma_pr_printable(const char *d, size_t n)
-{
-	size_t ok = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)d[i];
-		ok += (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t' || c == '\r';
-	}
-	return n >= 16 && ok * 10 >= n * 9;
-}
-
 /* Base64, hex and binary runs of the raw text, decoded and scored again
  * (the pass's buffers are reused: the window's own words are done). A
  * run is a stretch of base64 characters and of spaces between two hex

@@ -658,6 +658,10 @@ int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b);
  * "p_r_o_m_p_t"; '.', '-', '_', '*', '|', '~' or '/', one kind a token);
  * its length, *glued how many gaps and joins were dropped. */
 size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *glued);
+/* 1 if nine in ten of d's n bytes (16 at least) are printable ASCII or
+ * white space: a decoded run that is a text (ma_prompt_dec.c; the
+ * decoders' and ma_prompt.c's second looks). */
+int ma_pr_printable(const char *d, size_t n);
 /* Leetspeak written with symbols (prompt17): s (n bytes, raw) into b (cap
  * bytes) with the symbols '@', '$', '!', '+' and '|' of a token made of
  * letters, digits and those symbols alone read as the letters a, s, i, t

@@ -699,8 +699,9 @@ static inline uint8_t ma_pr_dd_cls(unsigned char c)
 }
 
 /* 1 if nine in ten of d's n bytes (16 at least) are printable ASCII or
- * white space: a text, not a number's or a file's bytes. */
-static int ma_pr_dd_printable(const char *d, size_t n)
+ * white space: a text, or an encoding of one, not a number's or a file's
+ * bytes (ma_prompt.h). */
+int ma_pr_printable(const char *d, size_t n)
 {
 	size_t ok = 0;
 
@@ -833,16 +834,16 @@ static long ma_pr_dd_run(const char *s, size_t a, size_t e, uint8_t all, uint8_t
 	if ((all & 8) && up && low && e - a >= 24) {
 		for (int turn = 1; turn <= 2; turn++) {
 			dl = ma_pr_dd_b64(s, a, e, turn, d, cap, 16);
-			if (ma_pr_dd_printable(d, dl)) {
+			if (ma_pr_printable(d, dl)) {
 				dl = ma_pr_dd_b64(s, a, e, turn, d, cap, cap);
-				if (ma_pr_dd_printable(d, dl))
+				if (ma_pr_printable(d, dl))
 					return (long)dl;
 			}
 		}
 	}
 	if ((all & 1) && up && low && dig && e - a >= 24 && e - a <= MA_PR_DD_B58MAX) {
 		dl = ma_pr_dd_b58(s, a, e, d, cap);
-		if (ma_pr_dd_printable(d, dl))
+		if (ma_pr_printable(d, dl))
 			return (long)dl;
 	}
 	/* ascii85 and base85 of text hold symbols (base64's runs and
@@ -852,9 +853,9 @@ static long ma_pr_dd_run(const char *s, size_t a, size_t e, uint8_t all, uint8_t
 			if (!(all & (b85 ? 4 : 2)))
 				continue;
 			dl = ma_pr_dd_85(s, a, e, b85, d, cap, 16);
-			if (ma_pr_dd_printable(d, dl)) {
+			if (ma_pr_printable(d, dl)) {
 				dl = ma_pr_dd_85(s, a, e, b85, d, cap, cap);
-				if (ma_pr_dd_printable(d, dl))
+				if (ma_pr_printable(d, dl))
 					return (long)dl;
 			}
 		}
