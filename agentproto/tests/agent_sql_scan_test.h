@@ -2,7 +2,8 @@
  * through the SQL check's scan in one check, with what each place keeps
  * for the places after (test_agent_sqlcost5.c and test_agent_sqlcost6.c,
  * which compile ma_sql.c in with a fast path switchable: include this
- * after it and agent_sql_test.h). */
+ * after it and agent_sql_test.h; both_ways_by compares a check with its
+ * fast path on and off). */
 #ifndef AGENT_SQL_SCAN_TEST_H
 #define AGENT_SQL_SCAN_TEST_H
 
@@ -85,6 +86,52 @@ static int scan_all(int dialect, const char *sql, const char *const *x, int nx, 
 		}
 	}
 	return k;
+}
+
+static void differs(const char *sql, const char *const *x, int nx, int dialect, int i,
+                    const char *what, const char *taken)
+{
+	fprintf(stderr, "statement: [%s]\n", sql);
+	for (int k = 0; k < nx; k++)
+		fprintf(stderr, "input %d: [%s]\n", k, x[k]);
+	fail_msg("dialect %d, place %d: %s differs with the %s taken", dialect, i, what, taken);
+}
+
+/* One check both ways, the fast path *fast on (1) and off (0): fails on
+ * any difference of the answer, the count of tokens not plain, the last
+ * window's run or a kept state and key ("the <what> differs with the
+ * <taken> taken"). Returns the places; *too_complex counts those that
+ * failed closed. */
+static int both_ways_by(int *fast, const char *taken, int dialect, const char *sql,
+                        const char *const *x, int nx, int *too_complex)
+{
+	static struct place with[160], without[160];
+	int n1, n0;
+
+	*fast = 1;
+	n1 = scan_all(dialect, sql, x, nx, with, 160);
+	*fast = 0;
+	n0 = scan_all(dialect, sql, x, nx, without, 160);
+	*fast = 1;
+	assert_int_equal(n1, n0);
+	for (int i = 0; i < n1; i++) {
+		const struct place *p = &with[i], *q = &without[i];
+		if (p->fired != q->fired ||
+		    (p->fired && (strcmp(p->rule, q->rule) != 0 || p->confidence != q->confidence)))
+			differs(sql, x, nx, dialect, i, "the answer", taken);
+		if (p->np != q->np)
+			differs(sql, x, nx, dialect, i, "the count of tokens not plain", taken);
+		if (p->serial != q->serial || p->end != q->end || p->lastnp != q->lastnp ||
+		    !ma_sql_jstate_same(&p->fin, &q->fin))
+			differs(sql, x, nx, dialect, i, "the last window's run", taken);
+		for (int k = 0; k < MA_SQL_JSLOTS; k++)
+			if (p->key[k] != q->key[k] ||
+			    (p->key[k] && (p->plain[k] != q->plain[k] ||
+			                   !ma_sql_jstate_same(&p->slot[k], &q->slot[k]))))
+				differs(sql, x, nx, dialect, i, "a kept state", taken);
+		*too_complex += p->fired && strcmp(p->rule, "sqli.too_complex") == 0;
+	}
+	return n1;
 }
 
 #endif

@@ -36,45 +36,10 @@ static void memo_check(int dialect, const char *sql, size_t a, const struct ma_s
 
 #include "agent_sql_scan_test.h"
 
-static void differs(const char *sql, const char *const *x, int nx, int dialect, int i,
-                    const char *what)
-{
-	fprintf(stderr, "statement: [%s]\n", sql);
-	for (int k = 0; k < nx; k++)
-		fprintf(stderr, "input %d: [%s]\n", k, x[k]);
-	fail_msg("dialect %d, place %d: %s differs with the answers taken", dialect, i, what);
-}
-
 /* One check both ways; fails on any difference. */
 static int both_ways(int dialect, const char *sql, const char *const *x, int nx, int *too_complex)
 {
-	static struct place with[160], without[160];
-	int n1, n0;
-
-	npmemo = 1;
-	n1 = scan_all(dialect, sql, x, nx, with, 160);
-	npmemo = 0;
-	n0 = scan_all(dialect, sql, x, nx, without, 160);
-	npmemo = 1;
-	assert_int_equal(n1, n0);
-	for (int i = 0; i < n1; i++) {
-		const struct place *p = &with[i], *q = &without[i];
-		if (p->fired != q->fired ||
-		    (p->fired && (strcmp(p->rule, q->rule) != 0 || p->confidence != q->confidence)))
-			differs(sql, x, nx, dialect, i, "the answer");
-		if (p->np != q->np)
-			differs(sql, x, nx, dialect, i, "the count of tokens not plain");
-		if (p->serial != q->serial || p->end != q->end || p->lastnp != q->lastnp ||
-		    !ma_sql_jstate_same(&p->fin, &q->fin))
-			differs(sql, x, nx, dialect, i, "the last window's run");
-		for (int k = 0; k < MA_SQL_JSLOTS; k++)
-			if (p->key[k] != q->key[k] ||
-			    (p->key[k] && (p->plain[k] != q->plain[k] ||
-			                   !ma_sql_jstate_same(&p->slot[k], &q->slot[k]))))
-				differs(sql, x, nx, dialect, i, "a kept state");
-		*too_complex += p->fired && strcmp(p->rule, "sqli.too_complex") == 0;
-	}
-	return n1;
+	return both_ways_by(&npmemo, "answers", dialect, sql, x, nx, too_complex);
 }
 
 /* Generated statements: a unit of names, keywords and operators repeated
