@@ -749,6 +749,39 @@ static int ma_xss_js_url_breaks(const char *s, size_t vs, size_t ve, size_t a, s
 	return da < db && !ma_xss_js_data(body, 0, o, da, db);
 }
 
+/* 1 when the input [a, b) inside the script data [cs, ce) writes the
+ * "<script" (then white space, '/' or '>') that puts the tokenizer into
+ * the double-escaped state: a "<!--" before it in the element (the
+ * page's or the input's) not closed by a "-->". There the page's own
+ * "</script>" no longer ends the element, and the page's markup after it,
+ * with what other inputs wrote there, is read as JavaScript. */
+static int ma_xss_script_double_escape(const char *s, size_t cs, size_t ce, size_t a, size_t b)
+{
+	for (size_t p = a; p < b;) {
+		const char *lt = memchr(s + p, '<', b - p);
+		size_t q, open = 0;
+		int escaped = 0;
+		if (!lt)
+			return 0;
+		p = (size_t)(lt - s) + 1;
+		if (p + 6 >= ce || !ma_html_ieq(s + p, 6, "script") ||
+		    !strchr(" \t\n\f\r/>", s[p + 6]) || !s[p + 6])
+			continue;
+		for (q = cs; q + 3 < p; q++) {
+			if (s[q] == '<' && s[q + 1] == '!' && s[q + 2] == '-' && s[q + 3] == '-') {
+				escaped = 1;
+				open = q + 2;
+			} else if (escaped && q >= open && s[q] == '-' && s[q + 1] == '-' &&
+			           s[q + 2] == '>') {
+				escaped = 0;
+			}
+		}
+		if (escaped)
+			return 1;
+	}
+	return 0;
+}
+
 static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev, double conf)
 {
 	if (hit->fired)
@@ -1064,7 +1097,10 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 	ma_xss_marks_start(m, &lx, html, len, a);
 	start = lx;
 	for (;;) {
+		int style_text;
 		ma_xss_marks_take(m, &lx);
+		style_text = lx.raw == MA_HTML_TEXT &&
+		             ma_html_ieq(html + lx.raw_ns, lx.raw_ne - lx.raw_ns, "style");
 		if (!ma_html_next(&lx, &t))
 			break;
 		if (t.e <= a && !(t.kind == MA_HTML_TAG && t.unclosed))
@@ -1075,6 +1111,12 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		case MA_HTML_TEXT:
 			if (a < t.s || b > t.e)
 				hit->spans = 1;
+			if (style_text &&
+			    ma_xss_bad_css(html, t.s > a ? t.s : a, t.e < b ? t.e : b)) {
+				/* CSS of the input's in a <style> element's text */
+				ma_xss_set(hit, "xss.style", "high", 0.85);
+				break;
+			}
 			if (!text_lt) {
 				size_t s0 = t.s > a ? t.s : a, e0 = t.e < b ? t.e : b;
 				text_lt = e0 > s0 && memchr(html + s0, '<', e0 - s0) != NULL;
@@ -1083,8 +1125,9 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		case MA_HTML_SCRIPT:
 			if (a < t.s || b > t.e) {
 				hit->spans = 1;
-			} else if (!ma_xss_js_data(html, t.s, t.e, a, b) &&
-			           !ma_xss_js_names_nothing(html, t.s, t.e, a, b)) {
+			} else if (ma_xss_script_double_escape(html, t.s, t.e, a, b) ||
+			           (!ma_xss_js_data(html, t.s, t.e, a, b) &&
+			            !ma_xss_js_names_nothing(html, t.s, t.e, a, b))) {
 				hit->spans = 1;
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 			}
