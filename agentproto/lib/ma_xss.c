@@ -315,34 +315,39 @@ static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t 
 	       ma_xss_script_scheme(sch, rest, dec, colon, dn, image);
 }
 
+/* 1 if word (ASCII, lowercase) is at s[i, b) in any case, ignoring
+ * backslashes, NULs, whitespace and CSS comments between its letters
+ * (and backslashes and NULs before its first). */
+static int ma_xss_word_at(const char *s, size_t i, size_t b, const char *word)
+{
+	size_t wl = strlen(word), j = i, k = 0;
+
+	while (j < b && k < wl) {
+		unsigned char c = (unsigned char)s[j];
+		if (c == '\\' || c == 0 || ((c == ' ' || c == '\t' || c == '\n') && k > 0)) {
+			j++;
+			continue;
+		}
+		if (c == '/' && j + 1 < b && s[j + 1] == '*' && k > 0) {
+			const char *e = memmem(s + j + 2, b - j - 2, "*/", 2);
+			j = e ? (size_t)(e - s) + 2 : b;
+			continue;
+		}
+		if (ma_xss_lower(c) != (unsigned char)word[k])
+			break;
+		j++;
+		k++;
+	}
+	return k == wl;
+}
+
 /* 1 if the bytes [a, b) of s hold word (ASCII, any case), ignoring
  * backslashes, NULs, whitespace and CSS comments between its letters. */
 static int ma_xss_has_word(const char *s, size_t a, size_t b, const char *word)
 {
-	size_t wl = strlen(word);
-
-	for (size_t i = a; i < b; i++) {
-		size_t j = i, k = 0;
-		while (j < b && k < wl) {
-			unsigned char c = (unsigned char)s[j];
-			if (c == '\\' || c == 0 ||
-			    ((c == ' ' || c == '\t' || c == '\n') && k > 0)) {
-				j++;
-				continue;
-			}
-			if (c == '/' && j + 1 < b && s[j + 1] == '*' && k > 0) {
-				const char *e = memmem(s + j + 2, b - j - 2, "*/", 2);
-				j = e ? (size_t)(e - s) + 2 : b;
-				continue;
-			}
-			if (ma_xss_lower(c) != (unsigned char)word[k])
-				break;
-			j++;
-			k++;
-		}
-		if (k == wl)
+	for (size_t i = a; i < b; i++)
+		if (ma_xss_word_at(s, i, b, word))
 			return 1;
-	}
 	return 0;
 }
 
@@ -495,11 +500,40 @@ static size_t ma_xss_css_decode(const char *s, size_t a, size_t b, char *out)
 	return o;
 }
 
+/* 1 if s[a, b) holds expression(, javascript:, vbscript:, -moz-binding,
+ * behavior: or behaviour: (ma_xss_has_word's reading): one pass, a word
+ * tried where its first letter is (a match that starts at a backslash or
+ * NUL is also one that starts at the letter after them). */
 static int ma_xss_bad_css_text(const char *s, size_t a, size_t b)
 {
-	return ma_xss_has_word(s, a, b, "expression(") || ma_xss_has_word(s, a, b, "javascript:") ||
-	       ma_xss_has_word(s, a, b, "vbscript:") || ma_xss_has_word(s, a, b, "-moz-binding") ||
-	       ma_xss_has_word(s, a, b, "behavior:") || ma_xss_has_word(s, a, b, "behaviour:");
+	for (size_t i = a; i < b; i++) {
+		switch (ma_xss_lower((unsigned char)s[i])) {
+		case 'e':
+			if (ma_xss_word_at(s, i, b, "expression("))
+				return 1;
+			break;
+		case 'j':
+			if (ma_xss_word_at(s, i, b, "javascript:"))
+				return 1;
+			break;
+		case 'v':
+			if (ma_xss_word_at(s, i, b, "vbscript:"))
+				return 1;
+			break;
+		case '-':
+			if (ma_xss_word_at(s, i, b, "-moz-binding"))
+				return 1;
+			break;
+		case 'b':
+			if (ma_xss_word_at(s, i, b, "behavior:") ||
+			    ma_xss_word_at(s, i, b, "behaviour:"))
+				return 1;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
 }
 
 /* 1 if the style value s[a, b) runs script: as written (backslashes
@@ -749,37 +783,60 @@ static int ma_xss_js_url_breaks(const char *s, size_t vs, size_t ve, size_t a, s
 	return da < db && !ma_xss_js_data(body, 0, o, da, db);
 }
 
-/* 1 when the input [a, b) inside the script data [cs, ce) writes the
- * "<script" (then white space, '/' or '>') that puts the tokenizer into
- * the double-escaped state: a "<!--" before it in the element (the
- * page's or the input's) not closed by a "-->". There the page's own
- * "</script>" no longer ends the element, and the page's markup after it,
- * with what other inputs wrote there, is read as JavaScript. */
+/* 1 when s[q, ce) starts with "<script" or, end 1, "</script", then white
+ * space, '/' or '>' (the tokenizer's double-escape start and end). */
+static int ma_xss_script_word(const char *s, size_t q, size_t ce, int end)
+{
+	size_t p = q + 1 + (size_t)end;
+
+	return s[q] == '<' && (!end || (q + 1 < ce && s[q + 1] == '/')) && p + 6 < ce &&
+	       ma_html_ieq(s + p, 6, "script") && strchr(" \t\n\f\r/>", s[p + 6]) && s[p + 6];
+}
+
+/* The script data's states (0 data, 1 escaped: after "<!--", 2 double
+ * escaped: a "<script" after that) read over s[p, q) from *st, ce the
+ * token's end: the offset of the first "</script" that ends the element
+ * (in state 0 or 1; in 2 it goes back to 1), or q. */
+static size_t ma_xss_script_states(const char *s, size_t p, size_t q, size_t ce, int *st)
+{
+	for (; p < q; p++) {
+		if (*st == 0 && p + 3 < ce && s[p] == '<' && s[p + 1] == '!' && s[p + 2] == '-' &&
+		    s[p + 3] == '-') {
+			*st = 1;
+			p++; /* its "--" may begin the "-->" */
+		} else if (*st && p + 2 < ce && s[p] == '-' && s[p + 1] == '-' && s[p + 2] == '>') {
+			*st = 0;
+			p += 2;
+		} else if (*st == 1 && ma_xss_script_word(s, p, ce, 0)) {
+			*st = 2;
+			p += 6;
+		} else if (ma_xss_script_word(s, p, ce, 1)) {
+			if (*st != 2)
+				return p;
+			*st = 1;
+			p += 7;
+		}
+	}
+	return q;
+}
+
+/* 1 when the input [a, b) inside the script data [cs, ce) moves the
+ * element's end: read without the input, the page's own "</script>"
+ * would end it before ce, where it ends now. That is an input that leaves
+ * the tokenizer in the double-escaped state ("<!--" then "<script", the
+ * "<!--" the page's or the input's, and no "-->" or "</script" of the
+ * input's after them): the page's markup after it, with what other inputs
+ * wrote there, is read as JavaScript. */
 static int ma_xss_script_double_escape(const char *s, size_t cs, size_t ce, size_t a, size_t b)
 {
-	for (size_t p = a; p < b;) {
-		const char *lt = memchr(s + p, '<', b - p);
-		size_t q, open = 0;
-		int escaped = 0;
-		if (!lt)
-			return 0;
-		p = (size_t)(lt - s) + 1;
-		if (p + 6 >= ce || !ma_html_ieq(s + p, 6, "script") ||
-		    !strchr(" \t\n\f\r/>", s[p + 6]) || !s[p + 6])
-			continue;
-		for (q = cs; q + 3 < p; q++) {
-			if (s[q] == '<' && s[q + 1] == '!' && s[q + 2] == '-' && s[q + 3] == '-') {
-				escaped = 1;
-				open = q + 2;
-			} else if (escaped && q >= open && s[q] == '-' && s[q + 1] == '-' &&
-			           s[q + 2] == '>') {
-				escaped = 0;
-			}
-		}
-		if (escaped)
-			return 1;
-	}
-	return 0;
+	int st = 0, without;
+
+	if (!memchr(s + a, '<', b - a))
+		return 0;
+	(void)ma_xss_script_states(s, cs, a, ce, &st);
+	without = st;
+	(void)ma_xss_script_states(s, a, b, ce, &st);
+	return st != without && ma_xss_script_states(s, b, ce, ce, &without) < ce;
 }
 
 static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev, double conf)

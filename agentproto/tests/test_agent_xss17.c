@@ -78,7 +78,9 @@ static void a_script_string_that_opens_the_double_escaped_state_fires(void **sta
 	    {"<script>\nvar title = \"", "x <!-- and <script/x>", "\";\n</script>"},
 	    {"<script>var a = [\"", "<!--\", \"<script\t", "\"];</script>"},
 	    /* the page opened the comment, the input the script */
-	    {"<script>var s = \"<!-- \" + \"", "<script>", "\";</script><p>y</p>"},
+	    {"<script>var s = \"<!-- \" + \"", "and <script>", "\";</script><p>y</p>"},
+	    {"<script><!--\nvar msg = '", "Hello <script type=x>", "';\n</script><p>y</p>"},
+	    {"<script><!--\nvar msg = '", "a <script>", "';\n</script><p>y</p><script>f()</script>"},
 	};
 
 	(void)state;
@@ -94,6 +96,13 @@ static void script_strings_that_leave_the_element_as_written_are_data(void **sta
 	    {"<script>var note = \"", "<!-- a <scripting> note", "\";</script>"},
 	    {"<script>var note = '", "5 <!- <script", "';</script>"},
 	    {"<script>var note = '", "<!--", "';</script><p>z</p>"},
+	    /* an old page's script in a comment: the input's own </script>
+	     * ends the double-escaped state it opened */
+	    {"<script><!--\nvar msg = '", "<script>run(1)</script>", "';\n//--></script><p>y</p>"},
+	    {"<script><!--\nvar msg = '", "-->", "';\n</script><p>y</p>"},
+	    /* the page's "-->" ends the double-escaped state before its end tag */
+	    {"<script><!--\nvar msg = '", "tip: <script>", "';\n//--></script><p>y</p>"},
+	    {"<script><!--\nvar msg = '", "x <SCRIPT/y", "';\n// -->\n</script>"},
 	};
 
 	(void)state;
