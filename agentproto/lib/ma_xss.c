@@ -315,9 +315,9 @@ static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t 
 	       ma_xss_script_scheme(sch, rest, dec, colon, dn, image);
 }
 
-/* 1 if word (ASCII, lowercase) is at s[i, b) in any case, ignoring
- * backslashes, NULs, whitespace and CSS comments between its letters
- * (and backslashes and NULs before its first). */
+/* 1 if the bytes of s from i (before b) start with word (ASCII, any
+ * case), ignoring backslashes, NULs, whitespace and CSS comments between
+ * its letters. */
 static int ma_xss_word_at(const char *s, size_t i, size_t b, const char *word)
 {
 	size_t wl = strlen(word), j = i, k = 0;
@@ -341,8 +341,7 @@ static int ma_xss_word_at(const char *s, size_t i, size_t b, const char *word)
 	return k == wl;
 }
 
-/* 1 if the bytes [a, b) of s hold word (ASCII, any case), ignoring
- * backslashes, NULs, whitespace and CSS comments between its letters. */
+/* 1 if the bytes [a, b) of s hold word (ma_xss_word_at). */
 static int ma_xss_has_word(const char *s, size_t a, size_t b, const char *word)
 {
 	for (size_t i = a; i < b; i++)
@@ -500,10 +499,23 @@ static size_t ma_xss_css_decode(const char *s, size_t a, size_t b, char *out)
 	return o;
 }
 
-/* 1 if s[a, b) holds expression(, javascript:, vbscript:, -moz-binding,
- * behavior: or behaviour: (ma_xss_has_word's reading): one pass, a word
- * tried where its first letter is (a match that starts at a backslash or
- * NUL is also one that starts at the letter after them). */
+/* 1 if a CSS property name may start at s[i] of s[a, b): not inside a
+ * longer name (scroll-behavior:, overscroll-behavior: are not IE's
+ * behavior:), the vendor prefix -ms- apart (-ms-behavior: is IE 8's). */
+static int ma_xss_prop_start(const char *s, size_t a, size_t i)
+{
+	unsigned char c = i > a ? (unsigned char)s[i - 1] : ' ';
+
+	return !((ma_xss_lower(c) >= 'a' && ma_xss_lower(c) <= 'z') || (c >= '0' && c <= '9') ||
+	         c == '_' || c >= 0x80 ||
+	         (c == '-' && !(i - a >= 4 && ma_html_ieq(s + i - 4, 4, "-ms-"))));
+}
+
+/* 1 if s[a, b) holds expression(, javascript:, vbscript:, -moz-binding
+ * (ma_xss_has_word's reading) or the property behavior: or behaviour: as
+ * a whole name (ma_xss_prop_start): one pass, a word tried where its
+ * first letter is (a match that starts at a backslash or NUL is also one
+ * that starts at the letter after them). */
 static int ma_xss_bad_css_text(const char *s, size_t a, size_t b)
 {
 	for (size_t i = a; i < b; i++) {
@@ -525,8 +537,8 @@ static int ma_xss_bad_css_text(const char *s, size_t a, size_t b)
 				return 1;
 			break;
 		case 'b':
-			if (ma_xss_word_at(s, i, b, "behavior:") ||
-			    ma_xss_word_at(s, i, b, "behaviour:"))
+			if (ma_xss_prop_start(s, a, i) && (ma_xss_word_at(s, i, b, "behavior:") ||
+			                                   ma_xss_word_at(s, i, b, "behaviour:")))
 				return 1;
 			break;
 		default:

@@ -9,8 +9,12 @@
  * "<script" there puts the tokenizer into the script's double-escaped
  * state, where the page's own "</script>" no longer ends the element: the
  * page's markup after it (and the inputs written there) is read as
- * JavaScript. A "<script>" or "<!--" alone, or a comment the input closes
- * before its "<script", leaves the element as the page wrote it. */
+ * JavaScript: the input's "<script" after the page's "<!--", or the
+ * input's "<!--" before the page's own "<script" (review21: a jQuery
+ * fallback's document.write). A "<script>" alone, a "<!--" where the
+ * element writes no "<script" after it, a comment the input closes before
+ * its "<script", or a state the input's "</script" or the page's "-->"
+ * ends before the element's end tag leaves the element as written. */
 #include "agent_xss_test.h"
 
 static void check_pages(const char *const (*pages)[3], size_t n, int want)
@@ -40,6 +44,8 @@ static void css_that_runs_script_in_a_style_element_fires(void **state)
 	    {"<style>a{color:", "red;top:ex/**/pression(prompt(2))", "}</style>"},
 	    {"<style>li{list-style-image:url(", "jav&#x61;script:alert(3)", ")}</style>"},
 	    {"<style>li{list-style-image:url(", "\\6a avascript:alert(4)", ")}</style>"},
+	    {"<style>.old-ie{", "-ms-behavior:url(/h/x.htc)", "}</style>"},
+	    {"<style>.old-ie{", "color:red; Behavior : url(#default#time2)", "}</style>"},
 	    {"<div><style>\n.user-theme { color: ", "#fff } * { behaviour: url(x.htc) } x {",
 	     " }\n</style></div>"},
 	};
@@ -61,6 +67,8 @@ static void plain_css_in_a_style_element_is_data(void **state)
 	    {"<style>/* ", "link behaviour on hover: underline", " */ a:hover{}</style>"},
 	    {"<style>p::before { content: ", "'an expression'", " }</style>"},
 	    {"<style>.x { width: ", "calc(100% - 2em)", " }</style>"},
+	    {"<style>.list { ", "overscroll-behavior-y: none; scroll-behavior:auto", " }</style>"},
+	    {"<style>:root { ", "--my-behavior: calm;", " }</style>"},
 	    /* the page's own legacy IE rules, the input a colour beside them */
 	    {"<style>.pie{behavior:url(PIE.htc)} .c{color:", "teal", "}</style>"},
 	};
@@ -80,7 +88,13 @@ static void a_script_string_that_opens_the_double_escaped_state_fires(void **sta
 	    /* the page opened the comment, the input the script */
 	    {"<script>var s = \"<!-- \" + \"", "and <script>", "\";</script><p>y</p>"},
 	    {"<script><!--\nvar msg = '", "Hello <script type=x>", "';\n</script><p>y</p>"},
-	    {"<script><!--\nvar msg = '", "a <script>", "';\n</script><p>y</p><script>f()</script>"},
+	    {"<script><!--\nvar msg = '", "a <script>",
+	     "';\n</script><p>y</p><script>f()</script>"},
+	    /* the input's "<!--", the page's own "<script" after it */
+	    {"<script>var who = \"", "<!-- x",
+	     "\"; document.write(\"<script src=/w.js><\\/script>\");"
+	     "</script><p>Hi</p>"},
+	    {"<script>var c = '", "hello <!--", "'; var tag = '<SCRIPT>';</script><p>z</p>"},
 	};
 
 	(void)state;
@@ -96,6 +110,7 @@ static void script_strings_that_leave_the_element_as_written_are_data(void **sta
 	    {"<script>var note = \"", "<!-- a <scripting> note", "\";</script>"},
 	    {"<script>var note = '", "5 <!- <script", "';</script>"},
 	    {"<script>var note = '", "<!--", "';</script><p>z</p>"},
+	    {"<script>var note = '", "hello <!--", "'; var t = '<scripts>';</script><p>z</p>"},
 	    /* an old page's script in a comment: the input's own </script>
 	     * ends the double-escaped state it opened */
 	    {"<script><!--\nvar msg = '", "<script>run(1)</script>", "';\n//--></script><p>y</p>"},
