@@ -30,11 +30,16 @@
  *                      document (the value decoded and judged as a
  *                      fragment; in doubt: any '<' in it);
  *   xss.style          the input adds CSS that runs script (expression(),
- *                      javascript: URLs, -moz-binding, behavior);
+ *                      javascript: URLs, -moz-binding, behavior as a whole
+ *                      property name, -ms-behavior too) to a style
+ *                      attribute, or to a <style> element's text (its own
+ *                      bytes judged there);
  *   xss.script         the input is inside a <script> or an on* handler and
  *                      leaves the JavaScript string, number or name it was
  *                      put in (or brings a character reference into a
- *                      handler); an input that names nothing (only
+ *                      handler), or moves a <script> element's end (the
+ *                      double-escaped state: "<!--" then "<script"); an
+ *                      input that names nothing (only
  *                      punctuation, digits, whitespace; no quote, no '/',
  *                      no line break ending a comment unless what it
  *                      releases, of the input and of the page's line,

@@ -859,8 +859,11 @@ int moat_check_path_at(struct moat_request *r, const char *path, size_t len, con
  *   - joins a '<' to an active element once its own tags are stripped
  *     (<<br>img onerror=...>): xss.split_tag;
  *   - leaves the JavaScript string or name it was put in, inside a
- *     <script> or an on* handler: xss.script; adds markup to srcdoc, CSS
- *     that runs script to a style attribute, or opens a comment.
+ *     <script> or an on* handler, or moves a <script> element's end
+ *     ("<!--" then "<script": the page's </script> no longer ends it):
+ *     xss.script; adds markup to srcdoc, CSS that runs script to a style
+ *     attribute or a <style> element (expression(), javascript:,
+ *     -moz-binding, behavior:): xss.style; or opens a comment.
  * An input that stays text, or stays inside a quoted attribute value, is
  * data; so is markup that can run nothing (<b>, <p>, <a href="/x">):
  * HTML injection without script does not fire. Returns MOAT_BLOCK (do not
