@@ -1,8 +1,10 @@
 /*
  * agent_xss_test.h — what the xss tests share (test_agent_xss.c,
  * test_agent_review17_html15.c, test_agent_html16.c,
- * test_agent_review18_html16.c): a policy with xss in block mode, parsed
- * once per group (pol), the group's setup and teardown for it, and xss_page().
+ * test_agent_review18_html16.c, test_agent_xss17.c,
+ * test_agent_review21_xss17.c): a policy with xss in block mode, parsed
+ * once per group (pol), the group's setup and teardown for it, xss_page()
+ * and xss_pages_give().
  */
 #ifndef AGENT_XSS_TEST_H
 #define AGENT_XSS_TEST_H
@@ -41,6 +43,22 @@ static inline int xss_page(const char *head, const char *input, const char *tail
 	v = moat_check_html(r, html, strlen(html));
 	moat_request_end(r);
 	return v;
+}
+
+/* Fails unless every page (head, input, tail) of pages[0, n) gives want
+ * (MOAT_BLOCK or MOAT_ALLOW); prints those that do not. */
+static inline void xss_pages_give(const char *const (*pages)[3], size_t n, int want)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (xss_page(pages[i][0], pages[i][1], pages[i][2]) != want) {
+			print_message("%s: %s|%s|%s\n", want == MOAT_BLOCK ? "allowed" : "blocked",
+			              pages[i][0], pages[i][1], pages[i][2]);
+			bad++;
+		}
+	if (bad)
+		fail_msg("%d of %zu pages %s", bad, n, want == MOAT_BLOCK ? "allowed" : "blocked");
 }
 
 #endif
