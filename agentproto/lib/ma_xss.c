@@ -506,14 +506,66 @@ static size_t ma_xss_css_decode(const char *s, size_t a, size_t b, char *out)
 
 /* 1 if a CSS property name may start at s[i] of s[a, b): not inside a
  * longer name (scroll-behavior:, overscroll-behavior: are not IE's
- * behavior:), the vendor prefix -ms- apart (-ms-behavior: is IE 8's). */
+ * behavior:), the vendor prefix -ms- apart (-ms-behavior: is IE 8's), and
+ * IE 6's underscore hack too (_behavior: is behavior: there). */
 static int ma_xss_prop_start(const char *s, size_t a, size_t i)
 {
 	unsigned char c = i > a ? (unsigned char)s[i - 1] : ' ';
 
 	return !((ma_xss_lower(c) >= 'a' && ma_xss_lower(c) <= 'z') || (c >= '0' && c <= '9') ||
-	         c == '_' || c >= 0x80 ||
-	         (c == '-' && !(i - a >= 4 && ma_html_ieq(s + i - 4, 4, "-ms-"))));
+	         c >= 0x80 || (c == '-' && !(i - a >= 4 && ma_html_ieq(s + i - 4, 4, "-ms-"))));
+}
+
+/* 1 when the quote at s[q] of a <style> text starting at ts opens a
+ * function's argument (url(", image-set(') or an @import's URL. */
+static int ma_xss_css_url_string(const char *s, size_t ts, size_t q)
+{
+	size_t p = q;
+
+	while (p > ts && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '\n' ||
+	                  s[p - 1] == '\r' || s[p - 1] == '\f'))
+		p--;
+	return (p > ts && s[p - 1] == '(') || (p - ts >= 7 && ma_html_ieq(s + p - 7, 7, "@import"));
+}
+
+/* 1 when the input [a, b) of a <style> element's text starting at ts
+ * stays inside one CSS comment, or one string that is not a URL's
+ * (ma_xss_css_url_string), of the page's: text there runs nothing
+ * (content: "Regular expression(s)"). An input that starts outside them,
+ * or ends the comment or string (its quote, a line break, its star and
+ * slash), is judged. */
+static int ma_xss_css_quoted(const char *s, size_t ts, size_t a, size_t b)
+{
+	int st = 0, url = 0; /* st: 0 CSS, 1 a comment, or a string's quote */
+
+	for (size_t i = ts; i < b; i++) {
+		char c = s[i];
+		if (i == a && st == 0)
+			return 0;
+		if (st == 0) {
+			if (c == '/' && i + 1 < b && s[i + 1] == '*') {
+				st = 1;
+				i++;
+			} else if (c == '"' || c == '\'') {
+				st = c;
+				url = ma_xss_css_url_string(s, ts, i);
+			}
+		} else if (st == 1) {
+			if (c == '*' && i + 1 < b && s[i + 1] == '/') {
+				if (i + 1 >= a)
+					return 0;
+				st = 0;
+				i++;
+			}
+		} else if (c == '\\') {
+			i++;
+		} else if (c == st || c == '\n' || c == '\r' || c == '\f') {
+			if (i >= a)
+				return 0;
+			st = 0;
+		}
+	}
+	return st == 1 || (st && !url);
 }
 
 /* 1 if s[a, b) holds expression(, javascript:, vbscript:, -moz-binding
@@ -1186,6 +1238,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			if (a < t.s || b > t.e)
 				hit->spans = 1;
 			if (style_text &&
+			    !ma_xss_css_quoted(html, t.s, t.s > a ? t.s : a, t.e < b ? t.e : b) &&
 			    ma_xss_bad_css(html, t.s > a ? t.s : a, t.e < b ? t.e : b)) {
 				/* CSS of the input's in a <style> element's text */
 				ma_xss_set(hit, "xss.style", "high", 0.85);

@@ -31,6 +31,13 @@ static void css_that_runs_script_in_a_style_element_fires(void **state)
 	    {"<style>li{list-style-image:url(", "jav&#x61;script:alert(3)", ")}</style>"},
 	    {"<style>li{list-style-image:url(", "\\6a avascript:alert(4)", ")}</style>"},
 	    {"<style>.old-ie{", "-ms-behavior:url(/h/x.htc)", "}</style>"},
+	    {"<style>.ie6{", "color:red;_behaviour:url(/h/y.htc)", "}</style>"},
+	    /* a URL's string, or leaving the page's string or comment */
+	    {"<style>li{list-style:url(\"", "javascript:alert(5)", "\")}</style>"},
+	    {"<style>@import '", "javascript:alert(6)", "';</style>"},
+	    {"<style>.b::after{content:\"", "x\"} .c{width:expression(alert(8))} .d{x:\"",
+	     "\"}</style>"},
+	    {"<style>/* theme: ", "x */ .c{width:expression(alert(9))} /*", " */</style>"},
 	    {"<style>.old-ie{", "color:red; Behavior : url(#default#time2)", "}</style>"},
 	    {"<div><style>\n.user-theme { color: ", "#fff } * { behaviour: url(x.htc) } x {",
 	     " }\n</style></div>"},
@@ -55,6 +62,12 @@ static void plain_css_in_a_style_element_is_data(void **state)
 	    {"<style>.x { width: ", "calc(100% - 2em)", " }</style>"},
 	    {"<style>.list { ", "overscroll-behavior-y: none; scroll-behavior:auto", " }</style>"},
 	    {"<style>:root { ", "--my-behavior: calm;", " }</style>"},
+	    /* inside the page's string or comment, not a URL's */
+	    {"<style>h2::after { content: '", "see expression() and javascript: notes",
+	     "'; }</style>"},
+	    {"<style>/* saved theme \"", "Behavior: javascript: expression(1)",
+	     "\" */ p{}</style>"},
+	    {"<style>a{font-family:\"", "Vbscript: Sans", "\"}</style>"},
 	    /* the page's own legacy IE rules, the input a colour beside them */
 	    {"<style>.pie{behavior:url(PIE.htc)} .c{color:", "teal", "}</style>"},
 	};
