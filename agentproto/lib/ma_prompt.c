@@ -3078,16 +3078,6 @@ static int ma_pr_spaced_can(const char *s, size_t a, size_t e, size_t cap)
 	return 1;
 }
 
-/* The bytes of v (ma_load8, every byte below 0x80) in lo..hi, as 0x80 in
- * each (0 elsewhere): adding 0x80 - lo sets a byte's high bit from lo on,
- * adding 0x7F - hi past hi (no carry crosses a byte below 0x80). */
-static inline uint64_t ma_pr_range8(uint64_t v, unsigned lo, unsigned hi)
-{
-	const uint64_t ones = 0x0101010101010101ull;
-
-	return (v + (0x80u - lo) * ones) & ~(v + (0x7Fu - hi) * ones) & 0x8080808080808080ull;
-}
-
 /* 0 if the unspaced run s[a, e) (bytes of ma_pr_runbyte bit 1, all below
  * 0x80) is sure to decode to nothing by ma_pr_decode: not hex of an even
  * length, and without both an upper and a lower case letter (base64);

@@ -108,6 +108,16 @@ static inline int ma_pr_pattern_can(const struct ma_pr_pattern *p, uint64_t k, u
 	return ma_pr_pattern_can_from(p, k, h, 0);
 }
 
+/* The bytes of v (ma_load8, every byte below 0x80) in lo..hi, as 0x80 in
+ * each (0 elsewhere): adding 0x80 - lo sets a byte's high bit from lo on,
+ * adding 0x7F - hi past hi (no carry crosses a byte below 0x80). */
+static inline uint64_t ma_pr_range8(uint64_t v, unsigned lo, unsigned hi)
+{
+	const uint64_t ones = 0x0101010101010101ull;
+
+	return (v + (0x80u - lo) * ones) & ~(v + (0x7Fu - hi) * ones) & 0x8080808080808080ull;
+}
+
 /* 1 if some byte of v (eight bytes of ma_pr_words.brk, ma_load8) is 1:
  * a sentence starts at one of those words (that byte of v ^ 0x01... is
  * 0; the test of a zero byte is exact for "some"). The phrase loop's
@@ -647,6 +657,14 @@ unsigned ma_pr_dec_scan(const char *s, size_t n);
 unsigned ma_pr_dec_leet_scan(const char *s, size_t n);
 void ma_pr_dec_init_has(struct ma_pr_dec *st, unsigned has);
 long ma_pr_dec_next(struct ma_pr_dec *st, const char *s, size_t n, char *d, size_t cap, int *hid);
+/* ma_pr_dec_next's dense runs (its family 6: base58, ascii85 unframed,
+ * base85, base64 turned) from *j on (15 at first; *lo 0), one a call:
+ * the decoded length into d (0: no text), -1 when none is left. plain 0
+ * as the scorer reads them, 1 as session 28 did (each run's bytes classed
+ * before its length is known; promptcost28), for the test that compares
+ * the two. */
+long ma_pr_dec_dense_next(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap,
+                          int plain);
 /* 1 if the words [a, b) of w (a sentence) read in Atbash (a<->z) are
  * common words: three at least, a third of them. */
 int ma_pr_dec_atbash(const struct ma_pr_words *w, int a, int b);

@@ -66,6 +66,9 @@
 
 #include <pthread.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Code point c as UTF-8 into d (4 bytes of room); its length. */
 static size_t ma_pr_dec_put(uint32_t c, char *d)
@@ -874,16 +877,70 @@ static inline int ma_pr_dd_dense8(uint64_t v)
 	return !(v & hi) && ((v + 0x5Fu * ones) & ~(v + 0x01u * ones) & hi) == hi;
 }
 
+/* 1 if the sixteen bytes x[0..15] are all 0x21..0x7E (ma_pr_dd_cls not
+ * 0). With SSE2 (promptcost28) in one load, as signed bytes above 0x20
+ * (0x80.. are negative) and below 0x7F; else as two ma_pr_dd_dense8. */
+static inline int ma_pr_dd_dense16(const char *x)
+{
+#if defined(__SSE2__)
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)x);
+	__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x20)),
+	                           _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+
+	return _mm_movemask_epi8(ok) == 0xFFFF;
+#else
+	return ma_pr_dd_dense8(ma_load8(x)) && ma_pr_dd_dense8(ma_load8(x + 8));
+#endif
+}
+
+/* 1 if the seventeen bytes x[0..16] are all 0x21..0x7E: the probe of
+ * ma_pr_dec_dense. The last by its class first (a space there ends most
+ * probes of prose). */
+static inline int ma_pr_dd_dense17(const char *x)
+{
+	return ma_pr_dd_cls((unsigned char)x[16]) && ma_pr_dd_dense16(x);
+}
+
+/* 1 if the dense run s[a, e) (32 bytes at least, all 0x21..0x7E) may
+ * read as one of ma_pr_dd_run's encodings: both an upper- and a
+ * lower-case letter (base64 turned, base58), or a byte that is no letter
+ * nor digit (ascii85, base85; and the only bytes ma_pr_dec_dense trims
+ * off its ends). A run of neither (a long word, a number, a name in one
+ * case) decodes to nothing there, trimmed or not: promptcost28 reads its
+ * bytes eight at a time, not each one's class. */
+static int ma_pr_dd_may(const char *s, size_t a, size_t e)
+{
+	uint64_t up = 0, low = 0;
+
+	for (size_t k = a;; k += 8) {
+		uint64_t v = ma_load8(s + (k + 8 <= e ? k : e - 8));
+		uint64_t u = ma_pr_range8(v, 'A', 'Z'), l = ma_pr_range8(v, 'a', 'z');
+		if ((u | l | ma_pr_range8(v, '0', '9')) != 0x8080808080808080ull)
+			return 1;
+		up |= u;
+		low |= l;
+		if (up && low)
+			return 1;
+		if (k + 8 >= e)
+			return 0;
+	}
+}
+
 /* The next dense run (32 bytes or more of 0x21..0x7E, white space or
  * the text's ends around it) from *j on, decoded into d by
  * ma_pr_dd_run: a run in quotes, brackets or ending a sentence is read
  * without them too. Its length (0: it decodes to no text), -1 when none
  * is left. Probes one byte in 16: a run of 32 holds a probe p and the
- * sixteen bytes after it, looked at eight at a time (a word of text is
- * shorter: one or two loads a probe). *lo: where the last run ended,
- * none starts before. Adobe's framed ascii85 ("<~") is left to
- * ma_pr_dec_a85. */
-static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap)
+ * sixteen bytes after it (ma_pr_dd_dense17; a word of text is shorter).
+ * *lo: where the last run ended, none starts before. Adobe's framed
+ * ascii85 ("<~") is left to ma_pr_dec_a85. plain 1 (for the test that
+ * compares the two): session 28's walk, each byte of the run classed
+ * until no encoding reads it; plain 0 (promptcost28): the run's end found
+ * eight bytes a step, and its bytes classed only when it is 32 long and
+ * ma_pr_dd_may; the same runs, lengths and bytes in d. */
+static inline __attribute__((always_inline)) long ma_pr_dec_dense_at(const char *s, size_t n,
+                                                                     size_t *j, size_t *lo, char *d,
+                                                                     size_t cap, const int plain)
 {
 	while (*j < n) {
 		size_t p = *j, a = p, e = p + 1;
@@ -892,9 +949,26 @@ static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char
 			*j = n;
 			break;
 		}
-		if (!ma_pr_dd_cls((unsigned char)s[p + 16]) || !ma_pr_dd_dense8(ma_load8(s + p)) ||
-		    !ma_pr_dd_dense8(ma_load8(s + p + 8))) {
-			*j += 16;
+		if (plain ? !ma_pr_dd_cls((unsigned char)s[p + 16]) ||
+		                !ma_pr_dd_dense8(ma_load8(s + p)) ||
+		                !ma_pr_dd_dense8(ma_load8(s + p + 8))
+		          : !ma_pr_dd_dense17(s + p)) {
+			if (!plain) {
+				/* the probes that fail, in a register; one whose
+				 * last byte is not dense fails the probe after it
+				 * too (that byte is its first) */
+				while (p + 33 <= n) {
+					if (!ma_pr_dd_cls((unsigned char)s[p + 32]))
+						p += 32;
+					else if (!ma_pr_dd_dense16(s + p + 16))
+						p += 16;
+					else
+						break;
+				}
+			}
+			/* (past the end: where the walk's last probe leaves
+			 * it) */
+			*j = p + 16 < n ? p + 16 : n;
 			continue;
 		}
 		uint8_t all = 0xFF, any = 0, x;
@@ -903,22 +977,43 @@ static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char
 			any |= x;
 			a--;
 		}
-		for (e = p; e < n && (x = ma_pr_dd_cls((unsigned char)s[e])) != 0; e++) {
-			all &= x;
-			any |= x;
-			if (!(all & 15)) {
-				/* no encoding reads it: to its end eight at a time */
-				while (e + 8 <= n && ma_pr_dd_dense8(ma_load8(s + e)))
-					e += 8;
-				while (e < n && ma_pr_dd_cls((unsigned char)s[e]))
-					e++;
-				break;
+		if (plain) {
+			for (e = p; e < n && (x = ma_pr_dd_cls((unsigned char)s[e])) != 0; e++) {
+				all &= x;
+				any |= x;
+				if (!(all & 15)) {
+					/* no encoding reads it: to its end eight at a time */
+					while (e + 8 <= n && ma_pr_dd_dense8(ma_load8(s + e)))
+						e += 8;
+					while (e < n && ma_pr_dd_cls((unsigned char)s[e]))
+						e++;
+					break;
+				}
 			}
+		} else {
+			/* its end first (s[p .. p + 16] are dense) */
+			e = p + 17;
+			while (e + 8 <= n && ma_pr_dd_dense8(ma_load8(s + e)))
+				e += 8;
+			while (e < n && ma_pr_dd_cls((unsigned char)s[e]))
+				e++;
 		}
 		*lo = e;
 		*j = e + 1 > p + 16 ? e + 1 : p + 16;
 		if (e - a < 32 || (s[a] == '<' && s[a + 1] == '~'))
 			continue;
+		if (!plain) {
+			if (!ma_pr_dd_may(s, a, e))
+				continue;
+			/* the classes as the walk above reads them */
+			for (size_t k = p; k < e; k++) {
+				x = ma_pr_dd_cls((unsigned char)s[k]);
+				all &= x;
+				any |= x;
+				if (!(all & 15))
+					break;
+			}
+		}
 		dl = ma_pr_dd_run(s, a, e, all, any, d, cap);
 		if (!dl) {
 			/* a sentence's stop, a closing quote or bracket, an
@@ -944,6 +1039,18 @@ static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char
 			return dl;
 	}
 	return -1;
+}
+
+static long ma_pr_dec_dense(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap)
+{
+	return ma_pr_dec_dense_at(s, n, j, lo, d, cap, 0);
+}
+
+long ma_pr_dec_dense_next(const char *s, size_t n, size_t *j, size_t *lo, char *d, size_t cap,
+                          int plain)
+{
+	return plain ? ma_pr_dec_dense_at(s, n, j, lo, d, cap, 1)
+	             : ma_pr_dec_dense_at(s, n, j, lo, d, cap, 0);
 }
 
 /* The next encoded run through one of the bytes 19, 39, 59, ... from
