@@ -1449,7 +1449,7 @@ static inline int ma_pr_tok_lit(const struct ma_pr_words *w, int i, const struct
 
 static inline int ma_pr_tok_is(const struct ma_pr_words *w, int i, const struct ma_pr_token *t)
 {
-	return (w->k[i] & t->k) || (t->literal && (t->h2 >> w->h[i] & 1) && ma_pr_tok_lit(w, i, t));
+	return (w->k[i] & t->k) || ((t->h2 >> w->h[i] & 1) && ma_pr_tok_lit(w, i, t));
 }
 
 /* 1 if word i opens a place ("in", "from", "on" ...) and one of the three
@@ -1514,7 +1514,7 @@ static inline int ma_pr_next_can(const struct ma_pr_words *w, const struct ma_pr
 	for (int j = i + 1; j <= lim; j++) {
 		if (w->brk[j] && j > i + 1) /* a comma (no sentence start before e) */
 			return 0;
-		if ((w->k[j] & t->k) || (t->literal && (t->h2 >> w->h[j] & 1)))
+		if ((w->k[j] & t->k) || (t->h2 >> w->h[j] & 1))
 			return 1;
 		if (w->k[j] & my)
 			return 0;
@@ -1628,7 +1628,7 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, int e, const struct ma
 		 * (promptcost27: one bound where three tests were) */
 		if (lim > e - 1)
 			lim = e - 1;
-		while (j <= lim && !(w->k[j] & t2->k) && !(t2->literal && (t2->h2 >> w->h[j] & 1)))
+		while (j <= lim && !(w->k[j] & t2->k) && !(t2->h2 >> w->h[j] & 1))
 			j++;
 		if (j > lim)
 			return;

@@ -65,7 +65,10 @@ struct ma_pr_token {
 	uint64_t kh;     /* its classes 64..127: then literal is 1 and h2 all
 	                  * bits (the filters let every word through to
 	                  * ma_pr_tok_lit, which tests kh last) */
-	uint64_t h2;     /* ma_pr_h2() bits of its literal alternatives */
+	uint64_t h2;     /* ma_pr_h2() bits of its literal alternatives; 0
+	                  * when literal is 0 (the phrase loop's filters and
+	                  * ma_pr_tok_is test h2 alone, not literal first:
+	                  * promptcost28) */
 	const char *lit; /* '|' alternatives, '~' a stem (the pattern's text) */
 	const struct ma_pr_alt *alt;
 };

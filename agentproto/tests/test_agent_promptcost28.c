@@ -339,12 +339,43 @@ static void the_fast_walk_still_reads_each_encoding(void **state)
 	}
 }
 
+/* The phrase loop's filters (ma_pr_next_can, ma_pr_try's third token,
+ * ma_pr_tok_is) read a token's h2 bits without its literal flag first:
+ * every token of every pattern without literal alternatives has no h2
+ * bit, and one with them has its alternatives' */
+static void a_token_without_literals_has_no_h2_bit(void **state)
+{
+	size_t np;
+	const struct ma_pr_pattern *p;
+	long lit = 0, cls = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	p = ma_pr_lex_patterns(&np);
+	for (size_t i = 0; i < np; i++)
+		for (int x = 0; x < p[i].n; x++) {
+			const struct ma_pr_token *t = &p[i].t[x];
+			if (!t->literal) {
+				if (t->h2)
+					fail_msg("pattern %zu token %d: no literal, h2 %llx", i, x,
+					         (unsigned long long)t->h2);
+				cls++;
+				continue;
+			}
+			lit++;
+			for (int a = 0; a < t->nalt; a++)
+				assert_true(t->h2 >> ma_pr_h2(t->alt[a].s, t->alt[a].l) & 1);
+		}
+	assert_true(lit > 100 && cls > 100);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_fast_walk_answers_what_the_plain_walk_answers),
 	    cmocka_unit_test(every_length_and_offset),
 	    cmocka_unit_test(the_fast_walk_still_reads_each_encoding),
+	    cmocka_unit_test(a_token_without_literals_has_no_h2_bit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
