@@ -10,6 +10,8 @@
  *                      img, video, audio, style, link, meta, base, form,
  *                      body, ...), or closes the raw-text element it was
  *                      put in (</textarea>, </title>, </script>, </style>);
+ *                      not a decoded form's <body>, </html> ... without
+ *                      attributes (ma_xss_document_tag);
  *   xss.event_handler  the input adds an on* attribute (to any element);
  *   xss.url            a URL attribute (href, src, action, formaction,
  *                      xlink:href, ...) whose value, after character
@@ -37,7 +39,9 @@
  *   xss.script         the input is inside a <script> or an on* handler and
  *                      leaves the JavaScript string, number or name it was
  *                      put in (or brings a character reference into a
- *                      handler), or moves a <script> element's end (the
+ *                      handler; an input that is one whole ' or " string
+ *                      literal where the page has a value is data), or
+ *                      moves a <script> element's end (the
  *                      double-escaped state: "<!--" then "<script"); an
  *                      input that names nothing (only
  *                      punctuation, digits, whitespace; no quote, no '/',
@@ -692,10 +696,31 @@ static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t ce, size_t a
 	return 1;
 }
 
+/* 1 when [a, b) is one whole ' or " string literal token of s, its
+ * closing quote at b - 1, holding no backslash (an escape may move its
+ * end), line break, '<' or '>' (the script data's <!-- and </script
+ * states: how HTML reads the page's later bytes). */
+static int ma_xss_js_whole_string(const char *s, size_t a, size_t b)
+{
+	if (b - a < 2 || (s[a] != '\'' && s[a] != '"') || s[b - 1] != s[a])
+		return 0;
+	for (size_t i = a + 1; i < b - 1; i++)
+		if (s[i] == s[a] || s[i] == '\\' || s[i] == '\n' || s[i] == '\r' || s[i] == '<' ||
+		    s[i] == '>')
+			return 0;
+	return 1;
+}
+
 /* JavaScript in s[cs, ce): 1 if [a, b) stays inside one string literal,
  * comment, name or number (data), 0 if it spans tokens. A small lexer:
- * strings ' " `, comments, words; a template's ${ counts as code. */
-static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t b)
+ * strings ' " `, comments, words; a template's ${ counts as code.
+ * strings: 1 where the script runs as written (a <script>, a handler),
+ * and then an input that is one whole ' or " string literal where the
+ * lexer is between tokens is data too (BUILDER: 'html'): it leaves no
+ * string open and names nothing, the page's later bytes stay the tokens
+ * they were. Not so in a javascript: URL, whose body's string result is
+ * rendered as the new document. */
+static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t b, int strings)
 {
 	size_t p = cs;
 
@@ -755,7 +780,8 @@ static int ma_xss_js_data(const char *s, size_t cs, size_t ce, size_t a, size_t 
 				is = ie = (size_t)-1;
 		}
 		if (ts <= a && a < p) /* the token where the input starts */
-			return is != (size_t)-1 && a >= is && b <= ie;
+			return (is != (size_t)-1 && a >= is && b <= ie) ||
+			       (strings && ts == a && p == b && ma_xss_js_whole_string(s, a, b));
 	}
 	return 0;
 }
@@ -849,7 +875,7 @@ static int ma_xss_js_url_breaks(const char *s, size_t vs, size_t ve, size_t a, s
 		da = o;
 	if (db == (size_t)-1)
 		db = o;
-	return da < db && !ma_xss_js_data(body, 0, o, da, db);
+	return da < db && !ma_xss_js_data(body, 0, o, da, db, 0);
 }
 
 /* 1 when s[q, ce) starts with "<script" or, end 1, "</script", then white
@@ -920,7 +946,7 @@ static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev
 
 struct ma_xss_marks;
 static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t len, size_t a,
-                                size_t b, struct ma_xss_hit *hit);
+                                size_t b, int decoded, struct ma_xss_hit *hit);
 
 #define MA_XSS_SRCDOC_MAX 2048 /* bytes of a srcdoc document judged (longer: fires on '<') */
 
@@ -945,7 +971,7 @@ static int ma_xss_srcdoc_fires(const char *s, size_t vs, size_t ve, size_t a, si
 	n = ma_xss_srcdoc_decode(s, vs, ve, a, b, doc, sizeof doc, &da, &db);
 	if (n == (size_t)-1 || da >= db || ma_xss_has_word(doc, 0, n, "srcdoc"))
 		return 1;
-	ma_xss_analyse_from(NULL, doc, n, da, db, &inner);
+	ma_xss_analyse_from(NULL, doc, n, da, db, 0, &inner);
 	return inner.fired;
 }
 
@@ -1026,7 +1052,7 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 			 * user wrote the script the page runs) */
 			size_t ia = a > at->vs ? a : at->vs, ib = b < at->ve ? b : at->ve;
 			if (memchr(s + ia, '&', ib - ia) || a < at->vs || b > at->ve ||
-			    !(ma_xss_js_data(s, at->vs, at->ve, a, b) ||
+			    !(ma_xss_js_data(s, at->vs, at->ve, a, b, 1) ||
 			      ma_xss_js_names_nothing(s, at->vs, at->ve, a, b)))
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 		}
@@ -1127,6 +1153,24 @@ static int ma_xss_ssi(const char *s, size_t n)
 	return q > p && ma_xss_in_list(s + p, q - p, el);
 }
 
+/* 1 when tag t, which a decoded form of the input ending at b opened and
+ * closed, is <html>, <head> or <body> without attributes or its end tag,
+ * outside SVG and MathML (foreign is 1 there: <body> leaves foreign
+ * content, and with it the page's later markup is read otherwise). In a
+ * page's body a browser ignores them, but a start tag's attributes, which
+ * it adds to the page's own element (<body onload=...>): nothing runs,
+ * loads or is hidden. A page about HTML shows them escaped (&lt;/body&gt;)
+ * beside its own: that text, taken as an input, is found by its decoded
+ * form. The same tag in the input as sent is markup the user typed (a
+ * probe of the sink, as the attack corpora count it) and still fires. */
+static int ma_xss_document_tag(const char *s, const struct ma_html_tok *t, size_t b, int foreign)
+{
+	static const char *const el[] = {"html", "head", "body", NULL};
+
+	return !foreign && !t->unclosed && t->e <= b && (t->end_tag || (!t->nattr && !t->more)) &&
+	       ma_xss_in_list(s + t->ns, t->ne - t->ns, el);
+}
+
 /* Split tags: an input that writes '<' as text next to tags or comments
  * of its own, so that removing them (what a tag-stripping filter does)
  * joins the '<' to an element name: <<br>img onerror=...>, <<b></b>script>.
@@ -1210,8 +1254,10 @@ static void ma_xss_marks_take(struct ma_xss_marks *m, const struct ma_html_lexer
 		m->mark[m->n++] = *lx;
 }
 
+/* decoded: [a, b) is a place of a decoded form of the input, not of the
+ * input as sent (ma_xss_document_tag). */
 static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t len, size_t a,
-                                size_t b, struct ma_xss_hit *hit)
+                                size_t b, int decoded, struct ma_xss_hit *hit)
 {
 	struct ma_html_lexer lx;
 	struct ma_html_tok t;
@@ -1223,6 +1269,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 	ma_xss_marks_start(m, &lx, html, len, a);
 	start = lx;
 	for (;;) {
+		int foreign = lx.ns_depth > 0 || lx.ns_over; /* before the token */
 		int style_text;
 		ma_xss_marks_take(m, &lx);
 		style_text = lx.raw == MA_HTML_TEXT &&
@@ -1253,7 +1300,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			if (a < t.s || b > t.e) {
 				hit->spans = 1;
 			} else if (ma_xss_script_double_escape(html, t.s, t.e, a, b) ||
-			           (!ma_xss_js_data(html, t.s, t.e, a, b) &&
+			           (!ma_xss_js_data(html, t.s, t.e, a, b, 1) &&
 			            !ma_xss_js_names_nothing(html, t.s, t.e, a, b))) {
 				hit->spans = 1;
 				ma_xss_set(hit, "xss.script", "high", 0.9);
@@ -1280,7 +1327,9 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			size_t nl = t.ne - t.ns;
 			if (a <= t.s && t.s < b) {
 				hit->spans = 1;
-				if (!t.end_tag && ma_xss_active_element(nm, nl))
+				if (decoded && ma_xss_document_tag(html, &t, b, foreign))
+					; /* <body>, </html>: nothing a browser runs */
+				else if (!t.end_tag && ma_xss_active_element(nm, nl))
 					ma_xss_set(hit, "xss.tag", "high", 0.9);
 				else if (t.end_tag && ma_xss_raw_element(nm, nl))
 					ma_xss_set(hit, "xss.tag", "high", 0.85);
@@ -1313,19 +1362,23 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 
 void ma_xss_analyse(const char *html, size_t len, size_t a, size_t b, struct ma_xss_hit *hit)
 {
-	ma_xss_analyse_from(NULL, html, len, a, b, hit);
+	ma_xss_analyse_from(NULL, html, len, a, b, 0, hit);
 }
 
 /* What moat_check_html_at's callbacks share. */
 struct ma_xss_scan {
 	const char *html;
 	size_t len;
+	const struct ma_input *in; /* the input whose forms are looked for */
+	int decoded;               /* the form looked for is not the input as sent */
 	struct ma_xss_marks marks;
 };
 
 static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
 {
-	(void)ctx;
+	struct ma_xss_scan *c = ctx;
+
+	c->in = in;
 	return in->plain; /* letters, digits and _ are never markup */
 }
 
@@ -1334,7 +1387,9 @@ static int ma_xss_skip_input(void *ctx, const struct ma_input *in)
  * end nothing and leave no string: it is not looked for. */
 static int ma_xss_skip_form(void *ctx, const char *v, size_t vl)
 {
-	(void)ctx;
+	struct ma_xss_scan *c = ctx;
+
+	c->decoded = v != c->in->form[0];
 	for (size_t i = 0; i < vl; i++)
 		if (v[i] != ' ' && v[i] != '\t' && v[i] != '\n' && v[i] != '\r' && v[i] != '\f')
 			return 0;
@@ -1346,7 +1401,7 @@ static int ma_xss_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 	struct ma_xss_scan *c = ctx;
 	struct ma_xss_hit hit;
 
-	ma_xss_analyse_from(&c->marks, c->html, c->len, a, b, &hit);
+	ma_xss_analyse_from(&c->marks, c->html, c->len, a, b, c->decoded, &hit);
 	if (!hit.fired)
 		return 0;
 	out->rule = hit.rule;
@@ -1370,6 +1425,8 @@ int moat_check_html_at(struct moat_request *r, const char *html, size_t len, con
 		return MOAT_ALLOW;
 	c.html = html;
 	c.len = len;
+	c.in = NULL;
+	c.decoded = 0;
 	ma_xss_marks_init(&c.marks, len);
 	struct ma_scan s = {
 	    .interceptor = "xss",
