@@ -325,11 +325,15 @@ static int ma_xss_bad_url(const char *s, size_t vs, size_t ve, size_t a, size_t 
 }
 
 /* 1 if the bytes of s from i (before b) start with word (ASCII, any
- * case), ignoring backslashes, NULs, whitespace and CSS comments between
- * its letters. */
-static int ma_xss_word_at(const char *s, size_t i, size_t b, const char *word)
+ * case, wl bytes), ignoring backslashes, NULs, whitespace and CSS
+ * comments between its letters. */
+static int ma_xss_word_at(const char *s, size_t i, size_t b, const char *word, size_t wl)
 {
-	size_t wl = strlen(word), j = i, k = 0;
+	size_t j = i, k = 0;
+	unsigned char c0 = (unsigned char)s[i];
+
+	if (c0 != '\\' && c0 != 0 && ma_xss_lower(c0) != (unsigned char)word[0])
+		return 0; /* (the loop's first step, at once) */
 
 	while (j < b && k < wl) {
 		unsigned char c = (unsigned char)s[j];
@@ -353,8 +357,10 @@ static int ma_xss_word_at(const char *s, size_t i, size_t b, const char *word)
 /* 1 if the bytes [a, b) of s hold word (ma_xss_word_at). */
 static int ma_xss_has_word(const char *s, size_t a, size_t b, const char *word)
 {
+	size_t wl = strlen(word);
+
 	for (size_t i = a; i < b; i++)
-		if (ma_xss_word_at(s, i, b, word))
+		if (ma_xss_word_at(s, i, b, word, wl))
 			return 1;
 	return 0;
 }
@@ -582,24 +588,25 @@ static int ma_xss_bad_css_text(const char *s, size_t a, size_t b)
 	for (size_t i = a; i < b; i++) {
 		switch (ma_xss_lower((unsigned char)s[i])) {
 		case 'e':
-			if (ma_xss_word_at(s, i, b, "expression("))
+			if (ma_xss_word_at(s, i, b, "expression(", sizeof "expression(" - 1))
 				return 1;
 			break;
 		case 'j':
-			if (ma_xss_word_at(s, i, b, "javascript:"))
+			if (ma_xss_word_at(s, i, b, "javascript:", sizeof "javascript:" - 1))
 				return 1;
 			break;
 		case 'v':
-			if (ma_xss_word_at(s, i, b, "vbscript:"))
+			if (ma_xss_word_at(s, i, b, "vbscript:", sizeof "vbscript:" - 1))
 				return 1;
 			break;
 		case '-':
-			if (ma_xss_word_at(s, i, b, "-moz-binding"))
+			if (ma_xss_word_at(s, i, b, "-moz-binding", sizeof "-moz-binding" - 1))
 				return 1;
 			break;
 		case 'b':
-			if (ma_xss_prop_start(s, a, i) && (ma_xss_word_at(s, i, b, "behavior:") ||
-			                                   ma_xss_word_at(s, i, b, "behaviour:")))
+			if (ma_xss_prop_start(s, a, i) &&
+			    (ma_xss_word_at(s, i, b, "behavior:", sizeof "behavior:" - 1) ||
+			     ma_xss_word_at(s, i, b, "behaviour:", sizeof "behaviour:" - 1)))
 				return 1;
 			break;
 		default:
@@ -1154,21 +1161,36 @@ static int ma_xss_ssi(const char *s, size_t n)
 }
 
 /* 1 when tag t, which a decoded form of the input ending at b opened and
- * closed, is <html>, <head> or <body> without attributes or its end tag,
- * outside SVG and MathML (foreign is 1 there: <body> leaves foreign
- * content, and with it the page's later markup is read otherwise). In a
+ * closed, is <html>, <head> or <body> without attributes or its end tag
+ * (the caller asks whether it is outside SVG and MathML: there <body>
+ * leaves foreign content, and the page's later markup is read otherwise). In a
  * page's body a browser ignores them, but a start tag's attributes, which
  * it adds to the page's own element (<body onload=...>): nothing runs,
  * loads or is hidden. A page about HTML shows them escaped (&lt;/body&gt;)
  * beside its own: that text, taken as an input, is found by its decoded
  * form. The same tag in the input as sent is markup the user typed (a
  * probe of the sink, as the attack corpora count it) and still fires. */
-static int ma_xss_document_tag(const char *s, const struct ma_html_tok *t, size_t b, int foreign)
+static int ma_xss_document_tag(const char *s, const struct ma_html_tok *t, size_t b)
 {
 	static const char *const el[] = {"html", "head", "body", NULL};
 
-	return !foreign && !t->unclosed && t->e <= b && (t->end_tag || (!t->nattr && !t->more)) &&
+	return !t->unclosed && t->e <= b && (t->end_tag || (!t->nattr && !t->more)) &&
 	       ma_xss_in_list(s + t->ns, t->ne - t->ns, el);
+}
+
+/* 1 when the token at at, read on from the lexer from (a copy), starts
+ * inside SVG or MathML (or at is not a token start from there). Only for
+ * ma_xss_document_tag's rare tags: the judgment's loop does not keep the
+ * state before each token. */
+static int ma_xss_foreign_at(const struct ma_html_lexer *from, size_t at)
+{
+	struct ma_html_lexer lx = *from;
+	struct ma_html_tok t;
+
+	while (lx.pos < at)
+		if (!ma_html_next(&lx, &t))
+			return 1;
+	return lx.pos != at || lx.ns_depth > 0 || lx.ns_over;
 }
 
 /* Split tags: an input that writes '<' as text next to tags or comments
@@ -1269,7 +1291,6 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 	ma_xss_marks_start(m, &lx, html, len, a);
 	start = lx;
 	for (;;) {
-		int foreign = lx.ns_depth > 0 || lx.ns_over; /* before the token */
 		int style_text;
 		ma_xss_marks_take(m, &lx);
 		style_text = lx.raw == MA_HTML_TEXT &&
@@ -1327,7 +1348,8 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			size_t nl = t.ne - t.ns;
 			if (a <= t.s && t.s < b) {
 				hit->spans = 1;
-				if (decoded && ma_xss_document_tag(html, &t, b, foreign))
+				if (decoded && ma_xss_document_tag(html, &t, b) &&
+				    !ma_xss_foreign_at(&start, t.s))
 					; /* <body>, </html>: nothing a browser runs */
 				else if (!t.end_tag && ma_xss_active_element(nm, nl))
 					ma_xss_set(hit, "xss.tag", "high", 0.9);
