@@ -10,8 +10,8 @@
  *                      img, video, audio, style, link, meta, base, form,
  *                      body, ...), or closes the raw-text element it was
  *                      put in (</textarea>, </title>, </script>, </style>);
- *                      not a decoded form's <body>, </html> ... without
- *                      attributes (ma_xss_document_tag);
+ *                      not a decoded form's <body>, </html>, </form> ...
+ *                      without attributes (ma_xss_document_tag);
  *   xss.event_handler  the input adds an on* attribute (to any element);
  *   xss.url            a URL attribute (href, src, action, formaction,
  *                      xlink:href, ...) whose value, after character
@@ -1172,21 +1172,27 @@ static int ma_xss_ssi(const char *s, size_t n)
 }
 
 /* 1 when tag t, which a decoded form of the input ending at b opened and
- * closed, is <html>, <head> or <body> without attributes or its end tag
- * (the caller asks whether it is outside SVG and MathML: there <body>
- * leaves foreign content, and the page's later markup is read otherwise). In a
- * page's body a browser ignores them, but a start tag's attributes, which
- * it adds to the page's own element (<body onload=...>): nothing runs,
- * loads or is hidden. A page about HTML shows them escaped (&lt;/body&gt;)
- * beside its own: that text, taken as an input, is found by its decoded
- * form. The same tag in the input as sent is markup the user typed (a
- * probe of the sink, as the attack corpora count it) and still fires. */
+ * closed, is <html>, <head> or <body> without attributes, their end tag
+ * or </form> (the caller asks whether it is outside SVG and MathML: there
+ * <body> leaves foreign content, and the page's later markup is read
+ * otherwise). In a page's body a browser ignores the first ones, but a
+ * start tag's attributes, which it adds to the page's own element (<body
+ * onload=...>); </form> ends the page's form early, its later controls
+ * are not sent with it: nothing runs, loads or is hidden. A page about
+ * HTML shows them escaped (&lt;/body&gt;) beside its own: that text, taken
+ * as an input, is found by its decoded form. The same tag in the input as
+ * sent is markup the user typed (a probe of the sink, as the attack
+ * corpora count it) and still fires. */
 static int ma_xss_document_tag(const char *s, const struct ma_html_tok *t, size_t b)
 {
 	static const char *const el[] = {"html", "head", "body", NULL};
 
-	return !t->unclosed && t->e <= b && (t->end_tag || (!t->nattr && !t->more)) &&
-	       ma_xss_in_list(s + t->ns, t->ne - t->ns, el);
+	if (t->unclosed || t->e > b)
+		return 0;
+	if (t->end_tag)
+		return ma_xss_in_list(s + t->ns, t->ne - t->ns, el) ||
+		       ma_html_ieq(s + t->ns, t->ne - t->ns, "form");
+	return !t->nattr && !t->more && ma_xss_in_list(s + t->ns, t->ne - t->ns, el);
 }
 
 /* 1 when the token at at, read on from the lexer from (a copy), starts
