@@ -4428,6 +4428,33 @@ static int ma_sh_plain_in_key(const char *s, size_t len, size_t k, size_t n)
 			e++;
 		return ma_sh_ssh_key_class(s + a, e - a) != MA_SH_KEY_PLAIN;
 	}
+	if (b < len && s[b] == '=') {
+		/* the value the application wrote after it, unquoted up to
+		 * the word's end (the quote right before the key still open):
+		 * a pager switched off or set to cat runs nothing
+		 * (ma_sh_git_value_plain); anything else (a backslash, a
+		 * substitution, a quote left open, more than 8 bytes) is no
+		 * such value */
+		char v[8];
+		size_t x = 0, k2 = b + 1;
+		char q = a > 0 && (s[a - 1] == '\'' || s[a - 1] == '"') ? s[a - 1] : 0;
+		for (; k2 < len && s[k2]; k2++) {
+			char ch = s[k2];
+			if (q ? ch == q : (ch == '\'' || ch == '"')) {
+				q = q ? 0 : ch;
+				continue;
+			}
+			if (!q && strchr(" \t\n;&|<>()", ch))
+				break;
+			if (ch == '\\' || ch == '`' || ch == '$' || x == sizeof v) {
+				x = sizeof v;
+				break;
+			}
+			v[x++] = ch;
+		}
+		if (!q && x < sizeof v && ma_sh_git_value_plain(s + a, b - a, v, x))
+			return 0;
+	}
 	return ma_sh_git_key_class(s + a, b - a) != MA_SH_KEY_PLAIN;
 }
 
@@ -4759,6 +4786,9 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 		return 0;
 	/* what the value is to the program (ma_sh_option_runs' reading) */
 	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
+	if (kind == MA_SH_VAL_CMD && nlen == 19 && !memcmp(name, "--checkpoint-action", 19) &&
+	    strncmp(o + val, "exec=", 5))
+		return 0; /* tar's dot, echo, bell, ttyout= ...: only exec= runs (shellfp8) */
 	if (kind == MA_SH_VAL_WGETRC) {
 		(void)ma_sh_wgetrc_key(o + val, strlen(o + val), &runs);
 		if (!runs)

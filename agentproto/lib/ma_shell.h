@@ -438,6 +438,14 @@ size_t ma_sh_ssh_key_read(const char *s, size_t n, char *kw, size_t kwsz, size_t
  * ignored, as git does). */
 int ma_sh_git_key_class(const char *k, size_t n);
 
+/* 1 when git's key k (n bytes) set to the value v (vn bytes, quotes
+ * removed) spawns no program although its key is a pager's
+ * (git-config(1), pager.c): core.pager or pager.<cmd> set to "" or
+ * "cat" (git_pager spawns none), or pager.<cmd> set to a boolean (true,
+ * yes, on, 1, false, no, off, 0, case ignored: paging on with the pager
+ * configured elsewhere, or off). 0 for every other key or value. */
+int ma_sh_git_value_plain(const char *k, size_t n, const char *v, size_t vn);
+
 /* 1 when the value of option name (nlen bytes, as ma_sh_opt_read gives
  * it) of program po is a command line the program runs through a shell
  * (tar -I, --to-command, zip -TT, git --upload-pack, man -P ...), 0 when

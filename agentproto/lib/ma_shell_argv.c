@@ -769,6 +769,8 @@ static void ma_sh_git_key(const char *s, struct ma_sh_vjudge *j)
 		j->sub_a = d1 + 1;
 		j->sub_b = dl - 1;
 	}
+	if (s[e] && ma_sh_git_value_plain(s, e, s + e + 1, strlen(s + e + 1)))
+		return; /* a pager off or cat: no program (shellfp8) */
 	ma_sh_vjudge_class(j, ma_sh_git_key_class(s, e));
 }
 

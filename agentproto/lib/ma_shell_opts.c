@@ -90,6 +90,11 @@ int ma_sh_danger_option(const char *o, int known)
 	                                    NULL};
 	size_t n = strcspn(o, "=");
 
+	/* tar's checkpoint actions: only exec=COMMAND runs one (dot, echo,
+	 * bell, ttyout=, sleep= ... print or wait; shellfp8) */
+	if (n == 19 && !strncmp(o, "--checkpoint-action", 19) && o[n] &&
+	    strncmp(o + n + 1, "exec=", 5))
+		return 0;
 	for (int i = 0; longs[i]; i++)
 		if (strlen(longs[i]) == n && !strncmp(o, longs[i], n))
 			return 1;
@@ -947,6 +952,25 @@ int ma_sh_git_key_class(const char *k, size_t n)
 			return classes[g];
 		}
 	return MA_SH_KEY_PLAIN;
+}
+
+int ma_sh_git_value_plain(const char *k, size_t n, const char *v, size_t vn)
+{
+	/* git_parse_maybe_bool's words (config.c), case ignored */
+	static const char bools[] = "true yes on 1 false no off 0";
+	char w[8];
+	int pager = n > 6 && !strncasecmp(k, "pager.", 6) && !memchr(k + 6, '.', n - 6);
+
+	if (!pager && !(n == 10 && !strncasecmp(k, "core.pager", 10)))
+		return 0;
+	/* git_pager (pager.c): "" and "cat" spawn no pager */
+	if (vn == 0 || (vn == 3 && !memcmp(v, "cat", 3)))
+		return 1;
+	if (!pager || vn >= sizeof w)
+		return 0;
+	for (size_t i = 0; i < vn; i++)
+		w[i] = (char)(v[i] >= 'A' && v[i] <= 'Z' ? v[i] + 32 : v[i]);
+	return ma_sh_in_words(bools, w, vn);
 }
 
 /* The command-line values a program runs through a shell (its manual,
