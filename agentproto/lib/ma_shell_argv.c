@@ -738,6 +738,14 @@ static void ma_sh_ssh_keyword(const char *s, struct ma_sh_vjudge *j)
 
 	j->rest_at = ma_sh_ssh_key_read(s, strlen(s), kw, sizeof kw, &kwn, &ke);
 	j->kw_end = ke;
+	/* ProxyCommand none, PKCS11Provider none (ssh_config(5): "disables
+	 * this option entirely", "no provider"): nothing runs (shellfp8) */
+	if (!strcmp(s + j->rest_at, "none") &&
+	    ((kwn == 12 && !strncasecmp(kw, "proxycommand", 12)) ||
+	     (kwn == 14 && !strncasecmp(kw, "pkcs11provider", 14)))) {
+		ma_sh_vjudge_class(j, MA_SH_KEY_PLAIN);
+		return;
+	}
 	ma_sh_vjudge_class(j, ma_sh_ssh_key_class(kw, kwn));
 }
 

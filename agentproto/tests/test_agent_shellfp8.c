@@ -231,12 +231,44 @@ static void gits_pager_switched_off_or_set_to_cat_runs_no_program(void **state)
 	assert_int_equal(argv_verdict("pager.log=less -R", less), MOAT_BLOCK);
 }
 
+/* ssh_config(5) (OpenSSH 9.2p1): "Setting the command to none disables
+ * this option entirely" (ProxyCommand) and "none to indicate that no
+ * provider should be used" (PKCS11Provider). An input that writes the
+ * keyword with the value none, as -o's value or the glued whole word,
+ * runs nothing: ssh 9.2p1 here, -o ProxyCommand=none -p 1 127.0.0.1 went
+ * straight to the port ("Connection refused"), where ProxyCommand=x ran
+ * x through the shell. Any other value, None (ssh compares with strcmp)
+ * or none followed by more still fires. */
+static void sshs_proxy_command_none_runs_nothing(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"ssh -o '", "ProxyCommand=nonex", "' host"},
+	    {"ssh -o '", "ProxyCommand=None", "' host"},
+	    {"ssh -o '", "ProxyCommand=none; touch /tmp/PWNED-a", "' host"},
+	    {"ssh -o '", "ProxyCommand none touch /tmp/PWNED-b", "' host"},
+	    {"ssh '", "-oProxyCommand=sh -c id", "' host"},
+	    {"ssh -o '", "LocalCommand=none", "' host"},
+	    {"ssh -o '", "PKCS11Provider=/tmp/x/p11.so", "' host"},
+	};
+	static const char *const passes[][3] = {
+	    {"ssh -o ", "ProxyCommand=none", " bastion.example"},
+	    {"ssh -o '", "ProxyCommand none", "' host uptime"},
+	    {"scp -o ", "proxycommand=none", " f host:/tmp/"},
+	    {"ssh ", "-oProxyCommand=none", " host"},
+	    {"ssh -o ", "PKCS11Provider=none", " host"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(documentation_one_liners_pass_with_their_literals_as_inputs),
 	    cmocka_unit_test(tars_checkpoint_action_runs_a_program_only_with_exec),
 	    cmocka_unit_test(gits_pager_switched_off_or_set_to_cat_runs_no_program),
+	    cmocka_unit_test(sshs_proxy_command_none_runs_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
