@@ -91,10 +91,17 @@ int ma_sh_danger_option(const char *o, int known)
 	size_t n = strcspn(o, "=");
 
 	/* tar's checkpoint actions: only exec=COMMAND runs one (dot, echo,
-	 * bell, ttyout=, sleep= ... print or wait; shellfp8) */
-	if (n == 19 && !strncmp(o, "--checkpoint-action", 19) && o[n] &&
-	    strncmp(o + n + 1, "exec=", 5))
-		return 0;
+	 * bell, ttyout=, sleep= ... print or wait; shellfp8). The action's
+	 * name of letters and '.' only, read to '=' or the end: a quote or a
+	 * backslash in it (the shell's, not yet removed) stays an option
+	 * that may run one */
+	if (n == 19 && !strncmp(o, "--checkpoint-action", 19) && o[n]) {
+		size_t k = n + 1;
+		while ((o[k] >= 'a' && o[k] <= 'z') || o[k] == '.')
+			k++;
+		if ((!o[k] || o[k] == '=') && !(k - n - 1 == 4 && !strncmp(o + n + 1, "exec", 4)))
+			return 0;
+	}
 	for (int i = 0; longs[i]; i++)
 		if (strlen(longs[i]) == n && !strncmp(o, longs[i], n))
 			return 1;

@@ -166,6 +166,8 @@ static void tars_checkpoint_action_runs_a_program_only_with_exec(void **state)
 	    {"tar -cf a.tar --checkpoint=1 \"", "--checkpoint-action=exec=sh s.sh", "\" d"},
 	    {"tar -cf a.tar ", "--checkpoint-act=exec=/tmp/x/run.sh", " d"},
 	    {"tar -cf a.tar ", "--checkpoint-action=exec=id", " d"},
+	    {"tar -cf a.tar ", "--checkpoint-action='exec=touch /tmp/PWNED-c'", " d"},
+	    {"tar -cf a.tar ", "--checkpoint-action=ex\"ec\"=touch\\ /tmp/PWNED-d", " d"},
 	};
 	static const char *const passes[][3] = {
 	    {"tar -cf a.tar --checkpoint=1000 ", "--checkpoint-action=dot", " d"},
