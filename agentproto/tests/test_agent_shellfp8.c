@@ -6,54 +6,23 @@
  * one input unless the test says otherwise. */
 #include "agent_shell_test.h"
 
-#include "ma_shell.h"
+#include "../../bench/detect/shlit.h"
 
 /* moat_check_shell of line with every literal argument as an input, as
- * bench/detect/cmdpath.c's shell_operation forms them: '...', "..."
- * without $, ` or a backslash, bare words without marks; not the
- * command's name. */
+ * the benchmark checks a benign operation (bench/detect/shlit.h). */
 static int line_verdict(const char *line)
 {
 	static struct ma_sh_lex lx;
 	struct moat_request_info ri = {.method = "POST", .endpoint = "/api/run", .policy = pol};
 	struct moat_request *r = NULL;
-	size_t n = strlen(line);
+	size_t n = strlen(line), l;
 	int cmdpos = 1, v;
+	const char *s;
 
 	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
 	ma_sh_lex(line, n, &lx);
-	for (int i = 0; i < lx.nel; i++) {
-		const struct ma_sh_el *e = &lx.el[i];
-		const char *s = line + e->start;
-		size_t l = e->end - e->start;
-		int marks = 0;
-		if (e->kind != MA_SH_WORD) {
-			cmdpos = e->kind == MA_SH_SEQ || e->kind == MA_SH_BG ||
-			         e->kind == MA_SH_ANDOR || e->kind == MA_SH_PIPE ||
-			         e->kind == MA_SH_LPAREN;
-			continue;
-		}
-		if (cmdpos && !(e->flags & MA_SH_F_ASSIGN) &&
-		    !(i > 0 && lx.el[i - 1].kind == MA_SH_REDIR)) {
-			cmdpos = 0;
-			continue;
-		}
-		for (int m = 0; m < lx.nmark; m++)
-			if (lx.mark[m].start >= e->start && lx.mark[m].start < e->end &&
-			    lx.mark[m].kind != MA_SH_M_QUOTE)
-				marks++;
-		if (marks || (e->flags & MA_SH_F_UNTERM))
-			continue;
-		if (l >= 2 && ((s[0] == '\'' && s[l - 1] == '\'' && !memchr(s + 1, '\'', l - 2)) ||
-		               (s[0] == '"' && s[l - 1] == '"' && !memchr(s + 1, '"', l - 2) &&
-		                !memchr(s + 1, '\\', l - 2)))) {
-			s++;
-			l -= 2;
-		} else if (memchr(s, '\'', l) || memchr(s, '"', l) || memchr(s, '\\', l)) {
-			continue;
-		}
+	for (int i = 0; shlit_next(line, &lx, &i, &cmdpos, &s, &l);)
 		assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "arg", s, l), 0);
-	}
 	v = moat_check_shell(r, line, n);
 	moat_request_end(r);
 	return v;

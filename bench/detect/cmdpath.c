@@ -33,6 +33,7 @@
 
 #include "ma_path.h"
 #include "ma_shell.h"
+#include "shlit.h"
 
 static int timed_shell(struct moat_request *r, const char *cmd, size_t len, struct tally *file,
                        struct tally *cat)
@@ -114,7 +115,8 @@ static int sh_changed(const char *s, size_t len, size_t a, size_t b, struct ma_s
 			while (k < e->end && (s[k] == '\'' || s[k] == '"'))
 				k++;
 			if (e->kind == MA_SH_WORD && e->start > qclose && e->start < b &&
-			    k < e->end && s[k] == '/' && !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
+			    k < e->end && s[k] == '/' &&
+			    !(i > 0 && lx->el[i - 1].kind == MA_SH_REDIR))
 				syntax = 1;
 		}
 		if (lx->complete || lx->dropped_at >= b || lx->dropped_at <= from)
@@ -130,8 +132,10 @@ static int shell_variant(const char *in, size_t n, struct tally *file, struct ta
 {
 	static struct ma_sh_lex lx;
 	struct moat_request *r;
-	struct moat_request_info ri = {
-	    .method = "GET", .endpoint = "/tools/lookup", .source_ip = "192.0.2.10", .policy = policy};
+	struct moat_request_info ri = {.method = "GET",
+	                               .endpoint = "/tools/lookup",
+	                               .source_ip = "192.0.2.10",
+	                               .policy = policy};
 	int blocked = 0;
 
 	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
@@ -202,42 +206,16 @@ static int shell_operation(const char *op, size_t n, struct tally *file, struct 
 	struct moat_request_info ri = {
 	    .method = "POST", .endpoint = "/api/run", .source_ip = "192.0.2.10", .policy = policy};
 	int k = 0, v, cmdpos = 1;
+	const char *s;
+	size_t l;
 	static struct crs_uri uri;
 
 	if (moat_request_begin(NULL, &ri, &r) != MOAT_ALLOW || !r)
 		return 0;
 	crs_uri_init(&uri, "/api/run");
 	ma_sh_lex(op, n, &lx);
-	for (int i = 0; i < lx.nel && k < 64; i++) {
-		const struct ma_sh_el *e = &lx.el[i];
-		const char *s = op + e->start;
-		size_t l = e->end - e->start;
-		int marks = 0, assign = e->flags & MA_SH_F_ASSIGN;
+	for (int i = 0; k < 64 && shlit_next(op, &lx, &i, &cmdpos, &s, &l);) {
 		char name[16];
-		if (e->kind != MA_SH_WORD) {
-			cmdpos = e->kind == MA_SH_SEQ || e->kind == MA_SH_BG ||
-			         e->kind == MA_SH_ANDOR || e->kind == MA_SH_PIPE ||
-			         e->kind == MA_SH_LPAREN;
-			continue;
-		}
-		if (cmdpos && !assign && !(i > 0 && lx.el[i - 1].kind == MA_SH_REDIR)) {
-			cmdpos = 0;
-			continue; /* the command's name */
-		}
-		for (int m = 0; m < lx.nmark; m++)
-			if (lx.mark[m].start >= e->start && lx.mark[m].start < e->end &&
-			    lx.mark[m].kind != MA_SH_M_QUOTE)
-				marks++;
-		if (marks || (e->flags & MA_SH_F_UNTERM))
-			continue; /* expansions and globs are code, not literals */
-		if (l >= 2 && ((s[0] == '\'' && s[l - 1] == '\'' && !memchr(s + 1, '\'', l - 2)) ||
-		               (s[0] == '"' && s[l - 1] == '"' && !memchr(s + 1, '"', l - 2) &&
-		                !memchr(s + 1, '\\', l - 2)))) {
-			s++;
-			l -= 2;
-		} else if (memchr(s, '\'', l) || memchr(s, '"', l) || memchr(s, '\\', l)) {
-			continue;
-		}
 		snprintf(name, sizeof name, "arg%d", k++);
 		moat_request_add_input(r, MOAT_INPUT_QUERY, name, s, l);
 		crs_uri_add(&uri, name, s, l);
