@@ -769,7 +769,7 @@ int moat_check_shell_at(struct moat_request *r, const char *cmd, size_t len, con
  * the whole program or its base name (cmd.argv0), or starts an argument
  * with '-' before any "--" so that the program takes it as an option that
  * runs a command, loads code or reads or writes a file (cmd.option:
- * --upload-pack, -oProxyCommand, --checkpoint-action, -exec, --output ...,
+ * --upload-pack, -oProxyCommand, --checkpoint-action=exec=, -exec, --output ...,
  * and the program's own: curl -o, wget -O, git -u, tar -I, rsync -e,
  * python -c ...; an ordinary option such as -v passes). Negative numbers
  * are not options. When argv runs a shell with -c (sh, bash, dash, zsh,
