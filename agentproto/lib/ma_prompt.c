@@ -3651,6 +3651,16 @@ static void ma_pr_split_parts(const char *t, size_t n, struct ma_pr_pass *ps,
 		ma_pr_add(sc, PF_ENCODED, 0.6);
 }
 
+/* 1 if word i follows a colon ("Customer: ..."): a label's end. */
+static int ma_pr_labelled(const struct ma_pr_words *w, int i)
+{
+	size_t p = w->s[i];
+
+	while (p > 0 && (w->t[p - 1] == ' ' || w->t[p - 1] == '\n'))
+		p--;
+	return p > 0 && w->t[p - 1] == ':';
+}
+
 /* A Caesar shift: the shift (1..25) that turns at least three words of a
  * sentence of letters that the lexicon knows none of into common English
  * words (and a third of its words at least), or 0. named (the text names
@@ -3666,12 +3676,16 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 		const char *w;
 		size_t l;
 	} common[] = {
-	    MA_PR_W("the"),          MA_PR_W("and"),  MA_PR_W("you"),    MA_PR_W("your"),
-	    MA_PR_W("is"),           MA_PR_W("are"),  MA_PR_W("to"),     MA_PR_W("of"),
-	    MA_PR_W("that"),         MA_PR_W("this"), MA_PR_W("ignore"), MA_PR_W("previous"),
-	    MA_PR_W("instructions"), MA_PR_W("all"),  MA_PR_W("say"),    MA_PR_W("state"),
-	    MA_PR_W("what"),         MA_PR_W("with"), MA_PR_W("for"),    MA_PR_W("it"),
-	    MA_PR_W("in"),           MA_PR_W("be"),   MA_PR_W("not")};
+	    MA_PR_W("the"), MA_PR_W("and"), MA_PR_W("you"), MA_PR_W("your"), MA_PR_W("is"),
+	    MA_PR_W("are"), MA_PR_W("to"), MA_PR_W("of"), MA_PR_W("that"), MA_PR_W("this"),
+	    MA_PR_W("ignore"), MA_PR_W("previous"), MA_PR_W("instructions"), MA_PR_W("all"),
+	    MA_PR_W("say"), MA_PR_W("state"), MA_PR_W("what"), MA_PR_W("with"), MA_PR_W("for"),
+	    MA_PR_W("it"), MA_PR_W("in"), MA_PR_W("be"), MA_PR_W("not"),
+	    /* prompt21: the words of a request to the model ("give me a step
+	     * by step guide", "tell me how to", "make a post on") */
+	    MA_PR_W("me"), MA_PR_W("how"), MA_PR_W("give"), MA_PR_W("tell"), MA_PR_W("by"),
+	    MA_PR_W("step"), MA_PR_W("on"), MA_PR_W("do"), MA_PR_W("make"), MA_PR_W("write"),
+	    MA_PR_W("guide"), MA_PR_W("from"), MA_PR_W("can"), MA_PR_W("explain"), MA_PR_W("an")};
 #undef MA_PR_W
 	int start = 0;
 
@@ -3679,8 +3693,15 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 		int m = i - start, known = 0, need;
 		if (i < w->n && w->brk[i] != 1)
 			continue;
+		/* (prompt21: a speaker's label, "Customer:", is not the
+		 * sentence's) */
+		if (start + 1 < i && ma_pr_labelled(w, start + 1))
+			start++;
+		m = i - start;
 		for (int j = start; j < i && !known; j++) {
-			known = w->k[j] != 0;
+			/* (prompt21: a known word of one or two letters, "up", "be",
+			 * is a shifted word's chance) */
+			known = w->k[j] != 0 && w->l[j] > 2;
 			for (int c = 0; c < w->l[j] && !known; c++)
 				known = !(w->t[w->s[j] + c] >= 'a' && w->t[w->s[j] + c] <= 'z');
 		}
@@ -3697,10 +3718,17 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 		if (m >= 5 && !known) {
 			/* a shift keeps the differences between letters: a word is a
 			 * shifted common word of its length when they match */
-			int votes[26] = {0};
+			int votes[26] = {0}, one[26] = {0};
 			for (int j = start; j < i && j < start + 24; j++) {
 				const char *x = w->t + w->s[j];
 				size_t l = w->l[j];
+				if (l == 1) {
+					/* "a" or "i": a vote that counts beside two
+					 * longer words' (prompt21) */
+					one[('a' - x[0] + 26) % 26]++;
+					one[('i' - x[0] + 26) % 26]++;
+					continue;
+				}
 				for (size_t q = 0; q < sizeof common / sizeof common[0]; q++) {
 					const char *y = common[q].w;
 					size_t c = 1;
@@ -3714,11 +3742,37 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 					}
 				}
 			}
-			for (int sh = 1; sh < 26; sh++)
-				if (votes[sh] >= 3 && votes[sh] * 12 >= need)
+			for (int sh = 1; sh < 26; sh++) {
+				int v = votes[sh] + (votes[sh] >= 2 ? one[sh] : 0);
+				if (v >= 3 && v * 12 >= need)
 					return sh;
+			}
 		}
 		start = i;
+	}
+	return 0;
+}
+
+/* 1 if words w, read through a Caesar shift, open a sentence with a
+ * request to the model ("give me a step by step guide for ...", "tell me
+ * how to ...", "how do I ...", "make a post on ..."; prompt21): an order
+ * hidden by a cipher, whatever it asks. A statement ("the treasure is
+ * under the oak", "meet me at noon") is not one. */
+static int ma_pr_shift_request(const struct ma_pr_words *w)
+{
+	for (int i = 0; i + 1 < w->n; i++) {
+		if (i > 0 && w->brk[i] != 1 && !ma_pr_labelled(w, i))
+			continue;
+		if (MA_PR_LIT(w, i, "please|now|so|then") && i + 2 < w->n)
+			i++;
+		if (MA_PR_LIT(w, i, "how") && MA_PR_LIT(w, i + 1, "to|do|can|could|would|does"))
+			return 1;
+		if (MA_PR_LIT(w, i,
+		              "give|tell|show|teach|write|explain|describe|list|make|create|"
+		              "provide|generate") &&
+		    MA_PR_LIT(w, i + 1,
+		              "me|us|a|an|the|how|step|steps|detailed|instructions|guide"))
+			return 1;
 	}
 	return 0;
 }
@@ -3833,6 +3887,8 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		ma_pr_reclass(&ps->w);
 		ma_pr_phrases(&ps->w, &ps->kb, &sub, PF_ENCODED);
 		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
+		if (sub.score < 0.85 && ma_pr_shift_request(&ps->w))
+			ma_pr_add(&sub, PF_ENCODED, 0.85);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
 	} else if (out->score < 0.8 && ma_pr_dec_words_at(&ps->w)) {
