@@ -2429,6 +2429,30 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
     {PF_EXTRACTION, 0.55,
      "with THE original context|contexts|wording|prompt|instructions * shown|included|"
      "printed|displayed|quoted|attached|intact|appended"},
+    /* the model's own set-up probed without naming its prompt: its
+     * configuration or customisations documented, its instruction
+     * sections counted and one described, how it differs from the base
+     * model (each a hint: "describe your configuration" is a hint alone,
+     * a test of "this AI" or a section asked for makes it fire; not "this
+     * model": a machine-learning model's configuration is a hyper-
+     * parameter table) */
+    {PF_EXTRACTION, 0.65,
+     "document|describe|dump|detail|export|reveal|disclose|list * its|your * configuration|"
+     "config|customizations|customisations|customization|customisation"},
+    {PF_EXTRACTION, 0.45,
+     "testing|test|tests|auditing|audit|inspecting|inspect|probing|probe this|the ai|"
+     "assistant|chatbot|bot"},
+    {PF_EXTRACTION, 0.65,
+     "YOU have|hold|follow * multiple|several|many|different|two|three|four|some * "
+     "instruction|instructions|system|prompt|hidden|secret * sections|parts|blocks|layers|"
+     "segments"},
+    {PF_EXTRACTION, 0.45,
+     "describe|print|show|repeat|recite|output|summarize|summarise|quote section|part|block|"
+     "layer|segment 1|one|2|two|first|second|3|three"},
+    {PF_EXTRACTION, 0.65,
+     "YOU * different|differ from * base|vanilla|stock|plain|original|default * "
+     "gpt~|claude|model|llm|chatgpt|llama|gemini"},
+    {PF_EXTRACTION, 0.45, "what|which customizations|customisations|modifications|tweaks"},
     /* ---- end of the prompt21 block ---- */
     /* ---- encoded instructions (framing) ---- */
     /* session 16: token smuggling, a recoding asked for so that a filter
