@@ -2437,7 +2437,7 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      * rot13 of both is an extraction order hidden) */
     {PF_EXTRACTION, 0.4, "all|every|each sections|section above|before|preceding|under|below"},
     {PF_EXTRACTION, 0.55,
-     "with THE original context|contexts|prompt|instructions|system * shown|included|"
+     "original context|contexts|prompt|instructions|system * shown|included|"
      "printed|displayed|quoted|attached|intact|appended"},
     /* the model's own set-up probed without naming its prompt: its
      * configuration or customisations documented, its instruction
@@ -2462,9 +2462,11 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "describe|print|show|repeat|recite|output|summarize|summarise|quote section|block|layer|"
      "segment 1|one|2|two|first|second|3|three"},
     {PF_EXTRACTION, 0.65,
-     "YOU * different|differ from * base|vanilla|stock|plain|original|default * "
+     "different|differ from * base|vanilla|stock|plain|original|default * "
      "gpt~|claude|model|llm|chatgpt|llama|gemini"},
-    {PF_EXTRACTION, 0.45, "what|which customizations|customisations|modifications|tweaks"},
+    {PF_EXTRACTION, 0.45, "customizations|customisations|tweaks $"},
+    {PF_EXTRACTION, 0.45,
+     "customizations|customisations|tweaks|modifications * made|applied|done to YOU"},
     /* ---- end of the prompt21 block ---- */
     /* ---- encoded instructions (framing) ---- */
     /* session 16: token smuggling, a recoding asked for so that a filter
