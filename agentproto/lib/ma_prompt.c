@@ -3759,14 +3759,15 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 }
 
 /* 1 if words w, read through a Caesar shift other than rot13, open a
- * sentence with a request to the model for something written ("give me a
- * step by step guide for ...", "tell me how to ...", "how do I ...",
- * "make a post on ..."; prompt21): an order hidden by a cipher game,
- * whatever it asks. rot13 is the convention for spoilers and hints (a
- * walkthrough's "how do I get past the troll? give him the fish", review21)
- * and is not read so; a statement ("the treasure is under the oak",
- * "meet me at noon") or a direction ("make a left at the fence") is not
- * a request. */
+ * sentence with a request to the model for instructions ("give me a step
+ * by step guide for ...", "tell me how to ...", "how do I ...", "make a
+ * post on ..."; prompt21): a how-to hidden by a cipher game, whatever it
+ * asks. rot13 is the convention for spoilers and hints (a walkthrough's
+ * "how do I get past the troll? give him the fish", review21) and is not
+ * read so; a statement ("the treasure is under the oak", "meet me at
+ * noon"), a direction ("make a left at the fence") or a classroom
+ * exercise's request for a poem, a colour or the way (review21b) is not
+ * one. */
 static int ma_pr_shift_request(const struct ma_pr_words *w)
 {
 	for (int i = 0; i + 1 < w->n; i++) {
@@ -3780,13 +3781,10 @@ static int ma_pr_shift_request(const struct ma_pr_words *w)
 		               "give|tell|show|teach|write|explain|describe|list|make|create|"
 		               "provide|generate"))
 			continue;
-		if (MA_PR_LIT(w, i + 1, "me|us|how"))
-			return 1;
 		for (int j = i + 1; j < w->n && j <= i + 3; j++)
 			if (MA_PR_LIT(w, j,
-			              "guide|tutorial|recipe|instructions|steps|step|post|essay|"
-			              "article|story|poem|speech|plan|script|code|program|email|"
-			              "letter|manual|method|detailed"))
+			              "how|guide|tutorial|recipe|instructions|steps|step|post|"
+			              "manual|method|detailed"))
 				return 1;
 	}
 	return 0;
@@ -3803,7 +3801,10 @@ static void ma_pr_fewshot(const char *t, size_t tn, struct ma_pr_score *out)
 	if (ma_pr_pat_fsfollow < 0 || ma_pr_pat_fsban < 0 || !out->seen[ma_pr_pat_fsfollow] ||
 	    !out->seen[ma_pr_pat_fsban])
 		return;
-	if (memmem(t, tn, "</", 2))
+	/* the examples are answer turns ("answer:", "a:", "assistant:"), not
+	 * messages a style guide shows (review21b) */
+	if (memmem(t, tn, "</", 2) && (memmem(t, tn, "answer:", 7) || memmem(t, tn, " a:", 3) ||
+	                               memmem(t, tn, "assistant:", 10)))
 		ma_pr_add(out, PF_ROLEPLAY, 0.3);
 }
 
