@@ -147,9 +147,6 @@ static int ma_pr_pat_refmt = -1, ma_pr_pat_recode = -1, ma_pr_pat_mine = -1;
 /* session 24 (prompt14): the model's set-up named as "this AI's ..." and
  * worked on (ma_pr_pasted takes them back when the text hands it over) */
 static int ma_pr_pat_this = -1, ma_pr_pat_this2 = -1, ma_pr_pat_actai = -1, ma_pr_pat_actyour = -1;
-/* session 29 (prompt21): few-shot examples to follow, and the apology
- * word banned (ma_pr_fewshot) */
-static int ma_pr_pat_fsfollow = -1, ma_pr_pat_fsban = -1;
 static const char *const ma_pr_core[] = {"ignore",     "disregard",  "forget",       "overlook",
                                          "previous",   "preceding",  "instructions", "instruction",
                                          "directives", "directions", "guidelines",   "above",
@@ -397,8 +394,6 @@ static void ma_pr_kbits_build(void)
 	ma_pr_pat_this2 = ma_pr_lex_pattern_find("this models|systems");
 	ma_pr_pat_actai = ma_pr_lex_pattern_find("comments ** ais|assistants");
 	ma_pr_pat_actyour = ma_pr_lex_pattern_find("comments ** YOUR");
-	ma_pr_pat_fsfollow = ma_pr_lex_pattern_find("follow|copy|imitate|mimic * examples");
-	ma_pr_pat_fsban = ma_pr_lex_pattern_find("expressions oops|whoops|sorry");
 	for (size_t c = 0; c < MA_PR_NCORE; c++) {
 		ma_pr_core_l[c] = (uint8_t)strlen(ma_pr_core[c]);
 		if (ma_pr_core_l[c] < 16)
@@ -3760,14 +3755,16 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 
 /* 1 if words w, read through a Caesar shift other than rot13, open a
  * sentence with a request to the model for instructions ("give me a step
- * by step guide for ...", "tell me how to ...", "how do I ...", "make a
- * post on ..."; prompt21): a how-to hidden by a cipher game, whatever it
- * asks. rot13 is the convention for spoilers and hints (a walkthrough's
- * "how do I get past the troll? give him the fish", review21) and is not
- * read so; a statement ("the treasure is under the oak", "meet me at
- * noon"), a direction ("make a left at the fence") or a classroom
- * exercise's request for a poem, a colour or the way (review21b) is not
- * one. */
+ * by step guide for ...", "tell me how to ...", "how to ...", "make a
+ * post on how ..."; prompt21): a how-to hidden by a cipher game, whatever
+ * it asks. rot13 is the convention for spoilers and hints (a
+ * walkthrough's "how do I get past the troll? give him the fish",
+ * review21) and is not read so; a statement ("the treasure is under the
+ * oak"), a direction ("make a left at the fence"), a classroom
+ * exercise's "how do you say hello in French?", "write a recipe for your
+ * favourite cake", "give me the steps of the dance" (review21b, 21d) are
+ * not one. Left: a harmless how-to or guide in a shift ("explain how a
+ * rainbow forms" reads as the jailbreak does). */
 static int ma_pr_shift_request(const struct ma_pr_words *w)
 {
 	for (int i = 0; i + 1 < w->n; i++) {
@@ -3775,37 +3772,17 @@ static int ma_pr_shift_request(const struct ma_pr_words *w)
 			continue;
 		if (MA_PR_LIT(w, i, "please|now|so|then") && i + 2 < w->n)
 			i++;
-		if (MA_PR_LIT(w, i, "how") && MA_PR_LIT(w, i + 1, "to|do|can|could|would|does"))
+		if (MA_PR_LIT(w, i, "how") && MA_PR_LIT(w, i + 1, "to"))
 			return 1;
 		if (!MA_PR_LIT(w, i,
 		               "give|tell|show|teach|write|explain|describe|list|make|create|"
 		               "provide|generate"))
 			continue;
-		for (int j = i + 1; j < w->n && j <= i + 3; j++)
-			if (MA_PR_LIT(w, j,
-			              "how|guide|tutorial|recipe|instructions|steps|step|post|"
-			              "manual|method|detailed"))
+		for (int j = i + 1; j < w->n && j <= i + 4; j++)
+			if (MA_PR_LIT(w, j, "how|guide|tutorial|instructions"))
 				return 1;
 	}
 	return 0;
-}
-
-/* Few-shot examples to follow while the assistant's apology word is
- * banned, with the examples written out in their tags ("... never use the
- * word 'Oops'. <EXAMPLE>Question: hi Answer: I'm a retired bot.
- * </EXAMPLE> ..."; prompt21): the third hint beside the two patterns'. A
- * UX guide that bans "oops" beside examples it does not show stays at
- * their 0.78 (review21). t: the window's normalised text (tn bytes). */
-static void ma_pr_fewshot(const char *t, size_t tn, struct ma_pr_score *out)
-{
-	if (ma_pr_pat_fsfollow < 0 || ma_pr_pat_fsban < 0 || !out->seen[ma_pr_pat_fsfollow] ||
-	    !out->seen[ma_pr_pat_fsban])
-		return;
-	/* the examples are answer turns ("answer:", "a:", "assistant:"), not
-	 * messages a style guide shows (review21b) */
-	if (memmem(t, tn, "</", 2) && (memmem(t, tn, "answer:", 7) || memmem(t, tn, " a:", 3) ||
-	                               memmem(t, tn, "assistant:", 10)))
-		ma_pr_add(out, PF_ROLEPLAY, 0.3);
 }
 
 /* 1 if the text reads better backwards: at least two words of three
@@ -3894,7 +3871,6 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	ma_pr_corrected(&ps->w, out);
 	ma_pr_benign(&ps->w, out);
 	ma_pr_dialogue(&ps->w, ps->t, tn, out);
-	ma_pr_fewshot(ps->t, tn, out);
 	ma_pr_jailbreak(&ps->w, &ps->kb, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);

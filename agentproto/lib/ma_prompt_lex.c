@@ -2397,13 +2397,10 @@ static const struct ma_pr_pat_src ma_pr_pat_src[] = {
      "by|after|if replacing|swapping|changing|combining|taking|joining|replace|swap|change"},
     /* few-shot examples to copy while the assistant's apology word is
      * banned ("follow the examples in the XML tags and never use the word
-     * 'Oops'"): each a hint (a style guide bans words; a few-shot prompt
-     * delimits its examples by tags); the third, ma_prompt.c's
-     * ma_pr_fewshot, the examples written out as answer turns in their
-     * tags (a UX guide bans "oops" and "sorry" in error messages beside
-     * examples of messages, review21). A refusal phrase banned ("never
-     * say 'I can't'") is main's hint alone: a customer-service guide
-     * bans it beside examples too (review21b) */
+     * 'Oops'"): two hints, 0.78 together, that add to other evidence (a
+     * style guide bans words beside examples of answers in tags,
+     * review21, 21b, 21d: not caught alone). A refusal phrase banned
+     * ("never say 'I can't'") is main's hint alone */
     {PF_ROLEPLAY, 0.45,
      "follow|copy|imitate|mimic * examples|example|pattern|samples delimited|enclosed|"
      "wrapped|marked|inside|between|in|within * xml|html|angle|example * tags|tag|brackets"},
