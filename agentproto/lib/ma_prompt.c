@@ -3778,7 +3778,7 @@ static int ma_pr_shift_request(const struct ma_pr_words *w)
 		               "give|tell|show|teach|write|explain|describe|list|make|create|"
 		               "provide|generate"))
 			continue;
-		for (int j = i + 1; j < w->n && j <= i + 4; j++)
+		for (int j = i + 1; j < w->n && j <= i + 6; j++)
 			if (MA_PR_LIT(w, j, "how|guide|tutorial|instructions"))
 				return 1;
 	}
