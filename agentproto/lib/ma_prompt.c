@@ -123,6 +123,100 @@ static void ma_pr_score_init(struct ma_pr_score *sc)
 	sc->family = -1;
 }
 
+/* Records that pattern pat (-1: a group's) of weight w matched at word i
+ * (ma_pr_near reads them). */
+static void ma_pr_locus(struct ma_pr_score *sc, int i, int pat, double w)
+{
+	if (sc->nloci >= MA_PR_LOCI)
+		return;
+	sc->locus[sc->nloci] = (int16_t)i;
+	sc->locpat[sc->nloci] = (int16_t)pat;
+	sc->locw[sc->nloci++] = (float)w;
+}
+
+/* promptfp18 (session 29): weak phrases in different items of a list do
+ * not add up like one instruction. The noisy-OR reads every feature of a
+ * 2 KB window as a cue of the same message; in a changelog, a NEWS file
+ * or a program's manual, "no limit" in one entry, "the new instructions"
+ * in another and "important note" in a third are three statements about
+ * a program, and their sum (0.55 + 0.6 + 0.5 = 0.91) is no order to a
+ * model. An injection's cues stand together: the override, the persona
+ * and the order within a few sentences, or in one paragraph of prose.
+ * So two phrase matches (their words known: ma_pr_locus) count together
+ * when they are within MA_PR_NEAR words of each other or in the same item
+ * (no line between them opens with a bullet, "-", "*" or "+" and a
+ * space: a numbered list's steps stay one task); the window keeps the
+ * best such group's noisy-OR, beside the features of no place (markup,
+ * turns, forcing, encodings ...). Only a score at the threshold is read
+ * again, and only ever lowered: a strong phrase alone (w >= 0.8) keeps
+ * it. */
+#define MA_PR_NEAR 30
+/* 1 if t[p] opens a bullet item: a line's first byte after spaces is
+ * '-', '*' or '+' and a space follows */
+static int ma_pr_bullet_at(const char *t, size_t n, size_t p)
+{
+	size_t q = p;
+
+	while (q < n && t[q] == ' ')
+		q++;
+	return q + 1 < n && (t[q] == '-' || t[q] == '*' || t[q] == '+') && t[q + 1] == ' ';
+}
+
+/* 1 if words a..b hold one that speaks to the reader or of the writer
+ * ("you", "your", "me") */
+static int ma_pr_spoken(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, int a, int b)
+{
+	uint64_t k = kb->you | kb->your;
+
+	for (int i = a; i <= b; i++)
+		if ((w->k[i] & k) || (w->l[i] == 2 && !memcmp(w->t + w->s[i], "me", 2)))
+			return 1;
+	return 0;
+}
+
+static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                       struct ma_pr_score *sc)
+{
+	double all = 1.0, best = 0, rest;
+	int item[MA_PR_LOCI];
+
+	if (sc->score < 0.8 || sc->nloci < 2)
+		return;
+	/* each match's item: the bullet lines that open before its word */
+	for (int a = 0; a < sc->nloci; a++) {
+		size_t at = w->s[sc->locus[a]];
+		item[a] = 0;
+		for (const char *x = memchr(w->t, '\n', at); x;
+		     x = x + 1 < w->t + at ? memchr(x + 1, '\n', at - (size_t)(x + 1 - w->t))
+		                           : NULL)
+			item[a] += ma_pr_bullet_at(w->t, at, (size_t)(x + 1 - w->t));
+	}
+	for (int a = 0; a < sc->nloci; a++) {
+		double keep = 1.0;
+		all *= 1.0 - sc->locw[a];
+		for (int b = 0; b < sc->nloci; b++)
+			if (sc->locus[b] >= sc->locus[a] &&
+			    (sc->locus[b] <= sc->locus[a] + MA_PR_NEAR ||
+			     (item[b] == item[a] &&
+			      ma_pr_spoken(w, kb, sc->locus[a], sc->locus[b]))))
+				keep *= 1.0 - sc->locw[b];
+		if (1.0 - keep > best)
+			best = 1.0 - keep;
+	}
+#ifdef MA_PR_DEBUG
+	for (int a = 0; a < sc->nloci; a++)
+		fprintf(stderr, "  near: word %d item %d pat %d w %.2f\n", sc->locus[a], item[a],
+		        sc->locpat[a], sc->locw[a]);
+#endif
+	if (best >= 1.0 - all - 1e-9)
+		return;
+	/* the features of no place: what the score holds beside the phrases */
+	rest = all > 1e-9 ? 1.0 - (1.0 - sc->score) / all : 0;
+	if (rest < 0)
+		rest = 0;
+	sc->score = 1.0 - (1.0 - rest) * (1.0 - best);
+}
+
 static uint64_t ma_pr_bit(const char *name)
 {
 	int c = ma_pr_lex_class(name);
@@ -1642,9 +1736,11 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, int e, const struct ma
 		sc->seen[k] = 1;
 		if (g < 0) {
 			ma_pr_add(sc, fam, pt->w);
+			ma_pr_locus(sc, i, (int)k, pt->w);
 		} else if (pt->w > sc->group[g]) {
 			sc->group[g] = pt->w;
 			sc->group_family[g] = fam;
+			sc->group_at[g] = i;
 		}
 	}
 }
@@ -1793,6 +1889,7 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 	for (int g = 0; g < MA_PR_GROUPS; g++)
 		if (sc->group[g] > 0) {
 			ma_pr_add(sc, sc->group_family[g], sc->group[g]);
+			ma_pr_locus(sc, sc->group_at[g], -1, sc->group[g]);
 			sc->group[g] = 0;
 		}
 }
@@ -2447,6 +2544,9 @@ void ma_pr_unadd(struct ma_pr_score *sc, int x)
 	sc->score = 1.0 - (1.0 - sc->score) / (1.0 - p[x].w);
 	if (sc->score < 0)
 		sc->score = 0;
+	for (int j = 0; j < sc->nloci; j++)
+		if (sc->locpat[j] == x)
+			sc->locw[j] = 0;
 }
 
 /* session 21: the user's own earlier instructions taken back ("ignore my
@@ -3872,6 +3972,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	ma_pr_benign(&ps->w, out);
 	ma_pr_dialogue(&ps->w, ps->t, tn, out);
 	ma_pr_jailbreak(&ps->w, &ps->kb, out);
+	ma_pr_near(&ps->w, &ps->kb, out);
 	if (mixed)
 		ma_pr_add(out, PF_ENCODED, mixed > 1 ? 0.5 : 0.3);
 	for (int i = !(ps->w.kall & ps->kb.r13) ? ps->w.n : ma_pr_next_of(&ps->w, 0, ps->kb.r13, 0);

@@ -295,6 +295,7 @@ const char *ma_pr_lex_class_words(int c);
 #define MA_PR_PATS 640
 /* the pattern groups "@F" .. "@J" (ma_prompt_lex.c) */
 #define MA_PR_GROUPS 5
+#define MA_PR_LOCI   32 /* phrase matches placed in a window (ma_pr_near) */
 
 struct ma_pr_words {
 	const char *t; /* the normalised text */
@@ -332,6 +333,15 @@ struct ma_pr_score {
 	unsigned char seen[MA_PR_PATS];
 	double group[MA_PR_GROUPS]; /* the strongest match of groups 'F'..'J' (added at the end) */
 	int group_family[MA_PR_GROUPS]; /* its family */
+	int group_at[MA_PR_GROUPS];     /* the word it starts at */
+	/* where the phrase patterns matched (promptfp18, ma_pr_near): the
+	 * word each starts at, its pattern (-1: a group's) and weight (0:
+	 * taken back); past MA_PR_LOCI a match is not recorded, and counts
+	 * wherever it is */
+	int nloci;
+	int16_t locus[MA_PR_LOCI];
+	int16_t locpat[MA_PR_LOCI];
+	float locw[MA_PR_LOCI];
 };
 
 /* Class bits the scorer uses directly (looked up once). */
