@@ -2949,6 +2949,7 @@ struct ma_pr_pass {
 	char t[MA_PR_NORM];
 	struct ma_pr_words w;
 	struct ma_pr_kbits kb;
+	int tmpl; /* the whole text is a prompt template (ma_pr_template) */
 };
 
 /* Normalises s, splits it and scores the phrases, markup, forcing and
@@ -3945,6 +3946,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	size_t tn;
 
 	ma_pr_score_init(out);
+	out->tmpl = ps->tmpl; /* (the window's own; a decoded text's is 0) */
 	if (ma_pr_lex_init() != 0)
 		return 0;
 	ma_pr_kbits_init(&ps->kb);
@@ -4204,6 +4206,7 @@ static double ma_pr_score_in(const char *text, size_t len, const char **rule, st
 		len = 0;
 	else if (len == (size_t)-1)
 		len = strlen(text);
+	ps->tmpl = len && memchr(text, '}', len) ? ma_pr_template(text, len) : 0;
 	do {
 		struct ma_pr_score sc;
 		size_t m = len - off > MA_PR_WIN ? MA_PR_WIN : len - off;

@@ -338,6 +338,7 @@ struct ma_pr_score {
 	 * word each starts at, its pattern (-1: a group's) and weight (0:
 	 * taken back); past MA_PR_LOCI a match is not recorded, and counts
 	 * wherever it is */
+	int tmpl; /* the text is a prompt template (ma_pr_template) */
 	int nloci;
 	int16_t locus[MA_PR_LOCI];
 	int16_t locpat[MA_PR_LOCI];
@@ -586,6 +587,8 @@ void ma_pr_symbol_key(const struct ma_pr_words *w, size_t n, struct ma_pr_score 
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc);
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc);
+int ma_pr_slot_line(const char *t, size_t n, size_t p);
+int ma_pr_template(const char *t, size_t n);
 void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc);
 void ma_pr_flood(const struct ma_pr_words *w, const char *t, size_t n, struct ma_pr_score *sc);
 void ma_pr_glued(const struct ma_pr_words *w, struct ma_pr_score *sc);

@@ -477,11 +477,17 @@ void ma_pr_payload(const struct ma_pr_words *w, const char *t, size_t n,
 		ma_pr_add(sc, PF_OVERRIDE, 0.8);
 	if (!order && !code)
 		return;
-	ma_pr_add(sc, PF_OVERRIDE, order ? 0.5 : 0.45);
-	if (talk && untrue)
-		ma_pr_add(sc, PF_OVERRIDE, 0.6);
+	/* in a prompt template (sc->tmpl) an order about the answer's form is
+	 * the developer's to the model (promptfp18); code that talks to the
+	 * network or does harm still counts */
+	if (!sc->tmpl) {
+		ma_pr_add(sc, PF_OVERRIDE, order ? 0.5 : 0.45);
+		if (talk && untrue)
+			ma_pr_add(sc, PF_OVERRIDE, 0.6);
+	}
 	if (ma_pr_find(t, n, "```", 3)) {
-		ma_pr_add(sc, PF_OVERRIDE, 0.35);
+		if (!sc->tmpl)
+			ma_pr_add(sc, PF_OVERRIDE, 0.35);
 		if (ma_pr_any(t, n, ~0ull, net, sizeof net / sizeof *net))
 			ma_pr_add(sc, PF_OVERRIDE, 0.4);
 		if (ma_pr_any(t, n, ~0ull, ma_pr_harm, sizeof ma_pr_harm / sizeof *ma_pr_harm))
@@ -549,8 +555,9 @@ void ma_pr_comment(const struct ma_pr_words *w, size_t n, const struct ma_pr_kbi
 		best = ma_pr_orders_in(w, a, e ? e : w->t + n, kb);
 	}
 	/* code comments: '#' or "//" after the start of a line or a space;
-	 * the text's '#' and '/' (the next of each kept) in their order */
-	{
+	 * the text's '#' and '/' (the next of each kept) in their order (in
+	 * a prompt template, "# Instructions" is a heading: promptfp18) */
+	if (!sc->tmpl) {
 		const char *h = n > 1 ? memchr(w->t, '#', n - 1) : NULL;
 		const char *sl = n > 1 ? memchr(w->t, '/', n - 1) : NULL;
 		size_t i = 0;
@@ -1421,6 +1428,10 @@ static const char *const ma_pr_roles[] = {
     "bot",      "chatgpt",       "gpt",       "claude",      "model",
     "admin",    "administrator", "developer", "instruction", "instructions",
     "response", "sys",           "input",     "output",      "prompt"};
+/* the roles that name a prompt template's sections (instruction,
+ * instructions, response, input, output, prompt: promptfp18) */
+static const uint32_t ma_pr_role_section =
+    1u << 13 | 1u << 14 | 1u << 15 | 1u << 17 | 1u << 18 | 1u << 19;
 /* by a byte b: bit r for each role r that starts with b (built once, by
  * ma_pr_feat_build): a line's roles compared are those alone */
 static uint32_t ma_pr_roles_by1[256];
@@ -1566,6 +1577,73 @@ static int ma_pr_placeholder(const char *t, size_t n, const char *x)
 	       (ma_pr_alnum((unsigned char)g[2]) || (g[1] == '@' && g[2] == '<'));
 }
 
+/* promptfp18 (session 29): a prompt template, the instructions a
+ * developer writes to the application's own model ("Task: ... context:
+ * {{providers}} ... Output: respond with ONLY the JSON"): a line whose
+ * last word is a placeholder the application fills, {{name}} or {name}
+ * (a letter or '_' first, then letters, digits, '_' or '.'), alone on its
+ * line or after a label's colon ("Input: {{input}}", "Human: {input}").
+ * 1 if t[p] is on such a line (t as given or normalised). */
+static inline int ma_pr_slot_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '.';
+}
+
+static inline int ma_pr_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+int ma_pr_slot_line(const char *t, size_t n, size_t p)
+{
+	size_t a = p, e = p, q;
+
+	while (a > 0 && t[a - 1] != '\n')
+		a--;
+	while (e < n && t[e] != '\n')
+		e++;
+	while (e > a && ma_pr_blank(t[e - 1]))
+		e--;
+	/* the placeholder at the line's end */
+	if (e - a < 3 || t[e - 1] != '}')
+		return 0;
+	q = e - 1;
+	if (q > a && t[q - 1] == '}')
+		q--;
+	while (q > a && ma_pr_slot_byte(t[q - 1]))
+		q--;
+	if (q == a || t[q - 1] != '{' || t[q] == '}' || (t[q] >= '0' && t[q] <= '9') || t[q] == '.')
+		return 0;
+	q--;
+	if ((t[e - 2] == '}') != (q > a && t[q - 1] == '{'))
+		return 0; /* "{{x}" or "{x}}" */
+	if (q > a && t[q - 1] == '{')
+		q--;
+	/* nothing before it on the line, or a label's colon */
+	while (q > a && ma_pr_blank(t[q - 1]))
+		q--;
+	return q == a || t[q - 1] == ':';
+}
+
+/* 1 if t (n bytes, the whole text: a window of a long template may hold
+ * none of its slots) is a prompt template: a slot line (ma_pr_slot_line)
+ * in it. Its own sections, headings, orders about the answer's form and
+ * quoted answers are the developer's, not a turn faked or an output
+ * forced by an attacker: ma_pr_markup_scan, ma_pr_comment, ma_pr_payload
+ * and ma_pr_forcing leave them out. What overrides, extracts or hijacks
+ * (the phrases, the chat-template tokens, an HTML comment's orders, code
+ * that talks to the network) counts as ever. */
+int ma_pr_template(const char *t, size_t n)
+{
+	for (const char *x = n ? memchr(t, '}', n) : NULL; x;
+	     x = x + 1 < t + n ? memchr(x + 1, '}', n - (size_t)(x + 1 - t)) : NULL)
+		if ((x + 1 == t + n || x[1] == '\n' || ma_pr_blank(x[1])) &&
+		    ma_pr_slot_line(t, n, (size_t)(x - t)))
+			return 1;
+	return 0;
+}
+
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 {
 	int markup = 0, roles = 0, wrap = 0;
@@ -1591,10 +1669,13 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 	     x = x + 1 < t + n ? memchr(x + 1, '[', n - (size_t)(x + 1 - t)) : NULL)
 		markup =
 		    ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup, ma_pr_markup_bm);
+	/* (in a prompt template, "{{system}}" alone on its line is a slot the
+	 * application fills, as its others are: promptfp18) */
 	for (const char *x = cb; x && !markup;
 	     x = x + 1 < t + n ? memchr(x + 1, '{', n - (size_t)(x + 1 - t)) : NULL)
 		markup =
-		    ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup, ma_pr_markup_bm);
+		    ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup, ma_pr_markup_bm) &&
+		    !(sc->tmpl && ma_pr_slot_line(t, n, (size_t)(x - t)));
 	if (markup > 0)
 		ma_pr_add(sc, PF_DELIMITER, 0.85);
 	else if (markup == 0)
@@ -1618,6 +1699,11 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 		for (uint32_t m = p < n ? ma_pr_roles_by1[(unsigned char)t[p]] : 0; m; m &= m - 1) {
 			size_t r = (size_t)__builtin_ctz(m), l;
 			l = strlen(ma_pr_roles[r]);
+			/* a prompt template's sections (input, output, response,
+			 * instructions, prompt) are its own; a privileged role's
+			 * line ("System:", "Assistant:", "Admin:") still counts */
+			if (sc->tmpl && (ma_pr_role_section >> r & 1))
+				continue;
 			if (p + l < n && !memcmp(t + p, ma_pr_roles[r], l) &&
 			    (t[p + l] == ':' || t[p + l] == ']' || t[p + l] == '>' ||
 			     (p > i && t[i] == '#' && (t[p + l] == '\n' || t[p + l] == ' ')))) {
@@ -1973,7 +2059,10 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 		for (; x;
 		     x = x + 1 < w->t + n ? memchr(x + 1, *x, n - (size_t)(x + 1 - w->t)) : NULL)
 			if (ma_pr_forced_at(w, n, (size_t)(x - w->t))) {
-				ma_pr_add(sc, PF_OVERRIDE, 0.45);
+				/* (a prompt template's "respond with 'yes' or 'no'" is
+				 * the developer's: promptfp18) */
+				if (!sc->tmpl)
+					ma_pr_add(sc, PF_OVERRIDE, 0.45);
 				return;
 			}
 	}
