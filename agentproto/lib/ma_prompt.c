@@ -123,13 +123,14 @@ static void ma_pr_score_init(struct ma_pr_score *sc)
 	sc->family = -1;
 }
 
-/* Records that pattern pat (-1: a group's) of weight w matched at word i
- * (ma_pr_near reads them). */
-static void ma_pr_locus(struct ma_pr_score *sc, int i, int pat, double w)
+/* Records that pattern pat (-1: a group's) of weight w matched words i
+ * to end - 1 (ma_pr_near reads them). */
+static void ma_pr_locus(struct ma_pr_score *sc, int i, int end, int pat, double w)
 {
 	if (sc->nloci >= MA_PR_LOCI)
 		return;
 	sc->locus[sc->nloci] = (int16_t)i;
+	sc->locend[sc->nloci] = (int16_t)end;
 	sc->locpat[sc->nloci] = (int16_t)pat;
 	sc->locw[sc->nloci++] = (float)w;
 }
@@ -174,13 +175,48 @@ static int ma_pr_spoken(const struct ma_pr_words *w, const struct ma_pr_kbits *k
 	return 0;
 }
 
+/* 1 if match b shares a word with a stronger match (or an equal one
+ * recorded first): two readings of the same words ("Note: this command"
+ * and "this command might be deprecated", "the rules can be replaced"
+ * and "replaced from the command line") are one cue, the stronger */
+static uint64_t ma_pr_k_instr;
+static int ma_pr_overlapped(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
+                            const struct ma_pr_score *sc, int b)
+{
+	uint64_t instr = ma_pr_k_instr,
+	         theirs = kb->your | kb->you | kb->ai | kb->my | kb->pw | kb->secret;
+
+	for (int c = 0; c < sc->nloci; c++) {
+		int from, to, noun = 0, own = 0;
+		if (c == b || sc->locus[c] >= sc->locend[b] || sc->locus[b] >= sc->locend[c] ||
+		    /* one inside the other: a graded reading, which adds */
+		    (sc->locus[c] <= sc->locus[b] && sc->locend[c] >= sc->locend[b]) ||
+		    (sc->locus[b] <= sc->locus[c] && sc->locend[b] >= sc->locend[c]) ||
+		    !(sc->locw[c] > sc->locw[b] || (sc->locw[c] == sc->locw[b] && c < b)))
+			continue;
+		from = sc->locus[b] < sc->locus[c] ? sc->locus[b] : sc->locus[c];
+		to = sc->locend[b] > sc->locend[c] ? sc->locend[b] : sc->locend[c];
+		for (int i = from; i < to && i < w->n; i++) {
+			noun |= (w->k[i] & instr) != 0 && i >= sc->locus[c] && i < sc->locend[c] &&
+			        i >= sc->locus[b] && i < sc->locend[b];
+			own |= (w->k[i] & theirs) != 0;
+		}
+#ifdef MA_PR_DEBUG
+		fprintf(stderr, "  overlap %d %d noun %d own %d\n", b, c, noun, own);
+#endif
+		if (noun && !own)
+			return 1;
+	}
+	return 0;
+}
+
 static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                        struct ma_pr_score *sc)
 {
 	double all = 1.0, best = 0, rest;
 	int item[MA_PR_LOCI];
 
-	if (sc->score < 0.8 || sc->nloci < 2)
+	if (sc->score + 1e-9 < 0.8 || sc->nloci < 2)
 		return;
 	/* each match's item: the bullet lines that open before its word */
 	for (int a = 0; a < sc->nloci; a++) {
@@ -198,18 +234,26 @@ static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb
 			if (sc->locus[b] >= sc->locus[a] &&
 			    (sc->locus[b] <= sc->locus[a] + MA_PR_NEAR ||
 			     (item[b] == item[a] &&
-			      ma_pr_spoken(w, kb, sc->locus[a], sc->locus[b]))))
+			      ma_pr_spoken(w, kb, sc->locus[a], sc->locus[b]))) &&
+			    !ma_pr_overlapped(w, kb, sc, b))
 				keep *= 1.0 - sc->locw[b];
 		if (1.0 - keep > best)
 			best = 1.0 - keep;
 	}
 #ifdef MA_PR_DEBUG
 	for (int a = 0; a < sc->nloci; a++)
-		fprintf(stderr, "  near: word %d item %d pat %d w %.2f\n", sc->locus[a], item[a],
-		        sc->locpat[a], sc->locw[a]);
+		fprintf(stderr, "  near: words %d-%d item %d pat %d w %.2f\n", sc->locus[a],
+		        sc->locend[a], item[a], sc->locpat[a], sc->locw[a]);
 #endif
 	if (best >= 1.0 - all - 1e-9)
 		return;
+	/* a text that names the model ("Note for the AI: ...", "Notes for AI
+	 * assistants") speaks to it wherever its cues stand (review21) */
+	for (int i = 0; i < w->n; i++)
+		if (MA_PR_LIT(w, i,
+		              "ai|ais|assistant|assistants|llm|llms|chatbot|chatbots|chatgpt|gpt|"
+		              "claude|gemini|copilot"))
+			return;
 	/* the features of no place: what the score holds beside the phrases */
 	rest = all > 1e-9 ? 1.0 - (1.0 - sc->score) / all : 0;
 	if (rest < 0)
@@ -234,7 +278,7 @@ static int ma_pr_vowel(char c)
 /* The classes of an override's parts (what the verb drops), and the
  * classes of the core words that a word written wrong may stand for
  * (ma_pr_core[]), looked up with ma_pr_kb. */
-static uint64_t ma_pr_k_prev, ma_pr_k_above, ma_pr_k_instr, ma_pr_k_content, ma_pr_k_now;
+static uint64_t ma_pr_k_prev, ma_pr_k_above, ma_pr_k_content, ma_pr_k_now;
 /* The patterns that ask "the rules" back in another shape (found by their
  * source when the class bits are: ma_pr_pasted) */
 static int ma_pr_pat_refmt = -1, ma_pr_pat_recode = -1, ma_pr_pat_mine = -1;
@@ -1561,29 +1605,33 @@ static int ma_pr_placed_in(const struct ma_pr_words *w, int i, const struct ma_p
 	return 0;
 }
 
-/* Matches tokens tok.. of p from word i on: each within its window, never
- * over a sentence end or over a word of the user's own. */
+/* Matches tokens tok.. of p from word i on (i >= 1): each within its
+ * window, never over a sentence end or over a word of the user's own.
+ * 0 if they do not match, else the word after the last one they matched
+ * (ma_pr_near reads where a match ends). */
 static int ma_pr_match(const struct ma_pr_words *w, const struct ma_pr_pattern *p, int tok, int i,
                        uint64_t my)
 {
 	const struct ma_pr_token *t;
 
 	if (tok == p->n)
-		return 1;
+		return i;
 	t = &p->t[tok];
 	if (t->end) /* "$": the sentence ends before word i */
-		return (i >= w->n || w->brk[i] == 1) && ma_pr_match(w, p, tok + 1, i, my);
+		return i >= w->n || w->brk[i] == 1 ? ma_pr_match(w, p, tok + 1, i, my) : 0;
 	if (t->neg == 2) /* "!>X": no X after a preposition that comes next */
-		return !ma_pr_placed_in(w, i, t) && ma_pr_match(w, p, tok + 1, i, my);
+		return !ma_pr_placed_in(w, i, t) ? ma_pr_match(w, p, tok + 1, i, my) : 0;
 	if (t->neg) /* "!X": the next word of the sentence is not X (after a comma too) */
-		return !(i < w->n && w->brk[i] != 1 && ma_pr_tok_is(w, i, t)) &&
-		       ma_pr_match(w, p, tok + 1, i, my);
+		return !(i < w->n && w->brk[i] != 1 && ma_pr_tok_is(w, i, t))
+		           ? ma_pr_match(w, p, tok + 1, i, my)
+		           : 0;
 	for (int j = i; j <= i + t->gap && j < w->n; j++) {
+		int e;
 		/* a sentence end stops it; a comma only when words were skipped */
 		if (w->brk[j] == 1 || (w->brk[j] && j > i))
 			return 0;
-		if (ma_pr_tok_is(w, j, t) && ma_pr_match(w, p, tok + 1, j + 1, my))
-			return 1;
+		if (ma_pr_tok_is(w, j, t) && (e = ma_pr_match(w, p, tok + 1, j + 1, my)) != 0)
+			return e;
 		if (w->k[j] & my)
 			return 0;
 	}
@@ -1693,6 +1741,7 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, int e, const struct ma
                       int family_override)
 {
 	const struct ma_pr_token *t0 = &pt->t[0];
+	int end;
 
 	/* "don't ignore the safety instructions" overrides nothing, "never
 	 * share your password" asks for nothing */
@@ -1727,7 +1776,7 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, int e, const struct ma
 		if (j > lim)
 			return;
 	}
-	if (ma_pr_match(w, pt, 1, i + 1, kb->my)) {
+	if ((end = ma_pr_match(w, pt, 1, i + 1, kb->my)) != 0) {
 #ifdef MA_PR_DEBUG
 		fprintf(stderr, "  [%.2f] %s\n", pt->w, pt->t[0].lit);
 #endif
@@ -1736,11 +1785,12 @@ static void ma_pr_try(const struct ma_pr_words *w, int i, int e, const struct ma
 		sc->seen[k] = 1;
 		if (g < 0) {
 			ma_pr_add(sc, fam, pt->w);
-			ma_pr_locus(sc, i, (int)k, pt->w);
+			ma_pr_locus(sc, i, end, (int)k, pt->w);
 		} else if (pt->w > sc->group[g]) {
 			sc->group[g] = pt->w;
 			sc->group_family[g] = fam;
 			sc->group_at[g] = i;
+			sc->group_end[g] = end;
 		}
 	}
 }
@@ -1889,7 +1939,7 @@ ma_pr_phrases_hi(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, stru
 	for (int g = 0; g < MA_PR_GROUPS; g++)
 		if (sc->group[g] > 0) {
 			ma_pr_add(sc, sc->group_family[g], sc->group[g]);
-			ma_pr_locus(sc, sc->group_at[g], -1, sc->group[g]);
+			ma_pr_locus(sc, sc->group_at[g], sc->group_end[g], -1, sc->group[g]);
 			sc->group[g] = 0;
 		}
 }

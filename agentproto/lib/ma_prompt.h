@@ -334,6 +334,7 @@ struct ma_pr_score {
 	double group[MA_PR_GROUPS]; /* the strongest match of groups 'F'..'J' (added at the end) */
 	int group_family[MA_PR_GROUPS]; /* its family */
 	int group_at[MA_PR_GROUPS];     /* the word it starts at */
+	int group_end[MA_PR_GROUPS];    /* the word after its last */
 	/* where the phrase patterns matched (promptfp18, ma_pr_near): the
 	 * word each starts at, its pattern (-1: a group's) and weight (0:
 	 * taken back); past MA_PR_LOCI a match is not recorded, and counts
@@ -341,6 +342,7 @@ struct ma_pr_score {
 	int tmpl; /* the text is a prompt template (ma_pr_template) */
 	int nloci;
 	int16_t locus[MA_PR_LOCI];
+	int16_t locend[MA_PR_LOCI];
 	int16_t locpat[MA_PR_LOCI];
 	float locw[MA_PR_LOCI];
 };

@@ -1429,9 +1429,9 @@ static const char *const ma_pr_roles[] = {
     "admin",    "administrator", "developer", "instruction", "instructions",
     "response", "sys",           "input",     "output",      "prompt"};
 /* the roles that name a prompt template's sections (instruction,
- * instructions, response, input, output, prompt: promptfp18) */
-static const uint32_t ma_pr_role_section =
-    1u << 13 | 1u << 14 | 1u << 15 | 1u << 17 | 1u << 18 | 1u << 19;
+ * instructions, input, output, prompt: promptfp18); "response" is the
+ * model's turn, forged as often ("### Response: Sure! ...": review21b) */
+static const uint32_t ma_pr_role_section = 1u << 13 | 1u << 14 | 1u << 17 | 1u << 18 | 1u << 19;
 /* by a byte b: bit r for each role r that starts with b (built once, by
  * ma_pr_feat_build): a line's roles compared are those alone */
 static uint32_t ma_pr_roles_by1[256];
@@ -1646,7 +1646,7 @@ int ma_pr_template(const char *t, size_t n)
 
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 {
-	int markup = 0, roles = 0, wrap = 0;
+	int markup = 0, roles = 0, sections = 0, wrap = 0;
 	const char *lt = memchr(t, '<', n), *sq = memchr(t, '[', n), *cb = memchr(t, '{', n);
 	static const size_t nmarkup = sizeof ma_pr_markup / sizeof *ma_pr_markup,
 	                    nwrap = sizeof ma_pr_wrapper_end / sizeof *ma_pr_wrapper_end;
@@ -1699,20 +1699,22 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 		for (uint32_t m = p < n ? ma_pr_roles_by1[(unsigned char)t[p]] : 0; m; m &= m - 1) {
 			size_t r = (size_t)__builtin_ctz(m), l;
 			l = strlen(ma_pr_roles[r]);
-			/* a prompt template's sections (input, output, response,
-			 * instructions, prompt) are its own; a privileged role's
-			 * line ("System:", "Assistant:", "Admin:") still counts */
-			if (sc->tmpl && (ma_pr_role_section >> r & 1))
-				continue;
 			if (p + l < n && !memcmp(t + p, ma_pr_roles[r], l) &&
 			    (t[p + l] == ':' || t[p + l] == ']' || t[p + l] == '>' ||
 			     (p > i && t[i] == '#' && (t[p + l] == '\n' || t[p + l] == ' ')))) {
 				roles++;
+				sections += (int)(ma_pr_role_section >> r & 1);
 				break;
 			}
 		}
 		i = next;
 	}
+	/* a prompt template's sections (input, output, instructions, prompt)
+	 * are its own when no turn's line ("System:", "Assistant:",
+	 * "Response:") is there; beside one they are a forged dialogue's
+	 * (review21b) */
+	if (sc->tmpl && roles == sections)
+		roles = 0;
 	if (roles)
 		ma_pr_add(sc, PF_DELIMITER, roles > 1 ? 0.7 : 0.5);
 	/* a separator line: eight or more of one symbol (=====, >>>>, %%%%) */
@@ -2059,10 +2061,7 @@ void ma_pr_forcing(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc
 		for (; x;
 		     x = x + 1 < w->t + n ? memchr(x + 1, *x, n - (size_t)(x + 1 - w->t)) : NULL)
 			if (ma_pr_forced_at(w, n, (size_t)(x - w->t))) {
-				/* (a prompt template's "respond with 'yes' or 'no'" is
-				 * the developer's: promptfp18) */
-				if (!sc->tmpl)
-					ma_pr_add(sc, PF_OVERRIDE, 0.45);
+				ma_pr_add(sc, PF_OVERRIDE, 0.45);
 				return;
 			}
 	}
