@@ -186,9 +186,17 @@ static int ma_pr_overlapped(const struct ma_pr_words *w, const struct ma_pr_kbit
 	uint64_t instr = ma_pr_k_instr,
 	         theirs = kb->your | kb->you | kb->ai | kb->my | kb->pw | kb->secret;
 
+	size_t np;
+	const struct ma_pr_pattern *p = ma_pr_lex_patterns(&np);
+
+	/* (no recoding's: "in leetspeak so the filter" beside "the filter
+	 * does not catch it" are two cues) */
+	if (sc->locpat[b] < 0 || p[sc->locpat[b]].family == PF_ENCODED)
+		return 0;
 	for (int c = 0; c < sc->nloci; c++) {
 		int from, to, noun = 0, own = 0;
-		if (c == b || sc->locus[c] >= sc->locend[b] || sc->locus[b] >= sc->locend[c] ||
+		if (c == b || sc->locpat[c] < 0 || p[sc->locpat[c]].family == PF_ENCODED ||
+		    sc->locus[c] >= sc->locend[b] || sc->locus[b] >= sc->locend[c] ||
 		    /* one inside the other: a graded reading, which adds */
 		    (sc->locus[c] <= sc->locus[b] && sc->locend[c] >= sc->locend[b]) ||
 		    (sc->locus[b] <= sc->locus[c] && sc->locend[b] >= sc->locend[c]) ||
