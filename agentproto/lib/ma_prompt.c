@@ -223,10 +223,23 @@ static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb
 {
 	double all = 1.0, best = 0, rest;
 	int item[MA_PR_LOCI];
+	unsigned char over[MA_PR_LOCI];
 
 	if (sc->score + 1e-9 < 0.8 || sc->nloci < 2)
 		return;
-	/* each match's item: the bullet lines that open before its word */
+	/* a strong phrase alone, or the features of no place alone, keep the
+	 * score at the threshold: nothing to read again (the cost of a text
+	 * full of matches: promptfp18) */
+	for (int a = 0; a < sc->nloci; a++) {
+		if (sc->locw[a] >= 0.8 - 1e-9)
+			return;
+		all *= 1.0 - sc->locw[a];
+	}
+	rest = all > 1e-9 ? 1.0 - (1.0 - sc->score) / all : 0;
+	if (rest + 1e-9 >= 0.8)
+		return;
+	/* each match's item: the bullet lines that open before its word; and
+	 * whether it reads the words of a stronger one */
 	for (int a = 0; a < sc->nloci; a++) {
 		size_t at = w->s[sc->locus[a]];
 		item[a] = 0;
@@ -234,16 +247,15 @@ static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb
 		     x = x + 1 < w->t + at ? memchr(x + 1, '\n', at - (size_t)(x + 1 - w->t))
 		                           : NULL)
 			item[a] += ma_pr_bullet_at(w->t, at, (size_t)(x + 1 - w->t));
+		over[a] = (unsigned char)ma_pr_overlapped(w, kb, sc, a);
 	}
 	for (int a = 0; a < sc->nloci; a++) {
 		double keep = 1.0;
-		all *= 1.0 - sc->locw[a];
 		for (int b = 0; b < sc->nloci; b++)
-			if (sc->locus[b] >= sc->locus[a] &&
+			if (sc->locus[b] >= sc->locus[a] && !over[b] &&
 			    (sc->locus[b] <= sc->locus[a] + MA_PR_NEAR ||
 			     (item[b] == item[a] &&
-			      ma_pr_spoken(w, kb, sc->locus[a], sc->locus[b]))) &&
-			    !ma_pr_overlapped(w, kb, sc, b))
+			      ma_pr_spoken(w, kb, sc->locus[a], sc->locus[b]))))
 				keep *= 1.0 - sc->locw[b];
 		if (1.0 - keep > best)
 			best = 1.0 - keep;
@@ -263,7 +275,6 @@ static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb
 		              "claude|gemini|copilot"))
 			return;
 	/* the features of no place: what the score holds beside the phrases */
-	rest = all > 1e-9 ? 1.0 - (1.0 - sc->score) / all : 0;
 	if (rest < 0)
 		rest = 0;
 	sc->score = 1.0 - (1.0 - rest) * (1.0 - best);
