@@ -163,16 +163,16 @@ static int ma_pr_bullet_at(const char *t, size_t n, size_t p)
 	return q + 1 < n && (t[q] == '-' || t[q] == '*' || t[q] == '+') && t[q + 1] == ' ';
 }
 
-/* 1 if words a..b hold one that speaks to the reader or of the writer
- * ("you", "your", "me") */
+/* The first of words a..b that speaks to the reader or of the writer
+ * ("you", "your", "me"), or b + 1 */
 static int ma_pr_spoken(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, int a, int b)
 {
 	uint64_t k = kb->you | kb->your;
 
 	for (int i = a; i <= b; i++)
 		if ((w->k[i] & k) || (w->l[i] == 2 && !memcmp(w->t + w->s[i], "me", 2)))
-			return 1;
-	return 0;
+			return i;
+	return b + 1;
 }
 
 /* 1 if match b shares a word with a stronger match (or an equal one
@@ -224,6 +224,7 @@ static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb
 	double all = 1.0, best = 0, rest;
 	int item[MA_PR_LOCI];
 	unsigned char over[MA_PR_LOCI];
+	int spoke[MA_PR_LOCI];
 
 	if (sc->score + 1e-9 < 0.8 || sc->nloci < 2)
 		return;
@@ -248,14 +249,15 @@ static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb
 		                           : NULL)
 			item[a] += ma_pr_bullet_at(w->t, at, (size_t)(x + 1 - w->t));
 		over[a] = (unsigned char)ma_pr_overlapped(w, kb, sc, a);
+		/* the first word from it on that speaks to the reader */
+		spoke[a] = ma_pr_spoken(w, kb, sc->locus[a], w->n - 1);
 	}
 	for (int a = 0; a < sc->nloci; a++) {
 		double keep = 1.0;
 		for (int b = 0; b < sc->nloci; b++)
 			if (sc->locus[b] >= sc->locus[a] && !over[b] &&
 			    (sc->locus[b] <= sc->locus[a] + MA_PR_NEAR ||
-			     (item[b] == item[a] &&
-			      ma_pr_spoken(w, kb, sc->locus[a], sc->locus[b]))))
+			     (item[b] == item[a] && spoke[a] <= sc->locus[b])))
 				keep *= 1.0 - sc->locw[b];
 		if (1.0 - keep > best)
 			best = 1.0 - keep;
