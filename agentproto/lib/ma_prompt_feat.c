@@ -1597,33 +1597,38 @@ static inline int ma_pr_blank(char c)
 
 int ma_pr_slot_line(const char *t, size_t n, size_t p)
 {
-	size_t a = p, e = p, q;
+	size_t e = p, q;
 
-	while (a > 0 && t[a - 1] != '\n')
-		a--;
-	while (e < n && t[e] != '\n')
+	/* the line's end: only the placeholder's bytes and blanks from p on
+	 * (each byte is read from one '}' at most: no scan of the whole line,
+	 * a long line of "} " would be read once for each) */
+	while (e < n && (ma_pr_slot_byte(t[e]) || t[e] == '{' || t[e] == '}'))
 		e++;
-	while (e > a && ma_pr_blank(t[e - 1]))
+	while (e < n && ma_pr_blank(t[e]))
+		e++;
+	if (e < n && t[e] != '\n')
+		return 0;
+	while (e > p && ma_pr_blank(t[e - 1]))
 		e--;
 	/* the placeholder at the line's end */
-	if (e - a < 3 || t[e - 1] != '}')
+	if (e < 3 || t[e - 1] != '}')
 		return 0;
 	q = e - 1;
-	if (q > a && t[q - 1] == '}')
+	if (t[q - 1] == '}')
 		q--;
-	while (q > a && ma_pr_slot_byte(t[q - 1]))
+	while (q > 0 && ma_pr_slot_byte(t[q - 1]))
 		q--;
-	if (q == a || t[q - 1] != '{' || t[q] == '}' || (t[q] >= '0' && t[q] <= '9') || t[q] == '.')
+	if (q == 0 || t[q - 1] != '{' || t[q] == '}' || (t[q] >= '0' && t[q] <= '9') || t[q] == '.')
 		return 0;
 	q--;
-	if ((t[e - 2] == '}') != (q > a && t[q - 1] == '{'))
+	if ((t[e - 2] == '}') != (q > 0 && t[q - 1] == '{'))
 		return 0; /* "{{x}" or "{x}}" */
-	if (q > a && t[q - 1] == '{')
+	if (q > 0 && t[q - 1] == '{')
 		q--;
 	/* nothing before it on the line, or a label's colon */
-	while (q > a && ma_pr_blank(t[q - 1]))
+	while (q > 0 && ma_pr_blank(t[q - 1]))
 		q--;
-	return q == a || t[q - 1] == ':';
+	return q == 0 || t[q - 1] == '\n' || t[q - 1] == ':';
 }
 
 /* 1 if t (n bytes, the whole text: a window of a long template may hold
