@@ -270,11 +270,12 @@ static void ma_pr_near(const struct ma_pr_words *w, const struct ma_pr_kbits *kb
 	if (best >= 1.0 - all - 1e-9)
 		return;
 	/* a text that names the model ("Note for the AI: ...", "Notes for AI
-	 * assistants") speaks to it wherever its cues stand (review21) */
+	 * assistants", "the agent", "the model", "the bot": the scorer's AI
+	 * class, not a list of its own: review21c) speaks to it wherever its
+	 * cues stand (review21) */
 	for (int i = 0; i < w->n; i++)
-		if (MA_PR_LIT(w, i,
-		              "ai|ais|assistant|assistants|llm|llms|chatbot|chatbots|chatgpt|gpt|"
-		              "claude|gemini|copilot"))
+		if ((w->k[i] & kb->ai) ||
+		    MA_PR_LIT(w, i, "ais|assistants|chatbots|agents|models|bots"))
 			return;
 	/* the features of no place: what the score holds beside the phrases */
 	if (rest < 0)
