@@ -3282,8 +3282,14 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	for (int i = e0; i < lx->nel && lx->el[i].start < b; i++) {
 		const struct ma_sh_el *e = &lx->el[i];
 		int nc, name;
-		if (e->start < a)
+		if (e->start < a) {
+			/* the word the input starts in (quotes of its own inside
+			 * it: --checkpoint-action= + e''xec=id; shell32) */
+			if (e->kind == MA_SH_WORD && e->end > a &&
+			    ma_sh_option_value(NULL, s, lx, i, a, e->end < b ? e->end : b))
+				f |= MA_SH_J_OPT_RUNS;
 			continue;
+		}
 		switch (e->kind) {
 		case MA_SH_SEQ:
 		case MA_SH_BG:
@@ -3345,6 +3351,15 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
 			    (e->start > a || ma_sh_first_option_ok(s, lx, i)) &&
 			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
+				f |= MA_SH_J_OPT_RUNS;
+			/* a word the input fills in part or whole where the line
+			 * spans more: the value word after an option's name the
+			 * input or the application wrote (tar --checkpoint-action
+			 * + ' exec=id', git + '-c core.sshCommand=id'), or a value
+			 * with the input's quotes inside it (e''xec=id), judged as
+			 * an input inside one word is (shell32) */
+			if (!(f & MA_SH_J_OPT_RUNS) &&
+			    ma_sh_option_value(NULL, s, lx, i, e->start, e->end < b ? e->end : b))
 				f |= MA_SH_J_OPT_RUNS;
 			/* both count only after the input broke out of quotes */
 			if (f & MA_SH_J_QBREAK) {
@@ -4793,9 +4808,11 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 		(void)ma_sh_wgetrc_key(o + val, strlen(o + val), &runs);
 		if (!runs)
 			return 0;
-	} else if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_SED) {
+	} else if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_SED || kind == MA_SH_VAL_GITCONF) {
 		/* -oKEYWORD=...: only a plain setting passes (-oConnectTimeout=5);
-		 * sed -eSCRIPT, --expression=SCRIPT: a script with e or w */
+		 * sed -eSCRIPT, --expression=SCRIPT: a script with e or w; git
+		 * -cKEY=VALUE: a key of the deny-list (a pager of cat or ''
+		 * excepted, shellfp8; shell32) */
 		size_t la;
 		if (!ma_sh_value_fires(kind, lang, o + val, strlen(o + val), 0, strlen(o + val),
 		                       &la))
