@@ -3,20 +3,6 @@
  * own (no corpus line). */
 #include "agent_xss_test.h"
 
-static void check_pages(const char *const (*pages)[3], size_t n, int want)
-{
-	int bad = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (xss_page(pages[i][0], pages[i][1], pages[i][2]) != want) {
-			print_message("%s: %s|%s|%s\n", want == MOAT_BLOCK ? "allowed" : "blocked",
-			              pages[i][0], pages[i][1], pages[i][2]);
-			bad++;
-		}
-	if (bad)
-		fail_msg("%d of %zu pages %s", bad, n, want == MOAT_BLOCK ? "allowed" : "blocked");
-}
-
 /* NEW (d18c6a4, ma_xss_js_whole_string): an input that is one whole ' or
  * " string literal where the page has a value is taken for data. It is
  * data only if the page never runs or navigates to that value; where the
@@ -38,7 +24,7 @@ static void a_whole_string_the_page_evaluates_fires(void **state)
 	};
 
 	(void)state;
-	check_pages(pages, sizeof pages / sizeof pages[0], MOAT_BLOCK);
+	xss_pages_give(pages, sizeof pages / sizeof pages[0], MOAT_BLOCK);
 }
 
 /* NEW (d18c6a4, ma_xss_has_prop): behavior: must now be a whole property
@@ -54,7 +40,7 @@ static void the_underscore_hack_on_behavior_fires(void **state)
 	};
 
 	(void)state;
-	check_pages(pages, sizeof pages / sizeof pages[0], MOAT_BLOCK);
+	xss_pages_give(pages, sizeof pages / sizeof pages[0], MOAT_BLOCK);
 }
 
 int main(void)
