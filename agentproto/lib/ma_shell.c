@@ -5581,8 +5581,9 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	static const struct ma_sh_lit shells[] = {
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
 	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
-	static const struct ma_sh_lit with_c[] = {MA_SH_LIT("su"), MA_SH_LIT("runuser"),
-	                                          MA_SH_LIT("flock"), MA_SH_LIT("script")};
+	static const struct ma_sh_lit with_c[] = {MA_SH_LIT("su"),      MA_SH_LIT("runuser"),
+	                                          MA_SH_LIT("flock"),   MA_SH_LIT("script"),
+	                                          MA_SH_LIT("vagrant"), MA_SH_LIT("nix-shell")};
 	static const struct ma_sh_lit with_cb[] = {MA_SH_LIT("mapfile"), MA_SH_LIT("readarray"),
 	                                           MA_SH_LIT("compgen")};
 	static const struct ma_sh_lit runs[] = {MA_SH_LIT("trap"), MA_SH_LIT("watch")};
@@ -5686,7 +5687,8 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		if (ma_sh_rp_option(s, p, q)) {
 			if (i == 0 && attached) {
 				c = (s[p + 1] != '-' && s[q - 1] == 'c') ||
-				    (q - p == 10 && !memcmp(s + p, "--command=", 10));
+				    (q - p == 10 && !memcmp(s + p, "--command=", 10)) ||
+				    (q - p == 6 && !memcmp(s + p, "--run=", 6));
 				cb = s[p + 1] != '-' && s[q - 1] == 'C';
 				if (!c && !cb)
 					return 0;
@@ -5694,7 +5696,8 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 			}
 			if (s[p] == '-' && s[p + 1] != '-')
 				c |= memchr(s + p + 1, 'c', q - p - 1) != NULL;
-			else if (i == 0 && q - p == 9 && !memcmp(s + p, "--command", 9))
+			else if (i == 0 && ((q - p == 9 && !memcmp(s + p, "--command", 9)) ||
+			                    (q - p == 5 && !memcmp(s + p, "--run", 5))))
 				c = 1;
 			cb |= i == 0 && s[p] == '-' && s[q - 1] == 'C';
 			continue;

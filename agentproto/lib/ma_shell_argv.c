@@ -930,11 +930,12 @@ static int ma_sh_dash_c(const char *const *argv, int argc, int prog, size_t *at)
 	for (int i = prog + 1; i < argc && argv[i]; i++) {
 		if (!strcmp(argv[i], "--"))
 			return 0;
-		if ((!strcmp(argv[i], "-c") || !strcmp(argv[i], "--command")) && i + 1 < argc &&
-		    argv[i + 1])
+		if ((!strcmp(argv[i], "-c") || !strcmp(argv[i], "--command") ||
+		     !strcmp(argv[i], "--run")) &&
+		    i + 1 < argc && argv[i + 1])
 			return i + 1;
-		if (!strncmp(argv[i], "--command=", 10)) {
-			*at = 10;
+		if (!strncmp(argv[i], "--command=", 10) || !strncmp(argv[i], "--run=", 6)) {
+			*at = argv[i][2] == 'c' ? 10 : 6;
 			return i;
 		}
 	}
@@ -1034,7 +1035,7 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		           : -1;
 	}
 	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
-	    !strcmp(b, "runuser")) {
+	    !strcmp(b, "runuser") || !strcmp(b, "vagrant") || !strcmp(b, "nix-shell")) {
 		size_t at;
 		int s = ma_sh_dash_c(argv, argc, prog, &at);
 		if (s > 0) {
