@@ -5587,6 +5587,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	static const struct ma_sh_lit with_cb[] = {MA_SH_LIT("mapfile"), MA_SH_LIT("readarray"),
 	                                           MA_SH_LIT("compgen")};
 	static const struct ma_sh_lit runs[] = {MA_SH_LIT("trap"), MA_SH_LIT("watch")};
+	/* tmux's commands whose shell-command argument its server runs with
+	 * sh -c (tmux(1)), and send-keys: keys typed into the pane's shell */
+	static const char *const tmux_runs[] = {
+	    "new-session",  "new",      "new-window",     "neww",     "split-window", "splitw",
+	    "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell",    "run",
+	    "pipe-pane",    "pipep",    "display-popup",  "popup",    "send-keys",    "send"};
+	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
 	static const struct ma_sh_lit sources[] = {MA_SH_LIT("."), MA_SH_LIT("source")};
 	/* 1: a blank; 2: where a command starts (a NUL ends the walk too) */
@@ -5712,6 +5719,32 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 			continue;
 		}
 		break;
+	}
+	/* tmux's command (tmux new-session -d -s job '...', tmux send-keys
+	 * -t main '...' Enter, tmux -L sock neww '...'): its options and
+	 * their values back to a command of tmux_runs, then tmux's own */
+	for (int j = 0; j < n && !attached; j++) {
+		int sub = 0;
+		/* the quote is the value of the option right before it
+		 * (tmux new -s '...', send-keys -t '...'), no command */
+		if (j == 0 && we[0] - ws[0] == 2 && s[ws[0]] == '-' &&
+		    strchr("cefFLnNsStTxy", s[ws[0] + 1]))
+			break;
+		for (size_t t = 0; t < sizeof tmux_runs / sizeof tmux_runs[0] && !sub; t++)
+			sub = ma_sh_is(s, ws[j], we[j], tmux_runs[t]);
+		if (sub) {
+			for (int m = j + 1; m < n; m++) {
+				if (ma_sh_base_in(s, ws[m], we[m], tmux, 1))
+					return 1;
+				if (!ma_sh_rp_option(s, ws[m], we[m]) &&
+				    !(m + 1 < n && ma_sh_rp_option(s, ws[m + 1], we[m + 1])))
+					break;
+			}
+			break;
+		}
+		if (!ma_sh_rp_option(s, ws[j], we[j]) &&
+		    !(j + 1 < n && ma_sh_rp_option(s, ws[j + 1], we[j + 1])))
+			break;
 	}
 	if (i == n)
 		return 0; /* options alone back to the command's start */

