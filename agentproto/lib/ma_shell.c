@@ -5594,6 +5594,7 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	    "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell",    "run",
 	    "pipe-pane",    "pipep",    "display-popup",  "popup",    "send-keys",    "send"};
 	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux")};
+	static const struct ma_sh_lit ansible[] = {MA_SH_LIT("ansible")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
 	static const struct ma_sh_lit sources[] = {MA_SH_LIT("."), MA_SH_LIT("source")};
 	/* 1: a blank; 2: where a command starts (a NUL ends the walk too) */
@@ -5746,6 +5747,26 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		    !(j + 1 < n && ma_sh_rp_option(s, ws[j + 1], we[j + 1])))
 			break;
 	}
+	/* ansible's ad hoc module argument (ansible web -m shell -a '...'):
+	 * -a/--args right before the quote, the module named before it
+	 * one that hands it to a shell (shell, raw; command runs no shell),
+	 * ansible the command */
+	if (!attached && n > 3 &&
+	    (ma_sh_is(s, ws[0], we[0], "-a") || ma_sh_is(s, ws[0], we[0], "--args")))
+		for (int j = 2; j < n; j++) {
+			if (!ma_sh_is(s, ws[j], we[j], "-m") &&
+			    !ma_sh_is(s, ws[j], we[j], "--module-name"))
+				continue;
+			if (!ma_sh_is(s, ws[j - 1], we[j - 1], "shell") &&
+			    !ma_sh_is(s, ws[j - 1], we[j - 1], "raw") &&
+			    !ma_sh_is(s, ws[j - 1], we[j - 1], "ansible.builtin.shell") &&
+			    !ma_sh_is(s, ws[j - 1], we[j - 1], "ansible.builtin.raw"))
+				break;
+			for (int m = j + 1; m < n; m++)
+				if (ma_sh_base_in(s, ws[m], we[m], ansible, 1))
+					return 1;
+			break;
+		}
 	if (i == n)
 		return 0; /* options alone back to the command's start */
 	/* a shell reads -c'...' as options (sh -c'x; id' is refused), trap
