@@ -3252,8 +3252,10 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		/* inside one word, comment or here-document: data; but a
 		 * whole word that is an option which runs a program */
 		if ((s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b)) ||
-		    ma_sh_option_value(NULL, s, lx, e0, a, b))
+		    ma_sh_option_value(NULL, s, lx, e0, a, b)) {
+			hit->spans = 1; /* more than data: the word runs a program */
 			ma_sh_set(hit, "cmd.option", "high", 0.9);
+		}
 		return;
 	}
 	hit->spans = 1;

@@ -3977,6 +3977,34 @@ static void an_unquoted_input_that_adds_an_option_that_runs_a_program(void **sta
 	                     sizeof passes / sizeof passes[0]);
 }
 
+/* A hit that fires says why and that the input is more than data inside
+ * one word (fuzz_shell's invariant: fired => spans and a rule). An input
+ * inside one option word whose value runs a program (ssh's
+ * -oProxyCommand=, git's -c core.sshCommand=) fired cmd.option with
+ * spans 0 (found by fuzz_shell, session 29). */
+static void a_fire_inside_one_option_word_says_it_spans(void **state)
+{
+	static const char *const lines[][2] = {
+	    {"ssh -p 22 -oProxyCommand=id host", "ommand=id"},
+	    {"ssh -p 22 -oProxyCommand=id host", "-oProxyCommand=id"},
+	    {"git -c core.sshCommand=id fetch", "core.sshCommand=id"},
+	    {"tar --checkpoint-action=exec=id -cf a.tar .", "exec=id"},
+	};
+	static struct ma_sh_lex lx;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		const char *s = lines[i][0], *at = strstr(s, lines[i][1]);
+		size_t n = strlen(s), a = (size_t)(at - s), b = a + strlen(lines[i][1]);
+		struct ma_sh_hit hit;
+		ma_sh_lex(s, n, &lx);
+		ma_sh_analyse(s, n, &lx, a, b, &hit);
+		if (!hit.fired || !hit.spans || !hit.rule)
+			fail_msg("%s | %s: fired %d spans %d rule %s", s, lines[i][1], hit.fired,
+			         hit.spans, hit.rule ? hit.rule : "(none)");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -4071,6 +4099,7 @@ int main(void)
 	    cmocka_unit_test(ssh_eval_and_variables_hand_lines_to_a_shell),
 	    cmocka_unit_test(ps4_under_xtrace_runs_its_substitutions),
 	    cmocka_unit_test(an_unquoted_input_that_adds_an_option_that_runs_a_program),
+	    cmocka_unit_test(a_fire_inside_one_option_word_says_it_spans),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
