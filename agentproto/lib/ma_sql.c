@@ -4751,6 +4751,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->cache.filled = 0;
 	c->cache.colmemo.sql = NULL; /* (another statement may sit at sql) */
 	c->cache.colmemo.left_sql = NULL;
+	c->cache.colmemo.grp_sql = NULL;
 	c->memo.form = 0;
 	c->memo.dec.in = in;
 	c->memo.dec.nin = nin;

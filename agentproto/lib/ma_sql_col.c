@@ -1646,20 +1646,53 @@ static int ma_col_left(const struct ma_col_cx *cx, const char *sql, size_t a, st
  * NOT's '(' is more than MA_COL_ATOM bytes before q (review16: a long
  * value inside the group), so that no place reads more than that. */
 #define MA_COL_GROUPS 16
+#ifndef MA_COL_GRPMEMO /* (test_agent_sqlcost7.c switches it at run time) */
+#define MA_COL_GRPMEMO 1
+#endif
+#ifndef MA_COL_GRPMEMO_TOOK /* (the test counts the answers taken) */
+#define MA_COL_GRPMEMO_TOOK() ((void)0)
+#endif
+
+/* 1 when the '(' at p follows NOT or MySQL's ! (comments and whitespace
+ * between): a function of the bytes before p. The places of one check
+ * that ask (col-not-group: every `id <> id` of a 4 KB statement after
+ * one `(`, sqlcost7) mostly ask of the same '(': its answer is kept in
+ * the memo (may be NULL) for the next. */
+static int ma_col_negates(const struct ma_col_cx *cx, const char *sql, size_t p)
+{
+	struct ma_col_memo *m = cx->memo;
+	size_t b, ws;
+	int r;
+
+	if (MA_COL_GRPMEMO && m && m->grp_sql == sql && m->grp_p == p &&
+	    m->grp_dialect == cx->dialect) {
+		MA_COL_GRPMEMO_TOOK();
+		return m->grp_not;
+	}
+	/* (ma_col_kw_before at p: ma_col_kw_at at b) */
+	b = ma_col_back(cx, sql, p);
+	r = ma_col_kw_at(sql, b, "not", &ws) ||
+	    (MA_SQL_MY(cx->dialect) && b > 0 && sql[b - 1] == '!');
+	if (m) {
+		m->grp_sql = sql;
+		m->grp_p = p;
+		m->grp_dialect = cx->dialect;
+		m->grp_not = r;
+	}
+	return r;
+}
+
 static int ma_col_not_group(const struct ma_col_cx *cx, const char *sql, size_t q)
 {
-	const int dialect = cx->dialect;
 	const size_t lo = q > MA_COL_REACH ? q - MA_COL_REACH : 0;
-	size_t p = q, ws, b;
+	size_t p = q;
 	const char *f;
 
 	for (int k = 0; p > lo && (f = memrchr(sql + lo, '(', p - lo)) != NULL; k++) {
 		if (k == MA_COL_GROUPS)
 			return 1;
 		p = (size_t)(f - sql);
-		b = ma_col_back(cx, sql, p);
-		if ((ma_col_kw_before(cx, sql, p, "not", &ws) ||
-		     (MA_SQL_MY(dialect) && b > 0 && sql[b - 1] == '!')) &&
+		if (ma_col_negates(cx, sql, p) &&
 		    (q - p > MA_COL_ATOM || ma_col_open_at(cx, sql, p, q)))
 			return 1;
 	}

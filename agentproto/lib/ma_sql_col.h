@@ -14,9 +14,9 @@
  * nothing yet): sql[lo, hi) holds no slash followed by a star, so the
  * search for the opening of a comment that ends at a place (a 4 KB
  * statement of '* /' and a column at every place: sqlcost2) reads each
- * byte once per check, not once per place. Its owner sets sql and
- * left_sql to NULL before a check (another statement may sit at the same
- * address). */
+ * byte once per check, not once per place. Its owner sets sql, left_sql
+ * and grp_sql to NULL before a check (another statement may sit at the
+ * same address). */
 struct ma_col_memo {
 	const char *sql;
 	size_t lo, hi;
@@ -26,6 +26,12 @@ struct ma_col_memo {
 	size_t left_a;
 	int left_dialect, left_r;
 	_Alignas(size_t) unsigned char left_col[128];
+	/* whether the '(' at grp_p of grp_sql (NULL: none) follows NOT or
+	 * MySQL's ! (ma_sql_col.c's ma_col_negates: a function of the bytes
+	 * before it), for the next place whose group search meets it */
+	const char *grp_sql;
+	size_t grp_p;
+	int grp_dialect, grp_not;
 };
 
 /* 1 when the input [a, b) of sql, whose first significant token is w[i]
