@@ -194,6 +194,10 @@ static inline int ma_col_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+#ifndef MA_COL_BACKFAST /* (test_agent_sqlcost7.c switches it at run time) */
+#define MA_COL_BACKFAST 1
+#endif
+
 /* bytes a comment or a line is read back at most (a statement of 4 KB:
  * session 23; 512 before), and a string or a parenthesis */
 #define MA_COL_REACH 4096
@@ -289,7 +293,8 @@ static const char *ma_col_open_last(struct ma_col_memo *m, const char *sql, size
  * comment; a line comment when a line feed was passed). *whole (may be
  * NULL) 1 when it stopped before the 16 comments it passes at most: the
  * same call at the byte it returns then returns that byte. */
-static size_t ma_col_back_at(const struct ma_col_cx *cx, const char *sql, size_t p, int *whole)
+static __attribute__((noinline)) size_t ma_col_back_slow(const struct ma_col_cx *cx,
+                                                         const char *sql, size_t p, int *whole)
 {
 	if (whole)
 		*whole = 1;
@@ -320,6 +325,24 @@ static size_t ma_col_back_at(const struct ma_col_cx *cx, const char *sql, size_t
 	if (whole)
 		*whole = 0; /* (16 passed: there may be more) */
 	return p;
+}
+
+/* ma_col_back_slow where no comment can end at p: the byte before p (or
+ * the one before a single space there) neither whitespace nor the slash
+ * of a comment's end, read inline (most calls: a word or an operator
+ * right before p, or one space after it; sqlcost7). */
+static inline __attribute__((always_inline)) size_t
+ma_col_back_at(const struct ma_col_cx *cx, const char *sql, size_t p, int *whole)
+{
+	size_t q = p > 0 && sql[p - 1] == ' ' ? p - 1 : p;
+
+	if (MA_COL_BACKFAST && (q == p || q > 0) &&
+	    (q == 0 || (!ma_col_ws(sql[q - 1]) && sql[q - 1] != '/'))) {
+		if (whole)
+			*whole = 1;
+		return q;
+	}
+	return ma_col_back_slow(cx, sql, p, whole);
 }
 
 static size_t ma_col_back(const struct ma_col_cx *cx, const char *sql, size_t p)

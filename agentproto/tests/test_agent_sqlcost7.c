@@ -1,15 +1,20 @@
 /* libmoatagent: the column pass keeps whether a group's '(' follows NOT
- * (sqlcost7, ma_sql_col.c's MA_COL_GRPMEMO): the places of one check that
+ * (sqlcost7, ma_sql_col.c's MA_COL_GRPMEMO), and reads back over at most
+ * one space inline where no comment can end (MA_COL_BACKFAST): every byte
+ * of generated text must be read back to where ma_col_back_slow reads it
+ * (and *whole as it says). The places of one check that
  * look for a negated group around their comparison (ma_col_not_group)
  * often meet the same '(' and take its answer from the memo. Every
  * search of generated statements, in the order the check makes them and
  * in a scrambled one, must answer as without the memo, and the check's
  * verdict and rule must be the same both ways. ma_sql_col.c is compiled
- * here (MA_COL_GRPMEMO switched at run time); libmoatagent's copy is not
- * linked. */
+ * here (MA_COL_GRPMEMO and MA_COL_BACKFAST switched at run time);
+ * libmoatagent's copy is not linked. */
 static int grpmemo = 1;   /* MA_COL_GRPMEMO: 0, read the bytes every time */
 static unsigned grp_took; /* answers taken from the memo */
+static int backfast = 1;  /* MA_COL_BACKFAST: 0, ma_col_back_slow every time */
 #define MA_COL_GRPMEMO        grpmemo
+#define MA_COL_BACKFAST       backfast
 #define MA_COL_GRPMEMO_TOOK() (grp_took++)
 #include "../lib/ma_sql_col.c"
 
@@ -119,11 +124,11 @@ static void the_check_answers_as_without_the_memo(void **state)
 		const int dialect = dialects[k % 3];
 		int v1, v0;
 		gen(&seed, sql, sizeof sql);
-		grpmemo = 1;
+		grpmemo = backfast = 1;
 		v1 = check_sql_rule(dialect, sql, in, r1, sizeof r1);
-		grpmemo = 0;
+		grpmemo = backfast = 0;
 		v0 = check_sql_rule(dialect, sql, in, r0, sizeof r0);
-		grpmemo = 1;
+		grpmemo = backfast = 1;
 		if (v1 != v0 || strcmp(r1, r0) != 0)
 			fail_msg("%s with %s (dialect %d): %d %s with the memo, %d %s without", sql,
 			         in, dialect, v1, r1, v0, r0);
@@ -161,12 +166,60 @@ static void a_negated_group_fires_and_a_plain_one_passes(void **state)
 	}
 }
 
+/* ma_col_back_at (inline where it can answer) and ma_col_back_slow at
+ * every byte of generated text of whitespace, comments, words, quotes
+ * and operators: the same byte and the same *whole. */
+static void every_byte_is_read_back_as_the_slow_reading_does(void **state)
+{
+	static const char *const bits[] = {
+	    " ",   "  ",     "\t",   "\n", "\r\n", "\v",  "\f", "/*x*/", "/**/",   "*/",
+	    "/",   "-- c\n", "#c\n", "--", "id",   "NOT", "(",  ")",     "'a'",    "\"q\"",
+	    "`b`", "<>",     "=",    "1",  "/ ",   " /",  "*",  "x/",    "\n-- y", "#"};
+	static const int dialects[] = {MOAT_SQL_MYSQL, MOAT_SQL_SQLITE, MOAT_SQL_POSTGRES,
+	                               MOAT_SQL_MYSQL_NBE};
+	uint64_t seed = 0x6a09e667f3bcc908ULL;
+	char sql[600];
+	unsigned same = 0, reads = 0;
+
+	(void)state;
+	for (int k = 0; k < 4000; k++) {
+		size_t o = 0;
+		const int dialect = dialects[k % 4];
+		const int parts = 1 + (int)(rnd(&seed) % 40);
+		for (int j = 0; j < parts && o + 16 < sizeof sql; j++)
+			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s",
+			                      bits[rnd(&seed) % (sizeof bits / sizeof bits[0])]);
+		for (size_t p = 0; p <= o; p++) {
+			struct ma_col_memo m1, m0;
+			const struct ma_col_cx c1 = {dialect, k & 1 ? &m1 : NULL},
+			                       c0 = {dialect, k & 1 ? &m0 : NULL};
+			int w1 = -1, w0 = -1;
+			size_t r1, r0;
+			memset(&m1, 0, sizeof m1);
+			memset(&m0, 0, sizeof m0);
+			backfast = 1;
+			r1 = ma_col_back_at(&c1, sql, p, &w1);
+			r0 = ma_col_back_slow(&c0, sql, p, &w0);
+			if (r1 != r0 || w1 != w0 || ma_col_back(&c1, sql, p) != r0)
+				fail_msg("[%s] at %zu (dialect %d): %zu %d, not %zu %d", sql, p,
+				         dialect, r1, w1, r0, w0);
+			backfast = 0;
+			same += ma_col_back_at(&c1, sql, p, NULL) == r0; /* (the switch off) */
+			backfast = 1;
+			reads++;
+		}
+	}
+	assert_int_equal(same, reads);
+	assert_true(reads > 50000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(every_group_search_answers_as_without_the_memo),
 	    cmocka_unit_test(the_check_answers_as_without_the_memo),
 	    cmocka_unit_test(a_negated_group_fires_and_a_plain_one_passes),
+	    cmocka_unit_test(every_byte_is_read_back_as_the_slow_reading_does),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
