@@ -84,16 +84,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			struct moat_request *r;
 			size_t a = data[1] % size, n = 1 + data[2] % (size - a);
 			if (moat_request_begin(NULL, &ri, &r) == MOAT_ALLOW) {
-				int v;
+				int v, bound;
 				moat_request_add_input(r, MOAT_INPUT_QUERY, "q", s + a, n);
 				v = moat_check_sql(r, d, s, size);
 				if (v == MOAT_BLOCK && !moat_request_event(r))
 					abort(); /* a block always has its event */
+				/* the check's cost bound (MA_SQL_JUDGE_MAX, sqlcost):
+				 * past it the check fails closed, which no place alone
+				 * does (an input of tokens no rule knows, control
+				 * bytes, at many overlapping places) */
+				bound = v == MOAT_BLOCK && strcmp(moat_request_event(r)->rule,
+				                                  "sqli.too_complex") == 0;
 				moat_request_end(r);
 				/* the check reads the statement's tokens once for all
 				 * occurrences (and judges an attempt once): it decides
 				 * as the analysis of each occurrence alone does */
-				if (fuzz_sql_agrees(d, s, size, s + a, n, v) == 0)
+				if (!bound && fuzz_sql_agrees(d, s, size, s + a, n, v) == 0)
 					abort();
 			}
 		}
