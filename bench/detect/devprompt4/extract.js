@@ -147,6 +147,20 @@ const BENIGN = [
     'dist/orchestration/pipeline/memory/classifier.js',
     'dist/orchestration/pipeline/ingest/classifier.js',
   ], 200)],
+  ['@agentuity/evals@2.0.21', (d, p) => fromFiles(p, d, list(d, 'dist', /\.js$/), 200)],
+  ['@reactive-agents/eval@0.9.0', (d, p) => fromFiles(p, d, ['dist/index.js'], 200)],
+  ['@voltagent/scorers@2.1.0', (d, p) => fromFiles(p, d, ['dist/index.js'], 200)],
+  ['@ckelsoe/claude-skill-prompt-architect@2.1.4', (d, p) => {
+    // the example prompts and templates of each framework page: its fenced blocks of 15 words or more
+    for (const f of list(d, 'prompt-architect/references/frameworks', /\.md$/))
+      for (const b of fenced(path.join(d, f)))
+        if ((b.match(/[A-Za-z]{2,}/g) || []).length >= 15) emit(p, f, b);
+  }],
+  ['agentic-vault@1.8.0', (d, p) => {
+    // each skill (a system prompt for a coding agent), whole
+    for (const sub of list(d, 'skills', /^\d\d_/))
+      for (const f of list(d, sub, /\.md$/)) emit(p, f, fs.readFileSync(path.join(d, f), 'utf8'));
+  }],
   ['ship-safe@9.5.2', (d, p) => {
     // the system prompts of the guide (its blocks that open "You are"), not its code
     for (const b of fenced(path.join(d, 'ai-defense/system-prompt-armor.md')))
