@@ -16,7 +16,11 @@ object a line, UTF-8, LF:
       agent_system_prompts (coding agents' and agent frameworks' system prompts and
       tool descriptions), judge_templates (evaluators' and guardrails' judge prompts),
       prompt_library (a prompt-writing skill's example prompts and templates),
-      agent_skills (a skill library's system prompts, a guide's system prompt)
+      agent_skills (a skill library's system prompts, a guide's system prompt);
+      but a prompt that names prompt injection or jailbreaks (ABOUT_INJECTION: a
+      guard's or judge's prompt, a security skill) goes to about_injection.jsonl
+      instead, whatever its kind: agentproto/README.md says text that talks about
+      prompt injection scores like it, so its false positives are read apart
 A case is left out when it, with white space trimmed, or the first 120
 characters of its words is a case of the first development set (--shared),
 of bench/detect/devprompt, devprompt2, devprompt3, or of a held-out set
@@ -29,6 +33,7 @@ import codecs
 import glob
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -49,6 +54,10 @@ KINDS = {
     "prompt_library": ("@ckelsoe/claude-skill-prompt-architect@",),
     "agent_skills": ("agentic-vault@", "ship-safe@"),
 }
+ABOUT_INJECTION = re.compile(
+    r"prompt[- ]injection|jailbreak|ignore (?:all )?(?:any )?(?:previous|prior|above|on-page) "
+    r"(?:instructions|directions)|system prompt extraction|adversarial (?:manipulation|attempt|prompt)|"
+    r"injection patterns|instruction smuggling|Do Anything Now|\bDAN\b", re.I)
 LEET = str.maketrans("aAeEiIoOsStT", "443311005577")
 
 
@@ -82,7 +91,10 @@ def main():
     benign = cc.jsonl(os.path.join(RAW_BP, "npm_prompts.jsonl"))
     kinds = []
     for kind, pkgs in KINDS.items():
-        kinds.append(("benign-prompts", kind, [r["text"] for r in benign if r["package"].startswith(pkgs)]))
+        kinds.append(("benign-prompts", kind, [r["text"] for r in benign if r["package"].startswith(pkgs)
+                                               and not ABOUT_INJECTION.search(r["text"])]))
+    kinds.append(("benign-prompts", "about_injection",
+                  [r["text"] for r in benign if ABOUT_INJECTION.search(r["text"])]))
     if sum(len(k[2]) for k in kinds) != len(benign):
         sys.exit("convert.py: a package of npm_prompts.jsonl is in no kind")
     cc.write_cases(CASES, [
