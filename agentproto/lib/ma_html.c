@@ -7,12 +7,14 @@
  *
  * Foreign content (<svg>, <math>) is followed as the tree construction
  * stage decides it for the tokenizer (13.2.6.5): a stack of open foreign
- * elements and integration points, left by an end tag, a self-closing
- * start tag or an HTML start tag that breaks out.
+ * elements and integration points, each with its namespace, left by an
+ * end tag, a self-closing start tag or an HTML start tag that breaks out.
  *
  * Simplifications, on purpose: a NUL byte stays a byte; the rest of tree
  * construction (implied end tags, foster parenting, <template>) is not
- * followed; annotation-xml is not an integration point here.
+ * followed; the stack tracks svg, math and the integration points, not
+ * every foreign element (an annotation-xml's <svg> is SVG's even inside a
+ * child of it).
  *
  * Threads: any; the lexer is the caller's. No allocation.
  */
@@ -244,34 +246,41 @@ static int ma_html_rawtext(struct ma_html_lexer *lx, struct ma_html_tok *t)
 	return 1;
 }
 
-/* 1 when the innermost open element the tokenizer tracks is <svg> or
- * <math> content (not an integration point, not HTML). */
-static int ma_html_in_foreign(const struct ma_html_lexer *lx)
+/* The innermost entry of the foreign-content stack (MA_HTML_NS_*), or -1
+ * when none is open (HTML). Beyond 32 entries: foreign. */
+static int ma_html_ns_top(const struct ma_html_lexer *lx)
 {
-	return lx->ns_depth > 0 && ((lx->ns_bits >> (lx->ns_depth - 1)) & 1u);
+	if (lx->ns_over)
+		return MA_HTML_NS_SVG;
+	return lx->ns_depth > 0 ? lx->ns_el[lx->ns_depth - 1] : -1;
 }
 
-static void ma_html_ns_push(struct ma_html_lexer *lx, unsigned foreign)
+/* 1 when the innermost open element the tokenizer tracks is SVG or MathML
+ * content (not an integration point, not HTML). */
+static int ma_html_in_foreign(const struct ma_html_lexer *lx)
+{
+	return ma_html_ns_top(lx) >= MA_HTML_NS_SVG;
+}
+
+static void ma_html_ns_push(struct ma_html_lexer *lx, int el)
 {
 	if (lx->ns_depth >= 32 || lx->ns_over) {
 		lx->ns_over++;
 		return;
 	}
-	lx->ns_bits = (lx->ns_bits & ~(1u << lx->ns_depth)) | (foreign << lx->ns_depth);
-	lx->ns_depth++;
+	lx->ns_el[lx->ns_depth++] = (unsigned char)el;
 }
 
-/* Pops the top entry; its bit, or -1 when there is none. */
+/* Pops the top entry; it, or -1 when there is none. */
 static int ma_html_ns_pop(struct ma_html_lexer *lx)
 {
 	if (lx->ns_over) {
 		lx->ns_over--;
-		return 1;
+		return MA_HTML_NS_SVG;
 	}
 	if (lx->ns_depth == 0)
 		return -1;
-	lx->ns_depth--;
-	return (int)((lx->ns_bits >> lx->ns_depth) & 1u);
+	return lx->ns_el[--lx->ns_depth];
 }
 
 /* A start tag that ends foreign content: the HTML elements listed in
@@ -301,57 +310,124 @@ static int ma_html_breakout(const char *s, const struct ma_html_tok *t)
 	return 0;
 }
 
-static int ma_html_integration(const char *nm, size_t nl)
+/* 1 when the attribute encoding of t is text/html or application/xhtml+xml
+ * (any case): an annotation-xml that is an HTML integration point. */
+static int ma_html_html_encoding(const char *s, const struct ma_html_tok *t)
 {
-	return ma_html_ieq(nm, nl, "foreignobject") || ma_html_ieq(nm, nl, "desc") ||
-	       ma_html_ieq(nm, nl, "title") || ma_html_ieq(nm, nl, "mi") ||
-	       ma_html_ieq(nm, nl, "mo") || ma_html_ieq(nm, nl, "mn") ||
-	       ma_html_ieq(nm, nl, "ms") || ma_html_ieq(nm, nl, "mtext");
+	for (int i = 0; i < t->nattr; i++) {
+		const struct ma_html_attr *a = &t->attr[i];
+		if (ma_html_ieq(s + a->ns, a->ne - a->ns, "encoding"))
+			return ma_html_ieq(s + a->vs, a->ve - a->vs, "text/html") ||
+			       ma_html_ieq(s + a->vs, a->ve - a->vs, "application/xhtml+xml");
+	}
+	return 0;
+}
+
+/* What the start tag t, an element of the namespace of top (an entry of
+ * the stack, MA_HTML_NS_SVG or above), pushes: an integration point, a
+ * tracked foreign element, or -1 (an element not tracked). */
+static int ma_html_foreign_push(const char *s, const struct ma_html_tok *t, int top)
+{
+	const char *nm = s + t->ns;
+	size_t nl = t->ne - t->ns;
+
+	if (ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math"))
+		return top == MA_HTML_NS_SVG ? MA_HTML_NS_SVG : MA_HTML_NS_MATH;
+	if (top == MA_HTML_NS_SVG)
+		return ma_html_ieq(nm, nl, "foreignobject") || ma_html_ieq(nm, nl, "desc") ||
+		               ma_html_ieq(nm, nl, "title")
+		           ? MA_HTML_NS_HTML_IP
+		           : -1;
+	if (ma_html_ieq(nm, nl, "mi") || ma_html_ieq(nm, nl, "mo") || ma_html_ieq(nm, nl, "mn") ||
+	    ma_html_ieq(nm, nl, "ms") || ma_html_ieq(nm, nl, "mtext"))
+		return MA_HTML_NS_MATH_TEXT;
+	if (ma_html_ieq(nm, nl, "annotation-xml"))
+		return ma_html_html_encoding(s, t) ? MA_HTML_NS_HTML_IP : MA_HTML_NS_AXML;
+	return -1;
+}
+
+/* 1 when the end tag named nm[0, nl) closes the stack's entry el (its
+ * name was one of those the entry is pushed for). */
+static int ma_html_ns_closes(int el, const char *nm, size_t nl)
+{
+	switch (el) {
+	case MA_HTML_NS_HTML_IP:
+		return ma_html_ieq(nm, nl, "foreignobject") || ma_html_ieq(nm, nl, "desc") ||
+		       ma_html_ieq(nm, nl, "title") || ma_html_ieq(nm, nl, "annotation-xml");
+	case MA_HTML_NS_MATH_TEXT:
+		return ma_html_ieq(nm, nl, "mi") || ma_html_ieq(nm, nl, "mo") ||
+		       ma_html_ieq(nm, nl, "mn") || ma_html_ieq(nm, nl, "ms") ||
+		       ma_html_ieq(nm, nl, "mtext");
+	case MA_HTML_NS_MGLYPH:
+		return ma_html_ieq(nm, nl, "mglyph") || ma_html_ieq(nm, nl, "malignmark");
+	case MA_HTML_NS_AXML:
+		return ma_html_ieq(nm, nl, "annotation-xml");
+	default:
+		return 0;
+	}
 }
 
 /* What tag t (already read) does to the foreign-content stack and the raw
- * text that comes next. */
+ * text that comes next. Tree construction's dispatcher (13.2.6): HTML
+ * rules where no foreign element is open, in an HTML integration point,
+ * for a MathML text integration point's start tags but mglyph and
+ * malignmark, and for an annotation-xml's <svg>; foreign rules elsewhere,
+ * where a start tag is an element of the namespace it is in. */
 static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok *t)
 {
 	const char *s = lx->s;
 	const char *nm = s + t->ns;
 	size_t nl = t->ne - t->ns;
 	int svg = ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math");
+	int top = ma_html_ns_top(lx);
 
 	if (t->end_tag) {
+		if (lx->fel && (ma_html_ieq(nm, nl, "script") || ma_html_ieq(nm, nl, "style")))
+			lx->fel = 0;
 		if (svg) {
 			/* closes the innermost <svg>/<math> and what is open in it */
 			int b;
 			do
 				b = ma_html_ns_pop(lx);
-			while (b == 0);
+			while (b >= 0 && b != MA_HTML_NS_SVG && b != MA_HTML_NS_MATH);
+			lx->fel = 0;
 		} else if (ma_html_in_foreign(lx) &&
 		           (ma_html_ieq(nm, nl, "p") || ma_html_ieq(nm, nl, "br"))) {
 			while (ma_html_in_foreign(lx))
 				(void)ma_html_ns_pop(lx);
-		} else if (lx->ns_depth > 0 && !ma_html_in_foreign(lx) && !lx->ns_over &&
-		           ma_html_integration(nm, nl)) {
+			lx->fel = 0;
+		} else if (top >= 0 && !lx->ns_over && ma_html_ns_closes(top, nm, nl)) {
 			(void)ma_html_ns_pop(lx);
 		}
 		return;
 	}
-	if (ma_html_in_foreign(lx)) {
+	if (top == MA_HTML_NS_MATH_TEXT && !t->self_closing &&
+	    (ma_html_ieq(nm, nl, "mglyph") || ma_html_ieq(nm, nl, "malignmark"))) {
+		ma_html_ns_push(lx, MA_HTML_NS_MGLYPH);
+		return;
+	}
+	if (ma_html_in_foreign(lx) && !(top == MA_HTML_NS_AXML && ma_html_ieq(nm, nl, "svg"))) {
 		if (ma_html_breakout(s, t)) {
 			while (ma_html_in_foreign(lx))
 				(void)ma_html_ns_pop(lx);
+			lx->fel = 0;
 		} else {
 			if (!t->self_closing) {
-				if (svg)
-					ma_html_ns_push(lx, 1);
-				else if (ma_html_integration(nm, nl))
-					ma_html_ns_push(lx, 0);
+				int el = ma_html_foreign_push(s, t, top);
+				if (el >= 0)
+					ma_html_ns_push(lx, el);
+				else if (top == MA_HTML_NS_SVG && ma_html_ieq(nm, nl, "script"))
+					lx->fel = MA_HTML_FEL_SCRIPT;
+				else if (top == MA_HTML_NS_SVG && ma_html_ieq(nm, nl, "style"))
+					lx->fel = MA_HTML_FEL_STYLE;
 			}
 			return; /* foreign: no raw text */
 		}
 	}
 	if (svg) {
 		if (!t->self_closing)
-			ma_html_ns_push(lx, 1);
+			ma_html_ns_push(lx, ma_html_ieq(nm, nl, "svg") ? MA_HTML_NS_SVG
+			                                               : MA_HTML_NS_MATH);
 		return;
 	}
 	if (ma_html_ieq(nm, nl, "script"))

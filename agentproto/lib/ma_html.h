@@ -43,21 +43,39 @@ struct ma_html_tok {
  * double/single/unquoted, after value, self-closing, comments, bogus
  * comments, RCDATA, RAWTEXT, script data with its escape states,
  * plaintext, CDATA sections). Inside <svg> and <math> (foreign content)
- * <style> and <script> are not raw text, as in a browser; foreign content
- * ends at its end tag, at an HTML start tag that breaks out of it (p, div,
- * b, img, table ...), and HTML rules hold inside its integration points
- * (foreignObject, desc, title, mi, mo, mn, ms, mtext). Character
- * references are left to the caller (ma_xss_char). */
+ * <style>, <script>, <textarea> ... are not raw text, as in a browser;
+ * foreign content ends at its end tag, at an HTML start tag that breaks
+ * out of it (p, div, b, img, table ...), and HTML rules hold inside its
+ * integration points, each in its own namespace (SVG's foreignObject,
+ * desc, title; MathML's mi, mo, mn, ms, mtext and annotation-xml with
+ * encoding text/html or application/xhtml+xml). fel says when the text
+ * that comes next is an SVG <script>'s (JavaScript) or <style>'s (CSS).
+ * Character references are left to the caller (ma_xss_char). */
 struct ma_html_lexer {
 	const char *s;
 	size_t n, pos;
-	size_t raw_ns, raw_ne; /* the element whose raw text comes next (name) */
-	int raw;               /* 0, or the kind of the raw text that comes next */
-	unsigned ns_bits;      /* open <svg>/<math> (1) and integration points (0), a bit each */
-	int ns_depth;          /* bits used (at most 32) */
-	int ns_over;           /* opened beyond 32, not tracked */
+	size_t raw_ns, raw_ne;   /* the element whose raw text comes next (name) */
+	int raw;                 /* 0, or the kind of the raw text that comes next */
+	unsigned char ns_el[32]; /* open foreign elements and integration points (MA_HTML_NS_*) */
+	int ns_depth;            /* entries used (at most 32) */
+	int ns_over;             /* opened beyond 32, not tracked */
 	int plaintext;
+	int fel; /* 0, or the SVG element whose text comes next: MA_HTML_FEL_SCRIPT, _STYLE */
 };
+
+/* What the tokenizer's foreign-content stack holds (ns_el[]): integration
+ * points first (below MA_HTML_NS_SVG: HTML rules hold there), then the
+ * foreign elements it tracks. */
+enum ma_html_ns {
+	MA_HTML_NS_HTML_IP,   /* SVG foreignObject, desc, title; annotation-xml of text/html */
+	MA_HTML_NS_MATH_TEXT, /* MathML mi, mo, mn, ms, mtext: mglyph, malignmark stay MathML */
+	MA_HTML_NS_SVG,       /* an svg or math element in SVG's namespace */
+	MA_HTML_NS_MATH,      /* an svg or math element in MathML's namespace */
+	MA_HTML_NS_MGLYPH,    /* mglyph or malignmark in a MathML text integration point */
+	MA_HTML_NS_AXML,      /* annotation-xml of another encoding: its <svg> is SVG's */
+};
+
+enum { MA_HTML_FEL_SCRIPT = 1, MA_HTML_FEL_STYLE };
 
 void ma_html_init(struct ma_html_lexer *lx, const char *s, size_t n);
 /* The next token into *t: 1, or 0 at the end. No allocation. */

@@ -224,9 +224,9 @@ static int ma_xss_scheme(const char *s, size_t vs, size_t ve, char *out, size_t 
 
 /* 1 when the body of a javascript: URL, s[p, ve) with character
  * references decoded, runs nothing: only the keyword void, numbers,
- * parentheses, ';' and spaces (javascript:void(0), javascript:;,
- * javascript:). Without a name nothing can be called or read, and the
- * result is not a string (a string result would be rendered as the new
+ * parentheses, ';', spaces and comments without a line break or '%'
+ * (javascript:void(0), javascript:;, javascript:, javascript://). Without a name nothing can be
+ * called or read, and the result is not a string (a string result would be rendered as the new
  * document). A '%' (the body is percent-decoded before it runs), a
  * comment or any other character: it may run something. */
 static int ma_xss_js_noop(const char *s, size_t p, size_t ve)
@@ -236,6 +236,26 @@ static int ma_xss_js_noop(const char *s, size_t p, size_t ve)
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')' ||
 		    c == ';' || c == '.' || (c >= '0' && c <= '9'))
 			continue;
+		if (c == '/' && p < ve) {
+			/* a comment: // to the body's end, slash-star to its end; no line
+			 * break in any form (written, a reference, %0a, %E2%80%A8:
+			 * old engines did not strip one) and no '%' at all (%2A/
+			 * ends a block comment once the body is percent-decoded) */
+			size_t q = p;
+			unsigned d = ma_xss_char(s, ve, &q), prev = 0;
+			if (d != '/' && d != '*')
+				return 0;
+			p = q;
+			while (p < ve) {
+				unsigned e = ma_xss_char(s, ve, &p);
+				if (e == '\n' || e == '\r' || e == '%' || e >= 0x80)
+					return 0;
+				if (d == '*' && prev == '*' && e == '/')
+					break;
+				prev = e;
+			}
+			continue;
+		}
 		if (c != 'v')
 			return 0;
 		/* the keyword void, whole (JavaScript is case-sensitive) */
@@ -952,6 +972,109 @@ static int ma_xss_script_double_escape(const char *s, size_t cs, size_t ce, size
 	return st != without && ma_xss_script_states(s, b, ce, ce, &without) < ce;
 }
 
+/* What a <script> element's text is, by its type attribute. */
+enum { MA_XSS_SCRIPT_JS, MA_XSS_SCRIPT_JSON, MA_XSS_SCRIPT_IMPORTMAP, MA_XSS_SCRIPT_TEMPLATE };
+
+/* 1 if s[0, n) holds the lowercase word w, ignoring case. */
+static int ma_xss_icontains(const char *s, size_t n, const char *w)
+{
+	size_t wl = strlen(w);
+
+	for (size_t i = 0; i + wl <= n; i++)
+		if (ma_html_ieq(s + i, wl, w))
+			return 1;
+	return 0;
+}
+
+/* The kind of the <script> element whose start tag's name ends at ne of
+ * s (len bytes), read with t (the caller's token, overwritten). A JSON
+ * data block (application/json, application/ld+json, text/json, any
+ * +json, speculationrules; importmap apart: it chooses where modules are
+ * loaded from) and a client template (a type naming template, tmpl,
+ * handlebars or mustache, and text/html: Underscore, Handlebars, Vue's
+ * x-template, Angular's ng-template, jQuery tmpl render it as markup)
+ * are not run by the browser. Any other type, none, a language
+ * attribute, module: JavaScript (in doubt too: Babel's text/babel, a
+ * type with parameters). */
+static int ma_xss_script_kind(const char *s, size_t len, size_t ne, struct ma_html_tok *t)
+{
+	ma_html_tag_attrs(s, len, ne, t);
+	for (int i = 0; i < t->nattr; i++) {
+		const struct ma_html_attr *x = &t->attr[i];
+		size_t vs = x->vs, ve = x->ve, sl;
+		const char *sub;
+		if (!ma_html_ieq(s + x->ns, x->ne - x->ns, "type"))
+			continue;
+		while (vs < ve && strchr(" \t\n\f\r", s[vs]))
+			vs++;
+		while (ve > vs && strchr(" \t\n\f\r", s[ve - 1]))
+			ve--;
+		if (ma_html_ieq(s + vs, ve - vs, "importmap"))
+			return MA_XSS_SCRIPT_IMPORTMAP;
+		if (ma_html_ieq(s + vs, ve - vs, "application/json") ||
+		    ma_html_ieq(s + vs, ve - vs, "application/ld+json") ||
+		    ma_html_ieq(s + vs, ve - vs, "text/json") ||
+		    ma_html_ieq(s + vs, ve - vs, "speculationrules") ||
+		    (ve - vs > 12 && ma_html_ieq(s + ve - 5, 5, "+json") &&
+		     ma_html_ieq(s + vs, 12, "application/")))
+			return MA_XSS_SCRIPT_JSON;
+		sub = memchr(s + vs, '/', ve - vs);
+		if (!sub || memchr(s + vs, ';', ve - vs))
+			return MA_XSS_SCRIPT_JS;
+		sl = (size_t)(s + ve - sub);
+		if (ma_html_ieq(s + vs, ve - vs, "text/html") ||
+		    ma_xss_icontains(sub, sl, "template") || ma_xss_icontains(sub, sl, "tmpl") ||
+		    ma_xss_icontains(sub, sl, "handlebars") ||
+		    ma_xss_icontains(sub, sl, "mustache"))
+			return MA_XSS_SCRIPT_TEMPLATE;
+		return MA_XSS_SCRIPT_JS;
+	}
+	return MA_XSS_SCRIPT_JS;
+}
+
+/* 1 when the input [a, b) of a JSON data block s[cs, ce) is data: inside
+ * one of its strings (it does not end it: no unescaped '"', no line
+ * break), or one whole number or literal where the block has a value
+ * (4.5, true). importmap: a string the input makes into an absolute or
+ * scheme-relative URL chose where a module is loaded from: not data. */
+static int ma_xss_json_data(const char *s, size_t cs, size_t ce, size_t a, size_t b, int importmap)
+{
+	size_t p = cs;
+
+	while (p < ce && p <= a) {
+		size_t vs;
+		if (s[p] != '"') {
+			p++;
+			continue;
+		}
+		vs = ++p;
+		while (p < ce && s[p] != '"' && s[p] != '\n' && s[p] != '\r')
+			p += s[p] == '\\' ? 2 : 1;
+		if (p > ce)
+			p = ce;
+		if (vs <= a && b <= p) /* inside; p: its end quote, a line break or ce */
+			return !(importmap && ma_xss_script_origin(s, vs, p, a));
+		p++;
+	}
+	for (size_t i = a; i < b; i++)
+		if (!ma_xss_alnum((unsigned char)s[i]) && s[i] != '.' && s[i] != '-' && s[i] != '+')
+			return 0;
+	return a < b && !importmap && (a == cs || !ma_xss_alnum((unsigned char)s[a - 1])) &&
+	       (b == ce || !ma_xss_alnum((unsigned char)s[b]));
+}
+
+/* 1 when the input s[a, b) brings a client template's delimiters: {{
+ * (Vue, Angular, Handlebars, Mustache), <% (Underscore, EJS: runs
+ * JavaScript), ${ (jQuery tmpl, ES templates), {% (Nunjucks). */
+static int ma_xss_template_code(const char *s, size_t a, size_t b)
+{
+	for (size_t i = a; i + 1 < b; i++)
+		if ((s[i] == '{' && (s[i + 1] == '{' || s[i + 1] == '%')) ||
+		    (s[i] == '<' && s[i + 1] == '%') || (s[i] == '$' && s[i + 1] == '{'))
+			return 1;
+	return 0;
+}
+
 static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev, double conf)
 {
 	if (hit->fired)
@@ -1075,6 +1198,35 @@ static void ma_xss_attrs_kept(const char *s, const struct ma_html_tok *t, size_t
 				ma_xss_set(hit, "xss.script", "high", 0.9);
 		}
 	}
+}
+
+/* 1 when the input [a, b) inside the text s[cs, ce) of a <script> of
+ * kind (ma_xss_script_kind) is not data: JavaScript that leaves its
+ * string, name or number (ma_xss_js_data); a JSON block's input outside
+ * one of its strings (ma_xss_json_data); a template's delimiters, or
+ * what the template's text, judged as a fragment of HTML, fires on (a
+ * text that holds "<script" or "srcdoc" is read as JavaScript: the
+ * judgment nests once). hit: the nested judgment's rule, when it fires. */
+static int ma_xss_script_fires(const char *s, size_t cs, size_t ce, size_t a, size_t b, int kind,
+                               struct ma_xss_hit *hit)
+{
+	if (kind == MA_XSS_SCRIPT_JSON || kind == MA_XSS_SCRIPT_IMPORTMAP)
+		return !ma_xss_json_data(s, cs, ce, a, b, kind == MA_XSS_SCRIPT_IMPORTMAP);
+	if (kind == MA_XSS_SCRIPT_TEMPLATE) {
+		struct ma_xss_hit inner;
+		if (ma_xss_template_code(s, a, b))
+			return 1;
+		if (!ma_xss_has_word(s, cs, ce, "<script") &&
+		    !ma_xss_has_word(s, cs, ce, "srcdoc")) {
+			ma_xss_analyse_from(NULL, s + cs, ce - cs, a - cs, b - cs, 0, &inner);
+			if (inner.fired) {
+				hit->spans = 1;
+				ma_xss_set(hit, inner.rule, inner.sev, inner.confidence);
+			}
+			return 0;
+		}
+	}
+	return !ma_xss_js_data(s, cs, ce, a, b, 1) && !ma_xss_js_names_nothing(s, cs, ce, a, b);
 }
 
 /* Every attribute of tag t of s (len bytes) against the input [a, b):
@@ -1308,10 +1460,11 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 	ma_xss_marks_start(m, &lx, html, len, a);
 	start = lx;
 	for (;;) {
-		int style_text;
+		int style_text, svg_script = lx.fel == MA_HTML_FEL_SCRIPT;
 		ma_xss_marks_take(m, &lx);
-		style_text = lx.raw == MA_HTML_TEXT &&
-		             ma_html_ieq(html + lx.raw_ns, lx.raw_ne - lx.raw_ns, "style");
+		style_text = (lx.raw == MA_HTML_TEXT &&
+		              ma_html_ieq(html + lx.raw_ns, lx.raw_ne - lx.raw_ns, "style")) ||
+		             lx.fel == MA_HTML_FEL_STYLE;
 		if (!ma_html_next(&lx, &t))
 			break;
 		if (t.e <= a && !(t.kind == MA_HTML_TAG && t.unclosed))
@@ -1322,6 +1475,16 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		case MA_HTML_TEXT:
 			if (a < t.s || b > t.e)
 				hit->spans = 1;
+			if (svg_script && b > t.s &&
+			    (a < t.s || b > t.e || memchr(html + a, '&', b - a) ||
+			     (!ma_xss_js_data(html, t.s, t.e, a, b, 1) &&
+			      !ma_xss_js_names_nothing(html, t.s, t.e, a, b)))) {
+				/* an SVG <script>'s text, character references decoded
+				 * (an input's &quot; is a quote there) */
+				hit->spans = 1;
+				ma_xss_set(hit, "xss.script", "high", 0.9);
+				break;
+			}
 			if (style_text &&
 			    !ma_xss_css_quoted(html, t.s, t.s > a ? t.s : a, t.e < b ? t.e : b) &&
 			    ma_xss_bad_css(html, t.s > a ? t.s : a, t.e < b ? t.e : b)) {
@@ -1337,11 +1500,19 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 		case MA_HTML_SCRIPT:
 			if (a < t.s || b > t.e) {
 				hit->spans = 1;
-			} else if (ma_xss_script_double_escape(html, t.s, t.e, a, b) ||
-			           (!ma_xss_js_data(html, t.s, t.e, a, b, 1) &&
-			            !ma_xss_js_names_nothing(html, t.s, t.e, a, b))) {
+			} else if (ma_xss_script_double_escape(html, t.s, t.e, a, b)) {
 				hit->spans = 1;
 				ma_xss_set(hit, "xss.script", "high", 0.9);
+			} else {
+				size_t cs = t.s, ce = t.e;
+				int kind = ma_xss_script_kind(html, len, lx.raw_ne, &t);
+				if (ma_xss_script_fires(html, cs, ce, a, b, kind, hit)) {
+					hit->spans = 1;
+					ma_xss_set(hit, "xss.script", "high", 0.9);
+				}
+				t.kind = MA_HTML_SCRIPT;
+				t.s = cs;
+				t.e = ce;
 			}
 			break;
 		case MA_HTML_COMMENT:
