@@ -1034,8 +1034,8 @@ static int ma_xss_script_kind(const char *s, size_t len, size_t ne, struct ma_ht
 
 /* 1 when the input [a, b) of a JSON data block s[cs, ce) is data: inside
  * one of its strings (it does not end it: no unescaped '"', no line
- * break), or one whole number or literal where the block has a value
- * (4.5, true). importmap: a string the input makes into an absolute or
+ * break, no backslash that escapes the page's quote), or one whole number or literal where the
+ * block has a value (4.5, true). importmap: a string the input makes into an absolute or
  * scheme-relative URL chose where a module is loaded from: not data. */
 static int ma_xss_json_data(const char *s, size_t cs, size_t ce, size_t a, size_t b, int importmap)
 {
@@ -1052,8 +1052,14 @@ static int ma_xss_json_data(const char *s, size_t cs, size_t ce, size_t a, size_
 			p += s[p] == '\\' ? 2 : 1;
 		if (p > ce)
 			p = ce;
-		if (vs <= a && b <= p) /* inside; p: its end quote, a line break or ce */
-			return !(importmap && ma_xss_script_origin(s, vs, p, a));
+		if (vs <= a && b <= p) { /* inside; p: its end quote, a line break or ce */
+			size_t k = b;
+			while (k > a && s[k - 1] == '\\')
+				k--;
+			/* (an odd run of backslashes at its end escapes the quote) */
+			return (b - k) % 2 == 0 &&
+			       !(importmap && ma_xss_script_origin(s, vs, p, a));
+		}
 		p++;
 	}
 	for (size_t i = a; i < b; i++)
@@ -1529,6 +1535,16 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 					ma_xss_set(hit, "xss.comment", "medium", 0.7);
 			} else if (!(a > t.s && (b < t.e || t.unclosed))) {
 				hit->spans = 1; /* inside a comment: data unless it ends it */
+			} else if (svg_script && t.e - t.s >= 9 &&
+			           !memcmp(html + t.s, "<![CDATA[", 9)) {
+				/* an SVG <script>'s CDATA section: its text is JavaScript */
+				size_t ce = t.unclosed ? t.e : t.e - 3;
+				if (a < t.s + 9 || b > ce ||
+				    (!ma_xss_js_data(html, t.s + 9, ce, a, b, 1) &&
+				     !ma_xss_js_names_nothing(html, t.s + 9, ce, a, b))) {
+					hit->spans = 1;
+					ma_xss_set(hit, "xss.script", "high", 0.9);
+				}
 			}
 			break;
 		case MA_HTML_TAG: {

@@ -487,6 +487,15 @@ static void every_call_stays_under_the_stack_bound(void **state)
 	    .name = "html srcdoc",
 	    .in = {q},
 	    .text = sql4k(b(), "<iframe srcdoc=\"&lt;p&gt;Hi ", q, "&lt;/p&gt;\"></iframe>")};
+	/* a client template inside it (session 30: the template's text is
+	 * judged as a fragment, a third judgment) */
+	q = fill(b(), "Bob, Ann ", 600);
+	ops[n++] = (struct op){
+	    .kind = OP_HTML,
+	    .name = "html srcdoc template",
+	    .in = {q},
+	    .text = sql4k(b(), "<iframe srcdoc=\"&lt;script type=text/template&gt;&lt;p&gt;Hi ", q,
+	                  "&lt;/p&gt;&lt;/script&gt;\"></iframe>")};
 
 	/* NoSQL */
 	t = b();

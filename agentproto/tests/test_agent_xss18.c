@@ -7,8 +7,8 @@
  * element named svg in MathML's namespace) and a MathML text integration
  * point's <mglyph> are foreign: a <style>, <textarea>, <xmp> ... there is
  * an element of markup, and an input's <img onerror> in it is live (the
- * mutation-XSS shape). SVG's <script> runs its text as JavaScript: an
- * input that leaves a string there is script.
+ * mutation-XSS shape). SVG's <script> runs its text as JavaScript (in a
+ * CDATA section too): an input that leaves a string there is script.
  *
  * <script> elements whose type is not JavaScript: a JSON data block
  * (application/json, application/ld+json, importmap, speculationrules)
@@ -77,6 +77,9 @@ static void an_input_that_leaves_a_string_of_an_svg_script_fires(void **state)
 	    {"<svg><script>var q = '", "&apos;;alert(2)//", "';</script></svg>"},
 	    {"<svg><script type=\"text/ecmascript\">var n = ", "1;confirm(3)", ";</script></svg>"},
 	    {"<svg><style>.a{color:", "red} *{x:expression(alert(4))}", "}</style></svg>"},
+	    /* a CDATA section, the SVG script's usual wrapping */
+	    {"<svg><script><![CDATA[ var q = \"", "\";alert(5)//", "\"; ]]></script></svg>"},
+	    {"<svg><script>//<![CDATA[\nlet who = '", "'+confirm(6)+'", "';\n//]]></script></svg>"},
 	};
 
 	(void)state;
@@ -89,6 +92,7 @@ static void text_inside_a_string_of_an_svg_script_is_data(void **state)
 	    {"<svg><script>var q = \"", "Hello world", "\";</script></svg>"},
 	    {"<svg><script>var label = '", "Ventas del año", "';</script></svg>"},
 	    {"<svg><style>.a{color:", "navy", "}</style></svg>"},
+	    {"<svg><script><![CDATA[ var q = \"", "Grafik für Mai", "\"; ]]></script></svg>"},
 	};
 
 	(void)state;
@@ -112,6 +116,10 @@ static void an_input_that_ends_or_leaves_a_json_block_fires(void **state)
 	     "x\", \"lodash\": \"//evil.example/l.js", "\"}}</script>"},
 	    {"<script type=\"importmap\">{\"imports\": {\"app\": \"", "https://evil.example/app.js",
 	     "\"}}</script>"},
+	    /* a trailing backslash escapes the page's quote: the block's next
+	     * value is read by where the input ended */
+	    {"<script type=\"application/json\">{\"first\": \"", "Ann\\",
+	     "\", \"role\": \"user\"}</script>"},
 	};
 
 	(void)state;
