@@ -247,12 +247,12 @@ static int ma_html_rawtext(struct ma_html_lexer *lx, struct ma_html_tok *t)
 }
 
 /* The innermost entry of the foreign-content stack (MA_HTML_NS_*), or -1
- * when none is open (HTML). Beyond 32 entries: foreign. */
+ * when none is open (HTML). Beyond 16 entries: foreign. */
 static int ma_html_ns_top(const struct ma_html_lexer *lx)
 {
 	if (lx->ns_over)
 		return MA_HTML_NS_SVG;
-	return lx->ns_depth > 0 ? lx->ns_el[lx->ns_depth - 1] : -1;
+	return lx->ns_depth > 0 ? (int)((lx->ns_el >> (4 * (lx->ns_depth - 1))) & 15u) : -1;
 }
 
 /* 1 when the innermost open element the tokenizer tracks is SVG or MathML
@@ -264,11 +264,13 @@ static int ma_html_in_foreign(const struct ma_html_lexer *lx)
 
 static void ma_html_ns_push(struct ma_html_lexer *lx, int el)
 {
-	if (lx->ns_depth >= 32 || lx->ns_over) {
+	if (lx->ns_depth >= 16 || lx->ns_over) {
 		lx->ns_over++;
 		return;
 	}
-	lx->ns_el[lx->ns_depth++] = (unsigned char)el;
+	lx->ns_el = (lx->ns_el & ~(15ull << (4 * lx->ns_depth))) |
+	            ((unsigned long long)el << (4 * lx->ns_depth));
+	lx->ns_depth++;
 }
 
 /* Pops the top entry; it, or -1 when there is none. */
@@ -280,7 +282,8 @@ static int ma_html_ns_pop(struct ma_html_lexer *lx)
 	}
 	if (lx->ns_depth == 0)
 		return -1;
-	return lx->ns_el[--lx->ns_depth];
+	lx->ns_depth--;
+	return (int)((lx->ns_el >> (4 * lx->ns_depth)) & 15u);
 }
 
 /* A start tag that ends foreign content: the HTML elements listed in
@@ -378,8 +381,12 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 	const char *s = lx->s;
 	const char *nm = s + t->ns;
 	size_t nl = t->ne - t->ns;
-	int svg = ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math");
-	int top = ma_html_ns_top(lx);
+	int svg, top;
+
+	if (t->end_tag && !lx->ns_depth && !lx->ns_over && !lx->fel)
+		return; /* (HTML: an end tag leaves no raw text) */
+	svg = ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math");
+	top = ma_html_ns_top(lx);
 
 	if (t->end_tag) {
 		if (lx->fel && (ma_html_ieq(nm, nl, "script") || ma_html_ieq(nm, nl, "style")))

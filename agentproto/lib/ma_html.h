@@ -54,16 +54,17 @@ struct ma_html_tok {
 struct ma_html_lexer {
 	const char *s;
 	size_t n, pos;
-	size_t raw_ns, raw_ne;   /* the element whose raw text comes next (name) */
-	int raw;                 /* 0, or the kind of the raw text that comes next */
-	unsigned char ns_el[32]; /* open foreign elements and integration points (MA_HTML_NS_*) */
-	int ns_depth;            /* entries used (at most 32) */
-	int ns_over;             /* opened beyond 32, not tracked */
+	size_t raw_ns, raw_ne;    /* the element whose raw text comes next (name) */
+	int raw;                  /* 0, or the kind of the raw text that comes next */
+	unsigned long long ns_el; /* open foreign elements and integration points: 4 bits
+	                             an entry (MA_HTML_NS_*), the innermost highest */
+	int ns_depth;             /* entries used (at most 16) */
+	int ns_over;              /* opened beyond 16, not tracked (read as foreign) */
 	int plaintext;
 	int fel; /* 0, or the SVG element whose text comes next: MA_HTML_FEL_SCRIPT, _STYLE */
 };
 
-/* What the tokenizer's foreign-content stack holds (ns_el[]): integration
+/* What the tokenizer's foreign-content stack holds (ns_el): integration
  * points first (below MA_HTML_NS_SVG: HTML rules hold there), then the
  * foreign elements it tracks. */
 enum ma_html_ns {
