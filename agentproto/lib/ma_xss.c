@@ -24,7 +24,8 @@
  *                      from the input
  *                      (read also with one more layer of %- and character
  *                      reference encoding); a javascript: body that runs
- *                      nothing (void(0), ;) is a link;
+ *                      nothing (void(0), ;, a comment without a line
+ *                      break or '%': javascript://) is a link;
  *   xss.split_tag      the input's '<' joins an active element or handler
  *                      once the input's own tags and comments are removed
  *                      (a tag-stripping filter's output: <<br>img ...>);
@@ -44,6 +45,13 @@
  *                      ma_xss_js_whole_string) where the page has a value
  *                      is data), or moves a <script> element's end (the
  *                      double-escaped state: "<!--" then "<script"); an
+ *                      SVG <script>'s text (CDATA too) is JavaScript; a
+ *                      <script> of a JSON type is data but where the
+ *                      input leaves one of its strings (an importmap's
+ *                      URL it makes absolute too), a client template's
+ *                      text is judged as HTML (a framework's event
+ *                      attribute too) and its delimiters ({{ <% ${ {%
+ *                      [[) fire (ma_xss_script_kind); an
  *                      input that names nothing (only
  *                      punctuation, digits, whitespace; no quote, no '/',
  *                      no line break ending a comment unless what it
@@ -1034,9 +1042,12 @@ static int ma_xss_script_kind(const char *s, size_t len, size_t ne, struct ma_ht
 
 /* 1 when the input [a, b) of a JSON data block s[cs, ce) is data: inside
  * one of its strings (it does not end it: no unescaped '"', no line
- * break, no backslash that escapes the page's quote), or one whole number or literal where the
- * block has a value (4.5, true). importmap: a string the input makes into an absolute or
- * scheme-relative URL chose where a module is loaded from: not data. */
+ * break, no backslash that escapes the page's quote), or one whole
+ * number or literal where the block has a value (4.5, true). importmap:
+ * a string the input makes into an absolute or scheme-relative URL chose
+ * where a module is loaded from, and one where
+ * the input writes a JSON escape (\u002f\u002f, https\u003a: JSON decodes
+ * it before the address is read; review22) may: not data. */
 static int ma_xss_json_data(const char *s, size_t cs, size_t ce, size_t a, size_t b, int importmap)
 {
 	size_t p = cs;
@@ -1058,7 +1069,8 @@ static int ma_xss_json_data(const char *s, size_t cs, size_t ce, size_t a, size_
 				k--;
 			/* (an odd run of backslashes at its end escapes the quote) */
 			return (b - k) % 2 == 0 &&
-			       !(importmap && ma_xss_script_origin(s, vs, p, a));
+			       !(importmap &&
+			         (ma_xss_script_origin(s, vs, p, a) || memchr(s + a, '\\', b - a)));
 		}
 		p++;
 	}
@@ -1069,15 +1081,64 @@ static int ma_xss_json_data(const char *s, size_t cs, size_t ce, size_t a, size_
 	       (b == ce || !ma_xss_alnum((unsigned char)s[b]));
 }
 
+/* 1 when the input s[a, b), in text that ends at e, writes a character
+ * reference: &# (any number), a name ma_xss_char decodes (&quot, &Tab),
+ * or letters and digits ended by ';' (&excl;, a name it does not know);
+ * "AT&T", "Smith & Sons" write none (review22). */
+static int ma_xss_has_ref(const char *s, size_t a, size_t b, size_t e)
+{
+	for (size_t p = a; p < b; p++) {
+		size_t q = p, k = p + 1;
+		if (s[p] != '&')
+			continue;
+		(void)ma_xss_char(s, e, &q);
+		if (q > p + 1 || (k < e && s[k] == '#'))
+			return 1;
+		while (k < e && ma_xss_alnum((unsigned char)s[k]))
+			k++;
+		if (k > p + 1 && k < e && s[k] == ';')
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when the input s[a, b) brings a client template's delimiters: {{
  * (Vue, Angular, Handlebars, Mustache), <% (Underscore, EJS: runs
- * JavaScript), ${ (jQuery tmpl, ES templates), {% (Nunjucks). */
+ * JavaScript), ${ (jQuery tmpl, ES templates), {% (Nunjucks), [[ (the
+ * delimiters a page sets for Vue or AngularJS beside a server's own {{:
+ * review22). */
 static int ma_xss_template_code(const char *s, size_t a, size_t b)
 {
 	for (size_t i = a; i + 1 < b; i++)
 		if ((s[i] == '{' && (s[i + 1] == '{' || s[i + 1] == '%')) ||
-		    (s[i] == '<' && s[i + 1] == '%') || (s[i] == '$' && s[i + 1] == '{'))
+		    (s[i] == '<' && s[i + 1] == '%') || (s[i] == '$' && s[i + 1] == '{') ||
+		    (s[i] == '[' && s[i + 1] == '['))
 			return 1;
+	return 0;
+}
+
+/* ma_xss_analyse_from's flags: [a, b) is a place of a decoded form of the
+ * input, not of the input as sent (ma_xss_document_tag); the fragment is a
+ * client template's text (ma_xss_framework_attr). */
+#define MA_XSS_DECODED     1
+#define MA_XSS_IN_TEMPLATE 2
+
+/* 1 for an attribute name whose value a client framework runs as an
+ * expression when a template renders: Vue's v-on:, v-bind:, v-html, @x
+ * and :x; Alpine's x-init, x-on:; AngularJS's ng-* (data-ng-*);
+ * Angular's (x), [x], *ngIf; Knockout's data-bind; htmx's hx-on. */
+static int ma_xss_framework_attr(const char *nm, size_t nl)
+{
+	static const char *const pre[] = {"v-",        "x-",    "ng-", "data-ng-",
+	                                  "data-bind", "hx-on", NULL};
+
+	if (nl && strchr("@:([*", nm[0]))
+		return 1;
+	for (int i = 0; pre[i]; i++) {
+		size_t l = strlen(pre[i]);
+		if (nl >= l && ma_html_ieq(nm, l, pre[i]))
+			return 1;
+	}
 	return 0;
 }
 
@@ -1093,7 +1154,7 @@ static void ma_xss_set(struct ma_xss_hit *hit, const char *rule, const char *sev
 
 struct ma_xss_marks;
 static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t len, size_t a,
-                                size_t b, int decoded, struct ma_xss_hit *hit);
+                                size_t b, int flags, struct ma_xss_hit *hit);
 
 #define MA_XSS_SRCDOC_MAX 2048 /* bytes of a srcdoc document judged (longer: fires on '<') */
 
@@ -1224,7 +1285,8 @@ static int ma_xss_script_fires(const char *s, size_t cs, size_t ce, size_t a, si
 			return 1;
 		if (!ma_xss_has_word(s, cs, ce, "<script") &&
 		    !ma_xss_has_word(s, cs, ce, "srcdoc")) {
-			ma_xss_analyse_from(NULL, s + cs, ce - cs, a - cs, b - cs, 0, &inner);
+			ma_xss_analyse_from(NULL, s + cs, ce - cs, a - cs, b - cs,
+			                    MA_XSS_IN_TEMPLATE, &inner);
 			if (inner.fired) {
 				hit->spans = 1;
 				ma_xss_set(hit, inner.rule, inner.sev, inner.confidence);
@@ -1454,7 +1516,7 @@ static void ma_xss_marks_take(struct ma_xss_marks *m, const struct ma_html_lexer
 /* decoded: [a, b) is a place of a decoded form of the input, not of the
  * input as sent (ma_xss_document_tag). */
 static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t len, size_t a,
-                                size_t b, int decoded, struct ma_xss_hit *hit)
+                                size_t b, int flags, struct ma_xss_hit *hit)
 {
 	struct ma_html_lexer lx;
 	struct ma_html_tok t;
@@ -1482,7 +1544,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			if (a < t.s || b > t.e)
 				hit->spans = 1;
 			if (svg_script && b > t.s &&
-			    (a < t.s || b > t.e || memchr(html + a, '&', b - a) ||
+			    (a < t.s || b > t.e || ma_xss_has_ref(html, a, b, t.e) ||
 			     (!ma_xss_js_data(html, t.s, t.e, a, b, 1) &&
 			      !ma_xss_js_names_nothing(html, t.s, t.e, a, b)))) {
 				/* an SVG <script>'s text, character references decoded
@@ -1552,7 +1614,7 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 			size_t nl = t.ne - t.ns;
 			if (a <= t.s && t.s < b) {
 				hit->spans = 1;
-				if (decoded && ma_xss_document_tag(html, &t, b) &&
+				if ((flags & MA_XSS_DECODED) && ma_xss_document_tag(html, &t, b) &&
 				    !ma_xss_foreign_at(&start, t.s))
 					; /* <body>, </html>: nothing a browser runs */
 				else if (!t.end_tag && ma_xss_active_element(nm, nl))
@@ -1570,6 +1632,14 @@ static void ma_xss_analyse_from(struct ma_xss_marks *m, const char *html, size_t
 				if (a < t.e && b > t.e - 1 && !t.unclosed && a > t.s)
 					hit->spans = 1; /* closes a tag it did not open */
 				ma_xss_attrs(html, len, &t, a, b, hit);
+				for (int i = 0;
+				     (flags & MA_XSS_IN_TEMPLATE) && !hit->fired && i < t.nattr;
+				     i++) {
+					const struct ma_html_attr *x = &t.attr[i];
+					if (a <= x->ns && x->ns < b && (a < x->ns || b > x->ne) &&
+					    ma_xss_framework_attr(html + x->ns, x->ne - x->ns))
+						ma_xss_set(hit, "xss.event_handler", "high", 0.9);
+				}
 			}
 			break;
 		}
