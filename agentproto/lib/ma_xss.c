@@ -1123,17 +1123,22 @@ static int ma_xss_template_code(const char *s, size_t a, size_t b)
 #define MA_XSS_DECODED     1
 #define MA_XSS_IN_TEMPLATE 2
 
-/* 1 for an attribute name whose value a client framework runs as an
- * expression when a template renders: Vue's v-on:, v-bind:, v-html, @x
- * and :x; Alpine's x-init, x-on:; AngularJS's ng-* (data-ng-*);
- * Angular's (x), [x], *ngIf; Knockout's data-bind; htmx's hx-on. */
+/* 1 for an attribute name whose value a client framework may run as an
+ * expression when a template renders: a name with any character but a
+ * letter, digit or '-' is no HTML attribute but a directive's syntax
+ * (Vue's v-on:x, @x, :x, #slot; AngularJS's ng:x, ng_x; Angular's (x),
+ * [x], *ngIf; Aurelia's x.trigger; hyperscript's _; review22), and so
+ * is one of the prefixes Vue (v-), Alpine (x-), AngularJS (ng-,
+ * data-ng-, x-ng-), htmx (hx-, data-hx-: a trigger's [filter], js:
+ * values) and Knockout (data-bind) give their directives. */
 static int ma_xss_framework_attr(const char *nm, size_t nl)
 {
-	static const char *const pre[] = {"v-",        "x-",    "ng-", "data-ng-",
-	                                  "data-bind", "hx-on", NULL};
+	static const char *const pre[] = {"v-",       "x-",       "ng-",       "hx-",
+	                                  "data-ng-", "data-hx-", "data-bind", NULL};
 
-	if (nl && strchr("@:([*", nm[0]))
-		return 1;
+	for (size_t i = 0; i < nl; i++)
+		if (!ma_xss_alnum((unsigned char)nm[i]) && nm[i] != '-')
+			return 1;
 	for (int i = 0; pre[i]; i++) {
 		size_t l = strlen(pre[i]);
 		if (nl >= l && ma_html_ieq(nm, l, pre[i]))
