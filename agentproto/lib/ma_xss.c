@@ -1123,25 +1123,40 @@ static int ma_xss_template_code(const char *s, size_t a, size_t b)
 #define MA_XSS_DECODED     1
 #define MA_XSS_IN_TEMPLATE 2
 
-/* 1 for an attribute name whose value a client framework may run as an
- * expression when a template renders: a name with any character but a
- * letter, digit or '-' is no HTML attribute but a directive's syntax
- * (Vue's v-on:x, @x, :x, #slot; AngularJS's ng:x, ng_x; Angular's (x),
- * [x], *ngIf; Aurelia's x.trigger; hyperscript's _; review22), and so
- * is one of the prefixes Vue (v-), Alpine (x-), AngularJS (ng-,
- * data-ng-, x-ng-), htmx (hx-, data-hx-: a trigger's [filter], js:
- * values) and Knockout (data-bind) give their directives. */
+/* 1 for an attribute name whose value a client framework may run when a
+ * template renders. Frameworks name their directives freely (Vue's
+ * v-on:x, @x, #slot; AngularJS's ng-x, ng:x; Alpine's x-init; htmx's
+ * hx-vals; hyperscript's _ and script; Unpoly's up-on-loaded;
+ * Intercooler's ic-on-success; Datastar's data-on-click: review22), so
+ * no list of them closes: any name but an inert HTML attribute fires.
+ * Inert: the attributes of text, links and tables (class, id, title,
+ * lang, href, style ... the URL and style ones judged by their rules),
+ * aria-*, and data-* unless a part of its name between dashes is on,
+ * script, bind or init, or starts the name with a directive prefix (ng,
+ * hx, x, v, up, ic). */
 static int ma_xss_framework_attr(const char *nm, size_t nl)
 {
-	static const char *const pre[] = {"v-",       "x-",       "ng-",       "hx-",
-	                                  "data-ng-", "data-hx-", "data-bind", NULL};
+	static const char *const inert[] = {
+	    "class",     "id",       "title",       "lang",      "dir",         "alt",
+	    "name",      "width",    "height",      "rel",       "target",      "role",
+	    "tabindex",  "hidden",   "align",       "valign",    "color",       "size",
+	    "face",      "colspan",  "rowspan",     "border",    "cellpadding", "cellspacing",
+	    "type",      "value",    "placeholder", "for",       "href",        "src",
+	    "style",     "datetime", "cite",        "translate", "spellcheck",  "draggable",
+	    "accesskey", "loading",  "decoding",    NULL};
+	static const char *const part[] = {"on", "script", "bind", "init", NULL};
+	static const char *const first[] = {"ng", "hx", "x", "v", "up", "ic", NULL};
 
-	for (size_t i = 0; i < nl; i++)
-		if (!ma_xss_alnum((unsigned char)nm[i]) && nm[i] != '-')
-			return 1;
-	for (int i = 0; pre[i]; i++) {
-		size_t l = strlen(pre[i]);
-		if (nl >= l && ma_html_ieq(nm, l, pre[i]))
+	if (ma_xss_in_list(nm, nl, inert) || (nl > 5 && ma_html_ieq(nm, 5, "aria-")))
+		return 0;
+	if (nl <= 5 || !ma_html_ieq(nm, 5, "data-"))
+		return 1;
+	for (size_t p = 5, q; p < nl; p = q + 1) {
+		for (q = p; q < nl && nm[q] != '-'; q++)
+			if (!ma_xss_alnum((unsigned char)nm[q]))
+				return 1;
+		if (ma_xss_in_list(nm + p, q - p, part) ||
+		    (p == 5 && ma_xss_in_list(nm + p, q - p, first)))
 			return 1;
 	}
 	return 0;

@@ -180,6 +180,11 @@ static void a_user_name_in_a_client_template_is_data(void **state)
 	    {"<script type=\"text/template\"><p>Hello ", "Tom & Jerry <3", "!</p></script>"},
 	    {"<script type=\"text/x-template\"><h2 title=\"", "Größe: 5 > 3", "\">x</h2></script>"},
 	    {"<script type=\"text/html\" id=\"row\"><td>", "<b>bold</b> move", "</td></script>"},
+	    /* inert attributes a quote lets in: HTML injection, no script */
+	    {"<script type=\"text/template\"><p title=\"", "a\" class=\"wide\" data-user-id=\"7",
+	     "\">x</p></script>"},
+	    {"<script type=\"text/x-template\"><p title=\"", "b\" aria-label=\"Größe\" lang=\"de",
+	     "\">x</p></script>"},
 	};
 
 	(void)state;
