@@ -8,7 +8,8 @@
 # Then callgrind's instructions of each scorer (ma_prompt_score and
 # old_ma_prompt_score collected, one pass) per file, and per input over
 # the development attacks and, apart, the development benign prompts
-# (p50 / p99 / max / mean).
+# (p50 / p99 / max / mean); with PROMPTCOST_TOP=N, the N costliest of
+# each set by FILE:LINE.
 #
 #   sh bench/detect/promptcost.sh [BASE] [FILE...]
 #
@@ -103,11 +104,28 @@ if command -v valgrind >/dev/null; then
 				--callgrind-out-file="$out/pi.$w/cg" "$out/bench-promptcost" --only $w $pi >/dev/null 2>&1
 			for c in "$out/pi.$w"/cg.*; do
 				sed -n 's/^totals: *\([0-9]*\).*/\1/p' "$c" | sed "s|^|${c##*.} |"
-			done | sort -n | awk 'NR > 1 { print $2 }' | sort -n |
+			done | sort -n | awk 'NR > 1 { print $2 }' >"$out/pi.$w/counts"
+			sort -n "$out/pi.$w/counts" |
 				awk -v w="$w" '{ a[NR] = $1; s += $1; o += $1 > 200000 }
 				END { if (!NR) exit; printf "%-4s %6d inputs  p50 %8d  p99 %8d  max %8d  mean %8d  over200k %d\n",
 				      w, NR, a[int(0.5 * (NR - 1)) + 1], a[int(0.99 * (NR - 1)) + 1], a[NR], s / NR, o }'
 		done
+		# PROMPTCOST_TOP=N (session 30): the N costliest inputs of the
+		# set by the new scorer, each with its count, rank, bytes and
+		# FILE:LINE (the dumps are in the inputs' order: every line of
+		# the files but the empty ones, as promptcost.c reads them; no
+		# text is shown, and nothing when a held-out file is among them)
+		case $pi in
+		*heldout*) top=0 ;; # (the fallback above: all the inputs)
+		*) top=${PROMPTCOST_TOP:-0} ;;
+		esac
+		if [ "$top" -gt 0 ]; then
+			# shellcheck disable=SC2086 # pi is a word list
+			for f in $pi; do
+				awk -v f="$f" 'length($0) > 0 { print length($0), f ":" NR }' "$f"
+			done | paste -d' ' "$out/pi.new/counts" - | sort -k1,1nr | head -n "$top" |
+				awk '{ printf "  top %3d  %8d instructions  %6d bytes (JSON line)  %s\n", NR, $1, $2, $3 }'
+		fi
 	done
 fi
 exit "$rc"
