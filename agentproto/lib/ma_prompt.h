@@ -730,6 +730,9 @@ size_t ma_pr_dec_words(const struct ma_pr_words *w, char *b, size_t cap);
  * bytes, normalised) into b (n bytes) with its words and marks in reverse
  * order, each as it is; returns n. */
 unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb);
+/* ma_pr_dec_revorder_at word by word (the unit test's reference; the
+ * scorer's skips eight words at a time to a sentence's end) */
+unsigned ma_pr_dec_revorder_plain(const struct ma_pr_words *w, const struct ma_pr_kbits *kb);
 size_t ma_pr_dec_revorder(const char *t, size_t n, char *b);
 
 #endif

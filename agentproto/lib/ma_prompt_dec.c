@@ -1923,7 +1923,12 @@ static int ma_pr_dec_order_verb(const struct ma_pr_words *w, int i, const struct
 	return 0;
 }
 
-unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+/* ma_pr_dec_revorder_at; plain: word by word to each sentence's last
+ * word (the unit test's reference), else eight words a step while none
+ * of the eight after a word starts a sentence (session 30, promptcost29:
+ * the walk was a test of every word) */
+static inline __attribute__((always_inline)) unsigned
+ma_pr_dec_revorder_as(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, const int plain)
 {
 	uint64_t verb = kb->ign | kb->say | kb->show, what;
 	unsigned from = 0, to = 0;
@@ -1936,9 +1941,14 @@ unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_k
 	for (int i = 0; i < w->n; i++) {
 		const char *x;
 		size_t l;
-		int e = i; /* the sentence's verb */
+		int e;
+		/* (words i + 1 .. i + 8 all of w: brk's bytes past w->n are
+		 * another text's) */
+		while (!plain && i + 9 <= w->n && !ma_pr_has1(ma_load8(w->brk + i + 1)))
+			i += 8;
 		if (i + 1 < w->n && w->brk[i + 1] != 1)
 			continue;
+		e = i; /* the sentence's verb */
 		/* (a "please" or "now" after the verb: the verb is the word
 		 * before it, review20) */
 		if (i - a >= 3 && !(w->k[i] & verb) &&
@@ -1969,6 +1979,16 @@ unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_k
 		a = i + 1;
 	}
 	return to ? from << 16 | to : 0;
+}
+
+unsigned ma_pr_dec_revorder_at(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	return ma_pr_dec_revorder_as(w, kb, 0);
+}
+
+unsigned ma_pr_dec_revorder_plain(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+{
+	return ma_pr_dec_revorder_as(w, kb, 1);
 }
 
 size_t ma_pr_dec_revorder(const char *t, size_t n, char *b)
