@@ -415,6 +415,11 @@ void ma_pr_unadd(struct ma_pr_score *sc, int x);
  * set aside for rest, the goal words named in a writing task (session
  * 23). */
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc);
+/* ma_prompt_fp.c: the first word of word i's sentence and (*e) the word
+ * after its last, as ma_pr_benign's readings take it (a break of brk 1
+ * that is no dot file's name); plain: word by word (the unit test's
+ * reference), else eight words a step where no brk byte is 1 first */
+int ma_fp_sentence_of(const struct ma_pr_words *w, int i, int *e, int plain);
 /* 1 if word i of w is one of the lower-case alternatives of lit[0..ll)
  * ('|' between them, '~' ending a stem; an alternative has a byte at
  * least: "~" alone is none). */

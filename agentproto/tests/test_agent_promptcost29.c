@@ -112,6 +112,32 @@ static void the_reversed_order_probe_is_the_word_by_word_one(void **state)
 		fail_msg("%zu windows with a reversed sentence", found);
 }
 
+static void the_sentence_of_a_word_is_the_word_by_word_one(void **state)
+{
+	struct ma_pr_kbits kb = some_kbits();
+	uint64_t seed = 0x5e27e4ce;
+	size_t long_ones = 0;
+
+	(void)state;
+	for (int round = 0; round < 4000; round++) {
+		int n =
+		    round < 3000 ? 1 + (int)at_rnd(&seed, 70) : 1 + (int)at_rnd(&seed, MA_PR_WORDS);
+		int p = 1 + (int)at_rnd(&seed, 40);
+		gen_window(&seed, n, p, &kb);
+		for (int i = 0; i < n; i++) {
+			int ea, eb, sa = ma_fp_sentence_of(&w, i, &ea, 0),
+			            sb = ma_fp_sentence_of(&w, i, &eb, 1);
+			if (sa != sb || ea != eb)
+				fail_msg("round %d (%d words), word %d: [%d, %d), word by word "
+				         "[%d, %d)",
+				         round, n, i, sa, ea, sb, eb);
+			long_ones += ea - sa > 16;
+		}
+	}
+	if (long_ones < 10000)
+		fail_msg("%zu words in sentences over 16 words", long_ones);
+}
+
 /* Sentences of our own written backwards (and forwards) through the
  * split and the lexicon's classes: the two walks agree on each text and
  * its prefixes, and find the backwards ones. */
@@ -145,6 +171,12 @@ static void split_texts_agree(void **state)
 			if (a != b)
 				fail_msg("text %zu cut at %zu: %u, word by word %u", k, cut, a, b);
 			hits += a != 0;
+			for (int i = 0; i < sw->n; i++) {
+				int ea, eb, sa = ma_fp_sentence_of(sw, i, &ea, 0),
+				            sb = ma_fp_sentence_of(sw, i, &eb, 1);
+				if (sa != sb || ea != eb)
+					fail_msg("text %zu cut at %zu, word %d", k, cut, i);
+			}
 		}
 	}
 	(void)hits;
@@ -154,6 +186,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(the_reversed_order_probe_is_the_word_by_word_one),
+	    cmocka_unit_test(the_sentence_of_a_word_is_the_word_by_word_one),
 	    cmocka_unit_test(split_texts_agree),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
