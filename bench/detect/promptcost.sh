@@ -115,8 +115,12 @@ if command -v valgrind >/dev/null; then
 		# FILE:LINE (the dumps are in the inputs' order: every line of
 		# the files but the empty ones, as promptcost.c reads them; no
 		# text is shown, and nothing when a held-out file is among them)
-		case $pi in
-		*heldout*) top=0 ;; # (the fallback above: all the inputs)
+		# (not with a held-out file, nor with an option among the
+		# arguments -- the fallback above takes them all: --text reads
+		# paragraphs, not lines, and the dumps would pair with the wrong
+		# ones; review22)
+		case " $pi " in
+		*heldout* | *" -"*) top=0 ;;
 		*) top=${PROMPTCOST_TOP:-0} ;;
 		esac
 		if [ "$top" -gt 0 ]; then
