@@ -3929,31 +3929,37 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 /* 1 if words w, read through a Caesar shift other than rot13, open a
  * sentence with a request to the model for instructions ("give me a step
  * by step guide for ...", "tell me how to ...", "how to ...", "make a
- * post on how ..."; prompt21): a how-to hidden by a cipher game, whatever
- * it asks. rot13 is the convention for spoilers and hints (a
+ * post on how ..."; prompt21) whose sentence names a harm the scorer
+ * knows (ma_pr_harm_in: a weapon, a poison, a victim, fraud, forgery ...;
+ * session 30, prompt22): a harmful how-to hidden by a cipher game. The
+ * cipher alone is no attack: "explain how a rainbow forms", "how to fold
+ * a paper plane" (review21e) are a classroom's Caesar exercises; an
+ * override or an extraction in a shift counts by the phrases read again
+ * (ma_pr_score_text). rot13 is the convention for spoilers and hints (a
  * walkthrough's "how do I get past the troll? give him the fish",
- * review21) and is not read so; a statement ("the treasure is under the
- * oak"), a direction ("make a left at the fence"), a classroom
- * exercise's "how do you say hello in French?", "write a recipe for your
- * favourite cake", "give me the steps of the dance" (review21b, 21d) are
- * not one. Left: a harmless how-to or guide in a shift ("explain how a
- * rainbow forms" reads as the jailbreak does). */
-static int ma_pr_shift_request(const struct ma_pr_words *w)
+ * review21) and is not read so; a statement, a direction, "how do you say
+ * hello in French?" (review21b, 21d) are no request for instructions. */
+static int ma_pr_shift_request(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	for (int i = 0; i + 1 < w->n; i++) {
+		int how = 0, e = i + 1;
 		if (i > 0 && w->brk[i] != 1 && !ma_pr_labelled(w, i))
 			continue;
 		if (MA_PR_LIT(w, i, "please|now|so|then") && i + 2 < w->n)
 			i++;
 		if (MA_PR_LIT(w, i, "how") && MA_PR_LIT(w, i + 1, "to"))
-			return 1;
-		if (!MA_PR_LIT(w, i,
-		               "give|tell|show|teach|write|explain|describe|list|make|create|"
-		               "provide|generate"))
+			how = 1;
+		else if (MA_PR_LIT(w, i,
+		                   "give|tell|show|teach|write|explain|describe|list|make|create|"
+		                   "provide|generate"))
+			for (int j = i + 1; j < w->n && j <= i + 6 && !how; j++)
+				how = MA_PR_LIT(w, j, "how|guide|tutorial|instructions");
+		if (!how)
 			continue;
-		for (int j = i + 1; j < w->n && j <= i + 6; j++)
-			if (MA_PR_LIT(w, j, "how|guide|tutorial|instructions"))
-				return 1;
+		while (e < w->n && w->brk[e] != 1)
+			e++;
+		if (ma_pr_harm_in(w, kb, i, e))
+			return 1;
 	}
 	return 0;
 }
@@ -4070,7 +4076,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		ma_pr_reclass(&ps->w);
 		ma_pr_phrases(&ps->w, &ps->kb, &sub, PF_ENCODED);
 		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
-		if (shift != 13 && sub.score < 0.85 && ma_pr_shift_request(&ps->w))
+		if (shift != 13 && sub.score < 0.85 && ma_pr_shift_request(&ps->w, &ps->kb))
 			ma_pr_add(&sub, PF_ENCODED, 0.85);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);

@@ -1016,6 +1016,72 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
     "hypothetical~|fictional|fictitious|imaginary|dystopia~|educational|academic|research|"
     "journalistic|informational|illustrative|satirical|scientific|awareness|entertainment");
 
+/* session 30 (prompt22): 1 if words a..e-1 of w name a harm the scorer
+ * knows, for a request read through a cipher (ma_pr_shift_request in
+ * ma_prompt.c): a harmful artefact (ma_pr_jb_thing: a bomb, a Molotov, a
+ * poison, malware), harm to others (fraud, weapons,
+ * scams, forgery, an exploit ...), a word of the FORBID class, or burglary and
+ * forged papers ("pick a lock", "break into", "hotwire", "a fake
+ * passport"). The staples of crime fiction and of harmless talk (kill,
+ * murder, poison, steal, rob, drug; "hack" and "hacks") count only with
+ * a victim within three words after them: a person ("a child", "someone",
+ * "my neighbour") or a person's property ("an identity", "a car", "a
+ * password"); "kill a process", "steal the show", "kitchen hacks" name
+ * none; an artefact counts after a determiner, an adjective of it, a verb
+ * of making or a preposition ("a pipe bomb", not "bath bombs"). w's words are the decoded text's
+ * (classes read again). */
+#define MA_PR_HM_STAPLE                                                                            \
+	"kill~|murder~|poison~|steal~|stole|stolen|rob|robs|robbed|robbing|drug~|hack|hacks|"      \
+	"hacking|"                                                                                 \
+	"hacked|stab~|strangl~|kidnap~|abduct~|hurt|hurting|injur~"
+#define MA_PR_HM_VICTIM                                                                            \
+	"child|children|kid|kids|baby|babies|person|people|someone|somebody|anyone|man|men|woman|" \
+	"women|him|her|them|wife|husband|neighbo~|boss|teacher|human~|girl~|boy~|family|"          \
+	"president|identity|identities|money|password~|credential~|credit|card~|wallet~|car|cars|" \
+	"account~|bank~|house|home|phone~|email~|wifi|network|server~|computer~|website~|store|"   \
+	"shop"
+#define MA_PR_HM_CRIME                                                                             \
+	"illegal~|illicit|weapon~|firearm~|gun|guns|scam~|fraud~|defraud~|counterfeit~|launder~|"  \
+	"smuggl~|traffick~|blackmail~|extort~|stalk~|tortur~|terroris~|genocid~|suicid~|phish~|"   \
+	"forgery|forged|forging|embezzl~|brib~|ransomware|malware|keylogger~|spyware"
+#define MA_PR_HM_BREAK "pick|picking|break|breaking|hotwir~|fake"
+#define MA_PR_HM_BREAK_OBJ                                                                         \
+	"lock|locks|padlock~|into|in|passport~|id|ids|license~|licence~|diploma~|visa|visas|car|"  \
+	"cars"
+
+int ma_pr_harm_in(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, int a, int e)
+{
+	for (int i = a; i < e && i < w->n; i++) {
+		int staple = MA_PR_FLIT(w, i, MA_PR_HM_STAPLE);
+		if (staple || MA_PR_FLIT(w, i, MA_PR_HM_BREAK)) {
+			for (int j = i + 1; j < e && j < w->n && j <= i + (staple ? 3 : 2); j++)
+				if (staple ? MA_PR_FLIT(w, j, MA_PR_HM_VICTIM)
+				           : MA_PR_FLIT(w, j, MA_PR_HM_BREAK_OBJ))
+					return 1;
+			continue;
+		}
+		/* an artefact after a determiner, an adjective of it, a verb of
+		 * making or a preposition ("a Molotov", "a pipe bomb", "make
+		 * ricin"; "bath bombs" is none) */
+		if (ma_pr_lset_is(w, i, &ma_pr_jb_thing)) {
+			if (i > a &&
+			    (ma_pr_lset_is(w, i - 1, &ma_pr_jb_det) ||
+			     ma_pr_lset_is(w, i - 1, &ma_pr_jb_make) ||
+			     MA_PR_FLIT(w, i - 1, "for|of|about|on|to|with|into|some|any")))
+				return 1;
+			continue;
+		}
+		if ((w->k[i] & kb->forbid) || MA_PR_FLIT(w, i, MA_PR_HM_CRIME))
+			return 1;
+		/* an exploit (a noun: "for an exploit"; "exploit the sunlight"
+		 * is none) */
+		if (i > a && MA_PR_FLIT(w, i, "exploit|exploits") &&
+		    MA_PR_FLIT(w, i - 1, "a|an|the|working|new|remote|zero|day|kernel"))
+			return 1;
+	}
+	return 0;
+}
+
 /* class bits of the features below (ma_pr_feat_build) */
 static uint64_t ma_pr_k_unres, ma_pr_k_badmode, ma_pr_k_mode, ma_pr_k_limit, ma_pr_k_output,
     ma_pr_k_you, ma_pr_k_no;
