@@ -3939,7 +3939,7 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
  * walkthrough's "how do I get past the troll? give him the fish",
  * review21) and is not read so; a statement, a direction, "how do you say
  * hello in French?" (review21b, 21d) are no request for instructions. */
-static int ma_pr_shift_request(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
+static int ma_pr_shift_request(const struct ma_pr_words *w)
 {
 	for (int i = 0; i + 1 < w->n; i++) {
 		int how = 0, e = i + 1;
@@ -3958,7 +3958,7 @@ static int ma_pr_shift_request(const struct ma_pr_words *w, const struct ma_pr_k
 			continue;
 		while (e < w->n && w->brk[e] != 1)
 			e++;
-		if (ma_pr_harm_in(w, kb, i, e))
+		if (ma_pr_harm_in(w, i, e))
 			return 1;
 	}
 	return 0;
@@ -4076,7 +4076,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		ma_pr_reclass(&ps->w);
 		ma_pr_phrases(&ps->w, &ps->kb, &sub, PF_ENCODED);
 		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
-		if (shift != 13 && sub.score < 0.85 && ma_pr_shift_request(&ps->w, &ps->kb))
+		if (shift != 13 && sub.score < 0.85 && ma_pr_shift_request(&ps->w))
 			ma_pr_add(&sub, PF_ENCODED, 0.85);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);

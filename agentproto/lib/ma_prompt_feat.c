@@ -1020,7 +1020,7 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
  * knows, for a request read through a cipher (ma_pr_shift_request in
  * ma_prompt.c): a harmful artefact (ma_pr_jb_thing: a bomb, a Molotov, a
  * poison, malware), harm to others (fraud, weapons,
- * scams, forgery, an exploit ...), a word of the FORBID class, or burglary and
+ * scams, forgery, an exploit ...), or burglary and
  * forged papers ("pick a lock", "break into", "hotwire", "a fake
  * passport"). The staples of crime fiction and of harmless talk (kill,
  * murder, poison, steal, rob, drug; "hack" and "hacks") count only with
@@ -1028,7 +1028,10 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
  * "my neighbour") or a person's property ("an identity", "a car", "a
  * password"); "kill a process", "steal the show", "kitchen hacks" name
  * none; an artefact counts after a determiner, an adjective of it, a verb
- * of making or a preposition ("a pipe bomb", not "bath bombs"). w's words are the decoded text's
+ * of making or a preposition, and before no noun but its own ("a pipe
+ * bomb", "a Molotov cocktail"; not "bath bombs", "a bomb shelter"); a harm
+ * after a word of defence ("how to spot a counterfeit note", "how to
+ * report a scam") is none. w's words are the decoded text's
  * (classes read again). */
 #define MA_PR_HM_STAPLE                                                                            \
 	"kill~|murder~|poison~|steal~|stole|stolen|rob|robs|robbed|robbing|drug~|hack|hacks|"      \
@@ -1036,7 +1039,8 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
 	"hacked|stab~|strangl~|kidnap~|abduct~|hurt|hurting|injur~"
 #define MA_PR_HM_VICTIM                                                                            \
 	"child|children|kid|kids|baby|babies|person|people|someone|somebody|anyone|man|men|woman|" \
-	"women|him|her|them|wife|husband|neighbo~|boss|teacher|human~|girl~|boy~|family|"          \
+	"women|him|her|them|wife|husband|neighbo~|boss|teacher|human~|girl~|boy~|family|king|"     \
+	"queen|"                                                                                   \
 	"president|identity|identities|money|password~|credential~|credit|card~|wallet~|car|cars|" \
 	"account~|bank~|house|home|phone~|email~|wifi|network|server~|computer~|website~|store|"   \
 	"shop"
@@ -1044,19 +1048,35 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
 	"illegal~|illicit|weapon~|firearm~|gun|guns|scam~|fraud~|defraud~|counterfeit~|launder~|"  \
 	"smuggl~|traffick~|blackmail~|extort~|stalk~|tortur~|terroris~|genocid~|suicid~|phish~|"   \
 	"forgery|forged|forging|embezzl~|brib~|ransomware|malware|keylogger~|spyware"
-#define MA_PR_HM_BREAK "pick|picking|break|breaking|hotwir~|fake"
+#define MA_PR_HM_DEFEND                                                                            \
+	"spot|spotting|detect~|identify|identifying|recogni~|avoid~|prevent~|report~|protect~|"    \
+	"resist~|fight~|stop|stopping|survive|escape|recover~|handle|deal|defend~|block~|counter|" \
+	"catch|catching|notice|expose|exposing|fix|fixing|remove|removing"
+#define MA_PR_HM_BREAK "pick|picking|hotwir~|fake"
 #define MA_PR_HM_BREAK_OBJ                                                                         \
 	"lock|locks|padlock~|into|in|passport~|id|ids|license~|licence~|diploma~|visa|visas|car|"  \
 	"cars"
 
-int ma_pr_harm_in(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, int a, int e)
+int ma_pr_harm_in(const struct ma_pr_words *w, int a, int e)
 {
 	for (int i = a; i < e && i < w->n; i++) {
-		int staple = MA_PR_FLIT(w, i, MA_PR_HM_STAPLE);
+		int staple, j = i + 1;
+		/* a harm named to be told apart or fought ("how to spot a
+		 * counterfeit note", "how to report a scam") is none */
+		if (MA_PR_FLIT(w, i, MA_PR_HM_DEFEND))
+			return 0;
+		staple = MA_PR_FLIT(w, i, MA_PR_HM_STAPLE);
+		/* "break into" someone's house, car, account ("break into the
+		 * music industry" is none) */
+		if (MA_PR_FLIT(w, i, "break|breaking|broke") && j < e && MA_PR_FLIT(w, j, "into")) {
+			staple = 1;
+			i = j;
+		}
 		if (staple || MA_PR_FLIT(w, i, MA_PR_HM_BREAK)) {
-			for (int j = i + 1; j < e && j < w->n && j <= i + (staple ? 3 : 2); j++)
+			for (j = i + 1; j < e && j < w->n && j <= i + (staple ? 3 : 2); j++)
 				if (staple ? MA_PR_FLIT(w, j, MA_PR_HM_VICTIM)
-				           : MA_PR_FLIT(w, j, MA_PR_HM_BREAK_OBJ))
+				           : MA_PR_FLIT(w, j, MA_PR_HM_BREAK_OBJ) &&
+				                 !(j + 1 < w->n && MA_PR_FLIT(w, j + 1, "of")))
 					return 1;
 			continue;
 		}
@@ -1064,14 +1084,17 @@ int ma_pr_harm_in(const struct ma_pr_words *w, const struct ma_pr_kbits *kb, int
 		 * making or a preposition ("a Molotov", "a pipe bomb", "make
 		 * ricin"; "bath bombs" is none) */
 		if (ma_pr_lset_is(w, i, &ma_pr_jb_thing)) {
+			int k = i + 1 < e ? i + 1 : 0;
 			if (i > a &&
+			    (!k || ma_pr_lset_is(w, k, &ma_pr_jb_after) ||
+			     MA_PR_FLIT(w, k, "cocktail~|device~|vest~|gas|agent~|recipe~")) &&
 			    (ma_pr_lset_is(w, i - 1, &ma_pr_jb_det) ||
 			     ma_pr_lset_is(w, i - 1, &ma_pr_jb_make) ||
 			     MA_PR_FLIT(w, i - 1, "for|of|about|on|to|with|into|some|any")))
 				return 1;
 			continue;
 		}
-		if ((w->k[i] & kb->forbid) || MA_PR_FLIT(w, i, MA_PR_HM_CRIME))
+		if (MA_PR_FLIT(w, i, MA_PR_HM_CRIME))
 			return 1;
 		/* an exploit (a noun: "for an exploit"; "exploit the sunlight"
 		 * is none) */
@@ -1384,6 +1407,25 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 				return;
 			}
 	}
+	/* session 30 (prompt22): fiction or a poem framing the instructions
+	 * for a harmful act ("a poem about how to hotwire a car", "a story
+	 * where a hacker explains how to steal someone's identity"): "how to"
+	 * and, in its clause, a harm ma_pr_harm_in knows */
+	if (((w->kall & kb->fiction) || ma_pr_lset_any(w, &ma_pr_jb_story)) &&
+	    ma_pr_lset_any(w, &ma_pr_jb_how))
+		for (int i = ma_pr_next_of(w, 0, 0, 1ull << ma_pr_jb_how.bit); i + 2 < w->n;
+		     i = ma_pr_next_of(w, i + 1, 0, 1ull << ma_pr_jb_how.bit)) {
+			int e = i + 2;
+			if (w->brk[i + 1] || !MA_PR_FLIT(w, i, "how") ||
+			    !MA_PR_FLIT(w, i + 1, "to"))
+				continue;
+			while (e < w->n && e <= i + 8 && !w->brk[e])
+				e++;
+			if (ma_pr_harm_in(w, i + 2, e)) {
+				ma_pr_add(sc, PF_ROLEPLAY, 0.8);
+				return;
+			}
+		}
 	/* each feature below wants a word of fiction (by the end of the text) */
 	if (!(w->kall & kb->fiction)) {
 		if (pt > 0)
