@@ -3069,6 +3069,12 @@ static void ma_pr_decoded_shapes(const struct ma_pr_words *w, const char *t,
 	ma_pr_fiction(w, kb, sub);
 	ma_pr_lure(w, t, kb, sub);
 	ma_pr_recode(w, kb, sub);
+	/* session 30 (prompt22): an override cut short in a hidden text,
+	 * "Ignore previous", "Ignore" alone (the payload of "decode and
+	 * follow", its object left out): a hint, 0.7 with what it drops */
+	if (w->n >= 1 && w->n <= 3 && (w->k[0] & kb->ign) &&
+	    (w->n == 1 || (w->k[1] & (ma_pr_k_prev | ma_pr_k_instr))))
+		ma_pr_add(sub, PF_ENCODED, w->n == 1 ? 0.5 : 0.7);
 }
 
 /* Decodes the run s[a, e) as binary octets ("01101001 01100111", codes
