@@ -3488,6 +3488,7 @@ static long ma_pr_next_pct(const char *s, size_t n, size_t *j, char *d, size_t c
 
 static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named);
 static int ma_pr_backwards(const struct ma_pr_words *w);
+static int ma_pr_shift_request(const struct ma_pr_words *w);
 
 /* The turns a decoded text may still hide behind (prompt17: base64 of
  * rot13, of Atbash or of reversed text): ps holds the decoded text's words
@@ -3546,6 +3547,10 @@ static void ma_pr_score_decoded(char *d, long dl, struct ma_pr_pass *ps, struct 
 	/* letters one space apart with no wider gap between words
 	 * (ma_pr_dec_unspace leaves them): glued, as plain text's */
 	ma_pr_glued(&ps->w, sub);
+	/* a harmful how-to hidden by the encoding (review22: base64 of "tell
+	 * me how to make a pipe bomb") */
+	if (hid && sub->score < 0.85 && ma_pr_shift_request(&ps->w))
+		ma_pr_add(sub, PF_ENCODED, 0.85);
 	if (sub->score < 0.8)
 		ma_pr_decoded_turns(ps, tn, sub);
 	/* a URL's escaped spaces and punctuation hide nothing: the
@@ -3932,23 +3937,21 @@ static int ma_pr_caesar_shift(const struct ma_pr_words *w, int named)
 	return 0;
 }
 
-/* 1 if words w, read through a Caesar shift other than rot13, open a
+/* 1 if words w, read through a Caesar shift, rot13 or an encoding, open a
  * sentence with a request to the model for instructions ("give me a step
  * by step guide for ...", "tell me how to ...", "how to ...", "make a
- * post on how ..."; prompt21) whose sentence names a harm the scorer
- * knows (ma_pr_harm_in: a weapon, a poison, a victim, fraud, forgery ...;
- * session 30, prompt22): a harmful how-to hidden by a cipher game. The
- * cipher alone is no attack: "explain how a rainbow forms", "how to fold
- * a paper plane" (review21e) are a classroom's Caesar exercises; an
- * override or an extraction in a shift counts by the phrases read again
- * (ma_pr_score_text). rot13 is the convention for spoilers and hints (a
- * walkthrough's "how do I get past the troll? give him the fish",
- * review21) and is not read so; a statement, a direction, "how do you say
- * hello in French?" (review21b, 21d) are no request for instructions. */
+ * post on how ..."; prompt21) whose sentence or the next names a harm the
+ * scorer knows (ma_pr_harm_in: a weapon, a poison, a victim, fraud,
+ * forgery ...; session 30, prompt22): a harmful how-to hidden by a cipher
+ * game. The cipher alone is no attack: "explain how a rainbow forms",
+ * "how to fold a paper plane" (review21e) are a classroom's Caesar
+ * exercises, rot13 spoilers and hints ("how do I get past the troll?",
+ * review21) name no harm; an override or an extraction hidden so counts
+ * by the phrases read again (ma_pr_score_text). */
 static int ma_pr_shift_request(const struct ma_pr_words *w)
 {
 	for (int i = 0; i + 1 < w->n; i++) {
-		int how = 0, e = i + 1;
+		int how = 0, e;
 		if (i > 0 && w->brk[i] != 1 && !ma_pr_labelled(w, i))
 			continue;
 		if (MA_PR_LIT(w, i, "please|now|so|then") && i + 2 < w->n)
@@ -3962,9 +3965,13 @@ static int ma_pr_shift_request(const struct ma_pr_words *w)
 				how = MA_PR_LIT(w, j, "how|guide|tutorial|instructions");
 		if (!how)
 			continue;
-		while (e < w->n && w->brk[e] != 1)
-			e++;
-		if (ma_pr_harm_in(w, i, e))
+		/* its sentence and the next ("give me a step by step guide.
+		 * The topic is ...", review22) */
+		e = i;
+		for (int k = 0; k < 2; k++)
+			while (++e < w->n && w->brk[e] != 1)
+				;
+		if (ma_pr_harm_in(w, i, e < w->n ? e : w->n))
 			return 1;
 	}
 	return 0;
@@ -4082,7 +4089,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		ma_pr_reclass(&ps->w);
 		ma_pr_phrases(&ps->w, &ps->kb, &sub, PF_ENCODED);
 		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
-		if (shift != 13 && sub.score < 0.85 && ma_pr_shift_request(&ps->w))
+		if (sub.score < 0.85 && ma_pr_shift_request(&ps->w))
 			ma_pr_add(&sub, PF_ENCODED, 0.85);
 		if (sub.score > 0.5)
 			ma_pr_add(out, PF_ENCODED, sub.score);
