@@ -593,7 +593,6 @@ void ma_pr_image_exfil(const struct ma_pr_words *w, size_t n, struct ma_pr_score
 void ma_pr_symbol_key(const struct ma_pr_words *w, size_t n, struct ma_pr_score *sc);
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc);
-int ma_pr_harm_in(const struct ma_pr_words *w, int a, int e);
 void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc);
 int ma_pr_slot_line(const char *t, size_t n, size_t p);
 int ma_pr_template(const char *t, size_t n);

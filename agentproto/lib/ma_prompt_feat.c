@@ -1016,151 +1016,6 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
     "hypothetical~|fictional|fictitious|imaginary|dystopia~|educational|academic|research|"
     "journalistic|informational|illustrative|satirical|scientific|awareness|entertainment");
 
-/* session 30 (prompt22): 1 if words a..e-1 of w name a harm the scorer
- * knows, for a request read through a cipher or an encoding
- * (ma_pr_shift_request in ma_prompt.c) or framed as fiction
- * (ma_pr_fiction): a harmful artefact (ma_pr_jb_thing: a bomb, a Molotov,
- * a poison, malware), a crime (fraud, weapons, scams, forgery,
- * shoplifting, arson, an exploit ...), burglary and forged papers ("pick
- * a lock", "hotwire", "a fake passport", "a fake doctor's note"). The
- * staples of crime fiction and of harmless talk (kill, murder, poison,
- * steal, rob, drug, hack, spy, track, crack, sneak) count only as the
- * request's verb ("how to poison", not "treat poison ivy",
- * "poison-proof") with a victim within three words after them: a person
- * ("a child", "someone", "my neighbour") or someone's property ("an
- * identity", "a car", "a password"; not one's own: "hack my own
- * router"); "break into", "get into", "set fire to" the same; "take
- * over", "take down" with property only ("take over the family
- * business"). "Kill a process", "steal the show", "kitchen hacks"
- * name none; an artefact counts after a determiner, an adjective of it, a
- * verb of making or a preposition, and before no noun but its own ("a
- * pipe bomb", "a Molotov cocktail"; not "bath bombs", "a bomb shelter");
- * a harm after a word of defence ("how to spot a counterfeit note", "how
- * to report a scam") or in play (a game, a prank, a surprise) is none.
- * Closed lists: a harm they do not name is not read (the brief of
- * review21e: the cipher alone is no attack). w's words are the decoded
- * text's (classes read again). */
-#define MA_PR_HM_STAPLE                                                                            \
-	"kill~|murder~|poison~|steal~|stole|stolen|rob|robs|robbed|robbing|drug~|hack|hacks|"      \
-	"hacking|"                                                                                 \
-	"hacked|stab~|strangl~|kidnap~|abduct~|injur~|spy|spying|track|tracking|crack|cracking|"   \
-	"sneak|sneaking"
-/* a person, or what someone has (the second a person's only when it is
- * not one's own: "hack my own router") */
-#define MA_PR_HM_PERSON                                                                            \
-	"child|children|kid|kids|baby|babies|person|people|someone|somebody|someones|anyone|man|"  \
-	"men|"                                                                                     \
-	"woman|women|him|her|them|wife|wifes|husband|husbands|girlfriend~|boyfriend~|partner~|ex|" \
-	"coworker~|colleague~|neighbo~|boss|teacher|human~|girl~|boy~|family|king|queen|president"
-#define MA_PR_HM_PROPERTY                                                                          \
-	"identity|identities|money|password~|credential~|credit|card~|wallet~|car|cars|account~|"  \
-	"bank~|house|phone~|email~|wifi|network|server~|computer~|website~|store|shop|school~|"    \
-	"church~|building~|knife|knives|gun|guns|weapon~|location"
-#define MA_PR_HM_CRIME                                                                             \
-	"illegal~|illicit|weapon~|firearm~|scam~|fraud~|defraud~|counterfeit~|launder~|smuggl~|"   \
-	"traffick~|blackmail~|extort~|stalk~|tortur~|terroris~|genocid~|suicid~|phish~|forgery|"   \
-	"forged|forging|embezzl~|brib~|ransomware|malware|keylogger~|spyware|shoplift~|"           \
-	"pickpocket~|"                                                                             \
-	"arson~|chloroform|rohypnol|ddos"
-#define MA_PR_HM_DEFEND                                                                            \
-	"spot|spotting|detect~|identify|identifying|recogni~|avoid~|prevent~|report~|protect~|"    \
-	"resist~|fight~|stop|stopping|survive|escape|recover~|handle|deal|defend~|block~|counter|" \
-	"catch|catching|notice|expose|exposing|fix|fixing|remove|removing|keep|treat|less"
-/* a game, a joke or a surprise: the harm is play ("kill the boss in a
- * video game", "rob the bank in Monopoly", "kidnap my husband for a
- * surprise weekend") */
-#define MA_PR_HM_PLAY                                                                              \
-	"game|games|videogame~|minecraft|monopoly|chess|fortnite|roblox|surprise|prank~|joke~|"    \
-	"birthday|party|pretend"
-#define MA_PR_HM_BREAK "pick|picking|hotwir~|fake|faking"
-#define MA_PR_HM_BREAK_OBJ                                                                         \
-	"lock|locks|padlock~|pocket~|passport~|id|ids|license~|licence~|diploma~|visa|visas|car|"  \
-	"cars|note|notes|prescription~|certificate~|degree~"
-
-/* 1 if a person or someone else's property is word j..i+3 of w after a
- * verb of harm ending at word i (the staples above; "break into", "take
- * over", "set fire to" with property only: pers 0). */
-static int ma_pr_harm_victim(const struct ma_pr_words *w, int i, int e, int pers)
-{
-	int own = 0;
-
-	for (int j = i + 1; j < e && j < w->n && j <= i + 3; j++) {
-		if (pers && MA_PR_FLIT(w, j, MA_PR_HM_PERSON))
-			return 1;
-		if (!own && MA_PR_FLIT(w, j, MA_PR_HM_PROPERTY))
-			return 1;
-		own = own || MA_PR_FLIT(w, j, "my|our|own|your");
-	}
-	return 0;
-}
-
-int ma_pr_harm_in(const struct ma_pr_words *w, int a, int e)
-{
-	for (int i = a; i < e && i < w->n; i++)
-		if (MA_PR_FLIT(w, i, MA_PR_HM_PLAY))
-			return 0;
-	for (int i = a; i < e && i < w->n; i++) {
-		int j = i + 1;
-		/* a harm named to be told apart or fought ("how to spot a
-		 * counterfeit note", "how to report a scam") is none */
-		if (MA_PR_FLIT(w, i, MA_PR_HM_DEFEND))
-			return 0;
-		/* "break into", "get into", "take over", "take down", "set fire
-		 * to", "burn down": someone's house, car, account ("break into
-		 * the music industry" is none) */
-		if (j < e && ((MA_PR_FLIT(w, i, "break|breaking|broke|get|getting") &&
-		               MA_PR_FLIT(w, j, "into")) ||
-		              (MA_PR_FLIT(w, i, "take|taking") && MA_PR_FLIT(w, j, "over|down")) ||
-		              (MA_PR_FLIT(w, i, "burn|burning") && MA_PR_FLIT(w, j, "down")) ||
-		              (MA_PR_FLIT(w, i, "set|setting") && MA_PR_FLIT(w, j, "fire")))) {
-			if (ma_pr_harm_victim(w, j, e, !MA_PR_FLIT(w, i, "take|taking")))
-				return 1;
-			i = j;
-			continue;
-		}
-		/* a staple as the request's verb ("how to poison someone", not
-		 * "treat poison ivy", "poison-proof", "without hurting") */
-		if (MA_PR_FLIT(w, i, MA_PR_HM_STAPLE)) {
-			size_t end = w->s[i] + w->l[i];
-			if ((i == a || MA_PR_FLIT(w, i - 1, "to|and|or|then|me|us|i")) &&
-			    !(end < w->s[w->n - 1] + w->l[w->n - 1] && w->t[end] == '-') &&
-			    ma_pr_harm_victim(w, i, e, 1))
-				return 1;
-			continue;
-		}
-		if (MA_PR_FLIT(w, i, MA_PR_HM_BREAK)) {
-			for (j = i + 1; j < e && j < w->n && j <= i + 2; j++)
-				if (MA_PR_FLIT(w, j, MA_PR_HM_BREAK_OBJ) &&
-				    !(j + 1 < w->n && MA_PR_FLIT(w, j + 1, "of")))
-					return 1;
-			continue;
-		}
-		/* an artefact after a determiner, an adjective of it, a verb of
-		 * making or a preposition, and before no noun but its own ("a
-		 * Molotov cocktail", "a pipe bomb in", "make ricin"; "bath bombs",
-		 * "a bomb shelter" are none) */
-		if (ma_pr_lset_is(w, i, &ma_pr_jb_thing)) {
-			int k = i + 1 < e ? i + 1 : 0;
-			if (i > a &&
-			    (!k || ma_pr_lset_is(w, k, &ma_pr_jb_after) ||
-			     MA_PR_FLIT(w, k, "cocktail~|device~|vest~|gas|agent~|recipe~")) &&
-			    (ma_pr_lset_is(w, i - 1, &ma_pr_jb_det) ||
-			     ma_pr_lset_is(w, i - 1, &ma_pr_jb_make) ||
-			     MA_PR_FLIT(w, i - 1, "for|of|about|on|to|with|into|some|any")))
-				return 1;
-			continue;
-		}
-		if (MA_PR_FLIT(w, i, MA_PR_HM_CRIME))
-			return 1;
-		/* an exploit (a noun: "for an exploit"; "exploit the sunlight"
-		 * is none) */
-		if (i > a && MA_PR_FLIT(w, i, "exploit|exploits") &&
-		    MA_PR_FLIT(w, i - 1, "a|an|the|working|new|remote|zero|day|kernel"))
-			return 1;
-	}
-	return 0;
-}
-
 /* class bits of the features below (ma_pr_feat_build) */
 static uint64_t ma_pr_k_unres, ma_pr_k_badmode, ma_pr_k_mode, ma_pr_k_limit, ma_pr_k_output,
     ma_pr_k_you, ma_pr_k_no;
@@ -1443,21 +1298,6 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 	return pre && never ? 0.5 : 0;
 }
 
-/* 1 if w has a word of fiction (the FICTION class, ma_pr_jb_story) or
- * of a verse form, a scene or a dialogue (session 30, prompt22) */
-static int ma_pr_fic_form(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
-{
-	if ((w->kall & kb->fiction) || ma_pr_lset_any(w, &ma_pr_jb_story))
-		return 1;
-	for (int i = 0; i < w->n; i++)
-		if (MA_PR_FLIT(w, i,
-		               "rap|raps|limerick~|ballad~|dialogue~|dialog~|haiku~|sonnet~|verse~|"
-		               "rhyme~|lullab~|ode|odes|skit~|sketch|script|play|sitcom~|episode~|"
-		               "comic~|musical|opera|fanfic~|chant~|riddle~"))
-			return 1;
-	return 0;
-}
-
 void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
                    struct ma_pr_score *sc)
 {
@@ -1478,26 +1318,6 @@ void ma_pr_fiction(const struct ma_pr_words *w, const struct ma_pr_kbits *kb,
 				return;
 			}
 	}
-	/* session 30 (prompt22): fiction or a poem framing the instructions
-	 * for a harmful act ("a poem about how to hotwire a car", "a story
-	 * where a hacker explains how to steal someone's identity", "a rap
-	 * about how to cook meth"): "how to" and, in its clause, a harm
-	 * ma_pr_harm_in knows, in a text with a word of fiction or of a
-	 * verse form or a scene (ma_pr_fic_form) */
-	if (ma_pr_lset_any(w, &ma_pr_jb_how))
-		for (int i = ma_pr_next_of(w, 0, 0, 1ull << ma_pr_jb_how.bit); i + 2 < w->n;
-		     i = ma_pr_next_of(w, i + 1, 0, 1ull << ma_pr_jb_how.bit)) {
-			int e = i + 2;
-			if (w->brk[i + 1] || !MA_PR_FLIT(w, i, "how") ||
-			    !MA_PR_FLIT(w, i + 1, "to"))
-				continue;
-			while (e < w->n && e <= i + 8 && !w->brk[e])
-				e++;
-			if (ma_pr_harm_in(w, i + 2, e) && ma_pr_fic_form(w, kb)) {
-				ma_pr_add(sc, PF_ROLEPLAY, 0.8);
-				return;
-			}
-		}
 	/* each feature below wants a word of fiction (by the end of the text) */
 	if (!(w->kall & kb->fiction)) {
 		if (pt > 0)
