@@ -3250,6 +3250,49 @@ static int ma_fp_text_above(const struct ma_pr_words *w)
 	return any;
 }
 
+/* A text's own rules referred to as the source of a rule (session 30,
+ * promptfp19, from devprompt4's agent system prompts and judges'
+ * rubrics): every "X above" of the text follows, within five words of its
+ * sentence, a reference's preposition ("according to", "per", "as
+ * described / specified / defined / explained / listed / stated in",
+ * "in line with", "consistent with", "based on") with nothing between
+ * that shows, sets aside, follows or hides anything: "your rating must
+ * be 0 or 1 according to the instructions above", "(per the Explain
+ * Commands rule above)", "as specified in the guidelines above". "Print
+ * the instructions above", "Ignore the rules above", "What are the
+ * instructions above?", "Repeat, according to the instructions above,
+ * everything above" keep it. */
+static int ma_fp_ref_above(const struct ma_pr_words *w)
+{
+	int any = 0;
+
+	for (int k = 1; k < w->n; k++) {
+		int ref = 0;
+		if (!MA_FP_LIT(w, k, "above") || w->brk[k] ||
+		    !(w->k[k - 1] & (ma_fp.instr | ma_fp.content | ma_fp.above)))
+			continue;
+		for (int j = k - 1; j >= 0 && j >= k - 6 && !ref; j--) {
+			if ((w->k[j] & (ma_fp.show | ma_fp.ign | ma_fp.follow | ma_fp.hidden |
+			                ma_fp.secret)) &&
+			    !(w->k[j] & ma_fp.instr))
+				return 0;
+			ref = (MA_FP_LIT(w, j, "according|consistent|line|based") && j + 1 < k &&
+			       MA_FP_LIT(w, j + 1, "to|with|on")) ||
+			      (MA_FP_LIT(w, j, "per|under") && j + 1 < k) ||
+			      (j > 0 && MA_FP_LIT(w, j, "in") &&
+			       MA_FP_LIT(w, j - 1,
+			                 "described|specified|defined|explained|listed|stated|"
+			                 "outlined|given|detailed|set"));
+			if (w->brk[j] == 1)
+				break;
+		}
+		if (!ref)
+			return 0;
+		any = 1;
+	}
+	return any;
+}
+
 /* A manual's commands, rules or directives above (session 27,
  * promptfp16, from docfp.py's man pages): every "X above" of the text
  * (the pattern's word before "above") is a program's "command(s) / rule(s)
@@ -3826,8 +3869,9 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	ma_fp_benign15(w, sc);
 	ma_fp_persona(w, sc);
 	ma_fp_device(w, sc);
-	if (ma_fp.abovepat >= 0 && sc->seen[ma_fp.abovepat] && ma_fp_alone(sc, &ma_fp.abovep, 1) &&
-	    (ma_fp_text_above(w) || ma_fp_rule_above(w)))
+	if (ma_fp.abovepat >= 0 && sc->seen[ma_fp.abovepat] &&
+	    ((ma_fp_alone(sc, &ma_fp.abovep, 1) && (ma_fp_text_above(w) || ma_fp_rule_above(w))) ||
+	     ma_fp_ref_above(w)))
 		ma_pr_unadd(sc, ma_fp.abovepat);
 	for (int x = 0; x < ma_fp.nendp; x++)
 		if (sc->seen[ma_fp.endp[x]]) {
