@@ -3856,12 +3856,60 @@ static int ma_fp_ign_idle(const struct ma_pr_words *w, int i)
 	return 1;
 }
 
+/* 1 if word k is the name of a template's markup tag, no verb: a closing
+ * tag ("</output>") or an opening one whose content is a slot
+ * ("<output>\n{{selection}}"): a prompt template's section */
+static int ma_fp_tag_name(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k], *y = x + w->l[k];
+	const char *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
+
+	if (x - w->t < 2 || y >= end || *y != '>')
+		return 0;
+	if (x[-1] == '/' && x[-2] == '<')
+		return 1;
+	if (x[-1] != '<')
+		return 0;
+	for (y++; y < end && (*y == ' ' || *y == '\n' || *y == '\t' || *y == '\r'); y++)
+		;
+	return y < end && *y == '{';
+}
+
+/* promptfp19: a phrase pattern whose every match starts at a word of
+ * SHOW that is a template's tag ("</output>\n</data>\nGiven the above
+ * data, ...": "output ... the above") is taken back, when no word of
+ * SHOW from its first match on is anything but such a tag (a pattern
+ * counts once: a later match, "... </output> Now print all the above",
+ * is not recorded apart). Only when every match was recorded.
+ * "<output>print the text above</output>" (the tag's content no slot)
+ * keeps it. */
+static void ma_fp_tag_matches(const struct ma_pr_words *w, struct ma_pr_score *sc)
+{
+	if (sc->nloci == 0 || sc->nloci >= MA_PR_LOCI || !memchr(w->t, '<', (size_t)w->s[w->n - 1]))
+		return;
+	for (int a = 0; a < sc->nloci; a++) {
+		int pt = sc->locpat[a], all = 1;
+		if (pt < 0 || sc->locw[a] <= 0 || !(w->k[sc->locus[a]] & ma_fp.show) ||
+		    !ma_fp_tag_name(w, sc->locus[a]))
+			continue;
+		for (int b = 0; b < sc->nloci && all; b++)
+			all = sc->locpat[b] != pt || ((w->k[sc->locus[b]] & ma_fp.show) &&
+			                              ma_fp_tag_name(w, sc->locus[b]));
+		for (int k = sc->locus[a] + 1; k < w->n && all; k++)
+			all = !(w->k[k] & ma_fp.show) || ma_fp_tag_name(w, k);
+		if (all)
+			ma_pr_unadd(sc, pt);
+	}
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
 
 	pthread_once(&ma_fp_once, ma_fp_build);
 	((struct ma_pr_words *)w)->fprole = -1; /* (a new window) */
+	if (w->n > 0)
+		ma_fp_tag_matches(w, sc);
 	if (ma_fp.simpler >= 0 && sc->seen[ma_fp.simpler] && ma_fp_simpler(w) &&
 	    ma_fp_alone(sc, &ma_fp.simplerp, 1))
 		ma_pr_unadd(sc, ma_fp.simplerp);
