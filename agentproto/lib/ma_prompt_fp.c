@@ -1789,11 +1789,13 @@ static int ma_fp_ign_data(const struct ma_pr_words *w, int i)
 {
 	int e, j, lim = i + 8, place = 0;
 
-	(void)ma_fp_sentence(w, i, &e);
-	for (j = i + 1; j < e && j <= lim && !(w->k[j] & ma_fp.instr); j++)
+	/* (the object first, up to the sentence's end: the sentence itself
+	 * only where one is there) */
+	for (j = i + 1; j < w->n && j <= lim && !ma_fp_brk(w, j) && !(w->k[j] & ma_fp.instr); j++)
 		;
-	if (j >= e || j > lim)
+	if (j >= w->n || j > lim || ma_fp_brk(w, j))
 		return 0;
+	(void)ma_fp_sentence(w, i, &e);
 	for (int k = i + 1; k < j; k++) {
 		if ((w->k[k] & (ma_fp.above | ma_fp.you | ma_fp.hidden)) ||
 		    MA_FP_LIT(w, k, MA_FP_OWN))
@@ -1856,10 +1858,13 @@ static int ma_fp_ign_data(const struct ma_pr_words *w, int i)
 static int ma_fp_ign_cited(const struct ma_pr_words *w, int i)
 {
 	const char *x = w->t + w->s[i];
-	int e, s = ma_fp_sentence(w, i, &e), close = -1, cue = 0;
+	int e, s, close = -1, cue = 0;
 	char q;
 
-	if (i < 1 || x == w->t || !strchr("\"'`", x[-1]) || i - 1 < s)
+	if (i < 1 || x == w->t || !strchr("\"'`", x[-1]))
+		return 0;
+	s = ma_fp_sentence(w, i, &e);
+	if (i - 1 < s)
 		return 0;
 	q = x[-1];
 	/* the quote closes in the sentence */
@@ -1927,8 +1932,14 @@ static int ma_fp_ign_cited(const struct ma_pr_words *w, int i)
 
 static int ma_fp_ign_aimed(const struct ma_pr_words *w, int i)
 {
-	int e, s = ma_fp_sentence(w, i, &e), to = -1;
+	int e, s, to = -1, k0 = i - 1;
 
+	/* (a "to" in the ten words before, first: the sentence only then) */
+	while (k0 > 0 && k0 >= i - 10 && !ma_fp_brk(w, k0 + 1) && !MA_FP_LIT(w, k0, "to"))
+		k0--;
+	if (k0 <= 0 || k0 < i - 10 || ma_fp_brk(w, k0 + 1) || !MA_FP_LIT(w, k0, "to"))
+		return 0;
+	s = ma_fp_sentence(w, i, &e);
 	for (int k = i - 1; k > s && k >= i - 10; k--) {
 		if (MA_FP_LIT(w, k, MA_FP_PERSON))
 			return 0;
