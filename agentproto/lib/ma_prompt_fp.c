@@ -1795,10 +1795,16 @@ static int ma_fp_ign_data(const struct ma_pr_words *w, int i)
 		;
 	if (j >= w->n || j > lim || ma_fp_brk(w, j))
 		return 0;
+	/* (the classes first: "all previous", "your", "hidden" end it
+	 * without a word list read; PREV's long words are earlier ones, its
+	 * short ones "all", "any", "every" too) */
+	for (int k = i + 1; k < j; k++)
+		if ((w->k[k] & (ma_fp.above | ma_fp.you | ma_fp.hidden)) ||
+		    ((w->k[k] & ma_fp.prev) && w->l[k] > 5))
+			return 0;
 	(void)ma_fp_sentence(w, i, &e);
 	for (int k = i + 1; k < j; k++) {
-		if ((w->k[k] & (ma_fp.above | ma_fp.you | ma_fp.hidden)) ||
-		    MA_FP_LIT(w, k, MA_FP_OWN))
+		if (MA_FP_LIT(w, k, MA_FP_OWN))
 			return 0;
 		place |= MA_FP_LIT(w, k,
 		                   "embedded|injected|untrusted|external|third|foreign|inline|page|"
@@ -1935,7 +1941,8 @@ static int ma_fp_ign_aimed(const struct ma_pr_words *w, int i)
 	int e, s, to = -1, k0 = i - 1;
 
 	/* (a "to" in the ten words before, first: the sentence only then) */
-	while (k0 > 0 && k0 >= i - 10 && !ma_fp_brk(w, k0 + 1) && !MA_FP_LIT(w, k0, "to"))
+	while (k0 > 0 && k0 >= i - 10 && !ma_fp_brk(w, k0 + 1) &&
+	       !(w->l[k0] == 2 && MA_FP_LIT(w, k0, "to")))
 		k0--;
 	if (k0 <= 0 || k0 < i - 10 || ma_fp_brk(w, k0 + 1) || !MA_FP_LIT(w, k0, "to"))
 		return 0;
@@ -3279,8 +3286,8 @@ static int ma_fp_ref_above(const struct ma_pr_words *w)
 
 	for (int k = 1; k < w->n; k++) {
 		int ref = 0;
-		if (!MA_FP_LIT(w, k, "above") || w->brk[k] ||
-		    !(w->k[k - 1] & (ma_fp.instr | ma_fp.content | ma_fp.above)))
+		if (!(w->k[k] & ma_fp.above) || w->l[k] != 5 || !MA_FP_LIT(w, k, "above") ||
+		    w->brk[k] || !(w->k[k - 1] & (ma_fp.instr | ma_fp.content | ma_fp.above)))
 			continue;
 		for (int j = k - 1; j >= 0 && j >= k - 6 && !ref; j--) {
 			if ((w->k[j] & (ma_fp.show | ma_fp.ign | ma_fp.follow | ma_fp.hidden |
@@ -3896,7 +3903,9 @@ static int ma_fp_tag_name(const struct ma_pr_words *w, int k)
  * keeps it. */
 static void ma_fp_tag_matches(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
-	if (sc->nloci == 0 || sc->nloci >= MA_PR_LOCI || !memchr(w->t, '<', (size_t)w->s[w->n - 1]))
+	/* (each match's first word looked at, not the text: no scan of
+	 * it where no match starts at a tag) */
+	if (sc->nloci >= MA_PR_LOCI)
 		return;
 	for (int a = 0; a < sc->nloci; a++) {
 		int pt = sc->locpat[a], all = 1;
