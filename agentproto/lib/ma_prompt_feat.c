@@ -1701,7 +1701,7 @@ static int ma_pr_heading_turn(const char *t, size_t n, size_t e)
 	if (b == a)
 		return 1; /* the role alone, or marks after it */
 	for (size_t q = b; q < end; q++)
-		if (!strchr(" \t\r*#_", t[q]))
+		if (!t[q] || !strchr(" \t\r*#_", t[q]))
 			return 0;
 	/* (the text is folded to lower case, as the roles are compared) */
 	for (size_t r = 0; r < sizeof turn / sizeof *turn; r++)

@@ -1867,17 +1867,17 @@ static int ma_fp_ign_cited(const struct ma_pr_words *w, int i)
 	int e, s, close = -1, cue = 0;
 	char q;
 
-	if (i < 1 || x == w->t || !strchr("\"'`", x[-1]))
+	if (i < 1 || x == w->t || !x[-1] || !strchr("\"'`", x[-1]))
 		return 0;
 	s = ma_fp_sentence(w, i, &e);
 	if (i - 1 < s)
 		return 0;
 	q = x[-1];
-	/* the quote closes in the sentence */
+	/* the quote closes in the sentence, or at the text's end (nothing
+	 * past the last word is read: the window's text has no terminator) */
 	for (int k = i; k < e && close < 0; k++) {
 		const char *y = w->t + w->s[k] + w->l[k];
-		const char *z = k + 1 < w->n ? w->t + w->s[k + 1] : w->t + strlen(w->t);
-		if (memchr(y, q, (size_t)(z - y)))
+		if (k + 1 >= w->n || memchr(y, q, (size_t)(w->s[k + 1] - w->s[k] - w->l[k])))
 			close = k + 1;
 	}
 	if (close < 0)
