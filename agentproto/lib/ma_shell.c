@@ -3185,10 +3185,22 @@ static __attribute__((noinline)) int ma_sh_value_words(const char *s, const stru
                                                        int e0, size_t a, size_t b)
 {
 	/* each value that fires so holds a '=' (KEY=VALUE, exec=CMD) or
-	 * quotes (a keyword and its value apart: 'ProxyCommand id') */
+	 * quotes (a keyword and its value apart: 'ProxyCommand id'), or is
+	 * a sed script, whose commands are letters (sed -n + '-e
+	 * s/x/y/w/tmp/f', '-e 1eid' beside a command: shell34): read
+	 * without them only where a word the input fills is a value word
+	 * and sed the command */
 	if (!memchr(s + a, '=', b - a) && !memchr(s + a, '\'', b - a) &&
-	    !memchr(s + a, '"', b - a) && !memchr(s + a, '\\', b - a))
-		return 0;
+	    !memchr(s + a, '"', b - a) && !memchr(s + a, '\\', b - a)) {
+		size_t p, q;
+		int val = 0;
+		for (int i = e0; i < lx->nel && lx->el[i].start < b && !val; i++)
+			val = lx->el[i].kind == MA_SH_WORD && lx->el[i].end > a &&
+			      ma_sh_value_word(s, lx, i, lx->el[i].start < a);
+		if (!val || !ma_sh_text_name(s, lx->el[e0].start, &p, &q) ||
+		    !ma_sh_is(s, p, q, "sed"))
+			return 0;
+	}
 	for (int i = e0; i < lx->nel && lx->el[i].start < b; i++) {
 		const struct ma_sh_el *e = &lx->el[i];
 		if (e->kind != MA_SH_WORD || e->end <= a)
@@ -5578,6 +5590,120 @@ static int ma_sh_back_stdin_shell(const char *s, const size_t *ws, const size_t 
  * 2 (not 1) when the word is a here-string of a shell (bash <<< '...',
  * sudo bash <<< '...'): the words after it may still name a script
  * file that the shell runs instead (ma_sh_reparses_at). */
+/* 1 when the word [p, q) of s names an ansible module that hands its
+ * argument to a shell (shell, raw, also as ansible.builtin.* or
+ * ansible.legacy.*), 0 another. */
+static int ma_sh_ansible_shell_mod(const char *s, size_t p, size_t q)
+{
+	if (q - p > 16 && !memcmp(s + p, "ansible.builtin.", 16))
+		p += 16;
+	else if (q - p > 15 && !memcmp(s + p, "ansible.legacy.", 15))
+		p += 15;
+	return ma_sh_is(s, p, q, "shell") || ma_sh_is(s, p, q, "raw");
+}
+
+/* The module named by -m/--module-name after the quoted word at w0, to
+ * its command's end (ansible web -a '...' -m shell: ansible reads its
+ * options in any order, the last -m wins): 1 shell or raw, 0 another
+ * module or none (command, the default). */
+static int ma_sh_ansible_mod_after(const char *s, size_t w0)
+{
+	size_t k = w0 + 1, p;
+	char q = s[w0];
+	int mod = 0, want = 0;
+
+	if (q != '\'' && q != '"')
+		return 0;
+	while (s[k] && s[k] != q)
+		k += (q == '"' && s[k] == '\\' && s[k + 1]) ? 2 : 1;
+	if (!s[k])
+		return 0;
+	k++;
+	for (int w = 0; w < 32; w++) {
+		while (s[k] == ' ' || s[k] == '\t')
+			k++;
+		if (!s[k] || strchr(";&|\n)`", s[k]))
+			break;
+		p = k;
+		while (s[k] && !strchr(" \t;&|\n)`", s[k]))
+			k++;
+		if (want)
+			mod = ma_sh_ansible_shell_mod(s, p, k);
+		want = ma_sh_is(s, p, k, "-m") || ma_sh_is(s, p, k, "--module-name");
+		if (k - p > 2 && !memcmp(s + p, "-m", 2) && s[p + 2] != '-')
+			mod = ma_sh_ansible_shell_mod(s, p + 2, k);
+		else if (k - p > 14 && !memcmp(s + p, "--module-name=", 14))
+			mod = ma_sh_ansible_shell_mod(s, p + 14, k);
+	}
+	return mod;
+}
+
+static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from);
+
+/* 1 when the quoted word at w0 is read by GNU parallel (parallel(1),
+ * 20221122; word p of ws/we, nall of them nearest first, names the
+ * command) as a command line: a word of its command template (the words
+ * after its options up to ::: / :::: or the end: parallel joins them
+ * with blanks and runs the result with a shell, so `parallel gzip 'a;
+ * b'` runs b; with -q/--quote each template word stays one word), the
+ * value of --limit (a command run before each job), or an argument after
+ * ::: or :::+ that the template runs: no template (parallel ::: 'CMD'
+ * runs each argument), a template whose first word holds a replacement
+ * string (parallel '{} x' leaves it unquoted, parallel(1)), or one that
+ * hands its last argument to a shell (parallel sh -c ::: '...', parallel
+ * eval ::: '...', parallel ssh host ::: '...': the template with the
+ * argument after it, or at its first replacement string, read by
+ * ma_sh_reparses). An argument after :::: names a file; one given to a
+ * template as data (parallel gzip ::: 'a; b', parallel echo {} ::: ...)
+ * is quoted by parallel: 0. */
+static __attribute__((noinline)) int ma_sh_rp_parallel(const char *s, const size_t *ws,
+                                                       const size_t *we, int p)
+{
+	int i = p - 1, quote = 0, tfirst, sep = -1, near = -1, r;
+	char buf[512];
+	size_t n;
+
+	/* its options, each value with its option */
+	for (; i >= 0 && we[i] - ws[i] >= 2 && s[ws[i]] == '-'; i--) {
+		if (ma_sh_is(s, ws[i], we[i], "--")) {
+			i--;
+			break;
+		}
+		if (ma_sh_is(s, ws[i], we[i], "-q") || ma_sh_is(s, ws[i], we[i], "--quote"))
+			quote = 1;
+		if (ma_sh_parallel_value_opt(s + ws[i], we[i] - ws[i])) {
+			if (i == 0) /* the quote is this option's value */
+				return ma_sh_is(s, ws[0], we[0], "--limit");
+			i--;
+		}
+	}
+	tfirst = i;
+	for (; i >= 0; i--)
+		if (we[i] - ws[i] >= 3 && !memcmp(s + ws[i], ":::", 3)) {
+			if (sep < 0)
+				sep = i;
+			near = i;
+		}
+	if (sep < 0)
+		return !quote; /* a word of the template */
+	if (we[near] - ws[near] >= 4 && s[ws[near] + 3] == ':')
+		return 0; /* :::: FILE */
+	if (tfirst == sep || memchr(s + ws[tfirst], '{', we[tfirst] - ws[tfirst]))
+		return 1;
+	/* the template to its first replacement string, the argument
+	 * there: what a shell reads of it (parallel in it is not read
+	 * again: each level would hold a copy) */
+	for (i = tfirst - 1; i > sep && s[ws[i]] != '{'; i--)
+		;
+	n = we[i + 1] - ws[tfirst];
+	if (n + 5 > sizeof buf || memmem(s + ws[tfirst], n, "parallel", 8))
+		return 0;
+	memcpy(buf, s + ws[tfirst], n);
+	memcpy(buf + n, " 'x'", 5);
+	r = ma_sh_reparses(buf, n + 1, 0, NULL);
+	return r == 1;
+}
+
 static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from)
 {
 	static const struct ma_sh_lit shells[] = {
@@ -5597,6 +5723,7 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	    "pipe-pane",    "pipep",    "display-popup",  "popup",    "send-keys",    "send"};
 	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux")};
 	static const struct ma_sh_lit ansible[] = {MA_SH_LIT("ansible")};
+	static const struct ma_sh_lit parallel[] = {MA_SH_LIT("parallel")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
 	static const struct ma_sh_lit sources[] = {MA_SH_LIT("."), MA_SH_LIT("source")};
 	/* 1: a blank; 2: where a command starts (a NUL ends the walk too) */
@@ -5689,6 +5816,15 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		}
 		return 2;
 	}
+	/* GNU parallel's command template and the arguments it runs */
+	if (at_start && !attached)
+		for (i = 0; i < nall; i++)
+			if (ma_sh_base_in(s, ws[i], we[i], parallel, 1)) {
+				if (ma_sh_rp_names(s, ws, we, nall, i, 1) &&
+				    ma_sh_rp_parallel(s, ws, we, i))
+					return 1;
+				break;
+			}
 	/* the options right before it (an option's value with them); with
 	 * attached, the first is the option the quote is attached to
 	 * (su -c'...', --command='...', mapfile -C'...'): its last letter */
@@ -5749,24 +5885,31 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		    !(j + 1 < n && ma_sh_rp_option(s, ws[j + 1], we[j + 1])))
 			break;
 	}
-	/* ansible's ad hoc module argument (ansible web -m shell -a '...'):
-	 * -a/--args right before the quote, the module named before it
-	 * one that hands it to a shell (shell, raw; command runs no shell),
+	/* ansible's ad hoc module argument (ansible web -m shell -a '...',
+	 * ansible web -a '...' -m raw): -a/--args right before the quote,
+	 * the module named before it or after the quoted word one that hands
+	 * it to a shell (shell, raw; command, the default, runs no shell),
 	 * ansible the command */
-	if (!attached && n > 3 &&
+	if (!attached && n > 1 &&
 	    (ma_sh_is(s, ws[0], we[0], "-a") || ma_sh_is(s, ws[0], we[0], "--args")))
-		for (int j = 2; j < n; j++) {
-			if (!ma_sh_is(s, ws[j], we[j], "-m") &&
-			    !ma_sh_is(s, ws[j], we[j], "--module-name"))
+		for (int m = 1; m < n; m++) {
+			int mod = -1;
+			if (!ma_sh_base_in(s, ws[m], we[m], ansible, 1))
 				continue;
-			if (!ma_sh_is(s, ws[j - 1], we[j - 1], "shell") &&
-			    !ma_sh_is(s, ws[j - 1], we[j - 1], "raw") &&
-			    !ma_sh_is(s, ws[j - 1], we[j - 1], "ansible.builtin.shell") &&
-			    !ma_sh_is(s, ws[j - 1], we[j - 1], "ansible.builtin.raw"))
-				break;
-			for (int m = j + 1; m < n; m++)
-				if (ma_sh_base_in(s, ws[m], we[m], ansible, 1))
-					return 1;
+			for (int j = m - 1; j >= 1; j--)
+				if (ma_sh_is(s, ws[j], we[j], "-m") ||
+				    ma_sh_is(s, ws[j], we[j], "--module-name"))
+					mod = ma_sh_ansible_shell_mod(s, ws[j - 1], we[j - 1]);
+				else if (we[j] - ws[j] > 2 && !memcmp(s + ws[j], "-m", 2) &&
+				         s[ws[j] + 2] != '-')
+					mod = ma_sh_ansible_shell_mod(s, ws[j] + 2, we[j]);
+				else if (we[j] - ws[j] > 14 &&
+				         !memcmp(s + ws[j], "--module-name=", 14))
+					mod = ma_sh_ansible_shell_mod(s, ws[j] + 14, we[j]);
+			if (mod < 0)
+				mod = ma_sh_ansible_mod_after(s, w0);
+			if (mod > 0)
+				return 1;
 			break;
 		}
 	if (i == n)

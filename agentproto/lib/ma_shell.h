@@ -369,6 +369,10 @@ const struct ma_sh_prog_opts *ma_sh_wrap_find(const char *b);
 /* 1 when name (n bytes) is one of list's space-separated words. */
 int ma_sh_in_words(const char *list, const char *name, size_t n);
 
+/* 1 when GNU parallel's option word o (n bytes) takes the next word as
+ * its value (-j 4, --joblog FILE). */
+int ma_sh_parallel_value_opt(const char *o, size_t n);
+
 /* How program po reads the option element o: MA_SH_OPT_* flags; *name and
  * *nlen the option that takes a value (*nlen 0: none), *val the offset of
  * an attached value in o (0: none). */

@@ -989,6 +989,219 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
  * watch -x ...): a command nested deeper is not judged as an argv of
  * its own (the stack a check takes stays bounded whatever argv holds). */
 #define MA_SH_NEST_MAX 8
+
+/* The element e judged as a command line: MOAT_BLOCK or -1. */
+static int ma_sh_elem_line(struct moat_request *r, const char *e, const char *file, int line,
+                           const char *function)
+{
+	size_t n = strlen(e);
+
+	return ma_sh_check(r, e, n, e, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK : -1;
+}
+
+/* 1 when the module name m hands its argument to a shell (ansible's
+ * shell and raw, also ansible.builtin.* and ansible.legacy.*). */
+static int ma_sh_ansible_shell(const char *m)
+{
+	if (!strncmp(m, "ansible.builtin.", 16))
+		m += 16;
+	else if (!strncmp(m, "ansible.legacy.", 15))
+		m += 15;
+	return !strcmp(m, "shell") || !strcmp(m, "raw");
+}
+
+/* ansible's ad hoc argument (-a/--args, -aARGS, --args=ARGS) in any
+ * order with the module (-m/--module-name, the last one wins): judged
+ * as a command line when the module is shell or raw (command, the
+ * default, runs no shell). MOAT_BLOCK or -1. */
+static int ma_sh_ansible_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                               const char *file, int line, const char *function)
+{
+	const char *mod = "command", *args = NULL;
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *o = argv[i];
+		int next = i + 1 < argc && argv[i + 1];
+		if ((!strcmp(o, "-m") || !strcmp(o, "--module-name")) && next)
+			mod = argv[++i];
+		else if ((!strcmp(o, "-a") || !strcmp(o, "--args")) && next)
+			args = argv[++i];
+		else if (!strncmp(o, "--module-name=", 14))
+			mod = o + 14;
+		else if (!strncmp(o, "--args=", 7))
+			args = o + 7;
+		else if (o[0] == '-' && o[1] == 'm' && o[2])
+			mod = o + 2;
+		else if (o[0] == '-' && o[1] == 'a' && o[2])
+			args = o + 2;
+	}
+	if (!args || !ma_sh_ansible_shell(mod))
+		return -1;
+	return ma_sh_elem_line(r, args, file, line, function);
+}
+
+/* tmux's commands (tmux(1), 3.3) whose shell-command its server runs:
+ * after tmux's own options (-c SHELL-COMMAND runs one too; -L, -S, -f,
+ * -T take a value) each command up to a ";" element; one of these
+ * (new-session, new-window, split-window, respawn-*, run-shell,
+ * pipe-pane, display-popup, short names too) after its options (those
+ * of -c -e -F -l -L -n -N -s -S -t -T -w -x -y with their value) runs a
+ * single argument with sh -c and several as an argv; send-keys types
+ * each argument into the pane's shell. MOAT_BLOCK or -1. */
+static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                            int depth, const char *file, int line, const char *function)
+{
+	static const char runs[] = "new-session new new-window neww split-window splitw "
+	                           "respawn-pane respawnp respawn-window respawnw run-shell run "
+	                           "pipe-pane pipep display-popup popup";
+	int i = prog + 1;
+
+	for (; i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "--")) {
+			i++;
+			break;
+		}
+		if (!o[2] && strchr("cLSfT", o[1]) && i + 1 < argc && argv[i + 1]) {
+			if (o[1] == 'c' &&
+			    ma_sh_elem_line(r, argv[i + 1], file, line, function) >= 0)
+				return MOAT_BLOCK;
+			i++;
+		}
+	}
+	while (i < argc && argv[i]) {
+		const char *c = argv[i++];
+		int a, e, keys = !strcmp(c, "send-keys") || !strcmp(c, "send");
+		int run = keys || ma_sh_in_words(runs, c, strlen(c));
+		for (; run && i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++)
+			if (!argv[i][2] && strchr("ceFlLnNsStTwxy", argv[i][1]) && i + 1 < argc)
+				i++;
+		for (a = e = i; e < argc && argv[e] && strcmp(argv[e], ";"); e++)
+			;
+		if (run && keys) {
+			for (int k = a; k < e; k++)
+				if (ma_sh_elem_line(r, argv[k], file, line, function) >= 0)
+					return MOAT_BLOCK;
+		} else if (run && e - a == 1) {
+			if (ma_sh_elem_line(r, argv[a], file, line, function) >= 0)
+				return MOAT_BLOCK;
+		} else if (run && e - a > 1 && depth < MA_SH_NEST_MAX &&
+		           ma_sh_argv_check(r, argv + a, e - a, depth + 1, file, line, function) ==
+		               MOAT_BLOCK) {
+			return MOAT_BLOCK;
+		}
+		i = e + 1;
+	}
+	return -1;
+}
+
+/* GNU parallel (parallel(1), 20221122): its command template (the
+ * elements after its options up to ::: or ::::) joined with blanks is a
+ * line a shell runs (with -q/--quote an argv); --limit's value is a
+ * command line; an argument after ::: or :::+ is run as a command line
+ * when there is no template or the template's first word holds a
+ * replacement string (left unquoted there), and otherwise given to the
+ * template quoted, at its first replacement string or after it: that
+ * line is judged (parallel sh -c ::: '...' runs the argument as sh -c's
+ * script). Arguments after :::: name files. Its own frame: the line
+ * (4 KB) is on the stack only here. MOAT_BLOCK or -1. */
+static __attribute__((noinline)) int ma_sh_parallel_check(struct moat_request *r,
+                                                          const char *const *argv, int argc,
+                                                          int prog, int depth, const char *file,
+                                                          int line, const char *function)
+{
+	char cmd[4096];
+	int i = prog + 1, quote = 0, t0, t1, rs, files = 0, seen = 0;
+	size_t n;
+
+	for (; i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *o = argv[i];
+		if (!strcmp(o, "--")) {
+			i++;
+			break;
+		}
+		if (!strcmp(o, "-q") || !strcmp(o, "--quote"))
+			quote = 1;
+		if (ma_sh_parallel_value_opt(o, strlen(o)) && i + 1 < argc && argv[i + 1]) {
+			if (!strcmp(o, "--limit") &&
+			    ma_sh_elem_line(r, argv[i + 1], file, line, function) >= 0)
+				return MOAT_BLOCK;
+			i++;
+		} else if (!strncmp(o, "--limit=", 8) &&
+		           ma_sh_elem_line(r, o + 8, file, line, function) >= 0) {
+			return MOAT_BLOCK;
+		}
+	}
+	t0 = i;
+	for (t1 = t0; t1 < argc && argv[t1] && strncmp(argv[t1], ":::", 3); t1++)
+		;
+	if (t1 > t0) {
+		if (quote) {
+			if (depth < MA_SH_NEST_MAX &&
+			    ma_sh_argv_check(r, argv + t0, t1 - t0, depth + 1, file, line,
+			                     function) == MOAT_BLOCK)
+				return MOAT_BLOCK;
+		} else {
+			n = ma_sh_join(argv + t0, t1 - t0, cmd, sizeof cmd);
+			if (ma_sh_check(r, cmd, n, cmd, n, file, line, function) == MOAT_BLOCK)
+				return MOAT_BLOCK;
+		}
+	}
+	/* the template to its first replacement string */
+	for (rs = t0; rs < t1 && argv[rs][0] != '{'; rs++)
+		;
+	if (!quote) {
+		n = ma_sh_join(argv + t0, rs - t0, cmd, sizeof cmd);
+	} else {
+		/* -q: each template word one word, as parallel quotes it */
+		n = 0;
+		for (i = t0; i < rs; i++) {
+			size_t l = strlen(argv[i]);
+			if (strchr(argv[i], '\'') || n + l + 3 > sizeof cmd)
+				return -1;
+			if (n)
+				cmd[n++] = ' ';
+			cmd[n++] = '\'';
+			memcpy(cmd + n, argv[i], l);
+			n += l;
+			cmd[n++] = '\'';
+		}
+	}
+	for (i = t1; i < argc && argv[i] && seen < 64; i++) {
+		const char *a = argv[i];
+		if (!strncmp(a, ":::", 3)) {
+			files = a[3] == ':';
+			continue;
+		}
+		if (files)
+			continue;
+		seen++;
+		if (t1 == t0 || strchr(argv[t0], '{') || strchr(a, '\'')) {
+			/* run as a command line (an argument with a quote of
+			 * its own is judged so too: it cannot be quoted here) */
+			if (t1 == t0 || strchr(argv[t0], '{')) {
+				if (ma_sh_elem_line(r, a, file, line, function) >= 0)
+					return MOAT_BLOCK;
+			}
+			continue;
+		}
+		{
+			size_t l = strlen(a), m = n;
+			if (m + l + 4 > sizeof cmd)
+				continue;
+			if (m)
+				cmd[m++] = ' ';
+			cmd[m++] = '\'';
+			memcpy(cmd + m, a, l);
+			m += l;
+			cmd[m++] = '\'';
+			if (ma_sh_check(r, cmd, m, cmd, m, file, line, function) == MOAT_BLOCK)
+				return MOAT_BLOCK;
+		}
+	}
+	return -1;
+}
+
 /* How deep an env -S may stand and still have its STRING split: each
  * split holds its words (4 KB) on the stack while the argv they make is
  * checked, so eight nested (env -S env -S ... psql -c ..., from one
@@ -1034,6 +1247,12 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		           ? MOAT_BLOCK
 		           : -1;
 	}
+	if (!strcmp(b, "tmux"))
+		return ma_sh_tmux_check(r, argv, argc, prog, depth, file, line, function);
+	if (!strcmp(b, "ansible"))
+		return ma_sh_ansible_check(r, argv, argc, prog, file, line, function);
+	if (!strcmp(b, "parallel"))
+		return ma_sh_parallel_check(r, argv, argc, prog, depth, file, line, function);
 	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
 	    !strcmp(b, "runuser") || !strcmp(b, "vagrant") || !strcmp(b, "nix-shell")) {
 		size_t at;

@@ -1151,3 +1151,27 @@ int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t a, size_t 
 	*pos = k;
 	return 1;
 }
+
+/* GNU parallel's options (parallel(1), 20221122) that take the next word
+ * as their value when none is attached (-j 4, --joblog FILE); a short
+ * option glued to its value (-j4) or a long one with '=' takes none. */
+int ma_sh_parallel_value_opt(const char *o, size_t n)
+{
+	static const char longs[] =
+	    "--arg-file --arg-file-sep --arg-sep --basefile --bf --basenamereplace --bnr "
+	    "--basenameextensionreplace --bner --bin --block --block-size --block-timeout --bt "
+	    "--colsep --compress-program --decompress-program --ctagstring --delay --delimiter "
+	    "--dirnamereplace --dnr --env --filter --group-by --halt-on-error --halt --header "
+	    "--joblog --jl --jobs --max-procs --limit --load --memfree --memsuspend --minversion "
+	    "--max-args --max-replace-args --nice --parens --profile --process-slot-var "
+	    "--recstart --recend --results --res --retries --return --rpl --rsync-opts "
+	    "--max-chars --semaphore-name --id --semaphore-timeout --st --seqreplace --shard "
+	    "--shell-completion --sql --sql-master --sql-and-worker --sql-worker --ssh "
+	    "--ssh-delay --sshlogin --sshloginfile --slf --slotreplace --template --tmpl "
+	    "--tagstring --term-seq --total-jobs --total --tmpdir --tempdir --timeout "
+	    "--transferfile --tf --trc --trim --extensionreplace --er --workdir --wd";
+
+	if (n == 2 && o[0] == '-')
+		return o[1] && strchr("aCdEIjPJLnNsSW", o[1]) != NULL;
+	return n > 2 && o[0] == '-' && o[1] == '-' && ma_sh_in_words(longs, o, n);
+}
