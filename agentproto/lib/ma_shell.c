@@ -5590,6 +5590,96 @@ static int ma_sh_back_stdin_shell(const char *s, const size_t *ws, const size_t 
  * 2 (not 1) when the word is a here-string of a shell (bash <<< '...',
  * sudo bash <<< '...'): the words after it may still name a script
  * file that the shell runs instead (ma_sh_reparses_at). */
+/* 1 when the quoted word at w0 (words ws/we before it, nall of them
+ * nearest first, read back to its command's start) is a command line of
+ * a runner that hands one to a shell, named as its command
+ * (ma_sh_rp_names):
+ * - socat's SYSTEM:'...' address (socat(1): /bin/sh -c; EXEC: splits
+ *   it into words);
+ * - screen's -X stuff '...' (typed into the window's shell);
+ * - tmux -c '...' (tmux's own -c: a shell-command, tmux(1));
+ * - env -S '...' / --split-string (split into words and run: env -S
+ *   'sh -c "..."');
+ * - salt's execution modules that run a shell line (salt '*' cmd.run
+ *   '...', cmd.shell, cmd.run_all ...; salt-call, salt-ssh);
+ * - pdsh, clush, pssh, parallel-ssh: the remote command's first word
+ *   after their options (pdsh -w web[1-3] '...'; an option's value, pdsh
+ *   -w '...', is data; their flags -b -B -d -i -L -N -P -q -S -v);
+ * - a here-string given to at or batch (at now <<< '...': the job's
+ *   commands are read from standard input; not with -f FILE);
+ * - Fabric's remote command after "--" (fab -H web1 -- '...'). */
+static int ma_sh_rp_runners(const char *s, size_t w0, const size_t *ws, const size_t *we, int nall)
+{
+	static const struct ma_sh_lit salt[] = {MA_SH_LIT("salt"), MA_SH_LIT("salt-call"),
+	                                        MA_SH_LIT("salt-ssh")};
+	static const char rsh[] = "pdsh clush pssh parallel-ssh";
+	static const struct ma_sh_lit at[] = {MA_SH_LIT("at"), MA_SH_LIT("batch")};
+	static const char salt_runs[] =
+	    "cmd.run cmd.shell cmd.run_all cmd.run_stdout "
+	    "cmd.run_stderr cmd.run_bg cmd.exec_code_all cmd.powershell";
+	int j;
+
+	if (nall < 1)
+		return 0;
+	for (j = 0; j < 7 && s[w0 + j] && (s[w0 + j] | 0x20) == "system:"[j]; j++)
+		;
+	if (j == 7) {
+		for (j = 0; j < nall; j++)
+			if (ma_sh_base_in(s, ws[j], we[j],
+			                  (const struct ma_sh_lit[]){MA_SH_LIT("socat")}, 1))
+				return ma_sh_rp_names(s, ws, we, nall, j, 1);
+		return 0;
+	}
+	if (nall >= 2 && ma_sh_is(s, ws[0], we[0], "-c") &&
+	    ma_sh_base_in(s, ws[1], we[1], (const struct ma_sh_lit[]){MA_SH_LIT("tmux")}, 1))
+		return ma_sh_rp_names(s, ws, we, nall, 1, 1);
+	if (nall >= 2 &&
+	    (ma_sh_is(s, ws[0], we[0], "-S") || ma_sh_is(s, ws[0], we[0], "--split-string")) &&
+	    ma_sh_base_in(s, ws[1], we[1], (const struct ma_sh_lit[]){MA_SH_LIT("env")}, 1))
+		return ma_sh_rp_names(s, ws, we, nall, 1, 1);
+	if (nall >= 3 && ma_sh_is(s, ws[0], we[0], "stuff"))
+		for (j = 1; j < nall; j++)
+			if (ma_sh_base_in(s, ws[j], we[j],
+			                  (const struct ma_sh_lit[]){MA_SH_LIT("screen")}, 1))
+				return ma_sh_is(s, ws[1], we[1], "-X") &&
+				       ma_sh_rp_names(s, ws, we, nall, j, 1);
+	if (nall >= 2 && ma_sh_in_words(salt_runs, s + ws[0], we[0] - ws[0])) {
+		for (j = 1; j < nall; j++)
+			if (ma_sh_base_in(s, ws[j], we[j], salt, 3))
+				return ma_sh_rp_names(s, ws, we, nall, j, 1);
+		return 0;
+	}
+	if (nall >= 2 && ma_sh_is(s, ws[0], we[0], "--") &&
+	    ma_sh_base_in(s, ws[nall - 1], we[nall - 1],
+	                  (const struct ma_sh_lit[]){MA_SH_LIT("fab")}, 1))
+		return ma_sh_rp_names(s, ws, we, nall, nall - 1, 1);
+	if (ma_sh_is(s, ws[0], we[0], "<<<")) {
+		for (j = 1; j < nall; j++) {
+			if (ma_sh_is(s, ws[j], we[j], "-f"))
+				return 0;
+			if (ma_sh_word_in(s, ws[j], we[j], at, 2))
+				return ma_sh_rp_names(s, ws, we, nall, j, 1);
+		}
+		return 0;
+	}
+	/* pdsh and the like: options and their values back to the runner */
+	for (j = 0; j < nall; j++) {
+		int opt = ma_sh_rp_option(s, ws[j], we[j]);
+		size_t b = we[j];
+		while (b > ws[j] && s[b - 1] != '/')
+			b--;
+		if (ma_sh_in_words(rsh, s + b, we[j] - b))
+			return j > 0 && ma_sh_rp_names(s, ws, we, nall, j, 1);
+		if (opt && !(we[j] - ws[j] == 2 && strchr("bBdiLNPqSv", s[ws[j] + 1])))
+			return 0; /* the quote or the word after is its value */
+		if (!opt && !(j + 1 < nall && ma_sh_rp_option(s, ws[j + 1], we[j + 1])))
+			return 0;
+		if (!opt)
+			j++;
+	}
+	return 0;
+}
+
 /* 1 when the word [p, q) of s names an ansible module that hands its
  * argument to a shell (shell, raw, also as ansible.builtin.* or
  * ansible.legacy.*), 0 another. */
@@ -5709,9 +5799,9 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	static const struct ma_sh_lit shells[] = {
 	    MA_SH_LIT("sh"),  MA_SH_LIT("bash"), MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
 	    MA_SH_LIT("ksh"), MA_SH_LIT("ash"),  MA_SH_LIT("mksh"), MA_SH_LIT("hush")};
-	static const struct ma_sh_lit with_c[] = {MA_SH_LIT("su"),      MA_SH_LIT("runuser"),
-	                                          MA_SH_LIT("flock"),   MA_SH_LIT("script"),
-	                                          MA_SH_LIT("vagrant"), MA_SH_LIT("nix-shell")};
+	static const struct ma_sh_lit with_c[] = {
+	    MA_SH_LIT("su"),      MA_SH_LIT("runuser"),   MA_SH_LIT("flock"),  MA_SH_LIT("script"),
+	    MA_SH_LIT("vagrant"), MA_SH_LIT("nix-shell"), MA_SH_LIT("gcloud"), MA_SH_LIT("mussh")};
 	static const struct ma_sh_lit with_cb[] = {MA_SH_LIT("mapfile"), MA_SH_LIT("readarray"),
 	                                           MA_SH_LIT("compgen")};
 	static const struct ma_sh_lit runs[] = {MA_SH_LIT("trap"), MA_SH_LIT("watch")};
@@ -5721,7 +5811,7 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	    "new-session",  "new",      "new-window",     "neww",     "split-window", "splitw",
 	    "respawn-pane", "respawnp", "respawn-window", "respawnw", "run-shell",    "run",
 	    "pipe-pane",    "pipep",    "display-popup",  "popup",    "send-keys",    "send"};
-	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux")};
+	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux"), MA_SH_LIT("byobu")};
 	static const struct ma_sh_lit ansible[] = {MA_SH_LIT("ansible")};
 	static const struct ma_sh_lit parallel[] = {MA_SH_LIT("parallel")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
@@ -5800,6 +5890,9 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		if (i + 1 < n && we[i] - ws[i] == 10 && !memcmp(s + ws[i], "/dev/stdin", 10) &&
 		    ma_sh_word_in(s, ws[i + 1], we[i + 1], sources, 2))
 			return 1;
+		/* at and batch read the job's commands from it */
+		if (at_start && !attached && ma_sh_rp_runners(s, w0, ws, we, nall))
+			return 1;
 		/* the whole command, back to its start: a shell whose
 		 * script is standard input (bash /dev/stdin <<< '...', sudo
 		 * bash -s, ssh host <<< '...': ma_sh_stdin_shell) */
@@ -5825,6 +5918,8 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 					return 1;
 				break;
 			}
+	if (at_start && !attached && ma_sh_rp_runners(s, w0, ws, we, nall))
+		return 1;
 	/* the options right before it (an option's value with them); with
 	 * attached, the first is the option the quote is attached to
 	 * (su -c'...', --command='...', mapfile -C'...'): its last letter */
@@ -5873,8 +5968,9 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 			sub = ma_sh_is(s, ws[j], we[j], tmux_runs[t]);
 		if (sub) {
 			for (int m = j + 1; m < n; m++) {
-				if (ma_sh_base_in(s, ws[m], we[m], tmux, 1))
+				if (ma_sh_base_in(s, ws[m], we[m], tmux, 2))
 					return 1;
+
 				if (!ma_sh_rp_option(s, ws[m], we[m]) &&
 				    !(m + 1 < n && ma_sh_rp_option(s, ws[m + 1], we[m + 1])))
 					break;

