@@ -3188,12 +3188,17 @@ static __attribute__((noinline)) int ma_sh_value_words(const char *s, const stru
 	 * quotes (a keyword and its value apart: 'ProxyCommand id'), or is
 	 * a sed script, whose commands are letters (sed -n + '-e
 	 * s/x/y/w/tmp/f', '-e 1eid' beside a command: shell34): read
-	 * without them only where a word the input fills is a value word
-	 * and sed the command */
+	 * without them only where the input holds w, W or e, a word it
+	 * fills is a value word and sed is the command (sh-occurrences:
+	 * +9 % without the letters' look) */
 	if (!memchr(s + a, '=', b - a) && !memchr(s + a, '\'', b - a) &&
 	    !memchr(s + a, '"', b - a) && !memchr(s + a, '\\', b - a)) {
 		size_t p, q;
 		int val = 0;
+		/* what fires in a sed script: its w, W and e commands */
+		if (!memchr(s + a, 'w', b - a) && !memchr(s + a, 'W', b - a) &&
+		    !memchr(s + a, 'e', b - a))
+			return 0;
 		for (int i = e0; i < lx->nel && lx->el[i].start < b && !val; i++)
 			val = lx->el[i].kind == MA_SH_WORD && lx->el[i].end > a &&
 			      ma_sh_value_word(s, lx, i, lx->el[i].start < a);
@@ -5681,15 +5686,17 @@ static int ma_sh_rp_runners(const char *s, size_t w0, const size_t *ws, const si
 }
 
 /* 1 when the word [p, q) of s names an ansible module that hands its
- * argument to a shell (shell, raw, also as ansible.builtin.* or
- * ansible.legacy.*), 0 another. */
+ * argument to a shell (shell, raw, win_shell's PowerShell, also as
+ * ansible.builtin.*, ansible.legacy.*, ansible.windows.*), 0 another. */
 static int ma_sh_ansible_shell_mod(const char *s, size_t p, size_t q)
 {
-	if (q - p > 16 && !memcmp(s + p, "ansible.builtin.", 16))
+	if (q - p > 16 &&
+	    (!memcmp(s + p, "ansible.builtin.", 16) || !memcmp(s + p, "ansible.windows.", 16)))
 		p += 16;
 	else if (q - p > 15 && !memcmp(s + p, "ansible.legacy.", 15))
 		p += 15;
-	return ma_sh_is(s, p, q, "shell") || ma_sh_is(s, p, q, "raw");
+	return ma_sh_is(s, p, q, "shell") || ma_sh_is(s, p, q, "raw") ||
+	       ma_sh_is(s, p, q, "win_shell");
 }
 
 /* The module named by -m/--module-name after the quoted word at w0, to
@@ -5730,9 +5737,25 @@ static int ma_sh_ansible_mod_after(const char *s, size_t w0)
 
 static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from);
 
-/* 1 when the quoted word at w0 is read by GNU parallel (parallel(1),
- * 20221122; word p of ws/we, nall of them nearest first, names the
- * command) as a command line: a word of its command template (the words
+/* 1 when the word [p, q) of s names GNU parallel or a program that
+ * takes its command template (sem, env_parallel), 2 parset (its first
+ * operand names variables), after its last '/'; else 0. */
+static int ma_sh_parallel_word(const char *s, size_t p, size_t q)
+{
+	size_t b = q;
+
+	while (b > p && s[b - 1] != '/')
+		b--;
+	if (ma_sh_is(s, b, q, "parset"))
+		return 2;
+	return ma_sh_is(s, b, q, "parallel") || ma_sh_is(s, b, q, "sem") ||
+	       ma_sh_is(s, b, q, "env_parallel");
+}
+
+/* Nonzero when the quoted word at w0 is read by GNU parallel (parallel(1),
+ * 20221122; also sem, env_parallel and parset, whose first operand
+ * names variables: parset; word p of ws/we, nearest first, names the
+ * command) as a command line: 2 for a word of its command template (the words
  * after its options up to ::: / :::: or the end: parallel joins them
  * with blanks and runs the result with a shell, so `parallel gzip 'a;
  * b'` runs b; with -q/--quote each template word stays one word), the
@@ -5743,11 +5766,15 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
  * hands its last argument to a shell (parallel sh -c ::: '...', parallel
  * eval ::: '...', parallel ssh host ::: '...': the template with the
  * argument after it, or at its first replacement string, read by
- * ma_sh_reparses). An argument after :::: names a file; one given to a
- * template as data (parallel gzip ::: 'a; b', parallel echo {} ::: ...)
- * is quoted by parallel: 0. */
+ * ma_sh_reparses; 1), as are the values of --limit, --ssh and -S /
+ * --sshlogin (an sshlogin may name its ssh command: -S 'ssh -p 22 h').
+ * An argument after :::: names a file; one given to a template as data
+ * (parallel gzip ::: 'a; b', parallel echo {} ::: ...) is quoted by
+ * parallel: 0. With from, a template word sets *from to the template's
+ * first word (its words joined: parallel echo x\; id runs id). */
 static __attribute__((noinline)) int ma_sh_rp_parallel(const char *s, const size_t *ws,
-                                                       const size_t *we, int p)
+                                                       const size_t *we, int p, int parset,
+                                                       size_t w0, size_t *from)
 {
 	int i = p - 1, quote = 0, tfirst, sep = -1, near = -1, r;
 	char buf[512];
@@ -5762,10 +5789,25 @@ static __attribute__((noinline)) int ma_sh_rp_parallel(const char *s, const size
 		if (ma_sh_is(s, ws[i], we[i], "-q") || ma_sh_is(s, ws[i], we[i], "--quote"))
 			quote = 1;
 		if (ma_sh_parallel_value_opt(s + ws[i], we[i] - ws[i])) {
-			if (i == 0) /* the quote is this option's value */
-				return ma_sh_is(s, ws[0], we[0], "--limit");
+			/* the quote is this option's value: a command line for
+			 * --limit, --ssh and an sshlogin (-S 'ssh -p 22 host') */
+			if (i == 0)
+				return ma_sh_is(s, ws[0], we[0], "--limit") ||
+				       ma_sh_is(s, ws[0], we[0], "--ssh") ||
+				       ma_sh_is(s, ws[0], we[0], "-S") ||
+				       ma_sh_is(s, ws[0], we[0], "--sshlogin");
 			i--;
 		}
+	}
+	if (parset && i-- < 0)
+		return 0; /* parset's variable names */
+	if (i < 0) {
+		/* the quote is the template's first word */
+		if (quote)
+			return 0;
+		if (from)
+			*from = w0;
+		return 2;
 	}
 	tfirst = i;
 	for (; i >= 0; i--)
@@ -5774,8 +5816,15 @@ static __attribute__((noinline)) int ma_sh_rp_parallel(const char *s, const size
 				sep = i;
 			near = i;
 		}
-	if (sep < 0)
-		return !quote; /* a word of the template */
+	if (sep < 0) {
+		/* a word of the template: 2, the template's words from *from
+		 * on joined as parallel joins them */
+		if (quote)
+			return 0;
+		if (from)
+			*from = ws[tfirst];
+		return 2;
+	}
 	if (we[near] - ws[near] >= 4 && s[ws[near] + 3] == ':')
 		return 0; /* :::: FILE */
 	if (tfirst == sep || memchr(s + ws[tfirst], '{', we[tfirst] - ws[tfirst]))
@@ -5792,6 +5841,56 @@ static __attribute__((noinline)) int ma_sh_rp_parallel(const char *s, const size
 	memcpy(buf + n, " 'x'", 5);
 	r = ma_sh_reparses(buf, n + 1, 0, NULL);
 	return r == 1;
+}
+
+/* 1 when the word that starts at w0 is a word of GNU parallel's command
+ * template (ma_sh_rp_parallel's 2), its command read back to its start. */
+static int ma_sh_parallel_template_at(const char *s, size_t w0)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
+	int n = 0;
+
+	while (ma_sh_rp_back(s, stop, &k, &ws[n], &we[n])) {
+		ma_sh_rp_unquote(s, &ws[n], &we[n]);
+		if (++n == MA_SH_RP_WORDS)
+			return 0;
+	}
+	for (int i = 0; i < n; i++) {
+		int pf = ma_sh_parallel_word(s, ws[i], we[i]);
+		if (pf)
+			return ma_sh_rp_names(s, ws, we, n, i, 1) &&
+			       ma_sh_rp_parallel(s, ws, we, i, pf == 2, w0, NULL) == 2;
+	}
+	return 0;
+}
+
+/* 1 when the word that starts at w0 is ansible's -a/--args value (the
+ * option right before it, ansible the command) or holds it attached
+ * (--args=..., -a...). */
+static int ma_sh_ansible_arg_at(const char *s, size_t w0)
+{
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w0;
+	int n = 0, att = !strncmp(s + w0, "--args=", 7) || !strncmp(s + w0, "-a", 2);
+
+	while (ma_sh_rp_back(s, stop, &k, &ws[n], &we[n])) {
+		ma_sh_rp_unquote(s, &ws[n], &we[n]);
+		if (++n == MA_SH_RP_WORDS)
+			return 0;
+	}
+	if (!att &&
+	    !(n && (ma_sh_is(s, ws[0], we[0], "-a") || ma_sh_is(s, ws[0], we[0], "--args"))))
+		return 0;
+	for (int i = 0; i < n; i++)
+		if (ma_sh_base_in(s, ws[i], we[i], (const struct ma_sh_lit[]){MA_SH_LIT("ansible")},
+		                  1))
+			return ma_sh_rp_names(s, ws, we, n, i, 1);
+	return 0;
 }
 
 static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_from)
@@ -5813,7 +5912,6 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	    "pipe-pane",    "pipep",    "display-popup",  "popup",    "send-keys",    "send"};
 	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux"), MA_SH_LIT("byobu")};
 	static const struct ma_sh_lit ansible[] = {MA_SH_LIT("ansible")};
-	static const struct ma_sh_lit parallel[] = {MA_SH_LIT("parallel")};
 	static const struct ma_sh_lit evals[] = {MA_SH_LIT("eval")};
 	static const struct ma_sh_lit sources[] = {MA_SH_LIT("."), MA_SH_LIT("source")};
 	/* 1: a blank; 2: where a command starts (a NUL ends the walk too) */
@@ -5911,15 +6009,44 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 	}
 	/* GNU parallel's command template and the arguments it runs */
 	if (at_start && !attached)
-		for (i = 0; i < nall; i++)
-			if (ma_sh_base_in(s, ws[i], we[i], parallel, 1)) {
-				if (ma_sh_rp_names(s, ws, we, nall, i, 1) &&
-				    ma_sh_rp_parallel(s, ws, we, i))
-					return 1;
-				break;
-			}
+		for (i = 0; i < nall; i++) {
+			int pf = ma_sh_parallel_word(s, ws[i], we[i]);
+			if (!pf)
+				continue;
+			if (ma_sh_rp_names(s, ws, we, nall, i, 1) &&
+			    ma_sh_rp_parallel(s, ws, we, i, pf == 2, w0, ssh_from))
+				return 1;
+			break;
+		}
 	if (at_start && !attached && ma_sh_rp_runners(s, w0, ws, we, nall))
 		return 1;
+	/* ansible's ad hoc module argument (ansible web -m shell -a '...',
+	 * ansible web -a '...' -m raw): -a/--args right before the quote,
+	 * the module named before it or after the quoted word one that hands
+	 * it to a shell (shell, raw; command, the default, runs no shell),
+	 * ansible the command */
+	if (n > 1 && (ma_sh_is(s, ws[0], we[0], "-a") ||
+	              ma_sh_is(s, ws[0], we[0], attached ? "--args=" : "--args")))
+		for (int m = 1; m < n; m++) {
+			int mod = -1;
+			if (!ma_sh_base_in(s, ws[m], we[m], ansible, 1))
+				continue;
+			for (int j = m - 1; j >= 1; j--)
+				if (ma_sh_is(s, ws[j], we[j], "-m") ||
+				    ma_sh_is(s, ws[j], we[j], "--module-name"))
+					mod = ma_sh_ansible_shell_mod(s, ws[j - 1], we[j - 1]);
+				else if (we[j] - ws[j] > 2 && !memcmp(s + ws[j], "-m", 2) &&
+				         s[ws[j] + 2] != '-')
+					mod = ma_sh_ansible_shell_mod(s, ws[j] + 2, we[j]);
+				else if (we[j] - ws[j] > 14 &&
+				         !memcmp(s + ws[j], "--module-name=", 14))
+					mod = ma_sh_ansible_shell_mod(s, ws[j] + 14, we[j]);
+			if (mod < 0)
+				mod = ma_sh_ansible_mod_after(s, w0);
+			if (mod > 0)
+				return 1;
+			break;
+		}
 	/* the options right before it (an option's value with them); with
 	 * attached, the first is the option the quote is attached to
 	 * (su -c'...', --command='...', mapfile -C'...'): its last letter */
@@ -5981,33 +6108,6 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		    !(j + 1 < n && ma_sh_rp_option(s, ws[j + 1], we[j + 1])))
 			break;
 	}
-	/* ansible's ad hoc module argument (ansible web -m shell -a '...',
-	 * ansible web -a '...' -m raw): -a/--args right before the quote,
-	 * the module named before it or after the quoted word one that hands
-	 * it to a shell (shell, raw; command, the default, runs no shell),
-	 * ansible the command */
-	if (!attached && n > 1 &&
-	    (ma_sh_is(s, ws[0], we[0], "-a") || ma_sh_is(s, ws[0], we[0], "--args")))
-		for (int m = 1; m < n; m++) {
-			int mod = -1;
-			if (!ma_sh_base_in(s, ws[m], we[m], ansible, 1))
-				continue;
-			for (int j = m - 1; j >= 1; j--)
-				if (ma_sh_is(s, ws[j], we[j], "-m") ||
-				    ma_sh_is(s, ws[j], we[j], "--module-name"))
-					mod = ma_sh_ansible_shell_mod(s, ws[j - 1], we[j - 1]);
-				else if (we[j] - ws[j] > 2 && !memcmp(s + ws[j], "-m", 2) &&
-				         s[ws[j] + 2] != '-')
-					mod = ma_sh_ansible_shell_mod(s, ws[j] + 2, we[j]);
-				else if (we[j] - ws[j] > 14 &&
-				         !memcmp(s + ws[j], "--module-name=", 14))
-					mod = ma_sh_ansible_shell_mod(s, ws[j] + 14, we[j]);
-			if (mod < 0)
-				mod = ma_sh_ansible_mod_after(s, w0);
-			if (mod > 0)
-				return 1;
-			break;
-		}
 	if (i == n)
 		return 0; /* options alone back to the command's start */
 	/* a shell reads -c'...' as options (sh -c'x; id' is refused), trap
@@ -7689,6 +7789,8 @@ static int ma_sh_quote_after(const char *s, const struct ma_sh_el *w, size_t *qs
 	if (s[k] == '-') {
 		if (w->end - k > 11 && !memcmp(s + k, "--command=", 10)) {
 			k += 10;
+		} else if (w->end - k > 8 && !memcmp(s + k, "--args=", 7)) {
+			k += 7; /* ansible's */
 		} else {
 			for (k++; k < w->end &&
 			          ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z'));
@@ -7846,6 +7948,87 @@ static int ma_sh_echo_out(const char *s, const struct ma_sh_lex *lx, int k, size
 		break;
 	}
 	return 1;
+}
+
+/* An input that fired nothing, in a command whose words a runner joins
+ * into a line a shell runs (GNU parallel's template, ssh's remote
+ * command: ma_sh_reparses' from): with a quote or backslash of its own
+ * (parallel echo x\; id, 'x; id': the shell removes them, the joined
+ * line holds the separator) and an operator or a substitution left
+ * when they are removed: cmd.separator (ma_sh_join cannot queue that
+ * line: the input's bytes change in it); a {= of its own in parallel's template is a Perl
+ * expression parallel evaluates ({= $_=qx(id) =}), a {{ or {% in
+ * ansible's -a argument a Jinja2 template the controller renders (any
+ * module: {{ lookup('pipe', 'id') }} runs id): cmd.program.
+ * shell34, review22. 1 when it fired. */
+static __attribute__((noinline)) int ma_sh_joined_words(struct ma_sh_scan *c, int e0, size_t a,
+                                                        size_t b, struct ma_sh_hit *hit)
+{
+	const struct ma_sh_lex *lx = &c->lx;
+	const char *s = c->cmd;
+	size_t from = SIZE_MAX, w0;
+	int perl;
+
+	if (e0 >= lx->nel || lx->el[e0].kind != MA_SH_WORD || !lx->valid)
+		return 0;
+	if ((memmem(s + a, b - a, "{{", 2) || memmem(s + a, b - a, "{%", 2)) &&
+	    ma_sh_ansible_arg_at(s, lx->el[e0].start)) {
+		hit->spans = 1;
+		ma_sh_set(hit, "cmd.program", "high", 0.9);
+		return 1;
+	}
+	perl = memmem(s + a, b - a, "{=", 2) != NULL;
+	if (!perl && !memchr(s + a, '\\', b - a) && !memchr(s + a, '\'', b - a) &&
+	    !memchr(s + a, '"', b - a))
+		return 0;
+	w0 = lx->el[e0].start;
+	if (perl && ma_sh_parallel_template_at(s, w0)) {
+		hit->spans = 1;
+		ma_sh_set(hit, "cmd.program", "high", 0.9);
+		return 1;
+	}
+	/* a quoted word the input writes whole that a runner reads as a
+	 * line (tmux run-shell 'x; id', -a 'ls; id' after -m shell): an
+	 * operator or a substitution in it */
+	for (size_t q0 = a; q0 < b; q0++) {
+		size_t q1 = q0 + 1;
+		if (s[q0] != '\'' && s[q0] != '"')
+			continue;
+		while (q1 < b && s[q1] != s[q0])
+			q1 += (s[q0] == '"' && s[q1] == '\\' && q1 + 1 < b) ? 2 : 1;
+		if (q1 >= b)
+			break;
+		if ((q0 == 0 || s[q0 - 1] == ' ' || s[q0 - 1] == '\t') &&
+		    ma_sh_inner_bytes_w(s, q0 + 1, q1, 1) && ma_sh_reparses(s, q0, 0, NULL) == 1) {
+			hit->spans = 1;
+			ma_sh_set(hit, "cmd.separator", "critical", 0.95);
+			return 1;
+		}
+		q0 = q1;
+	}
+	/* the application's part of the first word opens no quote */
+	for (size_t k = w0; k < a; k++)
+		if (s[k] == '\'' || s[k] == '"' || s[k] == '\\')
+			return 0;
+	if (ma_sh_reparses(s, w0, 0, &from) != 1 || from == SIZE_MAX || from > a)
+		return 0;
+	/* the input's bytes as the shell leaves them (its quotes and
+	 * backslashes removed): an operator or a substitution among them
+	 * starts a command in the joined line */
+	for (size_t k = a; k < b; k++) {
+		char ch = s[k];
+		if (ch == '\'' || ch == '"')
+			continue;
+		if (ch == '\\' && k + 1 < b)
+			ch = s[++k];
+		if (ch == ';' || ch == '|' || ch == '&' || ch == '\n' || ch == '`' ||
+		    (ch == '$' && k + 1 < b && s[k + 1] == '(')) {
+			hit->spans = 1;
+			ma_sh_set(hit, "cmd.separator", "critical", 0.95);
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* A place found to be data (e0, m0: its first element and mark) that
@@ -8239,6 +8422,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 				ma_sh_set(&hit, "cmd.xtrace", "critical", 0.9);
 				break;
 			}
+			if (ma_sh_joined_words(c, e0, a, b, &hit))
+				break;
 			if (!c->arith_form ||
 			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo)) {
 				ma_sh_note_inner(c, e0, m0, a, b);
@@ -8252,6 +8437,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		}
 		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &c->memo, &hit);
+		if (!hit.fired && ma_sh_joined_words(c, e0, a, b, &hit))
+			break;
 		if (!hit.fired && c->arith_form &&
 		    ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo))
 			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);

@@ -999,6 +999,36 @@ static int ma_sh_elem_line(struct moat_request *r, const char *e, const char *fi
 	return ma_sh_check(r, e, n, e, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK : -1;
 }
 
+/* An input (any of its forms) that occurs in the element e and holds
+ * one of the needles (NULL-ended) fires rule: ma_sh_argv_fire's answer,
+ * or -1 (a template's code the input brings: parallel's {= perl =},
+ * ansible's Jinja2 {{ }} / {% %}). */
+static int ma_sh_brings(struct moat_request *r, const char *const *argv, int argc, const char *e,
+                        const char *const *needles, const char *file, int line,
+                        const char *function)
+{
+	size_t nin, n = strlen(e);
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (size_t i = 0; i < nin; i++)
+		for (int f = 0; f < in[i].nforms; f++) {
+			const char *v = in[i].form[f];
+			size_t vl = in[i].form_len[f];
+			int has = 0;
+			if (vl < 2 || vl > n || !memmem(e, n, v, vl))
+				continue;
+			for (int k = 0; needles[k] && !has; k++)
+				has = memmem(v, vl, needles[k], strlen(needles[k])) != NULL;
+			if (has) {
+				int x = ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
+				                        file, line, function);
+				if (x >= 0)
+					return x;
+			}
+		}
+	return -1;
+}
+
 /* 1 when the module name m hands its argument to a shell (ansible's
  * shell and raw, also ansible.builtin.* and ansible.legacy.*). */
 static int ma_sh_ansible_shell(const char *m)
@@ -1007,7 +1037,9 @@ static int ma_sh_ansible_shell(const char *m)
 		m += 16;
 	else if (!strncmp(m, "ansible.legacy.", 15))
 		m += 15;
-	return !strcmp(m, "shell") || !strcmp(m, "raw");
+	else if (!strncmp(m, "ansible.windows.", 16))
+		m += 16;
+	return !strcmp(m, "shell") || !strcmp(m, "raw") || !strcmp(m, "win_shell");
 }
 
 /* ansible's ad hoc argument (-a/--args, -aARGS, --args=ARGS) in any
@@ -1035,7 +1067,15 @@ static int ma_sh_ansible_check(struct moat_request *r, const char *const *argv, 
 		else if (o[0] == '-' && o[1] == 'a' && o[2])
 			args = o + 2;
 	}
-	if (!args || !ma_sh_ansible_shell(mod))
+	static const char *const jinja[] = {"{{", "{%", NULL};
+
+	if (!args)
+		return -1;
+	/* every module's arguments are a Jinja2 template on the
+	 * controller: {{ lookup('pipe', 'id') }} runs a command there */
+	if (ma_sh_brings(r, argv, argc, args, jinja, file, line, function) >= 0)
+		return MOAT_BLOCK;
+	if (!ma_sh_ansible_shell(mod))
 		return -1;
 	return ma_sh_elem_line(r, args, file, line, function);
 }
@@ -1074,6 +1114,26 @@ static int ma_sh_runner_elems(struct moat_request *r, const char *const *argv, i
 	return -1;
 }
 
+/* A tmux command string (if-shell's, set-hook's, bind-key's: tmux
+ * parses it as its own command line) judged as "tmux STRING" is, so
+ * run-shell '...' in it is read as tmux's run-shell. Its own frame: the
+ * line (4 KB) is on the stack only here. MOAT_BLOCK or -1. */
+static __attribute__((noinline)) int ma_sh_tmux_string(struct moat_request *r, const char *e,
+                                                       const char *file, int line,
+                                                       const char *function)
+{
+	char cmd[4096];
+	size_t n = strlen(e);
+
+	if (n + 6 > sizeof cmd)
+		return -1;
+	memcpy(cmd, "tmux ", 5);
+	memcpy(cmd + 5, e, n + 1);
+	return ma_sh_check(r, cmd, n + 5, cmd, n + 5, file, line, function) == MOAT_BLOCK
+	           ? MOAT_BLOCK
+	           : -1;
+}
+
 /* tmux's commands (tmux(1), 3.3) whose shell-command its server runs:
  * after tmux's own options (-c SHELL-COMMAND runs one too; -L, -S, -f,
  * -T take a value) each command up to a ";" element; one of these
@@ -1106,6 +1166,26 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
 	while (i < argc && argv[i]) {
 		const char *c = argv[i++];
 		int a, e, keys = !strcmp(c, "send-keys") || !strcmp(c, "send");
+		int ifs = !strcmp(c, "if-shell") || !strcmp(c, "if");
+		int hook = !strcmp(c, "set-hook") || !strcmp(c, "bind-key") || !strcmp(c, "bind");
+		if (ifs || hook) {
+			/* if-shell's condition is a shell command, its other
+			 * arguments tmux commands; set-hook's and bind-key's
+			 * last argument a tmux command */
+			for (; i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++)
+				if (!argv[i][2] && strchr("tTNn", argv[i][1]) && i + 1 < argc)
+					i++;
+			for (a = e = i; e < argc && argv[e] && strcmp(argv[e], ";"); e++)
+				;
+			for (int k = a; k < e; k++)
+				if ((ifs && k == a
+				         ? ma_sh_elem_line(r, argv[k], file, line, function)
+				         : ma_sh_tmux_string(r, argv[k], file, line, function)) >=
+				    0)
+					return MOAT_BLOCK;
+			i = e + 1;
+			continue;
+		}
 		int run = keys || ma_sh_in_words(runs, c, strlen(c));
 		for (; run && i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++)
 			if (!argv[i][2] && strchr("ceFlLnNsStTwxy", argv[i][1]) && i + 1 < argc)
@@ -1139,11 +1219,11 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
  * line is judged (parallel sh -c ::: '...' runs the argument as sh -c's
  * script). Arguments after :::: name files. Its own frame: the line
  * (4 KB) is on the stack only here. MOAT_BLOCK or -1. */
-static __attribute__((noinline)) int ma_sh_parallel_check(struct moat_request *r,
-                                                          const char *const *argv, int argc,
-                                                          int prog, int depth, const char *file,
-                                                          int line, const char *function)
+static __attribute__((noinline)) int
+ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                     int parset, int depth, const char *file, int line, const char *function)
 {
+	static const char *const perl[] = {"{=", NULL};
 	char cmd[4096];
 	int i = prog + 1, quote = 0, t0, t1, rs, files = 0, seen = 0;
 	size_t n;
@@ -1157,7 +1237,8 @@ static __attribute__((noinline)) int ma_sh_parallel_check(struct moat_request *r
 		if (!strcmp(o, "-q") || !strcmp(o, "--quote"))
 			quote = 1;
 		if (ma_sh_parallel_value_opt(o, strlen(o)) && i + 1 < argc && argv[i + 1]) {
-			if (!strcmp(o, "--limit") &&
+			if ((!strcmp(o, "--limit") || !strcmp(o, "--ssh") || !strcmp(o, "-S") ||
+			     !strcmp(o, "--sshlogin")) &&
 			    ma_sh_elem_line(r, argv[i + 1], file, line, function) >= 0)
 				return MOAT_BLOCK;
 			i++;
@@ -1166,9 +1247,14 @@ static __attribute__((noinline)) int ma_sh_parallel_check(struct moat_request *r
 			return MOAT_BLOCK;
 		}
 	}
+	if (parset)
+		i++; /* parset's variable names */
 	t0 = i;
 	for (t1 = t0; t1 < argc && argv[t1] && strncmp(argv[t1], ":::", 3); t1++)
 		;
+	for (i = t0; i < t1; i++) /* {= perl =}: code parallel evaluates */
+		if (ma_sh_brings(r, argv, argc, argv[i], perl, file, line, function) >= 0)
+			return MOAT_BLOCK;
 	if (t1 > t0) {
 		if (quote) {
 			if (depth < MA_SH_NEST_MAX &&
@@ -1288,8 +1374,10 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		return ma_sh_runner_elems(r, argv, argc, prog, b, file, line, function);
 	if (!strcmp(b, "ansible"))
 		return ma_sh_ansible_check(r, argv, argc, prog, file, line, function);
-	if (!strcmp(b, "parallel"))
-		return ma_sh_parallel_check(r, argv, argc, prog, depth, file, line, function);
+	if (!strcmp(b, "parallel") || !strcmp(b, "sem") || !strcmp(b, "env_parallel") ||
+	    !strcmp(b, "parset"))
+		return ma_sh_parallel_check(r, argv, argc, prog, !strcmp(b, "parset"), depth, file,
+		                            line, function);
 	if (!strcmp(b, "flock") || !strcmp(b, "script") || !strcmp(b, "su") ||
 	    !strcmp(b, "runuser") || !strcmp(b, "vagrant") || !strcmp(b, "nix-shell") ||
 	    !strcmp(b, "gcloud")) {

