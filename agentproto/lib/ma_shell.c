@@ -3162,6 +3162,9 @@ static int ma_sh_dash_before(const char *s, size_t at)
 	return k0 < k && s[k0] == '-';
 }
 
+static int ma_sh_joined_words(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b,
+                              struct ma_sh_hit *hit);
+
 static inline __attribute__((always_inline)) int
 ma_sh_value_word(const char *s, const struct ma_sh_lex *lx, int i, int own)
 {
@@ -3182,7 +3185,7 @@ ma_sh_value_word(const char *s, const struct ma_sh_lex *lx, int i, int own)
  * weightier fired and the input holds a '=', a quote or a backslash
  * (sh-occurrences: at every word it cost 7-9 %). */
 static __attribute__((noinline)) int ma_sh_value_words(const char *s, const struct ma_sh_lex *lx,
-                                                       int e0, size_t a, size_t b)
+                                                       int e0, size_t a, size_t b, unsigned *mp)
 {
 	/* each value that fires so holds a '=' (KEY=VALUE, exec=CMD) or
 	 * quotes (a keyword and its value apart: 'ProxyCommand id'), or is
@@ -3191,14 +3194,35 @@ static __attribute__((noinline)) int ma_sh_value_words(const char *s, const stru
 	 * without them only where the input holds w, W or e, a word it
 	 * fills is a value word and sed is the command (sh-occurrences:
 	 * +9 % without the letters' look) */
-	if (!memchr(s + a, '=', b - a) && !memchr(s + a, '\'', b - a) &&
-	    !memchr(s + a, '"', b - a) && !memchr(s + a, '\\', b - a)) {
+	/* 1 '=', 1 | 8 a quote or backslash, 2 sed's w W e, 4 a brace
+	 * (*mp: for ma_sh_joined_words) */
+	static const unsigned char tab[256] = {['='] = 1, ['\''] = 9, ['"'] = 9, ['\\'] = 9,
+	                                       ['w'] = 2, ['W'] = 2,  ['e'] = 2, ['{'] = 4};
+	unsigned m = 0;
+
+	/* one pass for a short input (sh-occurrences' 64 places) */
+	if (b - a <= 32) {
+		for (size_t k = a; k < b; k++)
+			m |= tab[(unsigned char)s[k]];
+	} else {
+		if (memchr(s + a, '\'', b - a) || memchr(s + a, '"', b - a) ||
+		    memchr(s + a, '\\', b - a))
+			m = 9;
+		else if (memchr(s + a, '=', b - a))
+			m = 1;
+		if (memchr(s + a, '{', b - a))
+			m |= 4;
+		if (!(m & 1) && (memchr(s + a, 'w', b - a) || memchr(s + a, 'W', b - a) ||
+		                 memchr(s + a, 'e', b - a)))
+			m |= 2;
+	}
+	*mp = m;
+	m &= 3;
+	if (!m)
+		return 0; /* what fires in a sed script: its w, W and e commands */
+	if (!(m & 1)) {
 		size_t p, q;
 		int val = 0;
-		/* what fires in a sed script: its w, W and e commands */
-		if (!memchr(s + a, 'w', b - a) && !memchr(s + a, 'W', b - a) &&
-		    !memchr(s + a, 'e', b - a))
-			return 0;
 		for (int i = e0; i < lx->nel && lx->el[i].start < b && !val; i++)
 			val = lx->el[i].kind == MA_SH_WORD && lx->el[i].end > a &&
 			      ma_sh_value_word(s, lx, i, lx->el[i].start < a);
@@ -3482,9 +3506,14 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	}
 	if (!ma_sh_valid(lx))
 		return; /* the line cannot run: nothing was injected */
-	if (!(f & (MA_SH_J_SEP_CMD | MA_SH_J_COMMAND | MA_SH_J_OPT_RUNS)) &&
-	    ma_sh_value_words(s, lx, e0, a, b))
-		f |= MA_SH_J_OPT_RUNS;
+	if (!(f & (MA_SH_J_SEP_CMD | MA_SH_J_COMMAND | MA_SH_J_OPT_RUNS))) {
+		unsigned m = 0;
+		if (ma_sh_value_words(s, lx, e0, a, b, &m))
+			f |= MA_SH_J_OPT_RUNS;
+		else if (!(f & ~MA_SH_J_QBREAK) && !ambig && (m & 12) &&
+		         ma_sh_joined_words(s, lx, e0, a, b, hit))
+			return; /* words a runner joins (shell34) */
+	}
 	if (!(f & ~MA_SH_J_QBREAK) && !ambig)
 		return; /* found nothing (a quote closed alone fires nothing) */
 	if (f & MA_SH_J_SEP_CMD)
@@ -7961,11 +7990,10 @@ static int ma_sh_echo_out(const char *s, const struct ma_sh_lex *lx, int k, size
  * ansible's -a argument a Jinja2 template the controller renders (any
  * module: {{ lookup('pipe', 'id') }} runs id): cmd.program.
  * shell34, review22. 1 when it fired. */
-static __attribute__((noinline)) int ma_sh_joined_words(struct ma_sh_scan *c, int e0, size_t a,
-                                                        size_t b, struct ma_sh_hit *hit)
+static __attribute__((noinline)) int ma_sh_joined_words(const char *s, const struct ma_sh_lex *lx,
+                                                        int e0, size_t a, size_t b,
+                                                        struct ma_sh_hit *hit)
 {
-	const struct ma_sh_lex *lx = &c->lx;
-	const char *s = c->cmd;
 	size_t from = SIZE_MAX, w0;
 	int perl;
 
@@ -8422,8 +8450,9 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 				ma_sh_set(&hit, "cmd.xtrace", "critical", 0.9);
 				break;
 			}
-			if (ma_sh_joined_words(c, e0, a, b, &hit))
-				break;
+			if (memchr(c->cmd + a, '{', b - a) &&
+			    ma_sh_joined_words(c->cmd, &c->lx, e0, a, b, &hit))
+				break; /* inside one word: only a brace of the input matters */
 			if (!c->arith_form ||
 			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo)) {
 				ma_sh_note_inner(c, e0, m0, a, b);
@@ -8437,8 +8466,6 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			break;
 		}
 		ma_sh_judge(c->cmd, c->len, &c->lx, a, b, e0, m0, &c->memo, &hit);
-		if (!hit.fired && ma_sh_joined_words(c, e0, a, b, &hit))
-			break;
 		if (!hit.fired && c->arith_form &&
 		    ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo))
 			ma_sh_set(&hit, "cmd.arithmetic", "critical", 0.9);
