@@ -5650,11 +5650,13 @@ static int ma_sh_rp_runners(const char *s, size_t w0, const size_t *ws, const si
 	static const struct ma_sh_lit at[] = {MA_SH_LIT("at"), MA_SH_LIT("batch")};
 	static const char salt_runs[] =
 	    "cmd.run cmd.shell cmd.run_all cmd.run_stdout "
-	    "cmd.run_stderr cmd.run_bg cmd.exec_code_all cmd.powershell";
+	    "cmd.run_stderr cmd.run_bg cmd.retcode cmd.exec_code_all cmd.powershell";
 	int j;
 
 	if (nall < 1)
 		return 0;
+	if (s[w0] == '\'' || s[w0] == '"')
+		w0++; /* 'SYSTEM:...' quoted whole */
 	for (j = 0; j < 7 && s[w0 + j] && (s[w0 + j] | 0x20) == "system:"[j]; j++)
 		;
 	if (j == 7) {
@@ -5664,6 +5666,33 @@ static int ma_sh_rp_runners(const char *s, size_t w0, const size_t *ws, const si
 				return ma_sh_rp_names(s, ws, we, nall, j, 1);
 		return 0;
 	}
+	if (nall >= 2 && ma_sh_is(s, ws[0], we[0], "-c"))
+		for (j = 1; j < nall; j++) {
+			/* tmux's (or byobu's) own options and their values between */
+			if (ma_sh_base_in(
+			        s, ws[j], we[j],
+			        (const struct ma_sh_lit[]){MA_SH_LIT("tmux"), MA_SH_LIT("byobu")},
+			        2))
+				return ma_sh_rp_names(s, ws, we, nall, j, 1);
+			if (ma_sh_rp_option(s, ws[j], we[j]))
+				continue;
+			if (!(j + 1 < nall && we[j + 1] - ws[j + 1] == 2 && s[ws[j + 1]] == '-' &&
+			      strchr("LSfT", s[ws[j + 1] + 1])))
+				break;
+			j++;
+		}
+	/* adb's remote command (adb [-s SERIAL] shell '...'), gcloud
+	 * compute ssh's after "--" (handed to ssh) */
+	if (nall >= 2 && (ma_sh_is(s, ws[0], we[0], "shell") || ma_sh_is(s, ws[0], we[0], "--")))
+		for (j = 1; j < nall; j++)
+			if (ma_sh_base_in(s, ws[j], we[j],
+			                  ma_sh_is(s, ws[0], we[0], "shell")
+			                      ? (const struct ma_sh_lit[]){MA_SH_LIT("adb")}
+			                      : (const struct ma_sh_lit[]){MA_SH_LIT("gcloud")},
+			                  1))
+				return (ma_sh_is(s, ws[0], we[0], "shell") ||
+				        (j >= 2 && ma_sh_is(s, ws[j - 2], we[j - 2], "ssh"))) &&
+				       ma_sh_rp_names(s, ws, we, nall, j, 1);
 	if (nall >= 2 && ma_sh_is(s, ws[0], we[0], "-c") &&
 	    ma_sh_base_in(s, ws[1], we[1], (const struct ma_sh_lit[]){MA_SH_LIT("tmux")}, 1))
 		return ma_sh_rp_names(s, ws, we, nall, 1, 1);
@@ -5725,7 +5754,7 @@ static int ma_sh_ansible_shell_mod(const char *s, size_t p, size_t q)
 	else if (q - p > 15 && !memcmp(s + p, "ansible.legacy.", 15))
 		p += 15;
 	return ma_sh_is(s, p, q, "shell") || ma_sh_is(s, p, q, "raw") ||
-	       ma_sh_is(s, p, q, "win_shell");
+	       ma_sh_is(s, p, q, "win_shell") || ma_sh_is(s, p, q, "script");
 }
 
 /* The module named by -m/--module-name after the quoted word at w0, to
@@ -8450,9 +8479,15 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 				ma_sh_set(&hit, "cmd.xtrace", "critical", 0.9);
 				break;
 			}
-			if (memchr(c->cmd + a, '{', b - a) &&
+			/* inside one word: a brace of the input, or a backslash
+			 * in an unquoted word (parallel echo x\;id: the joined
+			 * line holds the ;) */
+			if ((memchr(c->cmd + a, '{', b - a) ||
+			     (e0 < c->lx.nel && c->cmd[c->lx.el[e0].start] != '\'' &&
+			      c->cmd[c->lx.el[e0].start] != '"' &&
+			      memchr(c->cmd + a, '\\', b - a))) &&
 			    ma_sh_joined_words(c->cmd, &c->lx, e0, a, b, &hit))
-				break; /* inside one word: only a brace of the input matters */
+				break;
 			if (!c->arith_form ||
 			    !ma_sh_arith_place(c->cmd, c->len, &c->lx, e0, m0, a, b, &c->memo)) {
 				ma_sh_note_inner(c, e0, m0, a, b);

