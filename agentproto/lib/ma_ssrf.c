@@ -186,15 +186,104 @@ static int ma_ssrf_may_reach(const char *url, size_t len, size_t lead, const str
 	       ma_ssrf_find(v, vl, url + u->host_start, u->host_end - u->host_start);
 }
 
+/* Bytes of a label separator at s[i] (before end): '.', "%2e", and the
+ * ideographic and fullwidth full stops that WHATWG maps to '.'; 0 if
+ * none. */
+static size_t ma_ssrf_dot(const char *s, size_t i, size_t end)
+{
+	const unsigned char *p = (const unsigned char *)s + i;
+
+	if (p[0] == '.')
+		return 1;
+	if (end - i < 3)
+		return 0;
+	if (p[0] == '%' && p[1] == '2' && (p[2] == 'e' || p[2] == 'E'))
+		return 3;
+	if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x82) ||
+	    (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8E) ||
+	    (p[0] == 0xEF && p[1] == 0xBD && p[2] == 0xA1))
+		return 3;
+	return 0;
+}
+
+/* The host's last two labels in url's text (lab[0..1] and lab[2..3]:
+ * start and end of each; the first is empty for a one-label name), a
+ * trailing separator aside: the registrable domain as far as it can be
+ * told without a public suffix list. 0 when there is none (no host in
+ * the text, an address). */
+static int ma_ssrf_last_labels(const char *url, const struct ma_weburl *u, size_t lab[4])
+{
+	size_t hs = u->host_start, he = u->host_end, i = hs, end = he;
+	size_t s0 = hs, e0 = hs, s1 = hs; /* labels [s0, e0) and [s1, end) */
+
+	if (he <= hs || (u->host_type != MA_HOST_DOMAIN && u->host_type != MA_HOST_OPAQUE))
+		return 0;
+	while (i < he) {
+		size_t d = ma_ssrf_dot(url, i, he);
+		if (!d) {
+			i++;
+			continue;
+		}
+		if (i + d == he) { /* "example.com." */
+			end = i;
+			break;
+		}
+		s0 = s1;
+		e0 = i;
+		s1 = i + d;
+		i += d;
+	}
+	lab[0] = s0;
+	lab[1] = e0;
+	lab[2] = s1;
+	lab[3] = end;
+	return 1;
+}
+
+/* 1 if v (vl bytes) occurs in url covering a whole label of the host's
+ * last two (lab, ma_ssrf_last_labels): it wrote the end of the host, the
+ * part that decides where the name resolves ("https://img." + a domain,
+ * "https://api.example.com" + ".attacker.tld", "https://cdn-" +
+ * "x.attacker.tld#" + ".example.com/"). Looks only where such an
+ * occurrence can start, at most 16 of them. */
+static int ma_ssrf_writes_end(const char *url, size_t len, const size_t lab[4], const char *v,
+                              size_t vl)
+{
+	int two = lab[1] > lab[0];
+	size_t first_end = two ? lab[1] : lab[3], from, to;
+
+	if (vl < (two ? lab[1] - lab[0] : lab[3] - lab[2]) && vl < lab[3] - lab[2])
+		return 0; /* shorter than either label */
+	from = first_end > vl ? first_end - vl : 0;
+	to = lab[2] + vl < len ? lab[2] + vl : len;
+	for (int seen = 0; from + vl <= to && seen < 16; seen++) {
+		const char *at = ma_ssrf_find(url + from, to - from, v, vl);
+		size_t a, e;
+		if (!at)
+			break;
+		a = (size_t)(at - url);
+		e = a + vl;
+		if ((lab[1] > lab[0] && a <= lab[0] && e >= lab[1]) ||
+		    (lab[3] > lab[2] && a <= lab[2] && e >= lab[3]))
+			return 1;
+		from = a + 1;
+	}
+	return 0;
+}
+
 /* 1 if some form of input in chose where url goes: it occurs in url
  * covering the whole host (http:// + host + /path), or it starts the URL
- * (the scheme and authority are the user's). A piece of the host (a "5"
- * in 10.0.0.5, a label) is not enough. Only the first 16 occurrences
- * before the end of the authority count. */
+ * (the scheme and authority are the user's), or it writes a whole label
+ * of a name's last two (ma_ssrf_writes_end: the application did not fix
+ * the registrable domain). A piece of the host (a "5" in 10.0.0.5, a
+ * label left of the last two, as "eu" in eu.cdn.example.com) is not
+ * enough. Only the first 16 occurrences before the end of the authority
+ * count. */
 static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url, size_t len,
                            const struct ma_weburl *u)
 {
-	size_t lead = 0;
+	size_t lead = 0, lab[4] = {0, 0, 0, 0};
+	int named = ma_ssrf_last_labels(url, u, lab);
 
 	while (lead < len && (unsigned char)url[lead] <= 0x20)
 		lead++;
@@ -202,7 +291,13 @@ static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url
 		const char *v = in->form[k];
 		size_t vl = in->form_len[k], from = 0;
 		int seen = 0;
-		if (vl == 0 || vl > len || !ma_ssrf_may_reach(url, len, lead, u, v, vl))
+		if (vl == 0 || vl > len)
+			continue;
+		if (named && ma_ssrf_writes_end(url, len, lab, v, vl)) {
+			*form = k;
+			return 1;
+		}
+		if (!ma_ssrf_may_reach(url, len, lead, u, v, vl))
 			continue;
 		while (from + vl <= len && seen++ < 16) {
 			const char *at = ma_ssrf_find(url + from, len - from, v, vl);

@@ -728,6 +728,87 @@ static void it_fires_when_a_user_input_reaches_the_authority(void **state)
 	moat_policy_release(p);
 }
 
+/* Names under lo.wild.test (any wildcard zone an attacker holds) and
+ * under .corp resolve to internal addresses, the rest to a public one. */
+static int zone_resolve(const char *host, struct moat_addr *out, int max, void *arg)
+{
+	size_t n = strlen(host);
+
+	(void)arg;
+	memset(out, 0, (size_t)max * sizeof *out);
+	out[0].family = 4;
+	if (strstr(host, "lo.wild.test"))
+		memcpy(out[0].ip, "\x7f\x00\x00\x02", 4);
+	else if (n >= 5 && !strcmp(host + n - 5, ".corp"))
+		memcpy(out[0].ip, "\xac\x10\x03\x04", 4);
+	else
+		memcpy(out[0].ip, "\x5d\xb8\xd7\x0e", 4);
+	return 1;
+}
+
+static int zone_verdict(const char *name, const char *input, const char *url)
+{
+	const struct moat_policy *p = policy(SSRF_BLOCK);
+	struct moat_request *r = begin_with(p, name, input);
+	int v;
+
+	moat_request_set_resolver(r, zone_resolve, NULL);
+	v = moat_check_url(r, url, strlen(url), NULL);
+	moat_request_end(r);
+	moat_policy_release(p);
+	return v;
+}
+
+/* The application fixes where a URL goes only if it wrote the name's
+ * registrable domain -- approximated as its last two labels: an input
+ * that writes a whole one of them chose the host, however the
+ * application's text goes on (a '?', '#', '@' or '\' cutting it off, a
+ * port); one that fills a label left of them, or sits in the path,
+ * query or port, did not. */
+static void an_input_writing_the_last_labels_of_a_name_chose_it(void **state)
+{
+	static const char *const chose[][2] = {
+	    /* the input, the URL the application built with it */
+	    {"x.lo.wild.test", "https://thumbs.x.lo.wild.test/p/1.jpg"},
+	    {".lo.wild.test", "http://reports.acme.example.lo.wild.test/daily"},
+	    {"eu.lo.wild.test?", "https://eu.lo.wild.test?.media.acme.example/i"},
+	    {"mirror.lo.wild.test:8080/", "https://pkg-mirror.lo.wild.test:8080/.acme.example/"},
+	    {"ledger.corp", "https://api.ledger.corp"},
+	    {"wild.test/", "http://lo.wild.test/.acme.example/feed"},
+	    {"corp", "https://payroll.hr.corp/v2"},
+	    {"lo.wild%2etest", "https://img.lo.wild%2etest/a"},
+	    {"lo.wild\xef\xbc\x8etest", "https://img.lo.wild\xef\xbc\x8etest/a"},
+	    {"lo.wild.test.", "https://img.lo.wild.test./a"},
+	    {"@lo.wild.test", "https://api.acme.example@lo.wild.test/v1"},
+	    {"\\@lo.wild.test", "https://api.acme.example\\@lo.wild.test/v1"},
+	};
+	static const char *const did_not[][2] = {
+	    {"tenant7", "https://tenant7.lo.wild.test/status"},
+	    {"eu.west", "https://eu.west.lo.wild.test/status"},
+	    {"payroll", "https://payroll.hr.corp/v2"},
+	    {"lo.wild.test", "https://lo.wild.test.acme.example/p"},
+	    {"hr.corp", "https://billing.acme.corp/export/hr.corp.csv?dept=hr.corp"},
+	    {"8443", "https://billing.hr.corp:8443/"},
+	    {"t", "https://billing.hr.corp/"},
+	    {".", "https://billing.hr.corp/"},
+	};
+	int bad = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof chose / sizeof chose[0]; i++)
+		if (zone_verdict("site", chose[i][0], chose[i][1]) != MOAT_BLOCK) {
+			print_message("allowed: %s (%s)\n", chose[i][1], chose[i][0]);
+			bad++;
+		}
+	for (size_t i = 0; i < sizeof did_not / sizeof did_not[0]; i++)
+		if (zone_verdict("site", did_not[i][0], did_not[i][1]) != MOAT_ALLOW) {
+			print_message("blocked: %s (%s)\n", did_not[i][1], did_not[i][0]);
+			bad++;
+		}
+	if (bad)
+		fail_msg("%d URLs judged wrong", bad);
+}
+
 /* The offsets the user-input rule reads are the caller's text: tabs and
  * newlines (which the parser drops) count, wherever they are. */
 static void the_hosts_place_is_in_the_callers_text(void **state)
@@ -991,6 +1072,7 @@ int main(void)
 	    cmocka_unit_test(a_number_typed_as_the_host_is_not_an_internal_address),
 	    cmocka_unit_test(long_hosts_and_authorities_are_read_or_fail_closed),
 	    cmocka_unit_test(it_fires_when_a_user_input_reaches_the_authority),
+	    cmocka_unit_test(an_input_writing_the_last_labels_of_a_name_chose_it),
 	    cmocka_unit_test(the_hosts_place_is_in_the_callers_text),
 	    cmocka_unit_test(tabs_and_newlines_anywhere_leave_the_host_where_it_is),
 	    cmocka_unit_test(a_user_input_that_chose_the_host_is_found_in_every_place),
