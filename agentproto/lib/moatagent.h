@@ -573,7 +573,10 @@ struct moat_url_target {
  * "http://" + the URL, so "localhost:6379/" goes to 127.0.0.1:6379)
  * -- and a user input of r chose where the URL goes (as given or
  * decoded it covers the whole host, or starts the URL and reaches into
- * the host; a "5" inside 10.0.0.5 does not count), or the address is
+ * the host, or writes a whole label of a name's last two -- the
+ * registrable domain, approximated: "https://img." + "x.nip.io"; a
+ * "5" inside 10.0.0.5 or a label left of them, as "eu" in
+ * eu.cdn.example.com, does not count), or the address is
  * written in an unusual form (0x7f.1: no application writes its own
  * addresses that way; this rule needs no input). The application's own
  * internal URLs (http://127.0.0.1:9200/ with the user's words in the
