@@ -515,6 +515,16 @@ struct ma_scan_hit {
 	double confidence;
 };
 
+/* What struct ma_scan's past makes of a place after the first max_occ of
+ * a form (review22, session 30: a check that stopped looking there failed
+ * open, the same input once more, where it changes the operation, was
+ * allowed). */
+enum {
+	MA_PAST_STOP = 0,   /* the form cannot change the operation anywhere: no more places */
+	MA_PAST_SKIP = 1,   /* this place cannot: the next one */
+	MA_PAST_JUDGE = 2,  /* judge it with analyse, as the first ones */
+	MA_PAST_CLOSED = 3, /* fail closed: fire past_rule (high, 0.8) */
+};
 /* One check's search of an operation for the request's inputs
  * (ma_request_scan): the text searched, the callbacks that judge it and the
  * constant fields of the finding it fires. Lives on the caller's stack. */
@@ -522,7 +532,12 @@ struct ma_scan {
 	const char *interceptor;
 	const char *text; /* searched for every input's forms */
 	size_t len;
-	int max_occ; /* occurrences of one form looked at, at most */
+	int max_occ; /* occurrences of one form judged in full, at most */
+	/* NULL: the places past max_occ are not looked at (the prompt check,
+	 * which judges an input once); otherwise told each of them (v, vl:
+	 * the form), returns MA_PAST_*: an input is never skipped */
+	int (*past)(void *ctx, const char *v, size_t vl, size_t a, size_t b);
+	const char *past_rule; /* MA_PAST_CLOSED's rule ("xss.too_many_places") */
 	/* nonzero: in (NULL: every input counts) or one form v of it
 	 * (NULL: every form of at least 2 bytes and at most len counts) is
 	 * not this check's */
@@ -544,8 +559,8 @@ struct ma_scan {
 	int line;
 };
 /* For each input of r in order, each of its forms, each place it occurs
- * in s->text (up to s->max_occ): fires the first occurrence s->analyse
- * judges a hit. Returns the verdict of the first finding that is not
+ * in s->text (up to s->max_occ; past them as s->past says): fires the
+ * first occurrence s->analyse judges a hit. Returns the verdict of the first finding that is not
  * excluded (ma_request_fire), or MOAT_ALLOW; an excluded finding moves on
  * to the next form. Allocates only when it fires. */
 int ma_request_scan(struct moat_request *r, const struct ma_scan *s);

@@ -1075,6 +1075,23 @@ static int ma_path_skip_form(void *ctx, const char *v, size_t vl)
 	return !(c->flags & MOAT_PATH_RESOLVE) && !ma_path_may_move(v, vl);
 }
 
+/* The places of a form past the 16 judged in full (bound64): a form
+ * that makes no separator, dot or drive was not looked for at all
+ * (ma_path_skip_form); a word with MOAT_PATH_RESOLVE is judged at every
+ * place; any other form fails closed (path.too_many_places): each place
+ * reads the path, and a form that may move it found 17 times in one path
+ * is not an upload's name. */
+static int ma_path_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
+{
+	const struct ma_path_scan *c = ctx;
+
+	(void)a;
+	(void)b;
+	if ((c->flags & MOAT_PATH_RESOLVE) && !ma_path_may_move(v, vl))
+		return MA_PAST_JUDGE;
+	return MA_PAST_CLOSED;
+}
+
 static int ma_path_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	const struct ma_path_scan *c = ctx;
@@ -1110,10 +1127,12 @@ int moat_check_path_at(struct moat_request *r, const char *path, size_t len, con
 	    .interceptor = "path_traversal",
 	    .text = path,
 	    .len = len,
-	    .max_occ = 16,
+	    .max_occ = 16, /* judged in full; past them .past */
 	    .skip_input = ma_path_skip_input,
 	    .skip_form = ma_path_skip_form,
 	    .analyse = ma_path_scan_analyse,
+	    .past = ma_path_past,
+	    .past_rule = "path.too_many_places",
 	    .ctx = &c,
 	    .operation = path,
 	    .operation_len = len,

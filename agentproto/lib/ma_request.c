@@ -1685,7 +1685,7 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 			ma_finder_init(&fi, s->text, s->len, v, vl);
 			if (s->begin_form)
 				s->begin_form(s->ctx, v, vl);
-			while (from + vl <= s->len && seen < s->max_occ) {
+			while (from + vl <= s->len && (seen < s->max_occ || s->past)) {
 				const char *at = ma_find_next(&fi, from);
 				struct ma_scan_hit hit;
 				size_t a;
@@ -1693,10 +1693,25 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 				if (!at)
 					break;
 				a = (size_t)(at - s->text);
-				seen++;
 				from = a + 1;
+				if (seen < s->max_occ) {
+					seen++;
+				} else {
+					int p = s->past(s->ctx, v, vl, a, a + vl);
+					if (p == MA_PAST_STOP)
+						break;
+					if (p == MA_PAST_SKIP)
+						continue;
+					if (p == MA_PAST_CLOSED) {
+						hit.rule = s->past_rule;
+						hit.sev = "high";
+						hit.confidence = 0.8;
+						goto fire;
+					}
+				}
 				if (!s->analyse(s->ctx, a, a + vl, &hit))
 					continue;
+			fire:;
 				struct ma_finding fd = {
 				    .interceptor = s->interceptor,
 				    .rule = hit.rule,

@@ -8404,6 +8404,37 @@ static void ma_sh_keep_place(struct ma_sh_scan *c, size_t a, size_t b, int e0, i
 	c->pl_len = b - a;
 }
 
+/* The places of a form past the 64 judged in full (bound64): a word of
+ * letters, digits and _ (looked for only where it may make an ssh -o or
+ * git -c key, ma_sh_skip_input) is judged at every place; a form of
+ * those and . , + @ % : / - and bytes past ASCII, not starting with '-',
+ * is one word that starts no option, assignment, expansion, glob or
+ * command wherever it lands, so its other places are not looked at (a
+ * file name many times in an argument list); any other form fails
+ * closed (cmd.too_many_places): each place costs a window lexed, and a
+ * user who can make a value occur 64 times would otherwise hide its
+ * 65th place. */
+static int ma_sh_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
+{
+	int word = 1;
+
+	(void)ctx;
+	(void)a;
+	(void)b;
+	if (vl && v[0] == '-')
+		return MA_PAST_CLOSED;
+	for (size_t i = 0; i < vl; i++) {
+		unsigned char ch = (unsigned char)v[i];
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || ch == '_')
+			continue;
+		word = 0;
+		if (ch < 0x80 && !strchr(".,+@%:/-", ch))
+			return MA_PAST_CLOSED;
+	}
+	return word ? MA_PAST_JUDGE : MA_PAST_STOP;
+}
+
 static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sh_scan *c = ctx;
@@ -8619,10 +8650,12 @@ static int ma_sh_check_line(struct moat_request *r, struct ma_sh_scan *c, const 
 	    .interceptor = "command_injection",
 	    .text = cmd,
 	    .len = len,
-	    .max_occ = 64,
+	    .max_occ = 64, /* judged in full; past them .past */
 	    .skip_input = ma_sh_skip_input,
 	    .begin_form = ma_sh_begin_form,
 	    .analyse = ma_sh_scan_analyse,
+	    .past = ma_sh_past,
+	    .past_rule = "cmd.too_many_places",
 	    .ctx = c,
 	    .operation = op,
 	    .operation_len = oplen,

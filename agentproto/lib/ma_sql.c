@@ -4690,6 +4690,29 @@ static int ma_col_plain_may(struct ma_sql_scan *c, size_t a, size_t b)
 	return ma_sql_col_plain(c->dialect, c->sql, c->len, a, b, &c->cache.colmemo);
 }
 
+/* The places of a form past the 64 judged in full (bound64): judged
+ * (analyse) at every place -- a word only where it may be the column
+ * compared there (ma_col_plain_may), an input that spans tokens under the
+ * check's cost bound, which fails closed (sqli.too_complex) -- but for a
+ * number, date, time or sum (digits, spaces and . : + / -, no "--"),
+ * which is one literal or an arithmetic of literals wherever it lands:
+ * its other places are not looked at (a value repeated in a long IN list,
+ * a date in every row of a bulk insert). */
+static int ma_sql_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
+{
+	(void)ctx;
+	(void)a;
+	(void)b;
+	for (size_t i = 0; i < vl; i++) {
+		char ch = v[i];
+		if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == ':' || ch == '+' ||
+		      ch == '/' || ch == '-' || ch == ' ') ||
+		    (ch == '-' && i + 1 < vl && v[i + 1] == '-'))
+			return MA_PAST_JUDGE;
+	}
+	return MA_PAST_STOP;
+}
+
 static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_sql_scan *c = ctx;
@@ -4765,9 +4788,10 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	    .interceptor = "sql_injection",
 	    .text = sql,
 	    .len = len,
-	    .max_occ = 64, /* every place it occurs, up to 64 */
+	    .max_occ = 64, /* judged in full; past them .past */
 	    .skip_input = ma_sql_skip_input,
 	    .analyse = ma_sql_scan_analyse,
+	    .past = ma_sql_past,
 	    .begin_form = ma_sql_scan_form,
 	    .ctx = c,
 	    .operation = sql,

@@ -75,8 +75,6 @@
 
 #include <string.h>
 
-#define MA_XSS_MAX_OCC 64 /* occurrences of one input judged per fragment */
-
 static unsigned char ma_xss_lower(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
@@ -1712,6 +1710,43 @@ static int ma_xss_skip_form(void *ctx, const char *v, size_t vl)
 	return 1;
 }
 
+/* 1 for an ASCII byte that is syntax in no HTML, CSS or script context
+ * by itself (ma_xss_past) */
+static int ma_xss_past_inert(unsigned char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+	       (ch && strchr(" .,-_+!?#@%", ch) != NULL);
+}
+
+/* The places of a form past the 64 judged in full (each costs a read of
+ * the page from the mark before it: a short input at thousands of places
+ * would cost 5x more, bound64). A form of letters, digits, spaces, . , -
+ * _ + ! ? # @ % and bytes past ASCII (but U+2028 and U+2029, JavaScript's
+ * line ends) is syntax in no context the check knows: it opens no tag,
+ * ends no value, string or comment, writes no reference, scheme, call or
+ * assignment, so its other places are not looked at (a price, a city, a
+ * class name in every row of a list). Any other form fails closed
+ * (xss.too_many_places): a user who can show the same text 64 times
+ * would otherwise hide its 65th place. */
+static int ma_xss_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
+{
+	(void)ctx;
+	(void)a;
+	(void)b;
+	for (size_t i = 0; i < vl; i++) {
+		unsigned char ch = (unsigned char)v[i];
+		if (ch >= 0x80) {
+			if (ch == 0xe2 && i + 2 < vl && (unsigned char)v[i + 1] == 0x80 &&
+			    ((unsigned char)v[i + 2] == 0xa8 || (unsigned char)v[i + 2] == 0xa9))
+				return MA_PAST_CLOSED;
+			continue;
+		}
+		if (!ma_xss_past_inert(ch))
+			return MA_PAST_CLOSED;
+	}
+	return MA_PAST_STOP;
+}
+
 static int ma_xss_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit *out)
 {
 	struct ma_xss_scan *c = ctx;
@@ -1748,10 +1783,12 @@ int moat_check_html_at(struct moat_request *r, const char *html, size_t len, con
 	    .interceptor = "xss",
 	    .text = html,
 	    .len = len,
-	    .max_occ = MA_XSS_MAX_OCC,
+	    .max_occ = 64, /* judged in full; past them .past */
 	    .skip_input = ma_xss_skip_input,
 	    .skip_form = ma_xss_skip_form,
 	    .analyse = ma_xss_scan_analyse,
+	    .past = ma_xss_past,
+	    .past_rule = "xss.too_many_places",
 	    .ctx = &c,
 	    .operation = html,
 	    .operation_len = len,
