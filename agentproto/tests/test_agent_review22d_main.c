@@ -83,7 +83,7 @@ static void sql_and_shell_inputs_past_the_sixty_fourth_occurrence_fire(void **st
 		struct moat_request_info ri = {.method = "GET", .endpoint = "/s", .policy = p};
 		struct moat_request *r = NULL;
 		size_t n = 0;
-		char num[16];
+		char num[32];
 
 		put(page, sizeof page, &n, "SELECT * FROM t WHERE (");
 		for (int i = 0; i < counts[k]; i++) {
