@@ -897,6 +897,25 @@ static size_t lcg(unsigned long *seed)
 	return (size_t)((*seed >> 16) & 0x7fff);
 }
 
+/* A form ma_xss_past lets stop at its 65th place: letters, digits, space,
+ * . , - _ + ! ? # @ % and bytes past ASCII but U+2028/U+2029. */
+static int inert_form(const char *v, size_t vl)
+{
+	for (size_t i = 0; i < vl; i++) {
+		unsigned char ch = (unsigned char)v[i];
+		if (ch >= 0x80) {
+			if (ch == 0xe2 && i + 2 < vl && (unsigned char)v[i + 1] == 0x80 &&
+			    ((unsigned char)v[i + 2] == 0xa8 || (unsigned char)v[i + 2] == 0xa9))
+				return 0;
+			continue;
+		}
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || (ch && strchr(" .,-_+!?#@%", ch))))
+			return 0;
+	}
+	return 1;
+}
+
 /* moat_check_html reads a page once, resuming the tokenizer from marks
  * it left at token starts; its verdict and rule must be those of judging
  * every occurrence from the page's first byte (ma_xss_analyse), in the
@@ -989,6 +1008,14 @@ static void resuming_the_tokenizer_judges_as_reading_from_the_start(void **state
 						break;
 					}
 					from = (size_t)(at - html) + 1;
+				}
+				/* past the 64 judged in full, a form that is not
+				 * inert fails closed at its 65th place (bound64) */
+				if (want == MOAT_ALLOW && seen > 64 && from + vl <= n &&
+				    memmem(html + from, n - from, in[i].form[k], vl) &&
+				    !inert_form(in[i].form[k], vl)) {
+					want = MOAT_BLOCK;
+					want_rule = "xss.too_many_places";
 				}
 			}
 		}
