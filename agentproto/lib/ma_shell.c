@@ -2755,7 +2755,7 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	size_t nlen = 0, val = 0;
 	char prog[16], o[48];
 	size_t p, q;
-	int lang, kind;
+	int lang = 0, kind, rd;
 
 	/* its command's name, from the text: the window starts at the input */
 	if (!ma_sh_text_name(s, lx->el[i].start, &p, &q) || q - p >= sizeof prog)
@@ -2782,12 +2782,19 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	if (!strcmp(prog, "zip") && !strcmp(o, "-TT"))
 		return 1; /* zip's -TT CMD (--unzip-command): its one two-letter option */
 	po = ma_sh_prog_find(prog);
-	if (!po)
-		return 0;
-	(void)ma_sh_opt_read(po, o, &name, &nlen, &val);
+	if (!po || (!strcmp(po->prog, "zip") && !strcmp(o, "-T")))
+		return 0; /* zip's -T is --test (shell23) */
+	rd = ma_sh_opt_read(po, o, &name, &nlen, &val);
+	kind = nlen ? ma_sh_value_kind_of(po, name, nlen, &lang) : 0;
+	/* the argv check's reading (shell35): an option its table marks as
+	 * one that writes or reads a file, runs a command or evaluates code
+	 * (curl -o, wget -O, git --output, vim -c, mysql -e, psql -c, man
+	 * -H, ssh -F ...); wget -e, ssh's -o and git's -c by their values */
+	if (kind != MA_SH_VAL_WGETRC && kind != MA_SH_VAL_SSHOPT && kind != MA_SH_VAL_GITCONF &&
+	    ((rd & MA_SH_OPT_DANGER) || ma_sh_danger_option(o, 1)))
+		return 1;
 	if (nlen == 0)
 		return 0;
-	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
 	if (kind == MA_SH_VAL_CMD || kind == MA_SH_VAL_CODE)
 		return 1;
 	if (kind == MA_SH_VAL_WGETRC) {
@@ -2812,6 +2819,72 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	return i + 1 < lx->nel && lx->el[i + 1].kind == MA_SH_WORD &&
 	       (ma_sh_has_word_ci(s, lx->el[i + 1].start, lx->el[i + 1].end, "proxycommand") ||
 	        ma_sh_has_word_ci(s, lx->el[i + 1].start, lx->el[i + 1].end, "localcommand"));
+}
+
+/* 1 when the word at element i (an input added it, unquoted) is vi's,
+ * vim's or less's +COMMAND as the argv check reads it (ma_sh_plus_command:
+ * vim -es + "+'!id' +q" runs id; +10, +/text run nothing; shell35). */
+static int ma_sh_plus_runs(const char *s, const struct ma_sh_lex *lx, int i)
+{
+	const struct ma_sh_el *e = &lx->el[i];
+	char prog[16], o[48];
+	size_t p, q, x = 0;
+
+	if (!ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
+		return 0;
+	memcpy(prog, s + p, q - p);
+	prog[q - p] = '\0';
+	for (size_t k = e->start; k < e->end && x + 1 < sizeof o && s[k]; k++)
+		if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
+			o[x++] = s[k];
+	o[x] = '\0';
+	return x >= 2 && ma_sh_plus_command(prog, o);
+}
+
+/* 1 when the new word at element i (an input added it, unquoted, or
+ * all of a quoted one) is read by its program as the argv check reads
+ * it there (shell35, review22): a dot-command of sqlite3 after its
+ * database (sqlite3 app.db '.shell id': ma_sh_sqlcli_judge), or a
+ * mount option of a container runner's run or create (-v, --volume,
+ * --mount: docker run -v /:/host; the argv check's ma_sh_mount_check
+ * judges the value there, here the option and its value are the
+ * input's). */
+static int ma_sh_operand_runs(const char *s, const struct ma_sh_lex *lx, int i)
+{
+	const struct ma_sh_el *e = &lx->el[i];
+	char prog[16], o[64];
+	size_t p, q, x = 0, k;
+
+	for (k = e->start; k < e->end && x + 1 < sizeof o && s[k]; k++)
+		if (s[k] != '\'' && s[k] != '"' && s[k] != '\\')
+			o[x++] = s[k];
+	o[x] = '\0';
+	if (x < 2 || (o[0] != '.' && o[0] != '-') || !ma_sh_text_name(s, e->start, &p, &q) ||
+	    q - p >= sizeof prog)
+		return 0;
+	memcpy(prog, s + p, q - p);
+	prog[q - p] = '\0';
+	if (o[0] == '.') {
+		/* not sqlite3's database: a word between its name and this one */
+		if (strcmp(prog, "sqlite3"))
+			return 0;
+		for (k = q; k < e->start && (s[k] == ' ' || s[k] == '\t'); k++)
+			;
+		if (k >= e->start)
+			return 0;
+		return ma_sh_sqlcli_judge(MA_SH_SQL_SQLITE, o, x, 0, x) == 1;
+	}
+	if (strcmp(prog, "docker") && strcmp(prog, "podman") && strcmp(prog, "nerdctl"))
+		return 0;
+	if (!(o[1] == 'v' || !strncmp(o, "--volume", 8) || !strncmp(o, "--mount", 7)))
+		return 0;
+	/* run or create between the runner's name and the option */
+	for (k = q; k + 4 <= e->start; k++)
+		if ((s[k - 1] == ' ' || s[k - 1] == '\t') &&
+		    (!strncmp(s + k, "run", 3) || !strncmp(s + k, "create", 6)) &&
+		    (s[k + 3] == ' ' || s[k + 3] == '\t' || s[k + 6] == ' ' || s[k + 6] == '\t'))
+			return 1;
+	return 0;
 }
 
 /* 1 when the word at element i, which the input starts (its first word,
@@ -3293,7 +3366,10 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		/* inside one word, comment or here-document: data; but a
 		 * whole word that is an option which runs a program */
 		if ((s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b)) ||
-		    ma_sh_option_value(NULL, s, lx, e0, a, b)) {
+		    ma_sh_option_value(NULL, s, lx, e0, a, b) ||
+		    (lx->el[e0].start == a && lx->el[e0].end == b &&
+		     (s[a] == '\'' || s[a] == '"') && ma_sh_valid(lx) &&
+		     ma_sh_operand_runs(s, lx, e0))) {
 			hit->spans = 1; /* more than data: the word runs a program */
 			ma_sh_set(hit, "cmd.option", "high", 0.9);
 		}
@@ -3464,6 +3540,14 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
 			    (e->start > a || ma_sh_first_option_ok(s, lx, i)) &&
 			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
+				f |= MA_SH_J_OPT_RUNS;
+			if (e->start >= a && s[e->start] == '+' && !(f & MA_SH_J_OPT_RUNS) &&
+			    ma_sh_plus_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
+				f |= MA_SH_J_OPT_RUNS;
+			if (e->start >= a && !(f & MA_SH_J_OPT_RUNS) &&
+			    (s[e->start] == '-' || s[e->start] == '.' || s[e->start] == '\'' ||
+			     s[e->start] == '"') &&
+			    ma_sh_operand_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
 				f |= MA_SH_J_OPT_RUNS;
 			/* both count only after the input broke out of quotes */
 			if (f & MA_SH_J_QBREAK) {
@@ -4864,7 +4948,7 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	const char *name;
 	size_t k, ws, we, p, q, x, nlen = 0, val = 0;
 	char prog[16], o[48];
-	int kind, lang = 0, runs = 0;
+	int kind, lang = 0, runs = 0, danger;
 
 	if (e0 >= lx->nel || !ma_sh_valid(lx))
 		return 0;
@@ -4893,13 +4977,20 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 	 * a word (git send-email -number_of_commits: -u mber_of_commits) */
 	if (!po)
 		return 0;
-	(void)ma_sh_opt_read(po, o, &name, &nlen, &val);
+	danger = ma_sh_opt_read(po, o, &name, &nlen, &val) & MA_SH_OPT_DANGER;
 	if (!strcmp(po->prog, "zip") && !strncmp(o, "-TT", 3)) {
 		name = "--unzip-command"; /* zip -TTCMD (shell23) */
 		nlen = 15;
 		val = 3;
 	}
-	if (!nlen || !val || !o[val])
+	/* an option the argv check's table (or its list of the usual
+	 * tools' options) reads as one that writes a file, runs or loads
+	 * (git log --output=F, curl -oF; shell35) */
+	if (!danger && ma_sh_danger_option(o, 1))
+		danger = 1;
+	if (danger && !val && o[1] == '-' && strchr(o, '='))
+		val = (size_t)(strchr(o, '=') - o) + 1;
+	if ((!nlen && !danger) || !val || !o[val])
 		return 0;
 	if (o[1] != '-') {
 		x = val;
@@ -4929,7 +5020,7 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 		if (!ma_sh_value_fires(kind, lang, o + val, strlen(o + val), 0, strlen(o + val),
 		                       &la))
 			return 0;
-	} else if (kind != MA_SH_VAL_CMD && kind != MA_SH_VAL_CODE) {
+	} else if (kind != MA_SH_VAL_CMD && kind != MA_SH_VAL_CODE && !danger) {
 		return 0;
 	}
 	k = e->start;

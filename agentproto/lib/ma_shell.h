@@ -516,6 +516,11 @@ int ma_sh_git_param_next(const char *w, size_t n, size_t *pos, size_t a, size_t 
  * program po, or 0. */
 int ma_sh_value_kind_of(const struct ma_sh_prog_opts *po, const char *name, size_t nlen, int *lang);
 
+/* 1 when o (an argument that starts with '+') of the program prog (a
+ * path or a name) is vi's, vim's, nvim's, view's, ex's or less's
+ * +COMMAND, an Ex command that runs (+!id); +10 and +/text run none. */
+int ma_sh_plus_command(const char *prog, const char *o);
+
 /* 1 when program po's options end at its first operand (python, perl,
  * ruby, node, php, the awks). */
 int ma_sh_opts_stop(const struct ma_sh_prog_opts *po);

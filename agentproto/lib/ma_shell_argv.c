@@ -334,24 +334,6 @@ static int ma_sh_at_marker(const char *val, size_t m, const char *v, size_t vl)
 	       (m >= 1 && vl <= n - (m - 1) && !memcmp(val + m - 1, v, vl));
 }
 
-/* vi's, vim's and less's "+command" (vim +!id runs id; +10, a line
- * number, and +/text, a search, run nothing). */
-static int ma_sh_plus_command(const char *prog, const char *o)
-{
-	static const char *const progs[] = {"vi", "vim", "nvim", "view", "ex", "less", NULL};
-	const char *b = ma_sh_base(prog);
-	size_t i = 1;
-
-	while (o[i] >= '0' && o[i] <= '9')
-		i++;
-	if (!o[i] || o[1] == '/' || o[1] == '?')
-		return 0;
-	for (int k = 0; progs[k]; k++)
-		if (!strcmp(b, progs[k]))
-			return 1;
-	return 0;
-}
-
 static int ma_sh_negative_number(const char *o)
 {
 	size_t i = 1;
@@ -573,11 +555,12 @@ static int ma_sh_script_check(struct moat_request *r, const char *const *argv, i
 	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, lang->scan, file, line, function);
 }
 
-/* An input that brings the file marker at val[m - 1] of a curl value
- * (ma_sh_curl_file): fires cmd.option_file; returns ma_request_fire's
+/* An input that brings the marker at val[m - 1] of a value (curl's '@'
+ * of ma_sh_curl_file, strace -o's '|'; val may start at the option
+ * when the value is attached): fires rule; returns ma_request_fire's
  * answer, or -1 when no input does. */
 static int ma_sh_argv_file(struct moat_request *r, const char *const *argv, int argc,
-                           const char *val, size_t m, const char *file, int line,
+                           const char *val, size_t m, const char *rule, const char *file, int line,
                            const char *function)
 {
 	size_t nin;
@@ -587,12 +570,55 @@ static int ma_sh_argv_file(struct moat_request *r, const char *const *argv, int 
 		for (int k = 0; k < in[i].nforms; k++)
 			if (in[i].form_len[k] >= 1 &&
 			    ma_sh_at_marker(val, m, in[i].form[k], in[i].form_len[k])) {
-				int v = ma_sh_argv_fire(r, argv, argc, &in[i], k, "cmd.option_file",
-				                        file, line, function);
+				int v = ma_sh_argv_fire(r, argv, argc, &in[i], k, rule, file, line,
+				                        function);
 				if (v >= 0)
 					return v;
 				break;
 			}
+	return -1;
+}
+
+/* strace's -o/--output (strace(1)): a value that starts with '|' or '!'
+ * pipes the trace to a command line a shell runs (strace 6.1 ran it).
+ * strace before the program (a wrapper: its options among argv[1,
+ * prog)): the input that brings the '|' or '!' (or the option with
+ * it, -o!CMD) fires cmd.option, and the command is judged as a command
+ * line (shell35, review22). Returns ma_request_fire's answer,
+ * MOAT_BLOCK or -1. */
+static int ma_sh_strace_check(struct moat_request *r, const char *const *argv, int argc, int prog,
+                              const char *file, int line, const char *function)
+{
+	const struct ma_sh_prog_opts *w = ma_sh_wrap_find("strace");
+	int i = 0, v;
+
+	while (i < prog && strcmp(ma_sh_base(argv[i]), "strace"))
+		i++;
+	for (i++; i < prog && argv[i] && argv[i][0] == '-'; i++) {
+		const char *nm, *val;
+		size_t nl = 0, at = 0, off = 0;
+		int rd = ma_sh_opt_read(w, argv[i], &nm, &nl, &at);
+		if (!nl)
+			continue;
+		if (rd & MA_SH_OPT_NEXT) {
+			if (i + 1 >= prog)
+				break;
+			val = argv[++i];
+		} else {
+			val = argv[i] + at;
+			off = at;
+		}
+		if (!((nl == 1 && *nm == 'o') || ma_sh_in_words("--output", nm, nl)) ||
+		    (val[0] != '|' && val[0] != '!'))
+			continue;
+		v = ma_sh_argv_file(r, argv, argc, val - off, 1 + off, "cmd.option", file, line,
+		                    function);
+		if (v >= 0)
+			return v;
+		if (ma_sh_check(r, val + 1, strlen(val + 1), val + 1, strlen(val + 1), file, line,
+		                function) == MOAT_BLOCK)
+			return MOAT_BLOCK;
+	}
 	return -1;
 }
 
@@ -1724,6 +1750,11 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 		return MOAT_BLOCK; /* env -S "sh -c '...'" */
 	if (ma_sh_mount_check(r, argv, argc, prog, file, line, function) >= 0)
 		return MOAT_BLOCK; /* docker run -v INPUT:/data */
+	if (prog > 1) {            /* strace -o '|CMD' ls */
+		int v = ma_sh_strace_check(r, argv, argc, prog, file, line, function);
+		if (v >= 0)
+			return v;
+	}
 	{ /* a command run by find -exec, watch, flock -c, script -c, su -c */
 		int v = ma_sh_inner_check(r, argv, argc, prog, depth, file, line, function);
 		if (v >= 0)
@@ -1795,12 +1826,17 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 					nlen = nl;
 				}
 			}
-			/* curl -d @file: the value brings the '@' that reads a file */
+			/* curl -d @file: the value brings the '@' that reads a file;
+			 * attached (-d@FILE), the input that brings the option with
+			 * it too (shell35) */
 			if (val && nlen && !strcmp(po->prog, "curl")) {
-				size_t m = ma_sh_curl_file(name, nlen, val);
-				int v2 =
-				    m ? ma_sh_argv_file(r, argv, argc, val, m, file, line, function)
-				      : -1;
+				size_t m = ma_sh_curl_file(name, nlen, val), off = 0;
+				int v2;
+				if (m && val != arg)
+					off = (size_t)(val - arg);
+				v2 = m ? ma_sh_argv_file(r, argv, argc, val - off, m + off,
+				                         "cmd.option_file", file, line, function)
+				       : -1;
 				if (v2 >= 0)
 					return v2;
 			}

@@ -225,6 +225,20 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
     {"awk", "f", "Fv", "", "", "", 0, NULL},
     {"mawk", "f", "FvW", "", "", "", 0, NULL},
     {"nawk", "f", "Fv", "", "", "", 0, NULL},
+    /* shell35 (review22): a tracer's output (strace -o FILE, or '|CMD'
+     * / '!CMD' piped to a shell) and its traced program's environment
+     * (-E LD_PRELOAD=...); tcpdump's files (-w, -F, -V) and its
+     * postrotate command (-z CMD); emacs's code (--eval, -l FILE,
+     * -f FUNC, -L DIR, --script) */
+    {"strace", "Eo", "abeIOPpSsUuX", "", "--env --output",
+     "--attach --trace --trace-path --user --string-limit --signal --status --summary-sort-by", 0,
+     NULL},
+    {"tcpdump", "FVwz", "BCEGIMTWZcijmsyQ", "", "--relinquish-privileges",
+     "--interface --snapshot-length --buffer-size --time-stamp-type --time-stamp-precision "
+     "--direction --count",
+     0, NULL},
+    {"emacs", "Lfl", "dt", "", "--eval --execute --load --funcall --script --directory",
+     "--display --chdir --init-directory --user --terminal", 0, NULL},
 };
 
 /* The entry of ma_sh_prog_opts for argv[p]'s base name, or NULL. */
@@ -528,6 +542,7 @@ static const struct ma_sh_value_kind {
     {"perl", MA_SH_VAL_CODE, MA_SH_LANG_PERL, "eE", ""},
     {"ruby", MA_SH_VAL_CODE, MA_SH_LANG_RUBY, "e", ""},
     {"ruby", MA_SH_VAL_FILE, 0, "r", ""},
+    {"tcpdump", MA_SH_VAL_CMD, 0, "z", ""},
     {"node", MA_SH_VAL_CODE, MA_SH_LANG_JS, "ep", "--eval --print"},
     {"node", MA_SH_VAL_FILE, 0, "r", "--require --import --loader"},
     {"psql", MA_SH_VAL_FILE, 0, "f", "--file"},
@@ -605,6 +620,24 @@ size_t ma_sh_wgetrc_key(const char *s, size_t n, int *runs)
 	else if (ma_sh_in_words(plain, w, m))
 		*runs = 0;
 	return k;
+}
+
+/* vi's, vim's and less's "+command" (vim +!id runs id; +10, a line
+ * number, and +/text, a search, run nothing). */
+int ma_sh_plus_command(const char *prog, const char *o)
+{
+	static const char *const progs[] = {"vi", "vim", "nvim", "view", "ex", "less", NULL};
+	const char *b = ma_sh_base(prog);
+	size_t i = 1;
+
+	while (o[i] >= '0' && o[i] <= '9')
+		i++;
+	if (!o[i] || o[1] == '/' || o[1] == '?')
+		return 0;
+	for (int k = 0; progs[k]; k++)
+		if (!strcmp(b, progs[k]))
+			return 1;
+	return 0;
 }
 
 /* 1 when program po's options end at its first operand (its script or
