@@ -2791,7 +2791,7 @@ static int ma_sh_option_runs(const char *s, const struct ma_sh_lex *lx, int i)
 	 * (curl -o, wget -O, git --output, vim -c, mysql -e, psql -c, man
 	 * -H, ssh -F ...); wget -e, ssh's -o and git's -c by their values */
 	if (kind != MA_SH_VAL_WGETRC && kind != MA_SH_VAL_SSHOPT && kind != MA_SH_VAL_GITCONF &&
-	    ((rd & MA_SH_OPT_DANGER) || ma_sh_danger_option(o, 1)))
+	    (rd & MA_SH_OPT_DANGER))
 		return 1;
 	if (nlen == 0)
 		return 0;
@@ -4983,11 +4983,8 @@ static int ma_sh_whole_option(const char *s, const struct ma_sh_lex *lx, int e0,
 		nlen = 15;
 		val = 3;
 	}
-	/* an option the argv check's table (or its list of the usual
-	 * tools' options) reads as one that writes a file, runs or loads
-	 * (git log --output=F, curl -oF; shell35) */
-	if (!danger && ma_sh_danger_option(o, 1))
-		danger = 1;
+	/* an option the argv check's table reads as one that writes a
+	 * file, runs or loads (git log --output=F, curl -oF; shell35) */
 	if (danger && !val && o[1] == '-' && strchr(o, '='))
 		val = (size_t)(strchr(o, '=') - o) + 1;
 	if ((!nlen && !danger) || !val || !o[val])

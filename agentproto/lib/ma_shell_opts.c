@@ -138,7 +138,8 @@ int ma_sh_danger_option(const char *o, int known)
  * (python3.11, php8.2). */
 static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
     {"curl", "cDKoT", "ACEFHPQUXYbdemrtuwxyz", "",
-     "--cookie-jar --dump-header --libcurl --output-dir --stderr --trace --trace-ascii",
+     "--cookie-jar --dump-header --libcurl --output --output-dir --stderr --trace --trace-ascii "
+     "--upload-file",
      "--abstract-unix-socket --alt-svc --aws-sigv4 --cacert --capath --cert --cert-type "
      "--ciphers --config --connect-timeout --connect-to --continue-at --cookie "
      "--create-file-mode --crlfile --curves --data --data-ascii --data-binary --data-raw "
@@ -149,7 +150,7 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      "--hostpubmd5 --hostpubsha256 --hsts --interface --json --keepalive-time --key "
      "--key-type --krb --limit-rate --local-port --login-options --mail-auth "
      "--mail-from --mail-rcpt --max-filesize --max-redirs --max-time --netrc-file --noproxy "
-     "--oauth2-bearer --output --parallel-max --pass --pinnedpubkey --preproxy --proto "
+     "--oauth2-bearer --parallel-max --pass --pinnedpubkey --preproxy --proto "
      "--proto-default --proto-redir --proxy --proxy-cacert --proxy-capath --proxy-cert "
      "--proxy-cert-type --proxy-ciphers --proxy-crlfile --proxy-header --proxy-key "
      "--proxy-key-type --proxy-pass --proxy-pinnedpubkey --proxy-service-name "
@@ -159,19 +160,20 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      "--service-name --socks4 --socks4a --socks5 --socks5-gssapi-service --socks5-hostname "
      "--speed-limit --speed-time --telnet-option --tftp-blksize --time-cond --tls-max "
      "--tls13-ciphers --tlsauthtype --tlspassword --tlsuser --unix-socket "
-     "--upload-file --url --url-query --user --user-agent --variable --write-out",
+     "--url --url-query --user --user-agent --variable --write-out",
      0,
      "--compressed --crlf --disable --fail --ftp-ssl-ccc --head --http2 --http3 --location "
      "--netrc --ntlm --parallel --remote-name --socks5-gssapi --ssl --tlsv1"},
     {"wget", "aeiOo", "ABDIPQRTUXltw", "",
-     "--execute --output-file --append-output --input-file --use-askpass",
+     "--execute --output-file --append-output --input-file --use-askpass --output-document "
+     "--post-file",
      "--accept --accept-regex --backups --base --bind-address --body-data --body-file "
      "--ca-certificate --ca-directory --certificate --certificate-type --ciphers --compression "
      "--config --connect-timeout --crl-file --cut-dirs --default-page --directory-prefix "
      "--dns-timeout --domains --exclude-directories --exclude-domains --follow-tags "
      "--ftp-password --ftp-user --header --http-password --http-user --ignore-tags "
      "--include-directories --level --limit-rate --load-cookies --local-encoding --method "
-     "--output-document --password --pinnedpubkey --post-data --post-file --prefer-family "
+     "--password --pinnedpubkey --post-data --prefer-family "
      "--private-key --private-key-type --progress --proxy-password --proxy-user --quota "
      "--read-timeout --referer --regex-type --reject --reject-regex --rejected-log "
      "--remote-encoding --report-speed --restrict-file-names --retry-on-http-error "
@@ -182,7 +184,7 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
     /* git's letters differ by subcommand: the values are those no
      * subcommand reads as a flag before an option that matters (-m
      * message, -b branch, -C directory, -F file, -e pattern) */
-    {"git", "CcOu", "Fbem", "", "--open-files-in-pager",
+    {"git", "CcOu", "Fbem", "", "--open-files-in-pager --output",
      "--author --branch --config --date --depth --exec --file --git-dir --message --origin "
      "--reference "
      "--separate-git-dir --template --upload-pack --receive-pack --work-tree",
