@@ -3135,6 +3135,19 @@ out:
 #ifndef MA_SQL_JUDGE_MAX /* (test_agent_sql_state.c lifts it to compare every place) */
 #define MA_SQL_JUDGE_MAX 512
 #endif
+/* Past an input's 64th place (bound64, ma_sql_past), a one-word input
+ * is judged at every place where it is a whole name where a value goes,
+ * the column compared there written again (x <> x: ma_col_plain_may,
+ * ma_col_judge), each a column judgement (~3.5 K instructions: a 4 KB
+ * statement of `id <> id OR ` was ~1.3 M, sqlcost8). Past
+ * MA_SQL_COLPAST_MAX such places past the 64th in one check, the check
+ * fails closed (sqli.too_complex) -- a statement that compares the
+ * request's word with itself that often is not one an application
+ * writes; places inside a token, in SET, or not after a comparison
+ * never count. */
+#ifndef MA_SQL_COLPAST_MAX
+#define MA_SQL_COLPAST_MAX 16
+#endif
 #define MA_SQL_JSTEP 16
 /* 1: a window whose tokens that are not plain pass the bound fails closed
  * before its loop (sqlcost3; test_agent_sqlcost3.c switches it to compare) */
@@ -3314,6 +3327,12 @@ struct ma_sql_reuse {
 	 * between places), in this check so far: MA_SQL_JUDGE_MAX. */
 	unsigned np;
 	unsigned windows; /* windows judged that span tokens (the first whole) */
+	/* Set by the check past a form's 64th place (ma_sql_past), cleared
+	 * at each form; colpast: the places judged past them, in this check,
+	 * where a one-word input is a whole name where a value goes
+	 * (ma_col_judge's): MA_SQL_COLPAST_MAX. Not reset with the cache. */
+	int past;
+	unsigned colpast;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -3497,6 +3516,16 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		/* inside one token (or only whitespace): data, unless it is a
 		 * whole name where a value goes (id = id: ma_col_judge; the
 		 * statement runs as it does with a value there) */
+		if (n == 1 && win[0].start == a && win[0].end == b &&
+		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
+		    clause != CL_SET && /* (SET's = assigns: n = n changes nothing) */
+		    ru && ru->past && ma_col_place(sql, &prev, prev_kw) &&
+		    ++ru->colpast > MA_SQL_COLPAST_MAX) {
+			/* past the 64th place, one column judgement too many
+			 * (MA_SQL_COLPAST_MAX): fail closed */
+			ma_sql_too_complex(hit);
+			return;
+		}
 		if (n == 1 && win[0].start == a && win[0].end == b &&
 		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
 		    clause != CL_SET && /* (SET's = assigns: n = n changes nothing) */
@@ -4680,6 +4709,7 @@ static void ma_sql_scan_form(void *ctx, const char *v, size_t vl)
 	c->memo.dec.vl = vl;
 	c->memo.dec.found = 0;
 	c->memo.sum = MA_SQL_B_UNKNOWN;
+	c->reuse.past = 0;
 }
 
 /* For a one-word input (c->plain) at [a, b): whether ma_col_judge can
@@ -4700,15 +4730,18 @@ static int ma_col_plain_may(struct ma_sql_scan *c, size_t a, size_t b)
  * a date in every row of a bulk insert). */
 static int ma_sql_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
 {
-	(void)ctx;
+	struct ma_sql_scan *c = ctx;
+
 	(void)a;
 	(void)b;
 	for (size_t i = 0; i < vl; i++) {
 		char ch = v[i];
 		if (!((ch >= '0' && ch <= '9') || ch == '.' || ch == ':' || ch == '+' ||
 		      ch == '/' || ch == '-' || ch == ' ') ||
-		    (ch == '-' && i + 1 < vl && v[i + 1] == '-'))
+		    (ch == '-' && i + 1 < vl && v[i + 1] == '-')) {
+			c->reuse.past = 1; /* (MA_SQL_COLPAST_MAX counts from here) */
 			return MA_PAST_JUDGE;
+		}
 	}
 	return MA_PAST_STOP;
 }
@@ -4784,6 +4817,8 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->memo.dec.p[0] = NULL;
 	c->memo.dec.p[1] = NULL;
 	c->plain = 0;
+	c->reuse.past = 0;
+	c->reuse.colpast = 0;
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,
