@@ -3518,23 +3518,21 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 		 * statement runs as it does with a value there) */
 		if (n == 1 && win[0].start == a && win[0].end == b &&
 		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
-		    clause != CL_SET && /* (SET's = assigns: n = n changes nothing) */
-		    ru && ru->past && ma_col_place(sql, &prev, prev_kw) &&
-		    ++ru->colpast > MA_SQL_COLPAST_MAX) {
-			/* past the 64th place, one column judgement too many
-			 * (MA_SQL_COLPAST_MAX): fail closed */
-			ma_sql_too_complex(hit);
-			return;
-		}
-		if (n == 1 && win[0].start == a && win[0].end == b &&
-		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
-		    clause != CL_SET && /* (SET's = assigns: n = n changes nothing) */
-		    ma_col_judge(dialect, sql, a, b, win, 1, 0, &prev, prev_kw,
-		                 have_tail ? &t : NULL, cache ? &cache->colmemo : NULL)) {
-			hit->rule = "sqli.column";
-			hit->sev = "high";
-			hit->confidence = 0.85;
-			hit->fired = 1;
+		    clause != CL_SET) { /* (SET's = assigns: n = n changes nothing) */
+			if (ru && ru->past && ma_col_place(sql, &prev, prev_kw) &&
+			    ++ru->colpast > MA_SQL_COLPAST_MAX) {
+				/* past the 64th place, one column judgement too
+				 * many (MA_SQL_COLPAST_MAX): fail closed */
+				ma_sql_too_complex(hit);
+				return;
+			}
+			if (ma_col_judge(dialect, sql, a, b, win, 1, 0, &prev, prev_kw,
+			                 have_tail ? &t : NULL, cache ? &cache->colmemo : NULL)) {
+				hit->rule = "sqli.column";
+				hit->sev = "high";
+				hit->confidence = 0.85;
+				hit->fired = 1;
+			}
 		}
 		return;
 	}
