@@ -506,8 +506,13 @@ int ma_request_mode(const struct moat_request *r, const char *interceptor, const
 /* The policy's threshold for interceptor, or -1 (none, or no policy). */
 double ma_request_threshold(const struct moat_request *r, const char *interceptor);
 /* Reports a finding under the mode the policy gives its parameter: returns
- * MOAT_BLOCK, MOAT_ALLOW (monitor), or -1 when an exclusion turns it off
- * (the caller then looks further). Allocates: only on this path. */
+ * MOAT_BLOCK, MOAT_ALLOW (monitor), -1 when an exclusion turns it off, or
+ * MA_FIRE_LOGGED when an exclusion turned this parameter's block into
+ * monitor: the finding is logged, and the caller looks further (the next
+ * input), since another parameter may still block (review23: a decoy in a
+ * monitored parameter must not open the others). Any negative answer
+ * means "look further". Allocates: only on this path. */
+#define MA_FIRE_LOGGED (-2)
 int ma_request_fire(struct moat_request *r, const struct ma_finding *fd);
 /* What a check makes of one occurrence of an input in an operation. */
 struct ma_scan_hit {
@@ -562,7 +567,8 @@ struct ma_scan {
  * in s->text (up to s->max_occ; past them as s->past says): fires the
  * first occurrence s->analyse judges a hit. Returns the verdict of the first finding that is not
  * excluded (ma_request_fire), or MOAT_ALLOW; an excluded finding moves on
- * to the next form. Allocates only when it fires. */
+ * to the next form, a logged one (MA_FIRE_LOGGED) to the next input.
+ * Allocates only when it fires. */
 int ma_request_scan(struct moat_request *r, const struct ma_scan *s);
 /* Decodes %XX (and '+' as space) into out (at least len bytes); returns
  * the new length. Overlong UTF-8 forms of ASCII (C0 A7) become the ASCII. */

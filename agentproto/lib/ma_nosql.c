@@ -1137,7 +1137,8 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 					               ma_ns_js_key(key) ? "critical" : "high",
 					               0.95, key))
 						return c.verdict;
-					break;
+					/* excluded or logged: the next input may
+					 * spell it too (review23) */
 				}
 			}
 		}

@@ -537,6 +537,17 @@ static const struct ma_cidr *ma_src_get(struct ma_src_lazy *s)
 	return s->state > 0 ? &s->c : NULL;
 }
 
+/* An exclusion's parameter covers the parameter itself and what it holds:
+ * "body.note" covers body.note.$ne and body.note[0] (a JSON field's
+ * nested fields, a query key's brackets), not body.notes. */
+static int ma_param_covers(const char *x, const char *parameter)
+{
+	size_t n = strlen(x);
+
+	return parameter && strncmp(x, parameter, n) == 0 &&
+	       (parameter[n] == '\0' || parameter[n] == '.' || parameter[n] == '[');
+}
+
 static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, const char *endpoint,
                            const char *parameter, struct ma_src_lazy *src)
 {
@@ -546,7 +557,7 @@ static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, con
 		return 0;
 	if (strcmp(x->endpoint, "*") != 0 && (!endpoint || !ma_glob_match(x->endpoint, endpoint)))
 		return 0;
-	if (x->parameter && (!parameter || strcmp(x->parameter, parameter) != 0))
+	if (x->parameter && !ma_param_covers(x->parameter, parameter))
 		return 0;
 	if (x->has_source && (!(c = ma_src_get(src)) || !ma_cidr_contains(&x->source, c)))
 		return 0;

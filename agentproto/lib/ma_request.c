@@ -1468,7 +1468,13 @@ int ma_request_fire(struct moat_request *r, const struct ma_finding *fd)
 	 * counted by the agent and does not change the verdict. */
 	if (r->agent)
 		(void)moat_agent_report(r->agent, &r->ev, NULL);
-	return mode == MOAT_MODE_BLOCK ? MOAT_BLOCK : MOAT_ALLOW;
+	if (mode == MOAT_MODE_BLOCK)
+		return MOAT_BLOCK;
+	/* monitored by an exclusion of this parameter while the interceptor
+	 * blocks: logged, and the check goes on to the other inputs */
+	if (fd->input && ma_request_mode(r, fd->interceptor, NULL) == MOAT_MODE_BLOCK)
+		return MA_FIRE_LOGGED;
+	return MOAT_ALLOW;
 }
 
 /* The places one form v of an input occurs in a text, in order, for the
@@ -1730,9 +1736,12 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 				verdict = ma_request_fire(r, &fd);
 				if (verdict >= 0)
 					return verdict;
+				if (verdict == MA_FIRE_LOGGED)
+					goto next_input; /* logged once: the other inputs */
 				break; /* excluded for this parameter: the next form */
 			}
 		}
+	next_input:;
 	}
 	return MOAT_ALLOW;
 }

@@ -247,6 +247,31 @@ static void user_denylist_is_exact_and_expires(void **state)
  * every later one: several source exclusions for one interceptor, a
  * parameter-only one before them, v4 and v6, an address in none, no
  * address and one that is not an address. */
+static void a_parameter_exclusion_covers_what_the_parameter_holds(void **state)
+{
+	static const char doc[] =
+	    "{\"interceptors\":{\"nosql_injection\":{\"mode\":\"block\"}},\"exclusions\":["
+	    "{\"interceptor\":\"nosql_injection\",\"endpoint\":\"*\",\"parameter\":"
+	    "\"body.note\",\"on_match\":\"ignore\"}]}";
+	static const char *const covered[] = {"body.note", "body.note.$ne", "body.note[0]",
+	                                      "body.note.a.b"};
+	static const char *const not_covered[] = {"body.notes", "body.not", "body", "query.note",
+	                                          "body.note_x", NULL};
+	char reason[256];
+	struct moat_policy *p = policy_from(doc, reason, sizeof reason);
+
+	(void)state;
+	assert_non_null(p);
+	for (size_t i = 0; i < sizeof covered / sizeof covered[0]; i++)
+		assert_int_equal(moat_policy_decide(p, "nosql_injection", "/x", covered[i], NULL, 0),
+		                 MOAT_MODE_OFF);
+	for (size_t i = 0; i < sizeof not_covered / sizeof not_covered[0]; i++)
+		assert_int_equal(
+		    moat_policy_decide(p, "nosql_injection", "/x", not_covered[i], NULL, 0),
+		    MOAT_MODE_BLOCK);
+	moat_policy_release(p);
+}
+
 static void every_source_exclusion_sees_the_same_address(void **state)
 {
 	static const char doc[] =
@@ -513,6 +538,7 @@ int main(void)
 	    cmocka_unit_test(user_denylist_is_exact_and_expires),
 	    cmocka_unit_test(exclusions_ignore_or_downgrade_by_endpoint_parameter_and_source),
 	    cmocka_unit_test(every_source_exclusion_sees_the_same_address),
+	    cmocka_unit_test(a_parameter_exclusion_covers_what_the_parameter_holds),
 	    cmocka_unit_test(bad_documents_are_refused_with_a_path),
 	    cmocka_unit_test(unknown_fields_are_ignored_for_forward_compatibility),
 	    cmocka_unit_test(snapshots_stay_valid_while_new_ones_are_swapped_in),
