@@ -1008,34 +1008,36 @@ static int ma_add_json_struct(struct moat_request *r, json_t *v, const char *pat
 }
 
 static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
-                             int depth, int *budget);
+                             int depth);
 
 /* One member or element whose name snprintf wrote (n bytes) after path's
  * plen: walked when the name fit (a longer path is skipped), then cut off
  * again. */
 static int ma_add_json_child(struct moat_request *r, json_t *x, char *path, size_t plen, int n,
-                             size_t cap, int depth, int *budget)
+                             size_t cap, int depth)
 {
 	int rc;
 
 	if (n < 0 || (size_t)n >= cap - plen)
 		return 0;
-	rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1, budget);
+	rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1);
 	path[plen] = '\0';
 	return rc;
 }
 
-/* Walks a JSON value, adding its strings and numbers named by path. */
+/* Walks a JSON value, adding its strings and numbers named by path: every
+ * one of them (a cap on their number would let padding before a field
+ * hide it from every check: review23; the cost is linear in the body the
+ * application accepted, as for moat_request_add_input). */
 static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
-                             int depth, int *budget)
+                             int depth)
 {
 	char num[64];
 	int rc = 0;
 
-	if (depth > 32 || *budget <= 0)
+	if (depth > 32)
 		return 0;
-	if ((json_is_object(v) || json_is_array(v)) && plen > 0 && *budget > 0) {
-		(*budget)--;
+	if ((json_is_object(v) || json_is_array(v)) && plen > 0) {
 		rc = ma_add_json_struct(r, v, path);
 		if (rc)
 			return rc;
@@ -1046,7 +1048,7 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 		json_object_foreach(v, k, x)
 		{
 			int n = snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", k);
-			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth, budget)))
+			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth)))
 				return rc;
 		}
 	} else if (json_is_array(v)) {
@@ -1055,19 +1057,16 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 		json_array_foreach(v, i, x)
 		{
 			int n = snprintf(path + plen, cap - plen, "[%zu]", i);
-			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth, budget)))
+			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth)))
 				return rc;
 		}
 	} else if (json_is_string(v)) {
-		(*budget)--;
 		return moat_request_add_input(r, MOAT_INPUT_JSON, path, json_string_value(v),
 		                              json_string_length(v));
 	} else if (json_is_integer(v)) {
-		(*budget)--;
 		snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
 		return moat_request_add_input(r, MOAT_INPUT_JSON, path, num, strlen(num));
 	} else if (json_is_real(v)) {
-		(*budget)--;
 		snprintf(num, sizeof num, "%.17g", json_real_value(v));
 		return moat_request_add_input(r, MOAT_INPUT_JSON, path, num, strlen(num));
 	}
@@ -1145,7 +1144,7 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 	char *owned;
 	const char *text = json;
 	size_t tl = len;
-	int budget = 1000, rc;
+	int rc;
 
 	if (!r)
 		return 0;
@@ -1167,7 +1166,7 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 			return rc;
 		return code == json_error_duplicate_key ? 0 : MOAT_AGENT_EINVAL;
 	}
-	rc = ma_add_json_value(r, v, path, 0, sizeof path, 0, &budget);
+	rc = ma_add_json_value(r, v, path, 0, sizeof path, 0);
 	json_decref(v);
 	return rc;
 }

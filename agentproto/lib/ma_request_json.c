@@ -50,7 +50,7 @@ struct ma_rj {
 	char *buf; /* len + 4 bytes: one decoded string or compacted container */
 	char path[MA_RJ_PATH];
 	size_t plen;
-	int budget, rc;
+	int rc;
 };
 
 static int ma_rj_space(char c)
@@ -174,9 +174,8 @@ static size_t ma_rj_word(struct ma_rj *j)
 
 static void ma_rj_add(struct ma_rj *j, const char *v, size_t vl, int structured)
 {
-	if (j->rc || j->budget <= 0)
+	if (j->rc)
 		return;
-	j->budget--;
 	j->rc = structured ? ma_request_add_structured(j->r, j->path, v, vl)
 	                   : moat_request_add_input(j->r, MOAT_INPUT_JSON, j->path, v, vl);
 }
@@ -338,14 +337,13 @@ static int ma_rj_walk(struct moat_request *r, const char *json, size_t len)
 	j->s = json;
 	j->len = len;
 	j->buf = malloc(len + 4);
-	j->budget = 1000;
 	if (!j->buf) {
 		free(j);
 		return MOAT_AGENT_ENOMEM;
 	}
 	if (len >= 3 && !memcmp(json, "\xEF\xBB\xBF", 3))
 		j->pos = 3; /* a byte order mark */
-	while (!j->rc && j->budget > 0) {
+	while (!j->rc) {
 		struct ma_rj_frame *f = depth ? &st[depth - 1] : NULL;
 		char c;
 		ma_rj_skip(j);

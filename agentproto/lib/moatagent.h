@@ -436,8 +436,9 @@ int moat_request_add_input_ref(struct moat_request *r, int kind, const char *nam
  * named by its path ("user.name", "items[0].id"), and every object or
  * array below the top as one more input, its compact JSON text (so
  * {"pass": {"$ne": ""}} gives body.pass = {"$ne":""} and body.pass.$ne =
- * "": the NoSQL check sees an object where a value was expected); at most
- * 1,000 inputs, 32 levels (arrays and objects nested deeper than 64
+ * "": the NoSQL check sees an object where a value was expected); every
+ * value, however many (checks then cost in proportion to the body), to
+ * 32 levels (arrays and objects nested deeper than 64
  * levels are read as null before parsing, so that jansson's recursive
  * parser stays within the stack bound; only such bodies are copied, an
  * allocation). A body that is not strict JSON (NaN, 1e999, lone
