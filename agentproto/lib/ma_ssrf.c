@@ -549,7 +549,8 @@ static int ma_ssrf_c_may_differ(const char *url, size_t len, int parsed, const s
 
 /* The rule of the host a C client built on libcurl reaches where it reads
  * the URL otherwise than WHATWG (ma_ssrf_c_reading), NULL if none or not
- * internal; then *u and *t are that reading's, u's offsets in url's text. */
+ * internal; then *u and *t are that reading's, u's offsets in url's text.
+ * A curl reading that is not internal is *t's (NULL returned). */
 static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, size_t len, int parsed,
                                     struct ma_weburl *u, struct moat_url_target *t)
 {
@@ -570,8 +571,18 @@ static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, siz
 		return NULL;
 	memset(&ct, 0, sizeof ct);
 	rule = ma_ssrf_target(r, &cu, &ct);
-	if (!rule)
+	if (!rule) {
+		/* curl's host is public too: the target is curl's reading, so
+		 * that moat_url_curl_resolve's pin names the host and port
+		 * curl connects to (pinned to another, curl resolves its own
+		 * name itself: the rebinding window the pin closes; review23);
+		 * moat_connect_checked is as safe with either checked set; a
+		 * name that did not resolve leaves no address, and the helpers
+		 * refuse to connect */
+		ct.verdict = MOAT_ALLOW;
+		*t = ct;
 		return NULL;
+	}
 	if (zlen) {
 		if (cu.host_end > zat)
 			cu.host_end += zlen;

@@ -584,7 +584,9 @@ struct moat_url_target {
  * query) pass. A host in the policy's
  * ssrf.allow_hosts (a name, or an address that then matches in any
  * notation) is not judged. out (may be NULL) gets the target and
- * its addresses. Returns MOAT_BLOCK or MOAT_ALLOW; a URL that does not
+ * its addresses (where libcurl reads another host than WHATWG, or the
+ * URL has no scheme, libcurl's reading: the pin then names the host
+ * curl connects to). Returns MOAT_BLOCK or MOAT_ALLOW; a URL that does not
  * parse is allowed (the fetch fails too) with out->naddr 0; one whose
  * host (over 511 bytes) or authority (over 4 KB) is longer than the
  * parser reads fires ssrf.too_long, since a client reads on. Allocates
