@@ -8501,8 +8501,8 @@ static void ma_sh_keep_place(struct ma_sh_scan *c, size_t a, size_t b, int e0, i
  * file name many times in an argument list); any other form fails
  * closed (cmd.too_many_places): each place costs a window lexed, and a
  * user who can make a value occur 64 times would otherwise hide its
- * 65th place. */
-static int ma_sh_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
+ * 65th place. The argv check's walks ask it too (ma_sh_walk). */
+int ma_sh_past(void *ctx, const char *v, size_t vl, size_t a, size_t b)
 {
 	int word = 1;
 

@@ -238,6 +238,14 @@ void ma_sh_analyse_memo(const char *s, size_t len, const struct ma_sh_lex *lx, s
 
 struct moat_request;
 
+/* What the line check makes of form v (vl bytes) of an input at a place
+ * past the 64 it judges in full (bound64; ma_shell.c, struct ma_scan's
+ * past: ctx, a and b are not read): MA_PAST_JUDGE for a word of letters,
+ * digits and '_', MA_PAST_STOP for a form inert wherever it lands in a
+ * command line, MA_PAST_CLOSED for any other. The argv check's walks
+ * over one argument ask it too (ma_shell_argv.c). */
+int ma_sh_past(void *ctx, const char *v, size_t vl, size_t a, size_t b);
+
 /* The shell check of the command line cmd (len bytes) in request r,
  * reporting op (oplen bytes: the exact operation, cmd itself or the argv
  * it came from) on a fire (ma_shell.c): MOAT_ALLOW or MOAT_BLOCK, as

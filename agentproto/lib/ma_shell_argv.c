@@ -373,7 +373,8 @@ static int ma_sh_argv_fire(struct moat_request *r, const char *const *argv, int 
 	    .interceptor = "command_injection",
 	    .rule = rule,
 	    .severity = "high",
-	    .confidence = 0.9,
+	    /* bound64's fail-closed rule as the line check's */
+	    .confidence = strcmp(rule, "cmd.too_many_places") ? 0.9 : 0.8,
 	    .input = in,
 	    .form = k,
 	    .operation = buf,
@@ -426,24 +427,108 @@ static int ma_sh_ssh_check(struct moat_request *r, const char *const *argv, int 
 	return ma_sh_check(r, cmd, n, cmd, n, file, line, function);
 }
 
+/* The places of one form of an input in one argument that the argv
+ * check judges in full, as the line check judges 64 (bound64). */
+#define MA_SH_ARGV_PLACES 64
+
+/* What the argv check makes of a form v (vl bytes) past its first
+ * MA_SH_ARGV_PLACES places (argv64: the walks stopped there and allowed,
+ * so an input harmless 64 times and live at its 65th place passed): the
+ * line check's answer (ma_sh_past): a word of letters, digits and '_' is
+ * judged at every place (MA_PAST_JUDGE); a form that ma_sh_past finds
+ * inert in a command line (letters, digits, . , + @ % : / - not starting
+ * with '-') is not looked at further (MA_PAST_STOP) only where line_inert
+ * says the place is read as a command line or by a judge for which those
+ * bytes start nothing (rsync -e's command, a file option's value, an Ex
+ * command); elsewhere they may (a sed script's '/', a mount's ':' and
+ * ',', code's '.', a statement's "--") and the form fails closed
+ * (MA_PAST_CLOSED, cmd.too_many_places), as any other form does. */
+static int ma_sh_walk_past(const char *v, size_t vl, int line_inert)
+{
+	int p = ma_sh_past(NULL, v, vl, 0, 0);
+
+	return p == MA_PAST_STOP && !line_inert ? MA_PAST_CLOSED : p;
+}
+
+/* ma_sh_walk's answer when it fails closed (cmd.too_many_places). */
+#define MA_SH_WALK_CLOSED (-1)
+
+/* Walks the places of form v (vl bytes) in s (n bytes) in order, each
+ * told to judge(ctx, s, n, a, b): above 0 it fires (the walk returns its
+ * answer, *at = a), below 0 the walk ends (nothing fires), 0 on to the
+ * next place. The first MA_SH_ARGV_PLACES are judged; past them
+ * ma_sh_walk_past decides (line_inert): judged, not looked at (0), or
+ * MA_SH_WALK_CLOSED. The argv check's one loop over the places of an
+ * input in an argument (a sed or awk script, an option's value, a mount
+ * value). No allocation. */
+static int ma_sh_walk(const char *s, size_t n, const char *v, size_t vl, int line_inert,
+                      int (*judge)(const void *ctx, const char *s, size_t n, size_t a, size_t b),
+                      const void *ctx, size_t *at)
+{
+	size_t from = 0;
+	int seen = 0;
+
+	*at = 0;
+	while (vl && from + vl <= n) {
+		const char *h = memmem(s + from, n - from, v, vl);
+		size_t a;
+		int j;
+		if (!h)
+			return 0;
+		a = (size_t)(h - s);
+		from = a + 1;
+		if (seen < MA_SH_ARGV_PLACES) {
+			seen++;
+		} else if (seen == MA_SH_ARGV_PLACES) {
+			int p = ma_sh_walk_past(v, vl, line_inert);
+			if (p == MA_PAST_STOP)
+				return 0;
+			if (p == MA_PAST_CLOSED) {
+				*at = a;
+				return MA_SH_WALK_CLOSED;
+			}
+			seen++; /* a word: every place judged */
+		}
+		j = judge(ctx, s, n, a, a + vl);
+		if (j < 0)
+			return 0;
+		if (j > 0) {
+			*at = a;
+			return j;
+		}
+	}
+	return 0;
+}
+
+/* The places of a sed or awk script's commands (ma_sh_covers' judge). */
+struct ma_sh_cover {
+	const size_t *pos;
+	int np;
+};
+
+/* 1 when the place [a, b) covers one of c's offsets. */
+static int ma_sh_cover_judge(const void *ctx, const char *s, size_t n, size_t a, size_t b)
+{
+	const struct ma_sh_cover *c = ctx;
+
+	(void)s;
+	(void)n;
+	for (int k = 0; k < c->np; k++)
+		if (c->pos[k] >= a && c->pos[k] < b)
+			return 1;
+	return 0;
+}
+
 /* 1 when form v (vl bytes) of an input occurs in s (n bytes) over one of
- * the offsets pos[0..np) (its first 64 places). */
+ * the offsets pos[0..np); MA_SH_WALK_CLOSED past its 64th place
+ * (ma_sh_walk: '/' and '.' are a sed or awk script's syntax). */
 static int ma_sh_covers(const char *s, size_t n, const char *v, size_t vl, const size_t *pos,
                         int np)
 {
-	const char *p = s;
-	int occ = 0;
+	const struct ma_sh_cover c = {pos, np};
+	size_t at;
 
-	while (vl && occ++ < 64) {
-		const char *h = memmem(p, n - (size_t)(p - s), v, vl);
-		if (!h)
-			return 0;
-		for (int k = 0; k < np; k++)
-			if (pos[k] >= (size_t)(h - s) && pos[k] < (size_t)(h - s) + vl)
-				return 1;
-		p = h + 1;
-	}
-	return 0;
+	return ma_sh_walk(s, n, v, vl, 0, ma_sh_cover_judge, &c, &at);
 }
 
 /* The scripts of a sed or awk command line, sc[0..nsc) (argv indices;
@@ -470,15 +555,20 @@ static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, i
 		if (!scan(o, n, pos, 32, &np) || !np)
 			continue;
 		for (size_t i = 0; i < nin; i++)
-			for (int f = 0; f < in[i].nforms; f++)
-				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
-					int v =
-					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
-					                    file, line, function);
+			for (int f = 0; f < in[i].nforms; f++) {
+				int cv =
+				    ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np);
+				if (cv) {
+					int v = ma_sh_argv_fire(r, argv, argc, &in[i], f,
+					                        cv == MA_SH_WALK_CLOSED
+					                            ? "cmd.too_many_places"
+					                            : "cmd.program",
+					                        file, line, function);
 					if (v >= 0)
 						return v;
 					break;
 				}
+			}
 	}
 	return -1;
 }
@@ -863,6 +953,22 @@ int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, siz
 	return 0;
 }
 
+/* A place of an input in a value, judged as j says (ma_sh_walk's
+ * judge); in_key: a word judged only where it writes the keyword. */
+struct ma_sh_vplace {
+	const struct ma_sh_vjudge *j;
+	int in_key;
+};
+
+static int ma_sh_vplace_judge(const void *ctx, const char *s, size_t n, size_t a, size_t b)
+{
+	const struct ma_sh_vplace *vp = ctx;
+
+	if (vp->in_key && a >= vp->j->kw_end)
+		return -1; /* past the keyword: no more places of it */
+	return ma_sh_vjudge_run(vp->j, s, n, a, b);
+}
+
 /* The value val of an option of ma_sh_value_kinds (kind, lang) judged
  * against the inputs: an input that j says fires is reported (rule); a
  * command line's value is also judged as a shell line (ma_sh_check: its
@@ -879,6 +985,9 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 	                   : kind == MA_SH_VAL_CODE || kind == MA_SH_VAL_EX ? "cmd.program"
 	                                                                    : "cmd.option";
 	int cmdline = kind == MA_SH_VAL_CMD;
+	/* judges for which a form the line check finds inert starts
+	 * nothing past the value's start (ma_sh_walk_past) */
+	int line_inert = kind == MA_SH_VAL_CMD || kind == MA_SH_VAL_FILE || kind == MA_SH_VAL_EX;
 
 	ma_sh_vjudge_keyword(&j, val, n);
 	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_kind == MA_SH_VAL_CMD)
@@ -896,29 +1005,26 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		if (in[i].plain && !in_key)
 			continue;
 		for (int k = 0; k < in[i].nforms; k++) {
-			const char *v = in[i].form[k], *p = val;
-			size_t vl = in[i].form_len[k];
-			int occ = 0, hit = 0;
+			const struct ma_sh_vplace vp = {&j, in_key};
+			size_t at;
+			int hit;
 			/* one byte names no file or command and writes no keyword
 			 * (as for the other argv rules): "/" in ssh -o
 			 * UserKnownHostsFile=/dev/null, "." in sed -f ./fix.sed */
-			while (vl >= 2 && occ++ < 64 && !hit) {
-				const char *h = memmem(p, n - (size_t)(p - val), v, vl);
-				if (!h || (in_key && (size_t)(h - val) >= j.kw_end))
-					break;
-				hit = ma_sh_vjudge_run(&j, val, n, (size_t)(h - val),
-				                       (size_t)(h - val) + vl);
-				p = h + 1;
-			}
+			if (in[i].form_len[k] < 2)
+				continue;
+			hit = ma_sh_walk(val, n, in[i].form[k], in[i].form_len[k], line_inert,
+			                 ma_sh_vplace_judge, &vp, &at);
 			if (hit) {
 				const char *ru = rule;
-				if (kind == MA_SH_VAL_SQL)
+				if (hit == MA_SH_WALK_CLOSED)
+					ru = "cmd.too_many_places";
+				else if (kind == MA_SH_VAL_SQL)
 					ru = hit == 2 ? "cmd.sql" : "cmd.program";
-				if (kind == MA_SH_VAL_WGETRC)
+				else if (kind == MA_SH_VAL_WGETRC)
 					ru = "cmd.option";
 				else if (kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF)
-					ru = j.rest_kind == MA_SH_VAL_FILE &&
-					             (size_t)(p - 1 - val) >= j.kw_end
+					ru = j.rest_kind == MA_SH_VAL_FILE && at >= j.kw_end
 					         ? "cmd.option_file"
 					         : "cmd.option";
 				int v2 = ma_sh_argv_fire(r, argv, argc, &in[i], k, ru, file, line,
@@ -1236,6 +1342,42 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
 	return -1;
 }
 
+/* bound64's rule for an argument past the MA_SH_ARGV_PLACES-th of a
+ * list judged one argument a line (GNU parallel's after :::): each
+ * argument costs a line check, so past them the inputs' forms of two
+ * bytes or more in e (those the line check reads) are read as
+ * ma_sh_walk_past reads a place in a command line: MA_PAST_CLOSED (*in,
+ * *form: the first that fails closed), MA_PAST_JUDGE (a word: e is
+ * judged), or MA_PAST_STOP (no form in e may change its line: e is not
+ * judged). */
+static int ma_sh_past_arg(struct moat_request *r, const char *e, const struct ma_input **inp,
+                          int *form)
+{
+	size_t nin, n = strlen(e);
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+	int p = MA_PAST_STOP;
+
+	*inp = NULL;
+	*form = 0;
+	for (size_t i = 0; i < nin; i++)
+		for (int f = 0; f < in[i].nforms; f++) {
+			const char *v = in[i].form[f];
+			size_t vl = in[i].form_len[f];
+			int q;
+			if (vl < 2 || vl > n || !memmem(e, n, v, vl))
+				continue;
+			q = ma_sh_walk_past(v, vl, 1);
+			if (q == MA_PAST_CLOSED) {
+				*inp = &in[i];
+				*form = f;
+				return q;
+			}
+			if (q == MA_PAST_JUDGE)
+				p = q;
+		}
+	return p;
+}
+
 /* GNU parallel (parallel(1), 20221122): its command template (the
  * elements after its options up to ::: or ::::) joined with blanks is a
  * line a shell runs (with -q/--quote an argv); --limit's value is a
@@ -1244,8 +1386,10 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
  * replacement string (left unquoted there), and otherwise given to the
  * template quoted, at its first replacement string or after it: that
  * line is judged (parallel sh -c ::: '...' runs the argument as sh -c's
- * script). Arguments after :::: name files. Its own frame: the line
- * (4 KB) is on the stack only here. MOAT_BLOCK or -1. */
+ * script). Arguments after :::: name files. Past the 64th argument
+ * after ::: one that holds an input is judged or fails closed as
+ * ma_sh_past_arg says (argv64). Its own frame: the line (4 KB) is on the
+ * stack only here. MOAT_BLOCK, ma_request_fire's answer, or -1. */
 static __attribute__((noinline)) int
 ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, int prog,
                      int parset, int depth, const char *file, int line, const char *function)
@@ -1314,7 +1458,7 @@ ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, 
 			cmd[n++] = '\'';
 		}
 	}
-	for (i = t1; i < argc && argv[i] && seen < 64; i++) {
+	for (i = t1; i < argc && argv[i]; i++) {
 		const char *a = argv[i];
 		if (!strncmp(a, ":::", 3)) {
 			files = a[3] == ':';
@@ -1322,6 +1466,20 @@ ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, 
 		}
 		if (files)
 			continue;
+		if (seen >= MA_SH_ARGV_PLACES) { /* argv64: the 65th on */
+			const struct ma_input *in;
+			int form, p = ma_sh_past_arg(r, a, &in, &form);
+			if (p == MA_PAST_STOP)
+				continue;
+			if (p == MA_PAST_CLOSED) {
+				int v =
+				    ma_sh_argv_fire(r, argv, argc, in, form, "cmd.too_many_places",
+				                    file, line, function);
+				if (v >= 0)
+					return v;
+				/* excluded for its parameter: judged as the first */
+			}
+		}
 		seen++;
 		if (t1 == t0 || strchr(argv[t0], '{') || strchr(a, '\'')) {
 			/* run as a command line (an argument with a quote of
@@ -1613,6 +1771,19 @@ ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc,
 	return ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line, function);
 }
 
+/* ma_sh_mount_judge as ma_sh_walk's judge: --mount's CSV, -v's SPEC. */
+static int ma_sh_mount_csv_judge(const void *ctx, const char *s, size_t n, size_t a, size_t b)
+{
+	(void)ctx;
+	return ma_sh_mount_judge(1, s, n, a, b);
+}
+
+static int ma_sh_mount_vol_judge(const void *ctx, const char *s, size_t n, size_t a, size_t b)
+{
+	(void)ctx;
+	return ma_sh_mount_judge(0, s, n, a, b);
+}
+
 /* The value val of a runner's mount option (csv: --mount) judged
  * against the inputs, plain ones too (ma_sh_mount_judge, ma_shell_mount.c):
  * one that adds a field or names the bind mount's host path fires
@@ -1626,22 +1797,20 @@ static int ma_sh_mount_fire(struct moat_request *r, const char *const *argv, int
 	/* plain inputs too: a word names a host directory ("/" + "etc") */
 	for (size_t i = 0; i < nin; i++) {
 		for (int k = 0; k < in[i].nforms; k++) {
-			const char *v = in[i].form[k], *p = val, *h;
-			size_t vl = in[i].form_len[k];
-			int occ = 0, hit = 0;
-			while (vl && occ++ < 64 && !hit) {
-				h = memmem(p, n - (size_t)(p - val), v, vl);
-				if (!h)
-					break;
-				hit = ma_sh_mount_judge(csv, val, n, (size_t)(h - val),
-				                        (size_t)(h - val) + vl);
-				p = h + 1;
-			}
+			size_t at;
+			/* past 64 places a word is judged at each, any other
+			 * form fails closed (':', ',' and '/' are fields and
+			 * paths here: ma_sh_walk_past) */
+			int hit = ma_sh_walk(val, n, in[i].form[k], in[i].form_len[k], 0,
+			                     csv ? ma_sh_mount_csv_judge : ma_sh_mount_vol_judge,
+			                     NULL, &at);
 			if (hit) {
-				int v2 = ma_sh_argv_fire(r, argv, argc, &in[i], k,
-				                         hit == MA_SH_MOUNT_HOST ? "cmd.option_file"
-				                                                 : "cmd.option",
-				                         file, line, function);
+				int v2 =
+				    ma_sh_argv_fire(r, argv, argc, &in[i], k,
+				                    hit == MA_SH_WALK_CLOSED ? "cmd.too_many_places"
+				                    : hit == MA_SH_MOUNT_HOST ? "cmd.option_file"
+				                                              : "cmd.option",
+				                    file, line, function);
 				if (v2 >= 0)
 					return v2;
 				break;
