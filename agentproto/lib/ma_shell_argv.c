@@ -1342,40 +1342,19 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
 	return -1;
 }
 
-/* bound64's rule for an argument past the MA_SH_ARGV_PLACES-th of a
- * list judged one argument a line (GNU parallel's after :::): each
- * argument costs a line check, so past them the inputs' forms of two
- * bytes or more in e (those the line check reads) are read as
- * ma_sh_walk_past reads a place in a command line: MA_PAST_CLOSED (*in,
- * *form: the first that fails closed), MA_PAST_JUDGE (a word: e is
- * judged), or MA_PAST_STOP (no form in e may change its line: e is not
- * judged). */
-static int ma_sh_past_arg(struct moat_request *r, const char *e, const struct ma_input **inp,
-                          int *form)
+/* 1 when a form of two bytes or more (those the line check reads) of an
+ * input of r occurs in e. */
+static int ma_sh_holds_input(struct moat_request *r, const char *e)
 {
 	size_t nin, n = strlen(e);
 	const struct ma_input *in = ma_request_inputs(r, &nin);
-	int p = MA_PAST_STOP;
 
-	*inp = NULL;
-	*form = 0;
 	for (size_t i = 0; i < nin; i++)
-		for (int f = 0; f < in[i].nforms; f++) {
-			const char *v = in[i].form[f];
-			size_t vl = in[i].form_len[f];
-			int q;
-			if (vl < 2 || vl > n || !memmem(e, n, v, vl))
-				continue;
-			q = ma_sh_walk_past(v, vl, 1);
-			if (q == MA_PAST_CLOSED) {
-				*inp = &in[i];
-				*form = f;
-				return q;
-			}
-			if (q == MA_PAST_JUDGE)
-				p = q;
-		}
-	return p;
+		for (int f = 0; f < in[i].nforms; f++)
+			if (in[i].form_len[f] >= 2 && in[i].form_len[f] <= n &&
+			    memmem(e, n, in[i].form[f], in[i].form_len[f]))
+				return 1;
+	return 0;
 }
 
 /* GNU parallel (parallel(1), 20221122): its command template (the
@@ -1386,10 +1365,9 @@ static int ma_sh_past_arg(struct moat_request *r, const char *e, const struct ma
  * replacement string (left unquoted there), and otherwise given to the
  * template quoted, at its first replacement string or after it: that
  * line is judged (parallel sh -c ::: '...' runs the argument as sh -c's
- * script). Arguments after :::: name files. Past the 64th argument
- * after ::: one that holds an input is judged or fails closed as
- * ma_sh_past_arg says (argv64). Its own frame: the line (4 KB) is on the
- * stack only here. MOAT_BLOCK, ma_request_fire's answer, or -1. */
+ * script). Arguments after :::: name files. Every argument after ::: is
+ * judged (argv64: they were up to the 64th). Its own frame: the line
+ * (4 KB) is on the stack only here. MOAT_BLOCK or -1. */
 static __attribute__((noinline)) int
 ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, int prog,
                      int parset, int depth, const char *file, int line, const char *function)
@@ -1466,20 +1444,12 @@ ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, 
 		}
 		if (files)
 			continue;
-		if (seen >= MA_SH_ARGV_PLACES) { /* argv64: the 65th on */
-			const struct ma_input *in;
-			int form, p = ma_sh_past_arg(r, a, &in, &form);
-			if (p == MA_PAST_STOP)
-				continue;
-			if (p == MA_PAST_CLOSED) {
-				int v =
-				    ma_sh_argv_fire(r, argv, argc, in, form, "cmd.too_many_places",
-				                    file, line, function);
-				if (v >= 0)
-					return v;
-				/* excluded for its parameter: judged as the first */
-			}
-		}
+		/* argv64: every argument is judged (each is a line of its own,
+		 * whose places the line check bounds; they stopped at the 64th
+		 * and allowed the rest); past the 64th, one that holds no input
+		 * cannot fire and is not read */
+		if (seen >= MA_SH_ARGV_PLACES && !ma_sh_holds_input(r, a))
+			continue;
 		seen++;
 		if (t1 == t0 || strchr(argv[t0], '{') || strchr(a, '\'')) {
 			/* run as a command line (an argument with a quote of
