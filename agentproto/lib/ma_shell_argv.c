@@ -431,23 +431,38 @@ static int ma_sh_ssh_check(struct moat_request *r, const char *const *argv, int 
  * check judges in full, as the line check judges 64 (bound64). */
 #define MA_SH_ARGV_PLACES 64
 
-/* What the argv check makes of a form v (vl bytes) past its first
- * MA_SH_ARGV_PLACES places (argv64: the walks stopped there and allowed,
- * so an input harmless 64 times and live at its 65th place passed): the
- * line check's answer (ma_sh_past): a word of letters, digits and '_' is
- * judged at every place (MA_PAST_JUDGE); a form that ma_sh_past finds
- * inert in a command line (letters, digits, . , + @ % : / - not starting
- * with '-') is not looked at further (MA_PAST_STOP) only where line_inert
- * says the place is read as a command line or by a judge for which those
- * bytes start nothing (rsync -e's command, a file option's value, an Ex
- * command); elsewhere they may (a sed script's '/', a mount's ':' and
- * ',', code's '.', a statement's "--") and the form fails closed
- * (MA_PAST_CLOSED, cmd.too_many_places), as any other form does. */
-static int ma_sh_walk_past(const char *v, size_t vl, int line_inert)
-{
-	int p = ma_sh_past(NULL, v, vl, 0, 0);
+/* How ma_sh_walk reads the places of a form past its first
+ * MA_SH_ARGV_PLACES (argv64: the walks stopped there and allowed, so an
+ * input harmless 64 times and live at its 65th place passed). */
+enum {
+	/* the line check's answer (ma_sh_past) where the judge reads the
+	 * value as a command line does, or fires only at the value's start
+	 * or on bytes inside the input (rsync -e's command, a file option's
+	 * value, an Ex command): a word of letters, digits and '_' judged at
+	 * every place, a form inert in a command line (letters, digits,
+	 * . , + @ % : / - not starting with '-') not looked at further, any
+	 * other form closed (cmd.too_many_places) */
+	MA_SH_WALK_LINE,
+	/* the same, but where those bytes are syntax (a mount's ':' and
+	 * ',', code's '.', a statement's "--", a git key's '.'): a form the
+	 * line check finds inert fails closed too */
+	MA_SH_WALK_SYNTAX,
+	/* every place judged: a judge that costs a few compares a place
+	 * (a sed or awk script's command offsets) */
+	MA_SH_WALK_ALL,
+};
 
-	return p == MA_PAST_STOP && !line_inert ? MA_PAST_CLOSED : p;
+/* What ma_sh_walk does past the bound with form v (vl bytes) read as
+ * how says (MA_SH_WALK_*): MA_PAST_JUDGE, MA_PAST_STOP or
+ * MA_PAST_CLOSED. */
+static int ma_sh_walk_past(const char *v, size_t vl, int how)
+{
+	int p;
+
+	if (how == MA_SH_WALK_ALL)
+		return MA_PAST_JUDGE;
+	p = ma_sh_past(NULL, v, vl, 0, 0);
+	return p == MA_PAST_STOP && how == MA_SH_WALK_SYNTAX ? MA_PAST_CLOSED : p;
 }
 
 /* ma_sh_walk's answer when it fails closed (cmd.too_many_places). */
@@ -457,11 +472,11 @@ static int ma_sh_walk_past(const char *v, size_t vl, int line_inert)
  * told to judge(ctx, s, n, a, b): above 0 it fires (the walk returns its
  * answer, *at = a), below 0 the walk ends (nothing fires), 0 on to the
  * next place. The first MA_SH_ARGV_PLACES are judged; past them
- * ma_sh_walk_past decides (line_inert): judged, not looked at (0), or
- * MA_SH_WALK_CLOSED. The argv check's one loop over the places of an
+ * ma_sh_walk_past decides (how, MA_SH_WALK_*): judged, not looked at
+ * (0), or MA_SH_WALK_CLOSED. The argv check's one loop over the places of an
  * input in an argument (a sed or awk script, an option's value, a mount
  * value). No allocation. */
-static int ma_sh_walk(const char *s, size_t n, const char *v, size_t vl, int line_inert,
+static int ma_sh_walk(const char *s, size_t n, const char *v, size_t vl, int how,
                       int (*judge)(const void *ctx, const char *s, size_t n, size_t a, size_t b),
                       const void *ctx, size_t *at)
 {
@@ -480,14 +495,14 @@ static int ma_sh_walk(const char *s, size_t n, const char *v, size_t vl, int lin
 		if (seen < MA_SH_ARGV_PLACES) {
 			seen++;
 		} else if (seen == MA_SH_ARGV_PLACES) {
-			int p = ma_sh_walk_past(v, vl, line_inert);
+			int p = ma_sh_walk_past(v, vl, how);
 			if (p == MA_PAST_STOP)
 				return 0;
 			if (p == MA_PAST_CLOSED) {
 				*at = a;
 				return MA_SH_WALK_CLOSED;
 			}
-			seen++; /* a word: every place judged */
+			seen++; /* every place judged */
 		}
 		j = judge(ctx, s, n, a, a + vl);
 		if (j < 0)
@@ -520,15 +535,14 @@ static int ma_sh_cover_judge(const void *ctx, const char *s, size_t n, size_t a,
 }
 
 /* 1 when form v (vl bytes) of an input occurs in s (n bytes) over one of
- * the offsets pos[0..np); MA_SH_WALK_CLOSED past its 64th place
- * (ma_sh_walk: '/' and '.' are a sed or awk script's syntax). */
+ * the offsets pos[0..np), at any of its places (a few compares each). */
 static int ma_sh_covers(const char *s, size_t n, const char *v, size_t vl, const size_t *pos,
                         int np)
 {
 	const struct ma_sh_cover c = {pos, np};
 	size_t at;
 
-	return ma_sh_walk(s, n, v, vl, 0, ma_sh_cover_judge, &c, &at);
+	return ma_sh_walk(s, n, v, vl, MA_SH_WALK_ALL, ma_sh_cover_judge, &c, &at);
 }
 
 /* The scripts of a sed or awk command line, sc[0..nsc) (argv indices;
@@ -556,14 +570,10 @@ static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, i
 			continue;
 		for (size_t i = 0; i < nin; i++)
 			for (int f = 0; f < in[i].nforms; f++) {
-				int cv =
-				    ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np);
-				if (cv) {
-					int v = ma_sh_argv_fire(r, argv, argc, &in[i], f,
-					                        cv == MA_SH_WALK_CLOSED
-					                            ? "cmd.too_many_places"
-					                            : "cmd.program",
-					                        file, line, function);
+				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
+					int v =
+					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
+					                    file, line, function);
 					if (v >= 0)
 						return v;
 					break;
@@ -987,7 +997,9 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 	int cmdline = kind == MA_SH_VAL_CMD;
 	/* judges for which a form the line check finds inert starts
 	 * nothing past the value's start (ma_sh_walk_past) */
-	int line_inert = kind == MA_SH_VAL_CMD || kind == MA_SH_VAL_FILE || kind == MA_SH_VAL_EX;
+	int how = kind == MA_SH_VAL_CMD || kind == MA_SH_VAL_FILE || kind == MA_SH_VAL_EX
+	              ? MA_SH_WALK_LINE
+	              : MA_SH_WALK_SYNTAX;
 
 	ma_sh_vjudge_keyword(&j, val, n);
 	if ((kind == MA_SH_VAL_SSHOPT || kind == MA_SH_VAL_GITCONF) && j.rest_kind == MA_SH_VAL_CMD)
@@ -1013,7 +1025,7 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 			 * UserKnownHostsFile=/dev/null, "." in sed -f ./fix.sed */
 			if (in[i].form_len[k] < 2)
 				continue;
-			hit = ma_sh_walk(val, n, in[i].form[k], in[i].form_len[k], line_inert,
+			hit = ma_sh_walk(val, n, in[i].form[k], in[i].form_len[k], how,
 			                 ma_sh_vplace_judge, &vp, &at);
 			if (hit) {
 				const char *ru = rule;
@@ -1771,9 +1783,9 @@ static int ma_sh_mount_fire(struct moat_request *r, const char *const *argv, int
 			/* past 64 places a word is judged at each, any other
 			 * form fails closed (':', ',' and '/' are fields and
 			 * paths here: ma_sh_walk_past) */
-			int hit = ma_sh_walk(val, n, in[i].form[k], in[i].form_len[k], 0,
-			                     csv ? ma_sh_mount_csv_judge : ma_sh_mount_vol_judge,
-			                     NULL, &at);
+			int hit = ma_sh_walk(
+			    val, n, in[i].form[k], in[i].form_len[k], MA_SH_WALK_SYNTAX,
+			    csv ? ma_sh_mount_csv_judge : ma_sh_mount_vol_judge, NULL, &at);
 			if (hit) {
 				int v2 =
 				    ma_sh_argv_fire(r, argv, argc, &in[i], k,

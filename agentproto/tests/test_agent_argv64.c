@@ -372,6 +372,16 @@ static void a_word_at_many_places_stays_allowed(void **state)
 	     "Berlin",
 	     "\" { n++ }\n",
 	     "END { print n > \"Berlin.txt\" }"},
+	    /* one byte that starts no command, at every place of a program
+	     * that writes a file (a few compares a place: all judged) */
+	    {"awk separators",
+	     {"awk", "", "x.csv"},
+	     1,
+	     "{ print $1",
+	     " \"",
+	     ",",
+	     "\" $2",
+	     " > \"out.csv\" }"},
 	    {"python strings",
 	     {"python3", "-c", ""},
 	     2,
