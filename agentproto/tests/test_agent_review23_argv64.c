@@ -7,7 +7,8 @@
  * in the paths of 65 files is an ordinary request, and judging every
  * argument is exact (one line check each, the work the first 64 get):
  * nothing forces the closed answer here. Verdicts on main ae71601 /
- * 22812ee in the comments. */
+ * 22812ee in the comments. (argv64: words widened from 16 to 24 bytes,
+ * -O1 warned that "echo f%03d" could be cut: -Wformat-truncation.) */
 #include "agent_test.h"
 
 static int gzip_files(const char *folder, int nfiles)
@@ -44,7 +45,7 @@ static int gzip_files(const char *folder, int nfiles)
  * (each argument is sh -c's script) */
 static int script_after(int n)
 {
-	static char words[300][16];
+	static char words[300][24];
 	const char *argv[310];
 	int k = 0, v;
 	const char *input = "x; id";
