@@ -10,6 +10,12 @@
  * elements and integration points, each with its namespace, left by an
  * end tag, a self-closing start tag or an HTML start tag that breaks out.
  *
+ * One rule of the "in select" insertion modes is followed too (13.2.6.4.16
+ * and 17): inside an HTML <select> the tree builder ignores the start
+ * tags of style, xmp, iframe, noembed, noframes, noscript, title and
+ * plaintext, so the tokenizer stays in the data state and what follows
+ * them is markup (ma_html_select_tag).
+ *
  * Simplifications, on purpose: a NUL byte stays a byte; the rest of tree
  * construction (implied end tags, foster parenting, <template>) is not
  * followed; the stack tracks svg, math and the integration points, not
@@ -370,6 +376,65 @@ static int ma_html_ns_closes(int el, const char *nm, size_t nl)
 	}
 }
 
+/* 1 for the names of a table's parts that end a <select> inside a table
+ * ("in select in table": caption, table, tbody, tfoot, thead, tr, td, th;
+ * taken as ending it wherever the select is). */
+static int ma_html_table_part(const char *nm, size_t nl)
+{
+	return ma_html_ieq(nm, nl, "caption") || ma_html_ieq(nm, nl, "table") ||
+	       ma_html_ieq(nm, nl, "tbody") || ma_html_ieq(nm, nl, "tfoot") ||
+	       ma_html_ieq(nm, nl, "thead") || ma_html_ieq(nm, nl, "tr") ||
+	       ma_html_ieq(nm, nl, "td") || ma_html_ieq(nm, nl, "th");
+}
+
+/* An HTML <select>'s effect on tag t, a tag HTML rules read (13.2.6.4.16
+ * and 17, as parse5 and the HTML standard before select's content model
+ * was widened): 1 when t is ignored there (no raw text follows it), 0 when
+ * it is read as usual. lx->select is 1 inside a select, 1 + n inside n
+ * <template>s opened in it (whose content is read as usual), 0 outside.
+ * A <select>, </select>, <input>, <keygen>, <textarea> and a table part's
+ * tag end the select; <script> and <template> are read as usual, every
+ * other start tag is ignored (the data state goes on). Not followed: a
+ * <select> inside such a <template> (read as usual), "in select in
+ * table"'s need for the table part to be open (any one ends the select),
+ * and a </template> that ends a template holding the select (the select
+ * stays open: markup, fail closed). A widened select (current Chromium)
+ * makes elements of what is ignored here: reading it as markup is the
+ * stricter of the two. */
+static int ma_html_select_tag(struct ma_html_lexer *lx, const struct ma_html_tok *t)
+{
+	const char *nm = lx->s + t->ns;
+	size_t nl = t->ne - t->ns;
+
+	if (t->end_tag) {
+		if (lx->select > 1 && ma_html_ieq(nm, nl, "template"))
+			lx->select--;
+		else if (lx->select == 1 &&
+		         (ma_html_ieq(nm, nl, "select") || ma_html_table_part(nm, nl)))
+			lx->select = 0;
+		return 0;
+	}
+	if (ma_html_ieq(nm, nl, "select")) {
+		if (lx->select <= 1)
+			lx->select = !lx->select; /* a second <select> ends the first */
+		return 1;
+	}
+	if (!lx->select)
+		return 0;
+	if (ma_html_ieq(nm, nl, "template")) {
+		lx->select++;
+		return 0;
+	}
+	if (lx->select > 1 || ma_html_ieq(nm, nl, "script"))
+		return 0;
+	if (ma_html_ieq(nm, nl, "input") || ma_html_ieq(nm, nl, "keygen") ||
+	    ma_html_ieq(nm, nl, "textarea") || ma_html_table_part(nm, nl)) {
+		lx->select = 0;
+		return 0;
+	}
+	return 1;
+}
+
 /* What tag t (already read) does to the foreign-content stack and the raw
  * text that comes next. Tree construction's dispatcher (13.2.6): HTML
  * rules where no foreign element is open, in an HTML integration point,
@@ -383,6 +448,8 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 	size_t nl = t->ne - t->ns;
 	int svg, top;
 
+	if (t->end_tag && lx->select)
+		(void)ma_html_select_tag(lx, t); /* </select> in foreign content too */
 	if (t->end_tag && !lx->ns_depth && !lx->ns_over && !lx->fel)
 		return; /* (HTML: an end tag leaves no raw text) */
 	svg = ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math");
@@ -437,6 +504,8 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 			                                               : MA_HTML_NS_MATH);
 		return;
 	}
+	if ((lx->select || (nl == 6 && ma_html_ieq(nm, nl, "select"))) && ma_html_select_tag(lx, t))
+		return;
 	if (ma_html_ieq(nm, nl, "script"))
 		lx->raw = MA_HTML_SCRIPT;
 	else if (ma_html_ieq(nm, nl, "style") || ma_html_ieq(nm, nl, "xmp") ||

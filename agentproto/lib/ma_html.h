@@ -50,6 +50,9 @@ struct ma_html_tok {
  * desc, title; MathML's mi, mo, mn, ms, mtext and annotation-xml with
  * encoding text/html or application/xhtml+xml). fel says when the text
  * that comes next is an SVG <script>'s (JavaScript) or <style>'s (CSS).
+ * Inside an HTML <select> the raw-text start tags but <script> and
+ * <textarea> are ignored, as the tree builder ignores them there: what
+ * follows is markup (ma_html.c, ma_html_select_tag).
  * Character references are left to the caller (ma_xss_char). */
 struct ma_html_lexer {
 	const char *s;
@@ -61,7 +64,8 @@ struct ma_html_lexer {
 	int ns_depth;             /* entries used (at most 16) */
 	int ns_over;              /* opened beyond 16, not tracked (read as foreign) */
 	int plaintext;
-	int fel; /* 0, or the SVG element whose text comes next: MA_HTML_FEL_SCRIPT, _STYLE */
+	int fel;    /* 0, or the SVG element whose text comes next: MA_HTML_FEL_SCRIPT, _STYLE */
+	int select; /* 0, or 1 + the <template>s open inside an open HTML <select> */
 };
 
 /* What the tokenizer's foreign-content stack holds (ns_el): integration
