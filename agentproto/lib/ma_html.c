@@ -377,8 +377,8 @@ static int ma_html_ns_closes(int el, const char *nm, size_t nl)
 }
 
 /* 1 for the names of a table's parts that end a <select> inside a table
- * ("in select in table": caption, table, tbody, tfoot, thead, tr, td, th;
- * taken as ending it wherever the select is). */
+ * ("in select in table": caption, table, tbody, tfoot, thead, tr, td,
+ * th). */
 static int ma_html_table_part(const char *nm, size_t nl)
 {
 	return ma_html_ieq(nm, nl, "caption") || ma_html_ieq(nm, nl, "table") ||
@@ -392,13 +392,14 @@ static int ma_html_table_part(const char *nm, size_t nl)
  * was widened): 1 when t is ignored there (no raw text follows it), 0 when
  * it is read as usual. lx->select is 1 inside a select, 1 + n inside n
  * <template>s opened in it (whose content is read as usual), 0 outside.
- * A <select>, </select>, <input>, <keygen>, <textarea> and a table part's
- * tag end the select; <script> and <template> are read as usual, every
- * other start tag is ignored (the data state goes on). Not followed: a
- * <select> inside such a <template> (read as usual), "in select in
- * table"'s need for the table part to be open (any one ends the select),
- * and a </template> that ends a template holding the select (the select
- * stays open: markup, fail closed). A widened select (current Chromium)
+ * A <select>, </select>, <input>, <keygen>, <textarea> and, for a select
+ * opened while a <table> was open (lx->sel_table), a table part's tag end
+ * the select; <script> and <template> are read as usual, every other
+ * start tag is ignored (the data state goes on). Not followed: a <select>
+ * inside such a <template> (read as usual), whether the table part is
+ * itself open (one of a select in a table ends it), and a </template>
+ * that ends a template holding the select (the select stays open: markup,
+ * fail closed). A widened select (current Chromium)
  * makes elements of what is ignored here: reading it as markup is the
  * stricter of the two. */
 static int ma_html_select_tag(struct ma_html_lexer *lx, const struct ma_html_tok *t)
@@ -409,14 +410,16 @@ static int ma_html_select_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 	if (t->end_tag) {
 		if (lx->select > 1 && ma_html_ieq(nm, nl, "template"))
 			lx->select--;
-		else if (lx->select == 1 &&
-		         (ma_html_ieq(nm, nl, "select") || ma_html_table_part(nm, nl)))
+		else if (lx->select == 1 && (ma_html_ieq(nm, nl, "select") ||
+		                             (lx->sel_table && ma_html_table_part(nm, nl))))
 			lx->select = 0;
 		return 0;
 	}
 	if (ma_html_ieq(nm, nl, "select")) {
-		if (lx->select <= 1)
+		if (lx->select <= 1) {
 			lx->select = !lx->select; /* a second <select> ends the first */
+			lx->sel_table = lx->tables > 0;
+		}
 		return 1;
 	}
 	if (!lx->select)
@@ -428,7 +431,7 @@ static int ma_html_select_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 	if (lx->select > 1 || ma_html_ieq(nm, nl, "script"))
 		return 0;
 	if (ma_html_ieq(nm, nl, "input") || ma_html_ieq(nm, nl, "keygen") ||
-	    ma_html_ieq(nm, nl, "textarea") || ma_html_table_part(nm, nl)) {
+	    ma_html_ieq(nm, nl, "textarea") || (lx->sel_table && ma_html_table_part(nm, nl))) {
 		lx->select = 0;
 		return 0;
 	}
@@ -450,6 +453,8 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 
 	if (t->end_tag && lx->select)
 		(void)ma_html_select_tag(lx, t); /* </select> in foreign content too */
+	if (t->end_tag && lx->tables && nl == 5 && ma_html_ieq(nm, nl, "table"))
+		lx->tables--;
 	if (t->end_tag && !lx->ns_depth && !lx->ns_over && !lx->fel)
 		return; /* (HTML: an end tag leaves no raw text) */
 	svg = ma_html_ieq(nm, nl, "svg") || ma_html_ieq(nm, nl, "math");
@@ -506,6 +511,8 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 	}
 	if ((lx->select || (nl == 6 && ma_html_ieq(nm, nl, "select"))) && ma_html_select_tag(lx, t))
 		return;
+	if (nl == 5 && ma_html_ieq(nm, nl, "table"))
+		lx->tables++;
 	if (ma_html_ieq(nm, nl, "script"))
 		lx->raw = MA_HTML_SCRIPT;
 	else if (ma_html_ieq(nm, nl, "style") || ma_html_ieq(nm, nl, "xmp") ||

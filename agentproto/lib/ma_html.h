@@ -64,8 +64,10 @@ struct ma_html_lexer {
 	int ns_depth;             /* entries used (at most 16) */
 	int ns_over;              /* opened beyond 16, not tracked (read as foreign) */
 	int plaintext;
-	int fel;    /* 0, or the SVG element whose text comes next: MA_HTML_FEL_SCRIPT, _STYLE */
-	int select; /* 0, or 1 + the <template>s open inside an open HTML <select> */
+	int fel;       /* 0, or the SVG element whose text comes next: MA_HTML_FEL_SCRIPT, _STYLE */
+	int select;    /* 0, or 1 + the <template>s open inside an open HTML <select> */
+	int sel_table; /* the select was opened while a <table> was open */
+	int tables;    /* HTML <table>s opened and not yet ended */
 };
 
 /* What the tokenizer's foreign-content stack holds (ns_el): integration

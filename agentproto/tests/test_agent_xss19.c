@@ -8,7 +8,8 @@
  * elements (checked with parse5 7: the <img onerror> is in the DOM).
  * <script> and <template> are still processed there, <textarea>, <input>
  * and <keygen> end the select first, and </select>, a second <select>
- * and (in a table) a table part's tag end it. */
+ * and, for a select inside a table, a table part's tag end it (outside a
+ * table, <td> and </tr> are ignored like the rest). */
 #include "agent_xss_test.h"
 
 static void markup_after_a_raw_text_tag_a_select_ignores_fires(void **state)
@@ -33,6 +34,10 @@ static void markup_after_a_raw_text_tag_a_select_ignores_fires(void **state)
 	     "</title></select></table>"},
 	    {"<select><math><style>", "</select><img src=x onerror=alert(11)>",
 	     "</style></math></select>"},
+	    {"<div><select><td><style>", "</select><img src=x onerror=alert(12)>",
+	     "</style></select></div>"},
+	    {"<select><option>a</option></tr><noembed>", "</select><img src=x onerror=alert(13)>",
+	     "</noembed></select>"},
 	};
 
 	(void)state;
