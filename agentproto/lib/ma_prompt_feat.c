@@ -1577,6 +1577,45 @@ static int ma_pr_placeholder(const char *t, size_t n, const char *x)
 	       (ma_pr_alnum((unsigned char)g[2]) || (g[1] == '@' && g[2] == '<'));
 }
 
+/* 1 if the markup token at x is a tag named in inline code, no tag used
+ * (session 31, promptfp20): "<name>" or "</name>" between backticks
+ * (`<instructions>`), in a text that speaks of tags or elements ("its
+ * instructions are returned wrapped in `<instructions>` tags"): an agent's
+ * system prompt that tells the model how its frame is marked. A chat
+ * template's special token (`<|im_start|>`), a tag written bare, or one
+ * in backticks in a text that names no tag stays markup. */
+static int ma_pr_code_named(const char *t, size_t n, const char *x)
+{
+	size_t rest = (size_t)(t + n - x);
+	const char *g = memchr(x, '>', rest < 40 ? rest : 40);
+
+	if (x == t || x[-1] != '`' || x + 1 >= t + n || x[1] == '|' || x[1] == '<' || !g ||
+	    g + 1 >= t + n || g[1] != '`')
+		return 0;
+	for (const char *y = x + 1; y < g; y++)
+		if (!ma_pr_alnum((unsigned char)*y) && *y != '_' && *y != '/' && *y != '-')
+			return 0;
+	/* (the word "tag(s)" or "element(s)" anywhere, a word of its own:
+	 * the text is folded to lower case) */
+	for (const char *y = memchr(t, 't', n); y;
+	     y = y + 1 < t + n ? memchr(y + 1, 't', n - (size_t)(y + 1 - t)) : NULL) {
+		size_t r = (size_t)(t + n - y);
+		if (r >= 3 && !memcmp(y, "tag", 3) &&
+		    (y == t || !ma_pr_alnum((unsigned char)y[-1])) &&
+		    (r == 3 || !ma_pr_alnum((unsigned char)y[3]) ||
+		     (y[3] == 's' && (r == 4 || !ma_pr_alnum((unsigned char)y[4])))))
+			return 1;
+	}
+	for (const char *y = memchr(t, 'e', n); y;
+	     y = y + 1 < t + n ? memchr(y + 1, 'e', n - (size_t)(y + 1 - t)) : NULL) {
+		size_t r = (size_t)(t + n - y);
+		if (r >= 7 && !memcmp(y, "element", 7) &&
+		    (y == t || !ma_pr_alnum((unsigned char)y[-1])))
+			return 1;
+	}
+	return 0;
+}
+
 /* promptfp18 (session 29): a prompt template, the instructions a
  * developer writes to the application's own model ("Task: ... context:
  * {{providers}} ... Output: respond with ONLY the JSON"): a line whose
@@ -1745,7 +1784,7 @@ void ma_pr_markup_scan(const char *t, size_t n, struct ma_pr_score *sc)
 	     x = x + 1 < t + n ? memchr(x + 1, '<', n - (size_t)(x + 1 - t)) : NULL) {
 		markup = (ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_markup, nmarkup,
 		                         ma_pr_markup_bm) &&
-		          !ma_pr_placeholder(t, n, x)) ||
+		          !ma_pr_placeholder(t, n, x) && !ma_pr_code_named(t, n, x)) ||
 		         ma_pr_special_at(t, n, x);
 		wrap = wrap || ma_pr_token_at(t, n, (size_t)(x - t), ma_pr_wrapper_end, nwrap,
 		                              ma_pr_wrapper_bm);

@@ -2947,6 +2947,63 @@ static int ma_fp_prompt_kind(const struct ma_pr_words *w, int k)
 	return 1;
 }
 
+/* the words of a prompt the model holds, not one it writes: its makers,
+ * its place in the conversation, its being given (promptfp20) */
+#define MA_FP_OWNPROMPT                                                                            \
+	"developer~|creator~|operator~|maker~|programmer~|owner~|wrote|written|given|received|"    \
+	"sent|told|conversation~|chat~|session~|thread~|"                                          \
+	"earlier|previous~|prior|preceding|original~|initial~|system|hidden|secret~|internal|"     \
+	"above|verbatim|exact~|instruction~|rule~|guideline~"
+
+/* 1 if the word of SHOW at v asks for "the prompt" at k that the text
+ * asked the model to write before it (session 31, promptfp20: a
+ * prompt-engineering request, "Write a detailed prompt for it. Show me the
+ * prompt before running it."): a prompt word j < v that a verb of
+ * making governs within eight words of its sentence ("write / draft /
+ * compose / craft / generate / synthesize my answers into / turn my idea
+ * into / rewrite my ... prompt"), no word of the model's own rules
+ * between them ("Improve your prompt" is the model's); and in the
+ * sentence of the word of SHOW no word of a prompt the model holds
+ * (MA_FP_OWNPROMPT: "the prompt you were given", "the system prompt",
+ * "the prompt above", "the prompt the developers wrote"), no word of
+ * the model's own (YOUR, HIDDEN, PREV, ABOVE), and no "you" right
+ * after the prompt ("the prompt you had"). */
+static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
+{
+	int s, e, made = 0;
+	const uint64_t own = ma_fp.your | ma_fp.hidden | ma_fp.prev | ma_fp.above;
+
+	s = ma_fp_sentence(w, v, &e);
+	for (int x = s; x < e; x++)
+		if ((w->k[x] & own) || MA_FP_LIT(w, x, MA_FP_OWNPROMPT) ||
+		    /* (the conversation's start, not "before we start") */
+		    (MA_FP_LIT(w, x, "start|started|starting|began|begin~") &&
+		     !(x > s && MA_FP_LIT(w, x - 1, "we|i|you|they|to"))))
+			return MA_FP_WHY(w, x, "made own");
+	/* ("the prompt you had", "the prompt that you got") */
+	if (k + 1 < e &&
+	    (MA_FP_LIT(w, k + 1, "you|u|ya") ||
+	     (k + 2 < e && MA_FP_LIT(w, k + 1, "that|which") && MA_FP_LIT(w, k + 2, "you|u|ya"))))
+		return 0;
+	for (int j = v - 1; j > 0 && !made; j--) {
+		if (!MA_FP_LIT(w, j, "prompt|prompts"))
+			continue;
+		for (int a = j - 1; a >= 0 && a >= j - 8; a--) {
+			if ((w->k[a] & own) || w->brk[a + 1] == 1)
+				break;
+			if (MA_FP_LIT(
+			        w, a,
+			        "write|writing|draft~|compose~|craft~|generate~|create~|build~|"
+			        "synthesi~|design~|produce~|construct~|formulate~|assemble~|"
+			        "rewrite~|improve~|refine~|optimi~|engineer~|turn~|develop~")) {
+				made = 1;
+				break;
+			}
+		}
+	}
+	return made;
+}
+
 /* 1 if every "the prompt" of the text that a word of SHOW before it asks
  * for is a program's: its verb in a statement ("the shell shows the
  * prompt after each command", an option's description "If set, display
@@ -2986,6 +3043,11 @@ static int ma_fp_program_prompt(const struct ma_pr_words *w)
 		if (ma_fp_ident(w, v) || ma_fp_prompt_kind(w, k)) {
 			if (!ma_fp_clear_near(w, v, k))
 				return 0;
+			any = 1;
+			continue;
+		}
+		/* (a prompt the text asked the model to write: promptfp20) */
+		if (!pw && ma_fp_made_prompt(w, v, k)) {
 			any = 1;
 			continue;
 		}
@@ -3976,13 +4038,20 @@ static int ma_fp_ign_idle(const struct ma_pr_words *w, int i)
 
 /* 1 if word k is the name of a template's markup tag, no verb: a closing
  * tag ("</output>") or an opening one whose content is a slot
- * ("<output>\n{{selection}}"): a prompt template's section */
+ * ("<output>\n{{selection}}"), or the slot itself ("{{output}}",
+ * "{output}"; promptfp20): a prompt template's section */
 static int ma_fp_tag_name(const struct ma_pr_words *w, int k)
 {
 	const char *x = w->t + w->s[k], *y = x + w->l[k];
 	const char *end = w->t + w->s[w->n - 1] + w->l[w->n - 1];
 
-	if (x - w->t < 2 || y >= end || *y != '>')
+	if (x - w->t < 2 || y >= end)
+		return 0;
+	/* (the slot the tags hold, "{{output}}" or "{output}": the
+	 * template's too; promptfp20) */
+	if (x[-1] == '{' && *y == '}')
+		return 1;
+	if (*y != '>')
 		return 0;
 	if (x[-1] == '/' && x[-2] == '<')
 		return 1;
