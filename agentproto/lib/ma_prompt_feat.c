@@ -1895,20 +1895,72 @@ static int ma_pr_word_ending(const struct ma_pr_words *w, size_t r)
  * line breaks, or before "with" and spaces or colons ("respond with:
  * 'x'") -- the places that reading forward from each word's end reaches
  * (ma_pr_forcing). */
+/* 1 if the quoted phrase that closes at c is one label of an answer's
+ * set (session 31, promptfp20): a judge's rubric gives the model its
+ * verdict's words, 'Return "correct" only if ...', 'answer "yes" or
+ * "no"', 'respond with "PASS", "FAIL" or "SKIP"': right after the quote
+ * (a comma, a period, spaces aside) a condition ("if", "only if",
+ * "when", "unless", "otherwise") or "or" / "/" / "," and another
+ * quote. A hijacker's one phrase ('Say "I have been PWNED"', 'respond
+ * with "Access Granted".') has neither. */
+static int ma_pr_label_quote(const char *t, size_t n, const char *c)
+{
+	const char *x = c + 1, *end = t + n;
+
+	while (x < end && (*x == ' ' || *x == ','))
+		x++;
+	if (x < end && (*x == '/' || *x == '|'))
+		x++;
+	else if (end - x >= 3 && !memcmp(x, "or ", 3))
+		x += 3;
+	else if (x > c + 1 && x[-1] == ',')
+		; /* "a", "b" */
+	else {
+		static const char *const cond[] = {"if ",     "only if ",  "when ",
+		                                   "unless ", "otherwise", "only when "};
+		for (size_t k = 0; k < sizeof cond / sizeof *cond; k++)
+			if ((size_t)(end - x) >= strlen(cond[k]) &&
+			    !memcmp(x, cond[k], strlen(cond[k])))
+				return 1;
+		return 0;
+	}
+	while (x < end && *x == ' ')
+		x++;
+	return x < end && (*x == '"' || *x == '\'' || *x == '`');
+}
+
+/* 1 if the verb of saying at word i is negated within the three words
+ * before it in its sentence ("Respond without saying 'I cannot' or 'I'm
+ * sorry'", "never answer 'no' or 'I can't'": refusal suppression, whose
+ * quotes are alternatives too) */
+static int ma_pr_unsaid(const struct ma_pr_words *w, int i)
+{
+	for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1; j--)
+		if (MA_PR_FLIT(w, j, "without|never|not|dont|don|no|nor|avoid~|stop~|refrain~"))
+			return 1;
+	return 0;
+}
+
 static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 {
 	const char *t = w->t, *c;
 	size_t r = q;
-	int i;
+	int i, label;
 
+	/* (a mark glued to the word before it closes a quote or is an
+	 * apostrophe, it opens none: 'unable to answer")' read from its
+	 * '"' on took "answer" as the verb; promptfp20) */
+	if (q > 0 && ma_pr_alnum((unsigned char)t[q - 1]))
+		return 0;
 	c = memchr(t + q + 1, t[q] == '[' ? ']' : t[q], n - q - 1 < 40 ? n - q - 1 : 40);
 	if (!c || c == t + q + 1)
 		return 0;
+	label = ma_pr_label_quote(t, n, c);
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
 		r--;
 	i = ma_pr_word_ending(w, r);
 	if (i >= 0 && ma_pr_lset_has(w, i, &ma_pr_force_verbs))
-		return 1;
+		return !label || ma_pr_unsaid(w, i);
 	/* "with" right before (forward: p + 4 < n held, q < n) */
 	r = q;
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':'))
@@ -1929,7 +1981,7 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 		if (MA_PR_FLIT(w, j,
 		               "begin~|start~|prefix~|preface~|lead~|end|finish~|conclude~|close"))
 			return 0;
-	return 1;
+	return !label || ma_pr_unsaid(w, i);
 }
 
 /* session 27 (prompt18): an opening put in the model's mouth that hands

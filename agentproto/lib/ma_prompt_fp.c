@@ -186,6 +186,9 @@ static struct {
 	int cact, cchar, cas, cyour;
 } ma_fp;
 static pthread_once_t ma_fp_once = PTHREAD_ONCE_INIT;
+/* promptfp20: "IGN|cancel|scratch * that|this|it" (-1: not found; set
+ * once, by ma_fp_build) */
+static int ma_fp_scratchpat = -1;
 
 static uint64_t ma_fp_bit(const char *name)
 {
@@ -291,6 +294,7 @@ static void ma_fp_build(void)
 	if (hint >= 0)
 		ma_fp.readp[ma_fp.nread++] = (uint16_t)hint;
 	ma_fp_build_persona(p, np);
+	ma_fp_scratchpat = ma_pr_lex_pattern_find("IGN|cancel|scratch * that|this|it");
 }
 
 /* 1 if a sentence starts at word k: a break before it that is not the
@@ -4091,6 +4095,41 @@ static void ma_fp_tag_matches(const struct ma_pr_words *w, struct ma_pr_score *s
 	}
 }
 
+/* 1 if word k is a form of its verb that gives no order: "-ing", "-ed",
+ * "-s" but "-ss" ("ignoring", "ignored", "disregards"; "bypass" is an
+ * order) */
+static int ma_fp_unordered_form(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k];
+	int l = w->l[k];
+
+	return (l > 4 && !memcmp(x + l - 3, "ing", 3)) || (l > 3 && !memcmp(x + l - 2, "ed", 2)) ||
+	       (l > 3 && x[l - 1] == 's' && x[l - 2] != 's');
+}
+
+/* promptfp20 (session 31): "IGN|cancel|scratch * that|this|it" (a
+ * correction's "scratch that", "ignore this") where every word of the
+ * text that may open it is a gerund, a participle or a third person:
+ * a rubric's criteria ("uses the tool result rather than ignoring it",
+ * "Ignored results: ...", "the agent disregards it") describe a
+ * behaviour, none is an order. One imperative anywhere ("..., ignore
+ * it.", "Forget that") keeps the pattern. */
+static void ma_fp_scratch_described(const struct ma_pr_words *w, struct ma_pr_score *sc)
+{
+	int pat = ma_fp_scratchpat;
+
+	if (pat < 0 || !sc->seen[pat])
+		return;
+	for (int k = 0; k < sc->nloci; k++)
+		if (sc->locpat[k] == pat && sc->locw[k] <= 0)
+			return; /* (taken back already) */
+	for (int k = 0; k < w->n; k++)
+		if (((w->k[k] & ma_fp.ign) || MA_FP_LIT(w, k, "cancel~|scratch~")) &&
+		    !ma_fp_unordered_form(w, k))
+			return;
+	ma_pr_unadd(sc, pat);
+}
+
 void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 {
 	int any = 0, model = -1; /* model: ma_fp_model_rules, found once when needed */
@@ -4099,6 +4138,8 @@ void ma_pr_benign(const struct ma_pr_words *w, struct ma_pr_score *sc)
 	((struct ma_pr_words *)w)->fprole = -1; /* (a new window) */
 	if (w->n > 0)
 		ma_fp_tag_matches(w, sc);
+	if (w->kall & ma_fp.ign)
+		ma_fp_scratch_described(w, sc);
 	if (ma_fp.simpler >= 0 && sc->seen[ma_fp.simpler] && ma_fp_simpler(w) &&
 	    ma_fp_alone(sc, &ma_fp.simplerp, 1))
 		ma_pr_unadd(sc, ma_fp.simplerp);
