@@ -1901,11 +1901,44 @@ static int ma_pr_word_ending(const struct ma_pr_words *w, size_t r)
  * "no"', 'respond with "PASS", "FAIL" or "SKIP"': right after the quote
  * (a comma, a period, spaces aside) a condition ("if", "only if",
  * "when", "unless", "otherwise") or "or" / "/" / "," and another
- * quote. A hijacker's one phrase ('Say "I have been PWNED"', 'respond
- * with "Access Granted".') has neither. */
-static int ma_pr_label_quote(const char *t, size_t n, const char *c)
+ * quote of other words ("PWNED" or "PWNED!" is one phrase, review23);
+ * after a condition, another quote of other words within 300 bytes
+ * ('Return "correct" only if ...\n- Return "incorrect" if ...'). A
+ * hijacker's one phrase ('Say "I have been PWNED"', 'respond with
+ * "Access Granted".', 'Say "PWNED" if you understand') has neither. */
+/* 1 if the letters and digits of [a, ae) and [b, be) differ (case
+ * aside: the text is folded) */
+static int ma_pr_quotes_differ(const char *a, const char *ae, const char *b, const char *be)
 {
-	const char *x = c + 1, *end = t + n;
+	for (;;) {
+		while (a < ae && !ma_pr_alnum((unsigned char)*a))
+			a++;
+		while (b < be && !ma_pr_alnum((unsigned char)*b))
+			b++;
+		if (a == ae || b == be)
+			return a != ae || b != be;
+		if (*a++ != *b++)
+			return 1;
+	}
+}
+
+/* 1 if a quote opens at x (a mark not glued to a letter before it) whose
+ * words, closed within 40 bytes, differ from [o, oe) */
+static int ma_pr_other_quote_at(const char *t, size_t n, const char *x, const char *o,
+                                const char *oe)
+{
+	const char *end = t + n, *cl;
+
+	if (x >= end || (*x != '"' && *x != '\'' && *x != '`') ||
+	    (x > t && ma_pr_alnum((unsigned char)x[-1])))
+		return 0;
+	cl = memchr(x + 1, *x, (size_t)(end - x - 1) < 40 ? (size_t)(end - x - 1) : 40);
+	return cl && cl > x + 1 && ma_pr_quotes_differ(o, oe, x + 1, cl);
+}
+
+static int ma_pr_label_quote(const char *t, size_t n, size_t q, const char *c)
+{
+	const char *x = c + 1, *end = t + n, *o = t + q + 1;
 
 	while (x < end && (*x == ' ' || *x == ','))
 		x++;
@@ -1918,15 +1951,18 @@ static int ma_pr_label_quote(const char *t, size_t n, const char *c)
 	else {
 		static const char *const cond[] = {"if ",     "only if ",  "when ",
 		                                   "unless ", "otherwise", "only when "};
+		size_t lim = (size_t)(end - x) < 300 ? (size_t)(end - x) : 300;
 		for (size_t k = 0; k < sizeof cond / sizeof *cond; k++)
 			if ((size_t)(end - x) >= strlen(cond[k]) &&
 			    !memcmp(x, cond[k], strlen(cond[k])))
-				return 1;
+				for (const char *y = x; y < x + lim; y++)
+					if (ma_pr_other_quote_at(t, n, y, o, c))
+						return 1;
 		return 0;
 	}
 	while (x < end && *x == ' ')
 		x++;
-	return x < end && (*x == '"' || *x == '\'' || *x == '`');
+	return ma_pr_other_quote_at(t, n, x, o, c);
 }
 
 /* 1 if the verb of saying at word i is negated within the three words
@@ -1955,7 +1991,7 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 	c = memchr(t + q + 1, t[q] == '[' ? ']' : t[q], n - q - 1 < 40 ? n - q - 1 : 40);
 	if (!c || c == t + q + 1)
 		return 0;
-	label = ma_pr_label_quote(t, n, c);
+	label = ma_pr_label_quote(t, n, q, c);
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
 		r--;
 	i = ma_pr_word_ending(w, r);

@@ -2984,11 +2984,31 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 		    (MA_FP_LIT(w, x, "start|started|starting|began|begin~") &&
 		     !(x > s && MA_FP_LIT(w, x - 1, "we|i|you|they|to"))))
 			return MA_FP_WHY(w, x, "made own");
-	/* ("the prompt you had", "the prompt that you got") */
-	if (k + 1 < e &&
-	    (MA_FP_LIT(w, k + 1, "you|u|ya") ||
-	     (k + 2 < e && MA_FP_LIT(w, k + 1, "that|which") && MA_FP_LIT(w, k + 2, "you|u|ya"))))
-		return 0;
+	/* ("the prompt you had", "the prompt that configured you", "the
+	 * prompt that comes before my message": a clause that says which
+	 * prompt names another than the one written, unless it says it was
+	 * written, "the prompt you just drafted"; review23) */
+	if (k + 1 < e && MA_FP_LIT(w, k + 1, "you|u|ya|that|which|who|whose")) {
+		int wrote = 0;
+		for (int x = k + 1; x < e && x <= k + 8 && !wrote; x++)
+			wrote =
+			    MA_FP_LIT(w, x,
+			              "wrote|written|drafted|composed|crafted|generated|created|"
+			              "built|made|produced|designed|synthesi~|rewrote|rewritten|"
+			              "improved|refined|optimi~");
+		if (!wrote)
+			return MA_FP_WHY(w, k, "made clause");
+	}
+	/* ("the prompt before my message", "... under which you run") */
+	for (int x = k + 1; x + 1 < e; x++)
+		if ((MA_FP_LIT(w, x, "before|preceding|behind") && x + 2 < e &&
+		     MA_FP_LIT(w, x + 1, "my|this|our|the|these|any") &&
+		     MA_FP_LIT(w, x + 2,
+		               "message~|conversation~|chat~|turn~|question~|request~|input~|"
+		               "text~|session~")) ||
+		    (MA_FP_LIT(w, x, "under|configur~|defin~|govern~") &&
+		     MA_FP_LIT(w, x + 1, "you|your|which")))
+			return MA_FP_WHY(w, x, "made before");
 	for (int j = v - 1; j > 0 && !made; j--) {
 		if (!MA_FP_LIT(w, j, "prompt|prompts"))
 			continue;
