@@ -1981,7 +1981,7 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 {
 	const char *t = w->t, *c;
 	size_t r = q;
-	int i, label;
+	int i;
 
 	/* (a mark glued to the word before it closes a quote or is an
 	 * apostrophe, it opens none: 'unable to answer")' read from its
@@ -1991,12 +1991,11 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 	c = memchr(t + q + 1, t[q] == '[' ? ']' : t[q], n - q - 1 < 40 ? n - q - 1 : 40);
 	if (!c || c == t + q + 1)
 		return 0;
-	label = ma_pr_label_quote(t, n, q, c);
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':' || t[r - 1] == '\n'))
 		r--;
 	i = ma_pr_word_ending(w, r);
 	if (i >= 0 && ma_pr_lset_has(w, i, &ma_pr_force_verbs))
-		return !label || ma_pr_unsaid(w, i);
+		return !ma_pr_label_quote(t, n, q, c) || ma_pr_unsaid(w, i);
 	/* "with" right before (forward: p + 4 < n held, q < n) */
 	r = q;
 	while (r > 0 && (t[r - 1] == ' ' || t[r - 1] == ':'))
@@ -2017,7 +2016,7 @@ static int ma_pr_forced_at(const struct ma_pr_words *w, size_t n, size_t q)
 		if (MA_PR_FLIT(w, j,
 		               "begin~|start~|prefix~|preface~|lead~|end|finish~|conclude~|close"))
 			return 0;
-	return !label || ma_pr_unsaid(w, i);
+	return !ma_pr_label_quote(t, n, q, c) || ma_pr_unsaid(w, i);
 }
 
 /* session 27 (prompt18): an opening put in the model's mouth that hands
