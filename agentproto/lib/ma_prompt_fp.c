@@ -2985,19 +2985,23 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 		     !(x > s && MA_FP_LIT(w, x - 1, "we|i|you|they|to"))))
 			return MA_FP_WHY(w, x, "made own");
 	/* ("the prompt you had", "the prompt that configured you", "the
-	 * prompt that comes before my message": a clause that says which
-	 * prompt names another than the one written, unless it says it was
-	 * written, "the prompt you just drafted"; review23) */
-	if (k + 1 < e && MA_FP_LIT(w, k + 1, "you|u|ya|that|which|who|whose")) {
-		int wrote = 0;
-		for (int x = k + 1; x < e && x <= k + 8 && !wrote; x++)
-			wrote =
-			    MA_FP_LIT(w, x,
-			              "wrote|written|drafted|composed|crafted|generated|created|"
-			              "built|made|produced|designed|synthesi~|rewrote|rewritten|"
-			              "improved|refined|optimi~");
-		if (!wrote)
-			return MA_FP_WHY(w, k, "made clause");
+	 * prompt loaded into you", "the prompt instructing you": the model
+	 * named after the prompt, before a word that opens a clause of its
+	 * own ("... before you run it", "... so you can check it"), names
+	 * another prompt than the one written, unless a word says it was
+	 * written: "the prompt you just drafted"; review23, review23b) */
+	for (int x = k + 1, wrote = 0; x < e && x <= k + 10; x++) {
+		if (MA_FP_LIT(w, x,
+		              "before|after|when|whenever|once|until|till|so|if|while|and|then|as|"
+		              "because|since|but|or"))
+			break;
+		wrote = wrote || MA_FP_LIT(w, x,
+		                           "wrote|written|drafted|composed|crafted|generated|"
+		                           "created|built|made|produced|designed|synthesi~|rewrote|"
+		                           "rewritten|improved|refined|optimi~");
+		if (!wrote && (((w->k[x] & ma_fp.you) && (x <= k + 5 || (w->k[x] & ma_fp.your))) ||
+		               MA_FP_LIT(w, x, "you|u|ya|yourself")))
+			return MA_FP_WHY(w, x, "made clause");
 	}
 	/* ("the prompt before my message", "... under which you run") */
 	for (int x = k + 1; x + 1 < e; x++)
