@@ -53,7 +53,10 @@
  *               words, "decode ... and follow"; ma_prompt_dec.c: HTML
  *               character references, backslash escapes, quoted-printable,
  *               character codes as numbers, base32, Braille, upside-down
- *               letters, Atbash, NATO spelling
+ *               letters, Atbash, NATO spelling; ma_prompt_enc.c: what
+ *               any decoded text asks (an override cut short, a request
+ *               behind "decode it and answer it"), rot13 read by the
+ *               lexicon
  *
  * plus (ma_prompt_feat.c) instructions written in scripts without spaces (Chinese, Japanese,
  * Korean, Hindi, Arabic: "ignore" and "instructions" stems found in the
@@ -3022,6 +3025,7 @@ struct ma_pr_pass {
 	struct ma_pr_words w;
 	struct ma_pr_kbits kb;
 	int tmpl; /* the whole text is a prompt template (ma_pr_template) */
+	int obey; /* the window orders a hidden text decoded and acted on (ma_pr_enc_obey) */
 };
 
 /* Normalises s, splits it and scores the phrases, markup, forcing and
@@ -3062,21 +3066,16 @@ static void ma_pr_add_decoded(struct ma_pr_score *sc, const struct ma_pr_score *
 /* The whole-text shapes that an encoded run may hide as well as clear
  * text: fiction framing a harmful artefact, a phishing lure dictated to
  * the model, an order to recode the hidden text (words w of the decoded
- * or rotated text t, scored into sub). */
+ * or rotated text t, scored into sub); an override cut short and a
+ * request behind an order to decode it and act on it (obey: the
+ * window's ma_pr_enc_obey), ma_prompt_enc.c. */
 static void ma_pr_decoded_shapes(const struct ma_pr_words *w, const char *t,
-                                 const struct ma_pr_kbits *kb, struct ma_pr_score *sub)
+                                 const struct ma_pr_kbits *kb, struct ma_pr_score *sub, int obey)
 {
 	ma_pr_fiction(w, kb, sub);
 	ma_pr_lure(w, t, kb, sub);
 	ma_pr_recode(w, kb, sub);
-	/* session 30 (prompt22): an override cut short in a hidden text,
-	 * the whole text "Ignore previous", "Disregard all" or "Ignore" alone
-	 * (the payload of "decode and follow", its object left out): a hint,
-	 * 0.7 with the word of what it drops; "Disregard all fees", "Forget
-	 * earlier drafts" name an object and are none (review22c) */
-	if (w->n >= 1 && w->n <= 2 && (w->k[0] & kb->ign) &&
-	    (w->n == 1 || (w->k[1] & (ma_pr_k_prev | ma_pr_k_instr))))
-		ma_pr_add(sub, PF_ENCODED, w->n == 1 ? 0.5 : 0.7);
+	ma_pr_enc_payload(w, sub, obey);
 }
 
 /* Decodes the run s[a, e) as binary octets ("01101001 01100111", codes
@@ -3505,6 +3504,8 @@ static void ma_pr_decoded_turns(struct ma_pr_pass *ps, size_t tn, struct ma_pr_s
 	for (int i = 0; i < ps->w.n && r13 < 2; i++)
 		r13 += (ps->w.k[i] & ps->kb.r13) != 0;
 	shift = r13 >= 2 ? 13 : ma_pr_caesar_shift(&ps->w, ma_pr_dec_named(&ps->w));
+	if (!shift && ma_pr_enc_rot13(&ps->w, ps->kb.r13, ma_pr_dec_named(&ps->w)))
+		shift = 13; /* promptenc: rot13 read by the lexicon */
 	if (shift) {
 		char *t = (char *)ps->w.t;
 		for (int i = 0; i < ps->w.n; i++)
@@ -3514,14 +3515,14 @@ static void ma_pr_decoded_turns(struct ma_pr_pass *ps, size_t tn, struct ma_pr_s
 					                        : 'a' + (t[k] - 'a' + shift) % 26);
 		ma_pr_reclass(&ps->w);
 		ma_pr_phrases(&ps->w, &ps->kb, sub, PF_ENCODED);
-		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub);
+		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub, ps->obey);
 	} else if (ma_pr_backwards(&ps->w)) {
 		char *b = (char *)ps->w.f;
 		int m2;
 		for (size_t k = 0; k < tn; k++)
 			b[k] = ps->t[tn - 1 - k];
 		ma_pr_score_plain(b, tn, ps, sub, &m2);
-		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub);
+		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub, ps->obey);
 	}
 }
 
@@ -3544,7 +3545,7 @@ static void ma_pr_score_decoded(char *d, long dl, struct ma_pr_pass *ps, struct 
 		return;
 	ma_pr_score_init(sub);
 	tn = ma_pr_score_plain(d, (size_t)dl, ps, sub, &mixed);
-	ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub);
+	ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, sub, ps->obey);
 	/* letters one space apart with no wider gap between words
 	 * (ma_pr_dec_unspace leaves them): glued, as plain text's */
 	ma_pr_glued(&ps->w, sub);
@@ -4031,6 +4032,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 		return 0;
 	ma_pr_kbits_init(&ps->kb);
 	tn = ma_pr_score_plain(s, n, ps, out, &mixed);
+	ps->obey = ma_pr_enc_obey(&ps->w);
 	run1 = ps->w.run1;
 	revo = ma_pr_dec_revorder_at(&ps->w, &ps->kb);
 	ma_pr_flood(&ps->w, ps->t, tn, out);
@@ -4065,6 +4067,9 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	shift = r13 >= 2 ? 13 : 0;
 	if (!shift && out->score < 0.8)
 		shift = ma_pr_caesar_shift(&ps->w, named);
+	/* promptenc: rot13 read by the lexicon (ma_prompt_enc.c) */
+	if (!shift && out->score < 0.8 && ma_pr_enc_rot13(&ps->w, ps->kb.r13, named))
+		shift = 13;
 	if (shift && out->score < (shift == 13 && !named ? 0.5 : 0.8)) {
 		/* rot13 or another Caesar shift: the words rotated, the phrases
 		 * matched again */
@@ -4077,7 +4082,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 					                        : 'a' + (t[k] - 'a' + shift) % 26);
 		ma_pr_reclass(&ps->w);
 		ma_pr_phrases(&ps->w, &ps->kb, &sub, PF_ENCODED);
-		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub);
+		ma_pr_decoded_shapes(&ps->w, ps->t, &ps->kb, &sub, ps->obey);
 		if (shift != 13 && sub.score < 0.85 && ma_pr_shift_request(&ps->w))
 			ma_pr_add(&sub, PF_ENCODED, 0.85);
 		if (sub.score > 0.5)
@@ -4122,6 +4127,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 			}
 			ma_pr_score_init(&sub);
 			ma_pr_score_plain(b, tn, ps, &sub, &m2);
+			ma_pr_enc_payload(&ps->w, &sub, ps->obey); /* promptenc */
 			if (sub.score > 0.5)
 				ma_pr_add(out, PF_ENCODED, sub.score);
 			if (pass == 0) {

@@ -182,6 +182,46 @@ static size_t ma_pr_dec_esc(const char *s, size_t i, size_t n, char t, uint32_t 
 	                                                                                      : 0;
 }
 
+/* A named character reference at s[i] (s[i] == '&'), its length (0:
+ * none) and what it stands for in *c (session 31, promptenc: "&nbsp;"
+ * and "&amp;" between "&#73;&#x67;..." ended the run's words): the
+ * spaces, the marks of ASCII, the invisible ones (*c 0: nothing), and a
+ * letter with an accent ("&eacute;": the letter, as the normaliser folds
+ * it). The ';' is needed. */
+static size_t ma_pr_dec_named_ref(const char *s, size_t i, size_t n, uint32_t *c)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} refs[] = {{"nbsp", ' '},  {"ensp", ' '},     {"emsp", ' '},  {"thinsp", ' '},
+	            {"Tab", '\t'},  {"NewLine", '\n'}, {"amp", '&'},   {"lt", '<'},
+	            {"gt", '>'},    {"quot", '"'},     {"apos", '\''}, {"period", '.'},
+	            {"comma", ','}, {"colon", ':'},    {"semi", ';'},  {"excl", '!'},
+	            {"quest", '?'}, {"lpar", '('},     {"rpar", ')'},  {"hyphen", '-'},
+	            {"dash", '-'},  {"sol", '/'},      {"num", '#'},   {"shy", 0},
+	            {"zwnj", 0},    {"zwj", 0}};
+	static const char *const accents[] = {"grave", "acute", "circ",  "uml",
+	                                      "tilde", "ring",  "cedil", "slash"};
+	size_t k = i + 1, l;
+
+	while (k < n && k - i <= 8 && ((unsigned char)s[k] | 0x20u) - 'a' < 26u)
+		k++;
+	l = k - i - 1;
+	if (l < 2 || k >= n || s[k] != ';')
+		return 0;
+	for (size_t q = 0; q < sizeof refs / sizeof refs[0]; q++)
+		if (strlen(refs[q].name) == l && memcmp(refs[q].name, s + i + 1, l) == 0) {
+			*c = (unsigned char)refs[q].c;
+			return l + 2;
+		}
+	for (size_t q = 0; q < sizeof accents / sizeof accents[0]; q++)
+		if (strlen(accents[q]) == l - 1 && memcmp(accents[q], s + i + 2, l - 1) == 0) {
+			*c = (unsigned char)s[i + 1];
+			return l + 2;
+		}
+	return 0;
+}
+
 /* The code points of a brace s[a, e) ("49 67 6e" of Ruby's "\u{49 67
  * 6e}") into d (cap bytes) from *dl on, each an escape (*esc, *hid as
  * ma_pr_dec_escrun counts them); 0 for a brace of one code point (read
@@ -259,6 +299,15 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 				*hid |= (c | 0x20) - 'a' < 26u || c - '0' < 10u;
 				dl += ma_pr_dec_put(c, d + dl);
 				esc++;
+				k += m;
+				last = k;
+				continue;
+			}
+			if (m == 0 && t == '&' && s[k] == '&' &&
+			    (m = ma_pr_dec_named_ref(s, k, n, &c)) > 0) {
+				/* a named reference: decoded, not counted */
+				if (c)
+					d[dl++] = (char)c;
 				k += m;
 				last = k;
 				continue;
@@ -1769,7 +1818,7 @@ size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *g
 	int lone = 0; /* the token before was one character */
 
 	while (i < n && o + 8 < cap) {
-		size_t e = i, k, chars = 0, joins = 0;
+		size_t e = i, k, chars = 0, joins = 0, i0;
 		char j = 0;
 		int single;
 		if (ma_pr_dec_ws(s[i])) {
@@ -1784,6 +1833,14 @@ size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *g
 		}
 		while (e < n && !ma_pr_dec_ws(s[e]))
 			e++;
+		/* (session 31, promptenc: a token that opens with its join,
+		 * ".a.l.l.e.", every character of a text joined, its spaces
+		 * too: read from the byte after it; copied whole if it is no
+		 * such token) */
+		i0 = i;
+		if (e - i >= 4 && ma_pr_dec_join(s[i]) && !ma_pr_dec_join(s[i + 1]) &&
+		    s[i + 2] == s[i])
+			i++;
 		/* the token s[i, e): characters one joining byte apart? */
 		for (k = i; k < e;) {
 			size_t m = ma_pr_dec_clen(s, k, e);
@@ -1821,7 +1878,10 @@ size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *g
 			 * without their joins */
 			for (k = i; k < e && o + 4 < cap;) {
 				size_t m = ma_pr_dec_clen(s, k, e);
-				if (m == 1 && s[k] == j && k + 1 < e) {
+				/* (the last join too where the text's spaces are
+				 * joined: ". ." after it, or one before it) */
+				if (m == 1 && s[k] == j &&
+				    (k + 1 < e || i0 < i || (e + 1 < n && s[e + 1] == j))) {
 					k++;
 					continue;
 				}
@@ -1831,8 +1891,8 @@ size_t ma_pr_dec_respace(const char *s, size_t n, char *b, size_t cap, size_t *g
 			}
 			g += joins;
 		} else {
-			size_t m = e - i < cap - 8 - o ? e - i : cap - 8 - o;
-			memcpy(b + o, s + i, m);
+			size_t m = e - i0 < cap - 8 - o ? e - i0 : cap - 8 - o;
+			memcpy(b + o, s + i0, m);
 			o += m;
 		}
 		lone = single;

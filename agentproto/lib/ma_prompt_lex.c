@@ -227,7 +227,12 @@ static const struct ma_pr_class ma_pr_classes[] = {
      "detected confirmed typed supplied found submitted said spoken uttered stated gave"},
     {"ENC", "base64 b64 rot13 rot hex hexadecimal morse caesar binary ascii cipher "
             "ciphertext encoded encoding base32 reversed backwards leetspeak atbash"},
-    {"DECODE", "decode~ decrypt~ deobfuscate~ decipher~ unscramble~"},
+    {"DECODE", "decode~ decrypt~ deobfuscate~ decipher~ unscramble~ "
+               /* session 31 (promptenc): unescape; German, Spanish,
+                * Italian, Portuguese, French, Dutch, Polish, Russian */
+               "unescape~ dekodier~ entschlussel~ decodific~ decodifiq~ dechiffr~ descifr~ "
+               "decifr~ decodeer~ ontcijfer~ odkoduj~ odszyfruj~ rozszyfruj~ декодир~ "
+               "расшифр~"},
     {"DO", "follow~ execute~ do obey~ run perform~ carry comply act"},
     {"NEG", "dont not never stop cease nicht non nao ne nie niet не"},
     {"FOLLOW", "follow~ obey~ heed~ listen~ adhere~ comply respect~ befolge~ suivre seguir"},
