@@ -742,7 +742,7 @@ size_t ma_pr_dec_revorder(const char *t, size_t n, char *b);
 
 /* ma_prompt_enc.c (session 31, promptenc): what a decoded text asks.
  * ma_pr_enc_obey: 1 if the window's words w name a decoding or an
- * encoding (DECODE, ENC) and, within 16 words, not negated, an act on
+ * encoding (DECODE, ENC) and, within 12 words, not negated, an act on
  * what it says ("decode it and answer it", "follow the decoded text",
  * "beantworte es"). ma_pr_enc_payload adds to sub what a decoded (or
  * rotated, reversed) text's words w say as a hidden instruction: an
@@ -752,7 +752,7 @@ size_t ma_pr_dec_revorder(const char *t, size_t n, char *b);
  * w reads as rot13 by the lexicon (half of its unknown words, two at
  * least, are known rotated; a word of the rot13 list r13 counts), looked
  * for only when named (ma_pr_dec_named), a rot13 word is there, or the
- * text is short and mostly unknown. */
+ * text is short with no word the lexicon knows. */
 int ma_pr_enc_obey(const struct ma_pr_words *w);
 void ma_pr_enc_payload(const struct ma_pr_words *w, struct ma_pr_score *sub, int obey);
 int ma_pr_enc_rot13(const struct ma_pr_words *w, uint64_t r13, int named);

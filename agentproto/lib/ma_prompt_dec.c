@@ -257,7 +257,7 @@ static int ma_pr_dec_brace(const char *s, size_t a, size_t e, char *d, size_t *d
 
 /* The next run of escapes of kind t from *j on: four escapes at least,
  * each within 16 bytes of the one before, with the plain bytes between
- * them (and up to 24 before the first: "Ignore a&#108;&#108; ...", up to 16
+ * them (and up to 24 before the first, not past a colon: "Ignore a&#108;&#108; ...", up to 16
  * after the last),
  * decoded into d (cap bytes); its length returned (0: too few escapes),
  * -1 when no t is left. *hid: an escape stood for a letter or a digit. */
@@ -282,8 +282,10 @@ static long ma_pr_dec_escrun(const char *s, size_t n, size_t lo, size_t *j, char
 		}
 		*hid = 0;
 		k = a;
+		/* (not back past a colon: a frame's "… and answer it:" is no
+		 * part of the run; session 31, promptenc) */
 		while (k > lo && a - k < 24 && s[k - 1] >= ' ' && s[k - 1] < 0x7F &&
-		       s[k - 1] != '>' && s[k - 1] != t)
+		       s[k - 1] != '>' && s[k - 1] != t && s[k - 1] != ':')
 			k--;
 		last = a; /* the end of the last escape (the plain bytes before the
 		           * first are copied whatever their count) */

@@ -8,9 +8,10 @@
  * hidden, and this file reads them on every decoded text, whatever the
  * decoder (ma_prompt.c's ma_pr_decoded_shapes calls ma_pr_enc_payload):
  *
- *  - an override cut short: the text ends in an override verb that opens
- *    a sentence or follows a colon, at most three quantifiers or
- *    determiners, and what it drops written whole or cut ("Ignore prev",
+ *  - an override cut short: the text (or a clause before a colon) ends in
+ *    an override verb that opens a sentence or follows a colon, at most
+ *    three quantifiers or determiners, and what it drops cut, or whole
+ *    when the verb opens the text ("Ignore prev",
  *    "Disregard all pri", "Vergiss alle vorh", "Oublie toutes les
  *    consig": the start of a word of the lexicon's PREV, ABOVE or INSTR
  *    classes). A hint of 0.7 (0.5 for the verb alone) — the payload of
@@ -40,8 +41,8 @@
  * lexicon does not know are, rotated, words it knows (two at least; a
  * word of the rot13 list, "gur", "lbhe", votes too). Looked for only
  * where the text names a cipher or a decoding, holds a word of the rot13
- * list, or is short (48 words at most) with a quarter of its words known
- * at most: long prose pays nothing.
+ * list, or is short (3 to 48 words) with no word the lexicon knows; and
+ * left after three unknown words that read as nothing: prose pays little.
  *
  * Threads: any. Pure functions over the caller's words; the class bits
  * are looked up once (pthread_once). No allocation; a few dozen bytes of
@@ -116,37 +117,41 @@ static int ma_pr_enc_cut_of(const char *x, size_t l)
 	return 0;
 }
 
-/* The weight of an override cut short that ends w's text, a sentence or
- * a clause at word e (see the file's head): 0.7, 0 if none. */
+/* The weight of an override cut short that ends w's text or a clause
+ * before a colon at word e (see the file's head): 0.7, 0 if none. What
+ * it drops is the start of a word of those classes ("pri", "vorh"), or,
+ * when the verb is the text's first word (prompt22's whole text,
+ * "Ignore previous"), such a word whole: a verb after other words with a
+ * whole object ("errors: ignore all" in a decoded config) is none. */
 static double ma_pr_enc_cut_at(const struct ma_pr_words *w, int e)
 {
 	const char *x = w->t + w->s[e];
+	int whole = (w->k[e] & ma_pr_enc_drop) != 0;
 
 	/* what it drops: a word of those classes, or the start of one */
-	if (!(w->k[e] & ma_pr_enc_drop) &&
-	    (w->k[e] || w->l[e] < 2 || !ma_pr_enc_cut_of(x, w->l[e])))
+	if (!whole && (w->k[e] || w->l[e] < 2 || !ma_pr_enc_cut_of(x, w->l[e])))
 		return 0;
 	for (int v = e - 1; v >= 0 && v >= e - 4; v--) {
 		if (w->brk[v + 1])
 			return 0;
 		if (w->k[v] & ma_pr_enc_ign)
-			return ma_pr_enc_opens(w, v) ? 0.7 : 0;
+			return ma_pr_enc_opens(w, v) && (v == 0 || !whole) ? 0.7 : 0;
 		if (!(w->k[v] & ma_pr_enc_det))
 			return 0;
 	}
 	return 0;
 }
 
-/* The strongest override cut short in w: at its end, or before a
- * sentence's end or a colon (a reversed text reads "Ignore all prev :ti
- * edoced"); the verb alone as the whole text 0.5. */
+/* The strongest override cut short in w: at its end, or before a colon
+ * (a reversed text reads "Ignore all prev :ti edoced"); the verb alone as
+ * the whole text 0.5. */
 static double ma_pr_enc_cut(const struct ma_pr_words *w)
 {
 	if (w->n == 1)
 		return (w->k[0] & ma_pr_enc_ign) ? 0.5 : 0;
 	for (int e = w->n - 1; e > 0; e--) {
 		size_t p = (size_t)w->s[e] + w->l[e];
-		if (e < w->n - 1 && !w->brk[e + 1]) {
+		if (e < w->n - 1) {
 			while (p < w->s[e + 1] && w->t[p] == ' ')
 				p++;
 			if (w->t[p] != ':')
@@ -194,9 +199,9 @@ int ma_pr_enc_obey(const struct ma_pr_words *w)
 	for (int i = 0; i < w->n; i++) {
 		if (!(w->k[i] & ma_pr_enc_hidden))
 			continue;
-		/* an act on what it says, within 16 words either side, not
+		/* an act on what it says, within 12 words either side, not
 		 * negated ("do not follow it") */
-		for (int j = i > 16 ? i - 16 : 0; j < w->n && j <= i + 16; j++) {
+		for (int j = i > 12 ? i - 12 : 0; j < w->n && j <= i + 12; j++) {
 			int act =
 			    MA_PR_LITS(
 			        w, j,
@@ -238,13 +243,13 @@ int ma_pr_enc_rot13(const struct ma_pr_words *w, uint64_t r13, int named)
 	if (w->n < 2)
 		return 0;
 	if (!named && !(w->kall & r13)) {
-		int known = 0;
-		if (w->n > 48)
+		/* unnamed, no rot13 word: a short text of which the lexicon
+		 * knows no word (a question's "how", "the", "you" are known) */
+		if (w->n > 48 || w->n < 3)
 			return 0;
 		for (int i = 0; i < w->n; i++)
-			known += w->k[i] != 0;
-		if (known * 4 > w->n)
-			return 0;
+			if (w->k[i])
+				return 0;
 	}
 	for (int i = 0; i < w->n; i++) {
 		if (w->k[i] & r13)
@@ -266,7 +271,10 @@ int ma_pr_enc_rot13(const struct ma_pr_words *w, uint64_t r13, int named)
 			votes += ma_pr_lex_classes(r, l) != 0 ||
 			         (i == w->n - 1 && ma_pr_enc_cut_of(r, l));
 		left--;
-		/* stop once the answer cannot change */
+		/* stop once the answer cannot change, or when three unknown
+		 * words read as nothing (prose pays three look-ups) */
+		if (votes == 0 && unknown - left >= 3)
+			return 0;
 		if (votes >= 2 && votes * 2 >= unknown)
 			return 1;
 		if (votes + left < 2 || (votes + left) * 2 < unknown)

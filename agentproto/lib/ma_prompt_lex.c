@@ -229,10 +229,13 @@ static const struct ma_pr_class ma_pr_classes[] = {
             "ciphertext encoded encoding base32 reversed backwards leetspeak atbash"},
     {"DECODE", "decode~ decrypt~ deobfuscate~ decipher~ unscramble~ "
                /* session 31 (promptenc): unescape; German, Spanish,
-                * Italian, Portuguese, French, Dutch, Polish, Russian */
-               "unescape~ dekodier~ entschlussel~ decodific~ decodifiq~ dechiffr~ descifr~ "
-               "decifr~ decodeer~ ontcijfer~ odkoduj~ odszyfruj~ rozszyfruj~ декодир~ "
-               "расшифр~"},
+                * Italian, Portuguese, French, Dutch, Polish, Russian (as
+                * whole words, not stems: a stem of a new length makes every word of its
+                * first two bytes look it up) */
+               "unescape unescaped dekodiere dekodieren dekodiert entschlussele "
+               "entschlusseln decodifica decodificar decodifique dechiffre dechiffrez "
+               "dechiffrer descifra descifrar descifre decifra decifrare decodeer ontcijfer "
+               "odkoduj odszyfruj rozszyfruj декодируй расшифруй"},
     {"DO", "follow~ execute~ do obey~ run perform~ carry comply act"},
     {"NEG", "dont not never stop cease nicht non nao ne nie niet не"},
     {"FOLLOW", "follow~ obey~ heed~ listen~ adhere~ comply respect~ befolge~ suivre seguir"},
