@@ -753,6 +753,8 @@ size_t ma_pr_dec_revorder(const char *t, size_t n, char *b);
  * least, are known rotated; a word of the rot13 list r13 counts), looked
  * for only when named (ma_pr_dec_named), a rot13 word is there, or the
  * text is short with no word the lexicon knows. */
+#define MA_PR_ENC_ACT 1 /* ma_pr_enc_obey: an order to act on what it decodes */
+#define MA_PR_ENC_ASK 2 /* ... and no puzzle named: its questions count too */
 int ma_pr_enc_obey(const struct ma_pr_words *w);
 void ma_pr_enc_payload(const struct ma_pr_words *w, struct ma_pr_score *sub, int obey);
 int ma_pr_enc_rot13(const struct ma_pr_words *w, uint64_t r13, int named);

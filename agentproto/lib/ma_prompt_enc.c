@@ -27,12 +27,16 @@
  *    "complete", "beantworte", "réponds", "ejecuta" ...;
  *    ma_pr_enc_obey); and the decoded text opens a sentence with an
  *    imperative that asks for content ("explain", "tell me", "write",
- *    "give me", "erkläre", "explique" ...) or asks how to do something
- *    ("how do I", "how to", "wie man", "comment"): 0.85, whatever it asks
- *    (the fail-closed reading of a request in a cipher that the lead kept
- *    in review21e: no list of harms). A question that asks no how-to (a
- *    riddle, "what is the capital of ...") and a text decoded without an
- *    order to act on it ("what does this say?") are not read so.
+ *    "give me", "erkläre", "explique" ...), asks how to do something
+ *    ("how do I", "how to", "wie man", "comment") or, with no puzzle
+ *    named beside the order (review23), asks any question or says what
+ *    the asker needs ("where can I buy ...", "I need instructions for
+ *    ..."): 0.85, whatever it asks (the fail-closed reading of a request
+ *    in a cipher that the lead kept in review21e: no list of harms; "What
+ *    is the capital of Australia?" so hidden fires too). A riddle or a
+ *    quiz question with the puzzle named ("answer the riddle") and a
+ *    text decoded without an order to act on it ("what does this say?")
+ *    are not read so.
  *
  * And a reading the Caesar check cannot make: rot13 found by the
  * lexicon (ma_pr_enc_rot13). The Caesar check votes with common English
@@ -43,6 +47,8 @@
  * where the text names a cipher or a decoding, holds a word of the rot13
  * list, or is short (3 to 48 words) with no word the lexicon knows; and
  * left after three unknown words that read as nothing: prose pays little.
+ * A text that names rot13 in clear with an order to decode ("decode this
+ * rot13 and answer it: ...") is read so whatever its words.
  *
  * Threads: any. Pure functions over the caller's words; the class bits
  * are looked up once (pthread_once). No allocation; a few dozen bytes of
@@ -163,12 +169,31 @@ static double ma_pr_enc_cut(const struct ma_pr_words *w)
 	return 0;
 }
 
-/* 1 if the decoded words w open a sentence with a request for content or
- * for a how-to (see the file's head). */
-static int ma_pr_enc_request(const struct ma_pr_words *w)
+/* 1 if word i of w ends a question: a '?' after it before the next word
+ * (quotes and spaces between; the last word's end is not known here: a
+ * question there is found by its first word). */
+static int ma_pr_enc_asked(const struct ma_pr_words *w, int i)
 {
-	for (int i = 0; i + 1 < w->n; i++) {
-		if (!ma_pr_enc_opens(w, i))
+	size_t p = (size_t)w->s[i] + w->l[i], e;
+
+	if (i + 1 >= w->n)
+		return 0;
+	e = w->s[i + 1];
+	while (p < e && (w->t[p] == ' ' || w->t[p] == '"' || w->t[p] == '\''))
+		p++;
+	return p < e && w->t[p] == '?';
+}
+
+/* 1 if the decoded words w open a sentence with a request for content or
+ * for a how-to, or (questions: obey's MA_PR_ENC_ASK) ask anything: a
+ * sentence that ends in '?' or opens with a question's word, "I need /
+ * want ..." (see the file's head). */
+static int ma_pr_enc_request(const struct ma_pr_words *w, int questions)
+{
+	for (int i = 0; i < w->n; i++) {
+		if (questions && ma_pr_enc_asked(w, i))
+			return 1;
+		if (i + 1 >= w->n || !ma_pr_enc_opens(w, i))
 			continue;
 		if (MA_PR_LITS(w, i, "please|now|so|then|pls|bitte|stp|svp|porfavor") &&
 		    i + 2 < w->n)
@@ -187,7 +212,33 @@ static int ma_pr_enc_request(const struct ma_pr_words *w)
 		        "to|do|does|did|can|could|would|should|might|may|i|we|one|someone|man|"
 		        "kann|kan|faire|fabriquer|on|se|si|puedo|posso|hacer|fare|kun|moge|mozna"))
 			return 1;
+		if (questions &&
+		    (MA_PR_LITS(
+		         w, i,
+		         "what|which|where|who|why|when|how|can|could|would|will|should|is|are|"
+		         "do|does|did|may|wie|wo|warum|welche~|kann|quel~|ou|pourquoi|comment|"
+		         "que|cual~|donde|como|puedo|dove|perche|quale|posso|jak|gdzie|czy") ||
+		     (MA_PR_LITS(w, i, "i|ich|je|yo|io") &&
+		      MA_PR_LITS(w, i + 1,
+		                 "need|want|would|wish|brauche|will|veux|voudrais|necesito|"
+		                 "quiero|voglio|potrzebuje|chce"))))
+			return 1;
 	}
+	return 0;
+}
+
+/* 1 if a puzzle is named within 12 words of word i ("answer the riddle",
+ * "the quiz question", "a trivia question", "spoiler"): its questions
+ * are a game's, answered without being read as requests. */
+static int ma_pr_enc_puzzle(const struct ma_pr_words *w, int i)
+{
+	for (int j = i > 12 ? i - 12 : 0; j < w->n && j <= i + 12; j++)
+		if (MA_PR_LITS(
+		        w, j,
+		        "riddle~|puzzle~|quiz~|trivia|brainteaser~|teaser~|spoiler~|enigma~|"
+		        "conundrum~|ratsel~|raetsel~|devinette~|enigme~|acertijo~|adivinanza~|"
+		        "indovinell~"))
+			return 1;
 	return 0;
 }
 
@@ -216,7 +267,7 @@ int ma_pr_enc_obey(const struct ma_pr_words *w)
 			     MA_PR_LITS(w, j + 1, "what|as|it|this|that|so"));
 			if (act && !((j > 0 && (w->k[j - 1] & ma_pr_enc_neg)) ||
 			             (j > 1 && (w->k[j - 2] & ma_pr_enc_neg))))
-				return 1;
+				return MA_PR_ENC_ACT | (ma_pr_enc_puzzle(w, i) ? 0 : MA_PR_ENC_ASK);
 		}
 		break; /* the first such word's neighbourhood only */
 	}
@@ -231,7 +282,7 @@ void ma_pr_enc_payload(const struct ma_pr_words *w, struct ma_pr_score *sub, int
 	c = (w->kall & ma_pr_enc_ign) ? ma_pr_enc_cut(w) : 0;
 	if (c > 0)
 		ma_pr_add(sub, PF_ENCODED, obey ? 0.85 : c);
-	if (obey && sub->score < 0.85 && ma_pr_enc_request(w))
+	if (obey && sub->score < 0.85 && ma_pr_enc_request(w, (obey & MA_PR_ENC_ASK) != 0))
 		ma_pr_add(sub, PF_ENCODED, 0.85);
 }
 
@@ -256,6 +307,12 @@ int ma_pr_enc_rot13(const struct ma_pr_words *w, uint64_t r13, int named)
 			votes++;
 		else if (!w->k[i] && w->l[i] >= 3 && w->l[i] <= 32)
 			unknown++;
+		/* rot13 named in clear ("rot13", "rot-13", "rot 13"): the
+		 * shift is given, whatever the lexicon knows of its words
+		 * (review23: "Jurer pna V ohl …" has none) */
+		if (named && MA_PR_LITS(w, i, "rot13|rot") &&
+		    (w->l[i] == 5 || (i + 1 < w->n && MA_PR_LITS(w, i + 1, "13"))) && w->n - i > 3)
+			return 1;
 	}
 	left = unknown;
 	for (int i = 0; i < w->n; i++) {
