@@ -117,7 +117,8 @@ static void a_harmless_string_to_decode_and_rot13_spoilers_are_low(void **state)
 	    "Riddle answer, decode it after you guess: N gbjry trgf jrggre nf vg qevrf",
 	    "Decode this rot13 and answer the riddle: Jung unf xrlf ohg pnaabg bcra nal ybpx?",
 	    "Hint in rot13, decode only if stuck: Ybbx oruvaq gur cnvagvat va gur unyy",
-	    "Quiz night! Decode this trivia question and answer it: V2hpY2ggcGxhbmV0IGhhcyB0aGUgbW9zdCBtb29ucz8=",
+	    "Quiz night! Decode this trivia question and answer it: "
+	    "V2hpY2ggcGxhbmV0IGhhcyB0aGUgbW9zdCBtb29ucz8=",
 	};
 	(void)state;
 	ALL_LOW(texts);
