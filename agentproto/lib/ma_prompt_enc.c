@@ -123,13 +123,25 @@ static int ma_pr_enc_cut_of(const char *x, size_t l)
 	return 0;
 }
 
+/* 1 if word i follows a colon ("Decode it and finish: ignore all"). */
+static int ma_pr_enc_colon(const struct ma_pr_words *w, int i)
+{
+	size_t p = w->s[i];
+
+	while (p > 0 && (w->t[p - 1] == ' ' || w->t[p - 1] == '\n'))
+		p--;
+	return p > 0 && w->t[p - 1] == ':';
+}
+
 /* The weight of an override cut short that ends w's text or a clause
  * before a colon at word e (see the file's head): 0.7, 0 if none. What
  * it drops is the start of a word of those classes ("pri", "vorh"), or,
  * when the verb is the text's first word (prompt22's whole text,
- * "Ignore previous"), such a word whole: a verb after other words with a
- * whole object ("errors: ignore all" in a decoded config) is none. */
-static double ma_pr_enc_cut_at(const struct ma_pr_words *w, int e)
+ * "Ignore previous") or follows a colon with an order to act on the
+ * decoded text (obey: a rotated window's frame before it), such a word
+ * whole: a verb after other words with a whole object ("errors: ignore
+ * all" in a decoded config, no such order) is none. */
+static double ma_pr_enc_cut_at(const struct ma_pr_words *w, int e, int obey)
 {
 	const char *x = w->t + w->s[e];
 	int whole = (w->k[e] & ma_pr_enc_drop) != 0;
@@ -141,7 +153,10 @@ static double ma_pr_enc_cut_at(const struct ma_pr_words *w, int e)
 		if (w->brk[v + 1])
 			return 0;
 		if (w->k[v] & ma_pr_enc_ign)
-			return ma_pr_enc_opens(w, v) && (v == 0 || !whole) ? 0.7 : 0;
+			return ma_pr_enc_opens(w, v) &&
+			               (v == 0 || !whole || (obey && ma_pr_enc_colon(w, v)))
+			           ? 0.7
+			           : 0;
 		if (!(w->k[v] & ma_pr_enc_det))
 			return 0;
 	}
@@ -151,7 +166,7 @@ static double ma_pr_enc_cut_at(const struct ma_pr_words *w, int e)
 /* The strongest override cut short in w: at its end, or before a colon
  * (a reversed text reads "Ignore all prev :ti edoced"); the verb alone as
  * the whole text 0.5. */
-static double ma_pr_enc_cut(const struct ma_pr_words *w)
+static double ma_pr_enc_cut(const struct ma_pr_words *w, int obey)
 {
 	if (w->n == 1)
 		return (w->k[0] & ma_pr_enc_ign) ? 0.5 : 0;
@@ -163,7 +178,7 @@ static double ma_pr_enc_cut(const struct ma_pr_words *w)
 			if (w->t[p] != ':')
 				continue;
 		}
-		if (ma_pr_enc_cut_at(w, e) > 0)
+		if (ma_pr_enc_cut_at(w, e, obey) > 0)
 			return 0.7;
 	}
 	return 0;
@@ -279,7 +294,7 @@ void ma_pr_enc_payload(const struct ma_pr_words *w, struct ma_pr_score *sub, int
 	double c;
 
 	pthread_once(&ma_pr_enc_once, ma_pr_enc_bits);
-	c = (w->kall & ma_pr_enc_ign) ? ma_pr_enc_cut(w) : 0;
+	c = (w->kall & ma_pr_enc_ign) ? ma_pr_enc_cut(w, obey) : 0;
 	if (c > 0)
 		ma_pr_add(sub, PF_ENCODED, obey ? 0.85 : c);
 	if (obey && sub->score < 0.85 && ma_pr_enc_request(w, (obey & MA_PR_ENC_ASK) != 0))
