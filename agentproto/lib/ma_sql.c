@@ -3148,6 +3148,24 @@ out:
 #ifndef MA_SQL_COLPAST_MAX
 #define MA_SQL_COLPAST_MAX 16
 #endif
+/* Past an input's 64th place, an input that spans tokens is judged at
+ * every place; where its window holds names or keywords, MA_SQL_JUDGE_MAX
+ * counts them, but a window of plain tokens only (literals, operators,
+ * parentheses, commas, dots) never counts there, and a 512-byte input of
+ * `(-` at 257 overlapping places of a 4 KB statement was judged whole at
+ * each (~2 K instructions a place, 557 K a check: sqlworst's overlap,
+ * sqlcost9). Past MA_SQL_PLAINPAST_MAX such windows past the 64th place
+ * in one check, the check fails closed (sqli.too_complex) at the next one,
+ * without judging it. Never counted: a form's first 64 places, a place
+ * inside one token (a string, a number, one name), a window that holds
+ * a name, keyword, parameter, comment or ';' (`lower(x)` at 215 places:
+ * MA_SQL_JUDGE_MAX's), a window of numbers, commas and one-byte signs
+ * only (an ORM's IN (1, 2, 1, 2 ...) with "1, 2" or "-1.5e3" at every
+ * place: judged at each, as before), and numbers, dates and sums, which
+ * are not looked at past the 64th place (ma_sql_past). */
+#ifndef MA_SQL_PLAINPAST_MAX
+#define MA_SQL_PLAINPAST_MAX 16
+#endif
 #define MA_SQL_JSTEP 16
 /* 1: a window whose tokens that are not plain pass the bound fails closed
  * before its loop (sqlcost3; test_agent_sqlcost3.c switches it to compare) */
@@ -3333,6 +3351,15 @@ struct ma_sql_reuse {
 	 * (ma_col_judge's): MA_SQL_COLPAST_MAX. Not reset with the cache. */
 	int past;
 	unsigned colpast;
+	/* plainpast: the windows judged past a form's 64th place whose tokens
+	 * are all plain (MA_SQL_PLAIN_TYPES: no name, keyword, parameter,
+	 * comment or ';') but not a list of numbers, in this check:
+	 * MA_SQL_PLAINPAST_MAX. Not reset with the cache. The cache's tokens
+	 * [pl_lo, pl_hi) were read for it: pl_last the last one that is not
+	 * plain, pl_other the last one that is none of a number, a comma, a
+	 * one-byte + or - (-1: none; reset with the cache: ma_sql_win_plain). */
+	unsigned plainpast;
+	int pl_lo, pl_hi, pl_last, pl_other;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -3382,6 +3409,54 @@ static __attribute__((noinline)) int ma_sql_jstate_period(const struct ma_sql_js
 		return 0;
 	*delta = y->st.depth - x->st.depth;
 	return 1;
+}
+
+/* 1 when t is a number, a comma or a one-byte sign (+ -): the tokens of
+ * a list of numbers (an ORM's IN (1, 2, -1.5e3 ...)). */
+static inline int ma_sql_tok_numlist(const char *sql, const struct ma_sql_tok *t)
+{
+	return t->type == MA_SQL_T_NUMBER || t->type == MA_SQL_T_COMMA ||
+	       (t->type == MA_SQL_T_OP && t->end - t->start == 1 &&
+	        (sql[t->start] == '+' || sql[t->start] == '-'));
+}
+
+/* 1 when the window win (n tokens; win[i] the cache's token wbase + i
+ * where wbase >= 0) holds only plain tokens and is not a list of numbers
+ * (ma_sql_tok_numlist: one token at least is none of those). Through ru's
+ * reading of the cache (pl_lo, pl_hi, pl_last, pl_other): the places of a
+ * form come in order, and a window that starts in the stretch read and
+ * ends at or after its end reads only its tokens after it (each token read
+ * once a form); any other window is read whole and replaces the stretch. */
+static int ma_sql_win_plain(struct ma_sql_reuse *ru, const char *sql, const struct ma_sql_tok *win,
+                            int wbase, int n)
+{
+	int lo = wbase, hi = wbase + n, from, other = 0;
+
+	if (wbase < 0) {
+		for (int i = 0; i < n; i++) {
+			if (!ma_sql_tok_plain(&win[i]))
+				return 0;
+			other |= !ma_sql_tok_numlist(sql, &win[i]);
+		}
+		return other;
+	}
+	if (ru->pl_lo <= lo && lo <= ru->pl_hi && ru->pl_hi <= hi) {
+		from = ru->pl_hi;
+	} else {
+		from = lo;
+		ru->pl_lo = lo;
+		ru->pl_last = -1;
+		ru->pl_other = -1;
+	}
+	for (int g = from; g < hi; g++) {
+		const struct ma_sql_tok *t = &win[g - wbase];
+		if (!ma_sql_tok_plain(t))
+			ru->pl_last = g;
+		if (!ma_sql_tok_numlist(sql, t))
+			ru->pl_other = g;
+	}
+	ru->pl_hi = hi;
+	return ru->pl_last < lo && ru->pl_other >= lo;
 }
 
 /* After UNION, INTERSECT or EXCEPT (next: the token after it), a query
@@ -3541,6 +3616,13 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	if (ru && ru->np > MA_SQL_JUDGE_MAX) {
 		/* the windows judged so far were costly and a further place
 		 * has one to judge: fail closed (MA_SQL_JUDGE_MAX) */
+		ma_sql_too_complex(hit);
+		return;
+	}
+	if (ru && ru->past && ma_sql_win_plain(ru, sql, win, wbase, n) &&
+	    ++ru->plainpast > MA_SQL_PLAINPAST_MAX) {
+		/* past the 64th place, one window of plain tokens only too
+		 * many (MA_SQL_PLAINPAST_MAX): fail closed, not judged */
 		ma_sql_too_complex(hit);
 		return;
 	}
@@ -4762,6 +4844,10 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.have_cur = 0;
 		c->reuse.np = 0;
 		c->reuse.windows = 0;
+		c->reuse.pl_lo = 0;
+		c->reuse.pl_hi = 0;
+		c->reuse.pl_last = -1;
+		c->reuse.pl_other = -1;
 		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;
@@ -4806,6 +4892,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->cache.colmemo.sql = NULL; /* (another statement may sit at sql) */
 	c->cache.colmemo.left_sql = NULL;
 	c->cache.colmemo.grp_sql = NULL;
+	c->cache.colmemo.par_sql = NULL;
 	c->memo.form = 0;
 	c->memo.dec.in = in;
 	c->memo.dec.nin = nin;
@@ -4817,6 +4904,7 @@ int moat_check_sql_at(struct moat_request *r, int dialect, const char *sql, size
 	c->plain = 0;
 	c->reuse.past = 0;
 	c->reuse.colpast = 0;
+	c->reuse.plainpast = 0;
 	struct ma_scan s = {
 	    .interceptor = "sql_injection",
 	    .text = sql,

@@ -418,6 +418,36 @@ static const int ma_col_neg_of[] = {
     [CP_MATCH] = CP_NE,  [CP_IN] = CP_NIN, [CP_NIN] = CP_IN,
 };
 
+/* 1 when [lo, hi) of sql holds a '(': through the memo (may be NULL),
+ * which knows the last '(' of the stretch it read; a search that starts
+ * in it and ends at or after its end reads only the bytes after it (the
+ * places of one check read back from further and further on: col-parens'
+ * `) = id OR ` x400 read 512 bytes at each place, now the ~10 new ones,
+ * sqlcost9); any other search reads [lo, hi) and the memo keeps it. */
+#ifndef MA_COL_PARMEMO /* (test_agent_sqlcost9.c switches it at run time) */
+#define MA_COL_PARMEMO 1
+#endif
+static int ma_col_paren_in(struct ma_col_memo *m, const char *sql, size_t lo, size_t hi)
+{
+	const char *f;
+
+	if (!MA_COL_PARMEMO || !m)
+		return hi > lo && memchr(sql + lo, '(', hi - lo) != NULL;
+	if (m->par_sql == sql && m->par_lo <= lo && lo <= m->par_hi && m->par_hi <= hi) {
+		f = hi > m->par_hi ? memrchr(sql + m->par_hi, '(', hi - m->par_hi) : NULL;
+		if (f)
+			m->par_last = (size_t)(f - sql);
+		m->par_hi = hi;
+	} else {
+		f = hi > lo ? memrchr(sql + lo, '(', hi - lo) : NULL;
+		m->par_sql = sql;
+		m->par_lo = lo;
+		m->par_hi = hi;
+		m->par_last = f ? (size_t)(f - sql) : (size_t)-1;
+	}
+	return m->par_last != (size_t)-1 && m->par_last >= lo;
+}
+
 /* The atom of an operand that ends at p (whitespace and comments passed
  * before p): its start, its kind (1 a name, its inside [*ns, *ne); 2 a
  * string or number; 3 a parenthesis or a call; 4 PostgreSQL's subscript
@@ -459,7 +489,8 @@ static int ma_col_atom_back(const struct ma_col_cx *cx, const char *sql, size_t 
 		 * MA_COL_ATOM only: with none there it cannot end with one
 		 * (sqlcost: `) = id OR ` x400 read 512 bytes at each place) */
 		const size_t lo = p - 1 > MA_COL_ATOM ? p - 1 - MA_COL_ATOM : 0;
-		if (!memchr(sql + lo, op, p - 1 - lo))
+		if (op == '(' ? !ma_col_paren_in(cx->memo, sql, lo, p - 1)
+		              : !memchr(sql + lo, op, p - 1 - lo))
 			return 0;
 		for (q = p; q > 0 && p - q <= MA_COL_ATOM; q--) {
 			const char c = sql[q - 1];

@@ -32,6 +32,12 @@ struct ma_col_memo {
 	const char *grp_sql;
 	size_t grp_p;
 	int grp_dialect, grp_not;
+	/* the '(' of par_sql (NULL: none) in [par_lo, par_hi): the last one's
+	 * place, or (size_t)-1 when it holds none (ma_sql_col.c's
+	 * ma_col_paren_in: the places of one check read back for a '(' over
+	 * the same bytes, sqlcost9) */
+	const char *par_sql;
+	size_t par_lo, par_hi, par_last;
 };
 
 /* 1 when the input [a, b) of sql, whose first significant token is w[i]
