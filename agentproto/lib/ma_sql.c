@@ -3156,13 +3156,17 @@ out:
  * each (~2 K instructions a place, 557 K a check: sqlworst's overlap,
  * sqlcost9). Past MA_SQL_PLAINPAST_MAX such windows past the 64th place
  * in one check, the check fails closed (sqli.too_complex) at the next one,
- * without judging it. Never counted: a form's first 64 places, a place
+ * without judging it, where the window holds no value (operators and
+ * punctuation only: no number, no string) or is long (MA_SQL_PLAINLONG
+ * tokens or more). Never counted: a form's first 64 places, a place
  * inside one token (a string, a number, one name), a window that holds
  * a name, keyword, parameter, comment or ';' (`lower(x)` at 215 places:
- * MA_SQL_JUDGE_MAX's), a window of numbers, commas and one-byte signs
- * only (an ORM's IN (1, 2, 1, 2 ...) with "1, 2" or "-1.5e3" at every
- * place: judged at each, as before), and numbers, dates and sums, which
- * are not looked at past the 64th place (ma_sql_past). */
+ * MA_SQL_JUDGE_MAX's), a short window with a literal (a user's "(2)",
+ * "3*4", "(1,2)", "~1" in every row of a bulk insert: review23), a
+ * window of numbers, commas and one-byte signs only (an ORM's IN (1, 2,
+ * 1, 2 ...) with "1, 2" or "-1.5e3" at every place), all judged at each
+ * place as before, and numbers, dates and sums, which are not looked at
+ * past the 64th place (ma_sql_past). */
 #ifndef MA_SQL_PLAINPAST_MAX
 #define MA_SQL_PLAINPAST_MAX 16
 #endif
@@ -3357,9 +3361,10 @@ struct ma_sql_reuse {
 	 * MA_SQL_PLAINPAST_MAX. Not reset with the cache. The cache's tokens
 	 * [pl_lo, pl_hi) were read for it: pl_last the last one that is not
 	 * plain, pl_other the last one that is none of a number, a comma, a
-	 * one-byte + or - (-1: none; reset with the cache: ma_sql_win_plain). */
+	 * one-byte + or -, pl_lit the last literal (a number or a string) (-1:
+	 * none; reset with the cache: ma_sql_win_plain). */
 	unsigned plainpast;
-	int pl_lo, pl_hi, pl_last, pl_other;
+	int pl_lo, pl_hi, pl_last, pl_other, pl_lit;
 	/* a slot's key: the window whose state it is (its serial) << 32 |
 	 * the statement's token (its index) it stands before */
 	uint64_t key[MA_SQL_JSLOTS];
@@ -3421,24 +3426,29 @@ static inline int ma_sql_tok_numlist(const char *sql, const struct ma_sql_tok *t
 }
 
 /* 1 when the window win (n tokens; win[i] the cache's token wbase + i
- * where wbase >= 0) holds only plain tokens and is not a list of numbers
- * (ma_sql_tok_numlist: one token at least is none of those). Through ru's
- * reading of the cache (pl_lo, pl_hi, pl_last, pl_other): the places of a
- * form come in order, and a window that starts in the stretch read and
- * ends at or after its end reads only its tokens after it (each token read
- * once a form); any other window is read whole and replaces the stretch. */
+ * where wbase >= 0) counts for MA_SQL_PLAINPAST_MAX: it holds only plain
+ * tokens, is not a list of numbers (ma_sql_tok_numlist: one token at
+ * least is none of those), and holds no literal (a number or a string:
+ * operators and punctuation only, no value) or is long (MA_SQL_PLAINLONG
+ * tokens or more). Through ru's reading of the cache (pl_lo, pl_hi,
+ * pl_last, pl_other, pl_lit): the places of a form come in order, and a
+ * window that starts in the stretch read and ends at or after its end
+ * reads only its tokens after it (each token read once a form); any
+ * other window is read whole and replaces the stretch. */
+#define MA_SQL_PLAINLONG 32
 static int ma_sql_win_plain(struct ma_sql_reuse *ru, const char *sql, const struct ma_sql_tok *win,
                             int wbase, int n)
 {
-	int lo = wbase, hi = wbase + n, from, other = 0;
+	int lo = wbase, hi = wbase + n, from, other = 0, lit = 0;
 
 	if (wbase < 0) {
 		for (int i = 0; i < n; i++) {
 			if (!ma_sql_tok_plain(&win[i]))
 				return 0;
 			other |= !ma_sql_tok_numlist(sql, &win[i]);
+			lit |= win[i].type == MA_SQL_T_NUMBER || win[i].type == MA_SQL_T_STRING;
 		}
-		return other;
+		return other && (!lit || n >= MA_SQL_PLAINLONG);
 	}
 	if (ru->pl_lo <= lo && lo <= ru->pl_hi && ru->pl_hi <= hi) {
 		from = ru->pl_hi;
@@ -3447,6 +3457,7 @@ static int ma_sql_win_plain(struct ma_sql_reuse *ru, const char *sql, const stru
 		ru->pl_lo = lo;
 		ru->pl_last = -1;
 		ru->pl_other = -1;
+		ru->pl_lit = -1;
 	}
 	for (int g = from; g < hi; g++) {
 		const struct ma_sql_tok *t = &win[g - wbase];
@@ -3454,9 +3465,11 @@ static int ma_sql_win_plain(struct ma_sql_reuse *ru, const char *sql, const stru
 			ru->pl_last = g;
 		if (!ma_sql_tok_numlist(sql, t))
 			ru->pl_other = g;
+		if (t->type == MA_SQL_T_NUMBER || t->type == MA_SQL_T_STRING)
+			ru->pl_lit = g;
 	}
 	ru->pl_hi = hi;
-	return ru->pl_last < lo && ru->pl_other >= lo;
+	return ru->pl_last < lo && ru->pl_other >= lo && (ru->pl_lit < lo || n >= MA_SQL_PLAINLONG);
 }
 
 /* After UNION, INTERSECT or EXCEPT (next: the token after it), a query
@@ -4848,6 +4861,7 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 		c->reuse.pl_hi = 0;
 		c->reuse.pl_last = -1;
 		c->reuse.pl_other = -1;
+		c->reuse.pl_lit = -1;
 		c->reuse.sum = &c->memo.sum;
 		for (int k = 0; k < MA_SQL_JSLOTS; k++)
 			c->reuse.key[k] = 0;

@@ -14,7 +14,8 @@
  * 2. Past a form's 64th place, windows of plain tokens only (literals,
  *    operators, parentheses, commas, dots: no name, keyword, parameter,
  *    comment or ';'), which MA_SQL_JUDGE_MAX never counts, are counted
- *    unless they are a list of numbers (numbers, commas, one-byte signs):
+ *    when they hold no value (operators and punctuation only) or are
+ *    long (32 tokens or more), unless they are a list of numbers:
  *    past MA_SQL_PLAINPAST_MAX (16) of them in one check the next fails
  *    closed (sqli.too_complex). A 512-byte input of `(-` at 257
  *    overlapping places was judged whole at each (557 K instructions a
@@ -203,6 +204,8 @@ static void punctuation_at_hundreds_of_places_fails_closed(void **state)
 		const char *input; /* NULL: the unit repeated 128 times */
 	} c[] = {
 	    {"SELECT id FROM products WHERE id = ", "(-", "1", 600, NULL},
+	    /* (a long window, MA_SQL_PLAINLONG tokens or more: literals too) */
+	    {"SELECT id FROM products WHERE id = ", "(1-", "1", 600, NULL},
 	    {"SELECT * FROM t WHERE x IN ((1", "),(1", "))", 300, "),("},
 	    {"select 1 from Konten where saldo = 2", "*-2", "", 300, "*-"},
 	    {"SELECT a FROM t WHERE b = 1", " * (1)", "", 300, ") * ("},
