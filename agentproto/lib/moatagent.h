@@ -507,9 +507,10 @@ enum moat_sql_dialect {
  * too much the check fails closed (rule sqli.too_complex): more than 512
  * names and keywords judged in the windows of one check, more than 16
  * places past a form's 64th where a word is compared with itself, or more
- * than 16 places past its 64th whose window holds only literals,
- * operators and punctuation and is not a list of numbers (an input of
- * `(-` at hundreds of places; agentproto/README.md).
+ * than 16 places past its 64th whose window holds only operators and
+ * punctuation (an input of `(-` at hundreds of places), or 32 tokens or
+ * more of literals, operators and punctuation that are not a list of
+ * numbers (agentproto/README.md).
  * Returns MOAT_BLOCK (the mode is block: do not run the statement) or
  * MOAT_ALLOW. The macro captures the caller's file, line and function.
  * Without a request (r NULL) or inputs it allows: there are no
