@@ -2704,6 +2704,14 @@ static int ma_sh_after_dashdash(const char *s, const struct ma_sh_lex *lx, int i
 }
 
 static int ma_sh_text_name(const char *s, size_t at, size_t *p, size_t *q);
+static int ma_sh_sed_added(const char *s, const struct ma_sh_lex *lx, int i);
+static int ma_sh_tmux_chained(const char *s, size_t k);
+static size_t ma_sh_socat_cut(const char *s, size_t w, size_t end);
+static int ma_sh_salt_kwarg(const char *s, size_t w, size_t nq);
+static int ma_sh_runner_runs(const char *s, const char *prog, size_t q, size_t w);
+static int ma_sh_mount_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
+static int ma_sh_tmux_sep_brought(const char *s, const struct ma_sh_lex *lx, int i, size_t a,
+                                  size_t b);
 static int ma_sh_is(const char *s, size_t p, size_t q, const char *lit);
 
 /* Copies the word e of s into buf (cap bytes, NUL-terminated), without
@@ -2874,17 +2882,91 @@ static int ma_sh_operand_runs(const char *s, const struct ma_sh_lex *lx, int i)
 			return 0;
 		return ma_sh_sqlcli_judge(MA_SH_SQL_SQLITE, o, x, 0, x) == 1;
 	}
-	if (strcmp(prog, "docker") && strcmp(prog, "podman") && strcmp(prog, "nerdctl"))
-		return 0;
 	if (!(o[1] == 'v' || !strncmp(o, "--volume", 8) || !strncmp(o, "--mount", 7)))
 		return 0;
-	/* run or create between the runner's name and the option */
-	for (k = q; k + 4 <= e->start; k++)
+	return ma_sh_runner_runs(s, prog, q, e->start);
+}
+
+/* 1 when prog is a container runner (docker, podman, nerdctl) and its
+ * run or create comes between the end of its name (q) and byte w of s. */
+static int ma_sh_runner_runs(const char *s, const char *prog, size_t q, size_t w)
+{
+	if (strcmp(prog, "docker") && strcmp(prog, "podman") && strcmp(prog, "nerdctl"))
+		return 0;
+	for (size_t k = q; k + 4 <= w; k++)
 		if ((s[k - 1] == ' ' || s[k - 1] == '\t') &&
 		    (!strncmp(s + k, "run", 3) || !strncmp(s + k, "create", 6)) &&
 		    (s[k + 3] == ' ' || s[k + 3] == '\t' || s[k + 6] == ' ' || s[k + 6] == '\t'))
 			return 1;
 	return 0;
+}
+
+/* 1 when the input [a, b) lies in the value of a container runner's
+ * mount option the application wrote (-v VALUE, -vVALUE, --volume[=]
+ * VALUE, --mount[=] VALUE of run or create, element e0 the value's word)
+ * and the argv check's reading of that value fires there
+ * (ma_sh_mount_judge: a field added, the bind mount's host path named or
+ * climbed out of; docker run -v '' + /etc:/x). */
+static int ma_sh_mount_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
+{
+	const struct ma_sh_el *e = &lx->el[e0];
+	char prog[16], v[512];
+	size_t p, q, k = e->start, x = 0, va = (size_t)-1, vb = (size_t)-1;
+	int csv, qu = 0;
+
+	if (e0 >= lx->nel || e->kind != MA_SH_WORD || e->start > a || e->end < b)
+		return 0;
+	if (s[k] == '-' && k + 2 < e->end && s[k + 1] == 'v') {
+		k += 2; /* -vVALUE */
+		csv = 0;
+	} else if (e->end - k > 9 && !memcmp(s + k, "--volume=", 9)) {
+		k += 9;
+		csv = 0;
+	} else if (e->end - k > 8 && !memcmp(s + k, "--mount=", 8)) {
+		k += 8;
+		csv = 1;
+	} else {
+		/* the word before, from the text (the window starts at the
+		 * input) */
+		size_t ws = e->start, we;
+		while (ws > 0 && (s[ws - 1] == ' ' || s[ws - 1] == '\t'))
+			ws--;
+		we = ws;
+		while (ws > 0 && !strchr(" \t\n;&|(`", s[ws - 1]))
+			ws--;
+		if (we == e->start ||
+		    (!ma_sh_is(s, ws, we, "-v") && !ma_sh_is(s, ws, we, "--volume") &&
+		     !ma_sh_is(s, ws, we, "--mount")))
+			return 0;
+		csv = s[ws + 2] == 'm';
+	}
+	if (k > a || !ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
+		return 0;
+	memcpy(prog, s + p, q - p);
+	prog[q - p] = '\0';
+	if (!ma_sh_runner_runs(s, prog, q, e->start))
+		return 0;
+	/* the value unquoted, the input's bytes mapped into it */
+	for (; k < e->end; k++) {
+		if (k == a)
+			va = x;
+		if (k == b)
+			vb = x;
+		if ((!qu && (s[k] == '\'' || s[k] == '"')) || (qu && s[k] == qu)) {
+			qu = qu ? 0 : s[k];
+			continue;
+		}
+		if (s[k] == '\\' && qu != '\'' && k + 1 < e->end)
+			k++;
+		if (x + 1 >= sizeof v || !s[k])
+			return 0;
+		v[x++] = s[k];
+	}
+	if (b >= e->end)
+		vb = x;
+	if (va == (size_t)-1 || vb == (size_t)-1 || vb <= va)
+		return 0;
+	return ma_sh_mount_judge(csv, v, x, va, vb) != 0;
 }
 
 /* 1 when the word at element i, which the input starts (its first word,
@@ -3366,9 +3448,11 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		/* inside one word, comment or here-document: data; but a
 		 * whole word that is an option which runs a program */
 		if ((s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b)) ||
+		    (s[a] == '-' && lx->el[e0].start == a && ma_sh_sed_added(s, lx, e0)) ||
 		    ma_sh_option_value(NULL, s, lx, e0, a, b) ||
+		    (ma_sh_valid(lx) && ma_sh_mount_value(s, lx, e0, a, b)) ||
 		    (lx->el[e0].start == a && lx->el[e0].end == b &&
-		     (s[a] == '\'' || s[a] == '"') && ma_sh_valid(lx) &&
+		     (s[a] == '\'' || s[a] == '"' || s[a] == '-') && ma_sh_valid(lx) &&
 		     ma_sh_operand_runs(s, lx, e0))) {
 			hit->spans = 1; /* more than data: the word runs a program */
 			ma_sh_set(hit, "cmd.option", "high", 0.9);
@@ -3540,6 +3624,15 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_option_word(s, e) &&
 			    (e->start > a || ma_sh_first_option_ok(s, lx, i)) &&
 			    ma_sh_option_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
+				f |= MA_SH_J_OPT_RUNS;
+			/* a tmux command separator the input brings (tmux
+			 * kill-session -t x \; run-shell id) */
+			if (e->end > a && !(f & MA_SH_J_OPT_RUNS) &&
+			    ma_sh_tmux_sep_brought(s, lx, i, a, b))
+				f |= MA_SH_J_OPT_RUNS;
+			/* sed's -e SCRIPT added after the application's script */
+			if (e->start >= a && s[e->start] == '-' && !(f & MA_SH_J_OPT_RUNS) &&
+			    ma_sh_sed_added(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
 				f |= MA_SH_J_OPT_RUNS;
 			if (e->start >= a && s[e->start] == '+' && !(f & MA_SH_J_OPT_RUNS) &&
 			    ma_sh_plus_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
@@ -5121,6 +5214,44 @@ static int ma_sh_sed_operand(const char *s, size_t w)
 	return 0;
 }
 
+/* 1 when the word at element i, which the input starts (unquoted, or
+ * all of a quoted one), is sed's -e or --expression (a cluster that ends
+ * in e, any abbreviation getopt_long takes: ma_sh_sed_long) whose script,
+ * attached or the next word, runs a command or writes a file
+ * (ma_sh_sed_runs: e, s///e, w, W, s///w), after the application gave
+ * sed its script (the word is no script operand: ma_sh_sed_operand).
+ * The input then adds a script of its own: GNU sed 4.9 runs every -e in
+ * order and takes the application's operand for a file (shell34's open
+ * finding, sed -n 's/a/b/p' + -e 1eid). A script that is the input's
+ * alone stays the user's pick (shell25: ma_sh_sed_whole_fires). */
+static int ma_sh_sed_added(const char *s, const struct ma_sh_lex *lx, int i)
+{
+	const struct ma_sh_el *e = &lx->el[i];
+	const struct ma_sh_prog_opts *po;
+	const char *name;
+	char v[512];
+	size_t p, q, nlen = 0, val = 0;
+	int rd, lang = 0;
+
+	if (e->kind != MA_SH_WORD || e->end - e->start < 2 ||
+	    !ma_sh_text_name(s, e->start, &p, &q) || !ma_sh_is(s, p, q, "sed") ||
+	    !ma_sh_el_copy(s, e, v, sizeof v) || v[0] != '-' || !(po = ma_sh_prog_find("sed")))
+		return 0;
+	rd = ma_sh_opt_read(po, v, &name, &nlen, &val);
+	ma_sh_sed_long(po, v, &name, &nlen, &val, &rd);
+	if (!nlen || ma_sh_value_kind_of(po, name, nlen, &lang) != MA_SH_VAL_SED ||
+	    ma_sh_sed_operand(s, e->start))
+		return 0;
+	if (val)
+		return ma_sh_sed_runs(v + val, strlen(v + val));
+	if (!(rd & MA_SH_OPT_NEXT) || i + 1 >= lx->nel || lx->el[i + 1].kind != MA_SH_WORD)
+		return 0;
+	/* the script in the next word: too long to copy fails closed */
+	if (!ma_sh_el_copy(s, &lx->el[i + 1], v, sizeof v))
+		return 1;
+	return ma_sh_sed_runs(v, strlen(v));
+}
+
 /* Queues the line v (n bytes) a program hands a shell in c's join, to be
  * judged as a line of its own (ma_sh_value_line, ma_sh_value_inner): 0
  * when queued or already queued for another form of the input, 1 when
@@ -5730,6 +5861,75 @@ static int ma_sh_back_stdin_shell(const char *s, const size_t *ws, const size_t 
  * - a here-string given to at or batch (at now <<< '...': the job's
  *   commands are read from standard input; not with -f FILE);
  * - Fabric's remote command after "--" (fab -H web1 -- '...'). */
+/* 1 when the word at w of s, NAME='...' (its name [w, nq)), is salt's
+ * keyword argument that holds a command a shell runs: cmd= or name= of
+ * a function that runs one (the execution modules cmd.run, cmd.shell
+ * ... cmd.run_chroot; the states cmd.run and cmd.wait after state.single,
+ * whose name is the command), keyword arguments between, salt, salt-call
+ * or salt-ssh its command's name (salt '*' state.single cmd.run
+ * name='...'). Read from the text (the window starts at the input). */
+static int ma_sh_salt_kwarg(const char *s, size_t w, size_t nq)
+{
+	static const struct ma_sh_lit salt[] = {MA_SH_LIT("salt"), MA_SH_LIT("salt-call"),
+	                                        MA_SH_LIT("salt-ssh")};
+	static const char runs[] = "cmd.run cmd.shell cmd.run_all cmd.run_stdout cmd.run_stderr "
+	                           "cmd.run_bg cmd.retcode cmd.exec_code_all cmd.powershell "
+	                           "cmd.run_chroot cmd.wait";
+	static const unsigned char stop[256] = {
+	    [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
+	    ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+	size_t ws[MA_SH_RP_WORDS], we[MA_SH_RP_WORDS], k = w;
+	int n = 0, fn = -1;
+
+	if (!((nq - w == 3 && !memcmp(s + w, "cmd", 3)) ||
+	      (nq - w == 4 && !memcmp(s + w, "name", 4))))
+		return 0;
+	while (n < MA_SH_RP_WORDS && ma_sh_rp_back(s, stop, &k, &ws[n], &we[n]))
+		n++;
+	if (n == MA_SH_RP_WORDS)
+		return 0;
+	for (int j = 0; j < n; j++) {
+		if (fn < 0 && ma_sh_in_words(runs, s + ws[j], we[j] - ws[j]))
+			fn = j;
+		else if (fn < 0 && memchr(s + ws[j], '=', we[j] - ws[j]))
+			continue; /* another keyword argument, or run_chroot's root= */
+		else if (fn < 0 && j == 1 && ma_sh_in_words(runs, s + ws[0], we[0] - ws[0]))
+			continue;
+		if (fn >= 0 && ma_sh_base_in(s, ws[j], we[j], salt, 3))
+			return ma_sh_rp_names(s, ws, we, n, j, 1);
+		if (fn < 0 && j > 0)
+			return 0; /* a positional argument before the function */
+	}
+	return 0;
+}
+
+/* Where the text of screen's stuff starts inside the quoted word at w0
+ * (words ws/we before it, nall, nearest first, back to its command's
+ * start), when the word is an argument of screen -X eval (screen(1):
+ * each argument a screen command; stuff types its text into the
+ * window's shell: screen -X eval 'stuff "make\n"'); 0 for any other
+ * word or screen command. */
+static size_t ma_sh_rp_screen_eval(const char *s, size_t w0, const size_t *ws, const size_t *we,
+                                   int nall)
+{
+	size_t k = w0;
+
+	if (nall < 3 || !ma_sh_is(s, ws[0], we[0], "eval") || !ma_sh_is(s, ws[1], we[1], "-X") ||
+	    (s[k] != '\'' && s[k] != '"'))
+		return 0;
+	for (k++; s[k] == ' ' || s[k] == '\t'; k++)
+		;
+	if (strncmp(s + k, "stuff", 5) || (s[k + 5] != ' ' && s[k + 5] != '\t'))
+		return 0;
+	for (k += 5; s[k] == ' ' || s[k] == '\t'; k++)
+		;
+	for (int j = 2; j < nall; j++)
+		if (ma_sh_base_in(s, ws[j], we[j], (const struct ma_sh_lit[]){MA_SH_LIT("screen")},
+		                  1))
+			return ma_sh_rp_names(s, ws, we, nall, j, 1) ? k : 0;
+	return 0;
+}
+
 static int ma_sh_rp_runners(const char *s, size_t w0, const size_t *ws, const size_t *we, int nall)
 {
 	static const struct ma_sh_lit salt[] = {MA_SH_LIT("salt"), MA_SH_LIT("salt-call"),
@@ -5794,6 +5994,14 @@ static int ma_sh_rp_runners(const char *s, size_t w0, const size_t *ws, const si
 			                  (const struct ma_sh_lit[]){MA_SH_LIT("screen")}, 1))
 				return ma_sh_is(s, ws[1], we[1], "-X") &&
 				       ma_sh_rp_names(s, ws, we, nall, j, 1);
+	/* cmd.run_chroot ROOT '...': its command after the root */
+	if (nall >= 3 && ma_sh_is(s, ws[1], we[1], "cmd.run_chroot") &&
+	    !memchr(s + ws[0], '=', we[0] - ws[0])) {
+		for (j = 2; j < nall; j++)
+			if (ma_sh_base_in(s, ws[j], we[j], salt, 3))
+				return ma_sh_rp_names(s, ws, we, nall, j, 1);
+		return 0;
+	}
 	if (nall >= 2 && ma_sh_in_words(salt_runs, s + ws[0], we[0] - ws[0])) {
 		for (j = 1; j < nall; j++)
 			if (ma_sh_base_in(s, ws[j], we[j], salt, 3))
@@ -6166,6 +6374,14 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		}
 	if (at_start && !attached && ma_sh_rp_runners(s, w0, ws, we, nall))
 		return 1;
+	/* screen's eval 'stuff "..."': the text stuff types */
+	if (at_start && !attached && ssh_from) {
+		size_t st = ma_sh_rp_screen_eval(s, w0, ws, we, nall);
+		if (st) {
+			*ssh_from = st;
+			return 1;
+		}
+	}
 	/* ansible's ad hoc module argument (ansible web -m shell -a '...',
 	 * ansible web -a '...' -m raw): -a/--args right before the quote,
 	 * the module named before it or after the quoted word one that hands
@@ -6240,7 +6456,8 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 		for (size_t t = 0; t < sizeof tmux_runs / sizeof tmux_runs[0] && !sub; t++)
 			sub = ma_sh_is(s, ws[j], we[j], tmux_runs[t]);
 		if (sub) {
-			for (int m = j + 1; m < n; m++) {
+			int m;
+			for (m = j + 1; m < n; m++) {
 				if (ma_sh_base_in(s, ws[m], we[m], tmux, 2))
 					return 1;
 
@@ -6248,6 +6465,10 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 				    !(m + 1 < n && ma_sh_rp_option(s, ws[m + 1], we[m + 1])))
 					break;
 			}
+			/* a command after tmux's own separator (tmux new -s w
+			 * \; send-keys '...' Enter): back over it to tmux */
+			if (m == n && n == nall && at_start && ma_sh_tmux_chained(s, k))
+				return 1;
 			break;
 		}
 		if (!ma_sh_rp_option(s, ws[j], we[j]) &&
@@ -6795,6 +7016,29 @@ static int ma_sh_shell_args_stdin(const char *s, const size_t *ws, const size_t 
 	return ended && (cflag ? xargs : 1);
 }
 
+/* 1 when at's or batch's words after its name (n of them) leave the
+ * job's commands to standard input (at(1): "at reads commands from
+ * standard input or a specified file"; echo '...' | at now, at 23:00
+ * <<EOF): no -f FILE and none of the options that list, remove, print
+ * or show a job (-l -r -d -c -V; at -f, atq, atrm take no commands
+ * there). Options are read as clusters, up to "--". */
+static int ma_sh_at_stdin(const char *s, const size_t *ws, const size_t *we, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (s[ws[i]] != '-' || we[i] - ws[i] < 2)
+			continue;
+		if (we[i] - ws[i] == 2 && s[ws[i] + 1] == '-')
+			break;
+		for (size_t k = ws[i] + 1; k < we[i]; k++) {
+			if (strchr("flrdcV", s[k]))
+				return 0;
+			if (strchr("qt", s[k]))
+				break; /* -q QUEUE, -t TIME: the rest is its value */
+		}
+	}
+	return 1;
+}
+
 /* 1 when the command of the words ws/we (n of them, in order; ended: the
  * command ends after them) is a shell that reads its script from
  * standard input: sh, bash, busybox sh ... with no operand and no -c (or
@@ -6856,6 +7100,8 @@ static int ma_sh_stdin_shell(const char *s, const size_t *ws, const size_t *we, 
 			if (!strcmp(w, "ssh") || !strcmp(w, "autossh"))
 				return ma_sh_ssh_stdin(s, ws + i + 1, we + i + 1, n - i - 1, ended,
 				                       w[0] == 'a');
+			if (!strcmp(w, "at") || !strcmp(w, "batch"))
+				return ma_sh_at_stdin(s, ws + i + 1, we + i + 1, n - i - 1);
 			if (ma_sh_name_kind(w, q - b) != MA_SH_NAME_PREFIX)
 				return 0;
 			xargs |= !strcmp(w, "xargs");
@@ -7520,6 +7766,8 @@ static int ma_sh_here_to_shell(const char *s, size_t at, int feeds)
 	}
 	if (ma_sh_ssh_name(s, p, q, &found))
 		return ma_sh_here_stages(s, p, h); /* ssh host <<EOF: ssh's stdin */
+	if (ma_sh_is(s, p, q, "at") || ma_sh_is(s, p, q, "batch"))
+		return ma_sh_here_stages(s, p, h); /* at 23:00 <<EOF: the job's commands */
 	if (ma_sh_base_in(s, p, q, shells, sizeof shells / sizeof shells[0])) {
 		/* its words between the name and the <<: options without c,
 		 * and the descriptor 0 of the redirection itself (sh 0<<EOF) */
@@ -7602,6 +7850,87 @@ static int ma_sh_printf_v_w(const char *s, const size_t *ws, const size_t *we, i
 static const unsigned char ma_sh_back_stop[256] = {
     [' '] = 1,  ['\t'] = 1, [';'] = 2, ['&'] = 2, ['|'] = 2,
     ['\n'] = 2, ['('] = 2,  ['`'] = 2, ['\0'] = 2};
+
+/* 1 when the word at element i ends, as tmux reads its argument, with a
+ * command separator (x\;, \;, ';', "x;": an argument ";" or one that
+ * ends with ";" ends a tmux command, tmux(1)) whose ';' the input [a, b)
+ * brings, a word follows it (the next tmux command) and the command is
+ * tmux's or byobu's: the input starts a tmux command of its own
+ * (run-shell, new-window CMD, pipe-pane CMD, if-shell ...). */
+static int ma_sh_tmux_sep_brought(const char *s, const struct ma_sh_lex *lx, int i, size_t a,
+                                  size_t b)
+{
+	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux"), MA_SH_LIT("byobu")};
+	const struct ma_sh_el *e = &lx->el[i];
+	size_t end = e->end, p, q;
+
+	if (e->kind != MA_SH_WORD || i + 1 >= lx->nel || lx->el[i + 1].kind != MA_SH_WORD)
+		return 0;
+	if (end - e->start >= 2 && (s[end - 1] == '\'' || s[end - 1] == '"') && s[end - 2] == ';')
+		end--; /* ';' or "x;": the quote closes after it */
+	else if (!(end - e->start >= 2 && s[end - 1] == ';' && s[end - 2] == '\\'))
+		return 0;
+	if (end - 1 < a || end - 1 >= b)
+		return 0;
+	if (ma_sh_text_name(s, e->start, &p, &q) && ma_sh_base_in(s, p, q, tmux, 2))
+		return 1;
+	/* or a command after tmux's own separator (tmux new -s w \;
+	 * rename-window x \; run-shell id): its start, then back */
+	p = e->start;
+	for (int n = 0; n < MA_SH_RP_WORDS * 4; n++)
+		if (!ma_sh_rp_back(s, ma_sh_back_stop, &p, &q, &end))
+			return ma_sh_tmux_chained(s, p);
+	return 0;
+}
+
+/* Where a tmux command separator ends right before byte k of s (the
+ * walk back stopped at a ';', s[k - 1]): an escaped one (\;, x\;) or
+ * one quoted whole (';', ";"); tmux(1) reads an argument ";" or one
+ * that ends with ";" as the end of a command. Returns the byte where the
+ * separator's word starts (the walk goes on from there), 0 when the ';'
+ * is the shell's. */
+static size_t ma_sh_tmux_sep_at(const char *s, size_t k)
+{
+	if (k < 2 || s[k - 1] != ';')
+		return 0;
+	if (s[k - 2] == '\\')
+		return k - 2;
+	return 0;
+}
+
+/* 1 when the command whose words start at byte k of s (the walk of
+ * ma_sh_reparses stopped there) follows a tmux command separator of
+ * tmux's own command line (tmux new -s w \; send-keys '...' Enter):
+ * back over the commands before it, separated the same way, to the
+ * shell command's start, whose first word is tmux or byobu. The words
+ * between are read from the text, MA_SH_RP_WORDS * 4 at most. */
+static int ma_sh_tmux_chained(const char *s, size_t k)
+{
+	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux"), MA_SH_LIT("byobu")};
+	size_t ws = 0, we = 0, sep;
+	int n = 0, words = 0;
+
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	sep = ma_sh_tmux_sep_at(s, k);
+	if (!sep)
+		return 0;
+	k = sep;
+	for (; n < MA_SH_RP_WORDS * 4; n++) {
+		if (ma_sh_rp_back(s, ma_sh_back_stop, &k, &ws, &we)) {
+			words++;
+			continue;
+		}
+		sep = ma_sh_tmux_sep_at(s, k);
+		if (sep) {
+			k = sep;
+			continue;
+		}
+		/* the shell command's start: its first word */
+		return words > 0 && ma_sh_base_in(s, ws, we, tmux, 2);
+	}
+	return 0;
+}
 
 /* ma_sh_printf_v_w on the words back from w0 to the command's start */
 static int ma_sh_printf_v(const char *s, size_t w0, size_t w1, size_t *np, size_t *nq)
@@ -8254,7 +8583,7 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 	else if (how == 2)
 		ok = ma_sh_reparses(s, qs, 1, NULL);
 	else if (how == 3)
-		ok = ma_sh_var_runs(s, lx, e0, w->start, nq);
+		ok = ma_sh_var_runs(s, lx, e0, w->start, nq) || ma_sh_salt_kwarg(s, w->start, nq);
 	else
 		ok = 1;
 	if (!ok)
@@ -8267,18 +8596,43 @@ static __attribute__((noinline)) void ma_sh_note_inner(struct ma_sh_scan *c, int
 		while (k + 1 < lx->nel && lx->el[k + 1].kind == MA_SH_WORD)
 			k++;
 		to = lx->el[k].end;
-		if (from < qs || to > w->end) {
+		if (from > qs) /* inside the word: screen's stuff text */
+			to = w->end - 1;
+		if (from < qs || to > w->end || from > qs) {
 			ma_sh_join(c, s, from, to, a, b);
 			return;
 		}
 	}
 	if (multi) {
-		ma_sh_join(c, s, qs, w->end, a, b);
+		ma_sh_join(c, s, qs, ma_sh_socat_cut(s, qs, w->end), a, b);
 		return;
 	}
 	if (!ma_sh_inner_bytes(s, a, b, qs + 1, w->end - 1))
 		return;
 	ma_sh_add_inner(c, qs + 1, w->end - 1, 0);
+}
+
+/* Where socat's SYSTEM: address in the word [w, end) of s ends: at its
+ * first ',' outside the shell's quotes (socat(1): the address's options
+ * follow, SYSTEM:'...',pty,stderr: socat cuts the command there); end
+ * for any other word. */
+static size_t ma_sh_socat_cut(const char *s, size_t w, size_t end)
+{
+	size_t k = w + (s[w] == '\'' || s[w] == '"');
+	char q = 0;
+
+	for (size_t j = 0; j < 7; j++)
+		if (k + j >= end || (s[k + j] | 0x20) != "system:"[j])
+			return end;
+	for (k += 7; k < end; k++) {
+		if (q ? s[k] == q : (s[k] == '\'' || s[k] == '"'))
+			q = q ? 0 : s[k];
+		else if (!q && s[k] == '\\' && k + 1 < end)
+			k++;
+		else if (!q && s[k] == ',')
+			return k;
+	}
+	return end;
 }
 
 /* 1 when the line s (len bytes) turns bash's xtrace on: "xtrace" (set -o
@@ -8589,7 +8943,13 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			goto judged; /* fires nothing, as the place kept */
 		if (ma_sh_is_data(c->cmd, &c->lx, a, b, e0, m0)) {
 			if ((c->cmd[a] == '-' && ma_sh_whole_option(c->cmd, &c->lx, e0, a, b)) ||
-			    ma_sh_option_value(c, c->cmd, &c->lx, e0, a, b)) {
+			    (c->cmd[a] == '-' && c->lx.el[e0].start == a &&
+			     ma_sh_sed_added(c->cmd, &c->lx, e0)) ||
+			    ma_sh_option_value(c, c->cmd, &c->lx, e0, a, b) ||
+			    (c->lx.valid && ma_sh_mount_value(c->cmd, &c->lx, e0, a, b)) ||
+			    (c->cmd[a] == '-' && c->lx.valid && e0 < c->lx.nel &&
+			     c->lx.el[e0].start == a && c->lx.el[e0].end == b &&
+			     ma_sh_operand_runs(c->cmd, &c->lx, e0))) {
 				ma_sh_set(&hit, "cmd.option", "high", 0.9);
 				break;
 			}

@@ -564,13 +564,20 @@ static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, i
 		int np;
 		if (sc[k] < 0)
 			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
-		o += at;
-		n = strlen(o);
-		if (!scan(o, n, pos, 32, &np) || !np)
+		if (sc[k] < 0 && !at && o[1] == '-' && strchr(o, '='))
+			at = (size_t)(strchr(o, '=') - o) + 1; /* --exp=SCRIPT */
+		n = strlen(o + at);
+		if (!scan(o + at, n, pos, 32, &np) || !np)
 			continue;
+		/* the places in the whole element: an input that brings the
+		 * option with its script (-e1eid, --expression=1eid) covers
+		 * them there (shell36) */
+		for (int x = 0; x < np; x++)
+			pos[x] += at;
 		for (size_t i = 0; i < nin; i++)
 			for (int f = 0; f < in[i].nforms; f++) {
-				if (ma_sh_covers(o, n, in[i].form[f], in[i].form_len[f], pos, np)) {
+				if (ma_sh_covers(o, n + at, in[i].form[f], in[i].form_len[f], pos,
+				                 np)) {
 					int v =
 					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
 					                    file, line, function);
@@ -603,6 +610,22 @@ static const struct ma_sh_script_lang ma_sh_sed_lang = {ma_sh_sed_parse, "f",   
  * what ma_sh_awk_scan lists, in a program that closes, fires. */
 static const struct ma_sh_script_lang ma_sh_awk_lang = {ma_sh_awk_scan, "fE", "--file --exec",
                                                         "--source",     NULL, 0};
+
+/* 1 when the option word o is "--" and a prefix of the long option
+ * full (one letter at least, "--" included in full) before '=' or its
+ * end: getopt_long's abbreviation (sed --exp=SCRIPT ran in GNU sed 4.9,
+ * review16). An abbreviation two options share is refused by getopt;
+ * sed's and gawk's script options share no first letter with another
+ * long option that takes a script. */
+static int ma_sh_long_prefix(const char *o, const char *full)
+{
+	size_t n;
+
+	if (!full || o[0] != '-' || o[1] != '-')
+		return 0;
+	n = strcspn(o + 2, "=");
+	return n >= 1 && n <= strlen(full) - 2 && !memcmp(o + 2, full + 2, n);
+}
 
 /* The scripts of a sed or awk command line (lang) judged against the
  * inputs (ma_sh_scripts_fire, cmd.program); returns ma_request_fire's
@@ -639,6 +662,12 @@ static int ma_sh_script_check(struct moat_request *r, const char *const *argv, i
 		if (lang->refuse && !strcmp(o, lang->refuse))
 			return -1;
 		rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
+		if (ma_sh_long_prefix(o, lang->script_long)) {
+			/* an abbreviation getopt_long takes (--exp=SCRIPT, --e) */
+			nm = lang->script_long;
+			nl = strlen(nm);
+			rd = strchr(o, '=') ? 0 : MA_SH_OPT_NEXT;
+		}
 		if (nl && ((nl == 1 && strchr(lang->files, *nm)) ||
 		           ma_sh_in_words(lang->file_longs, nm, nl)))
 			file_opt = 1;
@@ -1225,6 +1254,78 @@ static int ma_sh_ansible_check(struct moat_request *r, const char *const *argv, 
 	return ma_sh_elem_line(r, args, file, line, function);
 }
 
+/* socat's SYSTEM: command (after "SYSTEM:"), cut at its first ',' where
+ * the address's options start (socat(1): SYSTEM:CMD,pty,stderr), judged
+ * as a command line. Its own frame (4 KB). MOAT_BLOCK or -1. */
+static __attribute__((noinline)) int ma_sh_socat_line(struct moat_request *r, const char *l,
+                                                      const char *file, int line,
+                                                      const char *function)
+{
+	char cmd[4096];
+	size_t n = strcspn(l, ",");
+
+	if (!l[n])
+		return ma_sh_elem_line(r, l, file, line, function);
+	if (n >= sizeof cmd)
+		return -1;
+	memcpy(cmd, l, n);
+	cmd[n] = '\0';
+	return ma_sh_elem_line(r, cmd, file, line, function);
+}
+
+/* One argument of screen -X eval (a screen command): stuff's text,
+ * its quotes removed ("..." or '...' around it whole, as screen reads
+ * them), judged as a command line the window's shell runs. Its own
+ * frame (4 KB). MOAT_BLOCK or -1. */
+static __attribute__((noinline)) int ma_sh_screen_stuff(struct moat_request *r, const char *e,
+                                                        const char *file, int line,
+                                                        const char *function)
+{
+	char cmd[4096];
+	size_t n;
+
+	e += strspn(e, " \t");
+	if (strncmp(e, "stuff", 5) || (e[5] != ' ' && e[5] != '\t'))
+		return -1;
+	e += 5 + strspn(e + 5, " \t");
+	n = strlen(e);
+	if (n >= 2 && (e[0] == '"' || e[0] == '\'') && e[n - 1] == e[0]) {
+		e++;
+		n -= 2;
+	}
+	if (n >= sizeof cmd)
+		return -1;
+	memcpy(cmd, e, n);
+	cmd[n] = '\0';
+	return ma_sh_elem_line(r, cmd, file, line, function);
+}
+
+/* salt's command after the function at argv[i] that the table of
+ * ma_sh_runner_elems does not read as its first argument: cmd.run_chroot
+ * ROOT CMD (the second positional), and the cmd= or name= keyword
+ * argument of cmd.run_chroot, cmd.wait and state.single cmd.run (the
+ * state's name is its command; shell36). NULL when none. */
+static const char *ma_sh_salt_cmd(const char *const *argv, int argc, int i)
+{
+	const char *e = argv[i];
+	int chroot = !strcmp(e, "cmd.run_chroot"), pos = 0;
+
+	if (!chroot && strcmp(e, "cmd.wait") &&
+	    !(!strcmp(e, "cmd.run") && i > 0 && !strcmp(argv[i - 1], "state.single")))
+		return NULL;
+	for (int j = i + 1; j < argc && argv[j]; j++) {
+		const char *eq = strchr(argv[j], '=');
+		if (!eq) {
+			if (chroot && ++pos == 2)
+				return argv[j];
+			continue;
+		}
+		if (!strncmp(argv[j], "cmd=", 4) || !strncmp(argv[j], "name=", 5))
+			return eq + 1;
+	}
+	return NULL;
+}
+
 /* The element a runner hands to a shell as a command line: screen's
  * text after -X stuff (typed into the window's shell), socat's
  * SYSTEM:LINE address (sh -c; EXEC: splits its words), salt's argument
@@ -1241,17 +1342,34 @@ static int ma_sh_runner_elems(struct moat_request *r, const char *const *argv, i
 		const char *e = argv[i], *l = NULL;
 		int next = i + 1 < argc && argv[i + 1];
 		if (b[1] == 'o') { /* socat */
-			int k = 0;
+			int k = 0, x = 0;
 			while (k < 7 && e[k] && (e[k] | 0x20) == "system:"[k])
 				k++;
-			if (k == 7)
-				l = e + 7;
+			while (x < 5 && e[x] && (e[x] | 0x20) == "exec:"[x])
+				x++;
+			/* an input that brings the address's type picks the
+			 * program socat runs (SYSTEM:..., EXEC:...; shell36) */
+			if ((k == 7 || x == 5) &&
+			    ma_sh_argv_file(r, argv, argc, e, k == 7 ? 7 : 5, "cmd.program", file,
+			                    line, function) >= 0)
+				return MOAT_BLOCK;
+			if (k == 7 && ma_sh_socat_line(r, e + 7, file, line, function) >= 0)
+				return MOAT_BLOCK;
+			continue;
 		} else if (b[1] == 'c') { /* screen */
 			if (!strcmp(e, "stuff") && i > prog + 1 && !strcmp(argv[i - 1], "-X") &&
 			    next)
 				l = argv[i + 1];
+			/* -X eval's arguments: screen commands (stuff "...") */
+			if (!strcmp(e, "eval") && i > prog + 1 && !strcmp(argv[i - 1], "-X"))
+				for (int j = i + 1; j < argc && argv[j]; j++)
+					if (ma_sh_screen_stuff(r, argv[j], file, line, function) >=
+					    0)
+						return MOAT_BLOCK;
 		} else if (next && ma_sh_in_words(salt_runs, e, strlen(e))) {
 			l = argv[i + 1];
+		} else if (next) {
+			l = ma_sh_salt_cmd(argv, argc, i);
 		}
 		if (l && ma_sh_elem_line(r, l, file, line, function) >= 0)
 			return MOAT_BLOCK;
