@@ -2940,7 +2940,11 @@ static int ma_sh_mount_value(const char *s, const struct ma_sh_lex *lx, int e0, 
 			return 0;
 		csv = s[ws + 2] == 'm';
 	}
-	if (k > a || !ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
+	/* an expansion before the input ("$PWD":/tmp, $(pwd):/app): the
+	 * value's fields are not known from the text (devshell2's npm
+	 * scripts: the input's ':' is no field it adds) */
+	if (k > a || memchr(s + k, '$', a - k) || memchr(s + k, '`', a - k) ||
+	    !ma_sh_text_name(s, e->start, &p, &q) || q - p >= sizeof prog)
 		return 0;
 	memcpy(prog, s + p, q - p);
 	prog[q - p] = '\0';
@@ -3452,8 +3456,9 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		    ma_sh_option_value(NULL, s, lx, e0, a, b) ||
 		    (ma_sh_valid(lx) && ma_sh_mount_value(s, lx, e0, a, b)) ||
 		    (lx->el[e0].start == a && lx->el[e0].end == b &&
-		     (s[a] == '\'' || s[a] == '"' || s[a] == '-') && ma_sh_valid(lx) &&
-		     ma_sh_operand_runs(s, lx, e0))) {
+		     (s[a] == '\'' || s[a] == '"' ||
+		      (s[a] == '-' && (memchr(s + a, '=', b - a) || memchr(s + a, ':', b - a)))) &&
+		     ma_sh_valid(lx) && ma_sh_operand_runs(s, lx, e0))) {
 			hit->spans = 1; /* more than data: the word runs a program */
 			ma_sh_set(hit, "cmd.option", "high", 0.9);
 		}
@@ -8949,6 +8954,9 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			    (c->lx.valid && ma_sh_mount_value(c->cmd, &c->lx, e0, a, b)) ||
 			    (c->cmd[a] == '-' && c->lx.valid && e0 < c->lx.nel &&
 			     c->lx.el[e0].start == a && c->lx.el[e0].end == b &&
+			     /* the option with its value (--volume=/:/host), not
+			      * the application's -v alone */
+			     (memchr(c->cmd + a, '=', b - a) || memchr(c->cmd + a, ':', b - a)) &&
 			     ma_sh_operand_runs(c->cmd, &c->lx, e0))) {
 				ma_sh_set(&hit, "cmd.option", "high", 0.9);
 				break;

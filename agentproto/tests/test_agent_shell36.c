@@ -262,6 +262,9 @@ static void runner_mounts_in_lines(void **state)
 	    {"docker run --rm -v /srv/data:/data ", "alpine:3.19", " ls"},
 	    {"docker run --rm --name ", "worker-1", " alpine ls"},
 	    {"docker run --rm -v /srv/data:/", "data", " alpine ls"},
+	    {"docker run --rm -v \"$PWD\"", ":/tmp", " -w /tmp node:20 npm test"},
+	    {"docker run --rm -v $(pwd)", ":/usr/src/app", " node:20 npm ci"},
+	    {"docker run --rm ", "-v", " \"$PWD\":/src node:20 npm ci"},
 	};
 
 	(void)state;
