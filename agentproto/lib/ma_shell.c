@@ -2932,6 +2932,8 @@ static int ma_sh_mount_value(const char *s, const struct ma_sh_lex *lx, int e0, 
 		while (ws > 0 && (s[ws - 1] == ' ' || s[ws - 1] == '\t'))
 			ws--;
 		we = ws;
+		if (we < 2 || (s[we - 1] != 'v' && s[we - 1] != 'e' && s[we - 1] != 't'))
+			return 0; /* no -v, --volume, --mount: looked at first */
 		while (ws > 0 && !strchr(" \t\n;&|(`", s[ws - 1]))
 			ws--;
 		if (we == e->start ||
@@ -3632,8 +3634,9 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				f |= MA_SH_J_OPT_RUNS;
 			/* a tmux command separator the input brings (tmux
 			 * kill-session -t x \; run-shell id) */
-			if (e->end > a && !(f & MA_SH_J_OPT_RUNS) &&
-			    ma_sh_tmux_sep_brought(s, lx, i, a, b))
+			if (e->end > a && e->end - e->start >= 2 &&
+			    (s[e->end - 1] == ';' || s[e->end - 2] == ';') &&
+			    !(f & MA_SH_J_OPT_RUNS) && ma_sh_tmux_sep_brought(s, lx, i, a, b))
 				f |= MA_SH_J_OPT_RUNS;
 			/* sed's -e SCRIPT added after the application's script */
 			if (e->start >= a && s[e->start] == '-' && !(f & MA_SH_J_OPT_RUNS) &&
@@ -5238,13 +5241,15 @@ static int ma_sh_sed_added(const char *s, const struct ma_sh_lex *lx, int i)
 	size_t p, q, nlen = 0, val = 0;
 	int rd, lang = 0;
 
-	if (e->kind != MA_SH_WORD || e->end - e->start < 2 ||
-	    !ma_sh_text_name(s, e->start, &p, &q) || !ma_sh_is(s, p, q, "sed") ||
-	    !ma_sh_el_copy(s, e, v, sizeof v) || v[0] != '-' || !(po = ma_sh_prog_find("sed")))
+	po = ma_sh_prog_find("sed");
+	if (!po || e->kind != MA_SH_WORD || e->end - e->start < 2 ||
+	    !ma_sh_el_copy(s, e, v, sizeof v) || v[0] != '-')
 		return 0;
+	/* the option first, then the command's name (a walk back) */
 	rd = ma_sh_opt_read(po, v, &name, &nlen, &val);
 	ma_sh_sed_long(po, v, &name, &nlen, &val, &rd);
 	if (!nlen || ma_sh_value_kind_of(po, name, nlen, &lang) != MA_SH_VAL_SED ||
+	    !ma_sh_text_name(s, e->start, &p, &q) || !ma_sh_is(s, p, q, "sed") ||
 	    ma_sh_sed_operand(s, e->start))
 		return 0;
 	if (val)
