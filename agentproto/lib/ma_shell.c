@@ -5222,6 +5222,18 @@ static int ma_sh_sed_operand(const char *s, size_t w)
 	return 0;
 }
 
+/* 1 when the sed script v (NUL-ended), added by an input, runs a
+ * command, writes a file or reads one (ma_sh_sed_runs; the places
+ * ma_sh_sed_parse lists: e, w, r, R, W and s's e and w flags; review23:
+ * 1r/etc/shadow prints the file). */
+static int ma_sh_sed_added_runs(const char *v)
+{
+	size_t n = strlen(v), pos[8];
+	int np = 0;
+
+	return ma_sh_sed_runs(v, n) || (ma_sh_sed_parse(v, n, pos, 8, &np) && np > 0);
+}
+
 /* 1 when the word at element i, which the input starts (unquoted, or
  * all of a quoted one), is sed's -e or --expression (a cluster that ends
  * in e, any abbreviation getopt_long takes: ma_sh_sed_long) whose script,
@@ -5239,7 +5251,7 @@ static int ma_sh_sed_added(const char *s, const struct ma_sh_lex *lx, int i)
 	const char *name;
 	char v[512];
 	size_t p, q, nlen = 0, val = 0;
-	int rd, lang = 0;
+	int rd, lang = 0, kind;
 
 	po = ma_sh_prog_find("sed");
 	if (!po || e->kind != MA_SH_WORD || e->end - e->start < 2 ||
@@ -5248,18 +5260,21 @@ static int ma_sh_sed_added(const char *s, const struct ma_sh_lex *lx, int i)
 	/* the option first, then the command's name (a walk back) */
 	rd = ma_sh_opt_read(po, v, &name, &nlen, &val);
 	ma_sh_sed_long(po, v, &name, &nlen, &val, &rd);
-	if (!nlen || ma_sh_value_kind_of(po, name, nlen, &lang) != MA_SH_VAL_SED ||
+	kind = nlen ? ma_sh_value_kind_of(po, name, nlen, &lang) : 0;
+	if ((kind != MA_SH_VAL_SED && kind != MA_SH_VAL_FILE) ||
 	    !ma_sh_text_name(s, e->start, &p, &q) || !ma_sh_is(s, p, q, "sed") ||
 	    ma_sh_sed_operand(s, e->start))
 		return 0;
+	if (kind == MA_SH_VAL_FILE)
+		return 1; /* -f FILE, --file=FILE: a script file of the input's (review23) */
 	if (val)
-		return ma_sh_sed_runs(v + val, strlen(v + val));
+		return ma_sh_sed_added_runs(v + val);
 	if (!(rd & MA_SH_OPT_NEXT) || i + 1 >= lx->nel || lx->el[i + 1].kind != MA_SH_WORD)
 		return 0;
 	/* the script in the next word: too long to copy fails closed */
 	if (!ma_sh_el_copy(s, &lx->el[i + 1], v, sizeof v))
 		return 1;
-	return ma_sh_sed_runs(v, strlen(v));
+	return ma_sh_sed_added_runs(v);
 }
 
 /* Queues the line v (n bytes) a program hands a shell in c's join, to be
@@ -6004,6 +6019,20 @@ static int ma_sh_rp_runners(const char *s, size_t w0, const size_t *ws, const si
 			                  (const struct ma_sh_lit[]){MA_SH_LIT("screen")}, 1))
 				return ma_sh_is(s, ws[1], we[1], "-X") &&
 				       ma_sh_rp_names(s, ws, we, nall, j, 1);
+	/* cmd.exec_code SHELL '...': code a shell runs (review23) */
+	if (nall >= 3 &&
+	    (ma_sh_is(s, ws[1], we[1], "cmd.exec_code") ||
+	     ma_sh_is(s, ws[1], we[1], "cmd.exec_code_all")) &&
+	    ma_sh_base_in(s, ws[0], we[0],
+	                  (const struct ma_sh_lit[]){MA_SH_LIT("sh"), MA_SH_LIT("bash"),
+	                                             MA_SH_LIT("dash"), MA_SH_LIT("zsh"),
+	                                             MA_SH_LIT("ksh")},
+	                  5)) {
+		for (j = 2; j < nall; j++)
+			if (ma_sh_base_in(s, ws[j], we[j], salt, 3))
+				return ma_sh_rp_names(s, ws, we, nall, j, 1);
+		return 0;
+	}
 	/* cmd.run_chroot ROOT '...': its command after the root */
 	if (nall >= 3 && ma_sh_is(s, ws[1], we[1], "cmd.run_chroot") &&
 	    !memchr(s + ws[0], '=', we[0] - ws[0])) {
