@@ -255,16 +255,17 @@ static void a_parameter_exclusion_covers_what_the_parameter_holds(void **state)
 	    "\"body.note\",\"on_match\":\"ignore\"}]}";
 	static const char *const covered[] = {"body.note", "body.note.$ne", "body.note[0]",
 	                                      "body.note.a.b"};
-	static const char *const not_covered[] = {"body.notes", "body.not", "body", "query.note",
-	                                          "body.note_x", NULL};
+	static const char *const not_covered[] = {"body.notes", "body.not",    "body",
+	                                          "query.note", "body.note_x", NULL};
 	char reason[256];
 	struct moat_policy *p = policy_from(doc, reason, sizeof reason);
 
 	(void)state;
 	assert_non_null(p);
 	for (size_t i = 0; i < sizeof covered / sizeof covered[0]; i++)
-		assert_int_equal(moat_policy_decide(p, "nosql_injection", "/x", covered[i], NULL, 0),
-		                 MOAT_MODE_OFF);
+		assert_int_equal(
+		    moat_policy_decide(p, "nosql_injection", "/x", covered[i], NULL, 0),
+		    MOAT_MODE_OFF);
 	for (size_t i = 0; i < sizeof not_covered / sizeof not_covered[0]; i++)
 		assert_int_equal(
 		    moat_policy_decide(p, "nosql_injection", "/x", not_covered[i], NULL, 0),
