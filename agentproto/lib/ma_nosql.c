@@ -33,6 +33,11 @@
 #include <string.h>
 
 #define MA_NS_JS_MAX 8192 /* a $where body beyond this is judged on its start */
+/* Places of one input's form judged in full, in a document or in a
+ * JavaScript body (each place lexes the text from its start); past them
+ * a form of letters, digits and '_' stays inside one token and is not
+ * looked at, any other form fails closed (nosql.too_many_places). */
+#define MA_NS_PLACES 64
 
 enum { NS_STR = 1, NS_NUM, NS_WORD, NS_PUNCT, NS_OP, NS_COMMENT, NS_OTHER };
 
@@ -869,11 +874,35 @@ static int ma_ns_rx_read(const char *p, size_t n)
 	return (all ? MA_NS_RX_ALL : 0) | (r.wild ? MA_NS_RX_WILD : 0);
 }
 
-/* The JavaScript string token t of the document: inputs in it. */
-static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
+/* 1 when v (vl bytes) is letters, digits and '_' only: one word or
+ * number wherever it lands, it spans no token. */
+static int ma_ns_inert(const char *v, size_t vl)
 {
-	char js[MA_NS_JS_MAX];
-	size_t jl = ma_ns_unescape(c->doc, t->e, t->s, js, sizeof js);
+	for (size_t i = 0; i < vl; i++) {
+		unsigned char ch = (unsigned char)v[i];
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		      (ch >= '0' && ch <= '9') || ch == '_'))
+			return 0;
+	}
+	return 1;
+}
+
+/* The place past MA_NS_PLACES of form f of in: 0 (stop looking: an inert
+ * form), or 1 when nosql.too_many_places fired (c->verdict set) and 2
+ * when it was excluded or logged (the next input). */
+static int ma_ns_past(struct ma_ns_ctx *c, const struct ma_input *in, int f, const char *v,
+                      size_t vl)
+{
+	if (ma_ns_inert(v, vl))
+		return 0;
+	return ma_ns_fire(c, in, f, "nosql.too_many_places", "high", 0.8, NULL) ? 1 : 2;
+}
+
+/* The JavaScript js (jl bytes: a $where string unescaped, or a shell
+ * function literal as written): inputs in it, judged at every place
+ * (past MA_NS_PLACES, ma_ns_past). */
+static int ma_ns_check_js_text(struct ma_ns_ctx *c, const char *js, size_t jl)
+{
 	int broken = -1;
 
 	for (size_t i = 0; i < c->nin; i++) {
@@ -882,9 +911,9 @@ static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 			continue;
 		for (int f = 0; f < in->nforms; f++) {
 			const char *at, *v = in->form[f];
-			size_t vl = in->form_len[f];
+			size_t vl = in->form_len[f], from = 0;
 			char dec[MA_NS_IN_MAX];
-			int lvl;
+			int seen = 0, hit = 0;
 			if (vl < 2)
 				continue;
 			at = vl <= jl ? memmem(js, jl, v, vl) : NULL;
@@ -896,20 +925,64 @@ static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 				v = dec;
 				at = vl >= 1 && vl <= jl ? memmem(js, jl, v, vl) : NULL;
 			}
-			if (!at)
-				continue;
-			lvl = ma_ns_span(js, jl, (size_t)(at - js), (size_t)(at - js) + vl, 1);
-			if (lvl == 2 && broken < 0)
-				broken = !ma_ns_js_valid(js, jl);
-			if (lvl == 3 || (lvl == 2 && !broken)) {
-				if (ma_ns_fire(c, in, f, "nosql.js_injection", "critical", 0.95,
-				               "$where"))
-					return 1;
-				break;
+			/* every place: a copy in a JavaScript string first hides
+			 * no live one after it (review23) */
+			while (at) {
+				size_t a = (size_t)(at - js);
+				int lvl;
+				if (seen++ >= MA_NS_PLACES) {
+					int p = ma_ns_past(c, in, f, v, vl);
+					if (p == 1)
+						return 1;
+					hit = p == 2;
+					break;
+				}
+				lvl = ma_ns_span(js, jl, a, a + vl, 1);
+				if (lvl == 2 && broken < 0)
+					broken = !ma_ns_js_valid(js, jl);
+				if (lvl == 3 || (lvl == 2 && !broken)) {
+					if (ma_ns_fire(c, in, f, "nosql.js_injection", "critical",
+					               0.95, "$where"))
+						return 1;
+					hit = 1;
+					break;
+				}
+				from = a + 1;
+				at = from + vl <= jl ? memmem(js + from, jl - from, v, vl) : NULL;
 			}
+			if (hit)
+				break;
 		}
 	}
 	return 0;
+}
+
+/* The JavaScript string token t of the document: inputs in it. */
+static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
+{
+	char js[MA_NS_JS_MAX];
+	size_t jl = ma_ns_unescape(c->doc, t->e, t->s, js, sizeof js);
+
+	return ma_ns_check_js_text(c, js, jl);
+}
+
+/* The end of the shell function literal whose 'function' word starts at
+ * pos of doc: after the '}' that closes its body (strings and comments
+ * read as tokens), or the document's end. */
+static size_t ma_ns_function_end(const char *doc, size_t len, size_t pos)
+{
+	struct ma_ns_tok t;
+	int depth = 0;
+
+	while (ma_ns_next(doc, len, &pos, &t)) {
+		if (t.type != NS_PUNCT)
+			continue;
+		if (doc[t.s] == '{')
+			depth++;
+		else if (doc[t.s] == '}' && --depth <= 0)
+			return t.e;
+	}
+	return len;
 }
 
 /* The $regex string token t of the document (or an Extended JSON
@@ -1050,6 +1123,66 @@ int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
 	return 0;
 }
 
+/* Whether the value of key k is an aggregation expression, where a
+ * string that starts with '$' is a field path ("$owner") or a variable
+ * ("$$ROOT"): 1 for $expr and the stages whose values are expressions
+ * ($set only as a pipeline's stage, in an array: an update's {"$set":
+ * {...}} stores strings), -1 for $literal (its value is a constant), 0
+ * for any other key (its value is what its holder's is). */
+static int ma_ns_expr_key(const char *k, int in_array)
+{
+	static const char *const stage[] = {
+	    "$expr",        "$project",   "$addFields",   "$group", "$replaceRoot",
+	    "$replaceWith", "$bucket",    "$bucketAuto",  "$redact", "$sortByCount"};
+
+	if (k[0] != '$')
+		return 0;
+	if (!strcmp(k, "$literal"))
+		return -1;
+	if (!strcmp(k, "$set"))
+		return in_array;
+	for (size_t i = 0; i < sizeof stage / sizeof stage[0]; i++)
+		if (!strcmp(k, stage[i]))
+			return 1;
+	return 0;
+}
+
+/* The string token t of the document, an operand of an aggregation
+ * expression that starts with '$': fires nosql.field_path when a user
+ * input (not an object) is its text, or the start of it before a '.':
+ * the user picked the field the expression reads ("$owner" compared
+ * with "$owner" is true for every document; "$passwordHash" copies a
+ * field out) or a variable ("$$ROOT"). 1 when it fired. */
+static int ma_ns_field_path(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
+{
+	char buf[256];
+	const char *p = c->doc + t->s + 1;
+	size_t pl = t->e - t->s - 2;
+
+	if (memchr(p, '\\', pl)) {
+		pl = ma_ns_unescape(c->doc, t->e, t->s, buf, sizeof buf);
+		p = buf;
+	}
+	if (pl < 2 || p[0] != '$')
+		return 0;
+	for (size_t i = 0; i < c->nin; i++) {
+		const struct ma_input *in = &c->in[i];
+		if (in->plain || in->structured)
+			continue;
+		for (int f = 0; f < in->nforms; f++) {
+			const char *v = in->form[f];
+			size_t vl = in->form_len[f];
+			if (vl < 2 || vl > pl || v[0] != '$' || memcmp(p, v, vl) ||
+			    (vl < pl && p[vl] != '.'))
+				continue;
+			if (ma_ns_fire(c, in, f, "nosql.field_path", "high", 0.85, NULL))
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
+
 int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, const char *file,
                         int line, const char *function)
 {
@@ -1057,8 +1190,10 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 	    .r = r, .file = file, .line = line, .function = function, .verdict = -1};
 	struct ma_ns_tok t, prev = {0, 0, 0, 0};
 	size_t pos = 0;
-	int want_value = 0, value_kind = 0, mapreduce = -1, broken = -1, depth = 0;
+	int want_value = 0, value_kind = 0, mapreduce = -1, broken = -1, depth = 0, in_expr, ek;
 	unsigned char parent[MA_NS_DEPTH]; /* by depth, the key that holds it */
+	/* by depth, an aggregation expression (ma_ns_expr_key); an array */
+	unsigned char expr[MA_NS_DEPTH], arr[MA_NS_DEPTH];
 	char key[64];
 
 	if (!r || !json)
@@ -1075,9 +1210,26 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 	while (ma_ns_next(json, len, &pos, &t)) {
 		if (t.type == NS_COMMENT)
 			continue; /* JSON5's and the shell's: {"$ne" / * x * / : 1} */
+		in_expr = depth > 0 && depth <= MA_NS_DEPTH && expr[depth - 1];
+		ek = want_value ? ma_ns_expr_key(key, depth >= 2 && depth - 2 < MA_NS_DEPTH &&
+		                                          arr[depth - 2])
+		                : 0;
+		if (t.type == NS_STR && !t.open && t.e - t.s > 3 && json[t.s + 1] == '$' &&
+		    (ek == 1 || (ek == 0 && in_expr))) {
+			/* an operand (a value, an array's element), not a key */
+			size_t q = t.e;
+			while (q < len && (json[q] == ' ' || json[q] == '\t' || json[q] == '\n' ||
+			                   json[q] == '\r'))
+				q++;
+			if ((want_value || q >= len || json[q] != ':') && ma_ns_field_path(&c, &t))
+				return c.verdict;
+		}
 		if (t.type == NS_PUNCT && (json[t.s] == '{' || json[t.s] == '[')) {
-			if (depth < MA_NS_DEPTH)
+			if (depth < MA_NS_DEPTH) {
 				parent[depth] = want_value ? ma_ns_parent(key) : NS_P_NONE;
+				expr[depth] = ek == 1 || (ek == 0 && in_expr);
+				arr[depth] = json[t.s] == '[';
+			}
 			depth++;
 		} else if (t.type == NS_PUNCT && (json[t.s] == '}' || json[t.s] == ']') &&
 		           depth > 0) {
@@ -1096,6 +1248,14 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				    ma_ns_js_function(json + st, t.e - st, 1))
 					if (ma_ns_check_js(&c, &t))
 						return c.verdict;
+			} else if (t.type == NS_WORD && value_kind && value_kind != NS_V_REGEX &&
+			           ma_ns_is(json, &t, "function")) {
+				/* the shell's {$where: function () {...}}: its body
+				 * is JavaScript as a string's is */
+				size_t end = ma_ns_function_end(json, len, t.s);
+				if (ma_ns_check_js_text(&c, json + t.s, end - t.s))
+					return c.verdict;
+				pos = end; /* (its braces balance) */
 			}
 		}
 		if (t.type == NS_PUNCT && json[t.s] == ':' &&
@@ -1154,12 +1314,20 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 			int seen = 0;
 			if (vl < 2 || vl > len)
 				continue;
-			while (from + vl <= len && seen++ < 16) {
+			while (from + vl <= len) {
 				const char *at = memmem(json + from, len - from, in->form[f], vl);
 				size_t a;
 				int lvl;
 				if (!at)
 					break;
+				if (seen++ >= MA_NS_PLACES) {
+					int p = ma_ns_past(&c, in, f, in->form[f], vl);
+					if (p == 1)
+						return c.verdict;
+					if (p == 2)
+						goto next_input;
+					break;
+				}
 				a = (size_t)(at - json);
 				from = a + 1;
 				lvl = ma_ns_span(json, len, a, a + vl, 0);
