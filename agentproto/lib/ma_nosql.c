@@ -1132,8 +1132,8 @@ int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
 static int ma_ns_expr_key(const char *k, int in_array)
 {
 	static const char *const stage[] = {
-	    "$expr",        "$project",   "$addFields",   "$group", "$replaceRoot",
-	    "$replaceWith", "$bucket",    "$bucketAuto",  "$redact", "$sortByCount"};
+	    "$expr",        "$project", "$addFields",  "$group",  "$replaceRoot",
+	    "$replaceWith", "$bucket",  "$bucketAuto", "$redact", "$sortByCount"};
 
 	if (k[0] != '$')
 		return 0;
