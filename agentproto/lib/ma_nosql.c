@@ -3,7 +3,7 @@
  * (JSON, relaxed Extended JSON, mongo-shell style with single quotes and
  * bare keys) and the JavaScript of their $where / function bodies.
  *
- * Four rules, each needing a user input of the request:
+ * Five rules, each needing a user input of the request:
  *   operator   a '$' key of the document came from the user: the input's
  *              parameter names it (body.pass.$ne, query.user[$ne]), an
  *              object input holds it, or the input's text spells it as a
@@ -17,7 +17,12 @@
  *              return / function / while / sleep / this.x outright);
  *   regex      an input in a $regex pattern that makes it match every
  *              value (`.*`, `^`, `x|`), or repeats a wildcard inside an
- *              exact match written as ^INPUT$.
+ *              exact match written as ^INPUT$;
+ *   field_path a user string that starts with '$' as an operand of an
+ *              aggregation expression ($expr, $project...): a field
+ *              path or a variable ("$owner", "$$ROOT").
+ * An input is judged at every place, up to MA_NS_PLACES per form; past
+ * them a non-word form fails closed (nosql.too_many_places).
  * A string is JavaScript or a pattern by its key and the key of the
  * object that holds it (ma_ns_value_kind): a user's "body" or a comment
  * that starts with "function" is data.

@@ -155,6 +155,33 @@ static void code_in_a_where_function_literal_fires(void **state)
 	assert_int_equal(nosql("42", "{$where: function() { return this.age == 42 }}"), MOAT_ALLOW);
 }
 
+/* past the 64 places judged in full: a non-word form fails closed, a
+ * word is one token wherever it lands (nosql8) */
+static void past_sixty_four_places_fails_closed_unless_a_word(void **state)
+{
+	static char doc[16384];
+	size_t n;
+
+	(void)state;
+	n = (size_t)snprintf(doc, sizeof doc, "{$and: [");
+	for (int i = 0; i < 70; i++)
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "{k%d: 'grüne Äpfel'}, ", i);
+	snprintf(doc + n, sizeof doc - n, "{z: 0}]}");
+	assert_int_equal(nosql("grüne Äpfel", doc), MOAT_BLOCK);
+	/* twin: a word, 70 times (each inside its string) */
+	n = (size_t)snprintf(doc, sizeof doc, "{$and: [");
+	for (int i = 0; i < 70; i++)
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "{k%d: 'Kiwi42'}, ", i);
+	snprintf(doc + n, sizeof doc - n, "{z: 0}]}");
+	assert_int_equal(nosql("Kiwi42", doc), MOAT_ALLOW);
+	/* twin: a $where body that names the word 80 times */
+	n = (size_t)snprintf(doc, sizeof doc, "{\"$where\": \"");
+	for (int i = 0; i < 80; i++)
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "this.t%d == 'blue' || ", i);
+	snprintf(doc + n, sizeof doc - n, "false\"}");
+	assert_int_equal(nosql("blue", doc), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -162,6 +189,7 @@ int main(void)
 	    cmocka_unit_test(a_pasted_input_past_its_sixteenth_place_fires),
 	    cmocka_unit_test(a_field_path_from_the_user_in_an_expression_fires),
 	    cmocka_unit_test(code_in_a_where_function_literal_fires),
+	    cmocka_unit_test(past_sixty_four_places_fails_closed_unless_a_word),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
