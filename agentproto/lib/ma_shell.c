@@ -5231,7 +5231,7 @@ static int ma_sh_sed_added_runs(const char *v)
 	size_t n = strlen(v), pos[8];
 	int np = 0;
 
-	return ma_sh_sed_runs(v, n) || (ma_sh_sed_parse(v, n, pos, 8, &np) && np > 0);
+	return ma_sh_sed_runs(v, n) || (ma_sh_sed_parse(v, n, 0, pos, 8, &np) && np > 0);
 }
 
 /* 1 when the word at element i, which the input starts (unquoted, or

@@ -255,15 +255,16 @@ int ma_sh_check(struct moat_request *r, const char *cmd, size_t len, const char 
 
 /* GNU sed's script s (n bytes; ma_shell_script.c): 1 when it parses,
  * with the offsets of the commands and s flags that run a command or read
- * or write a file (e, r, R, w, W; s///e, s///w) in pos (at most cap:
- * *npos); 0 when sed would refuse it. */
-int ma_sh_sed_parse(const char *s, size_t n, size_t *pos, int cap, int *npos);
+ * or write a file (e, r, R, w, W; s///e, s///w) at offset from or after
+ * it in pos (the first cap of them: *npos); 0 when sed would refuse it. */
+int ma_sh_sed_parse(const char *s, size_t n, size_t from, size_t *pos, int cap, int *npos);
 
 /* awk's program p (n bytes; ma_shell_script.c): 1 when its strings,
- * regular expressions, parentheses and braces close, with in pos (at most
- * cap: *npos) the offsets of what runs a command, writes a file or loads
- * code (system(, a pipe, print's >, @load, @include). */
-int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos);
+ * regular expressions, parentheses and braces close, with in pos (the
+ * first cap at offset from or after it: *npos) the offsets of what runs a
+ * command, writes a file or loads code (system(, a pipe, print's >,
+ * @load, @include). */
+int ma_sh_awk_scan(const char *p, size_t n, size_t from, size_t *pos, int cap, int *npos);
 
 /* The languages of the code an option's value holds (python -c, perl -e,
  * ruby -e, node -e, php -r). */

@@ -374,7 +374,8 @@ static int ma_sh_argv_fire(struct moat_request *r, const char *const *argv, int 
 	    .rule = rule,
 	    .severity = "high",
 	    /* bound64's fail-closed rule as the line check's */
-	    .confidence = strcmp(rule, "cmd.too_many_places") ? 0.9 : 0.8,
+	    .confidence =
+	        strcmp(rule, "cmd.too_many_places") && strcmp(rule, "cmd.too_long") ? 0.9 : 0.8,
 	    .input = in,
 	    .form = k,
 	    .operation = buf,
@@ -386,6 +387,104 @@ static int ma_sh_argv_fire(struct moat_request *r, const char *const *argv, int 
 	    .function = function,
 	};
 	return ma_request_fire(r, &fd);
+}
+
+/* 1 when form v (vl bytes) of an input lies at a place of the elements
+ * part[0..np) joined with blanks that ends past byte cap of the join
+ * (what ma_sh_join cuts at cap; cap 0: anywhere), other than a word of
+ * letters, digits and '_' inside (not at the start of) an element the
+ * line check finds inert (a file name). A form without a blank is
+ * searched in each element; one with a blank may span elements and is
+ * compared across them (argv65). */
+static int ma_sh_join_past(const char *const *part, int np, size_t cap, const char *v, size_t vl)
+{
+	size_t base = 0;
+	int blank = memchr(v, ' ', vl) != NULL,
+	    word = ma_sh_past(NULL, v, vl, 0, 0) == MA_PAST_JUDGE;
+
+	for (int i = 0; i < np && part[i]; i++) {
+		const char *e = part[i];
+		size_t n = strlen(e), lo = cap + 1 > base + vl ? cap + 1 - base - vl : 0;
+		int inert = -1;
+		for (size_t a = lo; !blank && a <= n && vl <= n - a;) {
+			const char *h = memmem(e + a, n - a, v, vl);
+			if (!h)
+				break;
+			/* a word inside an element inert in a command line (a
+			 * file name) is no command, nor brings one */
+			if (inert < 0)
+				inert = ma_sh_past(NULL, e, n, 0, 0) != MA_PAST_CLOSED;
+			if (!word || h == e || !inert)
+				return 1;
+			a = (size_t)(h - e) + 1;
+		}
+		for (size_t a = lo; blank && a <= n; a++) {
+			const char *c = e + a;
+			int j = i;
+			size_t k = 0;
+			for (; k < vl; k++) {
+				if (!*c) { /* the blank the join puts between two elements */
+					if (v[k] != ' ' || ++j >= np || !part[j])
+						break;
+					c = part[j];
+				} else if (*c++ != v[k]) {
+					break;
+				}
+			}
+			if (k == vl)
+				return 1;
+		}
+		base += n + 1;
+	}
+	return 0;
+}
+
+/* The fail-closed answer past a bound of the argv check that cuts what it
+ * judges (argv65: a line joined into 4 KB, env -S's 64 words and 4 KB):
+ * an input form of two bytes or more (those the line check reads) at a
+ * place of part[0..np) joined past byte cap (ma_sh_join_past) fires
+ * cmd.too_long on argv, unless the line check finds it inert in a command
+ * line (ma_sh_past). ma_request_fire's answer, or -1. */
+static int ma_sh_past_cut_fire(struct moat_request *r, const char *const *argv, int argc,
+                               const char *const *part, int np, size_t cap, const char *file,
+                               int line, const char *function)
+{
+	size_t nin;
+	const struct ma_input *in = ma_request_inputs(r, &nin);
+
+	for (size_t i = 0; i < nin; i++)
+		for (int f = 0; f < in[i].nforms; f++) {
+			const char *v = in[i].form[f];
+			size_t vl = in[i].form_len[f];
+			int res;
+			if (vl < 2 || ma_sh_past(NULL, v, vl, 0, 0) == MA_PAST_STOP ||
+			    !ma_sh_join_past(part, np, cap, v, vl))
+				continue;
+			res = ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.too_long", file, line,
+			                      function);
+			if (res >= 0)
+				return res;
+			break;
+		}
+	return -1;
+}
+
+/* The line a runner joins argv[0..argc) into with blanks (watch, GNU
+ * parallel's template, ssh's remote command, adb shell) judged by the
+ * shell check in buf (cap bytes); past cap the join is cut, and an input
+ * there fails closed (ma_sh_past_cut_fire; argv65: it was not judged).
+ * MOAT_BLOCK or -1. */
+static int ma_sh_join_check(struct moat_request *r, const char *const *argv, int argc, char *buf,
+                            size_t cap, const char *file, int line, const char *function)
+{
+	size_t n = ma_sh_join(argv, argc, buf, cap);
+
+	if (ma_sh_check(r, buf, n, buf, n, file, line, function) == MOAT_BLOCK)
+		return MOAT_BLOCK;
+	if (n == cap &&
+	    ma_sh_past_cut_fire(r, argv, argc, argv, argc, cap, file, line, function) == MOAT_BLOCK)
+		return MOAT_BLOCK;
+	return -1;
 }
 
 /* ssh's remote command (ssh(1): the words after the host, joined with
@@ -422,9 +521,11 @@ static int ma_sh_ssh_check(struct moat_request *r, const char *const *argv, int 
                            const char *file, int line, const char *function)
 {
 	char cmd[4096];
-	size_t n = ma_sh_join(argv + cs, argc - cs, cmd, sizeof cmd);
 
-	return ma_sh_check(r, cmd, n, cmd, n, file, line, function);
+	return ma_sh_join_check(r, argv + cs, argc - cs, cmd, sizeof cmd, file, line, function) ==
+	               MOAT_BLOCK
+	           ? MOAT_BLOCK
+	           : MOAT_ALLOW;
 }
 
 /* The places of one form of an input in one argument that the argv
@@ -552,7 +653,7 @@ static int ma_sh_covers(const char *s, size_t n, const char *v, size_t vl, const
  * returns ma_request_fire's answer, or -1. */
 static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, int argc,
                               const struct ma_sh_prog_opts *po, const int *sc, int nsc,
-                              int (*scan)(const char *, size_t, size_t *, int, int *),
+                              int (*scan)(const char *, size_t, size_t, size_t *, int, int *),
                               const char *file, int line, const char *function)
 {
 	size_t nin;
@@ -560,32 +661,36 @@ static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, i
 
 	for (int k = 0; k < nsc; k++) {
 		const char *o = argv[sc[k] < 0 ? -sc[k] : sc[k]], *nm;
-		size_t pos[32], nl, at = 0, n;
+		size_t pos[32], nl, at = 0, n, from = 0;
 		int np;
 		if (sc[k] < 0)
 			(void)ma_sh_opt_read(po, o, &nm, &nl, &at);
 		if (sc[k] < 0 && !at && o[1] == '-' && strchr(o, '='))
 			at = (size_t)(strchr(o, '=') - o) + 1; /* --exp=SCRIPT */
 		n = strlen(o + at);
-		if (!scan(o + at, n, pos, 32, &np) || !np)
-			continue;
-		/* the places in the whole element: an input that brings the
-		 * option with its script (-e1eid, --expression=1eid) covers
-		 * them there (shell36) */
-		for (int x = 0; x < np; x++)
-			pos[x] += at;
-		for (size_t i = 0; i < nin; i++)
-			for (int f = 0; f < in[i].nforms; f++) {
-				if (ma_sh_covers(o, n + at, in[i].form[f], in[i].form_len[f], pos,
-				                 np)) {
-					int v =
-					    ma_sh_argv_fire(r, argv, argc, &in[i], f, "cmd.program",
-					                    file, line, function);
-					if (v >= 0)
-						return v;
-					break;
+		/* argv65: 32 offsets a scan; a full pos asks for the next 32
+		 * (the 33rd command of a script was never judged) */
+		for (; scan(o + at, n, from, pos, 32, &np) && np; from = pos[np - 1] - at + 1) {
+			/* the places in the whole element: an input that brings
+			 * the option with its script (-e1eid, --expression=1eid)
+			 * covers them there (shell36) */
+			for (int x = 0; x < np; x++)
+				pos[x] += at;
+			for (size_t i = 0; i < nin; i++)
+				for (int f = 0; f < in[i].nforms; f++) {
+					if (ma_sh_covers(o, n + at, in[i].form[f],
+					                 in[i].form_len[f], pos, np)) {
+						int v = ma_sh_argv_fire(r, argv, argc, &in[i], f,
+						                        "cmd.program", file, line,
+						                        function);
+						if (v >= 0)
+							return v;
+						break;
+					}
 				}
-			}
+			if (np < 32)
+				break;
+		}
 	}
 	return -1;
 }
@@ -596,7 +701,7 @@ static int ma_sh_scripts_fire(struct moat_request *r, const char *const *argv, i
  * may follow operands (GNU sed), or the first operand ends them (awk);
  * refuse: an option that makes the program refuse what runs or writes. */
 struct ma_sh_script_lang {
-	int (*scan)(const char *, size_t, size_t *, int, int *);
+	int (*scan)(const char *, size_t, size_t, size_t *, int, int *);
 	const char *files, *file_longs, *script_long, *refuse;
 	int permute;
 };
@@ -1129,7 +1234,6 @@ static __attribute__((noinline)) int ma_sh_watch_check(struct moat_request *r,
 {
 	int i = prog + 1, x = 0;
 	char cmd[4096];
-	size_t n;
 
 	for (; i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *o = argv[i];
@@ -1151,8 +1255,7 @@ static __attribute__((noinline)) int ma_sh_watch_check(struct moat_request *r,
 		*xat = i;
 		return -1;
 	}
-	n = ma_sh_join(argv + i, argc - i, cmd, sizeof cmd);
-	return ma_sh_check(r, cmd, n, cmd, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK : -1;
+	return ma_sh_join_check(r, argv + i, argc - i, cmd, sizeof cmd, file, line, function);
 }
 
 static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int argc, int depth,
@@ -1541,8 +1644,8 @@ ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, 
 			                     function) == MOAT_BLOCK)
 				return MOAT_BLOCK;
 		} else {
-			n = ma_sh_join(argv + t0, t1 - t0, cmd, sizeof cmd);
-			if (ma_sh_check(r, cmd, n, cmd, n, file, line, function) == MOAT_BLOCK)
+			if (ma_sh_join_check(r, argv + t0, t1 - t0, cmd, sizeof cmd, file, line,
+			                     function) == MOAT_BLOCK)
 				return MOAT_BLOCK;
 		}
 	}
@@ -1659,11 +1762,8 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 		for (int i = prog + 1; i < argc && argv[i]; i++)
 			if (!strcmp(argv[i], "shell") && i + 1 < argc && argv[i + 1]) {
 				char cmd[4096];
-				size_t n = ma_sh_join(argv + i + 1, argc - i - 1, cmd, sizeof cmd);
-				return ma_sh_check(r, cmd, n, cmd, n, file, line, function) ==
-				               MOAT_BLOCK
-				           ? MOAT_BLOCK
-				           : -1;
+				return ma_sh_join_check(r, argv + i + 1, argc - i - 1, cmd,
+				                        sizeof cmd, file, line, function);
 			}
 		return -1;
 	}
@@ -1773,7 +1873,7 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 		for (int i = e + 1; i < argc && argv[i] && argv[i][0] == '-' && argv[i][1]; i++) {
 			const char *o = argv[i], *nm, *val;
 			size_t nl, at;
-			int rd, nw, vi = i;
+			int rd, nw, vi = i, k;
 			if (!strcmp(o, "--"))
 				break;
 			rd = ma_sh_opt_read(&env, o, &nm, &nl, &at);
@@ -1784,15 +1884,25 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
 				continue;
 			val = at ? o + at : argv[vi];
 			nw = ma_sh_env_split(val, buf, sizeof buf, w, 64);
-			for (int k = vi + 1; nw >= 0 && k < argc && argv[k]; k++) {
-				if (nw == 64)
-					return -1; /* (more than 64 words: not judged) */
+			if (nw < 0) /* argv65: past 4 KB or 64 words, closed */
+				return ma_sh_past_cut_fire(r, argv, argc, &val, 1, 0, file, line,
+				                           function) == MOAT_BLOCK
+				           ? MOAT_BLOCK
+				           : -1;
+			k = vi + 1;
+			for (; nw < 64 && k < argc && argv[k]; k++)
 				w[nw++] = argv[k];
-			}
 			if (nw > 0 && ma_sh_argv_check(r, w, nw, depth + 1, file, line, function) ==
 			                  MOAT_BLOCK)
 				return MOAT_BLOCK;
-			return -1;
+			/* argv65: the words and the first elements judged as one
+			 * argv; an input in an element past the 64th fails closed
+			 * (they were not judged) */
+			return k < argc && argv[k] &&
+			               ma_sh_past_cut_fire(r, argv, argc, argv + k, argc - k, 0,
+			                                   file, line, function) == MOAT_BLOCK
+			           ? MOAT_BLOCK
+			           : -1;
 		}
 	}
 	return -1;

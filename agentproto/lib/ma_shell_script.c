@@ -120,9 +120,11 @@ static int ma_sh_sed_addr(const char *s, size_t n, size_t *i, int second)
 
 /* GNU sed's script s (n bytes; sed(1), "sed scripts"): 1 when it parses,
  * with the offsets of the commands and s flags that run a command or read
- * or write a file (e, r, R, w, W; s///e, s///w) in pos (at most cap:
- * *npos); 0 when sed would refuse it (nothing runs). */
-int ma_sh_sed_parse(const char *s, size_t n, size_t *pos, int cap, int *npos)
+ * or write a file (e, r, R, w, W; s///e, s///w) at offset from or
+ * after it in pos (the first cap of them: *npos; argv65: the caller asks
+ * again from past the last when pos is full); 0 when sed would refuse it
+ * (nothing runs). */
+int ma_sh_sed_parse(const char *s, size_t n, size_t from, size_t *pos, int cap, int *npos)
 {
 	size_t i = 0;
 	int depth = 0;
@@ -189,7 +191,7 @@ int ma_sh_sed_parse(const char *s, size_t n, size_t *pos, int cap, int *npos)
 			case 'R':
 			case 'w':
 			case 'W':
-				if (*npos < cap)
+				if (*npos < cap && i - 1 >= from)
 					pos[(*npos)++] = i - 1;
 				ma_sh_sed_blanks(s, n, &i);
 				if (c != 'e' && (i >= n || s[i] == '\n'))
@@ -208,7 +210,8 @@ int ma_sh_sed_parse(const char *s, size_t n, size_t *pos, int cap, int *npos)
 				}
 				while (c == 's' && i < n && s[i] &&
 				       strchr("gpiImMe0123456789w", s[i])) {
-					if ((s[i] == 'e' || s[i] == 'w') && *npos < cap)
+					if ((s[i] == 'e' || s[i] == 'w') && *npos < cap &&
+					    i >= from)
 						pos[(*npos)++] = i;
 					if (s[i++] == 'w') {
 						ma_sh_sed_blanks(s, n, &i);
@@ -266,13 +269,14 @@ static int ma_sh_awk_regex(const char *p, size_t n, size_t *i)
 
 /* awk's program p (n bytes; POSIX awk's lexical conventions, gawk's
  * @load and @include): 1 when its strings, regular expressions,
- * parentheses and braces close, with in pos (at most cap: *npos) the
+ * parentheses and braces close, with in pos (the first cap at offset
+ * from or after it: *npos; the caller asks again when pos is full) the
  * offsets of what runs a command, writes a file or loads code: system
  * before '(', a '|' (not "||": print | "cmd", "cmd" | getline, |&), the
  * '>' of a print or printf outside its parentheses, the '@' of @load or
  * @include. A '/' starts a regular expression where no operand is before
  * it (else it divides). */
-int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos)
+int ma_sh_awk_scan(const char *p, size_t n, size_t from, size_t *pos, int cap, int *npos)
 {
 	size_t i = 0;
 	int paren = 0, brace = 0, operand = 0, print = 0, pparen = 0;
@@ -319,7 +323,7 @@ int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos)
 			if ((i - s == 6 && !memcmp(p + s, "system", 6) && j < n && p[j] == '(') ||
 			    (i - s == 5 && !memcmp(p + s, "@load", 5)) ||
 			    (i - s == 8 && !memcmp(p + s, "@include", 8))) {
-				if (*npos < cap)
+				if (*npos < cap && s >= from)
 					pos[(*npos)++] = s;
 			} else if ((i - s == 5 && !memcmp(p + s, "print", 5)) ||
 			           (i - s == 6 && !memcmp(p + s, "printf", 6))) {
@@ -357,7 +361,7 @@ int ma_sh_awk_scan(const char *p, size_t n, size_t *pos, int cap, int *npos)
 			} else if (c == '|' && i < n && p[i] == '|') {
 				i++;
 			} else if (c == '|' || (c == '>' && print && paren == pparen)) {
-				if (*npos < cap)
+				if (*npos < cap && i - 1 >= from)
 					pos[(*npos)++] = i - 1;
 				if (i < n && (p[i] == '>' || p[i] == '&'))
 					i++;
