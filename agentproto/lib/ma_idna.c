@@ -985,7 +985,7 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 	uint32_t nfc[MA_URL_HOST_MAX], lab[MA_URL_HOST_MAX];
 	const uint32_t *cps = m.cp;
 	size_t nc, o = 0, st = 0, ri = 0, done = 0, nlab = 0, full = (size_t)-1;
-	int ascii = 1, bidi, rc;
+	int ascii = 1, bidi, rc, lax = 0;
 
 	for (size_t k = 0; k < n && ascii; k++)
 		if (s[k] >= 0x80)
@@ -1052,7 +1052,9 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 		st = k + 1;
 	}
 	/* the Bidi Rule on every label (up to the one that did not fit) of a
-	 * domain with a right-to-left label */
+	 * domain with a right-to-left label: WHATWG fails where it does not
+	 * hold, clients with older bidi data (Node 20, curl 7.88) fetch the
+	 * host: MA_URL_IDNA_NEWER with out filled */
 	st = 0;
 	for (size_t j = 0; bidi && j < nlab && j <= full; j++) {
 		const uint32_t *l = cps + st;
@@ -1065,12 +1067,12 @@ int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, si
 			l = lab;
 		}
 		if (!ma_idna_bidi_ok(l, ln))
-			return -1;
+			lax = 1;
 		st = k + 1;
 	}
 	if (full != (size_t)-1)
 		return MA_URL_TOO_LONG;
 	out[o] = '\0';
 	*olen = o;
-	return m.newer ? MA_URL_IDNA_NEWER : 0;
+	return m.newer || lax ? MA_URL_IDNA_NEWER : 0;
 }

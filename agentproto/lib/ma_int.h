@@ -594,7 +594,9 @@ size_t ma_html_decode(const char *in, size_t len, char *out);
  * table's answer; the result is filled in as if it were ignored, for the
  * ssrf check, which judges the host a newer client would fetch. Also
  * (ma_url_parse_web) a host that fails only for a ZWJ or ZWNJ, filled in
- * without them, as transitional clients (libcurl's fallback) read it. */
+ * without them, as transitional clients (libcurl's fallback) read it;
+ * and a domain that fails only RFC 5893's Bidi Rule, filled in as
+ * clients with older bidi data (Node 20, curl 7.88) fetch it. */
 #define MA_URL_IDNA_NEWER (-3)
 enum ma_host_type {
 	MA_HOST_NONE = 0, /* no authority (mailto:x, /path relative) */
@@ -629,10 +631,11 @@ int ma_url_parse_web(const char *in, size_t len, const struct ma_weburl *base, s
 /* Domain to ASCII of s (n bytes, percent-decoded UTF-8) into out (cap
  * bytes, NUL-terminated, *olen its length), as WHATWG's URL standard runs
  * UTS #46 (ma_idna.c). 0, -1 where a WHATWG client fails (invalid UTF-8,
- * a code point UTS #46 refuses, bad Punycode, a validity criterion, the
- * Bidi Rule, CONTEXTJ), MA_URL_TOO_LONG (no room: more than
- * MA_URL_HOST_MAX code points, or out is full), or MA_URL_IDNA_NEWER
- * with out filled as if those code points were ignored. */
+ * a code point UTS #46 refuses, bad Punycode, a validity criterion,
+ * CONTEXTJ), MA_URL_TOO_LONG (no room: more than MA_URL_HOST_MAX code
+ * points, or out is full), or MA_URL_IDNA_NEWER (WHATWG fails too) with
+ * out filled as if those code points were ignored, or as if the Bidi Rule
+ * were not checked where only it failed. */
 int ma_idna_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap, size_t *olen);
 
 /* The WHATWG IPv6 parser on the text between the brackets. 0 or -1. */

@@ -601,6 +601,84 @@ static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, siz
 	return rule;
 }
 
+/* The byte at url[i] of a host's text, raw or percent-encoded (*w its
+ * width), -1 past end. */
+static int ma_ssrf_host_byte(const char *url, size_t i, size_t end, size_t *w)
+{
+	static const char hx[] = "0123456789abcdef";
+	const char *a, *b;
+
+	if (i >= end)
+		return -1;
+	*w = 1;
+	if (url[i] != '%' || i + 2 >= end || !url[i + 1] || !url[i + 2])
+		return (unsigned char)url[i];
+	a = memchr(hx, url[i + 1] | 0x20, 16);
+	b = memchr(hx, url[i + 2] | 0x20, 16);
+	if (!a || !b)
+		return '%';
+	*w = 3;
+	return (int)((a - hx) << 4 | (b - hx));
+}
+
+/* U+1E9E (capital sharp s): UTS #46 15.1 and later (WHATWG's tests, the
+ * table here, current browsers) map it to U+00DF, 15.0 and earlier
+ * (Node 20, libcurl with libidn2 2.3, Python's idna) to "ss": two names,
+ * which an attacker may point apart (review23e). The WHATWG reading
+ * public, the host's text is read again with each U+1E9E (raw or
+ * percent-encoded) written "ss": the rule of that reading if it is
+ * internal, *u (odd, offsets of url's text) and *t then its; NULL if the
+ * host holds none or that reading is public too. */
+static const char *ma_ssrf_sharp_s(struct moat_request *r, const char *url, size_t len,
+                                   struct ma_weburl *u, struct moat_url_target *t)
+{
+	char c[MA_SSRF_C_MAX];
+	struct ma_weburl su;
+	struct moat_url_target st;
+	size_t hs = u->host_start, he = u->host_end, o, w1, w2, w3;
+	const char *rule;
+	int found = 0, rc;
+
+	if (he <= hs || u->authority_end < he || u->authority_end > len ||
+	    u->authority_end + 1 >= sizeof c ||
+	    (!memchr(url + hs, 0xE1, he - hs) && !memchr(url + hs, '%', he - hs)))
+		return NULL;
+	memcpy(c, url, hs);
+	o = hs;
+	for (size_t i = hs; i < he;) {
+		if (ma_ssrf_host_byte(url, i, he, &w1) == 0xE1 &&
+		    ma_ssrf_host_byte(url, i + w1, he, &w2) == 0xBA &&
+		    ma_ssrf_host_byte(url, i + w1 + w2, he, &w3) == 0x9E) {
+			c[o++] = 's';
+			c[o++] = 's';
+			i += w1 + w2 + w3;
+			found = 1;
+			continue;
+		}
+		c[o++] = url[i++];
+	}
+	if (!found)
+		return NULL;
+	memcpy(c + o, url + he, u->authority_end - he);
+	o += u->authority_end - he;
+	c[o++] = '/';
+	rc = ma_url_parse_web(c, o, NULL, &su);
+	if (rc && rc != MA_URL_IDNA_NEWER)
+		return NULL;
+	memset(&st, 0, sizeof st);
+	rule = ma_ssrf_target(r, &su, &st);
+	if (!rule)
+		return NULL;
+	su.host_start = hs;
+	su.host_end = he;
+	su.authority_end = u->authority_end;
+	su.odd = 1; /* a name two generations of clients read apart */
+	*u = su;
+	st.verdict = MOAT_ALLOW;
+	*t = st;
+	return rule;
+}
+
 /* A URL whose authority or host is longer than the parser's buffers (4 KB,
  * MA_URL_HOST_MAX): a WHATWG client reads on (an IPv4 address after
  * thousands of leading zeros is still 127.0.0.1), so passing it as "no
@@ -669,6 +747,8 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 	 * host, a C client built on libcurl may read another host */
 	parsed = rc == 0 || rc == MA_URL_IDNA_NEWER;
 	rule = parsed ? ma_ssrf_target(r, &u, t) : NULL;
+	if (!rule && parsed)
+		rule = ma_ssrf_sharp_s(r, url, len, &u, t);
 	if (!rule)
 		rule = ma_ssrf_c_target(r, url, len, parsed, &u, t);
 	if (!rule || !r || ma_request_mode(r, "ssrf", NULL) == MOAT_MODE_OFF)

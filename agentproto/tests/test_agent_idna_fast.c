@@ -635,7 +635,7 @@ static int ref_to_ascii(const unsigned char *s, size_t n, char *out, size_t cap,
 		if (mapped[k] != '.')
 			continue;
 		if (bidi && !ma_idna_bidi_ok(l, ln))
-			return -1;
+			newer = 1; /* WHATWG fails; a laxer client fetches it */
 		for (size_t q = 0; q < ln; q++)
 			if (l[q] >= 0x80)
 				nonascii = 1;
