@@ -674,7 +674,11 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
  * prompt (as given, or URL- or HTML-decoded), and/or the explicit span
  * [uoff, uoff + ulen) of the prompt (ulen 0: none) -- a retrieved
  * document, a web page, an e-mail. Only the untrusted part is scored;
- * the application's own instructions around it never are.
+ * the application's own instructions around it never are. Inputs placed
+ * close together are read as one text as well (an override split across
+ * two fields): a run of them with only short labels (64 bytes at most)
+ * between is scored whole, labels included, and neighbours at most 160
+ * bytes apart joined by a space; the higher score counts.
  * The score (0..1, written to *score when score is not NULL) is the
  * noisy-OR, 1 - prod(1 - w), of weighted features of five families, found
  * by patterns over semantic word classes (English and eight other
