@@ -27,7 +27,7 @@ static int check(const char *const *glue, const char *const *f, int n, double *s
 		memcpy(prompt + len, glue[i], gl);
 		len += gl;
 		if (i < n) {
-			char name[8];
+			char name[16];
 			size_t fl = strlen(f[i]);
 			assert_true(len + fl < sizeof prompt);
 			memcpy(prompt + len, f[i], fl);
