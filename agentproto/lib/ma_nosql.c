@@ -1011,11 +1011,21 @@ static int ma_ns_check_regex(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 			const char *v = in->form[f];
 			size_t vl = in->form_len[f], from = 0;
 			int seen = 0, how = -1;
-			while (vl && from + vl <= rl && seen++ < 16) {
+			/* every place, as the other walks (past MA_NS_PLACES,
+			 * ma_ns_past): 16 escaped copies first hid a live one */
+			while (vl && from + vl <= rl) {
 				const char *at = memmem(rx + from, rl - from, v, vl);
 				size_t a, bs = 0;
 				if (!at)
 					break;
+				if (seen++ >= MA_NS_PLACES) {
+					int p = ma_ns_past(c, in, f, v, vl);
+					if (p == 1)
+						return 1;
+					if (p == 2)
+						goto next_input;
+					break;
+				}
 				a = (size_t)(at - rx);
 				from = a + 1;
 				while (bs < a && rx[a - 1 - bs] == '\\')

@@ -182,6 +182,32 @@ static void past_sixty_four_places_fails_closed_unless_a_word(void **state)
 	assert_int_equal(nosql("blue", doc), MOAT_ALLOW);
 }
 
+/* the lead (session 31): the $regex check judged an input at its first 16
+ * places only (the same bound): 20 copies the application escaped, then
+ * a live one, passed on f8267a5 */
+static int regex_after(int escaped, int live)
+{
+	char doc[2048];
+	size_t o = (size_t)snprintf(doc, sizeof doc, "{\"name\":{\"$regex\":\"^(");
+
+	for (int i = 0; i < escaped; i++)
+		o += (size_t)snprintf(doc + o, sizeof doc - o, "\\\\.*x%d|", i);
+	o += (size_t)snprintf(doc + o, sizeof doc - o, "%s)$\"}}", live ? ".*" : "y");
+	assert_true(o < sizeof doc);
+	return nosql(".*", doc);
+}
+
+static void a_regex_input_past_its_sixteenth_place_is_judged(void **state)
+{
+	(void)state;
+	assert_int_equal(regex_after(0, 1), MOAT_BLOCK);
+	assert_int_equal(regex_after(20, 1), MOAT_BLOCK);  /* f8267a5: allowed */
+	assert_int_equal(regex_after(100, 1), MOAT_BLOCK); /* past 64: fails closed */
+	/* twins: only escaped copies (the application's own text) */
+	assert_int_equal(regex_after(3, 0), MOAT_ALLOW);
+	assert_int_equal(regex_after(20, 0), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +216,7 @@ int main(void)
 	    cmocka_unit_test(a_field_path_from_the_user_in_an_expression_fires),
 	    cmocka_unit_test(code_in_a_where_function_literal_fires),
 	    cmocka_unit_test(past_sixty_four_places_fails_closed_unless_a_word),
+	    cmocka_unit_test(a_regex_input_past_its_sixteenth_place_is_judged),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
