@@ -13,6 +13,7 @@
  * what getaddrinfo does for names.
  */
 #include "ma_int.h"
+#include "ma_util.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -605,20 +606,19 @@ static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, siz
  * width), -1 past end. */
 static int ma_ssrf_host_byte(const char *url, size_t i, size_t end, size_t *w)
 {
-	static const char hx[] = "0123456789abcdef";
-	const char *a, *b;
+	int a, b;
 
 	if (i >= end)
 		return -1;
 	*w = 1;
-	if (url[i] != '%' || i + 2 >= end || !url[i + 1] || !url[i + 2])
+	if (url[i] != '%' || i + 2 >= end)
 		return (unsigned char)url[i];
-	a = memchr(hx, url[i + 1] | 0x20, 16);
-	b = memchr(hx, url[i + 2] | 0x20, 16);
-	if (!a || !b)
+	a = ma_hex_val((unsigned char)url[i + 1]);
+	b = ma_hex_val((unsigned char)url[i + 2]);
+	if (a < 0 || b < 0)
 		return '%';
 	*w = 3;
-	return (int)((a - hx) << 4 | (b - hx));
+	return a << 4 | b;
 }
 
 /* U+1E9E (capital sharp s): UTS #46 15.1 and later (WHATWG's tests, the
