@@ -61,7 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				 * or fail only the bidi rule (MA_URL_IDNA_NEWER,
 				 * idna9); a host whose only failure is the bidi rule
 				 * keeps failing it */
-				if (rc2 != 0 && !(rc == MA_URL_IDNA_NEWER && rc2 == MA_URL_IDNA_NEWER) &&
+				if (rc2 != 0 &&
+				    !(rc == MA_URL_IDNA_NEWER && rc2 == MA_URL_IDNA_NEWER) &&
 				    (!ascii || (rc2 != -1 && rc2 != MA_URL_TOO_LONG &&
 				                rc2 != MA_URL_IDNA_NEWER)))
 					abort();
