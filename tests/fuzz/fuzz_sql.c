@@ -20,7 +20,7 @@ static int is_space(char c)
 
 /* -1 when the input has forms other than its raw bytes or is one word
  * (the check skips it), else 1 when v is what the analysis of every place
- * the input occurs (up to 64) says, 0 when it is not. */
+ * the input occurs says, 0 when it is not. */
 static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, size_t n, int v)
 {
 	int plain = 1, fired = 0;
