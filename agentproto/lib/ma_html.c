@@ -438,6 +438,57 @@ static int ma_html_select_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 	return 1;
 }
 
+/* A <template>'s effect on tag t, a tag HTML rules read: 1 when t is
+ * ignored (no element, no raw text after it), 0 when it is read as usual.
+ * The "in template" insertion mode (13.2.6.4.18) chooses the template's
+ * mode at its first start tag that is not a head element's (base,
+ * basefont, bgsound, link, meta, noframes, script, style, template,
+ * title: read in head, the choice waits); <col> chooses "in column group"
+ * (13.2.6.4.12), where, the current node being the template, every start
+ * tag but <col> and <template> is ignored — raw-text elements, <select>,
+ * <svg> and <math> too — until the template's end tag. lx->tpl counts the
+ * open templates; for the innermost 32, lx->tpl_open marks one whose mode
+ * is not chosen and lx->tpl_col one in a column group (deeper ones are read
+ * as usual). */
+static int ma_html_template_tag(struct ma_html_lexer *lx, const struct ma_html_tok *t)
+{
+	const char *nm = lx->s + t->ns;
+	size_t nl = t->ne - t->ns;
+	unsigned bit = lx->tpl > 0 && lx->tpl <= 32 ? 1u << (lx->tpl - 1) : 0;
+	int tpl = nl == 8 && ma_html_ieq(nm, nl, "template");
+
+	if (t->end_tag) {
+		if (tpl && lx->tpl > 0) {
+			lx->tpl_open &= ~bit;
+			lx->tpl_col &= ~bit;
+			lx->tpl--;
+		}
+		return 0;
+	}
+	if (tpl) {
+		if (lx->tpl < 1 << 30)
+			lx->tpl++;
+		if (lx->tpl <= 32) {
+			bit = 1u << (lx->tpl - 1);
+			lx->tpl_open |= bit;
+			lx->tpl_col &= ~bit;
+		}
+		return 0;
+	}
+	if (lx->tpl_col & bit)
+		return 1; /* <col> too: a void element, nothing follows from it */
+	if (!(lx->tpl_open & bit) || ma_html_ieq(nm, nl, "base") ||
+	    ma_html_ieq(nm, nl, "basefont") || ma_html_ieq(nm, nl, "bgsound") ||
+	    ma_html_ieq(nm, nl, "link") || ma_html_ieq(nm, nl, "meta") ||
+	    ma_html_ieq(nm, nl, "noframes") || ma_html_ieq(nm, nl, "script") ||
+	    ma_html_ieq(nm, nl, "style") || ma_html_ieq(nm, nl, "title"))
+		return 0;
+	lx->tpl_open &= ~bit;
+	if (ma_html_ieq(nm, nl, "col"))
+		lx->tpl_col |= bit;
+	return 0;
+}
+
 /* What tag t (already read) does to the foreign-content stack and the raw
  * text that comes next. Tree construction's dispatcher (13.2.6): HTML
  * rules where no foreign element is open, in an HTML integration point,
@@ -453,6 +504,8 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 
 	if (t->end_tag && lx->select)
 		(void)ma_html_select_tag(lx, t); /* </select> in foreign content too */
+	if (t->end_tag && lx->tpl)
+		(void)ma_html_template_tag(lx, t);
 	if (t->end_tag && lx->tables && nl == 5 && ma_html_ieq(nm, nl, "table"))
 		lx->tables--;
 	if (t->end_tag && !lx->ns_depth && !lx->ns_over && !lx->fel)
@@ -485,6 +538,9 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 		ma_html_ns_push(lx, MA_HTML_NS_MGLYPH);
 		return;
 	}
+	if (!ma_html_in_foreign(lx) && (lx->tpl || (nl == 8 && ma_html_ieq(nm, nl, "template"))) &&
+	    ma_html_template_tag(lx, t))
+		return;
 	if (ma_html_in_foreign(lx) && !(top == MA_HTML_NS_AXML && ma_html_ieq(nm, nl, "svg"))) {
 		if (ma_html_breakout(s, t)) {
 			while (ma_html_in_foreign(lx))

@@ -52,7 +52,9 @@ struct ma_html_tok {
  * that comes next is an SVG <script>'s (JavaScript) or <style>'s (CSS).
  * Inside an HTML <select> the raw-text start tags but <script> and
  * <textarea> are ignored, as the tree builder ignores them there: what
- * follows is markup (ma_html.c, ma_html_select_tag).
+ * follows is markup (ma_html.c, ma_html_select_tag). So is every start
+ * tag but <col> and <template> inside a <template> whose first start tag
+ * past head elements is <col> ("in column group"; ma_html_template_tag).
  * Character references are left to the caller (ma_xss_char). */
 struct ma_html_lexer {
 	const char *s;
@@ -68,6 +70,10 @@ struct ma_html_lexer {
 	int select;    /* 0, or 1 + the <template>s open inside an open HTML <select> */
 	int sel_table; /* the select was opened while a <table> was open */
 	int tables;    /* HTML <table>s opened and not yet ended */
+	int tpl;       /* HTML <template>s open (start tags read under HTML rules) */
+	unsigned tpl_open; /* bit d-1: the template at depth d (<= 32) has met no start
+	                      tag but head elements' (its mode is not chosen yet) */
+	unsigned tpl_col;  /* bit d-1: that template's content is a column group */
 };
 
 /* What the tokenizer's foreign-content stack holds (ns_el): integration
