@@ -14,11 +14,14 @@
  * and 17): inside an HTML <select> the tree builder ignores the start
  * tags of style, xmp, iframe, noembed, noframes, noscript, title and
  * plaintext, so the tokenizer stays in the data state and what follows
- * them is markup (ma_html_select_tag).
+ * them is markup (ma_html_select_tag). So does one rule of "in template"
+ * (13.2.6.4.18): a template whose first start tag past head elements is
+ * <col> is "in column group", where every start tag but <col> and
+ * <template> is ignored (ma_html_template_tag).
  *
  * Simplifications, on purpose: a NUL byte stays a byte; the rest of tree
- * construction (implied end tags, foster parenting, <template>) is not
- * followed; the stack tracks svg, math and the integration points, not
+ * construction (implied end tags, foster parenting, the other template
+ * modes) is not followed; the stack tracks svg, math and the integration points, not
  * every foreign element (an annotation-xml's <svg> is SVG's even inside a
  * child of it).
  *
