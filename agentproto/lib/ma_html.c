@@ -572,15 +572,38 @@ static void ma_html_after_tag(struct ma_html_lexer *lx, const struct ma_html_tok
 		return;
 	if (nl == 5 && ma_html_ieq(nm, nl, "table"))
 		lx->tables++;
-	if (ma_html_ieq(nm, nl, "script"))
-		lx->raw = MA_HTML_SCRIPT;
-	else if (ma_html_ieq(nm, nl, "style") || ma_html_ieq(nm, nl, "xmp") ||
-	         ma_html_ieq(nm, nl, "iframe") || ma_html_ieq(nm, nl, "noembed") ||
-	         ma_html_ieq(nm, nl, "noframes") || ma_html_ieq(nm, nl, "noscript") ||
-	         ma_html_ieq(nm, nl, "title") || ma_html_ieq(nm, nl, "textarea"))
-		lx->raw = MA_HTML_TEXT;
-	else if (ma_html_ieq(nm, nl, "plaintext"))
-		lx->plaintext = 1;
+	/* by the name's length first: most tags are none of these */
+	switch (nl) {
+	case 3:
+		if (ma_html_ieq(nm, nl, "xmp"))
+			lx->raw = MA_HTML_TEXT;
+		break;
+	case 5:
+		if (ma_html_ieq(nm, nl, "style") || ma_html_ieq(nm, nl, "title"))
+			lx->raw = MA_HTML_TEXT;
+		break;
+	case 6:
+		if (ma_html_ieq(nm, nl, "script"))
+			lx->raw = MA_HTML_SCRIPT;
+		else if (ma_html_ieq(nm, nl, "iframe"))
+			lx->raw = MA_HTML_TEXT;
+		break;
+	case 7:
+		if (ma_html_ieq(nm, nl, "noembed"))
+			lx->raw = MA_HTML_TEXT;
+		break;
+	case 8:
+		if (ma_html_ieq(nm, nl, "noframes") || ma_html_ieq(nm, nl, "noscript") ||
+		    ma_html_ieq(nm, nl, "textarea"))
+			lx->raw = MA_HTML_TEXT;
+		break;
+	case 9:
+		if (ma_html_ieq(nm, nl, "plaintext"))
+			lx->plaintext = 1;
+		break;
+	default:
+		break;
+	}
 	if (lx->raw) {
 		lx->raw_ns = t->ns;
 		lx->raw_ne = t->ne;
