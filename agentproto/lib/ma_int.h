@@ -501,6 +501,14 @@ int ma_request_add_structured(struct moat_request *r, const char *path, const ch
  * read it, and its objects and arrays below the top as structured
  * inputs. Returns 0 or MOAT_AGENT_ENOMEM. */
 int ma_request_json_lenient(struct moat_request *r, const char *json, size_t len);
+/* ma_request.c, for both JSON walks: sets path (plen bytes of cap) to the
+ * member or element sep + t (tl bytes), cut to fit at a UTF-8 character's
+ * start (a NUL ends t); returns its length. */
+size_t ma_json_path_set(char *path, size_t plen, size_t cap, const char *sep, const char *t,
+                        size_t tl);
+/* Adds a member's name k as an input named path unless it is one word of
+ * letters, digits and '_'. Returns as moat_request_add_input. */
+int ma_json_add_name(struct moat_request *r, const char *path, const char *k, size_t kl);
 /* The mode for interceptor (policy, exclusions for param); no policy: monitor. */
 int ma_request_mode(const struct moat_request *r, const char *interceptor, const char *param);
 /* The policy's threshold for interceptor, or -1 (none, or no policy). */

@@ -1007,36 +1007,64 @@ static int ma_add_json_struct(struct moat_request *r, json_t *v, const char *pat
 	return rc;
 }
 
-static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
-                             int depth);
-
-/* One member or element whose name snprintf wrote (n bytes) after path's
- * plen: walked when the name fit (a longer path is skipped), then cut off
- * again. */
-static int ma_add_json_child(struct moat_request *r, json_t *x, char *path, size_t plen, int n,
-                             size_t cap, int depth)
+/* Sets path (plen bytes of cap) to the member or element named by sep and
+ * t (tl bytes): what does not fit is cut, at the start of a UTF-8
+ * character, and a NUL ends the name. A long name still names its value:
+ * the names are the attacker's when the application walks an object
+ * ({"answers": {QUESTION: ANSWER}}), and a skipped value would be judged
+ * by no check (review24). Returns the path's new length. */
+size_t ma_json_path_set(char *path, size_t plen, size_t cap, const char *sep, const char *t,
+                        size_t tl)
 {
-	int rc;
+	size_t sl = strlen(sep), n;
+	const char *nul = memchr(t, '\0', tl);
 
-	if (n < 0 || (size_t)n >= cap - plen)
-		return 0;
-	rc = ma_add_json_value(r, x, path, plen + (size_t)n, cap, depth + 1);
+	if (nul)
+		tl = (size_t)(nul - t);
+	if (plen + sl >= cap) {
+		path[plen] = '\0';
+		return plen;
+	}
+	memcpy(path + plen, sep, sl);
+	n = tl < cap - plen - sl - 1 ? tl : cap - plen - sl - 1;
+	if (n < tl)
+		while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
+			n--; /* t[n] is the first byte left out: not inside a character */
+	memcpy(path + plen + sl, t, n);
+	plen += sl + n;
 	path[plen] = '\0';
-	return rc;
+	return plen;
+}
+
+/* Adds a member's name k (kl bytes) as an input named path (the
+ * member's), unless it is one word of letters, digits and '_': such a
+ * name stays one token in every sink, and ordinary bodies add no input
+ * for their names. An application that pastes the names it was sent (a
+ * column-to-value update, a sort object's keys) pastes the attacker's
+ * text (review24). */
+int ma_json_add_name(struct moat_request *r, const char *path, const char *k, size_t kl)
+{
+	size_t i = 0;
+
+	while (i < kl &&
+	       ((unsigned)((k[i] | 32) - 'a') < 26 || (unsigned)(k[i] - '0') < 10 || k[i] == '_'))
+		i++;
+	if (i == kl)
+		return 0;
+	return moat_request_add_input(r, MOAT_INPUT_JSON, path, k, kl);
 }
 
 /* Walks a JSON value, adding its strings and numbers named by path: every
  * one of them (a cap on their number would let padding before a field
  * hide it from every check: review23; the cost is linear in the body the
- * application accepted, as for moat_request_add_input). */
-static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap,
-                             int depth)
+ * application accepted, as for moat_request_add_input), and the names of
+ * its members (ma_json_add_name). The body nests at most MA_JSON_DEPTH
+ * levels (moat_request_add_json), so the recursion is bounded. */
+static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size_t plen, size_t cap)
 {
 	char num[64];
 	int rc = 0;
 
-	if (depth > 32)
-		return 0;
 	if ((json_is_object(v) || json_is_array(v)) && plen > 0) {
 		rc = ma_add_json_struct(r, v, path);
 		if (rc)
@@ -1047,8 +1075,12 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 		json_t *x;
 		json_object_foreach(v, k, x)
 		{
-			int n = snprintf(path + plen, cap - plen, "%s%s", plen ? "." : "", k);
-			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth)))
+			size_t n = ma_json_path_set(path, plen, cap, plen ? "." : "", k, strlen(k));
+			rc = ma_json_add_name(r, path, k, strlen(k));
+			if (!rc)
+				rc = ma_add_json_value(r, x, path, n, cap);
+			path[plen] = '\0';
+			if (rc)
 				return rc;
 		}
 	} else if (json_is_array(v)) {
@@ -1056,8 +1088,11 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 		json_t *x;
 		json_array_foreach(v, i, x)
 		{
-			int n = snprintf(path + plen, cap - plen, "[%zu]", i);
-			if ((rc = ma_add_json_child(r, x, path, plen, n, cap, depth)))
+			int n = snprintf(num, sizeof num, "[%zu]", i);
+			size_t pl = ma_json_path_set(path, plen, cap, "", num, (size_t)n);
+			rc = ma_add_json_value(r, x, path, pl, cap);
+			path[plen] = '\0';
+			if (rc)
 				return rc;
 		}
 	} else if (json_is_string(v)) {
@@ -1074,24 +1109,21 @@ static int ma_add_json_value(struct moat_request *r, json_t *v, char *path, size
 }
 
 /* jansson parses, frees and prints JSON by recursion, about 320 bytes of
- * stack a level, up to 2048 levels: a body nested deeper than
- * MA_JSON_DEPTH would take more of the caller's stack than any check
- * (moatagent.h: threads). The walk above reads 32 levels; the text keeps
- * MA_JSON_DEPTH levels, and each array or object that would open deeper
- * becomes null. Returns json itself when it is not that deep (no
- * allocation), else a copy in *owned (NULL: no memory) of *outlen bytes. */
-#define MA_JSON_DEPTH 64
-static const char *ma_json_cut_deep(const char *json, size_t len, size_t *outlen, char **owned)
+ * stack a level, up to 2048 levels, and the walk above recurses too: a
+ * body nested deeper than MA_JSON_DEPTH would take more of the caller's
+ * stack than any check (moatagent.h: threads). Such a body is read by the
+ * lenient walk instead (ma_request_json.c), which is iterative and adds
+ * every value however deep (review24: a rich-text document nests two
+ * levels a block, and Node's or Python's parser reads thousands). Returns
+ * 1 when json nests deeper than MA_JSON_DEPTH levels. */
+#define MA_JSON_DEPTH 32
+static int ma_json_too_deep(const char *json, size_t len)
 {
-	size_t depth = 0, o = 0;
-	int str = 0, esc = 0, skip = 0;
-	char *out = NULL; /* the copy, from the first value cut on */
+	size_t depth = 0;
+	int str = 0, esc = 0;
 
-	*owned = NULL;
-	*outlen = len;
 	for (size_t i = 0; i < len; i++) {
 		char ch = json[i];
-		int open = 0, close = 0;
 		if (str) {
 			if (esc)
 				esc = 0;
@@ -1099,41 +1131,16 @@ static const char *ma_json_cut_deep(const char *json, size_t len, size_t *outlen
 				esc = 1;
 			else if (ch == '"')
 				str = 0;
-		} else if (ch == '"')
+		} else if (ch == '"') {
 			str = 1;
-		else if (ch == '[' || ch == '{')
-			open = 1;
-		else if (ch == ']' || ch == '}')
-			close = 1;
-		if (open && ++depth == MA_JSON_DEPTH + 1 && !skip) {
-			if (!out) {
-				out = ma_malloc(
-				    2 * len + 8); /* "null" for each cut value of 2 bytes or more */
-				if (!out)
-					return NULL;
-				memcpy(out, json, i);
-				o = i;
-			}
-			skip = 1;
-			memcpy(out + o, "null", 4);
-			o += 4;
-			continue;
-		}
-		if (close && depth > 0) {
+		} else if (ch == '[' || ch == '{') {
+			if (++depth > MA_JSON_DEPTH)
+				return 1;
+		} else if ((ch == ']' || ch == '}') && depth > 0) {
 			depth--;
-			if (skip && depth == MA_JSON_DEPTH) {
-				skip = 0;
-				continue;
-			}
 		}
-		if (out && !skip)
-			out[o++] = ch;
 	}
-	if (!out)
-		return json;
-	*owned = out;
-	*outlen = o;
-	return out;
+	return 0;
 }
 
 int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
@@ -1141,32 +1148,27 @@ int moat_request_add_json(struct moat_request *r, const char *json, size_t len)
 	json_error_t err;
 	json_t *v;
 	char path[512] = "";
-	char *owned;
-	const char *text = json;
-	size_t tl = len;
 	int rc;
 
 	if (!r)
 		return 0;
 	if (!json)
 		return MOAT_AGENT_EINVAL;
-	json = ma_json_cut_deep(json, len, &len, &owned);
-	if (!json)
-		return MOAT_AGENT_ENOMEM;
+	if (ma_json_too_deep(json, len))
+		return ma_request_json_lenient(r, json, len);
 	v = json_loadb(json, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &err);
-	free(owned);
 	if (!v) {
 		enum json_error_code code = json_error_code(&err);
 		if (code == json_error_out_of_memory)
 			return MOAT_AGENT_ENOMEM;
 		/* refused, or a name repeated: read as lenient parsers read
 		 * it (ma_request_json.c); a repeated name is still JSON */
-		rc = ma_request_json_lenient(r, text, tl);
+		rc = ma_request_json_lenient(r, json, len);
 		if (rc)
 			return rc;
 		return code == json_error_duplicate_key ? 0 : MOAT_AGENT_EINVAL;
 	}
-	rc = ma_add_json_value(r, v, path, 0, sizeof path, 0);
+	rc = ma_add_json_value(r, v, path, 0, sizeof path);
 	json_decref(v);
 	return rc;
 }

@@ -16,13 +16,17 @@
  * library while the application read it: no input, nothing found. So
  * when jansson refuses a body, or it repeats a name (jansson keeps only
  * the last), this walk adds every string and number it can read -- named
- * by path as jansson's walk names them, duplicates and all -- and every
- * object and array below the top as compact text (structured). It never
- * fails on the text: what it cannot read it skips.
+ * by path as jansson's walk names them, duplicates and all -- the names
+ * that ma_json_add_name adds, and every object and array below the top as
+ * compact text (structured). It never fails on the text: what it cannot
+ * read it skips. A body nested deeper than jansson may parse on the
+ * caller's stack is read here too, valid or not.
  *
  * Threads: as ma_request.c (the request's thread). Iterative: the stack
- * it takes does not grow with the body's nesting (the path is read for
- * MA_RJ_DEPTH levels, as jansson's walk reads 32).
+ * it takes does not grow with the body's nesting. Paths are followed for
+ * MA_RJ_DEPTH levels; the strings and numbers deeper are added under the
+ * path of the container that went past (review24: a value 35 levels deep
+ * was no input).
  */
 #include "ma_int.h"
 #include "ma_util.h"
@@ -215,25 +219,36 @@ static size_t ma_rj_compact(struct ma_rj *j, size_t start, size_t end)
 	return o;
 }
 
-/* Sets the path to the member or element about to be read in f. Returns
- * 0 when it does not fit (the value is then skipped, as jansson's walk
- * skips it). */
-static int ma_rj_name(struct ma_rj *j, const struct ma_rj_frame *f, const char *key, size_t kl)
+/* Sets the path to the member or element about to be read in f (a name
+ * that does not fit is cut: ma_json_path_set). */
+static void ma_rj_name(struct ma_rj *j, const struct ma_rj_frame *f, const char *key, size_t kl)
 {
-	int n;
+	char ix[32];
 
-	j->plen = f->plen;
-	if (f->array)
-		n = snprintf(j->path + j->plen, sizeof j->path - j->plen, "[%zu]", f->index);
-	else
-		n = snprintf(j->path + j->plen, sizeof j->path - j->plen, "%s%.*s",
-		             j->plen ? "." : "", (int)kl, key);
-	if (n < 0 || (size_t)n >= sizeof j->path - j->plen || memchr(key, '\0', kl)) {
-		j->path[j->plen] = '\0';
-		return 0;
+	if (f->array) {
+		int n = snprintf(ix, sizeof ix, "[%zu]", f->index);
+		j->plen = ma_json_path_set(j->path, f->plen, sizeof j->path, "", ix, (size_t)n);
+	} else {
+		j->plen =
+		    ma_json_path_set(j->path, f->plen, sizeof j->path, f->plen ? "." : "", key, kl);
 	}
-	j->plen += (size_t)n;
-	return 1;
+}
+
+/* A string or word of a container past MA_RJ_DEPTH (v, vl bytes), added
+ * under the path of the container that went past it: every value, and
+ * the names that ma_json_add_name adds (a ':' follows a name). */
+static void ma_rj_add_deep(struct ma_rj *j, const char *v, size_t vl, int word)
+{
+	int lit = word && ((vl == 4 && (!memcmp(v, "true", 4) || !memcmp(v, "null", 4))) ||
+	                   (vl == 5 && !memcmp(v, "false", 5)));
+
+	ma_rj_skip(j);
+	if (j->rc || lit)
+		return;
+	if (j->pos < j->len && j->s[j->pos] == ':')
+		j->rc = ma_json_add_name(j->r, j->path, v, vl);
+	else
+		ma_rj_add(j, v, vl, 0);
 }
 
 /* The encoding Python's json.loads reads a body's bytes in (its
@@ -350,16 +365,23 @@ static int ma_rj_walk(struct moat_request *r, const char *json, size_t len)
 		if (j->pos >= j->len)
 			break;
 		c = json[j->pos];
-		if (deep) { /* inside containers too deep to name: count them */
+		if (deep) { /* inside containers too deep to name: every value
+			     * under the path of the one that went past */
 			if (c == '"' || c == '\'') {
-				ma_rj_string(j);
+				size_t vl = ma_rj_string(j);
+				ma_rj_add_deep(j, j->buf, vl, 0);
 				continue;
 			}
 			if (c == '{' || c == '[')
 				deep++;
 			else if (c == '}' || c == ']')
 				deep--;
-			j->pos++;
+			if (strchr("{}[],:", c)) {
+				j->pos++;
+			} else {
+				size_t a = j->pos, wl = ma_rj_word(j);
+				ma_rj_add_deep(j, json + a, wl, 1);
+			}
 			continue;
 		}
 		if (c == ',') {
@@ -410,22 +432,26 @@ static int ma_rj_walk(struct moat_request *r, const char *json, size_t len)
 				kl = ma_rj_word(j);
 				k = json + a;
 			}
-			if (kl >= sizeof key)
-				kl = sizeof key - 1;
-			memcpy(key, k, kl);
+			ma_rj_name(j, f, k, kl);
+			j->rc = ma_json_add_name(r, j->path, k, kl);
+			j->plen = f->plen;
+			j->path[j->plen] = '\0';
+			kl = ma_json_path_set(key, 0, sizeof key, "", k, kl);
 			want_key = 0;
 			have_name = 1;
 			continue;
 		}
 		/* a value: named by the member's name or the element's index */
-		int named = f && ma_rj_name(j, f, key, f->array ? 0 : kl);
+		int named = f != NULL;
+		if (f)
+			ma_rj_name(j, f, key, f->array ? 0 : kl);
 		if (f && !f->array && !have_name)
 			named = 0; /* a value without a name before it: read, not named */
 		have_name = f && f->array;
 		if (c == '{' || c == '[') {
 			j->pos++;
 			if (depth >= MA_RJ_DEPTH || (f && !named)) {
-				deep = 1; /* too deep, or no name to give it: skipped */
+				deep = 1; /* too deep, or no name to give it: read flat */
 				continue;
 			}
 			st[depth].array = c == '[';

@@ -437,19 +437,23 @@ int moat_request_add_input_ref(struct moat_request *r, int kind, const char *nam
  * array below the top as one more input, its compact JSON text (so
  * {"pass": {"$ne": ""}} gives body.pass = {"$ne":""} and body.pass.$ne =
  * "": the NoSQL check sees an object where a value was expected); every
- * value, however many (checks then cost in proportion to the body), to
- * 32 levels (arrays and objects nested deeper than 64
- * levels are read as null before parsing, so that jansson's recursive
- * parser stays within the stack bound; only such bodies are copied, an
- * allocation). A body that is not strict JSON (NaN, 1e999, lone
+ * value, however many (checks then cost in proportion to the body) and
+ * however deep (past 32 levels a value is named by the path of the
+ * container at the 32nd, and the body is read by the iterative lenient
+ * reader below, valid or not, so that jansson's recursive parser stays
+ * within the stack bound); every member's name that is not one word of
+ * letters, digits and '_' (named by the member's path: an application
+ * may paste the names it was sent); a path past 511 bytes is cut at a
+ * character and still names its value. A body that is not strict JSON (NaN, 1e999, lone
  * surrogates, bytes that are not UTF-8, comments, trailing commas or
  * text, single quotes, a byte order mark, UTF-16 or UTF-32: what json-c
  * or Python's json accept) or that repeats a name (cJSON's lookup gives the first, jansson
  * keeps the last) is read once more, leniently: its strings and numbers
  * are still added by path, every duplicate too, so that a value the
  * application's own parser reads cannot hide the body's fields. Returns
- * 0 (a repeated name is JSON), MOAT_AGENT_EINVAL (not strict JSON; its
- * fields were added anyway) or MOAT_AGENT_ENOMEM.
+ * 0 (a repeated name is JSON; a body nested past 32 levels, which is not
+ * validated), MOAT_AGENT_EINVAL (not strict JSON; its fields were added
+ * anyway) or MOAT_AGENT_ENOMEM.
  *
  *     moat_request_add_json(req, body, body_len);
  */
