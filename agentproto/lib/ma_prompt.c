@@ -4333,12 +4333,20 @@ double moat_prompt_score(const char *text, size_t len)
  * best score of a form found in the prompt, and which form it was. */
 struct ma_pr_scan {
 	const struct ma_input *in; /* the input whose forms are looked for */
+	int mode;                  /* its parameter's mode (MOAT_MODE_*) */
+	int imode;                 /* the interceptor's mode (no parameter) */
 	const char *v;             /* the form looked for */
 	size_t vl;
-	double best;
-	const char *brule;
-	const struct ma_input *bin;
-	int bform;
+	double best; /* the best of every mode (the score) */
+	/* the best score of inputs in each mode (monitor, block), with its
+	 * rule, input and form: an exclusion that turns one parameter down
+	 * to monitor must not hide a higher mode's finding behind a decoy
+	 * in that parameter (review24, as review23b for the other checks) */
+	double kbest[MOAT_MODE_BLOCK + 1];
+	const char *krule[MOAT_MODE_BLOCK + 1];
+	const struct ma_input *kin[MOAT_MODE_BLOCK + 1];
+	int kform[MOAT_MODE_BLOCK + 1];
+	struct moat_request *r;
 	struct ma_pr_pass *ps;  /* the request's scratch block */
 	struct ma_pr_place *pl; /* where the forms were found (after ps) */
 	int npl;
@@ -4380,6 +4388,7 @@ struct ma_pr_place {
 	int n;                     /* places merged into it */
 	const struct ma_input *in; /* the first place's input, and its form */
 	int form;
+	int mode; /* the least mode of the places merged (MOAT_MODE_*) */
 };
 struct ma_pr_scratch {
 	struct ma_pr_pass ps;
@@ -4413,6 +4422,8 @@ static int ma_pr_places_merge(struct ma_pr_place *pl, int n)
 			if (pl[i].maxl > r->maxl)
 				r->maxl = pl[i].maxl;
 			r->n += pl[i].n;
+			if (pl[i].mode < r->mode)
+				r->mode = pl[i].mode;
 		} else {
 			pl[++k] = pl[i];
 		}
@@ -4420,16 +4431,18 @@ static int ma_pr_places_merge(struct ma_pr_place *pl, int n)
 	return k + 1;
 }
 
-/* c's best so far, raised to s (rule rl) if higher, the place p's input
- * named. */
-static void ma_pr_runs_best(struct ma_pr_scan *c, double s, const char *rl,
-                            const struct ma_pr_place *p)
+/* c's best so far, and its best in mode, raised to s (rule rl) if higher,
+ * in (form) named. */
+static void ma_pr_best(struct ma_pr_scan *c, double s, const char *rl, int mode,
+                       const struct ma_input *in, int form)
 {
-	if (s > c->best) {
+	if (s > c->best)
 		c->best = s;
-		c->brule = rl;
-		c->bin = p->in;
-		c->bform = p->form;
+	if (mode > MOAT_MODE_OFF && mode <= MOAT_MODE_BLOCK && s > c->kbest[mode]) {
+		c->kbest[mode] = s;
+		c->krule[mode] = rl;
+		c->kin[mode] = in;
+		c->kform[mode] = form;
 	}
 }
 
@@ -4460,7 +4473,7 @@ static void ma_pr_runs(struct ma_pr_scan *c, const char *prompt)
 		n = la + 1 + lb;
 		rl = NULL;
 		s = ma_pr_score_in(c->seam, n, &rl, c->ps);
-		ma_pr_runs_best(c, s, rl, p);
+		ma_pr_best(c, s, rl, p->mode < q->mode ? p->mode : q->mode, p->in, p->form);
 	}
 	c->npl = ma_pr_places_merge(pl, c->npl);
 	for (int i = 0; i < c->npl; i++) {
@@ -4469,14 +4482,19 @@ static void ma_pr_runs(struct ma_pr_scan *c, const char *prompt)
 			continue; /* one place, or one holding the others: scored */
 		rl = NULL;
 		s = ma_pr_score_in(prompt + p->a, p->b - p->a, &rl, c->ps);
-		ma_pr_runs_best(c, s, rl, p);
+		ma_pr_best(c, s, rl, p->mode, p->in, p->form);
 	}
 }
 
+/* An input whose parameter an exclusion turns off is not looked for (the
+ * interceptor off: each is, for the score). */
 static int ma_pr_scan_input(void *ctx, const struct ma_input *in)
 {
-	((struct ma_pr_scan *)ctx)->in = in;
-	return 0;
+	struct ma_pr_scan *c = ctx;
+
+	c->in = in;
+	c->mode = ma_request_mode(c->r, "llm_prompt_injection", in->param);
+	return c->mode == MOAT_MODE_OFF && c->imode != MOAT_MODE_OFF;
 }
 
 static int ma_pr_scan_form(void *ctx, const char *v, size_t vl)
@@ -4503,23 +4521,52 @@ static int ma_pr_scan_found(void *ctx, size_t a, size_t b, struct ma_scan_hit *h
 		if (c->npl == MA_PR_PLACES)
 			c->npl = ma_pr_places_merge(c->pl, c->npl);
 		if (c->npl < MA_PR_PLACES)
-			c->pl[c->npl++] = (struct ma_pr_place){
-			    .a = a, .b = b, .maxl = b - a, .n = 1, .in = c->in, .form = form};
+			c->pl[c->npl++] = (struct ma_pr_place){.a = a,
+			                                       .b = b,
+			                                       .maxl = b - a,
+			                                       .n = 1,
+			                                       .in = c->in,
+			                                       .form = form,
+			                                       .mode = c->mode};
 	}
-	if (s > c->best) {
-		c->best = s;
-		c->brule = rl;
-		c->bin = c->in;
-		c->bform = form;
-	}
+	ma_pr_best(c, s, rl, c->mode, c->in, form);
 	return 0;
+}
+
+/* Reports the best finding of one mode (its score s at least thr). */
+static int ma_pr_fire(struct moat_request *r, const struct ma_pr_scan *c, int mode, double thr,
+                      const char *prompt, size_t len, const char *file, int line,
+                      const char *function)
+{
+	char sv[16];
+	double s = c->kbest[mode];
+	struct ma_finding fd = {
+	    .interceptor = "llm_prompt_injection",
+	    .rule = c->krule[mode] ? c->krule[mode] : "prompt.score",
+	    .severity = s >= 0.95 ? "critical" : "high",
+	    .confidence = s,
+	    .input = c->kin[mode],
+	    .form = c->kform[mode],
+	    .operation = prompt,
+	    .operation_len = len,
+	    .extra_key = "score",
+	    .extra_value = sv,
+	    .file = file,
+	    .function = function,
+	    .line = line,
+	};
+
+	if (s <= 0 || s + 1e-9 < thr)
+		return MOAT_ALLOW;
+	snprintf(sv, sizeof sv, "%.3f", s);
+	return ma_request_fire(r, &fd);
 }
 
 int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len, size_t uoff,
                          size_t ulen, double *score, const char *file, int line,
                          const char *function)
 {
-	struct ma_pr_scan c = {0};
+	struct ma_pr_scan c = {.r = r};
 	struct ma_scan sc = {.text = prompt,
 	                     .max_occ = 1,
 	                     .skip_input = ma_pr_scan_input,
@@ -4527,8 +4574,9 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 	                     .analyse = ma_pr_scan_found,
 	                     .ctx = &c};
 	struct ma_pr_scratch *sb;
-	double thr, best;
-	const char *brule;
+	double thr;
+	const char *rl = NULL;
+	int v;
 
 	if (score)
 		*score = 0;
@@ -4541,54 +4589,35 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 	if (ulen > len - uoff)
 		ulen = len - uoff;
 	if (!r) { /* no inputs: the marked part alone, in a pass of the pool */
-		if (ulen)
-			c.best = ma_prompt_score(prompt + uoff, ulen, &c.brule);
-		if (score)
-			*score = c.best;
+		if (ulen && score)
+			*score = ma_prompt_score(prompt + uoff, ulen, &rl);
 		return MOAT_ALLOW;
 	}
 	sb = ma_request_scratch(r);
 	c.ps = &sb->ps;
 	c.pl = sb->pl;
 	c.seam = sb->seam;
-	if (ulen)
-		c.best = ma_pr_score_in(prompt + uoff, ulen, &c.brule, c.ps);
+	c.imode = ma_request_mode(r, "llm_prompt_injection", NULL);
+	if (ulen) /* the marked part: the interceptor's own mode */
+		ma_pr_best(&c, ma_pr_score_in(prompt + uoff, ulen, &rl, c.ps), rl, c.imode, NULL,
+		           0);
 	/* each form of each input (2 bytes at least) found in the prompt, in
-	 * their order; a form scoring higher than the best so far replaces it */
+	 * their order; a form scoring higher than the best of its mode so far
+	 * replaces it */
 	sc.len = len;
 	(void)ma_request_scan(r, &sc);
 	ma_pr_runs(&c, prompt); /* inputs close together, read whole */
-	best = c.best;
-	brule = c.brule;
 	if (score)
-		*score = best;
-	if (best <= 0)
+		*score = c.best;
+	if (c.best <= 0)
 		return MOAT_ALLOW;
 	thr = ma_request_threshold(r, "llm_prompt_injection");
 	if (thr < 0)
 		thr = MOAT_PROMPT_THRESHOLD;
-	if (best + 1e-9 >= thr) {
-		char sv[16];
-		struct ma_finding fd = {
-		    .interceptor = "llm_prompt_injection",
-		    .rule = brule ? brule : "prompt.score",
-		    .severity = best >= 0.95 ? "critical" : "high",
-		    .confidence = best,
-		    .input = c.bin,
-		    .form = c.bform,
-		    .operation = prompt,
-		    .operation_len = len,
-		    .extra_key = "score",
-		    .extra_value = sv,
-		    .file = file,
-		    .function = function,
-		    .line = line,
-		};
-		int v;
-		snprintf(sv, sizeof sv, "%.3f", best);
-		v = ma_request_fire(r, &fd);
-		if (v >= 0)
-			return v;
-	}
-	return MOAT_ALLOW;
+	/* the monitored best is logged, and the blocking one still decides */
+	v = ma_pr_fire(r, &c, MOAT_MODE_MONITOR, thr, prompt, len, file, line, function);
+	if (v == MOAT_BLOCK)
+		return v;
+	v = ma_pr_fire(r, &c, MOAT_MODE_BLOCK, thr, prompt, len, file, line, function);
+	return v >= 0 ? v : MOAT_ALLOW;
 }
