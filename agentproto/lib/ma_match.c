@@ -101,6 +101,57 @@ int ma_ip_parse(const char *s, struct ma_cidr *out)
 	return 0;
 }
 
+int ma_ip_normal(const char *s, char *out, size_t cap)
+{
+	char host[64];
+	const char *a, *b, *c;
+	struct ma_cidr ip;
+
+	if (!s)
+		return -1;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	b = s + strlen(s);
+	while (b > s && (b[-1] == ' ' || b[-1] == '\t'))
+		b--;
+	a = s;
+	if (*a == '[') { /* [v6] or [v6]:port */
+		const char *e = memchr(a, ']', (size_t)(b - a));
+		if (!e || (e + 1 < b && e[1] != ':'))
+			return -1;
+		for (c = e + 2; c < b; c++)
+			if (*c < '0' || *c > '9')
+				return -1;
+		a++;
+		b = e;
+	} else if ((c = memchr(a, ':', (size_t)(b - a))) &&
+	           !memchr(c + 1, ':', (size_t)(b - c - 1)) && memchr(a, '.', (size_t)(c - a))) {
+		for (const char *d = c + 1; d < b; d++) /* a.b.c.d:port */
+			if (*d < '0' || *d > '9')
+				return -1;
+		b = c;
+	}
+	if ((c = memchr(a, '%', (size_t)(b - a))) && memchr(a, ':', (size_t)(c - a)))
+		b = c; /* v6%zone */
+	if (b <= a || (size_t)(b - a) >= sizeof host)
+		return -1;
+	memcpy(host, a, (size_t)(b - a));
+	host[b - a] = '\0';
+	if (ma_ip_parse(host, &ip))
+		return -1;
+	return inet_ntop(ip.family == 4 ? AF_INET : AF_INET6, ip.addr, out, (socklen_t)cap) ? 0
+	                                                                                    : -1;
+}
+
+int ma_ip_read(const char *s, struct ma_cidr *out)
+{
+	char n[64];
+
+	if (!ma_ip_parse(s, out))
+		return 0;
+	return ma_ip_normal(s, n, sizeof n) ? -1 : ma_ip_parse(n, out);
+}
+
 int ma_cidr_contains(const struct ma_cidr *net, const struct ma_cidr *ip)
 {
 	int full, rest;

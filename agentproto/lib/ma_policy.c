@@ -491,7 +491,7 @@ int moat_policy_ip_denied(const struct moat_policy *p, const char *ip, time_t no
 	int64_t now_ms;
 
 	/* every request asks: no denylist, no parse and no clock */
-	if (!p || p->nips == 0 || ma_ip_parse(ip, &addr))
+	if (!p || p->nips == 0 || ma_ip_read(ip, &addr))
 		return 0;
 	now_ms = ma_now_or(now);
 	for (size_t i = 0; i < p->nips; i++) {
@@ -533,7 +533,7 @@ struct ma_src_lazy {
 static const struct ma_cidr *ma_src_get(struct ma_src_lazy *s)
 {
 	if (s->state == 0)
-		s->state = s->ip && ma_ip_parse(s->ip, &s->c) == 0 ? 1 : -1;
+		s->state = s->ip && ma_ip_read(s->ip, &s->c) == 0 ? 1 : -1;
 	return s->state > 0 ? &s->c : NULL;
 }
 

@@ -112,7 +112,13 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
 	if (info) {
 		r->method = ma_dup_opt(r, info->method, &nomem);
 		r->endpoint = ma_dup_opt(r, info->endpoint, &nomem);
-		r->source_ip = ma_dup_opt(r, info->source_ip, &nomem);
+		char ip[64];
+		/* a port, brackets, a zone or spaces around the address are
+		 * taken off; what is no address is unknown (NULL): denylists
+		 * and exclusions by CIDR do not match it, and events go
+		 * without it rather than being refused (review24) */
+		if (info->source_ip && !ma_ip_normal(info->source_ip, ip, sizeof ip))
+			r->source_ip = ma_dup_opt(r, ip, &nomem);
 		r->user_id = ma_dup_opt(r, info->user_id, &nomem);
 	}
 	if (nomem) {

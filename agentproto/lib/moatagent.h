@@ -266,7 +266,8 @@ const char *const *moat_policy_allow_hosts(const struct moat_policy *p, const ch
  * ignored, exact name: no wildcards). */
 int moat_policy_host_allowed(const struct moat_policy *p, const char *host);
 
-/* 1 if ip (textual IPv4 or IPv6) falls in a denylist entry (address or
+/* 1 if ip (textual IPv4 or IPv6, in any form moat_request_info.source_ip
+ * reads) falls in a denylist entry (address or
  * CIDR) that has not expired at now (unix seconds; 0 means time(NULL)).
  * An entry expires at its "until" instant. 0 for an unparsable ip. */
 int moat_policy_ip_denied(const struct moat_policy *p, const char *ip, time_t now);
@@ -357,7 +358,11 @@ enum moat_input_kind {
 struct moat_request_info {
 	const char *method;    /* "GET"; NULL: unknown */
 	const char *endpoint;  /* the path without the query: "/search" */
-	const char *source_ip; /* the client's address (after trusted proxies) */
+	const char *source_ip; /* the client's address (after trusted proxies);
+	                          "a.b.c.d:port", "[v6]:port", "v6%zone" and
+	                          spaces around are read as the address; what
+	                          is no address is unknown (NULL): no denylist
+	                          or CIDR exclusion matches it, events omit it */
 	const char *user_id;   /* the authenticated user, NULL: anonymous */
 	/* The policy to enforce; NULL: the agent's current snapshot. Either
 	 * way the request holds its own reference until moat_request_end. */
