@@ -727,11 +727,21 @@ static int ma_path_scheme(const char *s, size_t n)
 	return i >= 2 && i + 2 < n && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
 }
 
-/* The directory the application wrote: P without a segment the input
- * continues (the text before the input does not end with a separator). */
-static void ma_path_prefix_dir(struct ma_path_norm *pn, const char *pre, size_t n)
+/* 1 when the input, whose first byte in this reading is c, may begin a
+ * segment of its own: a separator, or an escape that may decode to one.
+ * Then the application's last name is whole ("/srv/app/uploads" +
+ * "/../secret" leaves uploads: review24), not one the input continues. */
+static int ma_path_input_sep(char c)
 {
-	if (n && !ma_path_sep(pre[n - 1]) && pn->depth > 0) {
+	return ma_path_seps[(unsigned char)c] || c == '%';
+}
+
+/* The directory the application wrote: P without a segment the input
+ * continues (the text before the input does not end with a separator, and
+ * the input, whose first byte is first, does not begin with one). */
+static void ma_path_prefix_dir(struct ma_path_norm *pn, const char *pre, size_t n, char first)
+{
+	if (n && !ma_path_sep(pre[n - 1]) && !ma_path_input_sep(first) && pn->depth > 0) {
 		size_t s = 0;
 		/* the last segment is partial only if it is the text's tail */
 		if (pn->depth <= MA_PATH_SEGS)
@@ -903,7 +913,8 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 	ma_path_fold(full, cut, a, &pn, keep, MA_PATH_NOFLOOR, 0);
 	/* ma_path_prefix_dir, from the text (pn's places past keep may be
 	 * stale): the part's last run is its last segment when it is a name */
-	if (!ma_path_seps[(unsigned char)path[a - 1]] && pn.depth > 0 &&
+	if (!ma_path_seps[(unsigned char)path[a - 1]] && !ma_path_input_sep(path[a]) &&
+	    pn.depth > 0 &&
 	    (pn.depth > MA_PATH_SEGS ||
 	     (a > cut &&
 	      !(path[cut] == '.' && (a - cut == 1 || (a - cut == 2 && path[cut + 1] == '.'))))))
@@ -995,7 +1006,7 @@ void ma_path_analyse(const char *path, size_t len, size_t a, size_t b, const cha
 				ma_path_normalise(full, fl, &fn);
 				ma_path_normalise(pre, pl, &pn);
 			}
-			ma_path_prefix_dir(&pn, pre, pl);
+			ma_path_prefix_dir(&pn, pre, pl, pl < fl ? full[pl] : '\0');
 			if (ma_path_judge(r, a, base, &bn, &fn, full, &pn, pre, 0, hit))
 				return;
 		}
