@@ -684,7 +684,9 @@ static const char *ma_ssrf_sharp_s(struct moat_request *r, const char *url, size
  * thousands of leading zeros is still 127.0.0.1), so passing it as "no
  * client fetches it" would let it through unjudged. No application
  * writes such a URL for itself: it fires (ssrf.too_long), attributed to
- * the first input that occurs in it, as the odd notations do. */
+ * each input that occurs in it until one blocks (one an exclusion turns
+ * down or off does not end the check: review24's decoy), or to none when
+ * no input occurs in it. */
 static int ma_ssrf_too_long(struct moat_request *r, const char *url, size_t len,
                             struct moat_url_target *t, const char *file, int line,
                             const char *function)
@@ -702,21 +704,25 @@ static int ma_ssrf_too_long(struct moat_request *r, const char *url, size_t len,
 	};
 	const struct ma_input *in;
 	size_t nin;
-	int v;
+	int v = -1, found = 0;
 
 	if (!r || ma_request_mode(r, "ssrf", NULL) == MOAT_MODE_OFF)
 		return MOAT_ALLOW;
 	in = ma_request_inputs(r, &nin);
-	for (size_t i = 0; i < nin && !fd.input; i++)
-		for (int k = 0; k < in[i].nforms && !fd.input; k++)
+	for (size_t i = 0; i < nin && v < 0; i++)
+		for (int k = 0; k < in[i].nforms; k++)
 			if (in[i].form_len[k] >= 8 && in[i].form_len[k] <= len &&
 			    ma_ssrf_find(url, len, in[i].form[k], in[i].form_len[k])) {
 				fd.input = &in[i];
 				fd.form = k;
+				found = 1;
+				v = ma_request_fire(r, &fd); /* < 0: excluded, the next input */
+				break;
 			}
-	v = ma_request_fire(r, &fd);
+	if (!found)
+		v = ma_request_fire(r, &fd);
 	if (v < 0)
-		return MOAT_ALLOW;
+		v = MOAT_ALLOW;
 	t->verdict = v;
 	return v;
 }
