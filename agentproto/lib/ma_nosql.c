@@ -19,8 +19,9 @@
  *              value (`.*`, `^`, `x|`), or repeats a wildcard inside an
  *              exact match written as ^INPUT$;
  *   field_path a user string that starts with '$' as an operand of an
- *              aggregation expression ($expr, $project...): a field
- *              path or a variable ("$owner", "$$ROOT").
+ *              aggregation expression ($expr, $project..., $lookup's let,
+ *              $unwind's path: ma_ns_expr_key): a field path or a
+ *              variable ("$owner", "$$ROOT").
  * An input is judged at every place, up to MA_NS_PLACES per form; past
  * them a non-word form fails closed (nosql.too_many_places).
  * A string is JavaScript or a pattern by its key and the key of the
@@ -674,16 +675,25 @@ static int ma_ns_js_key(const char *k)
  * text (0: a blog post's "body", a comment that starts with "function").
  */
 enum { NS_V_JS = 1, NS_V_FN, NS_V_REGEX };
-enum { NS_P_NONE = 0, NS_P_FUNCTION, NS_P_ACCUMULATOR, NS_P_REGEXP };
+enum {
+	NS_P_NONE = 0,
+	NS_P_FUNCTION,
+	NS_P_ACCUMULATOR,
+	NS_P_REGEXP,
+	NS_P_LET,  /* $lookup, $merge: their "let" holds expressions */
+	NS_P_GRAPH /* $graphLookup: its "startWith" is an expression */
+};
 
 #define MA_NS_DEPTH 32 /* objects and arrays whose key is kept */
 
 static unsigned char ma_ns_parent(const char *k)
 {
-	return !strcmp(k, "$function")            ? NS_P_FUNCTION
-	       : !strcmp(k, "$accumulator")       ? NS_P_ACCUMULATOR
-	       : !strcmp(k, "$regularExpression") ? NS_P_REGEXP
-	                                          : NS_P_NONE;
+	return !strcmp(k, "$function")                         ? NS_P_FUNCTION
+	       : !strcmp(k, "$accumulator")                    ? NS_P_ACCUMULATOR
+	       : !strcmp(k, "$regularExpression")              ? NS_P_REGEXP
+	       : !strcmp(k, "$lookup") || !strcmp(k, "$merge") ? NS_P_LET
+	       : !strcmp(k, "$graphLookup")                    ? NS_P_GRAPH
+	                                                       : NS_P_NONE;
 }
 
 static int ma_ns_value_kind(const char *k, unsigned char parent, int mapreduce)
@@ -1142,16 +1152,23 @@ int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
  * string that starts with '$' is a field path ("$owner") or a variable
  * ("$$ROOT"): 1 for $expr and the stages whose values are expressions
  * ($set only as a pipeline's stage, in an array: an update's {"$set":
- * {...}} stores strings), -1 for $literal (its value is a constant), 0
- * for any other key (its value is what its holder's is). */
-static int ma_ns_expr_key(const char *k, int in_array)
+ * {...}} stores strings), $unwind (its path, or its string form, is a
+ * field path; its other values are names and booleans), and by the
+ * stage that holds k (parent, ma_ns_parent): $lookup's and $merge's
+ * "let" ({var: <expression>}), $graphLookup's "startWith"; -1 for
+ * $literal (its value is a constant), 0 for any other key (its value is
+ * what its holder's is: a $facet's, $unionWith's or $lookup's pipeline
+ * is read by its stages' keys; $sort's values are 1, -1 or {$meta}). */
+static int ma_ns_expr_key(const char *k, int in_array, unsigned char parent)
 {
-	static const char *const stage[] = {
-	    "$expr",        "$project", "$addFields",  "$group",  "$replaceRoot",
-	    "$replaceWith", "$bucket",  "$bucketAuto", "$redact", "$sortByCount"};
+	static const char *const stage[] = {"$expr",        "$project",     "$addFields",
+	                                    "$group",       "$replaceRoot", "$replaceWith",
+	                                    "$bucket",      "$bucketAuto",  "$redact",
+	                                    "$sortByCount", "$unwind",      "$setWindowFields"};
 
 	if (k[0] != '$')
-		return 0;
+		return (parent == NS_P_LET && !strcmp(k, "let")) ||
+		       (parent == NS_P_GRAPH && !strcmp(k, "startWith"));
 	if (!strcmp(k, "$literal"))
 		return -1;
 	if (!strcmp(k, "$set"))
@@ -1226,9 +1243,11 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 		if (t.type == NS_COMMENT)
 			continue; /* JSON5's and the shell's: {"$ne" / * x * / : 1} */
 		in_expr = depth > 0 && depth <= MA_NS_DEPTH && expr[depth - 1];
-		ek = want_value ? ma_ns_expr_key(key, depth >= 2 && depth - 2 < MA_NS_DEPTH &&
-		                                          arr[depth - 2])
-		                : 0;
+		ek = want_value
+		         ? ma_ns_expr_key(
+		               key, depth >= 2 && depth - 2 < MA_NS_DEPTH && arr[depth - 2],
+		               depth > 0 && depth <= MA_NS_DEPTH ? parent[depth - 1] : NS_P_NONE)
+		         : 0;
 		if (t.type == NS_STR && !t.open && t.e - t.s > 3 && json[t.s + 1] == '$' &&
 		    (ek == 1 || (ek == 0 && in_expr))) {
 			/* an operand (a value, an array's element), not a key */
