@@ -548,6 +548,9 @@ static int ma_ssrf_c_may_differ(const char *url, size_t len, int parsed, const s
 	return pct && br;
 }
 
+static const char *ma_ssrf_sharp_s(struct moat_request *r, const char *url, size_t len,
+                                   struct ma_weburl *u, struct moat_url_target *t);
+
 /* The rule of the host a C client built on libcurl reaches where it reads
  * the URL otherwise than WHATWG (ma_ssrf_c_reading), NULL if none or not
  * internal; then *u and *t are that reading's, u's offsets in url's text.
@@ -572,6 +575,8 @@ static const char *ma_ssrf_c_target(struct moat_request *r, const char *url, siz
 		return NULL;
 	memset(&ct, 0, sizeof ct);
 	rule = ma_ssrf_target(r, &cu, &ct);
+	if (!rule) /* curl's own reading of a U+1E9E: "ss" (misc9) */
+		rule = ma_ssrf_sharp_s(r, c, cn, &cu, &ct);
 	if (!rule) {
 		/* curl's host is public too: the target is curl's reading, so
 		 * that moat_url_curl_resolve's pin names the host and port
@@ -628,7 +633,12 @@ static int ma_ssrf_host_byte(const char *url, size_t i, size_t end, size_t *w)
  * public, the host's text is read again with each U+1E9E (raw or
  * percent-encoded) written "ss": the rule of that reading if it is
  * internal, *u (odd, offsets of url's text) and *t then its; NULL if the
- * host holds none or that reading is public too. */
+ * host holds none or that reading is public too, and then *t is the "ss"
+ * reading's: curl 7.88 here looks up "ss" (`curl -v` on a name that does
+ * not resolve prints it), so moat_url_curl_resolve's pin names the host
+ * curl connects to (pinned to the other, curl resolves its own itself:
+ * the rebinding window the pin closes); moat_connect_checked is as safe
+ * with either checked set. */
 static const char *ma_ssrf_sharp_s(struct moat_request *r, const char *url, size_t len,
                                    struct ma_weburl *u, struct moat_url_target *t)
 {
@@ -667,14 +677,16 @@ static const char *ma_ssrf_sharp_s(struct moat_request *r, const char *url, size
 		return NULL;
 	memset(&st, 0, sizeof st);
 	rule = ma_ssrf_target(r, &su, &st);
-	if (!rule)
+	st.verdict = MOAT_ALLOW;
+	if (!rule) {
+		*t = st;
 		return NULL;
+	}
 	su.host_start = hs;
 	su.host_end = he;
 	su.authority_end = u->authority_end;
 	su.odd = 1; /* a name two generations of clients read apart */
 	*u = su;
-	st.verdict = MOAT_ALLOW;
 	*t = st;
 	return rule;
 }

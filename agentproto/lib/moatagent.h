@@ -564,7 +564,9 @@ void moat_request_set_resolver(struct moat_request *r, moat_resolver_fn fn, void
 struct moat_url_target {
 	char scheme[32]; /* lowercase: "https" */
 	char host[256];  /* the host as a WHATWG client serializes it: "127.0.0.1" for
-	                    "http://0x7f.1/", "[::1]", "xn--bcher-kva.example" */
+	                    "http://0x7f.1/", "[::1]", "xn--bcher-kva.example"; where
+	                    libcurl reads the URL otherwise and its host is public
+	                    too, libcurl's ("ss" for U+1E9E, a scheme-less URL's) */
 	int port;        /* the port to connect to: explicit, or the scheme's default, 0 unknown */
 	int naddr;       /* addresses checked (0: the URL does not parse or the host does
 	                    not resolve) */
@@ -627,7 +629,8 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 int moat_connect_checked(const struct moat_url_target *t, int timeout_ms);
 
 /* Writes "host:port:addr[,addr...]" for curl's CURLOPT_RESOLVE into buf
- * (cap bytes), so that curl connects to the checked addresses. 0, or
+ * (cap bytes), so that curl connects to the checked addresses: the host
+ * is the name curl looks up (t->host). 0, or
  * MOAT_AGENT_EINVAL (blocked, no address, no room).
  *
  *     char pin[512];
