@@ -740,51 +740,67 @@ static int ma_sh_script_check(struct moat_request *r, const char *const *argv, i
                               const struct ma_sh_script_lang *lang, const char *file, int line,
                               const char *function)
 {
-	int sc[8], nsc = 0, file_opt = 0, operand = -1, next = 0;
+	int sc[8], nsc = 0, any = 0, file_opt = 0, operand = -1, next = 0, v;
 
-	for (int i = prog + 1; i < argc && argv[i]; i++) {
-		const char *o = argv[i], *nm;
-		size_t nl, at;
-		int rd;
-		if (next) {
-			if (next == 2 && nsc < 8)
-				sc[nsc++] = i;
-			next = 0;
-			continue;
-		}
-		if (!strcmp(o, "--")) {
-			if (operand < 0 && i + 1 < argc && argv[i + 1])
-				operand = i + 1;
-			break;
-		}
-		if (o[0] != '-' || !o[1]) {
-			if (operand < 0)
-				operand = i;
-			if (!lang->permute)
+	/* the scripts judged 8 at a time (misc9: the 9th -e was not judged);
+	 * with a refusing option (sed --sandbox), a first pass looks for it
+	 * anywhere before any script is judged */
+	for (int pass = lang->refuse ? 0 : 1; pass < 2; pass++) {
+		nsc = any = file_opt = next = 0;
+		operand = -1;
+		for (int i = prog + 1; i < argc && argv[i]; i++) {
+			const char *o = argv[i], *nm;
+			size_t nl, at;
+			int rd;
+			if (nsc == 8) {
+				v = ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, lang->scan, file,
+				                       line, function);
+				if (v >= 0)
+					return v;
+				nsc = 0;
+				any = 1;
+			}
+			if (next) {
+				if (next == 2 && pass)
+					sc[nsc++] = i;
+				next = 0;
+				continue;
+			}
+			if (!strcmp(o, "--")) {
+				if (operand < 0 && i + 1 < argc && argv[i + 1])
+					operand = i + 1;
 				break;
-			continue;
+			}
+			if (o[0] != '-' || !o[1]) {
+				if (operand < 0)
+					operand = i;
+				if (!lang->permute)
+					break;
+				continue;
+			}
+			if (lang->refuse && !strcmp(o, lang->refuse))
+				return -1;
+			rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
+			if (ma_sh_long_prefix(o, lang->script_long)) {
+				/* an abbreviation getopt_long takes (--exp=SCRIPT, --e) */
+				nm = lang->script_long;
+				nl = strlen(nm);
+				rd = strchr(o, '=') ? 0 : MA_SH_OPT_NEXT;
+			}
+			if (nl && ((nl == 1 && strchr(lang->files, *nm)) ||
+			           ma_sh_in_words(lang->file_longs, nm, nl)))
+				file_opt = 1;
+			if (nl && ((nl == 1 && *nm == 'e') ||
+			           ma_sh_in_words(lang->script_long, nm, nl))) {
+				if (rd & MA_SH_OPT_NEXT)
+					next = 2;
+				else if (pass)
+					sc[nsc++] = -i; /* attached: from o + at */
+			} else if (rd & MA_SH_OPT_NEXT)
+				next = 1;
 		}
-		if (lang->refuse && !strcmp(o, lang->refuse))
-			return -1;
-		rd = ma_sh_opt_read(po, o, &nm, &nl, &at);
-		if (ma_sh_long_prefix(o, lang->script_long)) {
-			/* an abbreviation getopt_long takes (--exp=SCRIPT, --e) */
-			nm = lang->script_long;
-			nl = strlen(nm);
-			rd = strchr(o, '=') ? 0 : MA_SH_OPT_NEXT;
-		}
-		if (nl && ((nl == 1 && strchr(lang->files, *nm)) ||
-		           ma_sh_in_words(lang->file_longs, nm, nl)))
-			file_opt = 1;
-		if (nl && ((nl == 1 && *nm == 'e') || ma_sh_in_words(lang->script_long, nm, nl))) {
-			if (rd & MA_SH_OPT_NEXT)
-				next = 2;
-			else if (nsc < 8)
-				sc[nsc++] = -i; /* attached: from o + at */
-		} else if (rd & MA_SH_OPT_NEXT)
-			next = 1;
 	}
-	if (!nsc && !file_opt && operand >= 0)
+	if (!nsc && !any && !file_opt && operand >= 0)
 		sc[nsc++] = operand;
 	return ma_sh_scripts_fire(r, argv, argc, po, sc, nsc, lang->scan, file, line, function);
 }
@@ -1113,6 +1129,26 @@ static int ma_sh_vplace_judge(const void *ctx, const char *s, size_t n, size_t a
 	return ma_sh_vjudge_run(vp->j, s, n, a, b);
 }
 
+/* A command string of code (python -c "os.system('ls x;id')"), judged
+ * by the shell check: ma_sh_code_shell_strings's each; 1 when it
+ * blocks. */
+struct ma_sh_code_arg {
+	struct moat_request *r;
+	const char *val;
+	size_t n;
+	const char *file;
+	int line;
+	const char *function;
+};
+
+static int ma_sh_code_string_check(void *arg, size_t at, size_t len)
+{
+	const struct ma_sh_code_arg *ca = arg;
+
+	return ma_sh_check(ca->r, ca->val + at, len, ca->val, ca->n, ca->file, ca->line,
+	                   ca->function) == MOAT_BLOCK;
+}
+
 /* The value val of an option of ma_sh_value_kinds (kind, lang) judged
  * against the inputs: an input that j says fires is reported (rule); a
  * command line's value is also judged as a shell line (ma_sh_check: its
@@ -1182,12 +1218,9 @@ static int ma_sh_value_check(struct moat_request *r, const char *const *argv, in
 		}
 	}
 	if (kind == MA_SH_VAL_CODE) { /* python -c "os.system('ls x;id')" */
-		size_t at[8], len[8];
-		int ns = ma_sh_code_shell_strings(lang, val, n, at, len, 8);
-		for (int k = 0; k < ns; k++)
-			if (ma_sh_check(r, val + at[k], len[k], val, n, file, line, function) ==
-			    MOAT_BLOCK)
-				return MOAT_BLOCK;
+		struct ma_sh_code_arg ca = {r, val, n, file, line, function};
+		if (ma_sh_code_shell_strings(lang, val, n, ma_sh_code_string_check, &ca))
+			return MOAT_BLOCK;
 	}
 	if (cmdline) { /* the command line itself: rsync -e "ssh x;id" */
 		const char *c = val + ((kind == MA_SH_VAL_CMD) ? 0 : j.rest_at);

@@ -921,16 +921,17 @@ static int ma_sh_shell_args(const char *s, size_t n, size_t i, int lang, int how
 	return 0;
 }
 
-int ma_sh_code_shell_strings(int lang, const char *s, size_t n, size_t *at, size_t *len, int cap)
+int ma_sh_code_shell_strings(int lang, const char *s, size_t n,
+                             int (*each)(void *arg, size_t at, size_t len), void *arg)
 {
 	struct ma_sh_tok t, p1 = {0, 0, 0, 0, 0}, p2 = {0, 0, 0, 0, 0};
 	size_t i = 0;
 	struct ma_sh_cst cs = {0, 0, 0, 0, 0};
-	int count = 0;
+	int stop;
 
 	if (lang == MA_SH_LANG_JS && !memmem(s, n, "child_process", 13))
 		return 0;
-	while (count < cap && ma_sh_code_next(s, n, &i, lang, &cs, &t) > 0) {
+	while (ma_sh_code_next(s, n, &i, lang, &cs, &t) > 0) {
 		const struct ma_sh_tok *w = NULL;
 		int paren = 0, how;
 		if (t.kind == MA_SH_TK_COMMENT)
@@ -957,13 +958,11 @@ int ma_sh_code_shell_strings(int lang, const char *s, size_t n, size_t *at, size
 			if (lang == MA_SH_LANG_PY && b - a >= 6 && s[a + 1] == s[a] &&
 			    s[a + 2] == s[a])
 				q = 3;
-			if (b - a >= 2 * q) {
-				at[count] = a + q;
-				len[count++] = b - a - 2 * q;
-			}
+			if (b - a >= 2 * q && (stop = each(arg, a + q, b - a - 2 * q)) != 0)
+				return stop;
 		}
 		p2 = p1;
 		p1 = t;
 	}
-	return count;
+	return 0;
 }

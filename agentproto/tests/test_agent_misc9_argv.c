@@ -1,0 +1,112 @@
+/* misc9 (session 32): the constant bounds of the argv check (argv65's
+ * audit, continued). Two cut what they judged and allowed the rest: a
+ * sed/awk command line's scripts were recorded up to the 8th (-e, -e,
+ * ... the 9th script never read), and the command strings of code given
+ * to python -c / perl -e / node -e (os.system('...')) up to the 8th. Now
+ * every one is judged. Verdicts on main fb8d351 in comments. */
+#include "agent_shell_test.h"
+
+/* a case that fails names its line */
+#define BAD(e) ((e) ? (fprintf(stderr, "line %d\n", __LINE__), 1) : 0)
+
+static const char *argv[40];
+
+/* argv = head, then count copies of (opt, filler), then opt, last, tail */
+static const char *const *build(const char *const *head, int count, const char *opt,
+                                const char *filler, const char *last, const char *tail)
+{
+	int n = 0;
+
+	for (; head[n]; n++)
+		argv[n] = head[n];
+	for (int i = 0; i < count; i++) {
+		argv[n++] = opt;
+		argv[n++] = filler;
+	}
+	argv[n++] = opt;
+	argv[n++] = last;
+	if (tail)
+		argv[n++] = tail;
+	argv[n] = NULL;
+	return argv;
+}
+
+static void a_script_past_the_eighth_is_judged(void **state)
+{
+	const char *const sed[] = {"sed", "-n", NULL};
+	const char *const sandbox[] = {"sed", "--sandbox", NULL};
+	const char *const gawk[] = {"gawk", NULL};
+	int bad = 0;
+
+	(void)state;
+	/* fb8d351: the 9th and 10th sed script and gawk's 9th allowed (the
+	 * 12th, w to a path, was blocked by the input's path) */
+	bad += BAD(argv_verdict("1e id", build(sed, 8, "-e", "p", "1e id", "notes.txt")) !=
+	           MOAT_BLOCK);
+	bad += BAD(argv_verdict("$e uname -a", build(sed, 9, "--expression", "/x/d", "$e uname -a",
+	                                             "a.log")) != MOAT_BLOCK);
+	bad +=
+	    BAD(argv_verdict("w /etc/cron.d/x", build(sed, 11, "-e", "s/ä/ae/g", "w /etc/cron.d/x",
+	                                              "in.txt")) != MOAT_BLOCK);
+	bad += BAD(argv_verdict("BEGIN { system(\"id\") }",
+	                        build(gawk, 8, "-e", "{ n++ }", "BEGIN { system(\"id\") }",
+	                              "f.csv")) != MOAT_BLOCK);
+	/* still at the first */
+	bad += BAD(argv_verdict("1e id", build(sed, 0, "-e", "p", "1e id", "notes.txt")) !=
+	           MOAT_BLOCK);
+	/* twins: a harmless 9th script; --sandbox refuses e, r and w */
+	bad += BAD(argv_verdict("s/Köln/Cologne/", build(sed, 8, "-e", "p", "s/Köln/Cologne/",
+	                                                 "notes.txt")) != MOAT_ALLOW);
+	bad += BAD(argv_verdict("/total: 42/p", build(sed, 12, "-e", "/^#/d", "/total: 42/p",
+	                                              "report.txt")) != MOAT_ALLOW);
+	bad += BAD(argv_verdict("1e id", build(sandbox, 8, "-e", "p", "1e id", "notes.txt")) !=
+	           MOAT_ALLOW);
+	bad += BAD(argv_verdict("$3 > 100", build(gawk, 9, "-e", "{ n++ }", "$3 > 100", "f.csv")) !=
+	           MOAT_ALLOW);
+	assert_int_equal(bad, 0);
+}
+
+static char code[4096];
+
+/* count calls pre "echo step N" post, then one of pre last post */
+static const char *calls(const char *pre, const char *post, int count, const char *last)
+{
+	size_t n = 0;
+
+	for (int i = 0; i < count; i++)
+		n += (size_t)snprintf(code + n, sizeof code - n, "%secho step %d%s", pre, i, post);
+	snprintf(code + n, sizeof code - n, "%s%s%s", pre, last, post);
+	return code;
+}
+
+static void a_command_string_past_the_eighth_is_judged(void **state)
+{
+	const char *py[] = {"python3", "-c", NULL, NULL};
+	const char *pl[] = {"perl", "-e", NULL, NULL};
+	int bad = 0;
+
+	(void)state;
+	/* fb8d351: allowed (the 9th and the 15th string) */
+	py[2] = calls("os.system('", "')\n", 8, "ls -l reports; id");
+	bad += BAD(argv_verdict("reports; id", py) != MOAT_BLOCK);
+	pl[2] = calls("system(\"", "\"); ", 14, "cat notes`whoami`.txt");
+	bad += BAD(argv_verdict("notes`whoami`", pl) != MOAT_BLOCK);
+	/* at the first (blocked on fb8d351 too) */
+	py[2] = calls("os.system('", "')\n", 0, "ls -l reports; id");
+	bad += BAD(argv_verdict("reports; id", py) != MOAT_BLOCK);
+	/* twins: the 9th a harmless file name */
+	py[2] = calls("os.system('", "')\n", 8, "ls -l Quartalsbericht_Q3.pdf");
+	bad += BAD(argv_verdict("Quartalsbericht_Q3.pdf", py) != MOAT_ALLOW);
+	pl[2] = calls("system(\"", "\"); ", 14, "wc -l data-2026.csv");
+	bad += BAD(argv_verdict("data-2026.csv", pl) != MOAT_ALLOW);
+	assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_script_past_the_eighth_is_judged),
+	    cmocka_unit_test(a_command_string_past_the_eighth_is_judged),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
