@@ -1390,34 +1390,24 @@ static int ma_sh_ansible_check(struct moat_request *r, const char *const *argv, 
 	return ma_sh_elem_line(r, args, file, line, function);
 }
 
-/* socat's SYSTEM: command (after "SYSTEM:"), cut at its first ',' where
- * the address's options start (socat(1): SYSTEM:CMD,pty,stderr), judged
- * as a command line. Its own frame (4 KB). MOAT_BLOCK or -1. */
-static __attribute__((noinline)) int ma_sh_socat_line(struct moat_request *r, const char *l,
-                                                      const char *file, int line,
-                                                      const char *function)
+/* socat's SYSTEM: address (after "SYSTEM:"): its command line up to the
+ * first ',' (the address options follow), judged in place (misc9: a
+ * 4 KB copy left a longer command unjudged). MOAT_BLOCK or -1. */
+static int ma_sh_socat_line(struct moat_request *r, const char *l, const char *file, int line,
+                            const char *function)
 {
-	char cmd[4096];
 	size_t n = strcspn(l, ",");
 
-	if (!l[n])
-		return ma_sh_elem_line(r, l, file, line, function);
-	if (n >= sizeof cmd)
-		return -1;
-	memcpy(cmd, l, n);
-	cmd[n] = '\0';
-	return ma_sh_elem_line(r, cmd, file, line, function);
+	return ma_sh_check(r, l, n, l, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK : -1;
 }
 
 /* One argument of screen -X eval (a screen command): stuff's text,
  * its quotes removed ("..." or '...' around it whole, as screen reads
- * them), judged as a command line the window's shell runs. Its own
- * frame (4 KB). MOAT_BLOCK or -1. */
-static __attribute__((noinline)) int ma_sh_screen_stuff(struct moat_request *r, const char *e,
-                                                        const char *file, int line,
-                                                        const char *function)
+ * them), judged in place as a command line the window's shell runs
+ * (misc9: a 4 KB copy left a longer text unjudged). MOAT_BLOCK or -1. */
+static int ma_sh_screen_stuff(struct moat_request *r, const char *e, const char *file, int line,
+                              const char *function)
 {
-	char cmd[4096];
 	size_t n;
 
 	e += strspn(e, " \t");
@@ -1429,11 +1419,7 @@ static __attribute__((noinline)) int ma_sh_screen_stuff(struct moat_request *r, 
 		e++;
 		n -= 2;
 	}
-	if (n >= sizeof cmd)
-		return -1;
-	memcpy(cmd, e, n);
-	cmd[n] = '\0';
-	return ma_sh_elem_line(r, cmd, file, line, function);
+	return ma_sh_check(r, e, n, e, n, file, line, function) == MOAT_BLOCK ? MOAT_BLOCK : -1;
 }
 
 /* salt's command after the function at argv[i] that the table of
@@ -1516,16 +1502,23 @@ static int ma_sh_runner_elems(struct moat_request *r, const char *const *argv, i
 /* A tmux command string (if-shell's, set-hook's, bind-key's: tmux
  * parses it as its own command line) judged as "tmux STRING" is, so
  * run-shell '...' in it is read as tmux's run-shell. Its own frame: the
- * line (4 KB) is on the stack only here. MOAT_BLOCK or -1. */
-static __attribute__((noinline)) int ma_sh_tmux_string(struct moat_request *r, const char *e,
-                                                       const char *file, int line,
+ * line (4 KB) is on the stack only here. A longer string (argv[0..argc)
+ * holds it) fails closed: an input in it that the line check does not
+ * find inert fires cmd.too_long (misc9: it was allowed unjudged).
+ * MOAT_BLOCK or -1. */
+static __attribute__((noinline)) int ma_sh_tmux_string(struct moat_request *r,
+                                                       const char *const *argv, int argc,
+                                                       const char *e, const char *file, int line,
                                                        const char *function)
 {
 	char cmd[4096];
 	size_t n = strlen(e);
 
 	if (n + 6 > sizeof cmd)
-		return -1;
+		return ma_sh_past_cut_fire(r, argv, argc, &e, 1, 0, file, line, function) ==
+		               MOAT_BLOCK
+		           ? MOAT_BLOCK
+		           : -1;
 	memcpy(cmd, "tmux ", 5);
 	memcpy(cmd + 5, e, n + 1);
 	return ma_sh_check(r, cmd, n + 5, cmd, n + 5, file, line, function) == MOAT_BLOCK
@@ -1579,8 +1572,8 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
 			for (int k = a; k < e; k++)
 				if ((ifs && k == a
 				         ? ma_sh_elem_line(r, argv[k], file, line, function)
-				         : ma_sh_tmux_string(r, argv[k], file, line, function)) >=
-				    0)
+				         : ma_sh_tmux_string(r, argv, argc, argv[k], file, line,
+				                             function)) >= 0)
 					return MOAT_BLOCK;
 			i = e + 1;
 			continue;

