@@ -1296,8 +1296,27 @@ static int ma_sh_argv_check(struct moat_request *r, const char *const *argv, int
 
 /* How many argv checks may nest (find -exec find -exec ..., watch -x
  * watch -x ...): a command nested deeper is not judged as an argv of
- * its own (the stack a check takes stays bounded whatever argv holds). */
+ * its own (the stack a check takes stays bounded whatever argv holds);
+ * it fails closed instead (ma_sh_nested_check). */
 #define MA_SH_NEST_MAX 8
+
+/* The command argv[0..argc) another program runs, at depth (the argv
+ * checks around it): judged as an argv of its own below MA_SH_NEST_MAX;
+ * deeper, an input in it that the line check does not find inert fires
+ * cmd.too_long (misc9: it was allowed unjudged, `find -exec` ten deep
+ * then `sh -c LINE`). MOAT_BLOCK or -1. */
+static int ma_sh_nested_check(struct moat_request *r, const char *const *argv, int argc, int depth,
+                              const char *file, int line, const char *function)
+{
+	if (depth < MA_SH_NEST_MAX)
+		return ma_sh_argv_check(r, argv, argc, depth + 1, file, line, function) ==
+		               MOAT_BLOCK
+		           ? MOAT_BLOCK
+		           : -1;
+	return ma_sh_past_cut_fire(r, argv, argc, argv, argc, 0, file, line, function) == MOAT_BLOCK
+	           ? MOAT_BLOCK
+	           : -1;
+}
 
 /* The element e judged as a command line: MOAT_BLOCK or -1. */
 static int ma_sh_elem_line(struct moat_request *r, const char *e, const char *file, int line,
@@ -1591,8 +1610,8 @@ static int ma_sh_tmux_check(struct moat_request *r, const char *const *argv, int
 		} else if (run && e - a == 1) {
 			if (ma_sh_elem_line(r, argv[a], file, line, function) >= 0)
 				return MOAT_BLOCK;
-		} else if (run && e - a > 1 && depth < MA_SH_NEST_MAX &&
-		           ma_sh_argv_check(r, argv + a, e - a, depth + 1, file, line, function) ==
+		} else if (run && e - a > 1 &&
+		           ma_sh_nested_check(r, argv + a, e - a, depth, file, line, function) ==
 		               MOAT_BLOCK) {
 			return MOAT_BLOCK;
 		}
@@ -1665,9 +1684,8 @@ ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, 
 			return MOAT_BLOCK;
 	if (t1 > t0) {
 		if (quote) {
-			if (depth < MA_SH_NEST_MAX &&
-			    ma_sh_argv_check(r, argv + t0, t1 - t0, depth + 1, file, line,
-			                     function) == MOAT_BLOCK)
+			if (ma_sh_nested_check(r, argv + t0, t1 - t0, depth, file, line,
+			                       function) == MOAT_BLOCK)
 				return MOAT_BLOCK;
 		} else {
 			if (ma_sh_join_check(r, argv + t0, t1 - t0, cmd, sizeof cmd, file, line,
@@ -1754,7 +1772,6 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
                              int depth, const char *file, int line, const char *function)
 {
 	const char *b = ma_sh_base(argv[prog]);
-	int nest = depth < MA_SH_NEST_MAX;
 
 	if (!strcmp(b, "find")) {
 		for (int i = prog + 1; i < argc && argv[i]; i++) {
@@ -1764,9 +1781,8 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 				continue;
 			while (e < argc && argv[e] && strcmp(argv[e], ";") && strcmp(argv[e], "+"))
 				e++;
-			if (nest && e > i + 1 &&
-			    ma_sh_argv_check(r, argv + i + 1, e - i - 1, depth + 1, file, line,
-			                     function) == MOAT_BLOCK)
+			if (e > i + 1 && ma_sh_nested_check(r, argv + i + 1, e - i - 1, depth, file,
+			                                    line, function) == MOAT_BLOCK)
 				return MOAT_BLOCK;
 			i = e;
 		}
@@ -1774,12 +1790,9 @@ static int ma_sh_inner_check(struct moat_request *r, const char *const *argv, in
 	}
 	if (!strcmp(b, "watch")) {
 		int xat, v = ma_sh_watch_check(r, argv, argc, prog, &xat, file, line, function);
-		if (v >= 0 || !xat || !nest)
+		if (v >= 0 || !xat)
 			return v;
-		return ma_sh_argv_check(r, argv + xat, argc - xat, depth + 1, file, line,
-		                        function) == MOAT_BLOCK
-		           ? MOAT_BLOCK
-		           : -1;
+		return ma_sh_nested_check(r, argv + xat, argc - xat, depth, file, line, function);
 	}
 	if (!strcmp(b, "tmux") || !strcmp(b, "byobu"))
 		return ma_sh_tmux_check(r, argv, argc, prog, depth, file, line, function);

@@ -147,12 +147,48 @@ static void a_command_string_past_4_kb_is_judged_or_closed(void **state)
 	assert_int_equal(bad, 0);
 }
 
+static void a_command_nested_past_the_depth_bound_is_judged_or_closed(void **state)
+{
+	const char *a[64];
+	int n = 0, bad = 0;
+
+	(void)state;
+	/* ten find -exec deep, then sh -c with the input (fb8d351: allowed) */
+	for (int i = 0; i < 10; i++) {
+		a[n++] = "find";
+		a[n++] = "/srv/data";
+		a[n++] = "-exec";
+	}
+	a[n++] = "sh";
+	a[n++] = "-c";
+	a[n++] = "ls /srv/x; id";
+	for (int i = 0; i < 10; i++)
+		a[n++] = ";";
+	a[n] = NULL;
+	bad += BAD(argv_verdict("x; id", a) != MOAT_BLOCK);
+	/* env -S three deep (blocked on fb8d351 too: past its split depth
+	 * env -S's string is still judged) */
+	const char *env[] = {"env", "-S", "env -S 'env -S \"sh -c \\\"ls x;id\\\"\"'", NULL};
+	bad += BAD(argv_verdict("x;id", env) != MOAT_BLOCK);
+	/* twins: the same depth with a harmless input in a file name (a
+	 * word in a shell line there fails closed: the price) */
+	a[n - 10 - 1] = "ls -l";
+	a[28] = "/srv/Urlaub_2026";
+	bad += BAD(argv_verdict("Urlaub_2026", a) != MOAT_ALLOW);
+	a[n - 10 - 1] = "ls /srv/Urlaub_2026";
+	bad += BAD(argv_verdict("Urlaub_2026", a) != MOAT_BLOCK);
+	const char *env2[] = {"env", "-S", "env -S 'env -S \"ls Urlaub_2026\"'", NULL};
+	bad += BAD(argv_verdict("Urlaub_2026", env2) != MOAT_ALLOW);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_script_past_the_eighth_is_judged),
 	    cmocka_unit_test(a_command_string_past_the_eighth_is_judged),
 	    cmocka_unit_test(a_command_string_past_4_kb_is_judged_or_closed),
+	    cmocka_unit_test(a_command_nested_past_the_depth_bound_is_judged_or_closed),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
