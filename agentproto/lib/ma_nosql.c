@@ -1156,21 +1156,22 @@ int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
  * field path; its other values are names and booleans), and by the
  * stage that holds k (parent, ma_ns_parent): $lookup's and $merge's
  * "let" ({var: <expression>}), $graphLookup's "startWith"; -1 for
- * $literal (its value is a constant), 0 for any other key (its value is
+ * $literal (its value is a constant) and $elemMatch (a filter), 0 for
+ * any other key (its value is
  * what its holder's is: a $facet's, $unionWith's or $lookup's pipeline
  * is read by its stages' keys; $sort's values are 1, -1 or {$meta}). */
 static int ma_ns_expr_key(const char *k, int in_array, unsigned char parent)
 {
-	static const char *const stage[] = {"$expr",        "$project",     "$addFields",
-	                                    "$group",       "$replaceRoot", "$replaceWith",
-	                                    "$bucket",      "$bucketAuto",  "$redact",
-	                                    "$sortByCount", "$unwind",      "$setWindowFields"};
+	static const char *const stage[] = {
+	    "$expr",        "$project",         "$addFields",  "$group",  "$replaceRoot",
+	    "$replaceWith", "$bucket",          "$bucketAuto", "$redact", "$sortByCount",
+	    "$unwind",      "$setWindowFields", "$fill"};
 
 	if (k[0] != '$')
 		return (parent == NS_P_LET && !strcmp(k, "let")) ||
 		       (parent == NS_P_GRAPH && !strcmp(k, "startWith"));
-	if (!strcmp(k, "$literal"))
-		return -1;
+	if (!strcmp(k, "$literal") || !strcmp(k, "$elemMatch"))
+		return -1; /* a constant; a projection's $elemMatch holds a filter */
 	if (!strcmp(k, "$set"))
 		return in_array;
 	for (size_t i = 0; i < sizeof stage / sizeof stage[0]; i++)
@@ -1222,7 +1223,8 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 	    .r = r, .file = file, .line = line, .function = function, .verdict = -1};
 	struct ma_ns_tok t, prev = {0, 0, 0, 0};
 	size_t pos = 0;
-	int want_value = 0, value_kind = 0, mapreduce = -1, broken = -1, depth = 0, in_expr, ek;
+	int want_value = 0, value_kind = 0, mapreduce = -1, broken = -1, depth = 0, in_expr, ek,
+	    find_cmd = -1;
 	unsigned char parent[MA_NS_DEPTH]; /* by depth, the key that holds it */
 	/* by depth, an aggregation expression (ma_ns_expr_key); an array */
 	unsigned char expr[MA_NS_DEPTH], arr[MA_NS_DEPTH];
@@ -1243,11 +1245,18 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 		if (t.type == NS_COMMENT)
 			continue; /* JSON5's and the shell's: {"$ne" / * x * / : 1} */
 		in_expr = depth > 0 && depth <= MA_NS_DEPTH && expr[depth - 1];
-		ek = want_value
-		         ? ma_ns_expr_key(
-		               key, depth >= 2 && depth - 2 < MA_NS_DEPTH && arr[depth - 2],
-		               depth > 0 && depth <= MA_NS_DEPTH ? parent[depth - 1] : NS_P_NONE)
-		         : 0;
+		/* a find's projection, findAndModify's fields: aggregation
+		 * expressions since MongoDB 4.4 (review24) */
+		if (want_value && depth == 1 && find_cmd == 1 &&
+		    (!strcmp(key, "projection") || !strcmp(key, "fields")))
+			ek = 1;
+		else
+			ek = want_value
+			         ? ma_ns_expr_key(
+			               key, depth >= 2 && depth - 2 < MA_NS_DEPTH && arr[depth - 2],
+			               depth > 0 && depth <= MA_NS_DEPTH ? parent[depth - 1]
+			                                                 : NS_P_NONE)
+			         : 0;
 		if (t.type == NS_STR && !t.open && t.e - t.s > 3 && json[t.s + 1] == '$' &&
 		    (ek == 1 || (ek == 0 && in_expr))) {
 			/* an operand (a value, an array's element), not a key */
@@ -1313,6 +1322,9 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
 				key[0] = '\0';
 			}
 			want_value = 1;
+			if (depth == 1 && find_cmd < 0) /* the command's name first */
+				find_cmd = !strcmp(key, "find") || !strcmp(key, "findAndModify") ||
+				           !strcmp(key, "findandmodify");
 			/* (mapReduce's functions only in its command: a trip's
 			 * "map" is text) */
 			if (mapreduce < 0)
