@@ -3355,10 +3355,12 @@ static __attribute__((noinline)) int ma_sh_value_words(const char *s, const stru
 	 * without them only where the input holds w, W or e, a word it
 	 * fills is a value word and sed is the command (sh-occurrences:
 	 * +9 % without the letters' look) */
-	/* 1 '=', 1 | 8 a quote or backslash, 2 sed's w W e, 4 a brace
-	 * (*mp: for ma_sh_joined_words) */
-	static const unsigned char tab[256] = {['='] = 1, ['\''] = 9, ['"'] = 9, ['\\'] = 9,
-	                                       ['w'] = 2, ['W'] = 2,  ['e'] = 2, ['{'] = 4};
+	/* 1 '=' or curl's '@' (--data-binary + ' @FILE', shell37), 1 | 8
+	 * a quote or backslash, 2 sed's w W e, 4 a brace (*mp: for
+	 * ma_sh_joined_words) */
+	static const unsigned char tab[256] = {
+	    ['='] = 1, ['@'] = 1, ['\''] = 9, ['"'] = 9, ['\\'] = 9,
+	    ['w'] = 2, ['W'] = 2, ['e'] = 2,  ['{'] = 4};
 	unsigned m = 0;
 
 	/* one pass for a short input (sh-occurrences' 64 places) */
@@ -3369,7 +3371,7 @@ static __attribute__((noinline)) int ma_sh_value_words(const char *s, const stru
 		if (memchr(s + a, '\'', b - a) || memchr(s + a, '"', b - a) ||
 		    memchr(s + a, '\\', b - a))
 			m = 9;
-		else if (memchr(s + a, '=', b - a))
+		else if (memchr(s + a, '=', b - a) || memchr(s + a, '@', b - a))
 			m = 1;
 		if (memchr(s + a, '{', b - a))
 			m |= 4;
@@ -5567,6 +5569,22 @@ static int ma_sh_git_params(struct ma_sh_scan *c, const char *w, size_t n, size_
 	return 1;
 }
 
+/* 1 when curl's option name (nlen bytes) reads the file its value v +
+ * off names (ma_sh_curl_file: -d '@F', -F 'x=@F') and the input v[va,
+ * vb) brings that '@' or '<': it starts at or before the value's start
+ * and covers it, or it starts at it (as the argv check's
+ * ma_sh_at_marker; shell37). */
+static int ma_sh_curl_brings(const struct ma_sh_prog_opts *po, const char *name, size_t nlen,
+                             const char *v, size_t off, size_t va, size_t vb)
+{
+	size_t m;
+
+	if (!nlen || strcmp(po->prog, "curl"))
+		return 0;
+	m = ma_sh_curl_file(name, nlen, v + off);
+	return m && ((va <= off && vb >= off + m) || (va == off + m - 1 && vb > va));
+}
+
 /* 1 when the input [a, b) lies in the value of an option the application
  * wrote (shell23): attached to its word after the option's name (sed
  * -e'1e INPUT', ssh -o'User=INPUT', zip -TT'INPUT') or the whole next
@@ -5687,9 +5705,12 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 			nlen = 15;
 			val = 3;
 		}
-		/* an input that brings the option's name is ma_sh_whole_option's */
-		if (!nlen || !val || va < val)
+		if (!nlen || !val)
 			return 0;
+		/* an input that brings the option's name is ma_sh_whole_option's,
+		 * but curl's -d@FILE (the input brings the '@' with it) */
+		if (va < val)
+			return ma_sh_curl_brings(po, name, nlen, v, val, va, vb);
 		off = val;
 	} else if (pe) {
 		struct ma_sh_el pel = {(uint32_t)pws, (uint32_t)pwe, 0, 0, MA_SH_WORD};
@@ -5715,6 +5736,8 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 			return ma_sh_sed_whole_fires(v, x);
 		return ma_sh_sed_input_runs(v, x, va, vb);
 	}
+	if (ma_sh_curl_brings(po, name, nlen, v, off, va, vb))
+		return 1;
 	kind = ma_sh_value_kind_of(po, name, nlen, &lang);
 	if (kind == MA_SH_VAL_CMD && !strcmp(po->prog, "python"))
 		return 0; /* python -m MODULE: an import, no shell line */
@@ -5753,12 +5776,22 @@ static int ma_sh_option_value(struct ma_sh_scan *c, const char *s, const struct 
 				if (strchr(";&|`$<>()\n", v[k]))
 					return 1;
 		}
-	} else if (kind != MA_SH_VAL_SSHOPT && kind != MA_SH_VAL_GITCONF &&
-	           kind != MA_SH_VAL_WGETRC && kind != MA_SH_VAL_SED) {
-		/* code (perl -e, python -c) and Ex commands: the script check's
-		 * and the argv check's (a program's own text looks alike) */
+	} else if (kind == MA_SH_VAL_SQL || !kind) {
+		/* a client's statement: the script check's (ma_shell_sqlcli.c) */
+		return 0;
+	} else if ((kind == MA_SH_VAL_CODE || kind == MA_SH_VAL_EX) && va == off && vb == x) {
+		/* the whole program or Ex command the input's: the script
+		 * check's (a program's own text looks alike: node -e
+		 * "console.log(...)") */
+		return 0;
+	} else if (kind == MA_SH_VAL_FILE && strcmp(po->prog, "curl") && strcmp(po->prog, "wget")) {
+		/* a file read as code or configuration (node -r, sed -f):
+		 * the argv check's; in a line only what curl and wget send */
 		return 0;
 	}
+	/* code (perl -e, python -c), Ex and gdb commands, expect's Tcl, a
+	 * file the option reads or sends: judged as the argv check judges
+	 * the same element (ma_sh_value_fires; shell37) */
 	if (kind == MA_SH_VAL_GITCONF && pe) {
 		/* git's -c before its subcommand (git commit -c COMMIT): every
 		 * word between the name and the option an option or the value

@@ -400,7 +400,9 @@ enum {
 	MA_SH_VAL_GITCONF,
 	MA_SH_VAL_SQL,
 	MA_SH_VAL_WGETRC,
-	MA_SH_VAL_SED /* sed's script (-e, --expression; shell23) */
+	MA_SH_VAL_SED, /* sed's script (-e, --expression; shell23) */
+	MA_SH_VAL_TCL, /* a Tcl script (expect -c; shell37) */
+	MA_SH_VAL_GDB  /* a gdb command (gdb -ex; shell37) */
 };
 
 /* 1 when the sed script s (n bytes) holds a command that runs a shell
@@ -482,6 +484,12 @@ int ma_sh_value_shell(const struct ma_sh_prog_opts *po, const char *name, size_t
  * such a value. */
 int ma_sh_value_fires(int kind, int lang, const char *v, size_t n, size_t a, size_t b,
                       size_t *line_at);
+
+/* curl's option name (n bytes, as ma_sh_opt_read gives it) with value
+ * val (NUL-terminated) that reads a local file to send (-d '@F', -F
+ * 'x=@F', --data-urlencode 'x@F' ...; ma_shell_argv.c): the offset of
+ * that '@' or '<' in val plus 1, or 0. */
+size_t ma_sh_curl_file(const char *name, size_t n, const char *val);
 
 /* The end of the wgetrc command's name at the start of s (n bytes; a
  * quote and blanks before it skipped): wget -e's value. *runs is 0 for a

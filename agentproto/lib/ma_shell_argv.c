@@ -304,8 +304,9 @@ static int ma_sh_argv_program(const char *const *argv, int argc)
  * --url-query when an '@' comes before any '='; -F/--form when '@' or
  * '<' follows the first '='. name (n bytes) is the option as
  * ma_sh_opt_read gives it (a letter, or a long name). Returns the offset
- * of that '@' or '<' in val plus 1, or 0. */
-static size_t ma_sh_curl_file(const char *name, size_t n, const char *val)
+ * of that '@' or '<' in val plus 1, or 0. Declared in ma_shell.h: the line
+ * check reads a value in a command line with it too (shell37). */
+size_t ma_sh_curl_file(const char *name, size_t n, const char *val)
 {
 	static const char at0[] =
 	    "--data --data-ascii --data-binary --json --header --proxy-header";
@@ -935,6 +936,61 @@ static int ma_sh_file_value_judge(const char *s, size_t a, size_t b)
 	return a == 0 || (b - a >= 2 && memmem(s + a, b - a, "..", 2) != NULL);
 }
 
+/* 1 when s[a, b) (an input in expect's -c Tcl script) starts a command
+ * (at the script's start, after blanks following ';', a line break or
+ * '[') or brings what starts one or changes the words: ';', a line
+ * break, '[' (command substitution: [exec id]), ']', braces, a double
+ * quote, a backslash (Tcl's dodekalogue; expect 5.45). A host name or a
+ * message's words are data (shell37). */
+static int ma_sh_tcl_judge(const char *s, size_t n, size_t a, size_t b)
+{
+	size_t k = a;
+
+	if (a == 0 && b == n) {
+		/* the whole script, the user's pick: read as sh -c 'INPUT'
+		 * is (session 24): one command passes, a second one or a
+		 * substitution fires */
+		for (k = 0; k < n; k++)
+			if (s[k] && strchr(";\n\r[", s[k]))
+				return 1;
+		return 0;
+	}
+	while (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '\t'))
+		k--;
+	if (k == 0 || s[k - 1] == ';' || s[k - 1] == '\n' || s[k - 1] == '[')
+		return 1;
+	for (k = a; k < b; k++)
+		if (s[k] && strchr(";\n\r[]{}\"\\", s[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when s[a, b) (an input in gdb's -ex command s, n bytes) is in a gdb
+ * command that runs a program or code (gdb 13: shell, !, pipe, |,
+ * python, pi, guile, source, make) and writes the command's name or
+ * brings a shell's or the code's syntax into its arguments; break main,
+ * print counter are data (shell37). */
+static int ma_sh_gdb_judge(const char *s, size_t n, size_t a, size_t b)
+{
+	static const char runs[] = "shell pipe python py python-interactive pi guile gu source "
+	                           "make compile";
+	size_t k = strspn(s, " \t"), e = k;
+
+	if (k < n && (s[k] == '!' || s[k] == '|'))
+		e = k + 1;
+	else
+		while (e < n && ((s[e] >= 'a' && s[e] <= 'z') || s[e] == '-'))
+			e++;
+	if (e == k || (s[k] != '!' && s[k] != '|' && !ma_sh_in_words(runs, s + k, e - k)))
+		return 0;
+	if (a < e)
+		return 1; /* the input names the command */
+	for (k = a; k < b; k++)
+		if (s[k] && strchr(";&|$`<>()\n'\"\\", s[k]))
+			return 1;
+	return 0;
+}
+
 /* How a value's bytes are judged: the kind and language of the value,
  * and, for a part of an ssh_config line or of git's name=value, where
  * the keyword ends (kw_end: an input before it writes the keyword) and
@@ -962,6 +1018,10 @@ static int ma_sh_vjudge_run(const struct ma_sh_vjudge *j, const char *s, size_t 
 		return ma_sh_code_judge(j->lang, s, n, a, b);
 	case MA_SH_VAL_EX:
 		return ma_sh_ex_judge(s, n, a, b);
+	case MA_SH_VAL_TCL:
+		return ma_sh_tcl_judge(s, n, a, b);
+	case MA_SH_VAL_GDB:
+		return ma_sh_gdb_judge(s, n, a, b);
 	case MA_SH_VAL_SQL:
 		return ma_sh_sqlcli_judge(j->lang, s, n, a, b);
 	case MA_SH_VAL_SED:           /* sed -e '1e INPUT', -e 's/x/INPUT/e' */
