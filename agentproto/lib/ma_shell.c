@@ -2707,6 +2707,8 @@ static int ma_sh_text_name(const char *s, size_t at, size_t *p, size_t *q);
 static int ma_sh_sed_added(const char *s, const struct ma_sh_lex *lx, int i);
 static int ma_sh_tmux_chained(const char *s, size_t k);
 static size_t ma_sh_socat_cut(const char *s, size_t w, size_t end);
+static int ma_sh_socat_prog(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
+static int ma_sh_screen_cmd(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
 static int ma_sh_salt_kwarg(const char *s, size_t w, size_t nq);
 static int ma_sh_runner_runs(const char *s, const char *prog, size_t q, size_t w);
 static int ma_sh_mount_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
@@ -3458,7 +3460,9 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		if ((s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b)) ||
 		    (s[a] == '-' && lx->el[e0].start == a && ma_sh_sed_added(s, lx, e0)) ||
 		    ma_sh_option_value(NULL, s, lx, e0, a, b) ||
-		    (ma_sh_valid(lx) && ma_sh_mount_value(s, lx, e0, a, b)) ||
+		    (ma_sh_valid(lx) &&
+		     (ma_sh_mount_value(s, lx, e0, a, b) || ma_sh_socat_prog(s, lx, e0, a, b) ||
+		      ma_sh_screen_cmd(s, lx, e0, a, b))) ||
 		    (lx->el[e0].start == a && lx->el[e0].end == b &&
 		     (s[a] == '\'' || s[a] == '"' ||
 		      (s[a] == '-' && (memchr(s + a, '=', b - a) || memchr(s + a, ':', b - a)))) &&
@@ -3651,6 +3655,12 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 			    (s[e->start] == '-' || s[e->start] == '.' || s[e->start] == '\'' ||
 			     s[e->start] == '"') &&
 			    ma_sh_operand_runs(s, lx, i) && !ma_sh_after_dashdash(s, lx, i))
+				f |= MA_SH_J_OPT_RUNS;
+			/* screen -X eval + 'stuff "..."': the input's quoted word
+			 * picks the screen command (shell37) */
+			if (e->start >= a && !(f & MA_SH_J_OPT_RUNS) &&
+			    (s[e->start] == '\'' || s[e->start] == '"') &&
+			    ma_sh_screen_cmd(s, lx, i, a, b))
 				f |= MA_SH_J_OPT_RUNS;
 			/* both count only after the input broke out of quotes */
 			if (f & MA_SH_J_QBREAK) {
@@ -6532,7 +6542,13 @@ static int ma_sh_reparses(const char *s, size_t w0, int attached, size_t *ssh_fr
 			for (m = j + 1; m < n; m++) {
 				if (ma_sh_base_in(s, ws[m], we[m], tmux, 2))
 					return 1;
-
+				/* the closing quote of tmux's ';' quoted whole (the
+				 * walk stopped at its ';'; shell37) */
+				if (m + 1 == n && we[m] - ws[m] == 1 && ws[m] >= 2 &&
+				    (s[ws[m]] == '\'' || s[ws[m]] == '"') && s[ws[m] - 1] == ';' &&
+				    s[ws[m] - 2] == s[ws[m]])
+					return n == nall && at_start &&
+					       ma_sh_tmux_chained(s, we[m]);
 				if (!ma_sh_rp_option(s, ws[m], we[m]) &&
 				    !(m + 1 < n && ma_sh_rp_option(s, ws[m + 1], we[m + 1])))
 					break;
@@ -7963,9 +7979,16 @@ static int ma_sh_tmux_sep_brought(const char *s, const struct ma_sh_lex *lx, int
  * is the shell's. */
 static size_t ma_sh_tmux_sep_at(const char *s, size_t k)
 {
+	/* ';' or ";" quoted whole, k after its closing quote or on it
+	 * (the walk back stops at the ';': shell37) */
+	if (k >= 3 && (s[k - 1] == '\'' || s[k - 1] == '"') && s[k - 2] == ';' &&
+	    s[k - 3] == s[k - 1])
+		return k - 3;
 	if (k < 2 || s[k - 1] != ';')
 		return 0;
 	if (s[k - 2] == '\\')
+		return k - 2;
+	if ((s[k - 2] == '\'' || s[k - 2] == '"') && s[k] == s[k - 2])
 		return k - 2;
 	return 0;
 }
@@ -8707,6 +8730,74 @@ static size_t ma_sh_socat_cut(const char *s, size_t w, size_t end)
 	return end;
 }
 
+/* 1 when the input [a, b), inside the word at element e0, picks the
+ * program socat runs there: it writes the address type EXEC: or
+ * SYSTEM: (any case), or it starts EXEC:'s command (the program: socat
+ * 1.7 splits the rest into words and runs it without a shell, so an
+ * argument the input adds after the application's program is data:
+ * EXEC:'cat ' + notes.txt). SYSTEM:'s line is judged as a line
+ * (ma_sh_note_inner, shell36). Command socat, read from the text
+ * (shell37). */
+static int ma_sh_socat_prog(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
+{
+	static const struct ma_sh_lit socat[] = {MA_SH_LIT("socat")};
+	const struct ma_sh_el *e = &lx->el[e0];
+	size_t t = e->start, p, q, c;
+	int sys;
+
+	while (t < e->end && (s[t] == '\'' || s[t] == '"'))
+		t++;
+	if (e->end - t < 6 || ((s[t] | 0x20) != 'e' && (s[t] | 0x20) != 's'))
+		return 0; /* looked at first */
+	sys = (s[t] | 0x20) == 's';
+	c = t + (sys ? 7 : 5);
+	if (c > e->end)
+		return 0;
+	for (size_t j = 0; j < c - t; j++)
+		if ((s[t + j] | 0x20) != (sys ? "system:" : "exec:")[j])
+			return 0;
+	if (!ma_sh_text_name(s, e->start, &p, &q) || !ma_sh_base_in(s, p, q, socat, 1))
+		return 0;
+	if (a < c && b > t)
+		return 1; /* the input writes the address type */
+	while (c < e->end && (s[c] == '\'' || s[c] == '"'))
+		c++;
+	return !sys && a <= c && b > c;
+}
+
+/* 1 when the input [a, b), inside the word at element e0, writes the
+ * name of the screen command of an argument of screen's -X (the word
+ * right after -X, or one after -X eval) and that command runs or types
+ * a command (stuff, exec, screen, eval, source, bind, bindkey): the
+ * input picks it (screen -X eval + 'stuff "id\n"'); a window's name or
+ * select 2 pass. Read from the text, 16 words back at most (shell37). */
+static int ma_sh_screen_cmd(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
+{
+	static const char runs[] = "stuff exec screen eval source bind bindkey";
+	static const struct ma_sh_lit screen[] = {MA_SH_LIT("screen")};
+	const struct ma_sh_el *e = &lx->el[e0];
+	size_t k = e->start, n, p, q, ws = 0, we = 0;
+
+	while (k < e->end && (s[k] == '\'' || s[k] == '"' || s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (a > k || k >= e->end || !strchr("sebSEB", s[k]))
+		return 0; /* looked at first: the input starts the command */
+	for (n = k; n < e->end && s[n] >= 'a' && s[n] <= 'z'; n++)
+		;
+	if (b <= k || !ma_sh_in_words(runs, s + k, n - k))
+		return 0;
+	p = e->start;
+	for (int w = 0; w < 16 && ma_sh_rp_back(s, ma_sh_back_stop, &p, &ws, &we); w++) {
+		if (ma_sh_is(s, ws, we, "-X") || (ma_sh_is(s, ws, we, "eval") && p > 0 && ws >= 3 &&
+		                                  !memcmp(s + ws - 3, "-X ", 3)))
+			return ma_sh_text_name(s, e->start, &p, &q) &&
+			       ma_sh_base_in(s, p, q, screen, 1);
+		if (s[ws] != '\'' && s[ws] != '"')
+			return 0; /* eval's arguments are quoted commands */
+	}
+	return 0;
+}
+
 /* 1 when the line s (len bytes) turns bash's xtrace on: "xtrace" (set -o
  * xtrace, bash -o xtrace) or an option cluster with x after set or a
  * shell, options between (set -x, set -e -x, bash -x, sudo bash -exc). */
@@ -9018,7 +9109,9 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			    (c->cmd[a] == '-' && c->lx.el[e0].start == a &&
 			     ma_sh_sed_added(c->cmd, &c->lx, e0)) ||
 			    ma_sh_option_value(c, c->cmd, &c->lx, e0, a, b) ||
-			    (c->lx.valid && ma_sh_mount_value(c->cmd, &c->lx, e0, a, b)) ||
+			    (c->lx.valid && (ma_sh_mount_value(c->cmd, &c->lx, e0, a, b) ||
+			                     ma_sh_socat_prog(c->cmd, &c->lx, e0, a, b) ||
+			                     ma_sh_screen_cmd(c->cmd, &c->lx, e0, a, b))) ||
 			    (c->cmd[a] == '-' && c->lx.valid && e0 < c->lx.nel &&
 			     c->lx.el[e0].start == a && c->lx.el[e0].end == b &&
 			     /* the option with its value (--volume=/:/host), not
