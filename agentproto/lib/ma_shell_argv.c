@@ -1799,8 +1799,16 @@ ma_sh_parallel_check(struct moat_request *r, const char *const *argv, int argc, 
 		}
 		{
 			size_t l = strlen(a), m = n;
-			if (m + l + 4 > sizeof cmd)
+			if (m + l + 4 > sizeof cmd) {
+				/* the template and the argument do not fit the
+				 * line: not judged whole, an input in the argument
+				 * that is not inert fails closed (cmd.too_long;
+				 * shell37: it was not judged) */
+				if (ma_sh_past_cut_fire(r, argv, argc, &a, 1, 0, file, line,
+				                        function) == MOAT_BLOCK)
+					return MOAT_BLOCK;
 				continue;
+			}
 			if (m)
 				cmd[m++] = ' ';
 			cmd[m++] = '\'';

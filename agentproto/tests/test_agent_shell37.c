@@ -137,6 +137,45 @@ static void tmux_screen_socat_in_lines(void **state)
 	judge(blocks, sizeof blocks / sizeof blocks[0], passes, sizeof passes / sizeof passes[0]);
 }
 
+/* GNU parallel gives each argument after ::: to its template, quoted
+ * after the template's words up to its first replacement string: a line
+ * of the template and the argument that does not fit the 4 KB the check
+ * joins it in is not judged whole; an input there that is not inert
+ * fails closed (cmd.too_long). */
+static void parallel_argument_past_its_join(void **state)
+{
+	static char arg[6000], pad[4300], tail[5200];
+	const char *sh[] = {"parallel", "sh", "-c", ":::", arg, NULL};
+	const char *bash[] = {"parallel", "-j", "2", "bash", "-c", ":::", "true", arg, NULL};
+	const char *longt[] = {"parallel", "sh", "-c", pad, "{}", ":::", "a; id", NULL};
+	const char *gz[] = {"parallel", "gzip", "-k", ":::", tail, NULL};
+	const char *echo[] = {"parallel", "echo", ":::", tail, "weekly report", NULL};
+	size_t k;
+
+	(void)state;
+	/* "echo " + 4,500 x's + "; cat /etc/shadow", the input all of it */
+	memcpy(arg, "echo ", 5);
+	memset(arg + 5, 'x', 4500);
+	memcpy(arg + 4505, "; cat /etc/shadow", 18);
+	assert_int_equal(argv_verdict(arg, sh), MOAT_BLOCK);
+	assert_int_equal(argv_verdict(arg, bash), MOAT_BLOCK);
+	/* the input the end of it only */
+	assert_int_equal(argv_verdict("; cat /etc/shadow", sh), MOAT_BLOCK);
+	/* a template of 4,300 bytes before {}: the argument is past the cut */
+	memset(pad, 'y', sizeof pad - 1);
+	pad[0] = ':';
+	pad[1] = ' ';
+	assert_int_equal(argv_verdict("a; id", longt), MOAT_BLOCK);
+	/* twins: a long file name holding an inert input, a short argument
+	 * holding a message beside a long one */
+	memcpy(tail, "/srv/archive/", 13);
+	for (k = 13; k < sizeof tail - 20; k++)
+		tail[k] = (char)('a' + k % 26);
+	memcpy(tail + k, "/report-2026.pdf", 17);
+	assert_int_equal(argv_verdict("report-2026.pdf", gz), MOAT_ALLOW);
+	assert_int_equal(argv_verdict("weekly report", echo), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +183,7 @@ int main(void)
 	    cmocka_unit_test(code_an_input_breaks_into_in_a_line),
 	    cmocka_unit_test(programs_that_run_their_argument),
 	    cmocka_unit_test(tmux_screen_socat_in_lines),
+	    cmocka_unit_test(parallel_argument_past_its_join),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
