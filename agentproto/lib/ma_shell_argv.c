@@ -2099,17 +2099,22 @@ ma_sh_env_value_check(struct moat_request *r, const char *const *argv, int argc,
 	return ma_sh_value_check(r, argv, argc, MA_SH_VAL_GITCONF, 0, v, file, line, function);
 }
 
-/* ma_sh_mount_judge as ma_sh_walk's judge: --mount's CSV, -v's SPEC. */
+/* ma_sh_mount_judge_m as ma_sh_walk's judge: --mount's CSV, -v's SPEC;
+ * ctx a struct ma_sh_mount_walk, whose memo keeps what was read of the
+ * value between the walk's places (increasing: linear in the value,
+ * shell37). */
+struct ma_sh_mount_walk {
+	struct ma_sh_mount_memo *m;
+};
+
 static int ma_sh_mount_csv_judge(const void *ctx, const char *s, size_t n, size_t a, size_t b)
 {
-	(void)ctx;
-	return ma_sh_mount_judge(1, s, n, a, b);
+	return ma_sh_mount_judge_m(((const struct ma_sh_mount_walk *)ctx)->m, 1, s, n, a, b);
 }
 
 static int ma_sh_mount_vol_judge(const void *ctx, const char *s, size_t n, size_t a, size_t b)
 {
-	(void)ctx;
-	return ma_sh_mount_judge(0, s, n, a, b);
+	return ma_sh_mount_judge_m(((const struct ma_sh_mount_walk *)ctx)->m, 0, s, n, a, b);
 }
 
 /* The value val of a runner's mount option (csv: --mount) judged
@@ -2126,12 +2131,14 @@ static int ma_sh_mount_fire(struct moat_request *r, const char *const *argv, int
 	for (size_t i = 0; i < nin; i++) {
 		for (int k = 0; k < in[i].nforms; k++) {
 			size_t at;
+			struct ma_sh_mount_memo memo = {0};
+			const struct ma_sh_mount_walk mw = {&memo};
 			/* past 64 places a word is judged at each, any other
 			 * form fails closed (':', ',' and '/' are fields and
 			 * paths here: ma_sh_walk_past) */
 			int hit = ma_sh_walk(
 			    val, n, in[i].form[k], in[i].form_len[k], MA_SH_WALK_SYNTAX,
-			    csv ? ma_sh_mount_csv_judge : ma_sh_mount_vol_judge, NULL, &at);
+			    csv ? ma_sh_mount_csv_judge : ma_sh_mount_vol_judge, &mw, &at);
 			if (hit) {
 				int v2 =
 				    ma_sh_argv_fire(r, argv, argc, &in[i], k,

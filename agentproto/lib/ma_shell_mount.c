@@ -34,7 +34,8 @@
  * application's own host directory ("/srv/uploads/" + "alice/photos")
  * pass; so does anything in TARGET (a path inside the container).
  *
- * Pure: reads the value, allocates nothing. Any thread.
+ * Pure: reads the value (once a walk over its places, with a memo the
+ * caller holds: ma_sh_mount_judge_m), allocates nothing. Any thread.
  */
 #include "ma_int.h"
 #include "ma_shell.h"
@@ -129,19 +130,27 @@ static int ma_sh_mount_host(const char *p, size_t n, size_t a, size_t b)
 	return 0;
 }
 
-/* -v's SPEC s (n bytes), the input at [a, b). */
-static int ma_sh_mount_volume(const char *s, size_t n, size_t a, size_t b)
+/* -v's SPEC s (n bytes), the input at [a, b); m's first two ':' found
+ * once a value. */
+static int ma_sh_mount_volume(struct ma_sh_mount_memo *m, const char *s, size_t n, size_t a,
+                              size_t b)
 {
-	const char *c1 = memchr(s, ':', n), *c2;
 	size_t src;
 
+	if (!m->ready) {
+		const char *c1 = memchr(s, ':', n), *c2 = NULL;
+		m->c1 = c1 ? (size_t)(c1 - s) : n;
+		if (c1)
+			c2 = memchr(c1 + 1, ':', n - m->c1 - 1);
+		m->c2 = c2 ? (size_t)(c2 - s) : n;
+		m->ready = 1;
+	}
 	if (b - a >= 2 && memchr(s + a, ':', b - a))
 		return MA_SH_MOUNT_FIELD; /* a new field: ":rw", ":/etc" */
-	if (!c1)
+	if (m->c1 == n)
 		return 0; /* TARGET alone: a volume of its own */
-	src = (size_t)(c1 - s);
-	c2 = memchr(c1 + 1, ':', n - src - 1);
-	if (c2 && b > (size_t)(c2 - s) && b - a >= 2)
+	src = m->c1;
+	if (m->c2 < n && b > m->c2 && b - a >= 2)
 		return MA_SH_MOUNT_FIELD; /* in OPTIONS */
 	if (a >= src || !src || !strchr("/.~", s[0]))
 		return 0; /* TARGET, or a volume's name */
@@ -154,49 +163,68 @@ static int ma_sh_mount_key(const char *k, size_t kl, const char *w)
 	return strlen(w) == kl && !memcmp(k, w, kl);
 }
 
-/* --mount's CSV s (n bytes), the input at [a, b). */
-static int ma_sh_mount_csv(const char *s, size_t n, size_t a, size_t b)
+/* The end of --mount's field that starts at f of s (n bytes): the ','
+ * after it or n; a field may be "..."-quoted ("" is a quote). */
+static size_t ma_sh_mount_field_end(const char *s, size_t n, size_t f)
 {
-	size_t f = 0, fa = 0, fb = 0;
-	int bind = 0, found = 0, one = b - a < 2; /* one byte adds no field (as elsewhere) */
+	size_t e = f;
+
+	if (f < n && s[e] == '"') {
+		for (e++; e < n; e++)
+			if (s[e] == '"') {
+				if (e + 1 < n && s[e + 1] == '"')
+					e++;
+				else
+					break;
+			}
+		e = e < n ? e + 1 : n;
+	}
+	while (e < n && s[e] != ',')
+		e++;
+	return e;
+}
+
+/* --mount's CSV s (n bytes), the input at [a, b); m keeps the type
+ * (read once a value) and the field the last place was in. */
+static int ma_sh_mount_csv(struct ma_sh_mount_memo *m, const char *s, size_t n, size_t a, size_t b)
+{
+	size_t fa, fb;
+	int one = b - a < 2; /* one byte adds no field (as elsewhere) */
 
 	if (!one && memchr(s + a, '"', b - a))
 		return MA_SH_MOUNT_FIELD;
-	/* the fields: the one that holds a (it must hold b too), and the type */
-	while (f <= n) {
-		size_t e = f, vs, ve;
-		const char *k, *eq;
-		if (f < n && s[e] == '"') { /* "...": "" is a quote */
-			for (e++; e < n; e++)
-				if (s[e] == '"') {
-					if (e + 1 < n && s[e + 1] == '"')
-						e++;
-					else
-						break;
-				}
-			e = e < n ? e + 1 : n;
-			while (e < n && s[e] != ',')
-				e++;
-		} else
-			while (e < n && s[e] != ',')
-				e++;
-		k = s + f + (f < n && s[f] == '"');
-		eq = memchr(k, '=', (size_t)(s + e - k));
-		vs = eq ? (size_t)(eq - s) + 1 : e;
-		ve = e > vs && s[e - 1] == '"' && f < n && s[f] == '"' ? e - 1 : e;
-		if (eq && ma_sh_mount_key(k, (size_t)(eq - k), "type"))
-			bind = ve - vs == 4 && !memcmp(s + vs, "bind", 4);
-		if (a >= f && a < e) {
-			if (b > e && !one)
-				return MA_SH_MOUNT_FIELD; /* over the ',' */
-			found = 1;
-			fa = f;
-			fb = e;
+	if (!m->ready) {
+		/* the type: a later type= wins */
+		m->bind = 0;
+		for (size_t f = 0; f <= n;) {
+			size_t e = ma_sh_mount_field_end(s, n, f), vs, ve;
+			const char *k = s + f + (f < n && s[f] == '"'),
+			           *eq = memchr(k, '=', (size_t)(s + e - k));
+			vs = eq ? (size_t)(eq - s) + 1 : e;
+			ve = e > vs && s[e - 1] == '"' && f < n && s[f] == '"' ? e - 1 : e;
+			if (eq && ma_sh_mount_key(k, (size_t)(eq - k), "type"))
+				m->bind = ve - vs == 4 && !memcmp(s + vs, "bind", 4);
+			f = e + 1;
 		}
-		f = e + 1;
+		m->f = 0;
+		m->e = ma_sh_mount_field_end(s, n, 0);
+		m->ready = 1;
 	}
-	if (!found)
+	if (a < m->f) { /* a place before the last one: the fields again */
+		m->f = 0;
+		m->e = ma_sh_mount_field_end(s, n, 0);
+	}
+	/* the field that holds a (it must hold b too): none when a is a ',' */
+	while (a >= m->e && m->e < n) {
+		m->f = m->e + 1;
+		m->e = ma_sh_mount_field_end(s, n, m->f);
+	}
+	if (a < m->f || a >= m->e)
 		return 0;
+	if (b > m->e && !one)
+		return MA_SH_MOUNT_FIELD; /* over the ',' */
+	fa = m->f;
+	fb = m->e;
 	{
 		const char *k = s + fa + (s[fa] == '"'), *eq = memchr(k, '=', (size_t)(s + fb - k));
 		size_t kl, vs, ve;
@@ -210,7 +238,7 @@ static int ma_sh_mount_csv(const char *s, size_t n, size_t a, size_t b)
 		if (ma_sh_mount_key(k, kl, "type") || ma_sh_mount_key(k, kl, "bind-propagation"))
 			return one ? 0 : MA_SH_MOUNT_FIELD; /* rshared: the host sees its mounts */
 		if (ma_sh_mount_key(k, kl, "source") || ma_sh_mount_key(k, kl, "src"))
-			return bind && ma_sh_mount_host(s + vs, ve - vs, a - vs, b - vs)
+			return m->bind && ma_sh_mount_host(s + vs, ve - vs, a - vs, b - vs)
 			           ? MA_SH_MOUNT_HOST
 			           : 0;
 		if (ma_sh_mount_key(k, kl, "volume-opt")) { /* device=PATH, o=bind */
@@ -228,9 +256,17 @@ static int ma_sh_mount_csv(const char *s, size_t n, size_t a, size_t b)
 	}
 }
 
-int ma_sh_mount_judge(int csv, const char *s, size_t n, size_t a, size_t b)
+int ma_sh_mount_judge_m(struct ma_sh_mount_memo *m, int csv, const char *s, size_t n, size_t a,
+                        size_t b)
 {
 	if (a >= b || b > n)
 		return 0;
-	return csv ? ma_sh_mount_csv(s, n, a, b) : ma_sh_mount_volume(s, n, a, b);
+	return csv ? ma_sh_mount_csv(m, s, n, a, b) : ma_sh_mount_volume(m, s, n, a, b);
+}
+
+int ma_sh_mount_judge(int csv, const char *s, size_t n, size_t a, size_t b)
+{
+	struct ma_sh_mount_memo m = {0};
+
+	return ma_sh_mount_judge_m(&m, csv, s, n, a, b);
 }
