@@ -2709,6 +2709,7 @@ static int ma_sh_tmux_chained(const char *s, size_t k);
 static size_t ma_sh_socat_cut(const char *s, size_t w, size_t end);
 static int ma_sh_socat_prog(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
 static int ma_sh_screen_cmd(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
+static int ma_sh_tmux_format(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
 static int ma_sh_salt_kwarg(const char *s, size_t w, size_t nq);
 static int ma_sh_runner_runs(const char *s, const char *prog, size_t q, size_t w);
 static int ma_sh_mount_value(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b);
@@ -3462,7 +3463,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		    ma_sh_option_value(NULL, s, lx, e0, a, b) ||
 		    (ma_sh_valid(lx) &&
 		     (ma_sh_mount_value(s, lx, e0, a, b) || ma_sh_socat_prog(s, lx, e0, a, b) ||
-		      ma_sh_screen_cmd(s, lx, e0, a, b))) ||
+		      ma_sh_screen_cmd(s, lx, e0, a, b) || ma_sh_tmux_format(s, lx, e0, a, b))) ||
 		    (lx->el[e0].start == a && lx->el[e0].end == b &&
 		     (s[a] == '\'' || s[a] == '"' ||
 		      (s[a] == '-' && (memchr(s + a, '=', b - a) || memchr(s + a, ':', b - a)))) &&
@@ -8765,6 +8766,29 @@ static int ma_sh_socat_prog(const char *s, const struct ma_sh_lex *lx, int e0, s
 	return !sys && a <= c && b > c;
 }
 
+/* 1 when the input [a, b), inside the word at element e0 of a tmux (or
+ * byobu) command, brings a format's "#(" (or its '(' right after the
+ * application's '#'): tmux runs the command inside with a shell where it
+ * expands the format (display-message -p, status-right, set-option
+ * values ...; tmux(1) FORMATS, review24: tmux 3.3a display-message -p
+ * '#(id -un > F)' wrote F). Any argument of tmux: fail closed. */
+static int ma_sh_tmux_format(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
+{
+	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux"), MA_SH_LIT("byobu")};
+	size_t p, q, k = a;
+
+	for (;;) {
+		const char *h = k < b ? memchr(s + k, '(', b - k) : NULL;
+		if (!h)
+			return 0;
+		k = (size_t)(h - s);
+		if (k > 0 && s[k - 1] == '#')
+			break;
+		k++;
+	}
+	return ma_sh_text_name(s, lx->el[e0].start, &p, &q) && ma_sh_base_in(s, p, q, tmux, 2);
+}
+
 /* 1 when the input [a, b), inside the word at element e0, writes the
  * name of the screen command of an argument of screen's -X (the word
  * right after -X, or one after -X eval) and that command runs or types
@@ -9111,7 +9135,8 @@ static int ma_sh_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit 
 			    ma_sh_option_value(c, c->cmd, &c->lx, e0, a, b) ||
 			    (c->lx.valid && (ma_sh_mount_value(c->cmd, &c->lx, e0, a, b) ||
 			                     ma_sh_socat_prog(c->cmd, &c->lx, e0, a, b) ||
-			                     ma_sh_screen_cmd(c->cmd, &c->lx, e0, a, b))) ||
+			                     ma_sh_screen_cmd(c->cmd, &c->lx, e0, a, b) ||
+			                     ma_sh_tmux_format(c->cmd, &c->lx, e0, a, b))) ||
 			    (c->cmd[a] == '-' && c->lx.valid && e0 < c->lx.nel &&
 			     c->lx.el[e0].start == a && c->lx.el[e0].end == b &&
 			     /* the option with its value (--volume=/:/host), not

@@ -968,21 +968,38 @@ static int ma_sh_tcl_judge(const char *s, size_t n, size_t a, size_t b)
 /* 1 when s[a, b) (an input in gdb's -ex command s, n bytes) is in a gdb
  * command that runs a program or code (gdb 13: shell, !, pipe, |,
  * python, pi, guile, source, make) and writes the command's name or
- * brings a shell's or the code's syntax into its arguments; break main,
+ * brings a shell's or the code's syntax into its arguments, or is in one
+ * that evaluates an expression (call, print, output, set ...) and names it
+ * with a function call in it or brings a call (review24); break main,
  * print counter are data (shell37). */
 static int ma_sh_gdb_judge(const char *s, size_t n, size_t a, size_t b)
 {
 	static const char runs[] = "shell pipe python py python-interactive pi guile gu source "
 	                           "make compile";
+	/* commands that evaluate an expression in the program gdb runs or
+	 * is attached to: a function call there runs it (review24: call
+	 * (int)system("id") -p PID) */
+	static const char expr[] = "call print p output inspect printf set eval";
 	size_t k = strspn(s, " \t"), e = k;
+	int run;
 
 	if (k < n && (s[k] == '!' || s[k] == '|'))
 		e = k + 1;
 	else
 		while (e < n && ((s[e] >= 'a' && s[e] <= 'z') || s[e] == '-'))
 			e++;
-	if (e == k || (s[k] != '!' && s[k] != '|' && !ma_sh_in_words(runs, s + k, e - k)))
+	if (e == k)
 		return 0;
+	run = s[k] == '!' || s[k] == '|' || ma_sh_in_words(runs, s + k, e - k);
+	if (!run) {
+		if (!ma_sh_in_words(expr, s + k, e - k))
+			return 0;
+		/* the input names the command and its expression calls a
+		 * function, or brings a call into the expression */
+		if (a < e)
+			return memchr(s + e, '(', n - e) != NULL;
+		return memchr(s + a, '(', b - a) != NULL;
+	}
 	if (a < e)
 		return 1; /* the input names the command */
 	for (k = a; k < b; k++)

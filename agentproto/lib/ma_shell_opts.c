@@ -237,6 +237,10 @@ static const struct ma_sh_prog_opts ma_sh_prog_opts[] = {
      NULL},
     {"rxvt", "", "", "", "-e", "-geometry -title -T -n -name -fg -bg -fn", 1, NULL},
     {"urxvt", "", "", "", "-e", "-geometry -title -T -n -name -fg -bg -fn", 1, NULL},
+    /* konsole (KDE): -e takes the rest; one argument with a shell's
+     * metacharacters is handed to $SHELL -c (review24) */
+    {"konsole", "e", "p", "", "", "--workdir --profile --tabs-from-file --layout", 0, NULL},
+    {"x-terminal-emulator", "", "", "", "-e", "-geometry -title -T -n -name -fg -bg -fn", 1, NULL},
     {"ncat", "ce", "dgGimopswx", "", "--sh-exec --lua-exec", "--exec --output", 0, NULL},
     {"sendmail", "CX", "BFLNOPRVfhpr", "boq", "", "", 0, NULL},
     {"sed", "", "efl", "i", "", "--expression --file --line-length", 0, NULL},
@@ -551,6 +555,8 @@ static const struct ma_sh_value_kind {
     {"uxterm", MA_SH_VAL_CMD, 0, "", "-e"},
     {"rxvt", MA_SH_VAL_CMD, 0, "", "-e"},
     {"urxvt", MA_SH_VAL_CMD, 0, "", "-e"},
+    {"konsole", MA_SH_VAL_CMD, 0, "e", ""},
+    {"x-terminal-emulator", MA_SH_VAL_CMD, 0, "", "-e"},
     {"sed", MA_SH_VAL_FILE, 0, "f", "--file"},
     {"sed", MA_SH_VAL_SED, 0, "e", "--expression"},
     {"awk", MA_SH_VAL_FILE, 0, "f", ""},
@@ -1066,6 +1072,8 @@ static const struct ma_sh_run_value {
     {"uxterm", 1, "", "-e"},
     {"rxvt", 1, "", "-e"},
     {"urxvt", 1, "", "-e"},
+    {"konsole", 1, "e", ""},
+    {"x-terminal-emulator", 1, "", "-e"},
     {"rsync", 0, "e", "--rsh"},
     {"scp", 0, "S", ""},
     {"sftp", 0, "DS", ""},

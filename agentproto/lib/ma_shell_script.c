@@ -668,7 +668,10 @@ static int ma_sh_code_next(const char *s, size_t n, size_t *i, int lang, struct 
 		if (!ma_sh_code_quoted(s, n, &p, c, c, triple))
 			return -1;
 		t->kind = MA_SH_TK_STR;
-		t->interp = c == '`' || (c == '"' && lang != MA_SH_LANG_PY);
+		/* javascript's "..." and '...' are text: only `...` interpolates
+		 * (review24: console.log("${user.name}") prints it as is) */
+		t->interp =
+		    c == '`' || (c == '"' && lang != MA_SH_LANG_PY && lang != MA_SH_LANG_JS);
 		t->cmd = c == '`' && lang != MA_SH_LANG_JS && lang != MA_SH_LANG_PY;
 		*operand = 1;
 	} else if (c == '/' && !*operand && lang != MA_SH_LANG_PY && lang != MA_SH_LANG_PHP) {
