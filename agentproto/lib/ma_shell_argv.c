@@ -965,6 +965,32 @@ static int ma_sh_tcl_judge(const char *s, size_t n, size_t a, size_t b)
 	return 0;
 }
 
+/* 1 when a '(' in s[a, b) opens a function call of a gdb expression: a
+ * name right before it (blanks between; letters, digits, '_', '$':
+ * system(, $_shell(), not sizeof, alignof, typeof; review24b: a cast
+ * (long)total, sizeof(struct req) are no call). The name may be the
+ * application's, before a, but not the command's (at or past lo). */
+static int ma_sh_gdb_call(const char *s, size_t lo, size_t a, size_t b)
+{
+	for (size_t k = a; k < b; k++) {
+		size_t e, w;
+		if (s[k] != '(')
+			continue;
+		for (e = k; e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t'); e--)
+			;
+		for (w = e;
+		     w > 0 &&
+		     (s[w - 1] == '_' || s[w - 1] == '$' || (s[w - 1] >= 'a' && s[w - 1] <= 'z') ||
+		      (s[w - 1] >= 'A' && s[w - 1] <= 'Z') || (s[w - 1] >= '0' && s[w - 1] <= '9'));
+		     w--)
+			;
+		if (w < e && w >= lo &&
+		    !ma_sh_in_words("sizeof alignof _Alignof typeof __typeof__", s + w, e - w))
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 when s[a, b) (an input in gdb's -ex command s, n bytes) is in a gdb
  * command that runs a program or code (gdb 13: shell, !, pipe, |,
  * python, pi, guile, source, make) and writes the command's name or
@@ -996,9 +1022,7 @@ static int ma_sh_gdb_judge(const char *s, size_t n, size_t a, size_t b)
 			return 0;
 		/* the input names the command and its expression calls a
 		 * function, or brings a call into the expression */
-		if (a < e)
-			return memchr(s + e, '(', n - e) != NULL;
-		return memchr(s + a, '(', b - a) != NULL;
+		return a < e ? ma_sh_gdb_call(s, e, e, n) : ma_sh_gdb_call(s, e, a, b);
 	}
 	if (a < e)
 		return 1; /* the input names the command */
