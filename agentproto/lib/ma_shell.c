@@ -8775,8 +8775,13 @@ static int ma_sh_socat_prog(const char *s, const struct ma_sh_lex *lx, int e0, s
 static int ma_sh_tmux_format(const char *s, const struct ma_sh_lex *lx, int e0, size_t a, size_t b)
 {
 	static const struct ma_sh_lit tmux[] = {MA_SH_LIT("tmux"), MA_SH_LIT("byobu")};
-	size_t p, q, k = a;
+	size_t p, q, k = a, w = lx->el[e0].start;
 
+	/* "#(" unquoted is a comment or a syntax error: a quote opens in
+	 * the word before the input (looked at first: sh-words paid a read
+	 * of the input at each place) */
+	if (a < w || (!memchr(s + w, '\'', a - w) && !memchr(s + w, '"', a - w)))
+		return 0;
 	for (;;) {
 		const char *h = k < b ? memchr(s + k, '(', b - k) : NULL;
 		if (!h)
