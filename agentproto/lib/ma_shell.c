@@ -8733,7 +8733,8 @@ static size_t ma_sh_socat_cut(const char *s, size_t w, size_t end)
 
 /* 1 when the input [a, b), inside the word at element e0, picks the
  * program socat runs there: it writes the address type EXEC: or
- * SYSTEM: (any case), or it starts EXEC:'s command (the program: socat
+ * SYSTEM: (any case), or it starts EXEC:'s command with a shell or an
+ * interpreter (sh, bash, python, perl, node ...: the program: socat
  * 1.7 splits the rest into words and runs it without a shell, so an
  * argument the input adds after the application's program is data:
  * EXEC:'cat ' + notes.txt). SYSTEM:'s line is judged as a line
@@ -8763,7 +8764,25 @@ static int ma_sh_socat_prog(const char *s, const struct ma_sh_lex *lx, int e0, s
 		return 1; /* the input writes the address type */
 	while (c < e->end && (s[c] == '\'' || s[c] == '"'))
 		c++;
-	return !sys && a <= c && b > c;
+	if (sys || a > c || b <= c)
+		return 0;
+	/* the program the input names: a shell or an interpreter (what
+	 * reads a command or code from its arguments) fires; another one
+	 * only picks the program (EXEC:'/usr/bin/cat' passes: session 24's
+	 * decision for a value split without a shell, shell34's twin) */
+	{
+		static const char runs[] = "sh bash dash zsh ksh ash mksh busybox python perl ruby "
+		                           "node nodejs php lua tclsh wish expect env";
+		size_t x = c, w = c, k;
+		while (x < e->end && !strchr(" \t,'\"", s[x]))
+			x++;
+		for (k = c; k < x; k++)
+			if (s[k] == '/')
+				w = k + 1;
+		while (x > w && ((s[x - 1] >= '0' && s[x - 1] <= '9') || s[x - 1] == '.'))
+			x--; /* python3.11 */
+		return x > w && ma_sh_in_words(runs, s + w, x - w);
+	}
 }
 
 /* 1 when the input [a, b), inside the word at element e0 of a tmux (or
