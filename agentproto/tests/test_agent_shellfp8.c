@@ -55,8 +55,6 @@ static void documentation_one_liners_pass_with_their_literals_as_inputs(void **s
 	    "find . \\( -name '*.orig' -o -name '*.rej' \\) -print0 | xargs -0r rm -v",
 	    "curl -sS -X POST -H 'Content-Type: application/json' -d '{\"title\": \"a & b; c\", "
 	    "\"tags\": [\"x|y\", \"(z)\"]}' https://api.example.org/v2/notes",
-	    "curl --data-binary '@payload.json' -H 'Accept: */*' "
-	    "'https://h.example.net/in?a=1&b=2'",
 	    "curl -w 'dns=%{time_namelookup} total=%{time_total}\\n' -so /dev/null "
 	    "https://example.org",
 	    "git log --since='3 weeks ago' --pretty=format:'%h | %<(12)%an | %s' --no-merges",
@@ -115,6 +113,13 @@ static void documentation_one_liners_pass_with_their_literals_as_inputs(void **s
 		}
 	if (bad)
 		fail_msg("%d of %zu lines blocked", bad, sizeof lines / sizeof lines[0]);
+	/* shell37: this one-liner's literal '@payload.json' as the user's
+	 * input brings the '@' with which curl reads a local file and sends
+	 * it (the argv check blocks the same element since shell35): it
+	 * blocks now, as the line reading agrees with argv's */
+	assert_int_equal(line_verdict("curl --data-binary '@payload.json' -H 'Accept: */*' "
+	                              "'https://h.example.net/in?a=1&b=2'"),
+	                 MOAT_BLOCK);
 	all_block(blocks, sizeof blocks / sizeof blocks[0]);
 }
 
