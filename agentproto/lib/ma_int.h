@@ -124,7 +124,8 @@ int ma_cidr_parse(const char *s, struct ma_cidr *out);
 /* Parses one address (no prefix) into a /32 or /128. 0 or -1. */
 int ma_ip_parse(const char *s, struct ma_cidr *out);
 /* The address s names, in the forms proxies and frameworks hand over
- * (spaces around it, "a.b.c.d:port", "[v6]", "[v6]:port", "v6%zone"), as
+ * (white space around it, RFC 7239's for= and quotes, "a.b.c.d:port",
+ * "[v6]", "[v6]:port", "v6%zone"), as
  * inet_ntop writes it into out (cap bytes, 46 enough; IPv4-mapped IPv6 as
  * IPv4). 0, or -1 when s is no address in any of those forms. */
 int ma_ip_normal(const char *s, char *out, size_t cap);

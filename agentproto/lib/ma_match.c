@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 static const uint8_t ma_v4mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
@@ -109,11 +110,17 @@ int ma_ip_normal(const char *s, char *out, size_t cap)
 
 	if (!s)
 		return -1;
-	while (*s == ' ' || *s == '\t')
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
 	b = s + strlen(s);
-	while (b > s && (b[-1] == ' ' || b[-1] == '\t'))
+	while (b > s && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '\r' || b[-1] == '\n'))
 		b--;
+	if (b - s > 4 && strncasecmp(s, "for=", 4) == 0)
+		s += 4; /* RFC 7239's Forwarded: for=... */
+	if (b - s >= 2 && *s == '"' && b[-1] == '"') {
+		s++; /* for="[2001:db8::1]:443" */
+		b--;
+	}
 	a = s;
 	if (*a == '[') { /* [v6] or [v6]:port */
 		const char *e = memchr(a, ']', (size_t)(b - a));

@@ -727,21 +727,15 @@ static int ma_path_scheme(const char *s, size_t n)
 	return i >= 2 && i + 2 < n && s[i] == ':' && s[i + 1] == '/' && s[i + 2] == '/';
 }
 
-/* 1 when the input, whose first byte in this reading is c, may begin a
- * segment of its own: a separator, or an escape that may decode to one.
- * Then the application's last name is whole ("/srv/app/uploads" +
- * "/../secret" leaves uploads: review24), not one the input continues. */
-static int ma_path_input_sep(char c)
-{
-	return ma_path_seps[(unsigned char)c] || c == '%';
-}
-
 /* The directory the application wrote: P without a segment the input
  * continues (the text before the input does not end with a separator, and
- * the input, whose first byte is first, does not begin with one). */
+ * the input, whose first byte in this reading is first, does not begin
+ * with one: "/srv/app/uploads" + "/../secret" leaves uploads, review24,
+ * and so does "%2f..%2fsecret" once decoded, while its raw reading,
+ * "uploads%2f..", continues the name). */
 static void ma_path_prefix_dir(struct ma_path_norm *pn, const char *pre, size_t n, char first)
 {
-	if (n && !ma_path_sep(pre[n - 1]) && !ma_path_input_sep(first) && pn->depth > 0) {
+	if (n && !ma_path_sep(pre[n - 1]) && !ma_path_sep(first) && pn->depth > 0) {
 		size_t s = 0;
 		/* the last segment is partial only if it is the text's tail */
 		if (pn->depth <= MA_PATH_SEGS)
@@ -878,7 +872,7 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 {
 	struct ma_path_norm sh, fn, pn;
 	size_t fl, i, cut;
-	int nul = 0, keep = MA_PATH_SEGS, judged = 1, anchored = 0, low = MA_PATH_SEGS;
+	int nul = 0, keep = MA_PATH_SEGS, anchored = 0, low = MA_PATH_SEGS, cont, wdepth;
 
 	size_t e;
 	int kk;
@@ -913,20 +907,14 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 	ma_path_fold(full, cut, a, &pn, keep, MA_PATH_NOFLOOR, 0);
 	/* ma_path_prefix_dir, from the text (pn's places past keep may be
 	 * stale): the part's last run is its last segment when it is a name */
-	if (!ma_path_seps[(unsigned char)path[a - 1]] && !ma_path_input_sep(path[a]) &&
-	    pn.depth > 0 &&
-	    (pn.depth > MA_PATH_SEGS ||
-	     (a > cut &&
-	      !(path[cut] == '.' && (a - cut == 1 || (a - cut == 2 && path[cut + 1] == '.'))))))
-		pn.depth--;
-	/* judged against the base in every reading, the part is compared with
-	 * it once: outside, no reading fires (the NUL is still looked for) */
-	if (anchored && !ma_path_inside(bn, base, &pn, full))
-		judged = 0;
-	if (!anchored && pn.depth > low)
-		low = pn.depth; /* each reading's depth is compared with the directory's */
+	cont = !ma_path_seps[(unsigned char)path[a - 1]] && pn.depth > 0 &&
+	       (pn.depth > MA_PATH_SEGS ||
+	        (a > cut &&
+	         !(path[cut] == '.' && (a - cut == 1 || (a - cut == 2 && path[cut + 1] == '.')))));
+	wdepth = pn.depth;
 	for (int r = 0; r < MA_PATH_ROUNDS; r++) {
 		const char *z;
+		int judged, rlow = low;
 		if (r > 0) {
 			size_t nl;
 			/* no escape that decodes: nothing changes (the Unicode forms
@@ -942,11 +930,19 @@ static int ma_path_readings_plain(const char *path, size_t len, size_t a, const 
 		}
 		z = memchr(full + a, '\0', fl - a);
 		nul |= z != NULL;
+		/* the part's last name is the input's to continue unless this
+		 * reading of the input begins with a separator */
+		pn.depth = wdepth - (cont && !(fl > a && ma_path_seps[(unsigned char)full[a]]));
+		/* judged against the base, the part is compared with it: outside,
+		 * this reading does not fire (the NUL is still looked for) */
+		judged = !anchored || ma_path_inside(bn, base, &pn, full);
 		if (!judged)
 			continue;
+		if (!anchored && pn.depth > rlow)
+			rlow = pn.depth; /* each reading's depth is compared with the directory's */
 		memcpy(&fn, &sh, ma_path_norm_size(&sh, keep));
 		fn.nul = z != NULL;
-		ma_path_fold(full, cut, z ? (size_t)(z - full) : fl, &fn, keep, low, 0);
+		ma_path_fold(full, cut, z ? (size_t)(z - full) : fl, &fn, keep, rlow, 0);
 		if (ma_path_judge(r, a, base, bn, &fn, full, &pn, full, 1, hit))
 			return 0;
 	}

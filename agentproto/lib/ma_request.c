@@ -1368,17 +1368,34 @@ struct ma_details {
 	int k;
 };
 
+/* A value that is not the library's own (a parameter's name, a base path,
+ * a host: the client's or the application's, of any length) is cut at
+ * MA_DETAIL_CUT bytes, at a UTF-8 character's start: the details stay
+ * under the 4,096 bytes an event may hold (two such values escaped, six
+ * bytes a byte at most, and the names), so a long name does not get the
+ * event refused (review24: a 5,000-byte header name lost the event of a
+ * blocked injection in its value). */
+#define MA_DETAIL_CUT 256
+
 /* key and value, own_key and own_value: 1 for one of the library's names */
 static void ma_details_add(struct ma_details *d, const char *key, int own_key, const char *value,
                            int own_value)
 {
+	size_t n;
+
 	if (!value)
 		return;
+	n = own_value ? strlen(value) : strnlen(value, MA_DETAIL_CUT + 1);
+	if (n > MA_DETAIL_CUT) {
+		n = MA_DETAIL_CUT;
+		while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
+			n--; /* value[n], the first byte left out, starts a character */
+	}
 	d->own |= (unsigned)own_key << d->k | (unsigned)own_value << (d->k + 1);
 	d->s[d->k] = key;
 	d->n[d->k++] = strlen(key);
 	d->s[d->k] = value;
-	d->n[d->k++] = strlen(value);
+	d->n[d->k++] = n;
 }
 
 /* The event's details for fd: parameter, input_kind, decoding, the

@@ -359,10 +359,11 @@ struct moat_request_info {
 	const char *method;    /* "GET"; NULL: unknown */
 	const char *endpoint;  /* the path without the query: "/search" */
 	const char *source_ip; /* the client's address (after trusted proxies);
-	                          "a.b.c.d:port", "[v6]:port", "v6%zone" and
-	                          spaces around are read as the address; what
-	                          is no address is unknown (NULL): no denylist
-	                          or CIDR exclusion matches it, events omit it */
+	                          "a.b.c.d:port", "[v6]:port", "v6%zone",
+	                          RFC 7239 for= and quotes and spaces around
+	                          are read as the address; what is no address
+	                          is unknown (NULL): no denylist or CIDR
+	                          exclusion matches it, events omit it */
 	const char *user_id;   /* the authenticated user, NULL: anonymous */
 	/* The policy to enforce; NULL: the agent's current snapshot. Either
 	 * way the request holds its own reference until moat_request_end. */

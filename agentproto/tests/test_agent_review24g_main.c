@@ -134,12 +134,55 @@ static void what_is_no_address_is_unknown(void **state)
 	moat_policy_release(p);
 }
 
+static void an_event_with_a_long_parameter_name_is_queued(void **state)
+{
+	static char name[5001];
+	struct moat_agent_config cfg;
+	struct moat_agent *a;
+	const size_t lens[] = {100, 5000};
+	int bad = 0;
+
+	(void)state;
+	memset(&cfg, 0, sizeof cfg);
+	cfg.url = "ws://127.0.0.1:1/v1/agent";
+	cfg.token = "moat_agt_test";
+	cfg.environment = "production";
+	cfg.agent_id = "review24g";
+	cfg.log_fn = quiet;
+	cfg.stop_timeout_ms = 100;
+	a = moat_agent_new(&cfg, NULL, 0);
+	assert_non_null(a);
+	for (size_t i = 0; i < 2; i++) {
+		struct moat_request *r = NULL;
+		struct moat_agent_stats before, after;
+		const char *v = "x'); DROP TABLE access_log; --";
+		char sql[256];
+		memset(name, 'x', lens[i]);
+		name[lens[i]] = '\0';
+		(void)begin_from(a, "198.51.100.4", &r);
+		assert_int_equal(moat_request_add_input(r, MOAT_INPUT_HEADER, name, v, strlen(v)),
+		                 0);
+		snprintf(sql, sizeof sql, "INSERT INTO access_log(h) VALUES ('%s')", v);
+		moat_agent_stats(a, &before);
+		assert_int_equal(moat_check_sql(r, MOAT_SQL_SQLITE, sql, strlen(sql)), MOAT_BLOCK);
+		moat_agent_stats(a, &after);
+		if (after.invalid != before.invalid || after.queued != before.queued + 1) {
+			print_message("event refused for a header name of %zu bytes\n", lens[i]);
+			bad++;
+		}
+		moat_request_end(r);
+	}
+	moat_agent_free(a);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(a_denied_client_in_a_proxys_form_is_denied),
 	    cmocka_unit_test(the_event_of_a_request_from_such_a_client_is_queued),
 	    cmocka_unit_test(what_is_no_address_is_unknown),
+	    cmocka_unit_test(an_event_with_a_long_parameter_name_is_queued),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
