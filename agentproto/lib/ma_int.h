@@ -454,8 +454,10 @@ size_t ma_latin1_utf8(const char *in, size_t len, char *out);
  * U+FFFD or it as Latin-1 and the URL form's bad UTF-8 as U+FFFD, and of
  * those with a NUL inside the part before it (what C code pasting it with
  * %s uses): 19 at most, and 1 of their NUL cuts then (the first forms'
- * first) */
-#define MA_INPUT_FORMS 20
+ * first), then the raw form without white space at its ends (what a
+ * framework's trim passes on; ma_add_trim_forms) and the others' while
+ * there is room */
+#define MA_INPUT_FORMS 21
 
 #define MA_REQUEST_INPUTS 16   /* inputs held in the request before an array is allocated */
 #define MA_REQUEST_ARENA  2048 /* bytes of a request's strings before they come from the heap */

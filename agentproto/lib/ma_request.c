@@ -485,6 +485,42 @@ static void ma_add_cstr_forms(struct ma_input *in, int raw_nul)
 	}
 }
 
+/* 1 for the ASCII white space a framework's trim drops (Python's
+ * str.strip, JavaScript's and Java's trim, PHP's trim, Django's form
+ * fields): space, \t, \n, \v, \f, \r. */
+static int ma_trim_space(unsigned char ch)
+{
+	return ch == ' ' || (ch >= '\t' && ch <= '\r');
+}
+
+/* Nearly every framework trims a form field, so an attacker pads the
+ * payload with spaces and no other form is in the operation: each form
+ * with white space at an end gets itself without it as one more form, a
+ * slice of the form's bytes (no NUL after it: every reader of a form
+ * reads form_len bytes). The raw form's first (MA_INPUT_FORMS leaves it
+ * a place), then the decoded ones' while there is room. */
+static void ma_add_trim_forms(struct ma_input *in)
+{
+	int n = in->nforms;
+
+	if (in->plain)
+		return;
+	for (int i = 0; i < n && in->nforms < MA_INPUT_FORMS; i++) {
+		const char *f = in->form[i];
+		size_t a = 0, z = in->form_len[i];
+		while (a < z && ma_trim_space((unsigned char)f[a]))
+			a++;
+		while (z > a && ma_trim_space((unsigned char)f[z - 1]))
+			z--;
+		if (z == a || z - a == in->form_len[i] || ma_form_seen(in, f + a, z - a))
+			continue;
+		in->form[in->nforms] = f + a;
+		in->form_len[in->nforms] = z - a;
+		in->form_name[in->nforms] = i == 0 ? "trim" : "decoded_trim";
+		in->nforms++;
+	}
+}
+
 /* What a scan of a value tells: only [A-Za-z0-9_] (plain), and which
  * of '%' or '+', '&', NUL and a byte past ASCII it holds. */
 enum { MA_V_PLAIN = 1, MA_V_URL = 2, MA_V_AMP = 4, MA_V_NUL = 8, MA_V_HIGH = 16 };
@@ -972,6 +1008,7 @@ static int ma_add_input(struct moat_request *r, int kind, const char *name, cons
 		}
 	}
 	ma_add_cstr_forms(in, (scan & MA_V_NUL) != 0);
+	ma_add_trim_forms(in); /* slices: after the strlen of the cstr forms */
 	r->nin++;
 	return 0;
 }
