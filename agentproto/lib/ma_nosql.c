@@ -38,7 +38,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#define MA_NS_JS_MAX 8192 /* a $where body beyond this is judged on its start */
+/* A $where body or a pattern with escapes is read unescaped into a stack
+ * buffer of this size; one without escapes (any length) is read where it
+ * is. Past this, an input found in the escaped text that is not inert
+ * fails closed (nosql.too_long). */
+#define MA_NS_JS_MAX 8192
 /* Places of one input's form judged in full, in a document or in a
  * JavaScript body (each place lexes the text from its start); past them
  * a form of letters, digits and '_' stays inside one token and is not
@@ -479,58 +483,82 @@ static int ma_ns_hex(char h)
 	                              : -1;
 }
 
+/* The character the JSON (or single-quoted) string text s[*i, to)
+ * starts with: \n \t \r, \u00XX, \xXX, any other escaped character as
+ * itself; *i moves past it. */
+static char ma_ns_unescape_step(const char *s, size_t *i, size_t to)
+{
+	char c = s[*i];
+
+	if (c == '\\' && *i + 1 < to) {
+		size_t j = *i + 1;
+		char d = s[j];
+		switch (d) {
+		case 'n':
+			c = '\n';
+			break;
+		case 't':
+			c = '\t';
+			break;
+		case 'r':
+			c = '\r';
+			break;
+		case 'x': /* mongo-shell text is JavaScript: \x27 */
+			if (j + 2 < to && ma_ns_hex(s[j + 1]) >= 0 && ma_ns_hex(s[j + 2]) >= 0) {
+				c = (char)(ma_ns_hex(s[j + 1]) * 16 + ma_ns_hex(s[j + 2]));
+				j += 2;
+			} else {
+				c = d;
+			}
+			break;
+		case 'u':
+			if (j + 4 < to && s[j + 1] == '0' && s[j + 2] == '0') {
+				unsigned v = 0;
+				for (int k = 3; k <= 4; k++) {
+					char h = s[j + (size_t)k];
+					v = v * 16 +
+					    (unsigned)(h >= '0' && h <= '9'   ? h - '0'
+					               : h >= 'a' && h <= 'f' ? h - 'a' + 10
+					               : h >= 'A' && h <= 'F' ? h - 'A' + 10
+					                                      : 0);
+				}
+				c = (char)v;
+				j += 4;
+			} else {
+				c = d;
+			}
+			break;
+		default:
+			c = d;
+		}
+		*i = j;
+	}
+	(*i)++;
+	return c;
+}
+
 /* Unescapes the JSON (or single-quoted) string text s[from, to) into
- * out: \n \t \r, \u00XX, \xXX, any other escaped character as itself;
- * returns the length (cut at cap). */
+ * out (ma_ns_unescape_step); returns the length (cut at cap). */
 static size_t ma_ns_unescape_range(const char *s, size_t from, size_t to, char *out, size_t cap)
 {
 	size_t o = 0;
 
-	for (size_t i = from; i < to && o < cap; i++) {
-		char c = s[i];
-		if (c == '\\' && i + 1 < to) {
-			char d = s[++i];
-			switch (d) {
-			case 'n':
-				c = '\n';
-				break;
-			case 't':
-				c = '\t';
-				break;
-			case 'r':
-				c = '\r';
-				break;
-			case 'x': /* mongo-shell text is JavaScript: \x27 */
-				if (i + 2 < to && ma_ns_hex(s[i + 1]) >= 0 &&
-				    ma_ns_hex(s[i + 2]) >= 0) {
-					c = (char)(ma_ns_hex(s[i + 1]) * 16 + ma_ns_hex(s[i + 2]));
-					i += 2;
-				} else {
-					c = d;
-				}
-				break;
-			case 'u':
-				if (i + 4 < to && s[i + 1] == '0' && s[i + 2] == '0') {
-					unsigned v = 0;
-					for (int k = 3; k <= 4; k++) {
-						char h = s[i + (size_t)k];
-						v = v * 16 +
-						    (unsigned)(h >= '0' && h <= '9'   ? h - '0'
-						               : h >= 'a' && h <= 'f' ? h - 'a' + 10
-						               : h >= 'A' && h <= 'F' ? h - 'A' + 10
-						                                      : 0);
-					}
-					c = (char)v;
-					i += 4;
-				} else {
-					c = d;
-				}
-				break;
-			default:
-				c = d;
-			}
-		}
-		out[o++] = c;
+	for (size_t i = from; i < to && o < cap;)
+		out[o++] = ma_ns_unescape_step(s, &i, to);
+	return o;
+}
+
+/* The length of v (vl bytes) decoded when that is the text of js (jl
+ * bytes) from a on, else 0: an input too long to decode whole, matched
+ * as it decodes (no buffer). */
+static size_t ma_ns_match_decoded(const char *v, size_t vl, const char *js, size_t jl, size_t a)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < vl;) {
+		if (a + o >= jl || ma_ns_unescape_step(v, &i, vl) != js[a + o])
+			return 0;
+		o++;
 	}
 	return o;
 }
@@ -541,7 +569,28 @@ static size_t ma_ns_unescape(const char *s, size_t e, size_t st, char *out, size
 	return e > st + 1 ? ma_ns_unescape_range(s, st + 1, e - 1, out, cap) : 0;
 }
 
-#define MA_NS_IN_MAX 1024 /* bytes of an input read with its escapes decoded */
+/* The text of the string token [st, e) of s (quotes included) with its
+ * escapes decoded: where it is when it has none (any length), else
+ * unescaped into buf (cap bytes); *cut is 1 when that did not hold it. */
+static const char *ma_ns_text(const char *s, size_t e, size_t st, char *buf, size_t cap,
+                              size_t *len, int *cut)
+{
+	size_t n = e > st + 1 ? e - st - 2 : 0;
+
+	*cut = 0;
+	if (!n || !memchr(s + st + 1, '\\', n)) {
+		*len = n;
+		return s + st + 1;
+	}
+	*len = ma_ns_unescape(s, e, st, buf, cap);
+	*cut = *len == cap;
+	return buf;
+}
+
+/* Bytes of an input read with its escapes decoded; past them an input
+ * with escapes that could write an operator or a quote fails closed
+ * (nosql.too_long). */
+#define MA_NS_IN_MAX 1024
 
 /* The first byte of v (vl bytes) from e on that is neither whitespace
  * nor in a comment (// to the line's end, / * to * /). */
@@ -594,6 +643,41 @@ static int ma_ns_spells_key(const char *v, size_t vl, const char *k, size_t kl)
 	return 0;
 }
 
+/* ma_ns_spells_key for an object text v with escapes too long to decode
+ * whole (past MA_NS_IN_MAX): at each '$' it writes, plain or escaped
+ * (\u0024, \x24, \$), its next 512 bytes decoded are read as k and
+ * what follows it; whitespace or comments that run past that window
+ * count as the ':' (fail closed). Cost: 512 bytes per '$' it writes. */
+static int ma_ns_spells_key_long(const char *v, size_t vl, const char *k, size_t kl)
+{
+	size_t s0 = 0;
+
+	while (s0 < vl && (v[s0] == ' ' || v[s0] == '\t' || v[s0] == '\n' || v[s0] == '\r'))
+		s0++;
+	if (s0 == vl || (v[s0] != '{' && v[s0] != '['))
+		return 0;
+	for (size_t p = s0; p < vl; p++) {
+		char win[512];
+		size_t wl, e, to = vl - p > sizeof win ? p + sizeof win : vl;
+		size_t q = p;
+		/* each character as it decodes: is it the '$'? */
+		if (ma_ns_unescape_step(v, &q, vl) != '$') {
+			p = q - 1; /* (an escape is not read again from inside) */
+			continue;
+		}
+		wl = ma_ns_unescape_range(v, p, to, win, sizeof win);
+		if (wl < kl || memcmp(win, k, kl))
+			continue;
+		e = kl;
+		if (e < wl && (win[e] == '"' || win[e] == '\''))
+			e++;
+		e = ma_ns_skip_space(win, wl, e);
+		if (e == wl ? to < vl : win[e] == ':' || win[e] == ']')
+			return 1;
+	}
+	return 0;
+}
+
 /* 1 if input in supplied the operator key k (klen bytes, starting '$'). */
 static int ma_ns_key_from(const struct ma_input *in, const char *k, size_t kl, int *form)
 {
@@ -616,8 +700,10 @@ static int ma_ns_key_from(const struct ma_input *in, const char *k, size_t kl, i
 		char dec[MA_NS_IN_MAX];
 		if (ma_ns_spells_key(v, vl, k, kl) ||
 		    (memchr(v, '\\', vl) &&
-		     ma_ns_spells_key(dec, ma_ns_unescape_range(v, 0, vl, dec, sizeof dec), k,
-		                      kl))) {
+		     (vl <= sizeof dec
+		          ? ma_ns_spells_key(dec, ma_ns_unescape_range(v, 0, vl, dec, sizeof dec),
+		                             k, kl)
+		          : ma_ns_spells_key_long(v, vl, k, kl)))) {
 			*form = f;
 			return 1;
 		}
@@ -913,6 +999,31 @@ static int ma_ns_past(struct ma_ns_ctx *c, const struct ma_input *in, int f, con
 	return ma_ns_fire(c, in, f, "nosql.too_many_places", "high", 0.8, NULL) ? 1 : 2;
 }
 
+/* The string token t of the document, with escapes, too long to read
+ * unescaped whole (past MA_NS_JS_MAX): an input in it as written that is
+ * not inert fails closed (nosql.too_long, high 0.8). 1 when it fired. */
+static int ma_ns_too_long(struct ma_ns_ctx *c, const struct ma_ns_tok *t, const char *key)
+{
+	const char *s = c->doc + t->s;
+	size_t n = t->e - t->s;
+
+	for (size_t i = 0; i < c->nin; i++) {
+		const struct ma_input *in = &c->in[i];
+		if (in->plain || in->structured)
+			continue;
+		for (int f = 0; f < in->nforms; f++) {
+			const char *v = in->form[f];
+			size_t vl = in->form_len[f];
+			if (vl < 2 || vl > n || ma_ns_inert(v, vl) || !memmem(s, n, v, vl))
+				continue;
+			if (ma_ns_fire(c, in, f, "nosql.too_long", "high", 0.8, key))
+				return 1;
+			break; /* excluded or logged: the next input */
+		}
+	}
+	return 0;
+}
+
 /* The JavaScript js (jl bytes: a $where string unescaped, or a shell
  * function literal as written): inputs in it, judged at every place
  * (past MA_NS_PLACES, ma_ns_past). */
@@ -925,17 +1036,22 @@ static int ma_ns_check_js_text(struct ma_ns_ctx *c, const char *js, size_t jl)
 		if (in->plain || in->structured)
 			continue;
 		for (int f = 0; f < in->nforms; f++) {
-			const char *at, *v = in->form[f];
-			size_t vl = in->form_len[f], from = 0;
+			const char *at, *v = in->form[f], *src = NULL;
+			size_t vl = in->form_len[f], from = 0, srcl = 0;
 			char dec[MA_NS_IN_MAX];
 			int seen = 0, hit = 0;
 			if (vl < 2)
 				continue;
 			at = vl <= jl ? memmem(js, jl, v, vl) : NULL;
-			if (!at && vl <= sizeof dec && memchr(v, '\\', vl)) {
+			if (!at && memchr(v, '\\', vl)) {
 				/* pasted into the document's string as written, its
 				 * escapes are decoded with it: \u0027 and \" are quotes
-				 * in the JavaScript */
+				 * in the JavaScript; one too long to decode whole is
+				 * found by its decoded start and matched as it decodes */
+				if (vl > sizeof dec) {
+					src = v;
+					srcl = vl;
+				}
 				vl = ma_ns_unescape_range(v, 0, vl, dec, sizeof dec);
 				v = dec;
 				at = vl >= 1 && vl <= jl ? memmem(js, jl, v, vl) : NULL;
@@ -943,16 +1059,23 @@ static int ma_ns_check_js_text(struct ma_ns_ctx *c, const char *js, size_t jl)
 			/* every place: a copy in a JavaScript string first hides
 			 * no live one after it (review23) */
 			while (at) {
-				size_t a = (size_t)(at - js);
+				size_t a = (size_t)(at - js), pl = vl;
 				int lvl;
+				from = a + 1;
+				if (src && !(pl = ma_ns_match_decoded(src, srcl, js, jl, a))) {
+					at = from + vl <= jl ? memmem(js + from, jl - from, v, vl)
+					                     : NULL;
+					continue;
+				}
 				if (seen++ >= MA_NS_PLACES) {
-					int p = ma_ns_past(c, in, f, v, vl);
+					int p = src ? ma_ns_past(c, in, f, src, srcl)
+					            : ma_ns_past(c, in, f, v, vl);
 					if (p == 1)
 						return 1;
 					hit = p == 2;
 					break;
 				}
-				lvl = ma_ns_span(js, jl, a, a + vl, 1);
+				lvl = ma_ns_span(js, jl, a, a + pl, 1);
 				if (lvl == 2 && broken < 0)
 					broken = !ma_ns_js_valid(js, jl);
 				if (lvl == 3 || (lvl == 2 && !broken)) {
@@ -962,7 +1085,6 @@ static int ma_ns_check_js_text(struct ma_ns_ctx *c, const char *js, size_t jl)
 					hit = 1;
 					break;
 				}
-				from = a + 1;
 				at = from + vl <= jl ? memmem(js + from, jl - from, v, vl) : NULL;
 			}
 			if (hit)
@@ -975,9 +1097,13 @@ static int ma_ns_check_js_text(struct ma_ns_ctx *c, const char *js, size_t jl)
 /* The JavaScript string token t of the document: inputs in it. */
 static int ma_ns_check_js(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 {
-	char js[MA_NS_JS_MAX];
-	size_t jl = ma_ns_unescape(c->doc, t->e, t->s, js, sizeof js);
+	char buf[MA_NS_JS_MAX];
+	size_t jl;
+	int cut;
+	const char *js = ma_ns_text(c->doc, t->e, t->s, buf, sizeof buf, &jl, &cut);
 
+	if (cut && ma_ns_too_long(c, t, "$where"))
+		return 1;
 	return ma_ns_check_js_text(c, js, jl);
 }
 
@@ -1010,8 +1136,13 @@ static size_t ma_ns_function_end(const char *doc, size_t len, size_t pos)
  * (`foo.*bar`) is the application's feature: it passes. */
 static int ma_ns_check_regex(struct ma_ns_ctx *c, const struct ma_ns_tok *t)
 {
-	char rx[MA_NS_JS_MAX];
-	size_t rl = ma_ns_unescape(c->doc, t->e, t->s, rx, sizeof rx);
+	char buf[MA_NS_JS_MAX];
+	size_t rl;
+	int cut;
+	const char *rx = ma_ns_text(c->doc, t->e, t->s, buf, sizeof buf, &rl, &cut);
+
+	if (cut && ma_ns_too_long(c, t, "$regex"))
+		return 1;
 
 	for (size_t i = 0; i < c->nin; i++) {
 		const struct ma_input *in = &c->in[i];
@@ -1135,12 +1266,13 @@ int ma_nosql_changes(const char *doc, size_t len, const char *in, size_t n)
 		return !ma_ns_broken(doc, len);
 	/* inside a string: as JavaScript, unescaped */
 	while (ma_ns_next(doc, len, &pos, &t)) {
-		char js[MA_NS_JS_MAX];
+		char buf[MA_NS_JS_MAX];
 		size_t jl;
-		const char *j;
+		int cut;
+		const char *j, *js;
 		if (t.type != NS_STR || t.open)
 			continue;
-		jl = ma_ns_unescape(doc, t.e, t.s, js, sizeof js);
+		js = ma_ns_text(doc, t.e, t.s, buf, sizeof buf, &jl, &cut);
 		j = n && n <= jl ? memmem(js, jl, in, n) : NULL;
 		if (j && ma_ns_span(js, jl, (size_t)(j - js), (size_t)(j - js) + n, 1) >= 1)
 			return !ma_ns_broken(js, jl);
