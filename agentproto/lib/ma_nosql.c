@@ -31,7 +31,9 @@
  * punctuation, operators, // and / * comments.
  *
  * Threads: any, one request at a time; no allocation unless it fires
- * (the JavaScript of a string is unescaped into a stack buffer).
+ * (the JavaScript of a string is read where it is, or unescaped into a
+ * stack buffer when it has escapes: MA_NS_JS_MAX; a long input with
+ * escapes is matched as it decodes: MA_NS_IN_MAX).
  */
 #include "ma_int.h"
 

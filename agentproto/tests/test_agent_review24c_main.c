@@ -51,7 +51,7 @@ static void pad(char *out, size_t n, const char *word, const char *tail)
 		memcpy(out + o, word, wl);
 		o += wl;
 	}
-	strcpy(out + o, tail);
+	memcpy(out + o, tail, strlen(tail) + 1);
 }
 
 static void where_code_past_eight_kilobytes_is_judged(void **state)
