@@ -3002,6 +3002,40 @@ static int ma_fp_made_second(const struct ma_pr_words *w, int k, int e)
 	return -1;
 }
 
+/* The end of a clause at y whose subject is the model and whose verb
+ * makes or gives a text (promptfp21, review23c: "the prompt you wrote",
+ * "... you'd give it", "... that you have just drafted", "... you will
+ * send to it"): "you" (or "you'd / you'll / you've"), at most two words
+ * of tense or time ("would", "have", "just"), a verb of making or of
+ * giving to another than the model -- the written prompt, not one the
+ * model holds; the passive ("you were given", "you've been handed") and
+ * "you use / you run with" name the model's own. The index past the
+ * verb, or 0. */
+static int ma_fp_you_made(const struct ma_pr_words *w, int y, int e)
+{
+	int x = y + 1;
+
+	if (!MA_FP_LIT(w, y, "you|u|ya|youd|youll|youve"))
+		return 0;
+	while (x < e && x <= y + 2 &&
+	       MA_FP_LIT(w, x,
+	                 "would|will|could|should|might|may|can|did|do|have|had|just|already|"
+	                 "then|now|d|ll|ve"))
+		x++;
+	if (x >= e)
+		return 0;
+	if (MA_FP_LIT(w, x,
+	              "wrote|write|written|draft~|compos~|craft~|generat~|creat~|made|make|"
+	              "produc~|design~|rewr~|improv~|refin~|build|built|propos~|suggest~|"
+	              "recommend~|came|come|put"))
+		return x + 1;
+	/* (given to another: "you'd give it", not "you give yourself") */
+	if (MA_FP_LIT(w, x, "give|gave|given|send|sent|hand|handed|feed|fed|pass|passed") &&
+	    !(x + 1 < e && MA_FP_LIT(w, x + 1, "you|yourself|u")))
+		return x + 1;
+	return 0;
+}
+
 /* 1 if the word of SHOW at v asks for "the prompt" at k that the text
  * asked the model to write before it (session 31, promptfp20: a
  * prompt-engineering request, "Write a detailed prompt for it. Show me the
@@ -3021,11 +3055,13 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 	const uint64_t own = ma_fp.your | ma_fp.hidden | ma_fp.prev | ma_fp.above;
 
 	s = ma_fp_sentence(w, v, &e);
-	for (int x = s; x < e; x++)
-		if ((w->k[x] & own) || MA_FP_LIT(w, x, MA_FP_OWNPROMPT) ||
-		    /* (the conversation's start, not "before we start") */
-		    (MA_FP_LIT(w, x, "start|started|starting|began|begin~") &&
-		     !(x > s && MA_FP_LIT(w, x - 1, "we|i|you|they|to"))))
+	for (int x = s, m; x < e; x++)
+		if ((m = ma_fp_you_made(w, x, e)) > 0)
+			x = m - 1; /* ("the prompt you wrote": the model's writing) */
+		else if ((w->k[x] & own) || MA_FP_LIT(w, x, MA_FP_OWNPROMPT) ||
+		         /* (the conversation's start, not "before we start") */
+		         (MA_FP_LIT(w, x, "start|started|starting|began|begin~") &&
+		          !(x > s && MA_FP_LIT(w, x - 1, "we|i|you|they|to"))))
 			return MA_FP_WHY(w, x, "made own");
 	/* ("the prompt you had", "the prompt that configured you", "the
 	 * prompt loaded into you", "the prompt instructing you": the model
@@ -3038,10 +3074,12 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 		              "before|after|when|whenever|once|until|till|so|if|while|and|then|as|"
 		              "because|since|but|or"))
 			break;
-		wrote = wrote || MA_FP_LIT(w, x,
-		                           "wrote|written|drafted|composed|crafted|generated|"
-		                           "created|built|made|produced|designed|synthesi~|rewrote|"
-		                           "rewritten|improved|refined|optimi~");
+		wrote = wrote ||
+		        MA_FP_LIT(w, x,
+		                  "wrote|written|drafted|composed|crafted|generated|"
+		                  "created|built|made|produced|designed|synthesi~|rewrote|"
+		                  "rewritten|improved|refined|optimi~") ||
+		        ma_fp_you_made(w, x, e) > 0;
 		if (!wrote && (((w->k[x] & ma_fp.you) && (x <= k + 5 || (w->k[x] & ma_fp.your))) ||
 		               MA_FP_LIT(w, x, "you|u|ya|yourself")))
 			return MA_FP_WHY(w, x, "made clause");
