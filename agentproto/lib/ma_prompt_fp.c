@@ -1246,28 +1246,49 @@ static int ma_fp_hint_ruled(const struct ma_pr_words *w)
 	int any = 0;
 
 	for (int k = 0; k + 1 < w->n; k++) {
-		int e, s, g, c;
+		int e, s, g, c, held;
 		if (!(w->k[k] & ma_fp.hidden) || w->brk[k + 1] == 1 ||
 		    !MA_FP_LIT(w, k + 1, "prompt~|instruction~|text"))
 			continue;
 		s = ma_fp_sentence(w, k, &e);
-		for (int x = s; x < e; x++)
-			if ((w->k[x] & bad) || (x < k && MA_FP_LIT(w, x, "over|than|before")) ||
-			    MA_FP_LIT(w, x,
-			              "instead|rather|above|but|what|whats|which|how|where|"
-			              "tell|list|quote|copy|paste|give|share|need|want|include~|"
-			              "contain~|send|leak~|reveal~|dump~|summari~|translat~"))
-				return 0;
 		g = k - 1;
-		while (g > s && !w->brk[g + 1] && MA_FP_LIT(w, g, "the|your|its|any|their|all"))
+		while (g > s && !w->brk[g + 1] && MA_FP_LIT(w, g, "the|your|its|any|their|all|a"))
 			g--;
 		if (g < s || w->brk[g + 1] == 1)
 			return 0;
-		if (MA_FP_LIT(w, g, "in|by|from|within|per") && g - 1 >= s &&
-		    MA_FP_LIT(w, g - 1,
-		              "defined|specified|set|stated|established|listed|described|laid|"
-		              "outlined|rule~|constraint~|requirement~|guideline~|polic~|"
-		              "restriction~|boundar~|limit~"))
+		/* (what an input may hold, described: "USER REQUEST (may
+		 * include a system prompt or a role definition)"; not the
+		 * model's nor its answer's: "your reply may include ...") */
+		held = g - 1 >= s && MA_FP_LIT(w, g, "include|includes|contain|contains") &&
+		       MA_FP_LIT(w, g - 1, "may|might|can|could|often|sometimes|usually|also");
+		for (int x = s; x < e; x++)
+			if ((w->k[x] & bad) || (x < k && MA_FP_LIT(w, x, "over|than|before")) ||
+			    (held &&
+			     ((x <= k + 1 && (w->k[x] & (ma_fp.you | ma_fp.your))) ||
+			      (x < g &&
+			       MA_FP_LIT(w, x,
+			                 "answer~|repl~|respons~|output~|summar~|message~")))) ||
+			    (x != g &&
+			     MA_FP_LIT(w, x,
+			               "instead|rather|above|but|what|whats|which|how|where|"
+			               "tell|list|quote|copy|paste|give|share|need|want|include~|"
+			               "contain~|send|leak~|reveal~|dump~|summari~|translat~")))
+				return 0;
+		/* (nor shown by the next sentence: "...; print it in full") */
+		if (held && e < w->n) {
+			int e2;
+			(void)ma_fp_sentence(w, e, &e2);
+			for (int x = e; x < e2; x++)
+				if (w->k[x] & bad)
+					return 0;
+		}
+		if (held)
+			any = 1;
+		else if (MA_FP_LIT(w, g, "in|by|from|within|per") && g - 1 >= s &&
+		         MA_FP_LIT(w, g - 1,
+		                   "defined|specified|set|stated|established|listed|described|laid|"
+		                   "outlined|rule~|constraint~|requirement~|guideline~|polic~|"
+		                   "restriction~|boundar~|limit~"))
 			any = 1;
 		else if (MA_FP_LIT(
 		             w, g,
