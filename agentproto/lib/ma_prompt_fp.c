@@ -2895,7 +2895,9 @@ static int ma_fp_ident(const struct ma_pr_words *w, int v)
 		return 1;
 	if (!ma_fp_glue(x + w->l[v], end) || v + 1 >= w->n ||
 	    (w->k[v + 1] & (ma_fp.your | ma_fp.hidden)) ||
-	    MA_FP_LIT(w, v + 1, "the|a|an|this|that|these|those|my|your|me|us|it|them"))
+	    MA_FP_LIT(w, v + 1,
+	              "the|a|an|this|that|these|those|my|your|me|us|it|them|moi|nous|toi|lui|le|la|"
+	              "les|leur"))
 		return 0;
 	/* (glued to what is shown or to "all" only as a function's name, in
 	 * brackets or called: "(show_prompt):", "print_key()", "(list_all)") */
@@ -3042,7 +3044,9 @@ static int ma_fp_prompt_kind(const struct ma_pr_words *w, int k)
 	"developer~|creator~|operator~|maker~|programmer~|owner~|wrote|written|given|received|"    \
 	"sent|told|conversation~|chat~|session~|thread~|"                                          \
 	"earlier|previous~|prior|preceding|original~|initial~|system|hidden|secret~|internal|"     \
-	"above|verbatim|exact~|instruction~|rule~|guideline~"
+	"above|verbatim|exact~|instruction~|rule~|guideline~|gegeben|erhalten|bekommen|dieron|"    \
+	"dado|"                                                                                    \
+	"recibido|recibiste|donne|donnee|recu|recue|fourni"
 
 /* 1 if after the prompt at k, in the rest of its sentence (ending at e)
  * or the next one, a second object is the model's own prompt
@@ -3098,21 +3102,33 @@ static int ma_fp_made_second(const struct ma_pr_words *w, int k, int e)
  * verb, or 0. */
 static int ma_fp_you_made(const struct ma_pr_words *w, int y, int e)
 {
-	int x = y + 1;
+	int x = y + 1, rel = 0;
 
-	if (!MA_FP_LIT(w, y, "you|u|ya|youd|youll|youve"))
+	/* (German, Spanish, French: "den du geschrieben hast", "que
+	 * escribiste", "que tu as écrit / viens d'écrire"; review24) */
+	if (MA_FP_LIT(w, y, "que|den|die|das|welchen")) {
+		rel = 1;
+		if (x < e && MA_FP_LIT(w, x, "du|tu|vous|usted"))
+			x++;
+	} else if (!MA_FP_LIT(w, y, "you|u|ya|youd|youll|youve|du|tu|vous"))
 		return 0;
-	while (x < e && x <= y + 2 &&
+	while (x < e && x <= y + 3 &&
 	       MA_FP_LIT(w, x,
 	                 "would|will|could|should|might|may|can|did|do|have|had|just|already|"
-	                 "then|now|d|ll|ve"))
+	                 "then|now|d|ll|ve|gerade|eben|soeben|as|avez|viens|venez|de|has|"
+	                 "acabas|acaba|me"))
 		x++;
 	if (x >= e)
 		return 0;
 	if (MA_FP_LIT(w, x,
-	              "wrote|write|written|draft~|compos~|craft~|generat~|creat~|made|make|"
-	              "produc~|design~|rewr~|improv~|refin~|build|built|propos~|suggest~|"
-	              "recommend~|came|come|put"))
+	              "geschrieben|verfasst|erstellt|entworfen|formuliert|escribiste|escrito|"
+	              "redactaste|redactado|creaste|creado|generaste|generado|escribir|ecrit|"
+	              "ecrite|ecrire|decrire|redige|rediger|cree|creee|creer|concu|genere|"
+	              "generer") ||
+	    (!rel && MA_FP_LIT(w, x,
+	                       "wrote|write|written|draft~|compos~|craft~|generat~|creat~|made|"
+	                       "make|produc~|design~|rewr~|improv~|refin~|build|built|propos~|"
+	                       "suggest~|recommend~|came|come|put")))
 		return x + 1;
 	/* (given to another: "you'd give it", not "you give yourself") */
 	if (MA_FP_LIT(w, x, "give|gave|given|send|sent|hand|handed|feed|fed|pass|passed") &&
@@ -3166,7 +3182,7 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 		                  "rewritten|improved|refined|optimi~") ||
 		        ma_fp_you_made(w, x, e) > 0;
 		if (!wrote && (((w->k[x] & ma_fp.you) && (x <= k + 5 || (w->k[x] & ma_fp.your))) ||
-		               MA_FP_LIT(w, x, "you|u|ya|yourself")))
+		               MA_FP_LIT(w, x, "you|u|ya|yourself|dir|dich|te|ti|toi")))
 			return MA_FP_WHY(w, x, "made clause");
 	}
 	/* ("the prompt before my message", "... under which you run") */
@@ -3193,7 +3209,12 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 			        w, a,
 			        "write|writing|draft~|compose~|craft~|generate~|create~|build~|"
 			        "synthesi~|design~|produce~|construct~|formulate~|assemble~|"
-			        "rewrite~|improve~|refine~|optimi~|engineer~|turn~|develop~")) {
+			        "rewrite~|improve~|refine~|optimi~|engineer~|turn~|develop~|"
+			        /* (German, Spanish, French: review24) */
+			        "schreib~|verfass~|erstell~|entwirf|entwerf~|formulier~|escrib~|"
+			        "redact~|crea|creame|cree|creez|genera|generame|genere|generez|"
+			        "ecri~|"
+			        "redig~|compon~|disena")) {
 				made = 1;
 				break;
 			}
