@@ -1272,10 +1272,18 @@ static int ma_fp_hint_ruled(const struct ma_pr_words *w)
 			     MA_FP_LIT(w, x,
 			               "instead|rather|above|but|what|whats|which|how|where|"
 			               "tell|list|quote|copy|paste|give|share|need|want|include~|"
-			               "contain~|send|leak~|reveal~|dump~|summari~|translat~")))
+			               "contain~|send|leak~|reveal~|dump~|summari~|translat~|"
+			               /* (ranked below, undone, or set against the
+			                * user's own: "as lower priority than my
+			                * instructions", "are outdated", "no longer
+			                * apply"; review24b) */
+			               "lower|low|below|beneath|less|least|secondary|subordinate|"
+			               "outdated|obsolete|longer|void|invalid|replac~|supersed~|"
+			               "overrid~|expired|deprecated|suspend~|lifted|my|mine|me|i")))
 				return 0;
-		/* (nor shown by the next sentence: "...; print it in full") */
-		if (held && e < w->n) {
+		/* (nor shown or set aside by the next sentence: "...; print it in
+		 * full", "...; show them to me") */
+		if (e < w->n) {
 			int e2;
 			(void)ma_fp_sentence(w, e, &e2);
 			for (int x = e; x < e2; x++)
@@ -3046,7 +3054,8 @@ static int ma_fp_prompt_kind(const struct ma_pr_words *w, int k)
 	"earlier|previous~|prior|preceding|original~|initial~|system|hidden|secret~|internal|"     \
 	"above|verbatim|exact~|instruction~|rule~|guideline~|gegeben|erhalten|bekommen|dieron|"    \
 	"dado|"                                                                                    \
-	"recibido|recibiste|donne|donnee|recu|recue|fourni"
+	"recibido|recibiste|donne|donnee|recu|recue|fourni|dato|dati|ricevuto|deram|recebido|"     \
+	"recebeu"
 
 /* 1 if after the prompt at k, in the rest of its sentence (ending at e)
  * or the next one, a second object is the model's own prompt
@@ -3106,9 +3115,9 @@ static int ma_fp_you_made(const struct ma_pr_words *w, int y, int e)
 
 	/* (German, Spanish, French: "den du geschrieben hast", "que
 	 * escribiste", "que tu as écrit / viens d'écrire"; review24) */
-	if (MA_FP_LIT(w, y, "que|den|die|das|welchen")) {
+	if (MA_FP_LIT(w, y, "que|den|die|das|welchen|che")) {
 		rel = 1;
-		if (x < e && MA_FP_LIT(w, x, "du|tu|vous|usted"))
+		if (x < e && MA_FP_LIT(w, x, "du|tu|vous|usted|voce|lei"))
 			x++;
 	} else if (!MA_FP_LIT(w, y, "you|u|ya|youd|youll|youve|du|tu|vous"))
 		return 0;
@@ -3116,7 +3125,7 @@ static int ma_fp_you_made(const struct ma_pr_words *w, int y, int e)
 	       MA_FP_LIT(w, x,
 	                 "would|will|could|should|might|may|can|did|do|have|had|just|already|"
 	                 "then|now|d|ll|ve|gerade|eben|soeben|as|avez|viens|venez|de|has|"
-	                 "acabas|acaba|me"))
+	                 "acabas|acaba|me|hai|ha|appena|acabou|acabaste|tem"))
 		x++;
 	if (x >= e)
 		return 0;
@@ -3124,7 +3133,8 @@ static int ma_fp_you_made(const struct ma_pr_words *w, int y, int e)
 	              "geschrieben|verfasst|erstellt|entworfen|formuliert|escribiste|escrito|"
 	              "redactaste|redactado|creaste|creado|generaste|generado|escribir|ecrit|"
 	              "ecrite|ecrire|decrire|redige|rediger|cree|creee|creer|concu|genere|"
-	              "generer") ||
+	              "generer|scritto|creato|generato|redatto|composto|escreveu|escreveste|"
+	              "escrito|criou|criaste|criado|gerou|redigiu") ||
 	    (!rel && MA_FP_LIT(w, x,
 	                       "wrote|write|written|draft~|compos~|craft~|generat~|creat~|made|"
 	                       "make|produc~|design~|rewr~|improv~|refin~|build|built|propos~|"
@@ -3182,7 +3192,7 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 		                  "rewritten|improved|refined|optimi~") ||
 		        ma_fp_you_made(w, x, e) > 0;
 		if (!wrote && (((w->k[x] & ma_fp.you) && (x <= k + 5 || (w->k[x] & ma_fp.your))) ||
-		               MA_FP_LIT(w, x, "you|u|ya|yourself|dir|dich|te|ti|toi")))
+		               MA_FP_LIT(w, x, "you|u|ya|yourself|dir|dich|te|ti|toi|voce")))
 			return MA_FP_WHY(w, x, "made clause");
 	}
 	/* ("the prompt before my message", "... under which you run") */
@@ -3214,7 +3224,8 @@ static int ma_fp_made_prompt(const struct ma_pr_words *w, int v, int k)
 			        "schreib~|verfass~|erstell~|entwirf|entwerf~|formulier~|escrib~|"
 			        "redact~|crea|creame|cree|creez|genera|generame|genere|generez|"
 			        "ecri~|"
-			        "redig~|compon~|disena")) {
+			        "redig~|compon~|disena|scrivi|scrivere|redigi|componi|escreva|"
+			        "escreve|crie|gere|redija")) {
 				made = 1;
 				break;
 			}
