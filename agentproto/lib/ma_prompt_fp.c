@@ -1261,6 +1261,25 @@ static int ma_fp_hint_ruled(const struct ma_pr_words *w)
 		 * model's nor its answer's: "your reply may include ...") */
 		held = g - 1 >= s && MA_FP_LIT(w, g, "include|includes|contain|contains") &&
 		       MA_FP_LIT(w, g - 1, "may|might|can|could|often|sometimes|usually|also");
+		/* (the governor first: it refuses most texts at the least cost) */
+		if (!held &&
+		    !(MA_FP_LIT(w, g, "in|by|from|within|per") && g - 1 >= s &&
+		      MA_FP_LIT(w, g - 1,
+		                "defined|specified|set|stated|established|listed|described|laid|"
+		                "outlined|rule~|constraint~|requirement~|guideline~|polic~|"
+		                "restriction~|boundar~|limit~")) &&
+		    !(MA_FP_LIT(
+		          w, g,
+		          "follow|follows|following|prioriti~|obey~|respect~|honor~|honour~") ||
+		      (g - 1 >= s && MA_FP_LIT(w, g, "to|with|by") &&
+		       MA_FP_LIT(w, g - 1,
+		                 "adhere~|comply|complies|complying|abide~|stick~|true"))) &&
+		    /* (a condition's verb, not an order: "if it contradicts your
+		     * system instructions", "a reply that conflicts with ...") */
+		    !((c = g > s && MA_FP_LIT(w, g, "with") ? g - 1 : g) >= 0 &&
+		      MA_FP_LIT(w, c, "contradict~|conflict~|violat~|breach~|match~|align~") &&
+		      ma_fp_unordered_form(w, c)))
+			return 0;
 		for (int x = s; x < e; x++)
 			if ((w->k[x] & bad) || (x < k && MA_FP_LIT(w, x, "over|than|before")) ||
 			    (held &&
@@ -1290,29 +1309,7 @@ static int ma_fp_hint_ruled(const struct ma_pr_words *w)
 				if (w->k[x] & bad)
 					return 0;
 		}
-		if (held)
-			any = 1;
-		else if (MA_FP_LIT(w, g, "in|by|from|within|per") && g - 1 >= s &&
-		         MA_FP_LIT(w, g - 1,
-		                   "defined|specified|set|stated|established|listed|described|laid|"
-		                   "outlined|rule~|constraint~|requirement~|guideline~|polic~|"
-		                   "restriction~|boundar~|limit~"))
-			any = 1;
-		else if (MA_FP_LIT(
-		             w, g,
-		             "follow|follows|following|prioriti~|obey~|respect~|honor~|honour~") ||
-		         (g - 1 >= s && MA_FP_LIT(w, g, "to|with|by") &&
-		          MA_FP_LIT(w, g - 1,
-		                    "adhere~|comply|complies|complying|abide~|stick~|true")))
-			any = 1;
-		/* (a condition's verb, not an order: "if it contradicts your
-		 * system instructions", "a reply that conflicts with ...") */
-		else if ((c = g > s && MA_FP_LIT(w, g, "with") ? g - 1 : g) >= 0 &&
-		         MA_FP_LIT(w, c, "contradict~|conflict~|violat~|breach~|match~|align~") &&
-		         ma_fp_unordered_form(w, c))
-			any = 1;
-		else
-			return 0;
+		any = 1;
 	}
 	return any;
 }
