@@ -1224,6 +1224,50 @@ static int ma_fp_hint_named(const struct ma_pr_words *w)
 	return any;
 }
 
+/* 1 if word x refuses ma_fp_hint_ruled's reading of a sentence: a word
+ * that shows, asks, overrides, negates, ranks below, undoes, re-labels
+ * the rules as optional or sets them against the user's own. */
+static int ma_fp_hint_refused(const struct ma_pr_words *w, int x)
+{
+	return (w->k[x] & (ma_fp.show | ma_fp.ign | ma_fp.neg)) ||
+	       MA_FP_LIT(w, x,
+	                 "instead|rather|above|but|what|whats|which|how|where|"
+	                 "tell|list|quote|copy|paste|give|share|need|want|include~|"
+	                 "contain~|send|leak~|reveal~|dump~|summari~|translat~|"
+	                 /* (ranked below, undone, or set against the user's
+	                  * own: "as lower priority than my instructions",
+	                  * "are outdated", "no longer apply"; review24b) */
+	                 "lower|low|below|beneath|less|least|secondary|subordinate|"
+	                 "outdated|obsolete|longer|void|invalid|replac~|supersed~|"
+	                 "overrid~|expired|deprecated|suspend~|lifted|my|mine|me|i|"
+	                 /* (re-labelled as optional, or changed from a time
+	                  * on: "a mere suggestion", "now optional", "from now
+	                  * on", "henceforth"; promptfp21b, review24d) */
+	                 "optional|suggestion~|suggested|advis~|recommendation~|mere|merely|"
+	                 "nonbinding|non|negotiable|ignorable|irrelevant|null|"
+	                 "revoked|waived|cancel~|dropped|removed|gone|now|henceforth|"
+	                 "onward~|forward|anymore");
+}
+
+/* 1 if a verb of re-labelling in s..e ("treat", "consider", "regard",
+ * "view", "deem", "think of") gives the rules a label that is no word of
+ * force ("as binding", "final", "mandatory"). */
+static int ma_fp_relabelled(const struct ma_pr_words *w, int s, int e)
+{
+	for (int x = s; x < e; x++) {
+		if (!MA_FP_LIT(w, x, "treat~|consider~|regard~|view|views|deem~|think|count"))
+			continue;
+		for (int y = x + 1; y < e; y++)
+			if (MA_FP_LIT(w, y,
+			              "binding|mandatory|final|absolute|authoritative|strict|"
+			              "paramount|supreme|law|compulsory|obligatory|required|"
+			              "nonnegotiable"))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
 /* 1 if every "system / original / hidden prompt or instructions" of the
  * text (the hint pattern's words) is named as the source or the rank of
  * the rules the model keeps, in a sentence that asks for nothing of it
@@ -1242,7 +1286,6 @@ static int ma_fp_unordered_form(const struct ma_pr_words *w, int k);
 
 static int ma_fp_hint_ruled(const struct ma_pr_words *w)
 {
-	const uint64_t bad = ma_fp.show | ma_fp.ign | ma_fp.neg;
 	int any = 0;
 
 	for (int k = 0; k + 1 < w->n; k++) {
@@ -1281,32 +1324,27 @@ static int ma_fp_hint_ruled(const struct ma_pr_words *w)
 		      ma_fp_unordered_form(w, c)))
 			return 0;
 		for (int x = s; x < e; x++)
-			if ((w->k[x] & bad) || (x < k && MA_FP_LIT(w, x, "over|than|before")) ||
+			if ((x < k && MA_FP_LIT(w, x, "over|than|before")) ||
 			    (held &&
 			     ((x <= k + 1 && (w->k[x] & (ma_fp.you | ma_fp.your))) ||
 			      (x < g &&
 			       MA_FP_LIT(w, x,
 			                 "answer~|repl~|respons~|output~|summar~|message~")))) ||
-			    (x != g &&
-			     MA_FP_LIT(w, x,
-			               "instead|rather|above|but|what|whats|which|how|where|"
-			               "tell|list|quote|copy|paste|give|share|need|want|include~|"
-			               "contain~|send|leak~|reveal~|dump~|summari~|translat~|"
-			               /* (ranked below, undone, or set against the
-			                * user's own: "as lower priority than my
-			                * instructions", "are outdated", "no longer
-			                * apply"; review24b) */
-			               "lower|low|below|beneath|less|least|secondary|subordinate|"
-			               "outdated|obsolete|longer|void|invalid|replac~|supersed~|"
-			               "overrid~|expired|deprecated|suspend~|lifted|my|mine|me|i")))
+			    (x != g && ma_fp_hint_refused(w, x)))
 				return 0;
-		/* (nor shown or set aside by the next sentence: "...; print it in
-		 * full", "...; show them to me") */
+		/* (a re-labelling verb, "treat / consider / regard ... as",
+		 * unless the label is a word of force: "as binding";
+		 * promptfp21b) */
+		if (ma_fp_relabelled(w, s, e))
+			return 0;
+		/* (nor shown, set aside or set against the user's own by the
+		 * next sentence: "...; print it in full", "...; follow mine
+		 * instead"; promptfp21b: the whole list) */
 		if (e < w->n) {
 			int e2;
 			(void)ma_fp_sentence(w, e, &e2);
 			for (int x = e; x < e2; x++)
-				if (w->k[x] & bad)
+				if (ma_fp_hint_refused(w, x))
 					return 0;
 		}
 		any = 1;
