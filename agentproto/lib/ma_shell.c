@@ -3145,7 +3145,25 @@ enum {
 	MA_SH_J_FILE_ARG = 1 << 12,   /* a new argument from the root */
 	MA_SH_J_BRACE_OPT = 1 << 13,  /* a brace expansion makes an option word */
 	MA_SH_J_OPT_RUNS = 1 << 14,   /* a new option word that runs a program */
+	MA_SH_J_COMMENT = 1 << 15,    /* a comment that hides the application's words */
 };
+
+/* 1 when e is a comment the input [a, b) opens that hides the
+ * application's own words: it starts inside the input and runs on past
+ * it over text that is not blank ("rm -rf /srv/app/users/" + " #" +
+ * "/tmp/(star)" runs rm -rf /srv/app/users/): the shell's analogue of an SQL
+ * comment that cuts the statement's tail. Not a "#" inside a word (C#,
+ * issue#42: no comment), nor a comment after which the application wrote
+ * nothing up to the line's end. */
+static int ma_sh_comment_cuts(const char *s, const struct ma_sh_el *e, size_t a, size_t b)
+{
+	if (e->kind != MA_SH_COMMENT || e->start < a || e->start >= b || e->end <= b)
+		return 0;
+	for (size_t k = b; k < e->end; k++)
+		if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r')
+			return 1;
+	return 0;
+}
 
 /* 1 when the brace expansion m of s makes an option word: one of its
  * alternatives starts with one or two dashes and a letter ({x,-exec,id},
@@ -3455,7 +3473,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		return;
 	}
 	if (nover == 1 && !marks && lx->el[e0].start <= a && lx->el[e0].end >= b &&
-	    lx->el[e0].kind != MA_SH_REDIR) {
+	    lx->el[e0].kind != MA_SH_REDIR && !ma_sh_comment_cuts(s, &lx->el[e0], a, b)) {
 		/* inside one word, comment or here-document: data; but a
 		 * whole word that is an option which runs a program */
 		if ((s[a] == '-' && ma_sh_whole_option(s, lx, e0, a, b)) ||
@@ -3693,6 +3711,10 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 				f |= MA_SH_J_COMMAND;
 			break;
 		}
+		case MA_SH_COMMENT:
+			if (ma_sh_comment_cuts(s, e, a, b))
+				f |= MA_SH_J_COMMENT;
+			break;
 		default:
 			break;
 		}
@@ -3721,6 +3743,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 		ma_sh_set(hit, "cmd.command", "critical", 0.95);
 	else if (f & MA_SH_J_OPT_RUNS)
 		ma_sh_set(hit, "cmd.option", "high", 0.9);
+	else if (f & MA_SH_J_COMMENT)
+		ma_sh_set(hit, "cmd.comment", "high", 0.9);
 	else if (f & MA_SH_J_REDIR_OUT)
 		ma_sh_set(hit, "cmd.redirection", "high", 0.95);
 	else if (f & MA_SH_J_REDIR_READ)
