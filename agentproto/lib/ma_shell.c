@@ -3426,6 +3426,29 @@ static __attribute__((noinline)) int ma_sh_value_words(const char *s, const stru
 	return 0;
 }
 
+/* 1 when a token that begins in the application's last byte, s[a - 1],
+ * runs on into the input [a, ...): a command substitution or one that
+ * runs ("Charged $" + "(id -un)", "<" + "(id)"), or an operator ("&" +
+ * "& id"). The input made it what it is: it is the input's, judged from
+ * a - 1. A "$" before a digit ("$" + "12.50": $1, a parameter that runs
+ * nothing) or a word the application began are not. */
+static int ma_sh_begun_before(const struct ma_sh_lex *lx, size_t a, int e0, int m0)
+{
+	const struct ma_sh_el *e = e0 < lx->nel ? &lx->el[e0] : NULL;
+
+	if (a == 0)
+		return 0;
+	if (e && e->start == a - 1 && e->end > a && e->kind != MA_SH_WORD &&
+	    e->kind != MA_SH_COMMENT && e->kind != MA_SH_HEREDOC)
+		return 1;
+	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++)
+		if (lx->mark[i].start == a - 1 && lx->mark[i].end > a &&
+		    (lx->mark[i].kind == MA_SH_M_SUBST ||
+		     (lx->mark[i].kind == MA_SH_M_PARAM && (lx->mark[i].flags & MA_SH_F_RUNS))))
+			return 1;
+	return 0;
+}
+
 /* ma_sh_analyse with e0 and m0, the first element and mark that end after
  * a, found already. */
 static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, size_t a, size_t b,
@@ -3443,6 +3466,8 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	memset(hit, 0, sizeof *hit);
 	if (memo)
 		ma_sh_memo_ready(memo);
+	if (ma_sh_begun_before(lx, a, e0, m0))
+		a--; /* "$" + "(id)": the substitution is the input's */
 	/* none, one or more (counted up to two) elements, marks or none */
 	if (e0 < lx->nel && lx->el[e0].start < b)
 		nover = e0 + 1 < lx->nel && lx->el[e0 + 1].start < b ? 2 : 1;
