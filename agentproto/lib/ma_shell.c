@@ -3432,7 +3432,7 @@ static __attribute__((noinline)) int ma_sh_value_words(const char *s, const stru
  * "& id"). The input made it what it is: it is the input's, judged from
  * a - 1. A "$" before a digit ("$" + "12.50": $1, a parameter that runs
  * nothing) or a word the application began are not. */
-static int ma_sh_begun_before(const struct ma_sh_lex *lx, size_t a, int e0, int m0)
+static int ma_sh_begun_before(const char *s, const struct ma_sh_lex *lx, size_t a, int e0, int m0)
 {
 	const struct ma_sh_el *e = e0 < lx->nel ? &lx->el[e0] : NULL;
 
@@ -3441,6 +3441,11 @@ static int ma_sh_begun_before(const struct ma_sh_lex *lx, size_t a, int e0, int 
 	if (e && e->start == a - 1 && e->end > a && e->kind != MA_SH_WORD &&
 	    e->kind != MA_SH_COMMENT && e->kind != MA_SH_HEREDOC)
 		return 1;
+	/* only "$(", "${", "<(", ">(" or a backtick start a substitution
+	 * there: the marks are walked for those alone */
+	if (!((s[a - 1] == '$' && (s[a] == '(' || s[a] == '{')) ||
+	      ((s[a - 1] == '<' || s[a - 1] == '>') && s[a] == '(') || s[a - 1] == '`'))
+		return 0;
 	for (int i = m0; i < lx->nmark && lx->mark[i].start < a; i++)
 		if (lx->mark[i].start == a - 1 && lx->mark[i].end > a &&
 		    (lx->mark[i].kind == MA_SH_M_SUBST ||
@@ -3466,7 +3471,7 @@ static void ma_sh_judge(const char *s, size_t len, const struct ma_sh_lex *lx, s
 	memset(hit, 0, sizeof *hit);
 	if (memo)
 		ma_sh_memo_ready(memo);
-	if (ma_sh_begun_before(lx, a, e0, m0))
+	if (ma_sh_begun_before(s, lx, a, e0, m0))
 		a--; /* "$" + "(id)": the substitution is the input's */
 	/* none, one or more (counted up to two) elements, marks or none */
 	if (e0 < lx->nel && lx->el[e0].start < b)
