@@ -1251,7 +1251,7 @@ static int ma_pr_howto_make(const struct ma_pr_words *w, int i)
  * "should not be used in production" is none. The weight, or 0. */
 static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
-	int harm = ma_pr_lset_any(w, &ma_pr_pt_harm), pre = 0, never = 0, role = 0, o;
+	int harm = ma_pr_lset_any(w, &ma_pr_pt_harm), pre = 0, never = 0, role = 0, vouch = 0, o;
 
 	/* no harm named: only a frame with the promise counts */
 	if (!harm && !ma_pr_lset_any(w, &ma_pr_pt_pre))
@@ -1276,6 +1276,19 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 				never = MA_PR_FLIT(w, j,
 				                   "used|acted|implemented|applied|attempted|"
 				                   "replicated|carried|misused|executed");
+		/* session 32 (promptdet): the writer vouches for the request,
+		 * "purely / solely / strictly / merely" before a word of a
+		 * frame or purpose within four words of its clause ("this is
+		 * purely for academic discussion", "strictly educational",
+		 * "merely a hypothetical exercise"), or a negation within three
+		 * words before "condone / endorse" ("I do not condone it") */
+		if (!pre && harm && MA_PR_FLIT(w, i, "purely|solely|strictly|merely"))
+			for (int j = i + 1; j < w->n && j <= i + 4 && !w->brk[j] && !pre; j++)
+				pre = ma_pr_lset_has(w, j, &ma_pr_pt_pre);
+		if (!vouch && harm && MA_PR_FLIT(w, i, "condone~|endors~"))
+			for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !vouch;
+			     j--)
+				vouch = (w->k[j] & kb->neg) != 0;
 		/* "You are a ...", "You're an ...", opening a sentence; "imagine
 		 * / pretend / suppose (that) you are"; "As a ..., " opening the
 		 * text */
@@ -1292,7 +1305,7 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 			for (int j = 2; j < w->n && j <= 7 && !role; j++)
 				role = w->brk[j] == 2;
 	}
-	o = pre + never + role;
+	o = pre + never + role + vouch;
 	if (harm)
 		return o >= 3 ? 0.8 : o == 2 ? 0.7 : o == 1 ? 0.5 : 0;
 	return pre && never ? 0.5 : 0;
