@@ -1285,10 +1285,21 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 		if (!pre && harm && MA_PR_FLIT(w, i, "purely|solely|strictly|merely"))
 			for (int j = i + 1; j < w->n && j <= i + 4 && !w->brk[j] && !pre; j++)
 				pre = ma_pr_lset_has(w, j, &ma_pr_pt_pre);
-		if (!vouch && harm && MA_PR_FLIT(w, i, "condone~|endors~"))
+		if (!vouch && harm &&
+		    MA_PR_FLIT(w, i, "condone~|endors~|intend~|intention~|misconstru~"))
 			for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !vouch;
 			     j--)
-				vouch = (w->k[j] & kb->neg) != 0;
+				vouch = (w->k[j] & kb->neg) ||
+				        ((w->k[j] & ma_pr_k_no) && MA_PR_FLIT(w, i, "intention~"));
+		/* the promise said of the real world: "should not be used in
+		 * real-world situations", "no real-world implications", "not
+		 * applied in real life" (a negation within four words before
+		 * "real world / life") */
+		if (!never && harm && w->l[i] == 4 && !memcmp(w->t + w->s[i], "real", 4) &&
+		    i + 1 < w->n && !w->brk[i + 1] && MA_PR_FLIT(w, i + 1, "world|life"))
+			for (int j = i - 1; j >= 0 && j >= i - 4 && w->brk[j + 1] != 1 && !never;
+			     j--)
+				never = (w->k[j] & (kb->neg | ma_pr_k_no)) != 0;
 		/* "You are a ...", "You're an ...", opening a sentence; "imagine
 		 * / pretend / suppose (that) you are"; "As a ..., " opening the
 		 * text */
