@@ -1016,6 +1016,18 @@ static struct ma_pr_lset ma_pr_pt_pre = MA_PR_LSET(
     "hypothetical~|fictional|fictitious|imaginary|dystopia~|educational|academic|research|"
     "journalistic|informational|illustrative|satirical|scientific|awareness|entertainment");
 
+/* session 32 (promptdet): the work a request says it is for ("solely for
+ * my thesis", "strictly for a novel"), and the words of a defensive
+ * request (how a harm is detected, traced, prevented, the signs of it) */
+static struct ma_pr_lset ma_pr_pt_work = MA_PR_LSET(
+    "novel|novels|story|stories|thesis|dissertation|screenplay|script|class|course|lesson|"
+    "workshop|book|film|movie|game|paper|essay|article|project|study|experiment|training|"
+    "learning|teaching|demonstration|simulation");
+static struct ma_pr_lset ma_pr_pt_defend =
+    MA_PR_LSET("detect|detects|detected|detecting|detection|trace|traces|traced|tracing|spot|spots|"
+               "recogni~|catch|catches|caught|prevent~|protect~|defend~|safeguard~|warn|warning~|"
+               "mitigat~|identify|identifies|flag|flags|flagged|sign|signs|telltale|indicator~");
+
 /* class bits of the features below (ma_pr_feat_build) */
 static uint64_t ma_pr_k_unres, ma_pr_k_badmode, ma_pr_k_mode, ma_pr_k_limit, ma_pr_k_output,
     ma_pr_k_you, ma_pr_k_no;
@@ -1251,7 +1263,8 @@ static int ma_pr_howto_make(const struct ma_pr_words *w, int i)
  * "should not be used in production" is none. The weight, or 0. */
 static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
-	int harm = ma_pr_lset_any(w, &ma_pr_pt_harm), pre = 0, never = 0, role = 0, vouch = 0, o;
+	int harm = ma_pr_lset_any(w, &ma_pr_pt_harm), pre = 0, never = 0, role = 0, vouch = 0,
+	    assure = 0, real = 0, defend = 0, o;
 
 	/* no harm named: only a frame with the promise counts */
 	if (!harm && !ma_pr_lset_any(w, &ma_pr_pt_pre))
@@ -1277,16 +1290,21 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 				                   "used|acted|implemented|applied|attempted|"
 				                   "replicated|carried|misused|executed");
 		/* session 32 (promptdet): the writer vouches for the request,
-		 * "purely / solely / strictly / merely" before a word of a
-		 * frame or purpose within four words of its clause ("this is
-		 * purely for academic discussion", "strictly educational",
-		 * "merely a hypothetical exercise"), or a negation within three
-		 * words before "condone / endorse" ("I do not condone it") */
-		if (!pre && harm && MA_PR_FLIT(w, i, "purely|solely|strictly|merely"))
-			for (int j = i + 1; j < w->n && j <= i + 4 && !w->brk[j] && !pre; j++)
-				pre = ma_pr_lset_has(w, j, &ma_pr_pt_pre);
+		 * "purely / solely / strictly / merely / exclusively" (or "only
+		 * for") before a word of a frame, a purpose or the work it is
+		 * for within four words of its clause ("this is purely for
+		 * academic discussion", "strictly educational", "solely for my
+		 * thesis"), or disavows it: a negation within three words before
+		 * "condone / endorse / intend / misconstrue" ("I do not condone
+		 * it", "not intended to encourage", "no intention of ...") */
+		if (!assure && harm &&
+		    (MA_PR_FLIT(w, i, "purely|solely|strictly|merely|exclusively") ||
+		     (MA_PR_FLIT(w, i, "only") && i + 1 < w->n && MA_PR_FLIT(w, i + 1, "for"))))
+			for (int j = i + 1; j < w->n && j <= i + 4 && !w->brk[j] && !assure; j++)
+				assure = ma_pr_lset_has(w, j, &ma_pr_pt_pre) ||
+				         ma_pr_lset_has(w, j, &ma_pr_pt_work);
 		if (!vouch && harm &&
-		    MA_PR_FLIT(w, i, "condone~|endors~|intend~|intention~|misconstru~"))
+		    MA_PR_FLIT(w, i, "condon~|endors~|intend~|intention~|misconstru~"))
 			for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !vouch;
 			     j--)
 				vouch = (w->k[j] & kb->neg) ||
@@ -1295,11 +1313,30 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 		 * real-world situations", "no real-world implications", "not
 		 * applied in real life" (a negation within four words before
 		 * "real world / life") */
-		if (!never && harm && w->l[i] == 4 && !memcmp(w->t + w->s[i], "real", 4) &&
+		if (!real && harm && w->l[i] == 4 && !memcmp(w->t + w->s[i], "real", 4) &&
 		    i + 1 < w->n && !w->brk[i + 1] && MA_PR_FLIT(w, i + 1, "world|life"))
-			for (int j = i - 1; j >= 0 && j >= i - 4 && w->brk[j + 1] != 1 && !never;
+			for (int j = i - 1; j >= 0 && j >= i - 4 && w->brk[j + 1] != 1 && !real;
 			     j--)
-				never = (w->k[j] & (kb->neg | ma_pr_k_no)) != 0;
+				real = (w->k[j] & (kb->neg | ma_pr_k_no)) != 0;
+		/* a defensive question: how something harmful is detected,
+		 * traced, caught, prevented or warned of ("how does antivirus
+		 * software detect keyloggers?", "what are the warning signs
+		 * ...?": "how / what / which" within twelve words before it in
+		 * its sentence), not
+		 * escaped ("without being caught", "evades detection", "so that
+		 * nobody can trace it") */
+		if (!defend && harm && ma_pr_lset_has(w, i, &ma_pr_pt_defend)) {
+			int q = 0, esc = 0;
+			for (int j = i - 1; j >= 0 && j >= i - 12 && w->brk[j + 1] != 1 && !q; j--)
+				q = MA_PR_FLIT(w, j, "how|what|which");
+			for (int j = i - 1; q && j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !esc;
+			     j--)
+				esc = (w->k[j] & (kb->neg | ma_pr_k_no)) ||
+				      MA_PR_FLIT(w, j,
+				                 "evad~|avoid~|without|escap~|bypass~|nobody|"
+				                 "undetect~|unnoticed|elud~|dodg~");
+			defend = q && !esc;
+		}
 		/* "You are a ...", "You're an ...", opening a sentence; "imagine
 		 * / pretend / suppose (that) you are"; "As a ..., " opening the
 		 * text */
@@ -1316,7 +1353,12 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 			for (int j = 2; j < w->n && j <= 7 && !role; j++)
 				role = w->brk[j] == 2;
 	}
-	o = pre + never + role + vouch;
+	/* the writer's assurances count for an offensive request only (a
+	 * defensive question is not made worse by them); assured and
+	 * disavowed both, the writer insists: one more sign */
+	if (defend)
+		assure = vouch = real = 0;
+	o = (pre || assure) + (never || real) + role + vouch + (assure && vouch);
 	if (harm)
 		return o >= 3 ? 0.8 : o == 2 ? 0.7 : o == 1 ? 0.5 : 0;
 	return pre && never ? 0.5 : 0;
@@ -2692,7 +2734,7 @@ static struct ma_pr_lset *const ma_pr_lsets[] = {
     &ma_pr_lure_noun,  &ma_pr_jb_refuse, &ma_pr_jb_price,  &ma_pr_jb_lose,     &ma_pr_jb_grounds,
     &ma_pr_jb_two,     &ma_pr_jb_ways,   &ma_pr_jb_normal, &ma_pr_jb_story,    &ma_pr_jb_how,
     &ma_pr_jb_make,    &ma_pr_jb_det,    &ma_pr_jb_thing,  &ma_pr_jb_after,    &ma_pr_jb_suppress,
-    &ma_pr_jb_without, &ma_pr_pt_harm,   &ma_pr_pt_pre};
+    &ma_pr_jb_without, &ma_pr_pt_harm,   &ma_pr_pt_pre,    &ma_pr_pt_work,     &ma_pr_pt_defend};
 
 int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
 {
