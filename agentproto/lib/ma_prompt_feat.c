@@ -1260,7 +1260,12 @@ static int ma_pr_howto_make(const struct ma_pr_words *w, int i)
  * frame with the promise and no harm named ("purely hypothetical and will
  * not be used in real life") 0.5. The promise is one ("will not / never
  * be used"): a licence's "may not be used to promote" or a manual's
- * "should not be used in production" is none. The weight, or 0. */
+ * "should not be used in production" is none. Session 32 (promptdet):
+ * the writer's assurances are signs too -- "purely / solely / strictly
+ * ..." before a frame, purpose or work (as the frame), a disavowal ("I
+ * do not condone it"), the promise said of the real world, and one more
+ * for assured and disavowed both -- unless the request is a defensive
+ * question (how a harm is detected or prevented). The weight, or 0. */
 static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbits *kb)
 {
 	int harm = ma_pr_lset_any(w, &ma_pr_pt_harm), pre = 0, never = 0, role = 0, vouch = 0,
