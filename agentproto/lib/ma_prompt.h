@@ -549,6 +549,9 @@ void ma_pr_feat_build(void);
 /* Parses ma_prompt.c's word lists and registers them (ma_pr_lex_list):
  * once, from ma_pr_lex_init, before the indexes are built. */
 void ma_pr_olists_build(void);
+/* Registers the features' lists that come after every other (their bits
+ * high, the others' unmoved): once, from ma_pr_lex_init, last. */
+void ma_pr_feat_build_late(void);
 const struct ma_pr_lset *const *ma_pr_feat_lsets(size_t *n);
 
 /* The bytes of v that are ASCII letters ([A-Za-z]), as 0x80 in each

@@ -2739,7 +2739,7 @@ static struct ma_pr_lset *const ma_pr_lsets[] = {
     &ma_pr_lure_noun,  &ma_pr_jb_refuse, &ma_pr_jb_price,  &ma_pr_jb_lose,     &ma_pr_jb_grounds,
     &ma_pr_jb_two,     &ma_pr_jb_ways,   &ma_pr_jb_normal, &ma_pr_jb_story,    &ma_pr_jb_how,
     &ma_pr_jb_make,    &ma_pr_jb_det,    &ma_pr_jb_thing,  &ma_pr_jb_after,    &ma_pr_jb_suppress,
-    &ma_pr_jb_without, &ma_pr_pt_harm,   &ma_pr_pt_pre,    &ma_pr_pt_work,     &ma_pr_pt_defend};
+    &ma_pr_jb_without, &ma_pr_pt_harm,   &ma_pr_pt_pre};
 
 int ma_pr_lset_find(const struct ma_pr_words *w, int i, const struct ma_pr_lset *ls)
 {
@@ -2771,6 +2771,39 @@ static uint64_t ma_pr_feat_bits(const char *a, const char *b)
 	int x = ma_pr_lex_class(a), y = b ? ma_pr_lex_class(b) : -1;
 
 	return (x >= 0 && x < 64 ? 1ull << x : 0) | (y >= 0 && y < 64 ? 1ull << y : 0);
+}
+
+/* Registers list ls (ma_pr_lex_list) and builds its filter. */
+static void ma_pr_lset_build(struct ma_pr_lset *ls)
+{
+	const char *p = ls->s, *end = ls->s + ls->l;
+	ls->bit = ma_pr_lex_list(ls->s, ls->l);
+	memset(ls->bm, 0, sizeof ls->bm);
+	memset(ls->first, 0, sizeof ls->first);
+	ls->n = 0;
+	while (p < end) {
+		const char *q = memchr(p, '|', (size_t)(end - p));
+		size_t l = (size_t)((q ? q : end) - p);
+		int stem = l && p[l - 1] == '~';
+		unsigned a = (unsigned char)p[0] & 31u;
+		l -= (size_t)stem;
+		if (l && ls->n >= 0 && ls->n < 64 && l <= 255) {
+			ls->first[a] |= 1ull << ls->n;
+			ls->off[ls->n] = (uint16_t)(p - ls->s);
+			ls->len[ls->n] = (uint8_t)l;
+			ls->stem[ls->n++] = (uint8_t)stem;
+		} else if (l) {
+			ls->n = -1; /* too many for the parse: ma_pr_lit reads the text */
+		}
+		if (l == 1 && stem) { /* a word that starts with p[0]: any second byte */
+			for (unsigned b = 0; b < 32; b++)
+				ls->bm[(a * 32 + b) >> 6] |= 1ull << ((a * 32 + b) & 63);
+		} else if (l) {
+			unsigned b = a * 32 + (l > 1 ? (unsigned char)p[1] & 31u : 0u);
+			ls->bm[b >> 6] |= 1ull << (b & 63);
+		}
+		p = q ? q + 1 : end;
+	}
 }
 
 void ma_pr_feat_build(void)
@@ -2805,37 +2838,19 @@ void ma_pr_feat_build(void)
 	ma_pr_k_ol_rules = ma_pr_feat_bits("LIMIT", "INSTR");
 	ma_pr_k_ol_neg = ma_pr_feat_bits("NEG", NULL);
 	ma_pr_k_ol_show = ma_pr_feat_bits("SHOW", NULL);
-	for (size_t k = 0; k < sizeof ma_pr_lsets / sizeof *ma_pr_lsets; k++) {
-		struct ma_pr_lset *ls = ma_pr_lsets[k];
-		const char *p = ls->s, *end = ls->s + ls->l;
-		ls->bit = ma_pr_lex_list(ls->s, ls->l);
-		memset(ls->bm, 0, sizeof ls->bm);
-		memset(ls->first, 0, sizeof ls->first);
-		ls->n = 0;
-		while (p < end) {
-			const char *q = memchr(p, '|', (size_t)(end - p));
-			size_t l = (size_t)((q ? q : end) - p);
-			int stem = l && p[l - 1] == '~';
-			unsigned a = (unsigned char)p[0] & 31u;
-			l -= (size_t)stem;
-			if (l && ls->n >= 0 && ls->n < 64 && l <= 255) {
-				ls->first[a] |= 1ull << ls->n;
-				ls->off[ls->n] = (uint16_t)(p - ls->s);
-				ls->len[ls->n] = (uint8_t)l;
-				ls->stem[ls->n++] = (uint8_t)stem;
-			} else if (l) {
-				ls->n = -1; /* too many for the parse: ma_pr_lit reads the text */
-			}
-			if (l == 1 && stem) { /* a word that starts with p[0]: any second byte */
-				for (unsigned b = 0; b < 32; b++)
-					ls->bm[(a * 32 + b) >> 6] |= 1ull << ((a * 32 + b) & 63);
-			} else if (l) {
-				unsigned b = a * 32 + (l > 1 ? (unsigned char)p[1] & 31u : 0u);
-				ls->bm[b >> 6] |= 1ull << (b & 63);
-			}
-			p = q ? q + 1 : end;
-		}
-	}
+	for (size_t k = 0; k < sizeof ma_pr_lsets / sizeof *ma_pr_lsets; k++)
+		ma_pr_lset_build(ma_pr_lsets[k]);
+}
+
+/* session 32 (promptdet): lists registered after every other (after
+ * ma_pr_olists_build and ma_pr_tool_build), so that the bits of those do
+ * not move: high bits, tested only where an assurance was read. */
+static struct ma_pr_lset *const ma_pr_lsets_late[] = {&ma_pr_pt_work, &ma_pr_pt_defend};
+
+void ma_pr_feat_build_late(void)
+{
+	for (size_t k = 0; k < sizeof ma_pr_lsets_late / sizeof *ma_pr_lsets_late; k++)
+		ma_pr_lset_build(ma_pr_lsets_late[k]);
 }
 
 const struct ma_pr_lset *const *ma_pr_feat_lsets(size_t *n)

@@ -3607,6 +3607,7 @@ static void ma_pr_build(void)
 	ma_pr_feat_build();
 	ma_pr_olists_build();
 	ma_pr_tool_build();
+	ma_pr_feat_build_late();
 #ifdef MA_PR_LEX_TEST_LISTS
 	MA_PR_LEX_TEST_LISTS(); /* a unit test's own lists, after the library's */
 #endif
