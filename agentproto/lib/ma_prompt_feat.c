@@ -1023,6 +1023,11 @@ static struct ma_pr_lset ma_pr_pt_work = MA_PR_LSET(
     "novel|novels|story|stories|thesis|dissertation|screenplay|script|class|course|lesson|"
     "workshop|book|film|movie|game|paper|essay|article|project|study|experiment|training|"
     "learning|teaching|demonstration|simulation");
+/* the words that open an assurance, a disavowal or the real-world
+ * promise (ma_pr_pretext reads them one by one) */
+static struct ma_pr_lset ma_pr_pt_vouch =
+    MA_PR_LSET("purely|solely|strictly|merely|exclusively|only|condon~|endors~|intend~|"
+               "intention~|misconstru~|real");
 static struct ma_pr_lset ma_pr_pt_defend =
     MA_PR_LSET("detect|detects|detected|detecting|detection|trace|traces|traced|tracing|spot|spots|"
                "recogni~|catch|catches|caught|prevent~|protect~|defend~|safeguard~|warn|warning~|"
@@ -1270,6 +1275,9 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 {
 	int harm = ma_pr_lset_any(w, &ma_pr_pt_harm), pre = 0, never = 0, role = 0, vouch = 0,
 	    assure = 0, real = 0, defend = 0, o;
+	/* session 32 (promptdet): a word of the writer's assurances in the
+	 * text (read word by word only then) */
+	int vw = harm && ma_pr_lset_any(w, &ma_pr_pt_vouch);
 
 	/* no harm named: only a frame with the promise counts */
 	if (!harm && !ma_pr_lset_any(w, &ma_pr_pt_pre))
@@ -1302,45 +1310,31 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 		 * thesis"), or disavows it: a negation within three words before
 		 * "condone / endorse / intend / misconstrue" ("I do not condone
 		 * it", "not intended to encourage", "no intention of ...") */
-		if (!assure && harm &&
-		    (MA_PR_FLIT(w, i, "purely|solely|strictly|merely|exclusively") ||
-		     (MA_PR_FLIT(w, i, "only") && i + 1 < w->n && MA_PR_FLIT(w, i + 1, "for"))))
-			for (int j = i + 1; j < w->n && j <= i + 4 && !w->brk[j] && !assure; j++)
-				assure = ma_pr_lset_has(w, j, &ma_pr_pt_pre) ||
-				         ma_pr_lset_has(w, j, &ma_pr_pt_work);
-		if (!vouch && harm &&
-		    MA_PR_FLIT(w, i, "condon~|endors~|intend~|intention~|misconstru~"))
-			for (int j = i - 1; j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !vouch;
-			     j--)
-				vouch = (w->k[j] & kb->neg) ||
-				        ((w->k[j] & ma_pr_k_no) && MA_PR_FLIT(w, i, "intention~"));
-		/* the promise said of the real world: "should not be used in
-		 * real-world situations", "no real-world implications", "not
-		 * applied in real life" (a negation within four words before
-		 * "real world / life") */
-		if (!real && harm && w->l[i] == 4 && !memcmp(w->t + w->s[i], "real", 4) &&
-		    i + 1 < w->n && !w->brk[i + 1] && MA_PR_FLIT(w, i + 1, "world|life"))
-			for (int j = i - 1; j >= 0 && j >= i - 4 && w->brk[j + 1] != 1 && !real;
-			     j--)
-				real = (w->k[j] & (kb->neg | ma_pr_k_no)) != 0;
-		/* a defensive question: how something harmful is detected,
-		 * traced, caught, prevented or warned of ("how does antivirus
-		 * software detect keyloggers?", "what are the warning signs
-		 * ...?": "how / what / which" within twelve words before it in
-		 * its sentence), not
-		 * escaped ("without being caught", "evades detection", "so that
-		 * nobody can trace it") */
-		if (!defend && harm && ma_pr_lset_has(w, i, &ma_pr_pt_defend)) {
-			int q = 0, esc = 0;
-			for (int j = i - 1; j >= 0 && j >= i - 12 && w->brk[j + 1] != 1 && !q; j--)
-				q = MA_PR_FLIT(w, j, "how|what|which");
-			for (int j = i - 1; q && j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !esc;
-			     j--)
-				esc = (w->k[j] & (kb->neg | ma_pr_k_no)) ||
-				      MA_PR_FLIT(w, j,
-				                 "evad~|avoid~|without|escap~|bypass~|nobody|"
-				                 "undetect~|unnoticed|elud~|dodg~");
-			defend = q && !esc;
+		if (vw && ma_pr_lset_has(w, i, &ma_pr_pt_vouch)) {
+			if (!assure &&
+			    (MA_PR_FLIT(w, i, "purely|solely|strictly|merely|exclusively") ||
+			     (MA_PR_FLIT(w, i, "only") && i + 1 < w->n &&
+			      MA_PR_FLIT(w, i + 1, "for"))))
+				for (int j = i + 1; j < w->n && j <= i + 4 && !w->brk[j] && !assure;
+				     j++)
+					assure = ma_pr_lset_has(w, j, &ma_pr_pt_pre) ||
+					         ma_pr_lset_has(w, j, &ma_pr_pt_work);
+			if (!vouch &&
+			    MA_PR_FLIT(w, i, "condon~|endors~|intend~|intention~|misconstru~"))
+				for (int j = i - 1;
+				     j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !vouch; j--)
+					vouch =
+					    (w->k[j] & kb->neg) || ((w->k[j] & ma_pr_k_no) &&
+					                            MA_PR_FLIT(w, i, "intention~"));
+			/* the promise said of the real world: "should not be used in
+			 * real-world situations", "no real-world implications", "not
+			 * applied in real life" (a negation within four words before
+			 * "real world / life") */
+			if (!real && w->l[i] == 4 && !memcmp(w->t + w->s[i], "real", 4) &&
+			    i + 1 < w->n && !w->brk[i + 1] && MA_PR_FLIT(w, i + 1, "world|life"))
+				for (int j = i - 1;
+				     j >= 0 && j >= i - 4 && w->brk[j + 1] != 1 && !real; j--)
+					real = (w->k[j] & (kb->neg | ma_pr_k_no)) != 0;
 		}
 		/* "You are a ...", "You're an ...", opening a sentence; "imagine
 		 * / pretend / suppose (that) you are"; "As a ..., " opening the
@@ -1359,8 +1353,27 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 				role = w->brk[j] == 2;
 	}
 	/* the writer's assurances count for an offensive request only (a
-	 * defensive question is not made worse by them); assured and
-	 * disavowed both, the writer insists: one more sign */
+	 * defensive question is not made worse by them): a defensive
+	 * question is how something harmful is detected, traced, caught,
+	 * prevented or warned of ("how does antivirus software detect
+	 * keyloggers?", "what are the warning signs ...?": "how / what /
+	 * which" within twelve words before it in its sentence), not escaped
+	 * ("without being caught", "evades detection", "so that nobody can
+	 * trace it"); assured and disavowed both, the writer insists: one
+	 * more sign */
+	for (int i = assure || vouch || real ? 0 : w->n; i < w->n && !defend; i++)
+		if (ma_pr_lset_has(w, i, &ma_pr_pt_defend)) {
+			int q = 0, esc = 0;
+			for (int j = i - 1; j >= 0 && j >= i - 12 && w->brk[j + 1] != 1 && !q; j--)
+				q = MA_PR_FLIT(w, j, "how|what|which");
+			for (int j = i - 1; q && j >= 0 && j >= i - 3 && w->brk[j + 1] != 1 && !esc;
+			     j--)
+				esc = (w->k[j] & (kb->neg | ma_pr_k_no)) ||
+				      MA_PR_FLIT(w, j,
+				                 "evad~|avoid~|without|escap~|bypass~|nobody|"
+				                 "undetect~|unnoticed|elud~|dodg~");
+			defend = q && !esc;
+		}
 	if (defend)
 		assure = vouch = real = 0;
 	o = (pre || assure) + (never || real) + role + vouch + (assure && vouch);
@@ -2845,7 +2858,8 @@ void ma_pr_feat_build(void)
 /* session 32 (promptdet): lists registered after every other (after
  * ma_pr_olists_build and ma_pr_tool_build), so that the bits of those do
  * not move: high bits, tested only where an assurance was read. */
-static struct ma_pr_lset *const ma_pr_lsets_late[] = {&ma_pr_pt_work, &ma_pr_pt_defend};
+static struct ma_pr_lset *const ma_pr_lsets_late[] = {&ma_pr_pt_work, &ma_pr_pt_defend,
+                                                      &ma_pr_pt_vouch};
 
 void ma_pr_feat_build_late(void)
 {
