@@ -1374,6 +1374,13 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 				                 "undetect~|unnoticed|elud~|dodg~");
 			defend = q && !esc;
 		}
+	/* ... and a question about a past case ("how did the fraud work?",
+	 * "why did the scandal matter?", "what was ...": "how / why / what"
+	 * right before "did / was / were") asks for history, not for a
+	 * harmful thing (review24b) */
+	for (int i = assure || vouch || real ? 1 : w->n; i < w->n && !defend; i++)
+		if (w->brk[i] != 1 && MA_PR_FLIT(w, i, "did|was|were"))
+			defend = MA_PR_FLIT(w, i - 1, "how|why|what");
 	if (defend)
 		assure = vouch = real = 0;
 	o = (pre || assure) + (never || real) + role + vouch + (assure && vouch);
