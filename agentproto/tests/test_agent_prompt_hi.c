@@ -30,7 +30,7 @@ static const char hi_list[] = "wibblet|wobbl~";
 static int hi_bit = -1;
 
 /* after the library's lists (the build's hook): those left of 0..63 taken
- * (a list of one word, again and again), then ours: 64 */
+ * (a list of one word, again and again), then ours: 64 or the next free */
 static void register_lists(void)
 {
 	while (ma_pr_nlist < 64)
@@ -80,7 +80,9 @@ static void classes_and_lists_past_64_are_built(void **state)
 {
 	(void)state;
 	assert_int_equal(ma_pr_lex_init(), 0);
-	assert_int_equal(hi_bit, 64);
+	/* 64, or past it when the library's own lists reach the high part
+	 * (session 32, promptdet: ma_pr_feat_build_late's three) */
+	assert_true(hi_bit >= 64 && hi_bit < MA_PR_LBITS);
 	/* the first tokens' list is registered first: its bit is low */
 	assert_int_equal(ma_pr_startbit, 0);
 	assert_int_equal(hi_class("ZZHI"), 64);
