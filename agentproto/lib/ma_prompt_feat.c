@@ -1374,13 +1374,23 @@ static double ma_pr_pretext(const struct ma_pr_words *w, const struct ma_pr_kbit
 				                 "undetect~|unnoticed|elud~|dodg~");
 			defend = q && !esc;
 		}
-	/* ... and a question about a past case ("how did the fraud work?",
-	 * "why did the scandal matter?", "what was ...": "how / why / what"
-	 * right before "did / was / were") asks for history, not for a
-	 * harmful thing (review24b) */
-	for (int i = assure || vouch || real ? 1 : w->n; i < w->n && !defend; i++)
-		if (w->brk[i] != 1 && MA_PR_FLIT(w, i, "did|was|were"))
-			defend = MA_PR_FLIT(w, i - 1, "how|why|what");
+	/* ... and a question about a past case asks for history, not for a
+	 * harmful thing (review24b, c): "how / why / what", then within three
+	 * words of its sentence a verb of the past -- did, was, had, or what
+	 * happened, made, caused, led to, went wrong ("how did the fraud
+	 * work?", "what made the collapse a fraud case?", "what went wrong
+	 * at ...?", "why had it gone unnoticed?"); "how do I ... the way
+	 * they did" or "what makes ..." is no such question */
+	for (int i = assure || vouch || real ? 0 : w->n; i < w->n && !defend; i++)
+		if (MA_PR_FLIT(w, i, "how|why|what"))
+			for (int j = i + 1; j < w->n && j <= i + 3 && w->brk[j] != 1 && !defend;
+			     j++)
+				defend = MA_PR_FLIT(
+				    w, j,
+				    "did|was|were|had|made|caused|led|happened|went|"
+				    "brought|allowed|enabled|drove|triggered|turned|"
+				    "became|sparked|exposed|uncovered|revealed|collapsed|"
+				    "failed");
 	if (defend)
 		assure = vouch = real = 0;
 	o = (pre || assure) + (never || real) + role + vouch + (assure && vouch);
