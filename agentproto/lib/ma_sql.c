@@ -3310,6 +3310,71 @@ static void ma_sql_too_complex(struct ma_sql_hit *hit)
 	hit->confidence = 0.8;
 	hit->fired = 1;
 }
+
+/* 1 when tk, a comment, was opened by the application's byte just before
+ * the input and the input's first byte (credit- + -1: credit--1; credit/
+ * + *2: a block comment) and runs on over the application's text after
+ * the input (b), which it cuts (review24). Without its first byte the
+ * input is an operand after an operator (credit-1), so the input changed
+ * the kind of the token it ends; an input after "credit - " or whose
+ * first byte opens no comment there (MySQL's --1 is no comment) is not. */
+static int ma_sql_opened_before(const char *sql, const struct ma_sql_tok *tk, size_t a, size_t b)
+{
+	if (tk->type != MA_SQL_T_COMMENT || tk->start + 1 != a || tk->end <= b ||
+	    !((sql[tk->start] == '-' && sql[a] == '-') || (sql[tk->start] == '/' && sql[a] == '*')))
+		return 0;
+	for (size_t i = b; i < tk->end; i++)
+		if (!isspace((unsigned char)sql[i]))
+			return 1;
+	return 0;
+}
+
+/* 1 when the input's tokens after the window's last (win_end, up to b)
+ * are all inert: numbers, strings the input holds whole, commas,
+ * parentheses and the arithmetic signs + - * / % (the rest of a long list
+ * of ids or a long sum). A window is MA_SQL_WIN tokens at most; what an
+ * input holds past it is not judged, so an input whose rest is not inert
+ * fails closed (sqli.too_complex: 256 ids then ") OR 1=1 -- ", review24i)
+ * -- allowing it would let an attacker put its payload after enough
+ * tokens. Linear in the input; read only for an input past the window. */
+static int ma_sql_rest_inert(int dialect, const char *sql, size_t len, size_t win_end, size_t a,
+                             size_t b)
+{
+	struct ma_sql_lexer lx;
+	struct ma_sql_tok t;
+
+	ma_sql_lex_init(&lx, dialect, sql, len);
+	lx.pos = win_end;
+	while (ma_sql_lex_next(&lx, &t) && t.start < b) {
+		switch (t.type) {
+		case MA_SQL_T_NUMBER:
+		case MA_SQL_T_COMMA:
+		case MA_SQL_T_LPAREN:
+		case MA_SQL_T_RPAREN:
+			break;
+		case MA_SQL_T_STRING:
+			if (t.start < a || t.end > b || (t.flags & MA_SQL_F_UNTERMINATED))
+				return 0;
+			break;
+		case MA_SQL_T_OP:
+			if (t.end - t.start != 1 || !strchr("+-*/%", sql[t.start]))
+				return 0;
+			break;
+		default:
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* Its finding: the comment cuts the statement after the input. */
+static void ma_sql_cut_hit(struct ma_sql_hit *hit)
+{
+	hit->rule = "sqli.comment_truncation";
+	hit->sev = "high";
+	hit->confidence = 0.95;
+	hit->fired = 1;
+}
 #define MA_SQL_JSLOTS           (MA_SQL_WIN / MA_SQL_JSTEP + 8)
 #define MA_SQL_JKEY(serial, gi) ((uint64_t)(serial) << 32 | (uint32_t)(gi))
 struct ma_sql_jstate {
@@ -3602,8 +3667,13 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	tail_live = have_tail && t.type != MA_SQL_T_COMMENT;
 	if (n == 0 || (n == 1 && win[0].start <= a && win[0].end >= b)) {
 		/* inside one token (or only whitespace): data, unless it is a
-		 * whole name where a value goes (id = id: ma_col_judge; the
-		 * statement runs as it does with a value there) */
+		 * comment the input's first byte opened (ma_sql_opened_before)
+		 * or a whole name where a value goes (id = id: ma_col_judge;
+		 * the statement runs as it does with a value there) */
+		if (n == 1 && ma_sql_opened_before(sql, &win[0], a, b)) {
+			ma_sql_cut_hit(hit);
+			return;
+		}
 		if (n == 1 && win[0].start == a && win[0].end == b &&
 		    (win[0].type == MA_SQL_T_WORD || win[0].type == MA_SQL_T_QIDENT) && have_prev &&
 		    clause != CL_SET) { /* (SET's = assigns: n = n changes nothing) */
@@ -3626,6 +3696,13 @@ static void ma_sql_judge(int dialect, const char *sql, size_t len, size_t a, siz
 	}
 	hit->spans = 1;
 	jd->inside = win[0].start < a;
+	if (n == MA_SQL_WIN && !have_tail &&
+	    !ma_sql_rest_inert(dialect, sql, len, win[n - 1].end, a, b)) {
+		/* the input goes on past the window and its rest is not
+		 * inert: fail closed, not allowed unread (ma_sql_rest_inert) */
+		ma_sql_too_complex(hit);
+		return;
+	}
 	if (ru && ru->np > MA_SQL_JUDGE_MAX) {
 		/* the windows judged so far were costly and a further place
 		 * has one to judge: fail closed (MA_SQL_JUDGE_MAX) */
@@ -4867,8 +4944,12 @@ static int ma_sql_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hit
 			c->reuse.key[k] = 0;
 	}
 	ma_sql_cache_reach(&c->cache, a + 1);
-	if (ma_sql_cache_inside(&c->cache, a, b) && !ma_sql_cache_name_at(&c->cache, a, b))
-		return 0;
+	if (ma_sql_cache_inside(&c->cache, a, b) && !ma_sql_cache_name_at(&c->cache, a, b)) {
+		/* (a comment the input's first byte opened: judged) */
+		if (c->cache.hint >= c->cache.n ||
+		    !ma_sql_opened_before(c->sql, &c->cache.t[c->cache.hint], a, b))
+			return 0;
+	}
 	ma_sql_analyse_in(c->dialect, c->sql, c->len, a, b, &hit, &c->cursor, &c->cache, &c->memo,
 	                  &c->reuse);
 	if (!hit.fired)
