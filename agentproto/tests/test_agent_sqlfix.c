@@ -8,8 +8,8 @@
  *    a block comment) cuts the rest of the statement: sqli.comment_truncation.
  * 2. An input whose tokens go on past the window (MA_SQL_WIN) is judged
  *    on what it holds there: a rest that is not inert fails closed.
- * 3. An input the application escapes for LIKE (a backslash before each
- *    _ and %%) but not for quotes is judged in that form.
+ * (review24e-main's third test, LIKE wildcards escaped but quotes not, is
+ * not taken here: bench/RESULTS.md, sqlfix.)
  */
 #include "agent_test.h"
 
@@ -91,49 +91,6 @@ static void a_comment_begun_by_the_byte_before_the_input_fires(void **state)
 		    MOAT_ALLOW)
 			WRONG("blocked: %s[%s]%s", benign[i].pre, benign[i].input, benign[i].post);
 	assert_int_equal(bad, 0);
-}
-
-static int check(int kind, const char *input, const char *op)
-{
-	const struct moat_policy *p = moat_policy_parse(
-	    "{\"interceptors\":{\"sql_injection\":{\"mode\":\"block\"},"
-	    "\"xss\":{\"mode\":\"block\"},\"command_injection\":{\"mode\":\"block\"}}}",
-	    1, NULL, 0);
-	struct moat_request_info ri = {.method = "POST", .endpoint = "/x"};
-	struct moat_request *r = NULL;
-	int v = -1;
-
-	assert_non_null(p);
-	ri.policy = p;
-	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
-	moat_policy_release(p);
-	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_FORM, "v", input, strlen(input)), 0);
-	if (kind == 0)
-		v = moat_check_sql(r, MOAT_SQL_SQLITE, op, strlen(op));
-	else if (kind == 1)
-		v = moat_check_html(r, op, strlen(op));
-	else
-		v = moat_check_shell(r, op, strlen(op));
-	moat_request_end(r);
-	return v;
-}
-
-static void __attribute__((unused)) a_like_escaped_input_is_judged(void **state)
-{
-	(void)state;
-	assert_int_equal(check(0, "a_b' OR 1=1-- ",
-	                       "SELECT * FROM t WHERE name LIKE '%a\\_b' OR 1=1-- %' ESCAPE '\\'"),
-	                 MOAT_BLOCK);
-	assert_int_equal(
-	    check(0, "x%y' UNION SELECT password FROM users-- ",
-	          "SELECT * FROM t WHERE name LIKE '%x\\%y' UNION SELECT password FROM "
-	          "users-- %' ESCAPE '\\'"),
-	    MOAT_BLOCK);
-	/* twin */
-	assert_int_equal(check(0, "50% off_now",
-	                       "SELECT * FROM t WHERE name LIKE '%50\\% off\\_now%' "
-	                       "ESCAPE '\\'"),
-	                 MOAT_ALLOW);
 }
 
 static char in[16384], sql[20000];
@@ -306,7 +263,6 @@ int main(void)
 	    cmocka_unit_test(a_payload_past_the_inputs_512th_token_fires),
 	    cmocka_unit_test(a_long_list_of_ids_is_allowed),
 	    cmocka_unit_test(a_long_inputs_rest_is_judged_in_other_shapes),
-	    /*LIKE*/
-	};
+	    	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
