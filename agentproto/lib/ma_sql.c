@@ -3342,7 +3342,22 @@ static int ma_sql_rest_inert(int dialect, const char *sql, size_t len, size_t wi
 {
 	struct ma_sql_lexer lx;
 	struct ma_sql_tok t;
+	size_t i = win_end;
 
+	/* bytes first: digits, spaces and , ( ) + * % . - / but where - or /
+	 * opens a comment (-- or / *, with the byte after the input too) */
+	for (; i < b; i++) {
+		unsigned char ch = (unsigned char)sql[i];
+		if ((ch >= '0' && ch <= '9') || ch == ' ' || ch == ',' || ch == '(' || ch == ')' ||
+		    ch == '+' || ch == '*' || ch == '%' || ch == '.' || ch == '\n' || ch == '\t')
+			continue;
+		if ((ch == '-' || ch == '/') && i + 1 < len && sql[i + 1] != '-' &&
+		    sql[i + 1] != '*')
+			continue;
+		break;
+	}
+	if (i == b)
+		return 1;
 	ma_sql_lex_init(&lx, dialect, sql, len);
 	lx.pos = win_end;
 	while (ma_sql_lex_next(&lx, &t) && t.start < b) {
@@ -3367,9 +3382,11 @@ static int ma_sql_rest_inert(int dialect, const char *sql, size_t len, size_t wi
 	return 1;
 }
 
-/* Its finding: the comment cuts the statement after the input. */
+/* Its finding: the comment cuts the statement after the input (whose
+ * first byte joins the application's: it spans tokens). */
 static void ma_sql_cut_hit(struct ma_sql_hit *hit)
 {
+	hit->spans = 1;
 	hit->rule = "sqli.comment_truncation";
 	hit->sev = "high";
 	hit->confidence = 0.95;

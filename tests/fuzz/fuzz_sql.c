@@ -93,7 +93,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				/* the check's cost bound (MA_SQL_JUDGE_MAX, sqlcost):
 				 * past it the check fails closed, which no place alone
 				 * does (an input of tokens no rule knows, control
-				 * bytes, at many overlapping places) */
+				 * bytes, at many overlapping places); an input past
+				 * the window's 512 tokens whose rest is not inert
+				 * fails closed at its place alone too (sqlfix). A
+				 * comment the input's first byte opens after the
+				 * application's - or / fires at its place alone, as
+				 * in the check (sqlfix) */
 				bound = v == MOAT_BLOCK && strcmp(moat_request_event(r)->rule,
 				                                  "sqli.too_complex") == 0;
 				moat_request_end(r);
