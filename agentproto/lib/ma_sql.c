@@ -3329,6 +3329,12 @@ static int ma_sql_opened_before(const char *sql, const struct ma_sql_tok *tk, si
 	return 0;
 }
 
+/* ma_sql_rest_inert's bytes: 1 inert, 2 inert unless a comment opens */
+static const unsigned char ma_sql_inert_byte[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1,  ['4'] = 1,  ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, [' '] = 1, ['\n'] = 1, ['\t'] = 1, [','] = 1, ['('] = 1, [')'] = 1,
+    ['+'] = 1, ['*'] = 1, ['%'] = 1, ['.'] = 1,  ['-'] = 2,  ['/'] = 2};
+
 /* 1 when the input's tokens after the window's last (win_end, up to b)
  * are all inert: numbers, strings the input holds whole, commas,
  * parentheses and the arithmetic signs + - * / % (the rest of a long list
@@ -3344,17 +3350,13 @@ static int ma_sql_rest_inert(int dialect, const char *sql, size_t len, size_t wi
 	struct ma_sql_tok t;
 	size_t i = win_end;
 
-	/* bytes first: digits, spaces and , ( ) + * % . - / but where - or /
-	 * opens a comment (-- or / *, with the byte after the input too) */
+	/* bytes first (ma_sql_inert_byte): digits, spaces and , ( ) + * % .
+	 * and - or / but where it opens a comment (-- or / *, with the byte
+	 * after the input too) */
 	for (; i < b; i++) {
-		unsigned char ch = (unsigned char)sql[i];
-		if ((ch >= '0' && ch <= '9') || ch == ' ' || ch == ',' || ch == '(' || ch == ')' ||
-		    ch == '+' || ch == '*' || ch == '%' || ch == '.' || ch == '\n' || ch == '\t')
-			continue;
-		if ((ch == '-' || ch == '/') && i + 1 < len && sql[i + 1] != '-' &&
-		    sql[i + 1] != '*')
-			continue;
-		break;
+		unsigned char k = ma_sql_inert_byte[(unsigned char)sql[i]];
+		if (!k || (k == 2 && (i + 1 >= len || sql[i + 1] == '-' || sql[i + 1] == '*')))
+			break;
 	}
 	if (i == b)
 		return 1;
