@@ -263,6 +263,6 @@ int main(void)
 	    cmocka_unit_test(a_payload_past_the_inputs_512th_token_fires),
 	    cmocka_unit_test(a_long_list_of_ids_is_allowed),
 	    cmocka_unit_test(a_long_inputs_rest_is_judged_in_other_shapes),
-	    	};
+	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
