@@ -4047,6 +4047,7 @@ static double ma_pr_score_text(const char *s, size_t n, struct ma_pr_score *out,
 	ma_pr_claim(&ps->w, tn, &ps->kb, out);
 	ma_pr_speaker(&ps->w, &ps->kb, out);
 	ma_pr_tool(&ps->w, ps->t, tn, &ps->kb, out);
+	ma_pr_indirect(&ps->w, ps->t, tn, &ps->kb, out);
 	ma_pr_hijack(&ps->w, ps->t, tn, &ps->kb, out);
 	ma_pr_counterfactual(&ps->w, ps->t, tn, &ps->kb, out);
 	ma_pr_lure(&ps->w, ps->t, &ps->kb, out);

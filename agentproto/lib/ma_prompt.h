@@ -624,6 +624,14 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
                 struct ma_pr_score *sc);
 /* Looks up the classes ma_pr_tool needs: once, from ma_pr_lex_init. */
 void ma_pr_tool_build(void);
+/* ma_prompt_tool.c (session 31, promptind): the indirect case, a document's
+ * line addressed to the model that reads it (a label, a vocative, a
+ * hidden comment, "when you summarize this page") with an act for the
+ * user the user did not ask for (data sent out or appended to a URL,
+ * something deleted or paid, a download piped to a shell, the user told
+ * to give a card or a password at an address): 0.9. */
+void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
+                    const struct ma_pr_kbits *kb, struct ma_pr_score *sc);
 
 /* The encoded runs of a window that ma_pr_decode_runs decodes and scores
  * again (ma_prompt.c), for the unit test that compares the fast walk

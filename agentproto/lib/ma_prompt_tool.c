@@ -1092,6 +1092,501 @@ static int ma_tl_third(const struct ma_pr_words *w, int i, const char *end)
 	return 1;
 }
 
+/* ---- session 31 (promptind): the indirect case ----
+ *
+ * An untrusted document (a page, a review, an e-mail, a PDF's text) read
+ * by a model that has tools, with a line addressed to that model that
+ * orders an act on the user's behalf: a tool called to send the user's
+ * data out, a URL opened with the user's data appended, something
+ * deleted or paid, a download piped to a shell, or a message to the user
+ * the user did not ask for (their account locked, their card to be
+ * entered again at an address). ma_pr_indirect fires on an address to the
+ * model (ma_ti_addr) followed within 45 words by such an act (ma_ti_harm):
+ * 0.9. Either alone stays low: an SDK's docs ("call the send_email
+ * function with the recipient"), a system prompt or a skill ("use the
+ * search tool, then reply"), a note to people ("Note for reviewers: the
+ * export tool now attaches the customer list"), an address with an
+ * ordinary order ("Note for AI agents: use the search endpoint").
+ */
+
+/* 1 if word i names an AI reader by a plural or a compound the class AI
+ * lacks ("assistants", "bots", "Sprachmodell", "languagemodel"). */
+static int ma_ti_ai_more(const struct ma_pr_words *w, int i)
+{
+	const char *x = w->t + w->s[i];
+	size_t l = w->l[i];
+
+	if (MA_TL_LIT(w, i,
+	              "models|assistants|agents|bots|chatbots|summarizers|summarisers|copilots|"
+	              "llms|ias|kis|crawlers|scrapers"))
+		return 1;
+	/* "Sprachmodell", "languagemodel", "KI-Modell" read as one word */
+	return (l > 6 && !memcmp(x + l - 6, "modell", 6)) ||
+	       (l > 7 && !memcmp(x + l - 5, "model", 5) && MA_TL_LIT(w, i, "languagemodel~"));
+}
+
+/* 1 if word i names an AI by a job people have too ("assistant",
+ * "agent", "bot", "model", and the names "Claude", "Gemini", "Copilot"):
+ * such a word addresses a model only with a word that says so. */
+static int ma_ti_job(const struct ma_pr_words *w, int i)
+{
+	return MA_TL_LIT(w, i,
+	                 "model|models|assistant|assistants|agent|agents|bot|bots|claude|gemini|"
+	                 "copilot|copilots|llama|modelo|modele|modello|assistente|asistente|agente|"
+	                 "lassistente|lassistant|lagent|lagente");
+}
+
+/* 1 if word k (before a job's noun) makes it an AI reader: "the
+ * summarizing model", "summary bots", "automated assistants", "AI
+ * agent", "language model", "coding agents". */
+static int ma_ti_ai_mod(const struct ma_pr_words *w, int k, const struct ma_pr_kbits *kb)
+{
+	if (k < 0 || w->brk[k + 1] == 1)
+		return 0;
+	return ((w->k[k] & kb->ai) && !ma_ti_job(w, k)) || ma_tl_reading(w, k) ||
+	       MA_TL_LIT(w, k,
+	                 "summary|summarizing|summarising|automated|autonomous|language|coding|"
+	                 "browsing|virtual|digital|llm|gpt|ia|ki");
+}
+
+/* After the AI's noun at i: its participle or relative clause of reading
+ * ("model processing this document", "assistant that reads my inbox",
+ * "modelo de IA que lea", "l'IA qui résume", "das diese Seite liest"):
+ * 1 if one follows within three words. */
+static int ma_ti_ai_reads(const struct ma_pr_words *w, int i)
+{
+	for (int k = i + 1; k < w->n && k <= i + 4 && w->brk[k] != 1; k++) {
+		if (k == i + 1 && ma_tl_reading(w, k))
+			return 1;
+		if (MA_TL_LIT(
+		        w, k,
+		        "reads|processes|summarizes|summarises|parses|analyzes|analyses|scans|"
+		        "crawls|indexes|ingests|sees|opens|handles|receives|lea|lee|procese|"
+		        "procesa|resuma|resume|lit|traite|liest|verarbeitet|legge|elabora|"
+		        "riassume|leia|processe"))
+			return 1;
+	}
+	return 0;
+}
+
+/* The label's end: the word after a ':' (or a '-' that opens an order)
+ * within ten words of i in its sentence, or -1. */
+static int ma_ti_colon(const struct ma_pr_words *w, int i, const char *end)
+{
+	for (int k = i; k < w->n && k <= i + 10; k++) {
+		char c;
+		if (k > i && w->brk[k] == 1)
+			return -1;
+		c = ma_tl_after(w, k, end);
+		if (c == ':')
+			return k + 1;
+	}
+	return -1;
+}
+
+/* 1 if the '"' at x opens a markdown link's or image's title
+ * ("![logo](https://x.example/a.png "AI model: ..."))": "](" before it on
+ * its line, a URL and a space between. */
+static int ma_ti_md_title(const char *t, const char *x)
+{
+	const char *p = x;
+
+	if (p - t < 4 || p[-1] != ' ')
+		return 0;
+	for (p -= 2; p > t && *p != ' ' && *p != '\n' && *p != ')'; p--)
+		if (*p == '(' && p[-1] == ']')
+			return 1;
+	return 0;
+}
+
+/* 1 if the label that holds word i opens a line, a sentence, a hidden
+ * comment or a bracket ("<!-- assistant:", "[Note for the AI: ...",
+ * "(Instructions for automated assistants: ...", "# Note to AI coding
+ * agents:"), the words before it a note's noun and a preposition at most
+ * ("Note for any", "Message to the", "Para cualquier", "Hinweis für
+ * das"). *hid: 1 when it opens a hidden comment or a bracket. */
+static int ma_ti_label_start(const struct ma_pr_words *w, int i, int *hid)
+{
+	int a = i;
+	char p;
+
+	/* the AI's modifiers and determiners, a preposition, a note's noun */
+	for (int n = 0; a > 0 && n < 5 && w->brk[a] != 1; n++) {
+		p = ma_tl_before(w, a);
+		if (p && strchr("<[(*#-/>\n\"", p))
+			break;
+		a--;
+	}
+	*hid = 0;
+	if (a > 0 && w->brk[a] != 1) {
+		p = ma_tl_before(w, a);
+		if (!p || !strchr("<[(*#-/>\n\"", p))
+			return 0;
+	}
+	p = a > 0 ? ma_tl_before(w, a) : 0;
+	if (p == '"') {
+		/* a quote: only a markdown title's ("a quoted example" of an
+		 * attack is no label) */
+		const char *x = w->t + w->s[a];
+		while (x > w->t && x[-1] != '"')
+			x--;
+		if (!ma_ti_md_title(w->t, x - 1))
+			return 0;
+	}
+	/* hidden from the reader: an HTML comment, an image's alt text or
+	 * title, a code comment ("<!--", "![", "//", slash-star); a bracket, a
+	 * heading or emphasis ("(", "#", "*Agent's notes:*") is not */
+	{
+		const char *x = w->t + w->s[a];
+		while (x > w->t && (x[-1] == ' ' || x[-1] == '\t'))
+			x--;
+		*hid = p == '"' || (p == '-' && x - w->t >= 4 && !memcmp(x - 4, "<!--", 4)) ||
+		       (p == '[' && x - w->t >= 2 && x[-2] == '!') ||
+		       ((p == '/' || p == '*') && x - w->t >= 2 && x[-2] == '/');
+	}
+	/* the words between: modifiers, determiners, a preposition, a note */
+	for (int k = a; k < i; k++)
+		if (!ma_tl_reading(w, k) &&
+		    !MA_TL_LIT(
+		        w, k,
+		        "note~|message~|instruction~|memo|reminder~|notice|hint~|directive~|"
+		        "nota|notas|hinweis~|nachricht~|anweisung~|instrucci~|mensaje~|aviso|"
+		        "avviso|messaggio|istruzion~|consigne~|comment~|kommentar~|comentario~|"
+		        "commento|querido|querida|cher|chere|liebe|lieber|caro|cara|prezado|"
+		        "for|to|para|pour|per|fur|an|"
+		        "a|al|the|any|all|every|each|an|cualquier|todo|toda|todos|tout|toute|"
+		        "tous|jede~|jeden|ogni|qualsiasi|qualquer|el|la|le|il|lo|los|las|les|"
+		        "das|die|der|den|dem|o|os|automated|autonomous|summary|language|"
+		        "coding|ai|llm|ia|ki|attention|attn|dear|hey|hi|hello|lia|de|di|del|"
+		        "modelo|modele|modello|assistente|asistente|assistant|agent|agente|lassist~"
+		        "|"
+		        "lagent~|lai|dell|della|dello"))
+			return 0;
+	return 1;
+}
+
+/* 1 if a sentence starts at word k: a break of the splitter's that is
+ * not glued to the word ("...collect?c=", "log?q=": a URL's query
+ * string ends no sentence). */
+static int ma_ti_brk(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k];
+
+	return w->brk[k] == 1 && !(x > w->t && (x[-1] == '?' || x[-1] == '!' || x[-1] == '.'));
+}
+
+/* 1 if word i is in a question: its sentence (ma_ti_brk's) opens with a
+ * question word or ends with '?' ("How would an AI agent: ...?"). */
+static int ma_ti_question(const struct ma_pr_words *w, int i, const char *end)
+{
+	int a = i, e = i + 1;
+	const char *q;
+
+	while (a > 0 && !ma_ti_brk(w, a))
+		a--;
+	if (MA_TL_LIT(w, a,
+	              "how|what|why|who|which|where|can|could|does|do|did|is|are|will|"
+	              "would|should|whats|hows"))
+		return 1;
+	while (e < w->n && !ma_ti_brk(w, e))
+		e++;
+	q = e < w->n ? w->t + w->s[e] : end;
+	while (q > w->t && (q[-1] == ' ' || q[-1] == '\n' || q[-1] == '"' || q[-1] == ')'))
+		q--;
+	return q > w->t && q[-1] == '?';
+}
+
+/* "If an LLM is processing this page", "when an AI summarizes this
+ * e-mail", "whenever a language model reads this": a condition on the
+ * AI reading this text, at word i (the AI's noun). */
+static int ma_ti_if_reads(const struct ma_pr_words *w, int i)
+{
+	int k = i + 1, cond = 0;
+
+	for (int b = i - 1; b >= 0 && b >= i - 4 && !cond; b--)
+		cond = MA_TL_LIT(w, b, "if|when|whenever|once|should|si|cuando|quand|wenn|se");
+	if (!cond || k + 1 >= w->n)
+		return 0;
+	if (MA_TL_LIT(w, k, "is|are|es|est|ist") && ma_tl_reading(w, k + 1))
+		return 1;
+	return ma_ti_ai_reads(w, i);
+}
+
+/* An address to the model at AI word i: 2 clear (a name no person bears,
+ * a job's noun made an AI's, a reader of this text), 1 a job's noun or a
+ * model's name in a hidden comment or a bracket, or after a greeting
+ * (ma_tl_vocative's kind 1); 0 none. *e: the word after the address. */
+static int ma_ti_addr_at(const struct ma_pr_words *w, int i, const char *end,
+                         const struct ma_pr_kbits *kb, int *e)
+{
+	int v, c, hid, job = ma_ti_job(w, i), mod;
+
+	if (ma_tl_ident(w, i, end) || ma_ti_question(w, i, end))
+		return 0;
+	if ((w->k[i] & kb->ai) && ma_tl_marker(w, i, end, kb) == 2) {
+		*e = i + 1;
+		return 2;
+	}
+	if (w->k[i] & kb->ai) {
+		v = ma_tl_vocative(w, i, end, e);
+		if (v)
+			return v;
+		v = ma_tl_reader_addr(w, i, end);
+		if (v >= 0) {
+			*e = v;
+			return 2;
+		}
+	}
+	if (ma_ti_if_reads(w, i) && (!job || (i > 0 && ma_ti_ai_mod(w, i - 1, kb)))) {
+		*e = i + 1;
+		return 2;
+	}
+	/* a label: "Instruction for the summarizing model:", "Summary bots:",
+	 * "<!-- assistant:", "Nota para el modelo de IA que lea ...:" */
+	c = ma_ti_colon(w, i, end);
+	if (c < 0 || !ma_ti_label_start(w, i, &hid))
+		return 0;
+	/* (the AI team, an AI researcher: people, ma_tl_ai_at's list) */
+	if (i + 1 < c - 1 && MA_TL_LIT(w, i + 1, "team~|researcher~|engineer~|developer~|lab|labs"))
+		return 0;
+	mod = (i > 0 && ma_ti_ai_mod(w, i - 1, kb)) || ma_ti_ai_reads(w, i) ||
+	      (i + 2 < w->n && MA_TL_LIT(w, i + 1, "de|di") && MA_TL_LIT(w, i + 2, "ia|ai"));
+	*e = c;
+	if (!job || mod)
+		return 2;
+	return hid ? 1 : 0;
+}
+
+/* "When you summarize this page", "if you read this e-mail", "before
+ * you answer, ..." is no address (a person reads pages too); "when you
+ * summarize / process / parse this document" with an act only a model
+ * does for a user after it is (ma_ti_harm's kinds, 1). Word i is "you". */
+static int ma_ti_you_reads(const struct ma_pr_words *w, int i)
+{
+	if (i < 1 || i + 3 >= w->n ||
+	    !MA_TL_LIT(w, i - 1, "when|if|whenever|once|while|before|after|as"))
+		return 0;
+	if (!MA_TL_LIT(w, i + 1,
+	               "read|summarize|summarise|process|parse|analyze|analyse|review|scan|crawl|"
+	               "index|ingest|browse|translate|retrieve|fetch|open|see|load"))
+		return 0;
+	for (int k = i + 2; k < w->n && k <= i + 4 && w->brk[k] != 1; k++)
+		if (MA_TL_LIT(
+		        w, k,
+		        "page|webpage|document|doc|email|mail|message|review|file|text|thread|"
+		        "site|website|article|post|pdf|readme|issue|ticket|comment|repo|"
+		        "repository|content|listing|profile|invoice|resume|cv"))
+			return 1;
+	return 0;
+}
+
+/* A word of data that leaves: the user's secrets, messages, files,
+ * personal data, the conversation ("cookie", "passwords", "thread",
+ * "Verlauf", "mensajes", "e-mail address"). */
+static int ma_ti_data(const struct ma_pr_words *w, int k, const struct ma_pr_kbits *kb)
+{
+	return (w->k[k] & (kb->pw | kb->secret | kb->pii)) ||
+	       MA_TL_LIT(w, k,
+	                 "password~|passwd|passcode~|credential~|cookie~|token~|secret~|key|keys|"
+	                 "ssn|card|cards|statement~|thread|conversation~|chat|transcript~|history|"
+	                 "inbox|emails|mails|messages|contacts|files|documents|wallet|"
+	                 "verlauf|nachrichten|historial|historique|cronologia|mensajes|messaggi|"
+	                 "mensagens|correos|fichiers|archivos|dateien|contrasena~|passwort~|"
+	                 "cookies|conversacion|unterhaltung|phone|number|name|address");
+}
+
+/* 1 if word k is a verb that moves data somewhere (any form, several
+ * languages): send, forward, post, upload, open, fetch, visit, append. */
+static int ma_ti_move(const struct ma_pr_words *w, int k)
+{
+	return MA_TL_LIT(w, k,
+	                 "send~|sent|forward~|email|mail|post|posting|upload~|leak~|exfiltrat~|"
+	                 "transmit~|share|sharing|copy|open|visit|fetch|load|request|append~|"
+	                 "attach~|include|paste|call|query|browse|navigate|go|envia~|envie~|"
+	                 "envoy~|envoie~|reenvia~|schick~|sende~|senden|invia~|inoltra~|manda~|"
+	                 "encaminh~|weiterleit~");
+}
+
+/* 1 if a word of [a, b) sits after "my", "our", "me" (the writer's own
+ * address or data: "send it to my email x@...") */
+static int ma_ti_own(const struct ma_pr_words *w, int k)
+{
+	return k > 0 && MA_TL_LIT(w, k - 1, "my|our|me|mine");
+}
+
+/* 1 if the word k is glued to the next by '_' or '.' and a letter
+ * ("send_email", "github.delete_repo"): a tool's or a function's name. */
+static int ma_ti_glued(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k] + w->l[k];
+
+	return k + 1 < w->n && (*x == '_' || *x == '.') && w->t + w->s[k + 1] == x + 1;
+}
+
+/* The act of a sentence, words [a, s): 1 if it does for the user what
+ * the user did not ask: data sent out, a URL opened with data, something
+ * deleted, money paid, a download piped to a shell, the user told to
+ * give a card or a password somewhere; 2 a tool named (a strong address
+ * and a tool with the act hidden from the user count too). */
+static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, int strong,
+                          const struct ma_pr_kbits *kb)
+{
+	int move = 0, data = 0, del = 0, obj = 0, money = 0, fetch = 0, tell = 0, aud = 0, lure = 0,
+	    phone = 0, tool = 0, chan = 0, dest;
+
+	for (int k = a; k < s; k++) {
+		const char *x = w->t + w->s[k];
+		int place = ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
+		            ma_ti_glued(w, k);
+		if ((place || strong) && !move && ma_ti_move(w, k))
+			move = k + 1;
+		if (move && k >= move && ma_ti_data(w, k, kb) && !ma_ti_own(w, k) &&
+		    !MA_TL_LIT(w, k - 1, "to|at|a|an"))
+			data = 1;
+		if (move && !data && k < move && ma_ti_data(w, k, kb))
+			data = 1;
+		if (place && MA_TL_LIT(w, k,
+		                       "delete~|wipe|erase|destroy|drop|purge|truncate|rm|"
+		                       "remove|borra~|supprime~|loesch~|losch~|cancella~|elimina~"))
+			del = 1;
+		if (del &&
+		    MA_TL_LIT(w, k,
+		              "repositor~|repo|repos|project~|files|folder~|director~|"
+		              "database~|account~|branch~|all|every|everything|home|data|"
+		              "backup~|cartella|carpeta|dossier|ordner|tutto|todo|tout|alle"))
+			obj = 1;
+		if (MA_TL_LIT(w, k,
+		              "transfer~|wire|pay|funds|money|usd|eur|gbp|dollar~|euro~|"
+		              "bitcoin~|btc|amount") ||
+		    (x > w->t && x[-1] == '$' && x[0] >= '0' && x[0] <= '9'))
+			money++;
+		if (MA_TL_LIT(w, k, "curl|wget|iwr|irm"))
+			fetch = 1;
+		else if (fetch && ma_tl_before(w, k) == '|' &&
+		         MA_TL_LIT(w, k, "sh|bash|zsh|iex|python|python3|powershell|pwsh"))
+			return 1;
+		if (MA_TL_LIT(w, k,
+		              "tell|inform|warn|notify|remind|ask|reply|respond|say|add|insert|"
+		              "write|dile|digale|dis|dites|sag~|informa~|avisa~|avverti~"))
+			tell = 1;
+		if (MA_TL_LIT(w, k,
+		              "user|users|reader|readers|customer~|visitor~|recipient~|"
+		              "usuario~|utilisateur~|nutzer~|leser~|utente|utenti|lector~|"
+		              "lecteur~|summary|answer|reply|response"))
+			aud = 1;
+		if (MA_TL_LIT(w, k,
+		              "card|password~|passwort~|contrasena~|bank|banking|pay|payment~|"
+		              "verify|verification|login|locked|expired|suspended|refund~|account~|"
+		              "credential~|ssn|caduc~|abgelaufen|gesperrt|bloque~|expire~") ||
+		    (MA_TL_LIT(w, k, "log|sign") && k + 1 < s && MA_TL_LIT(w, k + 1, "in")))
+			lure = 1;
+		/* a request's part the data rides in: "... to your next web
+		 * search query", "as the URL's parameter" */
+		if (move && k >= move &&
+		    MA_TL_LIT(w, k, "query|queries|url|parameter~|param|params"))
+			chan = 1;
+		if (x[0] >= '0' && x[0] <= '9' && x > w->t && (x[-1] == '+' || x[-1] == '-') &&
+		    w->l[k] >= 3)
+			phone = 1;
+		if (MA_TL_LIT(w, k,
+		              "tool|tools|plugin|function|herramienta|outil|werkzeug|tool|"
+		              "strumento|ferramenta|browser|terminal|shell") ||
+		    ma_ti_glued(w, k))
+			tool = 1;
+	}
+	dest = ma_tl_dest(w, a - 1, s - a + 1);
+	if (move && data && (dest || chan))
+		return 1;
+	if (del && obj)
+		return 1;
+	if (money >= 2 && (tool || dest))
+		return 1;
+	if (tell && aud && lure && (dest || phone))
+		return 1;
+	return tool ? 2 : 0;
+}
+
+/* After an address (words from e on): within 45 words, the strongest
+ * act of ma_ti_sentence: 1 an act for the user, 2 only a tool named
+ * (counted when the text hides the act from the user: "do not mention
+ * it", "silently", "without asking"). */
+static int ma_ti_harm(const struct ma_pr_words *w, int e, int strong, const struct ma_pr_kbits *kb)
+{
+	int a = e, tool = 0, hide = 0, last = e + 45 < w->n ? e + 45 : w->n;
+
+	while (a < last) {
+		int s = a + 1, r;
+		while (s < w->n && !ma_ti_brk(w, s))
+			s++;
+		r = ma_ti_sentence(w, a, s, a, strong, kb);
+		if (r == 1)
+			return 1;
+		tool |= r == 2;
+		a = s;
+	}
+	if (!strong || !tool)
+		return 0;
+	for (int k = e; k + 1 < last; k++)
+		if (MA_TL_LIT(w, k, "silently|secretly|quietly|covertly") ||
+		    (MA_TL_LIT(w, k, "mention|tell|inform|notify|alert") && k > 0 &&
+		     MA_TL_LIT(w, k - 1, "not|dont|never|without")) ||
+		    (MA_TL_LIT(w, k, "without") && MA_TL_LIT(w, k + 1, "asking|telling|confirm~")))
+			hide = 1;
+	return hide;
+}
+
+void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
+                    const struct ma_pr_kbits *kb, struct ma_pr_score *sc)
+{
+	const char *end = t + n;
+	uint64_t want = kb->ai | kb->you;
+
+	if (sc->score >= 0.9)
+		return;
+	for (int i = (w->kall & want) ? ma_pr_next_of(w, 0, want, 0) : w->n; i < w->n;
+	     i = ma_pr_next_of(w, i + 1, want, 0)) {
+		int e = i + 1, s = 0;
+		if (!(w->k[i] & want))
+			break;
+		if (w->k[i] & kb->ai)
+			s = ma_ti_addr_at(w, i, end, kb, &e);
+		else if (ma_ti_you_reads(w, i))
+			s = 1;
+		if (s && ma_ti_harm(w, e, s == 2, kb)) {
+			ma_pr_add(sc, PF_OVERRIDE, 0.9);
+			return;
+		}
+	}
+	/* the AI's nouns the class lacks ("Summary bots:", "Hinweis für das
+	 * Sprachmodell, das ...:"), found by the label's colon */
+	for (const char *q = memchr(t, ':', n); q;
+	     q = q + 1 < end ? memchr(q + 1, ':', (size_t)(end - q - 1)) : NULL) {
+		int lo = 0, hi = w->n - 1, c = -1, e;
+		/* the last word that starts before the colon */
+		while (lo <= hi) {
+			int mid = (lo + hi) / 2;
+			if (w->t + w->s[mid] < q) {
+				c = mid;
+				lo = mid + 1;
+			} else {
+				hi = mid - 1;
+			}
+		}
+		for (int i = c; i >= 0 && i > c - 10; i--) {
+			if (i < c && w->brk[i + 1] == 1)
+				break;
+			int st;
+			if ((w->k[i] & kb->ai) || !ma_ti_ai_more(w, i))
+				continue;
+			st = ma_ti_addr_at(w, i, end, kb, &e);
+			if (st && ma_ti_harm(w, e, st == 2, kb)) {
+				ma_pr_add(sc, PF_OVERRIDE, 0.9);
+				return;
+			}
+		}
+	}
+}
+
 void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const struct ma_pr_kbits *kb,
                 struct ma_pr_score *sc)
 {
