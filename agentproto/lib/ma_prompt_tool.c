@@ -1143,7 +1143,7 @@ static int ma_ti_ai_mod(const struct ma_pr_words *w, int k, const struct ma_pr_k
 {
 	if (k < 0 || w->brk[k + 1] == 1)
 		return 0;
-	return ((w->k[k] & kb->ai) && !ma_ti_job(w, k)) || ma_tl_reading(w, k) ||
+	return (w->k[k] & kb->ai) || ma_tl_reading(w, k) ||
 	       MA_TL_LIT(w, k,
 	                 "summary|summarizing|summarising|automated|autonomous|language|coding|"
 	                 "browsing|virtual|digital|llm|gpt|ia|ki");
@@ -1191,6 +1191,10 @@ static int ma_ti_md_title(const char *t, const char *x)
 {
 	const char *p = x;
 
+	/* an HTML element's alt or title text ("<img alt="...">") */
+	if ((p - t >= 4 && !memcmp(p - 4, "alt=", 4)) ||
+	    (p - t >= 6 && !memcmp(p - 6, "title=", 6)))
+		return 1;
 	if (p - t < 4 || p[-1] != ' ')
 		return 0;
 	for (p -= 2; p > t && *p != ' ' && *p != '\n' && *p != ')'; p--)
@@ -1253,7 +1257,7 @@ static int ma_ti_label_start(const struct ma_pr_words *w, int i, int *hid)
 		        "nota|notas|hinweis~|nachricht~|anweisung~|instrucci~|mensaje~|aviso|"
 		        "avviso|messaggio|istruzion~|consigne~|comment~|kommentar~|comentario~|"
 		        "commento|querido|querida|cher|chere|liebe|lieber|caro|cara|prezado|"
-		        "for|to|para|pour|per|fur|an|"
+		        "for|to|para|pour|per|fur|an|system|important|urgent|"
 		        "a|al|the|any|all|every|each|an|cualquier|todo|toda|todos|tout|toute|"
 		        "tous|jede~|jeden|ogni|qualsiasi|qualquer|el|la|le|il|lo|los|las|les|"
 		        "das|die|der|den|dem|o|os|automated|autonomous|summary|language|"
@@ -1316,17 +1320,11 @@ static int ma_ti_if_reads(const struct ma_pr_words *w, int i)
  * a job's noun made an AI's, a reader of this text), 1 a job's noun or a
  * model's name in a hidden comment or a bracket, or after a greeting
  * (ma_tl_vocative's kind 1); 0 none. *e: the word after the address. */
-static int ma_ti_addr_at(const struct ma_pr_words *w, int i, const char *end,
-                         const struct ma_pr_kbits *kb, int *e)
+static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
+                           const struct ma_pr_kbits *kb, int *e)
 {
 	int v, c, hid, job = ma_ti_job(w, i), mod;
 
-	if (ma_tl_ident(w, i, end) || ma_ti_question(w, i, end))
-		return 0;
-	if ((w->k[i] & kb->ai) && ma_tl_marker(w, i, end, kb) == 2) {
-		*e = i + 1;
-		return 2;
-	}
 	if (w->k[i] & kb->ai) {
 		v = ma_tl_vocative(w, i, end, e);
 		if (v)
@@ -1344,17 +1342,39 @@ static int ma_ti_addr_at(const struct ma_pr_words *w, int i, const char *end,
 	/* a label: "Instruction for the summarizing model:", "Summary bots:",
 	 * "<!-- assistant:", "Nota para el modelo de IA que lea ...:" */
 	c = ma_ti_colon(w, i, end);
-	if (c < 0 || !ma_ti_label_start(w, i, &hid))
-		return 0;
-	/* (the AI team, an AI researcher: people, ma_tl_ai_at's list) */
-	if (i + 1 < c - 1 && MA_TL_LIT(w, i + 1, "team~|researcher~|engineer~|developer~|lab|labs"))
-		return 0;
-	mod = (i > 0 && ma_ti_ai_mod(w, i - 1, kb)) || ma_ti_ai_reads(w, i) ||
-	      (i + 2 < w->n && MA_TL_LIT(w, i + 1, "de|di") && MA_TL_LIT(w, i + 2, "ia|ai"));
-	*e = c;
-	if (!job || mod)
+	if (c >= 0 && ma_ti_label_start(w, i, &hid) &&
+	    !(i + 1 < c - 1 &&
+	      MA_TL_LIT(w, i + 1, "team~|researcher~|engineer~|developer~|lab|labs"))) {
+		/* (the AI team, an AI researcher: people, as ma_tl_ai_at's
+		 * list) */
+		mod =
+		    (i > 0 && ma_ti_ai_mod(w, i - 1, kb)) || ma_ti_ai_reads(w, i) ||
+		    (i + 2 < w->n && MA_TL_LIT(w, i + 1, "de|di") && MA_TL_LIT(w, i + 2, "ia|ai"));
+		*e = c;
+		if (!job || mod)
+			return 2;
+		if (hid)
+			return 1;
+	}
+	/* the markers of ma_pr_tool ("note to the AI", "if you are an
+	 * LLM", "AI reading this"; the costliest, last) */
+	if ((w->k[i] & kb->ai) && ma_tl_marker(w, i, end, kb) == 2) {
+		*e = i + 1;
 		return 2;
-	return hid ? 1 : 0;
+	}
+	return 0;
+}
+
+/* ma_ti_addr_kind, but none for a name in an identifier or a question
+ * ("How would an AI agent: ...?"). */
+static int ma_ti_addr_at(const struct ma_pr_words *w, int i, const char *end,
+                         const struct ma_pr_kbits *kb, int *e)
+{
+	int k = ma_ti_addr_kind(w, i, end, kb, e);
+
+	if (!k || ma_tl_ident(w, i, end) || ma_ti_question(w, i, end))
+		return 0;
+	return k;
 }
 
 /* "When you summarize this page", "if you read this e-mail", "before
@@ -1392,7 +1412,8 @@ static int ma_ti_data(const struct ma_pr_words *w, int k, const struct ma_pr_kbi
 	                 "inbox|emails|mails|messages|contacts|files|documents|wallet|"
 	                 "verlauf|nachrichten|historial|historique|cronologia|mensajes|messaggi|"
 	                 "mensagens|correos|fichiers|archivos|dateien|contrasena~|passwort~|"
-	                 "cookies|conversacion|unterhaltung|phone|number|name|address");
+	                 "cookies|conversacion|unterhaltung|phone|number|name|address|ssh|rsa|"
+	                 "ed25519|env|aws|gnupg|netrc|npmrc|kubeconfig");
 }
 
 /* 1 if word k is a verb that moves data somewhere (any form, several
@@ -1402,7 +1423,8 @@ static int ma_ti_move(const struct ma_pr_words *w, int k)
 	return MA_TL_LIT(w, k,
 	                 "send~|sent|forward~|email|mail|post|posting|upload~|leak~|exfiltrat~|"
 	                 "transmit~|share|sharing|copy|open|visit|fetch|load|request|append~|"
-	                 "attach~|include|paste|call|query|browse|navigate|go|envia~|envie~|"
+	                 "attach~|include|paste|call|query|browse|navigate|go|get|scp|rsync|"
+	                 "envia~|envie~|"
 	                 "envoy~|envoie~|reenvia~|schick~|sende~|senden|invia~|inoltra~|manda~|"
 	                 "encaminh~|weiterleit~");
 }
@@ -1411,7 +1433,7 @@ static int ma_ti_move(const struct ma_pr_words *w, int k)
  * address or data: "send it to my email x@...") */
 static int ma_ti_own(const struct ma_pr_words *w, int k)
 {
-	return k > 0 && MA_TL_LIT(w, k - 1, "my|our|me|mine");
+	return k > 0 && MA_TL_LIT(w, k - 1, "my|our|me|mine|your");
 }
 
 /* 1 if the word k is glued to the next by '_' or '.' and a letter
@@ -1445,15 +1467,18 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 			data = 1;
 		if (move && !data && k < move && ma_ti_data(w, k, kb))
 			data = 1;
-		if (place && MA_TL_LIT(w, k,
-		                       "delete~|wipe|erase|destroy|drop|purge|truncate|rm|"
-		                       "remove|borra~|supprime~|loesch~|losch~|cancella~|elimina~"))
+		if (place &&
+		    MA_TL_LIT(
+		        w, k,
+		        "delete~|wipe|erase|destroy|drop|purge|truncate|rm|"
+		        "remove|borra~|supprime~|loesch~|losch~|cancella~|elimina~|apag~|exclu~"))
 			del = 1;
 		if (del &&
 		    MA_TL_LIT(w, k,
 		              "repositor~|repo|repos|project~|files|folder~|director~|"
 		              "database~|account~|branch~|all|every|everything|home|data|"
-		              "backup~|cartella|carpeta|dossier|ordner|tutto|todo|tout|alle"))
+		              "backup~|cartella|carpeta|dossier|ordner|tutto|todo|todos|tout|alle|"
+		              "arquivos|pasta|fichiers|archivos|dateien|file"))
 			obj = 1;
 		if (MA_TL_LIT(w, k,
 		              "transfer~|wire|pay|funds|money|usd|eur|gbp|dollar~|euro~|"
@@ -1477,7 +1502,8 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		if (MA_TL_LIT(w, k,
 		              "card|password~|passwort~|contrasena~|bank|banking|pay|payment~|"
 		              "verify|verification|login|locked|expired|suspended|refund~|account~|"
-		              "credential~|ssn|caduc~|abgelaufen|gesperrt|bloque~|expire~") ||
+		              "credential~|ssn|caduc~|abgelaufen|gesperrt|bloque~|expire~|install~|"
+		              "download~|reinstall~") ||
 		    (MA_TL_LIT(w, k, "log|sign") && k + 1 < s && MA_TL_LIT(w, k + 1, "in")))
 			lure = 1;
 		/* a request's part the data rides in: "... to your next web
@@ -1541,6 +1567,8 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 	const char *end = t + n;
 	uint64_t want = kb->ai | kb->you;
 
+	/* (a text already over the default threshold is left: the rule
+	 * would change no verdict at it) */
 	if (sc->score >= 0.9)
 		return;
 	for (int i = (w->kall & want) ? ma_pr_next_of(w, 0, want, 0) : w->n; i < w->n;
