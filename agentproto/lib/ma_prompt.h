@@ -340,6 +340,9 @@ struct ma_pr_score {
 	 * taken back); past MA_PR_LOCI a match is not recorded, and counts
 	 * wherever it is */
 	int tmpl; /* the text is a prompt template (ma_pr_template) */
+	/* ma_pr_tool's first strong marker's word + 1 (0: none), for
+	 * ma_pr_indirect (session 31) */
+	int tlstrong;
 	int nloci;
 	int16_t locus[MA_PR_LOCI];
 	int16_t locend[MA_PR_LOCI];

@@ -1321,7 +1321,7 @@ static int ma_ti_if_reads(const struct ma_pr_words *w, int i)
  * model's name in a hidden comment or a bracket, or after a greeting
  * (ma_tl_vocative's kind 1); 0 none. *e: the word after the address. */
 static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
-                           const struct ma_pr_kbits *kb, int *e)
+                           const struct ma_pr_kbits *kb, int tlstrong, int *e)
 {
 	int v, c, hid, job = ma_ti_job(w, i), mod;
 
@@ -1358,7 +1358,8 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 	}
 	/* the markers of ma_pr_tool ("note to the AI", "if you are an
 	 * LLM", "AI reading this"; the costliest, last) */
-	if ((w->k[i] & kb->ai) && ma_tl_marker(w, i, end, kb) == 2) {
+	if ((w->k[i] & kb->ai) && tlstrong && i >= tlstrong - 1 &&
+	    ma_tl_marker(w, i, end, kb) == 2) {
 		*e = i + 1;
 		return 2;
 	}
@@ -1368,9 +1369,9 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 /* ma_ti_addr_kind, but none for a name in an identifier or a question
  * ("How would an AI agent: ...?"). */
 static int ma_ti_addr_at(const struct ma_pr_words *w, int i, const char *end,
-                         const struct ma_pr_kbits *kb, int *e)
+                         const struct ma_pr_kbits *kb, int tlstrong, int *e)
 {
-	int k = ma_ti_addr_kind(w, i, end, kb, e);
+	int k = ma_ti_addr_kind(w, i, end, kb, tlstrong, e);
 
 	if (!k || ma_tl_ident(w, i, end) || ma_ti_question(w, i, end))
 		return 0;
@@ -1456,24 +1457,27 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 	int move = 0, data = 0, del = 0, obj = 0, money = 0, fetch = 0, tell = 0, aud = 0, lure = 0,
 	    phone = 0, tool = 0, chan = 0, dest;
 
+	/* (each list read only while its answer can still matter: most
+	 * words are in none of them) */
 	for (int k = a; k < s; k++) {
 		const char *x = w->t + w->s[k];
-		int place = ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
-		            ma_ti_glued(w, k);
-		if ((place || strong) && !move && ma_ti_move(w, k))
+		if (!move && ma_ti_move(w, k) &&
+		    (strong || ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
+		     ma_ti_glued(w, k))) {
 			move = k + 1;
-		if (move && k >= move && ma_ti_data(w, k, kb) && !ma_ti_own(w, k) &&
-		    !MA_TL_LIT(w, k - 1, "to|at|a|an"))
+		} else if (move && !data && ma_ti_data(w, k, kb) && !ma_ti_own(w, k) &&
+		           !MA_TL_LIT(w, k - 1, "to|at|a|an")) {
 			data = 1;
-		if (move && !data && k < move && ma_ti_data(w, k, kb))
-			data = 1;
-		if (place &&
+		}
+		if (!del &&
 		    MA_TL_LIT(
 		        w, k,
 		        "delete~|wipe|erase|destroy|drop|purge|truncate|rm|"
-		        "remove|borra~|supprime~|loesch~|losch~|cancella~|elimina~|apag~|exclu~"))
+		        "remove|borra~|supprime~|loesch~|losch~|cancella~|elimina~|apag~|exclu~") &&
+		    (ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
+		     ma_ti_glued(w, k)))
 			del = 1;
-		if (del &&
+		if (del && !obj &&
 		    MA_TL_LIT(w, k,
 		              "repositor~|repo|repos|project~|files|folder~|director~|"
 		              "database~|account~|branch~|all|every|everything|home|data|"
@@ -1485,39 +1489,45 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		              "bitcoin~|btc|amount") ||
 		    (x > w->t && x[-1] == '$' && x[0] >= '0' && x[0] <= '9'))
 			money++;
-		if (MA_TL_LIT(w, k, "curl|wget|iwr|irm"))
+		if (!fetch && MA_TL_LIT(w, k, "curl|wget|iwr|irm"))
 			fetch = 1;
 		else if (fetch && ma_tl_before(w, k) == '|' &&
 		         MA_TL_LIT(w, k, "sh|bash|zsh|iex|python|python3|powershell|pwsh"))
 			return 1;
-		if (MA_TL_LIT(w, k,
-		              "tell|inform|warn|notify|remind|ask|reply|respond|say|add|insert|"
-		              "write|dile|digale|dis|dites|sag~|informa~|avisa~|avverti~"))
+		/* the user told something: the verb first ("tell the user
+		 * ...", "add to your summary that ...") */
+		if (!tell && MA_TL_LIT(w, k,
+		                       "tell|inform|warn|notify|remind|ask|reply|respond|say|add|"
+		                       "insert|write|dile|digale|dis|dites|sag~|informa~|avisa~|"
+		                       "avverti~"))
 			tell = 1;
-		if (MA_TL_LIT(w, k,
+		if (tell && !aud &&
+		    MA_TL_LIT(w, k,
 		              "user|users|reader|readers|customer~|visitor~|recipient~|"
 		              "usuario~|utilisateur~|nutzer~|leser~|utente|utenti|lector~|"
 		              "lecteur~|summary|answer|reply|response"))
 			aud = 1;
-		if (MA_TL_LIT(w, k,
-		              "card|password~|passwort~|contrasena~|bank|banking|pay|payment~|"
-		              "verify|verification|login|locked|expired|suspended|refund~|account~|"
-		              "credential~|ssn|caduc~|abgelaufen|gesperrt|bloque~|expire~|install~|"
-		              "download~|reinstall~") ||
-		    (MA_TL_LIT(w, k, "log|sign") && k + 1 < s && MA_TL_LIT(w, k + 1, "in")))
+		if (tell && !lure &&
+		    (MA_TL_LIT(
+		         w, k,
+		         "card|password~|passwort~|contrasena~|bank|banking|pay|payment~|"
+		         "verify|verification|login|locked|expired|suspended|refund~|account~|"
+		         "credential~|ssn|caduc~|abgelaufen|gesperrt|bloque~|expire~|install~|"
+		         "download~|reinstall~") ||
+		     (MA_TL_LIT(w, k, "log|sign") && k + 1 < s && MA_TL_LIT(w, k + 1, "in"))))
 			lure = 1;
 		/* a request's part the data rides in: "... to your next web
 		 * search query", "as the URL's parameter" */
-		if (move && k >= move &&
+		if (move && !chan && k >= move &&
 		    MA_TL_LIT(w, k, "query|queries|url|parameter~|param|params"))
 			chan = 1;
 		if (x[0] >= '0' && x[0] <= '9' && x > w->t && (x[-1] == '+' || x[-1] == '-') &&
 		    w->l[k] >= 3)
 			phone = 1;
-		if (MA_TL_LIT(w, k,
-		              "tool|tools|plugin|function|herramienta|outil|werkzeug|tool|"
-		              "strumento|ferramenta|browser|terminal|shell") ||
-		    ma_ti_glued(w, k))
+		if (!tool && (MA_TL_LIT(w, k,
+		                        "tool|tools|plugin|function|herramienta|outil|werkzeug|"
+		                        "strumento|ferramenta|browser|terminal|shell") ||
+		              ma_ti_glued(w, k)))
 			tool = 1;
 	}
 	dest = ma_tl_dest(w, a - 1, s - a + 1);
@@ -1536,19 +1546,64 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
  * act of ma_ti_sentence: 1 an act for the user, 2 only a tool named
  * (counted when the text hides the act from the user: "do not mention
  * it", "silently", "without asking"). */
-static int ma_ti_harm(const struct ma_pr_words *w, int e, int strong, const struct ma_pr_kbits *kb)
+/* The whole sentences ma_ti_harm has judged and found no act in, by
+ * strength (0 weak, 1 strong): words [lo, hi) of the last run of them
+ * (a chat log or a jailbreak names the model at every turn: each
+ * address's 45 words would be read again), and where the last sentence
+ * with a tool starts (-1 none). A sentence's answer depends on its words
+ * and the strength alone; a strong reading finds all a weak one does. */
+struct ma_ti_memo {
+	int lo[2], hi[2], toolat;
+};
+
+static int ma_ti_judged(const struct ma_ti_memo *m, int strong, int a, int s)
 {
-	int a = e, tool = 0, hide = 0, last = e + 45 < w->n ? e + 45 : w->n;
+	for (int k = strong; k < 2; k++)
+		if (m->lo[k] <= a && s <= m->hi[k])
+			return 1;
+	return 0;
+}
+
+static int ma_ti_harm(const struct ma_pr_words *w, int e, int strong, const struct ma_pr_kbits *kb,
+                      struct ma_ti_memo *m)
+{
+	int a = e, tool = 0, hide = 0, last = e + 45 < w->n ? e + 45 : w->n, lo = -1, hi = -1;
 
 	while (a < last) {
-		int s = a + 1, r;
-		while (s < w->n && !ma_ti_brk(w, s))
+		int s = a + 1, r, whole = a == 0 || ma_ti_brk(w, a);
+		/* (a sentence is read to the 45th word at most: code and
+		 * JSON have sentences of thousands) */
+		while (s < last && !ma_ti_brk(w, s))
 			s++;
+		if (whole && ma_ti_judged(m, strong, a, s)) {
+			tool |= m->toolat >= a && m->toolat < s;
+			a = s;
+			continue;
+		}
 		r = ma_ti_sentence(w, a, s, a, strong, kb);
 		if (r == 1)
 			return 1;
-		tool |= r == 2;
+		if (r == 2) {
+			tool = 1;
+			if (whole)
+				m->toolat = a;
+		}
+		if (whole) {
+			if (lo < 0)
+				lo = a;
+			hi = s;
+		}
 		a = s;
+	}
+	if (lo >= 0) {
+		/* (the run judged now, merged with the last when they meet) */
+		if (lo <= m->hi[strong] && hi >= m->lo[strong]) {
+			m->lo[strong] = lo < m->lo[strong] ? lo : m->lo[strong];
+			m->hi[strong] = hi > m->hi[strong] ? hi : m->hi[strong];
+		} else {
+			m->lo[strong] = lo;
+			m->hi[strong] = hi;
+		}
 	}
 	if (!strong || !tool)
 		return 0;
@@ -1566,6 +1621,7 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 {
 	const char *end = t + n;
 	uint64_t want = kb->ai | kb->you;
+	struct ma_ti_memo m = {{-1, -1}, {-1, -1}, -1};
 
 	/* (a text already over the default threshold is left: the rule
 	 * would change no verdict at it) */
@@ -1577,10 +1633,10 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 		if (!(w->k[i] & want))
 			break;
 		if (w->k[i] & kb->ai)
-			s = ma_ti_addr_at(w, i, end, kb, &e);
+			s = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e);
 		else if (ma_ti_you_reads(w, i))
 			s = 1;
-		if (s && ma_ti_harm(w, e, s == 2, kb)) {
+		if (s && ma_ti_harm(w, e, s == 2, kb, &m)) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			return;
 		}
@@ -1590,6 +1646,9 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 	for (const char *q = memchr(t, ':', n); q;
 	     q = q + 1 < end ? memchr(q + 1, ':', (size_t)(end - q - 1)) : NULL) {
 		int lo = 0, hi = w->n - 1, c = -1, e;
+		/* (a URL's, a time's colon: "https://", "10:30") */
+		if (q + 1 < end && (q[1] == '/' || (q[1] >= '0' && q[1] <= '9')))
+			continue;
 		/* the last word that starts before the colon */
 		while (lo <= hi) {
 			int mid = (lo + hi) / 2;
@@ -1604,10 +1663,12 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 			if (i < c && w->brk[i + 1] == 1)
 				break;
 			int st;
-			if ((w->k[i] & kb->ai) || !ma_ti_ai_more(w, i))
+			/* (the nouns of ma_ti_ai_more end in 's' or 'l') */
+			char z = w->t[w->s[i] + w->l[i] - 1];
+			if ((z != 's' && z != 'l') || (w->k[i] & kb->ai) || !ma_ti_ai_more(w, i))
 				continue;
-			st = ma_ti_addr_at(w, i, end, kb, &e);
-			if (st && ma_ti_harm(w, e, st == 2, kb)) {
+			st = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e);
+			if (st && ma_ti_harm(w, e, st == 2, kb, &m)) {
 				ma_pr_add(sc, PF_OVERRIDE, 0.9);
 				return;
 			}
@@ -1645,6 +1706,9 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 			return;
 		}
 	}
+	/* (ma_pr_indirect reads the markers from here on: the words before
+	 * the first strong one are none) */
+	sc->tlstrong = strong + 1;
 	if (strong >= 0 || !n || !(q = memchr(t, ':', n))) {
 		ma_tl_score(w, strong, -1, sc);
 		return;
