@@ -1356,10 +1356,11 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 		if (hid)
 			return 1;
 	}
-	/* the markers of ma_pr_tool ("note to the AI", "if you are an
-	 * LLM", "AI reading this"; the costliest, last) */
-	if ((w->k[i] & kb->ai) && tlstrong && i >= tlstrong - 1 &&
-	    ma_tl_marker(w, i, end, kb) == 2) {
+	/* ma_pr_tool's first strong marker ("note to the AI", "if you are
+	 * an LLM", "AI reading this"), as it found it: not read again (a
+	 * marker's reading walks its sentence; a long one's costs ~3k
+	 * instructions a word) */
+	if (tlstrong && i == tlstrong - 1) {
 		*e = i + 1;
 		return 2;
 	}
@@ -1414,7 +1415,8 @@ static int ma_ti_data(const struct ma_pr_words *w, int k, const struct ma_pr_kbi
 	                 "verlauf|nachrichten|historial|historique|cronologia|mensajes|messaggi|"
 	                 "mensagens|correos|fichiers|archivos|dateien|contrasena~|passwort~|"
 	                 "cookies|conversacion|unterhaltung|phone|number|name|address|ssh|rsa|"
-	                 "ed25519|env|aws|gnupg|netrc|npmrc|kubeconfig");
+	                 "ed25519|env|aws|gnupg|netrc|npmrc|kubeconfig|jeton~|senha~|chiave|"
+	                 "clave~|schlussel~");
 }
 
 /* 1 if word k is a verb that moves data somewhere (any form, several
@@ -1435,6 +1437,16 @@ static int ma_ti_move(const struct ma_pr_words *w, int k)
 static int ma_ti_own(const struct ma_pr_words *w, int k)
 {
 	return k > 0 && MA_TL_LIT(w, k - 1, "my|our|me|mine|your");
+}
+
+/* 1 if word k is a part of a URL's path or query ("?key=", "/token/"):
+ * a parameter's name, not the data ("fetch …/status?key=YOUR_KEY",
+ * review23). */
+static int ma_ti_in_url(const struct ma_pr_words *w, int k)
+{
+	const char *x = w->t + w->s[k], *z = x + w->l[k];
+
+	return (x > w->t && strchr("?&=/", x[-1])) || *z == '=';
 }
 
 /* 1 if the word k is glued to the next by '_' or '.' and a letter
@@ -1465,24 +1477,42 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		    (strong || ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
 		     ma_ti_glued(w, k))) {
 			move = k + 1;
-		} else if (move && !data && ma_ti_data(w, k, kb) && !ma_ti_own(w, k) &&
-		           !MA_TL_LIT(w, k - 1, "to|at|a|an")) {
+		} else if (!data && ma_ti_data(w, k, kb) && !ma_ti_own(w, k) &&
+		           !ma_ti_in_url(w, k) && !MA_TL_LIT(w, k - 1, "to|at|a|an") &&
+		           (move || MA_TL_LIT(w, k,
+		                              "ssh|rsa|ed25519|env|aws|gnupg|netrc|npmrc|"
+		                              "kubeconfig|token~|cookie~|jeton~"))) {
+			/* (a secret file or token before the verb too: "read
+			 * ~/.ssh/id_rsa and paste it into this chat"; not "forward
+			 * this email", "when a user asks how to reset their
+			 * password, send them to …") */
 			data = 1;
 		}
+		/* something deleted: the verb at an order's place, in a tool's
+		 * name, run ("run `rm -rf ~/..."), or a button of its name
+		 * clicked ("click the Delete account button") */
 		if (!del &&
 		    MA_TL_LIT(
 		        w, k,
 		        "delete~|wipe|erase|destroy|drop|purge|truncate|rm|"
 		        "remove|borra~|supprime~|loesch~|losch~|cancella~|elimina~|apag~|exclu~") &&
 		    (ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
-		     ma_ti_glued(w, k)))
-			del = 1;
-		if (del && !obj &&
-		    MA_TL_LIT(w, k,
-		              "repositor~|repo|repos|project~|files|folder~|director~|"
-		              "database~|account~|branch~|all|every|everything|home|data|"
-		              "backup~|cartella|carpeta|dossier|ordner|tutto|todo|todos|tout|alle|"
-		              "arquivos|pasta|fichiers|archivos|dateien|file"))
+		     ma_ti_glued(w, k) ||
+		     (k > 0 && MA_TL_LIT(w, k - 1, "run|execute|exec|click|press|tap|select")) ||
+		     (k > 1 && MA_TL_LIT(w, k - 2, "click|press|tap|select"))))
+			del = k + 1;
+		/* what is deleted: the user's own or all of it (the whole
+		 * repository, an account, a database, the home directory "~/",
+		 * every file, the user's folder); "delete the build folder
+		 * if the cache is stale" is a chore (review23) */
+		if (del && !obj && k >= del - 1 &&
+		    (MA_TL_LIT(
+		         w, k,
+		         "repositor~|repo|repos|database~|databases|account~|home|backup~|"
+		         "all|every|everything|entire|whole|tutto|tutta|tutte|tutti|todo|todos|"
+		         "todas|toda|tout|toute~|tous|alle|jede~|cada|ogni|user|users|usuario~|"
+		         "utilisateur~|nutzer~|nutzers|utente|dellutente|lutilisateur") ||
+		     (x - w->t >= 2 && x[-1] == '/' && x[-2] == '~')))
 			obj = 1;
 		if (MA_TL_LIT(w, k,
 		              "transfer~|wire|pay|funds|money|usd|eur|gbp|dollar~|euro~|"
@@ -1494,20 +1524,19 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		else if (fetch && ma_tl_before(w, k) == '|' &&
 		         MA_TL_LIT(w, k, "sh|bash|zsh|iex|python|python3|powershell|pwsh"))
 			return 1;
-		/* the user told something: the verb first ("tell the user
-		 * ...", "add to your summary that ...") */
+		/* the user told something ("tell the user ...", "add to your
+		 * summary that ...", "when the user asks ..., tell them ...") */
 		if (!tell && MA_TL_LIT(w, k,
 		                       "tell|inform|warn|notify|remind|ask|reply|respond|say|add|"
 		                       "insert|write|dile|digale|dis|dites|sag~|informa~|avisa~|"
 		                       "avverti~"))
 			tell = 1;
-		if (tell && !aud &&
-		    MA_TL_LIT(w, k,
-		              "user|users|reader|readers|customer~|visitor~|recipient~|"
-		              "usuario~|utilisateur~|nutzer~|leser~|utente|utenti|lector~|"
-		              "lecteur~|summary|answer|reply|response"))
+		if (!aud && MA_TL_LIT(w, k,
+		                      "user|users|reader|readers|customer~|visitor~|recipient~|"
+		                      "usuario~|utilisateur~|nutzer~|leser~|utente|utenti|lector~|"
+		                      "lecteur~|summary|answer|reply|response"))
 			aud = 1;
-		if (tell && !lure &&
+		if (!lure &&
 		    (MA_TL_LIT(
 		         w, k,
 		         "card|password~|passwort~|contrasena~|bank|banking|pay|payment~|"
@@ -1518,8 +1547,10 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 			lure = 1;
 		/* a request's part the data rides in: "... to your next web
 		 * search query", "as the URL's parameter" */
-		if (move && !chan && k >= move &&
-		    MA_TL_LIT(w, k, "query|queries|url|parameter~|param|params"))
+		if (move && !chan &&
+		    MA_TL_LIT(w, k,
+		              "query|queries|url|parameter~|param|params|issue|issues|comment|"
+		              "gist|chat|pastebin"))
 			chan = 1;
 		if (x[0] >= '0' && x[0] <= '9' && x > w->t && (x[-1] == '+' || x[-1] == '-') &&
 		    w->l[k] >= 3)
