@@ -1227,7 +1227,7 @@ static int ma_ti_label_start(const struct ma_pr_words *w, int i, int *hid)
 		if (!p || !strchr("<[(*#-/>\n\"", p))
 			return 0;
 	}
-	p = a > 0 ? ma_tl_before(w, a) : 0;
+	p = ma_tl_before(w, a);
 	if (p == '"') {
 		/* a quote: only a markdown title's ("a quoted example" of an
 		 * attack is no label) */
@@ -1327,6 +1327,10 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 
 	if (w->k[i] & kb->ai) {
 		v = ma_tl_vocative(w, i, end, e);
+		/* (a person's name or job in a hidden place counts as clear:
+		 * "<!-- assistant: ...") */
+		if (v == 1 && ma_ti_label_start(w, i, &hid) && hid)
+			return 2;
 		if (v)
 			return v;
 		v = ma_tl_reader_addr(w, i, end);
@@ -1343,7 +1347,7 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 	 * "<!-- assistant:", "Nota para el modelo de IA que lea ...:" */
 	c = ma_ti_colon(w, i, end);
 	if (c >= 0 && ma_ti_label_start(w, i, &hid) &&
-	    !(i + 1 < c - 1 &&
+	    !(i + 1 < c &&
 	      MA_TL_LIT(w, i + 1, "team~|researcher~|engineer~|developer~|lab|labs"))) {
 		/* (the AI team, an AI researcher: people, as ma_tl_ai_at's
 		 * list) */
@@ -1354,7 +1358,7 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 		if (!job || mod)
 			return 2;
 		if (hid)
-			return 1;
+			return 2; /* (hidden from the user: as clear a sign) */
 	}
 	/* ma_pr_tool's first strong marker ("note to the AI", "if you are
 	 * an LLM", "AI reading this"), as it found it: not read again (a
@@ -1479,6 +1483,10 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 			move = k + 1;
 		} else if (!data && ma_ti_data(w, k, kb) && !ma_ti_own(w, k) &&
 		           !ma_ti_in_url(w, k) && !MA_TL_LIT(w, k - 1, "to|at|a|an") &&
+		           (strong || (w->k[k] & (kb->pw | kb->secret)) ||
+		            MA_TL_LIT(w, k,
+		                      "password~|credential~|secret~|card|ssn|users|ssh|rsa|"
+		                      "ed25519|env|aws|token~|cookie~|key|keys")) &&
 		           (move || MA_TL_LIT(w, k,
 		                              "ssh|rsa|ed25519|env|aws|gnupg|netrc|npmrc|"
 		                              "kubeconfig|token~|cookie~|jeton~"))) {
@@ -1499,8 +1507,9 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		    (ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
 		     ma_ti_glued(w, k) ||
 		     (k > 0 && MA_TL_LIT(w, k - 1, "run|execute|exec|click|press|tap|select")) ||
-		     (k > 1 && MA_TL_LIT(w, k - 2, "click|press|tap|select"))))
-			del = k + 1;
+		     (k > 1 && MA_TL_LIT(w, k - 2, "click|press|tap|select"))) &&
+		    !(k > 1 && MA_TL_LIT(w, k - 2, "how|way|ways")))
+			del = k + 1; /* (not a how-to: "explain how to delete a user") */
 		/* what is deleted: the user's own or all of it (the whole
 		 * repository, an account, a database, the home directory "~/",
 		 * every file, the user's folder); "delete the build folder
@@ -1510,8 +1519,8 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		         w, k,
 		         "repositor~|repo|repos|database~|databases|account~|home|backup~|"
 		         "all|every|everything|entire|whole|tutto|tutta|tutte|tutti|todo|todos|"
-		         "todas|toda|tout|toute~|tous|alle|jede~|cada|ogni|user|users|usuario~|"
-		         "utilisateur~|nutzer~|nutzers|utente|dellutente|lutilisateur") ||
+		         "todas|toda|tout|toute~|tous|alle|jede~|cada|ogni|dellutente|"
+		         "lutilisateur") ||
 		     (x - w->t >= 2 && x[-1] == '/' && x[-2] == '~')))
 			obj = 1;
 		if (MA_TL_LIT(w, k,
