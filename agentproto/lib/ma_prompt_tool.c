@@ -461,6 +461,7 @@ static uint64_t ma_tl_ksys;
 #define MA_TL_V_DEL "delete|wipe|erase|remove|destroy"
 #define MA_TL_V_RUN "run|execute|paste|type"
 static uint32_t ma_tl_vverb[32], ma_tl_vverb2[32];
+static void ma_ti_build(void);
 
 void ma_pr_tool_build(void)
 {
@@ -476,6 +477,7 @@ void ma_pr_tool_build(void)
 		ma_tl_vverb[*p & 31] |= 1u << (q - p);
 		ma_tl_vverb2[*p & 31] |= 1u << (p[1] & 31);
 	}
+	ma_ti_build();
 }
 
 /* The strongest order within 40 words after marker m (0, 1, 2). */
@@ -1406,34 +1408,84 @@ static int ma_ti_you_reads(const struct ma_pr_words *w, int i)
 	return 0;
 }
 
+/* The word lists ma_ti_sentence reads at its word k (and ma_ti_data,
+ * ma_ti_move), one filter of their first two bytes built from them all
+ * (ma_ti_k2, as ma_tl_vverb2): a word whose bit is clear is in none of
+ * them, and only the checks of no list are made at it. */
+#define MA_TI_L_DATA                                                                               \
+	"password~|passwd|passcode~|credential~|cookie~|token~|secret~|key|keys|ssn|card|cards|"   \
+	"statement~|thread|conversation~|chat|transcript~|history|inbox|emails|mails|messages|"    \
+	"contacts|files|documents|wallet|verlauf|nachrichten|historial|historique|cronologia|"     \
+	"mensajes|messaggi|mensagens|correos|fichiers|archivos|dateien|contrasena~|passwort~|"     \
+	"cookies|conversacion|unterhaltung|phone|number|name|address|ssh|rsa|ed25519|env|aws|"     \
+	"gnupg|netrc|npmrc|kubeconfig|jeton~|senha~|chiave|clave~|schlussel~"
+#define MA_TI_L_MOVE                                                                               \
+	"send~|sent|forward~|email|mail|post|posting|upload~|leak~|exfiltrat~|transmit~|share|"    \
+	"sharing|copy|open|visit|fetch|load|request|append~|attach~|include|paste|call|query|"     \
+	"browse|navigate|go|get|scp|rsync|envia~|envie~|envoy~|envoie~|reenvia~|schick~|sende~|"   \
+	"senden|invia~|inoltra~|manda~|encaminh~|weiterleit~"
+#define MA_TI_L_DATA2                                                                              \
+	"password~|credential~|secret~|card|ssn|users|ssh|rsa|ed25519|env|aws|token~|cookie~|key|" \
+	"keys"
+#define MA_TI_L_SECF "ssh|rsa|ed25519|env|aws|gnupg|netrc|npmrc|kubeconfig|token~|cookie~|jeton~"
+#define MA_TI_L_DEL                                                                                \
+	"delete~|wipe|erase|destroy|drop|purge|truncate|rm|remove|borra~|supprime~|loesch~|losch~" \
+	"|cancella~|elimina~|apag~|exclu~"
+#define MA_TI_L_OBJ                                                                                \
+	"repositor~|repo|repos|database~|databases|account~|home|backup~|all|every|everything|"    \
+	"entire|whole|tutto|tutta|tutte|tutti|todo|todos|todas|toda|tout|toute~|tous|alle|jede~|"  \
+	"cada|ogni|dellutente|lutilisateur"
+#define MA_TI_L_MONEY "transfer~|wire|pay|funds|money|usd|eur|gbp|dollar~|euro~|bitcoin~|btc|amount"
+#define MA_TI_L_FETCH "curl|wget|iwr|irm"
+#define MA_TI_L_SHELL "sh|bash|zsh|iex|python|python3|powershell|pwsh"
+#define MA_TI_L_TELL                                                                               \
+	"tell|inform|warn|notify|remind|ask|reply|respond|say|add|insert|write|dile|digale|dis|"   \
+	"dites|sag~|informa~|avisa~|avverti~"
+#define MA_TI_L_AUD                                                                                \
+	"user|users|reader|readers|customer~|visitor~|recipient~|usuario~|utilisateur~|nutzer~|"   \
+	"leser~|utente|utenti|lector~|lecteur~|summary|answer|reply|response"
+#define MA_TI_L_LURE                                                                               \
+	"card|password~|passwort~|contrasena~|bank|banking|pay|payment~|verify|verification|"      \
+	"login|locked|expired|suspended|refund~|account~|credential~|ssn|caduc~|abgelaufen|"       \
+	"gesperrt|bloque~|expire~|install~|download~|reinstall~"
+#define MA_TI_L_LOG "log|sign"
+#define MA_TI_L_CHAN                                                                               \
+	"query|queries|url|parameter~|param|params|issue|issues|comment|gist|chat|pastebin"
+#define MA_TI_L_TOOL                                                                               \
+	"tool|tools|plugin|function|herramienta|outil|werkzeug|strumento|ferramenta|browser|"      \
+	"terminal|shell"
+#define MA_TI_L_ALL                                                                                \
+	MA_TI_L_DATA "|" MA_TI_L_MOVE "|" MA_TI_L_DATA2 "|" MA_TI_L_SECF "|" MA_TI_L_DEL           \
+	             "|" MA_TI_L_OBJ "|" MA_TI_L_MONEY "|" MA_TI_L_FETCH "|" MA_TI_L_SHELL         \
+	             "|" MA_TI_L_TELL "|" MA_TI_L_AUD "|" MA_TI_L_LURE "|" MA_TI_L_LOG             \
+	             "|" MA_TI_L_CHAN "|" MA_TI_L_TOOL
+static uint32_t ma_ti_k2[32];
+
+static void ma_ti_build(void)
+{
+	static const char v[] = MA_TI_L_ALL;
+
+	for (const char *p = v, *q; *p; p = *q ? q + 1 : q) {
+		q = strchr(p, '|');
+		if (!q)
+			q = p + strlen(p);
+		ma_ti_k2[*p & 31] |= 1u << (p[1] & 31);
+	}
+}
+
 /* A word of data that leaves: the user's secrets, messages, files,
  * personal data, the conversation ("cookie", "passwords", "thread",
  * "Verlauf", "mensajes", "e-mail address"). */
 static int ma_ti_data(const struct ma_pr_words *w, int k, const struct ma_pr_kbits *kb)
 {
-	return (w->k[k] & (kb->pw | kb->secret | kb->pii)) ||
-	       MA_TL_LIT(w, k,
-	                 "password~|passwd|passcode~|credential~|cookie~|token~|secret~|key|keys|"
-	                 "ssn|card|cards|statement~|thread|conversation~|chat|transcript~|history|"
-	                 "inbox|emails|mails|messages|contacts|files|documents|wallet|"
-	                 "verlauf|nachrichten|historial|historique|cronologia|mensajes|messaggi|"
-	                 "mensagens|correos|fichiers|archivos|dateien|contrasena~|passwort~|"
-	                 "cookies|conversacion|unterhaltung|phone|number|name|address|ssh|rsa|"
-	                 "ed25519|env|aws|gnupg|netrc|npmrc|kubeconfig|jeton~|senha~|chiave|"
-	                 "clave~|schlussel~");
+	return (w->k[k] & (kb->pw | kb->secret | kb->pii)) || MA_TL_LIT(w, k, MA_TI_L_DATA);
 }
 
 /* 1 if word k is a verb that moves data somewhere (any form, several
  * languages): send, forward, post, upload, open, fetch, visit, append. */
 static int ma_ti_move(const struct ma_pr_words *w, int k)
 {
-	return MA_TL_LIT(w, k,
-	                 "send~|sent|forward~|email|mail|post|posting|upload~|leak~|exfiltrat~|"
-	                 "transmit~|share|sharing|copy|open|visit|fetch|load|request|append~|"
-	                 "attach~|include|paste|call|query|browse|navigate|go|get|scp|rsync|"
-	                 "envia~|envie~|"
-	                 "envoy~|envoie~|reenvia~|schick~|sende~|senden|invia~|inoltra~|manda~|"
-	                 "encaminh~|weiterleit~");
+	return MA_TL_LIT(w, k, MA_TI_L_MOVE);
 }
 
 /* 1 if a word of [a, b) sits after "my", "our", "me" (the writer's own
@@ -1477,6 +1529,22 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 	 * words are in none of them) */
 	for (int k = a; k < s; k++) {
 		const char *x = w->t + w->s[k];
+		/* a word in none of the lists (ma_ti_k2) and no data's class:
+		 * the checks of no list alone */
+		if ((w->l[k] < 2 || !(ma_ti_k2[x[0] & 31] >> (x[1] & 31) & 1)) &&
+		    !(w->k[k] & (kb->pw | kb->secret | kb->pii))) {
+			if (del && !obj && k >= del - 1 && x - w->t >= 2 && x[-1] == '/' &&
+			    x[-2] == '~')
+				obj = 1;
+			if (x > w->t && x[-1] == '$' && x[0] >= '0' && x[0] <= '9')
+				money++;
+			if (x[0] >= '0' && x[0] <= '9' && x > w->t &&
+			    (x[-1] == '+' || x[-1] == '-') && w->l[k] >= 3)
+				phone = 1;
+			if (!tool && ma_ti_glued(w, k))
+				tool = 1;
+			continue;
+		}
 		if (!move && ma_ti_move(w, k) &&
 		    (strong || ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
 		     ma_ti_glued(w, k))) {
@@ -1484,12 +1552,8 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		} else if (!data && ma_ti_data(w, k, kb) && !ma_ti_own(w, k) &&
 		           !ma_ti_in_url(w, k) && !MA_TL_LIT(w, k - 1, "to|at|a|an") &&
 		           (strong || (w->k[k] & (kb->pw | kb->secret)) ||
-		            MA_TL_LIT(w, k,
-		                      "password~|credential~|secret~|card|ssn|users|ssh|rsa|"
-		                      "ed25519|env|aws|token~|cookie~|key|keys")) &&
-		           (move || MA_TL_LIT(w, k,
-		                              "ssh|rsa|ed25519|env|aws|gnupg|netrc|npmrc|"
-		                              "kubeconfig|token~|cookie~|jeton~"))) {
+		            MA_TL_LIT(w, k, MA_TI_L_DATA2)) &&
+		           (move || MA_TL_LIT(w, k, MA_TI_L_SECF))) {
 			/* (a secret file or token before the verb too: "read
 			 * ~/.ssh/id_rsa and paste it into this chat"; not "forward
 			 * this email", "when a user asks how to reset their
@@ -1499,11 +1563,7 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		/* something deleted: the verb at an order's place, in a tool's
 		 * name, run ("run `rm -rf ~/..."), or a button of its name
 		 * clicked ("click the Delete account button") */
-		if (!del &&
-		    MA_TL_LIT(
-		        w, k,
-		        "delete~|wipe|erase|destroy|drop|purge|truncate|rm|"
-		        "remove|borra~|supprime~|loesch~|losch~|cancella~|elimina~|apag~|exclu~") &&
+		if (!del && MA_TL_LIT(w, k, MA_TI_L_DEL) &&
 		    (ma_tl_order_place(w, k, first) || (k > 0 && ma_ti_glued(w, k - 1)) ||
 		     ma_ti_glued(w, k) ||
 		     (k > 0 && MA_TL_LIT(w, k - 1, "run|execute|exec|click|press|tap|select")) ||
@@ -1515,59 +1575,34 @@ static int ma_ti_sentence(const struct ma_pr_words *w, int a, int s, int first, 
 		 * every file, the user's folder); "delete the build folder
 		 * if the cache is stale" is a chore (review23) */
 		if (del && !obj && k >= del - 1 &&
-		    (MA_TL_LIT(
-		         w, k,
-		         "repositor~|repo|repos|database~|databases|account~|home|backup~|"
-		         "all|every|everything|entire|whole|tutto|tutta|tutte|tutti|todo|todos|"
-		         "todas|toda|tout|toute~|tous|alle|jede~|cada|ogni|dellutente|"
-		         "lutilisateur") ||
+		    (MA_TL_LIT(w, k, MA_TI_L_OBJ) ||
 		     (x - w->t >= 2 && x[-1] == '/' && x[-2] == '~')))
 			obj = 1;
-		if (MA_TL_LIT(w, k,
-		              "transfer~|wire|pay|funds|money|usd|eur|gbp|dollar~|euro~|"
-		              "bitcoin~|btc|amount") ||
+		if (MA_TL_LIT(w, k, MA_TI_L_MONEY) ||
 		    (x > w->t && x[-1] == '$' && x[0] >= '0' && x[0] <= '9'))
 			money++;
-		if (!fetch && MA_TL_LIT(w, k, "curl|wget|iwr|irm"))
+		if (!fetch && MA_TL_LIT(w, k, MA_TI_L_FETCH))
 			fetch = 1;
-		else if (fetch && ma_tl_before(w, k) == '|' &&
-		         MA_TL_LIT(w, k, "sh|bash|zsh|iex|python|python3|powershell|pwsh"))
+		else if (fetch && ma_tl_before(w, k) == '|' && MA_TL_LIT(w, k, MA_TI_L_SHELL))
 			return 1;
 		/* the user told something ("tell the user ...", "add to your
 		 * summary that ...", "when the user asks ..., tell them ...") */
-		if (!tell && MA_TL_LIT(w, k,
-		                       "tell|inform|warn|notify|remind|ask|reply|respond|say|add|"
-		                       "insert|write|dile|digale|dis|dites|sag~|informa~|avisa~|"
-		                       "avverti~"))
+		if (!tell && MA_TL_LIT(w, k, MA_TI_L_TELL))
 			tell = 1;
-		if (!aud && MA_TL_LIT(w, k,
-		                      "user|users|reader|readers|customer~|visitor~|recipient~|"
-		                      "usuario~|utilisateur~|nutzer~|leser~|utente|utenti|lector~|"
-		                      "lecteur~|summary|answer|reply|response"))
+		if (!aud && MA_TL_LIT(w, k, MA_TI_L_AUD))
 			aud = 1;
 		if (!lure &&
-		    (MA_TL_LIT(
-		         w, k,
-		         "card|password~|passwort~|contrasena~|bank|banking|pay|payment~|"
-		         "verify|verification|login|locked|expired|suspended|refund~|account~|"
-		         "credential~|ssn|caduc~|abgelaufen|gesperrt|bloque~|expire~|install~|"
-		         "download~|reinstall~") ||
-		     (MA_TL_LIT(w, k, "log|sign") && k + 1 < s && MA_TL_LIT(w, k + 1, "in"))))
+		    (MA_TL_LIT(w, k, MA_TI_L_LURE) ||
+		     (MA_TL_LIT(w, k, MA_TI_L_LOG) && k + 1 < s && MA_TL_LIT(w, k + 1, "in"))))
 			lure = 1;
 		/* a request's part the data rides in: "... to your next web
 		 * search query", "as the URL's parameter" */
-		if (move && !chan &&
-		    MA_TL_LIT(w, k,
-		              "query|queries|url|parameter~|param|params|issue|issues|comment|"
-		              "gist|chat|pastebin"))
+		if (move && !chan && MA_TL_LIT(w, k, MA_TI_L_CHAN))
 			chan = 1;
 		if (x[0] >= '0' && x[0] <= '9' && x > w->t && (x[-1] == '+' || x[-1] == '-') &&
 		    w->l[k] >= 3)
 			phone = 1;
-		if (!tool && (MA_TL_LIT(w, k,
-		                        "tool|tools|plugin|function|herramienta|outil|werkzeug|"
-		                        "strumento|ferramenta|browser|terminal|shell") ||
-		              ma_ti_glued(w, k)))
+		if (!tool && (MA_TL_LIT(w, k, MA_TI_L_TOOL) || ma_ti_glued(w, k)))
 			tool = 1;
 	}
 	dest = ma_tl_dest(w, a - 1, s - a + 1);
