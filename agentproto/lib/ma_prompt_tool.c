@@ -78,6 +78,79 @@ static char ma_tl_after(const struct ma_pr_words *w, int i, const char *end)
 	return 0;
 }
 
+/* session 32 (promptind3): a transcript's speaker labels. A chat log's
+ * turns open with the speaker's name and a colon ("User: ...", "AI:
+ * ...", "Humain : ...", "**Assistant:** ...", "> Bot: ..."); the AI's
+ * turn is what a model said, not a line addressed to the model that
+ * reads the log. */
+
+/* The byte after the label word ending at p: ':' past a closing ']' or
+ * '*' and spaces (three bytes at most), else 0. */
+static char ma_tl_label_colon(const char *p, const char *end)
+{
+	for (int k = 0; p < end && k < 4; p++, k++)
+		if (*p != ' ' && *p != '\t' && *p != ']' && *p != '*')
+			return *p == ':' ? ':' : 0;
+	return 0;
+}
+
+/* 1 if the word at x opens its line, after a quote's '>', a bracket, a
+ * bullet or emphasis at most ("[User]:", "**AI:**", "> Human:"). */
+static int ma_tl_line_open(const char *t, const char *x)
+{
+	for (int k = 0; x > t && k < 4; x--, k++)
+		if (!strchr(" \t[*>-", x[-1]))
+			return x[-1] == '\n';
+	return x == t;
+}
+
+/* 1 if a person's speaker label opens a line of t ("User:", "Human:",
+ * "Customer:", "Humain :", "Usuario:", "Nutzer:", "Q:"): the text is a
+ * transcript. Bytes, once a text (the caller's memo). */
+static int ma_tl_transcript(const char *t, const char *end)
+{
+	static const char *const who[] = {
+	    "user",        "human",    "humain",  "humano",   "humana", "mensch",
+	    "nutzer",      "benutzer", "usuario", "usuaria",  "utente", "utilisateur",
+	    "utilizador",  "cliente",  "client",  "customer", "kunde",  "q",
+	    "me",          "person",   "student", "patient",  "caller", "guest",
+	    "visitor",     "io",       "yo",      "ich",      "moi",    "you",
+	    "utilisatrice"};
+
+	for (const char *p = t; p && p < end;
+	     p = memchr(p, '\n', (size_t)(end - p)), p = p ? p + 1 : NULL) {
+		const char *x = p, *y;
+		for (int k = 0; x < end && k < 4 && strchr(" \t[*>-", *x); k++)
+			x++;
+		for (y = x; y < end && y - x < 13 && *y >= 'a' && *y <= 'z'; y++)
+			;
+		if (y == x || y - x > 12 || ma_tl_label_colon(y, end) != ':')
+			continue;
+		for (size_t j = 0; j < sizeof who / sizeof who[0]; j++)
+			if (strlen(who[j]) == (size_t)(y - x) &&
+			    !memcmp(who[j], x, (size_t)(y - x)))
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 if word i is a speaker's label in a transcript: one word that opens
+ * its line, then its colon, in a text that has a person's turn too
+ * (ma_tl_transcript, memo *tr: -1 not looked for yet). "Note to the AI
+ * assistant reading this:", "AI agents: ...", "<!-- AI: ..." are no
+ * speaker's (words before, a plural, a hidden place); a lone "AI: ..."
+ * in a text with no person's turn is read as an address still. */
+static int ma_tl_speaker(const struct ma_pr_words *w, int i, const char *end, int *tr)
+{
+	const char *x = w->t + w->s[i];
+
+	if (ma_tl_label_colon(x + w->l[i], end) != ':' || !ma_tl_line_open(w->t, x))
+		return 0;
+	if (*tr < 0)
+		*tr = ma_tl_transcript(w->t, end);
+	return *tr;
+}
+
 /* 1 if word j says the AI reads the text: a participle or an agent's
  * noun of reading ("reading", "summarizing", "crawler"), not the
  * imperative a user gives a model by name ("Gemini, summarize this
@@ -1374,12 +1447,17 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 }
 
 /* ma_ti_addr_kind, but none for a name in an identifier or a question
- * ("How would an AI agent: ...?"). */
+ * ("How would an AI agent: ...?"), nor for a transcript's speaker label
+ * ("AI:" beside "User:" turns, ma_tl_speaker). */
 static int ma_ti_addr_at(const struct ma_pr_words *w, int i, const char *end,
-                         const struct ma_pr_kbits *kb, int tlstrong, int *e)
+                         const struct ma_pr_kbits *kb, int tlstrong, int *e, int *tr)
 {
-	int k = ma_ti_addr_kind(w, i, end, kb, tlstrong, e);
+	int k;
 
+	/* (a transcript's "AI:" turn is no address: ma_tl_speaker) */
+	if (ma_tl_speaker(w, i, end, tr))
+		return 0;
+	k = ma_ti_addr_kind(w, i, end, kb, tlstrong, e);
 	if (!k || ma_tl_ident(w, i, end) || ma_ti_question(w, i, end))
 		return 0;
 	return k;
@@ -1697,6 +1775,7 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 	const char *end = t + n;
 	uint64_t want = kb->ai | kb->you;
 	struct ma_ti_memo m = {{-1, -1}, {-1, -1}, -1};
+	int tr = -1;
 
 	/* (a text already over the default threshold is left: the rule
 	 * would change no verdict at it) */
@@ -1708,7 +1787,7 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 		if (!(w->k[i] & want))
 			break;
 		if (w->k[i] & kb->ai)
-			s = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e);
+			s = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &tr);
 		else if (ma_ti_you_reads(w, i))
 			s = 1;
 		if (s && ma_ti_harm(w, e, s == 2, kb, &m)) {
@@ -1742,7 +1821,7 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 			char z = w->t[w->s[i] + w->l[i] - 1];
 			if ((z != 's' && z != 'l') || (w->k[i] & kb->ai) || !ma_ti_ai_more(w, i))
 				continue;
-			st = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e);
+			st = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &tr);
 			if (st && ma_ti_harm(w, e, st == 2, kb, &m)) {
 				ma_pr_add(sc, PF_OVERRIDE, 0.9);
 				return;
@@ -1755,7 +1834,7 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
                 struct ma_pr_score *sc)
 {
 	const char *end = t + n, *q;
-	int strong = -1, weak = -1, done[2] = {-1, -1};
+	int strong = -1, weak = -1, done[2] = {-1, -1}, tr = -1;
 	uint64_t want = w->kall & (kb->ai | ma_tl_ksys);
 
 	/* the strong markers: an AI's name ("language model" too), "system"
@@ -1769,6 +1848,7 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 		if (ma_tl_marker(w, i, end, kb) == 2)
 			strong = i;
 		else if ((k & kb->ai) && (v = ma_tl_vocative(w, i, end, &e)) != 0 &&
+		         !ma_tl_speaker(w, i, end, &tr) &&
 		         (ma_tl_voc_order(w, e, v, done) || ma_tl_task_order(w, e))) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			return;
