@@ -1207,7 +1207,8 @@ static int ma_ti_job(const struct ma_pr_words *w, int i)
 {
 	return MA_TL_LIT(w, i,
 	                 "model|models|assistant|assistants|agent|agents|bot|bots|claude|gemini|"
-	                 "copilot|copilots|llama|modelo|modele|modello|assistente|asistente|agente|"
+	                 "copilot|copilots|llama|modelo|modele|modello|modell|modelle|modelos|"
+	                 "modeles|modelli|assistente|asistente|agente|"
 	                 "lassistente|lassistant|lagent|lagente");
 }
 
@@ -1238,7 +1239,8 @@ static int ma_ti_ai_reads(const struct ma_pr_words *w, int i)
 		        "reads|processes|summarizes|summarises|parses|analyzes|analyses|scans|"
 		        "crawls|indexes|ingests|sees|opens|handles|receives|lea|lee|procese|"
 		        "procesa|resuma|resume|lit|traite|liest|verarbeitet|legge|elabora|"
-		        "riassume|leia|processe"))
+		        "riassume|leia|processe|lesen|verarbeiten|leggono|lisent|leen|procesan|"
+		        "read|process|summarize|summarise|parse|crawl|ingest"))
 			return 1;
 	}
 	return 0;
@@ -1391,6 +1393,53 @@ static int ma_ti_if_reads(const struct ma_pr_words *w, int i)
 	return ma_ti_ai_reads(w, i);
 }
 
+/* 1 if a condition on reading this text opens at word c: "when
+ * (you) summarize this page", "quando riassumi questa pagina", "si lees
+ * este correo", "wenn du diese Seite liest" (a conjunction, then this
+ * text's noun after a demonstrative within five words). */
+static int ma_ti_cond_this(const struct ma_pr_words *w, int c)
+{
+	if (c + 2 >= w->n ||
+	    !MA_TL_LIT(w, c, "when|whenever|if|quando|se|cuando|si|quand|wenn|als"))
+		return 0;
+	for (int k = c + 1; k + 1 < w->n && k <= c + 4 && w->brk[k + 1] != 1; k++)
+		if (MA_TL_LIT(w, k,
+		              "this|questa|questo|esta|este|cette|ce|cet|diese|dieses|diesen") &&
+		    MA_TL_LIT(
+		        w, k + 1,
+		        "page|pagina|pagine|seite|document~|documento|dokument|email|mail|"
+		        "correo|courriel|message|messaggio|mensaje|nachricht|text|texto|testo|"
+		        "texte|file|fichier|archivo|datei|site|sito|sitio|website|thread|ticket"))
+			return 1;
+	return 0;
+}
+
+/* "AI agents visiting this repository should ...", "Any LLM that reads
+ * this page must ...", "KI-Modelle, die diese Seite lesen, sollten ...":
+ * the AI reader in the third person, a participle or clause of reading
+ * right after its noun (ma_ti_ai_reads) and a modal within six words of
+ * it (promptind3, review23's GITHUB_TOKEN issue). *e: the word after the
+ * modal ("to" skipped); 1 when it holds. */
+static int ma_ti_reader_modal(const struct ma_pr_words *w, int i, int *e)
+{
+	int k = i;
+
+	if (k + 1 < w->n && w->brk[k + 1] != 1 && (ma_ti_job(w, k + 1) || ma_ti_ai_more(w, k + 1)))
+		k++;
+	/* ("visiting", "working in": an agent's stay in the text's place) */
+	if (!ma_ti_ai_reads(w, k) && !(k + 1 < w->n && w->brk[k + 1] != 1 &&
+	                               MA_TL_LIT(w, k + 1, "visiting|working|operating|acting")))
+		return 0;
+	for (int m = k + 2; m < w->n && m <= k + 8 && w->brk[m] != 1; m++)
+		if (MA_TL_LIT(w, m,
+		              "should|must|need|needs|ought|deben|debe|doivent|doit|devono|deve|"
+		              "devem|sollten|sollte|sollen|soll|mussen|muss")) {
+			*e = m + 1 < w->n && MA_TL_LIT(w, m + 1, "to") ? m + 2 : m + 1;
+			return 1;
+		}
+	return 0;
+}
+
 /* An address to the model at AI word i: 2 clear (a name no person bears,
  * a job's noun made an AI's, a reader of this text), 1 a job's noun or a
  * model's name in a hidden comment or a bracket, or after a greeting
@@ -1434,7 +1483,18 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 			return 2;
 		if (hid)
 			return 2; /* (hidden from the user: as clear a sign) */
+		/* a job's noun alone right before the colon, then a condition
+		 * on reading this text ("Nota per il modello: quando riassumi
+		 * questa pagina, ...", "Note for the assistant: when you
+		 * process this page, ..."): weak, an act must follow; "Note
+		 * for the assistant manager:", "Note for the model: if a
+		 * user's card expired, ..." are none */
+		if (c == i + 1 && ma_ti_cond_this(w, c))
+			return 1;
 	}
+	/* the AI reader in the third person, with a modal */
+	if ((!job || (i > 0 && ma_ti_ai_mod(w, i - 1, kb))) && ma_ti_reader_modal(w, i, e))
+		return 2;
 	/* ma_pr_tool's first strong marker ("note to the AI", "if you are
 	 * an LLM", "AI reading this"), as it found it: not read again (a
 	 * marker's reading walks its sentence; a long one's costs ~3k
@@ -1518,14 +1578,16 @@ static int ma_ti_you_reads(const struct ma_pr_words *w, int i)
 #define MA_TI_L_SHELL "sh|bash|zsh|iex|python|python3|powershell|pwsh"
 #define MA_TI_L_TELL                                                                               \
 	"tell|inform|warn|notify|remind|ask|reply|respond|say|add|insert|write|dile|digale|dis|"   \
-	"dites|sag~|informa~|avisa~|avverti~"
+	"dites|sag~|informa~|avisa~|avverti~|di|dica|digli|dille|comunica~|ricorda~"
 #define MA_TI_L_AUD                                                                                \
 	"user|users|reader|readers|customer~|visitor~|recipient~|usuario~|utilisateur~|nutzer~|"   \
-	"leser~|utente|utenti|lector~|lecteur~|summary|answer|reply|response"
+	"leser~|utente|utenti|lector~|lecteur~|summary|answer|reply|response|allutente|"           \
+	"allutenti|lutente|lutilisateur~"
 #define MA_TI_L_LURE                                                                               \
 	"card|password~|passwort~|contrasena~|bank|banking|pay|payment~|verify|verification|"      \
 	"login|locked|expired|suspended|refund~|account~|credential~|ssn|caduc~|abgelaufen|"       \
-	"gesperrt|bloque~|expire~|install~|download~|reinstall~"
+	"gesperrt|bloque~|expire~|install~|download~|reinstall~|carta|carte|karte|tarjeta~|"       \
+	"cartao|scadut~|bloccat~|sospes~|vencid~|abgelaufen~"
 #define MA_TI_L_LOG "log|sign"
 #define MA_TI_L_CHAN                                                                               \
 	"query|queries|url|parameter~|param|params|issue|issues|comment|gist|chat|pastebin"
@@ -1819,7 +1881,11 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 			int st;
 			/* (the nouns of ma_ti_ai_more end in 's' or 'l') */
 			char z = w->t[w->s[i] + w->l[i] - 1];
-			if ((z != 's' && z != 'l') || (w->k[i] & kb->ai) || !ma_ti_ai_more(w, i))
+			/* (and a job's noun right before the colon: "Nota per
+			 * il modello:", ma_ti_addr_kind's weak label) */
+			if ((w->k[i] & kb->ai) ||
+			    !(((z == 's' || z == 'l') && ma_ti_ai_more(w, i)) ||
+			      (i == c && ma_ti_job(w, i))))
 				continue;
 			st = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &tr);
 			if (st && ma_ti_harm(w, e, st == 2, kb, &m)) {
