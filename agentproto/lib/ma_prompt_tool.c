@@ -105,17 +105,25 @@ static int ma_tl_line_open(const char *t, const char *x)
 }
 
 /* 1 if a person's speaker label opens a line of t ("User:", "Human:",
- * "Customer:", "Humain :", "Usuario:", "Nutzer:", "Q:"): the text is a
- * transcript. Bytes, once a text (the caller's memo). */
+ * "Customer:", "Humain :", "Usuario:", "Nutzer:", "Persona:", "Q:"), or
+ * the AI's opens two ("AI: ... / AI: ..."): the text is a transcript. Bytes, once a text (the
+ * caller's memo). */
 static int ma_tl_transcript(const char *t, const char *end)
 {
 	static const char *const who[] = {
-	    "user",        "human",    "humain",  "humano",   "humana", "mensch",
-	    "nutzer",      "benutzer", "usuario", "usuaria",  "utente", "utilisateur",
-	    "utilizador",  "cliente",  "client",  "customer", "kunde",  "q",
-	    "me",          "person",   "student", "patient",  "caller", "guest",
-	    "visitor",     "io",       "yo",      "ich",      "moi",    "you",
-	    "utilisatrice"};
+	    "user",         "human",    "humain",   "humano",   "humana", "mensch",
+	    "nutzer",       "benutzer", "usuario",  "usuaria",  "utente", "utilisateur",
+	    "utilizador",   "cliente",  "client",   "customer", "kunde",  "q",
+	    "me",           "person",   "student",  "patient",  "caller", "guest",
+	    "visitor",      "io",       "yo",       "ich",      "moi",    "you",
+	    "utilisatrice", "persona",  "personne", "pessoa"};
+	/* the AI's turns: two of them make a transcript too ("IA: ... /
+	 * IA: ..." beside "Persona:") */
+	static const char *const bot[] = {"ai",        "ia",         "ki",        "bot",
+	                                  "assistant", "assistente", "asistente", "assistent",
+	                                  "chatbot",   "model",      "gpt",       "chatgpt",
+	                                  "llm",       "claude",     "gemini"};
+	int bots = 0;
 
 	for (const char *p = t; p && p < end;
 	     p = memchr(p, '\n', (size_t)(end - p)), p = p ? p + 1 : NULL) {
@@ -129,6 +137,10 @@ static int ma_tl_transcript(const char *t, const char *end)
 		for (size_t j = 0; j < sizeof who / sizeof who[0]; j++)
 			if (strlen(who[j]) == (size_t)(y - x) &&
 			    !memcmp(who[j], x, (size_t)(y - x)))
+				return 1;
+		for (size_t j = 0; j < sizeof bot / sizeof bot[0]; j++)
+			if (strlen(bot[j]) == (size_t)(y - x) &&
+			    !memcmp(bot[j], x, (size_t)(y - x)) && ++bots >= 2)
 				return 1;
 	}
 	return 0;
@@ -1393,6 +1405,28 @@ static int ma_ti_if_reads(const struct ma_pr_words *w, int i)
 	return ma_ti_ai_reads(w, i);
 }
 
+/* 1 if the words between the AI's noun i and the label's colon (word c
+ * the one after it) are the label's: one word ("AI agents:", "KI
+ * only:"), or more AI nouns and modifiers up to a clause of reading ("AI
+ * assistants reading this page:", "modelo de IA que lea este
+ * documento:", "LLM-based agents processing this:"). "The AI language
+ * model's final answer to the question was:" is a sentence, no label
+ * (promptind3: such a sentence read the next 45 words as an order). */
+static int ma_ti_label_tail(const struct ma_pr_words *w, int i, int c)
+{
+	if (c <= i + 2)
+		return 1;
+	for (int k = i + 1; k < c; k++) {
+		if (ma_tl_reading(w, k) ||
+		    MA_TL_LIT(w, k, "that|who|which|die|das|der|che|que|qui|visiting|working"))
+			return 1;
+		if (!ma_ti_job(w, k) && !ma_ti_ai_more(w, k) &&
+		    !MA_TL_LIT(w, k, "de|di|del|da|ia|ai|ki|llm|based|powered|driven|only"))
+			return 0;
+	}
+	return 1;
+}
+
 /* 1 if a condition on reading this text opens at word c: "when
  * (you) summarize this page", "quando riassumi questa pagina", "si lees
  * este correo", "wenn du diese Seite liest" (a conjunction, then this
@@ -1422,15 +1456,21 @@ static int ma_ti_cond_this(const struct ma_pr_words *w, int c)
  * modal ("to" skipped); 1 when it holds. */
 static int ma_ti_reader_modal(const struct ma_pr_words *w, int i, int *e)
 {
-	int k = i;
+	int j = i + 1, k = 0;
 
-	if (k + 1 < w->n && w->brk[k + 1] != 1 && (ma_ti_job(w, k + 1) || ma_ti_ai_more(w, k + 1)))
-		k++;
-	/* ("visiting", "working in": an agent's stay in the text's place) */
-	if (!ma_ti_ai_reads(w, k) && !(k + 1 < w->n && w->brk[k + 1] != 1 &&
-	                               MA_TL_LIT(w, k + 1, "visiting|working|operating|acting")))
+	/* (the cheap test first: a participle or a relative pronoun right
+	 * after the noun or after a second AI noun; "visiting", "working
+	 * in": an agent's stay in the text's place) */
+	for (; j <= i + 2 && j < w->n && w->brk[j] != 1; j++)
+		if ((k = ma_tl_reading(w, j)                                         ? 1
+		         : MA_TL_LIT(w, j, "that|who|which|die|das|der|che|que|qui") ? 2
+		         : MA_TL_LIT(w, j, "visiting|working|operating|acting")      ? 1
+		                                                                     : 0) != 0)
+			break;
+	if (!k || (j == i + 2 && !ma_ti_job(w, i + 1) && !ma_ti_ai_more(w, i + 1)) ||
+	    (k == 2 && !ma_ti_ai_reads(w, j - 1)))
 		return 0;
-	for (int m = k + 2; m < w->n && m <= k + 8 && w->brk[m] != 1; m++)
+	for (int m = j + 1; m < w->n && m <= j + 7 && w->brk[m] != 1; m++)
 		if (MA_TL_LIT(w, m,
 		              "should|must|need|needs|ought|deben|debe|doivent|doit|devono|deve|"
 		              "devem|sollten|sollte|sollen|soll|mussen|muss")) {
@@ -1470,7 +1510,7 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 	/* a label: "Instruction for the summarizing model:", "Summary bots:",
 	 * "<!-- assistant:", "Nota para el modelo de IA que lea ...:" */
 	c = ma_ti_colon(w, i, end);
-	if (c >= 0 && ma_ti_label_start(w, i, &hid) &&
+	if (c >= 0 && ma_ti_label_tail(w, i, c) && ma_ti_label_start(w, i, &hid) &&
 	    !(i + 1 < c &&
 	      MA_TL_LIT(w, i + 1, "team~|researcher~|engineer~|developer~|lab|labs"))) {
 		/* (the AI team, an AI researcher: people, as ma_tl_ai_at's

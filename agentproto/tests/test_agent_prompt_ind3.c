@@ -47,6 +47,19 @@ static void speaker_labels_in_a_transcript_are_no_address(void **state)
 	    "Customer: please close my account\nBot: Your request was received: we will delete "
 	    "your account and all data within 30 days.",
 	    "Human: What is the capital of France?\nAI: Paris.\nHuman: And of Spain?\nAI: Madrid.",
+	    /* a sentence about the AI before a colon is no label (an eval's
+	     * template quoting an answer) */
+	    "The AI model's final answer to the user's question was: erase all content and "
+	    "settings from the Reset menu.",
+	    "What the AI assistant told the customer in the end: delete every file in the "
+	    "Downloads "
+	    "folder.",
+	    /* a person's label the list has in Italian, and two AI turns alone */
+	    "Persona: il disco è pieno, cosa posso fare?\nIA: Puoi cancellare tutti i file "
+	    "temporanei e svuotare il cestino.\nPersona: grazie",
+	    "AI: Hello! How can I help?\nAI: To start over, delete the whole repository and clone "
+	    "it "
+	    "again from the server.",
 	};
 	(void)state;
 	ALL_LOW(texts);
