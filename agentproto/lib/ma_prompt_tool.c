@@ -104,10 +104,19 @@ static int ma_tl_line_open(const char *t, const char *x)
 	return x == t;
 }
 
+/* 1 if the bytes [x, y) are one of the n words of v. */
+static int ma_tl_one_of(const char *const *v, size_t n, const char *x, const char *y)
+{
+	for (size_t j = 0; j < n; j++)
+		if (strlen(v[j]) == (size_t)(y - x) && !memcmp(v[j], x, (size_t)(y - x)))
+			return 1;
+	return 0;
+}
+
 /* 1 if a person's speaker label opens a line of t ("User:", "Human:",
- * "Customer:", "Humain :", "Usuario:", "Nutzer:", "Persona:", "Q:"), or
- * the AI's opens two ("AI: ... / AI: ..."): the text is a transcript. Bytes, once a text (the
- * caller's memo). */
+ * "Customer:", "Humain :", "Usuario:", "Nutzer:", "Persona:", "Q:", "User
+ * request:"), or the AI's opens two ("AI: ... / AI: ..."): the text is a transcript. Bytes, once a
+ * text (the caller's memo). */
 static int ma_tl_transcript(const char *t, const char *end)
 {
 	static const char *const who[] = {
@@ -132,16 +141,31 @@ static int ma_tl_transcript(const char *t, const char *end)
 			x++;
 		for (y = x; y < end && y - x < 13 && *y >= 'a' && *y <= 'z'; y++)
 			;
-		if (y == x || y - x > 12 || ma_tl_label_colon(y, end) != ':')
+		if (y == x || y - x > 12)
 			continue;
-		for (size_t j = 0; j < sizeof who / sizeof who[0]; j++)
-			if (strlen(who[j]) == (size_t)(y - x) &&
-			    !memcmp(who[j], x, (size_t)(y - x)))
+		if (ma_tl_label_colon(y, end) != ':') {
+			/* a person's label of two words ("User request:", "User
+			 * message:", "Human input:") */
+			const char *z = y + 1;
+			size_t zl;
+			if (y >= end || *y != ' ')
+				continue;
+			while (z < end && *z >= 'a' && *z <= 'z')
+				z++;
+			zl = (size_t)(z - y - 1);
+			if (ma_tl_label_colon(z, end) != ':' ||
+			    !((zl == 7 && !memcmp(y + 1, "request", 7)) ||
+			      (zl == 7 && !memcmp(y + 1, "message", 7)) ||
+			      (zl == 5 && !memcmp(y + 1, "input", 5)) ||
+			      (zl == 5 && !memcmp(y + 1, "query", 5))))
+				continue;
+			if (ma_tl_one_of(who, sizeof who / sizeof who[0], x, y))
 				return 1;
-		for (size_t j = 0; j < sizeof bot / sizeof bot[0]; j++)
-			if (strlen(bot[j]) == (size_t)(y - x) &&
-			    !memcmp(bot[j], x, (size_t)(y - x)) && ++bots >= 2)
-				return 1;
+			continue;
+		}
+		if (ma_tl_one_of(who, sizeof who / sizeof who[0], x, y) ||
+		    (ma_tl_one_of(bot, sizeof bot / sizeof bot[0], x, y) && ++bots >= 2))
+			return 1;
 	}
 	return 0;
 }

@@ -54,6 +54,9 @@ static void speaker_labels_in_a_transcript_are_no_address(void **state)
 	    "What the AI assistant told the customer in the end: delete every file in the "
 	    "Downloads "
 	    "folder.",
+	    /* a person's label of two words, an agent's turn */
+	    "User request: my disk is full, clean it up.\n\nAgent: Deleting every file in the "
+	    "Downloads folder and emptying the trash.",
 	    /* a person's label the list has in Italian, and two AI turns alone */
 	    "Persona: il disco è pieno, cosa posso fare?\nIA: Puoi cancellare tutti i file "
 	    "temporanei e svuotare il cestino.\nPersona: grazie",
