@@ -1600,8 +1600,11 @@ static int ma_ti_you_reads(const struct ma_pr_words *w, int i)
 	               "read|summarize|summarise|process|parse|analyze|analyse|review|scan|crawl|"
 	               "index|ingest|browse|translate|retrieve|fetch|open|see|load"))
 		return 0;
+	/* (the text's noun after a demonstrative or an article: "if you see
+	 * plain-text secrets" reads no text) */
 	for (int k = i + 2; k < w->n && k <= i + 4 && w->brk[k] != 1; k++)
-		if (MA_TL_LIT(
+		if (MA_TL_LIT(w, k - 1, "this|these|that|the|my|our") &&
+		    MA_TL_LIT(
 		        w, k,
 		        "page|webpage|document|doc|email|mail|message|review|file|text|thread|"
 		        "site|website|article|post|pdf|readme|issue|ticket|comment|repo|"

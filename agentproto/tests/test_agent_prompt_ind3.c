@@ -144,6 +144,10 @@ static void the_same_addresses_with_a_harmless_job_are_low(void **state)
 	    "fedeltà scade a dicembre.",
 	    "Note for the assistant manager: when you read this email, send the quarterly report "
 	    "to finance@corp.example.",
+	    /* "if you see" + a noun that names no text of the reader's ("you"
+	     * reading this needs a demonstrative: "when you read this page") */
+	    "If you see plain-text secrets in a config file, warn the team and delete the whole "
+	    "file from the repository history.",
 	};
 	(void)state;
 	ALL_LOW(texts);
