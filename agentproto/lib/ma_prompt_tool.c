@@ -1276,6 +1276,7 @@ static int ma_ti_ai_reads(const struct ma_pr_words *w, int i)
 		        "crawls|indexes|ingests|sees|opens|handles|receives|lea|lee|procese|"
 		        "procesa|resuma|resume|lit|traite|liest|verarbeitet|legge|elabora|"
 		        "riassume|leia|processe|lesen|verarbeiten|leggono|lisent|leen|procesan|"
+		        "lean|procesen|"
 		        "read|process|summarize|summarise|parse|crawl|ingest"))
 			return 1;
 	}
@@ -1370,7 +1371,7 @@ static int ma_ti_label_start(const struct ma_pr_words *w, int i, int *hid)
 		        "nota|notas|hinweis~|nachricht~|anweisung~|instrucci~|mensaje~|aviso|"
 		        "avviso|messaggio|istruzion~|consigne~|comment~|kommentar~|comentario~|"
 		        "commento|querido|querida|cher|chere|liebe|lieber|caro|cara|prezado|"
-		        "for|to|para|pour|per|fur|an|system|important|urgent|"
+		        "for|to|para|pour|per|fur|fuer|an|system|important|urgent|"
 		        "a|al|the|any|all|every|each|an|cualquier|todo|toda|todos|tout|toute|"
 		        "tous|jede~|jeden|ogni|qualsiasi|qualquer|el|la|le|il|lo|los|las|les|"
 		        "das|die|der|den|dem|o|os|automated|autonomous|summary|language|"
@@ -1557,7 +1558,11 @@ static int ma_ti_addr_kind(const struct ma_pr_words *w, int i, const char *end,
 			return 1;
 	}
 	/* the AI reader in the third person, with a modal */
-	if ((!job || (i > 0 && ma_ti_ai_mod(w, i - 1, kb))) && ma_ti_reader_modal(w, i, e))
+	/* (a job's noun with a participle of reading right after it is an
+	 * AI reader's: "Any assistant processing this README must ...") */
+	if ((!job || (i > 0 && ma_ti_ai_mod(w, i - 1, kb)) ||
+	     (i + 1 < w->n && w->brk[i + 1] != 1 && ma_tl_reading(w, i + 1))) &&
+	    ma_ti_reader_modal(w, i, e))
 		return 2;
 	/* ma_pr_tool's first strong marker ("note to the AI", "if you are
 	 * an LLM", "AI reading this"), as it found it: not read again (a
@@ -1631,7 +1636,7 @@ static int ma_ti_you_reads(const struct ma_pr_words *w, int i)
 	"senden|invia~|inoltra~|manda~|encaminh~|weiterleit~"
 #define MA_TI_L_DATA2                                                                              \
 	"password~|credential~|secret~|card|ssn|users|ssh|rsa|ed25519|env|aws|token~|cookie~|key|" \
-	"keys"
+	"keys|chiave|chiavi|clave~|schlussel~|jeton~|senha~|contrasena~|passwort~|cle|cles"
 #define MA_TI_L_SECF "ssh|rsa|ed25519|env|aws|gnupg|netrc|npmrc|kubeconfig|token~|cookie~|jeton~"
 #define MA_TI_L_DEL                                                                                \
 	"delete~|wipe|erase|destroy|drop|purge|truncate|rm|remove|borra~|supprime~|loesch~|losch~" \
