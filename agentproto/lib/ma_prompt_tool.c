@@ -1953,11 +1953,14 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 			int st;
 			/* (the nouns of ma_ti_ai_more end in 's' or 'l') */
 			char z = w->t[w->s[i] + w->l[i] - 1];
-			/* (and a job's noun right before the colon: "Nota per
-			 * il modello:", ma_ti_addr_kind's weak label) */
+			/* (and a job's noun right before the colon, a condition
+			 * on reading this text after it: "Nota per il modello:
+			 * quando ...", ma_ti_addr_kind's weak label; the
+			 * condition first, the cheaper test) */
 			if ((w->k[i] & kb->ai) ||
 			    !(((z == 's' || z == 'l') && ma_ti_ai_more(w, i)) ||
-			      (i == c && ma_ti_job(w, i))))
+			      (i == c && i + 1 < w->n && ma_ti_cond_this(w, i + 1) &&
+			       ma_ti_job(w, i))))
 				continue;
 			st = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &tr);
 			if (st && ma_ti_harm(w, e, st == 2, kb, &m)) {
