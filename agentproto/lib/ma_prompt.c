@@ -1573,6 +1573,27 @@ uint64_t ma_pr_lit_first(const char *lit, size_t ll)
 	return m;
 }
 
+void ma_pr_lsite_build(struct ma_pr_lsite *c, const char *lit, size_t ll)
+{
+	const char *p = lit, *end = lit + ll;
+	uint32_t k2[32] = {0};
+
+	while (p < end) {
+		const char *q = memchr(p, '|', (size_t)(end - p));
+		size_t l = (size_t)((q ? q : end) - p);
+		int stem = l && p[l - 1] == '~';
+		l -= (size_t)stem;
+		if (l >= 2)
+			k2[*p & 31] |= 1u << (p[1] & 31);
+		else if (l == 1 && stem)
+			k2[*p & 31] = ~0u;
+		p = q ? q + 1 : end;
+	}
+	for (int a = 0; a < 32; a++)
+		__atomic_store_n(&c->k2[a], k2[a], __ATOMIC_RELAXED);
+	__atomic_store_n(&c->m, ma_pr_lit_first(lit, ll), __ATOMIC_RELEASE);
+}
+
 /* 1 if word i is the literal alternative a. */
 static inline int ma_pr_alt_is(const struct ma_pr_words *w, int i, const struct ma_pr_alt *a)
 {

@@ -343,6 +343,10 @@ struct ma_pr_score {
 	/* ma_pr_tool's first strong marker's word + 1 (0: none), for
 	 * ma_pr_indirect (session 31) */
 	int tlstrong;
+	/* whether the text is a transcript (ma_prompt_tool.c's
+	 * ma_tl_transcript) + 1, 0: not looked for yet; ma_pr_tool's, read
+	 * again by ma_pr_indirect (promptind4) */
+	int tltr;
 	int nloci;
 	int16_t locus[MA_PR_LOCI];
 	int16_t locend[MA_PR_LOCI];
@@ -464,6 +468,47 @@ static inline int ma_pr_lit_m(const struct ma_pr_words *w, int i, const char *li
 		_Static_assert(!__builtin_types_compatible_p(__typeof__(s), __typeof__(&(s)[0])),  \
 		               "MA_PR_LITS: s is a pointer, not an array");                        \
 		ma_pr_lit_m((w), (i), (s), sizeof(s) - 1, &ma_pr_lit_site_);                       \
+	})
+
+/* A call site's filter of its list (MA_PR_LITS2): m as ma_pr_lit_first()
+ * (0: not built yet), and bit (b & 31) of k2[a & 31] set for the first
+ * two bytes a, b of each alternative of two bytes or more (every b for a
+ * stem of one byte), so a word of two bytes or more whose bit is clear
+ * is none of them (promptind4: ma_prompt_tool.c's lists at each AI word,
+ * where first byte and length let most words through). */
+struct ma_pr_lsite {
+	uint64_t m;
+	uint32_t k2[32];
+};
+/* Builds c from lit[0..ll) (any thread, the same values; m stored last). */
+void ma_pr_lsite_build(struct ma_pr_lsite *c, const char *lit, size_t ll);
+
+/* ma_pr_lit(w, i, lit, ll) through c's filter (built at the first call). */
+static inline int ma_pr_lit_s(const struct ma_pr_words *w, int i, const char *lit, size_t ll,
+                              struct ma_pr_lsite *c)
+{
+	uint64_t b = __atomic_load_n(&c->m, __ATOMIC_ACQUIRE);
+	const char *ws = w->t + w->s[i];
+	unsigned f = (unsigned)(unsigned char)ws[0] - 'a', l = w->l[i];
+
+	if (!b) {
+		ma_pr_lsite_build(c, lit, ll);
+		b = __atomic_load_n(&c->m, __ATOMIC_ACQUIRE);
+	}
+	if (!(b >> (f < 26 ? f : 26) & 1) || !(b >> (32 + (l < 31 ? l : 31)) & 1))
+		return 0;
+	if (l >= 2 && !(__atomic_load_n(&c->k2[ws[0] & 31], __ATOMIC_RELAXED) >> (ws[1] & 31) & 1))
+		return 0;
+	return ma_pr_lit(w, i, lit, ll);
+}
+
+/* MA_PR_LITS with the two-byte filter of ma_pr_lit_s (a site's own). */
+#define MA_PR_LITS2(w, i, s)                                                                       \
+	__extension__({                                                                            \
+		static struct ma_pr_lsite ma_pr_lit_site2_;                                        \
+		_Static_assert(!__builtin_types_compatible_p(__typeof__(s), __typeof__(&(s)[0])),  \
+		               "MA_PR_LITS2: s is a pointer, not an array");                       \
+		ma_pr_lit_s((w), (i), (s), sizeof(s) - 1, &ma_pr_lit_site2_);                      \
 	})
 
 /* A word list of ma_pr_lit() with a filter built once (ma_pr_lex_init):

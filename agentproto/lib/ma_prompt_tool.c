@@ -54,7 +54,7 @@
 
 #include <string.h>
 
-#define MA_TL_LIT(w, i, s) MA_PR_LITS(w, i, s)
+#define MA_TL_LIT(w, i, s) MA_PR_LITS2(w, i, s)
 
 /* The first non-space byte before word i (0 at the text's start). */
 static char ma_tl_before(const struct ma_pr_words *w, int i)
@@ -108,7 +108,8 @@ static int ma_tl_line_open(const char *t, const char *x)
 static int ma_tl_one_of(const char *const *v, size_t n, const char *x, const char *y)
 {
 	for (size_t j = 0; j < n; j++)
-		if (strlen(v[j]) == (size_t)(y - x) && !memcmp(v[j], x, (size_t)(y - x)))
+		if (v[j][0] == *x && strlen(v[j]) == (size_t)(y - x) &&
+		    !memcmp(v[j], x, (size_t)(y - x)))
 			return 1;
 	return 0;
 }
@@ -172,19 +173,19 @@ static int ma_tl_transcript(const char *t, const char *end)
 
 /* 1 if word i is a speaker's label in a transcript: one word that opens
  * its line, then its colon, in a text that has a person's turn too
- * (ma_tl_transcript, memo *tr: -1 not looked for yet). "Note to the AI
- * assistant reading this:", "AI agents: ...", "<!-- AI: ..." are no
- * speaker's (words before, a plural, a hidden place); a lone "AI: ..."
- * in a text with no person's turn is read as an address still. */
+ * (ma_tl_transcript, memo *tr: 0 not looked for yet, else its answer + 1, sc->tltr). "Note to the
+ * AI assistant reading this:", "AI agents: ...", "<!-- AI: ..." are no speaker's (words before, a
+ * plural, a hidden place); a lone "AI: ..." in a text with no person's turn is read as an address
+ * still. */
 static int ma_tl_speaker(const struct ma_pr_words *w, int i, const char *end, int *tr)
 {
 	const char *x = w->t + w->s[i];
 
 	if (ma_tl_label_colon(x + w->l[i], end) != ':' || !ma_tl_line_open(w->t, x))
 		return 0;
-	if (*tr < 0)
-		*tr = ma_tl_transcript(w->t, end);
-	return *tr;
+	if (!*tr)
+		*tr = 1 + ma_tl_transcript(w->t, end);
+	return *tr - 1;
 }
 
 /* 1 if word j says the AI reads the text: a participle or an agent's
@@ -1287,6 +1288,15 @@ static int ma_ti_ai_reads(const struct ma_pr_words *w, int i)
  * within ten words of i in its sentence, or -1. */
 static int ma_ti_colon(const struct ma_pr_words *w, int i, const char *end)
 {
+	/* (no ':' in the bytes ma_tl_after reads from the ten words: none,
+	 * without reading them word by word; promptind4) */
+	int z = i + 10 < w->n ? i + 10 : w->n - 1;
+	const char *a = w->t + w->s[i] + w->l[i], *b = w->t + w->s[z] + w->l[z] + 3;
+
+	if (b > end)
+		b = end;
+	if (a >= b || !memchr(a, ':', (size_t)(b - a)))
+		return -1;
 	for (int k = i; k < w->n && k <= i + 10; k++) {
 		char c;
 		if (k > i && w->brk[k] == 1)
@@ -1909,7 +1919,6 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 	const char *end = t + n;
 	uint64_t want = kb->ai | kb->you;
 	struct ma_ti_memo m = {{-1, -1}, {-1, -1}, -1};
-	int tr = -1;
 
 	/* (a text already over the default threshold is left: the rule
 	 * would change no verdict at it) */
@@ -1921,7 +1930,7 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 		if (!(w->k[i] & want))
 			break;
 		if (w->k[i] & kb->ai)
-			s = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &tr);
+			s = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &sc->tltr);
 		else if (ma_ti_you_reads(w, i))
 			s = 1;
 		if (s && ma_ti_harm(w, e, s == 2, kb, &m)) {
@@ -1962,7 +1971,7 @@ void ma_pr_indirect(const struct ma_pr_words *w, const char *t, size_t n,
 			      (i == c && i + 1 < w->n && ma_ti_cond_this(w, i + 1) &&
 			       ma_ti_job(w, i))))
 				continue;
-			st = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &tr);
+			st = ma_ti_addr_at(w, i, end, kb, sc->tlstrong, &e, &sc->tltr);
 			if (st && ma_ti_harm(w, e, st == 2, kb, &m)) {
 				ma_pr_add(sc, PF_OVERRIDE, 0.9);
 				return;
@@ -1975,9 +1984,10 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
                 struct ma_pr_score *sc)
 {
 	const char *end = t + n, *q;
-	int strong = -1, weak = -1, done[2] = {-1, -1}, tr = -1;
+	int strong = -1, weak = -1, done[2] = {-1, -1};
 	uint64_t want = w->kall & (kb->ai | ma_tl_ksys);
 
+	sc->tltr = 0; /* (this text's: ma_pr_indirect reads it next) */
 	/* the strong markers: an AI's name ("language model" too), "system"
 	 * (the words of those classes alone, ma_pr_next_of) */
 	for (int i = want ? ma_pr_next_of(w, 0, want, 0) : w->n; i < w->n && strong < 0;
@@ -1989,7 +1999,7 @@ void ma_pr_tool(const struct ma_pr_words *w, const char *t, size_t n, const stru
 		if (ma_tl_marker(w, i, end, kb) == 2)
 			strong = i;
 		else if ((k & kb->ai) && (v = ma_tl_vocative(w, i, end, &e)) != 0 &&
-		         !ma_tl_speaker(w, i, end, &tr) &&
+		         !ma_tl_speaker(w, i, end, &sc->tltr) &&
 		         (ma_tl_voc_order(w, e, v, done) || ma_tl_task_order(w, e))) {
 			ma_pr_add(sc, PF_OVERRIDE, 0.9);
 			return;

@@ -170,6 +170,81 @@ static void the_site_answers_what_the_walk_answers(void **state)
 	assert_true(words > 4 * hits);
 }
 
+/* promptind4: the site's filter of first two bytes (ma_pr_lit_s,
+ * MA_PR_LITS2) answers what the walk answers: each alternative, its
+ * stem's longer word, the same with another second byte, another first
+ * byte, a byte shorter or longer, a capital; the one-byte stems ("x~")
+ * let every second byte through. */
+static void the_two_byte_site_answers_what_the_walk_answers(void **state)
+{
+	static struct ma_pr_words w;
+	static char t[MA_PR_NORM];
+	size_t hits = 0, words = 0;
+
+	(void)state;
+	assert_int_equal(ma_pr_lex_init(), 0);
+	for (size_t k = 0; k < nlists() + 1; k++) {
+		size_t ll, n = 0;
+		const char *lit = k < nlists() ? list(k, &ll) : "q~|ab|c", *p, *end;
+		struct ma_pr_lsite site;
+		if (k == nlists())
+			ll = strlen(lit);
+		p = lit;
+		end = lit + ll;
+		memset(&site, 0, sizeof site);
+		while (p < end) {
+			const char *q = memchr(p, '|', (size_t)(end - p));
+			size_t l = (size_t)((q ? q : end) - p);
+			char x[80];
+			if (l && l < 60) {
+				int stem = p[l - 1] == '~';
+				size_t a = l - (size_t)stem;
+				if (a) {
+					memcpy(x, p, a);
+					add(t, &n, sizeof t - 1, x, a);
+					memcpy(x + a, "ing", 3);
+					add(t, &n, sizeof t - 1, x, a + 3);
+					add(t, &n, sizeof t - 1, x, a + 1);
+					if (a > 1)
+						add(t, &n, sizeof t - 1, x, a - 1);
+					x[1] = (char)(x[1] == 'z' ? 'y' : 'z');
+					add(t, &n, sizeof t - 1, x, a > 1 ? a : 2);
+					x[0] = (char)(x[0] == 'q' ? 'j' : 'q');
+					add(t, &n, sizeof t - 1, x, a);
+					x[0] = 'A';
+					add(t, &n, sizeof t - 1, x, a);
+				}
+			}
+			p = q ? q + 1 : end;
+		}
+		t[n] = 0;
+		memset(&w, 0, sizeof w);
+		ma_pr_split_words(t, n, &w);
+		for (int i = 0; i < w.n; i++, words++) {
+			int slow = ma_pr_lit(&w, i, lit, ll);
+			for (int r = 0; r < 2; r++)
+				if (ma_pr_lit_s(&w, i, lit, ll, &site) != slow)
+					fail_msg("list '%.40s', word '%.*s': ma_pr_lit %d, the "
+					         "two-byte site %d",
+					         lit, (int)w.l[i], w.t + w.s[i], slow, !slow);
+			hits += (size_t)slow;
+		}
+		assert_int_equal(site.m, ma_pr_lit_first(lit, ll));
+	}
+	assert_true(hits > 100);
+	assert_true(words > 4 * hits);
+	/* and the macro, a site's own filter */
+	{
+		char u[] = "the qwerty model and qz or abc zz";
+		ma_pr_split_words(u, sizeof u - 1, &w);
+		for (int i = 0; i < w.n; i++)
+			assert_int_equal(MA_PR_LITS2(&w, i, "q~|ab|c|model"),
+			                 ma_pr_lit(&w, i, "q~|ab|c|model", 13));
+		assert_true(MA_PR_LITS2(&w, 1, "q~|ab|c|model"));
+		assert_false(MA_PR_LITS2(&w, 6, "q~|ab|c|model"));
+	}
+}
+
 /* the macro: its own mask at each call site, the walk's answer */
 static void the_macro_answers_what_the_walk_answers(void **state)
 {
@@ -410,6 +485,7 @@ int main(void)
 	    cmocka_unit_test(the_mask_holds_each_first_byte_and_length),
 	    cmocka_unit_test(the_site_answers_what_the_walk_answers),
 	    cmocka_unit_test(the_macro_answers_what_the_walk_answers),
+	    cmocka_unit_test(the_two_byte_site_answers_what_the_walk_answers),
 	    cmocka_unit_test(the_markup_index_answers_what_the_walk_answers),
 	    cmocka_unit_test(has1_answers_what_each_byte_says),
 	    cmocka_unit_test(a_sentence_is_found_after_fillers_of_any_length),
