@@ -113,6 +113,46 @@ static void add(char *t, size_t *n, size_t cap, const char *x, size_t l)
 	t[(*n)++] = ' ';
 }
 
+/* the words of lit's test text in t (cap bytes, its length returned):
+ * each alternative, its stem's longer word, the same with another first
+ * byte, a byte shorter, a byte longer, capital; with second, the same
+ * with another second byte too (promptind4) */
+static size_t variants(char *t, size_t cap, const char *lit, size_t ll, int second)
+{
+	const char *p = lit, *end = lit + ll;
+	size_t n = 0;
+
+	while (p < end) {
+		const char *q = memchr(p, '|', (size_t)(end - p));
+		size_t l = (size_t)((q ? q : end) - p);
+		char x[80];
+		if (l && l < 60) {
+			int stem = p[l - 1] == '~';
+			size_t a = l - (size_t)stem;
+			if (a) {
+				memcpy(x, p, a);
+				add(t, &n, cap - 1, x, a);
+				memcpy(x + a, "ing", 3);
+				add(t, &n, cap - 1, x, a + 3);
+				add(t, &n, cap - 1, x, a + 1);
+				if (a > 1)
+					add(t, &n, cap - 1, x, a - 1);
+				if (second) {
+					x[1] = (char)(x[1] == 'z' ? 'y' : 'z');
+					add(t, &n, cap - 1, x, a > 1 ? a : 2);
+				}
+				x[0] = (char)(x[0] == 'q' ? 'j' : 'q');
+				add(t, &n, cap - 1, x, a);
+				x[0] = 'A';
+				add(t, &n, cap - 1, x, a);
+			}
+		}
+		p = q ? q + 1 : end;
+	}
+	t[n] = 0;
+	return n;
+}
+
 static void the_site_answers_what_the_walk_answers(void **state)
 {
 	static struct ma_pr_words w;
@@ -123,34 +163,9 @@ static void the_site_answers_what_the_walk_answers(void **state)
 	assert_int_equal(ma_pr_lex_init(), 0);
 	for (size_t k = 0; k < nlists(); k++) {
 		size_t ll, n = 0;
-		const char *lit = list(k, &ll), *p = lit, *end = lit + ll;
+		const char *lit = list(k, &ll);
 		uint64_t site = 0;
-		/* each alternative, its stem's longer word, the same with
-		 * another first byte, a byte shorter, a byte longer, capital */
-		while (p < end) {
-			const char *q = memchr(p, '|', (size_t)(end - p));
-			size_t l = (size_t)((q ? q : end) - p);
-			char x[80];
-			if (l && l < 60) {
-				int stem = p[l - 1] == '~';
-				size_t a = l - (size_t)stem;
-				if (a) {
-					memcpy(x, p, a);
-					add(t, &n, sizeof t - 1, x, a);
-					memcpy(x + a, "ing", 3);
-					add(t, &n, sizeof t - 1, x, a + 3);
-					add(t, &n, sizeof t - 1, x, a + 1);
-					if (a > 1)
-						add(t, &n, sizeof t - 1, x, a - 1);
-					x[0] = (char)(x[0] == 'q' ? 'j' : 'q');
-					add(t, &n, sizeof t - 1, x, a);
-					x[0] = 'A';
-					add(t, &n, sizeof t - 1, x, a);
-				}
-			}
-			p = q ? q + 1 : end;
-		}
-		t[n] = 0;
+		n = variants(t, sizeof t, lit, ll, 0);
 		memset(&w, 0, sizeof w);
 		ma_pr_split_words(t, n, &w);
 		for (int i = 0; i < w.n; i++, words++) {
@@ -185,39 +200,12 @@ static void the_two_byte_site_answers_what_the_walk_answers(void **state)
 	assert_int_equal(ma_pr_lex_init(), 0);
 	for (size_t k = 0; k < nlists() + 1; k++) {
 		size_t ll, n = 0;
-		const char *lit = k < nlists() ? list(k, &ll) : "q~|ab|c", *p, *end;
+		const char *lit = k < nlists() ? list(k, &ll) : "q~|ab|c";
 		struct ma_pr_lsite site;
 		if (k == nlists())
 			ll = strlen(lit);
-		p = lit;
-		end = lit + ll;
 		memset(&site, 0, sizeof site);
-		while (p < end) {
-			const char *q = memchr(p, '|', (size_t)(end - p));
-			size_t l = (size_t)((q ? q : end) - p);
-			char x[80];
-			if (l && l < 60) {
-				int stem = p[l - 1] == '~';
-				size_t a = l - (size_t)stem;
-				if (a) {
-					memcpy(x, p, a);
-					add(t, &n, sizeof t - 1, x, a);
-					memcpy(x + a, "ing", 3);
-					add(t, &n, sizeof t - 1, x, a + 3);
-					add(t, &n, sizeof t - 1, x, a + 1);
-					if (a > 1)
-						add(t, &n, sizeof t - 1, x, a - 1);
-					x[1] = (char)(x[1] == 'z' ? 'y' : 'z');
-					add(t, &n, sizeof t - 1, x, a > 1 ? a : 2);
-					x[0] = (char)(x[0] == 'q' ? 'j' : 'q');
-					add(t, &n, sizeof t - 1, x, a);
-					x[0] = 'A';
-					add(t, &n, sizeof t - 1, x, a);
-				}
-			}
-			p = q ? q + 1 : end;
-		}
-		t[n] = 0;
+		n = variants(t, sizeof t, lit, ll, 1);
 		memset(&w, 0, sizeof w);
 		ma_pr_split_words(t, n, &w);
 		for (int i = 0; i < w.n; i++, words++) {
