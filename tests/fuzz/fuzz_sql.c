@@ -18,12 +18,16 @@ static int is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* -1 when the input has forms other than its raw bytes or is one word
- * (the check skips it), else 1 when v is what the analysis of every place
- * the input occurs says, 0 when it is not. */
+/* -1 when the input has forms other than its raw bytes (decoded, or
+ * trimmed: white space at either end, formsfix) or is one word (the check
+ * skips it), else 1 when v is what the analysis of every place the input
+ * occurs says, 0 when it is not. */
 static int fuzz_sql_agrees(int d, const char *s, size_t size, const char *in, size_t n, int v)
 {
 	int plain = 1, fired = 0;
+
+	if (n && (is_space(in[0]) || is_space(in[n - 1])))
+		return -1;
 
 	for (size_t i = 0; i < n; i++) {
 		char c = in[i];
