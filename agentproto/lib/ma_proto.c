@@ -6,6 +6,7 @@
  * from batches in ma_queue.c. Pure functions, any thread.
  */
 #include "ma_int.h"
+#include "ma_util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,13 +57,8 @@ int ma_proto_hello(struct ma_buf *b, const char *agent_id, const char *hostname,
  * character, with control bytes (which moatd refuses) made '?'. */
 static void ma_proto_error_text(const char *s, char out[MA_APPLIED_ERROR_MAX + 1])
 {
-	size_t n = strlen(s);
+	size_t n = ma_utf8_cut(s, strlen(s), MA_APPLIED_ERROR_MAX);
 
-	if (n > MA_APPLIED_ERROR_MAX) {
-		n = MA_APPLIED_ERROR_MAX;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--; /* s[n] would start the cut-off part: step back to a lead byte */
-	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
 		out[i] = ch < 0x20 || ch == 0x7f ? '?' : (char)ch;

@@ -1069,10 +1069,7 @@ size_t ma_json_path_set(char *path, size_t plen, size_t cap, const char *sep, co
 		return plen;
 	}
 	memcpy(path + plen, sep, sl);
-	n = tl < cap - plen - sl - 1 ? tl : cap - plen - sl - 1;
-	if (n < tl)
-		while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
-			n--; /* t[n] is the first byte left out: not inside a character */
+	n = ma_utf8_cut(t, tl, cap - plen - sl - 1);
 	memcpy(path + plen + sl, t, n);
 	plen += sl + n;
 	path[plen] = '\0';
@@ -1422,12 +1419,8 @@ static void ma_details_add(struct ma_details *d, const char *key, int own_key, c
 
 	if (!value)
 		return;
-	n = own_value ? strlen(value) : strnlen(value, MA_DETAIL_CUT + 1);
-	if (n > MA_DETAIL_CUT) {
-		n = MA_DETAIL_CUT;
-		while (n > 0 && ((unsigned char)value[n] & 0xC0) == 0x80)
-			n--; /* value[n], the first byte left out, starts a character */
-	}
+	n = own_value ? strlen(value)
+	              : ma_utf8_cut(value, strnlen(value, MA_DETAIL_CUT + 1), MA_DETAIL_CUT);
 	d->own |= (unsigned)own_key << d->k | (unsigned)own_value << (d->k + 1);
 	d->s[d->k] = key;
 	d->n[d->k++] = strlen(key);

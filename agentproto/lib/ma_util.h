@@ -93,6 +93,19 @@ static inline __attribute__((always_inline)) size_t ma_utf8_read(const unsigned 
 	return 0;
 }
 
+/* The length of s's first n bytes cut to at most max, at the start of a
+ * UTF-8 character (s[result] is not a continuation byte when the cut
+ * happens): event text and JSON paths are cut only at characters. */
+static inline size_t ma_utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--; /* s[n], the first byte left out, starts a character */
+	return n;
+}
+
 /* Writes the code point cp (below 0x110000; a caller that must refuse
  * surrogates does so before) as UTF-8 at out, which has room for 4
  * bytes (3 when cp < 0x10000, 2 when cp < 0x800): returns its length, 1
