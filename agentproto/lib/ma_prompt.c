@@ -4357,6 +4357,7 @@ struct ma_pr_scan {
 	const struct ma_input *in; /* the input whose forms are looked for */
 	int mode;                  /* its parameter's mode (MOAT_MODE_*) */
 	int imode;                 /* the interceptor's mode (no parameter) */
+	double thr;                /* the policy's threshold */
 	const char *v;             /* the form looked for */
 	size_t vl;
 	double best; /* the best of every mode (the score) */
@@ -4404,13 +4405,18 @@ struct ma_pr_scan {
 #define MA_PR_SEAM      256
 #define MA_PR_PLACE_MIN 3
 #define MA_PR_PLACES    256
-struct ma_pr_place {
+struct ma_pr_place {               /* 56 bytes: 256 fit beside the pass */
 	size_t a, b;               /* [a, b) of the prompt */
-	size_t maxl;               /* the longest place merged into it */
-	int n;                     /* places merged into it */
 	const struct ma_input *in; /* the first place's input, and its form */
-	int form;
-	int mode; /* the least mode of the places merged (MOAT_MODE_*) */
+	/* a place of the highest mode merged (its input and form) */
+	const struct ma_input *hin;
+	uint32_t maxl; /* the longest place merged into it (capped) */
+	uint32_t n;    /* places merged into it */
+	/* the best score of a place alone in each mode under block */
+	float os[MOAT_MODE_BLOCK];
+	unsigned char form, hform;
+	signed char mode;  /* the least mode of the places merged (MOAT_MODE_*) */
+	signed char hmode; /* the highest */
 };
 struct ma_pr_scratch {
 	struct ma_pr_pass ps;
@@ -4425,6 +4431,21 @@ static int ma_pr_place_cmp(const void *x, const void *y)
 	const struct ma_pr_place *p = x, *q = y;
 
 	return p->a < q->a ? -1 : p->a > q->a;
+}
+
+/* r's modes and places' scores joined with q's (q read into r's run). */
+static void ma_pr_place_join(struct ma_pr_place *r, const struct ma_pr_place *q)
+{
+	if (q->mode < r->mode)
+		r->mode = q->mode;
+	if (q->hmode > r->hmode) {
+		r->hmode = q->hmode;
+		r->hin = q->hin;
+		r->hform = q->hform;
+	}
+	for (int m = 0; m < MOAT_MODE_BLOCK; m++)
+		if (q->os[m] > r->os[m])
+			r->os[m] = q->os[m];
 }
 
 /* Sorts the places and merges each into the run before it when it begins
@@ -4444,8 +4465,7 @@ static int ma_pr_places_merge(struct ma_pr_place *pl, int n)
 			if (pl[i].maxl > r->maxl)
 				r->maxl = pl[i].maxl;
 			r->n += pl[i].n;
-			if (pl[i].mode < r->mode)
-				r->mode = pl[i].mode;
+			ma_pr_place_join(r, &pl[i]);
 		} else {
 			pl[++k] = pl[i];
 		}
@@ -4468,6 +4488,28 @@ static void ma_pr_best(struct ma_pr_scan *c, double s, const char *rl, int mode,
 	}
 }
 
+/* A run or seam's score s, judged under a mode (review24w, session 32):
+ * the least of its places' modes, so that an exclusion that turns one
+ * field down is not undone by a neighbour -- unless the places of the
+ * lower modes stay under the threshold alone, where the run is an
+ * injection only with a higher mode's text in it ("Ignore all previous"
+ * in a monitored or ignored field + "instructions and ..." in a blocking
+ * one): it is then judged under the highest mode, named by that field. A
+ * field an exclusion ignores is never reported for itself. */
+static void ma_pr_run_best(struct ma_pr_scan *c, const struct ma_pr_place *p, double s,
+                           const char *rl)
+{
+	double lo = 0;
+
+	for (int m = 0; m < p->hmode; m++)
+		if (p->os[m] > lo)
+			lo = p->os[m];
+	if (p->hmode > p->mode && lo + 1e-9 < c->thr)
+		ma_pr_best(c, s, rl, p->hmode, p->hin, p->hform);
+	else if (p->mode > MOAT_MODE_OFF || c->imode == MOAT_MODE_OFF)
+		ma_pr_best(c, s, rl, p->mode, p->in, p->form);
+}
+
 /* The places' seams, then their runs (the comment above). */
 static void ma_pr_runs(struct ma_pr_scan *c, const char *prompt)
 {
@@ -4480,6 +4522,7 @@ static void ma_pr_runs(struct ma_pr_scan *c, const char *prompt)
 	qsort(pl, (size_t)c->npl, sizeof *pl, ma_pr_place_cmp);
 	for (int i = 1; i < c->npl; i++) {
 		const struct ma_pr_place *p = &pl[i - 1], *q = &pl[i];
+		struct ma_pr_place j = *p;
 		size_t la, lb, n;
 		if (q->a <= p->b || q->a - p->b > MA_PR_GLUE)
 			continue; /* touching (the run reads them so), or apart */
@@ -4495,7 +4538,8 @@ static void ma_pr_runs(struct ma_pr_scan *c, const char *prompt)
 		n = la + 1 + lb;
 		rl = NULL;
 		s = ma_pr_score_in(c->seam, n, &rl, c->ps);
-		ma_pr_best(c, s, rl, p->mode < q->mode ? p->mode : q->mode, p->in, p->form);
+		ma_pr_place_join(&j, q);
+		ma_pr_run_best(c, &j, s, rl);
 	}
 	c->npl = ma_pr_places_merge(pl, c->npl);
 	for (int i = 0; i < c->npl; i++) {
@@ -4504,19 +4548,19 @@ static void ma_pr_runs(struct ma_pr_scan *c, const char *prompt)
 			continue; /* one place, or one holding the others: scored */
 		rl = NULL;
 		s = ma_pr_score_in(prompt + p->a, p->b - p->a, &rl, c->ps);
-		ma_pr_best(c, s, rl, p->mode, p->in, p->form);
+		ma_pr_run_best(c, p, s, rl);
 	}
 }
 
-/* An input whose parameter an exclusion turns off is not looked for (the
- * interceptor off: each is, for the score). */
+/* An input whose parameter an exclusion turns off is looked for only as a
+ * place a run may hold (ma_pr_run_best), never reported for itself. */
 static int ma_pr_scan_input(void *ctx, const struct ma_input *in)
 {
 	struct ma_pr_scan *c = ctx;
 
 	c->in = in;
 	c->mode = ma_request_mode(c->r, "llm_prompt_injection", in->param);
-	return c->mode == MOAT_MODE_OFF && c->imode != MOAT_MODE_OFF;
+	return 0;
 }
 
 static int ma_pr_scan_form(void *ctx, const char *v, size_t vl)
@@ -4542,16 +4586,25 @@ static int ma_pr_scan_found(void *ctx, size_t a, size_t b, struct ma_scan_hit *h
 	if (b - a >= MA_PR_PLACE_MIN) {
 		if (c->npl == MA_PR_PLACES)
 			c->npl = ma_pr_places_merge(c->pl, c->npl);
-		if (c->npl < MA_PR_PLACES)
-			c->pl[c->npl++] = (struct ma_pr_place){.a = a,
-			                                       .b = b,
-			                                       .maxl = b - a,
-			                                       .n = 1,
-			                                       .in = c->in,
-			                                       .form = form,
-			                                       .mode = c->mode};
+		if (c->npl < MA_PR_PLACES) {
+			struct ma_pr_place *p = &c->pl[c->npl++];
+			*p = (struct ma_pr_place){.a = a,
+			                          .b = b,
+			                          .maxl = b - a > UINT32_MAX ? UINT32_MAX
+			                                                     : (uint32_t)(b - a),
+			                          .n = 1,
+			                          .in = c->in,
+			                          .form = (unsigned char)form,
+			                          .mode = (signed char)c->mode,
+			                          .hmode = (signed char)c->mode,
+			                          .hform = (unsigned char)form,
+			                          .hin = c->in};
+			if (c->mode < MOAT_MODE_BLOCK)
+				p->os[c->mode] = (float)s;
+		}
 	}
-	ma_pr_best(c, s, rl, c->mode, c->in, form);
+	if (c->mode > MOAT_MODE_OFF || c->imode == MOAT_MODE_OFF)
+		ma_pr_best(c, s, rl, c->mode, c->in, form);
 	return 0;
 }
 
@@ -4620,6 +4673,9 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 	c.pl = sb->pl;
 	c.seam = sb->seam;
 	c.imode = ma_request_mode(r, "llm_prompt_injection", NULL);
+	c.thr = ma_request_threshold(r, "llm_prompt_injection");
+	if (c.thr < 0)
+		c.thr = MOAT_PROMPT_THRESHOLD;
 	if (ulen) /* the marked part: the interceptor's own mode */
 		ma_pr_best(&c, ma_pr_score_in(prompt + uoff, ulen, &rl, c.ps), rl, c.imode, NULL,
 		           0);
@@ -4633,9 +4689,7 @@ int moat_check_prompt_at(struct moat_request *r, const char *prompt, size_t len,
 		*score = c.best;
 	if (c.best <= 0)
 		return MOAT_ALLOW;
-	thr = ma_request_threshold(r, "llm_prompt_injection");
-	if (thr < 0)
-		thr = MOAT_PROMPT_THRESHOLD;
+	thr = c.thr;
 	/* the monitored best is logged, and the blocking one still decides */
 	v = ma_pr_fire(r, &c, MOAT_MODE_MONITOR, thr, prompt, len, file, line, function);
 	if (v == MOAT_BLOCK)

@@ -691,7 +691,10 @@ int moat_check_nosql_at(struct moat_request *r, const char *json, size_t len, co
  * close together are read as one text as well (an override split across
  * two fields): a run of them with only short labels (64 bytes at most)
  * between is scored whole, labels included, and neighbours at most 160
- * bytes apart joined by a space; the higher score counts.
+ * bytes apart joined by a space; the higher score counts. A run is judged
+ * under the least mode of its inputs' parameters (an exclusion holds),
+ * unless the inputs of the lower modes stay under the threshold alone:
+ * then it is an injection only with the higher mode's text, and judged so.
  * The score (0..1, written to *score when score is not NULL) is the
  * noisy-OR, 1 - prod(1 - w), of weighted features of five families, found
  * by patterns over semantic word classes (English and eight other
