@@ -1113,6 +1113,79 @@ static int ma_path_scan_analyse(void *ctx, size_t a, size_t b, struct ma_scan_hi
 	return 1;
 }
 
+/* 1 when a form v of an input climbs ("../x", "a/../../x": up above where
+ * it is put) and what it names after the climb is the end of the path fn
+ * (from ptext), segment by segment: the input a join resolved. */
+static int ma_path_named_end(const char *v, size_t vl, const struct ma_path_norm *fn,
+                             const char *ptext, struct ma_path_norm *f)
+{
+	int k;
+
+	if (vl < 2 || !memmem(v, vl, "..", 2))
+		return 0;
+	ma_path_normalise(v, vl, f);
+	if (f->kind != MA_PATH_RELATIVE || f->up == 0)
+		return 0;
+	k = f->depth;
+	if (k > MA_PATH_SEGS || fn->depth > MA_PATH_SEGS)
+		return 1; /* too deep to compare: fails closed */
+	if (k > fn->depth)
+		return 0;
+	for (int j = 0; j < k; j++) {
+		int i = fn->depth - k + j;
+		if (f->seg[j][1] != fn->seg[i][1] ||
+		    memcmp(v + f->seg[j][0], ptext + fn->seg[i][0], f->seg[j][1]) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* A path the application normalised before the check (review25e, session
+ * 33): Node's path.join and path.resolve, Go's filepath.Join, Python's
+ * os.path.normpath, Java's Path.normalize resolve the dot segments, so
+ * path.join("/srv/app/uploads", "../../../etc/passwd") is "/etc/passwd"
+ * and holds no input to be found. With a base, a path outside it fires
+ * when an input climbs and names the path's end (ma_path_named_end),
+ * attributed to each such input until one blocks (an excluded one goes
+ * on to the next). Only when the path is outside the base: no cost
+ * otherwise. */
+static int ma_path_joined(struct moat_request *r, const char *path, size_t len, const char *base,
+                          const char *file, int line, const char *function)
+{
+	struct ma_path_norm bn, fn, f;
+	struct ma_finding fd = {
+	    .interceptor = "path_traversal",
+	    .rule = "path.traversal",
+	    .severity = "high",
+	    .confidence = 0.9,
+	    .operation = path,
+	    .operation_len = len,
+	    .extra_key = "base",
+	    .extra_value = base,
+	    .file = file,
+	    .line = line,
+	    .function = function,
+	};
+	const struct ma_input *in;
+	size_t nin;
+	int v = -1;
+
+	ma_path_normalise(base, strlen(base), &bn);
+	ma_path_normalise(path, len, &fn);
+	if (bn.kind != fn.kind || ma_path_inside(&bn, base, &fn, path))
+		return MOAT_ALLOW;
+	in = ma_request_inputs(r, &nin);
+	for (size_t i = 0; i < nin && v < 0; i++)
+		for (int k = 0; !in[i].plain && k < in[i].nforms; k++)
+			if (ma_path_named_end(in[i].form[k], in[i].form_len[k], &fn, path, &f)) {
+				fd.input = &in[i];
+				fd.form = k;
+				v = ma_request_fire(r, &fd); /* < 0: excluded, the next input */
+				break;
+			}
+	return v < 0 ? MOAT_ALLOW : v;
+}
+
 int moat_check_path_at(struct moat_request *r, const char *path, size_t len, const char *base,
                        int flags, const char *file, int line, const char *function)
 {
@@ -1149,5 +1222,9 @@ int moat_check_path_at(struct moat_request *r, const char *path, size_t len, con
 	    .line = line,
 	    .function = function,
 	};
-	return ma_request_scan(r, &s);
+	int v = ma_request_scan(r, &s);
+
+	if (v == MOAT_ALLOW && base)
+		v = ma_path_joined(r, path, len, base, file, line, function);
+	return v;
 }

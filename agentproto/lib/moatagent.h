@@ -851,7 +851,10 @@ int moat_check_argv_at(struct moat_request *r, const char *const *argv, int argc
  * dot segments are resolved lexically. Fires when a user input of r is in
  * the path, the part before it is inside base and the whole is not
  * (path.traversal, path.encoded_traversal; an input that starts the path
- * and makes it absolute: path.absolute). Without a base, the input must
+ * and makes it absolute: path.absolute). With a base, a path outside it
+ * that the application normalised first (path.join("/srv/app/uploads",
+ * "../../etc/passwd") is "/etc/passwd") fires too when an input climbs
+ * and names the path's end after the climb. Without a base, the input must
  * stay below the directory it was put in, and an input that starts the
  * path must not make it absolute or climb above it. It also fires on an
  * input that starts the path with a stream wrapper or URL scheme

@@ -1,0 +1,90 @@
+/* review25 (session 33), round f on main 20a87f3: ssrf, the twin of
+ * review25e (path). An input chooses the host only where its text (as
+ * given or decoded) covers it in the URL checked; an application that
+ * parses the URL it was sent and checks (and fetches) the parsed one --
+ * Node's `const u = new URL(req.query.url); fetch(u.href)`, the WHATWG
+ * serialisation -- checks a URL that no longer holds the input when the
+ * attacker wrote the host as the parser rewrites it: upper case
+ * (`HTTP://LOCALHOST:8080/admin` is `http://localhost:8080/admin`), an
+ * IPv4 number in hex, short or octal form (`0xA9FEA9FE`, `127.1`,
+ * `0177.0.0.1` are `169.254.169.254`, `127.0.0.1`), a trailing dot, an
+ * IPv6 address written long. The URL checked is then written as an
+ * application writes its own, and no input is in it: allowed (6 of 6).
+ * The same URLs checked as sent block. Run here: node 20's new
+ * URL("http://0x7F000001:18765/secret").href is
+ * http://127.0.0.1:18765/secret and fetch() reached a local server (404).
+ * Twin: a public URL normalised the same way stays allowed.
+ */
+#include "agent_test.h"
+
+static int loopback_resolver(const char *host, struct moat_addr *out, int max, void *arg)
+{
+	(void)host;
+	(void)out;
+	(void)max;
+	(void)arg;
+	return 0; /* names do not resolve here: literals only */
+}
+
+static int check(const char *input, const char *url)
+{
+	const struct moat_policy *p =
+	    moat_policy_parse("{\"interceptors\":{\"ssrf\":{\"mode\":\"block\"}}}", 1, NULL, 0);
+	struct moat_request_info ri = {.method = "GET", .endpoint = "/preview"};
+	struct moat_request *r = NULL;
+	struct moat_url_target t;
+	int v;
+
+	assert_non_null(p);
+	ri.policy = p;
+	assert_int_equal(moat_request_begin(NULL, &ri, &r), MOAT_ALLOW);
+	moat_policy_release(p);
+	moat_request_set_resolver(r, loopback_resolver, NULL);
+	assert_int_equal(moat_request_add_input(r, MOAT_INPUT_QUERY, "url", input, strlen(input)),
+	                 0);
+	v = moat_check_url(r, url, strlen(url), &t);
+	moat_request_end(r);
+	return v;
+}
+
+static void a_url_the_application_parsed_first_fires(void **state)
+{
+	/* what was sent, and new URL(sent).href */
+	static const char *const c[][2] = {
+	    {"HTTP://LOCALHOST:8080/admin", "http://localhost:8080/admin"},
+	    {"http://0xA9FEA9FE/latest/meta-data/", "http://169.254.169.254/latest/meta-data/"},
+	    {"http://127.1:6379/", "http://127.0.0.1:6379/"},
+	    {"http://0177.0.0.1/admin", "http://127.0.0.1/admin"},
+	    {"http://169.254.169.254./latest/", "http://169.254.169.254/latest/"},
+	    {"http://[0:0:0:0:0:ffff:7f00:1]/", "http://[::ffff:7f00:1]/"},
+	};
+	int bad = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof c / sizeof c[0]; i++) {
+		assert_int_equal(check(c[i][0], c[i][0]), MOAT_BLOCK); /* as sent: blocks */
+		if (check(c[i][0], c[i][1]) != MOAT_BLOCK) {
+			print_message("allowed: %s checked as %s\n", c[i][0], c[i][1]);
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void a_public_url_parsed_first_is_allowed(void **state)
+{
+	(void)state;
+	assert_int_equal(
+	    check("HTTPS://93.184.215.14/Index.html", "https://93.184.215.14/Index.html"),
+	    MOAT_ALLOW);
+	assert_int_equal(check("http://8.8.8.8./x", "http://8.8.8.8/x"), MOAT_ALLOW);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_url_the_application_parsed_first_fires),
+	    cmocka_unit_test(a_public_url_parsed_first_is_allowed),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
