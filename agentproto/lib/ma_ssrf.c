@@ -322,6 +322,41 @@ static int ma_ssrf_reaches(const struct ma_input *in, int *form, const char *url
 	return 0;
 }
 
+/* 1 if a form of input in, parsed as a WHATWG client parses it -- as a
+ * URL when it holds a ':', else as the host of "http://" + it -- has the
+ * host (serialized) the URL checked goes to: an application that parses
+ * the URL it was sent and checks the parsed one (Node's new URL(x).href,
+ * review25f) checks a text without the input where the attacker wrote the
+ * host as the parser rewrites it (HTTP://LOCALHOST, 0xA9FEA9FE, 127.1,
+ * 0177.0.0.1, a trailing dot). Read only for a URL that goes inside. */
+static int ma_ssrf_parsed_host(const struct ma_input *in, int *form, const char *host)
+{
+	char tmp[MA_URL_HOST_MAX + 16];
+	struct ma_weburl p;
+
+	if (!host[0])
+		return 0;
+	for (int k = 0; k < in->nforms; k++) {
+		const char *v = in->form[k];
+		size_t vl = in->form_len[k];
+		int rc;
+		if (vl < 3 || vl > MA_URL_HOST_MAX)
+			continue;
+		if (memchr(v, ':', vl)) {
+			rc = ma_url_parse_web(v, vl, NULL, &p);
+		} else {
+			memcpy(tmp, "http://", 7);
+			memcpy(tmp + 7, v, vl);
+			rc = ma_url_parse_web(tmp, vl + 7, NULL, &p);
+		}
+		if ((rc == 0 || rc == MA_URL_IDNA_NEWER) && !strcmp(p.host, host)) {
+			*form = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 if host (as serialized: a name, a dotted IPv4, a bracketed IPv6) is
  * in ssrf.allow_hosts; an IPv6 address may be listed with or without its
  * brackets. */
@@ -794,7 +829,8 @@ int moat_check_url_at(struct moat_request *r, const char *url, size_t len,
 			};
 			int v;
 			if (pass == 0) {
-				if (!ma_ssrf_reaches(&in[i], &fd.form, url, len, &u))
+				if (!ma_ssrf_reaches(&in[i], &fd.form, url, len, &u) &&
+				    !ma_ssrf_parsed_host(&in[i], &fd.form, t->host))
 					continue;
 				fd.input = &in[i];
 			} else if (!u.odd) {

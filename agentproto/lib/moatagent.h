@@ -597,7 +597,9 @@ struct moat_url_target {
  * the host, or writes a whole label of a name's last two -- the
  * registrable domain, approximated: "https://img." + "x.nip.io"; a
  * "5" inside 10.0.0.5 or a label left of them, as "eu" in
- * eu.cdn.example.com, does not count), or the address is
+ * eu.cdn.example.com, does not count; or, parsed as a URL or as a host,
+ * it has the URL's host: "HTTP://0x7F000001/" checked as the parsed
+ * "http://127.0.0.1/"), or the address is
  * written in an unusual form (0x7f.1: no application writes its own
  * addresses that way; this rule needs no input). The application's own
  * internal URLs (http://127.0.0.1:9200/ with the user's words in the

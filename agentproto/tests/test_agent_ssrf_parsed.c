@@ -1,4 +1,5 @@
-/* review25 (session 33), round f on main 20a87f3: ssrf, the twin of
+/* A URL the application parsed before the check (ma_ssrf_parsed_host).
+ * review25 (session 33), round f on main 20a87f3: ssrf, the twin of
  * review25e (path). An input chooses the host only where its text (as
  * given or decoded) covers it in the URL checked; an application that
  * parses the URL it was sent and checks (and fetches) the parsed one --
@@ -80,9 +81,28 @@ static void a_public_url_parsed_first_is_allowed(void **state)
 	assert_int_equal(check("http://8.8.8.8./x", "http://8.8.8.8/x"), MOAT_ALLOW);
 }
 
+/* A host alone, the application building the URL and parsing it: the
+ * input chose the host however it was written; a number or a word that
+ * is not the host as parsed stays the application's. */
+static void a_host_the_application_parsed_fires(void **state)
+{
+	(void)state;
+	assert_int_equal(check("0x7f000001", "http://127.0.0.1/status"), MOAT_BLOCK);
+	assert_int_equal(check("2852039166", "http://169.254.169.254/latest/meta-data/"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check("\xef\xbd\x8c\xef\xbd\x8f\xef\xbd\x83\xef\xbd\x81\xef\xbd\x8c"
+	                       "host",
+	                       "http://localhost/admin"),
+	                 MOAT_BLOCK);
+	assert_int_equal(check("42", "http://127.0.0.1:42/health"), MOAT_ALLOW);
+	assert_int_equal(check("status report", "http://127.0.0.1/status"), MOAT_ALLOW);
+	assert_int_equal(check("https://example.com/x", "http://127.0.0.1/fetch"), MOAT_ALLOW);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(a_host_the_application_parsed_fires),
 	    cmocka_unit_test(a_url_the_application_parsed_first_fires),
 	    cmocka_unit_test(a_public_url_parsed_first_is_allowed),
 	};
