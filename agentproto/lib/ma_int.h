@@ -131,6 +131,13 @@ int ma_ip_parse(const char *s, struct ma_cidr *out);
 int ma_ip_normal(const char *s, char *out, size_t cap);
 /* ma_ip_parse of s in any form ma_ip_normal reads. 0 or -1. */
 int ma_ip_read(const char *s, struct ma_cidr *out);
+/* A source address as proxies hand it over whole (review25h): a list,
+ * X-Forwarded-For's "client, proxy1, proxy2" or Forwarded's elements
+ * "for=a;proto=https, for=b" (an element's for= pair; one without is no
+ * address). Calls fn with each element that ma_ip_read reads, in order,
+ * until fn returns nonzero; returns how many it was called with (0: no
+ * address). fn may be NULL (count only). */
+int ma_ip_each(const char *s, int (*fn)(void *ctx, const struct ma_cidr *ip), void *ctx);
 /* 1 if the address ip (from ma_ip_parse) is inside net. */
 int ma_cidr_contains(const struct ma_cidr *net, const struct ma_cidr *ip);
 /* '*' matches any run of characters (including '/'), the rest is literal. */

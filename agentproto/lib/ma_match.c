@@ -150,6 +150,51 @@ int ma_ip_normal(const char *s, char *out, size_t cap)
 	                                                                                    : -1;
 }
 
+int ma_ip_each(const char *s, int (*fn)(void *ctx, const struct ma_cidr *ip), void *ctx)
+{
+	int n = 0;
+
+	if (!s)
+		return 0;
+	while (*s) {
+		const char *e = strchr(s, ','), *a = s, *b;
+		char piece[128];
+		struct ma_cidr ip;
+
+		if (!e)
+			e = s + strlen(s);
+		b = e;
+		/* a Forwarded element's pairs: its for= (none: no address) */
+		if (memchr(a, ';', (size_t)(b - a)) || memchr(a, '=', (size_t)(b - a))) {
+			const char *q = a, *f = NULL;
+			while (q < b && !f) {
+				const char *t = memchr(q, ';', (size_t)(b - q)), *w = q;
+				if (!t)
+					t = b;
+				while (w < t && (*w == ' ' || *w == '\t'))
+					w++;
+				if (t - w > 4 && strncasecmp(w, "for=", 4) == 0) {
+					f = w;
+					b = t;
+				}
+				q = t + (t < b);
+			}
+			a = f ? f : b;
+		}
+		if (b > a && (size_t)(b - a) < sizeof piece) {
+			memcpy(piece, a, (size_t)(b - a));
+			piece[b - a] = '\0';
+			if (!ma_ip_read(piece, &ip)) {
+				n++;
+				if (fn && fn(ctx, &ip))
+					return n;
+			}
+		}
+		s = *e ? e + 1 : e;
+	}
+	return n;
+}
+
 int ma_ip_read(const char *s, struct ma_cidr *out)
 {
 	char n[64];

@@ -485,23 +485,38 @@ static int64_t ma_now_or(time_t now)
 	return (int64_t)(now ? now : time(NULL)) * 1000;
 }
 
-int moat_policy_ip_denied(const struct moat_policy *p, const char *ip, time_t now)
-{
-	struct ma_cidr addr;
+struct ma_deny_walk {
+	const struct moat_policy *p;
 	int64_t now_ms;
+	int denied;
+};
 
-	/* every request asks: no denylist, no parse and no clock */
-	if (!p || p->nips == 0 || ma_ip_read(ip, &addr))
-		return 0;
-	now_ms = ma_now_or(now);
-	for (size_t i = 0; i < p->nips; i++) {
-		const struct ma_deny_ip *d = &p->ips[i];
-		if (d->until_ms && now_ms >= d->until_ms)
+static int ma_deny_one(void *ctx, const struct ma_cidr *addr)
+{
+	struct ma_deny_walk *w = ctx;
+
+	for (size_t i = 0; i < w->p->nips; i++) {
+		const struct ma_deny_ip *d = &w->p->ips[i];
+		if (d->until_ms && w->now_ms >= d->until_ms)
 			continue;
-		if (ma_cidr_contains(&d->net, &addr))
-			return 1;
+		if (ma_cidr_contains(&d->net, addr))
+			return w->denied = 1;
 	}
 	return 0;
+}
+
+/* Any address of a list denied denies (ma_ip_each: the client picks what
+ * comes before its proxy's hop, so none may hide a denied one). */
+int moat_policy_ip_denied(const struct moat_policy *p, const char *ip, time_t now)
+{
+	struct ma_deny_walk w = {.p = p};
+
+	/* every request asks: no denylist, no parse and no clock */
+	if (!p || p->nips == 0 || !ip)
+		return 0;
+	w.now_ms = ma_now_or(now);
+	(void)ma_ip_each(ip, ma_deny_one, &w);
+	return w.denied;
 }
 
 int moat_policy_user_denied(const struct moat_policy *p, const char *user, time_t now)
@@ -524,17 +539,38 @@ int moat_policy_user_denied(const struct moat_policy *p, const char *user, time_
 /* The request's source address, parsed the first time an exclusion
  * that names a source is looked at (most policies have none: a check
  * then parses nothing). */
+#define MA_SRC_ADDRS 4
 struct ma_src_lazy {
 	const char *ip;
-	int state; /* 0 not parsed yet, 1 parsed into c, -1 none or not an address */
-	struct ma_cidr c;
+	int state; /* 0 not parsed yet, n addresses parsed into c, -1 none or too many */
+	struct ma_cidr c[MA_SRC_ADDRS];
 };
 
-static const struct ma_cidr *ma_src_get(struct ma_src_lazy *s)
+static int ma_src_one(void *ctx, const struct ma_cidr *ip)
 {
-	if (s->state == 0)
-		s->state = s->ip && ma_ip_read(s->ip, &s->c) == 0 ? 1 : -1;
-	return s->state > 0 ? &s->c : NULL;
+	struct ma_src_lazy *s = ctx;
+
+	if (s->state < MA_SRC_ADDRS)
+		s->c[s->state] = *ip;
+	s->state++;
+	return s->state > MA_SRC_ADDRS;
+}
+
+/* 1 when the source is known and every address of it (a list: each
+ * element, at most MA_SRC_ADDRS) is inside net: an exclusion for trusted
+ * sources must not match a list where the client put a trusted address
+ * before its real one. */
+static int ma_src_inside(struct ma_src_lazy *s, const struct ma_cidr *net)
+{
+	if (s->state == 0) {
+		(void)ma_ip_each(s->ip, ma_src_one, s);
+		if (s->state == 0 || s->state > MA_SRC_ADDRS)
+			s->state = -1;
+	}
+	for (int i = 0; i < s->state; i++)
+		if (!ma_cidr_contains(net, &s->c[i]))
+			return 0;
+	return s->state > 0;
 }
 
 /* An exclusion's parameter covers the parameter itself and what it holds:
@@ -551,15 +587,13 @@ static int ma_param_covers(const char *x, const char *parameter)
 static int ma_excl_matches(const struct ma_excl *x, const char *interceptor, const char *endpoint,
                            const char *parameter, struct ma_src_lazy *src)
 {
-	const struct ma_cidr *c;
-
 	if (strcmp(x->interceptor, interceptor) != 0)
 		return 0;
 	if (strcmp(x->endpoint, "*") != 0 && (!endpoint || !ma_glob_match(x->endpoint, endpoint)))
 		return 0;
 	if (x->parameter && !ma_param_covers(x->parameter, parameter))
 		return 0;
-	if (x->has_source && (!(c = ma_src_get(src)) || !ma_cidr_contains(&x->source, c)))
+	if (x->has_source && !ma_src_inside(src, &x->source))
 		return 0;
 	return 1;
 }

@@ -14,6 +14,7 @@
 #include "ma_int.h"
 #include "ma_util.h"
 
+#include <arpa/inet.h>
 #include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,6 +32,7 @@ struct moat_request {
 	struct moat_agent *agent; /* borrowed; NULL: events are only kept here */
 	const struct moat_policy *policy;
 	char *method, *endpoint, *source_ip, *user_id;
+	char *source_list; /* source_ip as given when it lists several addresses */
 	int denied;
 	struct ma_input *in;
 	size_t nin, capin;
@@ -90,6 +92,22 @@ static char *ma_dup_opt(struct moat_request *r, const char *s, int *nomem)
 	return d;
 }
 
+/* ma_ip_each's callback: the first address into ctx; stops at the
+ * second (enough to know a list). */
+struct ma_ip_firsts {
+	struct ma_cidr first;
+	int n;
+};
+
+static int ma_ip_first(void *ctx, const struct ma_cidr *ip)
+{
+	struct ma_ip_firsts *f = ctx;
+
+	if (f->n++ == 0)
+		f->first = *ip;
+	return f->n > 1;
+}
+
 int moat_request_begin(struct moat_agent *a, const struct moat_request_info *info,
                        struct moat_request **out)
 {
@@ -112,13 +130,21 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
 	if (info) {
 		r->method = ma_dup_opt(r, info->method, &nomem);
 		r->endpoint = ma_dup_opt(r, info->endpoint, &nomem);
+		struct ma_ip_firsts f = {.n = 0};
 		char ip[64];
 		/* a port, brackets, a zone or spaces around the address are
 		 * taken off; what is no address is unknown (NULL): denylists
 		 * and exclusions by CIDR do not match it, and events go
-		 * without it rather than being refused (review24) */
-		if (info->source_ip && !ma_ip_normal(info->source_ip, ip, sizeof ip))
+		 * without it rather than being refused (review24). A list
+		 * (X-Forwarded-For, Forwarded; review25h): events carry its
+		 * first address, the denylist denies any, an exclusion by
+		 * source needs all (source_list keeps it whole) */
+		(void)ma_ip_each(info->source_ip, ma_ip_first, &f);
+		if (f.n > 0 && inet_ntop(f.first.family == 4 ? AF_INET : AF_INET6, f.first.addr, ip,
+		                         sizeof ip))
 			r->source_ip = ma_dup_opt(r, ip, &nomem);
+		if (f.n > 1)
+			r->source_list = ma_dup_opt(r, info->source_ip, &nomem);
 		r->user_id = ma_dup_opt(r, info->user_id, &nomem);
 	}
 	if (nomem) {
@@ -126,7 +152,7 @@ int moat_request_begin(struct moat_agent *a, const struct moat_request_info *inf
 		return MOAT_AGENT_ENOMEM;
 	}
 	*out = r;
-	if (moat_policy_ip_denied(r->policy, r->source_ip, 0) ||
+	if (moat_policy_ip_denied(r->policy, r->source_list ? r->source_list : r->source_ip, 0) ||
 	    moat_policy_user_denied(r->policy, r->user_id, 0))
 		r->denied = 1;
 	return r->denied ? MOAT_BLOCK : MOAT_ALLOW;
@@ -145,6 +171,7 @@ void moat_request_end(struct moat_request *r)
 	ma_request_free(r, r->method);
 	ma_request_free(r, r->endpoint);
 	ma_request_free(r, r->source_ip);
+	ma_request_free(r, r->source_list);
 	ma_request_free(r, r->user_id);
 	free(r->ev_buf);
 	moat_policy_release(r->policy);
@@ -1256,7 +1283,8 @@ int ma_request_mode(const struct moat_request *r, const char *interceptor, const
 		return MOAT_MODE_OFF;
 	if (!r->policy)
 		return MOAT_MODE_MONITOR; /* the server's safe default until a policy arrives */
-	return moat_policy_decide(r->policy, interceptor, r->endpoint, param, r->source_ip, 0);
+	return moat_policy_decide(r->policy, interceptor, r->endpoint, param,
+	                          r->source_list ? r->source_list : r->source_ip, 0);
 }
 
 double ma_request_threshold(const struct moat_request *r, const char *interceptor)

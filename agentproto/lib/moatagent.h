@@ -267,7 +267,7 @@ const char *const *moat_policy_allow_hosts(const struct moat_policy *p, const ch
 int moat_policy_host_allowed(const struct moat_policy *p, const char *host);
 
 /* 1 if ip (textual IPv4 or IPv6, in any form moat_request_info.source_ip
- * reads) falls in a denylist entry (address or
+ * reads; a list: any of its addresses) falls in a denylist entry (address or
  * CIDR) that has not expired at now (unix seconds; 0 means time(NULL)).
  * An entry expires at its "until" instant. 0 for an unparsable ip. */
 int moat_policy_ip_denied(const struct moat_policy *p, const char *ip, time_t now);
@@ -363,7 +363,12 @@ struct moat_request_info {
 	                          RFC 7239 for= and quotes and spaces around
 	                          are read as the address; what is no address
 	                          is unknown (NULL): no denylist or CIDR
-	                          exclusion matches it, events omit it */
+	                          exclusion matches it, events omit it. A
+	                          list ("client, proxy", Forwarded's
+	                          "for=a;proto=https, for=b"): any address
+	                          of it denied denies, a CIDR exclusion
+	                          needs all (four at most), events carry
+	                          the first */
 	const char *user_id;   /* the authenticated user, NULL: anonymous */
 	/* The policy to enforce; NULL: the agent's current snapshot. Either
 	 * way the request holds its own reference until moat_request_end. */
