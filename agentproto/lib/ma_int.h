@@ -580,6 +580,11 @@ struct ma_scan {
 	 * analyse calls up to the next begin_form are places of this form,
 	 * whose bytes are v's (a check may skip comparing them) */
 	void (*begin_form)(void *ctx, const char *v, size_t vl);
+	/* NULL, or the bytes a form of one byte is looked for as (a
+	 * separator the shell runs, a comment's second byte: review25d);
+	 * other forms of one byte are never this check's. Past max_occ
+	 * places a one-byte form is not looked at (.past is not asked) */
+	const unsigned char *one;
 	void *ctx;
 	/* the finding's constant fields (struct ma_finding) */
 	const char *operation;

@@ -1766,7 +1766,8 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 			size_t vl = in[i].form_len[k], from = 0;
 			struct ma_finder fi;
 			int seen = 0;
-			if (vl < 2 || vl > s->len)
+			if ((vl < 2 && !(vl == 1 && s->one && s->one[(unsigned char)v[0]])) ||
+			    vl > s->len)
 				continue;
 			if (s->skip_form && s->skip_form(s->ctx, v, vl))
 				continue;
@@ -1784,6 +1785,8 @@ int ma_request_scan(struct moat_request *r, const struct ma_scan *s)
 				from = a + 1;
 				if (seen < s->max_occ) {
 					seen++;
+				} else if (vl == 1) {
+					break;
 				} else {
 					int p = s->past(s->ctx, v, vl, a, a + vl);
 					if (p == MA_PAST_STOP)
